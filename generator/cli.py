@@ -1,0 +1,135 @@
+"""The newsmirror command: parses arguments, runs a pipeline, prints one line per problem.
+
+Exit codes: 0 all done; 1 some items failed (the others were processed); 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__
+from generator.builder import run_build
+from generator.config import ConfigError, load_config
+from generator.importer import run_import
+from generator.output.writer import OutputError
+from generator.problems import Problem
+from generator.render.templates import TemplateError
+
+OK, ITEMS_FAILED, USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    say = _Printer(args.quiet, args.verbose)
+    try:
+        return args.run(args, say)
+    except (ConfigError, TemplateError, OutputError) as e:
+        for line in str(e).splitlines():
+            print(f"newsmirror: error: {line}", file=sys.stderr)
+        return USAGE
+    except KeyboardInterrupt:
+        print("newsmirror: interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+                        help="configuration file (default: ./newsmirror.toml when present, else built-in defaults)")
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                        help="print only problems")
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="also print every file written")
+
+    parser = argparse.ArgumentParser(
+        prog="newsmirror", parents=[common],
+        description="Turn WordPress REST API content into a static news mirror that reads offline.")
+    parser.set_defaults(config=None, quiet=False, verbose=False)
+    parser.add_argument("--version", action="version", version=f"newsmirror {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    imp = commands.add_parser(
+        "import", parents=[common], help="import saved WordPress REST JSON into content/",
+        description="Import WordPress REST API v2 JSON (one object or a list per file; folders are "
+                    "searched for *.json) as one Markdown file per post under the content folder.")
+    imp.add_argument("sources", nargs="+", type=Path, metavar="SOURCE",
+                     help="a saved REST response (.json) or a folder of them")
+    imp.add_argument("--content", type=Path, metavar="DIR",
+                     help="content folder to write (default: paths.content from the configuration)")
+    imp.set_defaults(run=_import)
+
+    build = commands.add_parser(
+        "build", parents=[common], help="build the static site from content/",
+        description="Build the site from the content folder, templates and static files.")
+    build.add_argument("--content", type=Path, metavar="DIR",
+                       help="content folder to read (default: paths.content)")
+    build.add_argument("--out", type=Path, metavar="DIR",
+                       help="output folder, replaced as a whole (default: paths.output)")
+    build.add_argument("--base-url", metavar="URL",
+                       help="absolute URL the site is published at, e.g. https://user.github.io/repo/")
+    build.set_defaults(run=_build)
+    return parser
+
+
+def _config(args: argparse.Namespace):
+    overrides: dict[str, dict[str, object]] = {}
+    if getattr(args, "content", None):
+        overrides.setdefault("paths", {})["content"] = str(Path(args.content).resolve())
+    if getattr(args, "out", None):
+        overrides.setdefault("paths", {})["output"] = str(Path(args.out).resolve())
+    if getattr(args, "base_url", None) is not None:
+        overrides.setdefault("site", {})["base_url"] = args.base_url
+    return load_config(args.config, overrides)
+
+
+def _import(args: argparse.Namespace, say: _Printer) -> int:
+    missing = [str(s) for s in args.sources if not s.exists()]
+    if missing:
+        raise ConfigError("import", [f"{m}: no such file or folder" for m in missing])
+    config = _config(args)
+    result = run_import(args.sources, config.path("content"))
+    for path in result.written:
+        say.detail(f"wrote {path}")
+    for line in result.skipped:
+        say.detail(f"skipped {line}")
+    say.info(f"imported {len(result.written)} changed and {result.unchanged} unchanged posts, "
+             f"skipped {len(result.skipped)}; terms {'updated' if result.terms_written else 'unchanged'}")
+    return _finish(result.problems, say)
+
+
+def _build(args: argparse.Namespace, say: _Printer) -> int:
+    config = _config(args)
+    result = run_build(config)
+    say.info(f"built {result.pages} pages from {result.posts} posts, "
+             f"{result.files} files in {config.path('output')}")
+    return _finish(result.problems, say)
+
+
+def _finish(problems: list[Problem], say: _Printer) -> int:
+    for problem in problems:
+        say.problem(str(problem))
+    if problems:
+        say.problem(f"{len(problems)} problem(s); everything else was processed")
+        return ITEMS_FAILED
+    return OK
+
+
+class _Printer:
+    """Progress to stdout unless --quiet; problems always to stderr."""
+
+    def __init__(self, quiet: bool, verbose: bool) -> None:
+        self.quiet, self.verbose = quiet, verbose and not quiet
+
+    def info(self, line: str) -> None:
+        if not self.quiet:
+            print(line)
+
+    def detail(self, line: str) -> None:
+        if self.verbose:
+            print(line)
+
+    def problem(self, line: str) -> None:
+        print(f"newsmirror: {line}", file=sys.stderr)

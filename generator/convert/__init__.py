@@ -1,0 +1,1 @@
+"""WordPress items to the content format: HTML cleanup passes, then Markdown."""

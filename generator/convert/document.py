@@ -1,0 +1,67 @@
+"""The content format: what one Markdown file under content/ holds, and one known term."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a post came from; `guid` stays its identity even when its URL changes."""
+
+    id: int
+    url: str
+    guid: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One post: front matter fields in their fixed order, then the Markdown body."""
+
+    title: str
+    slug: str
+    type: str
+    date: datetime  # aware: carries the site's UTC offset at publication
+    updated: datetime
+    summary: str
+    taxonomies: dict[str, tuple[str, ...]]  # taxonomy name -> term slugs
+    source: Source
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class Term:
+    """What is known of one term; unknown parts stay None and are filled by later imports."""
+
+    taxonomy: str
+    slug: str
+    name: str | None = None
+    id: int | None = None
+    parent: int | None = None
+
+    def merged_into(self, older: Term | None) -> Term:
+        """This (newer) record, keeping whatever the older one knew that this one does not."""
+        if older is None:
+            return self
+        return Term(self.taxonomy, self.slug,
+                    self.name if self.name is not None else older.name,
+                    self.id if self.id is not None else older.id,
+                    self.parent if self.parent is not None else older.parent)
+
+
+@dataclass
+class TermRegistry:
+    """All known terms, by taxonomy and slug."""
+
+    terms: dict[str, dict[str, Term]] = field(default_factory=dict)
+
+    def add(self, term: Term) -> None:
+        by_slug = self.terms.setdefault(term.taxonomy, {})
+        by_slug[term.slug] = term.merged_into(by_slug.get(term.slug))
+
+    def get(self, taxonomy: str, slug: str) -> Term | None:
+        return self.terms.get(taxonomy, {}).get(slug)
+
+    def by_id(self, taxonomy: str, term_id: int) -> Term | None:
+        return next((t for t in self.terms.get(taxonomy, {}).values() if t.id == term_id), None)

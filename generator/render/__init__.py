@@ -1,0 +1,1 @@
+"""Rendering: Markdown to HTML, tables of contents, template views, Jinja2 templates."""

@@ -1,0 +1,49 @@
+"""Jinja2 templates: the user's templates/ first, then the packaged default theme, file by file."""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+
+class TemplateError(Exception):
+    """A template that cannot render; the message names the template and line."""
+
+
+def theme_dir() -> Path:
+    """The default theme: bundled inside an installed wheel, else the top of a source checkout."""
+    package = Path(__file__).resolve().parents[1]
+    bundled = package / "theme"
+    return bundled if bundled.is_dir() else package.parent
+
+
+class Templates:
+    def __init__(self, user_dir: Path) -> None:
+        folders = [str(user_dir), str(theme_dir() / "templates")]
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(folders),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+
+    def render(self, name: str, context: dict[str, Any]) -> str:
+        try:
+            return self.env.get_template(name).render(context)
+        except jinja2.TemplateSyntaxError as e:
+            raise TemplateError(f"{e.filename or name}:{e.lineno}: {e.message}") from None
+        except jinja2.TemplateNotFound as e:
+            raise TemplateError(f"{name}: template not found: {e.name}") from None
+        except Exception as e:  # noqa: BLE001 - any failure inside a template is the template's
+            raise TemplateError(f"{_template_line(e, name)}: {type(e).__name__}: {e}") from None
+
+
+def _template_line(error: Exception, name: str) -> str:
+    """Jinja rewrites tracebacks so template frames carry the template's file and line."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".html")]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else name

@@ -1,0 +1,1 @@
+"""Readers of WordPress input: each turns files into raw JSON items, touching nothing else."""

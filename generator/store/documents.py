@@ -1,0 +1,121 @@
+"""Posts on disk: content/<type>/<slug>.md, YAML front matter in a fixed key order, then Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from generator.convert.document import Document, Source
+from generator.problems import ItemError, Problem
+from generator.store.files import write_if_changed
+
+SUFFIX = ".md"
+YAML = YAMLHandler()
+# No line is ever wrapped, so a changed sentence changes one line of the diff.
+NO_WRAP = 2**31 - 1
+
+
+def document_path(content_dir: Path, document: Document) -> Path:
+    return content_dir / document.type / f"{document.slug}{SUFFIX}"
+
+
+def dumps(document: Document) -> str:
+    metadata = {
+        "title": document.title,
+        "slug": document.slug,
+        "type": document.type,
+        "date": document.date.isoformat(),
+        "updated": document.updated.isoformat(),
+        "summary": document.summary,
+        "taxonomies": {tax: list(slugs) for tax, slugs in document.taxonomies.items()},
+        "source": {"id": document.source.id, "url": document.source.url, "guid": document.source.guid},
+    }
+    header = YAML.export(metadata, sort_keys=False, width=NO_WRAP)
+    return f"---\n{header}\n---\n\n{document.body}"
+
+
+def write_document(content_dir: Path, document: Document) -> bool:
+    return write_if_changed(document_path(content_dir, document), dumps(document).encode("utf-8"))
+
+
+def document_files(content_dir: Path) -> list[Path]:
+    """Every post file, in a stable order; files and folders starting with '.' or '_' are not posts."""
+    return sorted(p for p in content_dir.glob(f"*/*{SUFFIX}")
+                  if not p.name.startswith((".", "_")) and not p.parent.name.startswith((".", "_")))
+
+
+def read_documents(content_dir: Path) -> Iterator[Document | Problem]:
+    for path in document_files(content_dir):
+        try:
+            yield loads(path.read_text(encoding="utf-8"))
+        except ItemError as e:
+            yield Problem(str(path), "", e.field, e.message)
+        except (UnicodeDecodeError, OSError) as e:
+            yield Problem(str(path), message=f"cannot read as UTF-8 text: {e}")
+
+
+def loads(text: str) -> Document:
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as e:
+        raise ItemError("front matter", f"not valid YAML: {str(e).splitlines()[0]}") from None
+    meta = post.metadata
+    source = meta.get("source") if isinstance(meta.get("source"), dict) else {}
+    return Document(
+        title=_text(meta, "title"),
+        slug=_text(meta, "slug"),
+        type=_text(meta, "type"),
+        date=_time(meta, "date"),
+        updated=_time(meta, "updated") if meta.get("updated") else _time(meta, "date"),
+        summary=_text(meta, "summary", required=False),
+        taxonomies=_taxonomies(meta),
+        source=Source(id=_source_id(source), url=_text(source, "url", False, "source."),
+                      guid=_text(source, "guid", False, "source.")),
+        body=post.content + "\n" if post.content else "",
+    )
+
+
+def _text(meta: dict[str, Any], key: str, required: bool = True, prefix: str = "") -> str:
+    value = meta.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise ItemError(prefix + key, f"expected a non-empty string, got {value!r}")
+    return value
+
+
+def _time(meta: dict[str, Any], key: str) -> datetime:
+    value = meta.get(key)
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise ItemError(key, f"not an ISO 8601 date: {value!r}") from None
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise ItemError(key, f"expected an ISO 8601 date with a UTC offset, got {value!r}")
+    return value
+
+
+def _taxonomies(meta: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    value = meta.get("taxonomies") or {}
+    if not isinstance(value, dict):
+        raise ItemError("taxonomies", "expected a mapping of taxonomy name to a list of term slugs")
+    result = {}
+    for taxonomy, slugs in value.items():
+        if not isinstance(slugs, list) or not all(isinstance(s, str) and s for s in slugs):
+            raise ItemError(f"taxonomies.{taxonomy}", "expected a list of term slugs")
+        result[str(taxonomy)] = tuple(slugs)
+    return result
+
+
+def _source_id(source: dict[str, Any]) -> int:
+    value = source.get("id", 0)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ItemError("source.id", f"expected an integer, got {value!r}")
+    return value
