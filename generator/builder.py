@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.config import Config
+from generator.config import Config, ConfigError
 from generator.convert.document import Document
 from generator.model import build_site
 from generator.output.assets import static_files
@@ -27,6 +27,8 @@ class BuildResult:
 
 def run_build(config: Config) -> BuildResult:
     """Build the whole site; a post that cannot be read is reported and left out, the rest is built."""
+    if not config.path("content").is_dir():
+        raise ConfigError("build", [f"content folder {config.path('content')} does not exist"])
     result = BuildResult()
     documents: list[Document] = []
     for found in read_documents(config.path("content")):

@@ -23,7 +23,8 @@ OK, ITEMS_FAILED, USAGE = 0, 1, 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    say = _Printer(args.quiet, args.verbose)
+    # Global options may come before or after the command; absent ones are simply not set.
+    say = _Printer(getattr(args, "quiet", False), getattr(args, "verbose", False))
     try:
         return args.run(args, say)
     except (ConfigError, TemplateError, OutputError) as e:
@@ -47,9 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsmirror", parents=[common],
         description="Turn WordPress REST API content into a static news mirror that reads offline.")
-    parser.set_defaults(config=None, quiet=False, verbose=False)
     parser.add_argument("--version", action="version", version=f"newsmirror {__version__}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True,
+                                     help="run `newsmirror COMMAND --help` for its options")
 
     imp = commands.add_parser(
         "import", parents=[common], help="import saved WordPress REST JSON into content/",
@@ -82,7 +83,7 @@ def _config(args: argparse.Namespace):
         overrides.setdefault("paths", {})["output"] = str(Path(args.out).resolve())
     if getattr(args, "base_url", None) is not None:
         overrides.setdefault("site", {})["base_url"] = args.base_url
-    return load_config(args.config, overrides)
+    return load_config(getattr(args, "config", None), overrides)
 
 
 def _import(args: argparse.Namespace, say: _Printer) -> int:

@@ -80,7 +80,7 @@ def load_config(path: Path | None, overrides: dict[str, dict[str, Any]] | None =
         data = _read_toml(path)
     for section, values in (overrides or {}).items():
         data.setdefault(section, {}).update(values)
-    return _validate(source, data, root)
+    return parse_config(data, source, root)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -93,7 +93,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(str(path), [f"not valid TOML: {e}"]) from None
 
 
-def _validate(source: str, data: dict[str, Any], root: Path) -> Config:
+def parse_config(data: dict[str, Any], source: str = "defaults", root: Path = Path(".")) -> Config:
+    """A validated Config from TOML-shaped data; raises ConfigError listing every problem."""
     problems: list[str] = []
     sections = {}
     for key in data:

@@ -1,0 +1,57 @@
+"""Shared paths and fixtures. Material from ../shared is optional: tests that need it skip."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.builder import run_build
+from generator.config import Config, parse_config
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SAMPLE_JSON = SHARED / "samples" / "wp-rest" / "news-archive-14822.json"
+SITECHECK = SHARED / "tools" / "sitecheck.py"
+
+
+def need_shared(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is absent: it comes with the developers' ../shared folder, not with the project")
+    return path
+
+
+def rest_item(**fields: object) -> dict[str, object]:
+    """A minimal published WordPress REST post; keyword arguments replace or add fields."""
+    base: dict[str, object] = {
+        "id": 7, "date": "2024-03-31T01:30:00", "date_gmt": "2024-03-31T00:30:00",
+        "modified": "2024-07-01T12:00:00", "modified_gmt": "2024-07-01T10:00:00",
+        "slug": "hello", "status": "publish", "type": "post", "link": "https://example.com/hello/",
+        "guid": {"rendered": "https://example.com/?p=7"}, "title": {"rendered": "Hello"},
+        "content": {"rendered": "<p>Body</p>"}, "excerpt": {"rendered": "<p>Sum</p>"},
+    }
+    base.update(fields)
+    return base
+
+
+def config_for(tmp_path: Path, content: Path | None = None, base_url: str = "", **site: str) -> Config:
+    """A configuration that builds `content` (default: the shipped sample) into tmp_path/site."""
+    paths = {"content": str(content or REPO / "content"), "templates": str(REPO / "templates"),
+             "static": str(REPO / "static"), "output": str(tmp_path / "site")}
+    return parse_config({"site": {"base_url": base_url, **site}, "paths": paths}, "test", tmp_path)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped sample content, built once for all tests that only read the result."""
+    tmp = tmp_path_factory.mktemp("sample")
+    result = run_build(config_for(tmp))
+    assert result.problems == []
+    return tmp / "site"
+
+
+@pytest.fixture
+def sample_content(tmp_path: Path) -> Path:
+    """A writable copy of the shipped content folder."""
+    return Path(shutil.copytree(REPO / "content", tmp_path / "content"))

@@ -1,0 +1,103 @@
+"""The command line as a user meets it: help, exit codes, one line per problem, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import __version__
+from generator.cli import _parser, main
+from tests.conftest import REPO, rest_item
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_every_command_and_option_has_help() -> None:
+    parser = _parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in [("newsmirror", parser), *commands.choices.items()]:
+        for action in sub._actions:
+            assert action.help, f"{name}: {action.option_strings or action.dest} has no help"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["import", "--help"], ["build", "--help"]])
+def test_help_prints_and_exits_zero(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    assert exit_.value.code == 0
+    assert "usage: newsmirror" in capsys.readouterr().out
+
+
+def test_version_via_python_dash_m(tmp_path: Path) -> None:
+    done = run("--version", cwd=tmp_path)
+    assert (done.returncode, done.stdout.strip()) == (0, f"newsmirror {__version__}")
+
+
+def test_import_goes_on_past_bad_items_and_exits_one(tmp_path: Path) -> None:
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    (saved / "good.json").write_text(json.dumps([rest_item(), rest_item(id=8, slug="../escape")]))
+    (saved / "broken.json").write_text("{")
+    done = run("import", str(saved), "--content", str(tmp_path / "content"), cwd=tmp_path)
+    assert done.returncode == 1
+    assert (tmp_path / "content" / "post" / "hello.md").is_file()
+    lines = done.stderr.splitlines()
+    assert any(line.endswith("broken.json: not valid JSON: line 1 column 2: Expecting property name "
+                             "enclosed in double quotes") for line in lines)
+    assert any("good.json: item 8: field 'slug': not usable as a file name" in line for line in lines)
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "escape.md").exists()
+
+
+def test_build_goes_on_past_a_bad_post_and_exits_one(tmp_path: Path) -> None:
+    content = tmp_path / "content" / "post"
+    content.mkdir(parents=True)
+    (content / "bad.md").write_text("---\ntitle: T\n---\nBody\n")
+    assert run("import", str(_saved(tmp_path)), "--content", str(tmp_path / "content"), cwd=tmp_path).returncode == 0
+    done = run("build", "--content", str(tmp_path / "content"), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert done.returncode == 1
+    assert f"{content / 'bad.md'}: field 'slug': expected a non-empty string" in done.stderr
+    assert (tmp_path / "out" / "post" / "hello" / "index.html").is_file()
+
+
+def test_configuration_errors_exit_two_naming_the_key(tmp_path: Path) -> None:
+    (tmp_path / "newsmirror.toml").write_text("[site]\ntitle = 1\n")
+    done = run("build", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "newsmirror: error: newsmirror.toml: site.title: expected a string, got an integer"
+
+
+@pytest.mark.parametrize("args", [["import"], ["publish"], ["build", "--nope"], ["import", "missing.json"],
+                                  ["build", "--content", "missing"], ["build", "--base-url", "example.com"]])
+def test_usage_errors_exit_two(args: list[str], tmp_path: Path) -> None:
+    done = run(*args, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_refuses_to_replace_a_folder_that_is_not_a_build(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "precious.txt").write_text("keep me")
+    done = run("build", "--content", str(REPO / "content"), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert done.returncode == 2 and "refusing to replace it" in done.stderr
+    assert (tmp_path / "out" / "precious.txt").read_text() == "keep me"
+
+
+def test_options_work_before_or_after_the_command(tmp_path: Path) -> None:
+    for args in (["--quiet", "build"], ["build", "--quiet"]):
+        done = run(*args, "--content", str(REPO / "content"), "--out", str(tmp_path / "out"), cwd=tmp_path)
+        assert (done.returncode, done.stdout) == (0, "")
+
+
+def _saved(tmp_path: Path) -> Path:
+    path = tmp_path / "hello.json"
+    path.write_text(json.dumps(rest_item()))
+    return path

@@ -1,0 +1,68 @@
+"""Configuration: defaults build the sample; every problem is listed at once, naming its key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.config import Config, ConfigError, Taxonomy, load_config
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "newsmirror.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_file_means_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = load_config(None)
+    assert config == Config()
+    assert config.path("content") == Path("content")
+
+
+def test_file_in_working_folder_is_used_and_paths_resolve_against_it(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, '[site]\ntitle = "REE mirror"\n[paths]\ncontent = "data/posts"\n'
+                    '[taxonomies]\nregions = "Regions"\nnews-type = "News type"\n')
+    monkeypatch.chdir(tmp_path)
+    config = load_config(None)
+    assert config.site.title == "REE mirror"
+    assert config.path("content") == Path("data/posts")
+    assert config.taxonomies == (Taxonomy("regions", "Regions"), Taxonomy("news-type", "News type"))
+    assert load_config(tmp_path / "newsmirror.toml").path("content") == tmp_path / "data/posts"
+
+
+def test_every_problem_is_reported_at_once_with_its_key(tmp_path: Path) -> None:
+    path = write(tmp_path, '[site]\ntitle = 3\nbase_url = "ftp://x"\nlogo = "a.png"\n'
+                           '[build]\nposts_per_page = "ten"\n[extra]\n[taxonomies]\nregions = 1\n')
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    message = str(error.value)
+    for key in ("site.title: expected a string, got an integer", "site.logo: unknown key",
+                "build.posts_per_page: expected an integer", "extra: unknown key", "taxonomies.regions"):
+        assert key in message
+    assert all(line.startswith(str(path)) for line in message.splitlines())
+
+
+def test_value_checks_run_when_types_are_right(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as error:
+        load_config(write(tmp_path, '[site]\nbase_url = "user.github.io/repo"\n[build]\nposts_per_page = 0\n'))
+    assert len(error.value.problems) == 2
+
+
+def test_base_url_gets_a_trailing_slash(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, '[site]\nbase_url = "https://user.github.io/repo"\n'))
+    assert config.site.base_url == "https://user.github.io/repo/"
+
+
+def test_overrides_are_validated_like_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError, match="site.base_url"):
+        load_config(None, {"site": {"base_url": "not a url"}})
+
+
+def test_broken_toml_names_the_file_and_line(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"newsmirror.toml: not valid TOML: .*line 1"):
+        load_config(write(tmp_path, "[site\n"))

@@ -1,0 +1,106 @@
+"""The sample post, imported by the tool and built into a site, checked as a reader would see it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.builder import run_build
+from generator.importer import run_import
+from tests.conftest import REPO, SAMPLE_JSON, SITECHECK, config_for, need_shared
+from tests.site_reading import links_to, page, resolve, tree
+
+POST = ("news-archive/china-minmetals-turns-momentum-into-signal-quality-wins-deepened-partnerships-and-a-"
+        "strategic-push-into-critical-metals/index.html")
+TITLE = ("China Minmetals Turns Momentum Into Signal: Quality Wins, Deepened Partnerships, and a Strategic "
+         "Push Into Critical Metals")
+TERMS = {"news-type/industrial-applications/index.html", "news-type/industrial-metals/index.html",
+         "news-type/ree-news/index.html", "organization/baogang-group/index.html", "regions/china/index.html"}
+
+
+def test_importing_the_sample_reproduces_the_shipped_content_and_a_second_import_rewrites_nothing(
+        tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    first = run_import([need_shared(SAMPLE_JSON)], content)
+    assert first.problems == [] and len(first.written) == 1
+    assert tree(content) == tree(REPO / "content")
+    times = {p: p.stat().st_mtime_ns for p in content.rglob("*")}
+    second = run_import([SAMPLE_JSON], content)
+    assert (second.written, second.unchanged, second.terms_written) == ([], 1, False)
+    assert {p: p.stat().st_mtime_ns for p in content.rglob("*")} == times
+
+
+def test_post_page_has_title_and_a_toc_whose_links_land_on_headings(sample_site: Path) -> None:
+    html = page(sample_site, POST)
+    assert html.h1.get_text() == TITLE
+    assert html.title.get_text().startswith(TITLE)
+    toc = html.select("nav.toc a")
+    assert len(toc) == 5
+    ids = {tag["id"] for tag in html.find_all(id=True)}
+    for link in toc:
+        assert link["href"].startswith("#") and link["href"][1:] in ids
+        assert html.find(id=link["href"][1:]).get_text() == link.get_text()
+
+
+def test_post_links_to_its_five_term_pages_and_each_lists_the_post(sample_site: Path) -> None:
+    html = page(sample_site, POST)
+    targets = {resolve(POST, a["href"]) for a in html.select("dl.terms dd a")}
+    assert targets == TERMS
+    for target in targets:
+        assert (sample_site / target).is_file()
+        assert links_to(sample_site, target, POST)
+
+
+def test_home_and_taxonomy_pages_lead_to_the_post_and_terms(sample_site: Path) -> None:
+    assert links_to(sample_site, "index.html", POST)
+    for taxonomy, count in (("news-type", 3), ("organization", 1), ("regions", 1)):
+        index = f"{taxonomy}/index.html"
+        assert links_to(sample_site, "index.html", index)
+        listed = [resolve(index, a["href"]) for a in page(sample_site, index).select("ul.term-index a")]
+        assert len(listed) == count and set(listed) <= TERMS
+
+
+def test_every_link_is_relative_and_points_at_a_file(sample_site: Path) -> None:
+    for html_file in sample_site.rglob("*.html"):
+        path = html_file.relative_to(sample_site).as_posix()
+        for tag in page(sample_site, path).find_all(["a", "link"], href=True):
+            href = tag["href"]
+            if href.startswith(("http://", "https://", "#")):
+                continue
+            assert not href.startswith("/")
+            assert (sample_site / resolve(path, href)).is_file(), f"{path}: {href}"
+
+
+def test_canonical_links_carry_the_base_url_subpath(tmp_path: Path, sample_site: Path) -> None:
+    run_build(config_for(tmp_path, base_url="https://user.github.io/mirror"))
+    canonical = page(tmp_path / "site", POST).find("link", rel="canonical")["href"]
+    assert canonical == "https://user.github.io/mirror/" + POST.removesuffix("index.html")
+    assert page(sample_site, POST).find("link", rel="canonical") is None
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, sample_site: Path) -> None:
+    run_build(config_for(tmp_path))
+    assert tree(tmp_path / "site") == tree(sample_site)
+
+
+def test_a_rebuild_replaces_stale_pages_and_leaves_no_staging_folder(tmp_path: Path) -> None:
+    config = config_for(tmp_path)
+    run_build(config)
+    (tmp_path / "site" / "stale.html").write_text("old")
+    run_build(config)
+    assert not (tmp_path / "site" / "stale.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+@pytest.mark.parametrize("base_url", ["", "https://user.github.io/mirror/"])
+def test_shared_sitecheck_passes(tmp_path: Path, base_url: str) -> None:
+    need_shared(SITECHECK)
+    run_build(config_for(tmp_path, base_url=base_url))
+    done = subprocess.run([sys.executable, str(SITECHECK), str(tmp_path / "site")], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": ""})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines()[-1].startswith("OK")

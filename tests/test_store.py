@@ -1,0 +1,98 @@
+"""The content store: fixed key order, exact round trips, no rewrite of unchanged files."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.convert.document import Document, Source, Term, TermRegistry
+from generator.problems import ItemError
+from generator.store import documents, terms
+from generator.store.files import write_if_changed
+from tests.conftest import REPO
+
+WHEN = datetime(2025, 11, 18, 14, 20, 17, tzinfo=timezone(timedelta(hours=-7)))
+
+
+def document(**fields) -> Document:
+    base = dict(title="T", slug="t", type="post", date=WHEN, updated=WHEN, summary="S",
+                taxonomies={"regions": ("china",)}, source=Source(1, "https://e.com/t/", "https://e.com/?p=1"),
+                body="Body.\n")
+    base.update(fields)
+    return Document(**base)
+
+
+def test_front_matter_keys_come_in_the_documented_order() -> None:
+    text = documents.dumps(document())
+    keys = [line.split(":")[0] for line in text.split("---")[1].splitlines() if line and not line[0].isspace()
+            and not line.startswith("-")]
+    assert keys == ["title", "slug", "type", "date", "updated", "summary", "taxonomies", "source"]
+    assert text.endswith("---\n\nBody.\n")
+
+
+yaml_trouble = st.sampled_from(["yes", "no", "null", "~", "true", "2025-11-18", "- item", "# not a comment",
+                                "&anchor", "*alias", "key: value", "'quoted'", '"double"', "@at", "`tick",
+                                "中国稀土", "Привет", "عربى", "line\u2028sep", "tab\there", "  padded  ", "%percent"])
+front_text = st.one_of(yaml_trouble, st.text(st.characters(blacklist_categories=("Cs",)), max_size=80))
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=front_text.filter(str.strip), summary=front_text)
+def test_titles_and_summaries_round_trip_exactly(title: str, summary: str) -> None:
+    original = document(title=title, summary=summary)
+    assert documents.loads(documents.dumps(original)) == original
+
+
+def test_shipped_sample_content_reads_back_into_a_document() -> None:
+    (path,) = documents.document_files(REPO / "content")
+    loaded = documents.loads(path.read_text(encoding="utf-8"))
+    assert documents.dumps(loaded) == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("front, field", [
+    ("title: ''\nslug: s\ntype: post\ndate: '2025-01-01T00:00:00+00:00'", "title"),
+    ("title: T\nslug: s\ntype: post\ndate: '2025-01-01T00:00:00'", "date"),
+    ("title: T\nslug: s\ntype: post\ndate: soon", "date"),
+    ("title: T\nslug: s\ntype: post\ndate: '2025-01-01T00:00:00+00:00'\ntaxonomies: [a]", "taxonomies"),
+    ("title: T\nslug: s\ntype: post\ndate: '2025-01-01T00:00:00+00:00'\nsource: {id: x}", "source.id"),
+    ("title: [unclosed", "front matter"),
+])
+def test_bad_front_matter_names_the_field(front: str, field: str) -> None:
+    with pytest.raises(ItemError) as error:
+        documents.loads(f"---\n{front}\n---\n\nBody\n")
+    assert error.value.field == field
+
+
+def test_unchanged_file_is_not_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b.md"
+    assert write_if_changed(path, b"one") is True
+    os.utime(path, (1, 1))
+    assert write_if_changed(path, b"one") is False
+    assert path.stat().st_mtime == 1
+    assert write_if_changed(path, b"two") is True
+    assert path.read_bytes() == b"two"
+    assert [p.name for p in path.parent.iterdir()] == ["b.md"]  # no temporary file left behind
+
+
+def test_term_registry_keeps_what_it_knew_and_round_trips(tmp_path: Path) -> None:
+    registry = TermRegistry()
+    registry.add(Term("regions", "china", name="China", id=315))
+    registry.add(Term("regions", "china"))  # a later import that knows less loses nothing
+    registry.add(Term("news-type", "ree-news", name="REE: News", parent=2))
+    assert registry.get("regions", "china") == Term("regions", "china", "China", 315)
+    terms.write_terms(tmp_path, registry)
+    loaded, problems = terms.read_terms(tmp_path)
+    assert problems == [] and loaded == registry
+    assert terms.write_terms(tmp_path, loaded) is False
+
+
+def test_malformed_term_entries_are_reported_and_the_rest_kept(tmp_path: Path) -> None:
+    (tmp_path / "terms.yaml").write_text("regions:\n  china: {name: China}\n  bad: {id: x}\n", encoding="utf-8")
+    registry, problems = terms.read_terms(tmp_path)
+    assert registry.get("regions", "china").name == "China"
+    assert [p.item for p in problems] == ["regions/bad"]

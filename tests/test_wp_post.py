@@ -1,0 +1,100 @@
+"""A WordPress REST item to a Document: fields, dates, taxonomies, and errors that name the field."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+
+from generator.convert.wp_post import html_to_text, is_post, is_term, post_terms, to_document, to_term
+from generator.problems import ItemError
+from tests.conftest import SAMPLE_JSON, need_shared
+from tests.conftest import rest_item as item
+
+
+def test_sample_post_becomes_a_document_with_its_five_terms() -> None:
+    data = json.loads(need_shared(SAMPLE_JSON).read_text(encoding="utf-8"))
+    document, terms = to_document(data)
+    assert document.title.startswith("China Minmetals Turns Momentum Into Signal: Quality Wins")
+    assert document.type == "news-archive"
+    assert document.date.isoformat() == "2025-11-18T14:20:17-07:00"
+    assert document.taxonomies == {
+        "news-type": ("industrial-applications", "industrial-metals", "ree-news"),
+        "organization": ("baogang-group",), "regions": ("china",)}
+    assert document.source.id == 14822
+    assert document.source.guid.startswith("https://vpzajoti4c.onrocket.site/news/")
+    # One id and one slug in a taxonomy can only belong together; three and three cannot be paired.
+    assert {(t.taxonomy, t.slug): t.id for t in terms}[("organization", "baogang-group")] == 341
+    assert {(t.taxonomy, t.slug): t.id for t in terms}[("news-type", "ree-news")] is None
+
+
+def test_utc_offset_comes_from_local_versus_gmt_and_may_differ_between_date_and_modified() -> None:
+    document, _ = to_document(item())
+    assert document.date.utcoffset() == timedelta(hours=1)
+    assert document.updated.utcoffset() == timedelta(hours=2)  # summer time by then
+
+
+def test_missing_gmt_date_means_utc() -> None:
+    document, _ = to_document(item(date_gmt=None, modified=None))
+    assert document.date.isoformat() == "2024-03-31T01:30:00+00:00"
+    assert document.updated == document.date
+
+
+def test_entities_and_markup_in_title_and_summary_become_plain_text() -> None:
+    document, _ = to_document(item(title={"rendered": "Rare&nbsp;Earths &#8211; <em>China&#8217;s</em> &amp; more"},
+                                   excerpt={"rendered": "<p>It&#8217;s  <b>big</b>\n</p>"}))
+    assert document.title == "Rare Earths – China’s & more"
+    assert document.summary == "It’s big"
+    assert html_to_text("plain   text ") == "plain text"
+
+
+def test_longest_known_taxonomy_prefix_wins_in_class_list() -> None:
+    data = item(news=[1], **{"news-type": [2]}, class_list=["news-type-ree-news", "news-daily", "tag-x"],
+                _links={"wp:term": [
+                    {"taxonomy": "news", "href": "https://example.com/wp-json/wp/v2/news?post=7"},
+                    {"taxonomy": "news-type", "href": "https://example.com/wp-json/wp/v2/news-type?post=7"}]})
+    assert {(t.taxonomy, t.slug) for t in post_terms(data)} == {("news-type", "ree-news"), ("news", "daily")}
+
+
+def test_builtin_taxonomies_use_their_rest_fields_and_class_prefixes() -> None:
+    data = item(categories=[3], tags=[4, 5], class_list=["category-markets", "tag-lithium", "tag-ev"])
+    terms = {(t.taxonomy, t.slug) for t in post_terms(data)}
+    assert terms == {("category", "markets"), ("post_tag", "lithium"), ("post_tag", "ev")}
+
+
+def test_embedded_terms_give_names_ids_and_parents() -> None:
+    data = item(_embedded={"wp:term": [[{"id": 9, "slug": "ree-news", "name": "REE &amp; News",
+                                         "taxonomy": "news-type", "parent": 2}], []]})
+    (term,) = post_terms(data)
+    assert (term.taxonomy, term.slug, term.name, term.id, term.parent) == ("news-type", "ree-news", "REE & News", 9, 2)
+
+
+def test_percent_encoded_slug_is_decoded() -> None:
+    document, _ = to_document(item(slug="%e4%b8%ad%e5%9b%bd"))
+    assert document.slug == "中国"
+
+
+@pytest.mark.parametrize("fields, field", [
+    ({"slug": "../etc"}, "slug"),
+    ({"slug": ".."}, "slug"),
+    ({"slug": ""}, "slug"),
+    ({"slug": 5}, "slug"),
+    ({"title": {"rendered": 3}}, "title.rendered"),
+    ({"content": None}, "content"),
+    ({"date": "yesterday"}, "date"),
+    ({"date_gmt": "2024-04-05T00:00:00"}, "date_gmt"),
+    ({"id": "7"}, "id"),
+    ({"type": None}, "type"),
+])
+def test_bad_fields_are_named(fields, field) -> None:
+    with pytest.raises(ItemError) as error:
+        to_document(item(**fields))
+    assert error.value.field == field
+
+
+def test_posts_and_terms_are_told_apart() -> None:
+    assert is_post(item()) and not is_term(item())
+    term = {"id": 5, "slug": "china", "name": "China", "taxonomy": "regions", "parent": 0}
+    assert is_term(term) and not is_post(term)
+    assert to_term(term).parent is None
