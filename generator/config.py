@@ -35,6 +35,12 @@ class BuildConfig:
 
 
 @dataclass(frozen=True)
+class ImportConfig:
+    # Links that SEO plugins insert on keywords are unwrapped to text unless this is true.
+    keep_keyword_links: bool = False
+
+
+@dataclass(frozen=True)
 class Taxonomy:
     name: str
     label: str
@@ -45,6 +51,7 @@ class Config:
     site: SiteConfig = field(default_factory=SiteConfig)
     paths: PathsConfig = field(default_factory=PathsConfig)
     build: BuildConfig = field(default_factory=BuildConfig)
+    imports: ImportConfig = field(default_factory=ImportConfig)
     # None publishes every taxonomy found in the content, with a label made from its name.
     taxonomies: tuple[Taxonomy, ...] | None = None
     # Folder that relative paths are resolved against: the config file's folder.
@@ -62,7 +69,7 @@ class ConfigError(Exception):
         self.problems = problems
 
 
-SECTIONS = {"site": SiteConfig, "paths": PathsConfig, "build": BuildConfig}
+SECTIONS = {"site": SiteConfig, "paths": PathsConfig, "build": BuildConfig, "import": ImportConfig}
 KNOWN_LABELS = {"category": "Categories", "post_tag": "Tags"}
 
 
@@ -108,7 +115,8 @@ def parse_config(data: dict[str, Any], source: str = "defaults", root: Path = Pa
         _check_build(sections["build"], problems)
     if problems:
         raise ConfigError(source, problems)
-    return Config(taxonomies=taxonomies, root=root, **sections)
+    imports = sections.pop("import")
+    return Config(taxonomies=taxonomies, root=root, imports=imports, **sections)
 
 
 def _section(name: str, cls: type, values: Any, problems: list[str]) -> Any:

@@ -26,6 +26,7 @@ class Post:
     date: datetime
     updated: datetime
     summary: str
+    author: str  # "" when unknown
     body: str  # Markdown
     source: Source
     terms: tuple[Term, ...]  # published taxonomies only, in taxonomy order
@@ -70,7 +71,7 @@ def _post(document: Document, registry: TermRegistry, order: list[str]) -> Post:
     terms = tuple(_term(registry, taxonomy, slug)
                   for taxonomy in order for slug in document.taxonomies.get(taxonomy, ()))
     return Post(title=document.title, slug=document.slug, type=document.type, date=document.date,
-                updated=document.updated, summary=document.summary, body=document.body,
+                updated=document.updated, summary=document.summary, author=document.author, body=document.body,
                 source=document.source, terms=terms)
 
 

@@ -32,6 +32,8 @@ def test_front_matter_keys_come_in_the_documented_order() -> None:
     keys = [line.split(":")[0] for line in text.split("---")[1].splitlines() if line and not line[0].isspace()
             and not line.startswith("-")]
     assert keys == ["title", "slug", "type", "date", "updated", "summary", "taxonomies", "source"]
+    with_author = documents.dumps(document(author="Jane Doe"))
+    assert "updated: '2025-11-18T14:20:17-07:00'\nauthor: Jane Doe\nsummary: S\n" in with_author
     assert text.endswith("---\n\nBody.\n")
 
 
@@ -42,9 +44,9 @@ front_text = st.one_of(yaml_trouble, st.text(st.characters(blacklist_categories=
 
 
 @settings(max_examples=300, deadline=None)
-@given(title=front_text.filter(str.strip), summary=front_text)
-def test_titles_and_summaries_round_trip_exactly(title: str, summary: str) -> None:
-    original = document(title=title, summary=summary)
+@given(title=front_text.filter(str.strip), summary=front_text, author=front_text)
+def test_titles_and_summaries_round_trip_exactly(title: str, summary: str, author: str) -> None:
+    original = document(title=title, summary=summary, author=author)
     assert documents.loads(documents.dumps(original)) == original
 
 

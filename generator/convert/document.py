@@ -28,6 +28,7 @@ class Document:
     taxonomies: dict[str, tuple[str, ...]]  # taxonomy name -> term slugs
     source: Source
     body: str = ""
+    author: str = ""  # display name; "" when the input did not say
 
 
 @dataclass(frozen=True)

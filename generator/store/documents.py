@@ -32,10 +32,13 @@ def dumps(document: Document) -> str:
         "type": document.type,
         "date": document.date.isoformat(),
         "updated": document.updated.isoformat(),
+        "author": document.author,
         "summary": document.summary,
         "taxonomies": {tax: list(slugs) for tax, slugs in document.taxonomies.items()},
         "source": {"id": document.source.id, "url": document.source.url, "guid": document.source.guid},
     }
+    if not document.author:
+        del metadata["author"]
     header = YAML.export(metadata, sort_keys=False, width=NO_WRAP)
     return f"---\n{header}\n---\n\n{document.body}"
 
@@ -74,6 +77,7 @@ def loads(text: str) -> Document:
         date=_time(meta, "date"),
         updated=_time(meta, "updated") if meta.get("updated") else _time(meta, "date"),
         summary=_text(meta, "summary", required=False),
+        author=_text(meta, "author", required=False),
         taxonomies=_taxonomies(meta),
         source=Source(id=_source_id(source), url=_text(source, "url", False, "source."),
                       guid=_text(source, "guid", False, "source.")),
