@@ -13,10 +13,12 @@ from pathlib import Path
 from generator import __version__
 from generator.builder import run_build
 from generator.config import ConfigError, load_config
-from generator.importer import run_import
+from generator.import_report import import_summary, loss_report_json
+from generator.importer import ImportOptions, run_import
 from generator.output.writer import OutputError
 from generator.problems import Problem
 from generator.render.templates import TemplateError
+from generator.store.files import write_atomic
 
 OK, ITEMS_FAILED, USAGE = 0, 1, 2
 
@@ -60,6 +62,12 @@ def _parser() -> argparse.ArgumentParser:
                      help="a saved REST response (.json) or a folder of them")
     imp.add_argument("--content", type=Path, metavar="DIR",
                      help="content folder to write (default: paths.content from the configuration)")
+    imp.add_argument("--status", default="publish", metavar="LIST",
+                     help="comma-separated post statuses to import (default: publish), e.g. publish,private")
+    imp.add_argument("--prune", action="store_true",
+                     help="delete posts of the imported types that this import no longer contains")
+    imp.add_argument("--report", type=Path, metavar="FILE",
+                     help="write what was dropped or approximated, per post, as JSON to FILE")
     imp.set_defaults(run=_import)
 
     build = commands.add_parser(
@@ -91,13 +99,18 @@ def _import(args: argparse.Namespace, say: _Printer) -> int:
     if missing:
         raise ConfigError("import", [f"{m}: no such file or folder" for m in missing])
     config = _config(args)
-    result = run_import(args.sources, config.path("content"))
-    for path in result.written:
-        say.detail(f"wrote {path}")
+    options = ImportOptions(statuses=frozenset(s.strip() for s in args.status.split(",") if s.strip()),
+                            prune=args.prune, keep_keyword_links=config.imports.keep_keyword_links)
+    result = run_import(args.sources, config.path("content"), options)
+    for post in result.posts:
+        if post.action != "unchanged":
+            say.detail(f"{post.action} {post.path}")
     for line in result.skipped:
         say.detail(f"skipped {line}")
-    say.info(f"imported {len(result.written)} changed and {result.unchanged} unchanged posts, "
-             f"skipped {len(result.skipped)}; terms {'updated' if result.terms_written else 'unchanged'}")
+    for line in import_summary(result):
+        say.info(line)
+    if args.report:
+        write_atomic(args.report, loss_report_json(result).encode("utf-8"))
     return _finish(result.problems, say)
 
 

@@ -52,8 +52,10 @@ def test_import_goes_on_past_bad_items_and_exits_one(tmp_path: Path) -> None:
     lines = done.stderr.splitlines()
     assert any(line.endswith("broken.json: not valid JSON: line 1 column 2: Expecting property name "
                              "enclosed in double quotes") for line in lines)
-    assert any("good.json: item 8: field 'slug': not usable as a file name" in line for line in lines)
+    assert any("good.json: item 8: field 'slug': '../escape' is not a safe file name; saved as 'escape'"
+               in line for line in lines)
     assert "Traceback" not in done.stderr
+    assert (tmp_path / "content" / "post" / "escape.md").is_file()
     assert not (tmp_path / "escape.md").exists()
 
 
@@ -101,3 +103,22 @@ def _saved(tmp_path: Path) -> Path:
     path = tmp_path / "hello.json"
     path.write_text(json.dumps(rest_item()))
     return path
+
+
+def test_import_summary_report_status_and_prune_options(tmp_path: Path) -> None:
+    saved = tmp_path / "saved.json"
+    saved.write_text(json.dumps([rest_item(content={"rendered": '<iframe src="https://vimeo.com/1"></iframe>'}),
+                                 rest_item(id=8, slug="draft", status="draft")]))
+    content = str(tmp_path / "content")
+    done = run("import", str(saved), "--content", content, "--report", str(tmp_path / "r.json"), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "imported 1 posts: 1 new, 0 updated, 0 renamed, 0 unchanged; skipped 1; terms updated",
+        "dropped or approximated: 1 iframe made a link"]
+    assert json.loads((tmp_path / "r.json").read_text())["totals"] == {"iframe made a link": 1}
+    done = run("import", str(saved), "--content", content, "--status", "publish,draft", cwd=tmp_path)
+    assert "1 new, 0 updated, 0 renamed, 1 unchanged" in done.stdout
+    saved.write_text(json.dumps([rest_item()]))
+    done = run("import", str(saved), "--content", content, "--prune", cwd=tmp_path)
+    assert "pruned 1 posts no longer in the input" in done.stdout
+    assert not (tmp_path / "content" / "post" / "draft.md").exists()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.convert import cleanup
+from generator.convert.context import Context, Media
 from generator.convert.markdown import html_to_markdown, normalize
 from tests.conftest import SAMPLE_JSON, need_shared
 
@@ -16,14 +17,33 @@ CASES = Path(__file__).parent / "cases" / "convert"
 CASE_NAMES = sorted(p.stem for p in CASES.glob("*.html"))
 
 
+CASE_HEADER = re.compile(r"\A<!-- case: (\{.*?\}) -->\n")
+
+
+def load_case(name: str) -> tuple[str, Context, dict[str, int] | None]:
+    """A case is <name>.html, optionally opened by `<!-- case: {json} -->` giving the post's title,
+    saved media and the losses the conversion must report."""
+    html = (CASES / f"{name}.html").read_text(encoding="utf-8")
+    header = CASE_HEADER.match(html)
+    spec = json.loads(header.group(1)) if header else {}
+    media = {int(k): Media(**v) for k, v in spec.get("media", {}).items()}
+    return html[header.end() if header else 0:], Context(title=spec.get("title", ""), media=media), spec.get("losses")
+
+
 @pytest.mark.parametrize("name", CASE_NAMES)
 def test_conversion_case(name: str) -> None:
-    html = (CASES / f"{name}.html").read_text(encoding="utf-8")
+    html, ctx, losses = load_case(name)
     expected = (CASES / f"{name}.md").read_text(encoding="utf-8")
-    assert html_to_markdown(html) == expected
+    assert html_to_markdown(html, ctx) == expected
+    if losses is not None:
+        assert dict(ctx.losses.counts) == losses
 
 
 def test_every_cleanup_pass_has_its_own_case() -> None:
+    # Nothing strips keyword links when a curator asks to keep them.
+    keep = Context(keep_keyword_links=True)
+    assert "[Rare Earth](https://example.com/?p=1" in html_to_markdown(
+        (CASES / "unwrap_keyword_links.html").read_text(encoding="utf-8"), keep)
     assert {p.__name__ for p in cleanup.PASSES} <= set(CASE_NAMES)
 
 

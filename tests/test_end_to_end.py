@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.builder import run_build
-from generator.importer import run_import
-from tests.conftest import REPO, SAMPLE_JSON, SITECHECK, config_for, need_shared
+from tests.conftest import SITECHECK, config_for, need_shared
 from tests.site_reading import links_to, page, resolve, tree
 
 POST = ("news-archive/china-minmetals-turns-momentum-into-signal-quality-wins-deepened-partnerships-and-a-"
@@ -20,18 +19,6 @@ TITLE = ("China Minmetals Turns Momentum Into Signal: Quality Wins, Deepened Par
          "Push Into Critical Metals")
 TERMS = {"news-type/industrial-applications/index.html", "news-type/industrial-metals/index.html",
          "news-type/ree-news/index.html", "organization/baogang-group/index.html", "regions/china/index.html"}
-
-
-def test_importing_the_sample_reproduces_the_shipped_content_and_a_second_import_rewrites_nothing(
-        tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    first = run_import([need_shared(SAMPLE_JSON)], content)
-    assert first.problems == [] and len(first.written) == 1
-    assert tree(content) == tree(REPO / "content")
-    times = {p: p.stat().st_mtime_ns for p in content.rglob("*")}
-    second = run_import([SAMPLE_JSON], content)
-    assert (second.written, second.unchanged, second.terms_written) == ([], 1, False)
-    assert {p: p.stat().st_mtime_ns for p in content.rglob("*")} == times
 
 
 def test_post_page_has_title_and_a_toc_whose_links_land_on_headings(sample_site: Path) -> None:

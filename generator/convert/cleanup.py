@@ -1,84 +1,250 @@
 """Cleanup passes over WordPress HTML, run in order before Markdown conversion.
 
-Each pass is a small named function that edits the parsed tree in place. The list
-`PASSES` is the whole cleanup stage: to add a rule, add a function and a test case.
+Each pass is a small named function that edits the parsed tree in place and notes in the
+context what it dropped or approximated. The tuple `PASSES` is the whole cleanup stage: to add
+a rule, add a function here and a case in tests/cases/convert/.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from bs4 import BeautifulSoup, Comment, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-Pass = Callable[[BeautifulSoup], None]
+from generator.convert import context as loss
+from generator.convert.context import Context
+from generator.convert.embeds import site_name
+from generator.convert.footnotes import mark_footnotes
 
-# Tables of contents made by WordPress plugins; the build makes its own from the headings.
+Pass = Callable[[BeautifulSoup, Context], None]
+
+MORE = "nm-more"  # stands in for <!--more--> until the converter writes it back
 PLUGIN_TOC_CLASSES = frozenset({
     "wp-block-rank-math-toc-block",  # Rank Math
     "ez-toc-container", "ez-toc-v2_0_17",  # Easy Table of Contents
     "toc_container",  # Table of Contents Plus
     "lwptoc",  # LuckyWP
     "wp-block-yoast-seo-table-of-contents",  # Yoast
+    "simpletoc", "wp-block-simpletoc-toc",  # SimpleTOC
 })
-SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-hidden"})
+PLUGIN_TOC_IDS = frozenset({"rank-math-toc", "ez-toc-container", "toc_container"})
+SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-hidden", "screen-reader-only"})
+SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_save_container", "a2a_kit",
+                           "heateor_sss_sharing_container", "shareaholic-canvas", "social-share",
+                           "sharing-buttons", "jp-relatedposts", "et_social_inline"})
 # Auto-inserted keyword links point at whatever the plugin chose, not at what the author wrote.
-KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link"})
-# Elements that carry meaning even with no text inside.
-CONTENTFUL = ("img", "picture", "video", "audio", "iframe", "embed", "object", "svg", "hr", "br",
-              "input", "canvas", "math")
+KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-link-juicer"})
+EMPTY_DROPPABLE = ["span", "div", "p", "ins", "section", "figure", "figcaption"]
+LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url")
+LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
+BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+WHITESPACE = re.compile(r"\s+")
 
 
 def _has_class(tag: Tag, classes: frozenset[str]) -> bool:
     return not classes.isdisjoint(tag.get("class") or ())
 
 
-def drop_comments(soup: BeautifulSoup) -> None:
-    """Block comments (<!-- wp:paragraph -->) are editor markup, not content."""
+def keep_more_marker(soup: BeautifulSoup, ctx: Context) -> None:
+    """<!--more--> marks where a teaser ends; every other comment is editor markup."""
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        if comment.strip().startswith("more"):
+            comment.replace_with(soup.new_tag(MORE))
+
+
+def drop_comments(soup: BeautifulSoup, ctx: Context) -> None:
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
 
 
-def drop_scripts_and_styles(soup: BeautifulSoup) -> None:
-    for tag in soup.find_all(["script", "style", "noscript", "template"]):
+def drop_scripts_and_styles(soup: BeautifulSoup, ctx: Context) -> None:
+    for tag in soup.find_all(["script", "style", "template"]):
+        if tag.get("type") != "application/ld+json" and tag.get_text(strip=True):
+            ctx.losses.note(loss.SCRIPT, tag.name)
+        tag.decompose()
+    for tag in soup.find_all("noscript"):  # lazy-load fallbacks repeat an image already present
         tag.decompose()
 
 
-def drop_plugin_toc(soup: BeautifulSoup) -> None:
-    for tag in soup.find_all(lambda t: _has_class(t, PLUGIN_TOC_CLASSES) or t.get("id") == "rank-math-toc"):
-        tag.decompose()
+def drop_plugin_toc(soup: BeautifulSoup, ctx: Context) -> None:
+    for tag in soup.find_all(lambda t: _has_class(t, PLUGIN_TOC_CLASSES) or t.get("id") in PLUGIN_TOC_IDS):
+        if not tag.decomposed:
+            ctx.losses.note(loss.PLUGIN_TOC)
+            tag.decompose()
 
 
-def drop_screen_reader_text(soup: BeautifulSoup) -> None:
+def drop_screen_reader_text(soup: BeautifulSoup, ctx: Context) -> None:
     """Text such as " (opens in a new tab)" is for screen readers on the original site only."""
     for tag in soup.find_all(lambda t: _has_class(t, SCREEN_READER_CLASSES)):
-        tag.decompose()
+        if not tag.decomposed:
+            ctx.losses.note(loss.SCREEN_READER, tag.get_text(" ", strip=True))
+            tag.decompose()
 
 
-def unwrap_keyword_links(soup: BeautifulSoup) -> None:
+def drop_share_widgets(soup: BeautifulSoup, ctx: Context) -> None:
+    for tag in soup.find_all(lambda t: _has_class(t, SHARE_CLASSES)):
+        if not tag.decomposed:
+            ctx.losses.note(loss.SHARE_WIDGET)
+            tag.decompose()
+
+
+def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
+    """A mirror cannot submit anything; a form's visible text is kept, its controls are not."""
+    for form in soup.find_all("form"):
+        ctx.losses.note(loss.FORM, form.get("action", ""))
+        for control in form.find_all(["input", "select", "textarea", "button"]):
+            control.decompose()
+        form.name = "div"
+
+
+def unwrap_keyword_links(soup: BeautifulSoup, ctx: Context) -> None:
+    if ctx.keep_keyword_links:
+        return
     for tag in soup.find_all("a", class_=lambda c: c in KEYWORD_LINK_CLASSES):
         tag.unwrap()
 
 
-def drop_empty_elements(soup: BeautifulSoup) -> None:
-    """Empty spans and divs are tracker hooks or layout leftovers (e.g. et_bloom_bottom_trigger)."""
-    for tag in soup.find_all(["span", "div", "p", "ins", "section"]):
-        if tag.decomposed:
+def resolve_lazy_images(soup: BeautifulSoup, ctx: Context) -> None:
+    """Lazy loaders keep the real address in data-* attributes and put a placeholder in src."""
+    for img in soup.find_all("img"):
+        src = img.get("src", "")
+        lazy = next((img[a] for a in LAZY_SOURCES if img.get(a)), "")
+        best = best_from_srcset(next((img[a] for a in LAZY_SRCSETS if img.get(a)), ""))
+        if lazy and (not src or src.startswith("data:") or lazy != src):
+            src = lazy
+        elif best and (not src or src.startswith("data:")):
+            src = best
+        if not src or src.startswith("data:image/gif") or src.startswith("data:image/svg"):
+            ctx.losses.note(loss.IMAGE_WITHOUT_SOURCE, img.get("alt", ""))
+            img.decompose()
             continue
-        if not tag.get_text(strip=True) and tag.find(CONTENTFUL) is None and not tag.get("id"):
+        img["src"] = src
+
+
+def best_from_srcset(srcset: str) -> str:
+    """The widest (or densest) candidate of a srcset; ties keep the first listed."""
+    best, best_size = "", -1.0
+    for candidate in srcset.split(","):
+        parts = candidate.split()
+        if not parts:
+            continue
+        size = 1.0
+        if len(parts) > 1 and parts[1][:-1].replace(".", "", 1).isdigit():
+            size = float(parts[1][:-1])
+        if size > best_size:
+            best, best_size = parts[0], size
+    return best
+
+
+def unwrap_pictures(soup: BeautifulSoup, ctx: Context) -> None:
+    for picture in soup.find_all("picture"):
+        img = picture.find("img")
+        if img is not None and not img.get("src"):
+            source = picture.find("source", srcset=True)
+            if source is not None:
+                img["src"] = best_from_srcset(source["srcset"])
+        for source in picture.find_all("source"):
+            source.decompose()
+        picture.unwrap()
+
+
+def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
+    """A cover block's picture lives in its CSS; lift it into an image so it is not lost."""
+    for tag in soup.find_all(style=BACKGROUND_URL):
+        match = BACKGROUND_URL.search(tag["style"])
+        if match and not match.group(1).startswith("data:"):
+            ctx.losses.note(loss.BACKGROUND_IMAGE, match.group(1))
+            tag.insert(0, soup.new_tag("img", attrs={"src": match.group(1), "alt": ""}))
+
+
+def embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
+    """Gutenberg embed blocks hold only the URL as text; make it a link a reader can follow."""
+    for figure in soup.find_all(["figure", "div"], class_="wp-block-embed"):
+        wrapper = figure.find(class_="wp-block-embed__wrapper") or figure
+        url = next((s.strip() for s in wrapper.find_all(string=True) if s.strip().startswith("http")), "")
+        if not url or wrapper.find(["iframe", "blockquote", "a"]):
+            continue
+        ctx.losses.note(loss.EMBED_AS_LINK, url)
+        paragraph = soup.new_tag("p")
+        link = soup.new_tag("a", href=url)
+        link.string = f"{site_name(url)}: {url}"
+        paragraph.append(link)
+        wrapper.replace_with(paragraph)
+
+
+def citations_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
+    """A quote's <cite> becomes its own '— source' paragraph instead of running into the text."""
+    for cite in soup.select("blockquote cite, figure.wp-block-pullquote cite, figure.wp-block-quote cite"):
+        paragraph = soup.new_tag("p")
+        paragraph.append("— ")
+        cite.wrap(paragraph)
+        cite.unwrap()
+
+
+def verse_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
+    """Poetry keeps its line breaks but is prose, not code."""
+    for pre in soup.find_all("pre", class_="wp-block-verse"):
+        for text in pre.find_all(string=True):
+            parts = text.split("\n")
+            if len(parts) > 1:
+                for i, part in enumerate(parts):
+                    if i:
+                        text.insert_before(soup.new_tag("br"))
+                    text.insert_before(part)
+                text.extract()
+        pre.name = "p"
+
+
+def separate_file_buttons(soup: BeautifulSoup, ctx: Context) -> None:
+    """A file block's name and Download button sit side by side with no space between."""
+    for button in soup.find_all("a", class_="wp-block-file__button"):
+        button.insert_before(" · ")
+
+
+def drop_repeated_title(soup: BeautifulSoup, ctx: Context) -> None:
+    """A first heading that repeats the post title would show twice under the page's own title."""
+    first = soup.find(["h1", "h2", "h3", "h4", "h5", "h6", "p"])
+    if first is not None and first.name != "p" and ctx.title and _same_text(first.get_text(), ctx.title):
+        first.decompose()
+
+
+def _same_text(a: str, b: str) -> bool:
+    return WHITESPACE.sub(" ", a).strip().casefold() == WHITESPACE.sub(" ", b).strip().casefold()
+
+
+def drop_empty_elements(soup: BeautifulSoup, ctx: Context) -> None:
+    """Empty spans and divs are tracker hooks or layout leftovers (e.g. et_bloom_bottom_trigger).
+
+    Innermost first, so a wrapper whose only content was empty wrappers goes too."""
+    for tag in reversed(soup.find_all(EMPTY_DROPPABLE)):
+        if not tag.get("id") and all(isinstance(c, NavigableString) and not c.strip() for c in tag.contents):
             tag.decompose()
 
 
 PASSES: tuple[Pass, ...] = (
+    keep_more_marker,
     drop_comments,
     drop_scripts_and_styles,
     drop_plugin_toc,
     drop_screen_reader_text,
+    drop_share_widgets,
+    drop_forms,
     unwrap_keyword_links,
+    unwrap_pictures,
+    resolve_lazy_images,
+    cover_background_as_image,
+    embeds_as_links,
+    citations_as_lines,
+    verse_as_lines,
+    separate_file_buttons,
+    drop_repeated_title,
+    mark_footnotes,
     drop_empty_elements,
 )
 
 
-def clean(soup: BeautifulSoup, passes: tuple[Pass, ...] = PASSES) -> BeautifulSoup:
+def clean(soup: BeautifulSoup, ctx: Context, passes: tuple[Pass, ...] = PASSES) -> BeautifulSoup:
     for cleanup in passes:
-        cleanup(soup)
+        cleanup(soup, ctx)
     return soup

@@ -16,6 +16,14 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A post's featured image."""
+
+    url: str
+    alt: str = ""
+
+
+@dataclass(frozen=True)
 class Document:
     """One post: front matter fields in their fixed order, then the Markdown body."""
 
@@ -29,6 +37,7 @@ class Document:
     source: Source
     body: str = ""
     author: str = ""  # display name; "" when the input did not say
+    image: Image | None = None
 
 
 @dataclass(frozen=True)

@@ -1,31 +1,77 @@
-"""HTML to Markdown: markdownify, pinned to the output the content format promises."""
+"""HTML to Markdown: markdownify, pinned to the output the content format promises.
+
+One paragraph per line, ATX headings that keep their source ids as `{#id}`, `-` bullets, one
+blank line between blocks, escaping only where Markdown would misread the text.
+"""
 
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString, Tag
 from markdownify import ATX, BACKSLASH, MarkdownConverter
 
+from generator.convert import context as loss
 from generator.convert.cleanup import clean
+from generator.convert.context import Context
+from generator.convert.embeds import site_name
+from generator.convert.shortcodes import expand
 
 BLANK_RUNS = re.compile(r"\n{3,}")
-TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+FENCE = re.compile(r"^(`{3,})[\w+#.-]*$")
 SAFE_ID = re.compile(r"^[A-Za-z0-9][\w.:-]*$")
+CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|brush:\s*)([\w+#.-]+)")
+BACKTICKS = re.compile(r"`+")
+# What Markdown would misread inside running text, each escaped by a backslash: backslashes,
+# asterisks and backticks; underscores except inside words (intraword _ never makes emphasis);
+# '<' that could open a tag; '&' that could start an entity; ']' that could close a link or a
+# reference; '~~' that would strike through.
+MISREAD = re.compile(r"[\\*`]|(?<![^\W_])_|_(?![^\W_])|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\](?=[(\[:])|~(?=~)")
+BRACKETS = re.compile(r"(?<!\\)[\[\]]")
+LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|=+\s*$|\d{1,9}(?=[.)](?:\s|$)))")
+LINE_BREAKING = frozenset({"[document]", "p", "div", "li", "ul", "ol", "blockquote", "td", "th", "tr", "table",
+                           "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "dd", "dt", "dl",
+                           "section", "article", "header", "footer", "aside", "details", "summary", "pre", "hr",
+                           "nm-fndef"})
+BLOCK_IN_CELL = ("p", "ul", "ol", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "div",
+                 "figure", "dl")
+TABLE_ATTRIBUTES = ("colspan", "rowspan", "scope", "headers", "align")
 
 
 class NewsConverter(MarkdownConverter):
-    """One paragraph per line, ATX headings that keep their source ids, `-` bullets."""
+    """markdownify with the content format's choices and the WordPress elements it lacks."""
 
     class Options:
         heading_style = ATX
         bullets = "-"
         newline_style = BACKSLASH
         strong_em_symbol = "*"
+        sub_symbol = "<sub>"
+        sup_symbol = "<sup>"
         wrap = False
         escape_misc = False
+        keep_inline_images_in = ["td", "th"]
 
-    def convert_hN(self, n: int, el, text: str, parent_tags: set[str]) -> str:
+    def __init__(self, ctx: Context, **options: object) -> None:
+        super().__init__(code_language_callback=code_language, **options)
+        self.ctx = ctx
+        self._line_start = True
+
+    def process_text(self, el, parent_tags=None) -> str:
+        # Block markers (#, -, 1.) only mean something at the start of a line.
+        self._line_start = _starts_line(el)
+        return super().process_text(el, parent_tags=parent_tags)
+
+    def escape(self, text: str, parent_tags: set[str]) -> str:
+        if not text:
+            return ""
+        text = MISREAD.sub(r"\\\g<0>", text)
+        if "a" in parent_tags:  # a bracket inside link text would end the text early
+            text = BRACKETS.sub(r"\\\g<0>", text)
+        return LINE_START.sub(_escape_line_start, text) if self._line_start else text
+
+    def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:
         markdown = super().convert_hN(n, el, text, parent_tags)
         ident = el.get("id")
         if "_inline" in parent_tags or not ident or not SAFE_ID.match(ident) or not markdown.strip():
@@ -33,15 +79,166 @@ class NewsConverter(MarkdownConverter):
         # Fragment links inside the article point at these ids; keep them as a {#id} attribute.
         return markdown.rstrip("\n") + f" {{#{ident}}}\n\n"
 
+    def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        markdown = super().convert_img(el, text, parent_tags)
+        alt = el.get("alt") or ""
+        if not markdown.startswith("![") or not BRACKETS.search(alt):
+            return markdown
+        return "![" + BRACKETS.sub(r"\\\g<0>", alt) + markdown[2 + len(alt):]
 
-def html_to_markdown(html: str) -> str:
-    soup = clean(BeautifulSoup(html, "html.parser"))
-    markdown = NewsConverter().convert_soup(soup)
+    def convert_br(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return "\n" if "pre" in parent_tags else super().convert_br(el, text, parent_tags)
+
+    def convert_pre(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if not text.strip("\n"):
+            return ""
+        fence = "`" * max(3, 1 + max((len(run) for run in BACKTICKS.findall(text)), default=0))
+        return f"\n\n{fence}{code_language(el)}\n{text.strip(chr(10))}\n{fence}\n\n"
+
+    def convert_figure(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return text if "_inline" in parent_tags else f"\n\n{text.strip()}\n\n"
+
+    def convert_iframe(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        src = el.get("src") or el.get("data-src") or ""
+        if not src:
+            return ""
+        self.ctx.losses.note(loss.IFRAME_AS_LINK, src)
+        return self._block_link(f"{site_name(src)}: {el.get('title') or src}", src, parent_tags)
+
+    def convert_video(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return self._media_link("Video", el, parent_tags)
+
+    def convert_audio(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return self._media_link("Audio", el, parent_tags)
+
+    def convert_embed(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return self._media_link("Embedded object", el, parent_tags)
+
+    def convert_object(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return self._media_link("Embedded object", el, parent_tags) or text
+
+    def convert_details(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        summary = el.find("summary", recursive=False)
+        label = html_escape(summary.get_text(" ", strip=True)) if summary else "Details"
+        return f"\n\n<details>\n<summary>{label}</summary>\n\n{text.strip()}\n\n</details>\n\n"
+
+    def convert_summary(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return ""  # written by convert_details
+
+    def convert_table(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if is_simple_table(el):
+            return super().convert_table(el, text, parent_tags)
+        self.ctx.losses.note(loss.COMPLEX_TABLE)
+        return f"\n\n{table_html(el)}\n\n"
+
+    def convert_caption(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return f"{text.strip()}\n\n"
+
+    def convert_td(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return super().convert_td(el, text.replace("|", r"\|"), parent_tags)
+
+    def convert_th(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return super().convert_th(el, text.replace("|", r"\|"), parent_tags)
+
+    def convert_nm_more(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return "\n\n<!--more-->\n\n"
+
+    def convert_nm_fnref(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return f"[^{el['n']}]"
+
+    def convert_nm_fndef(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return f"\n\n[^{el['n']}]: {' '.join(text.split())}\n\n"
+
+    def _media_link(self, kind: str, el: Tag, parent_tags: set[str]) -> str:
+        source = el.find("source", src=True)
+        src = el.get("src") or el.get("data") or (source["src"] if source else "")
+        if not src:
+            return ""
+        self.ctx.losses.note(loss.MEDIA_AS_LINK, src)
+        return self._block_link(f"{kind}: {src}", src, parent_tags)
+
+    def _block_link(self, label: str, url: str, parent_tags: set[str]) -> str:
+        link = f"[{self.escape(label, parent_tags)}]({_link_destination(url)})"
+        return link if "_inline" in parent_tags or "p" in parent_tags else f"\n\n{link}\n\n"
+
+
+def _starts_line(el: object) -> bool:
+    """Whether a text node begins a line of the Markdown: nothing inline comes before it."""
+    node = el
+    while node is not None:
+        previous = node.previous_sibling
+        while isinstance(previous, NavigableString) and not previous.strip():
+            previous = previous.previous_sibling
+        if previous is not None:
+            return isinstance(previous, Tag) and (previous.name in LINE_BREAKING or previous.name == "br")
+        node = node.parent
+        if node is None or node.name in LINE_BREAKING:
+            return True
+    return True
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    lead, marker = match.group(1), match.group(2)
+    if marker[0].isdigit():
+        return f"{lead}{marker}\\"  # escapes the '.' or ')' that follows: "1\. "
+    return f"{lead}\\{marker}"
+
+
+def _link_destination(url: str) -> str:
+    return f"<{url}>" if any(c in url for c in " ()<>") else url
+
+
+def code_language(el: Tag) -> str:
+    """The language a code block declares on <pre> or its <code>: language-x, lang-x or brush: x."""
+    for tag in (el, el.find("code")):
+        if isinstance(tag, Tag):
+            match = CODE_LANGUAGE.search(" ".join(tag.get("class") or ()))
+            if match:
+                return match.group(1).lower()
+    return ""
+
+
+def is_simple_table(table: Tag) -> bool:
+    """A pipe table can hold it: one header row at most, no spans, no blocks or tables in cells."""
+    if table.find("table") or table.find(["td", "th"], rowspan=True) or table.find(["td", "th"], colspan=True):
+        return False
+    if any(cell.find(BLOCK_IN_CELL) or cell.find("br") for cell in table.find_all(["td", "th"])):
+        return False
+    head = table.find("thead")
+    return head is None or len(head.find_all("tr")) <= 1
+
+
+def table_html(table: Tag) -> str:
+    """The table as compact HTML: no blank line may end the HTML block early, no styling kept."""
+    for tag in [table, *table.find_all(True)]:
+        tag.attrs = {k: v for k, v in tag.attrs.items()
+                     if k in TABLE_ATTRIBUTES or (tag.name == "a" and k in ("href", "title"))
+                     or (tag.name == "img" and k in ("src", "alt", "title"))}
+    return BLANK_RUNS.sub("\n", re.sub(r"\n\s*\n", "\n", str(table)))
+
+
+def html_to_markdown(html: str, ctx: Context | None = None) -> str:
+    ctx = ctx or Context()
+    soup = clean(BeautifulSoup(expand(html, ctx), "html.parser"), ctx)
+    markdown = NewsConverter(ctx).convert_soup(soup)
     return normalize(markdown)
 
 
 def normalize(markdown: str) -> str:
-    """One blank line between blocks, no trailing spaces, exactly one final newline."""
-    markdown = TRAILING_SPACE.sub("", markdown)
-    markdown = BLANK_RUNS.sub("\n\n", markdown).strip("\n")
-    return markdown + "\n" if markdown else ""
+    """One blank line between blocks, no trailing spaces, one final newline; code stays verbatim."""
+    lines: list[str] = []
+    fence = ""
+    for line in markdown.split("\n"):
+        if fence:
+            lines.append(line)
+            if line.rstrip() == fence:
+                fence = ""
+            continue
+        line = line.rstrip(" \t")
+        opening = FENCE.match(line)
+        if opening:
+            fence = opening.group(1)
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    return "\n".join(lines).strip("\n") + "\n" if any(lines) else ""
+

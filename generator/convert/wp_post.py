@@ -4,58 +4,95 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from generator.convert.document import Document, Source, Term
+from generator.convert import context as loss
+from generator.convert.context import Context, Losses, Media
+from generator.convert.document import Document, Image, Source, Term
 from generator.convert.markdown import html_to_markdown
+from generator.convert.slugs import safe_slug
 from generator.problems import ItemError
 
 # REST field names of the two built-in taxonomies, and the class_list prefix WordPress gives each.
 BUILTIN_REST_KEYS = {"categories": "category", "tags": "post_tag"}
 CLASS_PREFIX = {"category": "category-", "post_tag": "tag-"}
 WHITESPACE = re.compile(r"\s+")
-UNSAFE_SLUG = re.compile(r"[/\\\x00-\x1f\x7f]")
 
 
-def is_post(data: dict[str, Any]) -> bool:
-    return "content" in data and "title" in data
+@dataclass(frozen=True)
+class Lookups:
+    """Names found beside the posts: saved term, taxonomy, user and media endpoints."""
+
+    terms: Mapping[tuple[str, int], Term] = field(default_factory=dict)  # (taxonomy, id) -> term
+    taxonomies: Mapping[str, str] = field(default_factory=dict)  # REST base -> taxonomy name
+    users: Mapping[int, str] = field(default_factory=dict)  # id -> display name
+    media: Mapping[int, Media] = field(default_factory=dict)
 
 
-def is_term(data: dict[str, Any]) -> bool:
-    return "taxonomy" in data and "slug" in data and "content" not in data
+@dataclass(frozen=True)
+class Converted:
+    document: Document
+    terms: list[Term]
+    losses: Losses
+    warnings: list[tuple[str, str]]  # (field, message): imported anyway, but the input was wrong
 
 
 def to_term(data: dict[str, Any]) -> Term:
-    parent = data.get("parent")
-    return Term(taxonomy=_string(data, "taxonomy"), slug=_slug(data),
-                name=html.unescape(_string(data, "name")), id=_integer(data, "id"),
-                parent=parent if isinstance(parent, int) and parent > 0 else None)
+    ident, parent, name = data.get("id"), data.get("parent"), data.get("name")
+    slug, _ = safe_slug(_string(data, "slug"))
+    return Term(taxonomy=_string(data, "taxonomy"), slug=slug,
+                name=html.unescape(name) if isinstance(name, str) and name.strip() else None,
+                id=ident if _is_int(ident) else None,
+                parent=parent if _is_int(parent) and parent > 0 else None)
 
 
-def to_document(data: dict[str, Any]) -> tuple[Document, list[Term]]:
-    """The post as a Document, and every term it names (with whatever is known of each)."""
-    terms = post_terms(data)
+def to_user(data: dict[str, Any]) -> tuple[int, str] | None:
+    ident, name = data.get("id"), data.get("name")
+    return (ident, html.unescape(name)) if _is_int(ident) and isinstance(name, str) and name else None
+
+
+def to_media(data: dict[str, Any]) -> tuple[int, Media] | None:
+    ident, url = data.get("id"), data.get("source_url")
+    if not _is_int(ident) or not isinstance(url, str) or not url:
+        return None
+    alt = data.get("alt_text") if isinstance(data.get("alt_text"), str) else ""
+    caption = html_to_text(_rendered_or_empty(data, "caption"))
+    return ident, Media(url, alt, caption)
+
+
+def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), keep_keyword_links: bool = False) -> Converted:
+    """The post as a Document, every term it names, what conversion lost, and input faults."""
+    warnings: list[tuple[str, str]] = []
+    title = html_to_text(_rendered(data, "title"))
+    ctx = Context(title=title, keep_keyword_links=keep_keyword_links, media=lookups.media)
+    terms = post_terms(data, lookups, ctx.losses)
     taxonomies: dict[str, list[str]] = {}
     for term in terms:
         taxonomies.setdefault(term.taxonomy, []).append(term.slug)
+    content = _rendered(data, "content")
+    if not content.strip():
+        warnings.append(("content.rendered", "empty; imported with an empty body"))
     document = Document(
-        title=html_to_text(_rendered(data, "title")),
-        slug=_slug(data),
-        type=_string(data, "type"),
+        title=title,
+        slug=_post_slug(data, warnings),
+        type=_string(data, "type") if "type" in data else "post",
         date=_local_time(data, "date"),
         updated=_local_time(data, "modified") if data.get("modified") else _local_time(data, "date"),
         summary=html_to_text(_rendered(data, "excerpt", required=False)),
         taxonomies={tax: tuple(sorted(set(slugs))) for tax, slugs in sorted(taxonomies.items())},
         source=Source(id=_integer(data, "id"), url=_optional_string(data, "link"),
                       guid=_rendered(data, "guid", required=False) or _optional_string(data, "link")),
-        body=html_to_markdown(_rendered(data, "content")),
+        body=html_to_markdown(content, ctx),
+        author=_author(data, lookups),
+        image=_featured_image(data, lookups),
     )
-    return document, terms
+    return Converted(document, terms, ctx.losses, warnings)
 
 
 def html_to_text(fragment: str) -> str:
@@ -66,33 +103,50 @@ def html_to_text(fragment: str) -> str:
     return WHITESPACE.sub(" ", html.unescape(text)).strip()
 
 
-def post_terms(data: dict[str, Any]) -> list[Term]:
-    embedded = _embedded_terms(data)
-    if embedded is not None:
-        return embedded
-    rest_keys = _rest_taxonomy_keys(data)
-    slugs = _class_list_slugs(data, list(rest_keys.values()))
-    terms = []
+def post_terms(data: dict[str, Any], lookups: Lookups, losses: Losses) -> list[Term]:
+    """Terms from `_embedded`, then saved term endpoints, then `class_list`; the rest is reported."""
+    embedded = embedded_terms(data)
+    rest_keys = _rest_taxonomy_keys(data, lookups)
+    class_slugs = _class_list_slugs(data, sorted(set(rest_keys.values())))
+    terms = list(embedded)
     for key, taxonomy in sorted(rest_keys.items()):
-        ids = [i for i in data.get(key) or () if isinstance(i, int)]
-        found = slugs.get(taxonomy, [])
-        # An id is tied to its slug only when there is no doubt which slug it is.
-        known_id = ids[0] if len(ids) == 1 and len(found) == 1 else None
-        terms.extend(Term(taxonomy, slug, id=known_id) for slug in found)
+        ids = [i for i in data.get(key) or () if _is_int(i)]
+        known = {t.id for t in embedded if t.taxonomy == taxonomy}
+        saved = [lookups.terms[(taxonomy, i)] for i in ids if i not in known and (taxonomy, i) in lookups.terms]
+        terms.extend(saved)
+        unresolved = [i for i in ids if i not in known and (taxonomy, i) not in lookups.terms]
+        have = {t.slug for t in terms if t.taxonomy == taxonomy}
+        guessed = [s for s in class_slugs.get(taxonomy, []) if s not in have]
+        # An id is tied to a class_list slug only when there is no doubt which slug it is.
+        paired = unresolved[0] if len(unresolved) == 1 and len(guessed) == 1 else None
+        terms.extend(Term(taxonomy, slug, id=paired) for slug in guessed)
+        for ident in unresolved[len(guessed):]:
+            losses.note(loss.UNRESOLVED_TERM, f"{taxonomy} {ident}")
+    return _unique_terms(terms)
+
+
+def _unique_terms(terms: list[Term]) -> list[Term]:
+    seen: dict[tuple[str, str], Term] = {}
+    for term in terms:
+        seen[(term.taxonomy, term.slug)] = term.merged_into(seen.get((term.taxonomy, term.slug)))
+    return list(seen.values())
+
+
+def embedded_terms(data: dict[str, Any]) -> list[Term]:
+    embedded = data.get("_embedded")
+    groups = embedded.get("wp:term") if isinstance(embedded, dict) else None
+    terms = []
+    for group in groups if isinstance(groups, list) else ():
+        for item in group if isinstance(group, list) else ():
+            if isinstance(item, dict) and isinstance(item.get("taxonomy"), str) and isinstance(item.get("slug"), str):
+                terms.append(to_term(item))
     return terms
 
 
-def _embedded_terms(data: dict[str, Any]) -> list[Term] | None:
-    groups = (data.get("_embedded") or {}).get("wp:term") if isinstance(data.get("_embedded"), dict) else None
-    if not isinstance(groups, list):
-        return None
-    return [to_term(t) for group in groups if isinstance(group, list)
-            for t in group if isinstance(t, dict) and is_term(t)]
-
-
-def _rest_taxonomy_keys(data: dict[str, Any]) -> dict[str, str]:
-    """REST field name -> taxonomy name, from the post's own `_links` and id-list fields."""
+def _rest_taxonomy_keys(data: dict[str, Any], lookups: Lookups) -> dict[str, str]:
+    """REST field name -> taxonomy name, from the post's own `_links`, its fields and saved taxonomies."""
     keys = {k: v for k, v in BUILTIN_REST_KEYS.items() if k in data}
+    keys.update({k: v for k, v in lookups.taxonomies.items() if k in data})
     links = data.get("_links")
     for link in (links.get("wp:term") or []) if isinstance(links, dict) else []:
         if isinstance(link, dict) and isinstance(link.get("taxonomy"), str):
@@ -105,28 +159,58 @@ def _class_list_slugs(data: dict[str, Any], taxonomies: list[str]) -> dict[str, 
     """`news-type-ree-news` is taxonomy `news-type`, term `ree-news`: the longest known prefix wins."""
     prefixes = sorted(((CLASS_PREFIX.get(t, f"{t}-"), t) for t in taxonomies), key=lambda p: -len(p[0]))
     found: dict[str, list[str]] = {}
-    for css_class in data.get("class_list") or ():
+    classes = data.get("class_list")
+    for css_class in classes if isinstance(classes, list) else ():
         if not isinstance(css_class, str):
             continue
         for prefix, taxonomy in prefixes:
             if css_class.startswith(prefix) and len(css_class) > len(prefix):
-                found.setdefault(taxonomy, []).append(css_class[len(prefix):])
+                found.setdefault(taxonomy, []).append(safe_slug(css_class[len(prefix):])[0])
                 break
     return found
 
 
-def _slug(data: dict[str, Any]) -> str:
-    # WordPress stores non-Latin slugs percent-encoded; the file name and URL use the text itself.
-    slug = unicodedata.normalize("NFC", unquote(_string(data, "slug"))).strip().lower()
-    if not slug or slug in (".", "..") or UNSAFE_SLUG.search(slug):
-        raise ItemError("slug", f"not usable as a file name: {data.get('slug')!r}")
+def _author(data: dict[str, Any], lookups: Lookups) -> str:
+    embedded = data.get("_embedded")
+    authors = embedded.get("author") if isinstance(embedded, dict) else None
+    if isinstance(authors, list) and authors and isinstance(authors[0], dict):
+        found = to_user(authors[0])
+        if found:
+            return found[1]
+    ident = data.get("author")
+    return lookups.users.get(ident, "") if _is_int(ident) else ""
+
+
+def _featured_image(data: dict[str, Any], lookups: Lookups) -> Image | None:
+    embedded = data.get("_embedded")
+    media = embedded.get("wp:featuredmedia") if isinstance(embedded, dict) else None
+    if isinstance(media, list) and media and isinstance(media[0], dict):
+        found = to_media(media[0])
+        if found:
+            return Image(found[1].url, found[1].alt)
+    ident = data.get("featured_media")
+    saved = lookups.media.get(ident) if _is_int(ident) else None
+    return Image(saved.url, saved.alt) if saved else None
+
+
+def _post_slug(data: dict[str, Any], warnings: list[tuple[str, str]]) -> str:
+    raw = data.get("slug")
+    if not isinstance(raw, str) or not raw.strip():
+        ident = _integer(data, "id")
+        warnings.append(("slug", f"missing; used the id {ident}"))
+        return str(ident)
+    slug, why = safe_slug(raw)
+    if why:
+        warnings.append(("slug", f"{raw!r} {why}; saved as {slug!r}"))
     return slug
 
 
 def _local_time(data: dict[str, Any], name: str) -> datetime:
     """WordPress gives local time and UTC side by side; their difference is the site's offset."""
-    local = _parse_time(data, name)
     gmt_value = data.get(f"{name}_gmt")
+    if not data.get(name) and gmt_value:
+        return _parse_time(data, f"{name}_gmt").replace(tzinfo=timezone.utc)
+    local = _parse_time(data, name)
     if not gmt_value:
         return local.replace(tzinfo=timezone.utc)
     offset = local - _parse_time(data, f"{name}_gmt")
@@ -156,6 +240,13 @@ def _rendered(data: dict[str, Any], name: str, required: bool = True) -> str:
     return value
 
 
+def _rendered_or_empty(data: dict[str, Any], name: str) -> str:
+    try:
+        return _rendered(data, name, required=False)
+    except ItemError:
+        return ""
+
+
 def _string(data: dict[str, Any], name: str) -> str:
     value = data.get(name)
     if not isinstance(value, str):
@@ -169,9 +260,13 @@ def _optional_string(data: dict[str, Any], name: str) -> str:
 
 def _integer(data: dict[str, Any], name: str) -> int:
     value = data.get(name)
-    if not isinstance(value, int) or isinstance(value, bool):
+    if not _is_int(value):
         raise ItemError(name, f"expected an integer, got {_kind(value)}")
     return value
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _kind(value: Any) -> str:

@@ -1,4 +1,9 @@
-"""Saved WordPress REST API v2 responses: files or folders of JSON, one object or a list each."""
+"""Saved WordPress REST API v2 responses: files or folder trees of JSON, one object or a list each.
+
+A crawl saves responses under names taken from their URLs (`posts__page=2.json`, `posts?page=2`),
+so inside folders any file named `*.json`, or with no extension at all, is read when its first
+byte says JSON. Every object is tagged with the kind of WordPress resource it looks like.
+"""
 
 from __future__ import annotations
 
@@ -10,19 +15,26 @@ from typing import Any
 
 from generator.problems import Problem
 
+# Kinds of REST resources; only posts become content, the others resolve names or are skipped.
+POST, TERM, USER, MEDIA, TAXONOMIES, COMMENT, REVISION, SITE, OTHER = (
+    "post", "term", "user", "media", "taxonomies", "comment", "revision", "site", "other")
+# Keys that mark responses describing the site itself: settings, the API index, oEmbed.
+SITE_KEYS = ({"timezone", "date_format"}, {"namespace", "routes"}, {"routes"}, {"provider_name", "version"})
+
 
 @dataclass(frozen=True)
 class RawItem:
-    """One JSON object from a saved response, with where it came from."""
+    """One JSON object from a saved response, with where it came from and what it looks like."""
 
     file: str
     index: int | None  # position in a list response; None for a single object
     data: dict[str, Any]
+    kind: str = OTHER
 
     @property
     def label(self) -> str:
         ident = self.data.get("id")
-        if isinstance(ident, int):
+        if isinstance(ident, (int, str)) and not isinstance(ident, bool) and str(ident).strip():
             return str(ident)
         return f"#{self.index}" if self.index is not None else ""
 
@@ -30,13 +42,45 @@ class RawItem:
         return Problem(self.file, self.label, field, message)
 
 
+def kind_of(data: dict[str, Any]) -> str:
+    if "source_url" in data and "media_type" in data:
+        return MEDIA
+    if "content" in data and "title" in data:
+        return POST if "type" in data or "parent" not in data else REVISION
+    if {"id", "slug", "type", "link"} <= data.keys():
+        return POST  # saved with ?_fields= or trimmed: importing it names the missing field
+    if "taxonomy" in data and "slug" in data:
+        return TERM
+    if "content" in data and ("author_name" in data or "post" in data):
+        return COMMENT
+    if "name" in data and "slug" in data and ({"avatar_urls", "url", "link"} & data.keys()):
+        return USER
+    if {"slug", "rest_base", "types"} <= data.keys() or (data and all(
+            isinstance(v, dict) and {"slug", "rest_base", "types"} <= v.keys() for v in data.values())):
+        return TAXONOMIES
+    if any(keys <= data.keys() for keys in SITE_KEYS) or _is_description(data) or (data and all(
+            isinstance(v, dict) and _is_description(v) for v in data.values())):
+        return SITE
+    return OTHER
+
+
+def _is_description(data: dict[str, Any]) -> bool:
+    """A post type or status from /wp/v2/types or /wp/v2/statuses."""
+    return "slug" in data and ("rest_base" in data or "public" in data)
+
+
 def json_files(sources: Iterable[Path]) -> Iterator[Path]:
-    """Files as given, folders searched recursively for *.json, each folder in sorted order."""
+    """Files as given; folders searched recursively, in sorted order, skipping hidden files."""
     for source in sources:
-        if source.is_dir():
-            yield from sorted(p for p in source.rglob("*.json") if p.is_file())
-        else:
+        if not source.is_dir():
             yield source
+            continue
+        for path in sorted(source.rglob("*")):
+            relative = path.relative_to(source)
+            if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+                continue
+            if path.suffix == ".json" or (not path.suffix and _looks_like_json(path)):
+                yield path
 
 
 def read_items(sources: Iterable[Path]) -> tuple[list[RawItem], list[Problem]]:
@@ -49,22 +93,28 @@ def read_items(sources: Iterable[Path]) -> tuple[list[RawItem], list[Problem]]:
     return items, problems
 
 
+def _looks_like_json(path: Path) -> bool:
+    with path.open("rb") as f:
+        return f.read(64).lstrip()[:1] in (b"{", b"[")
+
+
 def _read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
     name = str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-        data = json.loads(text)
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except OSError as e:
         return [], [Problem(name, message=f"cannot read: {e.strerror}")]
     except UnicodeDecodeError as e:
         return [], [Problem(name, message=f"not UTF-8 text (byte {e.start}): is this a JSON file?")]
     except json.JSONDecodeError as e:
         return [], [Problem(name, message=f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}")]
+    except RecursionError:
+        return [], [Problem(name, message="JSON nested too deeply to read")]
     if isinstance(data, dict):
-        return [RawItem(name, None, data)], []
+        return [RawItem(name, None, data, kind_of(data))], []
     if not isinstance(data, list):
         return [], [Problem(name, message="expected a JSON object or a list of objects")]
-    items = [RawItem(name, i, d) for i, d in enumerate(data) if isinstance(d, dict)]
+    items = [RawItem(name, i, d, kind_of(d)) for i, d in enumerate(data) if isinstance(d, dict)]
     problems = [Problem(name, f"#{i}", message=f"expected a JSON object, got {type(d).__name__}")
                 for i, d in enumerate(data) if not isinstance(d, dict)]
     return items, problems

@@ -11,12 +11,13 @@ import frontmatter
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from generator.convert.document import Document, Source
+from generator.convert.document import Document, Image, Source
 from generator.problems import ItemError, Problem
 from generator.store.files import write_if_changed
 
 SUFFIX = ".md"
 YAML = YAMLHandler()
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # No line is ever wrapped, so a changed sentence changes one line of the diff.
 NO_WRAP = 2**31 - 1
 
@@ -34,17 +35,39 @@ def dumps(document: Document) -> str:
         "updated": document.updated.isoformat(),
         "author": document.author,
         "summary": document.summary,
+        "image": {"url": document.image.url, "alt": document.image.alt} if document.image else None,
         "taxonomies": {tax: list(slugs) for tax, slugs in document.taxonomies.items()},
         "source": {"id": document.source.id, "url": document.source.url, "guid": document.source.guid},
     }
-    if not document.author:
-        del metadata["author"]
+    # Optional keys are left out when empty, so most posts carry only what they have.
+    for key in ("author", "image"):
+        if not metadata[key]:
+            del metadata[key]
     header = YAML.export(metadata, sort_keys=False, width=NO_WRAP)
     return f"---\n{header}\n---\n\n{document.body}"
 
 
 def write_document(content_dir: Path, document: Document) -> bool:
     return write_if_changed(document_path(content_dir, document), dumps(document).encode("utf-8"))
+
+
+def remove_document(path: Path) -> None:
+    path.unlink(missing_ok=True)
+
+
+def read_index(content_dir: Path) -> dict[tuple[str, int], Path]:
+    """(type, WordPress id) -> the file holding that post; files that cannot be read are left out."""
+    index: dict[tuple[str, int], Path] = {}
+    for path in document_files(content_dir):
+        try:
+            header = path.read_text(encoding="utf-8").split("\n---\n", 1)[0].removeprefix("---\n")
+            meta = yaml.load(header, Loader=LOADER)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        source = meta.get("source") if isinstance(meta, dict) else None
+        if isinstance(source, dict) and isinstance(source.get("id"), int) and isinstance(meta.get("type"), str):
+            index[(meta["type"], source["id"])] = path
+    return index
 
 
 def document_files(content_dir: Path) -> list[Path]:
@@ -78,6 +101,7 @@ def loads(text: str) -> Document:
         updated=_time(meta, "updated") if meta.get("updated") else _time(meta, "date"),
         summary=_text(meta, "summary", required=False),
         author=_text(meta, "author", required=False),
+        image=_image(meta),
         taxonomies=_taxonomies(meta),
         source=Source(id=_source_id(source), url=_text(source, "url", False, "source."),
                       guid=_text(source, "guid", False, "source.")),
@@ -116,6 +140,15 @@ def _taxonomies(meta: dict[str, Any]) -> dict[str, tuple[str, ...]]:
             raise ItemError(f"taxonomies.{taxonomy}", "expected a list of term slugs")
         result[str(taxonomy)] = tuple(slugs)
     return result
+
+
+def _image(meta: dict[str, Any]) -> Image | None:
+    value = meta.get("image")
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("url"), str):
+        raise ItemError("image", "expected a mapping with a url and an alt text")
+    return Image(value["url"], _text(value, "alt", False, "image."))
 
 
 def _source_id(source: dict[str, Any]) -> int:

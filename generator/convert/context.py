@@ -1,0 +1,57 @@
+"""What converting one post knows (its title, media, settings) and what it records (its losses)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+# Kinds of loss: something dropped, or replaced by an approximation a reader can still follow.
+PLUGIN_TOC = "plugin table of contents dropped"
+SCREEN_READER = "screen-reader text dropped"
+SCRIPT = "script or style dropped"
+SHARE_WIDGET = "share widget dropped"
+FORM = "form dropped"
+EMBED_AS_LINK = "embed made a link"
+IFRAME_AS_LINK = "iframe made a link"
+MEDIA_AS_LINK = "audio or video made a link"
+BACKGROUND_IMAGE = "background image made an image"
+IMAGE_WITHOUT_SOURCE = "image with no source dropped"
+UNKNOWN_SHORTCODE = "unknown shortcode kept as text"
+UNRESOLVED_MEDIA = "gallery image not in the saved media"
+UNRESOLVED_TERM = "term id not resolved"
+COMPLEX_TABLE = "complex table kept as HTML"
+
+
+@dataclass(frozen=True)
+class Media:
+    """An attachment from the saved /wp/v2/media responses."""
+
+    url: str
+    alt: str = ""
+    caption: str = ""
+
+
+@dataclass
+class Losses:
+    """Counts of what was dropped or approximated, with one short example per occurrence."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    details: list[str] = field(default_factory=list)
+
+    def note(self, kind: str, detail: str = "") -> None:
+        self.counts[kind] += 1
+        self.details.append(f"{kind}: {detail[:200]}" if detail else kind)
+
+    def __bool__(self) -> bool:
+        return bool(self.counts)
+
+
+@dataclass
+class Context:
+    """Per post: read by the cleanup passes and the Markdown converter; `losses` is written."""
+
+    title: str = ""
+    keep_keyword_links: bool = False
+    media: Mapping[int, Media] = field(default_factory=dict)
+    losses: Losses = field(default_factory=Losses)

@@ -1,0 +1,18 @@
+"""Names for embedded content, so a link that replaces an embed says what it leads to."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+SITES = (("youtube.com", "YouTube video"), ("youtu.be", "YouTube video"), ("vimeo.com", "Vimeo video"),
+         ("twitter.com", "Post on X"), ("x.com", "Post on X"), ("instagram.com", "Instagram post"),
+         ("facebook.com", "Facebook post"), ("tiktok.com", "TikTok video"), ("spotify.com", "Spotify"),
+         ("soundcloud.com", "SoundCloud"), ("google.com", "Google"), ("slideshare.net", "SlideShare"))
+
+
+def site_name(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    for domain, name in SITES:
+        if host == domain or host.endswith("." + domain):
+            return name
+    return "Embedded content"

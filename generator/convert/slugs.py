@@ -1,0 +1,38 @@
+"""Slugs that are safe as one file or folder name on every common file system."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import unquote
+
+UNSAFE = re.compile(r"[/\\:*?\"<>|\x00-\x1f\x7f]+")
+DASHES = re.compile(r"-{2,}")
+# Windows refuses these as file names, with or without an extension.
+RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                      *(f"lpt{i}" for i in range(1, 10))})
+MAX_BYTES = 200  # leaves room for a suffix and ".md" within the usual 255-byte name limit
+
+
+def safe_slug(raw: str) -> tuple[str, str | None]:
+    """The slug to use, and why it differs from the WordPress slug (None when it is only decoded).
+
+    WordPress stores non-Latin slugs percent-encoded; files and URLs use the text itself.
+    """
+    slug = unicodedata.normalize("NFC", unquote(raw)).strip().lower()
+    cleaned = DASHES.sub("-", UNSAFE.sub("-", slug)).strip(" .-")
+    if cleaned.split(".")[0] in RESERVED:
+        cleaned = f"{cleaned}_"
+    cleaned = _truncate(cleaned)
+    if not cleaned:
+        return "untitled", "has no usable characters"
+    if cleaned != slug:
+        return cleaned, "is not a safe file name"
+    return cleaned, None
+
+
+def _truncate(slug: str) -> str:
+    encoded = slug.encode("utf-8")
+    if len(encoded) <= MAX_BYTES:
+        return slug
+    return encoded[:MAX_BYTES].decode("utf-8", "ignore").rstrip("-")

@@ -1,0 +1,34 @@
+"""How an import is told to the user: a short summary, and the per-post loss report as JSON."""
+
+from __future__ import annotations
+
+import json
+
+from generator.importer import ImportResult
+
+
+def import_summary(result: ImportResult) -> list[str]:
+    lines = [f"imported {len(result.posts)} posts: {result.count('new')} new, {result.count('updated')} updated, "
+             f"{result.count('renamed')} renamed, {result.count('unchanged')} unchanged; "
+             f"skipped {len(result.skipped)}; terms {'updated' if result.terms_written else 'unchanged'}"]
+    losses = result.losses()
+    if losses:
+        lines.append("dropped or approximated: " + ", ".join(f"{n} {kind}" for kind, n in sorted(losses.items())))
+    if result.missing:
+        lines.append(f"{len(result.missing)} posts are no longer in the input and were kept "
+                     f"(--prune deletes them): " + ", ".join(str(p) for p in result.missing[:5])
+                     + (" …" if len(result.missing) > 5 else ""))
+    if result.pruned:
+        lines.append(f"pruned {len(result.pruned)} posts no longer in the input")
+    return lines
+
+
+def loss_report_json(result: ImportResult) -> str:
+    """Every post with what conversion dropped or approximated; stable order, stable bytes."""
+    posts = [{"file": p.file, "id": p.id, "type": p.type, "path": p.path, "action": p.action,
+              "losses": dict(sorted(p.losses.counts.items())), "details": p.losses.details}
+             for p in result.posts if p.losses]
+    report = {"totals": dict(sorted(result.losses().items())), "posts": posts,
+              "problems": [str(p) for p in result.problems], "skipped": result.skipped,
+              "missing": [str(p) for p in result.missing]}
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"

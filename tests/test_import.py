@@ -1,0 +1,199 @@
+"""Importing saved REST responses: shapes, names, re-imports, bad input, and the loss report."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.import_report import loss_report_json
+from generator.importer import ImportOptions, run_import
+from generator.store.documents import document_files, loads
+from tests.conftest import REPO, SAMPLE_JSON, SHARED, need_shared, rest_item
+from tests.site_reading import tree
+
+WP_REST = SHARED / "samples" / "wp-rest"
+
+
+def save(folder: Path, name: str, data: object) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def posts(content: Path) -> dict[str, object]:
+    return {p.relative_to(content).as_posix(): loads(p.read_text(encoding="utf-8")) for p in document_files(content)}
+
+
+def test_importing_the_sample_reproduces_the_shipped_content_and_a_second_import_rewrites_nothing(
+        tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    first = run_import([need_shared(SAMPLE_JSON)], content)
+    assert first.problems == [] and [p.action for p in first.posts] == ["new"]
+    assert tree(content) == tree(REPO / "content")
+    times = {p: p.stat().st_mtime_ns for p in content.rglob("*")}
+    second = run_import([SAMPLE_JSON], content)
+    assert ([p.action for p in second.posts], second.terms_written) == (["unchanged"], False)
+    assert {p: p.stat().st_mtime_ns for p in content.rglob("*")} == times
+
+
+def test_a_crawl_folder_with_every_shape_resolves_names(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    save(crawl, "wp/v2/posts__page=1.json", [
+        rest_item(id=1, slug="one", categories=[5], tags=[9], author=3, featured_media=40,
+                  class_list=["category-markets", "tag-lithium"]),
+        rest_item(id=2, slug="two", type="news", _embedded={
+            "author": [{"id": 4, "name": "Li Wei", "slug": "li", "link": "https://e.com/a/li"}],
+            "wp:term": [[{"id": 77, "slug": "ree", "name": "REE &amp; Co", "taxonomy": "news-type"}]],
+            "wp:featuredmedia": [{"id": 41, "source_url": "https://e.com/f.jpg", "alt_text": "Mine",
+                                  "media_type": "image"}]})])
+    (crawl / "wp" / "v2" / "posts?page=2").write_text(json.dumps([rest_item(id=3, slug="three")]))
+    save(crawl, "wp/v2/categories.json", [{"id": 5, "slug": "markets", "name": "Markets", "taxonomy": "category",
+                                           "parent": 2}])
+    save(crawl, "wp/v2/tags.json", [{"id": 9, "slug": "lithium", "name": "Lithium", "taxonomy": "post_tag"}])
+    save(crawl, "wp/v2/users.json", [{"id": 3, "name": "Ana Ruiz", "slug": "ana", "link": "https://e.com/a/ana"}])
+    save(crawl, "wp/v2/media/40.json", {"id": 40, "source_url": "https://e.com/40.jpg", "alt_text": "Port",
+                                        "media_type": "image", "title": {"rendered": "Port"}})
+    result = run_import([crawl], tmp_path / "content")
+    assert result.problems == []
+    found = posts(tmp_path / "content")
+    assert sorted(found) == ["news/two.md", "post/one.md", "post/three.md"]
+    one, two = found["post/one.md"], found["news/two.md"]
+    assert one.taxonomies == {"category": ("markets",), "post_tag": ("lithium",)}
+    assert (one.author, one.image.url) == ("Ana Ruiz", "https://e.com/40.jpg")
+    assert (two.author, two.image.alt, two.taxonomies) == ("Li Wei", "Mine", {"news-type": ("ree",)})
+    terms = (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
+    assert "  markets:\n    name: Markets\n    id: 5\n    parent: 2\n" in terms
+    assert "  ree:\n    name: REE & Co\n    id: 77\n" in terms
+
+
+def test_one_post_in_several_files_is_imported_once_from_the_latest_copy(tmp_path: Path) -> None:
+    save(tmp_path / "in", "a.json", [rest_item(title={"rendered": "Old"}, modified="2024-07-01T12:00:00")])
+    save(tmp_path / "in", "b.json", [rest_item(title={"rendered": "New"}, modified="2024-08-01T12:00:00",
+                                                   modified_gmt="2024-08-01T10:00:00")])
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert len(result.posts) == 1
+    assert posts(tmp_path / "content")["post/hello.md"].title == "New"
+
+
+def test_only_published_posts_unless_asked(tmp_path: Path) -> None:
+    save(tmp_path / "in", "a.json", [rest_item(), rest_item(id=8, slug="draft", status="draft")])
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert [p.id for p in result.posts] == [7] and len(result.skipped) == 1
+    result = run_import([tmp_path / "in"], tmp_path / "content", ImportOptions(statuses=frozenset({"publish", "draft"})))
+    assert sorted(p.id for p in result.posts) == [7, 8]
+
+
+def test_reimport_changes_only_what_changed_upstream_and_renames_on_a_new_slug(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    save(tmp_path / "in", "a.json", [rest_item(id=i, slug=f"p{i}") for i in range(1, 4)])
+    run_import([tmp_path / "in"], content)
+    before = {p: p.stat().st_mtime_ns for p in content.rglob("*.md")}
+    time.sleep(0.01)
+    save(tmp_path / "in", "a.json", [rest_item(id=1, slug="p1", content={"rendered": "<p>Changed</p>"}),
+                                     rest_item(id=2, slug="renamed"), rest_item(id=3, slug="p3")])
+    result = run_import([tmp_path / "in"], content)
+    assert {p.id: p.action for p in result.posts} == {1: "updated", 2: "renamed", 3: "unchanged"}
+    assert sorted(p.name for p in (content / "post").iterdir()) == ["p1.md", "p3.md", "renamed.md"]
+    assert (content / "post" / "p3.md").stat().st_mtime_ns == before[content / "post" / "p3.md"]
+
+
+def test_posts_missing_upstream_are_kept_and_reported_until_pruned(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    save(tmp_path / "in", "a.json", [rest_item(id=1, slug="a"), rest_item(id=2, slug="b")])
+    run_import([tmp_path / "in"], content)
+    save(tmp_path / "in", "a.json", [rest_item(id=1, slug="a")])
+    result = run_import([tmp_path / "in"], content)
+    assert result.missing == [content / "post" / "b.md"] and (content / "post" / "b.md").exists()
+    result = run_import([tmp_path / "in"], content, ImportOptions(prune=True))
+    assert result.pruned == [content / "post" / "b.md"] and not (content / "post" / "b.md").exists()
+
+
+def test_two_posts_with_one_slug_are_both_kept(tmp_path: Path) -> None:
+    save(tmp_path / "in", "a.json", [rest_item(id=9, slug="same"), rest_item(id=4, slug="same")])
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert sorted(posts(tmp_path / "content")) == ["post/same-9.md", "post/same.md"]
+    assert [str(p) for p in result.problems] == [
+        f"{tmp_path / 'in' / 'a.json'}: item 9: field 'slug': 'same' is taken by another post; saved as 'same-9'"]
+    assert posts(tmp_path / "content")["post/same.md"].source.id == 4  # the lower id keeps the slug
+
+
+def test_bad_items_are_named_and_the_rest_imported(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    save(folder, "1.json", [rest_item(id=1, slug="fine"), rest_item(id=2, title=3), rest_item(id=3, date=20240101),
+                            rest_item(id=4, content={"rendered": ""}, slug="empty"), {"foo": "bar"},
+                            rest_item(id=5, slug="../../etc/passwd"), rest_item(id=6, slug="aux")])
+    (folder / "2.json").write_bytes(b"\xff\xfe\x00binary")
+    (folder / "3.json").write_text("[1, 2")
+    result = run_import([folder], tmp_path / "content")
+    lines = [str(p).removeprefix(str(folder) + "/") for p in result.problems]
+    assert lines == [
+        "2.json: not UTF-8 text (byte 0): is this a JSON file?",
+        "3.json: not valid JSON: line 1 column 6: Expecting ',' delimiter",
+        "1.json: item #4: not a WordPress post, term, user or media object (no id, title and content)",
+        "1.json: item 2: field 'title': expected a string, got int",
+        "1.json: item 3: field 'date': expected a string, got int",
+        "1.json: item 4: field 'content.rendered': empty; imported with an empty body",
+        "1.json: item 5: field 'slug': '../../etc/passwd' is not a safe file name; saved as 'etc-passwd'",
+        "1.json: item 6: field 'slug': 'aux' is not a safe file name; saved as 'aux_'",
+    ]
+    assert sorted(posts(tmp_path / "content")) == ["post/aux_.md", "post/empty.md", "post/etc-passwd.md",
+                                                   "post/fine.md"]
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
+        "content/post/aux_.md", "content/post/empty.md", "content/post/etc-passwd.md", "content/post/fine.md",
+        "content/terms.yaml", "in/1.json", "in/2.json", "in/3.json"]
+
+
+def test_a_ten_megabyte_post_imports_in_bounded_time(tmp_path: Path) -> None:
+    # Long paragraphs keep this test quick; dense markup costs about 4 s per MB (linear).
+    paragraph = f"<p>{'Rare earth prices rose again as supply tightened. ' * 150}<em>More</em> " \
+                "<a href='https://e.com/x'>data</a>.</p>\n"
+    body = paragraph * (10_000_000 // len(paragraph))
+    save(tmp_path / "in", "big.json", rest_item(content={"rendered": body}))
+    started = time.perf_counter()
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert result.problems == [] and time.perf_counter() - started < 120
+    assert (tmp_path / "content" / "post" / "hello.md").stat().st_size > 5_000_000
+
+
+def test_loss_report_names_each_post_and_what_it_lost(tmp_path: Path) -> None:
+    save(tmp_path / "in", "a.json", [rest_item(content={"rendered": '<iframe src="https://www.youtube.com/embed/x">'
+                                                                   '</iframe><p>[unknown x="1"]</p>'}),
+                                     rest_item(id=8, slug="clean")])
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    report = json.loads(loss_report_json(result))
+    assert report["totals"] == {"iframe made a link": 1, "unknown shortcode kept as text": 1}
+    assert [(p["id"], p["losses"]) for p in report["posts"]] == [
+        (7, {"iframe made a link": 1, "unknown shortcode kept as text": 1})]
+
+
+def test_unresolved_term_ids_are_reported_not_dropped_silently(tmp_path: Path) -> None:
+    save(tmp_path / "in", "a.json", [rest_item(categories=[5, 6], class_list=["category-markets"])])
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert result.losses() == {"term id not resolved": 1}
+    assert posts(tmp_path / "content")["post/hello.md"].taxonomies == {"category": ("markets",)}
+
+
+def test_existing_terms_are_never_lost(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    save(tmp_path / "a", "terms.json", [{"id": 5, "slug": "markets", "name": "Markets", "taxonomy": "category"}])
+    run_import([tmp_path / "a"], content)
+    save(tmp_path / "b", "post.json", [rest_item(categories=[7], class_list=["category-mining"])])
+    run_import([tmp_path / "b"], content)
+    terms = (content / "terms.yaml").read_text(encoding="utf-8")
+    assert "markets:\n    name: Markets" in terms and "mining:" in terms
+
+
+def test_every_saved_rest_sample_imports_without_a_crash_and_twice_changes_nothing(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    first = run_import([need_shared(WP_REST)], content, ImportOptions(statuses=frozenset({"publish", "draft"})))
+    assert len(first.posts) >= 20
+    assert all("Traceback" not in str(p) for p in first.problems)
+    snapshot = tree(content)
+    times = {p: p.stat().st_mtime_ns for p in content.rglob("*")}
+    second = run_import([WP_REST], content, ImportOptions(statuses=frozenset({"publish", "draft"})))
+    assert {p.action for p in second.posts} == {"unchanged"} and tree(content) == snapshot
+    assert {p: p.stat().st_mtime_ns for p in content.rglob("*")} == times

@@ -1,0 +1,63 @@
+"""Nothing a reader sees is lost: visible words survive conversion and rendering."""
+
+from __future__ import annotations
+
+import difflib
+from html import escape
+from urllib.parse import quote
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.convert.markdown import html_to_markdown
+from generator.render.markdown import MarkdownRenderer
+from tests.conftest import SHARED, need_shared
+from tests.word_retention import block_fixtures, rest_posts, retention, visible_words
+
+SAMPLES = SHARED / "samples"
+render = MarkdownRenderer().render
+
+# Words with the characters Markdown cares about around and inside them.
+word = st.text(st.sampled_from("abcxyzé中1_*`#[]()<>&!-+.|~\\'\""), min_size=1, max_size=8).filter(
+    lambda w: any(c.isalnum() for c in w))
+words = st.lists(word, min_size=1, max_size=8).map(lambda ws: escape(" ".join(ws)))
+
+
+@st.composite
+def inline(draw: st.DrawFn) -> str:
+    text = draw(words)
+    wrap = draw(st.sampled_from(["{}", "<em>{}</em>", "<strong>{}</strong>", "<a href='https://e.com/{}'>{}</a>",
+                                 "<code>{}</code>", "<span>{}</span>"]))
+    return wrap.format(quote(text), text) if wrap.count("{}") == 2 else wrap.format(text)
+
+
+@st.composite
+def block(draw: st.DrawFn) -> str:
+    content = " ".join(draw(st.lists(inline(), min_size=1, max_size=4)))
+    kind = draw(st.sampled_from(["p", "h2", "h3", "li", "blockquote", "td", "figcaption", "pre"]))
+    if kind == "li":
+        return f"<ul><li>{content}</li></ul>"
+    if kind == "td":
+        return f"<table><tr><td>{content}</td><td>x</td></tr></table>"
+    if kind == "figcaption":
+        return f"<figure><img src='https://e.com/i.png' alt=''><figcaption>{content}</figcaption></figure>"
+    if kind == "pre":
+        return f"<pre><code>{draw(words)}</code></pre>"
+    return f"<{kind}>{content}</{kind}>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(block(), min_size=1, max_size=6).map("\n".join))
+def test_visible_words_survive_conversion_and_rendering_in_order(html: str) -> None:
+    before = visible_words(html)
+    after = visible_words(render(html_to_markdown(html)).html)
+    matched = sum(b.size for b in difflib.SequenceMatcher(None, before, after, autojunk=False).get_matching_blocks())
+    assert matched == len(before), (html_to_markdown(html), before, after)
+
+
+def test_block_fixtures_and_rest_samples_keep_at_least_995_per_thousand_words() -> None:
+    need_shared(SAMPLES)
+    kept_blocks, total_blocks, _ = retention(block_fixtures(SAMPLES))
+    kept_rest, total_rest, _ = retention(rest_posts(SAMPLES))
+    assert total_blocks > 1000 and total_rest > 4000
+    assert (kept_blocks + kept_rest) / (total_blocks + total_rest) >= 0.995
