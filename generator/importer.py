@@ -69,6 +69,10 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
         except ItemError as e:
             result.problems.append(item.problem(e.field, e.message))
             continue
+        except Exception as e:  # noqa: BLE001 - one post's bug must not stop the others
+            result.problems.append(item.problem("", f"could not be converted ({type(e).__name__}: {e}); "
+                                                    "this is a bug in newsmirror, please report it"))
+            continue
         result.problems.extend(item.problem(f, m) for f, m in outcome.warnings)
         for term in outcome.terms:
             registry.add(term)
@@ -132,14 +136,16 @@ def _latest_posts(items: list[RawItem], options: ImportOptions, result: ImportRe
         elif item.kind == wp_json.POST:
             ident = item.data.get("id")
             # Without an id there is nothing to match copies by; each such item fails on its own.
-            key = (item.data.get("type"), ident) if isinstance(ident, int) else (item.file, item.index)
+            key = (str(item.data.get("type")), ident) if isinstance(ident, int) else (item.file, item.index)
             current = posts.get(key)
             if current is None or str(item.data.get("modified", "")) > str(current.data.get("modified", "")):
                 posts[key] = item
     kept = []
     for item in sorted(posts.values(), key=lambda i: (str(i.data.get("type")), str(i.data.get("id")))):
         status = item.data.get("status", "publish")
-        if status in options.statuses:
+        if not isinstance(status, str):
+            result.problems.append(item.problem("status", f"expected a string, got {type(status).__name__}"))
+        elif status in options.statuses:
             kept.append(item)
         else:
             result.skipped.append(f"{item.file}: item {item.label}: status {status!r}")

@@ -19,6 +19,7 @@ from generator.convert.footnotes import mark_footnotes
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
+MAX_DEPTH = 100  # markdownify recurses about three frames per level; Python allows about 1,000
 MORE = "nm-more"  # stands in for <!--more--> until the converter writes it back
 PLUGIN_TOC_CLASSES = frozenset({
     "wp-block-rank-math-toc-block",  # Rank Math
@@ -44,6 +45,20 @@ WHITESPACE = re.compile(r"\s+")
 
 def _has_class(tag: Tag, classes: frozenset[str]) -> bool:
     return not classes.isdisjoint(tag.get("class") or ())
+
+
+def flatten_deep_nesting(soup: BeautifulSoup, ctx: Context) -> None:
+    """Markup nested past MAX_DEPTH is no real article; its text is kept, its tags are not, so
+    that nothing after this pass has to recurse thousands of levels deep."""
+    level = [soup]
+    for _ in range(MAX_DEPTH):
+        level = [child for tag in level for child in tag.find_all(True, recursive=False)]
+    for tag in level:
+        if tag.find(True) is not None:
+            ctx.losses.note(loss.DEEP_NESTING, f"<{tag.name}>")
+            text = tag.get_text()
+            tag.clear()
+            tag.append(text)
 
 
 def keep_more_marker(soup: BeautifulSoup, ctx: Context) -> None:
@@ -223,6 +238,7 @@ def drop_empty_elements(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 PASSES: tuple[Pass, ...] = (
+    flatten_deep_nesting,
     keep_more_marker,
     drop_comments,
     drop_scripts_and_styles,

@@ -21,6 +21,7 @@ UNKNOWN_SHORTCODE = "unknown shortcode kept as text"
 UNRESOLVED_MEDIA = "gallery image not in the saved media"
 UNRESOLVED_TERM = "term id not resolved"
 COMPLEX_TABLE = "complex table kept as HTML"
+DEEP_NESTING = "markup nested too deeply kept as text"
 
 
 @dataclass(frozen=True)

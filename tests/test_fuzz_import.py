@@ -1,0 +1,74 @@
+"""Arbitrary JSON in every field of a REST item, arbitrary markup in its content: the import
+never crashes, names what it rejects, and writes nothing outside the content folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.convert.wp_post import to_document
+from generator.importer import run_import
+from generator.problems import ItemError
+from tests.conftest import rest_item
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    max_leaves=8)
+FIELDS = ["id", "date", "date_gmt", "modified", "modified_gmt", "slug", "status", "type", "link", "guid", "title",
+          "content", "excerpt", "author", "featured_media", "categories", "tags", "news-type", "class_list",
+          "_links", "_embedded"]
+tags = st.sampled_from(["p", "div", "span", "a", "em", "h2", "ul", "li", "table", "tr", "td", "pre", "code",
+                        "figure", "figcaption", "img", "iframe", "blockquote", "cite", "sup", "details", "summary"])
+attributes = st.sampled_from(['', ' class="sr-only"', ' id="x"', ' href="#x"', ' src="https://e.com/a.png"',
+                              ' srcset="a 1x, b 2x"', ' data-src="x"', ' style="background:url(x)"', ' colspan=2'])
+
+
+@st.composite
+def markup(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 12))):
+        kind = draw(st.integers(0, 3))
+        if kind == 0:
+            parts.append(f"<{draw(tags)}{draw(attributes)}>")
+        elif kind == 1:
+            parts.append(f"</{draw(tags)}>")
+        elif kind == 2:
+            parts.append(draw(st.sampled_from(["[caption]", "[/caption]", "[embed]", "[gallery ids='1']", "<!--more-->",
+                                               "&amp;", "&#8217;", "<!-- wp:x -->", "]]>", "<![CDATA[", "\\", "`"])))
+        else:
+            parts.append(draw(st.text(max_size=15)))
+    return "".join(parts)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(field=st.sampled_from(FIELDS), value=json_values)
+def test_any_json_value_in_any_field_is_accepted_or_named(field: str, value: object) -> None:
+    try:
+        converted = to_document(rest_item(**{field: value}))
+    except ItemError as e:
+        assert e.field.split(".")[0] in FIELDS
+    else:
+        assert converted.document.slug and "/" not in converted.document.slug
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(content=markup(), title=markup())
+def test_any_markup_converts(content: str, title: str) -> None:
+    converted = to_document(rest_item(content={"rendered": content}, title={"rendered": title}))
+    assert converted.document.body == "" or converted.document.body.endswith("\n")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(items=st.lists(st.fixed_dictionaries({}, optional={f: json_values for f in FIELDS}), max_size=4))
+def test_import_of_garbage_never_raises_and_writes_only_into_content(tmp_path: Path, items: list[dict]) -> None:
+    run = tmp_path / str(len(list(tmp_path.iterdir())))
+    run.mkdir()
+    (run / "in.json").write_text(json.dumps([rest_item(**i) for i in items]))
+    run_import([run / "in.json"], run / "content")
+    written = {p.relative_to(run).parts[0] for p in run.rglob("*") if p.is_file()}
+    assert written <= {"in.json", "content"}
