@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.builder import run_build
+from generator.check import check_site
 from generator.config import ConfigError, load_config
 from generator.import_report import import_summary, loss_report_json
 from generator.importer import ImportOptions, run_import
@@ -80,6 +81,15 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--base-url", metavar="URL",
                        help="absolute URL the site is published at, e.g. https://user.github.io/repo/")
     build.set_defaults(run=_build)
+
+    check = commands.add_parser(
+        "check", parents=[common], help="check that a built site reads offline from file://",
+        description="Check a built site: every internal link and fragment resolves to a file, nothing "
+                    "loads from the network, no link starts with '/', feeds and sitemap are well-formed "
+                    "XML, and every page has a title and a language. Prints a numbered list of problems.")
+    check.add_argument("site", nargs="?", type=Path, metavar="SITE",
+                       help="the built site folder (default: paths.output from the configuration)")
+    check.set_defaults(run=_check)
     return parser
 
 
@@ -120,6 +130,18 @@ def _build(args: argparse.Namespace, say: _Printer) -> int:
     say.info(f"built {result.pages} pages from {result.posts} posts, "
              f"{result.files} files in {config.path('output')}")
     return _finish(result.problems, say)
+
+
+def _check(args: argparse.Namespace, say: _Printer) -> int:
+    site = args.site or _config(args).path("output")
+    if not site.is_dir():
+        raise ConfigError("check", [f"{site}: no such folder; build the site first"])
+    problems = check_site(site)
+    for number, problem in enumerate(problems, start=1):
+        print(f"{number}. {problem}")
+    pages = sum(1 for _ in site.rglob("*.html"))
+    say.info(f"checked {pages} pages in {site}: " + (f"{len(problems)} problems" if problems else "OK"))
+    return ITEMS_FAILED if problems else OK
 
 
 def _finish(problems: list[Problem], say: _Printer) -> int:
