@@ -15,6 +15,7 @@ from generator.problems import ItemError, Problem
 from generator.sources import wp_json
 from generator.sources.wp_json import RawItem, read_items
 from generator.store.documents import document_path, read_index, remove_document, write_document
+from generator.store.files import remove_stale_temporaries
 from generator.store.terms import read_terms, write_terms
 
 
@@ -154,8 +155,9 @@ def _latest_posts(items: list[RawItem], options: ImportOptions, result: ImportRe
 
 def _write(converted: list[tuple[RawItem, Document, Losses]], content_dir: Path, options: ImportOptions,
            result: ImportResult) -> None:
-    index = read_index(content_dir)  # (type, id) -> path of the file that holds that post now
-    owners = {path: key for key, path in index.items()}
+    remove_stale_temporaries(content_dir)
+    index = read_index(content_dir)  # (type, id) -> the files that hold that post now
+    owners = {path: key for key, paths in index.items() for path in paths}
     imported: set[tuple[str, int]] = set()
     for item, document, losses in sorted(converted, key=lambda c: (c[1].type, c[1].source.id)):
         key = (document.type, document.source.id)
@@ -167,24 +169,25 @@ def _write(converted: list[tuple[RawItem, Document, Losses]], content_dir: Path,
                                                         f"saved as {document.slug!r}"))
             path = document_path(content_dir, document)
         owners[path] = key
-        old = index.get(key)
+        old = [p for p in index.get(key, []) if p != path]
         action = "unchanged"
         if write_document(content_dir, document):
-            action = "new" if old is None else "updated"
-        if old is not None and old != path:
-            remove_document(old)
-            owners.pop(old, None)
+            action = "updated" if key in index else "new"
+        for stale in old:  # written first, removed second: a kill in between loses nothing
+            remove_document(stale)
+            owners.pop(stale, None)
             action = "renamed"
         result.posts.append(PostReport(item.file, document.source.id, document.type,
                                        str(path), action, losses))
     types = {key[0] for key in imported}
-    for key, path in sorted(index.items()):
+    for key, paths in sorted(index.items()):
         if key[0] in types and key not in imported:
-            if options.prune:
-                remove_document(path)
-                result.pruned.append(path)
-            else:
-                result.missing.append(path)
+            for path in paths:
+                if options.prune:
+                    remove_document(path)
+                    result.pruned.append(path)
+                else:
+                    result.missing.append(path)
 
 
 def _with_suffix(document: Document) -> Document:

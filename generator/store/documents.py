@@ -55,9 +55,10 @@ def remove_document(path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
-def read_index(content_dir: Path) -> dict[tuple[str, int], Path]:
-    """(type, WordPress id) -> the file holding that post; files that cannot be read are left out."""
-    index: dict[tuple[str, int], Path] = {}
+def read_index(content_dir: Path) -> dict[tuple[str, int], list[Path]]:
+    """(type, WordPress id) -> the files holding that post: one, or two when a rename was cut short.
+    Files that cannot be read are left out."""
+    index: dict[tuple[str, int], list[Path]] = {}
     for path in document_files(content_dir):
         try:
             header = path.read_text(encoding="utf-8").split("\n---\n", 1)[0].removeprefix("---\n")
@@ -66,7 +67,7 @@ def read_index(content_dir: Path) -> dict[tuple[str, int], Path]:
             continue
         source = meta.get("source") if isinstance(meta, dict) else None
         if isinstance(source, dict) and isinstance(source.get("id"), int) and isinstance(meta.get("type"), str):
-            index[(meta["type"], source["id"])] = path
+            index.setdefault((meta["type"], source["id"]), []).append(path)
     return index
 
 

@@ -18,6 +18,15 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+def remove_stale_temporaries(folder: Path) -> int:
+    """Temporary files left by a write that was killed; the real files beside them are intact."""
+    count = 0
+    for tmp in folder.rglob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+        count += 1
+    return count
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
