@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +18,13 @@ class SiteConfig:
     title: str = "News mirror"
     description: str = "An offline mirror of curated news."
     language: str = "en"
-    # Absolute URL the site is published at, may carry a subpath; "" means unknown.
+    # Absolute URL the site is published at, may carry a subpath; "" means unknown, and then
+    # nothing that needs absolute URLs (feeds, sitemap) is written.
     base_url: str = ""
+    # Feed author when a post names none; "" means the site title.
+    author: str = ""
+    # Custom domain for GitHub Pages, written to CNAME; "" writes no CNAME.
+    cname: str = ""
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,12 @@ class PathsConfig:
 @dataclass(frozen=True)
 class BuildConfig:
     posts_per_page: int = 10
+    # First and last heading level listed in a post's table of contents.
+    toc_levels: tuple[int, int] = (2, 4)
+    # Newest posts in the site feed and in each term's feed.
+    feed_entries: int = 20
+    # Related posts shown under a post; 0 shows none.
+    related_posts: int = 5
 
 
 @dataclass(frozen=True)
@@ -70,7 +82,9 @@ class ConfigError(Exception):
 
 
 SECTIONS = {"site": SiteConfig, "paths": PathsConfig, "build": BuildConfig, "import": ImportConfig}
-KNOWN_LABELS = {"category": "Categories", "post_tag": "Tags"}
+KNOWN_LABELS = {"category": "Categories", "post_tag": "Tags", "post": "Posts", "page": "Pages"}
+# A hostname as GitHub Pages takes it in CNAME: labels of letters, digits and hyphens.
+HOSTNAME = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}", re.IGNORECASE)
 
 
 def default_label(taxonomy: str) -> str:
@@ -130,6 +144,8 @@ def _section(name: str, cls: type, values: Any, problems: list[str]) -> Any:
             problems.append(f"{name}.{key}: unknown key (known: {', '.join(fields)})")
             continue
         expected = type(fields[key].default)
+        if expected is tuple and type(value) is list:
+            value = tuple(value)
         if type(value) is not expected:
             problems.append(f"{name}.{key}: expected {_type_name(expected())}, got {_type_name(value)}")
             continue
@@ -155,6 +171,8 @@ def _taxonomies(values: Any, problems: list[str]) -> tuple[Taxonomy, ...] | None
 def _check_site(site: SiteConfig, problems: list[str]) -> SiteConfig:
     if not site.language.strip():
         problems.append("site.language: must not be empty (a BCP 47 tag such as 'en')")
+    if site.cname and not HOSTNAME.fullmatch(site.cname):
+        problems.append(f"site.cname: expected a bare domain such as 'news.example.org', got {site.cname!r}")
     if not site.base_url:
         return site
     parts = urlsplit(site.base_url)
@@ -162,6 +180,9 @@ def _check_site(site: SiteConfig, problems: list[str]) -> SiteConfig:
         problems.append(f"site.base_url: expected an absolute http(s) URL such as "
                         f"'https://user.github.io/repo/', got {site.base_url!r}")
         return site
+    if site.cname and HOSTNAME.fullmatch(site.cname) and parts.hostname != site.cname.lower():
+        problems.append(f"site.cname: GitHub Pages serves the site at {site.cname!r}, "
+                        f"but site.base_url is on {parts.hostname!r}")
     # Relative links are resolved against a folder, so the base always ends with a slash.
     return dataclasses.replace(site, base_url=site.base_url.rstrip("/") + "/")
 
@@ -169,8 +190,16 @@ def _check_site(site: SiteConfig, problems: list[str]) -> SiteConfig:
 def _check_build(build: BuildConfig, problems: list[str]) -> None:
     if build.posts_per_page < 1:
         problems.append(f"build.posts_per_page: must be at least 1, got {build.posts_per_page}")
+    if build.feed_entries < 1:
+        problems.append(f"build.feed_entries: must be at least 1, got {build.feed_entries}")
+    if build.related_posts < 0:
+        problems.append(f"build.related_posts: must be 0 or more, got {build.related_posts}")
+    levels = build.toc_levels
+    if not (len(levels) == 2 and all(type(n) is int for n in levels) and 1 <= levels[0] <= levels[1] <= 6):
+        problems.append(f"build.toc_levels: expected [first, last] heading levels with "
+                        f"1 <= first <= last <= 6, got {list(levels)}")
 
 
 def _type_name(value: Any) -> str:
     return {str: "a string", int: "an integer", bool: "a boolean", float: "a number",
-            list: "an array", dict: "a table"}.get(type(value), type(value).__name__)
+            list: "an array", tuple: "an array", dict: "a table"}.get(type(value), type(value).__name__)

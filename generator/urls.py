@@ -3,7 +3,7 @@
 Paths here are site-relative POSIX paths that always name a file (`a/b/index.html`), because
 from file:// a link to a folder shows a directory listing, not the page. Links between pages
 are made relative, so one build works from disk and under any GitHub Pages subpath; only
-canonical links, feeds and sitemaps use absolute URLs made from `base_url`.
+canonical links, feeds, the sitemap and the 404 page use absolute URLs made from `base_url`.
 """
 
 from __future__ import annotations
@@ -13,10 +13,22 @@ from urllib.parse import quote
 from generator.model import Post, Term
 
 INDEX = "index.html"
+ARCHIVE = "archive"
+NOT_FOUND = "404.html"
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+CNAME = "CNAME"
+
+
+def _paged(folder: str, page: int) -> str:
+    """`folder/index.html`, then `folder/page/N/index.html`; the home page's folder is the site's root."""
+    prefix = f"{folder}/" if folder else ""
+    return f"{prefix}{INDEX}" if page == 1 else f"{prefix}page/{page}/{INDEX}"
 
 
 def home(page: int = 1) -> str:
-    return INDEX if page == 1 else f"page/{page}/{INDEX}"
+    return _paged("", page)
 
 
 def post(p: Post) -> str:
@@ -28,15 +40,37 @@ def taxonomy(name: str) -> str:
 
 
 def term(t: Term, page: int = 1) -> str:
-    folder = f"{t.taxonomy}/{t.slug}"
-    return f"{folder}/{INDEX}" if page == 1 else f"{folder}/page/{page}/{INDEX}"
+    return _paged(f"{t.taxonomy}/{t.slug}", page)
+
+
+def term_feed(t: Term) -> str:
+    return f"{t.taxonomy}/{t.slug}/{FEED}"
+
+
+def post_type(name: str, page: int = 1) -> str:
+    return _paged(name, page)
+
+
+def archive() -> str:
+    return f"{ARCHIVE}/{INDEX}"
+
+
+def year(number: int, page: int = 1) -> str:
+    return _paged(f"{ARCHIVE}/{number:04d}", page)
+
+
+def month(year_number: int, month_number: int, page: int = 1) -> str:
+    return _paged(f"{ARCHIVE}/{year_number:04d}/{month_number:02d}", page)
 
 
 def relative(from_path: str, to_path: str) -> str:
-    """The href that leads from the page at `from_path` to the file at `to_path`."""
-    if from_path == to_path:
-        return quote(to_path.rsplit("/", 1)[-1])
-    return "../" * from_path.count("/") + quote(to_path)
+    """The href that leads from the page at `from_path` to the file at `to_path`: up to the folders
+    they share, then down."""
+    here, there = from_path.split("/")[:-1], to_path.split("/")
+    shared = 0
+    while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
+        shared += 1
+    return "../" * (len(here) - shared) + quote("/".join(there[shared:]))
 
 
 def absolute(base_url: str, path: str) -> str:
@@ -54,3 +88,15 @@ class Linker:
 
     def __call__(self, target: str) -> str:
         return relative(self.page, target)
+
+
+class AbsoluteLinker(Linker):
+    """Absolute links, for a page served at addresses other than its own path, such as 404.html,
+    which GitHub Pages shows at whatever depth the missing page was asked for."""
+
+    def __init__(self, page: str, base_url: str) -> None:
+        super().__init__(page)
+        self.base_url = base_url
+
+    def __call__(self, target: str) -> str:
+        return absolute(self.base_url, target)

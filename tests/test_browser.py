@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
+from generator.builder import run_build
+from tests.site_content import config, post, write_content
 from tests.test_end_to_end import POST, TITLE
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -56,3 +59,76 @@ def test_reader_clicks_from_home_to_post_to_heading_to_term_page(browser_page, s
     page.locator("dl.terms").get_by_role("link", name="ree-news").click()
     assert page.url == (sample_site / "news-type/ree-news/index.html").as_uri()
     assert page.get_by_role("link", name=TITLE).count() == 1
+
+
+@pytest.fixture(scope="module")
+def linked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two posts that link to each other by their original URLs, built for a GitHub Pages subpath."""
+    tmp = tmp_path_factory.mktemp("linked")
+    body = "Read [the earlier story](https://www.example.com/news/earlier) first.\n\n" + "Words. " * 400 + "\n"
+    content = write_content(tmp / "content", [
+        post("earlier", datetime(2024, 1, 1, tzinfo=timezone.utc)),
+        post("later", datetime(2024, 2, 1, tzinfo=timezone.utc), body=body)])
+    assert run_build(config(tmp, content, site={"base_url": "https://user.github.io/mirror/"})).problems == []
+    return tmp / "site"
+
+
+def test_a_link_to_a_mirrored_post_opens_its_local_page(browser_page, linked_site: Path) -> None:
+    page = browser_page
+    page.goto((linked_site / "news-archive/later/index.html").as_uri())
+    page.get_by_role("link", name="the earlier story").click()
+    assert page.url == (linked_site / "news-archive/earlier/index.html").as_uri()
+    page.get_by_role("link", name="Later", exact=True).click()  # "Next" in date order
+    assert page.url == (linked_site / "news-archive/later/index.html").as_uri()
+
+
+def test_dark_scheme_follows_the_system_setting(browser_page, sample_site: Path) -> None:
+    page = browser_page
+    background = "getComputedStyle(document.body).backgroundColor"
+    page.goto((sample_site / POST).as_uri())
+    try:
+        page.emulate_media(color_scheme="light")
+        light = page.evaluate(background)
+        page.emulate_media(color_scheme="dark")
+        assert page.evaluate(background) != light
+        assert page.evaluate(background) == "rgb(22, 22, 26)"
+    finally:
+        page.emulate_media(color_scheme="light")
+
+
+def test_print_hides_navigation_and_keeps_the_article(browser_page, sample_site: Path) -> None:
+    page = browser_page
+    page.goto((sample_site / POST).as_uri())
+    try:
+        page.emulate_media(media="print")
+        assert not page.locator("nav.toc").is_visible() and not page.locator("header.site-header nav").is_visible()
+        assert page.locator("article h1").is_visible()
+    finally:
+        page.emulate_media(media="screen")
+
+
+def test_pages_fit_a_phone_screen_without_sideways_scrolling(browser_page, sample_site: Path) -> None:
+    page = browser_page
+    for path in ("index.html", POST, "news-type/index.html", "archive/2025/11/index.html"):
+        page.goto((sample_site / path).as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+
+
+def test_the_skip_link_is_the_first_stop_and_shows_when_focused(browser_page, sample_site: Path) -> None:
+    page = browser_page
+    page.goto((sample_site / "index.html").as_uri())
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    assert page.evaluate("document.activeElement.getBoundingClientRect().left") >= 0
+
+
+def test_the_404_page_is_styled_at_any_depth(browser_page, linked_site: Path) -> None:
+    """GitHub Pages serves 404.html at the missing address, so it must not depend on its own location."""
+    deep = linked_site / "no/such/page"
+    deep.mkdir(parents=True)
+    (deep / "index.html").write_bytes((linked_site / "404.html").read_bytes())
+    page = browser_page
+    page.goto((deep / "index.html").as_uri())
+    assert page.evaluate("getComputedStyle(document.body).maxWidth") != "none"
+    assert page.get_by_role("link", name="Go to the latest news").get_attribute("href") == \
+        "https://user.github.io/mirror/"

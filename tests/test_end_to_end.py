@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import feedparser
 import pytest
 
 from generator.builder import run_build
@@ -17,6 +18,8 @@ POST = ("news-archive/china-minmetals-turns-momentum-into-signal-quality-wins-de
         "strategic-push-into-critical-metals/index.html")
 TITLE = ("China Minmetals Turns Momentum Into Signal: Quality Wins, Deepened Partnerships, and a Strategic "
          "Push Into Critical Metals")
+GUID = ("https://vpzajoti4c.onrocket.site/news/china-minmetals-turns-momentum-into-signal-quality-wins-deepened-"
+        "partnerships-and-a-strategic-push-into-critical-metals/")
 TERMS = {"news-type/industrial-applications/index.html", "news-type/industrial-metals/index.html",
          "news-type/ree-news/index.html", "organization/baogang-group/index.html", "regions/china/index.html"}
 
@@ -91,3 +94,15 @@ def test_shared_sitecheck_passes(tmp_path: Path, base_url: str) -> None:
                           text=True, timeout=120, env={**os.environ, "PYTHONPATH": ""})
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines()[-1].startswith("OK")
+
+
+def test_sample_feeds_parse_with_the_wordpress_guid_as_entry_id(tmp_path: Path) -> None:
+    run_build(config_for(tmp_path, base_url="https://user.github.io/mirror/"))
+    site = tmp_path / "site"
+    feeds = [site / "feed.xml", *(site / target.replace("index.html", "feed.xml") for target in TERMS)]
+    for feed in feeds:
+        parsed = feedparser.parse(feed.read_bytes())
+        assert not parsed.bozo, feed
+        assert [e.id for e in parsed.entries] == [GUID]
+        assert parsed.entries[0].link == "https://user.github.io/mirror/" + POST.removesuffix("index.html")
+        assert parsed.entries[0].updated == "2025-11-18T14:20:17-07:00"

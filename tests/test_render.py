@@ -1,8 +1,19 @@
-"""Markdown rendering: heading ids, unique anchors, code highlighting; the TOC built from them."""
+"""Markdown rendering: heading ids, unique anchors, code highlighting, links to mirrored posts, remote media
+kept off the page; the TOC built from the headings."""
 
 from __future__ import annotations
 
+import re
+from html import escape
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.render.local_links import source_key
 from generator.render.markdown import Heading, MarkdownRenderer, code_css, slugify
+from generator.render.remote_media import LOADING
 from generator.render.toc import TocEntry, build_toc
 
 render = MarkdownRenderer().render
@@ -60,3 +71,114 @@ def test_toc_starting_below_the_top_level_keeps_every_entry() -> None:
 def test_toc_with_fewer_than_two_headings_is_omitted() -> None:
     assert build_toc([h(2, "only")]) == ()
     assert build_toc([h(1, "t"), h(5, "d")]) == ()
+
+
+MIRRORED = {source_key("https://example.com/news/other/"): "news-archive/other/index.html",
+            source_key("https://example.com/?p=12"): "news-archive/by-id/index.html"}
+HERE = "news-archive/this/index.html"
+
+
+@pytest.mark.parametrize(("href", "expected"), [
+    ("https://example.com/news/other/", "../other/index.html"),
+    ("http://WWW.Example.COM/news/other", "../other/index.html"),
+    ("https://example.com/news/other/#bottom-line", "../other/index.html#bottom-line"),
+    ("https://example.com/news/%6Fther/", "../other/index.html"),
+    ("https://example.com/?p=12", "../by-id/index.html"),
+    ("https://example.com/news/gone/", "https://example.com/news/gone/"),
+    ("https://example.com/news/Other/", "https://example.com/news/Other/"),
+    ("https://example.org/news/other/", "https://example.org/news/other/"),
+    ("mailto:desk@example.com", "mailto:desk@example.com"),
+])
+def test_links_to_mirrored_posts_become_relative_links_to_their_pages(href: str, expected: str) -> None:
+    html = MarkdownRenderer(MIRRORED).render(f"See [this]({href}).\n", HERE).html
+    assert f'<a href="{escape(expected)}">this</a>' in html
+
+
+def test_mirrored_post_urls_are_keyed_by_what_varies_between_links() -> None:
+    assert source_key("https://www.Example.com/a/b/") == source_key("http://example.com/a/b") == "example.com/a/b"
+    assert source_key("https://example.com:8443/a") == "example.com:8443/a"
+    assert source_key("ftp://example.com/a") is None and source_key("/relative") is None
+    assert source_key("http://[::1") is None
+
+
+@pytest.mark.parametrize(("markdown", "expected"), [
+    ("![Open pit](https://e.com/pit.jpg)\n",
+     '<span class="remote-media">Image: Open pit — <a href="https://e.com/pit.jpg">open original</a></span>'),
+    ("![](//e.com/x.jpg \"Bayan Obo\")\n",
+     '<span class="remote-media">Image: Bayan Obo — <a href="//e.com/x.jpg">open original</a></span>'),
+    ("[![Open pit](https://e.com/pit.jpg)](https://e.com/full.jpg)\n",
+     '<a href="https://e.com/full.jpg"><span class="remote-media">Image: Open pit</span></a>'),
+    ("![Chart](img/chart.png)\n", '<img src="img/chart.png" alt="Chart" />'),
+])
+def test_remote_images_become_links_to_the_original(markdown: str, expected: str) -> None:
+    assert expected in render(markdown).html
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ('<iframe src="https://www.youtube.com/embed/x" title="Interview"></iframe>\n',
+     '<span class="remote-media">Embedded page: Interview — '
+     '<a href="https://www.youtube.com/embed/x">open original</a></span>\n'),
+    ('<figure><img src="https://e.com/a.jpg" alt="A &amp; B"><figcaption>Cap</figcaption></figure>\n',
+     '<figure><span class="remote-media">Image: A &amp; B — <a href="https://e.com/a.jpg">open original</a>'
+     '</span><figcaption>Cap</figcaption></figure>\n'),
+    ('<video controls>\n<source src="https://e.com/v.mp4">\n<track src="https://e.com/t.vtt">\n</video>\n',
+     '\n<span class="remote-media">Video — <a href="https://e.com/v.mp4">open original</a></span>\n\n\n'),
+    ('<div style="background:url(https://e.com/bg.png)" class="hero">Hi</div>\n', '<div class="hero">Hi</div>\n'),
+    ('<p><img src="https://e.com/a.jpg" style="background:url(https://e.com/b.png)" alt="A"></p>\n',
+     '<p><span class="remote-media">Image: A — <a href="https://e.com/a.jpg">open original</a></span></p>\n'),
+    ('<p>a<script src="https://e.com/t.js"></script>b</p>\n', "<p>ab</p>\n"),
+    ('<p><a href="https://e.com/"><img srcset="https://e.com/1.jpg 1x, https://e.com/2.jpg 2x"></a></p>\n',
+     '<p><a href="https://e.com/"><span class="remote-media">Image</span></a></p>\n'),
+    ('<p><img src="local.png" alt="kept"> <a href="https://e.com/">link</a></p>\n',
+     '<p><img src="local.png" alt="kept"> <a href="https://e.com/">link</a></p>\n'),
+])
+def test_raw_html_that_would_load_from_the_network_is_neutralised(raw: str, expected: str) -> None:
+    assert render(raw).html == expected
+
+
+def test_inline_raw_html_inside_a_markdown_link_gets_no_nested_link() -> None:
+    html = render('[<img src="https://e.com/x.jpg" alt="X">](https://e.com/page)\n').html
+    assert html == '<p><a href="https://e.com/page"><span class="remote-media">Image: X</span></a></p>\n'
+
+
+def test_nothing_rendered_loads_from_the_network() -> None:
+    html = render('![a](https://e.com/1.jpg) <img src="http://e.com/2.jpg">\n\n<audio src="https://e.com/a.mp3">'
+                  '</audio>\n\n<embed src="//e.com/x.swf">\n\n<object data="https://e.com/o.pdf"></object>\n').html
+    assert not re.search(r"<(img|audio|embed|object|iframe|video|source)\b", html)
+    assert html.count('class="remote-media"') == 5
+
+
+def remote_loads(html: str) -> list[str]:
+    """What a browser would fetch from the network to show `html`, found the way the shared sitecheck does."""
+    found: list[str] = []
+
+    class Loads(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            for name, value in attrs:
+                if (name in LOADING.get(tag, ()) and "//" in (value or "")) or \
+                        (name == "style" and "url(" in (value or "") and "//" in (value or "")):
+                    found.append(f"<{tag} {name}={value}>")
+
+    Loads().feed(html)
+    return found
+
+
+tags = st.sampled_from(['<img src="{u}" alt="a">', '<iframe src="{u}"></iframe>', '<video src="{u}"></video>',
+                        '<audio><source src="{u}"></audio>', '<picture><source srcset="{u} 2x"></picture>',
+                        '<embed src="{u}">', '<object data="{u}"></object>', '<script src="{u}"></script>',
+                        '<div style="background:url({u})">x</div>', '<a href="{u}">{inner}</a>', '<p>{inner}</p>',
+                        '<img\nsrc="{u}"\nalt="multi line">', '![alt]({u})', '[![alt]({u})]({u})'])
+addresses = st.sampled_from(["https://e.com/x.jpg", "http://e.com/y", "//e.com/z.png", "local/file.png"])
+
+
+@st.composite
+def fragments(draw: st.DrawFn) -> str:
+    parts = [draw(tags).format(u=draw(addresses), inner=draw(tags).format(u=draw(addresses), inner="t"))
+             for _ in range(draw(st.integers(1, 4)))]
+    return draw(st.sampled_from(["\n\n", " ", "\n"])).join(parts) + "\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(fragments())
+def test_nothing_rendered_from_any_mix_of_markdown_and_html_loads_remotely(markdown: str) -> None:
+    assert remote_loads(render(markdown).html) == []

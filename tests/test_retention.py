@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from html import escape
 from urllib.parse import quote
 
@@ -50,9 +49,9 @@ def block(draw: st.DrawFn) -> str:
 @given(st.lists(block(), min_size=1, max_size=6).map("\n".join))
 def test_visible_words_survive_conversion_and_rendering_in_order(html: str) -> None:
     before = visible_words(html)
-    after = visible_words(render(html_to_markdown(html)).html)
-    matched = sum(b.size for b in difflib.SequenceMatcher(None, before, after, autojunk=False).get_matching_blocks())
-    assert matched == len(before), (html_to_markdown(html), before, after)
+    after = iter(visible_words(render(html_to_markdown(html)).html))
+    # Every source word appears on the page, in order (the page may add words, e.g. placeholders).
+    assert all(word in after for word in before), (html_to_markdown(html), before)
 
 
 def test_block_fixtures_and_rest_samples_keep_at_least_995_per_thousand_words() -> None:

@@ -34,10 +34,13 @@ def test_links_point_at_files_not_folders() -> None:
                 datetime(2025, 1, 1, tzinfo=timezone.utc), "", "", "", Source(1, "", ""), ())
     term = Term("news-type", "ree-news", "REE news")
     for path in (urls.home(), urls.home(3), urls.post(post), urls.taxonomy("regions"), urls.term(term),
-                 urls.term(term, 2)):
+                 urls.term(term, 2), urls.post_type("page"), urls.post_type("page", 2), urls.archive(),
+                 urls.year(2025), urls.year(2025, 2), urls.month(2025, 3), urls.month(2025, 3, 4)):
         assert path.endswith("/index.html") or path == "index.html"
     assert urls.relative(urls.post(post), urls.term(term)) == "../../news-type/ree-news/index.html"
     assert urls.relative(urls.home(), urls.home()) == "index.html"
+    assert urls.relative(urls.term(term), urls.term_feed(term)) == "feed.xml"
+    assert urls.relative(urls.month(2025, 3), urls.year(2025)) == "../index.html"
 
 
 def test_absolute_urls_keep_the_base_subpath_and_show_folders() -> None:
@@ -46,3 +49,18 @@ def test_absolute_urls_keep_the_base_subpath_and_show_folders() -> None:
     assert urls.absolute(base, "regions/china/index.html") == base + "regions/china/"
     assert urls.absolute(base, "css/site.css") == base + "css/site.css"
     assert urls.absolute(base, "regions/中国/index.html") == base + "regions/%E4%B8%AD%E5%9B%BD/"
+
+
+def test_archive_and_feed_paths() -> None:
+    term = Term("regions", "china", "China")
+    assert urls.month(2025, 3, 2) == "archive/2025/03/page/2/index.html"
+    assert urls.year(987) == "archive/0987/index.html"
+    assert urls.term_feed(term) == "regions/china/feed.xml"
+    assert urls.post_type("page", 2) == "page/page/2/index.html"
+
+
+def test_absolute_linker_serves_pages_shown_at_any_depth() -> None:
+    link = urls.AbsoluteLinker(urls.NOT_FOUND, "https://user.github.io/mirror/")
+    assert link(urls.home()) == "https://user.github.io/mirror/"
+    assert link(urls.archive()) == "https://user.github.io/mirror/archive/"
+    assert urls.Linker(urls.NOT_FOUND)(urls.archive()) == "archive/index.html"

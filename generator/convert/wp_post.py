@@ -87,7 +87,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), keep_keyword
         summary=html_to_text(_rendered(data, "excerpt", required=False)),
         taxonomies={tax: tuple(sorted(set(slugs))) for tax, slugs in sorted(taxonomies.items())},
         source=Source(id=_integer(data, "id"), url=_optional_string(data, "link"),
-                      guid=_rendered(data, "guid", required=False) or _optional_string(data, "link")),
+                      guid=html.unescape(_rendered(data, "guid", required=False)) or _optional_string(data, "link")),
         body=html_to_markdown(content, ctx),
         author=_author(data, lookups),
         image=_featured_image(data, lookups),

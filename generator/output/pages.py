@@ -1,34 +1,75 @@
-"""The page plan: every page of the site, with its path, template and views, made one at a time."""
+"""The page plan: every page of the site, with its path, origin and template, made one at a time.
+
+A page's views are made only when it is rendered (`Page.context()`), so walking the plan to see which
+paths the site will have costs no Markdown rendering. Generated pages (lists, indexes, archives) come
+before posts and terms, so when two pages claim one path, the one reported is a post or a term,
+whose slug a user can change.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from generator import urls
 from generator.config import Config
 from generator.model import Post, Site, Taxonomy, TermListing
+from generator.problems import Problem
 from generator.render import views
 from generator.render.markdown import RenderedBody
+
+RenderBody = Callable[[str, str], RenderedBody]  # (Markdown, page path) -> HTML and headings
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a page comes from, for messages: the file, item and field a user would change."""
+
+    file: str
+    item: str = ""
+    field: str = ""
+
+    def problem(self, message: str) -> Problem:
+        return Problem(self.file, self.item, self.field, message)
+
+    def page(self, number: int) -> Origin:
+        """The origin of page `number` of a paginated list."""
+        return Origin(self.file, f"{self.item}, page {number}" if self.item else f"page {number}", self.field)
+
+    def __str__(self) -> str:
+        return self.file + (f" ({self.item})" if self.item else "")
 
 
 @dataclass(frozen=True)
 class Page:
     path: str
     template: str
-    context: dict[str, Any]
+    origin: Origin
+    lastmod: datetime | None  # for the sitemap: the latest update of what the page shows
+    context: Callable[[], dict[str, Any]]
+    in_sitemap: bool = True
 
 
-def plan_pages(site: Site, config: Config, render_body: Callable[[str], RenderedBody]) -> Iterator[Page]:
-    """Pages in a fixed order; bodies are rendered as their page is reached, never all at once."""
-    yield from _list_pages(site, config, site.posts, urls.home, config.site.title, None)
-    for post in site.posts:
-        yield _post_page(site, config, post, render_body(post.body))
+def plan_pages(site: Site, config: Config, render_body: RenderBody, inline_css: str) -> Iterator[Page]:
+    """Pages in a fixed order; nothing is rendered until a page's context is asked for."""
+    plan = _Plan(site, config, render_body)
+    yield from plan.list_pages(site.posts, urls.home, config.site.title, None, Origin("home page"))
     for taxonomy in site.taxonomies:
-        yield _taxonomy_page(site, config, taxonomy)
+        yield plan.taxonomy_page(taxonomy)
+    if len(site.types) > 1:
+        for post_type in site.types:
+            yield from plan.list_pages(post_type.posts, lambda n, name=post_type.name: urls.post_type(name, n),
+                                       post_type.label, None, Origin(f"list of post type {post_type.name}"))
+    yield from plan.archive_pages()
+    yield plan.not_found_page(inline_css)
+    for position, post in enumerate(site.posts):
+        yield plan.post_page(position, post)
+    for taxonomy in site.taxonomies:
         for listing in taxonomy.terms:
-            yield from _term_pages(site, config, taxonomy, listing)
+            yield from plan.term_pages(taxonomy, listing)
 
 
 def paginate(posts: Sequence[Post], per_page: int) -> list[Sequence[Post]]:
@@ -36,41 +77,119 @@ def paginate(posts: Sequence[Post], per_page: int) -> list[Sequence[Post]]:
     return [posts[i:i + per_page] for i in range(0, len(posts), per_page)] or [()]
 
 
-def _post_page(site: Site, config: Config, post: Post, body: RenderedBody) -> Page:
-    path = urls.post(post)
-    return Page(path, "post.html", {
-        "page": views.page_view(config, site, path, post.title, post.summary),
-        "post": views.post_view(post, body, site, path),
-    })
+def latest_update(posts: Sequence[Post]) -> datetime | None:
+    return max((p.updated for p in posts), default=None)
 
 
-def _list_pages(site: Site, config: Config, posts: Sequence[Post], path_of_page: Callable[[int], str],
-                title: str, parent: views.Link | None) -> Iterator[Page]:
-    chunks = paginate(posts, config.build.posts_per_page)
-    for number, chunk in enumerate(chunks, start=1):
-        path = path_of_page(number)
-        page_title = title if number == 1 else f"{title} (page {number})"
-        yield Page(path, "list.html", {
-            "page": views.page_view(config, site, path, page_title),
-            "heading": title,
-            "parent": parent and views.Link(urls.relative(path, parent.href), parent.text),
-            "posts": views.post_summaries(chunk, path),
-            "pager": views.pager(number, len(chunks), path_of_page, path),
-        })
+class PathClaims:
+    """Which page has each path; a second page on a path is a problem naming both.
+
+    Paths that differ only in case or Unicode normalisation collide too: they are one file on the
+    disks of macOS and Windows, where a reader may open the site.
+    """
+
+    def __init__(self, output: str) -> None:
+        self.output = output
+        self.owners: dict[str, Origin] = {}
+
+    def claim(self, page: Page) -> Problem | None:
+        key = unicodedata.normalize("NFC", page.path).casefold()
+        owner = self.owners.setdefault(key, page.origin)
+        if owner is page.origin:
+            return None
+        return page.origin.problem(f"would publish to {self.output}/{page.path}, the path of {owner}; left out")
 
 
-def _taxonomy_page(site: Site, config: Config, taxonomy: Taxonomy) -> Page:
-    path = urls.taxonomy(taxonomy.name)
-    return Page(path, "taxonomy.html", {
-        "page": views.page_view(config, site, path, taxonomy.label),
-        "terms": views.term_counts(taxonomy, path),
-    })
+class _Plan:
+    """The pages of one site and configuration; each method makes the Page objects of one kind."""
 
+    def __init__(self, site: Site, config: Config, render_body: RenderBody) -> None:
+        self.site, self.config, self.render_body = site, config, render_body
 
-def _term_pages(site: Site, config: Config, taxonomy: Taxonomy, listing: TermListing) -> Iterator[Page]:
-    def path_of_page(number: int) -> str:
-        return urls.term(listing.term, number)
+    def page(self, link: urls.Linker, title: str, description: str = "", **extra: Any) -> views.PageView:
+        return views.page_view(self.config, self.site, link, title, description, **extra)
 
-    parent = views.Link(urls.taxonomy(taxonomy.name), taxonomy.label)
-    title = views.term_listing_title(listing, taxonomy)
-    yield from _list_pages(site, config, listing.posts, path_of_page, title, parent)
+    def list_pages(self, posts: Sequence[Post], path_of_page: Callable[[int], str], title: str,
+                   parent: tuple[str, str] | None, origin: Origin,
+                   feed: Callable[[urls.Linker], views.Link | None] | None = None,
+                   subnav: Callable[[urls.Linker], tuple[views.Counted, ...]] | None = None) -> Iterator[Page]:
+        chunks = paginate(posts, self.config.build.posts_per_page)
+        for number, chunk in enumerate(chunks, start=1):
+            path = path_of_page(number)
+
+            def context(path: str = path, number: int = number, chunk: Sequence[Post] = chunk) -> dict[str, Any]:
+                link = urls.Linker(path)
+                page_title = title if number == 1 else f"{title} (page {number})"
+                return {
+                    "page": self.page(link, page_title, feed=feed and feed(link)),
+                    "heading": title,
+                    "parent": parent and views.Link(link(parent[0]), parent[1]),
+                    "subnav": subnav(link) if subnav else (),
+                    "posts": views.post_summaries(chunk, link),
+                    "pager": views.pager(number, len(chunks), path_of_page, link),
+                }
+
+            yield Page(path, "list.html", origin if number == 1 else origin.page(number), latest_update(chunk), context)
+
+    def post_page(self, position: int, post: Post) -> Page:
+        path = urls.post(post)
+
+        def context() -> dict[str, Any]:
+            link = urls.Linker(path)
+            body = self.render_body(post.body, path)
+            return {"page": self.page(link, post.title, post.summary),
+                    "post": views.post_view(self.site, position, body, link, self.config)}
+
+        origin = Origin(f"{self.config.paths.content}/{post.type}/{post.slug}.md", field="slug")
+        return Page(path, "post.html", origin, post.updated, context)
+
+    def taxonomy_page(self, taxonomy: Taxonomy) -> Page:
+        path = urls.taxonomy(taxonomy.name)
+
+        def context() -> dict[str, Any]:
+            link = urls.Linker(path)
+            return {"page": self.page(link, taxonomy.label), "terms": views.term_counts(taxonomy, link)}
+
+        posts = [p for listing in taxonomy.terms for p in listing.posts]
+        return Page(path, "taxonomy.html", Origin(f"index of taxonomy {taxonomy.name}"), latest_update(posts), context)
+
+    def term_pages(self, taxonomy: Taxonomy, listing: TermListing) -> Iterator[Page]:
+        term = listing.term
+        origin = Origin(f"{self.config.paths.content}/terms.yaml", f"{term.taxonomy}/{term.slug}", "slug")
+        yield from self.list_pages(
+            listing.posts, lambda n: urls.term(term, n), views.term_listing_title(listing, taxonomy),
+            (urls.taxonomy(taxonomy.name), taxonomy.label), origin,
+            feed=lambda link: views.term_feed(self.config, listing, taxonomy, link))
+
+    def archive_pages(self) -> Iterator[Page]:
+        if not self.site.posts:
+            return
+        path = urls.archive()
+
+        def context() -> dict[str, Any]:
+            link = urls.Linker(path)
+            return {"page": self.page(link, "Archive"), "years": views.archive_years(self.site.years, link)}
+
+        yield Page(path, "archive.html", Origin("date archive"), latest_update(self.site.posts), context)
+        archive = (urls.archive(), "Archive")
+        for year in self.site.years:
+            yield from self.list_pages(year.posts, lambda n, y=year.year: urls.year(y, n), str(year.year), archive,
+                                       Origin(f"date archive {year.year}"),
+                                       subnav=lambda link, y=year: views.month_links(y, link))
+            for month in year.months:
+                yield from self.list_pages(
+                    month.posts, lambda n, m=month: urls.month(m.year, m.month, n),
+                    views.month_name(month.year, month.month), (urls.year(year.year), str(year.year)),
+                    Origin(f"date archive {month.year}/{month.month:02d}"))
+
+    def not_found_page(self, inline_css: str) -> Page:
+        path = urls.NOT_FOUND
+
+        def context() -> dict[str, Any]:
+            base = self.config.site.base_url
+            # GitHub Pages shows this page at the address of whatever was missing, at any depth,
+            # so its links are absolute when the site's address is known, and its styles inline.
+            link = urls.AbsoluteLinker(path, base) if base else urls.Linker(path)
+            return {"page": self.page(link, "Page not found", inline_css=inline_css)}
+
+        return Page(path, "404.html", Origin("404 page"), None, context, in_sitemap=False)

@@ -1,9 +1,11 @@
-"""Markdown to HTML with markdown-it-py: CommonMark plus tables, heading ids and Pygments."""
+"""Markdown to HTML with markdown-it-py: CommonMark plus tables, heading ids, Pygments, links to
+mirrored posts made local, and remote media kept off the page."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
@@ -15,13 +17,18 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from generator.render.local_links import local_links
+from generator.render.remote_media import render_html_block, render_html_inline, render_image
+
 # `## Title {#id}` keeps the id a heading had in the source, so fragment links still land.
 HEADING_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
 NOT_SLUG = re.compile(r"[^\w\s-]")
 SLUG_GAPS = re.compile(r"[\s_-]+")
 # Ids the page templates use themselves; a heading never takes one of them.
-RESERVED_IDS = frozenset({"main", "toc", "toc-title", "top"})
+RESERVED_IDS = frozenset({"main", "toc", "toc-title", "top", "related-title"})
 CODE_FORMATTER = HtmlFormatter(nowrap=True)
+# Pygments styles for the light and the dark colour scheme; both keep every token at WCAG AA contrast.
+CODE_STYLES = ("default", "monokai")
 
 
 @dataclass(frozen=True)
@@ -93,23 +100,31 @@ def _unique(ident: str, used: set[str]) -> str:
 
 
 class MarkdownRenderer:
-    """One configured parser, reused for every post."""
+    """One configured parser, reused for every post.
 
-    def __init__(self) -> None:
+    `local_pages` maps normalised original URLs to page paths (see local_links); a body rendered for
+    the page at `page` links to those pages relatively.
+    """
+
+    def __init__(self, local_pages: Mapping[str, str] | None = None) -> None:
+        self.local_pages = local_pages or {}
         self.md = (MarkdownIt("commonmark", {"html": True, "highlight": highlight_code})
                    .enable(["table", "strikethrough"])
                    .use(footnote_plugin))
         self.md.core.ruler.push("heading_ids", heading_ids)
+        self.md.core.ruler.push("local_links", local_links)
+        self.md.add_render_rule("image", render_image)
+        self.md.add_render_rule("html_block", render_html_block)
+        self.md.add_render_rule("html_inline", render_html_inline)
 
-    def render(self, markdown: str) -> RenderedBody:
-        env: dict = {}
+    def render(self, markdown: str, page: str = "index.html") -> RenderedBody:
+        env: dict = {"page": page, "local_pages": self.local_pages}
         html = self.md.render(markdown, env)
         return RenderedBody(html, env.get("headings", ()))
 
 
 def code_css() -> str:
     """Pygments colours for light and dark schemes; pages pick one by prefers-color-scheme."""
-    light = HtmlFormatter(style="default").get_style_defs(".highlight")
-    dark = HtmlFormatter(style="monokai").get_style_defs(".highlight")
+    light, dark = (HtmlFormatter(style=style).get_style_defs(".highlight") for style in CODE_STYLES)
     indented = "\n".join("  " + line for line in dark.splitlines())
     return f"{light}\n@media (prefers-color-scheme: dark) {{\n{indented}\n}}\n"

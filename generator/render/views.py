@@ -12,17 +12,26 @@ from datetime import datetime
 
 from generator import urls
 from generator.config import Config
-from generator.model import Post, Site, Taxonomy, TermListing
+from generator.model import Post, Site, Taxonomy, TermListing, Year, older_and_newer, related_posts
 from generator.render.markdown import RenderedBody
 from generator.render.toc import TocEntry, build_toc
 
 STYLESHEETS = ("css/site.css", "css/code.css")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
 @dataclass(frozen=True)
 class Link:
     href: str
     text: str
+
+
+@dataclass(frozen=True)
+class Counted:
+    href: str
+    text: str
+    count: int
 
 
 @dataclass(frozen=True)
@@ -59,11 +68,15 @@ class PostView:
     title: str
     date: Moment
     updated: Moment | None  # only when it differs from the date
+    author: str  # "" when unknown
     summary: str
     body_html: str
     toc: tuple[Toc, ...]
     term_groups: tuple[TermGroup, ...]
-    source_url: str
+    source_url: str  # "" when unknown
+    older: Link | None  # the previous post of the same type in date order
+    newer: Link | None
+    related: tuple[PostSummary, ...]
 
 
 @dataclass(frozen=True)
@@ -75,10 +88,9 @@ class Pager:
 
 
 @dataclass(frozen=True)
-class TermCount:
-    href: str
-    name: str
-    count: int
+class ArchiveYear:
+    link: Counted
+    months: tuple[Counted, ...]
 
 
 @dataclass(frozen=True)
@@ -93,58 +105,95 @@ class PageView:
     canonical: str  # "" when no base_url is configured
     home_href: str
     stylesheets: tuple[str, ...]
+    inline_css: str  # for a page that cannot link its stylesheets (404.html); "" otherwise
     nav: tuple[Link, ...]
+    feed: Link | None  # the Atom feed for this page; None when the site has no feeds
 
 
 def moment(when: datetime) -> Moment:
     offset = when.strftime("%z")
     zone = "UTC" if offset == "+0000" else f"UTC{offset[:3]}:{offset[3:]}"
-    return Moment(when.isoformat(), f"{when.day} {when:%B %Y, %H:%M} {zone}")
+    return Moment(when.isoformat(), f"{when.day} {MONTHS[when.month - 1]} {when:%Y, %H:%M} {zone}")
 
 
-def page_view(config: Config, site: Site, path: str, title: str, description: str = "") -> PageView:
-    link = urls.Linker(path)
+def has_feeds(config: Config) -> bool:
+    """Feeds need absolute URLs, so they exist only when the site's address is known."""
+    return bool(config.site.base_url)
+
+
+def page_view(config: Config, site: Site, link: urls.Linker, title: str, description: str = "",
+              feed: Link | None = None, inline_css: str = "") -> PageView:
+    """The frame of one page; with `inline_css` the page carries its styles instead of linking them, and
+    names no canonical address, as it is shown at addresses other than its own (404.html)."""
     base = config.site.base_url
+    site_feed = Link(link(urls.FEED), f"{config.site.title} (Atom feed)") if has_feeds(config) else None
     return PageView(
         site_title=config.site.title,
         site_description=config.site.description,
         language=config.site.language,
         title=title,
         description=description or config.site.description,
-        canonical=urls.absolute(base, path) if base else "",
+        canonical=urls.absolute(base, link.page) if base and not inline_css else "",
         home_href=link(urls.home()),
-        stylesheets=tuple(link(s) for s in STYLESHEETS),
-        nav=tuple(Link(link(urls.taxonomy(t.name)), t.label) for t in site.taxonomies),
+        stylesheets=() if inline_css else tuple(link(s) for s in STYLESHEETS),
+        # A stylesheet can never close the <style> element that holds it.
+        inline_css=inline_css.replace("</", "<\\/"),
+        nav=_nav(site, link),
+        feed=feed or site_feed,
     )
 
 
-def post_view(post: Post, body: RenderedBody, site: Site, path: str) -> PostView:
-    link = urls.Linker(path)
+def term_feed(config: Config, listing: TermListing, taxonomy: Taxonomy, link: urls.Linker) -> Link | None:
+    if not has_feeds(config):
+        return None
+    return Link(link(urls.term_feed(listing.term)), f"{term_listing_title(listing, taxonomy)} (Atom feed)")
+
+
+def post_view(site: Site, position: int, body: RenderedBody, link: urls.Linker, config: Config) -> PostView:
+    post = site.posts[position]
+    older, newer = older_and_newer(site, position)
+    related = related_posts(site, position, config.build.related_posts)
+    lowest, highest = config.build.toc_levels
     return PostView(
         title=post.title,
         date=moment(post.date),
         updated=moment(post.updated) if post.updated != post.date else None,
+        author=post.author,
         summary=post.summary,
         body_html=body.html,
-        toc=tuple(_toc(e) for e in build_toc(body.headings)),
+        toc=tuple(_toc(e) for e in build_toc(body.headings, lowest, highest)),
         term_groups=_term_groups(post, site, link),
         source_url=post.source.url,
+        older=older and Link(link(urls.post(older)), older.title),
+        newer=newer and Link(link(urls.post(newer)), newer.title),
+        related=post_summaries(related, link),
     )
 
 
-def post_summaries(posts: Sequence[Post], path: str) -> tuple[PostSummary, ...]:
-    link = urls.Linker(path)
+def post_summaries(posts: Sequence[Post], link: urls.Linker) -> tuple[PostSummary, ...]:
     return tuple(PostSummary(p.title, link(urls.post(p)), moment(p.date), p.summary,
                              tuple(Link(link(urls.term(t)), t.name) for t in p.terms)) for p in posts)
 
 
-def term_counts(taxonomy: Taxonomy, path: str) -> tuple[TermCount, ...]:
-    link = urls.Linker(path)
-    return tuple(TermCount(link(urls.term(t.term)), t.term.name, len(t.posts)) for t in taxonomy.terms)
+def term_counts(taxonomy: Taxonomy, link: urls.Linker) -> tuple[Counted, ...]:
+    return tuple(Counted(link(urls.term(t.term)), t.term.name, len(t.posts)) for t in taxonomy.terms)
 
 
-def pager(number: int, total: int, path_of_page: Callable[[int], str], path: str) -> Pager:
-    link = urls.Linker(path)
+def archive_years(years: Sequence[Year], link: urls.Linker) -> tuple[ArchiveYear, ...]:
+    return tuple(ArchiveYear(Counted(link(urls.year(y.year)), str(y.year), len(y.posts)), month_links(y, link))
+                 for y in years)
+
+
+def month_links(year: Year, link: urls.Linker) -> tuple[Counted, ...]:
+    return tuple(Counted(link(urls.month(m.year, m.month)), month_name(m.year, m.month), len(m.posts))
+                 for m in year.months)
+
+
+def month_name(year: int, month: int) -> str:
+    return f"{MONTHS[month - 1]} {year}"
+
+
+def pager(number: int, total: int, path_of_page: Callable[[int], str], link: urls.Linker) -> Pager:
     return Pager(number, total,
                  newer=link(path_of_page(number - 1)) if number > 1 else None,
                  older=link(path_of_page(number + 1)) if number < total else None)
@@ -152,6 +201,13 @@ def pager(number: int, total: int, path_of_page: Callable[[int], str], path: str
 
 def term_listing_title(listing: TermListing, taxonomy: Taxonomy) -> str:
     return f"{taxonomy.label}: {listing.term.name}"
+
+
+def _nav(site: Site, link: urls.Linker) -> tuple[Link, ...]:
+    types = tuple(Link(link(urls.post_type(t.name)), t.label) for t in site.types) if len(site.types) > 1 else ()
+    taxonomies = tuple(Link(link(urls.taxonomy(t.name)), t.label) for t in site.taxonomies)
+    archive = (Link(link(urls.archive()), "Archive"),) if site.posts else ()
+    return types + taxonomies + archive
 
 
 def _term_groups(post: Post, site: Site, link: urls.Linker) -> tuple[TermGroup, ...]:

@@ -1,0 +1,96 @@
+"""Atom feeds (RFC 4287): one for the site and one per term, newest posts first.
+
+An entry's id is the post's WordPress GUID, which stays its identity when its URL changes, and every
+`updated` comes from content dates, never from the clock, so a rebuild gives the same bytes. Feeds
+are read by programs away from the site, so every link in them is absolute, made from base_url.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+from generator import urls
+from generator.config import Config
+from generator.model import Post, Site
+from generator.render.views import term_listing_title
+
+# What an empty feed says it was updated: a fixed date, because the build's own time is never output.
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+# Characters XML 1.0 cannot carry at all, not even escaped.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def feeds(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:
+    """(path, Atom document) for the site and each term; none without base_url, as feeds need it."""
+    if not config.site.base_url:
+        return
+    limit = config.build.feed_entries
+    yield urls.FEED, atom(config, config.site.title, urls.home(), urls.FEED, site.posts[:limit])
+    for taxonomy in site.taxonomies:
+        for listing in taxonomy.terms:
+            title = f"{config.site.title}: {term_listing_title(listing, taxonomy)}"
+            yield (urls.term_feed(listing.term),
+                   atom(config, title, urls.term(listing.term), urls.term_feed(listing.term), listing.posts[:limit]))
+
+
+def atom(config: Config, title: str, page: str, path: str, posts: Sequence[Post]) -> bytes:
+    base = config.site.base_url
+    updated = max((p.updated for p in posts), default=EPOCH)
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={_attr(config.site.language)}>',
+        f"  <id>{_text(urls.absolute(base, path))}</id>",
+        f"  <title>{_text(title)}</title>",
+        f"  <subtitle>{_text(config.site.description)}</subtitle>",
+        f"  <updated>{_time(updated)}</updated>",
+        f"  <author><name>{_text(config.site.author or config.site.title)}</name></author>",
+        f'  <link rel="self" type="application/atom+xml" href={_attr(urls.absolute(base, path))}/>',
+        f'  <link rel="alternate" type="text/html" href={_attr(urls.absolute(base, page))}/>',
+        "  <generator>newsmirror</generator>",
+    ]
+    for post in posts:
+        lines.extend(_entry(post, base))
+    lines.append("</feed>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def entry_id(post: Post, base_url: str) -> str:
+    """The GUID when it is an absolute IRI, as Atom requires; else the post's own address."""
+    guid = post.source.guid.strip()
+    return guid if urlsplit(guid).scheme else urls.absolute(base_url, urls.post(post))
+
+
+def _entry(post: Post, base: str) -> list[str]:
+    lines = [
+        "  <entry>",
+        f"    <id>{_text(entry_id(post, base))}</id>",
+        f"    <title>{_text(post.title)}</title>",
+        f'    <link rel="alternate" type="text/html" href={_attr(urls.absolute(base, urls.post(post)))}/>',
+        f"    <published>{_time(post.date)}</published>",
+        f"    <updated>{_time(post.updated)}</updated>",
+    ]
+    if post.author:
+        lines.append(f"    <author><name>{_text(post.author)}</name></author>")
+    for term in post.terms:
+        scheme = urls.absolute(base, urls.taxonomy(term.taxonomy))
+        lines.append(f"    <category term={_attr(term.slug)} scheme={_attr(scheme)} label={_attr(term.name)}/>")
+    if post.summary:
+        lines.append(f'    <summary type="text">{_text(post.summary)}</summary>')
+    lines.append("  </entry>")
+    return lines
+
+
+def _time(when: datetime) -> str:
+    return when.isoformat()
+
+
+def _text(value: str) -> str:
+    return escape(NOT_XML.sub("", value))
+
+
+def _attr(value: str) -> str:
+    return quoteattr(NOT_XML.sub("", value))

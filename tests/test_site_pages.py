@@ -1,0 +1,215 @@
+"""Every page type of a small built site, read back as a reader would see it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from generator.builder import run_build
+from generator.convert.document import Source
+from generator.render.templates import TemplateError
+from tests.site_content import PACIFIC, config, post, write_content
+from tests.site_reading import links_to, page, resolve
+
+TAXONOMIES = {"news-type": "News type", "organization": "Organizations", "regions": "Regions", "topics": "Topics"}
+BASE = "https://user.github.io/mirror/"
+
+
+def at(month: int, day: int, year: int = 2024, hour: int = 9) -> datetime:
+    return datetime(year, month, day, hour, 0, tzinfo=PACIFIC)
+
+
+def documents() -> list:
+    return [
+        post("alpha", at(1, 5), updated=at(1, 7), author="Ada Lovelace",
+             taxonomies={"news-type": ["mining", "ree-news"], "organization": ["lynas"], "regions": ["china"]},
+             body="Intro.\n\n## First part {#first}\n\nText.\n\n#### Skipped level\n\nText.\n\n"
+                  "## Second part\n\nText.\n\n## Second part\n\nAgain.\n"),
+        post("bravo", at(2, 10), taxonomies={"news-type": ["ree-news"], "regions": ["china"]}),
+        post("charlie", at(2, 20), taxonomies={"news-type": ["mining"], "organization": ["lynas"],
+                                               "regions": ["australia"]}),
+        post("delta", at(3, 1, 2025), summary="", taxonomies={}, source=Source(0, "", ""), body=""),
+        post("about", at(5, 1, 2023), type="page"),
+    ]
+
+
+NAMES = {("news-type", "ree-news"): "REE News", ("organization", "lynas"): "Lynas Rare Earths"}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("pages")
+    content = write_content(tmp / "content", documents(), NAMES)
+    result = run_build(config(tmp, content, TAXONOMIES, site={"base_url": BASE, "cname": "user.github.io"},
+                              build={"posts_per_page": 2}))
+    assert result.problems == []
+    return tmp / "site"
+
+
+def texts(site: Path, path: str, selector: str) -> list[str]:
+    return [" ".join(tag.get_text().split()) for tag in page(site, path).select(selector)]
+
+
+def titles(site: Path, path: str) -> list[str]:
+    return texts(site, path, "ol.posts h2")
+
+
+def test_home_lists_every_post_newest_first_over_pages(site: Path) -> None:
+    assert titles(site, "index.html") == ["Delta", "Charlie"]
+    assert titles(site, "page/2/index.html") == ["Bravo", "Alpha"]
+    assert titles(site, "page/3/index.html") == ["About"]
+    assert links_to(site, "index.html", "page/2/index.html")
+    assert links_to(site, "page/3/index.html", "page/2/index.html")
+    assert not (site / "page/4").exists()
+
+
+def test_post_page_shows_dates_with_zone_author_terms_and_source(site: Path) -> None:
+    path = "news-archive/alpha/index.html"
+    meta = texts(site, path, "article header .meta")[0]
+    assert "By Ada Lovelace" in meta
+    assert "5 January 2024, 09:00 UTC-07:00" in meta and "updated 7 January 2024, 09:00 UTC-07:00" in meta
+    assert texts(site, path, "dl.terms dd") == ["mining, REE News", "Lynas Rare Earths", "china"]
+    source = page(site, path).select_one("footer.source a")
+    assert source["href"] == "https://example.com/news/alpha/"
+    assert "updated" not in texts(site, "news-archive/bravo/index.html", "article header .meta")[0]
+
+
+def test_toc_nests_skipped_levels_and_keeps_ids_unique(site: Path) -> None:
+    html = page(site, "news-archive/alpha/index.html")
+    top = html.select("nav.toc > ol > li")
+    assert [li.a["href"] for li in top] == ["#first", "#second-part", "#second-part-2"]
+    assert [a["href"] for a in top[0].select(":scope > ol a")] == ["#skipped-level"]
+    ids = [tag["id"] for tag in html.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+
+
+def test_toc_levels_are_configurable(tmp_path: Path) -> None:
+    content = write_content(tmp_path / "content", documents()[:1])
+    run_build(config(tmp_path, content, build={"toc_levels": [2, 3]}))
+    hrefs = [a["href"] for a in page(tmp_path / "site", "news-archive/alpha/index.html").select("nav.toc a")]
+    assert hrefs == ["#first", "#second-part", "#second-part-2"]
+
+
+def test_previous_and_next_follow_date_order_within_the_post_type(site: Path) -> None:
+    bravo = page(site, "news-archive/bravo/index.html")
+    assert bravo.select_one('.neighbours a[rel="prev"]').text == "Alpha"
+    assert bravo.select_one('.neighbours a[rel="next"]').text == "Charlie"
+    assert page(site, "news-archive/alpha/index.html").select_one('.neighbours a[rel="prev"]') is None
+    assert page(site, "page/about/index.html").select_one(".neighbours") is None
+
+
+def test_related_posts_share_the_most_terms_then_are_nearest_in_time(site: Path) -> None:
+    assert texts(site, "news-archive/alpha/index.html", ".related li a") == ["Bravo", "Charlie"]
+    assert texts(site, "news-archive/charlie/index.html", ".related li a") == ["Alpha"]
+    assert page(site, "news-archive/delta/index.html").select_one(".related") is None
+
+
+def test_a_post_without_optional_fields_renders(site: Path) -> None:
+    html = page(site, "news-archive/delta/index.html")
+    assert html.h1.text == "Delta"
+    assert html.select_one("footer.source") is None and html.select_one("nav.toc") is None
+    assert html.select_one("dl.terms") is None and "By " not in html.select_one(".meta").text
+
+
+def test_taxonomy_index_counts_terms_and_shows_slugs_without_names(site: Path) -> None:
+    assert texts(site, "news-type/index.html", "ul.term-index li") == ["mining (2)", "REE News (2)"]
+    assert texts(site, "regions/index.html", "ul.term-index li") == ["australia (1)", "china (2)"]
+
+
+def test_term_pages_list_posts_newest_first_with_a_feed(site: Path) -> None:
+    path = "news-type/ree-news/index.html"
+    assert page(site, path).h1.text == "News type: REE News"
+    assert titles(site, path) == ["Bravo", "Alpha"]
+    feed = page(site, path).find("link", rel="alternate")
+    assert resolve(path, feed["href"]) == "news-type/ree-news/feed.xml"
+    assert (site / "news-type/ree-news/feed.xml").is_file()
+
+
+def test_an_empty_taxonomy_has_an_index_that_says_so(site: Path) -> None:
+    html = page(site, "topics/index.html")
+    assert html.h1.text == "Topics" and "No terms yet." in html.text
+    assert links_to(site, "index.html", "topics/index.html")
+
+
+def test_date_archives_by_year_and_month(site: Path) -> None:
+    assert texts(site, "archive/index.html", "ul.archive > li > a") == ["2025", "2024", "2023"]
+    assert texts(site, "archive/index.html", "ul.archive ul a") == ["March 2025", "February 2024", "January 2024",
+                                                                    "May 2023"]
+    assert titles(site, "archive/2024/02/index.html") == ["Charlie", "Bravo"]
+    assert titles(site, "archive/2024/index.html") == ["Charlie", "Bravo"]
+    assert titles(site, "archive/2024/page/2/index.html") == ["Alpha"]
+    assert links_to(site, "archive/2024/index.html", "archive/2024/01/index.html")
+
+
+def test_a_list_per_post_type_when_there_are_several(site: Path) -> None:
+    assert titles(site, "page/index.html") == ["About"]
+    assert titles(site, "news-archive/index.html") == ["Delta", "Charlie"]
+    assert links_to(site, "index.html", "page/index.html")
+
+
+def test_no_list_per_post_type_when_there_is_one(tmp_path: Path) -> None:
+    content = write_content(tmp_path / "content", documents()[:2])
+    run_build(config(tmp_path, content))
+    assert not (tmp_path / "site/news-archive/index.html").exists()
+
+
+def test_404_page_links_absolutely_and_carries_its_styles(site: Path) -> None:
+    html = page(site, "404.html")
+    assert html.find("link", rel="stylesheet") is None and "max-width" in html.style.text
+    hrefs = [a["href"] for a in html.find_all("a", href=True) if not a["href"].startswith("#")]
+    assert hrefs and all(h.startswith(BASE) for h in hrefs)
+    assert html.find("link", rel="canonical") is None
+
+
+def test_404_page_without_base_url_links_relatively(tmp_path: Path) -> None:
+    run_build(config(tmp_path, write_content(tmp_path / "content", documents()[:1])))
+    html = page(tmp_path / "site", "404.html")
+    assert html.select_one("a.site-title")["href"] == "index.html"
+
+
+def test_github_pages_files(site: Path, tmp_path: Path) -> None:
+    assert (site / ".nojekyll").is_file()
+    assert (site / "CNAME").read_text() == "user.github.io\n"
+    assert (site / "robots.txt").read_text().endswith(f"Sitemap: {BASE}sitemap.xml\n")
+    run_build(config(tmp_path, write_content(tmp_path / "content", documents()[:1])))
+    assert not (tmp_path / "site/CNAME").exists()
+    assert "Sitemap" not in (tmp_path / "site/robots.txt").read_text()
+
+
+def test_pages_that_would_share_a_path_are_all_reported(tmp_path: Path) -> None:
+    content = write_content(tmp_path / "content", [
+        post("story", at(1, 1)), post("Story", at(1, 2)), post("STORY", at(1, 3)),
+        post("ok", at(1, 4), taxonomies={"page": ["2"]})])
+    result = run_build(config(tmp_path, content, {"page": "Pages"}, build={"posts_per_page": 3}))
+    lines = sorted(str(p) for p in result.problems)
+    assert len(lines) == 3
+    assert any(line.startswith(f"{tmp_path}/content/news-archive/story.md: field 'slug': would publish to "
+                               f"{tmp_path}/site/news-archive/story/index.html, the path of ")
+               for line in lines)
+    assert any("item page/2: field 'slug'" in line and "home page" in line for line in lines)
+    assert (tmp_path / "site/news-archive/STORY/index.html").is_file()
+
+
+def test_a_users_template_overrides_one_file_and_errors_name_template_and_line(tmp_path: Path) -> None:
+    content = write_content(tmp_path / "content", documents()[:1])
+    templates = tmp_path / "no-templates"
+    templates.mkdir()
+    (templates / "taxonomy.html").write_text('{% extends "base.html" %}{% block main %}<p>mine</p>{% endblock %}\n')
+    run_build(config(tmp_path, content))
+    assert "mine" in page(tmp_path / "site", "regions/index.html").text
+    assert page(tmp_path / "site", "news-archive/alpha/index.html").h1.text == "Alpha"
+    broken = '{% extends "base.html" %}\n{% block main %}\n{{ post.nope }}\n{% endblock %}\n'
+    (templates / "post.html").write_text(broken)
+    with pytest.raises(TemplateError, match=r"post\.html:3: UndefinedError: .*nope"):
+        run_build(config(tmp_path, content))
+
+
+def test_a_users_static_file_overrides_the_themes(tmp_path: Path) -> None:
+    content = write_content(tmp_path / "content", documents()[:1])
+    (tmp_path / "no-static/css").mkdir(parents=True)
+    (tmp_path / "no-static/css/site.css").write_text("body { color: teal; }\n")
+    run_build(config(tmp_path, content))
+    assert (tmp_path / "site/css/site.css").read_text() == "body { color: teal; }\n"
+    assert "teal" in page(tmp_path / "site", "404.html").style.text
