@@ -8,13 +8,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from generator import __version__
+from generator.convert.batch import Failure, convert_all
 from generator.convert.context import Losses, Media
 from generator.convert.document import Document, Term, TermRegistry
-from generator.convert.wp_post import Lookups, embedded_terms, to_document, to_media, to_term, to_user
+from generator.convert.wp_post import Lookups, embedded_terms, to_media, to_term, to_user
 from generator.problems import ItemError, Problem
 from generator.sources import wp_json
 from generator.sources.wp_json import RawItem, read_items
 from generator.store.documents import document_path, read_index, remove_document, write_document
+from generator.store import import_cache
 from generator.store.files import remove_stale_temporaries
 from generator.store.terms import read_terms, write_terms
 
@@ -55,6 +58,20 @@ class ImportOptions:
     statuses: frozenset[str] = frozenset({"publish"})
     prune: bool = False
     keep_keyword_links: bool = False
+    workers: int | None = None  # None: one per core
+
+
+@dataclass(frozen=True)
+class Ready:
+    """A post ready to be placed in the content folder: freshly converted, or known from the cache."""
+
+    item: RawItem
+    fingerprint: str
+    document: Document | None  # None when the cache says its file is already exactly right
+    cached: import_cache.Entry | None
+    losses: Losses
+    terms: list[Term]
+    warnings: list[tuple[str, str]]
 
 
 def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOptions = ImportOptions()) -> ImportResult:
@@ -63,24 +80,41 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
     result = ImportResult(problems=problems + term_problems)
     lookups = _lookups(items, registry, result)
     posts = _latest_posts(items, options, result)
-    converted = []
-    for item in posts:
-        try:
-            outcome = to_document(item.data, lookups, options.keep_keyword_links)
-        except ItemError as e:
-            result.problems.append(item.problem(e.field, e.message))
-            continue
-        except Exception as e:  # noqa: BLE001 - one post's bug must not stop the others
-            result.problems.append(item.problem("", f"could not be converted ({type(e).__name__}: {e}); "
-                                                    "this is a bug in newsmirror, please report it"))
-            continue
-        result.problems.extend(item.problem(f, m) for f, m in outcome.warnings)
-        for term in outcome.terms:
-            registry.add(term)
-        converted.append((item, outcome.document, outcome.losses))
-    _write(converted, content_dir, options, result)
+    cache = import_cache.load(content_dir)
+    ready = _convert(posts, items, lookups, registry, cache, content_dir, options, result)
+    remove_stale_temporaries(content_dir)
+    import_cache.save(content_dir, _place(ready, content_dir, options, result), cache)
     result.terms_written = write_terms(content_dir, registry)
     return result
+
+
+def _convert(posts: list[RawItem], items: list[RawItem], lookups: Lookups, registry: TermRegistry,
+             cache: dict[str, import_cache.Entry], content_dir: Path, options: ImportOptions,
+             result: ImportResult) -> list[Ready]:
+    """Every post as a Document, except those whose file the cache vouches for: they are not parsed."""
+    context = import_cache.fingerprint(__version__, options.keep_keyword_links,
+                                       [i.data for i in items if i.kind != wp_json.POST])
+    ready, fresh = [], []
+    for item in posts:
+        fingerprint = import_cache.fingerprint(context, item.data)
+        entry = cache.get(fingerprint)
+        if entry is not None and import_cache.still_valid(content_dir, entry):
+            ready.append(Ready(item, fingerprint, None, entry, Losses(Counter(entry.losses), entry.details),
+                               [Term(*t) for t in entry.terms], [(f, m) for f, m in entry.warnings]))
+        else:
+            fresh.append((item, fingerprint))
+    outcomes = convert_all([item.data for item, _ in fresh], lookups, options.keep_keyword_links, options.workers)
+    for (item, fingerprint), outcome in zip(fresh, outcomes):
+        if isinstance(outcome, Failure):
+            result.problems.append(item.problem(outcome.field, outcome.message))
+        else:
+            ready.append(Ready(item, fingerprint, outcome.document, None, outcome.losses, outcome.terms,
+                               outcome.warnings))
+    for post in ready:
+        result.problems.extend(post.item.problem(f, m) for f, m in post.warnings)
+        for term in post.terms:
+            registry.add(term)
+    return ready
 
 
 def _lookups(items: list[RawItem], registry: TermRegistry, result: ImportResult) -> Lookups:
@@ -153,32 +187,25 @@ def _latest_posts(items: list[RawItem], options: ImportOptions, result: ImportRe
     return kept
 
 
-def _write(converted: list[tuple[RawItem, Document, Losses]], content_dir: Path, options: ImportOptions,
-           result: ImportResult) -> None:
-    remove_stale_temporaries(content_dir)
-    index = read_index(content_dir)  # (type, id) -> the files that hold that post now
+def _place(ready: list[Ready], content_dir: Path, options: ImportOptions,
+           result: ImportResult) -> dict[str, import_cache.Entry]:
+    """Write each post where it belongs: renames follow slugs, clashes get a suffix, posts missing
+    upstream are reported or pruned. Returns the cache entries for the next import."""
+    known = {content_dir / r.cached.path: (r.cached.type, r.cached.id) for r in ready if r.cached}
+    index = read_index(content_dir, known)  # (type, id) -> the files that hold that post now
     owners = {path: key for key, paths in index.items() for path in paths}
-    imported: set[tuple[str, int]] = set()
-    for item, document, losses in sorted(converted, key=lambda c: (c[1].type, c[1].source.id)):
-        key = (document.type, document.source.id)
-        imported.add(key)
-        path = document_path(content_dir, document)
-        if owners.get(path, key) != key:
-            document = _with_suffix(document)
-            result.problems.append(item.problem("slug", f"{path.stem!r} is taken by another post; "
-                                                        f"saved as {document.slug!r}"))
-            path = document_path(content_dir, document)
+    entries: dict[str, import_cache.Entry] = {}
+    for post in sorted(ready, key=_post_key):
+        key = _post_key(post)
+        if post.cached is not None:
+            path, action = content_dir / post.cached.path, "unchanged"
+            entries[post.fingerprint] = post.cached
+        else:
+            path, action = _write_post(post, key, content_dir, index, owners, result)
+            entries[post.fingerprint] = _entry(post, key, path, content_dir)
         owners[path] = key
-        old = [p for p in index.get(key, []) if p != path]
-        action = "unchanged"
-        if write_document(content_dir, document):
-            action = "updated" if key in index else "new"
-        for stale in old:  # written first, removed second: a kill in between loses nothing
-            remove_document(stale)
-            owners.pop(stale, None)
-            action = "renamed"
-        result.posts.append(PostReport(item.file, document.source.id, document.type,
-                                       str(path), action, losses))
+        result.posts.append(PostReport(post.item.file, key[1], key[0], str(path), action, post.losses))
+    imported = {_post_key(post) for post in ready}
     types = {key[0] for key in imported}
     for key, paths in sorted(index.items()):
         if key[0] in types and key not in imported:
@@ -188,6 +215,41 @@ def _write(converted: list[tuple[RawItem, Document, Losses]], content_dir: Path,
                     result.pruned.append(path)
                 else:
                     result.missing.append(path)
+    return entries
+
+
+def _post_key(post: Ready) -> tuple[str, int]:
+    if post.cached is not None:
+        return post.cached.type, post.cached.id
+    return post.document.type, post.document.source.id
+
+
+def _write_post(post: Ready, key: tuple[str, int], content_dir: Path, index: dict[tuple[str, int], list[Path]],
+                owners: dict[Path, tuple[str, int]], result: ImportResult) -> tuple[Path, str]:
+    document = post.document
+    path = document_path(content_dir, document)
+    if owners.get(path, key) != key:
+        document = _with_suffix(document)
+        result.problems.append(post.item.problem("slug", f"{path.stem!r} is taken by another post; "
+                                                         f"saved as {document.slug!r}"))
+        path = document_path(content_dir, document)
+    action = "unchanged"
+    if write_document(content_dir, document):
+        action = "updated" if key in index else "new"
+    for stale in (p for p in index.get(key, []) if p != path):  # written first, removed second
+        remove_document(stale)
+        owners.pop(stale, None)
+        action = "renamed"
+    return path, action
+
+
+def _entry(post: Ready, key: tuple[str, int], path: Path, content_dir: Path) -> import_cache.Entry:
+    stat = path.stat()
+    terms = [[t.taxonomy, t.slug, t.name, t.id, t.parent] for t in post.terms]
+    return import_cache.Entry(type=key[0], id=key[1], path=path.relative_to(content_dir).as_posix(),
+                              size=stat.st_size, mtime_ns=stat.st_mtime_ns, terms=terms,
+                              losses=dict(post.losses.counts), details=post.losses.details,
+                              warnings=[list(w) for w in post.warnings])
 
 
 def _with_suffix(document: Document) -> Document:

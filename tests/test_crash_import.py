@@ -11,8 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import rest_item
-from tests.site_reading import tree
+from tests.conftest import content_tree, rest_item
 
 POSTS = 200
 KILLS = 12
@@ -41,7 +40,7 @@ def test_import_killed_at_random_moments_loses_nothing(tmp_path: Path) -> None:
     started = time.perf_counter()
     subprocess.run(import_command(saved[1], reference), check=True, timeout=300)
     duration = time.perf_counter() - started
-    whole_files = {(path, data) for t in (tree(first), tree(reference)) for path, data in t.items()}
+    whole_files = {(path, data) for t in (content_tree(first), content_tree(reference)) for path, data in t.items()}
 
     content = tmp_path / "content"
     subprocess.run(import_command(saved[0], content), check=True, timeout=300)
@@ -53,8 +52,8 @@ def test_import_killed_at_random_moments_loses_nothing(tmp_path: Path) -> None:
         process.wait(timeout=60)
         # Every file there is exactly as one of the two complete imports wrote it, never a part;
         # only hidden temporary files may be cut short, and the next import removes them.
-        files = {(path, data) for path, data in tree(content).items() if not Path(path).name.startswith(".")}
+        files = {(path, data) for path, data in content_tree(content).items() if not Path(path).name.startswith(".")}
         assert files <= whole_files
     subprocess.run(import_command(saved[1], content), check=True, timeout=300)
-    assert tree(content) == tree(reference)
+    assert content_tree(content) == content_tree(reference)
     assert not list(content.rglob(".*.tmp"))

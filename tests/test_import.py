@@ -11,7 +11,7 @@ import pytest
 from generator.import_report import loss_report_json
 from generator.importer import ImportOptions, run_import
 from generator.store.documents import document_files, loads
-from tests.conftest import REPO, SAMPLE_JSON, SHARED, need_shared, rest_item
+from tests.conftest import REPO, SAMPLE_JSON, SHARED, content_tree, need_shared, rest_item
 from tests.site_reading import tree
 
 WP_REST = SHARED / "samples" / "wp-rest"
@@ -33,7 +33,7 @@ def test_importing_the_sample_reproduces_the_shipped_content_and_a_second_import
     content = tmp_path / "content"
     first = run_import([need_shared(SAMPLE_JSON)], content)
     assert first.problems == [] and [p.action for p in first.posts] == ["new"]
-    assert tree(content) == tree(REPO / "content")
+    assert content_tree(content) == content_tree(REPO / "content")
     times = {p: p.stat().st_mtime_ns for p in content.rglob("*")}
     second = run_import([SAMPLE_JSON], content)
     assert ([p.action for p in second.posts], second.terms_written) == (["unchanged"], False)
@@ -143,7 +143,7 @@ def test_bad_items_are_named_and_the_rest_imported(tmp_path: Path) -> None:
     assert sorted(posts(tmp_path / "content")) == ["post/aux_.md", "post/empty.md", "post/etc-passwd.md",
                                                    "post/fine.md"]
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
-        "content/post/aux_.md", "content/post/empty.md", "content/post/etc-passwd.md", "content/post/fine.md",
+        "content/.newsmirror-cache/.gitignore", "content/.newsmirror-cache/import.json", "content/post/aux_.md", "content/post/empty.md", "content/post/etc-passwd.md", "content/post/fine.md",
         "content/terms.yaml", "in/1.json", "in/2.json", "in/3.json"]
 
 
@@ -197,3 +197,31 @@ def test_every_saved_rest_sample_imports_without_a_crash_and_twice_changes_nothi
     second = run_import([WP_REST], content, ImportOptions(statuses=frozenset({"publish", "draft"})))
     assert {p.action for p in second.posts} == {"unchanged"} and tree(content) == snapshot
     assert {p: p.stat().st_mtime_ns for p in content.rglob("*")} == times
+
+
+def many(folder: Path, count: int = 80) -> Path:
+    return save(folder, "posts.json", [rest_item(id=i, slug=f"p{i}", class_list=[f"category-c{i % 3}"],
+                                                 categories=[i % 3]) for i in range(1, count + 1)])
+
+
+def test_any_number_of_workers_writes_the_same_bytes(tmp_path: Path) -> None:
+    saved = many(tmp_path / "in")
+    run_import([saved], tmp_path / "one", ImportOptions(workers=1))
+    run_import([saved], tmp_path / "two", ImportOptions(workers=2))
+    assert content_tree(tmp_path / "one") == content_tree(tmp_path / "two")
+
+
+def test_the_import_cache_can_be_deleted_and_never_hides_a_hand_edit(tmp_path: Path) -> None:
+    saved, content = many(tmp_path / "in"), tmp_path / "content"
+    run_import([saved], content)
+    expected = content_tree(content)
+    again = run_import([saved], content)
+    assert {p.action for p in again.posts} == {"unchanged"}
+    edited = content / "post" / "p5.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Body", "Edited by hand"), encoding="utf-8")
+    restored = run_import([saved], content)
+    assert [p.id for p in restored.posts if p.action == "updated"] == [5]
+    for cache in (content / ".newsmirror-cache").iterdir():
+        cache.unlink()
+    run_import([saved], content)
+    assert content_tree(content) == expected

@@ -16,7 +16,7 @@ FOOTNOTE_DEF = "nm-fndef"
 
 def mark_footnotes(soup: BeautifulSoup, ctx: Context) -> None:
     numbers: dict[str, int] = {}
-    for sup in soup.find_all("sup"):
+    for sup in [t for t in soup.descendants if isinstance(t, Tag) and t.name == "sup"]:
         target = _target(soup, sup)
         if target is None:
             continue

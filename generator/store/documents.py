@@ -55,11 +55,16 @@ def remove_document(path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
-def read_index(content_dir: Path) -> dict[tuple[str, int], list[Path]]:
+def read_index(content_dir: Path, known: dict[Path, tuple[str, int]] | None = None
+               ) -> dict[tuple[str, int], list[Path]]:
     """(type, WordPress id) -> the files holding that post: one, or two when a rename was cut short.
-    Files that cannot be read are left out."""
+    Files in `known` are not read again; files that cannot be read are left out."""
     index: dict[tuple[str, int], list[Path]] = {}
+    known = known or {}
     for path in document_files(content_dir):
+        if path in known:
+            index.setdefault(known[path], []).append(path)
+            continue
         try:
             header = path.read_text(encoding="utf-8").split("\n---\n", 1)[0].removeprefix("---\n")
             meta = yaml.load(header, Loader=LOADER)

@@ -1,0 +1,51 @@
+"""Converting many posts at once, on every core; results come back in input order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from generator.convert.wp_post import Converted, Lookups, to_document
+from generator.problems import ItemError
+
+# Below this many posts, starting worker processes costs more than it saves.
+PARALLEL_FROM = 64
+
+
+@dataclass(frozen=True)
+class Failure:
+    field: str
+    message: str
+
+
+def convert_all(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_links: bool,
+                workers: int | None = None) -> list[Converted | Failure]:
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(items) < PARALLEL_FROM:
+        return [convert_one(item, lookups, keep_keyword_links) for item in items]
+    with ProcessPoolExecutor(workers, initializer=_remember, initargs=(lookups, keep_keyword_links)) as pool:
+        return list(pool.map(_convert_remembered, items, chunksize=16))
+
+
+def convert_one(item: dict[str, Any], lookups: Lookups, keep_keyword_links: bool) -> Converted | Failure:
+    try:
+        return to_document(item, lookups, keep_keyword_links)
+    except ItemError as e:
+        return Failure(e.field, e.message)
+    except Exception as e:  # noqa: BLE001 - one post's bug must not stop the others
+        return Failure("", f"could not be converted ({type(e).__name__}: {e}); "
+                           "this is a bug in newsmirror, please report it")
+
+
+_WORKER: dict[str, Any] = {}  # each worker process's copy of what every conversion needs
+
+
+def _remember(lookups: Lookups, keep_keyword_links: bool) -> None:
+    _WORKER.update(lookups=lookups, keep=keep_keyword_links)
+
+
+def _convert_remembered(item: dict[str, Any]) -> Converted | Failure:
+    return convert_one(item, _WORKER["lookups"], _WORKER["keep"])
