@@ -100,7 +100,10 @@ def _page_problems(site: Path, path: str, scan: PageScan, pages: dict[str, PageS
 
 
 def _link_problems(site: Path, path: str, url: str, loaded: bool, pages: dict[str, PageScan]) -> list[str]:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as e:
+        return [f"links to {url!r}, which is not a valid URL ({e})"]
     if url.startswith("//") or parts.scheme in ("http", "https", "ftp"):
         return [f"loads {url} from the network"] if loaded else []
     if parts.scheme or url.lower().startswith(SCHEMES):

@@ -34,6 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in str(e).splitlines():
             print(f"newsmirror: error: {line}", file=sys.stderr)
         return USAGE
+    except OSError as e:  # a folder where a file belongs, a full disk, no permission
+        print(f"newsmirror: error: {e.filename2 or e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+        return USAGE
     except KeyboardInterrupt:
         print("newsmirror: interrupted", file=sys.stderr)
         return 130
@@ -105,9 +108,11 @@ def _config(args: argparse.Namespace):
 
 
 def _import(args: argparse.Namespace, say: _Printer) -> int:
-    missing = [str(s) for s in args.sources if not s.exists()]
+    missing = [f"{s}: no such file or folder" for s in args.sources if not s.exists()]
+    if args.report and args.report.is_dir():
+        missing.append(f"--report {args.report}: is a folder; give a file name")
     if missing:
-        raise ConfigError("import", [f"{m}: no such file or folder" for m in missing])
+        raise ConfigError("import", missing)
     config = _config(args)
     options = ImportOptions(statuses=frozenset(s.strip() for s in args.status.split(",") if s.strip()),
                             prune=args.prune, keep_keyword_links=config.imports.keep_keyword_links)

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import astuple, dataclass, field, replace
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.convert.batch import Failure, convert_all
+from generator.convert.batch import Failure, convert_all, convert_one
 from generator.convert.context import Losses, Media
 from generator.convert.document import Document, Term, TermRegistry
 from generator.convert.wp_post import Lookups, embedded_terms, to_media, to_term, to_user
 from generator.problems import ItemError, Problem
 from generator.sources import wp_json
 from generator.sources.wp_json import RawItem, read_items
-from generator.store.documents import document_path, read_index, remove_document, write_document
+from generator.store.documents import SUFFIX, dumps, read_index, remove_document
 from generator.store import import_cache
-from generator.store.files import remove_stale_temporaries
+from generator.store.files import AtomicBatch, remove_stale_temporaries
 from generator.store.terms import read_terms, write_terms
 
 
@@ -73,27 +74,47 @@ class Ready:
     terms: list[Term]
     warnings: list[tuple[str, str]]
 
+    @property
+    def wanted(self) -> str:
+        """The file its slug asks for, relative to the content folder."""
+        if self.cached is not None:
+            return self.cached.wanted
+        return f"{self.document.type}/{self.document.slug}{SUFFIX}"
+
 
 def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOptions = ImportOptions()) -> ImportResult:
     items, problems = read_items(sources)
     registry, term_problems = read_terms(content_dir)
     result = ImportResult(problems=problems + term_problems)
-    lookups = _lookups(items, registry, result)
+    lookups, own_names = _lookups(items, registry, result)
     posts = _latest_posts(items, options, result)
     cache = import_cache.load(content_dir)
-    ready = _convert(posts, items, lookups, registry, cache, content_dir, options, result)
+    context = import_cache.fingerprint(_converter_version(), options.keep_keyword_links, own_names)
+    ready, failed = _convert(posts, context, lookups, registry, cache, content_dir, options, result)
     remove_stale_temporaries(content_dir)
-    import_cache.save(content_dir, _place(ready, content_dir, options, result), cache)
+
+    def reconvert(post: Ready) -> Ready:
+        outcome = convert_one(post.item.data, lookups, options.keep_keyword_links)
+        return replace(post, document=outcome.document, cached=None)  # converted fine before
+
+    import_cache.save(content_dir, _place(ready, failed, reconvert, content_dir, options, result), cache)
     result.terms_written = write_terms(content_dir, registry)
     return result
 
 
-def _convert(posts: list[RawItem], items: list[RawItem], lookups: Lookups, registry: TermRegistry,
+def _converter_version() -> list[str]:
+    """What else decides how an item converts: this code and the libraries that parse and write."""
+    package = Path(__file__).parent
+    sources = sorted([*(package / "convert").glob("*.py"), package / "store" / "documents.py"])
+    digest = import_cache.fingerprint(*(p.read_bytes() for p in sources))
+    return [__version__, digest, *(version(name) for name in ("markdownify", "beautifulsoup4", "PyYAML"))]
+
+
+def _convert(posts: list[RawItem], context: str, lookups: Lookups, registry: TermRegistry,
              cache: dict[str, import_cache.Entry], content_dir: Path, options: ImportOptions,
-             result: ImportResult) -> list[Ready]:
-    """Every post as a Document, except those whose file the cache vouches for: they are not parsed."""
-    context = import_cache.fingerprint(__version__, options.keep_keyword_links,
-                                       [i.data for i in items if i.kind != wp_json.POST])
+             result: ImportResult) -> tuple[list[Ready], set[tuple[str, int]]]:
+    """Every post as a Document, except those whose file the cache vouches for: they are not parsed.
+    Also returns the posts that failed, which are still in the input."""
     ready, fresh = [], []
     for item in posts:
         fingerprint = import_cache.fingerprint(context, item.data)
@@ -104,9 +125,12 @@ def _convert(posts: list[RawItem], items: list[RawItem], lookups: Lookups, regis
         else:
             fresh.append((item, fingerprint))
     outcomes = convert_all([item.data for item, _ in fresh], lookups, options.keep_keyword_links, options.workers)
+    failed = set()
     for (item, fingerprint), outcome in zip(fresh, outcomes):
         if isinstance(outcome, Failure):
             result.problems.append(item.problem(outcome.field, outcome.message))
+            if isinstance(item.data.get("id"), int):
+                failed.add((str(item.data.get("type", "post")), item.data["id"]))
         else:
             ready.append(Ready(item, fingerprint, outcome.document, None, outcome.losses, outcome.terms,
                                outcome.warnings))
@@ -114,12 +138,12 @@ def _convert(posts: list[RawItem], items: list[RawItem], lookups: Lookups, regis
         result.problems.extend(post.item.problem(f, m) for f, m in post.warnings)
         for term in post.terms:
             registry.add(term)
-    return ready
+    return ready, failed
 
 
-def _lookups(items: list[RawItem], registry: TermRegistry, result: ImportResult) -> Lookups:
+def _lookups(items: list[RawItem], registry: TermRegistry, result: ImportResult) -> tuple[Lookups, str]:
     """Names from this import's responses first (term endpoints, then embedded terms), then what
-    content/terms.yaml already knew, so the outcome does not depend on earlier imports."""
+    content/terms.yaml already knew; and a digest of this import's own names, for the cache key."""
     users: dict[int, str] = {}
     media: dict[int, Media] = {}
     taxonomies: dict[str, str] = {}
@@ -140,11 +164,13 @@ def _lookups(items: list[RawItem], registry: TermRegistry, result: ImportResult)
             for term in embedded_terms(item.data):
                 if term.id is not None:
                     terms.setdefault((term.taxonomy, term.id), term)
+    own = import_cache.fingerprint(sorted((k, astuple(t)) for k, t in terms.items()), sorted(taxonomies.items()),
+                                   sorted(users.items()), sorted((k, astuple(m)) for k, m in media.items()))
     for by_slug in registry.terms.values():
         for term in by_slug.values():
             if term.id is not None:
                 terms.setdefault((term.taxonomy, term.id), term)
-    return Lookups(terms=terms, taxonomies=taxonomies, users=users, media=media)
+    return Lookups(terms=terms, taxonomies=taxonomies, users=users, media=media), own
 
 
 def _add_term(registry: TermRegistry, terms: dict[tuple[str, int], Term], item: RawItem,
@@ -171,7 +197,7 @@ def _latest_posts(items: list[RawItem], options: ImportOptions, result: ImportRe
         elif item.kind == wp_json.POST:
             ident = item.data.get("id")
             # Without an id there is nothing to match copies by; each such item fails on its own.
-            key = (str(item.data.get("type")), ident) if isinstance(ident, int) else (item.file, item.index)
+            key = (str(item.data.get("type", "post")), ident) if isinstance(ident, int) else (item.file, item.index)
             current = posts.get(key)
             if current is None or str(item.data.get("modified", "")) > str(current.data.get("modified", "")):
                 posts[key] = item
@@ -187,34 +213,38 @@ def _latest_posts(items: list[RawItem], options: ImportOptions, result: ImportRe
     return kept
 
 
-def _place(ready: list[Ready], content_dir: Path, options: ImportOptions,
-           result: ImportResult) -> dict[str, import_cache.Entry]:
+def _place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable[[Ready], Ready],
+           content_dir: Path, options: ImportOptions, result: ImportResult) -> dict[str, import_cache.Entry]:
     """Write each post where it belongs: renames follow slugs, clashes get a suffix, posts missing
     upstream are reported or pruned. Returns the cache entries for the next import."""
     known = {content_dir / r.cached.path: (r.cached.type, r.cached.id) for r in ready if r.cached}
     index = read_index(content_dir, known)  # (type, id) -> the files that hold that post now
-    owners = {path: key for key, paths in index.items() for path in paths}
-    entries: dict[str, import_cache.Entry] = {}
-    for post in sorted(ready, key=_post_key):
-        key = _post_key(post)
-        if post.cached is not None:
-            path, action = content_dir / post.cached.path, "unchanged"
-            entries[post.fingerprint] = post.cached
-        else:
-            path, action = _write_post(post, key, content_dir, index, owners, result)
-            entries[post.fingerprint] = _entry(post, key, path, content_dir)
-        owners[path] = key
-        result.posts.append(PostReport(post.item.file, key[1], key[0], str(path), action, post.losses))
-    imported = {_post_key(post) for post in ready}
-    types = {key[0] for key in imported}
-    for key, paths in sorted(index.items()):
-        if key[0] in types and key not in imported:
-            for path in paths:
-                if options.prune:
-                    remove_document(path)
-                    result.pruned.append(path)
-                else:
-                    result.missing.append(path)
+    posts = {_post_key(post): post for post in ready}
+    others = {path: key for key, paths in index.items() if key not in posts for path in paths}
+    assigned = assign_paths({key: content_dir / post.wanted for key, post in posts.items()}, others)
+    for key, post in posts.items():  # a cached post that must move is converted after all
+        if post.cached is not None and content_dir / post.cached.path != assigned[key]:
+            posts[key] = reconvert(post)
+    batch = AtomicBatch()
+    actions = {}
+    try:
+        for key, post in sorted(posts.items()):
+            actions[key] = _stage(post, key, assigned[key], content_dir, index, batch, result)
+        batch.commit()
+    except BaseException:
+        batch.abandon()
+        raise
+    entries = {}
+    now_used = set(assigned.values())
+    for key, post in sorted(posts.items()):
+        path = assigned[key]
+        for stale in index.get(key, []):  # the new file is in place before the old one goes
+            if stale not in now_used:  # (another post may have just been written there)
+                remove_document(stale)
+        entries[post.fingerprint] = _entry(post, key, path, content_dir)
+        result.posts.append(PostReport(post.item.file, key[1], key[0], path.relative_to(content_dir).as_posix(),
+                                       actions[key], post.losses))
+    _missing(index, set(posts) | failed, options, result)
     return entries
 
 
@@ -224,34 +254,68 @@ def _post_key(post: Ready) -> tuple[str, int]:
     return post.document.type, post.document.source.id
 
 
-def _write_post(post: Ready, key: tuple[str, int], content_dir: Path, index: dict[tuple[str, int], list[Path]],
-                owners: dict[Path, tuple[str, int]], result: ImportResult) -> tuple[Path, str]:
-    document = post.document
-    path = document_path(content_dir, document)
-    if owners.get(path, key) != key:
-        document = _with_suffix(document)
-        result.problems.append(post.item.problem("slug", f"{path.stem!r} is taken by another post; "
-                                                         f"saved as {document.slug!r}"))
-        path = document_path(content_dir, document)
-    action = "unchanged"
-    if write_document(content_dir, document):
-        action = "updated" if key in index else "new"
-    for stale in (p for p in index.get(key, []) if p != path):  # written first, removed second
-        remove_document(stale)
-        owners.pop(stale, None)
-        action = "renamed"
-    return path, action
+def assign_paths(wanted: dict[tuple[str, int], Path], others: dict[Path, tuple[str, int]]
+                 ) -> dict[tuple[str, int], Path]:
+    """Each post's file: the one its slug asks for, unless a post outside this import holds it or a
+    post with a lower id asks for it too; then `<slug>-<id>`. The same input always gives the same
+    files, whatever happened before."""
+    taken = set(others)
+    assigned: dict[tuple[str, int], Path] = {}
+    for key, path in sorted(wanted.items(), key=lambda kv: (kv[1], kv[0][1], kv[0][0])):
+        if path not in taken:
+            assigned[key] = path
+            taken.add(path)
+    for key in sorted(set(wanted) - set(assigned)):
+        base, n = wanted[key].with_name(f"{wanted[key].stem}-{key[1]}"), 1
+        candidate = base.with_suffix(wanted[key].suffix)
+        while candidate in taken or candidate in wanted.values():
+            n += 1
+            candidate = base.with_name(f"{base.name}-{n}{wanted[key].suffix}")
+        assigned[key] = candidate
+        taken.add(candidate)
+    return assigned
+
+
+def _stage(post: Ready, key: tuple[str, int], path: Path, content_dir: Path,
+           index: dict[tuple[str, int], list[Path]], batch: AtomicBatch, result: ImportResult) -> str:
+    wanted = content_dir / post.wanted
+    if path != wanted:
+        result.problems.append(post.item.problem("slug", f"{wanted.stem!r} is taken by another post; "
+                                                         f"saved as {path.stem!r}"))
+    if post.cached is not None and content_dir / post.cached.path == path:
+        return "unchanged"
+    document = post.document if post.document.slug == path.stem else replace(post.document, slug=path.stem)
+    written = batch.write(path, dumps(document).encode("utf-8"))
+    if path not in index.get(key, [path]):
+        return "renamed"
+    return ("updated" if key in index else "new") if written else "unchanged"
+
+
+def _missing(index: dict[tuple[str, int], list[Path]], present: set[tuple[str, int]], options: ImportOptions,
+             result: ImportResult) -> None:
+    """Posts of the imported types that the input no longer holds: reported, or pruned when asked.
+    A post that is in the input but failed to convert is present, not missing."""
+    types = {key[0] for key in present}
+    unreadable = [p for p in result.problems if not p.item]
+    for key, paths in sorted(index.items()):
+        if key[0] not in types or key in present:
+            continue
+        if options.prune and not unreadable:
+            for path in paths:
+                remove_document(path)
+                result.pruned.append(path)
+        else:
+            result.missing.extend(paths)
+    if options.prune and unreadable and result.missing:
+        result.problems.append(Problem("--prune", message=f"nothing pruned: {len(unreadable)} input file(s) "
+                                                          "could not be read, so missing posts may not be gone"))
 
 
 def _entry(post: Ready, key: tuple[str, int], path: Path, content_dir: Path) -> import_cache.Entry:
     stat = path.stat()
     terms = [[t.taxonomy, t.slug, t.name, t.id, t.parent] for t in post.terms]
     return import_cache.Entry(type=key[0], id=key[1], path=path.relative_to(content_dir).as_posix(),
+                              wanted=post.wanted,
                               size=stat.st_size, mtime_ns=stat.st_mtime_ns, terms=terms,
                               losses=dict(post.losses.counts), details=post.losses.details,
                               warnings=[list(w) for w in post.warnings])
-
-
-def _with_suffix(document: Document) -> Document:
-    """Two posts with one slug both keep their place: the later one gets its id appended."""
-    return replace(document, slug=f"{document.slug}-{document.source.id}")

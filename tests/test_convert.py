@@ -63,4 +63,3 @@ def test_sample_post_loses_plugin_toc_and_screen_reader_text_but_keeps_every_sec
         "quality-control-at-olympic-levels", "partnerships-across-chinas-industrial-backbone",
         "deepening-soe-reform-to-support-expansion", "a-strategic-turn-toward-critical-metals",
         "bottom-line-for-investors"]
-    assert not any(len(line) < 200 and line.endswith(" ") for line in markdown.splitlines())

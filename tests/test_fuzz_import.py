@@ -14,6 +14,7 @@ from generator.importer import run_import
 from generator.problems import ItemError
 from tests.conftest import rest_item
 
+hostile_names = st.sampled_from(["../x", "/abs", "a/b", "", ".", "..", "C:\\x", "con", "x\x00y", "é", "A" * 300])
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
@@ -64,11 +65,17 @@ def test_any_markup_converts(content: str, title: str) -> None:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
-@given(items=st.lists(st.fixed_dictionaries({}, optional={f: json_values for f in FIELDS}), max_size=4))
+@given(items=st.lists(st.fixed_dictionaries({}, optional={
+    **{f: json_values for f in FIELDS}, "type": hostile_names | json_values, "slug": hostile_names | json_values,
+    "_embedded": st.fixed_dictionaries({"wp:term": st.lists(st.lists(st.fixed_dictionaries({
+        "id": st.integers(), "slug": hostile_names, "name": st.text(max_size=5), "taxonomy": hostile_names}),
+        max_size=2), max_size=2)})}), max_size=4))
 def test_import_of_garbage_never_raises_and_writes_only_into_content(tmp_path: Path, items: list[dict]) -> None:
-    run = tmp_path / str(len(list(tmp_path.iterdir())))
-    run.mkdir()
+    run = tmp_path / "runs" / str(len(list((tmp_path / "runs").glob("*"))) if (tmp_path / "runs").exists() else "0")
+    run.mkdir(parents=True)
     (run / "in.json").write_text(json.dumps([rest_item(**i) for i in items]))
     run_import([run / "in.json"], run / "content")
-    written = {p.relative_to(run).parts[0] for p in run.rglob("*") if p.is_file()}
-    assert written <= {"in.json", "content"}
+    # Everything under tmp_path, not just this run's folder: an escape via ../ would land beside it.
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert path.relative_to(tmp_path / "runs").parts[1] in ("in.json", "content"), path

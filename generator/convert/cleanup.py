@@ -42,6 +42,9 @@ LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-orig-file", 
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
 BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 WHITESPACE = re.compile(r"\s+")
+SRCSET_SPLIT = re.compile(r",\s+")
+TRACKER_HOSTS = ("pixel.wp.com", "stats.wp.com", "google-analytics.com", "googletagmanager.com",
+                 "facebook.com/tr", "doubleclick.net", "pixel.quantserve.com", "b.scorecardresearch.com")
 
 
 def _has_class(tag: Tag, classes: frozenset[str]) -> bool:
@@ -143,9 +146,10 @@ def resolve_lazy_images(soup: BeautifulSoup, ctx: Context) -> None:
     for img in elements(soup, "img"):
         src = img.get("src", "")
         lazy = next((img[a] for a in LAZY_SOURCES if img.get(a)), "")
-        best = best_from_srcset(next((img[a] for a in LAZY_SRCSETS if img.get(a)), ""))
-        if lazy and (not src or src.startswith("data:") or lazy != src):
-            src = lazy
+        lazy_set = best_from_srcset(next((img[a] for a in LAZY_SRCSETS if img.get(a) and a != "srcset"), ""))
+        best = best_from_srcset(img.get("srcset", ""))
+        if lazy or lazy_set:  # a lazy loader's src is its placeholder
+            src = lazy or lazy_set
         elif best and (not src or src.startswith("data:")):
             src = best
         if not src or src.startswith("data:image/gif") or src.startswith("data:image/svg"):
@@ -156,9 +160,10 @@ def resolve_lazy_images(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def best_from_srcset(srcset: str) -> str:
-    """The widest (or densest) candidate of a srcset; ties keep the first listed."""
+    """The widest (or densest) candidate of a srcset; ties keep the first listed. Candidates are
+    split at a comma followed by space, as URLs (Cloudinary's w_900,h_600) may hold commas."""
     best, best_size = "", -1.0
-    for candidate in srcset.split(","):
+    for candidate in SRCSET_SPLIT.split(srcset.strip()):
         parts = candidate.split()
         if not parts:
             continue
@@ -180,6 +185,16 @@ def unwrap_pictures(soup: BeautifulSoup, ctx: Context) -> None:
         for source in picture.find_all("source"):
             source.decompose()
         picture.unwrap()
+
+
+def drop_tracking_pixels(soup: BeautifulSoup, ctx: Context) -> None:
+    """1×1 images and images from analytics hosts count visits; a mirror must not load them."""
+    for img in elements(soup, "img"):
+        src = img.get("src", "")
+        tiny = img.get("width") in ("0", "1") and img.get("height") in ("0", "1")
+        if tiny or any(host in src for host in TRACKER_HOSTS):
+            ctx.losses.note(loss.TRACKER, src)
+            img.decompose()
 
 
 def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
@@ -274,6 +289,7 @@ PASSES: tuple[Pass, ...] = (
     unwrap_keyword_links,
     unwrap_pictures,
     resolve_lazy_images,
+    drop_tracking_pixels,
     cover_background_as_image,
     embeds_as_links,
     citations_as_lines,

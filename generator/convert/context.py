@@ -22,6 +22,7 @@ UNRESOLVED_MEDIA = "gallery image not in the saved media"
 UNRESOLVED_TERM = "term id not resolved"
 COMPLEX_TABLE = "complex table kept as HTML"
 DEEP_NESTING = "markup nested too deeply kept as text"
+TRACKER = "tracking pixel dropped"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,10 @@ SITES = (("youtube.com", "YouTube video"), ("youtu.be", "YouTube video"), ("vime
 
 
 def site_name(url: str) -> str:
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # e.g. an unclosed IPv6 bracket: still a link, to an unknown site
+        host = ""
     for domain, name in SITES:
         if host == domain or host.endswith("." + domain):
             return name

@@ -19,8 +19,8 @@ from generator.convert.embeds import site_name
 from generator.convert.shortcodes import expand
 
 BLANK_RUNS = re.compile(r"\n{3,}")
-FENCE = re.compile(r"^(`{3,})[\w+#.-]*$")
-SAFE_ID = re.compile(r"^[A-Za-z0-9][\w.:-]*$")
+FENCE = re.compile(r"^( *`{3,})[\w+#.-]*$")
+SAFE_ID = re.compile(r"^[^\W_][\w.:-]*$")  # any script; no spaces or braces, which {#id} cannot hold
 CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|brush:\s*)([\w+#.-]+)")
 BACKTICKS = re.compile(r"`+")
 # What Markdown would misread inside running text, each escaped by a backslash: backslashes,
@@ -29,7 +29,8 @@ BACKTICKS = re.compile(r"`+")
 # reference; '~~' that would strike through.
 MISREAD = re.compile(r"[\\*`]|(?<![^\W_])_|_(?![^\W_])|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\](?=[(\[:])|~(?=~)")
 BRACKETS = re.compile(r"(?<!\\)[\[\]]")
-LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|=+\s*$|\d{1,9}(?=[.)](?:\s|$)))")
+LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|=+\s*$|(?:-[\s-]*){3,}$|-+\s*$"
+                        r"|\d{1,9}(?=[.)](?:\s|$)))")
 LINE_BREAKING = frozenset({"[document]", "p", "div", "li", "ul", "ol", "blockquote", "td", "th", "tr", "table",
                            "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "dd", "dt", "dl",
                            "section", "article", "header", "footer", "aside", "details", "summary", "pre", "hr",
@@ -79,7 +80,16 @@ class NewsConverter(MarkdownConverter):
         # Fragment links inside the article point at these ids; keep them as a {#id} attribute.
         return markdown.rstrip("\n") + f" {{#{ident}}}\n\n"
 
+    def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        href = el.get("href")
+        if href and any(c in href for c in " ()<>"):
+            el["href"] = _link_destination(href)  # <…> lets a destination hold spaces and parentheses
+        return super().convert_a(el, text, parent_tags)
+
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        src = el.get("src")
+        if src and any(c in src for c in " ()<>"):
+            el["src"] = _link_destination(src)
         markdown = super().convert_img(el, text, parent_tags)
         alt = el.get("alt") or ""
         if not markdown.startswith("![") or not BRACKETS.search(alt):
@@ -185,7 +195,9 @@ def _escape_line_start(match: re.Match[str]) -> str:
 
 
 def _link_destination(url: str) -> str:
-    return f"<{url}>" if any(c in url for c in " ()<>") else url
+    if not any(c in url for c in " ()<>"):
+        return url
+    return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
 
 
 def code_language(el: Tag) -> str:
@@ -209,7 +221,10 @@ def is_simple_table(table: Tag) -> bool:
 
 
 def table_html(table: Tag) -> str:
-    """The table as compact HTML: no blank line may end the HTML block early, no styling kept."""
+    """The table as compact HTML: no blank line may end the HTML block early, no styling kept.
+    Footnote references become plain superscript numbers, as Markdown cannot reach inside HTML."""
+    for ref in table.find_all("nm-fnref"):
+        ref.name, ref.string, ref.attrs = "sup", f"[{ref['n']}]", {}
     for tag in [table, *table.find_all(True)]:
         tag.attrs = {k: v for k, v in tag.attrs.items()
                      if k in TABLE_ATTRIBUTES or (tag.name == "a" and k in ("href", "title"))

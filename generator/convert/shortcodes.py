@@ -8,6 +8,7 @@ clearly a shortcode (it has attributes or a closing tag) stays as text and is re
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from html import escape
 
@@ -15,18 +16,67 @@ from generator.convert import context as loss
 from generator.convert.context import Context
 from generator.convert.embeds import site_name
 
-SHORTCODE = re.compile(r"\[(?P<name>[a-z][a-z0-9_-]*)(?P<atts>(?:=|\s)[^\]]*)?\]"
-                       r"(?:(?P<inner>.*?)\[/(?P=name)\])?", re.DOTALL)
+OPENING = re.compile(r"\[(?P<escaped>\[?)(?P<name>[a-z][a-z0-9_-]*)(?P<atts>(?:=|\s)[^\]]*)?\](?P<close>\]?)")
+CLOSING = re.compile(r"\[/([a-z][a-z0-9_-]*)\]")
+CODE_TAG = re.compile(r"<(/?)(?:pre|code)\b", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)"""
                        r"""|"([^"]*)"|'([^']*)'|(\S+)""")
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# A handler returns the HTML a shortcode stands for, or None when it cannot tell.
+Handler = Callable[[dict[str, str], list[str], str, Context], "str | None"]
 LINK_TAG = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
 
 
 def expand(html: str, ctx: Context) -> str:
+    """One pass over the text, linear in its length: closing tags are found by bisection in a
+    list of their positions, and nothing inside <pre> or <code> is touched."""
     if "[" not in html:
         return html
-    return SHORTCODE.sub(lambda m: _replace(m, ctx), html)
+    closings: dict[str, list[int]] = {}
+    for match in CLOSING.finditer(html):
+        closings.setdefault(match.group(1), []).append(match.start())
+    code = _code_spans(html)
+    out, position = [], 0
+    for match in OPENING.finditer(html):
+        if match.start() < position or _inside(code, match.start()):
+            continue
+        if match["escaped"] and match["close"]:  # [[name]] is how WordPress writes a literal [name]
+            out.append(html[position:match.start()] + match.group(0)[1:-1])
+            position = match.end()
+            continue
+        inner, end = _enclosed(html, match, closings.get(match["name"], []))
+        out.append(html[position:match.start()] + _replace(match, inner, html[match.start():end], ctx))
+        position = end
+    return "".join(out) + html[position:]
+
+
+def _enclosed(html: str, match: re.Match[str], closings: list[int]) -> tuple[str | None, int]:
+    """The content up to the next [/name], if there is one, and where the shortcode ends."""
+    at = bisect_left(closings, match.end())
+    if at == len(closings):
+        return None, match.end()
+    close = closings[at]
+    return html[match.end():close], close + len(match["name"]) + 3
+
+
+def _code_spans(html: str) -> list[tuple[int, int]]:
+    spans, depth, start = [], 0, 0
+    for tag in CODE_TAG.finditer(html):
+        if not tag.group(1):
+            start = tag.start() if depth == 0 else start
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, tag.end()))
+    if depth:
+        spans.append((start, len(html)))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    at = bisect_right(spans, (position, float("inf"))) - 1  # the last span starting at or before it
+    return at >= 0 and position < spans[at][1]
 
 
 def parse_attributes(text: str) -> tuple[dict[str, str], list[str]]:
@@ -45,42 +95,48 @@ def parse_attributes(text: str) -> tuple[dict[str, str], list[str]]:
     return named, positional
 
 
-def _replace(match: re.Match[str], ctx: Context) -> str:
-    name, inner = match["name"], match["inner"]
+def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Context) -> str:
     named, positional = parse_attributes(match["atts"] or "")
-    handler = HANDLERS.get(name)
-    if handler is not None:
-        return handler(named, positional, inner or "", ctx)
-    if named or inner is not None:
-        ctx.losses.note(loss.UNKNOWN_SHORTCODE, match.group(0)[:80])
-    return match.group(0)
+    handler = HANDLERS.get(match["name"])
+    replacement = handler(named, positional, inner or "", ctx) if handler is not None else None
+    if replacement is not None:
+        return match["escaped"] + replacement + match["close"]
+    if named or inner is not None or handler is not None:
+        ctx.losses.note(loss.UNKNOWN_SHORTCODE, original[:80])
+    return original
 
 
 def _link(url: str, text: str) -> str:
     return f'<p><a href="{escape(url)}">{escape(text)}</a></p>'
 
 
-def _embed(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+def _embed(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
     url = (inner or named.get("url") or (positional[0] if positional else "")).strip()
+    if not url:
+        return None
     ctx.losses.note(loss.EMBED_AS_LINK, url)
     return _link(url, f"{site_name(url)}: {url}")
 
 
-def _site_link(base: str) -> Callable[[dict[str, str], list[str], str, Context], str]:
-    def handler(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+def _site_link(base: str) -> Handler:
+    def handler(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
         ref = (named.get("id") or named.get("url") or (positional[0] if positional else "") or inner).strip()
+        if not ref:
+            return None
         url = ref if ref.startswith(("http://", "https://")) else base + ref
         ctx.losses.note(loss.EMBED_AS_LINK, url)
         return _link(url, f"{site_name(url)}: {url}")
     return handler
 
 
-def _media(kind: str) -> Callable[[dict[str, str], list[str], str, Context], str]:
-    def handler(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+def _media(kind: str) -> Handler:
+    def handler(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
         url = next((named[k] for k in ("src", "mp3", "m4a", "ogg", "wav", "mp4", "webm", "ogv", "m4v")
                     if named.get(k)), positional[0] if positional else "")
+        if not url:
+            return None
         ctx.losses.note(loss.MEDIA_AS_LINK, url)
-        return _link(url, f"{kind}: {url}") if url else ""
+        return _link(url, f"{kind}: {url}")
     return handler
 
 
@@ -93,9 +149,11 @@ def _caption(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
     return f"<figure>{figure}<figcaption>{text}</figcaption></figure>"
 
 
-def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
     images = []
     idents = re.findall(r"\d+", named.get("ids", "") or named.get("include", ""))
+    if not idents:
+        return None  # the post's own attachments, which a REST response does not list
     for ident in idents:
         media = ctx.media.get(int(ident))
         if media is None:
@@ -108,7 +166,7 @@ def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
     return f'<figure class="wp-block-gallery">{"".join(images)}</figure>'
 
 
-HANDLERS: dict[str, Callable[[dict[str, str], list[str], str, Context], str]] = {
+HANDLERS: dict[str, Handler] = {
     "embed": _embed,
     "youtube": _site_link("https://www.youtube.com/watch?v="),
     "vimeo": _site_link("https://vimeo.com/"),

@@ -21,8 +21,9 @@ def safe_slug(raw: str) -> tuple[str, str | None]:
     """
     slug = unicodedata.normalize("NFC", unquote(raw)).strip().lower()
     cleaned = DASHES.sub("-", UNSAFE.sub("-", slug)).strip(" .-")
-    if cleaned.split(".")[0] in RESERVED:
-        cleaned = f"{cleaned}_"
+    stem, dot, rest = cleaned.partition(".")
+    if stem in RESERVED:  # CON and con.txt alike: the name before the first dot decides
+        cleaned = f"{stem}_{dot}{rest}"
     cleaned = _truncate(cleaned)
     if not cleaned:
         return "untitled", "has no usable characters"

@@ -8,11 +8,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
 
 from generator.convert import context as loss
+from generator.convert.cleanup import SCREEN_READER_CLASSES
 from generator.convert.context import Context, Losses, Media
 from generator.convert.document import Document, Image, Source, Term
 from generator.convert.markdown import html_to_markdown
@@ -23,6 +24,9 @@ from generator.problems import ItemError
 BUILTIN_REST_KEYS = {"categories": "category", "tags": "post_tag"}
 CLASS_PREFIX = {"category": "category-", "post_tag": "tag-"}
 WHITESPACE = re.compile(r"\s+")
+# Post types and taxonomies name folders of the content and the site: WordPress keeps them to at
+# most 20 (types) or 32 (taxonomies) characters of lowercase letters, digits, - and _.
+NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ class Converted:
 def to_term(data: dict[str, Any]) -> Term:
     ident, parent, name = data.get("id"), data.get("parent"), data.get("name")
     slug, _ = safe_slug(_string(data, "slug"))
-    return Term(taxonomy=_string(data, "taxonomy"), slug=slug,
+    return Term(taxonomy=_name(data, "taxonomy"), slug=slug,
                 name=html.unescape(name) if isinstance(name, str) and name.strip() else None,
                 id=ident if _is_int(ident) else None,
                 parent=parent if _is_int(parent) and parent > 0 else None)
@@ -81,7 +85,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), keep_keyword
     document = Document(
         title=title,
         slug=_post_slug(data, warnings),
-        type=_string(data, "type") if "type" in data else "post",
+        type=_name(data, "type") if "type" in data else "post",
         date=_local_time(data, "date"),
         updated=_local_time(data, "modified") if data.get("modified") else _local_time(data, "date"),
         summary=html_to_text(_rendered(data, "excerpt", required=False)),
@@ -96,18 +100,22 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), keep_keyword
 
 
 def html_to_text(fragment: str) -> str:
-    """Titles and excerpts are HTML with entities; readers see plain text."""
+    """Titles and excerpts are HTML with entities; readers see plain text, without what only a
+    screen reader hears or a "Continue reading" link."""
     if "<" not in fragment and "&" not in fragment:
         return WHITESPACE.sub(" ", fragment).strip()
-    text = BeautifulSoup(fragment, "html.parser").get_text(" ")
-    return WHITESPACE.sub(" ", html.unescape(text)).strip()
+    soup = BeautifulSoup(fragment, "html.parser")
+    for tag in soup.find_all(class_=lambda c: c in SCREEN_READER_CLASSES or c == "more-link"):
+        tag.decompose()
+    return WHITESPACE.sub(" ", soup.get_text(" ")).strip()
 
 
 def post_terms(data: dict[str, Any], lookups: Lookups, losses: Losses) -> list[Term]:
     """Terms from `_embedded`, then saved term endpoints, then `class_list`; the rest is reported."""
     embedded = embedded_terms(data)
     rest_keys = _rest_taxonomy_keys(data, lookups)
-    class_slugs = _class_list_slugs(data, sorted(set(rest_keys.values())))
+    known = set(rest_keys.values()) | set(lookups.taxonomies.values()) | {t.taxonomy for t in embedded}
+    class_slugs = _class_list_slugs(data, sorted(known))
     terms = list(embedded)
     for key, taxonomy in sorted(rest_keys.items()):
         ids = [i for i in data.get(key) or () if _is_int(i)]
@@ -138,7 +146,7 @@ def embedded_terms(data: dict[str, Any]) -> list[Term]:
     terms = []
     for group in groups if isinstance(groups, list) else ():
         for item in group if isinstance(group, list) else ():
-            if isinstance(item, dict) and isinstance(item.get("taxonomy"), str) and isinstance(item.get("slug"), str):
+            if isinstance(item, dict) and NAME.match(str(item.get("taxonomy"))) and isinstance(item.get("slug"), str):
                 terms.append(to_term(item))
     return terms
 
@@ -149,10 +157,19 @@ def _rest_taxonomy_keys(data: dict[str, Any], lookups: Lookups) -> dict[str, str
     keys.update({k: v for k, v in lookups.taxonomies.items() if k in data})
     links = data.get("_links")
     for link in (links.get("wp:term") or []) if isinstance(links, dict) else []:
-        if isinstance(link, dict) and isinstance(link.get("taxonomy"), str):
-            rest_base = urlsplit(str(link.get("href", ""))).path.rstrip("/").rsplit("/", 1)[-1]
-            keys[rest_base or link["taxonomy"]] = link["taxonomy"]
+        if isinstance(link, dict) and NAME.match(str(link.get("taxonomy"))):
+            keys[_rest_base(str(link.get("href", ""))) or link["taxonomy"]] = link["taxonomy"]
     return {k: v for k, v in keys.items() if isinstance(data.get(k), list)}
+
+
+def _rest_base(href: str) -> str:
+    """`…/wp-json/wp/v2/news-type?post=7` and, with plain permalinks, `…?rest_route=/wp/v2/news-type&post=7`."""
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return ""
+    route = parse_qs(parts.query).get("rest_route", [parts.path])[0]
+    return route.rstrip("/").rsplit("/", 1)[-1]
 
 
 def _class_list_slugs(data: dict[str, Any], taxonomies: list[str]) -> dict[str, list[str]]:
@@ -245,6 +262,13 @@ def _rendered_or_empty(data: dict[str, Any], name: str) -> str:
         return _rendered(data, name, required=False)
     except ItemError:
         return ""
+
+
+def _name(data: dict[str, Any], field: str) -> str:
+    value = _string(data, field)
+    if not NAME.match(value):
+        raise ItemError(field, f"{value!r} is not a WordPress name (lowercase letters, digits, - and _)")
+    return value
 
 
 def _string(data: dict[str, Any], name: str) -> str:

@@ -8,6 +8,7 @@ byte says JSON. Every object is tagged with the kind of WordPress resource it lo
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ from generator.problems import Problem
 POST, TERM, USER, MEDIA, TAXONOMIES, COMMENT, REVISION, SITE, OTHER = (
     "post", "term", "user", "media", "taxonomies", "comment", "revision", "site", "other")
 # Keys that mark responses describing the site itself: settings, the API index, oEmbed.
+# json.loads joins escaped surrogate pairs into one character, so any surrogate left is alone.
+SURROGATE = re.compile("[\ud800-\udfff]")
 SITE_KEYS = ({"timezone", "date_format"}, {"namespace", "routes"}, {"routes"}, {"provider_name", "version"})
 
 
@@ -94,14 +97,18 @@ def read_items(sources: Iterable[Path]) -> tuple[list[RawItem], list[Problem]]:
 
 
 def _looks_like_json(path: Path) -> bool:
-    with path.open("rb") as f:
-        return f.read(64).lstrip()[:1] in (b"{", b"[")
+    try:
+        with path.open("rb") as f:
+            return f.read(64).lstrip()[:1] in (b"{", b"[")
+    except OSError:
+        return True  # read it, so that the error is reported with the file's name
 
 
 def _read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
     name = str(path)
     try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        text = path.read_bytes().decode("utf-8-sig")
+        data = json.loads(text)
     except OSError as e:
         return [], [Problem(name, message=f"cannot read: {e.strerror}")]
     except UnicodeDecodeError as e:
@@ -110,11 +117,35 @@ def _read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
         return [], [Problem(name, message=f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}")]
     except RecursionError:
         return [], [Problem(name, message="JSON nested too deeply to read")]
+    problems = []
+    if "\\ud" in text.lower() and _has_lone_surrogate(data):
+        data = _without_lone_surrogates(data)
+        problems.append(Problem(name, message="text holds broken UTF-16 escapes (a lone \\ud800-\\udfff); "
+                                              "each was replaced by U+FFFD"))
     if isinstance(data, dict):
-        return [RawItem(name, None, data, kind_of(data))], []
+        return [RawItem(name, None, data, kind_of(data))], problems
     if not isinstance(data, list):
         return [], [Problem(name, message="expected a JSON object or a list of objects")]
     items = [RawItem(name, i, d, kind_of(d)) for i, d in enumerate(data) if isinstance(d, dict)]
-    problems = [Problem(name, f"#{i}", message=f"expected a JSON object, got {type(d).__name__}")
-                for i, d in enumerate(data) if not isinstance(d, dict)]
+    problems += [Problem(name, f"#{i}", message=f"expected a JSON object, got {type(d).__name__}")
+                 for i, d in enumerate(data) if not isinstance(d, dict)]
     return items, problems
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    return isinstance(value, list) and any(_has_lone_surrogate(v) for v in value)
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """JSON may escape half of an emoji; such text cannot be written as UTF-8."""
+    if isinstance(value, str):
+        return SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_lone_surrogates(v) for v in value]
+    return value

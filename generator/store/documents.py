@@ -20,6 +20,9 @@ YAML = YAMLHandler()
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # No line is ever wrapped, so a changed sentence changes one line of the diff.
 NO_WRAP = 2**31 - 1
+# Written with PyYAML's own emitter: libyaml's (CSafeDumper) escapes some characters, such as
+# emoji, that the pure one writes as they are, and the same input must give the same bytes
+# whether or not PyYAML was built with libyaml. Reading may use libyaml: it reads both alike.
 
 
 def document_path(content_dir: Path, document: Document) -> Path:
@@ -43,7 +46,7 @@ def dumps(document: Document) -> str:
     for key in ("author", "image"):
         if not metadata[key]:
             del metadata[key]
-    header = YAML.export(metadata, sort_keys=False, width=NO_WRAP)
+    header = YAML.export(metadata, Dumper=yaml.SafeDumper, sort_keys=False, width=NO_WRAP)
     return f"---\n{header}\n---\n\n{document.body}"
 
 

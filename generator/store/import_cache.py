@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.store.files import write_if_changed
 
-VERSION = 1  # of this file's layout
+VERSION = 2  # of this file's layout
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Entry:
     type: str
     id: int
     path: str  # relative to the content folder
+    wanted: str  # the file its slug asks for; differs from `path` when another post holds that
     size: int
     mtime_ns: int
     terms: list[list[Any]]  # [taxonomy, slug, name, id, parent]

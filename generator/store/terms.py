@@ -12,8 +12,8 @@ from generator.problems import Problem
 from generator.store.files import write_if_changed
 
 FILE_NAME = "terms.yaml"
-# libyaml's emitter when PyYAML was built with it: same output, several times faster.
-DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# PyYAML's own emitter, as for posts (see store/documents.py): the same bytes on every machine.
+DUMPER = yaml.SafeDumper
 HEADER = "# Terms by taxonomy and slug, written by `newsmirror import`; a missing name shows as the slug.\n"
 
 
