@@ -50,14 +50,18 @@ def _parser() -> argparse.ArgumentParser:
                         help="print only problems")
     common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
                         help="also print every file written")
-
     parser = argparse.ArgumentParser(
         prog="newsmirror", parents=[common],
         description="Turn WordPress REST API content into a static news mirror that reads offline.")
     parser.add_argument("--version", action="version", version=f"newsmirror {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True,
                                      help="run `newsmirror COMMAND --help` for its options")
+    for add in (_import_parser, _build_parser, _check_parser):
+        add(commands, common)
+    return parser
 
+
+def _import_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     imp = commands.add_parser(
         "import", parents=[common], help="import saved WordPress REST JSON into content/",
         description="Import WordPress REST API v2 JSON (one object or a list per file; folders are "
@@ -74,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="write what was dropped or approximated, per post, as JSON to FILE")
     imp.set_defaults(run=_import)
 
+
+def _build_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     build = commands.add_parser(
         "build", parents=[common], help="build the static site from content/",
         description="Build the site from the content folder, templates and static files.")
@@ -85,6 +91,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="absolute URL the site is published at, e.g. https://user.github.io/repo/")
     build.set_defaults(run=_build)
 
+
+def _check_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     check = commands.add_parser(
         "check", parents=[common], help="check that a built site reads offline from file://",
         description="Check a built site: every internal link and fragment resolves to a file, nothing "
@@ -93,7 +101,6 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("site", nargs="?", type=Path, metavar="SITE",
                        help="the built site folder (default: paths.output from the configuration)")
     check.set_defaults(run=_check)
-    return parser
 
 
 def _config(args: argparse.Namespace):

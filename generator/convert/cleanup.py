@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from generator.convert import context as loss
 from generator.convert.context import Context
-from generator.convert.embeds import site_name
+from generator.convert.embeds import embed_label
 from generator.convert.footnotes import mark_footnotes
 
 Pass = Callable[[BeautifulSoup, Context], None]
@@ -218,7 +218,7 @@ def embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
         ctx.losses.note(loss.EMBED_AS_LINK, url)
         paragraph = soup.new_tag("p")
         link = soup.new_tag("a", href=url)
-        link.string = f"{site_name(url)}: {url}"
+        link.string = embed_label(url)
         paragraph.append(link)
         wrapper.replace_with(paragraph)
 

@@ -72,6 +72,3 @@ class TermRegistry:
 
     def get(self, taxonomy: str, slug: str) -> Term | None:
         return self.terms.get(taxonomy, {}).get(slug)
-
-    def by_id(self, taxonomy: str, term_id: int) -> Term | None:
-        return next((t for t in self.terms.get(taxonomy, {}).values() if t.id == term_id), None)

@@ -19,3 +19,8 @@ def site_name(url: str) -> str:
         if host == domain or host.endswith("." + domain):
             return name
     return "Embedded content"
+
+
+def embed_label(url: str, title: str = "") -> str:
+    """The text of the link that stands in for an embed: what it is, then its title or address."""
+    return f"{site_name(url)}: {title or url}"

@@ -15,7 +15,7 @@ from markdownify import ATX, BACKSLASH, MarkdownConverter
 from generator.convert import context as loss
 from generator.convert.cleanup import clean
 from generator.convert.context import Context
-from generator.convert.embeds import site_name
+from generator.convert.embeds import embed_label
 from generator.convert.shortcodes import expand
 
 BLANK_RUNS = re.compile(r"\n{3,}")
@@ -113,7 +113,7 @@ class NewsConverter(MarkdownConverter):
         if not src:
             return ""
         self.ctx.losses.note(loss.IFRAME_AS_LINK, src)
-        return self._block_link(f"{site_name(src)}: {el.get('title') or src}", src, parent_tags)
+        return self._block_link(embed_label(src, el.get("title") or ""), src, parent_tags)
 
     def convert_video(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return self._media_link("Video", el, parent_tags)

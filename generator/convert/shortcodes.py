@@ -14,7 +14,7 @@ from html import escape
 
 from generator.convert import context as loss
 from generator.convert.context import Context
-from generator.convert.embeds import site_name
+from generator.convert.embeds import embed_label
 
 OPENING = re.compile(r"\[(?P<escaped>\[?)(?P<name>[a-z][a-z0-9_-]*)(?P<atts>(?:=|\s)[^\]]*)?\](?P<close>\]?)")
 CLOSING = re.compile(r"\[/([a-z][a-z0-9_-]*)\]")
@@ -115,7 +115,7 @@ def _embed(named: dict[str, str], positional: list[str], inner: str, ctx: Contex
     if not url:
         return None
     ctx.losses.note(loss.EMBED_AS_LINK, url)
-    return _link(url, f"{site_name(url)}: {url}")
+    return _link(url, embed_label(url))
 
 
 def _site_link(base: str) -> Handler:
@@ -125,7 +125,7 @@ def _site_link(base: str) -> Handler:
             return None
         url = ref if ref.startswith(("http://", "https://")) else base + ref
         ctx.losses.note(loss.EMBED_AS_LINK, url)
-        return _link(url, f"{site_name(url)}: {url}")
+        return _link(url, embed_label(url))
     return handler
 
 

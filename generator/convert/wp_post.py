@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 from bs4 import BeautifulSoup
 
 from generator.convert import context as loss
-from generator.convert.cleanup import SCREEN_READER_CLASSES
+from generator.convert.cleanup import SCREEN_READER_CLASSES, WHITESPACE
 from generator.convert.context import Context, Losses, Media
 from generator.convert.document import Document, Image, Source, Term
 from generator.convert.markdown import html_to_markdown
@@ -23,7 +23,6 @@ from generator.problems import ItemError
 # REST field names of the two built-in taxonomies, and the class_list prefix WordPress gives each.
 BUILTIN_REST_KEYS = {"categories": "category", "tags": "post_tag"}
 CLASS_PREFIX = {"category": "category-", "post_tag": "tag-"}
-WHITESPACE = re.compile(r"\s+")
 # Post types and taxonomies name folders of the content and the site: WordPress keeps them to at
 # most 20 (types) or 32 (taxonomies) characters of lowercase letters, digits, - and _.
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")

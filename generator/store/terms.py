@@ -9,6 +9,7 @@ import yaml
 
 from generator.convert.document import Term, TermRegistry
 from generator.problems import Problem
+from generator.store.documents import LOADER
 from generator.store.files import write_if_changed
 
 FILE_NAME = "terms.yaml"
@@ -43,7 +44,7 @@ def read_terms(content_dir: Path) -> tuple[TermRegistry, list[Problem]]:
     if not path.is_file():
         return registry, []
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as e:
         return registry, [Problem(str(path), message=f"not valid YAML: {str(e).splitlines()[0]}")]
     if not isinstance(data, dict):
