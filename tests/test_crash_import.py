@@ -57,3 +57,21 @@ def test_import_killed_at_random_moments_loses_nothing(tmp_path: Path) -> None:
     subprocess.run(import_command(saved[1], content), check=True, timeout=300)
     assert content_tree(content) == content_tree(reference)
     assert not list(content.rglob(".*.tmp"))
+    assert _left_running(content) == [], "worker processes outlived their killed import"
+
+
+def _left_running(content: Path) -> list[str]:
+    """Processes still working on `content`, after giving orphaned workers time to notice."""
+    deadline = time.monotonic() + 5
+    while True:
+        found = []
+        for proc in Path("/proc").iterdir():
+            try:
+                cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            if str(content) in cmdline:
+                found.append(cmdline)
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -45,6 +47,15 @@ _WORKER: dict[str, Any] = {}  # each worker process's copy of what every convers
 
 def _remember(lookups: Lookups, keep_keyword_links: bool) -> None:
     _WORKER.update(lookups=lookups, keep=keep_keyword_links)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose import was killed (kill -9) would wait for work for ever: sibling workers
+    keep the task pipe open. It leaves as soon as its parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _convert_remembered(item: dict[str, Any]) -> Converted | Failure:
