@@ -39,7 +39,7 @@ def test_front_matter_keys_come_in_the_documented_order() -> None:
 
 yaml_trouble = st.sampled_from(["yes", "no", "null", "~", "true", "2025-11-18", "- item", "# not a comment",
                                 "&anchor", "*alias", "key: value", "'quoted'", '"double"', "@at", "`tick",
-                                "中国稀土", "Привет", "عربى", "line\u2028sep", "tab\there", "  padded  ", "%percent"])
+                                "中国稀土", "Привет", "عربى", "line\u2028sep", "0\x85", "emoji 😀", "tab\there", "  padded  ", "%percent"])
 front_text = st.one_of(yaml_trouble, st.text(st.characters(blacklist_categories=("Cs",)), max_size=80))
 
 
@@ -98,3 +98,9 @@ def test_malformed_term_entries_are_reported_and_the_rest_kept(tmp_path: Path) -
     registry, problems = terms.read_terms(tmp_path)
     assert registry.get("regions", "china").name == "China"
     assert [p.item for p in problems] == ["regions/bad"]
+
+
+def test_front_matter_bytes_do_not_depend_on_libyaml() -> None:
+    # libyaml's emitter escapes emoji as \U0001F600; the content format writes them as they are.
+    assert "title: emoji 😀\n" in documents.dumps(document(title="emoji 😀"))
+    assert 'title: "0\\x85"\n' in documents.dumps(document(title="0\x85"))

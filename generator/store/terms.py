@@ -9,12 +9,11 @@ import yaml
 
 from generator.convert.document import Term, TermRegistry
 from generator.problems import Problem
-from generator.store.documents import LOADER
+from generator.store.documents import LOADER, Dumper
 from generator.store.files import write_if_changed
 
 FILE_NAME = "terms.yaml"
-# PyYAML's own emitter, as for posts (see store/documents.py): the same bytes on every machine.
-DUMPER = yaml.SafeDumper
+
 HEADER = "# Terms by taxonomy and slug, written by `newsmirror import`; a missing name shows as the slug.\n"
 
 
@@ -29,7 +28,7 @@ def dumps(registry: TermRegistry) -> str:
         for slug, term in sorted(registry.terms[taxonomy].items()):
             fields = {"name": term.name, "id": term.id, "parent": term.parent}
             data[taxonomy][slug] = {k: v for k, v in fields.items() if v is not None}
-    body = yaml.dump(data, Dumper=DUMPER, sort_keys=False, allow_unicode=True, width=2**31 - 1) if data else ""
+    body = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=2**31 - 1) if data else ""
     return HEADER + body
 
 
