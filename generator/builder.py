@@ -1,98 +1,109 @@
-"""The build pipeline: content/ -> model -> pages -> feeds -> sitemap -> static files -> site/."""
+"""The build pipeline, incremental and on every core:
+
+    scan → load → group → relate → plan → render → swap
+
+scan stats every input and output file; when none changed since the last build, the build stops there,
+having read nothing. load reads the posts that changed (their front matter; bodies are read when their page
+is rendered). group builds the model: posts sorted, by term, type and date. relate finds related posts,
+reusing those whose terms' lists did not change. plan lists every output file with the key of what it is
+made from. render makes the outputs whose key changed: Markdown and templates, feeds, sitemap and static
+files, in worker processes, each file written into the spare folder as soon as it is made. swap makes the
+spare the site in one atomic step and records what was built in the build cache.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 
-from generator import urls
 from generator.config import Config, ConfigError
-from generator.convert.document import Document
-from generator.model import Site, build_site
-from generator.output.assets import static_files
-from generator.output.pages import PathClaims, plan_pages
-from generator.output.writer import SiteWriter
+from generator.output import build_cache, inputs, workers
+from generator.output.build_cache import Stamp
+from generator.output.writer import Staging, sentinel
 from generator.problems import Problem
-from generator.render.feeds import feeds
-from generator.render.local_links import local_pages
-from generator.render.markdown import MarkdownRenderer, code_css
-from generator.render.sitemap import robots_txt, sitemaps
-from generator.render.templates import Templates, theme_dir
-from generator.store.documents import read_documents
-from generator.store.terms import read_terms
 
-# The stylesheet that the 404 page carries inline, as it cannot link it from every depth.
-SITE_CSS = "css/site.css"
+Progress = Callable[[str, int, int], None]  # (stage, done, total): for a progress bar on a terminal
 
 
-@dataclass
+@dataclass(frozen=True)
 class BuildResult:
     posts: int = 0
-    pages: int = 0
-    files: int = 0
+    pages: int = 0  # HTML pages in the site
+    files: int = 0  # files in the site
+    written: int = 0  # files written anew
+    kept: int = 0  # files left as they were (hard links to the previous site's files)
+    removed: int = 0  # files of the previous site that are gone
+    rendered: int = 0  # outputs made because their key changed (some then matched the old bytes and were kept)
+    unchanged: bool = False  # nothing changed: decided from file stats alone; nothing was read or written
     problems: list[Problem] = field(default_factory=list)
+    stages: tuple[tuple[str, float], ...] = ()  # seconds per stage, in order
 
 
-def run_build(config: Config) -> BuildResult:
-    """Build the whole site; a post that cannot be read is reported and left out, the rest is built."""
-    result = BuildResult()
-    site = _load(config, result)
-    static = dict(static_files(config.path("static"), theme_dir() / "static"))
-    templates = Templates(config.path("templates"))
-    renderer = MarkdownRenderer(local_pages(site))
-    writer = SiteWriter(config.path("output"))
+def run_build(config: Config, progress: Progress | None = None) -> BuildResult:
+    """Build the site; a post that cannot be read is reported and left out, the rest is built."""
+    timer = _Timer()
+    content, output = config.path("content"), config.path("output")
+    with timer("scan"):
+        if not content.is_dir():
+            raise ConfigError("build", [f"content folder {content} does not exist"])
+        last = build_cache.load_stamp(content)
+        scan = inputs.scan(config, last, output, sentinel(output))
+    if last is not None and last.stamp is not None and scan.stamp == last.stamp:
+        return _unchanged(last, timer)
+    # These need Jinja2, markdown-it and the YAML stack, which a build that stopped above never imports.
+    from generator.output import stages
+    jobs = workers.job_count(config.build.jobs)
+    lock = build_cache.lock(content)
     try:
-        in_sitemap = _write_pages(site, config, templates, renderer, writer, static, result)
-        for path, data in feeds(site, config):
-            writer.write(path, data)
-        for path, data in sitemaps(config.site.base_url, in_sitemap):
-            writer.write(path, data)
-        writer.write(urls.ROBOTS, robots_txt(config.site.base_url))
-        if config.site.cname:
-            writer.write(urls.CNAME, (config.site.cname + "\n").encode("utf-8"))
-        for path, source in static.items():
-            writer.copy(path, source)
-        writer.write("css/code.css", code_css().encode("utf-8"))
-    except BaseException:
-        writer.abandon()
-        raise
-    result.problems.extend(Problem(f"{config.paths.output}/{path}", message="a page and a static file, or two "
-                                   "static files, publish to this path; the first was kept")
-                           for path in writer.collisions)
-    writer.commit()
-    result.files = writer.count + 1  # the marker file
-    return result
+        with timer("load"):
+            staging = Staging(output)
+            cache = build_cache.load(content)
+            loaded = stages.load(config, scan, cache, jobs)
+        with timer("group"):
+            site = stages.group(config, loaded)
+        with timer("relate"):
+            related = stages.relate(config, site, loaded, cache, jobs)
+        with timer("plan"):
+            plan = stages.plan(config, scan, cache, site, loaded, related)
+        with timer("render"):
+            made = stages.render(config, plan, staging, cache, jobs, progress or _quiet)
+        with timer("swap"):
+            stages.swap(config, staging, scan, cache, loaded, related, plan, made, site)
+    finally:
+        build_cache.unlock(lock)
+    return BuildResult(posts=len(site.posts), pages=sum(1 for p in made.pages if p.endswith(".html")),
+                       files=len(made.pages) + 1, written=made.written, kept=made.kept,
+                       removed=len(plan.decision.removed), rendered=len(plan.decision.todo), problems=plan.problems,
+                       stages=timer.done())
 
 
-def _load(config: Config, result: BuildResult) -> Site:
-    if not config.path("content").is_dir():
-        raise ConfigError("build", [f"content folder {config.path('content')} does not exist"])
-    documents: list[Document] = []
-    for found in read_documents(config.path("content")):
-        if isinstance(found, Problem):
-            result.problems.append(found)
-        else:
-            documents.append(found)
-    registry, term_problems = read_terms(config.path("content"))
-    result.problems.extend(term_problems)
-    site = build_site(documents, registry, config.taxonomies)
-    result.posts = len(site.posts)
-    return site
+def _unchanged(last: Stamp, timer: _Timer) -> BuildResult:
+    pages = sum(1 for p in last.pages if p.endswith(".html"))
+    return BuildResult(posts=last.posts, pages=pages, files=len(last.pages) + 1, kept=len(last.pages),
+                       unchanged=True, problems=list(last.problems), stages=timer.done())
 
 
-def _write_pages(site: Site, config: Config, templates: Templates, renderer: MarkdownRenderer, writer: SiteWriter,
-                 static: dict, result: BuildResult) -> list[tuple[str, datetime | None]]:
-    """Render and write every page, one at a time; returns what the sitemap lists."""
-    css = static[SITE_CSS].read_text(encoding="utf-8") if SITE_CSS in static else ""
-    claims = PathClaims(config.paths.output)
-    in_sitemap = []
-    for page in plan_pages(site, config, renderer.render, css):
-        problem = claims.claim(page)
-        if problem is not None:
-            result.problems.append(problem)
-            continue
-        writer.write(page.path, templates.render(page.template, page.context()).encode("utf-8"))
-        result.pages += 1
-        if page.in_sitemap:
-            in_sitemap.append((page.path, page.lastmod))
-    return in_sitemap
+def _quiet(stage: str, done: int, total: int) -> None:
+    pass
+
+
+class _Timer:
+    """Seconds spent in each stage, for the build's summary."""
+
+    def __init__(self) -> None:
+        self.stages: list[tuple[str, float]] = []
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages.append((stage, time.perf_counter() - start))
+
+    def done(self) -> tuple[tuple[str, float], ...]:
+        return tuple(self.stages)
+
+

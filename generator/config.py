@@ -44,6 +44,8 @@ class BuildConfig:
     feed_entries: int = 20
     # Related posts shown under a post; 0 shows none.
     related_posts: int = 5
+    # Worker processes that render pages; 0 means one per available core. The output is the same for any number.
+    jobs: int = 0
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,8 @@ def _check_build(build: BuildConfig, problems: list[str]) -> None:
         problems.append(f"build.feed_entries: must be at least 1, got {build.feed_entries}")
     if build.related_posts < 0:
         problems.append(f"build.related_posts: must be 0 or more, got {build.related_posts}")
+    if build.jobs < 0:
+        problems.append(f"build.jobs: must be 0 (one per core) or more, got {build.jobs}")
     levels = build.toc_levels
     if not (len(levels) == 2 and all(type(n) is int for n in levels) and 1 <= levels[0] <= levels[1] <= 6):
         problems.append(f"build.toc_levels: expected [first, last] heading levels with "

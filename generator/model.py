@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import groupby
@@ -36,9 +36,21 @@ class Post:
     updated: datetime
     summary: str
     author: str  # "" when unknown
-    body: str  # Markdown
+    # The file the post was read from, relative to the content folder, and a digest of its bytes. The body is
+    # not kept: a page reads it again when it is rendered, so the site's Markdown is never all in memory.
+    file: str
+    digest: str
     source: Source
     terms: tuple[Term, ...]  # published taxonomies only, in taxonomy order
+
+
+@dataclass(frozen=True)
+class StoredPost:
+    """A post's front matter as read from its file (the body left empty), with the file and its digest."""
+
+    file: str
+    digest: str
+    document: Document
 
 
 @dataclass(frozen=True)
@@ -80,7 +92,7 @@ class Relations:
     """How posts relate, by their positions in Site.posts, so finding relations compares numbers, not posts."""
 
     older_newer: tuple[tuple[int | None, int | None], ...]  # position -> neighbours of the same type
-    terms_of: tuple[frozenset[int], ...]  # position -> numbers of its terms
+    terms_of: tuple[int, ...]  # position -> its terms, as a bit mask of their numbers (shared terms: a & b)
     posts_of: tuple[tuple[int, ...], ...]  # term number -> positions of its posts, ascending
     times: tuple[float, ...]  # position -> publication instant
 
@@ -98,16 +110,21 @@ def newest_first(post: Post) -> tuple[float, str, str]:
     return (-post.date.timestamp(), post.type, post.slug)
 
 
-def build_site(documents: Iterable[Document], registry: TermRegistry,
+def build_site(stored: Iterable[StoredPost], registry: TermRegistry,
                settings: tuple[TaxonomySetting, ...] | None) -> Site:
-    documents = list(documents)
+    stored = list(stored)
     if settings is None:
-        names = sorted({tax for d in documents for tax in d.taxonomies})
+        names = sorted({tax for s in stored for tax in s.document.taxonomies})
         settings = tuple(TaxonomySetting(name, default_label(name)) for name in names)
+    terms = _TermNames(registry)
     order = [s.name for s in settings]
-    posts = tuple(sorted((_post(d, registry, order) for d in documents), key=newest_first))
-    return Site(posts=posts, taxonomies=tuple(_taxonomy(s, posts) for s in settings),
-                types=_types(posts), years=_years(posts), relations=_relations(posts))
+    ranked = sorted(((newest_first(post), post) for post in (_post(s, terms, order) for s in stored)),
+                    key=lambda ranked_post: ranked_post[0])
+    posts = tuple(post for _, post in ranked)
+    by_term = _posts_by_term(posts)
+    times = tuple(-rank[0] for rank, _ in ranked)
+    return Site(posts=posts, taxonomies=tuple(_taxonomy(s, by_term) for s in settings),
+                types=_types(posts), years=_years(posts), relations=_relations(posts, by_term, times))
 
 
 def older_and_newer(site: Site, position: int) -> tuple[Post | None, Post | None]:
@@ -117,47 +134,82 @@ def older_and_newer(site: Site, position: int) -> tuple[Post | None, Post | None
 
 
 def related_posts(site: Site, position: int, limit: int) -> tuple[Post, ...]:
-    """Posts sharing the most terms with `site.posts[position]`; ties go to the nearest in time, then the newer."""
+    return tuple(site.posts[i] for i in related_positions(site, position, limit))
+
+
+def related_positions(site: Site, position: int, limit: int) -> tuple[int, ...]:
+    """Posts sharing the most terms with `site.posts[position]`; ties go to the nearest in time, then the newer.
+
+    The answer depends only on the post and on the lists of its own terms (which posts, in which order, at
+    which times): candidates come from those lists, and a candidate's other terms do not count. The build
+    cache relies on this to reuse the answer while those lists are unchanged.
+    """
     relations = site.relations
     mine = relations.terms_of[position]
     if limit <= 0 or not mine:
         return ()
     candidates: set[int] = set()
-    for term in mine:
+    for term in _numbers(mine):
         positions = relations.posts_of[term]
         at = bisect.bisect_left(positions, position)
         candidates.update(positions[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1])
     candidates.discard(position)
     when = relations.times[position]
-
-    def rank(other: int) -> tuple[int, float, int]:
-        return (-len(mine & relations.terms_of[other]), abs(relations.times[other] - when), other)
-
-    return tuple(site.posts[i] for i in heapq.nsmallest(limit, candidates, key=rank))
+    terms_of, times = relations.terms_of, relations.times
+    ranked = [(-(mine & terms_of[other]).bit_count(), abs(times[other] - when), other) for other in candidates]
+    return tuple(other for _, _, other in heapq.nsmallest(limit, ranked))
 
 
-def _post(document: Document, registry: TermRegistry, order: list[str]) -> Post:
-    terms = tuple(dict.fromkeys(_term(registry, taxonomy, slug)
-                                for taxonomy in order for slug in document.taxonomies.get(taxonomy, ())))
+def _numbers(mask: int) -> Iterator[int]:
+    number = 0
+    while mask:
+        if mask & 1:
+            yield number
+        mask >>= 1
+        number += 1
+
+
+def _post(stored: StoredPost, terms: _TermNames, order: list[str]) -> Post:
+    document = stored.document
+    post_terms = tuple(dict.fromkeys(terms.get(taxonomy, slug)
+                                     for taxonomy in order for slug in document.taxonomies.get(taxonomy, ())))
     return Post(title=document.title, slug=document.slug, type=document.type, date=document.date,
-                updated=document.updated, summary=document.summary, author=document.author, body=document.body,
-                source=document.source, terms=terms)
+                updated=document.updated, summary=document.summary, author=document.author, file=stored.file,
+                digest=stored.digest, source=document.source, terms=post_terms)
 
 
-def _term(registry: TermRegistry, taxonomy: str, slug: str) -> Term:
-    stored = registry.get(taxonomy, slug)
-    return Term(taxonomy, slug, stored.name if stored and stored.name else slug)
+class _TermNames:
+    """One Term object per (taxonomy, slug), so the thousands of posts in a term share it."""
+
+    def __init__(self, registry: TermRegistry) -> None:
+        self.registry = registry
+        self.made: dict[tuple[str, str], Term] = {}
+
+    def get(self, taxonomy: str, slug: str) -> Term:
+        term = self.made.get((taxonomy, slug))
+        if term is None:
+            stored = self.registry.get(taxonomy, slug)
+            term = self.made[(taxonomy, slug)] = Term(taxonomy, slug, stored.name if stored and stored.name else slug)
+        return term
 
 
-def _taxonomy(setting: TaxonomySetting, posts: tuple[Post, ...]) -> Taxonomy:
-    by_term: dict[Term, list[Post]] = {}
+def _posts_by_term(posts: tuple[Post, ...]) -> dict[tuple[str, str], list[Post]]:
+    """(taxonomy, slug) -> its posts, newest first; keyed by plain tuples, which hash faster than Terms."""
+    by_term: dict[tuple[str, str], list[Post]] = {}
     for post in posts:
         for term in post.terms:
-            if term.taxonomy == setting.name:
-                by_term.setdefault(term, []).append(post)
-    listings = sorted((TermListing(term, tuple(ps)) for term, ps in by_term.items()),
-                      key=lambda listing: (listing.term.name.casefold(), listing.term.slug))
+            by_term.setdefault((term.taxonomy, term.slug), []).append(post)
+    return by_term
+
+
+def _taxonomy(setting: TaxonomySetting, by_term: dict[tuple[str, str], list[Post]]) -> Taxonomy:
+    listings = [TermListing(_term_of(ps, key), tuple(ps)) for key, ps in by_term.items() if key[0] == setting.name]
+    listings.sort(key=lambda listing: (listing.term.name.casefold(), listing.term.slug))
     return Taxonomy(setting.name, setting.label, tuple(listings))
+
+
+def _term_of(posts: list[Post], key: tuple[str, str]) -> Term:
+    return next(t for t in posts[0].terms if (t.taxonomy, t.slug) == key)
 
 
 def _types(posts: tuple[Post, ...]) -> tuple[PostType, ...]:
@@ -167,7 +219,7 @@ def _types(posts: tuple[Post, ...]) -> tuple[PostType, ...]:
 
 def _years(posts: tuple[Post, ...]) -> tuple[Year, ...]:
     """Posts are newest first by instant; a post is filed under its own local date, so re-sort by that."""
-    local = sorted(posts, key=lambda p: (-p.date.year, -p.date.month, newest_first(p)))
+    local = sorted(posts, key=lambda p: (-p.date.year, -p.date.month))  # stable: newest first within a month
     years = []
     for year, in_year in groupby(local, key=lambda p: p.date.year):
         in_year = tuple(in_year)
@@ -176,15 +228,20 @@ def _years(posts: tuple[Post, ...]) -> tuple[Year, ...]:
     return tuple(years)
 
 
-def _relations(posts: tuple[Post, ...]) -> Relations:
-    numbers: dict[Term, int] = {}
-    terms_of = tuple(frozenset(numbers.setdefault(t, len(numbers)) for t in p.terms) for p in posts)
+def _relations(posts: tuple[Post, ...], by_term: dict[tuple[str, str], list[Post]],
+               times: tuple[float, ...]) -> Relations:
+    numbers = {key: number for number, key in enumerate(by_term)}
     posts_of: list[list[int]] = [[] for _ in numbers]
-    for position, terms in enumerate(terms_of):
-        for term in terms:
-            posts_of[term].append(position)
-    return Relations(_older_newer(posts), terms_of, tuple(map(tuple, posts_of)),
-                     tuple(p.date.timestamp() for p in posts))
+    terms_of = []
+    for position, post in enumerate(posts):
+        mask = 0
+        for term in post.terms:
+            number = numbers[(term.taxonomy, term.slug)]
+            if not mask >> number & 1:
+                posts_of[number].append(position)
+            mask |= 1 << number
+        terms_of.append(mask)
+    return Relations(_older_newer(posts), tuple(terms_of), tuple(map(tuple, posts_of)), times)
 
 
 def _older_newer(posts: tuple[Post, ...]) -> tuple[tuple[int | None, int | None], ...]:

@@ -7,9 +7,12 @@ unless NEWSMIRROR_REQUIRE_BROWSER is set (CI sets it, so a missing browser fails
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,8 +26,9 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
          "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="module")
-def browser_page() -> Iterator[object]:
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by playwright; skips the test without them, or fails it where CI requires them."""
     missing = "" if CHROMIUM.exists() else f"{CHROMIUM} is not installed (apt-get install chromium)"
     try:
         from playwright.sync_api import sync_playwright
@@ -36,9 +40,21 @@ def browser_page() -> Iterator[object]:
         pytest.skip(missing)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        page = browser.new_page(viewport={"width": 390, "height": 600})  # a phone
-        yield page
-        browser.close()
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def browser_page(browser: Any) -> Any:
+    return browser.new_page(viewport={"width": 390, "height": 600})  # a phone
 
 
 def test_reader_clicks_from_home_to_post_to_heading_to_term_page(browser_page, sample_site: Path) -> None:
@@ -132,3 +148,56 @@ def test_the_404_page_is_styled_at_any_depth(browser_page, linked_site: Path) ->
     assert page.evaluate("getComputedStyle(document.body).maxWidth") != "none"
     assert page.get_by_role("link", name="Go to the latest news").get_attribute("href") == \
         "https://user.github.io/mirror/"
+
+
+# What a policy violation looks like to the page; the init script reports each one to the test.
+CSP_LISTENER = ("document.addEventListener('securitypolicyviolation', "
+                "e => window.__violation(e.violatedDirective + ' ' + e.blockedURI))")
+PAGES = ("index.html", POST, "news-type/index.html", "archive/2025/11/index.html", "404.html")
+
+
+def test_every_page_has_the_policy_and_still_reads_styled_from_disk(browser_page, sample_site: Path) -> None:
+    """The Content-Security-Policy forbids every load from the network; the site's own stylesheets still apply."""
+    page = browser_page
+    violations: list[str] = []
+    page.expose_function("__violation", lambda v: violations.append(v))
+    page.add_init_script(CSP_LISTENER)
+    for path in PAGES:
+        page.goto((sample_site / path).as_uri())
+        policy = page.evaluate("document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content")
+        assert policy and "default-src 'none'" in policy, path
+        assert page.evaluate("getComputedStyle(document.body).maxWidth") != "none", path
+        if path == POST:  # Pygments' colours come from the second stylesheet, code.css
+            assert page.evaluate("document.styleSheets.length") == 2
+    assert violations == []
+
+
+def test_the_policy_keeps_the_site_working_under_https(browser: Any, sample_site: Path) -> None:
+    """Served from a (simulated) GitHub Pages address: styles apply, links work, nothing is blocked."""
+    base = "https://user.github.io/mirror/"
+
+    def serve(route: Any) -> None:
+        path = route.request.url.removeprefix(base).split("#")[0] or "index.html"
+        file = sample_site / path
+        if not route.request.url.startswith(base) or not file.is_file():
+            route.fulfill(status=404, body="not found")
+            return
+        kind = "text/css" if path.endswith(".css") else "text/html"
+        route.fulfill(status=200, content_type=kind, body=file.read_bytes())
+
+    context = browser.new_context()
+    context.route(re.compile(r"^https?://"), serve)
+    violations: list[str] = []
+    context.expose_function("__violation", lambda v: violations.append(v))
+    context.add_init_script(CSP_LISTENER)
+    page = context.new_page()
+    page.goto(base + "index.html")
+    assert page.evaluate("getComputedStyle(document.body).maxWidth") != "none"
+    page.get_by_role("link", name=TITLE).click()
+    page.wait_for_load_state()
+    assert page.url == base + POST
+    assert page.evaluate("document.styleSheets.length") == 2
+    page.goto(base + "404.html")  # its styles are inline, which its own policy allows
+    assert page.evaluate("getComputedStyle(document.body).maxWidth") != "none"
+    assert violations == []
+    context.close()

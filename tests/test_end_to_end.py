@@ -77,13 +77,24 @@ def test_two_builds_are_byte_identical(tmp_path: Path, sample_site: Path) -> Non
     assert tree(tmp_path / "site") == tree(sample_site)
 
 
-def test_a_rebuild_replaces_stale_pages_and_leaves_no_staging_folder(tmp_path: Path) -> None:
-    config = config_for(tmp_path)
-    run_build(config)
-    (tmp_path / "site" / "stale.html").write_text("old")
-    run_build(config)
-    assert not (tmp_path / "site" / "stale.html").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+def test_files_added_to_the_site_by_hand_are_removed_and_never_come_back(tmp_path: Path,
+                                                                          sample_content: Path) -> None:
+    site = tmp_path / "site"
+    run_build(config_for(tmp_path, sample_content))
+    (site / "stale.html").write_text("old")
+    (site / "news-archive/extra").mkdir()
+    (site / "news-archive/extra/notes.txt").write_text("mine")
+    for title in ("One", "Two", "Three"):  # builds that change every page swap the site and its spare
+        run_build(config_for(tmp_path, sample_content, title=title))
+        assert not (site / "stale.html").exists() and not (site / "news-archive/extra").exists(), title
+    assert tree(site) == tree(run_build_elsewhere(tmp_path / "clean", sample_content, title="Three"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clean", "content", "site", "site.staging"]
+
+
+def run_build_elsewhere(root: Path, content: Path, **site: str) -> Path:
+    root.mkdir()
+    run_build(config_for(root, content, **site))
+    return root / "site"
 
 
 @pytest.mark.parametrize("base_url", ["", "https://user.github.io/mirror/"])

@@ -10,6 +10,7 @@ from generator.config import ConfigError, parse_config
 def test_build_settings_have_defaults_and_read_from_toml_shapes() -> None:
     config = parse_config({})
     assert (config.build.toc_levels, config.build.feed_entries, config.build.related_posts) == ((2, 4), 20, 5)
+    assert config.build.jobs == 0 and parse_config({"build": {"jobs": 3}}).build.jobs == 3
     assert (config.site.author, config.site.cname) == ("", "")
     config = parse_config({"build": {"toc_levels": [2, 3], "feed_entries": 5, "related_posts": 0},
                            "site": {"author": "The desk", "cname": "news.example.org",
@@ -20,11 +21,12 @@ def test_build_settings_have_defaults_and_read_from_toml_shapes() -> None:
 
 def test_every_bad_build_setting_is_named() -> None:
     with pytest.raises(ConfigError) as error:
-        parse_config({"build": {"toc_levels": [4, 2], "feed_entries": 0, "related_posts": -1},
+        parse_config({"build": {"toc_levels": [4, 2], "feed_entries": 0, "related_posts": -1, "jobs": -1},
                       "site": {"cname": "https://news.example.org/"}}, "newsmirror.toml")
     message = str(error.value)
     for key in ("build.toc_levels: expected [first, last] heading levels", "build.feed_entries: must be at least 1",
-                "build.related_posts: must be 0 or more", "site.cname: expected a bare domain"):
+                "build.related_posts: must be 0 or more", "build.jobs: must be 0 (one per core) or more",
+                "site.cname: expected a bare domain"):
         assert f"newsmirror.toml: {key}" in message
 
 

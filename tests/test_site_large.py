@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -29,16 +28,14 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
     documents, names = many_posts(POSTS)
     content = write_content(tmp / "content", documents, names)
     settings = config(tmp, content, TAXONOMIES, site={"base_url": BASE}, build={"posts_per_page": PER_PAGE})
-    started = time.perf_counter()
     result = run_build(settings)
-    seconds = time.perf_counter() - started
     assert result.problems == []
-    return tmp / "site", (result, seconds, settings)
+    return tmp / "site", (result, settings)
 
 
-def test_it_builds_quickly_with_a_page_per_post_term_and_list(large) -> None:
-    site, (result, seconds, _) = large
-    assert seconds < 10
+def test_it_builds_a_page_per_post_term_and_list(large) -> None:
+    """(How fast is measured by bench/run.py, never by a timed test.)"""
+    site, (result, _) = large
     top = Counter(p.relative_to(site).parts[0] for p in site.rglob("index.html"))
     assert top["news-archive"] == POSTS
     assert (site / "page" / str(POSTS // PER_PAGE) / "index.html").is_file()
@@ -77,7 +74,7 @@ def test_every_term_has_a_feed_that_parses_with_guids_as_ids(large) -> None:
 
 
 def test_a_second_build_is_byte_identical(large, tmp_path: Path) -> None:
-    site, (_, _, settings) = large
+    site, (_, settings) = large
     again = config(tmp_path, settings.path("content"), TAXONOMIES, site={"base_url": BASE},
                    build={"posts_per_page": PER_PAGE})
     run_build(again)

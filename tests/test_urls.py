@@ -30,8 +30,9 @@ def test_relative_link_leads_to_the_target_file(from_path: str, to_path: str) ->
 
 
 def test_links_point_at_files_not_folders() -> None:
-    post = Post("T", "my-post", "news-archive", datetime(2025, 1, 1, tzinfo=timezone.utc),
-                datetime(2025, 1, 1, tzinfo=timezone.utc), "", "", "", Source(1, "", ""), ())
+    when = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    post = Post(title="T", slug="my-post", type="news-archive", date=when, updated=when, summary="", author="",
+                file="news-archive/my-post.md", digest="", source=Source(1, "", ""), terms=())
     term = Term("news-type", "ree-news", "REE news")
     for path in (urls.home(), urls.home(3), urls.post(post), urls.taxonomy("regions"), urls.term(term),
                  urls.term(term, 2), urls.post_type("page"), urls.post_type("page", 2), urls.archive(),

@@ -1,9 +1,11 @@
-"""The page plan: every page of the site, with its path, origin and template, made one at a time.
+"""The page plan: every page of the site, with its path, origin, template and key, made one at a time.
 
-A page's views are made only when it is rendered (`Page.context()`), so walking the plan to see which
-paths the site will have costs no Markdown rendering. Generated pages (lists, indexes, archives) come
-before posts and terms, so when two pages claim one path, the one reported is a post or a term,
-whose slug a user can change.
+A page's views are made only when it is rendered (`Page.context(render_body)`, in a worker process), so
+walking the plan to see which paths the site will have, and which of them changed, costs no Markdown
+rendering. Each page's key (output/keys.py) is made next to its context from the same values, so what a
+page shows and what its key covers are read side by side. Generated pages (lists, indexes, archives) come
+before posts and terms, so when two pages claim one path, the one reported is a post or a term, whose slug
+a user can change.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from typing import Any
 from generator import urls
 from generator.config import Config
 from generator.model import Post, Site, Taxonomy, TermListing
+from generator.output.keys import Keys
 from generator.problems import Problem
 from generator.render import views
 from generator.render.markdown import RenderedBody
 
-RenderBody = Callable[[str, str], RenderedBody]  # (Markdown, page path) -> HTML and headings
+RenderBody = Callable[[Post, str], RenderedBody]  # (post, page path) -> its body's HTML and headings
 
 
 @dataclass(frozen=True)
@@ -49,13 +52,21 @@ class Page:
     template: str
     origin: Origin
     lastmod: datetime | None  # for the sitemap: the latest update of what the page shows
-    context: Callable[[], dict[str, Any]]
+    context: Callable[[RenderBody], dict[str, Any]]
+    key: str
+    post: Post | None = None  # on a post's page, whose key also covers the links its body looks up
     in_sitemap: bool = True
 
 
-def plan_pages(site: Site, config: Config, render_body: RenderBody, inline_css: str) -> Iterator[Page]:
-    """Pages in a fixed order; nothing is rendered until a page's context is asked for."""
-    plan = _Plan(site, config, render_body)
+def plan_pages(site: Site, config: Config, keys: Keys, related: Sequence[tuple[int, ...]], inline_css: str,
+               only: frozenset[str] | None = None) -> Iterator[Page]:
+    """Pages in a fixed order; nothing is rendered until a page's context is asked for.
+    `related` holds the positions of each post's related posts (model.related_positions); with `only`, just
+    the pages of the posts read from those files."""
+    plan = _Plan(site, config, keys, related)
+    if only is not None:
+        yield from (plan.post_page(i, post) for i, post in enumerate(site.posts) if post.file in only)
+        return
     yield from plan.list_pages(site.posts, urls.home, config.site.title, None, Origin("home page"))
     for taxonomy in site.taxonomies:
         yield plan.taxonomy_page(taxonomy)
@@ -103,8 +114,8 @@ class PathClaims:
 class _Plan:
     """The pages of one site and configuration; each method makes the Page objects of one kind."""
 
-    def __init__(self, site: Site, config: Config, render_body: RenderBody) -> None:
-        self.site, self.config, self.render_body = site, config, render_body
+    def __init__(self, site: Site, config: Config, keys: Keys, related: Sequence[tuple[int, ...]]) -> None:
+        self.site, self.config, self.keys, self.related = site, config, keys, related
 
     def page(self, link: urls.Linker, title: str, description: str = "", **extra: Any) -> views.PageView:
         return views.page_view(self.config, self.site, link, title, description, **extra)
@@ -112,12 +123,15 @@ class _Plan:
     def list_pages(self, posts: Sequence[Post], path_of_page: Callable[[int], str], title: str,
                    parent: tuple[str, str] | None, origin: Origin,
                    feed: Callable[[urls.Linker], views.Link | None] | None = None,
-                   subnav: Callable[[urls.Linker], tuple[views.Counted, ...]] | None = None) -> Iterator[Page]:
+                   subnav: Callable[[urls.Linker], tuple[views.Counted, ...]] | None = None,
+                   key_parts: tuple = ()) -> Iterator[Page]:
+        """`key_parts` names what `feed` and `subnav` show, which the key cannot see inside the callables."""
         chunks = paginate(posts, self.config.build.posts_per_page)
         for number, chunk in enumerate(chunks, start=1):
             path = path_of_page(number)
 
-            def context(path: str = path, number: int = number, chunk: Sequence[Post] = chunk) -> dict[str, Any]:
+            def context(_: RenderBody, path: str = path, number: int = number,
+                        chunk: Sequence[Post] = chunk) -> dict[str, Any]:
                 link = urls.Linker(path)
                 page_title = title if number == 1 else f"{title} (page {number})"
                 return {
@@ -129,29 +143,37 @@ class _Plan:
                     "pager": views.pager(number, len(chunks), path_of_page, link),
                 }
 
-            yield Page(path, "list.html", origin if number == 1 else origin.page(number), latest_update(chunk), context)
+            pager = [path_of_page(n) if 1 <= n <= len(chunks) else None for n in (number - 1, number + 1)]
+            key = self.keys.page("list.html", path, title, number, len(chunks), parent, pager, key_parts,
+                                 self.keys.summaries(chunk))
+            yield Page(path, "list.html", origin if number == 1 else origin.page(number), latest_update(chunk),
+                       context, key)
 
     def post_page(self, position: int, post: Post) -> Page:
         path = urls.post(post)
 
-        def context() -> dict[str, Any]:
+        def context(render_body: RenderBody) -> dict[str, Any]:
             link = urls.Linker(path)
-            body = self.render_body(post.body, path)
+            related = tuple(self.site.posts[i] for i in self.related[position])
             return {"page": self.page(link, post.title, post.summary),
-                    "post": views.post_view(self.site, position, body, link, self.config)}
+                    "post": views.post_view(self.site, position, render_body(post, path), link, self.config,
+                                            related)}
 
         origin = Origin(f"{self.config.paths.content}/{post.type}/{post.slug}.md", field="slug")
-        return Page(path, "post.html", origin, post.updated, context)
+        return Page(path, "post.html", origin, post.updated, context, self.keys.post(position, path), post)
 
     def taxonomy_page(self, taxonomy: Taxonomy) -> Page:
         path = urls.taxonomy(taxonomy.name)
 
-        def context() -> dict[str, Any]:
+        def context(_: RenderBody) -> dict[str, Any]:
             link = urls.Linker(path)
             return {"page": self.page(link, taxonomy.label), "terms": views.term_counts(taxonomy, link)}
 
         posts = [p for listing in taxonomy.terms for p in listing.posts]
-        return Page(path, "taxonomy.html", Origin(f"index of taxonomy {taxonomy.name}"), latest_update(posts), context)
+        counts = [(urls.term(t.term), t.term.name, len(t.posts)) for t in taxonomy.terms]
+        key = self.keys.page("taxonomy.html", path, taxonomy.label, counts)
+        return Page(path, "taxonomy.html", Origin(f"index of taxonomy {taxonomy.name}"), latest_update(posts),
+                    context, key)
 
     def term_pages(self, taxonomy: Taxonomy, listing: TermListing) -> Iterator[Page]:
         term = listing.term
@@ -159,23 +181,28 @@ class _Plan:
         yield from self.list_pages(
             listing.posts, lambda n: urls.term(term, n), views.term_listing_title(listing, taxonomy),
             (urls.taxonomy(taxonomy.name), taxonomy.label), origin,
-            feed=lambda link: views.term_feed(self.config, listing, taxonomy, link))
+            feed=lambda link: views.term_feed(self.config, listing, taxonomy, link),
+            key_parts=("term feed", urls.term_feed(term)))
 
     def archive_pages(self) -> Iterator[Page]:
         if not self.site.posts:
             return
         path = urls.archive()
 
-        def context() -> dict[str, Any]:
+        def context(_: RenderBody) -> dict[str, Any]:
             link = urls.Linker(path)
             return {"page": self.page(link, "Archive"), "years": views.archive_years(self.site.years, link)}
 
-        yield Page(path, "archive.html", Origin("date archive"), latest_update(self.site.posts), context)
+        counts = [(y.year, len(y.posts), [(m.month, len(m.posts)) for m in y.months]) for y in self.site.years]
+        yield Page(path, "archive.html", Origin("date archive"), latest_update(self.site.posts), context,
+                   self.keys.page("archive.html", path, counts))
         archive = (urls.archive(), "Archive")
         for year in self.site.years:
+            months = [(m.month, len(m.posts)) for m in year.months]
             yield from self.list_pages(year.posts, lambda n, y=year.year: urls.year(y, n), str(year.year), archive,
                                        Origin(f"date archive {year.year}"),
-                                       subnav=lambda link, y=year: views.month_links(y, link))
+                                       subnav=lambda link, y=year: views.month_links(y, link),
+                                       key_parts=("months", months))
             for month in year.months:
                 yield from self.list_pages(
                     month.posts, lambda n, m=month: urls.month(m.year, m.month, n),
@@ -185,11 +212,12 @@ class _Plan:
     def not_found_page(self, inline_css: str) -> Page:
         path = urls.NOT_FOUND
 
-        def context() -> dict[str, Any]:
+        def context(_: RenderBody) -> dict[str, Any]:
             base = self.config.site.base_url
             # GitHub Pages shows this page at the address of whatever was missing, at any depth,
             # so its links are absolute when the site's address is known, and its styles inline.
             link = urls.AbsoluteLinker(path, base) if base else urls.Linker(path)
             return {"page": self.page(link, "Page not found", inline_css=inline_css)}
 
-        return Page(path, "404.html", Origin("404 page"), None, context, in_sitemap=False)
+        key = self.keys.page("404.html", path, inline_css)
+        return Page(path, "404.html", Origin("404 page"), None, context, key, in_sitemap=False)

@@ -1,66 +1,207 @@
-"""The only code that writes into the output folder: a staging folder, swapped in when complete."""
+"""The only code that writes into the output folder, and how a new site replaces the old one whole.
+
+A build never changes the site that readers (and the previous build) see. It prepares the next site in a
+spare folder beside it, `<out>.staging`, and swaps the two folders with one atomic rename (renameat2 with
+RENAME_EXCHANGE on Linux). A build killed at any moment therefore leaves the previous site whole, and the
+next build completes.
+
+After a swap the old site is kept as the spare, and files that did not change are hard links shared by the
+two folders. Preparing the next site then touches only what differs: a changed page is written as a new
+file (the shared one is unlinked first, never overwritten, as that would change the live site too), an
+unchanged one is linked from the site, which keeps its mtime, and a page that is gone is unlinked.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-# GitHub Pages must not run Jekyll over the site; the file also marks a folder as ours to replace.
+# GitHub Pages must not run Jekyll over the site; the file also marks a folder as ours to replace, and in the
+# spare folder it is replaced first thing whenever the spare is changed, so the spare's state can be told.
 MARKER = ".nojekyll"
+NAME_MAX = 255  # bytes in one file name on ext4, APFS, NTFS
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+
+FileStat = tuple[int, int, int]  # size, mtime_ns, inode
 
 
 class OutputError(Exception):
     """The output folder cannot be written; nothing was changed."""
 
 
-class SiteWriter:
-    """Collects a whole build in `<out>.staging`, then replaces `<out>` in two renames."""
+def inside(path: str) -> bool:
+    """Whether a path in the site stays inside the site's folder and can be a file there: relative, with no
+    empty, '.' or '..' segment, no NUL, and no segment longer than file systems allow. Every path is checked
+    here, whatever made it, before anything is written; making such names usable is the content store's job."""
+    return (bool(path) and "\x00" not in path
+            and all(part not in ("", ".", "..") and len(part.encode("utf-8", "surrogatepass")) <= NAME_MAX
+                    for part in path.split("/")))
+
+
+def _target(folder: Path, path: str) -> str:
+    if not inside(path):
+        raise OutputError(f"{path!r}: not a path inside the site; nothing was written there")
+    return os.path.join(folder, path)
+
+
+class Staging:
+    """The site folder and its spare."""
 
     def __init__(self, out_dir: Path) -> None:
-        self.out_dir = out_dir
-        self.staging = out_dir.with_name(out_dir.name + ".staging")
-        self.collisions: list[str] = []
-        self._written: set[str] = set()
-        _check_replaceable(out_dir)
-        if self.staging.exists():
-            shutil.rmtree(self.staging)
-        self.staging.mkdir(parents=True)
-        (self.staging / MARKER).write_bytes(b"")
+        self.live = out_dir
+        self.spare = out_dir.with_name(out_dir.name + ".staging")
+        self._old = out_dir.with_name(out_dir.name + ".old")  # only when folders cannot be exchanged atomically
+        _recover(self.live, self.spare, self._old)
+        for folder in (self.live, self.spare):
+            _check_replaceable(folder)
 
-    def write(self, path: str, data: bytes) -> None:
-        if path in self._written:
-            self.collisions.append(path)
-            return
-        self._written.add(path)
-        target = self.staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    def sentinel(self) -> tuple[int, int] | None:
+        """The spare's marker file, which changes whenever the spare is changed (see `claim`)."""
+        return sentinel(self.spare)
 
-    def copy(self, path: str, source: Path) -> None:
-        self.write(path, source.read_bytes())
+    def live_sentinel(self) -> tuple[int, int] | None:
+        return sentinel(self.live)
 
-    @property
-    def count(self) -> int:
-        return len(self._written)
+    def claim(self) -> FileStat:
+        """Mark the spare as being changed: a new marker file, made before the old one is replaced, so its
+        inode differs. Called before any other change to the spare."""
+        self.spare.mkdir(parents=True, exist_ok=True)
+        fresh = self.spare / (MARKER + ".new")
+        fresh.unlink(missing_ok=True)
+        fresh.write_bytes(b"")
+        os.replace(fresh, self.spare / MARKER)
+        found = os.stat(self.spare / MARKER)
+        return (found.st_size, found.st_mtime_ns, found.st_ino)
 
-    def commit(self) -> None:
-        old = self.out_dir.with_name(self.out_dir.name + ".old")
-        if old.exists():
-            shutil.rmtree(old)
-        if self.out_dir.exists():
-            os.replace(self.out_dir, old)
-        os.replace(self.staging, self.out_dir)
-        if old.exists():
-            shutil.rmtree(old)
+    def write(self, path: str, data: bytes) -> FileStat:
+        """`data` as a new file at `path` in the spare."""
+        target = _target(self.spare, path)
+        _unlink(target)
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            found = os.fstat(f.fileno())
+        return (found.st_size, found.st_mtime_ns, found.st_ino)
 
-    def abandon(self) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
+    def keep(self, path: str) -> FileStat | None:
+        """The site's file at `path`, unchanged, in the spare too: None when it is the same file (a hard
+        link); on a file system without hard links, the stat of the copy."""
+        source, target = _target(self.live, path), _target(self.spare, path)
+        _unlink(target)
+        try:
+            _link(source, target)
+            return None
+        except OSError as e:
+            if e.errno not in (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EMLINK):
+                raise
+        shutil.copy2(source, target)
+        found = os.stat(target)
+        return (found.st_size, found.st_mtime_ns, found.st_ino)
+
+    def is_kept(self, path: str, ino: int) -> bool:
+        """Whether the spare's file at `path` is the site's file with inode `ino`."""
+        try:
+            return os.stat(os.path.join(self.spare, path)).st_ino == ino
+        except OSError:
+            return False
+
+    def remove(self, paths: Iterable[str]) -> None:
+        """Unlink `paths` in the spare, then the folders that leaves empty."""
+        folders = set()
+        for path in paths:
+            _unlink(_target(self.spare, path))
+            folders.add(os.path.dirname(path))
+        for folder in sorted(folders, key=len, reverse=True):
+            while folder:
+                try:
+                    os.rmdir(os.path.join(self.spare, folder))
+                except OSError:
+                    break
+                folder = os.path.dirname(folder)
+
+    def spare_files(self) -> Iterator[str]:
+        """Every file in the spare, as a path in the site."""
+        root = str(self.spare)
+        for folder, _, files in os.walk(root):
+            prefix = os.path.relpath(folder, root)
+            for name in files:
+                yield name if prefix == "." else f"{prefix}/{name}"
+
+    def swap(self) -> bool:
+        """Make the spare the site, and the site the spare, in one step; False when there was no site."""
+        if not self.live.exists():
+            os.rename(self.spare, self.live)
+            return False
+        if not _exchange(self.spare, self.live):
+            # Two renames; a build killed between them leaves <out>.old, which the next build puts back.
+            os.rename(self.live, self._old)
+            os.rename(self.spare, self.live)
+            os.rename(self._old, self.spare)
+        return True
 
 
-def _check_replaceable(out_dir: Path) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"{out_dir}: exists and is not a folder")
-    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
-        raise OutputError(f"{out_dir}: not empty and not a newsmirror build (no {MARKER}); "
-                          f"refusing to replace it")
+def sentinel(folder: Path) -> tuple[int, int] | None:
+    """(inode, mtime_ns) of a folder's marker file, or None."""
+    try:
+        found = os.stat(folder / MARKER)
+    except OSError:
+        return None
+    return (found.st_ino, found.st_mtime_ns)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    if renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(error, os.strerror(error), str(a))
+
+
+def _recover(live: Path, spare: Path, old: Path) -> None:
+    """Finish a swap by two renames that a killed build left half done."""
+    if old.exists() and not live.exists():
+        os.rename(old, live)
+    elif old.exists() and not spare.exists():
+        os.rename(old, spare)
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    except IsADirectoryError:  # a folder where a file now goes; never a page of the site being read
+        shutil.rmtree(path)
+
+
+def _link(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        if not os.path.exists(source):
+            raise
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.link(source, target)
+
+
+def _check_replaceable(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: exists and is not a folder")
+    ours = (folder / MARKER).exists() or (folder / (MARKER + ".new")).exists()  # see Staging.claim
+    if folder.is_dir() and not ours and any(folder.iterdir()):
+        raise OutputError(f"{folder}: not empty and not a newsmirror build (no {MARKER}); refusing to replace it")

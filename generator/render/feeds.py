@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
@@ -24,17 +25,32 @@ EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def feeds(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:
-    """(path, Atom document) for the site and each term; none without base_url, as feeds need it."""
+@dataclass(frozen=True)
+class FeedPlan:
+    """One feed before it is written: its path, title, the page it stands for, and its posts."""
+
+    path: str
+    title: str
+    page: str
+    posts: tuple[Post, ...]
+
+
+def feed_plans(site: Site, config: Config) -> Iterator[FeedPlan]:
+    """The site's feed and each term's; none without base_url, as feeds need it."""
     if not config.site.base_url:
         return
     limit = config.build.feed_entries
-    yield urls.FEED, atom(config, config.site.title, urls.home(), urls.FEED, site.posts[:limit])
+    yield FeedPlan(urls.FEED, config.site.title, urls.home(), site.posts[:limit])
     for taxonomy in site.taxonomies:
         for listing in taxonomy.terms:
             title = f"{config.site.title}: {term_listing_title(listing, taxonomy)}"
-            yield (urls.term_feed(listing.term),
-                   atom(config, title, urls.term(listing.term), urls.term_feed(listing.term), listing.posts[:limit]))
+            yield FeedPlan(urls.term_feed(listing.term), title, urls.term(listing.term), listing.posts[:limit])
+
+
+def feeds(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:
+    """(path, Atom document) for the site and each term."""
+    for plan in feed_plans(site, config):
+        yield plan.path, atom(config, plan.title, plan.page, plan.path, plan.posts)
 
 
 def atom(config: Config, title: str, page: str, path: str, posts: Sequence[Post]) -> bytes:

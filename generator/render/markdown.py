@@ -1,16 +1,28 @@
 """Markdown to HTML with markdown-it-py: CommonMark plus tables, heading ids, Pygments, links to
-mirrored posts made local, and remote media kept off the page."""
+mirrored posts made local, and remote media kept off the page.
+
+One body goes through these steps, in this order:
+
+1. A body larger than MAX_BODY_BYTES is not parsed: it is shown as plain text, with a note.
+2. markdown-it parses it; core rules give headings their ids, point links to mirrored posts at their
+   pages (local_links) and find which images sit inside links (remote_media).
+3. Rendering turns remote images and raw HTML that would load from the network into placeholders
+   (remote_media), so a reader sees what is missing and can open it.
+4. The sanitizer (sanitize) keeps only its allowlist of the result. It runs last, so nothing the steps
+   before it produce or miss can reach the page unchecked.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from pygments import highlight as pygments_highlight
 from pygments.formatters import HtmlFormatter
@@ -18,7 +30,9 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from generator.render.local_links import local_links
-from generator.render.remote_media import render_html_block, render_html_inline, render_image
+from generator.render.nesting import MAX_DEPTH
+from generator.render.remote_media import mark_images_in_links, render_html_block, render_html_inline, render_image
+from generator.render.sanitize import LONE_SURROGATE, sanitize
 
 # `## Title {#id}` keeps the id a heading had in the source, so fragment links still land.
 HEADING_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
@@ -29,6 +43,14 @@ RESERVED_IDS = frozenset({"main", "toc", "toc-title", "top", "related-title"})
 CODE_FORMATTER = HtmlFormatter(nowrap=True)
 # Pygments styles for the light and the dark colour scheme; both keep every token at WCAG AA contrast.
 CODE_STYLES = ("default", "monokai")
+# Parsing costs up to ~20-40 µs per byte of hostile Markdown (rows of `[`, `[^` or `![`), so a body is
+# parsed only up to this size, which keeps any one page within seconds. News articles are far smaller.
+MAX_BODY_BYTES = 500_000
+# markdown-it's own limit (its CommonMark preset's): blocks nested deeper are left out, and each level
+# allowed multiplies what a row of brackets costs, so it stays low.
+MAX_NESTING = 20
+# Pipe-table alignment as the `align` attribute: style attributes are refused by the sanitizer and the CSP.
+ALIGNMENT = re.compile(r"text-align:(left|center|right)")
 
 
 @dataclass(frozen=True)
@@ -42,6 +64,7 @@ class Heading:
 class RenderedBody:
     html: str
     headings: tuple[Heading, ...]
+    notes: tuple[str, ...] = ()  # what was refused or simplified, one line each, for the build's report
 
 
 def slugify(text: str) -> str:
@@ -65,6 +88,7 @@ def highlight_code(code: str, language: str, _attrs: object) -> str:
 def heading_ids(state: StateCore) -> None:
     """Give every heading a unique id (its source id, else a slug) and list the headings in env."""
     used = set(RESERVED_IDS)
+    tried: dict[str, int] = {}
     headings = []
     tokens = state.tokens
     for i, token in enumerate(tokens):
@@ -73,7 +97,7 @@ def heading_ids(state: StateCore) -> None:
         inline = tokens[i + 1]
         wanted = _take_id_attribute(inline)
         text = "".join(c.content for c in inline.children or () if c.type in ("text", "code_inline"))
-        ident = _unique(wanted or slugify(text) or "section", used)
+        ident = _unique(wanted or slugify(text) or "section", used, tried)
         token.attrSet("id", ident)
         headings.append(Heading(int(token.tag[1]), ident, text.strip()))
     state.env["headings"] = tuple(headings)
@@ -90,13 +114,39 @@ def _take_id_attribute(inline) -> str | None:
     return match.group(1)
 
 
-def _unique(ident: str, used: set[str]) -> str:
-    candidate, n = ident, 1
+def _unique(ident: str, used: set[str], tried: dict[str, int]) -> str:
+    """`ident`, else `ident-2`, `ident-3`, ...; `tried` remembers the last number, so that thousands of
+    headings with one text cost no more than thousands of different ones."""
+    candidate, n = ident, tried.get(ident, 1)
+    if n > 1:
+        candidate = f"{ident}-{n}"
     while candidate in used:
         n += 1
         candidate = f"{ident}-{n}"
+    tried[ident] = n
     used.add(candidate)
     return candidate
+
+
+def table_alignment(state: StateCore) -> None:
+    """Core rule: pipe-table cells say their alignment with `align`, not with a style attribute."""
+    for token in state.tokens:
+        if token.type in ("th_open", "td_open"):
+            match = ALIGNMENT.fullmatch(str(token.attrGet("style") or ""))
+            token.attrs.pop("style", None)
+            if match:
+                token.attrSet("align", match.group(1))
+
+
+def too_deep(tokens: Sequence[Token], max_nesting: int) -> bool:
+    """Whether markdown-it reached its nesting limit, past which it leaves the rest of a block out."""
+    return any(token.nesting == 1 and token.level >= max_nesting - 1 for token in tokens)
+
+
+def plain_text(markdown: str) -> str:
+    """A body shown as its own text: escaped, with its line breaks kept by the `plain-text` style."""
+    text = escape(LONE_SURROGATE.sub("\N{REPLACEMENT CHARACTER}", markdown), quote=False)
+    return f'<div class="plain-text">{text}</div>\n'
 
 
 class MarkdownRenderer:
@@ -108,19 +158,34 @@ class MarkdownRenderer:
 
     def __init__(self, local_pages: Mapping[str, str] | None = None) -> None:
         self.local_pages = local_pages or {}
-        self.md = (MarkdownIt("commonmark", {"html": True, "highlight": highlight_code})
+        options = {"html": True, "highlight": highlight_code, "maxNesting": MAX_NESTING}
+        self.md = (MarkdownIt("commonmark", options)
                    .enable(["table", "strikethrough"])
                    .use(footnote_plugin))
         self.md.core.ruler.push("heading_ids", heading_ids)
         self.md.core.ruler.push("local_links", local_links)
+        self.md.core.ruler.push("table_alignment", table_alignment)
+        self.md.core.ruler.push("images_in_links", mark_images_in_links)
         self.md.add_render_rule("image", render_image)
         self.md.add_render_rule("html_block", render_html_block)
         self.md.add_render_rule("html_inline", render_html_inline)
 
     def render(self, markdown: str, page: str = "index.html") -> RenderedBody:
+        """The body's HTML, sanitized, with its headings; never raises for what a body holds."""
+        size = len(markdown.encode("utf-8", "surrogatepass"))
+        if size > MAX_BODY_BYTES:
+            return RenderedBody(plain_text(markdown), (), (
+                f"{size / 1e6:.1f} MB is over the {MAX_BODY_BYTES / 1e6:g} MB that is rendered as Markdown; "
+                "shown as plain text",))
         env: dict = {"page": page, "local_pages": self.local_pages}
-        html = self.md.render(markdown, env)
-        return RenderedBody(html, env.get("headings", ()))
+        tokens = self.md.parse(markdown, env)
+        clean = sanitize(self.md.renderer.render(tokens, self.md.options, env))
+        notes = []
+        if too_deep(tokens, MAX_NESTING):
+            notes.append(f"Markdown nested more than {MAX_NESTING} levels deep; the deeper part is left out")
+        if clean.flattened:
+            notes.append(f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is shown as text")
+        return RenderedBody(clean.html, env.get("headings", ()), tuple(notes))
 
 
 def code_css() -> str:

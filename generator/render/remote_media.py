@@ -2,8 +2,10 @@
 
 The mirror reads offline, so an image, frame, video or script from another site must not load. A
 Markdown image with a remote address renders as a placeholder naming it, with a link to the
-original. Raw HTML in a post is rewritten only where a tag would load something remote; the
-sanitizer of a later issue takes over that half.
+original. Raw HTML in a post is rewritten only where a tag would load something remote.
+
+This runs while markdown-it renders, before the sanitizer (render/sanitize.py), which then drops
+whatever this leaves that is not on its allowlist, and any remote image source this did not see.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from html import escape
 from html.parser import HTMLParser
 from typing import Any
 
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 REMOTE = re.compile(r"\s*(https?:)?//", re.IGNORECASE)
@@ -27,6 +30,7 @@ KINDS = {"img": "Image", "source": "Media", "video": "Video", "audio": "Audio", 
 # Their own content would stay hidden inside them, so they are unwrapped and their sources shown.
 CONTAINERS = frozenset({"video", "audio", "picture", "object"})
 MAYBE_AFFECTED = re.compile(r"//|<\s*/?\s*(video|audio|picture|object)\b", re.IGNORECASE)
+MAYBE_ANCHOR = re.compile(r"</?a[\s/>]", re.IGNORECASE)
 # Nothing a reader would miss: these are dropped without a placeholder.
 SILENT = frozenset({"script", "link", "track"})
 
@@ -41,6 +45,22 @@ def placeholder(kind: str, label: str, url: str, linked: bool = True) -> str:
     return f'<span class="remote-media">{text}{link}</span>'
 
 
+def mark_images_in_links(state: StateCore) -> None:
+    """Core rule: note on each image and inline HTML token whether it sits inside a link, in one pass,
+    as a placeholder inside a link must not hold a link of its own."""
+    for block in state.tokens:
+        depth = 0
+        for token in block.children or ():
+            if token.type in ("image", "html_inline"):
+                token.meta["inside_link"] = depth > 0
+            if token.type == "link_open":
+                depth += 1
+            elif token.type == "link_close":
+                depth -= 1
+            elif token.type == "html_inline" and MAYBE_ANCHOR.search(token.content):
+                depth += _anchor_balance(token.content)
+
+
 def render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     """Renderer rule for Markdown images: a remote one becomes a placeholder; a link cannot nest in a link."""
     token = tokens[idx]
@@ -49,7 +69,7 @@ def render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
         return self.image(tokens, idx, options, env)
     alt = self.renderInlineAsText(token.children, options, env) if token.children else ""
     label = alt or str(token.attrGet("title") or "")
-    return placeholder("Image", label, src, linked=not _inside_link(tokens, idx))
+    return placeholder("Image", label, src, linked=not token.meta.get("inside_link", False))
 
 
 def render_html_block(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
@@ -58,7 +78,8 @@ def render_html_block(self: Any, tokens: Sequence[Token], idx: int, options: Any
 
 def render_html_inline(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     html = tokens[idx].content
-    return neutralise_remote_html(html, _inside_link(tokens, idx)) if MAYBE_AFFECTED.search(html) else html
+    inside_link = tokens[idx].meta.get("inside_link", False)
+    return neutralise_remote_html(html, inside_link) if MAYBE_AFFECTED.search(html) else html
 
 
 def neutralise_remote_html(html: str, inside_link: bool = False) -> str:
@@ -68,21 +89,13 @@ def neutralise_remote_html(html: str, inside_link: bool = False) -> str:
     scan = _Scan(html, inside_link)
     scan.feed(html)
     scan.close()
-    for start, end, replacement in reversed(scan.edits):
-        html = html[:start] + replacement + html[end:]
-    return html
-
-
-def _inside_link(tokens: Sequence[Token], idx: int) -> bool:
-    depth = 0
-    for token in tokens[:idx]:
-        if token.type == "link_open":
-            depth += 1
-        elif token.type == "link_close":
-            depth -= 1
-        elif token.type == "html_inline":
-            depth += _anchor_balance(token.content)
-    return depth > 0
+    pieces, done = [], 0
+    for start, end, replacement in sorted(scan.edits):
+        if start < done:  # an end tag found inside a span already replaced
+            continue
+        pieces += [html[done:start], replacement]
+        done = end
+    return "".join(pieces) + html[done:]
 
 
 def _anchor_balance(html: str) -> int:

@@ -21,7 +21,7 @@ def sitemaps(base_url: str, pages: Sequence[tuple[str, datetime | None]]) -> Ite
     if len(chunks) == 1:
         yield urls.SITEMAP, _urlset(base_url, chunks[0])
         return
-    names = [f"sitemap-{n}.xml" for n in range(1, len(chunks) + 1)]
+    names = sitemap_paths(len(pages))[:-1]
     for name, chunk in zip(names, chunks):
         yield name, _urlset(base_url, chunk)
     entries = []
@@ -29,6 +29,13 @@ def sitemaps(base_url: str, pages: Sequence[tuple[str, datetime | None]]) -> Ite
         newest = max((when for _, when in chunk if when is not None), default=None)
         entries.append(_url("sitemap", urls.absolute(base_url, name), newest))
     yield urls.SITEMAP, _document("sitemapindex", entries)
+
+
+def sitemap_paths(count: int) -> list[str]:
+    """The files `sitemaps` writes for `count` pages, the index (or only sitemap) last."""
+    if count <= MOST_URLS:
+        return [urls.SITEMAP]
+    return [f"sitemap-{n}.xml" for n in range(1, (count + MOST_URLS - 1) // MOST_URLS + 1)] + [urls.SITEMAP]
 
 
 def robots_txt(base_url: str) -> bytes:

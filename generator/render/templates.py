@@ -7,17 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
+
+from generator.default_theme import theme_dir
 
 
 class TemplateError(Exception):
     """A template that cannot render; the message names the template and line."""
-
-
-def theme_dir() -> Path:
-    """The default theme: bundled inside an installed wheel, else the top of a source checkout."""
-    package = Path(__file__).resolve().parents[1]
-    bundled = package / "theme"
-    return bundled if bundled.is_dir() else package.parent
 
 
 class Templates:
@@ -31,6 +27,28 @@ class Templates:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+
+    def uses(self, name: str) -> frozenset[str] | None:
+        """The templates `name` extends, includes or imports, directly or not; None when one of them is
+        named only at run time, or a template cannot be parsed (rendering will report that)."""
+        found: set[str] = set()
+        todo = [name]
+        while todo:
+            current = todo.pop()
+            try:
+                source = self.env.loader.get_source(self.env, current)[0]
+                referenced = list(jinja2.meta.find_referenced_templates(self.env.parse(source)))
+            except jinja2.TemplateNotFound:
+                continue
+            except jinja2.TemplateSyntaxError:
+                return None
+            if None in referenced:
+                return None
+            for other in referenced:
+                if other not in found:
+                    found.add(other)
+                    todo.append(other)
+        return frozenset(found)
 
     def render(self, name: str, context: dict[str, Any]) -> str:
         try:

@@ -6,13 +6,14 @@ that keeps pages reproducible from their inputs, which incremental builds rely o
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from generator import urls
 from generator.config import Config
-from generator.model import Post, Site, Taxonomy, TermListing, Year, older_and_newer, related_posts
+from generator.model import Post, Site, Taxonomy, TermListing, Year, older_and_newer
 from generator.render.markdown import RenderedBody
 from generator.render.toc import TocEntry, build_toc
 
@@ -49,6 +50,10 @@ class TermGroup:
 
 @dataclass(frozen=True)
 class PostSummary:
+    """A post as other pages show it. It holds nothing made from the post's body, and neither does any view
+    but the post's own PostView: an incremental build relies on that to re-render only a post's own page
+    when only its body changed (output/stages.py, Inputs.bodies_only)."""
+
     title: str
     href: str
     date: Moment
@@ -110,7 +115,9 @@ class PageView:
     feed: Link | None  # the Atom feed for this page; None when the site has no feeds
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def moment(when: datetime) -> Moment:
+    """(A pure function, remembered: a post's date shows on a dozen list pages, and strftime is slow.)"""
     offset = when.strftime("%z")
     zone = "UTC" if offset == "+0000" else f"UTC{offset[:3]}:{offset[3:]}"
     return Moment(when.isoformat(), f"{when.day} {MONTHS[when.month - 1]} {when:%Y, %H:%M} {zone}")
@@ -149,10 +156,12 @@ def term_feed(config: Config, listing: TermListing, taxonomy: Taxonomy, link: ur
     return Link(link(urls.term_feed(listing.term)), f"{term_listing_title(listing, taxonomy)} (Atom feed)")
 
 
-def post_view(site: Site, position: int, body: RenderedBody, link: urls.Linker, config: Config) -> PostView:
+def post_view(site: Site, position: int, body: RenderedBody, link: urls.Linker, config: Config,
+              related: Sequence[Post]) -> PostView:
+    """`related` are model.related_posts(site, position, config.build.related_posts), found beforehand so
+    that a build can reuse them from its cache."""
     post = site.posts[position]
     older, newer = older_and_newer(site, position)
-    related = related_posts(site, position, config.build.related_posts)
     lowest, highest = config.build.toc_levels
     return PostView(
         title=post.title,

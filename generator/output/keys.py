@@ -1,0 +1,116 @@
+"""Page keys: a digest of everything one output file is made from, computed from the model without
+rendering anything. A page whose key is the one recorded for the file in the output folder is not rendered.
+
+A key must change whenever the bytes of its page could: each part below names what the view of a page
+(render/views.py) shows, and the tests build sites incrementally after every kind of edit and compare them
+byte for byte with clean builds. Every key includes the code key (the generator's own code and the
+libraries that shape the output) and the configuration key; page keys include the key of their template
+and of every template it extends or includes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+
+from generator import __version__, urls
+from generator.config import Config
+from generator.model import Post, Site, TermListing
+from generator.output.digest import of_values
+
+
+def code_key(digests: Sequence[str]) -> str:
+    return of_values(__version__, sorted(digests))
+
+
+def config_key(config: Config) -> str:
+    """Every setting that can change output. Paths and jobs cannot: the same content built from another
+    folder, into another folder or on more cores gives the same bytes."""
+    build = dataclasses.asdict(config.build)
+    del build["jobs"]
+    taxonomies = None if config.taxonomies is None else [(t.name, t.label) for t in config.taxonomies]
+    return of_values(dataclasses.asdict(config.site), build, taxonomies)
+
+
+def template_keys(digests: Mapping[str, str], uses: Mapping[str, frozenset[str] | None]) -> dict[str, str]:
+    """Template name -> digest of it and every template it uses; a template that names others only at run
+    time (None) may use any of them."""
+    keys = {}
+    for name in digests:
+        used = uses.get(name)
+        closure = sorted(digests) if used is None else sorted(used | {name})
+        keys[name] = of_values([(n, digests.get(n, "")) for n in closure])
+    return keys
+
+
+class Keys:
+    """Keys of one build's pages; per-post parts are made once and shared by every page that shows the post."""
+
+    def __init__(self, site: Site, config_digest: str, code_digest: str, templates: Mapping[str, str],
+                 related: Sequence[tuple[int, ...]]) -> None:
+        self.site, self.templates, self.related = site, templates, related
+        nav = ([(t.name, t.label) for t in site.types] if len(site.types) > 1 else [],
+               [(t.name, t.label) for t in site.taxonomies], bool(site.posts))
+        self.frame = of_values(config_digest, code_digest, nav)
+        self.feed_frame = of_values(config_digest, code_digest)
+        # Made when first asked for: a build that renders a few post pages needs only a few of them.
+        self._summaries: dict[str, str] = {}
+        self._feed_entries: dict[str, str] = {}
+
+    def page(self, template: str, path: str, *parts: object) -> str:
+        return of_values(self.frame, self.templates.get(template, ""), template, path, parts)
+
+    def summaries(self, posts: Sequence[Post]) -> list[str]:
+        """What a list shows of each post: title, link, date, summary and terms."""
+        return [self._summary(p) for p in posts]
+
+    def post(self, position: int, path: str) -> str:
+        """A post page before its links to other posts are known (see `with_links`)."""
+        posts = self.site.posts
+        post = posts[position]
+        older, newer = self.site.relations.older_newer[position]
+        neighbours = [None if n is None else (urls.post(posts[n]), posts[n].title) for n in (older, newer)]
+        related = [self._summary(posts[i]) for i in self.related[position]]
+        terms = [(t.taxonomy, t.slug, t.name) for t in post.terms]
+        return self.page("post.html", path, post.digest, terms, neighbours, related)
+
+    def feed(self, title: str, page: str, path: str, posts: Sequence[Post]) -> str:
+        return of_values(self.feed_frame, title, page, path, [self._feed_entry(p) for p in posts])
+
+    def _summary(self, post: Post) -> str:
+        found = self._summaries.get(post.file)
+        if found is None:
+            found = self._summaries[post.file] = of_values(
+                post.title, urls.post(post), post.date.isoformat(), post.summary,
+                [(urls.term(t), t.name) for t in post.terms])
+        return found
+
+    def _feed_entry(self, post: Post) -> str:
+        found = self._feed_entries.get(post.file)
+        if found is None:
+            found = self._feed_entries[post.file] = of_values(
+                self._summary(post), post.source.guid, post.updated.isoformat(), post.author)
+        return found
+
+
+def with_links(key: str, local_pages: Mapping[str, str], looked_up: Sequence[str]) -> str:
+    """A post page's key once the links its body looks up are known: a link leads to the page of a mirrored
+    post when that post is in the site, so its target is part of what the page shows."""
+    return of_values(key, bool(local_pages), [(k, local_pages.get(k)) for k in looked_up])
+
+
+def term_list_keys(site: Site, times: Mapping[str, float]) -> dict[tuple[str, str], str]:
+    """(taxonomy, slug) -> digest of the term's posts (which, in which order, when); see related_key.
+    `times` maps each post's file to its publication instant."""
+    return {(listing.term.taxonomy, listing.term.slug): _listing_digest(listing, times)
+            for taxonomy in site.taxonomies for listing in taxonomy.terms}
+
+
+def related_key(post: Post, time: float, limit: int, lists: Mapping[tuple[str, str], str], code_digest: str) -> str:
+    """Related posts depend only on the post and on its terms' lists (model.related_positions)."""
+    return of_values(code_digest, post.file, time, limit, [lists[(t.taxonomy, t.slug)] for t in post.terms])
+
+
+def _listing_digest(listing: TermListing, times: Mapping[str, float]) -> str:
+    # Type and slug break ties in the order of posts, so they belong here with the file and the time.
+    return of_values([(p.file, times[p.file], p.type, p.slug) for p in listing.posts])

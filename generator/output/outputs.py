@@ -1,0 +1,121 @@
+"""Every file of the site, in a fixed order, each with its key and how to make it: the pages, then the
+feeds, the sitemap, robots.txt, CNAME, the static files and the code stylesheet. A path claimed twice is a
+problem; the first claim keeps it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from generator import urls
+from generator.config import Config
+from generator.model import Site
+from generator.output.digest import of_bytes, of_values
+from generator.output.keys import Keys
+from generator.output.pages import Page, PathClaims
+from generator.output.rendering import Output, RenderBody, page_maker
+from generator.output.writer import inside
+from generator.problems import Problem
+from generator.render.feeds import atom, feed_plans
+from generator.render.markdown import code_css
+from generator.render.sitemap import robots_txt, sitemap_paths, sitemaps
+from generator.render.templates import Templates
+
+CODE_CSS = "css/code.css"
+
+
+def site_outputs(pages: Iterable[Page], site: Site, config: Config, keys: Keys, templates: Templates,
+                 static: Mapping[str, Path], static_digests: Mapping[str, str],
+                 problems: list[Problem]) -> list[Output]:
+    claims, tree = PathClaims(config.paths.output), _Tree()
+    outputs: list[Output] = []
+    in_sitemap = []
+    for page in pages:
+        problem = _unusable(page.path, tree, config) or claims.claim(page)
+        if problem is not None:
+            problems.append(page.origin.problem(problem) if isinstance(problem, str) else problem)
+            continue
+        tree.add(page.path)
+        outputs.append(Output(page.path, page.key, page_maker(page, templates), page.post))
+        if page.in_sitemap:
+            in_sitemap.append((page.path, page.lastmod))
+    others = [*_feeds(site, config, keys), *_sitemaps(config, keys, in_sitemap), *_small_files(config, keys)]
+    others += [Output(path, of_values("static", static_digests.get(str(source), "")), _reader(source))
+               for path, source in static.items()]
+    code = code_css().encode("utf-8")
+    others.append(Output(CODE_CSS, of_bytes(code), lambda _: code))
+    claimed = {o.path for o in outputs}
+    for output in others:
+        problem = _unusable(output.path, tree, config)
+        if output.path in claimed:
+            problem = "a page and a static file, or two static files, publish to this path; the first was kept"
+        if problem is not None:
+            problems.append(Problem(f"{config.paths.output}/{output.path}", message=problem))
+            continue
+        claimed.add(output.path)
+        tree.add(output.path)
+        outputs.append(output)
+    return outputs
+
+
+def _unusable(path: str, tree: _Tree, config: Config) -> str | None:
+    if not inside(path):
+        return f"would publish to {path!r}, which is not a path inside the site's folder; left out"
+    clash = tree.clash(path)
+    if clash is not None:
+        return f"would publish to {config.paths.output}/{path}, but {clash} is a file there and a folder here; left out"
+    return None
+
+
+class _Tree:
+    """The files claimed so far and the folders they need: no path may be a file for one output and a
+    folder for another (the home page is index.html; a post type named index.html would need a folder)."""
+
+    def __init__(self) -> None:
+        self.files: set[str] = set()
+        self.folders: set[str] = set()
+
+    def clash(self, path: str) -> str | None:
+        folders = _folders(path)
+        found = next((f for f in folders if f in self.files), None)
+        return found or (path if path in self.folders else None)
+
+    def add(self, path: str) -> None:
+        self.files.add(path)
+        self.folders.update(_folders(path))
+
+
+def _folders(path: str) -> list[str]:
+    parts = path.split("/")
+    return ["/".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def _reader(source: Path):
+    return lambda _: source.read_bytes()
+
+
+def _feeds(site: Site, config: Config, keys: Keys) -> list[Output]:
+    outputs = []
+    for plan in feed_plans(site, config):
+        def make(_: RenderBody, plan=plan) -> bytes:
+            return atom(config, plan.title, plan.page, plan.path, plan.posts)
+        outputs.append(Output(plan.path, keys.feed(plan.title, plan.page, plan.path, plan.posts), make))
+    return outputs
+
+
+def _sitemaps(config: Config, keys: Keys, pages: list) -> list[Output]:
+    base = config.site.base_url
+    if not base:
+        return []
+    entries = [(path, when.isoformat() if when else None) for path, when in pages]
+    key = of_values(keys.feed_frame, entries)
+    return [Output(name, key, lambda _, name=name: dict(sitemaps(base, pages))[name])
+            for name in sitemap_paths(len(pages))]
+
+
+def _small_files(config: Config, keys: Keys) -> list[Output]:
+    files = {urls.ROBOTS: robots_txt(config.site.base_url)}
+    if config.site.cname:
+        files[urls.CNAME] = (config.site.cname + "\n").encode("utf-8")
+    return [Output(path, of_bytes(data), lambda _, data=data: data) for path, data in files.items()]

@@ -1,0 +1,68 @@
+"""Related posts of every post: reused from the build cache while the lists of the post's terms are
+unchanged (model.related_positions depends on nothing else), found again otherwise, on every core when
+many are needed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.model import Site, related_positions
+from generator.output import workers
+from generator.output.keys import related_key, term_list_keys
+
+# Below this many posts to relate, starting worker processes costs more than it saves.
+PARALLEL_FROM = 1000
+CHUNK = 200
+
+# Per-worker state, set once by _start in each worker process (or in this process when run serially):
+# the site and the number of related posts, which every task of one build shares.
+_worker: tuple[Site, int] | None = None
+
+
+@dataclass(frozen=True)
+class Related:
+    table: tuple[tuple[int, ...], ...]  # position -> positions of its related posts
+    entries: dict[str, tuple[str, tuple[str, ...]]]  # for the cache: post file -> (key, related files)
+    found: int  # posts whose related posts were found again rather than reused
+
+
+def relate(site: Site, limit: int, cached: dict[str, tuple[str, tuple[str, ...]]], code_digest: str,
+           jobs: int) -> Related:
+    positions = {p.file: i for i, p in enumerate(site.posts)}
+    times = dict(zip(positions, site.relations.times))
+    lists = term_list_keys(site, times)
+    table: list[tuple[int, ...] | None] = [None] * len(site.posts)
+    keys = []
+    for i, post in enumerate(site.posts):
+        key = related_key(post, site.relations.times[i], limit, lists, code_digest)
+        keys.append(key)
+        hit = cached.get(post.file)
+        if hit is not None and hit[0] == key and all(f in positions for f in hit[1]):
+            table[i] = tuple(positions[f] for f in hit[1])
+    todo = [i for i, found in enumerate(table) if found is None]
+    chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    parallel = jobs if len(todo) >= PARALLEL_FROM else 1
+    for chunk, results in zip(chunks, workers.parallel_map(_relate, chunks, parallel, _start, (site, limit))):
+        for i, found in zip(chunk, results):
+            table[i] = found
+    done = tuple(t or () for t in table)
+    entries = {p.file: (keys[i], tuple(site.posts[j].file for j in done[i])) for i, p in enumerate(site.posts)}
+    return Related(done, entries, len(todo))
+
+
+def reuse(site: Site, cached: dict[str, tuple[str, tuple[str, ...]]]) -> Related:
+    """The cached related posts of every post, when it is known that none can have changed."""
+    positions = {p.file: i for i, p in enumerate(site.posts)}
+    table = tuple(tuple(positions[f] for f in cached[p.file][1]) for p in site.posts)
+    return Related(table, cached, 0)
+
+
+def _start(site: Site, limit: int) -> None:
+    global _worker
+    _worker = (site, limit)
+
+
+def _relate(positions: list[int]) -> list[tuple[int, ...]]:
+    assert _worker is not None
+    site, limit = _worker
+    return [related_positions(site, i, limit) for i in positions]

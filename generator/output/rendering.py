@@ -1,0 +1,120 @@
+"""Rendering the outputs that changed, on every core, each written straight into the spare folder.
+
+The worker processes are forked once the outputs are planned, so each starts with the model, the plan and
+the compiled templates in memory; a task names outputs by number and gets back a digest and a stat, never a
+rendered page. No structure ever holds every rendered page: each is written as soon as it is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.model import Post
+from generator.output import digest, workers
+from generator.output.loading import read_body
+from generator.output.writer import FileStat, Staging
+from generator.output.pages import Page, RenderBody
+from generator.render.markdown import MarkdownRenderer, RenderedBody
+from generator.render.templates import Templates
+
+CHUNK = 40  # outputs per task: small enough to keep both cores busy to the end
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the site: where it goes, the key of what it is made from, and how to make it."""
+
+    path: str
+    key: str  # for a post's page, the key before the links its body looks up (keys.with_links)
+    make: Callable[[RenderBody], bytes]
+    post: Post | None = None
+
+
+def page_maker(page: Page, templates: Templates) -> Callable[[RenderBody], bytes]:
+    def make(render_body: RenderBody) -> bytes:
+        return templates.render(page.template, page.context(render_body)).encode("utf-8")
+    return make
+
+
+@dataclass(frozen=True)
+class Made:
+    index: int
+    digest: str
+    stat: FileStat | None  # None: the bytes were those of the site's file, which was kept (hard-linked)
+    looked_up: tuple[str, ...] | None  # for a post's page: the link keys its body looked up
+
+
+class LookupRecorder(Mapping[str, str]):
+    """The local pages of the site (render/local_links.py), noting which keys a body looks up: the page
+    depends on those entries only, which is what its key records."""
+
+    def __init__(self, pages: Mapping[str, str]) -> None:
+        self.pages = pages
+        self.looked_up: dict[str, None] = {}
+
+    def __getitem__(self, key: str) -> str:
+        self.looked_up[key] = None
+        return self.pages[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.pages)
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+
+@dataclass
+class _Worker:
+    outputs: list[Output]
+    staging: Staging
+    content: Path
+    recorder: LookupRecorder
+    renderer: MarkdownRenderer
+
+    def render_body(self, post: Post, path: str) -> RenderedBody:
+        return self.renderer.render(read_body(self.content / post.file), path)
+
+
+# Per-worker state, set once by _start in each worker process (or in this process when run serially): what
+# every task of one build shares. Tasks then carry only numbers.
+_worker: _Worker | None = None
+
+
+def render(outputs: list[Output], todo: list[tuple[int, str | None]], staging: Staging, content: Path,
+           local_pages: Mapping[str, str], jobs: int) -> Iterator[Made]:
+    """Make the outputs numbered in `todo`, each given with the digest of the site's file at its path when
+    that file is still as the last build left it: equal bytes then keep that file instead of a new one."""
+    global _worker
+    chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    try:
+        for made in workers.parallel_map(_render, chunks, jobs, _start,
+                                         (outputs, staging, content, local_pages)):
+            yield from made
+    finally:
+        _worker = None
+
+
+def _start(outputs: list[Output], staging: Staging, content: Path, local_pages: Mapping[str, str]) -> None:
+    global _worker
+    recorder = LookupRecorder(local_pages)
+    _worker = _Worker(outputs, staging, content, recorder, MarkdownRenderer(recorder))
+
+
+def _render(chunk: list[tuple[int, str | None]]) -> list[Made]:
+    assert _worker is not None
+    return [_make(_worker, index, live_digest) for index, live_digest in chunk]
+
+
+def _make(worker: _Worker, index: int, live_digest: str | None) -> Made:
+    output = worker.outputs[index]
+    worker.recorder.looked_up.clear()
+    data = output.make(worker.render_body)
+    found = digest.of_bytes(data)
+    if found == live_digest:
+        stat = worker.staging.keep(output.path)
+    else:
+        stat = worker.staging.write(output.path, data)
+    looked_up = tuple(worker.recorder.looked_up) if output.post is not None else None
+    return Made(index, found, stat, looked_up)

@@ -1,0 +1,200 @@
+"""The stages of a build in which something changed, in the order builder.run_build calls them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator import urls
+from generator.config import Config
+from generator.convert.document import TermRegistry
+from generator.model import Site, build_site
+from generator.output import build_cache, manifest, related, rendering
+from generator.output.build_cache import BuildCache, FileEntry, Written
+from generator.output.inputs import Scan, folder_mtimes, folders_of, make_stamp, output_stats
+from generator.output.digest import of_values
+from generator.output.keys import Keys, code_key, config_key, template_keys, with_links
+from generator.output.loading import Loaded, file_entries, load_posts
+from generator.output.outputs import site_outputs
+from generator.output.pages import plan_pages
+from generator.output.rendering import Output
+from generator.output.writer import Staging
+from generator.problems import Problem
+from generator.render.local_links import local_pages
+from generator.render.templates import Templates
+from generator.store.terms import read_terms
+
+SITE_CSS = "css/site.css"  # the stylesheet that the 404 page carries inline, as it cannot link it from every depth
+
+
+@dataclass(frozen=True)
+class Inputs:
+    posts: Loaded
+    files: dict[str, FileEntry]  # terms.yaml, templates, static files and code, by absolute path
+    registry: TermRegistry
+    problems: tuple[Problem, ...]
+    code: str  # code key (keys.code_key)
+    config: str  # config key (keys.config_key)
+    # Post files whose body alone changed while no other input or output file did, or None. A post's body
+    # shows on its own page only (the views of other pages hold no body), so only those pages can change.
+    bodies_only: frozenset[str] | None
+
+
+@dataclass(frozen=True)
+class Planned:
+    outputs: list[Output]  # every output, or with bodies_only, the pages of those posts
+    decision: manifest.Plan
+    valid: dict[str, Written]  # the site's files still as the last build left them
+    local_pages: dict[str, str]
+    local_key: str
+    problems: list[Problem]
+    hand_added: frozenset[str]  # files and folders in the site that no build wrote
+
+
+@dataclass(frozen=True)
+class Made:
+    pages: dict[str, Written]  # every file of the new site
+    links: dict[str, tuple[str, ...]]  # post digest -> link keys its body looked up, for posts rendered now
+    written: int
+    kept: int
+    differs: frozenset[str]  # paths at which the new site differs from the old one
+    marker: tuple[int, int] | None  # (inode, mtime_ns) of the new site's marker file
+    swap: bool  # False when the site is already as it should be: nothing is written or swapped
+
+
+def load(config: Config, scan: Scan, cache: BuildCache, jobs: int) -> Inputs:
+    content = config.path("content")
+    count = len(scan.inputs.posts)
+    posts = load_posts(content, scan.inputs.posts, scan.stats[:count], cache.files, jobs)
+    files = file_entries(scan.inputs.files()[count:], scan.stats[count:], cache.files)
+    registry, term_problems = read_terms(content)
+    code = code_key([files[str(p)].digest for p in scan.inputs.code if str(p) in files])
+    settings = config_key(config)
+    bodies = _bodies_only(scan, cache, posts, files, settings)
+    return Inputs(posts, files, registry, posts.problems + tuple(term_problems), code, settings, bodies)
+
+
+def _bodies_only(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, FileEntry],
+                 settings: str) -> frozenset[str] | None:
+    """See Inputs.bodies_only. Everything else must be as the last build left it, including every file of
+    the site (and no problem reported, so that no page lost its path to another)."""
+    if (cache.output != scan.output or cache.config != settings or cache.problems or not cache.related
+            or tuple(cache.pages) != scan.pages or posts.entries.keys() != cache.post_files()):
+        return None
+    if any(stat != (w.size, w.mtime_ns, w.ino) for w, stat in zip(cache.pages.values(), scan.found)):
+        return None
+    if any(t != cache.folders.get(f) for f, t in zip(scan.folder_names, scan.folders)):
+        return None
+    if any(cache.files.get(path) is None or cache.files[path].digest != entry.digest for path, entry in files.items()):
+        return None
+    changed = []
+    for path, entry in posts.entries.items():
+        old = cache.files.get(path)
+        if old is None or old.meta != entry.meta:
+            return None
+        if old.digest != entry.digest:
+            changed.append(path[len(str(scan.inputs.content)) + 1:])
+    return frozenset(changed)
+
+
+def group(config: Config, loaded: Inputs) -> Site:
+    return build_site(loaded.posts.posts, loaded.registry, config.taxonomies)
+
+
+def relate(config: Config, site: Site, loaded: Inputs, cache: BuildCache, jobs: int) -> related.Related:
+    if loaded.bodies_only is not None:  # no post's terms, dates or files changed, nor the code
+        return related.reuse(site, cache.related)
+    return related.relate(site, config.build.related_posts, cache.related, loaded.code, jobs)
+
+
+def plan(config: Config, scan: Scan, cache: BuildCache, site: Site, loaded: Inputs,
+         relations: related.Related) -> Planned:
+    templates = Templates(config.path("templates"))
+    digests = {name: loaded.files[str(path)].digest for name, path in scan.inputs.templates.items()
+               if str(path) in loaded.files}
+    keys = Keys(site, loaded.config, loaded.code,
+                template_keys(digests, {n: templates.uses(n) for n in digests}), relations.table)
+    static = scan.inputs.static
+    css = static[SITE_CSS].read_text(encoding="utf-8") if SITE_CSS in static else ""
+    problems = list(loaded.problems)
+    pages = plan_pages(site, config, keys, relations.table, css, only=loaded.bodies_only)
+    local = _local_pages(site, cache, loaded.code)
+    recorded = cache.pages if cache.output == scan.output else {}
+    if loaded.bodies_only is not None:
+        outputs = [Output(p.path, p.key, rendering.page_maker(p, templates), p.post) for p in pages]
+        return Planned(outputs, manifest.bodies(outputs, recorded), dict(recorded), *local, problems, frozenset())
+    outputs = site_outputs(pages, site, config, keys, templates, static,
+                           {path: entry.digest for path, entry in loaded.files.items()}, problems)
+    found, names, times = scan.found, scan.folder_names, scan.folders
+    if tuple(recorded) != scan.pages:
+        names = folders_of(recorded)
+        found, times = output_stats(scan.output, recorded), folder_mtimes(scan.output, names)
+    changed = [f for f, t in zip(names, times) if t is not None and t != cache.folders.get(f)]
+    valid = manifest.intact(recorded, found)
+    decision = manifest.decide(outputs, recorded, valid, cache.links, local[0])
+    return Planned(outputs, decision, valid, *local, problems,
+                   frozenset(manifest.hand_added(scan.output, recorded, changed) if changed else ()))
+
+
+def _local_pages(site: Site, cache: BuildCache, code: str) -> tuple[dict[str, str], str]:
+    """render.local_pages(site), reused while no post's URL or page path changed (nor the code)."""
+    key = of_values(code, [(p.source.url, urls.post(p)) for p in site.posts])
+    if cache.local[0] == key:
+        return cache.local[1], key
+    return local_pages(site), key
+
+
+def render(config: Config, planned: Planned, staging: Staging, cache: BuildCache, jobs: int,
+           progress: Callable[[str, int, int], None]) -> Made:
+    """Ready the spare folder, then make every output whose key changed straight into it."""
+    content = config.path("content")
+    decision, outputs = planned.decision, planned.outputs
+    if not decision.todo and not decision.removed and not planned.hand_added:
+        return Made(dict(decision.keep), {}, 0, len(decision.keep), frozenset(), staging.live_sentinel(), False)
+    differs = build_cache.load_spare(content, staging.spare, staging.sentinel())
+    size, mtime, ino = staging.claim()
+    copied = manifest.prepare_spare(staging, decision, {o.path for o in outputs} | decision.keep.keys(), differs)
+    pages = {path: (live if path not in copied else live._replace(**_stat(copied[path])))
+             for path, live in decision.keep.items()}
+    new, links = set(copied), {}
+    for done, made in enumerate(rendering.render(outputs, list(decision.todo), staging, content,
+                                                 planned.local_pages, jobs), start=1):
+        output = outputs[made.index]
+        key = decision.keys[made.index] or with_links(output.key, planned.local_pages, made.looked_up or ())
+        if made.stat is None:
+            pages[output.path] = planned.valid[output.path]._replace(key=key, digest=made.digest)
+        else:
+            pages[output.path] = Written(key, made.digest, *made.stat)
+            new.add(output.path)
+        if output.post is not None and made.looked_up is not None:
+            links[output.post.digest] = made.looked_up
+        progress("render", done, len(decision.todo))
+    written = len(new) - len(copied)
+    differs_after = frozenset(new) | decision.removed | planned.hand_added
+    return Made(pages, links, written, len(pages) - written, differs_after, (ino, mtime), True)
+
+
+def swap(config: Config, staging: Staging, scan: Scan, cache: BuildCache, loaded: Inputs,
+         relations: related.Related, planned: Planned, made: Made, site: Site) -> None:
+    """The new site in place of the old one, then the build cache that describes it."""
+    old_marker = staging.live_sentinel()  # the old site's, which becomes the spare's
+    had_site = made.swap and staging.swap()
+    content = config.path("content")
+    entries = {**loaded.posts.entries, **loaded.files}
+    pages = made.pages
+    folders = folders_of(pages)
+    times = folder_mtimes(scan.output, folders)
+    links = {p.digest: cache.links[p.digest] for p in site.posts if p.digest in cache.links} | made.links
+    stamp = None
+    if all(entry.stat is not None for entry in entries.values()) and None not in times:
+        stamp = make_stamp(config, scan.inputs, scan.stats, scan.output, pages,
+                           [(w.size, w.mtime_ns, w.ino) for w in pages.values()], times, made.marker)
+    build_cache.save(content, BuildCache(
+        stamp, scan.output, loaded.config, entries, pages, dict(zip(folders, times)), relations.entries, links,
+        tuple(planned.problems), len(site.posts), (planned.local_key, planned.local_pages)), cache)
+    if had_site:
+        build_cache.save_spare(content, staging.spare, old_marker, made.differs)
+
+
+def _stat(stat: tuple[int, int, int]) -> dict[str, int]:
+    return dict(zip(("size", "mtime_ns", "ino"), stat))

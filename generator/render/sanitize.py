@@ -1,0 +1,154 @@
+"""The last step of rendering a post body: an allowlist HTML sanitizer (nh3, which binds Rust's ammonia).
+
+A body is Markdown that may carry raw HTML from anyone who can write a content file, so whatever
+markdown-it produced is parsed once more as a browser would parse it and only what is listed here is
+kept; everything else is dropped, keeping its text. Nothing in this list can run script, load from
+the network, submit anything or restyle the page around the body. The site's Content-Security-Policy
+(templates/base.html) is a second, independent fence.
+
+Markup nested deeper than `MAX_DEPTH` is first flattened to its text (render/nesting.py), because
+parsing very deep markup costs time that grows with the square of the depth.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import nh3
+from pygments.token import STANDARD_TYPES
+
+from generator.render.nesting import MAX_DEPTH, limit_nesting
+
+# The allowlist. A tag not listed is dropped and its text kept, except CLEARED tags, whose text goes too.
+TAGS = frozenset({
+    # Text blocks and headings; headings keep their ids, which the table of contents links to.
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "div",
+    # Inline meaning: emphasis, edits, code, quotations, scripts in other languages.
+    "a", "strong", "b", "em", "i", "u", "s", "del", "ins", "mark", "small", "sup", "sub", "abbr", "cite",
+    "q", "dfn", "kbd", "samp", "var", "code", "span", "time", "bdi", "bdo", "wbr", "ruby", "rt", "rp",
+    # Lists.
+    "ul", "ol", "li", "dl", "dt", "dd",
+    # Tables, including the compact HTML tables the importer keeps for spans.
+    "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
+    # Images and their captions; remote ones were already made placeholders (remote_media).
+    "img", "figure", "figcaption",
+    # Disclosure widgets, and the section that holds footnotes.
+    "details", "summary", "section",
+})
+# Tags dropped with everything inside them: code, styles, and fallbacks that would show as raw text.
+CLEARED = frozenset({"script", "style", "template", "noscript", "iframe", "noembed", "noframes", "xmp"})
+# Attributes per tag ("*": on every tag). Their values are checked further by VALUES, URL_ATTRIBUTES
+# and CLASSES below; `style` and every `on*` handler are never allowed.
+ATTRIBUTES = {
+    # Language and direction of a passage, and a tooltip.
+    "*": {"lang", "dir", "title"},
+    # Fragment targets: headings from the TOC, footnote references and their back-links.
+    **{f"h{level}": {"id"} for level in range(1, 7)},
+    "a": {"href", "id", "class"},
+    "li": {"id", "class", "value"},
+    # Lists and tables: numbering, spans and alignment (pipe tables' alignment comes as `align`).
+    "ol": {"start", "reversed", "class"},
+    "th": {"colspan", "rowspan", "scope", "headers", "align"},
+    "td": {"colspan", "rowspan", "headers", "align"},
+    "col": {"span"}, "colgroup": {"span"},
+    # Images: a local file or an inline data: image, with its size and text.
+    "img": {"src", "alt", "width", "height"},
+    "details": {"open"},
+    "time": {"datetime"},
+    # Classes that the site's own styles know: code highlighting, placeholders, footnotes.
+    "pre": {"class"}, "code": {"class"}, "span": {"class"}, "sup": {"class"}, "hr": {"class"},
+    "section": {"class"},
+}
+NUMBER = re.compile(r"\d{1,4}")
+VALUES = {
+    "dir": re.compile(r"ltr|rtl|auto", re.IGNORECASE),
+    "lang": re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*"),
+    "align": re.compile(r"left|center|right|justify", re.IGNORECASE),
+    "scope": re.compile(r"row|col|rowgroup|colgroup", re.IGNORECASE),
+    **dict.fromkeys(("colspan", "rowspan", "span", "start", "value", "width", "height"), NUMBER),
+}
+# Pygments' token classes, as its HTML formatter writes them for highlighted code.
+CODE_CLASSES = frozenset(STANDARD_TYPES.values()) - {""}
+CLASSES = {
+    "span": CODE_CLASSES | {"remote-media"},
+    "pre": frozenset({"highlight"}),
+    "code": re.compile(r"language-[\w+#.-]{1,40}"),
+    # Footnotes as mdit-py-plugins writes them.
+    "sup": frozenset({"footnote-ref"}), "a": frozenset({"footnote-backref"}), "hr": frozenset({"footnotes-sep"}),
+    "section": frozenset({"footnotes"}), "ol": frozenset({"footnotes-list"}), "li": frozenset({"footnote-item"}),
+}
+# Links may lead to web pages, mail, or within the site; images only come from the site or inline data.
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+DATA_IMAGE = re.compile(r"data:image/(png|gif|jpeg|webp|avif);base64,[A-Za-z0-9+/=\s]*\Z", re.IGNORECASE)
+URL_ATTRIBUTES = {"href", "src"}
+# What browsers ignore around and inside a URL's scheme (WHATWG URL: C0 controls and space; tab and newlines).
+URL_IGNORED = re.compile(r"[\x00-\x20]")
+SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+QUOTED_IN_TAG = re.compile(r'<[^<>"]*(?:"[^"]*"[^<>"]*)+>')
+QUOTED = re.compile(r'"[^"]*"')
+
+
+@dataclass(frozen=True)
+class Sanitized:
+    html: str
+    flattened: bool  # markup nested deeper than MAX_DEPTH was reduced to its text
+
+
+def keep_attribute(tag: str, name: str, value: str) -> str | None:
+    """The value to keep for an allowed attribute, or None to drop it."""
+    if name == "class":
+        return _classes(tag, value)
+    if name in URL_ATTRIBUTES:
+        return value if _url_allowed(tag, name, value) else None
+    pattern = VALUES.get(name)
+    if pattern is not None and not pattern.fullmatch(value.strip()):
+        return None
+    return value
+
+
+def _classes(tag: str, value: str) -> str | None:
+    allowed = CLASSES.get(tag)
+    if allowed is None:
+        return None
+    kept = [c for c in value.split() if (allowed.fullmatch(c) if isinstance(allowed, re.Pattern) else c in allowed)]
+    return " ".join(kept) or None
+
+
+def _url_allowed(tag: str, name: str, value: str) -> bool:
+    bare = URL_IGNORED.sub("", value)
+    scheme = SCHEME.match(bare)
+    if name == "src":
+        # A remote image would load from the network; remote_media has already shown it as a link.
+        return bool(DATA_IMAGE.match(bare)) if scheme else not bare.startswith(("//", "\\\\", "/\\", "\\/"))
+    return scheme is None or scheme.group(1).lower() in LINK_SCHEMES
+
+
+CLEANER = nh3.Cleaner(
+    tags=set(TAGS), clean_content_tags=set(CLEARED), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+    attribute_filter=keep_attribute, strip_comments=True, link_rel=None,
+    # nh3 checks schemes before keep_attribute sees a value; data: reaches it only to be limited to images.
+    url_schemes=set(LINK_SCHEMES | {"data"}))
+
+
+def sanitize(html: str) -> Sanitized:
+    """`html` with only the allowlisted tags and attributes; deep nesting flattened first."""
+    html = LONE_SURROGATE.sub("\ufffd", html)
+    html, flattened = limit_nesting(html, MAX_DEPTH)
+    return Sanitized(escape_brackets_in_attributes(CLEANER.clean(html)), flattened)
+
+
+def escape_brackets_in_attributes(html: str) -> str:
+    """`<` and `>` inside attribute values as character references, as HTML's serializer now writes them,
+    so no text that looks like a tag survives in an attribute for a later parse to misread.
+
+    This relies on the sanitizer's output: every attribute value is in double quotes that it never holds,
+    and a '<' in text is always written as '&lt;', so each '<' outside quotes opens a tag.
+    """
+    return QUOTED_IN_TAG.sub(_escape_quoted, html) if '="' in html else html
+
+
+def _escape_quoted(tag: re.Match[str]) -> str:
+    return QUOTED.sub(lambda value: value.group(0).replace("<", "&lt;").replace(">", "&gt;"), tag.group(0))
