@@ -6,6 +6,7 @@ Exit codes: 0 all done; 1 some items failed (the others were processed); 2 usage
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -138,9 +139,15 @@ def _import(args: argparse.Namespace, say: _Printer) -> int:
 
 def _build(args: argparse.Namespace, say: _Printer) -> int:
     config = _config(args)
-    result = run_build(config)
-    say.info(f"built {result.pages} pages from {result.posts} posts, "
-             f"{result.files} files in {config.path('output')}")
+    result = run_build(config, say.progress)
+    say.end_progress()
+    out = config.path("output")
+    if result.unchanged:
+        say.info(f"nothing changed: {result.pages} pages from {result.posts} posts in {out}")
+    else:
+        say.info(f"built {result.pages} pages from {result.posts} posts in {out}: {result.written} files "
+                 f"written, {result.kept} unchanged, {result.removed} removed")
+    say.detail("stages: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.stages))
     return _finish(result.problems, say)
 
 
@@ -166,10 +173,23 @@ def _finish(problems: list[Problem], say: _Printer) -> int:
 
 
 class _Printer:
-    """Progress to stdout unless --quiet; problems always to stderr."""
+    """Summaries to stdout unless --quiet; problems always to stderr; a progress line only on a
+    terminal, never in CI or with --quiet."""
 
     def __init__(self, quiet: bool, verbose: bool) -> None:
         self.quiet, self.verbose = quiet, verbose and not quiet
+        self.live = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+        self._drawn = False
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        if self.live:
+            print(f"\r{stage} {done}/{total}", end="", file=sys.stderr, flush=True)
+            self._drawn = True
+
+    def end_progress(self) -> None:
+        if self._drawn:
+            print(file=sys.stderr)
+            self._drawn = False
 
     def info(self, line: str) -> None:
         if not self.quiet:
