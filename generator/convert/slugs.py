@@ -6,7 +6,7 @@ import re
 import unicodedata
 from urllib.parse import unquote
 
-UNSAFE = re.compile(r"[/\\:*?\"<>|\x00-\x1f\x7f]+")
+UNSAFE = re.compile(r"[/\\:*?\"<>|\x00-\x1f\x7f-\x9f]+")
 DASHES = re.compile(r"-{2,}")
 # Windows refuses these as file names, with or without an extension.
 RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),

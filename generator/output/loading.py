@@ -20,7 +20,7 @@ from generator.model import StoredPost
 from generator.output import digest, workers
 from generator.output.build_cache import FileEntry, Stat, trusted
 from generator.problems import ItemError, Problem
-from generator.store.documents import loads
+from generator.store.documents import loads, safe_paths
 
 # Below this many changed posts, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
@@ -59,8 +59,11 @@ def load_posts(content: Path, paths: Sequence[str], stats: Sequence[Stat | None]
         entry = entries[path]
         if isinstance(entry.meta, dict):
             problems.append(Problem(*entry.meta["problem"]))
-        else:
-            posts.append(StoredPost(path[prefix:], entry.digest, document_of(entry.meta)))
+            continue
+        # A tenth element holds what safe_paths changed: told on every build, cached or not.
+        warnings = entry.meta[9] if len(entry.meta) > 9 else []
+        problems.extend(Problem(path, "", field, message) for field, message in warnings)
+        posts.append(StoredPost(path[prefix:], entry.digest, document_of(entry.meta)))
     return Loaded(tuple(posts), tuple(problems), entries, len(changed))
 
 
@@ -79,7 +82,8 @@ def _read_post(name: str, old_digest: str, old_meta: list | dict | None) -> tupl
     if found == old_digest and old_meta is not None:
         return found, old_meta  # touched, not changed
     try:
-        return found, meta_of(loads(data.decode("utf-8")))
+        document, warnings = safe_paths(loads(data.decode("utf-8")))
+        return found, meta_of(document) + ([warnings] if warnings else [])
     except ItemError as e:
         return found, {"problem": [name, "", e.field, e.message]}
     except UnicodeDecodeError as e:
@@ -95,7 +99,7 @@ def meta_of(document: Document) -> list[Any]:
 
 def document_of(meta: list[Any]) -> Document:
     """The Document of `meta_of`, with an empty body."""
-    title, slug, kind, date, updated, summary, author, taxonomies, source = meta
+    title, slug, kind, date, updated, summary, author, taxonomies, source = meta[:9]
     return Document(title=title, slug=slug, type=kind, date=datetime.fromisoformat(date),
                     updated=datetime.fromisoformat(updated), summary=summary, author=author,
                     taxonomies={k: tuple(v) for k, v in taxonomies.items()}, source=Source(*source))

@@ -159,7 +159,7 @@ class _Plan:
                     "post": views.post_view(self.site, position, render_body(post, path), link, self.config,
                                             related)}
 
-        origin = Origin(f"{self.config.paths.content}/{post.type}/{post.slug}.md", field="slug")
+        origin = Origin(f"{self.config.paths.content}/{post.file}", field="slug")  # the file it was read from
         return Page(path, "post.html", origin, post.updated, context, self.keys.post(position, path), post)
 
     def taxonomy_page(self, taxonomy: Taxonomy) -> Page:

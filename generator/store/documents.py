@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from generator.convert.document import Document, Image, Source
+from generator.convert.slugs import safe_slug
 from generator.problems import ItemError, Problem
 from generator.store.files import write_if_changed
 
@@ -65,6 +67,24 @@ def dumps(document: Document) -> str:
 
 def write_document(content_dir: Path, document: Document) -> bool:
     return write_if_changed(document_path(content_dir, document), dumps(document).encode("utf-8"))
+
+
+def safe_paths(document: Document) -> tuple[Document, list[list[str]]]:
+    """A hand-written post may name any slug, type or term; each becomes one folder or file name,
+    so each is made safe as the importer makes slugs safe, and every change is told as
+    [field, message]."""
+    warnings: list[list[str]] = []
+
+    def fix(field: str, value: str) -> str:
+        safe, _ = safe_slug(value)
+        if safe != value:
+            warnings.append([field, f"{value!r} is not a safe file or folder name; used {safe!r}"])
+        return safe
+
+    taxonomies = {fix("taxonomies", name): tuple(fix(f"taxonomies.{name}", s) for s in slugs)
+                  for name, slugs in document.taxonomies.items()}
+    safe = replace(document, slug=fix("slug", document.slug), type=fix("type", document.type), taxonomies=taxonomies)
+    return safe, warnings
 
 
 def remove_document(path: Path) -> None:

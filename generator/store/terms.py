@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from generator.convert.document import Term, TermRegistry
+from generator.convert.slugs import safe_slug
 from generator.problems import Problem
 from generator.store.documents import LOADER, Dumper
 from generator.store.files import write_if_changed
@@ -51,7 +52,11 @@ def read_terms(content_dir: Path) -> tuple[TermRegistry, list[Problem]]:
     problems = []
     for taxonomy, terms in data.items():
         for slug, fields in (terms or {}).items() if isinstance(terms, dict) else []:
-            term = _term(str(taxonomy), str(slug), fields)
+            safe_taxonomy, safe_term = safe_slug(str(taxonomy))[0], safe_slug(str(slug))[0]
+            if (safe_taxonomy, safe_term) != (str(taxonomy), str(slug)):
+                problems.append(Problem(str(path), f"{taxonomy}/{slug}", "", f"not a safe file or folder name; "
+                                                                          f"used {safe_taxonomy}/{safe_term}"))
+            term = _term(safe_taxonomy, safe_term, fields)
             if term is None:
                 problems.append(Problem(str(path), f"{taxonomy}/{slug}", "", "expected name, id and parent fields"))
             else:
