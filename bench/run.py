@@ -167,8 +167,9 @@ class Newsmirror:
         # the importer's in the content folder; the importer's is kept, as builds do not read it.
         shutil.rmtree(self.output, ignore_errors=True)
         shutil.rmtree(self.output.with_name(self.output.name + ".staging"), ignore_errors=True)
-        for name in ("build.json", "build-posts.json", "build-stamp.json", "build-spare.json"):
-            (self.content / ".newsmirror-cache" / name).unlink(missing_ok=True)
+        # Every build* file, so that a cache file added later is removed too.
+        for path in (self.content / ".newsmirror-cache").glob("build*"):
+            path.unlink()
 
     def build_command(self, cached: bool) -> list[str]:
         return self._command("--quiet", "--config", str(self.config), "build")
