@@ -70,12 +70,14 @@ def run_build(config: Config, progress: Progress | None = None) -> BuildResult:
         with timer("render"):
             made = stages.render(config, plan, staging, cache, jobs, progress or _quiet)
         with timer("swap"):
-            stages.swap(config, staging, scan, cache, loaded, related, plan, made, site)
+            notes = stages.body_notes(site, cache, made)
+            stages.swap(config, staging, scan, cache, loaded, related, plan, made, site, notes)
     finally:
         build_cache.unlock(lock)
     return BuildResult(posts=len(site.posts), pages=sum(1 for p in made.pages if p.endswith(".html")),
                        files=len(made.pages) + 1, written=made.written, kept=made.kept,
-                       removed=len(plan.decision.removed), rendered=len(plan.decision.todo), problems=plan.problems,
+                       removed=len(plan.decision.removed), rendered=len(plan.decision.todo),
+                       problems=plan.problems + stages.note_problems(config, notes),
                        stages=timer.done())
 
 

@@ -30,7 +30,7 @@ from generator.problems import Problem
 from generator.store.files import write_atomic
 from generator.store.import_cache import CACHE_DIR
 
-VERSION = 1  # of this file's layout
+VERSION = 2  # of this file's layout
 FILE_NAME = "build.json"
 STAMP_FILE = "build-stamp.json"
 POSTS_FILE = "build-posts.json"
@@ -77,6 +77,10 @@ class BuildCache:
     problems: tuple[Problem, ...] = ()  # of the last build, shown again when nothing changed
     posts: int = 0  # of the last build, reported again when nothing changed
     local: tuple[str, dict[str, str]] = ("", {})  # key of the posts' URLs and paths, and render.local_pages
+    notes: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # post file -> (digest, what
+    # rendering its body noted), for the posts whose rendering noted something
+    noted: tuple[Problem, ...] = ()  # those notes as problems: shown with `problems`, but they leave a page's
+    # path alone, so they do not stop a build from re-rendering changed bodies only
 
     def post_files(self) -> set[str]:
         return {path for path, entry in self.files.items() if entry.meta is not None}
@@ -139,7 +143,8 @@ def load(content_dir: Path) -> BuildCache:
             pages={k: Written(*v) for k, v in data["pages"].items()}, folders=data["folders"],
             related={file: (key, tuple(order[i] for i in found)) for file, (key, found) in zip(order, data["related"])},
             links={k: tuple(keys[i] for i in v) for k, v in data["links"].items()},
-            local=tuple(data["local"]))
+            local=tuple(data["local"]),
+            notes={file: (digest, tuple(notes)) for file, (digest, notes) in data["notes"].items()})
     except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
         return BuildCache()
 
@@ -168,10 +173,11 @@ def save(content_dir: Path, cache: BuildCache, previous: BuildCache) -> None:
         "pages": cache.pages, "folders": cache.folders,
         "order": order, "related": [[cache.related[f][0], [number[r] for r in cache.related[f][1]]] for f in order],
         "link_keys": keys, "links": {k: [key_number[x] for x in v] for k, v in cache.links.items()},
-        "local": cache.local,
+        "local": cache.local, "notes": cache.notes,
     }
     stamp = {"version": VERSION, "stamp": cache.stamp, "output": cache.output, "pages": list(cache.pages),
-             "posts": cache.posts, "problems": [[p.file, p.item, p.field, p.message] for p in cache.problems]}
+             "posts": cache.posts,
+             "problems": [[p.file, p.item, p.field, p.message] for p in cache.problems + cache.noted]}
     metas = {k: [e.meta_id, e.meta] for k, e in cache.files.items() if e.meta is not None}
     try:
         (cache_dir(content_dir) / STAMP_FILE).unlink(missing_ok=True)

@@ -44,6 +44,7 @@ class Made:
     digest: str
     stat: FileStat | None  # None: the bytes were those of the site's file, which was kept (hard-linked)
     looked_up: tuple[str, ...] | None  # for a post's page: the link keys its body looked up
+    notes: tuple[tuple[str, tuple[str, ...]], ...]  # (post digest, notes) for each body it rendered
 
 
 class LookupRecorder(Mapping[str, str]):
@@ -72,9 +73,12 @@ class _Worker:
     content: Path
     recorder: LookupRecorder
     renderer: MarkdownRenderer
+    notes: dict[str, tuple[str, ...]]  # of the output being made: post digest -> what its body's render noted
 
     def render_body(self, post: Post, path: str) -> RenderedBody:
-        return self.renderer.render(read_body(self.content / post.file), path)
+        body = self.renderer.render(read_body(self.content / post.file), path)
+        self.notes[post.digest] = body.notes
+        return body
 
 
 # Per-worker state, set once by _start in each worker process (or in this process when run serially): what
@@ -99,7 +103,7 @@ def render(outputs: list[Output], todo: list[tuple[int, str | None]], staging: S
 def _start(outputs: list[Output], staging: Staging, content: Path, local_pages: Mapping[str, str]) -> None:
     global _worker
     recorder = LookupRecorder(local_pages)
-    _worker = _Worker(outputs, staging, content, recorder, MarkdownRenderer(recorder))
+    _worker = _Worker(outputs, staging, content, recorder, MarkdownRenderer(recorder), {})
 
 
 def _render(chunk: list[tuple[int, str | None]]) -> list[Made]:
@@ -110,6 +114,7 @@ def _render(chunk: list[tuple[int, str | None]]) -> list[Made]:
 def _make(worker: _Worker, index: int, live_digest: str | None) -> Made:
     output = worker.outputs[index]
     worker.recorder.looked_up.clear()
+    worker.notes.clear()
     data = output.make(worker.render_body)
     found = digest.of_bytes(data)
     if found == live_digest:
@@ -117,4 +122,4 @@ def _make(worker: _Worker, index: int, live_digest: str | None) -> Made:
     else:
         stat = worker.staging.write(output.path, data)
     looked_up = tuple(worker.recorder.looked_up) if output.post is not None else None
-    return Made(index, found, stat, looked_up)
+    return Made(index, found, stat, looked_up, tuple(worker.notes.items()))

@@ -55,6 +55,7 @@ class Planned:
 class Made:
     pages: dict[str, Written]  # every file of the new site
     links: dict[str, tuple[str, ...]]  # post digest -> link keys its body looked up, for posts rendered now
+    notes: dict[str, tuple[str, ...]]  # post digest -> what rendering its body noted, for posts rendered now
     written: int
     kept: int
     differs: frozenset[str]  # paths at which the new site differs from the old one
@@ -150,13 +151,13 @@ def render(config: Config, planned: Planned, staging: Staging, cache: BuildCache
     content = config.path("content")
     decision, outputs = planned.decision, planned.outputs
     if not decision.todo and not decision.removed and not planned.hand_added:
-        return Made(dict(decision.keep), {}, 0, len(decision.keep), frozenset(), staging.live_sentinel(), False)
+        return Made(dict(decision.keep), {}, {}, 0, len(decision.keep), frozenset(), staging.live_sentinel(), False)
     differs = build_cache.load_spare(content, staging.spare, staging.sentinel())
     size, mtime, ino = staging.claim()
     copied = manifest.prepare_spare(staging, decision, {o.path for o in outputs} | decision.keep.keys(), differs)
     pages = {path: (live if path not in copied else live._replace(**_stat(copied[path])))
              for path, live in decision.keep.items()}
-    new, links = set(copied), {}
+    new, links, notes = set(copied), {}, {}
     for done, made in enumerate(rendering.render(outputs, list(decision.todo), staging, content,
                                                  planned.local_pages, jobs), start=1):
         output = outputs[made.index]
@@ -168,14 +169,37 @@ def render(config: Config, planned: Planned, staging: Staging, cache: BuildCache
             new.add(output.path)
         if output.post is not None and made.looked_up is not None:
             links[output.post.digest] = made.looked_up
+        notes.update(made.notes)
         progress("render", done, len(decision.todo))
     written = len(new) - len(copied)
     differs_after = frozenset(new) | decision.removed | planned.hand_added
-    return Made(pages, links, written, len(pages) - written, differs_after, (ino, mtime), True)
+    return Made(pages, links, notes, written, len(pages) - written, differs_after, (ino, mtime), True)
+
+
+def body_notes(site: Site, cache: BuildCache, made: Made) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Post file -> (digest, notes) for every post whose body's rendering noted something: from this build,
+    else from the last one while the post is unchanged, so that an incremental build reports what a clean
+    one would."""
+    found = {}
+    for post in site.posts:
+        if post.digest in made.notes:
+            notes = made.notes[post.digest]
+        else:
+            digest, notes = cache.notes.get(post.file, ("", ()))
+            notes = notes if digest == post.digest else ()
+        if notes:
+            found[post.file] = (post.digest, notes)
+    return found
+
+
+def note_problems(config: Config, notes: dict[str, tuple[str, tuple[str, ...]]]) -> list[Problem]:
+    return [Problem(f"{config.paths.content}/{file}", "", "body", note)
+            for file, (_, found) in sorted(notes.items()) for note in found]
 
 
 def swap(config: Config, staging: Staging, scan: Scan, cache: BuildCache, loaded: Inputs,
-         relations: related.Related, planned: Planned, made: Made, site: Site) -> None:
+         relations: related.Related, planned: Planned, made: Made, site: Site,
+         notes: dict[str, tuple[str, tuple[str, ...]]]) -> None:
     """The new site in place of the old one, then the build cache that describes it."""
     old_marker = staging.live_sentinel()  # the old site's, which becomes the spare's
     had_site = made.swap and staging.swap()
@@ -191,7 +215,8 @@ def swap(config: Config, staging: Staging, scan: Scan, cache: BuildCache, loaded
                            [(w.size, w.mtime_ns, w.ino) for w in pages.values()], times, made.marker)
     build_cache.save(content, BuildCache(
         stamp, scan.output, loaded.config, entries, pages, dict(zip(folders, times)), relations.entries, links,
-        tuple(planned.problems), len(site.posts), (planned.local_key, planned.local_pages)), cache)
+        tuple(planned.problems), len(site.posts), (planned.local_key, planned.local_pages), notes,
+        tuple(note_problems(config, notes))), cache)
     if had_site:
         build_cache.save_spare(content, staging.spare, old_marker, made.differs)
 
