@@ -105,9 +105,9 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
 def _converter_version() -> list[str]:
     """What else decides how an item converts: this code and the libraries that parse and write."""
     package = Path(__file__).parent
-    sources = sorted([*(package / "convert").glob("*.py"), package / "store" / "documents.py"])
+    sources = sorted([*(package / "convert").glob("*.py"), *(package / "store").glob("*.py")])
     digest = import_cache.fingerprint(*(p.read_bytes() for p in sources))
-    return [__version__, digest, *(version(name) for name in ("markdownify", "beautifulsoup4", "PyYAML"))]
+    return [__version__, digest, *(version(name) for name in ("markdownify", "beautifulsoup4", "lxml", "PyYAML"))]
 
 
 def _convert(posts: list[RawItem], context: str, lookups: Lookups, registry: TermRegistry,

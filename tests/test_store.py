@@ -7,12 +7,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.convert.document import Document, Source, Term, TermRegistry
 from generator.problems import ItemError
-from generator.store import documents, terms
+from generator.store import documents, front_matter, terms
 from generator.store.files import write_if_changed
 from tests.conftest import REPO
 
@@ -104,3 +105,24 @@ def test_front_matter_bytes_do_not_depend_on_libyaml() -> None:
     # libyaml's emitter escapes emoji as \U0001F600; the content format writes them as they are.
     assert "title: emoji 😀\n" in documents.dumps(document(title="emoji 😀"))
     assert 'title: "0\\N"\n' in documents.dumps(document(title="0\x85"))  # YAML's escape for NEL
+
+
+# Text near every rule of PyYAML's scalar analysis: indicators first, inside and last, spaces at the
+# ends, implicit types, line breaks, quotes, characters it must escape, and any text at all.
+scalar_text = st.one_of(
+    yaml_trouble,
+    st.text(st.sampled_from(" -?:#,[]{}&*!|>'\"%@`.~01eEnNoOyYtTfF_+x\t\n\x85\u2028\ufeff\xa0\u3000😀é"), max_size=12),
+    st.text(max_size=30),
+)
+front_matter_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | scalar_text,
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(scalar_text, children, max_size=3),
+    max_leaves=10)
+
+
+@settings(max_examples=500, deadline=None)
+@given(metadata=st.dictionaries(scalar_text, front_matter_values, max_size=6))
+def test_front_matter_shortcut_writes_what_pyyaml_writes(metadata: dict) -> None:
+    pyyaml = yaml.dump(metadata, Dumper=front_matter.Dumper, sort_keys=False, default_flow_style=False,
+                       allow_unicode=True, width=front_matter.NO_WRAP).strip()
+    assert front_matter.dump(metadata) == pyyaml

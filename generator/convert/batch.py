@@ -15,6 +15,7 @@ from generator.problems import ItemError
 
 # Below this many posts, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
+CHUNK = 16  # posts per task: few enough to share the work out evenly at the end
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,11 @@ def convert_all(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(items) < PARALLEL_FROM:
         return [convert_one(item, lookups, keep_keyword_links) for item in items]
-    with ProcessPoolExecutor(workers, initializer=_remember, initargs=(lookups, keep_keyword_links)) as pool:
-        return list(pool.map(_convert_remembered, items, chunksize=16))
+    # The posts go to the workers once, as they start (a forked worker inherits them without
+    # copying them); tasks then name posts by position, instead of carrying them through a pipe.
+    chunks = [range(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
+    with ProcessPoolExecutor(workers, initializer=_remember, initargs=(items, lookups, keep_keyword_links)) as pool:
+        return [outcome for outcomes in pool.map(_convert_remembered, chunks) for outcome in outcomes]
 
 
 def convert_one(item: dict[str, Any], lookups: Lookups, keep_keyword_links: bool) -> Converted | Failure:
@@ -45,8 +49,8 @@ def convert_one(item: dict[str, Any], lookups: Lookups, keep_keyword_links: bool
 _WORKER: dict[str, Any] = {}  # each worker process's copy of what every conversion needs
 
 
-def _remember(lookups: Lookups, keep_keyword_links: bool) -> None:
-    _WORKER.update(lookups=lookups, keep=keep_keyword_links)
+def _remember(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_links: bool) -> None:
+    _WORKER.update(items=items, lookups=lookups, keep=keep_keyword_links)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
 
 
@@ -58,5 +62,5 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _convert_remembered(item: dict[str, Any]) -> Converted | Failure:
-    return convert_one(item, _WORKER["lookups"], _WORKER["keep"])
+def _convert_remembered(positions: range) -> list[Converted | Failure]:
+    return [convert_one(_WORKER["items"][i], _WORKER["lookups"], _WORKER["keep"]) for i in positions]

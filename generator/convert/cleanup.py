@@ -72,13 +72,19 @@ def flatten_deep_nesting(soup: BeautifulSoup, ctx: Context) -> None:
     that nothing after this pass has to recurse thousands of levels deep."""
     level = [soup]
     for _ in range(MAX_DEPTH):
-        level = [child for tag in level for child in tag.find_all(True, recursive=False)]
+        level = [child for tag in level for child in _child_tags(tag)]
+        if not level:
+            return
     for tag in level:
-        if tag.find(True) is not None:
+        if _child_tags(tag):
             ctx.losses.note(loss.DEEP_NESTING, f"<{tag.name}>")
             text = tag.get_text()
             tag.clear()
             tag.append(text)
+
+
+def _child_tags(tag: Tag) -> list[Tag]:
+    return [child for child in tag.contents if isinstance(child, Tag)]
 
 
 def keep_more_marker(soup: BeautifulSoup, ctx: Context) -> None:

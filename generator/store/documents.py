@@ -10,34 +10,15 @@ from typing import Any
 
 import frontmatter
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 from generator.convert.document import Document, Image, Source
 from generator.convert.slugs import safe_slug
 from generator.problems import ItemError, Problem
+from generator.store import front_matter
 from generator.store.files import write_if_changed
 
 SUFFIX = ".md"
-YAML = YAMLHandler()
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml reads ten times faster, and alike
-
-
-class Dumper(yaml.SafeDumper):
-    """PyYAML's own emitter, with one repair: it writes NEL, LS and PS (line breaks to YAML) raw in
-    single quotes, where a reader folds them into spaces; double quotes escape them."""
-
-
-def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    style = '"' if any(c in text for c in "\x85\u2028\u2029") else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
-
-
-Dumper.add_representer(str, _represent_text)
-# No line is ever wrapped, so a changed sentence changes one line of the diff.
-NO_WRAP = 2**31 - 1
-# Written with PyYAML's own emitter: libyaml's (CSafeDumper) escapes some characters, such as
-# emoji, that the pure one writes as they are, and the same input must give the same bytes
-# whether or not PyYAML was built with libyaml. Reading may use libyaml: it reads both alike.
 
 
 def document_path(content_dir: Path, document: Document) -> Path:
@@ -61,7 +42,7 @@ def dumps(document: Document) -> str:
     for key in ("author", "image"):
         if not metadata[key]:
             del metadata[key]
-    header = YAML.export(metadata, Dumper=Dumper, sort_keys=False, width=NO_WRAP)
+    header = front_matter.dump(metadata)
     return f"---\n{header}\n---\n\n{document.body}"
 
 

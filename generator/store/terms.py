@@ -10,8 +10,9 @@ import yaml
 from generator.convert.document import Term, TermRegistry
 from generator.convert.slugs import safe_slug
 from generator.problems import Problem
-from generator.store.documents import LOADER, Dumper
+from generator.store.documents import LOADER
 from generator.store.files import write_if_changed
+from generator.store.front_matter import NO_WRAP, Dumper
 
 FILE_NAME = "terms.yaml"
 
@@ -29,7 +30,7 @@ def dumps(registry: TermRegistry) -> str:
         for slug, term in sorted(registry.terms[taxonomy].items()):
             fields = {"name": term.name, "id": term.id, "parent": term.parent}
             data[taxonomy][slug] = {k: v for k, v in fields.items() if v is not None}
-    body = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=2**31 - 1) if data else ""
+    body = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=NO_WRAP) if data else ""
     return HEADER + body
 
 
