@@ -10,9 +10,12 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it.common.normalize_url import normalizeLink
+from markdown_it.helpers import parseLinkDestination
 
 from generator.render.local_links import source_key
-from generator.render.markdown import Heading, MarkdownRenderer, code_css, slugify
+from generator.render.markdown import (Heading, MarkdownRenderer, code_css, normalize_link, parse_link_destination,
+                                       slugify)
 from generator.render.remote_media import LOADING
 from generator.render.toc import TocEntry, build_toc
 
@@ -182,3 +185,33 @@ def fragments(draw: st.DrawFn) -> str:
 @given(fragments())
 def test_nothing_rendered_from_any_mix_of_markdown_and_html_loads_remotely(markdown: str) -> None:
     assert remote_loads(render(markdown).html) == []
+
+
+url_parts = st.sampled_from(["http://", "https://", "HTTPS://", "//", "mailto:", "ftp://", "", "e.com", "E.com",
+                             "xn--bcher-kva.de", "bücher.de", "a_b.com", "-x.org", ".", "..", ":80", ":", "@", "/",
+                             "//", "a", "A9", "-", "_", "~", "%", "%2F", "%zz", "?q=1", "#top", " ", "(", ")",
+                             "\\", "<", ">", "\"", "'", "é", "\ud83d", "\x7f", "\n", "x" * 64, "y" * 250])
+# Mostly web addresses, as links are, with one odd part somewhere.
+web_addresses = st.tuples(st.sampled_from(["http://", "https://", "//", "HTTP://", "https:"]),
+                          st.lists(st.sampled_from(["e", "www", "xn--bcher-kva", "a-b", "x" * 63, "é", "_",
+                                                   ".".join(["h" * 63] * 4)]),
+                                   min_size=0, max_size=5).map(".".join),
+                          st.lists(url_parts, max_size=3).map("".join),
+                          st.lists(st.sampled_from(["/", "news", "a-b_c.~", "%41", "%zz", "é", "(", "@", "x" * 80]),
+                                   max_size=6).map("".join)).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(web_addresses, st.lists(url_parts, max_size=8).map("".join)))
+def test_links_are_normalised_as_markdown_it_does(url: str) -> None:
+    """The shortcut for plain web addresses gives what markdown-it's own normalizeLink gives, for anything."""
+    assert normalize_link(url) == normalizeLink(url)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(url_parts, max_size=8).map("".join), st.integers(0, 3), st.integers(0, 3))
+def test_link_destinations_are_parsed_as_markdown_it_does(text: str, start: int, cut: int) -> None:
+    start, end = min(start, len(text)), max(min(start, len(text)), len(text) - cut)
+    ours, theirs = parse_link_destination(text, start, end), parseLinkDestination(text, start, end)
+    assert (ours.ok, ours.ok and ours.pos, ours.ok and ours.str) == (theirs.ok, theirs.ok and theirs.pos,
+                                                                    theirs.ok and theirs.str)

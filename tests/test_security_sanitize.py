@@ -9,10 +9,13 @@ import time
 import tracemalloc
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.render.markdown import MAX_BODY_BYTES, MAX_NESTING, MarkdownRenderer
-from generator.render.nesting import MAX_DEPTH, limit_nesting
-from generator.render.sanitize import sanitize
+from generator.render.nesting import MAX_DEPTH, flatten_deeper_than, limit_nesting
+from generator.render.sanitize import (CLEANER, LONE_SURROGATE, QUOTED_IN_TAG, _escape_quoted,
+                                       escape_brackets_in_attributes, replace_lone_surrogates, sanitize)
 
 render = MarkdownRenderer().render
 
@@ -197,3 +200,25 @@ def max_depth(html: str) -> int:
         depth += -1 if closing else 1
         deepest = max(deepest, depth)
     return deepest
+
+
+markup = st.lists(st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<li>", "</li>", "<ul>", "</ul>", "<td>",
+                                   "<table>", "</table>", "<b>", "</B>", "<B>", "</b>", "<br>", "<img/>", "<div/>",
+                                   "<form>", "</form>", "<svg>", "</span>", "text", "<", "</", ">"]),
+                  max_size=40).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(markup, st.integers(0, 6))
+def test_the_shortcut_past_the_nesting_scan_changes_nothing(html: str, max_depth: int) -> None:
+    """limit_nesting skips the exact scan only where that scan would leave the markup as it is."""
+    assert limit_nesting(html, max_depth) == flatten_deeper_than(html, max_depth)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from('<>"=a \ud800\udfff\ufffdé'), max_size=30))
+def test_surrogates_and_brackets_in_attributes_are_replaced_only_where_they_are(text: str) -> None:
+    html = f'<a title="{text}" href="#x">{text}</a><img alt="{text}">'
+    assert replace_lone_surrogates(html) == LONE_SURROGATE.sub("\ufffd", html)
+    clean = CLEANER.clean(LONE_SURROGATE.sub("\ufffd", html))
+    assert escape_brackets_in_attributes(clean) == QUOTED_IN_TAG.sub(_escape_quoted, clean)

@@ -45,7 +45,15 @@ CLOSES = {"p": BLOCK_ENDS | {"p", "hr", "form", "li", "plaintext", "xmp"}, "li":
 
 def limit_nesting(html: str, max_depth: int) -> tuple[str, bool]:
     """`html` with every tag opened deeper than `max_depth` dropped and the text there kept; and whether
-    anything was dropped.
+    anything was dropped. Most bodies are shallow, which a cheap bound shows without the exact scan; the
+    cheapest is that each element opens with a '<' that no '/' follows."""
+    if html.count("<") - html.count("</") <= max_depth or not may_be_deeper(html, max_depth):
+        return html, False
+    return flatten_deeper_than(html, max_depth)
+
+
+def flatten_deeper_than(html: str, max_depth: int) -> tuple[str, bool]:
+    """The exact scan of limit_nesting.
 
     This is a cheap count, not a parse: it only has to bound the depth the sanitizer's parser sees, and
     the sanitizer then decides what the markup means. In the flattened part a '<' is escaped, so dropping
@@ -59,6 +67,29 @@ def limit_nesting(html: str, max_depth: int) -> tuple[str, bool]:
         nest.tag(match.group(0), match.group(2).lower(), closing=bool(match.group(1)))
     nest.text(html[last:])
     return "".join(nest.pieces), nest.dropped
+
+
+def may_be_deeper(html: str, max_depth: int) -> bool:
+    """False where flatten_deeper_than would find nothing deeper than `max_depth`, found cheaply; it stops
+    as soon as it is unsure, so very deep markup costs it little.
+
+    A plain stack that an end tag pops only when it names the innermost element never holds fewer
+    elements than the exact scan's: what the exact scan keeps open stays on the plain stack too, in the
+    same order, since a pop here removes the last element, which the exact scan then pops as well if it
+    still has it. An end tag that the exact scan honours further out only leaves this stack deeper.
+    """
+    stack: list[str] = []
+    for match in TAG.finditer(html):
+        closing, name = match.group(1, 2)
+        name = name.lower()
+        if closing:
+            if stack and stack[-1] == name:
+                stack.pop()
+        elif name not in VOID:
+            stack.append(name)
+            if len(stack) > max_depth:
+                return True
+    return False
 
 
 class _Nesting:
