@@ -154,19 +154,34 @@ def related_positions(site: Site, position: int, limit: int) -> tuple[int, ...]:
         at = bisect.bisect_left(positions, position)
         candidates.update(positions[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1])
     candidates.discard(position)
-    when = relations.times[position]
-    terms_of, times = relations.terms_of, relations.times
-    ranked = [(-(mine & terms_of[other]).bit_count(), abs(times[other] - when), other) for other in candidates]
+    others = list(candidates)
+    # Hundreds of candidates, of which only those sharing the most terms can win: count shared terms for all
+    # (in C, through map), then rank by time only those that share at least as many as the `limit`-th best.
+    shared = list(map(int.bit_count, map(mine.__and__, map(relations.terms_of.__getitem__, others))))
+    fewest = _fewest_shared(shared, limit)
+    when, times = relations.times[position], relations.times
+    ranked = [(-count, abs(times[other] - when), other) for other, count in zip(others, shared) if count >= fewest]
     return tuple(other for _, _, other in heapq.nsmallest(limit, ranked))
 
 
+def _fewest_shared(shared: list[int], limit: int) -> int:
+    """The most shared terms that at least `limit` candidates have, or the fewest any has when there are
+    not that many: no candidate with fewer can be among the best `limit`."""
+    wanted = limit
+    counts = sorted(set(shared), reverse=True)
+    for count in counts:
+        wanted -= shared.count(count)
+        if wanted <= 0:
+            return count
+    return counts[-1] if counts else 0
+
+
 def _numbers(mask: int) -> Iterator[int]:
-    number = 0
+    """The numbers of the bits set in `mask`, lowest first; a site has hundreds of terms, a post a few."""
     while mask:
-        if mask & 1:
-            yield number
-        mask >>= 1
-        number += 1
+        lowest = mask & -mask
+        yield lowest.bit_length() - 1
+        mask ^= lowest
 
 
 def _post(stored: StoredPost, terms: _TermNames, order: list[str]) -> Post:

@@ -29,6 +29,17 @@ def test_relative_link_leads_to_the_target_file(from_path: str, to_path: str) ->
     assert resolve(from_path, href) == to_path
 
 
+# Few names, so that pages and targets often share folders.
+near_path = st.lists(st.sampled_from(["a", "b", "ü", "a b"]), min_size=0, max_size=4).map(
+    lambda parts: "/".join([*parts, "index.html"]))
+
+
+@given(near_path, near_path)
+def test_relative_link_through_shared_folders_leads_to_the_target_file(from_path: str, to_path: str) -> None:
+    href = urls.relative(from_path, to_path)
+    assert unquote(href) == posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")  # the shortest
+
+
 def test_links_point_at_files_not_folders() -> None:
     when = datetime(2025, 1, 1, tzinfo=timezone.utc)
     post = Post(title="T", slug="my-post", type="news-archive", date=when, updated=when, summary="", author="",

@@ -17,7 +17,7 @@ from generator.output.pages import Page, PathClaims
 from generator.output.rendering import Output, RenderBody, page_maker
 from generator.output.writer import inside
 from generator.problems import Problem
-from generator.render.feeds import atom, feed_plans
+from generator.render.feeds import Entries, atom, feed_plans
 from generator.render.markdown import code_css
 from generator.render.sitemap import robots_txt, sitemap_paths, sitemaps
 from generator.render.templates import Templates
@@ -97,9 +97,10 @@ def _reader(source: Path):
 
 def _feeds(site: Site, config: Config, keys: Keys) -> list[Output]:
     outputs = []
+    entries = Entries(config.site.base_url)
     for plan in feed_plans(site, config):
         def make(_: RenderBody, plan=plan) -> bytes:
-            return atom(config, plan.title, plan.page, plan.path, plan.posts)
+            return atom(config, plan.title, plan.page, plan.path, plan.posts, entries)
         outputs.append(Output(plan.path, keys.feed(plan.title, plan.page, plan.path, plan.posts), make))
     return outputs
 

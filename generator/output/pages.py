@@ -116,9 +116,10 @@ class _Plan:
 
     def __init__(self, site: Site, config: Config, keys: Keys, related: Sequence[tuple[int, ...]]) -> None:
         self.site, self.config, self.keys, self.related = site, config, keys, related
+        self.views = views.Views(config, site)
 
     def page(self, link: urls.Linker, title: str, description: str = "", **extra: Any) -> views.PageView:
-        return views.page_view(self.config, self.site, link, title, description, **extra)
+        return self.views.page(link, title, description, **extra)
 
     def list_pages(self, posts: Sequence[Post], path_of_page: Callable[[int], str], title: str,
                    parent: tuple[str, str] | None, origin: Origin,
@@ -139,7 +140,7 @@ class _Plan:
                     "heading": title,
                     "parent": parent and views.Link(link(parent[0]), parent[1]),
                     "subnav": subnav(link) if subnav else (),
-                    "posts": views.post_summaries(chunk, link),
+                    "posts": self.views.summaries(chunk, link),
                     "pager": views.pager(number, len(chunks), path_of_page, link),
                 }
 
@@ -156,8 +157,7 @@ class _Plan:
             link = urls.Linker(path)
             related = tuple(self.site.posts[i] for i in self.related[position])
             return {"page": self.page(link, post.title, post.summary),
-                    "post": views.post_view(self.site, position, render_body(post, path), link, self.config,
-                                            related)}
+                    "post": self.views.post(position, render_body(post, path), link, related)}
 
         origin = Origin(f"{self.config.paths.content}/{post.file}", field="slug")  # the file it was read from
         return Page(path, "post.html", origin, post.updated, context, self.keys.post(position, path), post)

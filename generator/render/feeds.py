@@ -49,11 +49,27 @@ def feed_plans(site: Site, config: Config) -> Iterator[FeedPlan]:
 
 def feeds(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:
     """(path, Atom document) for the site and each term."""
+    entries = Entries(config.site.base_url)
     for plan in feed_plans(site, config):
-        yield plan.path, atom(config, plan.title, plan.page, plan.path, plan.posts)
+        yield plan.path, atom(config, plan.title, plan.page, plan.path, plan.posts, entries)
 
 
-def atom(config: Config, title: str, page: str, path: str, posts: Sequence[Post]) -> bytes:
+class Entries:
+    """The Atom entry of each post, made once: a post shows in the site's feed and in the feed of each of
+    its terms, the same in all of them."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self._made: dict[str, str] = {}
+
+    def __call__(self, post: Post) -> str:
+        found = self._made.get(post.file)
+        if found is None:
+            found = self._made[post.file] = "\n".join(_entry(post, self.base_url))
+        return found
+
+
+def atom(config: Config, title: str, page: str, path: str, posts: Sequence[Post], entries: Entries) -> bytes:
     base = config.site.base_url
     updated = max((p.updated for p in posts), default=EPOCH)
     lines = [
@@ -68,8 +84,7 @@ def atom(config: Config, title: str, page: str, path: str, posts: Sequence[Post]
         f'  <link rel="alternate" type="text/html" href={_attr(urls.absolute(base, page))}/>',
         "  <generator>newsmirror</generator>",
     ]
-    for post in posts:
-        lines.extend(_entry(post, base))
+    lines.extend(map(entries, posts))
     lines.append("</feed>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 

@@ -128,60 +128,124 @@ def has_feeds(config: Config) -> bool:
     return bool(config.site.base_url)
 
 
-def page_view(config: Config, site: Site, link: urls.Linker, title: str, description: str = "",
-              feed: Link | None = None, inline_css: str = "") -> PageView:
-    """The frame of one page; with `inline_css` the page carries its styles instead of linking them, and
-    names no canonical address, as it is shown at addresses other than its own (404.html)."""
-    base = config.site.base_url
+class Views:
+    """The views of one site's pages. What many pages show alike is made once per build: the frame's links
+    once per place a page can link from, what lists show of a post once per post; only the links of a post's
+    summary, which depend on the page, are made for each page."""
+
+    def __init__(self, config: Config, site: Site) -> None:
+        self.config, self.site = config, site
+        self._frames: dict[tuple[str, str], _Frame] = {}
+        self._listed: dict[str, _Listed] = {}
+        self._far_terms: dict[str, dict[str, tuple[Link, ...]]] = {}  # "../" * depth -> post file -> links
+
+    def page(self, link: urls.Linker, title: str, description: str = "", feed: Link | None = None,
+             inline_css: str = "") -> PageView:
+        """The frame of one page; with `inline_css` the page carries its styles instead of linking them, and
+        names no canonical address, as it is shown at addresses other than its own (404.html)."""
+        config = self.config
+        base = config.site.base_url
+        frame = self._frame(link)
+        return PageView(
+            site_title=config.site.title,
+            site_description=config.site.description,
+            language=config.site.language,
+            title=title,
+            description=description or config.site.description,
+            canonical=urls.absolute(base, link.page) if base and not inline_css else "",
+            home_href=frame.home_href,
+            stylesheets=() if inline_css else frame.stylesheets,
+            # A stylesheet can never close the <style> element that holds it.
+            inline_css=inline_css.replace("</", "<\\/"),
+            nav=frame.nav,
+            feed=feed or frame.feed,
+        )
+
+    def summaries(self, posts: Sequence[Post], link: urls.Linker) -> tuple[PostSummary, ...]:
+        # A post's term links are the same from every page at one depth outside the terms' folders (lists by
+        # date, other posts' pages), so they are made once for each depth.
+        far = self._far_terms.setdefault(link.up, {}) if type(link) is urls.Linker else {}
+        summaries = []
+        for post in posts:
+            shown = self._listed.get(post.file) or self._list(post)
+            if link.top in shown.folders:
+                terms = tuple([Link(link(path), name) for path, name in shown.terms])
+            else:
+                terms = far.get(post.file)
+                if terms is None:
+                    terms = far[post.file] = tuple([Link(link(path), name) for path, name in shown.terms])
+            summaries.append(PostSummary(shown.title, link(shown.path), shown.date, shown.summary, terms))
+        return tuple(summaries)
+
+    def post(self, position: int, body: RenderedBody, link: urls.Linker, related: Sequence[Post]) -> PostView:
+        """`related` are model.related_posts(site, position, config.build.related_posts), found beforehand so
+        that a build can reuse them from its cache."""
+        site = self.site
+        post = site.posts[position]
+        older, newer = older_and_newer(site, position)
+        lowest, highest = self.config.build.toc_levels
+        return PostView(
+            title=post.title,
+            date=moment(post.date),
+            updated=moment(post.updated) if post.updated != post.date else None,
+            author=post.author,
+            summary=post.summary,
+            body_html=body.html,
+            toc=tuple(_toc(e) for e in build_toc(body.headings, lowest, highest)),
+            term_groups=_term_groups(post, site, link),
+            source_url=post.source.url,
+            older=older and Link(link(urls.post(older)), older.title),
+            newer=newer and Link(link(urls.post(newer)), newer.title),
+            related=self.summaries(related, link),
+        )
+
+    def _frame(self, link: urls.Linker) -> _Frame:
+        # The frame links to files at most one folder deep, so pages at one depth under one top folder share
+        # it; pages with other linkers (absolute ones) are few.
+        if type(link) is not urls.Linker:
+            return _frame(self.config, self.site, link)
+        place = (link.up, link.top)
+        frame = self._frames.get(place)
+        if frame is None:
+            frame = self._frames[place] = _frame(self.config, self.site, link)
+        return frame
+
+    def _list(self, post: Post) -> _Listed:
+        terms = tuple((urls.term(t), t.name) for t in post.terms)
+        shown = self._listed[post.file] = _Listed(post.title, urls.post(post), moment(post.date), post.summary,
+                                                   terms, frozenset(path.split("/")[0] + "/" for path, _ in terms))
+        return shown
+
+
+@dataclass(frozen=True)
+class _Frame:
+    home_href: str
+    stylesheets: tuple[str, ...]
+    nav: tuple[Link, ...]
+    feed: Link | None  # the site's feed
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """What lists show of a post, with its links as paths from the site's root."""
+
+    title: str
+    path: str
+    date: Moment
+    summary: str
+    terms: tuple[tuple[str, str], ...]  # (path, name)
+    folders: frozenset[str]  # the top folders of the terms' paths, as Linker.top names them
+
+
+def _frame(config: Config, site: Site, link: urls.Linker) -> _Frame:
     site_feed = Link(link(urls.FEED), f"{config.site.title} (Atom feed)") if has_feeds(config) else None
-    return PageView(
-        site_title=config.site.title,
-        site_description=config.site.description,
-        language=config.site.language,
-        title=title,
-        description=description or config.site.description,
-        canonical=urls.absolute(base, link.page) if base and not inline_css else "",
-        home_href=link(urls.home()),
-        stylesheets=() if inline_css else tuple(link(s) for s in STYLESHEETS),
-        # A stylesheet can never close the <style> element that holds it.
-        inline_css=inline_css.replace("</", "<\\/"),
-        nav=_nav(site, link),
-        feed=feed or site_feed,
-    )
+    return _Frame(link(urls.home()), tuple(link(s) for s in STYLESHEETS), _nav(site, link), site_feed)
 
 
 def term_feed(config: Config, listing: TermListing, taxonomy: Taxonomy, link: urls.Linker) -> Link | None:
     if not has_feeds(config):
         return None
     return Link(link(urls.term_feed(listing.term)), f"{term_listing_title(listing, taxonomy)} (Atom feed)")
-
-
-def post_view(site: Site, position: int, body: RenderedBody, link: urls.Linker, config: Config,
-              related: Sequence[Post]) -> PostView:
-    """`related` are model.related_posts(site, position, config.build.related_posts), found beforehand so
-    that a build can reuse them from its cache."""
-    post = site.posts[position]
-    older, newer = older_and_newer(site, position)
-    lowest, highest = config.build.toc_levels
-    return PostView(
-        title=post.title,
-        date=moment(post.date),
-        updated=moment(post.updated) if post.updated != post.date else None,
-        author=post.author,
-        summary=post.summary,
-        body_html=body.html,
-        toc=tuple(_toc(e) for e in build_toc(body.headings, lowest, highest)),
-        term_groups=_term_groups(post, site, link),
-        source_url=post.source.url,
-        older=older and Link(link(urls.post(older)), older.title),
-        newer=newer and Link(link(urls.post(newer)), newer.title),
-        related=post_summaries(related, link),
-    )
-
-
-def post_summaries(posts: Sequence[Post], link: urls.Linker) -> tuple[PostSummary, ...]:
-    return tuple(PostSummary(p.title, link(urls.post(p)), moment(p.date), p.summary,
-                             tuple(Link(link(urls.term(t)), t.name) for t in p.terms)) for p in posts)
 
 
 def term_counts(taxonomy: Taxonomy, link: urls.Linker) -> tuple[Counted, ...]:
