@@ -13,10 +13,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.builder import run_build
-from generator.check import check_site
 from generator.config import ConfigError, load_config
-from generator.import_report import import_summary, loss_report_json
-from generator.importer import ImportOptions, run_import
 from generator.output.writer import OutputError
 from generator.problems import Problem
 from generator.render.templates import TemplateError
@@ -116,6 +113,9 @@ def _config(args: argparse.Namespace):
 
 
 def _import(args: argparse.Namespace, say: _Printer) -> int:
+    # Imported here, as for _check: a build, which often has little to do, never loads the HTML converters.
+    from generator.import_report import import_summary, loss_report_json
+    from generator.importer import ImportOptions, run_import
     missing = [f"{s}: no such file or folder" for s in args.sources if not s.exists()]
     if args.report and args.report.is_dir():
         missing.append(f"--report {args.report}: is a folder; give a file name")
@@ -152,6 +152,7 @@ def _build(args: argparse.Namespace, say: _Printer) -> int:
 
 
 def _check(args: argparse.Namespace, say: _Printer) -> int:
+    from generator.check import check_site
     site = args.site or _config(args).path("output")
     if not site.is_dir():
         raise ConfigError("check", [f"{site}: no such folder; build the site first"])

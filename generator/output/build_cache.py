@@ -20,11 +20,12 @@ when it cannot be read: the next build then renders everything and writes the sa
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
+
+import orjson
 
 from generator.problems import Problem
 from generator.store.files import write_atomic
@@ -113,7 +114,7 @@ class Stamp:
 
 def load_stamp(content_dir: Path) -> Stamp | None:
     try:
-        data = json.loads((cache_dir(content_dir) / STAMP_FILE).read_bytes())
+        data = orjson.loads((cache_dir(content_dir) / STAMP_FILE).read_bytes())
         if data.get("version") != VERSION:
             return None
         return Stamp(data["stamp"], data["output"], tuple(data["pages"]), data["posts"],
@@ -125,7 +126,7 @@ def load_stamp(content_dir: Path) -> Stamp | None:
 def load(content_dir: Path) -> BuildCache:
     """The saved cache; an unreadable, outdated or malformed one is simply empty."""
     try:
-        data = json.loads((cache_dir(content_dir) / FILE_NAME).read_bytes())
+        data = orjson.loads((cache_dir(content_dir) / FILE_NAME).read_bytes())
         if data.get("version") != VERSION:
             return BuildCache()
         metas = _load_metas(content_dir)
@@ -151,7 +152,7 @@ def load(content_dir: Path) -> BuildCache:
 
 def _load_metas(content_dir: Path) -> dict[str, list]:
     try:
-        data = json.loads((cache_dir(content_dir) / POSTS_FILE).read_bytes())
+        data = orjson.loads((cache_dir(content_dir) / POSTS_FILE).read_bytes())
         return data["metas"] if data.get("version") == VERSION else {}
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return {}
@@ -178,15 +179,19 @@ def save(content_dir: Path, cache: BuildCache, previous: BuildCache) -> None:
     stamp = {"version": VERSION, "stamp": cache.stamp, "output": cache.output, "pages": list(cache.pages),
              "posts": cache.posts,
              "problems": [[p.file, p.item, p.field, p.message] for p in cache.problems + cache.noted]}
-    metas = {k: [e.meta_id, e.meta] for k, e in cache.files.items() if e.meta is not None}
     try:
         (cache_dir(content_dir) / STAMP_FILE).unlink(missing_ok=True)
-        if metas != {k: [e.meta_id, e.meta] for k, e in previous.files.items() if e.meta is not None}:
+        if _meta_ids(cache) != _meta_ids(previous):  # the same bytes give the same front matter
+            metas = {k: [e.meta_id, e.meta] for k, e in cache.files.items() if e.meta is not None}
             _write(content_dir, POSTS_FILE, _json({"version": VERSION, "metas": metas}))
         _write(content_dir, FILE_NAME, _json(data))
         _write(content_dir, STAMP_FILE, _json(stamp))
-    except OSError:
+    except (OSError, TypeError):  # TypeError: a value JSON cannot hold, such as a lone surrogate in a name
         pass
+
+
+def _meta_ids(cache: BuildCache) -> dict[str, str]:
+    return {k: e.meta_id for k, e in cache.files.items() if e.meta is not None}
 
 
 def lock(content_dir: Path) -> int | None:
@@ -209,14 +214,22 @@ def unlock(fd: int | None) -> None:
 
 
 def _json(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # orjson rather than json: the cache of a 10,000-post site is some 20 MB, written by every build that
+    # changed anything, and orjson writes it about eight times faster.
+    return orjson.dumps(data, default=_plain)
+
+
+def _plain(value: object) -> list:
+    if isinstance(value, Written):
+        return list(value)
+    raise TypeError(f"cannot save {type(value).__name__} in the build cache")
 
 
 def load_spare(content_dir: Path, spare: Path, sentinel: tuple[int, int] | None) -> frozenset[str] | None:
     """The paths at which the spare folder differs from the site, or None when that is not known: no
     record, or the spare's marker file is not the one recorded, so the spare was changed since."""
     try:
-        data = json.loads((cache_dir(content_dir) / SPARE_FILE).read_bytes())
+        data = orjson.loads((cache_dir(content_dir) / SPARE_FILE).read_bytes())
         if data.get("version") != VERSION or data["spare"] != str(spare) or sentinel is None:
             return None
         if tuple(data["sentinel"]) != sentinel:
@@ -232,7 +245,7 @@ def save_spare(content_dir: Path, spare: Path, sentinel: tuple[int, int] | None,
         return
     data = {"version": VERSION, "spare": str(spare), "sentinel": list(sentinel), "differs": sorted(differs)}
     try:
-        _write(content_dir, SPARE_FILE, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        _write(content_dir, SPARE_FILE, _json(data))
     except OSError:
         pass
 
