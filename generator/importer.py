@@ -73,6 +73,7 @@ class Ready:
     losses: Losses
     terms: list[Term]
     warnings: list[tuple[str, str]]
+    text: str = ""  # `document` as its file holds it (store.documents.dumps), when made with it
 
     @property
     def wanted(self) -> str:
@@ -95,7 +96,7 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
 
     def reconvert(post: Ready) -> Ready:
         outcome = convert_one(post.item.data, lookups, options.keep_keyword_links)
-        return replace(post, document=outcome.document, cached=None)  # converted fine before
+        return replace(post, document=outcome.document, cached=None, text="")  # converted fine before
 
     import_cache.save(content_dir, _place(ready, failed, reconvert, content_dir, options, result), cache)
     result.terms_written = write_terms(content_dir, registry)
@@ -124,7 +125,8 @@ def _convert(posts: list[RawItem], context: str, lookups: Lookups, registry: Ter
                                [Term(*t) for t in entry.terms], [(f, m) for f, m in entry.warnings]))
         else:
             fresh.append((item, fingerprint))
-    outcomes = convert_all([item.data for item, _ in fresh], lookups, options.keep_keyword_links, options.workers)
+    outcomes = convert_all([item.data for item, _ in fresh], lookups, options.keep_keyword_links, options.workers,
+                           dumps)
     failed = set()
     for (item, fingerprint), outcome in zip(fresh, outcomes):
         if isinstance(outcome, Failure):
@@ -133,7 +135,7 @@ def _convert(posts: list[RawItem], context: str, lookups: Lookups, registry: Ter
                 failed.add((str(item.data.get("type", "post")), item.data["id"]))
         else:
             ready.append(Ready(item, fingerprint, outcome.document, None, outcome.losses, outcome.terms,
-                               outcome.warnings))
+                               outcome.warnings, outcome.text))
     for post in ready:
         result.problems.extend(post.item.problem(f, m) for f, m in post.warnings)
         for term in post.terms:
@@ -284,8 +286,11 @@ def _stage(post: Ready, key: tuple[str, int], path: Path, content_dir: Path,
                                                          f"saved as {path.stem!r}"))
     if post.cached is not None and content_dir / post.cached.path == path:
         return "unchanged"
-    document = post.document if post.document.slug == path.stem else replace(post.document, slug=path.stem)
-    written = batch.write(path, dumps(document).encode("utf-8"))
+    if post.document.slug == path.stem:
+        text = post.text or dumps(post.document)
+    else:
+        text = dumps(replace(post.document, slug=path.stem))
+    written = batch.write(path, text.encode("utf-8"))
     if path not in index.get(key, [path]):
         return "renamed"
     return ("updated" if key in index else "new") if written else "unchanged"

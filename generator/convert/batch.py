@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from generator.convert.document import Document
 from generator.convert.wp_post import Converted, Lookups, to_document
 from generator.problems import ItemError
 
@@ -25,20 +26,25 @@ class Failure:
 
 
 def convert_all(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_links: bool,
-                workers: int | None = None) -> list[Converted | Failure]:
+                workers: int | None = None, text_of: Callable[[Document], str] | None = None
+                ) -> list[Converted | Failure]:
+    """`text_of`, if given, writes each document as its file will hold it (Converted.text): in the workers,
+    where it costs no time of the process that then writes the files one after another."""
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(items) < PARALLEL_FROM:
-        return [convert_one(item, lookups, keep_keyword_links) for item in items]
+        return [convert_one(item, lookups, keep_keyword_links, text_of) for item in items]
     # The posts go to the workers once, as they start (a forked worker inherits them without
     # copying them); tasks then name posts by position, instead of carrying them through a pipe.
     chunks = [range(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
-    with ProcessPoolExecutor(workers, initializer=_remember, initargs=(items, lookups, keep_keyword_links)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_remember, initargs=(items, lookups, keep_keyword_links, text_of)) as pool:
         return [outcome for outcomes in pool.map(_convert_remembered, chunks) for outcome in outcomes]
 
 
-def convert_one(item: dict[str, Any], lookups: Lookups, keep_keyword_links: bool) -> Converted | Failure:
+def convert_one(item: dict[str, Any], lookups: Lookups, keep_keyword_links: bool,
+                text_of: Callable[[Document], str] | None = None) -> Converted | Failure:
     try:
-        return to_document(item, lookups, keep_keyword_links)
+        converted = to_document(item, lookups, keep_keyword_links)
+        return replace(converted, text=text_of(converted.document)) if text_of else converted
     except ItemError as e:
         return Failure(e.field, e.message)
     except Exception as e:  # noqa: BLE001 - one post's bug must not stop the others
@@ -49,8 +55,9 @@ def convert_one(item: dict[str, Any], lookups: Lookups, keep_keyword_links: bool
 _WORKER: dict[str, Any] = {}  # each worker process's copy of what every conversion needs
 
 
-def _remember(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_links: bool) -> None:
-    _WORKER.update(items=items, lookups=lookups, keep=keep_keyword_links)
+def _remember(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_links: bool,
+              text_of: Callable[[Document], str] | None) -> None:
+    _WORKER.update(items=items, lookups=lookups, keep=keep_keyword_links, text_of=text_of)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
 
 
@@ -63,4 +70,5 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _convert_remembered(positions: range) -> list[Converted | Failure]:
-    return [convert_one(_WORKER["items"][i], _WORKER["lookups"], _WORKER["keep"]) for i in positions]
+    return [convert_one(_WORKER["items"][i], _WORKER["lookups"], _WORKER["keep"], _WORKER["text_of"])
+            for i in positions]
