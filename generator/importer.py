@@ -263,7 +263,8 @@ def assign_paths(wanted: dict[tuple[str, int], Path], others: dict[Path, tuple[s
     files, whatever happened before."""
     taken = set(others)
     assigned: dict[tuple[str, int], Path] = {}
-    for key, path in sorted(wanted.items(), key=lambda kv: (kv[1], kv[0][1], kv[0][0])):
+    # Only posts that ask for one path compete, so any fixed order of paths will do: strings sort fastest.
+    for key, path in sorted(wanted.items(), key=lambda kv: (str(kv[1]), kv[0][1], kv[0][0])):
         if path not in taken:
             assigned[key] = path
             taken.add(path)

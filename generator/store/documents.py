@@ -15,9 +15,9 @@ from generator.convert.document import Document, Image, Source
 from generator.convert.slugs import safe_slug
 from generator.problems import ItemError, Problem
 from generator.store import front_matter
-from generator.store.files import write_if_changed
+from generator.store.files import POST_SUFFIX, post_file_names, write_if_changed
 
-SUFFIX = ".md"
+SUFFIX = POST_SUFFIX
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml reads ten times faster, and alike
 
 
@@ -94,9 +94,8 @@ def read_index(content_dir: Path, known: dict[Path, tuple[str, int]] | None = No
 
 
 def document_files(content_dir: Path) -> list[Path]:
-    """Every post file, in a stable order; files and folders starting with '.' or '_' are not posts."""
-    return sorted(p for p in content_dir.glob(f"*/*{SUFFIX}")
-                  if not p.name.startswith((".", "_")) and not p.parent.name.startswith((".", "_")))
+    """Every post file, sorted by path (store.files.post_file_names)."""
+    return [Path(path) for path in post_file_names(content_dir)]
 
 
 def read_documents(content_dir: Path) -> Iterator[Document | Problem]:

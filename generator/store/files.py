@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 
+POST_SUFFIX = ".md"
 TEMP_SUFFIX = ".tmp"
 TEMP_NAME = re.compile(r"^\.(.+)\.[A-Za-z0-9_]{8}\.tmp$")  # what tempfile.mkstemp makes of our prefix
 
@@ -83,3 +84,20 @@ def _write_temporary(path: Path, data: bytes, sync: bool) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return tmp
+
+
+def post_file_names(content_dir: Path | str) -> list[str]:
+    """Every post file, content/<type>/<slug>.md, sorted as strings; names starting with '.' or '_' are
+    not posts. os.scandir and plain strings rather than glob and sorted Paths: several times faster on
+    ten thousand files, and no YAML stack to import, which a build that has nothing to do never needs."""
+    found: list[str] = []
+    if not os.path.isdir(content_dir):  # a first import creates it
+        return found
+    with os.scandir(content_dir) as folders:
+        for folder in folders:
+            if folder.name.startswith((".", "_")) or not folder.is_dir():
+                continue
+            with os.scandir(folder.path) as entries:
+                found.extend(e.path for e in entries
+                             if e.name.endswith(POST_SUFFIX) and not e.name.startswith((".", "_")))
+    return sorted(found)
