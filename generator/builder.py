@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from generator import collector
 from generator.config import Config, ConfigError
 from generator.output import build_cache, inputs, workers
 from generator.output.build_cache import Stamp
@@ -57,19 +58,19 @@ def run_build(config: Config, progress: Progress | None = None) -> BuildResult:
     jobs = workers.job_count(config.build.jobs)
     lock = build_cache.lock(content)
     try:
-        with timer("load"):
+        with timer("load"), collector.paused():  # see collector.py
             staging = Staging(output)
             cache = build_cache.load(content)
             loaded = stages.load(config, scan, cache, jobs)
-        with timer("group"):
+        with timer("group"), collector.paused():
             site = stages.group(config, loaded)
-        with timer("relate"):
+        with timer("relate"), collector.paused():
             related = stages.relate(config, site, loaded, cache, jobs)
-        with timer("plan"):
+        with timer("plan"), collector.paused():
             plan = stages.plan(config, scan, cache, site, loaded, related)
         with timer("render"):
             made = stages.render(config, plan, staging, cache, jobs, progress or _quiet)
-        with timer("swap"):
+        with timer("swap"), collector.paused():
             notes = stages.body_notes(site, cache, made)
             stages.swap(config, staging, scan, cache, loaded, related, plan, made, site, notes)
     finally:

@@ -9,7 +9,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from generator import __version__
+from generator import __version__, collector
 from generator.convert.batch import Failure, convert_all, convert_one
 from generator.convert.context import Losses, Media
 from generator.convert.document import Document, Term, TermRegistry
@@ -84,12 +84,14 @@ class Ready:
 
 
 def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOptions = ImportOptions()) -> ImportResult:
-    items, problems = read_items(sources)
-    registry, term_problems = read_terms(content_dir)
-    result = ImportResult(problems=problems + term_problems)
-    lookups, own_names = _lookups(items, registry, result)
-    posts = _latest_posts(items, options, result)
-    cache = import_cache.load(content_dir)
+    # Not while converting, which may run here and makes a cyclic tree of every post (collector.py).
+    with collector.paused():
+        items, problems = read_items(sources)
+        registry, term_problems = read_terms(content_dir)
+        result = ImportResult(problems=problems + term_problems)
+        lookups, own_names = _lookups(items, registry, result)
+        posts = _latest_posts(items, options, result)
+        cache = import_cache.load(content_dir)
     context = import_cache.fingerprint(_converter_version(), options.keep_keyword_links, own_names)
     ready, failed = _convert(posts, context, lookups, registry, cache, content_dir, options, result)
     remove_stale_temporaries(content_dir)
@@ -98,8 +100,9 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
         outcome = convert_one(post.item.data, lookups, options.keep_keyword_links)
         return replace(post, document=outcome.document, cached=None, text="")  # converted fine before
 
-    import_cache.save(content_dir, _place(ready, failed, reconvert, content_dir, options, result), cache)
-    result.terms_written = write_terms(content_dir, registry)
+    with collector.paused():
+        import_cache.save(content_dir, _place(ready, failed, reconvert, content_dir, options, result), cache)
+        result.terms_written = write_terms(content_dir, registry)
     return result
 
 

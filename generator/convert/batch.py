@@ -10,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
+from generator import collector
 from generator.convert.document import Document
 from generator.convert.wp_post import Converted, Lookups, to_document
 from generator.problems import ItemError
@@ -57,6 +58,7 @@ _WORKER: dict[str, Any] = {}  # each worker process's copy of what every convers
 
 def _remember(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_links: bool,
               text_of: Callable[[Document], str] | None) -> None:
+    collector.worker_started()
     _WORKER.update(items=items, lookups=lookups, keep=keep_keyword_links, text_of=text_of)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
 

@@ -15,6 +15,8 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
+from generator import collector
+
 T = TypeVar("T")
 R = TypeVar("R")
 PR_SET_PDEATHSIG = 1
@@ -56,6 +58,7 @@ def parallel_map(function: Callable[[T], R], items: Iterable[T], jobs: int,
 
 def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
     _die_with_parent(parent)
+    collector.worker_started()
     if initializer is not None:
         initializer(*initargs)
 
