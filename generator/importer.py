@@ -73,7 +73,7 @@ class Ready:
     losses: Losses
     terms: list[Term]
     warnings: list[tuple[str, str]]
-    text: str = ""  # `document` as its file holds it (store.documents.dumps), when made with it
+    text: str = ""  # `document` as its file holds it (store.documents.dumps); then `document` has no body
 
     @property
     def wanted(self) -> str:
@@ -227,8 +227,10 @@ def _place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable
     posts = {_post_key(post): post for post in ready}
     others = {path: key for key, paths in index.items() if key not in posts for path in paths}
     assigned = assign_paths({key: content_dir / post.wanted for key, post in posts.items()}, others)
-    for key, post in posts.items():  # a cached post that must move is converted after all
+    for key, post in posts.items():  # a post whose file is not the one it was made for is converted after all
         if post.cached is not None and content_dir / post.cached.path != assigned[key]:
+            posts[key] = reconvert(post)
+        elif post.text and content_dir / post.wanted != assigned[key]:  # its text names another slug
             posts[key] = reconvert(post)
     batch = AtomicBatch()
     actions = {}
@@ -290,8 +292,10 @@ def _stage(post: Ready, key: tuple[str, int], path: Path, content_dir: Path,
                                                          f"saved as {path.stem!r}"))
     if post.cached is not None and content_dir / post.cached.path == path:
         return "unchanged"
-    if post.document.slug == path.stem:
-        text = post.text or dumps(post.document)
+    if post.text:  # made for this very file (see _place)
+        text = post.text
+    elif post.document.slug == path.stem:
+        text = dumps(post.document)
     else:
         text = dumps(replace(post.document, slug=path.stem))
     written = batch.write(path, text.encode("utf-8"))

@@ -30,7 +30,8 @@ def convert_all(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_
                 workers: int | None = None, text_of: Callable[[Document], str] | None = None
                 ) -> list[Converted | Failure]:
     """`text_of`, if given, writes each document as its file will hold it (Converted.text): in the workers,
-    where it costs no time of the process that then writes the files one after another."""
+    where it costs no time of the process that then writes the files one after another. The documents
+    then come without their bodies, which their texts hold."""
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(items) < PARALLEL_FROM:
         return [convert_one(item, lookups, keep_keyword_links, text_of) for item in items]
@@ -45,7 +46,10 @@ def convert_one(item: dict[str, Any], lookups: Lookups, keep_keyword_links: bool
                 text_of: Callable[[Document], str] | None = None) -> Converted | Failure:
     try:
         converted = to_document(item, lookups, keep_keyword_links)
-        return replace(converted, text=text_of(converted.document)) if text_of else converted
+        if text_of is None:
+            return converted
+        # The text holds the body; sending it twice would double what the importer keeps in memory.
+        return replace(converted, document=replace(converted.document, body=""), text=text_of(converted.document))
     except ItemError as e:
         return Failure(e.field, e.message)
     except Exception as e:  # noqa: BLE001 - one post's bug must not stop the others

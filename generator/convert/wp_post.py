@@ -44,7 +44,8 @@ class Converted:
     terms: list[Term]
     losses: Losses
     warnings: list[tuple[str, str]]  # (field, message): imported anyway, but the input was wrong
-    text: str = ""  # the document as its file will hold it, when the caller asked convert_all for it
+    text: str = ""  # the document as its file will hold it, when the caller asked convert_all for it;
+    # `document` then has an empty body
 
 
 def to_term(data: dict[str, Any]) -> Term:
