@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from generator import collector
+from generator import collector, workers
 from generator.config import Config, ConfigError
-from generator.output import build_cache, inputs, workers
+from generator.output import build_cache, inputs
 from generator.output.build_cache import Stamp
 from generator.output.writer import Staging, sentinel
 from generator.problems import Problem

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -58,3 +63,42 @@ def test_a_template_error_in_a_worker_is_reported_with_its_template_and_line(tmp
     with pytest.raises(TemplateError, match=r"post\.html:3: UndefinedError: .*nope"):
         project.build()
     assert not (tmp_path / "site").exists()
+
+
+def test_a_worker_whose_parent_died_before_it_started_leaves_at_once() -> None:
+    """The moment a kill -9 can hit: after the fork, before the worker asked to die with its parent.
+    The worker then sees another parent than the one that forked it (-1 here: no process has it)."""
+    worker = subprocess.run([sys.executable, "-c", "from generator import workers; workers._start_worker(-1, None, ());"
+                             "import time; time.sleep(60)"], timeout=30)
+    assert worker.returncode == 1
+
+
+def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
+    pids = tmp_path / "pids"
+    parent = subprocess.Popen([sys.executable, "-c", f"""
+import os, time
+from generator import workers
+def work(n):
+    with open({str(pids)!r}, "a") as f:
+        f.write(f"{{os.getpid()}}\\n")
+    time.sleep(60)
+list(workers.parallel_map(work, range(2), 2))
+"""])
+    deadline = time.monotonic() + 30
+    while len(pids.read_text().split() if pids.exists() else []) < 2:
+        assert time.monotonic() < deadline, "the workers never started"
+        time.sleep(0.05)
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(timeout=30)
+    deadline = time.monotonic() + 5
+    while alive := [pid for pid in map(int, pids.read_text().split()) if _running(pid)]:
+        assert time.monotonic() < deadline, f"workers {alive} outlived their killed parent"
+        time.sleep(0.05)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][0] != "Z"  # a zombie is already dead

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import threading
-import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from generator import collector
 from generator.convert.document import Document
 from generator.convert.wp_post import Converted, Lookups, to_document
 from generator.problems import ItemError
+from generator.workers import can_fork, job_count, parallel_map
 
 # Below this many posts, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
@@ -32,14 +28,15 @@ def convert_all(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_
     """`text_of`, if given, writes each document as its file will hold it (Converted.text): in the workers,
     where it costs no time of the process that then writes the files one after another. The documents
     then come without their bodies, which their texts hold."""
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(items) < PARALLEL_FROM:
+    jobs = workers or job_count(0)
+    if jobs == 1 or len(items) < PARALLEL_FROM or not can_fork():
         return [convert_one(item, lookups, keep_keyword_links, text_of) for item in items]
     # The posts go to the workers once, as they start (a forked worker inherits them without
     # copying them); tasks then name posts by position, instead of carrying them through a pipe.
     chunks = [range(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
-    with ProcessPoolExecutor(workers, initializer=_remember, initargs=(items, lookups, keep_keyword_links, text_of)) as pool:
-        return [outcome for outcomes in pool.map(_convert_remembered, chunks) for outcome in outcomes]
+    return [outcome for outcomes in parallel_map(_convert_remembered, chunks, jobs, initializer=_remember,
+                                                 initargs=(items, lookups, keep_keyword_links, text_of))
+            for outcome in outcomes]
 
 
 def convert_one(item: dict[str, Any], lookups: Lookups, keep_keyword_links: bool,
@@ -62,17 +59,7 @@ _WORKER: dict[str, Any] = {}  # each worker process's copy of what every convers
 
 def _remember(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_links: bool,
               text_of: Callable[[Document], str] | None) -> None:
-    collector.worker_started()
     _WORKER.update(items=items, lookups=lookups, keep=keep_keyword_links, text_of=text_of)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
-
-
-def _exit_with_parent(parent: int) -> None:
-    """A worker whose import was killed (kill -9) would wait for work for ever: sibling workers
-    keep the task pipe open. It leaves as soon as its parent is gone."""
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
 
 
 def _convert_remembered(positions: range) -> list[Converted | Failure]:

@@ -15,9 +15,10 @@ from typing import Any
 import frontmatter
 from frontmatter.default_handlers import YAMLHandler
 
+from generator import workers
 from generator.convert.document import Document, Source
 from generator.model import StoredPost
-from generator.output import digest, workers
+from generator.output import digest
 from generator.output.build_cache import FileEntry, Stat, trusted
 from generator.problems import ItemError, Problem
 from generator.store.documents import loads, safe_paths

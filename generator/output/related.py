@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator import workers
 from generator.model import Site, related_positions
-from generator.output import workers
 from generator.output.keys import related_key, term_list_keys
 
 # Below this many posts to relate, starting worker processes costs more than it saves.

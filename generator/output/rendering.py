@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import workers
 from generator.model import Post
-from generator.output import digest, workers
+from generator.output import digest
 from generator.output.loading import read_body
 from generator.output.writer import FileStat, Staging
 from generator.output.pages import Page, RenderBody

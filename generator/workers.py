@@ -1,7 +1,8 @@
-"""Work on every core: worker processes forked from the build, so they start with its model in memory.
+"""Work on every core: worker processes forked from an import or a build, so they start with its data in memory.
 
 Forking shares the parent's memory instead of pickling the site into every worker, and lets a worker run
-closures (the page plan) that could not be pickled. Where fork is not available, or one job is asked for,
+closures (the page plan) that could not be pickled. A worker dies with the process that forked it,
+so a run killed at any moment leaves nothing behind. Where fork is not available, or one job is asked for,
 the work runs in this process; the results are the same either way, in the same order.
 """
 
@@ -12,6 +13,8 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -64,12 +67,26 @@ def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs
 
 
 def _die_with_parent(parent: int) -> None:
-    """A build killed at any moment must not leave workers writing into the next build's staging folder,
-    so on Linux each worker asks to be killed when the build process dies."""
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # the build died before the request took effect
+    """A run killed at any moment must not leave workers behind: a build's would write into the next build's
+    staging folder, and an import's would wait for work for ever. So on Linux each asks to be killed when
+    its parent dies; `parent` is the pid from before the fork, since getppid() here may already be init's."""
+    if not _ask_kernel_to_kill_with_parent():
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
+
+
+def _ask_kernel_to_kill_with_parent() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """Where the kernel cannot be asked: look, twice a second."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
