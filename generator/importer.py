@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import astuple, dataclass, field, replace
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from generator.sources import wp_json
 from generator.sources.wp_json import RawItem, read_items
 from generator.store.documents import SUFFIX, dumps, read_index, remove_document
 from generator.store import import_cache
-from generator.store.files import AtomicBatch, remove_stale_temporaries
+from generator.store.files import AtomicBatch, Staged, discard, remove_stale_temporaries, stage
 from generator.store.terms import read_terms, write_terms
 
 
@@ -73,14 +74,18 @@ class Ready:
     losses: Losses
     terms: list[Term]
     warnings: list[tuple[str, str]]
-    text: str = ""  # `document` as its file holds it (store.documents.dumps); then `document` has no body
+    staged: Staged | None = None  # its file, staged by the worker that converted it; then `document` has no body
 
     @property
     def wanted(self) -> str:
-        """The file its slug asks for, relative to the content folder."""
         if self.cached is not None:
             return self.cached.wanted
-        return f"{self.document.type}/{self.document.slug}{SUFFIX}"
+        return wanted_file(self.document)
+
+
+def wanted_file(document: Document) -> str:
+    """The file a post's slug asks for, relative to the content folder."""
+    return f"{document.type}/{document.slug}{SUFFIX}"
 
 
 def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOptions = ImportOptions()) -> ImportResult:
@@ -93,12 +98,12 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
         posts = _latest_posts(items, options, result)
         cache = import_cache.load(content_dir)
     context = import_cache.fingerprint(_converter_version(), options.keep_keyword_links, own_names)
+    remove_stale_temporaries(content_dir)  # before the workers stage files of their own
     ready, failed = _convert(posts, context, lookups, registry, cache, content_dir, options, result)
-    remove_stale_temporaries(content_dir)
 
     def reconvert(post: Ready) -> Ready:
         outcome = convert_one(post.item.data, lookups, options.keep_keyword_links)
-        return replace(post, document=outcome.document, cached=None, text="")  # converted fine before
+        return replace(post, document=outcome.document, cached=None, staged=None)  # converted fine before
 
     with collector.paused():
         import_cache.save(content_dir, _place(ready, failed, reconvert, content_dir, options, result), cache)
@@ -129,7 +134,7 @@ def _convert(posts: list[RawItem], context: str, lookups: Lookups, registry: Ter
         else:
             fresh.append((item, fingerprint))
     outcomes = convert_all([item.data for item, _ in fresh], lookups, options.keep_keyword_links, options.workers,
-                           dumps)
+                           partial(_stage_file, content_dir))
     failed = set()
     for (item, fingerprint), outcome in zip(fresh, outcomes):
         if isinstance(outcome, Failure):
@@ -138,12 +143,17 @@ def _convert(posts: list[RawItem], context: str, lookups: Lookups, registry: Ter
                 failed.add((str(item.data.get("type", "post")), item.data["id"]))
         else:
             ready.append(Ready(item, fingerprint, outcome.document, None, outcome.losses, outcome.terms,
-                               outcome.warnings, outcome.text))
+                               outcome.warnings, outcome.finished))
     for post in ready:
         result.problems.extend(post.item.problem(f, m) for f, m in post.warnings)
         for term in post.terms:
             registry.add(term)
     return ready, failed
+
+
+def _stage_file(content_dir: Path, document: Document) -> Staged:
+    """In the worker that converted the post: its file, staged where its slug puts it (see _place)."""
+    return stage(content_dir / wanted_file(document), dumps(document).encode("utf-8"))
 
 
 def _lookups(items: list[RawItem], registry: TermRegistry, result: ImportResult) -> tuple[Lookups, str]:
@@ -230,7 +240,8 @@ def _place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable
     for key, post in posts.items():  # a post whose file is not the one it was made for is converted after all
         if post.cached is not None and content_dir / post.cached.path != assigned[key]:
             posts[key] = reconvert(post)
-        elif post.text and content_dir / post.wanted != assigned[key]:  # its text names another slug
+        elif post.staged is not None and content_dir / post.wanted != assigned[key]:  # it names another slug
+            discard(post.staged)
             posts[key] = reconvert(post)
     batch = AtomicBatch()
     actions = {}
@@ -240,6 +251,9 @@ def _place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable
         batch.commit()
     except BaseException:
         batch.abandon()
+        for post in posts.values():
+            if post.staged is not None:
+                discard(post.staged)
         raise
     entries = {}
     now_used = set(assigned.values())
@@ -292,13 +306,11 @@ def _stage(post: Ready, key: tuple[str, int], path: Path, content_dir: Path,
                                                          f"saved as {path.stem!r}"))
     if post.cached is not None and content_dir / post.cached.path == path:
         return "unchanged"
-    if post.text:  # made for this very file (see _place)
-        text = post.text
-    elif post.document.slug == path.stem:
-        text = dumps(post.document)
+    if post.staged is not None:  # staged for this very file (see _place)
+        written = batch.adopt(post.staged)
     else:
-        text = dumps(replace(post.document, slug=path.stem))
-    written = batch.write(path, text.encode("utf-8"))
+        document = post.document if post.document.slug == path.stem else replace(post.document, slug=path.stem)
+        written = batch.write(path, dumps(document).encode("utf-8"))
     if path not in index.get(key, [path]):
         return "renamed"
     return ("updated" if key in index else "new") if written else "unchanged"

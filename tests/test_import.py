@@ -135,6 +135,7 @@ def test_swapped_slugs_end_where_a_fresh_import_puts_them(tmp_path: Path) -> Non
     run_import([tmp_path / "in"], tmp_path / "content")
     run_import([tmp_path / "in"], tmp_path / "fresh")
     assert content_tree(tmp_path / "content") == content_tree(tmp_path / "fresh")
+    assert not list((tmp_path / "content").rglob(".*.tmp"))
 
 
 def test_prune_keeps_posts_that_failed_or_whose_file_could_not_be_read(tmp_path: Path) -> None:
@@ -156,6 +157,8 @@ def test_two_posts_with_one_slug_are_both_kept(tmp_path: Path) -> None:
     assert [str(p) for p in result.problems] == [
         f"{tmp_path / 'in' / 'a.json'}: item 9: field 'slug': 'same' is taken by another post; saved as 'same-9'"]
     assert posts(tmp_path / "content")["post/same.md"].source.id == 4  # the lower id keeps the slug
+    # post 9's file, staged where its slug asked to be while it was converted, was taken back
+    assert not list((tmp_path / "content").rglob(".*.tmp"))
 
 
 @pytest.mark.parametrize("fields, field", [

@@ -23,30 +23,29 @@ class Failure:
 
 
 def convert_all(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_links: bool,
-                workers: int | None = None, text_of: Callable[[Document], str] | None = None
+                workers: int | None = None, finish: Callable[[Document], object] | None = None
                 ) -> list[Converted | Failure]:
-    """`text_of`, if given, writes each document as its file will hold it (Converted.text): in the workers,
-    where it costs no time of the process that then writes the files one after another. The documents
-    then come without their bodies, which their texts hold."""
+    """`finish`, if given, runs on each document where it was converted, in a worker, and its answer comes
+    back as Converted.finished (the importer writes the post's file there). The documents then come back
+    without their bodies, which are the bulk of what would travel back and be kept."""
     jobs = workers or job_count(0)
     if jobs == 1 or len(items) < PARALLEL_FROM or not can_fork():
-        return [convert_one(item, lookups, keep_keyword_links, text_of) for item in items]
+        return [convert_one(item, lookups, keep_keyword_links, finish) for item in items]
     # The posts go to the workers once, as they start (a forked worker inherits them without
     # copying them); tasks then name posts by position, instead of carrying them through a pipe.
     chunks = [range(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
     return [outcome for outcomes in parallel_map(_convert_remembered, chunks, jobs, initializer=_remember,
-                                                 initargs=(items, lookups, keep_keyword_links, text_of))
+                                                 initargs=(items, lookups, keep_keyword_links, finish))
             for outcome in outcomes]
 
 
 def convert_one(item: dict[str, Any], lookups: Lookups, keep_keyword_links: bool,
-                text_of: Callable[[Document], str] | None = None) -> Converted | Failure:
+                finish: Callable[[Document], object] | None = None) -> Converted | Failure:
     try:
         converted = to_document(item, lookups, keep_keyword_links)
-        if text_of is None:
+        if finish is None:
             return converted
-        # The text holds the body; sending it twice would double what the importer keeps in memory.
-        return replace(converted, document=replace(converted.document, body=""), text=text_of(converted.document))
+        return replace(converted, document=replace(converted.document, body=""), finished=finish(converted.document))
     except ItemError as e:
         return Failure(e.field, e.message)
     except Exception as e:  # noqa: BLE001 - one post's bug must not stop the others
@@ -58,10 +57,10 @@ _WORKER: dict[str, Any] = {}  # each worker process's copy of what every convers
 
 
 def _remember(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_links: bool,
-              text_of: Callable[[Document], str] | None) -> None:
-    _WORKER.update(items=items, lookups=lookups, keep=keep_keyword_links, text_of=text_of)
+              finish: Callable[[Document], object] | None) -> None:
+    _WORKER.update(items=items, lookups=lookups, keep=keep_keyword_links, finish=finish)
 
 
 def _convert_remembered(positions: range) -> list[Converted | Failure]:
-    return [convert_one(_WORKER["items"][i], _WORKER["lookups"], _WORKER["keep"], _WORKER["text_of"])
+    return [convert_one(_WORKER["items"][i], _WORKER["lookups"], _WORKER["keep"], _WORKER["finish"])
             for i in positions]

@@ -9,13 +9,14 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, Tag
 
 from generator.convert.context import Context
+from generator.convert.parse import tags_in
 
 FOOTNOTE_REF = "nm-fnref"
 FOOTNOTE_DEF = "nm-fndef"
 
 
 def mark_footnotes(soup: BeautifulSoup, ctx: Context) -> None:
-    tags = [t for t in soup.descendants if isinstance(t, Tag)]
+    tags = tags_in(soup)
     items = {t["id"]: t for t in tags if t.name == "li" and t.get("id") and t.find_parent(["ol", "ul"])}
     numbers: dict[str, int] = {}
     for sup in (t for t in tags if t.name == "sup"):

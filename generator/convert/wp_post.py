@@ -44,8 +44,7 @@ class Converted:
     terms: list[Term]
     losses: Losses
     warnings: list[tuple[str, str]]  # (field, message): imported anyway, but the input was wrong
-    text: str = ""  # the document as its file will hold it, when the caller asked convert_all for it;
-    # `document` then has an empty body
+    finished: object = None  # what convert_all's `finish` made of the document; `document` then has no body
 
 
 def to_term(data: dict[str, Any]) -> Term:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -40,6 +41,33 @@ def write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+@dataclass(frozen=True)
+class Staged:
+    """New bytes for `path`, written beside it under a temporary name, for an AtomicBatch to put in place.
+
+    Worker processes stage the files they convert, so that ten thousand files are created while
+    other posts convert, instead of one after another once all have."""
+
+    path: Path
+    temporary: Path | None  # None: the file holds these bytes already, or writing failed (see `data`)
+    data: bytes | None = None  # only when the temporary could not be written: the batch writes it itself
+
+
+def stage(path: Path, data: bytes) -> Staged:
+    if unchanged(path, data):
+        return Staged(path, None)
+    try:
+        return Staged(path, _write_temporary(path, data, sync=False))
+    except OSError:  # left for the batch, which reports it where every other write error is reported
+        return Staged(path, None, data)
+
+
+def discard(staged: Staged) -> None:
+    """A staged file that will not be put in place after all."""
+    if staged.temporary is not None:
+        staged.temporary.unlink(missing_ok=True)
+
+
 class AtomicBatch:
     """Many files written to temporaries, synced once, then renamed into place.
 
@@ -54,6 +82,15 @@ class AtomicBatch:
         if unchanged(path, data):
             return False
         self._pending.append((_write_temporary(path, data, sync=False), path))
+        return True
+
+    def adopt(self, staged: Staged) -> bool:
+        """Take a staged file into the batch; True if it has new bytes for its path."""
+        if staged.data is not None:
+            return self.write(staged.path, staged.data)
+        if staged.temporary is None:
+            return False
+        self._pending.append((staged.temporary, staged.path))
         return True
 
     def commit(self) -> None:
