@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import importer
 from generator.import_report import loss_report_json
 from generator.importer import ImportOptions, run_import
 from generator.store.documents import document_files, loads
@@ -159,6 +160,27 @@ def test_two_posts_with_one_slug_are_both_kept(tmp_path: Path) -> None:
     assert posts(tmp_path / "content")["post/same.md"].source.id == 4  # the lower id keeps the slug
     # post 9's file, staged where its slug asked to be while it was converted, was taken back
     assert not list((tmp_path / "content").rglob(".*.tmp"))
+
+
+def test_an_import_that_fails_while_placing_files_leaves_no_temporaries(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    save(tmp_path / "in", "a.json", [rest_item(id=1, slug="a"), rest_item(id=2, slug="b")])
+    run_import([tmp_path / "in"], tmp_path / "content")
+    before = content_tree(tmp_path / "content")
+    save(tmp_path / "in", "a.json", [rest_item(id=1, slug="a", title={"rendered": "New"}), rest_item(id=2, slug="c")])
+
+    placed, place = [], importer._stage
+
+    def full_disk_at_the_second_post(*args: object) -> str:
+        if placed:
+            raise OSError(28, "No space left on device")
+        placed.append(args)
+        return place(*args)
+
+    monkeypatch.setattr(importer, "_stage", full_disk_at_the_second_post)
+    with pytest.raises(OSError):
+        run_import([tmp_path / "in"], tmp_path / "content")
+    assert content_tree(tmp_path / "content") == before  # no file changed, none staged left behind
 
 
 @pytest.mark.parametrize("fields, field", [
