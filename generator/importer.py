@@ -98,15 +98,23 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
         posts = _latest_posts(items, options, result)
         cache = import_cache.load(content_dir)
     context = import_cache.fingerprint(_converter_version(), options.keep_keyword_links, own_names)
-    remove_stale_temporaries(content_dir)  # before the workers stage files of their own
-    ready, failed = _convert(posts, context, lookups, registry, cache, content_dir, options, result)
 
     def reconvert(post: Ready) -> Ready:
         outcome = convert_one(post.item.data, lookups, options.keep_keyword_links)
         return replace(post, document=outcome.document, cached=None, staged=None)  # converted fine before
 
+    remove_stale_temporaries(content_dir)  # before the workers stage files of their own
+    try:
+        ready, failed = _convert(posts, context, lookups, registry, cache, content_dir, options, result)
+        with collector.paused():
+            entries = _place(ready, failed, reconvert, content_dir, options, result)
+    except BaseException:
+        # Whatever stopped the import, the files staged so far go too: a pool cut short never says
+        # which files its workers staged, so the folder is searched for them.
+        remove_stale_temporaries(content_dir)
+        raise
     with collector.paused():
-        import_cache.save(content_dir, _place(ready, failed, reconvert, content_dir, options, result), cache)
+        import_cache.save(content_dir, entries, cache)
         result.terms_written = write_terms(content_dir, registry)
     return result
 
@@ -251,9 +259,6 @@ def _place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable
         batch.commit()
     except BaseException:
         batch.abandon()
-        for post in posts.values():
-            if post.staged is not None:
-                discard(post.staged)
         raise
     entries = {}
     now_used = set(assigned.values())

@@ -2,7 +2,7 @@
 
 Forking shares the parent's memory instead of pickling the site into every worker, and lets a worker run
 closures (the page plan) that could not be pickled. A worker dies with the process that forked it,
-so a run killed at any moment leaves nothing behind. Where fork is not available, or one job is asked for,
+so a run killed at any moment leaves no worker behind. Where fork is not available, or one job is asked for,
 the work runs in this process; the results are the same either way, in the same order.
 """
 
@@ -77,6 +77,8 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _ask_kernel_to_kill_with_parent() -> bool:
+    """The kernel sends the signal when the thread that forked this worker ends, not the whole process:
+    parallel_map must be called from a thread that lives as long as its pool (here, the main thread)."""
     if not sys.platform.startswith("linux"):
         return False
     try:

@@ -162,25 +162,27 @@ def test_two_posts_with_one_slug_are_both_kept(tmp_path: Path) -> None:
     assert not list((tmp_path / "content").rglob(".*.tmp"))
 
 
-def test_an_import_that_fails_while_placing_files_leaves_no_temporaries(tmp_path: Path,
-                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("failing", ["read_index", "_stage"])
+def test_an_import_that_fails_after_converting_leaves_the_content_folder_as_it_was(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str) -> None:
+    """Failing before the files are placed (listing the folder), or at the second file placed: either way
+    the files the conversion staged are gone, and no post file changed."""
     save(tmp_path / "in", "a.json", [rest_item(id=1, slug="a"), rest_item(id=2, slug="b")])
     run_import([tmp_path / "in"], tmp_path / "content")
     before = content_tree(tmp_path / "content")
     save(tmp_path / "in", "a.json", [rest_item(id=1, slug="a", title={"rendered": "New"}), rest_item(id=2, slug="c")])
+    calls, real = [], getattr(importer, failing)
 
-    placed, place = [], importer._stage
-
-    def full_disk_at_the_second_post(*args: object) -> str:
-        if placed:
+    def full_disk(*args: object) -> object:
+        if failing == "read_index" or calls:
             raise OSError(28, "No space left on device")
-        placed.append(args)
-        return place(*args)
+        calls.append(args)
+        return real(*args)
 
-    monkeypatch.setattr(importer, "_stage", full_disk_at_the_second_post)
+    monkeypatch.setattr(importer, failing, full_disk)
     with pytest.raises(OSError):
         run_import([tmp_path / "in"], tmp_path / "content")
-    assert content_tree(tmp_path / "content") == before  # no file changed, none staged left behind
+    assert content_tree(tmp_path / "content") == before
 
 
 @pytest.mark.parametrize("fields, field", [

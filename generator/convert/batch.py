@@ -25,9 +25,9 @@ class Failure:
 def convert_all(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_links: bool,
                 workers: int | None = None, finish: Callable[[Document], object] | None = None
                 ) -> list[Converted | Failure]:
-    """`finish`, if given, runs on each document where it was converted, in a worker, and its answer comes
-    back as Converted.finished (the importer writes the post's file there). The documents then come back
-    without their bodies, which are the bulk of what would travel back and be kept."""
+    """`finish`, if given, runs on each document where it was converted (a worker, or this process), and its
+    answer comes back as Converted.finished (the importer stages the post's file there). The documents then
+    come back without their bodies, which are the bulk of what would travel back and be kept."""
     jobs = workers or job_count(0)
     if jobs == 1 or len(items) < PARALLEL_FROM or not can_fork():
         return [convert_one(item, lookups, keep_keyword_links, finish) for item in items]

@@ -66,7 +66,8 @@ def tags_in(tag: Tag) -> list[Tag]:
     """Every tag under `tag`, in document order, as bs4's `descendants` gives them, in two thirds of its
     time: the cleanup passes walk each post's whole tree about twenty times.
 
-    Recursive: callers run after cleanup's first pass, which keeps nesting within its MAX_DEPTH."""
+    Recursive: callers run after cleanup's first pass, which cuts nesting to its MAX_DEPTH (later passes
+    add a level or two), far below Python's recursion limit."""
     found: list[Tag] = []
     _collect(tag, found)
     return found
