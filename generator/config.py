@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -52,6 +53,34 @@ class BuildConfig:
 class ImportConfig:
     # Links that SEO plugins insert on keywords are unwrapped to text unless this is true.
     keep_keyword_links: bool = False
+    # The site's address, for saved crawls whose links lack their host ("/2022/07/slug/"); "" if unknown.
+    site: str = ""
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    # Seconds between the starts of two requests to a site.
+    request_interval: float = 0.5
+    # Seconds to wait for a connection or for the next bytes of a response.
+    timeout: float = 30.0
+    # Further attempts after a 429, a 5xx or a dropped connection, waiting longer each time.
+    retries: int = 4
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    """One [[sources]] entry: a WordPress site or REST collection, and what to keep of it."""
+
+    name: str
+    url: str
+    types: tuple[str, ...] = ()  # post types; none: the one a collection URL names, or every type of posts
+    include: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (taxonomy, term slugs): posts with any of them
+    exclude: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (taxonomy, term slugs): posts with none of them
+    after: str = ""  # ISO date or date-time: posts published after it
+    before: str = ""
+    search: str = ""  # WordPress's own search over title, excerpt and content
+    ids: tuple[int, ...] = ()  # only these posts
+    max_posts: int = 0  # the newest this many; 0 keeps all
 
 
 @dataclass(frozen=True)
@@ -66,6 +95,8 @@ class Config:
     paths: PathsConfig = field(default_factory=PathsConfig)
     build: BuildConfig = field(default_factory=BuildConfig)
     imports: ImportConfig = field(default_factory=ImportConfig)
+    sync: SyncConfig = field(default_factory=SyncConfig)
+    sources: tuple[SourceConfig, ...] = ()
     # None publishes every taxonomy found in the content, with a label made from its name.
     taxonomies: tuple[Taxonomy, ...] | None = None
     # Folder that relative paths are resolved against: the config file's folder.
@@ -83,9 +114,12 @@ class ConfigError(Exception):
         self.problems = problems
 
 
-SECTIONS = {"site": SiteConfig, "paths": PathsConfig, "build": BuildConfig, "import": ImportConfig}
+SECTIONS = {"site": SiteConfig, "paths": PathsConfig, "build": BuildConfig, "import": ImportConfig,
+            "sync": SyncConfig}
+OTHER_KEYS = ("taxonomies", "sources")
 KNOWN_LABELS = {"category": "Categories", "post_tag": "Tags", "post": "Posts", "page": "Pages"}
 # A hostname as GitHub Pages takes it in CNAME: labels of letters, digits and hyphens.
+SOURCE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 HOSTNAME = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}", re.IGNORECASE)
 
 
@@ -121,18 +155,21 @@ def parse_config(data: dict[str, Any], source: str = "defaults", root: Path = Pa
     problems: list[str] = []
     sections = {}
     for key in data:
-        if key not in SECTIONS and key != "taxonomies":
-            problems.append(f"{key}: unknown key (known: {', '.join([*SECTIONS, 'taxonomies'])})")
+        if key not in SECTIONS and key not in OTHER_KEYS:
+            problems.append(f"{key}: unknown key (known: {', '.join([*SECTIONS, *OTHER_KEYS])})")
     for name, cls in SECTIONS.items():
         sections[name] = _section(name, cls, data.get(name, {}), problems)
     taxonomies = _taxonomies(data.get("taxonomies"), problems)
+    sources = _sources(data.get("sources", []), problems)
     if not problems:
         sections["site"] = _check_site(sections["site"], problems)
         _check_build(sections["build"], problems)
+        _check_sync(sections["sync"], problems)
+        _check_import(sections["import"], problems)
     if problems:
         raise ConfigError(source, problems)
     imports = sections.pop("import")
-    return Config(taxonomies=taxonomies, root=root, imports=imports, **sections)
+    return Config(taxonomies=taxonomies, root=root, imports=imports, sources=sources, **sections)
 
 
 def _section(name: str, cls: type, values: Any, problems: list[str]) -> Any:
@@ -148,6 +185,8 @@ def _section(name: str, cls: type, values: Any, problems: list[str]) -> Any:
         expected = type(fields[key].default)
         if expected is tuple and type(value) is list:
             value = tuple(value)
+        if expected is float and type(value) is int:
+            value = float(value)
         if type(value) is not expected:
             problems.append(f"{name}.{key}: expected {_type_name(expected())}, got {_type_name(value)}")
             continue
@@ -168,6 +207,108 @@ def _taxonomies(values: Any, problems: list[str]) -> tuple[Taxonomy, ...] | None
         else:
             result.append(Taxonomy(name, label))
     return tuple(result)
+
+
+def _sources(values: Any, problems: list[str]) -> tuple[SourceConfig, ...]:
+    if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
+        problems.append(f"sources: expected [[sources]] tables, got {_type_name(values)}")
+        return ()
+    found, names = [], set()
+    for i, table in enumerate(values):
+        before = len(problems)
+        source = _source(f"sources[{i}]", table, problems)
+        if source.name in names:
+            problems.append(f"sources[{i}].name: {source.name!r} names two sources; each needs its own")
+        names.add(source.name)
+        if len(problems) == before:
+            found.append(source)
+    return tuple(found)
+
+
+def _source(key: str, table: dict[str, Any], problems: list[str]) -> SourceConfig:
+    fields = [f.name for f in dataclasses.fields(SourceConfig)]
+    problems.extend(f"{key}.{k}: unknown key (known: {', '.join(fields)})" for k in table if k not in fields)
+    checked: dict[str, Any] = {"name": "", "url": ""}
+    for name in ("name", "url", "search"):
+        if name in table:
+            checked[name] = _expect(f"{key}.{name}", table[name], str, problems, "")
+    for name in ("after", "before"):
+        if name in table:
+            checked[name] = _date(f"{key}.{name}", table[name], problems)
+    if "types" in table:
+        checked["types"] = tuple(_list_of(f"{key}.types", table["types"], str, problems))
+    if "ids" in table:
+        checked["ids"] = tuple(_list_of(f"{key}.ids", table["ids"], int, problems))
+    if "max_posts" in table:
+        checked["max_posts"] = _expect(f"{key}.max_posts", table["max_posts"], int, problems, 0)
+        if checked["max_posts"] < 0:
+            problems.append(f"{key}.max_posts: must be 0 (no limit) or more, got {checked['max_posts']}")
+    for name in ("include", "exclude"):
+        if name in table:
+            checked[name] = _terms(f"{key}.{name}", table[name], problems)
+    if not SOURCE_NAME.fullmatch(checked["name"]):
+        problems.append(f"{key}.name: expected a short name of lowercase letters, digits, '-' and '_' "
+                        f"(it names a folder), got {checked['name']!r}")
+    parts = urlsplit(checked["url"])
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        problems.append(f"{key}.url: expected an http(s) URL of a WordPress site or REST collection, "
+                        f"got {checked['url']!r}")
+    return SourceConfig(**checked)
+
+
+def _expect(key: str, value: Any, kind: type, problems: list[str], default: Any) -> Any:
+    if type(value) is not kind:
+        problems.append(f"{key}: expected {_type_name(kind())}, got {_type_name(value)}")
+        return default
+    return value
+
+
+def _list_of(key: str, value: Any, kind: type, problems: list[str]) -> list[Any]:
+    if not isinstance(value, list) or not all(type(v) is kind for v in value):
+        problems.append(f"{key}: expected an array of {_type_name(kind()).split(' ', 1)[1]}s, got {value!r}")
+        return []
+    return value
+
+
+def _terms(key: str, value: Any, problems: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        problems.append(f"{key}: expected a table of taxonomy = [term slugs], got {_type_name(value)}")
+        return ()
+    return tuple((taxonomy, tuple(_list_of(f"{key}.{taxonomy}", slugs, str, problems)))
+                 for taxonomy, slugs in sorted(value.items()))
+
+
+def _date(key: str, value: Any, problems: list[str]) -> str:
+    """TOML dates and date-times, or the same as strings, as the REST API's ISO 8601 filter takes them."""
+    if isinstance(value, datetime.datetime):
+        return value.replace(tzinfo=None).isoformat(timespec="seconds")
+    if isinstance(value, datetime.date):
+        return f"{value.isoformat()}T00:00:00"
+    if isinstance(value, str):
+        try:
+            parsed = datetime.datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return parsed.replace(tzinfo=None).isoformat(timespec="seconds")
+    problems.append(f"{key}: expected a date such as 2024-01-31, got {value!r}")
+    return ""
+
+
+def _check_import(imports: ImportConfig, problems: list[str]) -> None:
+    parts = urlsplit(imports.site)
+    if imports.site and (parts.scheme not in ("http", "https") or not parts.netloc):
+        problems.append(f"import.site: expected the site's address such as 'https://example.org/', "
+                        f"got {imports.site!r}")
+
+
+def _check_sync(sync: SyncConfig, problems: list[str]) -> None:
+    if sync.request_interval < 0:
+        problems.append(f"sync.request_interval: must be 0 or more seconds, got {sync.request_interval}")
+    if sync.timeout <= 0:
+        problems.append(f"sync.timeout: must be more than 0 seconds, got {sync.timeout}")
+    if sync.retries < 0:
+        problems.append(f"sync.retries: must be 0 or more, got {sync.retries}")
 
 
 def _check_site(site: SiteConfig, problems: list[str]) -> SiteConfig:

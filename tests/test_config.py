@@ -66,3 +66,49 @@ def test_overrides_are_validated_like_the_file(tmp_path: Path, monkeypatch: pyte
 def test_broken_toml_names_the_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"newsmirror.toml: not valid TOML: .*line 1"):
         load_config(write(tmp_path, "[site\n"))
+
+
+def test_sources_are_read_with_their_curation(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, '[sync]\nrequest_interval = 2\n'
+                                         '[[sources]]\nname = "ree"\nurl = "https://ree.example/wp-json/wp/v2/news-archive"\n'
+                                         'include = {regions = ["china"], news-type = ["policy", "trade"]}\n'
+                                         'exclude = {organization = ["x"]}\nafter = 2024-01-31\n'
+                                         'before = "2025-06-01T12:00:00"\nsearch = "magnet"\nids = [1, 2]\n'
+                                         'max_posts = 50\ntypes = ["news-archive"]\n'
+                                         '[[sources]]\nname = "blog"\nurl = "https://blog.example/"\n'))
+    ree, blog = config.sources
+    assert config.sync.request_interval == 2.0
+    assert ree.include == (("news-type", ("policy", "trade")), ("regions", ("china",)))
+    assert (ree.after, ree.before, ree.ids, ree.max_posts) == ("2024-01-31T00:00:00", "2025-06-01T12:00:00", (1, 2), 50)
+    assert (blog.name, blog.types, blog.max_posts) == ("blog", (), 0)
+
+
+def test_every_problem_in_sources_is_reported_at_once(tmp_path: Path) -> None:
+    path = write(tmp_path, '[sync]\nretries = -1\n'
+                           '[[sources]]\nname = "Bad Name"\nurl = "ftp://x"\nids = ["a"]\ncolour = 1\nafter = "soon"\n'
+                           'include = {regions = "china"}\nmax_posts = -2\n'
+                           '[[sources]]\nname = "ok"\nurl = "https://a.example/"\n'
+                           '[[sources]]\nname = "ok"\nurl = "https://b.example/"\n')
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    assert error.value.problems == [
+        "sources[0].colour: unknown key (known: name, url, types, include, exclude, after, before, search, ids, "
+        "max_posts)",
+        "sources[0].after: expected a date such as 2024-01-31, got 'soon'",
+        "sources[0].ids: expected an array of integers, got ['a']",
+        "sources[0].max_posts: must be 0 (no limit) or more, got -2",
+        "sources[0].include.regions: expected an array of strings, got 'china'",
+        "sources[0].name: expected a short name of lowercase letters, digits, '-' and '_' (it names a folder), "
+        "got 'Bad Name'",
+        "sources[0].url: expected an http(s) URL of a WordPress site or REST collection, got 'ftp://x'",
+        "sources[2].name: 'ok' names two sources; each needs its own",
+    ]
+    with pytest.raises(ConfigError, match="sync.retries: must be 0 or more, got -1"):
+        load_config(write(tmp_path, "[sync]\nretries = -1\n"))
+
+
+def test_import_site_is_an_address(tmp_path: Path) -> None:
+    assert load_config(write(tmp_path, '[import]\nsite = "https://example.org/"\n')).imports.site == "https://example.org/"
+    with pytest.raises(ConfigError, match="import.site: expected the site's address such as 'https://example.org/', "
+                                          "got 'example.org'"):
+        load_config(write(tmp_path, '[import]\nsite = "example.org"\n'))

@@ -1,0 +1,178 @@
+"""One polite HTTP client for reading WordPress sites: it says who it is, waits between requests,
+retries what a busy server asks to be retried, and never reads more than it was told to expect.
+
+Everything that varies between a test and a real run (the clock, sleeping, the transport) is
+passed in, so nothing here is global and no test waits for real.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from generator import __version__
+
+PROJECT_URL = "https://github.com/newsmirror/newsmirror"
+USER_AGENT = f"newsmirror/{__version__} (+{PROJECT_URL})"
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+
+@dataclass(frozen=True)
+class Politeness:
+    """How hard a run may press on a site."""
+
+    min_interval: float = 0.5  # seconds between the starts of two requests
+    timeout: float = 30.0  # seconds to connect, and between two reads
+    retries: int = 4  # further attempts after a 429, a 5xx or a dropped connection
+    backoff: float = 1.0  # first wait before a retry; doubles each time
+    max_wait: float = 120.0  # longest wait for one retry, whatever Retry-After says
+    max_bytes: int = 64 * 1024 * 1024  # a response over this is refused
+    max_redirects: int = 5
+
+
+@dataclass(frozen=True)
+class Response:
+    url: str  # after redirects
+    status: int
+    headers: httpx.Headers
+    body: bytes
+
+
+class FetchError(Exception):
+    """A request that failed for good; the message names the URL."""
+
+    def __init__(self, url: str, message: str, status: int = 0) -> None:
+        super().__init__(f"{url}: {message}")
+        self.url = url
+        self.message = message
+        self.status = status  # the HTTP status that failed, or 0
+
+
+@dataclass
+class Clock:
+    """Time as the client sees it; tests give one that only pretends to sleep."""
+
+    monotonic: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], None] = time.sleep
+    now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
+
+
+@dataclass
+class Client:
+    politeness: Politeness = field(default_factory=Politeness)
+    clock: Clock = field(default_factory=Clock)
+    transport: httpx.BaseTransport | None = None
+    requests: int = 0  # made so far, retries included
+    waited: float = 0.0  # seconds slept for politeness and retries
+    _last: float | None = None
+    _http: httpx.Client | None = None
+
+    def __enter__(self) -> Client:
+        timeout = httpx.Timeout(self.politeness.timeout)
+        self._http = httpx.Client(headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+                                  timeout=timeout, follow_redirects=False, transport=self.transport)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._http is not None:
+            self._http.close()
+            self._http = None
+
+    def get(self, url: str, accept: frozenset[int] = frozenset({200})) -> Response:
+        """GET `url`, following redirects within http(s); a status outside `accept` raises FetchError."""
+        for _ in range(self.politeness.max_redirects + 1):
+            response = self._with_retries(url)
+            if response.status not in REDIRECT_STATUSES:
+                if response.status not in accept:
+                    raise FetchError(url, f"HTTP {response.status}{_reason(response.body)}", response.status)
+                return response
+            url = _redirect_target(url, response)
+        raise FetchError(url, f"more than {self.politeness.max_redirects} redirects")
+
+    def _with_retries(self, url: str) -> Response:
+        attempt = 0
+        while True:
+            try:
+                response = self._once(url)
+            except httpx.TransportError as e:
+                if attempt >= self.politeness.retries:
+                    raise FetchError(url, f"{_describe(e)} (after {attempt + 1} attempts)") from None
+                self._pause(self._backoff(attempt))
+            else:
+                if response.status not in RETRY_STATUSES or attempt >= self.politeness.retries:
+                    return response
+                self._pause(self._retry_after(response) or self._backoff(attempt))
+            attempt += 1
+
+    def _once(self, url: str) -> Response:
+        if self._http is None:
+            raise RuntimeError("use the client as a context manager")
+        if self._last is not None:
+            self._pause(self._last + self.politeness.min_interval - self.clock.monotonic())
+        self._last = self.clock.monotonic()
+        self.requests += 1
+        with self._http.stream("GET", url) as response:
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > self.politeness.max_bytes:
+                raise FetchError(url, f"response of {int(declared)} bytes is over the limit of "
+                                      f"{self.politeness.max_bytes}")
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > self.politeness.max_bytes:
+                    raise FetchError(url, f"response is over the limit of {self.politeness.max_bytes} bytes")
+                chunks.append(chunk)
+            return Response(str(response.url), response.status_code, response.headers, b"".join(chunks))
+
+    def _pause(self, seconds: float) -> None:
+        if seconds > 0:
+            self.waited += seconds
+            self.clock.sleep(seconds)
+
+    def _backoff(self, attempt: int) -> float:
+        return min(self.politeness.backoff * 2 ** attempt, self.politeness.max_wait)
+
+    def _retry_after(self, response: Response) -> float | None:
+        """Retry-After in seconds or as an HTTP date, capped: a server may ask for a pause, not for a day."""
+        value = response.headers.get("Retry-After", "").strip()
+        if not value:
+            return None
+        if value.isdigit():
+            return min(float(value), self.politeness.max_wait)
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        return min(max((when - self.clock.now()).total_seconds(), 0.0), self.politeness.max_wait)
+
+
+def _redirect_target(url: str, response: Response) -> str:
+    location = response.headers.get("Location", "")
+    if not location:
+        raise FetchError(url, f"HTTP {response.status} redirect without a Location")
+    target = urljoin(url, location)
+    if urlsplit(target).scheme not in ("http", "https"):
+        raise FetchError(url, f"redirect to {target!r} refused: only http and https are followed")
+    return target
+
+
+def _reason(body: bytes) -> str:
+    """WordPress explains its errors in JSON ({"code": ..., "message": ...}); the first words are enough."""
+    text = body[:300].decode("utf-8", "replace")
+    return f": {' '.join(text.split())[:160]}" if text.strip() else ""
+
+
+def _describe(error: httpx.TransportError) -> str:
+    kind = {httpx.ConnectTimeout: "connection timed out", httpx.ReadTimeout: "read timed out",
+            httpx.ConnectError: "cannot connect"}.get(type(error), type(error).__name__)
+    detail = str(error)
+    return f"{kind}: {detail}" if detail else kind

@@ -1,0 +1,294 @@
+"""A live WordPress site read through its REST API: where the API is, its post types and taxonomies,
+which posts a curated query selects, and those posts with the names of their terms, authors and media.
+
+Nothing here writes a file; sync.py decides what to keep.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+
+from generator.problems import Problem
+from generator.sources.http import Client, FetchError, Response
+
+PER_PAGE = 100  # WordPress's largest page
+API_LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?https://api\.w\.org/"?', re.IGNORECASE)
+LISTED_FIELDS = "id,slug,modified,modified_gmt,date_gmt"
+# Types every site has that are not posts a reader would want mirrored.
+INTERNAL_TYPES = frozenset({"attachment", "nav_menu_item"})
+
+
+@dataclass(frozen=True)
+class Api:
+    """The REST API root: `https://site/wp-json/`, or `https://site/?rest_route=/` without pretty permalinks."""
+
+    root: str
+
+    def url(self, route: str, params: Mapping[str, str] | None = None) -> str:
+        route = route.strip("/")
+        query = dict(params or {})
+        if "rest_route=" in self.root:
+            query = {"rest_route": f"/{route}", **query}
+            return f"{self.root.split('?', 1)[0]}?{urlencode(query, safe='/,')}"
+        return self.root + route + (f"?{urlencode(query, safe=',')}" if query else "")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A source as given: a site root, or a REST collection URL that already names the API and a post type."""
+
+    site: str
+    api: Api | None = None
+    rest_base: str | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    api: Api
+    types: dict[str, str]  # post type -> rest_base
+    taxonomies: dict[str, str]  # taxonomy -> rest_base
+    described: Any  # the /wp/v2/taxonomies response, which the import needs to read term fields
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A post as the cheap listing shows it: enough to tell whether it is new, changed or gone."""
+
+    id: int
+    slug: str
+    modified: str  # local time, as WordPress compares `modified_after`
+    modified_gmt: str
+    date_gmt: str
+
+
+@dataclass
+class Listing:
+    posts: dict[int, Listed] = field(default_factory=dict)
+    total: int | None = None  # X-WP-Total of the first page
+    complete: bool = True  # every page read, and as many posts as the site counted
+    problems: list[Problem] = field(default_factory=list)
+
+
+def parse_source(url: str) -> Target:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"expected an http(s) URL of a WordPress site or REST collection, got {url!r}")
+    route = parse_qs(parts.query).get("rest_route", [""])[0]
+    if route:
+        api = Api(urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "rest_route=/", "")))
+        return Target(api.root.split("?", 1)[0], api, _rest_base(route))
+    before, marker, after = parts.path.partition("/wp-json/")
+    if not marker and parts.path.rstrip("/").endswith("/wp-json"):
+        before, marker, after = parts.path.rstrip("/")[:-len("/wp-json")], "/wp-json/", ""
+    if marker:
+        site = urlunsplit((parts.scheme, parts.netloc, before + "/", "", ""))
+        return Target(site, Api(site + "wp-json/"), _rest_base(after))
+    return Target(urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", "")))
+
+
+def _rest_base(route: str) -> str | None:
+    """`wp/v2/news-archive` names a collection; `wp/v2` or the index names none."""
+    pieces = [p for p in route.strip("/").split("/") if p]
+    return pieces[2] if len(pieces) == 3 and pieces[:2] == ["wp", "v2"] else None
+
+
+def get_json(client: Client, url: str) -> tuple[Any, Response]:
+    response = client.get(url)
+    try:
+        return json.loads(response.body.decode("utf-8-sig")), response
+    except UnicodeDecodeError as e:
+        raise FetchError(url, f"not UTF-8 text (byte {e.start})") from None
+    except json.JSONDecodeError as e:
+        raise FetchError(url, f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}") from None
+
+
+def discover(client: Client, target: Target) -> Api:
+    """The API root: as the URL names it, else the `Link: rel="https://api.w.org/"` header of the
+    site's front page, else whichever of `/wp-json/` and `/?rest_route=/` answers as an API index."""
+    if target.api is not None:
+        return target.api
+    try:
+        front = client.get(target.site, accept=frozenset(range(200, 600)))
+        found = API_LINK.search(front.headers.get("Link", ""))
+        if found:
+            root = found.group(1)
+            return Api(root if "rest_route=" in root else root.rstrip("/") + "/")
+    except FetchError:
+        pass  # the front page is only a hint; the usual places are tried next
+    site = target.site.rstrip("/") + "/"
+    for api in (Api(site + "wp-json/"), Api(site + "?rest_route=/")):
+        try:
+            index, response = get_json(client, api.url(""))
+        except FetchError:
+            continue
+        if isinstance(index, dict) and ("routes" in index or "namespaces" in index):
+            # Where the index was found after redirects: a site that moved is read where it is now.
+            moved = response.url != api.url("") and "rest_route=" not in api.root
+            return Api(response.url.split("?", 1)[0].rstrip("/") + "/") if moved else api
+    raise FetchError(target.site, 'no WordPress REST API found: no Link rel="https://api.w.org/" header, '
+                                  "and neither /wp-json/ nor /?rest_route=/ answered with an API index")
+
+
+def describe(client: Client, api: Api) -> Site:
+    types, _ = get_json(client, api.url("wp/v2/types"))
+    taxonomies, _ = get_json(client, api.url("wp/v2/taxonomies"))
+    if not isinstance(types, dict) or not isinstance(taxonomies, dict):
+        raise FetchError(api.url("wp/v2/types"), "expected the post types and taxonomies as JSON objects")
+    return Site(api, _rest_bases(types), _rest_bases(taxonomies), taxonomies)
+
+
+def _rest_bases(described: dict[str, Any]) -> dict[str, str]:
+    return {slug: value["rest_base"] for slug, value in sorted(described.items())
+            if isinstance(value, dict) and isinstance(value.get("rest_base"), str) and value["rest_base"]}
+
+
+def post_types(site: Site, wanted: Sequence[str], rest_base: str | None) -> tuple[dict[str, str], list[str]]:
+    """The post types to read -> their rest_base: those named, else the one a collection URL names,
+    else every type of posts (not attachments, menus or the editor's wp_* types)."""
+    if wanted:
+        missing = [t for t in wanted if t not in site.types]
+        known = ", ".join(sorted(site.types))
+        return ({t: site.types[t] for t in wanted if t in site.types},
+                [f"types: the site has no post type {t!r} (it has: {known})" for t in missing])
+    if rest_base is not None:
+        found = {t: b for t, b in site.types.items() if b == rest_base}
+        return found, [] if found else [f"the site has no post type served at {rest_base!r}"]
+    found = {t: b for t, b in site.types.items() if t not in INTERNAL_TYPES and not t.startswith("wp_")}
+    return found, [] if found else [f"the site lists no post types at {site.api.url('wp/v2/types')}"]
+
+
+def term_ids(client: Client, site: Site, slugs: Mapping[str, Sequence[str]], key: str
+             ) -> tuple[dict[str, list[int]], list[str]]:
+    """{taxonomy: [term slugs]} -> {rest_base: [term ids]}, as the REST filters take them."""
+    found: dict[str, list[int]] = {}
+    problems = []
+    for taxonomy, wanted in sorted(slugs.items()):
+        base = site.taxonomies.get(taxonomy) or (taxonomy if taxonomy in site.taxonomies.values() else None)
+        if base is None:
+            problems.append(f"{key}.{taxonomy}: the site has no such taxonomy "
+                            f"(it has: {', '.join(sorted(site.taxonomies))})")
+            continue
+        url = site.api.url(f"wp/v2/{base}", {"slug": ",".join(wanted), "per_page": str(PER_PAGE),
+                                             "_fields": "id,slug"})
+        terms, _ = get_json(client, url)
+        ids = {t.get("slug"): t.get("id") for t in terms if isinstance(t, dict)} if isinstance(terms, list) else {}
+        problems.extend(f"{key}.{taxonomy}: the site has no term {slug!r}" for slug in wanted if slug not in ids)
+        found[base] = sorted(i for s, i in ids.items() if s in wanted and isinstance(i, int))
+    return found, problems
+
+
+def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, str],
+               modified_after: str = "") -> Listing:
+    """Every post the query selects (or only those modified after a time), by id: pages of 100 ids,
+    dates and slugs. Ordered by id, which edits do not move, so the pages hold still while read."""
+    query = {**params, "_fields": LISTED_FIELDS, "per_page": str(PER_PAGE), "orderby": "id", "order": "asc"}
+    if modified_after:
+        query["modified_after"] = modified_after
+    listing, page, pages = Listing(), 1, None
+    while pages is None or page <= pages:
+        url = api.url(f"wp/v2/{rest_base}", {**query, "page": str(page)})
+        try:
+            data, response = get_json(client, url)
+            if not isinstance(data, list):
+                raise FetchError(url, "expected a JSON list of posts")
+        except FetchError as e:
+            if pages is None and page > 1 and e.status == 400:
+                break  # WordPress's answer past the last page, for a site that does not say how many
+            listing.problems.append(Problem(e.url, message=e.message))
+            listing.complete = False
+            if pages is None:
+                return listing  # how many pages are left is not known
+            page += 1
+            continue
+        if page == 1:
+            # A proxy may strip these headers; then pages are read until one is short.
+            pages = _count(response.headers, "X-WP-TotalPages")
+            listing.total = _count(response.headers, "X-WP-Total")
+        _add_listed(listing, data, url)
+        if pages is None and len(data) < PER_PAGE:
+            break
+        page += 1
+    if listing.total is not None and len(listing.posts) != listing.total and not modified_after:
+        listing.complete = False  # posts came or went while the pages were read
+    return listing
+
+
+def count_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, str]) -> int | None:
+    """How many posts the query selects, from one request for one id."""
+    url = api.url(f"wp/v2/{rest_base}", {**params, "_fields": "id", "per_page": "1"})
+    try:
+        _, response = get_json(client, url)
+    except FetchError:
+        return None
+    return _count(response.headers, "X-WP-Total")
+
+
+def _count(headers: Mapping[str, str], name: str) -> int | None:
+    value = headers.get(name, "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def _add_listed(listing: Listing, data: list[Any], url: str) -> None:
+    for i, post in enumerate(data):
+        try:
+            listed = Listed(post["id"], post["slug"], post["modified"], post["modified_gmt"], post["date_gmt"])
+        except (KeyError, TypeError):
+            listed = None
+        if listed is None or not isinstance(listed.id, int) or not all(
+                isinstance(v, str) for v in (listed.slug, listed.modified, listed.modified_gmt, listed.date_gmt)):
+            listing.problems.append(Problem(url, f"#{i}", message=f"expected {LISTED_FIELDS} in each post"))
+            listing.complete = False
+            continue
+        listing.posts[listed.id] = listed
+
+
+def fetch_posts(client: Client, api: Api, rest_base: str, ids: Sequence[int]
+                ) -> Iterator[tuple[list[int], list[dict[str, Any]] | Problem]]:
+    """The full posts with `_embed`, 100 ids per request; a batch that fails is one Problem."""
+    for start in range(0, len(ids), PER_PAGE):
+        batch = list(ids[start:start + PER_PAGE])
+        url = api.url(f"wp/v2/{rest_base}", {"include": ",".join(map(str, batch)), "per_page": str(PER_PAGE),
+                                             "_embed": "1"})
+        try:
+            data, _ = get_json(client, url)
+            if not isinstance(data, list):
+                raise FetchError(url, "expected a JSON list of posts")
+        except FetchError as e:
+            yield batch, Problem(e.url, message=e.message)
+            continue
+        yield batch, [post for post in data if isinstance(post, dict)]
+
+
+def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[int]]:
+    """What posts without `_embedded` need named: route -> ids of terms, users and media."""
+    wanted: dict[str, set[int]] = {}
+    for post in posts:
+        if "_embedded" in post:
+            continue
+        for base in site.taxonomies.values():
+            ids = post.get(base)
+            if isinstance(ids, list):
+                wanted.setdefault(base, set()).update(i for i in ids if isinstance(i, int))
+        for route, key in (("users", "author"), ("media", "featured_media")):
+            if isinstance(post.get(key), int) and post[key] > 0:
+                wanted.setdefault(route, set()).add(post[key])
+    return {route: sorted(ids) for route, ids in sorted(wanted.items()) if ids}
+
+
+def fetch_by_id(client: Client, api: Api, route: str, ids: Sequence[int]
+                ) -> Iterator[list[dict[str, Any]] | Problem]:
+    """Terms, users or media by id, 100 per request."""
+    for start in range(0, len(ids), PER_PAGE):
+        batch = ids[start:start + PER_PAGE]
+        url = api.url(f"wp/v2/{route}", {"include": ",".join(map(str, batch)), "per_page": str(PER_PAGE)})
+        try:
+            data, _ = get_json(client, url)
+        except FetchError as e:
+            yield Problem(e.url, message=e.message)
+            continue
+        yield [obj for obj in data if isinstance(obj, dict)] if isinstance(data, list) else []

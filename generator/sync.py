@@ -1,0 +1,280 @@
+"""The sync pipeline: live WordPress sites -> a raw store of REST responses -> the import -> content/.
+
+For each source: find the API, list the posts the curation selects (only those modified since
+the last sync, when nothing says a post was removed), fetch the new and changed ones in batches
+with `_embed`, and keep each as a file in the source's raw store. The source is then imported on
+its own by the same code as `newsmirror import`, so a post gives the same Markdown either way, and
+the posts of every source are placed in content/. A kill at any moment loses no work: every
+stored response is whole, and the next sync fetches only what the store lacks.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.config import SourceConfig
+from generator.import_report import import_summary
+from generator.importer import ImportOptions, ImportResult, run_import
+from generator.problems import Problem
+from generator.sources import wp_live
+from generator.sources.http import Client, Clock, FetchError, Politeness
+from generator.sources.wp_live import Listed, Listing, Site
+from generator.store.files import remove_stale_temporaries
+from generator.store.import_cache import fingerprint
+from generator.store.sync_state import (RawStore, SourceState, TypeState, place_posts, read_state,
+                                        write_state)
+
+ADDED, UPDATED, REMOVED = "added", "updated", "removed"
+# WordPress compares `modified_after` with the site's local time, in whole seconds, exclusively. Listing
+# from a day before the newest post seen covers posts saved in that same second, a fall-back to winter
+# time and a change of the site's time zone. It costs a few rows of the listing, not fetches: a post is
+# fetched only when its modified_gmt differs from the stored copy's.
+OVERLAP = timedelta(days=1)
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class SyncOptions:
+    dry_run: bool = False
+    keep_keyword_links: bool = False
+    politeness: Politeness = field(default_factory=Politeness)
+    clock: Clock = field(default_factory=Clock)
+    workers: int | None = None  # for the import; None: one per core
+    progress: Progress | None = None  # (stage, done, total) while posts are fetched
+
+
+@dataclass(frozen=True)
+class Change:
+    action: str  # added, updated, removed
+    type: str
+    id: int
+    slug: str
+
+
+@dataclass
+class SourceResult:
+    name: str
+    url: str
+    selected: int = 0
+    upstream: int = 0
+    changes: list[Change] = field(default_factory=list)
+    removals_deferred: bool = False  # a listing was incomplete, so nothing was taken for removed
+    imported: ImportResult | None = None
+
+    def count(self, action: str) -> int:
+        return sum(1 for c in self.changes if c.action == action)
+
+
+@dataclass
+class SyncResult:
+    sources: list[SourceResult] = field(default_factory=list)
+    written: int = 0  # post files written into content/
+    removed: int = 0
+    state_written: bool = False
+    requests: int = 0
+    waited: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def source_from_url(url: str) -> SourceConfig:
+    """A source given on the command line, named after its host, port and collection, so that a
+    second run with the same URL finds the same raw store."""
+    target = wp_live.parse_source(url)  # ValueError for what is not an http(s) URL
+    parts = urlsplit(url)
+    words = [re.sub(r"^www\.", "", parts.hostname or ""), str(parts.port or ""), target.rest_base or ""]
+    name = re.sub(r"[^a-z0-9_-]+", "-", "-".join(w for w in words if w).lower()).strip("-")
+    return SourceConfig(name=name[:64] or "site", url=url)
+
+
+def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOptions = SyncOptions()) -> SyncResult:
+    states, problems = read_state(content_dir)
+    result = SyncResult(problems=problems)
+    if not options.dry_run and content_dir.is_dir():
+        remove_stale_temporaries(content_dir)  # left by a sync that was killed; the files beside them are whole
+    with Client(options.politeness, options.clock) as client:
+        for source in sources:
+            found = SourceResult(source.name, source.url)
+            result.sources.append(found)
+            state = _sync_source(client, source, states.get(source.name), content_dir, options, found, result)
+            if state is not None:
+                states[source.name] = state
+        result.requests, result.waited = client.requests, client.waited
+    if options.dry_run:
+        return result
+    # By name, whichever sources this run read, so that a clash of slugs is settled the same way every time.
+    placed = place_posts(content_dir, sorted(set(states) | {s.name for s in sources}))
+    result.written, result.removed = placed.written, placed.removed
+    result.problems.extend(placed.problems)
+    # The media step plugs in here: it reads the placed post files and never changes them.
+    result.state_written = write_state(content_dir, states)
+    return result
+
+
+def _sync_source(client: Client, source: SourceConfig, state: SourceState | None, content_dir: Path,
+                 options: SyncOptions, found: SourceResult, result: SyncResult) -> SourceState | None:
+    """One source from listing to import; returns its new state, or None when it could not be read."""
+    try:
+        target = wp_live.parse_source(source.url)
+        site = wp_live.describe(client, wp_live.discover(client, target))
+        types, wrong = wp_live.post_types(site, source.types, target.rest_base)
+        params, wrong_terms = _filters(client, site, source)
+    except FetchError as e:
+        result.problems.append(Problem(e.url, message=e.message))
+        return None
+    if wrong or wrong_terms:  # a filter that cannot be applied would let in what the curator kept out
+        result.problems.extend(Problem(f"source {source.name!r}", message=m) for m in wrong + wrong_terms)
+        return None
+    curation = fingerprint(sorted(params.items()), sorted(types.items()), source.max_posts)[:12]
+    store = RawStore(content_dir, source.name)
+    previous = store.load_listing() if state is not None and state.curation == curation else {}
+    listings, kept = {}, {}
+    for post_type, rest_base in types.items():
+        listing = _list(client, site, rest_base, params, previous.get(post_type, {}))
+        result.problems.extend(listing.problems)
+        selected = _newest(listing.posts, source.max_posts)
+        found.upstream += listing.total or len(listing.posts)
+        found.selected += len(selected)
+        found.removals_deferred |= not listing.complete
+        listings[post_type] = listing.posts
+        kept[post_type] = TypeState(rest_base, len(selected), *_newest_modified(listing.posts))
+        _fetch(client, site, store, post_type, rest_base, selected, listing.complete, options, found, result)
+    if options.dry_run:
+        return None
+    store.save_taxonomies(site.described)
+    found.imported = _import(store, set(types), target.site, options, result)
+    store.save_listing(listings)
+    return SourceState(source.url, site.api.root, curation, kept)
+
+
+def _filters(client: Client, site: Site, source: SourceConfig) -> tuple[dict[str, str], list[str]]:
+    """The curation as REST query parameters; term slugs become ids first."""
+    included, wrong = wp_live.term_ids(client, site, dict(source.include), "include")
+    excluded, wrong_too = wp_live.term_ids(client, site, dict(source.exclude), "exclude")
+    params = {base: ",".join(map(str, ids)) for base, ids in included.items()}
+    params |= {f"{base}_exclude": ",".join(map(str, ids)) for base, ids in excluded.items() if ids}
+    named = {"after": source.after, "before": source.before, "search": source.search,
+             "include": ",".join(map(str, source.ids))}
+    params |= {key: value for key, value in named.items() if value}
+    return params, wrong + wrong_too
+
+
+def _list(client: Client, site: Site, rest_base: str, params: dict[str, str], previous: dict[int, Listed]
+          ) -> Listing:
+    """The posts the query selects now. After a sync, only what was modified since is listed; the
+    site's count of posts then tells whether any went away, and only then is everything listed."""
+    if previous:
+        newest = datetime.fromisoformat(max(p.modified for p in previous.values()))
+        since = (newest - OVERLAP).isoformat(timespec="seconds")
+        changed = wp_live.list_posts(client, site.api, rest_base, params, modified_after=since)
+        total = wp_live.count_posts(client, site.api, rest_base, params)
+        merged = {**previous, **changed.posts}
+        if changed.complete and total == len(merged):
+            return Listing(merged, total, True, changed.problems)
+    return wp_live.list_posts(client, site.api, rest_base, params)
+
+
+def _newest(posts: dict[int, Listed], limit: int) -> dict[int, Listed]:
+    if not limit or len(posts) <= limit:
+        return posts
+    newest = sorted(posts.values(), key=lambda p: (p.date_gmt, p.id), reverse=True)[:limit]
+    return {p.id: p for p in newest}
+
+
+def _newest_modified(posts: dict[int, Listed]) -> tuple[str, str]:
+    if not posts:
+        return "", ""
+    newest = max(posts.values(), key=lambda p: (p.modified_gmt, p.id))
+    return newest.modified_gmt, newest.modified
+
+
+def _fetch(client: Client, site: Site, store: RawStore, post_type: str, rest_base: str, selected: dict[int, Listed],
+           complete: bool, options: SyncOptions, found: SourceResult, result: SyncResult) -> None:
+    """New and changed posts into the store, and the removed ones out of it (when the listing is whole).
+    Only what was stored counts as added or updated; a dry run counts what would be."""
+    stored = store.stored(post_type)
+    wanted = sorted(i for i, p in selected.items() if stored.get(i) != p.modified_gmt)
+    gone = sorted(set(stored) - set(selected)) if complete else []
+    removed = [Change(REMOVED, post_type, i, store.slug(post_type, i)) for i in gone]
+    fetched = set(wanted) if options.dry_run else _store_posts(client, site, store, post_type, rest_base, wanted,
+                                                               options, found, result)
+    found.changes += [Change(UPDATED if i in stored else ADDED, post_type, i, selected[i].slug)
+                      for i in wanted if i in fetched] + removed
+    if not options.dry_run:
+        for post_id in gone:
+            store.remove_post(post_type, post_id)
+
+
+def _store_posts(client: Client, site: Site, store: RawStore, post_type: str, rest_base: str, wanted: list[int],
+                 options: SyncOptions, found: SourceResult, result: SyncResult) -> set[int]:
+    stored = set()
+    for done, (batch, outcome) in enumerate(wp_live.fetch_posts(client, site.api, rest_base, wanted)):
+        if options.progress:
+            options.progress(f"{found.name}: fetching {post_type}", done * wp_live.PER_PAGE, len(wanted))
+        if isinstance(outcome, Problem):
+            result.problems.append(outcome)
+            continue
+        _save_names(client, site, store, outcome, result)
+        for post in outcome:
+            if post.get("id") in batch:
+                store.save_post(post_type, {**post, "type": post.get("type", post_type)})
+                stored.add(post["id"])
+    return stored
+
+
+def _save_names(client: Client, site: Site, store: RawStore, posts: list[dict[str, Any]], result: SyncResult
+                ) -> None:
+    """Terms, authors and media of posts that came without `_embedded`, fetched by id, so that the
+    import can name them; saved before the posts, so a stored post always has its names."""
+    for route, ids in wp_live.name_lookups(site, posts).items():
+        for outcome in wp_live.fetch_by_id(client, site.api, route, ids):
+            if isinstance(outcome, Problem):
+                result.problems.append(outcome)
+                continue
+            for value in outcome:
+                store.save_lookup(route, value)
+
+
+def _import(store: RawStore, types: set[str], site: str, options: SyncOptions, result: SyncResult
+            ) -> ImportResult | None:
+    """The source's raw store, imported on its own by the import pipeline, with prune: the store
+    holds exactly the posts the source keeps."""
+    for folder in store.content.iterdir() if store.content.is_dir() else []:
+        # A type no longer read, or with no post left: the import cannot prune what its input does not name.
+        if folder.is_dir() and not folder.name.startswith(".") and (
+                folder.name not in types or folder.name not in store.types()):
+            shutil.rmtree(folder)
+    inputs = store.inputs(types)
+    if not inputs:
+        return None
+    imported = run_import(inputs, store.content, ImportOptions(
+        prune=True, keep_keyword_links=options.keep_keyword_links, workers=options.workers, site=site))
+    result.problems.extend(imported.problems)
+    return imported
+
+
+def sync_summary(result: SyncResult, dry_run: bool) -> list[str]:
+    lines = []
+    for source in result.sources:
+        verbs = ("would add", "would update", "would remove") if dry_run else (ADDED, UPDATED, REMOVED)
+        counts = ", ".join(f"{source.count(action)} {verb}" if not dry_run else f"{verb} {source.count(action)}"
+                           for action, verb in zip((ADDED, UPDATED, REMOVED), verbs))
+        lines.append(f"{source.name}: {source.selected} posts selected of {source.upstream} on {source.url}: {counts}")
+        if dry_run:
+            lines += [f"  {verb} {c.type} {c.id}{' ' + c.slug if c.slug else ''}" for c in source.changes
+                      for action, verb in zip((ADDED, UPDATED, REMOVED), verbs) if c.action == action]
+        if source.removals_deferred:
+            lines.append(f"{source.name}: nothing taken for removed: the listing was not complete")
+        if source.imported is not None:
+            lines += [f"{source.name}: {line}" for line in import_summary(source.imported)]
+    if not dry_run:
+        lines.append(f"content: {result.written} post files written, {result.removed} removed; "
+                     f"sync state {'updated' if result.state_written else 'unchanged'}")
+    lines.append(f"{result.requests} requests" + (f", {result.waited:.1f} s waited" if result.waited >= 0.1 else ""))
+    return lines

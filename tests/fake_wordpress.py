@@ -1,0 +1,285 @@
+"""A fake WordPress site served over real HTTP on 127.0.0.1, for tests and benchmarks of `sync`.
+
+It answers the REST routes sync reads, the way WordPress does: API discovery by a `Link` header,
+`/wp-json/` and `/?rest_route=/`, post types and taxonomies, collections with pagination headers,
+`_embed`, `_fields`, `include`, `modified_after`, `after`/`before`, `search` and taxonomy filters.
+Faults are added per test: a status (429 with Retry-After, 503), a delay, a body that is not JSON,
+a redirect, each for requests whose path and query contain a given text. Every request is counted.
+Other routes (images, for the media step) are added with `FakeWordPress.route`.
+
+    with FakeWordPress(generated_site(500)) as wp:
+        wp.url  # http://127.0.0.1:PORT/
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from bench.corpus import rest_posts, rest_terms
+
+TAXONOMIES = {"news-type": "news-type", "organization": "organization", "regions": "regions"}  # slug: rest_base
+BUILTIN_TAXONOMIES = {"category": "categories", "post_tag": "tags"}
+Reply = tuple[int, dict[str, str], bytes]
+
+
+@dataclass
+class SiteData:
+    """What the fake site holds: posts by type (REST shape, without `_embedded`), terms, users, media."""
+
+    posts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    terms: list[dict[str, Any]] = field(default_factory=list)
+    users: list[dict[str, Any]] = field(default_factory=list)
+    media: list[dict[str, Any]] = field(default_factory=list)
+    embed: bool = True  # whether `_embed` is honoured, as on most sites
+    paging_headers: bool = True  # False: X-WP-Total and X-WP-TotalPages stripped, as some proxies do
+    taxonomies: dict[str, str] = field(default_factory=lambda: dict(TAXONOMIES))  # slug -> rest_base
+
+    def touch(self, post_type: str, post_id: int, seconds: int, **changes: Any) -> None:
+        """Edit a post as WordPress does: new fields, and `modified` moved `seconds` past the newest."""
+        newest = max(datetime.fromisoformat(p["modified_gmt"]) for ps in self.posts.values() for p in ps)
+        modified_gmt = newest + timedelta(seconds=seconds)
+        post = next(p for p in self.posts[post_type] if p["id"] == post_id)
+        post.update(changes, modified_gmt=modified_gmt.isoformat(), modified=(modified_gmt - timedelta(hours=7)).isoformat())
+
+    def remove(self, post_type: str, post_id: int) -> None:
+        self.posts[post_type] = [p for p in self.posts[post_type] if p["id"] != post_id]
+
+
+@dataclass
+class Fault:
+    match: str  # a text the request's path and query contain
+    status: int = 0  # 0: answer normally after the delay
+    times: int = 1  # how many matching requests it hits; -1: all
+    delay: float = 0.0
+    body: bytes | None = None  # replaces the body
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def generated_site(n: int, seed: int = 0, users: int = 8) -> SiteData:
+    """n posts of type news-archive from bench/corpus.py, with their terms, authors and media."""
+    posts = rest_posts(n, seed)
+    media = sorted({p["featured_media"] for p in posts if p["featured_media"]})
+    return SiteData(
+        posts={"news-archive": posts},
+        terms=rest_terms(seed, posts),
+        users=[{"id": i, "name": f"Reporter {i}", "slug": f"reporter-{i}", "link": f"https://example.com/author/{i}/",
+                "avatar_urls": {}} for i in range(1, users + 1)],
+        media=[{"id": m, "source_url": f"https://example.com/wp-content/uploads/photo-{m}.jpg", "media_type": "image",
+                "mime_type": "image/jpeg", "alt_text": f"Photo {m}", "caption": {"rendered": ""}} for m in media])
+
+
+def sample_site(shared: Path) -> SiteData:
+    """Every post, term, user and media object of ../shared/samples/wp-rest, as one site. Posts keep
+    the `_embedded` they were saved with; those saved without one are named through lookups."""
+    from generator.sources.wp_json import MEDIA, POST, TERM, USER, read_items
+    items, _ = read_items([shared / "samples" / "wp-rest"])
+    site = SiteData(taxonomies=dict(BUILTIN_TAXONOMIES))
+    latest: dict[tuple[str, int], dict[str, Any]] = {}
+    listed = ("id", "slug", "type", "date", "date_gmt", "modified", "modified_gmt")
+    for item in items:
+        data = item.data
+        if item.kind == POST and all(k in data for k in listed) and isinstance(data["id"], int):
+            key = (data["type"], data["id"])
+            if key not in latest or data["modified"] > latest[key]["modified"]:
+                latest[key] = data
+        elif item.kind == TERM and isinstance(data.get("id"), int):
+            site.terms.append(data)
+            site.taxonomies.setdefault(data["taxonomy"], data["taxonomy"])
+        elif item.kind in (USER, MEDIA) and isinstance(data.get("id"), int):
+            (site.users if item.kind == USER else site.media).append(data)
+    for (post_type, _), data in sorted(latest.items()):
+        site.posts.setdefault(post_type, []).append(data)
+    return site
+
+
+def add_samples(site: SiteData, shared: Path) -> None:
+    """The real sample item of ../shared, when present, as one more news-archive post."""
+    sample = shared / "samples" / "wp-rest" / "news-archive-14822.json"
+    if sample.is_file():
+        data = json.loads(sample.read_text(encoding="utf-8"))
+        site.posts.setdefault("news-archive", []).extend(data if isinstance(data, list) else [data])
+
+
+class FakeWordPress:
+    def __init__(self, site: SiteData, discovery: str = "link") -> None:
+        self.site = site
+        self.discovery = discovery  # link: Link header on the front page; wp-json; rest_route (plain permalinks)
+        self.faults: list[Fault] = []
+        self.requests: list[str] = []
+        self.routes: dict[str, Callable[[dict[str, str]], Reply]] = {}
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/"
+
+    def __enter__(self) -> FakeWordPress:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join()
+
+    def fail(self, match: str, **how: Any) -> None:
+        self.faults.append(Fault(match, **how))
+
+    def route(self, path: str, handler: Callable[[dict[str, str]], Reply]) -> None:
+        """Serve `path` (exactly) with handler(query) -> (status, headers, body)."""
+        self.routes[path] = handler
+
+    def count(self, text: str = "") -> int:
+        return sum(1 for r in self.requests if text in r)
+
+    def answer(self, target: str) -> Reply:
+        with self._lock:
+            self.requests.append(target)
+            fault = next((f for f in self.faults if f.match in target and f.times != 0), None)
+            if fault is not None:
+                fault.times -= 1 if fault.times > 0 else 0
+        if fault is not None:
+            time.sleep(fault.delay)
+            if fault.status or fault.body is not None:
+                body = fault.body if fault.body is not None else b'{"code":"fault"}'
+                return fault.status or 200, {"Content-Type": "application/json", **fault.headers}, body
+        parts = urlsplit(target)
+        query = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+        if parts.path in self.routes:
+            return self.routes[parts.path](query)
+        route = query.pop("rest_route", None) if parts.path == "/" else None
+        if route is None and parts.path.startswith("/wp-json"):
+            route = parts.path[len("/wp-json"):] or "/"
+        if route is None:
+            return self._front_page() if parts.path == "/" else (404, {}, b"not found")
+        if self.discovery == "rest_route" and parts.path != "/":
+            return 404, {"Content-Type": "text/html"}, b"not found"  # plain permalinks: no /wp-json/
+        return _api(self, route, query)
+
+    def _front_page(self) -> Reply:
+        headers = {"Content-Type": "text/html; charset=UTF-8"}
+        if self.discovery == "link":
+            headers["Link"] = f'<{self.url}wp-json/>; rel="https://api.w.org/"'
+        return 200, headers, b"<!doctype html><title>Fake news</title><p>Hello"
+
+
+def _handler(wp: FakeWordPress) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            status, headers, body = wp.answer(self.path)
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up waiting, as a timing-out client does
+
+        def log_message(self, *_: Any) -> None:
+            pass
+
+    return Handler
+
+
+def _json(status: int, data: Any, headers: dict[str, str] | None = None) -> Reply:
+    return status, {"Content-Type": "application/json; charset=UTF-8", **(headers or {})}, json.dumps(data).encode()
+
+
+def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
+    site, pieces = wp.site, [p for p in route.split("/") if p]
+    if not pieces:
+        return _json(200, {"name": "Fake news", "namespaces": ["wp/v2"], "routes": {"/wp/v2": {}}})
+    if pieces[:2] != ["wp", "v2"] or len(pieces) != 3:
+        return _json(404, {"code": "rest_no_route", "message": "No route was found"})
+    base = pieces[2]
+    if base == "types":
+        return _json(200, {t: {"slug": t, "rest_base": t, "taxonomies": list(site.taxonomies)} for t in
+                           [*site.posts, "attachment", "wp_block"]})
+    if base == "taxonomies":
+        return _json(200, {t: {"slug": t, "rest_base": b, "types": list(site.posts)} for t, b in site.taxonomies.items()})
+    if base in site.posts:
+        posts = [_with_embedded(site, p) if "_embed" in query else p for p in _filtered(site, base, query)]
+        status, headers, body = _collection(posts, query)
+        if not site.paging_headers:
+            headers = {k: v for k, v in headers.items() if not k.startswith("X-WP-")}
+        return status, headers, body
+    objects = {"users": site.users, "media": site.media}.get(base)
+    if objects is None and base in site.taxonomies.values():
+        objects = [t for t in site.terms if site.taxonomies.get(t["taxonomy"]) == base]
+        if "slug" in query:
+            objects = [t for t in objects if t["slug"] in query["slug"].split(",")]
+    if objects is None:
+        return _json(404, {"code": "rest_no_route"})
+    if "include" in query:
+        wanted = {int(i) for i in query["include"].split(",") if i}
+        objects = [o for o in objects if o["id"] in wanted]
+    return _collection(objects, query)
+
+
+def _filtered(site: SiteData, post_type: str, query: dict[str, str]) -> list[dict[str, Any]]:
+    posts = site.posts[post_type]
+    if "include" in query:
+        wanted = {int(i) for i in query["include"].split(",") if i}
+        posts = [p for p in posts if p["id"] in wanted]
+    if "modified_after" in query:
+        posts = [p for p in posts if p["modified"] > query["modified_after"]]
+    if "after" in query:
+        posts = [p for p in posts if p["date"] > query["after"]]
+    if "before" in query:
+        posts = [p for p in posts if p["date"] < query["before"]]
+    if "search" in query:
+        text = query["search"].lower()
+        posts = [p for p in posts if text in (p["title"]["rendered"] + p["content"]["rendered"]).lower()]
+    for taxonomy in site.taxonomies.values():
+        if taxonomy in query:
+            ids = {int(i) for i in query[taxonomy].split(",")}
+            posts = [p for p in posts if ids & set(p.get(taxonomy, []))]
+        if f"{taxonomy}_exclude" in query:
+            ids = {int(i) for i in query[f"{taxonomy}_exclude"].split(",")}
+            posts = [p for p in posts if not ids & set(p.get(taxonomy, []))]
+    if query.get("orderby") == "id":
+        posts = sorted(posts, key=lambda p: p["id"], reverse=query.get("order") != "asc")
+    else:  # WordPress's default: newest first
+        posts = sorted(posts, key=lambda p: (p["date_gmt"], p["id"]), reverse=True)
+    return posts
+
+
+def _with_embedded(site: SiteData, post: dict[str, Any]) -> dict[str, Any]:
+    if not site.embed or "_embedded" in post:  # a sample keeps what it was saved with
+        return post
+    terms = [[t for t in site.terms if t["taxonomy"] == taxonomy and t["id"] in post.get(base, [])]
+             for taxonomy, base in site.taxonomies.items() if base in post]
+    embedded: dict[str, Any] = {"author": [u for u in site.users if u["id"] == post.get("author")],
+                                "wp:term": terms}
+    media = [m for m in site.media if m["id"] == post.get("featured_media")]
+    if media:
+        embedded["wp:featuredmedia"] = media
+    return {**post, "_embedded": embedded}
+
+
+def _collection(objects: list[dict[str, Any]], query: dict[str, str]) -> Reply:
+    per_page, page = int(query.get("per_page", "10")), int(query.get("page", "1"))
+    pages = max(1, -(-len(objects) // per_page))
+    if page > pages:
+        return _json(400, {"code": "rest_post_invalid_page_number",
+                           "message": "The page number requested is larger than the number of pages available."})
+    chosen = objects[(page - 1) * per_page:page * per_page]
+    if "_fields" in query:
+        keep = query["_fields"].split(",")
+        chosen = [{k: o[k] for k in keep if k in o} for o in chosen]
+    return _json(200, chosen, {"X-WP-Total": str(len(objects)), "X-WP-TotalPages": str(pages)})
+

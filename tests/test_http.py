@@ -1,0 +1,127 @@
+"""The HTTP client against a real server on 127.0.0.1: it waits as asked, retries what may be
+retried, follows redirects only within http(s), refuses oversized answers, and names the URL
+in every error. Time is a fake clock: the waits are recorded, never slept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+
+import pytest
+
+from generator import __version__
+from generator.sources.http import Client, Clock, FetchError, Politeness
+from tests.fake_wordpress import FakeWordPress, SiteData
+
+NOW = datetime(2026, 1, 5, 12, 0, tzinfo=timezone.utc)
+
+
+@dataclass
+class FakeTime:
+    t: float = 0.0
+    sleeps: list[float] = field(default_factory=list)
+
+    def clock(self) -> Clock:
+        return Clock(monotonic=lambda: self.t, sleep=self._sleep, now=lambda: NOW + timedelta(seconds=self.t))
+
+    def _sleep(self, seconds: float) -> None:
+        self.sleeps.append(round(seconds, 3))
+        self.t += seconds
+
+
+@pytest.fixture
+def wp():
+    with FakeWordPress(SiteData()) as server:
+        server.route("/ok", lambda query: (200, {}, b"fine"))
+        yield server
+
+
+def client(time: FakeTime, **politeness: float) -> Client:
+    return Client(Politeness(**{"min_interval": 0.0, **politeness}), time.clock())
+
+
+def test_retry_after_in_seconds_is_honoured_and_the_retry_succeeds(wp: FakeWordPress) -> None:
+    wp.fail("/ok", status=429, headers={"Retry-After": "7"})
+    time = FakeTime()
+    with client(time) as http:
+        assert http.get(wp.url + "ok").body == b"fine"
+    assert time.sleeps == [7.0]
+    assert wp.count("/ok") == 2
+
+
+def test_retry_after_as_an_http_date_is_honoured_and_capped(wp: FakeWordPress) -> None:
+    wp.fail("/ok", status=503, headers={"Retry-After": format_datetime(NOW + timedelta(seconds=30), usegmt=True)})
+    wp.fail("/ok", status=429, headers={"Retry-After": "86400"})
+    time = FakeTime()
+    with client(time, max_wait=60) as http:
+        assert http.get(wp.url + "ok").body == b"fine"
+    assert time.sleeps == [30.0, 60.0]
+
+
+def test_5xx_backs_off_exponentially_then_gives_up_naming_the_url(wp: FakeWordPress) -> None:
+    wp.fail("/ok", status=503, times=-1)
+    time = FakeTime()
+    with client(time, retries=3, backoff=2) as http, pytest.raises(FetchError) as error:
+        http.get(wp.url + "ok")
+    assert time.sleeps == [2.0, 4.0, 8.0]
+    assert str(error.value).startswith(f"{wp.url}ok: HTTP 503")
+    assert wp.count("/ok") == 4
+
+
+def test_requests_keep_the_configured_interval(wp: FakeWordPress) -> None:
+    time = FakeTime()
+    with client(time, min_interval=1.5) as http:
+        for _ in range(3):
+            http.get(wp.url + "ok")
+    assert time.sleeps == [1.5, 1.5]
+    assert http.requests == 3
+
+
+def test_it_says_who_it_is() -> None:
+    seen = []
+    with FakeWordPress(SiteData()) as wp:
+        wp.route("/ua", lambda query: (200, {}, b""))
+        handler = wp._server.RequestHandlerClass
+        original = handler.do_GET
+
+        def record(self) -> None:
+            seen.append(self.headers["User-Agent"])
+            original(self)
+        handler.do_GET = record
+        with client(FakeTime()) as http:
+            http.get(wp.url + "ua")
+    assert seen[0].startswith(f"newsmirror/{__version__} (+http")
+
+
+def test_redirects_are_followed_within_http_only(wp: FakeWordPress) -> None:
+    wp.fail("/moved", status=301, headers={"Location": "/ok"})
+    wp.fail("/away", status=302, headers={"Location": "file:///etc/passwd"})
+    with client(FakeTime()) as http:
+        response = http.get(wp.url + "moved")
+        assert (response.body, response.url) == (b"fine", wp.url + "ok")
+        with pytest.raises(FetchError, match="redirect to 'file:///etc/passwd' refused: only http and https"):
+            http.get(wp.url + "away")
+
+
+def test_an_answer_over_the_size_limit_is_refused(wp: FakeWordPress) -> None:
+    wp.route("/big", lambda query: (200, {}, b"x" * 5000))
+    with client(FakeTime(), max_bytes=1000) as http, pytest.raises(FetchError, match=r"/big: response of 5000 bytes"):
+        http.get(wp.url + "big")
+
+
+def test_a_server_that_does_not_answer_is_an_error_naming_the_url() -> None:
+    with FakeWordPress(SiteData()) as wp:
+        url = wp.url
+    time = FakeTime()
+    with client(time, retries=1, backoff=0.5) as http, pytest.raises(FetchError) as error:
+        http.get(url + "gone")
+    assert str(error.value).startswith(f"{url}gone: cannot connect")
+    assert "after 2 attempts" in str(error.value)
+    assert time.sleeps == [0.5]
+
+
+def test_a_slow_answer_times_out(wp: FakeWordPress) -> None:
+    wp.fail("/ok", delay=1.0)
+    with client(FakeTime(), timeout=0.2, retries=0) as http, pytest.raises(FetchError, match="/ok: read timed out"):
+        http.get(wp.url + "ok")
