@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from generator import collector, workers
 from generator.config import Config, ConfigError
@@ -24,6 +25,7 @@ from generator.output import build_cache, inputs
 from generator.output.build_cache import Stamp
 from generator.output.writer import Staging, sentinel
 from generator.problems import Problem
+from generator.site_size import WARN_AT, size_warning
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): for a progress bar on a terminal
 
@@ -40,10 +42,13 @@ class BuildResult:
     unchanged: bool = False  # nothing changed: decided from file stats alone; nothing was read or written
     problems: list[Problem] = field(default_factory=list)
     stages: tuple[tuple[str, float], ...] = ()  # seconds per stage, in order
+    size: int = 0  # bytes of the site's files
+    warnings: tuple[str, ...] = ()  # for the reader; unlike problems, nothing was left out
 
 
-def run_build(config: Config, progress: Progress | None = None) -> BuildResult:
-    """Build the site; a post that cannot be read is reported and left out, the rest is built."""
+def run_build(config: Config, progress: Progress | None = None, warn_at: int = WARN_AT) -> BuildResult:
+    """Build the site; a post that cannot be read is reported and left out, the rest is built. A site of
+    `warn_at` bytes or more gets a warning that it nears GitHub Pages' limit."""
     timer = _Timer()
     content, output = config.path("content"), config.path("output")
     with timer("scan"):
@@ -52,7 +57,8 @@ def run_build(config: Config, progress: Progress | None = None) -> BuildResult:
         last = build_cache.load_stamp(content)
         scan = inputs.scan(config, last, output, sentinel(output))
     if last is not None and last.stamp is not None and scan.stamp == last.stamp:
-        return _unchanged(last, timer)
+        size = sum(found[0] for found in scan.found if found is not None)
+        return _unchanged(last, timer, size, _warnings(output, size, warn_at))
     # These need Jinja2, markdown-it and the YAML stack, which a build that stopped above never imports.
     from generator.output import stages
     jobs = workers.job_count(config.build.jobs)
@@ -75,17 +81,24 @@ def run_build(config: Config, progress: Progress | None = None) -> BuildResult:
             stages.swap(config, staging, scan, cache, loaded, related, plan, made, site, notes)
     finally:
         build_cache.unlock(lock)
+    size = sum(written.size for written in made.pages.values())
     return BuildResult(posts=len(site.posts), pages=sum(1 for p in made.pages if p.endswith(".html")),
                        files=len(made.pages) + 1, written=made.written, kept=made.kept,
                        removed=len(plan.decision.removed), rendered=len(plan.decision.todo),
                        problems=plan.problems + stages.note_problems(config, notes),
-                       stages=timer.done())
+                       stages=timer.done(), size=size, warnings=_warnings(output, size, warn_at))
 
 
-def _unchanged(last: Stamp, timer: _Timer) -> BuildResult:
+def _unchanged(last: Stamp, timer: _Timer, size: int, warnings: tuple[str, ...]) -> BuildResult:
     pages = sum(1 for p in last.pages if p.endswith(".html"))
     return BuildResult(posts=last.posts, pages=pages, files=len(last.pages) + 1, kept=len(last.pages),
-                       unchanged=True, problems=list(last.problems), stages=timer.done())
+                       unchanged=True, problems=list(last.problems), stages=timer.done(), size=size,
+                       warnings=warnings)
+
+
+def _warnings(output: Path, size: int, warn_at: int) -> tuple[str, ...]:
+    warning = size_warning(output, size, warn_at)
+    return () if warning is None else (warning,)
 
 
 def _quiet(stage: str, done: int, total: int) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.builder import run_build
-from generator.config import ConfigError, load_config
+from generator.config import ConfigError, SourceConfig, load_config
 from generator.output.writer import OutputError
 from generator.problems import Problem
 from generator.render.templates import TemplateError
@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsmirror {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True,
                                      help="run `newsmirror COMMAND --help` for its options")
-    for add in (_import_parser, _build_parser, _check_parser):
+    for add in (_import_parser, _sync_parser, _build_parser, _check_parser, _bundle_parser):
         add(commands, common)
     return parser
 
@@ -74,7 +74,25 @@ def _import_parser(commands: argparse._SubParsersAction, common: argparse.Argume
                      help="delete posts of the imported types that this import no longer contains")
     imp.add_argument("--report", type=Path, metavar="FILE",
                      help="write what was dropped or approximated, per post, as JSON to FILE")
+    imp.add_argument("--site", metavar="URL",
+                     help="the site's address, for saved posts whose links lack their host "
+                          "(default: import.site from the configuration)")
     imp.set_defaults(run=_import)
+
+
+def _sync_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    sync = commands.add_parser(
+        "sync", parents=[common], help="fetch posts from live WordPress sites into content/",
+        description="Fetch what changed on live WordPress sites through their REST API and import it "
+                    "into the content folder as `import` would; posts removed upstream are removed.")
+    sync.add_argument("sources", nargs="*", metavar="SOURCE",
+                      help="a site URL, a REST collection URL such as https://example.org/wp-json/wp/v2/news-archive, "
+                           "or the name of a [[sources]] entry (default: every configured source)")
+    sync.add_argument("--content", type=Path, metavar="DIR",
+                      help="content folder to write (default: paths.content from the configuration)")
+    sync.add_argument("--dry-run", action="store_true",
+                      help="list what would be added, updated and removed, and write nothing")
+    sync.set_defaults(run=_sync)
 
 
 def _build_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -101,6 +119,21 @@ def _check_parser(commands: argparse._SubParsersAction, common: argparse.Argumen
     check.set_defaults(run=_check)
 
 
+def _bundle_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    bundle = commands.add_parser(
+        "bundle", parents=[common], help="build if needed, then write the site as one zip to read offline",
+        description="Build the site if anything changed, then write it to FILE as a zip that, unpacked "
+                    "anywhere, opens from index.html in one folder named after FILE. The same site always "
+                    "gives the same bytes; entries are dated SOURCE_DATE_EPOCH when it is set, else 1980-01-01.")
+    bundle.add_argument("file", type=Path, metavar="FILE",
+                        help="the zip to write, e.g. mirror.zip (holding mirror/index.html); replaced whole")
+    bundle.add_argument("--content", type=Path, metavar="DIR",
+                        help="content folder to read (default: paths.content)")
+    bundle.add_argument("--out", type=Path, metavar="DIR",
+                        help="output folder to build and bundle (default: paths.output)")
+    bundle.set_defaults(run=_bundle)
+
+
 def _config(args: argparse.Namespace):
     overrides: dict[str, dict[str, object]] = {}
     if getattr(args, "content", None):
@@ -109,6 +142,8 @@ def _config(args: argparse.Namespace):
         overrides.setdefault("paths", {})["output"] = str(Path(args.out).resolve())
     if getattr(args, "base_url", None) is not None:
         overrides.setdefault("site", {})["base_url"] = args.base_url
+    if getattr(args, "site", None) is not None:
+        overrides.setdefault("import", {})["site"] = args.site
     return load_config(getattr(args, "config", None), overrides)
 
 
@@ -123,7 +158,8 @@ def _import(args: argparse.Namespace, say: _Printer) -> int:
         raise ConfigError("import", missing)
     config = _config(args)
     options = ImportOptions(statuses=frozenset(s.strip() for s in args.status.split(",") if s.strip()),
-                            prune=args.prune, keep_keyword_links=config.imports.keep_keyword_links)
+                            prune=args.prune, keep_keyword_links=config.imports.keep_keyword_links,
+                            site=config.imports.site)
     result = run_import(args.sources, config.path("content"), options)
     for post in result.posts:
         if post.action != "unchanged":
@@ -137,6 +173,48 @@ def _import(args: argparse.Namespace, say: _Printer) -> int:
     return _finish(result.problems, say)
 
 
+def _sync(args: argparse.Namespace, say: _Printer) -> int:
+    from generator.sources.http import Politeness
+    from generator.sync import SyncOptions, run_sync, sync_summary
+    config = _config(args)
+    sources = _chosen_sources(args.sources, config.sources)
+    politeness = Politeness(min_interval=config.sync.request_interval, timeout=config.sync.timeout,
+                            retries=config.sync.retries)
+    options = SyncOptions(dry_run=args.dry_run, keep_keyword_links=config.imports.keep_keyword_links,
+                          politeness=politeness, progress=say.progress)
+    result = run_sync(sources, config.path("content"), options)
+    say.end_progress()
+    for source in result.sources:
+        for post in source.imported.posts if source.imported else []:
+            if post.action != "unchanged":
+                say.detail(f"{source.name}: {post.action} {post.path}")
+    for line in sync_summary(result, args.dry_run):
+        say.info(line)
+    return _finish(result.problems, say)
+
+
+def _chosen_sources(given: list[str], configured: tuple[SourceConfig, ...]) -> list[SourceConfig]:
+    """Sources named on the command line (a configured name, or a URL), else every configured one."""
+    from generator.sync import source_from_url
+    by_name = {s.name: s for s in configured}
+    by_url = {s.url: s for s in configured}
+    chosen, problems = [], []
+    for value in given:
+        if value in by_name or value in by_url:
+            chosen.append(by_name.get(value) or by_url[value])
+            continue
+        try:
+            chosen.append(source_from_url(value))
+        except ValueError as e:
+            known = ", ".join(by_name) or "none"
+            problems.append(f"{value}: no [[sources]] entry has this name (configured: {known}), and {e}")
+    if not given and not configured:
+        problems.append("no source: give a site URL, or add [[sources]] to newsmirror.toml")
+    if problems:
+        raise ConfigError("sync", problems)
+    return chosen or list(configured)
+
+
 def _build(args: argparse.Namespace, say: _Printer) -> int:
     config = _config(args)
     result = run_build(config, say.progress)
@@ -148,7 +226,24 @@ def _build(args: argparse.Namespace, say: _Printer) -> int:
         say.info(f"built {result.pages} pages from {result.posts} posts in {out}: {result.written} files "
                  f"written, {result.kept} unchanged, {result.removed} removed")
     say.detail("stages: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.stages))
+    for warning in result.warnings:
+        say.problem(f"warning: {warning}")
     return _finish(result.problems, say)
+
+
+def _bundle(args: argparse.Namespace, say: _Printer) -> int:
+    from generator.bundle import check_target, source_date_epoch, write_bundle
+    out = _config(args).path("output")
+    check_target(out, args.file)  # before the build: a mistyped FILE fails at once, with nothing changed
+    epoch = source_date_epoch(os.environ)
+    status = _build(args, say)  # a build with problems still made a site: it is bundled, and the exit is 1
+    result = write_bundle(out, args.file, epoch)
+    say.info(f"wrote {result.path}: {result.files} files, {_size(result.size)} ({_size(result.site_size)} unpacked)")
+    return status
+
+
+def _size(size: int) -> str:
+    return f"{size / 1_000_000:,.1f} MB" if size >= 1_000_000 else f"{size / 1_000:,.0f} kB"
 
 
 def _check(args: argparse.Namespace, say: _Printer) -> int:

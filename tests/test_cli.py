@@ -122,3 +122,43 @@ def test_import_summary_report_status_and_prune_options(tmp_path: Path) -> None:
     done = run("import", str(saved), "--content", content, "--prune", cwd=tmp_path)
     assert "pruned 1 posts no longer in the input" in done.stdout
     assert not (tmp_path / "content" / "post" / "draft.md").exists()
+
+
+@pytest.mark.parametrize("args", [["sync"], ["sync", "not-a-url"], ["sync", "ftp://example.org/"]])
+def test_sync_usage_errors_exit_two(args: list[str], tmp_path: Path) -> None:
+    done = run(*args, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("newsmirror: error: sync: ")
+    assert "Traceback" not in done.stderr
+
+
+def test_sync_reports_a_failed_request_by_url_and_exits_one(tmp_path: Path) -> None:
+    from tests.fake_wordpress import FakeWordPress, generated_site
+    (tmp_path / "newsmirror.toml").write_text('[sync]\nrequest_interval = 0\nretries = 0\n'
+                                              '[[sources]]\nname = "news"\nurl = "URL"\n')
+    with FakeWordPress(generated_site(150)) as wp:
+        (tmp_path / "newsmirror.toml").write_text((tmp_path / "newsmirror.toml").read_text().replace("URL", wp.url))
+        wp.fail("&page=2", status=503)
+        done = run("sync", "news", cwd=tmp_path)
+        again = run("sync", "--dry-run", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0].startswith(f"newsmirror: {wp.url}wp-json/wp/v2/news-archive?_fields=")
+    assert "&page=2: HTTP 503" in done.stderr.splitlines()[0]
+    assert done.stdout.splitlines()[0] == f"news: 100 posts selected of 150 on {wp.url}: 100 added, 0 updated, 0 removed"
+    assert len(list((tmp_path / "content" / "news-archive").iterdir())) == 100
+    assert again.returncode == 0
+    assert again.stdout.splitlines()[0] == (f"news: 150 posts selected of 150 on {wp.url}: would add 50, "
+                                            f"would update 0, would remove 0")
+
+
+def test_import_site_gives_hostless_posts_their_address(tmp_path: Path) -> None:
+    saved = tmp_path / "saved.json"
+    saved.write_text(json.dumps([rest_item(link="/2024/hello/", guid={"rendered": "/?p=7"},
+                                           content={"rendered": '<p><a href="/about/">About</a></p>'})]))
+    (tmp_path / "newsmirror.toml").write_text('[import]\nsite = "https://example.org/"\n')
+    from_config = run("import", str(saved), "--content", str(tmp_path / "a"), cwd=tmp_path)
+    from_option = run("import", str(saved), "--content", str(tmp_path / "b"), "--site", "https://example.net/",
+                      cwd=tmp_path)
+    assert from_config.returncode == from_option.returncode == 0
+    assert "[About](https://example.org/about/)" in (tmp_path / "a" / "post" / "hello.md").read_text()
+    assert "[About](https://example.net/about/)" in (tmp_path / "b" / "post" / "hello.md").read_text()
