@@ -20,7 +20,7 @@ def import_summary(result: ImportResult) -> list[str]:
                      + (" …" if len(result.missing) > 5 else ""))
     if result.pruned:
         lines.append(f"pruned {len(result.pruned)} posts no longer in the input")
-    return lines
+    return lines + result.notes
 
 
 def loss_report_json(result: ImportResult) -> str:
@@ -30,5 +30,5 @@ def loss_report_json(result: ImportResult) -> str:
              for p in result.posts if p.losses]
     report = {"totals": dict(sorted(result.losses().items())), "posts": posts,
               "problems": [str(p) for p in result.problems], "skipped": result.skipped,
-              "missing": [str(p) for p in result.missing]}
+              "missing": [str(p) for p in result.missing], "notes": result.notes}
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__, collector
+from generator.convert.addresses import has_host
 from generator.convert.batch import Failure, convert_all, convert_one
 from generator.convert.context import Losses, Media
 from generator.convert.document import Document, Term, TermRegistry
@@ -22,6 +23,9 @@ from generator.store.documents import SUFFIX, dumps, read_index, remove_document
 from generator.store import import_cache
 from generator.store.files import AtomicBatch, Staged, discard, remove_stale_temporaries, stage
 from generator.store.terms import read_terms, write_terms
+
+
+GROUP_FROM = 3  # more items than this with one fault in one file are told in one line
 
 
 @dataclass
@@ -44,6 +48,7 @@ class ImportResult:
     pruned: list[Path] = field(default_factory=list)
     terms_written: bool = False
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth knowing, not wrong: shown in the summary
 
     def count(self, action: str) -> int:
         return sum(1 for p in self.posts if p.action == action)
@@ -61,6 +66,7 @@ class ImportOptions:
     prune: bool = False
     keep_keyword_links: bool = False
     workers: int | None = None  # None: one per core
+    site: str = ""  # the site's address, for crawls whose links lack their host
 
 
 @dataclass(frozen=True)
@@ -97,10 +103,11 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
         lookups, own_names = _lookups(items, registry, result)
         posts = _latest_posts(items, options, result)
         cache = import_cache.load(content_dir)
-    context = import_cache.fingerprint(_converter_version(), options.keep_keyword_links, own_names)
+    context = import_cache.fingerprint(_converter_version(), options.keep_keyword_links, options.site, own_names)
+    result.notes.extend(_hostless(posts, options) + _bodiless(posts))
 
     def reconvert(post: Ready) -> Ready:
-        outcome = convert_one(post.item.data, lookups, options.keep_keyword_links)
+        outcome = convert_one(post.item.data, lookups, options.keep_keyword_links, site=options.site)
         return replace(post, document=outcome.document, cached=None, staged=None)  # converted fine before
 
     remove_stale_temporaries(content_dir)  # before the workers stage files of their own
@@ -116,7 +123,54 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
     with collector.paused():
         import_cache.save(content_dir, entries, cache)
         result.terms_written = write_terms(content_dir, registry)
+    result.problems = grouped(result.problems)
     return result
+
+
+def grouped(problems: list[Problem]) -> list[Problem]:
+    """One line for many items of one file with one fault (a crawl saved with `?_fields=` lacks the
+    content of all its posts), where the first item stands for the others."""
+    counts = Counter((p.file, p.field, p.message) for p in problems if p.item)
+    kept, said = [], set()
+    for problem in problems:
+        key = (problem.file, problem.field, problem.message)
+        if not problem.item or counts[key] <= GROUP_FROM:
+            kept.append(problem)
+        elif key not in said:
+            said.add(key)
+            kept.append(replace(problem, item=f"{problem.item} and {counts[key] - 1} more"))
+    return kept
+
+
+def _hostless(posts: list[RawItem], options: ImportOptions) -> list[str]:
+    """Once per import: posts whose address names no host (a crawl saved with hosts stripped) keep
+    their root-relative links unless the site's address is given."""
+    if has_host(options.site):
+        return []
+    hostless = [item for item in posts if not _names_host(item.data)]
+    if not hostless:
+        return []
+    first = hostless[0]
+    return [f"{len(hostless)} posts have no site address in their link or guid (first: {first.file}, item "
+            f"{first.label}), so their relative links stay relative; give the site's address with "
+            "`import --site URL` or `[import] site` in the configuration"]
+
+
+def _bodiless(posts: list[RawItem]) -> list[str]:
+    """Custom types often keep everything in fields the REST response does not show: such posts are
+    imported with an empty body, which is worth a line, not a problem each."""
+    empty = [item for item in posts if isinstance(item.data.get("content"), dict)
+             and isinstance(item.data["content"].get("rendered"), str) and not item.data["content"]["rendered"].strip()]
+    if not empty:
+        return []
+    return [f"{len(empty)} posts have an empty body (first: {empty[0].file}, item {empty[0].label}); "
+            "they are imported with their title and fields only"]
+
+
+def _names_host(data: dict[str, Any]) -> bool:
+    guid = data.get("guid")
+    guid = guid.get("rendered") if isinstance(guid, dict) else guid
+    return any(isinstance(url, str) and has_host(url) for url in (data.get("link"), guid))
 
 
 def _converter_version() -> list[str]:
@@ -142,7 +196,7 @@ def _convert(posts: list[RawItem], context: str, lookups: Lookups, registry: Ter
         else:
             fresh.append((item, fingerprint))
     outcomes = convert_all([item.data for item, _ in fresh], lookups, options.keep_keyword_links, options.workers,
-                           partial(_stage_file, content_dir))
+                           partial(_stage_file, content_dir), options.site)
     failed = set()
     for (item, fingerprint), outcome in zip(fresh, outcomes):
         if isinstance(outcome, Failure):
@@ -212,8 +266,9 @@ def _latest_posts(items: list[RawItem], options: ImportOptions, result: ImportRe
     """Each post once: the copy modified last wins; statuses not asked for are skipped."""
     posts: dict[tuple[Any, Any], RawItem] = {}
     for item in items:
-        if item.kind in (wp_json.REVISION, wp_json.COMMENT, wp_json.SITE):
-            result.skipped.append(f"{item.file}: item {item.label}: a {item.kind} response, not a post")
+        if item.kind in wp_json.SKIPPED:
+            where = f"{item.file}: item {item.label}" if item.label else item.file
+            result.skipped.append(f"{where}: {wp_json.SKIPPED[item.kind]}, not a post")
         elif item.kind == wp_json.OTHER:
             result.problems.append(item.problem("", "not a WordPress post, term, user or media object "
                                                     "(no id, title and content)"))

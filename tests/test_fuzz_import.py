@@ -23,9 +23,13 @@ FIELDS = ["id", "date", "date_gmt", "modified", "modified_gmt", "slug", "status"
           "content", "excerpt", "author", "featured_media", "categories", "tags", "news-type", "class_list",
           "_links", "_embedded"]
 tags = st.sampled_from(["p", "div", "span", "a", "em", "h2", "ul", "li", "table", "tr", "td", "pre", "code",
-                        "figure", "figcaption", "img", "iframe", "blockquote", "cite", "sup", "details", "summary"])
+                        "figure", "figcaption", "img", "iframe", "blockquote", "cite", "sup", "details", "summary",
+                        "h3", "nav", "ol", "strong", "i", "b", "br", "dl", "dt", "dd"])
 attributes = st.sampled_from(['', ' class="sr-only"', ' id="x"', ' href="#x"', ' src="https://e.com/a.png"',
-                              ' srcset="a 1x, b 2x"', ' data-src="x"', ' style="background:url(x)"', ' colspan=2'])
+                              ' srcset="a 1x, b 2x"', ' data-src="x"', ' style="background:url(x)"', ' colspan=2',
+                              ' href="/rel/"', ' href="//cdn.e.com/x"', ' href="?p=1"', ' name="x"', ' src="../a.jpg"',
+                              ' href="#y"', ' class="wp-embedded-content"', ' class="wp-caption-text"',
+                              ' href="https://e.com/a.jpg"'])
 
 
 @st.composite
@@ -39,7 +43,7 @@ def markup(draw: st.DrawFn) -> str:
             parts.append(f"</{draw(tags)}>")
         elif kind == 2:
             parts.append(draw(st.sampled_from(["[caption]", "[/caption]", "[embed]", "[gallery ids='1']", "<!--more-->",
-                                               "&amp;", "&#8217;", "<!-- wp:x -->", "]]>", "<![CDATA[", "\\", "`"])))
+                                               "&amp;", "&#8217;", "<!-- wp:x -->", "]]>", "<![CDATA[", "\\", "`", "&nbsp;"])))
         else:
             parts.append(draw(st.text(max_size=15)))
     return "".join(parts)

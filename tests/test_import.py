@@ -215,10 +215,11 @@ def test_bad_items_are_named_and_the_rest_imported(tmp_path: Path) -> None:
         "1.json: item #4: not a WordPress post, term, user or media object (no id, title and content)",
         "1.json: item 2: field 'title': expected a string, got int",
         "1.json: item 3: field 'date': expected a string, got int",
-        "1.json: item 4: field 'content.rendered': empty; imported with an empty body",
         "1.json: item 5: field 'slug': '../../etc/passwd' is not a safe file name; saved as 'etc-passwd'",
         "1.json: item 6: field 'slug': 'aux' is not a safe file name; saved as 'aux_'",
     ]
+    assert result.notes == [f"1 posts have an empty body (first: {folder / '1.json'}, item 4); "
+                            "they are imported with their title and fields only"]
     assert sorted(posts(tmp_path / "content")) == ["post/aux_.md", "post/empty.md", "post/etc-passwd.md",
                                                    "post/fine.md"]
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
@@ -312,3 +313,13 @@ def test_the_import_cache_can_be_deleted_and_never_hides_a_hand_edit(tmp_path: P
         cache.unlink()
     run_import([saved], content)
     assert content_tree(content) == expected
+
+
+def test_one_fault_of_many_items_in_one_file_is_told_once(tmp_path: Path) -> None:
+    """A crawl saved with `?_fields=` has no content in any post: one line says so, not one per post."""
+    trimmed = [{k: v for k, v in rest_item(id=n, slug=f"p{n}").items() if k != "content"} for n in range(1, 151)]
+    save(tmp_path / "in", "posts.json", trimmed + [rest_item(id=200, slug="fine", title=3)])
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert [(p.item, p.field, p.message) for p in result.problems] == [
+        ("1 and 149 more", "content", "expected a string, got nothing"),
+        ("200", "title", "expected a string, got int")]

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from generator.convert.markdown import html_to_markdown
 from generator.render.markdown import MarkdownRenderer
 from tests.conftest import SHARED, need_shared
-from tests.word_retention import block_fixtures, rest_posts, retention, visible_words
+from tests.word_retention import (MEASURES, Post, block_documents, block_fixtures, measure, rest_documents, rest_posts,
+                                  retention, table, tally, visible_words)
 
 SAMPLES = SHARED / "samples"
 render = MarkdownRenderer().render
@@ -60,3 +61,21 @@ def test_block_fixtures_and_rest_samples_keep_at_least_995_per_thousand_words() 
     kept_rest, total_rest, _ = retention(rest_posts(SAMPLES))
     assert total_blocks > 1000 and total_rest > 4000
     assert (kept_blocks + kept_rest) / (total_blocks + total_rest) >= 0.995
+
+
+def test_samples_keep_at_least_995_per_thousand_of_links_images_headings_and_embeds() -> None:
+    need_shared(SAMPLES)
+    result = tally([*block_documents(SAMPLES), *rest_documents([SAMPLES / "wp-rest"])])
+    assert all(result.total[m] > 20 for m in MEASURES), result.total
+    assert all(result.ratio(m) >= 0.995 for m in MEASURES), table(result)
+
+
+def test_a_lost_link_image_heading_or_embed_is_counted() -> None:
+    """The measure is not blind: what the page really lacks is counted as lost."""
+    html = ('<h2>Kept heading</h2><p><a href="/a/">a</a> <img src="/i.jpg" alt=""></p>'
+            '<iframe src="https://www.youtube.com/embed/x"></iframe>')
+    whole = measure(Post("p", html, "## Kept heading\n\n[a](https://s.example/a/) ![](https://s.example/i.jpg)\n\n"
+                                     "[YouTube](https://www.youtube.com/embed/x)\n", "https://s.example/p/"))
+    assert all(kept == total == 1 for kept, total in (whole[m] for m in MEASURES if m != "words"))
+    empty = measure(Post("p", html, "Kept heading a\n", "https://s.example/p/"))
+    assert all(empty[m][0] == 0 for m in MEASURES if m != "words")

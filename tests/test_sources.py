@@ -54,6 +54,85 @@ def test_saved_responses_without_an_extension_are_read_when_they_hold_json(tmp_p
     ({"category": {"slug": "category", "rest_base": "categories", "types": ["post"]}}, "taxonomies"),
     ({"title": "Site", "url": "https://e.com", "timezone": "UTC", "date_format": "F j"}, "site"),
     ({"name": "package", "version": "1.0"}, "other"),
+    # What a crawl of /wp-json/ saves beside the posts, from the shapes WordPress 6 answers with.
+    ({"id": 9, "title": "Hello", "url": "https://e.com/hello/", "type": "post", "subtype": "post",
+      "_links": {}}, "search result"),
+    ({"name": "Site", "description": "", "url": "https://e.com", "home": "https://e.com",
+      "namespaces": ["wp/v2"], "authentication": {}}, "site"),
+    ({"name": "Site", "url": "https://e.com", "home": "https://e.com", "namespaces": ["wp/v2"],
+      "routes": {"/": {}}}, "site"),
+    ({"post": {"description": "", "hierarchical": False, "name": "Posts", "slug": "post", "rest_base": "posts"}},
+     "site"),
+    ({"publish": {"name": "Published", "public": True, "queryable": True, "slug": "publish"}}, "site"),
+    ({"version": "1.0", "provider_name": "Site", "provider_url": "https://e.com", "title": "Hello",
+      "type": "rich", "html": "<blockquote></blockquote>"}, "site"),
+    ({"id": 11, "title": {"rendered": "Home"}, "status": "publish", "url": "https://e.com/", "type": "custom",
+      "object": "custom", "object_id": 11, "parent": 0, "menu_order": 1, "menus": 2}, "menu item"),
+    ({"id": 2, "name": "Main", "slug": "main", "description": "", "locations": [], "auto_add": False}, "menu item"),
+    ({"id": 12, "slug": "cta", "type": "wp_block", "link": "https://e.com/?p=12", "title": {"raw": "CTA"},
+      "content": {"raw": "<!-- wp:paragraph -->", "protected": False}}, "design"),
+    ({"id": "twentytwentyfour//home", "slug": "home", "type": "wp_template", "title": {"rendered": "Home"},
+      "content": {"raw": ""}, "theme": "twentytwentyfour"}, "design"),
+    ({"id": 5, "title": "Hero", "content": "<!-- wp:cover -->", "categories": [], "keywords": [],
+      "viewport_width": 1200, "block_types": []}, "design"),
+    ({"id": "block-2", "id_base": "block", "sidebar": "sidebar-1", "rendered": "<p>x</p>"}, "design"),
+    ({"id": "sidebar-1", "name": "Sidebar", "before_widget": "", "widgets": [], "status": "active"}, "design"),
+    ({"id": 9, "title": {"rendered": "Custom Styles"}, "settings": {}, "styles": {}}, "design"),
+    ({"api_version": 3, "name": "core/paragraph", "title": "Paragraph", "category": "text", "attributes": {},
+      "is_dynamic": False}, "extension"),
+    ({"stylesheet": "twentytwentyfour", "template": "twentytwentyfour", "name": {"raw": "TT4"},
+      "theme_supports": {}}, "extension"),
+    ({"plugin": "akismet/akismet", "status": "active", "name": "Akismet", "network_only": False,
+      "requires_wp": "5.8"}, "extension"),
+    ({"code": "rest_no_route", "message": "No route was found.", "data": {"status": 404}}, "error"),
+    ({}, "empty"),
 ])
 def test_each_kind_of_wordpress_response_is_recognised(data: dict, kind: str) -> None:
     assert kind_of(data) == kind
+
+
+def test_crawl_files_that_are_not_posts_are_skipped_with_a_reason_not_reported(tmp_path: Path) -> None:
+    """A saved crawl of /wp-json/ imports with no problem for the index, search results, menus, errors
+    or empty pages: each is listed with why it was skipped (shown with --verbose)."""
+    from generator.importer import run_import
+    from tests.conftest import rest_item
+
+    crawl = tmp_path / "crawl" / "wp-json"
+    (crawl / "wp" / "v2").mkdir(parents=True)
+    (crawl / "index.json").write_text(json.dumps({"name": "Site", "url": "https://e.com", "home": "https://e.com",
+                                                  "namespaces": ["wp/v2"], "routes": {}}))
+    (crawl / "wp" / "v2" / "search").write_text(json.dumps(
+        [{"id": 7, "title": "Hello", "url": "https://example.com/hello/", "type": "post", "subtype": "post"}]))
+    (crawl / "wp" / "v2" / "posts").write_text(json.dumps([rest_item()]))
+    (crawl / "wp" / "v2" / "posts?page=2").write_text("[]")
+    (crawl / "wp" / "v2" / "pages").write_text(json.dumps({"code": "rest_no_route", "message": "No route",
+                                                          "data": {"status": 404}}))
+    (crawl / "gusto" / "nav").mkdir(parents=True)
+    (crawl / "gusto" / "nav" / "main_menu.json").write_text(json.dumps([{"id": 3, "name": "Career"}]))
+    (crawl / "wp" / "v2" / "odd.json").write_text(json.dumps([{"id": 3, "name": "Career"}]))
+    result = run_import([tmp_path / "crawl"], tmp_path / "content")
+    assert [p.id for p in result.posts] == [7]
+    # The same object is a plugin's own business under its namespace, and unknown under WordPress's.
+    assert [(Path(p.file).name, p.message[:22]) for p in result.problems] == [("odd.json", "not a WordPress post, ")]
+    reasons = sorted(line.split(": ")[-1] for line in result.skipped)
+    assert reasons == ["a /wp/v2/search result, not a post", "a description of the site (settings, the API index, "
+                       "types, statuses or oEmbed), not a post", "a plugin's own response, not a post",
+                       "an empty response, not a post", "an error response saved by the crawl, not a post"]
+
+
+def test_a_static_export_saves_responses_as_index_html_under_wp_json_and_they_are_read(tmp_path: Path) -> None:
+    """Simply Static writes `wp-json/wp/v2/posts/index.html`; a page of the site beside it is no JSON."""
+    (tmp_path / "wp-json" / "wp" / "v2" / "posts" / "12").mkdir(parents=True)
+    (tmp_path / "wp-json" / "wp" / "v2" / "posts" / "index.html").write_text(json.dumps([{"id": 1}]))
+    (tmp_path / "wp-json" / "wp" / "v2" / "posts" / "12" / "index.html").write_text(json.dumps({"id": 12}))
+    (tmp_path / "about").mkdir()
+    (tmp_path / "about" / "index.html").write_text("<!doctype html><p>About</p>")
+    items, problems = read_items([tmp_path])
+    assert problems == [] and sorted(i.data["id"] for i in items) == [1, 12]
+
+
+def test_a_folder_with_no_saved_json_says_so(tmp_path: Path) -> None:
+    (tmp_path / "site" / "about").mkdir(parents=True)
+    (tmp_path / "site" / "about" / "index.html").write_text("<p>About</p>")
+    items, problems = read_items([tmp_path / "site"])
+    assert items == [] and [p.message[:30] for p in problems] == ["no saved REST JSON in this fol"]

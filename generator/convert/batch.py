@@ -23,26 +23,26 @@ class Failure:
 
 
 def convert_all(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_links: bool,
-                workers: int | None = None, finish: Callable[[Document], object] | None = None
+                workers: int | None = None, finish: Callable[[Document], object] | None = None, site: str = ""
                 ) -> list[Converted | Failure]:
     """`finish`, if given, runs on each document where it was converted (a worker, or this process), and its
     answer comes back as Converted.finished (the importer stages the post's file there). The documents then
     come back without their bodies, which are the bulk of what would travel back and be kept."""
     jobs = workers or job_count(0)
     if jobs == 1 or len(items) < PARALLEL_FROM or not can_fork():
-        return [convert_one(item, lookups, keep_keyword_links, finish) for item in items]
+        return [convert_one(item, lookups, keep_keyword_links, finish, site) for item in items]
     # The posts go to the workers once, as they start (a forked worker inherits them without
     # copying them); tasks then name posts by position, instead of carrying them through a pipe.
     chunks = [range(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
     return [outcome for outcomes in parallel_map(_convert_remembered, chunks, jobs, initializer=_remember,
-                                                 initargs=(items, lookups, keep_keyword_links, finish))
+                                                 initargs=(items, lookups, keep_keyword_links, finish, site))
             for outcome in outcomes]
 
 
 def convert_one(item: dict[str, Any], lookups: Lookups, keep_keyword_links: bool,
-                finish: Callable[[Document], object] | None = None) -> Converted | Failure:
+                finish: Callable[[Document], object] | None = None, site: str = "") -> Converted | Failure:
     try:
-        converted = to_document(item, lookups, keep_keyword_links)
+        converted = to_document(item, lookups, keep_keyword_links, site)
         if finish is None:
             return converted
         return replace(converted, document=replace(converted.document, body=""), finished=finish(converted.document))
@@ -57,10 +57,10 @@ _WORKER: dict[str, Any] = {}  # each worker process's copy of what every convers
 
 
 def _remember(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_links: bool,
-              finish: Callable[[Document], object] | None) -> None:
-    _WORKER.update(items=items, lookups=lookups, keep=keep_keyword_links, finish=finish)
+              finish: Callable[[Document], object] | None, site: str) -> None:
+    _WORKER.update(items=items, lookups=lookups, keep=keep_keyword_links, finish=finish, site=site)
 
 
 def _convert_remembered(positions: range) -> list[Converted | Failure]:
-    return [convert_one(_WORKER["items"][i], _WORKER["lookups"], _WORKER["keep"], _WORKER["finish"])
+    return [convert_one(_WORKER["items"][i], _WORKER["lookups"], _WORKER["keep"], _WORKER["finish"], _WORKER["site"])
             for i in positions]

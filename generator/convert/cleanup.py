@@ -16,12 +16,16 @@ from generator.convert import context as loss
 from generator.convert.context import Context
 from generator.convert.embeds import embed_label
 from generator.convert.footnotes import mark_footnotes
+from generator.convert.links import (images_out_of_links, keep_link_targets, resolve_relative_urls,
+                                     split_block_links, unlink_dead_fragments, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import tags_in
+from generator.convert.structure import (MORE, blocks_in_headings_as_text, captions_as_paragraphs, drop_inpage_toc,
+                                         images_out_of_headings,
+                                         line_breaks_out_of_inline, merge_split_emphasis, more_marker_between_blocks)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
 MAX_DEPTH = 100  # markdownify recurses about three frames per level; Python allows about 1,000
-MORE = "nm-more"  # stands in for <!--more--> until the converter writes it back
 PLUGIN_TOC_CLASSES = frozenset({
     "wp-block-rank-math-toc-block",  # Rank Math
     "ez-toc-container", "ez-toc-v2_0_17",  # Easy Table of Contents
@@ -31,7 +35,8 @@ PLUGIN_TOC_CLASSES = frozenset({
     "simpletoc", "wp-block-simpletoc-toc",  # SimpleTOC
 })
 PLUGIN_TOC_IDS = frozenset({"rank-math-toc", "ez-toc-container", "toc_container"})
-SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-hidden", "screen-reader-only"})
+SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-hidden", "screen-reader-only",
+                                   "visuallyhidden", "assistive-text", "element-invisible"})
 SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_save_container", "a2a_kit",
                            "heateor_sss_sharing_container", "shareaholic-canvas", "social-share",
                            "sharing-buttons", "jp-relatedposts", "et_social_inline"})
@@ -136,6 +141,9 @@ def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
     """A mirror cannot submit anything; a form's visible text is kept, its controls are not."""
     for form in elements(soup, "form"):
         ctx.losses.note(loss.FORM, form.get("action", ""))
+        for select in elements(form, "select"):  # its choices are text a reader needs, in the line of its label
+            choices = [o.get_text(" ", strip=True) for o in select.find_all("option") if o.get("value", "x") != ""]
+            select.replace_with(f" {' / '.join(c for c in choices if c)} ")
         for control in elements(form, "input", "select", "textarea", "button"):
             control.decompose()
         form.name = "div"
@@ -279,18 +287,25 @@ def _same_text(a: str, b: str) -> bool:
 def drop_empty_elements(soup: BeautifulSoup, ctx: Context) -> None:
     """Empty spans and divs are tracker hooks or layout leftovers (e.g. et_bloom_bottom_trigger).
 
-    Innermost first, so a wrapper whose only content was empty wrappers goes too."""
+    Innermost first, so a wrapper whose only content was empty wrappers goes too. An inline one that
+    held a space leaves the space, which kept the words either side apart."""
     for tag in reversed(list(elements(soup, *EMPTY_DROPPABLE))):
         if not tag.get("id") and all(isinstance(c, NavigableString) and not c.strip() for c in tag.contents):
-            tag.decompose()
+            space = tag.get_text()
+            if space and tag.name in ("span", "ins"):
+                tag.replace_with(space)
+            else:
+                tag.decompose()
 
 
 PASSES: tuple[Pass, ...] = (
     flatten_deep_nesting,
     keep_more_marker,
+    more_marker_between_blocks,
     drop_comments,
     drop_scripts_and_styles,
     drop_plugin_toc,
+    drop_inpage_toc,
     drop_screen_reader_text,
     drop_share_widgets,
     drop_forms,
@@ -300,11 +315,23 @@ PASSES: tuple[Pass, ...] = (
     drop_tracking_pixels,
     cover_background_as_image,
     embeds_as_links,
+    wp_embeds_as_links,
+    resolve_relative_urls,
+    unnest_links,
+    split_block_links,
+    images_out_of_links,
+    merge_split_emphasis,
+    line_breaks_out_of_inline,
+    blocks_in_headings_as_text,
+    images_out_of_headings,
     citations_as_lines,
+    captions_as_paragraphs,
     verse_as_lines,
     separate_file_buttons,
     drop_repeated_title,
     mark_footnotes,
+    unlink_dead_fragments,
+    keep_link_targets,
     drop_empty_elements,
 )
 

@@ -23,6 +23,8 @@ UNRESOLVED_TERM = "term id not resolved"
 COMPLEX_TABLE = "complex table kept as HTML"
 DEEP_NESTING = "markup nested too deeply kept as text"
 TRACKER = "tracking pixel dropped"
+UNTITLED = "empty title made from the slug"
+DEAD_FRAGMENT = "link to an anchor the post does not have made text"
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Context:
     """Per post: read by the cleanup passes and the Markdown converter; `losses` is written."""
 
     title: str = ""
+    base_url: str = ""  # the post's own address, which its relative URLs are read against
     keep_keyword_links: bool = False
     media: Mapping[int, Media] = field(default_factory=dict)
     losses: Losses = field(default_factory=Losses)

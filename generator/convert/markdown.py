@@ -17,12 +17,12 @@ from generator.convert import context as loss
 from generator.convert.cleanup import clean
 from generator.convert.context import Context
 from generator.convert.embeds import embed_label
+from generator.convert.links import SAFE_ID
 from generator.convert.parse import parse_fragment
 from generator.convert.shortcodes import expand
 
 BLANK_RUNS = re.compile(r"\n{3,}")
 FENCE = re.compile(r"^( *`{3,})[\w+#.-]*$")
-SAFE_ID = re.compile(r"^[^\W_][\w.:-]*$")  # any script; no spaces or braces, which {#id} cannot hold
 CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|brush:\s*)([\w+#.-]+)")
 BACKTICKS = re.compile(r"`+")
 NEWLINE_SPACE = re.compile(r"[\t \r\n]*[\r\n][\t \r\n]*")  # markdownify's own whitespace rules
@@ -174,6 +174,9 @@ class NewsConverter(MarkdownConverter):
 
     def convert_nm_more(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return "\n\n<!--more-->\n\n"
+
+    def convert_nm_anchor(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return f'<a id="{el["id"]}"></a>'
 
     def convert_nm_fnref(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return f"[^{el['n']}]"

@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 from bs4 import BeautifulSoup
 
 from generator.convert import context as loss
+from generator.convert.addresses import absolute, page_address
 from generator.convert.cleanup import SCREEN_READER_CLASSES, WHITESPACE
 from generator.convert.context import Context, Losses, Media
 from generator.convert.document import Document, Image, Source, Term
@@ -70,31 +71,38 @@ def to_media(data: dict[str, Any]) -> tuple[int, Media] | None:
     return ident, Media(url, alt, caption)
 
 
-def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), keep_keyword_links: bool = False) -> Converted:
-    """The post as a Document, every term it names, what conversion lost, and input faults."""
+def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), keep_keyword_links: bool = False,
+                site: str = "") -> Converted:
+    """The post as a Document, every term it names, what conversion lost, and input faults.
+    `site` is the site's address, for a crawl whose links lack their host."""
     warnings: list[tuple[str, str]] = []
     title = html_to_text(_rendered(data, "title"))
-    ctx = Context(title=title, keep_keyword_links=keep_keyword_links, media=lookups.media)
+    slug = _post_slug(data, warnings)
+    link = _optional_string(data, "link")
+    guid = html.unescape(_rendered(data, "guid", required=False))
+    address = page_address(link, site, guid)
+    ctx = Context(title=title or _title_of(slug), base_url=address, keep_keyword_links=keep_keyword_links,
+                  media=lookups.media)
+    if not title:  # a page needs a title to be listed and linked; WordPress shows "(no title)"
+        ctx.losses.note(loss.UNTITLED, ctx.title)
     terms = post_terms(data, lookups, ctx.losses)
     taxonomies: dict[str, list[str]] = {}
     for term in terms:
         taxonomies.setdefault(term.taxonomy, []).append(term.slug)
     content = _rendered(data, "content")
-    if not content.strip():
-        warnings.append(("content.rendered", "empty; imported with an empty body"))
     document = Document(
-        title=title,
-        slug=_post_slug(data, warnings),
+        title=ctx.title,
+        slug=slug,
         type=_name(data, "type") if "type" in data else "post",
-        date=_local_time(data, "date"),
-        updated=_local_time(data, "modified") if data.get("modified") else _local_time(data, "date"),
+        date=_local_time(data, "date", warnings),
+        updated=_local_time(data, "modified", warnings) if data.get("modified") else _local_time(data, "date", []),
         summary=html_to_text(_rendered(data, "excerpt", required=False)),
         taxonomies={tax: tuple(sorted(set(slugs))) for tax, slugs in sorted(taxonomies.items())},
-        source=Source(id=_integer(data, "id"), url=_optional_string(data, "link"),
-                      guid=html.unescape(_rendered(data, "guid", required=False)) or _optional_string(data, "link")),
+        source=Source(id=_integer(data, "id"), url=address if link else "",
+                      guid=absolute(guid, address) if guid else address if link else ""),
         body=html_to_markdown(content, ctx),
         author=_author(data, lookups),
-        image=_featured_image(data, lookups),
+        image=_featured_image(data, lookups, address),
     )
     return Converted(document, terms, ctx.losses, warnings)
 
@@ -198,16 +206,23 @@ def _author(data: dict[str, Any], lookups: Lookups) -> str:
     return lookups.users.get(ident, "") if _is_int(ident) else ""
 
 
-def _featured_image(data: dict[str, Any], lookups: Lookups) -> Image | None:
+def _featured_image(data: dict[str, Any], lookups: Lookups, address: str) -> Image | None:
+    """From `_embedded`, else the saved media; its URL read against the post's, as the body's are."""
     embedded = data.get("_embedded")
     media = embedded.get("wp:featuredmedia") if isinstance(embedded, dict) else None
     if isinstance(media, list) and media and isinstance(media[0], dict):
         found = to_media(media[0])
         if found:
-            return Image(found[1].url, found[1].alt)
+            return Image(absolute(found[1].url, address), found[1].alt)
     ident = data.get("featured_media")
     saved = lookups.media.get(ident) if _is_int(ident) else None
-    return Image(saved.url, saved.alt) if saved else None
+    return Image(absolute(saved.url, address), saved.alt) if saved else None
+
+
+def _title_of(slug: str) -> str:
+    """`home` -> "Home": a title for a post that has none."""
+    words = slug.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
 
 
 def _post_slug(data: dict[str, Any], warnings: list[tuple[str, str]]) -> str:
@@ -222,19 +237,28 @@ def _post_slug(data: dict[str, Any], warnings: list[tuple[str, str]]) -> str:
     return slug
 
 
-def _local_time(data: dict[str, Any], name: str) -> datetime:
-    """WordPress gives local time and UTC side by side; their difference is the site's offset."""
+def _local_time(data: dict[str, Any], name: str, warnings: list[tuple[str, str]]) -> datetime:
+    """WordPress gives local time and UTC side by side; their difference is the site's offset. A
+    difference of a day or more is a WordPress oddity (a GMT date kept from the draft): the offset of
+    the other date stands in, and the input is named."""
     gmt_value = data.get(f"{name}_gmt")
     if not data.get(name) and gmt_value:
         return _parse_time(data, f"{name}_gmt").replace(tzinfo=timezone.utc)
     local = _parse_time(data, name)
     if not gmt_value:
         return local.replace(tzinfo=timezone.utc)
-    offset = local - _parse_time(data, f"{name}_gmt")
-    minutes = round(offset.total_seconds() / 60)
-    if abs(minutes) >= 24 * 60:
-        raise ItemError(f"{name}_gmt", f"differs from {name} by more than a day")
-    return local.replace(tzinfo=timezone(timedelta(minutes=minutes)))
+    minutes = _offset_minutes(data, name)
+    if minutes is None:
+        other = "modified" if name == "date" else "date"
+        minutes = _offset_minutes(data, other) if data.get(other) and data.get(f"{other}_gmt") else None
+        warnings.append((f"{name}_gmt", f"differs from {name} by more than a day; used "
+                                        + (f"the UTC offset of {other}" if minutes is not None else "UTC")))
+    return local.replace(tzinfo=timezone(timedelta(minutes=minutes or 0)))
+
+
+def _offset_minutes(data: dict[str, Any], name: str) -> int | None:
+    minutes = round((_parse_time(data, name) - _parse_time(data, f"{name}_gmt")).total_seconds() / 60)
+    return minutes if abs(minutes) < 24 * 60 else None
 
 
 def _parse_time(data: dict[str, Any], name: str) -> datetime:

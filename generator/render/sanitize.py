@@ -53,7 +53,7 @@ ATTRIBUTES = {
     "td": {"colspan", "rowspan", "headers", "align"},
     "col": {"span"}, "colgroup": {"span"},
     # Images: a local file or an inline data: image, with its size and text.
-    "img": {"src", "alt", "width", "height"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
     "details": {"open"},
     "time": {"datetime"},
     # Classes that the site's own styles know: code highlighting, placeholders, footnotes.
@@ -65,6 +65,8 @@ VALUES = {
     "dir": re.compile(r"ltr|rtl|auto", re.IGNORECASE),
     "lang": re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*"),
     "align": re.compile(r"left|center|right|justify", re.IGNORECASE),
+    "loading": re.compile(r"lazy|eager", re.IGNORECASE),
+    "decoding": re.compile(r"async|sync|auto", re.IGNORECASE),
     "scope": re.compile(r"row|col|rowgroup|colgroup", re.IGNORECASE),
     **dict.fromkeys(("colspan", "rowspan", "span", "start", "value", "width", "height"), NUMBER),
 }
@@ -79,7 +81,7 @@ CLASSES = {
     "section": frozenset({"footnotes"}), "ol": frozenset({"footnotes-list"}), "li": frozenset({"footnote-item"}),
 }
 # Links may lead to web pages, mail, or within the site; images only come from the site or inline data.
-LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 DATA_IMAGE = re.compile(r"data:image/(png|gif|jpeg|webp|avif);base64,[A-Za-z0-9+/=\s]*\Z", re.IGNORECASE)
 URL_ATTRIBUTES = {"href", "src"}
 # What browsers ignore around and inside a URL's scheme (WHATWG URL: C0 controls and space; tab and newlines).

@@ -1,8 +1,9 @@
 """Saved WordPress REST API v2 responses: files or folder trees of JSON, one object or a list each.
 
-A crawl saves responses under names taken from their URLs (`posts__page=2.json`, `posts?page=2`),
-so inside folders any file named `*.json`, or with no extension at all, is read when its first
-byte says JSON. Every object is tagged with the kind of WordPress resource it looks like.
+A crawl saves responses under names taken from their URLs (`posts__page=2.json`, `posts?page=2`,
+`wp-json/wp/v2/posts/index.html`), so inside folders any file named `*.json`, or with no extension
+at all, or saved as a page under a `wp-json` folder, is read when its first byte says JSON. Every
+object is tagged with the kind of WordPress resource it looks like.
 """
 
 from __future__ import annotations
@@ -19,6 +20,27 @@ from generator.problems import Problem
 # Kinds of REST resources; only posts become content, the others resolve names or are skipped.
 POST, TERM, USER, MEDIA, TAXONOMIES, COMMENT, REVISION, SITE, OTHER = (
     "post", "term", "user", "media", "taxonomies", "comment", "revision", "site", "other")
+SEARCH, MENU, DESIGN, EXTENSION, ERROR, EMPTY, PLUGIN = (
+    "search result", "menu item", "design", "extension", "error", "empty", "plugin")
+# What a crawl saves beside the posts and the mirror has no use for: skipped, and listed with --verbose.
+SKIPPED = {
+    COMMENT: "a comment",
+    REVISION: "a revision or autosave",
+    SITE: "a description of the site (settings, the API index, types, statuses or oEmbed)",
+    SEARCH: "a /wp/v2/search result",
+    MENU: "a menu or menu item",
+    DESIGN: "a reusable block, template, navigation, pattern, widget or style",
+    EXTENSION: "a theme, plugin or block type",
+    ERROR: "an error response saved by the crawl",
+    EMPTY: "an empty response",
+    PLUGIN: "a plugin's own response",
+}
+# Patterns, widgets, sidebars, widget types and global styles, by the fields that only they have.
+DESIGN_KEYS = ({"block_types", "viewport_width"}, {"id_base", "sidebar"}, {"before_widget", "widgets"},
+               {"is_multi", "name"}, {"styles", "settings", "id"})
+# Post types that hold the site's design (reusable blocks, templates, menus), not articles.
+DESIGN_TYPES = frozenset({"wp_block", "wp_template", "wp_template_part", "wp_navigation", "wp_global_styles",
+                          "wp_font_family", "wp_font_face", "nav_menu_item", "wp_pattern"})
 # Keys that mark responses describing the site itself: settings, the API index, oEmbed.
 # json.loads joins escaped surrogate pairs into one character, so any surrogate left is alone.
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -46,6 +68,9 @@ class RawItem:
 
 
 def kind_of(data: dict[str, Any]) -> str:
+    kind = _not_content(data)
+    if kind:
+        return kind
     if "source_url" in data and "media_type" in data:
         return MEDIA
     if "content" in data and "title" in data:
@@ -67,6 +92,28 @@ def kind_of(data: dict[str, Any]) -> str:
     return OTHER
 
 
+def _not_content(data: dict[str, Any]) -> str:
+    """The kinds of response a crawl of /wp-json/ also saves, which look enough like posts or
+    terms to be mistaken for them; '' for anything else."""
+    keys = data.keys()
+    if not data:
+        return EMPTY
+    if {"code", "message"} <= keys and isinstance(data.get("code"), str) and "content" not in keys:
+        return ERROR
+    if {"id", "title", "url", "type", "subtype"} <= keys and "content" not in keys:
+        return SEARCH
+    if (isinstance(data.get("type"), str) and data["type"] in DESIGN_TYPES) or any(k <= keys for k in DESIGN_KEYS):
+        return DESIGN
+    if {"object", "object_id", "menu_order"} <= keys or ({"locations", "auto_add"} <= keys):
+        return MENU
+    if ({"api_version", "name", "attributes"} <= keys or {"stylesheet", "template", "theme_supports"} <= keys
+            or {"plugin", "network_only"} <= keys or {"plugin", "requires_wp"} <= keys):
+        return EXTENSION
+    if {"namespaces", "routes"} <= keys or {"name", "url", "home", "namespaces"} <= keys:
+        return SITE
+    return ""
+
+
 def _is_description(data: dict[str, Any]) -> bool:
     """A post type or status from /wp/v2/types or /wp/v2/statuses."""
     return "slug" in data and ("rest_base" in data or "public" in data)
@@ -82,17 +129,24 @@ def json_files(sources: Iterable[Path]) -> Iterator[Path]:
             relative = path.relative_to(source)
             if any(part.startswith(".") for part in relative.parts) or not path.is_file():
                 continue
-            if path.suffix == ".json" or (not path.suffix and _looks_like_json(path)):
+            # Static exporters (Simply Static) save each response as `wp-json/…/index.html`.
+            saved_api = "wp-json" in path.parts[:-1] and path.suffix in ("", ".html", ".htm", ".txt")
+            if path.suffix == ".json" or ((not path.suffix or saved_api) and _looks_like_json(path)):
                 yield path
 
 
 def read_items(sources: Iterable[Path]) -> tuple[list[RawItem], list[Problem]]:
     items: list[RawItem] = []
     problems: list[Problem] = []
-    for path in json_files(sources):
-        found, found_problems = _read_file(path)
-        items.extend(found)
-        problems.extend(found_problems)
+    for source in sources:
+        files = list(json_files([source]))
+        if source.is_dir() and not files:
+            problems.append(Problem(str(source), message="no saved REST JSON in this folder (files named *.json, "
+                                                         "or holding JSON with no extension or under wp-json/)"))
+        for path in files:
+            found, found_problems = _read_file(path)
+            items.extend(found)
+            problems.extend(found_problems)
     return items, problems
 
 
@@ -122,14 +176,32 @@ def _read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
         data = _without_lone_surrogates(data)
         problems.append(Problem(name, message="text holds broken UTF-16 escapes (a lone \\ud800-\\udfff); "
                                               "each was replaced by U+FFFD"))
+    plugin = _plugin_route(path)
     if isinstance(data, dict):
-        return [RawItem(name, None, data, kind_of(data))], problems
+        return [RawItem(name, None, data, _kind_in(data, plugin))], problems
     if not isinstance(data, list):
         return [], [Problem(name, message="expected a JSON object or a list of objects")]
-    items = [RawItem(name, i, d, kind_of(d)) for i, d in enumerate(data) if isinstance(d, dict)]
+    if not data:  # a collection page past the last, or an endpoint with nothing in it
+        return [RawItem(name, None, {}, EMPTY)], problems
+    items = [RawItem(name, i, d, _kind_in(d, plugin)) for i, d in enumerate(data) if isinstance(d, dict)]
     problems += [Problem(name, f"#{i}", message=f"expected a JSON object, got {type(d).__name__}")
                  for i, d in enumerate(data) if not isinstance(d, dict)]
     return items, problems
+
+
+def _plugin_route(path: Path) -> bool:
+    """Whether a crawl saved the file from a plugin's own namespace (`wp-json/yoast/v1/…`), not
+    WordPress's (`wp-json/wp/v2/…`, `wp-json/oembed/1.0/…`)."""
+    parts = [p.lower() for p in path.parts]
+    if "wp-json" not in parts[:-1]:
+        return False
+    namespace = parts[parts.index("wp-json") + 1].split(".json")[0]
+    return namespace not in ("wp", "oembed", "index", "wp-site-health", "wp-block-editor")
+
+
+def _kind_in(data: dict[str, Any], plugin_route: bool) -> str:
+    kind = kind_of(data)
+    return PLUGIN if kind == OTHER and plugin_route else kind
 
 
 def _has_lone_surrogate(value: Any) -> bool:

@@ -1,0 +1,183 @@
+"""Cleanup passes for links and images: absolute, reachable, and never spanning blocks.
+
+A mirror reads a post away from its site, so every relative URL is resolved against the post's own
+address; a link that wraps a card of blocks is split so that Markdown can hold it; an image inside a
+link to a page keeps its own address; a link to an anchor the post does not have becomes text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from generator.convert import context as loss
+from generator.convert.addresses import absolute, absolute_srcset, within_page
+from generator.convert.context import Context
+from generator.convert.parse import tags_in
+
+URL_ATTRIBUTES = frozenset({"href", "src", "poster", "data", "cite", "data-src", "data-lazy-src", "data-original",
+                            "data-orig-file", "data-large-file", "data-full-url", "data-url", "data-link"})
+SRCSET_ATTRIBUTES = frozenset({"srcset", "data-srcset", "data-lazy-srcset"})
+IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)$", re.IGNORECASE)
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+BLOCKS = frozenset({"p", "div", *HEADINGS, "figure", "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
+                    "table", "section", "article", "header", "footer", "aside", "nav", "pre", "hr", "details",
+                    "summary", "address", "main", "hgroup"})
+# Blocks whose loose text, beside other blocks, is a paragraph of its own.
+CONTAINERS = frozenset({"a", "div", "section", "article", "header", "footer", "aside", "nav", "main", "figure",
+                        "blockquote", "hgroup"})
+ANCHOR = "nm-anchor"  # an element's id kept as an empty <a id>, written by the converter
+SAFE_ID = re.compile(r"^[^\W_][\w.:-]*$")  # any script; no spaces or braces, which {#id} cannot hold
+VOID = frozenset({"img", "br", "hr", "input", "wbr", "source", "embed", "area", "col"})
+# Ids every page of the site has; a fragment link to one of them lands.
+PAGE_IDS = frozenset({"main"})
+
+
+def resolve_relative_urls(soup: BeautifulSoup, ctx: Context) -> None:
+    """`/wp-content/…`, `../2016/03/…`, `x.jpg` and `//host/x` as the original site read them; a link
+    to a place in this very post (`https://site/post/#x`) becomes `#x`."""
+    for tag in tags_in(soup):
+        for name in URL_ATTRIBUTES.intersection(tag.attrs):
+            value = tag[name]
+            if isinstance(value, str) and value:
+                tag[name] = within_page(absolute(value, ctx.base_url), ctx.base_url)
+        for name in SRCSET_ATTRIBUTES.intersection(tag.attrs):
+            value = tag[name]
+            if isinstance(value, str) and value:
+                tag[name] = absolute_srcset(value, ctx.base_url)
+
+
+def wp_embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
+    """A WordPress post embedded in another shows its link in a quote and hides it behind a frame of
+    the other site's `/embed/` page; the link is what a reader follows, the frame is dropped."""
+    for quote in _elements(soup, "blockquote"):
+        if "wp-embedded-content" not in (quote.get("class") or ()) or quote.find("a", href=True) is None:
+            continue
+        for frame in (quote.parent or soup).find_all("iframe", recursive=False):
+            if "wp-embedded-content" in (frame.get("class") or ()):
+                ctx.losses.note(loss.EMBED_AS_LINK, frame.get("src", ""))
+                frame.decompose()
+        quote.name = "p"
+        quote.attrs = {}
+
+
+def unnest_links(soup: BeautifulSoup, ctx: Context) -> None:
+    """A link inside a link (which browsers never build, but a parser of broken HTML may) cannot be
+    written in Markdown: the inner one becomes its text, the outer one holds."""
+    for link in _elements(soup, "a"):
+        if link.get("href") and link.find_parent("a") is not None:
+            link.unwrap()
+
+
+def split_block_links(soup: BeautifulSoup, ctx: Context) -> None:
+    """A link around a card (an image, a title and a description) cannot be one Markdown link, which
+    would span paragraphs and show as raw brackets: the link goes on the card's title, or else its
+    first line of text, or else on each image, and the blocks stand on their own."""
+    for link in _elements(soup, "a"):
+        if not link.get("href") or not any(t.name in BLOCKS for t in tags_in(link)):
+            continue
+        for container in [link, *(t for t in tags_in(link) if t.name in CONTAINERS)]:
+            _loose_text_as_paragraphs(soup, container)
+        lines = [t for t in tags_in(link) if t.name in BLOCKS and _has_text(t)
+                 and not any(d.name in BLOCKS for d in tags_in(t))]
+        title = next((t for t in lines if t.name in HEADINGS), lines[0] if lines else None)
+        targets = [title] if title is not None else link.find_all("img")
+        for target in targets:
+            inner = soup.new_tag("a", attrs={"href": link["href"]})
+            if target.name == "img":
+                target.wrap(inner)
+            else:
+                inner.extend(list(target.contents))
+                target.append(inner)
+        link.unwrap()
+
+
+def _loose_text_as_paragraphs(soup: BeautifulSoup, container: Tag) -> None:
+    if not any(isinstance(c, Tag) and c.name in BLOCKS for c in container.contents):
+        return
+    run: list = []
+    for child in [*container.contents, None]:
+        if child is None or (isinstance(child, Tag) and child.name in BLOCKS):
+            if any(_has_text(node) for node in run):
+                paragraph = soup.new_tag("p")
+                run[0].insert_before(paragraph)
+                paragraph.extend(run)
+            run = []
+        else:
+            run.append(child)
+
+
+def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
+    """An image inside a link to a page (a gallery thumbnail linked to its attachment page) would show
+    as a placeholder that cannot link to the image: the image goes before the link, which keeps its
+    text, or says "link". An image linked to an image file stays inside its link, which reaches it."""
+    for link in _elements(soup, "a"):
+        href = link.get("href") or ""
+        images = [t for t in tags_in(link) if t.name == "img"]
+        if not href or not images or _is_image(href):
+            continue
+        for image in images:
+            link.insert_before(image.extract())
+        if _has_text(link):
+            first = next(iter(link.strings), "")
+            if not first[:1].isspace():
+                link.insert_before(" ")
+        else:
+            link.clear()
+            link.append(link.get("title") or "link")
+            link.insert_before(" (")
+            link.insert_after(")")
+
+
+def unlink_dead_fragments(soup: BeautifulSoup, ctx: Context) -> None:
+    """A link to `#x` where the post has no element `x` goes nowhere: it becomes its text."""
+    tags = tags_in(soup)
+    # Only ids the Markdown can keep (see keep_link_targets) are still there on the page.
+    anchors = {t.get("id") for t in tags} | {t.get("name") for t in tags if t.name == "a"}
+    anchors = {a for a in anchors if isinstance(a, str) and SAFE_ID.match(a)} | PAGE_IDS
+    for link in (t for t in tags if t.name == "a"):
+        href = link.get("href")
+        if isinstance(href, str) and href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in anchors:
+            ctx.losses.note(loss.DEAD_FRAGMENT, href)
+            link.unwrap()
+
+
+def keep_link_targets(soup: BeautifulSoup, ctx: Context) -> None:
+    """An element other than a heading that a link of the post points at (`<p id="q3">`, `<a name>`)
+    keeps its id as an empty anchor, as Markdown has no ids but a heading's."""
+    tags = tags_in(soup)
+    targets = {unquote(t["href"][1:]) for t in tags if t.name == "a" and str(t.get("href", "")).startswith("#")}
+    for tag in tags:
+        ident = tag.get("id") or (tag.get("name") if tag.name == "a" else None)
+        if not isinstance(ident, str) or ident not in targets or not SAFE_ID.match(ident):
+            continue
+        targets.discard(ident)  # the first element with an id is the one a browser scrolls to
+        if tag.name in HEADINGS:
+            continue  # the converter writes it as the heading's {#id}
+        anchor = soup.new_tag(ANCHOR, attrs={"id": ident})
+        if tag.name in VOID or tag.name == "a":
+            tag.insert_before(anchor)
+        else:
+            tag.insert(0, anchor)
+
+
+def _is_image(url: str) -> bool:
+    try:
+        return IMAGE_FILE.search(urlsplit(url).path) is not None
+    except ValueError:
+        return False
+
+
+def _has_text(node: object) -> bool:
+    if isinstance(node, NavigableString):
+        return bool(node.strip())
+    return isinstance(node, Tag) and bool(node.get_text(strip=True))
+
+
+def _elements(soup: BeautifulSoup, name: str) -> Iterator[Tag]:
+    """Tags of one name in document order, from a snapshot; those removed meanwhile are skipped."""
+    snapshot = [t for t in tags_in(soup) if t.name == name]
+    return (t for t in snapshot if not t.__dict__.get("_decomposed"))

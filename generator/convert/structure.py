@@ -1,0 +1,211 @@
+"""Cleanup passes for the shape of a post: headings, the more marker, in-page tables of contents.
+
+Old posts and page builders put blocks where Markdown cannot hold them (a list item inside a heading,
+`<!--more-->` inside a link), and script-made tables of contents link to ids that only their script
+adds. These passes give such markup the shape a reader saw.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from generator.convert import context as loss
+from generator.convert.context import Context
+from generator.convert.parse import tags_in
+
+MORE = "nm-more"  # stands in for <!--more--> until the converter writes it back
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# Blocks a heading's text may be wrapped in; Markdown headings hold one line of inline text.
+BLOCKS_IN_HEADINGS = ("p", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "section", "article", "header",
+                      "footer", "aside", "figure", "figcaption")
+# Where <!--more--> may stand: between the blocks of these, or between paragraphs of text.
+SPLITTABLE = frozenset({"[document]", "div", "section", "article", "main", "p"})
+INLINE = frozenset({"a", "strong", "b", "em", "i", "u", "s", "del", "ins", "mark", "small", "span", "sup", "sub",
+                    "code", "abbr", "cite", "q", "font"})
+CAPTION_CLASSES = frozenset({"wp-caption-text", "wp-caption-dd", "gallery-caption"})
+ASCII_SPACE = " \t\r\n"
+EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**", "s": "~~", "del": "~~"}  # kind -> its Markdown
+BLOCK_NAMES = frozenset({"p", "div", *HEADINGS, "ul", "ol", "li", "table", "blockquote", "pre", "figure", "hr",
+                         "section", "article", "details", "dl", MORE})
+TOC_BLOCKS = ("div", "nav", "ul", "ol", "p", "details", "section", "aside")
+NUMBERING = re.compile(r"^[\d.\s)–-]+")
+WHITESPACE = re.compile(r"\s+")
+
+
+def blocks_in_headings_as_text(soup: BeautifulSoup, ctx: Context) -> None:
+    """`<h3><li>…</li></h3>` and `<h2><ul><li>a</li><li>b</li></ul></h2>` keep their heading: the
+    list (or paragraph) inside becomes the heading's text, its items one space apart."""
+    for heading in _elements(soup, *HEADINGS):
+        _take_back_closed_out(heading)
+        for block in reversed([t for t in tags_in(heading) if t.name in BLOCKS_IN_HEADINGS]):
+            block.insert_after(" ")
+            block.unwrap()
+
+
+def images_out_of_headings(soup: BeautifulSoup, ctx: Context) -> None:
+    """An image in a heading would shrink to its alt text: it goes just before the heading, with the
+    link around it when that link holds nothing else."""
+    for heading in _elements(soup, *HEADINGS):
+        images = [t for t in tags_in(heading) if t.name == "img"]
+        for image in images:
+            if heading not in image.parents:
+                continue  # moved out already, with the link it shares with an image before it
+            link = image.find_parent("a")
+            moved = link if link is not None and heading in link.parents and not link.get_text(strip=True) else image
+            heading.insert_before(moved.extract())
+        if images and not heading.get_text(strip=True):
+            heading.decompose()  # it held nothing but the image
+
+
+def _take_back_closed_out(heading: Tag) -> None:
+    """The HTML parser closes a heading at a <p> or <li> that opens inside it, which leaves an empty
+    heading right before them (nothing between, as the author wrote them inside); they go back in."""
+    if any(isinstance(c, Tag) or c.strip() for c in heading.contents):
+        return
+    following = heading.next_sibling
+    names = ("li",) if isinstance(following, Tag) and following.name == "li" else ("p",)
+    while isinstance(following, Tag) and following.name in names:
+        after = following.next_sibling
+        heading.append(following.extract())
+        if names == ("p",):
+            break
+        following = after
+
+
+def captions_as_paragraphs(soup: BeautifulSoup, ctx: Context) -> None:
+    """Old themes write a `[caption]`'s text as a <span> right after its image, or as a definition
+    list; it is a line of its own, under its image."""
+    for tag in _elements(soup, "span", "div", "small", "dl", "dt", "dd"):
+        classes = set(tag.get("class") or ())
+        if not CAPTION_CLASSES.isdisjoint(classes):
+            tag.name = "p"
+        elif tag.name in ("dl", "dt") and classes & {"wp-caption", "wp-caption-dt", "gallery-item", "gallery-icon"}:
+            tag.name = "div"
+
+
+def more_marker_between_blocks(soup: BeautifulSoup, ctx: Context) -> None:
+    """The marker stands between blocks: moved out of a link, emphasis or list to just after it, so
+    it never splits inline markup."""
+    for marker in _elements(soup, MORE):
+        outer: Tag = marker
+        while outer.parent is not None and outer.parent.name not in SPLITTABLE:
+            outer = outer.parent
+        if outer is not marker:
+            parent = marker.parent
+            outer.insert_after(marker.extract())
+            parent.smooth()  # the text either side is one text again: "read on"
+        for side, strip in ((marker.previous_sibling, str.rstrip), (marker.next_sibling, str.lstrip)):
+            if isinstance(side, NavigableString) and not isinstance(side, Comment):
+                side.replace_with(strip(str(side)))
+
+
+def merge_split_emphasis(soup: BeautifulSoup, ctx: Context) -> None:
+    """Editors split emphasis at every apostrophe (`<em>l</em><em>’</em><em>équipe</em>`); side by
+    side, `*l**’**équipe*` would read as bold. Touching elements of one kind become one."""
+    for tag in _elements(soup, *EMPHASIS):
+        following = tag.next_sibling
+        while isinstance(following, Tag) and EMPHASIS.get(following.name) == EMPHASIS[tag.name]:
+            after = following.next_sibling
+            tag.extend(list(following.contents))
+            following.decompose()
+            following = after
+
+
+def line_breaks_out_of_inline(soup: BeautifulSoup, ctx: Context) -> None:
+    """A line break at the very start or end of a link or emphasis would leave a backslash that escapes
+    the closing `]` or `**`, and a no-break space there would be dropped with the other edge spaces:
+    both move out, to just before or after the element. A break that then starts or ends a block, or
+    stands before a block, breaks nothing and would show as a backslash: it goes."""
+    for tag in _elements(soup, *INLINE):
+        _edge_spaces_out(tag)
+    for br in reversed(list(_elements(soup, "br"))):
+        parent = br.parent
+        while parent is not None and parent.name in INLINE:
+            children = [c for c in parent.contents if not (isinstance(c, NavigableString) and not c.strip())]
+            if children[-1] is br:
+                parent.insert_after(br.extract())
+            elif children[0] is br:
+                parent.insert_before(br.extract())
+            else:
+                break
+            parent = br.parent
+        after, before = br.next_sibling, br.previous_sibling
+        if parent is not None and parent.name not in INLINE and parent.name != "pre" and (
+                _beside_block(after, "next_sibling") or _beside_block(before, "previous_sibling")):
+            br.decompose()
+
+
+def _beside_block(node: object, direction: str) -> bool:
+    """Whether, past blank text, the next sibling that way is a block or nothing at all."""
+    while isinstance(node, NavigableString) and not node.strip():
+        node = getattr(node, direction)
+    return node is None or (isinstance(node, Tag) and node.name in BLOCK_NAMES)
+
+
+def _edge_spaces_out(tag: Tag) -> None:
+    """markdownify strips every kind of space at an element's edges but puts back only a plain one."""
+    first, last = _edge_text(tag, 0), _edge_text(tag, -1)
+    if first is not None and first[:1].isspace() and first[0] not in ASCII_SPACE and first.strip():
+        tag.insert_before(first[:len(first) - len(first.lstrip())])
+        first = first.replace_with(first.lstrip())
+        last = _edge_text(tag, -1)
+    if last is not None and last[-1:].isspace() and last[-1] not in ASCII_SPACE and last.strip():
+        tag.insert_after(last[len(last.rstrip()):])
+        last.replace_with(last.rstrip())
+
+
+def _edge_text(tag: Tag, end: int) -> NavigableString | None:
+    """The text at the very start (0) or end (-1) of an element, if text is what is there."""
+    node: object = tag
+    while isinstance(node, Tag) and node.name != "code" and node.contents:
+        node = node.contents[end]
+    return node if isinstance(node, NavigableString) and not isinstance(node, Comment) else None
+
+
+def drop_inpage_toc(soup: BeautifulSoup, ctx: Context) -> None:
+    """A table of contents by any plugin, known by what it is: a block of in-page links, with little
+    other text, to the headings that follow it, or to ids no element has (a script adds them on the
+    original site). The build makes its own table of contents."""
+    tags = tags_in(soup)
+    in_page = [t for t in tags if t.name == "a" and str(t.get("href", "")).startswith("#")]
+    if len(in_page) < 2:  # most posts: nothing to look at
+        return
+    position = {id(t): i for i, t in enumerate(tags)}
+    ids = {t.get("id") for t in tags if t.get("id")} | {t.get("name") for t in tags if t.name == "a"}
+    headings = [t for t in tags if t.name in HEADINGS]
+    holders = {id(parent) for link in in_page for parent in link.parents}
+    for block in (t for t in tags if id(t) in holders and t.name in TOC_BLOCKS):
+        if block.__dict__.get("_decomposed"):
+            continue
+        links = block.find_all("a", href=True)
+        internal = [a["href"][1:] for a in links if a["href"].startswith("#") and len(a["href"]) > 1]
+        if len(internal) < 2 or len(internal) < 0.9 * len(links) or not _mostly_links(block, links):
+            continue
+        later = [h for h in headings if position[id(h)] > position[id(block)]]
+        later_ids = {h.get("id") for h in later}
+        later_texts = {_words(h.get_text(" ")) for h in later}
+        to_headings = sum(target in later_ids for target in internal)
+        missing = sum(target not in ids for target in internal)
+        named_like_headings = sum(_words(NUMBERING.sub("", a.get_text(" "))) in later_texts for a in links)
+        if 2 * to_headings >= len(internal) or (2 * missing >= len(internal) and 2 * named_like_headings >= len(links)):
+            ctx.losses.note(loss.PLUGIN_TOC, " ".join(block.get("class") or ()) or block.name)
+            block.decompose()
+
+
+def _mostly_links(block: Tag, links: list[Tag]) -> bool:
+    """Its text is its links' text, give or take a title such as "Table of Contents"."""
+    linked = sum(len(a.get_text(strip=True)) for a in links)
+    other = len(block.get_text(strip=True)) - linked
+    return other <= max(40, linked // 4)
+
+
+def _words(text: str) -> str:
+    return WHITESPACE.sub(" ", text).strip().casefold()
+
+
+def _elements(soup: BeautifulSoup, *names: str) -> Iterator[Tag]:
+    snapshot = [t for t in tags_in(soup) if t.name in names]
+    return (t for t in snapshot if not t.__dict__.get("_decomposed"))

@@ -1,0 +1,95 @@
+"""Relative URLs in a post are read as the original site's browser read them, at import."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.convert.addresses import absolute, absolute_srcset, page_address
+from generator.importer import ImportOptions, run_import
+from tests.conftest import rest_item
+
+segment = st.text(st.sampled_from("abz09-_.~%"), min_size=1, max_size=6).filter(lambda s: s not in (".", ".."))
+path = st.lists(st.one_of(segment, st.just(".."), st.just(".")), min_size=1, max_size=5).map("/".join)
+relative = st.one_of(path, path.map(lambda p: "/" + p), path.map(lambda p: "//cdn.example/" + p),
+                     path.map(lambda p: p + "?p=12"), st.just("?page_id=45"))
+base = st.sampled_from(["https://news.example/2022/07/slug/", "http://news.example/blog/a/b", "https://n.example"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(relative, base)
+def test_every_relative_url_gets_a_host_and_resolving_twice_changes_nothing(url: str, page: str) -> None:
+    resolved = absolute(url, page)
+    parts = urlsplit(resolved)
+    assert parts.scheme in ("http", "https") and parts.hostname
+    if not url.startswith("//"):
+        assert parts.hostname == urlsplit(page).hostname
+    assert absolute(resolved, page) == resolved
+
+
+@given(st.text(st.sampled_from("ab-_#"), max_size=8), base)
+def test_fragment_only_links_and_urls_with_a_scheme_stay_as_they_are(fragment: str, page: str) -> None:
+    for url in (f"#{fragment}", "mailto:ed@e.com", "tel:+1", "data:image/png;base64,AA", "https://o.example/x"):
+        assert absolute(url, page) == url
+
+
+def test_every_srcset_candidate_is_resolved_and_keeps_its_descriptor() -> None:
+    assert absolute_srcset("/a-300.jpg 300w, b.jpg 2x, https://c.example/c.jpg", "https://s.example/p/") == (
+        "https://s.example/a-300.jpg 300w, https://s.example/p/b.jpg 2x, https://c.example/c.jpg")
+
+
+def test_a_post_is_read_against_its_link_else_the_site_else_its_guid() -> None:
+    assert page_address("https://s.example/p/") == "https://s.example/p/"
+    assert page_address("/2022/07/slug/", "https://s.example") == "https://s.example/2022/07/slug/"
+    assert page_address("/2022/07/slug/", "", "https://old.example/?p=4") == "https://old.example/2022/07/slug/"
+    assert page_address("/2022/07/slug/") == "/2022/07/slug/"
+    assert page_address("", "https://s.example/blog") == "https://s.example/blog/"
+
+
+def _stripped_crawl(tmp_path: Path) -> Path:
+    """Two posts saved with every host stripped, as some crawlers save them."""
+    crawl = tmp_path / "crawl.json"
+    body = '<p><a href="/?p=8">the other post</a> <img src="/wp-content/uploads/a.jpg" alt="A"></p>'
+    crawl.write_text(json.dumps([
+        rest_item(link="/2022/07/hello/", guid={"rendered": "/?p=7"}, content={"rendered": body}),
+        rest_item(id=8, slug="other", link="/2022/07/other/", guid={"rendered": "/?p=8"})]))
+    return crawl
+
+
+def test_a_crawl_without_hosts_takes_the_site_address_given_to_the_import(tmp_path: Path) -> None:
+    result = run_import([_stripped_crawl(tmp_path)], tmp_path / "content", ImportOptions(site="https://s.example"))
+    assert result.problems == [] and result.notes == []
+    text = (tmp_path / "content" / "post" / "hello.md").read_text(encoding="utf-8")
+    assert "url: https://s.example/2022/07/hello/\n  guid: https://s.example/?p=7\n" in text
+    assert "[the other post](https://s.example/?p=8) ![A](https://s.example/wp-content/uploads/a.jpg)" in text
+
+
+def test_a_crawl_without_hosts_and_no_site_address_says_so_once_and_keeps_root_relative_urls(
+        tmp_path: Path) -> None:
+    crawl = _stripped_crawl(tmp_path)
+    result = run_import([crawl], tmp_path / "content")
+    assert result.problems == []
+    assert len(result.notes) == 1 and str(crawl) in result.notes[0] and "--site" in result.notes[0]
+    assert result.notes[0].startswith("2 posts have no site address")
+    text = (tmp_path / "content" / "post" / "hello.md").read_text(encoding="utf-8")
+    assert "[the other post](/?p=8) ![A](/wp-content/uploads/a.jpg)" in text
+
+
+def test_the_site_address_is_part_of_what_the_import_cache_keys_on(tmp_path: Path) -> None:
+    crawl, content = _stripped_crawl(tmp_path), tmp_path / "content"
+    run_import([crawl], content)
+    result = run_import([crawl], content, ImportOptions(site="https://s.example"))
+    assert result.count("updated") == 2
+    assert "https://s.example/?p=8" in (content / "post" / "hello.md").read_text(encoding="utf-8")
+
+
+def test_a_featured_image_saved_without_its_host_is_read_against_the_post_too(tmp_path: Path) -> None:
+    from generator.convert.wp_post import to_document
+
+    embedded = {"wp:featuredmedia": [{"id": 3, "source_url": "/wp-content/uploads/f.jpg", "media_type": "image"}]}
+    document = to_document(rest_item(link="/2022/07/hello/", _embedded=embedded), site="https://s.example").document
+    assert document.image is not None and document.image.url == "https://s.example/wp-content/uploads/f.jpg"

@@ -1,0 +1,136 @@
+"""Links, images, headings and the more marker survive conversion and rendering, whatever the markup
+around them: properties over generated WordPress HTML, checked on the rendered page."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.convert.context import Context
+from generator.convert.markdown import html_to_markdown
+from generator.render.markdown import MarkdownRenderer
+
+render = MarkdownRenderer().render
+PAGE = "https://news.example/2024/01/post/"
+
+word = st.text(st.sampled_from("abcxyzé中19"), min_size=1, max_size=7)
+text = st.lists(word, min_size=1, max_size=5).map(" ".join)
+image_path = st.integers(0, 999).map(lambda n: f"/wp-content/uploads/i{n}.jpg")
+
+
+def page_of(html: str) -> BeautifulSoup:
+    markdown = html_to_markdown(html, Context(base_url=PAGE))
+    return BeautifulSoup(render(markdown).html, "html.parser")
+
+
+def hrefs(page: BeautifulSoup) -> set[str]:
+    return {a["href"] for a in page.find_all("a", href=True)}
+
+
+def shown_text(page: BeautifulSoup) -> str:
+    return page.get_text(" ")
+
+
+@st.composite
+def card(draw: st.DrawFn) -> tuple[str, list[str], list[str]]:
+    """A link around blocks, as blog-card and link-preview plugins write it: its HTML, the images'
+    paths and the texts in it."""
+    parts, images, texts = [], [], []
+    for kind in draw(st.lists(st.sampled_from(["img", "figure", "h3", "p", "div", "loose"]), min_size=1, max_size=5)):
+        if kind in ("img", "figure"):
+            images.append(draw(image_path))
+            img = f'<img src="{images[-1]}" alt="">'
+            parts.append(img if kind == "img" else f"<figure>{img}</figure>")
+        else:
+            texts.append(draw(text))
+            parts.append(escape(texts[-1]) if kind == "loose" else f"<{kind}>{escape(texts[-1])}</{kind}>")
+    if not any(kind in p for p in parts for kind in ("<h3", "<p", "<div", "<figure")):
+        parts.append("<p>end</p>")  # a link around blocks, not an inline link
+        texts.append("end")
+    return f'<a href="https://other.example/story/">{"".join(parts)}</a>', images, texts
+
+
+@settings(max_examples=200, deadline=None)
+@given(card(), text)
+def test_a_link_around_blocks_keeps_its_link_every_image_and_every_text_without_raw_brackets(
+        drawn: tuple[str, list[str], list[str]], before: str) -> None:
+    html, images, texts = drawn
+    page = page_of(f"<p>{escape(before)}</p>{html}")
+    shown = shown_text(page)
+    assert "](" not in shown and "[" not in shown, shown
+    assert "https://other.example/story/" in hrefs(page)
+    assert {f"https://news.example{path}" for path in images} <= hrefs(page)
+    for piece in texts:
+        assert all(w in shown for w in piece.split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(image_path, st.sampled_from(["https://news.example/?attachment_id=41", "/2024/01/post/attachment/x/",
+                                    "https://shop.example/item"]),
+       st.sampled_from(["", "see ", "the map "]), st.sampled_from(["", " here"]))
+def test_an_image_linked_to_a_page_keeps_both_its_own_address_and_the_link(
+        src: str, href: str, lead: str, tail: str) -> None:
+    page = page_of(f'<p>Look: <a href="{href}">{lead}<img src="{src}" alt="A">{tail}</a> now.</p>')
+    assert {f"https://news.example{src}", href if href.startswith("https") else f"https://news.example{href}"} <= (
+        hrefs(page))
+    assert "](" not in shown_text(page)
+
+
+INLINE = ["a href='https://e.com/x'", "strong", "em", "span", "code", "sup"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(INLINE), min_size=1, max_size=4), text, text,
+       st.sampled_from(["p", "li", "h2", "td", "blockquote"]))
+def test_the_more_marker_never_splits_inline_markup(wrappers: list[str], left: str, right: str, block: str) -> None:
+    inner = f"{escape(left)}<!--more-->{escape(right)}"
+    for tag in reversed(wrappers):
+        inner = f"<{tag}>{inner}</{tag.split()[0]}>"
+    html = {"li": f"<ul><li>{inner}</li></ul>", "td": f"<table><tr><td>{inner}</td></tr></table>"}.get(
+        block, f"<{block}>{inner}</{block}>")
+    markdown = html_to_markdown(html)
+    assert markdown.count("<!--more-->") == 1 and "\n\n<!--more-->\n\n" in f"\n\n{markdown}\n\n"
+    shown = shown_text(BeautifulSoup(render(markdown).html, "html.parser"))
+    assert not any(mark in shown for mark in ("](", "**", "`", "<sup>")), (markdown, shown)
+    assert all(w in shown for w in f"{left} {right}".split())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["h2", "h3", "h4"]), st.lists(text, min_size=1, max_size=3),
+       st.sampled_from(["<{h}><li>{items}</li></{h}>", "<{h}><ul>{lis}</ul></{h}>", "<{h}><p>{items}</p></{h}>"]))
+def test_a_heading_that_wraps_a_list_or_paragraph_stays_a_heading_with_its_text(
+        level: str, items: list[str], shape: str) -> None:
+    html = shape.format(h=level, items=escape(" ".join(items)), lis="".join(f"<li>{escape(i)}</li>" for i in items))
+    page = page_of(f"{html}<p>after</p>")
+    heading = page.find(level)
+    assert heading is not None and heading.get_text(" ").split() == " ".join(items).split()
+
+
+ident = st.sampled_from(["a", "b-2", "sec.3", "h-why", "toc1", "q:4", "x y", "main"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["h2", "p", "li", "span", "name", "div"]), ident), max_size=5),
+       st.lists(ident, min_size=1, max_size=5), st.booleans())
+def test_every_fragment_link_left_on_the_page_lands_on_an_element(
+        targets: list[tuple[str, str]], links: list[str], list_first: bool) -> None:
+    """Whatever ids the post has and whatever its links point at: a link to `#x` stays only when the
+    page has an element `x` (a heading's id, or an anchor kept for a paragraph, item or old `<a name>`)."""
+    blocks = []
+    for kind, name in targets:
+        blocks.append({"h2": f'<h2 id="{name}">Head {name}</h2>', "li": f'<ul><li id="{name}">item</li></ul>',
+                       "span": f'<p>in <span id="{name}">span</span></p>', "name": f'<p><a name="{name}"></a>old</p>',
+                       "div": f'<div id="{name}"><p>div</p></div>'}.get(kind, f'<p id="{name}">para</p>'))
+    menu = "".join(f'<p>go <a href="#{escape(name)}">to {escape(name)}</a></p>' for name in links)
+    markdown = html_to_markdown(menu + "".join(blocks) if list_first else "".join(blocks) + menu)
+    page = BeautifulSoup(render(markdown).html, "html.parser")
+    ids = {tag["id"] for tag in page.find_all(id=True)} | {"main"}  # every page's template has <main id="main">
+    for target in FRAGMENT_LINK.findall(markdown):
+        assert target in ids, (target, markdown)
+
+
+FRAGMENT_LINK = re.compile(r"\]\(<?#([^)>]*)")
