@@ -75,13 +75,18 @@ def check_site(site: Path) -> list[str]:
     """Every problem found, one line each, naming the page and the link; empty when all is well."""
     if not (site / "index.html").is_file():
         return [f"{site}: no index.html: is this a built site?"]
-    pages = {p.relative_to(site).as_posix(): _scan(p) for p in sorted(site.rglob("*.html"))}
+    pages = {p.relative_to(site).as_posix(): _scan(p) for p in _files(site, "*.html")}
     problems = []
     for path, scan in pages.items():
         problems.extend(f"{path}: {message}" for message in _page_problems(site, path, scan, pages))
-    for path in sorted(site.rglob("*.xml")):
+    for path in _files(site, "*.xml"):
         problems.extend(_xml_problems(site, path))
     return problems
+
+
+def _files(site: Path, pattern: str) -> list[Path]:
+    """The files whose names match, in order; a folder may have such a name too (a term called `feed.xml`)."""
+    return sorted(path for path in site.rglob(pattern) if path.is_file())
 
 
 def _scan(path: Path) -> PageScan:

@@ -64,3 +64,10 @@ def test_the_command_numbers_problems_and_exits_one(tmp_path: Path) -> None:
 
 def test_the_built_sample_site_passes(sample_site: Path) -> None:
     assert check_site(sample_site) == []
+
+
+def test_folders_named_like_pages_or_feeds_are_folders_not_pages(tmp_path: Path) -> None:
+    """A term or a post type may be called `feed.xml` or `index.html`: its folder is not read as a file."""
+    named = site(tmp_path, {"index.html": '<a href="feed.xml/index.html">term</a>', "feed.xml/index.html": "",
+                            "news/index.html/index.html": ""})
+    assert check_site(named) == []

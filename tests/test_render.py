@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from html import escape
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +14,8 @@ from hypothesis import strategies as st
 from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.helpers import parseLinkDestination
 
-from generator.render.local_links import source_key
+from generator.convert.document import Source
+from generator.render.local_links import local_pages, page_key, source_key
 from generator.render.markdown import (Heading, MarkdownRenderer, code_css, normalize_link, parse_link_destination,
                                        slugify)
 from generator.render.remote_media import LOADING
@@ -84,9 +86,13 @@ HERE = "news-archive/this/index.html"
 @pytest.mark.parametrize(("href", "expected"), [
     ("https://example.com/news/other/", "../other/index.html"),
     ("http://WWW.Example.COM/news/other", "../other/index.html"),
-    ("https://example.com/news/other/#bottom-line", "../other/index.html#bottom-line"),
+    # Which ids another page has is not known while this one renders: a dead fragment would fail the check.
+    ("https://example.com/news/other/#bottom-line", "../other/index.html"),
     ("https://example.com/news/%6Fther/", "../other/index.html"),
     ("https://example.com/?p=12", "../by-id/index.html"),
+    ("https://example.com/?page_id=12", "../by-id/index.html"),
+    ("https://www.example.com/index.php?p=0012&preview=true", "../by-id/index.html"),
+    ("https://example.com/?p=13", "https://example.com/?p=13"),
     ("https://example.com/news/gone/", "https://example.com/news/gone/"),
     ("https://example.com/news/Other/", "https://example.com/news/Other/"),
     ("https://example.org/news/other/", "https://example.org/news/other/"),
@@ -95,6 +101,88 @@ HERE = "news-archive/this/index.html"
 def test_links_to_mirrored_posts_become_relative_links_to_their_pages(href: str, expected: str) -> None:
     html = MarkdownRenderer(MIRRORED).render(f"See [this]({href}).\n", HERE).html
     assert f'<a href="{escape(expected)}">this</a>' in html
+
+
+SOURCE = "https://example.com/news/this/"
+SITE_PAGES = {**MIRRORED, **{page_key(path): path for path in (*MIRRORED.values(), HERE)}}
+
+
+@pytest.mark.parametrize(("markdown", "expected"), [
+    ("[up](/news/other/)", '<a href="../other/index.html">up</a>'),
+    ("[not a page](../gone/index.html)", '<a href="https://example.com/news/gone/index.html">not a page</a>'),
+    ("[sibling](../other/)", '<a href="../other/index.html">sibling</a>'),
+    ("[by id](?p=12)", '<a href="../by-id/index.html">by id</a>'),
+    ("[file](report.html)", '<a href="https://example.com/news/this/report.html">file</a>'),
+    ("[old](../2016/03/x/)", '<a href="https://example.com/news/2016/03/x/">old</a>'),
+    ("![Pit](/wp-content/uploads/pit.jpg)",
+     '<span class="remote-media">Image: Pit — <a href="https://example.com/wp-content/uploads/pit.jpg">'
+     "open original</a></span>"),
+    ('<a href="/news/other/" title="t">raw</a>', '<a href="../other/index.html" title="t">raw</a>'),
+    ('<img src="x.png" srcset="x.png 1x, /y.png 2x" alt="Raw">',
+     '<span class="remote-media">Image: Raw — <a href="https://example.com/news/this/x.png">open original</a>'
+     "</span>"),
+    ('<p>One\n<a class="x"\nhref="/news/other/">two</a> <img src="/b.png"\n alt="B"/> '
+     '<a href="https://example.com/news/other/">three</a></p>',
+     '<p>One\n<a href="../other/index.html">two</a> <span class="remote-media">Image: B — '
+     '<a href="https://example.com/b.png">open original</a></span> <a href="../other/index.html">three</a></p>'),
+    ("[written as the site does](../other/index.html#part) [here](index.html)",
+     '<a href="../other/index.html">written as the site does</a> <a href="index.html">here</a>'),
+    ("[mail](mailto:desk@example.com) [web](//example.org/a)",
+     '<a href="mailto:desk@example.com">mail</a> <a href="//example.org/a">web</a>'),
+])
+def test_links_and_images_relative_to_the_source_site_are_resolved_against_the_post_url(
+        markdown: str, expected: str) -> None:
+    body = MarkdownRenderer(SITE_PAGES).render(markdown + "\n", HERE, SOURCE)
+    assert expected in body.html and body.notes == ()
+
+
+def test_without_a_source_url_relative_links_show_as_text_and_are_reported() -> None:
+    body = MarkdownRenderer(MIRRORED).render(
+        '[up](/news/other/) ![Pit](/pit.jpg) <img src="x.png" alt="Raw"> [web](https://example.org/)\n', HERE, "/news/")
+    assert body.html == ('<p><a>up</a> <span class="remote-media">Image: Pit</span> <img alt="Raw"> '
+                         '<a href="https://example.org/">web</a></p>\n')
+    assert body.notes == ("3 link(s) or image(s) relative to the original site are shown as text: source.url is not "
+                          "a web address to resolve them against",)
+
+
+@pytest.mark.parametrize(("markdown", "expected"), [
+    ("## Supply {#supply}\n\n[there](#supply)", '<a href="#supply">there</a>'),
+    ("## 中文 {#%e4%b8%ad}\n\n[there](#%e4%b8%ad)", '<h2 id="中">中文</h2>\n<p><a href="#%e4%b8%ad">there</a>'),
+    ("## Supply\n\n[there](#supply)", '<a href="#supply">there</a>'),
+    ("[toc](#toc1) <a href=\"#toc2\">raw</a>", "<a>toc</a> <a>raw</a>"),
+    ('<a id="anchor"></a>[there](#anchor)', '<a href="#anchor">there</a>'),
+    ("[top](#top)", "<a>top</a>"),
+    ('![](#top) <img src="#x" alt="Anchor">', '<span class="remote-media">Image</span> <img alt="Anchor">'),
+    ("Text[^1].\n\n[^1]: Note.", '<a href="#fn1" id="fnref1">'),
+    ("[self](https://example.com/news/this/#supply)\n\n## Supply", '<a href="#supply">self</a>'),
+    ("[self](https://example.com/news/this/#gone)", "<a>self</a>"),
+])
+def test_links_within_the_page_lead_to_an_id_it_has_or_show_as_text(markdown: str, expected: str) -> None:
+    mirrored = {**MIRRORED, source_key(SOURCE): HERE}
+    assert expected in MarkdownRenderer(mirrored).render(markdown + "\n", HERE, SOURCE).html
+
+
+def test_posts_are_found_by_their_url_their_guid_their_id_and_their_type_and_slug() -> None:
+    def mirrored(post_type: str, slug: str, source: Source) -> SimpleNamespace:
+        return SimpleNamespace(type=post_type, slug=slug, source=source)
+
+    pages = local_pages(SimpleNamespace(posts=[  # duck-typed: local_pages reads type, slug and source
+        mirrored("news-archive", "a", Source(12, "https://www.example.com/news/a/", "https://example.com/?p=12")),
+        mirrored("page", "about", Source(30, "https://example.com/about/", "/?page_id=30")),
+        mirrored("post", "old", Source(40, "https://example.com/?p=12", "")),  # its URL is another post's guid
+    ]))
+    found = {url: pages.get(source_key(url) or "") for url in (
+        "https://example.com/?p=12", "https://www.example.com/?page_id=30&lang=en", "http://example.com/index.php?p=40",
+        "https://example.com/?news-archive=a", "https://example.com/?pagename=about", "https://example.com/?name=old",
+        "https://example.com/?p=99", "https://example.org/?p=30")}
+    assert found == {
+        "https://example.com/?p=12": "post/old/index.html",  # a post's own URL before any other way to reach one
+        "https://www.example.com/?page_id=30&lang=en": "page/about/index.html",
+        "http://example.com/index.php?p=40": "post/old/index.html",
+        "https://example.com/?news-archive=a": "news-archive/a/index.html",
+        "https://example.com/?pagename=about": "page/about/index.html",
+        "https://example.com/?name=old": "post/old/index.html",
+        "https://example.com/?p=99": None, "https://example.org/?p=30": None}
 
 
 def test_mirrored_post_urls_are_keyed_by_what_varies_between_links() -> None:

@@ -83,7 +83,8 @@ def hostile_site(folder: Path, vectors: list[tuple[str, str]]) -> Path:
         names[("tags", f"group-{group}")] = " ".join(vector for _, vector in vectors[group::GROUPS])
     content = write_content(folder / "content", documents, names)
     result = run_build(config(folder, content, site={"base_url": BASE_URL}, build={"posts_per_page": 500}))
-    assert result.problems == []
+    # The vectors' relative links sit in posts whose source is no web address: they are shown as text, and said.
+    assert [p for p in result.problems if "relative to the original site" not in p.message] == []
     return folder / "site"
 
 
@@ -115,6 +116,10 @@ def unsanitized_site(tmp_path_factory: pytest.TempPathFactory, vectors: list[tup
     assert len(live) == len(LIVE)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(markdown_module, "sanitize", lambda html: Sanitized(html, False))
+        # Resolving links against the post's URL also takes away an href that cannot work, `javascript:`
+        # among them: off too, for the control.
+        patch.setattr(markdown_module, "resolve_links", lambda state: None)
+        patch.setattr(markdown_module, "settle_fragments", lambda html: html)
         yield hostile_site(tmp_path_factory.mktemp("unsanitized"), live)
 
 
@@ -216,7 +221,11 @@ def test_built_pages_hold_no_script_handler_or_script_url(xss_site: Path) -> Non
     for path in sorted(xss_site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
         tags = _Tags()
-        tags.feed(html.split("</head>", 1)[1])
+        body = html.split("</head>", 1)[1]
+        if path == xss_site / "search.html":  # the search page's own form and scripts, not a post's
+            body = body.split("<main", 1)[0]
+        body = re.sub(r'<form class="search-box".*?</form>', "", body, flags=re.S)  # the header's search box
+        tags.feed(body)
         problems += [f"{path.relative_to(xss_site)}: {found}" for found in tags.found + unsafe_markup(html)]
     assert problems == []
 

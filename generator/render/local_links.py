@@ -3,18 +3,25 @@
 A link in a body to the original URL of a post that is in the site becomes a relative link to that
 post's page, so a reader offline follows it; a link to anything else stays as it is. URLs are
 compared after normalising what WordPress sites vary on: scheme, host case, `www.`, the trailing
-slash and percent-encoding.
+slash and percent-encoding. WordPress also reaches a post by its id (`/?p=123`, `/?page_id=123`,
+which is what its guid usually is) and a custom type's post by `/?<type>=<slug>`: these find the post
+too, on the host of its URL or its guid. A link written as the site writes its own links
+(`../other/index.html`, in a hand-written post) finds the page at that path.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from urllib.parse import unquote, urlsplit
-
-from markdown_it.rules_core import StateCore
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from generator import urls
-from generator.model import Site
+from generator.model import Post, Site
+
+# Query parameters by which WordPress finds a post from its id, whatever the permalink settings.
+ID_PARAMETERS = ("p", "page_id")
+# The query parameter by which it finds a post of a type from its slug; a custom type's is its name.
+SLUG_PARAMETERS = {"post": "name", "page": "pagename"}
+# Page paths are listed under keys that no URL's key can be (those start with a host name); see page_key.
+PAGE_KEY = "/page "
 
 
 def source_key(url: str) -> str | None:
@@ -29,32 +36,55 @@ def source_key(url: str) -> str | None:
     host = parts.hostname.removeprefix("www.")
     if port not in (None, 80, 443):
         host += f":{port}"
-    query = f"?{parts.query}" if parts.query else ""
+    post_id = _post_id(parts.query)
+    if post_id is not None:
+        return f"{host}?p={post_id}"
+    query = f"?{unquote(parts.query)}" if parts.query else ""
     return host + unquote(parts.path).rstrip("/") + query
 
 
+def _post_id(query: str) -> str | None:
+    """The id in `p=123` or `page_id=123`, which lead to that post on any path of its site."""
+    if "=" not in query:
+        return None
+    for name, value in parse_qsl(query):
+        if name in ID_PARAMETERS and value.isdigit():
+            return str(int(value))
+    return None
+
+
 def local_pages(site: Site) -> dict[str, str]:
-    """Normalised original URL -> page path of every post; of two posts with one URL, the first listed."""
+    """Normalised original URL -> page path of every post; of two posts with one URL, the first listed.
+
+    Every post's own URL is listed before any other way to reach a post (its guid, its id, its type and
+    slug), so that a guid or an id never takes the URL of another post."""
     pages: dict[str, str] = {}
     for post in site.posts:
         key = source_key(post.source.url)
         if key is not None:
             pages.setdefault(key, urls.post(post))
+    for post in site.posts:
+        for key in _other_keys(post):
+            pages.setdefault(key, urls.post(post))
+        pages[page_key(urls.post(post))] = urls.post(post)
     return pages
 
 
-def local_links(state: StateCore) -> None:
-    """Core rule: point links to mirrored posts at their pages, relative to the page in env['page']."""
-    pages: Mapping[str, str] = state.env.get("local_pages") or {}
-    if not pages:
-        return
-    page = state.env["page"]
-    for token in state.tokens:
-        for child in token.children or ():
-            if child.type != "link_open":
-                continue
-            href = str(child.attrGet("href") or "")
-            target = pages.get(source_key(href) or "")
-            if target is not None:
-                fragment = urlsplit(href).fragment
-                child.attrSet("href", urls.relative(page, target) + (f"#{fragment}" if fragment else ""))
+def page_key(path: str) -> str:
+    """The key under which local_pages lists the page at `path` (a path in the site), for links to it."""
+    return PAGE_KEY + path
+
+
+def _other_keys(post: Post) -> list[str]:
+    """The keys of the links that reach `post` other than its URL: its guid, and its id and its type and slug
+    on the host of its URL and of its guid (a guid often names the host the site had when it was written)."""
+    keys = [source_key(post.source.guid)]
+    for url in (post.source.url, post.source.guid):
+        host = source_key(url)
+        if host is None:
+            continue
+        host = host.split("/", 1)[0].split("?", 1)[0]
+        if isinstance(post.source.id, int) and post.source.id > 0:
+            keys.append(f"{host}?p={post.source.id}")
+        keys.append(f"{host}?{SLUG_PARAMETERS.get(post.type, post.type)}={post.slug}")
+    return [key for key in keys if key is not None]

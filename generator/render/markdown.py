@@ -4,12 +4,15 @@ mirrored posts made local, and remote media kept off the page.
 One body goes through these steps, in this order:
 
 1. A body larger than MAX_BODY_BYTES is not parsed: it is shown as plain text, with a note.
-2. markdown-it parses it; core rules give headings their ids, point links to mirrored posts at their
-   pages (local_links) and find which images sit inside links (remote_media).
+2. markdown-it parses it; core rules give headings their ids, resolve every link and image against the
+   post's own URL and point links to mirrored posts at their pages (offline_links), and find which
+   images sit inside links (remote_media).
 3. Rendering turns remote images and raw HTML that would load from the network into placeholders
    (remote_media), so a reader sees what is missing and can open it.
-4. The sanitizer (sanitize) keeps only its allowlist of the result. It runs last, so nothing the steps
-   before it produce or miss can reach the page unchecked.
+4. The sanitizer (sanitize) keeps only its allowlist of the result. Nothing the steps before it produce
+   or miss can reach the page unchecked.
+5. Links within the page to ids that the sanitized body does not have are shown as text
+   (offline_links.settle_fragments); this only ever takes an href away.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from types import SimpleNamespace
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it import helpers as link_helpers
@@ -33,13 +37,15 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
-from generator.render.local_links import local_links
+from generator.render.offline_links import resolve_links, settle_fragments
 from generator.render.nesting import MAX_DEPTH
 from generator.render.remote_media import mark_images_in_links, render_html_block, render_html_inline, render_image
 from generator.render.sanitize import LONE_SURROGATE, sanitize
 
 # `## Title {#id}` keeps the id a heading had in the source, so fragment links still land.
 HEADING_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
+# A link's fragment is compared with ids once percent-decoded, so an id must not hold what decoding changes.
+PERCENT_ESCAPE = re.compile(r"%(?=[0-9A-Fa-f]{2})")
 NOT_SLUG = re.compile(r"[^\w\s-]")
 SLUG_GAPS = re.compile(r"[\s_-]+")
 # Ids the page templates use themselves; a heading never takes one of them.
@@ -122,7 +128,7 @@ def _take_id_attribute(inline) -> str | None:
     if not match:
         return None
     children[-1].content = children[-1].content[: match.start()]
-    return match.group(1)
+    return PERCENT_ESCAPE.sub("-", unquote(match.group(1))) or None
 
 
 def _unique(ident: str, used: set[str], tried: dict[str, int]) -> str:
@@ -209,29 +215,34 @@ class MarkdownRenderer:
         self.md.normalizeLink = normalize_link
         self.md.helpers = fast_link_helpers()
         self.md.core.ruler.push("heading_ids", heading_ids)
-        self.md.core.ruler.push("local_links", local_links)
+        self.md.core.ruler.push("resolve_links", resolve_links)
         self.md.core.ruler.push("table_alignment", table_alignment)
         self.md.core.ruler.push("images_in_links", mark_images_in_links)
         self.md.add_render_rule("image", render_image)
         self.md.add_render_rule("html_block", render_html_block)
         self.md.add_render_rule("html_inline", render_html_inline)
 
-    def render(self, markdown: str, page: str = "index.html") -> RenderedBody:
-        """The body's HTML, sanitized, with its headings; never raises for what a body holds."""
+    def render(self, markdown: str, page: str = "index.html", source_url: str | None = None) -> RenderedBody:
+        """The body's HTML, sanitized, with its headings; never raises for what a body holds. Links and
+        images relative to the post's original site are resolved against `source_url`, its own URL; with
+        None (rendering outside a site), they are left as they are."""
         size = len(markdown.encode("utf-8", "surrogatepass"))
         if size > MAX_BODY_BYTES:
             return RenderedBody(plain_text(markdown), (), (
                 f"{size / 1e6:.1f} MB is over the {MAX_BODY_BYTES / 1e6:g} MB that is rendered as Markdown; "
                 "shown as plain text",))
-        env: dict = {"page": page, "local_pages": self.local_pages}
+        env: dict = {"page": page, "local_pages": self.local_pages, "source_url": source_url}
         tokens = self.md.parse(markdown, env)
         clean = sanitize(self.md.renderer.render(tokens, self.md.options, env))
         notes = []
+        if env.get("unresolved_links"):
+            notes.append(f"{env['unresolved_links']} link(s) or image(s) relative to the original site are shown as "
+                         "text: source.url is not a web address to resolve them against")
         if too_deep(tokens, MAX_NESTING):
             notes.append(f"Markdown nested more than {MAX_NESTING} levels deep; the deeper part is left out")
         if clean.flattened:
             notes.append(f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is shown as text")
-        return RenderedBody(clean.html, env.get("headings", ()), tuple(notes))
+        return RenderedBody(settle_fragments(clean.html), env.get("headings", ()), tuple(notes))
 
 
 def code_css() -> str:
