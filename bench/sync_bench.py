@@ -27,7 +27,7 @@ from tests.fake_wordpress import FakeWordPress, generated_site  # noqa: E402
 
 
 def command(config: Path, url: str, content: Path) -> list[str]:
-    return [sys.executable, "-m", "generator", "--quiet", "--config", str(config), "sync", url, "--content", str(content)]
+    return [sys.executable, "-m", "generator", "--quiet", "--config", str(config), "sync", url, "--content", str(content), "--no-media"]
 
 
 def timed(wp: FakeWordPress, config: Path, content: Path) -> tuple[float, int]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.builder import run_build
-from generator.config import ConfigError, SourceConfig, load_config
+from generator.config import Config, ConfigError, SourceConfig, load_config
 from generator.output.writer import OutputError
 from generator.problems import Problem
 from generator.render.templates import TemplateError
@@ -77,6 +77,9 @@ def _import_parser(commands: argparse._SubParsersAction, common: argparse.Argume
     imp.add_argument("--site", metavar="URL",
                      help="the site's address, for saved posts whose links lack their host "
                           "(default: import.site from the configuration)")
+    imp.add_argument("--media", action="store_true",
+                     help="also mirror the posts' images into content/media/, from a media folder saved in "
+                          "a SOURCE folder when it holds them, else from the web")
     imp.set_defaults(run=_import)
 
 
@@ -92,6 +95,8 @@ def _sync_parser(commands: argparse._SubParsersAction, common: argparse.Argument
                       help="content folder to write (default: paths.content from the configuration)")
     sync.add_argument("--dry-run", action="store_true",
                       help="list what would be added, updated and removed, and write nothing")
+    sync.add_argument("--no-media", action="store_true",
+                      help="leave images on the source site instead of mirroring them into content/media/")
     sync.set_defaults(run=_sync)
 
 
@@ -170,18 +175,34 @@ def _import(args: argparse.Namespace, say: _Printer) -> int:
         say.info(line)
     if args.report:
         write_atomic(args.report, loss_report_json(result).encode("utf-8"))
+    if args.media:
+        result.problems.extend(_import_media(args.sources, config, [p.path for p in result.posts], say))
     return _finish(result.problems, say)
 
 
+def _import_media(sources: list[Path], config: Config, posts: list[str], say: _Printer) -> list[Problem]:
+    from generator.media_mirror import MediaSettings, media_summary, mirror_media
+    from generator.sources.media_fetch import HttpFetcher, folder_fetcher
+    settings = MediaSettings(config.media.max_width, config.media.max_bytes)
+    content = config.path("content")
+    with HttpFetcher(settings.max_bytes) as http:
+        fetch = folder_fetcher([s for s in sources if s.is_dir()], http, settings.max_bytes)
+        media = mirror_media(content, fetch, settings, files=[content / p for p in posts])
+    say.info(media_summary(media))
+    return media.problems
+
+
 def _sync(args: argparse.Namespace, say: _Printer) -> int:
+    from generator.media_mirror import MediaSettings
     from generator.sources.http import Politeness
     from generator.sync import SyncOptions, run_sync, sync_summary
     config = _config(args)
     sources = _chosen_sources(args.sources, config.sources)
     politeness = Politeness(min_interval=config.sync.request_interval, timeout=config.sync.timeout,
                             retries=config.sync.retries)
+    media = None if args.no_media else MediaSettings(config.media.max_width, config.media.max_bytes)
     options = SyncOptions(dry_run=args.dry_run, keep_keyword_links=config.imports.keep_keyword_links,
-                          politeness=politeness, progress=say.progress)
+                          politeness=politeness, progress=say.progress, media=media)
     result = run_sync(sources, config.path("content"), options)
     say.end_progress()
     for source in result.sources:

@@ -68,6 +68,14 @@ class SyncConfig:
 
 
 @dataclass(frozen=True)
+class MediaConfig:
+    # Pixels: of an image's srcset candidates, the widest up to this one is mirrored.
+    max_width: int = 1600
+    # Bytes: a larger image is not mirrored and stays a link to the original.
+    max_bytes: int = 20_000_000
+
+
+@dataclass(frozen=True)
 class SourceConfig:
     """One [[sources]] entry: a WordPress site or REST collection, and what to keep of it."""
 
@@ -96,6 +104,7 @@ class Config:
     build: BuildConfig = field(default_factory=BuildConfig)
     imports: ImportConfig = field(default_factory=ImportConfig)
     sync: SyncConfig = field(default_factory=SyncConfig)
+    media: MediaConfig = field(default_factory=MediaConfig)
     sources: tuple[SourceConfig, ...] = ()
     # None publishes every taxonomy found in the content, with a label made from its name.
     taxonomies: tuple[Taxonomy, ...] | None = None
@@ -115,7 +124,7 @@ class ConfigError(Exception):
 
 
 SECTIONS = {"site": SiteConfig, "paths": PathsConfig, "build": BuildConfig, "import": ImportConfig,
-            "sync": SyncConfig}
+            "sync": SyncConfig, "media": MediaConfig}
 OTHER_KEYS = ("taxonomies", "sources")
 KNOWN_LABELS = {"category": "Categories", "post_tag": "Tags", "post": "Posts", "page": "Pages"}
 # A hostname as GitHub Pages takes it in CNAME: labels of letters, digits and hyphens.
@@ -166,6 +175,7 @@ def parse_config(data: dict[str, Any], source: str = "defaults", root: Path = Pa
         _check_build(sections["build"], problems)
         _check_sync(sections["sync"], problems)
         _check_import(sections["import"], problems)
+        _check_media(sections["media"], problems)
     if problems:
         raise ConfigError(source, problems)
     imports = sections.pop("import")
@@ -343,6 +353,12 @@ def _check_build(build: BuildConfig, problems: list[str]) -> None:
     if not (len(levels) == 2 and all(type(n) is int for n in levels) and 1 <= levels[0] <= levels[1] <= 6):
         problems.append(f"build.toc_levels: expected [first, last] heading levels with "
                         f"1 <= first <= last <= 6, got {list(levels)}")
+
+
+def _check_media(media: MediaConfig, problems: list[str]) -> None:
+    for key in ("max_width", "max_bytes"):
+        if getattr(media, key) < 1:
+            problems.append(f"media.{key}: must be at least 1, got {getattr(media, key)}")
 
 
 def _type_name(value: Any) -> str:

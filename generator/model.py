@@ -12,7 +12,7 @@ from itertools import groupby
 
 from generator.config import Taxonomy as TaxonomySetting
 from generator.config import default_label
-from generator.convert.document import Document, Source, TermRegistry
+from generator.convert.document import Document, Image, Source, TermRegistry
 
 # Related posts are sought among this many posts on each side of a post in each of its terms' lists,
 # so their cost per page stays the same however large the site grows; news relates mostly to news
@@ -42,6 +42,7 @@ class Post:
     digest: str
     source: Source
     terms: tuple[Term, ...]  # published taxonomies only, in taxonomy order
+    image: Image | None = None  # the featured image
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,8 @@ def _post(stored: StoredPost, terms: _TermNames, order: list[str]) -> Post:
                                      for taxonomy in order for slug in document.taxonomies.get(taxonomy, ())))
     return Post(title=document.title, slug=document.slug, type=document.type, date=document.date,
                 updated=document.updated, summary=document.summary, author=document.author, file=stored.file,
-                digest=stored.digest, source=document.source, terms=post_terms)
+                digest=stored.digest, source=document.source, terms=post_terms,
+                image=document.image)
 
 
 class _TermNames:

@@ -22,9 +22,11 @@ from urllib.parse import urlsplit
 from generator.config import SourceConfig
 from generator.import_report import import_summary
 from generator.importer import ImportOptions, ImportResult, run_import
+from generator.media_mirror import MediaResult, MediaSettings, media_summary, mirror_media
 from generator.problems import Problem
 from generator.sources import wp_live
 from generator.sources.http import Client, Clock, FetchError, Politeness
+from generator.sources.media_fetch import client_fetcher
 from generator.sources.wp_live import Listed, Listing, Site
 from generator.store.files import remove_stale_temporaries
 from generator.store.import_cache import fingerprint
@@ -48,6 +50,7 @@ class SyncOptions:
     clock: Clock = field(default_factory=Clock)
     workers: int | None = None  # for the import; None: one per core
     progress: Progress | None = None  # (stage, done, total) while posts are fetched
+    media: MediaSettings | None = None  # mirror the posts' images into content/media/; None: leave them remote
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class SyncResult:
     state_written: bool = False
     requests: int = 0
     waited: float = 0.0
+    media: MediaResult | None = None
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -105,14 +109,18 @@ def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOp
             state = _sync_source(client, source, states.get(source.name), content_dir, options, found, result)
             if state is not None:
                 states[source.name] = state
+        if options.dry_run:
+            result.requests, result.waited = client.requests, client.waited
+            return result
+        # By name, whichever sources this run read, so that a clash of slugs is settled the same way every time.
+        placed = place_posts(content_dir, sorted(set(states) | {s.name for s in sources}))
+        result.written, result.removed = placed.written, placed.removed
+        result.problems.extend(placed.problems)
+        if options.media is not None:  # reads the placed post files and never changes them
+            fetch = client_fetcher(client, options.media.max_bytes)
+            result.media = mirror_media(content_dir, fetch, options.media)
+            result.problems.extend(result.media.problems)
         result.requests, result.waited = client.requests, client.waited
-    if options.dry_run:
-        return result
-    # By name, whichever sources this run read, so that a clash of slugs is settled the same way every time.
-    placed = place_posts(content_dir, sorted(set(states) | {s.name for s in sources}))
-    result.written, result.removed = placed.written, placed.removed
-    result.problems.extend(placed.problems)
-    # The media step plugs in here: it reads the placed post files and never changes them.
     result.state_written = write_state(content_dir, states)
     return result
 
@@ -276,5 +284,7 @@ def sync_summary(result: SyncResult, dry_run: bool) -> list[str]:
     if not dry_run:
         lines.append(f"content: {result.written} post files written, {result.removed} removed; "
                      f"sync state {'updated' if result.state_written else 'unchanged'}")
+    if result.media is not None:
+        lines.append(media_summary(result.media))
     lines.append(f"{result.requests} requests" + (f", {result.waited:.1f} s waited" if result.waited >= 0.1 else ""))
     return lines

@@ -19,7 +19,7 @@ KILLS = 5
 
 def sync_command(config: Path, url: str, content: Path) -> list[str]:
     return [sys.executable, "-m", "generator", "--quiet", "--config", str(config), "sync", url,
-            "--content", str(content)]
+            "--content", str(content), "--no-media"]
 
 
 def test_sync_killed_at_random_moments_resumes_to_the_same_content(tmp_path: Path) -> None:

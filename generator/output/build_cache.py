@@ -31,7 +31,7 @@ from generator.problems import Problem
 from generator.store.files import write_atomic
 from generator.store.import_cache import CACHE_DIR
 
-VERSION = 2  # of this file's layout
+VERSION = 3  # of this file's layout
 FILE_NAME = "build.json"
 STAMP_FILE = "build-stamp.json"
 POSTS_FILE = "build-posts.json"

@@ -1,6 +1,7 @@
 """The build's inputs: every file whose bytes can change the site, listed and stat'ed without being read.
 
-They are the posts, terms.yaml, the templates and static files, and the code that turns them into pages: the
+They are the posts, terms.yaml, the templates and static files, the mirrored media and their manifest
+(content/media/), and the code that turns them into pages: the
 generator's own modules and the libraries that shape its output. Listing and stat'ing ten thousand files
 takes a few hundredths of a second, which is what lets a build in which nothing changed stop before it reads
 any of them. This module imports nothing heavy for the same reason.
@@ -17,12 +18,13 @@ from pathlib import Path
 import generator
 from generator.config import Config
 from generator.default_theme import theme_dir
-from generator.output.assets import static_files
+from generator.output.assets import media_files, static_files
 from generator.output.build_cache import Stamp, Stat, stat_of
 from generator.output.digest import of_values
 from generator.output.keys import config_key
 from generator.output.writer import FileStat
 from generator.store.files import post_file_names
+from generator.store.media import MANIFEST, MEDIA_DIR
 
 TERMS_FILE = "terms.yaml"
 # Libraries whose code shapes the output; a new version of one may change every page. Their package's
@@ -36,12 +38,13 @@ class Inputs:
     posts: tuple[str, ...]  # sorted; strings, as ten thousand Path objects take a tenth of a second
     terms: Path  # may not exist
     templates: dict[str, Path]  # template name -> file; the user's over the theme's
-    static: dict[str, Path]  # path in the site -> file; the user's over the theme's
+    static: dict[str, Path]  # path in the site -> file; the user's over the theme's, then the mirrored media
     code: tuple[Path, ...]
+    media: Path  # the manifest of the mirrored media (store/media.py); may not exist
 
     def files(self) -> list[str]:
         """Every input, in a fixed order."""
-        others = [self.terms, *self.templates.values(), *self.static.values(), *self.code]
+        others = [self.terms, self.media, *self.templates.values(), *self.static.values(), *self.code]
         return [*self.posts, *map(str, others)]
 
 
@@ -53,8 +56,9 @@ def find_inputs(config: Config) -> Inputs:
         posts=tuple(post_file_names(content)),
         terms=content / TERMS_FILE,
         templates=dict(static_files(config.path("templates"), theme / "templates")),
-        static=dict(static_files(config.path("static"), theme / "static")),
+        static={**dict(static_files(config.path("static"), theme / "static")), **dict(media_files(content))},
         code=code_files(),
+        media=content / MEDIA_DIR / MANIFEST,
     )
 
 

@@ -17,6 +17,7 @@ from generator import __version__, urls
 from generator.config import Config
 from generator.model import Post, Site, TermListing
 from generator.output.digest import of_values
+from generator.render.media_views import featured_key
 
 
 def code_key(digests: Sequence[str]) -> str:
@@ -47,8 +48,9 @@ class Keys:
     """Keys of one build's pages; per-post parts are made once and shared by every page that shows the post."""
 
     def __init__(self, site: Site, config_digest: str, code_digest: str, templates: Mapping[str, str],
-                 related: Sequence[tuple[int, ...]]) -> None:
-        self.site, self.templates, self.related = site, templates, related
+                 related: Sequence[tuple[int, ...]], media: Mapping[str, str]) -> None:
+        """`media`: the mirrored images (output/stages.mirrored_media), of which pages show featured images."""
+        self.site, self.templates, self.related, self.media = site, templates, related, media
         nav = ([(t.name, t.label) for t in site.types] if len(site.types) > 1 else [],
                [(t.name, t.label) for t in site.taxonomies], bool(site.posts))
         self.frame = of_values(config_digest, code_digest, nav)
@@ -72,7 +74,8 @@ class Keys:
         neighbours = [None if n is None else (urls.post(posts[n]), posts[n].title) for n in (older, newer)]
         related = [self._summary(posts[i]) for i in self.related[position]]
         terms = [(t.taxonomy, t.slug, t.name) for t in post.terms]
-        return self.page("post.html", path, post.digest, terms, neighbours, related)
+        return self.page("post.html", path, post.digest, terms, neighbours, related,
+                         featured_key(post.image, self.media))
 
     def feed(self, title: str, page: str, path: str, posts: Sequence[Post]) -> str:
         return of_values(self.feed_frame, title, page, path, [self._feed_entry(p) for p in posts])
@@ -82,7 +85,7 @@ class Keys:
         if found is None:
             found = self._summaries[post.file] = of_values(
                 post.title, urls.post(post), post.date.isoformat(), post.summary,
-                [(urls.term(t), t.name) for t in post.terms])
+                [(urls.term(t), t.name) for t in post.terms], featured_key(post.image, self.media))
         return found
 
     def _feed_entry(self, post: Post) -> str:

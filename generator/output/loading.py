@@ -16,7 +16,7 @@ import frontmatter
 from frontmatter.default_handlers import YAMLHandler
 
 from generator import workers
-from generator.convert.document import Document, Source
+from generator.convert.document import Document, Image, Source
 from generator.model import StoredPost
 from generator.output import digest
 from generator.output.build_cache import FileEntry, Stat, trusted
@@ -61,8 +61,8 @@ def load_posts(content: Path, paths: Sequence[str], stats: Sequence[Stat | None]
         if isinstance(entry.meta, dict):
             problems.append(Problem(*entry.meta["problem"]))
             continue
-        # A tenth element holds what safe_paths changed: told on every build, cached or not.
-        warnings = entry.meta[9] if len(entry.meta) > 9 else []
+        # An eleventh element holds what safe_paths changed: told on every build, cached or not.
+        warnings = entry.meta[10] if len(entry.meta) > 10 else []
         problems.extend(Problem(path, "", field, message) for field, message in warnings)
         posts.append(StoredPost(path[prefix:], entry.digest, document_of(entry.meta)))
     return Loaded(tuple(posts), tuple(problems), entries, len(changed))
@@ -95,15 +95,17 @@ def meta_of(document: Document) -> list[Any]:
     """The front matter the site uses, as a list of JSON values (lists load faster than mappings)."""
     return [document.title, document.slug, document.type, document.date.isoformat(), document.updated.isoformat(),
             document.summary, document.author, {k: list(v) for k, v in document.taxonomies.items()},
-            [document.source.id, document.source.url, document.source.guid]]
+            [document.source.id, document.source.url, document.source.guid],
+            [document.image.url, document.image.alt] if document.image else None]
 
 
 def document_of(meta: list[Any]) -> Document:
     """The Document of `meta_of`, with an empty body."""
-    title, slug, kind, date, updated, summary, author, taxonomies, source = meta[:9]
+    title, slug, kind, date, updated, summary, author, taxonomies, source, image = meta[:10]
     return Document(title=title, slug=slug, type=kind, date=datetime.fromisoformat(date),
                     updated=datetime.fromisoformat(updated), summary=summary, author=author,
-                    taxonomies={k: tuple(v) for k, v in taxonomies.items()}, source=Source(*source))
+                    taxonomies={k: tuple(v) for k, v in taxonomies.items()}, source=Source(*source),
+                    image=Image(*image) if image else None)
 
 
 def file_entries(paths: Sequence[str], stats: Sequence[Stat | None],

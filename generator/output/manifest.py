@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.output.build_cache import Written
+from generator.output.digest import of_bytes
 from generator.output.keys import with_links
 from generator.output.rendering import Output
 from generator.output.writer import MARKER, FileStat, Staging
@@ -24,12 +25,25 @@ class Plan:
     removed: frozenset[str]  # files of the last build that this one does not have
 
 
-def intact(recorded: Mapping[str, Written], found: Sequence[FileStat | None]) -> dict[str, Written]:
-    """The recorded files of the site that are still exactly as the last build left them (size, mtime and
-    inode), given `found`, the stat of each in the order of `recorded`; a file edited or deleted by hand
-    is made again."""
-    return {path: entry for (path, entry), stat in zip(recorded.items(), found)
-            if stat == (entry.size, entry.mtime_ns, entry.ino)}
+def intact(output: str, recorded: Mapping[str, Written], found: Sequence[FileStat | None]) -> dict[str, Written]:
+    """The recorded files of the site that are still exactly as the last build left them, given `found`, the
+    stat of each in the order of `recorded`; a file edited or deleted by hand is made again. A file whose stat
+    changed but whose bytes did not (a site restored from a CI cache or a backup) is kept, with its new stat."""
+    valid = {}
+    for (path, entry), stat in zip(recorded.items(), found):
+        if stat == (entry.size, entry.mtime_ns, entry.ino):
+            valid[path] = entry
+        elif stat is not None and stat[0] == entry.size and _digest_of(output, path) == entry.digest:
+            valid[path] = entry._replace(mtime_ns=stat[1], ino=stat[2])
+    return valid
+
+
+def _digest_of(output: str, path: str) -> str | None:
+    try:
+        with open(os.path.join(output, path), "rb") as f:
+            return of_bytes(f.read())
+    except OSError:
+        return None
 
 
 def hand_added(output: str, pages: Iterable[str], changed: Iterable[str]) -> list[str]:
@@ -78,7 +92,9 @@ def bodies(outputs: Sequence[Output], recorded: Mapping[str, Written]) -> Plan:
     made = {o.path for o in outputs}
     todo = tuple((i, recorded[o.path].digest if o.path in recorded else None) for i, o in enumerate(outputs))
     keep = {path: entry for path, entry in recorded.items() if path not in made}
-    return Plan(tuple(None for _ in outputs), todo, keep, frozenset())
+    # A page's key waits for the links its body looks up; the search index's keys are known now.
+    keys = tuple(None if o.post is not None else o.key for o in outputs)
+    return Plan(keys, todo, keep, frozenset())
 
 
 def prepare_spare(staging: Staging, plan: Plan, wanted: set[str],

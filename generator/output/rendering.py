@@ -77,7 +77,7 @@ class _Worker:
     notes: dict[str, tuple[str, ...]]  # of the output being made: post digest -> what its body's render noted
 
     def render_body(self, post: Post, path: str) -> RenderedBody:
-        body = self.renderer.render(read_body(self.content / post.file), path)
+        body = self.renderer.render(read_body(self.content / post.file), path, post.source.url)
         self.notes[post.digest] = body.notes
         return body
 

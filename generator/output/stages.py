@@ -18,10 +18,13 @@ from generator.output.loading import Loaded, file_entries, load_posts
 from generator.output.outputs import site_outputs
 from generator.output.pages import plan_pages
 from generator.output.rendering import Output
+from generator.output.search_index import search_outputs
 from generator.output.writer import Staging
 from generator.problems import Problem
 from generator.render.local_links import local_pages
+from generator.render.remote_media import media_key, media_value
 from generator.render.templates import Templates
+from generator.store.media import local_files, read_manifest
 from generator.store.terms import read_terms
 
 SITE_CSS = "css/site.css"  # the stylesheet that the 404 page carries inline, as it cannot link it from every depth
@@ -45,8 +48,10 @@ class Planned:
     outputs: list[Output]  # every output, or with bodies_only, the pages of those posts
     decision: manifest.Plan
     valid: dict[str, Written]  # the site's files still as the last build left them
+    # What bodies look up: the pages of posts by their URL (render/local_links.py), and the mirrored
+    # images (render/remote_media.py), so a page's key covers both kinds of lookup alike.
     local_pages: dict[str, str]
-    local_key: str
+    local: tuple[str, dict[str, str]]  # (key, pages) of the posts alone, for the cache
     problems: list[Problem]
     hand_added: frozenset[str]  # files and folders in the site that no build wrote
 
@@ -88,6 +93,8 @@ def _bodies_only(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, 
         return None
     if any(cache.files.get(path) is None or cache.files[path].digest != entry.digest for path, entry in files.items()):
         return None
+    if len(files) + len(posts.entries) != len(cache.files):  # a static file, or a mirrored image, was removed
+        return None
     changed = []
     for path, entry in posts.entries.items():
         old = cache.files.get(path)
@@ -113,17 +120,23 @@ def plan(config: Config, scan: Scan, cache: BuildCache, site: Site, loaded: Inpu
     templates = Templates(config.path("templates"))
     digests = {name: loaded.files[str(path)].digest for name, path in scan.inputs.templates.items()
                if str(path) in loaded.files}
+    posts_pages, local_key = _local_pages(site, cache, loaded.code)
+    local = (local_key, posts_pages)
+    media = mirrored_media(config)
+    lookups = {**posts_pages, **media}
     keys = Keys(site, loaded.config, loaded.code,
-                template_keys(digests, {n: templates.uses(n) for n in digests}), relations.table)
+                template_keys(digests, {n: templates.uses(n) for n in digests}), relations.table, media)
     static = scan.inputs.static
     css = static[SITE_CSS].read_text(encoding="utf-8") if SITE_CSS in static else ""
     problems = list(loaded.problems)
-    pages = plan_pages(site, config, keys, relations.table, css, only=loaded.bodies_only)
-    local = _local_pages(site, cache, loaded.code)
+    pages = plan_pages(site, config, keys, relations.table, css, media, only=loaded.bodies_only)
     recorded = cache.pages if cache.output == scan.output else {}
     if loaded.bodies_only is not None:
         outputs = [Output(p.path, p.key, rendering.page_maker(p, templates), p.post) for p in pages]
-        return Planned(outputs, manifest.bodies(outputs, recorded), dict(recorded), *local, problems, frozenset())
+        # The search index holds bodies' text too: those posts' doc files and their blocks' shards.
+        outputs += search_outputs(site, keys.feed_frame, config.path("content"), only=loaded.bodies_only)
+        return Planned(outputs, manifest.bodies(outputs, recorded), dict(recorded), lookups, local, problems,
+                       frozenset())
     outputs = site_outputs(pages, site, config, keys, templates, static,
                            {path: entry.digest for path, entry in loaded.files.items()}, problems)
     found, names, times = scan.found, scan.folder_names, scan.folders
@@ -131,18 +144,26 @@ def plan(config: Config, scan: Scan, cache: BuildCache, site: Site, loaded: Inpu
         names = folders_of(recorded)
         found, times = output_stats(scan.output, recorded), folder_mtimes(scan.output, names)
     changed = [f for f, t in zip(names, times) if t is not None and t != cache.folders.get(f)]
-    valid = manifest.intact(recorded, found)
-    decision = manifest.decide(outputs, recorded, valid, cache.links, local[0])
-    return Planned(outputs, decision, valid, *local, problems,
+    valid = manifest.intact(scan.output, recorded, found)
+    decision = manifest.decide(outputs, recorded, valid, cache.links, lookups)
+    return Planned(outputs, decision, valid, lookups, local, problems,
                    frozenset(manifest.hand_added(scan.output, recorded, changed) if changed else ()))
 
 
 def _local_pages(site: Site, cache: BuildCache, code: str) -> tuple[dict[str, str], str]:
-    """render.local_pages(site), reused while no post's URL or page path changed (nor the code)."""
-    key = of_values(code, [(p.source.url, urls.post(p)) for p in site.posts])
+    """render.local_pages(site), reused while no post's URL, guid, id or page path changed (nor the code)."""
+    key = of_values(code, [(p.source.url, p.source.guid, p.source.id, urls.post(p)) for p in site.posts])
     if cache.local[0] == key:
         return cache.local[1], key
     return local_pages(site), key
+
+
+def mirrored_media(config: Config) -> dict[str, str]:
+    """remote_media.media_key(URL) -> media_value of every mirrored image whose file is present."""
+    content = config.path("content")
+    present = local_files(content)
+    return {media_key(url): media_value(e.file, e.width, e.height)
+            for url, e in read_manifest(content).items() if e.file in present}
 
 
 def render(config: Config, planned: Planned, staging: Staging, cache: BuildCache, jobs: int,
@@ -215,7 +236,7 @@ def swap(config: Config, staging: Staging, scan: Scan, cache: BuildCache, loaded
                            [(w.size, w.mtime_ns, w.ino) for w in pages.values()], times, made.marker)
     build_cache.save(content, BuildCache(
         stamp, scan.output, loaded.config, entries, pages, dict(zip(folders, times)), relations.entries, links,
-        tuple(planned.problems), len(site.posts), (planned.local_key, planned.local_pages), notes,
+        tuple(planned.problems), len(site.posts), planned.local, notes,
         tuple(note_problems(config, notes))), cache)
     if had_site:
         build_cache.save_spare(content, staging.spare, old_marker, made.differs)

@@ -4,6 +4,11 @@ The mirror reads offline, so an image, frame, video or script from another site 
 Markdown image with a remote address renders as a placeholder naming it, with a link to the
 original. Raw HTML in a post is rewritten only where a tag would load something remote.
 
+An image mirrored into content/media/ (generator/media_mirror.py) shows from its local copy instead: the
+mapping in env["local_pages"] also holds `media_key(url)` -> `media_value(...)` for every mirrored URL, so
+the lookups of a body are recorded with its links (output/rendering.py), and its page is made again exactly
+when one of the images it shows is mirrored, or changes.
+
 This runs while markdown-it renders, before the sanitizer (render/sanitize.py), which then drops
 whatever this leaves that is not on its allowlist, and any remote image source this did not see.
 """
@@ -11,7 +16,7 @@ whatever this leaves that is not on its allowlist, and any remote image source t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from html.parser import HTMLParser
 from typing import Any
@@ -19,7 +24,10 @@ from typing import Any
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from generator import urls
+
 REMOTE = re.compile(r"\s*(https?:)?//", re.IGNORECASE)
+WEB = re.compile(r"https?://", re.IGNORECASE)  # what the mirror downloads; `//host/x` is left remote
 CSS_REMOTE = re.compile(r"url\(\s*['\"]?\s*(https?:)?//", re.IGNORECASE)
 # Tag -> attributes whose URL the browser fetches to show the page.
 LOADING = {"img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
@@ -35,8 +43,69 @@ MAYBE_ANCHOR = re.compile(r"</?a[\s/>]", re.IGNORECASE)
 SILENT = frozenset({"script", "link", "track"})
 
 
+# Mirrored images are looked up in the local pages' mapping under keys no post URL can have (see
+# local_links.source_key: those start with a host name, which never holds '/').
+MEDIA_KEY = "/media "
+MEDIA_FOLDER = "media"
+
+
 def is_remote(url: str) -> bool:
     return bool(REMOTE.match(url))
+
+
+def media_key(url: str) -> str:
+    return MEDIA_KEY + url.strip()
+
+
+def media_value(file: str, width: int, height: int) -> str:
+    """What a page shows of a mirrored image, as one string (the lookups' values are strings)."""
+    return f"{width} {height} {MEDIA_FOLDER}/{file}"
+
+
+def mirrored(pages: Mapping[str, str] | None, candidates: Iterable[str]) -> str | None:
+    """The media_value of the first candidate URL that is mirrored, or None."""
+    if not pages:
+        return None
+    for url in candidates:
+        found = pages.get(media_key(url))
+        if found is not None:
+            return found
+    return None
+
+
+def local_image(value: str, page: str, alt: str, title: str = "") -> str:
+    """The <img> of a mirrored image, its src relative to `page`, with its size so the page does not jump."""
+    width, height, path = value.split(" ", 2)
+    extra = f' title="{escape(title)}"' if title else ""
+    return (f'<img src="{escape(urls.relative(page, path))}" alt="{escape(alt)}"{extra} width="{width}" '
+            f'height="{height}" loading="lazy" decoding="async">')
+
+
+def srcset_candidates(srcset: str) -> list[tuple[str, int | None]]:
+    """(URL, width) of each candidate; width None for a density (`2x`) or no descriptor."""
+    found = []
+    for part in srcset.split(","):
+        words = part.split()
+        if words:
+            descriptor = words[1] if len(words) > 1 else ""
+            width = int(descriptor[:-1]) if descriptor[:-1].isdigit() and descriptor.endswith("w") else None
+            found.append((words[0], width))
+    return found
+
+
+def image_candidates(src: str, srcset: str) -> list[str]:
+    """The URLs an <img> may show, in the order its local copy is sought: srcset widths largest first, then
+    src. The mirror downloads one of them (best_source), so the first mirrored one is the one it chose."""
+    widths = sorted((c for c in srcset_candidates(srcset) if c[1] is not None), key=lambda c: -c[1])
+    return list(dict.fromkeys([url for url, _ in widths] + ([src.strip()] if src.strip() else [])))
+
+
+def best_source(src: str, srcset: str, max_width: int) -> str:
+    """What to mirror of an <img>: its largest srcset candidate no wider than `max_width`, else its src."""
+    fitting = [c for c in srcset_candidates(srcset) if c[1] is not None and c[1] <= max_width]
+    if fitting:
+        return max(fitting, key=lambda c: c[1])[0]
+    return src.strip() or next((url for url, _ in srcset_candidates(srcset)), "")
 
 
 def placeholder(kind: str, label: str, url: str, linked: bool = True) -> str:
@@ -68,25 +137,32 @@ def render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
     if not is_remote(src):
         return self.image(tokens, idx, options, env)
     alt = self.renderInlineAsText(token.children, options, env) if token.children else ""
-    label = alt or str(token.attrGet("title") or "")
-    return placeholder("Image", label, src, linked=not token.meta.get("inside_link", False))
+    title = str(token.attrGet("title") or "")
+    found = mirrored(env.get("local_pages"), [src])
+    if found is not None:
+        return local_image(found, env["page"], alt, title)
+    return placeholder("Image", alt or title, src, linked=not token.meta.get("inside_link", False))
 
 
 def render_html_block(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-    return neutralise_remote_html(tokens[idx].content)
+    return neutralise_remote_html(tokens[idx].content, media=env.get("local_pages"), page=env.get("page", ""))
 
 
 def render_html_inline(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     html = tokens[idx].content
-    inside_link = tokens[idx].meta.get("inside_link", False)
-    return neutralise_remote_html(html, inside_link) if MAYBE_AFFECTED.search(html) else html
-
-
-def neutralise_remote_html(html: str, inside_link: bool = False) -> str:
-    """`html` with every tag that would load a remote URL replaced by a placeholder (or dropped)."""
     if not MAYBE_AFFECTED.search(html):
         return html
-    scan = _Scan(html, inside_link)
+    inside_link = tokens[idx].meta.get("inside_link", False)
+    return neutralise_remote_html(html, inside_link, env.get("local_pages"), env.get("page", ""))
+
+
+def neutralise_remote_html(html: str, inside_link: bool = False, media: Mapping[str, str] | None = None,
+                           page: str = "") -> str:
+    """`html` with every tag that would load a remote URL replaced by a placeholder (or dropped); an <img>
+    whose image is mirrored (in `media`, see module docstring) by its local copy."""
+    if not MAYBE_AFFECTED.search(html):
+        return html
+    scan = _Scan(html, inside_link, media, page)
     scan.feed(html)
     scan.close()
     pieces, done = [], 0
@@ -108,9 +184,10 @@ def _anchor_balance(html: str) -> int:
 class _Scan(HTMLParser):
     """Finds the spans of tags to replace, so everything else in the HTML stays byte for byte."""
 
-    def __init__(self, html: str, inside_link: bool) -> None:
+    def __init__(self, html: str, inside_link: bool, media: Mapping[str, str] | None = None,
+                 page: str = "") -> None:
         super().__init__(convert_charrefs=True)
-        self.html = html
+        self.html, self.media, self.page = html, media, page
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.anchors = 1 if inside_link else 0
         self.edits: list[tuple[int, int, str]] = []
@@ -158,6 +235,10 @@ class _Scan(HTMLParser):
     def _placeholder(self, tag: str, values: dict[str, str], url: str) -> str:
         if tag in SILENT:
             return ""
+        if tag == "img":
+            found = mirrored(self.media, image_candidates(values.get("src", ""), values.get("srcset", "")))
+            if found is not None:
+                return local_image(found, self.page, values.get("alt", ""), values.get("title", ""))
         label = values.get("alt") or values.get("title") or values.get("aria-label") or ""
         kind = KINDS.get(self.containers[-1] if tag == "source" and self.containers else tag, "Media")
         return placeholder(kind, label, url.strip(), linked=self.anchors <= 0)
@@ -167,3 +248,37 @@ def _urls(attr: str, value: str) -> list[str]:
     if attr != "srcset":
         return [value] if value else []
     return [part.split()[0] for part in value.split(",") if part.strip()]
+
+
+def body_images(tokens: Sequence[Token], max_width: int) -> list[str]:
+    """The remote http(s) images a parsed body shows, each as the URL to mirror (best_source), in order:
+    Markdown images, in links too, and <img> tags in raw HTML (figures, galleries)."""
+    found: list[str] = []
+    for token in tokens:
+        if token.type == "html_block":
+            found += _html_images(token.content, max_width)
+        for child in token.children or ():
+            if child.type == "image":
+                found.append(str(child.attrGet("src") or ""))
+            elif child.type == "html_inline" and "//" in child.content:
+                found += _html_images(child.content, max_width)
+    return [url for url in dict.fromkeys(u.strip() for u in found) if WEB.match(url)]
+
+
+def _html_images(html: str, max_width: int) -> list[str]:
+    images = _Images(max_width)
+    images.feed(html)
+    images.close()
+    return images.found
+
+
+class _Images(HTMLParser):
+    def __init__(self, max_width: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.max_width = max_width
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            values = {name: value or "" for name, value in attrs}
+            self.found.append(best_source(values.get("src", ""), values.get("srcset", ""), self.max_width))

@@ -1,0 +1,182 @@
+"""Mirror the media of posts: every image a post shows is fetched once into content/media/, for offline reading.
+
+    posts → the images they show → fetch what is not mirrored yet → check → store → manifest
+
+What a post shows: its featured image (front matter `image.url`) and every http(s) image of its body, as the
+build renders it (render/remote_media.body_images): Markdown images, in links too, and `<img>` in raw HTML,
+for a srcset its largest candidate within `max_width`. The post files are never changed: the manifest,
+content/media/index.yaml, says which URLs have a local copy (store/media.py), and the build shows those.
+
+A URL that cannot be mirrored is reported (post file, URL, reason) and stays a visible link to the
+original; it is not recorded, so the next run tries again. Import and sync call this after writing posts;
+`fetch` decides where bytes come from (sources/media_fetch.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.convert.document import Document
+from generator.problems import ItemError, Problem
+from generator.render.markdown import MAX_BODY_BYTES, MarkdownRenderer
+from generator.render.remote_media import WEB, body_images
+from generator.sources.media_fetch import MAX_BYTES, Fetcher, FetchResult
+from generator.store import media
+from generator.store.documents import document_files, loads
+from generator.store.files import write_atomic
+
+MAX_WIDTH = 1600
+IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
+SAVE_EVERY = 50  # new entries between two writes of the manifest, so a killed run keeps most of its work
+
+
+@dataclass(frozen=True)
+class MediaSettings:
+    max_width: int = MAX_WIDTH  # pixels: the widest srcset candidate mirrored
+    max_bytes: int = MAX_BYTES  # per file
+
+
+@dataclass
+class MediaResult:
+    images: int = 0  # distinct image URLs the posts show
+    present: int = 0  # already mirrored: not fetched again
+    fetched: int = 0  # mirrored by this run
+    files_written: int = 0  # new files under content/media/ (the same bytes are stored once)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Use:
+    """Where a post shows an image, for the report of a failure."""
+
+    file: str
+    field: str  # "image" (the featured image) or "body"
+
+
+def mirror_media(content: Path, fetch: Fetcher, settings: MediaSettings = MediaSettings(),
+                 files: Iterable[Path] | None = None) -> MediaResult:
+    """Mirror the images of the post files `files` (default: every post in `content`)."""
+    result = MediaResult()
+    wanted = wanted_images(document_files(content) if files is None else files, settings, result.problems)
+    manifest = media.read_manifest(content)
+    present = set(media.local_files(content))
+    by_digest = {_digest_of(e.file): e.file for e in manifest.values()}
+    result.images, unsaved = len(wanted), 0
+    for url, uses in wanted.items():
+        entry = manifest.get(url)
+        if entry is not None and entry.file in present:
+            result.present += 1
+            continue
+        found = store(content, url, fetch(url), settings, by_digest, present)
+        if isinstance(found, str):
+            result.problems += [Problem(use.file, url, use.field, f"image not mirrored: {found}; it stays a link "
+                                        "to the original") for use in uses]
+            continue
+        entry, written = found
+        manifest[url] = entry
+        result.fetched += 1
+        result.files_written += written
+        unsaved += 1
+        if unsaved >= SAVE_EVERY:
+            media.write_manifest(content, manifest)
+            unsaved = 0
+    if result.fetched or (media.media_dir(content) / media.MANIFEST).exists():
+        media.write_manifest(content, manifest)
+    return result
+
+
+def media_summary(result: MediaResult) -> str:
+    failed = len({p.item for p in result.problems if p.item})
+    return (f"media: {result.images} images shown, {result.present} already mirrored, {result.fetched} mirrored now "
+            f"({result.files_written} files written)" + (f", {failed} not mirrored" if failed else ""))
+
+
+def wanted_images(files: Iterable[Path], settings: MediaSettings, problems: list[Problem]) -> dict[str, list[Use]]:
+    """Image URL -> the posts that show it, in the order of the files and of each post's images."""
+    renderer = MarkdownRenderer()
+    wanted: dict[str, list[Use]] = {}
+    for path in files:
+        try:
+            document = loads(path.read_text(encoding="utf-8"))
+        except ItemError as e:
+            problems.append(Problem(str(path), "", e.field, f"{e.message}; its images are not mirrored"))
+            continue
+        except (OSError, UnicodeDecodeError) as e:
+            problems.append(Problem(str(path), message=f"cannot read: {e}; its images are not mirrored"))
+            continue
+        for url, where in post_images(document, renderer, settings.max_width):
+            wanted.setdefault(url, []).append(Use(str(path), where))
+    return wanted
+
+
+def post_images(document: Document, renderer: MarkdownRenderer, max_width: int) -> list[tuple[str, str]]:
+    """(URL, field) of each http(s) image the post shows, the featured image first."""
+    found = []
+    if document.image is not None and WEB.match(document.image.url.strip()):
+        found.append((document.image.url.strip(), "image"))
+    if _may_show_images(document.body):
+        # Parsed as the build parses it, so that URLs relative to the post resolve as they will on its page.
+        tokens = renderer.md.parse(document.body, {"page": "index.html", "local_pages": {},
+                                                   "source_url": document.source.url})
+        found += [(url, "body") for url in body_images(tokens, max_width)]
+    return list(dict.fromkeys(found))
+
+
+def _may_show_images(body: str) -> bool:
+    """Whether parsing the body can find an image: a body past the renderer's limit is shown as plain text,
+    and one with neither `![` nor `<img` has none (parsing costs milliseconds a post)."""
+    if len(body.encode("utf-8", "surrogatepass")) > MAX_BODY_BYTES:
+        return False
+    return "![" in body or IMG_TAG.search(body) is not None
+
+
+def store(content: Path, url: str, fetched: FetchResult, settings: MediaSettings, by_digest: dict[str, str],
+          present: set[str]) -> tuple[media.Entry, int] | str:
+    """The manifest entry of a fetched image and whether a new file was written, or why it is refused."""
+    data = fetched.data
+    if data is None:
+        return fetched.error or "not fetched"
+    if fetched.content_type and not fetched.content_type.startswith("image/"):
+        return f"content type {fetched.content_type!r} is not an image"
+    if len(data) > settings.max_bytes:
+        return f"over the {settings.max_bytes / 1e6:g} MB limit"
+    sniffed = media.sniff(data)
+    if sniffed is None:
+        return "not a PNG, JPEG, GIF or WebP image"
+    name, written = place(media.media_dir(content), media.file_name(url, data, sniffed.type), data, by_digest,
+                          present)
+    return media.Entry(name, len(data), sniffed.width, sniffed.height, sniffed.type), written
+
+
+def place(folder: Path, name: str, data: bytes, by_digest: dict[str, str], present: set[str]) -> tuple[str, bool]:
+    """The file that holds `data`: one already stored with the same bytes under any name, else `name`, newly
+    written. Eight hex digits of a digest can be shared by two images among tens of thousands, so equal
+    digests are confirmed byte for byte, and a different image gets the longer name."""
+    key = _digest_of(name)
+    known = by_digest.get(key)
+    if known is not None and known in present:
+        if _holds(folder / known, data):
+            return known, False
+        name = media.long_name(name, data)
+        if name in present and _holds(folder / name, data):
+            return name, False
+    write_atomic(folder / name, data)
+    by_digest.setdefault(key, name)
+    present.add(name)
+    return name, True
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _digest_of(name: str) -> str:
+    """The bytes' digest in a media file name (with its type, as one digest could name two types only if
+    the bytes were the same)."""
+    return name.rsplit("-", 1)[-1]

@@ -1,0 +1,180 @@
+"""Mirrored media in the content folder: the image files under content/media/ and the manifest that maps each
+original URL to its file.
+
+The Markdown of a post keeps the original URLs, so a post's file is the same whether its media are mirrored
+or not; content/media/index.yaml says which URLs have a local copy. Each copy is named after the original
+file with a short digest of its bytes (`chart-1a2b3c4d.png`): readable in a git diff, the same bytes stored
+once, and a name that no URL can turn into a path outside the folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from generator.store.files import write_if_changed
+
+MEDIA_DIR = "media"
+MANIFEST = "index.yaml"
+# Formats a browser shows in <img> and whose size the file's header states. SVG is left out: it is a
+# document that can carry script, and it has no intrinsic size.
+EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp"}
+MEDIA_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?-[0-9a-f]{8}(?:[0-9a-f]{8})?\.(?:png|jpg|gif|webp)")
+NOT_NAME = re.compile(r"[^a-z0-9]+")
+MAX_STEM = 60
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    """What an image file's header says: its type and size in pixels."""
+
+    type: str  # one of EXTENSIONS
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One mirrored URL."""
+
+    file: str  # name under content/media/
+    bytes: int
+    width: int
+    height: int
+    type: str
+
+
+def media_dir(content: Path) -> Path:
+    return content / MEDIA_DIR
+
+
+def is_media_name(name: str) -> bool:
+    return MEDIA_NAME.fullmatch(name) is not None
+
+
+def file_name(url: str, data: bytes, kind: str) -> str:
+    """`<stem>-<8 hex of sha256>.<ext>`: the stem from the URL's last path segment, lowercased ASCII letters,
+    digits and dashes only (no `..`, no separators, no case twins), the extension from the sniffed type."""
+    segment = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+    stem = segment.rsplit(".", 1)[0] if "." in segment else segment
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii").lower()
+    stem = NOT_NAME.sub("-", ascii_stem).strip("-")[:MAX_STEM].strip("-") or "image"
+    return f"{stem}-{hashlib.sha256(data).hexdigest()[:8]}.{EXTENSIONS[kind]}"
+
+
+def long_name(name: str, data: bytes) -> str:
+    """`name` with sixteen hex digits, for an image whose first eight are those of another image."""
+    stem, ext = name.rsplit(".", 1)
+    return f"{stem.rsplit('-', 1)[0]}-{hashlib.sha256(data).hexdigest()[:16]}.{ext}"
+
+
+def sniff(data: bytes) -> Sniffed | None:
+    """The type and size of a PNG, JPEG, GIF or WebP image from its first bytes; None for anything else."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR" and len(data) >= 24:
+        return _sized("image/png", *struct.unpack(">II", data[16:24]))
+    if data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 10:
+        return _sized("image/gif", *struct.unpack("<HH", data[6:10]))
+    if data.startswith(b"\xff\xd8\xff"):
+        return _jpeg(data)
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return _webp(data)
+    return None
+
+
+def _sized(kind: str, width: int, height: int) -> Sniffed | None:
+    return Sniffed(kind, width, height) if 0 < width <= 65535 and 0 < height <= 65535 else None
+
+
+# JPEG start-of-frame markers (baseline, progressive, lossless...); C4, C8 and CC share the range but are not.
+SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+
+
+def _jpeg(data: bytes) -> Sniffed | None:
+    at = 2
+    while at + 9 <= len(data):
+        if data[at] != 0xFF:
+            return None
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        if marker in SOF:
+            height, width = struct.unpack(">HH", data[at + 5:at + 9])
+            return _sized("image/jpeg", width, height)
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # markers without a length
+            at += 2
+            continue
+        at += 2 + struct.unpack(">H", data[at + 2:at + 4])[0]
+    return None
+
+
+def _webp(data: bytes) -> Sniffed | None:
+    chunk = data[12:16]
+    if chunk == b"VP8 " and len(data) >= 30 and data[23:26] == b"\x9d\x01\x2a":
+        width, height = struct.unpack("<HH", data[26:30])
+        return _sized("image/webp", width & 0x3FFF, height & 0x3FFF)
+    if chunk == b"VP8L" and len(data) >= 25 and data[20] == 0x2F:
+        bits = int.from_bytes(data[21:25], "little")
+        return _sized("image/webp", (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1)
+    if chunk == b"VP8X" and len(data) >= 30:
+        return _sized("image/webp", int.from_bytes(data[24:27], "little") + 1,
+                      int.from_bytes(data[27:30], "little") + 1)
+    return None
+
+
+def read_manifest(content: Path) -> dict[str, Entry]:
+    """URL -> entry; entries that are malformed or name an unusable file are left out (they are mirrored
+    again), so a hand-edited manifest can never point a page outside content/media/."""
+    import yaml  # here, not above: a build's scan lists media files by name and must not import YAML
+
+    try:
+        data = yaml.load((media_dir(content) / MANIFEST).read_text(encoding="utf-8"),
+                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    found = {}
+    for url, value in ((data or {}).get("media") or {}).items() if isinstance(data, dict) else ():
+        entry = _entry(value)
+        if isinstance(url, str) and entry is not None:
+            found[url] = entry
+    return found
+
+
+def _entry(value: object) -> Entry | None:
+    if not isinstance(value, dict):
+        return None
+    try:
+        entry = Entry(value["file"], value["bytes"], value["width"], value["height"], value["type"])
+    except KeyError:
+        return None
+    numbers = (entry.bytes, entry.width, entry.height)
+    if not (isinstance(entry.file, str) and is_media_name(entry.file) and entry.type in EXTENSIONS
+            and all(type(n) is int and n >= 0 for n in numbers)):
+        return None
+    return entry
+
+
+def write_manifest(content: Path, entries: Mapping[str, Entry]) -> bool:
+    """Sorted by URL, fixed key order, atomic, and untouched when nothing changed; True if written."""
+    import yaml
+
+    media = {url: {"file": e.file, "bytes": e.bytes, "width": e.width, "height": e.height, "type": e.type}
+             for url, e in sorted(entries.items())}
+    text = yaml.dump({"media": media}, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,
+                     allow_unicode=True, width=1 << 16, default_flow_style=False)
+    return write_if_changed(media_dir(content) / MANIFEST, text.encode("utf-8"))
+
+
+def local_files(content: Path) -> frozenset[str]:
+    """The names of the mirrored files that are present."""
+    folder = media_dir(content)
+    try:
+        return frozenset(p.name for p in folder.iterdir() if is_media_name(p.name) and p.is_file())
+    except OSError:
+        return frozenset()

@@ -1,0 +1,227 @@
+"""Mirroring the images of posts from a real HTTP server on 127.0.0.1: what is stored, what is refused and
+reported, and that a second run asks the server for nothing."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from generator.convert.document import Image
+from generator.media_mirror import MediaSettings, mirror_media
+from generator.sources.media_fetch import FetchResult, HttpFetcher, folder_fetcher
+from generator.store import media
+from tests.site_content import post, write_content
+from tests.test_media_images import gif, jpeg, png
+
+WHEN = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+LIMIT = 50_000  # bytes: the test's per-file limit
+
+
+class ImageServer:
+    """Serves `routes` (path -> (status, content type, body, extra headers)); counts the requests per path."""
+
+    def __init__(self, routes: dict[str, tuple[int, str, bytes, dict[str, str]]]) -> None:
+        self.routes = routes
+        self.requests: Counter[str] = Counter()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+                server.requests[self.path] += 1
+                status, kind, body, headers = server.routes.get(self.path, (404, "text/html", b"<p>gone</p>", {}))
+                if self.path.startswith("/slow"):
+                    time.sleep(1.5)
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                if "chunked" not in headers.get("Transfer-Encoding", ""):
+                    self.send_header("Content-Length", str(len(body)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(_chunked(body) if "Transfer-Encoding" in headers else body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.http.daemon_threads, self.http.block_on_close = True, False  # the slow answer is not waited for
+        self.http.handle_error = lambda request, address: None  # a client that stops reading a large body
+        self.base = f"http://127.0.0.1:{self.http.server_address[1]}"
+        self.thread = threading.Thread(target=self.http.serve_forever, daemon=True)
+
+    def __enter__(self) -> ImageServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.http.shutdown()
+        self.http.server_close()
+        self.thread.join()
+
+
+def _chunked(body: bytes) -> bytes:
+    return b"".join(b"%x\r\n%s\r\n" % (len(body[i:i + 4096]), body[i:i + 4096])
+                    for i in range(0, len(body), 4096)) + b"0\r\n\r\n"
+
+
+def routes() -> dict[str, tuple[int, str, bytes, dict[str, str]]]:
+    big = png(300, 300, (1, 2, 3))[:40] + bytes(range(256)) * 300  # a PNG header, then far over LIMIT
+    return {
+        "/up/photo.jpg": (200, "image/jpeg", jpeg(64, 40), {}),
+        "/up/chart.png": (200, "image/png; charset=binary", png(120, 80), {}),
+        "/up/anim.gif": (200, "image/gif", gif(12, 9), {}),
+        "/up/feature.png": (200, "image/png", png(160, 90, (30, 90, 200)), {}),
+        "/up/gallery-1.png": (200, "image/png", png(50, 50, (10, 160, 10)), {}),
+        "/up/gallery-2.png": (200, "image/png", png(50, 50, (10, 160, 10)), {}),  # the same bytes as -1
+        "/up/fig-800.png": (200, "image/png", png(80, 40), {}),
+        "/up/fig-2400.png": (200, "image/png", png(240, 120), {}),
+        "/up/huge.png": (200, "image/png", big, {}),
+        "/up/huge-chunked.png": (200, "image/png", big, {"Transfer-Encoding": "chunked"}),
+        "/up/page.png": (200, "text/html", b"<!doctype html><p>login</p>", {}),
+        "/up/liar.png": (200, "image/png", b"<!doctype html><p>not an image</p>", {}),
+        "/up/vector.svg": (200, "image/svg+xml", b"<svg xmlns='http://www.w3.org/2000/svg'/>", {}),
+        "/up/moved.png": (301, "text/html", b"", {"Location": "/up/chart.png"}),
+        "/up/to-ftp.png": (302, "text/html", b"", {"Location": "ftp://127.0.0.1/x.png"}),
+        "/slow.png": (200, "image/png", png(3, 3), {}),
+    }
+
+
+BODY = """Lead ![A chart](BASE/up/chart.png) and a photo:
+
+[![Photo in a link](BASE/up/photo.jpg)](https://e.com/full-size/)
+
+<figure class="wp-block-gallery"><figure><img src="BASE/up/gallery-1.png" alt="One"></figure><figure><img src="BASE/up/gallery-2.png" alt="Two"></figure></figure>
+
+<figure><img src="BASE/up/fig-800.png" srcset="BASE/up/fig-800.png 800w, BASE/up/fig-2400.png 2400w" alt="Plant"><figcaption>Bayan Obo, 2019</figcaption></figure>
+
+![Animated](BASE/up/anim.gif) ![Gone](BASE/up/missing.png) ![Big](BASE/up/huge.png) ![Big too](BASE/up/huge-chunked.png)
+
+![Login page](BASE/up/page.png) ![Liar](BASE/up/liar.png) ![Vector](BASE/up/vector.svg) ![Moved](BASE/up/moved.png)
+
+![Away](BASE/up/to-ftp.png) ![Slow](BASE/slow.png) ![Data](data:image/png;base64,AAAA)
+"""
+
+
+@pytest.fixture()
+def server() -> Iterator[ImageServer]:
+    with ImageServer(routes()) as running:
+        yield running
+
+
+def write_posts(content: Path, base: str) -> Path:
+    documents = [post("with-images", WHEN, body=BODY.replace("BASE", base),
+                      image=Image(f"{base}/up/feature.png", "Smelter at dusk")),
+                 post("same-chart", WHEN, body=f"Again ![chart]({base}/up/chart.png)\n"),
+                 post("no-images", WHEN)]
+    return write_content(content, documents)
+
+
+def fetcher() -> HttpFetcher:
+    return HttpFetcher(max_bytes=LIMIT, timeout=0.5)
+
+
+def test_mirroring_stores_each_image_once_and_reports_each_failure(tmp_path: Path, server: ImageServer) -> None:
+    content = write_posts(tmp_path / "content", server.base)
+    with fetcher() as fetch:
+        result = mirror_media(content, fetch, MediaSettings(max_width=1600, max_bytes=LIMIT))
+    manifest = media.read_manifest(content)
+    mirrored = {url.removeprefix(server.base) for url in manifest}
+    assert mirrored == {"/up/chart.png", "/up/photo.jpg", "/up/anim.gif", "/up/feature.png", "/up/gallery-1.png",
+                        "/up/gallery-2.png", "/up/fig-800.png", "/up/moved.png"}
+    # The srcset's 2400w candidate is wider than 1600: the 800w one is mirrored.
+    assert server.requests["/up/fig-2400.png"] == 0
+    assert manifest[f"{server.base}/up/photo.jpg"] == media.Entry(
+        manifest[f"{server.base}/up/photo.jpg"].file, len(jpeg(64, 40)), 64, 40, "image/jpeg")
+    assert manifest[f"{server.base}/up/gallery-1.png"].file == manifest[f"{server.base}/up/gallery-2.png"].file
+    assert manifest[f"{server.base}/up/moved.png"].file == manifest[f"{server.base}/up/chart.png"].file
+    files = sorted(p.name for p in (content / "media").iterdir())
+    assert len(files) == len(mirrored) - 2 + 1  # same bytes stored once (gallery, moved = chart); and index.yaml
+    assert (content / "media" / manifest[f"{server.base}/up/chart.png"].file).read_bytes() == png(120, 80)
+
+    reasons = {p.item.removeprefix(server.base): p.message for p in result.problems}
+    assert all(p.file.endswith("with-images.md") and p.field == "body" for p in result.problems)
+    assert reasons == {
+        "/up/missing.png": "image not mirrored: HTTP 404; it stays a link to the original",
+        "/up/huge.png": "image not mirrored: over the 0.05 MB limit; it stays a link to the original",
+        "/up/huge-chunked.png": "image not mirrored: over the 0.05 MB limit; it stays a link to the original",
+        "/up/page.png": "image not mirrored: content type 'text/html' is not an image; it stays a link to the original",
+        "/up/liar.png": "image not mirrored: not a PNG, JPEG, GIF or WebP image; it stays a link to the original",
+        "/up/vector.svg": "image not mirrored: not a PNG, JPEG, GIF or WebP image; it stays a link to the original",
+        "/up/to-ftp.png": "image not mirrored: not an http(s) URL: 'ftp://127.0.0.1/x.png'; it stays a link to "
+                          "the original",
+        "/slow.png": "image not mirrored: ReadTimeout: timed out; it stays a link to the original",
+    }
+    assert (result.images, result.fetched, result.present) == (len(mirrored) + len(reasons), len(mirrored), 0)
+
+
+def test_a_second_run_downloads_nothing_already_mirrored_and_writes_nothing(tmp_path: Path,
+                                                                           server: ImageServer) -> None:
+    content = write_posts(tmp_path / "content", server.base)
+    with fetcher() as fetch:
+        mirror_media(content, fetch, MediaSettings(max_bytes=LIMIT))
+        before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in (content / "media").iterdir()}
+        server.requests.clear()
+        again = mirror_media(content, fetch, MediaSettings(max_bytes=LIMIT))
+    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in (content / "media").iterdir()} == before
+    assert again.fetched == 0 and again.present == 8
+    # Only what failed is asked for again: a failure is not recorded, so it is retried on every run.
+    assert set(server.requests) == {"/up/missing.png", "/up/huge.png", "/up/huge-chunked.png", "/up/page.png",
+                                    "/up/liar.png", "/up/vector.svg", "/up/to-ftp.png", "/slow.png"}
+
+
+def test_two_mirrors_of_the_same_posts_are_byte_identical(tmp_path: Path, server: ImageServer) -> None:
+    trees = []
+    for name in ("a", "b"):
+        content = write_posts(tmp_path / name, server.base)
+        with fetcher() as fetch:
+            mirror_media(content, fetch, MediaSettings(max_bytes=LIMIT))
+        trees.append({p.name: p.read_bytes() for p in sorted((content / "media").iterdir())})
+    assert trees[0] == trees[1]
+
+
+def test_a_deleted_file_is_mirrored_again(tmp_path: Path, server: ImageServer) -> None:
+    content = write_posts(tmp_path / "content", server.base)
+    with fetcher() as fetch:
+        mirror_media(content, fetch, MediaSettings(max_bytes=LIMIT))
+        chart = media.read_manifest(content)[f"{server.base}/up/chart.png"].file
+        (content / "media" / chart).unlink()
+        server.requests.clear()
+        mirror_media(content, fetch, MediaSettings(max_bytes=LIMIT))
+    assert (content / "media" / chart).read_bytes() == png(120, 80)
+    assert server.requests["/up/chart.png"] == 1
+
+
+def test_a_media_folder_saved_beside_a_crawl_is_used_without_the_network(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    (crawl / "wp-content/uploads/2024").mkdir(parents=True)
+    (crawl / "wp-content/uploads/2024/chart.png").write_bytes(png(20, 10))
+    site = "https://news.example.org"
+    content = write_content(tmp_path / "content", [post(
+        "p", WHEN, body=f"![c]({site}/wp-content/uploads/2024/chart.png) ![x]({site}/wp-content/uploads/no.png)\n")])
+    asked: list[str] = []
+
+    def network(url: str) -> FetchResult:
+        asked.append(url)
+        return FetchResult(None, "", "network is off")
+
+    result = mirror_media(content, folder_fetcher([crawl], network))
+    assert asked == [f"{site}/wp-content/uploads/no.png"]
+    assert [p.message for p in result.problems] == ["image not mirrored: network is off; it stays a link to the "
+                                                    "original"]
+    entry = media.read_manifest(content)[f"{site}/wp-content/uploads/2024/chart.png"]
+    assert (content / "media" / entry.file).read_bytes() == png(20, 10) and (entry.width, entry.height) == (20, 10)
+
+
+def test_an_unreadable_post_is_reported_and_the_others_mirrored(tmp_path: Path) -> None:
+    content = write_content(tmp_path / "content", [post("ok", WHEN, body="![a](https://e.com/a.png)\n")])
+    (content / "news-archive/broken.md").write_text("---\ntitle: [unclosed\n---\n")
+    result = mirror_media(content, lambda url: FetchResult(png(4, 4), "image/png"))
+    assert result.fetched == 1
+    assert [(Path(p.file).name, p.field) for p in result.problems] == [("broken.md", "front matter")]

@@ -1,0 +1,83 @@
+"""`newsmirror sync` mirrors the images its posts show, through the same polite client as the posts:
+a curator's nightly sync gives a site whose images read offline, and a second sync fetches none again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.builder import run_build
+from generator.check import check_site
+from generator.media_mirror import MediaSettings
+from generator.sources.http import Client, Politeness
+from generator.sources.media_fetch import client_fetcher
+from generator.sync import SyncOptions, SyncResult, run_sync, source_from_url
+from tests.conftest import config_for
+from tests.fake_wordpress import FakeWordPress, generated_site
+from tests.test_http import FakeTime
+from tests.test_media_images import png
+from tests.test_sync import FAST
+
+POSTS = 6
+MISSING = 5  # the post whose image the site no longer has
+
+
+def sync(url: str, content: Path, media: MediaSettings | None = MediaSettings()) -> SyncResult:
+    return run_sync([source_from_url(url)], content, SyncOptions(politeness=FAST, workers=1, media=media))
+
+
+def serve_images(wp: FakeWordPress) -> None:
+    """Give every post one image, a chart in a figure served by the fake site, but for one that answers
+    404; the generated posts' own images are on hosts this machine cannot reach, so they go."""
+    wp.site.media = []
+    for number, post in enumerate(wp.site.posts["news-archive"][:POSTS]):
+        path = f"/wp-content/uploads/2024/01/chart-{number}.png"
+        post["featured_media"] = 0
+        post["content"]["rendered"] = (f'<p>Output rose.</p><figure class="wp-block-image"><img src="{wp.url.rstrip("/")}{path}" '
+                                        f'alt="Chart {number}"><figcaption>Output in 2024</figcaption></figure>')
+        if number != MISSING:
+            data = png(40 + number, 30)
+            wp.route(path, lambda _query, data=data: (200, {"Content-Type": "image/png"}, data))
+
+
+def test_sync_mirrors_images_once_and_the_site_shows_them_offline(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    with FakeWordPress(generated_site(POSTS)) as wp:
+        serve_images(wp)
+        first = sync(wp.url, content)
+        image_requests = wp.count("/wp-content/uploads/")
+        second = sync(wp.url, content)
+        assert wp.count("/wp-content/uploads/") == image_requests + 1  # only the missing one is asked again
+    assert first.media is not None and first.media.fetched == POSTS - 1
+    assert second.media is not None and (second.media.fetched, second.media.present) == (0, POSTS - 1)
+    assert [p.item for p in first.problems] == [f"{wp.url}wp-content/uploads/2024/01/chart-{MISSING}.png"]
+    stored = sorted(p.name for p in (content / "media").iterdir())
+    assert "index.yaml" in stored and "chart-0-" in stored[0]
+    out = tmp_path / "site"
+    run_build(config_for(tmp_path, content))
+    pages = [p.read_text(encoding="utf-8") for p in (out / "news-archive").rglob("*.html")]
+    assert sum(page.count('src="../../media/chart-') + page.count('src="../media/chart-') for page in pages) \
+        == POSTS - 1
+    assert check_site(out) == []
+
+
+def test_sync_without_media_leaves_images_remote(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    with FakeWordPress(generated_site(POSTS)) as wp:
+        serve_images(wp)
+        result = sync(wp.url, content, media=None)
+        assert wp.count("/wp-content/uploads/") == 0
+    assert result.media is None and result.problems == []
+    assert not (content / "media").exists()
+
+
+def test_an_unreachable_image_host_is_tried_once_per_run() -> None:
+    """Retries are for a server that answers badly; a host that does not answer at all would cost every one
+    of its images the whole round of retries and back-off."""
+    time = FakeTime()
+    with Client(Politeness(min_interval=0.0, retries=3), time.clock()) as http:
+        fetch = client_fetcher(http)
+        first = fetch("http://127.0.0.1:9/wp-content/uploads/a.png")  # the discard port: nothing listens
+        second = fetch("http://127.0.0.1:9/wp-content/uploads/b.png")
+        assert http.requests == 4  # the first image's attempt and 3 retries; none for the second
+    assert first.data is None and "after 4 attempts" in first.error
+    assert second.data is None and "could not be reached earlier in this run" in second.error
