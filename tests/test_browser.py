@@ -201,3 +201,122 @@ def test_the_policy_keeps_the_site_working_under_https(browser: Any, sample_site
     assert page.evaluate("getComputedStyle(document.body).maxWidth") != "none"
     assert violations == []
     context.close()
+
+
+# The reader's walk, from disk and from a server laid out like a GitHub Pages project site: home, a post, a
+# heading of its table of contents, a term page, back, then a search and its result. Nothing may reach the
+# network, and the console stays clean.
+HEADING = "bottom-line-for-investors"
+SCREENSHOTS = (("home", "index.html"), ("post", POST), ("term", "news-type/ree-news/index.html"))
+
+
+class Watch:
+    """Every request of a browser context, and every console error and uncaught exception of its pages. A
+    request that is neither a file nor to 127.0.0.1 is refused, and named in `problems`."""
+
+    def __init__(self, context: Any) -> None:
+        self.problems: list[str] = []
+        self.requests: list[str] = []
+        context.route("**/*", self.route)
+        context.on("request", lambda r: self.requests.append(r.url))
+        context.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        context.on("page", lambda p: p.on("pageerror", lambda e: self.problems.append(f"exception: {e}")))
+
+    def route(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith("file://") or url.startswith("http://127.0.0.1:"):
+            route.continue_()
+        else:
+            self.problems.append(f"request to {url}")
+            route.abort()
+
+
+def walk(page: Any, base: str) -> None:
+    page.goto(base + "index.html")
+    page.get_by_role("link", name=TITLE).click()
+    assert page.url == base + POST
+    page.locator("nav.toc").get_by_role("link", name="Bottom Line for Investors").click()
+    assert page.url == f"{base}{POST}#{HEADING}"
+    top = page.evaluate(f"document.getElementById('{HEADING}').getBoundingClientRect().top")
+    assert page.evaluate("window.scrollY") > 0 and -2 < top < page.viewport_size["height"]
+    page.locator("dl.terms").get_by_role("link", name="ree-news").click()
+    assert page.url == base + "news-type/ree-news/index.html"
+    page.go_back()
+    assert page.url == f"{base}{POST}#{HEADING}"
+    page.get_by_role("searchbox", name="Search the mirror").fill("Minmetals QUALITY olympics")
+    page.keyboard.press("Enter")
+    page.get_by_role("status").filter(has_text="1 post found").wait_for()
+    assert page.url == base + "search.html?q=Minmetals+QUALITY+olympics"
+    page.locator("#search-results").get_by_role("link", name=TITLE).click()
+    assert page.url == base + POST
+
+
+def test_a_reader_walks_the_site_and_searches_it_from_disk(browser: Any, sample_site: Path,
+                                                         tmp_path_factory: pytest.TempPathFactory) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    watch = Watch(context)
+    page = context.new_page()
+    walk(page, sample_site.as_uri() + "/")
+    assert watch.requests and all(url.startswith("file://") for url in watch.requests)
+    save_screenshots(page, sample_site.as_uri() + "/", tmp_path_factory.mktemp("screenshots"))
+    context.close()
+    assert watch.problems == []
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample built for http://127.0.0.1:PORT/mirror/ and served from a folder that holds it as mirror/,
+    as GitHub Pages serves a project site; yields that address."""
+    import dataclasses
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from tests.conftest import config_for
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    root = tmp_path_factory.mktemp("pages")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    base = f"http://127.0.0.1:{server.server_address[1]}/mirror/"
+    config = config_for(root, base_url=base)
+    config = dataclasses.replace(config, paths=dataclasses.replace(config.paths, output=str(root / "mirror")))
+    assert run_build(config).problems == []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield base
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_a_reader_walks_the_site_and_searches_it_under_a_pages_subpath(browser: Any, served_site: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    watch = Watch(context)
+    page = context.new_page()
+    walk(page, served_site)
+    assert any(url.startswith(served_site + "search/") for url in watch.requests)  # the index came over HTTP
+    context.close()
+    assert watch.problems == []
+
+
+def save_screenshots(page: Any, base: str, folder: Path) -> None:
+    """Home, a post and a term page at a phone's and a desktop's width, as PNG files in `folder`, and also
+    in $NEWSMIRROR_ARTIFACTS/screenshots when that is set (CI keeps that folder)."""
+    import shutil
+
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 844 if width < 500 else 800})
+        for name, path in SCREENSHOTS:
+            page.goto(base + path)
+            page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (name, width)
+    artifacts = os.environ.get("NEWSMIRROR_ARTIFACTS")
+    if artifacts:
+        shutil.copytree(folder, Path(artifacts) / "screenshots", dirs_exist_ok=True)
+    names = sorted(f"{name}-{width}.png" for width in (390, 1280) for name, _ in SCREENSHOTS)
+    assert sorted(p.name for p in folder.iterdir()) == names

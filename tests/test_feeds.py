@@ -96,7 +96,7 @@ def test_sitemap_lists_every_page_but_404_with_content_dates(site: Path) -> None
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     entries = {u.find(f"{ns}loc").text: u.find(f"{ns}lastmod").text for u in root}
     pages = {BASE + p.relative_to(site).as_posix().removesuffix("index.html")
-             for p in site.rglob("*.html") if p.name != "404.html"}
+             for p in site.rglob("*.html") if p.name not in ("404.html", "search.html")}
     assert set(entries) == pages
     assert entries[BASE + "news-archive/first/"] == when(20).isoformat()
     assert entries[BASE] == when(20).isoformat()

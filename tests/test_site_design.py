@@ -63,7 +63,19 @@ def test_theme_loads_nothing_from_the_network() -> None:
     for path in [*(REPO / "static").rglob("*"), *(REPO / "templates").rglob("*")]:
         if path.is_file():
             text = path.read_text(encoding="utf-8")
-            assert not re.search(r"@import|@font-face|url\(|<script|https?://", text), path
+            assert not re.search(r"@import|@font-face|url\(|https?://", text), path
+
+
+def test_scripts_come_only_from_the_sites_files_and_reach_nothing_else() -> None:
+    """The one script tag loads the files a page names (only the search page names any), none is inline, and
+    the search client uses none of the ways a script reaches the network or runs strings as code."""
+    for path in (REPO / "templates").rglob("*.html"):
+        tags = re.findall(r"<script[^>]*>.*?</script>", path.read_text(encoding="utf-8"), flags=re.S)
+        assert tags in ([], ['<script src="{{ src }}" defer></script>']), path
+    client = re.sub(r"/\*.*?\*/|//[^\n]*", "", (REPO / "static/js/search.js").read_text(encoding="utf-8"), flags=re.S)
+    assert "createElement('script')" in client  # what it does instead, so the pattern below is read from code
+    assert not re.search(r"\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|WebAssembly|\bimport\(|"
+                         r"\beval\(|new Function|innerHTML|outerHTML|insertAdjacentHTML|document\.write", client)
 
 
 def test_dark_scheme_and_print_stylesheet_exist() -> None:

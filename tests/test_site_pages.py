@@ -218,3 +218,54 @@ def test_a_users_static_file_overrides_the_themes(tmp_path: Path) -> None:
     run_build(config(tmp_path, content))
     assert (tmp_path / "site/css/site.css").read_text() == "body { color: teal; }\n"
     assert "teal" in page(tmp_path / "site", "404.html").style.text
+
+
+def policy(site: Path, path: str) -> dict[str, str]:
+    meta = page(site, path).find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    return {d.split()[0]: d.split(" ", 1)[1] for d in (part.strip() for part in meta.split(";"))}
+
+
+def test_every_page_has_a_search_box_that_sends_its_words_to_the_search_page(site: Path) -> None:
+    for file in sorted(site.rglob("*.html")):
+        path = file.relative_to(site).as_posix()
+        if path == "search.html":
+            continue
+        form = page(site, path).select_one("header form[role=search]")
+        assert form and form["method"] == "get", path
+        target = form["action"] if path == "404.html" else resolve(path, form["action"])
+        assert target == (BASE + "search.html" if path == "404.html" else "search.html"), path
+        field = form.find("input", attrs={"name": "q"})
+        assert form.find("label", attrs={"for": field["id"]}).get_text() == "Search the mirror"
+        if path != "404.html":  # its own policy, which templates/404.html sets
+            assert policy(site, path)["form-action"] == "'self'", path
+
+
+def test_only_the_search_page_may_run_scripts_and_only_the_sites_own(site: Path) -> None:
+    for file in sorted(site.rglob("*.html")):
+        path = file.relative_to(site).as_posix()
+        scripts = [s["src"] for s in page(site, path).find_all("script")]
+        if path == "search.html":
+            assert scripts == ["js/search.js", "search/index.js"]
+            assert policy(site, path)["script-src"] == "'self'" and policy(site, path)["default-src"] == "'none'"
+            assert all(s.has_attr("defer") and not s.string for s in page(site, path).find_all("script"))
+        else:
+            assert scripts == [] and "script-src" not in policy(site, path), path
+
+
+def test_the_search_page_has_a_labelled_field_a_filter_per_taxonomy_and_a_live_status(site: Path) -> None:
+    html = page(site, "search.html")
+    assert html.find("header form") is None  # its own form is the page's
+    form = html.select_one("main form[role=search]")
+    assert form["action"] == "search.html" and form["method"] == "get"
+    field = form.find("input", attrs={"name": "q"})
+    assert html.find("label", attrs={"for": field["id"]}).get_text() == "Words to find"
+    filters = {s["name"]: [o.get_text() for o in s.find_all("option")] for s in form.find_all("select")}
+    assert filters == {"news-type": ["Any", "mining (2)", "REE News (2)"],
+                       "organization": ["Any", "Lynas Rare Earths (2)"],
+                       "regions": ["Any", "australia (1)", "china (2)"]}  # "topics" has no terms, so no filter
+    assert all(html.find("label", attrs={"for": s["id"]}) for s in form.find_all("select"))
+    status = html.find(id="search-status")
+    assert status["role"] == "status" and status["aria-live"] == "polite"
+    assert "Search needs JavaScript" in html.find("noscript").get_text()
+    assert html.find(id="search-more").has_attr("hidden")
+    assert "search.html" not in (site / "sitemap.xml").read_text()

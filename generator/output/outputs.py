@@ -1,6 +1,6 @@
 """Every file of the site, in a fixed order, each with its key and how to make it: the pages, then the
-feeds, the sitemap, robots.txt, CNAME, the static files and the code stylesheet. A path claimed twice is a
-problem; the first claim keeps it.
+feeds, the sitemap, robots.txt, CNAME, the search index, the static files and the code stylesheet. A path
+claimed twice is a problem; the first claim keeps it.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from generator.output.digest import of_bytes, of_values
 from generator.output.keys import Keys
 from generator.output.pages import Page, PathClaims
 from generator.output.rendering import Output, RenderBody, page_maker
+from generator.output.search_index import search_outputs
 from generator.output.writer import inside
 from generator.problems import Problem
 from generator.render.feeds import Entries, atom, feed_plans
@@ -40,7 +41,8 @@ def site_outputs(pages: Iterable[Page], site: Site, config: Config, keys: Keys, 
         outputs.append(Output(page.path, page.key, page_maker(page, templates), page.post))
         if page.in_sitemap:
             in_sitemap.append((page.path, page.lastmod))
-    others = [*_feeds(site, config, keys), *_sitemaps(config, keys, in_sitemap), *_small_files(config, keys)]
+    others = [*_feeds(site, config, keys), *_sitemaps(config, keys, in_sitemap), *_small_files(config, keys),
+              *search_outputs(site, keys.feed_frame, config.path("content"))]
     others += [Output(path, of_values("static", static_digests.get(str(source), "")), _reader(source))
                for path, source in static.items()]
     code = code_css().encode("utf-8")

@@ -11,7 +11,7 @@ a user can change.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -59,11 +59,11 @@ class Page:
 
 
 def plan_pages(site: Site, config: Config, keys: Keys, related: Sequence[tuple[int, ...]], inline_css: str,
-               only: frozenset[str] | None = None) -> Iterator[Page]:
+               media: Mapping[str, str], only: frozenset[str] | None = None) -> Iterator[Page]:
     """Pages in a fixed order; nothing is rendered until a page's context is asked for.
     `related` holds the positions of each post's related posts (model.related_positions); with `only`, just
     the pages of the posts read from those files."""
-    plan = _Plan(site, config, keys, related)
+    plan = _Plan(site, config, keys, related, media)
     if only is not None:
         yield from (plan.post_page(i, post) for i, post in enumerate(site.posts) if post.file in only)
         return
@@ -76,6 +76,7 @@ def plan_pages(site: Site, config: Config, keys: Keys, related: Sequence[tuple[i
                                        post_type.label, None, Origin(f"list of post type {post_type.name}"))
     yield from plan.archive_pages()
     yield plan.not_found_page(inline_css)
+    yield plan.search_page()
     for position, post in enumerate(site.posts):
         yield plan.post_page(position, post)
     for taxonomy in site.taxonomies:
@@ -114,9 +115,10 @@ class PathClaims:
 class _Plan:
     """The pages of one site and configuration; each method makes the Page objects of one kind."""
 
-    def __init__(self, site: Site, config: Config, keys: Keys, related: Sequence[tuple[int, ...]]) -> None:
+    def __init__(self, site: Site, config: Config, keys: Keys, related: Sequence[tuple[int, ...]],
+                 media: Mapping[str, str]) -> None:
         self.site, self.config, self.keys, self.related = site, config, keys, related
-        self.views = views.Views(config, site)
+        self.views = views.Views(config, site, media)
 
     def page(self, link: urls.Linker, title: str, description: str = "", **extra: Any) -> views.PageView:
         return self.views.page(link, title, description, **extra)
@@ -208,6 +210,20 @@ class _Plan:
                     month.posts, lambda n, m=month: urls.month(m.year, m.month, n),
                     views.month_name(month.year, month.month), (urls.year(year.year), str(year.year)),
                     Origin(f"date archive {month.year}/{month.month:02d}"))
+
+    def search_page(self) -> Page:
+        """The page that runs search (static/js/search.js), with a filter for each taxonomy; the words and
+        filters come in its address, so the search box of any page, and any bookmark, can fill it."""
+        path = views.SEARCH_PAGE
+        filters = views.search_filters(self.site)
+
+        def context(_: RenderBody) -> dict[str, Any]:
+            link = urls.Linker(path)
+            return {"page": self.page(link, "Search", scripts=views.SEARCH_SCRIPTS), "filters": filters}
+
+        key = self.keys.page("search.html", path, views.SEARCH_SCRIPTS, [
+            (f.name, f.label, [(c.value, c.text) for c in f.choices]) for f in filters])
+        return Page(path, "search.html", Origin("search page"), None, context, key, in_sitemap=False)
 
     def not_found_page(self, inline_css: str) -> Page:
         path = urls.NOT_FOUND

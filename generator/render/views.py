@@ -7,7 +7,7 @@ that keeps pages reproducible from their inputs, which incremental builds rely o
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,9 +15,13 @@ from generator import urls
 from generator.config import Config
 from generator.model import Post, Site, Taxonomy, TermListing, Year, older_and_newer
 from generator.render.markdown import RenderedBody
+from generator.render.media_views import FeaturedImage, featured_image
+from generator.render.offline_links import shown_source
 from generator.render.toc import TocEntry, build_toc
 
 STYLESHEETS = ("css/site.css", "css/code.css")
+SEARCH_PAGE = "search.html"
+SEARCH_SCRIPTS = ("js/search.js", "search/index.js")  # the client, then the index's manifest, which calls it
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
@@ -59,6 +63,7 @@ class PostSummary:
     date: Moment
     summary: str
     terms: tuple[Link, ...]
+    image: FeaturedImage | None
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,7 @@ class PostView:
     older: Link | None  # the previous post of the same type in date order
     newer: Link | None
     related: tuple[PostSummary, ...]
+    image: FeaturedImage | None
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,23 @@ class PageView:
     inline_css: str  # for a page that cannot link its stylesheets (404.html); "" otherwise
     nav: tuple[Link, ...]
     feed: Link | None  # the Atom feed for this page; None when the site has no feeds
+    search_href: str  # the search page, which the search box in every page's header sends its words to
+    scripts: tuple[str, ...] = ()  # only the search page has any; the policy of every other page forbids them
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """A taxonomy as the search page's filter: a select named after it, one option per term."""
+
+    name: str
+    label: str
+    choices: tuple[Choice, ...]
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -133,14 +156,15 @@ class Views:
     once per place a page can link from, what lists show of a post once per post; only the links of a post's
     summary, which depend on the page, are made for each page."""
 
-    def __init__(self, config: Config, site: Site) -> None:
-        self.config, self.site = config, site
+    def __init__(self, config: Config, site: Site, media: Mapping[str, str]) -> None:
+        """`media` maps remote_media.media_key(URL) to each mirrored image (output/stages.mirrored_media)."""
+        self.config, self.site, self.media = config, site, media
         self._frames: dict[tuple[str, str], _Frame] = {}
         self._listed: dict[str, _Listed] = {}
         self._far_terms: dict[str, dict[str, tuple[Link, ...]]] = {}  # "../" * depth -> post file -> links
 
     def page(self, link: urls.Linker, title: str, description: str = "", feed: Link | None = None,
-             inline_css: str = "") -> PageView:
+             inline_css: str = "", scripts: tuple[str, ...] = ()) -> PageView:
         """The frame of one page; with `inline_css` the page carries its styles instead of linking them, and
         names no canonical address, as it is shown at addresses other than its own (404.html)."""
         config = self.config
@@ -159,6 +183,8 @@ class Views:
             inline_css=inline_css.replace("</", "<\\/"),
             nav=frame.nav,
             feed=feed or frame.feed,
+            search_href=frame.search_href,
+            scripts=tuple(link(s) for s in scripts),
         )
 
     def summaries(self, posts: Sequence[Post], link: urls.Linker) -> tuple[PostSummary, ...]:
@@ -174,7 +200,8 @@ class Views:
                 terms = far.get(post.file)
                 if terms is None:
                     terms = far[post.file] = tuple([Link(link(path), name) for path, name in shown.terms])
-            summaries.append(PostSummary(shown.title, link(shown.path), shown.date, shown.summary, terms))
+            summaries.append(PostSummary(shown.title, link(shown.path), shown.date, shown.summary, terms,
+                                         featured_image(post.image, self.media, link)))
         return tuple(summaries)
 
     def post(self, position: int, body: RenderedBody, link: urls.Linker, related: Sequence[Post]) -> PostView:
@@ -193,10 +220,11 @@ class Views:
             body_html=body.html,
             toc=tuple(_toc(e) for e in build_toc(body.headings, lowest, highest)),
             term_groups=_term_groups(post, site, link),
-            source_url=post.source.url,
+            source_url=shown_source(post.source.url),
             older=older and Link(link(urls.post(older)), older.title),
             newer=newer and Link(link(urls.post(newer)), newer.title),
             related=self.summaries(related, link),
+            image=featured_image(post.image, self.media, link),
         )
 
     def _frame(self, link: urls.Linker) -> _Frame:
@@ -223,6 +251,7 @@ class _Frame:
     stylesheets: tuple[str, ...]
     nav: tuple[Link, ...]
     feed: Link | None  # the site's feed
+    search_href: str
 
 
 @dataclass(frozen=True)
@@ -239,13 +268,22 @@ class _Listed:
 
 def _frame(config: Config, site: Site, link: urls.Linker) -> _Frame:
     site_feed = Link(link(urls.FEED), f"{config.site.title} (Atom feed)") if has_feeds(config) else None
-    return _Frame(link(urls.home()), tuple(link(s) for s in STYLESHEETS), _nav(site, link), site_feed)
+    return _Frame(link(urls.home()), tuple(link(s) for s in STYLESHEETS), _nav(site, link), site_feed,
+                  link(SEARCH_PAGE))
 
 
 def term_feed(config: Config, listing: TermListing, taxonomy: Taxonomy, link: urls.Linker) -> Link | None:
     if not has_feeds(config):
         return None
     return Link(link(urls.term_feed(listing.term)), f"{term_listing_title(listing, taxonomy)} (Atom feed)")
+
+
+def search_filters(site: Site) -> tuple[SearchFilter, ...]:
+    """A filter per taxonomy that has terms, each term shown with its count of posts."""
+    return tuple(SearchFilter(taxonomy.name, taxonomy.label,
+                              tuple(Choice(listing.term.slug, f"{listing.term.name} ({len(listing.posts)})")
+                                    for listing in taxonomy.terms))
+                 for taxonomy in site.taxonomies if taxonomy.terms)
 
 
 def term_counts(taxonomy: Taxonomy, link: urls.Linker) -> tuple[Counted, ...]:

@@ -1,0 +1,202 @@
+"""Search in Chromium, from file://: the client (static/js/search.js) over a built index. Its folding must be
+the index's, character for character; a reader finds posts by words typed in any case and accent, filters
+by term, reads highlighted snippets, and does it all from the keyboard. With JavaScript off, the form still
+shows and says why it finds nothing.
+
+Needs Debian's Chromium and playwright, as test_browser.py does.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.builder import run_build
+from generator.render.search_text import fold, words
+from tests.conftest import REPO
+from tests.site_content import config, post, write_content
+from tests.test_browser import chromium
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the browser fixture skips (or fails, where a browser is required) before any use
+    expect = None
+
+CLIENT = REPO / "static/js/search.js"
+START = datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc)
+FOLD_IN_BROWSER = ("texts => texts.map(t => { const f = newsmirrorSearch.fold(t); "
+                   "return [f, newsmirrorSearch.words(f)]; })")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Any:
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def client_page(browser: Any) -> Any:
+    """A blank page with the search client loaded, for calling its functions."""
+    page = browser.new_page()
+    page.add_script_tag(path=str(CLIENT))
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("search")
+    posts = [
+        post("zurich-office", START, title="A new office in Zürich",
+             body="The company opened its Swiss office. " + "Filler words here. " * 60 + "\n\n"
+                  "Analysts expect **Zurich** to lead the region's magnet trade.\n",
+             taxonomies={"regions": ["europe"], "news-type": ["business"]}),
+        post("magnet-plant", START + timedelta(days=1), title="Magnet plant opens",
+             body="A magnetic separation line and a magnet factory, both near the port.\n",
+             taxonomies={"regions": ["asia"], "news-type": ["business"]}),
+        post("policy-note", START + timedelta(days=2), title="Policy note", summary="On export rules.",
+             body="Magnets are not mentioned here; only quotas.\n",
+             taxonomies={"regions": ["asia"], "news-type": ["policy"]}),
+    ]
+    posts += [post(f"filler-{i:02d}", START - timedelta(days=i + 1), title=f"Quota update {i}",
+                   body=f"Quota news number {i}.\n", taxonomies={"regions": ["asia"]}) for i in range(25)]
+    content = write_content(tmp / "content", posts, {("regions", "europe"): "Europe", ("regions", "asia"): "Asia"})
+    assert run_build(config(tmp, content)).problems == []
+    return tmp / "site"
+
+
+@pytest.fixture
+def page(browser: Any) -> Any:
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    page.close()
+    assert errors == []
+
+
+def assigned_characters() -> list[str]:
+    """Every character this Python's Unicode tables assign (Chromium's are newer, so they know them too)."""
+    return [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) not in ("Cn", "Cs")]
+
+
+def test_the_browser_folds_every_character_as_the_index_does(client_page: Any) -> None:
+    """Every character, between spaces, in texts of a few thousand; a text that differs is then compared
+    character by character, to name the first that differs."""
+    characters = assigned_characters()
+    texts = [" ".join(characters[i:i + 4000]) for i in range(0, len(characters), 4000)]
+    for text, folded in zip(texts, client_page.evaluate(FOLD_IN_BROWSER, texts)):
+        if folded != [fold(text), words(fold(text))]:
+            part = text.split(" ")
+            for char, (one, found) in zip(part, client_page.evaluate(FOLD_IN_BROWSER, part)):
+                assert (one, found) == (fold(char), words(fold(char))), f"U+{ord(char):04X}"
+        assert folded == [fold(text), words(fold(text))]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cn")), max_size=40), min_size=1, max_size=50))
+def test_the_browser_folds_any_text_as_the_index_does(client_page: Any, texts: list[str]) -> None:
+    """Whole strings too: marks and letters that combine, contexts such as a final sigma."""
+    assert client_page.evaluate(FOLD_IN_BROWSER, texts) == [[fold(t), words(fold(t))] for t in texts]
+
+
+def results(page: Any) -> list[str]:
+    """The titles found, once the status says the search is done. (Waiting goes through a locator: the
+    search page's policy forbids the string evaluation that wait_for_function would use.)"""
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"\.$"))
+    return page.locator("#search-results li h2 a").all_inner_texts()
+
+
+def test_the_search_box_of_any_page_finds_posts_whatever_case_and_accents(page: Any, site: Path) -> None:
+    page.goto((site / "news-archive/policy-note/index.html").as_uri())
+    page.get_by_role("searchbox", name="Search the mirror").fill("ZÜRICH")
+    page.keyboard.press("Enter")
+    assert results(page) == ["A new office in Zürich"]
+    assert page.url.startswith((site / "search.html").as_uri() + "?q=")
+    assert page.get_by_role("status").inner_text() == "1 post found for “ZÜRICH”."
+    snippet = page.locator("#search-results .snippet")
+    assert snippet.locator("mark").all_inner_texts() == ["Zurich"]  # the text around the match, not its start
+    assert "Filler" not in snippet.inner_text().split("Zurich")[1]
+    page.get_by_role("link", name="A new office in Zürich").click()
+    assert page.url == (site / "news-archive/zurich-office/index.html").as_uri()
+
+
+def test_words_rank_titles_first_and_the_last_word_finds_what_it_begins(page: Any, site: Path) -> None:
+    page.goto((site / "search.html").as_uri() + "?q=magnet")
+    # "magnet" in the title first; "magnetic", "magnets" (prefixes) weigh half.
+    assert results(page) == ["Magnet plant opens", "A new office in Zürich", "Policy note"]
+    page.goto((site / "search.html").as_uri() + "?q=separation+magn")
+    assert results(page) == ["Magnet plant opens"]
+    assert page.locator("mark").all_inner_texts() == ["magnetic", "separation", "magnet"]
+
+
+def test_filters_narrow_results_and_alone_list_a_terms_posts(page: Any, site: Path) -> None:
+    page.goto((site / "search.html").as_uri() + "?q=magnet&regions=asia")
+    assert results(page) == ["Magnet plant opens", "Policy note"]
+    assert page.get_by_label("Regions").input_value() == "asia"
+    page.get_by_label("News type").select_option("policy")
+    page.get_by_role("button", name="Search").click()
+    assert results(page) == ["Policy note"]
+    page.goto((site / "search.html").as_uri() + "?regions=europe")
+    assert results(page) == ["A new office in Zürich"]
+
+
+def test_many_results_come_a_page_at_a_time_from_the_keyboard(page: Any, site: Path) -> None:
+    page.goto((site / "search.html").as_uri())
+    for _ in range(10):  # the skip link, the site's title and menu, then the search field
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "search-words":
+            break
+    assert page.evaluate("document.activeElement.id") == "search-words"
+    page.keyboard.type("quota")
+    page.keyboard.press("Enter")
+    assert len(results(page)) == 10
+    assert page.get_by_role("status").inner_text() == "26 posts found for “quota”."
+    more = page.get_by_role("button", name="More results")
+    for before, after in ((10, 20), (20, 26)):
+        more.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator("#search-results li")).to_have_count(after)
+        first_new = page.locator("#search-results li h2 a").nth(before)  # where the reader goes on
+        assert page.evaluate("document.activeElement.textContent") == first_new.inner_text()
+    assert more.is_hidden()
+
+
+def test_nothing_found_is_said_and_an_empty_query_searches_nothing(page: Any, site: Path) -> None:
+    page.goto((site / "search.html").as_uri() + "?q=xylophone")
+    assert results(page) == [] and page.get_by_role("status").inner_text() == "No posts found for “xylophone”."
+    page.goto((site / "search.html").as_uri())
+    assert page.get_by_role("status").inner_text() == ""
+
+
+def test_without_javascript_the_form_shows_and_says_search_needs_it(browser: Any, site: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((site / "search.html").as_uri() + "?q=magnet")
+    assert page.get_by_label("Words to find").is_visible()
+    assert "Search needs JavaScript" in page.locator("main").inner_text()
+    page.goto((site / "index.html").as_uri())
+    assert page.get_by_role("searchbox", name="Search the mirror").is_visible()
+    context.close()
+
+
+def test_a_missing_index_is_reported_on_the_page(browser: Any, site: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "site"
+    broken.mkdir()
+    for name in ("search.html", "js/search.js", "search/index.js", "css/site.css"):
+        (broken / name).parent.mkdir(parents=True, exist_ok=True)
+        (broken / name).write_bytes((site / name).read_bytes())
+    page = browser.new_page()
+    page.goto(broken.as_uri() + "/search.html?q=magnet")
+    expect(page.get_by_role("status")).to_contain_text("could not load")
+    assert "search/words/0-0.js" in page.get_by_role("status").inner_text()
+    page.close()

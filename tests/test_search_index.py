@@ -1,0 +1,236 @@
+"""The search index as built into a site: what it finds, that it is the same on every build, how it is cut
+into shards, and which of its files a rebuild rewrites. The browser's half (the client, its folding) is
+tested in test_search_browser.py."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.builder import run_build
+from generator.output import search_index
+from generator.output.search_index import bucket, layout
+from generator.render.search_text import fold, markdown_text, word_counts, words
+from tests.site_content import config, many_posts, post, write_content
+from tests.site_reading import tree
+from tests.test_incremental import Project, files_on_disk
+
+CALL = re.compile(r"newsmirrorSearch\.(\w+)\((.*)\);\n", re.S)
+START = datetime(2024, 1, 1, 9, 0, tzinfo=timezone.utc)
+
+
+@dataclass
+class Index:
+    manifest: dict
+    shards: dict[tuple[int, int], dict[str, list[int]]]
+    docs: dict[int, dict]
+
+    def postings(self, word: str) -> dict[int, int]:
+        """Post number -> weight of exactly `word`, decoded from its shard in every block."""
+        found = {}
+        for block in range(-(-self.manifest["docs"] // self.manifest["block"])):
+            at = block * self.manifest["block"]
+            gaps = self.shards[(block, bucket(word, self.manifest["buckets"]))].get(word, [])
+            for gap, weight in zip(gaps[::2], gaps[1::2]):
+                at += gap
+                found[at] = weight
+        return found
+
+    def find(self, query: str) -> list[str]:
+        """Titles of the posts that hold every word of `query`, as search.js ranks exact words."""
+        lists = [self.postings(w) for w in words(fold(query))]
+        scores = {n: sum(p[n] for p in lists) for n in set.intersection(*(set(p) for p in lists))}
+        return [self.docs[n]["title"] for n in sorted(scores, key=lambda n: (-scores[n], -n))]
+
+
+def call(path: Path) -> tuple[str, list]:
+    match = CALL.fullmatch(path.read_text(encoding="utf-8"))
+    assert match, path
+    return match.group(1), json.loads(f"[{match.group(2)}]")
+
+
+def read_index(site: Path) -> Index:
+    kind, (manifest,) = call(site / "search/index.js")
+    assert kind == "manifest"
+    shards, docs = {}, {}
+    for path in (site / "search/words").iterdir():
+        kind, (block, number, data) = call(path)
+        assert kind == "shard" and path.name == f"{block}-{number}.js"
+        shards[(block, number)] = data
+    for path in (site / "search/doc").iterdir():
+        kind, (number, data) = call(path)
+        assert kind == "doc" and path.name == f"{number}.js"
+        docs[number] = data
+    return Index(manifest, shards, docs)
+
+
+def build(tmp_path: Path, documents, names=None, **settings_: dict) -> Path:
+    content = write_content(tmp_path / "content", documents, names)
+    assert run_build(config(tmp_path, content, **settings_)).problems == []
+    return tmp_path / "site"
+
+
+@pytest.fixture
+def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks of 16 posts and a bucket per 4 posts, so a site of tens of posts has several of each."""
+    monkeypatch.setattr(search_index, "BLOCK", 16)
+    monkeypatch.setattr(search_index, "POSTS_PER_BUCKET", 4)
+
+
+def test_words_are_found_whatever_their_case_and_accents(tmp_path: Path) -> None:
+    site = build(tmp_path, [
+        post("zurich", START, title="Über Zürich", body="Le **CAFÉ** de la gare, naïve ﬁnance.\n"),
+        post("istanbul", START + timedelta(days=1), title="İSTANBUL", body="Ｆｕｌｌ width ＡＢＣ and ΣΟΦΟΣ.\n"),
+        post("plain", START + timedelta(days=2), title="Plain", body="Cafe, uber, zurich and sofos.\n")])
+    index = read_index(site)
+    assert index.find("ZURICH uber") == ["Über Zürich", "Plain"]  # the title ranks first
+    assert index.find("café") == ["Plain", "Über Zürich"]  # equal weights: the newer first
+    assert index.find("Naive Finance") == ["Über Zürich"]
+    assert index.find("istanbul full abc") == ["İSTANBUL"]
+    assert index.find("σοφος") == ["İSTANBUL"]  # a final sigma is a sigma
+
+
+def test_titles_summaries_bodies_and_term_names_are_searched_but_not_markup(tmp_path: Path) -> None:
+    site = build(tmp_path, [post(
+        "one", START, title="Alpha title", summary="Bravo summary", taxonomies={"tags": ["t1"]},
+        body="## Charlie {#delta-id}\n\n[echo](https://foxtrot.example/golf) ![hotel](x/india.png)\n")],
+        {("tags", "t1"): "Juliet Term"})
+    index = read_index(site)
+    for word in ("alpha", "bravo", "charlie", "echo", "hotel", "juliet"):
+        assert index.find(word) == ["Alpha title"], word
+    for word in ("delta", "foxtrot", "golf", "india", "https"):
+        assert index.find(word) == [], word
+    doc = index.docs[0]
+    assert doc["text"] == "Charlie echo hotel" and doc["url"] == "news-archive/one/index.html"
+    assert (doc["summary"], doc["iso"]) == ("Bravo summary", "2024-01-01T09:00:00+00:00")
+
+
+def test_posts_are_numbered_oldest_first_and_terms_list_their_posts(tmp_path: Path, small_blocks: None) -> None:
+    documents, names = many_posts(40, seed=1)
+    site = build(tmp_path, documents, names)
+    index = read_index(site)
+    oldest_first = sorted(documents, key=lambda d: (-d.date.timestamp(), d.type, d.slug))[::-1]
+    assert [index.docs[n]["url"] for n in range(40)] == [f"news-archive/{d.slug}/index.html" for d in oldest_first]
+    assert index.manifest["docs"] == 40 and index.manifest["block"] == 16
+    taxonomies = dict(index.manifest["taxonomies"])
+    for taxonomy, terms in taxonomies.items():
+        for slug, gaps in terms:
+            numbers = [sum(gaps[:i + 1]) for i in range(len(gaps))]
+            assert [n for n, d in enumerate(oldest_first) if slug in d.taxonomies.get(taxonomy, ())] == numbers
+
+
+def test_every_word_sits_in_the_shard_of_its_block_and_first_two_characters(tmp_path: Path,
+                                                                            small_blocks: None) -> None:
+    documents, names = many_posts(40, seed=2)
+    site = build(tmp_path, documents, names)
+    index = read_index(site)
+    shape = layout(40)
+    assert (shape.blocks, shape.buckets) == (3, 16)
+    assert set(index.shards) == {(b, k) for b in range(3) for k in range(16)}
+    for (block, number), shard in index.shards.items():
+        assert list(shard) == sorted(shard)
+        for word, postings in shard.items():
+            assert bucket(word, 16) == number and bucket(word[:2], 16) == number  # so prefixes share it
+            numbers = [block * 16 + sum(postings[:i + 1:2]) for i in range(0, len(postings), 2)]
+            assert all(block * 16 <= n < min(40, (block + 1) * 16) for n in numbers), (word, numbers)
+    sizes = [len(json.dumps(s)) for s in index.shards.values()]
+    assert max(sizes) < 4 * sum(sizes) / len(sizes)  # the hash spreads words evenly enough
+
+
+@pytest.mark.parametrize("docs", [0, 1, 40, 41, 999, 1000, 1001, 5000, 10_000, 50_000, 200_000])
+def test_shards_stay_few_and_small_as_a_site_grows(docs: int) -> None:
+    """A query loads one shard per block and word: blocks grow with the site at BLOCK posts each, and a
+    shard holds the words of about POSTS_PER_BUCKET posts' worth of a block, up to MAX_BUCKETS."""
+    shape = layout(docs)
+    assert shape.blocks == -(-docs // search_index.BLOCK)
+    assert shape.buckets & (shape.buckets - 1) == 0  # a power of two, so growing splits buckets evenly
+    assert shape.buckets == search_index.MAX_BUCKETS or shape.buckets * search_index.POSTS_PER_BUCKET >= docs
+    assert shape.buckets == 1 or (shape.buckets // 2) * search_index.POSTS_PER_BUCKET < docs
+    if docs == 10_000:
+        assert (shape.blocks, shape.buckets) == (10, 256)
+
+
+def test_the_index_is_the_same_on_every_build_and_with_any_number_of_workers(tmp_path: Path,
+                                                                              small_blocks: None) -> None:
+    documents, names = many_posts(50, seed=4)
+    one = build(tmp_path / "one", documents, names, build={"jobs": 1})
+    two = build(tmp_path / "two", documents[::-1], names, build={"jobs": 2})
+    search = {p: b for p, b in tree(one).items() if p.startswith("search/")}
+    assert len(search) == 1 + 50 + 4 * 16
+    assert search == {p: b for p, b in tree(two).items() if p.startswith("search/")}
+
+
+def test_a_title_edit_rewrites_its_doc_and_the_changed_shards_of_its_block_only(tmp_path: Path,
+                                                                              small_blocks: None) -> None:
+    project = Project(tmp_path, posts=40)
+    project.build()
+    index = read_index(tmp_path / "site")
+    number = next(n for n, d in index.docs.items() if d["url"] == "news-archive/story-0011/index.html")
+    before = files_on_disk(tmp_path / "site")
+    project.change("story-0011", title="Quokka sighting")
+    project.build()
+    now = files_on_disk(tmp_path / "site")
+    rewritten = {p for p in now if p.startswith("search/") and now[p] != before.get(p)}
+    block = number // 16
+    assert f"search/doc/{number}.js" in rewritten
+    assert {p for p in rewritten if "/words/" in p} <= {f"search/words/{block}-{k}.js" for k in range(16)}
+    assert f"search/words/{block}-{bucket('quokka', 16)}.js" in rewritten
+    assert len(rewritten) < 16  # the shards whose words did not change keep their files
+    assert read_index(tmp_path / "site").find("quokka") == ["Quokka sighting"]
+
+
+def test_a_body_edit_reaches_the_index(tmp_path: Path, small_blocks: None) -> None:
+    project = Project(tmp_path, posts=40)
+    project.build()
+    post_ = project.post("story-0007")
+    project.change("story-0007", body=post_.body.replace("More text.", "More text about wombats."))
+    project.build()
+    index = read_index(tmp_path / "site")
+    assert index.find("wombats") == ["Story 0007"]
+    assert "wombats" in next(d["text"] for d in index.docs.values() if d["title"] == "Story 0007")
+
+
+def test_a_long_text_is_cut_for_snippets_at_a_space(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_index, "TEXT_LIMIT", 50)
+    site = build(tmp_path, [post("long", START, body="word " * 40 + "\n")])
+    text = read_index(site).docs[0]["text"]
+    assert text == "word " * 10 + "…"
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Café CRÈME", "cafe creme"), ("İstanbul", "istanbul"), ("ﬁnance", "finance"), ("ＡＢＣ１２", "abc12"),
+    ("ΣΟΦΟΣ σοφός", "σοφοσ σοφοσ"), ("Việt Nam", "viet nam"), ("Ångström", "angstrom"), ("Straße", "straße"),
+    ("㎆", "mb"), ("Øre", "øre")])
+def test_folding_drops_case_accents_and_compatibility_forms(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=80))
+def test_counting_words_fast_gives_what_folding_then_splitting_gives(text: str) -> None:
+    assert word_counts(text) == Counter(words(fold(text)))
+    assert all(fold(word) == word for word in words(fold(text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ab *_`~|#>-!{}<>\n\\é1."), max_size=60))
+def test_removing_markup_never_joins_two_words_into_one(text: str) -> None:
+    """(Links aside: a[b](c)d shows as "abd", so it is indexed so.)"""
+    assert set(words(fold(markdown_text(text)))) <= set(words(fold(text)))
+
+
+@pytest.mark.parametrize(("markdown", "text"), [
+    ("snake_case and a|b", "snake case and a b"), ("**bold**, *em* and `code`", "bold, em and code"),
+    ("## Heading {#heading-id}\n\n> quoted\n\n- item\n1. first", "Heading quoted item first"),
+    ("| a | b |\n|---|---|\n| c | d |", "a b c d"), ("![alt text](img.png) [link](https://x.y/(z))", "alt text link"),
+    ("a <span class=\"x\">b</span> c", "a b c")])
+def test_markdown_text_keeps_what_a_reader_sees(markdown: str, text: str) -> None:
+    assert markdown_text(markdown) == text
