@@ -1,0 +1,261 @@
+/* newsmirror's search, run by search.html. It works from file:// with no server: the index is plain scripts
+   (made by generator/output/search_index.py), each of which calls a function of window.newsmirrorSearch with
+   its data, and this file loads only the ones a query needs by adding <script> elements. No fetch, XHR,
+   modules or WebAssembly, which browsers refuse to pages opened from disk. */
+(function () {
+  'use strict';
+
+  var PAGE_SIZE = 10;  // results shown at once (each loads its doc file); "More results" shows the next ones
+  var BEFORE = 70, LENGTH = 220;  // a snippet: characters before the first match, and in all
+  // Folding and words as generator/render/search_text.py has them; a browser test holds the two equal.
+  var MARKS = /\p{M}+/gu;
+  var WORD = /[\p{L}\p{N}]+/gu;
+
+  var arrived = new Map();  // script name -> its data, as each index script reports it
+  var waiting = new Map();  // script name -> the promise of its data, once asked for
+  var manifest = null;
+
+  window.newsmirrorSearch = {
+    manifest: function (data) { manifest = data; },
+    shard: function (block, bucket, data) { arrived.set('words/' + block + '-' + bucket, data); },
+    doc: function (number, data) { arrived.set('doc/' + number, data); },
+    // For tests and benchmarks: search as the form would, resolving with the number of posts found once
+    // they show; the ranked post numbers alone; the folding and words, which must be the index's.
+    run: run,
+    query: function (text, filters) { return query(text, filters || {}); },
+    fold: fold,
+    words: words
+  };
+
+  // The data of index script `name` (its path under search/, without ".js"), loading it once.
+  function load(name) {
+    if (!waiting.has(name)) {
+      waiting.set(name, new Promise(function (resolve, reject) {
+        var script = document.createElement('script');
+        script.src = 'search/' + name + '.js';
+        // A classic script runs before its load event, so its data has arrived by then.
+        script.onload = function () {
+          if (arrived.has(name)) resolve(arrived.get(name));
+          else reject(new Error(script.src + ' did not hold the expected data'));
+        };
+        script.onerror = function () { reject(new Error('could not load ' + script.src)); };
+        document.head.appendChild(script);
+      }));
+    }
+    return waiting.get(name);
+  }
+
+  function fold(text) {
+    return text.normalize('NFKD').toLowerCase().normalize('NFKD').replace(MARKS, '').replace(/ς/g, 'σ');
+  }
+
+  function words(folded) {
+    return folded.match(WORD) || [];
+  }
+
+  // FNV-1a over the code points of the word's first two characters, as search_index.bucket.
+  function bucket(word, buckets) {
+    var hash = 0x811c9dc5, count = 0;
+    for (var char of word) {
+      if (count++ === 2) break;
+      hash = Math.imul(hash ^ char.codePointAt(0), 0x01000193) >>> 0;
+    }
+    return hash % buckets;
+  }
+
+  // Post number -> weight of `word` in it, from its shard in every block. A word also matches longer words
+  // that start with it ("earth" finds "earths", and a last word being typed finds what it begins), at two
+  // characters or more, as shards go by the first two; at half the weight, so the word itself ranks first.
+  function postings(word) {
+    var number = bucket(word, manifest.buckets), blocks = Math.ceil(manifest.docs / manifest.block);
+    var names = [];
+    for (var block = 0; block < blocks; block++) names.push('words/' + block + '-' + number);
+    return Promise.all(names.map(load)).then(function (shards) {
+      var found = new Map();
+      shards.forEach(function (shard, block) {
+        for (var key in shard) {
+          var exact = key === word;
+          if (!exact && !(word.length > 1 && key.startsWith(word))) continue;
+          var list = shard[key], at = block * manifest.block;
+          for (var i = 0; i < list.length; i += 2) {
+            at += list[i];
+            var weight = exact ? list[i + 1] : list[i + 1] / 2;
+            if (!(found.get(at) >= weight)) found.set(at, weight);
+          }
+        }
+      });
+      return found;
+    });
+  }
+
+  // The posts of the chosen term of each taxonomy (all must hold), or null when no filter is chosen.
+  function allowed(filters) {
+    var result = null;
+    manifest.taxonomies.forEach(function (taxonomy) {
+      var slug = filters[taxonomy[0]];
+      if (!slug) return;
+      var term = taxonomy[1].find(function (t) { return t[0] === slug; });
+      var numbers = new Set(), at = 0;
+      (term ? term[1] : []).forEach(function (gap) { at += gap; numbers.add(at); });
+      result = result === null ? numbers : new Set(Array.from(result).filter(function (n) { return numbers.has(n); }));
+    });
+    return result;
+  }
+
+  // Post numbers that hold every word, best first (the sum of the words' weights), newest first on ties;
+  // with filters and no words, every post they allow, newest first.
+  function query(text, filters) {
+    var terms = words(fold(text)), only = allowed(filters);
+    if (!terms.length) {
+      return Promise.resolve(only === null ? [] : Array.from(only).sort(function (a, b) { return b - a; }));
+    }
+    return Promise.all(terms.map(postings))
+      .then(function (lists) {
+        var scores = new Map();
+        lists[0].forEach(function (weight, number) {
+          if (only !== null && !only.has(number)) return;
+          var total = weight;
+          for (var i = 1; i < lists.length && total !== null; i++) {
+            total = lists[i].has(number) ? total + lists[i].get(number) : null;
+          }
+          if (total !== null) scores.set(number, total);
+        });
+        return Array.from(scores.keys()).sort(function (a, b) { return scores.get(b) - scores.get(a) || b - a; });
+      });
+  }
+
+  // `text` from `start` to `end`, folded, with origin[i] the index in `text` that folded character i comes
+  // from (and origin[length] = end). Characters are folded one by one, which gives the same words as
+  // folding the whole; ASCII needs only lowering.
+  function foldSpan(text, start, end) {
+    var folded = '', origin = [];
+    for (var i = start; i < end;) {
+      var code = text.codePointAt(i), char = String.fromCodePoint(code);
+      var part = code < 128 ? char.toLowerCase() : fold(char);
+      for (var k = 0; k < part.length; k++) origin.push(i);
+      folded += part;
+      i += char.length;
+    }
+    origin.push(end);
+    return {folded: folded, origin: origin};
+  }
+
+  // The words of the text that start with a query word (as in `postings`), whole. Query words hold letters
+  // and digits only, which a pattern takes as themselves.
+  function matcher(terms) {
+    return new RegExp('(?<![\\p{L}\\p{N}])(?:' + terms.join('|') + ')[\\p{L}\\p{N}]*', 'gu');
+  }
+
+  // The text around the first match of `terms` in `text`, with every match in it marked; null without one.
+  // The text is folded a stretch at a time, as a post's text may run to tens of thousands of characters and
+  // the first match is most often near its start.
+  function snippet(text, terms) {
+    var pattern = matcher(terms), stretch = 4000;
+    for (var begin = 0; begin < text.length; begin += stretch) {
+      // Each stretch reaches a snippet further, so a match near its end still has its snippet.
+      var span = foldSpan(text, begin, Math.min(text.length, begin + stretch + LENGTH));
+      pattern.lastIndex = 0;
+      var first = pattern.exec(span.folded);
+      if (first && span.origin[first.index] < begin + stretch) return marked(text, span, pattern, first);
+    }
+    return null;
+  }
+
+  function marked(text, span, pattern, first) {
+    var origin = span.origin, start = Math.max(0, origin[first.index] - BEFORE);
+    if (start > 0) start = text.indexOf(' ', start) + 1 || start;
+    var end = Math.min(text.length, start + LENGTH);
+    if (end < text.length && text.lastIndexOf(' ', end) > start) end = text.lastIndexOf(' ', end);
+    var fragment = document.createDocumentFragment(), shown = start, match;
+    if (start > 0) fragment.append('… ');
+    pattern.lastIndex = first.index;
+    while ((match = pattern.exec(span.folded)) && origin[match.index] < end) {
+      var from = origin[match.index], to = Math.min(origin[match.index + match[0].length], end);
+      if (from < start) continue;
+      fragment.append(text.slice(shown, from));
+      var mark = document.createElement('mark');
+      mark.textContent = text.slice(from, to);
+      fragment.append(mark);
+      shown = to;
+    }
+    fragment.append(text.slice(shown, end));
+    if (end < text.length) fragment.append(' …');
+    return fragment;
+  }
+
+  function result(doc, terms) {
+    var item = document.createElement('li');
+    var heading = document.createElement('h2'), link = document.createElement('a');
+    link.href = doc.url;
+    link.textContent = doc.title;
+    heading.append(link);
+    var meta = document.createElement('p'), time = document.createElement('time');
+    meta.className = 'meta';
+    time.dateTime = doc.iso;
+    time.textContent = doc.date;
+    meta.append(time);
+    var text = document.createElement('p');
+    text.className = 'snippet';
+    text.append((terms.length && (snippet(doc.text, terms) || snippet(doc.summary, terms))) ||
+                doc.summary || doc.text.slice(0, LENGTH));
+    item.append(heading, meta, text);
+    return item;
+  }
+
+  var shown = {numbers: [], terms: [], count: 0};
+
+  // Show the next page of results; with `focus`, move to the first of them (after "More results").
+  function more(focus) {
+    var page = shown.numbers.slice(shown.count, shown.count + PAGE_SIZE);
+    shown.count += page.length;
+    return Promise.all(page.map(function (n) { return load('doc/' + n); })).then(function (docs) {
+      var list = document.getElementById('search-results');
+      var items = docs.map(function (doc) { return result(doc, shown.terms); });
+      list.append.apply(list, items);
+      document.getElementById('search-more').hidden = shown.count >= shown.numbers.length;
+      if (focus && items.length) items[0].querySelector('a').focus();
+    });
+  }
+
+  function run(text, filters) {
+    var status = document.getElementById('search-status');
+    var terms = words(fold(text));
+    document.getElementById('search-results').replaceChildren();
+    status.textContent = 'Searching…';
+    return query(text, filters).then(function (numbers) {
+      shown = {numbers: numbers, terms: terms, count: 0};
+      return more(false).then(function () {
+        var what = text.trim() ? ' for “' + text.trim() + '”' : '';
+        status.textContent = numbers.length === 0 ? 'No posts found' + what + '.' :
+          (numbers.length === 1 ? '1 post found' : numbers.length + ' posts found') + what + '.';
+        return numbers.length;
+      });
+    }).catch(function (error) {
+      status.textContent = 'Search could not read its index (' + error.message + '). ' +
+        'Building the site again writes it.';
+      return -1;
+    });
+  }
+
+  // The words and filters come in the page's address (?q=...&taxonomy=term), as the form sends them.
+  function start() {
+    var form = document.querySelector('form.search-form');
+    if (!form) return;
+    if (!manifest) {
+      document.getElementById('search-status').textContent =
+        'Search could not read its index (search/index.js). Building the site again writes it.';
+      return;
+    }
+    var params = new URLSearchParams(location.search), filters = {};
+    form.elements.q.value = params.get('q') || '';
+    Array.from(form.querySelectorAll('select')).forEach(function (select) {
+      var value = params.get(select.name) || '';
+      if (Array.from(select.options).some(function (o) { return o.value === value; })) select.value = value;
+      filters[select.name] = select.value;
+    });
+    document.getElementById('search-more').addEventListener('click', function () { more(true); });
+    if (form.elements.q.value.trim() || Object.values(filters).some(Boolean)) run(form.elements.q.value, filters);
+  }
+
+  document.addEventListener('DOMContentLoaded', start);
+})();
