@@ -26,7 +26,7 @@ from generator.render.remote_media import WEB, body_images
 from generator.sources.media_fetch import MAX_BYTES, Fetcher, FetchResult
 from generator.store import media
 from generator.store.documents import document_files, loads
-from generator.store.files import write_atomic
+from generator.store.files import unchanged, write_atomic
 
 MAX_WIDTH = 1600
 IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
@@ -158,22 +158,15 @@ def place(folder: Path, name: str, data: bytes, by_digest: dict[str, str], prese
     key = _digest_of(name)
     known = by_digest.get(key)
     if known is not None and known in present:
-        if _holds(folder / known, data):
+        if unchanged(folder / known, data):
             return known, False
         name = media.long_name(name, data)
-        if name in present and _holds(folder / name, data):
+        if name in present and unchanged(folder / name, data):
             return name, False
     write_atomic(folder / name, data)
     by_digest.setdefault(key, name)
     present.add(name)
     return name, True
-
-
-def _holds(path: Path, data: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        return False
 
 
 def _digest_of(name: str) -> str:

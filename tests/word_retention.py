@@ -120,7 +120,7 @@ def kept(source_html: str, ctx: Context | None = None) -> tuple[int, int]:
 
 def measure(post: Post) -> dict[str, tuple[int, int]]:
     """(kept, total) of each measure for one post."""
-    rendered = RENDERER.render(post.body)
+    rendered = RENDERER.render(post.body, "index.html", post.address)  # as the build resolves links
     toc = build_toc(rendered.headings)
     page = BeautifulSoup(rendered.html, "html.parser")
     found = {_key(tag.get(attr)) for tag in page.find_all(True) for attr in ("href", "src") if tag.get(attr)}
