@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/sync_bench.py --posts 500 [--work /tmp/sync-bench]
 
-Measures, each as the command a user runs (a new process): the first sync; a second with nothing
+Measures, each as the command a user runs (a new process): the first sync, with the images its posts
+show (served by the fake site as generated PNGs) mirrored into content/media/; a second with nothing
 changed (files rewritten, counted by mtime); a sync after 3 posts changed upstream (files changed);
 and a sync killed half-way through fetching, then run again, compared with an uninterrupted one.
 The requests are counted by the server, which takes `--latency` seconds to answer each. `[sync] request_interval` is 0 here; the default of 0.5 s adds half a
@@ -12,22 +13,49 @@ second per request on a real site.
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from tests.conftest import content_tree  # noqa: E402
 from tests.fake_wordpress import FakeWordPress, generated_site  # noqa: E402
+from tests.test_media_images import png  # noqa: E402
 
 
 def command(config: Path, url: str, content: Path) -> list[str]:
-    return [sys.executable, "-m", "generator", "--quiet", "--config", str(config), "sync", url, "--content", str(content), "--no-media"]
+    return [sys.executable, "-m", "generator", "--quiet", "--config", str(config), "sync", url, "--content", str(content)]
+
+
+def serve_images(wp: FakeWordPress) -> int:
+    """Move the generated posts' images onto the fake site and serve each as a PNG of its own; returns how many."""
+    old, new = "https://example.com/wp-content/", f"{wp.url}wp-content/"
+
+    def moved(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.replace(old, new)
+        if isinstance(value, list):
+            return [moved(v) for v in value]
+        if isinstance(value, dict):
+            return {k: moved(v) for k, v in value.items()}
+        return value
+
+    site = wp.site
+    site.posts = moved(site.posts)
+    site.media = moved(site.media)
+    paths = sorted(set(re.findall(re.escape(new) + r"[^\s\\\"'<>,]+", json.dumps([site.posts, site.media]))))
+    for number, url in enumerate(paths):
+        data = png(16 + number % 64, 12, (number * 37 % 256, number * 91 % 256, 160))
+        wp.route(url[len(wp.url) - 1:], lambda _query, data=data: (200, {"Content-Type": "image/png"}, data))
+    return len(paths)
 
 
 def timed(wp: FakeWordPress, config: Path, content: Path) -> tuple[float, int]:
@@ -53,10 +81,13 @@ def main() -> None:
     site = generated_site(args.posts)
     with FakeWordPress(site) as wp:
         wp.fail("/wp-json/", delay=args.latency, times=-1)
+        images = serve_images(wp)
         content = args.work / "content"
         seconds, requests = timed(wp, config, content)
         files = sum(1 for p in content_tree(content) if p.endswith(".md"))
-        print(f"first sync: {seconds:.2f} s, {requests} requests, {files} post files")
+        media = sum(1 for p in content_tree(content) if p.startswith("media/") and not p.endswith(".yaml"))
+        print(f"first sync: {seconds:.2f} s, {requests} requests ({wp.count('/wp-content/')} of them images), "
+              f"{files} post files, {media} media files for {images} image URLs")
         started = time.perf_counter()
         raw = next((content / ".newsmirror-cache" / "sync").glob("*/raw"))
         subprocess.run([sys.executable, "-m", "generator", "--quiet", "import", str(raw), "--content",
