@@ -112,3 +112,14 @@ def test_import_site_is_an_address(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="import.site: expected the site's address such as 'https://example.org/', "
                                           "got 'example.org'"):
         load_config(write(tmp_path, '[import]\nsite = "example.org"\n'))
+
+
+def test_media_limits_are_checked_and_passed_down(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as error:
+        load_config(write(tmp_path, '[media]\nmax_width = 0\nmax_bytes = -1\nformats = ["avif"]\n'))
+    assert error.value.problems == ["media.formats: unknown key (known: max_width, max_bytes)"]
+    with pytest.raises(ConfigError) as error:
+        load_config(write(tmp_path, '[media]\nmax_width = 0\nmax_bytes = -1\n'))
+    assert error.value.problems == ["media.max_width: must be at least 1, got 0",
+                                    "media.max_bytes: must be at least 1, got -1"]
+    assert load_config(write(tmp_path, '[media]\nmax_width = 800\n')).media.max_width == 800
