@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.builder import run_build
@@ -18,6 +19,9 @@ from generator.output.writer import OutputError
 from generator.problems import Problem
 from generator.render.templates import TemplateError
 from generator.store.files import write_atomic
+
+if TYPE_CHECKING:  # the HTTP stack is loaded only by the commands that use it
+    from generator.sources.http import Politeness
 
 OK, ITEMS_FAILED, USAGE = 0, 1, 2
 
@@ -182,11 +186,13 @@ def _import(args: argparse.Namespace, say: _Printer) -> int:
 
 def _import_media(sources: list[Path], config: Config, posts: list[str], say: _Printer) -> list[Problem]:
     from generator.media_mirror import MediaSettings, media_summary, mirror_media
-    from generator.sources.media_fetch import HttpFetcher, folder_fetcher
+    from generator.sources.http import Client
+    from generator.sources.media_fetch import client_fetcher, folder_fetcher
     settings = MediaSettings(config.media.max_width, config.media.max_bytes)
     content = config.path("content")
-    with HttpFetcher(settings.max_bytes) as http:
-        fetch = folder_fetcher([s for s in sources if s.is_dir()], http, settings.max_bytes)
+    with Client(_politeness(config)) as client:
+        fetch = folder_fetcher([s for s in sources if s.is_dir()], client_fetcher(client, settings.max_bytes),
+                               settings.max_bytes)
         media = mirror_media(content, fetch, settings, files=[content / p for p in posts])
     say.info(media_summary(media))
     return media.problems
@@ -194,12 +200,10 @@ def _import_media(sources: list[Path], config: Config, posts: list[str], say: _P
 
 def _sync(args: argparse.Namespace, say: _Printer) -> int:
     from generator.media_mirror import MediaSettings
-    from generator.sources.http import Politeness
     from generator.sync import SyncOptions, run_sync, sync_summary
     config = _config(args)
     sources = _chosen_sources(args.sources, config.sources)
-    politeness = Politeness(min_interval=config.sync.request_interval, timeout=config.sync.timeout,
-                            retries=config.sync.retries)
+    politeness = _politeness(config)
     media = None if args.no_media else MediaSettings(config.media.max_width, config.media.max_bytes)
     options = SyncOptions(dry_run=args.dry_run, keep_keyword_links=config.imports.keep_keyword_links,
                           politeness=politeness, progress=say.progress, media=media)
@@ -212,6 +216,13 @@ def _sync(args: argparse.Namespace, say: _Printer) -> int:
     for line in sync_summary(result, args.dry_run):
         say.info(line)
     return _finish(result.problems, say)
+
+
+def _politeness(config: Config) -> Politeness:
+    """How import's media step and sync press on a site: `[sync]` of the configuration."""
+    from generator.sources.http import Politeness
+    return Politeness(min_interval=config.sync.request_interval, timeout=config.sync.timeout,
+                      retries=config.sync.retries)
 
 
 def _chosen_sources(given: list[str], configured: tuple[SourceConfig, ...]) -> list[SourceConfig]:

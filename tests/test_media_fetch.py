@@ -7,6 +7,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -15,7 +16,8 @@ import pytest
 
 from generator.convert.document import Image
 from generator.media_mirror import MediaSettings, mirror_media
-from generator.sources.media_fetch import FetchResult, HttpFetcher, folder_fetcher
+from generator.sources.http import Client, Politeness
+from generator.sources.media_fetch import Fetcher, FetchResult, client_fetcher, folder_fetcher
 from generator.store import media
 from tests.site_content import post, write_content
 from tests.test_media_images import gif, jpeg, png
@@ -123,8 +125,11 @@ def write_posts(content: Path, base: str) -> Path:
     return write_content(content, documents)
 
 
-def fetcher() -> HttpFetcher:
-    return HttpFetcher(max_bytes=LIMIT, timeout=0.5)
+@contextmanager
+def fetcher() -> Iterator[Fetcher]:
+    """The fetcher import and sync use, over the shared client, without its pauses."""
+    with Client(Politeness(min_interval=0.0, timeout=0.5, retries=0)) as client:
+        yield client_fetcher(client, LIMIT)
 
 
 def test_mirroring_stores_each_image_once_and_reports_each_failure(tmp_path: Path, server: ImageServer) -> None:
@@ -148,15 +153,18 @@ def test_mirroring_stores_each_image_once_and_reports_each_failure(tmp_path: Pat
     reasons = {p.item.removeprefix(server.base): p.message for p in result.problems}
     assert all(p.file.endswith("with-images.md") and p.field == "body" for p in result.problems)
     assert reasons == {
-        "/up/missing.png": "image not mirrored: HTTP 404; it stays a link to the original",
-        "/up/huge.png": "image not mirrored: over the 0.05 MB limit; it stays a link to the original",
-        "/up/huge-chunked.png": "image not mirrored: over the 0.05 MB limit; it stays a link to the original",
+        "/up/missing.png": "image not mirrored: HTTP 404: <p>gone</p>; it stays a link to the original",
+        "/up/huge.png": "image not mirrored: response of 76840 bytes is over the limit of 50000; it stays a link to "
+                        "the original",
+        "/up/huge-chunked.png": "image not mirrored: response is over the limit of 50000 bytes; it stays a link to "
+                                "the original",
         "/up/page.png": "image not mirrored: content type 'text/html' is not an image; it stays a link to the original",
         "/up/liar.png": "image not mirrored: not a PNG, JPEG, GIF or WebP image; it stays a link to the original",
         "/up/vector.svg": "image not mirrored: not a PNG, JPEG, GIF or WebP image; it stays a link to the original",
-        "/up/to-ftp.png": "image not mirrored: not an http(s) URL: 'ftp://127.0.0.1/x.png'; it stays a link to "
-                          "the original",
-        "/slow.png": "image not mirrored: ReadTimeout: timed out; it stays a link to the original",
+        "/up/to-ftp.png": "image not mirrored: redirect to 'ftp://127.0.0.1/x.png' refused: only http and https "
+                          "are followed; it stays a link to the original",
+        "/slow.png": "image not mirrored: read timed out: timed out (after 1 attempts); it stays a link to the "
+                     "original",
     }
     assert (result.images, result.fetched, result.present) == (len(mirrored) + len(reasons), len(mirrored), 0)
 

@@ -48,11 +48,12 @@ class Response:
 class FetchError(Exception):
     """A request that failed for good; the message names the URL."""
 
-    def __init__(self, url: str, message: str, status: int = 0) -> None:
+    def __init__(self, url: str, message: str, status: int = 0, unreachable: bool = False) -> None:
         super().__init__(f"{url}: {message}")
         self.url = url
         self.message = message
         self.status = status  # the HTTP status that failed, or 0
+        self.unreachable = unreachable  # no answer at all, after every retry
 
 
 @dataclass
@@ -85,10 +86,12 @@ class Client:
             self._http.close()
             self._http = None
 
-    def get(self, url: str, accept: frozenset[int] = frozenset({200})) -> Response:
-        """GET `url`, following redirects within http(s); a status outside `accept` raises FetchError."""
+    def get(self, url: str, accept: frozenset[int] = frozenset({200}), max_bytes: int | None = None) -> Response:
+        """GET `url`, following redirects within http(s); a status outside `accept`, or a body over
+        `max_bytes` (default: the politeness's), raises FetchError."""
+        limit = self.politeness.max_bytes if max_bytes is None else max_bytes
         for _ in range(self.politeness.max_redirects + 1):
-            response = self._with_retries(url)
+            response = self._with_retries(url, limit)
             if response.status not in REDIRECT_STATUSES:
                 if response.status not in accept:
                     raise FetchError(url, f"HTTP {response.status}{_reason(response.body)}", response.status)
@@ -96,14 +99,15 @@ class Client:
             url = _redirect_target(url, response)
         raise FetchError(url, f"more than {self.politeness.max_redirects} redirects")
 
-    def _with_retries(self, url: str) -> Response:
+    def _with_retries(self, url: str, limit: int) -> Response:
         attempt = 0
         while True:
             try:
-                response = self._once(url)
+                response = self._once(url, limit)
             except httpx.TransportError as e:
                 if attempt >= self.politeness.retries:
-                    raise FetchError(url, f"{_describe(e)} (after {attempt + 1} attempts)") from None
+                    raise FetchError(url, f"{_describe(e)} (after {attempt + 1} attempts)",
+                                     unreachable=isinstance(e, (httpx.ConnectError, httpx.ConnectTimeout))) from None
                 self._pause(self._backoff(attempt))
             else:
                 if response.status not in RETRY_STATUSES or attempt >= self.politeness.retries:
@@ -111,7 +115,7 @@ class Client:
                 self._pause(self._retry_after(response) or self._backoff(attempt))
             attempt += 1
 
-    def _once(self, url: str) -> Response:
+    def _once(self, url: str, limit: int) -> Response:
         if self._http is None:
             raise RuntimeError("use the client as a context manager")
         if self._last is not None:
@@ -120,14 +124,13 @@ class Client:
         self.requests += 1
         with self._http.stream("GET", url) as response:
             declared = response.headers.get("Content-Length", "")
-            if declared.isdigit() and int(declared) > self.politeness.max_bytes:
-                raise FetchError(url, f"response of {int(declared)} bytes is over the limit of "
-                                      f"{self.politeness.max_bytes}")
+            if declared.isdigit() and int(declared) > limit:
+                raise FetchError(url, f"response of {int(declared)} bytes is over the limit of {limit}")
             chunks, size = [], 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
-                if size > self.politeness.max_bytes:
-                    raise FetchError(url, f"response is over the limit of {self.politeness.max_bytes} bytes")
+                if size > limit:
+                    raise FetchError(url, f"response is over the limit of {limit} bytes")
                 chunks.append(chunk)
             return Response(str(response.url), response.status_code, response.headers, b"".join(chunks))
 

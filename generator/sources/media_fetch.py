@@ -1,8 +1,8 @@
 """Getting the bytes of one image: over HTTP, or from a media folder saved beside a crawl.
 
 A fetcher is any `Callable[[str], FetchResult]`, so the mirror step (generator/media_mirror.py) does not
-know where bytes come from: `http_fetcher` over httpx, `folder_fetcher` over saved folders with another
-fetcher behind it, or a test's stub. A fetcher never raises for what a URL or a server does; it says why in
+know where bytes come from: `client_fetcher` over the project's one polite HTTP client (sources/http.py),
+`folder_fetcher` over saved folders with another fetcher behind it, or a test's stub. A fetcher never raises for what a URL or a server does; it says why in
 `error`.
 """
 
@@ -10,20 +10,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
-import httpx
-
-from generator import __version__
 from generator.sources.http import Client, FetchError
 
 MAX_BYTES = 20_000_000
-MAX_REDIRECTS = 5
-TIMEOUT = 20.0  # seconds to connect, and between two reads of the body
-USER_AGENT = f"newsmirror/{__version__} (static mirror; media)"
 
 
 @dataclass(frozen=True)
@@ -48,53 +41,10 @@ def is_web_url(url: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
-class HttpFetcher(AbstractContextManager["HttpFetcher"]):
-    """GET with timeouts, redirects followed by hand so that each hop must be http(s), and the size limit
-    enforced while the body streams in (a missing or false Content-Length cannot get past it)."""
-
-    def __init__(self, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT) -> None:
-        self.max_bytes = max_bytes
-        self.client = httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT})
-
-    def __exit__(self, *exc: object) -> None:
-        self.client.close()
-
-    def __call__(self, url: str) -> FetchResult:
-        for _ in range(MAX_REDIRECTS + 1):
-            if not is_web_url(url):
-                return failed(f"not an http(s) URL: {url!r}")
-            try:
-                with self.client.stream("GET", url) as response:
-                    if response.is_redirect:
-                        url = urljoin(url, response.headers.get("location", ""))
-                        continue
-                    return self._read(response)
-            except httpx.HTTPError as e:
-                return failed(f"{type(e).__name__}: {e}" if str(e) else type(e).__name__)
-        return failed(f"more than {MAX_REDIRECTS} redirects")
-
-    def _read(self, response: httpx.Response) -> FetchResult:
-        if response.status_code != 200:
-            return failed(f"HTTP {response.status_code}")
-        kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
-        if not kind.startswith("image/"):
-            return failed(f"content type {kind or 'missing'!r} is not an image")
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            return failed(_too_large(self.max_bytes))
-        chunks, size = [], 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > self.max_bytes:
-                return failed(_too_large(self.max_bytes))
-            chunks.append(chunk)
-        return FetchResult(b"".join(chunks), kind)
-
-
 def client_fetcher(client: Client, max_bytes: int = MAX_BYTES) -> Fetcher:
-    """A fetcher over a sync's polite client, so images share its request rate, retries and Retry-After.
-    A host that could not be reached at all is not asked again in this run: a dead image server must not
-    cost every one of its images the full round of retries."""
+    """A fetcher over the polite client of import or sync: its request rate, retries, Retry-After, http(s)-only
+    redirects, and `max_bytes` enforced while the body streams in. A host that could not be reached at all is
+    not asked again in this run: a dead image server must not cost each of its images the round of retries."""
     unreachable: dict[str, str] = {}
 
     def fetch(url: str) -> FetchResult:
@@ -104,22 +54,16 @@ def client_fetcher(client: Client, max_bytes: int = MAX_BYTES) -> Fetcher:
         if host in unreachable:
             return failed(f"{host} could not be reached earlier in this run ({unreachable[host]})")
         try:
-            response = client.get(url)
+            response = client.get(url, max_bytes=max_bytes)
         except FetchError as e:
-            if not e.status:
+            if e.unreachable:
                 unreachable[host] = e.message
             return failed(e.message)
         kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if not kind.startswith("image/"):
             return failed(f"content type {kind or 'missing'!r} is not an image")
-        if len(response.body) > max_bytes:
-            return failed(_too_large(max_bytes))
         return FetchResult(response.body, kind)
     return fetch
-
-
-def _too_large(limit: int) -> str:
-    return f"over the {limit / 1e6:g} MB limit"
 
 
 def folder_fetcher(roots: Sequence[Path], fallback: Fetcher | None = None,
@@ -130,7 +74,7 @@ def folder_fetcher(roots: Sequence[Path], fallback: Fetcher | None = None,
         for path in saved_paths(roots, url):
             try:
                 if path.stat().st_size > max_bytes:
-                    return failed(_too_large(max_bytes))
+                    return failed(f"over the {max_bytes / 1e6:g} MB limit")
                 return FetchResult(path.read_bytes())
             except OSError:
                 continue
