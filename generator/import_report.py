@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from generator.importer import ImportResult
+from generator.import_result import ImportResult
 
 
 def import_summary(result: ImportResult) -> list[str]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import astuple, dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import astuple, replace
 from functools import partial
 from importlib.metadata import version
 from pathlib import Path
@@ -14,84 +14,22 @@ from generator import __version__, collector
 from generator.convert.addresses import has_host
 from generator.convert.batch import Failure, convert_all, convert_one
 from generator.convert.context import Losses, Media
-from generator.convert.document import Document, Term, TermRegistry
+from generator.convert.document import Term, TermRegistry
 from generator.convert.wp_post import Lookups, embedded_terms, to_media, to_term, to_user
+from generator.import_result import ImportOptions, ImportResult, PostReport
+from generator.placing import Ready, place, stage_file
 from generator.problems import ItemError, Problem
 from generator.sources import wp_json
-from generator.sources.wp_json import RawItem, read_items
-from generator.store.documents import SUFFIX, dumps, read_index, remove_document
+from generator.sources.saved import read_items
+from generator.sources.wp_json import RawItem
 from generator.store import import_cache
-from generator.store.files import AtomicBatch, Staged, discard, remove_stale_temporaries, stage
+from generator.store.files import remove_stale_temporaries
 from generator.store.terms import read_terms, write_terms
+
+__all__ = ["ImportOptions", "ImportResult", "PostReport", "run_import"]
 
 
 GROUP_FROM = 3  # more items than this with one fault in one file are told in one line
-
-
-@dataclass
-class PostReport:
-    """What happened to one post, for the summary and the --report file."""
-
-    file: str
-    id: int
-    type: str
-    path: str
-    action: str  # new, updated, renamed, unchanged
-    losses: Losses
-
-
-@dataclass
-class ImportResult:
-    posts: list[PostReport] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # items left out on purpose, e.g. drafts
-    missing: list[Path] = field(default_factory=list)  # in content/ but not in this import
-    pruned: list[Path] = field(default_factory=list)
-    terms_written: bool = False
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # worth knowing, not wrong: shown in the summary
-
-    def count(self, action: str) -> int:
-        return sum(1 for p in self.posts if p.action == action)
-
-    def losses(self) -> Counter[str]:
-        total: Counter[str] = Counter()
-        for post in self.posts:
-            total.update(post.losses.counts)
-        return total
-
-
-@dataclass(frozen=True)
-class ImportOptions:
-    statuses: frozenset[str] = frozenset({"publish"})
-    prune: bool = False
-    keep_keyword_links: bool = False
-    workers: int | None = None  # None: one per core
-    site: str = ""  # the site's address, for crawls whose links lack their host
-
-
-@dataclass(frozen=True)
-class Ready:
-    """A post ready to be placed in the content folder: freshly converted, or known from the cache."""
-
-    item: RawItem
-    fingerprint: str
-    document: Document | None  # None when the cache says its file is already exactly right
-    cached: import_cache.Entry | None
-    losses: Losses
-    terms: list[Term]
-    warnings: list[tuple[str, str]]
-    staged: Staged | None = None  # its file, staged by the worker that converted it; then `document` has no body
-
-    @property
-    def wanted(self) -> str:
-        if self.cached is not None:
-            return self.cached.wanted
-        return wanted_file(self.document)
-
-
-def wanted_file(document: Document) -> str:
-    """The file a post's slug asks for, relative to the content folder."""
-    return f"{document.type}/{document.slug}{SUFFIX}"
 
 
 def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOptions = ImportOptions()) -> ImportResult:
@@ -114,7 +52,7 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
     try:
         ready, failed = _convert(posts, context, lookups, registry, cache, content_dir, options, result)
         with collector.paused():
-            entries = _place(ready, failed, reconvert, content_dir, options, result)
+            entries = place(ready, failed, reconvert, content_dir, options, result)
     except BaseException:
         # Whatever stopped the import, the files staged so far go too: a pool cut short never says
         # which files its workers staged, so the folder is searched for them.
@@ -196,7 +134,7 @@ def _convert(posts: list[RawItem], context: str, lookups: Lookups, registry: Ter
         else:
             fresh.append((item, fingerprint))
     outcomes = convert_all([item.data for item, _ in fresh], lookups, options.keep_keyword_links, options.workers,
-                           partial(_stage_file, content_dir), options.site)
+                           partial(stage_file, content_dir), options.site)
     failed = set()
     for (item, fingerprint), outcome in zip(fresh, outcomes):
         if isinstance(outcome, Failure):
@@ -211,11 +149,6 @@ def _convert(posts: list[RawItem], context: str, lookups: Lookups, registry: Ter
         for term in post.terms:
             registry.add(term)
     return ready, failed
-
-
-def _stage_file(content_dir: Path, document: Document) -> Staged:
-    """In the worker that converted the post: its file, staged where its slug puts it (see _place)."""
-    return stage(content_dir / wanted_file(document), dumps(document).encode("utf-8"))
 
 
 def _lookups(items: list[RawItem], registry: TermRegistry, result: ImportResult) -> tuple[Lookups, str]:
@@ -291,116 +224,3 @@ def _latest_posts(items: list[RawItem], options: ImportOptions, result: ImportRe
     return kept
 
 
-def _place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable[[Ready], Ready],
-           content_dir: Path, options: ImportOptions, result: ImportResult) -> dict[str, import_cache.Entry]:
-    """Write each post where it belongs: renames follow slugs, clashes get a suffix, posts missing
-    upstream are reported or pruned. Returns the cache entries for the next import."""
-    known = {content_dir / r.cached.path: (r.cached.type, r.cached.id) for r in ready if r.cached}
-    index = read_index(content_dir, known)  # (type, id) -> the files that hold that post now
-    posts = {_post_key(post): post for post in ready}
-    others = {path: key for key, paths in index.items() if key not in posts for path in paths}
-    assigned = assign_paths({key: content_dir / post.wanted for key, post in posts.items()}, others)
-    for key, post in posts.items():  # a post whose file is not the one it was made for is converted after all
-        if post.cached is not None and content_dir / post.cached.path != assigned[key]:
-            posts[key] = reconvert(post)
-        elif post.staged is not None and content_dir / post.wanted != assigned[key]:  # it names another slug
-            discard(post.staged)
-            posts[key] = reconvert(post)
-    batch = AtomicBatch()
-    actions = {}
-    try:
-        for key, post in sorted(posts.items()):
-            actions[key] = _stage(post, key, assigned[key], content_dir, index, batch, result)
-        batch.commit()
-    except BaseException:
-        batch.abandon()
-        raise
-    entries = {}
-    now_used = set(assigned.values())
-    for key, post in sorted(posts.items()):
-        path = assigned[key]
-        for stale in index.get(key, []):  # the new file is in place before the old one goes
-            if stale not in now_used:  # (another post may have just been written there)
-                remove_document(stale)
-        entries[post.fingerprint] = _entry(post, key, path, content_dir)
-        result.posts.append(PostReport(post.item.file, key[1], key[0], path.relative_to(content_dir).as_posix(),
-                                       actions[key], post.losses))
-    _missing(index, set(posts) | failed, options, result)
-    return entries
-
-
-def _post_key(post: Ready) -> tuple[str, int]:
-    if post.cached is not None:
-        return post.cached.type, post.cached.id
-    return post.document.type, post.document.source.id
-
-
-def assign_paths(wanted: dict[tuple[str, int], Path], others: dict[Path, tuple[str, int]]
-                 ) -> dict[tuple[str, int], Path]:
-    """Each post's file: the one its slug asks for, unless a post outside this import holds it or a
-    post with a lower id asks for it too; then `<slug>-<id>`. The same input always gives the same
-    files, whatever happened before."""
-    taken = set(others)
-    assigned: dict[tuple[str, int], Path] = {}
-    # Only posts that ask for one path compete, so any fixed order of paths will do: strings sort fastest.
-    for key, path in sorted(wanted.items(), key=lambda kv: (str(kv[1]), kv[0][1], kv[0][0])):
-        if path not in taken:
-            assigned[key] = path
-            taken.add(path)
-    for key in sorted(set(wanted) - set(assigned)):
-        base, n = wanted[key].with_name(f"{wanted[key].stem}-{key[1]}"), 1
-        candidate = base.with_suffix(wanted[key].suffix)
-        while candidate in taken or candidate in wanted.values():
-            n += 1
-            candidate = base.with_name(f"{base.name}-{n}{wanted[key].suffix}")
-        assigned[key] = candidate
-        taken.add(candidate)
-    return assigned
-
-
-def _stage(post: Ready, key: tuple[str, int], path: Path, content_dir: Path,
-           index: dict[tuple[str, int], list[Path]], batch: AtomicBatch, result: ImportResult) -> str:
-    wanted = content_dir / post.wanted
-    if path != wanted:
-        result.problems.append(post.item.problem("slug", f"{wanted.stem!r} is taken by another post; "
-                                                         f"saved as {path.stem!r}"))
-    if post.cached is not None and content_dir / post.cached.path == path:
-        return "unchanged"
-    if post.staged is not None:  # staged for this very file (see _place)
-        written = batch.adopt(post.staged)
-    else:
-        document = post.document if post.document.slug == path.stem else replace(post.document, slug=path.stem)
-        written = batch.write(path, dumps(document).encode("utf-8"))
-    if path not in index.get(key, [path]):
-        return "renamed"
-    return ("updated" if key in index else "new") if written else "unchanged"
-
-
-def _missing(index: dict[tuple[str, int], list[Path]], present: set[tuple[str, int]], options: ImportOptions,
-             result: ImportResult) -> None:
-    """Posts of the imported types that the input no longer holds: reported, or pruned when asked.
-    A post that is in the input but failed to convert is present, not missing."""
-    types = {key[0] for key in present}
-    unreadable = [p for p in result.problems if not p.item]
-    for key, paths in sorted(index.items()):
-        if key[0] not in types or key in present:
-            continue
-        if options.prune and not unreadable:
-            for path in paths:
-                remove_document(path)
-                result.pruned.append(path)
-        else:
-            result.missing.extend(paths)
-    if options.prune and unreadable and result.missing:
-        result.problems.append(Problem("--prune", message=f"nothing pruned: {len(unreadable)} input file(s) "
-                                                          "could not be read, so missing posts may not be gone"))
-
-
-def _entry(post: Ready, key: tuple[str, int], path: Path, content_dir: Path) -> import_cache.Entry:
-    stat = path.stat()
-    terms = [[t.taxonomy, t.slug, t.name, t.id, t.parent] for t in post.terms]
-    return import_cache.Entry(type=key[0], id=key[1], path=path.relative_to(content_dir).as_posix(),
-                              wanted=post.wanted,
-                              size=stat.st_size, mtime_ns=stat.st_mtime_ns, terms=terms,
-                              losses=dict(post.losses.counts), details=post.losses.details,
-                              warnings=[list(w) for w in post.warnings])

@@ -80,7 +80,8 @@ def generated_site(n: int, seed: int = 0, users: int = 8) -> SiteData:
 def sample_site(shared: Path) -> SiteData:
     """Every post, term, user and media object of ../shared/samples/wp-rest, as one site. Posts keep
     the `_embedded` they were saved with; those saved without one are named through lookups."""
-    from generator.sources.wp_json import MEDIA, POST, TERM, USER, read_items
+    from generator.sources.saved import read_items
+    from generator.sources.wp_json import MEDIA, POST, TERM, USER
     items, _ = read_items([shared / "samples" / "wp-rest"])
     site = SiteData(taxonomies=dict(BUILTIN_TAXONOMIES))
     latest: dict[tuple[str, int], dict[str, Any]] = {}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import importer
+from generator import placing
 from generator.import_report import loss_report_json
 from generator.importer import ImportOptions, run_import
 from generator.store.documents import document_files, loads
@@ -171,7 +171,7 @@ def test_an_import_that_fails_after_converting_leaves_the_content_folder_as_it_w
     run_import([tmp_path / "in"], tmp_path / "content")
     before = content_tree(tmp_path / "content")
     save(tmp_path / "in", "a.json", [rest_item(id=1, slug="a", title={"rendered": "New"}), rest_item(id=2, slug="c")])
-    calls, real = [], getattr(importer, failing)
+    calls, real = [], getattr(placing, failing)
 
     def full_disk(*args: object) -> object:
         if failing == "read_index" or calls:
@@ -179,7 +179,7 @@ def test_an_import_that_fails_after_converting_leaves_the_content_folder_as_it_w
         calls.append(args)
         return real(*args)
 
-    monkeypatch.setattr(importer, failing, full_disk)
+    monkeypatch.setattr(placing, failing, full_disk)
     with pytest.raises(OSError):
         run_import([tmp_path / "in"], tmp_path / "content")
     assert content_tree(tmp_path / "content") == before

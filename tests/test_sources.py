@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.sources.wp_json import kind_of, read_items
+from generator.sources.saved import read_items
+from generator.sources.wp_json import kind_of
 
 
 def test_single_object_list_and_folder_tree_in_sorted_order(tmp_path: Path) -> None:
@@ -135,4 +136,4 @@ def test_a_folder_with_no_saved_json_says_so(tmp_path: Path) -> None:
     (tmp_path / "site" / "about").mkdir(parents=True)
     (tmp_path / "site" / "about" / "index.html").write_text("<p>About</p>")
     items, problems = read_items([tmp_path / "site"])
-    assert items == [] and [p.message[:30] for p in problems] == ["no saved REST JSON in this fol"]
+    assert items == [] and [p.message[:30] for p in problems] == ["no saved REST JSON or WordPres"]

@@ -40,7 +40,8 @@ from generator.convert.wp_post import to_document
 from generator.problems import ItemError
 from generator.render.markdown import MarkdownRenderer
 from generator.render.toc import TocEntry, build_toc
-from generator.sources.wp_json import POST, read_items
+from generator.sources.saved import read_items
+from generator.sources.wp_json import POST
 
 WORD = re.compile(r"\w+")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

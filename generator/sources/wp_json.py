@@ -135,21 +135,6 @@ def json_files(sources: Iterable[Path]) -> Iterator[Path]:
                 yield path
 
 
-def read_items(sources: Iterable[Path]) -> tuple[list[RawItem], list[Problem]]:
-    items: list[RawItem] = []
-    problems: list[Problem] = []
-    for source in sources:
-        files = list(json_files([source]))
-        if source.is_dir() and not files:
-            problems.append(Problem(str(source), message="no saved REST JSON in this folder (files named *.json, "
-                                                         "or holding JSON with no extension or under wp-json/)"))
-        for path in files:
-            found, found_problems = _read_file(path)
-            items.extend(found)
-            problems.extend(found_problems)
-    return items, problems
-
-
 def _looks_like_json(path: Path) -> bool:
     try:
         with path.open("rb") as f:
@@ -158,7 +143,7 @@ def _looks_like_json(path: Path) -> bool:
         return True  # read it, so that the error is reported with the file's name
 
 
-def _read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
+def read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
     name = str(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
