@@ -46,7 +46,14 @@ class BuildResult:
     warnings: tuple[str, ...] = ()  # for the reader; unlike problems, nothing was left out
 
 
-def run_build(config: Config, progress: Progress | None = None, warn_at: int = WARN_AT) -> BuildResult:
+@dataclass
+class BuildSession:
+    """What a long-running process (`newsmirror serve`) keeps between builds, so that a rebuild after an
+    edit does not start from the files again. Empty for now: every build reads what it needs."""
+
+
+def run_build(config: Config, progress: Progress | None = None, warn_at: int = WARN_AT,
+              session: BuildSession | None = None) -> BuildResult:
     """Build the site; a post that cannot be read is reported and left out, the rest is built. A site of
     `warn_at` bytes or more gets a warning that it nears GitHub Pages' limit."""
     timer = _Timer()
