@@ -301,23 +301,27 @@ def _finish(problems: list[Problem], say: _Printer) -> int:
 
 
 class _Printer:
-    """Summaries to stdout unless --quiet; problems always to stderr; a progress line only on a
-    terminal, never in CI or with --quiet."""
+    """Summaries to stdout unless --quiet; problems always to stderr; a progress bar (counts and time
+    left) only on a terminal, never in CI, in a pipe or with --quiet."""
 
     def __init__(self, quiet: bool, verbose: bool) -> None:
         self.quiet, self.verbose = quiet, verbose and not quiet
         self.live = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
-        self._drawn = False
+        self._bar = None
 
     def progress(self, stage: str, done: int, total: int) -> None:
-        if self.live:
-            print(f"\r{stage} {done}/{total}", end="", file=sys.stderr, flush=True)
-            self._drawn = True
+        if not self.live:
+            return
+        if self._bar is None or self._bar.desc != stage or self._bar.total != total:
+            from tqdm import tqdm  # loaded only when a bar is drawn
+            self.end_progress()
+            self._bar = tqdm(total=total, desc=stage, unit="", file=sys.stderr, leave=False, dynamic_ncols=True)
+        self._bar.update(done - self._bar.n)
 
     def end_progress(self) -> None:
-        if self._drawn:
-            print(file=sys.stderr)
-            self._drawn = False
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
 
     def info(self, line: str) -> None:
         if not self.quiet:

@@ -76,6 +76,16 @@ class MediaConfig:
 
 
 @dataclass(frozen=True)
+class ChangesConfig:
+    # Imports and syncs kept in content/changes.yaml, the log `newsmirror changes` reports from.
+    history: int = 50
+    # Revisions kept in each post's `mirror:` block.
+    revisions: int = 10
+    # Entries on the site's Updates page and in its feed.
+    updates: int = 200
+
+
+@dataclass(frozen=True)
 class SourceConfig:
     """One [[sources]] entry: a WordPress site or REST collection, and what to keep of it."""
 
@@ -105,6 +115,7 @@ class Config:
     imports: ImportConfig = field(default_factory=ImportConfig)
     sync: SyncConfig = field(default_factory=SyncConfig)
     media: MediaConfig = field(default_factory=MediaConfig)
+    changes: ChangesConfig = field(default_factory=ChangesConfig)
     sources: tuple[SourceConfig, ...] = ()
     # None publishes every taxonomy found in the content, with a label made from its name.
     taxonomies: tuple[Taxonomy, ...] | None = None
@@ -124,7 +135,8 @@ class ConfigError(Exception):
 
 
 SECTIONS = {"site": SiteConfig, "paths": PathsConfig, "build": BuildConfig, "import": ImportConfig,
-            "sync": SyncConfig, "media": MediaConfig}
+            "sync": SyncConfig, "media": MediaConfig,
+            "changes": ChangesConfig}
 OTHER_KEYS = ("taxonomies", "sources")
 KNOWN_LABELS = {"category": "Categories", "post_tag": "Tags", "post": "Posts", "page": "Pages"}
 # A hostname as GitHub Pages takes it in CNAME: labels of letters, digits and hyphens.
@@ -176,6 +188,7 @@ def parse_config(data: dict[str, Any], source: str = "defaults", root: Path = Pa
         _check_sync(sections["sync"], problems)
         _check_import(sections["import"], problems)
         _check_media(sections["media"], problems)
+        _check_changes(sections["changes"], problems)
     if problems:
         raise ConfigError(source, problems)
     imports = sections.pop("import")
@@ -359,6 +372,12 @@ def _check_media(media: MediaConfig, problems: list[str]) -> None:
     for key in ("max_width", "max_bytes"):
         if getattr(media, key) < 1:
             problems.append(f"media.{key}: must be at least 1, got {getattr(media, key)}")
+
+
+def _check_changes(changes: ChangesConfig, problems: list[str]) -> None:
+    for key in ("history", "revisions", "updates"):
+        if getattr(changes, key) < 1:
+            problems.append(f"changes.{key}: must be at least 1, got {getattr(changes, key)}")
 
 
 def _type_name(value: Any) -> str:

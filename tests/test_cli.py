@@ -6,11 +6,12 @@ import argparse
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from generator import __version__
+from generator import __version__, cli
 from generator.cli import _parser, main
 from tests.conftest import REPO, rest_item
 
@@ -162,3 +163,20 @@ def test_import_site_gives_hostless_posts_their_address(tmp_path: Path) -> None:
     assert from_config.returncode == from_option.returncode == 0
     assert "[About](https://example.org/about/)" in (tmp_path / "a" / "post" / "hello.md").read_text()
     assert "[About](https://example.net/about/)" in (tmp_path / "b" / "post" / "hello.md").read_text()
+
+
+def test_progress_is_a_bar_with_counts_and_time_left_on_a_terminal_and_silent_in_ci(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    printer = cli._Printer(quiet=False, verbose=False)
+    printer.live = True  # as on a terminal outside CI
+    for done in range(0, 51, 10):
+        printer.progress("render", done, 50)
+        time.sleep(0.12)  # longer than the bar's refresh interval
+    printer.end_progress()
+    drawn = capsys.readouterr().err
+    assert "render" in drawn and "50/50" in drawn and "<00:00" in drawn  # counts, then the time left
+    monkeypatch.setenv("CI", "true")
+    quiet = cli._Printer(quiet=False, verbose=False)
+    quiet.progress("render", 10, 50)
+    quiet.end_progress()
+    assert capsys.readouterr().err == ""

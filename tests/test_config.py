@@ -123,3 +123,12 @@ def test_media_limits_are_checked_and_passed_down(tmp_path: Path) -> None:
     assert error.value.problems == ["media.max_width: must be at least 1, got 0",
                                     "media.max_bytes: must be at least 1, got -1"]
     assert load_config(write(tmp_path, '[media]\nmax_width = 800\n')).media.max_width == 800
+
+
+def test_change_history_limits_are_checked_and_passed_down(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as error:
+        load_config(write(tmp_path, '[changes]\nhistory = 0\nupdates = -5\n'))
+    assert error.value.problems == ["changes.history: must be at least 1, got 0",
+                                    "changes.updates: must be at least 1, got -5"]
+    changes = load_config(write(tmp_path, '[changes]\nrevisions = 3\n')).changes
+    assert (changes.history, changes.revisions, changes.updates) == (50, 3, 200)
