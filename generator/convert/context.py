@@ -24,6 +24,7 @@ COMPLEX_TABLE = "complex table kept as HTML"
 DEEP_NESTING = "markup nested too deeply kept as text"
 TRACKER = "tracking pixel dropped"
 UNTITLED = "empty title made from the slug"
+MADE_TITLE = "empty title made from the first words or the date"
 DEAD_FRAGMENT = "link to an anchor the post does not have made text"
 
 

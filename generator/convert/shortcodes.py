@@ -1,8 +1,10 @@
 """Shortcodes left unrendered in REST content become the HTML they stand for, or a visible link.
 
 `[caption]` becomes a figure, `[gallery ids]` the saved media it names, `[embed]`, `[youtube]`,
-`[vimeo]`, `[tweet]`, `[audio]` and `[video]` a link to what they embed. Anything else that is
-clearly a shortcode (it has attributes or a closing tag) stays as text and is reported.
+`[vimeo]` and `[tweet]` a link to what they embed, `[audio]` and `[video]` the player WordPress
+renders (which the converter makes a link), `[playlist ids]` a list of links to its files.
+Anything else that is clearly a shortcode (it has attributes or a closing tag) stays as text and
+is reported.
 """
 
 from __future__ import annotations
@@ -129,15 +131,51 @@ def _site_link(base: str) -> Handler:
     return handler
 
 
+# The attributes WordPress's [audio] and [video] read a file from, in its order, with their types.
+SOURCES = {"audio": (("src", ""), ("mp3", "audio/mpeg"), ("m4a", "audio/mp4"), ("ogg", "audio/ogg"),
+                     ("wav", "audio/wav"), ("wma", "audio/x-ms-wma")),
+           "video": (("src", ""), ("mp4", "video/mp4"), ("m4v", "video/mp4"), ("webm", "video/webm"),
+                     ("ogv", "video/ogg"), ("wmv", "video/x-ms-wmv"), ("flv", "video/x-flv"))}
+
+
 def _media(kind: str) -> Handler:
+    """[audio] and [video] as the <audio> and <video> WordPress renders, which the converter
+    makes a link to the file, as it does on REST content."""
     def handler(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
-        url = next((named[k] for k in ("src", "mp3", "m4a", "ogg", "wav", "mp4", "webm", "ogv", "m4v")
-                    if named.get(k)), positional[0] if positional else "")
-        if not url:
+        sources = [(named[k].strip(), t) for k, t in SOURCES[kind] if named.get(k, "").strip()]
+        if not sources and positional:
+            sources = [(positional[0], "")]
+        if not sources:
             return None
-        ctx.losses.note(loss.MEDIA_AS_LINK, url)
-        return _link(url, f"{kind}: {url}")
+        tags = "".join(f'<source{_type(t)} src="{escape(url)}">' for url, t in sources)
+        poster = f' poster="{escape(named["poster"])}"' if named.get("poster") else ""
+        first = escape(sources[0][0])
+        return (f'<div class="wp-{kind}"><{kind} class="wp-{kind}-shortcode" controls{poster}>{tags}'
+                f'<a href="{first}">{first}</a></{kind}></div>')
     return handler
+
+
+def _type(mime: str) -> str:
+    return f' type="{mime}"' if mime else ""
+
+
+def _playlist(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """A playlist is a script-driven player: here the list of its files, each a link."""
+    idents = re.findall(r"\d+", named.get("ids", "") or named.get("include", ""))
+    if not idents:
+        return None
+    tracks = []
+    for ident in idents:
+        media = ctx.media.get(int(ident))
+        if media is None:
+            ctx.losses.note(loss.UNRESOLVED_MEDIA, f"attachment {ident}")
+            continue
+        ctx.losses.note(loss.MEDIA_AS_LINK, media.url)
+        label = media.caption or media.url.rstrip("/").rsplit("/", 1)[-1]
+        tracks.append(f'<li><a href="{escape(media.url)}">{escape(label)}</a></li>')
+    if not tracks:
+        return f"<p>Playlist (ids {', '.join(idents)}): its files are not in this mirror.</p>"
+    return f'<ol class="wp-playlist">{"".join(tracks)}</ol>'
 
 
 def _caption(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
@@ -171,9 +209,10 @@ HANDLERS: dict[str, Handler] = {
     "youtube": _site_link("https://www.youtube.com/watch?v="),
     "vimeo": _site_link("https://vimeo.com/"),
     "tweet": _site_link("https://x.com/i/status/"),
-    "audio": _media("Audio"),
-    "video": _media("Video"),
+    "audio": _media("audio"),
+    "video": _media("video"),
     "caption": _caption,
     "wp_caption": _caption,
     "gallery": _gallery,
+    "playlist": _playlist,
 }

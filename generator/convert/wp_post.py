@@ -85,6 +85,8 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), keep_keyword
                   media=lookups.media)
     if not title:  # a page needs a title to be listed and linked; WordPress shows "(no title)"
         ctx.losses.note(loss.UNTITLED, ctx.title)
+    elif isinstance(data.get("title"), dict) and data["title"].get("raw") == "":  # an export's untitled post
+        ctx.losses.note(loss.MADE_TITLE, title)
     terms = post_terms(data, lookups, ctx.losses)
     taxonomies: dict[str, list[str]] = {}
     for term in terms:

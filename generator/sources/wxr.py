@@ -1,12 +1,45 @@
-"""WordPress export files (WXR, Tools → Export): read as the same raw items as saved REST JSON."""
+"""WordPress export files (WXR 1.0-1.2, Tools → Export): read as the same raw items as saved REST JSON.
+
+The file is read twice, streamed, each element dropped once read, so memory stays bounded by the
+largest post and by what the export says of its attachments, never by the file's size. The first
+pass checks the whole file (well-formed, a WXR version, no entity declarations) and notes the
+attachments, which galleries and featured images name before or after them; only then does the
+second pass yield items, so that a refused export yields nothing and content/ stays as it was.
+Entity declarations and external references are refused (defusedxml): an export never has them,
+and they are how billion-laughs and file-reading attacks work.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import Element as XmlElement
+from xml.etree.ElementTree import ParseError
 
-from generator.problems import Problem
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
+
+from generator.convert.wp_render import gallery_owners
+from generator.problems import ItemError, Problem
+from generator.sources import wp_json
+from generator.sources import wxr_items as items
 from generator.sources.wp_json import RawItem
+from generator.sources.wxr_items import Element, Names
+
+# Prefixes by namespace: WXR 1.0-1.2 under http:// or https://, and the RSS modules it uses.
+NAMESPACES = ((re.compile(r"^https?://wordpress\.org/export/1\.\d+/excerpt/$"), "excerpt"),
+              (re.compile(r"^https?://wordpress\.org/export/1\.\d+/$"), "wp"),
+              (re.compile(r"^https?://purl\.org/rss/1\.0/modules/content/$"), "content"),
+              (re.compile(r"^https?://purl\.org/dc/elements/1\.1/$"), "dc"))
+VERSION = re.compile(r"^1\.\d+$")
+HEADER_TAGS = ("wp:author", "wp:category", "wp:tag", "wp:term")
+# Post types REST does not serve as posts, and the kind they are skipped as.
+SKIPPED_TYPES = {"revision": wp_json.REVISION, "nav_menu_item": wp_json.MENU, "custom_css": wp_json.DESIGN,
+                 "customize_changeset": wp_json.SITE, "oembed_cache": wp_json.SITE, "user_request": wp_json.SITE}
 
 
 def is_export(path: Path) -> bool:
@@ -20,6 +53,181 @@ def is_export(path: Path) -> bool:
 
 
 def read_export(path: Path, problems: list[Problem]) -> Iterator[RawItem]:
-    """Every item of the export, streamed; what cannot be read is appended to `problems`."""
-    problems.append(Problem(str(path), message="WordPress exports cannot be read yet"))
-    return iter(())
+    """Every item of the export, streamed; what cannot be read is appended to `problems`. An export
+    that cannot be read as a whole yields nothing."""
+    names = Names()
+    refusal = _scan(path, names)
+    if refusal:
+        problems.append(Problem(str(path), message=refusal))
+        return
+    position = 0
+    for tag, element in _elements(path):
+        if tag == "item":
+            yield from _item(path, position, element, names, problems)
+            position += 1
+        elif tag == "pubDate":
+            names.export_date = element.fields.get("text", "")
+        elif tag == "wp:author" and (found := items.user(element, names)):
+            yield RawItem(str(path), None, found, wp_json.USER)
+        elif tag in HEADER_TAGS[1:] and (found := items.term(element, tag, names)):
+            yield RawItem(str(path), None, found, wp_json.TERM)
+
+
+def _item(path: Path, position: int, element: Element, names: Names, problems: list[Problem]) -> Iterator[RawItem]:
+    """A post, or a media item for an attachment, or a skipped item of a type REST does not serve
+    as a post (a revision, a menu item); what cannot be made a post becomes a problem."""
+    post_type = element.fields.get("wp:post_type", "").strip()
+    skipped = SKIPPED_TYPES.get(post_type) or (wp_json.DESIGN if post_type in wp_json.DESIGN_TYPES else "")
+    try:
+        if post_type == "attachment":
+            if element.fields.get("wp:attachment_url", "").strip():
+                yield RawItem(str(path), position, items.media(element), wp_json.MEDIA)
+            return
+        if skipped:
+            yield RawItem(str(path), position, {"id": items.post_id(element.fields) or None}, skipped)
+            return
+        if not items.post_id(element.fields):
+            element = _with_made_id(path, position, element, problems)
+        data, warnings = items.post(element, names)
+        problems.extend(Problem(str(path), str(data["id"]), f, m) for f, m in warnings)
+        yield RawItem(str(path), position, data, wp_json.POST)
+    except ItemError as e:
+        ident = element.fields.get("wp:post_id", "").strip()
+        problems.append(Problem(str(path), ident or f"#{position}", e.field, e.message))
+
+
+def _with_made_id(path: Path, position: int, element: Element, problems: list[Problem]) -> Element:
+    """A hand-made export may give no ids: one is made from what names the post, and said."""
+    fields = element.fields
+    basis = fields.get("guid") or fields.get("link") or f"{fields.get('title', '')}\x00{fields.get('wp:post_date', '')}"
+    ident = items.synthetic_id("post", basis.strip())
+    problems.append(Problem(str(path), f"#{position}", "wp:post_id",
+                            f"missing; imported with id {ident}, made from its guid, link or title and date"))
+    return replace(element, fields={**fields, "wp:post_id": str(ident)})
+
+
+def _scan(path: Path, names: Names) -> str:
+    """Why the export cannot be imported, or '' after noting its attachments and the site's offset."""
+    version = ""
+    try:
+        for tag, element in _elements(path):
+            if tag == "wp:wxr_version":
+                version = element.fields.get("text", "").strip()
+            elif tag == "item" and element.fields.get("wp:post_type") == "attachment":
+                _note_attachment(element, names)
+            elif tag == "item":
+                _note_post(element, names)
+    except _NotAnExport as e:
+        return str(e)
+    except DefusedXmlException as e:
+        return f"refused: {_defused(e)}; WordPress exports never declare entities"
+    except ParseError as e:
+        return _malformed(path, e)
+    except OSError as e:
+        return f"cannot read: {e.strerror}"
+    names.attached = {owner: found for owner, found in names.attached.items() if owner in names.galleries}
+    if not version:
+        return "no <wp:wxr_version> in the <channel>: not a WordPress export, or cut short before its items"
+    if not VERSION.match(version):
+        return f"<wp:wxr_version> is {version[:20]!r}, not a WXR version such as 1.2"
+    return ""
+
+
+def _note_attachment(element: Element, names: Names) -> None:
+    found = items.attachment(element)
+    if found is not None and found.parent and element.fields.get("wp:attachment_url", "").strip():
+        names.attached.setdefault(found.parent, []).append(found)
+
+
+def _note_post(element: Element, names: Names) -> None:
+    if names.offset is None:
+        names.offset = items.site_offset(element.fields)
+    raw = element.fields.get("content:encoded", "")
+    if "[gallery" in raw or "[playlist" in raw:
+        names.galleries |= gallery_owners(raw, items.post_id(element.fields))
+
+
+class _NotAnExport(Exception):
+    pass
+
+
+def _elements(path: Path) -> Iterator[tuple[str, Element]]:
+    """Each child of the <channel>, by prefixed name, read and then dropped from the tree."""
+    depth, channel = 0, None
+    with path.open("rb") as f:
+        for event, node in iterparse(f, events=("start", "end"), forbid_dtd=False, forbid_entities=True,
+                                     forbid_external=True):
+            if event == "start":
+                depth += 1
+                if depth == 1 and _local(node.tag) != "rss":
+                    raise _NotAnExport(f"the root element is <{_local(node.tag)}>, not <rss>: not a WordPress export")
+                if depth == 2 and _local(node.tag) == "channel":
+                    channel = node
+                continue
+            depth -= 1
+            if depth == 2 and channel is not None:
+                tag = _name(node.tag)
+                if tag:
+                    yield tag, _read(node)
+                channel.clear()  # what was read goes, so memory does not grow with the file
+            elif depth == 1 and channel is None:
+                raise _NotAnExport(f"<{_local(node.tag)}> where the <channel> should be: not a WordPress export")
+
+
+def _read(node: XmlElement) -> Element:
+    fields: dict[str, str] = {"text": node.text or ""}
+    categories, meta = [], {}
+    for child in node:
+        tag = _name(child.tag)
+        if tag == "category":
+            categories.append((child.get("domain", ""), child.get("nicename", ""), child.text or ""))
+        elif tag == "wp:postmeta":
+            key = next((c.text or "" for c in child if _name(c.tag) == "wp:meta_key"), "")
+            meta[key] = next((c.text or "" for c in child if _name(c.tag) == "wp:meta_value"), "")
+        elif tag and tag not in fields and len(child) == 0:
+            fields[tag] = child.text or ""
+    return Element(fields, tuple(categories), meta)
+
+
+@lru_cache(maxsize=1024)  # an export uses a few dozen names, millions of times
+def _name(tag: Any) -> str:
+    """`{http://wordpress.org/export/1.2/}post_id` -> `wp:post_id`; '' for a namespace WXR does not use."""
+    if not isinstance(tag, str):
+        return ""  # a comment or processing instruction
+    if not tag.startswith("{"):
+        return tag
+    uri, local = tag[1:].split("}", 1)
+    return next((f"{prefix}:{local}" for pattern, prefix in NAMESPACES if pattern.match(uri)), "")
+
+
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _defused(error: DefusedXmlException) -> str:
+    name = getattr(error, "name", "") or ""
+    external = getattr(error, "sysid", None) or getattr(error, "system_id", None)
+    what = f"the entity {name!r}" if name else "an entity or external reference"
+    return f"it declares {what}" + (f" pointing at {str(external)[:80]!r}" if external else "")
+
+
+def _malformed(path: Path, error: ParseError) -> str:
+    line, column = error.position
+    if _line_is_not_utf8(path, line):
+        return f"not UTF-8 text at line {line}: save the export as UTF-8"
+    reason = str(error).split(":")[0]
+    return f"malformed XML at line {line}, column {column + 1}: {reason}"
+
+
+def _line_is_not_utf8(path: Path, number: int) -> bool:
+    try:
+        with path.open("rb") as f:
+            for index, line in enumerate(f, 1):
+                if index == number:
+                    line.decode("utf-8")
+                    return False
+    except UnicodeDecodeError:
+        return True
+    except OSError:
+        return False
+    return False

@@ -1,0 +1,104 @@
+"""Paragraphs from blank lines, as WordPress's `wpautop` makes them from a classic post's text.
+
+Written from the behaviour WordPress documents for `wpautop` and `shortcode_unautop`: a blank
+line ends a paragraph, a single newline is a `<br />`, block-level elements are never wrapped in
+a paragraph, `<pre>` and the inside of tags are left alone, and a shortcode alone on its line is
+not wrapped either (it renders its own block). Pure text in, HTML out.
+"""
+
+from __future__ import annotations
+
+import re
+
+BLOCKS = ("table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|"
+          "blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|"
+          "footer|nav|figure|figcaption|details|menu|summary")
+OPEN_BLOCK = re.compile(rf"(<(?:{BLOCKS})[\s/>])", re.IGNORECASE)
+CLOSE_BLOCK = re.compile(rf"(</(?:{BLOCKS})>)", re.IGNORECASE)
+BLOCK_TAG = rf"</?(?:{BLOCKS})(?:[\s/][^>]*)?>"
+PRE = re.compile(r"<pre[\s>].*?</pre>", re.IGNORECASE | re.DOTALL)
+# A tag or a comment: newlines inside them are not line breaks of the text.
+TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^<>]*>", re.DOTALL)
+DOUBLE_BR = re.compile(r"<br\s*/?>\s*<br\s*/?>", re.IGNORECASE)
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+EMPTY_P = re.compile(r"<p>\s*</p>")
+P_BEFORE_BLOCK = re.compile(rf"<p>\s*({BLOCK_TAG})", re.IGNORECASE)
+P_AFTER_BLOCK = re.compile(rf"({BLOCK_TAG})\s*</p>", re.IGNORECASE)
+P_IN_QUOTE = (re.compile(r"<p><blockquote([^>]*)>", re.IGNORECASE), re.compile(r"</blockquote></p>", re.IGNORECASE))
+UNCLOSED_P = re.compile(r"<p>([^<]+)</(div|address|form)>", re.IGNORECASE)
+# Paragraphs are split at blank lines by now, so a newline's run of whitespace holds no other newline.
+NEWLINE = re.compile(r"(?<!<br />)(?<!</p>)[^\S\n]*\n")  # no <br /> after </p>, the commonest block end
+BR_AFTER_BLOCK = re.compile(rf"({BLOCK_TAG})\s*<br />", re.IGNORECASE)
+BR_BEFORE_BLOCK = re.compile(r"<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)", re.IGNORECASE)
+# Inside these, whitespace is layout of the markup, not text.
+COMPACT = ((re.compile(r"\s*(<option\b[^>]*>)", re.IGNORECASE), ("<option",)),
+           (re.compile(r"(</option>)\s*", re.IGNORECASE), ("</option",)),
+           (re.compile(r"\s*(</?(?:param|embed|source|track)\b[^>]*>)\s*", re.IGNORECASE),
+            ("<param", "<embed", "<source", "<track", "</param", "</embed", "</source", "</track")))
+RAW_TEXT = re.compile(r"<(script|style|svg|textarea)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
+LONE_SHORTCODE = re.compile(r"<p>\s*(\[(?P<name>[a-z][a-z0-9_-]*)(?:[\s=][^\]]*)?\]"
+                            r"(?:(?:(?!\[/(?P=name)\]).)*\[/(?P=name)\])?)\s*</p>", re.IGNORECASE | re.DOTALL)
+# Set-aside <pre> stays a block element (so it is never wrapped), and keeps its newlines.
+NEWLINE_MARK, PRE_MARK, RAW_MARK = "\x00n\x00", "<pre wp-pre-tag-{}></pre>", "\x00raw{}\x00"
+LIST_ITEM_P = re.compile(r"<p>(<li.+?)</p>", re.IGNORECASE | re.DOTALL)
+LONE_BLOCK_P = re.compile(rf"<p>\s*({BLOCK_TAG})\s*</p>", re.IGNORECASE)
+
+
+def autop(text: str, br: bool = True) -> str:
+    """`text` with its paragraphs wrapped in <p> and, with `br`, its single newlines made <br />."""
+    if not text.strip():
+        return ""
+    text, pres = _put_aside(PRE, text + "\n", PRE_MARK)
+    text, raws = _put_aside(RAW_TEXT, text, RAW_MARK)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = TAG_OR_COMMENT.sub(lambda m: m.group(0).replace("\n", NEWLINE_MARK), text)
+    text = DOUBLE_BR.sub("\n\n", text)
+    text = CLOSE_BLOCK.sub(r"\1\n\n", OPEN_BLOCK.sub(r"\n\n\1", text))
+    lowered = text.lower()
+    for pattern, marks in COMPACT:
+        if any(mark in lowered for mark in marks):  # rare, and costly to look for everywhere
+            text = pattern.sub(r"\1", text)
+    paragraphs = [p.strip() for p in PARAGRAPH_BREAK.split(text)]
+    text = "".join(f"<p>{p}</p>\n" for p in paragraphs if p)
+    text = _tidy(text)
+    if br:
+        text = NEWLINE.sub("<br />\n", re.sub(r"<br\s*/?>", "<br />", text))
+        text = BR_BEFORE_BLOCK.sub(r"\1", BR_AFTER_BLOCK.sub(r"\1", text))
+    text = re.sub(r"\n</p>$", "</p>", text)
+    text = _restore(_restore(text.replace(NEWLINE_MARK, "\n"), raws, RAW_MARK), pres, PRE_MARK)
+    return unautop_shortcodes(text)
+
+
+def _tidy(text: str) -> str:
+    """Paragraph marks that ended up around, not inside, block elements."""
+    text = EMPTY_P.sub("", text)
+    if any(end in text.lower() for end in ("</div>", "</address>", "</form>")):
+        text = UNCLOSED_P.sub(r"<p>\1</p></\2>", text)
+    text = LONE_BLOCK_P.sub(r"\1", text)
+    text = LIST_ITEM_P.sub(r"\1", text)
+    text = P_IN_QUOTE[0].sub(r"<blockquote\1><p>", text)
+    text = P_IN_QUOTE[1].sub("</p></blockquote>", text)
+    text = P_BEFORE_BLOCK.sub(r"\1", text)
+    return P_AFTER_BLOCK.sub(r"\1", text)
+
+
+def unautop_shortcodes(html: str) -> str:
+    """A shortcode that is a paragraph on its own renders a block of its own: no <p> around it."""
+    if "[" not in html:
+        return html
+    return LONE_SHORTCODE.sub(lambda m: m.group(1), html)
+
+
+def _put_aside(pattern: re.Pattern[str], text: str, mark: str) -> tuple[str, list[str]]:
+    kept: list[str] = []
+
+    def aside(match: re.Match[str]) -> str:
+        kept.append(match.group(0))
+        return mark.format(len(kept) - 1)
+    return pattern.sub(aside, text), kept
+
+
+def _restore(text: str, kept: list[str], mark: str) -> str:
+    for index, original in enumerate(kept):
+        text = text.replace(mark.format(index), original, 1)
+    return text

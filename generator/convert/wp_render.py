@@ -1,0 +1,111 @@
+"""A post's raw `post_content`, as saved in an export, rendered as WordPress's `the_content` would.
+
+WordPress renders a block post by its blocks (their HTML is already in the content; only dynamic
+blocks render anew) and gives it no automatic paragraphs; a classic post gets paragraphs from its
+blank lines, and a URL alone on a line becomes an embed. Shortcodes are left for the converter,
+which expands them on REST content too, except that a gallery or playlist without ids is given
+the ids of the post's own attachments, which only the export knows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from generator.convert.autop import autop
+from generator.convert.embeds import SITES
+from generator.convert.shortcodes import parse_attributes
+
+BLOCK_DELIMITER = re.compile(r"<!--\s+/?wp:[a-z][a-z0-9_/-]*(?:\s+\{.*?\})?\s+/?-->\n?", re.DOTALL)
+SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?shortcode\s+-->(.*?)<!--\s+/wp:(?:core/)?shortcode\s+-->",
+                             re.DOTALL)
+MEDIA_LIST = re.compile(r"\[(gallery|playlist)((?:\s[^\]]*)?)\]")
+URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
+SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
+TAG = re.compile(r"<[^>]*>")
+# The shortcodes WordPress registers itself; strip_shortcodes removes them with what they enclose.
+CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed)\b[^\]]*\]"
+                            r"(?:(?:(?!\[\1\b).)*?\[/\1\])?", re.DOTALL)
+# Blocks an automatic excerpt keeps (WordPress's excerpt_remove_blocks); the others go whole.
+EXCERPT_BLOCKS = frozenset({"freeform", "heading", "html", "list", "list-item", "media-text", "paragraph",
+                            "preformatted", "pullquote", "quote", "table", "verse", "columns", "column", "group"})
+BLOCK = re.compile(r"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*)(?:\s+\{.*?\})?\s+"
+                   r"(?:/-->|-->(.*?)<!--\s+/wp:(?:core/)?\1\s+-->)",
+                   re.DOTALL)
+EXCERPT_WORDS = 55
+
+
+@dataclass(frozen=True, slots=True)  # one per attachment of the export, kept while it is read
+class Attachment:
+    """What an export says of one attachment, for galleries and playlists that name no ids."""
+
+    id: int
+    parent: int
+    order: int
+    mime: str
+
+
+def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attachment]]) -> str:
+    """The HTML a REST response would hold in `content.rendered`, shortcodes still unexpanded."""
+    raw = raw.replace("\r\n", "\n")
+    if "<!-- wp:" in raw:
+        html = SHORTCODE_BLOCK.sub(lambda m: autop(m.group(1)), raw)
+        html = BLOCK_DELIMITER.sub("", html)
+    else:
+        html = autop(_autoembed(raw))
+    return _media_ids(html, post_id, attached) if "[" in html else html
+
+
+def _autoembed(text: str) -> str:
+    """A URL of a known embed provider alone on its line, as WordPress's oEmbed would show it."""
+    def embed(match: re.Match[str]) -> str:
+        url = match.group(2)
+        host = url.split("/")[2].split(":")[0].lower()
+        if not any(host == domain or host.endswith("." + domain) for domain, _ in SITES):
+            return match.group(0)
+        return f"{match.group(1)}[embed]{url}[/embed]{match.group(3)}"
+    return URL_LINE.sub(embed, text) if "http" in text else text
+
+
+def _media_ids(html: str, post_id: int, attached: Mapping[int, Sequence[Attachment]]) -> str:
+    """`[gallery]` shows the images attached to the post (or to post `id=`), `[playlist]` its audio
+    (or video, with type="video"), ordered as WordPress orders them: menu order, then id."""
+    def with_ids(match: re.Match[str]) -> str:
+        named, _ = parse_attributes(match.group(2))
+        if named.get("ids") or named.get("include"):
+            return match.group(0)
+        owner = int(named["id"]) if named.get("id", "").isdigit() else post_id
+        wanted = "image/" if match.group(1) == "gallery" else (
+            "video/" if named.get("type") == "video" else "audio/")
+        excluded = set(re.findall(r"\d+", named.get("exclude", "")))
+        ids = [str(a.id) for a in sorted(attached.get(owner, ()), key=lambda a: (a.order, a.id))
+               if a.mime.startswith(wanted) and str(a.id) not in excluded]
+        if not ids:
+            return match.group(0)
+        return f'[{match.group(1)} ids="{",".join(ids)}"{match.group(2)}]'
+    return MEDIA_LIST.sub(with_ids, html)
+
+
+def gallery_owners(raw: str, post_id: int) -> set[int]:
+    """The posts whose attachments the content's galleries and playlists without ids show."""
+    owners = set()
+    for match in MEDIA_LIST.finditer(raw):
+        named, _ = parse_attributes(match.group(2))
+        if not (named.get("ids") or named.get("include")):
+            owners.add(int(named["id"]) if named.get("id", "").isdigit() else post_id)
+    return owners
+
+
+def auto_excerpt(raw: str) -> str:
+    """The excerpt WordPress makes when a post has none: the first 55 words of its text blocks,
+    without shortcodes, then [&hellip;]; as a paragraph, like `excerpt.rendered`."""
+    if "<!-- wp:" in raw:
+        raw = BLOCK.sub(lambda m: m.group(0) if m.group(1) in EXCERPT_BLOCKS else "", raw)
+    else:  # a URL alone on its line is a player there, no text; paragraphs add no words
+        raw = _autoembed(raw)
+    text = CORE_SHORTCODE.sub("", BLOCK_DELIMITER.sub("", raw))
+    words = TAG.sub(" ", SCRIPT_OR_STYLE.sub("", text)).split()
+    if len(words) > EXCERPT_WORDS:
+        return autop(" ".join(words[:EXCERPT_WORDS]) + " [&hellip;]")
+    return autop(" ".join(words))

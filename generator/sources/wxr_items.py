@@ -1,0 +1,258 @@
+"""One element of a WordPress export as the object a REST response would hold for it.
+
+Posts become /wp/v2/<type> objects with `_embedded` authors and terms (so each post names its own,
+as with `?_embed`); attachments become /wp/v2/media objects, which featured images name by id; `<wp:author>`,
+`<wp:category>`, `<wp:tag>` and `<wp:term>` become user and term objects. Old exports give terms and
+authors no ids: a stable id is made from the name, far above any WordPress id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from generator.convert.wp_render import Attachment, auto_excerpt, render_content
+from generator.problems import ItemError
+
+ZERO_DATE = "0000-00-00 00:00:00"
+SYNTHETIC_BASE = 10**12  # WordPress ids are far below this
+TAXONOMY_OF = {"tag": "post_tag"}  # WXR 1.0 wrote tags as domain="tag"
+# Terms that are not taxonomies a reader browses: REST shows none of them in `wp:term`.
+HIDDEN_TAXONOMIES = frozenset({"post_format", "nav_menu", "link_category", "wp_theme", "wp_template_part_area",
+                               "wp_pattern_category"})
+TITLE_WORDS = 8
+NON_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True)
+class Element:
+    """A closed element of the export: its text fields by prefixed name (`wp:post_id`), and its
+    repeated children (categories, postmeta) in document order."""
+
+    fields: Mapping[str, str]
+    categories: Sequence[tuple[str, str, str]] = ()  # (domain, nicename, name)
+    meta: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Names:
+    """What the export's header declared: authors by login, term ids by (taxonomy, slug)."""
+
+    authors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    terms: dict[tuple[str, str], int] = field(default_factory=dict)
+    attached: dict[int, list[Attachment]] = field(default_factory=dict)  # by parent post, for galleries
+    galleries: set[int] = field(default_factory=set)  # posts whose attachments a gallery without ids shows
+    offset: timedelta | None = None  # local time minus UTC, from the first post with both dates
+    export_date: str = ""  # the channel's <pubDate>: when the export was made
+
+
+def synthetic_id(*parts: str) -> int:
+    digest = hashlib.sha256("\x00".join(parts).encode()).digest()
+    return SYNTHETIC_BASE + int.from_bytes(digest[:5], "big")
+
+
+def slug_of(name: str) -> str:
+    """What WordPress's sanitize_title makes of a name, near enough for a term that lacks a slug."""
+    return NON_WORD.sub("-", name.lower()).strip("-")
+
+
+def user(element: Element, names: Names) -> dict[str, Any] | None:
+    login = element.fields.get("wp:author_login", "").strip()
+    if not login:
+        return None
+    ident = _int(element.fields.get("wp:author_id")) or synthetic_id("author", login)
+    display = element.fields.get("wp:author_display_name", "").strip() or login
+    found = {"id": ident, "name": display, "slug": slug_of(login) or str(ident), "link": ""}
+    names.authors[login] = found
+    return found
+
+
+def term(element: Element, tag: str, names: Names) -> dict[str, Any] | None:
+    fields = element.fields
+    if tag == "wp:category":
+        taxonomy, slug, name, parent = ("category", fields.get("wp:category_nicename", ""),
+                                        fields.get("wp:cat_name", ""), fields.get("wp:category_parent", ""))
+    elif tag == "wp:tag":
+        taxonomy, slug, name, parent = "post_tag", fields.get("wp:tag_slug", ""), fields.get("wp:tag_name", ""), ""
+    else:
+        taxonomy, slug, name, parent = (fields.get("wp:term_taxonomy", ""), fields.get("wp:term_slug", ""),
+                                        fields.get("wp:term_name", ""), fields.get("wp:term_parent", ""))
+    slug = slug.strip() or slug_of(name)
+    if not taxonomy or not slug:
+        return None
+    ident = _int(fields.get("wp:term_id")) or names.terms.get((taxonomy, slug)) or synthetic_id(taxonomy, slug)
+    names.terms[(taxonomy, slug)] = ident
+    parent_id = _term_id(taxonomy, parent.strip(), names) if parent.strip() else 0
+    return {"id": ident, "name": name.strip() or slug, "slug": slug, "taxonomy": taxonomy, "parent": parent_id,
+            "description": fields.get("wp:category_description") or fields.get("wp:term_description") or ""}
+
+
+def _term_id(taxonomy: str, slug: str, names: Names) -> int:
+    return names.terms.setdefault((taxonomy, slug), synthetic_id(taxonomy, slug))
+
+
+def media(element: Element) -> dict[str, Any]:
+    """An attachment as /wp/v2/media shows it."""
+    fields = element.fields
+    mime = fields.get("wp:post_mime_type", "")
+    url = fields.get("wp:attachment_url", "").strip()
+    return {"id": _required_int(fields, "wp:post_id"), "type": "attachment", "slug": fields.get("wp:post_name", ""),
+            "link": fields.get("link", ""), "source_url": url, "mime_type": mime,
+            "media_type": "image" if mime.startswith("image/") or not mime else "file",
+            "alt_text": element.meta.get("_wp_attachment_image_alt", ""),
+            "caption": {"rendered": f"<p>{fields['excerpt:encoded']}</p>\n" if fields.get("excerpt:encoded") else ""},
+            "title": {"rendered": fields.get("title", "")}, "post": _int(fields.get("wp:post_parent")) or None}
+
+
+def attachment(element: Element) -> Attachment | None:
+    ident = _int(element.fields.get("wp:post_id"))
+    if not ident:
+        return None
+    fields = element.fields
+    mime = fields.get("wp:post_mime_type", "") or _mime_of(fields.get("wp:attachment_url", ""))
+    return Attachment(ident, _int(fields.get("wp:post_parent")), _int(fields.get("wp:menu_order")), mime)
+
+
+def _mime_of(url: str) -> str:
+    extension = url.rsplit(".", 1)[-1].lower() if "." in url.rsplit("/", 1)[-1] else ""
+    kinds = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp",
+             "mp3": "audio/mpeg", "m4a": "audio/mp4", "ogg": "audio/ogg", "wav": "audio/wav",
+             "mp4": "video/mp4", "webm": "video/webm", "mov": "video/quicktime"}
+    return kinds.get(extension, "")
+
+
+def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """A post of any type as /wp/v2/<type>?_embed shows it, and what was wrong with it but made good
+    (field, message); raises ItemError for what it cannot do without."""
+    fields = element.fields
+    ident = _required_int(fields, "wp:post_id")
+    raw = fields.get("content:encoded", "")
+    warnings: list[tuple[str, str]] = []
+    if not _has_date(fields, "wp:post_date") and not _has_date(fields, "wp:post_date_gmt"):
+        fields = _dated_by_rss(fields, names, warnings)
+    date, date_gmt = _dates(fields, "wp:post_date", names)
+    modified, modified_gmt = _dates(fields, "wp:post_modified", names) if _has_date(fields, "wp:post_modified") \
+        else (date, date_gmt)
+    excerpt = fields.get("excerpt:encoded", "")
+    data: dict[str, Any] = {
+        "id": ident, "type": fields.get("wp:post_type", "").strip() or "post",
+        "status": "password-protected" if fields.get("wp:post_password") else fields.get("wp:status", "publish"),
+        "slug": fields.get("wp:post_name", "").strip(), "link": fields.get("link", "").strip(),
+        "guid": {"rendered": fields.get("guid", "").strip()},
+        "date": date, "date_gmt": date_gmt, "modified": modified, "modified_gmt": modified_gmt,
+        "title": _title(fields.get("title", ""), raw, date),
+        "content": {"rendered": render_content(raw, ident, names.attached)},
+        "excerpt": {"rendered": render_content(excerpt, ident, {}) if excerpt.strip()
+                    else auto_excerpt(raw)},
+        "parent": _int(fields.get("wp:post_parent")), "menu_order": _int(fields.get("wp:menu_order")),
+        "sticky": fields.get("wp:is_sticky") == "1",
+    }
+    embedded = _embedded(element, names)
+    data["author"] = embedded["author"][0]["id"] if embedded.get("author") else 0
+    data["featured_media"] = _int(element.meta.get("_thumbnail_id"))  # the attachment is a media item
+    data["_embedded"] = embedded
+    return data, warnings
+
+
+def _dated_by_rss(fields: Mapping[str, str], names: Names, warnings: list[tuple[str, str]]) -> Mapping[str, str]:
+    """A hand-made export may have no WordPress dates: the item's RSS <pubDate>, else the export's
+    own date, stands in (the post existed by then), and this is said."""
+    for value, what in ((fields.get("pubDate", ""), "its RSS <pubDate>"), (names.export_date, "the export's date")):
+        try:
+            when = parsedate_to_datetime(value.strip()) if value.strip() else None
+        except (TypeError, ValueError):
+            when = None
+        if when is not None and when.year > 1970:
+            gmt = when.astimezone(timezone.utc).replace(tzinfo=None)
+            warnings.append(("wp:post_date", f"missing; dated by {what}, {value.strip()}"))
+            return {**fields, "wp:post_date_gmt": gmt.isoformat(sep=" "), "wp:post_date": ""}
+    return fields
+
+
+def _embedded(element: Element, names: Names) -> dict[str, Any]:
+    embedded: dict[str, Any] = {}
+    creator = element.fields.get("dc:creator", "").strip()
+    if creator:
+        author = names.authors.get(creator) or {"id": synthetic_id("author", creator), "name": creator,
+                                                "slug": slug_of(creator), "link": ""}
+        embedded["author"] = [author]
+    terms: dict[tuple[str, str], dict[str, Any]] = {}
+    for domain, nicename, name in element.categories:
+        taxonomy = TAXONOMY_OF.get(domain, domain or "category")
+        slug = nicename.strip() or slug_of(name)
+        if taxonomy in HIDDEN_TAXONOMIES or not slug:
+            continue
+        terms[(taxonomy, slug)] = {"id": _term_id(taxonomy, slug, names), "name": name.strip() or slug,
+                                   "slug": slug, "taxonomy": taxonomy}
+    if terms:
+        by_taxonomy: dict[str, list[dict[str, Any]]] = {}
+        for (taxonomy, _), found in sorted(terms.items()):
+            by_taxonomy.setdefault(taxonomy, []).append(found)
+        embedded["wp:term"] = [by_taxonomy[t] for t in sorted(by_taxonomy)]
+    return embedded
+
+
+def _title(title: str, raw: str, date: str) -> dict[str, str]:
+    """A post without a title is named as a reader would name it: by its first words, or its date.
+    `raw` stays empty, as REST's edit context shows the title saved, so that the made one can be told."""
+    if title.strip():
+        return {"rendered": title.strip()}
+    words = re.sub(r"<[^>]*>|\[[^\]]*\]", " ", raw).split()
+    if words:
+        return {"rendered": " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else ""), "raw": ""}
+    return {"rendered": f"Post of {date[:10]}", "raw": ""}
+
+
+def _has_date(fields: Mapping[str, str], name: str) -> bool:
+    return bool(fields.get(name, "").strip()) and fields[name].strip() != ZERO_DATE
+
+
+def _dates(fields: Mapping[str, str], name: str, names: Names) -> tuple[str, str | None]:
+    """Local time and UTC in REST's format. A zero UTC date (a draft never published) is derived
+    from the site's offset, as REST derives it from the site's time zone; a zero local date from UTC."""
+    local, gmt = fields.get(name, "").strip(), fields.get(f"{name}_gmt", "").strip()
+    local = "" if local == ZERO_DATE else local
+    gmt = "" if gmt == ZERO_DATE else gmt
+    if not local and not gmt:
+        raise ItemError(name, "missing or 0000-00-00, and no <pubDate> to stand in: the post has no date")
+    try:
+        local_time = _parse(local) if local else _parse(gmt) + (names.offset or timedelta())
+        gmt_time = _parse(gmt) if gmt else (local_time - names.offset if names.offset is not None else None)
+    except ValueError:
+        raise ItemError(name, f"not a date: {local or gmt!r}") from None
+    return local_time.isoformat(), gmt_time.isoformat() if gmt_time else None
+
+
+def _parse(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace(" ", "T")).replace(tzinfo=None)
+
+
+def site_offset(fields: Mapping[str, str]) -> timedelta | None:
+    if not (_has_date(fields, "wp:post_date") and _has_date(fields, "wp:post_date_gmt")):
+        return None
+    try:
+        offset = _parse(fields["wp:post_date"]) - _parse(fields["wp:post_date_gmt"])
+    except ValueError:
+        return None
+    return offset if abs(offset) < timedelta(days=1) else None
+
+
+def _required_int(fields: Mapping[str, str], name: str) -> int:
+    value = _int(fields.get(name))
+    if not value:
+        raise ItemError(name, f"missing or not a positive integer: {fields.get(name, '')[:40]!r}")
+    return value
+
+
+def _int(value: str | None) -> int:
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() else 0
+
+
+def post_id(fields: Mapping[str, str]) -> int:
+    return _int(fields.get("wp:post_id"))

@@ -1,0 +1,277 @@
+"""WordPress exports (WXR): the importer's own test exports, re-imports, dates, and hostile files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator.importer import ImportOptions, run_import
+from generator.problems import Problem
+from generator.sources.wxr import read_export
+from generator.store.documents import document_files, loads
+from tests.conftest import SHARED, content_tree, need_shared
+
+SAMPLES = SHARED / "samples" / "wxr" / "wordpress-importer"
+NO_DATE = "no <pubDate> to stand in"
+# file: (<item>s in the file, posts imported, skipped as {why: count}, problems (a phrase each), losses)
+EXPECTED: dict[str, tuple[int, int, dict[str, int], list[str], dict[str, int]]] = {
+    "authors-multiline.xml": (1, 0, {}, [NO_DATE], {}),
+    "backslashes.xml": (1, 0, {}, [NO_DATE], {}),
+    "blank-lines.xml": (1, 0, {}, [NO_DATE], {}),
+    "cdata-edge.xml": (1, 0, {}, [NO_DATE], {}),
+    "chunked-meta.xml": (1, 0, {}, [NO_DATE], {}),
+    "crazy-cdata-escaped.xml": (1, 1, {}, [], {}),
+    "crazy-cdata.xml": (1, 0, {}, ["malformed XML at line 18, column 72"], {}),
+    "e2e-wxr-simple.xml": (1, 1, {}, [], {}),
+    "invalid-version-tag.xml": (0, 0, {}, ["<wp:wxr_version> is 'abc'"], {}),
+    "large-authors.xml": (0, 0, {}, [], {}),
+    "malformed-simple.xml": (1, 0, {}, ["malformed XML at line 14"], {}),
+    "malformed.xml": (0, 0, {}, ["malformed XML at line 90"], {}),
+    "missing-tags.xml": (1, 0, {}, [NO_DATE], {}),
+    "missing-version-tag.xml": (0, 0, {}, ["no <wp:wxr_version>"], {}),
+    "multiple-cdata.xml": (1, 0, {}, [NO_DATE], {}),
+    "namespace-edge-cases.xml": (6, 0, {}, [NO_DATE, "wp:post_id"], {}),
+    "post-content-blank-lines.xml": (1, 1, {}, [], {}),
+    "slashes.xml": (1, 1, {}, [], {}),
+    "small-export.xml": (11, 9, {"status 'draft'": 1, "status 'private'": 1}, [], {}),
+    "term-formats.xml": (0, 0, {}, [], {}),
+    "term-meta.xml": (0, 0, {}, [], {}),
+    "test-serialized-comment-meta.xml": (1, 0, {"status 'draft'": 1}, [], {}),
+    "test-serialized-postmeta-no-cdata.xml": (1, 0, {"status 'draft'": 1}, [], {}),
+    "test-serialized-postmeta-with-cdata.xml": (1, 0, {"status 'draft'": 1}, [], {}),
+    "test-serialized-term-meta.xml": (1, 0, {"status 'draft'": 1}, [], {}),
+    "test-utw-post-meta-import.xml": (1, 0, {"status 'draft'": 1}, [], {}),
+    "valid-wxr-1.0.xml": (6, 6, {}, [], {}),
+    "valid-wxr-1.1.xml": (2, 2, {}, [], {}),
+    "wxr-base-url-rewriting.xml": (1, 1, {}, [], {}),
+    "wxr-comprehensive.xml": (2, 2, {}, [], {}),
+    "wxr-css-urls.xml": (1, 1, {}, [], {"background image made an image": 11}),
+    # The second item is the attachment: a media reference, not a post.
+    "wxr-flat-attachment-different-site.xml": (2, 1, {}, [], {}),
+    "wxr-flat-attachment-same-site.xml": (2, 1, {}, [], {}),
+    "wxr-simple.xml": (1, 1, {}, [], {}),
+    "wxr-utf-8-challenges.xml": (1, 1, {}, [], {}),
+    "wxr-with-sub-data.xml": (1, 0, {}, [NO_DATE], {}),
+}
+
+
+def test_the_table_names_every_sample_export() -> None:
+    assert sorted(p.name for p in need_shared(SAMPLES).glob("*.xml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_sample_export_imports_with_the_counts_of_its_items(tmp_path: Path, name: str) -> None:
+    path = need_shared(SAMPLES / name)
+    found, imported, skipped, problems, losses = EXPECTED[name]
+    assert path.read_bytes().count(b"<item>") + path.read_bytes().count(b"<item ") == found
+    result = run_import([path], tmp_path / "content", ImportOptions(workers=1))
+    assert len(result.posts) == imported
+    assert Counter(line.rsplit(": ", 1)[-1] for line in result.skipped) == Counter(skipped)
+    assert len(result.problems) == len(problems)
+    for problem, phrase in zip(result.problems, problems):
+        assert phrase in str(problem) and str(problem).startswith(str(path)) and "\n" not in str(problem)
+    assert dict(result.losses()) == losses
+    if imported:  # and a second import of the same file rewrites nothing
+        before = content_tree(tmp_path / "content")
+        again = run_import([path], tmp_path / "content", ImportOptions(workers=1))
+        assert {p.action for p in again.posts} == {"unchanged"} and not again.terms_written
+        assert content_tree(tmp_path / "content") == before
+
+
+def test_an_export_gives_names_parents_authors_and_custom_taxonomies(tmp_path: Path) -> None:
+    result = run_import([need_shared(SAMPLES / "valid-wxr-1.1.xml")], tmp_path / "content")
+    assert result.problems == []
+    hello = loads((tmp_path / "content" / "post" / "hello-world.md").read_text(encoding="utf-8"))
+    assert hello.taxonomies == {"category": ("alpha",), "post_tag": ("clippable",), "post_tax": ("bieup",)}
+    assert hello.author == "John Doe" and hello.source.id == 1 and hello.source.url == "http://localhost/?p=1"
+    assert str(hello.date) == "2010-10-16 20:53:18+00:00"
+    terms = (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
+    assert "Clippable" in terms and "post_tax" in terms
+
+
+def test_wxr_1_0_reads_tags_written_as_domain_tag_and_category_parents_by_name(tmp_path: Path) -> None:
+    result = run_import([need_shared(SAMPLES / "valid-wxr-1.0.xml")], tmp_path / "content")
+    assert result.problems == []
+    documents = [loads(p.read_text(encoding="utf-8")) for p in document_files(tmp_path / "content")]
+    tagged = next(d for d in documents if "post_tag" in d.taxonomies)
+    assert set(tagged.taxonomies["post_tag"]) >= {"news", "roar"}
+
+
+def test_an_attachment_is_a_media_reference_and_the_featured_image_of_its_post(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "With image", "Text", meta={"_thumbnail_id": "9"})
+                           + attachment(9, 5, "https://example.com/wp-content/uploads/a.jpg", alt="A hill")))
+    result = run_import([path], tmp_path / "content")
+    assert result.problems == [] and len(result.posts) == 1
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.image is not None and document.image.url == "https://example.com/wp-content/uploads/a.jpg"
+    assert document.image.alt == "A hill"
+
+
+def test_password_protected_posts_are_skipped_unless_asked_for(tmp_path: Path) -> None:
+    """Their text is behind a password on the site: a public mirror would publish it."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Secret", "Hidden text", password="hunter2") + item(6, "Open", "Text")))
+    result = run_import([path], tmp_path / "content")
+    assert [p.id for p in result.posts] == [6]
+    assert [line.rsplit(": ", 1)[-1] for line in result.skipped] == ["status 'password-protected'"]
+    asked = run_import([path], tmp_path / "other", ImportOptions(statuses=frozenset({"publish", "password-protected"})))
+    assert sorted(p.id for p in asked.posts) == [5, 6]
+
+
+def test_revisions_and_menu_items_are_skipped_with_a_reason(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", "Text") + item(6, "Rev", "Old", post_type="revision")
+                           + item(7, "Menu", "", post_type="nav_menu_item")))
+    result = run_import([path], tmp_path / "content")
+    assert [p.id for p in result.posts] == [5]
+    assert sorted(line.rsplit(": ", 1)[-1] for line in result.skipped) == [
+        "a menu or menu item, not a post", "a revision or autosave, not a post"]
+
+
+def test_a_draft_never_published_gets_its_utc_date_from_the_sites_offset(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Published", "Text", date="2024-03-01 12:00:00", gmt="2024-03-01 10:00:00")
+                           + item(6, "Draft", "Text", date="2024-03-02 12:00:00", gmt="0000-00-00 00:00:00",
+                                  status="draft")))
+    result = run_import([path], tmp_path / "content", ImportOptions(statuses=frozenset({"publish", "draft"})))
+    assert result.problems == []
+    draft = loads((tmp_path / "content" / "post" / "post-6.md").read_text(encoding="utf-8"))
+    assert draft.date.isoformat() == "2024-03-02T12:00:00+02:00"
+
+
+def test_a_post_without_a_title_is_named_by_its_first_words(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "", "<p>A status update about the harbour and its new cranes today</p>")
+                           + item(6, "", "")))
+    result = run_import([path], tmp_path / "content")
+    titles = sorted(loads(p.read_text(encoding="utf-8")).title for p in document_files(tmp_path / "content"))
+    assert titles == ["A status update about the harbour and its …", "Post of 2024-03-01"]
+    assert len(result.posts) == 2
+
+
+def test_a_hand_made_export_without_ids_or_domains_is_imported_and_said(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    body = item(0, "No id", "Text", categories='<category nicename="local">Local</category>'
+                                               '<category>Harbour News</category>')
+    path.write_text(export(body.replace("<wp:post_id>0</wp:post_id>", "")))
+    result = run_import([path], tmp_path / "content")
+    assert len(result.posts) == 1
+    assert [p.field for p in result.problems] == ["wp:post_id"]
+    document = loads(document_files(tmp_path / "content")[0].read_text(encoding="utf-8"))
+    assert document.taxonomies == {"category": ("harbour-news", "local")}
+    again = run_import([path], tmp_path / "content")
+    assert [p.action for p in again.posts] == ["unchanged"]
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>&lol3;</title></item></channel></rss>"""
+EXTERNAL = """<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>&secret;</title></item></channel></rss>"""
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (BILLION_LAUGHS.encode(), "refused: "),
+    (EXTERNAL.encode(), "refused: "),
+    (None, "not UTF-8 text at line "),
+    (None, "malformed XML at line "),
+])
+def test_a_hostile_or_broken_export_is_refused_in_one_line_and_content_stays_as_it_was(
+        tmp_path: Path, text: bytes | None, message: str) -> None:
+    content = tmp_path / "content"
+    good = tmp_path / "good.xml"
+    good.write_text(export(item(5, "Kept", "Text")))
+    run_import([good], content)
+    before = content_tree(content)
+    if text is None:  # a good export, broken near its end, after items that read fine
+        text = export(item(6, "First", "Text") + item(7, "Second", "Text")).encode()
+        broken = b"caf\xe9" if "UTF-8" in message else b"<b>unclosed"
+        text = text.replace(b"<title><![CDATA[Second]]></title>", b"<title>Second " + broken + b"</title>")
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes(text)
+    problems: list[Problem] = []
+    assert list(read_export(bad, problems)) == []
+    assert len(problems) == 1 and message in problems[0].message and "\n" not in str(problems[0])
+    result = run_import([bad], content)
+    assert result.posts == [] and [p.message for p in result.problems] == [problems[0].message]
+    assert content_tree(content) == before
+
+
+@pytest.mark.parametrize("namespace", ["http://wordpress.org/export/1.0/", "https://wordpress.org/export/1.2/"])
+def test_both_namespace_schemes_and_versions_read_alike(tmp_path: Path, namespace: str) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", "Text")).replace("http://wordpress.org/export/1.2/", namespace))
+    assert [p.id for p in run_import([path], tmp_path / "content").posts] == [5]
+
+
+def export(items: str, version: str = "1.2") -> str:
+    """A WordPress export around the given items, as WordPress writes its header."""
+    ns = f"http://wordpress.org/export/{version}/"
+    return f"""<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="{ns}excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="{ns}">
+<channel>
+<title>Harbour News</title><link>https://example.com</link>
+<wp:wxr_version>{version}</wp:wxr_version>
+<wp:base_site_url>https://example.com</wp:base_site_url>
+<wp:author><wp:author_id>3</wp:author_id><wp:author_login><![CDATA[ana]]></wp:author_login>
+<wp:author_display_name><![CDATA[Ana Sousa]]></wp:author_display_name></wp:author>
+{items}
+</channel>
+</rss>
+"""
+
+
+def item(ident: int, title: str, content: str, *, post_type: str = "post", status: str = "publish",
+         date: str = "2024-03-01 12:00:00", gmt: str = "2024-03-01 10:00:00", password: str = "",
+         categories: str = "", meta: dict[str, str] | None = None, slug: str = "") -> str:
+    metas = "".join(f"<wp:postmeta><wp:meta_key>{k}</wp:meta_key><wp:meta_value><![CDATA[{v}]]></wp:meta_value>"
+                    f"</wp:postmeta>" for k, v in (meta or {}).items())
+    return f"""<item><title><![CDATA[{title}]]></title><link>https://example.com/?p={ident}</link>
+<dc:creator><![CDATA[ana]]></dc:creator><guid isPermaLink="false">https://example.com/?p={ident}</guid>
+<content:encoded><![CDATA[{content}]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>{ident}</wp:post_id><wp:post_date><![CDATA[{date}]]></wp:post_date>
+<wp:post_date_gmt><![CDATA[{gmt}]]></wp:post_date_gmt><wp:post_name><![CDATA[{slug or f"post-{ident}"}]]></wp:post_name>
+<wp:status><![CDATA[{status}]]></wp:status><wp:post_parent>0</wp:post_parent><wp:menu_order>0</wp:menu_order>
+<wp:post_type><![CDATA[{post_type}]]></wp:post_type><wp:post_password><![CDATA[{password}]]></wp:post_password>
+{categories}{metas}</item>
+"""
+
+
+def attachment(ident: int, parent: int, url: str, alt: str = "", caption: str = "", mime: str = "image/jpeg") -> str:
+    meta = (f"<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[{alt}]]>"
+            f"</wp:meta_value></wp:postmeta>" if alt else "")
+    return f"""<item><title>{ident}</title><link>https://example.com/?attachment_id={ident}</link>
+<content:encoded><![CDATA[]]></content:encoded><excerpt:encoded><![CDATA[{caption}]]></excerpt:encoded>
+<wp:post_id>{ident}</wp:post_id><wp:post_date>2024-03-01 12:00:00</wp:post_date>
+<wp:post_date_gmt>2024-03-01 10:00:00</wp:post_date_gmt><wp:post_name>a-{ident}</wp:post_name>
+<wp:status>inherit</wp:status><wp:post_parent>{parent}</wp:post_parent><wp:menu_order>0</wp:menu_order>
+<wp:post_type>attachment</wp:post_type><wp:post_mime_type>{mime}</wp:post_mime_type>
+<wp:attachment_url>{url}</wp:attachment_url>{meta}</item>
+"""
+
+
+def test_media_shortcodes_become_images_and_links_to_their_files(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    content = ('Intro.\n\n[gallery columns="2"]\n\n[video mp4="https://example.com/u/clip.mp4"][/video]\n\n'
+               '[playlist]\n\n[unknown_plugin id="4"]')
+    path.write_text(export(item(5, "Media", content)
+                           + attachment(11, 5, "https://example.com/u/b.jpg", alt="Second", caption="Boats")
+                           + attachment(12, 5, "https://example.com/u/song.mp3", mime="audio/mpeg")
+                           + attachment(10, 5, "https://example.com/u/a.jpg", alt="First")))
+    result = run_import([path], tmp_path / "content")
+    text = (tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")
+    body = text.split("---\n", 2)[2]
+    assert body.index("![First](https://example.com/u/a.jpg)") < body.index("![Second](https://example.com/u/b.jpg)")
+    assert "Boats" in body
+    assert "[Video: https://example.com/u/clip.mp4](https://example.com/u/clip.mp4)" in body
+    assert "1. [song.mp3](https://example.com/u/song.mp3)" in body
+    assert '[unknown_plugin id="4"]' in body
+    assert result.losses() == {"audio or video made a link": 2, "unknown shortcode kept as text": 1}
