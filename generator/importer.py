@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import astuple, replace
+from dataclasses import astuple, dataclass, field, replace
 from functools import partial
 from importlib.metadata import version
 from pathlib import Path
@@ -20,7 +20,7 @@ from generator.import_result import ImportOptions, ImportResult, PostReport
 from generator.placing import Ready, place, stage_file
 from generator.problems import ItemError, Problem
 from generator.sources import wp_json
-from generator.sources.saved import read_items
+from generator.sources.saved import Spool, dump, iter_items
 from generator.sources.wp_json import RawItem
 from generator.store import import_cache
 from generator.store.files import remove_stale_temporaries
@@ -33,36 +33,100 @@ GROUP_FROM = 3  # more items than this with one fault in one file are told in on
 
 
 def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOptions = ImportOptions()) -> ImportResult:
-    # Not while converting, which may run here and makes a cyclic tree of every post (collector.py).
-    with collector.paused():
-        items, problems = read_items(sources)
-        registry, term_problems = read_terms(content_dir)
-        result = ImportResult(problems=problems + term_problems)
-        lookups, own_names = _lookups(items, registry, result)
-        posts = _latest_posts(items, options, result)
-        cache = import_cache.load(content_dir)
-    context = import_cache.fingerprint(_converter_version(), options.keep_keyword_links, options.site, own_names)
-    result.notes.extend(_hostless(posts, options) + _bodiless(posts))
-
-    def reconvert(post: Ready) -> Ready:
-        outcome = convert_one(post.item.data, lookups, options.keep_keyword_links, site=options.site)
-        return replace(post, document=outcome.document, cached=None, staged=None)  # converted fine before
-
-    remove_stale_temporaries(content_dir)  # before the workers stage files of their own
-    try:
-        ready, failed = _convert(posts, context, lookups, registry, cache, content_dir, options, result)
+    # The posts are spooled as they are read, and converted from the spool: memory holds the names and
+    # a few kilobytes per post (its key, and what converting it reported), never the posts themselves.
+    with Spool(content_dir / import_cache.CACHE_DIR) as spool:
+        # Not while reading or converting, which may run here and makes a cyclic tree of every post (collector.py).
         with collector.paused():
-            entries = place(ready, failed, reconvert, content_dir, options, result)
-    except BaseException:
-        # Whatever stopped the import, the files staged so far go too: a pool cut short never says
-        # which files its workers staged, so the folder is searched for them.
-        remove_stale_temporaries(content_dir)
-        raise
+            registry, term_problems = read_terms(content_dir)
+            scan = _scan(sources, registry, spool)
+            result = ImportResult(problems=scan.read_problems + term_problems + scan.names.problems + scan.others,
+                                  skipped=scan.skipped)
+            lookups, own_names = scan.names.lookups()
+            posts = _latest_posts(scan.posts, options, result)
+            cache = import_cache.load(content_dir)
+        context = import_cache.fingerprint(_converter_version(), options.keep_keyword_links, options.site, own_names)
+        result.notes.extend(_hostless(posts, options) + _bodiless(posts))
+
+        def reconvert(post: Ready) -> Ready:
+            data = spool.items([post.item.spooled])[0]
+            outcome = convert_one(data, lookups, options.keep_keyword_links, site=options.site)
+            return replace(post, document=outcome.document, cached=None, staged=None)  # converted fine before
+
+        remove_stale_temporaries(content_dir)  # before the workers stage files of their own
+        try:
+            ready, failed = _convert(posts, context, lookups, registry, cache, spool, content_dir, options, result)
+            with collector.paused():
+                entries = place(ready, failed, reconvert, content_dir, options, result)
+        except BaseException:
+            # Whatever stopped the import, the files staged so far go too: a pool cut short never says
+            # which files its workers staged, so the folder is searched for them.
+            remove_stale_temporaries(content_dir)
+            raise
     with collector.paused():
         import_cache.save(content_dir, entries, cache)
         result.terms_written = write_terms(content_dir, registry)
     result.problems = grouped(result.problems)
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class PostRef:
+    """A post item as the first pass saw it: what picks the copy to import, and where it is spooled."""
+
+    item: RawItem  # its data holds only the post's id, for labels and problems
+    key: tuple[Any, Any]
+    order: tuple[str, str]  # posts are converted and reported by type, then id
+    modified: str
+    status: object  # a string, or the type of what the item holds instead
+    digest: str  # of the item's whole JSON
+    hostless: bool  # its link and guid name no host
+    bodiless: bool  # its content is empty
+
+
+@dataclass
+class Scan:
+    """What the first pass over the input keeps."""
+
+    names: Names
+    posts: list[PostRef] = field(default_factory=list)
+    read_problems: list[Problem] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # in input order, as `ImportResult.skipped`
+    others: list[Problem] = field(default_factory=list)  # items that are not WordPress
+
+
+def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool) -> Scan:
+    """One pass over the input: names are collected, posts spooled, the rest told apart."""
+    scan = Scan(Names(registry))
+    for item in iter_items(sources, scan.read_problems):
+        if item.kind == wp_json.POST:
+            scan.names.embedded(item.data)
+            scan.posts.append(_spooled(item, spool))
+        elif item.kind in wp_json.SKIPPED:
+            where = f"{item.file}: item {item.label}" if item.label else item.file
+            scan.skipped.append(f"{where}: {wp_json.SKIPPED[item.kind]}, not a post")
+        elif item.kind == wp_json.OTHER:
+            scan.others.append(item.problem("", "not a WordPress post, term, user or media object "
+                                                "(no id, title and content)"))
+        else:
+            scan.names.add(item)
+    return scan
+
+
+def _spooled(item: RawItem, spool: Spool) -> PostRef:
+    data = item.data
+    blob = dump(data)
+    ident = data.get("id")
+    # Without an id there is nothing to match copies by; each such item fails on its own.
+    key = (str(data.get("type", "post")), ident) if isinstance(ident, int) else (item.file, item.index)
+    status = data.get("status", "publish")
+    content = data.get("content")
+    bodiless = (isinstance(content, dict) and isinstance(content.get("rendered"), str)
+                and not content["rendered"].strip())
+    stub = RawItem(item.file, item.index, {"id": ident}, item.kind, spool.add(blob))
+    return PostRef(stub, key, (str(data.get("type")), str(ident)), str(data.get("modified", "")),
+                   status if isinstance(status, str) else type(status), import_cache.digest(blob),
+                   not _names_host(data), bodiless)
 
 
 def grouped(problems: list[Problem]) -> list[Problem]:
@@ -80,12 +144,12 @@ def grouped(problems: list[Problem]) -> list[Problem]:
     return kept
 
 
-def _hostless(posts: list[RawItem], options: ImportOptions) -> list[str]:
+def _hostless(posts: list[PostRef], options: ImportOptions) -> list[str]:
     """Once per import: posts whose address names no host (a crawl saved with hosts stripped) keep
     their root-relative links unless the site's address is given."""
     if has_host(options.site):
         return []
-    hostless = [item for item in posts if not _names_host(item.data)]
+    hostless = [post.item for post in posts if post.hostless]
     if not hostless:
         return []
     first = hostless[0]
@@ -94,11 +158,10 @@ def _hostless(posts: list[RawItem], options: ImportOptions) -> list[str]:
             "`import --site URL` or `[import] site` in the configuration"]
 
 
-def _bodiless(posts: list[RawItem]) -> list[str]:
+def _bodiless(posts: list[PostRef]) -> list[str]:
     """Custom types often keep everything in fields the REST response does not show: such posts are
     imported with an empty body, which is worth a line, not a problem each."""
-    empty = [item for item in posts if isinstance(item.data.get("content"), dict)
-             and isinstance(item.data["content"].get("rendered"), str) and not item.data["content"]["rendered"].strip()]
+    empty = [post.item for post in posts if post.bodiless]
     if not empty:
         return []
     return [f"{len(empty)} posts have an empty body (first: {empty[0].file}, item {empty[0].label}); "
@@ -119,30 +182,34 @@ def _converter_version() -> list[str]:
     return [__version__, digest, *(version(name) for name in ("markdownify", "beautifulsoup4", "lxml", "PyYAML"))]
 
 
-def _convert(posts: list[RawItem], context: str, lookups: Lookups, registry: TermRegistry,
-             cache: dict[str, import_cache.Entry], content_dir: Path, options: ImportOptions,
+def _convert(posts: list[PostRef], context: str, lookups: Lookups, registry: TermRegistry,
+             cache: dict[str, import_cache.Entry], spool: Spool, content_dir: Path, options: ImportOptions,
              result: ImportResult) -> tuple[list[Ready], set[tuple[str, int]]]:
     """Every post as a Document, except those whose file the cache vouches for: they are not parsed.
     Also returns the posts that failed, which are still in the input."""
     ready, fresh = [], []
-    for item in posts:
-        fingerprint = import_cache.fingerprint(context, item.data)
+    shared: dict[Term, Term] = {}  # each post's terms are copies of their own; one copy will do
+    for post in posts:
+        fingerprint = import_cache.fingerprint(context, post.digest)
         entry = cache.get(fingerprint)
         if entry is not None and import_cache.still_valid(content_dir, entry):
-            ready.append(Ready(item, fingerprint, None, entry, Losses(Counter(entry.losses), entry.details),
-                               [Term(*t) for t in entry.terms], [(f, m) for f, m in entry.warnings]))
+            ready.append(Ready(post.item, fingerprint, None, entry, Losses(Counter(entry.losses), entry.details),
+                               [shared.setdefault(t, t) for t in (Term(*t) for t in entry.terms)],
+                               [(f, m) for f, m in entry.warnings]))
         else:
-            fresh.append((item, fingerprint))
-    outcomes = convert_all([item.data for item, _ in fresh], lookups, options.keep_keyword_links, options.workers,
-                           partial(stage_file, content_dir), options.site)
+            fresh.append((post, fingerprint))
+    items = spool.items([post.item.spooled for post, _ in fresh])
+    outcomes = convert_all(items, lookups, options.keep_keyword_links, options.workers,
+                           partial(stage_file, content_dir, options=options), options.site)
     failed = set()
-    for (item, fingerprint), outcome in zip(fresh, outcomes):
+    for (post, fingerprint), outcome in zip(fresh, outcomes):
         if isinstance(outcome, Failure):
-            result.problems.append(item.problem(outcome.field, outcome.message))
-            if isinstance(item.data.get("id"), int):
-                failed.add((str(item.data.get("type", "post")), item.data["id"]))
+            result.problems.append(post.item.problem(outcome.field, outcome.message))
+            if isinstance(post.item.data["id"], int):
+                failed.add(post.key)
         else:
-            ready.append(Ready(item, fingerprint, outcome.document, None, outcome.losses, outcome.terms,
+            terms = [shared.setdefault(term, term) for term in outcome.terms]
+            ready.append(Ready(post.item, fingerprint, outcome.document, None, outcome.losses, terms,
                                outcome.warnings, outcome.finished))
     for post in ready:
         result.problems.extend(post.item.problem(f, m) for f, m in post.warnings)
@@ -151,76 +218,73 @@ def _convert(posts: list[RawItem], context: str, lookups: Lookups, registry: Ter
     return ready, failed
 
 
-def _lookups(items: list[RawItem], registry: TermRegistry, result: ImportResult) -> tuple[Lookups, str]:
-    """Names from this import's responses first (term endpoints, then embedded terms), then what
+class Names:
+    """Names from this import's responses (term endpoints, then embedded terms), then what
     content/terms.yaml already knew; and a digest of this import's own names, for the cache key."""
-    users: dict[int, str] = {}
-    media: dict[int, Media] = {}
-    taxonomies: dict[str, str] = {}
-    terms: dict[tuple[str, int], Term] = {}
-    for item in items:
+
+    def __init__(self, registry: TermRegistry) -> None:
+        self.registry = registry
+        self.users: dict[int, str] = {}
+        self.media: dict[int, Media] = {}
+        self.taxonomies: dict[str, str] = {}
+        self.terms: dict[tuple[str, int], Term] = {}
+        self.embedded_terms: dict[tuple[str, int], Term] = {}  # from posts: term endpoints come first
+        self.problems: list[Problem] = []
+
+    def add(self, item: RawItem) -> None:
         if item.kind == wp_json.TERM:
-            _add_term(registry, terms, item, result)
+            self._add_term(item)
         elif item.kind == wp_json.USER and (user := to_user(item.data)):
-            users[user[0]] = user[1]
+            self.users[user[0]] = user[1]
         elif item.kind == wp_json.MEDIA and (found := to_media(item.data)):
-            media[found[0]] = found[1]
+            self.media[found[0]] = found[1]
         elif item.kind == wp_json.TAXONOMIES:
             described = [item.data] if "rest_base" in item.data else item.data.values()
-            taxonomies.update({t["rest_base"]: t["slug"] for t in described
-                               if isinstance(t["rest_base"], str) and isinstance(t["slug"], str)})
-    for item in items:
-        if item.kind == wp_json.POST:
-            for term in embedded_terms(item.data):
+            self.taxonomies.update({t["rest_base"]: t["slug"] for t in described
+                                    if isinstance(t["rest_base"], str) and isinstance(t["slug"], str)})
+
+    def embedded(self, post: dict[str, Any]) -> None:
+        for term in embedded_terms(post):
+            if term.id is not None:
+                self.embedded_terms.setdefault((term.taxonomy, term.id), term)
+
+    def lookups(self) -> tuple[Lookups, str]:
+        terms = dict(self.terms)
+        for key, term in self.embedded_terms.items():
+            terms.setdefault(key, term)
+        own = import_cache.fingerprint(sorted((k, astuple(t)) for k, t in terms.items()),
+                                       sorted(self.taxonomies.items()), sorted(self.users.items()),
+                                       sorted((k, astuple(m)) for k, m in self.media.items()))
+        for by_slug in self.registry.terms.values():
+            for term in by_slug.values():
                 if term.id is not None:
                     terms.setdefault((term.taxonomy, term.id), term)
-    own = import_cache.fingerprint(sorted((k, astuple(t)) for k, t in terms.items()), sorted(taxonomies.items()),
-                                   sorted(users.items()), sorted((k, astuple(m)) for k, m in media.items()))
-    for by_slug in registry.terms.values():
-        for term in by_slug.values():
-            if term.id is not None:
-                terms.setdefault((term.taxonomy, term.id), term)
-    return Lookups(terms=terms, taxonomies=taxonomies, users=users, media=media), own
+        return Lookups(terms=terms, taxonomies=self.taxonomies, users=self.users, media=self.media), own
+
+    def _add_term(self, item: RawItem) -> None:
+        try:
+            term = to_term(item.data)
+        except ItemError as e:
+            self.problems.append(item.problem(e.field, e.message))
+            return
+        self.registry.add(term)
+        if term.id is not None:
+            self.terms[(term.taxonomy, term.id)] = term
 
 
-def _add_term(registry: TermRegistry, terms: dict[tuple[str, int], Term], item: RawItem,
-              result: ImportResult) -> None:
-    try:
-        term = to_term(item.data)
-    except ItemError as e:
-        result.problems.append(item.problem(e.field, e.message))
-        return
-    registry.add(term)
-    if term.id is not None:
-        terms[(term.taxonomy, term.id)] = term
-
-
-def _latest_posts(items: list[RawItem], options: ImportOptions, result: ImportResult) -> list[RawItem]:
+def _latest_posts(refs: list[PostRef], options: ImportOptions, result: ImportResult) -> list[PostRef]:
     """Each post once: the copy modified last wins; statuses not asked for are skipped."""
-    posts: dict[tuple[Any, Any], RawItem] = {}
-    for item in items:
-        if item.kind in wp_json.SKIPPED:
-            where = f"{item.file}: item {item.label}" if item.label else item.file
-            result.skipped.append(f"{where}: {wp_json.SKIPPED[item.kind]}, not a post")
-        elif item.kind == wp_json.OTHER:
-            result.problems.append(item.problem("", "not a WordPress post, term, user or media object "
-                                                    "(no id, title and content)"))
-        elif item.kind == wp_json.POST:
-            ident = item.data.get("id")
-            # Without an id there is nothing to match copies by; each such item fails on its own.
-            key = (str(item.data.get("type", "post")), ident) if isinstance(ident, int) else (item.file, item.index)
-            current = posts.get(key)
-            if current is None or str(item.data.get("modified", "")) > str(current.data.get("modified", "")):
-                posts[key] = item
+    posts: dict[tuple[Any, Any], PostRef] = {}
+    for ref in refs:
+        current = posts.get(ref.key)
+        if current is None or ref.modified > current.modified:
+            posts[ref.key] = ref
     kept = []
-    for item in sorted(posts.values(), key=lambda i: (str(i.data.get("type")), str(i.data.get("id")))):
-        status = item.data.get("status", "publish")
-        if not isinstance(status, str):
-            result.problems.append(item.problem("status", f"expected a string, got {type(status).__name__}"))
-        elif status in options.statuses:
-            kept.append(item)
+    for ref in sorted(posts.values(), key=lambda r: r.order):
+        if not isinstance(ref.status, str):
+            result.problems.append(ref.item.problem("status", f"expected a string, got {ref.status.__name__}"))
+        elif ref.status in options.statuses:
+            kept.append(ref)
         else:
-            result.skipped.append(f"{item.file}: item {item.label}: status {status!r}")
+            result.skipped.append(f"{ref.item.file}: item {ref.item.label}: status {ref.status!r}")
     return kept
-
-

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -24,19 +24,23 @@ class Failure:
 
 def convert_all(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_links: bool,
                 workers: int | None = None, finish: Callable[[Document], object] | None = None, site: str = ""
-                ) -> list[Converted | Failure]:
-    """`finish`, if given, runs on each document where it was converted (a worker, or this process), and its
+                ) -> Iterator[Converted | Failure]:
+    """Each item's outcome, in order, as it comes: the caller need not hold them all.
+
+    `finish`, if given, runs on each document where it was converted (a worker, or this process), and its
     answer comes back as Converted.finished (the importer stages the post's file there). The documents then
-    come back without their bodies, which are the bulk of what would travel back and be kept."""
+    come back without their bodies, which are the bulk of what would travel back and be kept.
+    `items` may read each item when asked for it (a spool): a worker asks only for its own."""
     jobs = workers or job_count(0)
     if jobs == 1 or len(items) < PARALLEL_FROM or not can_fork():
-        return [convert_one(item, lookups, keep_keyword_links, finish, site) for item in items]
+        yield from (convert_one(item, lookups, keep_keyword_links, finish, site) for item in items)
+        return
     # The posts go to the workers once, as they start (a forked worker inherits them without
     # copying them); tasks then name posts by position, instead of carrying them through a pipe.
     chunks = [range(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
-    return [outcome for outcomes in parallel_map(_convert_remembered, chunks, jobs, initializer=_remember,
-                                                 initargs=(items, lookups, keep_keyword_links, finish, site))
-            for outcome in outcomes]
+    for outcomes in parallel_map(_convert_remembered, chunks, jobs, initializer=_remember,
+                                 initargs=(items, lookups, keep_keyword_links, finish, site)):
+        yield from outcomes
 
 
 def convert_one(item: dict[str, Any], lookups: Lookups, keep_keyword_links: bool,

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import marshal
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
 
 from generator.problems import Problem
 from generator.sources import wxr
@@ -20,8 +25,14 @@ def saved_files(source: Path) -> list[Path]:
 
 
 def read_items(sources: Iterable[Path]) -> tuple[list[RawItem], list[Problem]]:
-    items: list[RawItem] = []
     problems: list[Problem] = []
+    items = list(iter_items(sources, problems))
+    return items, problems
+
+
+def iter_items(sources: Iterable[Path], problems: list[Problem]) -> Iterator[RawItem]:
+    """Every item of every source in order, one file in memory at a time (an export not even
+    that); what cannot be read is appended to `problems` as it is met."""
     for source in sources:
         files = saved_files(source)
         if source.is_dir() and not files:
@@ -30,9 +41,61 @@ def read_items(sources: Iterable[Path]) -> tuple[list[RawItem], list[Problem]]:
                                                          "extension or under wp-json/)"))
         for path in files:
             if wxr.is_export(path):
-                items.extend(wxr.read_export(path, problems))
+                yield from wxr.read_export(path, problems)
                 continue
             found, found_problems = read_file(path)
-            items.extend(found)
             problems.extend(found_problems)
-    return items, problems
+            yield from found
+
+
+class Spool:
+    """Items written to a temporary file as they are read and read back by position, so that an
+    import holds a few posts in memory instead of all of them. The file has no name (on Linux), so
+    that a killed import leaves nothing behind; forked workers read it through the same descriptor."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self._file = tempfile.TemporaryFile(dir=folder)
+        self._end = 0
+
+    def add(self, blob: bytes) -> tuple[int, int]:
+        """Keeps `blob` (an item marshalled, see `dump`); returns where it is."""
+        self._file.write(blob)
+        self._end += len(blob)
+        return self._end - len(blob), len(blob)
+
+    def items(self, positions: Sequence[tuple[int, int]]) -> SpooledItems:
+        """The items at `positions`, once every item has been added."""
+        self._file.flush()
+        return SpooledItems(self._file, positions)
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self._file.close()
+
+
+def dump(data: dict[str, Any]) -> bytes:
+    """An item as bytes: marshal writes and reads JSON-like values several times faster than json,
+    and format 2 gives equal values equal bytes, so the bytes also serve as the item's digest."""
+    return marshal.dumps(data, 2)
+
+
+class SpooledItems(Sequence[dict[str, Any]]):
+    """Spooled items by index, each read from the file when asked for."""
+
+    def __init__(self, file: IO[bytes], positions: Sequence[tuple[int, int]]) -> None:
+        self._file = file
+        self._positions = positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def __getitem__(self, index: int) -> dict[str, Any]:  # type: ignore[override] - no slices needed
+        offset, size = self._positions[index]
+        if hasattr(os, "pread"):  # workers forked from one import share the file's offset: pread ignores it
+            return marshal.loads(os.pread(self._file.fileno(), size, offset))
+        self._file.seek(offset)  # where there is no pread, there is no fork either: one process reads
+        return marshal.loads(self._file.read(size))

@@ -55,6 +55,7 @@ class RawItem:
     index: int | None  # position in a list response; None for a single object
     data: dict[str, Any]
     kind: str = OTHER
+    spooled: tuple[int, int] | None = None  # where the import spooled the item; `data` then holds only its id
 
     @property
     def label(self) -> str:

@@ -50,6 +50,11 @@ def fingerprint(*parts: object) -> str:
     return digest.hexdigest()
 
 
+def digest(blob: bytes) -> str:
+    """A digest of bytes, such as an item's (see fingerprint)."""
+    return hashlib.sha256(blob).hexdigest()
+
+
 def load(content_dir: Path) -> dict[str, Entry]:
     """The saved entries; an unreadable or outdated cache is simply empty."""
     try:
