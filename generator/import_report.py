@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from generator.import_result import ImportResult
 
@@ -15,12 +16,18 @@ def import_summary(result: ImportResult) -> list[str]:
     if losses:
         lines.append("dropped or approximated: " + ", ".join(f"{n} {kind}" for kind, n in sorted(losses.items())))
     if result.missing:
-        lines.append(f"{len(result.missing)} posts are no longer in the input and were kept "
-                     f"(--prune deletes them): " + ", ".join(str(p) for p in result.missing[:5])
-                     + (" …" if len(result.missing) > 5 else ""))
+        marked = f", {len(result.removed)} of them marked removed upstream now" if result.removed else ""
+        lines.append(f"{len(result.missing)} posts are no longer in the input and were kept{marked} "
+                     f"(--prune deletes them): " + _some(result.missing))
     if result.pruned:
-        lines.append(f"pruned {len(result.pruned)} posts no longer in the input")
+        lines.append(f"pruned {len(result.pruned)} posts no longer in the input: " + _some(result.pruned))
+    if result.history_written:
+        lines.append(f"changes logged in content/changes.yaml: {len(result.changes)} (`newsmirror changes` tells them)")
     return lines + result.notes
+
+
+def _some(paths: list[Path]) -> str:
+    return ", ".join(str(p) for p in paths[:5]) + (" …" if len(paths) > 5 else "")
 
 
 def loss_report_json(result: ImportResult) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from generator.convert.context import Losses
 from generator.problems import Problem
+from generator.store.provenance import Change
 
 
 @dataclass
@@ -28,6 +30,9 @@ class ImportResult:
     skipped: list[str] = field(default_factory=list)  # items left out on purpose, e.g. drafts
     missing: list[Path] = field(default_factory=list)  # in content/ but not in this import
     pruned: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)  # of `missing`, those marked removed upstream by this run
+    changes: list[Change] = field(default_factory=list)  # what this run recorded in content/changes.yaml
+    history_written: bool = False
     terms_written: bool = False
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # worth knowing, not wrong: shown in the summary
@@ -49,3 +54,14 @@ class ImportOptions:
     keep_keyword_links: bool = False
     workers: int | None = None  # None: one per core
     site: str = ""  # the site's address, for crawls whose links lack their host
+    # The run's UTC time, ISO 8601 ('2026-12-03T21:55:08Z'): the CLI's clock or SOURCE_DATE_EPOCH.
+    # "" records nothing new: no `mirror:` dates, no revision, no run in content/changes.yaml.
+    now: str = ""
+    history: int = 50  # runs kept in content/changes.yaml; 0 writes none
+    revisions: int = 10  # revisions kept in each post's `mirror:`
+
+
+def run_time(epoch: int | None, clock: float) -> str:
+    """ImportOptions.now: SOURCE_DATE_EPOCH when set (bundle.source_date_epoch), else the clock."""
+    seconds = epoch if epoch is not None else int(clock)
+    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

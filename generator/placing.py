@@ -8,13 +8,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.convert.context import Losses
-from generator.convert.document import Document, Term
+from generator.convert.document import Document, Mirror, Term
 from generator.import_result import ImportOptions, ImportResult, PostReport
-from generator.problems import Problem
+from generator.problems import ItemError, Problem
 from generator.sources.wp_json import RawItem
-from generator.store import import_cache
-from generator.store.documents import SUFFIX, dumps, read_index, remove_document
-from generator.store.files import AtomicBatch, Staged, discard, stage
+from generator.store import history, import_cache
+from generator.store.documents import SUFFIX, dumps, loads, read_index, remove_document
+from generator.store.files import AtomicBatch, Staged, discard, stage, write_atomic
+from generator.store.provenance import Change, Delta, carry, run_date
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Ready:
     losses: Losses
     terms: list[Term]
     warnings: list[tuple[str, str]]
-    staged: Staged | None = None  # its file, staged by the worker that converted it; then `document` has no body
+    staged: StagedPost | None = None  # its file, staged by the worker that converted it; then `document` has no body
 
     @property
     def wanted(self) -> str:
@@ -42,9 +43,29 @@ def wanted_file(document: Document) -> str:
     return f"{document.type}/{document.slug}{SUFFIX}"
 
 
-def stage_file(content_dir: Path, document: Document) -> Staged:
-    """In the worker that converted the post: its file, staged where its slug puts it (see place)."""
-    return stage(content_dir / wanted_file(document), dumps(document).encode("utf-8"))
+@dataclass(frozen=True)
+class StagedPost:
+    """A post's file staged by the worker that converted it, and what changed from the file it replaces."""
+
+    file: Staged
+    delta: Delta | None  # None: a new post, or nothing changed
+
+
+def stage_file(content_dir: Path, document: Document, options: ImportOptions = ImportOptions()) -> StagedPost:
+    """In the worker that converted the post: its file, staged where its slug puts it (see place),
+    carrying the provenance of the same post's file there."""
+    path = content_dir / wanted_file(document)
+    carried, delta = carry(same_post(path, document), document, run_date(options.now), options.revisions)
+    return StagedPost(stage(path, dumps(carried).encode("utf-8")), delta)
+
+
+def same_post(path: Path, document: Document) -> Document | None:
+    """The post the file holds, if it is this one (same type and WordPress id)."""
+    try:
+        old = loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ItemError):
+        return None
+    return old if (old.type, old.source.id) == (document.type, document.source.id) else None
 
 
 def place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable[[Ready], Ready],
@@ -59,14 +80,15 @@ def place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable[
     for key, post in posts.items():  # a post whose file is not the one it was made for is converted after all
         if post.cached is not None and content_dir / post.cached.path != assigned[key]:
             posts[key] = reconvert(post)
-        elif post.staged is not None and content_dir / post.wanted != assigned[key]:  # it names another slug
-            discard(post.staged)
+        elif post.staged is not None and (content_dir / post.wanted != assigned[key]  # it names another slug
+                                          or assigned[key] not in index.get(key, [assigned[key]])):  # or was renamed
+            discard(post.staged.file)  # its history is in its old file, which the worker did not read
             posts[key] = reconvert(post)
     batch = AtomicBatch()
-    actions = {}
+    actions: dict[tuple[str, int], tuple[str, Delta | None]] = {}
     try:
         for key, post in sorted(posts.items()):
-            actions[key] = _stage(post, key, assigned[key], content_dir, index, batch, result)
+            actions[key] = _stage(post, key, assigned[key], content_dir, index, batch, options, result)
         batch.commit()
     except BaseException:
         batch.abandon()
@@ -79,10 +101,22 @@ def place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable[
             if stale not in now_used:  # (another post may have just been written there)
                 remove_document(stale)
         entries[post.fingerprint] = _entry(post, key, path, content_dir)
+        action, delta = actions[key]
         result.posts.append(PostReport(post.item.file, key[1], key[0], path.relative_to(content_dir).as_posix(),
-                                       actions[key], post.losses))
-    _missing(index, set(posts) | failed, options, result)
+                                       action, post.losses))
+        if options.now:
+            result.changes.extend(_change(post, key, path, action, delta, index, content_dir))
+    _missing(index, set(posts) | failed, content_dir, options, result)
+    if options.now:
+        _record(content_dir, options, result)
     return entries
+
+
+def _record(content_dir: Path, options: ImportOptions, result: ImportResult) -> None:
+    try:
+        result.history_written = history.append(content_dir, options.now, result.changes, options.history)
+    except history.HistoryError as e:  # a log edited by hand is the user's to mend, not ours to overwrite
+        result.problems.append(Problem(str(e.path), message=f"{e.message}; this run's changes were not recorded"))
 
 
 def _post_key(post: Ready) -> tuple[str, int]:
@@ -115,41 +149,101 @@ def assign_paths(wanted: dict[tuple[str, int], Path], others: dict[Path, tuple[s
 
 
 def _stage(post: Ready, key: tuple[str, int], path: Path, content_dir: Path,
-           index: dict[tuple[str, int], list[Path]], batch: AtomicBatch, result: ImportResult) -> str:
+           index: dict[tuple[str, int], list[Path]], batch: AtomicBatch, options: ImportOptions,
+           result: ImportResult) -> tuple[str, Delta | None]:
     wanted = content_dir / post.wanted
     if path != wanted:
         result.problems.append(post.item.problem("slug", f"{wanted.stem!r} is taken by another post; "
                                                          f"saved as {path.stem!r}"))
     if post.cached is not None and content_dir / post.cached.path == path:
-        return "unchanged"
+        return "unchanged", None
     if post.staged is not None:  # staged for this very file (see place)
-        written = batch.adopt(post.staged)
+        written, delta = batch.adopt(post.staged.file), post.staged.delta
     else:
         document = post.document if post.document.slug == path.stem else replace(post.document, slug=path.stem)
-        written = batch.write(path, dumps(document).encode("utf-8"))
+        old = _old_file(path, index.get(key, []))
+        carried, delta = carry(same_post(old, document) if old else None, document, run_date(options.now),
+                               options.revisions)
+        written = batch.write(path, dumps(carried).encode("utf-8"))
     if path not in index.get(key, [path]):
-        return "renamed"
-    return ("updated" if key in index else "new") if written else "unchanged"
+        return "renamed", delta
+    return ("updated" if key in index else "new") if written else "unchanged", delta
 
 
-def _missing(index: dict[tuple[str, int], list[Path]], present: set[tuple[str, int]], options: ImportOptions,
-             result: ImportResult) -> None:
-    """Posts of the imported types that the input no longer holds: reported, or pruned when asked.
-    A post that is in the input but failed to convert is present, not missing."""
+def _old_file(path: Path, held: list[Path]) -> Path | None:
+    """The file that holds a post's history: its own, or the one it is renamed from."""
+    return path if path in held or not held else held[0]
+
+
+def _change(post: Ready, key: tuple[str, int], path: Path, action: str, delta: Delta | None,
+            index: dict[tuple[str, int], list[Path]], content_dir: Path) -> list[Change]:
+    """The post's line in this run's log, if anything changed."""
+    if action == "unchanged" or (action != "new" and delta is None):
+        return []
+    document = post.document
+    name = {"new": "added", "renamed": "renamed"}.get(action, "updated")
+    if delta is not None and "restored" in delta.changed:
+        name = "restored"
+    renamed_from = index[key][0].relative_to(content_dir).as_posix() if action == "renamed" else ""
+    change = Change(name, key[0], key[1], path.relative_to(content_dir).as_posix(), document.title,
+                    document.updated.isoformat(), renamed_from=renamed_from)
+    if delta is not None:
+        change = replace(change, changed=delta.changed, added=delta.added, removed=delta.removed, hunks=delta.hunks)
+    return [change]
+
+
+def _missing(index: dict[tuple[str, int], list[Path]], present: set[tuple[str, int]], content_dir: Path,
+             options: ImportOptions, result: ImportResult) -> None:
+    """Posts of the imported types that the input no longer holds: kept and marked removed upstream,
+    or pruned when asked. A post that is in the input but failed to convert is present, not missing."""
     types = {key[0] for key in present}
     unreadable = [p for p in result.problems if not p.item]
     for key, paths in sorted(index.items()):
         if key[0] not in types or key in present:
             continue
-        if options.prune and not unreadable:
-            for path in paths:
+        for path in paths:
+            if options.prune and not unreadable:
+                result.changes.extend(_gone(path, content_dir, "pruned", options.now))
                 remove_document(path)
                 result.pruned.append(path)
-        else:
-            result.missing.extend(paths)
+                continue
+            result.missing.append(path)
+            if options.now and not unreadable and (change := _mark_removed(path, content_dir, options.now)):
+                result.removed.append(path)
+                result.changes.append(change)
     if options.prune and unreadable and result.missing:
         result.problems.append(Problem("--prune", message=f"nothing pruned: {len(unreadable)} input file(s) "
                                                           "could not be read, so missing posts may not be gone"))
+
+
+def _mark_removed(path: Path, content_dir: Path, now: str) -> Change | None:
+    """Marks a post gone upstream as removed (`mirror.removed`), once. A file that is not as the
+    import writes it (edited by hand) is left as it is."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        document = loads(text)
+    except (OSError, UnicodeDecodeError, ItemError):
+        return None
+    if (document.mirror and document.mirror.removed) or dumps(document) != text:
+        return None
+    mirror = replace(document.mirror or Mirror(first=""), removed=run_date(now))
+    write_atomic(path, dumps(replace(document, mirror=mirror)).encode("utf-8"))
+    return _gone_change(document, path, content_dir, "removed")
+
+
+def _gone(path: Path, content_dir: Path, action: str, now: str) -> list[Change]:
+    if not now:
+        return []
+    try:
+        document = loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ItemError):
+        return []
+    return [_gone_change(document, path, content_dir, action)]
+
+
+def _gone_change(document: Document, path: Path, content_dir: Path, action: str) -> Change:
+    return Change(action, document.type, document.source.id, path.relative_to(content_dir).as_posix(),
+                  document.title, document.updated.isoformat())
 
 
 def _entry(post: Ready, key: tuple[str, int], path: Path, content_dir: Path) -> import_cache.Entry:

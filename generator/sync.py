@@ -28,6 +28,7 @@ from generator.sources import wp_live
 from generator.sources.http import Client, Clock, FetchError, Politeness
 from generator.sources.media_fetch import client_fetcher
 from generator.sources.wp_live import Listed, Listing, Site
+from generator.store import history
 from generator.store.files import remove_stale_temporaries
 from generator.store.import_cache import fingerprint
 from generator.store.sync_state import (RawStore, SourceState, TypeState, place_posts, read_state,
@@ -51,6 +52,10 @@ class SyncOptions:
     workers: int | None = None  # for the import; None: one per core
     progress: Progress | None = None  # (stage, done, total) while posts are fetched
     media: MediaSettings | None = None  # mirror the posts' images into content/media/; None: leave them remote
+    prune: bool = False  # delete posts removed upstream; by default they are kept and marked removed
+    now: str = ""  # the run's UTC time, as ImportOptions.now: what the change log and `mirror:` dates say
+    history: int = 50  # runs kept in content/changes.yaml
+    revisions: int = 10  # revisions kept in each post's `mirror:`
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,9 @@ def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOp
         if options.dry_run:
             result.requests, result.waited = client.requests, client.waited
             return result
+        # Logged before the posts are placed: a run killed in between is logged and placed by the next one.
+        history.append(content_dir, options.now, [change for source in result.sources if source.imported
+                                                  for change in source.imported.changes], options.history)
         # By name, whichever sources this run read, so that a clash of slugs is settled the same way every time.
         placed = place_posts(content_dir, sorted(set(states) | {s.name for s in sources}))
         result.written, result.removed = placed.written, placed.removed
@@ -251,8 +259,9 @@ def _save_names(client: Client, site: Site, store: RawStore, posts: list[dict[st
 
 def _import(store: RawStore, types: set[str], site: str, options: SyncOptions, result: SyncResult
             ) -> ImportResult | None:
-    """The source's raw store, imported on its own by the import pipeline, with prune: the store
-    holds exactly the posts the source keeps."""
+    """The source's raw store, imported on its own by the import pipeline: the store holds exactly the
+    posts the source keeps, so a post it lacks was removed upstream (kept and marked, unless pruning).
+    The run goes into content/changes.yaml once, for all sources (run_sync), not into the store."""
     for folder in store.content.iterdir() if store.content.is_dir() else []:
         # A type no longer read, or with no post left: the import cannot prune what its input does not name.
         if folder.is_dir() and not folder.name.startswith(".") and (
@@ -262,7 +271,8 @@ def _import(store: RawStore, types: set[str], site: str, options: SyncOptions, r
     if not inputs:
         return None
     imported = run_import(inputs, store.content, ImportOptions(
-        prune=True, keep_keyword_links=options.keep_keyword_links, workers=options.workers, site=site))
+        prune=options.prune, keep_keyword_links=options.keep_keyword_links, workers=options.workers, site=site,
+        now=options.now, history=0, revisions=options.revisions))
     result.problems.extend(imported.problems)
     return imported
 

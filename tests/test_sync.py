@@ -143,10 +143,17 @@ def test_dry_run_lists_added_updated_removed_and_writes_nothing(tmp_path: Path) 
         assert stats(content) == before
         changes = {(c.action, c.id) for c in dry.sources[0].changes}
         assert changes == {("added", 99999), ("updated", edited["id"]), *(("removed", p["id"]) for p in gone)}
-        real = sync(wp.url, content)
-    assert {(c.action, c.id) for c in real.sources[0].changes} == changes
+        real = sync(wp.url, content, now="2026-12-10T09:00:00Z")
+        assert {(c.action, c.id) for c in real.sources[0].changes} == changes
+        files = posts(content)
+        assert "news-archive/brand-new.md" in files
+        # Removed upstream: kept, marked, and logged; `--prune` deletes them.
+        assert all("  removed: '2026-12-10'" in files[f"news-archive/{p['slug']}.md"].decode() for p in gone)
+        log = (content / "changes.yaml").read_text()
+        assert "run: '2026-12-10T09:00:00Z'" in log and log.count("action: removed") == 2
+        assert len(files) == 61
+        sync(wp.url, content, prune=True)
     files = posts(content)
-    assert "news-archive/brand-new.md" in files
     assert not any(f"news-archive/{p['slug']}.md" in files for p in gone)
     assert len(files) == 59
 
@@ -210,7 +217,7 @@ def test_a_collection_url_reads_its_post_type_and_a_site_url_every_type(tmp_path
 def curated(source: dict[str, object], content: Path, url: str) -> set[int]:
     from generator.config import parse_config
     config = parse_config({"sources": [{"name": "ree", "url": url, **source}]})
-    result = run_sync(config.sources, content, SyncOptions(politeness=FAST, workers=1))
+    result = run_sync(config.sources, content, SyncOptions(politeness=FAST, workers=1, prune=True))
     assert result.problems == []
     return {loads(data.decode()).source.id for data in posts(content).values()}
 
@@ -312,7 +319,7 @@ def test_a_site_whose_proxy_strips_the_paging_headers_is_read_to_its_last_page(t
     with FakeWordPress(site) as wp:
         first = sync(wp.url, tmp_path / "content")
         site.remove("news-archive", site.posts["news-archive"][0]["id"])
-        second = sync(wp.url, tmp_path / "content")
+        second = sync(wp.url, tmp_path / "content", prune=True)
     assert first.problems == second.problems == []
     assert [c.action for c in second.sources[0].changes] == ["removed"]
     assert len(posts(tmp_path / "content")) == posts_on_site - 1

@@ -24,6 +24,25 @@ class Image:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """One change seen upstream by an import run."""
+
+    date: str  # UTC date (YYYY-MM-DD) of the import run that saw it
+    modified: str  # the source's `modified` then, as the post's `updated` holds it
+    changed: tuple[str, ...]  # front matter fields and `body`; `restored` when the post came back
+    summary: str  # one line, e.g. "title changed; body: 2 paragraphs changed, +12 -3 words"
+
+
+@dataclass(frozen=True)
+class Mirror:
+    """A post's provenance in this mirror, kept across imports in its front matter under `mirror:`."""
+
+    first: str  # UTC date of the import run that first wrote the post
+    removed: str = ""  # UTC date the post was found gone upstream; "" while it is there
+    revisions: tuple[Revision, ...] = ()  # newest first, bounded
+
+
+@dataclass(frozen=True)
 class Document:
     """One post: front matter fields in their fixed order, then the Markdown body."""
 
@@ -38,6 +57,7 @@ class Document:
     body: str = ""
     author: str = ""  # display name; "" when the input did not say
     image: Image | None = None
+    mirror: Mirror | None = None  # None: written before the mirror kept provenance, or by hand
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Any
 import frontmatter
 import yaml
 
-from generator.convert.document import Document, Image, Source
+from generator.convert.document import Document, Image, Mirror, Revision, Source
 from generator.convert.slugs import safe_slug
 from generator.problems import ItemError, Problem
 from generator.store import front_matter
@@ -42,8 +42,22 @@ def dumps(document: Document) -> str:
     for key in ("author", "image"):
         if not metadata[key]:
             del metadata[key]
+    if document.mirror is not None:
+        metadata["mirror"] = mirror_fields(document.mirror)
     header = front_matter.dump(metadata)
     return f"---\n{header}\n---\n\n{document.body}"
+
+
+def mirror_fields(mirror: Mirror) -> dict[str, Any]:
+    """The `mirror:` front matter, empty parts left out (`first` is unknown for posts imported before
+    provenance was kept)."""
+    fields: dict[str, Any] = {"first": mirror.first} if mirror.first else {}
+    if mirror.removed:
+        fields["removed"] = mirror.removed
+    if mirror.revisions:
+        fields["revisions"] = [{"date": r.date, "modified": r.modified, "changed": list(r.changed),
+                                "summary": r.summary} for r in mirror.revisions]
+    return fields
 
 
 def write_document(content_dir: Path, document: Document) -> bool:
@@ -128,6 +142,7 @@ def loads(text: str) -> Document:
         source=Source(id=_source_id(source), url=_text(source, "url", False, "source."),
                       guid=_text(source, "guid", False, "source.")),
         body=post.content + "\n" if post.content else "",
+        mirror=_mirror(meta),
     )
 
 
@@ -171,6 +186,28 @@ def _image(meta: dict[str, Any]) -> Image | None:
     if not isinstance(value, dict) or not isinstance(value.get("url"), str):
         raise ItemError("image", "expected a mapping with a url and an alt text")
     return Image(value["url"], _text(value, "alt", False, "image."))
+
+
+def _mirror(meta: dict[str, Any]) -> Mirror | None:
+    value = meta.get("mirror")
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ItemError("mirror", "expected a mapping with first, removed and revisions")
+    revisions = value.get("revisions") or []
+    if not isinstance(revisions, list) or not all(isinstance(r, dict) for r in revisions):
+        raise ItemError("mirror.revisions", "expected a list of mappings with date, modified, changed and summary")
+    return Mirror(first=_text(value, "first", False, "mirror."), removed=_text(value, "removed", False, "mirror."),
+                  revisions=tuple(_revision(r) for r in revisions))
+
+
+def _revision(value: dict[str, Any]) -> Revision:
+    changed = value.get("changed") or []
+    if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
+        raise ItemError("mirror.revisions.changed", f"expected a list of field names, got {changed!r}")
+    prefix = "mirror.revisions."
+    return Revision(date=_text(value, "date", False, prefix), modified=_text(value, "modified", False, prefix),
+                    changed=tuple(changed), summary=_text(value, "summary", False, prefix))
 
 
 def _source_id(source: dict[str, Any]) -> int:

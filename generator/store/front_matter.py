@@ -2,8 +2,9 @@
 
 PyYAML's pure-Python emitter took longer per post than converting its HTML, and it ran once per
 post in the importing process. Front matter is nested mappings and lists of short one-line
-strings; for those, `dump` writes what PyYAML would, by the rules its emitter follows
-(`Emitter.analyze_scalar` and `choose_scalar_style`), and leaves anything else to PyYAML.
+strings (and of mappings, in `mirror.revisions`); for those, `dump` writes what PyYAML would, by
+the rules its emitter follows (`Emitter.analyze_scalar` and `choose_scalar_style`), and leaves
+anything else to PyYAML.
 tests/test_store.py checks that the two agree on arbitrary text.
 """
 
@@ -72,9 +73,21 @@ def _entry(lines: list[str], indent: str, key: object, value: object) -> None:
             _entry(lines, indent + "  ", k, v)
     elif isinstance(value, list) and value:
         lines.append(head)
-        lines.extend(f"{indent}- {_scalar(item)}" for item in value)  # PyYAML does not indent these
+        for item in value:  # PyYAML does not indent these
+            if isinstance(item, dict) and item:
+                _list_mapping(lines, indent, item)
+            else:
+                lines.append(f"{indent}- {_scalar(item)}")
     else:
         lines.append(f"{head} {_scalar(value)}")
+
+
+def _list_mapping(lines: list[str], indent: str, item: dict[object, object]) -> None:
+    """A mapping as a list item (a post's `mirror.revisions`): its first key on the "- " line."""
+    start = len(lines)
+    for key, value in item.items():
+        _entry(lines, indent + "  ", key, value)
+    lines[start] = f"{indent}- {lines[start][len(indent) + 2:]}"
 
 
 def _scalar(value: object) -> str:
