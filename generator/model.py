@@ -7,7 +7,7 @@ import bisect
 import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from itertools import groupby
 
 from generator.config import Taxonomy as TaxonomySetting
@@ -28,6 +28,25 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """A change to a post seen upstream by one import run."""
+
+    date: date  # UTC date of the run that saw it
+    modified: datetime | None  # the source's `modified` then; None when the file does not say
+    changed: tuple[str, ...]  # the fields that changed: title, body, summary, ...
+    summary: str  # one line for readers; "" when the file does not say
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What the mirror knows of a post's life upstream: its front matter's `mirror:` block."""
+
+    first: date | None  # UTC date of the run that first mirrored it
+    removed: date | None  # set while the post is gone upstream (the mirror keeps it)
+    revisions: tuple[Revision, ...]  # newest first
+
+
+@dataclass(frozen=True)
 class Post:
     title: str
     slug: str
@@ -43,6 +62,7 @@ class Post:
     source: Source
     terms: tuple[Term, ...]  # published taxonomies only, in taxonomy order
     image: Image | None = None  # the featured image
+    provenance: Provenance | None = None  # None for posts written before the mirror kept it, or by hand
 
 
 @dataclass(frozen=True)
@@ -52,6 +72,7 @@ class StoredPost:
     file: str
     digest: str
     document: Document
+    provenance: Provenance | None = None
 
 
 @dataclass(frozen=True)
@@ -192,7 +213,7 @@ def _post(stored: StoredPost, terms: _TermNames, order: list[str]) -> Post:
     return Post(title=document.title, slug=document.slug, type=document.type, date=document.date,
                 updated=document.updated, summary=document.summary, author=document.author, file=stored.file,
                 digest=stored.digest, source=document.source, terms=post_terms,
-                image=document.image)
+                image=document.image, provenance=stored.provenance)
 
 
 class _TermNames:

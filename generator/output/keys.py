@@ -17,6 +17,7 @@ from generator import __version__, urls
 from generator.config import Config
 from generator.model import Post, Site, TermListing
 from generator.output.digest import of_values
+from generator.render import updates
 from generator.render.media_views import featured_key
 
 
@@ -30,7 +31,7 @@ def config_key(config: Config) -> str:
     build = dataclasses.asdict(config.build)
     del build["jobs"]
     taxonomies = None if config.taxonomies is None else [(t.name, t.label) for t in config.taxonomies]
-    return of_values(dataclasses.asdict(config.site), build, taxonomies)
+    return of_values(dataclasses.asdict(config.site), build, taxonomies, config.changes.updates)
 
 
 def template_keys(digests: Mapping[str, str], uses: Mapping[str, frozenset[str] | None]) -> dict[str, str]:
@@ -52,7 +53,7 @@ class Keys:
         """`media`: the mirrored images (output/stages.mirrored_media), of which pages show featured images."""
         self.site, self.templates, self.related, self.media = site, templates, related, media
         nav = ([(t.name, t.label) for t in site.types] if len(site.types) > 1 else [],
-               [(t.name, t.label) for t in site.taxonomies], bool(site.posts))
+               [(t.name, t.label) for t in site.taxonomies], bool(site.posts), updates.has_updates(site))
         self.frame = of_values(config_digest, code_digest, nav)
         self.feed_frame = of_values(config_digest, code_digest)
         # Made when first asked for: a build that renders a few post pages needs only a few of them.
@@ -79,6 +80,15 @@ class Keys:
 
     def feed(self, title: str, page: str, path: str, posts: Sequence[Post]) -> str:
         return of_values(self.feed_frame, title, page, path, [self._feed_entry(p) for p in posts])
+
+    def events(self, events: Sequence[updates.Event]) -> list[tuple[str, ...]]:
+        """What the Updates page shows of each event: day, kind, the post's title and link, the summary."""
+        return [(e.day.isoformat(), e.kind, e.post.title, urls.post(e.post), e.summary) for e in events]
+
+    def updates_feed(self, events: Sequence[updates.Event]) -> str:
+        """The Updates feed's entries also name each post's GUID, and their own ids."""
+        return of_values(self.feed_frame, updates.FEED, self.events(events),
+                         [(e.post.source.guid, e.anchor) for e in events])
 
     def _summary(self, post: Post) -> str:
         found = self._summaries.get(post.file)

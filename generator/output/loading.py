@@ -8,7 +8,7 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +16,8 @@ import frontmatter
 from frontmatter.default_handlers import YAMLHandler
 
 from generator import workers
-from generator.convert.document import Document, Image, Source
-from generator.model import StoredPost
+from generator.convert.document import Document, Image, Mirror, Source
+from generator.model import Provenance, Revision, StoredPost
 from generator.output import digest
 from generator.output.build_cache import FileEntry, Stat, trusted
 from generator.problems import ItemError, Problem
@@ -25,6 +25,8 @@ from generator.store.documents import loads, safe_paths
 
 # Below this many changed posts, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
+# The length of `meta_of`'s lists: the cache may hold lists of an older layout, which are read again.
+META_LENGTH = 12
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ def load_posts(content: Path, paths: Sequence[str], stats: Sequence[Stat | None]
     changed = []
     for path, stat in zip(paths, stats):
         entry = cached.get(path)
-        if stat is not None and entry is not None and entry.stat == stat and entry.meta is not None:
+        if stat is not None and entry is not None and entry.stat == stat and _current(entry.meta):
             entries[path] = entry
         else:
             changed.append((path, stat, entry.digest if entry else "", entry.meta if entry else None))
@@ -61,10 +63,10 @@ def load_posts(content: Path, paths: Sequence[str], stats: Sequence[Stat | None]
         if isinstance(entry.meta, dict):
             problems.append(Problem(*entry.meta["problem"]))
             continue
-        # An eleventh element holds what safe_paths changed: told on every build, cached or not.
-        warnings = entry.meta[10] if len(entry.meta) > 10 else []
-        problems.extend(Problem(path, "", field, message) for field, message in warnings)
-        posts.append(StoredPost(path[prefix:], entry.digest, document_of(entry.meta)))
+        # The last element holds what safe_paths changed and what the mirror block lacks: told on every
+        # build, cached or not.
+        problems.extend(Problem(path, "", field, message) for field, message in entry.meta[11])
+        posts.append(StoredPost(path[prefix:], entry.digest, document_of(entry.meta), provenance_of(entry.meta)))
     return Loaded(tuple(posts), tuple(problems), entries, len(changed))
 
 
@@ -80,19 +82,105 @@ def _read_post(name: str, old_digest: str, old_meta: list | dict | None) -> tupl
     except OSError as e:
         return "", {"problem": [name, "", "", f"cannot read: {e.strerror}"]}
     found = digest.of_bytes(data)
-    if found == old_digest and old_meta is not None:
+    if found == old_digest and _current(old_meta):
         return found, old_meta  # touched, not changed
     try:
-        document, warnings = safe_paths(loads(data.decode("utf-8")))
-        return found, meta_of(document) + ([warnings] if warnings else [])
+        document, mirror_warnings = _tolerant_loads(data.decode("utf-8"))
+        document, warnings = safe_paths(document)
+        provenance, provenance_warnings = _provenance_meta(document.mirror)
+        return found, meta_of(document) + [provenance, warnings + mirror_warnings + provenance_warnings]
     except ItemError as e:
         return found, {"problem": [name, "", e.field, e.message]}
     except UnicodeDecodeError as e:
         return found, {"problem": [name, "", "", f"cannot read as UTF-8 text: {e}"]}
 
 
+def _current(meta: list | dict | None) -> bool:
+    """Whether cached front matter has this code's layout (a problem has no layout to change)."""
+    return isinstance(meta, dict) or (meta is not None and len(meta) == META_LENGTH)
+
+
+def _tolerant_loads(text: str) -> tuple[Document, list[list[str]]]:
+    """The post, also when its `mirror:` block is malformed: then without it, and a warning says why; the
+    block only tells the post's history, and the post itself is fine."""
+    try:
+        return loads(text), []
+    except ItemError as e:
+        without = _without_mirror(text) if e.field.split(".")[0] == "mirror" else None
+        if without is None:
+            raise
+        return loads(without), [[e.field, f"{e.message}; the post's history is not shown"]]
+
+
+def _without_mirror(text: str) -> str | None:
+    """`text` without the `mirror:` key of its front matter and the lines under it; None if not found."""
+    lines = text.split("\n")
+    end = lines.index("---", 1) if "---" in lines[1:] else len(lines)
+    start = next((i for i in range(1, end) if lines[i].startswith("mirror:")), None)
+    if start is None:
+        return None
+    stop = next((i for i in range(start + 1, end) if lines[i] and lines[i][0] not in " -#"), end)
+    return "\n".join(lines[:start] + lines[stop:])
+
+
+def _provenance_meta(mirror: Mirror | None) -> tuple[list[Any] | None, list[list[str]]]:
+    """The valid parts of a mirror block as JSON values, and [field, message] for each part left out."""
+    if mirror is None:
+        return None, []
+    warnings: list[list[str]] = []
+
+    def day(value: str, field: str) -> str | None:
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            warnings.append([field, f"not a date (YYYY-MM-DD): {value!r}; left out"])
+            return None
+
+    first, removed = day(mirror.first, "mirror.first"), day(mirror.removed, "mirror.removed")
+    revisions = []
+    for number, revision in enumerate(mirror.revisions, start=1):
+        field = f"mirror.revisions[{number}]"
+        when = day(revision.date, f"{field}.date")
+        if when is None:
+            if not revision.date:
+                warnings.append([f"{field}.date", "missing; left out"])
+            continue
+        revisions.append([when, _moment(revision.modified, f"{field}.modified", warnings),
+                          list(revision.changed), revision.summary])
+    revisions.sort(key=lambda r: r[0], reverse=True)  # stable: the file's order within a day
+    return [first, removed, revisions], warnings
+
+
+def _moment(value: str, field: str, warnings: list[list[str]]) -> str | None:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        if value:
+            warnings.append([field, f"not an ISO 8601 time with a UTC offset: {value!r}; left out"])
+        return None
+    return moment.isoformat()
+
+
+def provenance_of(meta: list[Any]) -> Provenance | None:
+    """The Provenance of `meta_of`'s list, whose mirror block `_provenance_meta` checked."""
+    found = meta[10]
+    if found is None:
+        return None
+    first, removed, revisions = found
+    return Provenance(
+        first=date.fromisoformat(first) if first else None,
+        removed=date.fromisoformat(removed) if removed else None,
+        revisions=tuple(Revision(date.fromisoformat(when), datetime.fromisoformat(modified) if modified else None,
+                                 tuple(changed), summary) for when, modified, changed, summary in revisions))
+
+
 def meta_of(document: Document) -> list[Any]:
-    """The front matter the site uses, as a list of JSON values (lists load faster than mappings)."""
+    """The front matter the site uses, as a list of JSON values (lists load faster than mappings); the
+    reader appends the post's checked provenance and its warnings (META_LENGTH in all)."""
     return [document.title, document.slug, document.type, document.date.isoformat(), document.updated.isoformat(),
             document.summary, document.author, {k: list(v) for k, v in document.taxonomies.items()},
             [document.source.id, document.source.url, document.source.guid],
@@ -101,8 +189,8 @@ def meta_of(document: Document) -> list[Any]:
 
 def document_of(meta: list[Any]) -> Document:
     """The Document of `meta_of`, with an empty body."""
-    title, slug, kind, date, updated, summary, author, taxonomies, source, image = meta[:10]
-    return Document(title=title, slug=slug, type=kind, date=datetime.fromisoformat(date),
+    title, slug, kind, published, updated, summary, author, taxonomies, source, image = meta[:10]
+    return Document(title=title, slug=slug, type=kind, date=datetime.fromisoformat(published),
                     updated=datetime.fromisoformat(updated), summary=summary, author=author,
                     taxonomies={k: tuple(v) for k, v in taxonomies.items()}, source=Source(*source),
                     image=Image(*image) if image else None)

@@ -18,7 +18,8 @@ from generator.output.rendering import Output, RenderBody, page_maker
 from generator.output.search_index import search_outputs
 from generator.output.writer import inside
 from generator.problems import Problem
-from generator.render.feeds import Entries, atom, feed_plans
+from generator.render import updates
+from generator.render.feeds import Entries, atom, feed_plans, updates_atom
 from generator.render.markdown import code_css
 from generator.render.sitemap import robots_txt, sitemap_paths, sitemaps
 from generator.render.templates import Templates
@@ -104,6 +105,9 @@ def _feeds(site: Site, config: Config, keys: Keys) -> list[Output]:
         def make(_: RenderBody, plan=plan) -> bytes:
             return atom(config, plan.title, plan.page, plan.path, plan.posts, entries)
         outputs.append(Output(plan.path, keys.feed(plan.title, plan.page, plan.path, plan.posts), make))
+    if config.site.base_url and updates.has_updates(site):  # feeds need the site's address
+        events = updates.events(site, config.changes.updates)
+        outputs.append(Output(updates.FEED, keys.updates_feed(events), lambda _: updates_atom(config, events)))
     return outputs
 
 

@@ -13,18 +13,19 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import datetime, time, timezone
+from typing import Any, TypeVar
 
 from generator import urls
 from generator.config import Config
 from generator.model import Post, Site, Taxonomy, TermListing
 from generator.output.keys import Keys
 from generator.problems import Problem
-from generator.render import views
+from generator.render import updates, views
 from generator.render.markdown import RenderedBody
 
 RenderBody = Callable[[Post, str], RenderedBody]  # (post, page path) -> its body's HTML and headings
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ def plan_pages(site: Site, config: Config, keys: Keys, related: Sequence[tuple[i
             yield from plan.list_pages(post_type.posts, lambda n, name=post_type.name: urls.post_type(name, n),
                                        post_type.label, None, Origin(f"list of post type {post_type.name}"))
     yield from plan.archive_pages()
+    yield from plan.updates_pages()
     yield plan.not_found_page(inline_css)
     yield plan.search_page()
     for position, post in enumerate(site.posts):
@@ -84,13 +86,16 @@ def plan_pages(site: Site, config: Config, keys: Keys, related: Sequence[tuple[i
             yield from plan.term_pages(taxonomy, listing)
 
 
-def paginate(posts: Sequence[Post], per_page: int) -> list[Sequence[Post]]:
+def paginate(items: Sequence[Item], per_page: int) -> list[Sequence[Item]]:
     """At least one page, so an empty list still has a page that says so."""
-    return [posts[i:i + per_page] for i in range(0, len(posts), per_page)] or [()]
+    return [items[i:i + per_page] for i in range(0, len(items), per_page)] or [()]
 
 
 def latest_update(posts: Sequence[Post]) -> datetime | None:
     return max((p.updated for p in posts), default=None)
+
+
+UPDATES_DESCRIPTION = "What the source site added, revised and removed, as this mirror's imports saw it."
 
 
 class PathClaims:
@@ -210,6 +215,28 @@ class _Plan:
                     month.posts, lambda n, m=month: urls.month(m.year, m.month, n),
                     views.month_name(month.year, month.month), (urls.year(year.year), str(year.year)),
                     Origin(f"date archive {month.year}/{month.month:02d}"))
+
+    def updates_pages(self) -> Iterator[Page]:
+        """What changed upstream, newest first (render/updates.py); only in a site whose posts have provenance."""
+        if not updates.has_updates(self.site):
+            return
+        chunks = paginate(self.views.update_events, self.config.build.posts_per_page)
+        origin = Origin("updates page")
+        for number, chunk in enumerate(chunks, start=1):
+            path = updates.page_path(number)
+
+            def context(_: RenderBody, path: str = path, number: int = number,
+                        chunk: Sequence[updates.Event] = chunk) -> dict[str, Any]:
+                link = urls.Linker(path)
+                title = "Updates" if number == 1 else f"Updates (page {number})"
+                return {"page": self.page(link, title, UPDATES_DESCRIPTION,
+                                          feed=views.updates_feed(self.config, link)),
+                        "heading": "Updates", "updates": self.views.update_entries(chunk, link),
+                        "pager": views.pager(number, len(chunks), updates.page_path, link)}
+
+            key = self.keys.page("updates.html", path, number, len(chunks), self.keys.events(chunk))
+            newest = datetime.combine(chunk[0].day, time(), timezone.utc) if chunk else None
+            yield Page(path, "updates.html", origin if number == 1 else origin.page(number), newest, context, key)
 
     def search_page(self) -> Page:
         """The page that runs search (static/js/search.js), with a filter for each taxonomy; the words and

@@ -1,4 +1,4 @@
-"""Atom feeds (RFC 4287): one for the site and one per term, newest posts first.
+"""Atom feeds (RFC 4287): one for the site and one per term, newest posts first, and one of the Updates page.
 
 An entry's id is the post's WordPress GUID, which stays its identity when its URL changes, and every
 `updated` comes from content dates, never from the clock, so a rebuild gives the same bytes. Feeds
@@ -8,15 +8,16 @@ are read by programs away from the site, so every link in them is absolute, made
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, time, timezone
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from generator import urls
 from generator.config import Config
 from generator.model import Post, Site
+from generator.render import updates
 from generator.render.views import term_listing_title
 
 # What an empty feed says it was updated: a fixed date, because the build's own time is never output.
@@ -70,8 +71,20 @@ class Entries:
 
 
 def atom(config: Config, title: str, page: str, path: str, posts: Sequence[Post], entries: Entries) -> bytes:
-    base = config.site.base_url
     updated = max((p.updated for p in posts), default=EPOCH)
+    return _feed(config, title, page, path, updated, map(entries, posts))
+
+
+def updates_atom(config: Config, events: Sequence[updates.Event]) -> bytes:
+    """The feed of the Updates page: an entry per event, dated by the import run that saw it."""
+    base = config.site.base_url
+    updated = max((_midnight(e.day) for e in events), default=EPOCH)
+    entries = ("\n".join(_update_entry(e, base)) for e in events)
+    return _feed(config, f"{config.site.title}: Updates", updates.page_path(1), updates.FEED, updated, entries)
+
+
+def _feed(config: Config, title: str, page: str, path: str, updated: datetime, entries: Iterable[str]) -> bytes:
+    base = config.site.base_url
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={_attr(config.site.language)}>',
@@ -84,7 +97,7 @@ def atom(config: Config, title: str, page: str, path: str, posts: Sequence[Post]
         f'  <link rel="alternate" type="text/html" href={_attr(urls.absolute(base, page))}/>',
         "  <generator>newsmirror</generator>",
     ]
-    lines.extend(map(entries, posts))
+    lines.extend(entries)
     lines.append("</feed>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
@@ -113,6 +126,27 @@ def _entry(post: Post, base: str) -> list[str]:
         lines.append(f'    <summary type="text">{_text(post.summary)}</summary>')
     lines.append("  </entry>")
     return lines
+
+
+def _update_entry(event: updates.Event, base: str) -> list[str]:
+    # The entry's id is the feed's address with the event's anchor: a post's GUID may hold a fragment already.
+    post = event.post
+    lines = [
+        "  <entry>",
+        f"    <id>{_text(urls.absolute(base, updates.FEED))}#{_text(event.anchor)}</id>",
+        f"    <title>{_text(f'{event.kind.capitalize()}: {post.title}')}</title>",
+        f'    <link rel="alternate" type="text/html" href={_attr(urls.absolute(base, urls.post(post)))}/>',
+        f"    <updated>{_time(_midnight(event.day))}</updated>",
+        f"    <category term={_attr(event.kind)} label={_attr(event.kind.capitalize())}/>",
+    ]
+    if event.summary:
+        lines.append(f'    <summary type="text">{_text(event.summary)}</summary>')
+    lines.append("  </entry>")
+    return lines
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(), timezone.utc)
 
 
 def _time(when: datetime) -> str:

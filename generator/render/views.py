@@ -9,11 +9,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from generator import urls
 from generator.config import Config
-from generator.model import Post, Site, Taxonomy, TermListing, Year, older_and_newer
+from generator.model import Post, Provenance, Site, Taxonomy, TermListing, Year, older_and_newer
+from generator.render import updates
 from generator.render.markdown import RenderedBody
 from generator.render.media_views import FeaturedImage, featured_image
 from generator.render.offline_links import shown_source
@@ -74,6 +75,35 @@ class Toc:
 
 
 @dataclass(frozen=True)
+class RevisionView:
+    date: Moment
+    summary: str
+
+
+@dataclass(frozen=True)
+class ProvenanceView:
+    """Where a post comes from and what the mirror saw happen to it upstream."""
+
+    first: Moment | None  # first mirrored
+    last_changed: Moment  # the source's `modified`, as the post's `updated` holds it
+    removed: Moment | None  # found gone upstream on or before this day
+    latest: RevisionView | None
+    earlier: tuple[RevisionView, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class UpdateView:
+    """One entry of the Updates page."""
+
+    date: Moment
+    kind: str  # added, revised or removed
+    label: str  # the kind, for readers
+    title: str
+    href: str
+    summary: str
+
+
+@dataclass(frozen=True)
 class PostView:
     title: str
     date: Moment
@@ -88,6 +118,7 @@ class PostView:
     newer: Link | None
     related: tuple[PostSummary, ...]
     image: FeaturedImage | None
+    provenance: ProvenanceView | None = None  # None for a post without a mirror block
 
 
 @dataclass(frozen=True)
@@ -144,6 +175,11 @@ def moment(when: datetime) -> Moment:
     offset = when.strftime("%z")
     zone = "UTC" if offset == "+0000" else f"UTC{offset[:3]}:{offset[3:]}"
     return Moment(when.isoformat(), f"{when.day} {MONTHS[when.month - 1]} {when:%Y, %H:%M} {zone}")
+
+
+def day(when: date) -> Moment:
+    """A UTC date of an import run; it has no time of day to show."""
+    return Moment(when.isoformat(), f"{when.day} {MONTHS[when.month - 1]} {when.year}")
 
 
 def has_feeds(config: Config) -> bool:
@@ -225,7 +261,17 @@ class Views:
             newer=newer and Link(link(urls.post(newer)), newer.title),
             related=self.summaries(related, link),
             image=featured_image(post.image, self.media, link),
+            provenance=provenance(post.provenance, post.updated),
         )
+
+    @functools.cached_property
+    def update_events(self) -> tuple[updates.Event, ...]:
+        """The events of the Updates page and its feed, found once per build."""
+        return updates.events(self.site, self.config.changes.updates)
+
+    def update_entries(self, events: Sequence[updates.Event], link: urls.Linker) -> tuple[UpdateView, ...]:
+        return tuple(UpdateView(day(e.day), e.kind, e.kind.capitalize(), e.post.title, link(urls.post(e.post)),
+                                e.summary) for e in events)
 
     def _frame(self, link: urls.Linker) -> _Frame:
         # The frame links to files at most one folder deep, so pages at one depth under one top folder share
@@ -270,6 +316,19 @@ def _frame(config: Config, site: Site, link: urls.Linker) -> _Frame:
     site_feed = Link(link(urls.FEED), f"{config.site.title} (Atom feed)") if has_feeds(config) else None
     return _Frame(link(urls.home()), tuple(link(s) for s in STYLESHEETS), _nav(site, link), site_feed,
                   link(SEARCH_PAGE))
+
+
+def provenance(found: Provenance | None, updated: datetime) -> ProvenanceView | None:
+    if found is None:
+        return None
+    revisions = tuple(RevisionView(day(r.date), updates.revision_summary(r)) for r in found.revisions)
+    return ProvenanceView(first=day(found.first) if found.first else None, last_changed=moment(updated),
+                          removed=day(found.removed) if found.removed else None,
+                          latest=revisions[0] if revisions else None, earlier=revisions[1:])
+
+
+def updates_feed(config: Config, link: urls.Linker) -> Link | None:
+    return Link(link(updates.FEED), f"{config.site.title}: Updates (Atom feed)") if has_feeds(config) else None
 
 
 def term_feed(config: Config, listing: TermListing, taxonomy: Taxonomy, link: urls.Linker) -> Link | None:
@@ -318,7 +377,8 @@ def _nav(site: Site, link: urls.Linker) -> tuple[Link, ...]:
     types = tuple(Link(link(urls.post_type(t.name)), t.label) for t in site.types) if len(site.types) > 1 else ()
     taxonomies = tuple(Link(link(urls.taxonomy(t.name)), t.label) for t in site.taxonomies)
     archive = (Link(link(urls.archive()), "Archive"),) if site.posts else ()
-    return types + taxonomies + archive
+    changes = (Link(link(updates.page_path(1)), "Updates"),) if updates.has_updates(site) else ()
+    return types + taxonomies + archive + changes
 
 
 def _term_groups(post: Post, site: Site, link: urls.Linker) -> tuple[TermGroup, ...]:
