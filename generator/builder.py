@@ -18,11 +18,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator import collector, workers
 from generator.config import Config, ConfigError
 from generator.output import build_cache, inputs
-from generator.output.build_cache import Stamp
+from generator.output.build_cache import BuildCache, Stamp
 from generator.output.writer import Staging, sentinel
 from generator.problems import Problem
 from generator.site_size import WARN_AT, size_warning
@@ -48,8 +49,25 @@ class BuildResult:
 
 @dataclass
 class BuildSession:
-    """What a long-running process (`newsmirror serve`) keeps between builds, so that a rebuild after an
-    edit does not start from the files again. Empty for now: every build reads what it needs."""
+    """What a long-running process (`newsmirror serve`) keeps between builds, so that a rebuild after an edit
+    does not read again what the last build made: the build cache as it was saved, used while its files are
+    still the ones saved (another process may have built since), and the compiled templates, while no
+    template file changed. Everything else is decided from the files, as always, so a build with a session
+    writes the same bytes as one without."""
+
+    cache: BuildCache | None = None
+    saved: tuple = ()  # build_cache.saved_files() right after `cache` was saved
+    content: str = ""  # the content folder `cache` belongs to
+    templates: tuple[Any, Any] = (None, None)  # (key of the template files, render.templates.Templates)
+
+    def cache_for(self, content: Path) -> BuildCache:
+        if self.cache is not None and self.content == str(content) and build_cache.saved_files(content) == self.saved:
+            return self.cache
+        return build_cache.load(content)
+
+    def keep(self, content: Path, cache: BuildCache) -> None:
+        self.cache, self.content = build_cache.as_loaded(cache), str(content)
+        self.saved = build_cache.saved_files(content)
 
 
 def run_build(config: Config, progress: Progress | None = None, warn_at: int = WARN_AT,
@@ -73,19 +91,21 @@ def run_build(config: Config, progress: Progress | None = None, warn_at: int = W
     try:
         with timer("load"), collector.paused():  # see collector.py
             staging = Staging(output)
-            cache = build_cache.load(content)
+            cache = build_cache.load(content) if session is None else session.cache_for(content)
             loaded = stages.load(config, scan, cache, jobs)
         with timer("group"), collector.paused():
             site = stages.group(config, loaded)
         with timer("relate"), collector.paused():
             related = stages.relate(config, site, loaded, cache, jobs)
         with timer("plan"), collector.paused():
-            plan = stages.plan(config, scan, cache, site, loaded, related)
+            plan = stages.plan(config, scan, cache, site, loaded, related, _templates(config, scan, loaded, session))
         with timer("render"):
             made = stages.render(config, plan, staging, cache, jobs, progress or _quiet)
         with timer("swap"), collector.paused():
             notes = stages.body_notes(site, cache, made)
-            stages.swap(config, staging, scan, cache, loaded, related, plan, made, site, notes)
+            saved = stages.swap(config, staging, scan, cache, loaded, related, plan, made, site, notes)
+        if session is not None:
+            session.keep(content, saved)
     finally:
         build_cache.unlock(lock)
     size = sum(written.size for written in made.pages.values())
@@ -94,6 +114,20 @@ def run_build(config: Config, progress: Progress | None = None, warn_at: int = W
                        removed=len(plan.decision.removed), rendered=len(plan.decision.todo),
                        problems=plan.problems + stages.note_problems(config, notes),
                        stages=timer.done(), size=size, warnings=_warnings(output, size, warn_at))
+
+
+def _templates(config: Config, scan: Any, loaded: Any, session: BuildSession | None) -> Any:
+    """The session's templates while no template file was added, removed or changed: Jinja would notice a
+    changed file, but not a new one that overrides a theme's template it has compiled."""
+    from generator.render.templates import Templates
+    folder = config.path("templates")
+    if session is None:
+        return Templates(folder)
+    files = scan.inputs.templates.items()
+    key = (str(folder), tuple((n, str(p), getattr(loaded.files.get(str(p)), "digest", "")) for n, p in files))
+    if session.templates[0] != key:
+        session.templates = (key, Templates(folder))
+    return session.templates[1]
 
 
 def _unchanged(last: Stamp, timer: _Timer, size: int, warnings: tuple[str, ...]) -> BuildResult:

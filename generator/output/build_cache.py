@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import fcntl
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -37,11 +37,13 @@ STAMP_FILE = "build-stamp.json"
 POSTS_FILE = "build-posts.json"
 LOCK_FILE = "build.lock"
 SPARE_FILE = "build-spare.json"
+WEIGHTS_FILE = "build-search-{}.json"  # per block of the search index: post key -> [words, weights]
 # A file whose mtime or ctime is this close to the moment it was read might change again within the same
 # timestamp tick without its stat changing (coarse clocks, 2 s on FAT), so its stat is not trusted.
 RACY_NS = 2_000_000_000
 
 Stat = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+FileStat = tuple[int, int, int]  # size, mtime_ns, inode
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,23 @@ def _load_metas(content_dir: Path) -> dict[str, list]:
         return {}
 
 
+def saved_files(content_dir: Path) -> tuple[FileStat | None, ...]:
+    """The stats of the files `load` reads: equal after a save, no other build wrote them since."""
+    found: list[FileStat | None] = []
+    for name in (FILE_NAME, POSTS_FILE):
+        try:
+            result = os.stat(cache_dir(content_dir) / name)
+            found.append((result.st_size, result.st_mtime_ns, result.st_ino))
+        except OSError:
+            found.append(None)
+    return tuple(found)
+
+
+def as_loaded(cache: BuildCache) -> BuildCache:
+    """`cache` as `load` would give it back once saved: the stamp's fields are not read again."""
+    return replace(cache, stamp=None, problems=(), posts=0, noted=())
+
+
 def save(content_dir: Path, cache: BuildCache, previous: BuildCache) -> None:
     """Written atomically, file by file, the stamp last; a content folder that cannot be written only costs
     the next build time. Posts and link targets are numbered, as each is named many times. The front matter
@@ -250,12 +269,31 @@ def save_spare(content_dir: Path, spare: Path, sentinel: tuple[int, int] | None,
         pass
 
 
-def _write(content_dir: Path, name: str, data: bytes) -> None:
+def load_weights(content_dir: Path, block: int) -> dict[str, list[list]]:
+    """The search index's word weights of the posts of one block, as the last build that read it saved them;
+    the keys cover everything the weights are made from (search_index), so a stale entry is never used."""
+    try:
+        data = orjson.loads((cache_dir(content_dir) / WEIGHTS_FILE.format(block)).read_bytes())
+        return data["weights"] if data.get("version") == VERSION and isinstance(data["weights"], dict) else {}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
+
+
+def save_weights(content_dir: Path, block: int, weights: dict[str, list[list]]) -> None:
+    """Called from worker processes, which may save one block at once: each writes its own temporary file."""
+    try:
+        _write(content_dir, WEIGHTS_FILE.format(block), _json({"version": VERSION, "weights": weights}),
+               f".{os.getpid()}")
+    except (OSError, TypeError):
+        pass
+
+
+def _write(content_dir: Path, name: str, data: bytes, suffix: str = "") -> None:
     """Atomic (a temporary file renamed over the old one) but not fsynced: after a power cut, a cache cut
     short only fails to parse and is ignored."""
     folder = cache_dir(content_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    temporary = folder / f".{name}.tmp"  # one build at a time holds the lock (see lock())
+    temporary = folder / f".{name}{suffix}.tmp"  # one build at a time holds the lock (see lock())
     temporary.write_bytes(data)
     os.replace(temporary, folder / name)
     ignore = folder / ".gitignore"

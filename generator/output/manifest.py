@@ -119,3 +119,13 @@ def prepare_spare(staging: Staging, plan: Plan, wanted: set[str],
         if stat is not None:
             copied[path] = stat
     return copied
+
+
+def catch_up(staging: Staging, pages: Iterable[str], differs: frozenset[str]) -> bool:
+    """Make the spare hold the site's files again, by hard links, right after a swap: the next build then
+    starts from a spare with nothing to redo, however much this one wrote (the first build writes everything).
+    `differs` are the paths at which the spare may differ from the site. False, having stopped, where files
+    cannot be hard-linked: copying the site would cost more than the next build saves."""
+    wanted = set(pages)
+    staging.remove([p for p in differs if p not in wanted])
+    return all(staging.keep(path) is None for path in sorted(differs) if path in wanted)

@@ -14,6 +14,9 @@ changes the shards of its block and its own doc file, and no others.
 
 Postings are flat lists [gap, weight, gap, weight, ...]: the gap from the previous number in the block (from
 the block's first number for the first posting), and how much the word weighs in that post (post_weights).
+
+Each post's weights are kept in the build cache, a file per block, under a key of the post's bytes, its term
+names and the code: remaking a block's shards after one edit reads one body, not the block's thousand.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from pathlib import Path
 
 from generator import urls
 from generator.model import Post, Site
+from generator.output import build_cache
 from generator.output.digest import of_bytes, of_values
 from generator.output.loading import read_body
 from generator.output.rendering import Output, RenderBody
@@ -76,7 +80,7 @@ def search_outputs(site: Site, frame: str, content: Path, only: frozenset[str] |
     shape = layout(len(site.posts))
     oldest_first = site.posts[::-1]
     outputs = [] if only is not None else [_manifest(site, shape, frame)]
-    reader = _BlockReader(content, oldest_first)
+    reader = _BlockReader(content, oldest_first, frame)
     for block in range(shape.blocks):
         posts = oldest_first[block * BLOCK:(block + 1) * BLOCK]
         if only is not None and not any(p.file in only for p in posts):
@@ -115,7 +119,7 @@ def _doc(number: int, post: Post, frame: str, reader: _BlockReader) -> Output:
     href = urls.relative(SEARCH_PAGE, urls.post(post))
 
     def make(_: RenderBody) -> bytes:
-        text = reader.read(number // BLOCK).texts[number % BLOCK]
+        text = reader.text(number)
         if len(text) > TEXT_LIMIT:
             text = text[:text.rfind(" ", 0, TEXT_LIMIT) + 1 or TEXT_LIMIT] + "…"
         when = moment(post.date)
@@ -143,23 +147,27 @@ def post_weights(post: Post, text: str) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class _Block:
-    texts: list[str]  # the text of each post of the block, in number order
+    texts: dict[int, str]  # number -> text, of the posts whose body was read for the block
     buckets: list[dict[str, list[int]]]  # bucket -> folded word -> postings
 
 
 class _BlockReader:
     """What one block's posts hold, kept for the next output of the same block: outputs are made in block
-    order, so a worker process reads each block's bodies about once, and holds one block at a time."""
+    order, so a worker process reads each block about once, and holds one block at a time."""
 
-    def __init__(self, content: Path, oldest_first: Sequence[Post]) -> None:
-        self.content, self.posts = content, oldest_first
+    def __init__(self, content: Path, oldest_first: Sequence[Post], frame: str) -> None:
+        self.content, self.posts, self.frame = content, oldest_first, frame
         self.number: int | None = None
-        self.block = _Block([], [])
+        self.block = _Block({}, [])
 
     def read(self, number: int) -> _Block:
         if self.number != number:
             self.block, self.number = self._read(number), number
         return self.block
+
+    def text(self, number: int) -> str:
+        found = self.read(number // BLOCK).texts.get(number)
+        return found if found is not None else markdown_text(read_body(self.content / self.posts[number].file))
 
     def _read(self, block: int) -> _Block:
         shape = layout(len(self.posts))
@@ -167,11 +175,19 @@ class _BlockReader:
         buckets: dict[str, dict[str, list[int]]] = {}  # word -> its bucket's dict, as words recur
         last: dict[str, int] = {}
         start = block * BLOCK
-        texts = []
+        texts: dict[int, str] = {}
+        known = build_cache.load_weights(self.content, block)
+        kept: dict[str, list[list]] = {}
         for number in range(start, min(start + BLOCK, shape.docs)):
             post = self.posts[number]
-            texts.append(markdown_text(read_body(self.content / post.file)))
-            for word, weight in post_weights(post, texts[-1]).items():
+            key = of_values(self.frame, post.digest, [(t.taxonomy, t.name) for t in post.terms])
+            entry = known.get(key)
+            if entry is None:
+                texts[number] = markdown_text(read_body(self.content / post.file))
+                weights = post_weights(post, texts[number])
+                entry = [list(weights), list(weights.values())]
+            kept[key] = entry
+            for word, weight in zip(*entry):
                 into = buckets.get(word)
                 if into is None:
                     into = buckets[word] = found[bucket(word, shape.buckets)]
@@ -181,4 +197,6 @@ class _BlockReader:
                 else:
                     postings += (number - last[word], weight)
                 last[word] = number
+        if kept.keys() != known.keys():
+            build_cache.save_weights(self.content, block, kept)
         return _Block(texts, [dict(sorted(b.items())) for b in found])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator import urls
 from generator.config import Config
@@ -116,8 +117,7 @@ def relate(config: Config, site: Site, loaded: Inputs, cache: BuildCache, jobs: 
 
 
 def plan(config: Config, scan: Scan, cache: BuildCache, site: Site, loaded: Inputs,
-         relations: related.Related) -> Planned:
-    templates = Templates(config.path("templates"))
+         relations: related.Related, templates: Templates) -> Planned:
     digests = {name: loaded.files[str(path)].digest for name, path in scan.inputs.templates.items()
                if str(path) in loaded.files}
     posts_pages, local_key = _local_pages(site, cache, loaded.code)
@@ -220,8 +220,8 @@ def note_problems(config: Config, notes: dict[str, tuple[str, tuple[str, ...]]])
 
 def swap(config: Config, staging: Staging, scan: Scan, cache: BuildCache, loaded: Inputs,
          relations: related.Related, planned: Planned, made: Made, site: Site,
-         notes: dict[str, tuple[str, tuple[str, ...]]]) -> None:
-    """The new site in place of the old one, then the build cache that describes it."""
+         notes: dict[str, tuple[str, tuple[str, ...]]]) -> BuildCache:
+    """The new site in place of the old one, then the build cache that describes it, which is returned."""
     old_marker = staging.live_sentinel()  # the old site's, which becomes the spare's
     had_site = made.swap and staging.swap()
     content = config.path("content")
@@ -234,12 +234,26 @@ def swap(config: Config, staging: Staging, scan: Scan, cache: BuildCache, loaded
     if all(entry.stat is not None for entry in entries.values()) and None not in times:
         stamp = make_stamp(config, scan.inputs, scan.stats, scan.output, pages,
                            [(w.size, w.mtime_ns, w.ino) for w in pages.values()], times, made.marker)
-    build_cache.save(content, BuildCache(
+    saved = BuildCache(
         stamp, scan.output, loaded.config, entries, pages, dict(zip(folders, times)), relations.entries, links,
-        tuple(planned.problems), len(site.posts), planned.local, notes,
-        tuple(note_problems(config, notes))), cache)
+        tuple(planned.problems), len(site.posts), planned.local, notes, tuple(note_problems(config, notes)))
+    build_cache.save(content, saved, cache)
     if had_site:
         build_cache.save_spare(content, staging.spare, old_marker, made.differs)
+    if made.swap:
+        _catch_up(content, staging, pages, made.differs if had_site else None)
+    return saved
+
+
+def _catch_up(content: Path, staging: Staging, pages: dict[str, Written], differs: frozenset[str] | None) -> None:
+    """See manifest.catch_up; with no `differs`, there was no site before this build, and so no spare: it is
+    made anew. The record of how the spare differs is written only once it holds: a build killed before then
+    leaves the record of the swap (a superset of the differences), or none."""
+    if differs is None:
+        staging.claim()
+        differs = frozenset(pages)
+    if manifest.catch_up(staging, pages, differs):
+        build_cache.save_spare(content, staging.spare, staging.sentinel(), frozenset())
 
 
 def _stat(stat: tuple[int, int, int]) -> dict[str, int]:

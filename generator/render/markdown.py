@@ -37,6 +37,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from generator.render.engine import Engine
 from generator.render.offline_links import resolve_links, settle_fragments
 from generator.render.nesting import MAX_DEPTH
 from generator.render.remote_media import mark_images_in_links, render_html_block, render_html_inline, render_image
@@ -44,6 +45,8 @@ from generator.render.sanitize import LONE_SURROGATE, sanitize
 
 # `## Title {#id}` keeps the id a heading had in the source, so fragment links still land.
 HEADING_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
+# Where the compiled engine's pass left a heading's id to be named (render/engine.py).
+HEADING_SLOT = re.compile(r'id="\x00(\d+)\x00"')
 # A link's fragment is compared with ids once percent-decoded, so an id must not hold what decoding changes.
 PERCENT_ESCAPE = re.compile(r"%(?=[0-9A-Fa-f]{2})")
 NOT_SLUG = re.compile(r"[^\w\s-]")
@@ -206,8 +209,10 @@ class MarkdownRenderer:
     the page at `page` links to those pages relatively.
     """
 
-    def __init__(self, local_pages: Mapping[str, str] | None = None) -> None:
+    def __init__(self, local_pages: Mapping[str, str] | None = None, compiled: bool = True) -> None:
         self.local_pages = local_pages or {}
+        # The compiled engine renders what it renders exactly as the parser below does, only faster.
+        self.engine = Engine() if compiled else None
         options = {"html": True, "highlight": highlight_code, "maxNesting": MAX_NESTING}
         self.md = (MarkdownIt("commonmark", options)
                    .enable(["table", "strikethrough"])
@@ -231,6 +236,10 @@ class MarkdownRenderer:
             return RenderedBody(plain_text(markdown), (), (
                 f"{size / 1e6:.1f} MB is over the {MAX_BODY_BYTES / 1e6:g} MB that is rendered as Markdown; "
                 "shown as plain text",))
+        if self.engine is not None:
+            fast = self._fast(markdown, page, source_url)
+            if fast is not None:
+                return fast
         env: dict = {"page": page, "local_pages": self.local_pages, "source_url": source_url}
         tokens = self.md.parse(markdown, env)
         clean = sanitize(self.md.renderer.render(tokens, self.md.options, env))
@@ -243,6 +252,36 @@ class MarkdownRenderer:
         if clean.flattened:
             notes.append(f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is shown as text")
         return RenderedBody(settle_fragments(clean.html), env.get("headings", ()), tuple(notes))
+
+
+    def _fast(self, markdown: str, page: str, source_url: str | None) -> RenderedBody | None:
+        found: list[tuple[int, str | None, str]] = []
+        unresolved: list[int] = []
+        assert self.engine is not None
+        html = self.engine.fast_html(markdown, page, source_url, self.local_pages, found, unresolved)
+        if html is None:
+            return None
+        headings = _named_headings(found)
+        html = HEADING_SLOT.sub(lambda m: f'id="{escape(headings[int(m.group(1))].id)}"', html)
+        clean = sanitize(html)
+        notes = []
+        if unresolved and unresolved[0]:
+            notes.append(f"{unresolved[0]} link(s) or image(s) relative to the original site are shown as "
+                         "text: source.url is not a web address to resolve them against")
+        if clean.flattened:
+            notes.append(f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is shown as text")
+        return RenderedBody(settle_fragments(clean.html), headings, tuple(notes))
+
+
+def _named_headings(found: list[tuple[int, str | None, str]]) -> tuple[Heading, ...]:
+    """heading_ids for the compiled engine's headings: (level, the `{#id}` written, text) each."""
+    used = set(RESERVED_IDS)
+    tried: dict[str, int] = {}
+    headings = []
+    for level, written, text in found:
+        wanted = (PERCENT_ESCAPE.sub("-", unquote(written)) or None) if written else None
+        headings.append(Heading(level, _unique(wanted or slugify(text) or "section", used, tried), text.strip()))
+    return tuple(headings)
 
 
 def code_css() -> str:

@@ -27,10 +27,16 @@ class Templates:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        self._uses: dict[str, frozenset[str] | None] = {}  # an instance lives while its files are unchanged
 
     def uses(self, name: str) -> frozenset[str] | None:
         """The templates `name` extends, includes or imports, directly or not; None when one of them is
         named only at run time, or a template cannot be parsed (rendering will report that)."""
+        if name not in self._uses:
+            self._uses[name] = self._find_uses(name)
+        return self._uses[name]
+
+    def _find_uses(self, name: str) -> frozenset[str] | None:
         found: set[str] = set()
         todo = [name]
         while todo:
