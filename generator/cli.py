@@ -8,13 +8,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.builder import run_build
-from generator.config import Config, ConfigError, SourceConfig, load_config
+from generator.config import DEFAULT_FILE, Config, ConfigError, SourceConfig, load_config
 from generator.output.writer import OutputError
 from generator.problems import Problem
 from generator.render.templates import TemplateError
@@ -58,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsmirror {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True,
                                      help="run `newsmirror COMMAND --help` for its options")
-    for add in (_import_parser, _sync_parser, _build_parser, _check_parser, _bundle_parser):
+    for add in (_import_parser, _sync_parser, _changes_parser, _build_parser, _serve_parser, _check_parser, _bundle_parser):
         add(commands, common)
     return parser
 
@@ -101,7 +102,22 @@ def _sync_parser(commands: argparse._SubParsersAction, common: argparse.Argument
                       help="list what would be added, updated and removed, and write nothing")
     sync.add_argument("--no-media", action="store_true",
                       help="leave images on the source site instead of mirroring them into content/media/")
+    sync.add_argument("--prune", action="store_true",
+                      help="delete posts removed upstream (by default they are kept and marked removed)")
     sync.set_defaults(run=_sync)
+
+
+def _changes_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    changes = commands.add_parser(
+        "changes", parents=[common], help="what imports and syncs saw change upstream",
+        description="Report content/changes.yaml: posts added, updated (with a word diff of titles and "
+                    "paragraphs), renamed, removed upstream and restored, newest run first.")
+    changes.add_argument("--since", metavar="DATE", help="only runs on or after this UTC date (YYYY-MM-DD)")
+    changes.add_argument("--content", type=Path, metavar="DIR",
+                         help="content folder to read (default: paths.content)")
+    changes.add_argument("--format", choices=["text", "json"], default="text",
+                         help="text for people (colour on a terminal unless NO_COLOR), json for tools")
+    changes.set_defaults(run=_changes)
 
 
 def _build_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -115,6 +131,23 @@ def _build_parser(commands: argparse._SubParsersAction, common: argparse.Argumen
     build.add_argument("--base-url", metavar="URL",
                        help="absolute URL the site is published at, e.g. https://user.github.io/repo/")
     build.set_defaults(run=_build)
+
+
+def _serve_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    serve = commands.add_parser(
+        "serve", parents=[common], help="preview the site on 127.0.0.1, rebuilt and reloaded as you edit",
+        description="Build the site and serve it on 127.0.0.1 under the path of site.base_url; rebuild it and "
+                    "reload open pages when the content, templates, static files or configuration change.")
+    serve.add_argument("--port", type=int, default=8000, metavar="N",
+                       help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
+    serve.add_argument("--open", action="store_true", help="open the site in the default browser")
+    serve.add_argument("--content", type=Path, metavar="DIR",
+                       help="content folder to read (default: paths.content)")
+    serve.add_argument("--out", type=Path, metavar="DIR",
+                       help="output folder, replaced as a whole (default: paths.output)")
+    serve.add_argument("--base-url", metavar="URL",
+                       help="absolute URL the site is published at; its path is served")
+    serve.set_defaults(run=_serve)
 
 
 def _check_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -168,7 +201,8 @@ def _import(args: argparse.Namespace, say: _Printer) -> int:
     config = _config(args)
     options = ImportOptions(statuses=frozenset(s.strip() for s in args.status.split(",") if s.strip()),
                             prune=args.prune, keep_keyword_links=config.imports.keep_keyword_links,
-                            site=config.imports.site)
+                            site=config.imports.site, now=_run_time(), history=config.changes.history,
+                            revisions=config.changes.revisions)
     result = run_import(args.sources, config.path("content"), options)
     for post in result.posts:
         if post.action != "unchanged":
@@ -206,7 +240,8 @@ def _sync(args: argparse.Namespace, say: _Printer) -> int:
     politeness = _politeness(config)
     media = None if args.no_media else MediaSettings(config.media.max_width, config.media.max_bytes)
     options = SyncOptions(dry_run=args.dry_run, keep_keyword_links=config.imports.keep_keyword_links,
-                          politeness=politeness, progress=say.progress, media=media)
+                          politeness=politeness, progress=say.progress, media=media, prune=args.prune,
+                          now=_run_time(), history=config.changes.history, revisions=config.changes.revisions)
     result = run_sync(sources, config.path("content"), options)
     say.end_progress()
     for source in result.sources:
@@ -216,6 +251,26 @@ def _sync(args: argparse.Namespace, say: _Printer) -> int:
     for line in sync_summary(result, args.dry_run):
         say.info(line)
     return _finish(result.problems, say)
+
+
+def _run_time() -> str:
+    """When this import or sync ran, as its change log records it: SOURCE_DATE_EPOCH when set."""
+    from generator.bundle import source_date_epoch
+    from generator.import_result import run_time
+    return run_time(source_date_epoch(os.environ), time.time())
+
+
+def _changes(args: argparse.Namespace, say: _Printer) -> int:
+    from generator.changes_report import parse_since, report, use_colour
+    from generator.store.history import HistoryError
+    config = _config(args)
+    try:
+        since = parse_since(args.since) if args.since else None
+        text = report(config.path("content"), since, args.format, use_colour(sys.stdout.isatty(), os.environ))
+    except (ValueError, HistoryError) as e:
+        raise ConfigError("changes", [str(e)]) from None
+    sys.stdout.write(text)
+    return OK
 
 
 def _politeness(config: Config) -> Politeness:
@@ -261,6 +316,14 @@ def _build(args: argparse.Namespace, say: _Printer) -> int:
     for warning in result.warnings:
         say.problem(f"warning: {warning}")
     return _finish(result.problems, say)
+
+
+def _serve(args: argparse.Namespace, say: _Printer) -> int:
+    from generator.serve import serve  # the HTTP server and the watcher are loaded by this command only
+    given = getattr(args, "config", None)
+    config_file = given or (Path(DEFAULT_FILE) if Path(DEFAULT_FILE).is_file() else None)
+    return serve(_config(args), args.port, args.open, say=say, reload_config=lambda: _config(args),
+                 config_file=config_file)
 
 
 def _bundle(args: argparse.Namespace, say: _Printer) -> int:

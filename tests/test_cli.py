@@ -115,7 +115,8 @@ def test_import_summary_report_status_and_prune_options(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         "imported 1 posts: 1 new, 0 updated, 0 renamed, 0 unchanged; skipped 1; terms updated",
-        "dropped or approximated: 1 iframe made a link"]
+        "dropped or approximated: 1 iframe made a link",
+        "changes logged in content/changes.yaml: 1 (`newsmirror changes` tells them)"]
     assert json.loads((tmp_path / "r.json").read_text())["totals"] == {"iframe made a link": 1}
     done = run("import", str(saved), "--content", content, "--status", "publish,draft", cwd=tmp_path)
     assert "1 new, 0 updated, 0 renamed, 1 unchanged" in done.stdout
@@ -180,3 +181,24 @@ def test_progress_is_a_bar_with_counts_and_time_left_on_a_terminal_and_silent_in
     quiet.progress("render", 10, 50)
     quiet.end_progress()
     assert capsys.readouterr().err == ""
+
+
+def test_changes_reports_what_a_reimport_saw_dated_by_source_date_epoch(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    saved, content = tmp_path / "posts.json", tmp_path / "content"
+    saved.write_text(json.dumps([rest_item(id=1, slug="a", title={"rendered": "Quotas cut"}),
+                                 rest_item(id=2, slug="b")]))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796000000")  # 2026-11-30
+    assert main(["import", str(saved), "--content", str(content)]) == 0
+    saved.write_text(json.dumps([rest_item(id=1, slug="a", title={"rendered": "Quotas cut again"},
+                                           modified="2026-12-09T08:00:00", modified_gmt="2026-12-09T08:00:00")]))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796800000")  # 2026-12-09
+    assert main(["import", str(saved), "--content", str(content)]) == 0
+    capsys.readouterr()
+    assert main(["changes", "--content", str(content), "--since", "2026-12-01"]) == 0
+    report = capsys.readouterr().out
+    assert "updated post/a.md: title (+1 -0 words)\n    title: Quotas cut{+ again+}\n" in report
+    assert "removed post/b.md: removed upstream (kept; --prune deletes)" in report
+    assert "added" not in report  # the first import, before --since
+    assert "  first: '2026-11-30'" in (content / "post" / "b.md").read_text()
+    assert main(["changes", "--content", str(content), "--since", "yesterday"]) == 2
