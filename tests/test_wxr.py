@@ -150,6 +150,7 @@ def test_a_post_without_a_title_is_named_by_its_first_words(tmp_path: Path) -> N
     titles = sorted(loads(p.read_text(encoding="utf-8")).title for p in document_files(tmp_path / "content"))
     assert titles == ["A status update about the harbour and its …", "Post of 2024-03-01"]
     assert len(result.posts) == 2
+    assert result.losses()["empty title made from the first words or the date"] == 2
 
 
 def test_a_hand_made_export_without_ids_or_domains_is_imported_and_said(tmp_path: Path) -> None:
@@ -209,6 +210,20 @@ def test_both_namespace_schemes_and_versions_read_alike(tmp_path: Path, namespac
     path = tmp_path / "export.xml"
     path.write_text(export(item(5, "Post", "Text")).replace("http://wordpress.org/export/1.2/", namespace))
     assert [p.id for p in run_import([path], tmp_path / "content").posts] == [5]
+
+
+def test_a_wordpress_com_export_with_undeclared_prefixes_reads(tmp_path: Path) -> None:
+    """WordPress.com writes `<atom:link>` without declaring `atom`: malformed XML that WordPress's
+    importer reads anyway. So do we; a real error after it is still named by its own line."""
+    path = tmp_path / "export.xml"
+    text = export('<atom:link rel="search" href="https://example.com/osd.xml"/><media:thumbnail url="x"/>\n'
+                  + item(5, "Post", "Text"))
+    path.write_text(text)
+    assert [p.id for p in run_import([path], tmp_path / "content").posts] == [5]
+    path.write_text(text.replace("</channel>", "<broken></channel>"))
+    result = run_import([path], tmp_path / "other")
+    line = text.splitlines().index("</channel>") + 1
+    assert [p.message.split(", column")[0] for p in result.problems] == [f"malformed XML at line {line}"]
 
 
 def export(items: str, version: str = "1.2") -> str:
@@ -275,3 +290,15 @@ def test_media_shortcodes_become_images_and_links_to_their_files(tmp_path: Path)
     assert "1. [song.mp3](https://example.com/u/song.mp3)" in body
     assert '[unknown_plugin id="4"]' in body
     assert result.losses() == {"audio or video made a link": 2, "unknown shortcode kept as text": 1}
+
+
+def test_syntaxhighlighter_code_shortcodes_become_code_blocks_with_their_language(tmp_path: Path) -> None:
+    """WordPress.com's `[code language=…]`: the lines stay lines (no paragraphs or <br> inside), and
+    text the editor saved escaped reads as the code it is."""
+    path = tmp_path / "export.xml"
+    code = '[code language="bash" gutter="false"]\nif [ -f x ]; then\n\n  echo "a &lt; b"\nfi\n[/code]'
+    path.write_text(export(item(5, "Shell", f"Before.\n\n{code}\n\nAfter.")))
+    run_import([path], tmp_path / "content")
+    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    assert '```bash\nif [ -f x ]; then\n\n  echo "a < b"\nfi\n```' in body
+    assert body.startswith("Before.") and body.rstrip().endswith("After.")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from html import escape as html_escape
+from html import unescape as html_unescape
 from dataclasses import dataclass
 
 from generator.convert.autop import autop
@@ -34,6 +36,9 @@ BLOCK = re.compile(r"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*)(?:\s+\{.*?\})?\s+"
                    r"(?:/-->|-->(.*?)<!--\s+/wp:(?:core/)?\1\s+-->)",
                    re.DOTALL)
 EXCERPT_WORDS = 55
+# SyntaxHighlighter's shortcodes, on every WordPress.com site and many others: `[code language="bash"]`,
+# `[sourcecode lang="py"]`. The plugin renders them before paragraphs are made, so their text stays whole.
+CODE_SHORTCODE = re.compile(r"\[(code|sourcecode)((?:\s[^\]]*)?)\](.*?)\[/\1\]", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)  # one per attachment of the export, kept while it is read
@@ -53,8 +58,23 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
         html = SHORTCODE_BLOCK.sub(lambda m: autop(m.group(1)), raw)
         html = BLOCK_DELIMITER.sub("", html)
     else:
-        html = autop(_autoembed(raw))
+        html = autop(_autoembed(_code_blocks(raw)))
     return _media_ids(html, post_id, attached) if "[" in html else html
+
+
+def _code_blocks(text: str) -> str:
+    """Code shortcodes as the <pre> the plugin makes, its language kept for highlighting."""
+    if "[code" not in text and "[sourcecode" not in text:
+        return text
+
+    def block(match: re.Match[str]) -> str:
+        atts, _ = parse_attributes(match.group(2) or "")
+        language = re.sub(r"[^a-z0-9+#-]", "", (atts.get("language") or atts.get("lang") or "").lower())
+        code = html_escape(html_unescape(match.group(3).strip("\n")), quote=False)
+        kind = f' class="language-{language}"' if language else ""
+        return f"<pre><code{kind}>{code}</code></pre>"
+
+    return CODE_SHORTCODE.sub(block, text)
 
 
 def _autoembed(text: str) -> str:

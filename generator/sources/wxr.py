@@ -36,6 +36,11 @@ NAMESPACES = ((re.compile(r"^https?://wordpress\.org/export/1\.\d+/excerpt/$"), 
               (re.compile(r"^https?://purl\.org/rss/1\.0/modules/content/$"), "content"),
               (re.compile(r"^https?://purl\.org/dc/elements/1\.1/$"), "dc"))
 VERSION = re.compile(r"^1\.\d+$")
+# Prefixes WordPress.com and feed plugins write into exports without declaring them (`<atom:link>`), which
+# makes the file malformed XML; WordPress's own importer falls back to a forgiving parser for it. These are
+# declared on <rss> when it does not declare them, so such exports read; nothing of them is imported.
+UNDECLARED = ("atom", "media", "georss", "geo", "itunes", "googleplay", "sy", "slash", "wfw", "opensearch",
+              "blogChannel", "rawvoice", "creativeCommons", "feedburner", "thr", "snf")
 HEADER_TAGS = ("wp:author", "wp:category", "wp:tag", "wp:term")
 # Post types REST does not serve as posts, and the kind they are skipped as.
 SKIPPED_TYPES = {"revision": wp_json.REVISION, "nav_menu_item": wp_json.MENU, "custom_css": wp_json.DESIGN,
@@ -154,7 +159,8 @@ class _NotAnExport(Exception):
 def _elements(path: Path) -> Iterator[tuple[str, Element]]:
     """Each child of the <channel>, by prefixed name, read and then dropped from the tree."""
     depth, channel = 0, None
-    with path.open("rb") as f:
+    with path.open("rb") as raw:
+        f = _Declaring(raw)
         for event, node in iterparse(f, events=("start", "end"), forbid_dtd=False, forbid_entities=True,
                                      forbid_external=True):
             if event == "start":
@@ -172,6 +178,37 @@ def _elements(path: Path) -> Iterator[tuple[str, Element]]:
                 channel.clear()  # what was read goes, so memory does not grow with the file
             elif depth == 1 and channel is None:
                 raise _NotAnExport(f"<{_local(node.tag)}> where the <channel> should be: not a WordPress export")
+
+
+class _Declaring:
+    """The file, with the prefixes of UNDECLARED that <rss> does not declare declared on it, on the
+    same line, so that every line number a problem names is the file's own."""
+
+    def __init__(self, raw: Any) -> None:
+        self._raw, self._pending, self._done = raw, b"", False
+
+    def read(self, size: int = -1) -> bytes:
+        if self._done:
+            return self._raw.read(size)
+        while not self._done:
+            chunk = self._raw.read(65536)
+            self._pending += chunk
+            start = self._pending.find(b"<rss")
+            end = self._pending.find(b">", start) if start >= 0 else -1
+            if end >= 0 or not chunk or len(self._pending) > 1 << 20:
+                self._done = True
+                if end >= 0:
+                    self._pending = self._declared(self._pending, start, end)
+        data, self._pending = self._pending, b""
+        return data
+
+    @staticmethod
+    def _declared(head: bytes, start: int, end: int) -> bytes:
+        tag = head[start:end]
+        missing = [p for p in UNDECLARED if b"xmlns:" + p.encode() + b"=" not in tag]
+        extra = "".join(f' xmlns:{p}="urn:newsmirror:undeclared:{p}"' for p in missing).encode()
+        at = end - 1 if head[end - 1:end] == b"/" else end
+        return head[:at] + extra + head[at:]
 
 
 def _read(node: XmlElement) -> Element:
