@@ -51,6 +51,9 @@ class StagedPost:
     delta: Delta | None  # None: a new post, or nothing changed
 
 
+KEPT = "kept"  # not placed: its old file cannot be rewritten without losing what it holds (see same_post)
+
+
 def stage_file(content_dir: Path, document: Document, options: ImportOptions = ImportOptions()) -> StagedPost:
     """In the worker that converted the post: its file, staged where its slug puts it (see place),
     carrying the provenance of the same post's file there."""
@@ -60,10 +63,16 @@ def stage_file(content_dir: Path, document: Document, options: ImportOptions = I
 
 
 def same_post(path: Path, document: Document) -> Document | None:
-    """The post the file holds, if it is this one (same type and WordPress id)."""
+    """The post the file holds, if it is this one (same type and WordPress id). A `mirror:` block
+    broken by hand raises ItemError: rewriting the file would throw its history away unsaid."""
     try:
         old = loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ItemError):
+    except ItemError as e:
+        if e.field.startswith("mirror"):
+            raise ItemError(e.field, f"{path}: {e.message}; the file was left as it is: mend or delete its "
+                                     "mirror: block, then import again") from None
+        return None
+    except (OSError, UnicodeDecodeError):
         return None
     return old if (old.type, old.source.id) == (document.type, document.source.id) else None
 
@@ -94,8 +103,11 @@ def place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable[
         batch.abandon()
         raise
     entries = {}
+    kept = {key for key, (action, _) in actions.items() if action == KEPT}
     now_used = set(assigned.values())
     for key, post in sorted(posts.items()):
+        if key in kept:  # its old file stays as it was, where it was
+            continue
         path = assigned[key]
         for stale in index.get(key, []):  # the new file is in place before the old one goes
             if stale not in now_used:  # (another post may have just been written there)
@@ -106,7 +118,7 @@ def place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable[
                                        action, post.losses))
         if options.now:
             result.changes.extend(_change(post, key, path, action, delta, index, content_dir))
-    _missing(index, set(posts) | failed, content_dir, options, result)
+    _missing(index, set(posts) | failed | kept, content_dir, options, result)
     if options.now:
         _record(content_dir, options, result)
     return entries
@@ -162,8 +174,12 @@ def _stage(post: Ready, key: tuple[str, int], path: Path, content_dir: Path,
     else:
         document = post.document if post.document.slug == path.stem else replace(post.document, slug=path.stem)
         old = _old_file(path, index.get(key, []))
-        carried, delta = carry(same_post(old, document) if old else None, document, run_date(options.now),
-                               options.revisions)
+        try:
+            previous = same_post(old, document) if old else None
+        except ItemError as e:
+            result.problems.append(post.item.problem(e.field, e.message))
+            return KEPT, None
+        carried, delta = carry(previous, document, run_date(options.now), options.revisions)
         written = batch.write(path, dumps(carried).encode("utf-8"))
     if path not in index.get(key, [path]):
         return "renamed", delta

@@ -239,3 +239,22 @@ def test_a_post_edited_by_hand_is_not_rewritten_when_it_is_gone_upstream(tmp_pat
     before = edited.read_bytes()
     result = imported(save(tmp_path / "in", [item(1)]), content, SECOND)
     assert edited.read_bytes() == before and result.missing == [edited] and result.changes == []
+
+
+@pytest.mark.parametrize("slug", ["post-1", "post-one"], ids=["in place", "renamed"])
+def test_a_mirror_block_broken_by_hand_is_named_and_its_file_left_alone(tmp_path: Path, slug: str) -> None:
+    """Rewriting the file would throw its history away unsaid: the post is reported, naming the file
+    and field, and kept as it is until the block is mended or deleted."""
+    content, items = tmp_path / "content", [item(n) for n in range(1, 4)]
+    imported(save(tmp_path / "in", items), content, FIRST)
+    broken = content / "news-archive/post-1.md"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("mirror:\n  first: '2026-12-03'", "mirror: 12"))
+    before = content_tree(content)
+    items[0] = items[0] | {"slug": slug, "title": {"rendered": "Retitled"}, **modified("2026-12-09T10:00:00")}
+    result = run_import([save(tmp_path / "in", items)], content, ImportOptions(now=SECOND))
+    assert [(p.field, p.message.split(": ", 1)[0]) for p in result.problems] == [("mirror", str(broken))]
+    assert "mend or delete its mirror: block" in result.problems[0].message
+    assert content_tree(content)[broken.relative_to(content).as_posix()] == before["news-archive/post-1.md"]
+    broken.write_text(broken.read_text(encoding="utf-8").replace("mirror: 12\n", ""))
+    imported(save(tmp_path / "in", items), content, SECOND)
+    assert loads((content / f"news-archive/{slug}.md").read_text(encoding="utf-8")).title == "Retitled"
