@@ -9,6 +9,7 @@ import pytest
 
 from generator.builder import run_build
 from generator.config import Config, parse_config
+from generator.store.history import LOG
 from generator.store.import_cache import CACHE_DIR
 
 REPO = Path(__file__).resolve().parents[1]
@@ -40,6 +41,11 @@ def content_tree(content: Path) -> dict[str, bytes]:
     """The files of a content folder a user commits (the import cache keeps itself out of git)."""
     return {p.relative_to(content).as_posix(): p.read_bytes() for p in sorted(content.rglob("*"))
             if p.is_file() and CACHE_DIR not in p.relative_to(content).parts}
+
+
+def without_log(content: Path) -> dict[str, bytes]:
+    """content_tree without content/changes.yaml, which tells what each run, killed or not, changed."""
+    return {path: data for path, data in content_tree(content).items() if path != LOG}
 
 
 def config_for(tmp_path: Path, content: Path | None = None, base_url: str = "", **site: str) -> Config:

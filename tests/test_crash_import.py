@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.store import history
-from tests.conftest import content_tree, rest_item
+from tests.conftest import rest_item, without_log
 
 POSTS = 200
 KILLS = 12
@@ -81,8 +81,3 @@ def _left_running(content: Path) -> list[str]:
         if not found or time.monotonic() > deadline:
             return found
         time.sleep(0.2)
-
-
-def without_log(content: Path) -> dict[str, bytes]:
-    return {path: data for path, data in content_tree(content).items()
-            if path != history.log_path(content).relative_to(content).as_posix()}

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.store import history
-from tests.conftest import content_tree
+from tests.conftest import content_tree, without_log
 from tests.fake_wordpress import FakeWordPress, generated_site
 
 POSTS = 300
@@ -59,12 +59,6 @@ def test_sync_killed_at_random_moments_resumes_to_the_same_content(tmp_path: Pat
     assert logged_posts(content) <= logged_posts(reference) and logged and reference_log
     assert not list(content.rglob(".*.tmp"))
     assert resumed_batches <= POSTS // 100
-
-
-def without_log(content: Path) -> dict[str, bytes]:
-    tree = content_tree(content)
-    del tree[history.log_path(content).relative_to(content).as_posix()]
-    return tree
 
 
 def logged_posts(content: Path) -> set[tuple[str, str, str]]:
