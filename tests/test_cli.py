@@ -202,3 +202,17 @@ def test_changes_reports_what_a_reimport_saw_dated_by_source_date_epoch(
     assert "added" not in report  # the first import, before --since
     assert "  first: '2026-11-30'" in (content / "post" / "b.md").read_text()
     assert main(["changes", "--content", str(content), "--since", "yesterday"]) == 2
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line_and_builds_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        status = main(["serve", "--port", str(port), "--content", str(REPO / "content"),
+                       "--out", str(tmp_path / "site")])
+    errors = capsys.readouterr().err.splitlines()
+    assert status == 2 and len(errors) == 1 and f"127.0.0.1:{port}" in errors[0] and "--port" in errors[0]
+    assert not (tmp_path / "site").exists()
