@@ -18,7 +18,7 @@ from generator.convert.embeds import embed_label
 from generator.convert.footnotes import mark_footnotes
 from generator.convert.links import (images_out_of_links, keep_link_targets, resolve_relative_urls,
                                      split_block_links, unlink_dead_fragments, unnest_links, wp_embeds_as_links)
-from generator.convert.parse import tags_in
+from generator.convert.parse import FragmentSoup, may_hold, tags_in
 from generator.convert.structure import (MORE, blocks_in_headings_as_text, captions_as_paragraphs, drop_inpage_toc,
                                          images_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_marker_between_blocks)
@@ -42,6 +42,9 @@ SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_s
                            "sharing-buttons", "jp-relatedposts", "et_social_inline"})
 # Auto-inserted keyword links point at whatever the plugin chose, not at what the author wrote.
 KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-link-juicer"})
+EMBED_CLASSES = frozenset({"wp-block-embed"})
+VERSE_CLASSES = frozenset({"wp-block-verse"})
+FILE_BUTTON_CLASSES = frozenset({"wp-block-file__button"})
 EMPTY_DROPPABLE = ("span", "div", "p", "ins", "section", "figure", "figcaption")
 HEADINGS_AND_PARAGRAPHS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url")
@@ -71,6 +74,8 @@ def elements(soup: BeautifulSoup | Tag, *names: str) -> Iterator[Tag]:
 
 def comments(soup: BeautifulSoup) -> list[Comment]:
     """Every comment, grouped by the tag that holds it (not in document order)."""
+    if isinstance(soup, FragmentSoup) and not soup.holds_comments:  # no pass makes one: none were parsed, none are there
+        return []
     return [node for tag in (soup, *tags_in(soup)) for node in tag.contents if isinstance(node, Comment)]
 
 
@@ -116,6 +121,8 @@ def drop_scripts_and_styles(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def drop_plugin_toc(soup: BeautifulSoup, ctx: Context) -> None:
+    if not may_hold(soup, PLUGIN_TOC_CLASSES, PLUGIN_TOC_IDS):
+        return
     for tag in elements(soup):
         if _has_class(tag, PLUGIN_TOC_CLASSES) or tag.get("id") in PLUGIN_TOC_IDS:
             ctx.losses.note(loss.PLUGIN_TOC)
@@ -124,6 +131,8 @@ def drop_plugin_toc(soup: BeautifulSoup, ctx: Context) -> None:
 
 def drop_screen_reader_text(soup: BeautifulSoup, ctx: Context) -> None:
     """Text such as " (opens in a new tab)" is for screen readers on the original site only."""
+    if not may_hold(soup, SCREEN_READER_CLASSES):
+        return
     for tag in elements(soup):
         if _has_class(tag, SCREEN_READER_CLASSES):
             ctx.losses.note(loss.SCREEN_READER, tag.get_text(" ", strip=True))
@@ -131,6 +140,8 @@ def drop_screen_reader_text(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def drop_share_widgets(soup: BeautifulSoup, ctx: Context) -> None:
+    if not may_hold(soup, SHARE_CLASSES):
+        return
     for tag in elements(soup):
         if _has_class(tag, SHARE_CLASSES):
             ctx.losses.note(loss.SHARE_WIDGET)
@@ -150,7 +161,7 @@ def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def unwrap_keyword_links(soup: BeautifulSoup, ctx: Context) -> None:
-    if ctx.keep_keyword_links:
+    if ctx.keep_keyword_links or not may_hold(soup, KEYWORD_LINK_CLASSES):
         return
     for tag in elements(soup, "a"):
         if _has_class(tag, KEYWORD_LINK_CLASSES):
@@ -224,6 +235,8 @@ def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
 
 def embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
     """Gutenberg embed blocks hold only the URL as text; make it a link a reader can follow."""
+    if not may_hold(soup, EMBED_CLASSES):
+        return
     for figure in elements(soup, "figure", "div"):
         if "wp-block-embed" not in (figure.get("class") or ()):
             continue
@@ -252,6 +265,8 @@ def citations_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
 
 def verse_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
     """Poetry keeps its line breaks but is prose, not code."""
+    if not may_hold(soup, VERSE_CLASSES):
+        return
     for pre in elements(soup, "pre"):
         if "wp-block-verse" not in (pre.get("class") or ()):
             continue
@@ -268,6 +283,8 @@ def verse_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
 
 def separate_file_buttons(soup: BeautifulSoup, ctx: Context) -> None:
     """A file block's name and Download button sit side by side with no space between."""
+    if not may_hold(soup, FILE_BUTTON_CLASSES):
+        return
     for button in elements(soup, "a"):
         if "wp-block-file__button" in (button.get("class") or ()):
             button.insert_before(" · ")

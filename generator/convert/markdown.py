@@ -10,8 +10,7 @@ import re
 from html import escape as html_escape
 
 from bs4 import NavigableString, Tag
-from markdownify import (ATX, BACKSLASH, MarkdownConverter, should_remove_whitespace_inside,
-                         should_remove_whitespace_outside)
+from markdownify import ATX, BACKSLASH, MarkdownConverter
 
 from generator.convert import context as loss
 from generator.convert.cleanup import clean
@@ -20,6 +19,7 @@ from generator.convert.embeds import embed_label
 from generator.convert.links import SAFE_ID
 from generator.convert.parse import parse_fragment
 from generator.convert.shortcodes import expand
+from generator.convert.walk import can_ignore, collapse_newlines, pseudo_tags, removes_inside, removes_outside
 
 BLANK_RUNS = re.compile(r"\n{3,}")
 FENCE = re.compile(r"^( *`{3,})[\w+#.-]*$")
@@ -64,6 +64,33 @@ class NewsConverter(MarkdownConverter):
         self.ctx = ctx
         self._line_start = True
 
+    def process_tag(self, node: Tag, parent_tags: set[str] | None = None) -> str:
+        """markdownify's process_tag, with what it asks of a tag's name answered once per name, and
+        "inside a <pre>?" read from `parent_tags` (which names every ancestor) instead of the tree:
+        its bookkeeping around each node took a third of markdownify's time."""
+        if parent_tags is None:  # a tag on its own, not reached from the document
+            return super().process_tag(node, parent_tags)
+        name = node.name
+        inside = removes_inside(name)
+        child_tags = set(parent_tags)
+        child_tags.add(name)
+        child_tags.update(pseudo_tags(name))
+        strings = []
+        for el in node.contents:
+            if isinstance(el, Tag):
+                text = self.process_tag(el, child_tags)
+            elif can_ignore(el, inside):
+                continue
+            else:
+                text = self.process_text(el, child_tags)
+            if text:
+                strings.append(text)
+        if name != "pre" and "pre" not in parent_tags:
+            strings = collapse_newlines(strings)
+        convert = self.get_conv_fn_cached(name)
+        text = "".join(strings)
+        return convert(node, text, parent_tags=parent_tags) if convert is not None else text
+
     def process_text(self, el: NavigableString, parent_tags: set[str] | None = None) -> str:
         """markdownify's rule for a text node, with its whitespace regexes run only on text they
         would change: run on every text node, they took a third of markdownify's time."""
@@ -79,9 +106,10 @@ class NewsConverter(MarkdownConverter):
         if "_noformat" not in parent_tags:
             text = self.escape(text, parent_tags)
         previous, following, parent = el.previous_sibling, el.next_sibling, el.parent
-        if should_remove_whitespace_outside(previous) or (not previous and should_remove_whitespace_inside(parent)):
+        inside = parent is not None and removes_inside(parent.name)
+        if removes_outside(previous) or (not previous and inside):
             text = text.lstrip(" \t\r\n")
-        if should_remove_whitespace_outside(following) or (not following and should_remove_whitespace_inside(parent)):
+        if removes_outside(following) or (not following and inside):
             text = text.rstrip()
         return text
 

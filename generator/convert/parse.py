@@ -9,8 +9,8 @@ so text after a <source> or an <embed> would end up inside it.
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.builder import LXMLTreeBuilder
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
+from bs4.builder import LXMLTreeBuilder, nonwhitespace_re
 
 # libxml2 opens each of these once and merges any the post writes itself into them.
 WRAPPERS = frozenset({"html", "head", "body"})
@@ -28,13 +28,62 @@ class FragmentBuilder(LXMLTreeBuilder):
 
     soup: FragmentSoup
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._by_name: dict[str, tuple[dict[str, object], frozenset[str]]] = {}
+
     def start(self, tag, attrib, nsmap={}) -> None:  # noqa: B006 - the signature lxml calls
         if tag in WRAPPERS:
             return
         soup = self.soup
-        soup.open(tag, self.attribute_dict_class(attrib))
+        soup.open(tag, attrib)
         if tag in UNKNOWN_VOIDS:
             soup.close(tag)
+
+    def new_tag(self, name: str, attrib: dict[str, str], parent: Tag, previous: PageElement | None) -> NewsTag:
+        """The tag bs4's Tag constructor makes, in the place bs4's setup gives it, with what the
+        constructor asks of the builder answered once per name: it took a third of parsing a post."""
+        if name not in self._by_name:
+            self._by_name[name] = self._name_fields(name)
+        fields, list_attributes = self._by_name[name]
+        tag = NewsTag.__new__(NewsTag)
+        own = tag.__dict__
+        own.update(fields)
+        attrs = own["attrs"] = self.attribute_dict_class(attrib)
+        for attr in list_attributes.intersection(attrs):  # class="a b" is a list, as bs4 makes it
+            attrs[attr] = self.attribute_value_list_class(nonwhitespace_re.findall(attrs[attr]))
+        if "class" in attrs:
+            self.soup.seen_classes.update(attrs["class"])
+        if "id" in attrs:
+            self.soup.seen_ids.add(attrs["id"])
+        own["contents"] = []
+        own["interesting_string_types"] = ({self.string_containers[name]} if name in self.string_containers
+                                           else Tag.MAIN_CONTENT_STRING_TYPES)
+        own["parent"] = parent
+        own["previous_element"] = previous
+        if previous is not None:
+            previous.next_element = tag
+        own["next_element"] = own["next_sibling"] = None
+        sibling = own["previous_sibling"] = parent.contents[-1] if parent.contents else None
+        if sibling is not None:
+            sibling.next_sibling = tag
+        if name == "meta":
+            self.set_up_substitutions(tag)
+        return tag
+
+    def _name_fields(self, name: str) -> tuple[dict[str, object], frozenset[str]]:
+        lists = self.cdata_list_attributes or {}
+        fields = {"parser_class": type(self.soup), "name": name, "namespace": None,
+                  "_namespaces": self.active_namespace_prefixes[-1], "prefix": None, "sourceline": None,
+                  "sourcepos": None, "attribute_value_list_class": self.attribute_value_list_class,
+                  "known_xml": self.is_xml, "hidden": False, "can_be_empty_element": self.can_be_empty_element(name),
+                  "cdata_list_attributes": self.cdata_list_attributes,
+                  "preserve_whitespace_tags": self.preserve_whitespace_tags}
+        return fields, frozenset(lists.get("*", set()) | lists.get(name.lower(), set()))
+
+    def comment(self, text: str) -> None:
+        self.soup.holds_comments = True
+        super().comment(text)
 
     def end(self, tag) -> None:
         if tag not in WRAPPERS and tag not in UNKNOWN_VOIDS:
@@ -48,13 +97,27 @@ class FragmentSoup(BeautifulSoup):
     """A soup built as bs4 builds it from lxml's events, with each step's bookkeeping cut to what
     those events need: building the tree took nine tenths of parsing a post, lxml one tenth."""
 
+    holds_comments = False  # until lxml reports one: passes that look for comments need not walk the tree
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        # Every class and id any of its tags had, parsed or made later: see may_hold.
+        self.seen_classes: set[str] = set()
+        self.seen_ids: set[str] = set()
+        super().__init__(*args, **kwargs)
+
+    def new_tag(self, *args: object, **kwargs: object) -> Tag:
+        tag = super().new_tag(*args, **kwargs)
+        self.seen_classes.update(tag.get_attribute_list("class"))
+        if tag.get("id") is not None:
+            self.seen_ids.add(tag["id"])
+        return tag
+
     def open(self, name: str, attrs: dict[str, str]) -> None:
         """bs4's handle_starttag and pushTag, for a document with no filter and no namespaces."""
         if self.current_data:
             self.endData()
         parent = self.currentTag
-        tag = NewsTag(self, self.builder, name, None, None, attrs, parent, self._most_recent_element,
-                      namespaces=self.builder.active_namespace_prefixes[-1])
+        tag = self.builder.new_tag(name, attrs, parent, self._most_recent_element)
         self._most_recent_element = tag
         parent.contents.append(tag)
         self.tagStack.append(tag)
@@ -64,6 +127,10 @@ class FragmentSoup(BeautifulSoup):
             self.preserve_whitespace_tag_stack.append(tag)
         if name in self.builder.string_containers:
             self.string_container_stack.append(tag)
+
+    def insert(self, position: int, *new_children: PageElement | str) -> list[PageElement]:
+        self.__dict__.pop(TAGS, None)
+        return super().insert(position, *new_children)
 
     def close(self, name: str) -> None:
         if self.current_data:
@@ -87,15 +154,26 @@ class FragmentSoup(BeautifulSoup):
             if self.string_container_stack:
                 containerClass = self.builder.string_containers.get(  # noqa: N806
                     self.string_container_stack[-1].name, NavigableString)
-        string = containerClass(text)
         parent = self.currentTag
-        string.setup(parent, self._most_recent_element)
+        siblings = parent.contents
+        # NavigableString's constructor and setup, without the links it sets only to overwrite them.
+        string = str.__new__(containerClass, text)
+        string.hidden = False
+        string.parent = parent
+        previous = string.previous_element = self._most_recent_element
+        if previous is not None:
+            previous.next_element = string
+        string.next_element = string.next_sibling = None
+        sibling = string.previous_sibling = siblings[-1] if siblings else None
+        if sibling is not None:
+            sibling.next_sibling = string
         self._most_recent_element = string
-        parent.contents.append(string)
+        siblings.append(string)
 
 
 class NewsTag(Tag):
-    """A bs4 tag whose find_parent by name alone walks the parents directly.
+    """A bs4 tag whose find_parent by name alone walks the parents directly, and which tells its
+    tree when tags come or go (see tags_in).
 
     markdownify asks every tag whether it is inside a <pre>; bs4 answers through its general
     filter machinery, which took a quarter of markdownify's time."""
@@ -109,19 +187,47 @@ class NewsTag(Tag):
             parent = parent.parent
         return parent
 
+    # Every edit of a tree's shape goes through these two: bs4's append, replace_with, wrap,
+    # unwrap, insert_before, clear, decompose and the string setter all call them.
+    def insert(self, position: int, *new_children: PageElement | str) -> list[PageElement]:
+        _forget_tags(self)
+        return super().insert(position, *new_children)
+
+    def extract(self, _self_index: int | None = None) -> NewsTag:
+        _forget_tags(self)
+        return super().extract(_self_index)
+
 
 def parse_fragment(html: str) -> BeautifulSoup:
     return FragmentSoup(html, builder=FragmentBuilder(), element_classes={Tag: NewsTag})
 
 
+def may_hold(soup: Tag, classes: frozenset[str] = frozenset(), ids: frozenset[str] = frozenset()) -> bool:
+    """False when no tag of the soup ever had one of these classes or ids, so a pass looking for them
+    need not walk it. No pass sets a class or an id on a tag after making it."""
+    if not isinstance(soup, FragmentSoup):
+        return True
+    return not (soup.seen_classes.isdisjoint(classes) and soup.seen_ids.isdisjoint(ids))
+
+
+TAGS = "_newsmirror_tags"  # where a FragmentSoup keeps its list of tags until its shape changes
+
+
 def tags_in(tag: Tag) -> list[Tag]:
     """Every tag under `tag`, in document order, as bs4's `descendants` gives them, in two thirds of its
-    time: the cleanup passes walk each post's whole tree about twenty times.
+    time. The cleanup passes ask for a post's whole tree about thirty times and most change nothing, so a
+    soup keeps its list until a tag is inserted or extracted; each caller gets a copy it may keep.
 
     Recursive: callers run after cleanup's first pass, which cuts nesting to its MAX_DEPTH (later passes
     add a level or two), far below Python's recursion limit."""
+    kept = tag.__dict__.get(TAGS) if isinstance(tag, FragmentSoup) else None
+    if kept is not None:
+        return list(kept)
     found: list[Tag] = []
     _collect(tag, found)
+    if isinstance(tag, FragmentSoup):
+        tag.__dict__[TAGS] = found
+        return list(found)
     return found
 
 
@@ -130,3 +236,11 @@ def _collect(tag: Tag, found: list[Tag]) -> None:
         if isinstance(child, Tag):
             found.append(child)
             _collect(child, found)
+
+
+def _forget_tags(tag: Tag) -> None:
+    """Before an edit under `tag`: its soup's list of tags no longer holds."""
+    root = tag
+    while root.parent is not None:
+        root = root.parent
+    root.__dict__.pop(TAGS, None)

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from generator.convert import context as loss
 from generator.convert.addresses import absolute, page_address
@@ -27,6 +27,7 @@ CLASS_PREFIX = {"category": "category-", "post_tag": "tag-"}
 # Post types and taxonomies name folders of the content and the site: WordPress keeps them to at
 # most 20 (types) or 32 (taxonomies) characters of lowercase letters, digits, - and _.
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+HIDDEN_IN_TEXT = SCREEN_READER_CLASSES | {"more-link"}  # only screen readers hear it; "Continue reading"
 
 
 @dataclass(frozen=True)
@@ -115,9 +116,14 @@ def html_to_text(fragment: str) -> str:
     if "<" not in fragment and "&" not in fragment:
         return WHITESPACE.sub(" ", fragment).strip()
     soup = BeautifulSoup(fragment, "html.parser")
-    for tag in soup.find_all(class_=lambda c: c in SCREEN_READER_CLASSES or c == "more-link"):
+    # What find_all(class_=…) finds, without bs4's filter machinery.
+    for tag in [t for t in soup.descendants if isinstance(t, Tag) and _hidden_in_text(t.get("class"))]:
         tag.decompose()
     return WHITESPACE.sub(" ", soup.get_text(" ")).strip()
+
+
+def _hidden_in_text(classes: object) -> bool:
+    return not HIDDEN_IN_TEXT.isdisjoint((classes,) if isinstance(classes, str) else classes or ())
 
 
 def post_terms(data: dict[str, Any], lookups: Lookups, losses: Losses) -> list[Term]:
@@ -178,7 +184,9 @@ def _rest_base(href: str) -> str:
         parts = urlsplit(href)
     except ValueError:
         return ""
-    route = parse_qs(parts.query).get("rest_route", [parts.path])[0]
+    # parse_qs costs more than the rest of a post's terms; only a query that may name rest_route needs it.
+    query = parts.query
+    route = parse_qs(query).get("rest_route", [parts.path])[0] if "rest_route" in query or "%" in query else parts.path
     return route.rstrip("/").rsplit("/", 1)[-1]
 
 
