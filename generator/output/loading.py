@@ -12,7 +12,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import frontmatter
 from frontmatter.default_handlers import YAMLHandler
 
 from generator import workers
@@ -21,10 +20,11 @@ from generator.model import Provenance, Revision, StoredPost
 from generator.output import digest
 from generator.output.build_cache import FileEntry, Stat, trusted
 from generator.problems import ItemError, Problem
-from generator.store.documents import loads, safe_paths
+from generator.store.documents import loads, loads_front_matter, safe_paths
 
 # Below this many changed posts, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
+_BOUNDARY = YAMLHandler.FM_BOUNDARY  # a line of three or more dashes
 # The length of `meta_of`'s lists: the cache may hold lists of an older layout, which are read again.
 META_LENGTH = 12
 
@@ -73,12 +73,13 @@ def load_posts(content: Path, paths: Sequence[str], stats: Sequence[Stat | None]
 def _read_posts(changed: list[tuple[str, Stat | None, str, list | dict | None]]
                 ) -> list[tuple[str, Stat | None, tuple]]:
     """(file, stat, (digest, meta)) for each changed file; runs in a worker process when many changed."""
-    return [(name, stat, _read_post(name, old_digest, old_meta)) for name, stat, old_digest, old_meta in changed]
+    return [(name, stat, _read_post(name, stat, old_digest, old_meta)) for name, stat, old_digest, old_meta in changed]
 
 
-def _read_post(name: str, old_digest: str, old_meta: list | dict | None) -> tuple[str, list | dict]:
+def _read_post(name: str, stat: Stat | None, old_digest: str, old_meta: list | dict | None
+               ) -> tuple[str, list | dict]:
     try:
-        data = Path(name).read_bytes()
+        data = _read(name, stat[0] if stat else 0)
     except OSError as e:
         return "", {"problem": [name, "", "", f"cannot read: {e.strerror}"]}
     found = digest.of_bytes(data)
@@ -95,6 +96,19 @@ def _read_post(name: str, old_digest: str, old_meta: list | dict | None) -> tupl
         return found, {"problem": [name, "", "", f"cannot read as UTF-8 text: {e}"]}
 
 
+def _read(name: str, size: int) -> bytes:
+    """The file's bytes in the fewest system calls (open, read, read, close): file system calls are slow
+    here, and a build reads every post. `size` is the size scanned, which the file may since have changed."""
+    fd = os.open(name, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        chunks = [os.read(fd, size + 1)]
+        while chunks[-1]:
+            chunks.append(os.read(fd, 1 << 16))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def _current(meta: list | dict | None) -> bool:
     """Whether cached front matter has this code's layout (a problem has no layout to change)."""
     return isinstance(meta, dict) or (meta is not None and len(meta) == META_LENGTH)
@@ -104,12 +118,12 @@ def _tolerant_loads(text: str) -> tuple[Document, list[list[str]]]:
     """The post, also when its `mirror:` block is malformed: then without it, and a warning says why; the
     block only tells the post's history, and the post itself is fine."""
     try:
-        return loads(text), []
+        return loads_front_matter(text), []
     except ItemError as e:
         without = _without_mirror(text) if e.field.split(".")[0] == "mirror" else None
         if without is None:
             raise
-        return loads(without), [[e.field, f"{e.message}; the post's history is not shown"]]
+        return loads_front_matter(without), [[e.field, f"{e.message}; the post's history is not shown"]]
 
 
 def _without_mirror(text: str) -> str | None:
@@ -214,21 +228,20 @@ def file_entries(paths: Sequence[str], stats: Sequence[Stat | None],
     return entries
 
 
-class _SplitOnly(YAMLHandler):
-    """The YAML front matter's delimiters without parsing the YAML: a page only needs the body."""
-
-    def load(self, fm: str, **kwargs: object) -> dict:
-        return {}
-
-
-_SPLIT = _SplitOnly()
-
-
 def read_body(path: Path) -> str:
     """A post's Markdown body, exactly as store.documents.loads gives it (a test holds the two equal), but
     without parsing its front matter again: the build read that already."""
-    text = frontmatter.u(path.read_text(encoding="utf-8"))
-    if not isinstance(frontmatter.detect_format(text, frontmatter.handlers), YAMLHandler):
-        return loads(text).body
-    _, content = frontmatter.parse(text, handler=_SPLIT)
+    text = _read(str(path), 1 << 16).decode("utf-8")
+    # As Path.read_text's universal newlines, which leave no "\r" for python-frontmatter to change.
+    return body_of(text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text)
+
+
+def body_of(text: str) -> str:
+    """The body of a post's text with no "\r", as python-frontmatter splits it off when the first line is
+    dashes (YAML front matter): after the next line of dashes, or all of it if none follows."""
+    first = _BOUNDARY.match(text)
+    if first is None:
+        return loads(text).body  # other front matter, or none
+    second = _BOUNDARY.search(text, first.end())
+    content = (text[second.end():] if second else text).strip()
     return content + "\n" if content else ""

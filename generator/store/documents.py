@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from generator.convert.slugs import safe_slug
 from generator.problems import ItemError, Problem
 from generator.store import front_matter
 from generator.store.files import POST_SUFFIX, post_file_names, write_if_changed
+from generator.store.front_matter_read import NotSimple, simple_front_matter
 
 SUFFIX = POST_SUFFIX
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml reads ten times faster, and alike
@@ -71,7 +73,7 @@ def safe_paths(document: Document) -> tuple[Document, list[list[str]]]:
     warnings: list[list[str]] = []
 
     def fix(field: str, value: str) -> str:
-        safe, _ = safe_slug(value)
+        safe = _safe_slug(value)
         if safe != value:
             warnings.append([field, f"{value!r} is not a safe file or folder name; used {safe!r}"])
         return safe
@@ -80,6 +82,12 @@ def safe_paths(document: Document) -> tuple[Document, list[list[str]]]:
                   for name, slugs in document.taxonomies.items()}
     safe = replace(document, slug=fix("slug", document.slug), type=fix("type", document.type), taxonomies=taxonomies)
     return safe, warnings
+
+
+@lru_cache(maxsize=4096)
+def _safe_slug(value: str) -> str:
+    """safe_slug, remembered: the same few hundred term slugs recur in every post."""
+    return safe_slug(value)[0]
 
 
 def remove_document(path: Path) -> None:
@@ -98,13 +106,20 @@ def read_index(content_dir: Path, known: dict[Path, tuple[str, int]] | None = No
             continue
         try:
             header = path.read_text(encoding="utf-8").split("\n---\n", 1)[0].removeprefix("---\n")
-            meta = yaml.load(header, Loader=LOADER)
+            meta = _header(header)
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             continue
         source = meta.get("source") if isinstance(meta, dict) else None
         if isinstance(source, dict) and isinstance(source.get("id"), int) and isinstance(meta.get("type"), str):
             index.setdefault((meta["type"], source["id"]), []).append(path)
     return index
+
+
+def _header(header: str) -> Any:
+    try:
+        return simple_front_matter(f"\n{header}\n")
+    except NotSimple:
+        return yaml.load(header, Loader=LOADER)
 
 
 def document_files(content_dir: Path) -> list[Path]:
@@ -123,11 +138,16 @@ def read_documents(content_dir: Path) -> Iterator[Document | Problem]:
 
 
 def loads(text: str) -> Document:
-    try:
-        post = frontmatter.loads(text)
-    except yaml.YAMLError as e:
-        raise ItemError("front matter", f"not valid YAML: {str(e).splitlines()[0]}") from None
-    meta = post.metadata
+    meta, content = _split(text, body=True)
+    return _document(meta, content)
+
+
+def loads_front_matter(text: str) -> Document:
+    """loads(text) with an empty body, sooner: a build reads a post's body only when it renders its page."""
+    return _document(*_split(text, body=False))
+
+
+def _document(meta: dict[str, Any], content: str) -> Document:
     source = meta.get("source") if isinstance(meta.get("source"), dict) else {}
     return Document(
         title=_text(meta, "title"),
@@ -141,9 +161,27 @@ def loads(text: str) -> Document:
         taxonomies=_taxonomies(meta),
         source=Source(id=_source_id(source), url=_text(source, "url", False, "source."),
                       guid=_text(source, "guid", False, "source.")),
-        body=post.content + "\n" if post.content else "",
+        body=content + "\n" if content else "",
         mirror=_mirror(meta),
     )
+
+
+def _split(text: str, body: bool) -> tuple[dict[str, Any], str]:
+    """The front matter and the body (or "" without `body`), as python-frontmatter splits them and PyYAML reads
+    them: `simple_front_matter` reads what the importer writes; PyYAML reads the rest."""
+    # python-frontmatter's loads and then its parse each turn CRLF into LF once, so "\r\r\n" ends as "\n".
+    split = frontmatter.u(frontmatter.u(text)) if "\r" in text else text
+    end = split.find("\n---\n", 3) if split.startswith("---\n") else -1
+    if end > 0:
+        try:
+            return simple_front_matter(split[3:end + 1]), split[end + 5:].strip() if body else ""
+        except NotSimple:
+            pass
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as e:
+        raise ItemError("front matter", f"not valid YAML: {str(e).splitlines()[0]}") from None
+    return post.metadata, post.content if body else ""
 
 
 def _text(meta: dict[str, Any], key: str, required: bool = True, prefix: str = "") -> str:

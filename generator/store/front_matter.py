@@ -95,12 +95,12 @@ def _scalar(value: object) -> str:
         return str(value)
     if not isinstance(value, str) or not ONE_LINE.fullmatch(value):
         raise _NotSimple
-    if _plain_allowed(value) and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == STR_TAG:
+    if plain_allowed(value) and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == STR_TAG:
         return value
     return "'" + value.replace("'", "''") + "'"
 
 
-def _plain_allowed(text: str) -> bool:
+def plain_allowed(text: str) -> bool:
     """Whether PyYAML's analysis allows a one-line string unquoted in block context."""
     return not (
         not text
