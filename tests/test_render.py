@@ -15,9 +15,9 @@ from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.helpers import parseLinkDestination
 
 from generator.convert.document import Source
+from generator.render.body_headings import Heading, slugify
 from generator.render.local_links import local_pages, page_key, source_key
-from generator.render.markdown import (Heading, MarkdownRenderer, code_css, normalize_link, parse_link_destination,
-                                       slugify)
+from generator.render.markdown import MarkdownRenderer, code_css, normalize_link, parse_link_destination
 from generator.render.remote_media import LOADING
 from generator.render.toc import TocEntry, build_toc
 

@@ -15,11 +15,15 @@ conversion case and a generated corpus.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
-from html import unescape
+from dataclasses import dataclass
+from html import escape, unescape
 
-from generator.render.offline_links import Resolver, usable_base
+from generator.render.body_code import highlight_code
+from generator.render.body_headings import HEADING_ID, Heading, HeadingIds, written_id
+from generator.render.offline_links import Resolver, same_page_fragment, usable_base
 from generator.render.remote_media import is_remote, local_image, mirrored, placeholder
 
 try:  # optional: without it, every body takes the reference's path
@@ -30,17 +34,33 @@ except ImportError:  # pragma: no cover - depends on the machine
 # What only the reference handles: raw HTML and autolinks (`<`), footnotes (`[^`), NUL (which it replaces),
 # and runs of container or bracket marks that may reach its nesting limit (MAX_NESTING), where it leaves
 # the rest of a block out.
-NOT_FAST = ("<", "[^", "\x00")
 DEEP_RUN = 16  # marks in a row; far below the limit, so the test can be this simple
-# Byte tables for spotting such runs at C speed (a regular expression costs a third of a render).
+# A byte table for spotting runs of brackets at C speed (a regular expression would try every byte).
 _BRACKETS = bytes.maketrans(b"[*_", b"\x01\x01\x01")
-_CONTAINERS = bytes.maketrans(b" \t>*+-0123456789.)", b"\x02" * 18)
+_BRACKET_RUN = b"\x01" * DEEP_RUN
+# Container marks at the start of a line, the only place a regular expression looks (and \x02, which an
+# earlier byte table counted as one, so the same bodies take the reference).
+_CONTAINER_RUN = re.compile(rb"\n[ \t>*+\-0-9.)\x02]{%d}" % DEEP_RUN)
 HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
 TAG = re.compile(r"<[^>]*>")
-HEADING_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
-INLINE = re.compile(r'<a href="([^"]*)"( title="[^"]*")?>|</a>|<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")? />'
-                    r'|<t([hd]) style="text-align:(left|center|right)">')
+# The engine writes every link and image in exactly these shapes, and every '&', '"', '<' and '>' in a
+# value as a character reference.
+LINK_OR_IMAGE = re.compile(r'<a href="([^"]*)"( title="[^"]*")?>'
+                           r'|<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")? />')
+LINK_CLOSE = "</a>"
+ALIGNED = {f'<t{cell} style="text-align:{side}">': f'<t{cell} align="{side}">'
+           for cell in "hd" for side in ("left", "center", "right")}
 CODE = re.compile(r'<pre><code class="language-([^"]*)">(.*?)</code></pre>\n', re.DOTALL)
+
+
+@dataclass(frozen=True)
+class FastBody:
+    """The engine's HTML before sanitizing, and what the reference's rules would have noted on the way."""
+
+    html: str
+    headings: tuple[Heading, ...]
+    unresolved: int  # links and images relative to the original site that could not be resolved
+    settle: bool  # whether a link may lead within the page, so offline_links.settle_fragments has work
 
 
 class Engine:
@@ -49,64 +69,90 @@ class Engine:
     def __init__(self) -> None:
         self.md = None if _Compiled is None else _Compiled("commonmark").enable_many(["table", "strikethrough"])
 
-    def fast_html(self, markdown: str, page: str, source_url: str | None, pages: Mapping[str, str],
-                  headings: list, unresolved: list[int]) -> str | None:
-        """The body's HTML before sanitizing, as the reference renders it, or None (see the module's
-        docstring). Appends each heading's (level, id, text) to `headings`, and the count of links that
-        could not be resolved to `unresolved`."""
-        if self.md is None or any(mark in markdown for mark in NOT_FAST) or _maybe_deep(markdown):
+    def fast_html(self, markdown: str, page: str, source_url: str | None,
+                  pages: Mapping[str, str]) -> FastBody | None:
+        """The body as the reference renders it before sanitizing, or None (see the module's docstring)."""
+        if self.md is None or _not_fast(markdown):
             return None
         try:
             html = self.md.render(markdown)
         except Exception:  # noqa: BLE001 - anything the engine refuses (a lone surrogate) goes to the reference
             return None
-        html = HEADING.sub(lambda m: _heading(m, headings), html)
+        html, headings = _headings(html)
         resolver = Resolver(usable_base(source_url), source_url is not None, pages, page)
-        html = _inline(html, resolver, pages, page)
-        unresolved.append(resolver.unresolved)
-        return CODE.sub(_code, html) if "<pre><code class=" in html else html
+        html, settle = _inline(html, resolver, pages, page)
+        if 'style="text-align:' in html:
+            for styled, aligned in ALIGNED.items():
+                html = html.replace(styled, aligned)
+        if "<pre><code class=" in html:
+            html = CODE.sub(_code, html)
+        return FastBody(html, headings, resolver.unresolved, settle)
 
 
-def _maybe_deep(markdown: str) -> bool:
-    """A run of DEEP_RUN brackets or emphasis marks, or a line that starts with that many container marks
-    (quotes, list markers, indentation)."""
+def _not_fast(markdown: str) -> bool:
+    """Whether the body holds what only the reference handles: raw HTML or an autolink (`<`), a footnote
+    (`[^`, sought only where a `^` is, as that is rare), NUL (which it replaces), a run of DEEP_RUN brackets
+    or emphasis marks, or a line that starts with that many container marks (quotes, list markers,
+    indentation). All on its UTF-8 bytes, where each search is several times faster than in the text."""
     data = b"\n" + markdown.encode("utf-8", "surrogatepass")
-    return (b"\x01" * DEEP_RUN in data.translate(_BRACKETS)
-            or b"\n" + b"\x02" * DEEP_RUN in data.translate(_CONTAINERS))
+    return (b"<" in data or (b"^" in data and b"[^" in data) or b"\x00" in data
+            or _BRACKET_RUN in data.translate(_BRACKETS) or _CONTAINER_RUN.search(data) is not None)
 
 
-def _heading(match: re.Match[str], headings: list) -> str:
-    level, inner = match.group(1), match.group(2)
+def _headings(html: str) -> tuple[str, tuple[Heading, ...]]:
+    """Each heading with its id, and the headings; ids are named in document order, as the reference's core
+    rule names them."""
+    ids, headings, pieces, done = HeadingIds(), [], [], 0
+    for match in HEADING.finditer(html):
+        level = match.group(1)
+        inner, wanted, text = _heading_parts(match.group(2))
+        heading = ids.name(int(level), wanted, text)
+        headings.append(heading)
+        pieces += [html[done:match.start()], f'<h{level} id="{escape(heading.id)}">{inner}</h{level}>']
+        done = match.end()
+    pieces.append(html[done:])
+    return "".join(pieces), tuple(headings)
+
+
+@functools.lru_cache(maxsize=4096)
+def _heading_parts(inner: str) -> tuple[str, str | None, str]:
+    """A heading's HTML without its `{#id}`, the id that asks for (written_id), and its text. Remembered:
+    sections of news sites recur (Background, What's next)."""
     found = HEADING_ID.search(inner) if not inner.endswith(">") else None
     wanted = None
     if found is not None:
         inner = inner[:found.start()]
-        wanted = unescape(found.group(1))
-    headings.append((int(level), wanted, unescape(TAG.sub("", inner))))
-    return f'<h{level} id="\x00{len(headings) - 1}\x00">{inner}</h{level}>'
+        wanted = written_id(unescape(found.group(1)))
+    return inner, wanted, unescape(TAG.sub("", inner))
 
 
-def _inline(html: str, resolver: Resolver, pages: Mapping[str, str], page: str) -> str:
-    depth = 0
-
-    def replace(match: re.Match[str]) -> str:
-        nonlocal depth
-        text = match.group()
-        if text.startswith("<a "):
-            depth += 1
-            href = unescape(match.group(1))
+def _inline(html: str, resolver: Resolver, pages: Mapping[str, str], page: str) -> tuple[str, bool]:
+    """Every link and image resolved (see the module's docstring); and whether a link leads within the page."""
+    pieces, done, opened, closed, counted, settle = [], 0, 0, 0, 0, False
+    for match in LINK_OR_IMAGE.finditer(html):
+        start = match.start()
+        pieces.append(html[done:start])
+        done = match.end()
+        raw = match.group(1)
+        if raw is not None:
+            opened += 1
+            href = unescape(raw) if "&" in raw else raw
             target = resolver.target(href, loads=False)
-            title = match.group(2) or ""
-            return f"<a{title}>" if target is None else f'<a href="{_attr(target)}"{title}>'
-        if text == "</a>":
-            depth -= 1
-            return text
-        if text.startswith("<img"):
-            return _image(unescape(match.group(3)), unescape(match.group(4)), unescape(match.group(5) or ""),
-                          resolver, pages, page, depth > 0)
-        return f'<t{match.group(6)} align="{match.group(7)}">'
-
-    return INLINE.sub(replace, html)
+            settle = settle or (target is not None and same_page_fragment(target) is not None)
+            if target == href and "&" not in raw:
+                pieces.append(match.group())  # the engine wrote it as _attr would
+            else:
+                title = match.group(2) or ""
+                pieces.append(f"<a{title}>" if target is None else f'<a href="{_attr(target)}"{title}>')
+            continue
+        closed += html.count(LINK_CLOSE, counted, start)
+        counted = start
+        pieces.append(_image(unescape(match.group(3)), unescape(match.group(4)), unescape(match.group(5) or ""),
+                             resolver, pages, page, inside_link=opened > closed))
+    if not pieces:
+        return html, False
+    pieces.append(html[done:])
+    return "".join(pieces), settle
 
 
 def _image(src: str, alt: str, title: str, resolver: Resolver, pages: Mapping[str, str], page: str,
@@ -126,7 +172,6 @@ def _image(src: str, alt: str, title: str, resolver: Resolver, pages: Mapping[st
 
 
 def _code(match: re.Match[str]) -> str:
-    from generator.render.markdown import highlight_code  # markdown.py imports this module
     language = unescape(match.group(1))
     highlighted = highlight_code(unescape(match.group(2)), language, None)
     return highlighted + "\n" if highlighted else match.group()

@@ -18,12 +18,10 @@ One body goes through these steps, in this order:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from types import SimpleNamespace
-from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it import helpers as link_helpers
@@ -32,28 +30,16 @@ from markdown_it.common.utils import unescapeAll
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
-from pygments import highlight as pygments_highlight
 from pygments.formatters import HtmlFormatter
-from pygments.lexers import get_lexer_by_name
-from pygments.util import ClassNotFound
 
+from generator.render.body_code import highlight_code
+from generator.render.body_headings import HEADING_ID, Heading, HeadingIds, written_id
 from generator.render.engine import Engine
 from generator.render.offline_links import resolve_links, settle_fragments
 from generator.render.nesting import MAX_DEPTH
 from generator.render.remote_media import mark_images_in_links, render_html_block, render_html_inline, render_image
 from generator.render.sanitize import LONE_SURROGATE, sanitize
 
-# `## Title {#id}` keeps the id a heading had in the source, so fragment links still land.
-HEADING_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
-# Where the compiled engine's pass left a heading's id to be named (render/engine.py).
-HEADING_SLOT = re.compile(r'id="\x00(\d+)\x00"')
-# A link's fragment is compared with ids once percent-decoded, so an id must not hold what decoding changes.
-PERCENT_ESCAPE = re.compile(r"%(?=[0-9A-Fa-f]{2})")
-NOT_SLUG = re.compile(r"[^\w\s-]")
-SLUG_GAPS = re.compile(r"[\s_-]+")
-# Ids the page templates use themselves; a heading never takes one of them.
-RESERVED_IDS = frozenset({"main", "toc", "toc-title", "top", "related-title"})
-CODE_FORMATTER = HtmlFormatter(nowrap=True)
 # Pygments styles for the light and the dark colour scheme; both keep every token at WCAG AA contrast.
 CODE_STYLES = ("default", "monokai")
 # Parsing costs up to ~20-40 µs per byte of hostile Markdown (rows of `[`, `[^` or `![`), so a body is
@@ -74,41 +60,15 @@ PLAIN_DESTINATION = re.compile(r"[^\x00-\x20\x7f\\()<]+")
 
 
 @dataclass(frozen=True)
-class Heading:
-    level: int
-    id: str
-    text: str
-
-
-@dataclass(frozen=True)
 class RenderedBody:
     html: str
     headings: tuple[Heading, ...]
     notes: tuple[str, ...] = ()  # what was refused or simplified, one line each, for the build's report
 
 
-def slugify(text: str) -> str:
-    """WordPress-like heading slugs: `China’s Backbone` -> `chinas-backbone`; other scripts are kept."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return SLUG_GAPS.sub("-", NOT_SLUG.sub("", text)).strip("-")
-
-
-def highlight_code(code: str, language: str, _attrs: object) -> str:
-    """Pygments markup for fenced code with a known language; '' lets markdown-it escape it plainly."""
-    try:
-        lexer = get_lexer_by_name(language) if language else None
-    except ClassNotFound:
-        lexer = None
-    if lexer is None:
-        return ""
-    body = pygments_highlight(code, lexer, CODE_FORMATTER)
-    return f'<pre class="highlight"><code class="language-{escape(language)}">{body}</code></pre>'
-
-
 def heading_ids(state: StateCore) -> None:
     """Give every heading a unique id (its source id, else a slug) and list the headings in env."""
-    used = set(RESERVED_IDS)
-    tried: dict[str, int] = {}
+    ids = HeadingIds()
     headings = []
     tokens = state.tokens
     for i, token in enumerate(tokens):
@@ -117,9 +77,9 @@ def heading_ids(state: StateCore) -> None:
         inline = tokens[i + 1]
         wanted = _take_id_attribute(inline)
         text = "".join(c.content for c in inline.children or () if c.type in ("text", "code_inline"))
-        ident = _unique(wanted or slugify(text) or "section", used, tried)
-        token.attrSet("id", ident)
-        headings.append(Heading(int(token.tag[1]), ident, text.strip()))
+        heading = ids.name(int(token.tag[1]), wanted, text)
+        token.attrSet("id", heading.id)
+        headings.append(heading)
     state.env["headings"] = tuple(headings)
 
 
@@ -131,21 +91,7 @@ def _take_id_attribute(inline) -> str | None:
     if not match:
         return None
     children[-1].content = children[-1].content[: match.start()]
-    return PERCENT_ESCAPE.sub("-", unquote(match.group(1))) or None
-
-
-def _unique(ident: str, used: set[str], tried: dict[str, int]) -> str:
-    """`ident`, else `ident-2`, `ident-3`, ...; `tried` remembers the last number, so that thousands of
-    headings with one text cost no more than thousands of different ones."""
-    candidate, n = ident, tried.get(ident, 1)
-    if n > 1:
-        candidate = f"{ident}-{n}"
-    while candidate in used:
-        n += 1
-        candidate = f"{ident}-{n}"
-    tried[ident] = n
-    used.add(candidate)
-    return candidate
+    return written_id(match.group(1))
 
 
 def table_alignment(state: StateCore) -> None:
@@ -231,7 +177,8 @@ class MarkdownRenderer:
         """The body's HTML, sanitized, with its headings; never raises for what a body holds. Links and
         images relative to the post's original site are resolved against `source_url`, its own URL; with
         None (rendering outside a site), they are left as they are."""
-        size = len(markdown.encode("utf-8", "surrogatepass"))
+        # A code point takes at most 4 bytes: most bodies are clearly small enough without encoding them.
+        size = len(markdown.encode("utf-8", "surrogatepass")) if len(markdown) * 4 > MAX_BODY_BYTES else 0
         if size > MAX_BODY_BYTES:
             return RenderedBody(plain_text(markdown), (), (
                 f"{size / 1e6:.1f} MB is over the {MAX_BODY_BYTES / 1e6:g} MB that is rendered as Markdown; "
@@ -255,33 +202,20 @@ class MarkdownRenderer:
 
 
     def _fast(self, markdown: str, page: str, source_url: str | None) -> RenderedBody | None:
-        found: list[tuple[int, str | None, str]] = []
-        unresolved: list[int] = []
         assert self.engine is not None
-        html = self.engine.fast_html(markdown, page, source_url, self.local_pages, found, unresolved)
-        if html is None:
+        fast = self.engine.fast_html(markdown, page, source_url, self.local_pages)
+        if fast is None:
             return None
-        headings = _named_headings(found)
-        html = HEADING_SLOT.sub(lambda m: f'id="{escape(headings[int(m.group(1))].id)}"', html)
-        clean = sanitize(html)
+        clean = sanitize(fast.html, surrogates=False)  # the engine takes no text that holds one
         notes = []
-        if unresolved and unresolved[0]:
-            notes.append(f"{unresolved[0]} link(s) or image(s) relative to the original site are shown as "
+        if fast.unresolved:
+            notes.append(f"{fast.unresolved} link(s) or image(s) relative to the original site are shown as "
                          "text: source.url is not a web address to resolve them against")
         if clean.flattened:
             notes.append(f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is shown as text")
-        return RenderedBody(settle_fragments(clean.html), headings, tuple(notes))
-
-
-def _named_headings(found: list[tuple[int, str | None, str]]) -> tuple[Heading, ...]:
-    """heading_ids for the compiled engine's headings: (level, the `{#id}` written, text) each."""
-    used = set(RESERVED_IDS)
-    tried: dict[str, int] = {}
-    headings = []
-    for level, written, text in found:
-        wanted = (PERCENT_ESCAPE.sub("-", unquote(written)) or None) if written else None
-        headings.append(Heading(level, _unique(wanted or slugify(text) or "section", used, tried), text.strip()))
-    return tuple(headings)
+        # Only a link to a fragment, or one the page cannot follow, can be settled; the sanitizer adds none.
+        html = settle_fragments(clean.html) if fast.settle else clean.html
+        return RenderedBody(html, fast.headings, tuple(notes))
 
 
 def code_css() -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape, unescape
 from html.parser import HTMLParser
 from posixpath import dirname, join, normpath
@@ -43,12 +43,20 @@ MAYBE_URL_ATTRIBUTE = re.compile(r"(?:href|src|srcset|poster|data)\s*=", re.IGNO
 ANCHOR = re.compile(r"<a(\s[^<>]*)>")
 ATTRIBUTE = re.compile(r'\s([^\s="<>/]+)(?:="([^"]*)")?')
 ID = re.compile(r'<[a-z][a-z0-9]*(?:\s[^<>]*?)?\sid="([^"]*)"')
+# How a URL that leads within its page starts: a path from the site's root, a query, a fragment.
+IN_PAGE_STARTS = frozenset("/?#")
+# A web address that urlsplit and source_key would only take apart to give back its parts: http(s), a host
+# of ASCII letters, digits, dots and hyphens (no user, no port), a path and a fragment of characters that
+# stripping, lower-casing the scheme and percent-decoding leave alone, and no query. Most links are such.
+PLAIN_WEB = re.compile(r"https?://([A-Za-z0-9.-]+)(/[A-Za-z0-9._~/-]*)?(?:#([A-Za-z0-9._~-]*))?")
 
 
 def usable_base(source_url: str | None) -> str | None:
     """The post's own URL when relative links can be resolved against it: a web address with a host."""
     if source_url is None:
         return None
+    if PLAIN_WEB.fullmatch(source_url):
+        return source_url
     try:
         parts = urlsplit(source_url.strip())
     except ValueError:
@@ -56,6 +64,15 @@ def usable_base(source_url: str | None) -> str | None:
     if parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
         return None
     return source_url.strip()
+
+
+def plain_key(url: str) -> tuple[str, str] | None:
+    """source_key(url) and the fragment of a PLAIN_WEB address, without taking it apart
+    (tests/test_body_links.py holds the two ways equal); None for any other URL."""
+    plain = PLAIN_WEB.fullmatch(url)
+    if plain is None:
+        return None
+    return plain.group(1).lower().removeprefix("www.") + (plain.group(2) or "").rstrip("/"), plain.group(3) or ""
 
 
 def shown_source(source_url: str) -> str:
@@ -78,9 +95,23 @@ class Resolver:
     pages: Mapping[str, str]
     page: str
     unresolved: int = 0
+    linker: urls.Linker = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.linker = urls.Linker(self.page)
 
     def target(self, url: str, loads: bool) -> str | None:
         """What `url` becomes in the page: itself, resolved and maybe made local; None when it cannot work."""
+        plain = plain_key(url)
+        if plain is None:
+            return self.any_target(url, loads)
+        if loads:
+            return url
+        page = self.pages.get(plain[0])
+        return url if page is None else self.link_to(page, plain[1]) or url
+
+    def any_target(self, url: str, loads: bool) -> str | None:
+        """target() for any URL, by taking it apart."""
         bare = url.strip()
         if bare.startswith("#"):  # a place in this page (settled later), or, for an image, nothing to show
             return None if loads else url
@@ -124,7 +155,7 @@ class Resolver:
         docstring)."""
         if target == self.page and fragment:
             return f"#{fragment}"
-        return urls.relative(self.page, target)
+        return self.linker(target)
 
     def html(self, html: str) -> str:
         """Raw HTML with the URL of every tag resolved; a URL that cannot work is left out."""
@@ -235,7 +266,7 @@ def settle_fragments(html: str) -> str:
         if not href:
             continue
         url = unescape(href)
-        fragment = _same_page_fragment(url)
+        fragment = same_page_fragment(url)
         if fragment is None:
             continue
         if fragment:
@@ -248,9 +279,18 @@ def settle_fragments(html: str) -> str:
     return "".join(pieces) + html[done:] if pieces else html
 
 
-def _same_page_fragment(url: str) -> str | None:
+def same_page_fragment(url: str) -> str | None:
     """The fragment that `url` needs on this page ('' for a link that cannot work anywhere), or None when
     it needs nothing of this page."""
+    # Only a URL that starts as a path, a query or a fragment (after what urlsplit strips) needs anything,
+    # or one that urlsplit refuses, for brackets or a host outside ASCII. Most links are neither.
+    if url[:1] not in IN_PAGE_STARTS and url[:1] > " " and "[" not in url and "]" not in url and url.isascii():
+        return None
+    return fragment_needed(url)
+
+
+def fragment_needed(url: str) -> str | None:
+    """same_page_fragment, by taking `url` apart."""
     try:
         parts = urlsplit(url)
     except ValueError:

@@ -87,6 +87,8 @@ URL_ATTRIBUTES = {"href", "src"}
 # What browsers ignore around and inside a URL's scheme (WHATWG URL: C0 controls and space; tab and newlines).
 URL_IGNORED = re.compile(r"[\x00-\x20]")
 SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# How nearly every link starts: links allowed whatever follows, as the checks below would find.
+COMMON_LINKS = ("https://", "http://", "../")
 
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 QUOTED_IN_TAG = re.compile(r'<[^<>"]*(?:"[^"]*"[^<>"]*)+>')
@@ -123,6 +125,8 @@ def _classes(tag: str, value: str) -> str | None:
 
 
 def _url_allowed(tag: str, name: str, value: str) -> bool:
+    if name == "href" and value.startswith(COMMON_LINKS):
+        return True
     bare = URL_IGNORED.sub("", value)
     scheme = SCHEME.match(bare)
     if name == "src":
@@ -138,9 +142,10 @@ CLEANER = nh3.Cleaner(
     url_schemes=set(LINK_SCHEMES | {"data"}))
 
 
-def sanitize(html: str) -> Sanitized:
-    """`html` with only the allowlisted tags and attributes; deep nesting flattened first."""
-    html, flattened = limit_nesting(replace_lone_surrogates(html), MAX_DEPTH)
+def sanitize(html: str, surrogates: bool = True) -> Sanitized:
+    """`html` with only the allowlisted tags and attributes; deep nesting flattened first. With `surrogates`
+    False the caller knows `html` holds no lone surrogate (it is valid UTF-8), and it is not searched."""
+    html, flattened = limit_nesting(replace_lone_surrogates(html) if surrogates else html, MAX_DEPTH)
     return Sanitized(escape_brackets_in_attributes(CLEANER.clean(html)), flattened)
 
 

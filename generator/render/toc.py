@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.render.markdown import Heading
+from generator.render.body_headings import Heading
 
 
 @dataclass(frozen=True)
