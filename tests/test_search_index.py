@@ -5,7 +5,9 @@ tested in test_search_browser.py."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -16,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.builder import run_build
-from generator.output import search_index
+from generator.output import rendering, search_index
 from generator.output.search_index import bucket, layout
 from generator.render.search_text import fold, markdown_text, word_counts, words
 from tests.site_content import config, many_posts, post, write_content
@@ -66,9 +68,9 @@ def read_index(site: Path) -> Index:
         assert kind == "shard" and path.name == f"{block}-{number}.js"
         shards[(block, number)] = data
     for path in (site / "search/doc").iterdir():
-        kind, (number, data) = call(path)
-        assert kind == "doc" and path.name == f"{number}.js"
-        docs[number] = data
+        kind, (group, data) = call(path)
+        assert kind == "docs" and path.name == f"{group}.js" and 0 < len(data) <= manifest["group"]
+        docs.update((group * manifest["group"] + offset, doc) for offset, doc in enumerate(data))
     return Index(manifest, shards, docs)
 
 
@@ -80,8 +82,10 @@ def build(tmp_path: Path, documents, names=None, **settings_: dict) -> Path:
 
 @pytest.fixture
 def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Blocks of 16 posts and a bucket per 4 posts, so a site of tens of posts has several of each."""
+    """Blocks of 16 posts, docs 4 to a file and a bucket per 4 posts, so a site of tens of posts has several
+    of each."""
     monkeypatch.setattr(search_index, "BLOCK", 16)
+    monkeypatch.setattr(search_index, "GROUP", 4)
     monkeypatch.setattr(search_index, "POSTS_PER_BUCKET", 4)
 
 
@@ -164,8 +168,29 @@ def test_the_index_is_the_same_on_every_build_and_with_any_number_of_workers(tmp
     one = build(tmp_path / "one", documents, names, build={"jobs": 1})
     two = build(tmp_path / "two", documents[::-1], names, build={"jobs": 2})
     search = {p: b for p, b in tree(one).items() if p.startswith("search/")}
-    assert len(search) == 1 + 50 + 4 * 16
+    assert len(search) == 1 + 13 + 4 * 16  # the manifest, docs 4 to a file, 4 blocks of 16 shards
     assert search == {p: b for p, b in tree(two).items() if p.startswith("search/")}
+
+
+def test_a_clean_build_reads_each_body_once_for_the_index_with_any_number_of_workers(
+        tmp_path: Path, small_blocks: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A block's outputs are made by one worker, so two workers do not both read its bodies, however finely
+    the other outputs are cut into tasks (each worker appends to a file, which forked processes share)."""
+    documents, names = many_posts(50, seed=5)
+    content = write_content(tmp_path / "content", documents, names)
+    reads = tmp_path / "reads.txt"
+    original = search_index.read_body
+
+    def noted(path: Path) -> str:
+        with open(reads, "a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()} {path.name}\n")
+        return original(path)
+
+    monkeypatch.setattr(search_index, "read_body", noted)
+    monkeypatch.setattr(rendering, "CHUNK", 1)
+    assert run_build(config(tmp_path, content, build={"jobs": 2})).problems == []
+    lines = reads.read_text(encoding="utf-8").splitlines()
+    assert sorted(line.split()[1] for line in lines) == sorted(f"{d.slug}.md" for d in documents)
 
 
 def test_a_title_edit_rewrites_its_doc_and_the_changed_shards_of_its_block_only(tmp_path: Path,
@@ -180,7 +205,7 @@ def test_a_title_edit_rewrites_its_doc_and_the_changed_shards_of_its_block_only(
     now = files_on_disk(tmp_path / "site")
     rewritten = {p for p in now if p.startswith("search/") and now[p] != before.get(p)}
     block = number // 16
-    assert f"search/doc/{number}.js" in rewritten
+    assert {p for p in rewritten if "/doc/" in p} == {f"search/doc/{number // 4}.js"}
     assert {p for p in rewritten if "/words/" in p} <= {f"search/words/{block}-{k}.js" for k in range(16)}
     assert f"search/words/{block}-{bucket('quokka', 16)}.js" in rewritten
     assert len(rewritten) < 16  # the shards whose words did not change keep their files
@@ -218,6 +243,16 @@ def test_folding_drops_case_accents_and_compatibility_forms(text: str, folded: s
 def test_counting_words_fast_gives_what_folding_then_splitting_gives(text: str) -> None:
     assert word_counts(text) == Counter(words(fold(text)))
     assert all(fold(word) == word for word in words(fold(text)))
+
+
+def test_counting_words_lowers_every_character_as_folding_does() -> None:
+    """word_counts lowers the whole text before cutting it, which must give the words folding gives; only
+    characters that lowering changes can differ, each tested alone, inside a word, and beside a sigma."""
+    changed = [c for c in map(chr, range(sys.maxunicode + 1)) if c.lower() != c and not "\ud800" <= c <= "\udfff"]
+    assert len(changed) > 1000
+    for char in changed:
+        for text in (char, f"a{char}b {char}1", f"Σ{char}Σ", f"{char}-x_{char}"):
+            assert word_counts(text) == Counter(words(fold(text))), text
 
 
 @settings(max_examples=300, deadline=None)

@@ -3,6 +3,10 @@
 The worker processes are forked once the outputs are planned, so each starts with the model, the plan and
 the compiled templates in memory; a task names outputs by number and gets back a digest and a stat, never a
 rendered page. No structure ever holds every rendered page: each is written as soon as it is made.
+
+Outputs of one batch (a block of the search index, made from a thousand bodies) are made in one task, so
+that, whatever the number of workers, no worker reads what another one read; batches go first, biggest first,
+and the other outputs follow in chunks small enough to keep every core busy to the end.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ class Output:
     key: str  # for a post's page, the key before the links its body looks up (keys.with_links)
     make: Callable[[RenderBody], bytes]
     post: Post | None = None
+    batch: str | None = None  # outputs that share what they are made from: made by one worker, in order
 
 
 def page_maker(page: Page, templates: Templates) -> Callable[[RenderBody], bytes]:
@@ -59,6 +64,11 @@ class LookupRecorder(Mapping[str, str]):
     def __getitem__(self, key: str) -> str:
         self.looked_up[key] = None
         return self.pages[key]
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        # Mapping.get would raise and catch a KeyError for every link to a page that is not mirrored.
+        self.looked_up[key] = None
+        return self.pages.get(key, default)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.pages)
@@ -92,13 +102,27 @@ def render(outputs: list[Output], todo: list[tuple[int, str | None]], staging: S
     """Make the outputs numbered in `todo`, each given with the digest of the site's file at its path when
     that file is still as the last build left it: equal bytes then keep that file instead of a new one."""
     global _worker
-    chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
     try:
-        for made in workers.parallel_map(_render, chunks, jobs, _start,
+        for made in workers.parallel_map(_render, _tasks(outputs, todo), jobs, _start,
                                          (outputs, staging, content, local_pages)):
             yield from made
     finally:
         _worker = None
+
+
+def _tasks(outputs: list[Output], todo: list[tuple[int, str | None]]) -> list[list[tuple[int, str | None]]]:
+    """`todo` cut into tasks: each batch whole, biggest first (a worker that takes the last big one must not
+    leave the other cores idle), then the rest in chunks of CHUNK; the plan's order within each."""
+    batches: dict[str, list[tuple[int, str | None]]] = {}
+    loose = []
+    for item in todo:
+        batch = outputs[item[0]].batch
+        if batch is None:
+            loose.append(item)
+        else:
+            batches.setdefault(batch, []).append(item)
+    whole = sorted(batches.values(), key=len, reverse=True)
+    return whole + [loose[i:i + CHUNK] for i in range(0, len(loose), CHUNK)]
 
 
 def _start(outputs: list[Output], staging: Staging, content: Path, local_pages: Mapping[str, str]) -> None:

@@ -3,20 +3,29 @@ where a page may not fetch files, and the first query of a large site reads a sm
 
     search/index.js            the manifest: sizes, and the posts of every term (for the filters)
     search/words/B-K.js        shard K of block B: folded word -> postings of the block's posts
-    search/doc/N.js            post N: title, link, date, summary and text (for its result and snippet)
+    search/doc/G.js            posts G*GROUP to G*GROUP+GROUP-1: title, link, date, summary and text of each
+                               (for its result and snippet)
 
 Each script calls a function of `newsmirrorSearch` (static/js/search.js) with its data. Posts are numbered
 oldest first, so that a new post, usually the newest, leaves every other number as it was. Posts are cut into
 blocks of BLOCK numbers, and words into `buckets` by the first two characters of the word, so the shards a
 query needs are one per block and word: the bucket of "rare" holds every word that starts with "ra", so a
 query word also finds the longer words it begins. A shard is made from its block's posts only, so editing a post
-changes the shards of its block and its own doc file, and no others.
+changes the shards of its block and the doc file of its group, and no others.
+
+Docs go GROUP to a file. A small file costs a build far more than its bytes (it is created, linked into the
+spare folder, stat'ed and recorded, and file-system metadata is slow), so five to a file keeps four fifths
+of that cost away (10,000 posts: 2,000 doc files, not 10,000). A page of results, whose posts are rarely
+neighbours, then loads up to PAGE_SIZE files of five docs: about five times the bytes (some 370 KB, not
+75 KB, for the benchmark's posts of 9 KB of text; several times less compressed, as GitHub Pages serves it).
 
 Postings are flat lists [gap, weight, gap, weight, ...]: the gap from the previous number in the block (from
 the block's first number for the first posting), and how much the word weighs in that post (post_weights).
 
 Each post's weights are kept in the build cache, a file per block, under a key of the post's bytes, its term
-names and the code: remaking a block's shards after one edit reads one body, not the block's thousand.
+names and the code: remaking a block's shards after one edit reads one body, not the block's thousand. A
+block's outputs are one batch (rendering.py): one worker reads the block's bodies once, whatever the number
+of workers.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from generator import urls
@@ -38,6 +48,7 @@ from generator.render.views import SEARCH_PAGE, SEARCH_SCRIPTS, moment
 MANIFEST = SEARCH_SCRIPTS[1]
 CALLBACK = "newsmirrorSearch"
 BLOCK = 1000  # posts per block: a one-post edit re-reads this many bodies, and a query loads one shard per block
+GROUP = 5  # posts per doc file; it divides BLOCK, so that a group's posts are read with its block
 POSTS_PER_BUCKET = 40  # buckets grow with the site, so a shard stays a few kilobytes at any size
 MAX_BUCKETS = 256
 TEXT_LIMIT = 60_000  # characters of a post's text kept for its snippet
@@ -66,8 +77,8 @@ def bucket(word: str, buckets: int) -> int:
     return hashed % buckets
 
 
-def doc_path(number: int) -> str:
-    return f"search/doc/{number}.js"
+def doc_path(group: int) -> str:
+    return f"search/doc/{group}.js"
 
 
 def shard_path(block: int, bucket_number: int) -> str:
@@ -85,15 +96,17 @@ def search_outputs(site: Site, frame: str, content: Path, only: frozenset[str] |
         posts = oldest_first[block * BLOCK:(block + 1) * BLOCK]
         if only is not None and not any(p.file in only for p in posts):
             continue
-        for offset, post in enumerate(posts):
-            if only is None or post.file in only:
-                outputs.append(_doc(block * BLOCK + offset, post, frame, reader))
+        batch = f"search block {block}"
+        for first in range(block * BLOCK, block * BLOCK + len(posts), GROUP):
+            group = oldest_first[first:first + GROUP]
+            if only is None or any(p.file in only for p in group):
+                outputs.append(_docs(first, group, frame, reader, batch))
         block_key = of_values(frame, "search block", shape.docs, shape.buckets, block,
                               [(p.digest, [(t.taxonomy, t.name) for t in p.terms]) for p in posts])
         for number in range(shape.buckets):
             def make(_: RenderBody, block: int = block, number: int = number) -> bytes:
                 return _script("shard", block, number, reader.read(block).buckets[number])
-            outputs.append(Output(shard_path(block, number), of_values(block_key, number), make))
+            outputs.append(Output(shard_path(block, number), of_values(block_key, number), make, batch=batch))
     return outputs
 
 
@@ -103,7 +116,7 @@ def manifest_data(site: Site, shape: Layout) -> dict:
     taxonomies = [[taxonomy.name, [[listing.term.slug, _gaps(sorted(number[p.file] for p in listing.posts))]
                                    for listing in taxonomy.terms]]
                   for taxonomy in site.taxonomies]
-    return {"docs": shape.docs, "block": BLOCK, "buckets": shape.buckets, "taxonomies": taxonomies}
+    return {"docs": shape.docs, "block": BLOCK, "group": GROUP, "buckets": shape.buckets, "taxonomies": taxonomies}
 
 
 def _manifest(site: Site, shape: Layout, frame: str) -> Output:
@@ -115,18 +128,24 @@ def _gaps(numbers: Sequence[int]) -> list[int]:
     return [n - p for n, p in zip(numbers, [0, *numbers[:-1]])]
 
 
-def _doc(number: int, post: Post, frame: str, reader: _BlockReader) -> Output:
-    href = urls.relative(SEARCH_PAGE, urls.post(post))
+def _docs(first: int, posts: Sequence[Post], frame: str, reader: _BlockReader, batch: str) -> Output:
+    """The doc file of the group that starts at number `first`: a list of its posts' docs, in number order."""
+    hrefs = [urls.relative(SEARCH_PAGE, urls.post(post)) for post in posts]
 
     def make(_: RenderBody) -> bytes:
-        text = reader.text(number)
-        if len(text) > TEXT_LIMIT:
-            text = text[:text.rfind(" ", 0, TEXT_LIMIT) + 1 or TEXT_LIMIT] + "…"
-        when = moment(post.date)
-        return _script("doc", number, {"title": post.title, "url": href, "date": when.text, "iso": when.iso,
-                                       "summary": post.summary, "text": text})
+        return _script("docs", first // GROUP, [_doc(post, href, reader.text(first + offset))
+                                               for offset, (post, href) in enumerate(zip(posts, hrefs))])
 
-    return Output(doc_path(number), of_values(frame, "search doc", number, post.digest, href), make)
+    key = of_values(frame, "search docs", first, [(post.digest, href) for post, href in zip(posts, hrefs)])
+    return Output(doc_path(first // GROUP), key, make, batch=batch)
+
+
+def _doc(post: Post, href: str, text: str) -> dict[str, str]:
+    if len(text) > TEXT_LIMIT:
+        text = text[:text.rfind(" ", 0, TEXT_LIMIT) + 1 or TEXT_LIMIT] + "…"
+    when = moment(post.date)
+    return {"title": post.title, "url": href, "date": when.text, "iso": when.iso, "summary": post.summary,
+            "text": text}
 
 
 def _script(function: str, *arguments: object) -> bytes:
@@ -137,7 +156,8 @@ def _script(function: str, *arguments: object) -> bytes:
 def post_weights(post: Post, text: str) -> dict[str, int]:
     """Folded word -> its weight in the post: its count in the text, capped, plus a bonus for each of the
     title, the summary and the post's term names that hold it."""
-    weights = {word: min(count, BODY_CAP) for word, count in word_counts(text).items()}
+    counts = word_counts(text)
+    weights = dict(zip(counts, map(min, counts.values(), repeat(BODY_CAP))))
     for field, bonus in ((post.title, TITLE_BONUS), (post.summary, SUMMARY_BONUS),
                          (" ".join(t.name for t in post.terms), TERM_BONUS)):
         for word in word_counts(field):
@@ -152,8 +172,8 @@ class _Block:
 
 
 class _BlockReader:
-    """What one block's posts hold, kept for the next output of the same block: outputs are made in block
-    order, so a worker process reads each block about once, and holds one block at a time."""
+    """What one block's posts hold, kept for the next output of the same block: a block's outputs are one
+    batch, made in order by one worker, which so reads each block once and holds one block at a time."""
 
     def __init__(self, content: Path, oldest_first: Sequence[Post], frame: str) -> None:
         self.content, self.posts, self.frame = content, oldest_first, frame
@@ -171,13 +191,13 @@ class _BlockReader:
 
     def _read(self, block: int) -> _Block:
         shape = layout(len(self.posts))
-        found: list[dict[str, list[int]]] = [{} for _ in range(shape.buckets)]
-        buckets: dict[str, dict[str, list[int]]] = {}  # word -> its bucket's dict, as words recur
-        last: dict[str, int] = {}
         start = block * BLOCK
         texts: dict[int, str] = {}
         known = build_cache.load_weights(self.content, block)
         kept: dict[str, list[list]] = {}
+        # word -> [its last post's number, then its postings]: the number makes the next gap without a
+        # second lookup, and goes once the block is read.
+        postings: dict[str, list[int]] = {}
         for number in range(start, min(start + BLOCK, shape.docs)):
             post = self.posts[number]
             key = of_values(self.frame, post.digest, [(t.taxonomy, t.name) for t in post.terms])
@@ -188,15 +208,15 @@ class _BlockReader:
                 entry = [list(weights), list(weights.values())]
             kept[key] = entry
             for word, weight in zip(*entry):
-                into = buckets.get(word)
-                if into is None:
-                    into = buckets[word] = found[bucket(word, shape.buckets)]
-                postings = into.get(word)
-                if postings is None:
-                    into[word] = [number - start, weight]
+                found = postings.get(word)
+                if found is None:
+                    postings[word] = [number, number - start, weight]
                 else:
-                    postings += (number - last[word], weight)
-                last[word] = number
+                    found += (number - found[0], weight)
+                    found[0] = number
         if kept.keys() != known.keys():
             build_cache.save_weights(self.content, block, kept)
-        return _Block(texts, [dict(sorted(b.items())) for b in found])
+        buckets: list[dict[str, list[int]]] = [{} for _ in range(shape.buckets)]
+        for word in sorted(postings):
+            buckets[bucket(word, shape.buckets)][word] = postings[word][1:]
+        return _Block(texts, buckets)

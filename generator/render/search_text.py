@@ -23,12 +23,16 @@ WORD = re.compile(r"[^\W_]+")
 _ATTRIBUTES = re.compile(r"\{#[^}\n]*\}")
 _TARGETS = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
 _TAGS = re.compile(r"<[^>\n]{0,500}>")
-_BLOCK_MARKS = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+|[-*_=|: \t]{3,}$)")
+# (Each line's marks are found after its newline, a literal that the pattern engine looks for much faster than
+# for the start of a line: the text is given a newline first, which the substitution keeps.)
+_BLOCK_MARKS = re.compile(r"\n[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+"
+                          r"|[-*_=|: \t]{3,}(?=\n|\Z))")
 _INLINE_MARKS = re.compile(r"[*_`~|\\]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 SHORT_RUN = 16  # characters of a run outside ASCII that are tested for marks one by one (see _drop_marks)
-# Runs of characters other than ASCII spaces and punctuation: no word of the folded text spans two of them.
-_CHUNKS = re.compile(r"[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+")
+# ASCII spaces and punctuation, as bytes, each to a space: no word of the folded text spans one of them.
+_SEPARATORS = bytes([*range(0x30), *range(0x3a, 0x41), *range(0x5b, 0x61), *range(0x7b, 0x80)])
+_SEPARATORS_TO_SPACE = bytes.maketrans(_SEPARATORS, b" " * len(_SEPARATORS))
 
 
 def fold(text: str) -> str:
@@ -56,16 +60,22 @@ def words(folded: str) -> list[str]:
 
 
 def word_counts(text: str) -> Counter[str]:
-    """Counter(words(fold(text))), made about twice as fast: each distinct run between ASCII spaces and
-    punctuation is folded once, and a run that is all ASCII is a word already (folding works character by
-    character, and those characters are not part of any word)."""
-    counts: Counter[str] = Counter()
-    for chunk, count in Counter(_CHUNKS.findall(text)).items():
-        if chunk.isascii():
-            counts[chunk.lower()] += count
-        else:
-            for word in _chunk_words(chunk):
-                counts[word] += count
+    """Counter(words(fold(text))), made two to three times as fast: the text is cut into runs between ASCII
+    spaces and punctuation in C (as bytes, which a translation table and split handle without a pattern), and
+    each distinct run is folded once; a run that is all ASCII is a word already, as folding works character by
+    character and ASCII spaces and punctuation are part of no word. Lowering the whole text first gives the
+    words folding gives (a test holds it for every character): lowering maps a letter to letters, never to an
+    ASCII space or punctuation, and folding lowers again."""
+    try:
+        encoded = text.lower().encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, which no word holds
+        return Counter(words(fold(text)))
+    runs = Counter(encoded.translate(_SEPARATORS_TO_SPACE).split())
+    counts = Counter(dict(zip(map(bytes.decode, runs), runs.values())))
+    for run in [r for r in counts if not r.isascii()]:
+        count = counts.pop(run)
+        for word in _chunk_words(run):
+            counts[word] += count
     return counts
 
 
@@ -82,7 +92,7 @@ def markdown_text(markdown: str) -> str:
     # (Links and images alike: "[" is a literal for the pattern to look for, which "!?[" would not be.)
     text = _TARGETS.sub(lambda m: m.group(1), text.replace("![", "["))
     text = _TAGS.sub(" ", text)
-    text = _INLINE_MARKS.sub(_inline_mark, _BLOCK_MARKS.sub("", text))
+    text = _INLINE_MARKS.sub(_inline_mark, _BLOCK_MARKS.sub("\n", "\n" + text))
     return " ".join(text.split())
 
 

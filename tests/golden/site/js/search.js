@@ -5,7 +5,7 @@
 (function () {
   'use strict';
 
-  var PAGE_SIZE = 10;  // results shown at once (each loads its doc file); "More results" shows the next ones
+  var PAGE_SIZE = 10;  // results shown at once (each loads its group's doc file); "More results" shows the next ones
   var BEFORE = 70, LENGTH = 220;  // a snippet: characters before the first match, and in all
   // Folding and words as generator/render/search_text.py has them; a browser test holds the two equal.
   var MARKS = /\p{M}+/gu;
@@ -18,7 +18,7 @@
   window.newsmirrorSearch = {
     manifest: function (data) { manifest = data; },
     shard: function (block, bucket, data) { arrived.set('words/' + block + '-' + bucket, data); },
-    doc: function (number, data) { arrived.set('doc/' + number, data); },
+    docs: function (group, data) { arrived.set('doc/' + group, data); },
     // For tests and benchmarks: search as the form would, resolving with the number of posts found once
     // they show; the ranked post numbers alone; the folding and words, which must be the index's.
     run: run,
@@ -43,6 +43,13 @@
       }));
     }
     return waiting.get(name);
+  }
+
+  // The doc of post `number` (its title, link, date, summary and text), from the file of its group.
+  function doc(number) {
+    return load('doc/' + Math.floor(number / manifest.group)).then(function (group) {
+      return group[number % manifest.group];
+    });
   }
 
   function fold(text) {
@@ -208,9 +215,9 @@
   function more(focus) {
     var page = shown.numbers.slice(shown.count, shown.count + PAGE_SIZE);
     shown.count += page.length;
-    return Promise.all(page.map(function (n) { return load('doc/' + n); })).then(function (docs) {
+    return Promise.all(page.map(doc)).then(function (docs) {
       var list = document.getElementById('search-results');
-      var items = docs.map(function (doc) { return result(doc, shown.terms); });
+      var items = docs.map(function (found) { return result(found, shown.terms); });
       list.append.apply(list, items);
       document.getElementById('search-more').hidden = shown.count >= shown.numbers.length;
       if (focus && items.length) items[0].querySelector('a').focus();
