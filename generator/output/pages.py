@@ -21,7 +21,7 @@ from generator.config import Config
 from generator.model import Post, Site, Taxonomy, TermListing
 from generator.output.keys import Keys
 from generator.problems import Problem
-from generator.render import updates, views
+from generator.render import index_views, updates, views
 from generator.render.markdown import RenderedBody
 
 RenderBody = Callable[[Post, str], RenderedBody]  # (post, page path) -> its body's HTML and headings
@@ -131,7 +131,7 @@ class _Plan:
     def list_pages(self, posts: Sequence[Post], path_of_page: Callable[[int], str], title: str,
                    parent: tuple[str, str] | None, origin: Origin,
                    feed: Callable[[urls.Linker], views.Link | None] | None = None,
-                   subnav: Callable[[urls.Linker], tuple[views.Counted, ...]] | None = None,
+                   subnav: Callable[[urls.Linker], tuple[index_views.Counted, ...]] | None = None,
                    key_parts: tuple = ()) -> Iterator[Page]:
         """`key_parts` names what `feed` and `subnav` show, which the key cannot see inside the callables."""
         chunks = paginate(posts, self.config.build.posts_per_page)
@@ -148,7 +148,7 @@ class _Plan:
                     "parent": parent and views.Link(link(parent[0]), parent[1]),
                     "subnav": subnav(link) if subnav else (),
                     "posts": self.views.summaries(chunk, link),
-                    "pager": views.pager(number, len(chunks), path_of_page, link),
+                    "pager": index_views.pager(number, len(chunks), path_of_page, link),
                 }
 
             pager = [path_of_page(n) if 1 <= n <= len(chunks) else None for n in (number - 1, number + 1)]
@@ -174,7 +174,7 @@ class _Plan:
 
         def context(_: RenderBody) -> dict[str, Any]:
             link = urls.Linker(path)
-            return {"page": self.page(link, taxonomy.label), "terms": views.term_counts(taxonomy, link)}
+            return {"page": self.page(link, taxonomy.label), "terms": index_views.term_counts(taxonomy, link)}
 
         posts = [p for listing in taxonomy.terms for p in listing.posts]
         counts = [(urls.term(t.term), t.term.name, len(t.posts)) for t in taxonomy.terms]
@@ -198,7 +198,7 @@ class _Plan:
 
         def context(_: RenderBody) -> dict[str, Any]:
             link = urls.Linker(path)
-            return {"page": self.page(link, "Archive"), "years": views.archive_years(self.site.years, link)}
+            return {"page": self.page(link, "Archive"), "years": index_views.archive_years(self.site.years, link)}
 
         counts = [(y.year, len(y.posts), [(m.month, len(m.posts)) for m in y.months]) for y in self.site.years]
         yield Page(path, "archive.html", Origin("date archive"), latest_update(self.site.posts), context,
@@ -208,12 +208,12 @@ class _Plan:
             months = [(m.month, len(m.posts)) for m in year.months]
             yield from self.list_pages(year.posts, lambda n, y=year.year: urls.year(y, n), str(year.year), archive,
                                        Origin(f"date archive {year.year}"),
-                                       subnav=lambda link, y=year: views.month_links(y, link),
+                                       subnav=lambda link, y=year: index_views.month_links(y, link),
                                        key_parts=("months", months))
             for month in year.months:
                 yield from self.list_pages(
                     month.posts, lambda n, m=month: urls.month(m.year, m.month, n),
-                    views.month_name(month.year, month.month), (urls.year(year.year), str(year.year)),
+                    index_views.month_name(month.year, month.month), (urls.year(year.year), str(year.year)),
                     Origin(f"date archive {month.year}/{month.month:02d}"))
 
     def updates_pages(self) -> Iterator[Page]:
@@ -232,7 +232,7 @@ class _Plan:
                 return {"page": self.page(link, title, UPDATES_DESCRIPTION,
                                           feed=views.updates_feed(self.config, link)),
                         "heading": "Updates", "updates": self.views.update_entries(chunk, link),
-                        "pager": views.pager(number, len(chunks), updates.page_path, link)}
+                        "pager": index_views.pager(number, len(chunks), updates.page_path, link)}
 
             key = self.keys.page("updates.html", path, number, len(chunks), self.keys.events(chunk))
             newest = datetime.combine(chunk[0].day, time(), timezone.utc) if chunk else None
@@ -242,7 +242,7 @@ class _Plan:
         """The page that runs search (static/js/search.js), with a filter for each taxonomy; the words and
         filters come in its address, so the search box of any page, and any bookmark, can fill it."""
         path = views.SEARCH_PAGE
-        filters = views.search_filters(self.site)
+        filters = index_views.search_filters(self.site)
 
         def context(_: RenderBody) -> dict[str, Any]:
             link = urls.Linker(path)

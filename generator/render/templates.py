@@ -26,6 +26,9 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # An instance lives while its files are unchanged (builder._templates), so Jinja need not stat
+            # every template a page uses on every page.
+            auto_reload=False,
         )
         self._uses: dict[str, frozenset[str] | None] = {}  # an instance lives while its files are unchanged
 

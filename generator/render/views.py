@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+
+from markupsafe import Markup
 
 from generator import urls
 from generator.config import Config
-from generator.model import Post, Provenance, Site, Taxonomy, TermListing, Year, older_and_newer
+from generator.model import Post, Provenance, Site, Taxonomy, TermListing, older_and_newer
 from generator.render import updates
+from generator.render.card_views import CardParts, card, card_parts, tags_html
 from generator.render.markdown import RenderedBody
 from generator.render.media_views import FeaturedImage, featured_image
 from generator.render.offline_links import shown_source
+from generator.render.post_part_views import about_html, nav_html, related_html, terms_html, toc_html
 from generator.render.toc import TocEntry, build_toc
 
 STYLESHEETS = ("css/site.css", "css/code.css")
@@ -31,13 +35,6 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 class Link:
     href: str
     text: str
-
-
-@dataclass(frozen=True)
-class Counted:
-    href: str
-    text: str
-    count: int
 
 
 @dataclass(frozen=True)
@@ -63,8 +60,20 @@ class PostSummary:
     href: str
     date: Moment
     summary: str
-    terms: tuple[Link, ...]
     image: FeaturedImage | None
+    # Made only when a template asks for them: the default list.html shows the card alone.
+    term_links: _Terms = field(repr=False, compare=False)
+    make_card: Callable[[], Markup] = field(repr=False, compare=False)
+
+    @property
+    def terms(self) -> tuple[Link, ...]:
+        return self.term_links.links
+
+    @property
+    def card(self) -> Markup:
+        """The post's <li> as the default list.html shows it (render/card_views.py), made from the fields above
+        when a template asks for it."""
+        return self.make_card()
 
 
 @dataclass(frozen=True)
@@ -118,21 +127,12 @@ class PostView:
     newer: Link | None
     related: tuple[PostSummary, ...]
     image: FeaturedImage | None
+    # toc, term_groups and related as the default post.html shows them (render/post_part_views.py)
+    toc_html: Markup
+    terms_html: Markup
+    related_html: Markup
+    about_html: Markup  # the footer made from source_url and provenance
     provenance: ProvenanceView | None = None  # None for a post without a mirror block
-
-
-@dataclass(frozen=True)
-class Pager:
-    number: int
-    total: int
-    newer: str | None
-    older: str | None
-
-
-@dataclass(frozen=True)
-class ArchiveYear:
-    link: Counted
-    months: tuple[Counted, ...]
 
 
 @dataclass(frozen=True)
@@ -151,22 +151,8 @@ class PageView:
     nav: tuple[Link, ...]
     feed: Link | None  # the Atom feed for this page; None when the site has no feeds
     search_href: str  # the search page, which the search box in every page's header sends its words to
+    nav_html: Markup  # nav as base.html shows it, made once per place (render/post_part_views.py)
     scripts: tuple[str, ...] = ()  # only the search page has any; the policy of every other page forbids them
-
-
-@dataclass(frozen=True)
-class Choice:
-    value: str
-    text: str
-
-
-@dataclass(frozen=True)
-class SearchFilter:
-    """A taxonomy as the search page's filter: a select named after it, one option per term."""
-
-    name: str
-    label: str
-    choices: tuple[Choice, ...]
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -197,7 +183,7 @@ class Views:
         self.config, self.site, self.media = config, site, media
         self._frames: dict[tuple[str, str], _Frame] = {}
         self._listed: dict[str, _Listed] = {}
-        self._far_terms: dict[str, dict[str, tuple[Link, ...]]] = {}  # "../" * depth -> post file -> links
+        self._far_terms: dict[str, dict[str, _Terms]] = {}  # "../" * depth -> post file -> links
 
     def page(self, link: urls.Linker, title: str, description: str = "", feed: Link | None = None,
              inline_css: str = "", scripts: tuple[str, ...] = ()) -> PageView:
@@ -221,23 +207,25 @@ class Views:
             feed=feed or frame.feed,
             search_href=frame.search_href,
             scripts=tuple(link(s) for s in scripts),
+            nav_html=frame.nav_html,
         )
 
     def summaries(self, posts: Sequence[Post], link: urls.Linker) -> tuple[PostSummary, ...]:
         # A post's term links are the same from every page at one depth outside the terms' folders (lists by
-        # date, other posts' pages), so they are made once for each depth.
+        # date, other posts' pages), so they are made once for each depth, by the first such page's linker.
         far = self._far_terms.setdefault(link.up, {}) if type(link) is urls.Linker else {}
         summaries = []
         for post in posts:
             shown = self._listed.get(post.file) or self._list(post)
-            if link.top in shown.folders:
-                terms = tuple([Link(link(path), name) for path, name in shown.terms])
-            else:
-                terms = far.get(post.file)
-                if terms is None:
-                    terms = far[post.file] = tuple([Link(link(path), name) for path, name in shown.terms])
-            summaries.append(PostSummary(shown.title, link(shown.path), shown.date, shown.summary, terms,
-                                         featured_image(post.image, self.media, link)))
+            near = link.top in shown.folders
+            terms = None if near else far.get(post.file)
+            if terms is None:
+                terms = _Terms(link, shown)
+                if not near:
+                    far[post.file] = terms
+            href, image = link(shown.path), featured_image(post.image, self.media, link)
+            summaries.append(PostSummary(shown.title, href, shown.date, shown.summary, image, terms,
+                                         functools.partial(_card, shown, href, terms, image)))
         return tuple(summaries)
 
     def post(self, position: int, body: RenderedBody, link: urls.Linker, related: Sequence[Post]) -> PostView:
@@ -247,6 +235,10 @@ class Views:
         post = site.posts[position]
         older, newer = older_and_newer(site, position)
         lowest, highest = self.config.build.toc_levels
+        toc = tuple(_toc(e) for e in build_toc(body.headings, lowest, highest))
+        term_groups = _term_groups(post, site, link)
+        shown = self.summaries(related, link)
+        source, found = shown_source(post.source.url), provenance(post.provenance, post.updated)
         return PostView(
             title=post.title,
             date=moment(post.date),
@@ -254,14 +246,19 @@ class Views:
             author=post.author,
             summary=post.summary,
             body_html=body.html,
-            toc=tuple(_toc(e) for e in build_toc(body.headings, lowest, highest)),
-            term_groups=_term_groups(post, site, link),
-            source_url=shown_source(post.source.url),
+            toc=toc,
+            term_groups=term_groups,
+            source_url=source,
             older=older and Link(link(urls.post(older)), older.title),
             newer=newer and Link(link(urls.post(newer)), newer.title),
-            related=self.summaries(related, link),
+            related=shown,
             image=featured_image(post.image, self.media, link),
-            provenance=provenance(post.provenance, post.updated),
+            provenance=found,
+            toc_html=toc_html(toc),
+            terms_html=terms_html(term_groups),
+            related_html=related_html([(s.href, self._listed[p.file].parts.title, self._listed[p.file].parts.time)
+                                       for s, p in zip(shown, related)]),
+            about_html=about_html(source, found),
         )
 
     @functools.cached_property
@@ -286,8 +283,11 @@ class Views:
 
     def _list(self, post: Post) -> _Listed:
         terms = tuple((urls.term(t), t.name) for t in post.terms)
-        shown = self._listed[post.file] = _Listed(post.title, urls.post(post), moment(post.date), post.summary,
-                                                   terms, frozenset(path.split("/")[0] + "/" for path, _ in terms))
+        when = moment(post.date)
+        shown = self._listed[post.file] = _Listed(
+            post.title, urls.post(post), when, post.summary, terms,
+            frozenset(path.split("/")[0] + "/" for path, _ in terms),
+            card_parts(post.title, when.iso, when.text, post.summary, [t.name for t in post.terms]))
         return shown
 
 
@@ -298,6 +298,40 @@ class _Frame:
     nav: tuple[Link, ...]
     feed: Link | None  # the site's feed
     search_href: str
+    nav_html: Markup
+
+
+class _Terms:
+    """A post's term links from one page, made when first asked for: as the card's HTML, or as views for a
+    template that shows them itself (a post's related posts show neither)."""
+
+    def __init__(self, link: urls.Linker, shown: _Listed) -> None:
+        self.link, self.shown = link, shown
+        self._hrefs: tuple[str, ...] | None = None
+        self._html: str | None = None
+        self._links: tuple[Link, ...] | None = None
+
+    @property
+    def hrefs(self) -> tuple[str, ...]:
+        if self._hrefs is None:
+            self._hrefs = tuple([self.link(path) for path, _ in self.shown.terms])
+        return self._hrefs
+
+    @property
+    def html(self) -> str:
+        if self._html is None:
+            self._html = tags_html(self.hrefs, self.shown.parts)
+        return self._html
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        if self._links is None:
+            self._links = tuple([Link(href, name) for href, (_, name) in zip(self.hrefs, self.shown.terms)])
+        return self._links
+
+
+def _card(shown: _Listed, href: str, terms: _Terms, image: FeaturedImage | None) -> Markup:
+    return card(shown.parts, href, terms.html, image)
 
 
 @dataclass(frozen=True)
@@ -310,12 +344,14 @@ class _Listed:
     summary: str
     terms: tuple[tuple[str, str], ...]  # (path, name)
     folders: frozenset[str]  # the top folders of the terms' paths, as Linker.top names them
+    parts: CardParts
 
 
 def _frame(config: Config, site: Site, link: urls.Linker) -> _Frame:
     site_feed = Link(link(urls.FEED), f"{config.site.title} (Atom feed)") if has_feeds(config) else None
-    return _Frame(link(urls.home()), tuple(link(s) for s in STYLESHEETS), _nav(site, link), site_feed,
-                  link(SEARCH_PAGE))
+    nav = _nav(site, link)
+    return _Frame(link(urls.home()), tuple(link(s) for s in STYLESHEETS), nav, site_feed, link(SEARCH_PAGE),
+                  nav_html(nav))
 
 
 def provenance(found: Provenance | None, updated: datetime) -> ProvenanceView | None:
@@ -335,38 +371,6 @@ def term_feed(config: Config, listing: TermListing, taxonomy: Taxonomy, link: ur
     if not has_feeds(config):
         return None
     return Link(link(urls.term_feed(listing.term)), f"{term_listing_title(listing, taxonomy)} (Atom feed)")
-
-
-def search_filters(site: Site) -> tuple[SearchFilter, ...]:
-    """A filter per taxonomy that has terms, each term shown with its count of posts."""
-    return tuple(SearchFilter(taxonomy.name, taxonomy.label,
-                              tuple(Choice(listing.term.slug, f"{listing.term.name} ({len(listing.posts)})")
-                                    for listing in taxonomy.terms))
-                 for taxonomy in site.taxonomies if taxonomy.terms)
-
-
-def term_counts(taxonomy: Taxonomy, link: urls.Linker) -> tuple[Counted, ...]:
-    return tuple(Counted(link(urls.term(t.term)), t.term.name, len(t.posts)) for t in taxonomy.terms)
-
-
-def archive_years(years: Sequence[Year], link: urls.Linker) -> tuple[ArchiveYear, ...]:
-    return tuple(ArchiveYear(Counted(link(urls.year(y.year)), str(y.year), len(y.posts)), month_links(y, link))
-                 for y in years)
-
-
-def month_links(year: Year, link: urls.Linker) -> tuple[Counted, ...]:
-    return tuple(Counted(link(urls.month(m.year, m.month)), month_name(m.year, m.month), len(m.posts))
-                 for m in year.months)
-
-
-def month_name(year: int, month: int) -> str:
-    return f"{MONTHS[month - 1]} {year}"
-
-
-def pager(number: int, total: int, path_of_page: Callable[[int], str], link: urls.Linker) -> Pager:
-    return Pager(number, total,
-                 newer=link(path_of_page(number - 1)) if number > 1 else None,
-                 older=link(path_of_page(number + 1)) if number < total else None)
 
 
 def term_listing_title(listing: TermListing, taxonomy: Taxonomy) -> str:

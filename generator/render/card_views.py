@@ -1,0 +1,64 @@
+"""HTML that list pages repeat for every post they show, made in Python from parts escaped once per build.
+
+A post shows as a card on five or six list pages (home, its type, each of its terms, its year and month), and
+a Jinja loop over a card's dozen fields cost more than the rest of those pages together. The parts that are the
+same on every page (title, date, summary, term names) are escaped here once per post; a page adds only its
+relative links. The markup is exactly what the card loop of the default list.html gave, so pages keep their
+bytes; a template that builds its own cards from a summary's fields (title, href, date, ...) still can.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from generator.render.media_views import FeaturedImage
+
+
+@dataclass(frozen=True)
+class CardParts:
+    """What a card shows of a post apart from its links, already escaped."""
+
+    title: str
+    time: str  # the <time> of the post's date
+    meta: str  # the card's date line
+    summary: str  # its paragraph, or "" when the post has no summary
+    term_names: tuple[str, ...]
+
+
+def card_parts(title: str, iso: str, text: str, summary: str, term_names: Sequence[str]) -> CardParts:
+    time = f'<time datetime="{escaped(iso)}">{escaped(text)}</time>'
+    return CardParts(escaped(title), time, f'<p class="meta">{time}</p>\n',
+                     f"<p>{escaped(summary)}</p>\n" if summary else "", tuple(escaped(name) for name in term_names))
+
+
+def tags_html(hrefs: Sequence[str], parts: CardParts) -> str:
+    """The card's line of term links, `hrefs` in the order of the parts' names; "" for a post without terms."""
+    if not hrefs:
+        return ""
+    links = " · ".join(f'<a href="{escaped(h)}">{n}</a>' for h, n in zip(hrefs, parts.term_names))
+    return f'<p class="tags">{links}</p>\n'
+
+
+def card(parts: CardParts, href: str, tags: str, image: FeaturedImage | None) -> Markup:
+    """One post's <li> in a list page, without its final newline; `tags` is from tags_html."""
+    figure = _figure(image) if image and image.src else ""
+    return Markup(f'<li>\n{figure}<h2><a href="{escaped(href)}">{parts.title}</a></h2>\n'
+                  f"{parts.meta}{parts.summary}{tags}</li>")
+
+
+def _figure(image: FeaturedImage) -> str:
+    return (f'<figure class="featured"><img src="{escaped(image.src)}" alt="{escaped(image.alt)}" '
+            f'width="{image.width}" height="{image.height}" loading="lazy" decoding="async"></figure>\n')
+
+
+# What escape leaves as it is; most text and every relative link (a quote()d path) is only that.
+_PLAIN = re.compile(r"[^&<>\"']*").fullmatch
+
+
+def escaped(text: str) -> str:
+    # markupsafe's escape, as Jinja's autoescape uses it, so a card has the bytes the template gave.
+    return text if _PLAIN(text) else str(escape(text))

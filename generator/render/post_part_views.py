@@ -1,0 +1,125 @@
+"""Parts of pages made in Python: a post's table of contents, term links, related posts and source footer, and
+every page's nav.
+
+Jinja's loops over these small lists (a recursive one for the contents) cost more than the rest of a post's
+page, and the nav is the same on every page at one depth. Each function gives exactly the markup the loop of the default post.html gave, so pages keep their
+bytes; the views keep the lists themselves (toc, term_groups, related, nav) for templates that make their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from markupsafe import Markup
+
+from generator.render.card_views import escaped
+
+
+class _Link(Protocol):
+    href: str
+    text: str
+
+
+class _Toc(Protocol):
+    href: str
+    text: str
+    children: Sequence[_Toc]
+
+
+class _TermGroup(Protocol):
+    label: str
+    href: str
+    terms: Sequence[_Link]
+
+
+class _Moment(Protocol):
+    iso: str
+    text: str
+
+
+class _Revision(Protocol):
+    date: _Moment
+    summary: str
+
+
+class _Provenance(Protocol):
+    first: _Moment | None
+    last_changed: _Moment
+    earlier: Sequence[_Revision]
+
+
+def nav_html(links: Sequence[_Link]) -> Markup:
+    """The site's nav as base.html shows it, or nothing for a site with nothing to browse."""
+    if not links:
+        return Markup("")
+    items = "".join(f'<li><a href="{escaped(link.href)}">{escaped(link.text)}</a></li>\n' for link in links)
+    return Markup(f'<nav aria-label="Browse">\n<ul>\n{items}</ul>\n</nav>\n')
+
+
+def toc_html(toc: Sequence[_Toc]) -> Markup:
+    """The page's contents as a nav element, or nothing for a page without one."""
+    if not toc:
+        return Markup("")
+    return Markup('<nav class="toc" aria-labelledby="toc-title">\n<h2 id="toc-title">Contents</h2>\n<ol>\n'
+                  f"{_toc_items(toc)}</ol>\n\n</nav>\n")
+
+
+def _toc_items(entries: Sequence[_Toc]) -> str:
+    items = []
+    for entry in entries:
+        children = f"<ol>\n{_toc_items(entry.children)}</ol>\n" if entry.children else ""
+        items.append(f'<li><a href="{escaped(entry.href)}">{escaped(entry.text)}</a>{children}</li>\n')
+    return "".join(items)
+
+
+def terms_html(groups: Sequence[_TermGroup]) -> Markup:
+    """The post's terms by taxonomy as a description list, or nothing for a post without terms."""
+    if not groups:
+        return Markup("")
+    parts = ['<dl class="terms">\n']
+    for group in groups:
+        links = ", ".join(f'<a href="{escaped(t.href)}">{escaped(t.text)}</a>' for t in group.terms)
+        parts.append(f'<dt><a href="{escaped(group.href)}">{escaped(group.label)}</a></dt>\n<dd>{links}</dd>\n')
+    parts.append("</dl>\n")
+    return Markup("".join(parts))
+
+
+def related_html(items: Sequence[tuple[str, str, str]]) -> Markup:
+    """`items` are (href, escaped title, escaped <time>) of each related post (card_views.CardParts)."""
+    if not items:
+        return Markup("")
+    lines = "".join(f'<li><a href="{escaped(href)}">{title}</a> <span class="meta">{time}</span></li>\n'
+                    for href, title, time in items)
+    return Markup('<aside class="related" aria-labelledby="related-title">\n<h2 id="related-title">Related</h2>\n'
+                  f"<ul>\n{lines}</ul>\n</aside>\n")
+
+
+def about_html(source_url: str, provenance: _Provenance | None) -> Markup:
+    """The footer that says where the post comes from: "About this copy" with its mirror's record, or a line
+    with the source alone, or nothing. Only a web address becomes a link: a front matter url of javascript: or
+    data: stays text."""
+    source = source_url.strip()
+    shown = ""
+    if source:
+        shown = escaped(source)
+        if source.lower().startswith(("http:", "https:")):
+            shown = f'<a href="{shown}">{shown}</a>'
+    if provenance is None:
+        return Markup(f'<footer class="source">\n<p>Originally published at {shown}.</p>\n</footer>\n'
+                      if source_url else "")
+    lines = [f"<li>Source: {shown}</li>\n" if source else ""]
+    if provenance.first:
+        lines.append(f"<li>First mirrored {_time(provenance.first)}</li>\n")
+    lines.append(f"<li>Last changed upstream {_time(provenance.last_changed)}</li>\n</ul>\n")
+    if provenance.earlier:
+        lines.append("<h3>Earlier revisions upstream</h3>\n<ul>\n")
+        lines.extend(f"<li>Revised upstream on {_time(r.date)}: {escaped(r.summary)}</li>\n"
+                     for r in provenance.earlier)
+        lines.append("</ul>\n")
+    return Markup('<footer class="source provenance">\n<h2>About this copy</h2>\n<ul>\n'
+                  f'{"".join(lines)}</footer>\n')
+
+
+def _time(moment: _Moment) -> str:
+    return f'<time datetime="{escaped(moment.iso)}">{escaped(moment.text)}</time>'
