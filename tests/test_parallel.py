@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.builder import run_build
-from generator.output import loading, related, rendering
+from generator.output import loading, related, rendering, stages
 from tests.site_content import config, many_posts, write_content
 from tests.site_reading import tree
 from tests.test_incremental import TAXONOMIES, Project, body_edit
@@ -24,6 +24,7 @@ BASE = "https://user.github.io/mirror/"
 def everything_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
     """Small sites run small stages in this process; here every stage that can use workers does."""
     monkeypatch.setattr(loading, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(stages, "PARALLEL_FROM", 1)
     monkeypatch.setattr(related, "PARALLEL_FROM", 1)
     monkeypatch.setattr(related, "CHUNK", 7)
     monkeypatch.setattr(rendering, "CHUNK", 5)

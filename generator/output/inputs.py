@@ -9,6 +9,7 @@ any of them. This module imports nothing heavy for the same reason.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import os
 from collections.abc import Iterable, Sequence
@@ -21,7 +22,6 @@ from generator.default_theme import theme_dir
 from generator.output.assets import media_files, static_files
 from generator.output.build_cache import Stamp, Stat, stat_of
 from generator.output.digest import of_values
-from generator.output.keys import config_key
 from generator.output.writer import FileStat
 from generator.store.files import post_file_names
 from generator.store.media import MANIFEST, MEDIA_DIR
@@ -46,6 +46,15 @@ class Inputs:
         """Every input, in a fixed order."""
         others = [self.terms, self.media, *self.templates.values(), *self.static.values(), *self.code]
         return [*self.posts, *map(str, others)]
+
+
+def config_key(config: Config) -> str:
+    """Every setting that can change output. Paths and jobs cannot: the same content built from another
+    folder, into another folder or on more cores gives the same bytes."""
+    build = dataclasses.asdict(config.build)
+    del build["jobs"]
+    taxonomies = None if config.taxonomies is None else [(t.name, t.label) for t in config.taxonomies]
+    return of_values(dataclasses.asdict(config.site), build, taxonomies, config.changes.updates)
 
 
 def find_inputs(config: Config) -> Inputs:

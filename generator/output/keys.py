@@ -10,11 +10,9 @@ and of every template it extends or includes.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 
 from generator import __version__, urls
-from generator.config import Config
 from generator.model import Post, Site, TermListing
 from generator.output.digest import of_values
 from generator.render import updates
@@ -23,15 +21,6 @@ from generator.render.media_views import featured_key
 
 def code_key(digests: Sequence[str]) -> str:
     return of_values(__version__, sorted(digests))
-
-
-def config_key(config: Config) -> str:
-    """Every setting that can change output. Paths and jobs cannot: the same content built from another
-    folder, into another folder or on more cores gives the same bytes."""
-    build = dataclasses.asdict(config.build)
-    del build["jobs"]
-    taxonomies = None if config.taxonomies is None else [(t.name, t.label) for t in config.taxonomies]
-    return of_values(dataclasses.asdict(config.site), build, taxonomies, config.changes.updates)
 
 
 def template_keys(digests: Mapping[str, str], uses: Mapping[str, frozenset[str] | None]) -> dict[str, str]:

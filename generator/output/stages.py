@@ -12,9 +12,9 @@ from generator.convert.document import TermRegistry
 from generator.model import Site, build_site
 from generator.output import build_cache, manifest, related, rendering
 from generator.output.build_cache import BuildCache, FileEntry, Written
-from generator.output.inputs import Scan, folder_mtimes, folders_of, make_stamp, output_stats
+from generator.output.inputs import Scan, config_key, folder_mtimes, folders_of, make_stamp, output_stats
 from generator.output.digest import of_values
-from generator.output.keys import Keys, code_key, config_key, template_keys, with_links
+from generator.output.keys import Keys, code_key, template_keys, with_links
 from generator.output.loading import Loaded, file_entries, load_posts
 from generator.output.outputs import site_outputs
 from generator.output.pages import plan_pages
@@ -28,6 +28,7 @@ from generator.render.templates import Templates
 from generator.store.media import local_files, read_manifest
 from generator.store.terms import read_terms
 
+PARALLEL_FROM = 300  # outputs to make from which render() starts worker processes (see renders_little)
 SITE_CSS = "css/site.css"  # the stylesheet that the 404 page carries inline, as it cannot link it from every depth
 
 
@@ -166,6 +167,12 @@ def mirrored_media(config: Config) -> dict[str, str]:
             for url, e in read_manifest(content).items() if e.file in present}
 
 
+def renders_little(planned: Planned) -> bool:
+    """Whether so few outputs are to be made that starting worker processes would cost more than it saves:
+    one edited body makes its page and its search block's shards, a few milliseconds each."""
+    return len(planned.decision.todo) < PARALLEL_FROM
+
+
 def render(config: Config, planned: Planned, staging: Staging, cache: BuildCache, jobs: int,
            progress: Callable[[str, int, int], None]) -> Made:
     """Ready the spare folder, then make every output whose key changed straight into it."""
@@ -227,7 +234,7 @@ def swap(config: Config, staging: Staging, scan: Scan, cache: BuildCache, loaded
     content = config.path("content")
     entries = {**loaded.posts.entries, **loaded.files}
     pages = made.pages
-    folders = folders_of(pages)
+    folders = scan.folder_names if pages.keys() == set(scan.pages) else folders_of(pages)  # the same, sooner
     times = folder_mtimes(scan.output, folders)
     links = {p.digest: cache.links[p.digest] for p in site.posts if p.digest in cache.links} | made.links
     stamp = None

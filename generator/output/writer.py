@@ -17,8 +17,9 @@ import ctypes
 import errno
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 # GitHub Pages must not run Jekyll over the site; the file also marks a folder as ours to replace, and in the
 # spare folder it is replaced first thing whenever the spare is changed, so the spare's state can be told.
@@ -28,6 +29,7 @@ AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 
 FileStat = tuple[int, int, int]  # size, mtime_ns, inode
+T = TypeVar("T")
 
 
 class OutputError(Exception):
@@ -80,13 +82,7 @@ class Staging:
 
     def write(self, path: str, data: bytes) -> FileStat:
         """`data` as a new file at `path` in the spare."""
-        target = _target(self.spare, path)
-        _unlink(target)
-        try:
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileNotFoundError:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        fd = _retrying(_create, _target(self.spare, path))
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -97,9 +93,8 @@ class Staging:
         """The site's file at `path`, unchanged, in the spare too: None when it is the same file (a hard
         link); on a file system without hard links, the stat of the copy."""
         source, target = _target(self.live, path), _target(self.spare, path)
-        _unlink(target)
         try:
-            _link(source, target)
+            _retrying(lambda to: os.link(source, to), target)
             return None
         except OSError as e:
             if e.errno not in (errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EMLINK):
@@ -189,14 +184,24 @@ def _unlink(path: str) -> None:
         shutil.rmtree(path)
 
 
-def _link(source: str, target: str) -> None:
+def _create(target: str) -> int:
+    return os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+
+
+def _retrying(make: Callable[[str], T], target: str) -> T:
+    """`make(target)`, which creates a new file at `target`, once the way is clear: whatever is there is
+    unlinked first, and missing folders are made. Tried first as is, since the way is almost always clear
+    (one system call per file: metadata calls are what a big site's build waits on)."""
     try:
-        os.link(source, target)
+        return make(target)
+    except FileExistsError:
+        _unlink(target)
     except FileNotFoundError:
-        if not os.path.exists(source):
+        folder = os.path.dirname(target)
+        if os.path.isdir(folder):  # what is missing is the source of a link
             raise
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        os.link(source, target)
+        os.makedirs(folder, exist_ok=True)
+    return make(target)
 
 
 def _check_replaceable(folder: Path) -> None:
