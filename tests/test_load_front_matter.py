@@ -31,7 +31,7 @@ values = st.recursive(st.none() | st.booleans() | st.integers() | scalar_text | 
                       lambda children: st.lists(children, max_size=3) | st.dictionaries(key_text, children, max_size=3),
                       max_leaves=12)
 # Top-level keys are those of the content format, or else the shortcut leaves the whole text to PyYAML.
-front = st.dictionaries(st.sampled_from(sorted(documents.TOP_KEYS)), values, min_size=1, max_size=6)
+front = st.dictionaries(st.sampled_from(sorted(front_matter_read.TOP_KEYS)), values, min_size=1, max_size=6)
 
 
 def typed(value: Any) -> Any:
