@@ -8,12 +8,20 @@ the network, submit anything or restyle the page around the body. The site's Con
 
 Markup nested deeper than `MAX_DEPTH` is first flattened to its text (render/nesting.py), because
 parsing very deep markup costs time that grows with the square of the depth.
+
+Nearly every body comes from the compiled engine (render/engine.py) in a few fixed tag shapes. `known_clean`
+checks each distinct tag of such HTML against this same allowlist and, when all of them would be kept as
+written, gives the sanitizer's output without parsing; anything else, it leaves to the sanitizer.
+tests/test_pages_sanitize.py holds the two equal on hostile and generated bodies.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from html import unescape
+from itertools import accumulate
 
 import nh3
 from pygments.token import STANDARD_TYPES
@@ -98,6 +106,29 @@ QUOTED = re.compile(r'"[^"]*"')
 BRACKET_IN_ATTRIBUTE = re.compile(r'="[^"<>]*+[<>]')
 
 
+# The compiled engine's HTML (render/engine.py) for a body without raw HTML: only these elements, every tag
+# in one shape (lower case, double-quoted values, " />" on void elements), nested as CommonMark nests them,
+# so that the sanitizer's parser builds the tree as written and its serializer writes it back unchanged but
+# for the rewrites in known_clean. The exceptions are rare, and go through the sanitizer.
+ENGINE_ELEMENTS = frozenset({"p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "a", "strong",
+                             "em", "s", "code", "span", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th",
+                             "td", "img"})
+VOID = frozenset({"br", "hr", "img"})
+ANY_TAG = re.compile(r"<[^>]*>")
+ENGINE_TAG = re.compile(r'<(/?)([a-z][a-z0-9]*)((?: [a-z]+="[^"]*")*)( /)?>')
+ENGINE_ATTRIBUTE = re.compile(r' ([a-z]+)="([^"]*)"')
+# Values the serializer writes back as they are: the only references in them are these three ('"' never
+# occurs, so every '&quot;' is text, which known_clean rewrites).
+SAME_VALUE = re.compile(r"[^&]*+(?:&(?:amp|lt|gt);[^&]*+)*+")
+# References other than the ones markdown-it and Pygments write in text, which known_clean rewrites.
+OTHER_REFERENCE = re.compile(r"&(?!(?:amp|lt|gt|quot|#39);)")
+# URLs whose acceptance by the sanitizer's URL parser is plain: a web address with an ASCII host whose last
+# label starts with a letter (not an IP address), no user and a short port; mail and phone addresses, which
+# have no host to parse; and relative ones with no ':' (which could start a scheme).
+PLAIN_URL = re.compile(r"https?://(?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*(?::[0-9]{1,4})?(?:[/?#].*)?"
+                       r"|(?:mailto|tel):(?!/)[^\x00-\x20]*|[^:\x00-\x20\\]*", re.DOTALL)
+
+
 @dataclass(frozen=True)
 class Sanitized:
     html: str
@@ -147,6 +178,51 @@ def sanitize(html: str, surrogates: bool = True) -> Sanitized:
     False the caller knows `html` holds no lone surrogate (it is valid UTF-8), and it is not searched."""
     html, flattened = limit_nesting(replace_lone_surrogates(html) if surrogates else html, MAX_DEPTH)
     return Sanitized(escape_brackets_in_attributes(CLEANER.clean(html)), flattened)
+
+
+def known_clean(html: str) -> str | None:
+    """What `sanitize` gives for `html`, made without parsing it, when every tag is one the compiled engine
+    writes (ENGINE_ELEMENTS) in a shape the allowlist keeps as it is, and no deeper than MAX_DEPTH; else
+    None. Valid UTF-8 is assumed. The sanitizer's serializer then differs from markdown-it's only in writing
+    void elements without " /", '"' and "'" in text as they are, and U+00A0 as '&nbsp;'."""
+    if OTHER_REFERENCE.search(html):
+        return None
+    steps = list(map(_depth_step, ANY_TAG.findall(html)))
+    # The engine closes every element it opens, in order, so the running sum is the depth; a void element
+    # one level below the deepest one counts too.
+    if None in steps or max(accumulate(steps), default=0) >= MAX_DEPTH:
+        return None
+    html = html.replace(" />", ">")
+    if "&" in html:  # a search for one character is far cheaper than for several, in text beyond Latin-1
+        html = html.replace("&quot;", '"').replace("&#39;", "'")
+    return html.replace("\xa0", "&nbsp;") if "\xa0" in html else html
+
+
+@functools.lru_cache(maxsize=4096)
+def _depth_step(tag: str) -> int | None:
+    """How this tag of the engine's changes the depth (1, 0 for a void element, -1 for an end tag), or None
+    when the sanitizer would not keep it, attributes and all, as it is written. (Remembered: most tags recur
+    in every body, and a few hundred in many.)"""
+    shape = ENGINE_TAG.fullmatch(tag)
+    if shape is None or shape.group(2) not in ENGINE_ELEMENTS:
+        return None
+    closing, name, attributes, void = shape.groups()
+    if closing:
+        return None if attributes or void else -1
+    if void and name not in VOID:
+        return None
+    allowed = ATTRIBUTES.get(name, frozenset()) | ATTRIBUTES["*"]
+    names = set()
+    for attribute, written in ENGINE_ATTRIBUTE.findall(attributes):
+        if attribute not in allowed or attribute in names or not SAME_VALUE.fullmatch(written):
+            return None
+        names.add(attribute)
+        value = unescape(written)
+        if keep_attribute(name, attribute, value) != value:
+            return None
+        if attribute in URL_ATTRIBUTES and (not PLAIN_URL.fullmatch(value) or "xn--" in value.lower()):
+            return None  # punycode must decode for the URL parser to accept its host
+    return 0 if name in VOID else 1
 
 
 def replace_lone_surrogates(text: str) -> str:

@@ -386,13 +386,13 @@ def _nav(site: Site, link: urls.Linker) -> tuple[Link, ...]:
 
 
 def _term_groups(post: Post, site: Site, link: urls.Linker) -> tuple[TermGroup, ...]:
-    groups = []
-    for taxonomy in site.taxonomies:
-        terms = tuple(Link(link(urls.term(t)), t.name) for t in post.terms if t.taxonomy == taxonomy.name)
-        if terms:
-            groups.append(TermGroup(taxonomy.label, link(urls.taxonomy(taxonomy.name)), terms))
-    return tuple(groups)
+    """The post's terms by taxonomy, in the site's order of taxonomies; one pass over the terms."""
+    links: dict[str, list[Link]] = {}
+    for t in post.terms:
+        links.setdefault(t.taxonomy, []).append(Link(link(urls.term(t)), t.name))
+    return tuple([TermGroup(taxonomy.label, link(urls.taxonomy(taxonomy.name)), tuple(links[taxonomy.name]))
+                  for taxonomy in site.taxonomies if taxonomy.name in links])
 
 
 def _toc(entry: TocEntry) -> Toc:
-    return Toc(f"#{entry.id}", entry.text, tuple(_toc(c) for c in entry.children))
+    return Toc(f"#{entry.id}", entry.text, tuple([_toc(c) for c in entry.children]))
