@@ -125,7 +125,10 @@ def catch_up(staging: Staging, pages: Iterable[str], differs: frozenset[str]) ->
     """Make the spare hold the site's files again, by hard links, right after a swap: the next build then
     starts from a spare with nothing to redo, however much this one wrote (the first build writes everything).
     `differs` are the paths at which the spare may differ from the site. False, having stopped, where files
-    cannot be hard-linked: copying the site would cost more than the next build saves."""
+    cannot be hard-linked: copying the site would cost more than the next build saves. When this build's
+    workers already linked every file as they wrote it (a build with no site before it), that copy is used."""
     wanted = set(pages)
+    if differs == wanted and staging.adopt_mirror(wanted):
+        return True
     staging.remove([p for p in differs if p not in wanted])
     return all(staging.keep(path) is None for path in sorted(differs) if path in wanted)

@@ -51,6 +51,7 @@ class Made:
     stat: FileStat | None  # None: the bytes were those of the site's file, which was kept (hard-linked)
     looked_up: tuple[str, ...] | None  # for a post's page: the link keys its body looked up
     notes: tuple[tuple[str, tuple[str, ...]], ...]  # (post digest, notes) for each body it rendered
+    mirrored: bool = False  # the file written was linked into the staging's mirror too (Staging.start_mirror)
 
 
 class LookupRecorder(Mapping[str, str]):
@@ -85,6 +86,7 @@ class _Worker:
     recorder: LookupRecorder
     renderer: MarkdownRenderer
     notes: dict[str, tuple[str, ...]]  # of the output being made: post digest -> what its body's render noted
+    mirroring: bool  # until a link into the mirror fails
 
     def render_body(self, post: Post, path: str) -> RenderedBody:
         body = self.renderer.render(read_body(self.content / post.file), path, post.source.url)
@@ -100,12 +102,21 @@ _worker: _Worker | None = None
 def render(outputs: list[Output], todo: list[tuple[int, str | None]], staging: Staging, content: Path,
            local_pages: Mapping[str, str], jobs: int) -> Iterator[Made]:
     """Make the outputs numbered in `todo`, each given with the digest of the site's file at its path when
-    that file is still as the last build left it: equal bytes then keep that file instead of a new one."""
+    that file is still as the last build left it: equal bytes then keep that file instead of a new one.
+    Once all are made, `staging.mirrored` holds their paths if every one was linked into the mirror too."""
     global _worker
+    mirroring = staging.start_mirror()
+    mirrored: set[str] | None = set() if mirroring else None
     try:
         for made in workers.parallel_map(_render, _tasks(outputs, todo), jobs, _start,
-                                         (outputs, staging, content, local_pages)):
-            yield from made
+                                         (outputs, staging, content, local_pages, mirroring)):
+            for one in made:
+                if mirrored is not None and one.mirrored:
+                    mirrored.add(outputs[one.index].path)
+                else:
+                    mirrored = None
+                yield one
+        staging.mirrored = None if mirrored is None else frozenset(mirrored)
     finally:
         _worker = None
 
@@ -125,10 +136,11 @@ def _tasks(outputs: list[Output], todo: list[tuple[int, str | None]]) -> list[li
     return whole + [loose[i:i + CHUNK] for i in range(0, len(loose), CHUNK)]
 
 
-def _start(outputs: list[Output], staging: Staging, content: Path, local_pages: Mapping[str, str]) -> None:
+def _start(outputs: list[Output], staging: Staging, content: Path, local_pages: Mapping[str, str],
+           mirroring: bool) -> None:
     global _worker
     recorder = LookupRecorder(local_pages)
-    _worker = _Worker(outputs, staging, content, recorder, MarkdownRenderer(recorder), {})
+    _worker = _Worker(outputs, staging, content, recorder, MarkdownRenderer(recorder), {}, mirroring)
 
 
 def _render(chunk: list[tuple[int, str | None]]) -> list[Made]:
@@ -146,5 +158,6 @@ def _make(worker: _Worker, index: int, live_digest: str | None) -> Made:
         stat = worker.staging.keep(output.path)
     else:
         stat = worker.staging.write(output.path, data)
+        worker.mirroring = worker.mirroring and worker.staging.mirror_file(output.path)
     looked_up = tuple(worker.recorder.looked_up) if output.post is not None else None
-    return Made(index, found, stat, looked_up, tuple(worker.notes.items()))
+    return Made(index, found, stat, looked_up, tuple(worker.notes.items()), stat is not None and worker.mirroring)

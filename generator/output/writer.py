@@ -9,6 +9,10 @@ After a swap the old site is kept as the spare, and files that did not change ar
 two folders. Preparing the next site then touches only what differs: a changed page is written as a new
 file (the shared one is unlinked first, never overwritten, as that would change the live site too), an
 unchanged one is linked from the site, which keeps its mtime, and a page that is gone is unlinked.
+
+A build with no site before it writes every file, and the spare must then be made again from the new site,
+a link per file: each worker links the files it writes, as it goes, into a third folder, `<out>.spare`, which
+takes the spare's place after the swap (see Staging.start_mirror).
 """
 
 from __future__ import annotations
@@ -40,9 +44,14 @@ def inside(path: str) -> bool:
     """Whether a path in the site stays inside the site's folder and can be a file there: relative, with no
     empty, '.' or '..' segment, no NUL, and no segment longer than file systems allow. Every path is checked
     here, whatever made it, before anything is written; making such names usable is the content store's job."""
-    return (bool(path) and "\x00" not in path
-            and all(part not in ("", ".", "..") and len(part.encode("utf-8", "surrogatepass")) <= NAME_MAX
-                    for part in path.split("/")))
+    if not path or "\x00" in path:
+        return False
+    parts = path.split("/")
+    if "" in parts or "." in parts or ".." in parts:
+        return False
+    # A character is at most 4 bytes: a path this short cannot hold a name too long (the usual case, checked
+    # for every file a build writes or links, so without encoding each name).
+    return len(path) <= NAME_MAX // 4 or all(len(part.encode("utf-8", "surrogatepass")) <= NAME_MAX for part in parts)
 
 
 def _target(folder: Path, path: str) -> str:
@@ -58,7 +67,11 @@ class Staging:
         self.live = out_dir
         self.spare = out_dir.with_name(out_dir.name + ".staging")
         self._old = out_dir.with_name(out_dir.name + ".old")  # only when folders cannot be exchanged atomically
+        self.mirror = out_dir.with_name(out_dir.name + ".spare")  # the next spare; see start_mirror
+        # The paths linked into the mirror, once every file written into the spare was (set by rendering.render).
+        self.mirrored: frozenset[str] | None = None
         _recover(self.live, self.spare, self._old)
+        _drop_mirror(self.mirror)  # what a killed build left: the spare is made again from the site instead
         for folder in (self.live, self.spare):
             _check_replaceable(folder)
 
@@ -83,10 +96,13 @@ class Staging:
     def write(self, path: str, data: bytes) -> FileStat:
         """`data` as a new file at `path` in the spare."""
         fd = _retrying(_create, _target(self.spare, path))
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            found = os.fstat(f.fileno())
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            found = os.fstat(fd)
+        finally:
+            os.close(fd)
         return (found.st_size, found.st_mtime_ns, found.st_ino)
 
     def keep(self, path: str) -> FileStat | None:
@@ -102,6 +118,45 @@ class Staging:
         shutil.copy2(source, target)
         found = os.stat(target)
         return (found.st_size, found.st_mtime_ns, found.st_ino)
+
+    def start_mirror(self) -> bool:
+        """Whether files written into the spare are also to be linked into the mirror: only when there is no
+        site, and so no spare after the swap, which the next build would otherwise wait for. The mirror is
+        known as ours by a marker file of its own until it becomes the spare (adopt_mirror)."""
+        if self.live.exists():
+            return False
+        try:
+            self.mirror.mkdir()
+        except OSError:  # not ours: ours was removed when this build started
+            return False
+        (self.mirror / MARKER).write_bytes(b"")
+        return True
+
+    def mirror_file(self, path: str) -> bool:
+        """The spare's file at `path`, just written, linked into the mirror; False where that fails."""
+        try:
+            _retrying(lambda to: os.link(os.path.join(self.spare, path), to), os.path.join(self.mirror, path))
+        except OSError:
+            return False
+        return True
+
+    def adopt_mirror(self, paths: set[str]) -> bool:
+        """Make the mirror the spare, right after the swap, when it holds exactly the site's `paths` and the
+        spare was just made anew (nothing in it but its marker). The spare's marker moves first, so that the
+        spare's record, made after this, describes the mirror; a build killed on the way leaves an empty
+        spare, made again from the site by the next build, and the mirror, which it removes."""
+        mirrored, self.mirrored = self.mirrored, None
+        try:
+            ready = mirrored == paths and os.listdir(self.spare) == [MARKER]
+        except OSError:
+            ready = False
+        if not ready:
+            _drop_mirror(self.mirror)
+            return False
+        os.replace(self.spare / MARKER, self.mirror / MARKER)
+        os.rmdir(self.spare)
+        os.rename(self.mirror, self.spare)
+        return True
 
     def is_kept(self, path: str, ino: int) -> bool:
         """Whether the spare's file at `path` is the site's file with inode `ino`."""
@@ -175,6 +230,11 @@ def _recover(live: Path, spare: Path, old: Path) -> None:
         os.rename(old, spare)
 
 
+def _drop_mirror(mirror: Path) -> None:
+    if (mirror / MARKER).exists():  # never a folder newsmirror did not make
+        shutil.rmtree(mirror)
+
+
 def _unlink(path: str) -> None:
     try:
         os.unlink(path)
@@ -191,17 +251,29 @@ def _create(target: str) -> int:
 def _retrying(make: Callable[[str], T], target: str) -> T:
     """`make(target)`, which creates a new file at `target`, once the way is clear: whatever is there is
     unlinked first, and missing folders are made. Tried first as is, since the way is almost always clear
-    (one system call per file: metadata calls are what a big site's build waits on)."""
+    (one system call per file: metadata calls are what a big site's build waits on); a file in a new folder
+    costs one failed call, which only looks names up, and a mkdir per folder, with no stat."""
     try:
         return make(target)
     except FileExistsError:
         _unlink(target)
     except FileNotFoundError:
-        folder = os.path.dirname(target)
-        if os.path.isdir(folder):  # what is missing is the source of a link
-            raise
-        os.makedirs(folder, exist_ok=True)
+        _make_folder(os.path.dirname(target))  # if it was there, what is missing is a link's source: raised next
     return make(target)
+
+
+def _make_folder(folder: str) -> None:
+    """Make `folder` and any missing parents, parents first. Another worker may make the same ones at once."""
+    try:
+        os.mkdir(folder)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        _make_folder(os.path.dirname(folder))
+        try:
+            os.mkdir(folder)
+        except FileExistsError:
+            pass
 
 
 def _check_replaceable(folder: Path) -> None:
