@@ -23,12 +23,13 @@ from typing import Any
 
 from generator import collector
 from generator.config import Config, ConfigError
-from generator.output import build_cache, inputs
+from generator.output import build_cache, inputs, spare_record
 from generator.output.build_cache import BuildCache, Stamp
 from generator.output.writer import Staging, sentinel
 from generator.problems import Problem
 from generator.site_size import WARN_AT, size_warning
 
+COMPILED_TEMPLATES = "templates"  # in the build cache's folder: Jinja's compiled templates
 Progress = Callable[[str, int, int], None]  # (stage, done, total): for a progress bar on a terminal
 
 
@@ -88,34 +89,40 @@ def run_build(config: Config, progress: Progress | None = None, warn_at: int = W
     # These need Jinja2, markdown-it, the YAML stack and multiprocessing, which a build that stopped above
     # never imports.
     from generator import workers
-    from generator.output import stages
     jobs = workers.job_count(config.build.jobs)
-    lock = build_cache.lock(content)
+    lock = spare_record.lock(content)
     try:
         # One pause for the whole build (see collector.py): paused stage by stage, each resumption had the
         # collector walk everything the stage before had made, a quarter of a one-edit rebuild at 10,000 posts.
+        # The build's structures are freed before it resumes, which would otherwise walk them all once more.
         with collector.paused():
-            with timer("load"):
-                staging = Staging(output)
-                cache = build_cache.load(content) if session is None else session.cache_for(content)
-                loaded = stages.load(config, scan, cache, jobs)
-            with timer("group"):
-                site = stages.group(config, loaded)
-            with timer("relate"):
-                related = stages.relate(config, site, loaded, cache, jobs)
-            with timer("plan"):
-                plan = stages.plan(config, scan, cache, site, loaded, related,
-                                   _templates(config, scan, loaded, session))
-            little = stages.renders_little(plan)
-            with timer("render"), _collecting(not little):
-                made = stages.render(config, plan, staging, cache, 1 if little else jobs, progress or _quiet)
-            with timer("swap"):
-                notes = stages.body_notes(site, cache, made)
-                saved = stages.swap(config, staging, scan, cache, loaded, related, plan, made, site, notes)
-            if session is not None:
-                session.keep(content, saved)
+            return _build(config, scan, jobs, timer, progress or _quiet, warn_at, session)
     finally:
-        build_cache.unlock(lock)
+        spare_record.unlock(lock)
+
+
+def _build(config: Config, scan: inputs.Scan, jobs: int, timer: _Timer, progress: Progress, warn_at: int,
+           session: BuildSession | None) -> BuildResult:
+    from generator.output import stages
+    content, output = config.path("content"), config.path("output")
+    with timer("load"):
+        staging = Staging(output)
+        cache = build_cache.load(content) if session is None else session.cache_for(content)
+        loaded = stages.load(config, scan, cache, jobs)
+    with timer("group"):
+        site = stages.group(config, loaded)
+    with timer("relate"):
+        related = stages.relate(config, site, loaded, cache, jobs)
+    with timer("plan"):
+        plan = stages.plan(config, scan, cache, site, loaded, related, _templates(config, scan, loaded, session))
+    little = stages.renders_little(plan)
+    with timer("render"), _collecting(not little):
+        made = stages.render(config, plan, staging, cache, 1 if little else jobs, progress)
+    with timer("swap"):
+        notes = stages.body_notes(site, cache, made)
+        saved = stages.swap(config, staging, scan, cache, loaded, related, plan, made, site, notes)
+    if session is not None:
+        session.keep(content, saved)
     size = sum(written.size for written in made.pages.values())
     return BuildResult(posts=len(site.posts), pages=sum(1 for p in made.pages if p.endswith(".html")),
                        files=len(made.pages) + 1, written=made.written, kept=made.kept,
@@ -129,12 +136,13 @@ def _templates(config: Config, scan: Any, loaded: Any, session: BuildSession | N
     changed file, but not a new one that overrides a theme's template it has compiled."""
     from generator.render.templates import Templates
     folder = config.path("templates")
+    compiled = build_cache.cache_dir(config.path("content")) / COMPILED_TEMPLATES
     if session is None:
-        return Templates(folder)
+        return Templates(folder, compiled, loaded.code)
     files = scan.inputs.templates.items()
     key = (str(folder), tuple((n, str(p), getattr(loaded.files.get(str(p)), "digest", "")) for n, p in files))
     if session.templates[0] != key:
-        session.templates = (key, Templates(folder))
+        session.templates = (key, Templates(folder, compiled, loaded.code))
     return session.templates[1]
 
 

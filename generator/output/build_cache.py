@@ -1,6 +1,8 @@
 """The build cache: what the last build read and wrote, so that the next one redoes only what changed.
 
-It is one JSON file, `content/.newsmirror-cache/build.json`, beside the importer's `import.json`. It lives
+It is one JSON file, `content/.newsmirror-cache/build.json`, beside the importer's `import.json`, with the
+posts' front matter in `build-posts.json` and the changes of the builds since it was written whole in
+`build-changes.json` (see cache_changes.py). It lives
 with the content rather than in the output folder so that it is never published with the site, and a
 folder that keeps itself out of git already exists there. It holds plain values, never pickled objects:
 
@@ -19,7 +21,6 @@ when it cannot be read: the next build then renders everything and writes the sa
 
 from __future__ import annotations
 
-import fcntl
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,16 +28,19 @@ from typing import Any, NamedTuple
 
 import orjson
 
+from generator.output import cache_changes
 from generator.problems import Problem
 from generator.store.files import write_atomic
 from generator.store.import_cache import CACHE_DIR
 
-VERSION = 3  # of this file's layout
+VERSION = 4  # of this file's layout
 FILE_NAME = "build.json"
+CHANGES_FILE = "build-changes.json"
+# Entries changed since the cache was written whole, from which it is written whole again. One edited body
+# changes some 300 (its page, its search block's shards).
+CHANGES_LIMIT = 4000
 STAMP_FILE = "build-stamp.json"
 POSTS_FILE = "build-posts.json"
-LOCK_FILE = "build.lock"
-SPARE_FILE = "build-spare.json"
 WEIGHTS_FILE = "build-search-{}.json"  # per block of the search index: post key -> [words, weights]
 # A file whose mtime or ctime is this close to the moment it was read might change again within the same
 # timestamp tick without its stat changing (coarse clocks, 2 s on FAT), so its stat is not trusted.
@@ -84,6 +88,12 @@ class BuildCache:
     # rendering its body noted), for the posts whose rendering noted something
     noted: tuple[Problem, ...] = ()  # those notes as problems: shown with `problems`, but they leave a page's
     # path alone, so they do not stop a build from re-rendering changed bodies only
+    uses: tuple[str, dict[str, frozenset[str] | None]] = ("", {})  # key of the templates, and the templates
+    # each one uses (render.templates.Templates.uses)
+    terms: tuple[str, list, list] = ("", [], [])  # key of terms.yaml, its terms and problems (stages._terms)
+    # How the saved files stand: (the stat of build.json, the changes saved since it was written), or None
+    # when unknown; save() then writes the whole cache.
+    base: tuple[list[int], cache_changes.Changes] | None = field(default=None, compare=False, repr=False)
 
     def post_files(self) -> set[str]:
         return {path for path, entry in self.files.items() if entry.meta is not None}
@@ -128,28 +138,65 @@ def load_stamp(content_dir: Path) -> Stamp | None:
 def load(content_dir: Path) -> BuildCache:
     """The saved cache; an unreadable, outdated or malformed one is simply empty."""
     try:
-        data = orjson.loads((cache_dir(content_dir) / FILE_NAME).read_bytes())
+        with open(cache_dir(content_dir) / FILE_NAME, "rb") as file:
+            identity = _identity(os.fstat(file.fileno()))
+            data = orjson.loads(file.read())
         if data.get("version") != VERSION:
             return BuildCache()
-        metas = _load_metas(content_dir)
+        saved = _load_changes(content_dir, identity)
+        changes = saved.get("changes", {})
+        apply = cache_changes.applied
+        metas = apply(_load_metas(content_dir), changes, "metas")
+        data.update(saved.get("scalars", {}))
         order, keys = data["order"], data["link_keys"]
         files = {}
-        for path, (stat, digest, meta_id) in data["files"].items():
+        for path, (stat, digest, meta_id) in apply(data["files"], changes, "files").items():
             meta = metas.get(path)
             # The front matter counts only if it is the one this entry was made with (see save).
             if meta and meta[0] == meta_id:
                 files[path] = FileEntry(tuple(stat) if stat else None, digest, meta[1], meta_id)
             else:
                 files[path] = FileEntry(tuple(stat) if stat else None, digest)
+        # map() rather than a generator: a tenth of a million numbers are looked up here.
+        post, key = order.__getitem__, keys.__getitem__
+        related = {file: (k, tuple(map(post, found))) for file, (k, found) in zip(order, data["related"])}
+        links = {k: tuple(map(key, v)) for k, v in data["links"].items()}
         return BuildCache(
             output=data["output"], config=data["config"], files=files,
-            pages={k: Written(*v) for k, v in data["pages"].items()}, folders=data["folders"],
-            related={file: (key, tuple(order[i] for i in found)) for file, (key, found) in zip(order, data["related"])},
-            links={k: tuple(keys[i] for i in v) for k, v in data["links"].items()},
-            local=tuple(data["local"]),
-            notes={file: (digest, tuple(notes)) for file, (digest, notes) in data["notes"].items()})
+            pages={k: Written(*v) for k, v in _pages(data["pages"], changes).items()},
+            folders=data["folders"],
+            related=apply(related, changes, "related", lambda v: (v[0], tuple(v[1]))),
+            links=apply(links, changes, "links", tuple),
+            local=(data["local_key"], apply(data["local"], changes, "local")),
+            notes={file: (digest, tuple(notes))
+                   for file, (digest, notes) in apply(data["notes"], changes, "notes").items()},
+            uses=(data["uses"][0], {n: None if u is None else frozenset(u) for n, u in data["uses"][1].items()}),
+            terms=tuple(data["terms"]), base=(identity, changes))
     except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
         return BuildCache()
+
+
+def _pages(saved: dict[str, list], changes: cache_changes.Changes) -> dict[str, list]:
+    """The pages in the order they were saved in: by path (stages.swap), which the stamp's order must match."""
+    if "pages" not in changes:
+        return saved
+    return dict(sorted(cache_changes.applied(saved, changes, "pages").items()))
+
+
+def _identity(result: os.stat_result) -> list[int]:
+    # A file replaced gets a new inode and mtime: changes saved for one build.json never apply to another.
+    return [result.st_size, result.st_mtime_ns, result.st_ino]
+
+
+def _load_changes(content_dir: Path, identity: list[int]) -> dict[str, Any]:
+    """What was saved since build.json was written ("changes" and "scalars"), if saved for this build.json."""
+    try:
+        data = orjson.loads((cache_dir(content_dir) / CHANGES_FILE).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != VERSION or data.get("base") != identity:
+        return {}
+    return data
 
 
 def _load_metas(content_dir: Path) -> dict[str, list]:
@@ -163,7 +210,7 @@ def _load_metas(content_dir: Path) -> dict[str, list]:
 def saved_files(content_dir: Path) -> tuple[FileStat | None, ...]:
     """The stats of the files `load` reads: equal after a save, no other build wrote them since."""
     found: list[FileStat | None] = []
-    for name in (FILE_NAME, POSTS_FILE):
+    for name in (FILE_NAME, POSTS_FILE, CHANGES_FILE):
         try:
             result = os.stat(cache_dir(content_dir) / name)
             found.append((result.st_size, result.st_mtime_ns, result.st_ino))
@@ -177,12 +224,45 @@ def as_loaded(cache: BuildCache) -> BuildCache:
     return replace(cache, stamp=None, problems=(), posts=0, noted=())
 
 
-def save(content_dir: Path, cache: BuildCache, previous: BuildCache) -> None:
+def save(content_dir: Path, cache: BuildCache, previous: BuildCache) -> BuildCache:
     """Written atomically, file by file, the stamp last; a content folder that cannot be written only costs
-    the next build time. Posts and link targets are numbered, as each is named many times. The front matter
-    of the posts, the bulk of it, is written only when some of it changed: editing a body leaves it. It is
-    written first, and an entry uses it only with the meta_id it was saved with, so a build killed between
-    the two files cannot pair a file with front matter it does not have."""
+    the next build time. `previous` is the cache as loaded, to which only the changes are saved while they
+    are few. Returns `cache` with how it was saved."""
+    stamp = {"version": VERSION, "stamp": cache.stamp, "output": cache.output, "pages": list(cache.pages),
+             "posts": cache.posts,
+             "problems": [[p.file, p.item, p.field, p.message] for p in cache.problems + cache.noted]}
+    try:
+        (cache_dir(content_dir) / STAMP_FILE).unlink(missing_ok=True)
+        base = _save_changes(content_dir, cache, previous) or _save_whole(content_dir, cache, previous)
+        write_file(content_dir, STAMP_FILE, as_json(stamp))
+    except (OSError, TypeError):  # TypeError: a value JSON cannot hold, such as a lone surrogate in a name
+        return replace(cache, base=None)
+    return replace(cache, base=base)
+
+
+def _save_changes(content_dir: Path, cache: BuildCache, previous: BuildCache
+                  ) -> tuple[list[int], cache_changes.Changes] | None:
+    """Only what changed since `previous`, merged with what changed before it since build.json was
+    written; None when that is unknown or too much."""
+    if previous.base is None:
+        return None
+    identity, saved = previous.base
+    changes = cache_changes.merged(saved, cache_changes.between(cache, previous))
+    if cache_changes.size(changes) > CHANGES_LIMIT:
+        return None
+    # The folders are saved whole: each build swaps the spare folder in, whose folders all have other mtimes.
+    scalars = {"output": cache.output, "config": cache.config, "local_key": cache.local[0],
+               "uses": _plain_uses(cache.uses), "folders": cache.folders, "terms": cache.terms}
+    data = {"version": VERSION, "base": identity, "changes": changes, "scalars": scalars}
+    write_file(content_dir, CHANGES_FILE, as_json(data))
+    return identity, changes
+
+
+def _save_whole(content_dir: Path, cache: BuildCache, previous: BuildCache) -> tuple[list[int], cache_changes.Changes]:
+    """Posts and link targets are numbered, as each is named many times. The front matter of the posts, the
+    bulk of it, is written only when some of it changed: editing a body leaves it. It is written first, and
+    an entry uses it only with the meta_id it was saved with, so a build killed between the two files cannot
+    pair a file with front matter it does not have."""
     order = list(cache.related)
     number = {file: i for i, file in enumerate(order)}
     keys = list({k: None for found in cache.links.values() for k in found})
@@ -193,46 +273,30 @@ def save(content_dir: Path, cache: BuildCache, previous: BuildCache) -> None:
         "pages": cache.pages, "folders": cache.folders,
         "order": order, "related": [[cache.related[f][0], [number[r] for r in cache.related[f][1]]] for f in order],
         "link_keys": keys, "links": {k: [key_number[x] for x in v] for k, v in cache.links.items()},
-        "local": cache.local, "notes": cache.notes,
+        "local_key": cache.local[0], "local": cache.local[1], "notes": cache.notes, "uses": _plain_uses(cache.uses),
+        "terms": cache.terms,
     }
-    stamp = {"version": VERSION, "stamp": cache.stamp, "output": cache.output, "pages": list(cache.pages),
-             "posts": cache.posts,
-             "problems": [[p.file, p.item, p.field, p.message] for p in cache.problems + cache.noted]}
-    try:
-        (cache_dir(content_dir) / STAMP_FILE).unlink(missing_ok=True)
-        if _meta_ids(cache) != _meta_ids(previous):  # the same bytes give the same front matter
-            metas = {k: [e.meta_id, e.meta] for k, e in cache.files.items() if e.meta is not None}
-            _write(content_dir, POSTS_FILE, _json({"version": VERSION, "metas": metas}))
-        _write(content_dir, FILE_NAME, _json(data))
-        _write(content_dir, STAMP_FILE, _json(stamp))
-    except (OSError, TypeError):  # TypeError: a value JSON cannot hold, such as a lone surrogate in a name
-        pass
+    # The changes saved go first: they could never apply to the new build.json, but a build killed before it
+    # is written leaves the old one, which describes an older site than they did, and is only checked more.
+    (cache_dir(content_dir) / CHANGES_FILE).unlink(missing_ok=True)
+    # The same bytes give the same front matter; but the saved changes held some.
+    saved_metas = previous.base is not None and previous.base[1].get("metas")
+    if _meta_ids(cache) != _meta_ids(previous) or saved_metas:
+        metas = {k: [e.meta_id, e.meta] for k, e in cache.files.items() if e.meta is not None}
+        write_file(content_dir, POSTS_FILE, as_json({"version": VERSION, "metas": metas}))
+    write_file(content_dir, FILE_NAME, as_json(data))
+    return _identity(os.stat(cache_dir(content_dir) / FILE_NAME)), {}
+
+
+def _plain_uses(uses: tuple[str, dict[str, frozenset[str] | None]]) -> list:
+    return [uses[0], {name: None if found is None else sorted(found) for name, found in uses[1].items()}]
 
 
 def _meta_ids(cache: BuildCache) -> dict[str, str]:
     return {k: e.meta_id for k, e in cache.files.items() if e.meta is not None}
 
 
-def lock(content_dir: Path) -> int | None:
-    """Wait for any other build of this content to finish, and keep others out until this process ends
-    (the lock goes with the file descriptor): two builds at once would stage into the same spare folder.
-    None when the cache folder cannot be written, and then there is no lock to take."""
-    try:
-        folder = cache_dir(content_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o666)
-    except OSError:
-        return None
-    fcntl.flock(fd, fcntl.LOCK_EX)
-    return fd
-
-
-def unlock(fd: int | None) -> None:
-    if fd is not None:
-        os.close(fd)
-
-
-def _json(data: object) -> bytes:
+def as_json(data: object) -> bytes:
     # orjson rather than json: the cache of a 10,000-post site is some 20 MB, written by every build that
     # changed anything, and orjson writes it about eight times faster.
     return orjson.dumps(data, default=_plain)
@@ -242,31 +306,6 @@ def _plain(value: object) -> list:
     if isinstance(value, Written):
         return list(value)
     raise TypeError(f"cannot save {type(value).__name__} in the build cache")
-
-
-def load_spare(content_dir: Path, spare: Path, sentinel: tuple[int, int] | None) -> frozenset[str] | None:
-    """The paths at which the spare folder differs from the site, or None when that is not known: no
-    record, or the spare's marker file is not the one recorded, so the spare was changed since."""
-    try:
-        data = orjson.loads((cache_dir(content_dir) / SPARE_FILE).read_bytes())
-        if data.get("version") != VERSION or data["spare"] != str(spare) or sentinel is None:
-            return None
-        if tuple(data["sentinel"]) != sentinel:
-            return None
-        return frozenset(data["differs"])
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None
-
-
-def save_spare(content_dir: Path, spare: Path, sentinel: tuple[int, int] | None, differs: frozenset[str]) -> None:
-    """Record how the spare (whose marker file has `sentinel`) differs from the site after a swap."""
-    if sentinel is None:
-        return
-    data = {"version": VERSION, "spare": str(spare), "sentinel": list(sentinel), "differs": sorted(differs)}
-    try:
-        _write(content_dir, SPARE_FILE, _json(data))
-    except OSError:
-        pass
 
 
 def load_weights(content_dir: Path, block: int) -> dict[str, list[list]]:
@@ -282,18 +321,18 @@ def load_weights(content_dir: Path, block: int) -> dict[str, list[list]]:
 def save_weights(content_dir: Path, block: int, weights: dict[str, list[list]]) -> None:
     """Called from worker processes, which may save one block at once: each writes its own temporary file."""
     try:
-        _write(content_dir, WEIGHTS_FILE.format(block), _json({"version": VERSION, "weights": weights}),
-               f".{os.getpid()}")
+        write_file(content_dir, WEIGHTS_FILE.format(block), as_json({"version": VERSION, "weights": weights}),
+                   f".{os.getpid()}")
     except (OSError, TypeError):
         pass
 
 
-def _write(content_dir: Path, name: str, data: bytes, suffix: str = "") -> None:
+def write_file(content_dir: Path, name: str, data: bytes, suffix: str = "") -> None:
     """Atomic (a temporary file renamed over the old one) but not fsynced: after a power cut, a cache cut
     short only fails to parse and is ignored."""
     folder = cache_dir(content_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    temporary = folder / f".{name}{suffix}.tmp"  # one build at a time holds the lock (see lock())
+    temporary = folder / f".{name}{suffix}.tmp"  # one build at a time holds the lock (see spare_record.lock)
     temporary.write_bytes(data)
     os.replace(temporary, folder / name)
     ignore = folder / ".gitignore"

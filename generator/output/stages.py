@@ -8,15 +8,14 @@ from pathlib import Path
 
 from generator import urls
 from generator.config import Config
-from generator.convert.document import TermRegistry
+from generator.convert.document import Term, TermRegistry
 from generator.model import Site, build_site
-from generator.output import build_cache, manifest, related, rendering
+from generator.output import build_cache, manifest, related, rendering, spare_record
 from generator.output.build_cache import BuildCache, FileEntry, Written
-from generator.output.inputs import Scan, config_key, folder_mtimes, folders_of, make_stamp, output_stats
+from generator.output.inputs import TERMS_FILE, Scan, config_key, folder_mtimes, folders_of, make_stamp, output_stats
 from generator.output.digest import of_values
 from generator.output.keys import Keys, code_key, template_keys, with_links
 from generator.output.loading import Loaded, file_entries, load_posts
-from generator.output.outputs import site_outputs
 from generator.output.pages import plan_pages
 from generator.output.rendering import Output
 from generator.output.search_index import search_outputs
@@ -37,6 +36,7 @@ class Inputs:
     posts: Loaded
     files: dict[str, FileEntry]  # terms.yaml, templates, static files and code, by absolute path
     registry: TermRegistry
+    terms: tuple[str, list, list]  # (key, terms, problems) of terms.yaml as read, for the cache
     problems: tuple[Problem, ...]
     code: str  # code key (keys.code_key)
     config: str  # config key (keys.config_key)
@@ -56,6 +56,7 @@ class Planned:
     local: tuple[str, dict[str, str]]  # (key, pages) of the posts alone, for the cache
     problems: list[Problem]
     hand_added: frozenset[str]  # files and folders in the site that no build wrote
+    uses: tuple[str, dict[str, frozenset[str] | None]]  # (key, templates each template uses), for the cache
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,27 @@ def load(config: Config, scan: Scan, cache: BuildCache, jobs: int) -> Inputs:
     count = len(scan.inputs.posts)
     posts = load_posts(content, scan.inputs.posts, scan.stats[:count], cache.files, jobs)
     files = file_entries(scan.inputs.files()[count:], scan.stats[count:], cache.files)
-    registry, term_problems = read_terms(content)
     code = code_key([files[str(p)].digest for p in scan.inputs.code if str(p) in files])
+    registry, terms = _terms(content, files.get(str(content / TERMS_FILE)), code, cache.terms)
+    term_problems = tuple(Problem(*p) for p in terms[2])
     settings = config_key(config)
     bodies = _bodies_only(scan, cache, posts, files, settings)
-    return Inputs(posts, files, registry, posts.problems + tuple(term_problems), code, settings, bodies)
+    return Inputs(posts, files, registry, terms, posts.problems + term_problems, code, settings, bodies)
+
+
+def _terms(content: Path, entry: FileEntry | None, code: str, cached: tuple[str, list, list]
+           ) -> tuple[TermRegistry, tuple[str, list, list]]:
+    """read_terms, reused while terms.yaml and the code are as they were (parsing its YAML takes a few
+    hundredths of a second); the file's stat must be trusted, so it cannot have changed since its digest."""
+    key = "" if entry is not None and entry.stat is None else of_values(code, entry.digest if entry else "")
+    if key and cached[0] == key:
+        registry = TermRegistry()
+        for taxonomy, slug, name, ident, parent in cached[1]:
+            registry.terms.setdefault(taxonomy, {})[slug] = Term(taxonomy, slug, name, ident, parent)
+        return registry, cached
+    registry, problems = read_terms(content)
+    terms = [[t.taxonomy, t.slug, t.name, t.id, t.parent] for found in registry.terms.values() for t in found.values()]
+    return registry, (key, terms, [[p.file, p.item, p.field, p.message] for p in problems])
 
 
 def _bodies_only(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, FileEntry],
@@ -125,8 +142,8 @@ def plan(config: Config, scan: Scan, cache: BuildCache, site: Site, loaded: Inpu
     local = (local_key, posts_pages)
     media = mirrored_media(config)
     lookups = {**posts_pages, **media}
-    keys = Keys(site, loaded.config, loaded.code,
-                template_keys(digests, {n: templates.uses(n) for n in digests}), relations.table, media)
+    uses = _template_uses(digests, loaded.code, cache.uses, templates)
+    keys = Keys(site, loaded.config, loaded.code, template_keys(digests, uses[1]), relations.table, media)
     static = scan.inputs.static
     css = static[SITE_CSS].read_text(encoding="utf-8") if SITE_CSS in static else ""
     problems = list(loaded.problems)
@@ -137,7 +154,9 @@ def plan(config: Config, scan: Scan, cache: BuildCache, site: Site, loaded: Inpu
         # The search index holds bodies' text too: those posts' doc files and their blocks' shards.
         outputs += search_outputs(site, keys.feed_frame, config.path("content"), only=loaded.bodies_only)
         return Planned(outputs, manifest.bodies(outputs, recorded), dict(recorded), lookups, local, problems,
-                       frozenset())
+                       frozenset(), uses)
+    # Imported here: feeds, the sitemap and the HTTP stack they pull in are not needed for an edited body.
+    from generator.output.outputs import site_outputs
     outputs = site_outputs(pages, site, config, keys, templates, static,
                            {path: entry.digest for path, entry in loaded.files.items()}, problems)
     found, names, times = scan.found, scan.folder_names, scan.folders
@@ -148,7 +167,17 @@ def plan(config: Config, scan: Scan, cache: BuildCache, site: Site, loaded: Inpu
     valid = manifest.intact(scan.output, recorded, found)
     decision = manifest.decide(outputs, recorded, valid, cache.links, lookups)
     return Planned(outputs, decision, valid, lookups, local, problems,
-                   frozenset(manifest.hand_added(scan.output, recorded, changed) if changed else ()))
+                   frozenset(manifest.hand_added(scan.output, recorded, changed) if changed else ()), uses)
+
+
+def _template_uses(digests: dict[str, str], code: str, cached: tuple[str, dict[str, frozenset[str] | None]],
+                   templates: Templates) -> tuple[str, dict[str, frozenset[str] | None]]:
+    """templates.uses of every template, reused while no template file and no code changed: finding them
+    parses every template, a tenth of a one-edit rebuild."""
+    key = of_values(code, sorted(digests.items()))
+    if cached[0] == key:
+        return cached
+    return key, {name: templates.uses(name) for name in digests}
 
 
 def _local_pages(site: Site, cache: BuildCache, code: str) -> tuple[dict[str, str], str]:
@@ -180,7 +209,7 @@ def render(config: Config, planned: Planned, staging: Staging, cache: BuildCache
     decision, outputs = planned.decision, planned.outputs
     if not decision.todo and not decision.removed and not planned.hand_added:
         return Made(dict(decision.keep), {}, {}, 0, len(decision.keep), frozenset(), staging.live_sentinel(), False)
-    differs = build_cache.load_spare(content, staging.spare, staging.sentinel())
+    differs = spare_record.load_spare(content, staging.spare, staging.sentinel())
     size, mtime, ino = staging.claim()
     copied = manifest.prepare_spare(staging, decision, {o.path for o in outputs} | decision.keep.keys(), differs)
     pages = {path: (live if path not in copied else live._replace(**_stat(copied[path])))
@@ -233,7 +262,8 @@ def swap(config: Config, staging: Staging, scan: Scan, cache: BuildCache, loaded
     had_site = made.swap and staging.swap()
     content = config.path("content")
     entries = {**loaded.posts.entries, **loaded.files}
-    pages = made.pages
+    # Sorted, so that the cache reads back in the same order when only its changes are saved (build_cache).
+    pages = dict(sorted(made.pages.items()))
     folders = scan.folder_names if pages.keys() == set(scan.pages) else folders_of(pages)  # the same, sooner
     times = folder_mtimes(scan.output, folders)
     links = {p.digest: cache.links[p.digest] for p in site.posts if p.digest in cache.links} | made.links
@@ -243,10 +273,11 @@ def swap(config: Config, staging: Staging, scan: Scan, cache: BuildCache, loaded
                            [(w.size, w.mtime_ns, w.ino) for w in pages.values()], times, made.marker)
     saved = BuildCache(
         stamp, scan.output, loaded.config, entries, pages, dict(zip(folders, times)), relations.entries, links,
-        tuple(planned.problems), len(site.posts), planned.local, notes, tuple(note_problems(config, notes)))
-    build_cache.save(content, saved, cache)
+        tuple(planned.problems), len(site.posts), planned.local, notes, tuple(note_problems(config, notes)),
+        planned.uses, loaded.terms)
+    saved = build_cache.save(content, saved, cache)
     if had_site:
-        build_cache.save_spare(content, staging.spare, old_marker, made.differs)
+        spare_record.save_spare(content, staging.spare, old_marker, made.differs)
     if made.swap:
         _catch_up(content, staging, pages, made.differs if had_site else None)
     return saved
@@ -260,7 +291,7 @@ def _catch_up(content: Path, staging: Staging, pages: dict[str, Written], differ
         staging.claim()
         differs = frozenset(pages)
     if manifest.catch_up(staging, pages, differs):
-        build_cache.save_spare(content, staging.spare, staging.sentinel(), frozenset())
+        spare_record.save_spare(content, staging.spare, staging.sentinel(), frozenset())
 
 
 def _stat(stat: tuple[int, int, int]) -> dict[str, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import traceback
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,9 @@ class TemplateError(Exception):
 
 
 class Templates:
-    def __init__(self, user_dir: Path) -> None:
+    def __init__(self, user_dir: Path, compiled: Path | None = None, code: str = "") -> None:
+        """`compiled`: a folder in which to keep the templates' compiled code between runs, for code
+        made by this `code` (output/keys.code_key, which covers these settings and Jinja's version)."""
         folders = [str(user_dir), str(theme_dir() / "templates")]
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(folders),
@@ -29,6 +32,7 @@ class Templates:
             # An instance lives while its files are unchanged (builder._templates), so Jinja need not stat
             # every template a page uses on every page.
             auto_reload=False,
+            bytecode_cache=None if compiled is None else _Compiled(compiled, code),
         )
         self._uses: dict[str, frozenset[str] | None] = {}  # an instance lives while its files are unchanged
 
@@ -68,6 +72,32 @@ class Templates:
             raise TemplateError(f"{name}: template not found: {e.name}") from None
         except Exception as e:  # noqa: BLE001 - any failure inside a template is the template's
             raise TemplateError(f"{_template_line(e, name)}: {type(e).__name__}: {e}") from None
+
+
+class _Compiled(jinja2.FileSystemBytecodeCache):
+    """Jinja's bytecode cache, so that a rebuild after one edit does not compile post.html again (a fiftieth
+    of a second). Jinja checks the template's source; the code key is checked with it, so that code compiled
+    by another version of the generator or of Jinja is compiled again, and overwritten."""
+
+    def __init__(self, folder: Path, code: str) -> None:
+        super().__init__(str(folder))
+        self.folder, self.code = folder, code
+
+    def get_source_checksum(self, source: str) -> str:
+        return super().get_source_checksum(f"{self.code}\n{source}")
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError):  # unreadable: compiled again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:  # a content folder that cannot be written only costs the next build time
+            pass
 
 
 def _template_line(error: Exception, name: str) -> str:
