@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import functools
 from html import escape
+from typing import TYPE_CHECKING
 
-from pygments import highlight as pygments_highlight
-from pygments.formatters import HtmlFormatter
-from pygments.lexer import Lexer
-from pygments.lexers import get_lexer_by_name
-from pygments.util import ClassNotFound
+if TYPE_CHECKING:  # Pygments is imported when a body first has code: most rebuilds render none
+    from pygments.formatter import Formatter
+    from pygments.lexer import Lexer
 
-CODE_FORMATTER = HtmlFormatter(nowrap=True)
 # Longer code is highlighted each time, so what is remembered stays small (at most ~512 x 8 kB).
 REMEMBERED_CODE = 8_000
 
@@ -29,14 +27,23 @@ def highlight_code(code: str, language: str, _attrs: object) -> str:
 
 @functools.lru_cache(maxsize=256)
 def _lexer(language: str) -> Lexer | None:
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
     try:
         return get_lexer_by_name(language)
     except ClassNotFound:
         return None
 
 
+@functools.cache
+def _formatter() -> Formatter:
+    from pygments.formatters import HtmlFormatter
+    return HtmlFormatter(nowrap=True)
+
+
 def _highlight(code: str, language: str) -> str:
-    body = pygments_highlight(code, _lexer(language), CODE_FORMATTER)
+    from pygments import highlight as pygments_highlight
+    body = pygments_highlight(code, _lexer(language), _formatter())
     return f'<pre class="highlight"><code class="language-{escape(language)}">{body}</code></pre>'
 
 

@@ -22,17 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from html import escape
 from types import SimpleNamespace
-
-from markdown_it import MarkdownIt
-from markdown_it import helpers as link_helpers
-from markdown_it.common.normalize_url import normalizeLink
-from markdown_it.common.utils import unescapeAll
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
-from pygments.formatters import HtmlFormatter
+from typing import TYPE_CHECKING
 
 from generator.render.body_code import highlight_code
 from generator.render.body_headings import HEADING_ID, Heading, HeadingIds, written_id
@@ -41,6 +34,13 @@ from generator.render.offline_links import resolve_links, settle_fragments
 from generator.render.nesting import MAX_DEPTH
 from generator.render.remote_media import mark_images_in_links, render_html_block, render_html_inline, render_image
 from generator.render.sanitize import LONE_SURROGATE, Sanitized, known_clean, sanitize
+
+if TYPE_CHECKING:
+    # markdown-it-py is imported where it is used: most builds never need it (the compiled engine renders
+    # nearly every body), and importing it costs a one-edit rebuild tens of milliseconds.
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
 # Pygments styles for the light and the dark colour scheme; both keep every token at WCAG AA contrast.
 CODE_STYLES = ("default", "monokai")
@@ -116,6 +116,7 @@ def normalize_link(url: str) -> str:
     where it parses and percent-encodes only to give back what it was given."""
     if len(url) <= MAX_PLAIN_URL and PLAIN_WEB_URL.fullmatch(url):
         return url
+    from markdown_it.common.normalize_url import normalizeLink
     return normalizeLink(url)
 
 
@@ -131,6 +132,8 @@ class _Destination:
 def parse_link_destination(string: str, pos: int, maximum: int) -> object:
     """markdown-it's parseLinkDestination, by one regular expression where the destination holds nothing
     that it treats specially; its own character loop costs more than any other part of a link."""
+    from markdown_it import helpers as link_helpers
+    from markdown_it.common.utils import unescapeAll
     match = PLAIN_DESTINATION.match(string, pos, maximum)
     end = match.end() if match else pos
     if match is None or (end < maximum and string[end] in "\\(<"):
@@ -140,6 +143,7 @@ def parse_link_destination(string: str, pos: int, maximum: int) -> object:
 
 def fast_link_helpers() -> SimpleNamespace:
     """markdown-it's link helpers with parse_link_destination, for one parser (they are looked up on it)."""
+    from markdown_it import helpers as link_helpers
     return SimpleNamespace(parseLinkLabel=link_helpers.parseLinkLabel, parseLinkTitle=link_helpers.parseLinkTitle,
                            parseLinkDestination=parse_link_destination)
 
@@ -159,21 +163,26 @@ class MarkdownRenderer:
 
     def __init__(self, local_pages: Mapping[str, str] | None = None, compiled: bool = True) -> None:
         self.local_pages = local_pages or {}
-        # The compiled engine renders what it renders exactly as the parser below does, only faster.
+        # The compiled engine renders what it renders exactly as the parser `md` does, only faster.
         self.engine = Engine() if compiled else None
+
+    @cached_property
+    def md(self) -> MarkdownIt:
+        """The reference parser, made when a body first needs it."""
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.footnote import footnote_plugin
         options = {"html": True, "highlight": highlight_code, "maxNesting": MAX_NESTING}
-        self.md = (MarkdownIt("commonmark", options)
-                   .enable(["table", "strikethrough"])
-                   .use(footnote_plugin))
-        self.md.normalizeLink = normalize_link
-        self.md.helpers = fast_link_helpers()
-        self.md.core.ruler.push("heading_ids", heading_ids)
-        self.md.core.ruler.push("resolve_links", resolve_links)
-        self.md.core.ruler.push("table_alignment", table_alignment)
-        self.md.core.ruler.push("images_in_links", mark_images_in_links)
-        self.md.add_render_rule("image", render_image)
-        self.md.add_render_rule("html_block", render_html_block)
-        self.md.add_render_rule("html_inline", render_html_inline)
+        md = MarkdownIt("commonmark", options).enable(["table", "strikethrough"]).use(footnote_plugin)
+        md.normalizeLink = normalize_link
+        md.helpers = fast_link_helpers()
+        md.core.ruler.push("heading_ids", heading_ids)
+        md.core.ruler.push("resolve_links", resolve_links)
+        md.core.ruler.push("table_alignment", table_alignment)
+        md.core.ruler.push("images_in_links", mark_images_in_links)
+        md.add_render_rule("image", render_image)
+        md.add_render_rule("html_block", render_html_block)
+        md.add_render_rule("html_inline", render_html_inline)
+        return md
 
     def render(self, markdown: str, page: str = "index.html", source_url: str | None = None) -> RenderedBody:
         """The body's HTML, sanitized, with its headings; never raises for what a body holds. Links and
@@ -224,6 +233,7 @@ class MarkdownRenderer:
 
 def code_css() -> str:
     """Pygments colours for light and dark schemes; pages pick one by prefers-color-scheme."""
+    from pygments.formatters import HtmlFormatter
     light, dark = (HtmlFormatter(style=style).get_style_defs(".highlight") for style in CODE_STYLES)
     indented = "\n".join("  " + line for line in dark.splitlines())
     return f"{light}\n@media (prefers-color-scheme: dark) {{\n{indented}\n}}\n"

@@ -23,13 +23,15 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 from html.parser import HTMLParser
 from posixpath import dirname, join, normpath
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
-
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
 
 from generator import urls
 from generator.render.local_links import page_key, source_key
+
+if TYPE_CHECKING:  # markdown-it-py is imported only by the reference parser that calls these rules
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
 WEB_SCHEMES = ("http", "https")
 # Tag -> attributes that hold a URL: the links a reader follows and what a page loads.
@@ -206,6 +208,7 @@ def _resolve_image(resolver: Resolver, token: Token) -> Token:
         token.attrSet("src", target)
         return token
     description = "".join(child.content for child in token.children or ()) or str(token.attrGet("title") or "")
+    from markdown_it.token import Token
     shown = Token("html_inline", "", 0)
     label = f"Image: {description}" if description.strip() else "Image"
     shown.content = f'<span class="remote-media">{escape(label)}</span>'

@@ -19,12 +19,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from html.parser import HTMLParser
-from typing import Any
-
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any
 
 from generator import urls
+
+if TYPE_CHECKING:  # markdown-it-py is imported only by the reference parser that calls these rules
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
 REMOTE = re.compile(r"\s*(https?:)?//", re.IGNORECASE)
 WEB = re.compile(r"https?://", re.IGNORECASE)  # what the mirror downloads; `//host/x` is left remote
