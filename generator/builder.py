@@ -29,7 +29,6 @@ from generator.output.writer import Staging, sentinel
 from generator.problems import Problem
 from generator.site_size import WARN_AT, size_warning
 
-COMPILED_TEMPLATES = "templates"  # in the build cache's folder: Jinja's compiled templates
 Progress = Callable[[str, int, int], None]  # (stage, done, total): for a progress bar on a terminal
 
 
@@ -136,13 +135,12 @@ def _templates(config: Config, scan: Any, loaded: Any, session: BuildSession | N
     changed file, but not a new one that overrides a theme's template it has compiled."""
     from generator.render.templates import Templates
     folder = config.path("templates")
-    compiled = build_cache.cache_dir(config.path("content")) / COMPILED_TEMPLATES
     if session is None:
-        return Templates(folder, compiled, loaded.code)
+        return Templates(folder, loaded.code)
     files = scan.inputs.templates.items()
     key = (str(folder), tuple((n, str(p), getattr(loaded.files.get(str(p)), "digest", "")) for n, p in files))
     if session.templates[0] != key:
-        session.templates = (key, Templates(folder, compiled, loaded.code))
+        session.templates = (key, Templates(folder, loaded.code))
     return session.templates[1]
 
 

@@ -115,3 +115,15 @@ def test_terms_yaml_is_parsed_again_only_when_it_changed(tmp_path: Path, monkeyp
     project.build()
     assert read == [project.content]
     assert tree(tmp_path / "site") == project.clean_build(tmp_path / "clean")
+
+
+def test_the_content_folder_holds_no_compiled_code(tmp_path: Path) -> None:
+    """Content folders are shared through git: a cache there that is loaded as code (Jinja's compiled templates
+    are read with marshal and pickle) would let whoever wrote the folder run code in every build."""
+    project = Project(tmp_path)
+    project.build()
+    project.change("story-0007", body=project.post("story-0007").body.replace("More text", "Edited.", 1))
+    project.build()
+    cache = project.content / CACHE_DIR
+    kept = sorted(p.relative_to(cache).as_posix() for p in cache.rglob("*"))
+    assert kept and all(name.endswith((".json", ".lock", ".gitignore")) for name in kept), kept
