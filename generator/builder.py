@@ -136,11 +136,11 @@ def _templates(config: Config, scan: Any, loaded: Any, session: BuildSession | N
     from generator.render.templates import Templates
     folder = config.path("templates")
     if session is None:
-        return Templates(folder, loaded.code)
+        return Templates(folder)
     files = scan.inputs.templates.items()
     key = (str(folder), tuple((n, str(p), getattr(loaded.files.get(str(p)), "digest", "")) for n, p in files))
     if session.templates[0] != key:
-        session.templates = (key, Templates(folder, loaded.code))
+        session.templates = (key, Templates(folder))
     return session.templates[1]
 
 

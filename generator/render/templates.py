@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
 import traceback
 from pathlib import Path
 from typing import Any
@@ -18,9 +17,7 @@ class TemplateError(Exception):
 
 
 class Templates:
-    def __init__(self, user_dir: Path, code: str | None = None) -> None:
-        """With `code` (output/keys.code_key, which covers these settings and Jinja's version), the
-        templates' compiled code is kept between runs (see _compiled_cache)."""
+    def __init__(self, user_dir: Path) -> None:
         folders = [str(user_dir), str(theme_dir() / "templates")]
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(folders),
@@ -32,7 +29,6 @@ class Templates:
             # An instance lives while its files are unchanged (builder._templates), so Jinja need not stat
             # every template a page uses on every page.
             auto_reload=False,
-            bytecode_cache=None if code is None else _compiled_cache(code),
         )
         self._uses: dict[str, frozenset[str] | None] = {}  # an instance lives while its files are unchanged
 
@@ -72,41 +68,6 @@ class Templates:
             raise TemplateError(f"{name}: template not found: {e.name}") from None
         except Exception as e:  # noqa: BLE001 - any failure inside a template is the template's
             raise TemplateError(f"{_template_line(e, name)}: {type(e).__name__}: {e}") from None
-
-
-def _compiled_cache(code: str) -> jinja2.BytecodeCache | None:
-    """Jinja's bytecode cache in its own private folder (per user, mode 0700, refused if anyone else owns
-    it), never in the content folder: compiled code is loaded with marshal and pickle, and content folders
-    are shared through git. None when Jinja finds no safe folder: templates are then compiled each run."""
-    try:
-        return _Compiled(code)
-    except (RuntimeError, OSError):
-        return None
-
-
-class _Compiled(jinja2.FileSystemBytecodeCache):
-    """So that a rebuild after one edit does not compile post.html again (a fiftieth of a second). Jinja
-    checks the template's source; the code key is checked with it, so that code compiled by another version
-    of the generator or of Jinja is compiled again, and overwritten."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__()
-        self.code = code
-
-    def get_source_checksum(self, source: str) -> str:
-        return super().get_source_checksum(f"{self.code}\n{source}")
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError):  # unreadable: compiled again
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:  # a folder that cannot be written only costs the next build time
-            pass
 
 
 def _template_line(error: Exception, name: str) -> str:
