@@ -88,6 +88,23 @@ def test_a_mirror_left_half_adopted_is_removed_and_the_spare_made_again(tmp_path
     assert_spare_is_the_site(root)
 
 
+@pytest.mark.parametrize("left", ["made, no marker yet", "removal killed half way"])
+def test_a_mirror_a_killed_build_left_anywhere_in_its_making_or_removal_is_removed(tmp_path: Path, left: str) -> None:
+    root = tmp_path / "p"
+    settings = project(root)
+    run_build(settings)
+    mirror = root / "site.spare"
+    if left == "made, no marker yet":
+        mirror.mkdir()
+    else:  # the marker outlives whatever was removed before the kill
+        shutil.copytree(root / "site", mirror, copy_function=os.link)
+        shutil.rmtree(mirror / "news-archive")
+    edit_one_body(settings)
+    run_build(settings)
+    assert sorted(p.name for p in root.iterdir()) == ["content", "site", "site.staging"]
+    assert tree(root / "site") == clean_build(tmp_path / "clean", edited=True)
+
+
 @pytest.mark.usefixtures("workers_even_for_a_small_site")
 def test_a_folder_named_like_the_mirror_that_newsmirror_did_not_make_is_left_alone(tmp_path: Path) -> None:
     root = tmp_path / "p"

@@ -231,8 +231,24 @@ def _recover(live: Path, spare: Path, old: Path) -> None:
 
 
 def _drop_mirror(mirror: Path) -> None:
-    if (mirror / MARKER).exists():  # never a folder newsmirror did not make
-        shutil.rmtree(mirror)
+    """Remove a mirror a killed build left: never a folder newsmirror did not make, so only one that holds
+    the marker, which goes last (a build killed while removing it leaves it marked), or an empty one (a build
+    killed between making the mirror and its marker)."""
+    if not (mirror / MARKER).exists():
+        try:
+            mirror.rmdir()
+        except OSError:
+            pass
+        return
+    for entry in os.scandir(mirror):
+        if entry.name == MARKER:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path)
+        else:
+            os.unlink(entry.path)
+    os.unlink(mirror / MARKER)
+    mirror.rmdir()
 
 
 def _unlink(path: str) -> None:
