@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.builder import run_build
-from generator.output import rendering, search_index
+from generator.output import build_cache, rendering, search_index
 from generator.output.search_index import bucket, layout
 from generator.render.search_text import fold, markdown_text, word_counts, words
 from tests.site_content import config, many_posts, post, write_content
@@ -269,3 +270,50 @@ def test_removing_markup_never_joins_two_words_into_one(text: str) -> None:
     ("a <span class=\"x\">b</span> c", "a b c")])
 def test_markdown_text_keeps_what_a_reader_sees(markdown: str, text: str) -> None:
     assert markdown_text(markdown) == text
+
+
+def _tampered(entries: dict, words: list, how: str) -> dict:
+    """A weights file of the build cache, changed as a bug, a hand or another version could change it."""
+    if how == "old layout":
+        return {"version": build_cache.VERSION, "weights": entries}
+    if how == "negative number":
+        entries = {key: [[-1] + numbers[1:], weights] for key, (numbers, weights) in entries.items()}
+    elif how == "number past the words":
+        entries = {key: [[len(words) + 5] + numbers[1:], weights] for key, (numbers, weights) in entries.items()}
+    elif how == "a word twice":
+        words = [*words, words[0]]
+    elif how == "words as text":
+        entries = {key: [[words[n] for n in numbers], weights] for key, (numbers, weights) in entries.items()}
+    return {"version": build_cache.VERSION, "words": words, "entries": entries}
+
+
+@pytest.mark.parametrize("how", ["old layout", "negative number", "number past the words", "a word twice",
+                                 "words as text"])
+def test_a_weights_cache_not_as_saved_leaves_the_index_as_a_clean_build_makes_it(
+        tmp_path: Path, small_blocks: None, how: str) -> None:
+    project = Project(tmp_path, posts=40)
+    project.build()
+    clean = {p: b for p, b in tree(tmp_path / "site").items() if p.startswith("search/")}
+    files = sorted((project.content / build_cache.CACHE_DIR).glob("build-search-*.json"))
+    assert len(files) == 3  # 40 posts in blocks of 16
+    for path in files:
+        data = json.loads(path.read_bytes())
+        path.write_text(json.dumps(_tampered(data["entries"], data["words"], how)), encoding="utf-8")
+    shutil.rmtree(tmp_path / "site")  # every shard made again, from the tampered cache
+    project.build()
+    assert {p: b for p, b in tree(tmp_path / "site").items() if p.startswith("search/")} == clean
+
+
+def test_words_that_edits_left_behind_are_dropped_from_the_weights_cache(tmp_path: Path,
+                                                                        small_blocks: None) -> None:
+    project = Project(tmp_path, posts=16)
+    project.build()
+    original = project.post("story-0003").body
+    for edit in range(40):
+        project.change("story-0003", body=original + f"\nZebra{edit} quagga{edit} okapi{edit} tapir{edit}.\n")
+        project.build()
+    cached = json.loads((project.content / build_cache.CACHE_DIR / "build-search-0.json").read_bytes())
+    used = {n for numbers, _ in cached["entries"].values() for n in numbers}
+    assert len(cached["words"]) * 3 <= len(used) * 4  # the 156 words of earlier edits are not all kept
+    assert read_index(tmp_path / "site").find("zebra39 tapir39") == ["Story 0003"]
+    assert read_index(tmp_path / "site").find("zebra38") == []

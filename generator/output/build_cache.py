@@ -41,7 +41,7 @@ CHANGES_FILE = "build-changes.json"
 CHANGES_LIMIT = 4000
 STAMP_FILE = "build-stamp.json"
 POSTS_FILE = "build-posts.json"
-WEIGHTS_FILE = "build-search-{}.json"  # per block of the search index: post key -> [words, weights]
+WEIGHTS_FILE = "build-search-{}.json"  # per block of the search index: see load_weights
 # A file whose mtime or ctime is this close to the moment it was read might change again within the same
 # timestamp tick without its stat changing (coarse clocks, 2 s on FAT), so its stat is not trusted.
 RACY_NS = 2_000_000_000
@@ -308,21 +308,26 @@ def _plain(value: object) -> list:
     raise TypeError(f"cannot save {type(value).__name__} in the build cache")
 
 
-def load_weights(content_dir: Path, block: int) -> dict[str, list[list]]:
-    """The search index's word weights of the posts of one block, as the last build that read it saved them;
-    the keys cover everything the weights are made from (search_index), so a stale entry is never used."""
+def load_weights(content_dir: Path, block: int) -> tuple[list[str], dict[str, list[list]]]:
+    """The search index's word weights of the posts of one block, as the last build that read it saved them:
+    (words, post key -> [word numbers, weights]), the numbers indexing `words`. The keys cover everything the
+    weights are made from (search_index), so a stale entry is never used. (Numbers parse faster than the
+    quarter of a million words a block's posts hold, and index lists where words would be hashed.)"""
     try:
         data = orjson.loads((cache_dir(content_dir) / WEIGHTS_FILE.format(block)).read_bytes())
-        return data["weights"] if data.get("version") == VERSION and isinstance(data["weights"], dict) else {}
+        words, entries = data["words"], data["entries"]
+        if data.get("version") == VERSION and isinstance(words, list) and isinstance(entries, dict):
+            return words, entries
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return {}
+        pass
+    return [], {}
 
 
-def save_weights(content_dir: Path, block: int, weights: dict[str, list[list]]) -> None:
+def save_weights(content_dir: Path, block: int, words: list[str], entries: dict[str, list[list]]) -> None:
     """Called from worker processes, which may save one block at once: each writes its own temporary file."""
     try:
-        write_file(content_dir, WEIGHTS_FILE.format(block), as_json({"version": VERSION, "weights": weights}),
-                   f".{os.getpid()}")
+        data = as_json({"version": VERSION, "words": words, "entries": entries})
+        write_file(content_dir, WEIGHTS_FILE.format(block), data, f".{os.getpid()}")
     except (OSError, TypeError):
         pass
 

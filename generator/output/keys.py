@@ -54,7 +54,8 @@ class Keys:
 
     def summaries(self, posts: Sequence[Post]) -> list[str]:
         """What a list shows of each post: title, link, date, summary and terms."""
-        return [self._summary(p) for p in posts]
+        known = self._summaries.get  # (a list page shows twenty posts, each on many lists: most are known)
+        return [known(p.file) or self._summary(p) for p in posts]
 
     def post(self, position: int, path: str) -> str:
         """A post page before its links to other posts are known (see `with_links`)."""

@@ -11,6 +11,7 @@ a user can change.
 from __future__ import annotations
 
 import unicodedata
+from operator import attrgetter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timezone
@@ -92,9 +93,10 @@ def paginate(items: Sequence[Item], per_page: int) -> list[Sequence[Item]]:
 
 
 def latest_update(posts: Sequence[Post]) -> datetime | None:
-    return max((p.updated for p in posts), default=None)
+    return max(map(_UPDATED, posts), default=None)
 
 
+_UPDATED = attrgetter("updated")
 UPDATES_DESCRIPTION = "What the source site added, revised and removed, as this mirror's imports saw it."
 
 

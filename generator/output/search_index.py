@@ -208,30 +208,64 @@ class _BlockReader:
         return found if found is not None else markdown_text(read_body(self.content / self.posts[number].file))
 
     def _read(self, block: int) -> _Block:
+        words, known = build_cache.load_weights(self.content, block)
+        try:
+            return self._read_with(block, words, known)
+        except (IndexError, TypeError, ValueError):  # a cache file that is not what this code saved
+            return self._read_with(block, [], {})
+
+    def _read_with(self, block: int, words: list[str], known: dict[str, list[list]]) -> _Block:
         shape = layout(len(self.posts))
         start = block * BLOCK
         texts: dict[int, str] = {}
-        known = build_cache.load_weights(self.content, block)
+        numbers = {word: number for number, word in enumerate(words)}
+        if len(numbers) != len(words):
+            raise ValueError("a word listed twice")
         kept: dict[str, list[list]] = {}
-        postings: defaultdict[str, list[int]] = defaultdict(list)  # word -> [number, weight, number, ...]
+        postings: list[list[int]] = [[] for _ in words]  # word number -> [post, weight, post, weight, ...]
         for number in range(start, min(start + BLOCK, shape.docs)):
             post = self.posts[number]
             key = of_values(self.frame, post.digest, [(t.taxonomy, t.name) for t in post.terms])
             entry = known.get(key)
+            if entry is not None and entry[0] and min(entry[0]) < 0:  # it would index from the end
+                raise ValueError("a negative word number")
             if entry is None:
                 texts[number] = markdown_text(read_body(self.content / post.file))
                 weights = post_weights(post, texts[number])
-                entry = [list(weights), list(weights.values())]
+                entry = [[_number_of(word, numbers, words, postings) for word in weights], list(weights.values())]
             kept[key] = entry
             # Each word's list extended by (number, weight), with no Python step per word: a block holds some
             # 250,000 pairs. (deque with no room only runs the map through: itertools' "consume" recipe.)
             deque(map(list.extend, map(postings.__getitem__, entry[0]), zip(repeat(number), entry[1])), maxlen=0)
         if kept.keys() != known.keys():
-            build_cache.save_weights(self.content, block, kept)
+            build_cache.save_weights(self.content, block, *_compacted(words, kept, postings))
         buckets: list[dict[str, list[int]]] = [{} for _ in range(shape.buckets)]
-        for word in sorted(postings):
-            buckets[bucket(word, shape.buckets)][word] = _gaps_of(postings[word], start)
+        for number in sorted(range(len(words)), key=words.__getitem__):
+            if postings[number]:
+                word = words[number]
+                buckets[bucket(word, shape.buckets)][word] = _gaps_of(postings[number], start)
         return _Block(texts, buckets)
+
+
+def _number_of(word: str, numbers: dict[str, int], words: list[str], postings: list[list[int]]) -> int:
+    number = numbers.get(word)
+    if number is None:
+        number = numbers[word] = len(words)
+        words.append(word)
+        postings.append([])
+    return number
+
+
+def _compacted(words: list[str], entries: dict[str, list[list]], postings: list[list[int]]
+               ) -> tuple[list[str], dict[str, list[list]]]:
+    """The words and entries to save: as they are, unless a quarter of the words are no longer in any post
+    (edits and removed posts leave them behind), then renumbered without those."""
+    used = [number for number, found in enumerate(postings) if found]
+    if len(used) * 4 >= len(words) * 3:
+        return words, entries
+    renumber = {old: new for new, old in enumerate(used)}
+    return ([words[n] for n in used],
+            {key: [[renumber[n] for n in numbers], weights] for key, (numbers, weights) in entries.items()})
 
 
 def _gaps_of(pairs: list[int], start: int) -> list[int]:

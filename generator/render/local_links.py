@@ -58,15 +58,17 @@ def local_pages(site: Site) -> dict[str, str]:
 
     Every post's own URL is listed before any other way to reach a post (its guid, its id, its type and
     slug), so that a guid or an id never takes the URL of another post."""
+    # Each post's URL and guid are parsed once here (parsing is most of the work: a full build waits for it).
+    found = [(post, urls.post(post), source_key(post.source.url), source_key(post.source.guid))
+             for post in site.posts]
     pages: dict[str, str] = {}
-    for post in site.posts:
-        key = source_key(post.source.url)
-        if key is not None:
-            pages.setdefault(key, urls.post(post))
-    for post in site.posts:
-        for key in _other_keys(post):
-            pages.setdefault(key, urls.post(post))
-        pages[page_key(urls.post(post))] = urls.post(post)
+    for _, page, url_key, _ in found:
+        if url_key is not None:
+            pages.setdefault(url_key, page)
+    for post, page, url_key, guid_key in found:
+        for key in _other_keys(post, url_key, guid_key):
+            pages.setdefault(key, page)
+        pages[page_key(page)] = page
     return pages
 
 
@@ -75,16 +77,16 @@ def page_key(path: str) -> str:
     return PAGE_KEY + path
 
 
-def _other_keys(post: Post) -> list[str]:
-    """The keys of the links that reach `post` other than its URL: its guid, and its id and its type and slug
-    on the host of its URL and of its guid (a guid often names the host the site had when it was written)."""
-    keys = [source_key(post.source.guid)]
-    for url in (post.source.url, post.source.guid):
-        host = source_key(url)
-        if host is None:
+def _other_keys(post: Post, url_key: str | None, guid_key: str | None) -> list[str]:
+    """The keys of the links that reach `post` other than its URL (whose key is `url_key`): its guid, and its
+    id and its type and slug on the host of its URL and of its guid (a guid often names the host the site had
+    when it was written)."""
+    keys = [] if guid_key is None else [guid_key]
+    for key in (url_key, guid_key):
+        if key is None:
             continue
-        host = host.split("/", 1)[0].split("?", 1)[0]
+        host = key.split("/", 1)[0].split("?", 1)[0]
         if isinstance(post.source.id, int) and post.source.id > 0:
             keys.append(f"{host}?p={post.source.id}")
         keys.append(f"{host}?{SLUG_PARAMETERS.get(post.type, post.type)}={post.slug}")
-    return [key for key in keys if key is not None]
+    return keys
