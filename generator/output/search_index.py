@@ -35,7 +35,7 @@ import json
 from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import filterfalse, repeat
 from operator import sub
 from pathlib import Path
 
@@ -232,7 +232,7 @@ class _BlockReader:
             if entry is None:
                 texts[number] = markdown_text(read_body(self.content / post.file))
                 weights = post_weights(post, texts[number])
-                entry = [[_number_of(word, numbers, words, postings) for word in weights], list(weights.values())]
+                entry = [_numbers_of(weights, numbers, words, postings), list(weights.values())]
             kept[key] = entry
             # Each word's list extended by (number, weight), with no Python step per word: a block holds some
             # 250,000 pairs. (deque with no room only runs the map through: itertools' "consume" recipe.)
@@ -247,13 +247,16 @@ class _BlockReader:
         return _Block(texts, buckets)
 
 
-def _number_of(word: str, numbers: dict[str, int], words: list[str], postings: list[list[int]]) -> int:
-    number = numbers.get(word)
-    if number is None:
-        number = numbers[word] = len(words)
-        words.append(word)
-        postings.append([])
-    return number
+def _numbers_of(weights: dict[str, int], numbers: dict[str, int], words: list[str],
+                postings: list[list[int]]) -> list[int]:
+    """The numbers of the words of `weights`, each new word numbered next; with no Python step per word
+    (a clean build numbers two and a half million words at 10,000 posts)."""
+    fresh = list(filterfalse(numbers.__contains__, weights))
+    if fresh:
+        numbers.update(zip(fresh, range(len(words), len(words) + len(fresh))))
+        words.extend(fresh)
+        postings.extend([] for _ in fresh)
+    return list(map(numbers.__getitem__, weights))
 
 
 def _compacted(words: list[str], entries: dict[str, list[list]], postings: list[list[int]]
