@@ -383,6 +383,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--profile", action="store_true",
                         help="instead of timing, profile one full newsmirror build per N in this process")
     args = parser.parse_args(argv)
+    args.work = args.work.resolve()  # the config written into it names its paths, read from its own folder
     if args.huge:
         args.posts.append(HUGE)
     if any(n < 1 for n in args.posts) or (args.runs is not None and args.runs < 1) or args.settle < 0:
