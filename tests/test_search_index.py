@@ -282,13 +282,15 @@ def _tampered(entries: dict, words: list, how: str) -> dict:
         entries = {key: [[len(words) + 5] + numbers[1:], weights] for key, (numbers, weights) in entries.items()}
     elif how == "a word twice":
         words = [*words, words[0]]
+    elif how == "entries as mappings":
+        entries = {key: {"numbers": numbers} for key, (numbers, _) in entries.items()}
     elif how == "words as text":
         entries = {key: [[words[n] for n in numbers], weights] for key, (numbers, weights) in entries.items()}
     return {"version": build_cache.VERSION, "words": words, "entries": entries}
 
 
 @pytest.mark.parametrize("how", ["old layout", "negative number", "number past the words", "a word twice",
-                                 "words as text"])
+                                 "entries as mappings", "words as text"])
 def test_a_weights_cache_not_as_saved_leaves_the_index_as_a_clean_build_makes_it(
         tmp_path: Path, small_blocks: None, how: str) -> None:
     project = Project(tmp_path, posts=40)

@@ -11,10 +11,10 @@ a user can change.
 from __future__ import annotations
 
 import unicodedata
-from operator import attrgetter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timezone
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from generator import urls

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import filterfalse, repeat
@@ -211,7 +211,7 @@ class _BlockReader:
         words, known = build_cache.load_weights(self.content, block)
         try:
             return self._read_with(block, words, known)
-        except (IndexError, TypeError, ValueError):  # a cache file that is not what this code saved
+        except (IndexError, KeyError, TypeError, ValueError):  # a cache file that is not what this code saved
             return self._read_with(block, [], {})
 
     def _read_with(self, block: int, words: list[str], known: dict[str, list[list]]) -> _Block:
