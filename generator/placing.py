@@ -95,13 +95,22 @@ def place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable[
             posts[key] = reconvert(post)
     batch = AtomicBatch()
     actions: dict[tuple[str, int], tuple[str, Delta | None]] = {}
+    holders = {path: posts.get(key) for key, path in assigned.items()}
+    elsewhere: list[Ready] = []  # renamed, as a post at another address upstream holds their slug
     try:
         for key, post in sorted(posts.items()):
+            wanted = content_dir / post.wanted
+            if assigned[key] != wanted:
+                _clash(post, assigned[key], wanted, holders.get(wanted), elsewhere, result)
             actions[key] = _stage(post, key, assigned[key], content_dir, index, batch, options, result)
         batch.commit()
     except BaseException:
         batch.abandon()
         raise
+    if elsewhere:
+        first = elsewhere[0]
+        result.notes.append(f"{len(elsewhere)} posts share a slug with a post at another address upstream (first: "
+                            f"{first.item.file}, item {first.item.label}); each is saved as <slug>-<id>")
     entries = {}
     kept = {key for key, (action, _) in actions.items() if action == KEPT}
     now_used = set(assigned.values())
@@ -122,6 +131,34 @@ def place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable[
     if options.now:
         _record(content_dir, options, result)
     return entries
+
+
+def _clash(post: Ready, path: Path, wanted: Path, holder: Ready | None, elsewhere: list[Ready],
+           result: ImportResult) -> None:
+    """A post renamed because another holds its slug: a note when the two have different addresses upstream,
+    as WordPress allows that (pages under different parents, translations) and both are kept and linked;
+    a problem when they have one address (the same page twice) or either has none."""
+    own, other = _url(post, path), _url(holder, wanted)
+    if own and other and _address(own) != _address(other):
+        elsewhere.append(post)
+    else:
+        result.problems.append(post.item.problem("slug", f"{wanted.stem!r} is taken by another post; "
+                                                         f"saved as {path.stem!r}"))
+
+
+def _url(post: Ready | None, file: Path) -> str:
+    """The post's address upstream: from its conversion, else from its file (a post this import did not
+    convert, or one from outside it); "" when it has none or the file cannot be read."""
+    if post is not None and post.document is not None:
+        return post.document.source.url
+    try:
+        return loads(file.read_text(encoding="utf-8")).source.url
+    except (ItemError, OSError, UnicodeDecodeError):
+        return ""
+
+
+def _address(url: str) -> str:
+    return url.rstrip("/").lower()
 
 
 def _record(content_dir: Path, options: ImportOptions, result: ImportResult) -> None:
@@ -163,10 +200,6 @@ def assign_paths(wanted: dict[tuple[str, int], Path], others: dict[Path, tuple[s
 def _stage(post: Ready, key: tuple[str, int], path: Path, content_dir: Path,
            index: dict[tuple[str, int], list[Path]], batch: AtomicBatch, options: ImportOptions,
            result: ImportResult) -> tuple[str, Delta | None]:
-    wanted = content_dir / post.wanted
-    if path != wanted:
-        result.problems.append(post.item.problem("slug", f"{wanted.stem!r} is taken by another post; "
-                                                         f"saved as {path.stem!r}"))
     if post.cached is not None and content_dir / post.cached.path == path:
         return "unchanged", None
     if post.staged is not None:  # staged for this very file (see place)

@@ -162,6 +162,38 @@ def test_two_posts_with_one_slug_are_both_kept(tmp_path: Path) -> None:
     assert not list((tmp_path / "content").rglob(".*.tmp"))
 
 
+def _page(ident: int, link: str) -> dict:
+    return rest_item(id=ident, slug="design", type="page", link=link, guid={"rendered": f"https://example.com/?p={ident}"})
+
+
+def test_pages_at_two_addresses_with_one_slug_are_both_kept_with_a_note_not_a_problem(tmp_path: Path) -> None:
+    """WordPress lets pages under different parents (or translations) share a slug; their files cannot."""
+    save(tmp_path / "in", "pages.json", [_page(20, "https://example.com/en/services/design/"),
+                                         _page(8, "https://example.com/services/design/")])
+    for run in ("first", "again, from the cache"):
+        result = run_import([tmp_path / "in"], tmp_path / "content")
+        assert result.problems == [], run
+        assert result.notes == [f"1 posts share a slug with a post at another address upstream (first: "
+                                f"{tmp_path / 'in' / 'pages.json'}, item 20); each is saved as <slug>-<id>"], run
+        found = posts(tmp_path / "content")
+        assert {path: post.source.id for path, post in found.items()} == {"page/design.md": 8, "page/design-20.md": 20}
+
+
+def test_a_slug_held_by_a_post_from_an_earlier_import_at_another_address_is_a_note(tmp_path: Path) -> None:
+    save(tmp_path / "old", "pages.json", [_page(8, "https://example.com/services/design/")])
+    run_import([tmp_path / "old"], tmp_path / "content")
+    save(tmp_path / "new", "pages.json", [_page(20, "https://example.com/en/services/design/")])
+    result = run_import([tmp_path / "new"], tmp_path / "content")
+    assert result.problems == [] and len(result.notes) == 1
+    assert sorted(posts(tmp_path / "content")) == ["page/design-20.md", "page/design.md"]
+
+
+def test_a_slug_clash_where_a_post_has_no_address_stays_a_problem(tmp_path: Path) -> None:
+    save(tmp_path / "in", "pages.json", [_page(20, ""), _page(8, "https://example.com/services/design/")])
+    result = run_import([tmp_path / "in"], tmp_path / "content", ImportOptions(site="https://example.com/"))
+    assert [(p.item, p.field) for p in result.problems] == [("20", "slug")]
+
+
 @pytest.mark.parametrize("failing", ["read_index", "_stage"])
 def test_an_import_that_fails_after_converting_leaves_the_content_folder_as_it_was(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str) -> None:
