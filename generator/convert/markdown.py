@@ -10,12 +10,13 @@ import re
 from html import escape as html_escape
 
 from bs4 import NavigableString, Tag
-from markdownify import ATX, BACKSLASH, MarkdownConverter
+from markdownify import ATX, BACKSLASH, MarkdownConverter, chomp
 
 from generator.convert import context as loss
 from generator.convert.cleanup import clean
 from generator.convert.context import Context
 from generator.convert.embeds import embed_label
+from generator.convert.emphasis import marked
 from generator.convert.links import SAFE_ID
 from generator.convert.parse import parse_fragment
 from generator.convert.shortcodes import expand
@@ -145,6 +146,26 @@ class NewsConverter(MarkdownConverter):
         if not markdown.startswith("![") or not BRACKETS.search(alt):
             return markdown
         return "![" + BRACKETS.sub(r"\\\g<0>", alt) + markdown[2 + len(alt):]
+
+    def convert_b(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return self._marked(el, text, parent_tags, "**", "strong")
+
+    def convert_em(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return self._marked(el, text, parent_tags, "*", "em")
+
+    def convert_del(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return self._marked(el, text, parent_tags, "~~", "del")
+
+    convert_strong, convert_i, convert_s = convert_b, convert_em, convert_del
+
+    def _marked(self, el: Tag, text: str, parent_tags: set[str], mark: str, tag: str) -> str:
+        """markdownify's inline marks, as HTML where Markdown would not read them (emphasis.py)."""
+        if "_noformat" in parent_tags:
+            return text
+        prefix, suffix, text = chomp(text)
+        if not text:
+            return ""
+        return prefix + marked(text, mark, tag, el, LINE_BREAKING, (bool(prefix), bool(suffix))) + suffix
 
     def convert_br(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return "\n" if "pre" in parent_tags else super().convert_br(el, text, parent_tags)

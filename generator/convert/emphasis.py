@@ -1,0 +1,67 @@
+"""Bold, italics and strike-through as Markdown marks where Markdown will read them, else as HTML.
+
+CommonMark opens `*` only where the mark is not followed by punctuation, or is preceded by a space or
+punctuation; it closes likewise, mirrored. So `文件**～/.screenrc**。` or `a*"quote"*b` stay literal
+asterisks, which Chinese and Japanese text (no spaces between words) meets all the time. Such a run is
+written as `<strong>`, `<em>` or `<del>`, which both renderers read (and the sanitizer keeps).
+
+"Punctuation" differs between CommonMark versions and engines (0.31 adds symbols, such as `～`), so the
+test leans to HTML: inside the marks anything but a letter, digit or mark counts as punctuation; outside,
+only what every engine counts does (ASCII punctuation and Unicode's P categories).
+"""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+
+from bs4 import NavigableString, Tag
+
+_ASCII_PUNCTUATION = frozenset(string.punctuation)
+
+
+def marked(text: str, mark: str, tag: str, el: Tag, blocks: frozenset[str], spaced: tuple[bool, bool]) -> str:
+    """`text` (converted, its outer spaces taken off: `spaced` says on which side there was one) inside
+    `mark`s if Markdown will read them as such, else inside `<tag>`. `blocks` are the elements that start a
+    line, beyond which nothing touches a mark."""
+    if mark[0] == "~" and "~" in (text[0], text[-1]):  # an unescaped "~" would join the marks' run
+        return f"<{tag}>{text}</{tag}>"
+    # Asterisks just inside are a nested <em> or <strong>, whose marks join this one's into one run (a literal
+    # one is escaped).
+    inner = (text.strip("*") or text) if mark[0] == "*" else text
+    if _is_word(inner[0]) and _is_word(inner[-1]):  # the common case: no neighbour needs looking at
+        return f"{mark}{text}{mark}"
+    opens = _is_word(inner[0]) or spaced[0] or _lets_open(_neighbour(el, "previous", blocks, -1))
+    closes = _is_word(inner[-1]) or spaced[1] or _lets_open(_neighbour(el, "next", blocks, 0))
+    return f"{mark}{text}{mark}" if opens and closes else f"<{tag}>{text}</{tag}>"
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char)[0] == "M"
+
+
+def _lets_open(char: str) -> bool:
+    """Whether a mark beside punctuation still counts as opening (or closing) with `char` on its other side:
+    "" is the start or end of a line."""
+    return not char or char.isspace() or char in _ASCII_PUNCTUATION or unicodedata.category(char)[0] == "P"
+
+
+def _neighbour(el: Tag, side: str, blocks: frozenset[str], end: int) -> str:
+    """The character just before (`end` -1, side "previous") or after (0, "next") `el` on its line, as the
+    source text has it; "" at the start or end of a line."""
+    node: Tag | NavigableString | None = el
+    while node is not None:
+        sibling = getattr(node, f"{side}_sibling")
+        while sibling is not None:
+            if isinstance(sibling, Tag) and sibling.name in blocks:
+                return ""
+            if isinstance(sibling, Tag) and sibling.name == "br":
+                return "\n"
+            text = str(sibling) if isinstance(sibling, NavigableString) else sibling.get_text()
+            if text:
+                return text[end]
+            sibling = getattr(sibling, f"{side}_sibling")
+        node = node.parent
+        if node is None or node.name in blocks:
+            return ""
+    return ""
