@@ -131,6 +131,20 @@ def test_revisions_and_menu_items_are_skipped_with_a_reason(tmp_path: Path) -> N
         "a menu or menu item, not a post", "a revision or autosave, not a post"]
 
 
+def test_plugins_records_are_skipped_so_that_form_entries_and_orders_are_never_published(tmp_path: Path) -> None:
+    """A full export holds Jetpack's form entries (what visitors sent), WooCommerce's orders, Contact Form
+    7's forms: none is a page of the site."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", "Text") + item(6, "Ana <ana@example.com>", "Message: call me on 555",
+                                                          post_type="feedback")
+                           + item(7, "Order", "", post_type="shop_order")
+                           + item(8, "Contact", "[text* your-name]", post_type="wpcf7_contact_form")))
+    result = run_import([path], tmp_path / "content")
+    assert [p.id for p in result.posts] == [5] and result.problems == []
+    assert len(result.skipped) == 3 and all("a plugin's own record" in line for line in result.skipped)
+    assert "555" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "content").rglob("*.md"))
+
+
 def test_a_draft_never_published_gets_its_utc_date_from_the_sites_offset(tmp_path: Path) -> None:
     path = tmp_path / "export.xml"
     path.write_text(export(item(5, "Published", "Text", date="2024-03-01 12:00:00", gmt="2024-03-01 10:00:00")
@@ -140,6 +154,23 @@ def test_a_draft_never_published_gets_its_utc_date_from_the_sites_offset(tmp_pat
     assert result.problems == []
     draft = loads((tmp_path / "content" / "post" / "post-6.md").read_text(encoding="utf-8"))
     assert draft.date.isoformat() == "2024-03-02T12:00:00+02:00"
+
+
+def test_a_draft_with_wordpress_zero_dates_is_skipped_quietly_and_dated_by_the_export(tmp_path: Path) -> None:
+    """WordPress writes a never-dated draft's dates as zeros and its <pubDate> as year -0001 (which Python's
+    date parser reads as the year 2000)."""
+    zero = "0000-00-00 00:00:00"
+    draft = item(35, "Draft", "Text", date=zero, gmt=zero, status="draft", slug="draft").replace(
+        "<dc:creator>", "<pubDate>Wed, 30 Nov -0001 00:00:00 +0000</pubDate><dc:creator>")
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Published", "Text") + draft).replace(
+        "<wp:wxr_version>", "<pubDate>Mon, 23 May 2011 09:00:00 +0000</pubDate><wp:wxr_version>"))
+    result = run_import([path], tmp_path / "content")
+    assert result.problems == [] and len(result.posts) == 1
+    drafts = run_import([path], tmp_path / "drafts", ImportOptions(statuses=frozenset({"publish", "draft"})))
+    assert drafts.problems == []
+    dated = loads((tmp_path / "drafts" / "post" / "draft.md").read_text(encoding="utf-8")).date
+    assert dated.isoformat() == "2011-05-23T11:00:00+02:00"  # the export's date, in the site's offset
 
 
 def test_a_post_without_a_title_is_named_by_its_first_words(tmp_path: Path) -> None:
@@ -302,3 +333,17 @@ def test_syntaxhighlighter_code_shortcodes_become_code_blocks_with_their_languag
     body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
     assert '```bash\nif [ -f x ]; then\n\n  echo "a < b"\nfi\n```' in body
     assert body.startswith("Before.") and body.rstrip().endswith("After.")
+
+
+def test_syntaxhighlighter_language_shortcodes_become_code_blocks(tmp_path: Path) -> None:
+    """[csharp]...[/csharp], [php]...[/php]: the plugin's other spelling, common in older exports."""
+    path = tmp_path / "export.xml"
+    content = ('[csharp]\n\tpublic class A\n\t{\n\t    int x = 1;\n\t}\n[/csharp]\n\n[php]echo "<b>hi</b>";[/php]'
+               "\n\n[plain]x < y[/plain]\n\nA [c] in prose stays.")
+    path.write_text(export(item(5, "Code", content)))
+    run_import([path], tmp_path / "content")
+    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    assert "```csharp\n\tpublic class A\n\t{\n\t    int x = 1;\n\t}\n```" in body
+    assert '```php\necho "<b>hi</b>";\n```' in body
+    assert "```\nx < y\n```" in body
+    assert body.rstrip().endswith("A [c] in prose stays.")

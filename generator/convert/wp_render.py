@@ -38,7 +38,15 @@ BLOCK = re.compile(r"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*)(?:\s+\{.*?\})?\s+"
 EXCERPT_WORDS = 55
 # SyntaxHighlighter's shortcodes, on every WordPress.com site and many others: `[code language="bash"]`,
 # `[sourcecode lang="py"]`. The plugin renders them before paragraphs are made, so their text stays whole.
-CODE_SHORTCODE = re.compile(r"\[(code|sourcecode)((?:\s[^\]]*)?)\](.*?)\[/\1\]", re.DOTALL)
+# SyntaxHighlighter also takes each of its languages' names as a shortcode of its own: [php]...[/php].
+BRUSHES = ("as3|actionscript3|bash|shell|coldfusion|cf|clojure|clj|cpp|c|c-sharp|csharp|css|delphi|pas|pascal|diff"
+           "|patch|erl|erlang|fsharp|go|golang|groovy|haskell|java|jfx|javafx|js|jscript|javascript|latex|tex|matlab"
+           "|objc|obj-c|perl|pl|php|plain|text|ps|powershell|py|python|r|splus|rails|rb|ror|ruby|scala|sql|swift|vb"
+           "|vbnet|xml|xhtml|xslt|html|yaml|yml")
+CODE_SHORTCODE = re.compile(rf"\[(code|sourcecode|{BRUSHES})((?:\s[^\]]*)?)\](.*?)\[/\1\]", re.DOTALL)
+# Brush names that Pygments reads as another language, or as none.
+BRUSH_LANGUAGES = {"ps": "powershell", "plain": "", "text": "", "c-sharp": "csharp", "as3": "actionscript3",
+                   "splus": "r", "ror": "ruby", "rails": "ruby", "jscript": "javascript"}
 
 
 @dataclass(frozen=True, slots=True)  # one per attachment of the export, kept while it is read
@@ -64,12 +72,14 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
 
 def _code_blocks(text: str) -> str:
     """Code shortcodes as the <pre> the plugin makes, its language kept for highlighting."""
-    if "[code" not in text and "[sourcecode" not in text:
+    if "[/" not in text:
         return text
 
     def block(match: re.Match[str]) -> str:
         atts, _ = parse_attributes(match.group(2) or "")
-        language = re.sub(r"[^a-z0-9+#-]", "", (atts.get("language") or atts.get("lang") or "").lower())
+        name = match.group(1)
+        named = atts.get("language") or atts.get("lang") or ("" if name in ("code", "sourcecode") else name)
+        language = re.sub(r"[^a-z0-9+#-]", "", BRUSH_LANGUAGES.get(named.lower(), named.lower()))
         code = html_escape(html_unescape(match.group(3).strip("\n")), quote=False)
         kind = f' class="language-{language}"' if language else ""
         return f"<pre><code{kind}>{code}</code></pre>"

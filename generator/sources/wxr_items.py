@@ -126,6 +126,10 @@ def _mime_of(url: str) -> str:
     return kinds.get(extension, "")
 
 
+UNDATED_STATUSES = frozenset({"draft", "auto-draft", "pending"})
+ZERO_RSS_YEAR = re.compile(r"\s-0*1\s")
+
+
 def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """A post of any type as /wp/v2/<type>?_embed shows it, and what was wrong with it but made good
     (field, message); raises ItemError for what it cannot do without."""
@@ -134,7 +138,9 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     raw = fields.get("content:encoded", "")
     warnings: list[tuple[str, str]] = []
     if not _has_date(fields, "wp:post_date") and not _has_date(fields, "wp:post_date_gmt"):
-        fields = _dated_by_rss(fields, names, warnings)
+        # A draft that was never saved with a date is as WordPress makes it, not worth a line.
+        undated = [] if fields.get("wp:status", "").strip() in UNDATED_STATUSES else warnings
+        fields = _dated_by_rss(fields, names, undated)
     date, date_gmt = _dates(fields, "wp:post_date", names)
     modified, modified_gmt = _dates(fields, "wp:post_modified", names) if _has_date(fields, "wp:post_modified") \
         else (date, date_gmt)
@@ -164,7 +170,8 @@ def _dated_by_rss(fields: Mapping[str, str], names: Names, warnings: list[tuple[
     own date, stands in (the post existed by then), and this is said."""
     for value, what in ((fields.get("pubDate", ""), "its RSS <pubDate>"), (names.export_date, "the export's date")):
         try:
-            when = parsedate_to_datetime(value.strip()) if value.strip() else None
+            # WordPress writes its zero date as "Wed, 30 Nov -0001 ...", which Python reads as the year 2000.
+            when = parsedate_to_datetime(value.strip()) if value.strip() and not ZERO_RSS_YEAR.search(value) else None
         except (TypeError, ValueError):
             when = None
         if when is not None and when.year > 1970:
