@@ -87,6 +87,8 @@ def test_saved_responses_without_an_extension_are_read_when_they_hold_json(tmp_p
       "requires_wp": "5.8"}, "extension"),
     ({"code": "rest_no_route", "message": "No route was found.", "data": {"status": 404}}, "error"),
     ({}, "empty"),
+    ({"id": 4, "type": "feedback", "title": {"rendered": "Ana"}, "content": {"rendered": "<p>Call me</p>"},
+      "date": "2024-01-01T00:00:00", "slug": "ana"}, "record"),
 ])
 def test_each_kind_of_wordpress_response_is_recognised(data: dict, kind: str) -> None:
     assert kind_of(data) == kind

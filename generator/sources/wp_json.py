@@ -20,8 +20,8 @@ from generator.problems import Problem
 # Kinds of REST resources; only posts become content, the others resolve names or are skipped.
 POST, TERM, USER, MEDIA, TAXONOMIES, COMMENT, REVISION, SITE, OTHER = (
     "post", "term", "user", "media", "taxonomies", "comment", "revision", "site", "other")
-SEARCH, MENU, DESIGN, EXTENSION, ERROR, EMPTY, PLUGIN = (
-    "search result", "menu item", "design", "extension", "error", "empty", "plugin")
+SEARCH, MENU, DESIGN, EXTENSION, ERROR, EMPTY, PLUGIN, RECORD = (
+    "search result", "menu item", "design", "extension", "error", "empty", "plugin", "record")
 # What a crawl saves beside the posts and the mirror has no use for: skipped, and listed with --verbose.
 SKIPPED = {
     COMMENT: "a comment",
@@ -34,7 +34,18 @@ SKIPPED = {
     ERROR: "an error response saved by the crawl",
     EMPTY: "an empty response",
     PLUGIN: "a plugin's own response",
+    RECORD: "a plugin's own record (a form, a form entry, an order, a log)",
 }
+# Post types in which plugins keep their own records: never pages of the site, and some hold what visitors
+# sent (form entries, orders), which a public mirror must not publish. A full export holds them all.
+RECORD_TYPES = frozenset({
+    "wpcf7_contact_form", "flamingo_contact", "flamingo_inbound", "flamingo_outbound",  # Contact Form 7
+    "feedback", "jp_pay_order", "jp_pay_product", "jetpack_migration",  # Jetpack
+    "wpforms", "wpforms_log", "nf_sub", "mc4wp-form", "acf-field-group", "acf-field", "acf-post-type",
+    "acf-taxonomy", "acf-ui-options-page", "elementor_library", "elementor_snippet", "elementor_font",
+    "elementor_icons", "shop_order", "shop_order_refund", "shop_order_placehold", "shop_coupon", "shop_webhook",
+    "shop_subscription", "product_variation", "scheduled-action", "edd_payment", "edd_discount", "edd_log",
+    "amp_validated_url"})
 # Patterns, widgets, sidebars, widget types and global styles, by the fields that only they have.
 DESIGN_KEYS = ({"block_types", "viewport_width"}, {"id_base", "sidebar"}, {"before_widget", "widgets"},
                {"is_multi", "name"}, {"styles", "settings", "id"})
@@ -103,6 +114,8 @@ def _not_content(data: dict[str, Any]) -> str:
         return ERROR
     if {"id", "title", "url", "type", "subtype"} <= keys and "content" not in keys:
         return SEARCH
+    if isinstance(data.get("type"), str) and data["type"] in RECORD_TYPES:
+        return RECORD
     if (isinstance(data.get("type"), str) and data["type"] in DESIGN_TYPES) or any(k <= keys for k in DESIGN_KEYS):
         return DESIGN
     if {"object", "object_id", "menu_order"} <= keys or ({"locations", "auto_add"} <= keys):

@@ -82,7 +82,8 @@ def _item(path: Path, position: int, element: Element, names: Names, problems: l
     """A post, or a media item for an attachment, or a skipped item of a type REST does not serve
     as a post (a revision, a menu item); what cannot be made a post becomes a problem."""
     post_type = element.fields.get("wp:post_type", "").strip()
-    skipped = SKIPPED_TYPES.get(post_type) or (wp_json.DESIGN if post_type in wp_json.DESIGN_TYPES else "")
+    skipped = (SKIPPED_TYPES.get(post_type) or (wp_json.DESIGN if post_type in wp_json.DESIGN_TYPES else "")
+               or (wp_json.RECORD if post_type in wp_json.RECORD_TYPES else ""))
     try:
         if post_type == "attachment":
             if element.fields.get("wp:attachment_url", "").strip():
