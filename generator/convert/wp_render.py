@@ -26,6 +26,10 @@ MEDIA_LIST = re.compile(r"\[(gallery|playlist)((?:\s[^\]]*)?)\]")
 URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
 SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]*>")
+# Tags inside a run of text: taken out with nothing in their place, as WordPress strips them ("文件<b>x</b>。"
+# stays one run). Any other tag stands where WordPress's autop has put a line break.
+INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong"
+                        r"|sub|sup|time|tt|u|var)(?:\s[^>]*)?>", re.IGNORECASE)
 # The shortcodes WordPress registers itself; strip_shortcodes removes them with what they enclose.
 CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed)\b[^\]]*\]"
                             r"(?:(?:(?!\[\1\b).)*?\[/\1\])?", re.DOTALL)
@@ -135,7 +139,7 @@ def auto_excerpt(raw: str) -> str:
     else:  # a URL alone on its line is a player there, no text; paragraphs add no words
         raw = _autoembed(raw)
     text = CORE_SHORTCODE.sub("", BLOCK_DELIMITER.sub("", raw))
-    words = TAG.sub(" ", SCRIPT_OR_STYLE.sub("", text)).split()
+    words = TAG.sub(" ", INLINE_TAG.sub("", SCRIPT_OR_STYLE.sub("", text))).split()
     if len(words) > EXCERPT_WORDS:
         return autop(" ".join(words[:EXCERPT_WORDS]) + " [&hellip;]")
     return autop(" ".join(words))
