@@ -156,12 +156,13 @@ def test_a_draft_never_published_gets_its_utc_date_from_the_sites_offset(tmp_pat
     assert draft.date.isoformat() == "2024-03-02T12:00:00+02:00"
 
 
-def test_a_draft_with_wordpress_zero_dates_is_skipped_quietly_and_dated_by_the_export(tmp_path: Path) -> None:
+def test_a_draft_with_wordpress_zero_dates_and_no_slug_imports_quietly(tmp_path: Path) -> None:
     """WordPress writes a never-dated draft's dates as zeros and its <pubDate> as year -0001 (which Python's
     date parser reads as the year 2000)."""
     zero = "0000-00-00 00:00:00"
-    draft = item(35, "Draft", "Text", date=zero, gmt=zero, status="draft", slug="draft").replace(
-        "<dc:creator>", "<pubDate>Wed, 30 Nov -0001 00:00:00 +0000</pubDate><dc:creator>")
+    draft = item(35, "Draft", "Text", date=zero, gmt=zero, status="draft").replace(
+        "<dc:creator>", "<pubDate>Wed, 30 Nov -0001 00:00:00 +0000</pubDate><dc:creator>").replace(
+        "<![CDATA[post-35]]>", "")  # nor a slug: WordPress names a post when it is published
     path = tmp_path / "export.xml"
     path.write_text(export(item(5, "Published", "Text") + draft).replace(
         "<wp:wxr_version>", "<pubDate>Mon, 23 May 2011 09:00:00 +0000</pubDate><wp:wxr_version>"))
@@ -169,7 +170,7 @@ def test_a_draft_with_wordpress_zero_dates_is_skipped_quietly_and_dated_by_the_e
     assert result.problems == [] and len(result.posts) == 1
     drafts = run_import([path], tmp_path / "drafts", ImportOptions(statuses=frozenset({"publish", "draft"})))
     assert drafts.problems == []
-    dated = loads((tmp_path / "drafts" / "post" / "draft.md").read_text(encoding="utf-8")).date
+    dated = loads((tmp_path / "drafts" / "post" / "35.md").read_text(encoding="utf-8")).date
     assert dated.isoformat() == "2011-05-23T11:00:00+02:00"  # the export's date, in the site's offset
 
 

@@ -235,11 +235,15 @@ def _title_of(slug: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+UNNAMED_STATUSES = frozenset({"draft", "auto-draft", "pending"})
+
+
 def _post_slug(data: dict[str, Any], warnings: list[tuple[str, str]]) -> str:
     raw = data.get("slug")
     if not isinstance(raw, str) or not raw.strip():
         ident = _integer(data, "id")
-        warnings.append(("slug", f"missing; used the id {ident}"))
+        if data.get("status") not in UNNAMED_STATUSES:  # WordPress names a post when it is published
+            warnings.append(("slug", f"missing; used the id {ident}"))
         return str(ident)
     slug, why = safe_slug(raw)
     if why:
