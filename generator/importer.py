@@ -82,6 +82,7 @@ class PostRef:
     digest: str  # of the item's whole JSON
     hostless: bool  # its link and guid name no host
     bodiless: bool  # its content is empty
+    size: int  # of the item's JSON: of two copies modified at once, the larger holds more (`_embedded`)
 
 
 @dataclass
@@ -126,7 +127,7 @@ def _spooled(item: RawItem, spool: Spool) -> PostRef:
     stub = RawItem(item.file, item.index, {"id": ident}, item.kind, spool.add(blob))
     return PostRef(stub, key, (str(data.get("type")), str(ident)), str(data.get("modified", "")),
                    status if isinstance(status, str) else type(status), import_cache.digest(blob),
-                   not _names_host(data), bodiless)
+                   not _names_host(data), bodiless, len(blob))
 
 
 def grouped(problems: list[Problem]) -> list[Problem]:
@@ -273,11 +274,13 @@ class Names:
 
 
 def _latest_posts(refs: list[PostRef], options: ImportOptions, result: ImportResult) -> list[PostRef]:
-    """Each post once: the copy modified last wins; statuses not asked for are skipped."""
+    """Each post once: the copy modified last wins, then the larger (a crawl that saved a list with `_embed`
+    and each post without it has the terms' names and the featured image only in the first), then the first
+    read; statuses not asked for are skipped."""
     posts: dict[tuple[Any, Any], PostRef] = {}
     for ref in refs:
         current = posts.get(ref.key)
-        if current is None or ref.modified > current.modified:
+        if current is None or (ref.modified, ref.size) > (current.modified, current.size):
             posts[ref.key] = ref
     kept = []
     for ref in sorted(posts.values(), key=lambda r: r.order):

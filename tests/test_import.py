@@ -80,6 +80,15 @@ def test_one_post_in_several_files_is_imported_once_from_the_latest_copy(tmp_pat
     assert posts(tmp_path / "content")["post/hello.md"].title == "New"
 
 
+def test_of_two_copies_modified_at_once_the_one_with_more_data_is_imported(tmp_path: Path) -> None:
+    embedded = {"wp:term": [[{"id": 3, "slug": "harbour", "name": "Harbour", "taxonomy": "category"}]]}
+    save(tmp_path / "in", "a.json", [rest_item(categories=[3])])  # read first, as a single post's endpoint saves it
+    save(tmp_path / "in", "b.json", [rest_item(categories=[3], _embedded=embedded)])
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert [p.file for p in result.posts] == [str(tmp_path / "in" / "b.json")]
+    assert posts(tmp_path / "content")["post/hello.md"].taxonomies == {"category": ("harbour",)}
+
+
 def test_only_published_posts_unless_asked(tmp_path: Path) -> None:
     save(tmp_path / "in", "a.json", [rest_item(), rest_item(id=8, slug="draft", status="draft")])
     result = run_import([tmp_path / "in"], tmp_path / "content")
