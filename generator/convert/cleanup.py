@@ -281,6 +281,12 @@ def verse_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
         pre.name = "p"
 
 
+def teletype_as_code(soup: BeautifulSoup, ctx: Context) -> None:
+    """<tt>, the teletype text of older posts, is code as browsers show it."""
+    for tt in elements(soup, "tt"):
+        tt.name = "code"
+
+
 def separate_file_buttons(soup: BeautifulSoup, ctx: Context) -> None:
     """A file block's name and Download button sit side by side with no space between."""
     if not may_hold(soup, FILE_BUTTON_CLASSES):
@@ -344,6 +350,7 @@ PASSES: tuple[Pass, ...] = (
     citations_as_lines,
     captions_as_paragraphs,
     verse_as_lines,
+    teletype_as_code,
     separate_file_buttons,
     drop_repeated_title,
     mark_footnotes,

@@ -157,7 +157,6 @@ class NewsConverter(MarkdownConverter):
         return self._marked(el, text, parent_tags, "~~", "del")
 
     convert_strong, convert_i, convert_s = convert_b, convert_em, convert_del
-    convert_tt = MarkdownConverter.convert_code  # the teletype text of old posts: code, as browsers show it
 
     def _marked(self, el: Tag, text: str, parent_tags: set[str], mark: str, tag: str) -> str:
         """markdownify's inline marks, as HTML where Markdown would not read them (emphasis.py)."""

@@ -28,7 +28,7 @@ def _outside_by_name(name: str) -> bool:
 def pseudo_tags(name: str) -> tuple[str, ...]:
     """What markdownify adds to the parent tags of a tag's children besides its name."""
     inline = ("_inline",) if re_html_heading.match(name) is not None or name in ("td", "th") else ()
-    return inline + (("_noformat",) if name in ("pre", "code", "kbd", "samp", "tt") else ())
+    return inline + (("_noformat",) if name in ("pre", "code", "kbd", "samp") else ())
 
 
 def can_ignore(el: object, inside: bool) -> bool:
