@@ -11,6 +11,7 @@ import pytest
 from generator.convert import cleanup
 from generator.convert.context import Context, Media
 from generator.convert.markdown import html_to_markdown, normalize
+from generator.render.markdown import MarkdownRenderer
 from tests.conftest import SAMPLE_JSON, need_shared
 
 CASES = Path(__file__).parent / "cases" / "convert"
@@ -65,3 +66,11 @@ def test_sample_post_loses_plugin_toc_and_screen_reader_text_but_keeps_every_sec
         "quality-control-at-olympic-levels", "partnerships-across-chinas-industrial-backbone",
         "deepening-soe-reform-to-support-expansion", "a-strategic-turn-toward-critical-metals",
         "bottom-line-for-investors"]
+
+
+def test_lists_one_after_another_stay_apart_when_rendered() -> None:
+    """Markdown reads two lists with the same marker, one right after the other, as one list."""
+    html = MarkdownRenderer().render((CASES / "adjacent_lists.md").read_text(encoding="utf-8")).html
+    source = (CASES / "adjacent_lists.html").read_text(encoding="utf-8")
+    assert (html.count("<ul>"), html.count("<ol>")) == (source.count("<ul>"), source.count("<ol>")) == (6, 2)
+    assert "<p>" not in html  # tight lists, as in the source

@@ -348,3 +348,16 @@ def test_syntaxhighlighter_language_shortcodes_become_code_blocks(tmp_path: Path
     assert '```php\necho "<b>hi</b>";\n```' in body
     assert "```\nx < y\n```" in body
     assert body.rstrip().endswith("A [c] in prose stays.")
+
+
+def test_footnotes_come_from_the_posts_meta_as_the_footnotes_block_shows_them(tmp_path: Path) -> None:
+    """The block editor keeps a post's footnotes in its `footnotes` meta; the block renders them."""
+    content = ('<!-- wp:paragraph --><p>A claim<sup data-fn="aa48" class="fn"><a href="#aa48" id="aa48-link">1</a>'
+               '</sup> and another<sup data-fn="b1" class="fn"><a href="#b1" id="b1-link">2</a></sup>.</p>'
+               '<!-- /wp:paragraph -->\n\n<!-- wp:footnotes /-->')
+    notes = '[{"id":"aa48","content":"A <em>source</em>"},{"id":"b1","content":"Another"}]'
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Notes", content, meta={"footnotes": notes})))
+    run_import([path], tmp_path / "content")
+    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    assert body == "A claim[^1] and another[^2].\n\n[^1]: A *source*\n\n[^2]: Another\n"

@@ -26,6 +26,7 @@ BLANK_RUNS = re.compile(r"\n{3,}")
 FENCE = re.compile(r"^( *`{3,})[\w+#.-]*$")
 CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|brush:\s*)([\w+#.-]+)")
 BACKTICKS = re.compile(r"`+")
+ORDERED_MARKER = re.compile(r"^(\d+)\.")
 NEWLINE_SPACE = re.compile(r"[\t \r\n]*[\r\n][\t \r\n]*")  # markdownify's own whitespace rules
 SPACE_RUNS = re.compile(r"[\t ]+")
 # What Markdown would misread inside running text, each escaped by a backslash: backslashes,
@@ -167,6 +168,14 @@ class NewsConverter(MarkdownConverter):
             return ""
         return prefix + marked(text, mark, tag, el, LINE_BREAKING, (bool(prefix), bool(suffix))) + suffix
 
+    def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """markdownify's item, with the other marker (`*`, `N)`) in every second list of a run of lists of one
+        kind: Markdown would read two lists one after the other as one."""
+        item = super().convert_li(el, text, parent_tags)
+        if el.parent is None or el.parent.name not in ("ul", "ol") or _lists_before(el.parent) % 2 == 0:
+            return item
+        return "* " + item[2:] if item.startswith("- ") else ORDERED_MARKER.sub(r"\1)", item, count=1)
+
     def convert_br(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return "\n" if "pre" in parent_tags else super().convert_br(el, text, parent_tags)
 
@@ -284,8 +293,20 @@ def code_language(el: Tag) -> str:
     return ""
 
 
+def _lists_before(lst: Tag) -> int:
+    """How many lists of `lst`'s kind come right before it, with nothing but white space between."""
+    count, node = 0, lst.previous_sibling
+    while node is not None:
+        if isinstance(node, Tag) and node.name == lst.name:
+            count += 1
+        elif isinstance(node, Tag) or node.strip():
+            break
+        node = node.previous_sibling
+    return count
+
+
 def is_simple_table(table: Tag) -> bool:
-    """A pipe table can hold it: one header row at most, no spans, no blocks or tables in cells.
+    """A pipe table can hold it: one header row at most, no footer, no spans, no blocks or tables in cells.
 
     One walk down the table, knowing at each tag whether it is inside a cell."""
     head = None
@@ -294,7 +315,7 @@ def is_simple_table(table: Tag) -> bool:
         tag, in_cell = pending.pop()
         if not isinstance(tag, Tag):
             continue
-        if tag.name == "table" or (in_cell and (tag.name in BLOCK_IN_CELL or tag.name == "br")):
+        if tag.name in ("table", "tfoot") or (in_cell and (tag.name in BLOCK_IN_CELL or tag.name == "br")):
             return False
         cell = tag.name in ("td", "th")
         if cell and (tag.get("rowspan") is not None or tag.get("colspan") is not None):

@@ -9,6 +9,7 @@ the ids of the post's own attachments, which only the export knows.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from html import escape as html_escape
@@ -19,6 +20,8 @@ from generator.convert.autop import autop
 from generator.convert.embeds import SITES
 from generator.convert.shortcodes import parse_attributes
 
+FOOTNOTES_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?footnotes(?:\s+\{.*?\})?\s+"
+                             r"(?:/-->|-->.*?<!--\s+/wp:(?:core/)?footnotes\s+-->)", re.DOTALL)
 BLOCK_DELIMITER = re.compile(r"<!--\s+/?wp:[a-z][a-z0-9_/-]*(?:\s+\{.*?\})?\s+/?-->\n?", re.DOTALL)
 SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?shortcode\s+-->(.*?)<!--\s+/wp:(?:core/)?shortcode\s+-->",
                              re.DOTALL)
@@ -63,15 +66,33 @@ class Attachment:
     mime: str
 
 
-def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attachment]]) -> str:
-    """The HTML a REST response would hold in `content.rendered`, shortcodes still unexpanded."""
+def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attachment]], footnotes: str = "") -> str:
+    """The HTML a REST response would hold in `content.rendered`, shortcodes still unexpanded. `footnotes` is
+    the post's `footnotes` meta (JSON), which the footnotes block shows."""
     raw = raw.replace("\r\n", "\n")
     if "<!-- wp:" in raw:
         html = SHORTCODE_BLOCK.sub(lambda m: autop(m.group(1)), raw)
+        if "wp:footnotes" in html:
+            html = FOOTNOTES_BLOCK.sub(lambda _: footnotes_list(footnotes), html)
         html = BLOCK_DELIMITER.sub("", html)
     else:
         html = autop(_autoembed(_code_blocks(raw)))
     return _media_ids(html, post_id, attached) if "[" in html else html
+
+
+def footnotes_list(meta: str) -> str:
+    """What WordPress's footnotes block renders: each note, with a link back to its reference."""
+    try:
+        notes = json.loads(meta) if meta.strip() else []
+    except ValueError:
+        notes = []
+    items = [(str(n["id"]), str(n.get("content", ""))) for n in notes if isinstance(n, dict) and n.get("id")]
+    if not items:
+        return ""
+    return '<ol class="wp-block-footnotes">' + "".join(
+        f'<li id="{html_escape(ident)}">{content} <a href="#{html_escape(ident)}-link" '
+        f'aria-label="Jump to footnote reference {number}">↩︎</a></li>'
+        for number, (ident, content) in enumerate(items, 1)) + "</ol>"
 
 
 def _code_blocks(text: str) -> str:

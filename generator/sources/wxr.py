@@ -107,8 +107,10 @@ def _with_made_id(path: Path, position: int, element: Element, problems: list[Pr
     fields = element.fields
     basis = fields.get("guid") or fields.get("link") or f"{fields.get('title', '')}\x00{fields.get('wp:post_date', '')}"
     ident = items.synthetic_id("post", basis.strip())
+    given = fields.get("wp:post_id", "").strip()
+    what = f"not a positive whole number ({given[:40]!r})" if given else "missing"
     problems.append(Problem(str(path), f"#{position}", "wp:post_id",
-                            f"missing; imported with id {ident}, made from its guid, link or title and date"))
+                            f"{what}; imported with id {ident}, made from its guid, link or title and date"))
     return replace(element, fields={**fields, "wp:post_id": str(ident)})
 
 

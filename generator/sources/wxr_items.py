@@ -152,7 +152,7 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
         "guid": {"rendered": fields.get("guid", "").strip()},
         "date": date, "date_gmt": date_gmt, "modified": modified, "modified_gmt": modified_gmt,
         "title": _title(fields.get("title", ""), raw, date),
-        "content": {"rendered": render_content(raw, ident, names.attached)},
+        "content": {"rendered": render_content(raw, ident, names.attached, element.meta.get("footnotes", ""))},
         "excerpt": {"rendered": render_content(excerpt, ident, {}) if excerpt.strip()
                     else auto_excerpt(raw)},
         "parent": _int(fields.get("wp:post_parent")), "menu_order": _int(fields.get("wp:menu_order")),
