@@ -139,3 +139,29 @@ def test_a_folder_with_no_saved_json_says_so(tmp_path: Path) -> None:
     (tmp_path / "site" / "about" / "index.html").write_text("<p>About</p>")
     items, problems = read_items([tmp_path / "site"])
     assert items == [] and [p.message[:30] for p in problems] == ["no saved REST JSON or WordPres"]
+
+
+# What PHP prints before the JSON on a site that shows its errors, with html_errors on and off.
+HTML_WARNING = ('<br />\n<b>Warning</b>:  Undefined array key "lang" in <b>/var/www/html/wp-content/plugins/'
+                'seo/seo.php</b> on line <b>88</b><br />\n')
+PLAIN_NOTICES = ("\nDeprecated: Function create_function() is deprecated in /home/site/functions.php on line 3\n"
+                 "PHP Notice:  Trying to get property 'ID' of non-object in /home/site/x.php on line 41\n")
+
+
+@pytest.mark.parametrize("messages", [HTML_WARNING, PLAIN_NOTICES, HTML_WARNING * 3])
+def test_php_messages_printed_before_the_json_are_passed_over(tmp_path: Path, messages: str) -> None:
+    (tmp_path / "posts.json").write_text(messages + json.dumps([{"id": 1}, {"id": 2}]))
+    (tmp_path / "wp-json" / "wp" / "v2" / "posts").mkdir(parents=True)
+    (tmp_path / "wp-json" / "wp" / "v2" / "posts" / "index.html").write_text(messages + json.dumps({"id": 3}))
+    items, problems = read_items([tmp_path])
+    assert problems == [] and sorted(i.data["id"] for i in items) == [1, 2, 3]
+
+
+def test_after_php_messages_a_json_error_is_still_placed_at_its_line_and_column(tmp_path: Path) -> None:
+    (tmp_path / "posts.json").write_text(HTML_WARNING + '[{"id": 1,,}]')
+    (tmp_path / "page.json").write_text("<p>Hello</p>\n" + HTML_WARNING + "[]")  # not only PHP's messages
+    items, problems = read_items([tmp_path])
+    assert items == []
+    assert [p.message for p in problems] == ["not valid JSON: line 1 column 1: Expecting value",
+                                             "not valid JSON: line 3 column 11: Expecting property name "
+                                             "enclosed in double quotes"]

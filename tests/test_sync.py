@@ -173,6 +173,23 @@ def test_a_broken_page_is_reported_with_its_url_and_the_rest_is_synced(tmp_path:
     assert len(posts(content)) == 250
 
 
+def test_a_site_that_prints_php_warnings_before_its_json_is_synced_whole(tmp_path: Path) -> None:
+    """display_errors on: every API answer starts with PHP's warning, as on much cheap hosting."""
+    warning = (b'<br />\n<b>Deprecated</b>:  Creation of dynamic property in <b>/var/www/html/wp-content/'
+               b'plugins/old/old.php</b> on line <b>7</b><br />\n')
+    with FakeWordPress(generated_site(30)) as wp:
+        answer = wp.answer
+
+        def with_warning(target: str) -> tuple:
+            status, headers, body = answer(target)
+            return status, headers, warning + body if "json" in headers.get("Content-Type", "") else body
+
+        wp.answer = with_warning  # type: ignore[method-assign]
+        result = sync(wp.url, tmp_path / "content")
+    assert result.problems == []
+    assert len(posts(tmp_path / "content")) == 30
+
+
 def test_a_busy_site_is_retried_as_it_asks(tmp_path: Path) -> None:
     time = FakeTime()
     with FakeWordPress(generated_site(30)) as wp:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.problems import Problem
+from generator.sources.php_messages import blank_php_messages
 
 # Kinds of REST resources; only posts become content, the others resolve names or are skipped.
 POST, TERM, USER, MEDIA, TAXONOMIES, COMMENT, REVISION, SITE, OTHER = (
@@ -152,7 +153,8 @@ def json_files(sources: Iterable[Path]) -> Iterator[Path]:
 def _looks_like_json(path: Path) -> bool:
     try:
         with path.open("rb") as f:
-            return f.read(64).lstrip()[:1] in (b"{", b"[")
+            head = f.read(4096).decode("utf-8", "replace")
+        return blank_php_messages(head).lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
     except OSError:
         return True  # read it, so that the error is reported with the file's name
 
@@ -161,7 +163,7 @@ def read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
     name = str(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
-        data = json.loads(text)
+        data = json.loads(blank_php_messages(text))
     except OSError as e:
         return [], [Problem(name, message=f"cannot read: {e.strerror}")]
     except UnicodeDecodeError as e:

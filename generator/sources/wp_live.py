@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from generator.problems import Problem
 from generator.sources.http import Client, FetchError, Response
+from generator.sources.php_messages import blank_php_messages
 
 PER_PAGE = 100  # WordPress's largest page
 API_LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?https://api\.w\.org/"?', re.IGNORECASE)
@@ -100,7 +101,7 @@ def _rest_base(route: str) -> str | None:
 def get_json(client: Client, url: str) -> tuple[Any, Response]:
     response = client.get(url)
     try:
-        return json.loads(response.body.decode("utf-8-sig")), response
+        return json.loads(blank_php_messages(response.body.decode("utf-8-sig"))), response
     except UnicodeDecodeError as e:
         raise FetchError(url, f"not UTF-8 text (byte {e.start})") from None
     except json.JSONDecodeError as e:
