@@ -120,7 +120,7 @@ def _spooled(item: RawItem, spool: Spool) -> PostRef:
     ident = data.get("id")
     # Without an id there is nothing to match copies by; each such item fails on its own.
     key = (str(data.get("type", "post")), ident) if isinstance(ident, int) else (item.file, item.index)
-    status = data.get("status", "publish")
+    status = _status(data)
     content = data.get("content")
     bodiless = (isinstance(content, dict) and isinstance(content.get("rendered"), str)
                 and not content["rendered"].strip())
@@ -157,6 +157,16 @@ def _hostless(posts: list[PostRef], options: ImportOptions) -> list[str]:
     return [f"{len(hostless)} posts have no site address in their link or guid (first: {first.file}, item "
             f"{first.label}), so their relative links stay relative; give the site's address with "
             "`import --site URL` or `[import] site` in the configuration"]
+
+
+def _status(data: dict[str, Any]) -> object:
+    """WordPress lists a password-protected post as published and tells it only by its content's `protected`
+    flag; it is `password-protected` here, as in an export, so that its text is kept out unless asked for."""
+    status = data.get("status", "publish")
+    content = data.get("content")
+    if status == "publish" and isinstance(content, dict) and content.get("protected") is True:
+        return "password-protected"
+    return status
 
 
 def _bodiless(posts: list[PostRef]) -> list[str]:

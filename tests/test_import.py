@@ -97,6 +97,19 @@ def test_only_published_posts_unless_asked(tmp_path: Path) -> None:
     assert sorted(p.id for p in result.posts) == [7, 8]
 
 
+def test_password_protected_posts_are_skipped_as_in_an_export_unless_asked(tmp_path: Path) -> None:
+    """WordPress lists them as published; only `content.protected` tells them, with no text unless the
+    crawl gave the password."""
+    protected = rest_item(id=9, slug="members", title={"rendered": "Protected: Members"},
+                          content={"rendered": "", "protected": True}, excerpt={"rendered": "", "protected": True})
+    save(tmp_path / "in", "a.json", [rest_item(), protected])
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert [p.id for p in result.posts] == [7]
+    assert result.skipped == [f"{tmp_path / 'in' / 'a.json'}: item 9: status 'password-protected'"]
+    asked = ImportOptions(statuses=frozenset({"publish", "password-protected"}))
+    assert sorted(p.id for p in run_import([tmp_path / "in"], tmp_path / "content", asked).posts) == [7, 9]
+
+
 def test_reimport_changes_only_what_changed_upstream_and_renames_on_a_new_slug(tmp_path: Path) -> None:
     content = tmp_path / "content"
     save(tmp_path / "in", "a.json", [rest_item(id=i, slug=f"p{i}") for i in range(1, 4)])
