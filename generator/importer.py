@@ -107,8 +107,7 @@ def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool) -> Scan
             where = f"{item.file}: item {item.label}" if item.label else item.file
             scan.skipped.append(f"{where}: {wp_json.SKIPPED[item.kind]}, not a post")
         elif item.kind == wp_json.OTHER:
-            scan.others.append(item.problem("", "not a WordPress post, term, user or media object "
-                                                "(no id, title and content)"))
+            scan.others.append(item.problem("", wp_json.not_wordpress(item.data)))
         else:
             scan.names.add(item)
     return scan

@@ -165,3 +165,20 @@ def test_after_php_messages_a_json_error_is_still_placed_at_its_line_and_column(
     assert [p.message for p in problems] == ["not valid JSON: line 1 column 1: Expecting value",
                                              "not valid JSON: line 3 column 11: Expecting property name "
                                              "enclosed in double quotes"]
+
+
+def test_posts_of_other_apis_are_named_with_what_to_save_instead(tmp_path: Path) -> None:
+    from generator.importer import run_import
+
+    v1_post = {"ID": 5, "site_ID": 1, "title": "Hello", "URL": "https://x.wordpress.com/hello/",
+               "content": "<p>Hi</p>", "slug": "hello", "type": "post", "date": "2020-01-01T10:00:00+00:00"}
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "v1-list.json").write_text(json.dumps({"found": 1, "posts": [v1_post]}))
+    (tmp_path / "in" / "v1-post.json").write_text(json.dumps(v1_post))
+    (tmp_path / "in" / "wp-post.json").write_text(json.dumps(
+        [{"ID": 5, "post_title": "Hello", "post_content": "Hi", "post_type": "post", "post_status": "publish"}]))
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert result.posts == []
+    assert [(Path(p.file).name, p.message[:40]) for p in result.problems] == [
+        ("v1-list.json", "a WordPress.com REST API v1.1 response, "), ("v1-post.json", "a WordPress.com REST API v1.1 response, "),
+        ("wp-post.json", "a post as WordPress stores it (ID, post_")]

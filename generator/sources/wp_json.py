@@ -86,6 +86,8 @@ def kind_of(data: dict[str, Any]) -> str:
         return kind
     if "source_url" in data and "media_type" in data:
         return MEDIA
+    if "ID" in data and "id" not in data:
+        return OTHER  # a post of WordPress.com's older API, or of a custom endpoint: see not_wordpress
     if "content" in data and "title" in data:
         return POST if "type" in data or "parent" not in data else REVISION
     if {"id", "slug", "type", "link"} <= data.keys():
@@ -103,6 +105,17 @@ def kind_of(data: dict[str, Any]) -> str:
             isinstance(v, dict) and _is_description(v) for v in data.values())):
         return SITE
     return OTHER
+
+
+def not_wordpress(data: dict[str, Any]) -> str:
+    """Why an item of kind OTHER is not read, naming WordPress.com's older API, whose posts look alike."""
+    if {"found", "posts"} <= data.keys() or {"ID", "URL", "content"} <= data.keys():
+        return ("a WordPress.com REST API v1.1 response, which newsmirror does not read: save the same site's "
+                "v2 responses instead (https://public-api.wordpress.com/wp/v2/sites/<site>/posts)")
+    if {"ID", "post_content"} <= data.keys():
+        return ("a post as WordPress stores it (ID, post_content…), from a plugin's or theme's own endpoint: "
+                "save the site's /wp-json/wp/v2/ responses or a WordPress export instead")
+    return "not a WordPress post, term, user or media object (no id, title and content)"
 
 
 def _not_content(data: dict[str, Any]) -> str:
