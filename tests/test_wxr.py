@@ -350,6 +350,17 @@ def test_syntaxhighlighter_language_shortcodes_become_code_blocks(tmp_path: Path
     assert body.rstrip().endswith("A [c] in prose stays.")
 
 
+def test_math_and_short_names_the_plugin_leaves_alone_stay_in_their_paragraph(tmp_path: Path) -> None:
+    """SyntaxHighlighter registers no [latex] (Jetpack's math) and no [r]; it does register [source]."""
+    path = tmp_path / "export.xml"
+    content = "Euler: [latex]e^{i\\pi}+1=0[/latex] in a line. Grade [r]A[/r].\n\n[source lang=\"python\"]x = 1[/source]"
+    path.write_text(export(item(5, "Math", content)))
+    run_import([path], tmp_path / "content")
+    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    assert body.startswith("Euler: [latex]e^{i\\\\pi}+1=0[/latex] in a line. Grade [r]A[/r].\n")
+    assert "```python\nx = 1\n```" in body
+
+
 def test_footnotes_come_from_the_posts_meta_as_the_footnotes_block_shows_them(tmp_path: Path) -> None:
     """The block editor keeps a post's footnotes in its `footnotes` meta; the block renders them."""
     content = ('<!-- wp:paragraph --><p>A claim<sup data-fn="aa48" class="fn"><a href="#aa48" id="aa48-link">1</a>'
@@ -361,3 +372,14 @@ def test_footnotes_come_from_the_posts_meta_as_the_footnotes_block_shows_them(tm
     run_import([path], tmp_path / "content")
     body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
     assert body == "A claim[^1] and another[^2].\n\n[^1]: A *source*\n\n[^2]: Another\n"
+
+
+@pytest.mark.parametrize("notes", ["null", "5", '{"id": "aa48"}', '[{"id": "aa48", "content": null}]', "[1, 2"])
+def test_footnotes_meta_of_another_shape_leaves_the_post_without_notes(tmp_path: Path, notes: str) -> None:
+    content = ('<!-- wp:paragraph --><p>A claim<sup data-fn="aa48" class="fn"><a href="#aa48" id="aa48-link">1</a>'
+               '</sup>.</p><!-- /wp:paragraph -->\n\n<!-- wp:footnotes /-->')
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Notes", content, meta={"footnotes": notes})))
+    result = run_import([path], tmp_path / "content")
+    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    assert result.problems == [] and body.startswith("A claim") and "None" not in body

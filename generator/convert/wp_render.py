@@ -45,15 +45,17 @@ BLOCK = re.compile(r"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*)(?:\s+\{.*?\})?\s+"
 EXCERPT_WORDS = 55
 # SyntaxHighlighter's shortcodes, on every WordPress.com site and many others: `[code language="bash"]`,
 # `[sourcecode lang="py"]`. The plugin renders them before paragraphs are made, so their text stays whole.
-# SyntaxHighlighter also takes each of its languages' names as a shortcode of its own: [php]...[/php].
+# SyntaxHighlighter also takes each of its languages' names as a shortcode of its own: [php]...[/php]; but not
+# `latex` (Jetpack's [latex] is math) nor `r` (too short to be safe), which it leaves to others.
 BRUSHES = ("as3|actionscript3|bash|shell|coldfusion|cf|clojure|clj|cpp|c|c-sharp|csharp|css|delphi|pas|pascal|diff"
-           "|patch|erl|erlang|fsharp|go|golang|groovy|haskell|java|jfx|javafx|js|jscript|javascript|latex|tex|matlab"
-           "|objc|obj-c|perl|pl|php|plain|text|ps|powershell|py|python|r|splus|rails|rb|ror|ruby|scala|sql|swift|vb"
+           "|patch|erl|erlang|fsharp|go|golang|groovy|haskell|java|jfx|javafx|js|jscript|javascript|tex|matlab"
+           "|objc|obj-c|perl|pl|php|plain|text|ps|powershell|py|python|splus|rails|rb|ror|ruby|scala|sql|swift|vb"
            "|vbnet|xml|xhtml|xslt|html|yaml|yml")
-CODE_SHORTCODE = re.compile(rf"\[(code|sourcecode|{BRUSHES})((?:\s[^\]]*)?)\](.*?)\[/\1\]", re.DOTALL)
+CODE_SHORTCODE = re.compile(rf"\[(code|sourcecode|source|{BRUSHES})((?:\s[^\]]*)?)\](.*?)\[/\1\]", re.DOTALL)
 # Brush names that Pygments reads as another language, or as none.
 BRUSH_LANGUAGES = {"ps": "powershell", "plain": "", "text": "", "c-sharp": "csharp", "as3": "actionscript3",
-                   "splus": "r", "ror": "ruby", "rails": "ruby", "jscript": "javascript"}
+                   "splus": "r", "ror": "ruby", "rails": "ruby", "jscript": "javascript", "vb": "vbnet",
+                   "patch": "diff", "xhtml": "html", "jfx": "", "javafx": "", "cf": "cfm", "coldfusion": "cfm"}
 
 
 @dataclass(frozen=True, slots=True)  # one per attachment of the export, kept while it is read
@@ -86,7 +88,9 @@ def footnotes_list(meta: str) -> str:
         notes = json.loads(meta) if meta.strip() else []
     except ValueError:
         notes = []
-    items = [(str(n["id"]), str(n.get("content", ""))) for n in notes if isinstance(n, dict) and n.get("id")]
+    if not isinstance(notes, list):  # meta that a plugin or a hand edit left as something else
+        notes = []
+    items = [(str(n["id"]), str(n.get("content") or "")) for n in notes if isinstance(n, dict) and n.get("id")]
     if not items:
         return ""
     return '<ol class="wp-block-footnotes">' + "".join(
