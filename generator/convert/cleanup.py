@@ -287,6 +287,31 @@ def teletype_as_code(soup: BeautifulSoup, ctx: Context) -> None:
         tt.name = "code"
 
 
+def code_spans_by_line(soup: BeautifulSoup, ctx: Context) -> None:
+    """A Markdown code span shows its text as is, on one line: a line break in one would show as a backslash
+    and join the lines, and two spans side by side (`x``y`) would read as one holding backticks. So each
+    line of code outside <pre> is a span of its own, and spans that touch are one."""
+    for code in elements(soup, "code"):
+        if code.parent is None or code.find_parent("pre") is not None:
+            continue
+        following = code.next_sibling
+        while isinstance(following, Tag) and following.name == "code":
+            after = following.next_sibling
+            code.extend(list(following.contents))
+            following.decompose()
+            following = after
+        _split_at_breaks(soup, code)
+
+
+def _split_at_breaks(soup: BeautifulSoup, code: Tag) -> None:
+    while (br := code.find("br", recursive=False)) is not None:
+        rest = soup.new_tag("code", attrs=dict(code.attrs))
+        rest.extend([sibling.extract() for sibling in list(br.next_siblings)])
+        code.insert_after(br.extract())
+        br.insert_after(rest)
+        code = rest
+
+
 def separate_file_buttons(soup: BeautifulSoup, ctx: Context) -> None:
     """A file block's name and Download button sit side by side with no space between."""
     if not may_hold(soup, FILE_BUTTON_CLASSES):
@@ -343,6 +368,8 @@ PASSES: tuple[Pass, ...] = (
     unnest_links,
     split_block_links,
     images_out_of_links,
+    teletype_as_code,
+    code_spans_by_line,
     merge_split_emphasis,
     line_breaks_out_of_inline,
     blocks_in_headings_as_text,
@@ -350,7 +377,6 @@ PASSES: tuple[Pass, ...] = (
     citations_as_lines,
     captions_as_paragraphs,
     verse_as_lines,
-    teletype_as_code,
     separate_file_buttons,
     drop_repeated_title,
     mark_footnotes,
