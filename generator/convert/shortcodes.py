@@ -3,8 +3,8 @@
 `[caption]` becomes a figure, `[gallery ids]` the saved media it names, `[embed]`, `[youtube]`,
 `[vimeo]` and `[tweet]` a link to what they embed, `[audio]` and `[video]` the player WordPress
 renders (which the converter makes a link), `[playlist ids]` a list of links to its files.
-Anything else that is clearly a shortcode (it has attributes or a closing tag) stays as text and
-is reported.
+Page builders' shortcodes are left to page_builders.py. Anything else that is clearly a shortcode (it has
+attributes or a closing tag) stays as text and is reported.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Callable
 from html import escape
 
 from generator.convert import context as loss
+from generator.convert import page_builders
 from generator.convert.context import Context
 from generator.convert.embeds import embed_label
 
@@ -29,9 +30,10 @@ Handler = Callable[[dict[str, str], list[str], str, Context], "str | None"]
 LINK_TAG = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
 
 
-def expand(html: str, ctx: Context) -> str:
+def expand(html: str, ctx: Context, depth: int = 0) -> str:
     """One pass over the text, linear in its length: closing tags are found by bisection in a
-    list of their positions, and nothing inside <pre> or <code> is touched."""
+    list of their positions, and nothing inside <pre> or <code> is touched. `depth` counts the page
+    builders' elements this text is inside, whose content is expanded in turn."""
     if "[" not in html:
         return html
     closings: dict[str, list[int]] = {}
@@ -43,13 +45,23 @@ def expand(html: str, ctx: Context) -> str:
         if match.start() < position or _inside(code, match.start()):
             continue
         if match["escaped"] and match["close"]:  # [[name]] is how WordPress writes a literal [name]
-            out.append(html[position:match.start()] + match.group(0)[1:-1])
+            out.append(_text(html, position, match.start(), code) + match.group(0)[1:-1])
             position = match.end()
             continue
         inner, end = _enclosed(html, match, closings.get(match["name"], []))
-        out.append(html[position:match.start()] + _replace(match, inner, html[match.start():end], ctx))
+        out.append(_text(html, position, match.start(), code)
+                   + _replace(match, inner, html[match.start():end], ctx, depth))
         position = end
-    return "".join(out) + html[position:]
+    return "".join(out) + _text(html, position, len(html), code)
+
+
+def _text(html: str, start: int, end: int, code: list[tuple[int, int]]) -> str:
+    """html[start:end] without the page builders' closing tags left over: an element nested in one of the same
+    name pairs with the first closing tag, as in WordPress, which leaves the outer one's alone."""
+    text = html[start:end]
+    if "[/" not in text:
+        return text
+    return page_builders.CLOSING.sub(lambda m: m.group(0) if _inside(code, start + m.start()) else "", text)
 
 
 def _enclosed(html: str, match: re.Match[str], closings: list[int]) -> tuple[str | None, int]:
@@ -97,7 +109,10 @@ def parse_attributes(text: str) -> tuple[dict[str, str], list[str]]:
     return named, positional
 
 
-def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Context) -> str:
+def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Context, depth: int) -> str:
+    if page_builders.is_builder(match["name"]) and depth < page_builders.MAX_DEPTH:
+        named, _ = parse_attributes(page_builders.straight_quotes(match["atts"] or ""))
+        return expand(page_builders.element(match["name"], named, inner or "", ctx), ctx, depth + 1)
     named, positional = parse_attributes(match["atts"] or "")
     handler = HANDLERS.get(match["name"])
     replacement = handler(named, positional, inner or "", ctx) if handler is not None else None

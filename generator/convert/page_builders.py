@@ -1,0 +1,183 @@
+"""Page builders' shortcodes, which REST content often holds unrendered.
+
+WPBakery (`vc_`), Divi (`et_pb_`), Avada (`fusion_`) and Enfold (`av_`) keep a page's layout in shortcodes
+(`[vc_row][vc_column][vc_column_text]…`). Their plugins register them only where the site renders its own
+pages, so a REST response (and an export) holds them raw around the text, and WordPress's quotes filter has
+curled their attributes' quotes (`image=&#8221;12&#8243;`). Layout shortcodes give way to their content;
+images, galleries, videos, buttons and headings become what they show; toggles and tabs keep their title; a
+spacer or separator goes; any other element with nothing inside is dropped and counted.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections.abc import Callable
+from html import escape
+from urllib.parse import unquote
+
+from generator.convert import context as loss
+from generator.convert.context import Context
+
+PREFIXES = ("vc_", "et_pb_", "fusion_", "av_")
+CLOSING = re.compile(r"\[/(?:vc_|et_pb_|fusion_|av_)[a-z0-9_-]*\]")
+# Real layouts nest a dozen deep; beyond this, what is left stays text rather than exhaust Python's stack.
+MAX_DEPTH = 60
+# The quotes wptexturize makes of an unregistered shortcode's straight ones, as entities and as characters.
+CURLED = re.compile(r"&#82(?:20|21|43|16|17|42);|[“”″‘’′]")
+STRAIGHT = {"&#8220;": '"', "&#8221;": '"', "&#8243;": '"', "“": '"', "”": '"', "″": '"',
+            "&#8216;": "'", "&#8217;": "'", "&#8242;": "'", "‘": "'", "’": "'", "′": "'"}
+# Elements that only space or divide the layout: dropped without a word.
+SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|spacer|hr|clearfix|gap|zigzag)$")
+# Returns the HTML an element shows, which may hold WordPress's own shortcodes; None when it cannot tell.
+Element = Callable[[dict[str, str], str, Context], "str | None"]
+
+
+def is_builder(name: str) -> bool:
+    return name.startswith(PREFIXES)
+
+
+def straight_quotes(attributes: str) -> str:
+    """An attribute text as the editor wrote it, before wptexturize curled its quotes."""
+    return CURLED.sub(lambda m: STRAIGHT[m.group(0)], attributes)
+
+
+def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
+    """What the element shows: its content (whose shortcodes the caller expands), or what ELEMENTS make."""
+    made = ELEMENTS[name](named, inner, ctx) if name in ELEMENTS else None
+    if made is not None:
+        return made
+    if inner.strip():
+        title = named.get("title", "").strip()
+        return (f"<p><strong>{escape(title)}</strong></p>" if title else "") + inner
+    if not SPACING.search(name) and named:
+        ctx.losses.note(loss.BUILDER_ELEMENT, f"[{name}]")
+    return ""
+
+
+def _figure(src: str, alt: str = "", caption: str = "", link: str = "") -> str:
+    image = f'<img src="{escape(src)}" alt="{escape(alt)}">'
+    if link:
+        image = f'<a href="{escape(link)}">{image}</a>'
+    return f"<figure>{image}{f'<figcaption>{escape(caption)}</figcaption>' if caption else ''}</figure>"
+
+
+def _by_id(value: str, ctx: Context) -> str | None:
+    """An attachment named by id (`12`, or Avada's `12|full`), from the saved media."""
+    ident = re.match(r"\s*(\d+)", value)
+    if ident is None:
+        return None
+    media = ctx.media.get(int(ident.group(1)))
+    if media is None:
+        ctx.losses.note(loss.UNRESOLVED_MEDIA, f"attachment {ident.group(1)}")
+        return ""
+    return _figure(media.url, media.alt, media.caption)
+
+
+def _vc_image(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    if named.get("source") == "external_link" and named.get("custom_src"):
+        return _figure(named["custom_src"], named.get("alt", ""), named.get("title", ""))
+    return _by_id(named.get("image", ""), ctx)
+
+
+def _image(source: str) -> Element:
+    def made(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+        src = named.get(source, "").strip()
+        if not src:
+            return None
+        return _figure(src, named.get("alt", ""), named.get("title_text", ""), named.get("url", "").strip())
+    return made
+
+
+def _imageframe(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    return None if inner.strip() else _by_id(named.get("image_id", ""), ctx)
+
+
+def _gallery(ids: str) -> Element:
+    def made(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+        found = named.get(ids, "").strip()
+        return f'[gallery ids="{escape(found)}"]' if found else None
+    return made
+
+
+def _video(source: str, address: str = "{}") -> Element:
+    def made(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+        src = named.get(source, "").strip()
+        return f"[embed]{escape(address.format(src))}[/embed]" if src else None
+    return made
+
+
+def _link(url: str, text: str) -> str | None:
+    url, text = url.strip(), text.strip()
+    if not text:
+        return None
+    return f'<p><a href="{escape(url)}">{escape(text)}</a></p>' if url else f"<p>{escape(text)}</p>"
+
+
+def _vc_button(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """WPBakery keeps a link as `url:https%3A%2F%2F…|title:…|target:_blank`."""
+    parts = dict(part.split(":", 1) for part in named.get("link", "").split("|") if ":" in part)
+    return _link(unquote(parts.get("url", "")), named.get("title", "") or unquote(parts.get("title", "")))
+
+
+def _enfold_button(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """Enfold's `link="manually,https://…"`; a link to one of the site's posts by id (`page,12`) is left out."""
+    kind, _, url = named.get("link", "").partition(",")
+    return _link(url if kind == "manually" else "", named.get("label", ""))
+
+
+def _heading(text: Callable[[dict[str, str], str], str], level: Callable[[dict[str, str]], str]) -> Element:
+    def made(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+        words = text(named, inner).strip()
+        if not words:
+            return None
+        tag = level(named)
+        tag = tag if re.fullmatch(r"h[1-6]", tag) else "h2"
+        return f"<{tag}>{words}</{tag}>"
+    return made
+
+
+def _font_container_tag(named: dict[str, str]) -> str:
+    """WPBakery's `font_container="tag:h3|text_align:left"`."""
+    return dict(p.split(":", 1) for p in named.get("font_container", "").split("|") if ":" in p).get("tag", "h2")
+
+
+def _raw_html(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """WPBakery keeps raw HTML as base64 of its URL-encoded text."""
+    try:
+        return unquote(base64.b64decode(inner.strip(), validate=True).decode("utf-8"))
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+
+
+def _script(named: dict[str, str], inner: str, ctx: Context) -> str:
+    ctx.losses.note(loss.SCRIPT, "page builder script")
+    return ""
+
+
+ELEMENTS: dict[str, Element] = {
+    "vc_single_image": _vc_image,
+    "et_pb_image": _image("src"),
+    "et_pb_fullwidth_image": _image("src"),
+    "av_image": _image("src"),
+    "fusion_imageframe": _imageframe,
+    "vc_gallery": _gallery("images"),
+    "vc_images_carousel": _gallery("images"),
+    "et_pb_gallery": _gallery("gallery_ids"),
+    "vc_video": _video("link"),
+    "et_pb_video": _video("src"),
+    "av_video": _video("src"),
+    "fusion_youtube": _video("id", "https://www.youtube.com/watch?v={}"),
+    "fusion_vimeo": _video("id", "https://vimeo.com/{}"),
+    "et_pb_button": lambda named, inner, ctx: _link(named.get("button_url", ""), named.get("button_text", "")),
+    "vc_btn": _vc_button,
+    "fusion_button": lambda named, inner, ctx: _link(named.get("link", ""), inner),
+    "av_button": _enfold_button,
+    "vc_custom_heading": _heading(lambda named, inner: escape(named.get("text", "")), _font_container_tag),
+    "fusion_title": _heading(lambda named, inner: inner, lambda named: "h" + named.get("size", "2")),
+    "av_heading": _heading(lambda named, inner: escape(named.get("heading", "")),
+                           lambda named: named.get("tag", "h2")),
+    "vc_raw_html": _raw_html,
+    "vc_raw_js": _script,
+}

@@ -1,0 +1,42 @@
+"""A page builder's layout, however it nests and however WordPress curled its quotes, gives way to the text
+inside it: every word shows, in order, and no shortcode of the builder is left on the page."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.convert.markdown import html_to_markdown
+from generator.render.markdown import MarkdownRenderer
+
+LAYOUT = ("vc_row", "vc_column", "vc_column_text", "vc_row_inner", "vc_column_inner", "et_pb_section", "et_pb_row",
+          "et_pb_column", "et_pb_text", "fusion_builder_container", "fusion_builder_column", "fusion_text",
+          "av_one_half", "av_textblock")
+QUOTES = ('"', "&#8221;", "&#8243;", "”", "'")
+words = st.lists(st.from_regex(r"[A-Za-z]{2,8}", fullmatch=True), min_size=1, max_size=4).map(" ".join)
+
+
+def layouts(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.builds(lambda name, quote, inside, paragraph: (
+        f'[{name} css={quote}.vc_custom_1{{margin:0}}{quote} width={quote}1/2{quote}]'
+        + (f"</p><p>{inside}</p><p>" if paragraph else inside) + f"[/{name}]"),
+        st.sampled_from(LAYOUT), st.sampled_from(QUOTES), children, st.booleans())
+
+
+content = st.recursive(words, lambda inner: st.one_of(
+    layouts(inner), st.lists(inner, min_size=2, max_size=3).map(" ".join)), max_leaves=12)
+
+
+def shown_text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=content)
+def test_layout_shortcodes_leave_their_words_in_order_and_nothing_else(body: str) -> None:
+    source = f"<p>{body}</p>"
+    html = MarkdownRenderer().render(html_to_markdown(source)).html
+    assert shown_text(html) == shown_text(re.sub(r"\[/?[a-z_]+[^\]]*\]", " ", source)), html
