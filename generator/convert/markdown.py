@@ -7,6 +7,7 @@ blank line between blocks, escaping only where Markdown would misread the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from html import escape as html_escape
 
 from bs4 import NavigableString, Tag
@@ -27,6 +28,9 @@ FENCE = re.compile(r"^( *`{3,})[\w+#.-]*$")
 CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|brush:\s*)([\w+#.-]+)")
 BACKTICKS = re.compile(r"`+")
 ORDERED_MARKER = re.compile(r"^(\d+)\.")
+LISTS = ("ul", "ol")
+# Elements that write only their content, blocks apart: a list in one follows a list before it.
+WRAPPERS = frozenset({"div", "section", "article", "main", "header", "footer", "aside", "figure", "center"})
 NEWLINE_SPACE = re.compile(r"[\t \r\n]*[\r\n][\t \r\n]*")  # markdownify's own whitespace rules
 SPACE_RUNS = re.compile(r"[\t ]+")
 # What Markdown would misread inside running text, each escaped by a backslash: backslashes,
@@ -65,6 +69,14 @@ class NewsConverter(MarkdownConverter):
         super().__init__(code_language_callback=code_language, **options)
         self.ctx = ctx
         self._line_start = True
+        self._seconds: dict[int, bool] = {}  # id of a list -> whether it takes the other marker
+
+    def _second(self, lst: Tag) -> bool:
+        """Whether `lst` is the second, fourth… of a run of lists of one kind with nothing written between."""
+        if id(lst) not in self._seconds:
+            before = _list_before(lst)
+            self._seconds[id(lst)] = before is not None and before.name == lst.name and not self._second(before)
+        return self._seconds[id(lst)]
 
     def process_tag(self, node: Tag, parent_tags: set[str] | None = None) -> str:
         """markdownify's process_tag, with what it asks of a tag's name answered once per name, and
@@ -172,7 +184,7 @@ class NewsConverter(MarkdownConverter):
         """markdownify's item, with the other marker (`*`, `N)`) in every second list of a run of lists of one
         kind: Markdown would read two lists one after the other as one."""
         item = super().convert_li(el, text, parent_tags)
-        if el.parent is None or el.parent.name not in ("ul", "ol") or _lists_before(el.parent) % 2 == 0:
+        if el.parent is None or el.parent.name not in LISTS or not self._second(el.parent):
             return item
         return "* " + item[2:] if item.startswith("- ") else ORDERED_MARKER.sub(r"\1)", item, count=1)
 
@@ -293,16 +305,33 @@ def code_language(el: Tag) -> str:
     return ""
 
 
-def _lists_before(lst: Tag) -> int:
-    """How many lists of `lst`'s kind come right before it, with nothing but white space between."""
-    count, node = 0, lst.previous_sibling
+def _list_before(lst: Tag) -> Tag | None:
+    """The list written right before `lst` with nothing written between, if any."""
+    for unit in _units_before(lst):
+        if isinstance(unit, Tag):
+            if unit.name in LISTS and unit.find("li") is None:
+                continue  # an empty list writes nothing
+            return unit if unit.name in LISTS else None
+        if unit.strip():
+            return None
+    return None
+
+
+def _units_before(node: Tag) -> Iterator[Tag | NavigableString]:
+    """What is written before `node`, nearest first, looking through wrappers that write only their content
+    (the columns of a columns block) both into the ones before it and out of the ones around it."""
     while node is not None:
-        if isinstance(node, Tag) and node.name == lst.name:
-            count += 1
-        elif isinstance(node, Tag) or node.strip():
-            break
-        node = node.previous_sibling
-    return count
+        for sibling in node.previous_siblings:
+            yield from _units_of(sibling)
+        node = node.parent if node.parent is not None and node.parent.name in WRAPPERS else None
+
+
+def _units_of(node: Tag | NavigableString) -> Iterator[Tag | NavigableString]:
+    if isinstance(node, Tag) and node.name in WRAPPERS:
+        for child in reversed(node.contents):
+            yield from _units_of(child)
+    else:
+        yield node
 
 
 def is_simple_table(table: Tag) -> bool:
