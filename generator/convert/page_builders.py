@@ -14,7 +14,7 @@ import base64
 import binascii
 import re
 from collections.abc import Callable
-from html import escape
+from html import escape, unescape
 from urllib.parse import unquote
 
 from generator.convert import context as loss
@@ -44,7 +44,9 @@ def straight_quotes(attributes: str) -> str:
 
 
 def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
-    """What the element shows: its content (whose shortcodes the caller expands), or what ELEMENTS make."""
+    """What the element shows: its content (whose shortcodes the caller expands), or what ELEMENTS make.
+    `named` holds the attributes as the HTML has them, entities and all."""
+    named = {key: unescape(value) for key, value in named.items()}
     made = ELEMENTS[name](named, inner, ctx) if name in ELEMENTS else None
     if made is not None:
         return made
