@@ -377,3 +377,10 @@ def test_one_fault_of_many_items_in_one_file_is_told_once(tmp_path: Path) -> Non
     assert [(p.item, p.field, p.message) for p in result.problems] == [
         ("1 and 149 more", "content", "expected a string, got nothing"),
         ("200", "title", "expected a string, got int")]
+
+
+def test_a_post_type_named_with_a_leading_underscore_is_imported_without_it(tmp_path: Path) -> None:
+    save(tmp_path / "in", "people.json", [rest_item(type="_cty_people", slug="ada")])
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert result.problems == []
+    assert list(posts(tmp_path / "content")) == ["cty_people/ada.md"]

@@ -96,7 +96,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), keep_keyword
     document = Document(
         title=ctx.title,
         slug=slug,
-        type=_name(data, "type") if "type" in data else "post",
+        type=_type(data) if "type" in data else "post",
         date=_local_time(data, "date", warnings),
         updated=_local_time(data, "modified", warnings) if data.get("modified") else _local_time(data, "date", []),
         summary=html_to_text(_rendered(data, "excerpt", required=False)),
@@ -302,8 +302,17 @@ def _rendered_or_empty(data: dict[str, Any], name: str) -> str:
         return ""
 
 
+def _type(data: dict[str, Any]) -> str:
+    """WordPress lets a plugin name its type with a leading _ (`_cty_people`); a folder named so would
+    be no posts to the build (and none to GitHub Pages), so the type's folder goes without it."""
+    return _checked_name("type", _string(data, "type").lstrip("_"))
+
+
 def _name(data: dict[str, Any], field: str) -> str:
-    value = _string(data, field)
+    return _checked_name(field, _string(data, field))
+
+
+def _checked_name(field: str, value: str) -> str:
     if not NAME.match(value):
         raise ItemError(field, f"{value!r} is not a WordPress name (lowercase letters, digits, - and _)")
     return value
