@@ -17,6 +17,8 @@ import unicodedata
 
 from bs4 import NavigableString, Tag
 
+from generator.convert.structure import EMPHASIS
+
 _ASCII_PUNCTUATION = frozenset(string.punctuation)
 
 
@@ -26,6 +28,8 @@ def marked(text: str, mark: str, tag: str, el: Tag, blocks: frozenset[str], spac
     line, beyond which nothing touches a mark."""
     if mark[0] == "~" and "~" in (text[0], text[-1]):  # an unescaped "~" would join the marks' run
         return f"<{tag}>{text}</{tag}>"
+    if not spaced[1] and _touches_alike(el, mark, blocks):
+        return f"<{tag}>{text}</{tag}>"
     # Asterisks just inside are a nested <em> or <strong>, whose marks join this one's into one run (a literal
     # one is escaped).
     inner = (text.strip("*") or text) if mark[0] == "*" else text
@@ -34,6 +38,30 @@ def marked(text: str, mark: str, tag: str, el: Tag, blocks: frozenset[str], spac
     opens = _is_word(inner[0]) or spaced[0] or _lets_open(_neighbour(el, "previous", blocks, -1))
     closes = _is_word(inner[-1]) or spaced[1] or _lets_open(_neighbour(el, "next", blocks, 0))
     return f"{mark}{text}{mark}" if opens and closes else f"<{tag}>{text}</{tag}>"
+
+
+def _touches_alike(el: Tag, mark: str, blocks: frozenset[str]) -> bool:
+    """Whether the text just after `el` opens another element written with the same mark, in another
+    parent so that no cleanup merged the two (`<span><b>la o</b></span><b>posición</b>`): `**la o****posición**`
+    is one run of four asterisks, which closes nothing."""
+    text = _next_text(el, blocks)
+    ancestors = {id(parent) for parent in el.parents}
+    return text is not None and any(EMPHASIS.get(parent.name) == mark and id(parent) not in ancestors
+                                    for parent in text.parents)
+
+
+def _next_text(el: Tag, blocks: frozenset[str]) -> NavigableString | None:
+    """The first text after `el` on its line, if any."""
+    node: Tag | NavigableString | None = el
+    while node is not None and node.name not in blocks:
+        for sibling in node.next_siblings:
+            if isinstance(sibling, Tag) and sibling.name in blocks | {"br"}:
+                return None
+            text = sibling if isinstance(sibling, NavigableString) else next((s for s in sibling.strings if s), None)
+            if text:
+                return text
+        node = node.parent
+    return None
 
 
 def _is_word(char: str) -> bool:
