@@ -46,8 +46,9 @@ def _touches_alike(el: Tag, mark: str, blocks: frozenset[str]) -> bool:
     is one run of four asterisks, which closes nothing."""
     text = _next_text(el, blocks)
     ancestors = {id(parent) for parent in el.parents}
-    return text is not None and any(EMPHASIS.get(parent.name) == mark and id(parent) not in ancestors
-                                    for parent in text.parents)
+    # A space first is written before the other's marks, and keeps the two apart.
+    return text is not None and not text[0].isspace() and any(
+        EMPHASIS.get(parent.name) == mark and id(parent) not in ancestors for parent in text.parents)
 
 
 def _next_text(el: Tag, blocks: frozenset[str]) -> NavigableString | None:

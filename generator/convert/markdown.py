@@ -176,8 +176,8 @@ class NewsConverter(MarkdownConverter):
         if "_noformat" in parent_tags:
             return text
         prefix, suffix, text = chomp(text)
-        if not text:
-            return ""
+        if not text:  # marks around a space alone (`<em>a</em><b> </b>b`): the space still parts the words
+            return prefix or suffix
         return prefix + marked(text, mark, tag, el, LINE_BREAKING, (bool(prefix), bool(suffix))) + suffix
 
     def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
