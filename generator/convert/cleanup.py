@@ -21,7 +21,8 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, res
 from generator.convert.parse import FragmentSoup, may_hold, tags_in
 from generator.convert.structure import (MORE, blocks_in_headings_as_text, captions_as_paragraphs, drop_inpage_toc,
                                          images_out_of_headings,
-                                         line_breaks_out_of_inline, merge_split_emphasis, more_marker_between_blocks)
+                                         line_breaks_out_of_inline, merge_split_emphasis, more_marker_between_blocks,
+                                         unwrap_repeated_emphasis)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
@@ -370,6 +371,7 @@ PASSES: tuple[Pass, ...] = (
     images_out_of_links,
     teletype_as_code,
     code_spans_by_line,
+    unwrap_repeated_emphasis,
     merge_split_emphasis,
     line_breaks_out_of_inline,
     blocks_in_headings_as_text,

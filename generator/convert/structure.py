@@ -114,6 +114,14 @@ def merge_split_emphasis(soup: BeautifulSoup, ctx: Context) -> None:
             following = after
 
 
+def unwrap_repeated_emphasis(soup: BeautifulSoup, ctx: Context) -> None:
+    """Bold inside bold (`<strong>sa<em><strong>ys</strong> A</em></strong>`) adds nothing, and its
+    marks inside the outer ones (`**sa*ys** A***`) would close the outer run early: it is unwrapped."""
+    for tag in _elements(soup, *EMPHASIS):
+        if any(EMPHASIS.get(parent.name) == EMPHASIS[tag.name] for parent in tag.parents):
+            tag.unwrap()
+
+
 def line_breaks_out_of_inline(soup: BeautifulSoup, ctx: Context) -> None:
     """A line break at the very start or end of a link or emphasis would leave a backslash that escapes
     the closing `]` or `**`, and a no-break space there would be dropped with the other edge spaces:
