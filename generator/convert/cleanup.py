@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from generator.convert import context as loss
 from generator.convert.context import Context
 from generator.convert.embeds import embed_label
-from generator.convert.footnotes import mark_footnotes
+from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.links import (images_out_of_links, keep_link_targets, resolve_relative_urls,
                                      split_block_links, unlink_dead_fragments, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import FragmentSoup, may_hold, tags_in
@@ -381,6 +381,7 @@ PASSES: tuple[Pass, ...] = (
     verse_as_lines,
     separate_file_buttons,
     drop_repeated_title,
+    word_footnotes,
     mark_footnotes,
     unlink_dead_fragments,
     keep_link_targets,

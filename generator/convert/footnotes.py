@@ -1,10 +1,13 @@
 """Footnotes, from WordPress's footnotes block or the usual sup-link markup, as Markdown footnotes.
 
 A reference is a <sup> whose only link points at a list item in the same post; the item becomes
-the footnote's text, without its back-links. Numbers follow the order of the references.
+the footnote's text, without its back-links. Numbers follow the order of the references. Word's
+footnotes, pasted in, are first given that shape.
 """
 
 from __future__ import annotations
+
+import re
 
 from bs4 import BeautifulSoup, Tag
 
@@ -13,6 +16,55 @@ from generator.convert.parse import tags_in
 
 FOOTNOTE_REF = "nm-fnref"
 FOOTNOTE_DEF = "nm-fndef"
+# Word's anchors: `#_ftn1` leads to footnote 1 (`_edn1`, endnote 1), `#_ftnref1` back to its reference.
+WORD_NOTE = re.compile(r"#_(ftn|edn)(ref)?(\d+)$")
+NOTE_BLOCKS = ("p", "div", "li")
+
+
+def word_footnotes(soup: BeautifulSoup, ctx: Context) -> None:
+    """Word's footnotes, pasted into the editor: `<a href="…#_ftn1">[1]</a>` in the text, and a paragraph
+    opening with `<a href="…#_ftnref1">[1]</a>` at the end. What stands before the `#` is wherever the text
+    was pasted from (Blogger's editor, `file:///C:/…`), so the links lead nowhere. A note with both ends
+    becomes a <sup> link to a list item, which mark_footnotes makes a Markdown footnote."""
+    references: dict[str, Tag] = {}
+    notes: dict[str, Tag] = {}
+    for link in (t for t in tags_in(soup) if t.name == "a" and t.get("href")):
+        found = WORD_NOTE.search(link["href"])
+        if found:
+            (notes if found[2] else references).setdefault(f"_{found[1]}{found[3]}", link)
+    paired = [ident for ident in references if ident in notes and _note_block(notes[ident]) is not None]
+    if not paired:
+        return
+    listed = soup.new_tag("ol")
+    for ident in paired:
+        _as_reference(soup, references[ident], ident)
+        listed.append(_as_item(soup, notes[ident], ident))
+    soup.append(listed)
+
+
+def _as_reference(soup: BeautifulSoup, link: Tag, ident: str) -> None:
+    link["href"] = f"#{ident}"
+    if link.parent is None or link.parent.name != "sup":
+        link.wrap(soup.new_tag("sup"))
+
+
+def _note_block(back: Tag) -> Tag | None:
+    """The block that holds the note: the paragraph around its back-link, when no other note shares it."""
+    block = back.find_parent(NOTE_BLOCKS)
+    if block is None:
+        return None
+    backs = [a for a in block.find_all("a", href=True) if (found := WORD_NOTE.search(a["href"])) and found[2]]
+    return block if len(backs) == 1 else None
+
+
+def _as_item(soup: BeautifulSoup, back: Tag, ident: str) -> Tag:
+    """The note's block, as a list item without its back-link."""
+    block = _note_block(back)
+    back.decompose()
+    item = soup.new_tag("li", attrs={"id": ident})
+    item.extend(list(block.contents))
+    block.decompose()
+    return item
 
 
 def mark_footnotes(soup: BeautifulSoup, ctx: Context) -> None:
