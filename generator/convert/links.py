@@ -34,6 +34,11 @@ SAFE_ID = re.compile(r"^[^\W_][\w.:-]*$")  # any script; no spaces or braces, wh
 VOID = frozenset({"img", "br", "hr", "input", "wbr", "source", "embed", "area", "col"})
 # Ids every page of the site has; a fragment link to one of them lands.
 PAGE_IDS = frozenset({"main"})
+# Addresses Markdown renderers refuse to link (CommonMark's own, markdown-it): such a link would show as
+# its Markdown source. `file:` is a document on the author's disk; the others run code. Pictures in data:
+# URLs are the exception.
+UNLINKABLE = re.compile(r"^\s*(?:file|javascript|vbscript|data):", re.IGNORECASE)
+DATA_PICTURE = re.compile(r"^\s*data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
 
 
 def resolve_relative_urls(soup: BeautifulSoup, ctx: Context) -> None:
@@ -48,6 +53,20 @@ def resolve_relative_urls(soup: BeautifulSoup, ctx: Context) -> None:
             value = tag[name]
             if isinstance(value, str) and value:
                 tag[name] = absolute_srcset(value, ctx.base_url)
+
+
+def unlink_unreachable_addresses(soup: BeautifulSoup, ctx: Context) -> None:
+    """A link to `file:///C:/…` (pasted from a document on the author's disk) or to `javascript:` would
+    show as `[text](file:///C:/…)`: it becomes its text. An image there could not be shown anywhere: it
+    goes."""
+    for link in _elements(soup, "a"):
+        if UNLINKABLE.match(link.get("href") or ""):
+            del link["href"]  # an <a> without an address is its text, and keeps an id a link points at
+    for image in _elements(soup, "img"):
+        source = image.get("src") or ""
+        if UNLINKABLE.match(source) and not DATA_PICTURE.match(source):
+            ctx.losses.note(loss.IMAGE_WITHOUT_SOURCE, image.get("alt") or source[:80])
+            image.decompose()
 
 
 def wp_embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
