@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.config import SourceConfig
+from generator.convert.wp_post import type_folder
 from generator.import_report import import_summary
 from generator.importer import ImportOptions, ImportResult, run_import
 from generator.media_mirror import MediaResult, MediaSettings, media_summary, mirror_media
@@ -262,10 +263,10 @@ def _import(store: RawStore, types: set[str], site: str, options: SyncOptions, r
     """The source's raw store, imported on its own by the import pipeline: the store holds exactly the
     posts the source keeps, so a post it lacks was removed upstream (kept and marked, unless pruning).
     The run goes into content/changes.yaml once, for all sources (run_sync), not into the store."""
+    kept = {type_folder(name) for name in types.intersection(store.types())}
     for folder in store.content.iterdir() if store.content.is_dir() else []:
         # A type no longer read, or with no post left: the import cannot prune what its input does not name.
-        if folder.is_dir() and not folder.name.startswith(".") and (
-                folder.name not in types or folder.name not in store.types()):
+        if folder.is_dir() and not folder.name.startswith(".") and folder.name not in kept:
             shutil.rmtree(folder)
     inputs = store.inputs(types)
     if not inputs:

@@ -190,6 +190,20 @@ def test_a_site_that_prints_php_warnings_before_its_json_is_synced_whole(tmp_pat
     assert len(posts(tmp_path / "content")) == 30
 
 
+def test_a_type_named_with_a_leading_underscore_is_synced_once_and_kept(tmp_path: Path) -> None:
+    """Its folder goes without the _ (see wp_post.type_folder); the sync must know it as that type's."""
+    site = generated_site(6)
+    site.posts["_cty_people"] = [{**post, "type": "_cty_people"} for post in site.posts.pop("news-archive")]
+    content = tmp_path / "content"
+    with FakeWordPress(site) as wp:
+        first = sync(wp.url, content)
+        before = stats(content)
+        second = sync(wp.url, content)
+    assert (first.problems, second.problems) == ([], [])
+    assert len(list((content / "cty_people").glob("*.md"))) == 6
+    assert (second.written, second.removed) == (0, 0) and stats(content) == before
+
+
 def test_a_busy_site_is_retried_as_it_asks(tmp_path: Path) -> None:
     time = FakeTime()
     with FakeWordPress(generated_site(30)) as wp:

@@ -303,9 +303,13 @@ def _rendered_or_empty(data: dict[str, Any], name: str) -> str:
 
 
 def _type(data: dict[str, Any]) -> str:
+    return _checked_name("type", type_folder(_string(data, "type")))
+
+
+def type_folder(post_type: str) -> str:
     """WordPress lets a plugin name its type with a leading _ (`_cty_people`); a folder named so would
     be no posts to the build (and none to GitHub Pages), so the type's folder goes without it."""
-    return _checked_name("type", _string(data, "type").lstrip("_"))
+    return post_type.lstrip("_")
 
 
 def _name(data: dict[str, Any], field: str) -> str:
