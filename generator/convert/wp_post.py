@@ -92,6 +92,9 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), keep_keyword
     taxonomies: dict[str, list[str]] = {}
     for term in terms:
         taxonomies.setdefault(term.taxonomy, []).append(term.slug)
+    if "content" not in data:
+        raise ItemError("content", "missing: the response was saved without it (trimmed with ?_fields=); "
+                                   "save it again with content")
     content = _rendered(data, "content")
     document = Document(
         title=ctx.title,
