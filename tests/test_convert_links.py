@@ -134,3 +134,16 @@ def test_every_fragment_link_left_on_the_page_lands_on_an_element(
 
 
 FRAGMENT_LINK = re.compile(r"\]\(<?#([^)>]*)")
+
+
+@settings(max_examples=200, deadline=None)
+@given(text, st.sampled_from(["!", "!!", "?!", "\\!", ".", ""]),
+       st.lists(st.sampled_from(["span", "strong", "em"]), max_size=2))
+def test_a_link_right_after_punctuation_stays_a_link(before: str, mark: str, wrappers: list[str]) -> None:
+    """`!` right before a link's `[` would make it an image of the link's address."""
+    link = '<a href="https://other.example/x">more</a>'
+    for tag in wrappers:
+        link = f"<{tag}>{link}</{tag}>"
+    page = page_of(f"<p>{escape(before + mark)}{link}</p>")
+    assert page.find("img") is None and "https://other.example/x" in hrefs(page)
+    assert "".join(shown_text(page).split()) == "".join((before + mark + "more").split())

@@ -125,6 +125,8 @@ class NewsConverter(MarkdownConverter):
             text = text.lstrip(" \t\r\n")
         if removes_outside(following) or (not following and inside):
             text = text.rstrip()
+        if text.endswith("!") and "_noformat" not in parent_tags and _link_follows(following):
+            text = text[:-1] + "\\!"  # `![` would make the link an image
         return text
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
@@ -303,6 +305,15 @@ def code_language(el: Tag) -> str:
             if match:
                 return match.group(1).lower()
     return ""
+
+
+def _link_follows(node: object) -> bool:
+    """Whether what follows starts with a link, whose `[` comes first."""
+    while isinstance(node, Tag):
+        if node.name == "a":
+            return True
+        node = node.contents[0] if node.contents else None
+    return False
 
 
 def _list_before(lst: Tag) -> Tag | None:
