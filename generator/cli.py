@@ -100,6 +100,9 @@ def _sync_parser(commands: argparse._SubParsersAction, common: argparse.Argument
                       help="content folder to write (default: paths.content from the configuration)")
     sync.add_argument("--dry-run", action="store_true",
                       help="list what would be added, updated and removed, and write nothing")
+    sync.add_argument("--full", action="store_true",
+                      help="list every post of the sources, not only those modified since the last sync: catches "
+                           "a post deleted while an old-dated one was added, which leave the count unchanged")
     sync.add_argument("--no-media", action="store_true",
                       help="leave images on the source site instead of mirroring them into content/media/")
     sync.add_argument("--prune", action="store_true",
@@ -239,7 +242,7 @@ def _sync(args: argparse.Namespace, say: _Printer) -> int:
     sources = _chosen_sources(args.sources, config.sources)
     politeness = _politeness(config)
     media = None if args.no_media else MediaSettings(config.media.max_width, config.media.max_bytes)
-    options = SyncOptions(dry_run=args.dry_run, keep_keyword_links=config.imports.keep_keyword_links,
+    options = SyncOptions(dry_run=args.dry_run, full=args.full, keep_keyword_links=config.imports.keep_keyword_links,
                           politeness=politeness, progress=say.progress, media=media, prune=args.prune,
                           now=_run_time(), history=config.changes.history, revisions=config.changes.revisions)
     result = run_sync(sources, config.path("content"), options)

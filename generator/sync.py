@@ -47,6 +47,7 @@ Progress = Callable[[str, int, int], None]
 @dataclass(frozen=True)
 class SyncOptions:
     dry_run: bool = False
+    full: bool = False  # list every post, not only those modified since the last sync
     keep_keyword_links: bool = False
     politeness: Politeness = field(default_factory=Politeness)
     clock: Clock = field(default_factory=Clock)
@@ -150,7 +151,8 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
         return None
     curation = fingerprint(sorted(params.items()), sorted(types.items()), source.max_posts)[:12]
     store = RawStore(content_dir, source.name)
-    previous = store.load_listing() if state is not None and state.curation == curation else {}
+    unchanged = state is not None and state.curation == curation and not options.full
+    previous = store.load_listing() if unchanged else {}
     listings, kept = {}, {}
     for post_type, rest_base in types.items():
         listing = _list(client, site, rest_base, params, previous.get(post_type, {}))

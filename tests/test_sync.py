@@ -342,6 +342,22 @@ def test_deleting_the_cache_costs_a_full_fetch_but_changes_no_file(tmp_path: Pat
     assert {path: mtime for path, mtime in stats(content).items() if not path.startswith(".")} == before
 
 
+def test_full_lists_every_post_and_catches_a_deletion_hidden_by_an_old_dated_addition(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    site = generated_site(40)
+    with FakeWordPress(site) as wp:
+        sync(wp.url, content)
+        news = site.posts["news-archive"]
+        gone, oldest = news[3], min(news, key=lambda p: p["modified_gmt"])
+        site.remove("news-archive", gone["id"])
+        site.posts["news-archive"].append({**oldest, "id": 99999, "slug": "back-dated"})  # as an import would
+        quick = sync(wp.url, content)
+        full = sync(wp.url, content, full=True)
+    assert quick.sources[0].changes == []  # the count matched: the listing since the last sync was trusted
+    assert {(c.action, c.id) for c in full.sources[0].changes} == {("removed", gone["id"]), ("added", 99999)}
+    assert "news-archive/back-dated.md" in posts(content)
+
+
 @pytest.mark.parametrize("posts_on_site", [200, 230])
 def test_a_site_whose_proxy_strips_the_paging_headers_is_read_to_its_last_page(tmp_path: Path,
                                                                                 posts_on_site: int) -> None:
