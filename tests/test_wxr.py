@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -256,6 +257,22 @@ def test_a_wordpress_com_export_with_undeclared_prefixes_reads(tmp_path: Path) -
     result = run_import([path], tmp_path / "other")
     line = text.splitlines().index("</channel>") + 1
     assert [p.message.split(", column")[0] for p in result.problems] == [f"malformed XML at line {line}"]
+
+
+def test_an_export_saved_again_from_a_browser_reads_as_wordpress_wrote_it(tmp_path: Path) -> None:
+    """A browser's XML view saves the export pretty-printed: each value on a line of its own, padded
+    inside its CDATA. An empty password is then a space, and the status ' publish '."""
+    text = export(item(5, "Post", "<p>Text</p>", categories='<category domain="category" nicename="port">'
+                       '<![CDATA[Port]]></category>', meta={"_thumbnail_id": "9"})
+                  + attachment(9, 5, "https://example.com/wp-content/uploads/a.jpg", alt="A hill"))
+    padded = re.sub(r"<!\[CDATA\[(.*?)\]\]>", r"\n<![CDATA[ \1 ]]>\n", text, flags=re.DOTALL)
+    path = tmp_path / "export.xml"
+    path.write_text(re.sub(r">([^<>\s]+)</", r">\n\1\n</", padded))
+    result = run_import([path], tmp_path / "content")
+    assert result.problems == [] and result.skipped == [] and [p.id for p in result.posts] == [5]
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.title == "Post" and document.taxonomies == {"category": ("port",)}
+    assert document.image is not None and document.image.url == "https://example.com/wp-content/uploads/a.jpg"
 
 
 def export(items: str, version: str = "1.2") -> str:

@@ -81,12 +81,12 @@ def read_export(path: Path, problems: list[Problem]) -> Iterator[RawItem]:
 def _item(path: Path, position: int, element: Element, names: Names, problems: list[Problem]) -> Iterator[RawItem]:
     """A post, or a media item for an attachment, or a skipped item of a type REST does not serve
     as a post (a revision, a menu item); what cannot be made a post becomes a problem."""
-    post_type = element.fields.get("wp:post_type", "").strip()
+    post_type = element.fields.get("wp:post_type", "")
     skipped = (SKIPPED_TYPES.get(post_type) or (wp_json.DESIGN if post_type in wp_json.DESIGN_TYPES else "")
                or (wp_json.RECORD if post_type in wp_json.RECORD_TYPES else ""))
     try:
         if post_type == "attachment":
-            if element.fields.get("wp:attachment_url", "").strip():
+            if element.fields.get("wp:attachment_url"):
                 yield RawItem(str(path), position, items.media(element), wp_json.MEDIA)
             return
         if skipped:
@@ -98,7 +98,7 @@ def _item(path: Path, position: int, element: Element, names: Names, problems: l
         problems.extend(Problem(str(path), str(data["id"]), f, m) for f, m in warnings)
         yield RawItem(str(path), position, data, wp_json.POST)
     except ItemError as e:
-        ident = element.fields.get("wp:post_id", "").strip()
+        ident = element.fields.get("wp:post_id", "")
         problems.append(Problem(str(path), ident or f"#{position}", e.field, e.message))
 
 
@@ -106,8 +106,8 @@ def _with_made_id(path: Path, position: int, element: Element, problems: list[Pr
     """A hand-made export may give no ids: one is made from what names the post, and said."""
     fields = element.fields
     basis = fields.get("guid") or fields.get("link") or f"{fields.get('title', '')}\x00{fields.get('wp:post_date', '')}"
-    ident = items.synthetic_id("post", basis.strip())
-    given = fields.get("wp:post_id", "").strip()
+    ident = items.synthetic_id("post", basis)
+    given = fields.get("wp:post_id", "")
     what = f"not a positive whole number ({given[:40]!r})" if given else "missing"
     problems.append(Problem(str(path), f"#{position}", "wp:post_id",
                             f"{what}; imported with id {ident}, made from its guid, link or title and date"))
@@ -120,7 +120,7 @@ def _scan(path: Path, names: Names) -> str:
     try:
         for tag, element in _elements(path):
             if tag == "wp:wxr_version":
-                version = element.fields.get("text", "").strip()
+                version = element.fields.get("text", "")
             elif tag == "item" and element.fields.get("wp:post_type") == "attachment":
                 _note_attachment(element, names)
             elif tag == "item":
@@ -143,7 +143,7 @@ def _scan(path: Path, names: Names) -> str:
 
 def _note_attachment(element: Element, names: Names) -> None:
     found = items.attachment(element)
-    if found is not None and found.parent and element.fields.get("wp:attachment_url", "").strip():
+    if found is not None and found.parent and element.fields.get("wp:attachment_url"):
         names.attached.setdefault(found.parent, []).append(found)
 
 
@@ -215,18 +215,25 @@ class _Declaring:
 
 
 def _read(node: XmlElement) -> Element:
-    fields: dict[str, str] = {"text": node.text or ""}
+    fields: dict[str, str] = {"text": _text(node)}
     categories, meta = [], {}
     for child in node:
         tag = _name(child.tag)
         if tag == "category":
-            categories.append((child.get("domain", ""), child.get("nicename", ""), child.text or ""))
+            categories.append((child.get("domain", ""), child.get("nicename", ""), _text(child)))
         elif tag == "wp:postmeta":
-            key = next((c.text or "" for c in child if _name(c.tag) == "wp:meta_key"), "")
-            meta[key] = next((c.text or "" for c in child if _name(c.tag) == "wp:meta_value"), "")
+            key = next((_text(c) for c in child if _name(c.tag) == "wp:meta_key"), "")
+            meta[key] = next((_text(c) for c in child if _name(c.tag) == "wp:meta_value"), "")
         elif tag and tag not in fields and len(child) == 0:
-            fields[tag] = child.text or ""
+            fields[tag] = _text(child)
     return Element(fields, tuple(categories), meta)
+
+
+def _text(node: XmlElement) -> str:
+    """An element's text without the spaces around it. An export opened in a browser and saved again
+    is pretty-printed, every value on a line of its own and padded inside its CDATA
+    (`<![CDATA[ publish ]]>`); WordPress writes none, and no value means anything by them."""
+    return (node.text or "").strip()
 
 
 @lru_cache(maxsize=1024)  # an export uses a few dozen names, millions of times
