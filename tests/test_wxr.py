@@ -367,6 +367,25 @@ def test_syntaxhighlighter_language_shortcodes_become_code_blocks(tmp_path: Path
     assert body.rstrip().endswith("A [c] in prose stays.")
 
 
+def test_wp_syntax_and_codecolorer_code_stays_code_with_its_tags(tmp_path: Path) -> None:
+    """`<pre lang>` (WP-Syntax), `<code lang>` and `[cc…]` (CodeColorer) hold code as typed: read as
+    HTML, `<?php` and `echo "<div>"` would vanish."""
+    path = tmp_path / "export.xml"
+    content = ('<pre lang="PHP" line="1">\n<?php\necho "<div>\\n";\n</pre>\n\n'
+               '<code lang="php">\n<form action="x"><input name="q" /></form>\n</code>\n\n'
+               'Call <code lang="php">f("<b>")</code> first.\n\n'
+               '[ccnLe_java]\nint a = 1;\n\nint b = 2;\n[/ccnLe_java]\n\n[cce lang="diff"]\n-  x &lt; y\n[/cce]\n\n'
+               'Then [cci]$x[/cci] is set.')
+    path.write_text(export(item(5, "Code", content)))
+    run_import([path], tmp_path / "content")
+    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    assert '```php\n<?php\necho "<div>\\n";\n```' in body
+    assert '```php\n<form action="x"><input name="q" /></form>\n```' in body
+    assert 'Call `f("<b>")` first.' in body
+    assert "```java\nint a = 1;\n\nint b = 2;\n```" in body and "```diff\n-  x < y\n```" in body
+    assert "Then `$x` is set." in body
+
+
 def test_footnotes_come_from_the_posts_meta_as_the_footnotes_block_shows_them(tmp_path: Path) -> None:
     """The block editor keeps a post's footnotes in its `footnotes` meta; the block renders them."""
     content = ('<!-- wp:paragraph --><p>A claim<sup data-fn="aa48" class="fn"><a href="#aa48" id="aa48-link">1</a>'

@@ -50,7 +50,13 @@ BRUSHES = ("as3|actionscript3|bash|shell|coldfusion|cf|clojure|clj|cpp|c|c-sharp
            "|patch|erl|erlang|fsharp|go|golang|groovy|haskell|java|jfx|javafx|js|jscript|javascript|latex|tex|matlab"
            "|objc|obj-c|perl|pl|php|plain|text|ps|powershell|py|python|r|splus|rails|rb|ror|ruby|scala|sql|swift|vb"
            "|vbnet|xml|xhtml|xslt|html|yaml|yml")
-CODE_SHORTCODE = re.compile(rf"\[(code|sourcecode|{BRUSHES})((?:\s[^\]]*)?)\](.*?)\[/\1\]", re.DOTALL)
+# CodeColorer's `[cc lang="php"]`, its modes as letters (`[cci]` inline, `[cce]` escaped) and its language
+# as a suffix: `[ccnLe_php]…[/ccnLe_php]`.
+CODECOLORER = r"cc[a-zA-Z]{0,6}(?:_[\w+#-]+)?"
+CODE_SHORTCODE = re.compile(rf"\[(code|sourcecode|{BRUSHES}|{CODECOLORER})((?:\s[^\]]*)?)\](.*?)\[/\1\]", re.DOTALL)
+# WP-Syntax's `<pre lang="php">` and CodeColorer's `<code lang="php">`: the plugin shows what they hold as
+# code, tags and all (`<?php`, `echo "<div>"`), where a browser would take it for HTML and hide it.
+CODE_TAG = re.compile(r"<(pre|code)\s+lang=[\"']?([\w+#-]*)[\"']?[^>]*>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
 # Brush names that Pygments reads as another language, or as none.
 BRUSH_LANGUAGES = {"ps": "powershell", "plain": "", "text": "", "c-sharp": "csharp", "as3": "actionscript3",
                    "splus": "r", "ror": "ruby", "rails": "ruby", "jscript": "javascript"}
@@ -76,7 +82,7 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
             html = FOOTNOTES_BLOCK.sub(lambda _: footnotes_list(footnotes), html)
         html = BLOCK_DELIMITER.sub("", html)
     else:
-        html = autop(_autoembed(_code_blocks(raw)))
+        html = autop(_autoembed(_code_blocks(_code_tags(raw))))
     return _media_ids(html, post_id, attached) if "[" in html else html
 
 
@@ -103,13 +109,44 @@ def _code_blocks(text: str) -> str:
     def block(match: re.Match[str]) -> str:
         atts, _ = parse_attributes(match.group(2) or "")
         name = match.group(1)
-        named = atts.get("language") or atts.get("lang") or ("" if name in ("code", "sourcecode") else name)
-        language = re.sub(r"[^a-z0-9+#-]", "", BRUSH_LANGUAGES.get(named.lower(), named.lower()))
-        code = html_escape(html_unescape(match.group(3).strip("\n")), quote=False)
-        kind = f' class="language-{language}"' if language else ""
-        return f"<pre><code{kind}>{code}</code></pre>"
+        if name.startswith("cc"):
+            mode, _, suffix = name[2:].partition("_")
+            if "i" in mode:
+                return f"<code>{_escaped(match.group(3))}</code>"
+            named = atts.get("lang") or suffix
+        else:
+            named = atts.get("language") or atts.get("lang") or ("" if name in ("code", "sourcecode") else name)
+        return _code_block(named, match.group(3))
 
     return CODE_SHORTCODE.sub(block, text)
+
+
+def _code_tags(text: str) -> str:
+    """WP-Syntax's and CodeColorer's code tags as the code the plugin shows; a `<code lang>` on one
+    line stays a code span in its sentence."""
+    if " lang=" not in text:
+        return text
+
+    def code(match: re.Match[str]) -> str:
+        tag, named, content = match.groups()
+        if tag.lower() == "code" and "\n" not in content:
+            return f"<code>{_escaped(content)}</code>"
+        return _code_block(named, content)
+
+    return CODE_TAG.sub(code, text)
+
+
+def _code_block(named: str, content: str) -> str:
+    """A <pre> of the code, its language, named as the plugin names it, kept for highlighting."""
+    language = re.sub(r"[^a-z0-9+#-]", "", BRUSH_LANGUAGES.get(named.lower(), named.lower()))
+    kind = f' class="language-{language}"' if language else ""
+    code = _escaped(content.strip("\n"))
+    return f"<pre><code{kind}>{code}</code></pre>"
+
+
+def _escaped(code: str) -> str:
+    """Code as HTML text: what the editor saved escaped (`&lt;`) reads as the code it is."""
+    return html_escape(html_unescape(code), quote=False)
 
 
 def _autoembed(text: str) -> str:
