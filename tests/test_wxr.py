@@ -375,7 +375,7 @@ def test_wp_syntax_and_codecolorer_code_stays_code_with_its_tags(tmp_path: Path)
                '<code lang="php">\n<form action="x"><input name="q" /></form>\n</code>\n\n'
                'Call <code lang="php">f("<b>")</code> first.\n\n'
                '[ccnLe_java]\nint a = 1;\n\nint b = 2;\n[/ccnLe_java]\n\n[cce lang="diff"]\n-  x &lt; y\n[/cce]\n\n'
-               'Then [cci]$x[/cci] is set.')
+               'Then [cci]$x[/cci] is set.\n\n<pre class="code"><code lang="sql">select 1</code></pre>')
     path.write_text(export(item(5, "Code", content)))
     run_import([path], tmp_path / "content")
     body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
@@ -383,7 +383,7 @@ def test_wp_syntax_and_codecolorer_code_stays_code_with_its_tags(tmp_path: Path)
     assert '```php\n<form action="x"><input name="q" /></form>\n```' in body
     assert 'Call `f("<b>")` first.' in body
     assert "```java\nint a = 1;\n\nint b = 2;\n```" in body and "```diff\n-  x < y\n```" in body
-    assert "Then `$x` is set." in body
+    assert "Then `$x` is set." in body and "```sql\nselect 1\n```" in body and "````" not in body
 
 
 def test_footnotes_come_from_the_posts_meta_as_the_footnotes_block_shows_them(tmp_path: Path) -> None:

@@ -54,9 +54,10 @@ BRUSHES = ("as3|actionscript3|bash|shell|coldfusion|cf|clojure|clj|cpp|c|c-sharp
 # as a suffix: `[ccnLe_php]…[/ccnLe_php]`.
 CODECOLORER = r"cc[a-zA-Z]{0,6}(?:_[\w+#-]+)?"
 CODE_SHORTCODE = re.compile(rf"\[(code|sourcecode|{BRUSHES}|{CODECOLORER})((?:\s[^\]]*)?)\](.*?)\[/\1\]", re.DOTALL)
-# WP-Syntax's `<pre lang="php">` and CodeColorer's `<code lang="php">`: the plugin shows what they hold as
-# code, tags and all (`<?php`, `echo "<div>"`), where a browser would take it for HTML and hide it.
-CODE_TAG = re.compile(r"<(pre|code)\s+lang=[\"']?([\w+#-]*)[\"']?[^>]*>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
+# WP-Syntax's `<pre lang="php">` and CodeColorer's `<code lang="php">`, alone or in a <pre>: the plugin shows
+# what they hold as code, tags and all (`<?php`, `echo "<div>"`), where a browser would take it for HTML.
+CODE_TAG = re.compile(r"(<pre\b[^>]*>\s*)?<(pre|code)\b[^>]*?\slang=[\"']?([\w+#-]*)[\"']?[^>]*>(.*?)</\2>"
+                      r"(?(1)\s*</pre>)", re.DOTALL | re.IGNORECASE)
 # Brush names that Pygments reads as another language, or as none.
 BRUSH_LANGUAGES = {"ps": "powershell", "plain": "", "text": "", "c-sharp": "csharp", "as3": "actionscript3",
                    "splus": "r", "ror": "ruby", "rails": "ruby", "jscript": "javascript"}
@@ -128,8 +129,8 @@ def _code_tags(text: str) -> str:
         return text
 
     def code(match: re.Match[str]) -> str:
-        tag, named, content = match.groups()
-        if tag.lower() == "code" and "\n" not in content:
+        in_pre, tag, named, content = match.groups()
+        if tag.lower() == "code" and not in_pre and "\n" not in content:
             return f"<code>{_escaped(content)}</code>"
         return _code_block(named, content)
 
