@@ -275,6 +275,32 @@ def test_an_export_saved_again_from_a_browser_reads_as_wordpress_wrote_it(tmp_pa
     assert document.image is not None and document.image.url == "https://example.com/wp-content/uploads/a.jpg"
 
 
+@pytest.mark.parametrize(("declared", "written", "title", "text"), [
+    # Windows typed curly quotes into ISO-8859-1 sites as Windows-1252 bytes; browsers showed them so.
+    ("ISO-8859-1", "cp1252", "Café", "He said “hi” – once"),
+    ("GB2312", "gbk", "你好", "朱镕基"),  # a GB2312 site holds GBK characters too, as browsers read it
+    ("Shift_JIS", "shift_jis", "こんにちは", "日本語"),
+    ("EUC-KR", "euc-kr", "안녕", "한국어"),
+    ("utf8", "utf-8", "Café", "Text"),
+])
+def test_an_export_in_the_sites_own_charset_reads_as_its_browsers_read_it(
+        tmp_path: Path, declared: str, written: str, title: str, text: str) -> None:
+    path = tmp_path / "export.xml"
+    path.write_bytes(export(item(5, title, text)).replace('encoding="UTF-8"', f'encoding="{declared}"').encode(written))
+    result = run_import([path], tmp_path / "content")
+    assert result.problems == [] and [p.id for p in result.posts] == [5]
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.title == title and document.body.strip() == text
+
+
+def test_an_export_in_an_encoding_not_known_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", "Text")).replace('encoding="UTF-8"', 'encoding="x-mac-klingon"'))
+    result = run_import([path], tmp_path / "content")
+    assert [p.message for p in result.problems] == [
+        "it declares the encoding 'x-mac-klingon', which is not one known here: save the export as UTF-8"]
+
+
 def export(items: str, version: str = "1.2") -> str:
     """A WordPress export around the given items, as WordPress writes its header."""
     ns = f"http://wordpress.org/export/{version}/"

@@ -11,6 +11,7 @@ and they are how billion-laughs and file-reading attacks work.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -26,6 +27,7 @@ from defusedxml.ElementTree import iterparse
 from generator.convert.wp_render import gallery_owners
 from generator.problems import ItemError, Problem
 from generator.sources import wp_json
+from generator.sources import wxr_encoding as encoding
 from generator.sources import wxr_items as items
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import Element, Names
@@ -125,7 +127,7 @@ def _scan(path: Path, names: Names) -> str:
                 _note_attachment(element, names)
             elif tag == "item":
                 _note_post(element, names)
-    except _NotAnExport as e:
+    except (_NotAnExport, encoding.UnknownEncoding) as e:
         return str(e)
     except DefusedXmlException as e:
         return f"refused: {_defused(e)}; WordPress exports never declare entities"
@@ -184,26 +186,38 @@ def _elements(path: Path) -> Iterator[tuple[str, Element]]:
 
 
 class _Declaring:
-    """The file, with the prefixes of UNDECLARED that <rss> does not declare declared on it, on the
-    same line, so that every line number a problem names is the file's own."""
+    """The file as UTF-8 (see wxr_encoding), with the prefixes of UNDECLARED that <rss> does not
+    declare declared on it, on the same line, so that every line number a problem names is the file's own."""
 
     def __init__(self, raw: Any) -> None:
         self._raw, self._pending, self._done = raw, b"", False
+        self._decoder: codecs.IncrementalDecoder | None = None
 
     def read(self, size: int = -1) -> bytes:
-        if self._done:
-            return self._raw.read(size)
+        if not self._done:
+            return self._head()
+        while True:
+            chunk = self._raw.read(size)
+            if self._decoder is None:
+                return chunk
+            data = self._decoder.decode(chunk, final=not chunk).encode("utf-8")
+            if data or not chunk:  # a chunk may end inside a character: b"" would read as the end
+                return data
+
+    def _head(self) -> bytes:
         while not self._done:
             chunk = self._raw.read(65536)
             self._pending += chunk
             start = self._pending.find(b"<rss")
             end = self._pending.find(b">", start) if start >= 0 else -1
-            if end >= 0 or not chunk or len(self._pending) > 1 << 20:
-                self._done = True
-                if end >= 0:
-                    self._pending = self._declared(self._pending, start, end)
-        data, self._pending = self._pending, b""
-        return data
+            self._done = end >= 0 or not chunk or len(self._pending) > 1 << 20
+        head, self._pending = self._pending, b""
+        self._decoder = encoding.decoder_for(head)
+        if self._decoder is not None:
+            head = encoding.declared_utf8(self._decoder.decode(head).encode("utf-8"))
+        start = head.find(b"<rss")
+        end = head.find(b">", start) if start >= 0 else -1
+        return self._declared(head, start, end) if end >= 0 else head
 
     @staticmethod
     def _declared(head: bytes, start: int, end: int) -> bytes:
