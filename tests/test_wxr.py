@@ -293,6 +293,15 @@ def test_an_export_in_the_sites_own_charset_reads_as_its_browsers_read_it(
     assert document.title == title and document.body.strip() == text
 
 
+def test_malformed_xml_in_another_charset_is_named_as_malformed_not_as_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    text = export(item(5, "你好", "x")).replace('encoding="UTF-8"', 'encoding="GB2312"')
+    path.write_bytes(text.replace("</channel>", "<broken>中文</channel>").encode("gbk"))
+    result = run_import([path], tmp_path / "content")
+    assert [p.message.split(", column")[0] for p in result.problems] == [
+        f"malformed XML at line {text.splitlines().index('</channel>') + 1}"]
+
+
 def test_an_export_in_an_encoding_not_known_is_refused_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "export.xml"
     path.write_text(export(item(5, "Post", "Text")).replace('encoding="UTF-8"', 'encoding="x-mac-klingon"'))

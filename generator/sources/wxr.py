@@ -274,10 +274,17 @@ def _defused(error: DefusedXmlException) -> str:
 
 def _malformed(path: Path, error: ParseError) -> str:
     line, column = error.position
-    if _line_is_not_utf8(path, line):
+    if _read_as_utf8(path) and _line_is_not_utf8(path, line):
         return f"not UTF-8 text at line {line}: save the export as UTF-8"
     reason = str(error).split(":")[0]
     return f"malformed XML at line {line}, column {column + 1}: {reason}"
+
+
+def _read_as_utf8(path: Path) -> bool:
+    """Whether the export declares UTF-8, so that bytes that are not UTF-8 are the problem; any
+    other encoding it declares was decoded already, so its problem lies elsewhere."""
+    with path.open("rb") as f:
+        return encoding.decoder_for(f.read(4096)) is None
 
 
 def _line_is_not_utf8(path: Path, number: int) -> bool:
