@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from html import escape
+from html import escape, unescape
 
 from generator.convert import context as loss
 from generator.convert.context import Context
@@ -113,7 +113,8 @@ def _link(url: str, text: str) -> str:
 
 
 def _embed(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
-    url = (inner or named.get("url") or (positional[0] if positional else "")).strip()
+    # The post's HTML holds the address escaped (`&amp;`); the link escapes it once more.
+    url = unescape(inner or named.get("url") or (positional[0] if positional else "")).strip()
     if not url:
         return None
     ctx.losses.note(loss.EMBED_AS_LINK, url)
@@ -122,7 +123,7 @@ def _embed(named: dict[str, str], positional: list[str], inner: str, ctx: Contex
 
 def _site_link(base: str) -> Handler:
     def handler(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
-        ref = (named.get("id") or named.get("url") or (positional[0] if positional else "") or inner).strip()
+        ref = unescape(named.get("id") or named.get("url") or (positional[0] if positional else "") or inner).strip()
         if not ref:
             return None
         url = ref if ref.startswith(("http://", "https://")) else base + ref
