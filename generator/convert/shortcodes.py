@@ -1,7 +1,7 @@
 """Shortcodes left unrendered in REST content become the HTML they stand for, or a visible link.
 
 `[caption]` becomes a figure, `[gallery ids]` the saved media it names, `[embed]`, `[youtube]`,
-`[vimeo]` and `[tweet]` a link to what they embed, `[audio]` and `[video]` the player WordPress
+`[vimeo]`, `[tweet]` and Jetpack's `[googlemaps]`, `[slideshare]`… a link to what they embed, `[audio]` and `[video]` the player WordPress
 renders (which the converter makes a link), `[playlist ids]` a list of links to its files.
 Anything else that is clearly a shortcode (it has attributes or a closing tag) stays as text and
 is reported.
@@ -115,8 +115,10 @@ def _link(url: str, text: str) -> str:
 def _embed(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
     # The post's HTML holds the address escaped (`&amp;`); the link escapes it once more.
     url = unescape(inner or named.get("url") or (positional[0] if positional else "")).strip()
-    if not url:
-        return None
+    return _embedded(url, ctx) if url else None
+
+
+def _embedded(url: str, ctx: Context) -> str:
     ctx.losses.note(loss.EMBED_AS_LINK, url)
     return _link(url, embed_label(url))
 
@@ -126,10 +128,14 @@ def _site_link(base: str) -> Handler:
         ref = unescape(named.get("id") or named.get("url") or (positional[0] if positional else "") or inner).strip()
         if not ref:
             return None
-        url = ref if ref.startswith(("http://", "https://")) else base + ref
-        ctx.losses.note(loss.EMBED_AS_LINK, url)
-        return _link(url, embed_label(url))
+        return _embedded(ref if ref.startswith(("http://", "https://")) else base + ref, ctx)
     return handler
+
+
+def _slideshare(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """Jetpack's `[slideshare id=123&doc=name&w=425]`: its settings run on from the id, joined by &."""
+    number = re.match(r"\d+", unescape(named.get("id", "")))
+    return _embedded(f"https://www.slideshare.net/slideshow/embed_code/{number.group(0)}", ctx) if number else None
 
 
 # The attributes WordPress's [audio] and [video] read a file from, in its order, with their types.
@@ -210,6 +216,14 @@ HANDLERS: dict[str, Handler] = {
     "youtube": _site_link("https://www.youtube.com/watch?v="),
     "vimeo": _site_link("https://vimeo.com/"),
     "tweet": _site_link("https://x.com/i/status/"),
+    # Jetpack's, in every WordPress.com export: `[googlemaps URL]`, `[gist ID]`, `[dailymotion id=x8oma9]`…
+    "googlemaps": _site_link("https://www.google.com/maps/"),
+    "gist": _site_link("https://gist.github.com/"),
+    "slideshare": _slideshare,
+    "dailymotion": _site_link("https://www.dailymotion.com/video/"),
+    "archiveorg": _site_link("https://archive.org/details/"),
+    "soundcloud": _site_link("https://soundcloud.com/"),
+    "instagram": _site_link("https://www.instagram.com/p/"),
     "audio": _media("audio"),
     "video": _media("video"),
     "caption": _caption,
