@@ -74,6 +74,11 @@ def test_the_automatic_excerpt_is_55_words_of_text_without_captions() -> None:
     assert excerpt.startswith("<p>w0 w1") and excerpt.endswith("w54 [&hellip;]</p>\n") and "Not this" not in excerpt
 
 
+def test_the_automatic_excerpt_has_no_embed_shortcodes_which_the_post_shows_as_links() -> None:
+    raw = "See the map.\n\n[googlemaps https://www.google.com/maps/d/embed?mid=1]\n\n[youtube abc] Then more."
+    assert auto_excerpt(raw) == "<p>See the map. Then more.</p>\n"
+
+
 def test_the_automatic_excerpt_joins_text_around_inline_tags_as_wordpress_strips_them() -> None:
     assert auto_excerpt("文件<strong>～/.screenrc</strong>。<br>Next <a href='x'>link</a>ed<p>para</p>") == (
         "<p>文件～/.screenrc。 Next linked para</p>\n")

@@ -33,8 +33,10 @@ TAG = re.compile(r"<[^>]*>")
 # stays one run). Any other tag stands where WordPress's autop has put a line break.
 INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong"
                         r"|sub|sup|time|tt|u|var)(?:\s[^>]*)?>", re.IGNORECASE)
-# The shortcodes WordPress registers itself; strip_shortcodes removes them with what they enclose.
-CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed)\b[^\]]*\]"
+# The shortcodes WordPress registers itself, and Jetpack's embeds (as on WordPress.com), which the converter
+# makes links; strip_shortcodes removes them with what they enclose.
+CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed|youtube|vimeo|tweet"
+                            r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram)\b[^\]]*\]"
                             r"(?:(?:(?!\[\1\b).)*?\[/\1\])?", re.DOTALL)
 # Blocks an automatic excerpt keeps (WordPress's excerpt_remove_blocks); the others go whole.
 EXCERPT_BLOCKS = frozenset({"freeform", "heading", "html", "list", "list-item", "media-text", "paragraph",
