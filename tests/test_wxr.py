@@ -100,6 +100,18 @@ def test_wxr_1_0_reads_tags_written_as_domain_tag_and_category_parents_by_name(t
     assert set(tagged.taxonomies["post_tag"]) >= {"news", "roar"}
 
 
+def test_wxr_1_0_terms_named_twice_are_one_term_even_when_their_name_makes_another_slug(tmp_path: Path) -> None:
+    """WordPress 2.x wrote `<category>Name</category>` beside `<category nicename="slug">Name</category>`."""
+    twice = "".join(f'<category{d}><![CDATA[{name}]]></category><category{d} nicename="{slug}"><![CDATA[{name}]]>'
+                    f"</category>" for d, name, slug in (("", "Café &amp; Tom's", "cafe-toms"),
+                                                         (' domain="tag"', "Ünïcode", "unicode")))
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", "Text", categories=twice), version="1.0"))
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.taxonomies == {"category": ("cafe-toms",), "post_tag": ("unicode",)}
+
+
 def test_an_attachment_is_a_media_reference_and_the_featured_image_of_its_post(tmp_path: Path) -> None:
     path = tmp_path / "export.xml"
     path.write_text(export(item(5, "With image", "Text", meta={"_thumbnail_id": "9"})

@@ -188,20 +188,34 @@ def _embedded(element: Element, names: Names) -> dict[str, Any]:
         author = names.authors.get(creator) or {"id": synthetic_id("author", creator), "name": creator,
                                                 "slug": slug_of(creator), "link": ""}
         embedded["author"] = [author]
-    terms: dict[tuple[str, str], dict[str, Any]] = {}
-    for domain, nicename, name in element.categories:
-        taxonomy = TAXONOMY_OF.get(domain, domain or "category")
-        slug = nicename.strip() or slug_of(name)
-        if taxonomy in HIDDEN_TAXONOMIES or not slug:
-            continue
-        terms[(taxonomy, slug)] = {"id": _term_id(taxonomy, slug, names), "name": name or slug,
-                                   "slug": slug, "taxonomy": taxonomy}
+    terms = _terms(element, names)
     if terms:
         by_taxonomy: dict[str, list[dict[str, Any]]] = {}
         for (taxonomy, _), found in sorted(terms.items()):
             by_taxonomy.setdefault(taxonomy, []).append(found)
         embedded["wp:term"] = [by_taxonomy[t] for t in sorted(by_taxonomy)]
     return embedded
+
+
+def _terms(element: Element, names: Names) -> dict[tuple[str, str], dict[str, Any]]:
+    """The item's terms by (taxonomy, slug). WXR 1.0 names each term twice, once with its slug and once
+    without (`<category>News &amp; Views</category>`): the one without takes its twin's slug, as a slug
+    made from the name ("news-amp-views", "café") would make a second term."""
+    slugs = {(_taxonomy(domain), name): nicename.strip() for domain, nicename, name in element.categories
+             if nicename.strip()}
+    terms: dict[tuple[str, str], dict[str, Any]] = {}
+    for domain, nicename, name in element.categories:
+        taxonomy = _taxonomy(domain)
+        slug = nicename.strip() or slugs.get((taxonomy, name)) or slug_of(name)
+        if taxonomy in HIDDEN_TAXONOMIES or not slug:
+            continue
+        terms[(taxonomy, slug)] = {"id": _term_id(taxonomy, slug, names), "name": name or slug,
+                                   "slug": slug, "taxonomy": taxonomy}
+    return terms
+
+
+def _taxonomy(domain: str) -> str:
+    return TAXONOMY_OF.get(domain, domain or "category")
 
 
 def _title(title: str, raw: str, date: str) -> dict[str, str]:
