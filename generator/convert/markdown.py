@@ -142,6 +142,10 @@ class NewsConverter(MarkdownConverter):
         src = el.get("src")
         if src and any(c in src for c in " ()<>"):
             el["src"] = _link_destination(src)
+        if "td" in parent_tags or "th" in parent_tags:
+            # markdownify keeps an image in a cell only as the cell's own child: one in a link there (Blogger's
+            # caption tables: <td><a href=big.jpg><img></a></td>) would shrink to its alt text, often none.
+            parent_tags = parent_tags - {"_inline"}
         markdown = super().convert_img(el, text, parent_tags)
         alt = el.get("alt") or ""
         if not markdown.startswith("![") or not BRACKETS.search(alt):
