@@ -305,6 +305,17 @@ def test_an_export_in_the_sites_own_charset_reads_as_its_browsers_read_it(
     assert document.title == title and document.body.strip() == text
 
 
+def test_control_characters_pasted_into_a_post_do_not_refuse_the_export(tmp_path: Path) -> None:
+    """WordPress exports them as typed, which makes the XML malformed; its importer reads it anyway."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Pasted\x1f", "From Word\x0bwith a feed\x0cand a back\x08space.")
+                           + item(6, "Other", "Fine.")))
+    result = run_import([path], tmp_path / "content")
+    assert result.problems == [] and sorted(p.id for p in result.posts) == [5, 6]
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.title == "Pasted" and document.body.strip() == "From Word with a feed and a backspace."
+
+
 def test_malformed_xml_in_another_charset_is_named_as_malformed_not_as_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "export.xml"
     text = export(item(5, "你好", "x")).replace('encoding="UTF-8"', 'encoding="GB2312"')

@@ -43,6 +43,12 @@ VERSION = re.compile(r"^1\.\d+$")
 # declared on <rss> when it does not declare them, so such exports read; nothing of them is imported.
 UNDECLARED = ("atom", "media", "georss", "geo", "itunes", "googleplay", "sy", "slash", "wfw", "opensearch",
               "blogChannel", "rawvoice", "creativeCommons", "feedburner", "thr", "snf")
+# Control characters XML 1.0 forbids, which text pasted from word processors carries (a vertical tab for Word's
+# line break) and WordPress exports as they are: one would refuse the whole file, where WordPress's importer
+# falls back to a parser that reads it. A vertical tab or form feed becomes a space, the others go; in UTF-8
+# these bytes are never part of another character.
+FORBIDDEN = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20))
+SPACED = bytes.maketrans(b"\x0b\x0c", b"  ")
 HEADER_TAGS = ("wp:author", "wp:category", "wp:tag", "wp:term")
 # Post types REST does not serve as posts, and the kind they are skipped as.
 SKIPPED_TYPES = {"revision": wp_json.REVISION, "nav_menu_item": wp_json.MENU, "custom_css": wp_json.DESIGN,
@@ -186,8 +192,9 @@ def _elements(path: Path) -> Iterator[tuple[str, Element]]:
 
 
 class _Declaring:
-    """The file as UTF-8 (see wxr_encoding), with the prefixes of UNDECLARED that <rss> does not
-    declare declared on it, on the same line, so that every line number a problem names is the file's own."""
+    """The file as UTF-8 (see wxr_encoding), without the control characters XML forbids, and with the
+    prefixes of UNDECLARED that <rss> does not declare declared on it, on the same line, so that every
+    line number a problem names is the file's own."""
 
     def __init__(self, raw: Any) -> None:
         self._raw, self._pending, self._done = raw, b"", False
@@ -195,13 +202,12 @@ class _Declaring:
 
     def read(self, size: int = -1) -> bytes:
         if not self._done:
-            return self._head()
+            return self._head().translate(SPACED, FORBIDDEN)
         while True:
             chunk = self._raw.read(size)
-            if self._decoder is None:
-                return chunk
-            data = self._decoder.decode(chunk, final=not chunk).encode("utf-8")
-            if data or not chunk:  # a chunk may end inside a character: b"" would read as the end
+            data = chunk if self._decoder is None else self._decoder.decode(chunk, final=not chunk).encode("utf-8")
+            data = data.translate(SPACED, FORBIDDEN)
+            if data or not chunk:  # a chunk may end inside a character, or hold only controls: b"" reads as the end
                 return data
 
     def _head(self) -> bytes:
