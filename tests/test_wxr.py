@@ -305,6 +305,18 @@ def test_an_export_in_the_sites_own_charset_reads_as_its_browsers_read_it(
     assert document.title == title and document.body.strip() == text
 
 
+def test_blank_lines_before_the_xml_declaration_do_not_refuse_the_export(tmp_path: Path) -> None:
+    """A theme's functions.php that ends in a blank line prints it before the export; lines keep their numbers."""
+    path = tmp_path / "export.xml"
+    text = "\n\n" + export(item(5, "Post", "Text"))
+    path.write_text(text)
+    assert [p.id for p in run_import([path], tmp_path / "content").posts] == [5]
+    path.write_text(text.replace("</channel>", "<broken></channel>"))
+    result = run_import([path], tmp_path / "other")
+    line = text.splitlines().index("</channel>") + 1
+    assert [p.message.split(", column")[0] for p in result.problems] == [f"malformed XML at line {line}"]
+
+
 def test_control_characters_pasted_into_a_post_do_not_refuse_the_export(tmp_path: Path) -> None:
     """WordPress exports them as typed, which makes the XML malformed; its importer reads it anyway."""
     path = tmp_path / "export.xml"
