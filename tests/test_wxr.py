@@ -305,10 +305,13 @@ def test_an_export_in_the_sites_own_charset_reads_as_its_browsers_read_it(
     assert document.title == title and document.body.strip() == text
 
 
-def test_blank_lines_before_the_xml_declaration_do_not_refuse_the_export(tmp_path: Path) -> None:
-    """A theme's functions.php that ends in a blank line prints it before the export; lines keep their numbers."""
+@pytest.mark.parametrize("printed", ["\n\n", "<br />\n<b>Notice</b>:  Undefined index: x in <b>/w/p.php</b><br />\n"])
+def test_what_the_site_printed_before_the_xml_declaration_does_not_refuse_the_export(tmp_path: Path,
+                                                                                     printed: str) -> None:
+    """A theme file that ends in a blank line, or a PHP notice, prints it before the export; lines keep
+    their numbers."""
     path = tmp_path / "export.xml"
-    text = "\n\n" + export(item(5, "Post", "Text"))
+    text = printed + export(item(5, "Post", "Text"))
     path.write_text(text)
     assert [p.id for p in run_import([path], tmp_path / "content").posts] == [5]
     path.write_text(text.replace("</channel>", "<broken></channel>"))

@@ -1,8 +1,9 @@
 """Shortcodes left unrendered in REST content become the HTML they stand for, or a visible link.
 
 `[caption]` becomes a figure, `[gallery ids]` the saved media it names, `[embed]`, `[youtube]`,
-`[vimeo]`, `[tweet]` and Jetpack's `[googlemaps]`, `[slideshare]`… a link to what they embed, `[audio]` and `[video]` the player WordPress
-renders (which the converter makes a link), `[playlist ids]` a list of links to its files.
+`[vimeo]`, `[tweet]` and Jetpack's `[googlemaps]`, `[slideshare]`… a link to what they embed,
+`[audio]` and `[video]` the player WordPress renders (which the converter makes a link),
+`[playlist ids]` a list of links to its files.
 Anything else that is clearly a shortcode (it has attributes or a closing tag) stays as text and
 is reported.
 """

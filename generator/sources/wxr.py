@@ -49,10 +49,10 @@ UNDECLARED = ("atom", "media", "georss", "geo", "itunes", "googleplay", "sy", "s
 # these bytes are never part of another character.
 FORBIDDEN = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20))
 SPACED = bytes.maketrans(b"\x0b\x0c", b"  ")
-# Blank lines before `<?xml`, which a theme or plugin file that ends in one prints before every response, make
-# the file malformed XML; WordPress's importer reads it anyway. The declaration goes first and the blank lines
-# after it, so that every line keeps its number.
-LATE_DECLARATION = re.compile(rb"\A(\xef\xbb\xbf)?(\s+)(<\?xml\b[^>]*\?>)")
+# What a site prints before `<?xml`, a blank line from a theme file that ends in one or a PHP notice
+# ("<b>Warning</b>: …"), makes the file malformed XML; WordPress's importer reads it anyway. The declaration
+# goes first and only the line breaks stay after it, so that every line keeps its number.
+LATE_DECLARATION = re.compile(rb"\A(\xef\xbb\xbf)?((?:(?!<rss).)*?)(<\?xml\s[^>]*\?>)", re.DOTALL)
 HEADER_TAGS = ("wp:author", "wp:category", "wp:tag", "wp:term")
 # Post types REST does not serve as posts, and the kind they are skipped as.
 SKIPPED_TYPES = {"revision": wp_json.REVISION, "nav_menu_item": wp_json.MENU, "custom_css": wp_json.DESIGN,
@@ -225,7 +225,7 @@ class _Declaring:
         self._decoder = encoding.decoder_for(head)
         if self._decoder is not None:
             head = encoding.declared_utf8(self._decoder.decode(head).encode("utf-8"))
-        head = LATE_DECLARATION.sub(rb"\1\3\2", head, count=1)
+        head = LATE_DECLARATION.sub(lambda m: (m[1] or b"") + m[3] + b"\n" * m[2].count(b"\n"), head, count=1)
         start = head.find(b"<rss")
         end = head.find(b">", start) if start >= 0 else -1
         return self._declared(head, start, end) if end >= 0 else head
