@@ -459,6 +459,21 @@ def test_wp_syntax_and_codecolorer_code_stays_code_with_its_tags(tmp_path: Path)
     assert "Then `$x` is set." in body and "```sql\nselect 1\n```" in body and "````" not in body
 
 
+def test_a_synced_pattern_shows_its_content_where_a_post_names_it(tmp_path: Path) -> None:
+    """`<!-- wp:block {"ref":77} /-->` holds no text: the pattern's own `wp_block` item does, published;
+    one that names itself shows once, and a draft or missing one shows nothing, as in WordPress."""
+    pattern = ('<!-- wp:paragraph -->\n<p>Subscribe to our newsletter.</p>\n<!-- /wp:paragraph -->\n'
+               '<!-- wp:block {"ref":77} /-->')
+    post = ('<!-- wp:paragraph -->\n<p>Story.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:block {"ref":77} /-->\n\n'
+            '<!-- wp:block {"ref":78} /--><!-- wp:block {"ref":99} /-->')
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", post) + item(77, "Newsletter", pattern, post_type="wp_block")
+                           + item(78, "Old", "<p>Draft pattern.</p>", post_type="wp_block", status="draft")))
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.body.strip() == "Story.\n\nSubscribe to our newsletter." and document.summary == "Story."
+
+
 def test_footnotes_come_from_the_posts_meta_as_the_footnotes_block_shows_them(tmp_path: Path) -> None:
     """The block editor keeps a post's footnotes in its `footnotes` meta; the block renders them."""
     content = ('<!-- wp:paragraph --><p>A claim<sup data-fn="aa48" class="fn"><a href="#aa48" id="aa48-link">1</a>'

@@ -45,6 +45,7 @@ BLOCK = re.compile(r"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*)(?:\s+\{.*?\})?\s+"
                    r"(?:/-->|-->(.*?)<!--\s+/wp:(?:core/)?\1\s+-->)",
                    re.DOTALL)
 EXCERPT_WORDS = 55
+SYNCED_PATTERN = re.compile(r"<!--\s+wp:(?:core/)?block\s+(\{.*?\})\s+/-->", re.DOTALL)
 # SyntaxHighlighter's shortcodes, on every WordPress.com site and many others: `[code language="bash"]`,
 # `[sourcecode lang="py"]`. The plugin renders them before paragraphs are made, so their text stays whole.
 # SyntaxHighlighter also takes each of its languages' names as a shortcode of its own: [php]...[/php].
@@ -87,6 +88,25 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
     else:
         html = autop(_autoembed(_code_blocks(_code_tags(raw))))
     return _media_ids(html, post_id, attached) if "[" in html else html
+
+
+def with_synced_patterns(raw: str, synced: Mapping[int, str], seen: frozenset[int] = frozenset()) -> str:
+    """A synced pattern (reusable block, `<!-- wp:block {"ref":12} /-->`) in its place: the content of
+    its own `wp_block` post, which an export holds apart. One that holds itself shows once, as in
+    WordPress; one the export lacks shows nothing, as there."""
+    if "wp:block" not in raw:
+        return raw
+
+    def pattern(match: re.Match[str]) -> str:
+        try:
+            ref = json.loads(match.group(1)).get("ref")
+        except (ValueError, AttributeError):
+            return match.group(0)
+        if not isinstance(ref, int) or ref in seen or ref not in synced:
+            return match.group(0)
+        return with_synced_patterns(synced[ref], synced, seen | {ref})
+
+    return SYNCED_PATTERN.sub(pattern, raw)
 
 
 def footnotes_list(meta: str) -> str:

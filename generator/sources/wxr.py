@@ -1,9 +1,10 @@
 """WordPress export files (WXR 1.0-1.2, Tools → Export): read as the same raw items as saved REST JSON.
 
 The file is read twice, streamed, each element dropped once read, so memory stays bounded by the
-largest post and by what the export says of its attachments, never by the file's size. The first
-pass checks the whole file (well-formed, a WXR version, no entity declarations) and notes the
-attachments, which galleries and featured images name before or after them; only then does the
+largest post and by what the export says of its attachments and synced patterns, never by the file's
+size. The first pass checks the whole file (well-formed, a WXR version, no entity declarations) and
+notes the attachments and synced patterns, which galleries, featured images and posts name before or
+after them; only then does the
 second pass yield items, so that a refused export yields nothing and content/ stays as it was.
 Entity declarations and external references are refused (defusedxml): an export never has them,
 and they are how billion-laughs and file-reading attacks work.
@@ -165,6 +166,11 @@ def _note_post(element: Element, names: Names) -> None:
     raw = element.fields.get("content:encoded", "")
     if "[gallery" in raw or "[playlist" in raw:
         names.galleries |= gallery_owners(raw, items.post_id(element.fields))
+    fields = element.fields
+    # WordPress shows a synced pattern only while it is published and has no password.
+    if fields.get("wp:post_type") == "wp_block" and fields.get("wp:status") == "publish" \
+            and not fields.get("wp:post_password"):
+        names.synced[items.post_id(fields)] = raw
 
 
 class _NotAnExport(Exception):

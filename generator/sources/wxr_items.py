@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from generator.convert.wp_render import Attachment, auto_excerpt, render_content
+from generator.convert.wp_render import Attachment, auto_excerpt, render_content, with_synced_patterns
 from generator.problems import ItemError
 
 ZERO_DATE = "0000-00-00 00:00:00"
@@ -47,6 +47,7 @@ class Names:
     terms: dict[tuple[str, str], int] = field(default_factory=dict)
     attached: dict[int, list[Attachment]] = field(default_factory=dict)  # by parent post, for galleries
     galleries: set[int] = field(default_factory=set)  # posts whose attachments a gallery without ids shows
+    synced: dict[int, str] = field(default_factory=dict)  # published synced patterns' content, which posts show
     offset: timedelta | None = None  # local time minus UTC, from the first post with both dates
     export_date: str = ""  # the channel's <pubDate>: when the export was made
 
@@ -152,7 +153,8 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
         "guid": {"rendered": fields.get("guid", "")},
         "date": date, "date_gmt": date_gmt, "modified": modified, "modified_gmt": modified_gmt,
         "title": _title(fields.get("title", ""), raw, date),
-        "content": {"rendered": render_content(raw, ident, names.attached, element.meta.get("footnotes", ""))},
+        "content": {"rendered": render_content(with_synced_patterns(raw, names.synced), ident, names.attached,
+                                               element.meta.get("footnotes", ""))},
         "excerpt": {"rendered": render_content(excerpt, ident, {}) if excerpt
                     else auto_excerpt(raw)},
         "parent": _int(fields.get("wp:post_parent")), "menu_order": _int(fields.get("wp:menu_order")),
