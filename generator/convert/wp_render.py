@@ -45,6 +45,8 @@ BLOCK = re.compile(r"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*)(?:\s+\{.*?\})?\s+"
                    r"(?:/-->|-->(.*?)<!--\s+/wp:(?:core/)?\1\s+-->)",
                    re.DOTALL)
 EXCERPT_WORDS = 55
+# A social icon block is dynamic: the post saves only its attributes, and WordPress renders the link.
+SOCIAL_LINK = re.compile(r"<!--\s+wp:(?:core/)?social-link\s+(\{.*?\})\s+/-->", re.DOTALL)
 SYNCED_PATTERN = re.compile(r"<!--\s+wp:(?:core/)?block\s+(\{.*?\})\s+/-->", re.DOTALL)
 # SyntaxHighlighter's shortcodes, on every WordPress.com site and many others: `[code language="bash"]`,
 # `[sourcecode lang="py"]`. The plugin renders them before paragraphs are made, so their text stays whole.
@@ -84,6 +86,8 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
         html = SHORTCODE_BLOCK.sub(lambda m: autop(m.group(1)), raw)
         if "wp:footnotes" in html:
             html = FOOTNOTES_BLOCK.sub(lambda _: footnotes_list(footnotes), html)
+        if "wp:social-link" in html:
+            html = SOCIAL_LINK.sub(_social_link, html)
         html = BLOCK_DELIMITER.sub("", html)
     else:
         html = autop(_autoembed(_code_blocks(_code_tags(raw))))
@@ -122,6 +126,21 @@ def footnotes_list(meta: str) -> str:
         f'<li id="{html_escape(ident)}">{content} <a href="#{html_escape(ident)}-link" '
         f'aria-label="Jump to footnote reference {number}">↩︎</a></li>'
         for number, (ident, content) in enumerate(items, 1)) + "</ol>"
+
+
+def _social_link(match: re.Match[str]) -> str:
+    """The link WordPress renders for a social icon: to its `url`, named by its label or its service;
+    nothing without a url, as there."""
+    try:
+        attrs = json.loads(match.group(1))
+    except ValueError:
+        return ""
+    url = attrs.get("url") if isinstance(attrs, dict) else None
+    if not isinstance(url, str) or not url.strip():
+        return ""
+    label = str(attrs.get("label") or attrs.get("service") or url)
+    label = label[:1].upper() + label[1:]
+    return f'<li class="wp-social-link"><a href="{html_escape(url.strip())}">{html_escape(label)}</a></li>'
 
 
 def _code_blocks(text: str) -> str:
