@@ -151,6 +151,9 @@ def _media(kind: str) -> Handler:
     makes a link to the file, as it does on REST content."""
     def handler(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
         sources = [(named[k].strip(), t) for k, t in SOURCES[kind] if named.get(k, "").strip()]
+        given = " ".join(positional)
+        if not sources and kind == "audio" and ("|" in given or "," in given):
+            return _wpcom_audio(unescape(given), ctx)
         if not sources and positional:
             sources = [(positional[0], "")]
         if not sources:
@@ -161,6 +164,20 @@ def _media(kind: str) -> Handler:
         return (f'<div class="wp-{kind}"><{kind} class="wp-{kind}-shortcode" controls{poster}>{tags}'
                 f'<a href="{first}">{first}</a></{kind}></div>')
     return handler
+
+
+def _wpcom_audio(given: str, ctx: Context) -> str:
+    """WordPress.com's own form, `[audio a.mp3,b.mp3|titles=A,B|artists=X,Y]`: a player of its files,
+    here a link to each, named by its title and artist as the player shows them."""
+    files, *options = given.split("|")
+    named = dict(option.partition("=")[::2] for option in options)
+    titles, artists = named.get("titles", "").split(","), named.get("artists", "").split(",")
+    links = []
+    for index, url in enumerate(u.strip() for u in files.split(",") if u.strip()):
+        ctx.losses.note(loss.MEDIA_AS_LINK, url)
+        names = [n[index].strip() for n in (titles, artists) if index < len(n) and n[index].strip()]
+        links.append(f'<li><a href="{escape(url)}">{escape(" – ".join(names) or url)}</a></li>')
+    return f'<ul class="wp-audio-playlist">{"".join(links)}</ul>'
 
 
 def _type(mime: str) -> str:
