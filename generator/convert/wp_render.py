@@ -47,6 +47,7 @@ BLOCK = re.compile(r"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*)(?:\s+\{.*?\})?\s+"
 EXCERPT_WORDS = 55
 # A social icon block is dynamic: the post saves only its attributes, and WordPress renders the link.
 SOCIAL_LINK = re.compile(r"<!--\s+wp:(?:core/)?social-link\s+(\{.*?\})\s+/-->", re.DOTALL)
+# A synced pattern (reusable block) saves only its id in the post: its content is a `wp_block` post of its own.
 SYNCED_PATTERN = re.compile(r"<!--\s+wp:(?:core/)?block\s+(\{.*?\})\s+/-->", re.DOTALL)
 # SyntaxHighlighter's shortcodes, on every WordPress.com site and many others: `[code language="bash"]`,
 # `[sourcecode lang="py"]`. The plugin renders them before paragraphs are made, so their text stays whole.

@@ -4,8 +4,8 @@ The file is read twice, streamed, each element dropped once read, so memory stay
 largest post and by what the export says of its attachments and synced patterns, never by the file's
 size. The first pass checks the whole file (well-formed, a WXR version, no entity declarations) and
 notes the attachments and synced patterns, which galleries, featured images and posts name before or
-after them; only then does the
-second pass yield items, so that a refused export yields nothing and content/ stays as it was.
+after them; only then does the second pass yield items, so that a refused export yields nothing and
+content/ stays as it was.
 Entity declarations and external references are refused (defusedxml): an export never has them,
 and they are how billion-laughs and file-reading attacks work.
 """
