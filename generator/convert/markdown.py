@@ -33,8 +33,10 @@ SPACE_RUNS = re.compile(r"[\t ]+")
 # asterisks and backticks; underscores except inside words (intraword _ never makes emphasis);
 # '<' that could open a tag; '&' that could start an entity; ']' that could close a link or a
 # reference; '~~' that would strike through.
-MISREAD = re.compile(r"[\\*`]|(?<![^\W_])_|_(?![^\W_])|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\](?=[(\[:])|~(?=~)")
-MAY_MISREAD = re.compile(r"[\\*`_<&\]~]")  # a cheap first look: every MISREAD match starts with one
+# `^[` opens an inline footnote wherever its `]` is, even past the end of the emphasis it began in.
+MISREAD = re.compile(r"[\\*`]|(?<![^\W_])_|_(?![^\W_])|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\](?=[(\[:])|~(?=~)"
+                     r"|\^(?=\[)")
+MAY_MISREAD = re.compile(r"[\\*`_<&\]~^]")  # a cheap first look: every MISREAD match starts with one
 BRACKETS = re.compile(r"(?<!\\)[\[\]]")
 LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|=+\s*$|(?:-[\s-]*){3,}$|-+\s*$"
                         r"|\d{1,9}(?=[.)](?:\s|$)))")
