@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -97,6 +98,18 @@ def test_wxr_1_0_reads_tags_written_as_domain_tag_and_category_parents_by_name(t
     documents = [loads(p.read_text(encoding="utf-8")) for p in document_files(tmp_path / "content")]
     tagged = next(d for d in documents if "post_tag" in d.taxonomies)
     assert set(tagged.taxonomies["post_tag"]) >= {"news", "roar"}
+
+
+def test_wxr_1_0_terms_named_twice_are_one_term_even_when_their_name_makes_another_slug(tmp_path: Path) -> None:
+    """WordPress 2.x wrote `<category>Name</category>` beside `<category nicename="slug">Name</category>`."""
+    twice = "".join(f'<category{d}><![CDATA[{name}]]></category><category{d} nicename="{slug}"><![CDATA[{name}]]>'
+                    f"</category>" for d, name, slug in (("", "Café &amp; Tom's", "cafe-toms"),
+                                                         (' domain="tag"', "Ünïcode", "unicode")))
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", "Text", categories=twice), version="1.0"))
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.taxonomies == {"category": ("cafe-toms",), "post_tag": ("unicode",)}
 
 
 def test_an_attachment_is_a_media_reference_and_the_featured_image_of_its_post(tmp_path: Path) -> None:
@@ -258,6 +271,83 @@ def test_a_wordpress_com_export_with_undeclared_prefixes_reads(tmp_path: Path) -
     assert [p.message.split(", column")[0] for p in result.problems] == [f"malformed XML at line {line}"]
 
 
+def test_an_export_saved_again_from_a_browser_reads_as_wordpress_wrote_it(tmp_path: Path) -> None:
+    """A browser's XML view saves the export pretty-printed: each value on a line of its own, padded
+    inside its CDATA. An empty password is then a space, and the status ' publish '."""
+    text = export(item(5, "Post", "<p>Text</p>", categories='<category domain="category" nicename="port">'
+                       '<![CDATA[Port]]></category>', meta={"_thumbnail_id": "9"})
+                  + attachment(9, 5, "https://example.com/wp-content/uploads/a.jpg", alt="A hill"))
+    padded = re.sub(r"<!\[CDATA\[(.*?)\]\]>", r"\n<![CDATA[ \1 ]]>\n", text, flags=re.DOTALL)
+    path = tmp_path / "export.xml"
+    path.write_text(re.sub(r">([^<>\s]+)</", r">\n\1\n</", padded))
+    result = run_import([path], tmp_path / "content")
+    assert result.problems == [] and result.skipped == [] and [p.id for p in result.posts] == [5]
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.title == "Post" and document.taxonomies == {"category": ("port",)}
+    assert document.image is not None and document.image.url == "https://example.com/wp-content/uploads/a.jpg"
+
+
+@pytest.mark.parametrize(("declared", "written", "title", "text"), [
+    # Windows typed curly quotes into ISO-8859-1 sites as Windows-1252 bytes; browsers showed them so.
+    ("ISO-8859-1", "cp1252", "Café", "He said “hi” – once"),
+    ("GB2312", "gbk", "你好", "朱镕基"),  # a GB2312 site holds GBK characters too, as browsers read it
+    ("Shift_JIS", "shift_jis", "こんにちは", "日本語"),
+    ("EUC-KR", "euc-kr", "안녕", "한국어"),
+    ("utf8", "utf-8", "Café", "Text"),
+])
+def test_an_export_in_the_sites_own_charset_reads_as_its_browsers_read_it(
+        tmp_path: Path, declared: str, written: str, title: str, text: str) -> None:
+    path = tmp_path / "export.xml"
+    path.write_bytes(export(item(5, title, text)).replace('encoding="UTF-8"', f'encoding="{declared}"').encode(written))
+    result = run_import([path], tmp_path / "content")
+    assert result.problems == [] and [p.id for p in result.posts] == [5]
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.title == title and document.body.strip() == text
+
+
+@pytest.mark.parametrize("printed", ["\n\n", "<br />\n<b>Notice</b>:  Undefined index: x in <b>/w/p.php</b><br />\n"])
+def test_what_the_site_printed_before_the_xml_declaration_does_not_refuse_the_export(tmp_path: Path,
+                                                                                     printed: str) -> None:
+    """A theme file that ends in a blank line, or a PHP notice, prints it before the export; lines keep
+    their numbers."""
+    path = tmp_path / "export.xml"
+    text = printed + export(item(5, "Post", "Text"))
+    path.write_text(text)
+    assert [p.id for p in run_import([path], tmp_path / "content").posts] == [5]
+    path.write_text(text.replace("</channel>", "<broken></channel>"))
+    result = run_import([path], tmp_path / "other")
+    line = text.splitlines().index("</channel>") + 1
+    assert [p.message.split(", column")[0] for p in result.problems] == [f"malformed XML at line {line}"]
+
+
+def test_control_characters_pasted_into_a_post_do_not_refuse_the_export(tmp_path: Path) -> None:
+    """WordPress exports them as typed, which makes the XML malformed; its importer reads it anyway."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Pasted\x1f", "From Word\x0bwith a feed\x0cand a back\x08space.")
+                           + item(6, "Other", "Fine.")))
+    result = run_import([path], tmp_path / "content")
+    assert result.problems == [] and sorted(p.id for p in result.posts) == [5, 6]
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.title == "Pasted" and document.body.strip() == "From Word with a feed and a backspace."
+
+
+def test_malformed_xml_in_another_charset_is_named_as_malformed_not_as_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    text = export(item(5, "你好", "x")).replace('encoding="UTF-8"', 'encoding="GB2312"')
+    path.write_bytes(text.replace("</channel>", "<broken>中文</channel>").encode("gbk"))
+    result = run_import([path], tmp_path / "content")
+    assert [p.message.split(", column")[0] for p in result.problems] == [
+        f"malformed XML at line {text.splitlines().index('</channel>') + 1}"]
+
+
+def test_an_export_in_an_encoding_not_known_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", "Text")).replace('encoding="UTF-8"', 'encoding="x-mac-klingon"'))
+    result = run_import([path], tmp_path / "content")
+    assert [p.message for p in result.problems] == [
+        "it declares the encoding 'x-mac-klingon', which is not one known here: save the export as UTF-8"]
+
+
 def export(items: str, version: str = "1.2") -> str:
     """A WordPress export around the given items, as WordPress writes its header."""
     ns = f"http://wordpress.org/export/{version}/"
@@ -359,6 +449,40 @@ def test_math_and_short_names_the_plugin_leaves_alone_stay_in_their_paragraph(tm
     body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
     assert body.startswith("Euler: [latex]e^{i\\\\pi}+1=0[/latex] in a line. Grade [r]A[/r].\n")
     assert "```python\nx = 1\n```" in body
+
+
+def test_wp_syntax_and_codecolorer_code_stays_code_with_its_tags(tmp_path: Path) -> None:
+    """`<pre lang>` (WP-Syntax), `<code lang>` and `[cc…]` (CodeColorer) hold code as typed: read as
+    HTML, `<?php` and `echo "<div>"` would vanish."""
+    path = tmp_path / "export.xml"
+    content = ('<pre lang="PHP" line="1">\n<?php\necho "<div>\\n";\n</pre>\n\n'
+               '<code lang="php">\n<form action="x"><input name="q" /></form>\n</code>\n\n'
+               'Call <code lang="php">f("<b>")</code> first.\n\n'
+               '[ccnLe_java]\nint a = 1;\n\nint b = 2;\n[/ccnLe_java]\n\n[cce lang="diff"]\n-  x &lt; y\n[/cce]\n\n'
+               'Then [cci]$x[/cci] is set.\n\n<pre class="code"><code lang="sql">select 1</code></pre>')
+    path.write_text(export(item(5, "Code", content)))
+    run_import([path], tmp_path / "content")
+    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    assert '```php\n<?php\necho "<div>\\n";\n```' in body
+    assert '```php\n<form action="x"><input name="q" /></form>\n```' in body
+    assert 'Call `f("<b>")` first.' in body
+    assert "```java\nint a = 1;\n\nint b = 2;\n```" in body and "```diff\n-  x < y\n```" in body
+    assert "Then `$x` is set." in body and "```sql\nselect 1\n```" in body and "````" not in body
+
+
+def test_a_synced_pattern_shows_its_content_where_a_post_names_it(tmp_path: Path) -> None:
+    """`<!-- wp:block {"ref":77} /-->` holds no text: the pattern's own `wp_block` item does, published;
+    one that names itself shows once, and a draft or missing one shows nothing, as in WordPress."""
+    pattern = ('<!-- wp:paragraph -->\n<p>Subscribe to our newsletter.</p>\n<!-- /wp:paragraph -->\n'
+               '<!-- wp:block {"ref":77} /-->')
+    post = ('<!-- wp:paragraph -->\n<p>Story.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:block {"ref":77} /-->\n\n'
+            '<!-- wp:block {"ref":78} /--><!-- wp:block {"ref":99} /-->')
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", post) + item(77, "Newsletter", pattern, post_type="wp_block")
+                           + item(78, "Old", "<p>Draft pattern.</p>", post_type="wp_block", status="draft")))
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.body.strip() == "Story.\n\nSubscribe to our newsletter." and document.summary == "Story."
 
 
 def test_footnotes_come_from_the_posts_meta_as_the_footnotes_block_shows_them(tmp_path: Path) -> None:

@@ -68,10 +68,24 @@ def test_a_classic_post_gets_paragraphs_embeds_and_its_own_playlist() -> None:
         "<p>https://example.org/page</p>\n")
 
 
+def test_social_icons_are_the_links_wordpress_renders_from_their_attributes() -> None:
+    raw = ('<!-- wp:social-links -->\n<ul class="wp-block-social-links">'
+           '<!-- wp:social-link {"url":"https://twitter.com/ana","service":"twitter"} /-->\n'
+           '<!-- wp:social-link {"url":"https://github.com/ana","service":"github","label":"My code"} /-->\n'
+           '<!-- wp:social-link {"service":"facebook"} /--></ul>\n<!-- /wp:social-links -->')
+    assert html_to_markdown(render_content(raw, 5, {}), Context()) == (
+        "- [Twitter](https://twitter.com/ana)\n- [My code](https://github.com/ana)\n")
+
+
 def test_the_automatic_excerpt_is_55_words_of_text_without_captions() -> None:
     raw = '[caption id="x"]<img src="a.jpg"> Not this[/caption]\n\n' + " ".join(f"w{i}" for i in range(60))
     excerpt = auto_excerpt(raw)
     assert excerpt.startswith("<p>w0 w1") and excerpt.endswith("w54 [&hellip;]</p>\n") and "Not this" not in excerpt
+
+
+def test_the_automatic_excerpt_has_no_embed_shortcodes_which_the_post_shows_as_links() -> None:
+    raw = "See the map.\n\n[googlemaps https://www.google.com/maps/d/embed?mid=1]\n\n[youtube abc] Then more."
+    assert auto_excerpt(raw) == "<p>See the map. Then more.</p>\n"
 
 
 def test_the_automatic_excerpt_joins_text_around_inline_tags_as_wordpress_strips_them() -> None:

@@ -52,6 +52,7 @@ HEADINGS_AND_PARAGRAPHS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url")
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
 BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
 SRCSET_SPLIT = re.compile(r",\s+")
 TRACKER_HOSTS = ("pixel.wp.com", "stats.wp.com", "google-analytics.com", "googletagmanager.com",
@@ -235,6 +236,26 @@ def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
             tag.insert(0, soup.new_tag("img", attrs={"src": match.group(1), "alt": ""}))
 
 
+def block_spans_apart(soup: BeautifulSoup, ctx: Context) -> None:
+    """A span styled as a block (the cards of custom HTML and page builders) is a line of its own on
+    the site; without a space its words run into the next one's ("Dishoom ShoreditchBombay-style")."""
+    for span in elements(soup, "span"):
+        if DISPLAYED_AS_BLOCK.search(span.get("style") or ""):
+            if _needs_space(span.previous_sibling, -1):
+                span.insert_before(" ")
+            if _needs_space(span.next_sibling, 0):
+                span.insert_after(" ")
+
+
+def _needs_space(neighbour: object, end: int) -> bool:
+    """Whether a block span needs a space to part it from its neighbour: not at the edge of its parent,
+    nor where the neighbour's text has one at `end` already (0: its start, -1: its end)."""
+    if neighbour is None:
+        return False
+    text = neighbour if isinstance(neighbour, NavigableString) else neighbour.get_text()
+    return not text or not text[end].isspace()
+
+
 def embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
     """Gutenberg embed blocks hold only the URL as text; make it a link a reader can follow."""
     if not may_hold(soup, EMBED_CLASSES):
@@ -364,6 +385,7 @@ PASSES: tuple[Pass, ...] = (
     resolve_lazy_images,
     drop_tracking_pixels,
     cover_background_as_image,
+    block_spans_apart,
     embeds_as_links,
     wp_embeds_as_links,
     resolve_relative_urls,

@@ -148,7 +148,8 @@ def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
             link.clear()
             link.append(link.get("title") or "link")
             link.insert_before(" (")
-            link.insert_after(")")
+            # The image kept the link apart from a word right after it: so does a space.
+            link.insert_after(") " if _word_follows(link) else ")")
 
 
 def unlink_dead_fragments(soup: BeautifulSoup, ctx: Context) -> None:
@@ -188,6 +189,12 @@ def _is_image(url: str) -> bool:
         return IMAGE_FILE.search(urlsplit(url).path) is not None
     except ValueError:
         return False
+
+
+def _word_follows(tag: Tag) -> bool:
+    after = tag.next_sibling
+    text = after if isinstance(after, NavigableString) else after.get_text() if isinstance(after, Tag) else ""
+    return text[:1].isalnum()
 
 
 def _has_text(node: object) -> bool:

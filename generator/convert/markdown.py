@@ -37,8 +37,10 @@ SPACE_RUNS = re.compile(r"[\t ]+")
 # asterisks and backticks; underscores except inside words (intraword _ never makes emphasis);
 # '<' that could open a tag; '&' that could start an entity; ']' that could close a link or a
 # reference; '~~' that would strike through.
-MISREAD = re.compile(r"[\\*`]|(?<![^\W_])_|_(?![^\W_])|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\](?=[(\[:])|~(?=~)")
-MAY_MISREAD = re.compile(r"[\\*`_<&\]~]")  # a cheap first look: every MISREAD match starts with one
+# `^[` opens an inline footnote wherever its `]` is, even past the end of the emphasis it began in.
+MISREAD = re.compile(r"[\\*`]|(?<![^\W_])_|_(?![^\W_])|<(?=[A-Za-z/!?])|&(?=#?\w+;)|\](?=[(\[:])|~(?=~)"
+                     r"|\^(?=\[)")
+MAY_MISREAD = re.compile(r"[\\*`_<&\]~^]")  # a cheap first look: every MISREAD match starts with one
 BRACKETS = re.compile(r"(?<!\\)[\[\]]")
 LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|=+\s*$|(?:-[\s-]*){3,}$|-+\s*$"
                         r"|\d{1,9}(?=[.)](?:\s|$)))")
@@ -156,6 +158,10 @@ class NewsConverter(MarkdownConverter):
         src = el.get("src")
         if src and any(c in src for c in " ()<>"):
             el["src"] = _link_destination(src)
+        if "td" in parent_tags or "th" in parent_tags:
+            # markdownify keeps an image in a cell only as the cell's own child: one in a link there (Blogger's
+            # caption tables: <td><a href=big.jpg><img></a></td>) would shrink to its alt text, often none.
+            parent_tags = parent_tags - {"_inline"}
         markdown = super().convert_img(el, text, parent_tags)
         alt = el.get("alt") or ""
         if not markdown.startswith("![") or not BRACKETS.search(alt):

@@ -1,10 +1,11 @@
 """Shortcodes left unrendered in REST content become the HTML they stand for, or a visible link.
 
 `[caption]` becomes a figure, `[gallery ids]` the saved media it names, `[embed]`, `[youtube]`,
-`[vimeo]` and `[tweet]` a link to what they embed, `[audio]` and `[video]` the player WordPress
-renders (which the converter makes a link), `[playlist ids]` a list of links to its files.
-Page builders' shortcodes are left to page_builders.py. Anything else that is clearly a shortcode (it has
-attributes or a closing tag) stays as text and is reported.
+`[vimeo]`, `[tweet]` and Jetpack's `[googlemaps]`, `[slideshare]`… a link to what they embed,
+`[audio]` and `[video]` the player WordPress renders (which the converter makes a link),
+`[playlist ids]` a list of links to its files. Page builders' shortcodes are left to page_builders.py.
+Anything else that is clearly a shortcode (it has attributes or a closing tag) stays as text and
+is reported.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from html import escape
+from html import escape, unescape
 
 from generator.convert import context as loss
 from generator.convert import page_builders
@@ -128,22 +129,29 @@ def _link(url: str, text: str) -> str:
 
 
 def _embed(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
-    url = (inner or named.get("url") or (positional[0] if positional else "")).strip()
-    if not url:
-        return None
+    # The post's HTML holds the address escaped (`&amp;`); the link escapes it once more.
+    url = unescape(inner or named.get("url") or (positional[0] if positional else "")).strip()
+    return _embedded(url, ctx) if url else None
+
+
+def _embedded(url: str, ctx: Context) -> str:
     ctx.losses.note(loss.EMBED_AS_LINK, url)
     return _link(url, embed_label(url))
 
 
 def _site_link(base: str) -> Handler:
     def handler(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
-        ref = (named.get("id") or named.get("url") or (positional[0] if positional else "") or inner).strip()
+        ref = unescape(named.get("id") or named.get("url") or (positional[0] if positional else "") or inner).strip()
         if not ref:
             return None
-        url = ref if ref.startswith(("http://", "https://")) else base + ref
-        ctx.losses.note(loss.EMBED_AS_LINK, url)
-        return _link(url, embed_label(url))
+        return _embedded(ref if ref.startswith(("http://", "https://")) else base + ref, ctx)
     return handler
+
+
+def _slideshare(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """Jetpack's `[slideshare id=123&doc=name&w=425]`: its settings run on from the id, joined by &."""
+    number = re.match(r"\d+", unescape(named.get("id", "")))
+    return _embedded(f"https://www.slideshare.net/slideshow/embed_code/{number.group(0)}", ctx) if number else None
 
 
 # The attributes WordPress's [audio] and [video] read a file from, in its order, with their types.
@@ -158,6 +166,9 @@ def _media(kind: str) -> Handler:
     makes a link to the file, as it does on REST content."""
     def handler(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
         sources = [(named[k].strip(), t) for k, t in SOURCES[kind] if named.get(k, "").strip()]
+        given = " ".join(positional)
+        if not sources and kind == "audio" and ("|" in given or "," in given):
+            return _wpcom_audio(unescape(given), ctx)
         if not sources and positional:
             sources = [(positional[0], "")]
         if not sources:
@@ -168,6 +179,20 @@ def _media(kind: str) -> Handler:
         return (f'<div class="wp-{kind}"><{kind} class="wp-{kind}-shortcode" controls{poster}>{tags}'
                 f'<a href="{first}">{first}</a></{kind}></div>')
     return handler
+
+
+def _wpcom_audio(given: str, ctx: Context) -> str:
+    """WordPress.com's own form, `[audio a.mp3,b.mp3|titles=A,B|artists=X,Y]`: a player of its files,
+    here a link to each, named by its title and artist as the player shows them."""
+    files, *options = given.split("|")
+    named = dict(option.partition("=")[::2] for option in options)
+    titles, artists = named.get("titles", "").split(","), named.get("artists", "").split(",")
+    links = []
+    for index, url in enumerate(u.strip() for u in files.split(",") if u.strip()):
+        ctx.losses.note(loss.MEDIA_AS_LINK, url)
+        names = [n[index].strip() for n in (titles, artists) if index < len(n) and n[index].strip()]
+        links.append(f'<li><a href="{escape(url)}">{escape(" – ".join(names) or url)}</a></li>')
+    return f'<ul class="wp-audio-playlist">{"".join(links)}</ul>'
 
 
 def _type(mime: str) -> str:
@@ -224,6 +249,14 @@ HANDLERS: dict[str, Handler] = {
     "youtube": _site_link("https://www.youtube.com/watch?v="),
     "vimeo": _site_link("https://vimeo.com/"),
     "tweet": _site_link("https://x.com/i/status/"),
+    # Jetpack's, in every WordPress.com export: `[googlemaps URL]`, `[gist ID]`, `[dailymotion id=x8oma9]`…
+    "googlemaps": _site_link("https://www.google.com/maps/"),
+    "gist": _site_link("https://gist.github.com/"),
+    "slideshare": _slideshare,
+    "dailymotion": _site_link("https://www.dailymotion.com/video/"),
+    "archiveorg": _site_link("https://archive.org/details/"),
+    "soundcloud": _site_link("https://soundcloud.com/"),
+    "instagram": _site_link("https://www.instagram.com/p/"),
     "audio": _media("audio"),
     "video": _media("video"),
     "caption": _caption,

@@ -47,7 +47,8 @@ def blocks_in_headings_as_text(soup: BeautifulSoup, ctx: Context) -> None:
 
 def images_out_of_headings(soup: BeautifulSoup, ctx: Context) -> None:
     """An image in a heading would shrink to its alt text: it goes just before the heading, with the
-    link around it when that link holds nothing else."""
+    link around it when that link holds nothing else. A space stays in its place, as the image kept
+    the words on either side apart (`pilot pinnacle<img>broke off`)."""
     for heading in _elements(soup, *HEADINGS):
         images = [t for t in tags_in(heading) if t.name == "img"]
         for image in images:
@@ -55,7 +56,7 @@ def images_out_of_headings(soup: BeautifulSoup, ctx: Context) -> None:
                 continue  # moved out already, with the link it shares with an image before it
             link = image.find_parent("a")
             moved = link if link is not None and heading in link.parents and not link.get_text(strip=True) else image
-            heading.insert_before(moved.extract())
+            heading.insert_before(moved.replace_with(" "))
         if images and not heading.get_text(strip=True):
             heading.decompose()  # it held nothing but the image
 

@@ -33,8 +33,10 @@ TAG = re.compile(r"<[^>]*>")
 # stays one run). Any other tag stands where WordPress's autop has put a line break.
 INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong"
                         r"|sub|sup|time|tt|u|var)(?:\s[^>]*)?>", re.IGNORECASE)
-# The shortcodes WordPress registers itself; strip_shortcodes removes them with what they enclose.
-CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed)\b[^\]]*\]"
+# The shortcodes WordPress registers itself, and Jetpack's embeds (as on WordPress.com), which the converter
+# makes links; strip_shortcodes removes them with what they enclose.
+CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed|youtube|vimeo|tweet"
+                            r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram)\b[^\]]*\]"
                             r"(?:(?:(?!\[\1\b).)*?\[/\1\])?", re.DOTALL)
 # Blocks an automatic excerpt keeps (WordPress's excerpt_remove_blocks); the others go whole.
 EXCERPT_BLOCKS = frozenset({"freeform", "heading", "html", "list", "list-item", "media-text", "paragraph",
@@ -43,6 +45,10 @@ BLOCK = re.compile(r"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*)(?:\s+\{.*?\})?\s+"
                    r"(?:/-->|-->(.*?)<!--\s+/wp:(?:core/)?\1\s+-->)",
                    re.DOTALL)
 EXCERPT_WORDS = 55
+# A social icon block is dynamic: the post saves only its attributes, and WordPress renders the link.
+SOCIAL_LINK = re.compile(r"<!--\s+wp:(?:core/)?social-link\s+(\{.*?\})\s+/-->", re.DOTALL)
+# A synced pattern (reusable block) saves only its id in the post: its content is a `wp_block` post of its own.
+SYNCED_PATTERN = re.compile(r"<!--\s+wp:(?:core/)?block\s+(\{.*?\})\s+/-->", re.DOTALL)
 # SyntaxHighlighter's shortcodes, on every WordPress.com site and many others: `[code language="bash"]`,
 # `[sourcecode lang="py"]`. The plugin renders them before paragraphs are made, so their text stays whole.
 # SyntaxHighlighter also takes each of its languages' names as a shortcode of its own: [php]...[/php]; but not
@@ -51,7 +57,15 @@ BRUSHES = ("as3|actionscript3|bash|shell|coldfusion|cf|clojure|clj|cpp|c|c-sharp
            "|patch|erl|erlang|fsharp|go|golang|groovy|haskell|java|jfx|javafx|js|jscript|javascript|tex|matlab"
            "|objc|obj-c|perl|pl|php|plain|text|ps|powershell|py|python|splus|rails|rb|ror|ruby|scala|sql|swift|vb"
            "|vbnet|xml|xhtml|xslt|html|yaml|yml")
-CODE_SHORTCODE = re.compile(rf"\[(code|sourcecode|source|{BRUSHES})((?:\s[^\]]*)?)\](.*?)\[/\1\]", re.DOTALL)
+# CodeColorer's `[cc lang="php"]`, its modes as letters (`[cci]` inline, `[cce]` escaped) and its language
+# as a suffix: `[ccnLe_php]…[/ccnLe_php]`.
+CODECOLORER = r"cc[a-zA-Z]{0,6}(?:_[\w+#-]+)?"
+CODE_SHORTCODE = re.compile(rf"\[(code|sourcecode|source|{BRUSHES}|{CODECOLORER})((?:\s[^\]]*)?)\](.*?)\[/\1\]",
+                            re.DOTALL)
+# WP-Syntax's `<pre lang="php">` and CodeColorer's `<code lang="php">`, alone or in a <pre>: the plugin shows
+# what they hold as code, tags and all (`<?php`, `echo "<div>"`), where a browser would take it for HTML.
+CODE_TAG = re.compile(r"(<pre\b[^>]*>\s*)?<(pre|code)\b[^>]*?\slang=[\"']?([\w+#-]*)[\"']?[^>]*>(.*?)</\2>"
+                      r"(?(1)\s*</pre>)", re.DOTALL | re.IGNORECASE)
 # Brush names that Pygments reads as another language, or as none.
 BRUSH_LANGUAGES = {"ps": "powershell", "plain": "", "text": "", "c-sharp": "csharp", "as3": "actionscript3",
                    "splus": "r", "ror": "ruby", "rails": "ruby", "jscript": "javascript", "vb": "vbnet",
@@ -76,10 +90,31 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
         html = SHORTCODE_BLOCK.sub(lambda m: autop(m.group(1)), raw)
         if "wp:footnotes" in html:
             html = FOOTNOTES_BLOCK.sub(lambda _: footnotes_list(footnotes), html)
+        if "wp:social-link" in html:
+            html = SOCIAL_LINK.sub(_social_link, html)
         html = BLOCK_DELIMITER.sub("", html)
     else:
-        html = autop(_autoembed(_code_blocks(raw)))
+        html = autop(_autoembed(_code_blocks(_code_tags(raw))))
     return _media_ids(html, post_id, attached) if "[" in html else html
+
+
+def with_synced_patterns(raw: str, synced: Mapping[int, str], seen: frozenset[int] = frozenset()) -> str:
+    """A synced pattern (reusable block, `<!-- wp:block {"ref":12} /-->`) in its place: the content of
+    its own `wp_block` post, which an export holds apart. One that holds itself shows once, as in
+    WordPress; one the export lacks shows nothing, as there."""
+    if "wp:block" not in raw:
+        return raw
+
+    def pattern(match: re.Match[str]) -> str:
+        try:
+            ref = json.loads(match.group(1)).get("ref")
+        except (ValueError, AttributeError):
+            return match.group(0)
+        if not isinstance(ref, int) or ref in seen or ref not in synced:
+            return match.group(0)
+        return with_synced_patterns(synced[ref], synced, seen | {ref})
+
+    return SYNCED_PATTERN.sub(pattern, raw)
 
 
 def footnotes_list(meta: str) -> str:
@@ -99,6 +134,21 @@ def footnotes_list(meta: str) -> str:
         for number, (ident, content) in enumerate(items, 1)) + "</ol>"
 
 
+def _social_link(match: re.Match[str]) -> str:
+    """The link WordPress renders for a social icon: to its `url`, named by its label or its service;
+    nothing without a url, as there."""
+    try:
+        attrs = json.loads(match.group(1))
+    except ValueError:
+        return ""
+    url = attrs.get("url") if isinstance(attrs, dict) else None
+    if not isinstance(url, str) or not url.strip():
+        return ""
+    label = str(attrs.get("label") or attrs.get("service") or url)
+    label = label[:1].upper() + label[1:]
+    return f'<li class="wp-social-link"><a href="{html_escape(url.strip())}">{html_escape(label)}</a></li>'
+
+
 def _code_blocks(text: str) -> str:
     """Code shortcodes as the <pre> the plugin makes, its language kept for highlighting."""
     if "[/" not in text:
@@ -107,13 +157,44 @@ def _code_blocks(text: str) -> str:
     def block(match: re.Match[str]) -> str:
         atts, _ = parse_attributes(match.group(2) or "")
         name = match.group(1)
-        named = atts.get("language") or atts.get("lang") or ("" if name in ("code", "sourcecode") else name)
-        language = re.sub(r"[^a-z0-9+#-]", "", BRUSH_LANGUAGES.get(named.lower(), named.lower()))
-        code = html_escape(html_unescape(match.group(3).strip("\n")), quote=False)
-        kind = f' class="language-{language}"' if language else ""
-        return f"<pre><code{kind}>{code}</code></pre>"
+        if name.startswith("cc"):
+            mode, _, suffix = name[2:].partition("_")
+            if "i" in mode:
+                return f"<code>{_escaped(match.group(3))}</code>"
+            named = atts.get("lang") or suffix
+        else:
+            named = atts.get("language") or atts.get("lang") or ("" if name in ("code", "sourcecode") else name)
+        return _code_block(named, match.group(3))
 
     return CODE_SHORTCODE.sub(block, text)
+
+
+def _code_tags(text: str) -> str:
+    """WP-Syntax's and CodeColorer's code tags as the code the plugin shows; a `<code lang>` on one
+    line stays a code span in its sentence."""
+    if " lang=" not in text:
+        return text
+
+    def code(match: re.Match[str]) -> str:
+        in_pre, tag, named, content = match.groups()
+        if tag.lower() == "code" and not in_pre and "\n" not in content:
+            return f"<code>{_escaped(content)}</code>"
+        return _code_block(named, content)
+
+    return CODE_TAG.sub(code, text)
+
+
+def _code_block(named: str, content: str) -> str:
+    """A <pre> of the code, its language, named as the plugin names it, kept for highlighting."""
+    language = re.sub(r"[^a-z0-9+#-]", "", BRUSH_LANGUAGES.get(named.lower(), named.lower()))
+    kind = f' class="language-{language}"' if language else ""
+    code = _escaped(content.strip("\n"))
+    return f"<pre><code{kind}>{code}</code></pre>"
+
+
+def _escaped(code: str) -> str:
+    """Code as HTML text: what the editor saved escaped (`&lt;`) reads as the code it is."""
+    return html_escape(html_unescape(code), quote=False)
 
 
 def _autoembed(text: str) -> str:

@@ -1,16 +1,18 @@
 """WordPress export files (WXR 1.0-1.2, Tools → Export): read as the same raw items as saved REST JSON.
 
 The file is read twice, streamed, each element dropped once read, so memory stays bounded by the
-largest post and by what the export says of its attachments, never by the file's size. The first
-pass checks the whole file (well-formed, a WXR version, no entity declarations) and notes the
-attachments, which galleries and featured images name before or after them; only then does the
-second pass yield items, so that a refused export yields nothing and content/ stays as it was.
+largest post and by what the export says of its attachments and synced patterns, never by the file's
+size. The first pass checks the whole file (well-formed, a WXR version, no entity declarations) and
+notes the attachments and synced patterns, which galleries, featured images and posts name before or
+after them; only then does the second pass yield items, so that a refused export yields nothing and
+content/ stays as it was.
 Entity declarations and external references are refused (defusedxml): an export never has them,
 and they are how billion-laughs and file-reading attacks work.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -26,6 +28,7 @@ from defusedxml.ElementTree import iterparse
 from generator.convert.wp_render import gallery_owners
 from generator.problems import ItemError, Problem
 from generator.sources import wp_json
+from generator.sources import wxr_encoding as encoding
 from generator.sources import wxr_items as items
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import Element, Names
@@ -41,6 +44,16 @@ VERSION = re.compile(r"^1\.\d+$")
 # declared on <rss> when it does not declare them, so such exports read; nothing of them is imported.
 UNDECLARED = ("atom", "media", "georss", "geo", "itunes", "googleplay", "sy", "slash", "wfw", "opensearch",
               "blogChannel", "rawvoice", "creativeCommons", "feedburner", "thr", "snf")
+# Control characters XML 1.0 forbids, which text pasted from word processors carries (a vertical tab for Word's
+# line break) and WordPress exports as they are: one would refuse the whole file, where WordPress's importer
+# falls back to a parser that reads it. A vertical tab or form feed becomes a space, the others go; in UTF-8
+# these bytes are never part of another character.
+FORBIDDEN = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20))
+SPACED = bytes.maketrans(b"\x0b\x0c", b"  ")
+# What a site prints before `<?xml`, a blank line from a theme file that ends in one or a PHP notice
+# ("<b>Warning</b>: …"), makes the file malformed XML; WordPress's importer reads it anyway. The declaration
+# goes first and only the line breaks stay after it, so that every line keeps its number.
+LATE_DECLARATION = re.compile(rb"\A(\xef\xbb\xbf)?((?:(?!<rss).)*?)(<\?xml\s[^>]*\?>)", re.DOTALL)
 HEADER_TAGS = ("wp:author", "wp:category", "wp:tag", "wp:term")
 # Post types REST does not serve as posts, and the kind they are skipped as.
 SKIPPED_TYPES = {"revision": wp_json.REVISION, "nav_menu_item": wp_json.MENU, "custom_css": wp_json.DESIGN,
@@ -81,12 +94,12 @@ def read_export(path: Path, problems: list[Problem]) -> Iterator[RawItem]:
 def _item(path: Path, position: int, element: Element, names: Names, problems: list[Problem]) -> Iterator[RawItem]:
     """A post, or a media item for an attachment, or a skipped item of a type REST does not serve
     as a post (a revision, a menu item); what cannot be made a post becomes a problem."""
-    post_type = element.fields.get("wp:post_type", "").strip()
+    post_type = element.fields.get("wp:post_type", "")
     skipped = (SKIPPED_TYPES.get(post_type) or (wp_json.DESIGN if post_type in wp_json.DESIGN_TYPES else "")
                or (wp_json.RECORD if post_type in wp_json.RECORD_TYPES else ""))
     try:
         if post_type == "attachment":
-            if element.fields.get("wp:attachment_url", "").strip():
+            if element.fields.get("wp:attachment_url"):
                 yield RawItem(str(path), position, items.media(element), wp_json.MEDIA)
             return
         if skipped:
@@ -98,7 +111,7 @@ def _item(path: Path, position: int, element: Element, names: Names, problems: l
         problems.extend(Problem(str(path), str(data["id"]), f, m) for f, m in warnings)
         yield RawItem(str(path), position, data, wp_json.POST)
     except ItemError as e:
-        ident = element.fields.get("wp:post_id", "").strip()
+        ident = element.fields.get("wp:post_id", "")
         problems.append(Problem(str(path), ident or f"#{position}", e.field, e.message))
 
 
@@ -106,8 +119,8 @@ def _with_made_id(path: Path, position: int, element: Element, problems: list[Pr
     """A hand-made export may give no ids: one is made from what names the post, and said."""
     fields = element.fields
     basis = fields.get("guid") or fields.get("link") or f"{fields.get('title', '')}\x00{fields.get('wp:post_date', '')}"
-    ident = items.synthetic_id("post", basis.strip())
-    given = fields.get("wp:post_id", "").strip()
+    ident = items.synthetic_id("post", basis)
+    given = fields.get("wp:post_id", "")
     what = f"not a positive whole number ({given[:40]!r})" if given else "missing"
     problems.append(Problem(str(path), f"#{position}", "wp:post_id",
                             f"{what}; imported with id {ident}, made from its guid, link or title and date"))
@@ -120,12 +133,12 @@ def _scan(path: Path, names: Names) -> str:
     try:
         for tag, element in _elements(path):
             if tag == "wp:wxr_version":
-                version = element.fields.get("text", "").strip()
+                version = element.fields.get("text", "")
             elif tag == "item" and element.fields.get("wp:post_type") == "attachment":
                 _note_attachment(element, names)
             elif tag == "item":
                 _note_post(element, names)
-    except _NotAnExport as e:
+    except (_NotAnExport, encoding.UnknownEncoding) as e:
         return str(e)
     except DefusedXmlException as e:
         return f"refused: {_defused(e)}; WordPress exports never declare entities"
@@ -143,7 +156,7 @@ def _scan(path: Path, names: Names) -> str:
 
 def _note_attachment(element: Element, names: Names) -> None:
     found = items.attachment(element)
-    if found is not None and found.parent and element.fields.get("wp:attachment_url", "").strip():
+    if found is not None and found.parent and element.fields.get("wp:attachment_url"):
         names.attached.setdefault(found.parent, []).append(found)
 
 
@@ -153,6 +166,11 @@ def _note_post(element: Element, names: Names) -> None:
     raw = element.fields.get("content:encoded", "")
     if "[gallery" in raw or "[playlist" in raw:
         names.galleries |= gallery_owners(raw, items.post_id(element.fields))
+    fields = element.fields
+    # WordPress shows a synced pattern only while it is published and has no password.
+    if fields.get("wp:post_type") == "wp_block" and fields.get("wp:status") == "publish" \
+            and not fields.get("wp:post_password"):
+        names.synced[items.post_id(fields)] = raw
 
 
 class _NotAnExport(Exception):
@@ -184,26 +202,39 @@ def _elements(path: Path) -> Iterator[tuple[str, Element]]:
 
 
 class _Declaring:
-    """The file, with the prefixes of UNDECLARED that <rss> does not declare declared on it, on the
-    same line, so that every line number a problem names is the file's own."""
+    """The file as UTF-8 (see wxr_encoding), without the control characters XML forbids, and with the
+    prefixes of UNDECLARED that <rss> does not declare declared on it, on the same line, so that every
+    line number a problem names is the file's own."""
 
     def __init__(self, raw: Any) -> None:
         self._raw, self._pending, self._done = raw, b"", False
+        self._decoder: codecs.IncrementalDecoder | None = None
 
     def read(self, size: int = -1) -> bytes:
-        if self._done:
-            return self._raw.read(size)
+        if not self._done:
+            return self._head().translate(SPACED, FORBIDDEN)
+        while True:
+            chunk = self._raw.read(size)
+            data = chunk if self._decoder is None else self._decoder.decode(chunk, final=not chunk).encode("utf-8")
+            data = data.translate(SPACED, FORBIDDEN)
+            if data or not chunk:  # a chunk may end inside a character, or hold only controls: b"" reads as the end
+                return data
+
+    def _head(self) -> bytes:
         while not self._done:
             chunk = self._raw.read(65536)
             self._pending += chunk
             start = self._pending.find(b"<rss")
             end = self._pending.find(b">", start) if start >= 0 else -1
-            if end >= 0 or not chunk or len(self._pending) > 1 << 20:
-                self._done = True
-                if end >= 0:
-                    self._pending = self._declared(self._pending, start, end)
-        data, self._pending = self._pending, b""
-        return data
+            self._done = end >= 0 or not chunk or len(self._pending) > 1 << 20
+        head, self._pending = self._pending, b""
+        self._decoder = encoding.decoder_for(head)
+        if self._decoder is not None:
+            head = encoding.declared_utf8(self._decoder.decode(head).encode("utf-8"))
+        head = LATE_DECLARATION.sub(lambda m: (m[1] or b"") + m[3] + b"\n" * m[2].count(b"\n"), head, count=1)
+        start = head.find(b"<rss")
+        end = head.find(b">", start) if start >= 0 else -1
+        return self._declared(head, start, end) if end >= 0 else head
 
     @staticmethod
     def _declared(head: bytes, start: int, end: int) -> bytes:
@@ -215,18 +246,25 @@ class _Declaring:
 
 
 def _read(node: XmlElement) -> Element:
-    fields: dict[str, str] = {"text": node.text or ""}
+    fields: dict[str, str] = {"text": _text(node)}
     categories, meta = [], {}
     for child in node:
         tag = _name(child.tag)
         if tag == "category":
-            categories.append((child.get("domain", ""), child.get("nicename", ""), child.text or ""))
+            categories.append((child.get("domain", ""), child.get("nicename", ""), _text(child)))
         elif tag == "wp:postmeta":
-            key = next((c.text or "" for c in child if _name(c.tag) == "wp:meta_key"), "")
-            meta[key] = next((c.text or "" for c in child if _name(c.tag) == "wp:meta_value"), "")
+            key = next((_text(c) for c in child if _name(c.tag) == "wp:meta_key"), "")
+            meta[key] = next((_text(c) for c in child if _name(c.tag) == "wp:meta_value"), "")
         elif tag and tag not in fields and len(child) == 0:
-            fields[tag] = child.text or ""
+            fields[tag] = _text(child)
     return Element(fields, tuple(categories), meta)
+
+
+def _text(node: XmlElement) -> str:
+    """An element's text without the spaces around it. An export opened in a browser and saved again
+    is pretty-printed, every value on a line of its own and padded inside its CDATA
+    (`<![CDATA[ publish ]]>`); WordPress writes none, and no value means anything by them."""
+    return (node.text or "").strip()
 
 
 @lru_cache(maxsize=1024)  # an export uses a few dozen names, millions of times
@@ -253,10 +291,17 @@ def _defused(error: DefusedXmlException) -> str:
 
 def _malformed(path: Path, error: ParseError) -> str:
     line, column = error.position
-    if _line_is_not_utf8(path, line):
+    if _read_as_utf8(path) and _line_is_not_utf8(path, line):
         return f"not UTF-8 text at line {line}: save the export as UTF-8"
     reason = str(error).split(":")[0]
     return f"malformed XML at line {line}, column {column + 1}: {reason}"
+
+
+def _read_as_utf8(path: Path) -> bool:
+    """Whether the export declares UTF-8, so that bytes that are not UTF-8 are the problem; any
+    other encoding it declares was decoded already, so its problem lies elsewhere."""
+    with path.open("rb") as f:
+        return encoding.decoder_for(f.read(4096)) is None
 
 
 def _line_is_not_utf8(path: Path, number: int) -> bool:

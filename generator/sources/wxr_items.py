@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from generator.convert.wp_render import Attachment, auto_excerpt, render_content
+from generator.convert.wp_render import Attachment, auto_excerpt, render_content, with_synced_patterns
 from generator.problems import ItemError
 
 ZERO_DATE = "0000-00-00 00:00:00"
@@ -47,6 +47,7 @@ class Names:
     terms: dict[tuple[str, str], int] = field(default_factory=dict)
     attached: dict[int, list[Attachment]] = field(default_factory=dict)  # by parent post, for galleries
     galleries: set[int] = field(default_factory=set)  # posts whose attachments a gallery without ids shows
+    synced: dict[int, str] = field(default_factory=dict)  # published synced patterns' content, which posts show
     offset: timedelta | None = None  # local time minus UTC, from the first post with both dates
     export_date: str = ""  # the channel's <pubDate>: when the export was made
 
@@ -62,11 +63,11 @@ def slug_of(name: str) -> str:
 
 
 def user(element: Element, names: Names) -> dict[str, Any] | None:
-    login = element.fields.get("wp:author_login", "").strip()
+    login = element.fields.get("wp:author_login", "")
     if not login:
         return None
     ident = _int(element.fields.get("wp:author_id")) or synthetic_id("author", login)
-    display = element.fields.get("wp:author_display_name", "").strip() or login
+    display = element.fields.get("wp:author_display_name") or login
     found = {"id": ident, "name": display, "slug": slug_of(login) or str(ident), "link": ""}
     names.authors[login] = found
     return found
@@ -82,13 +83,13 @@ def term(element: Element, tag: str, names: Names) -> dict[str, Any] | None:
     else:
         taxonomy, slug, name, parent = (fields.get("wp:term_taxonomy", ""), fields.get("wp:term_slug", ""),
                                         fields.get("wp:term_name", ""), fields.get("wp:term_parent", ""))
-    slug = slug.strip() or slug_of(name)
+    slug = slug or slug_of(name)
     if not taxonomy or not slug:
         return None
     ident = _int(fields.get("wp:term_id")) or names.terms.get((taxonomy, slug)) or synthetic_id(taxonomy, slug)
     names.terms[(taxonomy, slug)] = ident
-    parent_id = _term_id(taxonomy, parent.strip(), names) if parent.strip() else 0
-    return {"id": ident, "name": name.strip() or slug, "slug": slug, "taxonomy": taxonomy, "parent": parent_id,
+    parent_id = _term_id(taxonomy, parent, names) if parent else 0
+    return {"id": ident, "name": name or slug, "slug": slug, "taxonomy": taxonomy, "parent": parent_id,
             "description": fields.get("wp:category_description") or fields.get("wp:term_description") or ""}
 
 
@@ -100,7 +101,7 @@ def media(element: Element) -> dict[str, Any]:
     """An attachment as /wp/v2/media shows it."""
     fields = element.fields
     mime = fields.get("wp:post_mime_type", "")
-    url = fields.get("wp:attachment_url", "").strip()
+    url = fields.get("wp:attachment_url", "")
     return {"id": _required_int(fields, "wp:post_id"), "type": "attachment", "slug": fields.get("wp:post_name", ""),
             "link": fields.get("link", ""), "source_url": url, "mime_type": mime,
             "media_type": "image" if mime.startswith("image/") or not mime else "file",
@@ -139,21 +140,22 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     warnings: list[tuple[str, str]] = []
     if not _has_date(fields, "wp:post_date") and not _has_date(fields, "wp:post_date_gmt"):
         # A draft that was never saved with a date is as WordPress makes it, not worth a line.
-        undated = [] if fields.get("wp:status", "").strip() in UNDATED_STATUSES else warnings
+        undated = [] if fields.get("wp:status", "") in UNDATED_STATUSES else warnings
         fields = _dated_by_rss(fields, names, undated)
     date, date_gmt = _dates(fields, "wp:post_date", names)
     modified, modified_gmt = _dates(fields, "wp:post_modified", names) if _has_date(fields, "wp:post_modified") \
         else (date, date_gmt)
     excerpt = fields.get("excerpt:encoded", "")
     data: dict[str, Any] = {
-        "id": ident, "type": fields.get("wp:post_type", "").strip() or "post",
+        "id": ident, "type": fields.get("wp:post_type") or "post",
         "status": "password-protected" if fields.get("wp:post_password") else fields.get("wp:status", "publish"),
-        "slug": fields.get("wp:post_name", "").strip(), "link": fields.get("link", "").strip(),
-        "guid": {"rendered": fields.get("guid", "").strip()},
+        "slug": fields.get("wp:post_name", ""), "link": fields.get("link", ""),
+        "guid": {"rendered": fields.get("guid", "")},
         "date": date, "date_gmt": date_gmt, "modified": modified, "modified_gmt": modified_gmt,
         "title": _title(fields.get("title", ""), raw, date),
-        "content": {"rendered": render_content(raw, ident, names.attached, element.meta.get("footnotes", ""))},
-        "excerpt": {"rendered": render_content(excerpt, ident, {}) if excerpt.strip()
+        "content": {"rendered": render_content(with_synced_patterns(raw, names.synced), ident, names.attached,
+                                               element.meta.get("footnotes", ""))},
+        "excerpt": {"rendered": render_content(excerpt, ident, {}) if excerpt
                     else auto_excerpt(raw)},
         "parent": _int(fields.get("wp:post_parent")), "menu_order": _int(fields.get("wp:menu_order")),
         "sticky": fields.get("wp:is_sticky") == "1",
@@ -171,31 +173,24 @@ def _dated_by_rss(fields: Mapping[str, str], names: Names, warnings: list[tuple[
     for value, what in ((fields.get("pubDate", ""), "its RSS <pubDate>"), (names.export_date, "the export's date")):
         try:
             # WordPress writes its zero date as "Wed, 30 Nov -0001 ...", which Python reads as the year 2000.
-            when = parsedate_to_datetime(value.strip()) if value.strip() and not ZERO_RSS_YEAR.search(value) else None
+            when = parsedate_to_datetime(value) if value and not ZERO_RSS_YEAR.search(value) else None
         except (TypeError, ValueError):
             when = None
         if when is not None and when.year > 1970:
             gmt = when.astimezone(timezone.utc).replace(tzinfo=None)
-            warnings.append(("wp:post_date", f"missing; dated by {what}, {value.strip()}"))
+            warnings.append(("wp:post_date", f"missing; dated by {what}, {value}"))
             return {**fields, "wp:post_date_gmt": gmt.isoformat(sep=" "), "wp:post_date": ""}
     return fields
 
 
 def _embedded(element: Element, names: Names) -> dict[str, Any]:
     embedded: dict[str, Any] = {}
-    creator = element.fields.get("dc:creator", "").strip()
+    creator = element.fields.get("dc:creator", "")
     if creator:
         author = names.authors.get(creator) or {"id": synthetic_id("author", creator), "name": creator,
                                                 "slug": slug_of(creator), "link": ""}
         embedded["author"] = [author]
-    terms: dict[tuple[str, str], dict[str, Any]] = {}
-    for domain, nicename, name in element.categories:
-        taxonomy = TAXONOMY_OF.get(domain, domain or "category")
-        slug = nicename.strip() or slug_of(name)
-        if taxonomy in HIDDEN_TAXONOMIES or not slug:
-            continue
-        terms[(taxonomy, slug)] = {"id": _term_id(taxonomy, slug, names), "name": name.strip() or slug,
-                                   "slug": slug, "taxonomy": taxonomy}
+    terms = _terms(element, names)
     if terms:
         by_taxonomy: dict[str, list[dict[str, Any]]] = {}
         for (taxonomy, _), found in sorted(terms.items()):
@@ -204,11 +199,32 @@ def _embedded(element: Element, names: Names) -> dict[str, Any]:
     return embedded
 
 
+def _terms(element: Element, names: Names) -> dict[tuple[str, str], dict[str, Any]]:
+    """The item's terms by (taxonomy, slug). WXR 1.0 names each term twice, once with its slug and once
+    without (`<category>News &amp; Views</category>`): the one without takes its twin's slug, as a slug
+    made from the name ("news-amp-views", "café") would make a second term."""
+    slugs = {(_taxonomy(domain), name): nicename.strip() for domain, nicename, name in element.categories
+             if nicename.strip()}
+    terms: dict[tuple[str, str], dict[str, Any]] = {}
+    for domain, nicename, name in element.categories:
+        taxonomy = _taxonomy(domain)
+        slug = nicename.strip() or slugs.get((taxonomy, name)) or slug_of(name)
+        if taxonomy in HIDDEN_TAXONOMIES or not slug:
+            continue
+        terms[(taxonomy, slug)] = {"id": _term_id(taxonomy, slug, names), "name": name or slug,
+                                   "slug": slug, "taxonomy": taxonomy}
+    return terms
+
+
+def _taxonomy(domain: str) -> str:
+    return TAXONOMY_OF.get(domain, domain or "category")
+
+
 def _title(title: str, raw: str, date: str) -> dict[str, str]:
     """A post without a title is named as a reader would name it: by its first words, or its date.
     `raw` stays empty, as REST's edit context shows the title saved, so that the made one can be told."""
-    if title.strip():
-        return {"rendered": title.strip()}
+    if title:
+        return {"rendered": title}
     words = re.sub(r"<[^>]*>|\[[^\]]*\]", " ", raw).split()
     if words:
         return {"rendered": " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else ""), "raw": ""}
@@ -216,13 +232,13 @@ def _title(title: str, raw: str, date: str) -> dict[str, str]:
 
 
 def _has_date(fields: Mapping[str, str], name: str) -> bool:
-    return bool(fields.get(name, "").strip()) and fields[name].strip() != ZERO_DATE
+    return bool(fields.get(name)) and fields[name] != ZERO_DATE
 
 
 def _dates(fields: Mapping[str, str], name: str, names: Names) -> tuple[str, str | None]:
     """Local time and UTC in REST's format. A zero UTC date (a draft never published) is derived
     from the site's offset, as REST derives it from the site's time zone; a zero local date from UTC."""
-    local, gmt = fields.get(name, "").strip(), fields.get(f"{name}_gmt", "").strip()
+    local, gmt = fields.get(name, ""), fields.get(f"{name}_gmt", "")
     local = "" if local == ZERO_DATE else local
     gmt = "" if gmt == ZERO_DATE else gmt
     if not local and not gmt:
