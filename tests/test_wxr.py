@@ -257,18 +257,22 @@ def test_both_namespace_schemes_and_versions_read_alike(tmp_path: Path, namespac
     assert [p.id for p in run_import([path], tmp_path / "content").posts] == [5]
 
 
-def test_a_wordpress_com_export_with_undeclared_prefixes_reads(tmp_path: Path) -> None:
-    """WordPress.com writes `<atom:link>` without declaring `atom`: malformed XML that WordPress's
-    importer reads anyway. So do we; a real error after it is still named by its own line."""
-    path = tmp_path / "export.xml"
-    text = export('<atom:link rel="search" href="https://example.com/osd.xml"/><media:thumbnail url="x"/>\n'
-                  + item(5, "Post", "Text"))
+def assert_reads_and_names_a_later_error_by_its_line(path: Path, text: str, tmp_path: Path) -> None:
     path.write_text(text)
     assert [p.id for p in run_import([path], tmp_path / "content").posts] == [5]
     path.write_text(text.replace("</channel>", "<broken></channel>"))
     result = run_import([path], tmp_path / "other")
     line = text.splitlines().index("</channel>") + 1
     assert [p.message.split(", column")[0] for p in result.problems] == [f"malformed XML at line {line}"]
+
+
+def test_a_wordpress_com_export_with_undeclared_prefixes_reads(tmp_path: Path) -> None:
+    """WordPress.com writes `<atom:link>` without declaring `atom`: malformed XML that WordPress's
+    importer reads anyway. So do we; a real error after it is still named by its own line."""
+    path = tmp_path / "export.xml"
+    text = export('<atom:link rel="search" href="https://example.com/osd.xml"/><media:thumbnail url="x"/>\n'
+                  + item(5, "Post", "Text"))
+    assert_reads_and_names_a_later_error_by_its_line(path, text, tmp_path)
 
 
 def test_an_export_saved_again_from_a_browser_reads_as_wordpress_wrote_it(tmp_path: Path) -> None:
@@ -312,12 +316,7 @@ def test_what_the_site_printed_before_the_xml_declaration_does_not_refuse_the_ex
     their numbers."""
     path = tmp_path / "export.xml"
     text = printed + export(item(5, "Post", "Text"))
-    path.write_text(text)
-    assert [p.id for p in run_import([path], tmp_path / "content").posts] == [5]
-    path.write_text(text.replace("</channel>", "<broken></channel>"))
-    result = run_import([path], tmp_path / "other")
-    line = text.splitlines().index("</channel>") + 1
-    assert [p.message.split(", column")[0] for p in result.problems] == [f"malformed XML at line {line}"]
+    assert_reads_and_names_a_later_error_by_its_line(path, text, tmp_path)
 
 
 def test_control_characters_pasted_into_a_post_do_not_refuse_the_export(tmp_path: Path) -> None:
