@@ -229,7 +229,8 @@ class NewsConverter(MarkdownConverter):
 
     def convert_details(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         summary = el.find("summary", recursive=False)
-        label = html_escape(summary.get_text(" ", strip=True)) if summary else "Details"
+        # Joined without a separator, then collapsed: "in <strong>2024</strong>?" stays "in 2024?".
+        label = html_escape(" ".join(summary.get_text().split())) if summary else "Details"
         return f"\n\n<details>\n<summary>{label}</summary>\n\n{text.strip()}\n\n</details>\n\n"
 
     def convert_summary(self, el: Tag, text: str, parent_tags: set[str]) -> str:
