@@ -484,6 +484,32 @@ def test_a_synced_pattern_shows_its_content_where_a_post_names_it(tmp_path: Path
     assert document.body.strip() == "Story.\n\nSubscribe to our newsletter." and document.summary == "Story."
 
 
+def test_a_synced_pattern_shows_the_posts_overrides_of_its_named_blocks(tmp_path: Path) -> None:
+    """A pattern's blocks bound to `core/pattern-overrides` show what the post's `content` attribute gives
+    for their name (WordPress 6.6+); a block without a name, or without a value, keeps the pattern's own."""
+    bound = '"bindings":{"__default":{"source":"core/pattern-overrides"}}'
+    pattern = (f'<!-- wp:heading {{"metadata":{{"name":"Title",{bound}}}}} -->\n<h2 class="wp-block-heading">'
+               f'Title here</h2>\n<!-- /wp:heading -->\n<!-- wp:paragraph {{"metadata":{{"name":"Body",{bound}}}}} -->'
+               f'\n<p>Body here</p>\n<!-- /wp:paragraph -->\n<!-- wp:paragraph -->\n<p>Always.</p>\n'
+               f'<!-- /wp:paragraph -->\n<!-- wp:buttons --><div class="wp-block-buttons"><!-- wp:button '
+               f'{{"metadata":{{"name":"Go",{bound}}}}} --><div class="wp-block-button"><a class="wp-block-button__link"'
+               f' href="https://e.com/x">Go</a></div><!-- /wp:button --></div><!-- /wp:buttons -->\n'
+               f'<!-- wp:image {{"metadata":{{"name":"Photo",{bound}}}}} --><figure class="wp-block-image"><img '
+               f'src="https://e.com/a.jpg" alt="A"/></figure><!-- /wp:image -->')
+    overrides = ('{"ref":77,"content":{"Title":{"content":"Bridge reopens"},"Body":{"content":"Traffic is '
+                 '<strong>back</strong>."},"Go":{"text":"Read more","url":"https://e.com/bridge?a=1&b=2"},'
+                 '"Photo":{"url":"https://e.com/bridge.jpg","alt":"The bridge"}}}')
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", f"<!-- wp:block {overrides} /-->\n\n<!-- wp:block {{\"ref\":77}} /-->")
+                           + item(77, "Story card", pattern, post_type="wp_block")))
+    run_import([path], tmp_path / "content")
+    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    assert body.split("## Title here")[0] == (
+        "## Bridge reopens\n\nTraffic is **back**.\n\nAlways.\n\n[Read more](https://e.com/bridge?a=1&b=2)\n\n"
+        "![The bridge](https://e.com/bridge.jpg)\n\n")
+    assert "Body here\n\nAlways.\n\n[Go](https://e.com/x)\n\n![A](https://e.com/a.jpg)" in body
+
+
 def test_footnotes_come_from_the_posts_meta_as_the_footnotes_block_shows_them(tmp_path: Path) -> None:
     """The block editor keeps a post's footnotes in its `footnotes` meta; the block renders them."""
     content = ('<!-- wp:paragraph --><p>A claim<sup data-fn="aa48" class="fn"><a href="#aa48" id="aa48-link">1</a>'

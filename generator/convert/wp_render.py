@@ -49,6 +49,20 @@ EXCERPT_WORDS = 55
 SOCIAL_LINK = re.compile(r"<!--\s+wp:(?:core/)?social-link\s+(\{.*?\})\s+/-->", re.DOTALL)
 # A synced pattern (reusable block) saves only its id in the post: its content is a `wp_block` post of its own.
 SYNCED_PATTERN = re.compile(r"<!--\s+wp:(?:core/)?block\s+(\{.*?\})\s+/-->", re.DOTALL)
+# The blocks of a synced pattern whose attributes a post may override, and where each attribute stands in
+# their HTML: the place between `open` and `close`, and how the value is written there.
+OVERRIDABLE_BLOCK = re.compile(r"(<!--\s+wp:(?:core/)?(paragraph|heading|button|image)\s+(\{.*?\})\s+-->)"
+                               r"(.*?)(<!--\s+/wp:(?:core/)?\2\s+-->)", re.DOTALL)
+_TEXT_IN = re.compile(r"(?P<open><(?P<tag>p|h[1-6])\b[^>]*>).*(?P<close></(?P=tag)>)", re.DOTALL)
+_LINK_TEXT = re.compile(r"(?P<open><a\b[^>]*>).*?(?P<close></a>)", re.DOTALL)
+OVERRIDE_RULES = {
+    ("paragraph", "content"): (_TEXT_IN, str),
+    ("heading", "content"): (_TEXT_IN, str),
+    ("button", "text"): (_LINK_TEXT, str),
+    ("button", "url"): (re.compile(r'(?P<open><a\b[^>]*?\shref=")[^"]*(?P<close>")'), html_escape),
+    ("image", "url"): (re.compile(r'(?P<open><img\b[^>]*?\ssrc=")[^"]*(?P<close>")'), html_escape),
+    ("image", "alt"): (re.compile(r'(?P<open><img\b[^>]*?\salt=")[^"]*(?P<close>")'), html_escape),
+}
 # SyntaxHighlighter's shortcodes, on every WordPress.com site and many others: `[code language="bash"]`,
 # `[sourcecode lang="py"]`. The plugin renders them before paragraphs are made, so their text stays whole.
 # SyntaxHighlighter also takes each of its languages' names as a shortcode of its own: [php]...[/php]; but not
@@ -107,14 +121,40 @@ def with_synced_patterns(raw: str, synced: Mapping[int, str], seen: frozenset[in
 
     def pattern(match: re.Match[str]) -> str:
         try:
-            ref = json.loads(match.group(1)).get("ref")
+            attrs = json.loads(match.group(1))
+            ref = attrs.get("ref")
         except (ValueError, AttributeError):
             return match.group(0)
         if not isinstance(ref, int) or ref in seen or ref not in synced:
             return match.group(0)
-        return with_synced_patterns(synced[ref], synced, seen | {ref})
+        overrides = attrs.get("content")
+        content = _overridden(synced[ref], overrides) if isinstance(overrides, dict) and overrides else synced[ref]
+        return with_synced_patterns(content, synced, seen | {ref})
 
     return SYNCED_PATTERN.sub(pattern, raw)
+
+
+def _overridden(pattern: str, overrides: Mapping[str, object]) -> str:
+    """A pattern with its overrides (WordPress 6.6+): the post's `content` attribute, by the name a block
+    of the pattern was given, holds that post's own text, link or image, which WordPress shows instead."""
+
+    def block(match: re.Match[str]) -> str:
+        try:
+            metadata = json.loads(match.group(3)).get("metadata") or {}
+            values = overrides.get(metadata.get("name")) if metadata.get("bindings") else None
+        except (ValueError, AttributeError, TypeError):  # attributes a plugin or a hand edit left odd
+            return match.group(0)
+        if not isinstance(values, dict):
+            return match.group(0)
+        html = match.group(4)
+        for attribute, value in values.items():
+            rule = OVERRIDE_RULES.get((match.group(2), attribute))
+            if rule and isinstance(value, str):
+                place, as_html = rule
+                html = place.sub(lambda m: m["open"] + as_html(value) + m["close"], html, count=1)
+        return match.group(1) + html + match.group(5)
+
+    return OVERRIDABLE_BLOCK.sub(block, pattern)
 
 
 def footnotes_list(meta: str) -> str:
