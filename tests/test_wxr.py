@@ -510,6 +510,23 @@ def test_a_synced_pattern_shows_the_posts_overrides_of_its_named_blocks(tmp_path
     assert "Body here\n\nAlways.\n\n[Go](https://e.com/x)\n\n![A](https://e.com/a.jpg)" in body
 
 
+def test_a_block_bound_to_a_custom_field_shows_the_posts_field(tmp_path: Path) -> None:
+    """Block bindings (WordPress 6.5+) save a placeholder; WordPress shows the post's field there, but not a
+    hidden `_` field nor one the post lacks."""
+    def bound(block: str, key: str, html: str) -> str:
+        binding = f'{{"metadata":{{"bindings":{{"content":{{"source":"core/post-meta","args":{{"key":"{key}"}}}}}}}}}}'
+        return f"<!-- wp:{block} {binding} -->\n{html}\n<!-- /wp:{block} -->\n\n"
+    content = (bound("heading", "subtitle", '<h2 class="wp-block-heading">Subtitle</h2>')
+               + bound("paragraph", "_secret", "<p>Placeholder one</p>")
+               + bound("paragraph", "missing", "<p>Placeholder two</p>")
+               + "<!-- wp:paragraph -->\n<p>Story.</p>\n<!-- /wp:paragraph -->")
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", content, meta={"subtitle": "Bridge <em>reopens</em>", "_secret": "x"})))
+    run_import([path], tmp_path / "content")
+    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    assert body == "## Bridge *reopens*\n\nPlaceholder one\n\nPlaceholder two\n\nStory.\n"
+
+
 def test_footnotes_come_from_the_posts_meta_as_the_footnotes_block_shows_them(tmp_path: Path) -> None:
     """The block editor keeps a post's footnotes in its `footnotes` meta; the block renders them."""
     content = ('<!-- wp:paragraph --><p>A claim<sup data-fn="aa48" class="fn"><a href="#aa48" id="aa48-link">1</a>'

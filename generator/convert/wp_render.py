@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from typing import Any
+from collections.abc import Callable, Mapping, Sequence
 from html import escape as html_escape
 from html import unescape as html_unescape
 from dataclasses import dataclass
@@ -138,10 +139,36 @@ def _overridden(pattern: str, overrides: Mapping[str, object]) -> str:
     """A pattern with its overrides (WordPress 6.6+): the post's `content` attribute, by the name a block
     of the pattern was given, holds that post's own text, link or image, which WordPress shows instead."""
 
+    def values(attrs: Mapping[str, Any]) -> object:
+        metadata = attrs.get("metadata") or {}
+        return overrides.get(metadata.get("name")) if metadata.get("bindings") else None
+
+    return _with_block_values(pattern, values)
+
+
+def with_bound_meta(raw: str, meta: Mapping[str, str]) -> str:
+    """A block bound to a custom field (WordPress 6.5+ block bindings, source `core/post-meta`) saves only
+    a placeholder: WordPress shows the post's field there, when it has one and it is not a hidden `_` one."""
+    if "core/post-meta" not in raw:
+        return raw
+
+    def values(attrs: Mapping[str, Any]) -> dict[str, str]:
+        bindings = (attrs.get("metadata") or {}).get("bindings") or {}
+        keys = {attribute: (binding.get("args") or {}).get("key") for attribute, binding in bindings.items()
+                if binding.get("source") == "core/post-meta"}
+        return {attribute: meta[key] for attribute, key in keys.items()
+                if isinstance(key, str) and not key.startswith("_") and key in meta}
+
+    return _with_block_values(raw, values)
+
+
+def _with_block_values(content: str, values_of: Callable[[Mapping[str, Any]], object]) -> str:
+    """Each overridable block with the attribute values `values_of` gives for its attributes written into its
+    HTML, where WordPress writes them when it renders the block."""
+
     def block(match: re.Match[str]) -> str:
         try:
-            metadata = json.loads(match.group(3)).get("metadata") or {}
-            values = overrides.get(metadata.get("name")) if metadata.get("bindings") else None
+            values = values_of(json.loads(match.group(3)))
         except (ValueError, AttributeError, TypeError):  # attributes a plugin or a hand edit left odd
             return match.group(0)
         if not isinstance(values, dict):
@@ -154,7 +181,7 @@ def _overridden(pattern: str, overrides: Mapping[str, object]) -> str:
                 html = place.sub(lambda m: m["open"] + as_html(value) + m["close"], html, count=1)
         return match.group(1) + html + match.group(5)
 
-    return OVERRIDABLE_BLOCK.sub(block, pattern)
+    return OVERRIDABLE_BLOCK.sub(block, content)
 
 
 def footnotes_list(meta: str) -> str:

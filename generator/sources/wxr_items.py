@@ -16,7 +16,8 @@ from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from generator.convert.wp_render import Attachment, auto_excerpt, render_content, with_synced_patterns
+from generator.convert.wp_render import (Attachment, auto_excerpt, render_content, with_bound_meta,
+                                         with_synced_patterns)
 from generator.problems import ItemError
 
 ZERO_DATE = "0000-00-00 00:00:00"
@@ -146,6 +147,7 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     modified, modified_gmt = _dates(fields, "wp:post_modified", names) if _has_date(fields, "wp:post_modified") \
         else (date, date_gmt)
     excerpt = fields.get("excerpt:encoded", "")
+    blocks = with_bound_meta(with_synced_patterns(raw, names.synced), element.meta)
     data: dict[str, Any] = {
         "id": ident, "type": fields.get("wp:post_type") or "post",
         "status": "password-protected" if fields.get("wp:post_password") else fields.get("wp:status", "publish"),
@@ -153,8 +155,7 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
         "guid": {"rendered": fields.get("guid", "")},
         "date": date, "date_gmt": date_gmt, "modified": modified, "modified_gmt": modified_gmt,
         "title": _title(fields.get("title", ""), raw, date),
-        "content": {"rendered": render_content(with_synced_patterns(raw, names.synced), ident, names.attached,
-                                               element.meta.get("footnotes", ""))},
+        "content": {"rendered": render_content(blocks, ident, names.attached, element.meta.get("footnotes", ""))},
         "excerpt": {"rendered": render_content(excerpt, ident, {}) if excerpt
                     else auto_excerpt(raw)},
         "parent": _int(fields.get("wp:post_parent")), "menu_order": _int(fields.get("wp:menu_order")),
