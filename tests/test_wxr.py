@@ -510,6 +510,17 @@ def test_a_synced_pattern_shows_the_posts_overrides_of_its_named_blocks(tmp_path
     assert "Body here\n\nAlways.\n\n[Go](https://e.com/x)\n\n![A](https://e.com/a.jpg)" in body
 
 
+def test_an_automatic_excerpt_keeps_a_page_builders_words_but_not_its_shortcodes(tmp_path: Path) -> None:
+    content = ('[vc_row][vc_column][vc_column_text css=".vc_custom_1{margin: 0 !important;}"]The <b>harbour</b> '
+               'reopened.[/vc_column_text][/vc_column][/vc_row][et_pb_section][et_pb_text admin_label="Text"]Ships are '
+               'back.[/et_pb_text][/et_pb_section]')
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Builder", content)))
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.summary == "The harbour reopened. Ships are back."
+
+
 def test_a_block_bound_to_a_custom_field_shows_the_posts_field(tmp_path: Path) -> None:
     """Block bindings (WordPress 6.5+) save a placeholder; WordPress shows the post's field there, but not a
     hidden `_` field nor one the post lacks."""
