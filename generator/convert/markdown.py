@@ -183,9 +183,10 @@ class NewsConverter(MarkdownConverter):
         """markdownify's inline marks, as HTML where Markdown would not read them (emphasis.py)."""
         if "_noformat" in parent_tags:
             return text
+        spaces = text
         prefix, suffix, text = chomp(text)
         if not text:  # marks around a space alone (`<em>a</em><b> </b>b`): the space still parts the words
-            return prefix or suffix
+            return prefix or suffix or spaces  # chomp sees only " ": a no-break space alone is in `spaces`
         return prefix + marked(text, mark, tag, el, LINE_BREAKING, (bool(prefix), bool(suffix))) + suffix
 
     def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
