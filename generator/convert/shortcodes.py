@@ -57,6 +57,20 @@ def expand(html: str, ctx: Context, depth: int = 0) -> str:
     return "".join(out) + _text(html, position, len(html), code)
 
 
+def strip_known(text: str) -> str:
+    """`text` without the tags of the shortcodes this module knows, their content kept: WordPress strips its
+    registered ones from the excerpts it makes, so one saved with them unrendered showed `[woocommerce_cart]`
+    or `[vc_row]` as its summary. Unknown ones may be text (`[sic]`) and stay, as does an escaped `[[name]]`."""
+    if "[" not in text:
+        return text
+    text = OPENING.sub(lambda m: "" if _known(m["name"]) and not m["escaped"] else m.group(0), text)
+    return CLOSING.sub(lambda m: "" if _known(m.group(1)) else m.group(0), text)
+
+
+def _known(name: str) -> bool:
+    return name in HANDLERS or page_builders.is_builder(name)
+
+
 def _text(html: str, start: int, end: int, code: list[tuple[int, int]]) -> str:
     """html[start:end] without the page builders' closing tags left over: an element nested in one of the same
     name pairs with the first closing tag, as in WordPress, which leaves the outer one's alone."""
