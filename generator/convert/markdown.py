@@ -141,8 +141,10 @@ class NewsConverter(MarkdownConverter):
         return LINE_START.sub(_escape_line_start, text) if self._line_start else text
 
     def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:
-        markdown = super().convert_hN(n, el, text, parent_tags)
         ident = el.get("id")
+        if "_inline" not in parent_tags and not ident and not el.get_text(strip=True) and el.find("img") is None:
+            return "\n\n"  # nothing to show (a theme's `<h2><span></span></h2>`, `<h2>&nbsp;</h2>`): no stray `##`
+        markdown = super().convert_hN(n, el, text, parent_tags)
         if "_inline" in parent_tags or not ident or not SAFE_ID.match(ident) or not markdown.strip():
             return markdown
         # Fragment links inside the article point at these ids; keep them as a {#id} attribute.
