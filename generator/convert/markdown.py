@@ -51,6 +51,9 @@ LINE_BREAKING = frozenset({"[document]", "p", "div", "li", "ul", "ol", "blockquo
 BLOCK_IN_CELL = ("p", "ul", "ol", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "div",
                  "figure", "dl")
 TABLE_ATTRIBUTES = ("colspan", "rowspan", "scope", "headers", "align")
+# Where lazy loaders (WP Rocket, LiteSpeed Cache, a3 Lazy Load) keep a frame's address; its src is about:blank.
+LAZY_FRAME_SOURCES = ("data-lazy-src", "data-litespeed-src", "data-src")
+HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 class NewsConverter(MarkdownConverter):
@@ -212,8 +215,11 @@ class NewsConverter(MarkdownConverter):
         return text if "_inline" in parent_tags else f"\n\n{text.strip()}\n\n"
 
     def convert_iframe(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        src = el.get("src") or el.get("data-src") or ""
-        if not src:
+        src = next((el[a] for a in LAZY_FRAME_SOURCES if el.get(a)), "") or el.get("src") or ""
+        if not src or src.startswith("about:"):
+            return ""  # a script's empty frame (Gravity Forms' Ajax frame): nothing to link to
+        if HIDDEN.search(el.get("style") or "") or (el.get("width"), el.get("height")) in (("0", "0"), ("1", "1")):
+            self.ctx.losses.note(loss.TRACKER, src)  # a frame no one sees counts visits (Tag Manager's noscript)
             return ""
         self.ctx.losses.note(loss.IFRAME_AS_LINK, src)
         return self._block_link(embed_label(src, el.get("title") or ""), src, parent_tags)
