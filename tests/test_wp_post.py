@@ -52,6 +52,12 @@ def test_entities_and_markup_in_title_and_summary_become_plain_text() -> None:
     assert html_to_text("plain   text ") == "plain text"
 
 
+def test_summary_drops_the_tags_of_known_shortcodes_saved_unrendered_but_keeps_their_text() -> None:
+    excerpt = ("<p>[woocommerce_cart]</p>\n"
+               "<p>[vc_row][vc_column_text]Our shop[/vc_column_text][/vc_row] [sic] [[gallery]]</p>")
+    assert to_document(item(excerpt={"rendered": excerpt})).document.summary == "Our shop [sic] [[gallery]]"
+
+
 def test_longest_known_taxonomy_prefix_wins_in_class_list() -> None:
     data = item(news=[1], **{"news-type": [2]}, class_list=["news-type-ree-news", "news-daily", "tag-x"],
                 _links={"wp:term": [

@@ -16,9 +16,9 @@ from generator.convert import context as loss
 from generator.convert.context import Context
 from generator.convert.embeds import embed_label
 from generator.convert.footnotes import mark_footnotes, word_footnotes
-from generator.convert.links import (images_out_of_links, keep_link_targets, resolve_relative_urls,
-                                     split_block_links, unlink_dead_fragments, unlink_unreachable_addresses,
-                                     unnest_links, wp_embeds_as_links)
+from generator.convert.links import (images_out_of_links, keep_link_targets, name_icon_links,
+                                     resolve_relative_urls, split_block_links, unlink_dead_fragments,
+                                     unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import FragmentSoup, may_hold, tags_in
 from generator.convert.structure import (MORE, blocks_in_headings_as_text, captions_as_paragraphs, drop_inpage_toc,
                                          images_out_of_headings,
@@ -408,6 +408,7 @@ PASSES: tuple[Pass, ...] = (
     mark_footnotes,
     unlink_unreachable_addresses,
     unlink_dead_fragments,
+    name_icon_links,
     keep_link_targets,
     drop_empty_elements,
 )

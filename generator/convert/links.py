@@ -34,6 +34,8 @@ SAFE_ID = re.compile(r"^[^\W_][\w.:-]*$")  # any script; no spaces or braces, wh
 VOID = frozenset({"img", "br", "hr", "input", "wbr", "source", "embed", "area", "col"})
 # Ids every page of the site has; a fragment link to one of them lands.
 PAGE_IDS = frozenset({"main"})
+# What shows by itself inside a link, which Markdown writes without any text.
+SHOWN = ("img", "picture", "video", "audio", "iframe", "object", "embed")
 # Addresses Markdown renderers refuse to link (CommonMark's own, markdown-it): such a link would show as
 # its Markdown source. `file:` is a document on the author's disk; the others run code. Pictures in data:
 # URLs are the exception.
@@ -163,6 +165,21 @@ def unlink_dead_fragments(soup: BeautifulSoup, ctx: Context) -> None:
         if isinstance(href, str) and href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in anchors:
             ctx.losses.note(loss.DEAD_FRAGMENT, href)
             link.unwrap()
+
+
+def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
+    """A link that shows only an icon (`<a href=…><i class="fa fa-facebook"></i></a>`, a video's play
+    button) holds no text for Markdown to write, so it vanished with the address it leads to: it is named
+    by its label, else by that address."""
+    for link in _elements(soup, "a"):
+        href = link.get("href")
+        if not isinstance(href, str) or not href.startswith(("http://", "https://", "mailto:")):
+            continue
+        if _has_text(link) or link.find(SHOWN) is not None:
+            continue
+        label = link.get("aria-label") or link.get("title") or href.removeprefix("mailto:")
+        link.clear()
+        link.append(str(label).strip() or href)
 
 
 def keep_link_targets(soup: BeautifulSoup, ctx: Context) -> None:

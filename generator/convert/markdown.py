@@ -51,6 +51,9 @@ LINE_BREAKING = frozenset({"[document]", "p", "div", "li", "ul", "ol", "blockquo
 BLOCK_IN_CELL = ("p", "ul", "ol", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "div",
                  "figure", "dl")
 TABLE_ATTRIBUTES = ("colspan", "rowspan", "scope", "headers", "align")
+# Where lazy loaders (WP Rocket, LiteSpeed Cache, a3 Lazy Load) keep a frame's address; its src is about:blank.
+LAZY_FRAME_SOURCES = ("data-lazy-src", "data-litespeed-src", "data-src")
+HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 class NewsConverter(MarkdownConverter):
@@ -141,8 +144,10 @@ class NewsConverter(MarkdownConverter):
         return LINE_START.sub(_escape_line_start, text) if self._line_start else text
 
     def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:
-        markdown = super().convert_hN(n, el, text, parent_tags)
         ident = el.get("id")
+        if "_inline" not in parent_tags and not ident and not el.get_text(strip=True) and el.find("img") is None:
+            return "\n\n"  # nothing to show (a theme's `<h2><span></span></h2>`, `<h2>&nbsp;</h2>`): no stray `##`
+        markdown = super().convert_hN(n, el, text, parent_tags)
         if "_inline" in parent_tags or not ident or not SAFE_ID.match(ident) or not markdown.strip():
             return markdown
         # Fragment links inside the article point at these ids; keep them as a {#id} attribute.
@@ -183,9 +188,10 @@ class NewsConverter(MarkdownConverter):
         """markdownify's inline marks, as HTML where Markdown would not read them (emphasis.py)."""
         if "_noformat" in parent_tags:
             return text
+        spaces = text
         prefix, suffix, text = chomp(text)
         if not text:  # marks around a space alone (`<em>a</em><b> </b>b`): the space still parts the words
-            return prefix or suffix
+            return prefix or suffix or spaces  # chomp sees only " ": a no-break space alone is in `spaces`
         return prefix + marked(text, mark, tag, el, LINE_BREAKING, (bool(prefix), bool(suffix))) + suffix
 
     def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -209,8 +215,11 @@ class NewsConverter(MarkdownConverter):
         return text if "_inline" in parent_tags else f"\n\n{text.strip()}\n\n"
 
     def convert_iframe(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        src = el.get("src") or el.get("data-src") or ""
-        if not src:
+        src = next((el[a] for a in LAZY_FRAME_SOURCES if el.get(a)), "") or el.get("src") or ""
+        if not src or src.startswith("about:"):
+            return ""  # a script's empty frame (Gravity Forms' Ajax frame): nothing to link to
+        if HIDDEN.search(el.get("style") or "") or (el.get("width"), el.get("height")) in (("0", "0"), ("1", "1")):
+            self.ctx.losses.note(loss.TRACKER, src)  # a frame no one sees counts visits (Tag Manager's noscript)
             return ""
         self.ctx.losses.note(loss.IFRAME_AS_LINK, src)
         return self._block_link(embed_label(src, el.get("title") or ""), src, parent_tags)

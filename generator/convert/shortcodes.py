@@ -3,7 +3,8 @@
 `[caption]` becomes a figure, `[gallery ids]` the saved media it names, `[embed]`, `[youtube]`,
 `[vimeo]`, `[tweet]` and Jetpack's `[googlemaps]`, `[slideshare]`… a link to what they embed,
 `[audio]` and `[video]` the player WordPress renders (which the converter makes a link),
-`[playlist ids]` a list of links to its files. Page builders' shortcodes are left to page_builders.py.
+`[playlist ids]` a list of links to its files, a form's or a shop page's shortcode nothing. Page
+builders' shortcodes are left to page_builders.py.
 Anything else that is clearly a shortcode (it has attributes or a closing tag) stays as text and
 is reported.
 """
@@ -54,6 +55,20 @@ def expand(html: str, ctx: Context, depth: int = 0) -> str:
                    + _replace(match, inner, html[match.start():end], ctx, depth))
         position = end
     return "".join(out) + _text(html, position, len(html), code)
+
+
+def strip_known(text: str) -> str:
+    """`text` without the tags of the shortcodes this module knows, their content kept: WordPress strips its
+    registered ones from the excerpts it makes, so one saved with them unrendered showed `[woocommerce_cart]`
+    or `[vc_row]` as its summary. Unknown ones may be text (`[sic]`) and stay, as does an escaped `[[name]]`."""
+    if "[" not in text:
+        return text
+    text = OPENING.sub(lambda m: "" if _known(m["name"]) and not m["escaped"] else m.group(0), text)
+    return CLOSING.sub(lambda m: "" if _known(m.group(1)) else m.group(0), text)
+
+
+def _known(name: str) -> bool:
+    return name in HANDLERS or page_builders.is_builder(name)
 
 
 def _text(html: str, start: int, end: int, code: list[tuple[int, int]]) -> str:
@@ -244,6 +259,17 @@ def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
     return f'<figure class="wp-block-gallery">{"".join(images)}</figure>'
 
 
+def _form(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    """A form, or a shop's cart, checkout or account page, left unrendered (its plugin was off when the
+    content was saved): it works only on the live site, so it goes, as a rendered <form> does."""
+    ctx.losses.note(loss.FORM, "a form or shop shortcode")
+    return ""
+
+
+# Shortcodes that stand for a form or a shop's page for the visitor, written bare (`[woocommerce_cart]`).
+FORMS = ("contact-form-7", "contact-form", "wpforms", "gravityform", "ninja_form", "mc4wp_form", "woocommerce_cart",
+         "woocommerce_checkout", "woocommerce_my_account", "woocommerce_order_tracking")
+
 HANDLERS: dict[str, Handler] = {
     "embed": _embed,
     "youtube": _site_link("https://www.youtube.com/watch?v="),
@@ -263,4 +289,5 @@ HANDLERS: dict[str, Handler] = {
     "wp_caption": _caption,
     "gallery": _gallery,
     "playlist": _playlist,
+    **dict.fromkeys(FORMS, _form),
 }

@@ -63,8 +63,9 @@ def images_out_of_headings(soup: BeautifulSoup, ctx: Context) -> None:
 
 def _take_back_closed_out(heading: Tag) -> None:
     """The HTML parser closes a heading at a <p> or <li> that opens inside it, which leaves an empty
-    heading right before them (nothing between, as the author wrote them inside); they go back in."""
-    if any(isinstance(c, Tag) or c.strip() for c in heading.contents):
+    heading right before them (nothing between, as the author wrote them inside); they go back in. A no-break
+    space is never the parser's: `<h2>&nbsp;</h2><p>` is an empty heading the author wrote, before a paragraph."""
+    if any(isinstance(c, Tag) or c.strip(ASCII_SPACE) for c in heading.contents):
         return
     following = heading.next_sibling
     names = ("li",) if isinstance(following, Tag) and following.name == "li" else ("p",)

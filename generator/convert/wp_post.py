@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from generator.convert import context as loss
+from generator.convert import shortcodes
 from generator.convert.addresses import absolute, page_address
 from generator.convert.cleanup import SCREEN_READER_CLASSES, WHITESPACE
 from generator.convert.context import Context, Losses, Media
@@ -102,7 +103,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), keep_keyword
         type=_type(data) if "type" in data else "post",
         date=_local_time(data, "date", warnings),
         updated=_local_time(data, "modified", warnings) if data.get("modified") else _local_time(data, "date", []),
-        summary=html_to_text(_rendered(data, "excerpt", required=False)),
+        summary=html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False))),
         taxonomies={tax: tuple(sorted(set(slugs))) for tax, slugs in sorted(taxonomies.items())},
         source=Source(id=_integer(data, "id"), url=address if link else "",
                       guid=absolute(guid, address) if guid else address if link else ""),
