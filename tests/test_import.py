@@ -375,8 +375,8 @@ def test_one_fault_of_many_items_in_one_file_is_told_once(tmp_path: Path) -> Non
     save(tmp_path / "in", "posts.json", trimmed + [rest_item(id=200, slug="fine", title=3)])
     result = run_import([tmp_path / "in"], tmp_path / "content")
     assert [(p.item, p.field, p.message) for p in result.problems] == [
-        ("1 and 149 more", "content", "missing: the response was saved without it (trimmed with ?_fields=); "
-                                      "save it again with content"),
+        ("1 and 149 more", "content", "missing: its type has no editor, or the response was saved trimmed "
+                                      "(?_fields=); nothing to import"),
         ("200", "title", "expected a string, got int")]
 
 

@@ -89,6 +89,9 @@ def test_saved_responses_without_an_extension_are_read_when_they_hold_json(tmp_p
     ({}, "empty"),
     ({"id": 4, "type": "feedback", "title": {"rendered": "Ana"}, "content": {"rendered": "<p>Call me</p>"},
       "date": "2024-01-01T00:00:00", "slug": "ana"}, "record"),
+    # A slider's definition: no content (its type has no editor), its slides in a field of its own.
+    ({"id": 5, "type": "soliloquy", "title": {"rendered": "Home"}, "slug": "home", "link": "https://e.com/home/",
+      "slider_data": {}}, "record"),
 ])
 def test_each_kind_of_wordpress_response_is_recognised(data: dict, kind: str) -> None:
     assert kind_of(data) == kind

@@ -94,8 +94,8 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), keep_keyword
     for term in terms:
         taxonomies.setdefault(term.taxonomy, []).append(term.slug)
     if "content" not in data:
-        raise ItemError("content", "missing: the response was saved without it (trimmed with ?_fields=); "
-                                   "save it again with content")
+        raise ItemError("content", "missing: its type has no editor, or the response was saved trimmed "
+                                   "(?_fields=); nothing to import")
     content = _rendered(data, "content")
     document = Document(
         title=ctx.title,
