@@ -47,7 +47,9 @@ KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-lin
 EMBED_CLASSES = frozenset({"wp-block-embed"})
 VERSE_CLASSES = frozenset({"wp-block-verse"})
 FILE_BUTTON_CLASSES = frozenset({"wp-block-file__button"})
-EMPTY_DROPPABLE = ("span", "div", "p", "ins", "section", "figure", "figcaption")
+# Inline ones give back the space they held, which kept the words either side apart.
+SPACE_KEEPING = ("span", "ins", "strong", "b", "em", "i")
+EMPTY_DROPPABLE = (*SPACE_KEEPING, "div", "p", "section", "figure", "figcaption")
 HEADINGS_AND_PARAGRAPHS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url")
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
@@ -359,11 +361,13 @@ def drop_empty_elements(soup: BeautifulSoup, ctx: Context) -> None:
     """Empty spans and divs are tracker hooks or layout leftovers (e.g. et_bloom_bottom_trigger).
 
     Innermost first, so a wrapper whose only content was empty wrappers goes too. An inline one that
-    held a space leaves the space, which kept the words either side apart."""
+    held a space leaves the space, which kept the words either side apart; a paragraph left holding only
+    that space goes too (Word's spacer `<p><strong>&nbsp;</strong></p>` was a paragraph of a lone no-break
+    space)."""
     for tag in reversed(list(elements(soup, *EMPTY_DROPPABLE))):
         if not tag.get("id") and all(isinstance(c, NavigableString) and not c.strip() for c in tag.contents):
             space = tag.get_text()
-            if space and tag.name in ("span", "ins"):
+            if space and tag.name in SPACE_KEEPING:
                 tag.replace_with(space)
             else:
                 tag.decompose()
