@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, PageElement, Tag
 
 from generator.convert.context import Context
 from generator.convert.parse import tags_in
+from generator.convert.structure import BLOCK_NAMES
 
 FOOTNOTE_REF = "nm-fnref"
 FOOTNOTE_DEF = "nm-fndef"
 # Word's anchors: `#_ftn1` leads to footnote 1 (`_edn1`, endnote 1), `#_ftnref1` back to its reference.
 WORD_NOTE = re.compile(r"#_(ftn|edn)(ref)?(\d+)$")
+# The note's own anchor, `<a name="_ftn1">[1]</a>`, stands for its back-link when Word or the editor dropped its href.
+WORD_NOTE_ANCHOR = re.compile(r"_(ftn|edn)(\d+)")
 NOTE_BLOCKS = ("p", "div", "li")
 
 
@@ -28,10 +31,12 @@ def word_footnotes(soup: BeautifulSoup, ctx: Context) -> None:
     becomes a <sup> link to a list item, which mark_footnotes makes a Markdown footnote."""
     references: dict[str, Tag] = {}
     notes: dict[str, Tag] = {}
-    for link in (t for t in tags_in(soup) if t.name == "a" and t.get("href")):
-        found = WORD_NOTE.search(link["href"])
-        if found:
-            (notes if found[2] else references).setdefault(f"_{found[1]}{found[3]}", link)
+    for link in (t for t in tags_in(soup) if t.name == "a"):
+        found = WORD_NOTE.search(link.get("href") or "")
+        if found and not found[2]:
+            references.setdefault(f"_{found[1]}{found[3]}", link)
+        elif (ident := _note_end(link)) is not None:
+            notes.setdefault(ident, link)
     paired = [ident for ident in references if ident in notes and _note_block(notes[ident]) is not None]
     if not paired:
         return
@@ -48,13 +53,43 @@ def _as_reference(soup: BeautifulSoup, link: Tag, ident: str) -> None:
         link.wrap(soup.new_tag("sup"))
 
 
+def _note_end(link: Tag) -> str | None:
+    """The note a link opens, by its back-link (`#_ftnref1`) or, lacking one, its own anchor (`_ftn1`)."""
+    found = WORD_NOTE.search(link.get("href") or "")
+    if found:
+        return f"_{found[1]}{found[3]}" if found[2] else None
+    named = WORD_NOTE_ANCHOR.fullmatch(link.get("name") or "")
+    return f"_{named[1]}{named[2]}" if named else None
+
+
 def _note_block(back: Tag) -> Tag | None:
     """The block that holds the note: the paragraph around its back-link, when no other note shares it."""
-    block = back.find_parent(NOTE_BLOCKS)
+    block = back.find_parent(NOTE_BLOCKS) or _loose_line(back)
     if block is None:
         return None
-    backs = [a for a in block.find_all("a", href=True) if (found := WORD_NOTE.search(a["href"])) and found[2]]
+    backs = [a for a in block.find_all("a") if _note_end(a) is not None]
     return block if len(backs) == 1 else None
+
+
+def _loose_line(back: Tag) -> Tag | None:
+    """wpautop leaves a line that opens with an <hr> outside any paragraph (`<hr /><a name="_ftn1">[1]</a>
+    Note.</p>`, as WordPress does): the note's block is then the run of text around its anchor, made one."""
+    document = back.parent
+    if not isinstance(document, BeautifulSoup):
+        return None
+    run = [back]
+    while not _ends_line(run[0].previous_sibling):
+        run.insert(0, run[0].previous_sibling)
+    while not _ends_line(run[-1].next_sibling):
+        run.append(run[-1].next_sibling)
+    block = document.new_tag("p")
+    run[0].insert_before(block)
+    block.extend(run)
+    return block
+
+
+def _ends_line(node: PageElement | None) -> bool:
+    return node is None or (isinstance(node, Tag) and node.name in BLOCK_NAMES)
 
 
 def _as_item(soup: BeautifulSoup, back: Tag, ident: str) -> Tag:

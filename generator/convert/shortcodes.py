@@ -214,11 +214,12 @@ def _type(mime: str) -> str:
     return f' type="{mime}"' if mime else ""
 
 
-def _playlist(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+def _playlist(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
     """A playlist is a script-driven player: here the list of its files, each a link."""
     idents = re.findall(r"\d+", named.get("ids", "") or named.get("include", ""))
-    if not idents:
-        return None
+    if not idents:  # the post's own attachments, which neither a REST response nor this export lists
+        ctx.losses.note(loss.UNRESOLVED_MEDIA, "the post's attached files")
+        return "<p>Playlist: its files are not in this mirror.</p>"
     tracks = []
     for ident in idents:
         media = ctx.media.get(int(ident))
@@ -242,11 +243,12 @@ def _caption(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
     return f"<figure>{figure}<figcaption>{text}</figcaption></figure>"
 
 
-def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
     images = []
     idents = re.findall(r"\d+", named.get("ids", "") or named.get("include", ""))
-    if not idents:
-        return None  # the post's own attachments, which a REST response does not list
+    if not idents:  # the post's own attachments, which neither a REST response nor this export lists
+        ctx.losses.note(loss.UNRESOLVED_MEDIA, "the post's attached images")
+        return "<p>Gallery: its images are not in this mirror.</p>"
     for ident in idents:
         media = ctx.media.get(int(ident))
         if media is None:
