@@ -257,6 +257,14 @@ def test_both_namespace_schemes_and_versions_read_alike(tmp_path: Path, namespac
     assert [p.id for p in run_import([path], tmp_path / "content").posts] == [5]
 
 
+def imported_body(tmp_path: Path, items: str) -> str:
+    """The body of post 5 of an export of `items`, as imported."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(items))
+    run_import([path], tmp_path / "content")
+    return loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+
+
 def assert_reads_and_names_a_later_error_by_its_line(path: Path, text: str, tmp_path: Path) -> None:
     path.write_text(text)
     assert [p.id for p in run_import([path], tmp_path / "content").posts] == [5]
@@ -416,23 +424,17 @@ def test_media_shortcodes_become_images_and_links_to_their_files(tmp_path: Path)
 def test_syntaxhighlighter_code_shortcodes_become_code_blocks_with_their_language(tmp_path: Path) -> None:
     """WordPress.com's `[code language=…]`: the lines stay lines (no paragraphs or <br> inside), and
     text the editor saved escaped reads as the code it is."""
-    path = tmp_path / "export.xml"
     code = '[code language="bash" gutter="false"]\nif [ -f x ]; then\n\n  echo "a &lt; b"\nfi\n[/code]'
-    path.write_text(export(item(5, "Shell", f"Before.\n\n{code}\n\nAfter.")))
-    run_import([path], tmp_path / "content")
-    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    body = imported_body(tmp_path, item(5, "Shell", f"Before.\n\n{code}\n\nAfter."))
     assert '```bash\nif [ -f x ]; then\n\n  echo "a < b"\nfi\n```' in body
     assert body.startswith("Before.") and body.rstrip().endswith("After.")
 
 
 def test_syntaxhighlighter_language_shortcodes_become_code_blocks(tmp_path: Path) -> None:
     """[csharp]...[/csharp], [php]...[/php]: the plugin's other spelling, common in older exports."""
-    path = tmp_path / "export.xml"
     content = ('[csharp]\n\tpublic class A\n\t{\n\t    int x = 1;\n\t}\n[/csharp]\n\n[php]echo "<b>hi</b>";[/php]'
                "\n\n[plain]x < y[/plain]\n\nA [c] in prose stays.")
-    path.write_text(export(item(5, "Code", content)))
-    run_import([path], tmp_path / "content")
-    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    body = imported_body(tmp_path, item(5, "Code", content))
     assert "```csharp\n\tpublic class A\n\t{\n\t    int x = 1;\n\t}\n```" in body
     assert '```php\necho "<b>hi</b>";\n```' in body
     assert "```\nx < y\n```" in body
@@ -441,11 +443,8 @@ def test_syntaxhighlighter_language_shortcodes_become_code_blocks(tmp_path: Path
 
 def test_math_and_short_names_the_plugin_leaves_alone_stay_in_their_paragraph(tmp_path: Path) -> None:
     """SyntaxHighlighter registers no [latex] (Jetpack's math) and no [r]; it does register [source]."""
-    path = tmp_path / "export.xml"
     content = "Euler: [latex]e^{i\\pi}+1=0[/latex] in a line. Grade [r]A[/r].\n\n[source lang=\"python\"]x = 1[/source]"
-    path.write_text(export(item(5, "Math", content)))
-    run_import([path], tmp_path / "content")
-    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    body = imported_body(tmp_path, item(5, "Math", content))
     assert body.startswith("Euler: [latex]e^{i\\\\pi}+1=0[/latex] in a line. Grade [r]A[/r].\n")
     assert "```python\nx = 1\n```" in body
 
@@ -453,15 +452,12 @@ def test_math_and_short_names_the_plugin_leaves_alone_stay_in_their_paragraph(tm
 def test_wp_syntax_and_codecolorer_code_stays_code_with_its_tags(tmp_path: Path) -> None:
     """`<pre lang>` (WP-Syntax), `<code lang>` and `[cc…]` (CodeColorer) hold code as typed: read as
     HTML, `<?php` and `echo "<div>"` would vanish."""
-    path = tmp_path / "export.xml"
     content = ('<pre lang="PHP" line="1">\n<?php\necho "<div>\\n";\n</pre>\n\n'
                '<code lang="php">\n<form action="x"><input name="q" /></form>\n</code>\n\n'
                'Call <code lang="php">f("<b>")</code> first.\n\n'
                '[ccnLe_java]\nint a = 1;\n\nint b = 2;\n[/ccnLe_java]\n\n[cce lang="diff"]\n-  x &lt; y\n[/cce]\n\n'
                'Then [cci]$x[/cci] is set.\n\n<pre class="code"><code lang="sql">select 1</code></pre>')
-    path.write_text(export(item(5, "Code", content)))
-    run_import([path], tmp_path / "content")
-    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    body = imported_body(tmp_path, item(5, "Code", content))
     assert '```php\n<?php\necho "<div>\\n";\n```' in body
     assert '```php\n<form action="x"><input name="q" /></form>\n```' in body
     assert 'Call `f("<b>")` first.' in body
@@ -531,10 +527,7 @@ def test_a_block_bound_to_a_custom_field_shows_the_posts_field(tmp_path: Path) -
                + bound("paragraph", "_secret", "<p>Placeholder one</p>")
                + bound("paragraph", "missing", "<p>Placeholder two</p>")
                + "<!-- wp:paragraph -->\n<p>Story.</p>\n<!-- /wp:paragraph -->")
-    path = tmp_path / "export.xml"
-    path.write_text(export(item(5, "Post", content, meta={"subtitle": "Bridge <em>reopens</em>", "_secret": "x"})))
-    run_import([path], tmp_path / "content")
-    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    body = imported_body(tmp_path, item(5, "Post", content, meta={"subtitle": "Bridge <em>reopens</em>", "_secret": "x"}))
     assert body == "## Bridge *reopens*\n\nPlaceholder one\n\nPlaceholder two\n\nStory.\n"
 
 
@@ -544,10 +537,7 @@ def test_footnotes_come_from_the_posts_meta_as_the_footnotes_block_shows_them(tm
                '</sup> and another<sup data-fn="b1" class="fn"><a href="#b1" id="b1-link">2</a></sup>.</p>'
                '<!-- /wp:paragraph -->\n\n<!-- wp:footnotes /-->')
     notes = '[{"id":"aa48","content":"A <em>source</em>"},{"id":"b1","content":"Another"}]'
-    path = tmp_path / "export.xml"
-    path.write_text(export(item(5, "Notes", content, meta={"footnotes": notes})))
-    run_import([path], tmp_path / "content")
-    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    body = imported_body(tmp_path, item(5, "Notes", content, meta={"footnotes": notes}))
     assert body == "A claim[^1] and another[^2].\n\n[^1]: A *source*\n\n[^2]: Another\n"
 
 
