@@ -21,7 +21,9 @@ from generator.convert import context as loss
 from generator.convert.context import Context
 
 PREFIXES = ("vc_", "et_pb_", "fusion_", "av_")
-CLOSING = re.compile(r"\[/(?:vc_|et_pb_|fusion_|av_)[a-z0-9_-]*\]")
+_NAME = "(?:" + "|".join(PREFIXES) + ")[a-z0-9_-]*"
+CLOSING = re.compile(rf"\[/{_NAME}\]")
+TAG = re.compile(rf"\[/?{_NAME}\b[^\]]*\]")  # an opening or closing tag, where text has no structure to keep
 # Real layouts nest a dozen deep; beyond this, what is left stays text rather than exhaust Python's stack.
 MAX_DEPTH = 60
 # The quotes wptexturize makes of an unregistered shortcode's straight ones, as entities and as characters.

@@ -17,9 +17,9 @@ from html import escape as html_escape
 from html import unescape as html_unescape
 from dataclasses import dataclass
 
+from generator.convert import page_builders
 from generator.convert.autop import autop
 from generator.convert.embeds import SITES
-from generator.convert.page_builders import PREFIXES
 from generator.convert.shortcodes import parse_attributes
 
 FOOTNOTES_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?footnotes(?:\s+\{.*?\})?\s+"
@@ -40,9 +40,6 @@ INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|
 CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed|youtube|vimeo|tweet"
                             r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram)\b[^\]]*\]"
                             r"(?:(?:(?!\[\1\b).)*?\[/\1\])?", re.DOTALL)
-# A page builder's layout shortcodes (`[vc_row]`, `[et_pb_text admin_label="x"]`): an excerpt keeps the words they
-# enclose, as the body does, but not the tags, which the builder's own excerpt never shows.
-BUILDER_SHORTCODE = re.compile(r"\[/?(?:" + "|".join(PREFIXES) + r")[^\]]*\]")
 # Blocks an automatic excerpt keeps (WordPress's excerpt_remove_blocks); the others go whole.
 EXCERPT_BLOCKS = frozenset({"freeform", "heading", "html", "list", "list-item", "media-text", "paragraph",
                             "preformatted", "pullquote", "quote", "table", "verse", "columns", "column", "group"})
@@ -315,7 +312,9 @@ def auto_excerpt(raw: str) -> str:
         raw = BLOCK.sub(lambda m: m.group(0) if m.group(1) in EXCERPT_BLOCKS else "", raw)
     else:  # a URL alone on its line is a player there, no text; paragraphs add no words
         raw = _autoembed(raw)
-    text = BUILDER_SHORTCODE.sub(" ", CORE_SHORTCODE.sub("", BLOCK_DELIMITER.sub("", raw)))
+    # A page builder's tags (`[vc_row]`, `[et_pb_text admin_label="x"]`) go, the words they enclose stay, as in
+    # the body; the builder's own excerpt never shows them.
+    text = page_builders.TAG.sub(" ", CORE_SHORTCODE.sub("", BLOCK_DELIMITER.sub("", raw)))
     words = TAG.sub(" ", INLINE_TAG.sub("", SCRIPT_OR_STYLE.sub("", text))).split()
     if len(words) > EXCERPT_WORDS:
         return autop(" ".join(words[:EXCERPT_WORDS]) + " [&hellip;]")
