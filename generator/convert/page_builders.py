@@ -41,7 +41,10 @@ def is_builder(name: str) -> bool:
 
 
 def straight_quotes(attributes: str) -> str:
-    """An attribute text as the editor wrote it, before wptexturize curled its quotes."""
+    """An attribute text as the editor wrote it, before wptexturize curled its quotes. wptexturize curls every
+    quote or none: with a straight quote left, the curly ones are the editor's own (`title="Don’t"`)."""
+    if '"' in attributes or "'" in attributes:
+        return attributes
     return CURLED.sub(lambda m: STRAIGHT[m.group(0)], attributes)
 
 
