@@ -17,6 +17,7 @@ from generator import urls
 from generator.config import Config
 from generator.model import Post, Provenance, Site, Taxonomy, TermListing, older_and_newer
 from generator.render import updates
+from generator.render import text_direction
 from generator.render.card_views import CardParts, card, card_parts, tags_html
 from generator.render.markdown import RenderedBody
 from generator.render.media_views import FeaturedImage, featured_image
@@ -133,6 +134,7 @@ class PostView:
     related_html: Markup
     about_html: Markup  # the footer made from source_url and provenance
     provenance: ProvenanceView | None = None  # None for a post without a mirror block
+    direction: str = ""  # "rtl" or "ltr" where the post's text runs otherwise than its site's, else ""
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ class PageView:
     site_title: str
     site_description: str
     language: str
+    direction: str  # "ltr" or "rtl", from the language (render/text_direction.py)
     title: str
     description: str
     canonical: str  # "" when no base_url is configured
@@ -184,6 +187,7 @@ class Views:
         self._frames: dict[tuple[str, str], _Frame] = {}
         self._listed: dict[str, _Listed] = {}
         self._far_terms: dict[str, dict[str, _Terms]] = {}  # "../" * depth -> post file -> links
+        self.direction = text_direction.of_language(config.site.language)
 
     def page(self, link: urls.Linker, title: str, description: str = "", feed: Link | None = None,
              inline_css: str = "", scripts: tuple[str, ...] = ()) -> PageView:
@@ -196,6 +200,7 @@ class Views:
             site_title=config.site.title,
             site_description=config.site.description,
             language=config.site.language,
+            direction=self.direction,
             title=title,
             description=description or config.site.description,
             canonical=urls.absolute(base, link.page) if base and not inline_css else "",
@@ -259,6 +264,7 @@ class Views:
             related_html=related_html([(s.href, self._listed[p.file].parts.title, self._listed[p.file].parts.time)
                                        for s, p in zip(shown, related)]),
             about_html=about_html(source, found),
+            direction=self._direction(post),
         )
 
     @functools.cached_property
@@ -287,8 +293,12 @@ class Views:
         shown = self._listed[post.file] = _Listed(
             post.title, urls.post(post), when, post.summary, terms,
             frozenset(path.split("/")[0] + "/" for path, _ in terms),
-            card_parts(post.title, when.iso, when.text, post.summary, [t.name for t in post.terms]))
+            card_parts(post.title, when.iso, when.text, post.summary, [t.name for t in post.terms],
+                       self._direction(post)))
         return shown
+
+    def _direction(self, post: Post) -> str:
+        return text_direction.differing(f"{post.title} {post.summary}", self.direction)
 
 
 @dataclass(frozen=True)

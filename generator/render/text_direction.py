@@ -1,0 +1,50 @@
+"""Which way text runs: right to left in the scripts written so (Arabic, Hebrew, Syriac, Thaana, N'Ko, ...).
+
+A browser does not infer it from `lang`: a page of Arabic needs `dir="rtl"`, or its lines start at the left
+and its punctuation lands at the wrong end. WordPress sets it from the site's locale; a mirror sets it from
+`site.language`, and on a post whose own text runs the other way (an English post on an Arabic site, or the
+reverse), from that text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Primary language subtags written right to left by default, in BCP 47 and WordPress locales (fa_IR, ckb).
+RTL_LANGUAGES = frozenset({
+    "ar", "arc", "azb", "bal", "bqi", "ckb", "dv", "fa", "glk", "haz", "he", "iw", "ji", "khw", "ks", "lrc",
+    "mzn", "nqo", "pnb", "prs", "ps", "sd", "sdh", "skr", "syr", "ug", "ur", "yi",
+})
+# Script subtags (ISO 15924) written right to left, which decide over the language: "az-Arab", "ks-Deva".
+RTL_SCRIPTS = frozenset({"adlm", "arab", "hebr", "mand", "nkoo", "rohg", "samr", "syrc", "thaa", "yezi"})
+# Letters of the right-to-left blocks: Hebrew to N'Ko and Samaritan to Arabic Extended, the presentation
+# forms, and the historic and Adlam planes' right-to-left ranges.
+RTL_LETTER = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0700-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+                        "\U00010800-\U00010fff\U0001e800-\U0001efff]")
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def of_language(tag: str) -> str:
+    """"rtl" or "ltr" for a language tag, written with hyphens (BCP 47) or underscores (WordPress)."""
+    subtags = tag.strip().replace("_", "-").lower().split("-")
+    script = next((s for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
+    if script is not None:
+        return "rtl" if script in RTL_SCRIPTS else "ltr"
+    return "rtl" if subtags[0] in RTL_LANGUAGES else "ltr"
+
+
+def of_text(text: str) -> str | None:
+    """"rtl" when most of the text's letters are of right-to-left scripts, "ltr" when most are of others, and
+    None when it has no letters (a title such as "2024")."""
+    if text.isascii():
+        return "ltr" if any(c.isalpha() for c in text) else None
+    letters = "".join(LETTER.findall(text))  # (digits and punctuation of the Arabic block are not letters)
+    if not letters:
+        return None
+    return "rtl" if len(RTL_LETTER.findall(letters)) * 2 > len(letters) else "ltr"
+
+
+def differing(text: str, page_direction: str) -> str:
+    """The direction of `text` where it differs from the page's, else "" (the text takes the page's)."""
+    found = of_text(text)
+    return found if found is not None and found != page_direction else ""

@@ -1,0 +1,91 @@
+"""Right-to-left text: a site in Arabic or Hebrew, and a post whose text runs otherwise than its site's."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.builder import run_build
+from generator.render.text_direction import of_language, of_text
+from tests.site_content import config, post, write_content
+from tests.test_browser import chromium
+
+WHEN = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+ARABIC_TITLE = "المعادن النادرة في الصين"
+ARABIC_BODY = "تنتج الصين معظم المعادن النادرة في العالم.\n\n> اقتباس من التقرير السنوي.\n"
+
+
+@pytest.mark.parametrize(("tag", "direction"), [
+    ("ar", "rtl"), ("he_IL", "rtl"), ("fa-IR", "rtl"), ("ckb", "rtl"), ("ur", "rtl"), ("az-Arab", "rtl"),
+    ("pa-Arab-PK", "rtl"), ("en", "ltr"), ("en-US", "ltr"), ("de_DE", "ltr"), ("ar-Latn", "ltr"), ("zh-Hans", "ltr"),
+    ("arn", "ltr"),  # Mapudungun: its subtag only starts like Arabic's
+])
+def test_language_tags_give_their_scripts_direction(tag: str, direction: str) -> None:
+    assert of_language(tag) == direction
+
+
+def test_text_takes_the_direction_of_most_of_its_letters() -> None:
+    assert of_text(ARABIC_TITLE) == "rtl"
+    assert of_text("שלום עולם") == "rtl"
+    assert of_text("Interview: «الصين» and the rare-earth market") == "ltr"
+    assert of_text("٢٠٢٤ — 2024") is None  # digits only: no letters to go by
+    assert of_text("Ärger über Éco") == "ltr"
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_a_text_of_only_left_to_right_letters_is_never_right_to_left(text: str) -> None:
+    latin = "".join(c for c in text if not ("\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufeff"
+                                           or "\U00010800" <= c <= "\U00010fff" or "\U0001e800" <= c <= "\U0001efff"))
+    assert of_text(latin) != "rtl"
+
+
+def build(tmp_path: Path, language: str) -> Path:
+    documents = [post("arabic-post", WHEN, title=ARABIC_TITLE, summary="ملخص الخبر.", body=ARABIC_BODY),
+                 post("english-post", WHEN.replace(day=2), title="Rare earths in China",
+                      body="China mines most rare earths.\n\n> A quote from the annual report.\n")]
+    content = write_content(tmp_path / "content", documents)
+    assert run_build(config(tmp_path, content, site={"language": language})).problems == []
+    return tmp_path / "site"
+
+
+def test_an_arabic_site_runs_right_to_left_and_an_english_post_in_it_left_to_right(tmp_path: Path) -> None:
+    site = build(tmp_path, "ar")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in home
+    assert '<li dir="ltr">' in home and home.count("<li dir=") == 1  # the English post's card only
+    english = (site / "news-archive/english-post/index.html").read_text(encoding="utf-8")
+    assert '<article class="post" dir="ltr">' in english
+    arabic = (site / "news-archive/arabic-post/index.html").read_text(encoding="utf-8")
+    assert '<article class="post">' in arabic
+
+
+def test_an_arabic_post_on_an_english_site_runs_right_to_left(tmp_path: Path) -> None:
+    site = build(tmp_path, "en")
+    assert '<html lang="en" dir="ltr">' in (site / "index.html").read_text(encoding="utf-8")
+    arabic = (site / "news-archive/arabic-post/index.html").read_text(encoding="utf-8")
+    assert '<article class="post" dir="rtl">' in arabic
+
+
+def test_a_browser_sets_right_to_left_text_from_the_right_edge(tmp_path: Path) -> None:
+    """What dir changes for a reader: lines start at the right, and a quote's rule is on its right side."""
+    site = build(tmp_path, "en")
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 800, "height": 800})
+        page.goto((site / "news-archive/arabic-post/index.html").as_uri())
+        assert page.evaluate("getComputedStyle(document.querySelector('.body p')).direction") == "rtl"
+        text_box, body_box = page.evaluate("""() => {
+            const range = document.createRange();
+            range.selectNodeContents(document.querySelector('.body p'));
+            return [range.getBoundingClientRect().toJSON(),
+                    document.querySelector('.body').getBoundingClientRect().toJSON()];
+        }""")
+        assert abs(text_box["right"] - body_box["right"]) < 2 and text_box["left"] - body_box["left"] > 50
+        quote = page.evaluate("(() => { const s = getComputedStyle(document.querySelector('.body blockquote'));"
+                              " return [s.borderRightWidth, s.borderLeftWidth]; })()")
+        assert quote == ["3px", "0px"]
+        page.goto((site / "news-archive/english-post/index.html").as_uri())
+        assert page.evaluate("getComputedStyle(document.querySelector('.body p')).direction") == "ltr"
