@@ -74,9 +74,13 @@ def test_a_browser_sets_right_to_left_text_from_the_right_edge(tmp_path: Path) -
     """What dir changes for a reader: lines start at the right, and a quote's rule is on its right side."""
     site = build(tmp_path, "en")
     with chromium() as browser:
+        page = browser.new_page(viewport={"width": 390, "height": 800})
+        page.goto((build(tmp_path / "ar", "ar") / "index.html").as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # nothing off the left
         page = browser.new_page(viewport={"width": 800, "height": 800})
         page.goto((site / "news-archive/arabic-post/index.html").as_uri())
         assert page.evaluate("getComputedStyle(document.querySelector('.body p')).direction") == "rtl"
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # nothing off the left
         text_box, body_box = page.evaluate("""() => {
             const range = document.createRange();
             range.selectNodeContents(document.querySelector('.body p'));

@@ -14,6 +14,7 @@ from typing import Protocol
 from markupsafe import Markup
 
 from generator.render.card_views import escaped
+from generator.render.url_text import readable
 
 
 class _Link(Protocol):
@@ -104,7 +105,8 @@ def about_html(source_url: str, provenance: _Provenance | None) -> Markup:
     if source:
         shown = escaped(source)
         if source.lower().startswith(("http:", "https:")):
-            shown = f'<a href="{shown}">{shown}</a>'
+            # Left to right whatever the page's direction, as an address bar shows it.
+            shown = f'<a href="{shown}" dir="ltr">{escaped(readable(source))}</a>'
     if provenance is None:
         return Markup(f'<footer class="source">\n<p>Originally published at {shown}.</p>\n</footer>\n'
                       if source_url else "")

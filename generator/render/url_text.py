@@ -1,0 +1,36 @@
+"""A web address as a reader is shown it: the letters of its path in their own script, not as %-escapes.
+
+WordPress puts a post's title in its address, so a post in Arabic, Chinese or Russian has an address of
+escapes only (`/trip/%d8%a7%d9%84...`), unreadable in its page's footer. Browsers show such addresses
+decoded, and so does the footer; the link itself keeps the address as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A run of escapes of bytes outside ASCII: what UTF-8 makes of letters other than a-z. Escapes of ASCII
+# (%20, %2F, %3F, %25) stay, as decoding them would change where the address's parts end, or hide a space.
+NON_ASCII_ESCAPES = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+# Characters that must never be shown decoded: controls, format characters (bidi overrides could reorder
+# what the reader sees), separators, and unassigned or private code points.
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
+
+
+def readable(url: str) -> str:
+    """`url` with each run of %-escaped UTF-8 decoded where it is text that shows as itself."""
+    if "%" not in url:
+        return url
+    return NON_ASCII_ESCAPES.sub(_decoded, url)
+
+
+def _decoded(run: re.Match[str]) -> str:
+    escapes = run.group()
+    try:
+        text = bytes.fromhex(escapes.replace("%", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return escapes
+    if any(unicodedata.category(c) in HIDDEN_CATEGORIES for c in text):
+        return escapes
+    return text
