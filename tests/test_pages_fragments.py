@@ -26,7 +26,7 @@ TAXONOMIES = {"news-type": "News <type>", "regions": "Regions & places"}
 OLD_LOOPS = [
     ("list.html", "{% for post in posts %}\n{{ post.card }}\n{% endfor %}\n", """\
 {% for post in posts %}
-<li>
+<li{% if post.direction %} dir="{{ post.direction }}"{% endif %}>
 {% if post.image and post.image.src %}
 <figure class="featured"><img src="{{ post.image.src }}" alt="{{ post.image.alt }}" width="{{ post.image.width }}" \
 height="{{ post.image.height }}" loading="lazy" decoding="async"></figure>
@@ -91,7 +91,7 @@ height="{{ post.image.height }}" loading="lazy" decoding="async"></figure>
 {% set source = post.source_url | trim %}
 {% if source %}
 {# Only a web address becomes a link: a front matter url of javascript: or data: stays text. #}
-<li>Source: {% if (source | lower).startswith(("http:", "https:")) %}<a href="{{ source }}">{{ source }}</a>{% else %}{{ source }}{% endif %}</li>
+<li>Source: {% if (source | lower).startswith(("http:", "https:")) %}<a href="{{ source }}" dir="ltr">{{ source | readable_url }}</a>{% else %}{{ source }}{% endif %}</li>
 {% endif %}
 {% if provenance.first %}
 <li>First mirrored <time datetime="{{ provenance.first.iso }}">{{ provenance.first.text }}</time></li>
@@ -112,7 +112,7 @@ height="{{ post.image.height }}" loading="lazy" decoding="async"></figure>
 {# Only a web address becomes a link: a front matter url of javascript: or data: stays text. #}
 {% set source = post.source_url | trim %}
 {% if (source | lower).startswith(("http:", "https:")) %}
-<p>Originally published at <a href="{{ source }}">{{ source }}</a>.</p>
+<p>Originally published at <a href="{{ source }}" dir="ltr">{{ source | readable_url }}</a>.</p>
 {% else %}
 <p>Originally published at {{ source }}.</p>
 {% endif %}
@@ -151,7 +151,8 @@ def documents() -> list:
     start = datetime(2024, 3, 1, 9, 0, tzinfo=PACIFIC)
     body = ("Intro.\n\n## A & B <one>\n\nText.\n\n### Nested \"deep\"\n\nText.\n\n#### Deeper\n\nText.\n\n"
             "## Second 'part'\n\nText.\n")
-    sources = [f"https://example.com/{HOSTILE}?a=1&b=2", " javascript:alert(1) ", "", "  ", "HTTPS://EXAMPLE.COM/x"]
+    sources = [f"https://example.com/{HOSTILE}?a=1&b=2", " javascript:alert(1) ", "", "  ",
+               "HTTPS://EXAMPLE.COM/%D8%B3%D9%81%D8%B1?q=%3C%2Fa%3E"]
     mirrors = [None, Mirror("2024-03-02"), Mirror("", "2024-04-01", (
         Revision("2024-03-09", "2024-03-09T10:00:00-07:00", ("title",), HOSTILE),
         Revision("2024-03-05", "", ("body", "summary"), "")))]
@@ -163,6 +164,7 @@ def documents() -> list:
                           body=body if i % 2 else "Short.\n", mirror=mirrors[i % 3],
                           source=Source(i + 1, sources[i % 5], f"https://example.com/?p={i + 1}")))
     found.append(post("a-page", start, type="page", title="A <page>"))
+    found.append(post("safar", start, title="السفر إلى <إيطاليا>", summary="رحلة & جولة"))
     return found
 
 
@@ -206,6 +208,8 @@ def test_the_site_shows_every_part_the_comparison_covers(sites: tuple[Path, Path
         assert part in post_page, part
     assert "Earlier revisions upstream" in pages["news-archive/story-2/index.html"].decode()
     assert '<p>Originally published at <a href="https://example.com/' in pages["news-archive/story-0/index.html"].decode()
+    assert "سفر?q=%3C%2Fa%3E</a>" in pages["news-archive/story-4/index.html"].decode()  # readable, escapes kept
+    assert any(b'<li dir="rtl">' in page for page in pages.values())
     term_page = pages["regions/eu/index.html"].decode()
     assert '<p class="tags">' in term_page and " · " in term_page and 'href="index.html"' in term_page
 

@@ -62,6 +62,7 @@ class PostSummary:
     date: Moment
     summary: str
     image: FeaturedImage | None
+    direction: str  # "rtl" or "ltr" where the post's text runs otherwise than its site's, else ""
     # Made only when a template asks for them: the default list.html shows the card alone.
     term_links: _Terms = field(repr=False, compare=False)
     make_card: Callable[[], Markup] = field(repr=False, compare=False)
@@ -229,7 +230,7 @@ class Views:
                 if not near:
                     far[post.file] = terms
             href, image = link(shown.path), featured_image(post.image, self.media, link)
-            summaries.append(PostSummary(shown.title, href, shown.date, shown.summary, image, terms,
+            summaries.append(PostSummary(shown.title, href, shown.date, shown.summary, image, shown.parts.direction, terms,
                                          functools.partial(_card, shown, href, terms, image)))
         return tuple(summaries)
 
