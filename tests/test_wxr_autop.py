@@ -93,6 +93,12 @@ def test_the_automatic_excerpt_joins_text_around_inline_tags_as_wordpress_strips
         "<p>文件～/.screenrc。 Next linked para</p>\n")
 
 
+def test_the_automatic_excerpt_keeps_a_word_whole_around_a_themes_inline_shortcode() -> None:
+    """`[dropcap]2[/dropcap]014` shows as 2014; a column's tags still part the words on either side."""
+    assert auto_excerpt("[dropcap]2[/dropcap]014 began[one_half]Left[/one_half][one_half_last]Right[/one_half_last]") \
+        == "<p>2014 began Left Right</p>\n"
+
+
 BLOCKS = SHARED / "samples" / "blocks"
 # Dynamic blocks list what the site holds when the page is shown; an export does not say.
 DYNAMIC = {"core__archives.html", "core__archives__showPostCounts.html", "core__categories.html",

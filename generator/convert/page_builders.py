@@ -28,7 +28,9 @@ THEME_NAMES = re.compile(r"dropcap|highlight|pullquote(?:[_-](?:left|right))?|ro
                          r"|(?:one|two|three|four|five)_(?:half|thirds?|fourths?|fifths?|sixths?)(?:_last)?")
 _NAME = "(?:(?:" + "|".join(PREFIXES) + rf")[a-z0-9_-]*|(?:{THEME_NAMES.pattern})(?![\w-]))"
 CLOSING = re.compile(rf"\[/{_NAME}\]")
-TAG = re.compile(rf"\[/?{_NAME}\b[^\]]*\]")  # an opening or closing tag, where text has no structure to keep
+TAG = re.compile(rf"\[/?(?P<name>{_NAME})\b[^\]]*\]")
+# Elements set within a word (`[dropcap]2[/dropcap]014`): their tags part nothing.
+INLINE = re.compile(r"(?:su_)?(?:dropcap|highlight)")
 # Real layouts nest a dozen deep; beyond this, what is left stays text rather than exhaust Python's stack.
 MAX_DEPTH = 60
 # The quotes wptexturize makes of an unregistered shortcode's straight ones, as entities and as characters.
@@ -46,6 +48,12 @@ Element = Callable[[dict[str, str], str, Context], "str | None"]
 
 def is_builder(name: str) -> bool:
     return name.startswith(PREFIXES) or THEME_NAMES.fullmatch(name) is not None
+
+
+def without_tags(text: str) -> str:
+    """Text without the builders' tags, where it has no structure to keep: a layout's tag parts the words of
+    its neighbours, an inline element's does not."""
+    return TAG.sub(lambda m: "" if INLINE.fullmatch(m["name"]) else " ", text)
 
 
 def straight_quotes(attributes: str) -> str:

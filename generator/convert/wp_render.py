@@ -314,7 +314,7 @@ def auto_excerpt(raw: str) -> str:
         raw = _autoembed(raw)
     # A page builder's tags (`[vc_row]`, `[et_pb_text admin_label="x"]`) go, the words they enclose stay, as in
     # the body; the builder's own excerpt never shows them.
-    text = page_builders.TAG.sub(" ", CORE_SHORTCODE.sub("", BLOCK_DELIMITER.sub("", raw)))
+    text = page_builders.without_tags(CORE_SHORTCODE.sub("", BLOCK_DELIMITER.sub("", raw)))
     words = TAG.sub(" ", INLINE_TAG.sub("", SCRIPT_OR_STYLE.sub("", text))).split()
     if len(words) > EXCERPT_WORDS:
         return autop(" ".join(words[:EXCERPT_WORDS]) + " [&hellip;]")
