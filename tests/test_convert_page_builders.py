@@ -14,7 +14,9 @@ from generator.render.markdown import MarkdownRenderer
 
 LAYOUT = ("vc_row", "vc_column", "vc_column_text", "vc_row_inner", "vc_column_inner", "et_pb_section", "et_pb_row",
           "et_pb_column", "et_pb_text", "fusion_builder_container", "fusion_builder_column", "fusion_text",
-          "av_one_half", "av_textblock")
+          "av_one_half", "av_textblock",
+          # Shortcodes Ultimate's and themes' own
+          "su_row", "su_column", "su_highlight", "one_half", "one_third_last", "column", "dropcap", "pullquote-left")
 QUOTES = ('"', "&#8221;", "&#8243;", "”", "'")
 words = st.lists(st.from_regex(r"[A-Za-z]{2,8}", fullmatch=True), min_size=1, max_size=4).map(" ".join)
 

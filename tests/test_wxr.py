@@ -158,6 +158,19 @@ def test_plugins_records_are_skipped_so_that_form_entries_and_orders_are_never_p
     assert "555" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "content").rglob("*.md"))
 
 
+@pytest.mark.parametrize("post_type", ["vc_grid_item", "et_pb_layout", "fl-builder-template", "fusion_template"])
+def test_page_builders_saved_layouts_are_skipped_as_design(tmp_path: Path, post_type: str) -> None:
+    """A theme's demo export carries the builder's saved layouts and grid templates: published, but only the
+    pieces pages are built from, never pages of their own."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", "Text") + item(6, "Custom template", "[vc_gitem][/vc_gitem]",
+                                                          post_type=post_type)))
+    result = run_import([path], tmp_path / "content")
+    assert [p.id for p in result.posts] == [5] and result.problems == []
+    assert [line.rsplit(": ", 1)[-1] for line in result.skipped] == [
+        "a reusable block, template, navigation, pattern, widget or style, not a post"]
+
+
 def test_a_draft_never_published_gets_its_utc_date_from_the_sites_offset(tmp_path: Path) -> None:
     path = tmp_path / "export.xml"
     path.write_text(export(item(5, "Published", "Text", date="2024-03-01 12:00:00", gmt="2024-03-01 10:00:00")

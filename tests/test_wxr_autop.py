@@ -93,6 +93,31 @@ def test_the_automatic_excerpt_joins_text_around_inline_tags_as_wordpress_strips
         "<p>文件～/.screenrc。 Next linked para</p>\n")
 
 
+def test_the_automatic_excerpt_keeps_a_word_whole_around_a_themes_inline_shortcode() -> None:
+    """`[dropcap]2[/dropcap]014` shows as 2014; a column's tags still part the words on either side."""
+    assert auto_excerpt("[dropcap]2[/dropcap]014 began[one_half]Left[/one_half][one_half_last]Right[/one_half_last]") \
+        == "<p>2014 began Left Right</p>\n"
+
+
+MARKDOWN_POST = ('<img src="https://e.com/logo.png" alt="Logo">\nMy entry is [complete](https://e.com/ld?a=1&amp;b=2).\n\n'
+                 "###What went well\nA *finished* game.\n\n    //config\n    fps 2\n")
+
+
+def test_a_post_written_in_markdown_is_rendered_from_markdown_as_php_markdown_showed_it() -> None:
+    """PHP Markdown rendered the post as it was shown, so the export holds Markdown: `###Heading` is a heading
+    there, and a tag alone on its line is part of the paragraph under it."""
+    assert html_to_markdown(render_content(MARKDOWN_POST, 5, {}), Context()) == (
+        "![Logo](https://e.com/logo.png) My entry is [complete](https://e.com/ld?a=1&b=2).\n\n"
+        "### What went well\n\nA *finished* game.\n\n```\n//config\nfps 2\n```\n")
+    assert auto_excerpt(MARKDOWN_POST) == "<p>My entry is complete. What went well A finished game. //config fps 2</p>\n"
+
+
+def test_an_html_post_that_shows_markdown_stays_html() -> None:
+    for raw in ('See <a href="https://e.com">this</a>. Write [text](https://e.com) for a link.',
+                "Write <code>[text](https://e.com)</code> for a link.\n\n*Not emphasis* here."):
+        assert "<p>" in render_content(raw, 5, {}) and "<em>" not in render_content(raw, 5, {})
+
+
 BLOCKS = SHARED / "samples" / "blocks"
 # Dynamic blocks list what the site holds when the page is shown; an export does not say.
 DYNAMIC = {"core__archives.html", "core__archives__showPostCounts.html", "core__categories.html",

@@ -230,12 +230,17 @@ def drop_tracking_pixels(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
-    """A cover block's picture lives in its CSS; lift it into an image so it is not lost."""
+    """A cover block's picture lives in its CSS; lift it into an image so it is not lost. One the element
+    shows as an image too (media & text's "crop image to fill" keeps both) is not shown twice."""
     for tag in elements(soup):
         match = BACKGROUND_URL.search(tag.get("style") or "")
-        if match and not match.group(1).startswith("data:"):
+        if match and not match.group(1).startswith("data:") and not _shows_image(tag, match.group(1)):
             ctx.losses.note(loss.BACKGROUND_IMAGE, match.group(1))
             tag.insert(0, soup.new_tag("img", attrs={"src": match.group(1), "alt": ""}))
+
+
+def _shows_image(tag: Tag, url: str) -> bool:
+    return any(img.get("src", "").strip() == url.strip() for img in elements(tag, "img"))
 
 
 def block_spans_apart(soup: BeautifulSoup, ctx: Context) -> None:

@@ -1,7 +1,8 @@
 """Page builders' shortcodes, which REST content often holds unrendered.
 
 WPBakery (`vc_`), Divi (`et_pb_`), Avada (`fusion_`) and Enfold (`av_`) keep a page's layout in shortcodes
-(`[vc_row][vc_column][vc_column_text]…`). Their plugins register them only where the site renders its own
+(`[vc_row][vc_column][vc_column_text]…`), as do Shortcodes Ultimate (`su_`) and many themes (`[one_half]`,
+`[dropcap]`). Their plugins register them only where the site renders its own
 pages, so a REST response (and an export) holds them raw around the text, and WordPress's quotes filter has
 curled their attributes' quotes (`image=&#8221;12&#8243;`). Layout shortcodes give way to their content;
 images, galleries, videos, buttons and headings become what they show; toggles and tabs keep their title; a
@@ -20,10 +21,16 @@ from urllib.parse import unquote
 from generator.convert import context as loss
 from generator.convert.context import Context
 
-PREFIXES = ("vc_", "et_pb_", "fusion_", "av_")
-_NAME = "(?:" + "|".join(PREFIXES) + ")[a-z0-9_-]*"
+PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_")
+# Themes register layout and typography shortcodes of their own under these plain names; once the theme is
+# gone (as in an export or a mirror) they are left raw around the words (`[dropcap]2[/dropcap]014`).
+THEME_NAMES = re.compile(r"dropcap|highlight|pullquote(?:[_-](?:left|right))?|row|columns?|hr|divider|clear|spacer|gap"
+                         r"|(?:one|two|three|four|five)_(?:half|thirds?|fourths?|fifths?|sixths?)(?:_last)?")
+_NAME = "(?:(?:" + "|".join(PREFIXES) + rf")[a-z0-9_-]*|(?:{THEME_NAMES.pattern})(?![\w-]))"
 CLOSING = re.compile(rf"\[/{_NAME}\]")
-TAG = re.compile(rf"\[/?{_NAME}\b[^\]]*\]")  # an opening or closing tag, where text has no structure to keep
+TAG = re.compile(rf"\[/?(?P<name>{_NAME})\b[^\]]*\]")
+# Elements set within a word (`[dropcap]2[/dropcap]014`): their tags part nothing.
+INLINE = re.compile(r"(?:su_)?(?:dropcap|highlight)")
 # Real layouts nest a dozen deep; beyond this, what is left stays text rather than exhaust Python's stack.
 MAX_DEPTH = 60
 # The quotes wptexturize makes of an unregistered shortcode's straight ones, as entities and as characters.
@@ -32,12 +39,21 @@ STRAIGHT = {"&#8220;": '"', "&#8221;": '"', "&#8243;": '"', "“": '"', "”": '
             "&#8216;": "'", "&#8217;": "'", "&#8242;": "'", "‘": "'", "’": "'", "′": "'"}
 # Elements that only space or divide the layout: dropped without a word.
 SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|spacer|hr|clearfix|gap|zigzag)$")
+# Elements that lay out others side by side: each holds a block of its own, so that the words of two columns
+# of bare text do not run together.
+LAYOUT = re.compile(r"(?:^|_)(?:row|columns?|section|container|half|thirds?|fourths?|fifths?|sixths?|last)(?:_inner)?$")
 # Returns the HTML an element shows, which may hold WordPress's own shortcodes; None when it cannot tell.
 Element = Callable[[dict[str, str], str, Context], "str | None"]
 
 
 def is_builder(name: str) -> bool:
-    return name.startswith(PREFIXES)
+    return name.startswith(PREFIXES) or THEME_NAMES.fullmatch(name) is not None
+
+
+def without_tags(text: str) -> str:
+    """Text without the builders' tags, where it has no structure to keep: a layout's tag parts the words of
+    its neighbours, an inline element's does not."""
+    return TAG.sub(lambda m: "" if INLINE.fullmatch(m["name"]) else " ", text)
 
 
 def straight_quotes(attributes: str) -> str:
@@ -57,6 +73,7 @@ def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
         return made
     if inner.strip():
         title = named.get("title", "").strip()
+        inner = f"<div>{inner}</div>" if LAYOUT.search(name) else inner
         return (f"<p><strong>{escape(title)}</strong></p>" if title else "") + inner
     if not SPACING.search(name) and named:
         ctx.losses.note(loss.BUILDER_ELEMENT, f"[{name}]")
@@ -163,7 +180,16 @@ def _script(named: dict[str, str], inner: str, ctx: Context) -> str:
     return ""
 
 
+def _quote(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """A pull quote stands apart from the text it is set in, as the theme floats it beside the paragraph."""
+    return f"<blockquote>{inner}</blockquote>" if inner.strip() else None
+
+
+QUOTES = ("pullquote", "pullquote-left", "pullquote-right", "pullquote_left", "pullquote_right", "su_pullquote",
+          "su_quote")
+
 ELEMENTS: dict[str, Element] = {
+    **dict.fromkeys(QUOTES, _quote),
     "vc_single_image": _vc_image,
     "et_pb_image": _image("src"),
     "et_pb_fullwidth_image": _image("src"),
@@ -180,6 +206,9 @@ ELEMENTS: dict[str, Element] = {
     "et_pb_button": lambda named, inner, ctx: _link(named.get("button_url", ""), named.get("button_text", "")),
     "vc_btn": _vc_button,
     "fusion_button": lambda named, inner, ctx: _link(named.get("link", ""), inner),
+    "su_button": lambda named, inner, ctx: _link(named.get("url", ""), inner),
+    "su_youtube": _video("url"),
+    "su_vimeo": _video("url"),
     "av_button": _enfold_button,
     "vc_custom_heading": _heading(lambda named, inner: escape(named.get("text", "")), _font_container_tag),
     "fusion_title": _heading(lambda named, inner: inner, lambda named: "h" + named.get("size", "2")),

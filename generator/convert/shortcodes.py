@@ -136,7 +136,16 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
         return match["escaped"] + replacement + match["close"]
     if named or inner is not None or handler is not None:
         ctx.losses.note(loss.UNKNOWN_SHORTCODE, original[:80])
-    return original
+    if inner is None or handler is not None:
+        return original
+    return _unknown_around(match, inner, ctx, depth)
+
+
+def _unknown_around(match: re.Match[str], inner: str, ctx: Context, depth: int) -> str:
+    """An unknown shortcode's tags stay as text, but WordPress's shortcodes inside it are still rendered:
+    WordPress matches only the shortcodes registered, so a theme's `[column]` left unregistered does not
+    hide the `[gallery]` it holds."""
+    return f"{match.group(0)}{expand(inner, ctx, depth)}[/{match['name']}]"
 
 
 def _link(url: str, text: str) -> str:

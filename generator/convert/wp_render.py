@@ -17,7 +17,7 @@ from html import escape as html_escape
 from html import unescape as html_unescape
 from dataclasses import dataclass
 
-from generator.convert import page_builders
+from generator.convert import markdown_source, page_builders
 from generator.convert.autop import autop
 from generator.convert.embeds import SITES
 from generator.convert.shortcodes import parse_attributes
@@ -109,6 +109,8 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
         if "wp:social-link" in html:
             html = SOCIAL_LINK.sub(_social_link, html)
         html = BLOCK_DELIMITER.sub("", html)
+    elif markdown_source.written_in_markdown(raw):
+        html = markdown_source.render(raw)
     else:
         html = autop(_autoembed(_code_blocks(_code_tags(raw))))
     return _media_ids(html, post_id, attached) if "[" in html else html
@@ -310,11 +312,13 @@ def auto_excerpt(raw: str) -> str:
     without shortcodes, then [&hellip;]; as a paragraph, like `excerpt.rendered`."""
     if "<!-- wp:" in raw:
         raw = BLOCK.sub(lambda m: m.group(0) if m.group(1) in EXCERPT_BLOCKS else "", raw)
+    elif markdown_source.written_in_markdown(raw):
+        raw = markdown_source.render(raw)
     else:  # a URL alone on its line is a player there, no text; paragraphs add no words
         raw = _autoembed(raw)
     # A page builder's tags (`[vc_row]`, `[et_pb_text admin_label="x"]`) go, the words they enclose stay, as in
     # the body; the builder's own excerpt never shows them.
-    text = page_builders.TAG.sub(" ", CORE_SHORTCODE.sub("", BLOCK_DELIMITER.sub("", raw)))
+    text = page_builders.without_tags(CORE_SHORTCODE.sub("", BLOCK_DELIMITER.sub("", raw)))
     words = TAG.sub(" ", INLINE_TAG.sub("", SCRIPT_OR_STYLE.sub("", text))).split()
     if len(words) > EXCERPT_WORDS:
         return autop(" ".join(words[:EXCERPT_WORDS]) + " [&hellip;]")

@@ -51,9 +51,16 @@ RECORD_TYPES = frozenset({
 # Patterns, widgets, sidebars, widget types and global styles, by the fields that only they have.
 DESIGN_KEYS = ({"block_types", "viewport_width"}, {"id_base", "sidebar"}, {"before_widget", "widgets"},
                {"is_multi", "name"}, {"styles", "settings", "id"})
-# Post types that hold the site's design (reusable blocks, templates, menus), not articles.
+# Post types that hold the site's design (reusable blocks, templates, menus), not articles; page builders keep
+# their saved layouts and theme-builder parts in their own, which a theme's demo export carries.
 DESIGN_TYPES = frozenset({"wp_block", "wp_template", "wp_template_part", "wp_navigation", "wp_global_styles",
-                          "wp_font_family", "wp_font_face", "nav_menu_item", "wp_pattern"})
+                          "wp_font_family", "wp_font_face", "nav_menu_item", "wp_pattern",
+                          "vc_grid_item", "templatera",  # WPBakery
+                          "et_pb_layout", "et_template", "et_theme_builder", "et_header_layout", "et_body_layout",
+                          "et_footer_layout",  # Divi
+                          "fl-builder-template", "fl-theme-layout",  # Beaver Builder
+                          "fusion_template", "fusion_element", "fusion_tb_layout", "fusion_tb_section",  # Avada
+                          "ct_template"})  # Oxygen
 # Keys that mark responses describing the site itself: settings, the API index, oEmbed.
 # json.loads joins escaped surrogate pairs into one character, so any surrogate left is alone.
 SURROGATE = re.compile("[\ud800-\udfff]")

@@ -1,0 +1,40 @@
+"""Posts written in Markdown. PHP Markdown, and the plugins built on it, turn a post's Markdown into HTML
+as the page is shown, so the export holds the Markdown itself; read as HTML, its links showed as
+`[text](http://…)`. Such a post is rendered from Markdown, as the site showed it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+# A Markdown link, inline or by reference: the mark of a post written in Markdown.
+LINK = re.compile(r"\[[^\]\n]+\]\((?:https?://|/)[^)\s]*\)|^ {0,3}\[[^\]\n]+\]:[ \t]*(?:https?://|/)\S*",
+                  re.MULTILINE)
+# The markup an HTML post is made of and a Markdown one has no need of: links, paragraphs, line breaks.
+HTML_STRUCTURE = re.compile(r"<(?:a|p|br|div|li)\b", re.IGNORECASE)
+CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
+# PHP Markdown lets HTML through, as CommonMark does with html on.
+RENDERER = MarkdownIt("commonmark", {"html": True})
+# PHP Markdown reads `###Heading` as a heading; CommonMark wants a space after the hashes.
+TIGHT_HEADING = re.compile(r"^(#{1,6})(?=[^\s#])", re.MULTILINE)
+
+
+def written_in_markdown(raw: str) -> bool:
+    """Whether the post links the Markdown way and has none of HTML's structure, so that an HTML post
+    which merely shows Markdown (in its code, or as an example) stays HTML."""
+    prose = CODE.sub("", raw)
+    return LINK.search(prose) is not None and HTML_STRUCTURE.search(prose) is None
+
+
+# A tag alone on its line opens a block of raw HTML in CommonMark, which runs to the next blank line and leaves
+# the Markdown in it unread; PHP Markdown does so only for block tags, and reads `<img …>` and the text under it
+# as one paragraph. Joined to the line under it, such a tag is inline, as there.
+SPAN_TAG_LINE = re.compile(r"^(<(?!(?:p|div|h[1-6]|blockquote|pre|table|dl|ol|ul|script|noscript|form|fieldset"
+                           r"|iframe|math|ins|del|style|hr|figure|section)\b)[a-z][^>]*>)[ \t]*\n(?=[ \t]*\S)",
+                           re.MULTILINE | re.IGNORECASE)
+
+
+def render(raw: str) -> str:
+    return RENDERER.render(SPAN_TAG_LINE.sub(r"\1 ", TIGHT_HEADING.sub(r"\1 ", raw)))
