@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.builder import run_build
+from generator.output import search_index
 from generator.render.search_text import fold, words
 from tests.conftest import REPO
 from tests.site_content import config, post, write_content
@@ -32,6 +33,7 @@ except ImportError:  # the browser fixture skips (or fails, where a browser is r
 
 CLIENT = REPO / "static/js/search.js"
 START = datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc)
+BUCKET_WORDS = ["ra", "rare", "z", "稀", "稀土", "人口", "𠀀𠀁", "ภา", "iphone"]
 FOLD_IN_BROWSER = ("texts => texts.map(t => { const f = newsmirrorSearch.fold(t); "
                    "return [f, newsmirrorSearch.words(f)]; })")
 
@@ -66,6 +68,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
              body="Magnets are not mentioned here; only quotas.\n",
              taxonomies={"regions": ["asia"], "news-type": ["policy"]}),
     ]
+    posts += [post("rare-earths", START - timedelta(days=40), title="稀土出口", body="中国稀土价格上涨，市场关注供应。\n"),
+              post("tokyo", START - timedelta(days=41), title="人口の統計", body="東京都の人口は増えている。\n")]
     posts += [post(f"filler-{i:02d}", START - timedelta(days=i + 1), title=f"Quota update {i}",
                    body=f"Quota news number {i}.\n", taxonomies={"regions": ["asia"]}) for i in range(25)]
     content = write_content(tmp / "content", posts, {("regions", "europe"): "Europe", ("regions", "asia"): "Asia"})
@@ -109,6 +113,23 @@ def test_the_browser_folds_any_text_as_the_index_does(client_page: Any, texts: l
     assert client_page.evaluate(FOLD_IN_BROWSER, texts) == [[fold(t), words(fold(t))] for t in texts]
 
 
+def test_the_browser_cuts_unspaced_scripts_into_pairs_as_the_index_does(client_page: Any) -> None:
+    texts = ["稀土价格上涨", "iPhone手机 and 東京都の人口", "金，银", "ﾀｲ語 ภาษาไทย", "𠀀𠀁𠀂 astral ideographs",
+             "ကမ္ဘာ့ ខ្មែរ ພາສາລາວ", "mixed日本語text123漢字"]
+    assert client_page.evaluate(FOLD_IN_BROWSER, texts) == [[fold(t), words(fold(t))] for t in texts]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text("稀土价格上涨東京都のタイภาษาaZ1 ，。", max_size=30), min_size=1, max_size=30))
+def test_the_browser_cuts_any_mixed_text_as_the_index_does(client_page: Any, texts: list[str]) -> None:
+    assert client_page.evaluate(FOLD_IN_BROWSER, texts) == [[fold(t), words(fold(t))] for t in texts]
+
+
+def test_the_bucket_of_a_word_is_the_indexs(client_page: Any) -> None:
+    found = client_page.evaluate("ws => ws.map(w => newsmirrorSearch.bucket(w, 64))", BUCKET_WORDS)
+    assert found == [search_index.bucket(w, 64) for w in BUCKET_WORDS]
+
+
 def results(page: Any) -> list[str]:
     """The titles found, once the status says the search is done. (Waiting goes through a locator: the
     search page's policy forbids the string evaluation that wait_for_function would use.)"""
@@ -137,6 +158,19 @@ def test_words_rank_titles_first_and_the_last_word_finds_what_it_begins(page: An
     page.goto((site / "search.html").as_uri() + "?q=separation+magn")
     assert results(page) == ["Magnet plant opens"]
     assert page.locator("mark").all_inner_texts() == ["magnetic", "separation", "magnet"]
+
+
+def test_chinese_and_japanese_words_are_found_inside_sentences_and_marked(page: Any, site: Path) -> None:
+    page.goto((site / "search.html").as_uri() + "?q=价格")
+    assert results(page) == ["稀土出口"]
+    assert page.locator("#search-results mark").all_inner_texts() == ["价格"]
+    page.goto((site / "search.html").as_uri() + "?q=稀土价格")
+    assert results(page) == ["稀土出口"]
+    assert page.locator("#search-results mark").all_inner_texts() == ["稀土", "价格"]  # the phrase, whole
+    page.goto((site / "search.html").as_uri() + "?q=人口")
+    assert results(page) == ["人口の統計"]
+    page.goto((site / "search.html").as_uri() + "?q=稀")  # one character: the pairs it begins
+    assert results(page) == ["稀土出口"]
 
 
 def test_filters_narrow_results_and_alone_list_a_terms_posts(page: Any, site: Path) -> None:

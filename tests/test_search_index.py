@@ -103,6 +103,31 @@ def test_words_are_found_whatever_their_case_and_accents(tmp_path: Path) -> None
     assert index.find("σοφος") == ["İSTANBUL"]  # a final sigma is a sigma
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("稀土价格上涨", ["稀土", "土价", "价格", "格上", "上涨"]),
+    ("iPhone手机 and 東京都の人口", ["iphone", "手机", "and", "東京", "京都", "都の", "の人", "人口"]),
+    ("金，银", ["金", "银"]),  # a character alone between punctuation stays itself
+    ("ﾀｲ語 ภาษาไทย", ["タイ", "イ語", "ภา", "าษ", "ษา", "าไ", "ไท", "ทย"]),  # halfwidth kana fold first
+    ("서울에서 Zürich", ["서울에서", "zurich"]),  # Korean has spaces: its words stay whole
+])
+def test_text_without_spaces_is_cut_into_pairs_of_characters(text: str, found: list[str]) -> None:
+    assert words(fold(text)) == [fold(w) for w in found]
+
+
+def test_words_inside_chinese_and_japanese_sentences_are_found(tmp_path: Path) -> None:
+    site = build(tmp_path, [
+        post("rare", START, title="稀土出口", body="中国稀土价格上涨，市场关注供应。\n"),
+        post("tokyo", START + timedelta(days=1), title="人口の統計", body="東京都の人口は増えている。\n"),
+        post("gold", START + timedelta(days=2), title="金价", body="The gold price, 金价, rose.\n")])
+    index = read_index(site)
+    assert index.find("价格") == ["稀土出口"]  # in the middle of a sentence
+    assert index.find("稀土价格") == ["稀土出口"]  # every pair of the query
+    assert index.find("价格 稀土") == ["稀土出口"]  # words apart, in any order
+    assert index.find("東京 人口") == ["人口の統計"]
+    assert index.find("金价 gold") == ["金价"]
+    assert index.find("价格上涨了") == []  # a pair the post does not hold
+
+
 def test_titles_summaries_bodies_and_term_names_are_searched_but_not_markup(tmp_path: Path) -> None:
     site = build(tmp_path, [post(
         "one", START, title="Alpha title", summary="Bravo summary", taxonomies={"tags": ["t1"]},

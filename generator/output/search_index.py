@@ -10,7 +10,8 @@ Each script calls a function of `newsmirrorSearch` (static/js/search.js) with it
 oldest first, so that a new post, usually the newest, leaves every other number as it was. Posts are cut into
 blocks of BLOCK numbers, and words into `buckets` by the first two characters of the word, so the shards a
 query needs are one per block and word: the bucket of "rare" holds every word that starts with "ra", so a
-query word also finds the longer words it begins. A shard is made from its block's posts only, so editing a post
+query word also finds the longer words it begins (in scripts written without spaces, where words are pairs of
+characters, by the first character: see bucket). A shard is made from its block's posts only, so editing a post
 changes the shards of its block and the doc file of its group, and no others.
 
 Docs go GROUP to a file. A small file costs a build far more than its bytes (it is created, linked into the
@@ -47,7 +48,7 @@ from generator.output import build_cache
 from generator.output.digest import of_bytes, of_values
 from generator.output.loading import read_body
 from generator.output.rendering import Output, RenderBody
-from generator.render.search_text import markdown_text, word_counts, word_set
+from generator.render.search_text import markdown_text, unspaced, word_counts, word_set
 from generator.render.views import SEARCH_PAGE, SEARCH_SCRIPTS, moment
 
 MANIFEST = SEARCH_SCRIPTS[1]
@@ -75,9 +76,11 @@ def layout(docs: int) -> Layout:
 
 
 def bucket(word: str, buckets: int) -> int:
-    """FNV-1a over the code points of the word's first two characters; search.js computes the same."""
+    """FNV-1a over the code points of the word's first two characters, or its first alone in an unspaced
+    script (so that one character typed, often a word there, finds the pairs it begins); search.js computes
+    the same."""
     hashed = 0x811C9DC5
-    for char in word[:2]:
+    for char in word[:1 if unspaced(word) else 2]:
         hashed = ((hashed ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
     return hashed % buckets
 

@@ -19,6 +19,14 @@ from itertools import filterfalse
 # A word is a run of letters and digits once folded: Python's alphanumerics, which are Unicode's L and N
 # categories, as the browser's /[\p{L}\p{N}]+/u has them.
 WORD = re.compile(r"[^\W_]+")
+# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, Japanese kana and the Han ideographs
+# (as folding leaves them: NFKD makes halfwidth kana and compatibility ideographs of these). A run of them is
+# a sentence, not a word, so it is indexed as overlapping pairs of characters (稀土价格 -> 稀土, 土价, 价格), as
+# search engines' CJK bigrams do: a query's pairs then find the words inside a run, wherever they stand.
+UNSPACED = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+            "\uf900-\ufaff\U00020000-\U0003134f")
+_UNSPACED = re.compile(f"[{UNSPACED}]")
+_PIECES = re.compile(f"[{UNSPACED}]+|[^{UNSPACED}]+")
 # Markdown's syntax, removed so that it neither shows in snippets nor becomes words: heading ids `{#id}`,
 # link and image targets, HTML tags, and the marks of emphasis, headings, quotes, lists and tables.
 _ATTRIBUTES = re.compile(r"\{#[^}\n]*\}")
@@ -57,7 +65,23 @@ def _drop_marks(run: re.Match[str]) -> str:
 
 
 def words(folded: str) -> list[str]:
-    return WORD.findall(folded)
+    found = WORD.findall(folded)
+    if folded.isascii() or _UNSPACED.search(folded) is None:
+        return found
+    return [part for word in found for piece in _PIECES.findall(word) for part in _pairs(piece)]
+
+
+def _pairs(piece: str) -> list[str]:
+    """A run of an unspaced script as overlapping pairs (one character alone stays itself); any other piece
+    of a word (the Latin letters of "iphone手机") as it is."""
+    if len(piece) < 3 or _UNSPACED.match(piece) is None:
+        return [piece]
+    return [piece[i:i + 2] for i in range(len(piece) - 1)]
+
+
+def unspaced(word: str) -> bool:
+    """Whether a word is a pair (or a lone character) of an unspaced script."""
+    return _UNSPACED.match(word) is not None
 
 
 def word_counts(text: str) -> Counter[str]:

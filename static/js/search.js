@@ -10,6 +10,13 @@
   // Folding and words as generator/render/search_text.py has them; a browser test holds the two equal.
   var MARKS = /\p{M}+/gu;
   var WORD = /[\p{L}\p{N}]+/gu;
+  // Scripts written without spaces (Thai, Lao, Myanmar, Khmer, kana, Han): their runs are words of overlapping
+  // pairs of characters, as search_text.UNSPACED has them.
+  var UNSPACED_CLASS = '\\u0e00-\\u0eff\\u1000-\\u109f\\u1780-\\u17ff\\u3040-\\u30ff\\u31f0-\\u31ff\\u3400-\\u4dbf' +
+    '\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}';
+  var UNSPACED = new RegExp('^[' + UNSPACED_CLASS + ']', 'u');
+  var HAS_UNSPACED = new RegExp('[' + UNSPACED_CLASS + ']', 'u');
+  var PIECES = new RegExp('[' + UNSPACED_CLASS + ']+|[^' + UNSPACED_CLASS + ']+', 'gu');
 
   var arrived = new Map();  // script name -> its data, as each index script reports it
   var waiting = new Map();  // script name -> the promise of its data, once asked for
@@ -20,11 +27,12 @@
     shard: function (block, bucket, data) { arrived.set('words/' + block + '-' + bucket, data); },
     docs: function (group, data) { arrived.set('doc/' + group, data); },
     // For tests and benchmarks: search as the form would, resolving with the number of posts found once
-    // they show; the ranked post numbers alone; the folding and words, which must be the index's.
+    // they show; the ranked post numbers alone; the folding, words and buckets, which must be the index's.
     run: run,
     query: function (text, filters) { return query(text, filters || {}); },
     fold: fold,
-    words: words
+    words: words,
+    bucket: bucket
   };
 
   // The data of index script `name` (its path under search/, without ".js"), loading it once.
@@ -57,14 +65,25 @@
   }
 
   function words(folded) {
-    return folded.match(WORD) || [];
+    var found = folded.match(WORD) || [];
+    if (!HAS_UNSPACED.test(folded)) return found;
+    var result = [];
+    found.forEach(function (word) {
+      word.match(PIECES).forEach(function (piece) {
+        var chars = Array.from(piece);
+        if (chars.length < 3 || !UNSPACED.test(piece)) { result.push(piece); return; }
+        for (var i = 0; i + 1 < chars.length; i++) result.push(chars[i] + chars[i + 1]);
+      });
+    });
+    return result;
   }
 
-  // FNV-1a over the code points of the word's first two characters, as search_index.bucket.
+  // FNV-1a over the code points of the word's first two characters (its first alone in an unspaced script),
+  // as search_index.bucket.
   function bucket(word, buckets) {
-    var hash = 0x811c9dc5, count = 0;
+    var hash = 0x811c9dc5, count = 0, hashed = UNSPACED.test(word) ? 1 : 2;
     for (var char of word) {
-      if (count++ === 2) break;
+      if (count++ === hashed) break;
       hash = Math.imul(hash ^ char.codePointAt(0), 0x01000193) >>> 0;
     }
     return hash % buckets;
@@ -72,7 +91,8 @@
 
   // Post number -> weight of `word` in it, from its shard in every block. A word also matches longer words
   // that start with it ("earth" finds "earths", and a last word being typed finds what it begins), at two
-  // characters or more, as shards go by the first two; at half the weight, so the word itself ranks first.
+  // characters or more, as shards go by the first two (from one in an unspaced script, where a character is
+  // often a word and shards go by the first); at half the weight, so the word itself ranks first.
   function postings(word) {
     var number = bucket(word, manifest.buckets), blocks = Math.ceil(manifest.docs / manifest.block);
     var names = [];
@@ -82,7 +102,7 @@
       shards.forEach(function (shard, block) {
         for (var key in shard) {
           var exact = key === word;
-          if (!exact && !(word.length > 1 && key.startsWith(word))) continue;
+          if (!exact && !((word.length > 1 || UNSPACED.test(word)) && key.startsWith(word))) continue;
           var list = shard[key], at = block * manifest.block;
           for (var i = 0; i < list.length; i += 2) {
             at += list[i];
@@ -147,10 +167,15 @@
     return {folded: folded, origin: origin};
   }
 
-  // The words of the text that start with a query word (as in `postings`), whole. Query words hold letters
-  // and digits only, which a pattern takes as themselves.
+  // The words of the text that start with a query word (as in `postings`), whole; in an unspaced script, where
+  // words have no ends to find, the query's pairs themselves. Query words hold letters and digits only, which a
+  // pattern takes as themselves.
   function matcher(terms) {
-    return new RegExp('(?<![\\p{L}\\p{N}])(?:' + terms.join('|') + ')[\\p{L}\\p{N}]*', 'gu');
+    var spaced = terms.filter(function (t) { return !UNSPACED.test(t); });
+    var pairs = terms.filter(function (t) { return UNSPACED.test(t); });
+    var parts = pairs.slice();
+    if (spaced.length) parts.unshift('(?<![\\p{L}\\p{N}])(?:' + spaced.join('|') + ')[\\p{L}\\p{N}]*');
+    return new RegExp(parts.join('|'), 'gu');
   }
 
   // The text around the first match of `terms` in `text`, with every match in it marked; null without one.
