@@ -21,8 +21,8 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, nam
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import FragmentSoup, may_hold, tags_in
 from generator.convert.structure import (MORE, blocks_in_headings_as_text, captions_as_paragraphs, drop_inpage_toc,
-                                         images_out_of_headings,
-                                         line_breaks_out_of_inline, merge_split_emphasis, more_marker_between_blocks,
+                                         emphasis_into_blocks, images_out_of_headings, line_breaks_out_of_inline,
+                                         merge_split_emphasis, more_marker_between_blocks,
                                          unwrap_repeated_emphasis)
 
 Pass = Callable[[BeautifulSoup, Context], None]
@@ -398,6 +398,7 @@ PASSES: tuple[Pass, ...] = (
     images_out_of_links,
     teletype_as_code,
     code_spans_by_line,
+    emphasis_into_blocks,
     unwrap_repeated_emphasis,
     merge_split_emphasis,
     line_breaks_out_of_inline,
