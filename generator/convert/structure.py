@@ -227,7 +227,7 @@ def drop_inpage_toc(soup: BeautifulSoup, ctx: Context) -> None:
     for block in (t for t in tags if id(t) in holders and t.name in TOC_BLOCKS):
         if block.__dict__.get("_decomposed"):
             continue
-        links = block.find_all("a", href=True)
+        links = [a for a in block.find_all("a", href=True) if not _is_toggle(a["href"])]
         internal = [a["href"][1:] for a in links if a["href"].startswith("#") and len(a["href"]) > 1]
         if len(internal) < 2 or len(internal) < 0.9 * len(links) or not _mostly_links(block, links):
             continue
@@ -240,6 +240,12 @@ def drop_inpage_toc(soup: BeautifulSoup, ctx: Context) -> None:
         if 2 * to_headings >= len(internal) or (2 * missing >= len(internal) and 2 * named_like_headings >= len(links)):
             ctx.losses.note(loss.PLUGIN_TOC, " ".join(block.get("class") or ()) or block.name)
             block.decompose()
+
+
+def _is_toggle(href: str) -> bool:
+    """A link that only runs the page's script (`[<a href="javascript:void(0)">CLOSE</a>]`, `#`): a
+    contents box's show/hide switch, not one of its entries."""
+    return href.strip().lower().startswith("javascript:") or href.strip() == "#"
 
 
 def _mostly_links(block: Tag, links: list[Tag]) -> bool:
