@@ -422,4 +422,17 @@ PASSES: tuple[Pass, ...] = (
 def clean(soup: BeautifulSoup, ctx: Context, passes: tuple[Pass, ...] = PASSES) -> BeautifulSoup:
     for cleanup in passes:
         cleanup(soup, ctx)
+    _join_loose_spaces(soup)
     return soup
+
+
+def _join_loose_spaces(soup: BeautifulSoup) -> None:
+    """Spaces either side of what the passes took out (a comment between two links) are one space again, as
+    a browser reads them: two newlines left apart would be written as a paragraph break."""
+    for tag in [soup, *tags_in(soup)]:
+        contents = tag.contents
+        for i in range(len(contents) - 1, 0, -1):
+            first, second = contents[i - 1], contents[i]
+            if type(first) is type(second) is NavigableString and not (first.strip() and second.strip()):
+                second.extract()
+                first.replace_with(NavigableString(first + second))
