@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.convert import cleanup
 from generator.convert.context import Context, Media
@@ -75,3 +77,19 @@ def test_lists_one_after_another_stay_apart_when_rendered() -> None:
     # Every list that holds an item, the empty one aside, in columns or not.
     assert (html.count("<ul>"), html.count("<ol>")) == (source.count("<ul><li>"), source.count("<ol><li>")) == (10, 2)
     assert "<p>" not in html  # tight lists, as in the source
+
+
+SEPARATORS = ("\n", " ", "\n<!-- button -->\n", "\n  <!-- a -->\n  <!-- b -->\n", "\n<span></span>\n", "<!-- c -->\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=st.lists(st.tuples(st.sampled_from(SEPARATORS), st.sampled_from(("word", '<a href="https://e.com/">link</a>',
+                                                                                 "<em>it</em>"))), min_size=2, max_size=6),
+       block=st.sampled_from(("div", "p", "li", "td")))
+def test_whitespace_between_inline_elements_never_breaks_their_block(parts: list[tuple[str, str]], block: str) -> None:
+    """However many newlines, comments and empty elements stand between a block's inline elements, a
+    browser shows one space there: never the blank line that starts a new paragraph."""
+    inner = "".join(separator + piece for separator, piece in parts)
+    markdown = html_to_markdown(f"<table><tr><td>{inner}</td></tr></table>" if block == "td" else
+                                f"<ul><li>{inner}</li></ul>" if block == "li" else f"<{block}>{inner}</{block}>")
+    assert "\n\n" not in markdown.strip("\n"), markdown

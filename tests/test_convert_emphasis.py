@@ -43,3 +43,24 @@ def test_plain_neighbours_keep_the_plain_marks() -> None:
     markdown = html_to_markdown("<p>A <strong>bold</strong> word, <em>its</em> and "
                                 "中文<strong>粗体</strong>中文.</p>")
     assert markdown == "A **bold** word, *its* and 中文**粗体**中文.\n"
+
+
+BLOCK_SHAPES = ("<p>{}</p>", "<div>{}</div>", "<ul><li>{}</li></ul>", "<h3>{}</h3>", "<blockquote><p>{}</p></blockquote>",
+                "{}")
+words = st.text(alphabet="aZ9中文 ", min_size=1, max_size=8).map(lambda s: " ".join(s.split())).filter(bool)
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=st.lists(st.tuples(st.sampled_from(BLOCK_SHAPES), words), min_size=1, max_size=4),
+       tag=st.sampled_from(sorted(TAGS)), wrapper=st.sampled_from(("<p>{}</p>", "<div>{}</div>", "{}")))
+@pytest.mark.parametrize("engine", sorted(RENDERERS))
+def test_emphasis_around_blocks_marks_every_line_and_leaves_no_mark_as_text(engine: str, lines, tag: str,
+                                                                              wrapper: str) -> None:
+    """Emphasis around whole blocks (a shortcode's output inside `<p><strong>`): a browser shows every
+    line emphasised, so each line's text is, and no mark spans blocks to show as text."""
+    inner = "".join(shape.format(text) for shape, text in lines)
+    source = wrapper.format(f"<{tag}><div>{inner}</div></{tag}>")
+    html = RENDERERS[engine].render(html_to_markdown(source)).html
+    assert shown_text(html).replace(" ", "") == shown_text(source).replace(" ", ""), html
+    for _, text in lines:
+        assert re.search(rf"<({'|'.join(TAGS[tag])})>[^<]*{re.escape(text)}", html), (text, html)

@@ -380,6 +380,20 @@ def test_one_fault_of_many_items_in_one_file_is_told_once(tmp_path: Path) -> Non
         ("200", "title", "expected a string, got int")]
 
 
+def test_posts_saved_with_fields_that_leave_out_the_id_are_imported_under_ids_made_from_them(tmp_path: Path) -> None:
+    """Headless front ends save `?_fields=date,slug,title,content`: no id, type or link. Each post gets
+    an id made from its slug and date, the same in the next import, and each is told."""
+    trimmed = [{"date": f"2020-08-2{n}T12:14:32", "slug": f"p{n}", "title": {"rendered": f"Post {n}"},
+                "content": {"rendered": f"<p>Body {n}</p>"}} for n in range(1, 4)]
+    save(tmp_path / "in", "wp-posts.json", trimmed)
+    first = run_import([tmp_path / "in"], tmp_path / "content")
+    assert [(p.item, p.field) for p in first.problems] == [("#0", "id"), ("#1", "id"), ("#2", "id")]
+    assert "made from its link, or its slug and date" in first.problems[0].message
+    assert list(posts(tmp_path / "content")) == ["post/p1.md", "post/p2.md", "post/p3.md"]
+    again = run_import([tmp_path / "in"], tmp_path / "content")
+    assert {p.action for p in again.posts} == {"unchanged"}
+
+
 def test_a_post_type_named_with_a_leading_underscore_is_imported_without_it(tmp_path: Path) -> None:
     save(tmp_path / "in", "people.json", [rest_item(type="_cty_people", slug="ada")])
     result = run_import([tmp_path / "in"], tmp_path / "content")

@@ -58,6 +58,17 @@ def test_summary_drops_the_tags_of_known_shortcodes_saved_unrendered_but_keeps_t
     assert to_document(item(excerpt={"rendered": excerpt})).document.summary == "Our shop [sic] [[gallery]]"
 
 
+def test_a_page_of_nothing_but_plugin_shortcodes_saved_unrendered_has_no_body_or_summary() -> None:
+    """Wishlist, compare and membership pages hold only their plugin's shortcode, which the REST API may
+    leave unrendered: a mirror cannot show that plugin's output, and the bare shortcode is not words."""
+    page = "<p>[shop_wishlist_table]</p>\n<p>[member_levels columns=\"3\"]</p>\n"
+    converted = to_document(item(content={"rendered": page}, excerpt={"rendered": page}))
+    assert (converted.document.body, converted.document.summary) == ("", "")
+    assert dict(converted.losses.counts) == {"page of plugin shortcodes dropped": 2}
+    beside_words = to_document(item(content={"rendered": "<p>Compare: [shop_compare_table]</p>"})).document
+    assert beside_words.body == "Compare: [shop_compare_table]\n"
+
+
 def test_longest_known_taxonomy_prefix_wins_in_class_list() -> None:
     data = item(news=[1], **{"news-type": [2]}, class_list=["news-type-ree-news", "news-daily", "tag-x"],
                 _links={"wp:term": [

@@ -21,8 +21,8 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, nam
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import FragmentSoup, may_hold, tags_in
 from generator.convert.structure import (MORE, blocks_in_headings_as_text, captions_as_paragraphs, drop_inpage_toc,
-                                         images_out_of_headings,
-                                         line_breaks_out_of_inline, merge_split_emphasis, more_marker_between_blocks,
+                                         emphasis_into_blocks, images_out_of_headings, line_breaks_out_of_inline,
+                                         merge_split_emphasis, more_marker_between_blocks,
                                          unwrap_repeated_emphasis)
 
 Pass = Callable[[BeautifulSoup, Context], None]
@@ -403,6 +403,7 @@ PASSES: tuple[Pass, ...] = (
     images_out_of_links,
     teletype_as_code,
     code_spans_by_line,
+    emphasis_into_blocks,
     unwrap_repeated_emphasis,
     merge_split_emphasis,
     line_breaks_out_of_inline,
@@ -426,4 +427,17 @@ PASSES: tuple[Pass, ...] = (
 def clean(soup: BeautifulSoup, ctx: Context, passes: tuple[Pass, ...] = PASSES) -> BeautifulSoup:
     for cleanup in passes:
         cleanup(soup, ctx)
+    _join_loose_spaces(soup)
     return soup
+
+
+def _join_loose_spaces(soup: BeautifulSoup) -> None:
+    """Spaces either side of what the passes took out (a comment between two links) are one space again, as
+    a browser reads them: two newlines left apart would be written as a paragraph break."""
+    for tag in [soup, *tags_in(soup)]:
+        contents = tag.contents
+        for i in range(len(contents) - 1, 0, -1):
+            first, second = contents[i - 1], contents[i]
+            if type(first) is type(second) is NavigableString and not (first.strip() and second.strip()):
+                second.extract()
+                first.replace_with(NavigableString(first + second))

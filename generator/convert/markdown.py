@@ -20,7 +20,7 @@ from generator.convert.embeds import embed_label
 from generator.convert.emphasis import marked
 from generator.convert.links import SAFE_ID
 from generator.convert.parse import parse_fragment
-from generator.convert.shortcodes import expand
+from generator.convert.shortcodes import drop_plugin_output, expand
 from generator.convert.walk import can_ignore, collapse_newlines, pseudo_tags, removes_inside, removes_outside
 
 BLANK_RUNS = re.compile(r"\n{3,}")
@@ -396,7 +396,7 @@ def table_html(table: Tag) -> str:
 
 def html_to_markdown(html: str, ctx: Context | None = None) -> str:
     ctx = ctx or Context()
-    soup = clean(parse_fragment(expand(html, ctx)), ctx)
+    soup = clean(parse_fragment(expand(drop_plugin_output(html, ctx), ctx)), ctx)
     markdown = NewsConverter(ctx).convert_soup(soup)
     return normalize(markdown)
 

@@ -27,6 +27,8 @@ CODE_TAG = re.compile(r"<(/?)(?:pre|code)\b", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)"""
                        r"""|"([^"]*)"|'([^']*)'|(\S+)""")
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# What a shortcode alone on its line is wrapped in, by wpautop or the block editor; any other element shows itself.
+WRAPPING = re.compile(r"<!--.*?-->|</?(?:p|div|span|br)\b[^>]*>", re.DOTALL | re.IGNORECASE)
 # A handler returns the HTML a shortcode stands for, or None when it cannot tell.
 Handler = Callable[[dict[str, str], list[str], str, Context], "str | None"]
 LINK_TAG = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
@@ -57,12 +59,37 @@ def expand(html: str, ctx: Context, depth: int = 0) -> str:
     return "".join(out) + _text(html, position, len(html), code)
 
 
+def drop_plugin_output(html: str, ctx: Context) -> str:
+    """A body that is nothing but shortcodes nothing here knows (`[tx_woo_wishlist_table]`,
+    `[pmpro_levels]`, `[yith_wcaf_affiliate_dashboard]`) is a page a plugin made to show its own output,
+    for each visitor, on the live site; saved unrendered, its shortcodes would be the mirror's whole page.
+    They go, as a form does."""
+    names = _plugin_output(html)
+    for name in names:
+        ctx.losses.note(loss.PLUGIN_OUTPUT, name)
+    return "" if names else html
+
+
+def _plugin_output(html: str) -> list[str]:
+    """The shortcodes `html` holds, if it holds nothing else and none is known or escaped (`[[sic]]`)."""
+    if "[" not in html:
+        return []
+    text = unescape(WRAPPING.sub("", html))
+    found = list(OPENING.finditer(text))
+    if "<" in text or CLOSING.sub("", OPENING.sub("", text)).strip() or any(_known(m["name"]) or m["escaped"] for m in found):
+        return []
+    return [m.group(0) for m in found]
+
+
 def strip_known(text: str) -> str:
     """`text` without the tags of the shortcodes this module knows, their content kept: WordPress strips its
     registered ones from the excerpts it makes, so one saved with them unrendered showed `[woocommerce_cart]`
-    or `[vc_row]` as its summary. Unknown ones may be text (`[sic]`) and stay, as does an escaped `[[name]]`."""
+    or `[vc_row]` as its summary. Unknown ones may be text (`[sic]`) and stay, as does an escaped `[[name]]`,
+    unless they are all there is: the summary of a plugin's page, whose body goes too (drop_plugin_output)."""
     if "[" not in text:
         return text
+    if _plugin_output(text):
+        return ""
     text = OPENING.sub(lambda m: "" if _known(m["name"]) and not m["escaped"] else m.group(0), text)
     return CLOSING.sub(lambda m: "" if _known(m.group(1)) else m.group(0), text)
 

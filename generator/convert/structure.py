@@ -30,6 +30,9 @@ ASCII_SPACE = " \t\r\n"
 EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**", "s": "~~", "del": "~~"}  # kind -> its Markdown
 BLOCK_NAMES = frozenset({"p", "div", *HEADINGS, "ul", "ol", "li", "table", "blockquote", "pre", "figure", "hr",
                          "section", "article", "details", "dl", MORE})
+# What a browser starts on a line of its own, which emphasis marks cannot span.
+_HOLDS_LINES = BLOCK_NAMES | {"li", "dt", "dd", "tr", "td", "th", "figcaption", "header", "footer", "aside", "nav",
+                              "main", "address", "summary", "form", "fieldset"}
 TOC_BLOCKS = ("div", "nav", "ul", "ol", "p", "details", "section", "aside")
 NUMBERING = re.compile(r"^[\d.\s)–-]+")
 WHITESPACE = re.compile(r"\s+")
@@ -116,6 +119,40 @@ def merge_split_emphasis(soup: BeautifulSoup, ctx: Context) -> None:
             following = after
 
 
+def emphasis_into_blocks(soup: BeautifulSoup, ctx: Context) -> None:
+    """Bold or italics around whole blocks (`<p><strong>` before a plugin's shortcode output,
+    `<b><ul>…</ul></b>`) would put one mark before the first paragraph and one after the last, which
+    Markdown shows as literal asterisks. A browser shows every line inside in bold: each block's own
+    text takes the emphasis instead."""
+    for tag in _elements(soup, *EMPHASIS):
+        if any(t.name in _HOLDS_LINES for t in tags_in(tag)):
+            _emphasise_lines(soup, tag, tag.name)
+            tag.unwrap()
+
+
+def _emphasise_lines(soup: BeautifulSoup, container: Tag, name: str) -> None:
+    """Wraps each run of inline content in `container` in a `name` element, going into its blocks."""
+    run: list[Tag | NavigableString] = []
+    for child in [*container.contents, None]:
+        if isinstance(child, Tag) and any(t.name in _HOLDS_LINES for t in [child, *tags_in(child)]):
+            _wrap_run(soup, run, name)
+            run = []
+            if child.name != "pre":  # code keeps its own look
+                _emphasise_lines(soup, child, name)
+        elif child is None:
+            _wrap_run(soup, run, name)
+        else:
+            run.append(child)
+
+
+def _wrap_run(soup: BeautifulSoup, run: list[Tag | NavigableString], name: str) -> None:
+    if not any(node.get_text().strip() if isinstance(node, Tag) else node.strip() for node in run):
+        return
+    wrapper = soup.new_tag(name)
+    run[0].insert_before(wrapper)
+    wrapper.extend(run)
+
+
 def unwrap_repeated_emphasis(soup: BeautifulSoup, ctx: Context) -> None:
     """Bold inside bold (`<strong>sa<em><strong>ys</strong> A</em></strong>`) adds nothing, and its
     marks inside the outer ones (`**sa*ys** A***`) would close the outer run early: it is unwrapped."""
@@ -190,7 +227,7 @@ def drop_inpage_toc(soup: BeautifulSoup, ctx: Context) -> None:
     for block in (t for t in tags if id(t) in holders and t.name in TOC_BLOCKS):
         if block.__dict__.get("_decomposed"):
             continue
-        links = block.find_all("a", href=True)
+        links = [a for a in block.find_all("a", href=True) if not _is_toggle(a["href"])]
         internal = [a["href"][1:] for a in links if a["href"].startswith("#") and len(a["href"]) > 1]
         if len(internal) < 2 or len(internal) < 0.9 * len(links) or not _mostly_links(block, links):
             continue
@@ -203,6 +240,12 @@ def drop_inpage_toc(soup: BeautifulSoup, ctx: Context) -> None:
         if 2 * to_headings >= len(internal) or (2 * missing >= len(internal) and 2 * named_like_headings >= len(links)):
             ctx.losses.note(loss.PLUGIN_TOC, " ".join(block.get("class") or ()) or block.name)
             block.decompose()
+
+
+def _is_toggle(href: str) -> bool:
+    """A link that only runs the page's script (`[<a href="javascript:void(0)">CLOSE</a>]`, `#`): a
+    contents box's show/hide switch, not one of its entries."""
+    return href.strip().lower().startswith("javascript:") or href.strip() == "#"
 
 
 def _mostly_links(block: Tag, links: list[Tag]) -> bool:

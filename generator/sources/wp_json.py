@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from generator.problems import Problem
 from generator.sources.php_messages import blank_php_messages
+from generator.sources.wxr_items import synthetic_id
 
 # Kinds of REST resources; only posts become content, the others resolve names or are skipped.
 POST, TERM, USER, MEDIA, TAXONOMIES, COMMENT, REVISION, SITE, OTHER = (
@@ -200,15 +201,30 @@ def read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
                                               "each was replaced by U+FFFD"))
     plugin = _plugin_route(path)
     if isinstance(data, dict):
-        return [RawItem(name, None, data, _kind_in(data, plugin))], problems
+        return [_identified(RawItem(name, None, data, _kind_in(data, plugin)), problems)], problems
     if not isinstance(data, list):
         return [], [Problem(name, message="expected a JSON object or a list of objects")]
     if not data:  # a collection page past the last, or an endpoint with nothing in it
         return [RawItem(name, None, {}, EMPTY)], problems
-    items = [RawItem(name, i, d, _kind_in(d, plugin)) for i, d in enumerate(data) if isinstance(d, dict)]
+    items = [_identified(RawItem(name, i, d, _kind_in(d, plugin)), problems)
+             for i, d in enumerate(data) if isinstance(d, dict)]
     problems += [Problem(name, f"#{i}", message=f"expected a JSON object, got {type(d).__name__}")
                  for i, d in enumerate(data) if not isinstance(d, dict)]
     return items, problems
+
+
+def _identified(item: RawItem, problems: list[Problem]) -> RawItem:
+    """A post saved with `?_fields=` that left its id out (`_fields=slug,title,content`, as headless
+    front ends ask): one is made from what names the post, and said, as for an export without ids."""
+    if item.kind != POST or item.data.get("id") is not None:
+        return item
+    data = item.data
+    guid = data.get("guid")
+    basis = next((str(v) for v in (data.get("link"), guid.get("rendered") if isinstance(guid, dict) else guid) if v),
+                 f"{data.get('type', 'post')}\x00{data.get('slug', '')}\x00{data.get('date', '')}")
+    problems.append(Problem(item.file, item.label, "id", "missing (saved with ?_fields= without it); imported "
+                                                         "with an id made from its link, or its slug and date"))
+    return replace(item, data={**data, "id": synthetic_id("post", basis)})
 
 
 def _plugin_route(path: Path) -> bool:
