@@ -21,6 +21,7 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, nam
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import FragmentSoup, may_hold, tags_in
 from generator.convert.structure import (MORE, blocks_in_headings_as_text, captions_as_paragraphs, drop_inpage_toc,
+                                         headings_closed_by_the_parser,
                                          emphasis_into_blocks, images_out_of_headings, line_breaks_out_of_inline,
                                          merge_split_emphasis, more_marker_between_blocks,
                                          unwrap_repeated_emphasis)
@@ -380,6 +381,7 @@ def drop_empty_elements(soup: BeautifulSoup, ctx: Context) -> None:
 
 PASSES: tuple[Pass, ...] = (
     flatten_deep_nesting,
+    headings_closed_by_the_parser,
     keep_more_marker,
     more_marker_between_blocks,
     drop_comments,

@@ -38,11 +38,18 @@ NUMBERING = re.compile(r"^[\d.\s)–-]+")
 WHITESPACE = re.compile(r"\s+")
 
 
+def headings_closed_by_the_parser(soup: BeautifulSoup, ctx: Context) -> None:
+    """The blocks the HTML parser put after a heading they were written in go back in (see
+    _take_back_closed_out). Done on the tree as parsed: a heading that a later pass empties (of its lone
+    `<br>`, or of text only screen readers see) was the author's, and must not take the paragraph after it."""
+    for heading in _elements(soup, *HEADINGS):
+        _take_back_closed_out(heading)
+
+
 def blocks_in_headings_as_text(soup: BeautifulSoup, ctx: Context) -> None:
     """`<h3><li>…</li></h3>` and `<h2><ul><li>a</li><li>b</li></ul></h2>` keep their heading: the
     list (or paragraph) inside becomes the heading's text, its items one space apart."""
     for heading in _elements(soup, *HEADINGS):
-        _take_back_closed_out(heading)
         for block in reversed([t for t in tags_in(heading) if t.name in BLOCKS_IN_HEADINGS]):
             block.insert_after(" ")
             block.unwrap()
