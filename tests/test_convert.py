@@ -79,6 +79,14 @@ def test_lists_one_after_another_stay_apart_when_rendered() -> None:
     assert "<p>" not in html  # tight lists, as in the source
 
 
+def test_a_list_that_counts_down_still_counts_down_when_rendered() -> None:
+    html = MarkdownRenderer().render(html_to_markdown((CASES / "reversed_lists.html").read_text(encoding="utf-8"))).html
+    lists = re.findall(r"<ol[^>]*>", html)
+    assert lists == ['<ol reversed="">', '<ol reversed="" start="10">', "<ol>"]
+    assert re.findall(r"<li>\s*<p>(\w+)", html) == ["Third", "Second", "First", "Ten", "Nine"]
+    assert "<strong>Lynas</strong>" in html and "<li>a note</li>" in html
+
+
 SEPARATORS = ("\n", " ", "\n<!-- button -->\n", "\n  <!-- a -->\n  <!-- b -->\n", "\n<span></span>\n", "<!-- c -->\n")
 
 

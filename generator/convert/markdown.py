@@ -194,9 +194,21 @@ class NewsConverter(MarkdownConverter):
             return prefix or suffix or spaces  # chomp sees only " ": a no-break space alone is in `spaces`
         return prefix + marked(text, mark, tag, el, LINE_BREAKING, (bool(prefix), bool(suffix))) + suffix
 
+    def convert_ol(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """A list that counts down (`<ol reversed>`: a news site's top ten, ten first) stays HTML around its
+        items' Markdown, as Markdown lists only count up; its items are blocks between blank lines, which
+        CommonMark reads as Markdown inside the HTML."""
+        if not el.has_attr("reversed"):
+            return super().convert_list(el, text, parent_tags)
+        start = str(el.get("start", "")).strip()
+        numbered = f' start="{int(start)}"' if start.lstrip("-").isdigit() and len(start) < 10 else ""
+        return f"\n\n<ol reversed{numbered}>\n{text}</ol>\n\n"
+
     def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         """markdownify's item, with the other marker (`*`, `N)`) in every second list of a run of lists of one
         kind: Markdown would read two lists one after the other as one."""
+        if el.parent is not None and el.parent.name == "ol" and el.parent.has_attr("reversed"):
+            return f"<li>\n\n{text.strip()}\n\n</li>\n"
         item = super().convert_li(el, text, parent_tags)
         if el.parent is None or el.parent.name not in LISTS or not self._second(el.parent):
             return item
