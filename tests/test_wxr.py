@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from generator.convert.wp_render import rendered
 from generator.importer import ImportOptions, run_import
 from generator.problems import Problem
 from generator.sources.wxr import read_export
+from generator.sources.wxr_items import RENDER
 from generator.store.documents import document_files, loads
 from tests.conftest import SHARED, content_tree, need_shared
 
@@ -563,3 +566,23 @@ def test_footnotes_meta_of_another_shape_leaves_the_post_without_notes(tmp_path:
     result = run_import([path], tmp_path / "content")
     body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
     assert result.problems == [] and body.startswith("A claim") and "None" not in body
+
+
+def test_the_reader_hands_over_raw_content_and_only_what_rendering_it_needs_as_plain_data(tmp_path: Path) -> None:
+    """Sources read, convert renders: a post leaves the reader as `post_content` saved it, with the patterns,
+    attachments, bound fields and footnotes its rendering needs beside it, as data a spool can hold."""
+    content = '<!-- wp:block {"ref":77} /-->\n\n[gallery]'
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", content, meta={"footnotes": "[]", "subtitle": "Not bound"})
+                           + item(6, "Other", "[gallery]") + item(77, "Pattern", "<p>Shared.</p>", post_type="wp_block")
+                           + item(78, "Unused", "<p>Unused.</p>", post_type="wp_block")
+                           + attachment(11, 5, "https://example.com/u/b.jpg")
+                           + attachment(10, 5, "https://example.com/u/a.jpg")
+                           + attachment(12, 6, "https://example.com/u/c.jpg")))
+    post = next(i.data for i in read_export(path, []) if i.data.get("id") == 5 and i.kind == "post")
+    assert json.loads(json.dumps(post)) == post
+    assert post["content"] == {"raw": content} and post["excerpt"] == {"raw": ""}
+    assert post[RENDER] == {"synced": {"77": "<p>Shared.</p>"}, "meta": {}, "footnotes": "[]",
+                            "attachments": [[11, 5, 0, "image/jpeg"], [10, 5, 0, "image/jpeg"]]}
+    assert rendered(post)["content"] == {"rendered": '<p>Shared.</p>\n[gallery ids="10,11"]\n'}
+    assert RENDER not in rendered(post)

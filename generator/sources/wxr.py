@@ -25,12 +25,12 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
-from generator.convert.wp_render import gallery_owners
 from generator.problems import ItemError, Problem
 from generator.sources import wp_json
 from generator.sources import wxr_encoding as encoding
 from generator.sources import wxr_items as items
 from generator.sources.wp_json import RawItem
+from generator.sources.wp_syntax import gallery_owners
 from generator.sources.wxr_items import Element, Names
 
 # Prefixes by namespace: WXR 1.0-1.2 under http:// or https://, and the RSS modules it uses.
