@@ -16,12 +16,14 @@ from generator.convert.batch import Failure, convert_all, convert_one
 from generator.convert.context import Losses, Media
 from generator.convert.document import Term, TermRegistry
 from generator.convert.wp_post import Lookups, embedded_terms, to_media, to_term, to_user
+from generator.convert.wp_render import rendered_content
 from generator.import_result import ImportOptions, ImportResult, PostReport
 from generator.placing import Ready, place, stage_file
 from generator.problems import ItemError, Problem
 from generator.sources import wp_json
 from generator.sources.saved import Spool, dump, iter_items
 from generator.sources.wp_json import RawItem
+from generator.sources.wxr_items import RENDER
 from generator.store import import_cache
 from generator.store.files import remove_stale_temporaries
 from generator.store.terms import read_terms, write_terms
@@ -120,7 +122,7 @@ def _spooled(item: RawItem, spool: Spool) -> PostRef:
     # Without an id there is nothing to match copies by; each such item fails on its own.
     key = (str(data.get("type", "post")), ident) if isinstance(ident, int) else (item.file, item.index)
     status = _status(data)
-    content = data.get("content")
+    content = rendered_content(data) if RENDER in data else data.get("content")
     bodiless = (isinstance(content, dict) and isinstance(content.get("rendered"), str)
                 and not content["rendered"].strip())
     stub = RawItem(item.file, item.index, {"id": ident}, item.kind, spool.add(blob))
@@ -187,7 +189,9 @@ def _names_host(data: dict[str, Any]) -> bool:
 def _converter_version() -> list[str]:
     """What else decides how an item converts: this code and the libraries that parse and write."""
     package = Path(__file__).parent
-    sources = sorted([*(package / "convert").glob("*.py"), *(package / "store").glob("*.py")])
+    # Converting an export's post reads WordPress's syntax with sources/wp_syntax.py.
+    sources = sorted([*(package / "convert").glob("*.py"), *(package / "store").glob("*.py"),
+                      package / "sources" / "wp_syntax.py"])
     digest = import_cache.fingerprint(*(p.read_bytes() for p in sources))
     return [__version__, digest, *(version(name) for name in ("markdownify", "beautifulsoup4", "lxml", "PyYAML"))]
 

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from generator.convert.autop import autop
 from generator.convert.context import Context
 from generator.convert.markdown import html_to_markdown
-from generator.convert.wp_render import Attachment, auto_excerpt, render_content
+from generator.convert.wp_render import auto_excerpt, render_content
+from generator.sources.wp_syntax import Attachment
 from tests.conftest import SHARED, need_shared
 
 CASES = [

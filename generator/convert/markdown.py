@@ -266,6 +266,11 @@ class NewsConverter(MarkdownConverter):
     def convert_caption(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return f"{text.strip()}\n\n"
 
+    def convert_tr(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        if el.parent is not None and el.parent.name == "tfoot":  # a last row of the table (see is_simple_table)
+            return f"|{text}\n"
+        return super().convert_tr(el, text, parent_tags)
+
     def convert_td(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return super().convert_td(el, text.replace("|", r"\|"), parent_tags)
 
@@ -374,7 +379,8 @@ def _units_of(node: Tag | NavigableString) -> Iterator[Tag | NavigableString]:
 
 
 def is_simple_table(table: Tag) -> bool:
-    """A pipe table can hold it: one header row at most, no footer, no spans, no blocks or tables in cells.
+    """A pipe table can hold it: one header row at most, a footer only as its last rows (see _footer_as_last_rows),
+    no spans, no blocks or tables in cells.
 
     One walk down the table, knowing at each tag whether it is inside a cell."""
     head = None
@@ -383,7 +389,9 @@ def is_simple_table(table: Tag) -> bool:
         tag, in_cell = pending.pop()
         if not isinstance(tag, Tag):
             continue
-        if tag.name in ("table", "tfoot") or (in_cell and (tag.name in BLOCK_IN_CELL or tag.name == "br")):
+        if tag.name == "table" or (in_cell and (tag.name in BLOCK_IN_CELL or tag.name == "br")):
+            return False
+        if tag.name == "tfoot" and not _footer_as_last_rows(tag):
             return False
         cell = tag.name in ("td", "th")
         if cell and (tag.get("rowspan") is not None or tag.get("colspan") is not None):
@@ -392,6 +400,16 @@ def is_simple_table(table: Tag) -> bool:
             head = tag
         pending.extend((child, in_cell or cell) for child in reversed(tag.contents))
     return head is None or sum(1 for tag in head.descendants if isinstance(tag, Tag) and tag.name == "tr") <= 1
+
+
+def _footer_as_last_rows(footer: Tag) -> bool:
+    """Whether a footer reads the same as the table's last rows: it follows the other rows (a browser shows it
+    last wherever it stands, a pipe table where it stands) and each of its rows holds data (a total); a row of
+    header cells only is a header repeated at the bottom, which would read as data."""
+    table = footer.parent
+    return (table is not None and table.name == "table" and footer.find_next_sibling() is None
+            and footer.find_previous_sibling(("thead", "tbody", "tr")) is not None
+            and all(row.find("td") is not None for row in footer.find_all("tr")))
 
 
 def table_html(table: Tag) -> str:

@@ -9,6 +9,8 @@ so text after a <source> or an <embed> would end up inside it.
 
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from bs4.builder import LXMLTreeBuilder, nonwhitespace_re
 
@@ -16,6 +18,10 @@ from bs4.builder import LXMLTreeBuilder, nonwhitespace_re
 WRAPPERS = frozenset({"html", "head", "body"})
 # Empty in HTML5, containers to libxml2, which closes them only with their parent.
 UNKNOWN_VOIDS = frozenset({"embed", "keygen", "source", "track", "wbr"})
+# A browser ignores the slash of a self-closing <p /> (an XHTML habit, all over posts imported from Posterous):
+# it opens a paragraph, which the next block closes, so the text after it is a paragraph of its own. libxml2
+# honours the slash and makes an empty paragraph, which joins the text on either side into one.
+SELF_CLOSED_P = re.compile(r"<p(\s[^<>]*?)?\s*/>", re.IGNORECASE)
 
 
 class FragmentBuilder(LXMLTreeBuilder):
@@ -199,6 +205,8 @@ class NewsTag(Tag):
 
 
 def parse_fragment(html: str) -> BeautifulSoup:
+    if "/>" in html:
+        html = SELF_CLOSED_P.sub(lambda m: f"<p{m.group(1) or ''}>", html)
     return FragmentSoup(html, builder=FragmentBuilder(), element_classes={Tag: NewsTag})
 
 

@@ -20,12 +20,11 @@ from generator.convert import context as loss
 from generator.convert import page_builders
 from generator.convert.context import Context
 from generator.convert.embeds import embed_label
+from generator.sources.wp_syntax import parse_attributes
 
 OPENING = re.compile(r"\[(?P<escaped>\[?)(?P<name>[a-z][a-z0-9_-]*)(?P<atts>(?:=|\s)[^\]]*)?\](?P<close>\]?)")
 CLOSING = re.compile(r"\[/([a-z][a-z0-9_-]*)\]")
 CODE_TAG = re.compile(r"<(/?)(?:pre|code)\b", re.IGNORECASE)
-ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)"""
-                       r"""|"([^"]*)"|'([^']*)'|(\S+)""")
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 # What a shortcode alone on its line is wrapped in, by wpautop or the block editor; any other element shows itself.
 WRAPPING = re.compile(r"<!--.*?-->|</?(?:p|div|span|br)\b[^>]*>", re.DOTALL | re.IGNORECASE)
@@ -134,22 +133,6 @@ def _code_spans(html: str) -> list[tuple[int, int]]:
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:
     at = bisect_right(spans, (position, float("inf"))) - 1  # the last span starting at or before it
     return at >= 0 and position < spans[at][1]
-
-
-def parse_attributes(text: str) -> tuple[dict[str, str], list[str]]:
-    """Named and positional attributes, as WordPress's shortcode_parse_atts reads them."""
-    named: dict[str, str] = {}
-    positional: list[str] = []
-    text = text.strip()
-    if text.startswith("="):  # Jetpack's [youtube=URL]
-        return {}, [text[1:].strip()]
-    for match in ATTRIBUTE.finditer(text):
-        key = match.group(1) or match.group(3) or match.group(5)
-        if key:
-            named[key.lower()] = match.group(2) if match.group(1) else match.group(4) or match.group(6) or ""
-        else:
-            positional.append(next(g for g in match.groups()[6:] if g is not None))
-    return named, positional
 
 
 def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Context, depth: int) -> str:

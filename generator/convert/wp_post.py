@@ -20,6 +20,7 @@ from generator.convert.context import Context, Losses, Media
 from generator.convert.document import Document, Image, Source, Term
 from generator.convert.markdown import html_to_markdown
 from generator.convert.slugs import safe_slug
+from generator.convert.wp_render import rendered
 from generator.problems import ItemError
 
 # REST field names of the two built-in taxonomies, and the class_list prefix WordPress gives each.
@@ -77,6 +78,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), keep_keyword
                 site: str = "") -> Converted:
     """The post as a Document, every term it names, what conversion lost, and input faults.
     `site` is the site's address, for a crawl whose links lack their host."""
+    data = rendered(data)
     warnings: list[tuple[str, str]] = []
     title = html_to_text(_rendered(data, "title"))
     slug = _post_slug(data, warnings)

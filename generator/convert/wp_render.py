@@ -15,19 +15,18 @@ from typing import Any
 from collections.abc import Callable, Mapping, Sequence
 from html import escape as html_escape
 from html import unescape as html_unescape
-from dataclasses import dataclass
 
 from generator.convert import markdown_source, page_builders
 from generator.convert.autop import autop
 from generator.convert.embeds import SITES
-from generator.convert.shortcodes import parse_attributes
+from generator.sources.wp_syntax import MEDIA_LIST, SYNCED_PATTERN, Attachment, parse_attributes
+from generator.sources.wxr_items import RENDER
 
 FOOTNOTES_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?footnotes(?:\s+\{.*?\})?\s+"
                              r"(?:/-->|-->.*?<!--\s+/wp:(?:core/)?footnotes\s+-->)", re.DOTALL)
 BLOCK_DELIMITER = re.compile(r"<!--\s+/?wp:[a-z][a-z0-9_/-]*(?:\s+\{.*?\})?\s+/?-->\n?", re.DOTALL)
 SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?shortcode\s+-->(.*?)<!--\s+/wp:(?:core/)?shortcode\s+-->",
                              re.DOTALL)
-MEDIA_LIST = re.compile(r"\[(gallery|playlist)((?:\s[^\]]*)?)\]")
 URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
 SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]*>")
@@ -49,8 +48,6 @@ BLOCK = re.compile(r"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*)(?:\s+\{.*?\})?\s+"
 EXCERPT_WORDS = 55
 # A social icon block is dynamic: the post saves only its attributes, and WordPress renders the link.
 SOCIAL_LINK = re.compile(r"<!--\s+wp:(?:core/)?social-link\s+(\{.*?\})\s+/-->", re.DOTALL)
-# A synced pattern (reusable block) saves only its id in the post: its content is a `wp_block` post of its own.
-SYNCED_PATTERN = re.compile(r"<!--\s+wp:(?:core/)?block\s+(\{.*?\})\s+/-->", re.DOTALL)
 # The blocks of a synced pattern whose attributes a post may override, and where each attribute stands in
 # their HTML: the place between `open` and `close`, and how the value is written there.
 OVERRIDABLE_BLOCK = re.compile(r"(<!--\s+wp:(?:core/)?(paragraph|heading|button|image)\s+(\{.*?\})\s+-->)"
@@ -88,14 +85,28 @@ BRUSH_LANGUAGES = {"ps": "powershell", "plain": "", "text": "", "c-sharp": "csha
                    "patch": "diff", "xhtml": "html", "jfx": "", "javafx": "", "cf": "cfm", "coldfusion": "cfm"}
 
 
-@dataclass(frozen=True, slots=True)  # one per attachment of the export, kept while it is read
-class Attachment:
-    """What an export says of one attachment, for galleries and playlists that name no ids."""
+def rendered(data: dict[str, Any]) -> dict[str, Any]:
+    """A post read from an export (its content and excerpt raw, and what rendering them needs under RENDER)
+    as a REST response holds it: content and excerpt rendered. Any other item is returned as it is."""
+    needs = data.get(RENDER)
+    if not isinstance(needs, dict):
+        return data
+    raw, excerpt = data["content"]["raw"], data["excerpt"]["raw"]
+    rest = {key: value for key, value in data.items() if key != RENDER}
+    return {**rest, "content": rendered_content(data),
+            "excerpt": {"rendered": render_content(excerpt, data["id"], {}) if excerpt else auto_excerpt(raw)}}
 
-    id: int
-    parent: int
-    order: int
-    mime: str
+
+def rendered_content(data: dict[str, Any]) -> dict[str, str]:
+    """`content` of a post read from an export as REST serves it, its synced patterns and bound custom fields
+    in their places."""
+    needs = data[RENDER]
+    synced = {int(ref): content for ref, content in needs["synced"].items()}
+    attached: dict[int, list[Attachment]] = {}
+    for row in needs["attachments"]:
+        attached.setdefault(row[1], []).append(Attachment(*row))
+    blocks = with_bound_meta(with_synced_patterns(data["content"]["raw"], synced), needs["meta"])
+    return {"rendered": render_content(blocks, data["id"], attached, needs["footnotes"])}
 
 
 def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attachment]], footnotes: str = "") -> str:
@@ -295,16 +306,6 @@ def _media_ids(html: str, post_id: int, attached: Mapping[int, Sequence[Attachme
             return match.group(0)
         return f'[{match.group(1)} ids="{",".join(ids)}"{match.group(2)}]'
     return MEDIA_LIST.sub(with_ids, html)
-
-
-def gallery_owners(raw: str, post_id: int) -> set[int]:
-    """The posts whose attachments the content's galleries and playlists without ids show."""
-    owners = set()
-    for match in MEDIA_LIST.finditer(raw):
-        named, _ = parse_attributes(match.group(2))
-        if not (named.get("ids") or named.get("include")):
-            owners.add(int(named["id"]) if named.get("id", "").isdigit() else post_id)
-    return owners
 
 
 def auto_excerpt(raw: str) -> str:

@@ -25,12 +25,12 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
-from generator.convert.wp_render import gallery_owners
 from generator.problems import ItemError, Problem
 from generator.sources import wp_json
 from generator.sources import wxr_encoding as encoding
 from generator.sources import wxr_items as items
 from generator.sources.wp_json import RawItem
+from generator.sources.wp_syntax import gallery_owners
 from generator.sources.wxr_items import Element, Names
 
 # Prefixes by namespace: WXR 1.0-1.2 under http:// or https://, and the RSS modules it uses.
@@ -54,6 +54,13 @@ SPACED = bytes.maketrans(b"\x0b\x0c", b"  ")
 # ("<b>Warning</b>: …"), makes the file malformed XML; WordPress's importer reads it anyway. The declaration
 # goes first and only the line breaks stay after it, so that every line keeps its number.
 LATE_DECLARATION = re.compile(rb"\A(\xef\xbb\xbf)?((?:(?!<rss).)*?)(<\?xml\s[^>]*\?>)", re.DOTALL)
+# Text typed into an export's header, between its comments and <rss> (`adgeagaegww<!-- 1. Log in…`), is no
+# XML, so a parser refuses the file; WordPress's importer falls back to a regex parser that never looks there.
+# Before the root only comments and processing instructions stand (and a DOCTYPE, which is left to the parser
+# to refuse); anything else there is skipped, its line breaks kept, and said.
+PROLOG_MARKUP = re.compile(rb"<\?.*?\?>|<!--.*?-->", re.DOTALL)
+STRAY_SHOWN = 60  # characters of the skipped text that the warning shows
+BOM = b"\xef\xbb\xbf"
 HEADER_TAGS = ("wp:author", "wp:category", "wp:tag", "wp:term")
 # Post types REST does not serve as posts, and the kind they are skipped as.
 SKIPPED_TYPES = {"revision": wp_json.REVISION, "nav_menu_item": wp_json.MENU, "custom_css": wp_json.DESIGN,
@@ -73,11 +80,12 @@ def is_export(path: Path) -> bool:
 def read_export(path: Path, problems: list[Problem]) -> Iterator[RawItem]:
     """Every item of the export, streamed; what cannot be read is appended to `problems`. An export
     that cannot be read as a whole yields nothing."""
-    names = Names()
-    refusal = _scan(path, names)
+    names, skipped = Names(), []
+    refusal = _scan(path, names, skipped)
     if refusal:
         problems.append(Problem(str(path), message=refusal))
         return
+    problems.extend(Problem(str(path), message=line) for line in skipped)
     position = 0
     for tag, element in _elements(path):
         if tag == "item":
@@ -127,11 +135,12 @@ def _with_made_id(path: Path, position: int, element: Element, problems: list[Pr
     return replace(element, fields={**fields, "wp:post_id": str(ident)})
 
 
-def _scan(path: Path, names: Names) -> str:
-    """Why the export cannot be imported, or '' after noting its attachments and the site's offset."""
+def _scan(path: Path, names: Names, skipped: list[str]) -> str:
+    """Why the export cannot be imported, or '' after noting its attachments and the site's offset, and in
+    `skipped` what of the file was not read."""
     version = ""
     try:
-        for tag, element in _elements(path):
+        for tag, element in _elements(path, skipped):
             if tag == "wp:wxr_version":
                 version = element.fields.get("text", "")
             elif tag == "item" and element.fields.get("wp:post_type") == "attachment":
@@ -177,11 +186,12 @@ class _NotAnExport(Exception):
     pass
 
 
-def _elements(path: Path) -> Iterator[tuple[str, Element]]:
-    """Each child of the <channel>, by prefixed name, read and then dropped from the tree."""
+def _elements(path: Path, skipped: list[str] | None = None) -> Iterator[tuple[str, Element]]:
+    """Each child of the <channel>, by prefixed name, read and then dropped from the tree; what was skipped
+    of the file is said in `skipped`."""
     depth, channel = 0, None
     with path.open("rb") as raw:
-        f = _Declaring(raw)
+        f = _Declaring(raw, [] if skipped is None else skipped)
         for event, node in iterparse(f, events=("start", "end"), forbid_dtd=False, forbid_entities=True,
                                      forbid_external=True):
             if event == "start":
@@ -206,8 +216,8 @@ class _Declaring:
     prefixes of UNDECLARED that <rss> does not declare declared on it, on the same line, so that every
     line number a problem names is the file's own."""
 
-    def __init__(self, raw: Any) -> None:
-        self._raw, self._pending, self._done = raw, b"", False
+    def __init__(self, raw: Any, skipped: list[str]) -> None:
+        self._raw, self._pending, self._done, self._skipped = raw, b"", False, skipped
         self._decoder: codecs.IncrementalDecoder | None = None
 
     def read(self, size: int = -1) -> bytes:
@@ -233,8 +243,32 @@ class _Declaring:
             head = encoding.declared_utf8(self._decoder.decode(head).encode("utf-8"))
         head = LATE_DECLARATION.sub(lambda m: (m[1] or b"") + m[3] + b"\n" * m[2].count(b"\n"), head, count=1)
         start = head.find(b"<rss")
+        if start > 0:
+            head = self._without_stray_text(head, start)
+            start = head.find(b"<rss")
         end = head.find(b">", start) if start >= 0 else -1
         return self._declared(head, start, end) if end >= 0 else head
+
+    def _without_stray_text(self, head: bytes, start: int) -> bytes:
+        """The file without what stands between the markup before <rss> and is not XML (see PROLOG_MARKUP)."""
+        prolog = head[:start]
+        if b"<!DOCTYPE" in prolog:
+            return head
+        at = len(BOM) if prolog.startswith(BOM) else 0
+        kept, stray = [prolog[:at]], []
+        for markup in [*PROLOG_MARKUP.finditer(prolog, at), None]:
+            end = markup.start() if markup else start
+            gap = prolog[at:end]
+            if gap.strip():
+                stray.append((prolog[:end - len(gap.lstrip())].count(b"\n") + 1, gap.strip()))
+                gap = b"\n" * gap.count(b"\n")
+            kept += [gap, markup.group(0) if markup else b""]
+            at = markup.end() if markup else start
+        if stray:
+            shown = b" ".join(text for _, text in stray).decode("utf-8", "replace")
+            shown = shown if len(shown) <= STRAY_SHOWN else shown[:STRAY_SHOWN] + "…"
+            self._skipped.append(f"line {stray[0][0]}: skipped text before <rss> that is not XML: {shown!r}")
+        return b"".join(kept) + head[start:]
 
     @staticmethod
     def _declared(head: bytes, start: int, end: int) -> bytes:

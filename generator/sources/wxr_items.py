@@ -1,7 +1,8 @@
 """One element of a WordPress export as the object a REST response would hold for it.
 
 Posts become /wp/v2/<type> objects with `_embedded` authors and terms (so each post names its own,
-as with `?_embed`); attachments become /wp/v2/media objects, which featured images name by id; `<wp:author>`,
+as with `?_embed`), their content and excerpt as saved (`raw`, as REST's edit context names it), with what
+rendering them needs beside them; the convert stage renders them (convert/wp_render.py). Attachments become /wp/v2/media objects, which featured images name by id; `<wp:author>`,
 `<wp:category>`, `<wp:tag>` and `<wp:term>` become user and term objects. Old exports give terms and
 authors no ids: a stable id is made from the name, far above any WordPress id.
 """
@@ -16,9 +17,8 @@ from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from generator.convert.wp_render import (Attachment, auto_excerpt, render_content, with_bound_meta,
-                                         with_synced_patterns)
 from generator.problems import ItemError
+from generator.sources.wp_syntax import Attachment, gallery_owners, patterns_used
 
 ZERO_DATE = "0000-00-00 00:00:00"
 SYNTHETIC_BASE = 10**12  # WordPress ids are far below this
@@ -28,6 +28,9 @@ HIDDEN_TAXONOMIES = frozenset({"post_format", "nav_menu", "link_category", "wp_t
                                "wp_pattern_category"})
 TITLE_WORDS = 8
 NON_WORD = re.compile(r"[^\w]+")
+# REST serves a post's content rendered, an export saves it raw: a post's `content` and `excerpt` hold `raw`,
+# and this key what rendering them needs beside (convert/wp_render.py renders them as `the_content` would).
+RENDER = "_render"
 
 
 @dataclass(frozen=True)
@@ -146,8 +149,6 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     date, date_gmt = _dates(fields, "wp:post_date", names)
     modified, modified_gmt = _dates(fields, "wp:post_modified", names) if _has_date(fields, "wp:post_modified") \
         else (date, date_gmt)
-    excerpt = fields.get("excerpt:encoded", "")
-    blocks = with_bound_meta(with_synced_patterns(raw, names.synced), element.meta)
     data: dict[str, Any] = {
         "id": ident, "type": fields.get("wp:post_type") or "post",
         "status": "password-protected" if fields.get("wp:post_password") else fields.get("wp:status", "publish"),
@@ -155,9 +156,7 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
         "guid": {"rendered": fields.get("guid", "")},
         "date": date, "date_gmt": date_gmt, "modified": modified, "modified_gmt": modified_gmt,
         "title": _title(fields.get("title", ""), raw, date),
-        "content": {"rendered": render_content(blocks, ident, names.attached, element.meta.get("footnotes", ""))},
-        "excerpt": {"rendered": render_content(excerpt, ident, {}) if excerpt
-                    else auto_excerpt(raw)},
+        "content": {"raw": raw}, "excerpt": {"raw": fields.get("excerpt:encoded", "")},
         "parent": _int(fields.get("wp:post_parent")), "menu_order": _int(fields.get("wp:menu_order")),
         "sticky": fields.get("wp:is_sticky") == "1",
     }
@@ -165,7 +164,23 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     data["author"] = embedded["author"][0]["id"] if embedded.get("author") else 0
     data["featured_media"] = _int(element.meta.get("_thumbnail_id"))  # the attachment is a media item
     data["_embedded"] = embedded
+    data[RENDER] = _render_needs(raw, ident, element.meta, names)
     return data, warnings
+
+
+def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -> dict[str, Any]:
+    """What rendering the post needs beside its raw content, as plain data: the synced patterns it shows,
+    the attachments its galleries without ids show, the custom fields its blocks are bound to, its
+    footnotes; each only where the post uses it, so that the post's item stays small."""
+    synced = patterns_used(raw, names.synced)
+    shown = "".join((raw, *synced.values()))
+    bound = {k: v for k, v in meta.items() if not k.startswith("_")} if "core/post-meta" in shown else {}
+    footnotes = meta.get("footnotes", "")
+    text = "".join((shown, footnotes, *bound.values()))
+    owners = ({ident} | gallery_owners(text, ident)) if "[" in text else set()
+    return {"synced": {str(ref): content for ref, content in synced.items()}, "meta": bound, "footnotes": footnotes,
+            "attachments": [[a.id, a.parent, a.order, a.mime] for owner in sorted(owners)
+                            for a in names.attached.get(owner, ())]}
 
 
 def _dated_by_rss(fields: Mapping[str, str], names: Names, warnings: list[tuple[str, str]]) -> Mapping[str, str]:
