@@ -20,7 +20,7 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, nam
                                      resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import FragmentSoup, may_hold, tags_in
-from generator.convert.structure import (MORE, blocks_in_headings_as_text, captions_as_paragraphs, drop_inpage_toc,
+from generator.convert.structure import (BLOCK_NAMES, MORE, blocks_in_headings_as_text, captions_as_paragraphs, drop_inpage_toc,
                                          headings_closed_by_the_parser,
                                          emphasis_into_blocks, images_out_of_headings, line_breaks_out_of_inline,
                                          merge_split_emphasis, more_marker_between_blocks,
@@ -375,8 +375,33 @@ def drop_empty_elements(soup: BeautifulSoup, ctx: Context) -> None:
             space = tag.get_text()
             if space and tag.name in SPACE_KEEPING:
                 tag.replace_with(space)
+            elif tag.name not in SPACE_KEEPING and _words_on_both_sides(tag):
+                _lines_apart(soup, tag)
             else:
                 tag.decompose()
+
+
+def _words_on_both_sides(tag: Tag) -> bool:
+    """Whether words stand right before and right after the element, outside any block."""
+    return all(_inline_words(node) for node in (tag.previous_sibling, tag.next_sibling))
+
+
+def _inline_words(node: object) -> bool:
+    if isinstance(node, Tag):
+        return node.name not in BLOCK_NAMES and bool(node.get_text().strip())
+    return isinstance(node, NavigableString) and bool(node.strip())
+
+
+def _lines_apart(soup: BeautifulSoup, empty: Tag) -> None:
+    """An empty block between words ends the line there, as a browser shows it (`a<p></p>b` is two lines):
+    the words after it, up to the next block, become a paragraph of their own in its place."""
+    paragraph = soup.new_tag("p")
+    following = empty.next_sibling
+    while following is not None and not (isinstance(following, Tag) and following.name in BLOCK_NAMES):
+        after = following.next_sibling
+        paragraph.append(following.extract())
+        following = after
+    empty.replace_with(paragraph)
 
 
 PASSES: tuple[Pass, ...] = (
