@@ -54,6 +54,7 @@ class ImportOptions:
     keep_keyword_links: bool = False
     workers: int | None = None  # None: one per core
     site: str = ""  # the site's address, for crawls whose links lack their host
+    language: str = ""  # site.language: the language kept of a post that holds several (convert/multilingual.py)
     # The run's UTC time, ISO 8601 ('2026-12-03T21:55:08Z'): the CLI's clock or SOURCE_DATE_EPOCH.
     # "" records nothing new: no `mirror:` dates, no revision, no run in content/changes.yaml.
     now: str = ""

@@ -13,7 +13,7 @@ from typing import Any
 from generator import __version__, collector
 from generator.convert.addresses import has_host
 from generator.convert.batch import Failure, convert_all, convert_one
-from generator.convert.context import Losses, Media
+from generator.convert.context import Losses, Media, Settings
 from generator.convert.document import Term, TermRegistry
 from generator.convert.wp_post import Lookups, embedded_terms, to_media, to_term, to_user
 from generator.convert.wp_render import rendered_content
@@ -47,12 +47,13 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
             lookups, own_names = scan.names.lookups()
             posts = _latest_posts(scan.posts, options, result)
             cache = import_cache.load(content_dir)
-        context = import_cache.fingerprint(_converter_version(), options.keep_keyword_links, options.site, own_names)
+        settings = _settings(options)
+        context = import_cache.fingerprint(_converter_version(), astuple(settings), own_names)
         result.notes.extend(_hostless(posts, options) + _bodiless(posts))
 
         def reconvert(post: Ready) -> Ready:
             data = spool.items([post.item.spooled])[0]
-            outcome = convert_one(data, lookups, options.keep_keyword_links, site=options.site)
+            outcome = convert_one(data, lookups, settings)
             return replace(post, document=outcome.document, cached=None, staged=None)  # converted fine before
 
         remove_stale_temporaries(content_dir)  # before the workers stage files of their own
@@ -196,6 +197,10 @@ def _converter_version() -> list[str]:
     return [__version__, digest, *(version(name) for name in ("markdownify", "beautifulsoup4", "lxml", "PyYAML"))]
 
 
+def _settings(options: ImportOptions) -> Settings:
+    return Settings(options.keep_keyword_links, options.site, options.language)
+
+
 def _convert(posts: list[PostRef], context: str, lookups: Lookups, registry: TermRegistry,
              cache: dict[str, import_cache.Entry], spool: Spool, content_dir: Path, options: ImportOptions,
              result: ImportResult) -> tuple[list[Ready], set[tuple[str, int]]]:
@@ -213,8 +218,8 @@ def _convert(posts: list[PostRef], context: str, lookups: Lookups, registry: Ter
         else:
             fresh.append((post, fingerprint))
     items = spool.items([post.item.spooled for post, _ in fresh])
-    outcomes = convert_all(items, lookups, options.keep_keyword_links, options.workers,
-                           partial(stage_file, content_dir, options=options), options.site)
+    outcomes = convert_all(items, lookups, _settings(options), options.workers,
+                           partial(stage_file, content_dir, options=options))
     failed = set()
     for (post, fingerprint), outcome in zip(fresh, outcomes):
         if isinstance(outcome, Failure):

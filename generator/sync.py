@@ -49,6 +49,7 @@ class SyncOptions:
     dry_run: bool = False
     full: bool = False  # list every post, not only those modified since the last sync
     keep_keyword_links: bool = False
+    language: str = ""  # site.language, for posts that hold several (ImportOptions.language)
     politeness: Politeness = field(default_factory=Politeness)
     clock: Clock = field(default_factory=Clock)
     workers: int | None = None  # for the import; None: one per core
@@ -274,7 +275,8 @@ def _import(store: RawStore, types: set[str], site: str, options: SyncOptions, r
     if not inputs:
         return None
     imported = run_import(inputs, store.content, ImportOptions(
-        prune=options.prune, keep_keyword_links=options.keep_keyword_links, workers=options.workers, site=site,
+        prune=options.prune, keep_keyword_links=options.keep_keyword_links, language=options.language,
+        workers=options.workers, site=site,
         now=options.now, history=0, revisions=options.revisions))
     result.problems.extend(imported.problems)
     return imported

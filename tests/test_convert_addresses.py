@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.convert.addresses import absolute, absolute_srcset, page_address
+from generator.convert.context import Settings
 from generator.importer import ImportOptions, run_import
 from tests.conftest import rest_item
 
@@ -91,5 +92,5 @@ def test_a_featured_image_saved_without_its_host_is_read_against_the_post_too(tm
     from generator.convert.wp_post import to_document
 
     embedded = {"wp:featuredmedia": [{"id": 3, "source_url": "/wp-content/uploads/f.jpg", "media_type": "image"}]}
-    document = to_document(rest_item(link="/2022/07/hello/", _embedded=embedded), site="https://s.example").document
+    document = to_document(rest_item(link="/2022/07/hello/", _embedded=embedded), settings=Settings(site="https://s.example")).document
     assert document.image is not None and document.image.url == "https://s.example/wp-content/uploads/f.jpg"

@@ -33,7 +33,7 @@ from bs4 import BeautifulSoup, Comment, Tag
 from generator.convert.addresses import absolute, page_address, within_page
 from generator.convert.cleanup import (KEYWORD_LINK_CLASSES, LAZY_SOURCES, LAZY_SRCSETS, PLUGIN_TOC_CLASSES,
                                        PLUGIN_TOC_IDS, SCREEN_READER_CLASSES, SHARE_CLASSES, TRACKER_HOSTS)
-from generator.convert.context import Context
+from generator.convert.context import Context, Settings
 from generator.convert.links import BLOCKS, IMAGE_FILE
 from generator.convert.markdown import html_to_markdown
 from generator.convert.wp_post import to_document
@@ -238,7 +238,7 @@ def rest_documents(paths: Iterable[Path], site: str = "") -> Iterator[Post]:
         if item.kind != POST or not isinstance(content, dict) or not isinstance(content.get("rendered"), str):
             continue
         try:
-            document = to_document(item.data, site=site).document
+            document = to_document(item.data, settings=Settings(site=site)).document
         except ItemError:
             continue
         yield Post(f"{item.file}#{item.label}", content["rendered"], document.body,

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from generator.convert.context import Settings
 from generator.convert.document import Document
 from generator.convert.wp_post import Converted, Lookups, to_document
 from generator.problems import ItemError
@@ -22,8 +23,8 @@ class Failure:
     message: str
 
 
-def convert_all(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_links: bool,
-                workers: int | None = None, finish: Callable[[Document], object] | None = None, site: str = ""
+def convert_all(items: Sequence[dict[str, Any]], lookups: Lookups, settings: Settings,
+                workers: int | None = None, finish: Callable[[Document], object] | None = None
                 ) -> Iterator[Converted | Failure]:
     """Each item's outcome, in order, as it comes: the caller need not hold them all.
 
@@ -33,20 +34,20 @@ def convert_all(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_
     `items` may read each item when asked for it (a spool): a worker asks only for its own."""
     jobs = workers or job_count(0)
     if jobs == 1 or len(items) < PARALLEL_FROM or not can_fork():
-        yield from (convert_one(item, lookups, keep_keyword_links, finish, site) for item in items)
+        yield from (convert_one(item, lookups, settings, finish) for item in items)
         return
     # The posts go to the workers once, as they start (a forked worker inherits them without
     # copying them); tasks then name posts by position, instead of carrying them through a pipe.
     chunks = [range(start, min(start + CHUNK, len(items))) for start in range(0, len(items), CHUNK)]
     for outcomes in parallel_map(_convert_remembered, chunks, jobs, initializer=_remember,
-                                 initargs=(items, lookups, keep_keyword_links, finish, site)):
+                                 initargs=(items, lookups, settings, finish)):
         yield from outcomes
 
 
-def convert_one(item: dict[str, Any], lookups: Lookups, keep_keyword_links: bool,
-                finish: Callable[[Document], object] | None = None, site: str = "") -> Converted | Failure:
+def convert_one(item: dict[str, Any], lookups: Lookups, settings: Settings,
+                finish: Callable[[Document], object] | None = None) -> Converted | Failure:
     try:
-        converted = to_document(item, lookups, keep_keyword_links, site)
+        converted = to_document(item, lookups, settings)
         if finish is None:
             return converted
         return replace(converted, document=replace(converted.document, body=""), finished=finish(converted.document))
@@ -60,11 +61,11 @@ def convert_one(item: dict[str, Any], lookups: Lookups, keep_keyword_links: bool
 _WORKER: dict[str, Any] = {}  # each worker process's copy of what every conversion needs
 
 
-def _remember(items: Sequence[dict[str, Any]], lookups: Lookups, keep_keyword_links: bool,
-              finish: Callable[[Document], object] | None, site: str) -> None:
-    _WORKER.update(items=items, lookups=lookups, keep=keep_keyword_links, finish=finish, site=site)
+def _remember(items: Sequence[dict[str, Any]], lookups: Lookups, settings: Settings,
+              finish: Callable[[Document], object] | None) -> None:
+    _WORKER.update(items=items, lookups=lookups, settings=settings, finish=finish)
 
 
 def _convert_remembered(positions: range) -> list[Converted | Failure]:
-    return [convert_one(_WORKER["items"][i], _WORKER["lookups"], _WORKER["keep"], _WORKER["finish"], _WORKER["site"])
+    return [convert_one(_WORKER["items"][i], _WORKER["lookups"], _WORKER["settings"], _WORKER["finish"])
             for i in positions]

@@ -18,6 +18,7 @@ MEDIA_AS_LINK = "audio or video made a link"
 BACKGROUND_IMAGE = "background image made an image"
 IMAGE_WITHOUT_SOURCE = "image with no source dropped"
 UNKNOWN_SHORTCODE = "unknown shortcode kept as text"
+OTHER_LANGUAGES = "other languages of a multilingual post left out"
 PLUGIN_OUTPUT = "page of plugin shortcodes dropped"
 BUILDER_ELEMENT = "page builder element dropped"
 UNRESOLVED_MEDIA = "gallery image not in the saved media"
@@ -52,6 +53,15 @@ class Losses:
 
     def __bool__(self) -> bool:
         return bool(self.counts)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the run tells every post's conversion: the user's choices, from the configuration."""
+
+    keep_keyword_links: bool = False
+    site: str = ""  # the site's address, for a crawl whose links lack their host
+    language: str = ""  # the language kept of a post that holds several (convert/multilingual.py)
 
 
 @dataclass

@@ -16,9 +16,10 @@ from generator.convert import context as loss
 from generator.convert import shortcodes
 from generator.convert.addresses import absolute, page_address
 from generator.convert.cleanup import SCREEN_READER_CLASSES, WHITESPACE
-from generator.convert.context import Context, Losses, Media
+from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.document import Document, Image, Source, Term
 from generator.convert.markdown import html_to_markdown
+from generator.convert.multilingual import post_in_language
 from generator.convert.slugs import safe_slug
 from generator.convert.wp_render import rendered
 from generator.problems import ItemError
@@ -74,19 +75,20 @@ def to_media(data: dict[str, Any]) -> tuple[int, Media] | None:
     return ident, Media(url, alt, caption)
 
 
-def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), keep_keyword_links: bool = False,
-                site: str = "") -> Converted:
-    """The post as a Document, every term it names, what conversion lost, and input faults.
-    `site` is the site's address, for a crawl whose links lack their host."""
+def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Settings = Settings()) -> Converted:
+    """The post as a Document, every term it names, what conversion lost, and input faults."""
+    data, dropped = post_in_language(data, settings.language)
     data = rendered(data)
     warnings: list[tuple[str, str]] = []
     title = html_to_text(_rendered(data, "title"))
     slug = _post_slug(data, warnings)
     link = _optional_string(data, "link")
     guid = html.unescape(_rendered(data, "guid", required=False))
-    address = page_address(link, site, guid)
-    ctx = Context(title=title or _title_of(slug), base_url=address, keep_keyword_links=keep_keyword_links,
+    address = page_address(link, settings.site, guid)
+    ctx = Context(title=title or _title_of(slug), base_url=address, keep_keyword_links=settings.keep_keyword_links,
                   media=lookups.media)
+    if dropped:
+        ctx.losses.note(loss.OTHER_LANGUAGES, ", ".join(dropped))
     if not title:  # a page needs a title to be listed and linked; WordPress shows "(no title)"
         ctx.losses.note(loss.UNTITLED, ctx.title)
     elif isinstance(data.get("title"), dict) and data["title"].get("raw") == "":  # an export's untitled post

@@ -1,0 +1,68 @@
+"""Posts of qTranslate and its forks, which store every language in one post: a mirror shows one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.convert.context import Settings
+from generator.convert.multilingual import in_language, languages
+from generator.convert.wp_post import to_document
+from generator.importer import ImportOptions, run_import
+from generator.store.documents import loads
+from tests.conftest import rest_item
+from tests.test_wxr import export, item
+
+
+@pytest.mark.parametrize(("text", "wanted", "shown"), [
+    ("[:en]Rare earths[:de]Seltene Erden[:]", "en", "Rare earths"),
+    ("[:en]Rare earths[:de]Seltene Erden[:]", "de-CH", "Seltene Erden"),
+    ("[:en]Rare earths[:de]Seltene Erden[:]", "fr", "Rare earths"),  # not there: the first, the plugin's default
+    ("{:es}Tierras raras{:}{:en}Rare earths{:}", "en_US", "Rare earths"),
+    ("<!--:en--><p>Mining</p><!--:--><!--:pt-br--><p>Mineração</p><!--:-->", "pt-BR", "<p>Mineração</p>"),
+    ("<p>Shared</p>[:en]<p>English</p>[:zh]<p>中文</p>[:]<p>Also shared</p>", "zh", "<p>Shared</p><p>中文</p><p>Also shared</p>"),
+    ("[:en]Only English, closed[:]", "de", "Only English, closed"),
+])
+def test_a_post_shows_one_language(text: str, wanted: str, shown: str) -> None:
+    assert in_language(text, wanted) == shown
+
+
+@pytest.mark.parametrize("text", [
+    "print(line[:end])", "a[:]", "Ratio 3[:]4", "{:}", "[:en] alone and never closed", "No markers at all",
+    "<!-- a comment -->text",
+])
+def test_text_of_one_language_is_left_as_it_is(text: str) -> None:
+    assert languages(text) == [] and in_language(text, "en") == text
+
+
+@given(st.dictionaries(st.sampled_from(["en", "de", "fr", "zh", "pt-br"]), st.text(alphabet="abc <>/p", max_size=12),
+                       min_size=2), st.sampled_from(["[:{}]", "{{:{}}}", "<!--:{}-->"]))
+def test_each_language_of_a_post_is_shown_whole_and_alone(blocks: dict[str, str], mark: str) -> None:
+    closing = mark.format("")
+    text = "".join(mark.format(code) + body for code, body in blocks.items()) + closing
+    for code, body in blocks.items():
+        assert in_language(text, code) == body
+
+
+def test_a_rest_post_of_several_languages_keeps_the_sites_and_says_which_it_left_out() -> None:
+    item = rest_item(title={"rendered": "[:en]Rare earths[:de]Seltene Erden[:]"},
+                     content={"rendered": "<p>[:en]Prices rose.[:de]Die Preise stiegen.[:]</p>"},
+                     excerpt={"rendered": "<p>[:en]Up.[:de]Hoch.[:]</p>"})
+    converted = to_document(item, settings=Settings(language="de-DE"))
+    document = converted.document
+    assert (document.title, document.body, document.summary) == ("Seltene Erden", "Die Preise stiegen.\n", "Hoch.")
+    assert converted.losses.details == ["other languages of a multilingual post left out: en"]
+
+
+def test_an_exported_post_of_several_languages_is_one_language_in_its_body_and_summary(tmp_path: Path) -> None:
+    body = ("<!--:en-->The harbour opened a new crane line today.<!--:-->"
+            "<!--:pt-->O porto abriu hoje uma nova linha de guindastes.<!--:-->")
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "[:en]Harbour[:pt]Porto[:]", body, slug="porto")), encoding="utf-8")
+    run_import([path], tmp_path / "content", ImportOptions(language="pt-BR"))
+    document = loads((tmp_path / "content/post/porto.md").read_text(encoding="utf-8"))
+    assert (document.title, document.body.strip()) == ("Porto", "O porto abriu hoje uma nova linha de guindastes.")
+    assert document.summary == "O porto abriu hoje uma nova linha de guindastes."
