@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.convert.markdown import html_to_markdown
+from generator.convert.shortcodes import strip_known
+from generator.convert.wp_post import html_to_text
 from generator.render.markdown import MarkdownRenderer
 
 LAYOUT = ("vc_row", "vc_column", "vc_column_text", "vc_row_inner", "vc_column_inner", "et_pb_section", "et_pb_row",
@@ -42,3 +44,25 @@ def test_layout_shortcodes_leave_their_words_in_order_and_nothing_else(body: str
     source = f"<p>{body}</p>"
     html = MarkdownRenderer().render(html_to_markdown(source)).html
     assert shown_text(html) == shown_text(re.sub(r"\[/?[a-z_]+[^\]]*\]", " ", source)), html
+
+
+unregistered = st.builds(lambda name, quote, inside: f"[{name} style={quote}minimal{quote}]{inside}[/{name}]",
+                         st.from_regex(r"[a-z]{3,8}_[a-z]{3,8}", fullmatch=True), st.sampled_from(QUOTES[1:4]), words)
+
+
+@settings(max_examples=100, deadline=None)
+@given(parts=st.lists(unregistered, min_size=1, max_size=4))
+def test_shortcodes_wordpress_curled_as_unregistered_leave_their_words_and_no_tag(parts: list[str]) -> None:
+    """A theme's shortcode under no known prefix (Salient's `[fancy_box]`) shows its words, and none of its
+    tags: its curled quotes say no plugin rendered it."""
+    source = f"<p>{''.join(parts)}</p>"
+    html = MarkdownRenderer().render(html_to_markdown(source)).html
+    assert shown_text(html) == shown_text(re.sub(r"\[/?[a-z_]+[^\]]*\]", " ", source)), html
+
+
+def test_summary_loses_unregistered_tags_raw_html_and_the_tag_its_cut_in() -> None:
+    excerpt = ("<p>[toggle title=&#8221;Q&#8221;]Answer.[/toggle] [vc_raw_html]JTNDcCUzRQ==[/vc_raw_html]"
+               " [vc_row type=&#8221;in_container&#8221; full&#8230;</p>")
+    assert html_to_text(strip_known(excerpt)) == "Answer."
+    assert html_to_text(strip_known("<p>Prices [sic] rose [note]a[/note] in [May&#8230;</p>")) == \
+        "Prices [sic] rose [note]a[/note] in [May…"

@@ -35,6 +35,7 @@ INLINE = re.compile(r"(?:su_)?(?:dropcap|highlight)")
 MAX_DEPTH = 60
 # The quotes wptexturize makes of an unregistered shortcode's straight ones, as entities and as characters.
 CURLED = re.compile(r"&#82(?:20|21|43|16|17|42);|[“”″‘’′]")
+CURLED_VALUE = re.compile(rf"=\s*(?:{CURLED.pattern})")
 STRAIGHT = {"&#8220;": '"', "&#8221;": '"', "&#8243;": '"', "“": '"', "”": '"', "″": '"',
             "&#8216;": "'", "&#8217;": "'", "&#8242;": "'", "‘": "'", "’": "'", "′": "'"}
 # Elements that only space or divide the layout: dropped without a word.
@@ -48,6 +49,13 @@ Element = Callable[[dict[str, str], str, Context], "str | None"]
 
 def is_builder(name: str) -> bool:
     return name.startswith(PREFIXES) or THEME_NAMES.fullmatch(name) is not None
+
+
+def curled(attributes: str) -> bool:
+    """Whether wptexturize curled the quotes of a value (`style=&#8221;minimal&#8221;`): it does so only to a
+    shortcode no plugin registered where the page was rendered, which no prefix list can name in full (Salient's
+    `[toggle]`, `[fancy_box]`, `[image_with_animation]`). An editor's own curly quote never follows `=` directly."""
+    return CURLED_VALUE.search(attributes) is not None
 
 
 def without_tags(text: str) -> str:
@@ -73,7 +81,7 @@ def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
         return made
     if inner.strip():
         title = named.get("title", "").strip()
-        inner = f"<div>{inner}</div>" if LAYOUT.search(name) else inner
+        inner = inner if INLINE.fullmatch(name) else f"<div>{inner}</div>"
         return (f"<p><strong>{escape(title)}</strong></p>" if title else "") + inner
     if not SPACING.search(name) and named:
         ctx.losses.note(loss.BUILDER_ELEMENT, f"[{name}]")

@@ -6,7 +6,7 @@
 `[playlist ids]` a list of links to its files, a form's or a shop page's shortcode nothing. Page
 builders' shortcodes are left to page_builders.py.
 Anything else that is clearly a shortcode (it has attributes or a closing tag) stays as text and
-is reported.
+is reported, unless WordPress curled its quotes: then it is a theme's element, as page builders' are.
 """
 
 from __future__ import annotations
@@ -24,6 +24,10 @@ from generator.sources.wp_syntax import parse_attributes
 
 OPENING = re.compile(r"\[(?P<escaped>\[?)(?P<name>[a-z][a-z0-9_-]*)(?P<atts>(?:=|\s)[^\]]*)?\](?P<close>\]?)")
 CLOSING = re.compile(r"\[/([a-z][a-z0-9_-]*)\]")
+# The tag WordPress cut an excerpt in, at its word limit: `[vc_row type=”in_container”…`.
+CUT_TAG = re.compile(r"\[(?P<name>[a-z][a-z0-9_-]*)(?P<atts>[^\]\[]*)$")
+# WPBakery's raw HTML and script, whose content is base64 rather than words.
+RAW_BLOCK = re.compile(r"\[vc_raw_(html|js)\b[^\]]*\].*?(?:\[/vc_raw_\1\]|$)", re.DOTALL)
 CODE_TAG = re.compile(r"<(/?)(?:pre|code)\b", re.IGNORECASE)
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 # What a shortcode alone on its line is wrapped in, by wpautop or the block editor; any other element shows itself.
@@ -89,12 +93,23 @@ def strip_known(text: str) -> str:
         return text
     if _plugin_output(text):
         return ""
-    text = OPENING.sub(lambda m: "" if _known(m["name"]) and not m["escaped"] else m.group(0), text)
-    return CLOSING.sub(lambda m: "" if _known(m.group(1)) else m.group(0), text)
+    text = RAW_BLOCK.sub("", text)
+    unregistered = {m["name"] for m in OPENING.finditer(text) if page_builders.curled(m["atts"] or "")}
+    text = OPENING.sub(lambda m: "" if _strippable(m["name"], unregistered) and not m["escaped"] else m.group(0), text)
+    text = CLOSING.sub(lambda m: "" if _strippable(m.group(1), unregistered) else m.group(0), text)
+    return CUT_TAG.sub(lambda m: "" if _known(m["name"]) or page_builders.curled(m["atts"]) else m.group(0), text)
+
+
+def _strippable(name: str, unregistered: set[str]) -> bool:
+    return _known(name) or name in unregistered
 
 
 def _known(name: str) -> bool:
     return name in HANDLERS or page_builders.is_builder(name)
+
+
+def _builder(match: re.Match[str]) -> bool:
+    return page_builders.is_builder(match["name"]) or page_builders.curled(match["atts"] or "")
 
 
 def _text(html: str, start: int, end: int, code: list[tuple[int, int]]) -> str:
@@ -136,7 +151,7 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 
 def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Context, depth: int) -> str:
-    if page_builders.is_builder(match["name"]) and depth < page_builders.MAX_DEPTH:
+    if _builder(match) and depth < page_builders.MAX_DEPTH:
         named, _ = parse_attributes(page_builders.straight_quotes(match["atts"] or ""))
         return expand(page_builders.element(match["name"], named, inner or "", ctx), ctx, depth + 1)
     named, positional = parse_attributes(match["atts"] or "")
