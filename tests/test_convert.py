@@ -101,3 +101,21 @@ def test_whitespace_between_inline_elements_never_breaks_their_block(parts: list
     markdown = html_to_markdown(f"<table><tr><td>{inner}</td></tr></table>" if block == "td" else
                                 f"<ul><li>{inner}</li></ul>" if block == "li" else f"<{block}>{inner}</{block}>")
     assert "\n\n" not in markdown.strip("\n"), markdown
+
+
+@pytest.mark.parametrize("start", ["²", "--1", "1e3", "99999999999", ""])
+def test_a_countdown_with_a_start_browsers_would_not_read_keeps_its_items(start: str) -> None:
+    assert html_to_markdown(f'<ol reversed start="{start}"><li>Two</li><li>One</li></ol>') == (
+        "<ol reversed>\n<li>\n\nTwo\n\n</li>\n<li>\n\nOne\n\n</li>\n</ol>\n")
+
+
+def test_hundreds_of_unknown_shortcodes_nested_keep_their_text() -> None:
+    """Each level is an unknown shortcode of its own name: beyond the builders' depth they stay raw text."""
+    html = "".join(f"[theme_box_{i}]" for i in range(400)) + "deep words" + "".join(
+        f"[/theme_box_{i}]" for i in reversed(range(400)))
+    markdown = html_to_markdown(f"<p>{html}</p>")
+    assert "deep words" in markdown and markdown.startswith("[theme_box_0\\]")
+
+
+def test_a_comment_left_open_in_a_body_of_shortcodes_keeps_the_body() -> None:
+    assert "text" in html_to_markdown("<p>[x] text</p>" + "<!--" * 2000)

@@ -72,4 +72,5 @@ class Context:
     base_url: str = ""  # the post's own address, which its relative URLs are read against
     keep_keyword_links: bool = False
     media: Mapping[int, Media] = field(default_factory=dict)
+    themed: bool = False  # whether the body uses a theme's plain-named layout shortcodes (page_builders.themed)
     losses: Losses = field(default_factory=Losses)

@@ -24,6 +24,7 @@ from generator.convert.shortcodes import drop_plugin_output, expand
 from generator.convert.walk import can_ignore, collapse_newlines, pseudo_tags, removes_inside, removes_outside
 
 BLANK_RUNS = re.compile(r"\n{3,}")
+START = re.compile(r"-?[0-9]{1,9}")  # a list's start as browsers read it (ASCII digits; "²" is not one)
 FENCE = re.compile(r"^( *`{3,})[\w+#.-]*$")
 CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|brush:\s*)([\w+#.-]+)")
 BACKTICKS = re.compile(r"`+")
@@ -201,7 +202,7 @@ class NewsConverter(MarkdownConverter):
         if not el.has_attr("reversed"):
             return super().convert_list(el, text, parent_tags)
         start = str(el.get("start", "")).strip()
-        numbered = f' start="{int(start)}"' if start.lstrip("-").isdigit() and len(start) < 10 else ""
+        numbered = f' start="{int(start)}"' if START.fullmatch(start) else ""
         return f"\n\n<ol reversed{numbered}>\n{text}</ol>\n\n"
 
     def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:

@@ -26,9 +26,14 @@ PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_")
 # gone (as in an export or a mirror) they are left raw around the words (`[dropcap]2[/dropcap]014`).
 THEME_NAMES = re.compile(r"dropcap|highlight|pullquote(?:[_-](?:left|right))?|row|columns?|hr|divider|clear|spacer|gap"
                          r"|(?:one|two|three|four|five)_(?:half|thirds?|fourths?|fifths?|sixths?)(?:_last)?")
-_NAME = "(?:(?:" + "|".join(PREFIXES) + rf")[a-z0-9_-]*|(?:{THEME_NAMES.pattern})(?![\w-]))"
+_PREFIXED = "(?:" + "|".join(PREFIXES) + ")[a-z0-9_-]*"
+_NAME = rf"(?:{_PREFIXED}|(?:{THEME_NAMES.pattern})(?![\w-]))"
 CLOSING = re.compile(rf"\[/{_NAME}\]")
 TAG = re.compile(rf"\[/?(?P<name>{_NAME})\b[^\]]*\]")
+PREFIXED_TAG = re.compile(rf"\[/?(?P<name>{_PREFIXED})\b[^\]]*\]")
+# The plain names are words in brackets too (`type [row] in the cell`): they are a theme's only in a text
+# where one of them encloses something, as a layout's do.
+THEME_CLOSING = re.compile(rf"\[/(?:{THEME_NAMES.pattern})\]")
 # Elements set within a word (`[dropcap]2[/dropcap]014`): their tags part nothing.
 INLINE = re.compile(r"(?:su_)?(?:dropcap|highlight)")
 # Real layouts nest a dozen deep; beyond this, what is left stays text rather than exhaust Python's stack.
@@ -39,7 +44,8 @@ CURLED_VALUE = re.compile(rf"=\s*(?:{CURLED.pattern})")
 STRAIGHT = {"&#8220;": '"', "&#8221;": '"', "&#8243;": '"', "“": '"', "”": '"', "″": '"',
             "&#8216;": "'", "&#8217;": "'", "&#8242;": "'", "‘": "'", "’": "'", "′": "'"}
 # Elements that only space or divide the layout: dropped without a word.
-SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|spacer|hr|clearfix|gap|zigzag)$")
+SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|spacer|hr|clearfix|clear|gap|zigzag)$")
+RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|zigzag)$")  # those of them that draw a line
 # Elements that lay out others side by side: each holds a block of its own, so that the words of two columns
 # of bare text do not run together.
 LAYOUT = re.compile(r"(?:^|_)(?:row|columns?|section|container|half|thirds?|fourths?|fifths?|sixths?|last)(?:_inner)?$")
@@ -47,8 +53,13 @@ LAYOUT = re.compile(r"(?:^|_)(?:row|columns?|section|container|half|thirds?|four
 Element = Callable[[dict[str, str], str, Context], "str | None"]
 
 
-def is_builder(name: str) -> bool:
-    return name.startswith(PREFIXES) or THEME_NAMES.fullmatch(name) is not None
+def is_builder(name: str, themed: bool) -> bool:
+    """Whether `name` is a builder's, in a text that uses a theme's layout shortcodes or not (see themed)."""
+    return name.startswith(PREFIXES) or (themed and THEME_NAMES.fullmatch(name) is not None)
+
+
+def themed(text: str) -> bool:
+    return THEME_CLOSING.search(text) is not None
 
 
 def curled(attributes: str) -> bool:
@@ -61,7 +72,7 @@ def curled(attributes: str) -> bool:
 def without_tags(text: str) -> str:
     """Text without the builders' tags, where it has no structure to keep: a layout's tag parts the words of
     its neighbours, an inline element's does not."""
-    return TAG.sub(lambda m: "" if INLINE.fullmatch(m["name"]) else " ", text)
+    return (TAG if themed(text) else PREFIXED_TAG).sub(lambda m: "" if INLINE.fullmatch(m["name"]) else " ", text)
 
 
 def straight_quotes(attributes: str) -> str:
@@ -83,7 +94,9 @@ def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
         title = named.get("title", "").strip()
         inner = inner if INLINE.fullmatch(name) else f"<div>{inner}</div>"
         return (f"<p><strong>{escape(title)}</strong></p>" if title else "") + inner
-    if not SPACING.search(name) and named:
+    if SPACING.search(name):  # it stood between blocks, or at least between words
+        return "<hr>" if RULE.search(name) else " "
+    if named:
         ctx.losses.note(loss.BUILDER_ELEMENT, f"[{name}]")
     return ""
 

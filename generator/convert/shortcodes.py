@@ -31,7 +31,8 @@ RAW_BLOCK = re.compile(r"\[vc_raw_(html|js)\b[^\]]*\].*?(?:\[/vc_raw_\1\]|$)", r
 CODE_TAG = re.compile(r"<(/?)(?:pre|code)\b", re.IGNORECASE)
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 # What a shortcode alone on its line is wrapped in, by wpautop or the block editor; any other element shows itself.
-WRAPPING = re.compile(r"<!--.*?-->|</?(?:p|div|span|br)\b[^>]*>", re.DOTALL | re.IGNORECASE)
+# (A comment left open runs to the end: one that never closes must not be sought again from every `<!--`.)
+WRAPPING = re.compile(r"<!--.*?(?:-->|\Z)|</?(?:p|div|span|br)\b[^>]*>", re.DOTALL | re.IGNORECASE)
 # A handler returns the HTML a shortcode stands for, or None when it cannot tell.
 Handler = Callable[[dict[str, str], list[str], str, Context], "str | None"]
 LINK_TAG = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
@@ -43,6 +44,8 @@ def expand(html: str, ctx: Context, depth: int = 0) -> str:
     builders' elements this text is inside, whose content is expanded in turn."""
     if "[" not in html:
         return html
+    if depth == 0:
+        ctx.themed = page_builders.themed(html)
     closings: dict[str, list[int]] = {}
     for match in CLOSING.finditer(html):
         closings.setdefault(match.group(1), []).append(match.start())
@@ -79,7 +82,9 @@ def _plugin_output(html: str) -> list[str]:
         return []
     text = unescape(WRAPPING.sub("", html))
     found = list(OPENING.finditer(text))
-    if "<" in text or CLOSING.sub("", OPENING.sub("", text)).strip() or any(_known(m["name"]) or m["escaped"] for m in found):
+    if "<" in text or CLOSING.sub("", OPENING.sub("", text)).strip():
+        return []
+    if any(_known(m["name"], themed=True) or m["escaped"] for m in found):
         return []
     return [m.group(0) for m in found]
 
@@ -94,22 +99,21 @@ def strip_known(text: str) -> str:
     if _plugin_output(text):
         return ""
     text = RAW_BLOCK.sub("", text)
-    unregistered = {m["name"] for m in OPENING.finditer(text) if page_builders.curled(m["atts"] or "")}
-    text = OPENING.sub(lambda m: "" if _strippable(m["name"], unregistered) and not m["escaped"] else m.group(0), text)
-    text = CLOSING.sub(lambda m: "" if _strippable(m.group(1), unregistered) else m.group(0), text)
-    return CUT_TAG.sub(lambda m: "" if _known(m["name"]) or page_builders.curled(m["atts"]) else m.group(0), text)
+    themed = page_builders.themed(text)
+    strippable = {m["name"] for m in OPENING.finditer(text)
+                  if page_builders.curled(m["atts"] or "") or _known(m["name"], themed)}
+    text = OPENING.sub(lambda m: "" if m["name"] in strippable and not m["escaped"] else m.group(0), text)
+    text = CLOSING.sub(lambda m: "" if m.group(1) in strippable else m.group(0), text)
+    return CUT_TAG.sub(lambda m: "" if _known(m["name"], themed) or page_builders.curled(m["atts"]) else m.group(0),
+                       text)
 
 
-def _strippable(name: str, unregistered: set[str]) -> bool:
-    return _known(name) or name in unregistered
+def _known(name: str, themed: bool) -> bool:
+    return name in HANDLERS or page_builders.is_builder(name, themed)
 
 
-def _known(name: str) -> bool:
-    return name in HANDLERS or page_builders.is_builder(name)
-
-
-def _builder(match: re.Match[str]) -> bool:
-    return page_builders.is_builder(match["name"]) or page_builders.curled(match["atts"] or "")
+def _builder(match: re.Match[str], ctx: Context) -> bool:
+    return page_builders.is_builder(match["name"], ctx.themed) or page_builders.curled(match["atts"] or "")
 
 
 def _text(html: str, start: int, end: int, code: list[tuple[int, int]]) -> str:
@@ -151,7 +155,7 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 
 def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Context, depth: int) -> str:
-    if _builder(match) and depth < page_builders.MAX_DEPTH:
+    if _builder(match, ctx) and depth < page_builders.MAX_DEPTH:
         named, _ = parse_attributes(page_builders.straight_quotes(match["atts"] or ""))
         return expand(page_builders.element(match["name"], named, inner or "", ctx), ctx, depth + 1)
     named, positional = parse_attributes(match["atts"] or "")
@@ -161,7 +165,7 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
         return match["escaped"] + replacement + match["close"]
     if named or inner is not None or handler is not None:
         ctx.losses.note(loss.UNKNOWN_SHORTCODE, original[:80])
-    if inner is None or handler is not None:
+    if inner is None or handler is not None or depth >= page_builders.MAX_DEPTH:
         return original
     return _unknown_around(match, inner, ctx, depth)
 
@@ -170,7 +174,7 @@ def _unknown_around(match: re.Match[str], inner: str, ctx: Context, depth: int) 
     """An unknown shortcode's tags stay as text, but WordPress's shortcodes inside it are still rendered:
     WordPress matches only the shortcodes registered, so a theme's `[column]` left unregistered does not
     hide the `[gallery]` it holds."""
-    return f"{match.group(0)}{expand(inner, ctx, depth)}[/{match['name']}]"
+    return f"{match.group(0)}{expand(inner, ctx, depth + 1)}[/{match['name']}]"
 
 
 def _link(url: str, text: str) -> str:

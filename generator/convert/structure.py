@@ -134,7 +134,9 @@ def emphasis_into_blocks(soup: BeautifulSoup, ctx: Context) -> None:
     for tag in _elements(soup, *EMPHASIS):
         if any(t.name in _HOLDS_LINES for t in tags_in(tag)):
             _emphasise_lines(soup, tag, tag.name)
-            tag.unwrap()
+            # A span with nothing to say is transparent, and renaming costs nothing, where unwrap moves each
+            # child alone (in time that grows with the siblings: thousands of paragraphs took seconds).
+            tag.name, tag.attrs = "span", {}
 
 
 def _emphasise_lines(soup: BeautifulSoup, container: Tag, name: str) -> None:
