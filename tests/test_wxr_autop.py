@@ -113,6 +113,15 @@ def test_a_post_written_in_markdown_is_rendered_from_markdown_as_php_markdown_sh
     assert auto_excerpt(MARKDOWN_POST) == "<p>My entry is complete. What went well A finished game. //config fps 2</p>\n"
 
 
+def test_a_markdown_post_keeps_its_code_shortcodes_fences_and_embeds() -> None:
+    """What WordPress does to a classic post before showing it happens to a Markdown one too, and code stays code."""
+    raw = ('See [docs](https://e.com/d).\n\n[code lang="c"]\n#include <stdio.h>\n[/code]\n\n'
+           "```\n#define N 10\n```\n\nhttps://www.youtube.com/watch?v=abc\n")
+    assert html_to_markdown(render_content(raw, 5, {}), Context()) == (
+        "See [docs](https://e.com/d).\n\n```c\n#include <stdio.h>\n```\n\n```\n#define N 10\n```\n\n"
+        "[YouTube video: https://www.youtube.com/watch?v=abc](https://www.youtube.com/watch?v=abc)\n")
+
+
 def test_an_html_post_that_shows_markdown_stays_html() -> None:
     for raw in ('See <a href="https://e.com">this</a>. Write [text](https://e.com) for a link.',
                 "Write <code>[text](https://e.com)</code> for a link.\n\n*Not emphasis* here."):

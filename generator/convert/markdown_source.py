@@ -36,5 +36,18 @@ SPAN_TAG_LINE = re.compile(r"^(<(?!(?:p|div|h[1-6]|blockquote|pre|table|dl|ol|ul
                            re.MULTILINE | re.IGNORECASE)
 
 
+# Code, which those two rewrites must leave as it is (`#include <stdio.h>` is no heading): fenced blocks and the
+# <pre> that code shortcodes became.
+CODE_REGION = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[^\n]*$|<pre\b.*?</pre>", re.MULTILINE | re.DOTALL | re.IGNORECASE)
+
+
 def render(raw: str) -> str:
-    return RENDERER.render(SPAN_TAG_LINE.sub(r"\1 ", TIGHT_HEADING.sub(r"\1 ", raw)))
+    pieces, done = [], 0
+    for code in CODE_REGION.finditer(raw):
+        pieces += [_as_commonmark(raw[done:code.start()]), code.group()]
+        done = code.end()
+    return RENDERER.render("".join(pieces) + _as_commonmark(raw[done:]))
+
+
+def _as_commonmark(prose: str) -> str:
+    return SPAN_TAG_LINE.sub(r"\1 ", TIGHT_HEADING.sub(r"\1 ", prose))

@@ -121,7 +121,7 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
             html = SOCIAL_LINK.sub(_social_link, html)
         html = BLOCK_DELIMITER.sub("", html)
     elif markdown_source.written_in_markdown(raw):
-        html = markdown_source.render(raw)
+        html = markdown_source.render(_autoembed(_code_blocks(_code_tags(raw))))
     else:
         html = autop(_autoembed(_code_blocks(_code_tags(raw))))
     return _media_ids(html, post_id, attached) if "[" in html else html
