@@ -6,20 +6,35 @@ Nothing here writes a file; sync.py decides what to keep.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 from generator.problems import Problem
-from generator.sources.http import Client, FetchError, Response
+from generator.sources.http import RETRY_STATUSES, Client, FetchError, Response
 from generator.sources.php_messages import blank_php_messages
 
 PER_PAGE = 100  # WordPress's largest page
 API_LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?https://api\.w\.org/"?', re.IGNORECASE)
+LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+API_REL = re.compile(r"""\brel\s*=\s*["']?https://api\.w\.org/["'\s>]""", re.IGNORECASE)
+HREF = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 LISTED_FIELDS = "id,slug,modified,modified_gmt,date_gmt"
+ANY_STATUS = frozenset(range(200, 600))  # get_json explains an error status itself
+# PHP files saved with a byte order mark print it before the JSON, once per file a site includes.
+BOM_OR_SPACE = "\ufeff \t\r\n"
+HTML_INSTEAD = ("a security plugin, a bot check (such as Cloudflare's) or maintenance mode answers instead of the "
+                "REST API: sync again later, or ask the site's owner to let newsmirror through")
+CUT_SHORT = "the answer was cut short or mangled (a PHP error or timeout on the site?): sync again later"
+CLOSED = ("the site's REST API is closed to visitors (a security plugin or setting): ask its owner to open "
+          "/wp/v2 to anonymous reads, or import an export of the site instead")
+REFUSED = "the site's firewall refused newsmirror: ask its owner to allow it, or sync again later"
+NO_ROUTE = ("the site's REST API does not serve this route (a post type or taxonomy needs show_in_rest): "
+            "check the source's URL and types")
 # Types every site has that are not posts a reader would want mirrored.
 INTERNAL_TYPES = frozenset({"attachment", "nav_menu_item"})
 
@@ -99,40 +114,95 @@ def _rest_base(route: str) -> str | None:
 
 
 def get_json(client: Client, url: str) -> tuple[Any, Response]:
-    response = client.get(url)
+    response = client.get(url, accept=ANY_STATUS)
+    if response.status != 200:
+        raise FetchError(url, _failure(client, response), response.status)
     try:
-        return json.loads(blank_php_messages(response.body.decode("utf-8-sig"))), response
+        text = response.body.decode("utf-8").lstrip(BOM_OR_SPACE)
     except UnicodeDecodeError as e:
         raise FetchError(url, f"not UTF-8 text (byte {e.start})") from None
+    try:
+        return json.loads(blank_php_messages(text)), response
     except json.JSONDecodeError as e:
-        raise FetchError(url, f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}") from None
+        if text.startswith("<") and not text.startswith("<br"):
+            raise FetchError(url, f"an HTML page{_title(text)} came where JSON was expected: {HTML_INSTEAD}") from None
+        raise FetchError(url, f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}: {CUT_SHORT}") from None
+
+
+def _failure(client: Client, response: Response) -> str:
+    """What an error answer means for a reader of the site, and what to do about it."""
+    status, body = response.status, response.body[:4096].decode("utf-8", "replace")
+    try:
+        error = json.loads(body.lstrip(BOM_OR_SPACE))
+    except json.JSONDecodeError:
+        error = None
+    code = str(error.get("code", "")) if isinstance(error, dict) else ""
+    explained = " ".join(str(error.get("message", "")).split())[:160] if code else ""
+    said = f" {code}" + (f": {explained}" if explained else "") if code else _title(body)
+    attempts = f" (after {client.politeness.retries + 1} attempts)" if status in RETRY_STATUSES else ""
+    return f"HTTP {status}{said}{attempts}: {_advice(status, code)}"
+
+
+def _advice(status: int, code: str) -> str:
+    if status in (401, 403):
+        return CLOSED if code.startswith("rest_") or status == 401 else REFUSED
+    if status == 404:
+        return NO_ROUTE if code == "rest_no_route" else "no such address: check the source's URL"
+    if status == 429:
+        return "the site still limits requests: raise [sync] request_interval, or sync again later"
+    if status >= 500:
+        return "the site kept failing: sync again later; what was fetched is kept"
+    return "the site refused the query: check the source's URL and curation"
+
+
+def _title(page: str) -> str:
+    found = re.search(r"<title[^>]*>(.*?)</title>", page[:65536], re.IGNORECASE | re.DOTALL)
+    title = " ".join(html.unescape(found.group(1)).split())[:80] if found else ""
+    return f" ({title!r})" if title else ""
 
 
 def discover(client: Client, target: Target) -> Api:
-    """The API root: as the URL names it, else the `Link: rel="https://api.w.org/"` header of the
-    site's front page, else whichever of `/wp-json/` and `/?rest_route=/` answers as an API index."""
+    """The API root: as the URL names it, else as the site's front page links it (`Link` header, or
+    `<link>` in its HTML, which a page cache may serve without the header), else whichever of
+    `/wp-json/` and `/?rest_route=/` answers as an API index."""
     if target.api is not None:
         return target.api
-    try:
-        front = client.get(target.site, accept=frozenset(range(200, 600)))
-        found = API_LINK.search(front.headers.get("Link", ""))
-        if found:
-            root = found.group(1)
-            return Api(root if "rest_route=" in root else root.rstrip("/") + "/")
-    except FetchError:
-        pass  # the front page is only a hint; the usual places are tried next
+    linked = _linked_api(client, target.site)
+    if linked is not None:
+        return linked
     site = target.site.rstrip("/") + "/"
+    answers = []
     for api in (Api(site + "wp-json/"), Api(site + "?rest_route=/")):
         try:
             index, response = get_json(client, api.url(""))
-        except FetchError:
+        except FetchError as e:
+            if e.status in (401, 403):
+                raise  # the API is there but closed, which "not found" would hide
+            answers.append(f"{api.url('')} answered {e.message.split(':')[0]}")
             continue
         if isinstance(index, dict) and ("routes" in index or "namespaces" in index):
             # Where the index was found after redirects: a site that moved is read where it is now.
             moved = response.url != api.url("") and "rest_route=" not in api.root
             return Api(response.url.split("?", 1)[0].rstrip("/") + "/") if moved else api
-    raise FetchError(target.site, 'no WordPress REST API found: no Link rel="https://api.w.org/" header, '
-                                  "and neither /wp-json/ nor /?rest_route=/ answered with an API index")
+        answers.append(f"{api.url('')} answered JSON that is not an API index")
+    raise FetchError(target.site, "no WordPress REST API found: the front page links none, "
+                                  f"{' and '.join(answers)}: check that the URL is the WordPress site's address")
+
+
+def _linked_api(client: Client, site: str) -> Api | None:
+    try:
+        front = client.get(site, accept=ANY_STATUS)
+    except FetchError:
+        return None  # the front page is only a hint; the usual places are tried next
+    found = API_LINK.search(front.headers.get("Link", ""))
+    if found is None:
+        page = front.body[:262144].decode("utf-8", "replace")
+        tag = next((t for t in LINK_TAG.findall(page) if API_REL.search(t)), "")
+        found = HREF.search(tag)
+    if found is None:
+        return None
+    root = urljoin(front.url, html.unescape(found.group(1)).strip())
+    return Api(root if "rest_route=" in root else root.rstrip("/") + "/")
 
 
 def describe(client: Client, api: Api) -> Site:

@@ -1,0 +1,157 @@
+"""`newsmirror sync` against WordPress as it is in the wild: sites in subfolders, without pretty
+permalinks, behind caches that strip headers, security plugins and bot checks answering in HTML,
+busy or failing servers, posts published or deleted while the sync reads. Whatever the site does,
+an error is one line that names where and what to do, the rest is synced, and nothing a failure
+hid is taken for removed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.config import parse_config
+from generator.store.documents import loads
+from generator.sync import SyncOptions, SyncResult, run_sync, source_from_url
+from tests.conftest import rest_item
+from tests.fake_wordpress import FakeWordPress, generated_site
+from tests.test_http import FakeTime
+from tests.test_sync import FAST, posts, stats, sync
+
+LISTING = "_fields=id,slug"
+
+
+def ids(content: Path) -> set[int]:
+    return {loads(data.decode()).source.id for data in posts(content).values()}
+
+
+def messages(result: SyncResult) -> list[str]:
+    return [str(p) for p in result.problems]
+
+
+@pytest.mark.parametrize("given", ["blog", "blog/"])
+def test_a_site_in_a_subfolder_is_found_with_or_without_its_trailing_slash(tmp_path: Path, given: str) -> None:
+    with FakeWordPress(generated_site(5), home="/blog/") as wp:
+        result = sync(wp.url.removesuffix("blog/") + given, tmp_path / "content")
+    assert messages(result) == []
+    assert len(posts(tmp_path / "content")) == 5
+
+
+@pytest.mark.parametrize("discovery", ["link", "rest_route"])
+def test_a_subfolder_site_without_pretty_permalinks_is_read_through_rest_route(tmp_path: Path,
+                                                                               discovery: str) -> None:
+    with FakeWordPress(generated_site(5), discovery="rest_route", home="/blog/") as wp:
+        if discovery == "rest_route":  # a page cache that serves the front page without its Link header
+            wp.fail(f"{wp.home}", body=b"<!doctype html><title>Cached</title>", headers={"Content-Type": "text/html"})
+        result = sync(wp.url, tmp_path / "content")
+        assert wp.count("/blog/wp-json/") <= 1
+    assert messages(result) == []
+    assert f"api: {wp.url}?rest_route=/" in (tmp_path / "content" / "sync.yaml").read_text()
+
+
+def test_the_api_under_another_prefix_is_found_by_the_front_pages_link_tag(tmp_path: Path) -> None:
+    """A page cache serves the front page without the `Link` header; the REST prefix is not wp-json."""
+    with FakeWordPress(generated_site(5), discovery="html", prefix="api") as wp:
+        result = sync(wp.url, tmp_path / "content")
+    assert messages(result) == []
+    assert f"api: {wp.url}api/" in (tmp_path / "content" / "sync.yaml").read_text()
+
+
+def test_http_redirected_to_https_on_www_is_followed(tmp_path: Path) -> None:
+    """Stands for http://example.org -> https://www.example.org/: every address answers with a redirect."""
+    with FakeWordPress(generated_site(5), discovery="wp-json", home="/www/") as wp:
+        root = wp.url.removesuffix("www/")
+        wp.fail("/bare/wp-json/", status=301, headers={"Location": "/www/wp-json/"}, times=-1)
+        wp.fail("/bare", status=301, headers={"Location": "/www/"}, times=-1)
+        result = sync(root + "bare", tmp_path / "content")
+    assert messages(result) == []
+    assert len(posts(tmp_path / "content")) == 5
+
+
+def test_a_site_whose_cache_strips_the_paging_headers_syncs_and_then_stays_quiet(tmp_path: Path) -> None:
+    site = generated_site(150)
+    site.paging_headers = False
+    with FakeWordPress(site) as wp:
+        first = sync(wp.url, tmp_path / "content")
+        before = stats(tmp_path / "content")
+        second = sync(wp.url, tmp_path / "content")
+    assert messages(first) == messages(second) == []
+    assert stats(tmp_path / "content") == before
+    assert len(posts(tmp_path / "content")) == 150
+
+
+def test_a_connection_dropped_mid_body_is_retried(tmp_path: Path) -> None:
+    time = FakeTime()
+    with FakeWordPress(generated_site(30)) as wp:
+        wp.fail("_embed=1", cut=500)
+        wp.fail(LISTING, cut=10)
+        result = sync(wp.url, tmp_path / "content", clock=time.clock())
+    assert messages(result) == []
+    assert len(time.sleeps) == 2
+    assert len(posts(tmp_path / "content")) == 30
+
+
+def test_json_after_byte_order_marks_and_php_warnings_is_read(tmp_path: Path) -> None:
+    """Every PHP file saved with a BOM prints one; a plugin's notice comes before the JSON too."""
+    with FakeWordPress(generated_site(30)) as wp:
+        answer = wp.answer
+
+        def with_boms(target: str) -> tuple:
+            status, headers, body = answer(target)
+            prefix = "\ufeff\ufeff\n<b>Notice</b>: Undefined index: x in /a.php on line 3<br />\n".encode()
+            return status, headers, prefix + body if "json" in headers.get("Content-Type", "") else body
+
+        wp.answer = with_boms  # type: ignore[method-assign]
+        result = sync(wp.url, tmp_path / "content")
+    assert messages(result) == []
+    assert len(posts(tmp_path / "content")) == 30
+
+
+CHALLENGE = b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking your browser</body>"
+
+
+def test_an_html_page_served_as_200_is_named_and_nothing_is_removed(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    with FakeWordPress(generated_site(150)) as wp:
+        sync(wp.url, content)
+        before = posts(content)
+        wp.fail(LISTING, body=CHALLENGE, headers={"Content-Type": "text/html"}, times=-1)
+        result = sync(wp.url, content, full=True, prune=True)
+    assert len(result.problems) == 1
+    line = messages(result)[0]
+    assert line.startswith(f"{wp.url}wp-json/wp/v2/news-archive?")
+    assert "an HTML page ('Just a moment...') came where JSON was expected" in line
+    assert "sync again later" in line and "\n" not in line
+    assert result.sources[0].removals_deferred and posts(content) == before
+
+
+@pytest.mark.parametrize("status, code", [(401, "rest_not_logged_in"), (403, "rest_forbidden")])
+def test_a_rest_api_closed_to_visitors_says_so_and_what_to_do(tmp_path: Path, status: int, code: str) -> None:
+    body = f'{{"code":"{code}","message":"You are not currently logged in.","data":{{"status":{status}}}}}'
+    with FakeWordPress(generated_site(5), discovery="wp-json") as wp:
+        wp.fail("/wp-json/", status=status, body=body.encode(), times=-1)
+        result = sync(wp.url, tmp_path / "content")
+    assert messages(result) == [
+        f"{wp.url}wp-json/: HTTP {status} {code}: You are not currently logged in.: the site's REST API is closed "
+        "to visitors (a security plugin or setting): ask its owner to open /wp/v2 to anonymous reads, or import "
+        "an export of the site instead"]
+
+
+def test_a_site_that_is_not_wordpress_says_what_each_place_answered(tmp_path: Path) -> None:
+    with FakeWordPress(generated_site(5), home="/blog/") as wp:
+        root = wp.url.removesuffix("blog/")
+        result = sync(root, tmp_path / "content")
+    assert messages(result) == [
+        f"{root}: no WordPress REST API found: the front page links none, {root}wp-json/ answered HTTP 404 "
+        f"and {root}?rest_route=/ answered HTTP 404: check that the URL is the WordPress site's address"]
+
+
+def test_a_site_still_failing_after_the_retries_is_one_line_and_the_rest_is_synced(tmp_path: Path) -> None:
+    with FakeWordPress(generated_site(250)) as wp:
+        wp.fail("orderby=id&order=asc&page=2", status=503, times=-1)
+        result = sync(wp.url, tmp_path / "content", clock=FakeTime().clock())
+    assert messages(result) == [
+        f"{wp.url}wp-json/wp/v2/news-archive?_fields=id,slug,modified,modified_gmt,date_gmt&per_page=100&orderby=id"
+        "&order=asc&page=2: HTTP 503 fault (after 5 attempts): the site kept failing: sync again later; what was "
+        "fetched is kept"]
+    assert len(posts(tmp_path / "content")) == 150
