@@ -161,7 +161,8 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
         found.upstream += listing.total or len(listing.posts)
         found.selected += len(selected)
         found.removals_deferred |= not listing.complete
-        listings[post_type] = listing.posts
+        if listing.complete:  # a listing with holes must not be the next sync's baseline: the count may match it
+            listings[post_type] = listing.posts
         kept[post_type] = TypeState(rest_base, len(selected), *_newest_modified(listing.posts))
         _fetch(client, site, store, post_type, rest_base, selected, listing.complete, options, found, result)
     if options.dry_run:

@@ -155,3 +155,28 @@ def test_a_site_still_failing_after_the_retries_is_one_line_and_the_rest_is_sync
         "&order=asc&page=2: HTTP 503 fault (after 5 attempts): the site kept failing: sync again later; what was "
         "fetched is kept"]
     assert len(posts(tmp_path / "content")) == 150
+
+
+def test_a_post_deleted_while_the_listing_is_read_is_not_missed_by_the_next_sync(tmp_path: Path) -> None:
+    """Deleting a post on page 1 while page 2 is read moves the first post of page 2 onto page 1, so
+    no page shows it. The next sync must not trust that listing: the site's count matches it."""
+    site = generated_site(250)
+    content = tmp_path / "content"
+    news = sorted(site.posts["news-archive"], key=lambda p: p["id"])
+    deleted, skipped = news[3], news[100]
+    with FakeWordPress(site) as wp:
+        answer = wp.answer
+
+        def delete_during_page_2(target: str) -> tuple:
+            if LISTING in target and "page=2" in target:
+                site.remove("news-archive", deleted["id"])
+            return answer(target)
+
+        wp.answer = delete_during_page_2  # type: ignore[method-assign]
+        first = sync(wp.url, content)
+        wp.answer = answer  # type: ignore[method-assign]
+        assert first.sources[0].removals_deferred
+        second = sync(wp.url, content, prune=True)
+    assert messages(first) == messages(second) == []
+    assert ids(content) == {p["id"] for p in site.posts["news-archive"]}
+    assert skipped["id"] in ids(content) and deleted["id"] not in ids(content)
