@@ -95,11 +95,13 @@ class SyncResult:
 
 
 def source_from_url(url: str) -> SourceConfig:
-    """A source given on the command line, named after its host, port and collection, so that a
-    second run with the same URL finds the same raw store."""
+    """A source given on the command line, named after its host, port, folder and collection, so that
+    a second run with the same URL finds the same raw store, and the sites of a multisite network in
+    subfolders of one host find each their own."""
     target = wp_live.parse_source(url)  # ValueError for what is not an http(s) URL
     parts = urlsplit(url)
-    words = [re.sub(r"^www\.", "", parts.hostname or ""), str(parts.port or ""), target.rest_base or ""]
+    folder = re.sub(r"(^|/)index\.php$", "", urlsplit(target.site).path.strip("/"))
+    words = [re.sub(r"^www\.", "", parts.hostname or ""), str(parts.port or ""), folder, target.rest_base or ""]
     name = re.sub(r"[^a-z0-9_-]+", "-", "-".join(w for w in words if w).lower()).strip("-")
     return SourceConfig(name=name[:64] or "site", url=url)
 

@@ -68,6 +68,15 @@ def test_http_redirected_to_https_on_www_is_followed(tmp_path: Path) -> None:
     assert len(posts(tmp_path / "content")) == 5
 
 
+def test_sites_in_two_subfolders_of_one_host_keep_their_own_stores() -> None:
+    """A multisite network of subfolders: one host, several sites."""
+    names = {source_from_url(url).name for url in ("https://example.org/", "https://example.org/fr",
+                                                   "https://example.org/de/", "https://example.org/de/wp-json/",
+                                                   "https://example.org/index.php?rest_route=/")}
+    assert names == {"example-org", "example-org-fr", "example-org-de"}
+    assert source_from_url("https://www.example.org").name == source_from_url("http://example.org/").name
+
+
 def test_a_site_whose_cache_strips_the_paging_headers_syncs_and_then_stays_quiet(tmp_path: Path) -> None:
     site = generated_site(150)
     site.paging_headers = False
