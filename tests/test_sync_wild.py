@@ -166,6 +166,18 @@ def test_a_site_still_failing_after_the_retries_is_one_line_and_the_rest_is_sync
     assert len(posts(tmp_path / "content")) == 150
 
 
+def test_a_site_whose_embed_fails_is_synced_without_it(tmp_path: Path) -> None:
+    """`_embed` runs every plugin's filters on every linked object: on some sites it ends in a 500."""
+    time = FakeTime()
+    with FakeWordPress(generated_site(250)) as wp:
+        wp.fail("_embed=1", status=500, times=-1)
+        result = sync(wp.url, tmp_path / "content", clock=time.clock())
+        assert wp.count("_embed=1") == 5  # one batch, with its retries; the others go without
+    assert messages(result) == []
+    assert len(posts(tmp_path / "content")) == 250
+    assert "author: Reporter" in next(iter(posts(tmp_path / "content").values())).decode()
+
+
 def test_a_post_deleted_while_the_listing_is_read_is_not_missed_by_the_next_sync(tmp_path: Path) -> None:
     """Deleting a post on page 1 while page 2 is read moves the first post of page 2 onto page 1, so
     no page shows it. The next sync must not trust that listing: the site's count matches it."""

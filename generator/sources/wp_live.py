@@ -320,19 +320,36 @@ def _add_listed(listing: Listing, data: list[Any], url: str) -> None:
 
 def fetch_posts(client: Client, api: Api, rest_base: str, ids: Sequence[int]
                 ) -> Iterator[tuple[list[int], list[dict[str, Any]] | Problem]]:
-    """The full posts with `_embed`, 100 ids per request; a batch that fails is one Problem."""
+    """The full posts with `_embed`, 100 ids per request; a batch that fails is one Problem.
+
+    `_embed` runs every plugin's filters on every author, term and image a post links, and on some
+    sites that ends in a server error: a batch that fails so is asked again without, and so are the
+    batches after it (their names are then fetched by id)."""
+    embed = True
     for start in range(0, len(ids), PER_PAGE):
         batch = list(ids[start:start + PER_PAGE])
-        url = api.url(f"wp/v2/{rest_base}", {"include": ",".join(map(str, batch)), "per_page": str(PER_PAGE),
-                                             "_embed": "1"})
         try:
-            data, _ = get_json(client, url)
-            if not isinstance(data, list):
-                raise FetchError(url, "expected a JSON list of posts")
+            yield batch, _posts(client, api, rest_base, batch, embed)
         except FetchError as e:
-            yield batch, Problem(e.url, message=e.message)
-            continue
-        yield batch, [post for post in data if isinstance(post, dict)]
+            posts = _posts_without_embed(client, api, rest_base, batch) if embed and e.status >= 500 else None
+            embed = embed and posts is None
+            yield batch, posts if posts is not None else Problem(e.url, message=e.message)
+
+
+def _posts_without_embed(client: Client, api: Api, rest_base: str, batch: list[int]) -> list[dict[str, Any]] | None:
+    try:
+        return _posts(client, api, rest_base, batch, embed=False)
+    except FetchError:
+        return None  # the site fails without `_embed` too: the first error says more
+
+
+def _posts(client: Client, api: Api, rest_base: str, batch: list[int], embed: bool) -> list[dict[str, Any]]:
+    query = {"include": ",".join(map(str, batch)), "per_page": str(PER_PAGE), **({"_embed": "1"} if embed else {})}
+    url = api.url(f"wp/v2/{rest_base}", query)
+    data, _ = get_json(client, url)
+    if not isinstance(data, list):
+        raise FetchError(url, "expected a JSON list of posts")
+    return [post for post in data if isinstance(post, dict)]
 
 
 def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[int]]:
