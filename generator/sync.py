@@ -157,7 +157,8 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
     previous = store.load_listing() if unchanged else {}
     listings, kept = {}, {}
     for post_type, rest_base in types.items():
-        listing = _list(client, site, rest_base, params, previous.get(post_type, {}))
+        query = site.filtered_for(post_type, params)
+        listing = Listing() if query is None else _list(client, site, rest_base, query, previous.get(post_type, {}))
         result.problems.extend(listing.problems)
         selected = _newest(listing.posts, source.max_posts)
         found.upstream += listing.total or len(listing.posts)

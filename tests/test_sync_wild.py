@@ -201,3 +201,16 @@ def test_a_post_deleted_while_the_listing_is_read_is_not_missed_by_the_next_sync
     assert messages(first) == messages(second) == []
     assert ids(content) == {p["id"] for p in site.posts["news-archive"]}
     assert skipped["id"] in ids(content) and deleted["id"] not in ids(content)
+
+
+def test_a_taxonomy_filter_holds_for_a_post_type_without_that_taxonomy(tmp_path: Path) -> None:
+    """WordPress ignores a filter by a taxonomy the post type does not have, so it would select all."""
+    site = generated_site(20)
+    site.posts["page"] = [rest_item(id=9001, slug="about", type="page"), rest_item(id=9002, slug="contact", type="page")]
+    site.type_taxonomies = {"page": []}
+    with FakeWordPress(site) as wp:
+        config = parse_config({"sources": [{"name": "ree", "url": wp.url, "include": {"regions": ["china"]}}]})
+        result = run_sync(config.sources, tmp_path / "content", SyncOptions(politeness=FAST, workers=1))
+    china = next(t["id"] for t in site.terms if t["slug"] == "china")
+    assert messages(result) == []
+    assert ids(tmp_path / "content") == {p["id"] for p in site.posts["news-archive"] if china in p["regions"]}

@@ -69,6 +69,15 @@ class Site:
     types: dict[str, str]  # post type -> rest_base
     taxonomies: dict[str, str]  # taxonomy -> rest_base
     described: Any  # the /wp/v2/taxonomies response, which the import needs to read term fields
+    type_taxonomies: dict[str, frozenset[str]] = field(default_factory=dict)  # post type -> its taxonomies' rest_bases
+
+    def filtered_for(self, post_type: str, params: Mapping[str, str]) -> dict[str, str] | None:
+        """The query for one post type; None when it asks for a term of a taxonomy the type lacks.
+        WordPress ignores a filter by such a taxonomy, so the query would select every post of the
+        type, where none can have the term."""
+        bases = self.type_taxonomies.get(post_type)
+        lacking = set(self.taxonomies.values()) - bases if bases is not None else set()
+        return None if lacking & set(params) else dict(params)
 
 
 @dataclass(frozen=True)
@@ -210,7 +219,11 @@ def describe(client: Client, api: Api) -> Site:
     taxonomies, _ = get_json(client, api.url("wp/v2/taxonomies"))
     if not isinstance(types, dict) or not isinstance(taxonomies, dict):
         raise FetchError(api.url("wp/v2/types"), "expected the post types and taxonomies as JSON objects")
-    return Site(api, _rest_bases(types), _rest_bases(taxonomies), taxonomies)
+    bases = _rest_bases(taxonomies)
+    type_taxonomies = {slug: frozenset(bases[t] for t in value["taxonomies"] if t in bases)
+                       for slug, value in types.items()
+                       if isinstance(value, dict) and isinstance(value.get("taxonomies"), list)}
+    return Site(api, _rest_bases(types), bases, taxonomies, type_taxonomies)
 
 
 def _rest_bases(described: dict[str, Any]) -> dict[str, str]:
