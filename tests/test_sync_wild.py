@@ -178,6 +178,19 @@ def test_a_site_whose_embed_fails_is_synced_without_it(tmp_path: Path) -> None:
     assert "author: Reporter" in next(iter(posts(tmp_path / "content").values())).decode()
 
 
+def deleting_during(wp: FakeWordPress, text: str, post_ids: list[int]) -> None:
+    """Deletes posts upstream when a request containing `text` comes, as an editor might meanwhile."""
+    answer = wp.answer
+
+    def delete_then_answer(target: str) -> tuple:
+        if text in target:
+            for post_id in post_ids:
+                wp.site.remove("news-archive", post_id)
+        return answer(target)
+
+    wp.answer = delete_then_answer  # type: ignore[method-assign]
+
+
 def test_a_post_deleted_while_the_listing_is_read_is_not_missed_by_the_next_sync(tmp_path: Path) -> None:
     """Deleting a post on page 1 while page 2 is read moves the first post of page 2 onto page 1, so
     no page shows it. The next sync must not trust that listing: the site's count matches it."""
@@ -186,16 +199,8 @@ def test_a_post_deleted_while_the_listing_is_read_is_not_missed_by_the_next_sync
     news = sorted(site.posts["news-archive"], key=lambda p: p["id"])
     deleted, skipped = news[3], news[100]
     with FakeWordPress(site) as wp:
-        answer = wp.answer
-
-        def delete_during_page_2(target: str) -> tuple:
-            if LISTING in target and "page=2" in target:
-                site.remove("news-archive", deleted["id"])
-            return answer(target)
-
-        wp.answer = delete_during_page_2  # type: ignore[method-assign]
+        deleting_during(wp, "orderby=id&order=asc&page=2", [deleted["id"]])
         first = sync(wp.url, content)
-        wp.answer = answer  # type: ignore[method-assign]
         assert first.sources[0].removals_deferred
         second = sync(wp.url, content, prune=True)
     assert messages(first) == messages(second) == []
@@ -214,3 +219,37 @@ def test_a_taxonomy_filter_holds_for_a_post_type_without_that_taxonomy(tmp_path:
     china = next(t["id"] for t in site.terms if t["slug"] == "china")
     assert messages(result) == []
     assert ids(tmp_path / "content") == {p["id"] for p in site.posts["news-archive"] if china in p["regions"]}
+
+
+def test_posts_deleted_while_listing_end_it_a_page_early_without_an_error(tmp_path: Path) -> None:
+    """250 posts are 3 pages when the listing starts and 2 when its third page is asked for."""
+    site = generated_site(250)
+    content = tmp_path / "content"
+    gone = [p["id"] for p in site.posts["news-archive"][:60]]
+    with FakeWordPress(site) as wp:
+        deleting_during(wp, "orderby=id&order=asc&page=3", gone)
+        first = sync(wp.url, content)
+        second = sync(wp.url, content, prune=True)
+    assert messages(first) == messages(second) == []
+    assert first.sources[0].removals_deferred
+    assert ids(content) == {p["id"] for p in site.posts["news-archive"]}
+
+
+def test_a_post_published_while_listing_is_synced_and_nothing_is_taken_for_removed(tmp_path: Path) -> None:
+    site = generated_site(250)
+    content = tmp_path / "content"
+    with FakeWordPress(site) as wp:
+        answer = wp.answer
+
+        def publish_during_page_2(target: str) -> tuple:
+            if LISTING in target and "page=2" in target and wp.count(LISTING) == 1:
+                news = site.posts["news-archive"]
+                news.append({**news[0], "id": 99999, "slug": "breaking"})
+                site.touch("news-archive", 99999, 1)
+            return answer(target)
+
+        wp.answer = publish_during_page_2  # type: ignore[method-assign]
+        first = sync(wp.url, content, prune=True)
+        second = sync(wp.url, content, prune=True)
+    assert messages(first) == messages(second) == []
+    assert ids(content) == {p["id"] for p in site.posts["news-archive"]} and 99999 in ids(content)

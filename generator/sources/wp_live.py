@@ -281,8 +281,12 @@ def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, st
             if not isinstance(data, list):
                 raise FetchError(url, "expected a JSON list of posts")
         except FetchError as e:
-            if pages is None and page > 1 and e.status == 400:
-                break  # WordPress's answer past the last page, for a site that does not say how many
+            if page > 1 and e.status == 400:
+                # WordPress's answer past the last page: of a site that does not say how many there are,
+                # or of one that lost posts while the pages were read, when a post may have moved onto a
+                # page already read; that listing is not whole, but nothing failed.
+                listing.complete &= pages is None
+                break
             listing.problems.append(Problem(e.url, message=e.message))
             listing.complete = False
             if pages is None:
