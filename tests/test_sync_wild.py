@@ -253,3 +253,26 @@ def test_a_post_published_while_listing_is_synced_and_nothing_is_taken_for_remov
         second = sync(wp.url, content, prune=True)
     assert messages(first) == messages(second) == []
     assert ids(content) == {p["id"] for p in site.posts["news-archive"]} and 99999 in ids(content)
+
+
+def test_a_parameter_the_site_refuses_is_named_with_what_the_site_said(tmp_path: Path) -> None:
+    """A plugin may lower the largest page WordPress serves below its own 100."""
+    refusal = (b'{"code":"rest_invalid_param","message":"Invalid parameter(s): per_page","data":{"status":400,'
+               b'"params":{"per_page":"per_page must be between 1 (inclusive) and 50 (inclusive)"}}}')
+    with FakeWordPress(generated_site(5)) as wp:
+        wp.fail(LISTING, status=400, body=refusal)
+        result = sync(wp.url, tmp_path / "content")
+    assert messages(result) == [
+        f"{wp.url}wp-json/wp/v2/news-archive?_fields=id,slug,modified,modified_gmt,date_gmt&per_page=100&orderby=id"
+        "&order=asc&page=1: HTTP 400 rest_invalid_param: Invalid parameter(s): per_page; per_page must be between 1 "
+        "(inclusive) and 50 (inclusive): the site refused the query: check the source's URL and curation"]
+
+
+def test_a_taxonomy_not_in_the_rest_api_stops_the_source_and_says_why(tmp_path: Path) -> None:
+    with FakeWordPress(generated_site(5)) as wp:
+        config = parse_config({"sources": [{"name": "ree", "url": wp.url, "include": {"product_cat": ["magnets"]}}]})
+        result = run_sync(config.sources, tmp_path / "content", SyncOptions(politeness=FAST, workers=1))
+    assert messages(result) == [
+        "source 'ree': include.product_cat: the site has no such taxonomy in its REST API (it has: news-type, "
+        "organization, regions); a taxonomy is there only if registered with show_in_rest"]
+    assert posts(tmp_path / "content") == {}

@@ -141,15 +141,24 @@ def get_json(client: Client, url: str) -> tuple[Any, Response]:
 def _failure(client: Client, response: Response) -> str:
     """What an error answer means for a reader of the site, and what to do about it."""
     status, body = response.status, response.body[:4096].decode("utf-8", "replace")
-    try:
-        error = json.loads(body.lstrip(BOM_OR_SPACE))
-    except json.JSONDecodeError:
-        error = None
-    code = str(error.get("code", "")) if isinstance(error, dict) else ""
-    explained = " ".join(str(error.get("message", "")).split())[:160] if code else ""
+    code, explained = _wp_error(body)
     said = f" {code}" + (f": {explained}" if explained else "") if code else _title(body)
     attempts = f" (after {client.politeness.retries + 1} attempts)" if status in RETRY_STATUSES else ""
     return f"HTTP {status}{said}{attempts}: {_advice(status, code)}"
+
+
+def _wp_error(body: str) -> tuple[str, str]:
+    """WordPress's error code and message, with what it said of each parameter it refused."""
+    try:
+        error = json.loads(body.lstrip(BOM_OR_SPACE))
+    except json.JSONDecodeError:
+        return "", ""
+    if not isinstance(error, dict) or not error.get("code"):
+        return "", ""
+    data = error.get("data")
+    params = data.get("params") if isinstance(data, dict) else None
+    said = [str(error.get("message", "")), *(params.values() if isinstance(params, dict) else [])]
+    return str(error["code"]), " ".join("; ".join(s for s in said if s).split())[:240]
 
 
 def _advice(status: int, code: str) -> str:
@@ -238,7 +247,8 @@ def post_types(site: Site, wanted: Sequence[str], rest_base: str | None) -> tupl
         missing = [t for t in wanted if t not in site.types]
         known = ", ".join(sorted(site.types))
         return ({t: site.types[t] for t in wanted if t in site.types},
-                [f"types: the site has no post type {t!r} (it has: {known})" for t in missing])
+                [f"types: the site has no post type {t!r} in its REST API (it has: {known}); a type is there only "
+                 "if registered with show_in_rest" for t in missing])
     if rest_base is not None:
         found = {t: b for t, b in site.types.items() if b == rest_base}
         return found, [] if found else [f"the site has no post type served at {rest_base!r}"]
@@ -254,8 +264,9 @@ def term_ids(client: Client, site: Site, slugs: Mapping[str, Sequence[str]], key
     for taxonomy, wanted in sorted(slugs.items()):
         base = site.taxonomies.get(taxonomy) or (taxonomy if taxonomy in site.taxonomies.values() else None)
         if base is None:
-            problems.append(f"{key}.{taxonomy}: the site has no such taxonomy "
-                            f"(it has: {', '.join(sorted(site.taxonomies))})")
+            problems.append(f"{key}.{taxonomy}: the site has no such taxonomy in its REST API "
+                            f"(it has: {', '.join(sorted(site.taxonomies))}); a taxonomy is there only if "
+                            "registered with show_in_rest")
             continue
         url = site.api.url(f"wp/v2/{base}", {"slug": ",".join(wanted), "per_page": str(PER_PAGE),
                                              "_fields": "id,slug"})
