@@ -46,6 +46,7 @@ class SiteData:
     taxonomies: dict[str, str] = field(default_factory=lambda: dict(TAXONOMIES))  # slug -> rest_base
     # post type -> its taxonomies, when not all; WordPress ignores a filter by a taxonomy the type lacks
     type_taxonomies: dict[str, list[str]] = field(default_factory=dict)
+    namespaces: dict[str, str] = field(default_factory=dict)  # post type -> rest_namespace, when not wp/v2
 
     def taxonomies_of(self, post_type: str) -> list[str]:
         return self.type_taxonomies.get(post_type, list(self.taxonomies))
@@ -231,12 +232,12 @@ def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
     site, pieces = wp.site, [p for p in route.split("/") if p]
     if not pieces:
         return _json(200, {"name": "Fake news", "namespaces": ["wp/v2"], "routes": {"/wp/v2": {}}})
-    if pieces[:2] != ["wp", "v2"] or len(pieces) != 3:
+    if len(pieces) != 3 or "/".join(pieces[:2]) != site.namespaces.get(pieces[2], "wp/v2"):
         return _json(404, {"code": "rest_no_route", "message": "No route was found"})
     base = pieces[2]
     if base == "types":
-        return _json(200, {t: {"slug": t, "rest_base": t, "taxonomies": site.taxonomies_of(t)} for t in
-                           [*site.posts, "attachment", "wp_block"]})
+        return _json(200, {t: {"slug": t, "rest_base": t, "rest_namespace": site.namespaces.get(t, "wp/v2"),
+                               "taxonomies": site.taxonomies_of(t)} for t in [*site.posts, "attachment", "wp_block"]})
     if base == "taxonomies":
         return _json(200, {t: {"slug": t, "rest_base": b, "types": [p for p in site.posts if t in site.taxonomies_of(p)]}
                            for t, b in site.taxonomies.items()})

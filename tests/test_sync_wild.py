@@ -276,3 +276,14 @@ def test_a_taxonomy_not_in_the_rest_api_stops_the_source_and_says_why(tmp_path: 
         "source 'ree': include.product_cat: the site has no such taxonomy in its REST API (it has: news-type, "
         "organization, regions); a taxonomy is there only if registered with show_in_rest"]
     assert posts(tmp_path / "content") == {}
+
+
+def test_a_post_type_in_its_own_rest_namespace_is_read_there(tmp_path: Path) -> None:
+    site = generated_site(5)
+    site.posts["book"] = [rest_item(id=9001, slug="dune", type="book")]
+    site.namespaces = {"book": "library/v1"}
+    with FakeWordPress(site) as wp:
+        result = sync(wp.url, tmp_path / "content")
+        assert wp.count("/library/v1/book?") == 2  # listed, then fetched
+    assert messages(result) == []
+    assert "book/dune.md" in posts(tmp_path / "content")

@@ -232,12 +232,27 @@ def describe(client: Client, api: Api) -> Site:
     type_taxonomies = {slug: frozenset(bases[t] for t in value["taxonomies"] if t in bases)
                        for slug, value in types.items()
                        if isinstance(value, dict) and isinstance(value.get("taxonomies"), list)}
-    return Site(api, _rest_bases(types), bases, taxonomies, type_taxonomies)
+    return Site(api, _type_routes(types), bases, taxonomies, type_taxonomies)
 
 
 def _rest_bases(described: dict[str, Any]) -> dict[str, str]:
     return {slug: value["rest_base"] for slug, value in sorted(described.items())
             if isinstance(value, dict) and isinstance(value.get("rest_base"), str) and value["rest_base"]}
+
+
+def _type_routes(described: dict[str, Any]) -> dict[str, str]:
+    """Post type -> its rest_base, prefixed with its own namespace where it has one (WordPress 5.9's
+    `rest_namespace`) rather than wp/v2."""
+    routes = _rest_bases(described)
+    for slug, base in routes.items():
+        namespace = described[slug].get("rest_namespace")
+        if isinstance(namespace, str) and namespace.strip("/") not in ("", "wp/v2"):
+            routes[slug] = f"{namespace.strip('/')}/{base}"
+    return routes
+
+
+def _collection(rest_base: str) -> str:
+    return rest_base if "/" in rest_base else f"wp/v2/{rest_base}"
 
 
 def post_types(site: Site, wanted: Sequence[str], rest_base: str | None) -> tuple[dict[str, str], list[str]]:
@@ -286,7 +301,7 @@ def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, st
         query["modified_after"] = modified_after
     listing, page, pages = Listing(), 1, None
     while pages is None or page <= pages:
-        url = api.url(f"wp/v2/{rest_base}", {**query, "page": str(page)})
+        url = api.url(_collection(rest_base), {**query, "page": str(page)})
         try:
             data, response = get_json(client, url)
             if not isinstance(data, list):
@@ -319,7 +334,7 @@ def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, st
 
 def count_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, str]) -> int | None:
     """How many posts the query selects, from one request for one id."""
-    url = api.url(f"wp/v2/{rest_base}", {**params, "_fields": "id", "per_page": "1"})
+    url = api.url(_collection(rest_base), {**params, "_fields": "id", "per_page": "1"})
     try:
         _, response = get_json(client, url)
     except FetchError:
@@ -373,7 +388,7 @@ def _posts_without_embed(client: Client, api: Api, rest_base: str, batch: list[i
 
 def _posts(client: Client, api: Api, rest_base: str, batch: list[int], embed: bool) -> list[dict[str, Any]]:
     query = {"include": ",".join(map(str, batch)), "per_page": str(PER_PAGE), **({"_embed": "1"} if embed else {})}
-    url = api.url(f"wp/v2/{rest_base}", query)
+    url = api.url(_collection(rest_base), query)
     data, _ = get_json(client, url)
     if not isinstance(data, list):
         raise FetchError(url, "expected a JSON list of posts")
