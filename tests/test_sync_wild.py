@@ -287,3 +287,23 @@ def test_a_post_type_in_its_own_rest_namespace_is_read_there(tmp_path: Path) -> 
         assert wp.count("/library/v1/book?") == 2  # listed, then fetched
     assert messages(result) == []
     assert "book/dune.md" in posts(tmp_path / "content")
+
+
+@pytest.mark.parametrize("failing", ["/wp/v2/regions?slug=", "/wp/v2/types", LISTING])
+def test_a_curated_source_keeps_its_posts_when_the_site_fails(tmp_path: Path, failing: str) -> None:
+    """A term lookup, the post types or the listing failing: nothing is taken for removed, nothing
+    is let in that the curation keeps out, and the line says what to do."""
+    content = tmp_path / "content"
+    curation = {"include": {"regions": ["china", "japan"]}, "max_posts": 5}
+    with FakeWordPress(generated_site(150)) as wp:
+        config = parse_config({"sources": [{"name": "ree", "url": wp.url, **curation}]})
+        run_sync(config.sources, content, SyncOptions(politeness=FAST, workers=1))
+        before = stats(content)
+        wp.fail(failing, status=502, times=-1)
+        failed = run_sync(config.sources, content, SyncOptions(politeness=FAST, workers=1, clock=FakeTime().clock(),
+                                                                full=True, prune=True))
+    assert len(failed.problems) == 1 and "HTTP 502" in messages(failed)[0]
+    assert messages(failed)[0].endswith("the site kept failing: sync again later; what was fetched is kept")
+    assert {path: stat for path, stat in stats(content).items() if not path.startswith(".")} == {
+        path: stat for path, stat in before.items() if not path.startswith(".")}
+    assert len(posts(content)) == 5
