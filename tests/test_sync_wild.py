@@ -6,11 +6,13 @@ hid is taken for removed."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from generator.config import parse_config
+from generator.sources.wp_live import QUERY_IGNORED
 from generator.store.documents import loads
 from generator.sync import SyncOptions, SyncResult, run_sync, source_from_url
 from tests.conftest import rest_item
@@ -307,3 +309,44 @@ def test_a_curated_source_keeps_its_posts_when_the_site_fails(tmp_path: Path, fa
     assert {path: stat for path, stat in stats(content).items() if not path.startswith(".")} == {
         path: stat for path, stat in before.items() if not path.startswith(".")}
     assert len(posts(content)) == 5
+
+
+@pytest.mark.parametrize("paging_headers", [True, False])
+def test_a_cache_that_ignores_the_query_string_is_named_and_nothing_is_taken_for_removed(
+        tmp_path: Path, paging_headers: bool) -> None:
+    """Such a cache answers every page, and every batch of posts, with its first copy; without paging
+    headers the listing would never end."""
+    site = generated_site(250)
+    site.paging_headers = paging_headers
+    content = tmp_path / "content"
+    with FakeWordPress(site) as wp:
+        sync(wp.url, content)
+        before = posts(content)
+        answer = wp.answer
+        first: dict[str, tuple] = {}
+
+        def cached(target: str) -> tuple:
+            return first.setdefault(target.split("?")[0], answer(target))
+
+        wp.answer = cached  # type: ignore[method-assign]
+        result = sync(wp.url, content, full=True, prune=True)
+    assert messages(result) == [
+        f"{wp.url}wp-json/wp/v2/news-archive?_fields=id,slug,modified,modified_gmt,date_gmt&per_page=100&orderby=id"
+        "&order=asc&page=2: the posts of an earlier page again: a cache in front of the site seems to ignore the "
+        "query string: ask the site's owner to keep the REST API out of it"]
+    assert posts(content) == before
+
+
+def test_a_batch_answered_with_posts_not_asked_for_is_named_and_stores_nothing(tmp_path: Path) -> None:
+    site = generated_site(5)
+    content = tmp_path / "content"
+    news = site.posts["news-archive"]
+    with FakeWordPress(site) as wp:
+        sync(wp.url, content)
+        before = posts(content)
+        site.touch("news-archive", news[0]["id"], 5, title={"rendered": "Edited"})
+        wp.fail("_embed=1", body=json.dumps([news[1]]).encode(), times=-1)
+        result = sync(wp.url, content)
+    assert len(result.problems) == 1
+    assert messages(result)[0].endswith(f"&_embed=1: posts that were not asked for: {QUERY_IGNORED}")
+    assert posts(content) == before

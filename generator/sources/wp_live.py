@@ -30,6 +30,8 @@ BOM_OR_SPACE = "\ufeff \t\r\n"
 HTML_INSTEAD = ("a security plugin, a bot check (such as Cloudflare's) or maintenance mode answers instead of the "
                 "REST API: sync again later, or ask the site's owner to let newsmirror through")
 CUT_SHORT = "the answer was cut short or mangled (a PHP error or timeout on the site?): sync again later"
+QUERY_IGNORED = ("a cache in front of the site seems to ignore the query string: ask the site's owner to keep "
+                 "the REST API out of it")
 CLOSED = ("the site's REST API is closed to visitors (a security plugin or setting): ask its owner to open "
           "/wp/v2 to anonymous reads, or import an export of the site instead")
 REFUSED = "the site's firewall refused newsmirror: ask its owner to allow it, or sync again later"
@@ -323,6 +325,10 @@ def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, st
             # A proxy may strip these headers; then pages are read until one is short.
             pages = _count(response.headers, "X-WP-TotalPages")
             listing.total = _count(response.headers, "X-WP-Total")
+        if page > 1 and _repeats(listing, data):
+            listing.problems.append(Problem(url, message=f"the posts of an earlier page again: {QUERY_IGNORED}"))
+            listing.complete = False
+            break  # every further page would be the same, and without a page count, endless
         _add_listed(listing, data, url)
         if pages is None and len(data) < PER_PAGE:
             break
@@ -330,6 +336,11 @@ def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, st
     if listing.total is not None and len(listing.posts) != listing.total and not modified_after:
         listing.complete = False  # posts came or went while the pages were read
     return listing
+
+
+def _repeats(listing: Listing, data: list[Any]) -> bool:
+    listed = [post.get("id") for post in data if isinstance(post, dict)]
+    return bool(listed) and all(i in listing.posts for i in listed)
 
 
 def count_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, str]) -> int | None:
@@ -392,7 +403,10 @@ def _posts(client: Client, api: Api, rest_base: str, batch: list[int], embed: bo
     data, _ = get_json(client, url)
     if not isinstance(data, list):
         raise FetchError(url, "expected a JSON list of posts")
-    return [post for post in data if isinstance(post, dict)]
+    posts = [post for post in data if isinstance(post, dict)]
+    if any(post.get("id") not in batch for post in posts):
+        raise FetchError(url, f"posts that were not asked for: {QUERY_IGNORED}")
+    return posts
 
 
 def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[int]]:
