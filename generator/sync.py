@@ -42,6 +42,7 @@ ADDED, UPDATED, REMOVED = "added", "updated", "removed"
 # fetched only when its modified_gmt differs from the stored copy's.
 OVERLAP = timedelta(days=1)
 Progress = Callable[[str, int, int], None]
+USERS_HIDDEN = "authors are not named: the site does not show its users to visitors (a security setting)"
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class SourceResult:
     upstream: int = 0
     changes: list[Change] = field(default_factory=list)
     removals_deferred: bool = False  # a listing was incomplete, so nothing was taken for removed
+    notes: list[str] = field(default_factory=list)  # what the site withholds by its own choice, once each
     imported: ImportResult | None = None
 
     def count(self, action: str) -> int:
@@ -243,7 +245,7 @@ def _store_posts(client: Client, site: Site, store: RawStore, post_type: str, re
         if isinstance(outcome, Problem):
             result.problems.append(outcome)
             continue
-        _save_names(client, site, store, outcome, result)
+        _save_names(client, site, store, outcome, found, result)
         for post in outcome:
             if post.get("id") in batch:
                 store.save_post(post_type, {**post, "type": post.get("type", post_type)})
@@ -251,14 +253,22 @@ def _store_posts(client: Client, site: Site, store: RawStore, post_type: str, re
     return stored
 
 
-def _save_names(client: Client, site: Site, store: RawStore, posts: list[dict[str, Any]], result: SyncResult
-                ) -> None:
+def _save_names(client: Client, site: Site, store: RawStore, posts: list[dict[str, Any]], found: SourceResult,
+                result: SyncResult) -> None:
     """Terms, authors and media of posts that came without `_embedded`, fetched by id, so that the
-    import can name them; saved before the posts, so a stored post always has its names."""
+    import can name them; saved before the posts, so a stored post always has its names.
+
+    Many sites keep their users from visitors, against harvesting of login names: a choice of the
+    site, which `_embed` shows as authors left unnamed, and so does this, with a note instead of an
+    error on every run."""
     for route, ids in wp_live.name_lookups(site, posts).items():
         for outcome in wp_live.fetch_by_id(client, site.api, route, ids):
-            if isinstance(outcome, Problem):
-                result.problems.append(outcome)
+            if isinstance(outcome, FetchError) and route == "users" and outcome.status in (401, 403):
+                if USERS_HIDDEN not in found.notes:
+                    found.notes.append(USERS_HIDDEN)
+                continue
+            if isinstance(outcome, FetchError):
+                result.problems.append(Problem(outcome.url, message=outcome.message))
                 continue
             for value in outcome:
                 store.save_lookup(route, value)
@@ -294,6 +304,7 @@ def sync_summary(result: SyncResult, dry_run: bool) -> list[str]:
         if dry_run:
             lines += [f"  {verb} {c.type} {c.id}{' ' + c.slug if c.slug else ''}" for c in source.changes
                       for action, verb in zip((ADDED, UPDATED, REMOVED), verbs) if c.action == action]
+        lines += [f"{source.name}: {note}" for note in source.notes]
         if source.removals_deferred:
             lines.append(f"{source.name}: nothing taken for removed: the listing was not complete")
         if source.imported is not None:

@@ -14,7 +14,7 @@ import pytest
 from generator.config import parse_config
 from generator.sources.wp_live import QUERY_IGNORED
 from generator.store.documents import loads
-from generator.sync import SyncOptions, SyncResult, run_sync, source_from_url
+from generator.sync import USERS_HIDDEN, SyncOptions, SyncResult, run_sync, source_from_url, sync_summary
 from tests.conftest import rest_item
 from tests.fake_wordpress import FakeWordPress, generated_site
 from tests.test_http import FakeTime
@@ -350,3 +350,17 @@ def test_a_batch_answered_with_posts_not_asked_for_is_named_and_stores_nothing(t
     assert len(result.problems) == 1
     assert messages(result)[0].endswith(f"&_embed=1: posts that were not asked for: {QUERY_IGNORED}")
     assert posts(content) == before
+
+
+def test_a_site_that_hides_its_users_is_synced_with_authors_unnamed_and_a_note(tmp_path: Path) -> None:
+    site = generated_site(30)
+    site.embed = False
+    refusal = b'{"code":"rest_user_cannot_view","message":"Sorry, you are not allowed to list users.","data":{"status":401}}'
+    with FakeWordPress(site) as wp:
+        wp.fail("/wp/v2/users", status=401, body=refusal, times=-1)
+        result = sync(wp.url, tmp_path / "content")
+    assert messages(result) == []
+    assert result.sources[0].notes == [USERS_HIDDEN]
+    assert f"{result.sources[0].name}: {USERS_HIDDEN}" in sync_summary(result, dry_run=False)
+    assert len(posts(tmp_path / "content")) == 30
+    assert "author: Reporter" not in next(iter(posts(tmp_path / "content").values())).decode()

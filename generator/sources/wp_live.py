@@ -426,7 +426,7 @@ def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[
 
 
 def fetch_by_id(client: Client, api: Api, route: str, ids: Sequence[int]
-                ) -> Iterator[list[dict[str, Any]] | Problem]:
+                ) -> Iterator[list[dict[str, Any]] | FetchError]:
     """Terms, users or media by id, 100 per request."""
     for start in range(0, len(ids), PER_PAGE):
         batch = ids[start:start + PER_PAGE]
@@ -434,6 +434,6 @@ def fetch_by_id(client: Client, api: Api, route: str, ids: Sequence[int]
         try:
             data, _ = get_json(client, url)
         except FetchError as e:
-            yield Problem(e.url, message=e.message)
+            yield e
             continue
         yield [obj for obj in data if isinstance(obj, dict)] if isinstance(data, list) else []
