@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -114,7 +114,7 @@ def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOp
     if not options.dry_run and content_dir.is_dir():
         remove_stale_temporaries(content_dir)  # left by a sync that was killed; the files beside them are whole
     with Client(options.politeness, options.clock) as client:
-        for source in sources:
+        for source in (_same_store(s, states) for s in sources):
             found = SourceResult(source.name, source.url)
             result.sources.append(found)
             state = _sync_source(client, source, states.get(source.name), content_dir, options, found, result)
@@ -137,6 +137,15 @@ def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOp
         result.requests, result.waited = client.requests, client.waited
     result.state_written = write_state(content_dir, states)
     return result
+
+
+def _same_store(source: SourceConfig, states: dict[str, SourceState]) -> SourceConfig:
+    """A site given by its URL that an earlier version named without its folder keeps the store that
+    name holds: under its new name, its posts would all come again, beside the old copies."""
+    if source.name in states or source.name != source_from_url(source.url).name:
+        return source
+    earlier = [name for name, state in states.items() if state.url == source.url]
+    return replace(source, name=earlier[0]) if len(earlier) == 1 else source
 
 
 def _sync_source(client: Client, source: SourceConfig, state: SourceState | None, content_dir: Path,

@@ -7,6 +7,7 @@ hid is taken for removed."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -364,3 +365,17 @@ def test_a_site_that_hides_its_users_is_synced_with_authors_unnamed_and_a_note(t
     assert f"{result.sources[0].name}: {USERS_HIDDEN}" in sync_summary(result, dry_run=False)
     assert len(posts(tmp_path / "content")) == 30
     assert "author: Reporter" not in next(iter(posts(tmp_path / "content").values())).decode()
+
+
+def test_a_subfolder_site_synced_under_its_former_name_keeps_its_store(tmp_path: Path) -> None:
+    """Sources given by URL were named without their folder; a nightly sync must not fetch and place
+    every post again beside the old copies."""
+    content = tmp_path / "content"
+    with FakeWordPress(generated_site(5), home="/blog/") as wp:
+        former = source_from_url(wp.url.removesuffix("blog/")).name
+        run_sync([replace(source_from_url(wp.url), name=former)], content, SyncOptions(politeness=FAST, workers=1))
+        before = stats(content)
+        result = sync(wp.url, content)
+        assert wp.count("_embed=1") == 1
+    assert messages(result) == [] and result.sources[0].name == former
+    assert stats(content) == before
