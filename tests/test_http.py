@@ -125,3 +125,17 @@ def test_a_slow_answer_times_out(wp: FakeWordPress) -> None:
     wp.fail("/ok", delay=1.0)
     with client(FakeTime(), timeout=0.2, retries=0) as http, pytest.raises(FetchError, match="/ok: read timed out"):
         http.get(wp.url + "ok")
+
+
+def test_an_answer_not_compressed_as_it_says_is_an_error_naming_the_url(wp: FakeWordPress) -> None:
+    """A plugin that gzips what PHP already sends gzipped: browsers say "Content Encoding Error"."""
+    wp.route("/gz", lambda query: (200, {"Content-Encoding": "gzip"}, b"[1, 2, 3]"))
+    with client(FakeTime()) as http, pytest.raises(FetchError, match=r"/gz: the answer is not compressed as its "):
+        http.get(wp.url + "gz")
+    assert wp.count("/gz") == 1
+
+
+@pytest.mark.parametrize("url", ["http://www..example.com/a.png", "http://exa\nmple.com/a.png"])
+def test_a_url_that_cannot_be_asked_for_is_an_error_naming_it(url: str) -> None:
+    with client(FakeTime()) as http, pytest.raises(FetchError, match="not a usable URL"):
+        http.get(url)

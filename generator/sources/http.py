@@ -104,6 +104,11 @@ class Client:
         while True:
             try:
                 response = self._once(url, limit)
+            except (httpx.InvalidURL, UnicodeError) as e:  # a post's image URL may be any text at all
+                raise FetchError(url, f"not a usable URL: {e}") from None
+            except httpx.DecodingError:
+                raise FetchError(url, "the answer is not compressed as its Content-Encoding says (a server or "
+                                      "plugin setting that compresses twice): ask the site's owner") from None
             except httpx.TransportError as e:
                 if attempt >= self.politeness.retries:
                     raise FetchError(url, f"{_describe(e)} (after {attempt + 1} attempts)",
