@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 from generator.problems import Problem
-from generator.sources.http import RETRY_STATUSES, Client, FetchError, Response
+from generator.sources.http import Client, FetchError, Response
 from generator.sources.php_messages import blank_php_messages
 
 PER_PAGE = 100  # WordPress's largest page
@@ -127,7 +127,7 @@ def _rest_base(route: str) -> str | None:
 def get_json(client: Client, url: str) -> tuple[Any, Response]:
     response = client.get(url, accept=ANY_STATUS)
     if response.status != 200:
-        raise FetchError(url, _failure(client, response), response.status)
+        raise FetchError(url, _failure(response), response.status)
     try:
         text = response.body.decode("utf-8").lstrip(BOM_OR_SPACE)
     except UnicodeDecodeError as e:
@@ -140,12 +140,12 @@ def get_json(client: Client, url: str) -> tuple[Any, Response]:
         raise FetchError(url, f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}: {CUT_SHORT}") from None
 
 
-def _failure(client: Client, response: Response) -> str:
+def _failure(response: Response) -> str:
     """What an error answer means for a reader of the site, and what to do about it."""
     status, body = response.status, response.body[:4096].decode("utf-8", "replace")
     code, explained = _wp_error(body)
     said = f" {code}" + (f": {explained}" if explained else "") if code else _title(body)
-    attempts = f" (after {client.politeness.retries + 1} attempts)" if status in RETRY_STATUSES else ""
+    attempts = f" (after {response.attempts} attempts)" if response.attempts > 1 else ""
     return f"HTTP {status}{said}{attempts}: {_advice(status, code)}"
 
 
