@@ -239,7 +239,8 @@ def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
         return _json(200, {t: {"slug": t, "rest_base": t, "rest_namespace": site.namespaces.get(t, "wp/v2"),
                                "taxonomies": site.taxonomies_of(t)} for t in [*site.posts, "attachment", "wp_block"]})
     if base == "taxonomies":
-        return _json(200, {t: {"slug": t, "rest_base": b, "types": [p for p in site.posts if t in site.taxonomies_of(p)]}
+        return _json(200, {t: {"slug": t, "rest_base": b,
+                               "types": [p for p in site.posts if t in site.taxonomies_of(p)]}
                            for t, b in site.taxonomies.items()})
     if base in site.posts:
         posts = [_with_embedded(site, p) if "_embed" in query else p for p in _filtered(site, base, query)]

@@ -87,7 +87,8 @@ def test_an_image_url_that_cannot_be_asked_for_is_a_problem_not_a_crash(tmp_path
     site = generated_site(2)
     site.media = []
     for post in site.posts["news-archive"]:  # no image on a host this machine cannot reach
-        post.update(featured_media=0, content={"rendered": '<p>Typo.</p><img src="http://www..example.com/a.png" alt="A">'})
+        post.update(featured_media=0,
+                    content={"rendered": '<p>Typo.</p><img src="http://www..example.com/a.png" alt="A">'})
     with FakeWordPress(site) as wp:
         result = sync(wp.url, tmp_path / "content")
     assert any("not a usable URL" in str(p) for p in result.problems)

@@ -214,7 +214,8 @@ def test_a_post_deleted_while_the_listing_is_read_is_not_missed_by_the_next_sync
 def test_a_taxonomy_filter_holds_for_a_post_type_without_that_taxonomy(tmp_path: Path) -> None:
     """WordPress ignores a filter by a taxonomy the post type does not have, so it would select all."""
     site = generated_site(20)
-    site.posts["page"] = [rest_item(id=9001, slug="about", type="page"), rest_item(id=9002, slug="contact", type="page")]
+    site.posts["page"] = [rest_item(id=9001, slug="about", type="page"),
+                          rest_item(id=9002, slug="contact", type="page")]
     site.type_taxonomies = {"page": []}
     with FakeWordPress(site) as wp:
         config = parse_config({"sources": [{"name": "ree", "url": wp.url, "include": {"regions": ["china"]}}]})
@@ -356,7 +357,8 @@ def test_a_batch_answered_with_posts_not_asked_for_is_named_and_stores_nothing(t
 def test_a_site_that_hides_its_users_is_synced_with_authors_unnamed_and_a_note(tmp_path: Path) -> None:
     site = generated_site(30)
     site.embed = False
-    refusal = b'{"code":"rest_user_cannot_view","message":"Sorry, you are not allowed to list users.","data":{"status":401}}'
+    refusal = (b'{"code":"rest_user_cannot_view","message":"Sorry, you are not allowed to list users.",'
+               b'"data":{"status":401}}')
     with FakeWordPress(site) as wp:
         wp.fail("/wp/v2/users", status=401, body=refusal, times=-1)
         result = sync(wp.url, tmp_path / "content")

@@ -135,7 +135,7 @@ def get_json(client: Client, url: str) -> tuple[Any, Response]:
     try:
         return json.loads(blank_php_messages(text)), response
     except json.JSONDecodeError as e:
-        if text.startswith("<") and not text.startswith("<br"):
+        if text.startswith("<") and not text.startswith("<br"):  # PHP starts its own errors with <br />
             raise FetchError(url, f"an HTML page{_title(text)} came where JSON was expected: {HTML_INSTEAD}") from None
         raise FetchError(url, f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}: {CUT_SHORT}") from None
 
@@ -231,7 +231,7 @@ def describe(client: Client, api: Api) -> Site:
     if not isinstance(types, dict) or not isinstance(taxonomies, dict):
         raise FetchError(api.url("wp/v2/types"), "expected the post types and taxonomies as JSON objects")
     bases = _rest_bases(taxonomies)
-    type_taxonomies = {slug: frozenset(bases[t] for t in value["taxonomies"] if t in bases)
+    type_taxonomies = {slug: frozenset(bases[t] for t in value["taxonomies"] if isinstance(t, str) and t in bases)
                        for slug, value in types.items()
                        if isinstance(value, dict) and isinstance(value.get("taxonomies"), list)}
     return Site(api, _type_routes(types), bases, taxonomies, type_taxonomies)
