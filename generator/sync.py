@@ -78,6 +78,7 @@ class SourceResult:
     changes: list[Change] = field(default_factory=list)
     removals_deferred: bool = False  # a listing was incomplete, so nothing was taken for removed
     notes: list[str] = field(default_factory=list)  # what the site withholds by its own choice, once each
+    stopped: bool = False  # the site or the curation could not be read: nothing was listed
     imported: ImportResult | None = None
 
     def count(self, action: str) -> int:
@@ -158,9 +159,11 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
         params, wrong_terms = _filters(client, site, source)
     except FetchError as e:
         result.problems.append(Problem(e.url, message=e.message))
+        found.stopped = True
         return None
     if wrong or wrong_terms:  # a filter that cannot be applied would let in what the curator kept out
         result.problems.extend(Problem(f"source {source.name!r}", message=m) for m in wrong + wrong_terms)
+        found.stopped = True
         return None
     curation = fingerprint(sorted(params.items()), sorted(types.items()), source.max_posts)[:12]
     store = RawStore(content_dir, source.name)
@@ -306,6 +309,9 @@ def _import(store: RawStore, types: set[str], site: str, options: SyncOptions, r
 def sync_summary(result: SyncResult, dry_run: bool) -> list[str]:
     lines = []
     for source in result.sources:
+        if source.stopped:  # "0 posts selected of 0" would read as an empty site
+            lines.append(f"{source.name}: not synced from {source.url}: its posts are kept as they were")
+            continue
         verbs = ("would add", "would update", "would remove") if dry_run else (ADDED, UPDATED, REMOVED)
         counts = ", ".join(f"{source.count(action)} {verb}" if not dry_run else f"{verb} {source.count(action)}"
                            for action, verb in zip((ADDED, UPDATED, REMOVED), verbs))

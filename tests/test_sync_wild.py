@@ -147,6 +147,8 @@ def test_a_rest_api_closed_to_visitors_says_so_and_what_to_do(tmp_path: Path, st
         f"{wp.url}wp-json/: HTTP {status} {code}: You are not currently logged in.: the site's REST API is closed "
         "to visitors (a security plugin or setting): ask its owner to open /wp/v2 to anonymous reads, or import "
         "an export of the site instead"]
+    assert sync_summary(result, dry_run=False)[0] == (
+        f"{result.sources[0].name}: not synced from {wp.url}: its posts are kept as they were")
 
 
 def test_a_site_that_is_not_wordpress_says_what_each_place_answered(tmp_path: Path) -> None:
