@@ -383,3 +383,18 @@ def test_a_subfolder_site_synced_under_its_former_name_keeps_its_store(tmp_path:
         assert wp.count("_embed=1") == 1
     assert messages(result) == [] and result.sources[0].name == former
     assert stats(content) == before
+
+
+def test_curation_holds_on_a_plain_permalink_site_without_paging_headers_or_embed(tmp_path: Path) -> None:
+    site = generated_site(260)
+    site.paging_headers = False
+    china = next(t["id"] for t in site.terms if t["slug"] == "china")
+    with FakeWordPress(site, discovery="rest_route", home="/blog/") as wp:
+        wp.fail("_embed=1", status=500, times=-1)
+        config = parse_config({"sources": [{"name": "ree", "url": wp.url.removesuffix("/"),
+                                            "include": {"regions": ["china"]}, "max_posts": 20}]})
+        result = run_sync(config.sources, tmp_path / "content",
+                          SyncOptions(politeness=FAST, workers=1, clock=FakeTime().clock()))
+    chosen = sorted((p for p in site.posts["news-archive"] if china in p["regions"]), key=lambda p: p["date_gmt"])
+    assert messages(result) == []
+    assert ids(tmp_path / "content") == {p["id"] for p in chosen[-20:]} and len(chosen) > 20
