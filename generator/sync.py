@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ ADDED, UPDATED, REMOVED = "added", "updated", "removed"
 # fetched only when its modified_gmt differs from the stored copy's.
 OVERLAP = timedelta(days=1)
 Progress = Callable[[str, int, int], None]
+USERS_HIDDEN = "authors are not named: the site does not show its users to visitors (a security setting)"
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ class SourceResult:
     upstream: int = 0
     changes: list[Change] = field(default_factory=list)
     removals_deferred: bool = False  # a listing was incomplete, so nothing was taken for removed
+    notes: list[str] = field(default_factory=list)  # what the site withholds by its own choice, once each
+    stopped: bool = False  # the site or the curation could not be read: nothing was listed
     imported: ImportResult | None = None
 
     def count(self, action: str) -> int:
@@ -96,11 +99,13 @@ class SyncResult:
 
 
 def source_from_url(url: str) -> SourceConfig:
-    """A source given on the command line, named after its host, port and collection, so that a
-    second run with the same URL finds the same raw store."""
+    """A source given on the command line, named after its host, port, folder and collection, so that
+    a second run with the same URL finds the same raw store, and the sites of a multisite network in
+    subfolders of one host find each their own."""
     target = wp_live.parse_source(url)  # ValueError for what is not an http(s) URL
     parts = urlsplit(url)
-    words = [re.sub(r"^www\.", "", parts.hostname or ""), str(parts.port or ""), target.rest_base or ""]
+    folder = re.sub(r"(^|/)index\.php$", "", urlsplit(target.site).path.strip("/"))
+    words = [re.sub(r"^www\.", "", parts.hostname or ""), str(parts.port or ""), folder, target.rest_base or ""]
     name = re.sub(r"[^a-z0-9_-]+", "-", "-".join(w for w in words if w).lower()).strip("-")
     return SourceConfig(name=name[:64] or "site", url=url)
 
@@ -111,7 +116,7 @@ def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOp
     if not options.dry_run and content_dir.is_dir():
         remove_stale_temporaries(content_dir)  # left by a sync that was killed; the files beside them are whole
     with Client(options.politeness, options.clock) as client:
-        for source in sources:
+        for source in (_same_store(s, states) for s in sources):
             found = SourceResult(source.name, source.url)
             result.sources.append(found)
             state = _sync_source(client, source, states.get(source.name), content_dir, options, found, result)
@@ -136,6 +141,15 @@ def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOp
     return result
 
 
+def _same_store(source: SourceConfig, states: dict[str, SourceState]) -> SourceConfig:
+    """A site given by its URL that an earlier version named without its folder keeps the store that
+    name holds: under its new name, its posts would all come again, beside the old copies."""
+    if source.name in states or source.name != source_from_url(source.url).name:
+        return source
+    earlier = [name for name, state in states.items() if state.url == source.url]
+    return replace(source, name=earlier[0]) if len(earlier) == 1 else source
+
+
 def _sync_source(client: Client, source: SourceConfig, state: SourceState | None, content_dir: Path,
                  options: SyncOptions, found: SourceResult, result: SyncResult) -> SourceState | None:
     """One source from listing to import; returns its new state, or None when it could not be read."""
@@ -146,9 +160,11 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
         params, wrong_terms = _filters(client, site, source)
     except FetchError as e:
         result.problems.append(Problem(e.url, message=e.message))
+        found.stopped = True
         return None
     if wrong or wrong_terms:  # a filter that cannot be applied would let in what the curator kept out
         result.problems.extend(Problem(f"source {source.name!r}", message=m) for m in wrong + wrong_terms)
+        found.stopped = True
         return None
     curation = fingerprint(sorted(params.items()), sorted(types.items()), source.max_posts)[:12]
     store = RawStore(content_dir, source.name)
@@ -156,13 +172,15 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
     previous = store.load_listing() if unchanged else {}
     listings, kept = {}, {}
     for post_type, rest_base in types.items():
-        listing = _list(client, site, rest_base, params, previous.get(post_type, {}))
+        query = site.filtered_for(post_type, params)
+        listing = Listing() if query is None else _list(client, site, rest_base, query, previous.get(post_type, {}))
         result.problems.extend(listing.problems)
         selected = _newest(listing.posts, source.max_posts)
         found.upstream += listing.total or len(listing.posts)
         found.selected += len(selected)
         found.removals_deferred |= not listing.complete
-        listings[post_type] = listing.posts
+        if listing.complete:  # a listing with holes must not be the next sync's baseline: the count may match it
+            listings[post_type] = listing.posts
         kept[post_type] = TypeState(rest_base, len(selected), *_newest_modified(listing.posts))
         _fetch(client, site, store, post_type, rest_base, selected, listing.complete, options, found, result)
     if options.dry_run:
@@ -240,7 +258,7 @@ def _store_posts(client: Client, site: Site, store: RawStore, post_type: str, re
         if isinstance(outcome, Problem):
             result.problems.append(outcome)
             continue
-        _save_names(client, site, store, outcome, result)
+        _save_names(client, site, store, outcome, found, result)
         for post in outcome:
             if post.get("id") in batch:
                 store.save_post(post_type, {**post, "type": post.get("type", post_type)})
@@ -248,14 +266,22 @@ def _store_posts(client: Client, site: Site, store: RawStore, post_type: str, re
     return stored
 
 
-def _save_names(client: Client, site: Site, store: RawStore, posts: list[dict[str, Any]], result: SyncResult
-                ) -> None:
+def _save_names(client: Client, site: Site, store: RawStore, posts: list[dict[str, Any]], found: SourceResult,
+                result: SyncResult) -> None:
     """Terms, authors and media of posts that came without `_embedded`, fetched by id, so that the
-    import can name them; saved before the posts, so a stored post always has its names."""
+    import can name them; saved before the posts, so a stored post always has its names.
+
+    Many sites keep their users from visitors, against harvesting of login names: a choice of the
+    site, which `_embed` shows as authors left unnamed, and so does this, with a note instead of an
+    error on every run."""
     for route, ids in wp_live.name_lookups(site, posts).items():
         for outcome in wp_live.fetch_by_id(client, site.api, route, ids):
-            if isinstance(outcome, Problem):
-                result.problems.append(outcome)
+            if isinstance(outcome, FetchError) and route == "users" and outcome.status in (401, 403):
+                if USERS_HIDDEN not in found.notes:
+                    found.notes.append(USERS_HIDDEN)
+                continue
+            if isinstance(outcome, FetchError):
+                result.problems.append(Problem(outcome.url, message=outcome.message))
                 continue
             for value in outcome:
                 store.save_lookup(route, value)
@@ -285,6 +311,9 @@ def _import(store: RawStore, types: set[str], site: str, options: SyncOptions, r
 def sync_summary(result: SyncResult, dry_run: bool) -> list[str]:
     lines = []
     for source in result.sources:
+        if source.stopped:  # "0 posts selected of 0" would read as an empty site
+            lines.append(f"{source.name}: not synced from {source.url}: its posts are kept as they were")
+            continue
         verbs = ("would add", "would update", "would remove") if dry_run else (ADDED, UPDATED, REMOVED)
         counts = ", ".join(f"{source.count(action)} {verb}" if not dry_run else f"{verb} {source.count(action)}"
                            for action, verb in zip((ADDED, UPDATED, REMOVED), verbs))
@@ -292,6 +321,7 @@ def sync_summary(result: SyncResult, dry_run: bool) -> list[str]:
         if dry_run:
             lines += [f"  {verb} {c.type} {c.id}{' ' + c.slug if c.slug else ''}" for c in source.changes
                       for action, verb in zip((ADDED, UPDATED, REMOVED), verbs) if c.action == action]
+        lines += [f"{source.name}: {note}" for note in source.notes]
         if source.removals_deferred:
             lines.append(f"{source.name}: nothing taken for removed: the listing was not complete")
         if source.imported is not None:

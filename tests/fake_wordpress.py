@@ -4,7 +4,9 @@ It answers the REST routes sync reads, the way WordPress does: API discovery by 
 `/wp-json/` and `/?rest_route=/`, post types and taxonomies, collections with pagination headers,
 `_embed`, `_fields`, `include`, `modified_after`, `after`/`before`, `search` and taxonomy filters.
 Faults are added per test: a status (429 with Retry-After, 503), a delay, a body that is not JSON,
-a redirect, each for requests whose path and query contain a given text. Every request is counted.
+a redirect, a connection dropped mid-body, each for requests whose path and query contain a given
+text. The site may live in a subfolder (`home`), under another REST prefix, and give each post type
+its own taxonomies. Every request is counted.
 Other routes (images, for the media step) are added with `FakeWordPress.route`.
 
     with FakeWordPress(generated_site(500)) as wp:
@@ -42,6 +44,12 @@ class SiteData:
     embed: bool = True  # whether `_embed` is honoured, as on most sites
     paging_headers: bool = True  # False: X-WP-Total and X-WP-TotalPages stripped, as some proxies do
     taxonomies: dict[str, str] = field(default_factory=lambda: dict(TAXONOMIES))  # slug -> rest_base
+    # post type -> its taxonomies, when not all; WordPress ignores a filter by a taxonomy the type lacks
+    type_taxonomies: dict[str, list[str]] = field(default_factory=dict)
+    namespaces: dict[str, str] = field(default_factory=dict)  # post type -> rest_namespace, when not wp/v2
+
+    def taxonomies_of(self, post_type: str) -> list[str]:
+        return self.type_taxonomies.get(post_type, list(self.taxonomies))
 
     def touch(self, post_type: str, post_id: int, seconds: int, **changes: Any) -> None:
         """Edit a post as WordPress does: new fields, and `modified` moved `seconds` past the newest."""
@@ -62,6 +70,7 @@ class Fault:
     delay: float = 0.0
     body: bytes | None = None  # replaces the body
     headers: dict[str, str] = field(default_factory=dict)
+    cut: int | None = None  # send only this many bytes of the body, then drop the connection
 
 
 def generated_site(n: int, seed: int = 0, users: int = 8) -> SiteData:
@@ -111,9 +120,13 @@ def add_samples(site: SiteData, shared: Path) -> None:
 
 
 class FakeWordPress:
-    def __init__(self, site: SiteData, discovery: str = "link") -> None:
+    def __init__(self, site: SiteData, discovery: str = "link", home: str = "/", prefix: str = "wp-json") -> None:
         self.site = site
-        self.discovery = discovery  # link: Link header on the front page; wp-json; rest_route (plain permalinks)
+        # link: Link header on the front page; html: only its <link> tag (a page cache's copy); wp-json;
+        # rest_route (plain permalinks)
+        self.discovery = discovery
+        self.home = home  # the path WordPress is installed at, as in a subfolder
+        self.prefix = prefix  # rest_url_prefix, which a plugin may change from wp-json
         self.faults: list[Fault] = []
         self.requests: list[str] = []
         self.routes: dict[str, Callable[[dict[str, str]], Reply]] = {}
@@ -124,7 +137,7 @@ class FakeWordPress:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}/"
+        return f"http://127.0.0.1:{self._server.server_address[1]}{self.home}"
 
     def __enter__(self) -> FakeWordPress:
         self._thread.start()
@@ -146,6 +159,8 @@ class FakeWordPress:
         return sum(1 for r in self.requests if text in r)
 
     def answer(self, target: str) -> Reply:
+        """(status, headers, body); a fault that cuts the body short says where in an `X-Fake-Cut` header,
+        which the handler takes out."""
         with self._lock:
             self.requests.append(target)
             fault = next((f for f in self.faults if f.match in target and f.times != 0), None)
@@ -153,40 +168,53 @@ class FakeWordPress:
                 fault.times -= 1 if fault.times > 0 else 0
         if fault is not None:
             time.sleep(fault.delay)
+            if fault.cut is not None:
+                status, headers, body = self._answer(target)
+                return status, {**headers, "X-Fake-Cut": str(fault.cut)}, body
             if fault.status or fault.body is not None:
                 body = fault.body if fault.body is not None else b'{"code":"fault"}'
                 return fault.status or 200, {"Content-Type": "application/json", **fault.headers}, body
+        return self._answer(target)
+
+    def _answer(self, target: str) -> Reply:
         parts = urlsplit(target)
         query = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
         if parts.path in self.routes:
             return self.routes[parts.path](query)
-        route = query.pop("rest_route", None) if parts.path == "/" else None
-        if route is None and parts.path.startswith("/wp-json"):
-            route = parts.path[len("/wp-json"):] or "/"
+        if not parts.path.startswith(self.home) and parts.path + "/" != self.home:
+            return 404, {}, b"not found"
+        path = "/" + parts.path[len(self.home):]
+        route = query.pop("rest_route", None) if path == "/" else None
+        if route is None and (path + "/").startswith(f"/{self.prefix}/"):
+            route = path[len(self.prefix) + 1:] or "/"
         if route is None:
-            return self._front_page() if parts.path == "/" else (404, {}, b"not found")
-        if self.discovery == "rest_route" and parts.path != "/":
+            return self._front_page() if path == "/" else (404, {}, b"not found")
+        if self.discovery == "rest_route" and path != "/":
             return 404, {"Content-Type": "text/html"}, b"not found"  # plain permalinks: no /wp-json/
         return _api(self, route, query)
 
     def _front_page(self) -> Reply:
         headers = {"Content-Type": "text/html; charset=UTF-8"}
-        if self.discovery == "link":
-            headers["Link"] = f'<{self.url}wp-json/>; rel="https://api.w.org/"'
-        return 200, headers, b"<!doctype html><title>Fake news</title><p>Hello"
+        root = f"{self.url}{self.prefix}/" if self.discovery != "rest_route" else f"{self.url}?rest_route=/"
+        if self.discovery in ("link", "rest_route"):
+            headers["Link"] = f'<{root}>; rel="https://api.w.org/"'
+        link = f'<link rel="https://api.w.org/" href="{root}" />' if self.discovery != "wp-json" else ""
+        return 200, headers, f"<!doctype html><title>Fake news</title>{link}<p>Hello".encode()
 
 
 def _handler(wp: FakeWordPress) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             status, headers, body = wp.answer(self.path)
+            cut = headers.pop("X-Fake-Cut", None)
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             try:
-                self.wfile.write(body)
+                self.wfile.write(body if cut is None else body[:int(cut)])
+                self.close_connection = cut is not None
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up waiting, as a timing-out client does
 
@@ -204,14 +232,16 @@ def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
     site, pieces = wp.site, [p for p in route.split("/") if p]
     if not pieces:
         return _json(200, {"name": "Fake news", "namespaces": ["wp/v2"], "routes": {"/wp/v2": {}}})
-    if pieces[:2] != ["wp", "v2"] or len(pieces) != 3:
+    if len(pieces) != 3 or "/".join(pieces[:2]) != site.namespaces.get(pieces[2], "wp/v2"):
         return _json(404, {"code": "rest_no_route", "message": "No route was found"})
     base = pieces[2]
     if base == "types":
-        return _json(200, {t: {"slug": t, "rest_base": t, "taxonomies": list(site.taxonomies)} for t in
-                           [*site.posts, "attachment", "wp_block"]})
+        return _json(200, {t: {"slug": t, "rest_base": t, "rest_namespace": site.namespaces.get(t, "wp/v2"),
+                               "taxonomies": site.taxonomies_of(t)} for t in [*site.posts, "attachment", "wp_block"]})
     if base == "taxonomies":
-        return _json(200, {t: {"slug": t, "rest_base": b, "types": list(site.posts)} for t, b in site.taxonomies.items()})
+        return _json(200, {t: {"slug": t, "rest_base": b,
+                               "types": [p for p in site.posts if t in site.taxonomies_of(p)]}
+                           for t, b in site.taxonomies.items()})
     if base in site.posts:
         posts = [_with_embedded(site, p) if "_embed" in query else p for p in _filtered(site, base, query)]
         status, headers, body = _collection(posts, query)
@@ -245,7 +275,7 @@ def _filtered(site: SiteData, post_type: str, query: dict[str, str]) -> list[dic
     if "search" in query:
         text = query["search"].lower()
         posts = [p for p in posts if text in (p["title"]["rendered"] + p["content"]["rendered"]).lower()]
-    for taxonomy in site.taxonomies.values():
+    for taxonomy in (site.taxonomies[t] for t in site.taxonomies_of(post_type)):
         if taxonomy in query:
             ids = {int(i) for i in query[taxonomy].split(",")}
             posts = [p for p in posts if ids & set(p.get(taxonomy, []))]

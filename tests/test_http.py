@@ -125,3 +125,32 @@ def test_a_slow_answer_times_out(wp: FakeWordPress) -> None:
     wp.fail("/ok", delay=1.0)
     with client(FakeTime(), timeout=0.2, retries=0) as http, pytest.raises(FetchError, match="/ok: read timed out"):
         http.get(wp.url + "ok")
+
+
+def test_an_answer_not_compressed_as_it_says_is_an_error_naming_the_url(wp: FakeWordPress) -> None:
+    """A plugin that gzips what PHP already sends gzipped: browsers say "Content Encoding Error"."""
+    wp.route("/gz", lambda query: (200, {"Content-Encoding": "gzip"}, b"[1, 2, 3]"))
+    with client(FakeTime()) as http, pytest.raises(FetchError, match=r"/gz: the answer is not compressed as its "):
+        http.get(wp.url + "gz")
+    assert wp.count("/gz") == 1
+
+
+@pytest.mark.parametrize("url", ["http://www..example.com/a.png", "http://exa\nmple.com/a.png"])
+def test_a_url_that_cannot_be_asked_for_is_an_error_naming_it(url: str) -> None:
+    with client(FakeTime()) as http, pytest.raises(FetchError, match="not a usable URL"):
+        http.get(url)
+
+
+def test_a_host_that_failed_for_good_is_tried_once_per_request_until_it_answers(wp: FakeWordPress) -> None:
+    """A site that went down must not cost each remaining page of a listing the whole round of waits."""
+    wp.fail("/ok", status=503, times=6)
+    time = FakeTime()
+    with client(time, retries=4, backoff=1) as http:
+        for _ in range(2):
+            with pytest.raises(FetchError):
+                http.get(wp.url + "ok")
+        assert http.get(wp.url + "ok").body == b"fine"  # the 7th request: up again
+        wp.fail("/ok", status=503, times=1)
+        assert http.get(wp.url + "ok").body == b"fine"  # retried again, as for any host
+    assert time.sleeps == [1.0, 2.0, 4.0, 8.0, 1.0]
+    assert wp.count("/ok") == 9

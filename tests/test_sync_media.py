@@ -81,3 +81,15 @@ def test_an_unreachable_image_host_is_tried_once_per_run() -> None:
         assert http.requests == 4  # the first image's attempt and 3 retries; none for the second
     assert first.data is None and "after 4 attempts" in first.error
     assert second.data is None and "could not be reached earlier in this run" in second.error
+
+
+def test_an_image_url_that_cannot_be_asked_for_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    site = generated_site(2)
+    site.media = []
+    for post in site.posts["news-archive"]:  # no image on a host this machine cannot reach
+        post.update(featured_media=0,
+                    content={"rendered": '<p>Typo.</p><img src="http://www..example.com/a.png" alt="A">'})
+    with FakeWordPress(site) as wp:
+        result = sync(wp.url, tmp_path / "content")
+    assert any("not a usable URL" in str(p) for p in result.problems)
+    assert len(list((tmp_path / "content" / "news-archive").glob("*.md"))) == 2

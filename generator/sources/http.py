@@ -10,7 +10,7 @@ from __future__ import annotations
 import email.utils
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
@@ -43,6 +43,7 @@ class Response:
     status: int
     headers: httpx.Headers
     body: bytes
+    attempts: int = 1  # retries included
 
 
 class FetchError(Exception):
@@ -73,6 +74,7 @@ class Client:
     requests: int = 0  # made so far, retries included
     waited: float = 0.0  # seconds slept for politeness and retries
     _last: float | None = None
+    _failing: set[str] = field(default_factory=set)  # hosts whose last request failed after every retry
     _http: httpx.Client | None = None
 
     def __enter__(self) -> Client:
@@ -100,28 +102,47 @@ class Client:
         raise FetchError(url, f"more than {self.politeness.max_redirects} redirects")
 
     def _with_retries(self, url: str, limit: int) -> Response:
+        """The answer, after as many attempts as a busy or failing server needs. Once a host has failed
+        for good, its next requests get one attempt each until one succeeds: a site that went down must
+        not cost every remaining page the whole round of waits."""
+        host = urlsplit(url).netloc.lower()
+        retries = 0 if host in self._failing else self.politeness.retries
         attempt = 0
         while True:
             try:
                 response = self._once(url, limit)
             except httpx.TransportError as e:
-                if attempt >= self.politeness.retries:
+                if attempt >= retries:
+                    self._failing.add(host)
                     raise FetchError(url, f"{_describe(e)} (after {attempt + 1} attempts)",
                                      unreachable=isinstance(e, (httpx.ConnectError, httpx.ConnectTimeout))) from None
                 self._pause(self._backoff(attempt))
             else:
-                if response.status not in RETRY_STATUSES or attempt >= self.politeness.retries:
-                    return response
+                if response.status not in RETRY_STATUSES:
+                    self._failing.discard(host)
+                    return replace(response, attempts=attempt + 1)
+                if attempt >= retries:
+                    self._failing.add(host)
+                    return replace(response, attempts=attempt + 1)
                 self._pause(self._retry_after(response) or self._backoff(attempt))
             attempt += 1
 
     def _once(self, url: str, limit: int) -> Response:
-        if self._http is None:
-            raise RuntimeError("use the client as a context manager")
         if self._last is not None:
             self._pause(self._last + self.politeness.min_interval - self.clock.monotonic())
         self._last = self.clock.monotonic()
         self.requests += 1
+        try:
+            return self._read(url, limit)
+        except (httpx.InvalidURL, UnicodeError) as e:  # a post's image URL may be any text at all
+            raise FetchError(url, f"not a usable URL: {e}") from None
+        except httpx.DecodingError:
+            raise FetchError(url, "the answer is not compressed as its Content-Encoding says (a server or "
+                                  "plugin setting that compresses twice): ask the site's owner") from None
+
+    def _read(self, url: str, limit: int) -> Response:
+        if self._http is None:
+            raise RuntimeError("use the client as a context manager")
         with self._http.stream("GET", url) as response:
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > limit:

@@ -6,12 +6,13 @@ Nothing here writes a file; sync.py decides what to keep.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 from generator.problems import Problem
 from generator.sources.http import Client, FetchError, Response
@@ -19,7 +20,23 @@ from generator.sources.php_messages import blank_php_messages
 
 PER_PAGE = 100  # WordPress's largest page
 API_LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?https://api\.w\.org/"?', re.IGNORECASE)
+LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+API_REL = re.compile(r"""\brel\s*=\s*["']?https://api\.w\.org/["'\s>]""", re.IGNORECASE)
+HREF = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 LISTED_FIELDS = "id,slug,modified,modified_gmt,date_gmt"
+ANY_STATUS = frozenset(range(200, 600))  # get_json explains an error status itself
+# PHP files saved with a byte order mark print it before the JSON, once per file a site includes.
+BOM_OR_SPACE = "\ufeff \t\r\n"
+HTML_INSTEAD = ("a security plugin, a bot check (such as Cloudflare's) or maintenance mode answers instead of the "
+                "REST API: sync again later, or ask the site's owner to let newsmirror through")
+CUT_SHORT = "the answer was cut short or mangled (a PHP error or timeout on the site?): sync again later"
+QUERY_IGNORED = ("a cache in front of the site seems to ignore the query string: ask the site's owner to keep "
+                 "the REST API out of it")
+CLOSED = ("the site's REST API is closed to visitors (a security plugin or setting): ask its owner to open "
+          "/wp/v2 to anonymous reads, or import an export of the site instead")
+REFUSED = "the site's firewall refused newsmirror: ask its owner to allow it, or sync again later"
+NO_ROUTE = ("the site's REST API does not serve this route (a post type or taxonomy needs show_in_rest): "
+            "check the source's URL and types")
 # Types every site has that are not posts a reader would want mirrored.
 INTERNAL_TYPES = frozenset({"attachment", "nav_menu_item"})
 
@@ -54,6 +71,15 @@ class Site:
     types: dict[str, str]  # post type -> rest_base
     taxonomies: dict[str, str]  # taxonomy -> rest_base
     described: Any  # the /wp/v2/taxonomies response, which the import needs to read term fields
+    type_taxonomies: dict[str, frozenset[str]] = field(default_factory=dict)  # post type -> its taxonomies' rest_bases
+
+    def filtered_for(self, post_type: str, params: Mapping[str, str]) -> dict[str, str] | None:
+        """The query for one post type; None when it asks for a term of a taxonomy the type lacks.
+        WordPress ignores a filter by such a taxonomy, so the query would select every post of the
+        type, where none can have the term."""
+        bases = self.type_taxonomies.get(post_type)
+        lacking = set(self.taxonomies.values()) - bases if bases is not None else set()
+        return None if lacking & set(params) else dict(params)
 
 
 @dataclass(frozen=True)
@@ -99,40 +125,104 @@ def _rest_base(route: str) -> str | None:
 
 
 def get_json(client: Client, url: str) -> tuple[Any, Response]:
-    response = client.get(url)
+    response = client.get(url, accept=ANY_STATUS)
+    if response.status != 200:
+        raise FetchError(url, _failure(response), response.status)
     try:
-        return json.loads(blank_php_messages(response.body.decode("utf-8-sig"))), response
+        text = response.body.decode("utf-8").lstrip(BOM_OR_SPACE)
     except UnicodeDecodeError as e:
         raise FetchError(url, f"not UTF-8 text (byte {e.start})") from None
+    try:
+        return json.loads(blank_php_messages(text)), response
     except json.JSONDecodeError as e:
-        raise FetchError(url, f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}") from None
+        if text.startswith("<") and not text.startswith("<br"):  # PHP starts its own errors with <br />
+            raise FetchError(url, f"an HTML page{_title(text)} came where JSON was expected: {HTML_INSTEAD}") from None
+        raise FetchError(url, f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}: {CUT_SHORT}") from None
+
+
+def _failure(response: Response) -> str:
+    """What an error answer means for a reader of the site, and what to do about it."""
+    status, body = response.status, response.body[:4096].decode("utf-8", "replace")
+    code, explained = _wp_error(body)
+    said = f" {code}" + (f": {explained}" if explained else "") if code else _title(body)
+    attempts = f" (after {response.attempts} attempts)" if response.attempts > 1 else ""
+    return f"HTTP {status}{said}{attempts}: {_advice(status, code)}"
+
+
+def _wp_error(body: str) -> tuple[str, str]:
+    """WordPress's error code and message, with what it said of each parameter it refused."""
+    try:
+        error = json.loads(body.lstrip(BOM_OR_SPACE))
+    except json.JSONDecodeError:
+        return "", ""
+    if not isinstance(error, dict) or not error.get("code"):
+        return "", ""
+    data = error.get("data")
+    params = data.get("params") if isinstance(data, dict) else None
+    said = [str(error.get("message", "")), *(params.values() if isinstance(params, dict) else [])]
+    return str(error["code"]), " ".join("; ".join(s for s in said if s).split())[:240]
+
+
+def _advice(status: int, code: str) -> str:
+    if status in (401, 403):
+        return CLOSED if code.startswith("rest_") or status == 401 else REFUSED
+    if status == 404:
+        return NO_ROUTE if code == "rest_no_route" else "no such address: check the source's URL"
+    if status == 429:
+        return "the site still limits requests: raise [sync] request_interval, or sync again later"
+    if status >= 500:
+        return "the site kept failing: sync again later; what was fetched is kept"
+    return "the site refused the query: check the source's URL and curation"
+
+
+def _title(page: str) -> str:
+    found = re.search(r"<title[^>]*>(.*?)</title>", page[:65536], re.IGNORECASE | re.DOTALL)
+    title = " ".join(html.unescape(found.group(1)).split())[:80] if found else ""
+    return f" ({title!r})" if title else ""
 
 
 def discover(client: Client, target: Target) -> Api:
-    """The API root: as the URL names it, else the `Link: rel="https://api.w.org/"` header of the
-    site's front page, else whichever of `/wp-json/` and `/?rest_route=/` answers as an API index."""
+    """The API root: as the URL names it, else as the site's front page links it (`Link` header, or
+    `<link>` in its HTML, which a page cache may serve without the header), else whichever of
+    `/wp-json/` and `/?rest_route=/` answers as an API index."""
     if target.api is not None:
         return target.api
-    try:
-        front = client.get(target.site, accept=frozenset(range(200, 600)))
-        found = API_LINK.search(front.headers.get("Link", ""))
-        if found:
-            root = found.group(1)
-            return Api(root if "rest_route=" in root else root.rstrip("/") + "/")
-    except FetchError:
-        pass  # the front page is only a hint; the usual places are tried next
+    linked = _linked_api(client, target.site)
+    if linked is not None:
+        return linked
     site = target.site.rstrip("/") + "/"
+    answers = []
     for api in (Api(site + "wp-json/"), Api(site + "?rest_route=/")):
         try:
             index, response = get_json(client, api.url(""))
-        except FetchError:
+        except FetchError as e:
+            if e.status in (401, 403):
+                raise  # the API is there but closed, which "not found" would hide
+            answers.append(f"{api.url('')} answered {e.message.split(':')[0]}")
             continue
         if isinstance(index, dict) and ("routes" in index or "namespaces" in index):
             # Where the index was found after redirects: a site that moved is read where it is now.
             moved = response.url != api.url("") and "rest_route=" not in api.root
             return Api(response.url.split("?", 1)[0].rstrip("/") + "/") if moved else api
-    raise FetchError(target.site, 'no WordPress REST API found: no Link rel="https://api.w.org/" header, '
-                                  "and neither /wp-json/ nor /?rest_route=/ answered with an API index")
+        answers.append(f"{api.url('')} answered JSON that is not an API index")
+    raise FetchError(target.site, "no WordPress REST API found: the front page links none, "
+                                  f"{' and '.join(answers)}: check that the URL is the WordPress site's address")
+
+
+def _linked_api(client: Client, site: str) -> Api | None:
+    try:
+        front = client.get(site, accept=ANY_STATUS)
+    except FetchError:
+        return None  # the front page is only a hint; the usual places are tried next
+    found = API_LINK.search(front.headers.get("Link", ""))
+    if found is None:
+        page = front.body[:262144].decode("utf-8", "replace")
+        tag = next((t for t in LINK_TAG.findall(page) if API_REL.search(t)), "")
+        found = HREF.search(tag)
+    if found is None:
+        return None
+    root = urljoin(front.url, html.unescape(found.group(1)).strip())
+    return Api(root if "rest_route=" in root else root.rstrip("/") + "/")
 
 
 def describe(client: Client, api: Api) -> Site:
@@ -140,12 +230,31 @@ def describe(client: Client, api: Api) -> Site:
     taxonomies, _ = get_json(client, api.url("wp/v2/taxonomies"))
     if not isinstance(types, dict) or not isinstance(taxonomies, dict):
         raise FetchError(api.url("wp/v2/types"), "expected the post types and taxonomies as JSON objects")
-    return Site(api, _rest_bases(types), _rest_bases(taxonomies), taxonomies)
+    bases = _rest_bases(taxonomies)
+    type_taxonomies = {slug: frozenset(bases[t] for t in value["taxonomies"] if isinstance(t, str) and t in bases)
+                       for slug, value in types.items()
+                       if isinstance(value, dict) and isinstance(value.get("taxonomies"), list)}
+    return Site(api, _type_routes(types), bases, taxonomies, type_taxonomies)
 
 
 def _rest_bases(described: dict[str, Any]) -> dict[str, str]:
     return {slug: value["rest_base"] for slug, value in sorted(described.items())
             if isinstance(value, dict) and isinstance(value.get("rest_base"), str) and value["rest_base"]}
+
+
+def _type_routes(described: dict[str, Any]) -> dict[str, str]:
+    """Post type -> its rest_base, prefixed with its own namespace where it has one (WordPress 5.9's
+    `rest_namespace`) rather than wp/v2."""
+    routes = _rest_bases(described)
+    for slug, base in routes.items():
+        namespace = described[slug].get("rest_namespace")
+        if isinstance(namespace, str) and namespace.strip("/") not in ("", "wp/v2"):
+            routes[slug] = f"{namespace.strip('/')}/{base}"
+    return routes
+
+
+def _collection(rest_base: str) -> str:
+    return rest_base if "/" in rest_base else f"wp/v2/{rest_base}"
 
 
 def post_types(site: Site, wanted: Sequence[str], rest_base: str | None) -> tuple[dict[str, str], list[str]]:
@@ -155,7 +264,8 @@ def post_types(site: Site, wanted: Sequence[str], rest_base: str | None) -> tupl
         missing = [t for t in wanted if t not in site.types]
         known = ", ".join(sorted(site.types))
         return ({t: site.types[t] for t in wanted if t in site.types},
-                [f"types: the site has no post type {t!r} (it has: {known})" for t in missing])
+                [f"types: the site has no post type {t!r} in its REST API (it has: {known}); a type is there only "
+                 "if registered with show_in_rest" for t in missing])
     if rest_base is not None:
         found = {t: b for t, b in site.types.items() if b == rest_base}
         return found, [] if found else [f"the site has no post type served at {rest_base!r}"]
@@ -171,8 +281,9 @@ def term_ids(client: Client, site: Site, slugs: Mapping[str, Sequence[str]], key
     for taxonomy, wanted in sorted(slugs.items()):
         base = site.taxonomies.get(taxonomy) or (taxonomy if taxonomy in site.taxonomies.values() else None)
         if base is None:
-            problems.append(f"{key}.{taxonomy}: the site has no such taxonomy "
-                            f"(it has: {', '.join(sorted(site.taxonomies))})")
+            problems.append(f"{key}.{taxonomy}: the site has no such taxonomy in its REST API "
+                            f"(it has: {', '.join(sorted(site.taxonomies))}); a taxonomy is there only if "
+                            "registered with show_in_rest")
             continue
         url = site.api.url(f"wp/v2/{base}", {"slug": ",".join(wanted), "per_page": str(PER_PAGE),
                                              "_fields": "id,slug"})
@@ -192,14 +303,18 @@ def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, st
         query["modified_after"] = modified_after
     listing, page, pages = Listing(), 1, None
     while pages is None or page <= pages:
-        url = api.url(f"wp/v2/{rest_base}", {**query, "page": str(page)})
+        url = api.url(_collection(rest_base), {**query, "page": str(page)})
         try:
             data, response = get_json(client, url)
             if not isinstance(data, list):
                 raise FetchError(url, "expected a JSON list of posts")
         except FetchError as e:
-            if pages is None and page > 1 and e.status == 400:
-                break  # WordPress's answer past the last page, for a site that does not say how many
+            if page > 1 and e.status == 400:
+                # WordPress's answer past the last page: of a site that does not say how many there are,
+                # or of one that lost posts while the pages were read, when a post may have moved onto a
+                # page already read; that listing is not whole, but nothing failed.
+                listing.complete &= pages is None
+                break
             listing.problems.append(Problem(e.url, message=e.message))
             listing.complete = False
             if pages is None:
@@ -210,6 +325,10 @@ def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, st
             # A proxy may strip these headers; then pages are read until one is short.
             pages = _count(response.headers, "X-WP-TotalPages")
             listing.total = _count(response.headers, "X-WP-Total")
+        if page > 1 and _repeats(listing, data):
+            listing.problems.append(Problem(url, message=f"the posts of an earlier page again: {QUERY_IGNORED}"))
+            listing.complete = False
+            break  # every further page would be the same, and without a page count, endless
         _add_listed(listing, data, url)
         if pages is None and len(data) < PER_PAGE:
             break
@@ -219,9 +338,14 @@ def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, st
     return listing
 
 
+def _repeats(listing: Listing, data: list[Any]) -> bool:
+    listed = [post.get("id") for post in data if isinstance(post, dict)]
+    return bool(listed) and all(i in listing.posts for i in listed)
+
+
 def count_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, str]) -> int | None:
     """How many posts the query selects, from one request for one id."""
-    url = api.url(f"wp/v2/{rest_base}", {**params, "_fields": "id", "per_page": "1"})
+    url = api.url(_collection(rest_base), {**params, "_fields": "id", "per_page": "1"})
     try:
         _, response = get_json(client, url)
     except FetchError:
@@ -250,19 +374,39 @@ def _add_listed(listing: Listing, data: list[Any], url: str) -> None:
 
 def fetch_posts(client: Client, api: Api, rest_base: str, ids: Sequence[int]
                 ) -> Iterator[tuple[list[int], list[dict[str, Any]] | Problem]]:
-    """The full posts with `_embed`, 100 ids per request; a batch that fails is one Problem."""
+    """The full posts with `_embed`, 100 ids per request; a batch that fails is one Problem.
+
+    `_embed` runs every plugin's filters on every author, term and image a post links, and on some
+    sites that ends in a server error: a batch that fails so is asked again without, and so are the
+    batches after it (their names are then fetched by id)."""
+    embed = True
     for start in range(0, len(ids), PER_PAGE):
         batch = list(ids[start:start + PER_PAGE])
-        url = api.url(f"wp/v2/{rest_base}", {"include": ",".join(map(str, batch)), "per_page": str(PER_PAGE),
-                                             "_embed": "1"})
         try:
-            data, _ = get_json(client, url)
-            if not isinstance(data, list):
-                raise FetchError(url, "expected a JSON list of posts")
+            yield batch, _posts(client, api, rest_base, batch, embed)
         except FetchError as e:
-            yield batch, Problem(e.url, message=e.message)
-            continue
-        yield batch, [post for post in data if isinstance(post, dict)]
+            posts = _posts_without_embed(client, api, rest_base, batch) if embed and e.status >= 500 else None
+            embed = embed and posts is None
+            yield batch, posts if posts is not None else Problem(e.url, message=e.message)
+
+
+def _posts_without_embed(client: Client, api: Api, rest_base: str, batch: list[int]) -> list[dict[str, Any]] | None:
+    try:
+        return _posts(client, api, rest_base, batch, embed=False)
+    except FetchError:
+        return None  # the site fails without `_embed` too: the first error says more
+
+
+def _posts(client: Client, api: Api, rest_base: str, batch: list[int], embed: bool) -> list[dict[str, Any]]:
+    query = {"include": ",".join(map(str, batch)), "per_page": str(PER_PAGE), **({"_embed": "1"} if embed else {})}
+    url = api.url(_collection(rest_base), query)
+    data, _ = get_json(client, url)
+    if not isinstance(data, list):
+        raise FetchError(url, "expected a JSON list of posts")
+    posts = [post for post in data if isinstance(post, dict)]
+    if any(post.get("id") not in batch for post in posts):
+        raise FetchError(url, f"posts that were not asked for: {QUERY_IGNORED}")
+    return posts
 
 
 def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[int]]:
@@ -282,7 +426,7 @@ def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[
 
 
 def fetch_by_id(client: Client, api: Api, route: str, ids: Sequence[int]
-                ) -> Iterator[list[dict[str, Any]] | Problem]:
+                ) -> Iterator[list[dict[str, Any]] | FetchError]:
     """Terms, users or media by id, 100 per request."""
     for start in range(0, len(ids), PER_PAGE):
         batch = ids[start:start + PER_PAGE]
@@ -290,6 +434,6 @@ def fetch_by_id(client: Client, api: Api, route: str, ids: Sequence[int]
         try:
             data, _ = get_json(client, url)
         except FetchError as e:
-            yield Problem(e.url, message=e.message)
+            yield e
             continue
         yield [obj for obj in data if isinstance(obj, dict)] if isinstance(data, list) else []
