@@ -68,7 +68,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
              body="Magnets are not mentioned here; only quotas.\n",
              taxonomies={"regions": ["asia"], "news-type": ["policy"]}),
     ]
-    posts += [post("rare-earths", START - timedelta(days=40), title="稀土出口", body="中国稀土价格上涨，市场关注供应。\n"),
+    posts += [post("rare-earths", START - timedelta(days=40), title="稀土出口",
+                   body="中国稀土价格上涨，市场关注新款iPhone手机的供给\n"),
               post("tokyo", START - timedelta(days=41), title="人口の統計", body="東京都の人口は増えている。\n")]
     posts += [post(f"filler-{i:02d}", START - timedelta(days=i + 1), title=f"Quota update {i}",
                    body=f"Quota news number {i}.\n", taxonomies={"regions": ["asia"]}) for i in range(25)]
@@ -166,11 +167,19 @@ def test_chinese_and_japanese_words_are_found_inside_sentences_and_marked(page: 
     assert page.locator("#search-results mark").all_inner_texts() == ["价格"]
     page.goto((site / "search.html").as_uri() + "?q=稀土价格")
     assert results(page) == ["稀土出口"]
-    assert page.locator("#search-results mark").all_inner_texts() == ["稀土", "价格"]  # the phrase, whole
+    assert page.locator("#search-results mark").all_inner_texts() == ["稀土价格"]  # the phrase, whole
+    page.goto((site / "search.html").as_uri() + "?q=土价格")  # pairs that overlap: all three characters
+    assert results(page) == ["稀土出口"]
+    assert page.locator("#search-results mark").all_inner_texts() == ["土价格"]
     page.goto((site / "search.html").as_uri() + "?q=人口")
     assert results(page) == ["人口の統計"]
     page.goto((site / "search.html").as_uri() + "?q=稀")  # one character: the pairs it begins
     assert results(page) == ["稀土出口"]
+    page.goto((site / "search.html").as_uri() + "?q=给")  # one character at the end of a sentence
+    assert results(page) == ["稀土出口"]
+    page.goto((site / "search.html").as_uri() + "?q=iphone")  # a Latin word inside Chinese text
+    assert results(page) == ["稀土出口"]
+    assert page.locator("#search-results mark").all_inner_texts() == ["iPhone"]
 
 
 def test_filters_narrow_results_and_alone_list_a_terms_posts(page: Any, site: Path) -> None:

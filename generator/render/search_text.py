@@ -72,11 +72,12 @@ def words(folded: str) -> list[str]:
 
 
 def _pairs(piece: str) -> list[str]:
-    """A run of an unspaced script as overlapping pairs (one character alone stays itself); any other piece
-    of a word (the Latin letters of "iphone手机") as it is."""
-    if len(piece) < 3 or _UNSPACED.match(piece) is None:
+    """A run of an unspaced script as overlapping pairs, then its last character alone, which begins no pair
+    (so that one character typed finds every place it stands: 猫 in 我喜欢猫); one character alone stays itself;
+    any other piece of a word (the Latin letters of "iphone手机") as it is."""
+    if len(piece) < 2 or _UNSPACED.match(piece) is None:
         return [piece]
-    return [piece[i:i + 2] for i in range(len(piece) - 1)]
+    return [*(piece[i:i + 2] for i in range(len(piece) - 1)), piece[-1]]
 
 
 def unspaced(word: str) -> bool:
@@ -97,8 +98,10 @@ def word_counts(text: str) -> Counter[str]:
         return Counter(words(fold(text)))
     # (The translation leaves every byte of a character outside ASCII as it was, so the bytes decode.)
     counts = Counter(encoded.lower().translate(_SEPARATORS_TO_SPACE).decode("utf-8").split())
-    for run in [*filterfalse(str.isascii, counts)]:
-        count = counts.pop(run)
+    # Every such run is taken out before any is split: a word one run makes may be another run ("中文" is a
+    # pair of "，中文" and a run of its own), which must be split once, not again with what was added to it.
+    foreign = {run: counts.pop(run) for run in [*filterfalse(str.isascii, counts)]}
+    for run, count in foreign.items():
         for word in _chunk_words(run):
             counts[word] += count
     return counts

@@ -71,8 +71,9 @@
     found.forEach(function (word) {
       word.match(PIECES).forEach(function (piece) {
         var chars = Array.from(piece);
-        if (chars.length < 3 || !UNSPACED.test(piece)) { result.push(piece); return; }
+        if (chars.length < 2 || !UNSPACED.test(piece)) { result.push(piece); return; }
         for (var i = 0; i + 1 < chars.length; i++) result.push(chars[i] + chars[i + 1]);
+        result.push(chars[chars.length - 1]);
       });
     });
     return result;
@@ -167,49 +168,60 @@
     return {folded: folded, origin: origin};
   }
 
-  // The words of the text that start with a query word (as in `postings`), whole; in an unspaced script, where
-  // words have no ends to find, the query's pairs themselves. Query words hold letters and digits only, which a
-  // pattern takes as themselves.
-  function matcher(terms) {
-    var spaced = terms.filter(function (t) { return !UNSPACED.test(t); });
-    var pairs = terms.filter(function (t) { return UNSPACED.test(t); });
-    var parts = pairs.slice();
-    if (spaced.length) parts.unshift('(?<![\\p{L}\\p{N}])(?:' + spaced.join('|') + ')[\\p{L}\\p{N}]*');
-    return new RegExp(parts.join('|'), 'gu');
+  // Where the query's words stand in `folded`, as [from, to) spans in order, overlapping ones merged: a word of a
+  // spaced script where a word starts, with the rest of that word (as in `postings`); a pair or a character of
+  // an unspaced script wherever it is, so that the pairs of "稀土价" mark all three characters. Query words
+  // hold letters and digits only, which a pattern takes as themselves.
+  function matches(folded, terms) {
+    var found = [], spaced = terms.filter(function (t) { return !UNSPACED.test(t); });
+    if (spaced.length) {
+      // A letter of an unspaced script before the word is no part of it ("手机iphone").
+      var letter = '(?![' + UNSPACED_CLASS + '])[\\p{L}\\p{N}]';
+      var pattern = new RegExp('(?<!' + letter + ')(?:' + spaced.join('|') + ')(?:' + letter + ')*', 'gu'), match;
+      while ((match = pattern.exec(folded))) found.push([match.index, match.index + match[0].length]);
+    }
+    terms.filter(function (t) { return UNSPACED.test(t); }).forEach(function (term) {
+      for (var at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) found.push([at, at + term.length]);
+    });
+    found.sort(function (a, b) { return a[0] - b[0]; });
+    return found.reduce(function (merged, span) {
+      var last = merged[merged.length - 1];
+      if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+      else merged.push(span);
+      return merged;
+    }, []);
   }
 
   // The text around the first match of `terms` in `text`, with every match in it marked; null without one.
   // The text is folded a stretch at a time, as a post's text may run to tens of thousands of characters and
   // the first match is most often near its start.
   function snippet(text, terms) {
-    var pattern = matcher(terms), stretch = 4000;
+    var stretch = 4000;
     for (var begin = 0; begin < text.length; begin += stretch) {
       // Each stretch reaches a snippet further, so a match near its end still has its snippet.
       var span = foldSpan(text, begin, Math.min(text.length, begin + stretch + LENGTH));
-      pattern.lastIndex = 0;
-      var first = pattern.exec(span.folded);
-      if (first && span.origin[first.index] < begin + stretch) return marked(text, span, pattern, first);
+      var spans = matches(span.folded, terms);
+      if (spans.length && span.origin[spans[0][0]] < begin + stretch) return marked(text, span.origin, spans);
     }
     return null;
   }
 
-  function marked(text, span, pattern, first) {
-    var origin = span.origin, start = Math.max(0, origin[first.index] - BEFORE);
+  function marked(text, origin, spans) {
+    var start = Math.max(0, origin[spans[0][0]] - BEFORE);
     if (start > 0) start = text.indexOf(' ', start) + 1 || start;
     var end = Math.min(text.length, start + LENGTH);
     if (end < text.length && text.lastIndexOf(' ', end) > start) end = text.lastIndexOf(' ', end);
-    var fragment = document.createDocumentFragment(), shown = start, match;
+    var fragment = document.createDocumentFragment(), shown = start;
     if (start > 0) fragment.append('… ');
-    pattern.lastIndex = first.index;
-    while ((match = pattern.exec(span.folded)) && origin[match.index] < end) {
-      var from = origin[match.index], to = Math.min(origin[match.index + match[0].length], end);
-      if (from < start) continue;
+    spans.forEach(function (span) {
+      var from = origin[span[0]], to = Math.min(origin[span[1]], end);
+      if (from < shown || from >= end) return;
       fragment.append(text.slice(shown, from));
       var mark = document.createElement('mark');
       mark.textContent = text.slice(from, to);
       fragment.append(mark);
       shown = to;
-    }
+    });
     fragment.append(text.slice(shown, end));
     if (end < text.length) fragment.append(' …');
     return fragment;
