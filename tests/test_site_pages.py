@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -269,3 +269,16 @@ def test_the_search_page_has_a_labelled_field_a_filter_per_taxonomy_and_a_live_s
     assert "Search needs JavaScript" in html.find("noscript").get_text()
     assert html.find(id="search-more").has_attr("hidden")
     assert "search.html" not in (site / "sitemap.xml").read_text()
+
+
+def test_terms_of_one_name_are_told_apart_by_their_slugs(tmp_path: Path) -> None:
+    """A site that made a category "Other" twice: two links, or two choices, that read alike are useless."""
+    when = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+    documents = [post("one", when, taxonomies={"category": ["other"]}),
+                 post("two", when, taxonomies={"category": ["qita"]})]
+    content = write_content(tmp_path / "content", documents, {("category", "other"): "其它",
+                                                              ("category", "qita"): "其它"})
+    assert run_build(config(tmp_path, content)).problems == []
+    site = tmp_path / "site"
+    assert texts(site, "category/index.html", "ul.term-index li") == ["其它 (other) (1)", "其它 (qita) (1)"]
+    assert texts(site, "search.html", "select option")[1:] == ["其它 (other) (1)", "其它 (qita) (1)"]

@@ -20,11 +20,10 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, nam
                                      resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import FragmentSoup, may_hold, tags_in
-from generator.convert.structure import (BLOCK_NAMES, MORE, blocks_in_headings_as_text, captions_as_paragraphs, drop_inpage_toc,
-                                         headings_closed_by_the_parser,
-                                         emphasis_into_blocks, images_out_of_headings, line_breaks_out_of_inline,
-                                         merge_split_emphasis, more_marker_between_blocks,
-                                         unwrap_repeated_emphasis)
+from generator.convert.structure import (BLOCK_NAMES, MORE, blocks_in_headings_as_text, captions_as_paragraphs,
+                                         drop_inpage_toc, emphasis_into_blocks, headings_closed_by_the_parser,
+                                         images_out_of_headings, line_breaks_out_of_inline, merge_split_emphasis,
+                                         more_marker_between_blocks, unwrap_repeated_emphasis)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 

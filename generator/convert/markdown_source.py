@@ -38,7 +38,8 @@ SPAN_TAG_LINE = re.compile(r"^(<(?!(?:p|div|h[1-6]|blockquote|pre|table|dl|ol|ul
 
 # Code, which those two rewrites must leave as it is (`#include <stdio.h>` is no heading): fenced blocks and the
 # <pre> that code shortcodes became.
-CODE_REGION = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[^\n]*$|<pre\b.*?</pre>", re.MULTILINE | re.DOTALL | re.IGNORECASE)
+CODE_REGION = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[^\n]*$|<pre\b.*?</pre>",
+                         re.MULTILINE | re.DOTALL | re.IGNORECASE)
 
 
 def render(raw: str) -> str:

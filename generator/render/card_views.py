@@ -49,7 +49,7 @@ def card(parts: CardParts, href: str, tags: str, image: FeaturedImage | None) ->
     """One post's <li> in a list page, without its final newline; `tags` is from tags_html."""
     figure = _figure(image) if image and image.src else ""
     opening = f'<li dir="{parts.direction}">' if parts.direction else "<li>"
-    return Markup(f'{opening}\n{figure}<h2><a href="{escaped(href)}">{parts.title}</a></h2>\n'
+    return Markup(f'{opening}\n{figure}<h2 dir="auto"><a href="{escaped(href)}">{parts.title}</a></h2>\n'
                   f"{parts.meta}{parts.summary}{tags}</li>")
 
 

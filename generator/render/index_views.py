@@ -3,8 +3,10 @@ and the pager of every paginated list."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from generator import urls
 from generator.model import Site, Taxonomy, Year
@@ -50,13 +52,22 @@ class SearchFilter:
 def search_filters(site: Site) -> tuple[SearchFilter, ...]:
     """A filter per taxonomy that has terms, each term shown with its count of posts."""
     return tuple(SearchFilter(taxonomy.name, taxonomy.label,
-                              tuple(Choice(listing.term.slug, f"{listing.term.name} ({len(listing.posts)})")
-                                    for listing in taxonomy.terms))
+                              tuple(Choice(listing.term.slug, f"{name} ({len(listing.posts)})")
+                                    for listing, name in zip(taxonomy.terms, _told_apart(taxonomy))))
                  for taxonomy in site.taxonomies if taxonomy.terms)
 
 
 def term_counts(taxonomy: Taxonomy, link: urls.Linker) -> tuple[Counted, ...]:
-    return tuple(Counted(link(urls.term(t.term)), t.term.name, len(t.posts)) for t in taxonomy.terms)
+    return tuple(Counted(link(urls.term(t.term)), name, len(t.posts))
+                 for t, name in zip(taxonomy.terms, _told_apart(taxonomy)))
+
+
+def _told_apart(taxonomy: Taxonomy) -> list[str]:
+    """The terms' names, each followed by its slug where two terms share a name (a site may have made a
+    category "Other" twice), so that a reader can tell the two links or choices apart."""
+    names = Counter(t.term.name for t in taxonomy.terms)
+    return [f"{t.term.name} ({unquote(t.term.slug)})" if names[t.term.name] > 1 else t.term.name
+            for t in taxonomy.terms]
 
 
 def archive_years(years: Sequence[Year], link: urls.Linker) -> tuple[ArchiveYear, ...]:

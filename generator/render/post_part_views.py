@@ -14,7 +14,7 @@ from typing import Protocol
 from markupsafe import Markup
 
 from generator.render.card_views import escaped
-from generator.render.url_text import readable
+from generator.render.url_text import readable_html
 
 
 class _Link(Protocol):
@@ -106,7 +106,7 @@ def about_html(source_url: str, provenance: _Provenance | None) -> Markup:
         shown = escaped(source)
         if source.lower().startswith(("http:", "https:")):
             # Left to right whatever the page's direction, as an address bar shows it.
-            shown = f'<a href="{shown}" dir="ltr">{escaped(readable(source))}</a>'
+            shown = f'<a href="{shown}" dir="ltr">{readable_html(source)}</a>'
     if provenance is None:
         return Markup(f'<footer class="source">\n<p>Originally published at {shown}.</p>\n</footer>\n'
                       if source_url else "")

@@ -10,7 +10,7 @@ import jinja2
 import jinja2.meta
 
 from generator.default_theme import theme_dir
-from generator.render.url_text import readable
+from generator.render.url_text import readable_html
 
 
 class TemplateError(Exception):
@@ -31,7 +31,7 @@ class Templates:
             # every template a page uses on every page.
             auto_reload=False,
         )
-        self.env.filters["readable_url"] = readable  # an address as the post's footer shows it
+        self.env.filters["readable_url"] = readable_html  # an address as the post's footer shows it
         self._uses: dict[str, frozenset[str] | None] = {}  # an instance lives while its files are unchanged
 
     def uses(self, name: str) -> frozenset[str] | None:

@@ -14,6 +14,9 @@ import re
 RTL_LANGUAGES = frozenset({
     "ar", "arc", "azb", "bal", "bqi", "ckb", "dv", "fa", "glk", "haz", "he", "iw", "ji", "khw", "ks", "lrc",
     "mzn", "nqo", "pnb", "prs", "ps", "sd", "sdh", "skr", "syr", "ug", "ur", "yi",
+    # Spoken Arabic, which WordPress has locales for (ary: Morocco) and sites tag: Egypt, Tunisia, the Levant,
+    # Iraq, the Gulf, Sudan, Libya, Algeria, Hejaz, Najd, Yemen; and Southern Balochi, Persian, Eastern Yiddish.
+    "ary", "arz", "aeb", "apc", "ajp", "acm", "afb", "apd", "ayl", "arq", "acw", "ars", "ayn", "bcc", "pes", "ydd",
 })
 # Script subtags (ISO 15924) written right to left, which decide over the language: "az-Arab", "ks-Deva".
 RTL_SCRIPTS = frozenset({"adlm", "arab", "hebr", "mand", "nkoo", "rohg", "samr", "syrc", "thaa", "yezi"})

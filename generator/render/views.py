@@ -230,7 +230,8 @@ class Views:
                 if not near:
                     far[post.file] = terms
             href, image = link(shown.path), featured_image(post.image, self.media, link)
-            summaries.append(PostSummary(shown.title, href, shown.date, shown.summary, image, shown.parts.direction, terms,
+            summaries.append(PostSummary(shown.title, href, shown.date, shown.summary, image, shown.parts.direction,
+                                         terms,
                                          functools.partial(_card, shown, href, terms, image)))
         return tuple(summaries)
 

@@ -230,6 +230,7 @@
   function result(doc, terms) {
     var item = document.createElement('li');
     var heading = document.createElement('h2'), link = document.createElement('a');
+    heading.dir = 'auto';  // a title in a script that runs the other way, as the site's cards have it
     link.href = doc.url;
     link.textContent = doc.title;
     heading.append(link);
