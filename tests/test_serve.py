@@ -160,7 +160,7 @@ def test_site_is_served_under_the_base_url_path(server, built: Path) -> None:
     assert get(url, "/mirror/news-archive/story-0003")[1]["Location"] == "/mirror/news-archive/story-0003/"
     status, headers, body = get(url, "/mirror/" + POST)
     assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
-    assert b"<h1>Story 0003</h1>" in body and SCRIPT in body and b'data-build="7.1"' in body
+    assert b'<h1 dir="auto">Story 0003</h1>' in body and SCRIPT in body and b'data-build="7.1"' in body
     on_disk = (built / "site" / POST).read_bytes()
     assert SCRIPT not in on_disk
     assert body.replace(b"; script-src 'self'; connect-src 'self'", b"").replace(
@@ -207,18 +207,18 @@ def test_edits_rebuild_and_a_broken_template_keeps_the_last_good_site(tmp_path: 
         first = events.next()
         post_file.write_text(post_file.read_text().replace("title: Story 0003", "title: Edited Story"))
         edited = events.until(lambda state: state["build"] != first["build"])
-        assert edited["errors"] == [] and b"<h1>Edited Story</h1>" in get(url, "/mirror/" + POST)[2]
+        assert edited["errors"] == [] and b'<h1 dir="auto">Edited Story</h1>' in get(url, "/mirror/" + POST)[2]
 
         good = template.read_text()
         template.write_text(good.replace("{{ post.title }}", "{{ post.title | no_such_filter }}"))
         broken = events.until(lambda state: state["errors"])
         assert broken["build"] == edited["build"]  # open pages are not reloaded into a broken site
         assert "post.html" in broken["errors"][0]
-        assert b"<h1>Edited Story</h1>" in get(url, "/mirror/" + POST)[2]
+        assert b'<h1 dir="auto">Edited Story</h1>' in get(url, "/mirror/" + POST)[2]
 
-        template.write_text(good.replace("<h1>", '<h1 class="fixed">'))
+        template.write_text(good.replace('<h1 dir="auto">', '<h1 class="fixed" dir="auto">'))
         fixed = events.until(lambda state: state["build"] != edited["build"])
-        assert fixed["errors"] == [] and b'<h1 class="fixed">Edited Story</h1>' in get(url, "/mirror/" + POST)[2]
+        assert fixed["errors"] == [] and b'<h1 class="fixed" dir="auto">Edited Story</h1>' in get(url, "/mirror/" + POST)[2]
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=20) == 0
         err = process.stderr.read()
