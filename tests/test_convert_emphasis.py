@@ -64,3 +64,24 @@ def test_emphasis_around_blocks_marks_every_line_and_leaves_no_mark_as_text(engi
     assert shown_text(html).replace(" ", "") == shown_text(source).replace(" ", ""), html
     for _, text in lines:
         assert re.search(rf"<({'|'.join(TAGS[tag])})>[^<]*{re.escape(text)}", html), (text, html)
+
+
+def _linked(html: str, linked: bool, n: int) -> str:
+    return f'<a href="https://example.org/{n}">{html}</a>' if linked else f"<span>{html}</span>"
+
+
+@settings(max_examples=200, deadline=None)
+@given(first=pieces, second=pieces, tag=st.sampled_from(sorted(TAGS)), links=st.tuples(st.booleans(), st.booleans()),
+       between=st.sampled_from(("", "!", "x", " ")))
+@example(first="epifest", second="!", tag="strong", links=(True, False), between="")
+@pytest.mark.parametrize("engine", sorted(RENDERERS))
+def test_marks_beside_and_inside_links_render_as_their_elements(engine: str, first: str, second: str, tag: str,
+                                                               links: tuple[bool, bool], between: str) -> None:
+    """A link's brackets part the marks inside it from those beside it, so both stay Markdown marks or HTML
+    that renders; none shows as text."""
+    source = (f"<p>x{_linked(f'<{tag}>{first}</{tag}>', links[0], 1)}{between}"
+              f"{_linked(f'<{tag}>{second}</{tag}>', links[1], 2)}x</p>")
+    html = RENDERERS[engine].render(html_to_markdown(source)).html
+    assert shown_text(html) == shown_text(source), html
+    assert sum(html.count(f"<{name}>") for name in TAGS[tag]) == 2, html
+    assert html.count("<a ") == sum(links), html

@@ -44,6 +44,26 @@ def test_saved_responses_without_an_extension_are_read_when_they_hold_json(tmp_p
     assert problems == [] and [Path(i.file).name for i in items] == ["posts?page=2"]
 
 
+# What Windows PowerShell 5 writes for `Invoke-RestMethod … | ConvertTo-Json -Depth 9 > posts.json`.
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_responses_saved_by_powershell_as_utf16_in_its_value_and_count_envelope_are_read(
+        tmp_path: Path, encoding: str) -> None:
+    posts = [{"id": 1, "title": {"rendered": "Año"}, "content": {}, "type": "post"}, {"id": 2}]
+    text = "\ufeff" + json.dumps({"value": posts, "Count": 2}, ensure_ascii=False, indent=4)
+    (tmp_path / "posts.json").write_bytes(text.encode(encoding))
+    (tmp_path / "posts?page=2").write_bytes(("\ufeff" + json.dumps([{"id": 3}])).encode(encoding))
+    items, problems = read_items([tmp_path])
+    assert problems == []
+    assert [(i.data["id"], i.index) for i in items] == [(1, 0), (2, 1), (3, 0)]
+    assert items[0].data["title"]["rendered"] == "Año" and items[0].kind == "post"
+
+
+def test_a_truncated_utf16_file_is_reported_by_its_encoding(tmp_path: Path) -> None:
+    (tmp_path / "posts.json").write_bytes(("\ufeff" + json.dumps([{"id": 1}])).encode("utf-16-le")[:-1])
+    items, problems = read_items([tmp_path])
+    assert items == [] and "posts.json: not UTF-16 text (byte" in str(problems[0])
+
+
 @pytest.mark.parametrize("data, kind", [
     ({"id": 1, "title": {}, "content": {}, "type": "post"}, "post"),
     ({"id": 1, "slug": "x", "type": "post", "link": "https://e.com/x"}, "post"),

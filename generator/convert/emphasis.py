@@ -45,16 +45,30 @@ def _touches_alike(el: Tag, mark: str, blocks: frozenset[str]) -> bool:
     parent so that no cleanup merged the two (`<span><b>la o</b></span><b>posición</b>`): `**la o****posición**`
     is one run of four asterisks, which closes nothing."""
     text = _next_text(el, blocks)
+    if text is None or text[0].isspace():  # a space first is written before the other's marks: apart
+        return False
     ancestors = {id(parent) for parent in el.parents}
-    # A space first is written before the other's marks, and keeps the two apart.
-    return text is not None and not text[0].isspace() and any(
-        EMPHASIS.get(parent.name) == mark and id(parent) not in ancestors for parent in text.parents)
+    opened = []  # the other text's elements that open after `el`, innermost first
+    for parent in text.parents:
+        if id(parent) in ancestors:
+            break
+        opened.append(parent)
+    # A link's `[` comes before what opens inside it, so only the marks opened outside any link touch.
+    links = [i for i, parent in enumerate(opened) if _is_link(parent)]
+    return any(EMPHASIS.get(parent.name) == mark for parent in opened[links[-1] + 1 if links else 0:])
+
+
+def _is_link(node: Tag | NavigableString) -> bool:
+    """An element written as `[text](href)`, whose brackets part marks inside it from marks outside."""
+    return isinstance(node, Tag) and node.name == "a" and bool(node.get("href"))
 
 
 def _next_text(el: Tag, blocks: frozenset[str]) -> NavigableString | None:
     """The first text after `el` on its line, if any."""
     node: Tag | NavigableString | None = el
     while node is not None and node.name not in blocks:
+        if _is_link(node):  # its `](href)` comes between
+            return None
         for sibling in node.next_siblings:
             if isinstance(sibling, Tag) and sibling.name in blocks | {"br"}:
                 return None
@@ -86,6 +100,8 @@ def _neighbour(el: Tag, side: str, blocks: frozenset[str], end: int) -> str:
                 return ""
             if isinstance(sibling, Tag) and sibling.name == "br":
                 return "\n"
+            if _is_link(sibling):  # written `[…](…)`: its `)` comes before, its `[` after
+                return ")" if side == "previous" else "["
             text = str(sibling) if isinstance(sibling, NavigableString) else sibling.get_text()
             if text:
                 return text[end]
@@ -93,4 +109,6 @@ def _neighbour(el: Tag, side: str, blocks: frozenset[str], end: int) -> str:
         node = node.parent
         if node is None or node.name in blocks:
             return ""
+        if _is_link(node):  # the edge of a link's text, at its `[` or `]`
+            return "[" if side == "previous" else "]"
     return ""

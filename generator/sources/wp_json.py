@@ -8,6 +8,7 @@ object is tagged with the kind of WordPress resource it looks like.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -175,21 +176,35 @@ def json_files(sources: Iterable[Path]) -> Iterator[Path]:
 def _looks_like_json(path: Path) -> bool:
     try:
         with path.open("rb") as f:
-            head = f.read(4096).decode("utf-8", "replace")
+            head = f.read(4096)
+        head = head.decode(_encoding(head), "replace")
         return blank_php_messages(head).lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
     except OSError:
         return True  # read it, so that the error is reported with the file's name
 
 
+# Windows PowerShell 5 saves what `Invoke-RestMethod … > posts.json` or `Out-File` writes as UTF-16 with
+# a byte order mark; the UTF-32 marks are tested first, as UTF-32LE's begins with UTF-16LE's.
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _encoding(head: bytes) -> str:
+    return next((name for mark, name in BYTE_ORDER_MARKS if head.startswith(mark)), "utf-8-sig")
+
+
 def read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
     name = str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-        data = json.loads(blank_php_messages(text))
+        raw = path.read_bytes()
+        encoding = _encoding(raw[:4])
+        text = raw.decode(encoding)
+        data = _unwrapped(json.loads(blank_php_messages(text)))
     except OSError as e:
         return [], [Problem(name, message=f"cannot read: {e.strerror}")]
     except UnicodeDecodeError as e:
-        return [], [Problem(name, message=f"not UTF-8 text (byte {e.start}): is this a JSON file?")]
+        label = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
+        return [], [Problem(name, message=f"not {label} text (byte {e.start}): is this a JSON file?")]
     except json.JSONDecodeError as e:
         return [], [Problem(name, message=f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}")]
     except RecursionError:
@@ -211,6 +226,14 @@ def read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
     problems += [Problem(name, f"#{i}", message=f"expected a JSON object, got {type(d).__name__}")
                  for i, d in enumerate(data) if not isinstance(d, dict)]
     return items, problems
+
+
+def _unwrapped(data: Any) -> Any:
+    """The list inside the object PowerShell's ConvertTo-Json makes of an array it was handed whole
+    (`ConvertTo-Json -InputObject $posts`, or a Windows PowerShell 5 pipeline): `{"value": [...], "Count": n}`."""
+    if isinstance(data, dict) and data.keys() == {"value", "Count"} and isinstance(data["value"], list):
+        return data["value"]
+    return data
 
 
 def _identified(item: RawItem, problems: list[Problem]) -> RawItem:
