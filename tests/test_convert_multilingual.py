@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.convert.context import Settings
-from generator.convert.multilingual import in_language, languages
+from generator.convert.multilingual import FIELDS, in_language, languages, post_in_language
 from generator.convert.wp_post import to_document
 from generator.importer import ImportOptions, run_import
 from generator.store.documents import loads
@@ -66,3 +66,32 @@ def test_an_exported_post_of_several_languages_is_one_language_in_its_body_and_s
     document = loads((tmp_path / "content/post/porto.md").read_text(encoding="utf-8"))
     assert (document.title, document.body.strip()) == ("Porto", "O porto abriu hoje uma nova linha de guindastes.")
     assert document.summary == "O porto abriu hoje uma nova linha de guindastes."
+
+
+@pytest.mark.parametrize(("title", "content", "shown"), [
+    # a title of one language over a body of two (jfoucher.com): the title falls back, the body is the site's
+    ("<!--:en-->Skype notifier<!--:-->", "<!--:en-->Learning Python.<!--:--><!--:fr-->Apprendre Python.<!--:-->",
+     ("Skype notifier", "Apprendre Python.\n")),
+    # the editor left an empty paragraph for French: the post has no French to show
+    ("<!--:en-->APC cache<!--:-->", "<!--:en--><p>APC is fast.</p><!--:--><!--:fr--><p>\n</p>\n<p>&nbsp;</p><!--:-->",
+     ("APC cache", "APC is fast.\n")),
+    ("[:en]Map[:fr][:]", "[:en]<p>Only a picture.</p>[:fr]<img src='https://example.com/a.png' alt='carte'>[:]",
+     ("Map", "![carte](https://example.com/a.png)\n")),
+])
+def test_a_field_without_the_sites_language_shows_the_one_it_has(title: str, content: str,
+                                                                   shown: tuple[str, str]) -> None:
+    converted = to_document(rest_item(title={"rendered": title}, content={"rendered": content}),
+                            settings=Settings(language="fr-FR"))
+    assert (converted.document.title, converted.document.body) == shown
+
+
+@given(st.lists(st.dictionaries(st.sampled_from(["en", "fr", "de"]), st.sampled_from(["x", "<p>y</p>", "<p> </p>", ""]),
+                                min_size=1), min_size=3, max_size=3),
+       st.sampled_from(["en", "fr", "de", "ja"]))
+def test_no_field_that_had_something_to_show_is_left_empty(fields: list[dict[str, str]], wanted: str) -> None:
+    data = {name: "".join(f"[:{code}]{body}" for code, body in blocks.items()) + "[:]"
+            for name, blocks in zip(FIELDS, fields)}
+    shown, _ = post_in_language(data, wanted)
+    for name, blocks in zip(FIELDS, fields):
+        if any(body.strip("<p/> ") for body in blocks.values()):
+            assert shown[name].strip("<p/> "), (data[name], wanted)

@@ -2,11 +2,14 @@
 `[:en]Rare earths[:de]Seltene Erden[:]`, `{:en}…{:}` where brackets would clash, or `<!--:en-->…<!--:-->`.
 The plugin showed a reader one language; read as it is, a post showed all of them run together. A mirror shows
 one: the site's language where the post has it, else the first the post holds (the plugin's default comes first).
-Text outside every block belongs to all languages, as the plugin has it.
+Text outside every block belongs to all languages, as the plugin has it. A field that lacks the chosen language, or
+holds it only as an empty block (`<!--:fr--><p></p><!--:-->`, left by the editor), shows its own first language
+instead, as the plugin fell back to its default: real exports hold titles in one language over bodies in two.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -33,10 +36,11 @@ FIELDS = ("title", "content", "excerpt")
 def post_in_language(data: dict[str, Any], wanted: str) -> tuple[dict[str, Any], list[str]]:
     """The post with its title, content and excerpt in one language (see in_language), and the languages left
     out; a post of one language comes back as it is."""
-    held = list(dict.fromkeys(code for name in FIELDS for text in _texts(data.get(name)) for code in languages(text)))
-    if not held:
+    texts = [text for name in FIELDS for text in _texts(data.get(name)) if languages(text)]
+    if not texts:
         return data, []
-    chosen = _chosen(held, wanted)
+    held = list(dict.fromkeys(code for text in texts for code in _filled(text)))
+    chosen = _chosen(held, wanted) if held else languages(texts[0])[0]
     shown = {name: _in(data[name], chosen) for name in FIELDS if name in data}
     return {**data, **shown}, [code for code in held if code != chosen]
 
@@ -49,8 +53,26 @@ def _texts(value: object) -> list[str]:
 
 def _in(value: object, chosen: str) -> object:
     if isinstance(value, dict):
-        return {key: _keep(v, chosen) if isinstance(v, str) and languages(v) else v for key, v in value.items()}
-    return _keep(value, chosen) if isinstance(value, str) and languages(value) else value
+        return {key: _in(v, chosen) for key, v in value.items()}
+    if not isinstance(value, str) or not languages(value):
+        return value
+    filled = _filled(value)
+    return _keep(value, chosen if chosen in filled or not filled else filled[0])
+
+
+# What a reader sees of a block: its text, or an image or player that stands without any.
+_MEDIA = re.compile(r"<(?:img|iframe|video|audio|embed|object|svg)\b", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _filled(text: str) -> list[str]:
+    """The languages `text` has a block with something to show in, in order of first appearance."""
+    own: dict[str, str] = {}
+    for code, piece in _pieces(text):
+        if code is not None:
+            own[code] = own.get(code, "") + piece
+    return [code for code, piece in own.items()
+            if _MEDIA.search(piece) or html.unescape(_TAG.sub("", piece)).strip()]
 
 
 def _chosen(held: list[str], wanted: str) -> str:
@@ -67,13 +89,16 @@ def in_language(text: str, wanted: str) -> str:
 
 
 def _keep(text: str, chosen: str) -> str:
+    return "".join(piece for code, piece in _pieces(text) if code is None or code == chosen)
+
+
+def _pieces(text: str) -> list[tuple[str | None, str]]:
+    """`text` cut at its marks: each piece with the language of its block, None outside every block."""
     pieces, current, done = [], None, 0
     for mark in MARK.finditer(text):
-        if current is None or current == chosen:
-            pieces.append(text[done:mark.start()])
+        pieces.append((current, text[done:mark.start()]))
         code = next((g for g in mark.groups() if g), None)
         current = code.lower() if code else None
         done = mark.end()
-    if current is None or current == chosen:
-        pieces.append(text[done:])
-    return "".join(pieces)
+    pieces.append((current, text[done:]))
+    return pieces
