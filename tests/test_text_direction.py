@@ -76,8 +76,17 @@ def test_a_browser_sets_right_to_left_text_from_the_right_edge(tmp_path: Path) -
     site = build(tmp_path, "en")
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 390, "height": 800})
-        page.goto((build(tmp_path / "ar", "ar") / "index.html").as_uri())
+        arabic_site = build(tmp_path / "ar", "ar")
+        page.goto((arabic_site / "index.html").as_uri())
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # nothing off the left
+        # The date line, in the theme's English, reads left to right but stands at the right, under the title.
+        page.goto((arabic_site / "news-archive/arabic-post/index.html").as_uri())
+        meta, title = page.evaluate("""() => [".meta", "h1"].map(selector => {
+            const range = document.createRange();
+            range.selectNodeContents(document.querySelector(selector));
+            return range.getBoundingClientRect().right;
+        })""")
+        assert abs(meta - title) < 2
         page = browser.new_page(viewport={"width": 800, "height": 800})
         page.goto((site / "news-archive/arabic-post/index.html").as_uri())
         assert page.evaluate("getComputedStyle(document.querySelector('.body p')).direction") == "rtl"
