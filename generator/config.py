@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.render import theme_words
+
 DEFAULT_FILE = "newsmirror.toml"
 
 
@@ -119,6 +121,8 @@ class Config:
     sources: tuple[SourceConfig, ...] = ()
     # None publishes every taxonomy found in the content, with a label made from its name.
     taxonomies: tuple[Taxonomy, ...] | None = None
+    # The site's own words for the theme's, by key of generator/render/words/en.toml; a plural table as pairs.
+    words: tuple[tuple[str, str | tuple[tuple[str, str], ...]], ...] = ()
     # Folder that relative paths are resolved against: the config file's folder.
     root: Path = Path(".")
 
@@ -137,7 +141,7 @@ class ConfigError(Exception):
 SECTIONS = {"site": SiteConfig, "paths": PathsConfig, "build": BuildConfig, "import": ImportConfig,
             "sync": SyncConfig, "media": MediaConfig,
             "changes": ChangesConfig}
-OTHER_KEYS = ("taxonomies", "sources")
+OTHER_KEYS = ("taxonomies", "sources", "words")
 KNOWN_LABELS = {"category": "Categories", "post_tag": "Tags", "post": "Posts", "page": "Pages"}
 # A hostname as GitHub Pages takes it in CNAME: labels of letters, digits and hyphens.
 SOURCE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
@@ -182,6 +186,7 @@ def parse_config(data: dict[str, Any], source: str = "defaults", root: Path = Pa
         sections[name] = _section(name, cls, data.get(name, {}), problems)
     taxonomies = _taxonomies(data.get("taxonomies"), problems)
     sources = _sources(data.get("sources", []), problems)
+    words = _words(data.get("words", {}), problems)
     if not problems:
         sections["site"] = _check_site(sections["site"], problems)
         _check_build(sections["build"], problems)
@@ -192,7 +197,7 @@ def parse_config(data: dict[str, Any], source: str = "defaults", root: Path = Pa
     if problems:
         raise ConfigError(source, problems)
     imports = sections.pop("import")
-    return Config(taxonomies=taxonomies, root=root, imports=imports, sources=sources, **sections)
+    return Config(taxonomies=taxonomies, root=root, imports=imports, sources=sources, words=words, **sections)
 
 
 def _section(name: str, cls: type, values: Any, problems: list[str]) -> Any:
@@ -230,6 +235,18 @@ def _taxonomies(values: Any, problems: list[str]) -> tuple[Taxonomy, ...] | None
         else:
             result.append(Taxonomy(name, label))
     return tuple(result)
+
+
+def _words(values: Any, problems: list[str]) -> tuple[tuple[str, Any], ...]:
+    if not isinstance(values, dict):
+        problems.append(f"words: expected a table of key = \"word\", got {_type_name(values)}")
+        return ()
+    found = theme_words.problems(values)
+    problems += found
+    if found:
+        return ()
+    return tuple((key, tuple(sorted(value.items())) if isinstance(value, dict) else value)
+                 for key, value in sorted(values.items()))
 
 
 def _sources(values: Any, problems: list[str]) -> tuple[SourceConfig, ...]:

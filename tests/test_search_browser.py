@@ -243,3 +243,20 @@ def test_a_missing_index_is_reported_on_the_page(browser: Any, site: Path, tmp_p
     expect(page.get_by_role("status")).to_contain_text("could not load")
     assert "search/words/0-0.js" in page.get_by_role("status").inner_text()
     page.close()
+
+
+def test_search_speaks_the_sites_language_with_its_plural_forms(browser: Any, tmp_path: Path) -> None:
+    """Russian counts take three forms (1 запись, 3 записи, 5 записей), which the browser picks by its own
+    plural rules for the page's language."""
+    posts = [post(f"note-{i}", START + timedelta(days=i), title=f"Note {i}",
+                  body=" ".join(word for word, count in (("alpha", 5), ("beta", 3), ("gamma", 1)) if i < count) + "\n")
+             for i in range(5)]
+    forms = {"one": "{count} запись", "few": "{count} записи", "many": "{count} записей", "other": "{count} записи"}
+    built = run_build(config(tmp_path, write_content(tmp_path / "content", posts), site={"language": "ru"},
+                             words={"found_for": forms, "found_none_for": "Ничего нет"}))
+    assert built.problems == []
+    page = browser.new_page()
+    for query, said in (("gamma", "1 запись"), ("beta", "3 записи"), ("alpha", "5 записей"), ("delta", "Ничего нет")):
+        page.goto((tmp_path / "site/search.html").as_uri() + "?q=" + query)
+        expect(page.get_by_role("status")).to_have_text(said)
+    page.close()

@@ -29,7 +29,7 @@ from generator.store.media import MANIFEST, MEDIA_DIR
 TERMS_FILE = "terms.yaml"
 # Libraries whose code shapes the output; a new version of one may change every page. Their package's
 # __init__ (which names the version in most of them) stands for the whole package.
-LIBRARIES = ("markdown_it", "markdown_it_pyrs", "mdit_py_plugins", "jinja2", "markupsafe", "pygments", "yaml", "frontmatter", "nh3")
+LIBRARIES = ("markdown_it", "markdown_it_pyrs", "mdit_py_plugins", "jinja2", "markupsafe", "pygments", "yaml", "frontmatter", "nh3", "babel")
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def config_key(config: Config) -> str:
     build = dataclasses.asdict(config.build)
     del build["jobs"]
     taxonomies = None if config.taxonomies is None else [(t.name, t.label) for t in config.taxonomies]
-    return of_values(dataclasses.asdict(config.site), build, taxonomies, config.changes.updates)
+    return of_values(dataclasses.asdict(config.site), build, taxonomies, config.changes.updates, config.words)
 
 
 def find_inputs(config: Config) -> Inputs:
@@ -73,7 +73,7 @@ def find_inputs(config: Config) -> Inputs:
 
 def code_files() -> tuple[Path, ...]:
     package = Path(generator.__file__).parent
-    own = sorted(package.rglob("*.py"))
+    own = sorted([*package.rglob("*.py"), *package.glob("render/words/*.toml")])  # the theme's words too
     libraries = []
     for name in LIBRARIES:
         spec = importlib.util.find_spec(name)

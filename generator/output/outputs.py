@@ -20,9 +20,11 @@ from generator.output.writer import inside
 from generator.problems import Problem
 from generator.render import updates
 from generator.render.feeds import Entries, atom, feed_plans, updates_atom
+from generator.render.local_dates import Dates
 from generator.render.markdown import code_css
 from generator.render.sitemap import robots_txt, sitemap_paths, sitemaps
 from generator.render.templates import Templates
+from generator.render.views import site_words
 
 CODE_CSS = "css/code.css"
 
@@ -43,7 +45,7 @@ def site_outputs(pages: Iterable[Page], site: Site, config: Config, keys: Keys, 
         if page.in_sitemap:
             in_sitemap.append((page.path, page.lastmod))
     others = [*_feeds(site, config, keys), *_sitemaps(config, keys, in_sitemap), *_small_files(config, keys),
-              *search_outputs(site, keys.feed_frame, config.path("content"))]
+              *search_outputs(site, keys.feed_frame, config.path("content"), Dates(config.site.language))]
     others += [Output(path, of_values("static", static_digests.get(str(source), "")), _reader(source))
                for path, source in static.items()]
     code = code_css().encode("utf-8")
@@ -106,8 +108,9 @@ def _feeds(site: Site, config: Config, keys: Keys) -> list[Output]:
             return atom(config, plan.title, plan.page, plan.path, plan.posts, entries)
         outputs.append(Output(plan.path, keys.feed(plan.title, plan.page, plan.path, plan.posts), make))
     if config.site.base_url and updates.has_updates(site):  # feeds need the site's address
-        events = updates.events(site, config.changes.updates)
-        outputs.append(Output(updates.FEED, keys.updates_feed(events), lambda _: updates_atom(config, events)))
+        events = updates.events(site, config.changes.updates, site_words(config))
+        outputs.append(Output(updates.FEED, keys.updates_feed(events),
+                              lambda _: updates_atom(config, events, site_words(config))))
     return outputs
 
 

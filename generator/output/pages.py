@@ -97,7 +97,6 @@ def latest_update(posts: Sequence[Post]) -> datetime | None:
 
 
 _UPDATED = attrgetter("updated")
-UPDATES_DESCRIPTION = "What the source site added, revised and removed, as this mirror's imports saw it."
 
 
 class PathClaims:
@@ -126,6 +125,7 @@ class _Plan:
                  media: Mapping[str, str]) -> None:
         self.site, self.config, self.keys, self.related = site, config, keys, related
         self.views = views.Views(config, site, media)
+        self.words, self.dates = self.views.words, self.views.dates
 
     def page(self, link: urls.Linker, title: str, description: str = "", **extra: Any) -> views.PageView:
         return self.views.page(link, title, description, **extra)
@@ -143,7 +143,7 @@ class _Plan:
             def context(_: RenderBody, path: str = path, number: int = number,
                         chunk: Sequence[Post] = chunk) -> dict[str, Any]:
                 link = urls.Linker(path)
-                page_title = title if number == 1 else f"{title} (page {number})"
+                page_title = title if number == 1 else self.words.fill("numbered_page", title=title, number=number)
                 return {
                     "page": self.page(link, page_title, feed=feed and feed(link)),
                     "heading": title,
@@ -190,7 +190,7 @@ class _Plan:
         yield from self.list_pages(
             listing.posts, lambda n: urls.term(term, n), views.term_listing_title(listing, taxonomy),
             (urls.taxonomy(taxonomy.name), taxonomy.label), origin,
-            feed=lambda link: views.term_feed(self.config, listing, taxonomy, link),
+            feed=lambda link: views.term_feed(self.config, listing, taxonomy, link, self.words),
             key_parts=("term feed", urls.term_feed(term)))
 
     def archive_pages(self) -> Iterator[Page]:
@@ -200,22 +200,23 @@ class _Plan:
 
         def context(_: RenderBody) -> dict[str, Any]:
             link = urls.Linker(path)
-            return {"page": self.page(link, "Archive"), "years": index_views.archive_years(self.site.years, link)}
+            return {"page": self.page(link, self.words.archive),
+                    "years": index_views.archive_years(self.site.years, link, self.dates)}
 
         counts = [(y.year, len(y.posts), [(m.month, len(m.posts)) for m in y.months]) for y in self.site.years]
         yield Page(path, "archive.html", Origin("date archive"), latest_update(self.site.posts), context,
                    self.keys.page("archive.html", path, counts))
-        archive = (urls.archive(), "Archive")
+        archive = (urls.archive(), self.words.archive)
         for year in self.site.years:
             months = [(m.month, len(m.posts)) for m in year.months]
             yield from self.list_pages(year.posts, lambda n, y=year.year: urls.year(y, n), str(year.year), archive,
                                        Origin(f"date archive {year.year}"),
-                                       subnav=lambda link, y=year: index_views.month_links(y, link),
+                                       subnav=lambda link, y=year: index_views.month_links(y, link, self.dates),
                                        key_parts=("months", months))
             for month in year.months:
                 yield from self.list_pages(
                     month.posts, lambda n, m=month: urls.month(m.year, m.month, n),
-                    index_views.month_name(month.year, month.month), (urls.year(year.year), str(year.year)),
+                    self.dates.month(month.year, month.month), (urls.year(year.year), str(year.year)),
                     Origin(f"date archive {month.year}/{month.month:02d}"))
 
     def updates_pages(self) -> Iterator[Page]:
@@ -230,10 +231,11 @@ class _Plan:
             def context(_: RenderBody, path: str = path, number: int = number,
                         chunk: Sequence[updates.Event] = chunk) -> dict[str, Any]:
                 link = urls.Linker(path)
-                title = "Updates" if number == 1 else f"Updates (page {number})"
-                return {"page": self.page(link, title, UPDATES_DESCRIPTION,
-                                          feed=views.updates_feed(self.config, link)),
-                        "heading": "Updates", "updates": self.views.update_entries(chunk, link),
+                words = self.words
+                title = words.updates if number == 1 else words.fill("numbered_page", title=words.updates, number=number)
+                return {"page": self.page(link, title, words.updates_intro,
+                                          feed=views.updates_feed(self.config, link, words)),
+                        "heading": words.updates, "updates": self.views.update_entries(chunk, link),
                         "pager": index_views.pager(number, len(chunks), updates.page_path, link)}
 
             key = self.keys.page("updates.html", path, number, len(chunks), self.keys.events(chunk))
@@ -248,7 +250,7 @@ class _Plan:
 
         def context(_: RenderBody) -> dict[str, Any]:
             link = urls.Linker(path)
-            return {"page": self.page(link, "Search", scripts=views.SEARCH_SCRIPTS), "filters": filters}
+            return {"page": self.page(link, self.words.search, scripts=views.SEARCH_SCRIPTS), "filters": filters}
 
         key = self.keys.page("search.html", path, views.SEARCH_SCRIPTS, [
             (f.name, f.label, [(c.value, c.text) for c in f.choices]) for f in filters])
@@ -262,7 +264,7 @@ class _Plan:
             # GitHub Pages shows this page at the address of whatever was missing, at any depth,
             # so its links are absolute when the site's address is known, and its styles inline.
             link = urls.AbsoluteLinker(path, base) if base else urls.Linker(path)
-            return {"page": self.page(link, "Page not found", inline_css=inline_css)}
+            return {"page": self.page(link, self.words.not_found, inline_css=inline_css)}
 
         key = self.keys.page("404.html", path, inline_css)
         return Page(path, "404.html", Origin("404 page"), None, context, key, in_sitemap=False)

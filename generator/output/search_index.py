@@ -48,6 +48,7 @@ from generator.output import build_cache
 from generator.output.digest import of_bytes, of_values
 from generator.output.loading import read_body
 from generator.output.rendering import Output, RenderBody
+from generator.render.local_dates import Dates
 from generator.render.search_text import markdown_text, unspaced, word_counts, word_set
 from generator.render.views import SEARCH_PAGE, SEARCH_SCRIPTS, moment
 
@@ -93,7 +94,8 @@ def shard_path(block: int, bucket_number: int) -> str:
     return f"search/words/{block}-{bucket_number}.js"
 
 
-def search_outputs(site: Site, frame: str, content: Path, only: frozenset[str] | None = None) -> list[Output]:
+def search_outputs(site: Site, frame: str, content: Path, dates: Dates,
+                   only: frozenset[str] | None = None) -> list[Output]:
     """The index's files, keyed by `frame` (the configuration and code key) and what each is made from. With
     `only` (post files whose body alone changed), just the doc files of those posts and their blocks' shards."""
     shape = layout(len(site.posts))
@@ -108,7 +110,7 @@ def search_outputs(site: Site, frame: str, content: Path, only: frozenset[str] |
         for first in range(block * BLOCK, block * BLOCK + len(posts), GROUP):
             group = oldest_first[first:first + GROUP]
             if only is None or any(p.file in only for p in group):
-                outputs.append(_docs(first, group, frame, reader, batch))
+                outputs.append(_docs(first, group, frame, reader, batch, dates))
         block_key = of_values(frame, "search block", shape.docs, shape.buckets, block,
                               [(p.digest, [(t.taxonomy, t.name) for t in p.terms]) for p in posts])
         for number in range(shape.buckets):
@@ -136,22 +138,22 @@ def _gaps(numbers: Sequence[int]) -> list[int]:
     return [n - p for n, p in zip(numbers, [0, *numbers[:-1]])]
 
 
-def _docs(first: int, posts: Sequence[Post], frame: str, reader: _BlockReader, batch: str) -> Output:
+def _docs(first: int, posts: Sequence[Post], frame: str, reader: _BlockReader, batch: str, dates: Dates) -> Output:
     """The doc file of the group that starts at number `first`: a list of its posts' docs, in number order."""
     hrefs = [urls.relative(SEARCH_PAGE, urls.post(post)) for post in posts]
 
     def make(_: RenderBody) -> bytes:
-        return _script("docs", first // GROUP, [_doc(post, href, reader.text(first + offset))
+        return _script("docs", first // GROUP, [_doc(post, href, reader.text(first + offset), dates)
                                                for offset, (post, href) in enumerate(zip(posts, hrefs))])
 
     key = of_values(frame, "search docs", first, [(post.digest, href) for post, href in zip(posts, hrefs)])
     return Output(doc_path(first // GROUP), key, make, batch=batch)
 
 
-def _doc(post: Post, href: str, text: str) -> dict[str, str]:
+def _doc(post: Post, href: str, text: str, dates: Dates) -> dict[str, str]:
     if len(text) > TEXT_LIMIT:
         text = text[:text.rfind(" ", 0, TEXT_LIMIT) + 1 or TEXT_LIMIT] + "…"
-    when = moment(post.date)
+    when = moment(post.date, dates)
     return {"title": post.title, "url": href, "date": when.text, "iso": when.iso, "summary": post.summary,
             "text": text}
 

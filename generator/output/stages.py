@@ -21,6 +21,7 @@ from generator.output.rendering import Output
 from generator.output.search_index import search_outputs
 from generator.output.writer import Staging
 from generator.problems import Problem
+from generator.render.local_dates import Dates
 from generator.render.local_links import local_pages
 from generator.render.remote_media import media_key, media_value
 from generator.render.templates import Templates
@@ -152,7 +153,8 @@ def plan(config: Config, scan: Scan, cache: BuildCache, site: Site, loaded: Inpu
     if loaded.bodies_only is not None:
         outputs = [Output(p.path, p.key, rendering.page_maker(p, templates), p.post) for p in pages]
         # The search index holds bodies' text too: those posts' doc files and their blocks' shards.
-        outputs += search_outputs(site, keys.feed_frame, config.path("content"), only=loaded.bodies_only)
+        outputs += search_outputs(site, keys.feed_frame, config.path("content"), Dates(config.site.language),
+                                  only=loaded.bodies_only)
         return Planned(outputs, manifest.bodies(outputs, recorded), dict(recorded), lookups, local, problems,
                        frozenset(), uses)
     # Imported here: feeds, the sitemap and the HTTP stack they pull in are not needed for an edited body.

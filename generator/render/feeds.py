@@ -18,7 +18,8 @@ from generator import urls
 from generator.config import Config
 from generator.model import Post, Site
 from generator.render import updates
-from generator.render.views import term_listing_title
+from generator.render.theme_words import Words
+from generator.render.views import term_listing_title, updates_title
 
 # What an empty feed says it was updated: a fixed date, because the build's own time is never output.
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -76,12 +77,12 @@ def atom(config: Config, title: str, page: str, path: str, posts: Sequence[Post]
     return _feed(config, title, page, path, updated, map(entries, posts))
 
 
-def updates_atom(config: Config, events: Sequence[updates.Event]) -> bytes:
+def updates_atom(config: Config, events: Sequence[updates.Event], words: Words) -> bytes:
     """The feed of the Updates page: an entry per event, dated by the import run that saw it."""
     base = config.site.base_url
     updated = max((_midnight(e.day) for e in events), default=EPOCH)
-    entries = ("\n".join(_update_entry(e, base)) for e in events)
-    return _feed(config, f"{config.site.title}: Updates", updates.page_path(1), updates.FEED, updated, entries)
+    entries = ("\n".join(_update_entry(e, base, getattr(words, f"{e.kind}_kind"))) for e in events)
+    return _feed(config, updates_title(config, words), updates.page_path(1), updates.FEED, updated, entries)
 
 
 def _feed(config: Config, title: str, page: str, path: str, updated: datetime, entries: Iterable[str]) -> bytes:
@@ -129,16 +130,16 @@ def _entry(post: Post, base: str) -> list[str]:
     return lines
 
 
-def _update_entry(event: updates.Event, base: str) -> list[str]:
+def _update_entry(event: updates.Event, base: str, label: str) -> list[str]:
     # The entry's id is the feed's address with the event's anchor: a post's GUID may hold a fragment already.
     post = event.post
     lines = [
         "  <entry>",
         f"    <id>{_text(urls.absolute(base, updates.FEED))}#{_text(event.anchor)}</id>",
-        f"    <title>{_text(f'{event.kind.capitalize()}: {post.title}')}</title>",
+        f"    <title>{_text(f'{label}: {post.title}')}</title>",
         f'    <link rel="alternate" type="text/html" href={_attr(urls.absolute(base, urls.post(post)))}/>',
         f"    <updated>{_time(_midnight(event.day))}</updated>",
-        f"    <category term={_attr(event.kind)} label={_attr(event.kind.capitalize())}/>",
+        f"    <category term={_attr(event.kind)} label={_attr(label)}/>",
     ]
     if event.summary:
         lines.append(f'    <summary type="text">{_text(event.summary)}</summary>')

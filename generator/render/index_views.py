@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 from generator import urls
 from generator.model import Site, Taxonomy, Year
-from generator.render.views import MONTHS
+from generator.render.local_dates import Dates
 
 
 @dataclass(frozen=True)
@@ -70,18 +70,14 @@ def _told_apart(taxonomy: Taxonomy) -> list[str]:
             for t in taxonomy.terms]
 
 
-def archive_years(years: Sequence[Year], link: urls.Linker) -> tuple[ArchiveYear, ...]:
-    return tuple(ArchiveYear(Counted(link(urls.year(y.year)), str(y.year), len(y.posts)), month_links(y, link))
+def archive_years(years: Sequence[Year], link: urls.Linker, dates: Dates) -> tuple[ArchiveYear, ...]:
+    return tuple(ArchiveYear(Counted(link(urls.year(y.year)), str(y.year), len(y.posts)), month_links(y, link, dates))
                  for y in years)
 
 
-def month_links(year: Year, link: urls.Linker) -> tuple[Counted, ...]:
-    return tuple(Counted(link(urls.month(m.year, m.month)), month_name(m.year, m.month), len(m.posts))
+def month_links(year: Year, link: urls.Linker, dates: Dates) -> tuple[Counted, ...]:
+    return tuple(Counted(link(urls.month(m.year, m.month)), dates.month(m.year, m.month), len(m.posts))
                  for m in year.months)
-
-
-def month_name(year: int, month: int) -> str:
-    return f"{MONTHS[month - 1]} {year}"
 
 
 def pager(number: int, total: int, path_of_page: Callable[[int], str], link: urls.Linker) -> Pager:

@@ -14,6 +14,7 @@ from typing import Protocol
 from markupsafe import Markup
 
 from generator.render.card_views import escaped
+from generator.render.theme_words import Words
 from generator.render.url_text import readable_html
 
 
@@ -50,20 +51,20 @@ class _Provenance(Protocol):
     earlier: Sequence[_Revision]
 
 
-def nav_html(links: Sequence[_Link]) -> Markup:
+def nav_html(links: Sequence[_Link], words: Words) -> Markup:
     """The site's nav as base.html shows it, or nothing for a site with nothing to browse."""
     if not links:
         return Markup("")
     items = "".join(f'<li><a href="{escaped(link.href)}">{escaped(link.text)}</a></li>\n' for link in links)
-    return Markup(f'<nav aria-label="Browse">\n<ul>\n{items}</ul>\n</nav>\n')
+    return Markup(f'<nav aria-label="{escaped(words.browse)}">\n<ul>\n{items}</ul>\n</nav>\n')
 
 
-def toc_html(toc: Sequence[_Toc]) -> Markup:
+def toc_html(toc: Sequence[_Toc], words: Words) -> Markup:
     """The page's contents as a nav element, or nothing for a page without one."""
     if not toc:
         return Markup("")
-    return Markup('<nav class="toc" aria-labelledby="toc-title">\n<h2 id="toc-title">Contents</h2>\n<ol>\n'
-                  f"{_toc_items(toc)}</ol>\n\n</nav>\n")
+    return Markup(f'<nav class="toc" aria-labelledby="toc-title">\n<h2 id="toc-title">{escaped(words.contents)}</h2>\n'
+                  f"<ol>\n{_toc_items(toc)}</ol>\n\n</nav>\n")
 
 
 def _toc_items(entries: Sequence[_Toc]) -> str:
@@ -86,17 +87,17 @@ def terms_html(groups: Sequence[_TermGroup]) -> Markup:
     return Markup("".join(parts))
 
 
-def related_html(items: Sequence[tuple[str, str, str]]) -> Markup:
+def related_html(words: Words, items: Sequence[tuple[str, str, str]]) -> Markup:
     """`items` are (href, escaped title, escaped <time>) of each related post (card_views.CardParts)."""
     if not items:
         return Markup("")
     lines = "".join(f'<li><a href="{escaped(href)}">{title}</a> <span class="meta">{time}</span></li>\n'
                     for href, title, time in items)
-    return Markup('<aside class="related" aria-labelledby="related-title">\n<h2 id="related-title">Related</h2>\n'
-                  f"<ul>\n{lines}</ul>\n</aside>\n")
+    return Markup('<aside class="related" aria-labelledby="related-title">\n'
+                  f'<h2 id="related-title">{escaped(words.related)}</h2>\n<ul>\n{lines}</ul>\n</aside>\n')
 
 
-def about_html(source_url: str, provenance: _Provenance | None) -> Markup:
+def about_html(source_url: str, provenance: _Provenance | None, words: Words) -> Markup:
     """The footer that says where the post comes from: "About this copy" with its mirror's record, or a line
     with the source alone, or nothing. Only a web address becomes a link: a front matter url of javascript: or
     data: stays text."""
@@ -108,20 +109,21 @@ def about_html(source_url: str, provenance: _Provenance | None) -> Markup:
             # Left to right whatever the page's direction, as an address bar shows it.
             shown = f'<a href="{shown}" dir="ltr">{readable_html(source)}</a>'
     if provenance is None:
-        return Markup(f'<footer class="source">\n<p>Originally published at {shown}.</p>\n</footer>\n'
+        return Markup(f'<footer class="source">\n<p>{words.html("published_at", source=Markup(shown))}</p>\n</footer>\n'
                       if source_url else "")
-    lines = [f"<li>Source: {shown}</li>\n" if source else ""]
+    lines = [f"<li>{words.html('source', source=Markup(shown))}</li>\n" if source else ""]
     if provenance.first:
-        lines.append(f"<li>First mirrored {_time(provenance.first)}</li>\n")
-    lines.append(f"<li>Last changed upstream {_time(provenance.last_changed)}</li>\n</ul>\n")
+        lines.append(f"<li>{words.html('first_mirrored', date=time_html(provenance.first))}</li>\n")
+    lines.append(f"<li>{words.html('last_changed', date=time_html(provenance.last_changed))}</li>\n</ul>\n")
     if provenance.earlier:
-        lines.append("<h3>Earlier revisions upstream</h3>\n<ul>\n")
-        lines.extend(f"<li>Revised upstream on {_time(r.date)}: {escaped(r.summary)}</li>\n"
+        lines.append(f"<h3>{escaped(words.earlier_revisions)}</h3>\n<ul>\n")
+        lines.extend(f"<li>{words.html('revised_on', date=time_html(r.date), summary=r.summary)}</li>\n"
                      for r in provenance.earlier)
         lines.append("</ul>\n")
-    return Markup('<footer class="source provenance">\n<h2>About this copy</h2>\n<ul>\n'
+    return Markup(f'<footer class="source provenance">\n<h2>{escaped(words.about_this_copy)}</h2>\n<ul>\n'
                   f'{"".join(lines)}</footer>\n')
 
 
-def _time(moment: _Moment) -> str:
-    return f'<time datetime="{escaped(moment.iso)}">{escaped(moment.text)}</time>'
+def time_html(moment: _Moment) -> Markup:
+    """A date as a <time> element, which templates fill into words (theme_words.Words.html)."""
+    return Markup(f'<time datetime="{escaped(moment.iso)}">{escaped(moment.text)}</time>')

@@ -13,13 +13,13 @@ from datetime import date
 from urllib.parse import quote
 
 from generator.model import Post, Revision, Site
+from generator.render.theme_words import Words
 
 FOLDER = "updates"
 FEED = f"{FOLDER}/feed.xml"
 # Ties on one day go in the order a post's life goes, newest first: removed after revised after added.
 KINDS = ("removed", "revised", "added")
 KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
-REMOVED = "Removed from the source site; kept in this mirror."
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def has_updates(site: Site) -> bool:
     return any(post.provenance is not None for post in site.posts)
 
 
-def events(site: Site, limit: int) -> tuple[Event, ...]:
+def events(site: Site, limit: int, words: Words) -> tuple[Event, ...]:
     """The newest `limit` events of the site, newest first, in an order that never depends on the build.
     A site has several events per post: they are ranked as plain tuples, and only the newest made Events."""
     ranked = []
@@ -59,17 +59,17 @@ def events(site: Site, limit: int) -> tuple[Event, ...]:
         if provenance.removed is not None:
             ranked.append((-provenance.removed.toordinal(), KIND_RANK["removed"], post.type, post.slug, 0, post))
     newest = heapq.nsmallest(max(limit, 0), ranked, key=lambda found: found[:5])
-    return tuple(_event(KINDS[rank], post, order) for _, rank, _, _, order, post in newest)
+    return tuple(_event(KINDS[rank], post, order, words) for _, rank, _, _, order, post in newest)
 
 
-def revision_summary(revision: Revision) -> str:
+def revision_summary(revision: Revision, words: Words) -> str:
     """The revision's own summary, else the fields it changed."""
     if revision.summary:
         return revision.summary
-    return f"Changed upstream: {', '.join(revision.changed)}." if revision.changed else "Changed upstream."
+    return words.fill("changed_fields", fields=", ".join(revision.changed)) if revision.changed else words.changed
 
 
-def _event(kind: str, post: Post, order: int) -> Event:
+def _event(kind: str, post: Post, order: int, words: Words) -> Event:
     """The event of `post` of that kind; for a revision, of its revision number `order` (0 is the newest)."""
     provenance = post.provenance
     assert provenance is not None
@@ -79,11 +79,11 @@ def _event(kind: str, post: Post, order: int) -> Event:
         return Event(provenance.first, kind, post, post.summary, _anchor(kind, provenance.first, who))
     if kind == "removed":
         assert provenance.removed is not None
-        return Event(provenance.removed, kind, post, REMOVED, _anchor(kind, provenance.removed, who))
+        return Event(provenance.removed, kind, post, words.removed_event, _anchor(kind, provenance.removed, who))
     revision = provenance.revisions[order]
     # Numbered oldest first among the revisions of one day, so a revision keeps its number as newer ones come.
     number = 1 + sum(1 for older in provenance.revisions[order + 1:] if older.date == revision.date)
-    return Event(revision.date, kind, post, revision_summary(revision), _anchor(kind, revision.date, who, number))
+    return Event(revision.date, kind, post, revision_summary(revision, words), _anchor(kind, revision.date, who, number))
 
 
 def _anchor(kind: str, day: date, who: str, number: int = 1) -> str:

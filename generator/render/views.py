@@ -18,18 +18,18 @@ from generator.config import Config
 from generator.model import Post, Provenance, Site, Taxonomy, TermListing, older_and_newer
 from generator.render import updates
 from generator.render import text_direction
+from generator.render.local_dates import Dates
+from generator.render.theme_words import Words
 from generator.render.card_views import CardParts, card, card_parts, tags_html
 from generator.render.markdown import RenderedBody
 from generator.render.media_views import FeaturedImage, featured_image
 from generator.render.offline_links import shown_source
-from generator.render.post_part_views import about_html, nav_html, related_html, terms_html, toc_html
+from generator.render.post_part_views import about_html, nav_html, related_html, terms_html, time_html, toc_html
 from generator.render.toc import TocEntry, build_toc
 
 STYLESHEETS = ("css/site.css", "css/code.css")
 SEARCH_PAGE = "search.html"
 SEARCH_SCRIPTS = ("js/search.js", "search/index.js")  # the client, then the index's manifest, which calls it
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,11 @@ class Link:
 class Moment:
     iso: str  # for <time datetime>
     text: str  # for readers: the site's local time with its UTC offset
+
+    @property
+    def html(self) -> Markup:
+        """The <time> element, to fill into words: page.words.html("updated_on", date=post.updated.html)."""
+        return time_html(self)
 
 
 @dataclass(frozen=True)
@@ -156,20 +161,25 @@ class PageView:
     feed: Link | None  # the Atom feed for this page; None when the site has no feeds
     search_href: str  # the search page, which the search box in every page's header sends its words to
     nav_html: Markup  # nav as base.html shows it, made once per place (render/post_part_views.py)
+    words: Words  # the theme's words in the site's language (render/theme_words.py)
     scripts: tuple[str, ...] = ()  # only the search page has any; the policy of every other page forbids them
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def moment(when: datetime) -> Moment:
+def moment(when: datetime, dates: Dates) -> Moment:
     """(A pure function, remembered: a post's date shows on a dozen list pages, and strftime is slow.)"""
-    offset = when.strftime("%z")
-    zone = "UTC" if offset == "+0000" else f"UTC{offset[:3]}:{offset[3:]}"
-    return Moment(when.isoformat(), f"{when.day} {MONTHS[when.month - 1]} {when:%Y, %H:%M} {zone}")
+    return Moment(when.isoformat(), dates.moment(when))
 
 
-def day(when: date) -> Moment:
+def day(when: date, dates: Dates) -> Moment:
     """A UTC date of an import run; it has no time of day to show."""
-    return Moment(when.isoformat(), f"{when.day} {MONTHS[when.month - 1]} {when.year}")
+    return Moment(when.isoformat(), dates.day(when))
+
+
+@functools.cache
+def site_words(config: Config) -> Words:
+    """(Remembered: made once per configuration, for its pages and its feeds.)"""
+    return Words(config.site.language, config.words)
 
 
 def has_feeds(config: Config) -> bool:
@@ -189,6 +199,8 @@ class Views:
         self._listed: dict[str, _Listed] = {}
         self._far_terms: dict[str, dict[str, _Terms]] = {}  # "../" * depth -> post file -> links
         self.direction = text_direction.of_language(config.site.language)
+        self.words = site_words(config)
+        self.dates = Dates(config.site.language)
 
     def page(self, link: urls.Linker, title: str, description: str = "", feed: Link | None = None,
              inline_css: str = "", scripts: tuple[str, ...] = ()) -> PageView:
@@ -214,6 +226,7 @@ class Views:
             search_href=frame.search_href,
             scripts=tuple(link(s) for s in scripts),
             nav_html=frame.nav_html,
+            words=self.words,
         )
 
     def summaries(self, posts: Sequence[Post], link: urls.Linker) -> tuple[PostSummary, ...]:
@@ -245,11 +258,12 @@ class Views:
         toc = tuple(_toc(e) for e in build_toc(body.headings, lowest, highest))
         term_groups = _term_groups(post, site, link)
         shown = self.summaries(related, link)
-        source, found = shown_source(post.source.url), provenance(post.provenance, post.updated)
+        source = shown_source(post.source.url)
+        found = provenance(post.provenance, post.updated, self.dates, self.words)
         return PostView(
             title=post.title,
-            date=moment(post.date),
-            updated=moment(post.updated) if post.updated != post.date else None,
+            date=moment(post.date, self.dates),
+            updated=moment(post.updated, self.dates) if post.updated != post.date else None,
             author=post.author,
             summary=post.summary,
             body_html=body.html,
@@ -261,37 +275,37 @@ class Views:
             related=shown,
             image=featured_image(post.image, self.media, link),
             provenance=found,
-            toc_html=toc_html(toc),
+            toc_html=toc_html(toc, self.words),
             terms_html=terms_html(term_groups),
-            related_html=related_html([(s.href, self._listed[p.file].parts.title, self._listed[p.file].parts.time)
+            related_html=related_html(self.words, [(s.href, self._listed[p.file].parts.title, self._listed[p.file].parts.time)
                                        for s, p in zip(shown, related)]),
-            about_html=about_html(source, found),
+            about_html=about_html(source, found, self.words),
             direction=self._direction(post),
         )
 
     @functools.cached_property
     def update_events(self) -> tuple[updates.Event, ...]:
         """The events of the Updates page and its feed, found once per build."""
-        return updates.events(self.site, self.config.changes.updates)
+        return updates.events(self.site, self.config.changes.updates, self.words)
 
     def update_entries(self, events: Sequence[updates.Event], link: urls.Linker) -> tuple[UpdateView, ...]:
-        return tuple(UpdateView(day(e.day), e.kind, e.kind.capitalize(), e.post.title, link(urls.post(e.post)),
-                                e.summary) for e in events)
+        return tuple(UpdateView(day(e.day, self.dates), e.kind, getattr(self.words, f"{e.kind}_kind"), e.post.title,
+                                link(urls.post(e.post)), e.summary) for e in events)
 
     def _frame(self, link: urls.Linker) -> _Frame:
         # The frame links to files at most one folder deep, so pages at one depth under one top folder share
         # it; pages with other linkers (absolute ones) are few.
         if type(link) is not urls.Linker:
-            return _frame(self.config, self.site, link)
+            return _frame(self.config, self.site, link, self.words)
         place = (link.up, link.top)
         frame = self._frames.get(place)
         if frame is None:
-            frame = self._frames[place] = _frame(self.config, self.site, link)
+            frame = self._frames[place] = _frame(self.config, self.site, link, self.words)
         return frame
 
     def _list(self, post: Post) -> _Listed:
         terms = tuple((urls.term(t), t.name) for t in post.terms)
-        when = moment(post.date)
+        when = moment(post.date, self.dates)
         shown = self._listed[post.file] = _Listed(
             post.title, urls.post(post), when, post.summary, terms,
             frozenset(path.split("/")[0] + "/" for path, _ in terms),
@@ -359,41 +373,48 @@ class _Listed:
     parts: CardParts
 
 
-def _frame(config: Config, site: Site, link: urls.Linker) -> _Frame:
-    site_feed = Link(link(urls.FEED), f"{config.site.title} (Atom feed)") if has_feeds(config) else None
-    nav = _nav(site, link)
+def _frame(config: Config, site: Site, link: urls.Linker, words: Words) -> _Frame:
+    site_feed = Link(link(urls.FEED), words.fill("atom_feed", title=config.site.title)) if has_feeds(config) else None
+    nav = _nav(site, link, words)
     return _Frame(link(urls.home()), tuple(link(s) for s in STYLESHEETS), nav, site_feed, link(SEARCH_PAGE),
-                  nav_html(nav))
+                  nav_html(nav, words))
 
 
-def provenance(found: Provenance | None, updated: datetime) -> ProvenanceView | None:
+def provenance(found: Provenance | None, updated: datetime, dates: Dates, words: Words) -> ProvenanceView | None:
     if found is None:
         return None
-    revisions = tuple(RevisionView(day(r.date), updates.revision_summary(r)) for r in found.revisions)
-    return ProvenanceView(first=day(found.first) if found.first else None, last_changed=moment(updated),
-                          removed=day(found.removed) if found.removed else None,
+    revisions = tuple(RevisionView(day(r.date, dates), updates.revision_summary(r, words)) for r in found.revisions)
+    return ProvenanceView(first=day(found.first, dates) if found.first else None, last_changed=moment(updated, dates),
+                          removed=day(found.removed, dates) if found.removed else None,
                           latest=revisions[0] if revisions else None, earlier=revisions[1:])
 
 
-def updates_feed(config: Config, link: urls.Linker) -> Link | None:
-    return Link(link(updates.FEED), f"{config.site.title}: Updates (Atom feed)") if has_feeds(config) else None
-
-
-def term_feed(config: Config, listing: TermListing, taxonomy: Taxonomy, link: urls.Linker) -> Link | None:
+def updates_feed(config: Config, link: urls.Linker, words: Words) -> Link | None:
     if not has_feeds(config):
         return None
-    return Link(link(urls.term_feed(listing.term)), f"{term_listing_title(listing, taxonomy)} (Atom feed)")
+    return Link(link(updates.FEED), words.fill("atom_feed", title=updates_title(config, words)))
+
+
+def updates_title(config: Config, words: Words) -> str:
+    return f"{config.site.title}: {words.updates}"
+
+
+def term_feed(config: Config, listing: TermListing, taxonomy: Taxonomy, link: urls.Linker,
+              words: Words) -> Link | None:
+    if not has_feeds(config):
+        return None
+    return Link(link(urls.term_feed(listing.term)), words.fill("atom_feed", title=term_listing_title(listing, taxonomy)))
 
 
 def term_listing_title(listing: TermListing, taxonomy: Taxonomy) -> str:
     return f"{taxonomy.label}: {listing.term.name}"
 
 
-def _nav(site: Site, link: urls.Linker) -> tuple[Link, ...]:
+def _nav(site: Site, link: urls.Linker, words: Words) -> tuple[Link, ...]:
     types = tuple(Link(link(urls.post_type(t.name)), t.label) for t in site.types) if len(site.types) > 1 else ()
     taxonomies = tuple(Link(link(urls.taxonomy(t.name)), t.label) for t in site.taxonomies)
-    archive = (Link(link(urls.archive()), "Archive"),) if site.posts else ()
-    changes = (Link(link(updates.page_path(1)), "Updates"),) if updates.has_updates(site) else ()
+    archive = (Link(link(urls.archive()), words.archive),) if site.posts else ()
+    changes = (Link(link(updates.page_path(1)), words.updates),) if updates.has_updates(site) else ()
     return types + taxonomies + archive + changes
 
 

@@ -262,22 +262,35 @@
     });
   }
 
+  // The page's words (theme_words.py, in the site's language), handed over by the search form: {name}s are
+  // filled in, and a count picks its plural form by the browser's rules for the page's language.
+  function say(name, values) {
+    var word = JSON.parse(document.querySelector('form.search-form').dataset.words)[name];
+    if (typeof word === 'object') {
+      var form = 'other';
+      try {
+        form = new Intl.PluralRules(document.documentElement.lang || 'en').select(values.count);
+      } catch (error) {}  // a language tag the browser cannot read
+      word = word[form] || word.other;
+    }
+    return word.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? String(values[key]) : all; });
+  }
+
   function run(text, filters) {
     var status = document.getElementById('search-status');
     var terms = words(fold(text));
     document.getElementById('search-results').replaceChildren();
-    status.textContent = 'Searching…';
+    status.textContent = say('searching', {});
     return query(text, filters).then(function (numbers) {
       shown = {numbers: numbers, terms: terms, count: 0};
       return more(false).then(function () {
-        var what = text.trim() ? ' for “' + text.trim() + '”' : '';
-        status.textContent = numbers.length === 0 ? 'No posts found' + what + '.' :
-          (numbers.length === 1 ? '1 post found' : numbers.length + ' posts found') + what + '.';
+        var values = {count: numbers.length, query: text.trim()};
+        var name = numbers.length === 0 ? 'found_none' : 'found';
+        status.textContent = say(values.query ? name + '_for' : name, values);
         return numbers.length;
       });
     }).catch(function (error) {
-      status.textContent = 'Search could not read its index (' + error.message + '). ' +
-        'Building the site again writes it.';
+      status.textContent = say('index_unreadable', {error: error.message});
       return -1;
     });
   }
@@ -287,8 +300,7 @@
     var form = document.querySelector('form.search-form');
     if (!form) return;
     if (!manifest) {
-      document.getElementById('search-status').textContent =
-        'Search could not read its index (search/index.js). Building the site again writes it.';
+      document.getElementById('search-status').textContent = say('index_unreadable', {error: 'search/index.js'});
       return;
     }
     var params = new URLSearchParams(location.search), filters = {};

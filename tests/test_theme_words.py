@@ -1,0 +1,143 @@
+"""The theme speaks the site's language: its words from generator/render/words/, dates and month names from
+Babel's CLDR data, and any word replaced in the site's [words]; English sites keep their bytes."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+
+from generator.builder import run_build
+from generator.config import ConfigError
+from generator.convert.document import Mirror, Revision
+from generator.render import theme_words
+from generator.render.local_dates import Dates
+from generator.render.theme_words import Words, catalogue_name, placeholders
+from tests.site_content import config, post, write_content
+
+WORDS = Path(theme_words.__file__).with_name("words")
+ENGLISH = tomllib.loads((WORDS / "en.toml").read_text(encoding="utf-8"))
+LANGUAGES = sorted(p.stem for p in WORDS.glob("*.toml") if p.stem != "en")
+WHEN = datetime(2025, 3, 14, 9, 30, tzinfo=timezone(timedelta(hours=-7)))
+
+
+def text_of(html: str) -> str:
+    """What a reader sees of a page, and its attributes' words (labels), without its styles."""
+    html = re.sub(r"<style>.*?</style>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]*?((?:aria-label|alt|title)=\"[^\"]*\")?[^>]*>", r" \1 ", html))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_gives_every_word_with_the_same_placeholders(language: str) -> None:
+    words = tomllib.loads((WORDS / f"{language}.toml").read_text(encoding="utf-8"))
+    assert list(words) == list(ENGLISH)
+    forms = set(Locale.parse(language).plural_form.tags) | {"other"}
+    for key, english in ENGLISH.items():
+        if isinstance(english, dict):
+            assert set(words[key]) == forms, key  # exactly the language's plural categories
+            assert all(placeholders(text) == placeholders(english["other"]) for text in words[key].values()), key
+        else:
+            assert placeholders(words[key]) == placeholders(english), key
+
+
+def test_no_word_hides_a_method_of_words() -> None:
+    assert not set(ENGLISH) & {name for name in dir(Words) if not name.startswith("__")}
+
+
+def test_a_language_tag_finds_its_words_by_its_primary_language() -> None:
+    assert catalogue_name("pt-BR") == "pt" and catalogue_name("FR") == "fr" and catalogue_name("de_AT") == "de"
+    assert catalogue_name("tlh") == "en" and catalogue_name("../en") == "en" and catalogue_name("") == "en"
+
+
+def test_english_dates_are_written_as_before() -> None:
+    assert Dates("en").moment(WHEN) == "14 March 2025, 09:30 UTC-07:00"
+    assert Dates("en-US").day(WHEN.date()) == "14 March 2025" and Dates("en").month(2025, 3) == "March 2025"
+
+
+@pytest.mark.parametrize("language", ["fr", "ja", "ru", "ar", "pt-BR", "zh-Hant-TW", "sr-Latn"])
+def test_other_languages_write_dates_as_cldr_does(language: str) -> None:
+    locale = Locale.parse(language, sep="-")
+    day = format_date(WHEN.date(), "long", locale=locale)
+    assert Dates(language).moment(WHEN) == f"{day} 09:30 UTC-07:00"
+    assert Dates(language).day(WHEN.date()) == day
+    assert Dates(language).month(2025, 3) == format_skeleton("yMMMM", date(2025, 3, 1), locale=locale)
+
+
+def test_a_language_babel_does_not_know_gets_english_dates() -> None:
+    assert Dates("tlh").day(WHEN.date()) == Dates("en").day(WHEN.date())
+    assert Dates("de-XX-bogus").day(WHEN.date()) == "14. März 2025"  # its primary language
+
+
+def test_words_fill_placeholders_and_escape_what_they_fill_in() -> None:
+    words = Words("en")
+    assert words.fill("page_of", number=2, total=5) == "Page 2 of 5"
+    assert str(words.html("by_author", author="<Ann & Bo>")) == "By &lt;Ann &amp; Bo&gt;"
+
+
+def build_site(tmp_path: Path, language: str, **sections: dict) -> Path:
+    revisions = tuple(Revision(day, f"{day}T10:00:00+00:00", ("body",), "") for day in ("2025-04-01", "2025-03-20"))
+    posts = [post("magnet-plant", WHEN, author="Ann", updated=WHEN + timedelta(days=3),
+                  body="## First\n\nText.\n\n## Second\n\nMore text.\n", taxonomies={"regions": ["asia"]},
+                  mirror=Mirror("2025-03-15", "", revisions)),
+             post("earlier-post", WHEN - timedelta(days=40), taxonomies={"regions": ["asia"]},
+                  mirror=Mirror("2025-03-15", "2025-05-02"))]
+    content = write_content(tmp_path / "content", posts, {("regions", "asia"): "Asia"})
+    built = run_build(config(tmp_path, content, site={"language": language, "base_url": "https://m.example/"},
+                             **sections))
+    assert built.problems == []
+    return tmp_path / "site"
+
+
+@pytest.mark.parametrize("language", [lang for lang in ("fr", "ja", "ru") if (WORDS / f"{lang}.toml").exists()])
+def test_a_site_in_another_language_shows_no_english_theme_word(tmp_path: Path, language: str) -> None:
+    site = build_site(tmp_path, language)
+    own = tomllib.loads((WORDS / f"{language}.toml").read_text(encoding="utf-8"))
+    pages = {p: text_of(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")}
+    post_page = pages[site / "news-archive/magnet-plant/index.html"]
+    assert own["contents"] in post_page and own["related"] in post_page and own["about_this_copy"] in post_page
+    assert own["removed"] in pages[site / "news-archive/earlier-post/index.html"]
+    assert own["revised_kind"] in pages[site / "updates/index.html"]
+    assert text_of(Dates(language).moment(WHEN)) in post_page
+    archive = pages[site / "archive/index.html"]
+    assert text_of(Dates(language).month(2025, 3)) in archive and text_of(Dates(language).month(2025, 2)) in archive
+    english = [value for key, value in ENGLISH.items()
+               if isinstance(value, str) and "{" not in value and value != own[key] and len(value) > 4]
+    for path, text in pages.items():
+        assert [word for word in english if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)] == [], path
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert f'xml:lang="{language}"' in feed
+
+
+def test_the_sites_own_words_replace_the_themes(tmp_path: Path) -> None:
+    site = build_site(tmp_path, "en", words={"contents": "On this page", "by_author": "Written by {author}",
+                                             "page_of": "{number}/{total}"})
+    page = text_of((site / "news-archive/magnet-plant/index.html").read_text(encoding="utf-8"))
+    assert "On this page" in page and "Written by Ann" in page and "Contents" not in page
+
+
+@pytest.mark.parametrize(("words", "problem"), [
+    ({"contnets": "x"}, "words.contnets: not a word of the theme"),
+    ({"by_author": "By {name}"}, "words.by_author: {name} is not one of its placeholders ({author})"),
+    ({"contents": "{"}, "words.contents: braces must hold a placeholder"),
+    ({"contents": 3}, "words.contents: expected a string, got int"),
+    ({"found": "many"}, "words.found: expected a table of plural forms"),
+    ({"found": {"other": "{count}", "several": "x"}}, "words.found.several: not a plural form"),
+    ({"found_for": {"other": "{count} for {q}"}}, "words.found_for.other: {q} is not one of its placeholders"),
+])
+def test_a_wrong_word_is_a_configuration_error_naming_its_key(tmp_path: Path, words: dict, problem: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        config(tmp_path, tmp_path / "content", words=words)
+    assert problem in str(raised.value)
+
+
+def test_changing_a_word_rebuilds_the_pages_that_show_it(tmp_path: Path) -> None:
+    site = build_site(tmp_path, "en")
+    before = (site / "news-archive/magnet-plant/index.html").read_text(encoding="utf-8")
+    build_site(tmp_path, "en", words={"contents": "In this article"})
+    after = (site / "news-archive/magnet-plant/index.html").read_text(encoding="utf-8")
+    assert "Contents" in before and "In this article" in after and "Contents" not in after
