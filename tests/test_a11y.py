@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from generator.builder import run_build
+from tests.conftest import REPO, config_for
 from tests.test_browser import POST, chromium
 
 NPM_PREFIX = REPO / ".cache" / "npm"
@@ -74,6 +75,31 @@ def test_no_wcag_a_or_aa_violation(browser: Any, axe: Path, sample_site: Path, k
     if kind.startswith("search"):
         page.get_by_role("status").filter(has_text="found").wait_for()
         assert page.locator("#search-results mark").count() > 0
+    page.add_script_tag(path=str(axe))
+    violations = page.evaluate(RUN, TAGS)
+    context.close()
+    assert violations == []
+
+
+@pytest.fixture(scope="module")
+def arabic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample, an English post, in a mirror whose language is Arabic: the theme's words and dates in
+    Arabic, the page right to left, the post left to right inside it."""
+    tmp = tmp_path_factory.mktemp("arabic")
+    assert run_build(config_for(tmp, language="ar")).problems == []
+    return tmp / "site"
+
+
+@pytest.mark.parametrize("kind", ["post", "archive", "search with results"])
+def test_a_site_in_another_language_and_direction_has_no_violation(browser: Any, axe: Path, arabic_site: Path,
+                                                                   kind: str) -> None:
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(arabic_site.as_uri() + "/" + PAGES[kind])
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    if kind.startswith("search"):
+        page.locator("#search-results mark").first.wait_for()
+        assert "عُثر" in page.get_by_role("status").inner_text()  # "found", in the site's language
     page.add_script_tag(path=str(axe))
     violations = page.evaluate(RUN, TAGS)
     context.close()

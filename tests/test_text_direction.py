@@ -103,3 +103,25 @@ def test_a_browser_sets_right_to_left_text_from_the_right_edge(tmp_path: Path) -
         assert quote == ["3px", "0px"]
         page.goto((site / "news-archive/english-post/index.html").as_uri())
         assert page.evaluate("getComputedStyle(document.querySelector('.body p')).direction") == "ltr"
+
+
+DAY_BEFORE_MONTH = """() => {
+    const text = document.querySelector('.meta time').firstChild;
+    const box = (start, end) => { const r = document.createRange(); r.setStart(text, start); r.setEnd(text, end);
+                                  return r.getBoundingClientRect(); };
+    const month = text.data.indexOf(' ') + 1;
+    return [box(0, 2).left, box(month, month + 3).left];
+}"""
+
+
+def test_a_date_reads_the_way_its_sites_language_runs_inside_a_post_that_runs_the_other_way(tmp_path: Path) -> None:
+    """Dates are written in the site's language ("1 مارس 2025" on an Arabic site): in an English post there, the
+    day still stands right of the month, as Arabic is read; in an Arabic post on an English site, left of it."""
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 800, "height": 800})
+        page.goto((build(tmp_path / "ar", "ar") / "news-archive/english-post/index.html").as_uri())
+        day, month = page.evaluate(DAY_BEFORE_MONTH)
+        assert day > month
+        page.goto((build(tmp_path / "en", "en") / "news-archive/arabic-post/index.html").as_uri())
+        day, month = page.evaluate(DAY_BEFORE_MONTH)
+        assert day < month
