@@ -119,8 +119,7 @@ def post_images(document: Document, renderer: MarkdownRenderer, max_width: int) 
         found.append((document.image.url.strip(), "image"))
     if _may_show_images(document.body):
         # Parsed as the build parses it, so that URLs relative to the post resolve as they will on its page.
-        tokens = renderer.md.parse(document.body, {"page": "index.html", "local_pages": {},
-                                                   "source_url": document.source.url})
+        tokens = renderer.md.parse(document.body, renderer.env("index.html", document.source.url))
         found += [(url, "body") for url in body_images(tokens, max_width)]
     return list(dict.fromkeys(found))
 

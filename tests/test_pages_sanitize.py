@@ -10,6 +10,7 @@ import pytest
 from bench.corpus import write_corpus
 from generator.render import engine
 from generator.render.sanitize import known_clean, sanitize
+from generator.render.theme_words import Words
 from tests.test_engine_differential import PAGE, PAGES, PIECES, differences, random_body
 from tests.word_retention import rest_documents
 
@@ -46,7 +47,7 @@ def compared(bodies, source: str | None) -> tuple[list[str], int, int]:
     compiled = engine.Engine()
     wrong, taken, answered = [], 0, 0
     for body in bodies:
-        fast = compiled.fast_html(body, PAGE, source, PAGES)
+        fast = compiled.fast_html(body, PAGE, source, PAGES, Words("en"))
         if fast is None:
             continue
         taken += 1

@@ -86,7 +86,8 @@ def _script_url(url: str) -> bool:
 # its search form, which goes to its own search page.
 OWN_SCRIPT = re.compile(r'<script src="(?:\.\./)*(?:js|search)/[\w.-]+\.js" defer></script>')
 OWN_FORM = re.compile(r'<form class="search-(?:box|form)" role="search" '
-                      r'action="(?:https://mirror\.example/|(?:\.\./)*)search\.html" method="get">')
+                      r'action="(?:https://mirror\.example/|(?:\.\./)*)search\.html" method="get"'
+                      r'(?: data-words="[^"<>]*")?>')  # the search page's words, for its script
 
 
 def unsafe_markup(html: str) -> list[str]:

@@ -4,6 +4,7 @@ Babel's CLDR data, and any word replaced in the site's [words]; English sites ke
 from __future__ import annotations
 
 import re
+from html import unescape
 import tomllib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -29,7 +30,7 @@ WHEN = datetime(2025, 3, 14, 9, 30, tzinfo=timezone(timedelta(hours=-7)))
 def text_of(html: str) -> str:
     """What a reader sees of a page, and its attributes' words (labels), without its styles."""
     html = re.sub(r"<style>.*?</style>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]*?((?:aria-label|alt|title)=\"[^\"]*\")?[^>]*>", r" \1 ", html))
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]*?((?:aria-label|alt|title)=\"[^\"]*\")?[^>]*>", r" \1 ", html)))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -141,3 +142,21 @@ def test_changing_a_word_rebuilds_the_pages_that_show_it(tmp_path: Path) -> None
     build_site(tmp_path, "en", words={"contents": "In this article"})
     after = (site / "news-archive/magnet-plant/index.html").read_text(encoding="utf-8")
     assert "Contents" in before and "In this article" in after and "Contents" not in after
+
+
+def test_media_a_mirror_cannot_show_is_named_in_the_sites_language(tmp_path: Path) -> None:
+    """Both renderers: the compiled one (a Markdown image) and the reference (raw HTML)."""
+    fr = tomllib.loads((WORDS / "fr.toml").read_text(encoding="utf-8"))
+    posts = [post("map", WHEN, body="![Carte de la mine](https://cdn.example/map.png)\n"),
+             post("video", WHEN + timedelta(days=1),
+                  body='<video src="https://cdn.example/v.mp4"></video>\n\n<iframe src="https://maps.example/x"'
+                       ' title="Plan"></iframe>\n')]
+    content = write_content(tmp_path / "content", posts)
+    assert run_build(config(tmp_path, content, site={"language": "fr"})).problems == []
+    shown = {name: text_of((tmp_path / f"site/news-archive/{name}/index.html").read_text(encoding="utf-8"))
+             for name in ("map", "video")}
+    described, original = fr["media_described"], fr["open_original"]
+    assert text_of(f'{described.format(kind=fr["image"], description="Carte de la mine")} — {original}') in shown["map"]
+    assert text_of(f'{fr["video"]} — {original}') in shown["video"]
+    assert text_of(described.format(kind=fr["embedded_page"], description="Plan")) in shown["video"]
+    assert "open original" not in shown["map"] + shown["video"]

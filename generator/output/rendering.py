@@ -23,6 +23,7 @@ from generator.output.writer import FileStat, Staging
 from generator.output.pages import Page, RenderBody
 from generator.render.markdown import MarkdownRenderer, RenderedBody
 from generator.render.templates import Templates
+from generator.render.theme_words import Words
 
 CHUNK = 40  # outputs per task: small enough to keep both cores busy to the end
 
@@ -100,7 +101,7 @@ _worker: _Worker | None = None
 
 
 def render(outputs: list[Output], todo: list[tuple[int, str | None]], staging: Staging, content: Path,
-           local_pages: Mapping[str, str], jobs: int) -> Iterator[Made]:
+           local_pages: Mapping[str, str], words: Words, jobs: int) -> Iterator[Made]:
     """Make the outputs numbered in `todo`, each given with the digest of the site's file at its path when
     that file is still as the last build left it: equal bytes then keep that file instead of a new one.
     Once all are made, `staging.mirrored` holds their paths if every one was linked into the mirror too."""
@@ -109,7 +110,7 @@ def render(outputs: list[Output], todo: list[tuple[int, str | None]], staging: S
     mirrored: set[str] | None = set() if mirroring else None
     try:
         for made in workers.parallel_map(_render, _tasks(outputs, todo), jobs, _start,
-                                         (outputs, staging, content, local_pages, mirroring)):
+                                         (outputs, staging, content, local_pages, words, mirroring)):
             for one in made:
                 if mirrored is not None and one.mirrored:
                     mirrored.add(outputs[one.index].path)
@@ -136,11 +137,11 @@ def _tasks(outputs: list[Output], todo: list[tuple[int, str | None]]) -> list[li
     return whole + [loose[i:i + CHUNK] for i in range(0, len(loose), CHUNK)]
 
 
-def _start(outputs: list[Output], staging: Staging, content: Path, local_pages: Mapping[str, str],
+def _start(outputs: list[Output], staging: Staging, content: Path, local_pages: Mapping[str, str], words: Words,
            mirroring: bool) -> None:
     global _worker
     recorder = LookupRecorder(local_pages)
-    _worker = _Worker(outputs, staging, content, recorder, MarkdownRenderer(recorder), {}, mirroring)
+    _worker = _Worker(outputs, staging, content, recorder, MarkdownRenderer(recorder, words=words), {}, mirroring)
 
 
 def _render(chunk: list[tuple[int, str | None]]) -> list[Made]:

@@ -25,6 +25,7 @@ from generator.render.local_dates import Dates
 from generator.render.local_links import local_pages
 from generator.render.remote_media import media_key, media_value
 from generator.render.templates import Templates
+from generator.render.views import site_words
 from generator.store.media import local_files, read_manifest
 from generator.store.terms import read_terms
 
@@ -221,7 +222,7 @@ def render(config: Config, planned: Planned, staging: Staging, cache: BuildCache
              for path, live in decision.keep.items()}
     new, links, notes = set(copied), {}, {}
     for done, made in enumerate(rendering.render(outputs, list(decision.todo), staging, content,
-                                                 planned.local_pages, jobs), start=1):
+                                                 planned.local_pages, site_words(config), jobs), start=1):
         output = outputs[made.index]
         key = decision.keys[made.index] or with_links(output.key, planned.local_pages, made.looked_up or ())
         if made.stat is None:

@@ -25,6 +25,7 @@ from generator.render.body_code import highlight_code
 from generator.render.body_headings import HEADING_ID, Heading, HeadingIds, written_id
 from generator.render.offline_links import Resolver, same_page_fragment, usable_base
 from generator.render.remote_media import is_remote, local_image, mirrored, placeholder
+from generator.render.theme_words import Words
 
 try:  # optional: without it, every body takes the reference's path
     from markdown_it_pyrs import MarkdownIt as _Compiled
@@ -70,7 +71,7 @@ class Engine:
         self.md = None if _Compiled is None else _Compiled("commonmark").enable_many(["table", "strikethrough"])
 
     def fast_html(self, markdown: str, page: str, source_url: str | None,
-                  pages: Mapping[str, str]) -> FastBody | None:
+                  pages: Mapping[str, str], words: Words) -> FastBody | None:
         """The body as the reference renders it before sanitizing, or None (see the module's docstring)."""
         if self.md is None or _not_fast(markdown):
             return None
@@ -80,7 +81,7 @@ class Engine:
             return None
         html, headings = _headings(html)
         resolver = Resolver(usable_base(source_url), source_url is not None, pages, page)
-        html, settle = _inline(html, resolver, pages, page)
+        html, settle = _inline(html, resolver, pages, page, words)
         if 'style="text-align:' in html:
             for styled, aligned in ALIGNED.items():
                 html = html.replace(styled, aligned)
@@ -126,7 +127,7 @@ def _heading_parts(inner: str) -> tuple[str, str | None, str]:
     return inner, wanted, unescape(TAG.sub("", inner))
 
 
-def _inline(html: str, resolver: Resolver, pages: Mapping[str, str], page: str) -> tuple[str, bool]:
+def _inline(html: str, resolver: Resolver, pages: Mapping[str, str], page: str, words: Words) -> tuple[str, bool]:
     """Every link and image resolved (see the module's docstring); and whether a link leads within the page."""
     pieces, done, opened, closed, counted, settle = [], 0, 0, 0, 0, False
     for match in LINK_OR_IMAGE.finditer(html):
@@ -148,7 +149,7 @@ def _inline(html: str, resolver: Resolver, pages: Mapping[str, str], page: str) 
         closed += html.count(LINK_CLOSE, counted, start)
         counted = start
         pieces.append(_image(unescape(match.group(3)), unescape(match.group(4)), unescape(match.group(5) or ""),
-                             resolver, pages, page, inside_link=opened > closed))
+                             resolver, pages, page, words, inside_link=opened > closed))
     if not pieces:
         return html, False
     pieces.append(html[done:])
@@ -156,19 +157,17 @@ def _inline(html: str, resolver: Resolver, pages: Mapping[str, str], page: str) 
 
 
 def _image(src: str, alt: str, title: str, resolver: Resolver, pages: Mapping[str, str], page: str,
-           inside_link: bool) -> str:
+           words: Words, inside_link: bool) -> str:
     target = resolver.target(src, loads=True)
     if target is None:
-        description = alt or title
-        label = f"Image: {description}" if description.strip() else "Image"
-        return f'<span class="remote-media">{_attr(label)}</span>'
+        return f'<span class="remote-media">{_attr(words.described("image", alt or title))}</span>'
     if not is_remote(target):
         extra = f' title="{_attr(title)}"' if title else ""
         return f'<img src="{_attr(target)}" alt="{_attr(alt)}"{extra} />'
     found = mirrored(pages, [target])
     if found is not None:
         return local_image(found, page, alt, title)
-    return placeholder("Image", alt or title, target, linked=not inside_link)
+    return placeholder("image", alt or title, target, words, linked=not inside_link)
 
 
 def _code(match: re.Match[str]) -> str:

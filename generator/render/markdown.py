@@ -34,6 +34,7 @@ from generator.render.offline_links import resolve_links, settle_fragments
 from generator.render.nesting import MAX_DEPTH
 from generator.render.remote_media import mark_images_in_links, render_html_block, render_html_inline, render_image
 from generator.render.sanitize import LONE_SURROGATE, Sanitized, known_clean, sanitize
+from generator.render.theme_words import Words
 
 if TYPE_CHECKING:
     # markdown-it-py is imported where it is used: most builds never need it (the compiled engine renders
@@ -161,8 +162,11 @@ class MarkdownRenderer:
     the page at `page` links to those pages relatively.
     """
 
-    def __init__(self, local_pages: Mapping[str, str] | None = None, compiled: bool = True) -> None:
+    def __init__(self, local_pages: Mapping[str, str] | None = None, compiled: bool = True,
+                 words: Words | None = None) -> None:
+        """`words` name the placeholders of remote media, in the site's language (English by default)."""
         self.local_pages = local_pages or {}
+        self.words = words or Words("en")
         # The compiled engine renders what it renders exactly as the parser `md` does, only faster.
         self.engine = Engine() if compiled else None
 
@@ -184,6 +188,10 @@ class MarkdownRenderer:
         md.add_render_rule("html_inline", render_html_inline)
         return md
 
+    def env(self, page: str, source_url: str | None) -> dict:
+        """What the reference parser's rules read while they parse and render one body."""
+        return {"page": page, "local_pages": self.local_pages, "source_url": source_url, "words": self.words}
+
     def render(self, markdown: str, page: str = "index.html", source_url: str | None = None) -> RenderedBody:
         """The body's HTML, sanitized, with its headings; never raises for what a body holds. Links and
         images relative to the post's original site are resolved against `source_url`, its own URL; with
@@ -198,7 +206,7 @@ class MarkdownRenderer:
             fast = self._fast(markdown, page, source_url)
             if fast is not None:
                 return fast
-        env: dict = {"page": page, "local_pages": self.local_pages, "source_url": source_url}
+        env = self.env(page, source_url)
         tokens = self.md.parse(markdown, env)
         clean = sanitize(self.md.renderer.render(tokens, self.md.options, env))
         notes = []
@@ -214,7 +222,7 @@ class MarkdownRenderer:
 
     def _fast(self, markdown: str, page: str, source_url: str | None) -> RenderedBody | None:
         assert self.engine is not None
-        fast = self.engine.fast_html(markdown, page, source_url, self.local_pages)
+        fast = self.engine.fast_html(markdown, page, source_url, self.local_pages, self.words)
         if fast is None:
             return None
         known = known_clean(fast.html)

@@ -28,6 +28,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from generator import urls
 from generator.render.local_links import page_key, source_key
+from generator.render.theme_words import Words
 
 if TYPE_CHECKING:  # markdown-it-py is imported only by the reference parser that calls these rules
     from markdown_it.rules_core import StateCore
@@ -186,7 +187,7 @@ def resolve_links(state: StateCore) -> None:
             if child.type == "link_open":
                 _resolve_link(resolver, child)
             elif child.type == "image":
-                children[i] = _resolve_image(resolver, child)
+                children[i] = _resolve_image(resolver, child, env["words"])
             elif child.type == "html_inline":
                 child.content = resolver.html(child.content)
     state.env["unresolved_links"] = resolver.unresolved
@@ -201,7 +202,7 @@ def _resolve_link(resolver: Resolver, token: Token) -> None:
         token.attrSet("href", target)
 
 
-def _resolve_image(resolver: Resolver, token: Token) -> Token:
+def _resolve_image(resolver: Resolver, token: Token, words: Words) -> Token:
     src = str(token.attrGet("src") or "")
     target = resolver.target(src, loads=True)
     if target is not None:
@@ -210,8 +211,7 @@ def _resolve_image(resolver: Resolver, token: Token) -> Token:
     description = "".join(child.content for child in token.children or ()) or str(token.attrGet("title") or "")
     from markdown_it.token import Token
     shown = Token("html_inline", "", 0)
-    label = f"Image: {description}" if description.strip() else "Image"
-    shown.content = f'<span class="remote-media">{escape(label)}</span>'
+    shown.content = f'<span class="remote-media">{escape(words.described("image", description))}</span>'
     return shown
 
 

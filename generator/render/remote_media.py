@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from generator import urls
+from generator.render.theme_words import Words
 
 if TYPE_CHECKING:  # markdown-it-py is imported only by the reference parser that calls these rules
     from markdown_it.rules_core import StateCore
@@ -34,8 +35,9 @@ CSS_REMOTE = re.compile(r"url\(\s*['\"]?\s*(https?:)?//", re.IGNORECASE)
 LOADING = {"img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
            "iframe": ("src",), "embed": ("src",), "object": ("data",), "track": ("src",), "input": ("src",),
            "script": ("src",), "link": ("href",)}
-KINDS = {"img": "Image", "source": "Media", "video": "Video", "audio": "Audio", "iframe": "Embedded page",
-         "embed": "Embedded content", "object": "Embedded content", "input": "Image"}
+# Tag -> the word (theme_words) that names what a placeholder stands for.
+KINDS = {"img": "image", "source": "media", "video": "video", "audio": "audio", "iframe": "embedded_page",
+         "embed": "embedded_content", "object": "embedded_content", "input": "image"}
 # Their own content would stay hidden inside them, so they are unwrapped and their sources shown.
 CONTAINERS = frozenset({"video", "audio", "picture", "object"})
 MAYBE_AFFECTED = re.compile(r"//|<\s*/?\s*(video|audio|picture|object)\b", re.IGNORECASE)
@@ -109,10 +111,10 @@ def best_source(src: str, srcset: str, max_width: int) -> str:
     return src.strip() or next((url for url, _ in srcset_candidates(srcset)), "")
 
 
-def placeholder(kind: str, label: str, url: str, linked: bool = True) -> str:
-    text = escape(f"{kind}: {label}" if label.strip() else kind)
-    link = f' — <a href="{escape(url)}">open original</a>' if linked else ""
-    return f'<span class="remote-media">{text}{link}</span>'
+def placeholder(kind: str, label: str, url: str, words: Words, linked: bool = True) -> str:
+    """What stands for remote media: its kind (a word's key) and label, and a link to it where links may be."""
+    link = f' — <a href="{escape(url)}">{escape(words.open_original)}</a>' if linked else ""
+    return f'<span class="remote-media">{escape(words.described(kind, label))}{link}</span>'
 
 
 def mark_images_in_links(state: StateCore) -> None:
@@ -142,11 +144,12 @@ def render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
     found = mirrored(env.get("local_pages"), [src])
     if found is not None:
         return local_image(found, env["page"], alt, title)
-    return placeholder("Image", alt or title, src, linked=not token.meta.get("inside_link", False))
+    return placeholder("image", alt or title, src, env["words"], linked=not token.meta.get("inside_link", False))
 
 
 def render_html_block(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-    return neutralise_remote_html(tokens[idx].content, media=env.get("local_pages"), page=env.get("page", ""))
+    return neutralise_remote_html(tokens[idx].content, env["words"], media=env.get("local_pages"),
+                                  page=env.get("page", ""))
 
 
 def render_html_inline(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
@@ -154,16 +157,16 @@ def render_html_inline(self: Any, tokens: Sequence[Token], idx: int, options: An
     if not MAYBE_AFFECTED.search(html):
         return html
     inside_link = tokens[idx].meta.get("inside_link", False)
-    return neutralise_remote_html(html, inside_link, env.get("local_pages"), env.get("page", ""))
+    return neutralise_remote_html(html, env["words"], inside_link, env.get("local_pages"), env.get("page", ""))
 
 
-def neutralise_remote_html(html: str, inside_link: bool = False, media: Mapping[str, str] | None = None,
+def neutralise_remote_html(html: str, words: Words, inside_link: bool = False, media: Mapping[str, str] | None = None,
                            page: str = "") -> str:
     """`html` with every tag that would load a remote URL replaced by a placeholder (or dropped); an <img>
     whose image is mirrored (in `media`, see module docstring) by its local copy."""
     if not MAYBE_AFFECTED.search(html):
         return html
-    scan = _Scan(html, inside_link, media, page)
+    scan = _Scan(html, inside_link, words, media, page)
     scan.feed(html)
     scan.close()
     pieces, done = [], 0
@@ -176,7 +179,7 @@ def neutralise_remote_html(html: str, inside_link: bool = False, media: Mapping[
 
 
 def _anchor_balance(html: str) -> int:
-    scan = _Scan(html, False)
+    scan = _Scan(html, False, None)
     scan.feed(html)
     scan.close()
     return scan.anchors
@@ -185,10 +188,11 @@ def _anchor_balance(html: str) -> int:
 class _Scan(HTMLParser):
     """Finds the spans of tags to replace, so everything else in the HTML stays byte for byte."""
 
-    def __init__(self, html: str, inside_link: bool, media: Mapping[str, str] | None = None,
+    def __init__(self, html: str, inside_link: bool, words: Words | None, media: Mapping[str, str] | None = None,
                  page: str = "") -> None:
+        """`words` name the placeholders; None for a scan that makes none (_anchor_balance)."""
         super().__init__(convert_charrefs=True)
-        self.html, self.media, self.page = html, media, page
+        self.html, self.words, self.media, self.page = html, words, media, page
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.anchors = 1 if inside_link else 0
         self.edits: list[tuple[int, int, str]] = []
@@ -234,15 +238,15 @@ class _Scan(HTMLParser):
             self.edits.append((start, self.html.index(">", start) + 1, ""))
 
     def _placeholder(self, tag: str, values: dict[str, str], url: str) -> str:
-        if tag in SILENT:
+        if tag in SILENT or self.words is None:
             return ""
         if tag == "img":
             found = mirrored(self.media, image_candidates(values.get("src", ""), values.get("srcset", "")))
             if found is not None:
                 return local_image(found, self.page, values.get("alt", ""), values.get("title", ""))
         label = values.get("alt") or values.get("title") or values.get("aria-label") or ""
-        kind = KINDS.get(self.containers[-1] if tag == "source" and self.containers else tag, "Media")
-        return placeholder(kind, label, url.strip(), linked=self.anchors <= 0)
+        kind = KINDS.get(self.containers[-1] if tag == "source" and self.containers else tag, "media")
+        return placeholder(kind, label, url.strip(), self.words, linked=self.anchors <= 0)
 
 
 def _urls(attr: str, value: str) -> list[str]:

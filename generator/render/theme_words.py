@@ -122,6 +122,12 @@ class Words:
         """The word with its placeholders filled in, as plain text."""
         return getattr(self, key).format_map(values)
 
+    def described(self, kind: str, label: str) -> str:
+        """What stands for media the page cannot show: "Image: a map of the mine", or "Image" without a label;
+        `kind` is a word's key (image, video, audio, media, embedded_page, embedded_content)."""
+        name = getattr(self, kind)
+        return self.fill("media_described", kind=name, description=label) if label.strip() else name
+
     def html(self, key: str, **values: object) -> Markup:
         """The word as HTML, with its placeholders filled in: escaped, unless a value is Markup already."""
         return Markup(escape(getattr(self, key))).format_map(values)
