@@ -252,14 +252,12 @@ def _fetch(client: Client, site: Site, store: RawStore, post_type: str, rest_bas
 def _store_posts(client: Client, site: Site, store: RawStore, post_type: str, rest_base: str, wanted: list[int],
                  options: SyncOptions, found: SourceResult, result: SyncResult) -> set[int]:
     stored = set()
-    for done, (batch, outcome) in enumerate(wp_live.fetch_posts(client, site.api, rest_base, wanted)):
+    for done, (batch, fetched, problems) in enumerate(wp_live.fetch_posts(client, site.api, rest_base, wanted)):
         if options.progress:
             options.progress(f"{found.name}: fetching {post_type}", done * wp_live.PER_PAGE, len(wanted))
-        if isinstance(outcome, Problem):
-            result.problems.append(outcome)
-            continue
-        _save_names(client, site, store, outcome, found, result)
-        for post in outcome:
+        result.problems += problems
+        _save_names(client, site, store, fetched, found, result)
+        for post in fetched:
             if post.get("id") in batch:
                 store.save_post(post_type, {**post, "type": post.get("type", post_type)})
                 stored.add(post["id"])

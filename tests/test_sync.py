@@ -25,7 +25,7 @@ FAST = Politeness(min_interval=0.0)
 
 
 def sync(url: str, content: Path, **options: object) -> SyncResult:
-    return run_sync([source_from_url(url)], content, SyncOptions(politeness=FAST, workers=1, **options))
+    return run_sync([source_from_url(url)], content, SyncOptions(**{"politeness": FAST, "workers": 1, **options}))
 
 
 def stats(folder: Path) -> dict[str, tuple[int, int]]:

@@ -7,6 +7,7 @@ hid is taken for removed."""
 from __future__ import annotations
 
 import json
+from urllib.parse import parse_qs, urlsplit
 from dataclasses import replace
 from pathlib import Path
 
@@ -398,3 +399,47 @@ def test_curation_holds_on_a_plain_permalink_site_without_paging_headers_or_embe
     chosen = sorted((p for p in site.posts["news-archive"] if china in p["regions"]), key=lambda p: p["date_gmt"])
     assert messages(result) == []
     assert ids(tmp_path / "content") == {p["id"] for p in chosen[-20:]} and len(chosen) > 20
+
+
+NO_RETRIES = replace(FAST, retries=0)  # what is asked, without the waits of retrying it
+
+
+def crashing_on(wp: FakeWordPress, bad: set[int]) -> None:
+    """The site answers 500 to any fetch that includes one of `bad`, as a plugin that crashes on one post's
+    content does, with or without `_embed`."""
+    answer = wp.answer
+
+    def crash(target: str) -> tuple:
+        query = parse_qs(urlsplit(target).query)
+        asked = {int(i) for i in query.get("include", [""])[0].split(",") if i.isdigit()}
+        if "/wp/v2/news-archive" in target and asked & bad:
+            wp.requests.append(target)
+            return 500, {"Content-Type": "application/json"}, b'{"code":"internal_server_error","data":{"status":500}}'
+        return answer(target)
+
+    wp.answer = crash  # type: ignore[method-assign]
+
+
+def test_a_post_the_site_crashes_on_costs_only_itself(tmp_path: Path) -> None:
+    site = generated_site(150)
+    every = {p["id"] for p in site.posts["news-archive"]}
+    bad = sorted(every)[37]
+    with FakeWordPress(site) as wp:
+        crashing_on(wp, {bad})
+        result = sync(wp.url, tmp_path / "content", politeness=NO_RETRIES)
+        asked = wp.count("include=")
+    assert ids(tmp_path / "content") == every - {bad}
+    assert [(p.item, "the site fails on this post alone" in p.message) for p in result.problems] == [
+        (f"post {bad}", True)]
+    assert asked <= 2 + 2 + 2 * 7  # two batches, one asked again without _embed, then halves down to the post
+
+
+def test_a_site_that_fails_every_fetch_is_not_asked_post_by_post(tmp_path: Path) -> None:
+    site = generated_site(150)
+    with FakeWordPress(site) as wp:
+        crashing_on(wp, {p["id"] for p in site.posts["news-archive"]})
+        result = sync(wp.url, tmp_path / "content", politeness=NO_RETRIES)
+        asked = wp.count("include=")
+    assert ids(tmp_path / "content") == set()
+    assert len(result.problems) == 2 and all(p.item == "" for p in result.problems)  # a batch each
+    assert asked <= 2 * 4  # each batch: with _embed, without, then its two halves

@@ -373,21 +373,51 @@ def _add_listed(listing: Listing, data: list[Any], url: str) -> None:
 
 
 def fetch_posts(client: Client, api: Api, rest_base: str, ids: Sequence[int]
-                ) -> Iterator[tuple[list[int], list[dict[str, Any]] | Problem]]:
-    """The full posts with `_embed`, 100 ids per request; a batch that fails is one Problem.
+                ) -> Iterator[tuple[list[int], list[dict[str, Any]], list[Problem]]]:
+    """The full posts with `_embed`, 100 ids per request, with a Problem for what could not be fetched.
 
     `_embed` runs every plugin's filters on every author, term and image a post links, and on some
     sites that ends in a server error: a batch that fails so is asked again without, and so are the
-    batches after it (their names are then fetched by id)."""
+    batches after it (their names are then fetched by id). A batch the site still fails on is asked for
+    in halves (_isolated), as one post whose page crashes a plugin must not cost the 99 others."""
     embed = True
     for start in range(0, len(ids), PER_PAGE):
         batch = list(ids[start:start + PER_PAGE])
         try:
-            yield batch, _posts(client, api, rest_base, batch, embed)
+            yield batch, _posts(client, api, rest_base, batch, embed), []
+            continue
         except FetchError as e:
-            posts = _posts_without_embed(client, api, rest_base, batch) if embed and e.status >= 500 else None
-            embed = embed and posts is None
-            yield batch, posts if posts is not None else Problem(e.url, message=e.message)
+            failed = e
+        posts = _posts_without_embed(client, api, rest_base, batch) if embed and failed.status >= 500 else None
+        embed = embed and posts is None
+        if posts is not None:
+            yield batch, posts, []
+        elif failed.status >= 500 and len(batch) > 1:
+            yield batch, *_isolated(client, api, rest_base, batch, embed, failed)
+        else:
+            yield batch, [], [Problem(failed.url, message=failed.message)]
+
+
+def _isolated(client: Client, api: Api, rest_base: str, batch: list[int], embed: bool, failed: FetchError
+              ) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """The posts of a batch the site failed on (`failed`), asked for in halves down to the posts it fails
+    on alone, each then a Problem. When both halves of a batch fail, the site is failing, not a post:
+    the batch is one Problem, so a site that is down costs two requests per batch, not two hundred."""
+    if len(batch) == 1:
+        return [], [Problem(failed.url, f"post {batch[0]}", message=f"{failed.message} (the site fails on "
+                                                                      "this post alone; the others were fetched)")]
+    halves, posts, problems, errors = (batch[:len(batch) // 2], batch[len(batch) // 2:]), [], [], []
+    for half in halves:
+        try:
+            posts += _posts(client, api, rest_base, half, embed)
+        except FetchError as e:
+            errors.append((half, e))
+    if len(errors) == 2 or any(e.status < 500 for _, e in errors):
+        return posts, [Problem(failed.url, message=failed.message)]
+    for half, error in errors:
+        found, missing = _isolated(client, api, rest_base, half, embed, error)
+        posts, problems = posts + found, problems + missing
+    return posts, problems
 
 
 def _posts_without_embed(client: Client, api: Api, rest_base: str, batch: list[int]) -> list[dict[str, Any]] | None:
