@@ -174,6 +174,8 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
     for post_type, rest_base in types.items():
         query = site.filtered_for(post_type, params)
         listing = Listing() if query is None else _list(client, site, rest_base, query, previous.get(post_type, {}))
+        if listing.per_page < site.api.per_page:  # the site serves smaller pages: fetch in those too
+            site = replace(site, api=replace(site.api, per_page=listing.per_page))
         result.problems.extend(listing.problems)
         selected = _newest(listing.posts, source.max_posts)
         found.upstream += listing.total or len(listing.posts)
@@ -214,7 +216,7 @@ def _list(client: Client, site: Site, rest_base: str, params: dict[str, str], pr
         total = wp_live.count_posts(client, site.api, rest_base, params)
         merged = {**previous, **changed.posts}
         if changed.complete and total == len(merged):
-            return Listing(merged, total, True, changed.problems)
+            return Listing(merged, total, True, changed.problems, changed.per_page)
     return wp_live.list_posts(client, site.api, rest_base, params)
 
 
@@ -254,7 +256,7 @@ def _store_posts(client: Client, site: Site, store: RawStore, post_type: str, re
     stored = set()
     for done, (batch, fetched, problems) in enumerate(wp_live.fetch_posts(client, site.api, rest_base, wanted)):
         if options.progress:
-            options.progress(f"{found.name}: fetching {post_type}", done * wp_live.PER_PAGE, len(wanted))
+            options.progress(f"{found.name}: fetching {post_type}", done * site.api.per_page, len(wanted))
         result.problems += problems
         _save_names(client, site, store, fetched, found, result)
         for post in fetched:

@@ -263,16 +263,19 @@ def test_a_post_published_while_listing_is_synced_and_nothing_is_taken_for_remov
 
 
 def test_a_parameter_the_site_refuses_is_named_with_what_the_site_said(tmp_path: Path) -> None:
-    """A plugin may lower the largest page WordPress serves below its own 100."""
+    """A site that refuses the page size it names itself (a plugin's filter gone wrong): asked once at that size,
+    then the refusal is reported as the site worded it."""
     refusal = (b'{"code":"rest_invalid_param","message":"Invalid parameter(s): per_page","data":{"status":400,'
                b'"params":{"per_page":"per_page must be between 1 (inclusive) and 50 (inclusive)"}}}')
     with FakeWordPress(generated_site(5)) as wp:
-        wp.fail(LISTING, status=400, body=refusal)
+        wp.fail(LISTING, status=400, body=refusal, times=-1)
         result = sync(wp.url, tmp_path / "content")
+        asked = wp.count(LISTING)
     assert messages(result) == [
-        f"{wp.url}wp-json/wp/v2/news-archive?_fields=id,slug,modified,modified_gmt,date_gmt&per_page=100&orderby=id"
+        f"{wp.url}wp-json/wp/v2/news-archive?_fields=id,slug,modified,modified_gmt,date_gmt&per_page=50&orderby=id"
         "&order=asc&page=1: HTTP 400 rest_invalid_param: Invalid parameter(s): per_page; per_page must be between 1 "
         "(inclusive) and 50 (inclusive): the site refused the query: check the source's URL and curation"]
+    assert asked == 2
 
 
 def test_a_taxonomy_not_in_the_rest_api_stops_the_source_and_says_why(tmp_path: Path) -> None:
@@ -443,3 +446,25 @@ def test_a_site_that_fails_every_fetch_is_not_asked_post_by_post(tmp_path: Path)
     assert ids(tmp_path / "content") == set()
     assert len(result.problems) == 2 and all(p.item == "" for p in result.problems)  # a batch each
     assert asked <= 2 * 4  # each batch: with _embed, without, then its two halves
+
+
+def test_a_site_that_serves_smaller_pages_is_read_in_the_pages_it_serves(tmp_path: Path) -> None:
+    """A plugin lowered the largest page to 30 and says so, as WordPress does, in the site's language."""
+    site = generated_site(70)
+    refusal = ('{"code":"rest_invalid_param","message":"Paramètre(s) non valide(s) : per_page","data":{"status":400,'
+               '"params":{"per_page":"per_page doit être compris entre 1 (inclus) et 30 (inclus)"}}}').encode()
+    with FakeWordPress(site) as wp:
+        answer = wp.answer
+
+        def capped(target: str) -> tuple:
+            if int(parse_qs(urlsplit(target).query).get("per_page", ["1"])[0]) > 30:
+                wp.requests.append(target)
+                return 400, {"Content-Type": "application/json"}, refusal
+            return answer(target)
+
+        wp.answer = capped  # type: ignore[method-assign]
+        result = sync(wp.url, tmp_path / "content")
+        refused = wp.count("per_page=100")
+    assert messages(result) == []
+    assert ids(tmp_path / "content") == {p["id"] for p in site.posts["news-archive"]}
+    assert refused == 1  # asked once, then read 30 at a time

@@ -10,7 +10,7 @@ import html
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -46,6 +46,7 @@ class Api:
     """The REST API root: `https://site/wp-json/`, or `https://site/?rest_route=/` without pretty permalinks."""
 
     root: str
+    per_page: int = PER_PAGE  # the largest page the site serves (page_limit)
 
     def url(self, route: str, params: Mapping[str, str] | None = None) -> str:
         route = route.strip("/")
@@ -99,6 +100,7 @@ class Listing:
     total: int | None = None  # X-WP-Total of the first page
     complete: bool = True  # every page read, and as many posts as the site counted
     problems: list[Problem] = field(default_factory=list)
+    per_page: int = PER_PAGE  # the largest page the site served (smaller_page)
 
 
 def parse_source(url: str) -> Target:
@@ -285,7 +287,7 @@ def term_ids(client: Client, site: Site, slugs: Mapping[str, Sequence[str]], key
                             f"(it has: {', '.join(sorted(site.taxonomies))}); a taxonomy is there only if "
                             "registered with show_in_rest")
             continue
-        url = site.api.url(f"wp/v2/{base}", {"slug": ",".join(wanted), "per_page": str(PER_PAGE),
+        url = site.api.url(f"wp/v2/{base}", {"slug": ",".join(wanted), "per_page": str(min(len(wanted), PER_PAGE)),
                                              "_fields": "id,slug"})
         terms, _ = get_json(client, url)
         ids = {t.get("slug"): t.get("id") for t in terms if isinstance(t, dict)} if isinstance(terms, list) else {}
@@ -294,14 +296,22 @@ def term_ids(client: Client, site: Site, slugs: Mapping[str, Sequence[str]], key
     return found, problems
 
 
+def smaller_page(error: FetchError, per_page: int) -> int | None:
+    """The largest page the site serves, when it refused `per_page` as too large: WordPress says so ("per_page
+    must be between 1 (inclusive) and 50 (inclusive)", in the site's language) where a plugin lowered its 100."""
+    said = error.message.rsplit("per_page", 1)[-1] if error.status == 400 and "per_page" in error.message else ""
+    largest = max(map(int, re.findall(r"\d+", said)), default=0)  # the range's end
+    return largest if 1 <= largest < per_page else None
+
+
 def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, str],
                modified_after: str = "") -> Listing:
-    """Every post the query selects (or only those modified after a time), by id: pages of 100 ids,
+    """Every post the query selects (or only those modified after a time), by id: pages of (up to) 100 ids,
     dates and slugs. Ordered by id, which edits do not move, so the pages hold still while read."""
-    query = {**params, "_fields": LISTED_FIELDS, "per_page": str(PER_PAGE), "orderby": "id", "order": "asc"}
+    query = {**params, "_fields": LISTED_FIELDS, "per_page": str(api.per_page), "orderby": "id", "order": "asc"}
     if modified_after:
         query["modified_after"] = modified_after
-    listing, page, pages = Listing(), 1, None
+    listing, page, pages = Listing(per_page=api.per_page), 1, None
     while pages is None or page <= pages:
         url = api.url(_collection(rest_base), {**query, "page": str(page)})
         try:
@@ -309,6 +319,9 @@ def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, st
             if not isinstance(data, list):
                 raise FetchError(url, "expected a JSON list of posts")
         except FetchError as e:
+            smaller = smaller_page(e, api.per_page) if page == 1 else None
+            if smaller is not None:
+                return list_posts(client, replace(api, per_page=smaller), rest_base, params, modified_after)
             if page > 1 and e.status == 400:
                 # WordPress's answer past the last page: of a site that does not say how many there are,
                 # or of one that lost posts while the pages were read, when a post may have moved onto a
@@ -330,7 +343,7 @@ def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, st
             listing.complete = False
             break  # every further page would be the same, and without a page count, endless
         _add_listed(listing, data, url)
-        if pages is None and len(data) < PER_PAGE:
+        if pages is None and len(data) < api.per_page:
             break
         page += 1
     if listing.total is not None and len(listing.posts) != listing.total and not modified_after:
@@ -374,15 +387,15 @@ def _add_listed(listing: Listing, data: list[Any], url: str) -> None:
 
 def fetch_posts(client: Client, api: Api, rest_base: str, ids: Sequence[int]
                 ) -> Iterator[tuple[list[int], list[dict[str, Any]], list[Problem]]]:
-    """The full posts with `_embed`, 100 ids per request, with a Problem for what could not be fetched.
+    """The full posts with `_embed`, a page of ids per request, with a Problem for what could not be fetched.
 
     `_embed` runs every plugin's filters on every author, term and image a post links, and on some
     sites that ends in a server error: a batch that fails so is asked again without, and so are the
     batches after it (their names are then fetched by id). A batch the site still fails on is asked for
     in halves (_isolated), as one post whose page crashes a plugin must not cost the 99 others."""
     embed = True
-    for start in range(0, len(ids), PER_PAGE):
-        batch = list(ids[start:start + PER_PAGE])
+    for start in range(0, len(ids), api.per_page):
+        batch = list(ids[start:start + api.per_page])
         try:
             yield batch, _posts(client, api, rest_base, batch, embed), []
             continue
@@ -428,7 +441,7 @@ def _posts_without_embed(client: Client, api: Api, rest_base: str, batch: list[i
 
 
 def _posts(client: Client, api: Api, rest_base: str, batch: list[int], embed: bool) -> list[dict[str, Any]]:
-    query = {"include": ",".join(map(str, batch)), "per_page": str(PER_PAGE), **({"_embed": "1"} if embed else {})}
+    query = {"include": ",".join(map(str, batch)), "per_page": str(api.per_page), **({"_embed": "1"} if embed else {})}
     url = api.url(_collection(rest_base), query)
     data, _ = get_json(client, url)
     if not isinstance(data, list):
@@ -458,9 +471,9 @@ def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[
 def fetch_by_id(client: Client, api: Api, route: str, ids: Sequence[int]
                 ) -> Iterator[list[dict[str, Any]] | FetchError]:
     """Terms, users or media by id, 100 per request."""
-    for start in range(0, len(ids), PER_PAGE):
-        batch = ids[start:start + PER_PAGE]
-        url = api.url(f"wp/v2/{route}", {"include": ",".join(map(str, batch)), "per_page": str(PER_PAGE)})
+    for start in range(0, len(ids), api.per_page):
+        batch = ids[start:start + api.per_page]
+        url = api.url(f"wp/v2/{route}", {"include": ",".join(map(str, batch)), "per_page": str(api.per_page)})
         try:
             data, _ = get_json(client, url)
         except FetchError as e:
