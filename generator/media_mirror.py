@@ -24,7 +24,7 @@ from generator.problems import ItemError, Problem
 from generator.render.markdown import MAX_BODY_BYTES, MarkdownRenderer
 from generator.render.remote_media import WEB, body_images
 from generator.sources.media_fetch import MAX_BYTES, Fetcher, FetchResult
-from generator.store import media
+from generator.store import image_types, media
 from generator.store.documents import document_files, loads
 from generator.store.files import unchanged, write_atomic
 
@@ -142,7 +142,7 @@ def store(content: Path, url: str, fetched: FetchResult, settings: MediaSettings
         return f"content type {fetched.content_type!r} is not an image"
     if len(data) > settings.max_bytes:
         return f"over the {settings.max_bytes / 1e6:g} MB limit"
-    sniffed = media.sniff(data)
+    sniffed = image_types.sniff(data)
     if sniffed is None:
         return "not a PNG, JPEG, GIF or WebP image"
     name, written = place(media.media_dir(content), media.file_name(url, data, sniffed.type), data, by_digest,

@@ -21,11 +21,11 @@ from generator.sources.media_fetch import FetchResult
 from generator.store import media
 from generator.store.import_cache import CACHE_DIR
 from tests.conftest import SITECHECK, need_shared
-from tests.site_content import config
+from tests.site_content import config, post, write_content
 from tests.site_reading import tree
 from tests.test_incremental import Project, files_on_disk
-from tests.test_media_fetch import LIMIT, ImageServer, fetcher, routes, write_posts
-from tests.test_media_images import png
+from tests.test_media_fetch import LIMIT, WHEN, ImageServer, fetcher, routes, write_posts
+from tests.test_media_images import avif_header, png
 
 POST = "news-archive/with-images/index.html"
 # The featured image needs the model and the views to carry it (see the media helper's report to the lead).
@@ -205,3 +205,18 @@ def test_an_image_relative_to_the_original_site_is_mirrored_and_shown_locally(tm
     run_build(config(tmp_path, content))
     html = (tmp_path / "site/news-archive/p/index.html").read_text()
     assert local(html, "Relative") != local(html, "Raw relative")
+
+
+def test_an_avif_image_is_mirrored_and_shown_with_its_size(tmp_path: Path) -> None:
+    """WordPress takes AVIF uploads since 6.5; every current browser shows them."""
+    content = write_content(tmp_path / "content", [post("with-images", WHEN,
+                                                        body="![Map of the mine](https://e.com/up/map.avif)\n")])
+    result = mirror_media(content, lambda url: FetchResult(avif_header((1200, 800)), "image/avif"))
+    assert (result.fetched, result.problems) == (1, [])
+    assert run_build(config(tmp_path, content)).problems == []
+    page = (tmp_path / "site" / POST).read_text(encoding="utf-8")
+    src = local(page, "Map of the mine")
+    assert re.fullmatch(r"\.\./\.\./media/map-[0-9a-f]{8}\.avif", src)
+    assert 'width="1200" height="800"' in page
+    assert (tmp_path / "site" / POST).parent.joinpath(src).resolve().read_bytes() == avif_header((1200, 800))
+    assert check_site(tmp_path / "site") == []

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.sources.media_fetch import saved_paths
-from generator.store import media
+from generator.store import image_types, media
 
 
 def png(width: int, height: int, rgb: tuple[int, int, int] = (200, 40, 40)) -> bytes:
@@ -63,14 +63,36 @@ def webp_header(width: int, height: int) -> bytes:
     return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body
 
 
+def box(kind: bytes, content: bytes, full: bool = False) -> bytes:
+    """An ISO base media box; a full box starts with its version and flags (here 0)."""
+    content = (b"\x00" * 4 if full else b"") + content
+    return struct.pack(">I", 8 + len(content)) + kind + content
+
+
+def avif_header(*sizes: tuple[int, int], primary: int | None = 1, brand: bytes = b"avif") -> bytes:
+    """The start of an AVIF file as encoders write it: its brands, then `meta` with the primary item, and an
+    `ispe` (size) property per item, item N taking property N."""
+    ftyp = box(b"ftyp", brand + b"\x00\x00\x00\x00" + b"mif1" + brand)
+    ipco = box(b"ipco", b"".join(box(b"ispe", struct.pack(">II", w, h), full=True) for w, h in sizes))
+    ipma = box(b"ipma", struct.pack(">I", len(sizes)) + b"".join(struct.pack(">HBB", n, 1, 0x80 | n)
+                                                                 for n in range(1, len(sizes) + 1)), full=True)
+    pitm = box(b"pitm", struct.pack(">H", primary), full=True) if primary is not None else b""
+    meta = box(b"meta", box(b"hdlr", b"\x00" * 8 + b"pict" + b"\x00" * 13, full=True) + pitm
+               + box(b"iprp", ipco + ipma), full=True)
+    return ftyp + meta + box(b"mdat", b"\x12\x00\x0a")
+
+
 @pytest.mark.parametrize(("data", "kind", "size"), [
     (png(31, 17), "image/png", (31, 17)),
     (jpeg(40, 24), "image/jpeg", (40, 24)),
     (gif(5, 3), "image/gif", (5, 3)),
     (webp_header(1600, 900), "image/webp", (1600, 900)),
+    (avif_header((1200, 800)), "image/avif", (1200, 800)),
+    (avif_header((320, 200), (1200, 800), primary=1), "image/avif", (320, 200)),  # the primary item's size
+    (avif_header((320, 200), (1200, 800), primary=None), "image/avif", (1200, 800)),  # else the largest
 ])
 def test_an_image_is_known_by_its_bytes_with_its_size(data: bytes, kind: str, size: tuple[int, int]) -> None:
-    found = media.sniff(data)
+    found = image_types.sniff(data)
     assert found is not None and (found.type, found.width, found.height) == (kind, *size)
 
 
@@ -80,9 +102,12 @@ def test_an_image_is_known_by_its_bytes_with_its_size(data: bytes, kind: str, si
     b"\x89PNG\r\n\x1a\n",  # cut short
     png(1, 1)[:16] + struct.pack(">II", 0, 5),  # no pixels
     b"",
+    avif_header((1200, 800), brand=b"heic"),  # HEIF of another codec, which browsers do not show
+    avif_header((1200, 800))[:60],  # cut short before its size
+    avif_header((0, 800)),
 ])
 def test_anything_else_is_not_an_image(data: bytes) -> None:
-    assert media.sniff(data) is None
+    assert image_types.sniff(data) is None
 
 
 @pytest.mark.parametrize(("url", "name"), [

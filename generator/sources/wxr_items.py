@@ -126,7 +126,7 @@ def attachment(element: Element) -> Attachment | None:
 def _mime_of(url: str) -> str:
     extension = url.rsplit(".", 1)[-1].lower() if "." in url.rsplit("/", 1)[-1] else ""
     kinds = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp",
-             "mp3": "audio/mpeg", "m4a": "audio/mp4", "ogg": "audio/ogg", "wav": "audio/wav",
+             "avif": "image/avif", "mp3": "audio/mpeg", "m4a": "audio/mp4", "ogg": "audio/ogg", "wav": "audio/wav",
              "mp4": "video/mp4", "webm": "video/webm", "mov": "video/quicktime"}
     return kinds.get(extension, "")
 

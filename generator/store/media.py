@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import struct
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,24 +18,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.store.files import write_if_changed
+from generator.store.image_types import EXTENSIONS
 
 MEDIA_DIR = "media"
 MANIFEST = "index.yaml"
-# Formats a browser shows in <img> and whose size the file's header states. SVG is left out: it is a
-# document that can carry script, and it has no intrinsic size.
-EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp"}
-MEDIA_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?-[0-9a-f]{8}(?:[0-9a-f]{8})?\.(?:png|jpg|gif|webp)")
+MEDIA_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?-[0-9a-f]{8}(?:[0-9a-f]{8})?\.(?:png|jpg|gif|webp|avif)")
 NOT_NAME = re.compile(r"[^a-z0-9]+")
 MAX_STEM = 60
-
-
-@dataclass(frozen=True)
-class Sniffed:
-    """What an image file's header says: its type and size in pixels."""
-
-    type: str  # one of EXTENSIONS
-    width: int
-    height: int
 
 
 @dataclass(frozen=True)
@@ -72,60 +60,6 @@ def long_name(name: str, data: bytes) -> str:
     """`name` with sixteen hex digits, for an image whose first eight are those of another image."""
     stem, ext = name.rsplit(".", 1)
     return f"{stem.rsplit('-', 1)[0]}-{hashlib.sha256(data).hexdigest()[:16]}.{ext}"
-
-
-def sniff(data: bytes) -> Sniffed | None:
-    """The type and size of a PNG, JPEG, GIF or WebP image from its first bytes; None for anything else."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR" and len(data) >= 24:
-        return _sized("image/png", *struct.unpack(">II", data[16:24]))
-    if data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 10:
-        return _sized("image/gif", *struct.unpack("<HH", data[6:10]))
-    if data.startswith(b"\xff\xd8\xff"):
-        return _jpeg(data)
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return _webp(data)
-    return None
-
-
-def _sized(kind: str, width: int, height: int) -> Sniffed | None:
-    return Sniffed(kind, width, height) if 0 < width <= 65535 and 0 < height <= 65535 else None
-
-
-# JPEG start-of-frame markers (baseline, progressive, lossless...); C4, C8 and CC share the range but are not.
-SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
-
-
-def _jpeg(data: bytes) -> Sniffed | None:
-    at = 2
-    while at + 9 <= len(data):
-        if data[at] != 0xFF:
-            return None
-        marker = data[at + 1]
-        if marker == 0xFF:  # fill byte
-            at += 1
-            continue
-        if marker in SOF:
-            height, width = struct.unpack(">HH", data[at + 5:at + 9])
-            return _sized("image/jpeg", width, height)
-        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # markers without a length
-            at += 2
-            continue
-        at += 2 + struct.unpack(">H", data[at + 2:at + 4])[0]
-    return None
-
-
-def _webp(data: bytes) -> Sniffed | None:
-    chunk = data[12:16]
-    if chunk == b"VP8 " and len(data) >= 30 and data[23:26] == b"\x9d\x01\x2a":
-        width, height = struct.unpack("<HH", data[26:30])
-        return _sized("image/webp", width & 0x3FFF, height & 0x3FFF)
-    if chunk == b"VP8L" and len(data) >= 25 and data[20] == 0x2F:
-        bits = int.from_bytes(data[21:25], "little")
-        return _sized("image/webp", (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1)
-    if chunk == b"VP8X" and len(data) >= 30:
-        return _sized("image/webp", int.from_bytes(data[24:27], "little") + 1,
-                      int.from_bytes(data[27:30], "little") + 1)
-    return None
 
 
 def read_manifest(content: Path) -> dict[str, Entry]:
