@@ -6,13 +6,16 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 from pathlib import Path
+from xml.sax import saxutils
 
 import feedparser
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.builder import run_build
 from generator.convert.document import Source
-from generator.render import sitemap
+from generator.render import sitemap, xml_text
 from tests.site_content import PACIFIC, config, post, write_content
 
 BASE = "https://user.github.io/mirror/"
@@ -129,3 +132,9 @@ def test_a_large_site_gets_a_sitemap_index(monkeypatch: pytest.MonkeyPatch) -> N
     index = ET.fromstring(files["sitemap.xml"])
     assert index.tag.endswith("sitemapindex") and len(index) == 3
     assert index[2][0].text == BASE + "sitemap-3.xml" and index[2][1].text == when(5).isoformat()
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(list("ab&<>\"'\n\r\t é\x00")), max_size=20))
+def test_feeds_escape_xml_as_the_standard_library_does(value: str) -> None:
+    assert (xml_text.escape(value), xml_text.quoteattr(value)) == (saxutils.escape(value), saxutils.quoteattr(value))

@@ -48,8 +48,8 @@ def site_outputs(pages: Iterable[Page], site: Site, config: Config, keys: Keys, 
               *search_outputs(site, keys.feed_frame, config.path("content"), Dates(config.site.language))]
     others += [Output(path, of_values("static", static_digests.get(str(source), "")), _reader(source))
                for path, source in static.items()]
-    code = code_css().encode("utf-8")
-    others.append(Output(CODE_CSS, of_bytes(code), lambda _: code))
+    # Made only when the code or configuration changed: its key needs no Pygments, which takes a while to load.
+    others.append(Output(CODE_CSS, of_values(keys.feed_frame, CODE_CSS), lambda _: code_css().encode("utf-8")))
     claimed = {o.path for o in outputs}
     for output in others:
         problem = _unusable(output.path, tree, config)

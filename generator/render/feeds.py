@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape, quoteattr
+from generator.render.xml_text import escape, quoteattr
 
 from generator import urls
 from generator.config import Config

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from xml.sax.saxutils import escape
+from generator.render.xml_text import escape
 
 from generator import urls
 
