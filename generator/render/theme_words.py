@@ -112,6 +112,8 @@ class Words:
         self._entries: dict[str, Entry] = {**english, **(catalogue(catalogue_name(language)) or {}), **own}
 
     def __getattr__(self, key: str) -> str:
+        if key.startswith("_"):  # copy and pickle ask before _entries exists
+            raise AttributeError(key)
         try:
             entry = self._entries[key]
         except KeyError:
