@@ -156,7 +156,8 @@ def test_media_a_mirror_cannot_show_is_named_in_the_sites_language(tmp_path: Pat
     shown = {name: text_of((tmp_path / f"site/news-archive/{name}/index.html").read_text(encoding="utf-8"))
              for name in ("map", "video")}
     described, original = fr["media_described"], fr["open_original"]
-    assert text_of(f'{described.format(kind=fr["image"], description="Carte de la mine")} — {original}') in shown["map"]
+    image = described.format(kind=fr["image"], description="Carte de la mine")
+    assert text_of(f"{image} — {original}") in shown["map"]
     assert text_of(f'{fr["video"]} — {original}') in shown["video"]
     assert text_of(described.format(kind=fr["embedded_page"], description="Plan")) in shown["video"]
     assert "open original" not in shown["map"] + shown["video"]

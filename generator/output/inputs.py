@@ -29,7 +29,8 @@ from generator.store.media import MANIFEST, MEDIA_DIR
 TERMS_FILE = "terms.yaml"
 # Libraries whose code shapes the output; a new version of one may change every page. Their package's
 # __init__ (which names the version in most of them) stands for the whole package.
-LIBRARIES = ("markdown_it", "markdown_it_pyrs", "mdit_py_plugins", "jinja2", "markupsafe", "pygments", "yaml", "frontmatter", "nh3", "babel")
+LIBRARIES = ("markdown_it", "markdown_it_pyrs", "mdit_py_plugins", "jinja2", "markupsafe", "pygments", "yaml",
+             "frontmatter", "nh3", "babel")
 
 
 @dataclass(frozen=True)

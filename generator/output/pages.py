@@ -232,7 +232,8 @@ class _Plan:
                         chunk: Sequence[updates.Event] = chunk) -> dict[str, Any]:
                 link = urls.Linker(path)
                 words = self.words
-                title = words.updates if number == 1 else words.fill("numbered_page", title=words.updates, number=number)
+                title = (words.updates if number == 1
+                         else words.fill("numbered_page", title=words.updates, number=number))
                 return {"page": self.page(link, title, words.updates_intro,
                                           feed=views.updates_feed(self.config, link, words)),
                         "heading": words.updates, "updates": self.views.update_entries(chunk, link),

@@ -83,7 +83,8 @@ def _event(kind: str, post: Post, order: int, words: Words) -> Event:
     revision = provenance.revisions[order]
     # Numbered oldest first among the revisions of one day, so a revision keeps its number as newer ones come.
     number = 1 + sum(1 for older in provenance.revisions[order + 1:] if older.date == revision.date)
-    return Event(revision.date, kind, post, revision_summary(revision, words), _anchor(kind, revision.date, who, number))
+    return Event(revision.date, kind, post, revision_summary(revision, words),
+                 _anchor(kind, revision.date, who, number))
 
 
 def _anchor(kind: str, day: date, who: str, number: int = 1) -> str:

@@ -277,8 +277,8 @@ class Views:
             provenance=found,
             toc_html=toc_html(toc, self.words),
             terms_html=terms_html(term_groups),
-            related_html=related_html(self.words, [(s.href, self._listed[p.file].parts.title, self._listed[p.file].parts.time)
-                                       for s, p in zip(shown, related)]),
+            related_html=related_html(self.words, [(s.href, self._listed[p.file].parts.title,
+                                                    self._listed[p.file].parts.time) for s, p in zip(shown, related)]),
             about_html=about_html(source, found, self.words),
             direction=self._direction(post),
         )
@@ -403,7 +403,8 @@ def term_feed(config: Config, listing: TermListing, taxonomy: Taxonomy, link: ur
               words: Words) -> Link | None:
     if not has_feeds(config):
         return None
-    return Link(link(urls.term_feed(listing.term)), words.fill("atom_feed", title=term_listing_title(listing, taxonomy)))
+    title = words.fill("atom_feed", title=term_listing_title(listing, taxonomy))
+    return Link(link(urls.term_feed(listing.term)), title)
 
 
 def term_listing_title(listing: TermListing, taxonomy: Taxonomy) -> str:
