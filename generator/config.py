@@ -142,14 +142,18 @@ SECTIONS = {"site": SiteConfig, "paths": PathsConfig, "build": BuildConfig, "imp
             "sync": SyncConfig, "media": MediaConfig,
             "changes": ChangesConfig}
 OTHER_KEYS = ("taxonomies", "sources", "words")
-KNOWN_LABELS = {"category": "Categories", "post_tag": "Tags", "post": "Posts", "page": "Pages"}
+KNOWN_LABELS = ("category", "post_tag", "post", "page")  # WordPress's own: named in the theme's words
 # A hostname as GitHub Pages takes it in CNAME: labels of letters, digits and hyphens.
 SOURCE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 HOSTNAME = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}", re.IGNORECASE)
 
 
-def default_label(taxonomy: str) -> str:
-    return KNOWN_LABELS.get(taxonomy) or taxonomy.replace("-", " ").replace("_", " ").capitalize()
+def default_label(name: str, words: theme_words.Words | None = None) -> str:
+    """A taxonomy's or post type's label made from its name ("news-type": "News type"); WordPress's own in the
+    site's language (`words`, else English)."""
+    if name in KNOWN_LABELS:
+        return getattr(words or theme_words.Words("en"), f"{name}_label")
+    return name.replace("-", " ").replace("_", " ").capitalize()
 
 
 def load_config(path: Path | None, overrides: dict[str, dict[str, Any]] | None = None) -> Config:

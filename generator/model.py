@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import groupby
@@ -132,12 +132,13 @@ def newest_first(post: Post) -> tuple[float, str, str]:
     return (-post.date.timestamp(), post.type, post.slug)
 
 
-def build_site(stored: Iterable[StoredPost], registry: TermRegistry,
-               settings: tuple[TaxonomySetting, ...] | None) -> Site:
+def build_site(stored: Iterable[StoredPost], registry: TermRegistry, settings: tuple[TaxonomySetting, ...] | None,
+               label: Callable[[str], str] = default_label) -> Site:
+    """`label` names the taxonomies `settings` leave unnamed (all, when None), and the post types."""
     stored = list(stored)
     if settings is None:
         names = sorted({tax for s in stored for tax in s.document.taxonomies})
-        settings = tuple(TaxonomySetting(name, default_label(name)) for name in names)
+        settings = tuple(TaxonomySetting(name, label(name)) for name in names)
     terms = _TermNames(registry)
     order = [s.name for s in settings]
     ranked = sorted(((newest_first(post), post) for post in (_post(s, terms, order) for s in stored)),
@@ -146,7 +147,7 @@ def build_site(stored: Iterable[StoredPost], registry: TermRegistry,
     by_term = _posts_by_term(posts)
     times = tuple(-rank[0] for rank, _ in ranked)
     return Site(posts=posts, taxonomies=tuple(_taxonomy(s, by_term) for s in settings),
-                types=_types(posts), years=_years(posts), relations=_relations(posts, by_term, times))
+                types=_types(posts, label), years=_years(posts), relations=_relations(posts, by_term, times))
 
 
 def older_and_newer(site: Site, position: int) -> tuple[Post | None, Post | None]:
@@ -250,9 +251,9 @@ def _term_of(posts: list[Post], key: tuple[str, str]) -> Term:
     return next(t for t in posts[0].terms if (t.taxonomy, t.slug) == key)
 
 
-def _types(posts: tuple[Post, ...]) -> tuple[PostType, ...]:
+def _types(posts: tuple[Post, ...], label: Callable[[str], str]) -> tuple[PostType, ...]:
     names = sorted({p.type for p in posts})
-    return tuple(PostType(name, default_label(name), tuple(p for p in posts if p.type == name)) for name in names)
+    return tuple(PostType(name, label(name), tuple(p for p in posts if p.type == name)) for name in names)
 
 
 def _years(posts: tuple[Post, ...]) -> tuple[Year, ...]:

@@ -85,7 +85,7 @@ def build_site(tmp_path: Path, language: str, **sections: dict) -> Path:
     posts = [post("magnet-plant", WHEN, author="Ann", updated=WHEN + timedelta(days=3),
                   body="## First\n\nText.\n\n## Second\n\nMore text.\n", taxonomies={"regions": ["asia"]},
                   mirror=Mirror("2025-03-15", "", revisions)),
-             post("earlier-post", WHEN - timedelta(days=40), taxonomies={"regions": ["asia"]},
+             post("earlier-post", WHEN - timedelta(days=40), taxonomies={"regions": ["asia"], "category": ["mining"]},
                   mirror=Mirror("2025-03-15", "2025-05-02"))]
     content = write_content(tmp_path / "content", posts, {("regions", "asia"): "Asia"})
     built = run_build(config(tmp_path, content, site={"language": language, "base_url": "https://m.example/"},
@@ -103,6 +103,7 @@ def test_a_site_in_another_language_shows_no_english_theme_word(tmp_path: Path, 
     assert own["contents"] in post_page and own["related"] in post_page and own["about_this_copy"] in post_page
     assert own["removed"] in pages[site / "news-archive/earlier-post/index.html"]
     assert own["revised_kind"] in pages[site / "updates/index.html"]
+    assert own["category_label"] in pages[site / "index.html"]  # WordPress's own taxonomy, in the menu
     assert text_of(Dates(language).moment(WHEN)) in post_page
     archive = pages[site / "archive/index.html"]
     assert text_of(Dates(language).month(2025, 3)) in archive and text_of(Dates(language).month(2025, 2)) in archive

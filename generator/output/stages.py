@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import urls
-from generator.config import Config
+from generator.config import Config, default_label
 from generator.convert.document import Term, TermRegistry
 from generator.model import Site, build_site
 from generator.output import build_cache, manifest, related, rendering, spare_record
@@ -127,7 +128,8 @@ def _bodies_only(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, 
 
 
 def group(config: Config, loaded: Inputs) -> Site:
-    return build_site(loaded.posts.posts, loaded.registry, config.taxonomies)
+    return build_site(loaded.posts.posts, loaded.registry, config.taxonomies,
+                      functools.partial(default_label, words=site_words(config)))
 
 
 def relate(config: Config, site: Site, loaded: Inputs, cache: BuildCache, jobs: int) -> related.Related:
