@@ -54,9 +54,11 @@ def test_sync_killed_at_random_moments_resumes_to_the_same_content(tmp_path: Pat
         batches = wp.count("_embed=1")
         subprocess.run(sync_command(config, wp.url, content), check=True, timeout=300)
         resumed_batches = wp.count("_embed=1") - batches
-    logged, reference_log = content_tree(content).pop("changes.yaml"), content_tree(reference).pop("changes.yaml")
+    # The log may lack every run: when each kill came before its run wrote the log, and the last one after its
+    # run had placed every post, the resumed run has nothing left to log (README, "Changes").
+    reference_log = content_tree(reference).pop("changes.yaml")
     assert without_log(content) == without_log(reference)
-    assert logged_posts(content) <= logged_posts(reference) and logged and reference_log
+    assert logged_posts(content) <= logged_posts(reference) and reference_log
     assert not list(content.rglob(".*.tmp"))
     assert resumed_batches <= POSTS // 100
 
