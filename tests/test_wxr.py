@@ -27,7 +27,8 @@ EXPECTED: dict[str, tuple[int, int, dict[str, int], list[str], dict[str, int]]] 
     "cdata-edge.xml": (1, 0, {}, [NO_DATE], {}),
     "chunked-meta.xml": (1, 0, {}, [NO_DATE], {}),
     "crazy-cdata-escaped.xml": (1, 1, {}, [], {}),
-    "crazy-cdata.xml": (1, 0, {}, ["malformed XML at line 18, column 72"], {}),
+    # A `]]>` inside a value, unsplit as older WordPress wrote it: read as the escaped file is.
+    "crazy-cdata.xml": (1, 1, {}, [], {}),
     "e2e-wxr-simple.xml": (1, 1, {}, [], {}),
     "invalid-version-tag.xml": (0, 0, {}, ["<wp:wxr_version> is 'abc'"], {}),
     "large-authors.xml": (0, 0, {}, [], {}),
@@ -352,6 +353,17 @@ def test_control_characters_pasted_into_a_post_do_not_refuse_the_export(tmp_path
     assert result.problems == [] and sorted(p.id for p in result.posts) == [5, 6]
     document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
     assert document.title == "Pasted" and document.body.strip() == "From Word with a feed and a backspace."
+
+
+def test_a_script_the_editor_wrapped_in_cdata_does_not_refuse_an_older_export(tmp_path: Path) -> None:
+    """WordPress before it split `]]>` in values wrote the editor's `// <![CDATA[ … // ]]>` as it was,
+    which ends the value's CDATA early; its importer reads such an export anyway, and so do we."""
+    path = tmp_path / "export.xml"
+    script = '<script type="text/javascript">// <![CDATA[\nad = 1;\n// ]]></script>'
+    text = export(item(5, "Opinião", f"<p>Antes]]> do anúncio.</p>\n{script}\n<p>Depois.</p>"))
+    assert_reads_and_names_a_later_error_by_its_line(path, text, tmp_path)
+    body = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).body
+    assert "Antes]]> do anúncio." in body and "Depois." in body and "ad = 1" not in body
 
 
 def test_malformed_xml_in_another_charset_is_named_as_malformed_not_as_not_utf8(tmp_path: Path) -> None:
