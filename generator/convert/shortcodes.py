@@ -3,7 +3,8 @@
 `[caption]` becomes a figure, `[gallery ids]` the saved media it names, `[embed]`, `[youtube]`,
 `[vimeo]`, `[tweet]` and Jetpack's `[googlemaps]`, `[slideshare]`… a link to what they embed,
 `[audio]` and `[video]` the player WordPress renders (which the converter makes a link),
-`[playlist ids]` a list of links to its files, a form's or a shop page's shortcode nothing. Page
+`[playlist ids]` a list of links to its files, NextGEN Gallery's (`[nggallery id=3]`) a note that its
+images are not in the mirror, a form's or a shop page's shortcode nothing. Page
 builders' shortcodes are left to page_builders.py.
 Anything else that is clearly a shortcode (it has attributes or a closing tag) stays as text and
 is reported, unless WordPress curled its quotes: then it is a theme's element, as page builders' are.
@@ -299,12 +300,25 @@ def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
     return f'<figure class="wp-block-gallery">{"".join(images)}</figure>'
 
 
+def _nextgen(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    """NextGEN Gallery's `[nggallery id=51]`, `[singlepic id=7]`, `[ngg src="galleries" ids="2"]`…: its
+    images live in the plugin's own tables and folders, which neither an export nor the REST API holds."""
+    ident = named.get("id") or named.get("ids") or named.get("gallery") or ""
+    ctx.losses.note(loss.UNRESOLVED_MEDIA, f"NextGEN gallery {ident}".rstrip())
+    name = f"NextGEN gallery {escape(ident)}" if ident else "NextGEN gallery"
+    return f"<p>Gallery ({name}): its images are not in this mirror.</p>"
+
+
 def _form(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
     """A form, or a shop's cart, checkout or account page, left unrendered (its plugin was off when the
     content was saved): it works only on the live site, so it goes, as a rendered <form> does."""
     ctx.losses.note(loss.FORM, "a form or shop shortcode")
     return ""
 
+
+# NextGEN Gallery's shortcodes, the legacy ones (1.x, still read by 3.x) and its own; `[slideshow]`, `[album]`
+# and `[random]` are left out, as other plugins register those names too.
+NEXTGEN = ("nggallery", "nggalbum", "ngg", "ngg_images", "singlepic", "imagebrowser", "nggtags", "nggslideshow")
 
 # Shortcodes that stand for a form or a shop's page for the visitor, written bare (`[woocommerce_cart]`).
 FORMS = ("contact-form-7", "contact-form", "wpforms", "gravityform", "ninja_form", "mc4wp_form", "woocommerce_cart",
@@ -329,5 +343,6 @@ HANDLERS: dict[str, Handler] = {
     "wp_caption": _caption,
     "gallery": _gallery,
     "playlist": _playlist,
+    **dict.fromkeys(NEXTGEN, _nextgen),
     **dict.fromkeys(FORMS, _form),
 }
