@@ -96,6 +96,25 @@ def test_an_export_gives_names_parents_authors_and_custom_taxonomies(tmp_path: P
     assert "Clippable" in terms and "post_tax" in terms
 
 
+def test_plugins_bookkeeping_taxonomies_are_not_shown_as_terms(tmp_path: Path) -> None:
+    """Polylang files each post under a group of its translations (`pll_68f7a70a13708`), WooCommerce each
+    product under its visibility: taxonomies registered as not public, which no reader browses."""
+    header = ('<wp:term><wp:term_id>110</wp:term_id><wp:term_taxonomy>post_translations</wp:term_taxonomy>'
+              '<wp:term_slug>pll_68f7a70a13708</wp:term_slug><wp:term_name>pll_68f7a70a13708</wp:term_name></wp:term>'
+              '<wp:term><wp:term_id>7</wp:term_id><wp:term_taxonomy>term_language</wp:term_taxonomy>'
+              '<wp:term_slug>pll_fa</wp:term_slug><wp:term_name>فارسی</wp:term_name></wp:term>\n')
+    categories = ('<category domain="language" nicename="fa"><![CDATA[فارسی]]></category>'
+                  '<category domain="post_translations" nicename="pll_68f7a70a13708"><![CDATA[pll_68f7a70a13708]]>'
+                  '</category><category domain="product_visibility" nicename="featured"><![CDATA[featured]]></category>'
+                  '<category domain="category" nicename="weekly"><![CDATA[هفتگی]]></category>')
+    path = tmp_path / "export.xml"
+    path.write_text(export(header + item(5, "این ماه در پارچ", "متن", categories=categories)))
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.taxonomies == {"category": ("weekly",), "language": ("fa",)}
+    assert "pll_" not in (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
+
+
 def test_wxr_1_0_reads_tags_written_as_domain_tag_and_category_parents_by_name(tmp_path: Path) -> None:
     result = run_import([need_shared(SAMPLES / "valid-wxr-1.0.xml")], tmp_path / "content")
     assert result.problems == []
