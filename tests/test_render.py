@@ -202,6 +202,19 @@ def test_a_post_is_found_by_its_path_on_the_host_the_site_had_when_its_guids_wer
                      "http://elsewhere.org/2010/04/casa/": None}
 
 
+@pytest.mark.parametrize(("url", "shown"), [
+    ("https://kamoland.com/wiki/wiki.cgi?WebDAV%A4%C7Windows", "https://kamoland.com/wiki/wiki.cgi?WebDAV%A4%C7Windows"),
+    ("https://ja.wikipedia.org/wiki/%E6%97%A5/%A4", "https://ja.wikipedia.org/wiki/日/%A4"),
+    ("https://es.wikipedia.org/wiki/Fase_f%C3%A1lica", "https://es.wikipedia.org/wiki/Fase_fálica"),
+])
+def test_an_address_shown_as_its_own_link_text_never_shows_escapes_that_are_not_utf8_as_marks(url: str,
+                                                                                          shown: str) -> None:
+    """Sites of the EUC-JP and GBK era link to addresses escaped in those encodings: decoded as UTF-8 they
+    would read as a row of U+FFFD marks."""
+    html = MarkdownRenderer().render(f"<{url}>\n").html
+    assert f'href="{url}"' in html and f">{shown}</a>" in html
+
+
 def test_mirrored_post_urls_are_keyed_by_what_varies_between_links() -> None:
     assert source_key("https://www.Example.com/a/b/") == source_key("http://example.com/a/b") == "example.com/a/b"
     assert source_key("https://example.com:8443/a") == "example.com:8443/a"
