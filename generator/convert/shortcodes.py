@@ -6,7 +6,8 @@
 `[playlist ids]` a list of links to its files, NextGEN Gallery's (`[nggallery id=3]`) a note that its
 images are not in the mirror, a form's or a shop page's shortcode nothing. Page
 builders' shortcodes are left to page_builders.py.
-Anything else that is clearly a shortcode (it has attributes or a closing tag) stays as text and
+An unknown shortcode that names a file (a document viewer's `[pdf-embedder url="…/guide.pdf"]`) becomes a link
+to it. Anything else that is clearly a shortcode (it has attributes or a closing tag) stays as text and
 is reported, unless WordPress curled its quotes: then it is a theme's element, as page builders' are.
 """
 
@@ -16,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from html import escape, unescape
+from urllib.parse import unquote
 
 from generator.convert import context as loss
 from generator.convert import page_builders
@@ -37,6 +39,12 @@ WRAPPING = re.compile(r"<!--.*?(?:-->|\Z)|</?(?:p|div|span|br)\b[^>]*>", re.DOTA
 # A handler returns the HTML a shortcode stands for, or None when it cannot tell.
 Handler = Callable[[dict[str, str], list[str], str, Context], "str | None"]
 LINK_TAG = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
+# An address of a file, as a document viewer's or player's shortcode names it: absolute, `//host/…` or `/path`.
+FILE_ADDRESS = re.compile(r"(?:https?:)?/[^\s\"'<>\[\]]*?\.(?P<type>[A-Za-z0-9]{2,5})(?:[?#][^\s\"'<>\[\]]*)?")
+FILE_TYPES = frozenset({"pdf", "swf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "pps", "ppsx", "odt", "ods", "odp",
+                        "rtf", "txt", "csv", "epub", "zip", "mp3", "m4a", "ogg", "wav", "mp4", "m4v", "webm", "mov",
+                        "jpg", "jpeg", "png", "gif", "webp", "svg"})
+IMAGE_TYPES = frozenset({"jpg", "jpeg", "png", "gif", "webp", "svg"})
 
 
 def expand(html: str, ctx: Context, depth: int = 0) -> str:
@@ -85,7 +93,8 @@ def _plugin_output(html: str) -> list[str]:
     found = list(OPENING.finditer(text))
     if "<" in text or CLOSING.sub("", OPENING.sub("", text)).strip():
         return []
-    if any(_known(m["name"], themed=True) or m["escaped"] for m in found):
+    if any(_known(m["name"], themed=True) or m["escaped"] or _named_file(parse_attributes(m["atts"] or "")[0])
+           for m in found):
         return []
     return [m.group(0) for m in found]
 
@@ -102,7 +111,8 @@ def strip_known(text: str) -> str:
     text = RAW_BLOCK.sub("", text)
     themed = page_builders.themed(text)
     strippable = {m["name"] for m in OPENING.finditer(text)
-                  if page_builders.curled(m["atts"] or "") or _known(m["name"], themed)}
+                  if page_builders.curled(m["atts"] or "") or _known(m["name"], themed)
+                  or _named_file(parse_attributes(m["atts"] or "")[0])}
     text = OPENING.sub(lambda m: "" if m["name"] in strippable and not m["escaped"] else m.group(0), text)
     text = CLOSING.sub(lambda m: "" if m.group(1) in strippable else m.group(0), text)
     return CUT_TAG.sub(lambda m: "" if _known(m["name"], themed) or page_builders.curled(m["atts"]) else m.group(0),
@@ -162,6 +172,8 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
     named, positional = parse_attributes(match["atts"] or "")
     handler = HANDLERS.get(match["name"])
     replacement = handler(named, positional, inner or "", ctx) if handler is not None else None
+    if replacement is None and handler is None and (file := _named_file(named)):
+        replacement = _file(file, ctx) + (expand(inner, ctx, depth + 1) if inner else "")
     if replacement is not None:
         return match["escaped"] + replacement + match["close"]
     if named or inner is not None or handler is not None:
@@ -169,6 +181,26 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
     if inner is None or handler is not None or depth >= page_builders.MAX_DEPTH:
         return original
     return _unknown_around(match, inner, ctx, depth)
+
+
+def _named_file(named: dict[str, str]) -> str | None:
+    """The file an unknown shortcode names, if it names one: a document viewer's `[pdf-embedder url="…/guide.pdf"]`,
+    `[gview file=…]` or `[wp-pdf-view swf=…]` showed that file on the live site."""
+    for value in named.values():
+        address = unescape(value).strip()
+        found = FILE_ADDRESS.fullmatch(address)
+        if found and found["type"].lower() in FILE_TYPES:
+            return address
+    return None
+
+
+def _file(address: str, ctx: Context) -> str:
+    """A file a plugin's viewer showed: an image as itself, anything else as a link named by its file name."""
+    ctx.losses.note(loss.EMBED_AS_LINK, address)
+    name = unquote(address.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1])
+    if FILE_ADDRESS.fullmatch(address)["type"].lower() in IMAGE_TYPES:  # type: ignore[index]
+        return f'<figure><img src="{escape(address)}" alt=""></figure>'
+    return _link(address, name or address)
 
 
 def _unknown_around(match: re.Match[str], inner: str, ctx: Context, depth: int) -> str:
