@@ -134,6 +134,12 @@ def test_a_safe_slug_is_always_a_name_the_store_reads_as_a_post(raw: str) -> Non
     assert slug and not slug.startswith((".", "_", "-")) and "/" not in slug and "\\" not in slug
 
 
+@pytest.mark.parametrize(("parent", "kept"), [(7, 7), ("7", 7), (0, 0), (-3, 0), (None, 0), ("x", 0), (True, 0)])
+def test_a_pages_parent_is_kept_as_its_wordpress_id(parent: object, kept: int) -> None:
+    """REST gives a page's `parent` as a number; an export's `wp:post_parent` comes as text."""
+    assert to_document(item(type="page", parent=parent)).document.source.parent == kept
+
+
 def test_a_post_without_a_title_takes_one_from_its_slug_and_says_so() -> None:
     converted = to_document(item(title={"rendered": " <span></span> "}, slug="home-page"))
     assert converted.document.title == "Home page"

@@ -115,6 +115,16 @@ def test_plugins_bookkeeping_taxonomies_are_not_shown_as_terms(tmp_path: Path) -
     assert "pll_" not in (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
 
 
+def test_a_page_keeps_the_page_it_is_under(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    child = item(6, "France", "Text", post_type="page").replace("<wp:post_parent>0<", "<wp:post_parent>5<")
+    path.write_text(export(item(5, "Travel", "", post_type="page") + child))
+    run_import([path], tmp_path / "content")
+    text = (tmp_path / "content" / "page" / "post-6.md").read_text(encoding="utf-8")
+    assert loads(text).source.parent == 5 and "  parent: 5\n" in text
+    assert "parent" not in (tmp_path / "content" / "page" / "post-5.md").read_text(encoding="utf-8")
+
+
 def test_wxr_1_0_reads_tags_written_as_domain_tag_and_category_parents_by_name(tmp_path: Path) -> None:
     result = run_import([need_shared(SAMPLES / "valid-wxr-1.0.xml")], tmp_path / "content")
     assert result.problems == []
