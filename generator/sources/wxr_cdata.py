@@ -20,7 +20,8 @@ SPLIT = b"]]]]><![CDATA[>"  # `]]` ends the section, `>` starts the next: the te
 # The opening tag a CDATA section starts right after (spaces between allowed), at the end of what came before.
 OPENING_TAG = re.compile(rb"<([A-Za-z_][\w:.-]*)(?:\s[^<>]*)?>\s*\Z")
 CONTEXT = 256  # bytes of what was handed on that are kept to find the opening tag a CDATA follows
-WAIT = 300  # bytes after a `]]>` that tell it apart: spaces and a closing tag, a name being at most this long
+# The most that is read past a `]]>` to find where its element closes; past it, the `]]>` is taken as text.
+LOOKAHEAD = 1 << 20
 
 
 class CdataMender:
@@ -70,15 +71,20 @@ class CdataMender:
             self._name = None
 
     def _ends(self, after: bytes, final: bool) -> bool | None:
-        """Whether a `]]>` followed by `after` ends its CDATA section; None when more must be read to tell."""
+        """Whether a `]]>` followed by `after` ends its CDATA section; None when more must be read to tell.
+        It does when the element closes or another section follows right after it, and also when the element
+        closes later with text between that is not in a section (`<![CDATA[a]]> b</title>`, as a hand-made
+        export may write): in WordPress's own exports every value's last section ends right at its closing tag."""
         if self._name is None:
             return True
         rest = after.lstrip()
         closing = b"</" + self._name
         if rest.startswith(OPEN) or (rest.startswith(closing) and rest[len(closing):len(closing) + 1] in ENDS_NAME):
             return True
-        undecided = OPEN.startswith(rest) or closing.startswith(rest)
-        return None if undecided and not final and len(after) < WAIT else False
+        end = after.find(closing + b">")
+        if end >= 0:
+            return not after[:end].rstrip().endswith(CLOSE)
+        return None if not final and len(after) < LOOKAHEAD else False
 
 
 ENDS_NAME = (b">", b" ", b"\t", b"\r", b"\n")
