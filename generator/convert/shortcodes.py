@@ -93,10 +93,20 @@ def _plugin_output(html: str) -> list[str]:
     found = list(OPENING.finditer(text))
     if "<" in text or CLOSING.sub("", OPENING.sub("", text)).strip():
         return []
-    if any(_known(m["name"], themed=True) or m["escaped"] or _named_file(parse_attributes(m["atts"] or "")[0])
-           for m in found):
+    if any(_known(m["name"], themed=True) or m["escaped"] or _named_file(m) or not _plugin_like(m) for m in found):
         return []
     return [m.group(0) for m in found]
+
+
+def _plugin_like(match: re.Match[str]) -> bool:
+    """Whether a bracket reads as a plugin's shortcode rather than words in brackets (`[a 1]`, `[sic]`): it
+    has named attributes (`[wpp limit=30]`), or it is bare and namespaced as plugins name theirs (`[page_stats]`)."""
+    atts = match["atts"] or ""
+    if "<" in atts or ">" in atts:
+        return False
+    if atts.strip():
+        return bool(parse_attributes(atts)[0])
+    return "_" in match["name"] or "-" in match["name"]
 
 
 def strip_known(text: str) -> str:
@@ -111,8 +121,7 @@ def strip_known(text: str) -> str:
     text = RAW_BLOCK.sub("", text)
     themed = page_builders.themed(text)
     strippable = {m["name"] for m in OPENING.finditer(text)
-                  if page_builders.curled(m["atts"] or "") or _known(m["name"], themed)
-                  or _named_file(parse_attributes(m["atts"] or "")[0])}
+                  if page_builders.curled(m["atts"] or "") or _known(m["name"], themed) or _named_file(m)}
     text = OPENING.sub(lambda m: "" if m["name"] in strippable and not m["escaped"] else m.group(0), text)
     text = CLOSING.sub(lambda m: "" if m.group(1) in strippable else m.group(0), text)
     return CUT_TAG.sub(lambda m: "" if _known(m["name"], themed) or page_builders.curled(m["atts"]) else m.group(0),
@@ -172,21 +181,25 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
     named, positional = parse_attributes(match["atts"] or "")
     handler = HANDLERS.get(match["name"])
     replacement = handler(named, positional, inner or "", ctx) if handler is not None else None
-    if replacement is None and handler is None and (file := _named_file(named)):
+    if replacement is None and handler is None and (file := _named_file(match)):
         replacement = _file(file, ctx) + (expand(inner, ctx, depth + 1) if inner else "")
     if replacement is not None:
         return match["escaped"] + replacement + match["close"]
-    if named or inner is not None or handler is not None:
-        ctx.losses.note(loss.UNKNOWN_SHORTCODE, original[:80])
+    if (named or inner is not None or handler is not None) and "<" not in (match["atts"] or ""):
+        ctx.losses.note(loss.UNKNOWN_SHORTCODE, original[:80])  # (brackets around markup are words, not a tag)
     if inner is None or handler is not None or depth >= page_builders.MAX_DEPTH:
         return original
     return _unknown_around(match, inner, ctx, depth)
 
 
-def _named_file(named: dict[str, str]) -> str | None:
+def _named_file(match: re.Match[str]) -> str | None:
     """The file an unknown shortcode names, if it names one: a document viewer's `[pdf-embedder url="…/guide.pdf"]`,
-    `[gview file=…]` or `[wp-pdf-view swf=…]` showed that file on the live site."""
-    for value in named.values():
+    `[gview file=…]` or `[wp-pdf-view swf=…]` showed that file on the live site. Brackets around markup
+    (`[a 1</p><img src=x.png>`) are words in brackets, not a shortcode."""
+    atts = match["atts"] or ""
+    if "<" in atts or ">" in atts:
+        return None
+    for value in parse_attributes(atts)[0].values():
         address = unescape(value).strip()
         found = FILE_ADDRESS.fullmatch(address)
         if found and found["type"].lower() in FILE_TYPES:
