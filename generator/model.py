@@ -117,6 +117,8 @@ class Relations:
     terms_of: tuple[int, ...]  # position -> its terms, as a bit mask of their numbers (shared terms: a & b)
     posts_of: tuple[tuple[int, ...], ...]  # term number -> positions of its posts, ascending
     times: tuple[float, ...]  # position -> publication instant
+    parent_of: tuple[int | None, ...] = ()  # position -> the page it is under (source.parent), if in the site
+    children_of: tuple[tuple[int, ...], ...] = ()  # position -> the pages under it, by title
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,14 @@ def build_site(stored: Iterable[StoredPost], registry: TermRegistry, settings: t
     times = tuple(-rank[0] for rank, _ in ranked)
     return Site(posts=posts, taxonomies=tuple(_taxonomy(s, by_term) for s in settings),
                 types=_types(posts, label), years=_years(posts), relations=_relations(posts, by_term, times))
+
+
+def parent_and_children(site: Site, position: int) -> tuple[Post | None, tuple[Post, ...]]:
+    """The page `site.posts[position]` is under, and the pages under it, as WordPress nests pages."""
+    relations = site.relations
+    parent = relations.parent_of[position] if relations.parent_of else None
+    children = relations.children_of[position] if relations.children_of else ()
+    return (None if parent is None else site.posts[parent]), tuple(site.posts[i] for i in children)
 
 
 def older_and_newer(site: Site, position: int) -> tuple[Post | None, Post | None]:
@@ -280,7 +290,30 @@ def _relations(posts: tuple[Post, ...], by_term: dict[tuple[str, str], list[Post
                 posts_of[number].append(position)
             mask |= 1 << number
         terms_of.append(mask)
-    return Relations(_older_newer(posts), tuple(terms_of), tuple(map(tuple, posts_of)), times)
+    parent_of, children_of = _family(posts)
+    return Relations(_older_newer(posts), tuple(terms_of), tuple(map(tuple, posts_of)), times, parent_of, children_of)
+
+
+def _family(posts: tuple[Post, ...]) -> tuple[tuple[int | None, ...], tuple[tuple[int, ...], ...]]:
+    """Each post's parent (a post of its type whose WordPress id is its source.parent) and children by title.
+    A parent missing from the site, or one that would make a loop, leaves the post at the top."""
+    by_id = {(post.type, post.source.id): position for position, post in enumerate(posts) if post.source.id > 0}
+    parent_of: list[int | None] = [by_id.get((post.type, post.source.parent)) if post.source.parent else None
+                                   for post in posts]
+    for position in range(len(posts)):
+        seen, at = {position}, parent_of[position]
+        while at is not None and at not in seen:
+            seen.add(at)
+            at = parent_of[at]
+        if at == position:  # the chain came back to the post: a loop, which WordPress refuses too
+            parent_of[position] = None
+    children: dict[int, list[int]] = {}
+    for position, parent in enumerate(parent_of):
+        if parent is not None:
+            children.setdefault(parent, []).append(position)
+    order = [tuple(sorted(children.get(p, ()), key=lambda c: (posts[c].title.casefold(), posts[c].slug)))
+             for p in range(len(posts))]
+    return tuple(parent_of), tuple(order)
 
 
 def _older_newer(posts: tuple[Post, ...]) -> tuple[tuple[int | None, int | None], ...]:

@@ -98,6 +98,18 @@ def test_a_link_to_a_mirrored_post_opens_its_local_page(browser_page, linked_sit
     assert page.url == (linked_site / "news-archive/later/index.html").as_uri()
 
 
+def test_a_table_without_a_header_shows_no_empty_header_row(browser: Any, tmp_path: Path) -> None:
+    """Markdown gives a table of <td> rows only, as most classic posts' tables are, an empty header row."""
+    body = "|  |  |\n| --- | --- |\n| Nunca | 0 |\n\n| Name | Count |\n| --- | --- |\n| Apples | 3 |\n"
+    content = write_content(tmp_path / "content", [post("tables", datetime(2024, 1, 1, tzinfo=timezone.utc), body=body)])
+    assert run_build(config(tmp_path, content)).problems == []
+    page = browser.new_page()
+    page.goto((tmp_path / "site" / "news-archive/tables/index.html").as_uri())
+    rows = page.locator(".body thead tr")
+    assert [rows.nth(i).is_visible() for i in range(rows.count())] == [False, True]
+    assert page.locator(".body td", has_text="Nunca").is_visible()
+
+
 def test_dark_scheme_follows_the_system_setting(browser_page, sample_site: Path) -> None:
     page = browser_page
     background = "getComputedStyle(document.body).backgroundColor"

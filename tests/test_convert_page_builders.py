@@ -66,3 +66,5 @@ def test_summary_loses_unregistered_tags_raw_html_and_the_tag_its_cut_in() -> No
     assert html_to_text(strip_known(excerpt)) == "Answer."
     assert html_to_text(strip_known("<p>Prices [sic] rose [note]a[/note] in [May&#8230;</p>")) == \
         "Prices [sic] rose [note]a[/note] in [May…"
+    assert html_to_text(strip_known('<p>The guide [pdf-embedder url="https://e.com/guide.pdf"] in full.</p>')) == \
+        "The guide in full."

@@ -108,6 +108,10 @@ EDITS: list[tuple[str, Callable[[Project], None]]] = [
          p.post("story-0017"), slug="story-0016", title="Back again",
          source=dataclasses.replace(p.post("story-0017").source, id=5016, url=f"{SOURCE_SITE}story-0016/",
                                     guid="https://example.com/?p=5016")))),
+    ("a post placed under another, whose page then lists it",
+     lambda p: p.change("story-0018", source=dataclasses.replace(
+         p.post("story-0018").source, parent=p.post("story-0019").source.id))),
+    ("the title of a post that another is under", lambda p: p.change("story-0019", title="The parent, renamed")),
     ("a term's name in terms.yaml",
      lambda p: (p.content / "terms.yaml").write_text(
          (p.content / "terms.yaml").read_text().replace("name: Policy", "name: Public policy"))),

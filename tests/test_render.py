@@ -185,6 +185,36 @@ def test_posts_are_found_by_their_url_their_guid_their_id_and_their_type_and_slu
         "https://example.com/?p=99": None, "https://example.org/?p=30": None}
 
 
+def test_a_post_is_found_by_its_path_on_the_host_the_site_had_when_its_guids_were_written() -> None:
+    """A site that moved keeps its old host in its guids, and its older posts link to each other there."""
+    def mirrored(slug: str, ident: int, guid_host: str) -> SimpleNamespace:
+        return SimpleNamespace(type="post", slug=slug, source=Source(
+            ident, f"http://www.arzebiu.com/2010/04/{slug}/", f"http://{guid_host}/?p={ident}"))
+
+    pages = local_pages(SimpleNamespace(posts=[mirrored("casa", 73, "arzebiu.zi-yu.com"),
+                                               mirrored("novo", 90, "www.arzebiu.com")]))
+    found = {url: pages.get(source_key(url) or "") for url in (
+        "http://arzebiu.zi-yu.com/2010/04/novo/", "http://arzebiu.zi-yu.com/2010/04/casa/#c",
+        "http://arzebiu.zi-yu.com/", "http://arzebiu.zi-yu.com/2010/04/other/", "http://elsewhere.org/2010/04/casa/")}
+    assert found == {"http://arzebiu.zi-yu.com/2010/04/novo/": "post/novo/index.html",
+                     "http://arzebiu.zi-yu.com/2010/04/casa/#c": "post/casa/index.html",
+                     "http://arzebiu.zi-yu.com/": None, "http://arzebiu.zi-yu.com/2010/04/other/": None,
+                     "http://elsewhere.org/2010/04/casa/": None}
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("https://kamoland.com/wiki/wiki.cgi?WebDAV%A4%C7Windows", "https://kamoland.com/wiki/wiki.cgi?WebDAV%A4%C7Windows"),
+    ("https://ja.wikipedia.org/wiki/%E6%97%A5/%A4", "https://ja.wikipedia.org/wiki/日/%A4"),
+    ("https://es.wikipedia.org/wiki/Fase_f%C3%A1lica", "https://es.wikipedia.org/wiki/Fase_fálica"),
+])
+def test_an_address_shown_as_its_own_link_text_never_shows_escapes_that_are_not_utf8_as_marks(url: str,
+                                                                                          shown: str) -> None:
+    """Sites of the EUC-JP and GBK era link to addresses escaped in those encodings: decoded as UTF-8 they
+    would read as a row of U+FFFD marks."""
+    html = MarkdownRenderer().render(f"<{url}>\n").html
+    assert f'href="{url}"' in html and f">{shown}</a>" in html
+
+
 def test_mirrored_post_urls_are_keyed_by_what_varies_between_links() -> None:
     assert source_key("https://www.Example.com/a/b/") == source_key("http://example.com/a/b") == "example.com/a/b"
     assert source_key("https://example.com:8443/a") == "example.com:8443/a"

@@ -282,3 +282,29 @@ def test_terms_of_one_name_are_told_apart_by_their_slugs(tmp_path: Path) -> None
     site = tmp_path / "site"
     assert texts(site, "category/index.html", "ul.term-index li") == ["其它 (other) (1)", "其它 (qita) (1)"]
     assert texts(site, "search.html", "select option")[1:] == ["其它 (other) (1)", "其它 (qita) (1)"]
+
+
+def test_a_page_under_another_names_it_and_the_other_lists_the_pages_under_it(tmp_path: Path) -> None:
+    """WordPress nests pages (Travel > France > Avignon); a section page is often empty but for the list its
+    theme makes of the pages under it, which the mirror makes too. A parent not mirrored, or a loop, is no parent."""
+    when = datetime(2012, 8, 7, tzinfo=timezone.utc)
+
+    def page_of(slug: str, ident: int, parent: int) -> object:
+        return post(slug, when, type="page", body="" if slug != "avignon" else "Lavender.\n",
+                    source=Source(ident, f"https://e.com/{slug}/", f"https://e.com/?page_id={ident}", parent))
+
+    content = write_content(tmp_path / "content", [
+        page_of("travel", 10, 0), page_of("france", 11, 10), page_of("avignon", 12, 11), page_of("eze", 13, 11),
+        page_of("orphan", 14, 99), page_of("loop-a", 15, 16), page_of("loop-b", 16, 15)])
+    assert run_build(config(tmp_path, content)).problems == []
+    site = tmp_path / "site"
+    france = page(site, "page/france/index.html")
+    assert [a.text for a in france.select("nav.children li a")] == ["Avignon", "Eze"]
+    assert links_to(site, "page/france/index.html", "page/avignon/index.html")
+    assert france.select_one(".parent a").text == "Travel" and links_to(site, "page/france/index.html",
+                                                                        "page/travel/index.html")
+    assert page(site, "page/avignon/index.html").select_one("nav.children") is None
+    assert page(site, "page/travel/index.html").select_one(".parent") is None
+    assert page(site, "page/orphan/index.html").select_one(".parent") is None
+    loops = [page(site, f"page/{s}/index.html").select_one(".parent") for s in ("loop-a", "loop-b")]
+    assert sum(found is not None for found in loops) == 1

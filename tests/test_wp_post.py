@@ -6,8 +6,11 @@ import json
 from datetime import timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.convert.context import Losses
+from generator.convert.slugs import safe_slug
 from generator.convert.wp_post import Lookups, html_to_text, post_terms, to_document, to_term
 from generator.problems import ItemError
 from tests.conftest import SAMPLE_JSON, need_shared
@@ -116,12 +119,25 @@ def test_term_endpoint_objects_become_terms() -> None:
 @pytest.mark.parametrize("slug, saved, warned", [
     ("../etc", "etc", True), ("..", "untitled", True), ("a/b\\c", "a-b-c", True), ("CON", "con_", True),
     ("%e4%b8%ad%e5%9b%bd", "中国", False), ("x" * 300, "x" * 200, True), ("", "7", True), (5, "7", True),
+    ("__trashed", "trashed", True), ("._-notes_", "notes_", True),  # a name the store would pass over
 ])
 def test_unsafe_slugs_are_normalized_and_reported(slug, saved: str, warned: bool) -> None:
     converted = to_document(item(slug=slug))
     assert converted.document.slug == saved
     assert bool(converted.warnings) == warned
     assert all(f == "slug" for f, _ in converted.warnings)
+
+
+@given(st.text(alphabet=st.sampled_from("_.-/ a%e4\\\x00中"), max_size=12))
+def test_a_safe_slug_is_always_a_name_the_store_reads_as_a_post(raw: str) -> None:
+    slug, _ = safe_slug(raw)
+    assert slug and not slug.startswith((".", "_", "-")) and "/" not in slug and "\\" not in slug
+
+
+@pytest.mark.parametrize(("parent", "kept"), [(7, 7), ("7", 7), (0, 0), (-3, 0), (None, 0), ("x", 0), (True, 0)])
+def test_a_pages_parent_is_kept_as_its_wordpress_id(parent: object, kept: int) -> None:
+    """REST gives a page's `parent` as a number; an export's `wp:post_parent` comes as text."""
+    assert to_document(item(type="page", parent=parent)).document.source.parent == kept
 
 
 def test_a_post_without_a_title_takes_one_from_its_slug_and_says_so() -> None:

@@ -13,6 +13,7 @@ class Source:
     id: int
     url: str
     guid: str
+    parent: int = 0  # the WordPress id of the page this one is under (a page's parent), else 0
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from markdownify import ATX, BACKSLASH, MarkdownConverter, chomp
 from generator.convert import context as loss
 from generator.convert.cleanup import clean
 from generator.convert.context import Context
-from generator.convert.embeds import embed_label
+from generator.convert.embeds import embed_label, video_page
 from generator.convert.emphasis import marked
 from generator.convert.links import SAFE_ID
 from generator.convert.parse import parse_fragment
@@ -295,6 +295,10 @@ class NewsConverter(MarkdownConverter):
         src = el.get("src") or el.get("data") or (source["src"] if source else "")
         if not src:
             return ""
+        page = video_page(src) if el.name in ("embed", "object") else None
+        if page is not None:  # a Flash player no browser runs: the video's own page
+            self.ctx.losses.note(loss.EMBED_AS_LINK, src)
+            return self._block_link(embed_label(page), page, parent_tags)
         self.ctx.losses.note(loss.MEDIA_AS_LINK, src)
         return self._block_link(f"{kind}: {src}", src, parent_tags)
 

@@ -3,9 +3,11 @@
 `[caption]` becomes a figure, `[gallery ids]` the saved media it names, `[embed]`, `[youtube]`,
 `[vimeo]`, `[tweet]` and Jetpack's `[googlemaps]`, `[slideshare]`… a link to what they embed,
 `[audio]` and `[video]` the player WordPress renders (which the converter makes a link),
-`[playlist ids]` a list of links to its files, a form's or a shop page's shortcode nothing. Page
+`[playlist ids]` a list of links to its files, NextGEN Gallery's (`[nggallery id=3]`) a note that its
+images are not in the mirror, a form's or a shop page's shortcode nothing. Page
 builders' shortcodes are left to page_builders.py.
-Anything else that is clearly a shortcode (it has attributes or a closing tag) stays as text and
+An unknown shortcode that names a file (a document viewer's `[pdf-embedder url="…/guide.pdf"]`) becomes a link
+to it. Anything else that is clearly a shortcode (it has attributes or a closing tag) stays as text and
 is reported, unless WordPress curled its quotes: then it is a theme's element, as page builders' are.
 """
 
@@ -15,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from html import escape, unescape
+from urllib.parse import unquote
 
 from generator.convert import context as loss
 from generator.convert import page_builders
@@ -36,6 +39,12 @@ WRAPPING = re.compile(r"<!--.*?(?:-->|\Z)|</?(?:p|div|span|br)\b[^>]*>", re.DOTA
 # A handler returns the HTML a shortcode stands for, or None when it cannot tell.
 Handler = Callable[[dict[str, str], list[str], str, Context], "str | None"]
 LINK_TAG = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
+# An address of a file, as a document viewer's or player's shortcode names it: absolute, `//host/…` or `/path`.
+FILE_ADDRESS = re.compile(r"(?:https?:)?/[^\s\"'<>\[\]]*?\.(?P<type>[A-Za-z0-9]{2,5})(?:[?#][^\s\"'<>\[\]]*)?")
+FILE_TYPES = frozenset({"pdf", "swf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "pps", "ppsx", "odt", "ods", "odp",
+                        "rtf", "txt", "csv", "epub", "zip", "mp3", "m4a", "ogg", "wav", "mp4", "m4v", "webm", "mov",
+                        "jpg", "jpeg", "png", "gif", "webp", "svg"})
+IMAGE_TYPES = frozenset({"jpg", "jpeg", "png", "gif", "webp", "svg"})
 
 
 def expand(html: str, ctx: Context, depth: int = 0) -> str:
@@ -84,9 +93,20 @@ def _plugin_output(html: str) -> list[str]:
     found = list(OPENING.finditer(text))
     if "<" in text or CLOSING.sub("", OPENING.sub("", text)).strip():
         return []
-    if any(_known(m["name"], themed=True) or m["escaped"] for m in found):
+    if any(_known(m["name"], themed=True) or m["escaped"] or _named_file(m) or not _plugin_like(m) for m in found):
         return []
     return [m.group(0) for m in found]
+
+
+def _plugin_like(match: re.Match[str]) -> bool:
+    """Whether a bracket reads as a plugin's shortcode rather than words in brackets (`[a 1]`, `[sic]`): it
+    has named attributes (`[wpp limit=30]`), or it is bare and namespaced as plugins name theirs (`[page_stats]`)."""
+    atts = match["atts"] or ""
+    if "<" in atts or ">" in atts:
+        return False
+    if atts.strip():
+        return bool(parse_attributes(atts)[0])
+    return "_" in match["name"] or "-" in match["name"]
 
 
 def strip_known(text: str) -> str:
@@ -101,7 +121,7 @@ def strip_known(text: str) -> str:
     text = RAW_BLOCK.sub("", text)
     themed = page_builders.themed(text)
     strippable = {m["name"] for m in OPENING.finditer(text)
-                  if page_builders.curled(m["atts"] or "") or _known(m["name"], themed)}
+                  if page_builders.curled(m["atts"] or "") or _known(m["name"], themed) or _named_file(m)}
     text = OPENING.sub(lambda m: "" if m["name"] in strippable and not m["escaped"] else m.group(0), text)
     text = CLOSING.sub(lambda m: "" if m.group(1) in strippable else m.group(0), text)
     return CUT_TAG.sub(lambda m: "" if _known(m["name"], themed) or page_builders.curled(m["atts"]) else m.group(0),
@@ -161,13 +181,39 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
     named, positional = parse_attributes(match["atts"] or "")
     handler = HANDLERS.get(match["name"])
     replacement = handler(named, positional, inner or "", ctx) if handler is not None else None
+    if replacement is None and handler is None and (file := _named_file(match)):
+        replacement = _file(file, ctx) + (expand(inner, ctx, depth + 1) if inner else "")
     if replacement is not None:
         return match["escaped"] + replacement + match["close"]
-    if named or inner is not None or handler is not None:
-        ctx.losses.note(loss.UNKNOWN_SHORTCODE, original[:80])
+    if (named or inner is not None or handler is not None) and "<" not in (match["atts"] or ""):
+        ctx.losses.note(loss.UNKNOWN_SHORTCODE, original[:80])  # (brackets around markup are words, not a tag)
     if inner is None or handler is not None or depth >= page_builders.MAX_DEPTH:
         return original
     return _unknown_around(match, inner, ctx, depth)
+
+
+def _named_file(match: re.Match[str]) -> str | None:
+    """The file an unknown shortcode names, if it names one: a document viewer's `[pdf-embedder url="…/guide.pdf"]`,
+    `[gview file=…]` or `[wp-pdf-view swf=…]` showed that file on the live site. Brackets around markup
+    (`[a 1</p><img src=x.png>`) are words in brackets, not a shortcode."""
+    atts = match["atts"] or ""
+    if "<" in atts or ">" in atts:
+        return None
+    for value in parse_attributes(atts)[0].values():
+        address = unescape(value).strip()
+        found = FILE_ADDRESS.fullmatch(address)
+        if found and found["type"].lower() in FILE_TYPES:
+            return address
+    return None
+
+
+def _file(address: str, ctx: Context) -> str:
+    """A file a plugin's viewer showed: an image as itself, anything else as a link named by its file name."""
+    ctx.losses.note(loss.EMBED_AS_LINK, address)
+    name = unquote(address.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1])
+    if FILE_ADDRESS.fullmatch(address)["type"].lower() in IMAGE_TYPES:  # type: ignore[index]
+        return f'<figure><img src="{escape(address)}" alt=""></figure>'
+    return _link(address, name or address)
 
 
 def _unknown_around(match: re.Match[str], inner: str, ctx: Context, depth: int) -> str:
@@ -299,12 +345,25 @@ def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
     return f'<figure class="wp-block-gallery">{"".join(images)}</figure>'
 
 
+def _nextgen(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    """NextGEN Gallery's `[nggallery id=51]`, `[singlepic id=7]`, `[ngg src="galleries" ids="2"]`…: its
+    images live in the plugin's own tables and folders, which neither an export nor the REST API holds."""
+    ident = named.get("id") or named.get("ids") or named.get("gallery") or ""
+    ctx.losses.note(loss.UNRESOLVED_MEDIA, f"NextGEN gallery {ident}".rstrip())
+    name = f"NextGEN gallery {escape(ident)}" if ident else "NextGEN gallery"
+    return f"<p>Gallery ({name}): its images are not in this mirror.</p>"
+
+
 def _form(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
     """A form, or a shop's cart, checkout or account page, left unrendered (its plugin was off when the
     content was saved): it works only on the live site, so it goes, as a rendered <form> does."""
     ctx.losses.note(loss.FORM, "a form or shop shortcode")
     return ""
 
+
+# NextGEN Gallery's shortcodes, the legacy ones (1.x, still read by 3.x) and its own; `[slideshow]`, `[album]`
+# and `[random]` are left out, as other plugins register those names too.
+NEXTGEN = ("nggallery", "nggalbum", "ngg", "ngg_images", "singlepic", "imagebrowser", "nggtags", "nggslideshow")
 
 # Shortcodes that stand for a form or a shop's page for the visitor, written bare (`[woocommerce_cart]`).
 FORMS = ("contact-form-7", "contact-form", "wpforms", "gravityform", "ninja_form", "mc4wp_form", "woocommerce_cart",
@@ -329,5 +388,6 @@ HANDLERS: dict[str, Handler] = {
     "wp_caption": _caption,
     "gallery": _gallery,
     "playlist": _playlist,
+    **dict.fromkeys(NEXTGEN, _nextgen),
     **dict.fromkeys(FORMS, _form),
 }

@@ -20,7 +20,9 @@ def safe_slug(raw: str) -> tuple[str, str | None]:
     WordPress stores non-Latin slugs percent-encoded; files and URLs use the text itself.
     """
     slug = unicodedata.normalize("NFC", unquote(raw)).strip().lower()
-    cleaned = DASHES.sub("-", UNSAFE.sub("-", slug)).strip(" .-")
+    # A leading `_` or `.` makes a name the store passes over (content/post/_notes.md is not a post), and
+    # WordPress itself gives one: a post trashed before it had a slug and then restored is `__trashed`.
+    cleaned = DASHES.sub("-", UNSAFE.sub("-", slug)).strip(" .-").lstrip("_.-")
     stem, dot, rest = cleaned.partition(".")
     if stem in RESERVED:  # CON and con.txt alike: the name before the first dot decides
         cleaned = f"{stem}_{dot}{rest}"

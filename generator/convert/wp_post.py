@@ -110,7 +110,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
         summary=html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False))),
         taxonomies={tax: tuple(sorted(set(slugs))) for tax, slugs in sorted(taxonomies.items())},
         source=Source(id=_integer(data, "id"), url=address if link else "",
-                      guid=absolute(guid, address) if guid else address if link else ""),
+                      guid=absolute(guid, address) if guid else address if link else "", parent=_parent(data)),
         body=html_to_markdown(content, ctx),
         author=_author(data, lookups),
         image=_featured_image(data, lookups, address),
@@ -241,6 +241,14 @@ def _title_of(slug: str) -> str:
     """`home` -> "Home": a title for a post that has none."""
     words = slug.replace("-", " ").replace("_", " ").strip()
     return words[:1].upper() + words[1:]
+
+
+def _parent(data: dict[str, Any]) -> int:
+    """The id of the page a page is under: REST gives `parent` as a number, an export `wp:post_parent` as text."""
+    value = data.get("parent")
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    return value if _is_int(value) and value > 0 else 0
 
 
 UNNAMED_STATUSES = frozenset({"draft", "auto-draft", "pending"})

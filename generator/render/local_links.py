@@ -5,11 +5,15 @@ post's page, so a reader offline follows it; a link to anything else stays as it
 compared after normalising what WordPress sites vary on: scheme, host case, `www.`, the trailing
 slash and percent-encoding. WordPress also reaches a post by its id (`/?p=123`, `/?page_id=123`,
 which is what its guid usually is) and a custom type's post by `/?<type>=<slug>`: these find the post
-too, on the host of its URL or its guid. A link written as the site writes its own links
+too, on the host of its URL or its guid. A site that moved keeps its earlier address in the guids
+WordPress wrote then (`http://old.example/?p=73`, never changed), and its older posts link to each other
+there: a post's path finds it on those hosts too. A link written as the site writes its own links
 (`../other/index.html`, in a hand-written post) finds the page at that path.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -20,6 +24,8 @@ from generator.model import Post, Site
 ID_PARAMETERS = ("p", "page_id")
 # The query parameter by which it finds a post of a type from its slug; a custom type's is its name.
 SLUG_PARAMETERS = {"post": "name", "page": "pagename"}
+# The most earlier hosts of the site a post's path is listed under: those its guids name most.
+FORMER_HOSTS = 4
 # Page paths are listed under keys that no URL's key can be (those start with a host name); see page_key.
 PAGE_KEY = "/page "
 
@@ -65,11 +71,32 @@ def local_pages(site: Site) -> dict[str, str]:
     for _, page, url_key, _ in found:
         if url_key is not None:
             pages.setdefault(url_key, page)
+    former = _former_hosts([(url_key, guid_key) for _, _, url_key, guid_key in found])
     for post, page, url_key, guid_key in found:
-        for key in _other_keys(post, url_key, guid_key):
+        for key in _other_keys(post, url_key, guid_key) + _on_hosts(url_key, former):
             pages.setdefault(key, page)
         pages[page_key(page)] = page
     return pages
+
+
+def _host(key: str) -> str:
+    return key.split("/", 1)[0].split("?", 1)[0]
+
+
+def _former_hosts(keys: list[tuple[str | None, str | None]]) -> list[str]:
+    """The hosts the site had before, most named first: those of the guids WordPress wrote (`host?p=12`) that no
+    post's URL has."""
+    current = {_host(url_key) for url_key, _ in keys if url_key is not None}
+    named = Counter(_host(guid_key) for _, guid_key in keys if guid_key is not None and "?p=" in guid_key)
+    return [host for host, _ in named.most_common() if host not in current][:FORMER_HOSTS]
+
+
+def _on_hosts(url_key: str | None, hosts: list[str]) -> list[str]:
+    """The keys of the post's path on each of `hosts`."""
+    if url_key is None or not hosts:
+        return []
+    rest = url_key[len(_host(url_key)):]
+    return [host + rest for host in hosts] if rest.startswith("/") and rest.strip("/") else []
 
 
 def page_key(path: str) -> str:

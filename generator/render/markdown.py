@@ -35,6 +35,7 @@ from generator.render.nesting import MAX_DEPTH
 from generator.render.remote_media import mark_images_in_links, render_html_block, render_html_inline, render_image
 from generator.render.sanitize import LONE_SURROGATE, Sanitized, known_clean, sanitize
 from generator.render.theme_words import Words
+from generator.render.url_text import readable
 
 if TYPE_CHECKING:
     # markdown-it-py is imported where it is used: most builds never need it (the compiled engine renders
@@ -121,6 +122,15 @@ def normalize_link(url: str) -> str:
     return normalizeLink(url)
 
 
+def normalize_link_text(url: str) -> str:
+    """markdown-it's normalizeLinkText, the text an autolink shows, except where it decodes escapes that are
+    not UTF-8 (`wiki.cgi?WebDAV%A4%C7` on a Japanese site of the EUC-JP era) into U+FFFD marks: there the
+    address's escapes are shown as the site wrote them, as browsers show it."""
+    from markdown_it.common.normalize_url import normalizeLinkText
+    shown = normalizeLinkText(url)
+    return readable(url) if "\ufffd" in shown and "\ufffd" not in url else shown
+
+
 class _Destination:
     """What markdown-it's link rules read of a parsed destination."""
 
@@ -178,6 +188,7 @@ class MarkdownRenderer:
         options = {"html": True, "highlight": highlight_code, "maxNesting": MAX_NESTING}
         md = MarkdownIt("commonmark", options).enable(["table", "strikethrough"]).use(footnote_plugin)
         md.normalizeLink = normalize_link
+        md.normalizeLinkText = normalize_link_text
         md.helpers = fast_link_helpers()
         md.core.ruler.push("heading_ids", heading_ids)
         md.core.ruler.push("resolve_links", resolve_links)

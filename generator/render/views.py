@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from generator import urls
 from generator.config import Config
-from generator.model import Post, Provenance, Site, Taxonomy, TermListing, older_and_newer
+from generator.model import Post, Provenance, Site, Taxonomy, TermListing, older_and_newer, parent_and_children
 from generator.render import updates
 from generator.render import text_direction
 from generator.render.local_dates import Dates
@@ -141,6 +141,8 @@ class PostView:
     about_html: Markup  # the footer made from source_url and provenance
     provenance: ProvenanceView | None = None  # None for a post without a mirror block
     direction: str = ""  # "rtl" or "ltr" where the post's text runs otherwise than its site's, else ""
+    parent: Link | None = None  # the page this one is under, as WordPress nests pages
+    children: tuple[Link, ...] = ()  # the pages under this one, by title
 
 
 @dataclass(frozen=True)
@@ -254,6 +256,7 @@ class Views:
         site = self.site
         post = site.posts[position]
         older, newer = older_and_newer(site, position)
+        parent, children = parent_and_children(site, position)
         lowest, highest = self.config.build.toc_levels
         toc = tuple(_toc(e) for e in build_toc(body.headings, lowest, highest))
         term_groups = _term_groups(post, site, link)
@@ -281,6 +284,8 @@ class Views:
                                                     self._listed[p.file].parts.time) for s, p in zip(shown, related)]),
             about_html=about_html(source, found, self.words),
             direction=self._direction(post),
+            parent=parent and Link(link(urls.post(parent)), parent.title),
+            children=tuple(Link(link(urls.post(child)), child.title) for child in children),
         )
 
     @functools.cached_property

@@ -28,6 +28,7 @@ from defusedxml.ElementTree import iterparse
 from generator.problems import ItemError, Problem
 from generator.sources import wp_json
 from generator.sources import wxr_encoding as encoding
+from generator.sources.wxr_cdata import CdataMender
 from generator.sources import wxr_items as items
 from generator.sources.wp_json import RawItem
 from generator.sources.wp_syntax import gallery_owners
@@ -212,21 +213,22 @@ def _elements(path: Path, skipped: list[str] | None = None) -> Iterator[tuple[st
 
 
 class _Declaring:
-    """The file as UTF-8 (see wxr_encoding), without the control characters XML forbids, and with the
-    prefixes of UNDECLARED that <rss> does not declare declared on it, on the same line, so that every
-    line number a problem names is the file's own."""
+    """The file as UTF-8 (see wxr_encoding), without the control characters XML forbids, with a `]]>` inside
+    a value kept as text (see wxr_cdata), and with the prefixes of UNDECLARED that <rss> does not declare
+    declared on it, on the same line, so that every line number a problem names is the file's own."""
 
     def __init__(self, raw: Any, skipped: list[str]) -> None:
         self._raw, self._pending, self._done, self._skipped = raw, b"", False, skipped
         self._decoder: codecs.IncrementalDecoder | None = None
+        self._mender = CdataMender()
 
     def read(self, size: int = -1) -> bytes:
         if not self._done:
-            return self._head().translate(SPACED, FORBIDDEN)
+            return self._mender.feed(self._head().translate(SPACED, FORBIDDEN))
         while True:
             chunk = self._raw.read(size)
             data = chunk if self._decoder is None else self._decoder.decode(chunk, final=not chunk).encode("utf-8")
-            data = data.translate(SPACED, FORBIDDEN)
+            data = self._mender.feed(data.translate(SPACED, FORBIDDEN), final=not chunk)
             if data or not chunk:  # a chunk may end inside a character, or hold only controls: b"" reads as the end
                 return data
 

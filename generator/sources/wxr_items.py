@@ -23,9 +23,14 @@ from generator.sources.wp_syntax import Attachment, gallery_owners, patterns_use
 ZERO_DATE = "0000-00-00 00:00:00"
 SYNTHETIC_BASE = 10**12  # WordPress ids are far below this
 TAXONOMY_OF = {"tag": "post_tag"}  # WXR 1.0 wrote tags as domain="tag"
-# Terms that are not taxonomies a reader browses: REST shows none of them in `wp:term`.
+# Terms that are not taxonomies a reader browses: REST shows none of them in `wp:term`. Besides WordPress's own,
+# the ones plugins keep their bookkeeping in, registered as not public: Polylang's groups of translations
+# (`pll_68f7a70a13708`, one per post) and its languages of terms, WPML's translation priorities, WooCommerce's
+# product visibility and type (`exclude-from-catalog`, `simple`). Polylang's `language` is kept: it sorts the
+# posts a reader reads by language.
 HIDDEN_TAXONOMIES = frozenset({"post_format", "nav_menu", "link_category", "wp_theme", "wp_template_part_area",
-                               "wp_pattern_category"})
+                               "wp_pattern_category", "post_translations", "term_translations", "term_language",
+                               "translation_priority", "product_visibility", "product_type"})
 TITLE_WORDS = 8
 NON_WORD = re.compile(r"[^\w]+")
 # REST serves a post's content rendered, an export saves it raw: a post's `content` and `excerpt` hold `raw`,
@@ -88,7 +93,7 @@ def term(element: Element, tag: str, names: Names) -> dict[str, Any] | None:
         taxonomy, slug, name, parent = (fields.get("wp:term_taxonomy", ""), fields.get("wp:term_slug", ""),
                                         fields.get("wp:term_name", ""), fields.get("wp:term_parent", ""))
     slug = slug or slug_of(name)
-    if not taxonomy or not slug:
+    if not taxonomy or not slug or taxonomy in HIDDEN_TAXONOMIES:
         return None
     ident = _int(fields.get("wp:term_id")) or names.terms.get((taxonomy, slug)) or synthetic_id(taxonomy, slug)
     names.terms[(taxonomy, slug)] = ident

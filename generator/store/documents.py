@@ -40,6 +40,8 @@ def dumps(document: Document) -> str:
         "taxonomies": {tax: list(slugs) for tax, slugs in document.taxonomies.items()},
         "source": {"id": document.source.id, "url": document.source.url, "guid": document.source.guid},
     }
+    if document.source.parent:
+        metadata["source"]["parent"] = document.source.parent
     # Optional keys are left out when empty, so most posts carry only what they have.
     for key in ("author", "image"):
         if not metadata[key]:
@@ -160,7 +162,7 @@ def _document(meta: dict[str, Any], content: str) -> Document:
         image=_image(meta),
         taxonomies=_taxonomies(meta),
         source=Source(id=_source_id(source), url=_text(source, "url", False, "source."),
-                      guid=_text(source, "guid", False, "source.")),
+                      guid=_text(source, "guid", False, "source."), parent=_source_id(source, "parent")),
         body=content + "\n" if content else "",
         mirror=_mirror(meta),
     )
@@ -248,8 +250,8 @@ def _revision(value: dict[str, Any]) -> Revision:
                     changed=tuple(changed), summary=_text(value, "summary", False, prefix))
 
 
-def _source_id(source: dict[str, Any]) -> int:
-    value = source.get("id", 0)
+def _source_id(source: dict[str, Any], key: str = "id") -> int:
+    value = source.get(key, 0)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ItemError("source.id", f"expected an integer, got {value!r}")
+        raise ItemError(f"source.{key}", f"expected an integer, got {value!r}")
     return value
