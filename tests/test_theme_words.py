@@ -15,7 +15,7 @@ from babel.dates import format_date, format_skeleton
 
 from generator.builder import run_build
 from generator.config import ConfigError
-from generator.convert.document import Mirror, Revision
+from generator.convert.document import Mirror, Revision, Source
 from generator.render import theme_words
 from generator.render.local_dates import Dates
 from generator.render.theme_words import Words, catalogue_name, placeholders
@@ -86,7 +86,10 @@ def build_site(tmp_path: Path, language: str, **sections: dict) -> Path:
                   body="## First\n\nText.\n\n## Second\n\nMore text.\n", taxonomies={"regions": ["asia"]},
                   mirror=Mirror("2025-03-15", "", revisions)),
              post("earlier-post", WHEN - timedelta(days=40), taxonomies={"regions": ["asia"], "category": ["mining"]},
-                  mirror=Mirror("2025-03-15", "2025-05-02"))]
+                  mirror=Mirror("2025-03-15", "2025-05-02")),
+             post("guide", WHEN, type="page", source=Source(7, "https://e.com/guide/", "https://e.com/?page_id=7")),
+             post("chapter", WHEN, type="page",
+                  source=Source(8, "https://e.com/guide/chapter/", "https://e.com/?page_id=8", parent=7))]
     content = write_content(tmp_path / "content", posts, {("regions", "asia"): "Asia"})
     built = run_build(config(tmp_path, content, site={"language": language, "base_url": "https://m.example/"},
                              **sections))
@@ -104,6 +107,9 @@ def test_a_site_in_another_language_shows_no_english_theme_word(tmp_path: Path, 
     assert own["removed"] in pages[site / "news-archive/earlier-post/index.html"]
     assert own["revised_kind"] in pages[site / "updates/index.html"]
     assert own["category_label"] in pages[site / "index.html"]  # WordPress's own taxonomy, in the menu
+    assert own["pages_under"] in pages[site / "page/guide/index.html"]
+    part_of = own["part_of"].format(page="Guide")  # the title is a link, which text_of spaces apart
+    assert "".join(part_of.split()) in "".join(pages[site / "page/chapter/index.html"].split())
     assert text_of(Dates(language).moment(WHEN)) in post_page
     archive = pages[site / "archive/index.html"]
     assert text_of(Dates(language).month(2025, 3)) in archive and text_of(Dates(language).month(2025, 2)) in archive
