@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert import context as loss
-from generator.convert.addresses import absolute, absolute_srcset, within_page
+from generator.convert.addresses import absolute, absolute_srcset, as_browsers_read, within_page
 from generator.convert.context import Context
 from generator.convert.parse import tags_in
 
@@ -44,13 +44,14 @@ DATA_PICTURE = re.compile(r"^\s*data:image/(?:gif|png|jpeg|webp);", re.IGNORECAS
 
 
 def resolve_relative_urls(soup: BeautifulSoup, ctx: Context) -> None:
-    """`/wp-content/…`, `../2016/03/…`, `x.jpg` and `//host/x` as the original site read them; a link
-    to a place in this very post (`https://site/post/#x`) becomes `#x`."""
+    """`/wp-content/…`, `../2016/03/…`, `x.jpg` and `//host/x` as the original site read them, without
+    the line breaks an editor wrapped into them; a link to a place in this very post
+    (`https://site/post/#x`) becomes `#x`."""
     for tag in tags_in(soup):
         for name in URL_ATTRIBUTES.intersection(tag.attrs):
             value = tag[name]
             if isinstance(value, str) and value:
-                tag[name] = within_page(absolute(value, ctx.base_url), ctx.base_url)
+                tag[name] = within_page(absolute(as_browsers_read(value), ctx.base_url), ctx.base_url)
         for name in SRCSET_ATTRIBUTES.intersection(tag.attrs):
             value = tag[name]
             if isinstance(value, str) and value:
