@@ -40,6 +40,7 @@ SHOWN = ("img", "picture", "video", "audio", "iframe", "object", "embed")
 # its Markdown source. `file:` is a document on the author's disk; the others run code. Pictures in data:
 # URLs are the exception.
 UNLINKABLE = re.compile(r"^\s*(?:file|javascript|vbscript|data):", re.IGNORECASE)
+PLAYED = ("video", "audio", "source", "iframe", "embed", "object")  # what the converter makes a link to
 DATA_PICTURE = re.compile(r"^\s*data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
 
 
@@ -61,7 +62,7 @@ def resolve_relative_urls(soup: BeautifulSoup, ctx: Context) -> None:
 def unlink_unreachable_addresses(soup: BeautifulSoup, ctx: Context) -> None:
     """A link to `file:///C:/…` (pasted from a document on the author's disk) or to `javascript:` would
     show as `[text](file:///C:/…)`: it becomes its text. An image there could not be shown anywhere: it
-    goes."""
+    goes, and so does audio, video or a frame there, which the mirror could only have linked."""
     for link in _elements(soup, "a"):
         if UNLINKABLE.match(link.get("href") or ""):
             del link["href"]  # an <a> without an address is its text, and keeps an id a link points at
@@ -70,6 +71,12 @@ def unlink_unreachable_addresses(soup: BeautifulSoup, ctx: Context) -> None:
         if UNLINKABLE.match(source) and not DATA_PICTURE.match(source):
             ctx.losses.note(loss.IMAGE_WITHOUT_SOURCE, image.get("alt") or source[:80])
             image.decompose()
+    for media in _elements(soup, *PLAYED):
+        source = media.get("src") or media.get("data") or ""
+        if UNLINKABLE.match(source):  # a video inlined as data: (a cover's background) has no page to link
+            if media.name != "source":
+                ctx.losses.note(loss.MEDIA_WITHOUT_ADDRESS, source[:80])
+            media.decompose()
 
 
 def wp_embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
@@ -221,7 +228,7 @@ def _has_text(node: object) -> bool:
     return isinstance(node, Tag) and bool(node.get_text(strip=True))
 
 
-def _elements(soup: BeautifulSoup, name: str) -> Iterator[Tag]:
-    """Tags of one name in document order, from a snapshot; those removed meanwhile are skipped."""
-    snapshot = [t for t in tags_in(soup) if t.name == name]
+def _elements(soup: BeautifulSoup, *names: str) -> Iterator[Tag]:
+    """Tags of these names in document order, from a snapshot; those removed meanwhile are skipped."""
+    snapshot = [t for t in tags_in(soup) if t.name in names]
     return (t for t in snapshot if not t.__dict__.get("_decomposed"))
