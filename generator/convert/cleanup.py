@@ -121,8 +121,16 @@ def drop_scripts_and_styles(soup: BeautifulSoup, ctx: Context) -> None:
         if tag.get("type") != "application/ld+json" and tag.get_text(strip=True):
             ctx.losses.note(loss.SCRIPT, tag.name)
         tag.decompose()
-    for tag in elements(soup, "noscript"):  # lazy-load fallbacks repeat an image already present
-        tag.decompose()
+    for tag in elements(soup, "noscript"):
+        if _is_playlist_fallback(tag):
+            tag.unwrap()  # WordPress lists a playlist's tracks here for readers without scripts, as the mirror's are
+        else:
+            tag.decompose()  # lazy-load fallbacks repeat an image already present
+
+
+def _is_playlist_fallback(noscript: Tag) -> bool:
+    """The track list a WordPress `[playlist]` renders for browsers without scripts, its only list of files."""
+    return any("wp-playlist" in (parent.get("class") or ()) for parent in noscript.parents)
 
 
 def drop_plugin_toc(soup: BeautifulSoup, ctx: Context) -> None:
