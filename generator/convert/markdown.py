@@ -91,6 +91,8 @@ class NewsConverter(MarkdownConverter):
         if parent_tags is None:  # a tag on its own, not reached from the document
             return super().process_tag(node, parent_tags)
         name = node.name
+        if name == "pre" and _links_out(node):  # a code block cannot hold a link: the text stays HTML, links and all
+            return f"\n\n{pre_html(node)}\n\n"
         inside = removes_inside(name)
         child_tags = set(parent_tags)
         child_tags.add(name)
@@ -423,6 +425,21 @@ def table_html(table: Tag) -> str:
                      if k in TABLE_ATTRIBUTES or (tag.name == "a" and k in ("href", "title"))
                      or (tag.name == "img" and k in ("src", "alt", "title"))}
     return BLANK_RUNS.sub("\n", re.sub(r"\n\s*\n", "\n", str(table)))
+
+
+def _links_out(pre: Tag) -> bool:
+    """Whether preformatted text links to a web page (a listing's words linked to its documentation)."""
+    if pre.find(lambda t: t.name.startswith("nm-")) is not None:
+        return False  # footnotes and anchors the converter marked need Markdown
+    return any(a.get("href", "").startswith(("http://", "https://")) for a in pre.find_all("a"))
+
+
+def pre_html(pre: Tag) -> str:
+    """The preformatted text as HTML, with only the links' addresses and titles: a blank line does not end
+    an HTML block that opens with <pre>, and nothing in it is read as Markdown."""
+    for tag in [pre, *pre.find_all(True)]:
+        tag.attrs = {k: v for k, v in tag.attrs.items() if tag.name == "a" and k in ("href", "title")}
+    return str(pre)
 
 
 def html_to_markdown(html: str, ctx: Context | None = None) -> str:
