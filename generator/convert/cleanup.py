@@ -56,6 +56,7 @@ LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
 BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
+WEB_ADDRESS = re.compile(r"^\s*https?://", re.IGNORECASE)
 SRCSET_SPLIT = re.compile(r",\s+")
 TRACKER_HOSTS = ("pixel.wp.com", "stats.wp.com", "google-analytics.com", "googletagmanager.com",
                  "facebook.com/tr", "doubleclick.net", "pixel.quantserve.com", "b.scorecardresearch.com")
@@ -122,15 +123,18 @@ def drop_scripts_and_styles(soup: BeautifulSoup, ctx: Context) -> None:
             ctx.losses.note(loss.SCRIPT, tag.name)
         tag.decompose()
     for tag in elements(soup, "noscript"):
-        if _is_playlist_fallback(tag):
-            tag.unwrap()  # WordPress lists a playlist's tracks here for readers without scripts, as the mirror's are
+        if _links_for_readers_without_scripts(tag):
+            tag.unwrap()  # the mirror's readers have no scripts: this is what they see of the widget
         else:
             tag.decompose()  # lazy-load fallbacks repeat an image already present
 
 
-def _is_playlist_fallback(noscript: Tag) -> bool:
-    """The track list a WordPress `[playlist]` renders for browsers without scripts, its only list of files."""
-    return any("wp-playlist" in (parent.get("class") or ()) for parent in noscript.parents)
+def _links_for_readers_without_scripts(noscript: Tag) -> bool:
+    """What a widget's script would have shown, given as links for browsers without scripts: a poll's link
+    (Polldaddy), a WordPress playlist's tracks. Not a lazy loader's copy of an image already shown, nor a
+    request to turn JavaScript on, which only made sense on the original site."""
+    return (noscript.find("a", href=WEB_ADDRESS) is not None and noscript.find("img") is None
+            and "javascript" not in noscript.get_text().lower())
 
 
 def drop_plugin_toc(soup: BeautifulSoup, ctx: Context) -> None:
