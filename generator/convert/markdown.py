@@ -91,8 +91,6 @@ class NewsConverter(MarkdownConverter):
         if parent_tags is None:  # a tag on its own, not reached from the document
             return super().process_tag(node, parent_tags)
         name = node.name
-        if name == "pre" and _links_out(node):  # a code block cannot hold a link: the text stays HTML, links and all
-            return f"\n\n{pre_html(node)}\n\n"
         inside = removes_inside(name)
         child_tags = set(parent_tags)
         child_tags.add(name)
@@ -158,19 +156,28 @@ class NewsConverter(MarkdownConverter):
 
     def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         href = el.get("href")
-        if href and any(c in href for c in " ()<>"):
-            el["href"] = _link_destination(href)  # <…> lets a destination hold spaces and parentheses
-        return super().convert_a(el, text, parent_tags)
+        if not href or not any(c in href for c in " ()<>"):
+            return super().convert_a(el, text, parent_tags)
+        el["href"] = _link_destination(href)  # <…> lets a destination hold spaces and parentheses
+        try:
+            return super().convert_a(el, text, parent_tags)
+        finally:
+            el["href"] = href  # the tree stays as it was, for a <pre> written as HTML around it
 
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         src = el.get("src")
-        if src and any(c in src for c in " ()<>"):
-            el["src"] = _link_destination(src)
         if "td" in parent_tags or "th" in parent_tags:
             # markdownify keeps an image in a cell only as the cell's own child: one in a link there (Blogger's
             # caption tables: <td><a href=big.jpg><img></a></td>) would shrink to its alt text, often none.
             parent_tags = parent_tags - {"_inline"}
-        markdown = super().convert_img(el, text, parent_tags)
+        if src and any(c in src for c in " ()<>"):
+            el["src"] = _link_destination(src)
+            try:
+                markdown = super().convert_img(el, text, parent_tags)
+            finally:
+                el["src"] = src
+        else:
+            markdown = super().convert_img(el, text, parent_tags)
         alt = el.get("alt") or ""
         if not markdown.startswith("![") or not BRACKETS.search(alt):
             return markdown
@@ -223,6 +230,8 @@ class NewsConverter(MarkdownConverter):
     def convert_pre(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         if not text.strip("\n"):
             return ""
+        if _links_out(el):  # a code block cannot hold a link: the text stays HTML, links and all
+            return f"\n\n{pre_html(el)}\n\n"
         fence = "`" * max(3, 1 + max((len(run) for run in BACKTICKS.findall(text)), default=0))
         return f"\n\n{fence}{code_language(el)}\n{text.strip(chr(10))}\n{fence}\n\n"
 
