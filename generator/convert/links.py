@@ -38,8 +38,9 @@ PAGE_IDS = frozenset({"main"})
 SHOWN = ("img", "picture", "video", "audio", "iframe", "object", "embed")
 # Addresses Markdown renderers refuse to link (CommonMark's own, markdown-it): such a link would show as
 # its Markdown source. `file:` is a document on the author's disk; the others run code. Pictures in data:
-# URLs are the exception.
-UNLINKABLE = re.compile(r"^\s*(?:file|javascript|vbscript|data):", re.IGNORECASE)
+# URLs are the exception. `blob:` is a picture pasted into the editor, which lived only in that browser tab:
+# it never showed on the site either.
+UNLINKABLE = re.compile(r"^\s*(?:file|javascript|vbscript|data|blob):", re.IGNORECASE)
 PLAYED = ("video", "audio", "source", "iframe", "embed", "object")  # what the converter makes a link to
 DATA_PICTURE = re.compile(r"^\s*data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
 
