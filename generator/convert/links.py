@@ -179,16 +179,27 @@ def unlink_dead_fragments(soup: BeautifulSoup, ctx: Context) -> None:
 def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
     """A link that shows only an icon (`<a href=…><i class="fa fa-facebook"></i></a>`, a video's play
     button) holds no text for Markdown to write, so it vanished with the address it leads to: it is named
-    by its label, else by that address."""
+    by its label, else by that address. An empty heading anchor shows nothing, and goes."""
     for link in _elements(soup, "a"):
         href = link.get("href")
         if not isinstance(href, str) or not href.startswith(("http://", "https://", "mailto:")):
             continue
         if _has_text(link) or link.find(SHOWN) is not None:
             continue
+        if _is_heading_anchor(link):
+            link.decompose()  # nothing to see: its icon, if any, was the other site's CSS
+            continue
         label = link.get("aria-label") or link.get("title") or href.removeprefix("mailto:")
         link.clear()
         link.append(str(label).strip() or href)
+
+
+def _is_heading_anchor(link: Tag) -> bool:
+    """An empty link in a heading, or one hidden from screen readers: the permalink anchor that documentation
+    sites put on each heading (`<h2><a href="https://docs/page#install"></a>Install</h2>`), copied with it."""
+    if link.find(True) is not None:
+        return False  # an icon of its own
+    return link.get("aria-hidden") == "true" or any(parent.name in HEADINGS for parent in link.parents)
 
 
 def keep_link_targets(soup: BeautifulSoup, ctx: Context) -> None:
