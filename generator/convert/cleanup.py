@@ -21,9 +21,10 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, nam
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import FragmentSoup, may_hold, tags_in
 from generator.convert.structure import (BLOCK_NAMES, MORE, blocks_in_headings_as_text, captions_as_paragraphs,
-                                         drop_inpage_toc, emphasis_into_blocks, headings_closed_by_the_parser,
-                                         images_out_of_headings, line_breaks_out_of_inline, merge_split_emphasis,
-                                         more_marker_between_blocks, unwrap_repeated_emphasis)
+                                         drop_inpage_toc, emphasis_into_blocks, even_table_rows,
+                                         headings_closed_by_the_parser, images_out_of_headings,
+                                         line_breaks_out_of_inline, merge_split_emphasis, more_marker_between_blocks,
+                                         unwrap_repeated_emphasis)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
@@ -461,6 +462,7 @@ PASSES: tuple[Pass, ...] = (
     name_icon_links,
     keep_link_targets,
     drop_empty_elements,
+    even_table_rows,
 )
 
 
