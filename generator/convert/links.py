@@ -41,6 +41,9 @@ SHOWN = ("img", "picture", "video", "audio", "iframe", "object", "embed")
 # URLs are the exception. `blob:` is a picture pasted into the editor, which lived only in that browser tab:
 # it never showed on the site either.
 UNLINKABLE = re.compile(r"^\s*(?:file|javascript|vbscript|data|blob):", re.IGNORECASE)
+# An address that ran on over markup, its closing quote missing (`<a href="http://x/>About</a> … <a href="`):
+# the browser showed the link empty, and its address is no place to go.
+SWALLOWED_MARKUP = re.compile(r"[<>]")
 PLAYED = ("video", "audio", "source", "iframe", "embed", "object")  # what the converter makes a link to
 DATA_PICTURE = re.compile(r"^\s*data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
 
@@ -179,14 +182,15 @@ def unlink_dead_fragments(soup: BeautifulSoup, ctx: Context) -> None:
 def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
     """A link that shows only an icon (`<a href=…><i class="fa fa-facebook"></i></a>`, a video's play
     button) holds no text for Markdown to write, so it vanished with the address it leads to: it is named
-    by its label, else by that address. An empty heading anchor shows nothing, and goes."""
+    by its label, else by that address. An empty heading anchor shows nothing, and goes, as does an empty link
+    whose address swallowed the markup after it."""
     for link in _elements(soup, "a"):
         href = link.get("href")
         if not isinstance(href, str) or not href.startswith(("http://", "https://", "mailto:")):
             continue
         if _has_text(link) or link.find(SHOWN) is not None:
             continue
-        if _is_heading_anchor(link):
+        if _is_heading_anchor(link) or SWALLOWED_MARKUP.search(href):
             link.decompose()  # nothing to see: its icon, if any, was the other site's CSS
             continue
         label = link.get("aria-label") or link.get("title") or href.removeprefix("mailto:")
