@@ -74,7 +74,8 @@ PIECES = ["Plain words & more", "*em*", "**strong**", "`code`", "~~gone~~", "[st
           "[top](#background)", "![pic](https://example.com/up/1.jpg)", "![remote *pic*](https://e.com/2.png \"T\")",
           "[![in link](https://e.com/3.png)](https://e.com/)", "[![](https://example.com/up/1.jpg)](/x/)",
           "![](https://e.com/4.png)", "![rel](x.jpg)", "\\{#not}", "A & B", "&copy; &#8217;", "é “quoted”",
-          "[mail](mailto:a@b.c)", "https://bare.example/", "[x](/a b)", "[ref][r]", "a\\\nb", "hard  \nbreak"]
+          "[mail](mailto:a@b.c)", "https://bare.example/", "[x](/a b)", "[ref][r]", "a\\\nb", "hard  \nbreak",
+          "[home server](http://[2409:8a6c:2050:ba60::1]:5244)"]
 BLOCKS = ["## Heading {#background}", "## Heading", "### Heading *em* `c` {#h%41}", "# Main", "## main",
           "Setext\n------", "- item {}\n- item {}", "1. first {}\n2. second {}", "> quote {}", "---",
           "| a | b |\n|:-|-:|\n| {} | {} |", "```python\nx = 'a' & 1 > 2\n```", "```\nplain\n```", "    indented",

@@ -48,6 +48,9 @@ TAG = re.compile(r"<[^>]*>")
 LINK_OR_IMAGE = re.compile(r'<a href="([^"]*)"( title="[^"]*")?>'
                            r'|<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")? />')
 LINK_CLOSE = "</a>"
+# The compiled parser percent-encodes the brackets of an IPv6 host (`http://%5B::1%5D/`), which markdown-it and
+# browsers keep as they are: encoded, the address is no host.
+ENCODED_IPV6_HOST = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?)%5B([0-9A-Fa-f:.]+)%5D", re.IGNORECASE)
 ALIGNED = {f'<t{cell} style="text-align:{side}">': f'<t{cell} align="{side}">'
            for cell in "hd" for side in ("left", "center", "right")}
 CODE = re.compile(r'<pre><code class="language-([^"]*)">(.*?)</code></pre>\n', re.DOTALL)
@@ -137,9 +140,11 @@ def _inline(html: str, resolver: Resolver, pages: Mapping[str, str], page: str) 
         if raw is not None:
             opened += 1
             href = unescape(raw) if "&" in raw else raw
+            if "%5B" in href:
+                href = ENCODED_IPV6_HOST.sub(r"\1[\2]", href)
             target = resolver.target(href, loads=False)
             settle = settle or (target is not None and same_page_fragment(target) is not None)
-            if target == href and "&" not in raw:
+            if target == href == raw:
                 pieces.append(match.group())  # the engine wrote it as _attr would
             else:
                 title = match.group(2) or ""
