@@ -103,7 +103,10 @@ def test_random_bodies_render_the_same(source: str | None) -> None:
 def test_what_the_engine_leaves_to_the_reference() -> None:
     renderer = MarkdownRenderer(PAGES)
     for body in ["<b>raw</b>", "note[^1]\n\n[^1]: x", "<https://auto.link/>", "> " * 30 + "deep", "[" * 40,
-                 "lone \ud800 surrogate"]:
+                 "lone \ud800 surrogate", "![caught with $2.8m \\[Twitter\\]](https://e.com/5.png)"]:
         assert renderer._fast(body, PAGE, SITE) is None, body
     assert renderer._fast("plain *text*", PAGE, SITE) is not None
+    # The engine drops escaped brackets from an image's alt text; the reference keeps them.
+    alt = MarkdownRenderer(PAGES).render("![caught with $2.8m \\[Twitter\\]](https://e.com/5.png)", PAGE, SITE).html
+    assert "[Twitter]" in alt
     assert local_pages  # the lookups above are shaped as local_links makes them
