@@ -79,6 +79,20 @@ def test_lists_one_after_another_stay_apart_when_rendered() -> None:
     assert "<p>" not in html  # tight lists, as in the source
 
 
+@given(st.lists(st.integers(min_value=1, max_value=4), min_size=1, max_size=5), st.booleans())
+def test_every_cell_of_a_table_with_rows_of_different_widths_is_rendered(widths: list[int], header: bool) -> None:
+    """Markdown drops the cells a row holds beyond its table's first row (a layout table's one-cell spacer row
+    over rows of three)."""
+    rows = [[f"c{r}x{c}" for c in range(width)] for r, width in enumerate(widths)]
+    tag = ["td"] * len(rows)
+    if header:
+        tag[0] = "th"
+    html = "<table>" + "".join(f"<tr>{''.join(f'<{tag[r]}>{cell}</{tag[r]}>' for cell in row)}</tr>"
+                               for r, row in enumerate(rows)) + "</table>"
+    rendered = MarkdownRenderer().render(html_to_markdown(html)).html
+    assert all(cell in rendered for row in rows for cell in row)
+
+
 def test_a_list_that_counts_down_still_counts_down_when_rendered() -> None:
     html = MarkdownRenderer().render(html_to_markdown((CASES / "reversed_lists.html").read_text(encoding="utf-8"))).html
     lists = re.findall(r"<ol[^>]*>", html)

@@ -9,9 +9,12 @@ from urllib.parse import urlsplit
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.convert.addresses import absolute, absolute_srcset, page_address
+from generator.convert.addresses import absolute, absolute_srcset, as_browsers_read, page_address
+from generator.convert.context import Context
+from generator.convert.markdown import html_to_markdown
 from generator.convert.context import Settings
 from generator.importer import ImportOptions, run_import
+from generator.render.markdown import MarkdownRenderer
 from tests.conftest import rest_item
 
 segment = st.text(st.sampled_from("abz09-_.~%"), min_size=1, max_size=6).filter(lambda s: s not in (".", ".."))
@@ -36,6 +39,24 @@ def test_every_relative_url_gets_a_host_and_resolving_twice_changes_nothing(url:
 def test_fragment_only_links_and_urls_with_a_scheme_stay_as_they_are(fragment: str, page: str) -> None:
     for url in (f"#{fragment}", "mailto:ed@e.com", "tel:+1", "data:image/png;base64,AA", "https://o.example/x"):
         assert absolute(url, page) == url
+
+
+wrapped = st.lists(st.tuples(path, st.sampled_from(["\n", "\r\n", "\t", "\n\t"])), min_size=1, max_size=4)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["", "https://cdn.example/", "//cdn.example/"]), wrapped, base)
+def test_a_url_an_editor_wrapped_over_lines_links_where_the_browser_took_it(host: str, pieces: list[tuple[str, str]],
+                                                                            page: str) -> None:
+    """Browsers drop tabs and line breaks from a URL; Markdown cannot hold them in a link's address, so a
+    link or image whose address kept them would show as its Markdown source (`![](…/Outlining`)."""
+    url = host + "".join(p + gap for p, gap in pieces)
+    clean = host + "".join(p for p, _ in pieces)
+    assert as_browsers_read(url) == clean
+    html = MarkdownRenderer().render(html_to_markdown(
+        f'<p><a href="{url}">a link</a> and <img src="{url}x.png" alt="a picture"></p>', Context(base_url=page))).html
+    assert "](" not in html and "\n" not in html.strip()  # both shown, on one line: no Markdown left
+    assert html.count('<a href="http') == 2  # the link, and the remote picture's "open original"
 
 
 def test_every_srcset_candidate_is_resolved_and_keeps_its_descriptor() -> None:

@@ -25,6 +25,8 @@ from tests.test_wxr import export, item
     ("<!--:en--><p>Mining</p><!--:--><!--:pt-br--><p>Mineração</p><!--:-->", "pt-BR", "<p>Mineração</p>"),
     ("<p>Shared</p>[:en]<p>English</p>[:zh]<p>中文</p>[:]<p>Also shared</p>", "zh", "<p>Shared</p><p>中文</p><p>Also shared</p>"),
     ("[:en]Only English, closed[:]", "de", "Only English, closed"),
+    ("Ecoquotidien [lang_es]La ecologia al cotidiano.[/lang_es][lang_en]Daily ecology.[/lang_en]", "en",
+     "Ecoquotidien Daily ecology."),  # Polyglot
 ])
 def test_a_post_shows_one_language(text: str, wanted: str, shown: str) -> None:
     assert in_language(text, wanted) == shown
@@ -39,10 +41,12 @@ def test_text_of_one_language_is_left_as_it_is(text: str) -> None:
 
 
 @given(st.dictionaries(st.sampled_from(["en", "de", "fr", "zh", "pt-br"]), st.text(alphabet="abc <>/p", max_size=12),
-                       min_size=2), st.sampled_from(["[:{}]", "{{:{}}}", "<!--:{}-->"]))
+                       min_size=2), st.sampled_from(["[:{}]", "{{:{}}}", "<!--:{}-->", "[lang_{}]"]))
 def test_each_language_of_a_post_is_shown_whole_and_alone(blocks: dict[str, str], mark: str) -> None:
-    closing = mark.format("")
-    text = "".join(mark.format(code) + body for code, body in blocks.items()) + closing
+    if mark == "[lang_{}]":  # Polyglot closes each block by its name
+        text = "".join(f"[lang_{code}]{body}[/lang_{code}]" for code, body in blocks.items())
+    else:
+        text = "".join(mark.format(code) + body for code, body in blocks.items()) + mark.format("")
     for code, body in blocks.items():
         assert in_language(text, code) == body
 

@@ -74,7 +74,8 @@ PIECES = ["Plain words & more", "*em*", "**strong**", "`code`", "~~gone~~", "[st
           "[top](#background)", "![pic](https://example.com/up/1.jpg)", "![remote *pic*](https://e.com/2.png \"T\")",
           "[![in link](https://e.com/3.png)](https://e.com/)", "[![](https://example.com/up/1.jpg)](/x/)",
           "![](https://e.com/4.png)", "![rel](x.jpg)", "\\{#not}", "A & B", "&copy; &#8217;", "é “quoted”",
-          "[mail](mailto:a@b.c)", "https://bare.example/", "[x](/a b)", "[ref][r]", "a\\\nb", "hard  \nbreak"]
+          "[mail](mailto:a@b.c)", "https://bare.example/", "[x](/a b)", "[ref][r]", "a\\\nb", "hard  \nbreak",
+          "[home server](http://[2409:8a6c:2050:ba60::1]:5244)"]
 BLOCKS = ["## Heading {#background}", "## Heading", "### Heading *em* `c` {#h%41}", "# Main", "## main",
           "Setext\n------", "- item {}\n- item {}", "1. first {}\n2. second {}", "> quote {}", "---",
           "| a | b |\n|:-|-:|\n| {} | {} |", "```python\nx = 'a' & 1 > 2\n```", "```\nplain\n```", "    indented",
@@ -102,7 +103,10 @@ def test_random_bodies_render_the_same(source: str | None) -> None:
 def test_what_the_engine_leaves_to_the_reference() -> None:
     renderer = MarkdownRenderer(PAGES)
     for body in ["<b>raw</b>", "note[^1]\n\n[^1]: x", "<https://auto.link/>", "> " * 30 + "deep", "[" * 40,
-                 "lone \ud800 surrogate"]:
+                 "lone \ud800 surrogate", "![caught with $2.8m \\[Twitter\\]](https://e.com/5.png)"]:
         assert renderer._fast(body, PAGE, SITE) is None, body
     assert renderer._fast("plain *text*", PAGE, SITE) is not None
+    # The engine drops escaped brackets from an image's alt text; the reference keeps them.
+    alt = MarkdownRenderer(PAGES).render("![caught with $2.8m \\[Twitter\\]](https://e.com/5.png)", PAGE, SITE).html
+    assert "[Twitter]" in alt
     assert local_pages  # the lookups above are shaped as local_links makes them

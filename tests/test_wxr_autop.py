@@ -89,6 +89,16 @@ def test_the_automatic_excerpt_has_no_embed_shortcodes_which_the_post_shows_as_l
     assert auto_excerpt(raw) == "<p>See the map. Then more.</p>\n"
 
 
+@pytest.mark.parametrize("shortcode", [
+    '[sourcecode language="php"]\n&lt;?php\n...snip...\n[/sourcecode]', "[php]echo 1;[/php]", "[code lang=bash]\n$ rvm install\n[/code]",
+    '[contact-form][contact-field label="Name" type="name" required="true" /][contact-field label="Email" /][/contact-form]',
+    '[contact-form-7 id="4" title="Contact"]'])
+def test_the_automatic_excerpt_has_no_code_or_form_shortcodes_which_their_plugins_registered(shortcode: str) -> None:
+    """strip_shortcodes takes a registered shortcode from an excerpt with all it encloses: a list page would
+    otherwise show `[sourcecode language="php"] <?php` or a form's field labels (hB stv, aflyen)."""
+    assert auto_excerpt(f"Napoleon Bonaparte:\n{shortcode}\nMore words.") == "<p>Napoleon Bonaparte: More words.</p>\n"
+
+
 def test_the_automatic_excerpt_joins_text_around_inline_tags_as_wordpress_strips_them() -> None:
     assert auto_excerpt("文件<strong>～/.screenrc</strong>。<br>Next <a href='x'>link</a>ed<p>para</p>") == (
         "<p>文件～/.screenrc。 Next linked para</p>\n")

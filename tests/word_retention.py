@@ -15,7 +15,8 @@ pixels, auto-inserted keyword links, links to anchors the post does not have). T
 - a link when its address, resolved against the post's own, is the address of a link or image there;
 - an image when its address (any of its sources) is there, or the image file its link points at;
 - a heading when its text is the text of a heading there;
-- an embed (frame, video, audio, object, embed block) when its address is there, as a link or as text.
+- an embed (frame, video, audio, object, embed block) when its address is there, as a link or as text; one
+  held in the page itself (`data:`) or run by a script (`javascript:`) has no address to keep, and is left out.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from generator.convert.addresses import absolute, page_address, within_page
 from generator.convert.cleanup import (KEYWORD_LINK_CLASSES, LAZY_SOURCES, LAZY_SRCSETS, PLUGIN_TOC_CLASSES,
                                        PLUGIN_TOC_IDS, SCREEN_READER_CLASSES, SHARE_CLASSES, TRACKER_HOSTS)
 from generator.convert.context import Context, Settings
-from generator.convert.links import BLOCKS, IMAGE_FILE
+from generator.convert.links import BLOCKS, IMAGE_FILE, UNLINKABLE
 from generator.convert.markdown import html_to_markdown
 from generator.convert.wp_post import to_document
 from generator.problems import ItemError
@@ -200,6 +201,8 @@ def _embeds(source: BeautifulSoup, address: str) -> list[str]:
             url = tag.get(attr) or tag.get("data-src") or (inner["src"] if inner else "")
             if url.startswith("about:") or "display:none" in tag.get("style", "").replace(" ", ""):
                 continue  # a form plugin's hidden frame, never seen
+            if UNLINKABLE.match(url):
+                continue  # a cover's background video inlined as data:, which the import drops and counts
             if "wp-embedded-content" in (tag.get("class") or ()):
                 url = url.split("#")[0].removesuffix("embed/")  # the embedded post, not its frame
             if url:

@@ -9,10 +9,13 @@ without one, URLs are resolved as far as the path allows and stay root-relative.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlsplit
 
 # Schemes a URL that already names its target starts with; nothing is joined to them.
 SCHEMES = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:", "ftp:", "sms:", "news:", "irc:")
+TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+C0_OR_SPACE = "".join(map(chr, range(0x21)))
 
 
 def has_host(url: str) -> bool:
@@ -21,6 +24,13 @@ def has_host(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def as_browsers_read(url: str) -> str:
+    """An attribute's URL as a browser's URL parser reads it: without the tabs and line breaks an editor
+    wrapped into it (`src="…/Outlining\nIndicators/x.gif"`), and without control characters or spaces at
+    either end. Markdown cannot hold a line break in a link's address; the browser never saw one."""
+    return TAB_OR_NEWLINE.sub("", url).strip(C0_OR_SPACE)
 
 
 def page_address(link: str, site: str = "", guid: str = "") -> str:

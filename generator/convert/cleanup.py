@@ -21,9 +21,10 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, nam
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import FragmentSoup, may_hold, tags_in
 from generator.convert.structure import (BLOCK_NAMES, MORE, blocks_in_headings_as_text, captions_as_paragraphs,
-                                         drop_inpage_toc, emphasis_into_blocks, headings_closed_by_the_parser,
-                                         images_out_of_headings, line_breaks_out_of_inline, merge_split_emphasis,
-                                         more_marker_between_blocks, unwrap_repeated_emphasis)
+                                         drop_inpage_toc, emphasis_into_blocks, even_table_rows,
+                                         headings_closed_by_the_parser, images_out_of_headings,
+                                         line_breaks_out_of_inline, merge_split_emphasis, more_marker_between_blocks,
+                                         unwrap_repeated_emphasis)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
@@ -56,6 +57,7 @@ LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
 BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
+WEB_ADDRESS = re.compile(r"^\s*https?://", re.IGNORECASE)
 SRCSET_SPLIT = re.compile(r",\s+")
 TRACKER_HOSTS = ("pixel.wp.com", "stats.wp.com", "google-analytics.com", "googletagmanager.com",
                  "facebook.com/tr", "doubleclick.net", "pixel.quantserve.com", "b.scorecardresearch.com")
@@ -121,8 +123,19 @@ def drop_scripts_and_styles(soup: BeautifulSoup, ctx: Context) -> None:
         if tag.get("type") != "application/ld+json" and tag.get_text(strip=True):
             ctx.losses.note(loss.SCRIPT, tag.name)
         tag.decompose()
-    for tag in elements(soup, "noscript"):  # lazy-load fallbacks repeat an image already present
-        tag.decompose()
+    for tag in elements(soup, "noscript"):
+        if _links_for_readers_without_scripts(tag):
+            tag.unwrap()  # the mirror's readers have no scripts: this is what they see of the widget
+        else:
+            tag.decompose()  # lazy-load fallbacks repeat an image already present
+
+
+def _links_for_readers_without_scripts(noscript: Tag) -> bool:
+    """What a widget's script would have shown, given as links for browsers without scripts: a poll's link
+    (Polldaddy), a WordPress playlist's tracks. Not a lazy loader's copy of an image already shown, nor a
+    request to turn JavaScript on, which only made sense on the original site."""
+    return (noscript.find("a", href=WEB_ADDRESS) is not None and noscript.find("img") is None
+            and "javascript" not in noscript.get_text().lower())
 
 
 def drop_plugin_toc(soup: BeautifulSoup, ctx: Context) -> None:
@@ -154,13 +167,15 @@ def drop_share_widgets(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
-    """A mirror cannot submit anything; a form's visible text is kept, its controls are not."""
+    """A mirror cannot submit anything; a form's visible text is kept, its controls are not. A select's
+    choices, in a form or not (a shop's sorting and filters), are text a reader needs, in the line of its
+    label: `a / b / c`, never run together."""
+    for select in elements(soup, "select"):
+        choices = [o.get_text(" ", strip=True) for o in select.find_all("option") if o.get("value", "x") != ""]
+        select.replace_with(f" {' / '.join(c for c in choices if c)} ")
     for form in elements(soup, "form"):
         ctx.losses.note(loss.FORM, form.get("action", ""))
-        for select in elements(form, "select"):  # its choices are text a reader needs, in the line of its label
-            choices = [o.get_text(" ", strip=True) for o in select.find_all("option") if o.get("value", "x") != ""]
-            select.replace_with(f" {' / '.join(c for c in choices if c)} ")
-        for control in elements(form, "input", "select", "textarea", "button"):
+        for control in elements(form, "input", "textarea", "button"):
             control.decompose()
         form.name = "div"
 
@@ -447,6 +462,7 @@ PASSES: tuple[Pass, ...] = (
     name_icon_links,
     keep_link_targets,
     drop_empty_elements,
+    even_table_rows,
 )
 
 

@@ -20,7 +20,8 @@ FOOTNOTE_DEF = "nm-fndef"
 # Word's anchors: `#_ftn1` leads to footnote 1 (`_edn1`, endnote 1), `#_ftnref1` back to its reference.
 WORD_NOTE = re.compile(r"#_(ftn|edn)(ref)?(\d+)$")
 # The note's own anchor, `<a name="_ftn1">[1]</a>`, stands for its back-link when Word or the editor dropped its href.
-WORD_NOTE_ANCHOR = re.compile(r"_(ftn|edn)(\d+)")
+WORD_NOTE_ANCHOR = re.compile(r"_(ftn|edn)(\d*)")
+NOTE_LABEL = re.compile(r"\[?(\d+)\]?")  # the number a note shows, `[20]`
 NOTE_BLOCKS = ("p", "div", "li")
 
 
@@ -59,7 +60,11 @@ def _note_end(link: Tag) -> str | None:
     if found:
         return f"_{found[1]}{found[3]}" if found[2] else None
     named = WORD_NOTE_ANCHOR.fullmatch(link.get("name") or "")
-    return f"_{named[1]}{named[2]}" if named else None
+    if named is None:
+        return None
+    # An anchor that lost its number (`<a name="_ftn">[20]</a>`, between _ftn19 and _ftn21) is the note it shows.
+    number = named[2] or (label[1] if (label := NOTE_LABEL.fullmatch(link.get_text(strip=True))) else "")
+    return f"_{named[1]}{number}" if number else None
 
 
 def _note_block(back: Tag) -> Tag | None:

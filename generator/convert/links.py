@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert import context as loss
-from generator.convert.addresses import absolute, absolute_srcset, within_page
+from generator.convert.addresses import absolute, absolute_srcset, as_browsers_read, within_page
 from generator.convert.context import Context
 from generator.convert.parse import tags_in
 
@@ -38,19 +38,25 @@ PAGE_IDS = frozenset({"main"})
 SHOWN = ("img", "picture", "video", "audio", "iframe", "object", "embed")
 # Addresses Markdown renderers refuse to link (CommonMark's own, markdown-it): such a link would show as
 # its Markdown source. `file:` is a document on the author's disk; the others run code. Pictures in data:
-# URLs are the exception.
-UNLINKABLE = re.compile(r"^\s*(?:file|javascript|vbscript|data):", re.IGNORECASE)
+# URLs are the exception. `blob:` is a picture pasted into the editor, which lived only in that browser tab:
+# it never showed on the site either.
+UNLINKABLE = re.compile(r"^\s*(?:file|javascript|vbscript|data|blob):", re.IGNORECASE)
+# An address that ran on over markup, its closing quote missing (`<a href="http://x/>About</a> … <a href="`):
+# the browser showed the link empty, and its address is no place to go.
+SWALLOWED_MARKUP = re.compile(r"[<>]")
+PLAYED = ("video", "audio", "source", "iframe", "embed", "object")  # what the converter makes a link to
 DATA_PICTURE = re.compile(r"^\s*data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
 
 
 def resolve_relative_urls(soup: BeautifulSoup, ctx: Context) -> None:
-    """`/wp-content/…`, `../2016/03/…`, `x.jpg` and `//host/x` as the original site read them; a link
-    to a place in this very post (`https://site/post/#x`) becomes `#x`."""
+    """`/wp-content/…`, `../2016/03/…`, `x.jpg` and `//host/x` as the original site read them, without
+    the line breaks an editor wrapped into them; a link to a place in this very post
+    (`https://site/post/#x`) becomes `#x`."""
     for tag in tags_in(soup):
         for name in URL_ATTRIBUTES.intersection(tag.attrs):
             value = tag[name]
             if isinstance(value, str) and value:
-                tag[name] = within_page(absolute(value, ctx.base_url), ctx.base_url)
+                tag[name] = within_page(absolute(as_browsers_read(value), ctx.base_url), ctx.base_url)
         for name in SRCSET_ATTRIBUTES.intersection(tag.attrs):
             value = tag[name]
             if isinstance(value, str) and value:
@@ -60,7 +66,7 @@ def resolve_relative_urls(soup: BeautifulSoup, ctx: Context) -> None:
 def unlink_unreachable_addresses(soup: BeautifulSoup, ctx: Context) -> None:
     """A link to `file:///C:/…` (pasted from a document on the author's disk) or to `javascript:` would
     show as `[text](file:///C:/…)`: it becomes its text. An image there could not be shown anywhere: it
-    goes."""
+    goes, and so does audio, video or a frame there, which the mirror could only have linked."""
     for link in _elements(soup, "a"):
         if UNLINKABLE.match(link.get("href") or ""):
             del link["href"]  # an <a> without an address is its text, and keeps an id a link points at
@@ -69,6 +75,12 @@ def unlink_unreachable_addresses(soup: BeautifulSoup, ctx: Context) -> None:
         if UNLINKABLE.match(source) and not DATA_PICTURE.match(source):
             ctx.losses.note(loss.IMAGE_WITHOUT_SOURCE, image.get("alt") or source[:80])
             image.decompose()
+    for media in _elements(soup, *PLAYED):
+        source = media.get("src") or media.get("data") or ""
+        if UNLINKABLE.match(source):  # a video inlined as data: (a cover's background) has no page to link
+            if media.name != "source":
+                ctx.losses.note(loss.MEDIA_WITHOUT_ADDRESS, source[:80])
+            media.decompose()
 
 
 def wp_embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
@@ -170,16 +182,28 @@ def unlink_dead_fragments(soup: BeautifulSoup, ctx: Context) -> None:
 def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
     """A link that shows only an icon (`<a href=…><i class="fa fa-facebook"></i></a>`, a video's play
     button) holds no text for Markdown to write, so it vanished with the address it leads to: it is named
-    by its label, else by that address."""
+    by its label, else by that address. An empty heading anchor shows nothing, and goes, as does an empty link
+    whose address swallowed the markup after it."""
     for link in _elements(soup, "a"):
         href = link.get("href")
         if not isinstance(href, str) or not href.startswith(("http://", "https://", "mailto:")):
             continue
         if _has_text(link) or link.find(SHOWN) is not None:
             continue
+        if _is_heading_anchor(link) or SWALLOWED_MARKUP.search(href):
+            link.decompose()  # nothing to see: its icon, if any, was the other site's CSS
+            continue
         label = link.get("aria-label") or link.get("title") or href.removeprefix("mailto:")
         link.clear()
         link.append(str(label).strip() or href)
+
+
+def _is_heading_anchor(link: Tag) -> bool:
+    """An empty link in a heading, or one hidden from screen readers: the permalink anchor that documentation
+    sites put on each heading (`<h2><a href="https://docs/page#install"></a>Install</h2>`), copied with it."""
+    if link.find(True) is not None:
+        return False  # an icon of its own
+    return link.get("aria-hidden") == "true" or any(parent.name in HEADINGS for parent in link.parents)
 
 
 def keep_link_targets(soup: BeautifulSoup, ctx: Context) -> None:
@@ -220,7 +244,7 @@ def _has_text(node: object) -> bool:
     return isinstance(node, Tag) and bool(node.get_text(strip=True))
 
 
-def _elements(soup: BeautifulSoup, name: str) -> Iterator[Tag]:
-    """Tags of one name in document order, from a snapshot; those removed meanwhile are skipped."""
-    snapshot = [t for t in tags_in(soup) if t.name == name]
+def _elements(soup: BeautifulSoup, *names: str) -> Iterator[Tag]:
+    """Tags of these names in document order, from a snapshot; those removed meanwhile are skipped."""
+    snapshot = [t for t in tags_in(soup) if t.name in names]
     return (t for t in snapshot if not t.__dict__.get("_decomposed"))

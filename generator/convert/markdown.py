@@ -156,19 +156,28 @@ class NewsConverter(MarkdownConverter):
 
     def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         href = el.get("href")
-        if href and any(c in href for c in " ()<>"):
-            el["href"] = _link_destination(href)  # <…> lets a destination hold spaces and parentheses
-        return super().convert_a(el, text, parent_tags)
+        if not href or not any(c in href for c in " ()<>"):
+            return super().convert_a(el, text, parent_tags)
+        el["href"] = _link_destination(href)  # <…> lets a destination hold spaces and parentheses
+        try:
+            return super().convert_a(el, text, parent_tags)
+        finally:
+            el["href"] = href  # the tree stays as it was, for a <pre> written as HTML around it
 
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         src = el.get("src")
-        if src and any(c in src for c in " ()<>"):
-            el["src"] = _link_destination(src)
         if "td" in parent_tags or "th" in parent_tags:
             # markdownify keeps an image in a cell only as the cell's own child: one in a link there (Blogger's
             # caption tables: <td><a href=big.jpg><img></a></td>) would shrink to its alt text, often none.
             parent_tags = parent_tags - {"_inline"}
-        markdown = super().convert_img(el, text, parent_tags)
+        if src and any(c in src for c in " ()<>"):
+            el["src"] = _link_destination(src)
+            try:
+                markdown = super().convert_img(el, text, parent_tags)
+            finally:
+                el["src"] = src
+        else:
+            markdown = super().convert_img(el, text, parent_tags)
         alt = el.get("alt") or ""
         if not markdown.startswith("![") or not BRACKETS.search(alt):
             return markdown
@@ -221,6 +230,8 @@ class NewsConverter(MarkdownConverter):
     def convert_pre(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         if not text.strip("\n"):
             return ""
+        if _links_out(el):  # a code block cannot hold a link: the text stays HTML, links and all
+            return f"\n\n{pre_html(el)}\n\n"
         fence = "`" * max(3, 1 + max((len(run) for run in BACKTICKS.findall(text)), default=0))
         return f"\n\n{fence}{code_language(el)}\n{text.strip(chr(10))}\n{fence}\n\n"
 
@@ -427,6 +438,21 @@ def table_html(table: Tag) -> str:
                      if k in TABLE_ATTRIBUTES or (tag.name == "a" and k in ("href", "title"))
                      or (tag.name == "img" and k in ("src", "alt", "title"))}
     return BLANK_RUNS.sub("\n", re.sub(r"\n\s*\n", "\n", str(table)))
+
+
+def _links_out(pre: Tag) -> bool:
+    """Whether preformatted text links to a web page (a listing's words linked to its documentation)."""
+    if pre.find(lambda t: t.name.startswith("nm-")) is not None:
+        return False  # footnotes and anchors the converter marked need Markdown
+    return any(a.get("href", "").startswith(("http://", "https://")) for a in pre.find_all("a"))
+
+
+def pre_html(pre: Tag) -> str:
+    """The preformatted text as HTML, with only the links' addresses and titles: a blank line does not end
+    an HTML block that opens with <pre>, and nothing in it is read as Markdown."""
+    for tag in [pre, *pre.find_all(True)]:
+        tag.attrs = {k: v for k, v in tag.attrs.items() if tag.name == "a" and k in ("href", "title")}
+    return str(pre)
 
 
 def html_to_markdown(html: str, ctx: Context | None = None) -> str:

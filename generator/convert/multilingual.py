@@ -1,5 +1,6 @@
 """Posts that hold every language at once, as qTranslate (and qTranslate-X, -XT, mqTranslate) store them:
-`[:en]Rare earths[:de]Seltene Erden[:]`, `{:en}…{:}` where brackets would clash, or `<!--:en-->…<!--:-->`.
+`[:en]Rare earths[:de]Seltene Erden[:]`, `{:en}…{:}` where brackets would clash, or `<!--:en-->…<!--:-->`;
+or as Polyglot does, `[lang_en]…[/lang_en]`.
 The plugin showed a reader one language; read as it is, a post showed all of them run together. A mirror shows
 one: the site's language where the post has it, else the first the post holds (the plugin's default comes first).
 Text outside every block belongs to all languages, as the plugin has it. A field that lacks the chosen language, or
@@ -14,14 +15,16 @@ import re
 from typing import Any
 
 # A language tag of the plugin's (`en`, `pt-br`, `zh_CN`) opening a block, or an empty one closing it.
+# Polyglot (and Language Switcher) close each block by its own name: `[lang_en]…[/lang_en][lang_fr]…[/lang_fr]`.
 MARK = re.compile(r"\[:([a-z]{2,3}(?:[_-][a-z0-9]{2,8})?)?\]|\{:([a-z]{2,3}(?:[_-][a-z0-9]{2,8})?)?\}"
-                  r"|<!--:([a-z]{2,3}(?:[_-][a-z0-9]{2,8})?)?-->", re.IGNORECASE)
+                  r"|<!--:([a-z]{2,3}(?:[_-][a-z0-9]{2,8})?)?-->"
+                  r"|\[lang_([a-z]{2,3}(?:[_-][a-z0-9]{2,8})?)\]|\[/lang_[a-z]{2,3}(?:[_-][a-z0-9]{2,8})?\]", re.IGNORECASE)
 
 
 def languages(text: str) -> list[str]:
     """The languages `text` has blocks for, in order of first appearance; [] for text of one language. One
     block in brackets counts only when closed (`[:en]…[:]`): code such as `line[:end]` is not a language."""
-    if ":" not in text:
+    if ":" not in text and "[lang_" not in text:
         return []
     marks = list(MARK.finditer(text))
     found = list(dict.fromkeys(code.lower() for m in marks for code in m.groups() if code))

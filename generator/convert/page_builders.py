@@ -166,6 +166,14 @@ def _vc_button(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     return _link(unquote(parts.get("url", "")), named.get("title", "") or unquote(parts.get("title", "")))
 
 
+def _vc_icon(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """An icon that links somewhere (a row of social icons) is that link, named by its title, else its address,
+    as name_icon_links names an icon link; an icon alone is decoration."""
+    parts = dict(part.split(":", 1) for part in named.get("link", "").split("|") if ":" in part)
+    url = unquote(parts.get("url", "")).strip()
+    return _link(url, unquote(parts.get("title", "")) or url) if url else None
+
+
 def _enfold_button(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     """Enfold's `link="manually,https://…"`; a link to one of the site's posts by id (`page,12`) is left out."""
     kind, _, url = named.get("link", "").partition(",")
@@ -226,6 +234,7 @@ ELEMENTS: dict[str, Element] = {
     "fusion_vimeo": _video("id", "https://vimeo.com/{}"),
     "et_pb_button": lambda named, inner, ctx: _link(named.get("button_url", ""), named.get("button_text", "")),
     "vc_btn": _vc_button,
+    "vc_icon": _vc_icon,
     "fusion_button": lambda named, inner, ctx: _link(named.get("link", ""), inner),
     "su_button": lambda named, inner, ctx: _link(named.get("url", ""), inner),
     "su_youtube": _video("url"),

@@ -271,3 +271,24 @@ def _words(text: str) -> str:
 def _elements(soup: BeautifulSoup, *names: str) -> Iterator[Tag]:
     snapshot = [t for t in tags_in(soup) if t.name in names]
     return (t for t in snapshot if not t.__dict__.get("_decomposed"))
+
+
+def even_table_rows(soup: BeautifulSoup, ctx: Context) -> None:
+    """A pipe table has one width, its first row's: Markdown drops the cells a row holds beyond it. A table whose
+    rows differ in width (a layout table's one-cell spacer row over rows of three) gets empty cells at the end of
+    its short rows, where a browser leaves the space empty. A table with row spans stays HTML, and as it is."""
+    for table in [t for t in tags_in(soup) if t.name == "table"]:
+        rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+        cells = [row.find_all(("td", "th"), recursive=False) for row in rows]
+        if any(cell.get("rowspan") is not None for row in cells for cell in row):
+            continue
+        widths = [sum(_span(cell) for cell in row) for row in cells]
+        widest = max(widths, default=0)
+        for row, width in zip(rows, widths):
+            for _ in range(widest - width):
+                row.append(soup.new_tag("td"))
+
+
+def _span(cell: Tag) -> int:
+    span = str(cell.get("colspan") or "1")
+    return max(1, min(1000, int(span))) if span.isdigit() else 1

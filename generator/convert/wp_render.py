@@ -19,6 +19,7 @@ from html import unescape as html_unescape
 from generator.convert import markdown_source, page_builders
 from generator.convert.autop import autop
 from generator.convert.embeds import SITES
+from generator.convert.shortcodes import FORMS
 from generator.sources.wp_syntax import MEDIA_LIST, SYNCED_PATTERN, Attachment, parse_attributes
 from generator.sources.wxr_items import RENDER
 
@@ -38,6 +39,10 @@ INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|
 # makes links; strip_shortcodes removes them with what they enclose.
 CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed|youtube|vimeo|tweet"
                             r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram)\b[^\]]*\]"
+                            r"(?:(?:(?!\[\1\b).)*?\[/\1\])?", re.DOTALL)
+# A form's shortcodes (Jetpack's [contact-form] holds its [contact-field]s): registered on the site, so its
+# automatic excerpt has none of them, nor any field's label.
+FORM_SHORTCODE = re.compile(rf"\[({'|'.join(map(re.escape, (*FORMS, 'contact-field')))})\b[^\]]*\]"
                             r"(?:(?:(?!\[\1\b).)*?\[/\1\])?", re.DOTALL)
 # Blocks an automatic excerpt keeps (WordPress's excerpt_remove_blocks); the others go whole.
 EXCERPT_BLOCKS = frozenset({"freeform", "heading", "html", "list", "list-item", "media-text", "paragraph",
@@ -319,7 +324,10 @@ def auto_excerpt(raw: str) -> str:
         raw = _autoembed(raw)
     # A page builder's tags (`[vc_row]`, `[et_pb_text admin_label="x"]`) go, the words they enclose stay, as in
     # the body; the builder's own excerpt never shows them.
-    text = page_builders.without_tags(CORE_SHORTCODE.sub("", BLOCK_DELIMITER.sub("", raw)))
+    # A code highlighter's shortcodes go with their code, as WordPress's strip_shortcodes takes them.
+    for shortcode in (CODE_SHORTCODE, FORM_SHORTCODE, CORE_SHORTCODE):
+        raw = shortcode.sub("", raw)
+    text = page_builders.without_tags(BLOCK_DELIMITER.sub("", raw))
     words = TAG.sub(" ", INLINE_TAG.sub("", SCRIPT_OR_STYLE.sub("", text))).split()
     if len(words) > EXCERPT_WORDS:
         return autop(" ".join(words[:EXCERPT_WORDS]) + " [&hellip;]")
