@@ -11,6 +11,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.sources.media_fetch import saved_paths
 from generator.store import image_types, media
@@ -108,6 +110,23 @@ def test_an_image_is_known_by_its_bytes_with_its_size(data: bytes, kind: str, si
 ])
 def test_anything_else_is_not_an_image(data: bytes) -> None:
     assert image_types.sniff(data) is None
+
+
+def test_an_avif_whose_boxes_are_cut_short_is_read_without_them() -> None:
+    """A `pitm` box with no content, last in the file, where the item it names should stand."""
+    ispe = box(b"ipco", box(b"ispe", struct.pack(">II", 10, 20), full=True))
+    ipma = box(b"ipma", struct.pack(">I", 1) + struct.pack(">HBB", 1, 1, 0x81), full=True)
+    data = (box(b"ftyp", b"avif\0\0\0\0mif1avif")
+            + box(b"meta", box(b"iprp", ispe + ipma) + struct.pack(">I", 8) + b"pitm", full=True))
+    found = image_types.sniff(data)
+    assert found is not None and (found.width, found.height) == (10, 20)
+
+
+@settings(max_examples=300)
+@given(st.binary(max_size=200))
+def test_no_bytes_after_an_avif_brand_make_sniffing_fail(tail: bytes) -> None:
+    image_types.sniff(box(b"ftyp", b"avif\0\0\0\0mif1avif") + tail)
+    image_types.sniff(avif_header((320, 200))[:60] + tail)
 
 
 @pytest.mark.parametrize(("url", "name"), [

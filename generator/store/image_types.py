@@ -98,7 +98,10 @@ def _avif(data: bytes) -> Sniffed | None:
              if kind == b"ispe" and e - s >= 12}
     if not sizes:
         return None
-    primary = _primary_size(data, meta, iprp, sizes)
+    try:
+        primary = _primary_size(data, meta, iprp, sizes)
+    except (IndexError, struct.error):  # a `pitm` or `ipma` shorter than it says: the file names no primary
+        primary = None
     width, height = primary or max(sizes.values(), key=lambda size: size[0] * size[1])
     return _sized("image/avif", width, height)
 
