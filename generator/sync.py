@@ -253,17 +253,27 @@ def _fetch(client: Client, site: Site, store: RawStore, post_type: str, rest_bas
 
 def _store_posts(client: Client, site: Site, store: RawStore, post_type: str, rest_base: str, wanted: list[int],
                  options: SyncOptions, found: SourceResult, result: SyncResult) -> set[int]:
-    stored = set()
-    for done, (batch, fetched, problems) in enumerate(wp_live.fetch_posts(client, site.api, rest_base, wanted)):
+    stored, failed = set(), set()
+    for batch, fetched, problems in wp_live.fetch_posts(client, site.api, rest_base, wanted):
         if options.progress:
-            options.progress(f"{found.name}: fetching {post_type}", done * site.api.per_page, len(wanted))
+            options.progress(f"{found.name}: fetching {post_type}", len(stored) + len(failed), len(wanted))
         result.problems += problems
+        failed.update(batch if problems else ())
         _save_names(client, site, store, fetched, found, result)
         for post in fetched:
             if post.get("id") in batch:
                 store.save_post(post_type, {**post, "type": post.get("type", post_type)})
                 stored.add(post["id"])
+    unserved = sorted(set(wanted) - stored - failed)
+    if unserved:
+        found.notes.append(unserved_note(post_type, unserved))
     return stored
+
+
+def unserved_note(post_type: str, ids: list[int]) -> str:
+    shown = ", ".join(map(str, ids[:10])) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+    return (f"{len(ids)} {post_type} listed by the site were not served when asked for by id (deleted or "
+            f"unpublished since it listed them?): {shown}; the next sync asks for them again")
 
 
 def _save_names(client: Client, site: Site, store: RawStore, posts: list[dict[str, Any]], found: SourceResult,

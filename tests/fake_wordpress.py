@@ -47,6 +47,9 @@ class SiteData:
     # post type -> its taxonomies, when not all; WordPress ignores a filter by a taxonomy the type lacks
     type_taxonomies: dict[str, list[str]] = field(default_factory=dict)
     namespaces: dict[str, str] = field(default_factory=dict)  # post type -> rest_namespace, when not wp/v2
+    # The most posts (and media) one answer holds whatever per_page asks, as under a theme whose pre_get_posts
+    # hook sets posts_per_page for every query; None: per_page holds.
+    page_cap: int | None = None
 
     def taxonomies_of(self, post_type: str) -> list[str]:
         return self.type_taxonomies.get(post_type, list(self.taxonomies))
@@ -242,6 +245,8 @@ def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
         return _json(200, {t: {"slug": t, "rest_base": b,
                                "types": [p for p in site.posts if t in site.taxonomies_of(p)]}
                            for t, b in site.taxonomies.items()})
+    if site.page_cap is not None and (base in site.posts or base == "media"):
+        query = {**query, "per_page": str(min(int(query.get("per_page", "10")), site.page_cap))}
     if base in site.posts:
         posts = [_with_embedded(site, p) if "_embed" in query else p for p in _filtered(site, base, query)]
         status, headers, body = _collection(posts, query)

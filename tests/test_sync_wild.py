@@ -468,3 +468,40 @@ def test_a_site_that_serves_smaller_pages_is_read_in_the_pages_it_serves(tmp_pat
     assert messages(result) == []
     assert ids(tmp_path / "content") == {p["id"] for p in site.posts["news-archive"]}
     assert refused == 1  # asked once, then read 30 at a time
+
+
+@pytest.mark.parametrize("headers", [True, False])
+def test_a_site_that_serves_fewer_posts_than_asked_without_saying_so_loses_none(tmp_path: Path, headers: bool) -> None:
+    """A theme's pre_get_posts hook sets posts_per_page to 12 for every query, the REST API's too: asked for
+    100, the site serves 12, with no error. Every post is synced, with or without the paging headers."""
+    site = generated_site(130)
+    site.page_cap, site.paging_headers, site.embed = 12, headers, False
+    with FakeWordPress(site) as wp:
+        result = sync(wp.url, tmp_path / "content")
+    assert messages(result) == [] and result.sources[0].notes == []
+    assert ids(tmp_path / "content") == {p["id"] for p in site.posts["news-archive"]}
+    pictured = sum(b"/photo-" in data for data in posts(tmp_path / "content").values())  # media named by id
+    assert pictured == sum(1 for p in site.posts["news-archive"] if p["featured_media"]) > 12
+
+
+def test_posts_listed_but_no_longer_served_are_named_in_a_note(tmp_path: Path) -> None:
+    site = generated_site(150)
+    news = sorted(site.posts["news-archive"], key=lambda p: p["id"])
+    gone = [news[5]["id"], news[120]["id"]]
+    with FakeWordPress(site) as wp:
+        answer = wp.answer
+
+        def deleting(target: str) -> tuple:
+            if "include=" in target:  # deleted after the listing, before the posts are fetched
+                for post_id in gone:
+                    site.remove("news-archive", post_id)
+            return answer(target)
+
+        wp.answer = deleting  # type: ignore[method-assign]
+        result = sync(wp.url, tmp_path / "content")
+    assert messages(result) == []
+    assert ids(tmp_path / "content") == {p["id"] for p in news} - set(gone)
+    assert result.sources[0].notes == [
+        f"2 news-archive listed by the site were not served when asked for by id (deleted or unpublished since "
+        f"it listed them?): {gone[0]}, {gone[1]}; the next sync asks for them again"]
+    assert f"{result.sources[0].name}: {result.sources[0].notes[0]}" in sync_summary(result, dry_run=False)

@@ -343,7 +343,8 @@ def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, st
             listing.complete = False
             break  # every further page would be the same, and without a page count, endless
         _add_listed(listing, data, url)
-        if pages is None and len(data) < api.per_page:
+        if pages is None and not data:
+            # Not at the first short page: a site may serve fewer than asked without saying so (_still_wanted).
             break
         page += 1
     if listing.total is not None and len(listing.posts) != listing.total and not modified_after:
@@ -392,23 +393,42 @@ def fetch_posts(client: Client, api: Api, rest_base: str, ids: Sequence[int]
     `_embed` runs every plugin's filters on every author, term and image a post links, and on some
     sites that ends in a server error: a batch that fails so is asked again without, and so are the
     batches after it (their names are then fetched by id). A batch the site still fails on is asked for
-    in halves (_isolated), as one post whose page crashes a plugin must not cost the 99 others."""
-    embed = True
-    for start in range(0, len(ids), api.per_page):
-        batch = list(ids[start:start + api.per_page])
+    in halves (_isolated), as one post whose page crashes a plugin must not cost the 99 others. A post
+    the site lists but does not serve by id is in no batch's answer (see _still_wanted)."""
+    embed, size, pending = True, api.per_page, list(ids)
+    while pending:
+        batch, pending = pending[:size], pending[size:]
         try:
-            yield batch, _posts(client, api, rest_base, batch, embed), []
-            continue
+            posts = _posts(client, api, rest_base, batch, embed)
         except FetchError as e:
             failed = e
+        else:
+            pending, size = _still_wanted(batch, posts, pending, size)
+            yield batch, posts, []
+            continue
         posts = _posts_without_embed(client, api, rest_base, batch) if embed and failed.status >= 500 else None
         embed = embed and posts is None
         if posts is not None:
+            pending, size = _still_wanted(batch, posts, pending, size)
             yield batch, posts, []
         elif failed.status >= 500 and len(batch) > 1:
             yield batch, *_isolated(client, api, rest_base, batch, embed, failed)
         else:
             yield batch, [], [Problem(failed.url, message=failed.message)]
+
+
+def _still_wanted(batch: list[int], served: list[dict[str, Any]], pending: list[int], size: int
+                  ) -> tuple[list[int], int]:
+    """The ids left to ask for, and how many to ask for at once, after a request for `batch` was answered
+    with `served`. A site that serves some of a batch but not all serves no more at once, without saying
+    so: a theme's pre_get_posts hook that sets posts_per_page for every query, the REST API's too, is
+    common. The rest are asked for again, as many at once as it served. Of a batch it serves none of,
+    the posts are not served by id at all (deleted or unpublished since they were listed): left out."""
+    got = {item.get("id") for item in served}
+    left = [i for i in batch if i not in got]
+    if not served or not left:
+        return pending, size
+    return left + pending, len(served)
 
 
 def _isolated(client: Client, api: Api, rest_base: str, batch: list[int], embed: bool, failed: FetchError
@@ -470,13 +490,16 @@ def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[
 
 def fetch_by_id(client: Client, api: Api, route: str, ids: Sequence[int]
                 ) -> Iterator[list[dict[str, Any]] | FetchError]:
-    """Terms, users or media by id, 100 per request."""
-    for start in range(0, len(ids), api.per_page):
-        batch = ids[start:start + api.per_page]
+    """Terms, users or media by id, 100 per request (or as many as the site serves: _still_wanted)."""
+    size, pending = api.per_page, list(ids)
+    while pending:
+        batch, pending = pending[:size], pending[size:]
         url = api.url(f"wp/v2/{route}", {"include": ",".join(map(str, batch)), "per_page": str(api.per_page)})
         try:
             data, _ = get_json(client, url)
         except FetchError as e:
             yield e
             continue
-        yield [obj for obj in data if isinstance(obj, dict)] if isinstance(data, list) else []
+        found = [obj for obj in data if isinstance(obj, dict)] if isinstance(data, list) else []
+        pending, size = _still_wanted(batch, found, pending, size)
+        yield found
