@@ -63,6 +63,7 @@ class Post:
     terms: tuple[Term, ...]  # published taxonomies only, in taxonomy order
     image: Image | None = None  # the featured image
     provenance: Provenance | None = None  # None for posts written before the mirror kept it, or by hand
+    language: str = ""  # the post's own language tag, when a multilingual plugin said; "" otherwise
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ def _post(stored: StoredPost, terms: _TermNames, order: list[str]) -> Post:
     return Post(title=document.title, slug=document.slug, type=document.type, date=document.date,
                 updated=document.updated, summary=document.summary, author=document.author, file=stored.file,
                 digest=stored.digest, source=document.source, terms=post_terms,
-                image=document.image, provenance=stored.provenance)
+                image=document.image, provenance=stored.provenance, language=document.language)
 
 
 class _TermNames:

@@ -111,6 +111,7 @@ EDITS: list[tuple[str, Callable[[Project], None]]] = [
     ("a post placed under another, whose page then lists it",
      lambda p: p.change("story-0018", source=dataclasses.replace(
          p.post("story-0018").source, parent=p.post("story-0019").source.id))),
+    ("a post's language, which its cards on lists show", lambda p: p.change("story-0020", language="fr")),
     ("the title of a post that another is under", lambda p: p.change("story-0019", title="The parent, renamed")),
     ("a term's name in terms.yaml",
      lambda p: (p.content / "terms.yaml").write_text(

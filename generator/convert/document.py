@@ -59,6 +59,7 @@ class Document:
     author: str = ""  # display name; "" when the input did not say
     image: Image | None = None
     mirror: Mirror | None = None  # None: written before the mirror kept provenance, or by hand
+    language: str = ""  # BCP 47 tag of the post's own language (convert/post_language.py); "" when not said
 
 
 @dataclass(frozen=True)

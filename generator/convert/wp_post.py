@@ -20,6 +20,7 @@ from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.document import Document, Image, Source, Term
 from generator.convert.markdown import html_to_markdown
 from generator.convert.multilingual import post_in_language
+from generator.convert.post_language import post_language
 from generator.convert.slugs import safe_slug
 from generator.convert.wp_render import rendered
 from generator.problems import ItemError
@@ -114,6 +115,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
         body=html_to_markdown(content, ctx),
         author=_author(data, lookups),
         image=_featured_image(data, lookups, address),
+        language=post_language(data, terms),
     )
     return Converted(document, terms, ctx.losses, warnings)
 

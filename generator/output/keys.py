@@ -87,7 +87,7 @@ class Keys:
         found = self._summaries.get(post.file)
         if found is None:
             found = self._summaries[post.file] = of_values(
-                post.title, urls.post(post), post.date.isoformat(), post.summary,
+                post.title, urls.post(post), post.date.isoformat(), post.summary, post.language,
                 [(urls.term(t), t.name) for t in post.terms], featured_key(post.image, self.media))
         return found
 

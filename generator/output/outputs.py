@@ -102,7 +102,7 @@ def _reader(source: Path):
 
 def _feeds(site: Site, config: Config, keys: Keys) -> list[Output]:
     outputs = []
-    entries = Entries(config.site.base_url)
+    entries = Entries(config.site.base_url, config.site.language)
     for plan in feed_plans(site, config):
         def make(_: RenderBody, plan=plan) -> bytes:
             return atom(config, plan.title, plan.page, plan.path, plan.posts, entries)

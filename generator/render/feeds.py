@@ -12,14 +12,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from urllib.parse import urlsplit
-from generator.render.xml_text import escape, quoteattr
 
 from generator import urls
 from generator.config import Config
 from generator.model import Post, Site
 from generator.render import updates
+from generator.render.text_direction import same_language
 from generator.render.theme_words import Words
 from generator.render.views import term_listing_title, updates_title
+from generator.render.xml_text import escape, quoteattr
 
 # What an empty feed says it was updated: a fixed date, because the build's own time is never output.
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -52,7 +53,7 @@ def feed_plans(site: Site, config: Config) -> Iterator[FeedPlan]:
 
 def feeds(site: Site, config: Config) -> Iterator[tuple[str, bytes]]:
     """(path, Atom document) for the site and each term."""
-    entries = Entries(config.site.base_url)
+    entries = Entries(config.site.base_url, config.site.language)
     for plan in feed_plans(site, config):
         yield plan.path, atom(config, plan.title, plan.page, plan.path, plan.posts, entries)
 
@@ -61,14 +62,14 @@ class Entries:
     """The Atom entry of each post, made once: a post shows in the site's feed and in the feed of each of
     its terms, the same in all of them."""
 
-    def __init__(self, base_url: str) -> None:
-        self.base_url = base_url
+    def __init__(self, base_url: str, language: str) -> None:
+        self.base_url, self.language = base_url, language
         self._made: dict[str, str] = {}
 
     def __call__(self, post: Post) -> str:
         found = self._made.get(post.file)
         if found is None:
-            found = self._made[post.file] = "\n".join(_entry(post, self.base_url))
+            found = self._made[post.file] = "\n".join(_entry(post, self.base_url, self.language))
         return found
 
 
@@ -110,9 +111,10 @@ def entry_id(post: Post, base_url: str) -> str:
     return guid if urlsplit(guid).scheme else urls.absolute(base_url, urls.post(post))
 
 
-def _entry(post: Post, base: str) -> list[str]:
+def _entry(post: Post, base: str, language: str) -> list[str]:
+    """`language`: the feed's, which an entry in another language says it is not."""
     lines = [
-        "  <entry>",
+        "  <entry>" if same_language(post.language, language) else f"  <entry xml:lang={_attr(post.language)}>",
         f"    <id>{_text(entry_id(post, base))}</id>",
         f"    <title>{_text(post.title)}</title>",
         f'    <link rel="alternate" type="text/html" href={_attr(urls.absolute(base, urls.post(post)))}/>',

@@ -47,6 +47,15 @@ def of_text(text: str) -> str | None:
     return "rtl" if len(RTL_LETTER.findall(letters)) * 2 > len(letters) else "ltr"
 
 
+def same_language(tag: str, page_tag: str) -> bool:
+    """Whether text tagged `tag` needs no tag of its own on a page tagged `page_tag`: none said, or the same,
+    or a tag the page's narrows ("en" on an "en-US" page) or that narrows the page's."""
+    if not tag:
+        return True
+    a, b = (t.strip().replace("_", "-").lower() for t in (tag, page_tag))
+    return a == b or b.startswith(a + "-") or a.startswith(b + "-")
+
+
 def differing(text: str, page_direction: str) -> str:
     """The direction of `text` where it differs from the page's, else "" (the text takes the page's)."""
     found = of_text(text)

@@ -18,6 +18,7 @@ from generator.config import Config
 from generator.model import Post, Provenance, Site, Taxonomy, TermListing, older_and_newer, parent_and_children
 from generator.render import updates
 from generator.render import text_direction
+from generator.render.text_direction import same_language
 from generator.render.local_dates import Dates
 from generator.render.theme_words import Words
 from generator.render.card_views import CardParts, card, card_parts, tags_html
@@ -68,6 +69,7 @@ class PostSummary:
     summary: str
     image: FeaturedImage | None
     direction: str  # "rtl" or "ltr" where the post's text runs otherwise than its site's, else ""
+    language: str  # the post's language tag where a multilingual plugin gave it one other than the site's, else ""
     # Made only when a template asks for them: the default list.html shows the card alone.
     term_links: _Terms = field(repr=False, compare=False)
     make_card: Callable[[], Markup] = field(repr=False, compare=False)
@@ -141,6 +143,7 @@ class PostView:
     about_html: Markup  # the footer made from source_url and provenance
     provenance: ProvenanceView | None = None  # None for a post without a mirror block
     direction: str = ""  # "rtl" or "ltr" where the post's text runs otherwise than its site's, else ""
+    language: str = ""  # the post's language tag where a multilingual plugin gave it one other than the site's
     parent: Link | None = None  # the page this one is under, as WordPress nests pages
     children: tuple[Link, ...] = ()  # the pages under this one, by title
 
@@ -246,7 +249,7 @@ class Views:
                     far[post.file] = terms
             href, image = link(shown.path), featured_image(post.image, self.media, link)
             summaries.append(PostSummary(shown.title, href, shown.date, shown.summary, image, shown.parts.direction,
-                                         terms,
+                                         shown.parts.language, terms,
                                          functools.partial(_card, shown, href, terms, image)))
         return tuple(summaries)
 
@@ -284,6 +287,7 @@ class Views:
                                                     self._listed[p.file].parts.time) for s, p in zip(shown, related)]),
             about_html=about_html(source, found, self.words),
             direction=self._direction(post),
+            language=self._language(post),
             parent=parent and Link(link(urls.post(parent)), parent.title),
             children=tuple(Link(link(urls.post(child)), child.title) for child in children),
         )
@@ -315,11 +319,19 @@ class Views:
             post.title, urls.post(post), when, post.summary, terms,
             frozenset(path.split("/")[0] + "/" for path, _ in terms),
             card_parts(post.title, when.iso, when.text, post.summary, [t.name for t in post.terms],
-                       self._direction(post)))
+                       self._direction(post), self._language(post)))
         return shown
 
     def _direction(self, post: Post) -> str:
+        """Of the post's language where a plugin named it (as WordPress set it by the post's locale), else of
+        its text."""
+        if post.language:
+            found = text_direction.of_language(post.language)
+            return found if found != self.direction else ""
         return text_direction.differing(f"{post.title} {post.summary}", self.direction)
+
+    def _language(self, post: Post) -> str:
+        return "" if same_language(post.language, self.config.site.language) else post.language
 
 
 @dataclass(frozen=True)

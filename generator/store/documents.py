@@ -13,6 +13,7 @@ import frontmatter
 import yaml
 
 from generator.convert.document import Document, Image, Mirror, Revision, Source
+from generator.convert.post_language import TAG as LANGUAGE_TAG
 from generator.convert.slugs import safe_slug
 from generator.problems import ItemError, Problem
 from generator.store import front_matter
@@ -32,6 +33,7 @@ def dumps(document: Document) -> str:
         "title": document.title,
         "slug": document.slug,
         "type": document.type,
+        "language": document.language,
         "date": document.date.isoformat(),
         "updated": document.updated.isoformat(),
         "author": document.author,
@@ -43,7 +45,7 @@ def dumps(document: Document) -> str:
     if document.source.parent:
         metadata["source"]["parent"] = document.source.parent
     # Optional keys are left out when empty, so most posts carry only what they have.
-    for key in ("author", "image"):
+    for key in ("language", "author", "image"):
         if not metadata[key]:
             del metadata[key]
     if document.mirror is not None:
@@ -160,6 +162,7 @@ def _document(meta: dict[str, Any], content: str) -> Document:
         summary=_text(meta, "summary", required=False),
         author=_text(meta, "author", required=False),
         image=_image(meta),
+        language=_language(meta),
         taxonomies=_taxonomies(meta),
         source=Source(id=_source_id(source), url=_text(source, "url", False, "source."),
                       guid=_text(source, "guid", False, "source."), parent=_source_id(source, "parent")),
@@ -217,6 +220,13 @@ def _taxonomies(meta: dict[str, Any]) -> dict[str, tuple[str, ...]]:
             raise ItemError(f"taxonomies.{taxonomy}", "expected a list of term slugs")
         result[str(taxonomy)] = tuple(slugs)
     return result
+
+
+def _language(meta: dict[str, Any]) -> str:
+    value = _text(meta, "language", required=False)
+    if value and not LANGUAGE_TAG.fullmatch(value):
+        raise ItemError("language", f"expected a language tag such as fr or pt-BR, got {value!r}")
+    return value
 
 
 def _image(meta: dict[str, Any]) -> Image | None:

@@ -1,0 +1,58 @@
+"""A post's own language, where a multilingual plugin kept one per post: Polylang (its `language` taxonomy in an
+export or in `_embedded`, and the `lang` field of Polylang Pro's REST API) and WPML (`wpml_current_locale`).
+
+A site of two languages has posts of each; a page of English marked as the site's Persian is read aloud with a
+Persian voice, and its text set right to left. The tag is written as BCP 47 has it (`pt_BR` -> `pt-BR`) and kept
+only when it names a language Unicode CLDR knows: a `language` taxonomy of some other site may hold `php` or `js`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from generator.convert.document import Term
+
+LANGUAGE_TAXONOMY = "language"  # Polylang's
+TAG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*", re.IGNORECASE)
+
+
+def post_language(data: dict[str, Any], terms: Sequence[Term]) -> str:
+    """The post's language tag, "" when no plugin said or what it said is not a language."""
+    languages = [term.slug for term in terms if term.taxonomy == LANGUAGE_TAXONOMY]
+    # Polylang gives a post one language; a post in several is of a taxonomy by that name of another kind.
+    for value in (data.get("lang"), data.get("wpml_current_locale"), *(languages if len(languages) == 1 else ())):
+        if isinstance(value, str) and (tag := language_tag(value)):
+            return tag
+    return ""
+
+
+@functools.lru_cache(maxsize=256)
+def language_tag(value: str) -> str:
+    """`value` as a BCP 47 tag ("pt_br" -> "pt-BR", "zh-hant-tw" -> "zh-Hant-TW"), "" when it is none."""
+    if not TAG.fullmatch(value.strip()):
+        return ""
+    subtags = value.strip().replace("_", "-").split("-")
+    tag = "-".join([subtags[0].lower()] + [_cased(s) for s in subtags[1:]])
+    return tag if _known(tag) else ""
+
+
+def _cased(subtag: str) -> str:
+    if len(subtag) == 4 and subtag.isalpha():
+        return subtag.title()  # a script
+    return subtag.upper() if len(subtag) == 2 or (len(subtag) == 3 and subtag.isdigit()) else subtag.lower()
+
+
+def _known(tag: str) -> bool:
+    from babel import Locale, UnknownLocaleError  # 50 ms to import, for the few imports that meet a tag
+
+    try:
+        Locale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError):
+        try:
+            Locale.parse(tag.split("-")[0])  # a region or variant CLDR has no data for
+        except (UnknownLocaleError, ValueError):
+            return False
+    return True
