@@ -64,6 +64,7 @@ class Post:
     image: Image | None = None  # the featured image
     provenance: Provenance | None = None  # None for posts written before the mirror kept it, or by hand
     language: str = ""  # the post's own language tag, when a multilingual plugin said; "" otherwise
+    translations: tuple[tuple[str, int], ...] = ()  # (language tag, WordPress id) of the post in other languages
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ class Relations:
     times: tuple[float, ...]  # position -> publication instant
     parent_of: tuple[int | None, ...] = ()  # position -> the page it is under (source.parent), if in the site
     children_of: tuple[tuple[int, ...], ...] = ()  # position -> the pages under it, by title
+    translations_of: tuple[tuple[tuple[str, int], ...], ...] = ()  # position -> (language, position) of each
+    # translation in the site
 
 
 @dataclass(frozen=True)
@@ -159,6 +162,12 @@ def parent_and_children(site: Site, position: int) -> tuple[Post | None, tuple[P
     parent = relations.parent_of[position] if relations.parent_of else None
     children = relations.children_of[position] if relations.children_of else ()
     return (None if parent is None else site.posts[parent]), tuple(site.posts[i] for i in children)
+
+
+def translations(site: Site, position: int) -> tuple[tuple[str, Post], ...]:
+    """(language tag, post) of each translation of `site.posts[position]` in the site, by tag."""
+    found = site.relations.translations_of
+    return tuple((language, site.posts[at]) for language, at in found[position]) if found else ()
 
 
 def older_and_newer(site: Site, position: int) -> tuple[Post | None, Post | None]:
@@ -225,7 +234,8 @@ def _post(stored: StoredPost, terms: _TermNames, order: list[str]) -> Post:
     return Post(title=document.title, slug=document.slug, type=document.type, date=document.date,
                 updated=document.updated, summary=document.summary, author=document.author, file=stored.file,
                 digest=stored.digest, source=document.source, terms=post_terms,
-                image=document.image, provenance=stored.provenance, language=document.language)
+                image=document.image, provenance=stored.provenance, language=document.language,
+                translations=document.translations)
 
 
 class _TermNames:
@@ -292,7 +302,8 @@ def _relations(posts: tuple[Post, ...], by_term: dict[tuple[str, str], list[Post
             mask |= 1 << number
         terms_of.append(mask)
     parent_of, children_of = _family(posts)
-    return Relations(_older_newer(posts), tuple(terms_of), tuple(map(tuple, posts_of)), times, parent_of, children_of)
+    return Relations(_older_newer(posts), tuple(terms_of), tuple(map(tuple, posts_of)), times, parent_of, children_of,
+                     _translations(posts))
 
 
 def _family(posts: tuple[Post, ...]) -> tuple[tuple[int | None, ...], tuple[tuple[int, ...], ...]]:
@@ -315,6 +326,15 @@ def _family(posts: tuple[Post, ...]) -> tuple[tuple[int | None, ...], tuple[tupl
     order = [tuple(sorted(children.get(p, ()), key=lambda c: (posts[c].title.casefold(), posts[c].slug)))
              for p in range(len(posts))]
     return tuple(parent_of), tuple(order)
+
+
+def _translations(posts: tuple[Post, ...]) -> tuple[tuple[tuple[str, int], ...], ...]:
+    """Each post's translations that are in the site: posts of its type with the WordPress ids it names."""
+    if not any(post.translations for post in posts):
+        return ()
+    by_id = {(post.type, post.source.id): position for position, post in enumerate(posts) if post.source.id > 0}
+    return tuple(tuple((language, by_id[(post.type, ident)]) for language, ident in post.translations
+                       if (post.type, ident) in by_id) for post in posts)
 
 
 def _older_newer(posts: tuple[Post, ...]) -> tuple[tuple[int | None, int | None], ...]:

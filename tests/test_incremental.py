@@ -112,6 +112,9 @@ EDITS: list[tuple[str, Callable[[Project], None]]] = [
      lambda p: p.change("story-0018", source=dataclasses.replace(
          p.post("story-0018").source, parent=p.post("story-0019").source.id))),
     ("a post's language, which its cards on lists show", lambda p: p.change("story-0020", language="fr")),
+    ("a post's translation, which its page links to",
+     lambda p: p.change("story-0021", translations=(("fr", p.post("story-0020").source.id),))),
+    ("the slug of a translation, which another page links to", lambda p: p.change("story-0020", slug="story-fr")),
     ("the title of a post that another is under", lambda p: p.change("story-0019", title="The parent, renamed")),
     ("a term's name in terms.yaml",
      lambda p: (p.content / "terms.yaml").write_text(

@@ -12,13 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.builder import run_build
+from generator.importer import run_import
 from generator.convert.document import Term
-from generator.convert.post_language import language_tag, post_language
+from generator.convert.post_language import language_tag, post_language, post_translations
 from generator.convert.wp_post import to_document
 from generator.problems import ItemError
 from generator.store.documents import dumps, loads
 from tests.conftest import rest_item
 from tests.site_content import config, post, write_content
+from tests.test_wxr import export, item
 
 WHEN = datetime(2025, 11, 18, 14, 20, tzinfo=timezone.utc)
 
@@ -89,11 +91,15 @@ def build(tmp_path: Path, language: str) -> Path:
 def test_a_post_in_another_language_than_the_sites_says_which_on_its_page_and_its_card(tmp_path: Path) -> None:
     site = build(tmp_path, "fa-IR")
     english = (site / "news-archive/english-post/index.html").read_text(encoding="utf-8")
-    assert '<html lang="fa-IR" dir="rtl">' in english and '<article class="post" lang="en" dir="ltr">' in english
+    assert '<html lang="fa-IR" dir="rtl">' in english and '<article class="post" dir="ltr">' in english
+    # The post's own text is English; the theme's words around it (its date, "Contents") are the site's.
+    assert '<h1 dir="auto" lang="en">Rare earths in China</h1>' in english and '<div class="body" lang="en">' in english
+    assert english.count(' lang="en"') == 2
     persian = (site / "news-archive/persian-post/index.html").read_text(encoding="utf-8")
-    assert '<article class="post">' in persian  # "fa" is the site's language: nothing to say
+    assert '<article class="post">' in persian and ' lang="fa"' not in persian  # the site's language: nothing to say
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert home.count('<li lang="en" dir="ltr">') == 1 and home.count("<li lang=") == 1
+    assert '<li dir="ltr">\n<h2 dir="auto" lang="en"><a href="news-archive/english-post/index.html">' in home
+    assert '<p lang="en">Summary of english-post.</p>' in home and home.count(' lang="en"') == 2
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     assert '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fa-IR">' in feed
     assert feed.count('<entry xml:lang="en">') == 1 and feed.count("<entry>") == 2
@@ -105,4 +111,58 @@ def test_a_post_runs_the_way_its_language_is_written_whatever_its_title(tmp_path
     content = write_content(tmp_path / "content", documents)
     assert run_build(config(tmp_path, content, site={"language": "en"})).problems == []
     page = (tmp_path / "site/news-archive/persian-post/index.html").read_text(encoding="utf-8")
-    assert '<article class="post" lang="fa" dir="rtl">' in page
+    assert '<article class="post" dir="rtl">' in page and '<div class="body" lang="fa">' in page
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ({"id": 7, "translations": {"en": 7, "fr": 9, "de": 11}}, (("de", 11), ("fr", 9))),  # Polylang Pro: itself too
+    ({"id": 7, "wpml_translations": [{"locale": "fr_FR", "id": 9, "href": "https://example.com/fr/x/"}]},
+     (("fr-FR", 9),)),
+    ({"id": 7, "wpml_translations": {"fr": {"id": 9, "locale": "fr"}}}, (("fr", 9),)),  # keyed by language
+    ({"id": 7, "wpml_translations": []}, ()),
+    ({"id": 7, "translations": {"fr": "9", "de": True, "it": 0, "php": 12, "es": 7}}, ()),  # none is a post
+])
+def test_a_posts_translations_are_the_posts_a_plugin_names_in_other_languages(data: dict, expected: tuple) -> None:
+    assert post_translations(data, "en") == expected
+
+
+def test_an_exports_groups_of_translations_link_each_post_to_the_others(tmp_path: Path) -> None:
+    """Polylang files each post under its group (`pll_…`), whose description holds the group as PHP
+    serialized it: language -> post id. The third group member is not in the export."""
+    header = ('<wp:term><wp:term_id>110</wp:term_id><wp:term_taxonomy>post_translations</wp:term_taxonomy>'
+              '<wp:term_slug>pll_68f7a70a13708</wp:term_slug><wp:term_name>pll_68f7a70a13708</wp:term_name>'
+              '<wp:term_description><![CDATA[a:3:{s:2:"en";i:5;s:2:"fa";i:6;s:2:"de";i:8;}]]></wp:term_description>'
+              '</wp:term>\n')
+
+    def grouped(language: str) -> str:
+        return (f'<category domain="language" nicename="{language}"><![CDATA[{language}]]></category>'
+                '<category domain="post_translations" nicename="pll_68f7a70a13708"><![CDATA[pll_68f7a70a13708]]>'
+                '</category>')
+
+    path = tmp_path / "export.xml"
+    path.write_text(export(header + item(5, "This month in Parch", "Text", categories=grouped("en"))
+                           + item(6, "این ماه در پارچ", "متن", categories=grouped("fa"))
+                           + item(7, "Alone", "Text", categories=grouped("en").split("<category domain=\"post_")[0])),
+                    encoding="utf-8")
+    assert run_import([path], tmp_path / "content").problems == []
+    english = (tmp_path / "content/post/post-5.md").read_text(encoding="utf-8")
+    assert "\nlanguage: en\ntranslations:\n  de: 8\n  fa: 6\ndate:" in english
+    assert loads((tmp_path / "content/post/post-6.md").read_text(encoding="utf-8")).translations == (("de", 8),
+                                                                                                   ("en", 5))
+    assert "translations" not in (tmp_path / "content/post/post-7.md").read_text(encoding="utf-8")
+
+    assert run_build(config(tmp_path, tmp_path / "content", site={"language": "fa"})).problems == []
+    page = (tmp_path / "site/post/post-6/index.html").read_text(encoding="utf-8")
+    # The one translation in the mirror, named in its own language; the German one is not mirrored.
+    assert ('<p class="translations">به زبان‌های دیگر: <a href="../post-5/index.html" hreflang="en" lang="en">'
+            'English</a></p>') in page
+    english_page = (tmp_path / "site/post/post-5/index.html").read_text(encoding="utf-8")
+    assert 'hreflang="fa" lang="fa">فارسی</a></p>' in english_page
+    assert "translations" not in (tmp_path / "site/post/post-7/index.html").read_text(encoding="utf-8")
+
+
+def test_translations_written_by_hand_that_are_not_ids_name_the_field() -> None:
+    text = dumps(to_document(rest_item(translations={"fr": 9})).document).replace("fr: 9", "fr: nine")
+    with pytest.raises(ItemError) as raised:
+        loads(text)
+    assert raised.value.field == "translations"

@@ -60,6 +60,7 @@ class Document:
     image: Image | None = None
     mirror: Mirror | None = None  # None: written before the mirror kept provenance, or by hand
     language: str = ""  # BCP 47 tag of the post's own language (convert/post_language.py); "" when not said
+    translations: tuple[tuple[str, int], ...] = ()  # (language tag, WordPress id) of the post in other languages
 
 
 @dataclass(frozen=True)

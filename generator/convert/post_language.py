@@ -1,5 +1,7 @@
 """A post's own language, where a multilingual plugin kept one per post: Polylang (its `language` taxonomy in an
-export or in `_embedded`, and the `lang` field of Polylang Pro's REST API) and WPML (`wpml_current_locale`).
+export or in `_embedded`, and the `lang` field of Polylang Pro's REST API) and WPML (`wpml_current_locale`);
+and its translations, the posts that are it in other languages (Polylang Pro's `translations`, which an export's
+groups of translations are read into, and WPML's `wpml_translations`).
 
 A site of two languages has posts of each; a page of English marked as the site's Persian is read aloud with a
 Persian voice, and its text set right to left. The tag is written as BCP 47 has it (`pt_BR` -> `pt-BR`) and kept
@@ -27,6 +29,28 @@ def post_language(data: dict[str, Any], terms: Sequence[Term]) -> str:
         if isinstance(value, str) and (tag := language_tag(value)):
             return tag
     return ""
+
+
+def post_translations(data: dict[str, Any], language: str) -> tuple[tuple[str, int], ...]:
+    """(language tag, WordPress id) of each translation of the post, by tag; not the post itself."""
+    found: dict[str, int] = {}
+    for said, ident in _translations_said(data):
+        tag = language_tag(said) if isinstance(said, str) else ""
+        if tag and tag != language and isinstance(ident, int) and not isinstance(ident, bool) \
+                and 0 < ident != data.get("id"):
+            found.setdefault(tag, ident)
+    return tuple(sorted(found.items()))
+
+
+def _translations_said(data: dict[str, Any]) -> list[tuple[Any, Any]]:
+    polylang, wpml = data.get("translations"), data.get("wpml_translations")
+    pairs = list(polylang.items()) if isinstance(polylang, dict) else []  # {"en": 12, "fr": 34}
+    if isinstance(wpml, dict):  # some versions key them by language
+        wpml = list(wpml.values())
+    for item in wpml if isinstance(wpml, list) else []:  # [{"locale": "fr_FR", "id": 34, "href": …}, …]
+        if isinstance(item, dict):
+            pairs.append((item.get("locale") or item.get("language_code"), item.get("id")))
+    return pairs
 
 
 @functools.lru_cache(maxsize=256)

@@ -20,7 +20,7 @@ from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.document import Document, Image, Source, Term
 from generator.convert.markdown import html_to_markdown
 from generator.convert.multilingual import post_in_language
-from generator.convert.post_language import post_language
+from generator.convert.post_language import post_language, post_translations
 from generator.convert.slugs import safe_slug
 from generator.convert.wp_render import rendered
 from generator.problems import ItemError
@@ -102,6 +102,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
         raise ItemError("content", "missing: its type has no editor, or the response was saved trimmed "
                                    "(?_fields=); nothing to import")
     content = _rendered(data, "content")
+    language = post_language(data, terms)
     document = Document(
         title=ctx.title,
         slug=slug,
@@ -115,7 +116,8 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
         body=html_to_markdown(content, ctx),
         author=_author(data, lookups),
         image=_featured_image(data, lookups, address),
-        language=post_language(data, terms),
+        language=language,
+        translations=post_translations(data, language),
     )
     return Converted(document, terms, ctx.losses, warnings)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from generator import __version__, urls
-from generator.model import Post, Site, TermListing, parent_and_children
+from generator.model import Post, Site, TermListing, parent_and_children, translations
 from generator.output.digest import of_values
 from generator.render import updates
 from generator.render.media_views import featured_key
@@ -68,8 +68,9 @@ class Keys:
         parent, children = parent_and_children(self.site, position)
         family = [None if parent is None else (urls.post(parent), parent.title),
                   [(urls.post(child), child.title) for child in children]]
+        others = [(language, urls.post(other)) for language, other in translations(self.site, position)]
         return self.page("post.html", path, post.digest, terms, neighbours, related,
-                         featured_key(post.image, self.media), family)
+                         featured_key(post.image, self.media), family, others)
 
     def feed(self, title: str, page: str, path: str, posts: Sequence[Post]) -> str:
         return of_values(self.feed_frame, title, page, path, [self._feed_entry(p) for p in posts])

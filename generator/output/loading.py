@@ -26,7 +26,7 @@ from generator.store.documents import loads, loads_front_matter, safe_paths
 PARALLEL_FROM = 200
 _BOUNDARY = YAMLHandler.FM_BOUNDARY  # a line of three or more dashes
 # The length of `meta_of`'s lists: the cache may hold lists of an older layout, which are read again.
-META_LENGTH = 13
+META_LENGTH = 14
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def load_posts(content: Path, paths: Sequence[str], stats: Sequence[Stat | None]
             continue
         # The last element holds what safe_paths changed and what the mirror block lacks: told on every
         # build, cached or not.
-        problems.extend(Problem(path, "", field, message) for field, message in entry.meta[12])
+        problems.extend(Problem(path, "", field, message) for field, message in entry.meta[13])
         posts.append(StoredPost(path[prefix:], entry.digest, document_of(entry.meta), provenance_of(entry.meta)))
     return Loaded(tuple(posts), tuple(problems), entries, len(changed))
 
@@ -181,7 +181,7 @@ def _moment(value: str, field: str, warnings: list[list[str]]) -> str | None:
 
 def provenance_of(meta: list[Any]) -> Provenance | None:
     """The Provenance of `meta_of`'s list, whose mirror block `_provenance_meta` checked."""
-    found = meta[11]
+    found = meta[12]
     if found is None:
         return None
     first, removed, revisions = found
@@ -198,16 +198,19 @@ def meta_of(document: Document) -> list[Any]:
     return [document.title, document.slug, document.type, document.date.isoformat(), document.updated.isoformat(),
             document.summary, document.author, {k: list(v) for k, v in document.taxonomies.items()},
             [document.source.id, document.source.url, document.source.guid, document.source.parent],
-            [document.image.url, document.image.alt] if document.image else None, document.language]
+            [document.image.url, document.image.alt] if document.image else None, document.language,
+            [list(pair) for pair in document.translations]]
 
 
 def document_of(meta: list[Any]) -> Document:
     """The Document of `meta_of`, with an empty body."""
-    title, slug, kind, published, updated, summary, author, taxonomies, source, image, language = meta[:11]
+    title, slug, kind, published, updated, summary, author, taxonomies, source, image, language, translations = \
+        meta[:12]
     return Document(title=title, slug=slug, type=kind, date=datetime.fromisoformat(published),
                     updated=datetime.fromisoformat(updated), summary=summary, author=author,
                     taxonomies={k: tuple(v) for k, v in taxonomies.items()}, source=Source(*source),
-                    image=Image(*image) if image else None, language=language)
+                    image=Image(*image) if image else None, language=language,
+                    translations=tuple((tag, ident) for tag, ident in translations))
 
 
 def file_entries(paths: Sequence[str], stats: Sequence[Stat | None],

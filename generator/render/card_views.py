@@ -27,17 +27,18 @@ class CardParts:
     summary: str  # its paragraph, or "" when the post has no summary
     tags: str  # the line of term links, with a str.format field for each href; "" for a post without terms
     direction: str = ""  # "rtl" or "ltr" where the post's text runs otherwise than the page's, else ""
-    language: str = ""  # the post's language tag where it is not the page's, else ""
+    language: str = ""  # the post's language tag where it is not the page's, else "" (escaped)
 
 
 def card_parts(title: str, iso: str, text: str, summary: str, term_names: Sequence[str],
                direction: str = "", language: str = "") -> CardParts:
     time = f'<time datetime="{escaped(iso)}">{escaped(text)}</time>'
+    language = escaped(language)
     braced = (escaped(name).replace("{", "{{").replace("}", "}}") for name in term_names)
     links = " · ".join(f'<a href="{{}}">{name}</a>' for name in braced)
     return CardParts(escaped(title), time, f'<p class="meta">{time}</p>\n',
-                     f"<p>{escaped(summary)}</p>\n" if summary else "",
-                     f'<p class="tags">{links}</p>\n' if term_names else "", direction, escaped(language))
+                     f"<p{_lang(language)}>{escaped(summary)}</p>\n" if summary else "",
+                     f'<p class="tags">{links}</p>\n' if term_names else "", direction, language)
 
 
 def tags_html(hrefs: Sequence[str], parts: CardParts) -> str:
@@ -49,11 +50,15 @@ def tags_html(hrefs: Sequence[str], parts: CardParts) -> str:
 def card(parts: CardParts, href: str, tags: str, image: FeaturedImage | None) -> Markup:
     """One post's <li> in a list page, without its final newline; `tags` is from tags_html."""
     figure = _figure(image) if image and image.src else ""
-    language = f' lang="{parts.language}"' if parts.language else ""
-    direction = f' dir="{parts.direction}"' if parts.direction else ""
-    opening = f"<li{language}{direction}>"
-    return Markup(f'{opening}\n{figure}<h2 dir="auto"><a href="{escaped(href)}">{parts.title}</a></h2>\n'
+    opening = f'<li dir="{parts.direction}">' if parts.direction else "<li>"
+    heading = f'<h2 dir="auto"{_lang(parts.language)}>'
+    return Markup(f'{opening}\n{figure}{heading}<a href="{escaped(href)}">{parts.title}</a></h2>\n'
                   f"{parts.meta}{parts.summary}{tags}</li>")
+
+
+def _lang(language: str) -> str:
+    """The attribute that marks the post's own text (title, summary) as of its language, where it has its own."""
+    return f' lang="{language}"' if language else ""
 
 
 def _figure(image: FeaturedImage) -> str:

@@ -15,9 +15,11 @@ from markupsafe import Markup
 
 from generator import urls
 from generator.config import Config
-from generator.model import Post, Provenance, Site, Taxonomy, TermListing, older_and_newer, parent_and_children
+from generator.model import (Post, Provenance, Site, Taxonomy, TermListing, older_and_newer, parent_and_children,
+                             translations)
 from generator.render import updates
 from generator.render import text_direction
+from generator.render.language_names import native_name
 from generator.render.text_direction import same_language
 from generator.render.local_dates import Dates
 from generator.render.theme_words import Words
@@ -37,6 +39,15 @@ SEARCH_SCRIPTS = ("js/search.js", "search/index.js")  # the client, then the ind
 class Link:
     href: str
     text: str
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A link to the post in another language, named in that language."""
+
+    href: str
+    language: str  # its BCP 47 tag
+    name: str  # the language's name in itself ("Français")
 
 
 @dataclass(frozen=True)
@@ -146,6 +157,7 @@ class PostView:
     language: str = ""  # the post's language tag where a multilingual plugin gave it one other than the site's
     parent: Link | None = None  # the page this one is under, as WordPress nests pages
     children: tuple[Link, ...] = ()  # the pages under this one, by title
+    translations: tuple[Translation, ...] = ()  # the post in other languages, by language tag
 
 
 @dataclass(frozen=True)
@@ -290,6 +302,8 @@ class Views:
             language=self._language(post),
             parent=parent and Link(link(urls.post(parent)), parent.title),
             children=tuple(Link(link(urls.post(child)), child.title) for child in children),
+            translations=tuple(Translation(link(urls.post(other)), language, native_name(language))
+                               for language, other in translations(site, position)),
         )
 
     @functools.cached_property

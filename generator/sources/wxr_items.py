@@ -31,6 +31,8 @@ TAXONOMY_OF = {"tag": "post_tag"}  # WXR 1.0 wrote tags as domain="tag"
 HIDDEN_TAXONOMIES = frozenset({"post_format", "nav_menu", "link_category", "wp_theme", "wp_template_part_area",
                                "wp_pattern_category", "post_translations", "term_translations", "term_language",
                                "translation_priority", "product_visibility", "product_type"})
+TRANSLATIONS = "post_translations"
+PHP_PAIR = re.compile(r's:\d+:"([^"]{1,35})";(?:i:(\d{1,19})|s:\d+:"(\d{1,19})");')
 TITLE_WORDS = 8
 NON_WORD = re.compile(r"[^\w]+")
 # REST serves a post's content rendered, an export saves it raw: a post's `content` and `excerpt` hold `raw`,
@@ -58,6 +60,9 @@ class Names:
     galleries: set[int] = field(default_factory=set)  # posts whose attachments a gallery without ids shows
     synced: dict[int, str] = field(default_factory=dict)  # published synced patterns' content, which posts show
     offset: timedelta | None = None  # local time minus UTC, from the first post with both dates
+    # Polylang's groups of translations (`pll_…` terms of post_translations): language -> post id, from the
+    # PHP array the term's description holds; given to each post of the group as Polylang Pro's REST does.
+    translations: dict[str, dict[str, int]] = field(default_factory=dict)
     export_date: str = ""  # the channel's <pubDate>: when the export was made
 
 
@@ -93,6 +98,8 @@ def term(element: Element, tag: str, names: Names) -> dict[str, Any] | None:
         taxonomy, slug, name, parent = (fields.get("wp:term_taxonomy", ""), fields.get("wp:term_slug", ""),
                                         fields.get("wp:term_name", ""), fields.get("wp:term_parent", ""))
     slug = slug or slug_of(name)
+    if taxonomy == TRANSLATIONS:
+        names.translations[slug] = dict(_php_translations(fields.get("wp:term_description", "")))
     if not taxonomy or not slug or taxonomy in HIDDEN_TAXONOMIES:
         return None
     ident = _int(fields.get("wp:term_id")) or names.terms.get((taxonomy, slug)) or synthetic_id(taxonomy, slug)
@@ -100,6 +107,11 @@ def term(element: Element, tag: str, names: Names) -> dict[str, Any] | None:
     parent_id = _term_id(taxonomy, parent, names) if parent else 0
     return {"id": ident, "name": name or slug, "slug": slug, "taxonomy": taxonomy, "parent": parent_id,
             "description": fields.get("wp:category_description") or fields.get("wp:term_description") or ""}
+
+
+def _php_translations(description: str) -> list[tuple[str, int]]:
+    """`a:2:{s:2:"en";i:325;s:2:"fa";i:349;}`, as PHP serialized Polylang's array, read as pairs."""
+    return [(language, int(number or text)) for language, number, text in PHP_PAIR.findall(description)]
 
 
 def _term_id(taxonomy: str, slug: str, names: Names) -> int:
@@ -169,6 +181,10 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     data["author"] = embedded["author"][0]["id"] if embedded.get("author") else 0
     data["featured_media"] = _int(element.meta.get("_thumbnail_id"))  # the attachment is a media item
     data["_embedded"] = embedded
+    group = next((names.translations.get(slug.strip()) for domain, slug, _ in element.categories
+                  if domain == TRANSLATIONS), None)
+    if group:
+        data["translations"] = group
     data[RENDER] = _render_needs(raw, ident, element.meta, names)
     return data, warnings
 

@@ -34,6 +34,7 @@ def dumps(document: Document) -> str:
         "slug": document.slug,
         "type": document.type,
         "language": document.language,
+        "translations": dict(document.translations),
         "date": document.date.isoformat(),
         "updated": document.updated.isoformat(),
         "author": document.author,
@@ -45,7 +46,7 @@ def dumps(document: Document) -> str:
     if document.source.parent:
         metadata["source"]["parent"] = document.source.parent
     # Optional keys are left out when empty, so most posts carry only what they have.
-    for key in ("language", "author", "image"):
+    for key in ("language", "translations", "author", "image"):
         if not metadata[key]:
             del metadata[key]
     if document.mirror is not None:
@@ -163,6 +164,7 @@ def _document(meta: dict[str, Any], content: str) -> Document:
         author=_text(meta, "author", required=False),
         image=_image(meta),
         language=_language(meta),
+        translations=_translations(meta),
         taxonomies=_taxonomies(meta),
         source=Source(id=_source_id(source), url=_text(source, "url", False, "source."),
                       guid=_text(source, "guid", False, "source."), parent=_source_id(source, "parent")),
@@ -227,6 +229,14 @@ def _language(meta: dict[str, Any]) -> str:
     if value and not LANGUAGE_TAG.fullmatch(value):
         raise ItemError("language", f"expected a language tag such as fr or pt-BR, got {value!r}")
     return value
+
+
+def _translations(meta: dict[str, Any]) -> tuple[tuple[str, int], ...]:
+    value = meta.get("translations") or {}
+    if not isinstance(value, dict) or not all(
+            isinstance(k, str) and LANGUAGE_TAG.fullmatch(k) and type(v) is int and v > 0 for k, v in value.items()):
+        raise ItemError("translations", "expected a mapping of language tags to WordPress ids, such as fr: 12")
+    return tuple(sorted(value.items()))
 
 
 def _image(meta: dict[str, Any]) -> Image | None:

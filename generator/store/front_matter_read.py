@@ -17,7 +17,7 @@ from generator.store import front_matter
 
 INT_TAG = "tag:yaml.org,2002:int"
 _RESOLVER = Resolver()  # the implicit types a plain scalar may have (null, bool, int, float, date...)
-TOP_KEYS = frozenset({"title", "slug", "type", "language", "date", "updated", "author", "summary", "image", "taxonomies",
+TOP_KEYS = frozenset({"title", "slug", "type", "language", "translations", "date", "updated", "author", "summary", "image", "taxonomies",
                       "source", "mirror"})
 _LINE = re.compile(r"( *)(- )?(?:([A-Za-z_][A-Za-z0-9_-]*):(?: (.*))?|(.*))")
 _QUOTED = re.compile(r"'((?:[^']|'')*)'")

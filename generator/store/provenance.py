@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from generator.convert.document import Document, Mirror, Revision
 
 # Front matter fields compared, in the order a change lists them; `updated` alone is no change to name.
-FIELDS = ("title", "slug", "date", "language", "author", "summary", "featured_image", "taxonomies", "url", "body")
+FIELDS = ("title", "slug", "date", "language", "translations", "author", "summary", "featured_image", "taxonomies", "url", "body")
 TOKEN = re.compile(r"\s+|[^\s]+")
 
 
