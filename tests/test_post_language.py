@@ -17,6 +17,7 @@ from generator.convert.document import Term
 from generator.convert.post_language import language_tag, post_language, post_translations
 from generator.convert.wp_post import to_document
 from generator.problems import ItemError
+from generator.render.language_names import native_names
 from generator.store.documents import dumps, loads
 from tests.conftest import rest_item
 from tests.site_content import config, post, write_content
@@ -166,3 +167,8 @@ def test_translations_written_by_hand_that_are_not_ids_name_the_field() -> None:
     with pytest.raises(ItemError) as raised:
         loads(text)
     assert raised.value.field == "translations"
+
+
+def test_translations_are_named_by_their_language_and_by_region_only_where_two_share_one() -> None:
+    assert native_names(["en-US", "fr-FR", "pt-BR", "pt-PT", "fa"]) == [
+        "English", "Français", "Português (Brasil)", "Português (Portugal)", "فارسی"]

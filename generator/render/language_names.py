@@ -20,3 +20,10 @@ def native_name(tag: str) -> str:
         except (UnknownLocaleError, ValueError):
             continue
     return name[:1].upper() + name[1:] if name else tag
+
+
+def native_names(tags: list[str]) -> list[str]:
+    """The names of `tags`, each without its region or script where no other of them has its language: a
+    switcher of English, Français and Deutsch, though WPML tags them en-US, fr-FR and de-DE."""
+    primary = [tag.split("-")[0] for tag in tags]
+    return [native_name(short if primary.count(short) == 1 else tag) for tag, short in zip(tags, primary)]

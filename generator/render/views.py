@@ -19,7 +19,7 @@ from generator.model import (Post, Provenance, Site, Taxonomy, TermListing, olde
                              translations)
 from generator.render import updates
 from generator.render import text_direction
-from generator.render.language_names import native_name
+from generator.render.language_names import native_names
 from generator.render.text_direction import same_language
 from generator.render.local_dates import Dates
 from generator.render.theme_words import Words
@@ -302,8 +302,7 @@ class Views:
             language=self._language(post),
             parent=parent and Link(link(urls.post(parent)), parent.title),
             children=tuple(Link(link(urls.post(child)), child.title) for child in children),
-            translations=tuple(Translation(link(urls.post(other)), language, native_name(language))
-                               for language, other in translations(site, position)),
+            translations=_translations(translations(site, position), link),
         )
 
     @functools.cached_property
@@ -347,6 +346,11 @@ class Views:
     def _language(self, post: Post) -> str:
         return "" if same_language(post.language, self.config.site.language) else post.language
 
+
+
+def _translations(found: Sequence[tuple[str, Post]], link: urls.Linker) -> tuple[Translation, ...]:
+    names = native_names([language for language, _ in found])
+    return tuple(Translation(link(urls.post(other)), language, name) for (language, other), name in zip(found, names))
 
 @dataclass(frozen=True)
 class _Frame:
