@@ -216,7 +216,7 @@ def test_edits_rebuild_and_a_broken_template_keeps_the_last_good_site(tmp_path: 
         assert "post.html" in broken["errors"][0]
         assert b'<h1 dir="auto">Edited Story</h1>' in get(url, "/mirror/" + POST)[2]
 
-        template.write_text(good.replace('<h1 dir="auto">', '<h1 class="fixed" dir="auto">'))
+        template.write_text(good.replace('<h1 dir="auto"', '<h1 class="fixed" dir="auto"'))
         fixed = events.until(lambda state: state["build"] != edited["build"])
         assert fixed["errors"] == [] and b'<h1 class="fixed" dir="auto">Edited Story</h1>' in get(url, "/mirror/" + POST)[2]
         process.send_signal(signal.SIGINT)
