@@ -12,13 +12,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from urllib.parse import urlsplit
+from generator.language.words import Words
 from generator.render.xml_text import escape, quoteattr
 
 from generator import urls
 from generator.config import Config
 from generator.model import Post, Site
 from generator.render import updates
-from generator.render.theme_words import Words
 from generator.render.views import term_listing_title, updates_title
 
 # What an empty feed says it was updated: a fixed date, because the build's own time is never output.
