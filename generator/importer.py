@@ -188,17 +188,19 @@ def _names_host(data: dict[str, Any]) -> bool:
 
 
 def _converter_version() -> list[str]:
-    """What else decides how an item converts: this code and the libraries that parse and write."""
+    """What else decides how an item converts: this code, the words of its labels, and the libraries that parse
+    and write."""
     package = Path(__file__).parent
     # Converting an export's post reads WordPress's syntax with sources/wp_syntax.py.
     sources = sorted([*(package / "convert").glob("*.py"), *(package / "store").glob("*.py"),
-                      package / "sources" / "wp_syntax.py"])
+                      package / "sources" / "wp_syntax.py", *(package / "language").glob("*.py"),
+                      *(package / "language" / "catalogues").glob("*.toml")])
     digest = import_cache.fingerprint(*(p.read_bytes() for p in sources))
     return [__version__, digest, *(version(name) for name in ("markdownify", "beautifulsoup4", "lxml", "PyYAML"))]
 
 
 def _settings(options: ImportOptions) -> Settings:
-    return Settings(options.keep_keyword_links, options.site, options.language)
+    return Settings(options.keep_keyword_links, options.site, options.language, options.words)
 
 
 def _convert(posts: list[PostRef], context: str, lookups: Lookups, registry: TermRegistry,

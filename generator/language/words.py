@@ -103,6 +103,15 @@ def _placeholder_problems(where: str, text: str, english: str) -> list[str]:
     return []
 
 
+Overrides = tuple[tuple[str, "str | tuple[tuple[str, str], ...]"], ...]  # as config.Config.words holds them
+
+
+@functools.cache
+def site_words(language: str, overrides: Overrides = ()) -> Words:
+    """The site's words, made once per process: the import asks for them for every post it converts."""
+    return Words(language, overrides)
+
+
 class Words:
     """The words of one site: `words.search` in templates and code, `fill` and `html` for those with
     placeholders. Made once per build from the configuration."""
