@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.language.words import Words, problems as word_problems
+from generator.language.words import Overrides, Words, problems as word_problems
 
 DEFAULT_FILE = "newsmirror.toml"
 
@@ -121,8 +121,9 @@ class Config:
     sources: tuple[SourceConfig, ...] = ()
     # None publishes every taxonomy found in the content, with a label made from its name.
     taxonomies: tuple[Taxonomy, ...] | None = None
-    # The site's own words for the theme's, by key of generator/language/catalogues/en.toml; a plural table as pairs.
-    words: tuple[tuple[str, str | tuple[tuple[str, str], ...]], ...] = ()
+    # The site's own words over its language's, the theme's and the import's labels alike, by key of
+    # generator/language/catalogues/en.toml; a plural table as pairs.
+    words: Overrides = ()
     # Folder that relative paths are resolved against: the config file's folder.
     root: Path = Path(".")
 

@@ -129,7 +129,7 @@ def test_the_sites_own_words_replace_the_themes(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("words", "problem"), [
-    ({"contnets": "x"}, "words.contnets: not a word of the theme"),
+    ({"contnets": "x"}, "words.contnets: not one of the site's words"),
     ({"by_author": "By {name}"}, "words.by_author: {name} is not one of its placeholders ({author})"),
     ({"contents": "{"}, "words.contents: braces must hold a placeholder"),
     ({"contents": 3}, "words.contents: expected a string, got int"),

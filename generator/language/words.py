@@ -66,7 +66,7 @@ def problems(overrides: Mapping[str, Any]) -> list[str]:
     found = []
     for key, value in overrides.items():
         if key not in english:
-            found.append(f"words.{key}: not a word of the theme (the words are the keys of {FOLDER / 'en.toml'})")
+            found.append(f"words.{key}: not one of the site's words (they are the keys of {FOLDER / 'en.toml'})")
         elif isinstance(english[key], dict):
             found += _plural_problems(key, value, english[key]["other"])
         elif not isinstance(value, str):
