@@ -204,8 +204,8 @@ def _import(args: argparse.Namespace, say: _Printer) -> int:
     config = _config(args)
     options = ImportOptions(statuses=frozenset(s.strip() for s in args.status.split(",") if s.strip()),
                             prune=args.prune, keep_keyword_links=config.imports.keep_keyword_links,
-                            site=config.imports.site, language=config.site.language, now=_run_time(),
-                            history=config.changes.history,
+                            site=config.imports.site, language=config.site.language, words=config.words,
+                            now=_run_time(), history=config.changes.history,
                             revisions=config.changes.revisions)
     result = run_import(args.sources, config.path("content"), options)
     for post in result.posts:
@@ -244,7 +244,7 @@ def _sync(args: argparse.Namespace, say: _Printer) -> int:
     politeness = _politeness(config)
     media = None if args.no_media else MediaSettings(config.media.max_width, config.media.max_bytes)
     options = SyncOptions(dry_run=args.dry_run, full=args.full, keep_keyword_links=config.imports.keep_keyword_links,
-                          language=config.site.language,
+                          language=config.site.language, words=config.words,
                           politeness=politeness, progress=say.progress, media=media, prune=args.prune,
                           now=_run_time(), history=config.changes.history, revisions=config.changes.revisions)
     result = run_sync(sources, config.path("content"), options)

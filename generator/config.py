@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.render import theme_words
+from generator.language.words import Overrides, Words, problems as word_problems
 
 DEFAULT_FILE = "newsmirror.toml"
 
@@ -121,8 +121,9 @@ class Config:
     sources: tuple[SourceConfig, ...] = ()
     # None publishes every taxonomy found in the content, with a label made from its name.
     taxonomies: tuple[Taxonomy, ...] | None = None
-    # The site's own words for the theme's, by key of generator/render/words/en.toml; a plural table as pairs.
-    words: tuple[tuple[str, str | tuple[tuple[str, str], ...]], ...] = ()
+    # The site's own words over its language's, the theme's and the import's labels alike, by key of
+    # generator/language/catalogues/en.toml; a plural table as pairs.
+    words: Overrides = ()
     # Folder that relative paths are resolved against: the config file's folder.
     root: Path = Path(".")
 
@@ -148,11 +149,11 @@ SOURCE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 HOSTNAME = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}", re.IGNORECASE)
 
 
-def default_label(name: str, words: theme_words.Words | None = None) -> str:
+def default_label(name: str, words: Words | None = None) -> str:
     """A taxonomy's or post type's label made from its name ("news-type": "News type"); WordPress's own in the
     site's language (`words`, else English)."""
     if name in KNOWN_LABELS:
-        return getattr(words or theme_words.Words("en"), f"{name}_label")
+        return getattr(words or Words("en"), f"{name}_label")
     return name.replace("-", " ").replace("_", " ").capitalize()
 
 
@@ -245,7 +246,7 @@ def _words(values: Any, problems: list[str]) -> tuple[tuple[str, Any], ...]:
     if not isinstance(values, dict):
         problems.append(f"words: expected a table of key = \"word\", got {_type_name(values)}")
         return ()
-    found = theme_words.problems(values)
+    found = word_problems(values)
     problems += found
     if found:
         return ()

@@ -18,6 +18,7 @@ from generator.convert.document import Term, TermRegistry
 from generator.convert.wp_post import Lookups, embedded_terms, to_media, to_term, to_user
 from generator.convert.wp_render import rendered_content
 from generator.import_result import ImportOptions, ImportResult, PostReport
+from generator.language.words import Words
 from generator.placing import Ready, place, stage_file
 from generator.problems import ItemError, Problem
 from generator.sources import wp_json
@@ -41,7 +42,7 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
         # Not while reading or converting, which may run here and makes a cyclic tree of every post (collector.py).
         with collector.paused():
             registry, term_problems = read_terms(content_dir)
-            scan = _scan(sources, registry, spool)
+            scan = _scan(sources, registry, spool, _settings(options).site_words())
             result = ImportResult(problems=scan.read_problems + term_problems + scan.names.problems + scan.others,
                                   skipped=scan.skipped)
             lookups, own_names = scan.names.lookups()
@@ -99,10 +100,10 @@ class Scan:
     others: list[Problem] = field(default_factory=list)  # items that are not WordPress
 
 
-def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool) -> Scan:
+def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool, words: Words) -> Scan:
     """One pass over the input: names are collected, posts spooled, the rest told apart."""
     scan = Scan(Names(registry))
-    for item in iter_items(sources, scan.read_problems):
+    for item in iter_items(sources, scan.read_problems, words):
         if item.kind == wp_json.POST:
             scan.names.embedded(item.data)
             scan.posts.append(_spooled(item, spool))
@@ -188,17 +189,19 @@ def _names_host(data: dict[str, Any]) -> bool:
 
 
 def _converter_version() -> list[str]:
-    """What else decides how an item converts: this code and the libraries that parse and write."""
+    """What else decides how an item converts: this code, the words of its labels, and the libraries that parse
+    and write."""
     package = Path(__file__).parent
     # Converting an export's post reads WordPress's syntax with sources/wp_syntax.py.
     sources = sorted([*(package / "convert").glob("*.py"), *(package / "store").glob("*.py"),
-                      package / "sources" / "wp_syntax.py"])
+                      package / "sources" / "wp_syntax.py", *(package / "language").glob("*.py"),
+                      *(package / "language" / "catalogues").glob("*.toml")])
     digest = import_cache.fingerprint(*(p.read_bytes() for p in sources))
     return [__version__, digest, *(version(name) for name in ("markdownify", "beautifulsoup4", "lxml", "PyYAML"))]
 
 
 def _settings(options: ImportOptions) -> Settings:
-    return Settings(options.keep_keyword_links, options.site, options.language)
+    return Settings(options.keep_keyword_links, options.site, options.language, options.words)
 
 
 def _convert(posts: list[PostRef], context: str, lookups: Lookups, registry: TermRegistry,

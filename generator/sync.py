@@ -23,6 +23,7 @@ from generator.config import SourceConfig
 from generator.convert.wp_post import type_folder
 from generator.import_report import import_summary
 from generator.importer import ImportOptions, ImportResult, run_import
+from generator.language.words import Overrides
 from generator.media_mirror import MediaResult, MediaSettings, media_summary, mirror_media
 from generator.problems import Problem
 from generator.sources import wp_live
@@ -50,7 +51,8 @@ class SyncOptions:
     dry_run: bool = False
     full: bool = False  # list every post, not only those modified since the last sync
     keep_keyword_links: bool = False
-    language: str = ""  # site.language, for posts that hold several (ImportOptions.language)
+    language: str = ""  # site.language, for posts that hold several and for labels (ImportOptions.language)
+    words: Overrides = ()  # the site's [words] (ImportOptions.words)
     politeness: Politeness = field(default_factory=Politeness)
     clock: Clock = field(default_factory=Clock)
     workers: int | None = None  # for the import; None: one per core
@@ -312,7 +314,7 @@ def _import(store: RawStore, types: set[str], site: str, options: SyncOptions, r
         return None
     imported = run_import(inputs, store.content, ImportOptions(
         prune=options.prune, keep_keyword_links=options.keep_keyword_links, language=options.language,
-        workers=options.workers, site=site,
+        words=options.words, workers=options.workers, site=site,
         now=options.now, history=0, revisions=options.revisions))
     result.problems.extend(imported.problems)
     return imported

@@ -8,9 +8,9 @@ import random
 import pytest
 
 from bench.corpus import write_corpus
+from generator.language.words import Words
 from generator.render import engine
 from generator.render.sanitize import known_clean, sanitize
-from generator.render.theme_words import Words
 from tests.test_engine_differential import PAGE, PAGES, PIECES, differences, random_body
 from tests.word_retention import rest_documents
 

@@ -1,4 +1,4 @@
-"""The theme speaks the site's language: its words from generator/render/words/, dates and month names from
+"""The theme speaks the site's language: its words from generator/language/catalogues/, dates and month names from
 Babel's CLDR data, and any word replaced in the site's [words]; English sites keep their bytes."""
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from babel.dates import format_date, format_skeleton
 from generator.builder import run_build
 from generator.config import ConfigError
 from generator.convert.document import Mirror, Revision, Source
-from generator.render import theme_words
+from generator.language import words as language_words
 from generator.render.local_dates import Dates
-from generator.render.theme_words import Words, catalogue_name, placeholders
+from generator.language.words import Words, catalogue_name, placeholders
 from tests.site_content import config, post, write_content
 
-WORDS = Path(theme_words.__file__).with_name("words")
+WORDS = Path(language_words.__file__).with_name("catalogues")
 ENGLISH = tomllib.loads((WORDS / "en.toml").read_text(encoding="utf-8"))
 LANGUAGES = sorted(p.stem for p in WORDS.glob("*.toml") if p.stem != "en")
 WHEN = datetime(2025, 3, 14, 9, 30, tzinfo=timezone(timedelta(hours=-7)))
@@ -129,7 +129,7 @@ def test_the_sites_own_words_replace_the_themes(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("words", "problem"), [
-    ({"contnets": "x"}, "words.contnets: not a word of the theme"),
+    ({"contnets": "x"}, "words.contnets: not one of the site's words"),
     ({"by_author": "By {name}"}, "words.by_author: {name} is not one of its placeholders ({author})"),
     ({"contents": "{"}, "words.contents: braces must hold a placeholder"),
     ({"contents": 3}, "words.contents: expected a string, got int"),

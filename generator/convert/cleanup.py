@@ -292,7 +292,7 @@ def embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
         ctx.losses.note(loss.EMBED_AS_LINK, url)
         paragraph = soup.new_tag("p")
         link = soup.new_tag("a", href=url)
-        link.string = embed_label(url)
+        link.string = embed_label(url, ctx.words)
         paragraph.append(link)
         wrapper.replace_with(paragraph)
 

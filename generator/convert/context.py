@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from generator.language.words import Overrides, Words, site_words
+
 # Kinds of loss: something dropped, or replaced by an approximation a reader can still follow.
 PLUGIN_TOC = "plugin table of contents dropped"
 SCREEN_READER = "screen-reader text dropped"
@@ -62,7 +64,12 @@ class Settings:
 
     keep_keyword_links: bool = False
     site: str = ""  # the site's address, for a crawl whose links lack their host
-    language: str = ""  # the language kept of a post that holds several (convert/multilingual.py)
+    language: str = ""  # the language kept of a post that holds several (convert/multilingual.py), and of its labels
+    words: Overrides = ()  # the site's [words], over the language's own (language/words.py)
+
+    def site_words(self) -> Words:
+        """The words the labels the import writes are made of ("YouTube video: …"), in the site's language."""
+        return site_words(self.language, self.words)
 
 
 @dataclass
@@ -74,4 +81,5 @@ class Context:
     keep_keyword_links: bool = False
     media: Mapping[int, Media] = field(default_factory=dict)
     themed: bool = False  # whether the body uses a theme's plain-named layout shortcodes (page_builders.themed)
+    words: Words = field(default_factory=lambda: site_words("en"))  # Settings.site_words()
     losses: Losses = field(default_factory=Losses)

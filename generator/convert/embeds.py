@@ -1,15 +1,19 @@
-"""Names for embedded content, so a link that replaces an embed says what it leads to."""
+"""Names for embedded content, in the site's words, so a link that replaces an embed says what it leads to."""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
 
-SITES = (("youtube.com", "YouTube video"), ("youtu.be", "YouTube video"), ("vimeo.com", "Vimeo video"),
-         ("twitter.com", "Post on X"), ("x.com", "Post on X"), ("instagram.com", "Instagram post"),
-         ("facebook.com", "Facebook post"), ("tiktok.com", "TikTok video"), ("spotify.com", "Spotify"),
-         ("soundcloud.com", "SoundCloud"), ("google.com", "Google"), ("slideshare.net", "SlideShare"),
-         ("dailymotion.com", "Dailymotion video"))
+from generator.language.words import Words
+
+# Domain -> the site's name, and the word (language/catalogues/) that says what it embeds, "" for the name alone.
+SITES = (("youtube.com", ("YouTube", "site_video")), ("youtu.be", ("YouTube", "site_video")),
+         ("vimeo.com", ("Vimeo", "site_video")), ("twitter.com", ("X", "post_on_site")),
+         ("x.com", ("X", "post_on_site")), ("instagram.com", ("Instagram", "site_post")),
+         ("facebook.com", ("Facebook", "site_post")), ("tiktok.com", ("TikTok", "site_video")),
+         ("spotify.com", ("Spotify", "")), ("soundcloud.com", ("SoundCloud", "")), ("google.com", ("Google", "")),
+         ("slideshare.net", ("SlideShare", "")), ("dailymotion.com", ("Dailymotion", "site_video")))
 
 
 # The Flash players that posts of the 2000s embedded (`<embed src="http://www.youtube.com/v/ID&hl=en">`), which no
@@ -33,17 +37,18 @@ def video_page(url: str) -> str | None:
     return None
 
 
-def site_name(url: str) -> str:
+def site_name(url: str, words: Words) -> str:
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:  # e.g. an unclosed IPv6 bracket: still a link, to an unknown site
         host = ""
-    for domain, name in SITES:
+    for domain, (name, word) in SITES:
         if host == domain or host.endswith("." + domain):
-            return name
-    return "Embedded content"
+            return words.fill(word, site=name) if word else name
+    return words.embedded_content
 
 
-def embed_label(url: str, title: str = "") -> str:
-    """The text of the link that stands in for an embed: what it is, then its title or address."""
-    return f"{site_name(url)}: {title or url}"
+def embed_label(url: str, words: Words, title: str = "") -> str:
+    """The text of the link that stands in for an embed, in the site's words: what it is, then its title or
+    address."""
+    return words.fill("media_described", kind=site_name(url, words), description=title or url)

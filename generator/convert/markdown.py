@@ -246,24 +246,24 @@ class NewsConverter(MarkdownConverter):
             self.ctx.losses.note(loss.TRACKER, src)  # a frame no one sees counts visits (Tag Manager's noscript)
             return ""
         self.ctx.losses.note(loss.IFRAME_AS_LINK, src)
-        return self._block_link(embed_label(src, el.get("title") or ""), src, parent_tags)
+        return self._block_link(embed_label(src, self.ctx.words, el.get("title") or ""), src, parent_tags)
 
     def convert_video(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        return self._media_link("Video", el, parent_tags)
+        return self._media_link("video", el, parent_tags)
 
     def convert_audio(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        return self._media_link("Audio", el, parent_tags)
+        return self._media_link("audio", el, parent_tags)
 
     def convert_embed(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        return self._media_link("Embedded object", el, parent_tags)
+        return self._media_link("embedded_object", el, parent_tags)
 
     def convert_object(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        return self._media_link("Embedded object", el, parent_tags) or text
+        return self._media_link("embedded_object", el, parent_tags) or text
 
     def convert_details(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         summary = el.find("summary", recursive=False)
         # Joined without a separator, then collapsed: "in <strong>2024</strong>?" stays "in 2024?".
-        label = html_escape(" ".join(summary.get_text().split())) if summary else "Details"
+        label = html_escape(" ".join(summary.get_text().split()) if summary else self.ctx.words.details)
         return f"\n\n<details>\n<summary>{label}</summary>\n\n{text.strip()}\n\n</details>\n\n"
 
     def convert_summary(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -302,6 +302,7 @@ class NewsConverter(MarkdownConverter):
         return f"\n\n[^{el['n']}]: {' '.join(text.split())}\n\n"
 
     def _media_link(self, kind: str, el: Tag, parent_tags: set[str]) -> str:
+        """A link to the file a player plays, named "Video: <address>" in the site's words (`kind`: a word's key)."""
         source = el.find("source", src=True)
         src = el.get("src") or el.get("data") or (source["src"] if source else "")
         if not src:
@@ -309,9 +310,11 @@ class NewsConverter(MarkdownConverter):
         page = video_page(src) if el.name in ("embed", "object") else None
         if page is not None:  # a Flash player no browser runs: the video's own page
             self.ctx.losses.note(loss.EMBED_AS_LINK, src)
-            return self._block_link(embed_label(page), page, parent_tags)
+            return self._block_link(embed_label(page, self.ctx.words), page, parent_tags)
         self.ctx.losses.note(loss.MEDIA_AS_LINK, src)
-        return self._block_link(f"{kind}: {src}", src, parent_tags)
+        words = self.ctx.words
+        return self._block_link(words.fill("media_described", kind=getattr(words, kind), description=src), src,
+                                parent_tags)
 
     def _block_link(self, label: str, url: str, parent_tags: set[str]) -> str:
         link = f"[{self.escape(label, parent_tags)}]({_link_destination(url)})"

@@ -227,6 +227,12 @@ def _link(url: str, text: str) -> str:
     return f'<p><a href="{escape(url)}">{escape(text)}</a></p>'
 
 
+def _note(ctx: Context, word: str, **values: str) -> str:
+    """A paragraph that says, in the site's words, what the mirror lacks ("Gallery: its images are not in this
+    mirror.")."""
+    return f"<p>{escape(ctx.words.fill(word, **values))}</p>"
+
+
 def _embed(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
     # The post's HTML holds the address escaped (`&amp;`); the link escapes it once more.
     url = unescape(inner or named.get("url") or (positional[0] if positional else "")).strip()
@@ -235,7 +241,7 @@ def _embed(named: dict[str, str], positional: list[str], inner: str, ctx: Contex
 
 def _embedded(url: str, ctx: Context) -> str:
     ctx.losses.note(loss.EMBED_AS_LINK, url)
-    return _link(url, embed_label(url))
+    return _link(url, embed_label(url, ctx.words))
 
 
 def _site_link(base: str) -> Handler:
@@ -303,7 +309,7 @@ def _playlist(named: dict[str, str], positional: list[str], inner: str, ctx: Con
     idents = re.findall(r"\d+", named.get("ids", "") or named.get("include", ""))
     if not idents:  # the post's own attachments, which neither a REST response nor this export lists
         ctx.losses.note(loss.UNRESOLVED_MEDIA, "the post's attached files")
-        return "<p>Playlist: its files are not in this mirror.</p>"
+        return _note(ctx, "playlist_not_mirrored")
     tracks = []
     for ident in idents:
         media = ctx.media.get(int(ident))
@@ -314,7 +320,7 @@ def _playlist(named: dict[str, str], positional: list[str], inner: str, ctx: Con
         label = media.caption or media.url.rstrip("/").rsplit("/", 1)[-1]
         tracks.append(f'<li><a href="{escape(media.url)}">{escape(label)}</a></li>')
     if not tracks:
-        return f"<p>Playlist (ids {', '.join(idents)}): its files are not in this mirror.</p>"
+        return _note(ctx, "playlist_ids_not_mirrored", ids=", ".join(idents))
     return f'<ol class="wp-playlist">{"".join(tracks)}</ol>'
 
 
@@ -332,7 +338,7 @@ def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
     idents = re.findall(r"\d+", named.get("ids", "") or named.get("include", ""))
     if not idents:  # the post's own attachments, which neither a REST response nor this export lists
         ctx.losses.note(loss.UNRESOLVED_MEDIA, "the post's attached images")
-        return "<p>Gallery: its images are not in this mirror.</p>"
+        return _note(ctx, "gallery_not_mirrored")
     for ident in idents:
         media = ctx.media.get(int(ident))
         if media is None:
@@ -341,7 +347,7 @@ def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
         caption = f"<figcaption>{escape(media.caption)}</figcaption>" if media.caption else ""
         images.append(f'<figure><img src="{escape(media.url)}" alt="{escape(media.alt)}">{caption}</figure>')
     if not images:
-        return f"<p>Gallery (ids {', '.join(idents)}): its images are not in this mirror.</p>"
+        return _note(ctx, "gallery_ids_not_mirrored", ids=", ".join(idents))
     return f'<figure class="wp-block-gallery">{"".join(images)}</figure>'
 
 
@@ -350,8 +356,8 @@ def _nextgen(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
     images live in the plugin's own tables and folders, which neither an export nor the REST API holds."""
     ident = named.get("id") or named.get("ids") or named.get("gallery") or ""
     ctx.losses.note(loss.UNRESOLVED_MEDIA, f"NextGEN gallery {ident}".rstrip())
-    name = f"NextGEN gallery {escape(ident)}" if ident else "NextGEN gallery"
-    return f"<p>Gallery ({name}): its images are not in this mirror.</p>"
+    name = f"{ctx.words.nextgen_gallery} {ident}" if ident else ctx.words.nextgen_gallery
+    return _note(ctx, "gallery_named_not_mirrored", name=name)
 
 
 def _form(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:

@@ -87,7 +87,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     guid = html.unescape(_rendered(data, "guid", required=False))
     address = page_address(link, settings.site, guid)
     ctx = Context(title=title or _title_of(slug), base_url=address, keep_keyword_links=settings.keep_keyword_links,
-                  media=lookups.media)
+                  media=lookups.media, words=settings.site_words())
     if dropped:
         ctx.losses.note(loss.OTHER_LANGUAGES, ", ".join(dropped))
     if not title:  # a page needs a title to be listed and linked; WordPress shows "(no title)"

@@ -74,7 +74,7 @@ def find_inputs(config: Config) -> Inputs:
 
 def code_files() -> tuple[Path, ...]:
     package = Path(generator.__file__).parent
-    own = sorted([*package.rglob("*.py"), *package.glob("render/words/*.toml")])  # the theme's words too
+    own = sorted([*package.rglob("*.py"), *package.glob("language/catalogues/*.toml")])  # the words too
     libraries = []
     for name in LIBRARIES:
         spec = importlib.util.find_spec(name)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import workers
+from generator.language.words import Words
 from generator.model import Post
 from generator.output import digest
 from generator.output.loading import read_body
@@ -23,7 +24,6 @@ from generator.output.writer import FileStat, Staging
 from generator.output.pages import Page, RenderBody
 from generator.render.markdown import MarkdownRenderer, RenderedBody
 from generator.render.templates import Templates
-from generator.render.theme_words import Words
 
 CHUNK = 40  # outputs per task: small enough to keep both cores busy to the end
 

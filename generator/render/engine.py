@@ -21,11 +21,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape, unescape
 
+from generator.language.words import Words
 from generator.render.body_code import highlight_code
 from generator.render.body_headings import HEADING_ID, Heading, HeadingIds, written_id
 from generator.render.offline_links import Resolver, same_page_fragment, usable_base
 from generator.render.remote_media import is_remote, local_image, mirrored, placeholder
-from generator.render.theme_words import Words
 
 try:  # optional: without it, every body takes the reference's path
     from markdown_it_pyrs import MarkdownIt as _Compiled

@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 
 from generator import urls
 from generator.config import Config
+from generator.language.words import Words
 from generator.model import Post, Site
 from generator.render import updates
 from generator.render.text_direction import same_language
-from generator.render.theme_words import Words
 from generator.render.views import term_listing_title, updates_title
 from generator.render.xml_text import escape, quoteattr
 

@@ -27,6 +27,7 @@ from html import escape
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
+from generator.language.words import Words
 from generator.render.body_code import highlight_code
 from generator.render.body_headings import HEADING_ID, Heading, HeadingIds, written_id
 from generator.render.engine import Engine
@@ -34,7 +35,6 @@ from generator.render.offline_links import resolve_links, settle_fragments
 from generator.render.nesting import MAX_DEPTH
 from generator.render.remote_media import mark_images_in_links, render_html_block, render_html_inline, render_image
 from generator.render.sanitize import LONE_SURROGATE, Sanitized, known_clean, sanitize
-from generator.render.theme_words import Words
 from generator.render.url_text import readable
 
 if TYPE_CHECKING:

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
 from generator import urls
+from generator.language.words import Words
 from generator.render.local_links import page_key, source_key
-from generator.render.theme_words import Words
 
 if TYPE_CHECKING:  # markdown-it-py is imported only by the reference parser that calls these rules
     from markdown_it.rules_core import StateCore

@@ -13,8 +13,8 @@ from typing import Protocol
 
 from markupsafe import Markup
 
+from generator.language.words import Words
 from generator.render.card_views import escaped
-from generator.render.theme_words import Words
 from generator.render.url_text import readable_html
 
 
@@ -125,5 +125,5 @@ def about_html(source_url: str, provenance: _Provenance | None, words: Words) ->
 
 
 def time_html(moment: _Moment) -> Markup:
-    """A date as a <time> element, which templates fill into words (theme_words.Words.html)."""
+    """A date as a <time> element, which templates fill into words (language/words.py, Words.html)."""
     return Markup(f'<time datetime="{escaped(moment.iso)}">{escaped(moment.text)}</time>')

@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from generator import urls
-from generator.render.theme_words import Words
+from generator.language.words import Words
 
 if TYPE_CHECKING:  # markdown-it-py is imported only by the reference parser that calls these rules
     from markdown_it.rules_core import StateCore
@@ -35,7 +35,7 @@ CSS_REMOTE = re.compile(r"url\(\s*['\"]?\s*(https?:)?//", re.IGNORECASE)
 LOADING = {"img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
            "iframe": ("src",), "embed": ("src",), "object": ("data",), "track": ("src",), "input": ("src",),
            "script": ("src",), "link": ("href",)}
-# Tag -> the word (theme_words) that names what a placeholder stands for.
+# Tag -> the word (language/words.py) that names what a placeholder stands for.
 KINDS = {"img": "image", "source": "media", "video": "video", "audio": "audio", "iframe": "embedded_page",
          "embed": "embedded_content", "object": "embedded_content", "input": "image"}
 # Their own content would stay hidden inside them, so they are unwrapped and their sources shown.

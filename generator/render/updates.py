@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote
 
+from generator.language.words import Words
 from generator.model import Post, Revision, Site
-from generator.render.theme_words import Words
 
 FOLDER = "updates"
 FEED = f"{FOLDER}/feed.xml"

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from generator import urls
 from generator.config import Config
+from generator.language.words import Words
 from generator.model import (Post, Provenance, Site, Taxonomy, TermListing, older_and_newer, parent_and_children,
                              translations)
 from generator.render import updates
@@ -22,7 +23,6 @@ from generator.render import text_direction
 from generator.render.language_names import native_names
 from generator.render.text_direction import same_language
 from generator.render.local_dates import Dates
-from generator.render.theme_words import Words
 from generator.render.card_views import CardParts, card, card_parts, tags_html
 from generator.render.markdown import RenderedBody
 from generator.render.media_views import FeaturedImage, featured_image
@@ -178,7 +178,7 @@ class PageView:
     feed: Link | None  # the Atom feed for this page; None when the site has no feeds
     search_href: str  # the search page, which the search box in every page's header sends its words to
     nav_html: Markup  # nav as base.html shows it, made once per place (render/post_part_views.py)
-    words: Words  # the theme's words in the site's language (render/theme_words.py)
+    words: Words  # the theme's words in the site's language (language/words.py)
     scripts: tuple[str, ...] = ()  # only the search page has any; the policy of every other page forbids them
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from generator.language.words import Words
 from generator.problems import Problem
 from generator.sources import wxr
 from generator.sources.wp_json import RawItem, json_files, read_file
@@ -30,9 +31,10 @@ def read_items(sources: Iterable[Path]) -> tuple[list[RawItem], list[Problem]]:
     return items, problems
 
 
-def iter_items(sources: Iterable[Path], problems: list[Problem]) -> Iterator[RawItem]:
+def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | None = None) -> Iterator[RawItem]:
     """Every item of every source in order, one file in memory at a time (an export not even
-    that); what cannot be read is appended to `problems` as it is met."""
+    that); what cannot be read is appended to `problems` as it is met. `words`: the site's, for the titles
+    an export's reader makes (wxr.read_export)."""
     for source in sources:
         files = saved_files(source)
         if source.is_dir() and not files:
@@ -41,7 +43,7 @@ def iter_items(sources: Iterable[Path], problems: list[Problem]) -> Iterator[Raw
                                                          "extension or under wp-json/)"))
         for path in files:
             if wxr.is_export(path):
-                yield from wxr.read_export(path, problems)
+                yield from wxr.read_export(path, problems, words)
                 continue
             found, found_problems = read_file(path)
             problems.extend(found_problems)

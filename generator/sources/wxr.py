@@ -25,6 +25,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
+from generator.language.words import Words
 from generator.problems import ItemError, Problem
 from generator.sources import wp_json
 from generator.sources import wxr_encoding as encoding
@@ -78,10 +79,10 @@ def is_export(path: Path) -> bool:
     return b"<rss" in head and b"wordpress.org/export" in head
 
 
-def read_export(path: Path, problems: list[Problem]) -> Iterator[RawItem]:
+def read_export(path: Path, problems: list[Problem], words: Words | None = None) -> Iterator[RawItem]:
     """Every item of the export, streamed; what cannot be read is appended to `problems`. An export
-    that cannot be read as a whole yields nothing."""
-    names, skipped = Names(), []
+    that cannot be read as a whole yields nothing. `words`: the site's, for the titles it makes (else English)."""
+    names, skipped = (Names() if words is None else Names(words=words)), []
     refusal = _scan(path, names, skipped)
     if refusal:
         problems.append(Problem(str(path), message=refusal))

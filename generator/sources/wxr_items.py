@@ -17,6 +17,7 @@ from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from generator.language.words import Words, site_words
 from generator.problems import ItemError
 from generator.sources.wp_syntax import Attachment, gallery_owners, patterns_used
 
@@ -52,7 +53,8 @@ class Element:
 
 @dataclass
 class Names:
-    """What the export's header declared: authors by login, term ids by (taxonomy, slug)."""
+    """What the export's header declared: authors by login, term ids by (taxonomy, slug); and the site's words,
+    for the title made for a post with neither title nor text."""
 
     authors: dict[str, dict[str, Any]] = field(default_factory=dict)
     terms: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -64,6 +66,7 @@ class Names:
     # PHP array the term's description holds; given to each post of the group as Polylang Pro's REST does.
     translations: dict[str, dict[str, int]] = field(default_factory=dict)
     export_date: str = ""  # the channel's <pubDate>: when the export was made
+    words: Words = field(default_factory=lambda: site_words("en"))
 
 
 def synthetic_id(*parts: str) -> int:
@@ -172,7 +175,7 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
         "slug": fields.get("wp:post_name", ""), "link": fields.get("link", ""),
         "guid": {"rendered": fields.get("guid", "")},
         "date": date, "date_gmt": date_gmt, "modified": modified, "modified_gmt": modified_gmt,
-        "title": _title(fields.get("title", ""), raw, date),
+        "title": _title(fields.get("title", ""), raw, date, names.words),
         "content": {"raw": raw}, "excerpt": {"raw": fields.get("excerpt:encoded", "")},
         "parent": _int(fields.get("wp:post_parent")), "menu_order": _int(fields.get("wp:menu_order")),
         "sticky": fields.get("wp:is_sticky") == "1",
@@ -257,7 +260,7 @@ def _taxonomy(domain: str) -> str:
     return TAXONOMY_OF.get(domain, domain or "category")
 
 
-def _title(title: str, raw: str, date: str) -> dict[str, str]:
+def _title(title: str, raw: str, date: str, vocabulary: Words) -> dict[str, str]:
     """A post without a title is named as a reader would name it: by its first words, or its date.
     `raw` stays empty, as REST's edit context shows the title saved, so that the made one can be told."""
     if title:
@@ -265,7 +268,7 @@ def _title(title: str, raw: str, date: str) -> dict[str, str]:
     words = re.sub(r"<[^>]*>|\[[^\]]*\]", " ", raw).split()
     if words:
         return {"rendered": " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else ""), "raw": ""}
-    return {"rendered": f"Post of {date[:10]}", "raw": ""}
+    return {"rendered": vocabulary.fill("post_of", date=date[:10]), "raw": ""}
 
 
 def _has_date(fields: Mapping[str, str], name: str) -> bool:

@@ -1,8 +1,11 @@
-"""The default theme's words in the site's language: words/<language>.toml, then the site's own [words].
+"""The site's words in its language: catalogues/<language>.toml, then the site's own [words].
 
-Each file of words/ gives every key of words/en.toml in one language, named by its primary language subtag
-("pt" serves "pt-BR"); a language without a file gets English. A site's newsmirror.toml may replace any word
-in a [words] table, checked here when the configuration is read, so that a page never fails on a word.
+Both the import (the labels it writes into a post's Markdown: "YouTube video: …", "Gallery: …") and the theme
+(every word a page shows that a post does not bring) take their words from here; neither stage imports the
+other. Each file of catalogues/ gives every key of catalogues/en.toml in one language, named by its primary
+language subtag ("pt" serves "pt-BR"); a language without a file gets English. A site's newsmirror.toml may
+replace any word in a [words] table, checked here when the configuration is read, so that a page never fails
+on a word.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-FOLDER = Path(__file__).with_name("words")
+FOLDER = Path(__file__).with_name("catalogues")
 ENGLISH = "en"
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")  # Unicode CLDR's categories of cardinal numbers
 # What js/search.js writes, given to it by the search page (search.html).
@@ -28,7 +31,7 @@ Entry = str | dict[str, str]  # a word, or a count's plural forms
 
 @functools.cache
 def catalogue(name: str) -> dict[str, Entry] | None:
-    """The words of words/<name>.toml; None when there is no such file."""
+    """The words of catalogues/<name>.toml; None when there is no such file."""
     if not name.isascii() or not name.replace("-", "").isalnum():
         return None
     try:
@@ -63,7 +66,7 @@ def problems(overrides: Mapping[str, Any]) -> list[str]:
     found = []
     for key, value in overrides.items():
         if key not in english:
-            found.append(f"words.{key}: not a word of the theme (the words are the keys of {FOLDER / 'en.toml'})")
+            found.append(f"words.{key}: not one of the site's words (they are the keys of {FOLDER / 'en.toml'})")
         elif isinstance(english[key], dict):
             found += _plural_problems(key, value, english[key]["other"])
         elif not isinstance(value, str):
@@ -98,6 +101,15 @@ def _placeholder_problems(where: str, text: str, english: str) -> list[str]:
         return [f"{where}: {{{sorted(unknown)[0]}}} is not one of its placeholders "
                 f"({', '.join('{' + name + '}' for name in sorted(allowed)) or 'it has none'})"]
     return []
+
+
+Overrides = tuple[tuple[str, "str | tuple[tuple[str, str], ...]"], ...]  # as config.Config.words holds them
+
+
+@functools.cache
+def site_words(language: str, overrides: Overrides = ()) -> Words:
+    """The site's words, made once per process: the import asks for them for every post it converts."""
+    return Words(language, overrides)
 
 
 class Words:
