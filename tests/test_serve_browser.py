@@ -60,7 +60,7 @@ def test_edits_show_in_the_open_page_and_a_broken_template_shows_an_overlay(tmp_
         connected(page)
 
         start = time.perf_counter()
-        edit(template, '<h1 dir="auto">', '<h1 class="theme-edit" dir="auto">')
+        edit(template, '<h1 dir="auto"', '<h1 class="theme-edit" dir="auto"')
         shown(page, "document.querySelector('h1.theme-edit') !== null")
         template_seconds = time.perf_counter() - start
         connected(page)
