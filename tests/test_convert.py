@@ -117,6 +117,25 @@ def test_whitespace_between_inline_elements_never_breaks_their_block(parts: list
     assert "\n\n" not in markdown.strip("\n"), markdown
 
 
+INVISIBLE = ("", " ", "\n", '<svg viewBox="0 0 32 32"><path d="M2 2z"></path></svg>', '<i class="fa fa-x"></i>',
+             "<span> </span>", "<!-- icon -->")
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.text(alphabet="abcxyz", min_size=1, max_size=8), inline=st.sampled_from(("a", "strong", "em")),
+       after=st.lists(st.sampled_from(INVISIBLE), max_size=3), block=st.sampled_from(("p", "li")))
+def test_a_break_closing_an_inline_element_never_shows_its_markup(words: str, inline: str, after: list[str],
+                                                                   block: str) -> None:
+    """A page builder's icon link reads `Facebook<br><svg>…</svg></a>`: whatever invisible follows its break,
+    the reader sees the words as a link (or bold, or italic), and no bracket, star or backslash."""
+    start = '<a href="https://e.com/x">' if inline == "a" else f"<{inline}>"
+    html = f"<{block}>{start}{words}<br>{''.join(after)}</{inline}> end</{block}>"
+    rendered = MarkdownRenderer().render(html_to_markdown(f"<ul>{html}</ul>" if block == "li" else html)).html
+    tag = {"a": '<a href="https://e.com/x"', "strong": "<strong", "em": "<em"}[inline]
+    assert f">{words}</{inline}>" in rendered and tag in rendered, rendered
+    assert not re.search(r"[\\*\[\]]", re.sub(r"<[^>]+>", "", rendered)), rendered
+
+
 @pytest.mark.parametrize("start", ["²", "--1", "1e3", "99999999999", ""])
 def test_a_countdown_with_a_start_browsers_would_not_read_keeps_its_items(start: str) -> None:
     assert html_to_markdown(f'<ol reversed start="{start}"><li>Two</li><li>One</li></ol>') == (
