@@ -6,7 +6,8 @@ WPBakery (`vc_`), Divi (`et_pb_`), Avada (`fusion_`) and Enfold (`av_`) keep a p
 pages, so a REST response (and an export) holds them raw around the text, and WordPress's quotes filter has
 curled their attributes' quotes (`image=&#8221;12&#8243;`). Layout shortcodes give way to their content;
 images, galleries, videos, buttons and headings become what they show; toggles and tabs keep their title; a
-spacer or separator goes; any other element with nothing inside is dropped and counted.
+spacer or separator goes, all but the title a text separator shows; any other element with nothing inside is
+dropped and counted.
 """
 
 from __future__ import annotations
@@ -95,7 +96,8 @@ def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
         inner = inner if INLINE.fullmatch(name) else f"<div>{inner}</div>"
         return (f"<p><strong>{escape(title)}</strong></p>" if title else "") + inner
     if SPACING.search(name):  # it stood between blocks, or at least between words
-        return "<hr>" if RULE.search(name) else " "
+        title = named.get("title", "").strip()  # WPBakery's text separator shows it between its lines, as <h4>
+        return ("<hr>" if RULE.search(name) else " ") + (f"<h4>{escape(title)}</h4>" if title else "")
     if named:
         ctx.losses.note(loss.BUILDER_ELEMENT, f"[{name}]")
     return ""
