@@ -331,3 +331,22 @@ def test_links_to_the_live_sites_term_archives_lead_to_the_terms_pages(tmp_path:
                          "../../post_tag/lithium/index.html", "../../post_tag/lithium/index.html",
                          "../../category/news/index.html"]
     assert hrefs[5] == f"{home}/tag/nothing-here/"
+
+
+def test_the_pages_under_a_page_are_listed_in_their_menu_order_as_wordpress_orders_them(tmp_path: Path) -> None:
+    """A section's pages stand in the order their author gave them (Page Attributes → Order: Step 1, 2, 3),
+    not by title ('Apply' before 'Check'); pages of one order go by title. The order survives a re-read."""
+    when = datetime(2012, 8, 7, tzinfo=timezone.utc)
+
+    def page_of(slug: str, ident: int, parent: int, order: int) -> object:
+        return post(slug, when, type="page", title=slug.title(),
+                    source=Source(ident, f"https://e.com/{slug}/", f"https://e.com/?page_id={ident}", parent, order))
+
+    content = write_content(tmp_path / "content", [
+        page_of("grants", 10, 0, 0), page_of("check", 11, 10, 1), page_of("apply", 12, 10, 2),
+        page_of("wait", 13, 10, 3), page_of("before", 14, 10, -1), page_of("also", 15, 10, 3)])
+    assert "  order: -1\n" in (content / "page" / "before.md").read_text(encoding="utf-8")
+    assert "order" not in (content / "page" / "grants.md").read_text(encoding="utf-8")
+    assert run_build(config(tmp_path, content)).problems == []
+    grants = page(tmp_path / "site", "page/grants/index.html")
+    assert [a.text for a in grants.select("nav.children li a")] == ["Before", "Check", "Apply", "Also", "Wait"]
