@@ -82,3 +82,15 @@ def test_a_text_separator_shows_its_title_between_the_words_around_it(before: st
     html = MarkdownRenderer().render(html_to_markdown(source)).html
     assert f"<h4>{title}</h4>" in re.sub(r"<h4[^>]*>", "<h4>", html), html
     assert shown_text(html) == f"{before} {title} {after}"
+
+
+@settings(max_examples=100, deadline=None)
+@given(alt=words, title=words, quote=st.sampled_from(QUOTES), name=st.sampled_from(("et_pb_image",
+                                                                                    "et_pb_fullwidth_image")))
+def test_a_divi_images_title_text_is_its_tooltip_not_a_caption(alt: str, title: str, quote: str, name: str) -> None:
+    """Divi fills an image's title_text from its file's name (`icon01`); the page shows it only on hover, as
+    the picture's title: a reader never sees it as text under the picture."""
+    source = (f"<p>[{name} src={quote}https://e.com/i.png{quote} alt={quote}{alt}{quote} "
+              f"title_text={quote}{title}{quote}][/{name}]</p><p>After.</p>")
+    html = MarkdownRenderer().render(html_to_markdown(source)).html
+    assert shown_text(html) == f"Image: {alt} — open original After.", html

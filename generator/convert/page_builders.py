@@ -103,8 +103,9 @@ def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
     return ""
 
 
-def _figure(src: str, alt: str = "", caption: str = "", link: str = "") -> str:
-    image = f'<img src="{escape(src)}" alt="{escape(alt)}">'
+def _figure(src: str, alt: str = "", caption: str = "", link: str = "", title: str = "") -> str:
+    tooltip = f' title="{escape(title)}"' if title else ""
+    image = f'<img src="{escape(src)}" alt="{escape(alt)}"{tooltip}>'
     if link:
         image = f'<a href="{escape(link)}">{image}</a>'
     return f"<figure>{image}{f'<figcaption>{escape(caption)}</figcaption>' if caption else ''}</figure>"
@@ -133,7 +134,10 @@ def _image(source: str) -> Element:
         src = named.get(source, "").strip()
         if not src:
             return None
-        return _figure(src, named.get("alt", ""), named.get("title_text", ""), named.get("url", "").strip())
+        # Divi's title_text is the picture's tooltip (its title attribute), filled in from the file's name
+        # (`icon01`) unless the author changed it: never text under the picture.
+        return _figure(src, named.get("alt", ""), link=named.get("url", "").strip(),
+                       title=named.get("title_text", "").strip())
     return made
 
 
