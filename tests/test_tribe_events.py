@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 from generator.builder import run_build
 from generator.importer import run_import
 from generator.sources.tribe_events import events_as_posts, when
+from generator.store.documents import loads
 from tests.conftest import config_for
 from tests.site_reading import page
+from tests.test_wxr import export, item
 
 
 def event(ident: int, slug: str, **fields: object) -> dict:
@@ -72,3 +74,28 @@ def test_objects_that_are_not_events_pass_through() -> None:
     venue = {"id": 3, "global_id": "x?id=3", "venue": "Club", "rest_url": "https://x/wp-json/tribe/events/v1/venues/3"}
     assert events_as_posts([venue]) == [venue] and events_as_posts({"events": "none", "rest_url": ""}) == {
         "events": "none", "rest_url": ""}
+
+
+def test_an_event_in_a_wordpress_export_shows_the_same_details_as_one_from_the_api(tmp_path: Path) -> None:
+    """An export holds the event as a tribe_events post, its details in its fields and its venue a post of its
+    own, which may come after it: its body reads as the API's event's does."""
+    venue = item(1186, "B.B. King’s Blues Club", "<p>Back entrance.</p>", post_type="tribe_venue", meta={
+        "_VenueAddress": "143 Beale St.", "_VenueCity": "Memphis", "_VenueStateProvince": "TN", "_VenueZip": "38103",
+        "_VenueCountry": "United States"})
+    show = item(7, "Blues &amp; Jazz", "<p>Bring your <strong>own</strong> chair.</p>", post_type="tribe_events",
+                slug="blues", meta={"_EventStartDate": "2018-06-02 18:30:00", "_EventEndDate": "2018-06-02 21:30:00",
+                                    "_EventTimezoneAbbr": "MDT", "_EventCost": "50", "_EventCurrencySymbol": "$",
+                                    "_EventVenueID": "1186", "_EventURL": "https://club.example/tickets"})
+    (tmp_path / "export.xml").write_text(export(show + venue), encoding="utf-8")
+    assert run_import([tmp_path / "export.xml"], tmp_path / "from-export").problems == []
+    body = loads((tmp_path / "from-export" / "tribe_events" / "blues.md").read_text(encoding="utf-8")).body
+    assert body == ("2018-06-02 18:30 – 21:30 MDT\n\n$50\n\nB.B. King’s Blues Club\\\n143 Beale St.\\\n"
+                    "Memphis TN 38103\\\nUnited States\n\n<https://club.example/tickets>\n\n"
+                    "Bring your **own** chair.\n")
+    api = tmp_path / "api" / "wp-json" / "tribe" / "events" / "v1" / "events"
+    api.mkdir(parents=True)
+    (api / "7.json").write_text(json.dumps(event(7, "blues", venue={
+        "venue": "B.B. King&#8217;s Blues Club", "address": "143 Beale St.", "city": "Memphis", "stateprovince": "TN",
+        "zip": "38103", "country": "United States"}, website="https://club.example/tickets")))
+    run_import([tmp_path / "api"], tmp_path / "from-api")
+    assert loads((tmp_path / "from-api" / "tribe_events" / "blues.md").read_text(encoding="utf-8")).body == body

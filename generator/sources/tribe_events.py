@@ -5,11 +5,12 @@ shape of its own: the text in `description`, the dates in `start_date`/`utc_star
 `venue`, the categories embedded whole. A crawl of such a site saves them there, often with no
 `/wp/v2/` copy at all. Each event becomes the post the REST API would return for it, with what the
 event's page shows above its text (when, what it costs, where, its website), and goes through the same
-conversion as any post.
+conversion as any post. An export's tribe_events posts get the same details, from their fields.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
@@ -104,3 +105,28 @@ def _iso(value: object) -> str | None:
 
 def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
+
+
+# A WordPress export holds the same events as posts of type tribe_events, their details in the post's
+# fields (`_EventStartDate`…), their venue a post of type tribe_venue named by `_EventVenueID`.
+VENUE_TYPE = "tribe_venue"
+VENUE_FIELDS = {"address": "_VenueAddress", "city": "_VenueCity", "stateprovince": "_VenueStateProvince",
+                "province": "_VenueProvince", "state": "_VenueState", "zip": "_VenueZip", "country": "_VenueCountry"}
+
+
+def venue_from_fields(title: str, meta: Mapping[str, str]) -> dict[str, str]:
+    """A tribe_venue post of an export as the API's `venue` shows it; its texts as HTML, as the API's are."""
+    return {"venue": escape(title), **{k: escape(meta.get(field, "")) for k, field in VENUE_FIELDS.items()}}
+
+
+def event_from_fields(meta: Mapping[str, str], venues: Mapping[int, dict[str, str]]) -> dict[str, Any]:
+    """What the API would say of a tribe_events post of an export: its dates, cost, venue and website."""
+    venue = meta.get("_EventVenueID", "").strip()
+    cost = meta.get("_EventCost", "").strip()
+    symbol = meta.get("_EventCurrencySymbol", "").strip()
+    if cost and symbol and cost[:1].isdigit():
+        cost = f"{cost} {symbol}" if meta.get("_EventCurrencyPosition") == "suffix" else f"{symbol}{cost}"
+    return {"start_date": meta.get("_EventStartDate", ""), "end_date": meta.get("_EventEndDate", ""),
+            "all_day": meta.get("_EventAllDay", "").strip().lower() in ("yes", "1", "true"),
+            "timezone_abbr": meta.get("_EventTimezoneAbbr", ""), "cost": escape(cost),
+            "venue": venues.get(int(venue), []) if venue.isdigit() else [], "website": meta.get("_EventURL", "")}

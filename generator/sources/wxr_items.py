@@ -18,6 +18,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from generator.problems import ItemError
+from generator.sources import tribe_events
 from generator.sources.wp_syntax import Attachment, gallery_owners, patterns_used
 
 ZERO_DATE = "0000-00-00 00:00:00"
@@ -57,6 +58,7 @@ class Names:
     attached: dict[int, list[Attachment]] = field(default_factory=dict)  # by parent post, for galleries
     galleries: set[int] = field(default_factory=set)  # posts whose attachments a gallery without ids shows
     synced: dict[int, str] = field(default_factory=dict)  # published synced patterns' content, which posts show
+    venues: dict[int, dict[str, str]] = field(default_factory=dict)  # The Events Calendar's venues, by id
     offset: timedelta | None = None  # local time minus UTC, from the first post with both dates
     export_date: str = ""  # the channel's <pubDate>: when the export was made
 
@@ -146,6 +148,8 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     fields = element.fields
     ident = _required_int(fields, "wp:post_id")
     raw = fields.get("content:encoded", "")
+    if fields.get("wp:post_type") == tribe_events.TYPE:  # what the event's page shows above its text
+        raw = tribe_events.details(tribe_events.event_from_fields(element.meta, names.venues)) + raw
     warnings: list[tuple[str, str]] = []
     if not _has_date(fields, "wp:post_date") and not _has_date(fields, "wp:post_date_gmt"):
         # A draft that was never saved with a date is as WordPress makes it, not worth a line.
