@@ -152,3 +152,18 @@ def test_hundreds_of_unknown_shortcodes_nested_keep_their_text() -> None:
 
 def test_a_comment_left_open_in_a_body_of_shortcodes_keeps_the_body() -> None:
     assert "text" in html_to_markdown("<p>[x] text</p>" + "<!--" * 2000)
+
+
+@settings(max_examples=100, deadline=None)
+@given(notes=st.lists(st.from_regex(r"[a-z]{1,6}( [a-z]{1,6}){0,2}", fullmatch=True), min_size=1, max_size=5),
+       joint=st.sampled_from(("", " ", "<br>", "<br>\n")), holder=st.sampled_from(("p", "div", "li")))
+def test_word_notes_run_into_one_paragraph_each_become_a_footnote(notes: list[str], joint: str, holder: str) -> None:
+    """Word's notes pasted as one paragraph (`[1] One.<br>[2] Two.`, or with nothing between) are each a
+    footnote with its own text, linked from its reference."""
+    refs = "".join(f'w{i}<a href="#_ftn{i}">[{i}]</a> ' for i in range(1, len(notes) + 1))
+    listed = joint.join(f'<a href="#_ftnref{i}" name="_ftn{i}">[{i}]</a> {note}.' for i, note in enumerate(notes, 1))
+    block = f"<ul><li>{listed}</li></ul>" if holder == "li" else f"<{holder}>{listed}</{holder}>"
+    html = MarkdownRenderer().render(html_to_markdown(f"<p>{refs}</p>{block}")).html
+    items = re.findall(r'<li id="fn\d+" class="footnote-item"><p>(.*?) <a href', html)
+    assert items == [f"{note}." for note in notes], html
+    assert html.count('class="footnote-ref"') == len(notes)
