@@ -307,7 +307,8 @@ def _relations(posts: tuple[Post, ...], by_term: dict[tuple[str, str], list[Post
 
 
 def _family(posts: tuple[Post, ...]) -> tuple[tuple[int | None, ...], tuple[tuple[int, ...], ...]]:
-    """Each post's parent (a post of its type whose WordPress id is its source.parent) and children by title.
+    """Each post's parent (a post of its type whose WordPress id is its source.parent) and children in their
+    menu order (source.order), then by title.
     A parent missing from the site, or one that would make a loop, leaves the post at the top."""
     by_id = {(post.type, post.source.id): position for position, post in enumerate(posts) if post.source.id > 0}
     parent_of: list[int | None] = [by_id.get((post.type, post.source.parent)) if post.source.parent else None
@@ -323,7 +324,8 @@ def _family(posts: tuple[Post, ...]) -> tuple[tuple[int | None, ...], tuple[tupl
     for position, parent in enumerate(parent_of):
         if parent is not None:
             children.setdefault(parent, []).append(position)
-    order = [tuple(sorted(children.get(p, ()), key=lambda c: (posts[c].title.casefold(), posts[c].slug)))
+    order = [tuple(sorted(children.get(p, ()), key=lambda c: (posts[c].source.order, posts[c].title.casefold(),
+                                                                     posts[c].slug)))
              for p in range(len(posts))]
     return tuple(parent_of), tuple(order)
 

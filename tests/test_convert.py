@@ -117,6 +117,25 @@ def test_whitespace_between_inline_elements_never_breaks_their_block(parts: list
     assert "\n\n" not in markdown.strip("\n"), markdown
 
 
+INVISIBLE = ("", " ", "\n", '<svg viewBox="0 0 32 32"><path d="M2 2z"></path></svg>', '<i class="fa fa-x"></i>',
+             "<span> </span>", "<!-- icon -->")
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.text(alphabet="abcxyz", min_size=1, max_size=8), inline=st.sampled_from(("a", "strong", "em")),
+       after=st.lists(st.sampled_from(INVISIBLE), max_size=3), block=st.sampled_from(("p", "li")))
+def test_a_break_closing_an_inline_element_never_shows_its_markup(words: str, inline: str, after: list[str],
+                                                                   block: str) -> None:
+    """A page builder's icon link reads `Facebook<br><svg>…</svg></a>`: whatever invisible follows its break,
+    the reader sees the words as a link (or bold, or italic), and no bracket, star or backslash."""
+    start = '<a href="https://e.com/x">' if inline == "a" else f"<{inline}>"
+    html = f"<{block}>{start}{words}<br>{''.join(after)}</{inline}> end</{block}>"
+    rendered = MarkdownRenderer().render(html_to_markdown(f"<ul>{html}</ul>" if block == "li" else html)).html
+    tag = {"a": '<a href="https://e.com/x"', "strong": "<strong", "em": "<em"}[inline]
+    assert f">{words}</{inline}>" in rendered and tag in rendered, rendered
+    assert not re.search(r"[\\*\[\]]", re.sub(r"<[^>]+>", "", rendered)), rendered
+
+
 @pytest.mark.parametrize("start", ["²", "--1", "1e3", "99999999999", ""])
 def test_a_countdown_with_a_start_browsers_would_not_read_keeps_its_items(start: str) -> None:
     assert html_to_markdown(f'<ol reversed start="{start}"><li>Two</li><li>One</li></ol>') == (
@@ -133,3 +152,18 @@ def test_hundreds_of_unknown_shortcodes_nested_keep_their_text() -> None:
 
 def test_a_comment_left_open_in_a_body_of_shortcodes_keeps_the_body() -> None:
     assert "text" in html_to_markdown("<p>[x] text</p>" + "<!--" * 2000)
+
+
+@settings(max_examples=100, deadline=None)
+@given(notes=st.lists(st.from_regex(r"[a-z]{1,6}( [a-z]{1,6}){0,2}", fullmatch=True), min_size=1, max_size=5),
+       joint=st.sampled_from(("", " ", "<br>", "<br>\n")), holder=st.sampled_from(("p", "div", "li")))
+def test_word_notes_run_into_one_paragraph_each_become_a_footnote(notes: list[str], joint: str, holder: str) -> None:
+    """Word's notes pasted as one paragraph (`[1] One.<br>[2] Two.`, or with nothing between) are each a
+    footnote with its own text, linked from its reference."""
+    refs = "".join(f'w{i}<a href="#_ftn{i}">[{i}]</a> ' for i in range(1, len(notes) + 1))
+    listed = joint.join(f'<a href="#_ftnref{i}" name="_ftn{i}">[{i}]</a> {note}.' for i, note in enumerate(notes, 1))
+    block = f"<ul><li>{listed}</li></ul>" if holder == "li" else f"<{holder}>{listed}</{holder}>"
+    html = MarkdownRenderer().render(html_to_markdown(f"<p>{refs}</p>{block}")).html
+    items = re.findall(r'<li id="fn\d+" class="footnote-item"><p>(.*?) <a href', html)
+    assert items == [f"{note}." for note in notes], html
+    assert html.count('class="footnote-ref"') == len(notes)

@@ -3,6 +3,8 @@ around them: properties over generated WordPress HTML, checked on the rendered p
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 from html import escape
 
@@ -147,3 +149,17 @@ def test_a_link_right_after_punctuation_stays_a_link(before: str, mark: str, wra
     page = page_of(f"<p>{escape(before + mark)}{link}</p>")
     assert page.find("img") is None and "https://other.example/x" in hrefs(page)
     assert "".join(shown_text(page).split()) == "".join((before + mark + "more").split())
+
+
+@settings(max_examples=100, deadline=None)
+@given(label=text, post=st.integers(1, 10**6), post_type=st.sampled_from(("page", "post", "project", "product")),
+       wrapper=st.sampled_from(('<div class="et_pb_button_module_wrapper">{}</div>', "<p>{}</p>", "<h3>{}</h3>")))
+def test_a_divi_dynamic_link_goes_to_the_post_it_names(label: str, post: int, post_type: str, wrapper: str) -> None:
+    """Divi saves a button's link to another post as `@ET-DC@<base64 JSON>@`, filled in only when the page is
+    shown: the mirror links to that post by its id, as WordPress reaches it, never to the token."""
+    spec = {"dynamic": True, "content": f"post_link_url_{post_type}", "settings": {"post_id": str(post)}}
+    token = base64.b64encode(json.dumps(spec).encode()).decode()
+    page = page_of(wrapper.format(f'<a class="et_pb_button" href="@ET-DC@{token}@">{escape(label)}</a>'))
+    expected = f"{PAGE}?page_id={post}" if post_type == "page" else f"{PAGE}?p={post}"
+    assert hrefs(page) == {expected}
+    assert page.find("a").get_text() == label and "ET-DC" not in str(page)

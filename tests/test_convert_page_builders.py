@@ -68,3 +68,29 @@ def test_summary_loses_unregistered_tags_raw_html_and_the_tag_its_cut_in() -> No
         "Prices [sic] rose [note]a[/note] in [May…"
     assert html_to_text(strip_known('<p>The guide [pdf-embedder url="https://e.com/guide.pdf"] in full.</p>')) == \
         "The guide in full."
+
+
+@settings(max_examples=100, deadline=None)
+@given(before=words, title=words, after=words, quote=st.sampled_from(QUOTES))
+def test_a_text_separator_shows_its_title_between_the_words_around_it(before: str, title: str, after: str,
+                                                                     quote: str) -> None:
+    """WPBakery's `[vc_text_separator title="…"]` draws its title between two lines (a contact page's phone
+    number and address): the title is shown, as the heading WPBakery makes it, where it stood."""
+    source = (f"<p>[vc_row][vc_column][vc_column_text]{before}[/vc_column_text]"
+              f"[vc_text_separator title={quote}{title}{quote}][vc_column_text]{after}[/vc_column_text]"
+              f"[/vc_column][/vc_row]</p>")
+    html = MarkdownRenderer().render(html_to_markdown(source)).html
+    assert f"<h4>{title}</h4>" in re.sub(r"<h4[^>]*>", "<h4>", html), html
+    assert shown_text(html) == f"{before} {title} {after}"
+
+
+@settings(max_examples=100, deadline=None)
+@given(alt=words, title=words, quote=st.sampled_from(QUOTES), name=st.sampled_from(("et_pb_image",
+                                                                                    "et_pb_fullwidth_image")))
+def test_a_divi_images_title_text_is_its_tooltip_not_a_caption(alt: str, title: str, quote: str, name: str) -> None:
+    """Divi fills an image's title_text from its file's name (`icon01`); the page shows it only on hover, as
+    the picture's title: a reader never sees it as text under the picture."""
+    source = (f"<p>[{name} src={quote}https://e.com/i.png{quote} alt={quote}{alt}{quote} "
+              f"title_text={quote}{title}{quote}][/{name}]</p><p>After.</p>")
+    html = MarkdownRenderer().render(html_to_markdown(source)).html
+    assert shown_text(html) == f"Image: {alt} — open original After.", html

@@ -166,7 +166,7 @@ def test_posts_are_found_by_their_url_their_guid_their_id_and_their_type_and_slu
     def mirrored(post_type: str, slug: str, source: Source) -> SimpleNamespace:
         return SimpleNamespace(type=post_type, slug=slug, source=source)
 
-    pages = local_pages(SimpleNamespace(posts=[  # duck-typed: local_pages reads type, slug and source
+    pages = local_pages(SimpleNamespace(taxonomies=(), posts=[  # duck-typed: posts' type, slug and source
         mirrored("news-archive", "a", Source(12, "https://www.example.com/news/a/", "https://example.com/?p=12")),
         mirrored("page", "about", Source(30, "https://example.com/about/", "/?page_id=30")),
         mirrored("post", "old", Source(40, "https://example.com/?p=12", "")),  # its URL is another post's guid
@@ -191,8 +191,8 @@ def test_a_post_is_found_by_its_path_on_the_host_the_site_had_when_its_guids_wer
         return SimpleNamespace(type="post", slug=slug, source=Source(
             ident, f"http://www.arzebiu.com/2010/04/{slug}/", f"http://{guid_host}/?p={ident}"))
 
-    pages = local_pages(SimpleNamespace(posts=[mirrored("casa", 73, "arzebiu.zi-yu.com"),
-                                               mirrored("novo", 90, "www.arzebiu.com")]))
+    pages = local_pages(SimpleNamespace(taxonomies=(), posts=[mirrored("casa", 73, "arzebiu.zi-yu.com"),
+                                                              mirrored("novo", 90, "www.arzebiu.com")]))
     found = {url: pages.get(source_key(url) or "") for url in (
         "http://arzebiu.zi-yu.com/2010/04/novo/", "http://arzebiu.zi-yu.com/2010/04/casa/#c",
         "http://arzebiu.zi-yu.com/", "http://arzebiu.zi-yu.com/2010/04/other/", "http://elsewhere.org/2010/04/casa/")}

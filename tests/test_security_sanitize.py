@@ -25,6 +25,12 @@ render = MarkdownRenderer().render
     ("[web](https://e.com/a?b=1&c=2) [plain](http://e.com/)\n",
      '<a href="https://e.com/a?b=1&amp;c=2">web</a> <a href="http://e.com/">plain</a>'),
     ("[desk](mailto:desk@example.com)\n", '<a href="mailto:desk@example.com">desk</a>'),
+    # What an application opens: an old download page's file server and torrent, a call, a chat, a calendar.
+    ("[GNU](ftp://ftp.gnu.org/gnu/) [iso](magnet:?xt=urn:btih:c12f&dn=ubuntu) [call](sip:ana@e.com)\n",
+     '<a href="ftp://ftp.gnu.org/gnu/">GNU</a> <a href="magnet:?xt=urn:btih:c12f&amp;dn=ubuntu">iso</a> '
+     '<a href="sip:ana@e.com">call</a>'),
+    ('<a href="webcal://e.com/cal.ics">cal</a> <a href="xmpp:ana@e.com">chat</a>\n',
+     '<a href="webcal://e.com/cal.ics">cal</a> <a href="xmpp:ana@e.com">chat</a>'),
     ("## Supply {#supply}\n\n[up](../other/index.html) [here](#supply)\n",
      '<a href="../other/index.html">up</a> <a href="#supply">here</a>'),
     ("![Chart](img/chart.png \"Output\")\n", '<img src="img/chart.png" alt="Chart" title="Output">'),

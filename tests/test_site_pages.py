@@ -308,3 +308,45 @@ def test_a_page_under_another_names_it_and_the_other_lists_the_pages_under_it(tm
     assert page(site, "page/orphan/index.html").select_one(".parent") is None
     loops = [page(site, f"page/{s}/index.html").select_one(".parent") for s in ("loop-a", "loop-b")]
     assert sum(found is not None for found in loops) == 1
+
+
+@pytest.mark.parametrize("home", ["https://e.com", "https://e.com/blog"])
+def test_links_to_the_live_sites_term_archives_lead_to_the_terms_pages(tmp_path: Path, home: str) -> None:
+    """A post links to its site's archive of a category or tag (`/category/news/`, a subcategory's
+    `/category/news/markets/`, `/tag/lithium/`, `/?tag=lithium`); offline those lead to the term's page, on
+    the site's home whether at the host's root or in a folder. An archive of a term no post has stays remote."""
+    when = datetime(2020, 3, 4, tzinfo=timezone.utc)
+    links = " ".join(f"[{i}]({home}{path})" for i, path in enumerate((
+        "/category/news/", "/category/news/markets/", "/tag/lithium/", "/?tag=lithium", "/?category_name=news",
+        "/tag/nothing-here/")))
+    content = write_content(tmp_path / "content", [
+        post("about", when, type="page", source=Source(2, f"{home}/about/", f"{home}/?page_id=2", 0)),
+        post("report", when, type="post", body=f"See {links}.\n",
+             taxonomies={"category": ("news", "markets"), "post_tag": ("lithium",)},
+             source=Source(3, f"{home}/2020/03/report/", f"{home}/?p=3"))])
+    assert run_build(config(tmp_path, content)).problems == []
+    report = page(tmp_path / "site", "post/report/index.html")
+    hrefs = [report.find("a", string=str(i))["href"] for i in range(6)]
+    assert hrefs[:5] == ["../../category/news/index.html", "../../category/markets/index.html",
+                         "../../post_tag/lithium/index.html", "../../post_tag/lithium/index.html",
+                         "../../category/news/index.html"]
+    assert hrefs[5] == f"{home}/tag/nothing-here/"
+
+
+def test_the_pages_under_a_page_are_listed_in_their_menu_order_as_wordpress_orders_them(tmp_path: Path) -> None:
+    """A section's pages stand in the order their author gave them (Page Attributes → Order: Step 1, 2, 3),
+    not by title ('Apply' before 'Check'); pages of one order go by title. The order survives a re-read."""
+    when = datetime(2012, 8, 7, tzinfo=timezone.utc)
+
+    def page_of(slug: str, ident: int, parent: int, order: int) -> object:
+        return post(slug, when, type="page", title=slug.title(),
+                    source=Source(ident, f"https://e.com/{slug}/", f"https://e.com/?page_id={ident}", parent, order))
+
+    content = write_content(tmp_path / "content", [
+        page_of("grants", 10, 0, 0), page_of("check", 11, 10, 1), page_of("apply", 12, 10, 2),
+        page_of("wait", 13, 10, 3), page_of("before", 14, 10, -1), page_of("also", 15, 10, 3)])
+    assert "  order: -1\n" in (content / "page" / "before.md").read_text(encoding="utf-8")
+    assert "order" not in (content / "page" / "grants.md").read_text(encoding="utf-8")
+    assert run_build(config(tmp_path, content)).problems == []
+    grants = page(tmp_path / "site", "page/grants/index.html")
+    assert [a.text for a in grants.select("nav.children li a")] == ["Before", "Check", "Apply", "Also", "Wait"]

@@ -140,6 +140,13 @@ def test_a_pages_parent_is_kept_as_its_wordpress_id(parent: object, kept: int) -
     assert to_document(item(type="page", parent=parent)).document.source.parent == kept
 
 
+@pytest.mark.parametrize(("order", "kept"), [(3, 3), ("3", 3), (-2, -2), ("-2", -2), (0, 0), (None, 0), ("x", 0),
+                                             (True, 0)])
+def test_a_pages_menu_order_is_kept(order: object, kept: int) -> None:
+    """REST gives `menu_order` as a number; an export's `wp:menu_order` comes as text."""
+    assert to_document(item(type="page", menu_order=order)).document.source.order == kept
+
+
 def test_a_post_without_a_title_takes_one_from_its_slug_and_says_so() -> None:
     converted = to_document(item(title={"rendered": " <span></span> "}, slug="home-page"))
     assert converted.document.title == "Home page"

@@ -117,11 +117,13 @@ def test_plugins_bookkeeping_taxonomies_are_not_shown_as_terms(tmp_path: Path) -
 
 def test_a_page_keeps_the_page_it_is_under(tmp_path: Path) -> None:
     path = tmp_path / "export.xml"
-    child = item(6, "France", "Text", post_type="page").replace("<wp:post_parent>0<", "<wp:post_parent>5<")
+    child = item(6, "France", "Text", post_type="page").replace("<wp:post_parent>0<", "<wp:post_parent>5<").replace(
+        "<wp:menu_order>0<", "<wp:menu_order>2<")
     path.write_text(export(item(5, "Travel", "", post_type="page") + child))
     run_import([path], tmp_path / "content")
     text = (tmp_path / "content" / "page" / "post-6.md").read_text(encoding="utf-8")
     assert loads(text).source.parent == 5 and "  parent: 5\n" in text
+    assert loads(text).source.order == 2 and "  order: 2\n" in text
     assert "parent" not in (tmp_path / "content" / "page" / "post-5.md").read_text(encoding="utf-8")
 
 

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from generator.convert import context as loss
 from generator.convert.context import Context
+from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embeds import embed_label
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.links import (images_out_of_links, keep_link_targets, name_icon_links,
@@ -438,6 +439,7 @@ PASSES: tuple[Pass, ...] = (
     block_spans_apart,
     embeds_as_links,
     wp_embeds_as_links,
+    divi_dynamic_links,
     resolve_relative_urls,
     unnest_links,
     split_block_links,

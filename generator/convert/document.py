@@ -14,6 +14,7 @@ class Source:
     url: str
     guid: str
     parent: int = 0  # the WordPress id of the page this one is under (a page's parent), else 0
+    order: int = 0  # WordPress's menu_order: where a page stands among the pages beside it, lowest first
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ def word_footnotes(soup: BeautifulSoup, ctx: Context) -> None:
             references.setdefault(f"_{found[1]}{found[3]}", link)
         elif (ident := _note_end(link)) is not None:
             notes.setdefault(ident, link)
+    for block in {id(b): b for b in (link.find_parent(NOTE_BLOCKS) for link in notes.values()) if b}.values():
+        _split_at_notes(soup, block)
     paired = [ident for ident in references if ident in notes and _note_block(notes[ident]) is not None]
     if not paired:
         return
@@ -74,6 +76,37 @@ def _note_block(back: Tag) -> Tag | None:
         return None
     backs = [a for a in block.find_all("a") if _note_end(a) is not None]
     return block if len(backs) == 1 else None
+
+
+def _split_at_notes(soup: BeautifulSoup, block: Tag) -> None:
+    """Notes run into one paragraph (`<p><a href="#_ftnref1">[1]</a> One.<br><a href="#_ftnref2">[2]</a>
+    Two.</p>`, Word's lines joined) become a paragraph each, when the paragraph opens with the first and every
+    note in it starts among its own lines: each can then be a footnote of its own. Blocks after the last
+    note's text (the paragraphs of further notes that a list item swallowed) go on after it, as they were."""
+    starts = [child for child in block.contents if isinstance(child, Tag) and child.name == "a"
+              and _note_end(child) is not None]
+    own = [a for a in block.find_all("a") if _note_end(a) is not None and a.find_parent(NOTE_BLOCKS) is block]
+    if len(starts) < 2 or len(starts) != len(own):
+        return
+    if any(not _blank(node) for node in block.contents[:block.contents.index(starts[0])]):
+        return
+    after = next((c for c in starts[-1].next_siblings if isinstance(c, Tag) and c.name in BLOCK_NAMES), None)
+    if after is not None:
+        rest = soup.new_tag(block.name)
+        block.insert_after(rest)
+        rest.extend([after, *after.next_siblings])
+    for start in reversed(starts[1:]):
+        part = soup.new_tag(block.name)
+        following = list(start.next_siblings)
+        block.insert_after(part)
+        part.append(start.extract())
+        part.extend(following)
+        while block.contents and _blank(block.contents[-1]):
+            block.contents[-1].extract()
+
+
+def _blank(node: PageElement) -> bool:
+    return (isinstance(node, str) and not node.strip()) or (isinstance(node, Tag) and node.name == "br")
 
 
 def _loose_line(back: Tag) -> Tag | None:

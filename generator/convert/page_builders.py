@@ -6,7 +6,8 @@ WPBakery (`vc_`), Divi (`et_pb_`), Avada (`fusion_`) and Enfold (`av_`) keep a p
 pages, so a REST response (and an export) holds them raw around the text, and WordPress's quotes filter has
 curled their attributes' quotes (`image=&#8221;12&#8243;`). Layout shortcodes give way to their content;
 images, galleries, videos, buttons and headings become what they show; toggles and tabs keep their title; a
-spacer or separator goes; any other element with nothing inside is dropped and counted.
+spacer or separator goes, all but the title a text separator shows; any other element with nothing inside is
+dropped and counted.
 """
 
 from __future__ import annotations
@@ -95,14 +96,16 @@ def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
         inner = inner if INLINE.fullmatch(name) else f"<div>{inner}</div>"
         return (f"<p><strong>{escape(title)}</strong></p>" if title else "") + inner
     if SPACING.search(name):  # it stood between blocks, or at least between words
-        return "<hr>" if RULE.search(name) else " "
+        title = named.get("title", "").strip()  # WPBakery's text separator shows it between its lines, as <h4>
+        return ("<hr>" if RULE.search(name) else " ") + (f"<h4>{escape(title)}</h4>" if title else "")
     if named:
         ctx.losses.note(loss.BUILDER_ELEMENT, f"[{name}]")
     return ""
 
 
-def _figure(src: str, alt: str = "", caption: str = "", link: str = "") -> str:
-    image = f'<img src="{escape(src)}" alt="{escape(alt)}">'
+def _figure(src: str, alt: str = "", caption: str = "", link: str = "", title: str = "") -> str:
+    tooltip = f' title="{escape(title)}"' if title else ""
+    image = f'<img src="{escape(src)}" alt="{escape(alt)}"{tooltip}>'
     if link:
         image = f'<a href="{escape(link)}">{image}</a>'
     return f"<figure>{image}{f'<figcaption>{escape(caption)}</figcaption>' if caption else ''}</figure>"
@@ -131,7 +134,10 @@ def _image(source: str) -> Element:
         src = named.get(source, "").strip()
         if not src:
             return None
-        return _figure(src, named.get("alt", ""), named.get("title_text", ""), named.get("url", "").strip())
+        # Divi's title_text is the picture's tooltip (its title attribute), filled in from the file's name
+        # (`icon01`) unless the author changed it: never text under the picture.
+        return _figure(src, named.get("alt", ""), link=named.get("url", "").strip(),
+                       title=named.get("title_text", "").strip())
     return made
 
 

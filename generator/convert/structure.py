@@ -173,14 +173,15 @@ def unwrap_repeated_emphasis(soup: BeautifulSoup, ctx: Context) -> None:
 def line_breaks_out_of_inline(soup: BeautifulSoup, ctx: Context) -> None:
     """A line break at the very start or end of a link or emphasis would leave a backslash that escapes
     the closing `]` or `**`, and a no-break space there would be dropped with the other edge spaces:
-    both move out, to just before or after the element. A break that then starts or ends a block, or
-    stands before a block, breaks nothing and would show as a backslash: it goes."""
+    both move out, to just before or after the element. What shows nothing does not count as the edge: a
+    page builder's icon link ends `Facebook<br><svg>…</svg></a>`. A break that then starts or ends a block,
+    or stands before a block, breaks nothing and would show as a backslash: it goes."""
     for tag in _elements(soup, *INLINE):
         _edge_spaces_out(tag)
     for br in reversed(list(_elements(soup, "br"))):
         parent = br.parent
         while parent is not None and parent.name in INLINE:
-            children = [c for c in parent.contents if not (isinstance(c, NavigableString) and not c.strip())]
+            children = [c for c in parent.contents if not _shows_nothing(c)]
             if children[-1] is br:
                 parent.insert_after(br.extract())
             elif children[0] is br:
@@ -192,6 +193,18 @@ def line_breaks_out_of_inline(soup: BeautifulSoup, ctx: Context) -> None:
         if parent is not None and parent.name not in INLINE and parent.name != "pre" and (
                 _beside_block(after, "next_sibling") or _beside_block(before, "previous_sibling")):
             br.decompose()
+
+
+def _shows_nothing(node: object) -> bool:
+    """Blank text, or an element with no text and nothing to see in Markdown: an inline drawing
+    (`<svg>`, which the Markdown leaves out) or an empty icon (`<i class="fa fa-x"></i>`)."""
+    if isinstance(node, Comment):
+        return True
+    if isinstance(node, NavigableString):
+        return not node.strip()
+    if not isinstance(node, Tag) or node.get_text().strip():
+        return False
+    return node.name == "svg" or (node.name in INLINE and all(_shows_nothing(c) for c in node.contents))
 
 
 def _beside_block(node: object, direction: str) -> bool:

@@ -112,7 +112,8 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
         summary=html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False))),
         taxonomies={tax: tuple(sorted(set(slugs))) for tax, slugs in sorted(taxonomies.items())},
         source=Source(id=_integer(data, "id"), url=address if link else "",
-                      guid=absolute(guid, address) if guid else address if link else "", parent=_parent(data)),
+                      guid=absolute(guid, address) if guid else address if link else "", parent=_parent(data),
+                      order=_menu_order(data)),
         body=html_to_markdown(content, ctx),
         author=_author(data, lookups),
         image=_featured_image(data, lookups, address),
@@ -253,6 +254,14 @@ def _parent(data: dict[str, Any]) -> int:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value)
     return value if _is_int(value) and value > 0 else 0
+
+
+def _menu_order(data: dict[str, Any]) -> int:
+    """Where a page stands among those beside it (`menu_order`, which may be negative); 0 when not given."""
+    value = data.get("menu_order")
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        value = int(value)
+    return value if _is_int(value) else 0
 
 
 UNNAMED_STATUSES = frozenset({"draft", "auto-draft", "pending"})

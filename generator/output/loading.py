@@ -197,7 +197,8 @@ def meta_of(document: Document) -> list[Any]:
     reader appends the post's checked provenance and its warnings (META_LENGTH in all)."""
     return [document.title, document.slug, document.type, document.date.isoformat(), document.updated.isoformat(),
             document.summary, document.author, {k: list(v) for k, v in document.taxonomies.items()},
-            [document.source.id, document.source.url, document.source.guid, document.source.parent],
+            [document.source.id, document.source.url, document.source.guid, document.source.parent,
+             document.source.order],
             [document.image.url, document.image.alt] if document.image else None, document.language,
             [list(pair) for pair in document.translations]]
 

@@ -9,6 +9,11 @@ too, on the host of its URL or its guid. A site that moved keeps its earlier add
 WordPress wrote then (`http://old.example/?p=73`, never changed), and its older posts link to each other
 there: a post's path finds it on those hosts too. A link written as the site writes its own links
 (`../other/index.html`, in a hand-written post) finds the page at that path.
+
+A link to the site's archive of a category, tag or other term (`/category/news/`, `/tag/lithium/`,
+`/?tag=lithium`, `/?category_name=news`; a subcategory's `/category/news/markets/`) becomes a link to that term's
+page, on any host of the site and under its home: the host's root, or the folder its top-level pages are in
+(`https://host/blog/about/` is home `/blog`).
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ SLUG_PARAMETERS = {"post": "name", "page": "pagename"}
 FORMER_HOSTS = 4
 # Page paths are listed under keys that no URL's key can be (those start with a host name); see page_key.
 PAGE_KEY = "/page "
+# Where WordPress puts a term's archive under the site's home by default, and the query that finds it:
+# `/category/<slug>/` and `?category_name=<slug>`; another taxonomy's are under its own name.
+ARCHIVE_BASES = {"category": "category", "post_tag": "tag"}
+ARCHIVE_QUERIES = {"category": "category_name", "post_tag": "tag"}
 
 
 def source_key(url: str) -> str | None:
@@ -76,7 +85,38 @@ def local_pages(site: Site) -> dict[str, str]:
         for key in _other_keys(post, url_key, guid_key) + _on_hosts(url_key, former):
             pages.setdefault(key, page)
         pages[page_key(page)] = page
+    homes = _homes([(post, url_key) for post, _, url_key, _ in found])
+    for taxonomy in site.taxonomies:
+        base = ARCHIVE_BASES.get(taxonomy.name, taxonomy.name)
+        query = ARCHIVE_QUERIES.get(taxonomy.name, taxonomy.name)
+        for listing in taxonomy.terms:
+            page, slug = urls.term(listing.term), listing.term.slug
+            for home in homes:
+                pages.setdefault(f"{home}/{base}/{slug}", page)
+                pages.setdefault(f"{home}?{query}={slug}", page)
     return pages
+
+
+def _homes(found: list[tuple[Post, str | None]]) -> list[str]:
+    """The keys of the site's home on each host of its posts: the host's root, and the folder that holds its
+    top-level pages (`host/blog` of `host/blog/about`), where a site lives in a folder."""
+    homes: set[str] = set()
+    for post, url_key in found:
+        if url_key is None or "?" in url_key:
+            continue
+        homes.add(_host(url_key))
+        if post.type == "page" and not post.source.parent and url_key.endswith("/" + post.slug):
+            homes.add(url_key[:-len(post.slug) - 1])
+    return sorted(homes)
+
+
+def archive_key(key: str) -> str | None:
+    """A subcategory's archive (`host/category/news/markets`) is found by its own slug (`host/category/markets`),
+    as WordPress finds it; None for any other key."""
+    head, found, tail = key.partition("/category/")
+    if not found or "/" not in tail or "?" in tail:
+        return None
+    return f"{head}/category/{tail.rsplit('/', 1)[1]}"
 
 
 def _host(key: str) -> str:

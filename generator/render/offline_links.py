@@ -28,7 +28,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from generator import urls
 from generator.language.words import Words
-from generator.render.local_links import page_key, source_key
+from generator.render.local_links import archive_key, page_key, source_key
 
 if TYPE_CHECKING:  # markdown-it-py is imported only by the reference parser that calls these rules
     from markdown_it.rules_core import StateCore
@@ -110,7 +110,7 @@ class Resolver:
             return self.any_target(url, loads)
         if loads:
             return url
-        page = self.pages.get(plain[0])
+        page = self.page_of(plain[0])
         return url if page is None else self.link_to(page, plain[1]) or url
 
     def any_target(self, url: str, loads: bool) -> str | None:
@@ -150,8 +150,16 @@ class Resolver:
     def local(self, url: str) -> str | None:
         """The relative link to a mirrored post's page, or None when `url` is not one."""
         key = source_key(url)
-        target = self.pages.get(key) if key is not None else None
+        target = self.page_of(key) if key is not None else None
         return None if target is None else self.link_to(target, urlsplit(url).fragment)
+
+    def page_of(self, key: str) -> str | None:
+        """The page a URL's key leads to: a post's, or a term's (a subcategory's by its own slug)."""
+        page = self.pages.get(key)
+        if page is None and "/category/" in key:
+            other = archive_key(key)
+            page = self.pages.get(other) if other is not None else None
+        return page
 
     def link_to(self, target: str, fragment: str) -> str:
         """The link to the page at `target`; a fragment is kept only within this page (see the module's

@@ -18,6 +18,7 @@ from typing import Any
 
 from generator.problems import Problem
 from generator.sources.php_messages import blank_php_messages
+from generator.sources.tribe_events import events_as_posts
 from generator.sources.wxr_items import synthetic_id
 
 # Kinds of REST resources; only posts become content, the others resolve names or are skipped.
@@ -199,7 +200,7 @@ def read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
         raw = path.read_bytes()
         encoding = _encoding(raw[:4])
         text = raw.decode(encoding)
-        data = _unwrapped(json.loads(blank_php_messages(text)))
+        data = events_as_posts(_unwrapped(json.loads(blank_php_messages(text))))
     except OSError as e:
         return [], [Problem(name, message=f"cannot read: {e.strerror}")]
     except UnicodeDecodeError as e:

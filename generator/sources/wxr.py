@@ -27,7 +27,7 @@ from defusedxml.ElementTree import iterparse
 
 from generator.language.words import Words
 from generator.problems import ItemError, Problem
-from generator.sources import wp_json
+from generator.sources import tribe_events, wp_json
 from generator.sources import wxr_encoding as encoding
 from generator.sources.wxr_cdata import CdataMender
 from generator.sources import wxr_items as items
@@ -182,6 +182,8 @@ def _note_post(element: Element, names: Names) -> None:
     if fields.get("wp:post_type") == "wp_block" and fields.get("wp:status") == "publish" \
             and not fields.get("wp:post_password"):
         names.synced[items.post_id(fields)] = raw
+    if fields.get("wp:post_type") == tribe_events.VENUE_TYPE and items.post_id(fields):
+        names.venues[items.post_id(fields)] = tribe_events.venue_from_fields(fields.get("title", ""), element.meta)
 
 
 class _NotAnExport(Exception):

@@ -19,6 +19,7 @@ from typing import Any
 
 from generator.language.words import Words, site_words
 from generator.problems import ItemError
+from generator.sources import tribe_events
 from generator.sources.wp_syntax import Attachment, gallery_owners, patterns_used
 
 ZERO_DATE = "0000-00-00 00:00:00"
@@ -61,6 +62,7 @@ class Names:
     attached: dict[int, list[Attachment]] = field(default_factory=dict)  # by parent post, for galleries
     galleries: set[int] = field(default_factory=set)  # posts whose attachments a gallery without ids shows
     synced: dict[int, str] = field(default_factory=dict)  # published synced patterns' content, which posts show
+    venues: dict[int, dict[str, str]] = field(default_factory=dict)  # The Events Calendar's venues, by id
     offset: timedelta | None = None  # local time minus UTC, from the first post with both dates
     # Polylang's groups of translations (`pll_…` terms of post_translations): language -> post id, from the
     # PHP array the term's description holds; given to each post of the group as Polylang Pro's REST does.
@@ -161,6 +163,8 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     fields = element.fields
     ident = _required_int(fields, "wp:post_id")
     raw = fields.get("content:encoded", "")
+    if fields.get("wp:post_type") == tribe_events.TYPE:  # what the event's page shows above its text
+        raw = tribe_events.details(tribe_events.event_from_fields(element.meta, names.venues)) + raw
     warnings: list[tuple[str, str]] = []
     if not _has_date(fields, "wp:post_date") and not _has_date(fields, "wp:post_date_gmt"):
         # A draft that was never saved with a date is as WordPress makes it, not worth a line.

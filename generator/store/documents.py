@@ -45,6 +45,8 @@ def dumps(document: Document) -> str:
     }
     if document.source.parent:
         metadata["source"]["parent"] = document.source.parent
+    if document.source.order:
+        metadata["source"]["order"] = document.source.order
     # Optional keys are left out when empty, so most posts carry only what they have.
     for key in ("language", "translations", "author", "image"):
         if not metadata[key]:
@@ -167,7 +169,8 @@ def _document(meta: dict[str, Any], content: str) -> Document:
         translations=_translations(meta),
         taxonomies=_taxonomies(meta),
         source=Source(id=_source_id(source), url=_text(source, "url", False, "source."),
-                      guid=_text(source, "guid", False, "source."), parent=_source_id(source, "parent")),
+                      guid=_text(source, "guid", False, "source."), parent=_source_id(source, "parent"),
+                      order=_source_id(source, "order")),
         body=content + "\n" if content else "",
         mirror=_mirror(meta),
     )
