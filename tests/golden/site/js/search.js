@@ -262,8 +262,8 @@
     });
   }
 
-  // The page's words (generator/language/words.py, in the site's language), handed over by the search form: {name}s are
-  // filled in, and a count picks its plural form by the browser's rules for the page's language.
+  // The page's words (generator/language/words.py, in the site's language), handed over by the search form:
+  // {name}s are filled in, and a count picks its plural form by the browser's rules for the page's language.
   function say(name, values) {
     var word = JSON.parse(document.querySelector('form.search-form').dataset.words)[name];
     if (typeof word === 'object') {
