@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, field, replace
 from functools import partial
 from importlib.metadata import version
@@ -27,6 +28,7 @@ from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import RENDER
 from generator.store import import_cache
 from generator.store.files import remove_stale_temporaries
+from generator.store.labels import Labels, read_labels, write_labels
 from generator.store.terms import read_terms, write_terms
 
 __all__ = ["ImportOptions", "ImportResult", "PostReport", "run_import"]
@@ -70,6 +72,7 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
     with collector.paused():
         import_cache.save(content_dir, entries, cache)
         result.terms_written = write_terms(content_dir, registry)
+        _store_labels(content_dir, scan.names.labels, registry, posts)
     result.problems = grouped(result.problems)
     return result
 
@@ -249,6 +252,7 @@ class Names:
         self.users: dict[int, str] = {}
         self.media: dict[int, Media] = {}
         self.taxonomies: dict[str, str] = {}
+        self.labels = Labels()  # the site's names of its taxonomies and types
         self.terms: dict[tuple[str, int], Term] = {}
         self.embedded_terms: dict[tuple[str, int], Term] = {}  # from posts: term endpoints come first
         self.problems: list[Problem] = []
@@ -264,6 +268,9 @@ class Names:
             described = [item.data] if "rest_base" in item.data else item.data.values()
             self.taxonomies.update({t["rest_base"]: t["slug"] for t in described
                                     if isinstance(t["rest_base"], str) and isinstance(t["slug"], str)})
+            self.labels.taxonomies.update(_names(described))
+        elif item.kind == wp_json.TYPES:
+            self.labels.types.update(_names([item.data] if "rest_base" in item.data else item.data.values()))
 
     def embedded(self, post: dict[str, Any]) -> None:
         for term in embedded_terms(post):
@@ -292,6 +299,21 @@ class Names:
         self.registry.add(term)
         if term.id is not None:
             self.terms[(term.taxonomy, term.id)] = term
+
+
+def _names(described: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """slug -> name of each taxonomy or type described, where the site gave one."""
+    return {d["slug"]: html.unescape(d["name"]).strip() for d in described
+            if isinstance(d.get("slug"), str) and isinstance(d.get("name"), str) and d["name"].strip()}
+
+
+def _store_labels(content_dir: Path, found: Labels, registry: TermRegistry, posts: list[PostRef]) -> bool:
+    """content/labels.yaml with the names of the taxonomies and types these posts use, the others kept."""
+    labels, _ = read_labels(content_dir)  # a malformed one is rewritten whole
+    used_types = {post.order[0] for post in posts}
+    labels.taxonomies.update({k: v for k, v in found.taxonomies.items() if k in registry.terms})
+    labels.types.update({k: v for k, v in found.types.items() if k in used_types})
+    return write_labels(content_dir, labels)
 
 
 def _latest_posts(refs: list[PostRef], options: ImportOptions, result: ImportResult) -> list[PostRef]:

@@ -139,8 +139,9 @@ def newest_first(post: Post) -> tuple[float, str, str]:
 
 
 def build_site(stored: Iterable[StoredPost], registry: TermRegistry, settings: tuple[TaxonomySetting, ...] | None,
-               label: Callable[[str], str] = default_label) -> Site:
-    """`label` names the taxonomies `settings` leave unnamed (all, when None), and the post types."""
+               label: Callable[[str], str] = default_label, type_label: Callable[[str], str] | None = None) -> Site:
+    """`label` names the taxonomies `settings` leave unnamed (all, when None); `type_label` (else `label`) the
+    post types."""
     stored = list(stored)
     if settings is None:
         names = sorted({tax for s in stored for tax in s.document.taxonomies})
@@ -153,7 +154,7 @@ def build_site(stored: Iterable[StoredPost], registry: TermRegistry, settings: t
     by_term = _posts_by_term(posts)
     times = tuple(-rank[0] for rank, _ in ranked)
     return Site(posts=posts, taxonomies=tuple(_taxonomy(s, by_term) for s in settings),
-                types=_types(posts, label), years=_years(posts), relations=_relations(posts, by_term, times))
+                types=_types(posts, type_label or label), years=_years(posts), relations=_relations(posts, by_term, times))
 
 
 def parent_and_children(site: Site, position: int) -> tuple[Post | None, tuple[Post, ...]]:

@@ -190,6 +190,7 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
     if options.dry_run:
         return None
     store.save_taxonomies(site.described)
+    store.save_types(site.described_types)
     found.imported = _import(store, set(types), target.site, options, result)
     store.save_listing(listings)
     return SourceState(source.url, site.api.root, curation, kept)

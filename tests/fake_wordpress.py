@@ -50,6 +50,7 @@ class SiteData:
     # The most posts (and media) one answer holds whatever per_page asks, as under a theme whose pre_get_posts
     # hook sets posts_per_page for every query; None: per_page holds.
     page_cap: int | None = None
+    names: dict[str, str] = field(default_factory=dict)  # taxonomy or post type -> the name the site gives it
 
     def taxonomies_of(self, post_type: str) -> list[str]:
         return self.type_taxonomies.get(post_type, list(self.taxonomies))
@@ -240,9 +241,10 @@ def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
     base = pieces[2]
     if base == "types":
         return _json(200, {t: {"slug": t, "rest_base": t, "rest_namespace": site.namespaces.get(t, "wp/v2"),
-                               "taxonomies": site.taxonomies_of(t)} for t in [*site.posts, "attachment", "wp_block"]})
+                               "taxonomies": site.taxonomies_of(t), **_named(site, t)}
+                           for t in [*site.posts, "attachment", "wp_block"]})
     if base == "taxonomies":
-        return _json(200, {t: {"slug": t, "rest_base": b,
+        return _json(200, {t: {"slug": t, "rest_base": b, **_named(site, t),
                                "types": [p for p in site.posts if t in site.taxonomies_of(p)]}
                            for t, b in site.taxonomies.items()})
     if site.page_cap is not None and (base in site.posts or base == "media"):
@@ -264,6 +266,10 @@ def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
         wanted = {int(i) for i in query["include"].split(",") if i}
         objects = [o for o in objects if o["id"] in wanted]
     return _collection(objects, query)
+
+
+def _named(site: SiteData, slug: str) -> dict[str, str]:
+    return {"name": site.names[slug]} if slug in site.names else {}
 
 
 def _filtered(site: SiteData, post_type: str, query: dict[str, str]) -> list[dict[str, Any]]:

@@ -27,6 +27,7 @@ from generator.store.files import post_file_names
 from generator.store.media import MANIFEST, MEDIA_DIR
 
 TERMS_FILE = "terms.yaml"
+LABELS_FILE = "labels.yaml"  # store/labels.py, which imports PyYAML: a build that stops early never needs it
 # Libraries whose code shapes the output; a new version of one may change every page. Their package's
 # __init__ (which names the version in most of them) stands for the whole package.
 LIBRARIES = ("markdown_it", "markdown_it_pyrs", "mdit_py_plugins", "jinja2", "markupsafe", "pygments", "yaml",
@@ -38,6 +39,7 @@ class Inputs:
     content: Path
     posts: tuple[str, ...]  # sorted; strings, as ten thousand Path objects take a tenth of a second
     terms: Path  # may not exist
+    labels: Path  # labels.yaml; may not exist
     templates: dict[str, Path]  # template name -> file; the user's over the theme's
     static: dict[str, Path]  # path in the site -> file; the user's over the theme's, then the mirrored media
     code: tuple[Path, ...]
@@ -45,7 +47,7 @@ class Inputs:
 
     def files(self) -> list[str]:
         """Every input, in a fixed order."""
-        others = [self.terms, self.media, *self.templates.values(), *self.static.values(), *self.code]
+        others = [self.terms, self.labels, self.media, *self.templates.values(), *self.static.values(), *self.code]
         return [*self.posts, *map(str, others)]
 
 
@@ -65,6 +67,7 @@ def find_inputs(config: Config) -> Inputs:
         content=content,
         posts=tuple(post_file_names(content)),
         terms=content / TERMS_FILE,
+        labels=content / LABELS_FILE,
         templates=dict(static_files(config.path("templates"), theme / "templates")),
         static={**dict(static_files(config.path("static"), theme / "static")), **dict(media_files(content))},
         code=code_files(),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import urls
 from generator.config import Config, default_label
 from generator.convert.document import Term, TermRegistry
+from generator.language.words import Words
 from generator.model import Site, build_site
 from generator.output import build_cache, manifest, related, rendering, spare_record
 from generator.output.build_cache import BuildCache, FileEntry, Written
@@ -27,6 +28,7 @@ from generator.render.local_links import local_pages
 from generator.render.remote_media import media_key, media_value
 from generator.render.templates import Templates
 from generator.render.views import site_words
+from generator.store.labels import Labels, read_labels
 from generator.store.media import local_files, read_manifest
 from generator.store.terms import read_terms
 
@@ -46,6 +48,7 @@ class Inputs:
     # Post files whose body alone changed while no other input or output file did, or None. A post's body
     # shows on its own page only (the views of other pages hold no body), so only those pages can change.
     bodies_only: frozenset[str] | None
+    labels: Labels = field(default_factory=Labels)  # labels.yaml: the site's names of its taxonomies and types
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,9 @@ def load(config: Config, scan: Scan, cache: BuildCache, jobs: int) -> Inputs:
     term_problems = tuple(Problem(*p) for p in terms[2])
     settings = config_key(config)
     bodies = _bodies_only(scan, cache, posts, files, settings)
-    return Inputs(posts, files, registry, terms, posts.problems + term_problems, code, settings, bodies)
+    labels, label_problems = read_labels(content)
+    return Inputs(posts, files, registry, terms, posts.problems + term_problems + tuple(label_problems), code,
+                  settings, bodies, labels)
 
 
 def _terms(content: Path, entry: FileEntry | None, code: str, cached: tuple[str, list, list]
@@ -128,8 +133,15 @@ def _bodies_only(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, 
 
 
 def group(config: Config, loaded: Inputs) -> Site:
+    words = site_words(config)
     return build_site(loaded.posts.posts, loaded.registry, config.taxonomies,
-                      functools.partial(default_label, words=site_words(config)))
+                      functools.partial(_label, loaded.labels.taxonomies, words),
+                      functools.partial(_label, loaded.labels.types, words))
+
+
+def _label(site_names: dict[str, str], words: Words, name: str) -> str:
+    """The site's own name of a taxonomy or type, else one made from its slug (WordPress's own in `words`)."""
+    return site_names.get(name) or default_label(name, words)
 
 
 def relate(config: Config, site: Site, loaded: Inputs, cache: BuildCache, jobs: int) -> related.Related:

@@ -22,8 +22,8 @@ from generator.sources.tribe_events import events_as_posts
 from generator.sources.wxr_items import synthetic_id
 
 # Kinds of REST resources; only posts become content, the others resolve names or are skipped.
-POST, TERM, USER, MEDIA, TAXONOMIES, COMMENT, REVISION, SITE, OTHER = (
-    "post", "term", "user", "media", "taxonomies", "comment", "revision", "site", "other")
+POST, TERM, USER, MEDIA, TAXONOMIES, TYPES, COMMENT, REVISION, SITE, OTHER = (
+    "post", "term", "user", "media", "taxonomies", "types", "comment", "revision", "site", "other")
 SEARCH, MENU, DESIGN, EXTENSION, ERROR, EMPTY, PLUGIN, RECORD = (
     "search result", "menu item", "design", "extension", "error", "empty", "plugin", "record")
 # What a crawl saves beside the posts and the mirror has no use for: skipped, and listed with --verbose.
@@ -112,6 +112,8 @@ def kind_of(data: dict[str, Any]) -> str:
     if {"slug", "rest_base", "types"} <= data.keys() or (data and all(
             isinstance(v, dict) and {"slug", "rest_base", "types"} <= v.keys() for v in data.values())):
         return TAXONOMIES
+    if _is_type(data) or (data and all(isinstance(v, dict) and _is_type(v) for v in data.values())):
+        return TYPES  # /wp/v2/types, read for the types' names
     if any(keys <= data.keys() for keys in SITE_KEYS) or _is_description(data) or (data and all(
             isinstance(v, dict) and _is_description(v) for v in data.values())):
         return SITE
@@ -151,6 +153,11 @@ def _not_content(data: dict[str, Any]) -> str:
     if {"namespaces", "routes"} <= keys or {"name", "url", "home", "namespaces"} <= keys:
         return SITE
     return ""
+
+
+def _is_type(data: dict[str, Any]) -> bool:
+    """A post type from /wp/v2/types: its taxonomies, as a taxonomy names its types."""
+    return {"slug", "rest_base", "taxonomies"} <= data.keys() and isinstance(data["taxonomies"], list)
 
 
 def _is_description(data: dict[str, Any]) -> bool:

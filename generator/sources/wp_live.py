@@ -73,6 +73,7 @@ class Site:
     taxonomies: dict[str, str]  # taxonomy -> rest_base
     described: Any  # the /wp/v2/taxonomies response, which the import needs to read term fields
     type_taxonomies: dict[str, frozenset[str]] = field(default_factory=dict)  # post type -> its taxonomies' rest_bases
+    described_types: Any = None  # the /wp/v2/types response, whose names the import keeps (store/labels.py)
 
     def filtered_for(self, post_type: str, params: Mapping[str, str]) -> dict[str, str] | None:
         """The query for one post type; None when it asks for a term of a taxonomy the type lacks.
@@ -236,7 +237,7 @@ def describe(client: Client, api: Api) -> Site:
     type_taxonomies = {slug: frozenset(bases[t] for t in value["taxonomies"] if isinstance(t, str) and t in bases)
                        for slug, value in types.items()
                        if isinstance(value, dict) and isinstance(value.get("taxonomies"), list)}
-    return Site(api, _type_routes(types), bases, taxonomies, type_taxonomies)
+    return Site(api, _type_routes(types), bases, taxonomies, type_taxonomies, types)
 
 
 def _rest_bases(described: dict[str, Any]) -> dict[str, str]:

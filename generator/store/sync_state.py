@@ -28,6 +28,7 @@ from generator.store.documents import LOADER, SUFFIX, dumps, loads
 from generator.store.files import AtomicBatch, post_file_names, write_if_changed
 from generator.store.front_matter import NO_WRAP, Dumper
 from generator.store.import_cache import CACHE_DIR
+from generator.store.labels import read_labels, write_labels
 from generator.store.terms import read_terms, write_terms
 
 STATE_FILE = "sync.yaml"
@@ -109,7 +110,7 @@ class RawStore:
     def inputs(self, types: set[str]) -> list[Path]:
         """What the import reads: the posts of these types, with every name and taxonomy stored."""
         posts = [self.raw / "posts" / t for t in self.types() if t in types]
-        names = [p for p in (self.raw / "names", self.raw / "taxonomies.json") if p.exists()]
+        names = [p for p in (self.raw / "names", self.raw / "taxonomies.json", self.raw / "types.json") if p.exists()]
         return posts + names if posts else []
 
     def save_post(self, post_type: str, post: dict[str, Any]) -> bool:
@@ -129,6 +130,9 @@ class RawStore:
 
     def save_taxonomies(self, described: Any) -> bool:
         return self._save(self.raw / "taxonomies.json", described)
+
+    def save_types(self, described: Any) -> bool:
+        return self._save(self.raw / "types.json", described)
 
     def load_listing(self) -> dict[str, dict[int, Listed]]:
         try:
@@ -173,7 +177,8 @@ class Placed:
 
 
 def place_posts(content_dir: Path, sources: Sequence[str]) -> Placed:
-    """Every source's imported posts into content/, and their terms into content/terms.yaml.
+    """Every source's imported posts into content/, their terms into content/terms.yaml and the names of their
+    taxonomies and types into content/labels.yaml (of two sources naming one, the later in `sources`).
 
     A post goes where its slug asks, `<type>/<slug>.md`, as an import would put it, unless a post
     of a source before it in `sources`, or a post that sync did not place (a hand-written one, an
@@ -182,6 +187,7 @@ def place_posts(content_dir: Path, sources: Sequence[str]) -> Placed:
     """
     before = read_placed(content_dir)
     registry, problems = read_terms(content_dir)
+    labels, _ = read_labels(content_dir)  # a malformed one is rewritten whole
     placed = Placed(problems=problems)
     wanted: dict[str, tuple[str, bytes]] = {}
     for name in sources:
@@ -196,6 +202,9 @@ def place_posts(content_dir: Path, sources: Sequence[str]) -> Placed:
         for by_slug in terms.terms.values():
             for term in by_slug.values():
                 registry.add(term)
+        named, _ = read_labels(private)
+        labels.taxonomies.update(named.taxonomies)
+        labels.types.update(named.types)
     batch = AtomicBatch()
     try:
         for relative, (_, data) in sorted(wanted.items()):
@@ -210,6 +219,7 @@ def place_posts(content_dir: Path, sources: Sequence[str]) -> Placed:
             placed.removed += 1
     write_placed(content_dir, {relative: name for relative, (name, _) in wanted.items()})
     write_terms(content_dir, registry)
+    write_labels(content_dir, labels)
     return placed
 
 

@@ -1,0 +1,91 @@
+"""The site's own names of its taxonomies and post types: a menu reads "Event Categories" or "Catégories",
+as the site's did, not a name made from the slug ("Tribe events cat")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.builder import run_build
+from generator.importer import run_import
+from generator.store.labels import read_labels
+from tests.conftest import rest_item
+from tests.fake_wordpress import FakeWordPress, generated_site
+from tests.site_content import config
+from tests.test_sync import sync
+
+TAXONOMIES = {
+    "category": {"name": "Catégories", "slug": "category", "types": ["post"], "rest_base": "categories"},
+    "tribe_events_cat": {"name": "Catégories d&#039;évènement", "slug": "tribe_events_cat",
+                         "types": ["tribe_events"], "rest_base": "tribe_events_cat"},
+    "nav_menu": {"name": "Menus", "slug": "nav_menu", "types": ["nav_menu_item"], "rest_base": "menus"},
+}
+TYPES = {
+    "post": {"name": "Articles", "slug": "post", "taxonomies": ["category"], "rest_base": "posts"},
+    "tribe_events": {"name": "Évènements", "slug": "tribe_events", "taxonomies": ["tribe_events_cat"],
+                     "rest_base": "tribe_events"},
+    "attachment": {"name": "Médias", "slug": "attachment", "taxonomies": [], "rest_base": "media"},
+}
+
+
+def crawl(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "taxonomies.json").write_text(json.dumps(TAXONOMIES), encoding="utf-8")
+    (folder / "types.json").write_text(json.dumps(TYPES), encoding="utf-8")
+    category = {"id": 5, "taxonomy": "category", "slug": "news", "name": "Nouvelles"}
+    event_cat = {"id": 9, "taxonomy": "tribe_events_cat", "slug": "concerts", "name": "Concerts"}
+    posts = [rest_item(id=1, slug="one", categories=[5], _embedded={"wp:term": [[category]]}),
+             rest_item(id=2, slug="gig", type="tribe_events", tribe_events_cat=[9],
+                       _embedded={"wp:term": [[event_cat]]})]
+    (folder / "posts.json").write_text(json.dumps(posts), encoding="utf-8")
+    return folder
+
+
+def test_a_crawls_taxonomies_and_types_name_the_sites_menus(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    result = run_import([crawl(tmp_path / "crawl")], content)
+    assert result.problems == [] and result.skipped == []
+    # Only what the posts use: no menus, no media.
+    assert (content / "labels.yaml").read_text(encoding="utf-8").split("\n", 1)[1] == (
+        "taxonomies:\n  category: Catégories\n  tribe_events_cat: Catégories d'évènement\n"
+        "types:\n  post: Articles\n  tribe_events: Évènements\n")
+    assert run_build(config(tmp_path, content, site={"language": "fr"})).problems == []
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    for label in ("Catégories", "Catégories d&#39;évènement", "Articles", "Évènements"):
+        assert f">{label}</a>" in home
+    assert "Tribe events cat" not in home and "Tribe events" not in home
+
+
+def test_a_later_import_of_part_of_the_site_keeps_the_names_it_does_not_use(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    run_import([crawl(tmp_path / "crawl")], content)
+    (tmp_path / "crawl/types.json").unlink()
+    (tmp_path / "crawl/taxonomies.json").unlink()
+    (tmp_path / "crawl/posts.json").write_text(json.dumps([rest_item(id=3, slug="three")]), encoding="utf-8")
+    run_import([tmp_path / "crawl"], content)
+    labels, problems = read_labels(content)
+    assert problems == [] and labels.types == {"post": "Articles", "tribe_events": "Évènements"}
+
+
+def test_a_label_the_configuration_gives_wins_and_a_malformed_file_is_named(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    run_import([crawl(tmp_path / "crawl")], content)
+    settings = config(tmp_path, content, {"category": "Rubriques", "tribe_events_cat": "Genres"})
+    assert run_build(settings).problems == []
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert ">Rubriques</a>" in home and ">Genres</a>" in home
+    (content / "labels.yaml").write_text("taxonomies:\n  category: [not, a, name]\n", encoding="utf-8")
+    problems = run_build(config(tmp_path, content)).problems
+    assert [(p.file, p.item) for p in problems] == [(str(content / "labels.yaml"), "taxonomies.category")]
+    assert ">Categories</a>" in (tmp_path / "site/index.html").read_text(encoding="utf-8")  # WordPress's word
+
+
+def test_a_sync_keeps_the_names_the_site_gives_its_taxonomies_and_types(tmp_path: Path) -> None:
+    site = generated_site(30)
+    site.names = {"news-type": "News Types", "regions": "Regions of the world", "news-archive": "News archive"}
+    with FakeWordPress(site) as wp:
+        result = sync(wp.url, tmp_path / "content")
+    assert result.problems == []
+    labels, _ = read_labels(tmp_path / "content")
+    assert labels.taxonomies == {"news-type": "News Types", "regions": "Regions of the world"}
+    assert labels.types == {"news-archive": "News archive"}
