@@ -12,9 +12,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.config import parse_config
-from generator.sources.wp_live import QUERY_IGNORED
+from generator.sources.wp_live import QUERY_IGNORED, _still_wanted
 from generator.store.documents import loads
 from generator.sync import USERS_HIDDEN, SyncOptions, SyncResult, run_sync, source_from_url, sync_summary
 from tests.conftest import rest_item
@@ -505,3 +507,19 @@ def test_posts_listed_but_no_longer_served_are_named_in_a_note(tmp_path: Path) -
         f"2 news-archive listed by the site were not served when asked for by id (deleted or unpublished since "
         f"it listed them?): {gone[0]}, {gone[1]}; the next sync asks for them again"]
     assert f"{result.sources[0].name}: {result.sources[0].notes[0]}" in sync_summary(result, dry_run=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ids=st.lists(st.integers(1, 60), min_size=1, max_size=40, unique=True), size=st.integers(1, 12),
+       answers=st.lists(st.lists(st.integers(1, 80), max_size=15), min_size=1, max_size=10))
+def test_asking_again_for_what_a_site_left_out_always_ends(ids: list[int], size: int,
+                                                           answers: list[list[int]]) -> None:
+    """Whatever a site answers (some of the batch, none, other objects, the same ones again), the ids left
+    to ask for run out: at most one request per id, and each id is asked for in one request at a time."""
+    pending, requests = list(ids), 0
+    while pending:
+        batch, pending = pending[:size], pending[size:]
+        served = [{"id": i} for i in answers[requests % len(answers)]]
+        pending, size = _still_wanted(batch, served, pending, size)
+        requests += 1
+        assert requests <= len(ids)

@@ -424,12 +424,14 @@ def _still_wanted(batch: list[int], served: list[dict[str, Any]], pending: list[
     with `served`. A site that serves some of a batch but not all serves no more at once, without saying
     so: a theme's pre_get_posts hook that sets posts_per_page for every query, the REST API's too, is
     common. The rest are asked for again, as many at once as it served. Of a batch it serves none of,
-    the posts are not served by id at all (deleted or unpublished since they were listed): left out."""
-    got = {item.get("id") for item in served}
+    the posts are not served by id at all (deleted or unpublished since they were listed): left out. Only
+    what was asked for counts as served, so a site that answers with other objects (a cache that ignores
+    the query) is not asked the same batch forever: each request asked again has served one id at least."""
+    got = {item.get("id") for item in served} & set(batch)
     left = [i for i in batch if i not in got]
-    if not served or not left:
+    if not got or not left:
         return pending, size
-    return left + pending, len(served)
+    return left + pending, len(got)
 
 
 def _isolated(client: Client, api: Api, rest_base: str, batch: list[int], embed: bool, failed: FetchError
