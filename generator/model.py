@@ -13,6 +13,7 @@ from itertools import groupby
 from generator.config import Taxonomy as TaxonomySetting
 from generator.config import default_label
 from generator.convert.document import Document, Image, Source, TermRegistry
+from generator.frozen import restore
 
 # Related posts are sought among this many posts on each side of a post in each of its terms' lists,
 # so their cost per page stays the same however large the site grows; news relates mostly to news
@@ -143,12 +144,8 @@ def build_site(stored: Iterable[StoredPost], registry: TermRegistry, settings: t
     """`label` names the taxonomies `settings` leave unnamed (all, when None); `type_label` (else `label`) the
     post types."""
     stored = list(stored)
-    if settings is None:
-        names = sorted({tax for s in stored for tax in s.document.taxonomies})
-        settings = tuple(TaxonomySetting(name, label(name)) for name in names)
-    terms = _TermNames(registry)
-    order = [s.name for s in settings]
-    ranked = sorted(((newest_first(post), post) for post in (_post(s, terms, order) for s in stored)),
+    settings = taxonomy_settings(stored, settings, label)
+    ranked = sorted(((newest_first(post), post) for post in make_posts(stored, registry, [s.name for s in settings])),
                     key=lambda ranked_post: ranked_post[0])
     posts = tuple(post for _, post in ranked)
     by_term = _posts_by_term(posts)
@@ -228,15 +225,32 @@ def _numbers(mask: int) -> Iterator[int]:
         mask ^= lowest
 
 
+def taxonomy_settings(stored: list[StoredPost], settings: tuple[TaxonomySetting, ...] | None,
+                      label: Callable[[str], str]) -> tuple[TaxonomySetting, ...]:
+    """The configured taxonomies, or when none are, every taxonomy the posts name."""
+    if settings is not None:
+        return settings
+    names = sorted({tax for s in stored for tax in s.document.taxonomies})
+    return tuple(TaxonomySetting(name, label(name)) for name in names)
+
+
+def make_posts(stored: Iterable[StoredPost], registry: TermRegistry, taxonomies: list[str]) -> Iterator[Post]:
+    """Each post of the model, in `stored`'s order, with its terms of the published `taxonomies` in their order."""
+    terms = _TermNames(registry)
+    return (_post(s, terms, taxonomies) for s in stored)
+
+
 def _post(stored: StoredPost, terms: _TermNames, order: list[str]) -> Post:
     document = stored.document
-    post_terms = tuple(dict.fromkeys(terms.get(taxonomy, slug)
-                                     for taxonomy in order for slug in document.taxonomies.get(taxonomy, ())))
-    return Post(title=document.title, slug=document.slug, type=document.type, date=document.date,
-                updated=document.updated, summary=document.summary, author=document.author, file=stored.file,
-                digest=stored.digest, source=document.source, terms=post_terms,
-                image=document.image, provenance=stored.provenance, language=document.language,
-                translations=document.translations)
+    named = document.taxonomies
+    # A term named twice counts once; the pairs are told apart as tuples, which hash in C, unlike Terms.
+    post_terms = tuple(map(terms.get, dict.fromkeys((taxonomy, slug) for taxonomy in order
+                                                     for slug in named.get(taxonomy, ()))))
+    return restore(Post, {
+        "title": document.title, "slug": document.slug, "type": document.type, "date": document.date,
+        "updated": document.updated, "summary": document.summary, "author": document.author, "file": stored.file,
+        "digest": stored.digest, "source": document.source, "terms": post_terms, "image": document.image,
+        "provenance": stored.provenance, "language": document.language, "translations": document.translations})
 
 
 class _TermNames:
@@ -246,11 +260,11 @@ class _TermNames:
         self.registry = registry
         self.made: dict[tuple[str, str], Term] = {}
 
-    def get(self, taxonomy: str, slug: str) -> Term:
-        term = self.made.get((taxonomy, slug))
+    def get(self, key: tuple[str, str]) -> Term:
+        term = self.made.get(key)
         if term is None:
-            stored = self.registry.get(taxonomy, slug)
-            term = self.made[(taxonomy, slug)] = Term(taxonomy, slug, stored.name if stored and stored.name else slug)
+            stored = self.registry.get(*key)
+            term = self.made[key] = Term(*key, stored.name if stored and stored.name else key[1])
         return term
 
 

@@ -16,6 +16,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from generator import workers
 from generator.convert.document import Document, Image, Mirror, Source
+from generator.frozen import restore
 from generator.model import Provenance, Revision, StoredPost
 from generator.output import digest
 from generator.output.build_cache import FileEntry, Stat, trusted
@@ -207,11 +208,14 @@ def document_of(meta: list[Any]) -> Document:
     """The Document of `meta_of`, with an empty body."""
     title, slug, kind, published, updated, summary, author, taxonomies, source, image, language, translations = \
         meta[:12]
-    return Document(title=title, slug=slug, type=kind, date=datetime.fromisoformat(published),
-                    updated=datetime.fromisoformat(updated), summary=summary, author=author,
-                    taxonomies={k: tuple(v) for k, v in taxonomies.items()}, source=Source(*source),
-                    image=Image(*image) if image else None, language=language,
-                    translations=tuple((tag, ident) for tag, ident in translations))
+    wordpress_id, url, guid, parent, order = source
+    return restore(Document, {
+        "title": title, "slug": slug, "type": kind, "date": datetime.fromisoformat(published),
+        "updated": datetime.fromisoformat(updated), "summary": summary,
+        "taxonomies": {k: tuple(v) for k, v in taxonomies.items()},
+        "source": restore(Source, {"id": wordpress_id, "url": url, "guid": guid, "parent": parent, "order": order}),
+        "body": "", "author": author, "image": Image(*image) if image else None, "mirror": None,
+        "language": language, "translations": tuple((tag, ident) for tag, ident in translations)})
 
 
 def file_entries(paths: Sequence[str], stats: Sequence[Stat | None],

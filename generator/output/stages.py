@@ -12,7 +12,7 @@ from generator.config import Config, default_label
 from generator.convert.document import Term, TermRegistry
 from generator.language.words import Words
 from generator.model import Site, build_site
-from generator.output import build_cache, manifest, related, rendering, spare_record
+from generator.output import build_cache, manifest, model_snapshot, related, rendering, spare_record
 from generator.output.build_cache import BuildCache, FileEntry, Written
 from generator.output.inputs import TERMS_FILE, Scan, config_key, folder_mtimes, folders_of, make_stamp, output_stats
 from generator.output.digest import of_values
@@ -49,6 +49,7 @@ class Inputs:
     # shows on its own page only (the views of other pages hold no body), so only those pages can change.
     bodies_only: frozenset[str] | None
     labels: Labels = field(default_factory=Labels)  # labels.yaml: the site's names of its taxonomies and types
+    model: str = ""  # the key of the model these inputs make (model_snapshot.key); "" when it cannot be known
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,12 @@ def load(config: Config, scan: Scan, cache: BuildCache, jobs: int) -> Inputs:
     settings = config_key(config)
     bodies = _bodies_only(scan, cache, posts, files, settings)
     labels, label_problems = read_labels(content)
+    # terms.yaml's key is "" while its stat cannot be trusted; so is labels.yaml's content then, which is read
+    # anew each build and so needs no key of its own.
+    model = model_snapshot.key((code, settings, terms[0], labels.taxonomies, labels.types), posts.entries) \
+        if terms[0] else ""
     return Inputs(posts, files, registry, terms, posts.problems + term_problems + tuple(label_problems), code,
-                  settings, bodies, labels)
+                  settings, bodies, labels, model)
 
 
 def _terms(content: Path, entry: FileEntry | None, code: str, cached: tuple[str, list, list]
@@ -133,10 +138,19 @@ def _bodies_only(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, 
 
 
 def group(config: Config, loaded: Inputs) -> Site:
+    """The model: the last build's, while no post's front matter nor anything else it is made from changed."""
+    content = config.path("content")
+    if loaded.model:
+        site = model_snapshot.load(content, loaded.model, loaded.posts.posts, loaded.registry)
+        if site is not None:
+            return site
     words = site_words(config)
-    return build_site(loaded.posts.posts, loaded.registry, config.taxonomies,
+    site = build_site(loaded.posts.posts, loaded.registry, config.taxonomies,
                       functools.partial(_label, loaded.labels.taxonomies, words),
                       functools.partial(_label, loaded.labels.types, words))
+    if loaded.model:  # saved now: it depends on the inputs alone, not on how the rest of the build goes
+        model_snapshot.save(content, loaded.model, site)
+    return site
 
 
 def _label(site_names: dict[str, str], words: Words, name: str) -> str:

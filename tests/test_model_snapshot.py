@@ -1,0 +1,122 @@
+"""The grouping of the last build, reused while no post's front matter changed (output/model_snapshot.py): it
+gives the model build_site gives, a rebuild after an edited body does not group the posts again, and any
+other edit, or a damaged snapshot, groups them anew. Each build is compared with a clean build."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import orjson
+import pytest
+
+from generator.convert.document import Image, Source
+from generator.model import Provenance, Revision, StoredPost, build_site
+from generator.output import model_snapshot, stages
+from generator.output.loading import document_of, meta_of
+from generator.store.import_cache import CACHE_DIR
+from generator.store.terms import read_terms
+from tests.site_content import many_posts, post, write_content
+from tests.site_reading import tree
+from tests.test_incremental import Project
+
+WHEN = datetime(2024, 5, 1, 12, 0, tzinfo=timezone(timedelta(hours=2)))
+
+
+def _stored(tmp_path: Path) -> tuple[list[StoredPost], object]:
+    """Posts of every shape the model groups: terms, pages under pages in menu order, translations, images,
+    provenance, and a post of another type."""
+    documents, names = many_posts(30, seed=5)
+    documents += [
+        post("about", WHEN, type="page", source=Source(7, "https://example.com/about/", "g7")),
+        post("team", WHEN, type="page", source=Source(8, "https://example.com/about/team/", "g8", parent=7, order=2)),
+        post("history", WHEN, type="page", source=Source(9, "https://example.com/about/history/", "g9", parent=7,
+                                                          order=1), image=Image("https://example.com/h.jpg", "Old")),
+        post("a-propos", WHEN, type="page", language="fr", translations=(("en", 7),),
+             source=Source(10, "https://example.com/fr/a-propos/", "g10")),
+    ]
+    content = write_content(tmp_path / "content", documents, names)
+    registry, _ = read_terms(content)
+    revisions = (Revision(date(2024, 5, 3), WHEN, ("title",), "title changed"),)
+    stored = [StoredPost(f"{d.type}/{d.slug}.md", f"digest-{n}", document_of(meta_of(d)),
+                         Provenance(date(2024, 5, 2), None, revisions) if n % 3 == 0 else None)
+              for n, d in enumerate(documents)]
+    return stored, registry
+
+
+def test_the_saved_grouping_gives_the_model_build_site_gives(tmp_path: Path) -> None:
+    stored, registry = _stored(tmp_path)
+    site = build_site(stored, registry, None)
+    model_snapshot.save(tmp_path / "content", "key", site)
+    again = model_snapshot.load(tmp_path / "content", "key", stored, registry)
+    assert again == site and again.relations == site.relations
+    assert model_snapshot.load(tmp_path / "content", "another key", stored, registry) is None
+
+
+def test_posts_are_made_with_the_fields_their_classes_declare(tmp_path: Path) -> None:
+    """Documents and posts are made without their __init__ (frozen.restore): replace() runs it with every field
+    read back, and fails on a field left out."""
+    stored, registry = _stored(tmp_path)
+    for found in stored:
+        assert dataclasses.replace(found.document) == found.document
+        assert dataclasses.replace(found.document.source) == found.document.source
+    for made in build_site(stored, registry, None).posts:
+        assert dataclasses.replace(made) == made
+
+
+def _no_grouping(*args: object, **kwargs: object) -> None:
+    raise AssertionError("the posts were grouped again")
+
+
+def test_a_rebuild_after_an_edited_body_does_not_group_the_posts_again(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    project = Project(tmp_path)
+    project.build()
+    project.change("story-0007", body=project.post("story-0007").body.replace("More text", "Edited text", 1))
+    with monkeypatch.context() as patched:
+        patched.setattr(stages, "build_site", _no_grouping)
+        project.build()
+    assert tree(tmp_path / "site") == project.clean_build(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("edit", [
+    {"title": "A new title"}, {"date": WHEN}, {"taxonomies": {"regions": ("new-region",)}},
+])
+def test_any_other_edit_groups_the_posts_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: dict) -> None:
+    project = Project(tmp_path)
+    project.build()
+    project.change("story-0007", **edit)
+    calls = []
+    with monkeypatch.context() as patched:
+        patched.setattr(stages, "build_site", lambda *a, **k: calls.append(1) or build_site(*a, **k))
+        project.build()
+    assert calls == [1]
+    assert tree(tmp_path / "site") == project.clean_build(tmp_path / "clean")
+
+
+def _damage_by_truncating(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:100])
+
+
+def _damage_by_dropping_a_post(path: Path) -> None:
+    data = orjson.loads(path.read_bytes())
+    data["posts"].pop()
+    path.write_bytes(orjson.dumps(data))
+
+
+def _damage_by_swapping_posts(path: Path) -> None:
+    data = orjson.loads(path.read_bytes())
+    data["posts"][0], data["posts"][1] = data["posts"][1], data["posts"][0]
+    data["taxonomies"] = "not a list"
+    path.write_bytes(orjson.dumps(data))
+
+
+@pytest.mark.parametrize("damage", [_damage_by_truncating, _damage_by_dropping_a_post, _damage_by_swapping_posts])
+def test_a_damaged_snapshot_is_not_used(tmp_path: Path, damage) -> None:
+    project = Project(tmp_path)
+    project.build()
+    damage(project.content / CACHE_DIR / model_snapshot.FILE_NAME)
+    project.change("story-0007", body=project.post("story-0007").body.replace("More text", "Edited text", 1))
+    project.build()
+    assert tree(tmp_path / "site") == project.clean_build(tmp_path / "clean")
