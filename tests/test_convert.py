@@ -117,6 +117,21 @@ def test_whitespace_between_inline_elements_never_breaks_their_block(parts: list
     assert "\n\n" not in markdown.strip("\n"), markdown
 
 
+@given(title=st.from_regex(r"[A-Za-zđà]{1,8}( [a-z]{1,6}){0,2}", fullmatch=True),
+       more=st.from_regex(r"[A-Za-zđà]{1,8}( [a-z]{1,6})?", fullmatch=True),
+       filler=st.sampled_from(("", "<b></b>", "<b></b><!-- x -->")), level=st.integers(min_value=1, max_value=6))
+def test_a_see_more_link_against_a_section_title_keeps_both_apart(title: str, more: str, filler: str,
+                                                                  level: int) -> None:
+    """Whatever the words, a theme's section title and the "See more" link set against it both reach the
+    page, the link still a link, and the heading holds the title's words only."""
+    html = (f'<h{level} class="section-title">{filler}<span>{title}</span>{filler}'
+            f'<a href="https://e.com/more/">{more}<i class="icon"></i></a></h{level}>')
+    rendered = MarkdownRenderer().render(html_to_markdown(html)).html
+    heading = re.search(rf"<h{level}[^>]*>(.*?)</h{level}>", rendered, re.S)
+    assert heading is not None and heading.group(1) == title, rendered
+    assert f'<a href="https://e.com/more/">{more}</a>' in rendered, rendered
+
+
 INVISIBLE = ("", " ", "\n", '<svg viewBox="0 0 32 32"><path d="M2 2z"></path></svg>', '<i class="fa fa-x"></i>',
              "<span> </span>", "<!-- icon -->")
 

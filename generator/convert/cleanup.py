@@ -24,8 +24,8 @@ from generator.convert.parse import FragmentSoup, may_hold, tags_in
 from generator.convert.structure import (BLOCK_NAMES, MORE, blocks_in_headings_as_text, captions_as_paragraphs,
                                          drop_inpage_toc, emphasis_into_blocks, even_table_rows,
                                          headings_closed_by_the_parser, images_out_of_headings,
-                                         line_breaks_out_of_inline, merge_split_emphasis, more_marker_between_blocks,
-                                         unwrap_repeated_emphasis)
+                                         line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
+                                         more_marker_between_blocks, unwrap_repeated_emphasis)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
@@ -452,6 +452,7 @@ PASSES: tuple[Pass, ...] = (
     line_breaks_out_of_inline,
     blocks_in_headings_as_text,
     images_out_of_headings,
+    more_links_out_of_headings,
     citations_as_lines,
     captions_as_paragraphs,
     verse_as_lines,

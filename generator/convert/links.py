@@ -167,14 +167,16 @@ def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def unlink_dead_fragments(soup: BeautifulSoup, ctx: Context) -> None:
-    """A link to `#x` where the post has no element `x` goes nowhere: it becomes its text."""
+    """A link to `#x` where the post has no element `x` goes nowhere: it becomes its text. So does a bare `#`,
+    the address a theme or page builder leaves on a button that a script ran or a "See more" it never filled
+    in: in the mirror it only leads back to the top of the page."""
     tags = tags_in(soup)
     # Only ids the Markdown can keep (see keep_link_targets) are still there on the page.
     anchors = {t.get("id") for t in tags} | {t.get("name") for t in tags if t.name == "a"}
     anchors = {a for a in anchors if isinstance(a, str) and SAFE_ID.match(a)} | PAGE_IDS
     for link in (t for t in tags if t.name == "a"):
         href = link.get("href")
-        if isinstance(href, str) and href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in anchors:
+        if isinstance(href, str) and href.startswith("#") and unquote(href[1:]) not in anchors:
             ctx.losses.note(loss.DEAD_FRAGMENT, href)
             link.unwrap()
 

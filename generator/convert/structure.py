@@ -36,6 +36,10 @@ _HOLDS_LINES = BLOCK_NAMES | {"li", "dt", "dd", "tr", "td", "th", "figcaption", 
 TOC_BLOCKS = ("div", "nav", "ul", "ol", "p", "details", "section", "aside")
 NUMBERING = re.compile(r"^[\d.\s)–-]+")
 WHITESPACE = re.compile(r"\s+")
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Japanese kana, Chinese).
+_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+WORD_ENDS = re.compile(rf"(?![{_UNSPACED}])\w\Z")
+WORD_STARTS = re.compile(rf"(?![{_UNSPACED}])\w")
 
 
 def headings_closed_by_the_parser(soup: BeautifulSoup, ctx: Context) -> None:
@@ -69,6 +73,35 @@ def images_out_of_headings(soup: BeautifulSoup, ctx: Context) -> None:
             heading.insert_before(moved.replace_with(" "))
         if images and not heading.get_text(strip=True):
             heading.decompose()  # it held nothing but the image
+
+
+def more_links_out_of_headings(soup: BeautifulSoup, ctx: Context) -> None:
+    """A theme's section title ends with a "See more" link set right against the title's own element
+    (Flatsome: `<h2><span>Our services</span><a href="/services/">See more</a></h2>`), which its CSS shows
+    apart at the far end of the line. Left in, its words run into the title's, in the heading and in the
+    table of contents: it goes after the heading, on a line of its own. A link the author wrote in a heading
+    follows text and a space; scripts written without spaces (Chinese, Japanese, Thai) are left alone."""
+    for heading in _elements(soup, *HEADINGS):
+        shown = [c for c in heading.contents if not _shows_nothing(c)]
+        if len(shown) < 2 or not isinstance(link := shown[-1], Tag) or link.name != "a":
+            continue
+        before = shown[-2]
+        if not isinstance(before, Tag) or before.name == "a" or _space_between(before, link):
+            continue
+        if not (WORD_ENDS.search(before.get_text()) and WORD_STARTS.match(link.get_text().lstrip(ASCII_SPACE))):
+            continue
+        paragraph = soup.new_tag("p")
+        paragraph.append(link.extract())
+        heading.insert_after(paragraph)
+
+
+def _space_between(before: Tag, link: Tag) -> bool:
+    between = []
+    for node in before.next_siblings:
+        if node is link:
+            break
+        between.append(node.get_text() if isinstance(node, Tag) else str(node))
+    return before.get_text()[-1:].isspace() or any(t[:1].isspace() or t[-1:].isspace() for t in between if t)
 
 
 def _take_back_closed_out(heading: Tag) -> None:
