@@ -144,7 +144,7 @@ def build_site(stored: Iterable[StoredPost], registry: TermRegistry, settings: t
     """`label` names the taxonomies `settings` leave unnamed (all, when None); `type_label` (else `label`) the
     post types."""
     stored = list(stored)
-    settings = taxonomy_settings(stored, settings, label)
+    settings = _taxonomy_settings(stored, settings, label)
     ranked = sorted(((newest_first(post), post) for post in make_posts(stored, registry, [s.name for s in settings])),
                     key=lambda ranked_post: ranked_post[0])
     posts = tuple(post for _, post in ranked)
@@ -225,8 +225,8 @@ def _numbers(mask: int) -> Iterator[int]:
         mask ^= lowest
 
 
-def taxonomy_settings(stored: list[StoredPost], settings: tuple[TaxonomySetting, ...] | None,
-                      label: Callable[[str], str]) -> tuple[TaxonomySetting, ...]:
+def _taxonomy_settings(stored: list[StoredPost], settings: tuple[TaxonomySetting, ...] | None,
+                       label: Callable[[str], str]) -> tuple[TaxonomySetting, ...]:
     """The configured taxonomies, or when none are, every taxonomy the posts name."""
     if settings is not None:
         return settings

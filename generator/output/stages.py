@@ -89,8 +89,8 @@ def load(config: Config, scan: Scan, cache: BuildCache, jobs: int) -> Inputs:
     settings = config_key(config)
     bodies = _bodies_only(scan, cache, posts, files, settings)
     labels, label_problems = read_labels(content)
-    # terms.yaml's key is "" while its stat cannot be trusted; so is labels.yaml's content then, which is read
-    # anew each build and so needs no key of its own.
+    # No snapshot without a key of terms.yaml ("" while its stat cannot be trusted); labels.yaml is read by
+    # every build, so its names stand in the key themselves.
     model = model_snapshot.key((code, settings, terms[0], labels.taxonomies, labels.types), posts.entries) \
         if terms[0] else ""
     return Inputs(posts, files, registry, terms, posts.problems + term_problems + tuple(label_problems), code,
