@@ -169,7 +169,8 @@ def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
 def unlink_dead_fragments(soup: BeautifulSoup, ctx: Context) -> None:
     """A link to `#x` where the post has no element `x` goes nowhere: it becomes its text. So does a bare `#`,
     the address a theme or page builder leaves on a button that a script ran or a "See more" it never filled
-    in: in the mirror it only leads back to the top of the page."""
+    in: in the mirror it only leads back to the top of the page. That one is not reported: it went nowhere in
+    the source either, and pages built with a theme hold dozens."""
     tags = tags_in(soup)
     # Only ids the Markdown can keep (see keep_link_targets) are still there on the page.
     anchors = {t.get("id") for t in tags} | {t.get("name") for t in tags if t.name == "a"}
@@ -177,7 +178,8 @@ def unlink_dead_fragments(soup: BeautifulSoup, ctx: Context) -> None:
     for link in (t for t in tags if t.name == "a"):
         href = link.get("href")
         if isinstance(href, str) and href.startswith("#") and unquote(href[1:]) not in anchors:
-            ctx.losses.note(loss.DEAD_FRAGMENT, href)
+            if href != "#":
+                ctx.losses.note(loss.DEAD_FRAGMENT, href)
             link.unwrap()
 
 
