@@ -55,6 +55,12 @@ def test_entities_and_markup_in_title_and_summary_become_plain_text() -> None:
     assert html_to_text("plain   text ") == "plain text"
 
 
+def test_invisible_characters_at_the_ends_of_a_title_or_summary_are_dropped() -> None:
+    assert html_to_text("Family Law&#8203;") == html_to_text("Family Law\u200b\ufeff ") == "Family Law"
+    assert html_to_text("<p>\u200b</p>") == ""
+    assert html_to_text("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645") == "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+
+
 def test_summary_drops_the_tags_of_known_shortcodes_saved_unrendered_but_keeps_their_text() -> None:
     excerpt = ("<p>[woocommerce_cart]</p>\n"
                "<p>[vc_row][vc_column_text]Our shop[/vc_column_text][/vc_row] [sic] [[gallery]]</p>")

@@ -18,7 +18,7 @@ from generator.convert.addresses import absolute, page_address
 from generator.convert.cleanup import SCREEN_READER_CLASSES, WHITESPACE
 from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.document import Document, Image, Source, Term
-from generator.convert.markdown import html_to_markdown
+from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.multilingual import post_in_language
 from generator.convert.post_language import post_language, post_translations
 from generator.convert.slugs import safe_slug
@@ -127,12 +127,12 @@ def html_to_text(fragment: str) -> str:
     """Titles and excerpts are HTML with entities; readers see plain text, without what only a
     screen reader hears or a "Continue reading" link."""
     if "<" not in fragment and "&" not in fragment:
-        return WHITESPACE.sub(" ", fragment).strip()
+        return WHITESPACE.sub(" ", fragment).strip(" " + INVISIBLE)
     soup = BeautifulSoup(fragment, "html.parser")
     # What find_all(class_=…) finds, without bs4's filter machinery.
     for tag in [t for t in soup.descendants if isinstance(t, Tag) and _hidden_in_text(t.get("class"))]:
         tag.decompose()
-    return WHITESPACE.sub(" ", soup.get_text(" ")).strip()
+    return WHITESPACE.sub(" ", soup.get_text(" ")).strip(" " + INVISIBLE)
 
 
 def _hidden_in_text(classes: object) -> bool:
