@@ -166,7 +166,10 @@ class NewsConverter(MarkdownConverter):
 
     def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         href = el.get("href")
-        if not href or not any(c in href for c in " ()<>"):
+        if not href:  # an anchor, or a link made text: its words and the spaces around them (markdownify drops these)
+            prefix, suffix, inner = chomp(text)
+            return f"{prefix}{inner}{suffix}" if inner else prefix or suffix
+        if not any(c in href for c in " ()<>"):
             return super().convert_a(el, text, parent_tags)
         el["href"] = _link_destination(href)  # <…> lets a destination hold spaces and parentheses
         try:
