@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -39,6 +39,16 @@ def test_utc_offset_comes_from_local_versus_gmt_and_may_differ_between_date_and_
     document = to_document(item()).document
     assert document.date.utcoffset() == timedelta(hours=1)
     assert document.updated.utcoffset() == timedelta(hours=2)  # summer time by then
+
+
+def test_wordpress_zero_date_is_no_date() -> None:
+    """A post inserted without a modified date: WordPress's REST API writes MySQL's zero date as PHP reads it."""
+    zero = "-0001-11-30T00:00:00"
+    document = to_document(item(date="2012-05-01T10:00:00", date_gmt="2012-05-01T08:00:00",
+                                modified=zero, modified_gmt=zero)).document
+    assert document.updated == document.date == datetime(2012, 5, 1, 10, tzinfo=timezone(timedelta(hours=2)))
+    draft = to_document(item(date="2012-05-01T10:00:00", date_gmt="0000-00-00T00:00:00", modified=zero)).document
+    assert draft.date == datetime(2012, 5, 1, 10, tzinfo=timezone.utc)
 
 
 def test_missing_gmt_date_means_utc() -> None:
