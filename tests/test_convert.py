@@ -182,3 +182,19 @@ def test_word_notes_run_into_one_paragraph_each_become_a_footnote(notes: list[st
     items = re.findall(r'<li id="fn\d+" class="footnote-item"><p>(.*?) <a href', html)
     assert items == [f"{note}." for note in notes], html
     assert html.count('class="footnote-ref"') == len(notes)
+
+
+@given(text=st.from_regex(r"[A-Za-zمیخ]{1,8}( [a-z#]{1,6}){0,2}", fullmatch=True),
+       before=st.text(alphabet="\u200b\u200c\u2060\ufeff ", max_size=3),
+       after=st.text(alphabet="\u200b\u200c\u2060\ufeff ", max_size=3),
+       block=st.sampled_from(("h2", "h3", "p", "li", "td")), wrap=st.booleans())
+def test_invisible_characters_at_a_blocks_edges_change_nothing(text: str, before: str, after: str, block: str,
+                                                               wrap: bool) -> None:
+    """Zero-width spaces, byte order marks, word joiners and non-joiners at the edges of a heading or
+    paragraph (in a span or not) are not shown: its Markdown is that of the text without them."""
+    def markdown(inner: str) -> str:
+        inner = f"<span>{inner}</span>" if wrap and block.startswith("h") else inner
+        html = f"<{block}>{inner}</{block}>"
+        return html_to_markdown(f"<ul>{html}</ul>" if block == "li" else
+                                f"<table><tr>{html}</tr></table>" if block == "td" else html)
+    assert markdown(before + text + after) == markdown(text)

@@ -41,6 +41,16 @@ def test_fragment_only_links_and_urls_with_a_scheme_stay_as_they_are(fragment: s
         assert absolute(url, page) == url
 
 
+def test_a_web_address_with_backslashes_is_read_with_slashes_as_browsers_do() -> None:
+    """Browsers read `\\` as `/` before the query of an http(s) address or a relative one; a search-and-replace
+    over saved JSON leaves `https:/\\example.org/a/`. Other schemes' backslashes, and the query's, are text."""
+    assert as_browsers_read("https:/\\example.org\\a/?q=\\x#y\\z") == "https://example.org/a/?q=\\x#y\\z"
+    assert as_browsers_read("..\\b\\c.html") == "../b/c.html"
+    assert as_browsers_read("mailto:a\\b@e.com") == "mailto:a\\b@e.com"
+    html = MarkdownRenderer().render(html_to_markdown('<p><a href="https:/\\example.org/team/">Team</a></p>')).html
+    assert '<a href="https://example.org/team/">Team</a>' in html
+
+
 wrapped = st.lists(st.tuples(path, st.sampled_from(["\n", "\r\n", "\t", "\n\t"])), min_size=1, max_size=4)
 
 

@@ -180,6 +180,17 @@ def test_php_messages_printed_before_the_json_are_passed_over(tmp_path: Path, me
     assert problems == [] and sorted(i.data["id"] for i in items) == [1, 2, 3]
 
 
+def test_backslashes_that_start_no_json_escape_are_read_as_backslashes_and_reported(tmp_path: Path) -> None:
+    """A search-and-replace over saved JSON (`https:\\/\\/www.example.org` → `https:\\/\\example.org`)."""
+    (tmp_path / "1.json").write_text('{"id": 1, "guid": {"rendered": "https:\\/\\example.org\\/?p=1"}, '
+                                     '"title": {"rendered": "C:\\\\dir \\u00e9t\\u00E9 \\q \\u12"}}')
+    items, problems = read_items([tmp_path])
+    assert items[0].data["guid"]["rendered"] == "https:/\\example.org/?p=1"
+    assert items[0].data["title"]["rendered"] == "C:\\dir \u00e9t\u00e9 \\q \\u12"
+    assert [p.message for p in problems] == ["text holds 3 backslash(es) that start no JSON escape (an edit of "
+                                             "the saved file?); each was read as a backslash"]
+
+
 def test_after_php_messages_a_json_error_is_still_placed_at_its_line_and_column(tmp_path: Path) -> None:
     (tmp_path / "posts.json").write_text(HTML_WARNING + '[{"id": 1,,}]')
     (tmp_path / "page.json").write_text("<p>Hello</p>\n" + HTML_WARNING + "[]")  # not only PHP's messages

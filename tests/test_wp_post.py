@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -41,6 +41,16 @@ def test_utc_offset_comes_from_local_versus_gmt_and_may_differ_between_date_and_
     assert document.updated.utcoffset() == timedelta(hours=2)  # summer time by then
 
 
+def test_wordpress_zero_date_is_no_date() -> None:
+    """A post inserted without a modified date: WordPress's REST API writes MySQL's zero date as PHP reads it."""
+    zero = "-0001-11-30T00:00:00"
+    document = to_document(item(date="2012-05-01T10:00:00", date_gmt="2012-05-01T08:00:00",
+                                modified=zero, modified_gmt=zero)).document
+    assert document.updated == document.date == datetime(2012, 5, 1, 10, tzinfo=timezone(timedelta(hours=2)))
+    draft = to_document(item(date="2012-05-01T10:00:00", date_gmt="0000-00-00T00:00:00", modified=zero)).document
+    assert draft.date == datetime(2012, 5, 1, 10, tzinfo=timezone.utc)
+
+
 def test_missing_gmt_date_means_utc() -> None:
     document = to_document(item(date_gmt=None, modified=None)).document
     assert document.date.isoformat() == "2024-03-31T01:30:00+00:00"
@@ -53,6 +63,12 @@ def test_entities_and_markup_in_title_and_summary_become_plain_text() -> None:
     assert document.title == "Rare Earths – China’s & more"
     assert document.summary == "It’s big"
     assert html_to_text("plain   text ") == "plain text"
+
+
+def test_invisible_characters_at_the_ends_of_a_title_or_summary_are_dropped() -> None:
+    assert html_to_text("Family Law&#8203;") == html_to_text("Family Law\u200b\ufeff ") == "Family Law"
+    assert html_to_text("<p>\u200b</p>") == ""
+    assert html_to_text("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645") == "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
 
 
 def test_summary_drops_the_tags_of_known_shortcodes_saved_unrendered_but_keeps_their_text() -> None:

@@ -16,6 +16,9 @@ from urllib.parse import urljoin, urlsplit
 SCHEMES = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:", "ftp:", "sms:", "news:", "irc:")
 TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
 C0_OR_SPACE = "".join(map(chr, range(0x21)))
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+SPECIAL_SCHEMES = frozenset({"http:", "https:", "ftp:", "ws:", "wss:", "file:"})  # WHATWG's "special" ones
+QUERY_OR_FRAGMENT = re.compile(r"[?#]")
 
 
 def has_host(url: str) -> bool:
@@ -30,7 +33,17 @@ def as_browsers_read(url: str) -> str:
     """An attribute's URL as a browser's URL parser reads it: without the tabs and line breaks an editor
     wrapped into it (`src="…/Outlining\nIndicators/x.gif"`), and without control characters or spaces at
     either end. Markdown cannot hold a line break in a link's address; the browser never saw one."""
-    return TAB_OR_NEWLINE.sub("", url).strip(C0_OR_SPACE)
+    url = TAB_OR_NEWLINE.sub("", url).strip(C0_OR_SPACE)
+    if "\\" not in url:
+        return url
+    # A web address's backslashes before its query are slashes to a browser (`https:\\example.org\\a`, left
+    # by a search-and-replace over the saved JSON); other schemes' (`mailto:`, `javascript:`) are text.
+    scheme = SCHEME.match(url)
+    if scheme is not None and scheme.group(0).lower() not in SPECIAL_SCHEMES:
+        return url
+    end = QUERY_OR_FRAGMENT.search(url)
+    cut = end.start() if end is not None else len(url)
+    return url[:cut].replace("\\", "/") + url[cut:]
 
 
 def page_address(link: str, site: str = "", guid: str = "") -> str:

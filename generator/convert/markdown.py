@@ -34,6 +34,12 @@ LISTS = ("ul", "ol")
 WRAPPERS = frozenset({"div", "section", "article", "main", "header", "footer", "aside", "figure", "center"})
 NEWLINE_SPACE = re.compile(r"[\t \r\n]*[\r\n][\t \r\n]*")  # markdownify's own whitespace rules
 SPACE_RUNS = re.compile(r"[\t ]+")
+# Invisible characters that carry nothing at the edge of a block: a zero-width space, a byte order mark or word
+# joiner, and a zero-width non-joiner (which only keeps two letters apart). Editors and page builders leave them at
+# the end of headings (`Our services&#8203;`), where they would reach the table of contents. The zero-width joiner
+# is left alone: beside an Arabic or Indic letter it picks the letter's shape, edge or not.
+INVISIBLE = "\u200b\u200c\u2060\ufeff"
+NOTHING_VISIBLE = re.compile(f"[\\s{INVISIBLE}\u200d]*")
 # What Markdown would misread inside running text, each escaped by a backslash: backslashes,
 # asterisks and backticks; underscores except inside words (intraword _ never makes emphasis);
 # '<' that could open a tag; '&' that could start an entity; ']' that could close a link or a
@@ -121,16 +127,17 @@ class NewsConverter(MarkdownConverter):
                 text = NEWLINE_SPACE.sub("\n", text)
             if "\t" in text or "  " in text:
                 text = SPACE_RUNS.sub(" ", text)
+        previous, following, parent = el.previous_sibling, el.next_sibling, el.parent
+        inside = parent is not None and removes_inside(parent.name)
+        invisible = "" if "pre" in parent_tags else INVISIBLE  # (stripped first: a `#` behind one starts the line)
+        if removes_outside(previous) or (not previous and inside):
+            text = text.lstrip(" \t\r\n" + invisible)
+        if removes_outside(following) or (not following and inside):
+            text = _strip_end(text, invisible)
         # Block markers (#, -, 1.) only mean something at the start of a line.
         self._line_start = _starts_line(el)
         if "_noformat" not in parent_tags:
             text = self.escape(text, parent_tags)
-        previous, following, parent = el.previous_sibling, el.next_sibling, el.parent
-        inside = parent is not None and removes_inside(parent.name)
-        if removes_outside(previous) or (not previous and inside):
-            text = text.lstrip(" \t\r\n")
-        if removes_outside(following) or (not following and inside):
-            text = text.rstrip()
         if text.endswith("!") and "_noformat" not in parent_tags and _link_follows(following):
             text = text[:-1] + "\\!"  # `![` would make the link an image
         return text
@@ -146,8 +153,11 @@ class NewsConverter(MarkdownConverter):
 
     def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:
         ident = el.get("id")
-        if "_inline" not in parent_tags and not ident and not el.get_text(strip=True) and el.find("img") is None:
+        if ("_inline" not in parent_tags and not ident and NOTHING_VISIBLE.fullmatch(el.get_text())
+                and el.find("img") is None):
             return "\n\n"  # nothing to show (a theme's `<h2><span></span></h2>`, `<h2>&nbsp;</h2>`): no stray `##`
+        if "_inline" not in parent_tags:  # (the edges of the text in a span inside it too)
+            text = _strip_end(text.lstrip(" \t\r\n" + INVISIBLE))
         markdown = super().convert_hN(n, el, text, parent_tags)
         if "_inline" in parent_tags or not ident or not SAFE_ID.match(ident) or not markdown.strip():
             return markdown
@@ -156,7 +166,10 @@ class NewsConverter(MarkdownConverter):
 
     def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         href = el.get("href")
-        if not href or not any(c in href for c in " ()<>"):
+        if not href:  # an anchor, or a link made text: its words and the spaces around them (markdownify drops these)
+            prefix, suffix, inner = chomp(text)
+            return f"{prefix}{inner}{suffix}" if inner else prefix or suffix
+        if not any(c in href for c in " ()<>"):
             return super().convert_a(el, text, parent_tags)
         el["href"] = _link_destination(href)  # <…> lets a destination hold spaces and parentheses
         try:
@@ -336,6 +349,15 @@ def _starts_line(el: object) -> bool:
     return True
 
 
+def _strip_end(text: str, invisible: str = INVISIBLE) -> str:
+    """`text` without the whitespace (any, as str.rstrip() reads it) and `invisible` characters it ends with."""
+    while True:
+        stripped = text.rstrip().rstrip(invisible)
+        if stripped == text:
+            return text
+        text = stripped
+
+
 def _escape_line_start(match: re.Match[str]) -> str:
     lead, marker = match.group(1), match.group(2)
     if marker[0].isdigit():
@@ -476,6 +498,8 @@ def normalize(markdown: str) -> str:
                 fence = ""
             continue
         line = line.rstrip(" \t")
+        if line and NOTHING_VISIBLE.fullmatch(line):
+            line = ""  # (a paragraph of a page builder's `<span>&#8203;</span>`)
         opening = FENCE.match(line)
         if opening:
             fence = opening.group(1)

@@ -4,7 +4,8 @@
 `[vimeo]`, `[tweet]` and Jetpack's `[googlemaps]`, `[slideshare]`… a link to what they embed,
 `[audio]` and `[video]` the player WordPress renders (which the converter makes a link),
 `[playlist ids]` a list of links to its files, NextGEN Gallery's (`[nggallery id=3]`) a note that its
-images are not in the mirror, a form's or a shop page's shortcode nothing. Page
+images are not in the mirror, a form's or a shop page's shortcode nothing, nor does one that lists the site's
+own posts (Jetpack's `[archives]`), whose lists the mirror makes itself, or another site's live feed. Page
 builders' shortcodes are left to page_builders.py.
 An unknown shortcode that names a file (a document viewer's `[pdf-embedder url="…/guide.pdf"]`) becomes a link
 to it. Anything else that is clearly a shortcode (it has attributes or a closing tag) stays as text and
@@ -129,7 +130,7 @@ def strip_known(text: str) -> str:
 
 
 def _known(name: str, themed: bool) -> bool:
-    return name in HANDLERS or page_builders.is_builder(name, themed)
+    return _handler(name) is not None or page_builders.is_builder(name, themed)
 
 
 def _builder(match: re.Match[str], ctx: Context) -> bool:
@@ -179,7 +180,7 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
         named, _ = parse_attributes(page_builders.straight_quotes(match["atts"] or ""))
         return expand(page_builders.element(match["name"], named, inner or "", ctx), ctx, depth + 1)
     named, positional = parse_attributes(match["atts"] or "")
-    handler = HANDLERS.get(match["name"])
+    handler = _handler(match["name"])
     replacement = handler(named, positional, inner or "", ctx) if handler is not None else None
     if replacement is None and handler is None and (file := _named_file(match)):
         replacement = _file(file, ctx) + (expand(inner, ctx, depth + 1) if inner else "")
@@ -367,13 +368,45 @@ def _form(named: dict[str, str], positional: list[str], inner: str, ctx: Context
     return ""
 
 
+def _handler(name: str) -> Handler | None:
+    if name.startswith(FEED_PREFIXES):
+        return _feed
+    return HANDLERS.get(name)
+
+
+def _feed(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    """A widget that showed another site's live feed (Elfsight's `[elfsight_instagram_feed id="1"]`, Smash
+    Balloon's `[instagram-feed]`): its posts were fetched by a script for each visitor and were never the page's."""
+    ctx.losses.note(loss.LIVE_FEED, "a live feed widget")
+    return ""
+
+
+def _listing(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    """A list the live site made from its own posts or pages when it was shown (Jetpack's `[archives]` and
+    `[sitemap]`, Display Posts' `[display-posts]`…): it has no content of its own to keep, and the mirror makes
+    its own archives and indexes, so it goes rather than show as a bracketed word."""
+    ctx.losses.note(loss.LIVE_LISTING, "a list of the site's posts or pages")
+    return ""
+
+
 # NextGEN Gallery's shortcodes, the legacy ones (1.x, still read by 3.x) and its own; `[slideshow]`, `[album]`
 # and `[random]` are left out, as other plugins register those names too.
 NEXTGEN = ("nggallery", "nggalbum", "ngg", "ngg_images", "singlepic", "imagebrowser", "nggtags", "nggslideshow")
 
 # Shortcodes that stand for a form or a shop's page for the visitor, written bare (`[woocommerce_cart]`).
 FORMS = ("contact-form-7", "contact-form", "wpforms", "gravityform", "ninja_form", "mc4wp_form", "woocommerce_cart",
-         "woocommerce_checkout", "woocommerce_my_account", "woocommerce_order_tracking")
+         "woocommerce_checkout", "woocommerce_my_account", "woocommerce_order_tracking",
+         # Jetpack's and WordPress.com's subscription forms, and other form plugins' by their registered names.
+         "jetpack_subscription_form", "blog_subscription_form", "mailpoet_form", "fluentform", "formidable",
+         "forminator_form", "caldera_form", "everest_form")
+
+# Shortcodes that list the site's own content as it stood when shown: Jetpack's `[archives]`, `[sitemap]` and
+# `[upcomingevents]`, Display Posts', List Category Posts', WordPress Popular Posts' and WP Sitemap Page's.
+LISTINGS = ("archives", "sitemap", "upcomingevents", "display-posts", "catlist", "wpp", "wp_sitemap_page")
+
+# Live feeds of other sites: Elfsight's widgets, each named `elfsight_…`, and Smash Balloon's feeds.
+FEED_PREFIXES = ("elfsight_",)
+FEEDS = ("instagram-feed", "custom-facebook-feed", "custom-twitter-feeds", "youtube-feed", "tiktok-feeds")
 
 HANDLERS: dict[str, Handler] = {
     "embed": _embed,
@@ -396,4 +429,6 @@ HANDLERS: dict[str, Handler] = {
     "playlist": _playlist,
     **dict.fromkeys(NEXTGEN, _nextgen),
     **dict.fromkeys(FORMS, _form),
+    **dict.fromkeys(LISTINGS, _listing),
+    **dict.fromkeys(FEEDS, _feed),
 }

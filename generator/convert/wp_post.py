@@ -18,7 +18,7 @@ from generator.convert.addresses import absolute, page_address
 from generator.convert.cleanup import SCREEN_READER_CLASSES, WHITESPACE
 from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.document import Document, Image, Source, Term
-from generator.convert.markdown import html_to_markdown
+from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.multilingual import post_in_language
 from generator.convert.post_language import post_language, post_translations
 from generator.convert.slugs import safe_slug
@@ -108,7 +108,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
         slug=slug,
         type=_type(data) if "type" in data else "post",
         date=_local_time(data, "date", warnings),
-        updated=_local_time(data, "modified", warnings) if data.get("modified") else _local_time(data, "date", []),
+        updated=_local_time(data, "modified", warnings) if _dated(data, "modified") else _local_time(data, "date", []),
         summary=html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False))),
         taxonomies={tax: tuple(sorted(set(slugs))) for tax, slugs in sorted(taxonomies.items())},
         source=Source(id=_integer(data, "id"), url=address if link else "",
@@ -127,12 +127,12 @@ def html_to_text(fragment: str) -> str:
     """Titles and excerpts are HTML with entities; readers see plain text, without what only a
     screen reader hears or a "Continue reading" link."""
     if "<" not in fragment and "&" not in fragment:
-        return WHITESPACE.sub(" ", fragment).strip()
+        return WHITESPACE.sub(" ", fragment).strip(" " + INVISIBLE)
     soup = BeautifulSoup(fragment, "html.parser")
     # What find_all(class_=…) finds, without bs4's filter machinery.
     for tag in [t for t in soup.descendants if isinstance(t, Tag) and _hidden_in_text(t.get("class"))]:
         tag.decompose()
-    return WHITESPACE.sub(" ", soup.get_text(" ")).strip()
+    return WHITESPACE.sub(" ", soup.get_text(" ")).strip(" " + INVISIBLE)
 
 
 def _hidden_in_text(classes: object) -> bool:
@@ -284,8 +284,8 @@ def _local_time(data: dict[str, Any], name: str, warnings: list[tuple[str, str]]
     """WordPress gives local time and UTC side by side; their difference is the site's offset. A
     difference of a day or more is a WordPress oddity (a GMT date kept from the draft): the offset of
     the other date stands in, and the input is named."""
-    gmt_value = data.get(f"{name}_gmt")
-    if not data.get(name) and gmt_value:
+    gmt_value = _dated(data, f"{name}_gmt")
+    if not _dated(data, name) and gmt_value:
         return _parse_time(data, f"{name}_gmt").replace(tzinfo=timezone.utc)
     local = _parse_time(data, name)
     if not gmt_value:
@@ -293,10 +293,21 @@ def _local_time(data: dict[str, Any], name: str, warnings: list[tuple[str, str]]
     minutes = _offset_minutes(data, name)
     if minutes is None:
         other = "modified" if name == "date" else "date"
-        minutes = _offset_minutes(data, other) if data.get(other) and data.get(f"{other}_gmt") else None
+        minutes = _offset_minutes(data, other) if _dated(data, other) and _dated(data, f"{other}_gmt") else None
         warnings.append((f"{name}_gmt", f"differs from {name} by more than a day; used "
                                         + (f"the UTC offset of {other}" if minutes is not None else "UTC")))
     return local.replace(tzinfo=timezone(timedelta(minutes=minutes or 0)))
+
+
+# MySQL's zero date, which WordPress keeps for a date never set (a post inserted without `post_modified`, a
+# draft's `post_date_gmt`) and its REST API writes as PHP reads it: year -1, November 30th.
+ZERO_DATES = frozenset({"-0001-11-30T00:00:00", "0000-00-00T00:00:00", "0000-00-00 00:00:00"})
+
+
+def _dated(data: dict[str, Any], name: str) -> bool:
+    """Whether the field holds a date, not nothing or WordPress's zero date."""
+    value = data.get(name)
+    return bool(value) and not (isinstance(value, str) and value in ZERO_DATES)
 
 
 def _offset_minutes(data: dict[str, Any], name: str) -> int | None:

@@ -67,6 +67,9 @@ DESIGN_TYPES = frozenset({"wp_block", "wp_template", "wp_template_part", "wp_nav
 # Keys that mark responses describing the site itself: settings, the API index, oEmbed.
 # json.loads joins escaped surrogate pairs into one character, so any surrogate left is alone.
 SURROGATE = re.compile("[\ud800-\udfff]")
+# A JSON escape, or a backslash that starts none: a search-and-replace over the saved JSON that did not know its
+# escaping (`https:\/\/www.example.org` → `https:\/\example.org`) leaves a `\e` where JSON wants `\\`.
+ESCAPE = re.compile(r'\\(?:["\\/bfnrt]|u[0-9A-Fa-f]{4})?')
 SITE_KEYS = ({"timezone", "date_format"}, {"namespace", "routes"}, {"routes"}, {"provider_name", "version"})
 
 
@@ -207,7 +210,8 @@ def read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
         raw = path.read_bytes()
         encoding = _encoding(raw[:4])
         text = raw.decode(encoding)
-        data = events_as_posts(_unwrapped(json.loads(blank_php_messages(text))))
+        data, repaired = _loads(blank_php_messages(text))
+        data = events_as_posts(_unwrapped(data))
     except OSError as e:
         return [], [Problem(name, message=f"cannot read: {e.strerror}")]
     except UnicodeDecodeError as e:
@@ -218,6 +222,9 @@ def read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
     except RecursionError:
         return [], [Problem(name, message="JSON nested too deeply to read")]
     problems = []
+    if repaired:
+        problems.append(Problem(name, message=f"text holds {repaired} backslash(es) that start no JSON escape "
+                                              "(an edit of the saved file?); each was read as a backslash"))
     if "\\ud" in text.lower() and _has_lone_surrogate(data):
         data = _without_lone_surrogates(data)
         problems.append(Problem(name, message="text holds broken UTF-16 escapes (a lone \\ud800-\\udfff); "
@@ -234,6 +241,24 @@ def read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
     problems += [Problem(name, f"#{i}", message=f"expected a JSON object, got {type(d).__name__}")
                  for i, d in enumerate(data) if not isinstance(d, dict)]
     return items, problems
+
+
+def _loads(text: str) -> tuple[Any, int]:
+    """The JSON `text` holds, and how many of its backslashes started no escape and were read as themselves."""
+    try:
+        return json.loads(text), 0
+    except json.JSONDecodeError as e:
+        if not e.msg.startswith("Invalid \\"):  # "Invalid \\escape", "Invalid \\uXXXX escape"
+            raise
+    lone = 0
+
+    def kept(match: re.Match[str]) -> str:
+        nonlocal lone
+        if len(match.group(0)) > 1:
+            return match.group(0)
+        lone += 1
+        return "\\\\"
+    return json.loads(ESCAPE.sub(kept, text)), lone
 
 
 def _unwrapped(data: Any) -> Any:
