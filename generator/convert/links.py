@@ -27,6 +27,7 @@ BLOCKS = frozenset({"p", "div", *HEADINGS, "figure", "figcaption", "ul", "ol", "
                     "table", "section", "article", "header", "footer", "aside", "nav", "pre", "hr", "details",
                     "summary", "address", "main", "hgroup"})
 # Blocks whose loose text, beside other blocks, is a paragraph of its own.
+MEDIA = ("img", "picture", "video", "audio", "iframe", "object", "embed")
 CONTAINERS = frozenset({"a", "div", "section", "article", "header", "footer", "aside", "nav", "main", "figure",
                         "blockquote", "hgroup"})
 ANCHOR = "nm-anchor"  # an element's id kept as an empty <a id>, written by the converter
@@ -108,9 +109,16 @@ def unnest_links(soup: BeautifulSoup, ctx: Context) -> None:
 def split_block_links(soup: BeautifulSoup, ctx: Context) -> None:
     """A link around a card (an image, a title and a description) cannot be one Markdown link, which
     would span paragraphs and show as raw brackets: the link goes on the card's title, or else its
-    first line of text, or else on each image, and the blocks stand on their own."""
+    first line of text, or else on each image, and the blocks stand on their own. A block that shows neither
+    words nor media (a button's icon holder: `<a><span><div><svg>…</svg></div></span>Read</a>`) makes no line
+    and splits nothing: it goes first, so such a button stays one link."""
     for link in _elements(soup, "a"):
         if not link.get("href") or not any(t.name in BLOCKS for t in tags_in(link)):
+            continue
+        for block in [t for t in tags_in(link) if t.name in BLOCKS]:
+            if not _has_text(block) and block.find(MEDIA) is None:
+                block.unwrap()
+        if not any(t.name in BLOCKS for t in tags_in(link)):
             continue
         for container in [link, *(t for t in tags_in(link) if t.name in CONTAINERS)]:
             _loose_text_as_paragraphs(soup, container)
