@@ -174,3 +174,13 @@ def test_a_gmt_date_days_away_takes_the_offset_of_the_other_date_and_is_named() 
     converted = to_document(item(date_gmt="2010-12-22T00:30:33"))
     assert converted.document.date.utcoffset() == timedelta(hours=2)  # modified's offset
     assert converted.warnings == [("date_gmt", "differs from date by more than a day; used the UTC offset of modified")]
+
+
+def test_a_link_and_guid_with_backslashes_are_read_as_a_browser_follows_them() -> None:
+    """A search-and-replace over a saved crawl that did not know JSON's escaping leaves `https:/\\host/`: the
+    post's address is still its host's, so other posts' links to it are local, and its relative links resolve."""
+    converted = to_document(item(link="https:/\\example.org/about/team/", guid={"rendered": "https:/\\example.org/?p=9"},
+                                 content={"rendered": '<p><a href="../history/">History</a></p>'}))
+    source = converted.document.source
+    assert (source.url, source.guid) == ("https://example.org/about/team/", "https://example.org/?p=9")
+    assert "[History](https://example.org/about/history/)" in converted.document.body

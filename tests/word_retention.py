@@ -31,7 +31,7 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Comment, Tag
 
-from generator.convert.addresses import absolute, page_address, within_page
+from generator.convert.addresses import absolute, as_browsers_read, page_address, within_page
 from generator.convert.cleanup import (KEYWORD_LINK_CLASSES, LAZY_SOURCES, LAZY_SRCSETS, PLUGIN_TOC_CLASSES,
                                        PLUGIN_TOC_IDS, SCREEN_READER_CLASSES, SHARE_CLASSES, TRACKER_HOSTS)
 from generator.convert.context import Context, Settings
@@ -176,7 +176,7 @@ def _links(source: BeautifulSoup, address: str) -> list[str]:
             continue
         if not a.get_text(strip=True) and a.find("img") is None:
             continue  # nothing to see or click on the original page either
-        href = within_page(absolute(href, address), address)
+        href = within_page(absolute(as_browsers_read(href), address), address)  # as the import reads it
         if href.startswith("#") and unquote(href[1:]) not in ids:
             continue  # a dead anchor on the original page too (a script's table of contents)
         if a.find_parent(["iframe", "video", "audio", "object"]) is None:
@@ -190,7 +190,7 @@ def _image_urls(img: Tag, address: str) -> list[str]:
     link = img.find_parent("a", href=True)
     if link is not None and IMAGE_FILE.search(link["href"].split("?")[0]):
         urls.append(link["href"])
-    return [absolute(u, address) for u in urls if u and not u.startswith("data:")]
+    return [absolute(as_browsers_read(u), address) for u in urls if u and not u.startswith("data:")]
 
 
 def _embeds(source: BeautifulSoup, address: str) -> list[str]:

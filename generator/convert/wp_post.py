@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.convert import context as loss
 from generator.convert import shortcodes
-from generator.convert.addresses import absolute, page_address
+from generator.convert.addresses import absolute, as_browsers_read, page_address
 from generator.convert.cleanup import SCREEN_READER_CLASSES, WHITESPACE
 from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.document import Document, Image, Source, Term
@@ -83,8 +83,9 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     warnings: list[tuple[str, str]] = []
     title = html_to_text(_rendered(data, "title"))
     slug = _post_slug(data, warnings)
-    link = _optional_string(data, "link")
-    guid = html.unescape(_rendered(data, "guid", required=False))
+    # Read as a browser would follow them: a search-and-replace over a saved crawl can leave `https:/\host/`.
+    link = as_browsers_read(_optional_string(data, "link"))
+    guid = as_browsers_read(html.unescape(_rendered(data, "guid", required=False)))
     address = page_address(link, settings.site, guid)
     ctx = Context(title=title or _title_of(slug), base_url=address, keep_keyword_links=settings.keep_keyword_links,
                   media=lookups.media, words=settings.site_words())
