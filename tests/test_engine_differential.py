@@ -110,3 +110,12 @@ def test_what_the_engine_leaves_to_the_reference() -> None:
     alt = MarkdownRenderer(PAGES).render("![caught with $2.8m \\[Twitter\\]](https://e.com/5.png)", PAGE, SITE).html
     assert "[Twitter]" in alt
     assert local_pages  # the lookups above are shaped as local_links makes them
+
+
+@pytest.mark.parametrize("body", ["[guide](https://tutorial.هاكنتوش.com/EFI-setup/#pc)",
+                                  "## [guide](https://tutorial.هاكنتوش.com)", "![](https://例え.jp/a.png) é"])
+def test_a_host_in_its_own_script_renders_as_the_reference_renders_it(body: str) -> None:
+    # The compiled parser percent-encodes such a host; the reference writes it in punycode, as browsers send it.
+    compiled, reference = MarkdownRenderer(PAGES), MarkdownRenderer(PAGES, compiled=False)
+    assert compiled.render(body, PAGE, SITE) == reference.render(body, PAGE, SITE)
+    assert "xn--" in compiled.render(body, PAGE, SITE).html

@@ -70,6 +70,14 @@ def test_samples_keep_at_least_995_per_thousand_of_links_images_headings_and_emb
     assert all(result.ratio(m) >= 0.995 for m in MEASURES), table(result)
 
 
+def test_a_link_to_a_host_in_its_own_script_is_kept_in_punycode() -> None:
+    """The build writes such a host in punycode, as browsers send it: that is the same address, not a loss."""
+    html = '<p><a href="https://tutorial.هاكنتوش.com/guide/">guide</a> <a href="https://例え.jp">jp</a></p>'
+    kept = measure(Post("p", html, "[guide](https://tutorial.هاكنتوش.com/guide/) [jp](https://例え.jp)\n",
+                        "https://s.example/p/"))
+    assert kept["links"] == (2, 2)
+
+
 def test_a_lost_link_image_heading_or_embed_is_counted() -> None:
     """The measure is not blind: what the page really lacks is counted as lost."""
     html = ('<h2>Kept heading</h2><p><a href="/a/">a</a> <img src="/i.jpg" alt=""></p>'

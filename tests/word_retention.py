@@ -50,6 +50,8 @@ SEPARATE = frozenset({"br", "img", "td", "th", "sup", "sub", "a", "option", "lab
 MEASURES = ("words", "links", "images", "headings", "embeds")
 EMBED_SOURCES = {"iframe": "src", "video": "src", "audio": "src", "embed": "src", "object": "data"}
 RENDERER = MarkdownRenderer()
+# The host of an address written with one: what follows `//` up to a path, query, fragment or port.
+HOST = re.compile(r"(?<=//)[^/?#:]+")
 
 
 @dataclass(frozen=True)
@@ -215,7 +217,17 @@ def _embeds(source: BeautifulSoup, address: str) -> list[str]:
 
 
 def _key(url: object) -> str:
-    return unquote(str(url)).strip()
+    """An address as compared: unescaped, and a host's punycode labels in their own script, as the build
+    writes a host the source wrote in its script (`tutorial.هاكنتوش.com` is `tutorial.xn--mgbg4a8cpdl.com`)."""
+    text = unquote(str(url)).strip()
+    return HOST.sub(_own_script, text, count=1) if "xn--" in text.casefold() else text
+
+
+def _own_script(host: re.Match[str]) -> str:
+    try:
+        return host.group().encode("ascii").decode("idna")
+    except UnicodeError:
+        return host.group()
 
 
 def _words(text: str) -> str:

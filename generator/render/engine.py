@@ -44,6 +44,9 @@ _BRACKET_RUN = b"\x01" * DEEP_RUN
 # `![caught with $2.8m \[Twitter\]](…)`: the compiled parser leaves escaped brackets out of an image's alt text.
 _ESCAPED_BRACKET_IN_ALT = re.compile(rb"!\[(?:[^\]\\\n]|\\[^\[\]])*\\[\[\]]")
 _CONTAINER_RUN = re.compile(rb"\n[ \t>*+\-0-9.)\x02]{%d}" % DEEP_RUN)
+# A host written in its own script (`https://tutorial.هاكنتوش.com/`): the reference writes it in punycode, as
+# browsers send it, while the compiled parser percent-encodes its bytes, as it would a path's.
+_NON_ASCII_HOST = re.compile(rb"://[^/?#\s()\[\]<>\\]*[\x80-\xff]")
 HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
 TAG = re.compile(r"<[^>]*>")
 # The engine writes every link and image in exactly these shapes, and every '&', '"', '<' and '>' in a
@@ -99,11 +102,13 @@ def _not_fast(markdown: str) -> bool:
     """Whether the body holds what only the reference handles: raw HTML or an autolink (`<`), a footnote
     (`[^`, sought only where a `^` is, as that is rare), NUL (which it replaces), a run of DEEP_RUN brackets
     or emphasis marks, a line that starts with that many container marks (quotes, list markers,
-    indentation), or an image whose alt text holds an escaped bracket, which the engine drops. All on its UTF-8 bytes, where each search is several times faster than in the text."""
+    indentation), an image whose alt text holds an escaped bracket, which the engine drops, or a web address
+    whose host is not ASCII. All on its UTF-8 bytes, where each search is several times faster than in the text."""
     data = b"\n" + markdown.encode("utf-8", "surrogatepass")
     return (b"<" in data or (b"^" in data and b"[^" in data) or b"\x00" in data
             or _BRACKET_RUN in data.translate(_BRACKETS) or _CONTAINER_RUN.search(data) is not None
-            or (b"\\" in data and _ESCAPED_BRACKET_IN_ALT.search(data) is not None))
+            or (b"\\" in data and _ESCAPED_BRACKET_IN_ALT.search(data) is not None)
+            or (not data.isascii() and _NON_ASCII_HOST.search(data) is not None))
 
 
 def _headings(html: str) -> tuple[str, tuple[Heading, ...]]:
