@@ -112,6 +112,43 @@ def _damage_by_swapping_posts(path: Path) -> None:
     path.write_bytes(orjson.dumps(data))
 
 
+def _a_position_past_the_last_post(data: dict) -> None:
+    data["types"][0][2][0] = len(data["posts"])
+
+
+def _a_negative_position(data: dict) -> None:
+    data["years"][0][1][0] = -1
+
+
+def _a_neighbour_that_is_no_post(data: dict) -> None:
+    data["relations"][0][0] = [len(data["posts"]) + 5, None]
+
+
+def _a_time_that_is_text(data: dict) -> None:
+    data["relations"][3][0] = "yesterday"
+
+
+def _one_post_twice(data: dict) -> None:
+    data["posts"][1] = data["posts"][0]
+
+
+def _a_term_the_site_lacks(data: dict) -> None:
+    data["relations"][1][0] = format(1 << len(data["relations"][2]), "x")
+
+
+@pytest.mark.parametrize("change", [_a_position_past_the_last_post, _a_negative_position, _a_neighbour_that_is_no_post,
+                                    _a_time_that_is_text, _one_post_twice, _a_term_the_site_lacks])
+def test_a_snapshot_naming_what_is_no_post_is_not_used(tmp_path: Path, change) -> None:
+    """Read whole, such a snapshot would show another post in a list, or fail a page long after it was read."""
+    stored, registry = _stored(tmp_path)
+    model_snapshot.save(tmp_path / "content", "key", build_site(stored, registry, None))
+    path = tmp_path / "content" / CACHE_DIR / model_snapshot.FILE_NAME
+    data = orjson.loads(path.read_bytes())
+    change(data)
+    path.write_bytes(orjson.dumps(data))
+    assert model_snapshot.load(tmp_path / "content", "key", stored, registry) is None
+
+
 @pytest.mark.parametrize("damage", [_damage_by_truncating, _damage_by_dropping_a_post, _damage_by_swapping_posts])
 def test_a_damaged_snapshot_is_not_used(tmp_path: Path, damage) -> None:
     project = Project(tmp_path)

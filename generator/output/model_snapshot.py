@@ -12,6 +12,7 @@ simply not used.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -75,8 +76,9 @@ def _values(site: Site) -> dict[str, Any]:
 
 def _site(data: dict[str, Any], stored: Sequence[StoredPost], registry: TermRegistry) -> Site:
     by_file = {post.file: post for post in stored}
-    if len(by_file) != len(data["posts"]):
+    if len(data["posts"]) != len(by_file) or set(data["posts"]) != by_file.keys():
         raise ValueError("not the posts the snapshot was made of")
+    _check_positions(data, len(by_file))
     posts = tuple(make_posts(map(by_file.__getitem__, data["posts"]), registry, data["published"]))
     terms = {(t.taxonomy, t.slug): t for post in posts for t in post.terms}
 
@@ -84,8 +86,11 @@ def _site(data: dict[str, Any], stored: Sequence[StoredPost], registry: TermRegi
         return tuple(map(posts.__getitem__, numbers))
 
     older_newer, terms_of, posts_of, times, parent_of, children_of, translations_of = data["relations"]
+    masks = tuple(int(mask, 16) for mask in terms_of)
+    if any(mask < 0 or mask.bit_length() > len(posts_of) for mask in masks):
+        raise ValueError("a post in a term the site does not have")
     relations = Relations(
-        tuple(map(tuple, older_newer)), tuple(int(mask, 16) for mask in terms_of), tuple(map(tuple, posts_of)),
+        tuple(map(tuple, older_newer)), masks, tuple(map(tuple, posts_of)),
         tuple(times), tuple(parent_of), tuple(map(tuple, children_of)),
         tuple(tuple((language, position) for language, position in found) for found in translations_of))
     return Site(
@@ -97,3 +102,20 @@ def _site(data: dict[str, Any], stored: Sequence[StoredPost], registry: TermRegi
         years=tuple(Year(year, chosen(found), tuple(Month(year, month, chosen(m)) for month, m in months))
                     for year, found, months in data["years"]),
         relations=relations)
+
+
+def _check_positions(data: dict[str, Any], count: int) -> None:
+    """Every position the snapshot names is a post's, and every list of the relations has one entry per post:
+    a damaged one would otherwise fail a page long after it was read, or show another post."""
+    older_newer, terms_of, posts_of, times, parent_of, children_of, translations_of = data["relations"]
+    if {len(older_newer), len(terms_of), len(times), len(parent_of), len(children_of)} != {count} or \
+            len(translations_of) not in (0, count) or not all(type(t) in (int, float) for t in times):
+        raise ValueError("relations of another number of posts")
+    lists = [found for _, _, listings in data["taxonomies"] for _, found in listings]
+    lists += [found for _, _, found in data["types"]]
+    lists += [found for _, found, months in data["years"]] + [m for _, _, months in data["years"] for _, m in months]
+    lists += [*posts_of, *children_of, [p for pair in older_newer for p in pair if p is not None],
+              [p for p in parent_of if p is not None], [p for found in translations_of for _, p in found]]
+    positions = list(chain.from_iterable(lists))
+    if not all(type(p) is int and 0 <= p < count for p in positions):
+        raise ValueError("a position that is no post's")
