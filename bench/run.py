@@ -5,8 +5,8 @@
 
 For each number of posts it writes a synthetic corpus (bench/corpus.py), then times the real
 `newsmirror` command as a subprocess: import (cold, then unchanged), full build, no-op rebuild and
-rebuild after one edit. When Hugo and Pelican are installed, it builds the same Markdown with each
-(bench/rivals.py). It prints one Markdown table per number of posts, with medians of R runs.
+rebuilds after one edit (of a body, then of a title). When Hugo and Pelican are installed, it builds the
+same Markdown with each (bench/rivals.py). It prints one Markdown table per number of posts, with medians of R runs.
 """
 
 from __future__ import annotations
@@ -113,6 +113,16 @@ def edit_one_post(path: Path, run: int) -> None:
     path.write_text(header + "\n\n" + edited, encoding="utf-8")
 
 
+def retitle_one_post(path: Path, run: int) -> None:
+    """Change the post's title, differently on every run: front matter that lists show too, unlike a body."""
+    text = path.read_text(encoding="utf-8")
+    header, body = text.split("\n\n", 1)
+    retitled, found = re.subn(r"(?mi)^(title:\s*).*$", rf"\g<1>Benchmark title {run}", header, count=1)
+    if not found:
+        raise BenchError(f"{path}: no title to edit")
+    path.write_text(retitled + "\n\n" + body, encoding="utf-8")
+
+
 def snapshot_code(folder: Path) -> Path:
     """A copy of the generator and its default theme as they are now.
 
@@ -210,6 +220,7 @@ def measure_builds(measures: Measures, tool: Tool, runs: int, edited_name: str, 
         run_timed(cached)  # the full builds wrote no cache: fill it for the rebuilds
     measures.add("no-op rebuild", repeat(runs, cached, f"{tool.name} no-op rebuild"))
     measures.add("one edit", repeat(runs, cached, f"{tool.name} one edit", lambda run: edit_one_post(edited, run)))
+    measures.add("one title", repeat(runs, cached, f"{tool.name} one title", lambda run: retitle_one_post(edited, run)))
 
 
 def middle_post(content: Path) -> str:
@@ -226,8 +237,9 @@ ROWS = (  # row, label, target
     ("full build", "full build, cold", "≤ Hugo, ≤ Pelican / 5"),
     ("no-op rebuild", "rebuild, nothing changed", "< 0.5 s"),
     ("one edit", "rebuild after one edit", "< 1 s"),
+    ("one title", "rebuild after one edited title", "< 1 s"),
 )
-BUILD_ROWS = ("full build", "no-op rebuild", "one edit")
+BUILD_ROWS = ("full build", "no-op rebuild", "one edit", "one title")
 
 
 def table(posts: int, runs: int, ours: Measures, rivals: dict[str, Measures]) -> str:

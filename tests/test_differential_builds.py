@@ -18,7 +18,7 @@ from tests.site_content import NEWS_TYPES, REGIONS, SOURCE_SITE
 from tests.site_reading import tree
 from tests.test_incremental import Project
 
-EDITS = 28
+EDITS = 36
 
 
 def _slugs(project: Project) -> list[str]:
@@ -29,6 +29,20 @@ def _title(project: Project, rng: random.Random) -> str:
     slug = rng.choice(_slugs(project))
     project.change(slug, title=f"Retitled {rng.randrange(10_000)}")
     return f"title of {slug}"
+
+
+def _summary(project: Project, rng: random.Random) -> str:
+    slug = rng.choice(_slugs(project))
+    project.change(slug, summary=f"Summary {rng.randrange(10_000)}.", author=rng.choice(["", "A. Writer"]))
+    return f"summary and author of {slug}"
+
+
+def _parent(project: Project, rng: random.Random) -> str:
+    """A post placed under another, or back at the top: then its title orders its parent's children."""
+    slug, other = rng.sample(_slugs(project), 2)
+    parent = rng.choice([0, project.post(other).source.id])
+    project.change(slug, source=dataclasses.replace(project.post(slug).source, parent=parent))
+    return f"parent of {slug}"
 
 
 def _body(project: Project, rng: random.Random) -> str:
@@ -91,8 +105,8 @@ def _static(project: Project, rng: random.Random) -> str:
     return "static file"
 
 
-KINDS: list[Callable[[Project, random.Random], str]] = [_title, _body, _body, _date, _terms, _delete, _add,
-                                                        _template, _static]
+KINDS: list[Callable[[Project, random.Random], str]] = [_title, _title, _summary, _parent, _body, _body, _date,
+                                                        _terms, _delete, _add, _template, _static]
 
 
 @pytest.mark.parametrize("with_session", [False, True], ids=["separate-builds", "one-session"])

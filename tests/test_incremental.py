@@ -10,9 +10,12 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from generator.builder import BuildResult, run_build
 from generator.convert.document import Document
 from generator.media_mirror import mirror_media
+from generator.output import outputs
 from generator.sources.media_fetch import FetchResult
 from generator.store.documents import document_path, loads, write_document
 from generator.store.import_cache import CACHE_DIR
@@ -174,6 +177,34 @@ def test_editing_one_body_renders_only_that_post_page(tmp_path: Path) -> None:
     changed = {p for p in now if now[p] != before.get(p)}
     doc = next(p for p in changed if p.startswith("search/doc/"))
     assert changed == {"news-archive/story-0007/index.html", doc, "search/words/0-0.js", MARKER}
+
+
+def _no_whole_plan(*args: object, **kwargs: object) -> None:
+    raise AssertionError("every page of the site was planned")
+
+
+@pytest.mark.parametrize("edit, on_other_posts", [
+    ({"title": "A new title"}, True), ({"summary": "Changed.", "author": "Someone Else"}, False),
+])
+def test_editing_what_other_pages_show_of_a_post_renders_only_those_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: dict, on_other_posts: bool) -> None:
+    """Its own page, the lists, feeds and search files it is on, and the pages that link it as a neighbour or
+    a related post (by its title): those change, and no other page is even planned."""
+    project = Project(tmp_path)
+    project.build()
+    before = tree(tmp_path / "site")
+    project.change("story-0007", **edit)
+    with monkeypatch.context() as patched:
+        patched.setattr(outputs, "site_outputs", _no_whole_plan)
+        result = project.build()
+    after = tree(tmp_path / "site")
+    assert after == project.clean_build(tmp_path / "clean")
+    changed = {p for p in after if after[p] != before[p]}
+    # (A neighbour's page shows its title, not its summary: rendered again, with the same bytes.)
+    assert result.written == len(changed) <= result.rendered < len(after) / 4
+    assert {"news-archive/story-0007/index.html", "feed.xml", "search/words/0-0.js"} < changed
+    others = {p for p in changed if p.startswith("news-archive/")} - {"news-archive/story-0007/index.html"}
+    assert bool(others) == on_other_posts
 
 
 def test_a_changed_template_renders_the_pages_that_use_it_and_no_others(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
-"""The grouping of the last build, reused while no post's front matter changed (output/model_snapshot.py): it
-gives the model build_site gives, a rebuild after an edited body does not group the posts again, and any
-other edit, or a damaged snapshot, groups them anew. Each build is compared with a clean build."""
+"""The grouping of the last build, reused while no post's place in the site changed (output/model_snapshot.py):
+it gives the model build_site gives, a rebuild after an edited body, title, summary or author does not group
+the posts again, and any other edit, or a damaged snapshot, groups them anew. Each build is compared with a clean build."""
 
 from __future__ import annotations
 
@@ -69,11 +69,14 @@ def _no_grouping(*args: object, **kwargs: object) -> None:
     raise AssertionError("the posts were grouped again")
 
 
-def test_a_rebuild_after_an_edited_body_does_not_group_the_posts_again(tmp_path: Path,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("edit", [
+    {"body": "Edited text."}, {"title": "A new title"}, {"summary": "Another summary.", "author": "Someone Else"},
+])
+def test_a_rebuild_after_an_edit_of_what_only_shows_does_not_group_the_posts_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: dict) -> None:
     project = Project(tmp_path)
     project.build()
-    project.change("story-0007", body=project.post("story-0007").body.replace("More text", "Edited text", 1))
+    project.change("story-0007", **edit)
     with monkeypatch.context() as patched:
         patched.setattr(stages, "build_site", _no_grouping)
         project.build()
@@ -81,10 +84,13 @@ def test_a_rebuild_after_an_edited_body_does_not_group_the_posts_again(tmp_path:
 
 
 @pytest.mark.parametrize("edit", [
-    {"title": "A new title"}, {"date": WHEN}, {"taxonomies": {"regions": ("new-region",)}},
+    {"date": WHEN}, {"taxonomies": {"regions": ("new-region",)}}, {"slug": "story-renamed"},
+    {"title": "A page under another, renamed"},  # its parent lists its children by title
 ])
 def test_any_other_edit_groups_the_posts_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: dict) -> None:
     project = Project(tmp_path)
+    parent = project.post("story-0008").source.id
+    project.change("story-0007", source=dataclasses.replace(project.post("story-0007").source, parent=parent))
     project.build()
     project.change("story-0007", **edit)
     calls = []

@@ -190,6 +190,29 @@ def test_a_changed_mirror_block_rebuilds_its_post_and_the_updates_pages_as_a_cle
     assert entries(site)[0] == ("2026-12-11", "Revised", "Added Only", "summary changed")
 
 
+@pytest.mark.parametrize("slug, shown", [("late-arrival", True), ("plain-0", False)])
+def test_a_retitled_post_shows_its_new_title_in_the_updates_as_a_clean_build(tmp_path: Path, slug: str,
+                                                                             shown: bool) -> None:
+    """Retitling a post is rebuilt in place (output/edits.py): the Updates page and feed, which name a post with
+    a history by its title, are made again; a post without one is on neither, which stay as they were."""
+    project = tmp_path / "project"
+    content = mirrored_content(project)
+    site = build(project, content)
+    before = tree(site)
+    path = content / "news-archive" / f"{slug}.md"
+    title = path.read_text(encoding="utf-8").split("title: ", 1)[1].split("\n", 1)[0]
+    path.write_text(path.read_text(encoding="utf-8").replace(f"title: {title}", "title: A New Title", 1),
+                    encoding="utf-8")
+    build(project, content)
+    after = tree(site)
+    clean = tmp_path / "clean"
+    shutil.copytree(content, clean / "content", ignore=shutil.ignore_patterns(CACHE_DIR))
+    assert after == tree(build(clean, clean / "content"))
+    changed = {p for p in after if before[p] != after[p]}
+    assert ({"updates/index.html", "updates/feed.xml"} <= changed) == shown
+    assert ("A New Title" in [title for _, _, title, _ in entries(site)]) == shown
+
+
 def test_two_revisions_on_one_day_keep_distinct_ids_as_newer_ones_come(tmp_path: Path) -> None:
     twice = {"first": "2026-12-03", "revisions": [revision("2026-12-10", "second"), revision("2026-12-10", "first")]}
     site = build(tmp_path / "a", mirrored_content(tmp_path / "a", mirrors={"busy": twice}, plain=0))

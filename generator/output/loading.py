@@ -26,8 +26,10 @@ from generator.store.documents import loads, loads_front_matter, safe_paths
 # Below this many changed posts, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
 _BOUNDARY = YAMLHandler.FM_BOUNDARY  # a line of three or more dashes
-# The length of `meta_of`'s lists: the cache may hold lists of an older layout, which are read again.
-META_LENGTH = 14
+# The length of `meta_of`'s lists with what the reader appends: the cache may hold lists of an older layout,
+# which are read again.
+META_LENGTH = 15
+PLACE = 14  # the position of the place key (place_key) in those lists
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,8 @@ def _read_post(name: str, stat: Stat | None, old_digest: str, old_meta: list | d
         document, mirror_warnings = _tolerant_loads(data.decode("utf-8"))
         document, warnings = safe_paths(document)
         provenance, provenance_warnings = _provenance_meta(document.mirror)
-        return found, meta_of(document) + [provenance, warnings + mirror_warnings + provenance_warnings]
+        meta = meta_of(document) + [provenance, warnings + mirror_warnings + provenance_warnings]
+        return found, meta + [place_key(meta)]
     except ItemError as e:
         return found, {"problem": [name, "", e.field, e.message]}
     except UnicodeDecodeError as e:
@@ -193,9 +196,18 @@ def provenance_of(meta: list[Any]) -> Provenance | None:
                                  tuple(changed), summary) for when, modified, changed, summary in revisions))
 
 
+def place_key(meta: list[Any]) -> str:
+    """A digest of all the front matter but what only shows: the title, summary and author. Posts are ordered,
+    grouped and related by the rest (model.build_site), and pages other than the post's own show the rest or
+    nothing of it, so a post whose place key stays has the same place in the site (output/edits.py). The
+    title counts for a page under another, as its parent lists its children by title."""
+    parent = meta[8][3]
+    return digest.of_values(meta[1:5], meta[7:PLACE], meta[0] if parent else None)
+
+
 def meta_of(document: Document) -> list[Any]:
     """The front matter the site uses, as a list of JSON values (lists load faster than mappings); the
-    reader appends the post's checked provenance and its warnings (META_LENGTH in all)."""
+    reader appends the post's checked provenance, its warnings and its place key (META_LENGTH in all)."""
     return [document.title, document.slug, document.type, document.date.isoformat(), document.updated.isoformat(),
             document.summary, document.author, {k: list(v) for k, v in document.taxonomies.items()},
             [document.source.id, document.source.url, document.source.guid, document.source.parent,

@@ -86,9 +86,9 @@ def decide(outputs: Sequence[Output], recorded: Mapping[str, Written], valid: Ma
     return Plan(tuple(keys), tuple(todo), keep, frozenset(p for p in recorded if p not in paths))
 
 
-def bodies(outputs: Sequence[Output], recorded: Mapping[str, Written]) -> Plan:
-    """The plan when only the bodies of some posts changed (stages.Inputs.bodies_only): their pages are
-    made again, and every other file of the site is kept."""
+def edited(outputs: Sequence[Output], recorded: Mapping[str, Written]) -> Plan:
+    """The plan after edits made in place (output/edits.py): the outputs that show the edited posts are made
+    again, and every other file of the site is kept."""
     made = {o.path for o in outputs}
     todo = tuple((i, recorded[o.path].digest if o.path in recorded else None) for i, o in enumerate(outputs))
     keep = {path: entry for path, entry in recorded.items() if path not in made}

@@ -1,10 +1,10 @@
-"""How the last build grouped the site's posts, for builds in which no post's front matter changed.
+"""How the last build grouped the site's posts, for builds in which no post's place in the site changed.
 
 Rebuilding after an edited body, a build of 10,000 posts spent a tenth of its time grouping the posts again
 (model.build_site: sorting them, listing each term's, type's and month's posts, relating them) only to find
 what it had found before. So the grouping is saved, `content/.newsmirror-cache/build-model.json`, as plain
-values under a key of everything build_site reads: each post file's front matter (its meta_id), terms.yaml,
-the site's labels, the configuration and the code. The posts themselves are made from their front matter as
+values under a key of everything build_site reads: each post file's front matter but what only shows (its
+place key, loading.place_key), terms.yaml, the site's labels, the configuration and the code. The posts themselves are made from their front matter as
 always; the snapshot holds only their order and positions. One that does not match, or cannot be read, is
 simply not used.
 """
@@ -23,15 +23,21 @@ from generator.model import (Month, Post, PostType, Relations, Site, StoredPost,
                              make_posts)
 from generator.output.build_cache import FileEntry, cache_dir, write_file
 from generator.output.digest import of_values
+from generator.output.loading import PLACE
 
 VERSION = 1  # of the file's layout
 FILE_NAME = "build-model.json"
 
 
 def key(parts: tuple[object, ...], entries: Mapping[str, FileEntry]) -> str:
-    """The snapshot's key: `parts` (code, configuration, terms and labels keys) and every post file's front
-    matter, by its meta_id, in the order of their paths (the entries come in the order they were read)."""
-    return of_values(parts, [(path, entries[path].meta_id or entries[path].digest) for path in sorted(entries)])
+    """The snapshot's key: `parts` (code, configuration, terms and labels keys) and every post file's place in
+    the site, in the order of their paths (the entries come in the order they were read). A file that could
+    not be read counts by its bytes."""
+    return of_values(parts, [(path, _place(entries[path])) for path in sorted(entries)])
+
+
+def _place(entry: FileEntry) -> str:
+    return entry.meta[PLACE] if isinstance(entry.meta, list) else entry.digest
 
 
 def load(content_dir: Path, wanted: str, stored: Sequence[StoredPost], registry: TermRegistry) -> Site | None:

@@ -6,6 +6,7 @@ claimed twice is a problem; the first claim keeps it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from operator import attrgetter
 from pathlib import Path
 
 from generator import urls
@@ -27,6 +28,7 @@ from generator.render.templates import Templates
 from generator.render.views import site_words
 
 CODE_CSS = "css/code.css"
+_FILE = attrgetter("file")
 
 
 def site_outputs(pages: Iterable[Page], site: Site, config: Config, keys: Keys, templates: Templates,
@@ -44,7 +46,7 @@ def site_outputs(pages: Iterable[Page], site: Site, config: Config, keys: Keys, 
         outputs.append(Output(page.path, page.key, page_maker(page, templates), page.post))
         if page.in_sitemap:
             in_sitemap.append((page.path, page.lastmod))
-    others = [*_feeds(site, config, keys), *_sitemaps(config, keys, in_sitemap), *_small_files(config, keys),
+    others = [*feeds(site, config, keys), *_sitemaps(config, keys, in_sitemap), *_small_files(config, keys),
               *search_outputs(site, keys.feed_frame, config.path("content"), Dates(config.site.language))]
     others += [Output(path, of_values("static", static_digests.get(str(source), "")), _reader(source))
                for path, source in static.items()]
@@ -100,15 +102,23 @@ def _reader(source: Path):
     return lambda _: source.read_bytes()
 
 
-def _feeds(site: Site, config: Config, keys: Keys) -> list[Output]:
+def feeds(site: Site, config: Config, keys: Keys, shown: frozenset[str] | None = None) -> list[Output]:
+    """The site's feeds; with `shown` (output/edits.py), only those with entries of those posts."""
     outputs = []
     entries = Entries(config.site.base_url, config.site.language)
     for plan in feed_plans(site, config):
+        if shown is not None and shown.isdisjoint(map(_FILE, plan.posts)):
+            continue
+
         def make(_: RenderBody, plan=plan) -> bytes:
             return atom(config, plan.title, plan.page, plan.path, plan.posts, entries)
         outputs.append(Output(plan.path, keys.feed(plan.title, plan.page, plan.path, plan.posts), make))
+    if shown is not None and all(p.provenance is None for p in site.posts if p.file in shown):
+        return outputs  # only posts with a history have events
     if config.site.base_url and updates.has_updates(site):  # feeds need the site's address
         events = updates.events(site, config.changes.updates, site_words(config))
+        if shown is not None and not any(event.post.file in shown for event in events):
+            return outputs
         outputs.append(Output(updates.FEED, keys.updates_feed(events),
                               lambda _: updates_atom(config, events, site_words(config))))
     return outputs

@@ -11,7 +11,7 @@ a user can change.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timezone
 from operator import attrgetter
@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from generator import urls
 from generator.config import Config
 from generator.model import Post, Site, Taxonomy, TermListing
+from generator.output.edits import Edits
 from generator.output.keys import Keys
 from generator.problems import Problem
 from generator.render import index_views, updates, views
@@ -61,30 +62,53 @@ class Page:
 
 
 def plan_pages(site: Site, config: Config, keys: Keys, related: Sequence[tuple[int, ...]], inline_css: str,
-               media: Mapping[str, str], only: frozenset[str] | None = None) -> Iterator[Page]:
+               media: Mapping[str, str], only: Edits | None = None) -> Iterator[Page]:
     """Pages in a fixed order; nothing is rendered until a page's context is asked for.
     `related` holds the positions of each post's related posts (model.related_positions); with `only`, just
-    the pages of the posts read from those files."""
-    plan = _Plan(site, config, keys, related, media)
-    if only is not None:
-        yield from (plan.post_page(i, post) for i, post in enumerate(site.posts) if post.file in only)
-        return
-    yield from plan.list_pages(site.posts, urls.home, config.site.title, None, Origin("home page"))
-    for taxonomy in site.taxonomies:
-        yield plan.taxonomy_page(taxonomy)
-    if len(site.types) > 1:
+    the pages that show the edited posts: their own, and where titles, summaries or authors changed, the
+    lists, neighbours, related posts and families that show those."""
+    plan = _Plan(site, config, keys, related, media, only)
+    whole = only is None
+    lists = whole or bool(plan.shown)  # an edited body shows on its own page alone
+    if lists:
+        yield from plan.list_pages(site.posts, urls.home, config.site.title, None, Origin("home page"))
+    if whole:  # these show the posts' counts and terms, which edits leave as they were
+        yield from map(plan.taxonomy_page, site.taxonomies)
+    if lists and len(site.types) > 1:
         for post_type in site.types:
             yield from plan.list_pages(post_type.posts, lambda n, name=post_type.name: urls.post_type(name, n),
                                        post_type.label, None, Origin(f"list of post type {post_type.name}"))
-    yield from plan.archive_pages()
-    yield from plan.updates_pages()
-    yield plan.not_found_page(inline_css)
-    yield plan.search_page()
-    for position, post in enumerate(site.posts):
-        yield plan.post_page(position, post)
-    for taxonomy in site.taxonomies:
-        for listing in taxonomy.terms:
-            yield from plan.term_pages(taxonomy, listing)
+    if lists:
+        yield from plan.archive_pages()
+        yield from plan.updates_pages()
+    if whole:
+        yield plan.not_found_page(inline_css)
+        yield plan.search_page()
+    for position in range(len(site.posts)) if whole else sorted(posts_showing(site, related, only)):
+        yield plan.post_page(position, site.posts[position])
+    if lists:
+        for taxonomy in site.taxonomies:
+            for listing in taxonomy.terms:
+                if plan.wanted(listing.posts):
+                    yield from plan.term_pages(taxonomy, listing)
+
+
+def posts_showing(site: Site, related: Sequence[tuple[int, ...]], edits: Edits) -> set[int]:
+    """The positions of the posts whose pages show an edited post: the edited posts themselves, and for those
+    whose title, summary or author changed, their neighbours (each shows the other's title), the pages under
+    them (which show their parent's title), and the posts that have them among their related posts (the parts
+    of a post page's key that name other posts, output/keys.py). A parent, which shows the titles of the pages
+    under it, orders them by title: their titles are part of their place (loading.place_key), not edits."""
+    found = {i for i, post in enumerate(site.posts) if post.file in edits.files}
+    shown = {i for i in found if site.posts[i].file in edits.shown}
+    if not shown:
+        return found
+    relations = site.relations
+    for position in shown:
+        found.update(n for n in relations.older_newer[position] if n is not None)
+        found.update(relations.children_of[position] if relations.children_of else ())
+    found.update(i for i, others in enumerate(related) if not shown.isdisjoint(others))
+    return found
 
 
 def paginate(items: Sequence[Item], per_page: int) -> list[Sequence[Item]]:
@@ -97,6 +121,7 @@ def latest_update(posts: Sequence[Post]) -> datetime | None:
 
 
 _UPDATED = attrgetter("updated")
+_FILE = attrgetter("file")
 
 
 class PathClaims:
@@ -122,10 +147,20 @@ class _Plan:
     """The pages of one site and configuration; each method makes the Page objects of one kind."""
 
     def __init__(self, site: Site, config: Config, keys: Keys, related: Sequence[tuple[int, ...]],
-                 media: Mapping[str, str]) -> None:
-        self.site, self.config, self.keys, self.related = site, config, keys, related
+                 media: Mapping[str, str], only: Edits | None) -> None:
+        self.site, self.config, self.keys, self.related, self.only = site, config, keys, related, only
         self.views = views.Views(config, site, media)
         self.words, self.dates = self.views.words, self.views.dates
+        # With `only`: the edited posts whose title, summary or author other pages show.
+        self.shown = only.shown if only is not None else frozenset()
+
+    def wanted(self, posts: Iterable[Post]) -> bool:
+        """Whether a page showing `posts` (summaries, titles) is planned: always in a whole plan."""
+        return self.only is None or not self.shown.isdisjoint(map(_FILE, posts))
+
+    def updates_show_edits(self) -> bool:
+        """Whether the Updates page may show an edited post: only posts with a history have events there."""
+        return self.only is None or any(p.provenance is not None for p in self.site.posts if p.file in self.shown)
 
     def page(self, link: urls.Linker, title: str, description: str = "", **extra: Any) -> views.PageView:
         return self.views.page(link, title, description, **extra)
@@ -138,6 +173,8 @@ class _Plan:
         """`key_parts` names what `feed` and `subnav` show, which the key cannot see inside the callables."""
         chunks = paginate(posts, self.config.build.posts_per_page)
         for number, chunk in enumerate(chunks, start=1):
+            if not self.wanted(chunk):
+                continue
             path = path_of_page(number)
 
             def context(_: RenderBody, path: str = path, number: int = number,
@@ -196,16 +233,8 @@ class _Plan:
     def archive_pages(self) -> Iterator[Page]:
         if not self.site.posts:
             return
-        path = urls.archive()
-
-        def context(_: RenderBody) -> dict[str, Any]:
-            link = urls.Linker(path)
-            return {"page": self.page(link, self.words.archive),
-                    "years": index_views.archive_years(self.site.years, link, self.dates)}
-
-        counts = [(y.year, len(y.posts), [(m.month, len(m.posts)) for m in y.months]) for y in self.site.years]
-        yield Page(path, "archive.html", Origin("date archive"), latest_update(self.site.posts), context,
-                   self.keys.page("archive.html", path, counts))
+        if self.only is None:
+            yield self.archive_page()
         archive = (urls.archive(), self.words.archive)
         for year in self.site.years:
             months = [(m.month, len(m.posts)) for m in year.months]
@@ -219,13 +248,28 @@ class _Plan:
                     self.dates.month(month.year, month.month), (urls.year(year.year), str(year.year)),
                     Origin(f"date archive {month.year}/{month.month:02d}"))
 
+    def archive_page(self) -> Page:
+        """The index of years and months, with their counts."""
+        path = urls.archive()
+
+        def context(_: RenderBody) -> dict[str, Any]:
+            link = urls.Linker(path)
+            return {"page": self.page(link, self.words.archive),
+                    "years": index_views.archive_years(self.site.years, link, self.dates)}
+
+        counts = [(y.year, len(y.posts), [(m.month, len(m.posts)) for m in y.months]) for y in self.site.years]
+        return Page(path, "archive.html", Origin("date archive"), latest_update(self.site.posts), context,
+                    self.keys.page("archive.html", path, counts))
+
     def updates_pages(self) -> Iterator[Page]:
         """What changed upstream, newest first (render/updates.py); only in a site whose posts have provenance."""
-        if not updates.has_updates(self.site):
+        if not updates.has_updates(self.site) or not self.updates_show_edits():
             return
         chunks = paginate(self.views.update_events, self.config.build.posts_per_page)
         origin = Origin("updates page")
         for number, chunk in enumerate(chunks, start=1):
+            if not self.wanted(e.post for e in chunk):
+                continue
             path = updates.page_path(number)
 
             def context(_: RenderBody, path: str = path, number: int = number,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +18,8 @@ from generator.output.inputs import TERMS_FILE, Scan, config_key, folder_mtimes,
 from generator.output.digest import of_values
 from generator.output.keys import Keys, code_key, template_keys, with_links
 from generator.output.loading import Loaded, file_entries, load_posts
-from generator.output.pages import plan_pages
+from generator.output.edits import Edits, find_edits
+from generator.output.pages import Page, plan_pages
 from generator.output.rendering import Output
 from generator.output.search_index import search_outputs
 from generator.output.writer import Staging
@@ -45,16 +46,14 @@ class Inputs:
     problems: tuple[Problem, ...]
     code: str  # code key (keys.code_key)
     config: str  # config key (keys.config_key)
-    # Post files whose body alone changed while no other input or output file did, or None. A post's body
-    # shows on its own page only (the views of other pages hold no body), so only those pages can change.
-    bodies_only: frozenset[str] | None
+    edits: Edits | None  # posts changed in a way that leaves every other input and file as they were
     labels: Labels = field(default_factory=Labels)  # labels.yaml: the site's names of its taxonomies and types
     model: str = ""  # the key of the model these inputs make (model_snapshot.key); "" when it cannot be known
 
 
 @dataclass(frozen=True)
 class Planned:
-    outputs: list[Output]  # every output, or with bodies_only, the pages of those posts
+    outputs: list[Output]  # every output, or with edits, the outputs that show the edited posts
     decision: manifest.Plan
     valid: dict[str, Written]  # the site's files still as the last build left them
     # What bodies look up: the pages of posts by their URL (render/local_links.py), and the mirrored
@@ -87,14 +86,14 @@ def load(config: Config, scan: Scan, cache: BuildCache, jobs: int) -> Inputs:
     registry, terms = _terms(content, files.get(str(content / TERMS_FILE)), code, cache.terms)
     term_problems = tuple(Problem(*p) for p in terms[2])
     settings = config_key(config)
-    bodies = _bodies_only(scan, cache, posts, files, settings)
+    edits = find_edits(scan, cache, posts, files, settings)
     labels, label_problems = read_labels(content)
     # No snapshot without a key of terms.yaml ("" while its stat cannot be trusted); labels.yaml is read by
     # every build, so its names stand in the key themselves.
     model = model_snapshot.key((code, settings, terms[0], labels.taxonomies, labels.types), posts.entries) \
         if terms[0] else ""
     return Inputs(posts, files, registry, terms, posts.problems + term_problems + tuple(label_problems), code,
-                  settings, bodies, labels, model)
+                  settings, edits, labels, model)
 
 
 def _terms(content: Path, entry: FileEntry | None, code: str, cached: tuple[str, list, list]
@@ -110,31 +109,6 @@ def _terms(content: Path, entry: FileEntry | None, code: str, cached: tuple[str,
     registry, problems = read_terms(content)
     terms = [[t.taxonomy, t.slug, t.name, t.id, t.parent] for found in registry.terms.values() for t in found.values()]
     return registry, (key, terms, [[p.file, p.item, p.field, p.message] for p in problems])
-
-
-def _bodies_only(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, FileEntry],
-                 settings: str) -> frozenset[str] | None:
-    """See Inputs.bodies_only. Everything else must be as the last build left it, including every file of
-    the site (and no problem reported, so that no page lost its path to another)."""
-    if (cache.output != scan.output or cache.config != settings or cache.problems or not cache.related
-            or tuple(cache.pages) != scan.pages or posts.entries.keys() != cache.post_files()):
-        return None
-    if any(stat != (w.size, w.mtime_ns, w.ino) for w, stat in zip(cache.pages.values(), scan.found)):
-        return None
-    if any(t != cache.folders.get(f) for f, t in zip(scan.folder_names, scan.folders)):
-        return None
-    if any(cache.files.get(path) is None or cache.files[path].digest != entry.digest for path, entry in files.items()):
-        return None
-    if len(files) + len(posts.entries) != len(cache.files):  # a static file, or a mirrored image, was removed
-        return None
-    changed = []
-    for path, entry in posts.entries.items():
-        old = cache.files.get(path)
-        if old is None or old.meta != entry.meta:
-            return None
-        if old.digest != entry.digest:
-            changed.append(path[len(str(scan.inputs.content)) + 1:])
-    return frozenset(changed)
 
 
 def group(config: Config, loaded: Inputs) -> Site:
@@ -159,7 +133,7 @@ def _label(site_names: dict[str, str], words: Words, name: str) -> str:
 
 
 def relate(config: Config, site: Site, loaded: Inputs, cache: BuildCache, jobs: int) -> related.Related:
-    if loaded.bodies_only is not None:  # no post's terms, dates or files changed, nor the code
+    if loaded.edits is not None:  # no post's terms, dates or files changed, nor the code
         return related.reuse(site, cache.related)
     return related.relate(site, config.build.related_posts, cache.related, loaded.code, jobs)
 
@@ -177,14 +151,11 @@ def plan(config: Config, scan: Scan, cache: BuildCache, site: Site, loaded: Inpu
     static = scan.inputs.static
     css = static[SITE_CSS].read_text(encoding="utf-8") if SITE_CSS in static else ""
     problems = list(loaded.problems)
-    pages = plan_pages(site, config, keys, relations.table, css, media, only=loaded.bodies_only)
+    pages = plan_pages(site, config, keys, relations.table, css, media, only=loaded.edits)
     recorded = cache.pages if cache.output == scan.output else {}
-    if loaded.bodies_only is not None:
-        outputs = [Output(p.path, p.key, rendering.page_maker(p, templates), p.post) for p in pages]
-        # The search index holds bodies' text too: those posts' doc files and their blocks' shards.
-        outputs += search_outputs(site, keys.feed_frame, config.path("content"), Dates(config.site.language),
-                                  only=loaded.bodies_only)
-        return Planned(outputs, manifest.bodies(outputs, recorded), dict(recorded), lookups, local, problems,
+    if loaded.edits is not None:
+        outputs = _edited_outputs(config, site, keys, templates, pages, loaded.edits)
+        return Planned(outputs, manifest.edited(outputs, recorded), dict(recorded), lookups, local, problems,
                        frozenset(), uses)
     # Imported here: feeds, the sitemap and the HTTP stack they pull in are not needed for an edited body.
     from generator.output.outputs import site_outputs
@@ -201,6 +172,19 @@ def plan(config: Config, scan: Scan, cache: BuildCache, site: Site, loaded: Inpu
                    frozenset(manifest.hand_added(scan.output, recorded, changed) if changed else ()), uses)
 
 
+def _edited_outputs(config: Config, site: Site, keys: Keys, templates: Templates, pages: Iterable[Page],
+                    edits: Edits) -> list[Output]:
+    """The outputs that show the edited posts: pages, feeds when titles, summaries or authors changed, and
+    the search index, which holds all of a post (those posts' doc files and their blocks' shards)."""
+    outputs = [Output(p.path, p.key, rendering.page_maker(p, templates), p.post) for p in pages]
+    if edits.shown:
+        # Imported here: feeds and the HTTP stack they pull in are not needed for an edited body.
+        from generator.output.outputs import feeds
+        outputs += feeds(site, config, keys, edits.shown)
+    return outputs + search_outputs(site, keys.feed_frame, config.path("content"), Dates(config.site.language),
+                                    only=edits.files)
+
+
 def _template_uses(digests: dict[str, str], code: str, cached: tuple[str, dict[str, frozenset[str] | None]],
                    templates: Templates) -> tuple[str, dict[str, frozenset[str] | None]]:
     """templates.uses of every template, reused while no template file and no code changed: finding them
@@ -213,8 +197,8 @@ def _template_uses(digests: dict[str, str], code: str, cached: tuple[str, dict[s
 
 def _local_pages(site: Site, cache: BuildCache, loaded: Inputs) -> tuple[dict[str, str], str]:
     """render.local_pages(site), reused while no post's URL, guid, id or page path changed (nor the code).
-    When bodies alone changed, none did: the key is not even made (a few hundredths of a second)."""
-    if loaded.bodies_only is not None and cache.local[0]:
+    After edits (output/edits.py), none did: the key is not even made (a few hundredths of a second)."""
+    if loaded.edits is not None and cache.local[0]:
         return cache.local[1], cache.local[0]
     key = of_values(loaded.code, [(p.source.url, p.source.guid, p.source.id, urls.post(p)) for p in site.posts])
     if cache.local[0] == key:

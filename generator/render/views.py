@@ -72,7 +72,7 @@ class TermGroup:
 class PostSummary:
     """A post as other pages show it. It holds nothing made from the post's body, and neither does any view
     but the post's own PostView: an incremental build relies on that to re-render only a post's own page
-    when only its body changed (output/stages.py, Inputs.bodies_only)."""
+    when only its body changed (output/edits.py)."""
 
     title: str
     href: str
