@@ -1,0 +1,159 @@
+"""Edits made in place (output/edits.py): after an edit of posts' titles, summaries or authors, a build plans only
+the pages that show those posts, and must still give the bytes of a clean build. The site here has what the
+benchmark's news posts lack: two post types (each with its list pages), pages under pages, translations, posts
+with a history (a paginated Updates page and its feed), featured images and text that runs right to left."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from generator.builder import BuildSession, run_build
+from generator.convert.document import Document, Image, Mirror, Revision, Source
+from generator.output import outputs
+from generator.store.documents import document_path, loads, write_document
+from generator.store.import_cache import CACHE_DIR
+from tests.site_content import PACIFIC, SOURCE_SITE, config, post, write_content
+from tests.site_reading import tree
+from tests.test_incremental import _age
+
+BASE = "https://user.github.io/mirror/"
+TAXONOMIES = {"regions": "Regions"}
+REGIONS = ["china", "japan", "brazil"]
+
+
+def _news(n: int) -> Document:
+    when = datetime(2025, 1, 1, 9, tzinfo=PACIFIC) + timedelta(days=9 * n)
+    mirror = None
+    if n % 3 != 2:  # most have a history: the Updates page then runs over several pages
+        day = f"2026-0{1 + n % 5}-1{n % 10}"
+        revisions = (Revision(day, f"{day}T08:00:00-07:00", ("body",), ""),) if n % 2 else ()
+        mirror = Mirror(f"2025-1{n % 3}-0{1 + n % 9}", revisions=revisions)
+    return post(f"story-{n:02d}", when, author="Ada Lovelace" if n % 2 else "",
+                taxonomies={"regions": sorted({REGIONS[n % 3], REGIONS[n * 7 % 3 - 1]})},
+                image=Image(f"https://example.com/up/{n}.jpg", "" if n % 4 else f"Photo {n}") if n % 2 else None,
+                language="fr" if n == 5 else "",  # story-04 and story-05 are translations of each other
+                translations={4: (("fr", 105),), 5: (("en", 104),)}.get(n, ()),
+                source=Source(100 + n, f"{SOURCE_SITE}story-{n:02d}/", f"https://example.com/?p={100 + n}"),
+                mirror=mirror)
+
+
+def _page(slug: str, n: int, parent: int = 0) -> Document:
+    """A page of id 900 + n, under the page of id `parent`: its children are ordered by title."""
+    when = datetime(2024, 6, 1, 9, tzinfo=PACIFIC) + timedelta(days=n)
+    source = Source(900 + n, f"{SOURCE_SITE}{slug}/", f"https://example.com/?p={900 + n}", parent=parent)
+    return post(slug, when, type="page", source=source)
+
+
+class SmallSite:
+    """A small site of both post types, built the way a user would build it."""
+
+    def __init__(self, root: Path, session: BuildSession | None = None) -> None:
+        self.root, self.session = root, session
+        documents = [_news(n) for n in range(14)] + [
+            _page("about", 0), _page("team", 1, parent=900), _page("history", 2, parent=900),
+            _page("founders", 3, parent=901), _page("contact", 4)]
+        self.content = write_content(root / "content", documents)
+        self.settings: dict = {"site": {"base_url": BASE}, "changes": {"updates": 12},
+                               "build": {"posts_per_page": 3, "feed_entries": 4, "related_posts": 2, "jobs": 1}}
+        _age(self.content)
+
+    def build(self, in_place: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A build, which with `in_place` must not plan every page of the site (outputs.site_outputs)."""
+        with monkeypatch.context() as patched:
+            if in_place:
+                patched.setattr(outputs, "site_outputs", _no_whole_plan)
+            result = run_build(config(self.root, self.content, TAXONOMIES, **self.settings), session=self.session)
+        assert result.problems == [], result.problems
+
+    def clean_build(self, where: Path) -> dict[str, bytes]:
+        shutil.copytree(self.content, where / "content", ignore=shutil.ignore_patterns(CACHE_DIR))
+        result = run_build(config(where, where / "content", TAXONOMIES, **self.settings))
+        assert result.problems == [], result.problems
+        return tree(where / "site")
+
+    def path(self, slug: str) -> Path:
+        return next(self.content.glob(f"*/{slug}.md"))
+
+    def post(self, slug: str) -> Document:
+        return loads(self.path(slug).read_text(encoding="utf-8"))
+
+    def change(self, slug: str, **fields: object) -> None:
+        old = self.post(slug)
+        new = dataclasses.replace(old, **fields)
+        write_document(self.content, new)
+        assert document_path(self.content, new) == document_path(self.content, old)
+
+    def touch(self, slug: str) -> None:
+        """The file's stat changes, not its bytes."""
+        path = self.path(slug)
+        path.write_bytes(path.read_bytes())
+        os.utime(path, ns=(path.stat().st_mtime_ns + 10**9,) * 2)
+
+
+def _no_whole_plan(*args: object, **kwargs: object) -> None:
+    raise AssertionError("every page of the site was planned: the edit was not made in place")
+
+
+Edit = Callable[[SmallSite], None]
+
+
+def _on_updates_pages(site: SmallSite) -> None:
+    """The title and summary (which its "added" event shows) of a post on the first and last Updates pages."""
+    site.change("story-03", title="Story Three, Renamed", summary="A summary the Updates page shows.")
+
+
+def _several_at_once(site: SmallSite) -> None:
+    site.change("story-06", title="Six")
+    site.change("story-07", body="Another body.\n")
+    site.change("contact", summary="Write to us.", author="The Desk")
+    site.touch("story-08")
+
+
+# (name, edit, made in place)
+EDITS: list[tuple[str, Edit, bool]] = [
+    ("the title of a page that others are under", lambda s: s.change("about", title="About Us"), True),
+    ("the title of a page under another, whose parent lists it", lambda s: s.change("team", title="Our Team"), False),
+    ("the title of a page (another type) that its list shows", lambda s: s.change("contact", title="Reach Us"), True),
+    ("a title and summary on the first and last Updates pages", _on_updates_pages, True),
+    ("the summary of the newest post, on every list it starts", lambda s: s.change("story-13", summary="New."),
+     True),
+    ("a title in Arabic, whose cards then run right to left", lambda s: s.change("story-10", title="خبر عاجل"),
+     True),
+    # (A post needs a title: an empty one is a problem, and the post is left out.)
+    ("an empty summary and author, and a title of digits alone",
+     lambda s: s.change("story-11", title="2024", summary="", author=""), True),
+    ("a translated post's title and author", lambda s: s.change("story-04", title="In English", author="Grace"),
+     True),
+    ("several posts of both types at once, and a file touched", _several_at_once, True),
+    ("a title back as it was", lambda s: s.change("story-10", title="Story 10"), True),
+    ("a page under another, given its sibling's title", lambda s: s.change("history", title="our team"), False),
+    ("a post with a featured image and no alt text", lambda s: s.change("story-01", title="With an Image"), True),
+]
+
+
+@pytest.mark.parametrize("with_session", [False, True], ids=["separate-builds", "one-session"])
+def test_edits_of_what_other_pages_show_rebuild_in_place_to_a_clean_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_session: bool) -> None:
+    site = SmallSite(tmp_path / "project", BuildSession() if with_session else None)
+    site.build(False, monkeypatch)
+    assert (site.root / "site/updates/page/3/index.html").is_file()  # the Updates page runs over pages
+    differing = []
+    for number, (name, edit, in_place) in enumerate(EDITS):
+        before = tree(site.root / "site")
+        edit(site)
+        try:
+            site.build(in_place, monkeypatch)
+        except AssertionError as e:
+            raise AssertionError(f"after an edit of {name}: {e}") from e
+        after, clean = tree(site.root / "site"), site.clean_build(tmp_path / f"clean-{number}")
+        assert after != before, f"the edit of {name} changed nothing: the test would prove nothing"
+        differing += [f"after an edit of {name}: {path}" for path in sorted(after.keys() | clean.keys())
+                      if after.get(path) != clean.get(path)]
+    assert differing == []
