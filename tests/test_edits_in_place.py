@@ -157,3 +157,39 @@ def test_edits_of_what_other_pages_show_rebuild_in_place_to_a_clean_build(
         differing += [f"after an edit of {name}: {path}" for path in sorted(after.keys() | clean.keys())
                       if after.get(path) != clean.get(path)]
     assert differing == []
+
+
+def _problems(result: object, root: Path) -> list[tuple[str, str, str]]:
+    return [(p.file.replace(str(root), ""), p.field, p.message.replace(str(root), "")) for p in result.problems]
+
+
+@pytest.mark.parametrize("with_session", [False, True], ids=["separate-builds", "one-session"])
+@pytest.mark.parametrize("slug, edit", [
+    ("notes", {"title": "Notes, Renamed"}),  # its neighbour's page, which lost its path, shows that title
+    ("story-0", {"body": "Another body.\n"}),  # on no page of the post type
+])
+def test_an_edit_in_place_leaves_a_page_that_lost_its_path_out_and_says_so(tmp_path: Path, slug: str, edit: dict,
+                                                                          with_session: bool) -> None:
+    """A post of a type named "archive" whose slug is a year would publish over that year's archive, which
+    keeps the path: the post is left out, and a problem says so. A later edit made in place must neither put
+    that post's page there nor drop the problem: it gives the site and the problems of a clean build."""
+    documents = [post(f"story-{n}", datetime(2025, 3, 1 + n, 9, tzinfo=PACIFIC),
+                      source=Source(100 + n, f"{SOURCE_SITE}story-{n}/", f"https://example.com/?p={100 + n}"))
+                 for n in range(3)]
+    documents += [post(name, datetime(2025, 5, 1 + n, 9, tzinfo=PACIFIC), type="archive",
+                       source=Source(200 + n, f"{SOURCE_SITE}{name}/", f"https://example.com/?p={200 + n}"))
+                  for n, name in enumerate(["2025", "notes"])]
+    project, clean = tmp_path / "project", tmp_path / "clean"
+    content = write_content(project / "content", documents)
+    _age(content)
+    settings = {"site": {"base_url": BASE}, "build": {"jobs": 1}}
+    session = BuildSession() if with_session else None
+    first = run_build(config(project, content, **settings), session=session)
+    assert any(p.file.endswith("archive/2025.md") and p.field == "slug" for p in first.problems), first.problems
+    path = next(content.glob(f"*/{slug}.md"))
+    write_document(content, dataclasses.replace(loads(path.read_text(encoding="utf-8")), **edit))
+    result = run_build(config(project, content, **settings), session=session)
+    shutil.copytree(content, clean / "content", ignore=shutil.ignore_patterns(CACHE_DIR))
+    expected = run_build(config(clean, clean / "content", **settings))
+    assert tree(project / "site") == tree(clean / "site")
+    assert _problems(result, project) == _problems(expected, clean) == _problems(first, project)

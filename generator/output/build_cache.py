@@ -81,7 +81,9 @@ class BuildCache:
     folders: dict[str, int] = field(default_factory=dict)  # folder in the site -> its mtime
     related: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # post file -> (key, files)
     links: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post digest -> link keys looked up
-    problems: tuple[Problem, ...] = ()  # of the last build, shown again when nothing changed
+    # Of the last build: shown again when nothing changed, and while there are any, no edit is made in place
+    # (output/edits.py), as a page may have lost its path to another.
+    problems: tuple[Problem, ...] = ()
     posts: int = 0  # of the last build, reported again when nothing changed
     local: tuple[str, dict[str, str]] = ("", {})  # key of the posts' URLs and paths, and render.local_pages
     notes: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # post file -> (digest, what
@@ -171,7 +173,8 @@ def load(content_dir: Path) -> BuildCache:
             notes={file: (digest, tuple(notes))
                    for file, (digest, notes) in apply(data["notes"], changes, "notes").items()},
             uses=(data["uses"][0], {n: None if u is None else frozenset(u) for n, u in data["uses"][1].items()}),
-            terms=tuple(data["terms"]), base=(identity, changes))
+            terms=tuple(data["terms"]), problems=tuple(Problem(*p) for p in data["problems"]),
+            base=(identity, changes))
     except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
         return BuildCache()
 
@@ -221,7 +224,7 @@ def saved_files(content_dir: Path) -> tuple[FileStat | None, ...]:
 
 def as_loaded(cache: BuildCache) -> BuildCache:
     """`cache` as `load` would give it back once saved: the stamp's fields are not read again."""
-    return replace(cache, stamp=None, problems=(), posts=0, noted=())
+    return replace(cache, stamp=None, posts=0, noted=())
 
 
 def save(content_dir: Path, cache: BuildCache, previous: BuildCache) -> BuildCache:
@@ -230,7 +233,7 @@ def save(content_dir: Path, cache: BuildCache, previous: BuildCache) -> BuildCac
     are few. Returns `cache` with how it was saved."""
     stamp = {"version": VERSION, "stamp": cache.stamp, "output": cache.output, "pages": list(cache.pages),
              "posts": cache.posts,
-             "problems": [[p.file, p.item, p.field, p.message] for p in cache.problems + cache.noted]}
+             "problems": _plain_problems(cache.problems + cache.noted)}
     try:
         (cache_dir(content_dir) / STAMP_FILE).unlink(missing_ok=True)
         base = _save_changes(content_dir, cache, previous) or _save_whole(content_dir, cache, previous)
@@ -252,7 +255,8 @@ def _save_changes(content_dir: Path, cache: BuildCache, previous: BuildCache
         return None
     # The folders are saved whole: each build swaps the spare folder in, whose folders all have other mtimes.
     scalars = {"output": cache.output, "config": cache.config, "local_key": cache.local[0],
-               "uses": _plain_uses(cache.uses), "folders": cache.folders, "terms": cache.terms}
+               "uses": _plain_uses(cache.uses), "folders": cache.folders, "terms": cache.terms,
+               "problems": _plain_problems(cache.problems)}
     data = {"version": VERSION, "base": identity, "changes": changes, "scalars": scalars}
     write_file(content_dir, CHANGES_FILE, as_json(data))
     return identity, changes
@@ -274,7 +278,7 @@ def _save_whole(content_dir: Path, cache: BuildCache, previous: BuildCache) -> t
         "order": order, "related": [[cache.related[f][0], [number[r] for r in cache.related[f][1]]] for f in order],
         "link_keys": keys, "links": {k: [key_number[x] for x in v] for k, v in cache.links.items()},
         "local_key": cache.local[0], "local": cache.local[1], "notes": cache.notes, "uses": _plain_uses(cache.uses),
-        "terms": cache.terms,
+        "terms": cache.terms, "problems": _plain_problems(cache.problems),
     }
     # The changes saved go first: they could never apply to the new build.json, but a build killed before it
     # is written leaves the old one, which describes an older site than they did, and is only checked more.
@@ -286,6 +290,10 @@ def _save_whole(content_dir: Path, cache: BuildCache, previous: BuildCache) -> t
         write_file(content_dir, POSTS_FILE, as_json({"version": VERSION, "metas": metas}))
     write_file(content_dir, FILE_NAME, as_json(data))
     return _identity(os.stat(cache_dir(content_dir) / FILE_NAME)), {}
+
+
+def _plain_problems(problems: tuple[Problem, ...]) -> list[list[str]]:
+    return [[p.file, p.item, p.field, p.message] for p in problems]
 
 
 def _plain_uses(uses: tuple[str, dict[str, frozenset[str] | None]]) -> list:
