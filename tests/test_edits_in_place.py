@@ -193,3 +193,27 @@ def test_an_edit_in_place_leaves_a_page_that_lost_its_path_out_and_says_so(tmp_p
     expected = run_build(config(clean, clean / "content", **settings))
     assert tree(project / "site") == tree(clean / "site")
     assert _problems(result, project) == _problems(expected, clean) == _problems(first, project)
+
+
+@pytest.mark.parametrize("with_session", [False, True], ids=["separate-builds", "one-session"])
+def test_a_warning_about_reading_a_post_still_lets_edits_be_made_in_place(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_session: bool) -> None:
+    """A problem of reading the inputs (here a post's history with a date that is not one) is read again by
+    every build, so no page can have lost its path to it: a later edit is made in place, and the problem is
+    still reported, as a clean build reports it."""
+    site = SmallSite(tmp_path / "project", BuildSession() if with_session else None)
+    path = site.path("story-02")
+    path.write_text(path.read_text(encoding="utf-8").replace("\n---\n", "\nmirror:\n  first: someday\n---\n", 1),
+                    encoding="utf-8")
+    settings = config(site.root, site.content, TAXONOMIES, **site.settings)
+    first = run_build(settings, session=site.session)
+    assert [(p.field, "someday" in p.message) for p in first.problems] == [("mirror.first", True)]
+    site.change("story-05", title="Edited in Place")
+    with monkeypatch.context() as patched:
+        patched.setattr(outputs, "site_outputs", _no_whole_plan)
+        again = run_build(settings, session=site.session)
+    assert again.problems == first.problems
+    clean = tmp_path / "clean"
+    shutil.copytree(site.content, clean / "content", ignore=shutil.ignore_patterns(CACHE_DIR))
+    run_build(config(clean, clean / "content", TAXONOMIES, **site.settings))
+    assert tree(site.root / "site") == tree(clean / "site")

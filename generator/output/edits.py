@@ -6,11 +6,13 @@ each of its pages again: most of a rebuild after one edit at 10,000 posts.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.output.build_cache import BuildCache, FileEntry
 from generator.output.inputs import Scan
 from generator.output.loading import PLACE, Loaded
+from generator.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -21,12 +23,14 @@ class Edits:
     shown: frozenset[str]
 
 
-def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, FileEntry],
-               settings: str) -> Edits | None:
+def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, FileEntry], settings: str,
+               read: Iterable[Problem]) -> Edits | None:
     """The edits, or None when anything else changed. Everything else must be as the last build left it,
-    including every file of the site (and no problem reported, so that no page lost its path to another)."""
-    if (cache.output != scan.output or cache.config != settings or cache.problems or not cache.related
-            or tuple(cache.pages) != scan.pages or posts.entries.keys() != cache.post_files()):
+    including every file of the site, and the last build must have reported no problem but those of reading
+    its inputs, which `read` holds for this build: a problem of planning means that a page lost its path to
+    another, and an edit made in place would not see that."""
+    if (cache.output != scan.output or cache.config != settings or not set(cache.problems) <= set(read)
+            or not cache.related or tuple(cache.pages) != scan.pages or posts.entries.keys() != cache.post_files()):
         return None
     if any(stat != (w.size, w.mtime_ns, w.ino) for w, stat in zip(cache.pages.values(), scan.found)):
         return None

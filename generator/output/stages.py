@@ -86,14 +86,14 @@ def load(config: Config, scan: Scan, cache: BuildCache, jobs: int) -> Inputs:
     registry, terms = _terms(content, files.get(str(content / TERMS_FILE)), code, cache.terms)
     term_problems = tuple(Problem(*p) for p in terms[2])
     settings = config_key(config)
-    edits = find_edits(scan, cache, posts, files, settings)
     labels, label_problems = read_labels(content)
+    problems = posts.problems + term_problems + tuple(label_problems)
+    edits = find_edits(scan, cache, posts, files, settings, problems)
     # No snapshot without a key of terms.yaml ("" while its stat cannot be trusted); labels.yaml is read by
     # every build, so its names stand in the key themselves.
     model = model_snapshot.key((code, settings, terms[0], labels.taxonomies, labels.types), posts.entries) \
         if terms[0] else ""
-    return Inputs(posts, files, registry, terms, posts.problems + term_problems + tuple(label_problems), code,
-                  settings, edits, labels, model)
+    return Inputs(posts, files, registry, terms, problems, code, settings, edits, labels, model)
 
 
 def _terms(content: Path, entry: FileEntry | None, code: str, cached: tuple[str, list, list]
