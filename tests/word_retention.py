@@ -31,6 +31,7 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Comment, Tag
 
+from generator.convert import code_shortcodes
 from generator.convert.addresses import absolute, as_browsers_read, page_address, within_page
 from generator.convert.cleanup import (KEYWORD_LINK_CLASSES, LAZY_SOURCES, LAZY_SRCSETS, PLUGIN_TOC_CLASSES,
                                        PLUGIN_TOC_IDS, SCREEN_READER_CLASSES, SHARE_CLASSES, TRACKER_HOSTS)
@@ -52,6 +53,8 @@ EMBED_SOURCES = {"iframe": "src", "video": "src", "audio": "src", "embed": "src"
 RENDERER = MarkdownRenderer()
 # The host of an address written with one: what follows `//` up to a path, query, fragment or port.
 HOST = re.compile(r"(?<=//)[^/?#:]+")
+CODE_TAG = re.compile(rf"\[/?({code_shortcodes.NAMES})(?:\s[^\]]*)?\]")
+CODE_CLOSING = re.compile(rf"\[/({code_shortcodes.NAMES})\]")
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,7 @@ def measure(post: Post) -> dict[str, tuple[int, int]]:
 
 def _as_read(html: str) -> BeautifulSoup:
     """The source without what a reader never sees and what the mirror leaves out on purpose."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(_without_code_tags(html), "html.parser")
     for tag in soup.find_all(["script", "style", "template", "noscript"]):
         tag.decompose()
     left_out = SCREEN_READER_CLASSES | SHARE_CLASSES | PLUGIN_TOC_CLASSES
@@ -166,6 +169,13 @@ def _as_read(html: str) -> BeautifulSoup:
         if (img.get("width") in ("0", "1") and img.get("height") in ("0", "1")) or any(h in src for h in TRACKER_HOSTS):
             img.decompose()
     return soup
+
+
+def _without_code_tags(html: str) -> str:
+    """A highlighter's shortcode left unrendered (`[shell]…[/shell]`) shows its tags, which the mirror makes a code
+    block of: their words (`shell`, `language`) are its language, not the post's text."""
+    closed = set(CODE_CLOSING.findall(html))
+    return CODE_TAG.sub(lambda m: "" if m.group(1) in closed else m.group(0), html) if closed else html
 
 
 def _links(source: BeautifulSoup, address: str) -> list[str]:

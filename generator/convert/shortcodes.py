@@ -21,7 +21,7 @@ from html import escape, unescape
 from urllib.parse import unquote
 
 from generator.convert import context as loss
-from generator.convert import page_builders
+from generator.convert import code_shortcodes, page_builders
 from generator.convert.context import Context
 from generator.convert.embeds import embed_label
 from generator.sources.wp_syntax import parse_attributes
@@ -176,6 +176,9 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 
 def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Context, depth: int) -> str:
+    if inner is not None and code_shortcodes.is_code(match["name"]):
+        named, _ = parse_attributes(page_builders.straight_quotes(match["atts"] or ""))
+        return code_shortcodes.rendered_code(match["name"], named, inner)
     if _builder(match, ctx) and depth < page_builders.MAX_DEPTH:
         named, _ = parse_attributes(page_builders.straight_quotes(match["atts"] or ""))
         return expand(page_builders.element(match["name"], named, inner or "", ctx), ctx, depth + 1)
