@@ -26,7 +26,10 @@ from generator.convert.walk import can_ignore, collapse_newlines, pseudo_tags, r
 BLANK_RUNS = re.compile(r"\n{3,}")
 START = re.compile(r"-?[0-9]{1,9}")  # a list's start as browsers read it (ASCII digits; "²" is not one)
 FENCE = re.compile(r"^( *`{3,})[\w+#.-]*$")
-CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|brush:\s*)([\w+#.-]+)")
+# Prism's and highlight.js's `language-x`, Prettify's `lang-x`, SyntaxHighlighter's `brush: x` and Crayon's
+# `lang:x` (or `lang_x`), which names no language as `lang:default`.
+CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|lang[:_]|brush:\s*)([\w+#.-]+)")
+NO_LANGUAGE = "default"
 BACKTICKS = re.compile(r"`+")
 ORDERED_MARKER = re.compile(r"^(\d+)\.")
 LISTS = ("ul", "ol")
@@ -372,12 +375,12 @@ def _link_destination(url: str) -> str:
 
 
 def code_language(el: Tag) -> str:
-    """The language a code block declares on <pre> or its <code>: language-x, lang-x or brush: x."""
+    """The language a code block declares on <pre> or its <code>: language-x, lang-x, lang:x or brush: x."""
     for tag in (el, el.find("code")):
         if isinstance(tag, Tag):
             match = CODE_LANGUAGE.search(" ".join(tag.get("class") or ()))
             if match:
-                return match.group(1).lower()
+                return "" if match.group(1).lower() == NO_LANGUAGE else match.group(1).lower()
     return ""
 
 
