@@ -25,7 +25,7 @@ from generator.convert.structure import (BLOCK_NAMES, MORE, blocks_in_headings_a
                                          drop_inpage_toc, emphasis_into_blocks, even_table_rows,
                                          headings_closed_by_the_parser, images_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
-                                         more_marker_between_blocks, unwrap_repeated_emphasis)
+                                         more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
@@ -446,6 +446,7 @@ PASSES: tuple[Pass, ...] = (
     images_out_of_links,
     teletype_as_code,
     code_spans_by_line,
+    styled_emphasis,
     emphasis_into_blocks,
     unwrap_repeated_emphasis,
     merge_split_emphasis,

@@ -33,6 +33,16 @@ BLOCK_NAMES = frozenset({"p", "div", *HEADINGS, "ul", "ol", "li", "table", "bloc
 # What a browser starts on a line of its own, which emphasis marks cannot span.
 _HOLDS_LINES = BLOCK_NAMES | {"li", "dt", "dd", "tr", "td", "th", "figcaption", "header", "footer", "aside", "nav",
                               "main", "address", "summary", "form", "fieldset"}
+# Emphasis an inline style sets or takes away: (the element it shows as, the elements that show it already,
+# the property, the values that set it, the values that take it away).
+STYLABLE = ("span", "font", "b", "strong", "i", "em")
+STYLED = (
+    ("strong", ("b", "strong"), re.compile(r"(?:^|;)\s*font-weight\s*:\s*(\w+)", re.IGNORECASE),
+     frozenset({"bold", "bolder", "600", "700", "800", "900"}), frozenset({"normal", "lighter", "100", "200", "300",
+                                                                         "400", "500"})),
+    ("em", ("i", "em"), re.compile(r"(?:^|;)\s*font-style\s*:\s*(\w+)", re.IGNORECASE),
+     frozenset({"italic", "oblique"}), frozenset({"normal"})),
+)
 TOC_BLOCKS = ("div", "nav", "ul", "ol", "p", "details", "section", "aside")
 NUMBERING = re.compile(r"^[\d.\s)–-]+")
 WHITESPACE = re.compile(r"\s+")
@@ -145,6 +155,26 @@ def more_marker_between_blocks(soup: BeautifulSoup, ctx: Context) -> None:
         for side, strip in ((marker.previous_sibling, str.rstrip), (marker.next_sibling, str.lstrip)):
             if isinstance(side, NavigableString) and not isinstance(side, Comment):
                 side.replace_with(strip(str(side)))
+
+
+def styled_emphasis(soup: BeautifulSoup, ctx: Context) -> None:
+    """Bold or italics set by a style rather than a tag (`<span style="font-weight: 700">`, as text pasted from
+    Google Docs or Word carries it) shows as the tag would; `<b style="font-weight: normal">` (Google Docs wraps
+    a whole paste in one) shows plain, as in a browser. Headings are bold already: bold adds nothing there."""
+    for tag in _elements(soup, *STYLABLE):
+        style = tag.get("style") or ""
+        if "font-" not in style:
+            continue
+        for name, kinds, prop, on, off in STYLED:
+            found = prop.search(style)
+            value = found.group(1).lower() if found else ""
+            if tag.name in kinds and value in off:
+                tag.name = "span"
+            elif (tag.name not in kinds and value in on and tag.get_text().strip()
+                  and not (name == "strong" and tag.find_parent(HEADINGS))):
+                wrapper = soup.new_tag(name)
+                wrapper.extend(list(tag.contents))
+                tag.append(wrapper)
 
 
 def merge_split_emphasis(soup: BeautifulSoup, ctx: Context) -> None:
