@@ -189,8 +189,11 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
         replacement = _file(file, ctx) + (expand(inner, ctx, depth + 1) if inner else "")
     if replacement is not None:
         return match["escaped"] + replacement + match["close"]
-    if (named or inner is not None or handler is not None) and "<" not in (match["atts"] or ""):
-        ctx.losses.note(loss.UNKNOWN_SHORTCODE, original[:80])  # (brackets around markup are words, not a tag)
+    # Brackets around markup are words, not a tag; and so is a known name with nothing to show (`[gist]`, the
+    # text of a link to a gist), as WordPress shows it.
+    given = bool(named) or inner is not None or (handler is not None and bool((match["atts"] or "").strip()))
+    if given and "<" not in (match["atts"] or ""):
+        ctx.losses.note(loss.UNKNOWN_SHORTCODE, original[:80])
     if inner is None or handler is not None or depth >= page_builders.MAX_DEPTH:
         return original
     return _unknown_around(match, inner, ctx, depth)
