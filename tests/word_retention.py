@@ -9,7 +9,8 @@ fixtures and its REST responses). `--site` is the site's address for a crawl sav
 
 What the source shows is read without what a reader never sees or the mirror leaves out on purpose
 (scripts, styles, comments, screen-reader text, plugin tables of contents, share widgets, tracking
-pixels, auto-inserted keyword links, links to anchors the post does not have). Then, on the built page
+pixels, ad units and their labels, auto-inserted keyword links, links to anchors the post does not have).
+Then, on the built page
 (its body and the table of contents the build makes for it, which stands where a plugin's stood):
 - a word counts as kept as often as it appears (order is checked by the property test in test_retention.py);
 - a link when its address, resolved against the post's own, is the address of a link or image there;
@@ -34,7 +35,8 @@ from bs4 import BeautifulSoup, Comment, Tag
 from generator.convert import code_shortcodes
 from generator.convert.addresses import absolute, as_browsers_read, page_address, within_page
 from generator.convert.cleanup import (KEYWORD_LINK_CLASSES, LAZY_SOURCES, LAZY_SRCSETS, PLUGIN_TOC_CLASSES,
-                                       PLUGIN_TOC_IDS, SCREEN_READER_CLASSES, SHARE_CLASSES, TRACKER_HOSTS)
+                                       PLUGIN_TOC_IDS, SCREEN_READER_CLASSES, SHARE_CLASSES, TRACKER_HOSTS, ad_block,
+                                       is_ad_unit)
 from generator.convert.context import Context, Settings
 from generator.convert.links import BLOCKS, IMAGE_FILE, UNLINKABLE
 from generator.convert.markdown import html_to_markdown
@@ -164,6 +166,9 @@ def _as_read(html: str) -> BeautifulSoup:
             tag.decompose()
     for tag in soup.find_all("a", class_=lambda c: c in KEYWORD_LINK_CLASSES):
         tag.unwrap()
+    for unit in soup.find_all(["ins", "iframe"]):
+        if not unit.decomposed and is_ad_unit(unit):
+            ad_block(unit).decompose()
     for img in soup.find_all("img"):
         src = img.get("src", "")
         if (img.get("width") in ("0", "1") and img.get("height") in ("0", "1")) or any(h in src for h in TRACKER_HOSTS):
