@@ -28,6 +28,7 @@ START = re.compile(r"-?[0-9]{1,9}")  # a list's start as browsers read it (ASCII
 FENCE = re.compile(r"^( *`{3,})[\w+#.-]*$")
 # Prism's and highlight.js's `language-x`, Prettify's `lang-x`, SyntaxHighlighter's `brush: x` and Crayon's
 # `lang:x` (or `lang_x`), which names no language as `lang:default`.
+ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|lang[:_]|brush:\s*)([\w+#.-]+)")
 NO_LANGUAGE = "default"
 BACKTICKS = re.compile(r"`+")
@@ -172,7 +173,7 @@ class NewsConverter(MarkdownConverter):
         if not href:  # an anchor, or a link made text: its words and the spaces around them (markdownify drops these)
             prefix, suffix, inner = chomp(text)
             return f"{prefix}{inner}{suffix}" if inner else prefix or suffix
-        if not any(c in href for c in " ()<>"):
+        if _link_destination(href) == href:
             return super().convert_a(el, text, parent_tags)
         el["href"] = _link_destination(href)  # <…> lets a destination hold spaces and parentheses
         try:
@@ -186,7 +187,7 @@ class NewsConverter(MarkdownConverter):
             # markdownify keeps an image in a cell only as the cell's own child: one in a link there (Blogger's
             # caption tables: <td><a href=big.jpg><img></a></td>) would shrink to its alt text, often none.
             parent_tags = parent_tags - {"_inline"}
-        if src and any(c in src for c in " ()<>"):
+        if src and _link_destination(src) != src:
             el["src"] = _link_destination(src)
             try:
                 markdown = super().convert_img(el, text, parent_tags)
@@ -369,6 +370,9 @@ def _escape_line_start(match: re.Match[str]) -> str:
 
 
 def _link_destination(url: str) -> str:
+    # Markdown reads an entity in a destination as its character; an address that holds one's text
+    # (`?a=1&amp;b=2`, escaped once more than its page needed) keeps it.
+    url = ENTITY_LIKE.sub(r"\\&", url) if "&" in url else url
     if not any(c in url for c in " ()<>"):
         return url
     return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
