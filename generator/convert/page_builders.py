@@ -250,6 +250,12 @@ ELEMENTS: dict[str, Element] = {
     "fusion_title": _heading(lambda named, inner: inner, lambda named: "h" + named.get("size", "2")),
     "av_heading": _heading(lambda named, inner: escape(named.get("heading", "")),
                            lambda named: named.get("tag", "h2")),
+    # Divi's Heading module (4.22), its words in `title`, a level one heading unless `title_level` says otherwise.
+    "et_pb_heading": _heading(lambda named, inner: escape(named.get("title", "")),
+                              lambda named: named.get("title_level") or "h1"),
+    # A social network's icon in Divi's row of them: the link to the site's page there, named by the network.
+    "et_pb_social_media_follow_network": lambda named, inner, ctx: _link(named.get("url", ""),
+                                                                          inner or named.get("social_network", "")),
     "vc_raw_html": _raw_html,
     "vc_raw_js": _script,
 }
