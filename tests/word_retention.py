@@ -32,7 +32,7 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Comment, Tag
 
-from generator.convert import code_shortcodes
+from generator.convert import code_shortcodes, page_builders
 from generator.convert.addresses import absolute, as_browsers_read, page_address, within_page
 from generator.convert.cleanup import (KEYWORD_LINK_CLASSES, LAZY_SOURCES, LAZY_SRCSETS, PLUGIN_TOC_CLASSES,
                                        PLUGIN_TOC_IDS, SCREEN_READER_CLASSES, SHARE_CLASSES, TRACKER_HOSTS, ad_block,
@@ -156,8 +156,9 @@ def measure(post: Post) -> dict[str, tuple[int, int]]:
 
 
 def _as_read(html: str) -> BeautifulSoup:
-    """The source without what a reader never sees and what the mirror leaves out on purpose."""
-    soup = BeautifulSoup(_without_code_tags(html), "html.parser")
+    """The source without what a reader never sees and what the mirror leaves out on purpose; a page builder's
+    tags saved unrendered (`[et_pb_row _builder_version=…]`) are its layout, which the live site showed as such."""
+    soup = BeautifulSoup(page_builders.without_tags(_without_code_tags(html)), "html.parser")
     for tag in soup.find_all(["script", "style", "template", "noscript"]):
         tag.decompose()
     left_out = SCREEN_READER_CLASSES | SHARE_CLASSES | PLUGIN_TOC_CLASSES
