@@ -38,6 +38,7 @@ from generator.convert.cleanup import (KEYWORD_LINK_CLASSES, LAZY_SOURCES, LAZY_
                                        PLUGIN_TOC_IDS, SCREEN_READER_CLASSES, SHARE_CLASSES, TRACKER_HOSTS, ad_block,
                                        is_ad_unit)
 from generator.convert.context import Context, Settings
+from generator.convert.formulas import formula_of, tex_of
 from generator.convert.links import BLOCKS, IMAGE_FILE, UNLINKABLE
 from generator.convert.markdown import html_to_markdown
 from generator.convert.wp_post import to_document
@@ -167,6 +168,9 @@ def _as_read(html: str) -> BeautifulSoup:
             tag.decompose()
     for tag in soup.find_all("a", class_=lambda c: c in KEYWORD_LINK_CLASSES):
         tag.unwrap()
+    for math in soup.find_all("math"):
+        if not math.decomposed and tex_of(math):
+            formula_of(math).replace_with(tex_of(math))  # as the mirror shows a formula
     for unit in soup.find_all(["ins", "iframe"]):
         if not unit.decomposed and is_ad_unit(unit):
             ad_block(unit).decompose()

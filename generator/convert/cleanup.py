@@ -18,6 +18,7 @@ from generator.convert.context import Context
 from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embeds import embed_label
 from generator.convert.footnotes import mark_footnotes, word_footnotes
+from generator.convert.formulas import math_as_tex
 from generator.convert.links import (images_out_of_links, keep_link_targets, name_icon_links,
                                      resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
@@ -470,6 +471,7 @@ PASSES: tuple[Pass, ...] = (
     more_marker_between_blocks,
     drop_comments,
     drop_scripts_and_styles,
+    math_as_tex,
     drop_plugin_toc,
     drop_inpage_toc,
     drop_screen_reader_text,
