@@ -34,9 +34,9 @@ from bs4 import BeautifulSoup, Comment, Tag
 
 from generator.convert import code_shortcodes, page_builders
 from generator.convert.addresses import absolute, as_browsers_read, page_address, within_page
+from generator.convert.ads import ad_block, is_ad_unit
 from generator.convert.cleanup import (KEYWORD_LINK_CLASSES, LAZY_SOURCES, LAZY_SRCSETS, PLUGIN_TOC_CLASSES,
-                                       PLUGIN_TOC_IDS, SCREEN_READER_CLASSES, SHARE_CLASSES, TRACKER_HOSTS, ad_block,
-                                       is_ad_unit)
+                                       PLUGIN_TOC_IDS, SCREEN_READER_CLASSES, SHARE_CLASSES, TRACKER_HOSTS)
 from generator.convert.context import Context, Settings
 from generator.convert.formulas import formula_of, tex_of
 from generator.convert.links import BLOCKS, IMAGE_FILE, UNLINKABLE

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -17,6 +16,7 @@ from generator.convert import context as loss
 from generator.convert.context import Context
 from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embeds import embed_label
+from generator.convert.ads import drop_ad_units
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.links import (images_out_of_links, keep_link_targets, name_icon_links,
@@ -62,12 +62,6 @@ DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|lis
 WHITESPACE = re.compile(r"\s+")
 WEB_ADDRESS = re.compile(r"^\s*https?://", re.IGNORECASE)
 SRCSET_SPLIT = re.compile(r",\s+")
-# Ad networks' servers: a frame from one held an ad chosen for each visitor, never the post's own.
-AD_HOSTS = ("doubleclick.net", "googlesyndication.com", "amazon-adsystem.com", "adnxs.com")
-AD_FRAME_SOURCES = ("src", "data-src", "data-lazy-src")
-AD_WRAPPERS = frozenset({"div", "p", "span", "aside", "section", "figure", "center"})
-AD_LABEL_WORDS = 2
-WORD = re.compile(r"\w+")
 TRACKER_HOSTS = ("pixel.wp.com", "stats.wp.com", "google-analytics.com", "googletagmanager.com",
                  "facebook.com/tr", "doubleclick.net", "pixel.quantserve.com", "b.scorecardresearch.com")
 
@@ -251,43 +245,6 @@ def drop_tracking_pixels(soup: BeautifulSoup, ctx: Context) -> None:
         if tiny or any(host in src for host in TRACKER_HOSTS):
             ctx.losses.note(loss.TRACKER, src)
             img.decompose()
-
-
-def drop_ad_units(soup: BeautifulSoup, ctx: Context) -> None:
-    """Ad units pasted into a post with the article they came with, or added to its content by an ad plugin
-    (AdSense's `<ins class="adsbygoogle">` and the frame the network filled it with), showed an ad chosen for
-    each visitor: the mirror has none to show, and a link to the ad server would be junk."""
-    for tag in elements(soup, "ins", "iframe"):
-        if is_ad_unit(tag):
-            ctx.losses.note(loss.AD_UNIT, tag.get("src") or "an ad unit")
-            ad_block(tag).decompose()
-
-
-def ad_block(unit: Tag) -> Tag:
-    """The unit with the wrappers around it that hold nothing else but its label ("Advertisement",
-    "Quảng cáo", "Anzeige"), which would be left standing alone."""
-    block = unit
-    while isinstance(block.parent, Tag) and block.parent.name in AD_WRAPPERS and _holds_only_ads(block.parent):
-        block = block.parent
-    return block
-
-
-def _holds_only_ads(wrapper: Tag) -> bool:
-    if len(WORD.findall(wrapper.get_text(" "))) > AD_LABEL_WORDS:
-        return False
-    shown = wrapper.find_all(["img", "a", "iframe", "video", "audio", "object", "embed"])
-    return all(t.name == "iframe" and is_ad_unit(t) for t in shown)
-
-
-def is_ad_unit(tag: Tag) -> bool:
-    if tag.name == "ins":
-        return "adsbygoogle" in (tag.get("class") or ()) or tag.has_attr("data-ad-client")
-    source = next((tag[a] for a in AD_FRAME_SOURCES if tag.get(a, "").startswith(("http", "//"))), "")
-    try:
-        host = (urlsplit(source).hostname or "").lower()
-    except ValueError:  # an address no browser could load (`http://[::1`) is no ad server's
-        return False
-    return any(host == ad or host.endswith("." + ad) for ad in AD_HOSTS)
 
 
 def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
