@@ -26,11 +26,14 @@ from generator.convert.walk import can_ignore, collapse_newlines, pseudo_tags, r
 BLANK_RUNS = re.compile(r"\n{3,}")
 START = re.compile(r"-?[0-9]{1,9}")  # a list's start as browsers read it (ASCII digits; "²" is not one)
 FENCE = re.compile(r"^( *`{3,})[\w+#.-]*$")
+ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")  # what Markdown may read as an entity in a link's address
 # Prism's and highlight.js's `language-x`, Prettify's `lang-x`, SyntaxHighlighter's `brush: x` and Crayon's
-# `lang:x` (or `lang_x`), which names no language as `lang:default`.
-ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+# `lang:x` (or `lang_x`); Enlighter's `data-enlighter-language="x"`, others' `data-lang`. Crayon names no language
+# as `default`, Enlighter as `generic` (or `null`, left unset).
 CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|lang[:_]|brush:\s*)([\w+#.-]+)")
-NO_LANGUAGE = "default"
+LANGUAGE_ATTRIBUTES = ("data-enlighter-language", "data-lang", "data-language")
+LANGUAGE_NAME = re.compile(r"[\w+#.-]+")
+NO_LANGUAGE = frozenset({"default", "generic", "null"})
 BACKTICKS = re.compile(r"`+")
 ORDERED_MARKER = re.compile(r"^(\d+)\.")
 LISTS = ("ul", "ol")
@@ -379,13 +382,13 @@ def _link_destination(url: str) -> str:
 
 
 def code_language(el: Tag) -> str:
-    """The language a code block declares on <pre> or its <code>: language-x, lang-x, lang:x or brush: x."""
-    for tag in (el, el.find("code")):
-        if isinstance(tag, Tag):
-            match = CODE_LANGUAGE.search(" ".join(tag.get("class") or ()))
-            if match:
-                return "" if match.group(1).lower() == NO_LANGUAGE else match.group(1).lower()
-    return ""
+    """The language a code block declares on <pre> or its <code>: by a class (language-x, lang-x, lang:x or
+    brush: x), else by a highlighter's attribute."""
+    tags = [tag for tag in (el, el.find("code")) if isinstance(tag, Tag)]
+    named = [match.group(1) for tag in tags if (match := CODE_LANGUAGE.search(" ".join(tag.get("class") or ())))]
+    named += [str(tag.get(attr)) for tag in tags for attr in LANGUAGE_ATTRIBUTES if tag.get(attr)]
+    language = next((name.lower() for name in named if LANGUAGE_NAME.fullmatch(name)), "")
+    return "" if language in NO_LANGUAGE else language
 
 
 def _link_follows(node: object) -> bool:
