@@ -160,8 +160,9 @@ def _as_read(html: str) -> BeautifulSoup:
     """The source without what a reader never sees and what the mirror leaves out on purpose; a page builder's
     tags saved unrendered (`[et_pb_row _builder_version=…]`) are its layout, which the live site showed as such."""
     soup = BeautifulSoup(page_builders.without_tags(_without_code_tags(html)), "html.parser")
-    for tag in soup.find_all(["script", "style", "template", "noscript"]):
-        tag.decompose()
+    for tag in soup.find_all(["script", "style", "template", "noscript", "title"]):
+        if tag.name != "title" or tag.find_parent("svg") is None:  # a page's title, pasted whole, shows nowhere
+            tag.decompose()
     left_out = SCREEN_READER_CLASSES | SHARE_CLASSES | PLUGIN_TOC_CLASSES
     for tag in soup.find_all(lambda t: not left_out.isdisjoint(t.get("class") or ()) or t.get("id") in PLUGIN_TOC_IDS):
         if not tag.decomposed:

@@ -51,6 +51,8 @@ KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-lin
 EMBED_CLASSES = frozenset({"wp-block-embed"})
 VERSE_CLASSES = frozenset({"wp-block-verse"})
 FILE_BUTTON_CLASSES = frozenset({"wp-block-file__button"})
+# What only a page's head holds, which shows nothing in its body.
+HEAD_ONLY = ("meta", "link", "base", "title")
 # Inline ones give back the space they held, which kept the words either side apart.
 SPACE_KEEPING = ("span", "ins", "strong", "b", "em", "i")
 EMPTY_DROPPABLE = (*SPACE_KEEPING, "div", "p", "section", "figure", "figcaption")
@@ -122,10 +124,15 @@ def drop_comments(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def drop_scripts_and_styles(soup: BeautifulSoup, ctx: Context) -> None:
+    """Scripts, styles and a page's head pasted whole into a post (a scraped page's `<meta>`, `<link>` and
+    `<title>`, which browsers do not show in a body; an SVG's `<title>` names its drawing and stays)."""
     for tag in elements(soup, "script", "style", "template"):
         if tag.get("type") != "application/ld+json" and tag.get_text(strip=True):
             ctx.losses.note(loss.SCRIPT, tag.name)
         tag.decompose()
+    for tag in elements(soup, *HEAD_ONLY):
+        if tag.name != "title" or tag.find_parent("svg") is None:
+            tag.decompose()
     for tag in elements(soup, "noscript"):
         if _links_for_readers_without_scripts(tag):
             tag.unwrap()  # the mirror's readers have no scripts: this is what they see of the widget
