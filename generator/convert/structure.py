@@ -271,8 +271,9 @@ def _shows_nothing(node: object) -> bool:
 
 
 def _beside_block(node: object, direction: str) -> bool:
-    """Whether, past blank text, the next sibling that way is a block or nothing at all."""
-    while isinstance(node, NavigableString) and not node.strip():
+    """Whether, past what shows nothing (blank text, an empty span a pasted style left), the next sibling that
+    way is a block or nothing at all."""
+    while node is not None and _shows_nothing(node):
         node = getattr(node, direction)
     return node is None or (isinstance(node, Tag) and node.name in BLOCK_NAMES)
 
