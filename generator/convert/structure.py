@@ -260,14 +260,15 @@ def line_breaks_out_of_inline(soup: BeautifulSoup, ctx: Context) -> None:
 
 def _shows_nothing(node: object) -> bool:
     """Blank text, or an element with no text and nothing to see in Markdown: an inline drawing
-    (`<svg>`, which the Markdown leaves out) or an empty icon (`<i class="fa fa-x"></i>`)."""
+    (`<svg>`, which the Markdown leaves out), a form's field outside a form (`<label>Name:</label><br><input>`)
+    or an empty icon (`<i class="fa fa-x"></i>`)."""
     if isinstance(node, Comment):
         return True
     if isinstance(node, NavigableString):
         return not node.strip()
     if not isinstance(node, Tag) or node.get_text().strip():
         return False
-    return node.name == "svg" or (node.name in INLINE and all(_shows_nothing(c) for c in node.contents))
+    return node.name in ("svg", "input") or (node.name in INLINE and all(_shows_nothing(c) for c in node.contents))
 
 
 def _beside_block(node: object, direction: str) -> bool:
