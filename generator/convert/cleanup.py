@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from generator.convert import context as loss
+from generator.convert.ads import drop_ad_units
 from generator.convert.context import Context
 from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embeds import embed_label
-from generator.convert.ads import drop_ad_units
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.links import (images_out_of_links, keep_link_targets, name_icon_links,

@@ -23,6 +23,7 @@ WIKIPEDIA_STYLE = re.compile(r"\{\\(?:displaystyle|textstyle)\s*(.*)\}", re.DOTA
 
 
 def math_as_tex(soup: BeautifulSoup, ctx: Context) -> None:
+    """Each formula that holds its TeX becomes it; MathML without it stays, as its text."""
     for math in [t for t in tags_in(soup) if t.name == "math"]:
         if math.__dict__.get("_decomposed") or math.parent is None:
             continue  # inside a formula already replaced
