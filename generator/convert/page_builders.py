@@ -220,6 +220,24 @@ def _quote(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     return f"<blockquote>{inner}</blockquote>" if inner.strip() else None
 
 
+def _divi_bar(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """A bar of Divi's counters shows its label and, unless `use_percentages="off"`, how full it is: "Pastel 67%"."""
+    percent = named.get("percent", "").strip().rstrip("%")
+    if not inner.strip() or not percent or named.get("use_percentages") == "off":
+        return None
+    return f"<p>{inner.strip()} {escape(percent)}%</p>"
+
+
+def _divi_number(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """Divi's number and circle counters show a number (a percentage unless `percent_sign="off"`) over a title."""
+    number = named.get("number", "").strip()
+    if not number:
+        return None
+    sign = "" if named.get("percent_sign") == "off" else "%"
+    title = named.get("title", "").strip()
+    return f"<p><strong>{escape(number)}{sign}</strong>{' ' + escape(title) if title else ''}</p>"
+
+
 QUOTES = ("pullquote", "pullquote-left", "pullquote-right", "pullquote_left", "pullquote_right", "su_pullquote",
           "su_quote")
 
@@ -253,6 +271,9 @@ ELEMENTS: dict[str, Element] = {
     # Divi's Heading module (4.22), its words in `title`, a level one heading unless `title_level` says otherwise.
     "et_pb_heading": _heading(lambda named, inner: escape(named.get("title", "")),
                               lambda named: named.get("title_level") or "h1"),
+    "et_pb_counter": _divi_bar,
+    "et_pb_number_counter": _divi_number,
+    "et_pb_circle_counter": _divi_number,
     # A social network's icon in Divi's row of them: the link to the site's page there, named by the network.
     "et_pb_social_media_follow_network": lambda named, inner, ctx: _link(named.get("url", ""),
                                                                           inner or named.get("social_network", "")),
