@@ -50,7 +50,7 @@ from generator.sources.wp_json import POST
 
 WORD = re.compile(r"\w+")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-SEPARATE = frozenset({"br", "img", "td", "th", "sup", "sub", "a", "option", "label", "select", "button"})
+SEPARATE = frozenset({"br", "img", "td", "th", "sup", "sub", "a", "option", "label", "select", "button", "text"})
 MEASURES = ("words", "links", "images", "headings", "embeds")
 EMBED_SOURCES = {"iframe": "src", "video": "src", "audio": "src", "embed": "src", "object": "data"}
 RENDERER = MarkdownRenderer()
