@@ -89,7 +89,8 @@ class PostRef:
     digest: str  # of the item's whole JSON
     hostless: bool  # its link and guid name no host
     bodiless: bool  # its content is empty
-    size: int  # of the item's JSON: of two copies modified at once, the larger holds more (`_embedded`)
+    body: int  # characters of its rendered content: of two copies modified at once, the one that shows more
+    size: int  # of the item's JSON: of two copies modified at once and alike, the larger holds more (`_embedded`)
 
 
 @dataclass
@@ -128,12 +129,11 @@ def _spooled(item: RawItem, spool: Spool) -> PostRef:
     key = (str(data.get("type", "post")), ident) if isinstance(ident, int) else (item.file, item.index)
     status = _status(data)
     content = rendered_content(data) if RENDER in data else data.get("content")
-    bodiless = (isinstance(content, dict) and isinstance(content.get("rendered"), str)
-                and not content["rendered"].strip())
+    body = content["rendered"] if isinstance(content, dict) and isinstance(content.get("rendered"), str) else None
     stub = RawItem(item.file, item.index, {"id": ident}, item.kind, spool.add(blob))
     return PostRef(stub, key, (str(data.get("type")), str(ident)), str(data.get("modified", "")),
                    status if isinstance(status, str) else type(status), import_cache.digest(blob),
-                   not _names_host(data), bodiless, len(blob))
+                   not _names_host(data), body is not None and not body.strip(), len(body or ""), len(blob))
 
 
 def grouped(problems: list[Problem]) -> list[Problem]:
@@ -317,13 +317,14 @@ def _store_labels(content_dir: Path, found: Labels, registry: TermRegistry, post
 
 
 def _latest_posts(refs: list[PostRef], options: ImportOptions, result: ImportResult) -> list[PostRef]:
-    """Each post once: the copy modified last wins, then the larger (a crawl that saved a list with `_embed`
-    and each post without it has the terms' names and the featured image only in the first), then the first
-    read; statuses not asked for are skipped."""
+    """Each post once: the copy modified last wins, then the one whose body shows more (The Events Calendar's
+    own API gives an event's dates and venue above its text, which its `/wp/v2/` copy lacks), then the larger (a
+    crawl that saved a list with `_embed` and each post without it has the terms' names and the featured image
+    only in the first), then the first read; statuses not asked for are skipped."""
     posts: dict[tuple[Any, Any], PostRef] = {}
     for ref in refs:
         current = posts.get(ref.key)
-        if current is None or (ref.modified, ref.size) > (current.modified, current.size):
+        if current is None or (ref.modified, ref.body, ref.size) > (current.modified, current.body, current.size):
             posts[ref.key] = ref
     kept = []
     for ref in sorted(posts.values(), key=lambda r: r.order):

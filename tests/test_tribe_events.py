@@ -14,7 +14,7 @@ from generator.builder import run_build
 from generator.importer import run_import
 from generator.sources.tribe_events import events_as_posts, when
 from generator.store.documents import loads
-from tests.conftest import config_for
+from tests.conftest import config_for, rest_item
 from tests.site_reading import page
 from tests.test_wxr import export, item
 
@@ -57,6 +57,24 @@ def test_a_crawl_of_the_events_api_builds_a_page_per_event_with_its_details(tmp_
     assert any((tag.get("src") or tag.get("href") or "").endswith("stage.jpg") for tag in blues.find_all(["img", "a"]))
     brunch = " ".join(page(tmp_path / "site", "tribe_events/brunch/index.html").get_text(" ").split())
     assert "2018-06-09 – 2018-06-10" in brunch and "MDT" not in brunch
+
+
+def test_an_event_saved_by_both_apis_shows_the_details_only_the_events_api_gives(tmp_path: Path) -> None:
+    """A crawl follows the event's `/wp/v2/` link too: that copy, modified at the same time and larger (its
+    `_links`, its term ids), holds only the text; the plugin's own copy has the dates and venue above it."""
+    site = tmp_path / "crawl" / "wp-json"
+    for folder, data in (("tribe/events/v1/events/7", event(7, "blues")),
+                         ("wp/v2/tribe_events/7", rest_item(
+                             id=7, type="tribe_events", slug="blues", link="https://club.example/event/blues/",
+                             modified="2018-06-01T09:00:00", title={"rendered": "Blues &amp; Jazz"},
+                             content={"rendered": "<p>Bring your <strong>own</strong> chair.</p>\n"},
+                             tribe_events_cat=[90], _links={"self": [{"href": "https://club.example/" + "x" * 900}]}))):
+        (site / folder).mkdir(parents=True)
+        (site / folder / "index.html").write_text(json.dumps(data))
+    result = run_import([tmp_path / "crawl"], tmp_path / "content")
+    body = loads((tmp_path / "content" / "tribe_events" / "blues.md").read_text(encoding="utf-8")).body
+    assert len(result.posts) == 1
+    assert "2018-06-02 18:30 – 21:30 MDT" in body and "143 Beale St." in body and "Bring your **own** chair." in body
 
 
 @given(start=st.datetimes(datetime(1970, 1, 1), datetime(2100, 1, 1)), hours=st.integers(0, 80), all_day=st.booleans())

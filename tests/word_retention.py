@@ -9,7 +9,8 @@ fixtures and its REST responses). `--site` is the site's address for a crawl sav
 
 What the source shows is read without what a reader never sees or the mirror leaves out on purpose
 (scripts, styles, comments, screen-reader text, plugin tables of contents, share widgets, tracking
-pixels, auto-inserted keyword links, links to anchors the post does not have). Then, on the built page
+pixels, ad units and their labels, auto-inserted keyword links, links to anchors the post does not have).
+Then, on the built page
 (its body and the table of contents the build makes for it, which stands where a plugin's stood):
 - a word counts as kept as often as it appears (order is checked by the property test in test_retention.py);
 - a link when its address, resolved against the post's own, is the address of a link or image there;
@@ -31,10 +32,13 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Comment, Tag
 
+from generator.convert import code_shortcodes, page_builders
 from generator.convert.addresses import absolute, as_browsers_read, page_address, within_page
+from generator.convert.ads import ad_block, is_ad_unit
 from generator.convert.cleanup import (KEYWORD_LINK_CLASSES, LAZY_SOURCES, LAZY_SRCSETS, PLUGIN_TOC_CLASSES,
                                        PLUGIN_TOC_IDS, SCREEN_READER_CLASSES, SHARE_CLASSES, TRACKER_HOSTS)
 from generator.convert.context import Context, Settings
+from generator.convert.formulas import formula_of, tex_of
 from generator.convert.links import BLOCKS, IMAGE_FILE, UNLINKABLE
 from generator.convert.markdown import html_to_markdown
 from generator.convert.wp_post import to_document
@@ -46,12 +50,14 @@ from generator.sources.wp_json import POST
 
 WORD = re.compile(r"\w+")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-SEPARATE = frozenset({"br", "img", "td", "th", "sup", "sub", "a", "option", "label", "select", "button"})
+SEPARATE = frozenset({"br", "img", "td", "th", "sup", "sub", "a", "option", "label", "select", "button", "text"})
 MEASURES = ("words", "links", "images", "headings", "embeds")
 EMBED_SOURCES = {"iframe": "src", "video": "src", "audio": "src", "embed": "src", "object": "data"}
 RENDERER = MarkdownRenderer()
 # The host of an address written with one: what follows `//` up to a path, query, fragment or port.
 HOST = re.compile(r"(?<=//)[^/?#:]+")
+CODE_TAG = re.compile(rf"\[/?({code_shortcodes.NAMES})(?:\s[^\]]*)?\]")
+CODE_CLOSING = re.compile(rf"\[/({code_shortcodes.NAMES})\]")
 
 
 @dataclass(frozen=True)
@@ -151,21 +157,36 @@ def measure(post: Post) -> dict[str, tuple[int, int]]:
 
 
 def _as_read(html: str) -> BeautifulSoup:
-    """The source without what a reader never sees and what the mirror leaves out on purpose."""
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup.find_all(["script", "style", "template", "noscript"]):
-        tag.decompose()
+    """The source without what a reader never sees and what the mirror leaves out on purpose; a page builder's
+    tags saved unrendered (`[et_pb_row _builder_version=…]`) are its layout, which the live site showed as such."""
+    soup = BeautifulSoup(page_builders.without_tags(_without_code_tags(html)), "html.parser")
+    for tag in soup.find_all(["script", "style", "template", "noscript", "title"]):
+        if tag.name != "title" or tag.find_parent("svg") is None:  # a page's title, pasted whole, shows nowhere
+            tag.decompose()
     left_out = SCREEN_READER_CLASSES | SHARE_CLASSES | PLUGIN_TOC_CLASSES
     for tag in soup.find_all(lambda t: not left_out.isdisjoint(t.get("class") or ()) or t.get("id") in PLUGIN_TOC_IDS):
         if not tag.decomposed:
             tag.decompose()
     for tag in soup.find_all("a", class_=lambda c: c in KEYWORD_LINK_CLASSES):
         tag.unwrap()
+    for math in soup.find_all("math"):
+        if not math.decomposed and tex_of(math):
+            formula_of(math).replace_with(tex_of(math))  # as the mirror shows a formula
+    for unit in soup.find_all(["ins", "iframe"]):
+        if not unit.decomposed and is_ad_unit(unit):
+            ad_block(unit).decompose()
     for img in soup.find_all("img"):
         src = img.get("src", "")
         if (img.get("width") in ("0", "1") and img.get("height") in ("0", "1")) or any(h in src for h in TRACKER_HOSTS):
             img.decompose()
     return soup
+
+
+def _without_code_tags(html: str) -> str:
+    """A highlighter's shortcode left unrendered (`[shell]…[/shell]`) shows its tags, which the mirror makes a code
+    block of: their words (`shell`, `language`) are its language, not the post's text."""
+    closed = set(CODE_CLOSING.findall(html))
+    return CODE_TAG.sub(lambda m: "" if m.group(1) in closed else m.group(0), html) if closed else html
 
 
 def _links(source: BeautifulSoup, address: str) -> list[str]:

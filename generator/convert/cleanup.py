@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterator
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from generator.convert import context as loss
+from generator.convert.ads import drop_ad_units
 from generator.convert.context import Context
 from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embeds import embed_label
 from generator.convert.footnotes import mark_footnotes, word_footnotes
+from generator.convert.formulas import math_as_tex
 from generator.convert.links import (images_out_of_links, keep_link_targets, name_icon_links,
                                      resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
@@ -25,7 +27,7 @@ from generator.convert.structure import (BLOCK_NAMES, MORE, blocks_in_headings_a
                                          drop_inpage_toc, emphasis_into_blocks, even_table_rows,
                                          headings_closed_by_the_parser, images_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
-                                         more_marker_between_blocks, unwrap_repeated_emphasis)
+                                         more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
@@ -49,6 +51,8 @@ KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-lin
 EMBED_CLASSES = frozenset({"wp-block-embed"})
 VERSE_CLASSES = frozenset({"wp-block-verse"})
 FILE_BUTTON_CLASSES = frozenset({"wp-block-file__button"})
+# What only a page's head holds, which shows nothing in its body.
+HEAD_ONLY = ("meta", "link", "base", "title")
 # Inline ones give back the space they held, which kept the words either side apart.
 SPACE_KEEPING = ("span", "ins", "strong", "b", "em", "i")
 EMPTY_DROPPABLE = (*SPACE_KEEPING, "div", "p", "section", "figure", "figcaption")
@@ -120,10 +124,15 @@ def drop_comments(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def drop_scripts_and_styles(soup: BeautifulSoup, ctx: Context) -> None:
+    """Scripts, styles and a page's head pasted whole into a post (a scraped page's `<meta>`, `<link>` and
+    `<title>`, which browsers do not show in a body; an SVG's `<title>` names its drawing and stays)."""
     for tag in elements(soup, "script", "style", "template"):
         if tag.get("type") != "application/ld+json" and tag.get_text(strip=True):
             ctx.losses.note(loss.SCRIPT, tag.name)
         tag.decompose()
+    for tag in elements(soup, *HEAD_ONLY):
+        if tag.name != "title" or tag.find_parent("svg") is None:
+            tag.decompose()
     for tag in elements(soup, "noscript"):
         if _links_for_readers_without_scripts(tag):
             tag.unwrap()  # the mirror's readers have no scripts: this is what they see of the widget
@@ -261,7 +270,10 @@ def _shows_image(tag: Tag, url: str) -> bool:
 
 def block_spans_apart(soup: BeautifulSoup, ctx: Context) -> None:
     """A span styled as a block (the cards of custom HTML and page builders) is a line of its own on
-    the site; without a space its words run into the next one's ("Dishoom ShoreditchBombay-style")."""
+    the site; without a space its words run into the next one's ("Dishoom ShoreditchBombay-style"). So is
+    each label of a drawing (an SVG chart's `<text>`, placed by its coordinates): "0.0 0.1", not "0.00.1"."""
+    for label in elements(soup, "text"):
+        label.insert_after(" ")  # at a group's edge too: the groups of a drawing hold no spaces between them
     for span in elements(soup, "span"):
         if DISPLAYED_AS_BLOCK.search(span.get("style") or ""):
             if _needs_space(span.previous_sibling, -1):
@@ -426,6 +438,7 @@ PASSES: tuple[Pass, ...] = (
     more_marker_between_blocks,
     drop_comments,
     drop_scripts_and_styles,
+    math_as_tex,
     drop_plugin_toc,
     drop_inpage_toc,
     drop_screen_reader_text,
@@ -435,6 +448,7 @@ PASSES: tuple[Pass, ...] = (
     unwrap_pictures,
     resolve_lazy_images,
     drop_tracking_pixels,
+    drop_ad_units,
     cover_background_as_image,
     block_spans_apart,
     embeds_as_links,
@@ -446,6 +460,7 @@ PASSES: tuple[Pass, ...] = (
     images_out_of_links,
     teletype_as_code,
     code_spans_by_line,
+    styled_emphasis,
     emphasis_into_blocks,
     unwrap_repeated_emphasis,
     merge_split_emphasis,

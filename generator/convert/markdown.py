@@ -26,7 +26,14 @@ from generator.convert.walk import can_ignore, collapse_newlines, pseudo_tags, r
 BLANK_RUNS = re.compile(r"\n{3,}")
 START = re.compile(r"-?[0-9]{1,9}")  # a list's start as browsers read it (ASCII digits; "²" is not one)
 FENCE = re.compile(r"^( *`{3,})[\w+#.-]*$")
-CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|brush:\s*)([\w+#.-]+)")
+ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")  # what Markdown may read as an entity in a link's address
+# Prism's and highlight.js's `language-x`, Prettify's `lang-x`, SyntaxHighlighter's `brush: x` and Crayon's
+# `lang:x` (or `lang_x`); Enlighter's `data-enlighter-language="x"`, others' `data-lang`. Crayon names no language
+# as `default`, Enlighter as `generic` (or `null`, left unset).
+CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|lang[:_]|brush:\s*)([\w+#.-]+)")
+LANGUAGE_ATTRIBUTES = ("data-enlighter-language", "data-lang", "data-language")
+LANGUAGE_NAME = re.compile(r"[\w+#.-]+")
+NO_LANGUAGE = frozenset({"default", "generic", "null"})
 BACKTICKS = re.compile(r"`+")
 ORDERED_MARKER = re.compile(r"^(\d+)\.")
 LISTS = ("ul", "ol")
@@ -169,7 +176,7 @@ class NewsConverter(MarkdownConverter):
         if not href:  # an anchor, or a link made text: its words and the spaces around them (markdownify drops these)
             prefix, suffix, inner = chomp(text)
             return f"{prefix}{inner}{suffix}" if inner else prefix or suffix
-        if not any(c in href for c in " ()<>"):
+        if _link_destination(href) == href:
             return super().convert_a(el, text, parent_tags)
         el["href"] = _link_destination(href)  # <…> lets a destination hold spaces and parentheses
         try:
@@ -183,7 +190,7 @@ class NewsConverter(MarkdownConverter):
             # markdownify keeps an image in a cell only as the cell's own child: one in a link there (Blogger's
             # caption tables: <td><a href=big.jpg><img></a></td>) would shrink to its alt text, often none.
             parent_tags = parent_tags - {"_inline"}
-        if src and any(c in src for c in " ()<>"):
+        if src and _link_destination(src) != src:
             el["src"] = _link_destination(src)
             try:
                 markdown = super().convert_img(el, text, parent_tags)
@@ -366,19 +373,22 @@ def _escape_line_start(match: re.Match[str]) -> str:
 
 
 def _link_destination(url: str) -> str:
+    # Markdown reads an entity in a destination as its character; an address that holds one's text
+    # (`?a=1&amp;b=2`, escaped once more than its page needed) keeps it.
+    url = ENTITY_LIKE.sub(r"\\&", url) if "&" in url else url
     if not any(c in url for c in " ()<>"):
         return url
     return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
 
 
 def code_language(el: Tag) -> str:
-    """The language a code block declares on <pre> or its <code>: language-x, lang-x or brush: x."""
-    for tag in (el, el.find("code")):
-        if isinstance(tag, Tag):
-            match = CODE_LANGUAGE.search(" ".join(tag.get("class") or ()))
-            if match:
-                return match.group(1).lower()
-    return ""
+    """The language a code block declares on <pre> or its <code>: by a class (language-x, lang-x, lang:x or
+    brush: x), else by a highlighter's attribute."""
+    tags = [tag for tag in (el, el.find("code")) if isinstance(tag, Tag)]
+    named = [match.group(1) for tag in tags if (match := CODE_LANGUAGE.search(" ".join(tag.get("class") or ())))]
+    named += [str(tag.get(attr)) for tag in tags for attr in LANGUAGE_ATTRIBUTES if tag.get(attr)]
+    language = next((name.lower() for name in named if LANGUAGE_NAME.fullmatch(name)), "")
+    return "" if language in NO_LANGUAGE else language
 
 
 def _link_follows(node: object) -> bool:

@@ -220,6 +220,50 @@ def _quote(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     return f"<blockquote>{inner}</blockquote>" if inner.strip() else None
 
 
+def _divi_bar(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """A bar of Divi's counters shows its label and, unless `use_percentages="off"`, how full it is: "Pastel 67%"."""
+    percent = named.get("percent", "").strip().rstrip("%")
+    if not inner.strip() or not percent or named.get("use_percentages") == "off":
+        return None
+    return f"<p>{inner.strip()} {escape(percent)}%</p>"
+
+
+def _divi_number(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """Divi's number and circle counters show a number (a percentage unless `percent_sign="off"`) over a title."""
+    number = named.get("number", "").strip()
+    if not number:
+        return None
+    sign = "" if named.get("percent_sign") == "off" else "%"
+    title = named.get("title", "").strip()
+    return f"<p><strong>{escape(number)}{sign}</strong>{' ' + escape(title) if title else ''}</p>"
+
+
+def _card(named: dict[str, str], inner: str, image: str, title: str, lines: tuple[str, ...] = (),
+          buttons: tuple[tuple[str, str], ...] = (), networks: tuple[str, ...] = ()) -> str | None:
+    """A module whose words sit in its attributes (Divi's team member, call to action, blurb): its picture, its
+    title (a link when the module links), the lines under it, its text, its buttons, its links to social sites."""
+    parts = [_figure(named[image].strip(), named.get("alt", "")) if named.get(image, "").strip() else ""]
+    name, url = named.get(title, "").strip(), named.get("url", "").strip()
+    if name:
+        shown = f'<a href="{escape(url)}">{escape(name)}</a>' if url else escape(name)
+        parts.append(f"<p><strong>{shown}</strong></p>")
+    parts += [f"<p>{escape(named[key].strip())}</p>" for key in lines if named.get(key, "").strip()]
+    parts.append(f"<div>{inner}</div>" if inner.strip() else "")
+    parts += [_link(named.get(address, ""), named.get(label, "")) or "" for address, label in buttons
+              if named.get(address, "").strip()]
+    parts += [_link(named[f"{site}_url"], site.title()) or "" for site in networks
+              if named.get(f"{site}_url", "").strip()]
+    return "".join(parts) or None
+
+
+def _testimonial(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """Divi's testimonial: the quote, then who said it ("— Ana Lima, Chef, Acme"), as a quote's source line."""
+    who = ", ".join(named[k].strip() for k in ("author", "job_title", "company_name") if named.get(k, "").strip())
+    if not inner.strip():
+        return None
+    return f"<blockquote>{inner}{f'<p>— {escape(who)}</p>' if who else ''}</blockquote>"
+
+
 QUOTES = ("pullquote", "pullquote-left", "pullquote-right", "pullquote_left", "pullquote_right", "su_pullquote",
           "su_quote")
 
@@ -250,6 +294,23 @@ ELEMENTS: dict[str, Element] = {
     "fusion_title": _heading(lambda named, inner: inner, lambda named: "h" + named.get("size", "2")),
     "av_heading": _heading(lambda named, inner: escape(named.get("heading", "")),
                            lambda named: named.get("tag", "h2")),
+    # Divi's Heading module (4.22), its words in `title`, a level one heading unless `title_level` says otherwise.
+    "et_pb_heading": _heading(lambda named, inner: escape(named.get("title", "")),
+                              lambda named: named.get("title_level") or "h1"),
+    "et_pb_team_member": lambda named, inner, ctx: _card(named, inner, "image_url", "name", ("position",),
+                                                         networks=("facebook", "twitter", "google", "linkedin")),
+    "et_pb_cta": lambda named, inner, ctx: _card(named, inner, "", "title", (), (("button_url", "button_text"),)),
+    "et_pb_blurb": lambda named, inner, ctx: _card(named, inner, "image", "title"),
+    "et_pb_fullwidth_header": lambda named, inner, ctx: _card(
+        named, inner, "logo_image_url", "title", ("subhead",),
+        (("button_one_url", "button_one_text"), ("button_two_url", "button_two_text"))),
+    "et_pb_testimonial": _testimonial,
+    "et_pb_counter": _divi_bar,
+    "et_pb_number_counter": _divi_number,
+    "et_pb_circle_counter": _divi_number,
+    # A social network's icon in Divi's row of them: the link to the site's page there, named by the network.
+    "et_pb_social_media_follow_network": lambda named, inner, ctx: _link(named.get("url", ""),
+                                                                          inner or named.get("social_network", "")),
     "vc_raw_html": _raw_html,
     "vc_raw_js": _script,
 }

@@ -21,7 +21,7 @@ from html import escape, unescape
 from urllib.parse import unquote
 
 from generator.convert import context as loss
-from generator.convert import page_builders
+from generator.convert import code_shortcodes, page_builders
 from generator.convert.context import Context
 from generator.convert.embeds import embed_label
 from generator.sources.wp_syntax import parse_attributes
@@ -176,6 +176,9 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 
 def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Context, depth: int) -> str:
+    if inner is not None and code_shortcodes.is_code(match["name"]):
+        named, _ = parse_attributes(page_builders.straight_quotes(match["atts"] or ""))
+        return code_shortcodes.rendered_code(match["name"], named, inner)
     if _builder(match, ctx) and depth < page_builders.MAX_DEPTH:
         named, _ = parse_attributes(page_builders.straight_quotes(match["atts"] or ""))
         return expand(page_builders.element(match["name"], named, inner or "", ctx), ctx, depth + 1)
@@ -186,8 +189,11 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
         replacement = _file(file, ctx) + (expand(inner, ctx, depth + 1) if inner else "")
     if replacement is not None:
         return match["escaped"] + replacement + match["close"]
-    if (named or inner is not None or handler is not None) and "<" not in (match["atts"] or ""):
-        ctx.losses.note(loss.UNKNOWN_SHORTCODE, original[:80])  # (brackets around markup are words, not a tag)
+    # Brackets around markup are words, not a tag; and so is a known name with nothing to show (`[gist]`, the
+    # text of a link to a gist), as WordPress shows it.
+    given = bool(named) or inner is not None or (handler is not None and bool((match["atts"] or "").strip()))
+    if given and "<" not in (match["atts"] or ""):
+        ctx.losses.note(loss.UNKNOWN_SHORTCODE, original[:80])
     if inner is None or handler is not None or depth >= page_builders.MAX_DEPTH:
         return original
     return _unknown_around(match, inner, ctx, depth)

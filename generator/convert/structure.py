@@ -33,6 +33,16 @@ BLOCK_NAMES = frozenset({"p", "div", *HEADINGS, "ul", "ol", "li", "table", "bloc
 # What a browser starts on a line of its own, which emphasis marks cannot span.
 _HOLDS_LINES = BLOCK_NAMES | {"li", "dt", "dd", "tr", "td", "th", "figcaption", "header", "footer", "aside", "nav",
                               "main", "address", "summary", "form", "fieldset"}
+# Emphasis an inline style sets or takes away: (the element it shows as, the elements that show it already,
+# the property, the values that set it, the values that take it away).
+STYLABLE = ("span", "font", "b", "strong", "i", "em")
+STYLED = (
+    ("strong", ("b", "strong"), re.compile(r"(?:^|;)\s*font-weight\s*:\s*(\w+)", re.IGNORECASE),
+     frozenset({"bold", "bolder", "600", "700", "800", "900"}), frozenset({"normal", "lighter", "100", "200", "300",
+                                                                         "400", "500"})),
+    ("em", ("i", "em"), re.compile(r"(?:^|;)\s*font-style\s*:\s*(\w+)", re.IGNORECASE),
+     frozenset({"italic", "oblique"}), frozenset({"normal"})),
+)
 TOC_BLOCKS = ("div", "nav", "ul", "ol", "p", "details", "section", "aside")
 NUMBERING = re.compile(r"^[\d.\s)–-]+")
 WHITESPACE = re.compile(r"\s+")
@@ -147,6 +157,26 @@ def more_marker_between_blocks(soup: BeautifulSoup, ctx: Context) -> None:
                 side.replace_with(strip(str(side)))
 
 
+def styled_emphasis(soup: BeautifulSoup, ctx: Context) -> None:
+    """Bold or italics set by a style rather than a tag (`<span style="font-weight: 700">`, as text pasted from
+    Google Docs or Word carries it) shows as the tag would; `<b style="font-weight: normal">` (Google Docs wraps
+    a whole paste in one) shows plain, as in a browser. Headings are bold already: bold adds nothing there."""
+    for tag in _elements(soup, *STYLABLE):
+        style = tag.get("style") or ""
+        if "font-" not in style:
+            continue
+        for name, kinds, prop, on, off in STYLED:
+            found = prop.search(style)
+            value = found.group(1).lower() if found else ""
+            if tag.name in kinds and value in off:
+                tag.name = "span"
+            elif (tag.name not in kinds and value in on and tag.get_text().strip()
+                  and not (name == "strong" and tag.find_parent(HEADINGS))):
+                wrapper = soup.new_tag(name)
+                wrapper.extend(list(tag.contents))
+                tag.append(wrapper)
+
+
 def merge_split_emphasis(soup: BeautifulSoup, ctx: Context) -> None:
     """Editors split emphasis at every apostrophe (`<em>l</em><em>’</em><em>équipe</em>`); side by
     side, `*l**’**équipe*` would read as bold. Touching elements of one kind become one."""
@@ -230,19 +260,21 @@ def line_breaks_out_of_inline(soup: BeautifulSoup, ctx: Context) -> None:
 
 def _shows_nothing(node: object) -> bool:
     """Blank text, or an element with no text and nothing to see in Markdown: an inline drawing
-    (`<svg>`, which the Markdown leaves out) or an empty icon (`<i class="fa fa-x"></i>`)."""
+    (`<svg>`, which the Markdown leaves out), a form's field outside a form (`<label>Name:</label><br><input>`)
+    or an empty icon (`<i class="fa fa-x"></i>`)."""
     if isinstance(node, Comment):
         return True
     if isinstance(node, NavigableString):
         return not node.strip()
     if not isinstance(node, Tag) or node.get_text().strip():
         return False
-    return node.name == "svg" or (node.name in INLINE and all(_shows_nothing(c) for c in node.contents))
+    return node.name in ("svg", "input") or (node.name in INLINE and all(_shows_nothing(c) for c in node.contents))
 
 
 def _beside_block(node: object, direction: str) -> bool:
-    """Whether, past blank text, the next sibling that way is a block or nothing at all."""
-    while isinstance(node, NavigableString) and not node.strip():
+    """Whether, past what shows nothing (blank text, an empty span a pasted style left), the next sibling that
+    way is a block or nothing at all."""
+    while node is not None and _shows_nothing(node):
         node = getattr(node, direction)
     return node is None or (isinstance(node, Tag) and node.name in BLOCK_NAMES)
 

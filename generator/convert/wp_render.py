@@ -14,9 +14,8 @@ import re
 from typing import Any
 from collections.abc import Callable, Mapping, Sequence
 from html import escape as html_escape
-from html import unescape as html_unescape
 
-from generator.convert import markdown_source, page_builders
+from generator.convert import code_shortcodes, markdown_source, page_builders
 from generator.convert.autop import autop
 from generator.convert.embeds import SITES
 from generator.convert.shortcodes import FORMS
@@ -68,26 +67,13 @@ OVERRIDE_RULES = {
     ("image", "alt"): (re.compile(r'(?P<open><img\b[^>]*?\salt=")[^"]*(?P<close>")'), html_escape),
 }
 # SyntaxHighlighter's shortcodes, on every WordPress.com site and many others: `[code language="bash"]`,
-# `[sourcecode lang="py"]`. The plugin renders them before paragraphs are made, so their text stays whole.
-# SyntaxHighlighter also takes each of its languages' names as a shortcode of its own: [php]...[/php]; but not
-# `latex` (Jetpack's [latex] is math) nor `r` (too short to be safe), which it leaves to others.
-BRUSHES = ("as3|actionscript3|bash|shell|coldfusion|cf|clojure|clj|cpp|c|c-sharp|csharp|css|delphi|pas|pascal|diff"
-           "|patch|erl|erlang|fsharp|go|golang|groovy|haskell|java|jfx|javafx|js|jscript|javascript|tex|matlab"
-           "|objc|obj-c|perl|pl|php|plain|text|ps|powershell|py|python|splus|rails|rb|ror|ruby|scala|sql|swift|vb"
-           "|vbnet|xml|xhtml|xslt|html|yaml|yml")
-# CodeColorer's `[cc lang="php"]`, its modes as letters (`[cci]` inline, `[cce]` escaped) and its language
-# as a suffix: `[ccnLe_php]…[/ccnLe_php]`.
-CODECOLORER = r"cc[a-zA-Z]{0,6}(?:_[\w+#-]+)?"
-CODE_SHORTCODE = re.compile(rf"\[(code|sourcecode|source|{BRUSHES}|{CODECOLORER})((?:\s[^\]]*)?)\](.*?)\[/\1\]",
-                            re.DOTALL)
+# `[sourcecode lang="py"]`, `[php]`, and CodeColorer's. The plugin renders them before paragraphs are made, so
+# their text stays whole.
+CODE_SHORTCODE = re.compile(rf"\[({code_shortcodes.NAMES})((?:\s[^\]]*)?)\](.*?)\[/\1\]", re.DOTALL)
 # WP-Syntax's `<pre lang="php">` and CodeColorer's `<code lang="php">`, alone or in a <pre>: the plugin shows
 # what they hold as code, tags and all (`<?php`, `echo "<div>"`), where a browser would take it for HTML.
 CODE_TAG = re.compile(r"(<pre\b[^>]*>\s*)?<(pre|code)\b[^>]*?\slang=[\"']?([\w+#-]*)[\"']?[^>]*>(.*?)</\2>"
                       r"(?(1)\s*</pre>)", re.DOTALL | re.IGNORECASE)
-# Brush names that Pygments reads as another language, or as none.
-BRUSH_LANGUAGES = {"ps": "powershell", "plain": "", "text": "", "c-sharp": "csharp", "as3": "actionscript3",
-                   "splus": "r", "ror": "ruby", "rails": "ruby", "jscript": "javascript", "vb": "vbnet",
-                   "patch": "diff", "xhtml": "html", "jfx": "", "javafx": "", "cf": "cfm", "coldfusion": "cfm"}
 
 
 def rendered(data: dict[str, Any]) -> dict[str, Any]:
@@ -243,14 +229,9 @@ def _code_blocks(text: str) -> str:
     def block(match: re.Match[str]) -> str:
         atts, _ = parse_attributes(match.group(2) or "")
         name = match.group(1)
-        if name.startswith("cc"):
-            mode, _, suffix = name[2:].partition("_")
-            if "i" in mode:
-                return f"<code>{_escaped(match.group(3))}</code>"
-            named = atts.get("lang") or suffix
-        else:
-            named = atts.get("language") or atts.get("lang") or ("" if name in ("code", "sourcecode") else name)
-        return _code_block(named, match.group(3))
+        if code_shortcodes.inline(name):
+            return f"<code>{code_shortcodes.escaped(match.group(3))}</code>"
+        return code_shortcodes.code_block(code_shortcodes.language(name, atts), match.group(3))
 
     return CODE_SHORTCODE.sub(block, text)
 
@@ -264,23 +245,10 @@ def _code_tags(text: str) -> str:
     def code(match: re.Match[str]) -> str:
         in_pre, tag, named, content = match.groups()
         if tag.lower() == "code" and not in_pre and "\n" not in content:
-            return f"<code>{_escaped(content)}</code>"
-        return _code_block(named, content)
+            return f"<code>{code_shortcodes.escaped(content)}</code>"
+        return code_shortcodes.code_block(named, content)
 
     return CODE_TAG.sub(code, text)
-
-
-def _code_block(named: str, content: str) -> str:
-    """A <pre> of the code, its language, named as the plugin names it, kept for highlighting."""
-    language = re.sub(r"[^a-z0-9+#-]", "", BRUSH_LANGUAGES.get(named.lower(), named.lower()))
-    kind = f' class="language-{language}"' if language else ""
-    code = _escaped(content.strip("\n"))
-    return f"<pre><code{kind}>{code}</code></pre>"
-
-
-def _escaped(code: str) -> str:
-    """Code as HTML text: what the editor saved escaped (`&lt;`) reads as the code it is."""
-    return html_escape(html_unescape(code), quote=False)
 
 
 def _autoembed(text: str) -> str:

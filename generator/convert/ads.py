@@ -1,0 +1,64 @@
+"""Ad units in a post: pasted with an article copied from a news site, or added to the content by an ad plugin
+(Ad Inserter, AdSense's auto ads). Each showed an ad chosen for its visitor by the network's script; the mirror
+has none to show, and a link to the ad server, or its "Advertisement" label left standing alone, would be junk.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from generator.convert import context as loss
+from generator.convert.context import Context
+from generator.convert.parse import tags_in
+
+# Ad networks' servers: a frame from one held an ad chosen for each visitor, never the post's own.
+AD_HOSTS = ("doubleclick.net", "googlesyndication.com", "amazon-adsystem.com", "adnxs.com")
+AD_FRAME_SOURCES = ("src", "data-src", "data-lazy-src")
+AD_WRAPPERS = frozenset({"div", "p", "span", "aside", "section", "figure", "center"})
+AD_LABEL_WORDS = 2
+WORD = re.compile(r"\w+")
+
+
+def drop_ad_units(soup: BeautifulSoup, ctx: Context) -> None:
+    """AdSense's `<ins class="adsbygoogle">`, a frame an ad server filled, and the wrappers that hold only them
+    and their label, go."""
+    for tag in [t for t in tags_in(soup) if t.name in ("ins", "iframe")]:
+        if not _gone(tag) and is_ad_unit(tag):
+            ctx.losses.note(loss.AD_UNIT, tag.get("src") or "an ad unit")
+            ad_block(tag).decompose()
+
+
+def ad_block(unit: Tag) -> Tag:
+    """The unit with the wrappers around it that hold nothing else but its label ("Advertisement",
+    "Quảng cáo", "Anzeige"), which would be left standing alone."""
+    block = unit
+    while isinstance(block.parent, Tag) and block.parent.name in AD_WRAPPERS and _holds_only_ads(block.parent):
+        block = block.parent
+    return block
+
+
+def _holds_only_ads(wrapper: Tag) -> bool:
+    if len(WORD.findall(wrapper.get_text(" "))) > AD_LABEL_WORDS:
+        return False
+    shown = wrapper.find_all(["img", "a", "iframe", "video", "audio", "object", "embed"])
+    return all(t.name == "iframe" and is_ad_unit(t) for t in shown)
+
+
+def is_ad_unit(tag: Tag) -> bool:
+    """AdSense's unit, or a frame from an ad network's server."""
+    if tag.name == "ins":
+        return "adsbygoogle" in (tag.get("class") or ()) or tag.has_attr("data-ad-client")
+    source = next((tag[a] for a in AD_FRAME_SOURCES if tag.get(a, "").startswith(("http", "//"))), "")
+    try:
+        host = (urlsplit(source).hostname or "").lower()
+    except ValueError:  # an address no browser could load (`http://[::1`) is no ad server's
+        return False
+    return any(host == ad or host.endswith("." + ad) for ad in AD_HOSTS)
+
+
+def _gone(tag: Tag) -> bool:
+    """Whether a tag went with an ad block taken out before it (read from the instance: see cleanup.elements)."""
+    return bool(tag.__dict__.get("_decomposed"))
