@@ -18,7 +18,8 @@ LAYOUT = ("vc_row", "vc_column", "vc_column_text", "vc_row_inner", "vc_column_in
           "et_pb_column", "et_pb_text", "fusion_builder_container", "fusion_builder_column", "fusion_text",
           "av_one_half", "av_textblock",
           # Shortcodes Ultimate's and themes' own
-          "su_row", "su_column", "su_highlight", "one_half", "one_third_last", "column", "dropcap", "pullquote-left")
+          "su_row", "su_column", "su_highlight", "one_half", "one_third_last", "column", "dropcap", "pullquote-left",
+          "toggle", "warning", "notice", "tab")
 QUOTES = ('"', "&#8221;", "&#8243;", "”", "'")
 words = st.lists(st.from_regex(r"[A-Za-z]{2,8}", fullmatch=True), min_size=1, max_size=4).map(" ".join)
 
