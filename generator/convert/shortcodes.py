@@ -1,7 +1,7 @@
 """Shortcodes left unrendered in REST content become the HTML they stand for, or a visible link.
 
 `[caption]` becomes a figure, `[gallery ids]` the saved media it names, `[embed]`, `[youtube]`,
-`[vimeo]`, `[tweet]` and Jetpack's `[googlemaps]`, `[slideshare]`… a link to what they embed,
+`[vimeo]`, `[tweet]` and Jetpack's `[googlemaps]`, `[slideshare]`, `[scribd]`… a link to what they embed,
 `[audio]` and `[video]` the player WordPress renders (which the converter makes a link),
 `[playlist ids]` a list of links to its files, NextGEN Gallery's (`[nggallery id=3]`) a note that its
 images are not in the mirror, a form's or a shop page's shortcode nothing, nor does one that lists the site's
@@ -421,6 +421,7 @@ HANDLERS: dict[str, Handler] = {
     "archiveorg": _site_link("https://archive.org/details/"),
     "soundcloud": _site_link("https://soundcloud.com/"),
     "instagram": _site_link("https://www.instagram.com/p/"),
+    "scribd": _site_link("https://www.scribd.com/doc/"),  # `[scribd id=191207189 key=key-4ofw mode=scroll]`
     "audio": _media("audio"),
     "video": _media("video"),
     "caption": _caption,

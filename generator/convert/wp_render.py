@@ -38,7 +38,7 @@ INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|
 # The shortcodes WordPress registers itself, and Jetpack's embeds (as on WordPress.com), which the converter
 # makes links; strip_shortcodes removes them with what they enclose.
 CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed|youtube|vimeo|tweet"
-                            r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram)\b[^\]]*\]"
+                            r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram|scribd)\b[^\]]*\]"
                             r"(?:(?:(?!\[\1\b).)*?\[/\1\])?", re.DOTALL)
 # A form's shortcodes (Jetpack's [contact-form] holds its [contact-field]s): registered on the site, so its
 # automatic excerpt has none of them, nor any field's label.
