@@ -44,7 +44,7 @@ LINK_TAG = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
 FILE_ADDRESS = re.compile(r"(?:https?:)?/[^\s\"'<>\[\]]*?\.(?P<type>[A-Za-z0-9]{2,5})(?:[?#][^\s\"'<>\[\]]*)?")
 FILE_TYPES = frozenset({"pdf", "swf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "pps", "ppsx", "odt", "ods", "odp",
                         "rtf", "txt", "csv", "epub", "zip", "mp3", "m4a", "ogg", "wav", "mp4", "m4v", "webm", "mov",
-                        "jpg", "jpeg", "png", "gif", "webp", "svg"})
+                        "flv", "jpg", "jpeg", "png", "gif", "webp", "svg"})
 IMAGE_TYPES = frozenset({"jpg", "jpeg", "png", "gif", "webp", "svg"})
 
 
@@ -184,6 +184,8 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
     replacement = handler(named, positional, inner or "", ctx) if handler is not None else None
     if replacement is None and handler is None and (file := _named_file(match)):
         replacement = _file(file, ctx) + (expand(inner, ctx, depth + 1) if inner else "")
+    elif replacement is None and handler is None and (file := _enclosed_file(inner)):
+        replacement = _file(file, ctx)
     if replacement is not None:
         return match["escaped"] + replacement + match["close"]
     if (named or inner is not None or handler is not None) and "<" not in (match["atts"] or ""):
@@ -206,6 +208,14 @@ def _named_file(match: re.Match[str]) -> str | None:
         if found and found["type"].lower() in FILE_TYPES:
             return address
     return None
+
+
+def _enclosed_file(inner: str | None) -> str | None:
+    """The file an unknown shortcode encloses and nothing else: a player's `[quicktime]/uploads/talk.mov[/quicktime]`
+    or `[flv]…[/flv]` (Viper's Video Quicktags and its kind, in posts of the 2000s) played that file."""
+    address = unescape(inner or "").strip()
+    found = FILE_ADDRESS.fullmatch(address)
+    return address if found and found["type"].lower() in FILE_TYPES else None
 
 
 def _file(address: str, ctx: Context) -> str:
