@@ -26,7 +26,9 @@ from generator.convert.context import Context
 from generator.convert.embeds import embed_label
 from generator.sources.wp_syntax import parse_attributes
 
-OPENING = re.compile(r"\[(?P<escaped>\[?)(?P<name>[a-z][a-z0-9_-]*)(?P<atts>(?:=|\s)[^\]]*)?\](?P<close>\]?)")
+# `[audio:a.mp3|titles=A]` is the Audio Player plugin's (1 Pixel Out), in blogs of 2008-2012.
+OPENING = re.compile(r"\[(?P<escaped>\[?)(?P<name>[a-z][a-z0-9_-]*)(?P<atts>(?:=|\s)[^\]]*|(?<=audio):[^\]]*)?\]"
+                     r"(?P<close>\]?)")
 CLOSING = re.compile(r"\[/([a-z][a-z0-9_-]*)\]")
 # The tag WordPress cut an excerpt in, at its word limit: `[vc_row type=”in_container”…`.
 CUT_TAG = re.compile(r"\[(?P<name>[a-z][a-z0-9_-]*)(?P<atts>[^\]\[]*)$")
@@ -282,11 +284,11 @@ def _media(kind: str) -> Handler:
     makes a link to the file, as it does on REST content."""
     def handler(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
         sources = [(named[k].strip(), t) for k, t in SOURCES[kind] if named.get(k, "").strip()]
-        given = " ".join(positional)
+        given = " ".join(positional).removeprefix(":")
         if not sources and kind == "audio" and ("|" in given or "," in given):
             return _wpcom_audio(unescape(given), ctx)
         if not sources and positional:
-            sources = [(positional[0], "")]
+            sources = [(positional[0].removeprefix(":"), "")]
         if not sources:
             return None
         tags = "".join(f'<source{_type(t)} src="{escape(url)}">' for url, t in sources)
