@@ -71,6 +71,12 @@ def test_summary_loses_unregistered_tags_raw_html_and_the_tag_its_cut_in() -> No
         "The guide in full."
 
 
+def test_summary_keeps_a_theme_buttons_text_without_its_tags() -> None:
+    """The body links a button's text (`[download link="…"]Local copy[/download]`); the summary has the text."""
+    excerpt = '<p>Files: [download link="http://e.com/a.rar"]Local copy[/download] and [tooltip url="/h/"]x[/tooltip]</p>'
+    assert html_to_text(strip_known(excerpt)) == 'Files: Local copy and [tooltip url="/h/"]x[/tooltip]'
+
+
 @settings(max_examples=100, deadline=None)
 @given(before=words, title=words, after=words, quote=st.sampled_from(QUOTES))
 def test_a_text_separator_shows_its_title_between_the_words_around_it(before: str, title: str, after: str,

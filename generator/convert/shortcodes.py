@@ -48,6 +48,7 @@ FILE_TYPES = frozenset({"pdf", "swf", "doc", "docx", "xls", "xlsx", "ppt", "pptx
                         "rtf", "txt", "csv", "epub", "zip", "mp3", "m4a", "ogg", "wav", "mp4", "m4v", "webm", "mov",
                         "flv", "jpg", "jpeg", "png", "gif", "webp", "svg"})
 IMAGE_TYPES = frozenset({"jpg", "jpeg", "png", "gif", "webp", "svg"})
+BUTTON_NAMES = re.compile(r"button|btn|download|link")
 
 
 def expand(html: str, ctx: Context, depth: int = 0) -> str:
@@ -124,7 +125,8 @@ def strip_known(text: str) -> str:
     text = RAW_BLOCK.sub("", text)
     themed = page_builders.themed(text)
     strippable = {m["name"] for m in OPENING.finditer(text)
-                  if page_builders.curled(m["atts"] or "") or _known(m["name"], themed) or _named_file(m)}
+                  if page_builders.curled(m["atts"] or "") or _known(m["name"], themed) or _named_file(m)
+                  or _button_address(m["name"], parse_attributes(m["atts"] or "")[0], "text")}
     text = OPENING.sub(lambda m: "" if m["name"] in strippable and not m["escaped"] else m.group(0), text)
     text = CLOSING.sub(lambda m: "" if m.group(1) in strippable else m.group(0), text)
     return CUT_TAG.sub(lambda m: "" if _known(m["name"], themed) or page_builders.curled(m["atts"]) else m.group(0),
@@ -184,7 +186,9 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
     named, positional = parse_attributes(match["atts"] or "")
     handler = _handler(match["name"])
     replacement = handler(named, positional, inner or "", ctx) if handler is not None else None
-    if replacement is None and handler is None and (file := _named_file(match)):
+    if replacement is None and handler is None and (button := _button_address(match["name"], named, inner)):
+        replacement = f'<a href="{escape(button)}">{expand(inner or "", ctx, depth + 1)}</a>'
+    elif replacement is None and handler is None and (file := _named_file(match)):
         replacement = _file(file, ctx) + (expand(inner, ctx, depth + 1) if inner else "")
     elif replacement is None and handler is None and (file := _enclosed_file(inner)):
         replacement = _file(file, ctx)
@@ -210,6 +214,15 @@ def _named_file(match: re.Match[str]) -> str | None:
         if found and found["type"].lower() in FILE_TYPES:
             return address
     return None
+
+
+def _button_address(name: str, named: dict[str, str], inner: str | None) -> str | None:
+    """The address of a theme's button around its text, `[button link="…"]Buy now[/button]` or
+    `[download url="…"]Get it[/download]`, which links that text."""
+    if inner is None or not inner.strip() or not BUTTON_NAMES.search(name):
+        return None
+    url = next((unescape(named[key]).strip() for key in ("link", "url", "href") if named.get(key, "").strip()), "")
+    return url if url.startswith(("http://", "https://", "/")) else None
 
 
 def _enclosed_file(inner: str | None) -> str | None:
