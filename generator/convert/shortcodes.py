@@ -49,6 +49,7 @@ FILE_TYPES = frozenset({"pdf", "swf", "doc", "docx", "xls", "xlsx", "ppt", "pptx
                         "flv", "jpg", "jpeg", "png", "gif", "webp", "svg"})
 IMAGE_TYPES = frozenset({"jpg", "jpeg", "png", "gif", "webp", "svg"})
 BUTTON_NAMES = re.compile(r"button|btn|download|link")
+LINE_START = re.compile(r"[ \t]*(?:<br\s*/?>|\r?\n)", re.IGNORECASE)
 
 
 def expand(html: str, ctx: Context, depth: int = 0) -> str:
@@ -186,7 +187,9 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
     named, positional = parse_attributes(match["atts"] or "")
     handler = _handler(match["name"])
     replacement = handler(named, positional, inner or "", ctx) if handler is not None else None
-    if replacement is None and handler is None and (button := _button_address(match["name"], named, inner)):
+    if replacement is None and handler is None and _note_box(match["name"], named, inner):
+        replacement = expand(page_builders.element("note", named, inner or "", ctx), ctx, depth + 1)
+    elif replacement is None and handler is None and (button := _button_address(match["name"], named, inner)):
         replacement = f'<a href="{escape(button)}">{expand(inner or "", ctx, depth + 1)}</a>'
     elif replacement is None and handler is None and (file := _named_file(match)):
         replacement = _file(file, ctx) + (expand(inner, ctx, depth + 1) if inner else "")
@@ -214,6 +217,12 @@ def _named_file(match: re.Match[str]) -> str | None:
         if found and found["type"].lower() in FILE_TYPES:
             return address
     return None
+
+
+def _note_box(name: str, named: dict[str, str], inner: str | None) -> bool:
+    """Whether a `[note]` is a theme's box of lines (`[note title="Setup"]<br />…`) rather than Easy Footnotes'
+    note inside a sentence, which has no title and starts on the sentence's line."""
+    return name == "note" and inner is not None and (bool(named.get("title")) or LINE_START.match(inner) is not None)
 
 
 def _button_address(name: str, named: dict[str, str], inner: str | None) -> str | None:
