@@ -90,6 +90,12 @@ def test_the_automatic_excerpt_has_no_embed_shortcodes_which_the_post_shows_as_l
     assert auto_excerpt(raw) == "<p>See the map. Then more.</p>\n"
 
 
+def test_the_automatic_excerpt_keeps_a_shortcode_whose_name_only_begins_with_a_core_one() -> None:
+    """`[video-note]` is not `[video]`: its closing tag is not left behind alone."""
+    raw = "Intro [video-note]Watch this[/video-note] and [contact-form-x]Ask[/contact-form-x] end."
+    assert auto_excerpt(raw) == f"<p>{raw}</p>\n"
+
+
 @pytest.mark.parametrize("shortcode", [
     '[sourcecode language="php"]\n&lt;?php\n...snip...\n[/sourcecode]', "[php]echo 1;[/php]", "[code lang=bash]\n$ rvm install\n[/code]",
     '[contact-form][contact-field label="Name" type="name" required="true" /][contact-field label="Email" /][/contact-form]',
