@@ -18,7 +18,8 @@ LAYOUT = ("vc_row", "vc_column", "vc_column_text", "vc_row_inner", "vc_column_in
           "et_pb_column", "et_pb_text", "fusion_builder_container", "fusion_builder_column", "fusion_text",
           "av_one_half", "av_textblock",
           # Shortcodes Ultimate's and themes' own
-          "su_row", "su_column", "su_highlight", "one_half", "one_third_last", "column", "dropcap", "pullquote-left")
+          "su_row", "su_column", "su_highlight", "one_half", "one_third_last", "column", "dropcap", "pullquote-left",
+          "toggle", "warning", "notice", "tab")
 QUOTES = ('"', "&#8221;", "&#8243;", "”", "'")
 words = st.lists(st.from_regex(r"[A-Za-z]{2,8}", fullmatch=True), min_size=1, max_size=4).map(" ".join)
 
@@ -68,6 +69,12 @@ def test_summary_loses_unregistered_tags_raw_html_and_the_tag_its_cut_in() -> No
         "Prices [sic] rose [note]a[/note] in [May…"
     assert html_to_text(strip_known('<p>The guide [pdf-embedder url="https://e.com/guide.pdf"] in full.</p>')) == \
         "The guide in full."
+
+
+def test_summary_keeps_a_theme_buttons_text_without_its_tags() -> None:
+    """The body links a button's text (`[download link="…"]Local copy[/download]`); the summary has the text."""
+    excerpt = '<p>Files: [download link="http://e.com/a.rar"]Local copy[/download] and [tooltip url="/h/"]x[/tooltip]</p>'
+    assert html_to_text(strip_known(excerpt)) == 'Files: Local copy and [tooltip url="/h/"]x[/tooltip]'
 
 
 @settings(max_examples=100, deadline=None)

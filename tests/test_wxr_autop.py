@@ -85,8 +85,15 @@ def test_the_automatic_excerpt_is_55_words_of_text_without_captions() -> None:
 
 
 def test_the_automatic_excerpt_has_no_embed_shortcodes_which_the_post_shows_as_links() -> None:
-    raw = "See the map.\n\n[googlemaps https://www.google.com/maps/d/embed?mid=1]\n\n[youtube abc] Then more."
+    raw = ("See the map.\n\n[googlemaps https://www.google.com/maps/d/embed?mid=1]\n\n[youtube abc] Then more."
+           "\n\n[scribd id=191207189 key=key-4ofw mode=scroll]")
     assert auto_excerpt(raw) == "<p>See the map. Then more.</p>\n"
+
+
+def test_the_automatic_excerpt_keeps_a_shortcode_whose_name_only_begins_with_a_core_one() -> None:
+    """`[video-note]` is not `[video]`: its closing tag is not left behind alone."""
+    raw = "Intro [video-note]Watch this[/video-note] and [contact-form-x]Ask[/contact-form-x] end."
+    assert auto_excerpt(raw) == f"<p>{raw}</p>\n"
 
 
 @pytest.mark.parametrize("shortcode", [

@@ -179,14 +179,15 @@ def drop_share_widgets(soup: BeautifulSoup, ctx: Context) -> None:
 def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
     """A mirror cannot submit anything; a form's visible text is kept, its controls are not. A select's
     choices, in a form or not (a shop's sorting and filters), are text a reader needs, in the line of its
-    label: `a / b / c`, never run together."""
+    label: `a / b / c`, never run together. A control goes as the space it took between the labels around it
+    (`<label>Name *</label><input><label>Phone *</label>`, as a page builder's copy of a form keeps them)."""
     for select in elements(soup, "select"):
         choices = [o.get_text(" ", strip=True) for o in select.find_all("option") if o.get("value", "x") != ""]
         select.replace_with(f" {' / '.join(c for c in choices if c)} ")
     for form in elements(soup, "form"):
         ctx.losses.note(loss.FORM, form.get("action", ""))
         for control in elements(form, "input", "textarea", "button"):
-            control.decompose()
+            control.replace_with(" ")
         form.name = "div"
 
 

@@ -13,7 +13,8 @@ SITES = (("youtube.com", ("YouTube", "site_video")), ("youtu.be", ("YouTube", "s
          ("x.com", ("X", "post_on_site")), ("instagram.com", ("Instagram", "site_post")),
          ("facebook.com", ("Facebook", "site_post")), ("tiktok.com", ("TikTok", "site_video")),
          ("spotify.com", ("Spotify", "")), ("soundcloud.com", ("SoundCloud", "")), ("google.com", ("Google", "")),
-         ("slideshare.net", ("SlideShare", "")), ("dailymotion.com", ("Dailymotion", "site_video")))
+         ("slideshare.net", ("SlideShare", "")), ("dailymotion.com", ("Dailymotion", "site_video")),
+         ("scribd.com", ("Scribd", "")))
 
 
 # The Flash players that posts of the 2000s embedded (`<embed src="http://www.youtube.com/v/ID&hl=en">`), which no

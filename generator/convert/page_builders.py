@@ -25,8 +25,13 @@ from generator.convert.context import Context
 PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_")
 # Themes register layout and typography shortcodes of their own under these plain names; once the theme is
 # gone (as in an export or a mirror) they are left raw around the words (`[dropcap]2[/dropcap]014`).
+# Their boxes and collapsible sections (`[warning]…[/warning]`, `[toggle title="…"]`) hold whole paragraphs,
+# which the theme showed in a frame or behind a click: the words show, not the tags around them. Not `[note]`,
+# which is Easy Footnotes' note inside a sentence as often as a theme's box.
 THEME_NAMES = re.compile(r"dropcap|highlight|pullquote(?:[_-](?:left|right))?|row|columns?|hr|divider|clear|spacer|gap"
-                         r"|(?:one|two|three|four|five)_(?:half|thirds?|fourths?|fifths?|sixths?)(?:_last)?")
+                         r"|(?:one|two|three|four|five)_(?:half|thirds?|fourths?|fifths?|sixths?)(?:_last)?"
+                         r"|notice|info|tip|warning|alert|error|success|important"
+                         r"|toggle|spoiler|accordion|tabs?")
 _PREFIXED = "(?:" + "|".join(PREFIXES) + ")[a-z0-9_-]*"
 _NAME = rf"(?:{_PREFIXED}|(?:{THEME_NAMES.pattern})(?![\w-]))"
 CLOSING = re.compile(rf"\[/{_NAME}\]")

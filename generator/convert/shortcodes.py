@@ -1,7 +1,7 @@
 """Shortcodes left unrendered in REST content become the HTML they stand for, or a visible link.
 
 `[caption]` becomes a figure, `[gallery ids]` the saved media it names, `[embed]`, `[youtube]`,
-`[vimeo]`, `[tweet]` and Jetpack's `[googlemaps]`, `[slideshare]`… a link to what they embed,
+`[vimeo]`, `[tweet]` and Jetpack's `[googlemaps]`, `[slideshare]`, `[scribd]`… a link to what they embed,
 `[audio]` and `[video]` the player WordPress renders (which the converter makes a link),
 `[playlist ids]` a list of links to its files, NextGEN Gallery's (`[nggallery id=3]`) a note that its
 images are not in the mirror, a form's or a shop page's shortcode nothing, nor does one that lists the site's
@@ -26,7 +26,9 @@ from generator.convert.context import Context
 from generator.convert.embeds import embed_label
 from generator.sources.wp_syntax import parse_attributes
 
-OPENING = re.compile(r"\[(?P<escaped>\[?)(?P<name>[a-z][a-z0-9_-]*)(?P<atts>(?:=|\s)[^\]]*)?\](?P<close>\]?)")
+# `[audio:a.mp3|titles=A]` is the Audio Player plugin's (1 Pixel Out), in blogs of 2008-2012.
+OPENING = re.compile(r"\[(?P<escaped>\[?)(?P<name>[a-z][a-z0-9_-]*)(?P<atts>(?:=|\s)[^\]]*|(?<=audio):[^\]]*)?\]"
+                     r"(?P<close>\]?)")
 CLOSING = re.compile(r"\[/([a-z][a-z0-9_-]*)\]")
 # The tag WordPress cut an excerpt in, at its word limit: `[vc_row type=”in_container”…`.
 CUT_TAG = re.compile(r"\[(?P<name>[a-z][a-z0-9_-]*)(?P<atts>[^\]\[]*)$")
@@ -44,8 +46,10 @@ LINK_TAG = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
 FILE_ADDRESS = re.compile(r"(?:https?:)?/[^\s\"'<>\[\]]*?\.(?P<type>[A-Za-z0-9]{2,5})(?:[?#][^\s\"'<>\[\]]*)?")
 FILE_TYPES = frozenset({"pdf", "swf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "pps", "ppsx", "odt", "ods", "odp",
                         "rtf", "txt", "csv", "epub", "zip", "mp3", "m4a", "ogg", "wav", "mp4", "m4v", "webm", "mov",
-                        "jpg", "jpeg", "png", "gif", "webp", "svg"})
+                        "flv", "jpg", "jpeg", "png", "gif", "webp", "svg"})
 IMAGE_TYPES = frozenset({"jpg", "jpeg", "png", "gif", "webp", "svg"})
+BUTTON_NAMES = re.compile(r"button|btn|download|link")
+LINE_START = re.compile(r"[ \t]*(?:<br\s*/?>|\r?\n)", re.IGNORECASE)
 
 
 def expand(html: str, ctx: Context, depth: int = 0) -> str:
@@ -122,7 +126,8 @@ def strip_known(text: str) -> str:
     text = RAW_BLOCK.sub("", text)
     themed = page_builders.themed(text)
     strippable = {m["name"] for m in OPENING.finditer(text)
-                  if page_builders.curled(m["atts"] or "") or _known(m["name"], themed) or _named_file(m)}
+                  if page_builders.curled(m["atts"] or "") or _known(m["name"], themed) or _named_file(m)
+                  or _button_address(m["name"], parse_attributes(m["atts"] or "")[0], "text")}
     text = OPENING.sub(lambda m: "" if m["name"] in strippable and not m["escaped"] else m.group(0), text)
     text = CLOSING.sub(lambda m: "" if m.group(1) in strippable else m.group(0), text)
     return CUT_TAG.sub(lambda m: "" if _known(m["name"], themed) or page_builders.curled(m["atts"]) else m.group(0),
@@ -185,8 +190,14 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
     named, positional = parse_attributes(match["atts"] or "")
     handler = _handler(match["name"])
     replacement = handler(named, positional, inner or "", ctx) if handler is not None else None
-    if replacement is None and handler is None and (file := _named_file(match)):
+    if replacement is None and handler is None and _note_box(match["name"], named, inner):
+        replacement = expand(page_builders.element("note", named, inner or "", ctx), ctx, depth + 1)
+    elif replacement is None and handler is None and (button := _button_address(match["name"], named, inner)):
+        replacement = f'<a href="{escape(button)}">{expand(inner or "", ctx, depth + 1)}</a>'
+    elif replacement is None and handler is None and (file := _named_file(match)):
         replacement = _file(file, ctx) + (expand(inner, ctx, depth + 1) if inner else "")
+    elif replacement is None and handler is None and (file := _enclosed_file(inner)):
+        replacement = _file(file, ctx)
     if replacement is not None:
         return match["escaped"] + replacement + match["close"]
     # Brackets around markup are words, not a tag; and so is a known name with nothing to show (`[gist]`, the
@@ -212,6 +223,29 @@ def _named_file(match: re.Match[str]) -> str | None:
         if found and found["type"].lower() in FILE_TYPES:
             return address
     return None
+
+
+def _note_box(name: str, named: dict[str, str], inner: str | None) -> bool:
+    """Whether a `[note]` is a theme's box of lines (`[note title="Setup"]<br />…`) rather than Easy Footnotes'
+    note inside a sentence, which has no title and starts on the sentence's line."""
+    return name == "note" and inner is not None and (bool(named.get("title")) or LINE_START.match(inner) is not None)
+
+
+def _button_address(name: str, named: dict[str, str], inner: str | None) -> str | None:
+    """The address of a theme's button around its text, `[button link="…"]Buy now[/button]` or
+    `[download url="…"]Get it[/download]`, which links that text."""
+    if inner is None or not inner.strip() or not BUTTON_NAMES.search(name):
+        return None
+    url = next((unescape(named[key]).strip() for key in ("link", "url", "href") if named.get(key, "").strip()), "")
+    return url if url.startswith(("http://", "https://", "/")) else None
+
+
+def _enclosed_file(inner: str | None) -> str | None:
+    """The file an unknown shortcode encloses and nothing else: a player's `[quicktime]/uploads/talk.mov[/quicktime]`
+    or `[flv]…[/flv]` (Viper's Video Quicktags and its kind, in posts of the 2000s) played that file."""
+    address = unescape(inner or "").strip()
+    found = FILE_ADDRESS.fullmatch(address)
+    return address if found and found["type"].lower() in FILE_TYPES else None
 
 
 def _file(address: str, ctx: Context) -> str:
@@ -278,11 +312,11 @@ def _media(kind: str) -> Handler:
     makes a link to the file, as it does on REST content."""
     def handler(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
         sources = [(named[k].strip(), t) for k, t in SOURCES[kind] if named.get(k, "").strip()]
-        given = " ".join(positional)
+        given = " ".join(positional).removeprefix(":")
         if not sources and kind == "audio" and ("|" in given or "," in given):
             return _wpcom_audio(unescape(given), ctx)
         if not sources and positional:
-            sources = [(positional[0], "")]
+            sources = [(positional[0].removeprefix(":"), "")]
         if not sources:
             return None
         tags = "".join(f'<source{_type(t)} src="{escape(url)}">' for url, t in sources)
@@ -427,6 +461,7 @@ HANDLERS: dict[str, Handler] = {
     "archiveorg": _site_link("https://archive.org/details/"),
     "soundcloud": _site_link("https://soundcloud.com/"),
     "instagram": _site_link("https://www.instagram.com/p/"),
+    "scribd": _site_link("https://www.scribd.com/doc/"),  # `[scribd id=191207189 key=key-4ofw mode=scroll]`
     "audio": _media("audio"),
     "video": _media("video"),
     "caption": _caption,

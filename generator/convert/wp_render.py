@@ -35,14 +35,15 @@ TAG = re.compile(r"<[^>]*>")
 INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong"
                         r"|sub|sup|time|tt|u|var)(?:\s[^>]*)?>", re.IGNORECASE)
 # The shortcodes WordPress registers itself, and Jetpack's embeds (as on WordPress.com), which the converter
-# makes links; strip_shortcodes removes them with what they enclose.
+# makes links; strip_shortcodes removes them with what they enclose. A name ends where WordPress's does, before
+# anything but a letter, digit, `_` or `-`: `[video-note]` is another shortcode than `[video]`.
 CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed|youtube|vimeo|tweet"
-                            r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram)\b[^\]]*\]"
-                            r"(?:(?:(?!\[\1\b).)*?\[/\1\])?", re.DOTALL)
+                            r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram|scribd)"
+                            r"(?![\w-])[^\]]*\](?:(?:(?!\[\1(?![\w-])).)*?\[/\1\])?", re.DOTALL)
 # A form's shortcodes (Jetpack's [contact-form] holds its [contact-field]s): registered on the site, so its
 # automatic excerpt has none of them, nor any field's label.
-FORM_SHORTCODE = re.compile(rf"\[({'|'.join(map(re.escape, (*FORMS, 'contact-field')))})\b[^\]]*\]"
-                            r"(?:(?:(?!\[\1\b).)*?\[/\1\])?", re.DOTALL)
+FORM_SHORTCODE = re.compile(rf"\[({'|'.join(map(re.escape, (*FORMS, 'contact-field')))})(?![\w-])[^\]]*\]"
+                            r"(?:(?:(?!\[\1(?![\w-])).)*?\[/\1\])?", re.DOTALL)
 # Blocks an automatic excerpt keeps (WordPress's excerpt_remove_blocks); the others go whole.
 EXCERPT_BLOCKS = frozenset({"freeform", "heading", "html", "list", "list-item", "media-text", "paragraph",
                             "preformatted", "pullquote", "quote", "table", "verse", "columns", "column", "group"})
