@@ -81,8 +81,8 @@ class BuildCache:
     folders: dict[str, int] = field(default_factory=dict)  # folder in the site -> its mtime
     related: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # post file -> (key, files)
     links: dict[str, tuple[str, ...]] = field(default_factory=dict)  # post digest -> link keys looked up
-    # Of the last build: shown again when nothing changed, and while there are any, no edit is made in place
-    # (output/edits.py), as a page may have lost its path to another.
+    # Of the last build: shown again when nothing changed; while one of them is not a problem of reading the
+    # inputs, no edit is made in place (output/edits.py), as a page may have lost its path to another.
     problems: tuple[Problem, ...] = ()
     posts: int = 0  # of the last build, reported again when nothing changed
     local: tuple[str, dict[str, str]] = ("", {})  # key of the posts' URLs and paths, and render.local_pages

@@ -4,9 +4,9 @@ Rebuilding after an edited body, a build of 10,000 posts spent a tenth of its ti
 (model.build_site: sorting them, listing each term's, type's and month's posts, relating them) only to find
 what it had found before. So the grouping is saved, `content/.newsmirror-cache/build-model.json`, as plain
 values under a key of everything build_site reads: each post file's front matter but what only shows (its
-place key, loading.place_key), terms.yaml, the site's labels, the configuration and the code. The posts themselves are made from their front matter as
-always; the snapshot holds only their order and positions. One that does not match, or cannot be read, is
-simply not used.
+place key, loading.place_key), terms.yaml, the site's labels, the configuration and the code. The posts
+themselves are made from their front matter as always; the snapshot holds only their order and positions.
+One that does not match, or cannot be read, is simply not used.
 """
 
 from __future__ import annotations

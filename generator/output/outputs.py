@@ -113,8 +113,8 @@ def feeds(site: Site, config: Config, keys: Keys, shown: frozenset[str] | None =
         def make(_: RenderBody, plan=plan) -> bytes:
             return atom(config, plan.title, plan.page, plan.path, plan.posts, entries)
         outputs.append(Output(plan.path, keys.feed(plan.title, plan.page, plan.path, plan.posts), make))
-    if shown is not None and all(p.provenance is None for p in site.posts if p.file in shown):
-        return outputs  # only posts with a history have events
+    if shown is not None and not updates.has_events(site, shown):
+        return outputs
     if config.site.base_url and updates.has_updates(site):  # feeds need the site's address
         events = updates.events(site, config.changes.updates, site_words(config))
         if shown is not None and not any(event.post.file in shown for event in events):

@@ -160,7 +160,7 @@ class _Plan:
 
     def updates_show_edits(self) -> bool:
         """Whether the Updates page may show an edited post: only posts with a history have events there."""
-        return self.only is None or any(p.provenance is not None for p in self.site.posts if p.file in self.shown)
+        return self.only is None or updates.has_events(self.site, self.shown)
 
     def page(self, link: urls.Linker, title: str, description: str = "", **extra: Any) -> views.PageView:
         return self.views.page(link, title, description, **extra)

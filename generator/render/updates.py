@@ -44,6 +44,11 @@ def has_updates(site: Site) -> bool:
     return any(post.provenance is not None for post in site.posts)
 
 
+def has_events(site: Site, files: frozenset[str]) -> bool:
+    """Whether any post read from `files` has events: only a post with a mirror block is on the Updates page."""
+    return any(post.provenance is not None for post in site.posts if post.file in files)
+
+
 def events(site: Site, limit: int, words: Words) -> tuple[Event, ...]:
     """The newest `limit` events of the site, newest first, in an order that never depends on the build.
     A site has several events per post: they are ranked as plain tuples, and only the newest made Events."""
