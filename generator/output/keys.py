@@ -10,13 +10,18 @@ and of every template it extends or includes.
 
 from __future__ import annotations
 
+import marshal
+import zlib
 from collections.abc import Mapping, Sequence
 
 from generator import __version__, urls
-from generator.model import Post, Site, TermListing, parent_and_children, translations
-from generator.output.digest import of_values
+from generator.model import RELATED_WINDOW, Post, Site, parent_and_children, translations
+from generator.output.digest import of_bytes, of_values
 from generator.render import updates
 from generator.render.media_views import featured_key
+
+
+RELATED_BLOCK = 32  # posts in a block of a term's list, on average (related_keys)
 
 
 def code_key(digests: Sequence[str]) -> str:
@@ -106,18 +111,41 @@ def with_links(key: str, local_pages: Mapping[str, str], looked_up: Sequence[str
     return of_values(key, bool(local_pages), [(k, local_pages.get(k)) for k in looked_up])
 
 
-def term_list_keys(site: Site, times: Mapping[str, float]) -> dict[tuple[str, str], str]:
-    """(taxonomy, slug) -> digest of the term's posts (which, in which order, when); see related_key.
-    `times` maps each post's file to its publication instant."""
-    return {(listing.term.taxonomy, listing.term.slug): _listing_digest(listing, times)
-            for taxonomy in site.taxonomies for listing in taxonomy.terms}
+def related_keys(site: Site, limit: int, code_digest: str) -> list[str]:
+    """Position -> a key of everything model.related_positions reads for that post: its file, time and the
+    limit, and for each of its terms the stretch of the term's list within RELATED_WINDOW of it (which posts,
+    in which order, when, with which terms).
+
+    A stretch is keyed by the blocks of the list that hold it. A block ends after a post whose file's CRC is a
+    multiple of RELATED_BLOCK, which depends on that post alone: a post added, removed or moved changes its
+    own blocks, not the rest of the list, so after one edited date or term only the posts near it in its
+    terms' lists are related again, not every post that shares a term with it."""
+    relations, posts = site.relations, site.posts
+    entries = [marshal.dumps((p.file, time, p.type, p.slug, " ".join([f"{t.taxonomy}/{t.slug}" for t in p.terms])), 2)
+               for p, time in zip(posts, relations.times)]
+    ends = [zlib.crc32(p.file.encode()) % RELATED_BLOCK == 0 for p in posts]
+    stretches: list[list[str]] = [[] for _ in posts]
+    for members in relations.posts_of:
+        blocks, block_of = _blocks(members, entries, ends)
+        last, known = len(members) - 1, {}
+        for at, position in enumerate(members):
+            span = (block_of[max(0, at - RELATED_WINDOW)], block_of[min(last, at + RELATED_WINDOW)])
+            found = known.get(span)
+            if found is None:  # neighbours in a list mostly share their stretch
+                found = known[span] = of_values(blocks[span[0]:span[1] + 1])
+            stretches[position].append(found)
+    head = of_values(code_digest, limit)
+    return [of_values((head, post.file, time, found)) for post, time, found in zip(posts, relations.times, stretches)]
 
 
-def related_key(post: Post, time: float, limit: int, lists: Mapping[tuple[str, str], str], code_digest: str) -> str:
-    """Related posts depend only on the post and on its terms' lists (model.related_positions)."""
-    return of_values(code_digest, post.file, time, limit, [lists[(t.taxonomy, t.slug)] for t in post.terms])
-
-
-def _listing_digest(listing: TermListing, times: Mapping[str, float]) -> str:
-    # Type and slug break ties in the order of posts, so they belong here with the file and the time.
-    return of_values([(p.file, times[p.file], p.type, p.slug) for p in listing.posts])
+def _blocks(members: Sequence[int], entries: Sequence[bytes], ends: Sequence[bool]) -> tuple[list[str], list[int]]:
+    """The digests of a term list's blocks (see related_keys), and the block of each place in the list."""
+    digests: list[str] = []
+    block_of: list[int] = []
+    start, last = 0, len(members) - 1
+    for at, position in enumerate(members):
+        block_of.append(len(digests))
+        if ends[position] or at == last:
+            digests.append(of_bytes(b"".join([entries[p] for p in members[start:at + 1]])))
+            start = at + 1
+    return digests, block_of

@@ -1,5 +1,5 @@
-"""Related posts of every post: reused from the build cache while the lists of the post's terms are
-unchanged (model.related_positions depends on nothing else), found again otherwise, on every core when
+"""Related posts of every post: reused from the build cache while the stretches of its terms' lists around
+it are unchanged (model.related_positions depends on nothing else; keys.related_keys), found again otherwise, on every core when
 many are needed."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from generator import workers
 from generator.model import Site, related_positions
-from generator.output.keys import related_key, term_list_keys
+from generator.output.keys import related_keys
 
 # Below this many posts to relate, starting worker processes costs more than it saves.
 PARALLEL_FROM = 1000
@@ -29,13 +29,9 @@ class Related:
 def relate(site: Site, limit: int, cached: dict[str, tuple[str, tuple[str, ...]]], code_digest: str,
            jobs: int) -> Related:
     positions = {p.file: i for i, p in enumerate(site.posts)}
-    times = dict(zip(positions, site.relations.times))
-    lists = term_list_keys(site, times)
     table: list[tuple[int, ...] | None] = [None] * len(site.posts)
-    keys = []
-    for i, post in enumerate(site.posts):
-        key = related_key(post, site.relations.times[i], limit, lists, code_digest)
-        keys.append(key)
+    keys = related_keys(site, limit, code_digest)
+    for i, (post, key) in enumerate(zip(site.posts, keys)):
         hit = cached.get(post.file)
         if hit is not None and hit[0] == key and all(f in positions for f in hit[1]):
             table[i] = tuple(positions[f] for f in hit[1])
