@@ -102,6 +102,20 @@ def test_builtin_taxonomies_use_their_rest_fields_and_class_prefixes() -> None:
     assert terms == {("category", "markets"), ("post_tag", "lithium"), ("post_tag", "ev")}
 
 
+def test_class_list_saved_as_an_object_with_gaps_in_its_keys_still_names_terms() -> None:
+    # WooCommerce filters classes out of a product's list; PHP then encodes the array as an object.
+    data = item(type="product", product_cat=[16], product_tag=[23],
+                class_list={"0": "post-752", "1": "product", "4": "has-post-thumbnail", "6": "product_cat-huawei",
+                            "7": "product_tag-huawei", "9": "entry"},
+                _links={"wp:term": [
+                    {"taxonomy": "product_cat", "href": "https://example.com/wp-json/wp/v2/product_cat?post=752"},
+                    {"taxonomy": "product_tag", "href": "https://example.com/wp-json/wp/v2/product_tag?post=752"}]})
+    losses = Losses()
+    terms = {(t.taxonomy, t.slug, t.id) for t in post_terms(data, Lookups(), losses)}
+    assert terms == {("product_cat", "huawei", 16), ("product_tag", "huawei", 23)}
+    assert not losses.counts
+
+
 def test_embedded_terms_give_names_ids_and_parents() -> None:
     data = item(_embedded={"wp:term": [[{"id": 9, "slug": "ree-news", "name": "REE &amp; News",
                                          "taxonomy": "news-type", "parent": 2}], []]})

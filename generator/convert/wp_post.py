@@ -208,8 +208,7 @@ def _class_list_slugs(data: dict[str, Any], taxonomies: list[str]) -> dict[str, 
     """`news-type-ree-news` is taxonomy `news-type`, term `ree-news`: the longest known prefix wins."""
     prefixes = sorted(((CLASS_PREFIX.get(t, f"{t}-"), t) for t in taxonomies), key=lambda p: -len(p[0]))
     found: dict[str, list[str]] = {}
-    classes = data.get("class_list")
-    for css_class in classes if isinstance(classes, list) else ():
+    for css_class in _class_list(data):
         if not isinstance(css_class, str):
             continue
         for prefix, taxonomy in prefixes:
@@ -217,6 +216,15 @@ def _class_list_slugs(data: dict[str, Any], taxonomies: list[str]) -> dict[str, 
                 found.setdefault(taxonomy, []).append(safe_slug(css_class[len(prefix):])[0])
                 break
     return found
+
+
+def _class_list(data: dict[str, Any]) -> list[Any]:
+    """`class_list` is a PHP array: after WooCommerce or a theme filters classes out of it, its keys have
+    gaps (0, 1, 2, 4…) and PHP's JSON encoder writes it as an object, whose values are the classes."""
+    classes = data.get("class_list")
+    if isinstance(classes, dict):
+        return list(classes.values())
+    return classes if isinstance(classes, list) else []
 
 
 def _author(data: dict[str, Any], lookups: Lookups) -> str:
