@@ -116,6 +116,18 @@ def test_class_list_saved_as_an_object_with_gaps_in_its_keys_still_names_terms()
     assert not losses.counts
 
 
+def test_author_id_named_by_nothing_saved_is_reported_and_author_zero_is_not() -> None:
+    unnamed = to_document(item(author=14))
+    assert unnamed.document.author == ""
+    assert dict(unnamed.losses.counts) == {"author id not resolved": 1}
+    named = to_document(item(author=14), Lookups(users={14: "Ana"}))
+    assert (named.document.author, dict(named.losses.counts)) == ("Ana", {})
+    # A saved user that answered with an error is no name either; a post with author 0 has none to find.
+    failed = item(author=3, _embedded={"author": [{"code": "rest_user_invalid_id", "data": {"status": 404}}]})
+    assert dict(to_document(failed).losses.counts) == {"author id not resolved": 1}
+    assert not to_document(item(author=0)).losses
+
+
 def test_embedded_terms_give_names_ids_and_parents() -> None:
     data = item(_embedded={"wp:term": [[{"id": 9, "slug": "ree-news", "name": "REE &amp; News",
                                          "taxonomy": "news-type", "parent": 2}], []]})

@@ -116,7 +116,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
                       guid=absolute(guid, address) if guid else address if link else "", parent=_parent(data),
                       order=_menu_order(data)),
         body=html_to_markdown(content, ctx),
-        author=_author(data, lookups),
+        author=_author(data, lookups, ctx.losses),
         image=_featured_image(data, lookups, address),
         language=language,
         translations=post_translations(data, language),
@@ -227,7 +227,9 @@ def _class_list(data: dict[str, Any]) -> list[Any]:
     return classes if isinstance(classes, list) else []
 
 
-def _author(data: dict[str, Any], lookups: Lookups) -> str:
+def _author(data: dict[str, Any], lookups: Lookups, losses: Losses) -> str:
+    """From `_embedded`, else the saved users. An id that neither names is reported, as an unresolved term
+    is: a crawl without `/wp/v2/users` (or whose users answered `rest_user_invalid_id`) shows no author."""
     embedded = data.get("_embedded")
     authors = embedded.get("author") if isinstance(embedded, dict) else None
     if isinstance(authors, list) and authors and isinstance(authors[0], dict):
@@ -235,7 +237,11 @@ def _author(data: dict[str, Any], lookups: Lookups) -> str:
         if found:
             return found[1]
     ident = data.get("author")
-    return lookups.users.get(ident, "") if _is_int(ident) else ""
+    if not _is_int(ident) or ident <= 0:  # 0: no author, as WordPress gives posts a plugin inserted
+        return ""
+    if ident not in lookups.users:
+        losses.note(loss.UNRESOLVED_AUTHOR, str(ident))
+    return lookups.users.get(ident, "")
 
 
 def _featured_image(data: dict[str, Any], lookups: Lookups, address: str) -> Image | None:
