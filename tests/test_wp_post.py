@@ -128,6 +128,20 @@ def test_author_id_named_by_nothing_saved_is_reported_and_author_zero_is_not() -
     assert not to_document(item(author=0)).losses
 
 
+def test_featured_image_falls_back_on_jetpack_then_yoast_and_an_unnamed_id_is_reported() -> None:
+    yoast = {"og_image": [{"width": 1120, "url": "https://example.com/wp-content/uploads/2022/06/a.jpg"}]}
+    jetpack = "/wp-content/uploads/2022/06/b.jpg"
+    image = to_document(item(featured_media=9, yoast_head_json=yoast)).document.image
+    assert image is not None and image.url == "https://example.com/wp-content/uploads/2022/06/a.jpg"
+    both = to_document(item(featured_media=9, yoast_head_json=yoast, jetpack_featured_media_url=jetpack))
+    assert both.document.image is not None and both.document.image.url.endswith("/b.jpg")
+    # Yoast's og:image of a post without a featured image is only the first picture of its text.
+    assert to_document(item(featured_media=0, yoast_head_json=yoast)).document.image is None
+    unnamed = to_document(item(featured_media=9))
+    assert unnamed.document.image is None
+    assert dict(unnamed.losses.counts) == {"featured image not in the saved media": 1}
+
+
 def test_embedded_terms_give_names_ids_and_parents() -> None:
     data = item(_embedded={"wp:term": [[{"id": 9, "slug": "ree-news", "name": "REE &amp; News",
                                          "taxonomy": "news-type", "parent": 2}], []]})

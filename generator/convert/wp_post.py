@@ -117,7 +117,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
                       order=_menu_order(data)),
         body=html_to_markdown(content, ctx),
         author=_author(data, lookups, ctx.losses),
-        image=_featured_image(data, lookups, address),
+        image=_featured_image(data, lookups, address, ctx.losses),
         language=language,
         translations=post_translations(data, language),
     )
@@ -244,8 +244,9 @@ def _author(data: dict[str, Any], lookups: Lookups, losses: Losses) -> str:
     return lookups.users.get(ident, "")
 
 
-def _featured_image(data: dict[str, Any], lookups: Lookups, address: str) -> Image | None:
-    """From `_embedded`, else the saved media; its URL read against the post's, as the body's are."""
+def _featured_image(data: dict[str, Any], lookups: Lookups, address: str, losses: Losses) -> Image | None:
+    """From `_embedded`, else the saved media, else the address a plugin put beside the id; its URL read
+    against the post's, as the body's are. An id that none of them names is reported."""
     embedded = data.get("_embedded")
     media = embedded.get("wp:featuredmedia") if isinstance(embedded, dict) else None
     if isinstance(media, list) and media and isinstance(media[0], dict):
@@ -253,8 +254,30 @@ def _featured_image(data: dict[str, Any], lookups: Lookups, address: str) -> Ima
         if found:
             return Image(absolute(found[1].url, address), found[1].alt)
     ident = data.get("featured_media")
-    saved = lookups.media.get(ident) if _is_int(ident) else None
-    return Image(absolute(saved.url, address), saved.alt) if saved else None
+    if not _is_int(ident) or ident <= 0:
+        return None
+    saved = lookups.media.get(ident)
+    if saved:
+        return Image(absolute(saved.url, address), saved.alt)
+    url = _plugin_featured_url(data)
+    if url:
+        return Image(absolute(url, address))
+    losses.note(loss.UNRESOLVED_FEATURED, str(ident))
+    return None
+
+
+def _plugin_featured_url(data: dict[str, Any]) -> str:
+    """A crawl without `_embed` or `/wp/v2/media` may still hold the featured image's address: Jetpack adds
+    `jetpack_featured_media_url`, and Yoast's `yoast_head_json` gives it as the post's og:image (Yoast's
+    first choice for a post that has a featured image, after an image set for sharing by hand)."""
+    url = data.get("jetpack_featured_media_url")
+    if isinstance(url, str) and url.strip():
+        return url.strip()
+    yoast = data.get("yoast_head_json")
+    images = yoast.get("og_image") if isinstance(yoast, dict) else None
+    first = images[0] if isinstance(images, list) and images else None
+    url = first.get("url") if isinstance(first, dict) else None
+    return url.strip() if isinstance(url, str) else ""
 
 
 def _title_of(slug: str) -> str:
