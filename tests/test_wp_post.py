@@ -142,6 +142,14 @@ def test_featured_image_falls_back_on_jetpack_then_yoast_and_an_unnamed_id_is_re
     assert dict(unnamed.losses.counts) == {"featured image not in the saved media": 1}
 
 
+def test_a_themes_read_more_link_to_the_post_itself_is_left_out_of_the_summary() -> None:
+    excerpt = ('<p>Gas fees are high &hellip;</p>\n<p class="read-more"> <a class="" href="https://example.com/hello/">'
+               '<span class="screen-reader-text">Hello</span> Read More &raquo;</a></p>')
+    assert to_document(item(excerpt={"rendered": excerpt})).document.summary == "Gas fees are high …"
+    relative = '<p>Text. <a href="/hello#more-7">Weiterlesen</a> See <a href="https://example.com/other/">other</a></p>'
+    assert to_document(item(excerpt={"rendered": relative})).document.summary == "Text. See other"
+
+
 def test_embedded_terms_give_names_ids_and_parents() -> None:
     data = item(_embedded={"wp:term": [[{"id": 9, "slug": "ree-news", "name": "REE &amp; News",
                                          "taxonomy": "news-type", "parent": 2}], []]})

@@ -110,7 +110,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
         type=_type(data) if "type" in data else "post",
         date=_local_time(data, "date", warnings),
         updated=_local_time(data, "modified", warnings) if _dated(data, "modified") else _local_time(data, "date", []),
-        summary=html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False))),
+        summary=html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False)), address),
         taxonomies={tax: tuple(sorted(set(slugs))) for tax, slugs in sorted(taxonomies.items())},
         source=Source(id=_integer(data, "id"), url=address if link else "",
                       guid=absolute(guid, address) if guid else address if link else "", parent=_parent(data),
@@ -124,16 +124,30 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     return Converted(document, terms, ctx.losses, warnings)
 
 
-def html_to_text(fragment: str) -> str:
+def html_to_text(fragment: str, own_page: str = "") -> str:
     """Titles and excerpts are HTML with entities; readers see plain text, without what only a
-    screen reader hears or a "Continue reading" link."""
+    screen reader hears or a "Continue reading" link: WordPress's `more-link`, or any link to the post's
+    own page (`own_page`), as themes add one to the excerpt under a class of their own (`read-more`)."""
     if "<" not in fragment and "&" not in fragment:
         return WHITESPACE.sub(" ", fragment).strip(" " + INVISIBLE)
     soup = BeautifulSoup(fragment, "html.parser")
     # What find_all(class_=…) finds, without bs4's filter machinery.
-    for tag in [t for t in soup.descendants if isinstance(t, Tag) and _hidden_in_text(t.get("class"))]:
+    for tag in [t for t in soup.descendants if isinstance(t, Tag) and
+                (_hidden_in_text(t.get("class")) or _links_to(t, own_page))]:
         tag.decompose()
     return WHITESPACE.sub(" ", soup.get_text(" ")).strip(" " + INVISIBLE)
+
+
+def _links_to(tag: Tag, page: str) -> bool:
+    """Whether the tag is a link to `page` or a place in it (`#more-12`), relative or not."""
+    href = tag.get("href") if page and tag.name == "a" else None
+    if not isinstance(href, str) or not href.strip():
+        return False
+    return _page_of(absolute(href.strip(), page)) == _page_of(page)
+
+
+def _page_of(url: str) -> str:
+    return url.partition("#")[0].rstrip("/").lower()
 
 
 def _hidden_in_text(classes: object) -> bool:
