@@ -139,8 +139,14 @@ def html_to_text(fragment: str, own_page: str = "") -> str:
 
 
 def _links_to(tag: Tag, page: str) -> bool:
-    """Whether the tag is a link to `page` or a place in it (`#more-12`), relative or not."""
-    href = tag.get("href") if page and tag.name == "a" else None
+    """Whether the tag is a link to `page` or a place in it (`#more-12`), relative or not, or a permalink
+    (`rel="bookmark"`): a theme's excerpt filter may link the loop's post, not this one, when REST renders it."""
+    if tag.name != "a":
+        return False
+    rel = tag.get("rel")
+    if "bookmark" in ((rel,) if isinstance(rel, str) else rel or ()):
+        return True
+    href = tag.get("href") if page else None
     if not isinstance(href, str) or not href.strip():
         return False
     return _page_of(absolute(href.strip(), page)) == _page_of(page)
