@@ -76,6 +76,15 @@ def test_post_page_shows_dates_with_zone_author_terms_and_source(site: Path) -> 
     assert "updated" not in texts(site, "news-archive/bravo/index.html", "article header .meta")[0]
 
 
+def test_an_edit_before_the_publication_is_not_shown_as_an_update(tmp_path: Path) -> None:
+    # A post scheduled ahead: last edited at 08:54, published by WordPress at 14:06 the same day.
+    scheduled = post("scheduled", at(3, 4, hour=14), updated=at(3, 4, hour=8))
+    content = write_content(tmp_path / "content", [scheduled], {})
+    assert run_build(config(tmp_path, content, TAXONOMIES, site={"base_url": BASE})).problems == []
+    meta = texts(tmp_path / "site", "news-archive/scheduled/index.html", "article header .meta")[0]
+    assert "4 March 2024, 14:00 UTC-07:00" in meta and "updated" not in meta
+
+
 def test_toc_nests_skipped_levels_and_keeps_ids_unique(site: Path) -> None:
     html = page(site, "news-archive/alpha/index.html")
     top = html.select("nav.toc > ol > li")

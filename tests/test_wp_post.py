@@ -102,6 +102,57 @@ def test_builtin_taxonomies_use_their_rest_fields_and_class_prefixes() -> None:
     assert terms == {("category", "markets"), ("post_tag", "lithium"), ("post_tag", "ev")}
 
 
+def test_class_list_saved_as_an_object_with_gaps_in_its_keys_still_names_terms() -> None:
+    # WooCommerce filters classes out of a product's list; PHP then encodes the array as an object.
+    data = item(type="product", product_cat=[16], product_tag=[23],
+                class_list={"0": "post-752", "1": "product", "4": "has-post-thumbnail", "6": "product_cat-huawei",
+                            "7": "product_tag-huawei", "9": "entry"},
+                _links={"wp:term": [
+                    {"taxonomy": "product_cat", "href": "https://example.com/wp-json/wp/v2/product_cat?post=752"},
+                    {"taxonomy": "product_tag", "href": "https://example.com/wp-json/wp/v2/product_tag?post=752"}]})
+    losses = Losses()
+    terms = {(t.taxonomy, t.slug, t.id) for t in post_terms(data, Lookups(), losses)}
+    assert terms == {("product_cat", "huawei", 16), ("product_tag", "huawei", 23)}
+    assert not losses.counts
+
+
+def test_author_id_named_by_nothing_saved_is_reported_and_author_zero_is_not() -> None:
+    unnamed = to_document(item(author=14))
+    assert unnamed.document.author == ""
+    assert dict(unnamed.losses.counts) == {"author id not resolved": 1}
+    named = to_document(item(author=14), Lookups(users={14: "Ana"}))
+    assert (named.document.author, dict(named.losses.counts)) == ("Ana", {})
+    # A saved user that answered with an error is no name either; a post with author 0 has none to find.
+    failed = item(author=3, _embedded={"author": [{"code": "rest_user_invalid_id", "data": {"status": 404}}]})
+    assert dict(to_document(failed).losses.counts) == {"author id not resolved": 1}
+    assert not to_document(item(author=0)).losses
+
+
+def test_featured_image_falls_back_on_jetpack_then_yoast_and_an_unnamed_id_is_reported() -> None:
+    yoast = {"og_image": [{"width": 1120, "url": "https://example.com/wp-content/uploads/2022/06/a.jpg"}]}
+    jetpack = "/wp-content/uploads/2022/06/b.jpg"
+    image = to_document(item(featured_media=9, yoast_head_json=yoast)).document.image
+    assert image is not None and image.url == "https://example.com/wp-content/uploads/2022/06/a.jpg"
+    both = to_document(item(featured_media=9, yoast_head_json=yoast, jetpack_featured_media_url=jetpack))
+    assert both.document.image is not None and both.document.image.url.endswith("/b.jpg")
+    # Yoast's og:image of a post without a featured image is only the first picture of its text.
+    assert to_document(item(featured_media=0, yoast_head_json=yoast)).document.image is None
+    unnamed = to_document(item(featured_media=9))
+    assert unnamed.document.image is None
+    assert dict(unnamed.losses.counts) == {"featured image not in the saved media": 1}
+
+
+def test_a_themes_read_more_link_to_the_post_itself_is_left_out_of_the_summary() -> None:
+    excerpt = ('<p>Gas fees are high &hellip;</p>\n<p class="read-more"> <a class="" href="https://example.com/hello/">'
+               '<span class="screen-reader-text">Hello</span> Read More &raquo;</a></p>')
+    assert to_document(item(excerpt={"rendered": excerpt})).document.summary == "Gas fees are high …"
+    relative = '<p>Text. <a href="/hello#more-7">Weiterlesen</a> See <a href="https://example.com/other/">other</a></p>'
+    assert to_document(item(excerpt={"rendered": relative})).document.summary == "Text. See other"
+    # A theme's filter that links the loop's latest post instead, as the permalink it marks.
+    other = '<p>Laoreet.&hellip;&nbsp;<a href="https://example.com/terrace/" rel="bookmark">Read More &raquo;</a></p>'
+    assert to_document(item(excerpt={"rendered": other})).document.summary == "Laoreet.…"
+
+
 def test_embedded_terms_give_names_ids_and_parents() -> None:
     data = item(_embedded={"wp:term": [[{"id": 9, "slug": "ree-news", "name": "REE &amp; News",
                                          "taxonomy": "news-type", "parent": 2}], []]})

@@ -110,30 +110,50 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
         type=_type(data) if "type" in data else "post",
         date=_local_time(data, "date", warnings),
         updated=_local_time(data, "modified", warnings) if _dated(data, "modified") else _local_time(data, "date", []),
-        summary=html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False))),
+        summary=html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False)), address),
         taxonomies={tax: tuple(sorted(set(slugs))) for tax, slugs in sorted(taxonomies.items())},
         source=Source(id=_integer(data, "id"), url=address if link else "",
                       guid=absolute(guid, address) if guid else address if link else "", parent=_parent(data),
                       order=_menu_order(data)),
         body=html_to_markdown(content, ctx),
-        author=_author(data, lookups),
-        image=_featured_image(data, lookups, address),
+        author=_author(data, lookups, ctx.losses),
+        image=_featured_image(data, lookups, address, ctx.losses),
         language=language,
         translations=post_translations(data, language),
     )
     return Converted(document, terms, ctx.losses, warnings)
 
 
-def html_to_text(fragment: str) -> str:
+def html_to_text(fragment: str, own_page: str = "") -> str:
     """Titles and excerpts are HTML with entities; readers see plain text, without what only a
-    screen reader hears or a "Continue reading" link."""
+    screen reader hears or a "Continue reading" link: WordPress's `more-link`, or any link to the post's
+    own page (`own_page`), as themes add one to the excerpt under a class of their own (`read-more`)."""
     if "<" not in fragment and "&" not in fragment:
         return WHITESPACE.sub(" ", fragment).strip(" " + INVISIBLE)
     soup = BeautifulSoup(fragment, "html.parser")
     # What find_all(class_=…) finds, without bs4's filter machinery.
-    for tag in [t for t in soup.descendants if isinstance(t, Tag) and _hidden_in_text(t.get("class"))]:
+    for tag in [t for t in soup.descendants if isinstance(t, Tag) and
+                (_hidden_in_text(t.get("class")) or _links_to(t, own_page))]:
         tag.decompose()
     return WHITESPACE.sub(" ", soup.get_text(" ")).strip(" " + INVISIBLE)
+
+
+def _links_to(tag: Tag, page: str) -> bool:
+    """Whether the tag is a link to `page` or a place in it (`#more-12`), relative or not, or a permalink
+    (`rel="bookmark"`): a theme's excerpt filter may link the loop's post, not this one, when REST renders it."""
+    if tag.name != "a":
+        return False
+    rel = tag.get("rel")
+    if "bookmark" in ((rel,) if isinstance(rel, str) else rel or ()):
+        return True
+    href = tag.get("href") if page else None
+    if not isinstance(href, str) or not href.strip():
+        return False
+    return _page_of(absolute(href.strip(), page)) == _page_of(page)
+
+
+def _page_of(url: str) -> str:
+    return url.partition("#")[0].rstrip("/").lower()
 
 
 def _hidden_in_text(classes: object) -> bool:
@@ -208,8 +228,7 @@ def _class_list_slugs(data: dict[str, Any], taxonomies: list[str]) -> dict[str, 
     """`news-type-ree-news` is taxonomy `news-type`, term `ree-news`: the longest known prefix wins."""
     prefixes = sorted(((CLASS_PREFIX.get(t, f"{t}-"), t) for t in taxonomies), key=lambda p: -len(p[0]))
     found: dict[str, list[str]] = {}
-    classes = data.get("class_list")
-    for css_class in classes if isinstance(classes, list) else ():
+    for css_class in _class_list(data):
         if not isinstance(css_class, str):
             continue
         for prefix, taxonomy in prefixes:
@@ -219,7 +238,18 @@ def _class_list_slugs(data: dict[str, Any], taxonomies: list[str]) -> dict[str, 
     return found
 
 
-def _author(data: dict[str, Any], lookups: Lookups) -> str:
+def _class_list(data: dict[str, Any]) -> list[Any]:
+    """`class_list` is a PHP array: after WooCommerce or a theme filters classes out of it, its keys have
+    gaps (0, 1, 2, 4…) and PHP's JSON encoder writes it as an object, whose values are the classes."""
+    classes = data.get("class_list")
+    if isinstance(classes, dict):
+        return list(classes.values())
+    return classes if isinstance(classes, list) else []
+
+
+def _author(data: dict[str, Any], lookups: Lookups, losses: Losses) -> str:
+    """From `_embedded`, else the saved users. An id that neither names is reported, as an unresolved term
+    is: a crawl without `/wp/v2/users` (or whose users answered `rest_user_invalid_id`) shows no author."""
     embedded = data.get("_embedded")
     authors = embedded.get("author") if isinstance(embedded, dict) else None
     if isinstance(authors, list) and authors and isinstance(authors[0], dict):
@@ -227,11 +257,16 @@ def _author(data: dict[str, Any], lookups: Lookups) -> str:
         if found:
             return found[1]
     ident = data.get("author")
-    return lookups.users.get(ident, "") if _is_int(ident) else ""
+    if not _is_int(ident) or ident <= 0:  # 0: no author, as WordPress gives posts a plugin inserted
+        return ""
+    if ident not in lookups.users:
+        losses.note(loss.UNRESOLVED_AUTHOR, str(ident))
+    return lookups.users.get(ident, "")
 
 
-def _featured_image(data: dict[str, Any], lookups: Lookups, address: str) -> Image | None:
-    """From `_embedded`, else the saved media; its URL read against the post's, as the body's are."""
+def _featured_image(data: dict[str, Any], lookups: Lookups, address: str, losses: Losses) -> Image | None:
+    """From `_embedded`, else the saved media, else the address a plugin put beside the id; its URL read
+    against the post's, as the body's are. An id that none of them names is reported."""
     embedded = data.get("_embedded")
     media = embedded.get("wp:featuredmedia") if isinstance(embedded, dict) else None
     if isinstance(media, list) and media and isinstance(media[0], dict):
@@ -239,8 +274,30 @@ def _featured_image(data: dict[str, Any], lookups: Lookups, address: str) -> Ima
         if found:
             return Image(absolute(found[1].url, address), found[1].alt)
     ident = data.get("featured_media")
-    saved = lookups.media.get(ident) if _is_int(ident) else None
-    return Image(absolute(saved.url, address), saved.alt) if saved else None
+    if not _is_int(ident) or ident <= 0:
+        return None
+    saved = lookups.media.get(ident)
+    if saved:
+        return Image(absolute(saved.url, address), saved.alt)
+    url = _plugin_featured_url(data)
+    if url:
+        return Image(absolute(url, address))
+    losses.note(loss.UNRESOLVED_FEATURED, str(ident))
+    return None
+
+
+def _plugin_featured_url(data: dict[str, Any]) -> str:
+    """A crawl without `_embed` or `/wp/v2/media` may still hold the featured image's address: Jetpack adds
+    `jetpack_featured_media_url`, and Yoast's `yoast_head_json` gives it as the post's og:image (Yoast's
+    first choice for a post that has a featured image, after an image set for sharing by hand)."""
+    url = data.get("jetpack_featured_media_url")
+    if isinstance(url, str) and url.strip():
+        return url.strip()
+    yoast = data.get("yoast_head_json")
+    images = yoast.get("og_image") if isinstance(yoast, dict) else None
+    first = images[0] if isinstance(images, list) and images else None
+    url = first.get("url") if isinstance(first, dict) else None
+    return url.strip() if isinstance(url, str) else ""
 
 
 def _title_of(slug: str) -> str:

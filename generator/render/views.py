@@ -281,7 +281,9 @@ class Views:
         return PostView(
             title=post.title,
             date=moment(post.date, self.dates),
-            updated=moment(post.updated, self.dates) if post.updated != post.date else None,
+            # Only a later edit is news: a post scheduled ahead was last edited before it went out, and WordPress's
+            # Post Date block shows the modified date only when it is later than the publication.
+            updated=moment(post.updated, self.dates) if post.updated > post.date else None,
             author=post.author,
             summary=post.summary,
             body_html=body.html,
