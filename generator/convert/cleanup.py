@@ -381,8 +381,11 @@ def separate_file_buttons(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def drop_repeated_title(soup: BeautifulSoup, ctx: Context) -> None:
-    """A first heading that repeats the post title would show twice under the page's own title."""
-    first = next((t for t in soup.descendants if isinstance(t, Tag) and t.name in HEADINGS_AND_PARAGRAPHS), None)
+    """A first heading that repeats the post title would show twice under the page's own title. A paragraph
+    of words before it makes it the author's own; one holding only a picture (a page's banner, set above its
+    title) does not."""
+    first = next((t for t in soup.descendants if isinstance(t, Tag) and t.name in HEADINGS_AND_PARAGRAPHS
+                  and (t.name != "p" or t.get_text(strip=True))), None)
     if first is not None and first.name != "p" and ctx.title and _same_text(first.get_text(), ctx.title):
         first.decompose()
 
