@@ -55,6 +55,11 @@ RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|zigzag)$")  # those of them t
 # Elements that lay out others side by side: each holds a block of its own, so that the words of two columns
 # of bare text do not run together.
 LAYOUT = re.compile(r"(?:^|_)(?:row|columns?|section|container|half|thirds?|fourths?|fifths?|sixths?|last)(?:_inner)?$")
+# wptexturize went over an unregistered shortcode as over text: in an address it wrote an image size's `x`
+# (`photo-692x1024.jpg`) as `×`, and `--` and `---` as dashes. The server knows the file by its own name.
+ADDRESS = re.compile(r"\s*(?:https?:)?/")
+TEXTURIZED = re.compile(r"(?<=\d)×(?=\d)|—|–|…")
+UNTEXTURIZED = {"×": "x", "—": "---", "–": "--", "…": "..."}
 # Returns the HTML an element shows, which may hold WordPress's own shortcodes; None when it cannot tell.
 Element = Callable[[dict[str, str], str, Context], "str | None"]
 
@@ -92,7 +97,7 @@ def straight_quotes(attributes: str) -> str:
 def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
     """What the element shows: its content (whose shortcodes the caller expands), or what ELEMENTS make.
     `named` holds the attributes as the HTML has them, entities and all."""
-    named = {key: unescape(value) for key, value in named.items()}
+    named = {key: untexturized(unescape(value)) for key, value in named.items()}
     made = ELEMENTS[name](named, inner, ctx) if name in ELEMENTS else None
     if made is not None:
         return made
@@ -106,6 +111,13 @@ def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
     if named:
         ctx.losses.note(loss.BUILDER_ELEMENT, f"[{name}]")
     return ""
+
+
+def untexturized(value: str) -> str:
+    """An attribute's address as the editor typed it, before wptexturize (see TEXTURIZED); other text as it is."""
+    if not ADDRESS.match(value):
+        return value
+    return TEXTURIZED.sub(lambda m: UNTEXTURIZED[m.group(0)], value)
 
 
 def _figure(src: str, alt: str = "", caption: str = "", link: str = "", title: str = "") -> str:
