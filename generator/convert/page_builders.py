@@ -22,7 +22,9 @@ from urllib.parse import unquote
 from generator.convert import context as loss
 from generator.convert.context import Context
 
-PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_")
+# Uncode, a theme built on WPBakery, names its own elements `uncode_` (`[uncode_list]` around a list, with no
+# attribute whose curled quotes would tell it apart from words in brackets).
+PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_", "uncode_")
 # Themes register layout and typography shortcodes of their own under these plain names; once the theme is
 # gone (as in an export or a mirror) they are left raw around the words (`[dropcap]2[/dropcap]014`).
 # Their boxes and collapsible sections (`[warning]…[/warning]`, `[toggle title="…"]`) hold whole paragraphs,
@@ -143,7 +145,7 @@ def _by_id(value: str, ctx: Context) -> str | None:
 def _vc_image(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     if named.get("source") == "external_link" and named.get("custom_src"):
         return _figure(named["custom_src"], named.get("alt", ""), named.get("title", ""))
-    return _by_id(named.get("image", ""), ctx)
+    return _by_id(named.get("image", "") or named.get("media", ""), ctx)  # Uncode names it `media`
 
 
 def _image(source: str) -> Element:
@@ -162,9 +164,9 @@ def _imageframe(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     return None if inner.strip() else _by_id(named.get("image_id", ""), ctx)
 
 
-def _gallery(ids: str) -> Element:
+def _gallery(*ids: str) -> Element:
     def made(named: dict[str, str], inner: str, ctx: Context) -> str | None:
-        found = named.get(ids, "").strip()
+        found = next((named[key].strip() for key in ids if named.get(key, "").strip()), "")
         return f'[gallery ids="{escape(found)}"]' if found else None
     return made
 
@@ -215,8 +217,18 @@ def _heading(text: Callable[[dict[str, str], str], str], level: Callable[[dict[s
 
 
 def _font_container_tag(named: dict[str, str]) -> str:
-    """WPBakery's `font_container="tag:h3|text_align:left"`."""
-    return dict(p.split(":", 1) for p in named.get("font_container", "").split("|") if ":" in p).get("tag", "h2")
+    """WPBakery's `font_container="tag:h3|text_align:left"`; Uncode's `heading_semantic="h1"`."""
+    tag = dict(p.split(":", 1) for p in named.get("font_container", "").split("|") if ":" in p).get("tag")
+    return tag or named.get("heading_semantic") or "h2"
+
+
+def _vc_custom_heading(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """WPBakery's heading keeps its words in `text`; Uncode's keeps them inside, with a line under it
+    (`subheading`)."""
+    words = escape(named["text"]) if named.get("text", "").strip() else inner
+    heading = _heading(lambda named, inner: words, _font_container_tag)(named, inner, ctx)
+    under = named.get("subheading", "").strip()
+    return (heading or "") + (f"<p>{escape(under)}</p>" if under else "") or None
 
 
 def _raw_html(named: dict[str, str], inner: str, ctx: Context) -> str | None:
@@ -291,7 +303,7 @@ ELEMENTS: dict[str, Element] = {
     "et_pb_fullwidth_image": _image("src"),
     "av_image": _image("src"),
     "fusion_imageframe": _imageframe,
-    "vc_gallery": _gallery("images"),
+    "vc_gallery": _gallery("images", "medias"),  # Uncode's are `medias`
     "vc_images_carousel": _gallery("images"),
     "et_pb_gallery": _gallery("gallery_ids"),
     "vc_video": _video("link"),
@@ -307,7 +319,7 @@ ELEMENTS: dict[str, Element] = {
     "su_youtube": _video("url"),
     "su_vimeo": _video("url"),
     "av_button": _enfold_button,
-    "vc_custom_heading": _heading(lambda named, inner: escape(named.get("text", "")), _font_container_tag),
+    "vc_custom_heading": _vc_custom_heading,
     "fusion_title": _heading(lambda named, inner: inner, lambda named: "h" + named.get("size", "2")),
     "av_heading": _heading(lambda named, inner: escape(named.get("heading", "")),
                            lambda named: named.get("tag", "h2")),
