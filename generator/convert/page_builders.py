@@ -62,6 +62,10 @@ LAYOUT = re.compile(r"(?:^|_)(?:row|columns?|section|container|half|thirds?|four
 ADDRESS = re.compile(r"\s*(?:https?:)?/")
 TEXTURIZED = re.compile(r"(?<=\d)×(?=\d)|—|–|…")
 UNTEXTURIZED = {"×": "x", "—": "---", "–": "--", "…": "..."}
+# Where an element that no rule here knows keeps its words and its link, as many themes' buttons do
+# (Salient's `[nectar_btn text="…" url="…"]`, Impreza's `[us_btn label="…" link="url:…"]`).
+WORD_KEYS = ("text", "label", "button_text", "btn_title")
+LINK_KEYS = ("url", "link", "href", "button_url", "btn_link")
 # Returns the HTML an element shows, which may hold WordPress's own shortcodes; None when it cannot tell.
 Element = Callable[[dict[str, str], str, Context], "str | None"]
 
@@ -100,7 +104,7 @@ def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
     """What the element shows: its content (whose shortcodes the caller expands), or what ELEMENTS make.
     `named` holds the attributes as the HTML has them, entities and all."""
     named = {key: untexturized(unescape(value)) for key, value in named.items()}
-    made = ELEMENTS[name](named, inner, ctx) if name in ELEMENTS else None
+    made = ELEMENTS[name](named, inner, ctx) if name in ELEMENTS else _words_in_attributes(named, inner)
     if made is not None:
         return made
     if inner.strip():
@@ -120,6 +124,17 @@ def untexturized(value: str) -> str:
     if not ADDRESS.match(value):
         return value
     return TEXTURIZED.sub(lambda m: UNTEXTURIZED[m.group(0)], value)
+
+
+def _words_in_attributes(named: dict[str, str], inner: str) -> str | None:
+    """An element no rule knows, with nothing inside, shows the words of its attributes (see WORD_KEYS), linked
+    where it links; a WPBakery link (`url:https%3A%2F%2F…|title:…`) is read as _vc_button reads it."""
+    words = next((named[key] for key in WORD_KEYS if named.get(key, "").strip()), "")
+    if inner.strip() or not words:
+        return None
+    url = next((named[key] for key in LINK_KEYS if named.get(key, "").strip()), "")
+    parts = dict(part.split(":", 1) for part in url.split("|") if ":" in part) if url.startswith("url:") else {}
+    return _link(unquote(parts["url"]) if parts.get("url") else url, words)
 
 
 def _figure(src: str, alt: str = "", caption: str = "", link: str = "", title: str = "") -> str:
