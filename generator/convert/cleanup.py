@@ -23,8 +23,8 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, nam
                                      resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import FragmentSoup, may_hold, tags_in
-from generator.convert.structure import (BLOCK_NAMES, MORE, blocks_in_headings_as_text, captions_as_paragraphs,
-                                         drop_inpage_toc, emphasis_into_blocks, even_table_rows,
+from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
+                                         captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
                                          headings_closed_by_the_parser, images_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
@@ -383,11 +383,20 @@ def separate_file_buttons(soup: BeautifulSoup, ctx: Context) -> None:
 def drop_repeated_title(soup: BeautifulSoup, ctx: Context) -> None:
     """A first heading that repeats the post title would show twice under the page's own title. A paragraph
     of words before it makes it the author's own; one holding only a picture (a page's banner, set above its
-    title) does not."""
+    title) does not, nor one the parser left open around the heading (`<p><img><section><h1>`)."""
     first = next((t for t in soup.descendants if isinstance(t, Tag) and t.name in HEADINGS_AND_PARAGRAPHS
-                  and (t.name != "p" or t.get_text(strip=True))), None)
+                  and (t.name != "p" or _words_before_a_heading(t))), None)
     if first is not None and first.name != "p" and ctx.title and _same_text(first.get_text(), ctx.title):
         first.decompose()
+
+
+def _words_before_a_heading(paragraph: Tag) -> bool:
+    for text in paragraph.strings:  # lazily: an unclosed paragraph may hold the whole post
+        if text.find_parent(HEADINGS) is not None:
+            return False
+        if text.strip():
+            return True
+    return False
 
 
 def _same_text(a: str, b: str) -> bool:
