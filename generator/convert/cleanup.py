@@ -60,6 +60,11 @@ HEADINGS_AND_PARAGRAPHS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url")
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
 BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+# A background a script sets from an attribute once the element shows: Elementor's gallery items
+# (`<a href="full.jpg"><div data-thumbnail="thumb.jpg">`), lazy loaders' backgrounds (`data-bg="url(…)"`).
+LAZY_BACKGROUNDS = ("data-thumbnail", "data-bg", "data-background-image")
+LAZY_BACKGROUND_URL = re.compile(r"\s*(?:url\(\s*['\"]?)?((?:https?:)?/[^'\")\s]*|[^'\")\s/]+\.(?:jpe?g|png|gif|webp|avif))",
+                                 re.IGNORECASE)
 DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
 WEB_ADDRESS = re.compile(r"^\s*https?://", re.IGNORECASE)
@@ -256,13 +261,23 @@ def drop_tracking_pixels(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
-    """A cover block's picture lives in its CSS; lift it into an image so it is not lost. One the element
-    shows as an image too (media & text's "crop image to fill" keeps both) is not shown twice."""
+    """A cover block's picture lives in its CSS, or in an attribute a script reads (LAZY_BACKGROUNDS); lift it
+    into an image so it is not lost. One the element shows as an image too (media & text's "crop image to
+    fill" keeps both) is not shown twice."""
     for tag in elements(soup):
-        match = BACKGROUND_URL.search(tag.get("style") or "")
-        if match and not match.group(1).startswith("data:") and not _shows_image(tag, match.group(1)):
-            ctx.losses.note(loss.BACKGROUND_IMAGE, match.group(1))
-            tag.insert(0, soup.new_tag("img", attrs={"src": match.group(1), "alt": ""}))
+        url = _background(tag)
+        if url and not url.startswith("data:") and not _shows_image(tag, url):
+            ctx.losses.note(loss.BACKGROUND_IMAGE, url)
+            tag.insert(0, soup.new_tag("img", attrs={"src": url, "alt": ""}))
+
+
+def _background(tag: Tag) -> str:
+    match = BACKGROUND_URL.search(tag.get("style") or "")
+    if match:
+        return match.group(1)
+    lazy = next((tag[name] for name in LAZY_BACKGROUNDS if tag.get(name)), "") if tag.name != "img" else ""
+    match = LAZY_BACKGROUND_URL.match(lazy) if isinstance(lazy, str) else None
+    return match.group(1) if match else ""
 
 
 def _shows_image(tag: Tag, url: str) -> bool:
