@@ -9,7 +9,8 @@ fixtures and its REST responses). `--site` is the site's address for a crawl sav
 
 What the source shows is read without what a reader never sees or the mirror leaves out on purpose
 (scripts, styles, comments, screen-reader text, plugin tables of contents, share widgets, tracking
-pixels, ad units and their labels, auto-inserted keyword links, links to anchors the post does not have).
+pixels, ad units and their labels, auto-inserted keyword links, links to anchors the post does not have, the
+controls a video gallery's script ran).
 Then, on the built page
 (its body and the table of contents the build makes for it, which stands where a plugin's stood):
 - a word counts as kept as often as it appears (order is checked by the property test in test_retention.py);
@@ -38,6 +39,7 @@ from generator.convert.ads import ad_block, is_ad_unit
 from generator.convert.cleanup import (KEYWORD_LINK_CLASSES, LAZY_SOURCES, LAZY_SRCSETS, PLUGIN_TOC_CLASSES,
                                        PLUGIN_TOC_IDS, SCREEN_READER_CLASSES, SHARE_CLASSES, TRACKER_HOSTS)
 from generator.convert.context import Context, Settings
+from generator.convert.embeds import SCRIPT_CONTROL_CLASSES
 from generator.convert.formulas import formula_of, tex_of
 from generator.convert.links import BLOCKS, IMAGE_FILE, UNLINKABLE
 from generator.convert.markdown import html_to_markdown
@@ -163,7 +165,7 @@ def _as_read(html: str) -> BeautifulSoup:
     for tag in soup.find_all(["script", "style", "template", "noscript", "title"]):
         if tag.name != "title" or tag.find_parent("svg") is None:  # a page's title, pasted whole, shows nowhere
             tag.decompose()
-    left_out = SCREEN_READER_CLASSES | SHARE_CLASSES | PLUGIN_TOC_CLASSES
+    left_out = SCREEN_READER_CLASSES | SHARE_CLASSES | PLUGIN_TOC_CLASSES | SCRIPT_CONTROL_CLASSES
     for tag in soup.find_all(lambda t: not left_out.isdisjoint(t.get("class") or ()) or t.get("id") in PLUGIN_TOC_IDS):
         if not tag.decomposed:
             tag.decompose()

@@ -16,7 +16,7 @@ from generator.convert import context as loss
 from generator.convert.ads import drop_ad_units
 from generator.convert.context import Context
 from generator.convert.divi_dynamic import divi_dynamic_links
-from generator.convert.embeds import embed_label
+from generator.convert.embeds import embed_label, videos_a_script_plays
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.links import (images_out_of_links, keep_link_targets, name_icon_links,
@@ -480,6 +480,7 @@ PASSES: tuple[Pass, ...] = (
     cover_background_as_image,
     block_spans_apart,
     embeds_as_links,
+    videos_a_script_plays,
     wp_embeds_as_links,
     divi_dynamic_links,
     resolve_relative_urls,
