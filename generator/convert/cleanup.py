@@ -25,7 +25,7 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, nam
 from generator.convert.parse import FragmentSoup, may_hold, tags_in
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
                                          captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
-                                         headings_closed_by_the_parser, images_out_of_headings,
+                                         headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
 
@@ -63,8 +63,8 @@ BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\"
 # A background a script sets from an attribute once the element shows: Elementor's gallery items
 # (`<a href="full.jpg"><div data-thumbnail="thumb.jpg">`), lazy loaders' backgrounds (`data-bg="url(…)"`).
 LAZY_BACKGROUNDS = ("data-thumbnail", "data-bg", "data-background-image")
-LAZY_BACKGROUND_URL = re.compile(r"\s*(?:url\(\s*['\"]?)?((?:https?:)?/[^'\")\s]*|[^'\")\s/]+\.(?:jpe?g|png|gif|webp|avif))",
-                                 re.IGNORECASE)
+LAZY_BACKGROUND_URL = re.compile(r"\s*(?:url\(\s*['\"]?)?"
+                                 r"((?:https?:)?/[^'\")\s]*|[^'\")\s/]+\.(?:jpe?g|png|gif|webp|avif))", re.IGNORECASE)
 DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
 WEB_ADDRESS = re.compile(r"^\s*https?://", re.IGNORECASE)
@@ -494,6 +494,7 @@ PASSES: tuple[Pass, ...] = (
     unwrap_repeated_emphasis,
     merge_split_emphasis,
     line_breaks_out_of_inline,
+    layouts_out_of_headings,
     blocks_in_headings_as_text,
     images_out_of_headings,
     more_links_out_of_headings,
