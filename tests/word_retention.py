@@ -43,6 +43,7 @@ from generator.convert.embeds import SCRIPT_CONTROL_CLASSES
 from generator.convert.formulas import formula_of, tex_of
 from generator.convert.links import BLOCKS, IMAGE_FILE, UNLINKABLE
 from generator.convert.markdown import html_to_markdown
+from generator.convert.structure import holds_a_layout
 from generator.convert.wp_post import to_document
 from generator.problems import ItemError
 from generator.render.markdown import MarkdownRenderer
@@ -147,7 +148,7 @@ def measure(post: Post) -> dict[str, tuple[int, int]]:
     after = Counter(WORD.findall(" ".join(_toc_text(e) for e in toc).casefold()) + visible_words(rendered.html))
     links = _links(source, post.address)
     images = [_image_urls(img, post.address) for img in source.find_all("img")]
-    headings = [w for w in (_words(h.get_text(" ")) for h in source.find_all(HEADINGS)) if w]
+    headings = [w for w in (_words(h.get_text(" ")) for h in source.find_all(HEADINGS) if not holds_a_layout(h)) if w]
     embeds = _embeds(source, post.address)
     return {
         "words": (sum((before & after).values()), sum(before.values())),
