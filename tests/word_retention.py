@@ -141,7 +141,7 @@ def measure(post: Post) -> dict[str, tuple[int, int]]:
     text = page.get_text(" ")
     page_headings = {_words(h.get_text(" ")) for h in page.find_all(HEADINGS)}
     source = _as_read(post.html)
-    first = source.find(HEADINGS)
+    first = next((h for h in source.find_all(HEADINGS) if h.get_text(strip=True)), None)  # a logo's is no title
     if first is not None and post.title and _words(first.get_text(" ")) == _words(post.title):
         first.decompose()  # shown once, as the page's title
     before = Counter(visible_words(str(source)))
