@@ -163,6 +163,14 @@ def _vc_image(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     return _by_id(named.get("image", "") or named.get("media", ""), ctx)  # Uncode names it `media`
 
 
+def _salient_image(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """Salient's `[image_with_animation image_url="27"]` names an attachment by id, or an image by its address."""
+    value = named.get("image_url", "").strip()
+    if not value:
+        return None
+    return _by_id(value, ctx) if value.isdigit() else _figure(value, named.get("alt", ""))
+
+
 def _image(source: str) -> Element:
     def made(named: dict[str, str], inner: str, ctx: Context) -> str | None:
         src = named.get(source, "").strip()
@@ -314,6 +322,7 @@ QUOTES = ("pullquote", "pullquote-left", "pullquote-right", "pullquote_left", "p
 ELEMENTS: dict[str, Element] = {
     **dict.fromkeys(QUOTES, _quote),
     "vc_single_image": _vc_image,
+    "image_with_animation": _salient_image,
     "et_pb_image": _image("src"),
     "et_pb_fullwidth_image": _image("src"),
     "av_image": _image("src"),
