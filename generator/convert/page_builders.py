@@ -51,6 +51,8 @@ CURLED = re.compile(r"&#82(?:20|21|43|16|17|42);|[“”″‘’′]")
 CURLED_VALUE = re.compile(rf"=\s*(?:{CURLED.pattern})")
 STRAIGHT = {"&#8220;": '"', "&#8221;": '"', "&#8243;": '"', "“": '"', "”": '"', "″": '"',
             "&#8216;": "'", "&#8217;": "'", "&#8242;": "'", "‘": "'", "’": "'", "′": "'"}
+# A shortcode's opening tag with attributes, whatever its name.
+OPENING = re.compile(r"\[(?P<name>[a-z][\w-]*)\s(?P<atts>[^\]]*)\]")
 # Elements that only space or divide the layout: dropped without a word.
 SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|spacer|hr|clearfix|clear|gap|zigzag)$")
 RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|zigzag)$")  # those of them that draw a line
@@ -88,8 +90,14 @@ def curled(attributes: str) -> bool:
 
 def without_tags(text: str) -> str:
     """Text without the builders' tags, where it has no structure to keep: a layout's tag parts the words of
-    its neighbours, an inline element's does not."""
-    return (TAG if themed(text) else PREFIXED_TAG).sub(lambda m: "" if INLINE.fullmatch(m["name"]) else " ", text)
+    its neighbours, an inline element's does not. Those of elements no prefix names, told by their curled
+    quotes (see curled), go too, with their closing tags."""
+    text = (TAG if themed(text) else PREFIXED_TAG).sub(lambda m: "" if INLINE.fullmatch(m["name"]) else " ", text)
+    if not CURLED_VALUE.search(text):
+        return text
+    names = {m["name"] for m in OPENING.finditer(text) if curled(m["atts"])}
+    return OPENING.sub(lambda m: " " if m["name"] in names and curled(m["atts"]) else m.group(0),
+                       re.sub(r"\[/([a-z][\w-]*)\]", lambda m: " " if m[1] in names else m.group(0), text))
 
 
 def straight_quotes(attributes: str) -> str:
