@@ -9,6 +9,7 @@ from html import unescape
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.convert import page_builders
 from generator.convert.markdown import html_to_markdown
 from generator.convert.shortcodes import strip_known
 from generator.convert.wp_post import html_to_text
@@ -101,3 +102,13 @@ def test_a_divi_images_title_text_is_its_tooltip_not_a_caption(alt: str, title: 
               f"title_text={quote}{title}{quote}][/{name}]</p><p>After.</p>")
     html = MarkdownRenderer().render(html_to_markdown(source)).html
     assert shown_text(html) == f"Image: {alt} — open original After.", html
+
+
+def test_text_without_tags_loses_the_tags_of_elements_no_prefix_names_when_wordpress_curled_them() -> None:
+    # Salient's `[fancy_box]` and `[image_with_animation]`, curled as unregistered: what the retention measure
+    # and an export's automatic excerpt read as the page's words holds none of their attributes.
+    text = ("[fancy_box box_style=&#8221;color_box_hover&#8221; icon_family=&#8221;iconsmind&#8221;]<p>Pay bills</p>"
+            "[/fancy_box][image_with_animation image_url=&#8221;27&#8243; animation=&#8221;Fade In&#8221;]"
+            "<p>[see “below”] and [b]bold[/b]</p>")
+    assert re.sub(r"\s+", " ", page_builders.without_tags(text)) == (
+        " <p>Pay bills</p> <p>[see “below”] and [b]bold[/b]</p>")

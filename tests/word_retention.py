@@ -9,7 +9,8 @@ fixtures and its REST responses). `--site` is the site's address for a crawl sav
 
 What the source shows is read without what a reader never sees or the mirror leaves out on purpose
 (scripts, styles, comments, screen-reader text, plugin tables of contents, share widgets, tracking
-pixels, ad units and their labels, auto-inserted keyword links, links to anchors the post does not have).
+pixels, ad units and their labels, auto-inserted keyword links, links to anchors the post does not have, the
+controls a video gallery's script ran).
 Then, on the built page
 (its body and the table of contents the build makes for it, which stands where a plugin's stood):
 - a word counts as kept as often as it appears (order is checked by the property test in test_retention.py);
@@ -38,9 +39,11 @@ from generator.convert.ads import ad_block, is_ad_unit
 from generator.convert.cleanup import (KEYWORD_LINK_CLASSES, LAZY_SOURCES, LAZY_SRCSETS, PLUGIN_TOC_CLASSES,
                                        PLUGIN_TOC_IDS, SCREEN_READER_CLASSES, SHARE_CLASSES, TRACKER_HOSTS)
 from generator.convert.context import Context, Settings
+from generator.convert.embeds import SCRIPT_CONTROL_CLASSES
 from generator.convert.formulas import formula_of, tex_of
 from generator.convert.links import BLOCKS, IMAGE_FILE, UNLINKABLE
 from generator.convert.markdown import html_to_markdown
+from generator.convert.structure import holds_a_layout
 from generator.convert.wp_post import to_document
 from generator.problems import ItemError
 from generator.render.markdown import MarkdownRenderer
@@ -138,14 +141,14 @@ def measure(post: Post) -> dict[str, tuple[int, int]]:
     text = page.get_text(" ")
     page_headings = {_words(h.get_text(" ")) for h in page.find_all(HEADINGS)}
     source = _as_read(post.html)
-    first = source.find(HEADINGS)
+    first = next((h for h in source.find_all(HEADINGS) if h.get_text(strip=True)), None)  # a logo's is no title
     if first is not None and post.title and _words(first.get_text(" ")) == _words(post.title):
         first.decompose()  # shown once, as the page's title
     before = Counter(visible_words(str(source)))
     after = Counter(WORD.findall(" ".join(_toc_text(e) for e in toc).casefold()) + visible_words(rendered.html))
     links = _links(source, post.address)
     images = [_image_urls(img, post.address) for img in source.find_all("img")]
-    headings = [w for w in (_words(h.get_text(" ")) for h in source.find_all(HEADINGS)) if w]
+    headings = [w for w in (_words(h.get_text(" ")) for h in source.find_all(HEADINGS) if not holds_a_layout(h)) if w]
     embeds = _embeds(source, post.address)
     return {
         "words": (sum((before & after).values()), sum(before.values())),
@@ -163,7 +166,7 @@ def _as_read(html: str) -> BeautifulSoup:
     for tag in soup.find_all(["script", "style", "template", "noscript", "title"]):
         if tag.name != "title" or tag.find_parent("svg") is None:  # a page's title, pasted whole, shows nowhere
             tag.decompose()
-    left_out = SCREEN_READER_CLASSES | SHARE_CLASSES | PLUGIN_TOC_CLASSES
+    left_out = SCREEN_READER_CLASSES | SHARE_CLASSES | PLUGIN_TOC_CLASSES | SCRIPT_CONTROL_CLASSES
     for tag in soup.find_all(lambda t: not left_out.isdisjoint(t.get("class") or ()) or t.get("id") in PLUGIN_TOC_IDS):
         if not tag.decomposed:
             tag.decompose()

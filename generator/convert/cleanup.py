@@ -16,16 +16,16 @@ from generator.convert import context as loss
 from generator.convert.ads import drop_ad_units
 from generator.convert.context import Context
 from generator.convert.divi_dynamic import divi_dynamic_links
-from generator.convert.embeds import embed_label
+from generator.convert.embeds import embed_label, videos_a_script_plays
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.links import (images_out_of_links, keep_link_targets, name_icon_links,
                                      resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import FragmentSoup, may_hold, tags_in
-from generator.convert.structure import (BLOCK_NAMES, MORE, blocks_in_headings_as_text, captions_as_paragraphs,
-                                         drop_inpage_toc, emphasis_into_blocks, even_table_rows,
-                                         headings_closed_by_the_parser, images_out_of_headings,
+from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
+                                         captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
+                                         headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
 
@@ -60,6 +60,11 @@ HEADINGS_AND_PARAGRAPHS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url")
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
 BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+# A background a script sets from an attribute once the element shows: Elementor's gallery items
+# (`<a href="full.jpg"><div data-thumbnail="thumb.jpg">`), lazy loaders' backgrounds (`data-bg="url(…)"`).
+LAZY_BACKGROUNDS = ("data-thumbnail", "data-bg", "data-background-image")
+LAZY_BACKGROUND_URL = re.compile(r"\s*(?:url\(\s*['\"]?)?"
+                                 r"((?:https?:)?/[^'\")\s]*|[^'\")\s/]+\.(?:jpe?g|png|gif|webp|avif))", re.IGNORECASE)
 DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
 WEB_ADDRESS = re.compile(r"^\s*https?://", re.IGNORECASE)
@@ -256,13 +261,23 @@ def drop_tracking_pixels(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
-    """A cover block's picture lives in its CSS; lift it into an image so it is not lost. One the element
-    shows as an image too (media & text's "crop image to fill" keeps both) is not shown twice."""
+    """A cover block's picture lives in its CSS, or in an attribute a script reads (LAZY_BACKGROUNDS); lift it
+    into an image so it is not lost. One the element shows as an image too (media & text's "crop image to
+    fill" keeps both) is not shown twice."""
     for tag in elements(soup):
-        match = BACKGROUND_URL.search(tag.get("style") or "")
-        if match and not match.group(1).startswith("data:") and not _shows_image(tag, match.group(1)):
-            ctx.losses.note(loss.BACKGROUND_IMAGE, match.group(1))
-            tag.insert(0, soup.new_tag("img", attrs={"src": match.group(1), "alt": ""}))
+        url = _background(tag)
+        if url and not url.startswith("data:") and not _shows_image(tag, url):
+            ctx.losses.note(loss.BACKGROUND_IMAGE, url)
+            tag.insert(0, soup.new_tag("img", attrs={"src": url, "alt": ""}))
+
+
+def _background(tag: Tag) -> str:
+    match = BACKGROUND_URL.search(tag.get("style") or "")
+    if match:
+        return match.group(1)
+    lazy = next((tag[name] for name in LAZY_BACKGROUNDS if tag.get(name)), "") if tag.name != "img" else ""
+    match = LAZY_BACKGROUND_URL.match(lazy) if isinstance(lazy, str) else None
+    return match.group(1) if match else ""
 
 
 def _shows_image(tag: Tag, url: str) -> bool:
@@ -381,10 +396,22 @@ def separate_file_buttons(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def drop_repeated_title(soup: BeautifulSoup, ctx: Context) -> None:
-    """A first heading that repeats the post title would show twice under the page's own title."""
-    first = next((t for t in soup.descendants if isinstance(t, Tag) and t.name in HEADINGS_AND_PARAGRAPHS), None)
+    """A first heading that repeats the post title would show twice under the page's own title. A paragraph
+    of words before it makes it the author's own; one holding only a picture (a page's banner, set above its
+    title) does not, nor one the parser left open around the heading (`<p><img><section><h1>`)."""
+    first = next((t for t in soup.descendants if isinstance(t, Tag) and t.name in HEADINGS_AND_PARAGRAPHS
+                  and (t.name != "p" or _words_before_a_heading(t))), None)
     if first is not None and first.name != "p" and ctx.title and _same_text(first.get_text(), ctx.title):
         first.decompose()
+
+
+def _words_before_a_heading(paragraph: Tag) -> bool:
+    for text in paragraph.strings:  # lazily: an unclosed paragraph may hold the whole post
+        if text.find_parent(HEADINGS) is not None:
+            return False
+        if text.strip():
+            return True
+    return False
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -453,6 +480,7 @@ PASSES: tuple[Pass, ...] = (
     cover_background_as_image,
     block_spans_apart,
     embeds_as_links,
+    videos_a_script_plays,
     wp_embeds_as_links,
     divi_dynamic_links,
     resolve_relative_urls,
@@ -466,6 +494,7 @@ PASSES: tuple[Pass, ...] = (
     unwrap_repeated_emphasis,
     merge_split_emphasis,
     line_breaks_out_of_inline,
+    layouts_out_of_headings,
     blocks_in_headings_as_text,
     images_out_of_headings,
     more_links_out_of_headings,

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from bs4 import BeautifulSoup, Tag
+
+from generator.convert.context import Context
+from generator.convert.parse import tags_in
 from generator.language.words import Words
 
 # Domain -> the site's name, and the word (language/catalogues/) that says what it embeds, "" for the name alone.
@@ -53,3 +57,29 @@ def embed_label(url: str, words: Words, title: str = "") -> str:
     """The text of the link that stands in for an embed, in the site's words: what it is, then its title or
     address."""
     return words.fill("media_described", kind=site_name(url, words), description=title or url)
+
+
+# A video a script plays when its picture is clicked (YouTube Embed Plus's gallery, `<lite-youtube videoid>`) names
+# it in an attribute, where a reader of the mirror, without the script, cannot follow it.
+VIDEO_ID_ATTRIBUTES = ("data-videoid", "data-video-id", "data-youtube-id", "videoid")
+YOUTUBE_ID = re.compile(r"[\w-]{11}")
+# The controls a script runs in Embed Plus's gallery: its pager ("« Prev 1 / 3 Next »") and each picture's play icon.
+SCRIPT_CONTROL_CLASSES = frozenset({"epyt-pagination", "epyt-gallery-playhover"})
+
+
+def videos_a_script_plays(soup: BeautifulSoup, ctx: Context) -> None:
+    """Each video a script plays from its picture becomes a link to the video around that picture and its title;
+    the controls the script ran go."""
+    for tag in tags_in(soup):
+        if tag.__dict__.get("_decomposed"):
+            continue
+        if not SCRIPT_CONTROL_CLASSES.isdisjoint(tag.get("class") or ()):
+            tag.decompose()
+            continue
+        video = next((tag[name] for name in VIDEO_ID_ATTRIBUTES if tag.get(name)), "")
+        if isinstance(video, str) and YOUTUBE_ID.fullmatch(video) and not _linked(tag):
+            tag.wrap(soup.new_tag("a", attrs={"href": f"https://www.youtube.com/watch?v={video}"}))
+
+
+def _linked(tag: Tag) -> bool:
+    return tag.find_parent("a") is not None or tag.find("a") is not None

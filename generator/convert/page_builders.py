@@ -22,7 +22,9 @@ from urllib.parse import unquote
 from generator.convert import context as loss
 from generator.convert.context import Context
 
-PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_")
+# Uncode, a theme built on WPBakery, names its own elements `uncode_` (`[uncode_list]` around a list, with no
+# attribute whose curled quotes would tell it apart from words in brackets).
+PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_", "uncode_")
 # Themes register layout and typography shortcodes of their own under these plain names; once the theme is
 # gone (as in an export or a mirror) they are left raw around the words (`[dropcap]2[/dropcap]014`).
 # Their boxes and collapsible sections (`[warning]…[/warning]`, `[toggle title="…"]`) hold whole paragraphs,
@@ -49,12 +51,23 @@ CURLED = re.compile(r"&#82(?:20|21|43|16|17|42);|[“”″‘’′]")
 CURLED_VALUE = re.compile(rf"=\s*(?:{CURLED.pattern})")
 STRAIGHT = {"&#8220;": '"', "&#8221;": '"', "&#8243;": '"', "“": '"', "”": '"', "″": '"',
             "&#8216;": "'", "&#8217;": "'", "&#8242;": "'", "‘": "'", "’": "'", "′": "'"}
+# A shortcode's opening tag with attributes, whatever its name.
+OPENING = re.compile(r"\[(?P<name>[a-z][\w-]*)\s(?P<atts>[^\]]*)\]")
 # Elements that only space or divide the layout: dropped without a word.
 SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|spacer|hr|clearfix|clear|gap|zigzag)$")
 RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|zigzag)$")  # those of them that draw a line
 # Elements that lay out others side by side: each holds a block of its own, so that the words of two columns
 # of bare text do not run together.
 LAYOUT = re.compile(r"(?:^|_)(?:row|columns?|section|container|half|thirds?|fourths?|fifths?|sixths?|last)(?:_inner)?$")
+# wptexturize went over an unregistered shortcode as over text: in an address it wrote an image size's `x`
+# (`photo-692x1024.jpg`) as `×`, and `--` and `---` as dashes. The server knows the file by its own name.
+ADDRESS = re.compile(r"\s*(?:https?:)?/")
+TEXTURIZED = re.compile(r"(?<=\d)×(?=\d)|—|–|…")
+UNTEXTURIZED = {"×": "x", "—": "---", "–": "--", "…": "..."}
+# Where an element that no rule here knows keeps its words and its link, as many themes' buttons do
+# (Salient's `[nectar_btn text="…" url="…"]`, Impreza's `[us_btn label="…" link="url:…"]`).
+WORD_KEYS = ("text", "label", "button_text", "btn_title")
+LINK_KEYS = ("url", "link", "href", "button_url", "btn_link")
 # Returns the HTML an element shows, which may hold WordPress's own shortcodes; None when it cannot tell.
 Element = Callable[[dict[str, str], str, Context], "str | None"]
 
@@ -77,8 +90,14 @@ def curled(attributes: str) -> bool:
 
 def without_tags(text: str) -> str:
     """Text without the builders' tags, where it has no structure to keep: a layout's tag parts the words of
-    its neighbours, an inline element's does not."""
-    return (TAG if themed(text) else PREFIXED_TAG).sub(lambda m: "" if INLINE.fullmatch(m["name"]) else " ", text)
+    its neighbours, an inline element's does not. Those of elements no prefix names, told by their curled
+    quotes (see curled), go too, with their closing tags."""
+    text = (TAG if themed(text) else PREFIXED_TAG).sub(lambda m: "" if INLINE.fullmatch(m["name"]) else " ", text)
+    if not CURLED_VALUE.search(text):
+        return text
+    names = {m["name"] for m in OPENING.finditer(text) if curled(m["atts"])}
+    return OPENING.sub(lambda m: " " if m["name"] in names and curled(m["atts"]) else m.group(0),
+                       re.sub(r"\[/([a-z][\w-]*)\]", lambda m: " " if m[1] in names else m.group(0), text))
 
 
 def straight_quotes(attributes: str) -> str:
@@ -92,8 +111,8 @@ def straight_quotes(attributes: str) -> str:
 def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
     """What the element shows: its content (whose shortcodes the caller expands), or what ELEMENTS make.
     `named` holds the attributes as the HTML has them, entities and all."""
-    named = {key: unescape(value) for key, value in named.items()}
-    made = ELEMENTS[name](named, inner, ctx) if name in ELEMENTS else None
+    named = {key: untexturized(unescape(value)) for key, value in named.items()}
+    made = ELEMENTS[name](named, inner, ctx) if name in ELEMENTS else _words_in_attributes(named, inner)
     if made is not None:
         return made
     if inner.strip():
@@ -106,6 +125,24 @@ def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
     if named:
         ctx.losses.note(loss.BUILDER_ELEMENT, f"[{name}]")
     return ""
+
+
+def untexturized(value: str) -> str:
+    """An attribute's address as the editor typed it, before wptexturize (see TEXTURIZED); other text as it is."""
+    if not ADDRESS.match(value):
+        return value
+    return TEXTURIZED.sub(lambda m: UNTEXTURIZED[m.group(0)], value)
+
+
+def _words_in_attributes(named: dict[str, str], inner: str) -> str | None:
+    """An element no rule knows, with nothing inside, shows the words of its attributes (see WORD_KEYS), linked
+    where it links; a WPBakery link (`url:https%3A%2F%2F…|title:…`) is read as _vc_button reads it."""
+    words = next((named[key] for key in WORD_KEYS if named.get(key, "").strip()), "")
+    if inner.strip() or not words:
+        return None
+    url = next((named[key] for key in LINK_KEYS if named.get(key, "").strip()), "")
+    parts = dict(part.split(":", 1) for part in url.split("|") if ":" in part) if url.startswith("url:") else {}
+    return _link(unquote(parts["url"]) if parts.get("url") else url, words)
 
 
 def _figure(src: str, alt: str = "", caption: str = "", link: str = "", title: str = "") -> str:
@@ -131,7 +168,15 @@ def _by_id(value: str, ctx: Context) -> str | None:
 def _vc_image(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     if named.get("source") == "external_link" and named.get("custom_src"):
         return _figure(named["custom_src"], named.get("alt", ""), named.get("title", ""))
-    return _by_id(named.get("image", ""), ctx)
+    return _by_id(named.get("image", "") or named.get("media", ""), ctx)  # Uncode names it `media`
+
+
+def _salient_image(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """Salient's `[image_with_animation image_url="27"]` names an attachment by id, or an image by its address."""
+    value = named.get("image_url", "").strip()
+    if not value:
+        return None
+    return _by_id(value, ctx) if value.isdigit() else _figure(value, named.get("alt", ""))
 
 
 def _image(source: str) -> Element:
@@ -150,9 +195,9 @@ def _imageframe(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     return None if inner.strip() else _by_id(named.get("image_id", ""), ctx)
 
 
-def _gallery(ids: str) -> Element:
+def _gallery(*ids: str) -> Element:
     def made(named: dict[str, str], inner: str, ctx: Context) -> str | None:
-        found = named.get(ids, "").strip()
+        found = next((named[key].strip() for key in ids if named.get(key, "").strip()), "")
         return f'[gallery ids="{escape(found)}"]' if found else None
     return made
 
@@ -203,8 +248,18 @@ def _heading(text: Callable[[dict[str, str], str], str], level: Callable[[dict[s
 
 
 def _font_container_tag(named: dict[str, str]) -> str:
-    """WPBakery's `font_container="tag:h3|text_align:left"`."""
-    return dict(p.split(":", 1) for p in named.get("font_container", "").split("|") if ":" in p).get("tag", "h2")
+    """WPBakery's `font_container="tag:h3|text_align:left"`; Uncode's `heading_semantic="h1"`."""
+    tag = dict(p.split(":", 1) for p in named.get("font_container", "").split("|") if ":" in p).get("tag")
+    return tag or named.get("heading_semantic") or "h2"
+
+
+def _vc_custom_heading(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """WPBakery's heading keeps its words in `text`; Uncode's keeps them inside, with a line under it
+    (`subheading`)."""
+    words = escape(named["text"]) if named.get("text", "").strip() else inner
+    heading = _heading(lambda named, inner: words, _font_container_tag)(named, inner, ctx)
+    under = named.get("subheading", "").strip()
+    return (heading or "") + (f"<p>{escape(under)}</p>" if under else "") or None
 
 
 def _raw_html(named: dict[str, str], inner: str, ctx: Context) -> str | None:
@@ -275,11 +330,12 @@ QUOTES = ("pullquote", "pullquote-left", "pullquote-right", "pullquote_left", "p
 ELEMENTS: dict[str, Element] = {
     **dict.fromkeys(QUOTES, _quote),
     "vc_single_image": _vc_image,
+    "image_with_animation": _salient_image,
     "et_pb_image": _image("src"),
     "et_pb_fullwidth_image": _image("src"),
     "av_image": _image("src"),
     "fusion_imageframe": _imageframe,
-    "vc_gallery": _gallery("images"),
+    "vc_gallery": _gallery("images", "medias"),  # Uncode's are `medias`
     "vc_images_carousel": _gallery("images"),
     "et_pb_gallery": _gallery("gallery_ids"),
     "vc_video": _video("link"),
@@ -295,7 +351,7 @@ ELEMENTS: dict[str, Element] = {
     "su_youtube": _video("url"),
     "su_vimeo": _video("url"),
     "av_button": _enfold_button,
-    "vc_custom_heading": _heading(lambda named, inner: escape(named.get("text", "")), _font_container_tag),
+    "vc_custom_heading": _vc_custom_heading,
     "fusion_title": _heading(lambda named, inner: inner, lambda named: "h" + named.get("size", "2")),
     "av_heading": _heading(lambda named, inner: escape(named.get("heading", "")),
                            lambda named: named.get("tag", "h2")),

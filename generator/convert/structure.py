@@ -21,6 +21,10 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Blocks a heading's text may be wrapped in; Markdown headings hold one line of inline text.
 BLOCKS_IN_HEADINGS = ("p", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "section", "article", "header",
                       "footer", "aside", "figure", "figcaption")
+# The blocks of a plugin's layout, which a heading set around its shortcode holds (layouts_out_of_headings), and
+# how many of them with words of their own a heading's title may be made of.
+LAYOUT_IN_HEADINGS = frozenset({"div", "section", "article"})
+MAX_TITLE_PARTS = 2
 # Where <!--more--> may stand: between the blocks of these, or between paragraphs of text.
 SPLITTABLE = frozenset({"[document]", "div", "section", "article", "main", "p"})
 INLINE = frozenset({"a", "strong", "b", "em", "i", "u", "s", "del", "ins", "mark", "small", "span", "sup", "sub",
@@ -58,6 +62,27 @@ def headings_closed_by_the_parser(soup: BeautifulSoup, ctx: Context) -> None:
     `<br>`, or of text only screen readers see) was the author's, and must not take the paragraph after it."""
     for heading in _elements(soup, *HEADINGS):
         _take_back_closed_out(heading)
+
+
+def layouts_out_of_headings(soup: BeautifulSoup, ctx: Context) -> None:
+    """A heading set around a plugin's output (a team grid a shortcode printed inside `<h2>`: names, roles and
+    bios, each in a block of its own) holds a layout, not a title: one heading line would run all its words
+    together, and the table of contents with them. It gives way to its blocks. A title in two parts
+    (`<h2><div>Our</div><div>team</div></h2>`) stays one."""
+    for heading in _elements(soup, *HEADINGS):
+        if holds_a_layout(heading):
+            heading.name = "div"
+
+
+def holds_a_layout(heading: Tag) -> bool:
+    blocks = [t for t in tags_in(heading) if t.name in LAYOUT_IN_HEADINGS]
+    return sum(1 for block in blocks if _words_of_its_own(block)) > MAX_TITLE_PARTS
+
+
+def _words_of_its_own(block: Tag) -> bool:
+    """Whether a block shows words itself, not only in blocks inside it."""
+    return any(not isinstance(t, Tag) or t.name not in LAYOUT_IN_HEADINGS
+               for t in block.contents if (t.get_text() if isinstance(t, Tag) else str(t)).strip())
 
 
 def blocks_in_headings_as_text(soup: BeautifulSoup, ctx: Context) -> None:

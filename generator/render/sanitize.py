@@ -89,11 +89,11 @@ CLASSES = {
     "section": frozenset({"footnotes"}), "ol": frozenset({"footnotes-list"}), "li": frozenset({"footnote-item"}),
 }
 # Links may lead to web pages, mail, or within the site, or to what an application opens (a file server, a
-# torrent, a call, a chat, a calendar): none of those runs in the page. Images only come from the site or
-# inline data.
+# torrent, a call, a chat, a calendar; a messenger a shop's "Book on Viber" button opens): none of those runs in
+# the page. Images only come from the site or inline data.
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel", "sms", "ftp", "ftps", "sftp", "magnet", "ed2k", "sip",
                           "sips", "xmpp", "irc", "ircs", "news", "nntp", "webcal", "geo", "callto", "skype", "ssh",
-                          "git", "svn", "gopher", "bitcoin"})
+                          "git", "svn", "gopher", "bitcoin", "viber", "whatsapp", "tg"})
 DATA_IMAGE = re.compile(r"data:image/(png|gif|jpeg|webp|avif);base64,[A-Za-z0-9+/=\s]*\Z", re.IGNORECASE)
 URL_ATTRIBUTES = {"href", "src"}
 # What browsers ignore around and inside a URL's scheme (WHATWG URL: C0 controls and space; tab and newlines).
