@@ -32,10 +32,10 @@ render = MarkdownRenderer().render
     ('<a href="webcal://e.com/cal.ics">cal</a> <a href="xmpp:ana@e.com">chat</a>\n',
      '<a href="webcal://e.com/cal.ics">cal</a> <a href="xmpp:ana@e.com">chat</a>'),
     # A messenger: a small business's "Book on Viber", "Write on WhatsApp", "Telegram" buttons.
-    ("[Viber](viber://chat?number=+37368013173) [WhatsApp](whatsapp://send?phone=37368013173) "
-     "[Telegram](tg://resolve?domain=bucurtur)\n",
-     '<a href="viber://chat?number=+37368013173">Viber</a> <a href="whatsapp://send?phone=37368013173">WhatsApp</a> '
-     '<a href="tg://resolve?domain=bucurtur">Telegram</a>'),
+    ("[Viber](viber://chat?number=+15550100000) [WhatsApp](whatsapp://send?phone=15550100000) "
+     "[Telegram](tg://resolve?domain=example_shop)\n",
+     '<a href="viber://chat?number=+15550100000">Viber</a> <a href="whatsapp://send?phone=15550100000">WhatsApp</a> '
+     '<a href="tg://resolve?domain=example_shop">Telegram</a>'),
     ("## Supply {#supply}\n\n[up](../other/index.html) [here](#supply)\n",
      '<a href="../other/index.html">up</a> <a href="#supply">here</a>'),
     ("![Chart](img/chart.png \"Output\")\n", '<img src="img/chart.png" alt="Chart" title="Output">'),
