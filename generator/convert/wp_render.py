@@ -18,7 +18,7 @@ from html import escape as html_escape
 from generator.convert import code_shortcodes, markdown_source, page_builders
 from generator.convert.autop import autop
 from generator.convert.embeds import SITES
-from generator.convert.shortcodes import FORMS
+from generator.convert.shortcode_handlers import FORMS
 from generator.sources.wp_syntax import MEDIA_LIST, SYNCED_PATTERN, Attachment, parse_attributes
 from generator.sources.wxr_items import RENDER
 
