@@ -22,6 +22,7 @@ FILE_TYPES = frozenset({"pdf", "swf", "doc", "docx", "xls", "xlsx", "ppt", "pptx
 IMAGE_TYPES = frozenset({"jpg", "jpeg", "png", "gif", "webp", "svg"})
 BUTTON_NAMES = re.compile(r"button|btn|download|link")
 LINE_START = re.compile(r"[ \t]*(?:<br\s*/?>|\r?\n)", re.IGNORECASE)
+NOTE = re.compile(r"\[note(?P<atts>\s[^\]]*)?\](?P<inner>.*?)\[/note\]", re.DOTALL)
 
 
 def named_file(match: re.Match[str]) -> str | None:
@@ -69,3 +70,15 @@ def file(address: str, ctx: Context) -> str:
     if FILE_ADDRESS.fullmatch(address)["type"].lower() in IMAGE_TYPES:  # type: ignore[index]
         return f'<figure><img src="{escape(address)}" alt=""></figure>'
     return link(address, name or address)
+
+
+def without_note_tags(text: str) -> str:
+    """`text` without the tags of its `[note]` boxes, their title and words kept, as the body shows them: an
+    automatic summary made from the saved text must not show `[note]`. Read before the summary joins its lines,
+    since a box is told from a footnote (which keeps its tags, as in the body) by the line break after its tag."""
+    def words(match: re.Match[str]) -> str:
+        named = parse_attributes(match["atts"] or "")[0]
+        if not note_box("note", named, match["inner"]):
+            return match.group(0)
+        return f' {named.get("title", "")} {match["inner"]} '
+    return NOTE.sub(words, text) if "[note" in text else text
