@@ -576,6 +576,28 @@ def test_an_automatic_excerpt_keeps_a_page_builders_words_but_not_its_shortcodes
     assert document.summary == "The harbour reopened. Ships are back."
 
 
+@pytest.mark.parametrize("language", ["zh-CN", "ja"])
+def test_an_automatic_excerpt_in_chinese_or_japanese_counts_characters_as_wordpress_does(
+        tmp_path: Path, language: str) -> None:
+    """Text of these languages has no spaces between words: counted in words, a whole post was its summary."""
+    sentence = "重阳节那天晚上等红灯时被一辆车追尾了，后保险杠坏了。"  # 26 characters
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "车险", f"<p>{sentence * 6}</p>\n\n{sentence}")).replace(
+        "<wp:wxr_version>", f"<language>{language}</language>\n<wp:wxr_version>"), encoding="utf-8")
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.summary == (sentence * 6)[:110] + " […]"
+
+
+def test_an_automatic_excerpt_of_a_site_in_english_still_counts_words(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", "word " * 60)).replace(
+        "<wp:wxr_version>", "<language>en-US</language>\n<wp:wxr_version>"))
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.summary == "word " * 55 + "[…]"
+
+
 def test_a_block_bound_to_a_custom_field_shows_the_posts_field(tmp_path: Path) -> None:
     """Block bindings (WordPress 6.5+) save a placeholder; WordPress shows the post's field there, but not a
     hidden `_` field nor one the post lacks."""

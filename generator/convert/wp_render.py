@@ -86,7 +86,8 @@ def rendered(data: dict[str, Any]) -> dict[str, Any]:
     raw, excerpt = data["content"]["raw"], data["excerpt"]["raw"]
     rest = {key: value for key, value in data.items() if key != RENDER}
     return {**rest, "content": rendered_content(data),
-            "excerpt": {"rendered": render_content(excerpt, data["id"], {}) if excerpt else auto_excerpt(raw)}}
+            "excerpt": {"rendered": render_content(excerpt, data["id"], {}) if excerpt
+                        else auto_excerpt(raw, needs.get("excerpt_characters", 0))}}
 
 
 def rendered_content(data: dict[str, Any]) -> dict[str, str]:
@@ -282,9 +283,10 @@ def _media_ids(html: str, post_id: int, attached: Mapping[int, Sequence[Attachme
     return MEDIA_LIST.sub(with_ids, html)
 
 
-def auto_excerpt(raw: str) -> str:
-    """The excerpt WordPress makes when a post has none: the first 55 words of its text blocks,
-    without shortcodes, then [&hellip;]; as a paragraph, like `excerpt.rendered`."""
+def auto_excerpt(raw: str, characters: int = 0) -> str:
+    """The excerpt WordPress makes when a post has none: the first 55 words of its text blocks (or as many
+    `characters`, where the site's language counts them), without shortcodes, then [&hellip;]; as a paragraph,
+    like `excerpt.rendered`."""
     if "<!-- wp:" in raw:
         raw = BLOCK.sub(lambda m: m.group(0) if m.group(1) in EXCERPT_BLOCKS else "", raw)
     elif markdown_source.written_in_markdown(raw):
@@ -299,6 +301,15 @@ def auto_excerpt(raw: str) -> str:
         raw = shortcode.sub("", raw)
     text = page_builders.without_tags(BLOCK_DELIMITER.sub("", raw))
     words = TAG.sub(" ", INLINE_TAG.sub("", SCRIPT_OR_STYLE.sub("", text))).split()
+    if characters:
+        return _in_characters(" ".join(words), characters)
     if len(words) > EXCERPT_WORDS:
         return autop(" ".join(words[:EXCERPT_WORDS]) + " [&hellip;]")
     return autop(" ".join(words))
+
+
+def _in_characters(text: str, characters: int) -> str:
+    """wp_trim_words counting characters (spaces too): the first ones, then [&hellip;] if there were more."""
+    if len(text) > characters:
+        return autop(text[:characters] + " [&hellip;]")
+    return autop(text)

@@ -95,6 +95,8 @@ def read_export(path: Path, problems: list[Problem], words: Words | None = None)
             position += 1
         elif tag == "pubDate":
             names.export_date = element.fields.get("text", "")
+        elif tag == "language":
+            names.language = element.fields.get("text", "").strip()
         elif tag == "wp:author" and (found := items.user(element, names)):
             yield RawItem(str(path), None, found, wp_json.USER)
         elif tag in HEADER_TAGS[1:] and (found := items.term(element, tag, names)):

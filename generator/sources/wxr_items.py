@@ -36,6 +36,11 @@ HIDDEN_TAXONOMIES = frozenset({"post_format", "nav_menu", "link_category", "wp_t
 TRANSLATIONS = "post_translations"
 PHP_PAIR = re.compile(r's:\d+:"([^"]{1,35})";(?:i:(\d{1,19})|s:\d+:"(\d{1,19})");')
 TITLE_WORDS = 8
+# The languages whose WordPress translation counts an automatic excerpt's length in characters, not words
+# (`wp_trim_words`: their text has no spaces between words), and that length, Japanese WordPress's
+# `excerpt_length`; counted in words, a post of Chinese is one long word and its whole text the excerpt.
+CHARACTER_COUNTED = re.compile(r"(?:zh|ja)(?:[-_].*)?", re.IGNORECASE)
+EXCERPT_CHARACTERS = 110
 NON_WORD = re.compile(r"[^\w]+")
 # REST serves a post's content rendered, an export saves it raw: a post's `content` and `excerpt` hold `raw`,
 # and this key what rendering them needs beside (convert/wp_render.py renders them as `the_content` would).
@@ -68,6 +73,7 @@ class Names:
     # PHP array the term's description holds; given to each post of the group as Polylang Pro's REST does.
     translations: dict[str, dict[str, int]] = field(default_factory=dict)
     export_date: str = ""  # the channel's <pubDate>: when the export was made
+    language: str = ""  # the channel's <language>: the site's, as WordPress was set to write (`zh-CN`)
     words: Words = field(default_factory=lambda: site_words("en"))
 
 
@@ -199,14 +205,17 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
 def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -> dict[str, Any]:
     """What rendering the post needs beside its raw content, as plain data: the synced patterns it shows,
     the attachments its galleries without ids show, the custom fields its blocks are bound to, its
-    footnotes; each only where the post uses it, so that the post's item stays small."""
+    footnotes, and the length of its automatic excerpt in characters where the site's language counts so;
+    each only where the post uses it, so that the post's item stays small."""
     synced = patterns_used(raw, names.synced)
     shown = "".join((raw, *synced.values()))
     bound = {k: v for k, v in meta.items() if not k.startswith("_")} if "core/post-meta" in shown else {}
     footnotes = meta.get("footnotes", "")
     text = "".join((shown, footnotes, *bound.values()))
     owners = ({ident} | gallery_owners(text, ident)) if "[" in text else set()
-    return {"synced": {str(ref): content for ref, content in synced.items()}, "meta": bound, "footnotes": footnotes,
+    by_characters = CHARACTER_COUNTED.fullmatch(names.language)
+    counted = {"excerpt_characters": EXCERPT_CHARACTERS} if by_characters else {}
+    return {**counted, "synced": {str(ref): content for ref, content in synced.items()}, "meta": bound, "footnotes": footnotes,
             "attachments": [[a.id, a.parent, a.order, a.mime] for owner in sorted(owners)
                             for a in names.attached.get(owner, ())]}
 
