@@ -406,6 +406,18 @@ def test_malformed_xml_in_another_charset_is_named_as_malformed_not_as_not_utf8(
         f"malformed XML at line {text.splitlines().index('</channel>') + 1}"]
 
 
+def test_an_export_with_a_comment_url_cut_inside_an_entity_by_wordpress_is_read(tmp_path: Path) -> None:
+    """WordPress 3.x wrote a comment's author URL unescaped, cut by the database at 200 characters (`&am`): the
+    export was malformed XML, which WordPress's importer reads all the same."""
+    comment = ("<wp:comment><wp:comment_id>9</wp:comment_id><wp:comment_author_url>http://e.com/bp?C=m&amp;lbp=1&am"
+               "</wp:comment_author_url><wp:comment_approved>1</wp:comment_approved></wp:comment></item>")
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", "Text.").replace("</item>", comment)))
+    result = run_import([path], tmp_path / "content")
+    assert result.problems == []
+    assert (tmp_path / "content" / "post" / "post-5.md").exists()
+
+
 def test_an_export_in_an_encoding_not_known_is_refused_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "export.xml"
     path.write_text(export(item(5, "Post", "Text")).replace('encoding="UTF-8"', 'encoding="x-mac-klingon"'))
