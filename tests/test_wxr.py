@@ -610,6 +610,17 @@ def test_an_automatic_excerpt_of_a_site_in_english_still_counts_words(tmp_path: 
     assert document.summary == "word " * 55 + "[…]"
 
 
+def test_a_post_jetpack_marks_as_markdown_is_rendered_from_markdown_without_a_link(tmp_path: Path) -> None:
+    """`_wpcom_is_markdown` says the post is Markdown: its fenced code read as HTML showed its backticks and
+    lost `<int>` as a tag. A post Jetpack saved rendered (`<p>`) stays HTML."""
+    markdown = "```ocaml\nlove : 'Ego -> seq<int>\n```\n\nIn *memory*."
+    body = imported_body(tmp_path, item(5, "Post", markdown, meta={"_wpcom_is_markdown": "1"}))
+    assert body == "```ocaml\nlove : 'Ego -> seq<int>\n```\n\nIn *memory*.\n"
+    rendered_html = "<p>In `memory` <em>now</em>.</p>"
+    assert imported_body(tmp_path, item(5, "Post", rendered_html, meta={"_wpcom_is_markdown": "1"})) == \
+        "In \\`memory\\` *now*.\n"
+
+
 def test_a_block_bound_to_a_custom_field_shows_the_posts_field(tmp_path: Path) -> None:
     """Block bindings (WordPress 6.5+) save a placeholder; WordPress shows the post's field there, but not a
     hidden `_` field nor one the post lacks."""

@@ -85,9 +85,10 @@ def rendered(data: dict[str, Any]) -> dict[str, Any]:
         return data
     raw, excerpt = data["content"]["raw"], data["excerpt"]["raw"]
     rest = {key: value for key, value in data.items() if key != RENDER}
+    markdown = needs.get("markdown", False)
     return {**rest, "content": rendered_content(data),
-            "excerpt": {"rendered": render_content(excerpt, data["id"], {}) if excerpt
-                        else auto_excerpt(raw, needs.get("excerpt_characters", 0))}}
+            "excerpt": {"rendered": render_content(excerpt, data["id"], {}, markdown=markdown) if excerpt
+                        else auto_excerpt(raw, needs.get("excerpt_characters", 0), markdown)}}
 
 
 def rendered_content(data: dict[str, Any]) -> dict[str, str]:
@@ -99,12 +100,14 @@ def rendered_content(data: dict[str, Any]) -> dict[str, str]:
     for row in needs["attachments"]:
         attached.setdefault(row[1], []).append(Attachment(*row))
     blocks = with_bound_meta(with_synced_patterns(data["content"]["raw"], synced), needs["meta"])
-    return {"rendered": render_content(blocks, data["id"], attached, needs["footnotes"])}
+    return {"rendered": render_content(blocks, data["id"], attached, needs["footnotes"], needs.get("markdown", False))}
 
 
-def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attachment]], footnotes: str = "") -> str:
+def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attachment]], footnotes: str = "",
+                   markdown: bool = False) -> str:
     """The HTML a REST response would hold in `content.rendered`, shortcodes still unexpanded. `footnotes` is
-    the post's `footnotes` meta (JSON), which the footnotes block shows."""
+    the post's `footnotes` meta (JSON), which the footnotes block shows; `markdown`, whether its meta says the
+    post is written in Markdown."""
     raw = raw.replace("\r\n", "\n")
     if "<!-- wp:" in raw:
         html = SHORTCODE_BLOCK.sub(lambda m: autop(m.group(1)), raw)
@@ -113,7 +116,7 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
         if "wp:social-link" in html:
             html = SOCIAL_LINK.sub(_social_link, html)
         html = BLOCK_DELIMITER.sub("", html)
-    elif markdown_source.written_in_markdown(raw):
+    elif markdown_source.written_in_markdown(raw, markdown):
         html = markdown_source.render(_autoembed(_code_blocks(_code_tags(raw))))
     else:
         html = autop(_autoembed(_code_blocks(_code_tags(raw))))
@@ -283,13 +286,13 @@ def _media_ids(html: str, post_id: int, attached: Mapping[int, Sequence[Attachme
     return MEDIA_LIST.sub(with_ids, html)
 
 
-def auto_excerpt(raw: str, characters: int = 0) -> str:
+def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
     """The excerpt WordPress makes when a post has none: the first 55 words of its text blocks (or as many
     `characters`, where the site's language counts them), without shortcodes, then [&hellip;]; as a paragraph,
-    like `excerpt.rendered`."""
+    like `excerpt.rendered`. `markdown`: whether the post's meta says it is written in Markdown."""
     if "<!-- wp:" in raw:
         raw = BLOCK.sub(lambda m: m.group(0) if m.group(1) in EXCERPT_BLOCKS else "", raw)
-    elif markdown_source.written_in_markdown(raw):
+    elif markdown_source.written_in_markdown(raw, markdown):
         raw = markdown_source.render(raw)
     else:  # a URL alone on its line is a player there, no text; paragraphs add no words
         raw = _autoembed(raw)
