@@ -418,6 +418,23 @@ def test_an_export_with_a_comment_url_cut_inside_an_entity_by_wordpress_is_read(
     assert (tmp_path / "content" / "post" / "post-5.md").exists()
 
 
+def test_an_export_committed_with_a_merge_conflict_is_refused_naming_the_conflict(tmp_path: Path) -> None:
+    """Two versions of an export merged in git, the conflict left in: 'not well-formed (invalid token)' at a line
+    of `=======` did not say what to do."""
+    ours, theirs = item(5, "Post", "Text."), item(5, "Post", "Text, edited.")
+    text = export(f"<<<<<<< HEAD\n{ours}\n=======\n{theirs}\n>>>>>>> 89ff72a (Edit the post)\n")
+    path = tmp_path / "export.xml"
+    path.write_text(text)
+    line = text.splitlines().index("<<<<<<< HEAD") + 1
+    assert [p.message for p in run_import([path], tmp_path / "content").problems] == [
+        f"a merge conflict's marker at line {line} ('<<<<<<< HEAD'): the file holds two versions of the export, "
+        "from a merge in git; keep one"]
+    path.write_text(f"{export(ours)}=======\n{export(theirs)}")  # whole files: text after the end of <rss>
+    line = path.read_text().splitlines().index("=======") + 1
+    assert [p.message.split(" (")[0] for p in run_import([path], tmp_path / "content").problems] == [
+        f"a merge conflict's marker at line {line}"]
+
+
 def test_an_export_in_an_encoding_not_known_is_refused_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "export.xml"
     path.write_text(export(item(5, "Post", "Text")).replace('encoding="UTF-8"', 'encoding="x-mac-klingon"'))
