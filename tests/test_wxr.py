@@ -616,6 +616,12 @@ def test_an_automatic_excerpt_in_chinese_or_japanese_counts_characters_as_wordpr
     run_import([path], tmp_path / "content")
     document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
     assert document.summary == (sentence * 6)[:110] + " […]"
+    code = "x -&gt; y " * 30  # an entity counts as the one character it shows, and is never cut in half
+    path.write_text(export(item(5, "车险", f"<p>{code}</p>")).replace(
+        "<wp:wxr_version>", f"<language>{language}</language>\n<wp:wxr_version>"), encoding="utf-8")
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.summary == ("x -> y " * 30)[:110].rstrip() + " […]"
 
 
 def test_an_automatic_excerpt_of_a_site_in_english_still_counts_words(tmp_path: Path) -> None:

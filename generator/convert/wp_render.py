@@ -51,6 +51,7 @@ BLOCK = re.compile(r"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*)(?:\s+\{.*?\})?\s+"
                    r"(?:/-->|-->(.*?)<!--\s+/wp:(?:core/)?\1\s+-->)",
                    re.DOTALL)
 EXCERPT_WORDS = 55
+CHARACTER = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|.", re.DOTALL)  # as a reader counts
 # A social icon block is dynamic: the post saves only its attributes, and WordPress renders the link.
 SOCIAL_LINK = re.compile(r"<!--\s+wp:(?:core/)?social-link\s+(\{.*?\})\s+/-->", re.DOTALL)
 # The blocks of a synced pattern whose attributes a post may override, and where each attribute stands in
@@ -312,7 +313,9 @@ def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
 
 
 def _in_characters(text: str, characters: int) -> str:
-    """wp_trim_words counting characters (spaces too): the first ones, then [&hellip;] if there were more."""
-    if len(text) > characters:
-        return autop(text[:characters] + " [&hellip;]")
+    """wp_trim_words counting characters (spaces too): the first ones, then [&hellip;] if there were more. An
+    entity (`&gt;` in a post's code) is one character, so that the cut never leaves half of one (`-&g`)."""
+    shown = CHARACTER.findall(text)
+    if len(shown) > characters:
+        return autop("".join(shown[:characters]) + " [&hellip;]")
     return autop(text)
