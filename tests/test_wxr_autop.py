@@ -169,3 +169,11 @@ def test_the_automatic_excerpt_shows_a_themes_note_boxes_words_without_their_tag
            "The tax rose[note]In 2014.[/note] twice.")
     assert auto_excerpt(raw) == \
         "<p>Setup Qt 5.2, MinGW. Point four is wrong. The tax rose[note]In 2014.[/note] twice.</p>\n"
+
+
+def test_the_automatic_excerpt_shows_a_wpbakery_themes_elements_words_without_their_tags() -> None:
+    """Ohio's `[ohio_text]`, inside WPBakery's layout, shows its words in the body; so does the summary."""
+    raw = '[vc_row][vc_column][ohio_text text_typo="null"]The rate is 15%.[/ohio_text][/vc_column][/vc_row]'
+    assert auto_excerpt(raw) == "<p>The rate is 15%.</p>\n"
+    kept = "No layout here: [ohio_text]kept[/ohio_text]."
+    assert auto_excerpt(kept) == f"<p>{kept}</p>\n"

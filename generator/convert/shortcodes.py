@@ -5,7 +5,8 @@ shortcodes WordPress and plugins register are rendered by shortcode_handlers.py,
 code_shortcodes.py, page builders' by page_builders.py, and themes' boxes, buttons and file viewers, read by
 their shape, by shortcode_theme.py.
 Anything else that is clearly a shortcode (it has attributes or a closing tag) stays as text and
-is reported, unless WordPress curled its quotes: then it is a theme's element, as page builders' are.
+is reported, unless WordPress curled its quotes, or it is named under a prefix (`ohio_text`, `mk_fancy_title`)
+in a page WPBakery lays out: then it is a theme's element, as page builders' are.
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ CODE_TAG = re.compile(r"<(/?)(?:pre|code)\b", re.IGNORECASE)
 # What a shortcode alone on its line is wrapped in, by wpautop or the block editor; any other element shows itself.
 # (A comment left open runs to the end: one that never closes must not be sought again from every `<!--`.)
 WRAPPING = re.compile(r"<!--.*?(?:-->|\Z)|</?(?:p|div|span|br)\b[^>]*>", re.DOTALL | re.IGNORECASE)
+# A page WPBakery lays out. Themes built on it add elements of their own under their prefix (Ohio's `ohio_text`,
+# Jupiter's `mk_`, Salient's `nectar_`): unrendered in an export, with quotes WordPress never curled, only the
+# layout around them tells them from a plugin's shortcode.
+WPBAKERY = re.compile(r"\[vc_(?:row|column|section)\b")
+PREFIXED = re.compile(r"[a-z][a-z0-9]*_[a-z0-9_-]+")
+THEME_CLOSING = re.compile(rf"{page_builders.CLOSING.pattern}|\[/{PREFIXED.pattern}\]")
+THEME_TAG = re.compile(rf"\[/?(?P<name>{PREFIXED.pattern})\b[^\]\[]*\]")
 
 
 def expand(html: str, ctx: Context, depth: int = 0) -> str:
@@ -42,7 +50,7 @@ def expand(html: str, ctx: Context, depth: int = 0) -> str:
     if "[" not in html:
         return html
     if depth == 0:
-        ctx.themed = page_builders.themed(html)
+        ctx.themed, ctx.wpbakery = page_builders.themed(html), WPBAKERY.search(html) is not None
     closings: dict[str, list[int]] = {}
     for match in CLOSING.finditer(html):
         closings.setdefault(match.group(1), []).append(match.start())
@@ -52,14 +60,14 @@ def expand(html: str, ctx: Context, depth: int = 0) -> str:
         if match.start() < position or _inside(code, match.start()):
             continue
         if match["escaped"] and match["close"]:  # [[name]] is how WordPress writes a literal [name]
-            out.append(_text(html, position, match.start(), code) + match.group(0)[1:-1])
+            out.append(_text(html, position, match.start(), code, ctx) + match.group(0)[1:-1])
             position = match.end()
             continue
         inner, end = _enclosed(html, match, closings.get(match["name"], []))
-        out.append(_text(html, position, match.start(), code)
+        out.append(_text(html, position, match.start(), code, ctx)
                    + _replace(match, inner, html[match.start():end], ctx, depth))
         position = end
-    return "".join(out) + _text(html, position, len(html), code)
+    return "".join(out) + _text(html, position, len(html), code, ctx)
 
 
 def drop_plugin_output(html: str, ctx: Context) -> str:
@@ -106,7 +114,7 @@ def strip_known(text: str) -> str:
         return text
     if _plugin_output(text):
         return ""
-    text = RAW_BLOCK.sub("", text)
+    text = without_theme_tags(RAW_BLOCK.sub("", text))
     themed = page_builders.themed(text)
     strippable = {m["name"] for m in OPENING.finditer(text)
                   if page_builders.curled(m["atts"] or "") or _known(m["name"], themed) or theme.named_file(m)
@@ -117,21 +125,36 @@ def strip_known(text: str) -> str:
                        text)
 
 
+def without_theme_tags(text: str) -> str:
+    """`text` without the tags of a WPBakery theme's elements (see WPBAKERY), their words kept, as the body
+    shows them: for a summary, which must not show `[ohio_text text_typo="null"]`."""
+    if not WPBAKERY.search(text):
+        return text
+    return THEME_TAG.sub(lambda m: m.group(0) if _handler(m["name"]) or code_shortcodes.is_code(m["name"]) else " ",
+                         text)
+
+
 def _known(name: str, themed: bool) -> bool:
     return _handler(name) is not None or page_builders.is_builder(name, themed)
+
+
+def _theme_element(match: re.Match[str], ctx: Context) -> bool:
+    """Whether a shortcode nothing here knows is an element a WPBakery theme added (see WPBAKERY)."""
+    return ctx.wpbakery and PREFIXED.fullmatch(match["name"]) is not None and "<" not in (match["atts"] or "")
 
 
 def _builder(match: re.Match[str], ctx: Context) -> bool:
     return page_builders.is_builder(match["name"], ctx.themed) or page_builders.curled(match["atts"] or "")
 
 
-def _text(html: str, start: int, end: int, code: list[tuple[int, int]]) -> str:
+def _text(html: str, start: int, end: int, code: list[tuple[int, int]], ctx: Context) -> str:
     """html[start:end] without the page builders' closing tags left over: an element nested in one of the same
     name pairs with the first closing tag, as in WordPress, which leaves the outer one's alone."""
     text = html[start:end]
     if "[/" not in text:
         return text
-    return page_builders.CLOSING.sub(lambda m: m.group(0) if _inside(code, start + m.start()) else "", text)
+    closing = THEME_CLOSING if ctx.wpbakery else page_builders.CLOSING
+    return closing.sub(lambda m: m.group(0) if _inside(code, start + m.start()) else "", text)
 
 
 def _enclosed(html: str, match: re.Match[str], closings: list[int]) -> tuple[str | None, int]:
@@ -176,6 +199,8 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
         replacement = handler(named, positional, inner or "", ctx)
     else:
         replacement = _by_shape(match, named, inner, ctx, depth)
+    if replacement is None and handler is None and _theme_element(match, ctx) and depth < page_builders.MAX_DEPTH:
+        replacement = expand(page_builders.element(match["name"], named, inner or "", ctx), ctx, depth + 1)
     if replacement is not None:
         return match["escaped"] + replacement + match["close"]
     # Brackets around markup are words, not a tag; and so is a known name with nothing to show (`[gist]`, the

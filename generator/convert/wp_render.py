@@ -15,7 +15,7 @@ from typing import Any
 from collections.abc import Callable, Mapping, Sequence
 from html import escape as html_escape
 
-from generator.convert import code_shortcodes, markdown_source, page_builders, shortcode_theme
+from generator.convert import code_shortcodes, markdown_source, page_builders, shortcode_theme, shortcodes
 from generator.convert.autop import autop
 from generator.convert.embeds import SITES
 from generator.convert.shortcode_handlers import FORMS
@@ -297,7 +297,8 @@ def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
         raw = markdown_source.render(raw)
     else:  # a URL alone on its line is a player there, no text; paragraphs add no words
         raw = _autoembed(raw)
-    raw = shortcode_theme.without_note_tags(raw)  # a theme's box shows its words, as in the body
+    # A theme's box, and a WPBakery theme's element, show their words, as in the body.
+    raw = shortcodes.without_theme_tags(shortcode_theme.without_note_tags(raw))
     # A page builder's tags (`[vc_row]`, `[et_pb_text admin_label="x"]`) go, the words they enclose stay, as in
     # the body; the builder's own excerpt never shows them.
     # A code highlighter's shortcodes go with their code, as WordPress's strip_shortcodes takes them.
