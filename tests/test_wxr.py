@@ -624,6 +624,17 @@ def test_an_automatic_excerpt_in_chinese_or_japanese_counts_characters_as_wordpr
     assert document.summary == ("x -> y " * 30)[:110].rstrip() + " […]"
 
 
+def test_an_automatic_excerpt_of_chinese_counts_characters_on_a_site_set_to_english(tmp_path: Path) -> None:
+    """A Chinese blog whose WordPress was left in English: its post was one long "word", its summary the post."""
+    sentence = "重阳节那天晚上等红灯时被一辆车追尾了，后保险杠坏了。"
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "车险", f"<p>{sentence * 6} Honda {sentence}</p>")).replace(
+        "<wp:wxr_version>", "<language>en-US</language>\n<wp:wxr_version>"), encoding="utf-8")
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.summary == (sentence * 6)[:110] + " […]"
+
+
 def test_an_automatic_excerpt_of_a_site_in_english_still_counts_words(tmp_path: Path) -> None:
     path = tmp_path / "export.xml"
     path.write_text(export(item(5, "Post", "word " * 60)).replace(

@@ -20,7 +20,7 @@ from generator.convert.autop import autop
 from generator.convert.embeds import SITES
 from generator.convert.shortcode_handlers import FORMS
 from generator.sources.wp_syntax import MEDIA_LIST, SYNCED_PATTERN, Attachment, parse_attributes
-from generator.sources.wxr_items import RENDER
+from generator.sources.wxr_items import EXCERPT_CHARACTERS, RENDER
 
 FOOTNOTES_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?footnotes(?:\s+\{.*?\})?\s+"
                              r"(?:/-->|-->.*?<!--\s+/wp:(?:core/)?footnotes\s+-->)", re.DOTALL)
@@ -51,6 +51,8 @@ BLOCK = re.compile(r"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*)(?:\s+\{.*?\})?\s+"
                    r"(?:/-->|-->(.*?)<!--\s+/wp:(?:core/)?\1\s+-->)",
                    re.DOTALL)
 EXCERPT_WORDS = 55
+# Scripts written without spaces between words: Chinese characters, kana.
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CHARACTER = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|.", re.DOTALL)  # as a reader counts
 # A social icon block is dynamic: the post saves only its attributes, and WordPress renders the link.
 SOCIAL_LINK = re.compile(r"<!--\s+wp:(?:core/)?social-link\s+(\{.*?\})\s+/-->", re.DOTALL)
@@ -306,8 +308,8 @@ def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
         raw = shortcode.sub("", raw)
     text = page_builders.without_tags(BLOCK_DELIMITER.sub("", raw))
     words = TAG.sub(" ", INLINE_TAG.sub("", SCRIPT_OR_STYLE.sub("", text))).split()
-    if characters:
-        return _in_characters(" ".join(words), characters)
+    if characters or _unspaced(words):
+        return _in_characters(" ".join(words), characters or EXCERPT_CHARACTERS)
     if len(words) > EXCERPT_WORDS:
         return autop(" ".join(words[:EXCERPT_WORDS]) + " [&hellip;]")
     return autop(" ".join(words))
@@ -320,3 +322,10 @@ def _in_characters(text: str, characters: int) -> str:
     if len(shown) > characters:
         return autop("".join(shown[:characters]) + " [&hellip;]")
     return autop(text)
+
+
+def _unspaced(words: list[str]) -> bool:
+    """Whether the text is mostly in a script written without spaces, whatever the site's language: a Chinese
+    blog whose WordPress was left in English made its whole post one excerpt of a few long "words"."""
+    text = "".join(words[:EXCERPT_WORDS])
+    return len(UNSPACED.findall(text)) * 2 > len(text)
