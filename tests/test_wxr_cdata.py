@@ -75,3 +75,9 @@ def test_references_read_the_same_however_the_file_is_cut_into_chunks(parts: lis
     data = b"<a>" + b"".join(parts) + b"</a>"
     whole = mended(data)
     assert mended(data, cuts) == whole
+
+
+def test_a_reference_is_never_split_by_a_chunks_end() -> None:
+    for data in (b"<a>&amp;</a>", b"<a>x &#x26;&lt;</a><b><![CDATA[&]]></b>", b"<a>&amp</a>"):
+        whole = mended(data)
+        assert all(mended(data, [cut]) == whole for cut in range(len(data) + 1)), data

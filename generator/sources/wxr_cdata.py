@@ -74,8 +74,9 @@ class CdataMender:
     def _held_outside(data: bytes, at: int) -> int:
         """How many bytes at the end of `data` to hold back until more is read: the start of a CDATA section
         or of a reference may be cut there."""
-        reference = REFERENCE_START.search(data, at)
-        return max(min(len(data) - at, len(OPEN) - 1), len(data) - reference.start() if reference else 0)
+        cut = len(data) - min(len(data) - at, len(OPEN) - 1)
+        reference = REFERENCE_START.search(data, at, cut)  # one that the cut would split, `\Z` being the cut
+        return len(data) - (reference.start() if reference else cut)
 
     def _entered(self, before: bytes) -> None:
         """Note the element of the CDATA section that starts after `before`: a section right after
