@@ -325,7 +325,7 @@ def _in_characters(text: str, characters: int) -> str:
 
 
 def _unspaced(words: list[str]) -> bool:
-    """Whether the text is mostly in a script written without spaces, whatever the site's language: a Chinese
-    blog whose WordPress was left in English made its whole post one excerpt of a few long "words"."""
-    text = "".join(words[:EXCERPT_WORDS])
-    return len(UNSPACED.findall(text)) * 2 > len(text)
+    """Whether the text is written in a script without spaces, whatever the site's language: a Chinese blog
+    whose WordPress was left in English made its whole post one excerpt of a few long "words". It is when its
+    first 55 words hold more such characters than an excerpt counted in characters would show."""
+    return len(UNSPACED.findall("".join(words[:EXCERPT_WORDS]))) > EXCERPT_CHARACTERS
