@@ -406,6 +406,35 @@ def test_malformed_xml_in_another_charset_is_named_as_malformed_not_as_not_utf8(
         f"malformed XML at line {text.splitlines().index('</channel>') + 1}"]
 
 
+def test_an_export_with_a_comment_url_cut_inside_an_entity_by_wordpress_is_read(tmp_path: Path) -> None:
+    """WordPress 3.x wrote a comment's author URL unescaped, cut by the database at 200 characters (`&am`): the
+    export was malformed XML, which WordPress's importer reads all the same."""
+    comment = ("<wp:comment><wp:comment_id>9</wp:comment_id><wp:comment_author_url>http://e.com/bp?C=m&amp;lbp=1&am"
+               "</wp:comment_author_url><wp:comment_approved>1</wp:comment_approved></wp:comment></item>")
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", "Text.").replace("</item>", comment)))
+    result = run_import([path], tmp_path / "content")
+    assert result.problems == []
+    assert (tmp_path / "content" / "post" / "post-5.md").exists()
+
+
+def test_an_export_committed_with_a_merge_conflict_is_refused_naming_the_conflict(tmp_path: Path) -> None:
+    """Two versions of an export merged in git, the conflict left in: 'not well-formed (invalid token)' at a line
+    of `=======` did not say what to do."""
+    ours, theirs = item(5, "Post", "Text."), item(5, "Post", "Text, edited.")
+    text = export(f"<<<<<<< HEAD\n{ours}\n=======\n{theirs}\n>>>>>>> 89ff72a (Edit the post)\n")
+    path = tmp_path / "export.xml"
+    path.write_text(text)
+    line = text.splitlines().index("<<<<<<< HEAD") + 1
+    assert [p.message for p in run_import([path], tmp_path / "content").problems] == [
+        f"a merge conflict's marker at line {line} ('<<<<<<< HEAD'): the file holds two versions of the export, "
+        "from a merge in git; keep one"]
+    path.write_text(f"{export(ours)}=======\n{export(theirs)}")  # whole files: text after the end of <rss>
+    line = path.read_text().splitlines().index("=======") + 1
+    assert [p.message.split(" (")[0] for p in run_import([path], tmp_path / "content").problems] == [
+        f"a merge conflict's marker at line {line}"]
+
+
 def test_an_export_in_an_encoding_not_known_is_refused_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "export.xml"
     path.write_text(export(item(5, "Post", "Text")).replace('encoding="UTF-8"', 'encoding="x-mac-klingon"'))
@@ -574,6 +603,56 @@ def test_an_automatic_excerpt_keeps_a_page_builders_words_but_not_its_shortcodes
     run_import([path], tmp_path / "content")
     document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
     assert document.summary == "The harbour reopened. Ships are back."
+
+
+@pytest.mark.parametrize("language", ["zh-CN", "ja"])
+def test_an_automatic_excerpt_in_chinese_or_japanese_counts_characters_as_wordpress_does(
+        tmp_path: Path, language: str) -> None:
+    """Text of these languages has no spaces between words: counted in words, a whole post was its summary."""
+    sentence = "重阳节那天晚上等红灯时被一辆车追尾了，后保险杠坏了。"  # 26 characters
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "车险", f"<p>{sentence * 6}</p>\n\n{sentence}")).replace(
+        "<wp:wxr_version>", f"<language>{language}</language>\n<wp:wxr_version>"), encoding="utf-8")
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.summary == (sentence * 6)[:110] + " […]"
+    code = "x -&gt; y " * 30  # an entity counts as the one character it shows, and is never cut in half
+    path.write_text(export(item(5, "车险", f"<p>{code}</p>")).replace(
+        "<wp:wxr_version>", f"<language>{language}</language>\n<wp:wxr_version>"), encoding="utf-8")
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.summary == ("x -> y " * 30)[:110].rstrip() + " […]"
+
+
+def test_an_automatic_excerpt_of_chinese_counts_characters_on_a_site_set_to_english(tmp_path: Path) -> None:
+    """A Chinese blog whose WordPress was left in English: its post was one long "word", its summary the post."""
+    sentence = "重阳节那天晚上等红灯时被一辆车追尾了，后保险杠坏了。"
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "车险", f"<p>{sentence * 6} Honda {sentence}</p>")).replace(
+        "<wp:wxr_version>", "<language>en-US</language>\n<wp:wxr_version>"), encoding="utf-8")
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.summary == (sentence * 6)[:110] + " […]"
+
+
+def test_an_automatic_excerpt_of_a_site_in_english_still_counts_words(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", "word " * 60)).replace(
+        "<wp:wxr_version>", "<language>en-US</language>\n<wp:wxr_version>"))
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.summary == "word " * 55 + "[…]"
+
+
+def test_a_post_jetpack_marks_as_markdown_is_rendered_from_markdown_without_a_link(tmp_path: Path) -> None:
+    """`_wpcom_is_markdown` says the post is Markdown: its fenced code read as HTML showed its backticks and
+    lost `<int>` as a tag. A post Jetpack saved rendered (`<p>`) stays HTML."""
+    markdown = "```ocaml\nlove : 'Ego -> seq<int>\n```\n\nIn *memory*."
+    body = imported_body(tmp_path, item(5, "Post", markdown, meta={"_wpcom_is_markdown": "1"}))
+    assert body == "```ocaml\nlove : 'Ego -> seq<int>\n```\n\nIn *memory*.\n"
+    rendered_html = "<p>In `memory` <em>now</em>.</p>"
+    assert imported_body(tmp_path, item(5, "Post", rendered_html, meta={"_wpcom_is_markdown": "1"})) == \
+        "In \\`memory\\` *now*.\n"
 
 
 def test_a_block_bound_to_a_custom_field_shows_the_posts_field(tmp_path: Path) -> None:

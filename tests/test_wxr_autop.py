@@ -160,3 +160,20 @@ def test_every_block_fixture_gives_the_markdown_of_its_server_rendering() -> Non
               if html_to_markdown(render_content(p.read_text(encoding="utf-8"), 1, {}), Context())
               != html_to_markdown(p.with_name(p.name[:-5] + ".server.html").read_text(encoding="utf-8"), Context())}
     assert len(fixtures) == 70 and differ == DYNAMIC
+
+
+def test_the_automatic_excerpt_shows_a_themes_note_boxes_words_without_their_tags() -> None:
+    """The body shows a `[note]` box (a title, or a line break after its tag) as its words; an Easy Footnotes
+    note within a sentence keeps its tags in both."""
+    raw = ('[note title="Setup"]\nQt 5.2, MinGW.\n[/note]\n\n[note]<br />\nPoint four is wrong.\n[/note]\n\n'
+           "The tax rose[note]In 2014.[/note] twice.")
+    assert auto_excerpt(raw) == \
+        "<p>Setup Qt 5.2, MinGW. Point four is wrong. The tax rose[note]In 2014.[/note] twice.</p>\n"
+
+
+def test_the_automatic_excerpt_shows_a_wpbakery_themes_elements_words_without_their_tags() -> None:
+    """Ohio's `[ohio_text]`, inside WPBakery's layout, shows its words in the body; so does the summary."""
+    raw = '[vc_row][vc_column][ohio_text text_typo="null"]The rate is 15%.[/ohio_text][/vc_column][/vc_row]'
+    assert auto_excerpt(raw) == "<p>The rate is 15%.</p>\n"
+    kept = "No layout here: [ohio_text]kept[/ohio_text]."
+    assert auto_excerpt(kept) == f"<p>{kept}</p>\n"

@@ -1,4 +1,5 @@
-"""A `]]>` inside an export's CDATA (older WordPress did not split it) is read as the post's text."""
+"""A `]]>` inside an export's CDATA (older WordPress did not split it) is read as the post's text, and an `&` outside
+CDATA that begins no reference (a value WordPress wrote unescaped, or cut inside `&amp;`) as the text `&`."""
 
 from __future__ import annotations
 
@@ -54,3 +55,29 @@ def test_a_value_reads_the_same_however_the_file_is_cut_into_chunks(parts: list[
     assert whole.count(b"\n") == data.count(b"\n")
     if b"</content:encoded" not in text and not re.search(rb"\]\]>\s*<!\[CDATA\[", text):  # else it is ambiguous
         assert values(whole) == [text]
+
+
+# WordPress 3.x wrote a comment's author URL as stored, escaped by esc_url, and the database cut it at 200 characters.
+CUT_URL = b"<wp:comment_author_url>http://e.com/bp?C=m+b&amp;lbp=1&amp;PGID=yp4.1331&am</wp:comment_author_url>"
+
+
+def test_an_ampersand_that_begins_no_reference_outside_cdata_is_text() -> None:
+    assert mended(CUT_URL) == CUT_URL.replace(b"&am<", b"&amp;am<")
+    assert mended(b"<link>http://e.com/?a=1&b=2</link>") == b"<link>http://e.com/?a=1&amp;b=2</link>"
+    for data in (b"<title>Rock &amp; roll &#38; &#x26; &lt;3</title>",  # references stay references
+                 b"<content:encoded><![CDATA[a & b &am]]></content:encoded>"):  # CDATA holds text as it is
+        assert mended(data) == data
+
+
+@given(st.lists(st.sampled_from([b"&", b"amp", b";", b"#38", b"x", b"<![CDATA[", b"]]>", b"</a>", b" "]), max_size=10),
+       st.lists(st.integers(min_value=0, max_value=120), max_size=6))
+def test_references_read_the_same_however_the_file_is_cut_into_chunks(parts: list[bytes], cuts: list[int]) -> None:
+    data = b"<a>" + b"".join(parts) + b"</a>"
+    whole = mended(data)
+    assert mended(data, cuts) == whole
+
+
+def test_a_reference_is_never_split_by_a_chunks_end() -> None:
+    for data in (b"<a>&amp;</a>", b"<a>x &#x26;&lt;</a><b><![CDATA[&]]></b>", b"<a>&amp</a>"):
+        whole = mended(data)
+        assert all(mended(data, [cut]) == whole for cut in range(len(data) + 1)), data

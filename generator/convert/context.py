@@ -86,5 +86,6 @@ class Context:
     keep_keyword_links: bool = False
     media: Mapping[int, Media] = field(default_factory=dict)
     themed: bool = False  # whether the body uses a theme's plain-named layout shortcodes (page_builders.themed)
+    wpbakery: bool = False  # whether the body is laid out by WPBakery (shortcodes.WPBAKERY)
     words: Words = field(default_factory=lambda: site_words("en"))  # Settings.site_words()
     losses: Losses = field(default_factory=Losses)

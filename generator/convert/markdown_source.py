@@ -1,6 +1,8 @@
 """Posts written in Markdown. PHP Markdown, and the plugins built on it, turn a post's Markdown into HTML
 as the page is shown, so the export holds the Markdown itself; read as HTML, its links showed as
-`[text](http://…)`. Such a post is rendered from Markdown, as the site showed it.
+`[text](http://…)`. Such a post is rendered from Markdown, as the site showed it. A post that Jetpack's
+Markdown marks as written in Markdown (`_wpcom_is_markdown`) and holds no HTML structure is Markdown even with
+no link: its fenced code read as HTML showed its backticks, and lost `<int>` as a tag.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ RENDERER = MarkdownIt("commonmark", {"html": True})
 TIGHT_HEADING = re.compile(r"^(#{1,6})(?=[^\s#])", re.MULTILINE)
 
 
-def written_in_markdown(raw: str) -> bool:
-    """Whether the post links the Markdown way and has none of HTML's structure, so that an HTML post
-    which merely shows Markdown (in its code, or as an example) stays HTML."""
+def written_in_markdown(raw: str, declared: bool = False) -> bool:
+    """Whether the post links the Markdown way (or is `declared` Markdown by its meta) and has none of HTML's
+    structure, so that an HTML post which merely shows Markdown (in its code, or as an example) stays HTML, and
+    so does one Jetpack saved already rendered."""
     prose = CODE.sub("", raw)
-    return LINK.search(prose) is not None and HTML_STRUCTURE.search(prose) is None
+    return (declared or LINK.search(prose) is not None) and HTML_STRUCTURE.search(prose) is None
 
 
 # A tag alone on its line opens a block of raw HTML in CommonMark, which runs to the next blank line and leaves

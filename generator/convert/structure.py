@@ -293,7 +293,9 @@ def _shows_nothing(node: object) -> bool:
         return not node.strip()
     if not isinstance(node, Tag) or node.get_text().strip():
         return False
-    return node.name in ("svg", "input") or (node.name in INLINE and all(_shows_nothing(c) for c in node.contents))
+    # `<wbr>` only allows a break; text pasted from QQ Zone's editor wraps its lines in them.
+    return node.name in ("svg", "input", "wbr") or (
+        node.name in INLINE and all(_shows_nothing(c) for c in node.contents))
 
 
 def _beside_block(node: object, direction: str) -> bool:

@@ -15,12 +15,12 @@ from typing import Any
 from collections.abc import Callable, Mapping, Sequence
 from html import escape as html_escape
 
-from generator.convert import code_shortcodes, markdown_source, page_builders
+from generator.convert import code_shortcodes, markdown_source, page_builders, shortcode_theme, shortcodes
 from generator.convert.autop import autop
 from generator.convert.embeds import SITES
-from generator.convert.shortcodes import FORMS
+from generator.convert.shortcode_handlers import FORMS
 from generator.sources.wp_syntax import MEDIA_LIST, SYNCED_PATTERN, Attachment, parse_attributes
-from generator.sources.wxr_items import RENDER
+from generator.sources.wxr_items import EXCERPT_CHARACTERS, RENDER
 
 FOOTNOTES_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?footnotes(?:\s+\{.*?\})?\s+"
                              r"(?:/-->|-->.*?<!--\s+/wp:(?:core/)?footnotes\s+-->)", re.DOTALL)
@@ -51,6 +51,9 @@ BLOCK = re.compile(r"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*)(?:\s+\{.*?\})?\s+"
                    r"(?:/-->|-->(.*?)<!--\s+/wp:(?:core/)?\1\s+-->)",
                    re.DOTALL)
 EXCERPT_WORDS = 55
+# Scripts written without spaces between words: Chinese characters, kana.
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CHARACTER = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|.", re.DOTALL)  # as a reader counts
 # A social icon block is dynamic: the post saves only its attributes, and WordPress renders the link.
 SOCIAL_LINK = re.compile(r"<!--\s+wp:(?:core/)?social-link\s+(\{.*?\})\s+/-->", re.DOTALL)
 # The blocks of a synced pattern whose attributes a post may override, and where each attribute stands in
@@ -85,8 +88,10 @@ def rendered(data: dict[str, Any]) -> dict[str, Any]:
         return data
     raw, excerpt = data["content"]["raw"], data["excerpt"]["raw"]
     rest = {key: value for key, value in data.items() if key != RENDER}
+    markdown = needs.get("markdown", False)
     return {**rest, "content": rendered_content(data),
-            "excerpt": {"rendered": render_content(excerpt, data["id"], {}) if excerpt else auto_excerpt(raw)}}
+            "excerpt": {"rendered": render_content(excerpt, data["id"], {}, markdown=markdown) if excerpt
+                        else auto_excerpt(raw, needs.get("excerpt_characters", 0), markdown)}}
 
 
 def rendered_content(data: dict[str, Any]) -> dict[str, str]:
@@ -98,12 +103,14 @@ def rendered_content(data: dict[str, Any]) -> dict[str, str]:
     for row in needs["attachments"]:
         attached.setdefault(row[1], []).append(Attachment(*row))
     blocks = with_bound_meta(with_synced_patterns(data["content"]["raw"], synced), needs["meta"])
-    return {"rendered": render_content(blocks, data["id"], attached, needs["footnotes"])}
+    return {"rendered": render_content(blocks, data["id"], attached, needs["footnotes"], needs.get("markdown", False))}
 
 
-def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attachment]], footnotes: str = "") -> str:
+def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attachment]], footnotes: str = "",
+                   markdown: bool = False) -> str:
     """The HTML a REST response would hold in `content.rendered`, shortcodes still unexpanded. `footnotes` is
-    the post's `footnotes` meta (JSON), which the footnotes block shows."""
+    the post's `footnotes` meta (JSON), which the footnotes block shows; `markdown`, whether its meta says the
+    post is written in Markdown."""
     raw = raw.replace("\r\n", "\n")
     if "<!-- wp:" in raw:
         html = SHORTCODE_BLOCK.sub(lambda m: autop(m.group(1)), raw)
@@ -112,7 +119,7 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
         if "wp:social-link" in html:
             html = SOCIAL_LINK.sub(_social_link, html)
         html = BLOCK_DELIMITER.sub("", html)
-    elif markdown_source.written_in_markdown(raw):
+    elif markdown_source.written_in_markdown(raw, markdown):
         html = markdown_source.render(_autoembed(_code_blocks(_code_tags(raw))))
     else:
         html = autop(_autoembed(_code_blocks(_code_tags(raw))))
@@ -282,15 +289,18 @@ def _media_ids(html: str, post_id: int, attached: Mapping[int, Sequence[Attachme
     return MEDIA_LIST.sub(with_ids, html)
 
 
-def auto_excerpt(raw: str) -> str:
-    """The excerpt WordPress makes when a post has none: the first 55 words of its text blocks,
-    without shortcodes, then [&hellip;]; as a paragraph, like `excerpt.rendered`."""
+def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
+    """The excerpt WordPress makes when a post has none: the first 55 words of its text blocks (or as many
+    `characters`, where the site's language counts them), without shortcodes, then [&hellip;]; as a paragraph,
+    like `excerpt.rendered`. `markdown`: whether the post's meta says it is written in Markdown."""
     if "<!-- wp:" in raw:
         raw = BLOCK.sub(lambda m: m.group(0) if m.group(1) in EXCERPT_BLOCKS else "", raw)
-    elif markdown_source.written_in_markdown(raw):
+    elif markdown_source.written_in_markdown(raw, markdown):
         raw = markdown_source.render(raw)
     else:  # a URL alone on its line is a player there, no text; paragraphs add no words
         raw = _autoembed(raw)
+    # A theme's box, and a WPBakery theme's element, show their words, as in the body.
+    raw = shortcodes.without_theme_tags(shortcode_theme.without_note_tags(raw))
     # A page builder's tags (`[vc_row]`, `[et_pb_text admin_label="x"]`) go, the words they enclose stay, as in
     # the body; the builder's own excerpt never shows them.
     # A code highlighter's shortcodes go with their code, as WordPress's strip_shortcodes takes them.
@@ -298,6 +308,24 @@ def auto_excerpt(raw: str) -> str:
         raw = shortcode.sub("", raw)
     text = page_builders.without_tags(BLOCK_DELIMITER.sub("", raw))
     words = TAG.sub(" ", INLINE_TAG.sub("", SCRIPT_OR_STYLE.sub("", text))).split()
+    if characters or _unspaced(words):
+        return _in_characters(" ".join(words), characters or EXCERPT_CHARACTERS)
     if len(words) > EXCERPT_WORDS:
         return autop(" ".join(words[:EXCERPT_WORDS]) + " [&hellip;]")
     return autop(" ".join(words))
+
+
+def _in_characters(text: str, characters: int) -> str:
+    """wp_trim_words counting characters (spaces too): the first ones, then [&hellip;] if there were more. An
+    entity (`&gt;` in a post's code) is one character, so that the cut never leaves half of one (`-&g`)."""
+    shown = CHARACTER.findall(text)
+    if len(shown) > characters:
+        return autop("".join(shown[:characters]) + " [&hellip;]")
+    return autop(text)
+
+
+def _unspaced(words: list[str]) -> bool:
+    """Whether the text is written in a script without spaces, whatever the site's language: a Chinese blog
+    whose WordPress was left in English made its whole post one excerpt of a few long "words". It is when its
+    first 55 words hold more such characters than an excerpt counted in characters would show."""
+    return len(UNSPACED.findall("".join(words[:EXCERPT_WORDS]))) > EXCERPT_CHARACTERS

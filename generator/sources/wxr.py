@@ -62,6 +62,8 @@ LATE_DECLARATION = re.compile(rb"\A(\xef\xbb\xbf)?((?:(?!<rss).)*?)(<\?xml\s[^>]
 # to refuse); anything else there is skipped, its line breaks kept, and said.
 PROLOG_MARKUP = re.compile(rb"<\?.*?\?>|<!--.*?-->", re.DOTALL)
 STRAY_SHOWN = 60  # characters of the skipped text that the warning shows
+# The lines git writes around the two sides of a merge conflict, committed unresolved into an export.
+CONFLICT_MARKER = re.compile(r"(?:<{7}|\|{7}|={7}|>{7})(?:[ \t]|\r?\n|$)")
 BOM = b"\xef\xbb\xbf"
 HEADER_TAGS = ("wp:author", "wp:category", "wp:tag", "wp:term")
 # Post types REST does not serve as posts, and the kind they are skipped as.
@@ -95,6 +97,8 @@ def read_export(path: Path, problems: list[Problem], words: Words | None = None)
             position += 1
         elif tag == "pubDate":
             names.export_date = element.fields.get("text", "")
+        elif tag == "language":
+            names.language = element.fields.get("text", "").strip()
         elif tag == "wp:author" and (found := items.user(element, names)):
             yield RawItem(str(path), None, found, wp_json.USER)
         elif tag in HEADER_TAGS[1:] and (found := items.term(element, tag, names)):
@@ -330,10 +334,28 @@ def _defused(error: DefusedXmlException) -> str:
 
 def _malformed(path: Path, error: ParseError) -> str:
     line, column = error.position
-    if _read_as_utf8(path) and _line_is_not_utf8(path, line):
+    text = _line(path, line)
+    if text is None and _read_as_utf8(path):
         return f"not UTF-8 text at line {line}: save the export as UTF-8"
+    if text is not None and CONFLICT_MARKER.match(text):
+        return (f"a merge conflict's marker at line {line} ({text.strip()[:40]!r}): the file holds two versions "
+                "of the export, from a merge in git; keep one")
     reason = str(error).split(":")[0]
     return f"malformed XML at line {line}, column {column + 1}: {reason}"
+
+
+def _line(path: Path, number: int) -> str | None:
+    """Line `number` of the file as UTF-8 text ("" past the end), or None if it is not UTF-8."""
+    try:
+        with path.open("rb") as f:
+            for index, line in enumerate(f, 1):
+                if index == number:
+                    return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    except OSError:
+        return ""
+    return ""
 
 
 def _read_as_utf8(path: Path) -> bool:
@@ -342,16 +364,3 @@ def _read_as_utf8(path: Path) -> bool:
     with path.open("rb") as f:
         return encoding.decoder_for(f.read(4096)) is None
 
-
-def _line_is_not_utf8(path: Path, number: int) -> bool:
-    try:
-        with path.open("rb") as f:
-            for index, line in enumerate(f, 1):
-                if index == number:
-                    line.decode("utf-8")
-                    return False
-    except UnicodeDecodeError:
-        return True
-    except OSError:
-        return False
-    return False

@@ -6,8 +6,13 @@ editor wrapped around every pasted script (an ad, a counter) made the whole expo
 WordPress's importer falls back to a regex parser that reads the value up to its element's closing tag.
 So here a `]]>` inside a CDATA that opened right after `<name…>` ends it only where `</name>` or another
 CDATA follows (spaces between allowed); any other is split as WordPress splits it now, which reads the
-same text. The file is mended as it streams, and no line break is added or removed, so every line a
-later problem names is still the file's own.
+same text.
+Outside CDATA, WordPress wrote some values as they were stored, unescaped (a comment's author URL): one that the
+database cut at its 200 characters inside an `&amp;` leaves `&am`, and a bare `&` is the same fault; either
+made the whole export malformed XML, which WordPress's regex parser reads. Here an `&` that begins no reference
+is the text `&`, as browsers read it too.
+The file is mended as it streams, and no line break is added or removed, so every line a later problem names
+is still the file's own.
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ OPENING_TAG = re.compile(rb"<([A-Za-z_][\w:.-]*)(?:\s[^<>]*)?>\s*\Z")
 CONTEXT = 256  # bytes of what was handed on that are kept to find the opening tag a CDATA follows
 # The most that is read past a `]]>` to find where its element closes; past it, the `]]>` is taken as text.
 LOOKAHEAD = 1 << 20
+# An `&` outside CDATA that begins no reference (`&amp;`, `&#38;`, `&#x26;`), and how far back from a chunk's end
+# one may begin whose end is not read yet.
+BARE_AMPERSAND = re.compile(rb"&(?!(?:[A-Za-z_][\w.-]*|#[0-9]+|#x[0-9A-Fa-f]+);)")
+REFERENCE_START = re.compile(rb"&[\w.#-]{0,32}\Z")
 
 
 class CdataMender:
@@ -41,11 +50,11 @@ class CdataMender:
             if not self._inside:
                 start = data.find(OPEN, at)
                 if start < 0:
-                    held = 0 if final else min(len(data) - at, len(OPEN) - 1)
-                    out.append(data[at:len(data) - held])
+                    held = 0 if final else self._held_outside(data, at)
+                    out.append(_escaped(data[at:len(data) - held]))
                     break
                 self._entered(self._context + data[:start] if start < CONTEXT else data[start - CONTEXT:start])
-                out.append(data[at:start + len(OPEN)])
+                out.append(_escaped(data[at:start]) + OPEN)
                 at, self._inside = start + len(OPEN), True
                 continue
             end = data.find(CLOSE, at)
@@ -60,6 +69,14 @@ class CdataMender:
         self._pending = data[len(data) - held:] if held else b""
         self._context = (self._context + data[:len(data) - held])[-CONTEXT:]
         return b"".join(out)
+
+    @staticmethod
+    def _held_outside(data: bytes, at: int) -> int:
+        """How many bytes at the end of `data` to hold back until more is read: the start of a CDATA section
+        or of a reference may be cut there."""
+        cut = len(data) - min(len(data) - at, len(OPEN) - 1)
+        reference = REFERENCE_START.search(data, at, cut)  # one that the cut would split, `\Z` being the cut
+        return len(data) - (reference.start() if reference else cut)
 
     def _entered(self, before: bytes) -> None:
         """Note the element of the CDATA section that starts after `before`: a section right after
@@ -88,3 +105,7 @@ class CdataMender:
 
 
 ENDS_NAME = (b">", b" ", b"\t", b"\r", b"\n")
+
+
+def _escaped(text: bytes) -> bytes:
+    return BARE_AMPERSAND.sub(b"&amp;", text) if b"&" in text else text

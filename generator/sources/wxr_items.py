@@ -36,6 +36,12 @@ HIDDEN_TAXONOMIES = frozenset({"post_format", "nav_menu", "link_category", "wp_t
 TRANSLATIONS = "post_translations"
 PHP_PAIR = re.compile(r's:\d+:"([^"]{1,35})";(?:i:(\d{1,19})|s:\d+:"(\d{1,19})");')
 TITLE_WORDS = 8
+# The languages whose WordPress translation counts an automatic excerpt's length in characters, not words
+# (`wp_trim_words`: their text has no spaces between words), and that length, Japanese WordPress's
+# `excerpt_length`; counted in words, a post of Chinese is one long word and its whole text the excerpt.
+CHARACTER_COUNTED = re.compile(r"(?:zh|ja)(?:[-_].*)?", re.IGNORECASE)
+EXCERPT_CHARACTERS = 110
+MARKDOWN_META = "_wpcom_is_markdown"  # Jetpack's Markdown module, on WordPress.com and elsewhere
 NON_WORD = re.compile(r"[^\w]+")
 # REST serves a post's content rendered, an export saves it raw: a post's `content` and `excerpt` hold `raw`,
 # and this key what rendering them needs beside (convert/wp_render.py renders them as `the_content` would).
@@ -68,6 +74,7 @@ class Names:
     # PHP array the term's description holds; given to each post of the group as Polylang Pro's REST does.
     translations: dict[str, dict[str, int]] = field(default_factory=dict)
     export_date: str = ""  # the channel's <pubDate>: when the export was made
+    language: str = ""  # the channel's <language>: the site's, as WordPress was set to write (`zh-CN`)
     words: Words = field(default_factory=lambda: site_words("en"))
 
 
@@ -199,16 +206,21 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
 def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -> dict[str, Any]:
     """What rendering the post needs beside its raw content, as plain data: the synced patterns it shows,
     the attachments its galleries without ids show, the custom fields its blocks are bound to, its
-    footnotes; each only where the post uses it, so that the post's item stays small."""
+    footnotes, the length of its automatic excerpt in characters where the site's language counts so, and
+    whether Jetpack's Markdown says the post is written in Markdown;
+    each only where the post uses it, so that the post's item stays small."""
     synced = patterns_used(raw, names.synced)
     shown = "".join((raw, *synced.values()))
     bound = {k: v for k, v in meta.items() if not k.startswith("_")} if "core/post-meta" in shown else {}
     footnotes = meta.get("footnotes", "")
     text = "".join((shown, footnotes, *bound.values()))
     owners = ({ident} | gallery_owners(text, ident)) if "[" in text else set()
-    return {"synced": {str(ref): content for ref, content in synced.items()}, "meta": bound, "footnotes": footnotes,
-            "attachments": [[a.id, a.parent, a.order, a.mime] for owner in sorted(owners)
-                            for a in names.attached.get(owner, ())]}
+    by_characters = CHARACTER_COUNTED.fullmatch(names.language)
+    counted = {"excerpt_characters": EXCERPT_CHARACTERS} if by_characters else {}
+    markdown = {"markdown": True} if meta.get(MARKDOWN_META, "").strip() == "1" else {}
+    attachments = [[a.id, a.parent, a.order, a.mime] for owner in sorted(owners) for a in names.attached.get(owner, ())]
+    return {**counted, **markdown, "synced": {str(ref): content for ref, content in synced.items()}, "meta": bound,
+            "footnotes": footnotes, "attachments": attachments}
 
 
 def _dated_by_rss(fields: Mapping[str, str], names: Names, warnings: list[tuple[str, str]]) -> Mapping[str, str]:

@@ -1,0 +1,238 @@
+"""The shortcodes WordPress, Jetpack and common plugins register, each a handler that returns the HTML it
+stands for.
+
+`[caption]` becomes a figure, `[gallery ids]` the saved media it names, `[embed]`, `[youtube]`,
+`[vimeo]`, `[tweet]` and Jetpack's `[googlemaps]`, `[slideshare]`, `[scribd]`… a link to what they embed,
+`[audio]` and `[video]` the player WordPress renders (which the converter makes a link),
+`[playlist ids]` a list of links to its files, NextGEN Gallery's (`[nggallery id=3]`) a note that its
+images are not in the mirror, a form's or a shop page's shortcode nothing, nor does one that lists the site's
+own posts (Jetpack's `[archives]`), whose lists the mirror makes itself, or another site's live feed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html import escape, unescape
+
+from generator.convert import context as loss
+from generator.convert.context import Context
+from generator.convert.embeds import embed_label
+
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+LINK_TAG = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
+# A handler returns the HTML a shortcode stands for, or None when it cannot tell.
+Handler = Callable[[dict[str, str], list[str], str, Context], "str | None"]
+
+
+def handler(name: str) -> Handler | None:
+    """The handler of a shortcode WordPress or a plugin registers under `name`, if it is one of those."""
+    if name.startswith(FEED_PREFIXES):
+        return _feed
+    return HANDLERS.get(name)
+
+
+def link(url: str, text: str) -> str:
+    return f'<p><a href="{escape(url)}">{escape(text)}</a></p>'
+
+
+def _note(ctx: Context, word: str, **values: str) -> str:
+    """A paragraph that says, in the site's words, what the mirror lacks ("Gallery: its images are not in this
+    mirror.")."""
+    return f"<p>{escape(ctx.words.fill(word, **values))}</p>"
+
+
+def _embed(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    # The post's HTML holds the address escaped (`&amp;`); the link escapes it once more.
+    url = unescape(inner or named.get("url") or (positional[0] if positional else "")).strip()
+    return _embedded(url, ctx) if url else None
+
+
+def _embedded(url: str, ctx: Context) -> str:
+    ctx.losses.note(loss.EMBED_AS_LINK, url)
+    return link(url, embed_label(url, ctx.words))
+
+
+def _sitelink(base: str) -> Handler:
+    def handler(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+        ref = unescape(named.get("id") or named.get("url") or (positional[0] if positional else "") or inner).strip()
+        if not ref:
+            return None
+        return _embedded(ref if ref.startswith(("http://", "https://")) else base + ref, ctx)
+    return handler
+
+
+def _slideshare(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """Jetpack's `[slideshare id=123&doc=name&w=425]`: its settings run on from the id, joined by &."""
+    number = re.match(r"\d+", unescape(named.get("id", "")))
+    return _embedded(f"https://www.slideshare.net/slideshow/embed_code/{number.group(0)}", ctx) if number else None
+
+
+# The attributes WordPress's [audio] and [video] read a file from, in its order, with their types.
+SOURCES = {"audio": (("src", ""), ("mp3", "audio/mpeg"), ("m4a", "audio/mp4"), ("ogg", "audio/ogg"),
+                     ("wav", "audio/wav"), ("wma", "audio/x-ms-wma")),
+           "video": (("src", ""), ("mp4", "video/mp4"), ("m4v", "video/mp4"), ("webm", "video/webm"),
+                     ("ogv", "video/ogg"), ("wmv", "video/x-ms-wmv"), ("flv", "video/x-flv"))}
+
+
+def _media(kind: str) -> Handler:
+    """[audio] and [video] as the <audio> and <video> WordPress renders, which the converter
+    makes a link to the file, as it does on REST content."""
+    def handler(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+        sources = [(named[k].strip(), t) for k, t in SOURCES[kind] if named.get(k, "").strip()]
+        given = " ".join(positional).removeprefix(":")
+        if not sources and kind == "audio" and ("|" in given or "," in given):
+            return _wpcom_audio(unescape(given), ctx)
+        if not sources and positional:
+            sources = [(positional[0].removeprefix(":"), "")]
+        if not sources:
+            return None
+        tags = "".join(f'<source{_type(t)} src="{escape(url)}">' for url, t in sources)
+        poster = f' poster="{escape(named["poster"])}"' if named.get("poster") else ""
+        first = escape(sources[0][0])
+        return (f'<div class="wp-{kind}"><{kind} class="wp-{kind}-shortcode" controls{poster}>{tags}'
+                f'<a href="{first}">{first}</a></{kind}></div>')
+    return handler
+
+
+def _wpcom_audio(given: str, ctx: Context) -> str:
+    """WordPress.com's own form, `[audio a.mp3,b.mp3|titles=A,B|artists=X,Y]`: a player of its files,
+    here a link to each, named by its title and artist as the player shows them."""
+    files, *options = given.split("|")
+    named = dict(option.partition("=")[::2] for option in options)
+    titles, artists = named.get("titles", "").split(","), named.get("artists", "").split(",")
+    links = []
+    for index, url in enumerate(u.strip() for u in files.split(",") if u.strip()):
+        ctx.losses.note(loss.MEDIA_AS_LINK, url)
+        names = [n[index].strip() for n in (titles, artists) if index < len(n) and n[index].strip()]
+        links.append(f'<li><a href="{escape(url)}">{escape(" – ".join(names) or url)}</a></li>')
+    return f'<ul class="wp-audio-playlist">{"".join(links)}</ul>'
+
+
+def _type(mime: str) -> str:
+    return f' type="{mime}"' if mime else ""
+
+
+def _playlist(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    """A playlist is a script-driven player: here the list of its files, each a link."""
+    idents = re.findall(r"\d+", named.get("ids", "") or named.get("include", ""))
+    if not idents:  # the post's own attachments, which neither a REST response nor this export lists
+        ctx.losses.note(loss.UNRESOLVED_MEDIA, "the post's attached files")
+        return _note(ctx, "playlist_not_mirrored")
+    tracks = []
+    for ident in idents:
+        media = ctx.media.get(int(ident))
+        if media is None:
+            ctx.losses.note(loss.UNRESOLVED_MEDIA, f"attachment {ident}")
+            continue
+        ctx.losses.note(loss.MEDIA_AS_LINK, media.url)
+        label = media.caption or media.url.rstrip("/").rsplit("/", 1)[-1]
+        tracks.append(f'<li><a href="{escape(media.url)}">{escape(label)}</a></li>')
+    if not tracks:
+        return _note(ctx, "playlist_ids_not_mirrored", ids=", ".join(idents))
+    return f'<ol class="wp-playlist">{"".join(tracks)}</ol>'
+
+
+def _caption(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    image = LINK_TAG.search(inner) or IMG_TAG.search(inner)
+    text = named.get("caption", "")
+    if image is not None:
+        text = (inner[: image.start()] + inner[image.end():]).strip() or text
+    figure = image.group(0) if image else ""
+    return f"<figure>{figure}<figcaption>{text}</figcaption></figure>"
+
+
+def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    images = []
+    idents = re.findall(r"\d+", named.get("ids", "") or named.get("include", ""))
+    if not idents:  # the post's own attachments, which neither a REST response nor this export lists
+        ctx.losses.note(loss.UNRESOLVED_MEDIA, "the post's attached images")
+        return _note(ctx, "gallery_not_mirrored")
+    for ident in idents:
+        media = ctx.media.get(int(ident))
+        if media is None:
+            ctx.losses.note(loss.UNRESOLVED_MEDIA, f"attachment {ident}")
+            continue
+        caption = f"<figcaption>{escape(media.caption)}</figcaption>" if media.caption else ""
+        images.append(f'<figure><img src="{escape(media.url)}" alt="{escape(media.alt)}">{caption}</figure>')
+    if not images:
+        return _note(ctx, "gallery_ids_not_mirrored", ids=", ".join(idents))
+    return f'<figure class="wp-block-gallery">{"".join(images)}</figure>'
+
+
+def _nextgen(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    """NextGEN Gallery's `[nggallery id=51]`, `[singlepic id=7]`, `[ngg src="galleries" ids="2"]`…: its
+    images live in the plugin's own tables and folders, which neither an export nor the REST API holds."""
+    ident = named.get("id") or named.get("ids") or named.get("gallery") or ""
+    ctx.losses.note(loss.UNRESOLVED_MEDIA, f"NextGEN gallery {ident}".rstrip())
+    name = f"{ctx.words.nextgen_gallery} {ident}" if ident else ctx.words.nextgen_gallery
+    return _note(ctx, "gallery_named_not_mirrored", name=name)
+
+
+def _form(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    """A form, or a shop's cart, checkout or account page, left unrendered (its plugin was off when the
+    content was saved): it works only on the live site, so it goes, as a rendered <form> does."""
+    ctx.losses.note(loss.FORM, "a form or shop shortcode")
+    return ""
+
+
+
+def _feed(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    """A widget that showed another site's live feed (Elfsight's `[elfsight_instagram_feed id="1"]`, Smash
+    Balloon's `[instagram-feed]`): its posts were fetched by a script for each visitor and were never the page's."""
+    ctx.losses.note(loss.LIVE_FEED, "a live feed widget")
+    return ""
+
+
+def _listing(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    """A list the live site made from its own posts or pages when it was shown (Jetpack's `[archives]` and
+    `[sitemap]`, Display Posts' `[display-posts]`…): it has no content of its own to keep, and the mirror makes
+    its own archives and indexes, so it goes rather than show as a bracketed word."""
+    ctx.losses.note(loss.LIVE_LISTING, "a list of the site's posts or pages")
+    return ""
+
+
+# NextGEN Gallery's shortcodes, the legacy ones (1.x, still read by 3.x) and its own; `[slideshow]`, `[album]`
+# and `[random]` are left out, as other plugins register those names too.
+NEXTGEN = ("nggallery", "nggalbum", "ngg", "ngg_images", "singlepic", "imagebrowser", "nggtags", "nggslideshow")
+
+# Shortcodes that stand for a form or a shop's page for the visitor, written bare (`[woocommerce_cart]`).
+FORMS = ("contact-form-7", "contact-form", "wpforms", "gravityform", "ninja_form", "mc4wp_form", "woocommerce_cart",
+         "woocommerce_checkout", "woocommerce_my_account", "woocommerce_order_tracking",
+         # Jetpack's and WordPress.com's subscription forms, and other form plugins' by their registered names.
+         "jetpack_subscription_form", "blog_subscription_form", "mailpoet_form", "fluentform", "formidable",
+         "forminator_form", "caldera_form", "everest_form")
+
+# Shortcodes that list the site's own content as it stood when shown: Jetpack's `[archives]`, `[sitemap]` and
+# `[upcomingevents]`, Display Posts', List Category Posts', WordPress Popular Posts' and WP Sitemap Page's.
+LISTINGS = ("archives", "sitemap", "upcomingevents", "display-posts", "catlist", "wpp", "wp_sitemap_page")
+
+# Live feeds of other sites: Elfsight's widgets, each named `elfsight_…`, and Smash Balloon's feeds.
+FEED_PREFIXES = ("elfsight_",)
+FEEDS = ("instagram-feed", "custom-facebook-feed", "custom-twitter-feeds", "youtube-feed", "tiktok-feeds")
+
+HANDLERS: dict[str, Handler] = {
+    "embed": _embed,
+    "youtube": _sitelink("https://www.youtube.com/watch?v="),
+    "vimeo": _sitelink("https://vimeo.com/"),
+    "tweet": _sitelink("https://x.com/i/status/"),
+    # Jetpack's, in every WordPress.com export: `[googlemaps URL]`, `[gist ID]`, `[dailymotion id=x8oma9]`…
+    "googlemaps": _sitelink("https://www.google.com/maps/"),
+    "gist": _sitelink("https://gist.github.com/"),
+    "slideshare": _slideshare,
+    "dailymotion": _sitelink("https://www.dailymotion.com/video/"),
+    "archiveorg": _sitelink("https://archive.org/details/"),
+    "soundcloud": _sitelink("https://soundcloud.com/"),
+    "instagram": _sitelink("https://www.instagram.com/p/"),
+    "scribd": _sitelink("https://www.scribd.com/doc/"),  # `[scribd id=191207189 key=key-4ofw mode=scroll]`
+    "audio": _media("audio"),
+    "video": _media("video"),
+    "caption": _caption,
+    "wp_caption": _caption,
+    "gallery": _gallery,
+    "playlist": _playlist,
+    **dict.fromkeys(NEXTGEN, _nextgen),
+    **dict.fromkeys(FORMS, _form),
+    **dict.fromkeys(LISTINGS, _listing),
+    **dict.fromkeys(FEEDS, _feed),
+}
