@@ -36,14 +36,15 @@ from bs4 import BeautifulSoup, Comment, Tag
 from generator.convert import code_shortcodes, page_builders
 from generator.convert.addresses import absolute, as_browsers_read, page_address, within_page
 from generator.convert.ads import ad_block, is_ad_unit
-from generator.convert.cleanup import (KEYWORD_LINK_CLASSES, LAZY_SOURCES, LAZY_SRCSETS, PLUGIN_TOC_CLASSES,
-                                       PLUGIN_TOC_IDS, SCREEN_READER_CLASSES, SHARE_CLASSES, TRACKER_HOSTS)
 from generator.convert.context import Context, Settings
 from generator.convert.embeds import SCRIPT_CONTROL_CLASSES
 from generator.convert.formulas import formula_of, tex_of
+from generator.convert.images import LAZY_SOURCES, LAZY_SRCSETS, TRACKER_HOSTS
 from generator.convert.links import BLOCKS, IMAGE_FILE, UNLINKABLE
 from generator.convert.markdown import html_to_markdown
 from generator.convert.structure import holds_a_layout
+from generator.convert.widgets import (KEYWORD_LINK_CLASSES, PLUGIN_TOC_CLASSES, PLUGIN_TOC_IDS, SCREEN_READER_CLASSES,
+                                       SHARE_CLASSES)
 from generator.convert.wp_post import to_document
 from generator.problems import ItemError
 from generator.render.markdown import MarkdownRenderer

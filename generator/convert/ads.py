@@ -60,5 +60,5 @@ def is_ad_unit(tag: Tag) -> bool:
 
 
 def _gone(tag: Tag) -> bool:
-    """Whether a tag went with an ad block taken out before it (read from the instance: see cleanup.elements)."""
+    """Whether a tag went with an ad block taken out before it (read from the instance: see parse.elements)."""
     return bool(tag.__dict__.get("_decomposed"))

@@ -1,16 +1,17 @@
 """Cleanup passes over WordPress HTML, run in order before Markdown conversion.
 
 Each pass is a small named function that edits the parsed tree in place and notes in the
-context what it dropped or approximated. The tuple `PASSES` is the whole cleanup stage: to add
-a rule, add a function here and a case in tests/cases/convert/.
+context what it dropped or approximated. The tuple `PASSES` is the whole cleanup stage, in order;
+the passes live here or beside their kind (images.py, widgets.py, links.py, structure.py, …). To add a rule,
+add a function and a case in tests/cases/convert/, and name it in `PASSES`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert import context as loss
 from generator.convert.ads import drop_ad_units
@@ -19,35 +20,23 @@ from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embeds import embed_label, videos_a_script_plays
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
+from generator.convert.images import (cover_background_as_image, drop_tracking_pixels, resolve_lazy_images,
+                                      unwrap_pictures)
 from generator.convert.links import (images_out_of_links, keep_link_targets, name_icon_links,
                                      resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
-from generator.convert.parse import FragmentSoup, may_hold, tags_in
+from generator.convert.parse import comments, elements, may_hold, tags_in
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
                                          captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
+from generator.convert.widgets import (drop_forms, drop_plugin_toc, drop_screen_reader_text, drop_share_widgets,
+                                       unwrap_keyword_links)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
 MAX_DEPTH = 100  # markdownify recurses about three frames per level; Python allows about 1,000
-PLUGIN_TOC_CLASSES = frozenset({
-    "wp-block-rank-math-toc-block",  # Rank Math
-    "ez-toc-container", "ez-toc-v2_0_17",  # Easy Table of Contents
-    "toc_container",  # Table of Contents Plus
-    "lwptoc",  # LuckyWP
-    "wp-block-yoast-seo-table-of-contents",  # Yoast
-    "simpletoc", "wp-block-simpletoc-toc",  # SimpleTOC
-})
-PLUGIN_TOC_IDS = frozenset({"rank-math-toc", "ez-toc-container", "toc_container"})
-SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-hidden", "screen-reader-only",
-                                   "visuallyhidden", "assistive-text", "element-invisible"})
-SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_save_container", "a2a_kit",
-                           "heateor_sss_sharing_container", "shareaholic-canvas", "social-share",
-                           "sharing-buttons", "jp-relatedposts", "et_social_inline"})
-# Auto-inserted keyword links point at whatever the plugin chose, not at what the author wrote.
-KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-link-juicer"})
 EMBED_CLASSES = frozenset({"wp-block-embed"})
 VERSE_CLASSES = frozenset({"wp-block-verse"})
 FILE_BUTTON_CLASSES = frozenset({"wp-block-file__button"})
@@ -57,43 +46,9 @@ HEAD_ONLY = ("meta", "link", "base", "title")
 SPACE_KEEPING = ("span", "ins", "strong", "b", "em", "i")
 EMPTY_DROPPABLE = (*SPACE_KEEPING, "div", "p", "section", "figure", "figcaption")
 HEADINGS_AND_PARAGRAPHS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
-LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url")
-LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
-BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
-# A background a script sets from an attribute once the element shows: Elementor's gallery items
-# (`<a href="full.jpg"><div data-thumbnail="thumb.jpg">`), lazy loaders' backgrounds (`data-bg="url(…)"`).
-LAZY_BACKGROUNDS = ("data-thumbnail", "data-bg", "data-background-image")
-LAZY_BACKGROUND_URL = re.compile(r"\s*(?:url\(\s*['\"]?)?"
-                                 r"((?:https?:)?/[^'\")\s]*|[^'\")\s/]+\.(?:jpe?g|png|gif|webp|avif))", re.IGNORECASE)
 DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
 WEB_ADDRESS = re.compile(r"^\s*https?://", re.IGNORECASE)
-SRCSET_SPLIT = re.compile(r",\s+")
-TRACKER_HOSTS = ("pixel.wp.com", "stats.wp.com", "google-analytics.com", "googletagmanager.com",
-                 "facebook.com/tr", "doubleclick.net", "pixel.quantserve.com", "b.scorecardresearch.com")
-
-
-def _has_class(tag: Tag, classes: frozenset[str]) -> bool:
-    return not classes.isdisjoint(tag.get("class") or ())
-
-
-def elements(soup: BeautifulSoup | Tag, *names: str) -> Iterator[Tag]:
-    """Tags in document order (only those named, if any), from a snapshot, so the caller may edit
-    the tree; a tag removed meanwhile (with an ancestor, say) is skipped. Several times faster than
-    bs4's find_all filters, which dominated the cost of converting a post."""
-    snapshot = tags_in(soup)
-    if names:
-        snapshot = [t for t in snapshot if t.name in names]
-    # Tag.decomposed reads a missing attribute, which bs4 answers by searching the subtree for a
-    # child tag of that name; reading the instance dictionary costs nothing.
-    return (t for t in snapshot if not t.__dict__.get("_decomposed"))
-
-
-def comments(soup: BeautifulSoup) -> list[Comment]:
-    """Every comment, grouped by the tag that holds it (not in document order)."""
-    if isinstance(soup, FragmentSoup) and not soup.holds_comments:  # no pass makes one: none were parsed, none are there
-        return []
-    return [node for tag in (soup, *tags_in(soup)) for node in tag.contents if isinstance(node, Comment)]
 
 
 def flatten_deep_nesting(soup: BeautifulSoup, ctx: Context) -> None:
@@ -151,137 +106,6 @@ def _links_for_readers_without_scripts(noscript: Tag) -> bool:
     request to turn JavaScript on, which only made sense on the original site."""
     return (noscript.find("a", href=WEB_ADDRESS) is not None and noscript.find("img") is None
             and "javascript" not in noscript.get_text().lower())
-
-
-def drop_plugin_toc(soup: BeautifulSoup, ctx: Context) -> None:
-    if not may_hold(soup, PLUGIN_TOC_CLASSES, PLUGIN_TOC_IDS):
-        return
-    for tag in elements(soup):
-        if _has_class(tag, PLUGIN_TOC_CLASSES) or tag.get("id") in PLUGIN_TOC_IDS:
-            ctx.losses.note(loss.PLUGIN_TOC)
-            tag.decompose()
-
-
-def drop_screen_reader_text(soup: BeautifulSoup, ctx: Context) -> None:
-    """Text such as " (opens in a new tab)" is for screen readers on the original site only."""
-    if not may_hold(soup, SCREEN_READER_CLASSES):
-        return
-    for tag in elements(soup):
-        if _has_class(tag, SCREEN_READER_CLASSES):
-            ctx.losses.note(loss.SCREEN_READER, tag.get_text(" ", strip=True))
-            tag.decompose()
-
-
-def drop_share_widgets(soup: BeautifulSoup, ctx: Context) -> None:
-    if not may_hold(soup, SHARE_CLASSES):
-        return
-    for tag in elements(soup):
-        if _has_class(tag, SHARE_CLASSES):
-            ctx.losses.note(loss.SHARE_WIDGET)
-            tag.decompose()
-
-
-def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
-    """A mirror cannot submit anything; a form's visible text is kept, its controls are not. A select's
-    choices, in a form or not (a shop's sorting and filters), are text a reader needs, in the line of its
-    label: `a / b / c`, never run together. A control goes as the space it took between the labels around it
-    (`<label>Name *</label><input><label>Phone *</label>`, as a page builder's copy of a form keeps them)."""
-    for select in elements(soup, "select"):
-        choices = [o.get_text(" ", strip=True) for o in select.find_all("option") if o.get("value", "x") != ""]
-        select.replace_with(f" {' / '.join(c for c in choices if c)} ")
-    for form in elements(soup, "form"):
-        ctx.losses.note(loss.FORM, form.get("action", ""))
-        for control in elements(form, "input", "textarea", "button"):
-            control.replace_with(" ")
-        form.name = "div"
-
-
-def unwrap_keyword_links(soup: BeautifulSoup, ctx: Context) -> None:
-    if ctx.keep_keyword_links or not may_hold(soup, KEYWORD_LINK_CLASSES):
-        return
-    for tag in elements(soup, "a"):
-        if _has_class(tag, KEYWORD_LINK_CLASSES):
-            tag.unwrap()
-
-
-def resolve_lazy_images(soup: BeautifulSoup, ctx: Context) -> None:
-    """Lazy loaders keep the real address in data-* attributes and put a placeholder in src."""
-    for img in elements(soup, "img"):
-        src = img.get("src", "")
-        lazy = next((img[a] for a in LAZY_SOURCES if img.get(a)), "")
-        lazy_set = best_from_srcset(next((img[a] for a in LAZY_SRCSETS if img.get(a) and a != "srcset"), ""))
-        best = best_from_srcset(img.get("srcset", ""))
-        if lazy or lazy_set:  # a lazy loader's src is its placeholder
-            src = lazy or lazy_set
-        elif best and (not src or src.startswith("data:")):
-            src = best
-        if not src or src.startswith("data:image/gif") or src.startswith("data:image/svg"):
-            ctx.losses.note(loss.IMAGE_WITHOUT_SOURCE, img.get("alt", ""))
-            img.decompose()
-            continue
-        img["src"] = src
-
-
-def best_from_srcset(srcset: str) -> str:
-    """The widest (or densest) candidate of a srcset; ties keep the first listed. Candidates are
-    split at a comma followed by space, as URLs (Cloudinary's w_900,h_600) may hold commas."""
-    best, best_size = "", -1.0
-    for candidate in SRCSET_SPLIT.split(srcset.strip()):
-        parts = candidate.split()
-        if not parts:
-            continue
-        size = 1.0
-        if len(parts) > 1 and parts[1][:-1].replace(".", "", 1).isdigit():
-            size = float(parts[1][:-1])
-        if size > best_size:
-            best, best_size = parts[0], size
-    return best
-
-
-def unwrap_pictures(soup: BeautifulSoup, ctx: Context) -> None:
-    for picture in elements(soup, "picture"):
-        img = picture.find("img")
-        if img is not None and not img.get("src"):
-            source = picture.find("source", srcset=True)
-            if source is not None:
-                img["src"] = best_from_srcset(source["srcset"])
-        for source in picture.find_all("source"):
-            source.decompose()
-        picture.unwrap()
-
-
-def drop_tracking_pixels(soup: BeautifulSoup, ctx: Context) -> None:
-    """1×1 images and images from analytics hosts count visits; a mirror must not load them."""
-    for img in elements(soup, "img"):
-        src = img.get("src", "")
-        tiny = img.get("width") in ("0", "1") and img.get("height") in ("0", "1")
-        if tiny or any(host in src for host in TRACKER_HOSTS):
-            ctx.losses.note(loss.TRACKER, src)
-            img.decompose()
-
-
-def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
-    """A cover block's picture lives in its CSS, or in an attribute a script reads (LAZY_BACKGROUNDS); lift it
-    into an image so it is not lost. One the element shows as an image too (media & text's "crop image to
-    fill" keeps both) is not shown twice."""
-    for tag in elements(soup):
-        url = _background(tag)
-        if url and not url.startswith("data:") and not _shows_image(tag, url):
-            ctx.losses.note(loss.BACKGROUND_IMAGE, url)
-            tag.insert(0, soup.new_tag("img", attrs={"src": url, "alt": ""}))
-
-
-def _background(tag: Tag) -> str:
-    match = BACKGROUND_URL.search(tag.get("style") or "")
-    if match:
-        return match.group(1)
-    lazy = next((tag[name] for name in LAZY_BACKGROUNDS if tag.get(name)), "") if tag.name != "img" else ""
-    match = LAZY_BACKGROUND_URL.match(lazy) if isinstance(lazy, str) else None
-    return match.group(1) if match else ""
-
-
-def _shows_image(tag: Tag, url: str) -> bool:
-    return any(img.get("src", "").strip() == url.strip() for img in elements(tag, "img"))
 
 
 def block_spans_apart(soup: BeautifulSoup, ctx: Context) -> None:

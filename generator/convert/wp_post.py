@@ -15,13 +15,14 @@ from bs4 import BeautifulSoup, Tag
 from generator.convert import context as loss
 from generator.convert import shortcodes
 from generator.convert.addresses import absolute, as_browsers_read, page_address
-from generator.convert.cleanup import SCREEN_READER_CLASSES, WHITESPACE
+from generator.convert.cleanup import WHITESPACE
 from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.document import Document, Image, Source, Term
 from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.multilingual import post_in_language
 from generator.convert.post_language import post_language, post_translations
 from generator.convert.slugs import safe_slug
+from generator.convert.widgets import SCREEN_READER_CLASSES
 from generator.convert.wp_render import rendered
 from generator.problems import ItemError
 

@@ -1,0 +1,78 @@
+"""Plugins' and themes' widgets in a post, which a mirror leaves out or keeps as text: tables of contents (the
+build makes its own), screen-reader text, share bars, forms' controls and auto-inserted keyword links."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from generator.convert import context as loss
+from generator.convert.context import Context
+from generator.convert.parse import elements, has_class, may_hold
+
+PLUGIN_TOC_CLASSES = frozenset({
+    "wp-block-rank-math-toc-block",  # Rank Math
+    "ez-toc-container", "ez-toc-v2_0_17",  # Easy Table of Contents
+    "toc_container",  # Table of Contents Plus
+    "lwptoc",  # LuckyWP
+    "wp-block-yoast-seo-table-of-contents",  # Yoast
+    "simpletoc", "wp-block-simpletoc-toc",  # SimpleTOC
+})
+PLUGIN_TOC_IDS = frozenset({"rank-math-toc", "ez-toc-container", "toc_container"})
+SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-hidden", "screen-reader-only",
+                                   "visuallyhidden", "assistive-text", "element-invisible"})
+SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_save_container", "a2a_kit",
+                           "heateor_sss_sharing_container", "shareaholic-canvas", "social-share",
+                           "sharing-buttons", "jp-relatedposts", "et_social_inline"})
+# Auto-inserted keyword links point at whatever the plugin chose, not at what the author wrote.
+KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-link-juicer"})
+
+
+def drop_plugin_toc(soup: BeautifulSoup, ctx: Context) -> None:
+    if not may_hold(soup, PLUGIN_TOC_CLASSES, PLUGIN_TOC_IDS):
+        return
+    for tag in elements(soup):
+        if has_class(tag, PLUGIN_TOC_CLASSES) or tag.get("id") in PLUGIN_TOC_IDS:
+            ctx.losses.note(loss.PLUGIN_TOC)
+            tag.decompose()
+
+
+def drop_screen_reader_text(soup: BeautifulSoup, ctx: Context) -> None:
+    """Text such as " (opens in a new tab)" is for screen readers on the original site only."""
+    if not may_hold(soup, SCREEN_READER_CLASSES):
+        return
+    for tag in elements(soup):
+        if has_class(tag, SCREEN_READER_CLASSES):
+            ctx.losses.note(loss.SCREEN_READER, tag.get_text(" ", strip=True))
+            tag.decompose()
+
+
+def drop_share_widgets(soup: BeautifulSoup, ctx: Context) -> None:
+    if not may_hold(soup, SHARE_CLASSES):
+        return
+    for tag in elements(soup):
+        if has_class(tag, SHARE_CLASSES):
+            ctx.losses.note(loss.SHARE_WIDGET)
+            tag.decompose()
+
+
+def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
+    """A mirror cannot submit anything; a form's visible text is kept, its controls are not. A select's
+    choices, in a form or not (a shop's sorting and filters), are text a reader needs, in the line of its
+    label: `a / b / c`, never run together. A control goes as the space it took between the labels around it
+    (`<label>Name *</label><input><label>Phone *</label>`, as a page builder's copy of a form keeps them)."""
+    for select in elements(soup, "select"):
+        choices = [o.get_text(" ", strip=True) for o in select.find_all("option") if o.get("value", "x") != ""]
+        select.replace_with(f" {' / '.join(c for c in choices if c)} ")
+    for form in elements(soup, "form"):
+        ctx.losses.note(loss.FORM, form.get("action", ""))
+        for control in elements(form, "input", "textarea", "button"):
+            control.replace_with(" ")
+        form.name = "div"
+
+
+def unwrap_keyword_links(soup: BeautifulSoup, ctx: Context) -> None:
+    if ctx.keep_keyword_links or not may_hold(soup, KEYWORD_LINK_CLASSES):
+        return
+    for tag in elements(soup, "a"):
+        if has_class(tag, KEYWORD_LINK_CLASSES):
+            tag.unwrap()
