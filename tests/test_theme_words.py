@@ -69,6 +69,15 @@ def test_other_languages_write_dates_as_cldr_does(language: str) -> None:
     assert Dates(language).month(2025, 3) == format_skeleton("yMMMM", date(2025, 3, 1), locale=locale)
 
 
+@pytest.mark.parametrize(("language", "digits"), [("fa", "۰۱۲۳۴۵۶۷۸۹"), ("ar-EG", "٠١٢٣٤٥٦٧٨٩"), ("bn", "০১২৩৪৫৬৭৮৯"),
+                                                ("ne", "०१२३४५६७८९"), ("my", "၀၁၂၃၄၅၆၇၈၉")])
+def test_dates_are_written_in_the_digits_of_their_language(language: str, digits: str) -> None:
+    # CLDR's default numbering system for these languages is not 0-9; Babel writes dates in 0-9 all the same
+    written = Dates(language).moment(WHEN) + Dates(language).day(WHEN.date()) + Dates(language).month(2025, 3)
+    assert not re.search("[0-9]", written) and set("2513") <= {str(digits.index(c)) for c in written if c in digits}
+    assert Dates("ar").day(WHEN.date()) == format_date(WHEN.date(), "long", locale="ar")  # Arabic's own default: 0-9
+
+
 def test_a_language_babel_does_not_know_gets_english_dates() -> None:
     assert Dates("tlh").day(WHEN.date()) == Dates("en").day(WHEN.date())
     assert Dates("de-XX-bogus").day(WHEN.date()) == "14. März 2025"  # its primary language

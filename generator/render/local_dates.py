@@ -12,6 +12,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+# The first digit of each numbering system some language writes by default (CLDR's defaultNumberingSystem
+# other than "latn"); each is a run of ten Unicode decimal digits. Babel formats dates with ASCII digits only.
+ZEROS = {"arab": "\u0660", "arabext": "\u06f0", "beng": "\u09e6", "deva": "\u0966", "mymr": "\u1040",
+         "tibt": "\u0f20", "olck": "\u1c50", "mtei": "\uabf0", "nkoo": "\u07c0", "cakm": "\U00011136",
+         "adlm": "\U0001e950", "hmnp": "\U0001e140"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
@@ -27,13 +32,13 @@ class Dates:
         locale = _locale(self.language)
         if locale is None:
             return f"{when.day} {MONTHS[when.month - 1]} {when:%Y, %H:%M} {zone}"
-        return f"{_day(when.date(), locale)} {when:%H:%M} {zone}"
+        return _digits(f"{_day(when.date(), locale)} {when:%H:%M} {zone}", locale)
 
     def day(self, when: date) -> str:
         locale = _locale(self.language)
         if locale is None:
             return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
-        return _day(when, locale)
+        return _digits(_day(when, locale), locale)
 
     def month(self, year: int, month: int) -> str:
         """A month of a year, as the archive names it: "December 2026"."""
@@ -41,7 +46,19 @@ class Dates:
         if locale is None:
             return f"{MONTHS[month - 1]} {year}"
         from babel.dates import format_skeleton
-        return format_skeleton("yMMMM", date(year, month, 1), locale=locale)
+        return _digits(format_skeleton("yMMMM", date(year, month, 1), locale=locale), locale)
+
+
+def _digits(text: str, locale: Any) -> str:
+    """`text` with the digits its language writes ("۱۴ مارس ۲۰۲۵" in Persian, "১৪ মার্চ ২০২৫" in Bengali), as
+    CLDR's default numbering system for the language has them and browsers write them; most languages keep 0-9."""
+    zero = ZEROS.get(locale.default_numbering_system)
+    return text.translate(_table(zero)) if zero else text
+
+
+@functools.cache
+def _table(zero: str) -> dict[int, str]:
+    return {ord("0") + i: chr(ord(zero) + i) for i in range(10)}
 
 
 @functools.lru_cache(maxsize=1 << 14)
