@@ -201,8 +201,17 @@ def parse_config(data: dict[str, Any], source: str = "defaults", root: Path = Pa
         _check_changes(sections["changes"], problems)
     if problems:
         raise ConfigError(source, problems)
+    sections["site"] = _site_words(sections["site"], data.get("site", {}), words)
     imports = sections.pop("import")
     return Config(taxonomies=taxonomies, root=root, imports=imports, sources=sources, words=words, **sections)
+
+
+def _site_words(site: SiteConfig, given: dict[str, Any], words: Overrides) -> SiteConfig:
+    """The title and description [site] does not give, in the site's language: every page's header and footer
+    and the feeds show them, where an English default stood among the words of a site in Persian or Japanese."""
+    own = Words(site.language, words)
+    missing = {key: getattr(own, f"site_{key}") for key in ("title", "description") if key not in given}
+    return dataclasses.replace(site, **missing) if missing else site
 
 
 def _section(name: str, cls: type, values: Any, problems: list[str]) -> Any:

@@ -14,7 +14,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 from generator.builder import run_build
-from generator.config import ConfigError
+from generator.config import ConfigError, SiteConfig, parse_config
 from generator.convert.document import Mirror, Revision, Source
 from generator.language import words as language_words
 from generator.render.local_dates import Dates
@@ -81,6 +81,17 @@ def test_dates_are_written_in_the_digits_of_their_language(language: str, digits
 def test_a_language_babel_does_not_know_gets_english_dates() -> None:
     assert Dates("tlh").day(WHEN.date()) == Dates("en").day(WHEN.date())
     assert Dates("de-XX-bogus").day(WHEN.date()) == "14. März 2025"  # its primary language
+
+
+def test_a_site_that_gives_no_title_or_description_has_them_in_its_language() -> None:
+    persian = tomllib.loads((WORDS / "fa.toml").read_text(encoding="utf-8"))
+    site = parse_config({"site": {"language": "fa-IR"}}).site
+    assert (site.title, site.description) == (persian["site_title"], persian["site_description"])
+    given = parse_config({"site": {"language": "fa", "title": "خبرنامه", "description": ""}}).site
+    assert (given.title, given.description) == ("خبرنامه", "")  # what the site gives, even empty, stays
+    worded = parse_config({"site": {"language": "fa"}, "words": {"site_description": "آرشیو"}}).site
+    assert worded.description == "آرشیو"
+    assert parse_config({}).site.description == ENGLISH["site_description"] == SiteConfig().description
 
 
 def test_words_fill_placeholders_and_escape_what_they_fill_in() -> None:
