@@ -29,12 +29,16 @@ def test_language_tags_give_their_scripts_direction(tag: str, direction: str) ->
     assert of_language(tag) == direction
 
 
-def test_text_takes_the_direction_of_most_of_its_letters() -> None:
+def test_text_takes_the_direction_of_its_words() -> None:
     assert of_text(ARABIC_TITLE) == "rtl"
     assert of_text("שלום עולם") == "rtl"
     assert of_text("Interview: «الصين» and the rare-earth market") == "ltr"
     assert of_text("٢٠٢٤ — 2024") is None  # digits only: no letters to go by
     assert of_text("Ärger über Éco") == "ltr"
+    # Arabic with the Latin names and code such text holds: fewer words than those letters, but more than 40%
+    assert of_text("GPIO اولا يتم التاكد انه تم ادراج مكتبة : Drivers >> STM32G0xx_HAL_Driver >> stm32_hal_gpio.h") == "rtl"
+    assert of_text("כתבה על https://e.com/a/b/c/d ועל GitHub") == "rtl"  # an address is no word of either way
+    assert of_text("Notes from the Cairo meeting, with «القاهرة» once") == "ltr"
 
 
 def test_every_letter_runs_the_way_unicode_says_it_does() -> None:
