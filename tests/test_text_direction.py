@@ -36,7 +36,8 @@ def test_text_takes_the_direction_of_its_words() -> None:
     assert of_text("٢٠٢٤ — 2024") is None  # digits only: no letters to go by
     assert of_text("Ärger über Éco") == "ltr"
     # Arabic with the Latin names and code such text holds: fewer words than those letters, but more than 40%
-    assert of_text("GPIO اولا يتم التاكد انه تم ادراج مكتبة : Drivers >> STM32G0xx_HAL_Driver >> stm32_hal_gpio.h") == "rtl"
+    assert of_text("يشرح الدرس كيف نضبط المنفذ عبر HAL_GPIO_Init في الملف "
+                   "Drivers/STM32F4xx_HAL_Driver/Src/stm32f4xx_hal_gpio.c") == "rtl"
     assert of_text("כתבה על https://e.com/a/b/c/d ועל GitHub") == "rtl"  # an address is no word of either way
     assert of_text("Notes from the Cairo meeting, with «القاهرة» once") == "ltr"
 
