@@ -262,7 +262,7 @@ def test_a_long_text_is_cut_for_snippets_at_a_space(tmp_path: Path, monkeypatch:
 @pytest.mark.parametrize(("text", "folded"), [
     ("Café CRÈME", "cafe creme"), ("İstanbul", "istanbul"), ("ﬁnance", "finance"), ("ＡＢＣ１２", "abc12"),
     ("ΣΟΦΟΣ σοφός", "σοφοσ σοφοσ"), ("Việt Nam", "viet nam"), ("Ångström", "angstrom"), ("Straße", "straße"),
-    ("㎆", "mb"), ("Øre", "øre")])
+    ("㎆", "mb"), ("Øre", "øre"), ("می\u200cخواهم", "میخواهم"), ("क्\u200dष", "कष")])
 def test_folding_drops_case_accents_and_compatibility_forms(text: str, folded: str) -> None:
     assert fold(text) == folded
 

@@ -39,6 +39,9 @@ _BLOCK_MARKS = re.compile(r"\n[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1
 _INLINE_MARKS = "*_`~|\\"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 SHORT_RUN = 16  # characters of a run outside ASCII that are tested for marks one by one (see _drop_marks)
+# Joiners, which fold away as marks do: Persian writes a half-space (ZWNJ) inside words (می‌خواهم), which a query
+# typed without one must find, and Indic scripts use both to choose a letter's shape, not another word.
+JOINERS = "\u200c\u200d"
 # ASCII spaces and punctuation, as bytes, each to a space: no word of the folded text spans one of them.
 _SEPARATORS = bytes([*range(0x30), *range(0x3a, 0x41), *range(0x5b, 0x61), *range(0x7b, 0x80)])
 _SEPARATORS_TO_SPACE = bytes.maketrans(_SEPARATORS, b" " * len(_SEPARATORS))
@@ -48,7 +51,8 @@ def fold(text: str) -> str:
     """Lowercase without accents, for matching: "Ärger Éco" -> "arger eco".
 
     Decomposed before lowering (compatibility forms such as "㎆" hold capitals) and again after (lowering
-    "İ" gives a combining dot). A final sigma becomes a plain one, which a query typed in capitals has.
+    "İ" gives a combining dot). A final sigma becomes a plain one, which a query typed in capitals has; the
+    joiners (JOINERS) go with the marks.
     """
     lowered = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).lower())
     # Marks follow letters outside ASCII only; looking for them just there is ten times faster.
@@ -60,7 +64,7 @@ def _drop_marks(run: re.Match[str]) -> str:
     character, which spares a build that meets no long run the 0.15-0.6 s of making the table of marks."""
     text = run.group()
     if len(text) <= SHORT_RUN:
-        return "".join(c for c in text if unicodedata.category(c)[0] != "M")
+        return "".join(c for c in text if unicodedata.category(c)[0] != "M" and c not in JOINERS)
     return _marks().sub("", text)
 
 
@@ -163,9 +167,9 @@ def _positions(text: str, chars: str) -> list[int]:
 
 @functools.cache
 def _marks() -> re.Pattern[str]:
-    """Every combining mark (category M*) that this Python's Unicode tables know, as one character class:
+    """Every combining mark (category M*) that this Python's Unicode tables know, and the joiners, as one class:
     matched in C, it is about forty times faster than testing each character (made once, in 0.15 s)."""
-    marks = [c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c)[0] == "M"]
+    marks = [c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c)[0] == "M" or c in JOINERS]
     return re.compile("[" + "".join(_ranges(marks)) + "]+")
 
 

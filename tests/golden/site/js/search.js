@@ -8,7 +8,7 @@
   var PAGE_SIZE = 10;  // results shown at once (each loads its group's doc file); "More results" shows the next ones
   var BEFORE = 70, LENGTH = 220;  // a snippet: characters before the first match, and in all
   // Folding and words as generator/render/search_text.py has them; a browser test holds the two equal.
-  var MARKS = /\p{M}+/gu;
+  var MARKS = /[\p{M}\u200c\u200d]+/gu;  // marks, and the joiners (search_text.JOINERS)
   var WORD = /[\p{L}\p{N}]+/gu;
   // Scripts written without spaces (Thai, Lao, Myanmar, Khmer, kana, Han): their runs are words of overlapping
   // pairs of characters, as search_text.UNSPACED has them.
