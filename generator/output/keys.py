@@ -121,7 +121,8 @@ def related_keys(site: Site, limit: int, code_digest: str) -> list[str]:
     own blocks, not the rest of the list, so after one edited date or term only the posts near it in its
     terms' lists are related again, not every post that shares a term with it."""
     relations, posts = site.relations, site.posts
-    entries = [marshal.dumps((p.file, time, p.type, p.slug, " ".join([f"{t.taxonomy}/{t.slug}" for t in p.terms])), 2)
+    # Each post's terms as one string (NUL never stands in a name), which marshals far faster than pairs.
+    entries = [marshal.dumps((p.file, time, p.type, p.slug, "\0".join([f"{t.taxonomy}\0{t.slug}" for t in p.terms])), 2)
                for p, time in zip(posts, relations.times)]
     ends = [zlib.crc32(p.file.encode()) % RELATED_BLOCK == 0 for p in posts]
     stretches: list[list[str]] = [[] for _ in posts]

@@ -1,6 +1,6 @@
-"""Related posts of every post: reused from the build cache while the stretches of its terms' lists around
-it are unchanged (model.related_positions depends on nothing else; keys.related_keys), found again otherwise, on every core when
-many are needed."""
+"""Related posts of every post: reused from the build cache while the stretches of its terms' lists around it
+are unchanged (model.related_positions depends on nothing else; keys.related_keys), found again otherwise, on
+every core when many are needed."""
 
 from __future__ import annotations
 

@@ -39,8 +39,8 @@ _BLOCK_MARKS = re.compile(r"\n[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1
 _INLINE_MARKS = "*_`~|\\"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 SHORT_RUN = 16  # characters of a run outside ASCII that are tested for marks one by one (see _drop_marks)
-# Joiners, which fold away as marks do: Persian writes a half-space (ZWNJ) inside words (می‌خواهم), which a query
-# typed without one must find, and Indic scripts use both to choose a letter's shape, not another word.
+# Joiners, which fold away as marks do: Persian writes a half-space (ZWNJ) inside words (می‌خواهم), which a
+# query typed without one must find, and Indic scripts use both to choose a letter's shape, not another word.
 JOINERS = "\u200c\u200d"
 # ASCII spaces and punctuation, as bytes, each to a space: no word of the folded text spans one of them.
 _SEPARATORS = bytes([*range(0x30), *range(0x3a, 0x41), *range(0x5b, 0x61), *range(0x7b, 0x80)])
@@ -167,7 +167,7 @@ def _positions(text: str, chars: str) -> list[int]:
 
 @functools.cache
 def _marks() -> re.Pattern[str]:
-    """Every combining mark (category M*) that this Python's Unicode tables know, and the joiners, as one class:
+    """Every combining mark (category M*) this Python's Unicode tables know, and the joiners, as one class:
     matched in C, it is about forty times faster than testing each character (made once, in 0.15 s)."""
     marks = [c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c)[0] == "M" or c in JOINERS]
     return re.compile("[" + "".join(_ranges(marks)) + "]+")
