@@ -17,7 +17,7 @@ from generator.convert import context as loss
 from generator.convert.ads import drop_ad_units
 from generator.convert.context import Context
 from generator.convert.divi_dynamic import divi_dynamic_links
-from generator.convert.embeds import embed_label, videos_a_script_plays
+from generator.convert.embeds import embed_label, gists_as_code, videos_a_script_plays
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.images import (cover_background_as_image, drop_tracking_pixels, resolve_lazy_images,
@@ -290,6 +290,7 @@ PASSES: tuple[Pass, ...] = (
     more_marker_between_blocks,
     drop_comments,
     drop_scripts_and_styles,
+    gists_as_code,
     math_as_tex,
     drop_plugin_toc,
     drop_inpage_toc,
