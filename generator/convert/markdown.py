@@ -7,7 +7,7 @@ blank line between blocks, escaping only where Markdown would misread the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import escape as html_escape
 
 from bs4 import NavigableString, Tag
@@ -176,13 +176,9 @@ class NewsConverter(MarkdownConverter):
         if not href:  # an anchor, or a link made text: its words and the spaces around them (markdownify drops these)
             prefix, suffix, inner = chomp(text)
             return f"{prefix}{inner}{suffix}" if inner else prefix or suffix
-        if _link_destination(href) == href:
-            return super().convert_a(el, text, parent_tags)
-        el["href"] = _link_destination(href)  # <…> lets a destination hold spaces and parentheses
-        try:
-            return super().convert_a(el, text, parent_tags)
-        finally:
-            el["href"] = href  # the tree stays as it was, for a <pre> written as HTML around it
+        # <…> lets a destination hold spaces and parentheses
+        changes = {"href": _link_destination(href), **_one_line(el, "title")}
+        return _with_attributes(el, changes, lambda: super(NewsConverter, self).convert_a(el, text, parent_tags))
 
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         src = el.get("src")
@@ -190,15 +186,9 @@ class NewsConverter(MarkdownConverter):
             # markdownify keeps an image in a cell only as the cell's own child: one in a link there (Blogger's
             # caption tables: <td><a href=big.jpg><img></a></td>) would shrink to its alt text, often none.
             parent_tags = parent_tags - {"_inline"}
-        if src and _link_destination(src) != src:
-            el["src"] = _link_destination(src)
-            try:
-                markdown = super().convert_img(el, text, parent_tags)
-            finally:
-                el["src"] = src
-        else:
-            markdown = super().convert_img(el, text, parent_tags)
-        alt = el.get("alt") or ""
+        changes = {**({"src": _link_destination(src)} if src else {}), **_one_line(el, "alt", "title")}
+        markdown = _with_attributes(el, changes, lambda: super(NewsConverter, self).convert_img(el, text, parent_tags))
+        alt = changes.get("alt", el.get("alt") or "")
         if not markdown.startswith("![") or not BRACKETS.search(alt):
             return markdown
         return "![" + BRACKETS.sub(r"\\\g<0>", alt) + markdown[2 + len(alt):]
@@ -370,6 +360,32 @@ def _escape_line_start(match: re.Match[str]) -> str:
     if marker[0].isdigit():
         return f"{lead}{marker}\\"  # escapes the '.' or ')' that follows: "1\. "
     return f"{lead}\\{marker}"
+
+
+def _one_line(el: Tag, *names: str) -> dict[str, str]:
+    """The attributes whose text spans lines, on one line: a blank line in an image's alt text (an AI-written
+    "Keywords: …\n\nDescription: …") or a link's title would end the paragraph, and show the Markdown as text."""
+    changed = {}
+    for name in names:
+        value = el.get(name)
+        if isinstance(value, str) and ("\n" in value or "\r" in value):
+            changed[name] = " ".join(value.split())
+    return changed
+
+
+def _with_attributes(el: Tag, changes: dict[str, str], convert: Callable[[], str]) -> str:
+    """What `convert` writes with these attributes changed; the tree stays as it was, for a <pre> written as HTML
+    around the element."""
+    kept = {name: el.get(name) for name in changes}
+    el.attrs.update(changes)
+    try:
+        return convert()
+    finally:
+        for name, value in kept.items():
+            if value is None:
+                del el[name]
+            else:
+                el[name] = value
 
 
 def _link_destination(url: str) -> str:
