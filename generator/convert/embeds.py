@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -40,6 +40,20 @@ def video_page(url: str) -> str | None:
         if found:
             return page.format(found.group(1))
     return None
+
+
+def shown_page(url: str) -> str:
+    """The page an embedding service's frame shows, which a reader can open: Embedly's
+    (`cdn.embedly.com/widgets/media.html?src=…&url=<the page>`, in posts brought over from Medium) names it in
+    its `url`; any other address is itself."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url
+    if not (parts.hostname or "").endswith("embedly.com") or not parts.path.endswith("/widgets/media.html"):
+        return url
+    page = parse_qs(parts.query).get("url", [""])[0]
+    return page if page.startswith(("https://", "http://")) else url
 
 
 def site_name(url: str, words: Words) -> str:

@@ -16,7 +16,7 @@ from markdownify import ATX, BACKSLASH, MarkdownConverter, chomp
 from generator.convert import context as loss
 from generator.convert.cleanup import clean
 from generator.convert.context import Context
-from generator.convert.embeds import embed_label, video_page
+from generator.convert.embeds import embed_label, shown_page, video_page
 from generator.convert.emphasis import marked
 from generator.convert.links import SAFE_ID
 from generator.convert.parse import parse_fragment
@@ -249,7 +249,7 @@ class NewsConverter(MarkdownConverter):
         return text if "_inline" in parent_tags else f"\n\n{text.strip()}\n\n"
 
     def convert_iframe(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        src = next((el[a] for a in LAZY_FRAME_SOURCES if el.get(a)), "") or el.get("src") or ""
+        src = shown_page(next((el[a] for a in LAZY_FRAME_SOURCES if el.get(a)), "") or el.get("src") or "")
         if not src or src.startswith("about:"):
             return ""  # a script's empty frame (Gravity Forms' Ajax frame): nothing to link to
         if HIDDEN.search(el.get("style") or "") or (el.get("width"), el.get("height")) in (("0", "0"), ("1", "1")):
