@@ -139,6 +139,10 @@ class NewsConverter(MarkdownConverter):
         invisible = "" if "pre" in parent_tags else INVISIBLE  # (stripped first: a `#` behind one starts the line)
         if removes_outside(previous) or (not previous and inside):
             text = text.lstrip(" \t\r\n" + invisible)
+        elif not previous and text[:1] in ("\n", "\r") and "pre" not in parent_tags and _after_line_break(parent):
+            # An element opening on a line break, on a line of its own (`</span>\n<span>\n<svg>…</svg> Follow`): its
+            # break and the one before it would make a blank line, which splits the paragraph (or a link's text).
+            text = text.lstrip(" \t\r\n")
         if removes_outside(following) or (not following and inside):
             text = _strip_end(text, invisible)
         # Block markers (#, -, 1.) only mean something at the start of a line.
@@ -360,6 +364,12 @@ def _escape_line_start(match: re.Match[str]) -> str:
     if marker[0].isdigit():
         return f"{lead}{marker}\\"  # escapes the '.' or ')' that follows: "1\. "
     return f"{lead}\\{marker}"
+
+
+def _after_line_break(el: Tag | None) -> bool:
+    """Whether whitespace holding a line break, and nothing else, stands right before the element."""
+    before = el.previous_sibling if el is not None else None
+    return isinstance(before, NavigableString) and "\n" in before and not before.strip()
 
 
 def _one_line(el: Tag, *names: str) -> dict[str, str]:

@@ -51,16 +51,11 @@ def removes_outside(el: object) -> bool:
 
 
 def collapse_newlines(strings: list[str]) -> list[str]:
-    """markdownify's joining of children: newlines where two meet count once, two at most. A string of
-    newlines alone (the line break between two spans, or one opening a span) joins the newlines around it
-    too: markdownify adds it to the next string's, so two line breaks in the source split a paragraph."""
+    """markdownify's joining of children: newlines where two meet count once, two at most."""
     collapsed = [""]  # so the first lookback works
     for string in strings:
         if string[0] != "\n" and string[-1] != "\n":
             collapsed.extend(("", string, ""))
-            continue
-        if not string.strip("\n"):
-            collapsed.append("\n" * min(2, max(len(collapsed.pop()), len(string))))
             continue
         leading, content, trailing = re_extract_newlines.match(string).groups()
         if collapsed[-1] and leading:
