@@ -67,6 +67,7 @@ BLOCK_IN_CELL = ("p", "ul", "ol", "pre", "blockquote", "table", "h1", "h2", "h3"
 TABLE_ATTRIBUTES = ("colspan", "rowspan", "scope", "headers", "align")
 # Where lazy loaders (WP Rocket, LiteSpeed Cache, a3 Lazy Load) keep a frame's address; its src is about:blank.
 LAZY_FRAME_SOURCES = ("data-lazy-src", "data-litespeed-src", "data-src")
+SVG_TEXT = frozenset({"text", "tspan", "textpath", "title", "desc"})  # where an SVG holds words
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -129,6 +130,8 @@ class NewsConverter(MarkdownConverter):
         would change: run on every text node, they took a third of markdownify's time."""
         parent_tags = parent_tags or set()
         text = str(el)
+        if "svg" in parent_tags and "\n" in text and not text.strip() and parent_tags.isdisjoint(SVG_TEXT):
+            return ""  # the line breaks between a drawing's shapes are not text: as a line break, one can meet another
         if "pre" not in parent_tags:
             if "\n" in text or "\r" in text:
                 text = NEWLINE_SPACE.sub("\n", text)
