@@ -102,11 +102,11 @@ def test_a_list_that_counts_down_still_counts_down_when_rendered() -> None:
 
 
 SEPARATORS = ("\n", " ", "\n<!-- button -->\n", "\n  <!-- a -->\n  <!-- b -->\n", "\n<span></span>\n", "<!-- c -->\n")
+INLINE_PIECES = ("word", '<a href="https://e.com/">link</a>', "<em>it</em>", "<span>\n<em>opening a line</em></span>")
 
 
 @settings(max_examples=200, deadline=None)
-@given(parts=st.lists(st.tuples(st.sampled_from(SEPARATORS), st.sampled_from(("word", '<a href="https://e.com/">link</a>',
-                                                                                 "<em>it</em>"))), min_size=2, max_size=6),
+@given(parts=st.lists(st.tuples(st.sampled_from(SEPARATORS), st.sampled_from(INLINE_PIECES)), min_size=2, max_size=6),
        block=st.sampled_from(("div", "p", "li", "td")))
 def test_whitespace_between_inline_elements_never_breaks_their_block(parts: list[tuple[str, str]], block: str) -> None:
     """However many newlines, comments and empty elements stand between a block's inline elements, a

@@ -17,7 +17,7 @@ from generator.convert import context as loss
 from generator.convert.ads import drop_ad_units
 from generator.convert.context import Context
 from generator.convert.divi_dynamic import divi_dynamic_links
-from generator.convert.embeds import embed_label, videos_a_script_plays
+from generator.convert.embeds import embed_label, gists_as_code, videos_a_script_plays
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.images import (cover_background_as_image, drop_tracking_pixels, resolve_lazy_images,
@@ -39,7 +39,7 @@ Pass = Callable[[BeautifulSoup, Context], None]
 MAX_DEPTH = 100  # markdownify recurses about three frames per level; Python allows about 1,000
 EMBED_CLASSES = frozenset({"wp-block-embed"})
 VERSE_CLASSES = frozenset({"wp-block-verse"})
-FILE_BUTTON_CLASSES = frozenset({"wp-block-file__button"})
+FILE_BUTTON_CLASSES = frozenset({"wp-block-file__button", "wp-block-file__embed"})
 # What only a page's head holds, which shows nothing in its body.
 HEAD_ONLY = ("meta", "link", "base", "title")
 # Inline ones give back the space they held, which kept the words either side apart.
@@ -211,12 +211,21 @@ def _split_at_breaks(soup: BeautifulSoup, code: Tag) -> None:
 
 
 def separate_file_buttons(soup: BeautifulSoup, ctx: Context) -> None:
-    """A file block's name and Download button sit side by side with no space between."""
+    """A file block's name and Download button sit side by side with no space between. Its PDF preview
+    (`<object class="wp-block-file__embed">`) goes when the block links to that file: as a link of its own it
+    would name the file a third time."""
     if not may_hold(soup, FILE_BUTTON_CLASSES):
         return
-    for button in elements(soup, "a"):
-        if "wp-block-file__button" in (button.get("class") or ()):
-            button.insert_before(" · ")
+    for tag in elements(soup, "a", "object"):
+        classes = tag.get("class") or ()
+        if "wp-block-file__button" in classes:
+            tag.insert_before(" · ")
+        elif "wp-block-file__embed" in classes and _links_to(tag.parent, tag.get("data")):
+            tag.decompose()
+
+
+def _links_to(block: Tag | None, address: object) -> bool:
+    return block is not None and bool(address) and any(a.get("href") == address for a in block.find_all("a"))
 
 
 def drop_repeated_title(soup: BeautifulSoup, ctx: Context) -> None:
@@ -290,6 +299,7 @@ PASSES: tuple[Pass, ...] = (
     more_marker_between_blocks,
     drop_comments,
     drop_scripts_and_styles,
+    gists_as_code,
     math_as_tex,
     drop_plugin_toc,
     drop_inpage_toc,

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
 from generator.convert.context import Context
-from generator.convert.parse import tags_in
+from generator.convert.parse import may_hold, tags_in
 from generator.language.words import Words
 
 # Domain -> the site's name, and the word (language/catalogues/) that says what it embeds, "" for the name alone.
@@ -40,6 +40,20 @@ def video_page(url: str) -> str | None:
         if found:
             return page.format(found.group(1))
     return None
+
+
+def shown_page(url: str) -> str:
+    """The page an embedding service's frame shows, which a reader can open: Embedly's
+    (`cdn.embedly.com/widgets/media.html?src=…&url=<the page>`, in posts brought over from Medium) names it in
+    its `url`; any other address is itself."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url
+    if not (parts.hostname or "").endswith("embedly.com") or not parts.path.endswith("/widgets/media.html"):
+        return url
+    page = parse_qs(parts.query).get("url", [""])[0]
+    return page if page.startswith(("https://", "http://")) else url
 
 
 def site_name(url: str, words: Words) -> str:
@@ -83,3 +97,36 @@ def videos_a_script_plays(soup: BeautifulSoup, ctx: Context) -> None:
 
 def _linked(tag: Tag) -> bool:
     return tag.find_parent("a") is not None or tag.find("a") is not None
+
+
+# A GitHub gist shown in a post (Jetpack's `[gist]`, an embed handler) is its files as GitHub renders them: a table
+# of lines whose numbers only GitHub's style sheet draws (`td.blob-num`), each line's code in a `td.blob-code`, and
+# the language in the class of the box around it (`type-javascript`). As a table, the code loses its indentation
+# and its `<tags>`; as a code block it reads as the gist does.
+GIST_CLASSES = frozenset({"js-file-line-container"})
+GIST_LANGUAGE = re.compile(r"type-([a-z0-9+#-]+)$")
+
+
+def gists_as_code(soup: BeautifulSoup, ctx: Context) -> None:
+    """Each file of an embedded gist becomes a code block in its language."""
+    if not may_hold(soup, GIST_CLASSES):
+        return
+    for table in [t for t in tags_in(soup) if t.name == "table" and "js-file-line-container" in (t.get("class") or ())]:
+        lines = [cell.get_text().strip("\r\n") for cell in table.find_all("td", class_="blob-code")]
+        code = soup.new_tag("code")
+        language = _gist_language(table)
+        if language:
+            code["class"] = [f"language-{language}"]
+        code.string = "\n".join(lines)
+        pre = soup.new_tag("pre")
+        pre.append(code)
+        table.replace_with(pre)
+
+
+def _gist_language(table: Tag) -> str:
+    for box in table.parents:
+        for name in box.get("class") or ():
+            found = GIST_LANGUAGE.match(name)
+            if found:
+                return found.group(1)
+    return ""

@@ -86,16 +86,38 @@ def unlink_unreachable_addresses(soup: BeautifulSoup, ctx: Context) -> None:
 
 def wp_embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
     """A WordPress post embedded in another shows its link in a quote and hides it behind a frame of
-    the other site's `/embed/` page; the link is what a reader follows, the frame is dropped."""
+    the other site's `/embed/` page; the link is what a reader follows, the frame is dropped. A quote that
+    lost its link (a translation plugin rewrote its words) links to the post the frame shows. In a classic
+    post the frame stands in a paragraph of its own, wpautop's."""
     for quote in _elements(soup, "blockquote"):
-        if "wp-embedded-content" not in (quote.get("class") or ()) or quote.find("a", href=True) is None:
+        if "wp-embedded-content" not in (quote.get("class") or ()):
             continue
-        for frame in (quote.parent or soup).find_all("iframe", recursive=False):
-            if "wp-embedded-content" in (frame.get("class") or ()):
-                ctx.losses.note(loss.EMBED_AS_LINK, frame.get("src", ""))
-                frame.decompose()
+        frames = [f for f in _embed_frames(quote) if "wp-embedded-content" in (f.get("class") or ())]
+        if quote.find("a", href=True) is None:
+            post = EMBED_PAGE.sub("", frames[0].get("src") or "") if frames else ""
+            if not post:
+                continue
+            link = soup.new_tag("a", attrs={"href": post})
+            link.extend(list(quote.contents))
+            quote.append(link)
+        for frame in frames:
+            ctx.losses.note(loss.EMBED_AS_LINK, frame.get("src", ""))
+            frame.decompose()
         quote.name = "p"
         quote.attrs = {}
+
+
+# The `/embed/` page of a post another site embeds, with the secret its script passes: the post is what is left.
+EMBED_PAGE = re.compile(r"embed/?(?:#.*)?$", re.DOTALL)
+
+
+def _embed_frames(quote: Tag) -> list[Tag]:
+    """The frames beside an embedded post's quote, or the one in the paragraph after it."""
+    frames = (quote.parent or quote).find_all("iframe", recursive=False)
+    following = quote.find_next_sibling()
+    if following is not None and following.name == "p" and not following.get_text(strip=True):
+        frames += following.find_all("iframe", recursive=False)
+    return frames
 
 
 def unnest_links(soup: BeautifulSoup, ctx: Context) -> None:

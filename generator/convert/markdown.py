@@ -7,7 +7,7 @@ blank line between blocks, escaping only where Markdown would misread the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import escape as html_escape
 
 from bs4 import NavigableString, Tag
@@ -16,7 +16,7 @@ from markdownify import ATX, BACKSLASH, MarkdownConverter, chomp
 from generator.convert import context as loss
 from generator.convert.cleanup import clean
 from generator.convert.context import Context
-from generator.convert.embeds import embed_label, video_page
+from generator.convert.embeds import embed_label, shown_page, video_page
 from generator.convert.emphasis import marked
 from generator.convert.links import SAFE_ID
 from generator.convert.parse import parse_fragment
@@ -67,6 +67,7 @@ BLOCK_IN_CELL = ("p", "ul", "ol", "pre", "blockquote", "table", "h1", "h2", "h3"
 TABLE_ATTRIBUTES = ("colspan", "rowspan", "scope", "headers", "align")
 # Where lazy loaders (WP Rocket, LiteSpeed Cache, a3 Lazy Load) keep a frame's address; its src is about:blank.
 LAZY_FRAME_SOURCES = ("data-lazy-src", "data-litespeed-src", "data-src")
+SVG_TEXT = frozenset({"text", "tspan", "textpath", "title", "desc"})  # where an SVG holds words
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -129,6 +130,8 @@ class NewsConverter(MarkdownConverter):
         would change: run on every text node, they took a third of markdownify's time."""
         parent_tags = parent_tags or set()
         text = str(el)
+        if "svg" in parent_tags and "\n" in text and not text.strip() and parent_tags.isdisjoint(SVG_TEXT):
+            return ""  # the line breaks between a drawing's shapes are not text: as a line break, one can meet another
         if "pre" not in parent_tags:
             if "\n" in text or "\r" in text:
                 text = NEWLINE_SPACE.sub("\n", text)
@@ -139,6 +142,10 @@ class NewsConverter(MarkdownConverter):
         invisible = "" if "pre" in parent_tags else INVISIBLE  # (stripped first: a `#` behind one starts the line)
         if removes_outside(previous) or (not previous and inside):
             text = text.lstrip(" \t\r\n" + invisible)
+        elif not previous and text[:1] in ("\n", "\r") and "pre" not in parent_tags and _after_line_break(parent):
+            # An element opening on a line break, on a line of its own (`</span>\n<span>\n<svg>…</svg> Follow`): its
+            # break and the one before it would make a blank line, which splits the paragraph (or a link's text).
+            text = text.lstrip(" \t\r\n")
         if removes_outside(following) or (not following and inside):
             text = _strip_end(text, invisible)
         # Block markers (#, -, 1.) only mean something at the start of a line.
@@ -176,13 +183,9 @@ class NewsConverter(MarkdownConverter):
         if not href:  # an anchor, or a link made text: its words and the spaces around them (markdownify drops these)
             prefix, suffix, inner = chomp(text)
             return f"{prefix}{inner}{suffix}" if inner else prefix or suffix
-        if _link_destination(href) == href:
-            return super().convert_a(el, text, parent_tags)
-        el["href"] = _link_destination(href)  # <…> lets a destination hold spaces and parentheses
-        try:
-            return super().convert_a(el, text, parent_tags)
-        finally:
-            el["href"] = href  # the tree stays as it was, for a <pre> written as HTML around it
+        # <…> lets a destination hold spaces and parentheses
+        changes = {"href": _link_destination(href), **_one_line(el, "title")}
+        return _with_attributes(el, changes, lambda: super(NewsConverter, self).convert_a(el, text, parent_tags))
 
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         src = el.get("src")
@@ -190,15 +193,9 @@ class NewsConverter(MarkdownConverter):
             # markdownify keeps an image in a cell only as the cell's own child: one in a link there (Blogger's
             # caption tables: <td><a href=big.jpg><img></a></td>) would shrink to its alt text, often none.
             parent_tags = parent_tags - {"_inline"}
-        if src and _link_destination(src) != src:
-            el["src"] = _link_destination(src)
-            try:
-                markdown = super().convert_img(el, text, parent_tags)
-            finally:
-                el["src"] = src
-        else:
-            markdown = super().convert_img(el, text, parent_tags)
-        alt = el.get("alt") or ""
+        changes = {**({"src": _link_destination(src)} if src else {}), **_one_line(el, "alt", "title")}
+        markdown = _with_attributes(el, changes, lambda: super(NewsConverter, self).convert_img(el, text, parent_tags))
+        alt = changes.get("alt", el.get("alt") or "")
         if not markdown.startswith("![") or not BRACKETS.search(alt):
             return markdown
         return "![" + BRACKETS.sub(r"\\\g<0>", alt) + markdown[2 + len(alt):]
@@ -259,7 +256,7 @@ class NewsConverter(MarkdownConverter):
         return text if "_inline" in parent_tags else f"\n\n{text.strip()}\n\n"
 
     def convert_iframe(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        src = next((el[a] for a in LAZY_FRAME_SOURCES if el.get(a)), "") or el.get("src") or ""
+        src = shown_page(next((el[a] for a in LAZY_FRAME_SOURCES if el.get(a)), "") or el.get("src") or "")
         if not src or src.startswith("about:"):
             return ""  # a script's empty frame (Gravity Forms' Ajax frame): nothing to link to
         if HIDDEN.search(el.get("style") or "") or (el.get("width"), el.get("height")) in (("0", "0"), ("1", "1")):
@@ -370,6 +367,38 @@ def _escape_line_start(match: re.Match[str]) -> str:
     if marker[0].isdigit():
         return f"{lead}{marker}\\"  # escapes the '.' or ')' that follows: "1\. "
     return f"{lead}\\{marker}"
+
+
+def _after_line_break(el: Tag | None) -> bool:
+    """Whether whitespace holding a line break, and nothing else, stands right before the element."""
+    before = el.previous_sibling if el is not None else None
+    return isinstance(before, NavigableString) and "\n" in before and not before.strip()
+
+
+def _one_line(el: Tag, *names: str) -> dict[str, str]:
+    """The attributes whose text spans lines, on one line: a blank line in an image's alt text (an AI-written
+    "Keywords: …\n\nDescription: …") or a link's title would end the paragraph, and show the Markdown as text."""
+    changed = {}
+    for name in names:
+        value = el.get(name)
+        if isinstance(value, str) and ("\n" in value or "\r" in value):
+            changed[name] = " ".join(value.split())
+    return changed
+
+
+def _with_attributes(el: Tag, changes: dict[str, str], convert: Callable[[], str]) -> str:
+    """What `convert` writes with these attributes changed; the tree stays as it was, for a <pre> written as HTML
+    around the element."""
+    kept = {name: el.get(name) for name in changes}
+    el.attrs.update(changes)
+    try:
+        return convert()
+    finally:
+        for name, value in kept.items():
+            if value is None:
+                del el[name]
+            else:
+                el[name] = value
 
 
 def _link_destination(url: str) -> str:

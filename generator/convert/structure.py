@@ -358,8 +358,10 @@ def drop_inpage_toc(soup: BeautifulSoup, ctx: Context) -> None:
 
 def _is_toggle(href: str) -> bool:
     """A link that only runs the page's script (`[<a href="javascript:void(0)">CLOSE</a>]`, `#`): a
-    contents box's show/hide switch, not one of its entries."""
-    return href.strip().lower().startswith("javascript:") or href.strip() == "#"
+    contents box's show/hide switch, not one of its entries; or Elementor's button that opens a popup
+    (`#elementor-action%3Aaction%3Dpopup…`), whose label is often the title beside it."""
+    href = href.strip().lower()
+    return href.startswith(("javascript:", "#elementor-action")) or href == "#"
 
 
 def _mostly_links(block: Tag, links: list[Tag]) -> bool:

@@ -22,7 +22,8 @@ SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-hi
                                    "visuallyhidden", "assistive-text", "element-invisible"})
 SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_save_container", "a2a_kit",
                            "heateor_sss_sharing_container", "shareaholic-canvas", "social-share",
-                           "sharing-buttons", "jp-relatedposts", "et_social_inline"})
+                           "sharing-buttons", "jp-relatedposts", "et_social_inline",
+                           "ctf-tweet-actions"})  # Smash Balloon's Reply / Retweet / Like under each tweet of a feed
 # Auto-inserted keyword links point at whatever the plugin chose, not at what the author wrote.
 KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-link-juicer"})
 
