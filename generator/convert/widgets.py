@@ -29,30 +29,27 @@ KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-lin
 
 
 def drop_plugin_toc(soup: BeautifulSoup, ctx: Context) -> None:
-    if not may_hold(soup, PLUGIN_TOC_CLASSES, PLUGIN_TOC_IDS):
-        return
-    for tag in elements(soup):
-        if has_class(tag, PLUGIN_TOC_CLASSES) or tag.get("id") in PLUGIN_TOC_IDS:
-            ctx.losses.note(loss.PLUGIN_TOC)
-            tag.decompose()
+    _drop_marked(soup, ctx, PLUGIN_TOC_CLASSES, loss.PLUGIN_TOC, PLUGIN_TOC_IDS)
 
 
 def drop_screen_reader_text(soup: BeautifulSoup, ctx: Context) -> None:
     """Text such as " (opens in a new tab)" is for screen readers on the original site only."""
-    if not may_hold(soup, SCREEN_READER_CLASSES):
-        return
-    for tag in elements(soup):
-        if has_class(tag, SCREEN_READER_CLASSES):
-            ctx.losses.note(loss.SCREEN_READER, tag.get_text(" ", strip=True))
-            tag.decompose()
+    _drop_marked(soup, ctx, SCREEN_READER_CLASSES, loss.SCREEN_READER, said=True)
 
 
 def drop_share_widgets(soup: BeautifulSoup, ctx: Context) -> None:
-    if not may_hold(soup, SHARE_CLASSES):
+    _drop_marked(soup, ctx, SHARE_CLASSES, loss.SHARE_WIDGET)
+
+
+def _drop_marked(soup: BeautifulSoup, ctx: Context, classes: frozenset[str], kind: str,
+                 ids: frozenset[str] = frozenset(), said: bool = False) -> None:
+    """Drops every tag with one of `classes` or `ids`, noting each as a loss of `kind` (with its words, if
+    `said`)."""
+    if not may_hold(soup, classes, ids):
         return
     for tag in elements(soup):
-        if has_class(tag, SHARE_CLASSES):
-            ctx.losses.note(loss.SHARE_WIDGET)
+        if has_class(tag, classes) or tag.get("id") in ids:
+            ctx.losses.note(kind, tag.get_text(" ", strip=True) if said else "")
             tag.decompose()
 
 
