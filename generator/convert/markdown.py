@@ -15,25 +15,20 @@ from markdownify import ATX, BACKSLASH, MarkdownConverter, chomp
 
 from generator.convert import context as loss
 from generator.convert.cleanup import clean
+from generator.convert.code_blocks import code_language, links_out, pre_html
 from generator.convert.context import Context
 from generator.convert.embeds import embed_label, shown_page, video_page
 from generator.convert.emphasis import marked
 from generator.convert.links import SAFE_ID
 from generator.convert.parse import parse_fragment
 from generator.convert.shortcodes import drop_plugin_output, expand
+from generator.convert.tables import is_simple_table, table_html
 from generator.convert.walk import can_ignore, collapse_newlines, pseudo_tags, removes_inside, removes_outside
 
 BLANK_RUNS = re.compile(r"\n{3,}")
 START = re.compile(r"-?[0-9]{1,9}")  # a list's start as browsers read it (ASCII digits; "²" is not one)
 FENCE = re.compile(r"^( *`{3,})[\w+#.-]*$")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")  # what Markdown may read as an entity in a link's address
-# Prism's and highlight.js's `language-x`, Prettify's `lang-x`, SyntaxHighlighter's `brush: x` and Crayon's
-# `lang:x` (or `lang_x`); Enlighter's `data-enlighter-language="x"`, others' `data-lang`. Crayon names no language
-# as `default`, Enlighter as `generic` (or `null`, left unset).
-CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|lang[:_]|brush:\s*)([\w+#.-]+)")
-LANGUAGE_ATTRIBUTES = ("data-enlighter-language", "data-lang", "data-language")
-LANGUAGE_NAME = re.compile(r"[\w+#.-]+")
-NO_LANGUAGE = frozenset({"default", "generic", "null"})
 BACKTICKS = re.compile(r"`+")
 ORDERED_MARKER = re.compile(r"^(\d+)\.")
 LISTS = ("ul", "ol")
@@ -62,9 +57,6 @@ LINE_BREAKING = frozenset({"[document]", "p", "div", "li", "ul", "ol", "blockquo
                            "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "dd", "dt", "dl",
                            "section", "article", "header", "footer", "aside", "details", "summary", "pre", "hr",
                            "nm-fndef"})
-BLOCK_IN_CELL = ("p", "ul", "ol", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "div",
-                 "figure", "dl")
-TABLE_ATTRIBUTES = ("colspan", "rowspan", "scope", "headers", "align")
 # Where lazy loaders (WP Rocket, LiteSpeed Cache, a3 Lazy Load) keep a frame's address; its src is about:blank.
 LAZY_FRAME_SOURCES = ("data-lazy-src", "data-litespeed-src", "data-src")
 SVG_TEXT = frozenset({"text", "tspan", "textpath", "title", "desc"})  # where an SVG holds words
@@ -247,7 +239,7 @@ class NewsConverter(MarkdownConverter):
     def convert_pre(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         if not text.strip("\n"):
             return ""
-        if _links_out(el):  # a code block cannot hold a link: the text stays HTML, links and all
+        if links_out(el):  # a code block cannot hold a link: the text stays HTML, links and all
             return f"\n\n{pre_html(el)}\n\n"
         fence = "`" * max(3, 1 + max((len(run) for run in BACKTICKS.findall(text)), default=0))
         return f"\n\n{fence}{code_language(el)}\n{text.strip(chr(10))}\n{fence}\n\n"
@@ -410,16 +402,6 @@ def _link_destination(url: str) -> str:
     return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
 
 
-def code_language(el: Tag) -> str:
-    """The language a code block declares on <pre> or its <code>: by a class (language-x, lang-x, lang:x or
-    brush: x), else by a highlighter's attribute."""
-    tags = [tag for tag in (el, el.find("code")) if isinstance(tag, Tag)]
-    named = [match.group(1) for tag in tags if (match := CODE_LANGUAGE.search(" ".join(tag.get("class") or ())))]
-    named += [str(tag.get(attr)) for tag in tags for attr in LANGUAGE_ATTRIBUTES if tag.get(attr)]
-    language = next((name.lower() for name in named if LANGUAGE_NAME.fullmatch(name)), "")
-    return "" if language in NO_LANGUAGE else language
-
-
 def _link_follows(node: object) -> bool:
     """Whether what follows starts with a link, whose `[` comes first."""
     while isinstance(node, Tag):
@@ -456,67 +438,6 @@ def _units_of(node: Tag | NavigableString) -> Iterator[Tag | NavigableString]:
             yield from _units_of(child)
     else:
         yield node
-
-
-def is_simple_table(table: Tag) -> bool:
-    """A pipe table can hold it: one header row at most, a footer only as its last rows (see _footer_as_last_rows),
-    no spans, no blocks or tables in cells.
-
-    One walk down the table, knowing at each tag whether it is inside a cell."""
-    head = None
-    pending = [(child, False) for child in reversed(table.contents)]
-    while pending:
-        tag, in_cell = pending.pop()
-        if not isinstance(tag, Tag):
-            continue
-        if tag.name == "table" or (in_cell and (tag.name in BLOCK_IN_CELL or tag.name == "br")):
-            return False
-        if tag.name == "tfoot" and not _footer_as_last_rows(tag):
-            return False
-        cell = tag.name in ("td", "th")
-        if cell and (tag.get("rowspan") is not None or tag.get("colspan") is not None):
-            return False
-        if head is None and tag.name == "thead":
-            head = tag
-        pending.extend((child, in_cell or cell) for child in reversed(tag.contents))
-    return head is None or sum(1 for tag in head.descendants if isinstance(tag, Tag) and tag.name == "tr") <= 1
-
-
-def _footer_as_last_rows(footer: Tag) -> bool:
-    """Whether a footer reads the same as the table's last rows: it follows the other rows (a browser shows it
-    last wherever it stands, a pipe table where it stands) and each of its rows holds data (a total); a row of
-    header cells only is a header repeated at the bottom, which would read as data."""
-    table = footer.parent
-    return (table is not None and table.name == "table" and footer.find_next_sibling() is None
-            and footer.find_previous_sibling(("thead", "tbody", "tr")) is not None
-            and all(row.find("td") is not None for row in footer.find_all("tr")))
-
-
-def table_html(table: Tag) -> str:
-    """The table as compact HTML: no blank line may end the HTML block early, no styling kept.
-    Footnote references become plain superscript numbers, as Markdown cannot reach inside HTML."""
-    for ref in table.find_all("nm-fnref"):
-        ref.name, ref.string, ref.attrs = "sup", f"[{ref['n']}]", {}
-    for tag in [table, *table.find_all(True)]:
-        tag.attrs = {k: v for k, v in tag.attrs.items()
-                     if k in TABLE_ATTRIBUTES or (tag.name == "a" and k in ("href", "title"))
-                     or (tag.name == "img" and k in ("src", "alt", "title"))}
-    return BLANK_RUNS.sub("\n", re.sub(r"\n\s*\n", "\n", str(table)))
-
-
-def _links_out(pre: Tag) -> bool:
-    """Whether preformatted text links to a web page (a listing's words linked to its documentation)."""
-    if pre.find(lambda t: t.name.startswith("nm-")) is not None:
-        return False  # footnotes and anchors the converter marked need Markdown
-    return any(a.get("href", "").startswith(("http://", "https://")) for a in pre.find_all("a"))
-
-
-def pre_html(pre: Tag) -> str:
-    """The preformatted text as HTML, with only the links' addresses and titles: a blank line does not end
-    an HTML block that opens with <pre>, and nothing in it is read as Markdown."""
-    for tag in [pre, *pre.find_all(True)]:
-        tag.attrs = {k: v for k, v in tag.attrs.items() if tag.name == "a" and k in ("href", "title")}
-    return str(pre)
 
 
 def html_to_markdown(html: str, ctx: Context | None = None) -> str:

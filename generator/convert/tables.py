@@ -1,0 +1,58 @@
+"""Tables: whether a pipe table can hold one, and else the compact HTML it is kept as."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import Tag
+
+BLOCK_IN_CELL = ("p", "ul", "ol", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "div",
+                 "figure", "dl")
+TABLE_ATTRIBUTES = ("colspan", "rowspan", "scope", "headers", "align")
+BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def is_simple_table(table: Tag) -> bool:
+    """A pipe table can hold it: one header row at most, a footer only as its last rows (see _footer_as_last_rows),
+    no spans, no blocks or tables in cells.
+
+    One walk down the table, knowing at each tag whether it is inside a cell."""
+    head = None
+    pending = [(child, False) for child in reversed(table.contents)]
+    while pending:
+        tag, in_cell = pending.pop()
+        if not isinstance(tag, Tag):
+            continue
+        if tag.name == "table" or (in_cell and (tag.name in BLOCK_IN_CELL or tag.name == "br")):
+            return False
+        if tag.name == "tfoot" and not _footer_as_last_rows(tag):
+            return False
+        cell = tag.name in ("td", "th")
+        if cell and (tag.get("rowspan") is not None or tag.get("colspan") is not None):
+            return False
+        if head is None and tag.name == "thead":
+            head = tag
+        pending.extend((child, in_cell or cell) for child in reversed(tag.contents))
+    return head is None or sum(1 for tag in head.descendants if isinstance(tag, Tag) and tag.name == "tr") <= 1
+
+
+def _footer_as_last_rows(footer: Tag) -> bool:
+    """Whether a footer reads the same as the table's last rows: it follows the other rows (a browser shows it
+    last wherever it stands, a pipe table where it stands) and each of its rows holds data (a total); a row of
+    header cells only is a header repeated at the bottom, which would read as data."""
+    table = footer.parent
+    return (table is not None and table.name == "table" and footer.find_next_sibling() is None
+            and footer.find_previous_sibling(("thead", "tbody", "tr")) is not None
+            and all(row.find("td") is not None for row in footer.find_all("tr")))
+
+
+def table_html(table: Tag) -> str:
+    """The table as compact HTML: no blank line may end the HTML block early, no styling kept.
+    Footnote references become plain superscript numbers, as Markdown cannot reach inside HTML."""
+    for ref in table.find_all("nm-fnref"):
+        ref.name, ref.string, ref.attrs = "sup", f"[{ref['n']}]", {}
+    for tag in [table, *table.find_all(True)]:
+        tag.attrs = {k: v for k, v in tag.attrs.items()
+                     if k in TABLE_ATTRIBUTES or (tag.name == "a" and k in ("href", "title"))
+                     or (tag.name == "img" and k in ("src", "alt", "title"))}
+    return BLANK_LINES.sub("\n", str(table))
