@@ -44,8 +44,10 @@ def make_project(root: Path, posts: int = 12) -> Path:
 
 @contextmanager
 def serving(config_file: Path, port: int = 0) -> Iterator[tuple[str, subprocess.Popen[str]]]:
-    """`serve` in a process of its own, as a user runs it; yields its URL once the first build is served."""
-    code = ("import sys; from pathlib import Path; from generator.config import load_config; "
+    """`serve` in a process of its own, as a user runs it; yields its URL once the first build is served. Ctrl-C
+    reaches it as from a terminal, even when the tests run in the background, which ignores SIGINT."""
+    code = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+            "from pathlib import Path; from generator.config import load_config; "
             "from generator.serve import serve; path = Path(sys.argv[1]); "
             "sys.exit(serve(load_config(path), int(sys.argv[2]), False, "
             "reload_config=lambda: load_config(path), config_file=path))")
