@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import urls
 from generator.config import Config, default_label
 from generator.convert.document import Term, TermRegistry
 from generator.language.words import Words
@@ -25,7 +24,7 @@ from generator.output.search_index import search_outputs
 from generator.output.writer import Staging
 from generator.problems import Problem
 from generator.render.local_dates import Dates
-from generator.render.local_links import local_pages
+from generator.render.local_links import inputs as local_inputs, local_pages
 from generator.render.remote_media import media_key, media_value
 from generator.render.templates import Templates
 from generator.render.views import site_words
@@ -196,11 +195,11 @@ def _template_uses(digests: dict[str, str], code: str, cached: tuple[str, dict[s
 
 
 def _local_pages(site: Site, cache: BuildCache, loaded: Inputs) -> tuple[dict[str, str], str]:
-    """render.local_pages(site), reused while no post's URL, guid, id or page path changed (nor the code).
+    """render.local_pages(site), reused while what it reads is unchanged (local_links.inputs) and the code.
     After edits (output/edits.py), none did: the key is not even made (a few hundredths of a second)."""
     if loaded.edits is not None and cache.local[0]:
         return cache.local[1], cache.local[0]
-    key = of_values(loaded.code, [(p.source.url, p.source.guid, p.source.id, urls.post(p)) for p in site.posts])
+    key = of_values(loaded.code, local_inputs(site))
     if cache.local[0] == key:
         return cache.local[1], key
     return local_pages(site), key

@@ -68,14 +68,28 @@ def _post_id(query: str) -> str | None:
     return None
 
 
+def identity(post: Post) -> tuple[str, str, str, str, str, str, bool]:
+    """All of a post that local_pages reads."""
+    source = post.source
+    return (urls.post(post), source.url, source.guid, repr(source.id), post.type, post.slug, bool(source.parent))
+
+
+def inputs(site: Site) -> tuple[list[tuple], list[tuple[str, str, str]]]:
+    """All that local_pages(site) reads: the same inputs give the same pages, whatever the posts' dates."""
+    terms = [(taxonomy.name, listing.term.slug, urls.term(listing.term))
+             for taxonomy in site.taxonomies for listing in taxonomy.terms]
+    return sorted(map(identity, site.posts)), terms
+
+
 def local_pages(site: Site) -> dict[str, str]:
-    """Normalised original URL -> page path of every post; of two posts with one URL, the first listed.
+    """Normalised original URL -> page path of every post; of two posts with one URL, the one whose `identity`
+    (page path first) sorts first. Not the newest: then a date moved could change the pages (see `inputs`).
 
     Every post's own URL is listed before any other way to reach a post (its guid, its id, its type and
     slug), so that a guid or an id never takes the URL of another post."""
+    posts = [post for _, _, post in sorted((identity(post), n, post) for n, post in enumerate(site.posts))]
     # Each post's URL and guid are parsed once here (parsing is most of the work: a full build waits for it).
-    found = [(post, urls.post(post), source_key(post.source.url), source_key(post.source.guid))
-             for post in site.posts]
+    found = [(post, urls.post(post), source_key(post.source.url), source_key(post.source.guid)) for post in posts]
     pages: dict[str, str] = {}
     for _, page, url_key, _ in found:
         if url_key is not None:
