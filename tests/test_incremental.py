@@ -120,7 +120,8 @@ EDITS: list[tuple[str, Callable[[Project], None]]] = [
     ("the slug of a translation, which another page links to", lambda p: p.change("story-0020", slug="story-fr")),
     ("the title of a post that another is under", lambda p: p.change("story-0019", title="The parent, renamed")),
     ("a link to the archive of a term no post has, which stays a remote link",
-     lambda p: p.change("story-0022", body=p.post("story-0022").body + "\nSee [the new desk](https://example.com/news-type/desk/).\n")),
+     lambda p: p.change("story-0022", body=p.post("story-0022").body
+                        + "\nSee [the new desk](https://example.com/news-type/desk/).\n")),
     ("that term given to a post, whose page the link then leads to",
      lambda p: p.change("story-0023", taxonomies={"news-type": ("desk",)})),
     ("a term's name in terms.yaml",
