@@ -85,16 +85,18 @@ class Events:
         self.response = self.connection.getresponse()
         assert self.response.getheader("Content-Type") == "text/event-stream"
 
-    def next(self) -> dict[str, object]:
-        while True:
+    def next(self, timeout: float = 60) -> dict[str, object]:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:  # the server's keep-alive comments come between events
             line = self.response.readline().decode()
             if line.startswith("data: "):
                 return json.loads(line[len("data: "):])
+        raise AssertionError("no event in time")
 
     def until(self, accept, timeout: float = 60) -> dict[str, object]:
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            state = self.next()
+            state = self.next(end - time.monotonic())
             if accept(state):
                 return state
         raise AssertionError("no such event in time")
@@ -226,6 +228,30 @@ def test_edits_rebuild_and_a_broken_template_keeps_the_last_good_site(tmp_path: 
         err = process.stderr.read()
     assert "Traceback" not in err and "post.html" in err
     assert not [p for p in (tmp_path / "site").rglob("*.html") if SCRIPT in p.read_bytes()]
+
+
+def test_a_templates_folder_made_while_serving_is_watched_from_then_on(tmp_path: Path) -> None:
+    """Serving with the default theme, the user makes the templates folder and copies a template in to edit."""
+    config_file = make_project(tmp_path)
+    shutil.rmtree(tmp_path / "templates")
+    theme_post = (REPO / "templates" / "post.html").read_text()
+    template = tmp_path / "templates" / "post.html"
+    with serving(config_file) as (url, process):
+        events = Events(url)
+        first = events.next()
+        template.parent.mkdir()
+        template.write_text(theme_post.replace('<h1 dir="auto"', '<h1 class="copied" dir="auto"'))
+        copied = events.until(lambda state: b'<h1 class="copied"' in get(url, "/mirror/" + POST)[2])
+        template.write_text(theme_post.replace('<h1 dir="auto"', '<h1 class="edited" dir="auto"'))
+        edited = events.until(lambda state: state["build"] != copied["build"]
+                              and b'<h1 class="edited"' in get(url, "/mirror/" + POST)[2])
+        shutil.rmtree(template.parent)  # back to the default theme, and the folder is awaited again
+        events.until(lambda state: b'<h1 dir="auto"' in get(url, "/mirror/" + POST)[2])
+        template.parent.mkdir()
+        template.write_text(theme_post.replace('<h1 dir="auto"', '<h1 class="again" dir="auto"'))
+        events.until(lambda state: b'<h1 class="again"' in get(url, "/mirror/" + POST)[2])
+        assert first["build"] != copied["build"] != edited["build"]
+    assert "Traceback" not in process.stderr.read()
 
 
 def test_bad_front_matter_and_config_errors_show_and_clear(tmp_path: Path) -> None:

@@ -62,19 +62,19 @@ def serve(config: Config, port: int, open_browser: bool, *, say: Say | None = No
         return USAGE
     stop = stop or threading.Event()
     rebuilds = _Rebuilds(config, BuildSession(), status, say, reload_config, config_file)
-    watchers: list[threading.Thread] = []
+    watchers: watch.Watchers | None = None
     serving = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="newsmirror-serve",
                                daemon=True)
     try:
         rebuilds.build()
         serving.start()
         changes: queue.Queue[set[str]] = queue.Queue()
-        watchers = watch.start(_watched(config, config_file), changes, stop)
+        watchers = watch.Watchers(lambda: _watched(rebuilds.config, config_file), changes, stop)
         url = f"http://127.0.0.1:{server.server_port}{site.path}"
         say.info(f"serving {site.folder} at {url} (Ctrl-C to stop)")
         if open_browser:
             webbrowser.open(url)
-        rebuilds.run(changes, stop)
+        rebuilds.run(changes, stop, watchers)
     except KeyboardInterrupt:
         say.info("stopped")
     finally:
@@ -83,8 +83,8 @@ def serve(config: Config, port: int, open_browser: bool, *, say: Say | None = No
         if serving.is_alive():  # shutdown() would wait for ever for a server that never started
             server.shutdown()
         server.server_close()
-        for watcher in watchers:
-            watcher.join(timeout=2)
+        if watchers is not None:
+            watchers.close()
     return 0
 
 
@@ -122,7 +122,7 @@ class _Rebuilds:
         self.told: frozenset[str] = frozenset()  # problems already printed
         self.builds = 0
 
-    def run(self, changes: queue.Queue[set[str]], stop: threading.Event) -> None:
+    def run(self, changes: queue.Queue[set[str]], stop: threading.Event, watchers: watch.Watchers) -> None:
         while not stop.is_set():
             try:
                 changed = changes.get(timeout=0.2)
@@ -132,6 +132,7 @@ class _Rebuilds:
                 changed |= changes.get_nowait()
             if self._config_changed(changed) and not self._read_config():
                 continue
+            watchers.refresh()  # before the build, so that an edit it does not see starts another
             self.build()
 
     def build(self) -> None:
