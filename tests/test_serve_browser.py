@@ -80,3 +80,21 @@ def test_edits_show_in_the_open_page_and_a_broken_template_shows_an_overlay(tmp_
     assert markdown_seconds < BOUND and template_seconds < BOUND
     assert blocked == []  # the widened policy let the script and its event stream through, and nothing else broke
     assert not [p for p in (tmp_path / "site").rglob("*.html") if SCRIPT in p.read_bytes()]
+
+
+def test_many_open_tabs_share_one_event_stream_and_all_reload(tmp_path: Path) -> None:
+    """Chromium opens six connections per host: a stream per tab would leave the seventh tab's page loading
+    for ever. The tabs of one browser share one stream, and every one of them reloads after an edit."""
+    config_file = make_project(tmp_path, posts=12)
+    template = tmp_path / "templates" / "post.html"
+    with chromium() as browser, serving(config_file) as (url, _):
+        context = browser.new_context()
+        pages = []
+        for number in range(1, 10):
+            page = context.new_page()
+            page.goto(url + POST.replace("0003", f"{number:04d}"), timeout=15_000)
+            pages.append(page)
+        edit(template, '<h1 dir="auto"', '<h1 class="all-tabs" dir="auto"')
+        for page in pages:
+            shown(page, "document.querySelector('h1.all-tabs') !== null", timeout=BOUND)
+        context.close()

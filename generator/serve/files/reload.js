@@ -6,13 +6,52 @@
   var script = document.currentScript;
   var build = script.dataset.build;
   var overlay = null;
-  var events = new EventSource(new URL("events", script.src));
+  var reloading = false;
+  var source = new URL("events", script.src).href;
 
-  events.onmessage = function (message) {
-    var state = JSON.parse(message.data);
+  if (window.BroadcastChannel && navigator.locks) {
+    share();
+  } else {
+    listen(follow);
+  }
+
+  // A browser opens six connections to a host: a stream for each tab would leave the seventh tab loading.
+  // So the tab that holds the lock holds the one stream and passes each state on to the other tabs; when it
+  // goes (or reloads), the next tab in line takes the lock and opens the stream again.
+  function share() {
+    var channel = new BroadcastChannel("newsmirror-serve " + source);
+    var last = null; // the latest state, in the tab that holds the stream
+    channel.onmessage = function (message) {
+      if (message.data === "ask") {
+        if (last !== null) channel.postMessage(last);
+      } else {
+        follow(message.data);
+      }
+    };
+    navigator.locks.request("newsmirror-serve " + source, function () {
+      return new Promise(function () { // never settles: the lock is held while the page lives
+        listen(function (state) {
+          last = state;
+          channel.postMessage(state);
+          follow(state);
+        });
+      });
+    });
+    channel.postMessage("ask"); // a tab opened after the stream has it from the tab that holds it
+  }
+
+  function listen(receive) {
+    var events = new EventSource(source);
+    events.onmessage = function (message) {
+      receive(JSON.parse(message.data));
+    };
+  }
+
+  function follow(state) {
     script.dataset.state = "connected"; // on our own element only: lets a test wait for the stream
+    if (reloading) return;
     if (state.build !== build) {
-      events.close();
+      reloading = true;
       location.reload();
       return;
     }
@@ -21,7 +60,7 @@
     } else {
       hide();
     }
-  };
+  }
 
   function show(errors) {
     hide();
