@@ -10,12 +10,17 @@ content/media/index.yaml, says which URLs have a local copy (store/media.py), an
 A URL that cannot be mirrored is reported (post file, URL, reason) and stays a visible link to the
 original; it is not recorded, so the next run tries again. Import and sync call this after writing posts;
 `fetch` decides where bytes come from (sources/media_fetch.py).
+
+A run over every post (sync's) also forgets the URLs no post shows any more (a post deleted, an image
+replaced upstream) and deletes the files no URL left names: the build publishes every mirrored file, and
+a mirror should not grow with what its posts dropped. It does not when a post could not be read, as its
+images would look unshown. Git keeps what it deleted.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +50,7 @@ class MediaResult:
     present: int = 0  # already mirrored: not fetched again
     fetched: int = 0  # mirrored by this run
     files_written: int = 0  # new files under content/media/ (the same bytes are stored once)
+    files_removed: int = 0  # files of images no post shows any more
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -58,9 +64,10 @@ class Use:
 
 def mirror_media(content: Path, fetch: Fetcher, settings: MediaSettings = MediaSettings(),
                  files: Iterable[Path] | None = None) -> MediaResult:
-    """Mirror the images of the post files `files` (default: every post in `content`)."""
+    """Mirror the images of the post files `files` (default: every post in `content`, and forget the others)."""
     result = MediaResult()
     wanted = wanted_images(document_files(content) if files is None else files, settings, result.problems)
+    every_post_read = files is None and not result.problems
     manifest = media.read_manifest(content)
     present = set(media.local_files(content))
     by_digest = {_digest_of(e.file): e.file for e in manifest.values()}
@@ -83,15 +90,37 @@ def mirror_media(content: Path, fetch: Fetcher, settings: MediaSettings = MediaS
         if unsaved >= SAVE_EVERY:
             media.write_manifest(content, manifest)
             unsaved = 0
+    unshown = _forget_unshown(manifest, wanted) if every_post_read else set()
     if result.fetched or (media.media_dir(content) / media.MANIFEST).exists():
         media.write_manifest(content, manifest)
+    result.files_removed = _delete(media.media_dir(content), unshown & present)  # once the manifest names none
     return result
+
+
+def _forget_unshown(manifest: dict[str, media.Entry], wanted: Mapping[str, object]) -> set[str]:
+    """Drop the entries of URLs no post shows; returns the files that no entry left names."""
+    dropped = {url: entry.file for url, entry in manifest.items() if url not in wanted}
+    for url in dropped:
+        del manifest[url]
+    return set(dropped.values()) - {entry.file for entry in manifest.values()}
+
+
+def _delete(folder: Path, names: Iterable[str]) -> int:
+    removed = 0
+    for name in sorted(names):
+        try:
+            (folder / name).unlink()
+            removed += 1
+        except FileNotFoundError:
+            pass
+    return removed
 
 
 def media_summary(result: MediaResult) -> str:
     failed = len({p.item for p in result.problems if p.item})
     return (f"media: {result.images} images shown, {result.present} already mirrored, {result.fetched} mirrored now "
-            f"({result.files_written} files written)" + (f", {failed} not mirrored" if failed else ""))
+            f"({result.files_written} files written)" + (f", {failed} not mirrored" if failed else "")
+            + (f", {result.files_removed} files of images no post shows removed" if result.files_removed else ""))
 
 
 def wanted_images(files: Iterable[Path], settings: MediaSettings, problems: list[Problem]) -> dict[str, list[Use]]:

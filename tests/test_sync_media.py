@@ -7,9 +7,9 @@ from pathlib import Path
 
 from generator.builder import run_build
 from generator.check import check_site
-from generator.media_mirror import MediaSettings
+from generator.media_mirror import MediaSettings, mirror_media
 from generator.sources.http import Client, Politeness
-from generator.sources.media_fetch import client_fetcher
+from generator.sources.media_fetch import FetchResult, client_fetcher
 from generator.sync import SyncOptions, SyncResult, run_sync, source_from_url
 from tests.conftest import config_for
 from tests.fake_wordpress import FakeWordPress, generated_site
@@ -58,6 +58,44 @@ def test_sync_mirrors_images_once_and_the_site_shows_them_offline(tmp_path: Path
     assert sum(page.count('src="../../media/chart-') + page.count('src="../media/chart-') for page in pages) \
         == POSTS - 1
     assert check_site(out) == []
+
+
+def test_sync_deletes_the_files_of_images_no_post_shows_any_more(tmp_path: Path) -> None:
+    """Post 0's chart is replaced upstream by another; post 1's by the same bytes at a new address, whose
+    file stays. The replaced chart's file goes, and the site no longer publishes it."""
+    content = tmp_path / "content"
+    with FakeWordPress(generated_site(POSTS)) as wp:
+        serve_images(wp)
+        sync(wp.url, content)
+        before = {p.name for p in (content / "media").glob("chart-*")}
+        posts = wp.site.posts["news-archive"]
+        for number, (path, data) in enumerate([("/up/new-chart.png", png(90, 30)), ("/up/moved.png", png(41, 30))]):
+            wp.route(path, lambda _query, data=data: (200, {"Content-Type": "image/png"}, data))
+            body = posts[number]["content"]["rendered"].replace(f"/wp-content/uploads/2024/01/chart-{number}.png", path)
+            wp.site.touch("news-archive", posts[number]["id"], 60, content={"rendered": body, "protected": False})
+        second = sync(wp.url, content)
+    after = {p.name for p in (content / "media").glob("*.png")}
+    assert second.media is not None and (second.media.fetched, second.media.files_removed) == (2, 1)
+    assert before - after == {n for n in before if n.startswith("chart-0-")}
+    assert any(n.startswith("chart-1-") for n in after)  # the same bytes at the new address keep their file
+    assert "new-chart" in " ".join(after) and "chart-0" not in (content / "media" / "index.yaml").read_text()
+    run_build(config_for(tmp_path, content))
+    assert not list((tmp_path / "site" / "media").glob("chart-0-*"))
+    assert check_site(tmp_path / "site") == []
+
+
+def test_a_post_that_cannot_be_read_keeps_every_mirrored_file(tmp_path: Path) -> None:
+    """Its images would look shown by no post: nothing is deleted while a post cannot be read."""
+    content = tmp_path / "content"
+    with FakeWordPress(generated_site(POSTS)) as wp:
+        serve_images(wp)
+        sync(wp.url, content)
+    before = sorted(p.name for p in (content / "media").iterdir())
+    broken = next(p for p in (content / "news-archive").glob("*.md") if "chart-0.png" in p.read_text())
+    broken.write_text("---\ntitle: [unclosed\n---\nBody\n", encoding="utf-8")
+    result = mirror_media(content, lambda url: FetchResult(None, "", "offline"))
+    assert result.files_removed == 0 and [p.file for p in result.problems][0] == str(broken)
+    assert sorted(p.name for p in (content / "media").iterdir()) == before
 
 
 def test_sync_without_media_leaves_images_remote(tmp_path: Path) -> None:
