@@ -163,3 +163,14 @@ def test_a_divi_dynamic_link_goes_to_the_post_it_names(label: str, post: int, po
     expected = f"{PAGE}?page_id={post}" if post_type == "page" else f"{PAGE}?p={post}"
     assert hrefs(page) == {expected}
     assert page.find("a").get_text() == label and "ET-DC" not in str(page)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["amp", "lt", "#038", "quot"]), st.text(st.sampled_from("abcxyz19"), min_size=1, max_size=7))
+def test_a_link_shown_as_its_own_address_keeps_an_entitys_text_in_that_address(entity: str, value: str) -> None:
+    """An address escaped once more than its page needed (`?page=register&amp;amp;fbclid=…`, as The Events
+    Calendar's API gives an event's website) is linked and shown as the page showed it, without a backslash."""
+    address = f"https://tickets.example/register?page=1&{entity};id={value}"
+    page = page_of(f'<p><a href="{escape(address)}">{escape(address)}</a></p>')
+    assert hrefs(page) == {address}
+    assert shown_text(page).strip() == address

@@ -157,6 +157,18 @@ def test_a_static_export_saves_responses_as_index_html_under_wp_json_and_they_ar
     assert problems == [] and sorted(i.data["id"] for i in items) == [1, 12]
 
 
+def test_end_tags_a_static_export_wrote_after_the_api_index_leave_its_json_read(tmp_path: Path) -> None:
+    """An exporter that read the `/wp-json/` index as HTML closed after it the tags its routes seemed to open."""
+    index = {"name": "Site", "url": "https://example.org", "namespaces": ["wp/v2"],
+             "routes": {"/wp/v2/posts/(?P<id>[\\d]+)": {"namespace": "wp/v2"}}}
+    (tmp_path / "wp-json").mkdir()
+    (tmp_path / "wp-json" / "index.html").write_text(json.dumps(index) + "</id></parent>\n</id>\n")
+    (tmp_path / "posts.json").write_text(json.dumps([{"id": 1}]) + "</p> more text")
+    items, problems = read_items([tmp_path])
+    assert [i.data.get("name") for i in items] == ["Site"]
+    assert [p.message for p in problems] == ["not valid JSON: line 1 column 12: Extra data"]
+
+
 def test_a_folder_with_no_saved_json_says_so(tmp_path: Path) -> None:
     (tmp_path / "site" / "about").mkdir(parents=True)
     (tmp_path / "site" / "about" / "index.html").write_text("<p>About</p>")

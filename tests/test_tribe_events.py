@@ -117,3 +117,20 @@ def test_an_event_in_a_wordpress_export_shows_the_same_details_as_one_from_the_a
         "zip": "38103", "country": "United States"}, website="https://club.example/tickets")))
     run_import([tmp_path / "api"], tmp_path / "from-api")
     assert loads((tmp_path / "from-api" / "tribe_events" / "blues.md").read_text(encoding="utf-8")).body == body
+
+
+def test_an_events_website_is_linked_as_its_page_linked_it(tmp_path: Path) -> None:
+    """The API gives the website as HTML, through esc_url (`&#038;`, or `&amp;` from other versions); an
+    export's `_EventURL` is the address itself. Both link to `?day=2&seat=b`, not to `?day=2&amp;seat=b`."""
+    api = tmp_path / "api" / "wp-json" / "tribe" / "events" / "v1" / "events"
+    api.mkdir(parents=True)
+    for ident, website in ((7, "https://club.example/tickets?day=2&#038;seat=b"),
+                           (8, "https://club.example/tickets?day=2&amp;seat=b")):
+        (api / f"{ident}.json").write_text(json.dumps(event(ident, f"blues-{ident}", website=website)))
+    fields = {"_EventStartDate": "2018-06-02 18:30:00", "_EventURL": "https://club.example/tickets?day=2&seat=b"}
+    show = item(9, "Blues", "<p>Chairs.</p>", post_type="tribe_events", slug="blues-9", meta=fields)
+    (tmp_path / "export.xml").write_text(export(show), encoding="utf-8")
+    assert run_import([api, tmp_path / "export.xml"], tmp_path / "content").problems == []
+    for ident in (7, 8, 9):
+        body = loads((tmp_path / "content" / "tribe_events" / f"blues-{ident}.md").read_text(encoding="utf-8")).body
+        assert "<https://club.example/tickets?day=2&seat=b>" in body.splitlines(), ident

@@ -177,7 +177,11 @@ class NewsConverter(MarkdownConverter):
             return f"{prefix}{inner}{suffix}" if inner else prefix or suffix
         # <…> lets a destination hold spaces and parentheses
         changes = {"href": _link_destination(href), **_one_line(el, "title")}
-        return _with_attributes(el, changes, lambda: super(NewsConverter, self).convert_a(el, text, parent_tags))
+        markdown = _with_attributes(el, changes, lambda: super(NewsConverter, self).convert_a(el, text, parent_tags))
+        if markdown == f"<{changes['href']}>" and "\\&" in markdown:
+            # An autolink reads no backslash escape: `<https://x/?a=1\&amp;b=2>` would link to `…1%5C&amp;amp;b…`.
+            return f"[{markdown[1:-1]}]({markdown[1:-1]})"
+        return markdown
 
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         src = el.get("src")

@@ -343,7 +343,8 @@ def drop_inpage_toc(soup: BeautifulSoup, ctx: Context) -> None:
             continue
         links = [a for a in block.find_all("a", href=True) if not _is_toggle(a["href"])]
         internal = [a["href"][1:] for a in links if a["href"].startswith("#") and len(a["href"]) > 1]
-        if len(internal) < 2 or len(internal) < 0.9 * len(links) or not _mostly_links(block, links):
+        if (len(internal) < 2 or len(internal) < 0.9 * len(links) or not _mostly_links(block, links)
+                or _pictured(links)):
             continue
         later = [h for h in headings if position[id(h)] > position[id(block)]]
         later_ids = {h.get("id") for h in later}
@@ -362,6 +363,12 @@ def _is_toggle(href: str) -> bool:
     (`#elementor-action%3Aaction%3Dpopup…`), whose label is often the title beside it."""
     href = href.strip().lower()
     return href.startswith(("javascript:", "#elementor-action")) or href == "#"
+
+
+def _pictured(links: list[Tag]) -> bool:
+    """Most links show a picture: a grid of photo cards that lead to the page's sections (a travel page's days)
+    is what its readers look at, where a table of contents is words only."""
+    return 2 * sum(a.find("img") is not None for a in links) >= len(links)
 
 
 def _mostly_links(block: Tag, links: list[Tag]) -> bool:

@@ -72,9 +72,9 @@ def details(event: dict[str, Any]) -> str:
             if line:
                 lines.append(line)
         parts.append('<p class="tribe-events-venue">' + "<br>".join(lines) + "</p>")
-    website = _text(event.get("website")).strip()
+    website = _text(event.get("website")).strip()  # HTML too: the plugin gives it through esc_url (`&#038;`)
     if website.startswith(("http://", "https://")):
-        parts.append(f'<p class="tribe-events-website"><a href="{escape(website)}">{escape(website)}</a></p>')
+        parts.append(f'<p class="tribe-events-website"><a href="{website}">{website}</a></p>')
     return "".join(parts)
 
 
@@ -129,4 +129,5 @@ def event_from_fields(meta: Mapping[str, str], venues: Mapping[int, dict[str, st
     return {"start_date": meta.get("_EventStartDate", ""), "end_date": meta.get("_EventEndDate", ""),
             "all_day": meta.get("_EventAllDay", "").strip().lower() in ("yes", "1", "true"),
             "timezone_abbr": meta.get("_EventTimezoneAbbr", ""), "cost": escape(cost),
-            "venue": venues.get(int(venue), []) if venue.isdigit() else [], "website": meta.get("_EventURL", "")}
+            "venue": venues.get(int(venue), []) if venue.isdigit() else [],
+            "website": escape(meta.get("_EventURL", ""))}

@@ -70,6 +70,7 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 # A JSON escape, or a backslash that starts none: a search-and-replace over the saved JSON that did not know its
 # escaping (`https:\/\/www.example.org` → `https:\/\example.org`) leaves a `\e` where JSON wants `\\`.
 ESCAPE = re.compile(r'\\(?:["\\/bfnrt]|u[0-9A-Fa-f]{4})?')
+END_TAGS = re.compile(r"(?:\s*</[A-Za-z][\w:.-]*\s*>)+\s*")
 SITE_KEYS = ({"timezone", "date_format"}, {"namespace", "routes"}, {"routes"}, {"provider_name", "version"})
 
 
@@ -246,7 +247,7 @@ def read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
 def _loads(text: str) -> tuple[Any, int]:
     """The JSON `text` holds, and how many of its backslashes started no escape and were read as themselves."""
     try:
-        return json.loads(text), 0
+        return _json_before_end_tags(text), 0
     except json.JSONDecodeError as e:
         if not e.msg.startswith("Invalid \\"):  # "Invalid \\escape", "Invalid \\uXXXX escape"
             raise
@@ -258,7 +259,19 @@ def _loads(text: str) -> tuple[Any, int]:
             return match.group(0)
         lone += 1
         return "\\\\"
-    return json.loads(ESCAPE.sub(kept, text)), lone
+    return _json_before_end_tags(ESCAPE.sub(kept, text)), lone
+
+
+def _json_before_end_tags(text: str) -> Any:
+    """The JSON of `text`, also when end tags follow it. Static exports of WordPress sites that saved the
+    `/wp-json/` index as an HTML page (`wp-json/index.html`) hold after its JSON an end tag for every tag an HTML
+    parser took the routes' patterns to open (`(?P<id>[\\d]+)`): `…}}</id></parent></id>`. The JSON is whole."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        if e.msg != "Extra data" or not END_TAGS.fullmatch(text, e.pos):
+            raise
+        return json.loads(text[:e.pos])
 
 
 def _unwrapped(data: Any) -> Any:
