@@ -11,7 +11,7 @@ conversion as any post. An export's tribe_events posts get the same details, fro
 from __future__ import annotations
 
 from collections.abc import Mapping
-from html import escape
+from html import escape, unescape
 from typing import Any
 
 EVENT_KEYS = frozenset({"global_id", "start_date", "utc_start_date", "title", "description"})
@@ -72,9 +72,9 @@ def details(event: dict[str, Any]) -> str:
             if line:
                 lines.append(line)
         parts.append('<p class="tribe-events-venue">' + "<br>".join(lines) + "</p>")
-    website = _text(event.get("website")).strip()  # HTML too: the plugin gives it through esc_url (`&#038;`)
+    website = unescape(_text(event.get("website"))).strip()  # the plugin gives it through esc_url (`&#038;`)
     if website.startswith(("http://", "https://")):
-        parts.append(f'<p class="tribe-events-website"><a href="{website}">{website}</a></p>')
+        parts.append(f'<p class="tribe-events-website"><a href="{escape(website)}">{escape(website)}</a></p>')
     return "".join(parts)
 
 
@@ -130,4 +130,4 @@ def event_from_fields(meta: Mapping[str, str], venues: Mapping[int, dict[str, st
             "all_day": meta.get("_EventAllDay", "").strip().lower() in ("yes", "1", "true"),
             "timezone_abbr": meta.get("_EventTimezoneAbbr", ""), "cost": escape(cost),
             "venue": venues.get(int(venue), []) if venue.isdigit() else [],
-            "website": escape(meta.get("_EventURL", ""))}
+            "website": meta.get("_EventURL", "")}
