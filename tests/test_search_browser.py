@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from generator.render.search_text import fold, words
 from tests.conftest import REPO
 from tests.site_content import config, post, write_content
 from tests.test_browser import chromium
+from tests.test_search_index import SCRIPT_WORDS
+from tests.test_search_reference import SCRIPTS, abugida
 
 try:
     from playwright.sync_api import expect
@@ -114,6 +117,24 @@ def test_the_browser_folds_any_text_as_the_index_does(client_page: Any, texts: l
     assert client_page.evaluate(FOLD_IN_BROWSER, texts) == [[fold(t), words(fold(t))] for t in texts]
 
 
+def test_the_browser_cuts_every_script_into_the_indexs_words(client_page: Any) -> None:
+    """Abugidas keep their vowel signs, viramas and tone marks; Arabic, Hebrew, Latin lose their marks."""
+    found = client_page.evaluate(FOLD_IN_BROWSER, [text for text, _ in SCRIPT_WORDS])
+    assert [cut for _, cut in found] == [cut for _, cut in SCRIPT_WORDS]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(st.sampled_from(SCRIPTS), max_size=40), min_size=1, max_size=50))
+def test_the_browser_folds_text_in_every_script_as_the_index_does(client_page: Any, texts: list[str]) -> None:
+    """The two agree, and neither loses a mark of an abugida nor keeps any other."""
+    found = client_page.evaluate(FOLD_IN_BROWSER, texts)
+    assert found == [[fold(t), words(fold(t))] for t in texts]
+    for text, (folded, _) in zip(texts, found):
+        marks = Counter(c for c in folded if unicodedata.category(c)[0] == "M")
+        assert marks == Counter(c for c in unicodedata.normalize("NFKD", text)
+                                if unicodedata.category(c)[0] == "M" and abugida(c))
+
+
 def test_the_browser_cuts_unspaced_scripts_into_pairs_as_the_index_does(client_page: Any) -> None:
     texts = ["稀土价格上涨", "iPhone手机 and 東京都の人口", "金，银", "ﾀｲ語 ภาษาไทย", "𠀀𠀁𠀂 astral ideographs",
              "ကမ္ဘာ့ ខ្មែរ ພາສາລາວ", "mixed日本語text123漢字"]
@@ -180,6 +201,26 @@ def test_chinese_and_japanese_words_are_found_inside_sentences_and_marked(page: 
     page.goto((site / "search.html").as_uri() + "?q=iphone")  # a Latin word inside Chinese text
     assert results(page) == ["稀土出口"]
     assert page.locator("#search-results mark").all_inner_texts() == ["iPhone"]
+
+
+def test_a_hindi_word_is_found_with_its_virama_and_vowel_signs(browser: Any, tmp_path: Path) -> None:
+    """पत्र (a letter) and पात्र (a vessel, a character in a play) are a vowel sign apart, and a query for one
+    finds it alone; the mark covers the word the query begins with its signs, and a Thai word typed with its
+    marks in another order than NFKD's is found and marked (a letter alone, with the marks it was typed with)."""
+    posts = [post("letter", START, title="सरकार का पत्र", body="मंत्री को सरकार का पत्र कल मिला।\n"),
+             post("character", START + timedelta(days=1), title="नाटक का पात्र",
+                  body="इस नाटक का मुख्य पात्र क्षत्रियों का राजा है।\n"),
+             post("soup", START + timedelta(days=2), title="ต้มยำ", body="ต้มยำก\u0e49\u0e38งน้ำข้น\n")]
+    assert run_build(config(tmp_path, write_content(tmp_path / "content", posts))).problems == []
+    page = browser.new_page()
+    search = (tmp_path / "site/search.html").as_uri() + "?q="
+    for query, found, marked in (("पत्र", ["सरकार का पत्र"], ["पत्र"]), ("पात्र", ["नाटक का पात्र"], ["पात्र"]),
+                                 ("क्षत्रिय", ["नाटक का पात्र"], ["क्षत्रियों"]),
+                                 ("กุ้ง", ["ต้มยำ"], ["ก\u0e49\u0e38ง"]), ("ก", ["ต้มยำ"], ["ก\u0e49\u0e38"])):
+        page.goto(search + query)
+        assert results(page) == found, query
+        assert page.locator("#search-results mark").all_inner_texts() == marked, query
+    page.close()
 
 
 def test_filters_narrow_results_and_alone_list_a_terms_posts(page: Any, site: Path) -> None:

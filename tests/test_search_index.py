@@ -117,6 +117,61 @@ def test_text_without_spaces_is_cut_into_pairs_of_characters(text: str, found: l
     assert words(fold(text)) == [fold(w) for w in found]
 
 
+# Words across scripts, as the index cuts them and the browser must (test_search_browser.py): the marks of the
+# abugidas (vowel signs, viramas, nuktas, tone marks) stay in their words; every other mark goes.
+SCRIPT_WORDS = [
+    ("क्षत्रिय", ["क्षत्रिय"]),  # Devanagari: two viramas and a vowel sign
+    ("पत्र, पात्र।", ["पत्र", "पात्र"]),  # a letter and a vessel, a vowel sign apart; the danda ends a word
+    ("क़िला", ["क\u093cिला"]),  # a letter with a nukta, decomposed
+    ("श्री\u200dमान", ["श्रीमान"]),  # a joiner goes
+    ("কাল কল বোন", ["কাল", "কল", "ব\u09c7\u09beন"]),  # Bengali; a vowel sign of two parts, decomposed
+    ("படம் பாடம் கொடி", ["படம்", "பாடம்", "க\u0bc6\u0bbeடி"]),  # Tamil
+    ("ශ්\u200dරී ලංකා", ["ශ්රී", "ලංකා"]),  # Sinhala
+    ("འབྲུག", ["འབྲུག"]),  # Tibetan: a subjoined letter
+    ("ދިވެހި", ["ދިވެހި"]),  # Thaana, whose vowels are all marks
+    ("น้ำ", ["น\u0e49", "\u0e49\u0e4d", "\u0e4dา", "า"]),  # Thai: a tone mark, and Sara Am as NFKD splits it
+    ("ไม้ ไม่", ["ไม", "ม\u0e49", "\u0e49", "ไม", "ม\u0e48", "\u0e48"]),  # wood and not: a tone mark apart
+    ("ก\u0e49\u0e38ง", ["ก\u0e38", "\u0e38\u0e49", "\u0e49ง", "ง"]),  # marks typed in another order: NFKD's
+    ("ທ້ອງ", ["ທ\u0ec9", "\u0ec9ອ", "ອງ", "ງ"]),  # Lao
+    ("မြန်မာ", ["မ\u103c", "\u103cန", "န\u103a", "\u103aမ", "မ\u102c", "\u102c"]),  # Myanmar: a medial, an asat
+    ("ខ្មែរ", ["ខ\u17d2", "\u17d2ម", "ម\u17c2", "\u17c2រ", "រ"]),  # Khmer: a coeng
+    ("مُحَمَّد", ["محمد"]),  # Arabic: the harakat go
+    ("שָׁלוֹם", ["שלום"]),  # Hebrew: the niqqud go
+    ("Café CRÈME", ["cafe", "creme"]),
+    ("Tiếng Việt", ["tieng", "viet"]),  # Vietnamese: two marks on a letter
+]
+
+
+@pytest.mark.parametrize(("text", "found"), SCRIPT_WORDS)
+def test_abugidas_keep_their_marks_and_other_scripts_lose_them(text: str, found: list[str]) -> None:
+    assert words(fold(text)) == found
+    assert word_counts(text) == Counter(found)
+
+
+def test_words_a_vowel_sign_virama_or_tone_mark_apart_are_told_apart(tmp_path: Path) -> None:
+    site = build(tmp_path, [
+        post("letter", START, title="सरकार का पत्र", body="मंत्री को सरकार का पत्र कल मिला।\n"),
+        post("character", START + timedelta(days=1), title="नाटक का पात्र",
+             body="इस नाटक का मुख्य पात्र क्षत्रिय है।\n"),
+        post("water", START + timedelta(days=2), title="น้ำท่วม", body="น้ำท่วมหนักในเมือง\n"),
+        post("field", START + timedelta(days=3), title="ทุ่งนา", body="ชาวนาทำนาในทุ่ง\n"),
+        post("picture", START + timedelta(days=4), title="புதிய படம்", body="இந்த படம் நன்று.\n"),
+        post("lesson", START + timedelta(days=5), title="இன்றைய பாடம்", body="இந்த பாடம் எளிது.\n"),
+        post("arabic", START + timedelta(days=6), title="مُحَمَّد", body="كَتَبَ مُحَمَّدٌ رِسَالَةً.\n"),
+        post("hebrew", START + timedelta(days=7), title="שָׁלוֹם", body="שָׁלוֹם עֲלֵיכֶם\n")])
+    index = read_index(site)
+    assert index.find("पत्र") == ["सरकार का पत्र"]
+    assert index.find("पात्र") == ["नाटक का पात्र"]
+    assert index.find("क्षत्रिय") == ["नाटक का पात्र"]
+    assert index.find("कषतरय") == []  # the word without its signs is another word
+    assert index.find("น้ำ") == ["น้ำท่วม"]
+    assert index.find("นา") == ["ทุ่งนา"]
+    assert index.find("படம்") == ["புதிய படம்"]
+    assert index.find("பாடம்") == ["இன்றைய பாடம்"]
+    assert index.find("محمد") == index.find("مُحَمَّد") == ["مُحَمَّد"]  # typed without harakat, or with
+    assert index.find("שלום") == index.find("שָׁלוֹם") == ["שָׁלוֹם"]
+
+
 def test_words_inside_chinese_and_japanese_sentences_are_found(tmp_path: Path) -> None:
     site = build(tmp_path, [
         post("rare", START, title="稀土出口", body="中国稀土价格上涨，市场关注供应。\n"),
@@ -262,8 +317,8 @@ def test_a_long_text_is_cut_for_snippets_at_a_space(tmp_path: Path, monkeypatch:
 @pytest.mark.parametrize(("text", "folded"), [
     ("Café CRÈME", "cafe creme"), ("İstanbul", "istanbul"), ("ﬁnance", "finance"), ("ＡＢＣ１２", "abc12"),
     ("ΣΟΦΟΣ σοφός", "σοφοσ σοφοσ"), ("Việt Nam", "viet nam"), ("Ångström", "angstrom"), ("Straße", "straße"),
-    ("㎆", "mb"), ("Øre", "øre"), ("می\u200cخواهم", "میخواهم"), ("क्\u200dष", "कष")])
-def test_folding_drops_case_accents_and_compatibility_forms(text: str, folded: str) -> None:
+    ("㎆", "mb"), ("Øre", "øre"), ("می\u200cخواهم", "میخواهم"), ("क्\u200dष", "क्ष")])
+def test_folding_drops_case_accents_joiners_and_compatibility_forms(text: str, folded: str) -> None:
     assert fold(text) == folded
 
 

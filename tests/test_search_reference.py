@@ -1,11 +1,13 @@
 """The search index's fast paths against straightforward references: the text a snippet shows, each post's
-word weights and the bytes of its scripts are the same as the plain way of making them gives, on every
-WordPress sample, every conversion case, a generated corpus, and random text full of markup and accents."""
+word weights, the folding of text in every kind of script and the bytes of its scripts are the same as the
+plain way of making them gives, on every WordPress sample, every conversion case, a generated corpus, and
+random text full of markup, accents and the marks of other scripts."""
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -27,6 +29,21 @@ INLINE = re.compile(r"[*_`~|\\]+")
 # Markup, ASCII and other spaces, letters that fold, a combining accent, a letter that lowers to two
 # characters, digits and punctuation.
 ALPHABET = "ab Z*_`~|\\#>-!{}[]()<>\n\t\u00a0é1.,’\u0301İΣ:="
+# Letters and marks of every kind of script: abugidas with vowel signs, viramas, a nukta and tone marks, and
+# letters NFKD splits into a letter and marks (Thai's Sara Am, Devanagari's क़, Bengali's ো, Tamil's ொ); Arabic
+# with harakat, Hebrew with niqqud, Latin with accents, Vietnamese with two on a letter; joiners, spaces and
+# punctuation (the danda too).
+SCRIPTS = ("कषतरपय\u094d\u093f\u093e\u0940\u0902\u093c\u0958।"  # Devanagari
+           "কলব\u09be\u09cd\u09cb"  # Bengali
+           "படம\u0bcd\u0bbe\u0bca"  # Tamil
+           "นมไกท\u0e49\u0e48\u0e38\u0e31\u0e33"  # Thai
+           "မန\u103c\u103a\u102c\u1037"  # Myanmar
+           "ខមរ\u17d2\u17c2"  # Khmer
+           "ދވހ\u07a8\u07ac"  # Thaana
+           "محد\u064f\u064e\u0651\u0670"  # Arabic
+           "שלמ\u05b8\u05c1\u05b9\u05bc"  # Hebrew
+           "aEoΣ\u0301\u0302\u0323éỆ"  # Latin, Vietnamese, Greek
+           " ,.\u200c\u200d")
 
 
 def reference_text(markdown: str) -> str:
@@ -50,6 +67,32 @@ def reference_weights(post: Post, text: str) -> dict[str, int]:
         for word in set(words(fold(field))):
             weights[word] = weights.get(word, 0) + bonus
     return weights
+
+
+def reference_fold(text: str) -> str:
+    """fold as its definition has it, a character at a time: decomposed, lowered and decomposed again, then
+    without the joiners and the marks but the abugidas'."""
+    lowered = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).lower())
+    kept = (c for c in lowered if c not in "\u200c\u200d" and (unicodedata.category(c)[0] != "M" or abugida(c)))
+    return "".join(kept).replace("ς", "σ")
+
+
+def abugida(char: str) -> bool:
+    """Whether a mark of SCRIPTS is an abugida's: those of Thaana to Khmer (Arabic's and Hebrew's marks and
+    the accents of Latin come before them)."""
+    return "\u0780" <= char <= "\u17ff"
+
+
+def reference_words(folded: str) -> list[str]:
+    """Runs of letters, digits and kept marks, a character at a time; then pairs in unspaced scripts."""
+    runs, run = [], ""
+    for char in folded + " ":
+        if char.isalnum() or unicodedata.category(char)[0] == "M":
+            run += char
+        elif run:
+            runs.append(run)
+            run = ""
+    return [part for word in runs for piece in search_text._PIECES.findall(word) for part in search_text._pairs(piece)]
 
 
 def a_post(title: str, summary: str, terms: list[str]) -> Post:
@@ -104,6 +147,15 @@ def test_random_markup_gives_the_reference_text_and_weights(body: str, title: st
 def test_the_words_of_a_title_are_the_words_folding_gives(text: str) -> None:
     assert list(word_set(text)) == list(dict.fromkeys(search_text.word_counts(text)))
     assert set(word_set(text)) == set(words(fold(text)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(SCRIPTS), max_size=80))
+def test_every_script_folds_and_cuts_as_the_reference_does(text: str) -> None:
+    """Runs of up to 80 characters without a space: longer than SHORT_RUN, so both ways of dropping marks."""
+    assert fold(text) == reference_fold(text)
+    assert words(fold(text)) == reference_words(reference_fold(text))
+    assert search_text.word_counts(text) == Counter(reference_words(reference_fold(text)))
 
 
 JSON = st.recursive(st.none() | st.booleans() | st.integers(-2**60, 2**60) | st.text(st.characters(

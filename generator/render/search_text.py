@@ -2,9 +2,11 @@
 
 The browser folds the reader's query with the same steps (static/js/search.js, `fold` and `words`), and a
 browser test holds the two equal over every assigned character, so a word matches whatever its case and
-accents: NFKD splits "é" into "e" and a combining accent, and every combining mark is then dropped. Marks
-are dropped in every script, which also drops the vowel signs of Indic scripts; a query loses the same
-signs, so it still finds the word.
+accents: NFKD splits "é" into "e" and a combining accent, and combining marks are then dropped, the accents
+of Latin, Greek and Cyrillic, Arabic's short vowels and Hebrew's points alike, which readers type without.
+The marks of the abugidas (ABUGIDA_BLOCKS: Indic scripts, Thai, Lao, Myanmar, Khmer, Tibetan...) are kept:
+there a vowel sign or a virama is as much a letter as any other ("पत्र", a letter, is not "पात्र", a vessel),
+so they stay in the word.
 """
 
 from __future__ import annotations
@@ -16,9 +18,6 @@ import unicodedata
 from collections import Counter
 from itertools import filterfalse
 
-# A word is a run of letters and digits once folded: Python's alphanumerics, which are Unicode's L and N
-# categories, as the browser's /[\p{L}\p{N}]+/u has them.
-WORD = re.compile(r"[^\W_]+")
 # Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, Japanese kana and the Han ideographs
 # (as folding leaves them: NFKD makes halfwidth kana and compatibility ideographs of these). A run of them is
 # a sentence, not a word, so it is indexed as overlapping pairs of characters (稀土价格 -> 稀土, 土价, 价格), as
@@ -39,6 +38,16 @@ _BLOCK_MARKS = re.compile(r"\n[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1
 _INLINE_MARKS = "*_`~|\\"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 SHORT_RUN = 16  # characters of a run outside ASCII that are tested for marks one by one (see _drop_marks)
+# The blocks of the scripts whose marks are letters, which folding keeps: abugidas, where a consonant carries
+# its vowel as a mark (a vowel sign, spacing or not) and a virama or asat takes it away, and where tone marks
+# and nuktas are as much part of the spelling (the Brahmic scripts of South and Southeast Asia, Indonesia and
+# the Philippines: Devanagari to Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer, Balinese, Javanese..., Brahmi and
+# Kharoshthi; Thaana, whose vowels are always written as marks; Miao). Lucene's ICU folding (UTR #30) drops
+# viramas, nuktas and Thai tone marks with the other diacritics; here they stay, as a query written with them
+# means them. The marks of every other block go, Arabic's harakat and Hebrew's niqqud among them.
+ABUGIDA_BLOCKS = ((0x0780, 0x07BF), (0x0900, 0x0DFF), (0x0E00, 0x0FFF), (0x1000, 0x109F), (0x1700, 0x17FF),
+                  (0x1900, 0x1AAF), (0x1B00, 0x1C4F), (0xA800, 0xAAFF), (0xABC0, 0xABFF), (0x10A00, 0x10A5F),
+                  (0x11000, 0x11FFF), (0x16F00, 0x16F9F))
 # Joiners, which fold away as marks do: Persian writes a half-space (ZWNJ) inside words (می‌خواهم), which a
 # query typed without one must find, and Indic scripts use both to choose a letter's shape, not another word.
 JOINERS = "\u200c\u200d"
@@ -47,12 +56,31 @@ _SEPARATORS = bytes([*range(0x30), *range(0x3a, 0x41), *range(0x5b, 0x61), *rang
 _SEPARATORS_TO_SPACE = bytes.maketrans(_SEPARATORS, b" " * len(_SEPARATORS))
 
 
+def _ranges(chars: list[str]) -> list[str]:
+    spans: list[list[int]] = []
+    for code in map(ord, chars):
+        if spans and spans[-1][1] == code - 1:
+            spans[-1][1] = code
+        else:
+            spans.append([code, code])
+    return [re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans]
+
+
+# The marks folding keeps: those of ABUGIDA_BLOCKS this Python's Unicode tables know (1,221; found in 0.01 s).
+LETTER_MARKS = frozenset(c for first, last in ABUGIDA_BLOCKS for c in map(chr, range(first, last + 1))
+                         if unicodedata.category(c)[0] == "M")
+# A word is a run of letters, digits and kept marks once folded: Python's alphanumerics, which are Unicode's L
+# and N categories, and LETTER_MARKS, as the browser's WORD has them. (No kept mark is alphanumeric, so the
+# two kinds of run alternate and the pattern never backtracks.)
+WORD = re.compile(f"(?:[^\\W_]+|[{''.join(_ranges(sorted(LETTER_MARKS)))}]+)+")
+
+
 def fold(text: str) -> str:
-    """Lowercase without accents, for matching: "Ärger Éco" -> "arger eco".
+    """Lowercase without accents, for matching: "Ärger Éco" -> "arger eco", "क्षत्रिय" as it is.
 
     Decomposed before lowering (compatibility forms such as "㎆" hold capitals) and again after (lowering
-    "İ" gives a combining dot). A final sigma becomes a plain one, which a query typed in capitals has; the
-    joiners (JOINERS) go with the marks.
+    "İ" gives a combining dot); then combining marks go but LETTER_MARKS. A final sigma becomes a plain one,
+    which a query typed in capitals has; the joiners (JOINERS) go with the marks.
     """
     lowered = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).lower())
     # Marks follow letters outside ASCII only; looking for them just there is ten times faster.
@@ -64,7 +92,8 @@ def _drop_marks(run: re.Match[str]) -> str:
     character, which spares a build that meets no long run the 0.15-0.6 s of making the table of marks."""
     text = run.group()
     if len(text) <= SHORT_RUN:
-        return "".join(c for c in text if unicodedata.category(c)[0] != "M" and c not in JOINERS)
+        return "".join(c for c in text if (unicodedata.category(c)[0] != "M" or c in LETTER_MARKS)
+                       and c not in JOINERS)
     return _marks().sub("", text)
 
 
@@ -167,17 +196,10 @@ def _positions(text: str, chars: str) -> list[int]:
 
 @functools.cache
 def _marks() -> re.Pattern[str]:
-    """Every combining mark (category M*) this Python's Unicode tables know, and the joiners, as one class:
-    matched in C, it is about forty times faster than testing each character (made once, in 0.15 s)."""
-    marks = [c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c)[0] == "M" or c in JOINERS]
+    """Every combining mark (category M*) this Python's Unicode tables know but LETTER_MARKS, and the joiners,
+    as one class: matched in C, it is about forty times faster than testing each character (made once, in
+    0.15 s)."""
+    marks = [c for c in map(chr, range(sys.maxunicode + 1))
+             if (unicodedata.category(c)[0] == "M" and c not in LETTER_MARKS) or c in JOINERS]
     return re.compile("[" + "".join(_ranges(marks)) + "]+")
 
-
-def _ranges(chars: list[str]) -> list[str]:
-    spans: list[list[int]] = []
-    for code in map(ord, chars):
-        if spans and spans[-1][1] == code - 1:
-            spans[-1][1] = code
-        else:
-            spans.append([code, code])
-    return [re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans]

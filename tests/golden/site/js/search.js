@@ -8,8 +8,14 @@
   var PAGE_SIZE = 10;  // results shown at once (each loads its group's doc file); "More results" shows the next ones
   var BEFORE = 70, LENGTH = 220;  // a snippet: characters before the first match, and in all
   // Folding and words as generator/render/search_text.py has them; a browser test holds the two equal.
-  var MARKS = /[\p{M}\u200c\u200d]+/gu;  // marks, and the joiners (search_text.JOINERS)
-  var WORD = /[\p{L}\p{N}]+/gu;
+  // The blocks of the abugidas, whose marks are letters and stay (search_text.ABUGIDA_BLOCKS).
+  var ABUGIDAS = '\\u0780-\\u07bf\\u0900-\\u0dff\\u0e00-\\u0fff\\u1000-\\u109f\\u1700-\\u17ff\\u1900-\\u1aaf' +
+    '\\u1b00-\\u1c4f\\ua800-\\uaaff\\uabc0-\\uabff\\u{10a00}-\\u{10a5f}\\u{11000}-\\u{11fff}\\u{16f00}-\\u{16f9f}';
+  // Marks but those, and the joiners (search_text.JOINERS), which folding drops.
+  var MARKS = new RegExp('(?:(?![' + ABUGIDAS + '])\\p{M}|[\\u200c\\u200d])+', 'gu');
+  // A character of a word: a letter, a digit or a kept mark (search_text.WORD).
+  var WORD_CHAR = '(?:[\\p{L}\\p{N}]|(?=[' + ABUGIDAS + '])\\p{M})';
+  var WORD = new RegExp(WORD_CHAR + '+', 'gu');
   // Scripts written without spaces (Thai, Lao, Myanmar, Khmer, kana, Han): their runs are words of overlapping
   // pairs of characters, as search_text.UNSPACED has them.
   var UNSPACED_CLASS = '\\u0e00-\\u0eff\\u1000-\\u109f\\u1780-\\u17ff\\u3040-\\u30ff\\u31f0-\\u31ff\\u3400-\\u4dbf' +
@@ -152,31 +158,49 @@
       });
   }
 
-  // `text` from `start` to `end`, folded, with origin[i] the index in `text` that folded character i comes
-  // from (and origin[length] = end). Characters are folded one by one, which gives the same words as
-  // folding the whole; ASCII needs only lowering.
+  // `text` from `start` to about `end`, folded, with origin[i] the index in `text` that folded character i comes
+  // from (and origin[length] where the span ends). Characters are folded one by one, which gives the words
+  // folding the whole gives, but for the marks after a letter, which NFKD may put in another order ("กุ้ง"
+  // typed tone mark first): a letter and its marks are folded together, and the folded letter and marks all
+  // come from the letter when their order changed. A lone ASCII character needs only lowering.
+  var AFTER_MARKS = /\p{M}+/uy;
   function foldSpan(text, start, end) {
-    var folded = '', origin = [];
-    for (var i = start; i < end;) {
-      var code = text.codePointAt(i), char = String.fromCodePoint(code);
-      var part = code < 128 ? char.toLowerCase() : fold(char);
-      for (var k = 0; k < part.length; k++) origin.push(i);
+    var folded = '', origin = [], i = start;
+    while (i < end) {
+      var code = text.codePointAt(i), next = i + (code > 0xffff ? 2 : 1), alone = next;
+      AFTER_MARKS.lastIndex = next;
+      if (text.charCodeAt(next) >= 0x300 && AFTER_MARKS.test(text)) next = AFTER_MARKS.lastIndex;
+      var part = code < 128 && next === alone ? text[i].toLowerCase() : fold(text.slice(i, next));
+      if (next === alone) for (var k = 0; k < part.length; k++) origin.push(i);
+      else origin.push.apply(origin, origins(text, i, next, part));
       folded += part;
-      i += char.length;
+      i = next;
     }
-    origin.push(end);
+    origin.push(i);
     return {folded: folded, origin: origin};
+  }
+
+  // Where each character of `folded`, the folding of text[from:to] (a letter and its marks), comes from.
+  function origins(text, from, to, folded) {
+    var parts = '', result = [];
+    for (var at = from; at < to;) {
+      var char = String.fromCodePoint(text.codePointAt(at)), part = fold(char);
+      for (var k = 0; k < part.length; k++) result.push(at);
+      parts += part;
+      at += char.length;
+    }
+    return parts === folded ? result : new Array(folded.length).fill(from);
   }
 
   // Where the query's words stand in `folded`, as [from, to) spans in order, overlapping ones merged: a word of a
   // spaced script where a word starts, with the rest of that word (as in `postings`); a pair or a character of
   // an unspaced script wherever it is, so that the pairs of "稀土价" mark all three characters. Query words
-  // hold letters and digits only, which a pattern takes as themselves.
+  // hold letters, digits and kept marks only, which a pattern takes as themselves.
   function matches(folded, terms) {
     var found = [], spaced = terms.filter(function (t) { return !UNSPACED.test(t); });
     if (spaced.length) {
       // A letter of an unspaced script before the word is no part of it ("手机iphone").
-      var letter = '(?![' + UNSPACED_CLASS + '])[\\p{L}\\p{N}]';
+      var letter = '(?![' + UNSPACED_CLASS + '])' + WORD_CHAR;
       var pattern = new RegExp('(?<!' + letter + ')(?:' + spaced.join('|') + ')(?:' + letter + ')*', 'gu'), match;
       while ((match = pattern.exec(folded))) found.push([match.index, match.index + match[0].length]);
     }
@@ -214,7 +238,10 @@
     var fragment = document.createDocumentFragment(), shown = start;
     if (start > 0) fragment.append('… ');
     spans.forEach(function (span) {
-      var from = origin[span[0]], to = Math.min(origin[span[1]], end);
+      // A mark ends with what one character, or a letter and its reordered marks, folds to ("ﬁ", "กุ้").
+      var last = span[1];
+      while (last + 1 < origin.length && origin[last] === origin[last - 1]) last++;
+      var from = origin[span[0]], to = Math.min(origin[last], end);
       if (from < shown || from >= end) return;
       fragment.append(text.slice(shown, from));
       var mark = document.createElement('mark');
