@@ -132,6 +132,11 @@ EDITS: list[tuple[str, Callable[[Project], None]]] = [
                            '{% extends "base.html" %}{% block main %}<h1>{{ heading }}</h1>'
                            '{% for p in posts %}<a href="{{ p.href }}">{{ p.title }}</a>{% endfor %}'
                            '{% endblock %}\n')),
+    ("a user base template that includes a hidden one, as Jinja may",
+     lambda p: (p.user_file("no-templates", ".footer.html", "<p>first</p>\n"),
+                p.user_file("no-templates", "base.html",
+                            _theme("base.html").replace("</footer>", '{% include ".footer.html" %}</footer>')))),
+    ("the hidden template changed", lambda p: p.user_file("no-templates", ".footer.html", "<p>second</p>\n")),
     ("a user stylesheet", lambda p: p.user_file("no-static", "css/site.css", "body { color: teal; }\n")),
     ("the user stylesheet removed again", lambda p: (p.root / "no-static/css/site.css").unlink()),
     ("an image mirrored, which one body shows", lambda p: mirror_image(p, "https://example.com/up/9.jpg")),
@@ -290,3 +295,13 @@ def test_progress_is_reported_for_every_file_rendered(tmp_path: Path) -> None:
     result = run_build(project.config(), progress=lambda stage, done, total: seen.append((stage, done, total)))
     assert seen == [("render", n, result.rendered) for n in range(1, result.rendered + 1)]
     assert [stage for stage, _ in result.stages] == ["scan", "load", "group", "relate", "plan", "render", "swap"]
+
+
+def test_a_file_beside_the_templates_that_is_no_text_does_not_stop_a_build(tmp_path: Path) -> None:
+    """Every file in templates/ is an input, hidden ones too (Jinja loads any): an editor's swap file is one."""
+    project = Project(tmp_path, posts=5)
+    project.build()
+    (tmp_path / "no-templates").mkdir()
+    (tmp_path / "no-templates/.post.html.swp").write_bytes(b"b0VIM 9.0\x00\xff\xfe\x00")
+    result = project.build()
+    assert result.rendered == 0 and tree(tmp_path / "site") == project.clean_build(tmp_path / "clean")

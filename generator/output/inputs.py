@@ -40,7 +40,7 @@ class Inputs:
     posts: tuple[str, ...]  # sorted; strings, as ten thousand Path objects take a tenth of a second
     terms: Path  # may not exist
     labels: Path  # labels.yaml; may not exist
-    templates: dict[str, Path]  # template name -> file; the user's over the theme's
+    templates: dict[str, Path]  # template name -> file, hidden ones too; the user's over the theme's
     static: dict[str, Path]  # path in the site -> file; the user's over the theme's, then the mirrored media
     code: tuple[Path, ...]
     media: Path  # the manifest of the mirrored media (store/media.py); may not exist
@@ -68,7 +68,7 @@ def find_inputs(config: Config) -> Inputs:
         posts=tuple(post_file_names(content)),
         terms=content / TERMS_FILE,
         labels=content / LABELS_FILE,
-        templates=dict(static_files(config.path("templates"), theme / "templates")),
+        templates=dict(static_files(config.path("templates"), theme / "templates", hidden=True)),
         static={**dict(static_files(config.path("static"), theme / "static")), **dict(media_files(content))},
         code=code_files(),
         media=content / MEDIA_DIR / MANIFEST,

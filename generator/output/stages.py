@@ -191,7 +191,16 @@ def _template_uses(digests: dict[str, str], code: str, cached: tuple[str, dict[s
     key = of_values(code, sorted(digests.items()))
     if cached[0] == key:
         return cached
-    return key, {name: templates.uses(name) for name in digests}
+    return key, {name: _uses(templates, name) for name in digests}
+
+
+def _uses(templates: Templates, name: str) -> frozenset[str] | None:
+    """templates.uses(name); None (may use any) for a file that is no text, such as an editor's swap file
+    beside the templates, which no page renders: reading it as a template must not stop the build."""
+    try:
+        return templates.uses(name)
+    except UnicodeDecodeError:
+        return None
 
 
 def _local_pages(site: Site, cache: BuildCache, loaded: Inputs) -> tuple[dict[str, str], str]:
