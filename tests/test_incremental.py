@@ -305,3 +305,20 @@ def test_a_file_beside_the_templates_that_is_no_text_does_not_stop_a_build(tmp_p
     (tmp_path / "no-templates/.post.html.swp").write_bytes(b"b0VIM 9.0\x00\xff\xfe\x00")
     result = project.build()
     assert result.rendered == 0 and tree(tmp_path / "site") == project.clean_build(tmp_path / "clean")
+
+
+def test_a_post_file_renamed_keeps_the_notes_its_body_gave(tmp_path: Path) -> None:
+    """Its page is the same and is not rendered again; what rendering its body noted is still reported, as a
+    clean build reports it."""
+    project = Project(tmp_path, posts=5)
+    old = project.post("story-0001")
+    project.change("story-0001", source=dataclasses.replace(old.source, url="not an address"),
+                   body=old.body + "\n[A page of the old site](/about/team.html)\n")
+    first = run_build(project.config())
+    assert any("relative to the original site" in p.message for p in first.problems)
+    news = project.content / "news-archive"
+    (news / "story-0001.md").rename(news / "renamed.md")
+    again = run_build(project.config())
+    assert again.rendered == 0
+    assert [p.message for p in again.problems] == [p.message for p in first.problems]
+    assert again.problems[0].file.endswith("renamed.md")

@@ -262,14 +262,12 @@ def render(config: Config, planned: Planned, staging: Staging, cache: BuildCache
 def body_notes(site: Site, cache: BuildCache, made: Made) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Post file -> (digest, notes) for every post whose body's rendering noted something: from this build,
     else from the last one while the post is unchanged, so that an incremental build reports what a clean
-    one would."""
+    one would. Notes come of the file's bytes alone, so they are found by its digest: a file renamed or moved
+    keeps its page, which is not rendered again, and its notes."""
     found = {}
+    noted = {digest: notes for digest, notes in cache.notes.values()}
     for post in site.posts:
-        if post.digest in made.notes:
-            notes = made.notes[post.digest]
-        else:
-            digest, notes = cache.notes.get(post.file, ("", ()))
-            notes = notes if digest == post.digest else ()
+        notes = made.notes[post.digest] if post.digest in made.notes else noted.get(post.digest, ())
         if notes:
             found[post.file] = (post.digest, notes)
     return found
