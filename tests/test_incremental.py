@@ -322,3 +322,19 @@ def test_a_post_file_renamed_keeps_the_notes_its_body_gave(tmp_path: Path) -> No
     assert again.rendered == 0
     assert [p.message for p in again.problems] == [p.message for p in first.problems]
     assert again.problems[0].file.endswith("renamed.md")
+
+
+def test_a_project_moved_to_another_folder_reports_its_problems_where_they_are_now(tmp_path: Path) -> None:
+    """The cache moves with the content folder; what it keeps must not name the old place."""
+    project = Project(tmp_path / "before", posts=5)
+    terms = project.content / "terms.yaml"
+    terms.write_text(terms.read_text() + "regions:\n  atlantis:\n    name: 3\n")
+    _age(project.content)
+    assert run_build(project.config()).problems
+    shutil.move(tmp_path / "before", tmp_path / "after")
+    project.root, project.content = tmp_path / "after", tmp_path / "after/content"
+    moved = run_build(project.config())
+    shutil.rmtree(project.content / CACHE_DIR)
+    clean = run_build(project.config())
+    assert [str(p) for p in moved.problems] == [str(p) for p in clean.problems] != []
+    assert tree(project.root / "site") == project.clean_build(tmp_path / "clean")

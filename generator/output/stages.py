@@ -97,9 +97,11 @@ def load(config: Config, scan: Scan, cache: BuildCache, jobs: int) -> Inputs:
 
 def _terms(content: Path, entry: FileEntry | None, code: str, cached: tuple[str, list, list]
            ) -> tuple[TermRegistry, tuple[str, list, list]]:
-    """read_terms, reused while terms.yaml and the code are as they were (parsing its YAML takes a few
-    hundredths of a second); the file's stat must be trusted, so it cannot have changed since its digest."""
-    key = "" if entry is not None and entry.stat is None else of_values(code, entry.digest if entry else "")
+    """read_terms, reused while terms.yaml, where it is, and the code are as they were (parsing its YAML takes
+    a few hundredths of a second; its problems name the file); the file's stat must be trusted, so it cannot
+    have changed since its digest."""
+    where = str(content / TERMS_FILE)
+    key = "" if entry is not None and entry.stat is None else of_values(code, where, entry.digest if entry else "")
     if key and cached[0] == key:
         registry = TermRegistry()
         for taxonomy, slug, name, ident, parent in cached[1]:
