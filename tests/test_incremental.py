@@ -7,7 +7,7 @@ import dataclasses
 import os
 import shutil
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -338,3 +338,17 @@ def test_a_project_moved_to_another_folder_reports_its_problems_where_they_are_n
     clean = run_build(project.config())
     assert [str(p) for p in moved.problems] == [str(p) for p in clean.problems] != []
     assert tree(project.root / "site") == project.clean_build(tmp_path / "clean")
+
+
+def test_a_date_given_at_another_utc_offset_shows_that_offset(tmp_path: Path) -> None:
+    """One instant at two UTC offsets makes equal datetimes: each page shows its post's own offset, after the
+    date moved to another (built in one process, as `serve` builds), and beside another post of that instant."""
+    project = Project(tmp_path, posts=5)
+    project.build()
+    when = project.post("story-0001").date
+    dates = {"story-0001": when.astimezone(timezone.utc), "story-0002": when.astimezone(timezone(timedelta(hours=3)))}
+    for slug, date in dates.items():
+        project.change(slug, date=date)
+    project.build()
+    for slug, date in dates.items():
+        assert f'datetime="{date.isoformat()}"' in (tmp_path / f"site/news-archive/{slug}/index.html").read_text()
