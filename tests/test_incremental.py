@@ -352,3 +352,15 @@ def test_a_date_given_at_another_utc_offset_shows_that_offset(tmp_path: Path) ->
     project.build()
     for slug, date in dates.items():
         assert f'datetime="{date.isoformat()}"' in (tmp_path / f"site/news-archive/{slug}/index.html").read_text()
+
+
+def test_another_python_rebuilds_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python's Unicode tables and standard library shape the output (the search index's words, URLs): a build
+    run by another Python (its files are not inputs a build stats) makes every page again."""
+    from generator.output import inputs
+    project = Project(tmp_path, posts=5)
+    first = project.build()
+    name, version, unicode = inputs.runtime()
+    monkeypatch.setattr(inputs, "runtime", lambda: (name, (version[0], version[1] + 1), "99.0.0"))
+    result = project.build()
+    assert not result.unchanged and result.rendered > first.pages  # every page; not the files copied as they are
