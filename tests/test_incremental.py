@@ -59,11 +59,11 @@ class Project:
         return loads((self.content / "news-archive" / f"{slug}.md").read_text(encoding="utf-8"))
 
     def change(self, name: str, **fields: object) -> None:
-        old = self.post(name)
-        new = dataclasses.replace(old, **fields)
+        """The post read from news-archive/<name>.md changed, and saved where the store saves it."""
+        new = dataclasses.replace(self.post(name), **fields)
         write_document(self.content, new)
-        if document_path(self.content, new) != document_path(self.content, old):
-            document_path(self.content, old).unlink()
+        if document_path(self.content, new) != self.content / "news-archive" / f"{name}.md":
+            (self.content / "news-archive" / f"{name}.md").unlink()
 
     def user_file(self, folder: str, path: str, text: str) -> None:
         target = self.root / folder / path
