@@ -6,19 +6,22 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import sys
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from generator.builder import BuildSession, run_build
+from generator.convert.document import Image
 from generator.store.documents import write_document
 from tests.site_content import NEWS_TYPES, REGIONS, SOURCE_SITE
 from tests.site_reading import tree
-from tests.test_incremental import Project
+from tests.test_incremental import Project, mirror_image
 
 EDITS = 36
+NOTED = "/about/team.html"  # a link relative to the original site, which a post with no usable URL notes
 
 
 def _slugs(project: Project) -> list[str]:
@@ -89,12 +92,16 @@ def _add(project: Project, rng: random.Random) -> str:
 
 
 def _template(project: Project, rng: random.Random) -> str:
-    if (project.root / "no-templates/list.html").exists() and rng.random() < 0.5:
+    choice = rng.randrange(3) if (project.root / "no-templates/list.html").exists() else 0
+    if choice == 1:  # a template only another includes, whose name Jinja takes whatever it is
+        project.user_file("no-templates", ".heading.html", f"<p>hidden version {rng.randrange(1000)}</p>\n")
+        return "included hidden template"
+    if choice == 2:
         (project.root / "no-templates/list.html").unlink()
         return "template override removed"
     project.user_file("no-templates", "list.html",
                       '{% extends "base.html" %}{% block main %}<h1>{{ heading }}</h1>'
-                      f'<p>version {rng.randrange(1000)}</p>'
+                      f'<p>version {rng.randrange(1000)}</p>{{% include ".heading.html" ignore missing %}}'
                       '{% for p in posts %}<a href="{{ p.href }}">{{ p.title }}</a>{% endfor %}{% endblock %}\n')
     return "template override"
 
@@ -105,22 +112,103 @@ def _static(project: Project, rng: random.Random) -> str:
     return "static file"
 
 
+def _offset(project: Project, rng: random.Random) -> str:
+    """The same instant at another UTC offset: equal datetimes that pages show otherwise."""
+    slug = rng.choice(_slugs(project))
+    hours = rng.choice([-7, 0, 3, 9])
+    project.change(slug, date=project.post(slug).date.astimezone(timezone(timedelta(hours=hours))))
+    return f"UTC offset of {slug}"
+
+
+def _rename(project: Project, rng: random.Random) -> str:
+    """A post's file renamed, its bytes as they were (a later edit saves it under its slug's name again); one
+    whose rendering noted something (see _link) when there is one, as what the build keeps of a post's file
+    must follow it."""
+    news = project.content / "news-archive"
+    noted = [p.stem for p in sorted(news.glob("*.md")) if NOTED in p.read_text(encoding="utf-8")]
+    slug = rng.choice(noted or _slugs(project))
+    renamed = f"{slug.split('~')[0]}~{rng.randrange(1000)}"
+    if not (news / f"{renamed}.md").exists():
+        (news / f"{slug}.md").rename(news / f"{renamed}.md")
+    return f"{slug} renamed {renamed}"
+
+
+def _source(project: Project, rng: random.Random) -> str:
+    """A post found at another URL, guid or WordPress id, which the links of other posts may name."""
+    slug = rng.choice(_slugs(project))
+    source, number = project.post(slug).source, rng.randrange(8)
+    field = rng.choice(["url", "guid", "id"])
+    value = {"url": f"{SOURCE_SITE}moved-{number}/", "guid": f"https://example.com/?p={5000 + number}",
+             "id": 5000 + number}[field]
+    project.change(slug, source=dataclasses.replace(source, **{field: value}))
+    return f"{field} of {slug}"
+
+
+def _link(project: Project, rng: random.Random) -> str:
+    """A link to what may become a post's or a term's page, or stop being one; or one left as text (noted)."""
+    slug = rng.choice(_slugs(project))
+    number = rng.randrange(8)
+    other = rng.choice(_slugs(project)).split("~")[0]
+    target = rng.choice([f"{SOURCE_SITE}moved-{number}/", f"https://example.com/?p={5000 + number}",
+                         f"https://example.com/regions/{rng.choice(REGIONS)}/", f"../{other}/index.html",
+                         f"https://example.com/?news-archive={other}", NOTED])
+    post = project.post(slug)
+    source = dataclasses.replace(post.source, url="not an address") if target.startswith("/") else post.source
+    project.change(slug, body=post.body + f"\nSee [this]({target}).\n", source=source)
+    return f"link in {slug} to {target}"
+
+
+def _media(project: Project, rng: random.Random) -> str:
+    """An image mirrored, which a body shows, or a featured image that may be mirrored."""
+    slug = rng.choice(_slugs(project))
+    if rng.random() < 0.5:
+        number = rng.randrange(24)
+        project.change(slug, image=rng.choice([None, Image(f"https://example.com/up/{number}.jpg", f"alt {number}")]))
+        return f"featured image of {slug}"
+    mirror_image(project, f"https://example.com/up/{rng.randrange(24)}.jpg")
+    return "image mirrored"
+
+
 KINDS: list[Callable[[Project, random.Random], str]] = [_title, _title, _summary, _parent, _body, _body, _date,
-                                                        _terms, _delete, _add, _template, _static]
+                                                        _terms, _delete, _add, _template, _static, _offset, _rename,
+                                                        _source, _link, _media]
 
 
-@pytest.mark.parametrize("with_session", [False, True], ids=["separate-builds", "one-session"])
-def test_random_edits_rebuild_to_what_a_clean_build_gives(tmp_path: Path, with_session: bool) -> None:
-    rng = random.Random(16)
+def _as_a_new_process() -> None:
+    """Forget what this process remembered (pure functions' caches), as a separate `newsmirror build` would: a
+    cache that gives another result for an equal argument then shows."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("generator."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
+def _problems(problems: list, root: Path) -> list[str]:
+    return [str(problem).replace(str(root), "<root>") for problem in problems]
+
+
+# Seeds whose edits caught the bugs found so far: a hidden template's change missed (7), notes lost with a
+# renamed file and an offset shown stale by a process that builds again (1).
+@pytest.mark.parametrize("with_session, seed", [(False, 7), (True, 1)], ids=["separate-builds", "one-session"])
+def test_random_edits_rebuild_to_what_a_clean_build_gives(tmp_path: Path, with_session: bool, seed: int) -> None:
+    rng = random.Random(seed)
     project = Project(tmp_path / "project", posts=24)
     session = BuildSession() if with_session else None
     run_build(project.config(), session=session)
     differing = []
     for number in range(EDITS):
         edit = rng.choice(KINDS)(project, rng)
+        if session is None:
+            _as_a_new_process()
         result = run_build(project.config(), session=session)
-        assert result.problems == [], (edit, result.problems)
-        after, clean = tree(project.root / "site"), project.clean_build(tmp_path / f"clean-{number}")
+        after = tree(project.root / "site")
+        _as_a_new_process()
+        where = tmp_path / f"clean-{number}"
+        clean = project.clean_build(where)
+        problems = _problems(run_build(project.config(where, where / "content")).problems, where)
+        if _problems(result.problems, project.root) != problems:
+            differing.append(f"after edit {number} ({edit}): problems {result.problems} != {problems}")
         differing += [f"after edit {number} ({edit}): {path}" for path in sorted(after.keys() | clean.keys())
                       if after.get(path) != clean.get(path)]
     assert differing == []

@@ -7,7 +7,7 @@ import dataclasses
 import os
 import shutil
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -59,11 +59,11 @@ class Project:
         return loads((self.content / "news-archive" / f"{slug}.md").read_text(encoding="utf-8"))
 
     def change(self, name: str, **fields: object) -> None:
-        old = self.post(name)
-        new = dataclasses.replace(old, **fields)
+        """The post read from news-archive/<name>.md changed, and saved where the store saves it."""
+        new = dataclasses.replace(self.post(name), **fields)
         write_document(self.content, new)
-        if document_path(self.content, new) != document_path(self.content, old):
-            document_path(self.content, old).unlink()
+        if document_path(self.content, new) != self.content / "news-archive" / f"{name}.md":
+            (self.content / "news-archive" / f"{name}.md").unlink()
 
     def user_file(self, folder: str, path: str, text: str) -> None:
         target = self.root / folder / path
@@ -132,6 +132,11 @@ EDITS: list[tuple[str, Callable[[Project], None]]] = [
                            '{% extends "base.html" %}{% block main %}<h1>{{ heading }}</h1>'
                            '{% for p in posts %}<a href="{{ p.href }}">{{ p.title }}</a>{% endfor %}'
                            '{% endblock %}\n')),
+    ("a user base template that includes a hidden one, as Jinja may",
+     lambda p: (p.user_file("no-templates", ".footer.html", "<p>first</p>\n"),
+                p.user_file("no-templates", "base.html",
+                            _theme("base.html").replace("</footer>", '{% include ".footer.html" %}</footer>')))),
+    ("the hidden template changed", lambda p: p.user_file("no-templates", ".footer.html", "<p>second</p>\n")),
     ("a user stylesheet", lambda p: p.user_file("no-static", "css/site.css", "body { color: teal; }\n")),
     ("the user stylesheet removed again", lambda p: (p.root / "no-static/css/site.css").unlink()),
     ("an image mirrored, which one body shows", lambda p: mirror_image(p, "https://example.com/up/9.jpg")),
@@ -290,3 +295,72 @@ def test_progress_is_reported_for_every_file_rendered(tmp_path: Path) -> None:
     result = run_build(project.config(), progress=lambda stage, done, total: seen.append((stage, done, total)))
     assert seen == [("render", n, result.rendered) for n in range(1, result.rendered + 1)]
     assert [stage for stage, _ in result.stages] == ["scan", "load", "group", "relate", "plan", "render", "swap"]
+
+
+def test_a_file_beside_the_templates_that_is_no_text_does_not_stop_a_build(tmp_path: Path) -> None:
+    """Every file in templates/ is an input, hidden ones too (Jinja loads any): an editor's swap file is one."""
+    project = Project(tmp_path, posts=5)
+    project.build()
+    (tmp_path / "no-templates").mkdir()
+    (tmp_path / "no-templates/.post.html.swp").write_bytes(b"b0VIM 9.0\x00\xff\xfe\x00")
+    result = project.build()
+    assert result.rendered == 0 and tree(tmp_path / "site") == project.clean_build(tmp_path / "clean")
+
+
+def test_a_post_file_renamed_keeps_the_notes_its_body_gave(tmp_path: Path) -> None:
+    """Its page is the same and is not rendered again; what rendering its body noted is still reported, as a
+    clean build reports it."""
+    project = Project(tmp_path, posts=5)
+    old = project.post("story-0001")
+    project.change("story-0001", source=dataclasses.replace(old.source, url="not an address"),
+                   body=old.body + "\n[A page of the old site](/about/team.html)\n")
+    first = run_build(project.config())
+    assert any("relative to the original site" in p.message for p in first.problems)
+    news = project.content / "news-archive"
+    (news / "story-0001.md").rename(news / "renamed.md")
+    again = run_build(project.config())
+    assert again.rendered == 0
+    assert [p.message for p in again.problems] == [p.message for p in first.problems]
+    assert again.problems[0].file.endswith("renamed.md")
+
+
+def test_a_project_moved_to_another_folder_reports_its_problems_where_they_are_now(tmp_path: Path) -> None:
+    """The cache moves with the content folder; what it keeps must not name the old place."""
+    project = Project(tmp_path / "before", posts=5)
+    terms = project.content / "terms.yaml"
+    terms.write_text(terms.read_text() + "regions:\n  atlantis:\n    name: 3\n")
+    _age(project.content)
+    assert run_build(project.config()).problems
+    shutil.move(tmp_path / "before", tmp_path / "after")
+    project.root, project.content = tmp_path / "after", tmp_path / "after/content"
+    moved = run_build(project.config())
+    shutil.rmtree(project.content / CACHE_DIR)
+    clean = run_build(project.config())
+    assert [str(p) for p in moved.problems] == [str(p) for p in clean.problems] != []
+    assert tree(project.root / "site") == project.clean_build(tmp_path / "clean")
+
+
+def test_a_date_given_at_another_utc_offset_shows_that_offset(tmp_path: Path) -> None:
+    """One instant at two UTC offsets makes equal datetimes: each page shows its post's own offset, after the
+    date moved to another (built in one process, as `serve` builds), and beside another post of that instant."""
+    project = Project(tmp_path, posts=5)
+    project.build()
+    when = project.post("story-0001").date
+    dates = {"story-0001": when.astimezone(timezone.utc), "story-0002": when.astimezone(timezone(timedelta(hours=3)))}
+    for slug, date in dates.items():
+        project.change(slug, date=date)
+    project.build()
+    for slug, date in dates.items():
+        assert f'datetime="{date.isoformat()}"' in (tmp_path / f"site/news-archive/{slug}/index.html").read_text()
+
+
+def test_another_python_rebuilds_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python's Unicode tables and standard library shape the output (the search index's words, URLs): a build
+    run by another Python (its files are not inputs a build stats) makes every page again."""
+    from generator.output import inputs
+    project = Project(tmp_path, posts=5)
+    first = project.build()
+    name, version, unicode = inputs.runtime()
+    monkeypatch.setattr(inputs, "runtime", lambda: (name, (version[0], version[1] + 1), "99.0.0"))
+    result = project.build()
+    assert not result.unchanged and result.rendered > first.pages  # every page; not the files copied as they are

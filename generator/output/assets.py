@@ -9,13 +9,15 @@ from pathlib import Path
 from generator.store.media import MEDIA_DIR, is_media_name
 
 
-def static_files(user_dir: Path, theme_dir: Path) -> Iterator[tuple[str, Path]]:
-    """(site path, source file) pairs in sorted order; a user's file wins over the theme's."""
+def static_files(user_dir: Path, theme_dir: Path, hidden: bool = False) -> Iterator[tuple[str, Path]]:
+    """(site path, source file) pairs in sorted order; a user's file wins over the theme's. Files whose names
+    start with a dot are left out unless `hidden`: a static one is not published, but Jinja loads a template
+    of any name, so every file a template can include is an input (see inputs.find_inputs)."""
     files: dict[str, Path] = {}
     for folder in (theme_dir, user_dir):
         if folder.is_dir():
             for source in folder.rglob("*"):
-                if source.is_file() and not source.name.startswith("."):
+                if source.is_file() and (hidden or not source.name.startswith(".")):
                     files[source.relative_to(folder).as_posix()] = source
     for path in sorted(files):
         yield path, files[path]

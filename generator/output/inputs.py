@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import os
+import sys
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +42,7 @@ class Inputs:
     posts: tuple[str, ...]  # sorted; strings, as ten thousand Path objects take a tenth of a second
     terms: Path  # may not exist
     labels: Path  # labels.yaml; may not exist
-    templates: dict[str, Path]  # template name -> file; the user's over the theme's
+    templates: dict[str, Path]  # template name -> file, hidden ones too; the user's over the theme's
     static: dict[str, Path]  # path in the site -> file; the user's over the theme's, then the mirrored media
     code: tuple[Path, ...]
     media: Path  # the manifest of the mirrored media (store/media.py); may not exist
@@ -51,13 +53,23 @@ class Inputs:
         return [*self.posts, *map(str, others)]
 
 
+def runtime() -> tuple[str, tuple[int, int], str]:
+    """The Python that runs the build, which shapes the output as the libraries do: its Unicode tables fold and
+    split the search index's words and order names, and its standard library parses URLs. Not a file a build
+    can stat: the configuration's key names it (so the scan's stamp and output/edits.py see it change) and
+    so does the code key (keys.code_key), which every cache's key holds."""
+    return sys.implementation.name, sys.version_info[:2], unicodedata.unidata_version
+
+
 def config_key(config: Config) -> str:
-    """Every setting that can change output. Paths and jobs cannot: the same content built from another
-    folder, into another folder or on more cores gives the same bytes."""
+    """Every setting that can change output, and the Python that runs the build (see runtime). Paths and jobs
+    cannot: the same content built from another folder, into another folder or on more cores gives the same
+    bytes."""
     build = dataclasses.asdict(config.build)
     del build["jobs"]
     taxonomies = None if config.taxonomies is None else [(t.name, t.label) for t in config.taxonomies]
-    return of_values(dataclasses.asdict(config.site), build, taxonomies, config.changes.updates, config.words)
+    return of_values(dataclasses.asdict(config.site), build, taxonomies, config.changes.updates, config.words,
+                     runtime())
 
 
 def find_inputs(config: Config) -> Inputs:
@@ -68,7 +80,7 @@ def find_inputs(config: Config) -> Inputs:
         posts=tuple(post_file_names(content)),
         terms=content / TERMS_FILE,
         labels=content / LABELS_FILE,
-        templates=dict(static_files(config.path("templates"), theme / "templates")),
+        templates=dict(static_files(config.path("templates"), theme / "templates", hidden=True)),
         static={**dict(static_files(config.path("static"), theme / "static")), **dict(media_files(content))},
         code=code_files(),
         media=content / MEDIA_DIR / MANIFEST,

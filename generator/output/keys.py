@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from generator import __version__, urls
 from generator.model import RELATED_WINDOW, Post, Site, parent_and_children, translations
+from generator.output import inputs
 from generator.output.digest import of_bytes, of_values
 from generator.render import updates
 from generator.render.media_views import featured_key
@@ -25,7 +26,8 @@ RELATED_BLOCK = 32  # posts in a block of a term's list, on average (related_key
 
 
 def code_key(digests: Sequence[str]) -> str:
-    return of_values(__version__, sorted(digests))
+    """`digests`: of the code files (inputs.code_files); with the Python that runs them (inputs.runtime)."""
+    return of_values(__version__, inputs.runtime(), sorted(digests))
 
 
 def template_keys(digests: Mapping[str, str], uses: Mapping[str, frozenset[str] | None]) -> dict[str, str]:

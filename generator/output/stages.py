@@ -97,9 +97,11 @@ def load(config: Config, scan: Scan, cache: BuildCache, jobs: int) -> Inputs:
 
 def _terms(content: Path, entry: FileEntry | None, code: str, cached: tuple[str, list, list]
            ) -> tuple[TermRegistry, tuple[str, list, list]]:
-    """read_terms, reused while terms.yaml and the code are as they were (parsing its YAML takes a few
-    hundredths of a second); the file's stat must be trusted, so it cannot have changed since its digest."""
-    key = "" if entry is not None and entry.stat is None else of_values(code, entry.digest if entry else "")
+    """read_terms, reused while terms.yaml, where it is, and the code are as they were (parsing its YAML takes
+    a few hundredths of a second; its problems name the file); the file's stat must be trusted, so it cannot
+    have changed since its digest."""
+    where = str(content / TERMS_FILE)
+    key = "" if entry is not None and entry.stat is None else of_values(code, where, entry.digest if entry else "")
     if key and cached[0] == key:
         registry = TermRegistry()
         for taxonomy, slug, name, ident, parent in cached[1]:
@@ -191,7 +193,16 @@ def _template_uses(digests: dict[str, str], code: str, cached: tuple[str, dict[s
     key = of_values(code, sorted(digests.items()))
     if cached[0] == key:
         return cached
-    return key, {name: templates.uses(name) for name in digests}
+    return key, {name: _uses(templates, name) for name in digests}
+
+
+def _uses(templates: Templates, name: str) -> frozenset[str] | None:
+    """templates.uses(name); None (may use any) for a file that is no text, such as an editor's swap file
+    beside the templates, which no page renders: reading it as a template must not stop the build."""
+    try:
+        return templates.uses(name)
+    except UnicodeDecodeError:
+        return None
 
 
 def _local_pages(site: Site, cache: BuildCache, loaded: Inputs) -> tuple[dict[str, str], str]:
@@ -253,14 +264,12 @@ def render(config: Config, planned: Planned, staging: Staging, cache: BuildCache
 def body_notes(site: Site, cache: BuildCache, made: Made) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Post file -> (digest, notes) for every post whose body's rendering noted something: from this build,
     else from the last one while the post is unchanged, so that an incremental build reports what a clean
-    one would."""
+    one would. Notes come of the file's bytes alone, so they are found by its digest: a file renamed or moved
+    keeps its page, which is not rendered again, and its notes."""
     found = {}
+    noted = {digest: notes for digest, notes in cache.notes.values()}
     for post in site.posts:
-        if post.digest in made.notes:
-            notes = made.notes[post.digest]
-        else:
-            digest, notes = cache.notes.get(post.file, ("", ()))
-            notes = notes if digest == post.digest else ()
+        notes = made.notes[post.digest] if post.digest in made.notes else noted.get(post.digest, ())
         if notes:
             found[post.file] = (post.digest, notes)
     return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from markupsafe import Markup
 
@@ -182,9 +182,15 @@ class PageView:
     scripts: tuple[str, ...] = ()  # only the search page has any; the policy of every other page forbids them
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def moment(when: datetime, dates: Dates) -> Moment:
-    """(A pure function, remembered: a post's date shows on a dozen list pages, and strftime is slow.)"""
+    """(A pure function, remembered: a post's date shows on a dozen list pages, and strftime is slow.) Remembered
+    by its UTC offset too: one instant at two offsets makes equal datetimes, which would share one Moment, the
+    first made (in a process that builds again, the one of the last build)."""
+    return _moment(when, when.utcoffset(), dates)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _moment(when: datetime, offset: timedelta | None, dates: Dates) -> Moment:
     return Moment(when.isoformat(), dates.moment(when))
 
 
