@@ -40,3 +40,11 @@ def test_a_draft_without_a_slug_stays_unnamed_as_in_wordpress(tmp_path: Path) ->
     result = run_import([path], tmp_path / "content", ImportOptions(statuses=frozenset({"publish", "draft"})))
     assert [p.name for p in document_files(tmp_path / "content")] == ["19.md"]
     assert result.problems == []
+
+
+def test_an_item_without_an_id_takes_the_one_its_guid_names(tmp_path: Path) -> None:
+    """`?p=19` is the address WordPress gave post 19: a link to it elsewhere reaches this post."""
+    result, documents = _imported(tmp_path, _without(item(19, "Boat", "<p>Boat.</p>", slug="boat"), "wp:post_id"))
+    assert [(name, document.source.id) for name, document in documents] == [("boat.md", 19)]
+    assert [(p.item, p.field, p.message) for p in result.problems] == [
+        ("#0", "wp:post_id", "missing; imported with id 19, the one its guid names")]
