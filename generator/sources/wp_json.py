@@ -276,9 +276,12 @@ def _json_before_end_tags(text: str) -> Any:
 
 def _unwrapped(data: Any) -> Any:
     """The list inside the object PowerShell's ConvertTo-Json makes of an array it was handed whole
-    (`ConvertTo-Json -InputObject $posts`, or a Windows PowerShell 5 pipeline): `{"value": [...], "Count": n}`."""
+    (`ConvertTo-Json -InputObject $posts`, or a Windows PowerShell 5 pipeline): `{"value": [...], "Count": n}`;
+    and the items of the pages a script collected before saving them together (`[[page 1], [page 2]]`)."""
     if isinstance(data, dict) and data.keys() == {"value", "Count"} and isinstance(data["value"], list):
         return data["value"]
+    if isinstance(data, list) and data and all(isinstance(page, list) for page in data):
+        return [item for page in data for item in page]
     return data
 
 
