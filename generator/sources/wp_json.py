@@ -50,7 +50,7 @@ RECORD_TYPES = frozenset({
     "acf-taxonomy", "acf-ui-options-page", "elementor_library", "elementor_snippet", "elementor_font",
     "elementor_icons", "shop_order", "shop_order_refund", "shop_order_placehold", "shop_coupon", "shop_webhook",
     "shop_subscription", "product_variation", "scheduled-action", "edd_payment", "edd_discount", "edd_log",
-    "amp_validated_url",
+    "amp_validated_url", "aipkit_chatbot", "aipkit_ai_form",  # AIPKit's chatbots and AI forms: settings, prompts
     "envira", "envira_album", "soliloquy", "ml-slider"})  # Envira, Soliloquy, MetaSlider: galleries and sliders
 # Patterns, widgets, sidebars, widget types and global styles, by the fields that only they have.
 DESIGN_KEYS = ({"block_types", "viewport_width"}, {"id_base", "sidebar"}, {"before_widget", "widgets"},
