@@ -48,3 +48,22 @@ def test_an_item_without_an_id_takes_the_one_its_guid_names(tmp_path: Path) -> N
     assert [(name, document.source.id) for name, document in documents] == [("boat.md", 19)]
     assert [(p.item, p.field, p.message) for p in result.problems] == [
         ("#0", "wp:post_id", "missing; imported with id 19, the one its guid names")]
+
+
+def test_an_export_naming_its_version_in_wp_version_is_read_and_said(tmp_path: Path) -> None:
+    """A blog converted to WXR by a script that wrote `<wp:version>1.2</wp:version>` for the header's version."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(1, "Pottering", "<p>A day off.</p>")).replace("wxr_version>", "version>"))
+    result = run_import([path], tmp_path / "content")
+    assert [p.name for p in document_files(tmp_path / "content")] == ["post-1.md"]
+    assert [p.message for p in result.problems] == [
+        "the header names its version in <wp:version>, not <wp:wxr_version> as WordPress writes it; "
+        "read as WXR 1.2"]
+
+
+def test_an_export_without_any_version_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(1, "Pottering", "<p>A day off.</p>")).replace("<wp:wxr_version>1.2</wp:wxr_version>", ""))
+    result = run_import([path], tmp_path / "content")
+    assert document_files(tmp_path / "content") == []
+    assert [p.message[:32] for p in result.problems] == ["no <wp:wxr_version> in the <chan"]

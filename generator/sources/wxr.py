@@ -155,11 +155,13 @@ def _id_in_address(fields: Mapping[str, str]) -> int:
 def _scan(path: Path, names: Names, skipped: list[str]) -> str:
     """Why the export cannot be imported, or '' after noting its attachments and the site's offset, and in
     `skipped` what of the file was not read."""
-    version = ""
+    version = misnamed = ""
     try:
         for tag, element in _elements(path, skipped):
             if tag == "wp:wxr_version":
                 version = element.fields.get("text", "")
+            elif tag == "wp:version":
+                misnamed = element.fields.get("text", "")
             elif tag == "item" and element.fields.get("wp:post_type") == "attachment":
                 _note_attachment(element, names)
             elif tag == "item":
@@ -173,6 +175,10 @@ def _scan(path: Path, names: Names, skipped: list[str]) -> str:
     except OSError as e:
         return f"cannot read: {e.strerror}"
     names.attached = {owner: found for owner, found in names.attached.items() if owner in names.galleries}
+    if not version and VERSION.match(misnamed):  # a converter's header; WordPress's importer would refuse it
+        version = misnamed
+        skipped.append(f"the header names its version in <wp:version>, not <wp:wxr_version> as WordPress writes "
+                       f"it; read as WXR {version}")
     if not version:
         return "no <wp:wxr_version> in the <channel>: not a WordPress export, or cut short before its items"
     if not VERSION.match(version):
