@@ -41,8 +41,17 @@ def drop_plugin_toc(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def drop_screen_reader_text(soup: BeautifulSoup, ctx: Context) -> None:
-    """Text such as " (opens in a new tab)" is for screen readers on the original site only."""
+    """Text such as " (opens in a new tab)" is for screen readers on the original site only. In a link that
+    shows only an icon (a social links block's `<svg>` and `<span class="screen-reader-text">Mastodon</span>`)
+    it was the link's name: it stays as the link's label, which name_icon_links writes."""
+    if not may_hold(soup, SCREEN_READER_CLASSES):
+        return
+    named = [(link, tag.get_text(" ", strip=True)) for tag in elements(soup) if has_class(tag, SCREEN_READER_CLASSES)
+             and (link := tag.find_parent("a")) is not None and not link.get("aria-label") and not link.get("title")]
     _drop_marked(soup, ctx, SCREEN_READER_CLASSES, loss.SCREEN_READER, said=True)
+    for link, words in named:
+        if words and not link.get_text(strip=True):
+            link["aria-label"] = words
 
 
 def drop_share_widgets(soup: BeautifulSoup, ctx: Context) -> None:
