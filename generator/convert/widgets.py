@@ -32,6 +32,9 @@ SITE_LISTING_CLASSES = frozenset({"wp-block-latest-posts", "wp-block-query", "wp
                                   "wp-block-latest-comments", "wp-block-page-list", "wp-block-tag-cloud",
                                   "wp-block-calendar"})
 FEED_CLASSES = frozenset({"wp-block-rss"})
+# The "+" or chevron a collapsible section's heading shows, as its script opens it (WordPress 6.9's accordion
+# block): drawn for the eye only (`aria-hidden`), and in the heading's text it would end the title ("Hours?+").
+TOGGLE_ICON_CLASSES = frozenset({"wp-block-accordion-heading__toggle-icon"})
 # Auto-inserted keyword links point at whatever the plugin chose, not at what the author wrote.
 KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-link-juicer"})
 
@@ -63,6 +66,15 @@ def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
     gives the same post, which holds only the blocks' names."""
     _drop_marked(soup, ctx, SITE_LISTING_CLASSES, loss.LIVE_LISTING)
     _drop_marked(soup, ctx, FEED_CLASSES, loss.LIVE_FEED)
+
+
+def drop_toggle_icons(soup: BeautifulSoup, ctx: Context) -> None:
+    """The mirror shows a collapsible section open: its toggle's icon goes, and nothing of the text with it."""
+    if not may_hold(soup, TOGGLE_ICON_CLASSES):
+        return
+    for tag in elements(soup):
+        if has_class(tag, TOGGLE_ICON_CLASSES):
+            tag.decompose()
 
 
 def _drop_marked(soup: BeautifulSoup, ctx: Context, classes: frozenset[str], kind: str,
