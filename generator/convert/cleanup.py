@@ -141,6 +141,7 @@ def embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
         wrapper = figure.find(class_="wp-block-embed__wrapper") or figure
         url = next((s.strip() for s in wrapper.find_all(string=True) if s.strip().startswith("http")), "")
         if not url or wrapper.find(["iframe", "blockquote", "a"]):
+            _link_quoted_source(soup, wrapper, ctx)
             continue
         ctx.losses.note(loss.EMBED_AS_LINK, url)
         paragraph = soup.new_tag("p")
@@ -148,6 +149,20 @@ def embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
         link.string = embed_label(url, ctx.words)
         paragraph.append(link)
         wrapper.replace_with(paragraph)
+
+
+def _link_quoted_source(soup: BeautifulSoup, wrapper: Tag, ctx: Context) -> None:
+    """A provider's quote that names the page it shows only in its `cite` (TikTok's names the account, the
+    caption and the sound, not the video): a link to that page follows the quote, as the export's embed shows."""
+    quote = wrapper.find("blockquote", cite=True)
+    source = str(quote.get("cite", "")).strip() if quote is not None else ""
+    if not WEB_ADDRESS.match(source) or wrapper.find("a", href=source) is not None:
+        return
+    paragraph = soup.new_tag("p")
+    link = soup.new_tag("a", href=source)
+    link.string = embed_label(source, ctx.words)
+    paragraph.append(link)
+    quote.insert_after(paragraph)
 
 
 def citations_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
