@@ -48,6 +48,7 @@ EMPTY_DROPPABLE = (*SPACE_KEEPING, "div", "p", "section", "figure", "figcaption"
 HEADINGS_AND_PARAGRAPHS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
+INDENT = re.compile(r"^[ \t]+")
 WEB_ADDRESS = re.compile(r"^\s*https?://", re.IGNORECASE)
 
 
@@ -177,7 +178,8 @@ def citations_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def verse_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
-    """Poetry keeps its line breaks but is prose, not code."""
+    """Poetry keeps its line breaks but is prose, not code; a line's indent, which the verse block shows as
+    typed, stays as no-break spaces (a tab as four), which prose does not collapse."""
     if not may_hold(soup, VERSE_CLASSES):
         return
     for pre in elements(soup, "pre"):
@@ -189,6 +191,7 @@ def verse_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
                 for i, part in enumerate(parts):
                     if i:
                         text.insert_before(soup.new_tag("br"))
+                        part = INDENT.sub(lambda m: m.group(0).replace("\t", "    ").replace(" ", "\u00a0"), part)
                     text.insert_before(part)
                 text.extract()
         pre.name = "p"
