@@ -26,11 +26,11 @@ SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_s
                            "sharing-buttons", "jp-relatedposts", "et_social_inline",
                            "ctf-tweet-actions"})  # Smash Balloon's Reply / Retweet / Like under each tweet of a feed
 # Blocks WordPress fills in when it shows the page (dynamic blocks), with lists the live site made of its own posts,
-# pages, terms, menus and comments: REST content holds them as they stood that day, an export nothing; the mirror
-# makes its own lists and menus. The RSS block lists another site's feed.
+# pages, terms and comments: REST content holds them as they stood that day, an export nothing; the mirror makes
+# its own lists. The RSS block lists another site's feed.
 SITE_LISTING_CLASSES = frozenset({"wp-block-latest-posts", "wp-block-query", "wp-block-archives", "wp-block-categories",
                                   "wp-block-latest-comments", "wp-block-page-list", "wp-block-tag-cloud",
-                                  "wp-block-calendar", "wp-block-navigation", "wp-block-loginout"})
+                                  "wp-block-calendar"})
 FEED_CLASSES = frozenset({"wp-block-rss"})
 # The "+" or chevron a collapsible section's heading shows, as its script opens it (WordPress 6.9's accordion
 # block): drawn for the eye only (`aria-hidden`), and in the heading's text it would end the title ("Hours?+").
