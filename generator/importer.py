@@ -16,7 +16,7 @@ from generator.convert.addresses import has_host
 from generator.convert.batch import Failure, convert_all, convert_one
 from generator.convert.context import Losses, Media, Settings
 from generator.convert.document import Term, TermRegistry
-from generator.convert.wp_post import Lookups, embedded_terms, to_media, to_term, to_user
+from generator.convert.wp_post import Lookups, embedded_authors, embedded_terms, to_media, to_term, to_user
 from generator.convert.wp_render import rendered_content
 from generator.import_result import ImportOptions, ImportResult, PostReport
 from generator.language.words import Words
@@ -255,6 +255,7 @@ class Names:
         self.labels = Labels()  # the site's names of its taxonomies and types
         self.terms: dict[tuple[str, int], Term] = {}
         self.embedded_terms: dict[tuple[str, int], Term] = {}  # from posts: term endpoints come first
+        self.embedded_users: dict[int, str] = {}  # from posts: saved users come first
         self.problems: list[Problem] = []
 
     def add(self, item: RawItem) -> None:
@@ -273,22 +274,27 @@ class Names:
             self.labels.types.update(_names([item.data] if "rest_base" in item.data else item.data.values()))
 
     def embedded(self, post: dict[str, Any]) -> None:
+        """The terms and author a post saved with `_embed` names, which also name the posts of a crawl's other
+        files saved without it (the latest posts fetched again without `_embed`)."""
         for term in embedded_terms(post):
             if term.id is not None:
                 self.embedded_terms.setdefault((term.taxonomy, term.id), term)
+        for user in embedded_authors(post):
+            self.embedded_users.setdefault(*user)
 
     def lookups(self) -> tuple[Lookups, str]:
         terms = dict(self.terms)
         for key, term in self.embedded_terms.items():
             terms.setdefault(key, term)
+        users = {**self.embedded_users, **self.users}
         own = import_cache.fingerprint(sorted((k, astuple(t)) for k, t in terms.items()),
-                                       sorted(self.taxonomies.items()), sorted(self.users.items()),
+                                       sorted(self.taxonomies.items()), sorted(users.items()),
                                        sorted((k, astuple(m)) for k, m in self.media.items()))
         for by_slug in self.registry.terms.values():
             for term in by_slug.values():
                 if term.id is not None:
                     terms.setdefault((term.taxonomy, term.id), term)
-        return Lookups(terms=terms, taxonomies=self.taxonomies, users=self.users, media=self.media), own
+        return Lookups(terms=terms, taxonomies=self.taxonomies, users=users, media=self.media), own
 
     def _add_term(self, item: RawItem) -> None:
         try:

@@ -32,7 +32,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
 from generator.convert.widgets import (drop_forms, drop_plugin_toc, drop_screen_reader_text, drop_share_widgets,
-                                       unwrap_keyword_links)
+                                       drop_toggle_icons, unwrap_keyword_links)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
@@ -48,6 +48,7 @@ EMPTY_DROPPABLE = (*SPACE_KEEPING, "div", "p", "section", "figure", "figcaption"
 HEADINGS_AND_PARAGRAPHS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
+INDENT = re.compile(r"^[ \t]+")
 WEB_ADDRESS = re.compile(r"^\s*https?://", re.IGNORECASE)
 
 
@@ -141,6 +142,7 @@ def embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
         wrapper = figure.find(class_="wp-block-embed__wrapper") or figure
         url = next((s.strip() for s in wrapper.find_all(string=True) if s.strip().startswith("http")), "")
         if not url or wrapper.find(["iframe", "blockquote", "a"]):
+            _link_quoted_source(soup, wrapper, ctx)
             continue
         ctx.losses.note(loss.EMBED_AS_LINK, url)
         paragraph = soup.new_tag("p")
@@ -148,6 +150,20 @@ def embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
         link.string = embed_label(url, ctx.words)
         paragraph.append(link)
         wrapper.replace_with(paragraph)
+
+
+def _link_quoted_source(soup: BeautifulSoup, wrapper: Tag, ctx: Context) -> None:
+    """A provider's quote that names the page it shows only in its `cite` (TikTok's names the account, the
+    caption and the sound, not the video): a link to that page follows the quote, as the export's embed shows."""
+    quote = wrapper.find("blockquote", cite=True)
+    source = str(quote.get("cite", "")).strip() if quote is not None else ""
+    if not WEB_ADDRESS.match(source) or wrapper.find("a", href=source) is not None:
+        return
+    paragraph = soup.new_tag("p")
+    link = soup.new_tag("a", href=source)
+    link.string = embed_label(source, ctx.words)
+    paragraph.append(link)
+    quote.insert_after(paragraph)
 
 
 def citations_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
@@ -162,7 +178,8 @@ def citations_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def verse_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
-    """Poetry keeps its line breaks but is prose, not code."""
+    """Poetry keeps its line breaks but is prose, not code; a line's indent, which the verse block shows as
+    typed, stays as no-break spaces (a tab as four), which prose does not collapse."""
     if not may_hold(soup, VERSE_CLASSES):
         return
     for pre in elements(soup, "pre"):
@@ -174,6 +191,7 @@ def verse_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
                 for i, part in enumerate(parts):
                     if i:
                         text.insert_before(soup.new_tag("br"))
+                        part = INDENT.sub(lambda m: m.group(0).replace("\t", "    ").replace(" ", "\u00a0"), part)
                     text.insert_before(part)
                 text.extract()
         pre.name = "p"
@@ -305,6 +323,7 @@ PASSES: tuple[Pass, ...] = (
     drop_inpage_toc,
     drop_screen_reader_text,
     drop_share_widgets,
+    drop_toggle_icons,
     drop_forms,
     unwrap_keyword_links,
     unwrap_pictures,

@@ -34,9 +34,11 @@ def math_as_tex(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def tex_of(math: Tag) -> str:
-    """The formula's TeX, without the `{\\displaystyle …}` Wikipedia wraps each one in."""
+    """The formula's TeX, without the `{\\displaystyle …}` Wikipedia wraps each one in; else the TeX that
+    WordPress 6.9's inline math keeps beside its MathML (`<math data-latex="x^2">`)."""
     annotation = math.find("annotation", attrs={"encoding": TEX})
-    tex = annotation.get_text().strip() if annotation is not None else ""
+    latex = math.get("data-latex")
+    tex = annotation.get_text().strip() if annotation is not None else latex.strip() if isinstance(latex, str) else ""
     styled = WIKIPEDIA_STYLE.fullmatch(tex)
     return styled.group(1).strip() if styled else tex
 

@@ -277,7 +277,8 @@ class NewsConverter(MarkdownConverter):
         summary = el.find("summary", recursive=False)
         # Joined without a separator, then collapsed: "in <strong>2024</strong>?" stays "in 2024?".
         label = html_escape(" ".join(summary.get_text().split()) if summary else self.ctx.words.details)
-        return f"\n\n<details>\n<summary>{label}</summary>\n\n{text.strip()}\n\n</details>\n\n"
+        opened = " open" if el.has_attr("open") else ""  # the details block's "open by default"
+        return f"\n\n<details{opened}>\n<summary>{label}</summary>\n\n{text.strip()}\n\n</details>\n\n"
 
     def convert_summary(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return ""  # written by convert_details

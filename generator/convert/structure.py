@@ -20,7 +20,7 @@ MORE = "nm-more"  # stands in for <!--more--> until the converter writes it back
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Blocks a heading's text may be wrapped in; Markdown headings hold one line of inline text.
 BLOCKS_IN_HEADINGS = ("p", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "section", "article", "header",
-                      "footer", "aside", "figure", "figcaption")
+                      "footer", "aside", "figure", "figcaption", *HEADINGS)
 # The blocks of a plugin's layout, which a heading set around its shortcode holds (layouts_out_of_headings), and
 # how many of them with words of their own a heading's title may be made of.
 LAYOUT_IN_HEADINGS = frozenset({"div", "section", "article"})
@@ -87,7 +87,9 @@ def _words_of_its_own(block: Tag) -> bool:
 
 def blocks_in_headings_as_text(soup: BeautifulSoup, ctx: Context) -> None:
     """`<h3><li>…</li></h3>` and `<h2><ul><li>a</li><li>b</li></ul></h2>` keep their heading: the
-    list (or paragraph) inside becomes the heading's text, its items one space apart."""
+    list (or paragraph) inside becomes the heading's text, its items one space apart. So does a heading
+    inside a heading (a page builder's counter, `<h2><h3>652</h3><span>Projects</span></h2>`), which
+    showed its number on a line of its own."""
     for heading in _elements(soup, *HEADINGS):
         for block in reversed([t for t in tags_in(heading) if t.name in BLOCKS_IN_HEADINGS]):
             block.insert_after(" ")

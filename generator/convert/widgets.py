@@ -24,6 +24,9 @@ SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_s
                            "heateor_sss_sharing_container", "shareaholic-canvas", "social-share",
                            "sharing-buttons", "jp-relatedposts", "et_social_inline",
                            "ctf-tweet-actions"})  # Smash Balloon's Reply / Retweet / Like under each tweet of a feed
+# The "+" or chevron a collapsible section's heading shows, as its script opens it (WordPress 6.9's accordion
+# block): drawn for the eye only (`aria-hidden`), and in the heading's text it would end the title ("Hours?+").
+TOGGLE_ICON_CLASSES = frozenset({"wp-block-accordion-heading__toggle-icon"})
 # Auto-inserted keyword links point at whatever the plugin chose, not at what the author wrote.
 KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-link-juicer"})
 
@@ -33,12 +36,30 @@ def drop_plugin_toc(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def drop_screen_reader_text(soup: BeautifulSoup, ctx: Context) -> None:
-    """Text such as " (opens in a new tab)" is for screen readers on the original site only."""
+    """Text such as " (opens in a new tab)" is for screen readers on the original site only. In a link that
+    shows only an icon (a social links block's `<svg>` and `<span class="screen-reader-text">Mastodon</span>`)
+    it was the link's name: it stays as the link's label, which name_icon_links writes."""
+    if not may_hold(soup, SCREEN_READER_CLASSES):
+        return
+    named = [(link, tag.get_text(" ", strip=True)) for tag in elements(soup) if has_class(tag, SCREEN_READER_CLASSES)
+             and (link := tag.find_parent("a")) is not None and not link.get("aria-label") and not link.get("title")]
     _drop_marked(soup, ctx, SCREEN_READER_CLASSES, loss.SCREEN_READER, said=True)
+    for link, words in named:
+        if words and not link.get_text(strip=True):
+            link["aria-label"] = words
 
 
 def drop_share_widgets(soup: BeautifulSoup, ctx: Context) -> None:
     _drop_marked(soup, ctx, SHARE_CLASSES, loss.SHARE_WIDGET)
+
+
+def drop_toggle_icons(soup: BeautifulSoup, ctx: Context) -> None:
+    """The mirror shows a collapsible section open: its toggle's icon goes, and nothing of the text with it."""
+    if not may_hold(soup, TOGGLE_ICON_CLASSES):
+        return
+    for tag in elements(soup):
+        if has_class(tag, TOGGLE_ICON_CLASSES):
+            tag.decompose()
 
 
 def _drop_marked(soup: BeautifulSoup, ctx: Context, classes: frozenset[str], kind: str,

@@ -202,6 +202,14 @@ def embedded_terms(data: dict[str, Any]) -> list[Term]:
     return terms
 
 
+def embedded_authors(data: dict[str, Any]) -> list[tuple[int, str]]:
+    """(id, name) of each author in the post's `_embedded`."""
+    embedded = data.get("_embedded")
+    authors = embedded.get("author") if isinstance(embedded, dict) else None
+    found = (to_user(a) for a in (authors if isinstance(authors, list) else ()) if isinstance(a, dict))
+    return [user for user in found if user]
+
+
 def _rest_taxonomy_keys(data: dict[str, Any], lookups: Lookups) -> dict[str, str]:
     """REST field name -> taxonomy name, from the post's own `_links`, its fields and saved taxonomies."""
     keys = {k: v for k, v in BUILTIN_REST_KEYS.items() if k in data}
@@ -251,12 +259,9 @@ def _class_list(data: dict[str, Any]) -> list[Any]:
 def _author(data: dict[str, Any], lookups: Lookups, losses: Losses) -> str:
     """From `_embedded`, else the saved users. An id that neither names is reported, as an unresolved term
     is: a crawl without `/wp/v2/users` (or whose users answered `rest_user_invalid_id`) shows no author."""
-    embedded = data.get("_embedded")
-    authors = embedded.get("author") if isinstance(embedded, dict) else None
-    if isinstance(authors, list) and authors and isinstance(authors[0], dict):
-        found = to_user(authors[0])
-        if found:
-            return found[1]
+    embedded = embedded_authors(data)
+    if embedded:
+        return embedded[0][1]
     ident = data.get("author")
     if not _is_int(ident) or ident <= 0:  # 0: no author, as WordPress gives posts a plugin inserted
         return ""

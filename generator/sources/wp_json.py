@@ -19,6 +19,7 @@ from typing import Any
 from generator.problems import Problem
 from generator.sources.php_messages import blank_php_messages
 from generator.sources.tribe_events import events_as_posts
+from generator.sources.wrapped import CutShort, starts_jsonp, unzipped, without_jsonp
 from generator.sources.wxr_items import synthetic_id
 
 # Kinds of REST resources; only posts become content, the others resolve names or are skipped.
@@ -49,7 +50,7 @@ RECORD_TYPES = frozenset({
     "acf-taxonomy", "acf-ui-options-page", "elementor_library", "elementor_snippet", "elementor_font",
     "elementor_icons", "shop_order", "shop_order_refund", "shop_order_placehold", "shop_coupon", "shop_webhook",
     "shop_subscription", "product_variation", "scheduled-action", "edd_payment", "edd_discount", "edd_log",
-    "amp_validated_url",
+    "amp_validated_url", "aipkit_chatbot", "aipkit_ai_form",  # AIPKit's chatbots and AI forms: settings, prompts
     "envira", "envira_album", "soliloquy", "ml-slider"})  # Envira, Soliloquy, MetaSlider: galleries and sliders
 # Patterns, widgets, sidebars, widget types and global styles, by the fields that only they have.
 DESIGN_KEYS = ({"block_types", "viewport_width"}, {"id_base", "sidebar"}, {"before_widget", "widgets"},
@@ -181,7 +182,8 @@ def json_files(sources: Iterable[Path]) -> Iterator[Path]:
                 continue
             # Static exporters (Simply Static) save each response as `wp-json/…/index.html`.
             saved_api = "wp-json" in path.parts[:-1] and path.suffix in ("", ".html", ".htm", ".txt")
-            if path.suffix == ".json" or ((not path.suffix or saved_api) and _looks_like_json(path)):
+            if path.suffix == ".json" or path.name.endswith(".json.gz") or (
+                    (not path.suffix or saved_api) and _looks_like_json(path)):
                 yield path
 
 
@@ -190,7 +192,8 @@ def _looks_like_json(path: Path) -> bool:
         with path.open("rb") as f:
             head = f.read(4096)
         head = head.decode(_encoding(head), "replace")
-        return blank_php_messages(head).lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
+        head = blank_php_messages(head).lstrip("\ufeff \t\r\n")
+        return head[:1] in ("{", "[") or starts_jsonp(head)
     except OSError:
         return True  # read it, so that the error is reported with the file's name
 
@@ -208,13 +211,15 @@ def _encoding(head: bytes) -> str:
 def read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = unzipped(path.read_bytes())
         encoding = _encoding(raw[:4])
         text = raw.decode(encoding)
-        data, repaired = _loads(blank_php_messages(text))
+        data, repaired = _loads(without_jsonp(blank_php_messages(text)))
         data = events_as_posts(_unwrapped(data))
     except OSError as e:
         return [], [Problem(name, message=f"cannot read: {e.strerror}")]
+    except CutShort:
+        return [], [Problem(name, message="gzip data cut short: the download stopped before its end")]
     except UnicodeDecodeError as e:
         label = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
         return [], [Problem(name, message=f"not {label} text (byte {e.start}): is this a JSON file?")]
@@ -276,9 +281,12 @@ def _json_before_end_tags(text: str) -> Any:
 
 def _unwrapped(data: Any) -> Any:
     """The list inside the object PowerShell's ConvertTo-Json makes of an array it was handed whole
-    (`ConvertTo-Json -InputObject $posts`, or a Windows PowerShell 5 pipeline): `{"value": [...], "Count": n}`."""
+    (`ConvertTo-Json -InputObject $posts`, or a Windows PowerShell 5 pipeline): `{"value": [...], "Count": n}`;
+    and the items of the pages a script collected before saving them together (`[[page 1], [page 2]]`)."""
     if isinstance(data, dict) and data.keys() == {"value", "Count"} and isinstance(data["value"], list):
         return data["value"]
+    if isinstance(data, list) and data and all(isinstance(page, list) for page in data):
+        return [item for page in data for item in page]
     return data
 
 

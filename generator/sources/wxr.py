@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +36,8 @@ from generator.sources.wp_syntax import gallery_owners
 from generator.sources.wxr_items import Element, Names
 
 # Prefixes by namespace: WXR 1.0-1.2 under http:// or https://, and the RSS modules it uses.
+# WordPress's address of a post by its id, which it gives as the guid of every post it creates.
+ID_IN_ADDRESS = re.compile(r"[?&](?:p|page_id)=([1-9][0-9]{0,11})(?:&|#|$)")
 NAMESPACES = ((re.compile(r"^https?://wordpress\.org/export/1\.\d+/excerpt/$"), "excerpt"),
               (re.compile(r"^https?://wordpress\.org/export/1\.\d+/$"), "wp"),
               (re.compile(r"^https?://purl\.org/rss/1\.0/modules/content/$"), "content"),
@@ -130,25 +132,36 @@ def _item(path: Path, position: int, element: Element, names: Names, problems: l
 
 
 def _with_made_id(path: Path, position: int, element: Element, problems: list[Problem]) -> Element:
-    """A hand-made export may give no ids: one is made from what names the post, and said."""
+    """A hand-made export may give no ids: the post takes the one its address names (`?p=19`, WordPress's
+    own address for post 19), else one made from what names the post, and it is said."""
     fields = element.fields
-    basis = fields.get("guid") or fields.get("link") or f"{fields.get('title', '')}\x00{fields.get('wp:post_date', '')}"
-    ident = items.synthetic_id("post", basis)
+    ident, basis = _id_in_address(fields), "the one its guid names"
+    if not ident:
+        made_from = (fields.get("guid") or fields.get("link")
+                     or f"{fields.get('title', '')}\x00{fields.get('wp:post_date', '')}")
+        ident, basis = items.synthetic_id("post", made_from), "made from its guid, link or title and date"
     given = fields.get("wp:post_id", "")
     what = f"not a positive whole number ({given[:40]!r})" if given else "missing"
-    problems.append(Problem(str(path), f"#{position}", "wp:post_id",
-                            f"{what}; imported with id {ident}, made from its guid, link or title and date"))
+    problems.append(Problem(str(path), f"#{position}", "wp:post_id", f"{what}; imported with id {ident}, {basis}"))
     return replace(element, fields={**fields, "wp:post_id": str(ident)})
+
+
+def _id_in_address(fields: Mapping[str, str]) -> int:
+    """The post id in the item's guid (`https://example.com/?p=19`, `?page_id=7`), or 0."""
+    found = ID_IN_ADDRESS.search(fields.get("guid", ""))
+    return int(found.group(1)) if found else 0
 
 
 def _scan(path: Path, names: Names, skipped: list[str]) -> str:
     """Why the export cannot be imported, or '' after noting its attachments and the site's offset, and in
     `skipped` what of the file was not read."""
-    version = ""
+    version = misnamed = ""
     try:
         for tag, element in _elements(path, skipped):
             if tag == "wp:wxr_version":
                 version = element.fields.get("text", "")
+            elif tag == "wp:version":
+                misnamed = element.fields.get("text", "")
             elif tag == "item" and element.fields.get("wp:post_type") == "attachment":
                 _note_attachment(element, names)
             elif tag == "item":
@@ -162,6 +175,10 @@ def _scan(path: Path, names: Names, skipped: list[str]) -> str:
     except OSError as e:
         return f"cannot read: {e.strerror}"
     names.attached = {owner: found for owner, found in names.attached.items() if owner in names.galleries}
+    if not version and VERSION.match(misnamed):  # a converter's header; WordPress's importer would refuse it
+        version = misnamed
+        skipped.append(f"the header names its version in <wp:version>, not <wp:wxr_version> as WordPress writes "
+                       f"it; read as WXR {version}")
     if not version:
         return "no <wp:wxr_version> in the <channel>: not a WordPress export, or cut short before its items"
     if not VERSION.match(version):

@@ -183,7 +183,7 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     data: dict[str, Any] = {
         "id": ident, "type": fields.get("wp:post_type") or "post",
         "status": "password-protected" if fields.get("wp:post_password") else fields.get("wp:status", "publish"),
-        "slug": fields.get("wp:post_name", ""), "link": fields.get("link", ""),
+        "slug": _slug(fields, warnings), "link": fields.get("link", ""),
         "guid": {"rendered": fields.get("guid", "")},
         "date": date, "date_gmt": date_gmt, "modified": modified, "modified_gmt": modified_gmt,
         "title": _title(fields.get("title", ""), raw, date, names.words),
@@ -201,6 +201,18 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
         data["translations"] = group
     data[RENDER] = _render_needs(raw, ident, element.meta, names)
     return data, warnings
+
+
+def _slug(fields: Mapping[str, str], warnings: list[tuple[str, str]]) -> str:
+    """The post's slug; a hand-made export may leave it out, and WordPress's importer then names a post
+    that is not a draft from its title, as the editor does when it is published."""
+    slug = fields.get("wp:post_name", "").strip()
+    if slug or fields.get("wp:status", "") in UNDATED_STATUSES:
+        return slug
+    slug = slug_of(fields.get("title", ""))
+    if slug:
+        warnings.append(("wp:post_name", f"missing; made from the title: {slug!r}"))
+    return slug
 
 
 def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -> dict[str, Any]:

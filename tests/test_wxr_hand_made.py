@@ -1,0 +1,69 @@
+"""Exports written by hand (a theme's preview content): items that lack the fields WordPress always writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.importer import ImportOptions, run_import
+from generator.store.documents import document_files, loads
+from tests.test_wxr import export, item
+
+
+def _without(body: str, *tags: str) -> str:
+    """The item with the given elements (and their values) left out, as a hand-made export leaves them."""
+    for tag in tags:
+        start = body.index(f"<{tag}>")
+        body = body[:start] + body[body.index(f"</{tag}>", start) + len(tag) + 3:]
+    return body
+
+
+def _imported(tmp_path: Path, body: str) -> list:
+    path = tmp_path / "export.xml"
+    path.write_text(export(body))
+    result = run_import([path], tmp_path / "content")
+    files = document_files(tmp_path / "content")
+    return [result, [(p.name, loads(p.read_text(encoding="utf-8"))) for p in files]]
+
+
+def test_an_item_without_a_slug_is_named_from_its_title_as_wordpress_names_it(tmp_path: Path) -> None:
+    result, documents = _imported(tmp_path, _without(item(19, "Worth A Thousand Words", "<p>Boat.</p>"),
+                                                     "wp:post_name"))
+    assert [name for name, _ in documents] == ["worth-a-thousand-words.md"]
+    assert [(p.field, p.message) for p in result.problems] == [
+        ("wp:post_name", "missing; made from the title: 'worth-a-thousand-words'")]
+
+
+def test_a_draft_without_a_slug_stays_unnamed_as_in_wordpress(tmp_path: Path) -> None:
+    body = _without(item(19, "Notes", "<p>Later.</p>", status="draft"), "wp:post_name")
+    path = tmp_path / "export.xml"
+    path.write_text(export(body))
+    result = run_import([path], tmp_path / "content", ImportOptions(statuses=frozenset({"publish", "draft"})))
+    assert [p.name for p in document_files(tmp_path / "content")] == ["19.md"]
+    assert result.problems == []
+
+
+def test_an_item_without_an_id_takes_the_one_its_guid_names(tmp_path: Path) -> None:
+    """`?p=19` is the address WordPress gave post 19: a link to it elsewhere reaches this post."""
+    result, documents = _imported(tmp_path, _without(item(19, "Boat", "<p>Boat.</p>", slug="boat"), "wp:post_id"))
+    assert [(name, document.source.id) for name, document in documents] == [("boat.md", 19)]
+    assert [(p.item, p.field, p.message) for p in result.problems] == [
+        ("#0", "wp:post_id", "missing; imported with id 19, the one its guid names")]
+
+
+def test_an_export_naming_its_version_in_wp_version_is_read_and_said(tmp_path: Path) -> None:
+    """A blog converted to WXR by a script that wrote `<wp:version>1.2</wp:version>` for the header's version."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(1, "Pottering", "<p>A day off.</p>")).replace("wxr_version>", "version>"))
+    result = run_import([path], tmp_path / "content")
+    assert [p.name for p in document_files(tmp_path / "content")] == ["post-1.md"]
+    assert [p.message for p in result.problems] == [
+        "the header names its version in <wp:version>, not <wp:wxr_version> as WordPress writes it; "
+        "read as WXR 1.2"]
+
+
+def test_an_export_without_any_version_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(1, "Pottering", "<p>A day off.</p>")).replace("<wp:wxr_version>1.2</wp:wxr_version>", ""))
+    result = run_import([path], tmp_path / "content")
+    assert document_files(tmp_path / "content") == []
+    assert [p.message[:32] for p in result.problems] == ["no <wp:wxr_version> in the <chan"]
