@@ -1,5 +1,6 @@
 """Plugins' and themes' widgets in a post, which a mirror leaves out or keeps as text: tables of contents (the
-build makes its own), screen-reader text, share bars, forms' controls and auto-inserted keyword links."""
+build makes its own), screen-reader text, share bars, lists the live site made of its own posts, forms'
+controls and auto-inserted keyword links."""
 
 from __future__ import annotations
 
@@ -24,6 +25,13 @@ SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_s
                            "heateor_sss_sharing_container", "shareaholic-canvas", "social-share",
                            "sharing-buttons", "jp-relatedposts", "et_social_inline",
                            "ctf-tweet-actions"})  # Smash Balloon's Reply / Retweet / Like under each tweet of a feed
+# Blocks WordPress fills in when it shows the page (dynamic blocks), with lists the live site made of its own posts,
+# pages, terms, menus and comments: REST content holds them as they stood that day, an export nothing; the mirror
+# makes its own lists and menus. The RSS block lists another site's feed.
+SITE_LISTING_CLASSES = frozenset({"wp-block-latest-posts", "wp-block-query", "wp-block-archives", "wp-block-categories",
+                                  "wp-block-latest-comments", "wp-block-page-list", "wp-block-tag-cloud",
+                                  "wp-block-calendar", "wp-block-navigation", "wp-block-loginout"})
+FEED_CLASSES = frozenset({"wp-block-rss"})
 # The "+" or chevron a collapsible section's heading shows, as its script opens it (WordPress 6.9's accordion
 # block): drawn for the eye only (`aria-hidden`), and in the heading's text it would end the title ("Hours?+").
 TOGGLE_ICON_CLASSES = frozenset({"wp-block-accordion-heading__toggle-icon"})
@@ -51,6 +59,13 @@ def drop_screen_reader_text(soup: BeautifulSoup, ctx: Context) -> None:
 
 def drop_share_widgets(soup: BeautifulSoup, ctx: Context) -> None:
     _drop_marked(soup, ctx, SHARE_CLASSES, loss.SHARE_WIDGET)
+
+
+def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
+    """Latest posts, a query loop, archives, categories…, as a REST response rendered them; as an export
+    gives the same post, which holds only the blocks' names."""
+    _drop_marked(soup, ctx, SITE_LISTING_CLASSES, loss.LIVE_LISTING)
+    _drop_marked(soup, ctx, FEED_CLASSES, loss.LIVE_FEED)
 
 
 def drop_toggle_icons(soup: BeautifulSoup, ctx: Context) -> None:
