@@ -217,12 +217,13 @@ def _import(args: argparse.Namespace, say: _Printer) -> int:
         say.info(line)
     if args.report:
         write_atomic(args.report, loss_report_json(result).encode("utf-8"))
-    if args.media:
-        result.problems.extend(_import_media(args.sources, config, [p.path for p in result.posts], say))
+    if args.media:  # with --prune the input is the whole site: its mirror is made of every post, and the rest goes
+        posts = None if args.prune else [p.path for p in result.posts]
+        result.problems.extend(_import_media(args.sources, config, posts, say))
     return _finish(result.problems, say)
 
 
-def _import_media(sources: list[Path], config: Config, posts: list[str], say: _Printer) -> list[Problem]:
+def _import_media(sources: list[Path], config: Config, posts: list[str] | None, say: _Printer) -> list[Problem]:
     from generator.media_mirror import MediaSettings, media_summary, mirror_media
     from generator.sources.http import Client
     from generator.sources.media_fetch import client_fetcher, folder_fetcher
@@ -231,7 +232,7 @@ def _import_media(sources: list[Path], config: Config, posts: list[str], say: _P
     with Client(_politeness(config)) as client:
         fetch = folder_fetcher([s for s in sources if s.is_dir()], client_fetcher(client, settings.max_bytes),
                                settings.max_bytes)
-        media = mirror_media(content, fetch, settings, files=[content / p for p in posts])
+        media = mirror_media(content, fetch, settings, files=None if posts is None else [content / p for p in posts])
     say.info(media_summary(media))
     return media.problems
 

@@ -33,3 +33,26 @@ def test_import_media_uses_the_saved_uploads_and_reports_what_is_missing(tmp_pat
     assert "gone.png" in err and err.count("image not mirrored") == 1
     assert [p.name.split("-")[0] for p in (content / "media").glob("*.png")] == ["mine"]
     assert (content / "post" / "mine.md").is_file()
+
+
+def test_import_media_with_prune_deletes_the_images_of_the_posts_it_pruned(tmp_path: Path, capsys) -> None:
+    """With --prune the input is the whole site, so the mirror is made of all of it, and forgets the rest."""
+    folder, content = tmp_path / "crawl", tmp_path / "content"
+    uploads = folder / "wp-content" / "uploads"
+    uploads.mkdir(parents=True)
+    items = []
+    for number, slug in enumerate(["kept", "pruned"], start=1):
+        (uploads / f"{slug}.png").write_bytes(png(30 + number, 20))
+        body = f'<p>Text.</p><figure><img src="https://news.example/wp-content/uploads/{slug}.png" alt="A"></figure>'
+        items.append(rest_item(id=number, slug=slug, content={"rendered": body, "protected": False},
+                               link=f"https://news.example/{slug}/"))
+    (folder / "wp-json").mkdir()
+    saved = folder / "wp-json" / "posts.json"
+    saved.write_text(json.dumps(items), encoding="utf-8")
+    assert main(["import", str(folder), "--content", str(content), "--media"]) == 0
+    saved.write_text(json.dumps(items[:1]), encoding="utf-8")
+    assert main(["import", str(folder), "--content", str(content), "--media", "--prune"]) == 0
+    out = capsys.readouterr().out
+    assert "1 files of images no post shows removed" in out
+    assert [p.name.split("-")[0] for p in (content / "media").glob("*.png")] == ["kept"]
+    assert not (content / "post" / "pruned.md").exists()
