@@ -63,21 +63,22 @@ class Watchers:
 
     def __init__(self, watched: Callable[[], Watched], changes: queue.Queue[set[str]], stop: threading.Event) -> None:
         self.watched, self.changes, self.stop = watched, changes, stop
-        self.now, self.retired = watched(), threading.Event()
-        self.threads = _start(self.now, changes, _Either(stop, self.retired))
+        self._begin(watched())
 
     def refresh(self) -> None:
         found = self.watched()
-        if found == self.now:
-            return
-        self.close()
-        self.now, self.retired = found, threading.Event()
-        self.threads = _start(found, self.changes, _Either(self.stop, self.retired))
+        if found != self.now:
+            self.close()
+            self._begin(found)
 
     def close(self) -> None:
         self.retired.set()
         for thread in self.threads:
             thread.join(timeout=2)
+
+    def _begin(self, watched: Watched) -> None:
+        self.now, self.retired = watched, threading.Event()
+        self.threads = _start(watched, self.changes, _Either(self.stop, self.retired))
 
 
 class _Either:

@@ -24,8 +24,8 @@
     channel.onmessage = function (message) {
       if (message.data === "ask") {
         if (last !== null) channel.postMessage(last);
-      } else {
-        follow(message.data);
+      } else if (message.data && typeof message.data.build === "string" && Array.isArray(message.data.errors)) {
+        follow(message.data); // only a state as the stream gives it: any page of the origin may post here
       }
     };
     navigator.locks.request("newsmirror-serve " + source, function () {
