@@ -17,6 +17,7 @@ import pytest
 from generator.builder import BuildSession, run_build
 from generator.convert.document import Document, Image, Mirror, Revision, Source
 from generator.output import outputs
+from generator.output.outputs import site_outputs
 from generator.store.documents import document_path, loads, write_document
 from generator.store.import_cache import CACHE_DIR
 from tests.site_content import PACIFIC, SOURCE_SITE, config, post, write_content
@@ -116,8 +117,34 @@ def _several_at_once(site: SmallSite) -> None:
     site.touch("story-08")
 
 
+def _synced(site: SmallSite) -> None:
+    """A post edited upstream, as a sync brings it back: a new body, a later time of update, and a revision
+    at the top of its history, which moves every later event on the Updates pages down by one."""
+    old = site.post("story-07")
+    assert old.mirror is not None
+    revision = Revision("2026-07-01", "2026-06-30T08:00:00-07:00", ("body",), "body: 1 paragraph changed")
+    site.change("story-07", body="The body as it reads upstream now.\n",
+                updated=datetime(2026, 6, 30, 8, tzinfo=PACIFIC),
+                mirror=dataclasses.replace(old.mirror, revisions=(revision, *old.mirror.revisions)))
+
+
+def _history(slug: str, **fields: object) -> Edit:
+    def edit(site: SmallSite) -> None:
+        old = site.post(slug)
+        assert old.mirror is not None
+        site.change(slug, mirror=dataclasses.replace(old.mirror, **fields))
+    return edit
+
+
 # (name, edit, made in place)
 EDITS: list[tuple[str, Edit, bool]] = [
+    ("a post edited upstream, as a sync brings it", _synced, True),
+    ("the time of update of the newest post, on every list it starts",
+     lambda s: s.change("story-13", updated=datetime(2026, 2, 1, 9, tzinfo=PACIFIC)), True),
+    ("a revision dropped from a history", _history("story-09", revisions=()), True),
+    ("a post found removed upstream", _history("story-12", removed="2026-08-01"), True),
+    ("a post's first history, which it had none of", lambda s: s.change("story-05", mirror=Mirror("2026-08-02")),
+     False),
     ("the title of a page that others are under", lambda s: s.change("about", title="About Us"), True),
     ("the title of a page under another, whose parent lists it", lambda s: s.change("team", title="Our Team"), False),
     ("the title of a page (another type) that its list shows", lambda s: s.change("contact", title="Reach Us"), True),
@@ -217,3 +244,49 @@ def test_a_warning_about_reading_a_post_still_lets_edits_be_made_in_place(
     shutil.copytree(site.content, clean / "content", ignore=shutil.ignore_patterns(CACHE_DIR))
     run_build(config(clean, clean / "content", TAXONOMIES, **site.settings))
     assert tree(site.root / "site") == tree(clean / "site")
+
+
+def _one_revision_more(site: SmallSite) -> None:
+    old = site.post("story-00")
+    assert old.mirror is not None and not old.mirror.revisions
+    site.change("story-00", mirror=dataclasses.replace(
+        old.mirror, revisions=(Revision("2026-09-01", "2026-08-31T08:00:00-07:00", ("title",), ""),)))
+
+
+@pytest.mark.parametrize("with_session", [False, True], ids=["separate-builds", "one-session"])
+def test_a_history_that_adds_or_drops_an_updates_page_plans_the_whole_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_session: bool) -> None:
+    """With every event shown, three to a page, the site's 15 events fill 5 Updates pages: one revision more
+    needs a sixth, and dropping it again leaves the sixth page's file to remove. Neither can be made in place."""
+    site = SmallSite(tmp_path / "project", BuildSession() if with_session else None)
+    site.settings["changes"]["updates"] = 100
+    site.build(False, monkeypatch)
+    assert (site.root / "site/updates/page/5/index.html").is_file()
+    assert not (site.root / "site/updates/page/6/index.html").exists()
+    for number, (edit, sixth) in enumerate([(_one_revision_more, True), (_history("story-00", revisions=()), False)]):
+        edit(site)
+        site.build(False, monkeypatch)
+        assert (site.root / "site/updates/page/6/index.html").exists() == sixth
+        assert tree(site.root / "site") == site.clean_build(tmp_path / f"clean-{number}")
+
+
+def test_an_edited_time_of_update_without_the_last_sitemaps_entries_plans_the_whole_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sitemap is made from the last build's entries (output/sitemap_record.py): without them, or with
+    entries that are not the ones of the sitemap in the site, the whole site is planned, and the sitemap is right."""
+    site = SmallSite(tmp_path / "project")
+    site.build(False, monkeypatch)
+    record = site.content / CACHE_DIR / "build-sitemap.json"
+    spoils = [record.unlink, lambda: record.write_bytes(record.read_bytes().replace(b"story-03", b"story-33"))]
+    for number, spoil in enumerate(spoils):
+        spoil()
+        site.change("story-03", updated=datetime(2026, 3, 1 + number, 9, tzinfo=PACIFIC))
+        with monkeypatch.context() as patched:
+            planned = []
+            patched.setattr(outputs, "site_outputs", lambda *a, **k: planned.append(1) or site_outputs(*a, **k))
+            site.build(False, monkeypatch)
+        assert planned == [1]
+        assert tree(site.root / "site") == site.clean_build(tmp_path / f"clean-{number}")
+    site.change("story-03", updated=datetime(2026, 3, 9, 9, tzinfo=PACIFIC))  # the entries are whole again
+    site.build(True, monkeypatch)
+    assert tree(site.root / "site") == site.clean_build(tmp_path / "clean-last")

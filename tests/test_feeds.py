@@ -126,7 +126,7 @@ def test_dates_in_feeds_follow_the_content_not_the_clock(tmp_path: Path, site: P
 
 def test_a_large_site_gets_a_sitemap_index(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sitemap, "MOST_URLS", 2)
-    pages = [(f"p{n}/index.html", when(n)) for n in range(1, 6)]
+    pages = [(f"p{n}/index.html", when(n).isoformat()) for n in range(1, 6)]
     files = dict(sitemap.sitemaps(BASE, pages))
     assert sorted(files) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]
     index = ET.fromstring(files["sitemap.xml"])

@@ -33,7 +33,7 @@ from generator.problems import Problem
 from generator.store.files import write_atomic
 from generator.store.import_cache import CACHE_DIR
 
-VERSION = 5  # of this file's layout
+VERSION = 6  # of this file's layout, and of the place keys in its posts' front matter (loading.place_key)
 FILE_NAME = "build.json"
 CHANGES_FILE = "build-changes.json"
 # Entries changed since the cache was written whole, from which it is written whole again. One edited body

@@ -1,7 +1,8 @@
-"""Edits a build can make in place: posts whose body, or whose title, summary or author, changed while nothing
-else did. Only the pages that show those posts can change then (output/pages.py, plan_pages), so a build
-plans and renders those alone and keeps every other file of the site, instead of working out the key of
-each of its pages again: most of a rebuild after one edit at 10,000 posts.
+"""Edits a build can make in place: posts whose body, title, summary, author, time of update or history
+changed while nothing else did, as a post edited upstream comes back from a sync. Only the pages that show
+those posts can change then (output/pages.py, plan_pages), so a build plans and renders those alone and
+keeps every other file of the site, instead of working out the key of each of its pages again: most of a
+rebuild after one edit at 10,000 posts.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from generator.output.build_cache import BuildCache, FileEntry
 from generator.output.inputs import Scan
-from generator.output.loading import PLACE, Loaded
+from generator.output.loading import HISTORY, PLACE, SHOWN, UPDATED, Loaded
 from generator.problems import Problem
 
 
@@ -21,6 +22,15 @@ class Edits:
     # Of those, the ones whose title, summary or author changed: shown on the pages that list or link the post,
     # not on its own page only. A post's body shows on its own page alone (render/views.py, PostSummary).
     shown: frozenset[str]
+    # The ones whose time of update changed: feeds show it, and the sitemap gives it as the time the post's
+    # page and the pages that list it last changed.
+    dated: frozenset[str] = frozenset()
+    # The ones whose history (mirror block) changed, which the Updates pages and their feed show.
+    histories: frozenset[str] = frozenset()
+
+    def listed(self) -> frozenset[str]:
+        """The edited posts whose lists' pages must be planned: for what they show, or for their time."""
+        return self.shown | self.dated
 
 
 def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, FileEntry], settings: str,
@@ -40,7 +50,7 @@ def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, Fi
         return None
     if len(files) + len(posts.entries) != len(cache.files):  # a static file, or a mirrored image, was removed
         return None
-    changed, shown = [], []
+    changed, shown, dated, histories = [], [], [], []
     prefix = len(str(scan.inputs.content)) + 1
     for path, entry in posts.entries.items():
         old = cache.files.get(path)
@@ -49,10 +59,16 @@ def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, Fi
         if old.meta != entry.meta:
             if not _same_place(old.meta, entry.meta):
                 return None
-            shown.append(path[prefix:])
+            name = path[prefix:]
+            if any(old.meta[i] != entry.meta[i] for i in SHOWN):  # type: ignore[index]
+                shown.append(name)
+            if old.meta[UPDATED] != entry.meta[UPDATED]:  # type: ignore[index]
+                dated.append(name)
+            if old.meta[HISTORY] != entry.meta[HISTORY]:  # type: ignore[index]
+                histories.append(name)
         if old.digest != entry.digest:
             changed.append(path[prefix:])
-    return Edits(frozenset(changed), frozenset(shown))
+    return Edits(frozenset(changed), frozenset(shown), frozenset(dated), frozenset(histories))
 
 
 def _same_place(old: object, new: object) -> bool:

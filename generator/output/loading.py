@@ -30,6 +30,9 @@ _BOUNDARY = YAMLHandler.FM_BOUNDARY  # a line of three or more dashes
 # which are read again.
 META_LENGTH = 15
 PLACE = 14  # the position of the place key (place_key) in those lists
+# Positions in those lists of what shows but leaves a post's place: its title, summary and author; the time
+# of its last update; its history (the mirror block as read).
+SHOWN, UPDATED, HISTORY = (0, 5, 6), 4, 12
 
 
 @dataclass(frozen=True)
@@ -197,12 +200,15 @@ def provenance_of(meta: list[Any]) -> Provenance | None:
 
 
 def place_key(meta: list[Any]) -> str:
-    """A digest of all the front matter but what only shows: the title, summary and author. Posts are ordered,
-    grouped and related by the rest (model.build_site), and pages other than the post's own show the rest or
-    nothing of it, so a post whose place key stays has the same place in the site (output/edits.py). The
-    title counts for a page under another, as its parent lists its children by title."""
+    """A digest of all the front matter but what only shows: the title, summary, author, time of the last
+    update and the history in the mirror block. Posts are ordered, grouped and related by the rest
+    (model.build_site), and pages other than the post's own show the rest or nothing of it, so a post whose
+    place key stays has the same place in the site (output/edits.py). The title counts for a page under
+    another, as its parent lists its children by title; whether a post has a mirror block at all counts, as
+    the site has an Updates page while any post has one."""
     parent = meta[8][3]
-    return digest.of_values(meta[1:5], meta[7:PLACE], meta[0] if parent else None)
+    return digest.of_values(meta[1:UPDATED], meta[7:HISTORY], meta[HISTORY] is None, meta[HISTORY + 1:PLACE],
+                            meta[0] if parent else None)
 
 
 def meta_of(document: Document) -> list[Any]:

@@ -88,13 +88,18 @@ def decide(outputs: Sequence[Output], recorded: Mapping[str, Written], valid: Ma
 
 def edited(outputs: Sequence[Output], recorded: Mapping[str, Written]) -> Plan:
     """The plan after edits made in place (output/edits.py): the outputs that show the edited posts are made
-    again, and every other file of the site is kept."""
-    made = {o.path for o in outputs}
-    todo = tuple((i, recorded[o.path].digest if o.path in recorded else None) for i, o in enumerate(outputs))
-    keep = {path: entry for path, entry in recorded.items() if path not in made}
-    # A page's key waits for the links its body looks up; the search index's keys are known now.
+    again, but for those whose key is the one recorded (a list that shows only the time of update that
+    changed, through the sitemap), and every other file of the site is kept."""
+    # A page's key waits for the links its body looks up; the other outputs' keys are known now.
     keys = tuple(None if o.post is not None else o.key for o in outputs)
-    return Plan(keys, todo, keep, frozenset())
+    todo = []
+    keep = dict(recorded)
+    for index, (output, key) in enumerate(zip(outputs, keys)):
+        live = recorded.get(output.path)
+        if live is None or key is None or live.key != key:
+            todo.append((index, live.digest if live is not None else None))
+            keep.pop(output.path, None)
+    return Plan(keys, tuple(todo), keep, frozenset())
 
 
 def prepare_spare(staging: Staging, plan: Plan, wanted: set[str],

@@ -12,7 +12,9 @@ from pathlib import Path
 from generator import urls
 from generator.config import Config
 from generator.model import Site
+from generator.output import sitemap_record
 from generator.output.digest import of_bytes, of_values
+from generator.output.edits import Edits
 from generator.output.keys import Keys
 from generator.output.pages import Page, PathClaims
 from generator.output.rendering import Output, RenderBody, page_maker
@@ -33,10 +35,11 @@ _FILE = attrgetter("file")
 
 def site_outputs(pages: Iterable[Page], site: Site, config: Config, keys: Keys, templates: Templates,
                  static: Mapping[str, Path], static_digests: Mapping[str, str],
-                 problems: list[Problem]) -> list[Output]:
+                 problems: list[Problem]) -> tuple[list[Output], list[sitemap_record.Entry]]:
+    """The outputs, and the sitemap's entries (sitemap_record)."""
     claims, tree = PathClaims(config.paths.output), _Tree()
     outputs: list[Output] = []
-    in_sitemap = []
+    in_sitemap: list[sitemap_record.Entry] = []
     for page in pages:
         problem = _unusable(page.path, tree, config) or claims.claim(page)
         if problem is not None:
@@ -45,8 +48,8 @@ def site_outputs(pages: Iterable[Page], site: Site, config: Config, keys: Keys, 
         tree.add(page.path)
         outputs.append(Output(page.path, page.key, page_maker(page, templates), page.post))
         if page.in_sitemap:
-            in_sitemap.append((page.path, page.lastmod))
-    others = [*feeds(site, config, keys), *_sitemaps(config, keys, in_sitemap), *_small_files(config, keys),
+            in_sitemap.append(sitemap_entry(page))
+    others = [*feeds(site, config, keys), *sitemap_outputs(config, keys, in_sitemap), *_small_files(config, keys),
               *search_outputs(site, keys.feed_frame, config.path("content"), Dates(config.site.language))]
     others += [Output(path, of_values("static", static_digests.get(str(source), "")), _reader(source))
                for path, source in static.items()]
@@ -63,7 +66,7 @@ def site_outputs(pages: Iterable[Page], site: Site, config: Config, keys: Keys, 
         claimed.add(output.path)
         tree.add(output.path)
         outputs.append(output)
-    return outputs
+    return outputs, in_sitemap
 
 
 def _unusable(path: str, tree: _Tree, config: Config) -> str | None:
@@ -102,10 +105,11 @@ def _reader(source: Path):
     return lambda _: source.read_bytes()
 
 
-def feeds(site: Site, config: Config, keys: Keys, shown: frozenset[str] | None = None) -> list[Output]:
-    """The site's feeds; with `shown` (output/edits.py), only those with entries of those posts."""
+def feeds(site: Site, config: Config, keys: Keys, only: Edits | None = None) -> list[Output]:
+    """The site's feeds; with `only` (output/edits.py), those whose entries the edits change."""
     outputs = []
     entries = Entries(config.site.base_url, config.site.language)
+    shown = only.listed() if only is not None else None
     for plan in feed_plans(site, config):
         if shown is not None and shown.isdisjoint(map(_FILE, plan.posts)):
             continue
@@ -113,25 +117,34 @@ def feeds(site: Site, config: Config, keys: Keys, shown: frozenset[str] | None =
         def make(_: RenderBody, plan=plan) -> bytes:
             return atom(config, plan.title, plan.page, plan.path, plan.posts, entries)
         outputs.append(Output(plan.path, keys.feed(plan.title, plan.page, plan.path, plan.posts), make))
-    if shown is not None and not updates.has_events(site, shown):
+    # Its entries show the titles and summaries of posts with a history, and the events of their histories.
+    every = only is None or bool(only.histories)
+    if not every and not updates.has_events(site, only.shown):
         return outputs
     if config.site.base_url and updates.has_updates(site):  # feeds need the site's address
         events = updates.events(site, config.changes.updates, site_words(config))
-        if shown is not None and not any(event.post.file in shown for event in events):
+        if not every and not any(event.post.file in only.shown for event in events):
             return outputs
         outputs.append(Output(updates.FEED, keys.updates_feed(events),
                               lambda _: updates_atom(config, events, site_words(config))))
     return outputs
 
 
-def _sitemaps(config: Config, keys: Keys, pages: list) -> list[Output]:
+def sitemap_entry(page: Page) -> sitemap_record.Entry:
+    return [page.path, page.lastmod.isoformat() if page.lastmod else None]
+
+
+def sitemap_key(keys: Keys, entries: list[sitemap_record.Entry]) -> str:
+    return of_values(keys.feed_frame, entries)
+
+
+def sitemap_outputs(config: Config, keys: Keys, entries: list[sitemap_record.Entry]) -> list[Output]:
     base = config.site.base_url
     if not base:
         return []
-    entries = [(path, when.isoformat() if when else None) for path, when in pages]
-    key = of_values(keys.feed_frame, entries)
-    return [Output(name, key, lambda _, name=name: dict(sitemaps(base, pages))[name])
-            for name in sitemap_paths(len(pages))]
+    key = sitemap_key(keys, entries)
+    return [Output(name, key, lambda _, name=name: dict(sitemaps(base, entries))[name])
+            for name in sitemap_paths(len(entries))]
 
 
 def _small_files(config: Config, keys: Keys) -> list[Output]:

@@ -65,22 +65,28 @@ def plan_pages(site: Site, config: Config, keys: Keys, related: Sequence[tuple[i
                media: Mapping[str, str], only: Edits | None = None) -> Iterator[Page]:
     """Pages in a fixed order; nothing is rendered until a page's context is asked for.
     `related` holds the positions of each post's related posts (model.related_positions); with `only`, just
-    the pages that show the edited posts: their own, and where titles, summaries or authors changed, the
-    lists, neighbours, related posts and families that show those."""
+    the pages that show the edited posts: their own; where titles, summaries or authors changed, the lists,
+    neighbours, related posts and families that show those; where times of update changed, the lists and
+    indexes whose time in the sitemap they are; where histories changed, every Updates page."""
     plan = _Plan(site, config, keys, related, media, only)
     whole = only is None
     lists = whole or bool(plan.shown)  # an edited body shows on its own page alone
+    # The indexes show the posts' counts and terms, which edits leave as they were; the sitemap gives the
+    # time of the latest update of their posts.
+    indexes = whole or bool(only and only.dated)
     if lists:
         yield from plan.list_pages(site.posts, urls.home, config.site.title, None, Origin("home page"))
-    if whole:  # these show the posts' counts and terms, which edits leave as they were
+    if indexes:
         yield from map(plan.taxonomy_page, site.taxonomies)
     if lists and len(site.types) > 1:
         for post_type in site.types:
             yield from plan.list_pages(post_type.posts, lambda n, name=post_type.name: urls.post_type(name, n),
                                        post_type.label, None, Origin(f"list of post type {post_type.name}"))
+    if indexes and site.posts:
+        yield plan.archive_page()
     if lists:
         yield from plan.archive_pages()
-        yield from plan.updates_pages()
+    yield from plan.updates_pages()
     if whole:
         yield plan.not_found_page(inline_css)
         yield plan.search_page()
@@ -151,16 +157,17 @@ class _Plan:
         self.site, self.config, self.keys, self.related, self.only = site, config, keys, related, only
         self.views = views.Views(config, site, media)
         self.words, self.dates = self.views.words, self.views.dates
-        # With `only`: the edited posts whose title, summary or author other pages show.
-        self.shown = only.shown if only is not None else frozenset()
+        # With `only`: the edited posts whose title, summary, author or time of update other pages show.
+        self.shown = only.listed() if only is not None else frozenset()
 
     def wanted(self, posts: Iterable[Post]) -> bool:
         """Whether a page showing `posts` (summaries, titles) is planned: always in a whole plan."""
         return self.only is None or not self.shown.isdisjoint(map(_FILE, posts))
 
-    def updates_show_edits(self) -> bool:
-        """Whether the Updates page may show an edited post: only posts with a history have events there."""
-        return self.only is None or updates.has_events(self.site, self.shown)
+    def every_update(self) -> bool:
+        """Whether every Updates page is planned: in a whole plan, and after a post's history changed, which
+        moves the events after its own from page to page."""
+        return self.only is None or bool(self.only.histories)
 
     def page(self, link: urls.Linker, title: str, description: str = "", **extra: Any) -> views.PageView:
         return self.views.page(link, title, description, **extra)
@@ -231,10 +238,7 @@ class _Plan:
             key_parts=("term feed", urls.term_feed(term)))
 
     def archive_pages(self) -> Iterator[Page]:
-        if not self.site.posts:
-            return
-        if self.only is None:
-            yield self.archive_page()
+        """The list pages of each year and month."""
         archive = (urls.archive(), self.words.archive)
         for year in self.site.years:
             months = [(m.month, len(m.posts)) for m in year.months]
@@ -263,12 +267,14 @@ class _Plan:
 
     def updates_pages(self) -> Iterator[Page]:
         """What changed upstream, newest first (render/updates.py); only in a site whose posts have provenance."""
-        if not updates.has_updates(self.site) or not self.updates_show_edits():
+        every = self.every_update()
+        # (Only posts with a history have events there.)
+        if not updates.has_updates(self.site) or not (every or updates.has_events(self.site, self.shown)):
             return
         chunks = paginate(self.views.update_events, self.config.build.posts_per_page)
         origin = Origin("updates page")
         for number, chunk in enumerate(chunks, start=1):
-            if not self.wanted(e.post for e in chunk):
+            if not every and not self.wanted(e.post for e in chunk):
                 continue
             path = updates.page_path(number)
 

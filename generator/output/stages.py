@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,19 +11,17 @@ from generator.config import Config, default_label
 from generator.convert.document import Term, TermRegistry
 from generator.language.words import Words
 from generator.model import Site, build_site
-from generator.output import build_cache, manifest, model_snapshot, related, rendering, spare_record
+from generator.output import build_cache, in_place, manifest, model_snapshot, related, rendering, sitemap_record, spare_record
 from generator.output.build_cache import BuildCache, FileEntry, Written
 from generator.output.inputs import TERMS_FILE, Scan, config_key, folder_mtimes, folders_of, make_stamp, output_stats
 from generator.output.digest import of_values
 from generator.output.keys import Keys, code_key, template_keys, with_links
 from generator.output.loading import Loaded, file_entries, load_posts
 from generator.output.edits import Edits, find_edits
-from generator.output.pages import Page, plan_pages
+from generator.output.pages import plan_pages
 from generator.output.rendering import Output
-from generator.output.search_index import search_outputs
 from generator.output.writer import Staging
 from generator.problems import Problem
-from generator.render.local_dates import Dates
 from generator.render.local_links import inputs as local_inputs, local_pages
 from generator.render.remote_media import media_key, media_value
 from generator.render.templates import Templates
@@ -155,13 +153,17 @@ def plan(config: Config, scan: Scan, cache: BuildCache, site: Site, loaded: Inpu
     pages = plan_pages(site, config, keys, relations.table, css, media, only=loaded.edits)
     recorded = cache.pages if cache.output == scan.output else {}
     if loaded.edits is not None:
-        outputs = _edited_outputs(config, site, keys, templates, pages, loaded.edits)
-        return Planned(outputs, manifest.edited(outputs, recorded), dict(recorded), lookups, local, problems,
-                       frozenset(), uses)
+        outputs = in_place.outputs(config, site, keys, templates, list(pages), loaded.edits, recorded)
+        if outputs is not None:
+            return Planned(outputs, manifest.edited(outputs, recorded), dict(recorded), lookups, local, problems,
+                           frozenset(), uses)
+        pages = plan_pages(site, config, keys, relations.table, css, media)
     # Imported here: feeds, the sitemap and the HTTP stack they pull in are not needed for an edited body.
     from generator.output.outputs import site_outputs
-    outputs = site_outputs(pages, site, config, keys, templates, static,
-                           {path: entry.digest for path, entry in loaded.files.items()}, problems)
+    outputs, entries = site_outputs(pages, site, config, keys, templates, static,
+                                    {path: entry.digest for path, entry in loaded.files.items()}, problems)
+    if config.site.base_url:
+        sitemap_record.save(config.path("content"), entries)
     found, names, times = scan.found, scan.folder_names, scan.folders
     if tuple(recorded) != scan.pages:
         names = folders_of(recorded)
@@ -171,19 +173,6 @@ def plan(config: Config, scan: Scan, cache: BuildCache, site: Site, loaded: Inpu
     decision = manifest.decide(outputs, recorded, valid, cache.links, lookups)
     return Planned(outputs, decision, valid, lookups, local, problems,
                    frozenset(manifest.hand_added(scan.output, recorded, changed) if changed else ()), uses)
-
-
-def _edited_outputs(config: Config, site: Site, keys: Keys, templates: Templates, pages: Iterable[Page],
-                    edits: Edits) -> list[Output]:
-    """The outputs that show the edited posts: pages, feeds when titles, summaries or authors changed, and
-    the search index, which holds all of a post (those posts' doc files and their blocks' shards)."""
-    outputs = [Output(p.path, p.key, rendering.page_maker(p, templates), p.post) for p in pages]
-    if edits.shown:
-        # Imported here: feeds and the HTTP stack they pull in are not needed for an edited body.
-        from generator.output.outputs import feeds
-        outputs += feeds(site, config, keys, edits.shown)
-    return outputs + search_outputs(site, keys.feed_frame, config.path("content"), Dates(config.site.language),
-                                    only=edits.files)
 
 
 def _template_uses(digests: dict[str, str], code: str, cached: tuple[str, dict[str, frozenset[str] | None]],

@@ -13,8 +13,9 @@ MOST_URLS = 50_000
 XMLNS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 
 
-def sitemaps(base_url: str, pages: Sequence[tuple[str, datetime | None]]) -> Iterator[tuple[str, bytes]]:
-    """(path, XML) for `pages` given as (page path, last content change); none without base_url."""
+def sitemaps(base_url: str, pages: Sequence[Sequence[str | None]]) -> Iterator[tuple[str, bytes]]:
+    """(path, XML) for `pages` given as (page path, last content change in ISO 8601 or None); none without
+    base_url."""
     if not base_url:
         return
     chunks = [pages[i:i + MOST_URLS] for i in range(0, len(pages), MOST_URLS)] or [()]
@@ -26,7 +27,7 @@ def sitemaps(base_url: str, pages: Sequence[tuple[str, datetime | None]]) -> Ite
         yield name, _urlset(base_url, chunk)
     entries = []
     for name, chunk in zip(names, chunks):
-        newest = max((when for _, when in chunk if when is not None), default=None)
+        newest = max((when for _, when in chunk if when is not None), key=datetime.fromisoformat, default=None)
         entries.append(_url("sitemap", urls.absolute(base_url, name), newest))
     yield urls.SITEMAP, _document("sitemapindex", entries)
 
@@ -45,12 +46,12 @@ def robots_txt(base_url: str) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _urlset(base_url: str, pages: Sequence[tuple[str, datetime | None]]) -> bytes:
+def _urlset(base_url: str, pages: Sequence[Sequence[str | None]]) -> bytes:
     return _document("urlset", [_url("url", urls.absolute(base_url, path), when) for path, when in pages])
 
 
-def _url(element: str, loc: str, when: datetime | None) -> str:
-    lastmod = f"<lastmod>{when.isoformat()}</lastmod>" if when is not None else ""
+def _url(element: str, loc: str, when: str | None) -> str:
+    lastmod = f"<lastmod>{when}</lastmod>" if when is not None else ""
     return f"  <{element}><loc>{escape(loc)}</loc>{lastmod}</{element}>"
 
 
