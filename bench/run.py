@@ -25,6 +25,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -121,6 +122,32 @@ def retitle_one_post(path: Path, run: int) -> None:
     if not found:
         raise BenchError(f"{path}: no title to edit")
     path.write_text(retitled + "\n\n" + body, encoding="utf-8")
+
+
+def sync_one_post(path: Path, run: int) -> None:
+    """Write the post back as a sync does after an edit upstream: a sentence of its body, a later time of
+    update, and a revision first in its mirror block's history (newsmirror's front matter only)."""
+    edit_one_post(path, run)
+    text = path.read_text(encoding="utf-8")
+    moment = f"2030-01-01T00:{run // 60 % 60:02d}:{run % 60:02d}+00:00"
+    revision = (f"  revisions:\n  - date: '2030-01-01'\n    modified: '{moment}'\n    changed: [body]\n"
+                f"    summary: 'benchmark edit {run}'\n")
+    text, dated = re.subn(r"(?m)^updated: .*$", f"updated: '{moment}'", text, count=1)
+    text, revised = re.subn(r"(?m)^(mirror:\n  first: .*\n)(  revisions:\n(?:  [ -].*\n)*)?",
+                            lambda m: m.group(1) + revision, text, count=1)
+    if not (dated and revised):
+        raise BenchError(f"{path}: no time of update or mirror block to edit")
+    path.write_text(text, encoding="utf-8")
+
+
+def move_one_post(path: Path, run: int) -> None:
+    """Move the post's date a day later: its place in every list it is on (newsmirror's front matter only)."""
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r"(?m)^date: '([^']+)'", text)
+    if found is None:
+        raise BenchError(f"{path}: no date to move")
+    moved = datetime.fromisoformat(found.group(1)) + timedelta(days=1)
+    path.write_text(text[:found.start()] + f"date: '{moved.isoformat()}'" + text[found.end():], encoding="utf-8")
 
 
 def snapshot_code(folder: Path) -> Path:
@@ -221,6 +248,9 @@ def measure_builds(measures: Measures, tool: Tool, runs: int, edited_name: str, 
     measures.add("no-op rebuild", repeat(runs, cached, f"{tool.name} no-op rebuild"))
     measures.add("one edit", repeat(runs, cached, f"{tool.name} one edit", lambda run: edit_one_post(edited, run)))
     measures.add("one title", repeat(runs, cached, f"{tool.name} one title", lambda run: retitle_one_post(edited, run)))
+    if isinstance(tool, Newsmirror):  # edits of what only newsmirror's front matter holds
+        measures.add("one sync", repeat(runs, cached, f"{tool.name} one sync", lambda run: sync_one_post(edited, run)))
+        measures.add("one move", repeat(runs, cached, f"{tool.name} one move", lambda run: move_one_post(edited, run)))
 
 
 def middle_post(content: Path) -> str:
@@ -238,8 +268,10 @@ ROWS = (  # row, label, target
     ("no-op rebuild", "rebuild, nothing changed", "< 0.5 s"),
     ("one edit", "rebuild after one edit", "< 1 s"),
     ("one title", "rebuild after one edited title", "< 1 s"),
+    ("one sync", "rebuild after one post synced (body, time of update, history)", "< 1 s"),
+    ("one move", "rebuild after one date moved a day", "< 1 s"),
 )
-BUILD_ROWS = ("full build", "no-op rebuild", "one edit", "one title")
+BUILD_ROWS = ("full build", "no-op rebuild", "one edit", "one title", "one sync", "one move")
 
 
 def table(posts: int, runs: int, ours: Measures, rivals: dict[str, Measures]) -> str:
