@@ -75,6 +75,12 @@ SOURCES = {"audio": (("src", ""), ("mp3", "audio/mpeg"), ("m4a", "audio/mp4"), (
                      ("ogv", "video/ogg"), ("wmv", "video/x-ms-wmv"), ("flv", "video/x-flv"))}
 
 
+# A file given bare (`[audio http://e.com/a.mp3]`, `[audio:a.mp3]`) has an address's slash or a file's extension.
+# Words in brackets that begin with the name (`[video of the talk][2]`, a Markdown link's text) give none: they
+# stay as text, where WordPress, which found no file there, would have shown nothing.
+FILE_GIVEN = re.compile(r"/|\.[A-Za-z0-9]{2,5}(?:[?#]|$)")
+
+
 def _media(kind: str) -> Handler:
     """[audio] and [video] as the <audio> and <video> WordPress renders, which the converter
     makes a link to the file, as it does on REST content."""
@@ -83,8 +89,8 @@ def _media(kind: str) -> Handler:
         given = " ".join(positional).removeprefix(":")
         if not sources and kind == "audio" and ("|" in given or "," in given):
             return _wpcom_audio(unescape(given), ctx)
-        if not sources and positional:
-            sources = [(positional[0].removeprefix(":"), "")]
+        if not sources and positional and FILE_GIVEN.search(first := positional[0].removeprefix(":")):
+            sources = [(first, "")]
         if not sources:
             return None
         tags = "".join(f'<source{_type(t)} src="{escape(url)}">' for url, t in sources)
