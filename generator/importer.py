@@ -52,7 +52,7 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
             cache = import_cache.load(content_dir)
         settings = _settings(options)
         context = import_cache.fingerprint(_converter_version(), astuple(settings), own_names)
-        result.notes.extend(_hostless(posts, options) + _bodiless(posts))
+        result.notes.extend(_hostless(posts, options) + _bodiless(posts) + _media_only(scan))
 
         def reconvert(post: Ready) -> Ready:
             data = spool.items([post.item.spooled])[0]
@@ -183,6 +183,15 @@ def _bodiless(posts: list[PostRef]) -> list[str]:
         return []
     return [f"{len(empty)} posts have an empty body (first: {empty[0].file}, item {empty[0].label}); "
             "they are imported with their title and fields only"]
+
+
+def _media_only(scan: Scan) -> list[str]:
+    """An input of media and no posts (WordPress's Tools → Export of "Media" alone, or a crawl of /wp/v2/media)
+    imports nothing: "imported 0 posts" must say why, or the user is left to think the reader failed."""
+    if scan.posts or not scan.names.media:
+        return []
+    return [f"the input holds no posts or pages, only {len(scan.names.media)} media items (attachments); export "
+            "\"All content\" (or save /wp/v2/posts and /wp/v2/pages) to mirror them"]
 
 
 def _names_host(data: dict[str, Any]) -> bool:

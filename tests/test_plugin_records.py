@@ -18,3 +18,18 @@ def test_an_ai_plugins_chatbot_or_form_is_skipped_as_a_plugin_record(tmp_path: P
     result = run_import([path], tmp_path / "content")
     assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
     assert any("item 134: a plugin's own record" in line for line in result.skipped)
+
+
+@pytest.mark.parametrize("post_type", ["ap_outbox", "ap_inbox", "ap_actor", "ap_follower", "ap_extrafield"])
+def test_the_activitypub_plugins_activities_and_followers_are_skipped_as_plugin_records(
+        tmp_path: Path, post_type: str) -> None:
+    # As a WordPress.com site's export holds them: each activity sent is a published item whose content is the
+    # activity's JSON, a copy of a post the export holds anyway; followers are other people's accounts.
+    activity = ('{"@context":["https://www.w3.org/ns/activitystreams"],"id":"https://example.com/?post_type='
+                'ap_outbox\\u0026p=955","type":"Create","object":{"content":"\\u003Cp\\u003EText.\\u003C/p\\u003E"}}')
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(955, "[Create] News", activity, post_type=post_type)
+                           + item(135, "News", "<p>Text.</p>")))
+    result = run_import([path], tmp_path / "content")
+    assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
+    assert any("item 955: a plugin's own record" in line for line in result.skipped)

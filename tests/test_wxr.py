@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.convert.wp_render import rendered
+from generator.import_report import import_summary
 from generator.importer import ImportOptions, run_import
 from generator.problems import Problem
 from generator.sources.wxr import read_export
@@ -156,6 +157,19 @@ def test_an_attachment_is_a_media_reference_and_the_featured_image_of_its_post(t
     document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
     assert document.image is not None and document.image.url == "https://example.com/wp-content/uploads/a.jpg"
     assert document.image.alt == "A hill"
+
+
+def test_an_export_of_media_alone_says_it_holds_no_posts(tmp_path: Path) -> None:
+    """Tools → Export → Media writes the attachments only: "imported 0 posts" alone reads as a failed read."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(attachment(9, 0, "https://example.com/wp-content/uploads/a.jpg")
+                           + attachment(10, 0, "https://example.com/wp-content/uploads/b.jpg")))
+    result = run_import([path], tmp_path / "content")
+    assert result.posts == [] and result.problems == []
+    assert any("no posts or pages, only 2 media items" in line for line in import_summary(result))
+    with_posts = tmp_path / "all.xml"
+    with_posts.write_text(export(item(5, "Post", "Text") + attachment(9, 5, "https://example.com/a.jpg")))
+    assert not any("media items" in line for line in import_summary(run_import([with_posts], tmp_path / "c2")))
 
 
 def test_password_protected_posts_are_skipped_unless_asked_for(tmp_path: Path) -> None:

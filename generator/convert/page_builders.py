@@ -30,7 +30,7 @@ PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_", "uncode_")
 # Their boxes and collapsible sections (`[warning]…[/warning]`, `[toggle title="…"]`) hold whole paragraphs,
 # which the theme showed in a frame or behind a click: the words show, not the tags around them. Not `[note]`,
 # which is Easy Footnotes' note inside a sentence as often as a theme's box.
-THEME_NAMES = re.compile(r"dropcap|highlight|pullquote(?:[_-](?:left|right))?|row|columns?|hr|divider|clear|spacer|gap"
+THEME_NAMES = re.compile(r"dropcap|highlight|pullquote(?:[_-](?:left|right))?|row|columns?|col|hr|divider|clear|spacer|gap"
                          r"|(?:one|two|three|four|five)_(?:half|thirds?|fourths?|fifths?|sixths?)(?:_last)?"
                          r"|notice|info|tip|warning|alert|error|success|important"
                          r"|toggle|spoiler|accordion|tabs?")
@@ -58,7 +58,7 @@ SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|spacer|hr|clearfi
 RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|zigzag)$")  # those of them that draw a line
 # Elements that lay out others side by side: each holds a block of its own, so that the words of two columns
 # of bare text do not run together.
-LAYOUT = re.compile(r"(?:^|_)(?:row|columns?|section|container|half|thirds?|fourths?|fifths?|sixths?|last)(?:_inner)?$")
+LAYOUT = re.compile(r"(?:^|_)(?:row|columns?|col|section|container|half|thirds?|fourths?|fifths?|sixths?|last)(?:_inner)?$")
 # wptexturize went over an unregistered shortcode as over text: in an address it wrote an image size's `x`
 # (`photo-692x1024.jpg`) as `×`, and `--` and `---` as dashes. The server knows the file by its own name.
 ADDRESS = re.compile(r"\s*(?:https?:)?/")

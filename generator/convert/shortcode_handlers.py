@@ -68,11 +68,35 @@ def _slideshare(named: dict[str, str], positional: list[str], inner: str, ctx: C
     return _embedded(f"https://www.slideshare.net/slideshow/embed_code/{number.group(0)}", ctx) if number else None
 
 
+# The Google hosts Jetpack's `[googleapps]` embeds from (its googleapps_validate_domain_and_dir).
+GOOGLE_APPS = ("docs", "drive", "www", "spreadsheets", "calendar")
+
+
+def _googleapps(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """Jetpack's `[googleapps domain="docs" dir="document/d/1x/pub" query="embedded=true" /]`, which WordPress.com
+    makes of a Google document, sheet, form or calendar pasted as a frame: the frame of
+    https://{domain}.google.com/{dir}?{query}, here a link to it. A `src` given whole is taken as it is."""
+    src = unescape(named.get("src") or (positional[0] if positional else "")).strip()
+    if src.startswith(("https://", "http://")):
+        return _embedded(src, ctx)
+    domain, folder = named.get("domain", "docs"), unescape(named.get("dir", "")).strip().lstrip("/")
+    if domain not in GOOGLE_APPS or not folder:
+        return None
+    query = unescape(named.get("query", "")).strip()
+    return _embedded(f"https://{domain}.google.com/{folder}" + (f"?{query}" if query else ""), ctx)
+
+
 # The attributes WordPress's [audio] and [video] read a file from, in its order, with their types.
 SOURCES = {"audio": (("src", ""), ("mp3", "audio/mpeg"), ("m4a", "audio/mp4"), ("ogg", "audio/ogg"),
                      ("wav", "audio/wav"), ("wma", "audio/x-ms-wma")),
            "video": (("src", ""), ("mp4", "video/mp4"), ("m4v", "video/mp4"), ("webm", "video/webm"),
                      ("ogv", "video/ogg"), ("wmv", "video/x-ms-wmv"), ("flv", "video/x-flv"))}
+
+
+# A file given bare (`[audio http://e.com/a.mp3]`, `[audio:a.mp3]`) has an address's slash or a file's extension.
+# Words in brackets that begin with the name (`[video of the talk][2]`, a Markdown link's text) give none: they
+# stay as text, where WordPress, which found no file there, would have shown nothing.
+FILE_GIVEN = re.compile(r"/|\.[A-Za-z0-9]{2,5}(?:[?#]|$)")
 
 
 def _media(kind: str) -> Handler:
@@ -83,8 +107,8 @@ def _media(kind: str) -> Handler:
         given = " ".join(positional).removeprefix(":")
         if not sources and kind == "audio" and ("|" in given or "," in given):
             return _wpcom_audio(unescape(given), ctx)
-        if not sources and positional:
-            sources = [(positional[0].removeprefix(":"), "")]
+        if not sources and positional and FILE_GIVEN.search(first := positional[0].removeprefix(":")):
+            sources = [(first, "")]
         if not sources:
             return None
         tags = "".join(f'<source{_type(t)} src="{escape(url)}">' for url, t in sources)
@@ -220,6 +244,7 @@ HANDLERS: dict[str, Handler] = {
     "googlemaps": _sitelink("https://www.google.com/maps/"),
     "gist": _sitelink("https://gist.github.com/"),
     "slideshare": _slideshare,
+    "googleapps": _googleapps,
     "dailymotion": _sitelink("https://www.dailymotion.com/video/"),
     "archiveorg": _sitelink("https://archive.org/details/"),
     "soundcloud": _sitelink("https://soundcloud.com/"),

@@ -53,7 +53,8 @@ def drop_screen_reader_text(soup: BeautifulSoup, ctx: Context) -> None:
              and (link := tag.find_parent("a")) is not None and not link.get("aria-label") and not link.get("title")]
     _drop_marked(soup, ctx, SCREEN_READER_CLASSES, loss.SCREEN_READER, said=True)
     for link, words in named:
-        if words and not link.get_text(strip=True):
+        # A link that is screen-reader text itself (`<a class="sr-only">`) went with it.
+        if words and not link.decomposed and not link.get_text(strip=True):
             link["aria-label"] = words
 
 

@@ -51,7 +51,10 @@ RECORD_TYPES = frozenset({
     "elementor_icons", "shop_order", "shop_order_refund", "shop_order_placehold", "shop_coupon", "shop_webhook",
     "shop_subscription", "product_variation", "scheduled-action", "edd_payment", "edd_discount", "edd_log",
     "amp_validated_url", "aipkit_chatbot", "aipkit_ai_form",  # AIPKit's chatbots and AI forms: settings, prompts
-    "envira", "envira_album", "soliloquy", "ml-slider"})  # Envira, Soliloquy, MetaSlider: galleries and sliders
+    "envira", "envira_album", "soliloquy", "ml-slider",  # Envira, Soliloquy, MetaSlider: galleries and sliders
+    # ActivityPub's: the activities it sent and received (the posts again, as JSON), the fediverse accounts
+    # that follow the site, and the fields of its profile there.
+    "ap_outbox", "ap_inbox", "ap_actor", "ap_follower", "ap_extrafield", "ap_extrafield_blog"})
 # Patterns, widgets, sidebars, widget types and global styles, by the fields that only they have.
 DESIGN_KEYS = ({"block_types", "viewport_width"}, {"id_base", "sidebar"}, {"before_widget", "widgets"},
                {"is_multi", "name"}, {"styles", "settings", "id"})
