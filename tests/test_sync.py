@@ -372,3 +372,29 @@ def test_a_site_whose_proxy_strips_the_paging_headers_is_read_to_its_last_page(t
     assert first.problems == second.problems == []
     assert [c.action for c in second.sources[0].changes] == ["removed"]
     assert len(posts(tmp_path / "content")) == posts_on_site - 1
+
+
+def test_types_that_hold_plugins_records_or_the_design_are_not_read(tmp_path: Path) -> None:
+    """A site lists Jetpack's form responses, Envira's galleries and Elementor's templates among its post types
+    (a real site's /wp/v2/types): the import skips their posts, so a sync neither fetches nor counts them, and a
+    source that names one is told why."""
+    from generator.config import parse_config
+    site = generated_site(5)
+    site.posts["feedback"] = [rest_item(id=90, slug="response", type="feedback")]
+    site.posts["envira"] = [rest_item(id=91, slug="gallery", type="envira")]
+    site.posts["elementor_library"] = [rest_item(id=92, slug="header", type="elementor_library")]
+    with FakeWordPress(site) as wp:
+        result = sync(wp.url, tmp_path / "all")
+        assert wp.count("/wp/v2/feedback") == wp.count("/wp/v2/envira") == wp.count("/wp/v2/elementor_library") == 0
+        config = parse_config({"sources": [{"name": "forms", "url": wp.url, "types": ["news-archive", "feedback"]}]})
+        named = run_sync(config.sources, tmp_path / "named", SyncOptions(politeness=FAST, workers=1))
+        collection = sync(wp.url + "wp-json/wp/v2/envira", tmp_path / "collection")
+    assert result.problems == []
+    assert (result.sources[0].selected, result.sources[0].upstream) == (5, 5)
+    assert result.sources[0].imported is not None and result.sources[0].imported.skipped == []
+    assert {p.split("/")[0] for p in posts(tmp_path / "all")} == {"news-archive"}
+    assert [str(p) for p in named.problems] == [
+        "source 'forms': types: the posts of 'feedback' are each a plugin's own record (a form, a form entry, an "
+        "order, a log), not a post of the site: newsmirror does not mirror them; leave the type out"]
+    assert [p.message for p in collection.problems] == [named.problems[0].message.replace("feedback", "envira")]
+    assert posts(tmp_path / "named") == posts(tmp_path / "collection") == {}

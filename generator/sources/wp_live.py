@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 from generator.problems import Problem
 from generator.sources.http import Client, FetchError, Response
 from generator.sources.php_messages import blank_php_messages
+from generator.sources.wp_json import DESIGN, DESIGN_TYPES, RECORD, RECORD_TYPES, SKIPPED
 
 PER_PAGE = 100  # WordPress's largest page
 API_LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?https://api\.w\.org/"?', re.IGNORECASE)
@@ -262,18 +263,33 @@ def _collection(rest_base: str) -> str:
 
 def post_types(site: Site, wanted: Sequence[str], rest_base: str | None) -> tuple[dict[str, str], list[str]]:
     """The post types to read -> their rest_base: those named, else the one a collection URL names,
-    else every type of posts (not attachments, menus or the editor's wp_* types)."""
+    else every type of posts (not attachments, menus, the editor's wp_* types, nor the types that hold
+    plugins' records or the site's design, whose posts the import skips)."""
     if wanted:
         missing = [t for t in wanted if t not in site.types]
         known = ", ".join(sorted(site.types))
-        return ({t: site.types[t] for t in wanted if t in site.types},
+        return ({t: site.types[t] for t in wanted if t in site.types and not _not_posts(t)},
                 [f"types: the site has no post type {t!r} in its REST API (it has: {known}); a type is there only "
-                 "if registered with show_in_rest" for t in missing])
+                 "if registered with show_in_rest" for t in missing] + _refused(t for t in wanted if t in site.types))
     if rest_base is not None:
         found = {t: b for t, b in site.types.items() if b == rest_base}
-        return found, [] if found else [f"the site has no post type served at {rest_base!r}"]
-    found = {t: b for t, b in site.types.items() if t not in INTERNAL_TYPES and not t.startswith("wp_")}
+        refused = _refused(found)
+        return ({} if refused else found), refused or ([] if found else
+                                                       [f"the site has no post type served at {rest_base!r}"])
+    found = {t: b for t, b in site.types.items()
+             if t not in INTERNAL_TYPES and not t.startswith("wp_") and not _not_posts(t)}
     return found, [] if found else [f"the site lists no post types at {site.api.url('wp/v2/types')}"]
+
+
+def _not_posts(post_type: str) -> str:
+    """What a type's posts are, when the import skips them: a plugin's records (forms, their entries, orders,
+    galleries' settings), which a site that shows them in REST serves to anyone, or the site's design."""
+    return SKIPPED[RECORD] if post_type in RECORD_TYPES else SKIPPED[DESIGN] if post_type in DESIGN_TYPES else ""
+
+
+def _refused(types: Iterable[str]) -> list[str]:
+    return [f"types: the posts of {t!r} are each {_not_posts(t)}, not a post of the site: newsmirror does not "
+            "mirror them; leave the type out" for t in types if _not_posts(t)]
 
 
 def term_ids(client: Client, site: Site, slugs: Mapping[str, Sequence[str]], key: str
