@@ -15,7 +15,7 @@ from generator.importer import ImportOptions, run_import
 from generator.sources.http import Politeness
 from generator.sources.wp_live import CUT_SHORT
 from generator.store.documents import loads
-from generator.sync import SyncOptions, SyncResult, run_sync, source_from_url
+from generator.sync import SyncOptions, SyncResult, run_sync, source_from_url, sync_summary
 from generator.store.terms import read_terms
 from tests.conftest import SHARED, config_for, content_tree, need_shared, rest_item
 from tests.fake_wordpress import FakeWordPress, add_samples, generated_site, sample_site
@@ -398,3 +398,20 @@ def test_types_that_hold_plugins_records_or_the_design_are_not_read(tmp_path: Pa
         "order, a log), not a post of the site: newsmirror does not mirror them; leave the type out"]
     assert [p.message for p in collection.problems] == [named.problems[0].message.replace("feedback", "envira")]
     assert posts(tmp_path / "named") == posts(tmp_path / "collection") == {}
+
+
+def test_what_the_import_says_of_a_post_names_it_on_the_site_not_in_the_cache(tmp_path: Path) -> None:
+    """The import of the sync's raw store named its cache file (`content/.newsmirror-cache/sync/<source>/raw/
+    posts/page/1850.json: item 1850: field 'date_gmt': …`, on a real site's pages saved with a wrong date_gmt);
+    a sync's lines name the post where the site serves it."""
+    site = generated_site(3)
+    site.posts["page"] = [rest_item(id=1850, slug="about", type="page", date_gmt="2024-01-02T00:30:00"),
+                          rest_item(id=1851, slug="empty", type="page", content={"rendered": ""})]
+    with FakeWordPress(site) as wp:
+        result = sync(wp.url, tmp_path / "content")
+    assert [str(p) for p in result.problems] == [
+        f"{wp.url}wp-json/wp/v2/page/1850: item 1850: field 'date_gmt': differs from date by more than a day; "
+        "used the UTC offset of modified"]
+    summary = "\n".join(sync_summary(result, dry_run=False))
+    assert f"(first: {wp.url}wp-json/wp/v2/page/1851, item 1851)" in summary
+    assert ".newsmirror-cache" not in summary

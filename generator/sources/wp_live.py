@@ -261,6 +261,11 @@ def _collection(rest_base: str) -> str:
     return rest_base if "/" in rest_base else f"wp/v2/{rest_base}"
 
 
+def post_url(api: Api, rest_base: str, post_id: int) -> str:
+    """Where the API serves one post."""
+    return api.url(f"{_collection(rest_base)}/{post_id}")
+
+
 def post_types(site: Site, wanted: Sequence[str], rest_base: str | None) -> tuple[dict[str, str], list[str]]:
     """The post types to read -> their rest_base: those named, else the one a collection URL names,
     else every type of posts (not attachments, menus, the editor's wp_* types, nor the types that hold
