@@ -281,8 +281,9 @@ def unserved_note(post_type: str, ids: list[int]) -> str:
 
 def _save_names(client: Client, site: Site, store: RawStore, posts: list[dict[str, Any]], found: SourceResult,
                 result: SyncResult) -> None:
-    """Terms, authors and media of posts that came without `_embedded`, fetched by id, so that the
-    import can name them; saved before the posts, so a stored post always has its names.
+    """Terms, authors and media of posts that came without `_embedded`, and the parents of the terms of
+    hierarchical taxonomies, which `_embedded` lacks, fetched by id, so that the import names them as an
+    import of a whole crawl does; saved before the posts, so a stored post always has its names.
 
     Many sites keep their users from visitors, against harvesting of login names: a choice of the
     site, which `_embed` shows as authors left unnamed, and so does this, with a note instead of an

@@ -415,3 +415,24 @@ def test_what_the_import_says_of_a_post_names_it_on_the_site_not_in_the_cache(tm
     summary = "\n".join(sync_summary(result, dry_run=False))
     assert f"(first: {wp.url}wp-json/wp/v2/page/1851, item 1851)" in summary
     assert ".newsmirror-cache" not in summary
+
+
+def test_terms_keep_their_parent_though_embed_leaves_it_out(tmp_path: Path) -> None:
+    """`_embed` serves terms in the `embed` context, without `parent`: an import of a crawl that saved
+    /wp/v2/categories knew the parent of 'Clear Lake SP', a sync did not. The terms of hierarchical taxonomies
+    are looked up by id, one request per batch of posts."""
+    site = generated_site(2)
+    site.taxonomies["category"] = "categories"
+    site.type_taxonomies["post"] = ["category"]
+    site.terms += [{"id": 348054, "slug": "state-parks", "name": "State Parks", "taxonomy": "category", "parent": 0,
+                    "link": "https://example.com/category/state-parks/"},
+                   {"id": 579153392, "slug": "clear-lake-sp", "name": "Clear Lake SP", "taxonomy": "category",
+                    "parent": 348054, "link": "https://example.com/category/state-parks/clear-lake-sp/"}]
+    site.posts["post"] = [rest_item(id=40, slug="camping", categories=[579153392])]
+    with FakeWordPress(site) as wp:
+        result = sync(wp.url, tmp_path / "content")
+        assert wp.count("/wp/v2/categories?include=579153392") == 1
+        assert wp.count("/wp/v2/regions?include=") == 0  # not hierarchical: `_embed` names them whole
+    assert result.problems == []
+    term = read_terms(tmp_path / "content")[0].terms["category"]["clear-lake-sp"]
+    assert (term.name, term.id, term.parent) == ("Clear Lake SP", 579153392, 348054)

@@ -75,6 +75,7 @@ class Site:
     described: Any  # the /wp/v2/taxonomies response, which the import needs to read term fields
     type_taxonomies: dict[str, frozenset[str]] = field(default_factory=dict)  # post type -> its taxonomies' rest_bases
     described_types: Any = None  # the /wp/v2/types response, whose names the import keeps (store/labels.py)
+    hierarchical: frozenset[str] = frozenset()  # rest_bases of the taxonomies whose terms have parents
 
     def filtered_for(self, post_type: str, params: Mapping[str, str]) -> dict[str, str] | None:
         """The query for one post type; None when it asks for a term of a taxonomy the type lacks.
@@ -238,7 +239,8 @@ def describe(client: Client, api: Api) -> Site:
     type_taxonomies = {slug: frozenset(bases[t] for t in value["taxonomies"] if isinstance(t, str) and t in bases)
                        for slug, value in types.items()
                        if isinstance(value, dict) and isinstance(value.get("taxonomies"), list)}
-    return Site(api, _type_routes(types), bases, taxonomies, type_taxonomies, types)
+    hierarchical = frozenset(base for slug, base in bases.items() if taxonomies[slug].get("hierarchical") is True)
+    return Site(api, _type_routes(types), bases, taxonomies, type_taxonomies, types, hierarchical)
 
 
 def _rest_bases(described: dict[str, Any]) -> dict[str, str]:
@@ -497,17 +499,18 @@ def _posts(client: Client, api: Api, rest_base: str, batch: list[int], embed: bo
 
 
 def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[int]]:
-    """What posts without `_embedded` need named: route -> ids of terms, users and media."""
+    """What posts need named: route -> ids of terms, users and media. A post without `_embedded` needs them
+    all; one with it, the terms of hierarchical taxonomies, as `_embed` serves terms in the `embed` context,
+    which leaves out their `parent` (an import of a crawl that saved /wp/v2/categories knows it)."""
     wanted: dict[str, set[int]] = {}
     for post in posts:
-        if "_embedded" in post:
-            continue
+        embedded = "_embedded" in post
         for base in site.taxonomies.values():
             ids = post.get(base)
-            if isinstance(ids, list):
+            if isinstance(ids, list) and (not embedded or base in site.hierarchical):
                 wanted.setdefault(base, set()).update(i for i in ids if isinstance(i, int))
         for route, key in (("users", "author"), ("media", "featured_media")):
-            if isinstance(post.get(key), int) and post[key] > 0:
+            if not embedded and isinstance(post.get(key), int) and post[key] > 0:
                 wanted.setdefault(route, set()).add(post[key])
     return {route: sorted(ids) for route, ids in sorted(wanted.items()) if ids}
 
