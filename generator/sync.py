@@ -191,7 +191,7 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
         return None
     store.save_taxonomies(site.described)
     store.save_types(site.described_types)
-    found.imported = _import(store, set(types), target.site, options, result)
+    found.imported = _import(store, types, site.api, target.site, options, result)
     store.save_listing(listings)
     return SourceState(source.url, site.api.root, curation, kept)
 
@@ -281,8 +281,9 @@ def unserved_note(post_type: str, ids: list[int]) -> str:
 
 def _save_names(client: Client, site: Site, store: RawStore, posts: list[dict[str, Any]], found: SourceResult,
                 result: SyncResult) -> None:
-    """Terms, authors and media of posts that came without `_embedded`, fetched by id, so that the
-    import can name them; saved before the posts, so a stored post always has its names.
+    """Terms, authors and media of posts that came without `_embedded`, and the parents of the terms of
+    hierarchical taxonomies, which `_embedded` lacks, fetched by id, so that the import names them as an
+    import of a whole crawl does; saved before the posts, so a stored post always has its names.
 
     Many sites keep their users from visitors, against harvesting of login names: a choice of the
     site, which `_embed` shows as authors left unnamed, and so does this, with a note instead of an
@@ -300,25 +301,36 @@ def _save_names(client: Client, site: Site, store: RawStore, posts: list[dict[st
                 store.save_lookup(route, value)
 
 
-def _import(store: RawStore, types: set[str], site: str, options: SyncOptions, result: SyncResult
-            ) -> ImportResult | None:
+def _import(store: RawStore, types: dict[str, str], api: wp_live.Api, site: str, options: SyncOptions,
+            result: SyncResult) -> ImportResult | None:
     """The source's raw store, imported on its own by the import pipeline: the store holds exactly the
     posts the source keeps, so a post it lacks was removed upstream (kept and marked, unless pruning).
     The run goes into content/changes.yaml once, for all sources (run_sync), not into the store."""
-    kept = {type_folder(name) for name in types.intersection(store.types())}
+    kept = {type_folder(name) for name in set(types).intersection(store.types())}
     for folder in store.content.iterdir() if store.content.is_dir() else []:
         # A type no longer read, or with no post left: the import cannot prune what its input does not name.
         if folder.is_dir() and not folder.name.startswith(".") and folder.name not in kept:
             shutil.rmtree(folder)
-    inputs = store.inputs(types)
+    inputs = store.inputs(set(types))
     if not inputs:
         return None
     imported = run_import(inputs, store.content, ImportOptions(
         prune=options.prune, keep_keyword_links=options.keep_keyword_links, language=options.language,
         words=options.words, workers=options.workers, site=site,
         now=options.now, history=0, revisions=options.revisions))
+    on_site = _on_site(store, api, types)
+    imported.problems = [replace(p, file=on_site(p.file)) for p in imported.problems]
+    imported.notes = [on_site(note) for note in imported.notes]
     result.problems.extend(imported.problems)
     return imported
+
+
+def _on_site(store: RawStore, api: wp_live.Api, types: dict[str, str]) -> Callable[[str], str]:
+    """The import of a raw store names a post by its file in the cache, which the user never made and which
+    says nothing of the site: such a line names the post's REST URL instead, as every other line of a sync
+    names what it asked the site for."""
+    stored = store.post_file_pattern()
+    return lambda text: stored.sub(lambda m: wp_live.post_url(api, types.get(m[1], m[1]), int(m[2])), text)
 
 
 def sync_summary(result: SyncResult, dry_run: bool) -> list[str]:

@@ -2,7 +2,7 @@
 
 It answers the REST routes sync reads, the way WordPress does: API discovery by a `Link` header,
 `/wp-json/` and `/?rest_route=/`, post types and taxonomies, collections with pagination headers,
-`_embed`, `_fields`, `include`, `modified_after`, `after`/`before`, `search` and taxonomy filters.
+`_embed` (in the `embed` context: a term without its parent), `_fields`, `include`, `modified_after`, `after`/`before`, `search` and taxonomy filters.
 Faults are added per test: a status (429 with Retry-After, 503), a delay, a body that is not JSON,
 a redirect, a connection dropped mid-body, each for requests whose path and query contain a given
 text. The site may live in a subfolder (`home`), under another REST prefix, and give each post type
@@ -51,6 +51,7 @@ class SiteData:
     # hook sets posts_per_page for every query; None: per_page holds.
     page_cap: int | None = None
     names: dict[str, str] = field(default_factory=dict)  # taxonomy or post type -> the name the site gives it
+    hierarchical: set[str] = field(default_factory=lambda: {"category"})  # taxonomies whose terms have parents
 
     def taxonomies_of(self, post_type: str) -> list[str]:
         return self.type_taxonomies.get(post_type, list(self.taxonomies))
@@ -244,7 +245,7 @@ def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
                                "taxonomies": site.taxonomies_of(t), **_named(site, t)}
                            for t in [*site.posts, "attachment", "wp_block"]})
     if base == "taxonomies":
-        return _json(200, {t: {"slug": t, "rest_base": b, **_named(site, t),
+        return _json(200, {t: {"slug": t, "rest_base": b, "hierarchical": t in site.hierarchical, **_named(site, t),
                                "types": [p for p in site.posts if t in site.taxonomies_of(p)]}
                            for t, b in site.taxonomies.items()})
     if site.page_cap is not None and (base in site.posts or base == "media"):
@@ -300,17 +301,28 @@ def _filtered(site: SiteData, post_type: str, query: dict[str, str]) -> list[dic
     return posts
 
 
+# The fields of terms, users and media in the `embed` context, the one `_embed` serves them in (their schemas).
+EMBED_FIELDS = {"terms": {"id", "link", "name", "slug", "taxonomy", "_links"},
+                "users": {"id", "name", "url", "description", "link", "slug", "avatar_urls", "_links"},
+                "media": {"id", "date", "slug", "type", "link", "title", "author", "caption", "alt_text", "media_type",
+                          "mime_type", "media_details", "source_url", "_links"}}
+
+
 def _with_embedded(site: SiteData, post: dict[str, Any]) -> dict[str, Any]:
     if not site.embed or "_embedded" in post:  # a sample keeps what it was saved with
         return post
-    terms = [[t for t in site.terms if t["taxonomy"] == taxonomy and t["id"] in post.get(base, [])]
+    terms = [[_embedded(t, "terms") for t in site.terms if t["taxonomy"] == taxonomy and t["id"] in post.get(base, [])]
              for taxonomy, base in site.taxonomies.items() if base in post]
-    embedded: dict[str, Any] = {"author": [u for u in site.users if u["id"] == post.get("author")],
+    embedded: dict[str, Any] = {"author": [_embedded(u, "users") for u in site.users if u["id"] == post.get("author")],
                                 "wp:term": terms}
-    media = [m for m in site.media if m["id"] == post.get("featured_media")]
+    media = [_embedded(m, "media") for m in site.media if m["id"] == post.get("featured_media")]
     if media:
         embedded["wp:featuredmedia"] = media
     return {**post, "_embedded": embedded}
+
+
+def _embedded(value: dict[str, Any], route: str) -> dict[str, Any]:
+    return {k: v for k, v in value.items() if k in EMBED_FIELDS[route]}
 
 
 def _collection(objects: list[dict[str, Any]], query: dict[str, str]) -> Reply:

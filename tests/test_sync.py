@@ -15,7 +15,7 @@ from generator.importer import ImportOptions, run_import
 from generator.sources.http import Politeness
 from generator.sources.wp_live import CUT_SHORT
 from generator.store.documents import loads
-from generator.sync import SyncOptions, SyncResult, run_sync, source_from_url
+from generator.sync import SyncOptions, SyncResult, run_sync, source_from_url, sync_summary
 from generator.store.terms import read_terms
 from tests.conftest import SHARED, config_for, content_tree, need_shared, rest_item
 from tests.fake_wordpress import FakeWordPress, add_samples, generated_site, sample_site
@@ -372,3 +372,67 @@ def test_a_site_whose_proxy_strips_the_paging_headers_is_read_to_its_last_page(t
     assert first.problems == second.problems == []
     assert [c.action for c in second.sources[0].changes] == ["removed"]
     assert len(posts(tmp_path / "content")) == posts_on_site - 1
+
+
+def test_types_that_hold_plugins_records_or_the_design_are_not_read(tmp_path: Path) -> None:
+    """A site lists Jetpack's form responses, Envira's galleries and Elementor's templates among its post types
+    (a real site's /wp/v2/types): the import skips their posts, so a sync neither fetches nor counts them, and a
+    source that names one is told why."""
+    from generator.config import parse_config
+    site = generated_site(5)
+    site.posts["feedback"] = [rest_item(id=90, slug="response", type="feedback")]
+    site.posts["envira"] = [rest_item(id=91, slug="gallery", type="envira")]
+    site.posts["elementor_library"] = [rest_item(id=92, slug="header", type="elementor_library")]
+    with FakeWordPress(site) as wp:
+        result = sync(wp.url, tmp_path / "all")
+        assert wp.count("/wp/v2/feedback") == wp.count("/wp/v2/envira") == wp.count("/wp/v2/elementor_library") == 0
+        config = parse_config({"sources": [{"name": "forms", "url": wp.url, "types": ["news-archive", "feedback"]}]})
+        named = run_sync(config.sources, tmp_path / "named", SyncOptions(politeness=FAST, workers=1))
+        collection = sync(wp.url + "wp-json/wp/v2/envira", tmp_path / "collection")
+    assert result.problems == []
+    assert (result.sources[0].selected, result.sources[0].upstream) == (5, 5)
+    assert result.sources[0].imported is not None and result.sources[0].imported.skipped == []
+    assert {p.split("/")[0] for p in posts(tmp_path / "all")} == {"news-archive"}
+    assert [str(p) for p in named.problems] == [
+        "source 'forms': types: the posts of 'feedback' are each a plugin's own record (a form, a form entry, an "
+        "order, a log), not a post of the site: newsmirror does not mirror them; leave the type out"]
+    assert [p.message for p in collection.problems] == [named.problems[0].message.replace("feedback", "envira")]
+    assert posts(tmp_path / "named") == posts(tmp_path / "collection") == {}
+
+
+def test_what_the_import_says_of_a_post_names_it_on_the_site_not_in_the_cache(tmp_path: Path) -> None:
+    """The import of the sync's raw store named its cache file (`content/.newsmirror-cache/sync/<source>/raw/
+    posts/page/1850.json: item 1850: field 'date_gmt': …`, on a real site's pages saved with a wrong date_gmt);
+    a sync's lines name the post where the site serves it."""
+    site = generated_site(3)
+    site.posts["page"] = [rest_item(id=1850, slug="about", type="page", date_gmt="2024-01-02T00:30:00"),
+                          rest_item(id=1851, slug="empty", type="page", content={"rendered": ""})]
+    with FakeWordPress(site) as wp:
+        result = sync(wp.url, tmp_path / "content")
+    assert [str(p) for p in result.problems] == [
+        f"{wp.url}wp-json/wp/v2/page/1850: item 1850: field 'date_gmt': differs from date by more than a day; "
+        "used the UTC offset of modified"]
+    summary = "\n".join(sync_summary(result, dry_run=False))
+    assert f"(first: {wp.url}wp-json/wp/v2/page/1851, item 1851)" in summary
+    assert ".newsmirror-cache" not in summary
+
+
+def test_terms_keep_their_parent_though_embed_leaves_it_out(tmp_path: Path) -> None:
+    """`_embed` serves terms in the `embed` context, without `parent`: an import of a crawl that saved
+    /wp/v2/categories knew the parent of 'Clear Lake SP', a sync did not. The terms of hierarchical taxonomies
+    are looked up by id, one request per batch of posts."""
+    site = generated_site(2)
+    site.taxonomies["category"] = "categories"
+    site.type_taxonomies["post"] = ["category"]
+    site.terms += [{"id": 348054, "slug": "state-parks", "name": "State Parks", "taxonomy": "category", "parent": 0,
+                    "link": "https://example.com/category/state-parks/"},
+                   {"id": 579153392, "slug": "clear-lake-sp", "name": "Clear Lake SP", "taxonomy": "category",
+                    "parent": 348054, "link": "https://example.com/category/state-parks/clear-lake-sp/"}]
+    site.posts["post"] = [rest_item(id=40, slug="camping", categories=[579153392])]
+    with FakeWordPress(site) as wp:
+        result = sync(wp.url, tmp_path / "content")
+        assert wp.count("/wp/v2/categories?include=579153392") == 1
+        assert wp.count("/wp/v2/regions?include=") == 0  # not hierarchical: `_embed` names them whole
+    assert result.problems == []
+    term = read_terms(tmp_path / "content")[0].terms["category"]["clear-lake-sp"]
+    assert (term.name, term.id, term.parent) == ("Clear Lake SP", 579153392, 348054)

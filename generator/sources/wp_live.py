@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 from generator.problems import Problem
 from generator.sources.http import Client, FetchError, Response
 from generator.sources.php_messages import blank_php_messages
+from generator.sources.wp_json import DESIGN, DESIGN_TYPES, RECORD, RECORD_TYPES, SKIPPED
 
 PER_PAGE = 100  # WordPress's largest page
 API_LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?https://api\.w\.org/"?', re.IGNORECASE)
@@ -74,6 +75,7 @@ class Site:
     described: Any  # the /wp/v2/taxonomies response, which the import needs to read term fields
     type_taxonomies: dict[str, frozenset[str]] = field(default_factory=dict)  # post type -> its taxonomies' rest_bases
     described_types: Any = None  # the /wp/v2/types response, whose names the import keeps (store/labels.py)
+    hierarchical: frozenset[str] = frozenset()  # rest_bases of the taxonomies whose terms have parents
 
     def filtered_for(self, post_type: str, params: Mapping[str, str]) -> dict[str, str] | None:
         """The query for one post type; None when it asks for a term of a taxonomy the type lacks.
@@ -237,7 +239,8 @@ def describe(client: Client, api: Api) -> Site:
     type_taxonomies = {slug: frozenset(bases[t] for t in value["taxonomies"] if isinstance(t, str) and t in bases)
                        for slug, value in types.items()
                        if isinstance(value, dict) and isinstance(value.get("taxonomies"), list)}
-    return Site(api, _type_routes(types), bases, taxonomies, type_taxonomies, types)
+    hierarchical = frozenset(base for slug, base in bases.items() if taxonomies[slug].get("hierarchical") is True)
+    return Site(api, _type_routes(types), bases, taxonomies, type_taxonomies, types, hierarchical)
 
 
 def _rest_bases(described: dict[str, Any]) -> dict[str, str]:
@@ -260,20 +263,40 @@ def _collection(rest_base: str) -> str:
     return rest_base if "/" in rest_base else f"wp/v2/{rest_base}"
 
 
+def post_url(api: Api, rest_base: str, post_id: int) -> str:
+    """Where the API serves one post."""
+    return api.url(f"{_collection(rest_base)}/{post_id}")
+
+
 def post_types(site: Site, wanted: Sequence[str], rest_base: str | None) -> tuple[dict[str, str], list[str]]:
     """The post types to read -> their rest_base: those named, else the one a collection URL names,
-    else every type of posts (not attachments, menus or the editor's wp_* types)."""
+    else every type of posts (not attachments, menus, the editor's wp_* types, nor the types that hold
+    plugins' records or the site's design, whose posts the import skips)."""
     if wanted:
         missing = [t for t in wanted if t not in site.types]
         known = ", ".join(sorted(site.types))
-        return ({t: site.types[t] for t in wanted if t in site.types},
+        return ({t: site.types[t] for t in wanted if t in site.types and not _not_posts(t)},
                 [f"types: the site has no post type {t!r} in its REST API (it has: {known}); a type is there only "
-                 "if registered with show_in_rest" for t in missing])
+                 "if registered with show_in_rest" for t in missing] + _refused(t for t in wanted if t in site.types))
     if rest_base is not None:
         found = {t: b for t, b in site.types.items() if b == rest_base}
-        return found, [] if found else [f"the site has no post type served at {rest_base!r}"]
-    found = {t: b for t, b in site.types.items() if t not in INTERNAL_TYPES and not t.startswith("wp_")}
+        refused = _refused(found)
+        return ({} if refused else found), refused or ([] if found else
+                                                       [f"the site has no post type served at {rest_base!r}"])
+    found = {t: b for t, b in site.types.items()
+             if t not in INTERNAL_TYPES and not t.startswith("wp_") and not _not_posts(t)}
     return found, [] if found else [f"the site lists no post types at {site.api.url('wp/v2/types')}"]
+
+
+def _not_posts(post_type: str) -> str:
+    """What a type's posts are, when the import skips them: a plugin's records (forms, their entries, orders,
+    galleries' settings), which a site that shows them in REST serves to anyone, or the site's design."""
+    return SKIPPED[RECORD] if post_type in RECORD_TYPES else SKIPPED[DESIGN] if post_type in DESIGN_TYPES else ""
+
+
+def _refused(types: Iterable[str]) -> list[str]:
+    return [f"types: the posts of {t!r} are each {_not_posts(t)}, not a post of the site: newsmirror does not "
+            "mirror them; leave the type out" for t in types if _not_posts(t)]
 
 
 def term_ids(client: Client, site: Site, slugs: Mapping[str, Sequence[str]], key: str
@@ -476,17 +499,18 @@ def _posts(client: Client, api: Api, rest_base: str, batch: list[int], embed: bo
 
 
 def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[int]]:
-    """What posts without `_embedded` need named: route -> ids of terms, users and media."""
+    """What posts need named: route -> ids of terms, users and media. A post without `_embedded` needs them
+    all; one with it, the terms of hierarchical taxonomies, as `_embed` serves terms in the `embed` context,
+    which leaves out their `parent` (an import of a crawl that saved /wp/v2/categories knows it)."""
     wanted: dict[str, set[int]] = {}
     for post in posts:
-        if "_embedded" in post:
-            continue
+        embedded = "_embedded" in post
         for base in site.taxonomies.values():
             ids = post.get(base)
-            if isinstance(ids, list):
+            if isinstance(ids, list) and (not embedded or base in site.hierarchical):
                 wanted.setdefault(base, set()).update(i for i in ids if isinstance(i, int))
         for route, key in (("users", "author"), ("media", "featured_media")):
-            if isinstance(post.get(key), int) and post[key] > 0:
+            if not embedded and isinstance(post.get(key), int) and post[key] > 0:
                 wanted.setdefault(route, set()).add(post[key])
     return {route: sorted(ids) for route, ids in sorted(wanted.items()) if ids}
 

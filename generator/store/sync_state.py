@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -121,6 +122,10 @@ class RawStore:
             return str(json.loads((self.raw / "posts" / post_type / f"{post_id}.json").read_bytes()).get("slug", ""))
         except (OSError, ValueError, AttributeError):
             return ""
+
+    def post_file_pattern(self) -> re.Pattern[str]:
+        """Where a line of text names a stored post's file: its type (group 1) and id (group 2)."""
+        return re.compile(re.escape(str(self.raw / "posts")) + r"/([^/]+)/(\d+)\.json")
 
     def remove_post(self, post_type: str, post_id: int) -> None:
         (self.raw / "posts" / post_type / f"{post_id}.json").unlink(missing_ok=True)
