@@ -19,6 +19,10 @@ from generator.render.sanitize import (CLEANER, LONE_SURROGATE, QUOTED_IN_TAG, _
 
 render = MarkdownRenderer().render
 
+# A pass quadratic in the tags takes minutes on these inputs, a linear one a second: a bound this loose tells
+# them apart on a machine loaded by other work too (a 2 s bound failed under a load of 15 on 2 cores).
+SLOW = 15
+
 
 @pytest.mark.parametrize(("markdown", "kept"), [
     ("## Supply {#supply-chain}\n", '<h2 id="supply-chain">Supply</h2>'),
@@ -111,7 +115,7 @@ def test_a_body_over_the_size_limit_is_shown_as_plain_text_with_a_note() -> None
     body = "<script>alert(1)</script> *not emphasis*\n\n" * (MAX_BODY_BYTES // 40)
     started = time.perf_counter()
     rendered = render(body)
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < SLOW
     assert rendered.html.startswith('<div class="plain-text">&lt;script&gt;alert(1)&lt;/script&gt; *not emphasis*')
     assert rendered.notes == (f"{len(body.encode()) / 1e6:.1f} MB is over the 0.5 MB that is rendered as "
                               "Markdown; shown as plain text",)
@@ -125,7 +129,7 @@ def test_a_twenty_megabyte_body_renders_in_bounded_time_and_memory() -> None:
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < SLOW
     assert peak < 100_000_000  # the body's 20 MB, its escaped copy, and little more
     assert len(rendered.notes) == 1 and "20.0 MB" in rendered.notes[0]
 
@@ -153,7 +157,7 @@ HTML_NOTE = f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is 
 def test_deep_nesting_renders_quickly_with_a_note(body: str, notes: tuple) -> None:
     started = time.perf_counter()
     rendered = render(body)
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < SLOW
     assert max_depth(rendered.html) <= MAX_DEPTH + 2
     assert rendered.notes == notes
 
@@ -161,11 +165,11 @@ def test_deep_nesting_renders_quickly_with_a_note(body: str, notes: tuple) -> No
 def test_a_million_nested_tags_are_flattened_in_linear_time() -> None:
     started = time.perf_counter()
     html, flattened = limit_nesting("<div>" * 200_000 + "text" + "</div>" * 200_000, MAX_DEPTH)
-    assert flattened and time.perf_counter() - started < 2
+    assert flattened and time.perf_counter() - started < SLOW
     assert html == "<div>" * MAX_DEPTH + "text" + "</div>" * MAX_DEPTH
     started = time.perf_counter()
     assert "text" in sanitize("<div>" * 200_000 + "text").html
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < SLOW
 
 
 @pytest.mark.parametrize("unit", ["<div/>", "<form><div></form>", "<span><div></span>", "<b><div></b>",
@@ -175,7 +179,7 @@ def test_markup_that_parsers_keep_open_is_counted_as_open(unit: str) -> None:
     the count, or the sanitizer's parser would be handed deep markup after all."""
     started = time.perf_counter()
     clean = sanitize(unit * (MAX_BODY_BYTES // len(unit)))
-    assert time.perf_counter() - started < 3
+    assert time.perf_counter() - started < SLOW
     assert clean.flattened
 
 
@@ -199,7 +203,7 @@ def test_markup_within_the_limit_is_untouched() -> None:
 def test_many_headings_with_one_text_get_unique_ids_quickly() -> None:
     started = time.perf_counter()
     headings = render("## Update\n\n" * 20_000).headings
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < SLOW
     assert [h.id for h in headings[:3]] == ["update", "update-2", "update-3"]
     assert len({h.id for h in headings}) == 20_000
 
