@@ -26,6 +26,7 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, nam
                                      resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import comments, elements, may_hold, tags_in
+from generator.convert.script_values import counters_at_their_end, progress_bars_show_their_value
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
                                          captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
@@ -332,6 +333,8 @@ PASSES: tuple[Pass, ...] = (
     drop_tracking_pixels,
     drop_ad_units,
     cover_background_as_image,
+    counters_at_their_end,
+    progress_bars_show_their_value,
     block_spans_apart,
     embeds_as_links,
     videos_a_script_plays,
