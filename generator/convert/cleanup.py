@@ -26,13 +26,14 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, nam
                                      resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import comments, elements, may_hold, tags_in
+from generator.convert.script_values import counters_at_their_end, progress_bars_show_their_value
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
                                          captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
-from generator.convert.widgets import (drop_forms, drop_plugin_toc, drop_screen_reader_text, drop_share_widgets,
-                                       drop_site_listings, drop_toggle_icons, unwrap_keyword_links)
+from generator.convert.widgets import (drop_forms, drop_icon_glyphs, drop_plugin_toc, drop_screen_reader_text,
+                                       drop_share_widgets, drop_site_listings, drop_toggle_icons, unwrap_keyword_links)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
@@ -325,6 +326,7 @@ PASSES: tuple[Pass, ...] = (
     drop_share_widgets,
     drop_site_listings,
     drop_toggle_icons,
+    drop_icon_glyphs,
     drop_forms,
     unwrap_keyword_links,
     unwrap_pictures,
@@ -332,6 +334,8 @@ PASSES: tuple[Pass, ...] = (
     drop_tracking_pixels,
     drop_ad_units,
     cover_background_as_image,
+    counters_at_their_end,
+    progress_bars_show_their_value,
     block_spans_apart,
     embeds_as_links,
     videos_a_script_plays,

@@ -4,7 +4,9 @@ controls and auto-inserted keyword links."""
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+import re
+
+from bs4 import BeautifulSoup, NavigableString
 
 from generator.convert import context as loss
 from generator.convert.context import Context
@@ -35,6 +37,9 @@ FEED_CLASSES = frozenset({"wp-block-rss"})
 # The "+" or chevron a collapsible section's heading shows, as its script opens it (WordPress 6.9's accordion
 # block): drawn for the eye only (`aria-hidden`), and in the heading's text it would end the title ("Hours?+").
 TOGGLE_ICON_CLASSES = frozenset({"wp-block-accordion-heading__toggle-icon"})
+# An icon font's glyphs sit in Unicode's Private Use Area (Elementor's star U+E934, Font Awesome's U+F005): without
+# the site's font, which the mirror does not load, each shows as an empty box.
+ICON_GLYPHS = re.compile("[\ue000-\uf8ff\U000f0000-\U0010fffd]")
 # Auto-inserted keyword links point at whatever the plugin chose, not at what the author wrote.
 KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-link-juicer"})
 
@@ -76,6 +81,18 @@ def drop_toggle_icons(soup: BeautifulSoup, ctx: Context) -> None:
     for tag in elements(soup):
         if has_class(tag, TOGGLE_ICON_CLASSES):
             tag.decompose()
+
+
+def drop_icon_glyphs(soup: BeautifulSoup, ctx: Context) -> None:
+    """An element that shows nothing but icon-font glyphs (an Elementor star rating's `<i>&#xE934;</i>`, a link's
+    `<i class="fa">&#xf09a;</i>`) loses them; what names it stays (the rating's "4.8/5", a link's aria-label).
+    Glyphs among words are left alone: a character of a private font written into a sentence may be its word."""
+    if not ICON_GLYPHS.search(soup.get_text()):
+        return
+    for node in soup.find_all(string=ICON_GLYPHS):
+        holder = node.parent
+        if holder is not None and not ICON_GLYPHS.sub("", holder.get_text()).strip():
+            node.replace_with(NavigableString(ICON_GLYPHS.sub("", node)))
 
 
 def _drop_marked(soup: BeautifulSoup, ctx: Context, classes: frozenset[str], kind: str,

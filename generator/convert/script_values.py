@@ -1,0 +1,107 @@
+"""Numbers a page's script shows only when it runs: animated counters and progress bars.
+
+A page builder saves a counter at the number it counts from, and its script counts up to the real one as the
+visitor scrolls to it: Elementor's `<span class="elementor-counter-number" data-to-value="123"
+data-delimiter=",">0</span>`, jQuery countTo's `<span data-from="0" data-to="250">0</span>` (which many themes
+use), Avada's `<span class="display-counter" data-value="75">0</span>`. The mirror runs no script: it showed
+"0 K Trusted Clients" where the site showed "123K Trusted Clients". A progress bar (`role="progressbar"`, as
+Elementor's skill bars are, or `<progress>`) shows how full it is by its length alone, which Markdown cannot
+draw: "JavaScript" lost its 75%.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from generator.convert.context import Context
+from generator.convert.parse import elements, has_class, tags_in
+
+# Where a counter keeps the number its script counts to, and the one it counts from.
+COUNT_TO = ("data-to-value", "data-to")  # Elementor; jQuery countTo
+COUNT_FROM = ("data-from-value", "data-from")
+VALUE_COUNTER_CLASSES = frozenset({"display-counter"})  # Avada's counter box, which names its target `data-value`
+# Elementor lays a counter's prefix, number and suffix out in a flex box, which shows no space between them.
+FLEX_COUNTER_CLASSES = frozenset({"elementor-counter-number-wrapper"})
+NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+SEPARATORS = re.compile(r"[\s,.'’]")
+
+
+def counters_at_their_end(soup: BeautifulSoup, ctx: Context) -> None:
+    """A counter shows the number its script ends at, grouped by its `data-delimiter` as Elementor groups it
+    (`1,250`); its prefix and suffix touch it ("$123M"), as the site's flex box showed them."""
+    for tag in tags_in(soup):
+        if has_class(tag, FLEX_COUNTER_CLASSES):
+            for child in list(tag.contents):
+                if isinstance(child, NavigableString) and not child.strip():
+                    child.extract()
+            continue
+        target = _count_target(tag)
+        if target is None or any(isinstance(child, Tag) for child in tag.contents):
+            continue
+        shown = SEPARATORS.sub("", tag.get_text())
+        if shown and not NUMBER.match(shown):  # words, not a number a script counts: not a counter
+            continue
+        tag.string = _grouped(target, str(tag.get("data-delimiter") or ""))
+
+
+def _count_target(tag: Tag) -> str | None:
+    names = COUNT_TO + (("data-value",) if has_class(tag, VALUE_COUNTER_CLASSES) else ())
+    for name in names:
+        value = tag.get(name)
+        if isinstance(value, str) and NUMBER.match(value.strip()):
+            return value.strip()
+    return None
+
+
+def _grouped(number: str, delimiter: str) -> str:
+    """`1250` as `1,250` with a delimiter of `,`; decimals stay as written."""
+    if not delimiter:
+        return number
+    sign = number[0] if number[0] in "+-" else ""
+    whole, dot, decimals = number.lstrip("+-").partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return sign + delimiter.join([whole, *groups]) + dot + decimals
+
+
+def progress_bars_show_their_value(soup: BeautifulSoup, ctx: Context) -> None:
+    """A progress bar whose words do not say how full it is gets its percentage after them: "JavaScript 75%".
+    A `<progress>` element's words are what browsers too old to draw it showed: the percentage replaces them."""
+    for tag in elements(soup):
+        reading = _reading(tag)
+        if reading is None:
+            continue
+        value, percent = reading
+        if tag.name == "progress":
+            tag.string = f"{percent}%"
+            continue
+        text = tag.get_text()
+        if re.search(rf"(?<![\d.]){re.escape(percent)}\s*%|(?<![\d.]){re.escape(value)}(?![\d.])", text):
+            continue  # its words say it already ("75%", "Step 3 of 5")
+        words = [node for node in tag.descendants if isinstance(node, NavigableString) and node.strip()]
+        if words:
+            words[-1].insert_after(NavigableString(f" {percent}%"))
+        else:
+            tag.append(NavigableString(f"{percent}%"))
+
+
+def _reading(tag: Tag) -> tuple[str, str] | None:
+    """The bar's value as written and how full it is, in whole percent."""
+    if tag.name == "progress":
+        value, low, high = tag.get("value"), "0", tag.get("max") or "1"
+    elif tag.get("role") == "progressbar":
+        value, low, high = tag.get("aria-valuenow"), tag.get("aria-valuemin") or "0", tag.get("aria-valuemax") or "100"
+    else:
+        return None
+    try:
+        now, least, most = float(str(value)), float(str(low)), float(str(high))
+    except ValueError:
+        return None
+    if most <= least:
+        return None
+    share = max(0.0, min(1.0, (now - least) / (most - least)))
+    return str(value).strip(), str(round(share * 100))
