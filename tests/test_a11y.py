@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ import pytest
 
 from generator.builder import run_build
 from tests.conftest import REPO, config_for
+from tests.site_content import config, post, write_content
 from tests.test_browser import POST, chromium
 
 NPM_PREFIX = REPO / ".cache" / "npm"
@@ -104,3 +106,24 @@ def test_a_site_in_another_language_and_direction_has_no_violation(browser: Any,
     violations = page.evaluate(RUN, TAGS)
     context.close()
     assert violations == []
+
+
+def test_code_and_tables_wider_than_a_phone_scroll_from_the_keyboard(browser: Any, axe: Path, tmp_path: Path) -> None:
+    """Code and tables scroll sideways inside the column (as in 42 pages of real programming blogs); each takes
+    keyboard focus, and the arrow keys scroll it."""
+    line = "returnType functionName(dataType arrayName[arraySize]) { return checkThread(mThread, Thread.current); }"
+    body = (f"```c\n{line}\n```\n\n    {line}\n\n<pre>{line}</pre>\n\n"
+            f"| Operator | Meaning |\n| --- | --- |\n| `{line}` | {line.replace(' ', '')} |\n")
+    content = write_content(tmp_path / "content", [post("wide", datetime(2024, 1, 1, tzinfo=timezone.utc), body=body)])
+    assert run_build(config(tmp_path, content)).problems == []
+    context = browser.new_context(bypass_csp=True, viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto((tmp_path / "site/news-archive/wide/index.html").as_uri())
+    page.add_script_tag(path=str(axe))
+    violations = page.evaluate(RUN, TAGS)
+    code = page.locator(".body pre").first
+    code.focus()
+    page.keyboard.press("ArrowRight")
+    scrolled = code.evaluate("e => e.scrollLeft")
+    context.close()
+    assert violations == [] and scrolled > 0

@@ -49,14 +49,14 @@ def test_heading_without_text_still_gets_an_id() -> None:
 
 def test_code_is_highlighted_by_pygments_and_unknown_languages_are_escaped() -> None:
     html = render("```python\nx = '<b>'\n```\n\n```nosuchlang\n<b>\n```\n").html
-    assert '<pre class="highlight"><code class="language-python">' in html
+    assert '<pre tabindex="0" class="highlight"><code class="language-python">' in html
     assert '<span class="s1">\'&lt;b&gt;\'</span>' in html
     assert '<code class="language-nosuchlang">&lt;b&gt;' in html
     assert "@media (prefers-color-scheme: dark)" in code_css()
 
 
 def test_pipe_tables_render() -> None:
-    assert "<table>" in render("| a | b |\n|---|---|\n| 1 | 2 |\n").html
+    assert '<table tabindex="0">' in render("| a | b |\n|---|---|\n| 1 | 2 |\n").html
 
 
 def h(level: int, ident: str) -> Heading:

@@ -48,10 +48,11 @@ SLOW = 15
     ("![Pit](https://e.com/pit.jpg)\n",
      '<span class="remote-media">Image: Pit — <a href="https://e.com/pit.jpg">open original</a></span>'),
     ('<table><tr><th colspan="2" scope="col">Metal</th></tr><tr><td rowspan="2" align="right">1</td></tr></table>\n',
-     '<table><tbody><tr><th colspan="2" scope="col">Metal</th></tr><tr><td rowspan="2" align="right">1</td></tr>'
-     '</tbody></table>'),
+     '<table tabindex="0"><tbody><tr><th colspan="2" scope="col">Metal</th></tr>'
+     '<tr><td rowspan="2" align="right">1</td></tr></tbody></table>'),
     ("| a | b |\n|:--|--:|\n| 1 | 2 |\n", '<th align="left">a</th>\n<th align="right">b</th>'),
-    ("```python\nx = 1\n```\n", '<pre class="highlight"><code class="language-python"><span class="n">x</span>'),
+    ("```python\nx = 1\n```\n",
+     '<pre tabindex="0" class="highlight"><code class="language-python"><span class="n">x</span>'),
     ("Text[^1].\n\n[^1]: The note.\n",
      '<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>'),
     ("Text[^1].\n\n[^1]: The note.\n",

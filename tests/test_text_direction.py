@@ -130,3 +130,27 @@ def test_a_date_reads_the_way_its_sites_language_runs_inside_a_post_that_runs_th
         page.goto((build(tmp_path / "en", "en") / "news-archive/arabic-post/index.html").as_uri())
         day, month = page.evaluate(DAY_BEFORE_MONTH)
         assert day < month
+
+
+def test_code_and_the_theme_footer_run_left_to_right_in_a_right_to_left_post(tmp_path: Path) -> None:
+    """A Persian tutorial on an English site (parchlinux.com): its code still reads left to right, a block and
+    a path inside a sentence, and its footer, the theme's English, reads "Source:" before the address."""
+    body = ("برای تغییر مالکیت دستور زیر را بزنید:\n\n```\nsudo chown -R ali:ali /opt/android-sdk/*\n```\n\n"
+            "چون SDK توی مسیر `/opt/android-sdk/` نصب میشه، دسترسی لازم است.\n")
+    persian = post("persian", WHEN, title="آماده‌سازی پارچ", summary="نصب اندروید استودیو.", body=body)
+    content = write_content(tmp_path / "content", [persian])
+    assert run_build(config(tmp_path, content)).problems == []
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 800, "height": 800})
+        page.goto((tmp_path / "site/news-archive/persian/index.html").as_uri())
+        assert page.locator("article").get_attribute("dir") == "rtl"
+        # Left edges of the first and the last character of each code, and of the footer's words and its link.
+        edges = page.evaluate("""() => ['.body pre code', '.body p code'].map(selector => {
+            const text = document.querySelector(selector).firstChild;
+            const left = i => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
+                                return r.getBoundingClientRect().left; };
+            return [left(0), left(text.data.trimEnd().length - 1)];
+        }).concat([[document.querySelector('.source p').firstChild, document.querySelector('.source a')].map(node => {
+            const r = document.createRange(); r.selectNodeContents(node); return r.getBoundingClientRect().left;
+        })])""")
+        assert [first < last for first, last in edges] == [True, True, True], edges

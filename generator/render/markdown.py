@@ -15,6 +15,8 @@ One body goes through these steps, in this order:
    (sanitize.known_clean), which gives the sanitizer's bytes at a fraction of its cost.
 5. Links within the page to ids that the sanitized body does not have are shown as text
    (offline_links.settle_fragments); this only ever takes an href away.
+6. Code blocks and tables, which scroll sideways when wider than the column, take keyboard focus
+   (scrollers).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from generator.render.offline_links import resolve_links, settle_fragments
 from generator.render.nesting import MAX_DEPTH
 from generator.render.remote_media import mark_images_in_links, render_html_block, render_html_inline, render_image
 from generator.render.sanitize import LONE_SURROGATE, Sanitized, known_clean, sanitize
+from generator.render.scrollers import focusable_scrollers
 from generator.render.url_text import readable
 
 if TYPE_CHECKING:
@@ -228,7 +231,7 @@ class MarkdownRenderer:
             notes.append(f"Markdown nested more than {MAX_NESTING} levels deep; the deeper part is left out")
         if clean.flattened:
             notes.append(f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is shown as text")
-        return RenderedBody(settle_fragments(clean.html), env.get("headings", ()), tuple(notes))
+        return RenderedBody(focusable_scrollers(settle_fragments(clean.html)), env.get("headings", ()), tuple(notes))
 
 
     def _fast(self, markdown: str, page: str, source_url: str | None) -> RenderedBody | None:
@@ -247,7 +250,7 @@ class MarkdownRenderer:
             notes.append(f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is shown as text")
         # Only a link to a fragment, or one the page cannot follow, can be settled; the sanitizer adds none.
         html = settle_fragments(clean.html) if fast.settle else clean.html
-        return RenderedBody(html, fast.headings, tuple(notes))
+        return RenderedBody(focusable_scrollers(html), fast.headings, tuple(notes))
 
 
 def code_css() -> str:
