@@ -8,9 +8,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.builder import run_build
-from generator.render.text_direction import of_language, of_text
+from generator.render.text_direction import by_words, of_language, of_text
 from tests.site_content import config, post, write_content
 from tests.test_browser import chromium
 
@@ -40,6 +42,13 @@ def test_text_takes_the_direction_of_its_words() -> None:
                    "Drivers/STM32F4xx_HAL_Driver/Src/stm32f4xx_hal_gpio.c") == "rtl"
     assert of_text("כתבה על https://e.com/a/b/c/d ועל GitHub") == "rtl"  # an address is no word of either way
     assert of_text("Notes from the Cairo meeting, with «القاهرة» once") == "ltr"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from("aZé’٢2 :/\n\u00a0שלمح«»"), max_size=30))
+def test_text_without_right_to_left_letters_runs_as_its_words_say(text: str) -> None:
+    """of_text answers text without a right-to-left letter without weighing its words: as weighing them does."""
+    assert of_text(text) == by_words(text)
 
 
 def test_every_letter_runs_the_way_unicode_says_it_does() -> None:

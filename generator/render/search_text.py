@@ -29,7 +29,9 @@ _PIECES = re.compile(f"[{UNSPACED}]+|[^{UNSPACED}]+")
 # Markdown's syntax, removed so that it neither shows in snippets nor becomes words: heading ids `{#id}`,
 # link and image targets, HTML tags, and the marks of emphasis, headings, quotes, lists and tables.
 _ATTRIBUTES = re.compile(r"\{#[^}\n]*\}")
-_TARGETS = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+# (Possessive: no run it matches could end where what follows it may start, so giving characters back, which
+# the pattern engine tries at every "[" that starts no link, never finds another match: three times faster.)
+_TARGETS = re.compile(r"\[([^\]\n]*+)\]\((?:[^()\s]++|\([^()\s]*+\))*+(?:\s++\"[^\"\n]*+\")?\)")
 _TAGS = re.compile(r"<[^>\n]{0,500}>")
 # (Each line's marks are found after its newline, a literal that the pattern engine looks for much faster than
 # for the start of a line: the text is given a newline first, which the substitution keeps.)

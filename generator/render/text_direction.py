@@ -45,6 +45,16 @@ def of_text(text: str) -> str | None:
     words around them and ran a post in Arabic left to right; English text seldom holds Arabic or Hebrew."""
     if text.isascii():
         return "ltr" if any(c.isalpha() for c in text) else None
+    if RTL_LETTER.search(text) is None:
+        # No word can begin with a right-to-left letter: the text runs left to right if it has a word of letters.
+        # (Most non-ASCII titles and summaries are Latin with a curly quote; this is the word loop's answer for
+        # them, found at their first word instead of after testing every word.)
+        return "ltr" if any(LETTER.search(word) and "://" not in word for word in text.split()) else None
+    return by_words(text)
+
+
+def by_words(text: str) -> str | None:
+    """of_text, word by word."""
     rtl = words = 0
     for word in text.split():
         first = LETTER.search(word)  # (digits and punctuation of the Arabic block are not letters)
