@@ -5,7 +5,8 @@
 
 For each number of posts it writes a synthetic corpus (bench/corpus.py), then times the real
 `newsmirror` command as a subprocess: import (cold, then unchanged), full build, no-op rebuild and
-rebuilds after one edit (of a body, then of a title). When Hugo and Pelican are installed, it builds the
+rebuilds after one edit (of a body, then of a title; for newsmirror alone, then a post synced from upstream
+and a date moved a day). When Hugo and Pelican are installed, it builds the
 same Markdown with each (bench/rivals.py). It prints one Markdown table per number of posts, with medians of R runs.
 """
 
