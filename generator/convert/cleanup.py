@@ -20,8 +20,8 @@ from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embeds import embed_label, gists_as_code, videos_a_script_plays
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
-from generator.convert.images import (cover_background_as_image, drop_tracking_pixels, resolve_lazy_images,
-                                      unwrap_pictures)
+from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_tracking_pixels,
+                                      resolve_lazy_images, unwrap_pictures)
 from generator.convert.links import (images_out_of_links, keep_link_targets, name_icon_links,
                                      resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
@@ -332,6 +332,7 @@ PASSES: tuple[Pass, ...] = (
     unwrap_pictures,
     resolve_lazy_images,
     drop_tracking_pixels,
+    drop_address_alt_text,
     drop_ad_units,
     cover_background_as_image,
     counters_at_their_end,

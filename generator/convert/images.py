@@ -20,6 +20,8 @@ LAZY_BACKGROUNDS = ("data-thumbnail", "data-bg", "data-background-image")
 LAZY_BACKGROUND_URL = re.compile(r"\s*(?:url\(\s*['\"]?)?"
                                  r"((?:https?:)?/[^'\")\s]*|[^'\")\s/]+\.(?:jpe?g|png|gif|webp|avif))", re.IGNORECASE)
 SRCSET_SPLIT = re.compile(r",\s+")
+# An alt text that is a web address and nothing else (surrounding spaces aside).
+ADDRESS_ALT = re.compile(r"\s*(?:https?:)?//\S+\s*\Z", re.IGNORECASE)
 TRACKER_HOSTS = ("pixel.wp.com", "stats.wp.com", "google-analytics.com", "googletagmanager.com",
                  "facebook.com/tr", "doubleclick.net", "pixel.quantserve.com", "b.scorecardresearch.com")
 
@@ -78,6 +80,15 @@ def drop_tracking_pixels(soup: BeautifulSoup, ctx: Context) -> None:
         if tiny or any(host in src for host in TRACKER_HOSTS):
             ctx.losses.note(loss.TRACKER, src)
             img.decompose()
+
+
+def drop_address_alt_text(soup: BeautifulSoup, ctx: Context) -> None:
+    """An image whose alt text is a web address (Blogger and Picasa gave images their own address) says
+    nothing of what it shows: read aloud it is noise, and shown in its place it ran wider than a phone's
+    screen. It gets no alt text, as a picture without a description has."""
+    for img in elements(soup, "img"):
+        if ADDRESS_ALT.match(img.get("alt") or ""):
+            img["alt"] = ""
 
 
 def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
