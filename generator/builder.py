@@ -2,9 +2,9 @@
 
     scan → load → group → relate → plan → render → swap
 
-scan stats every input and output file; when none changed since the last build, the build stops there,
-having read nothing. load reads the posts that changed (their front matter; bodies are read when their page
-is rendered). group builds the model: posts sorted, by term, type and date. relate finds related posts,
+scan stats every input and output file (in a forked child, while the build cache is read); when none
+changed since the last build, the build stops there, having read no post. load reads the posts that
+changed (their front matter; bodies are read when their page is rendered). group builds the model: posts sorted, by term, type and date. relate finds related posts,
 reusing those whose terms' lists did not change. plan lists every output file with the key of what it is
 made from. render makes the outputs whose key changed: Markdown and templates, feeds, sitemap and static
 files, in worker processes, each file written into the spare folder as soon as it is made. swap makes the
@@ -13,6 +13,7 @@ spare the site in one atomic step and records what was built in the build cache.
 
 from __future__ import annotations
 
+import functools
 import gc
 import time
 from collections.abc import Callable, Iterator
@@ -21,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import collector
+from generator import collector, workers
 from generator.config import Config, ConfigError
-from generator.output import build_cache, inputs, spare_record
+from generator.output import build_cache, forked_scan, inputs, spare_record
 from generator.output.build_cache import BuildCache, Stamp
 from generator.output.writer import Staging, sentinel
 from generator.problems import Problem
@@ -77,17 +78,8 @@ def run_build(config: Config, progress: Progress | None = None, warn_at: int = W
     `warn_at` bytes or more gets a warning that it nears GitHub Pages' limit."""
     timer = _Timer()
     content, output = config.path("content"), config.path("output")
-    with timer("scan"):
-        if not content.is_dir():
-            raise ConfigError("build", [f"content folder {content} does not exist"])
-        last = build_cache.load_stamp(content)
-        scan = inputs.scan(config, last, output, sentinel(output))
-    if last is not None and last.stamp is not None and scan.stamp == last.stamp:
-        size = sum(found[0] for found in scan.found if found is not None)
-        return _unchanged(last, timer, size, _warnings(output, size, warn_at))
-    # These need Jinja2, markdown-it, the YAML stack and multiprocessing, which a build that stopped above
-    # never imports.
-    from generator import workers
+    if not content.is_dir():
+        raise ConfigError("build", [f"content folder {content} does not exist"])
     jobs = workers.job_count(config.build.jobs)
     lock = spare_record.lock(content)
     try:
@@ -95,18 +87,28 @@ def run_build(config: Config, progress: Progress | None = None, warn_at: int = W
         # collector walk everything the stage before had made, a quarter of a one-edit rebuild at 10,000 posts.
         # The build's structures are freed before it resumes, which would otherwise walk them all once more.
         with collector.paused():
-            return _build(config, scan, jobs, timer, progress or _quiet, warn_at, session)
+            with timer("scan"):
+                last = build_cache.load_stamp(content)
+                # With a stamp there is a cache to read, on another core while the scan runs (forked_scan.py).
+                beside = functools.partial(build_cache.load, content) if last is not None and session is None and jobs > 1 else None
+                scan, cache = forked_scan.scan(config, last, output, sentinel(output), beside)
+            if last is not None and last.stamp is not None and scan.stamp == last.stamp:
+                size = sum(found[0] for found in scan.found if found is not None)
+                return _unchanged(last, timer, size, _warnings(output, size, warn_at))
+            return _build(config, scan, cache, jobs, timer, progress or _quiet, warn_at, session)
     finally:
         spare_record.unlock(lock)
 
 
-def _build(config: Config, scan: inputs.Scan, jobs: int, timer: _Timer, progress: Progress, warn_at: int,
-           session: BuildSession | None) -> BuildResult:
+def _build(config: Config, scan: inputs.Scan, cache: BuildCache | None, jobs: int, timer: _Timer,
+           progress: Progress, warn_at: int, session: BuildSession | None) -> BuildResult:
+    # Here: stages need Jinja2, markdown-it and the YAML stack, which a build that changed nothing never imports.
     from generator.output import stages
     content, output = config.path("content"), config.path("output")
     with timer("load"):
         staging = Staging(output)
-        cache = build_cache.load(content) if session is None else session.cache_for(content)
+        if cache is None:
+            cache = build_cache.load(content) if session is None else session.cache_for(content)
         loaded = stages.load(config, scan, cache, jobs)
     with timer("group"):
         site = stages.group(config, loaded)

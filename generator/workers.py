@@ -8,8 +8,6 @@ the work runs in this process; the results are the same either way, in the same 
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
 import os
 import signal
 import sys
@@ -36,6 +34,8 @@ def job_count(configured: int) -> int:
 
 
 def can_fork() -> bool:
+    import multiprocessing  # here, like the pool below: a build that changed nothing never needs them
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -51,7 +51,8 @@ def parallel_map(function: Callable[[T], R], items: Iterable[T], jobs: int,
             initializer(*initargs)
         yield from map(function, items)
         return
-    from concurrent.futures import ProcessPoolExecutor  # here: a build that changed nothing never needs it
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context,
@@ -81,6 +82,8 @@ def _ask_kernel_to_kill_with_parent() -> bool:
     parallel_map must be called from a thread that lives as long as its pool (here, the main thread)."""
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes
+
     try:
         return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL) == 0
     except (OSError, AttributeError):

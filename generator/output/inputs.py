@@ -129,8 +129,8 @@ class Scan:
     stamp: str
 
 
-def scan(config: Config, last: Stamp | None, live: Path, live_sentinel: tuple[int, int] | None) -> Scan:
-    inputs = find_inputs(config)
+def scan(config: Config, inputs: Inputs, last: Stamp | None, live: Path,
+         live_sentinel: tuple[int, int] | None) -> Scan:
     output = os.path.abspath(live)
     pages = last.pages if last is not None and last.output == output else ()
     found = output_stats(output, pages)
