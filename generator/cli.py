@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from generator import __version__
 from generator.builder import run_build
@@ -27,8 +27,10 @@ if TYPE_CHECKING:  # the HTTP stack is loaded only by the commands that use it
 OK, ITEMS_FAILED, USAGE = 0, 1, 2
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, held: list[object] | None = None) -> int:
+    """Runs one command; with `held`, the build holds what it made there rather than freeing it (see run)."""
     args = _parser().parse_args(argv)
+    args.held = held
     # Global options may come before or after the command; absent ones are simply not set.
     say = _Printer(getattr(args, "quiet", False), getattr(args, "verbose", False))
     try:
@@ -43,6 +45,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsmirror: interrupted", file=sys.stderr)
         return 130
+
+
+def run() -> NoReturn:
+    """The `newsmirror` command: main, then an exit that frees nothing, as mypy's fast_exit does. A build of
+    10,000 posts holds a million objects, and freeing them one by one took a tenth of a rebuild after one
+    edit. Nothing is left to do at exit but to write out what was printed: files are written and closed,
+    and worker processes have ended, by then."""
+    held: list[object] = []  # here, so that it lives until the exit
+    code = main(held=held)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away (a pipe into head)
+            pass
+    os._exit(code)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -310,7 +327,7 @@ def _chosen_sources(given: list[str], configured: tuple[SourceConfig, ...]) -> l
 
 def _build(args: argparse.Namespace, say: _Printer) -> int:
     config = _config(args)
-    result = run_build(config, say.progress)
+    result = run_build(config, say.progress, hold=getattr(args, "held", None))
     say.end_progress()
     out = config.path("output")
     if result.unchanged:

