@@ -51,15 +51,31 @@ def run() -> NoReturn:
     """The `newsmirror` command: main, then an exit that frees nothing, as mypy's fast_exit does. A build of
     10,000 posts holds a million objects, and freeing them one by one took a tenth of a rebuild after one
     edit. Nothing is left to do at exit but to write out what was printed: files are written and closed,
-    and worker processes have ended, by then."""
+    and worker processes have ended, by then. Under a profiler or a tracer (cProfile, coverage), which write
+    their data at exit, the exit is the usual one."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(main())
     held: list[object] = []  # here, so that it lives until the exit
     code = main(held=held)
+    os._exit(_flushed(code))
+
+
+def _flushed(code: int) -> int:
+    """`code` once what was printed is written out, or 120 (Python's own exit status then) with a line
+    saying why it could not be, as on a full disk; a reader that went away (a pipe into head) is no error."""
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
-        except (OSError, ValueError):  # a reader that went away (a pipe into head)
+            if stream is not None:  # None: the descriptor was closed when the command started
+                stream.flush()
+        except BrokenPipeError:
             pass
-    os._exit(code)
+        except (OSError, ValueError) as e:
+            code = code or 120
+            try:
+                os.write(2, f"newsmirror: error: {stream.name}: {getattr(e, 'strerror', None) or e}\n".encode())
+            except OSError:
+                pass
+    return code
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -106,6 +107,39 @@ def _saved(tmp_path: Path) -> Path:
     path = tmp_path / "hello.json"
     path.write_text(json.dumps(rest_item()))
     return path
+
+
+def _imported(tmp_path: Path) -> list[str]:
+    """A content folder with one post; the arguments that build it."""
+    assert run("import", str(_saved(tmp_path)), "--content", str(tmp_path / "content"), cwd=tmp_path).returncode == 0
+    return ["build", "--content", str(tmp_path / "content"), "--out", str(tmp_path / "out")]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_that_cannot_be_written_is_an_error_not_a_silent_success(tmp_path: Path) -> None:
+    """`check` prints its summary unflushed: the command writes it out itself before it exits (cli.run), as
+    Python's own exit would, and says when it cannot."""
+    assert run(*_imported(tmp_path), cwd=tmp_path).returncode == 0
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "generator", "check", str(tmp_path / "out")], cwd=tmp_path,
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, env=buffered)
+    assert (done.returncode, done.stderr) == (120, "newsmirror: error: <stdout>: No space left on device\n")
+
+
+def test_a_build_with_its_output_closed_still_builds_and_succeeds(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "generator", *_imported(tmp_path)], cwd=tmp_path,
+                          preexec_fn=lambda: os.close(1), stderr=subprocess.PIPE, text=True, timeout=120)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert (tmp_path / "out" / "post" / "hello" / "index.html").is_file()
+
+
+def test_a_profiled_run_writes_its_profile(tmp_path: Path) -> None:
+    """A profiler writes its data at exit: under one the command exits as Python does."""
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(tmp_path / "build.prof"), "-m", "generator",
+                           *_imported(tmp_path)], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "build.prof").stat().st_size > 0
 
 
 def test_import_summary_report_status_and_prune_options(tmp_path: Path) -> None:

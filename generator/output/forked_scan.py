@@ -38,7 +38,7 @@ def scan(config: Config, last: Stamp | None, live: Path, live_sentinel: tuple[in
         result = beside()  # type: ignore[misc]
     finally:
         made = _receive(child, found)  # reaps the child even when `beside` failed
-    return made or inputs.scan(config, found, last, live, live_sentinel), result
+    return (made if made is not None else inputs.scan(config, found, last, live, live_sentinel)), result
 
 
 def _may_fork() -> bool:
@@ -58,17 +58,17 @@ def _fork(config: Config, found: Inputs, last: Stamp | None, live: Path,
         os.close(write)
         return None
     if pid == 0:
-        os.close(read)
-        _child(write, lambda: inputs.scan(config, found, last, live, live_sentinel))
+        _child(read, write, lambda: inputs.scan(config, found, last, live, live_sentinel))
     os.close(write)
     return pid, read
 
 
-def _child(write: int, make: Callable[[], Scan]) -> NoReturn:
+def _child(read: int, write: int, make: Callable[[], Scan]) -> NoReturn:
     """Scan, send the result and end without running anything of the parent's (no atexit, no flush of its
-    buffers); any failure sends nothing, and the parent scans itself."""
+    buffers, even on Ctrl-C); any failure sends nothing, and the parent scans itself."""
     status = 1
     try:
+        os.close(read)
         made = make()
         with os.fdopen(write, "wb") as pipe:
             pipe.write(marshal.dumps((made.stats, made.output, made.pages, made.found, made.folder_names,
