@@ -206,6 +206,23 @@ def test_pages_that_would_share_a_path_are_all_reported(tmp_path: Path) -> None:
     assert not (tmp_path / "site/news-archive/STORY").exists()
 
 
+def test_a_file_where_the_site_needs_a_folder_is_left_out_and_told(tmp_path: Path) -> None:
+    """A static file named as a folder of pages (`archive`), and one that would need a page as its folder
+    (`index.html/x.css`): each is told and left out, and the pages stay."""
+    content = write_content(tmp_path / "content", [post("story", at(1, 1))])
+    static = tmp_path / "no-static"
+    (static / "index.html").mkdir(parents=True)
+    (static / "archive").write_text("a file\n")
+    (static / "index.html" / "x.css").write_text("p {}\n")
+    result = run_build(config(tmp_path, content))
+    assert sorted(str(p) for p in result.problems) == [
+        f"{tmp_path}/site/archive: would publish to {tmp_path}/site/archive, but archive is a file there and a "
+        f"folder here; left out",
+        f"{tmp_path}/site/index.html/x.css: would publish to {tmp_path}/site/index.html/x.css, but index.html "
+        f"is a file there and a folder here; left out"]
+    assert (tmp_path / "site/archive/index.html").is_file() and (tmp_path / "site/index.html").is_file()
+
+
 def test_a_users_template_overrides_one_file_and_errors_name_template_and_line(tmp_path: Path) -> None:
     content = write_content(tmp_path / "content", documents()[:1])
     templates = tmp_path / "no-templates"
