@@ -134,6 +134,18 @@ def _a_time_that_is_text(data: dict) -> None:
     data["relations"][3][0] = "yesterday"
 
 
+def _a_position_that_is_true(data: dict) -> None:
+    data["types"][0][2][0] = True  # JSON's true, which Python counts as the number 1
+
+
+def _a_position_that_is_a_fraction(data: dict) -> None:
+    data["years"][0][1][0] = 0.5
+
+
+def _a_position_that_is_text(data: dict) -> None:
+    data["relations"][2][0] = ["0"]
+
+
 def _one_post_twice(data: dict) -> None:
     data["posts"][1] = data["posts"][0]
 
@@ -143,6 +155,7 @@ def _a_term_the_site_lacks(data: dict) -> None:
 
 
 @pytest.mark.parametrize("change", [_a_position_past_the_last_post, _a_negative_position, _a_neighbour_that_is_no_post,
+                                    _a_position_that_is_true, _a_position_that_is_a_fraction, _a_position_that_is_text,
                                     _a_time_that_is_text, _one_post_twice, _a_term_the_site_lacks])
 def test_a_snapshot_naming_what_is_no_post_is_not_used(tmp_path: Path, change) -> None:
     """Read whole, such a snapshot would show another post in a list, or fail a page long after it was read."""

@@ -71,7 +71,8 @@ def load_posts(content: Path, paths: Sequence[str], stats: Sequence[Stat | None]
             continue
         # The last element holds what safe_paths changed and what the mirror block lacks: told on every
         # build, cached or not.
-        problems.extend(Problem(path, "", field, message) for field, message in entry.meta[13])
+        if entry.meta[13]:
+            problems.extend(Problem(path, "", field, message) for field, message in entry.meta[13])
         posts.append(StoredPost(path[prefix:], entry.digest, document_of(entry.meta), provenance_of(entry.meta)))
     return Loaded(tuple(posts), tuple(problems), entries, len(changed))
 

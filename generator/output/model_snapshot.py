@@ -123,5 +123,6 @@ def _check_positions(data: dict[str, Any], count: int) -> None:
     lists += [*posts_of, *children_of, [p for pair in older_newer for p in pair if p is not None],
               [p for p in parent_of if p is not None], [p for found in translations_of for _, p in found]]
     positions = list(chain.from_iterable(lists))
-    if not all(type(p) is int and 0 <= p < count for p in positions):
+    # Checked by C loops (a tenth of a million positions): only ints (not bools, floats or strings), in range.
+    if positions and (set(map(type, positions)) != {int} or min(positions) < 0 or max(positions) >= count):
         raise ValueError("a position that is no post's")
