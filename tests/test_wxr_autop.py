@@ -176,3 +176,13 @@ def test_the_automatic_excerpt_shows_a_wpbakery_themes_elements_words_without_th
     assert auto_excerpt(raw) == "<p>The rate is 15%.</p>\n"
     kept = "No layout here: [ohio_text]kept[/ohio_text]."
     assert auto_excerpt(kept) == f"<p>{kept}</p>\n"
+
+
+def test_the_automatic_excerpt_shows_a_prefixed_themes_elements_words_without_their_tags() -> None:
+    """A theme whose columns are `[att_column]` names its other elements under `att_` too: the body shows their
+    words (tests/cases/convert/theme_prefixed_shortcodes.html), and so does the summary."""
+    raw = ('[att_column size="one-half"]We build boats.[/att_column]\n\n'
+           '[att_column size="one-half" position="last"][att_box color="red"]Open on Sundays.[/att_box][/att_column]')
+    assert auto_excerpt(raw) == "<p>We build boats. Open on Sundays.</p>\n"
+    kept = "No layout here: [att_box]kept[/att_box]."
+    assert auto_excerpt(kept) == f"<p>{kept}</p>\n"

@@ -87,5 +87,6 @@ class Context:
     media: Mapping[int, Media] = field(default_factory=dict)
     themed: bool = False  # whether the body uses a theme's plain-named layout shortcodes (page_builders.themed)
     wpbakery: bool = False  # whether the body is laid out by WPBakery (shortcodes.WPBAKERY)
+    theme_prefixes: tuple[str, ...] = ()  # the prefixes of the themes whose layout the body uses (shortcodes.THEME_LAYOUT)
     words: Words = field(default_factory=lambda: site_words("en"))  # Settings.site_words()
     losses: Losses = field(default_factory=Losses)

@@ -28,12 +28,14 @@ PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_", "uncode_")
 # Themes register layout and typography shortcodes of their own under these plain names; once the theme is
 # gone (as in an export or a mirror) they are left raw around the words (`[dropcap]2[/dropcap]014`).
 # Their boxes and collapsible sections (`[warning]…[/warning]`, `[toggle title="…"]`) hold whole paragraphs,
-# which the theme showed in a frame or behind a click: the words show, not the tags around them. Not `[note]`,
-# which is Easy Footnotes' note inside a sentence as often as a theme's box.
+# which the theme showed in a frame or behind a click: the words show, not the tags around them. So do the
+# collapsible sections of small plugins (Collapse-O-Matic's `[expand title="…"]` and its nested `[expandsub1]`,
+# Accordion Shortcodes' `[accordion-item title="…"]`, `[show-hide]`). Not `[note]`, which is Easy Footnotes'
+# note inside a sentence as often as a theme's box.
 THEME_NAMES = re.compile(r"dropcap|highlight|pullquote(?:[_-](?:left|right))?|row|columns?|col|hr|divider|clear|spacer|gap"
                          r"|(?:one|two|three|four|five)_(?:half|thirds?|fourths?|fifths?|sixths?)(?:_last)?"
                          r"|notice|info|tip|warning|alert|error|success|important"
-                         r"|toggle|spoiler|accordion|tabs?")
+                         r"|toggle|spoiler|accordions?(?:-item)?|tabs?|expand(?:sub[1-9])?|show-?hide")
 _PREFIXED = "(?:" + "|".join(PREFIXES) + ")[a-z0-9_-]*"
 _NAME = rf"(?:{_PREFIXED}|(?:{THEME_NAMES.pattern})(?![\w-]))"
 CLOSING = re.compile(rf"\[/{_NAME}\]")
@@ -42,8 +44,9 @@ PREFIXED_TAG = re.compile(rf"\[/?(?P<name>{_PREFIXED})\b[^\]]*\]")
 # The plain names are words in brackets too (`type [row] in the cell`): they are a theme's only in a text
 # where one of them encloses something, as a layout's do.
 THEME_CLOSING = re.compile(rf"\[/(?:{THEME_NAMES.pattern})\]")
-# Elements set within a word (`[dropcap]2[/dropcap]014`): their tags part nothing.
-INLINE = re.compile(r"(?:su_)?(?:dropcap|highlight)")
+# Elements set within a word (`[dropcap]2[/dropcap]014`), plain or under a prefix (`su_`, a theme's `att_`):
+# their tags part nothing.
+INLINE = re.compile(r"(?:[a-z][a-z0-9]*_)?(?:dropcap|highlight)")
 # Real layouts nest a dozen deep; beyond this, what is left stays text rather than exhaust Python's stack.
 MAX_DEPTH = 60
 # The quotes wptexturize makes of an unregistered shortcode's straight ones, as entities and as characters.

@@ -6,7 +6,8 @@ code_shortcodes.py, page builders' by page_builders.py, and themes' boxes, butto
 their shape, by shortcode_theme.py.
 Anything else that is clearly a shortcode (it has attributes or a closing tag) stays as text and
 is reported, unless WordPress curled its quotes, or it is named under a prefix (`ohio_text`, `mk_fancy_title`)
-in a page WPBakery lays out: then it is a theme's element, as page builders' are.
+in a page WPBakery lays out, or under the prefix of a theme whose own columns or toggles lay out the page
+(`[att_box]` beside `[att_column]…[/att_column]`): then it is a theme's element, as page builders' are.
 """
 
 from __future__ import annotations
@@ -41,6 +42,12 @@ WPBAKERY = re.compile(r"\[vc_(?:row|column|section)\b")
 PREFIXED = re.compile(r"[a-z][a-z0-9]*_[a-z0-9_-]+")
 THEME_CLOSING = re.compile(rf"{page_builders.CLOSING.pattern}|\[/{PREFIXED.pattern}\]")
 THEME_TAG = re.compile(rf"\[/?(?P<name>{PREFIXED.pattern})\b[^\]\[]*\]")
+# Themes of the 2010s named their shortcodes under a prefix of their own (Symple Shortcodes' `[symple_column]`,
+# WPExplorer's `[wpex_toggle]`, `[att_column]`): a layout or collapsible section of that kind closed under a prefix
+# tells the prefix is a theme's, and every shortcode under it is one of the theme's elements (`[att_box]`,
+# `[att_heading]`), which the export holds unrendered with its quotes straight, as in a page WPBakery lays out.
+THEME_LAYOUT = re.compile(r"\[/(?P<prefix>[a-z][a-z0-9]*_)(?:row|columns?|col|toggle|accordion|tabs?|tabgroup"
+                          r"|(?:one|two|three|four|five)_(?:half|thirds?|fourths?|fifths?|sixths?)(?:_last)?)\]")
 
 
 def expand(html: str, ctx: Context, depth: int = 0) -> str:
@@ -51,6 +58,7 @@ def expand(html: str, ctx: Context, depth: int = 0) -> str:
         return html
     if depth == 0:
         ctx.themed, ctx.wpbakery = page_builders.themed(html), WPBAKERY.search(html) is not None
+        ctx.theme_prefixes = theme_prefixes(html)
     closings: dict[str, list[int]] = {}
     for match in CLOSING.finditer(html):
         closings.setdefault(match.group(1), []).append(match.start())
@@ -126,12 +134,23 @@ def strip_known(text: str) -> str:
 
 
 def without_theme_tags(text: str) -> str:
-    """`text` without the tags of a WPBakery theme's elements (see WPBAKERY), their words kept, as the body
-    shows them: for a summary, which must not show `[ohio_text text_typo="null"]`."""
-    if not WPBAKERY.search(text):
+    """`text` without the tags of a theme's elements (see WPBAKERY and THEME_LAYOUT), their words kept, as the
+    body shows them: for a summary, which must not show `[ohio_text text_typo="null"]` or `[att_column]`."""
+    wpbakery, prefixes = WPBAKERY.search(text) is not None, theme_prefixes(text)
+    if not wpbakery and not prefixes:
         return text
-    return THEME_TAG.sub(lambda m: m.group(0) if _handler(m["name"]) or code_shortcodes.is_code(m["name"]) else " ",
-                         text)
+    def tag(match: re.Match[str]) -> str:
+        name = match["name"]
+        theirs = (wpbakery or name.startswith(prefixes)) and not _handler(name) and not code_shortcodes.is_code(name)
+        return " " if theirs else match.group(0)
+    return THEME_TAG.sub(tag, text)
+
+
+def theme_prefixes(text: str) -> tuple[str, ...]:
+    """The prefixes of the themes whose own layout shortcodes `text` holds (see THEME_LAYOUT), but for the
+    builders' (`vc_`, `su_`), which page_builders.py reads by name."""
+    found = {m["prefix"] for m in THEME_LAYOUT.finditer(text)} if "[/" in text else set()
+    return tuple(sorted(prefix for prefix in found if not prefix.startswith(page_builders.PREFIXES)))
 
 
 def _known(name: str, themed: bool) -> bool:
@@ -139,8 +158,14 @@ def _known(name: str, themed: bool) -> bool:
 
 
 def _theme_element(match: re.Match[str], ctx: Context) -> bool:
-    """Whether a shortcode nothing here knows is an element a WPBakery theme added (see WPBAKERY)."""
-    return ctx.wpbakery and PREFIXED.fullmatch(match["name"]) is not None and "<" not in (match["atts"] or "")
+    """Whether a shortcode nothing here knows is an element a WPBakery theme added (see WPBAKERY), or one of a
+    theme whose layout the text uses (see THEME_LAYOUT)."""
+    return (_themes(match["name"], ctx) and PREFIXED.fullmatch(match["name"]) is not None
+            and "<" not in (match["atts"] or ""))
+
+
+def _themes(name: str, ctx: Context) -> bool:
+    return ctx.wpbakery or name.startswith(ctx.theme_prefixes)
 
 
 def _builder(match: re.Match[str], ctx: Context) -> bool:
@@ -153,8 +178,11 @@ def _text(html: str, start: int, end: int, code: list[tuple[int, int]], ctx: Con
     text = html[start:end]
     if "[/" not in text:
         return text
-    closing = THEME_CLOSING if ctx.wpbakery else page_builders.CLOSING
-    return closing.sub(lambda m: m.group(0) if _inside(code, start + m.start()) else "", text)
+    def left_over(match: re.Match[str]) -> str:
+        name = match.group(0)[2:-1]
+        theirs = page_builders.CLOSING.fullmatch(match.group(0)) is not None or _themes(name, ctx)
+        return "" if theirs and not _inside(code, start + match.start()) else match.group(0)
+    return THEME_CLOSING.sub(left_over, text)
 
 
 def _enclosed(html: str, match: re.Match[str], closings: list[int]) -> tuple[str | None, int]:
