@@ -10,6 +10,7 @@ from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator import __version__, collector
 from generator.convert.addresses import has_host
@@ -87,7 +88,7 @@ class PostRef:
     modified: str
     status: object  # a string, or the type of what the item holds instead
     digest: str  # of the item's whole JSON
-    hostless: bool  # its link and guid name no host
+    site: str  # the host its link (else its guid) names, without `www.`; "" when neither names one
     bodiless: bool  # its content is empty
     body: int  # characters of its rendered content: of two copies modified at once, the one that shows more
     size: int  # of the item's JSON: of two copies modified at once and alike, the larger holds more (`_embedded`)
@@ -133,7 +134,7 @@ def _spooled(item: RawItem, spool: Spool) -> PostRef:
     stub = RawItem(item.file, item.index, {"id": ident}, item.kind, spool.add(blob))
     return PostRef(stub, key, (str(data.get("type")), str(ident)), str(data.get("modified", "")),
                    status if isinstance(status, str) else type(status), import_cache.digest(blob),
-                   not _names_host(data), body is not None and not body.strip(), len(body or ""), len(blob))
+                   _site_of(data), body is not None and not body.strip(), len(body or ""), len(blob))
 
 
 def grouped(problems: list[Problem]) -> list[Problem]:
@@ -156,13 +157,26 @@ def _hostless(posts: list[PostRef], options: ImportOptions) -> list[str]:
     their root-relative links unless the site's address is given."""
     if has_host(options.site):
         return []
-    hostless = [post.item for post in posts if post.hostless]
+    hostless = [post.item for post in posts if not post.site]
     if not hostless:
         return []
     first = hostless[0]
     return [f"{len(hostless)} posts have no site address in their link or guid (first: {first.file}, item "
             f"{first.label}), so their relative links stay relative; give the site's address with "
             "`import --site URL` or `[import] site` in the configuration"]
+
+
+def _other_sites(left: list[PostRef], kept: dict[tuple[Any, Any], PostRef]) -> list[str]:
+    """Once per import: posts of one type and id read from two sites. A site that moved to another address
+    gives such pairs, and they are one post; posts of two sites are two, and of each pair only the copy
+    modified last is imported, so the user is told (the other is named) and can import the sites apart."""
+    if not left:
+        return []
+    first = left[0]
+    sites = " and ".join(sorted({first.site, kept[first.key].site}))
+    return [f"posts of two sites with the same type and id: {len({ref.key for ref in left})} ({sites}; first: "
+            f"{first.item.file}, item {first.item.label}); of each, the copy modified last was imported. A site that "
+            "moved address gives such pairs, but two sites' posts need a content folder each"]
 
 
 def _status(data: dict[str, Any]) -> object:
@@ -194,10 +208,14 @@ def _media_only(scan: Scan) -> list[str]:
             "\"All content\" (or save /wp/v2/posts and /wp/v2/pages) to mirror them"]
 
 
-def _names_host(data: dict[str, Any]) -> bool:
+def _site_of(data: dict[str, Any]) -> str:
     guid = data.get("guid")
     guid = guid.get("rendered") if isinstance(guid, dict) else guid
-    return any(isinstance(url, str) and has_host(url) for url in (data.get("link"), guid))
+    for url in (data.get("link"), guid):
+        if isinstance(url, str) and has_host(url):
+            host = (urlsplit(url.strip()).hostname or "").casefold()
+            return host.removeprefix("www.")
+    return ""
 
 
 def _converter_version() -> list[str]:
@@ -337,10 +355,15 @@ def _latest_posts(refs: list[PostRef], options: ImportOptions, result: ImportRes
     crawl that saved a list with `_embed` and each post without it has the terms' names and the featured image
     only in the first), then the first read; statuses not asked for are skipped."""
     posts: dict[tuple[Any, Any], PostRef] = {}
+    left: list[PostRef] = []  # copies of a post of another site, left out
     for ref in refs:
         current = posts.get(ref.key)
         if current is None or (ref.modified, ref.body, ref.size) > (current.modified, current.body, current.size):
             posts[ref.key] = ref
+            current, ref = ref, current
+        if ref is not None and ref.site and current.site and ref.site != current.site:
+            left.append(ref)
+    result.notes.extend(_other_sites(left, posts))
     kept = []
     for ref in sorted(posts.values(), key=lambda r: r.order):
         if not isinstance(ref.status, str):

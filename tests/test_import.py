@@ -80,6 +80,23 @@ def test_one_post_in_several_files_is_imported_once_from_the_latest_copy(tmp_pat
     assert posts(tmp_path / "content")["post/hello.md"].title == "New"
 
 
+def test_posts_of_two_sites_with_one_type_and_id_are_not_replaced_silently(tmp_path: Path) -> None:
+    """Ids are a site's own: of two sites' post 7 one is imported, and the note names the sites and the
+    copy left out, so that the sites can be imported into a content folder each. Copies from one site at
+    two addresses (http and https, with and without www.) are one post, and not told."""
+    save(tmp_path / "in", "a.json", [rest_item(), rest_item(id=8, slug="other", link="https://www.example.com/o/")])
+    save(tmp_path / "in", "b.json", [rest_item(slug="elsewhere", link="https://news.example.org/elsewhere/",
+                                               guid={"rendered": "https://news.example.org/?p=7"},
+                                               modified="2024-08-01T12:00:00"),
+                                     rest_item(id=8, slug="other", link="http://example.com/o/")])
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert sorted(posts(tmp_path / "content")) == ["post/elsewhere.md", "post/other.md"]
+    assert result.notes == [
+        f"posts of two sites with the same type and id: 1 (example.com and news.example.org; first: "
+        f"{tmp_path / 'in' / 'a.json'}, item 7); of each, the copy modified last was imported. A site that moved "
+        "address gives such pairs, but two sites' posts need a content folder each"]
+
+
 def test_of_two_copies_modified_at_once_the_one_with_more_data_is_imported(tmp_path: Path) -> None:
     embedded = {"wp:term": [[{"id": 3, "slug": "harbour", "name": "Harbour", "taxonomy": "category"}]]}
     save(tmp_path / "in", "a.json", [rest_item(categories=[3])])  # read first, as a single post's endpoint saves it
