@@ -176,6 +176,19 @@ def test_a_folder_with_no_saved_json_says_so(tmp_path: Path) -> None:
     assert items == [] and [p.message[:30] for p in problems] == ["no saved REST JSON or WordPres"]
 
 
+def test_an_empty_export_in_a_folder_is_named_and_other_xml_passed_over(tmp_path: Path) -> None:
+    """An empty .xml file is most likely an export whose download failed; a sitemap beside the posts is no
+    export and rightly not read."""
+    (tmp_path / "crawl").mkdir()
+    (tmp_path / "crawl" / "posts.json").write_text(json.dumps([{"id": 1, "type": "post"}]))
+    (tmp_path / "crawl" / "sitemap.xml").write_text('<?xml version="1.0"?><urlset></urlset>\n')
+    (tmp_path / "crawl" / "wordpress.xml").write_bytes(b"")
+    items, problems = read_items([tmp_path / "crawl"])
+    assert [i.data["id"] for i in items] == [1]
+    assert [(p.file, p.message) for p in problems] == [
+        (str(tmp_path / "crawl" / "wordpress.xml"), "an empty file, not read: no WordPress export in it")]
+
+
 # What PHP prints before the JSON on a site that shows its errors, with html_errors on and off.
 HTML_WARNING = ('<br />\n<b>Warning</b>:  Undefined array key "lang" in <b>/var/www/html/wp-content/plugins/'
                 'seo/seo.php</b> on line <b>88</b><br />\n')

@@ -20,9 +20,20 @@ def saved_files(source: Path) -> list[Path]:
     """The file itself, or every saved response and export in a folder, in sorted order."""
     if not source.is_dir():
         return [source]
-    exports = [p for p in sorted(source.rglob("*.xml"))
-               if not any(part.startswith(".") for part in p.relative_to(source).parts) and wxr.is_export(p)]
+    exports = [p for p in _xml_files(source) if wxr.is_export(p)]
     return sorted([*json_files([source]), *exports])
+
+
+def _xml_files(folder: Path) -> list[Path]:
+    return [p for p in sorted(folder.rglob("*.xml"))
+            if not any(part.startswith(".") for part in p.relative_to(folder).parts)]
+
+
+def _empty_exports(folder: Path) -> list[Problem]:
+    """An empty .xml file in a folder is no export, and other XML (a sitemap) is rightly passed over; but an
+    empty one is most likely an export whose download failed, which the user is told of."""
+    return [Problem(str(p), message="an empty file, not read: no WordPress export in it")
+            for p in _xml_files(folder) if p.stat().st_size == 0]
 
 
 def read_items(sources: Iterable[Path]) -> tuple[list[RawItem], list[Problem]]:
@@ -37,6 +48,8 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
     an export's reader makes (wxr.read_export)."""
     for source in sources:
         files = saved_files(source)
+        if source.is_dir():
+            problems.extend(_empty_exports(source))
         if source.is_dir() and not files:
             problems.append(Problem(str(source), message="no saved REST JSON or WordPress export in this folder "
                                                          "(files named *.json or *.xml, or holding JSON with no "
