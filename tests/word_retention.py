@@ -37,7 +37,7 @@ from generator.convert import code_shortcodes, page_builders
 from generator.convert.addresses import absolute, as_browsers_read, page_address, within_page
 from generator.convert.ads import ad_block, is_ad_unit
 from generator.convert.context import Context, Settings
-from generator.convert.embeds import SCRIPT_CONTROL_CLASSES, shown_page
+from generator.convert.embeds import SCRIPT_CONTROL_CLASSES, played_file, shown_page
 from generator.convert.formulas import formula_of, tex_of
 from generator.convert.images import LAZY_SOURCES, LAZY_SRCSETS, TRACKER_HOSTS
 from generator.convert.links import BLOCKS, IMAGE_FILE, UNLINKABLE
@@ -230,7 +230,7 @@ def _embeds(source: BeautifulSoup, address: str) -> list[str]:
                 continue  # a form plugin's hidden frame, never seen
             if UNLINKABLE.match(url):
                 continue  # a cover's background video inlined as data:, which the import drops and counts
-            url = shown_page(url)  # an embedding service's frame: the page it shows
+            url = played_file(shown_page(url))  # an embedding service's frame: the page it shows
             if "wp-embedded-content" in (tag.get("class") or ()):
                 url = url.split("#")[0].removesuffix("embed/")  # the embedded post, not its frame
             if url:

@@ -1,11 +1,14 @@
-"""Code blocks: the language a block declares, as highlighters name it, and preformatted text that links to web
-pages, which a code block cannot hold and so stays HTML."""
+"""Code blocks: the language a block declares, as highlighters name it, preformatted text that links to web
+pages, which a code block cannot hold and so stays HTML, and listings a highlighter numbered in a table."""
 
 from __future__ import annotations
 
 import re
 
-from bs4 import Tag
+from bs4 import BeautifulSoup, Tag
+
+from generator.convert.context import Context
+from generator.convert.parse import elements
 
 # Prism's and highlight.js's `language-x`, Prettify's `lang-x`, SyntaxHighlighter's `brush: x` and Crayon's
 # `lang:x` (or `lang_x`); Enlighter's `data-enlighter-language="x"`, others' `data-lang`. Crayon names no language
@@ -14,6 +17,8 @@ CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|lang[:_]|brush:\s*)([\w+
 LANGUAGE_ATTRIBUTES = ("data-enlighter-language", "data-lang", "data-language")
 LANGUAGE_NAME = re.compile(r"[\w+#.-]+")
 NO_LANGUAGE = frozenset({"default", "generic", "null"})
+# The text of a column of line numbers.
+LINE_NUMBERS = re.compile(r"[\d\s]+")
 
 
 def code_language(el: Tag) -> str:
@@ -39,3 +44,29 @@ def pre_html(pre: Tag) -> str:
     for tag in [pre, *pre.find_all(True)]:
         tag.attrs = {k: v for k, v in tag.attrs.items() if tag.name == "a" and k in ("href", "title")}
     return str(pre)
+
+
+def numbered_listings_as_code(soup: BeautifulSoup, ctx: Context) -> None:
+    """Highlighters that number lines server-side (WP-Syntax and CodeRay's `td.line_numbers`, Pygments' and Rouge's
+    `td.linenos` or `td.gutter`, Crayon's) lay a listing out as a table of one row: a cell of numbers, a cell
+    holding the code's <pre>. Kept as a table, the numbers stood beside the code as a column of their own and
+    copying the code took them along; the listing is its <pre>, a code block like any other."""
+    for table in elements(soup, "table"):
+        code = _numbered_listing(table)
+        if code is not None:
+            table.replace_with(code.extract())
+
+
+def _numbered_listing(table: Tag) -> Tag | None:
+    """The <pre> of a table laid out as line numbers beside code, or None for any other table."""
+    rows = table.find_all("tr")
+    if len(rows) != 1:
+        return None
+    cells = rows[0].find_all(["td", "th"], recursive=False)
+    if len(cells) != 2 or table.find("table") is not None:
+        return None
+    numbers, code = cells
+    listing = code.find("pre")
+    if listing is None or not LINE_NUMBERS.fullmatch(numbers.get_text()) or not numbers.get_text().strip():
+        return None
+    return listing if not code.get_text().replace(listing.get_text(), "").strip() else None

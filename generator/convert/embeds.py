@@ -42,6 +42,16 @@ def video_page(url: str) -> str | None:
     return None
 
 
+# The `_=N` WordPress's [audio] and [video] add to the file's address, numbering the players on the page
+# (wp_audio_shortcode's add_query_arg): not part of the file's address a reader would save.
+PLAYER_NUMBER = re.compile(r"([?&])_=\d+(?:&|$)")
+
+
+def played_file(url: str) -> str:
+    """The address of the file a WordPress player plays, without the player's number."""
+    return PLAYER_NUMBER.sub(lambda m: m[1] if m.group(0).endswith("&") else "", url, count=1)
+
+
 def shown_page(url: str) -> str:
     """The page an embedding service's frame shows, which a reader can open: Embedly's
     (`cdn.embedly.com/widgets/media.html?src=…&url=<the page>`, in posts brought over from Medium) names it in

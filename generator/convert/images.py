@@ -22,6 +22,9 @@ LAZY_BACKGROUND_URL = re.compile(r"\s*(?:url\(\s*['\"]?)?"
 SRCSET_SPLIT = re.compile(r",\s+")
 # An alt text that is a web address and nothing else (surrounding spaces aside).
 ADDRESS_ALT = re.compile(r"\s*(?:https?:)?//\S+\s*\Z", re.IGNORECASE)
+# The classes WordPress gives an image it placed from the media library: the block editor's and the classic
+# editor's `wp-image-12`, and `attachment-large` from wp_get_attachment_image (themes, page builders).
+LIBRARY_IMAGE = re.compile(r"wp-image-\d+|attachment-[\w-]+")
 TRACKER_HOSTS = ("pixel.wp.com", "stats.wp.com", "google-analytics.com", "googletagmanager.com",
                  "facebook.com/tr", "doubleclick.net", "pixel.quantserve.com", "b.scorecardresearch.com")
 
@@ -73,13 +76,19 @@ def unwrap_pictures(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def drop_tracking_pixels(soup: BeautifulSoup, ctx: Context) -> None:
-    """1×1 images and images from analytics hosts count visits; a mirror must not load them."""
+    """1×1 images and images from analytics hosts count visits; a mirror must not load them. An image of the
+    site's media library (`wp-image-12`) is sized 1×1 too when its file's sizes are not on record (an SVG, an
+    upload whose metadata was lost, as Elementor's image widget shows them): it is shown."""
     for img in elements(soup, "img"):
         src = img.get("src", "")
-        tiny = img.get("width") in ("0", "1") and img.get("height") in ("0", "1")
+        tiny = img.get("width") in ("0", "1") and img.get("height") in ("0", "1") and not _from_library(img)
         if tiny or any(host in src for host in TRACKER_HOSTS):
             ctx.losses.note(loss.TRACKER, src)
             img.decompose()
+
+
+def _from_library(img: Tag) -> bool:
+    return any(LIBRARY_IMAGE.fullmatch(name) for name in img.get_attribute_list("class") if name)
 
 
 def drop_address_alt_text(soup: BeautifulSoup, ctx: Context) -> None:

@@ -17,7 +17,7 @@ from generator.convert import context as loss
 from generator.convert.cleanup import clean
 from generator.convert.code_blocks import code_language, links_out, pre_html
 from generator.convert.context import Context
-from generator.convert.embeds import embed_label, shown_page, video_page
+from generator.convert.embeds import embed_label, played_file, shown_page, video_page
 from generator.convert.emphasis import marked
 from generator.convert.links import SAFE_ID
 from generator.convert.parse import parse_fragment
@@ -318,7 +318,7 @@ class NewsConverter(MarkdownConverter):
     def _media_link(self, kind: str, el: Tag, parent_tags: set[str]) -> str:
         """A link to the file a player plays, named "Video: <address>" in the site's words (`kind`: a word's key)."""
         source = el.find("source", src=True)
-        src = el.get("src") or el.get("data") or (source["src"] if source else "")
+        src = played_file(el.get("src") or el.get("data") or (source["src"] if source else ""))
         if not src:
             return ""
         page = video_page(src) if el.name in ("embed", "object") else None

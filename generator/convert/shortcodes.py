@@ -169,7 +169,11 @@ def _themes(name: str, ctx: Context) -> bool:
 
 
 def _builder(match: re.Match[str], ctx: Context) -> bool:
-    return page_builders.is_builder(match["name"], ctx.themed) or page_builders.curled(match["atts"] or "")
+    """A page builder's element, or a shortcode no plugin registered where the page was rendered (its quotes
+    curled), unless it is one WordPress or a plugin known here registers (`[soundcloud url=”…″]`)."""
+    if page_builders.is_builder(match["name"], ctx.themed):
+        return True
+    return page_builders.curled(match["atts"] or "") and _handler(match["name"]) is None
 
 
 def _text(html: str, start: int, end: int, code: list[tuple[int, int]], ctx: Context) -> str:
@@ -221,7 +225,8 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
     if _builder(match, ctx) and depth < page_builders.MAX_DEPTH:
         named, _ = parse_attributes(page_builders.straight_quotes(match["atts"] or ""))
         return expand(page_builders.element(match["name"], named, inner or "", ctx), ctx, depth + 1)
-    named, positional = parse_attributes(match["atts"] or "")
+    # A registered shortcode WordPress left unrendered (its plugin was off) had its quotes curled all the same.
+    named, positional = parse_attributes(page_builders.straight_quotes(match["atts"] or ""))
     handler = _handler(match["name"])
     if handler is not None:
         replacement = handler(named, positional, inner or "", ctx)

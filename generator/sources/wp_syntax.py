@@ -35,8 +35,8 @@ def parse_attributes(text: str) -> tuple[dict[str, str], list[str]]:
     named: dict[str, str] = {}
     positional: list[str] = []
     text = text.strip()
-    if text.startswith("="):  # Jetpack's [youtube=URL]
-        return {}, [text[1:].strip()]
+    if text.startswith("="):  # Jetpack's [youtube=URL], which editors quote too: [youtube="URL"]
+        return {}, [text[1:].strip().strip("\"'")]
     for match in ATTRIBUTE.finditer(text):
         key = match.group(1) or match.group(3) or match.group(5)
         if key:
