@@ -253,6 +253,9 @@ def walk(page: Any, base: str) -> None:
     assert page.evaluate("window.scrollY") > 0 and -2 < top < page.viewport_size["height"]
     page.locator("dl.terms").get_by_role("link", name="ree-news").click()
     assert page.url == base + "news-type/ree-news/index.html"
+    # Going back while the term page still loads failed now and then under load ("Not attached to an
+    # active page"): a reader goes back from a page that has loaded.
+    page.wait_for_load_state("load")
     page.go_back()
     assert page.url == f"{base}{POST}#{HEADING}"
     page.get_by_role("searchbox", name="Search the mirror").fill("Minmetals QUALITY olympics")
