@@ -79,8 +79,11 @@ def site_name(url: str, words: Words) -> str:
 
 def embed_label(url: str, words: Words, title: str = "") -> str:
     """The text of the link that stands in for an embed, in the site's words: what it is, then its title or
-    address."""
-    return words.fill("media_described", kind=site_name(url, words), description=title or url)
+    address; a title that begins by saying what it is ("Spotify Embed: Song") stands alone."""
+    kind = site_name(url, words)
+    if title.casefold().startswith(kind.casefold() + " ") or title.casefold().startswith(kind.casefold() + ":"):
+        return title
+    return words.fill("media_described", kind=kind, description=title or url)
 
 
 # A video a script plays when its picture is clicked (YouTube Embed Plus's gallery, `<lite-youtube videoid>`) names
