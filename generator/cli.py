@@ -72,7 +72,8 @@ def _flushed(code: int) -> int:
         except (OSError, ValueError) as e:
             code = code or 120
             try:
-                os.write(2, f"newsmirror: error: {stream.name}: {getattr(e, 'strerror', None) or e}\n".encode())
+                name = getattr(stream, "name", "output")
+                os.write(2, f"newsmirror: error: {name}: {getattr(e, 'strerror', None) or e}\n".encode())
             except OSError:
                 pass
     return code

@@ -166,15 +166,15 @@ def _hostless(posts: list[PostRef], options: ImportOptions) -> list[str]:
             "`import --site URL` or `[import] site` in the configuration"]
 
 
-def _other_sites(left: list[PostRef], kept: dict[tuple[Any, Any], PostRef]) -> list[str]:
+def _other_sites(left: list[tuple[PostRef, str]]) -> list[str]:
     """Once per import: posts of one type and id read from two sites. A site that moved to another address
     gives such pairs, and they are one post; posts of two sites are two, and of each pair only the copy
     modified last is imported, so the user is told (the other is named) and can import the sites apart."""
     if not left:
         return []
-    first = left[0]
-    sites = " and ".join(sorted({first.site, kept[first.key].site}))
-    return [f"posts of two sites with the same type and id: {len({ref.key for ref in left})} ({sites}; first: "
+    first, other = left[0]
+    sites = " and ".join(sorted({first.site, other}))
+    return [f"posts of two sites with the same type and id: {len({ref.key for ref, _ in left})} ({sites}; first: "
             f"{first.item.file}, item {first.item.label}); of each, the copy modified last was imported. A site that "
             "moved address gives such pairs, but two sites' posts need a content folder each"]
 
@@ -355,15 +355,15 @@ def _latest_posts(refs: list[PostRef], options: ImportOptions, result: ImportRes
     crawl that saved a list with `_embed` and each post without it has the terms' names and the featured image
     only in the first), then the first read; statuses not asked for are skipped."""
     posts: dict[tuple[Any, Any], PostRef] = {}
-    left: list[PostRef] = []  # copies of a post of another site, left out
+    left: list[tuple[PostRef, str]] = []  # a copy of a post of another site, left out, and that site
     for ref in refs:
         current = posts.get(ref.key)
         if current is None or (ref.modified, ref.body, ref.size) > (current.modified, current.body, current.size):
             posts[ref.key] = ref
             current, ref = ref, current
         if ref is not None and ref.site and current.site and ref.site != current.site:
-            left.append(ref)
-    result.notes.extend(_other_sites(left, posts))
+            left.append((ref, current.site))
+    result.notes.extend(_other_sites(left))
     kept = []
     for ref in sorted(posts.values(), key=lambda r: r.order):
         if not isinstance(ref.status, str):

@@ -97,6 +97,18 @@ def test_posts_of_two_sites_with_one_type_and_id_are_not_replaced_silently(tmp_p
         "address gives such pairs, but two sites' posts need a content folder each"]
 
 
+def test_the_note_on_two_sites_names_the_two_sites_compared(tmp_path: Path) -> None:
+    """A third copy, newest and without an address, is kept after the two sites' copies were compared."""
+    save(tmp_path / "in", "a.json", [rest_item()])
+    save(tmp_path / "in", "b.json", [rest_item(link="https://news.example.org/hello/", guid={"rendered": ""},
+                                               modified="2024-08-01T12:00:00")])
+    save(tmp_path / "in", "c.json", [rest_item(link="/hello/", guid={"rendered": "/?p=7"},
+                                               modified="2024-09-01T12:00:00")])
+    result = run_import([tmp_path / "in"], tmp_path / "content", ImportOptions(site="https://example.com"))
+    assert [note.split(";")[0] for note in result.notes] == [
+        "posts of two sites with the same type and id: 1 (example.com and news.example.org"]
+
+
 def test_of_two_copies_modified_at_once_the_one_with_more_data_is_imported(tmp_path: Path) -> None:
     embedded = {"wp:term": [[{"id": 3, "slug": "harbour", "name": "Harbour", "taxonomy": "category"}]]}
     save(tmp_path / "in", "a.json", [rest_item(categories=[3])])  # read first, as a single post's endpoint saves it

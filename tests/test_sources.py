@@ -183,6 +183,7 @@ def test_an_empty_export_in_a_folder_is_named_and_other_xml_passed_over(tmp_path
     (tmp_path / "crawl" / "posts.json").write_text(json.dumps([{"id": 1, "type": "post"}]))
     (tmp_path / "crawl" / "sitemap.xml").write_text('<?xml version="1.0"?><urlset></urlset>\n')
     (tmp_path / "crawl" / "wordpress.xml").write_bytes(b"")
+    (tmp_path / "crawl" / "gone.xml").symlink_to(tmp_path / "nowhere.xml")  # a link to nothing is no export
     items, problems = read_items([tmp_path / "crawl"])
     assert [i.data["id"] for i in items] == [1]
     assert [(p.file, p.message) for p in problems] == [

@@ -81,7 +81,7 @@ def embed_label(url: str, words: Words, title: str = "") -> str:
     """The text of the link that stands in for an embed, in the site's words: what it is, then its title or
     address; a title that begins by saying what it is ("Spotify Embed: Song") stands alone."""
     kind = site_name(url, words)
-    if title.casefold().startswith(kind.casefold() + " ") or title.casefold().startswith(kind.casefold() + ":"):
+    if title.casefold().startswith((kind.casefold() + " ", kind.casefold() + ":")):
         return title
     return words.fill("media_described", kind=kind, description=title or url)
 

@@ -31,22 +31,25 @@ def scan(config: Config, last: Stamp | None, live: Path, live_sentinel: tuple[in
     """inputs.scan, and `beside()` run meanwhile when it is given and a child can be forked; its result is
     None when it did not run."""
     found = inputs.find_inputs(config)
-    child = _fork(config, found, last, live, live_sentinel) if beside is not None and _may_fork() else None
+
+    def here() -> Scan:
+        return inputs.scan(config, found, last, live, live_sentinel)
+
+    child = _fork(here) if beside is not None and _may_fork() else None
     if child is None:
-        return inputs.scan(config, found, last, live, live_sentinel), None
+        return here(), None
     try:
         result = beside()  # type: ignore[misc]
     finally:
         made = _receive(child, found)  # reaps the child even when `beside` failed
-    return (made if made is not None else inputs.scan(config, found, last, live, live_sentinel)), result
+    return (made if made is not None else here()), result
 
 
 def _may_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
-def _fork(config: Config, found: Inputs, last: Stamp | None, live: Path,
-          live_sentinel: tuple[int, int] | None) -> Child | None:
+def _fork(make: Callable[[], Scan]) -> Child | None:
     try:
         read, write = os.pipe()
     except OSError:
@@ -58,7 +61,7 @@ def _fork(config: Config, found: Inputs, last: Stamp | None, live: Path,
         os.close(write)
         return None
     if pid == 0:
-        _child(read, write, lambda: inputs.scan(config, found, last, live, live_sentinel))
+        _child(read, write, make)
     os.close(write)
     return pid, read
 

@@ -33,7 +33,14 @@ def _empty_exports(folder: Path) -> list[Problem]:
     """An empty .xml file in a folder is no export, and other XML (a sitemap) is rightly passed over; but an
     empty one is most likely an export whose download failed, which the user is told of."""
     return [Problem(str(p), message="an empty file, not read: no WordPress export in it")
-            for p in _xml_files(folder) if p.stat().st_size == 0]
+            for p in _xml_files(folder) if _size(p) == 0]
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:  # a link to nothing, a name gone meanwhile: no more an export than an unreadable file
+        return None
 
 
 def read_items(sources: Iterable[Path]) -> tuple[list[RawItem], list[Problem]]:
