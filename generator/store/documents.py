@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
@@ -15,7 +14,7 @@ import yaml
 from generator.convert.document import Document, Image, Mirror, Revision, Source
 from generator.convert.post_language import TAG as LANGUAGE_TAG
 from generator.convert.slugs import safe_slug
-from generator.problems import ItemError, Problem
+from generator.problems import ItemError
 from generator.store import front_matter
 from generator.store.files import POST_SUFFIX, post_file_names, write_if_changed
 from generator.store.front_matter_read import NotSimple, simple_front_matter
@@ -132,16 +131,6 @@ def _header(header: str) -> Any:
 def document_files(content_dir: Path) -> list[Path]:
     """Every post file, sorted by path (store.files.post_file_names)."""
     return [Path(path) for path in post_file_names(content_dir)]
-
-
-def read_documents(content_dir: Path) -> Iterator[Document | Problem]:
-    for path in document_files(content_dir):
-        try:
-            yield loads(path.read_text(encoding="utf-8"))
-        except ItemError as e:
-            yield Problem(str(path), "", e.field, e.message)
-        except (UnicodeDecodeError, OSError) as e:
-            yield Problem(str(path), message=f"cannot read as UTF-8 text: {e}")
 
 
 def loads(text: str) -> Document:
