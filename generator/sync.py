@@ -133,6 +133,9 @@ def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOp
         # By name, whichever sources this run read, so that a clash of slugs is settled the same way every time.
         placed = place_posts(content_dir, sorted(set(states) | {s.name for s in sources}))
         result.written, result.removed = placed.written, placed.removed
+        for source in result.sources:
+            if source.imported is not None:
+                _name_placed(source.imported, content_dir, source.name, placed.paths)
         result.problems.extend(placed.problems)
         if options.media is not None:  # reads the placed post files and never changes them
             fetch = client_fetcher(client, options.media.max_bytes)
@@ -331,6 +334,23 @@ def _on_site(store: RawStore, api: wp_live.Api, types: dict[str, str]) -> Callab
     names what it asked the site for."""
     stored = store.post_file_pattern()
     return lambda text: stored.sub(lambda m: wp_live.post_url(api, types.get(m[1], m[1]), int(m[2])), text)
+
+
+def _name_placed(imported: ImportResult, content_dir: Path, source: str, paths: dict[tuple[str, str], str]) -> None:
+    """The import of a raw store names the posts it kept or pruned by their copies in the sync's cache, which
+    the user never sees: they are named where they are in content/ (a pruned one, where it was)."""
+    private = RawStore(content_dir, source).content
+
+    def placed(path: Path) -> Path:
+        try:
+            relative = path.relative_to(private).as_posix()
+        except ValueError:
+            return path
+        return content_dir / paths.get((source, relative), relative)
+
+    imported.missing = [placed(p) for p in imported.missing]
+    imported.removed = [placed(p) for p in imported.removed]
+    imported.pruned = [placed(p) for p in imported.pruned]
 
 
 def sync_summary(result: SyncResult, dry_run: bool) -> list[str]:

@@ -52,6 +52,15 @@ class SiteData:
     page_cap: int | None = None
     names: dict[str, str] = field(default_factory=dict)  # taxonomy or post type -> the name the site gives it
     hierarchical: set[str] = field(default_factory=lambda: {"category"})  # taxonomies whose terms have parents
+    # post type -> its rest_base, when not the type's own name (WordPress's `post` is read at /wp/v2/posts)
+    rest_bases: dict[str, str] = field(default_factory=dict)
+
+    def rest_base(self, post_type: str) -> str:
+        return self.rest_bases.get(post_type, post_type)
+
+    def type_at(self, base: str) -> str | None:
+        """The post type served at a rest_base, or None."""
+        return next((t for t in self.posts if self.rest_base(t) == base), None)
 
     def taxonomies_of(self, post_type: str) -> list[str]:
         return self.type_taxonomies.get(post_type, list(self.taxonomies))
@@ -237,21 +246,22 @@ def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
     site, pieces = wp.site, [p for p in route.split("/") if p]
     if not pieces:
         return _json(200, {"name": "Fake news", "namespaces": ["wp/v2"], "routes": {"/wp/v2": {}}})
-    if len(pieces) != 3 or "/".join(pieces[:2]) != site.namespaces.get(pieces[2], "wp/v2"):
+    base = pieces[2] if len(pieces) == 3 else ""
+    post_type = site.type_at(base)
+    if not base or "/".join(pieces[:2]) != site.namespaces.get(post_type or base, "wp/v2"):
         return _json(404, {"code": "rest_no_route", "message": "No route was found"})
-    base = pieces[2]
     if base == "types":
-        return _json(200, {t: {"slug": t, "rest_base": t, "rest_namespace": site.namespaces.get(t, "wp/v2"),
+        return _json(200, {t: {"slug": t, "rest_base": site.rest_base(t), "rest_namespace": site.namespaces.get(t, "wp/v2"),
                                "taxonomies": site.taxonomies_of(t), **_named(site, t)}
                            for t in [*site.posts, "attachment", "wp_block"]})
     if base == "taxonomies":
         return _json(200, {t: {"slug": t, "rest_base": b, "hierarchical": t in site.hierarchical, **_named(site, t),
                                "types": [p for p in site.posts if t in site.taxonomies_of(p)]}
                            for t, b in site.taxonomies.items()})
-    if site.page_cap is not None and (base in site.posts or base == "media"):
+    if site.page_cap is not None and (post_type is not None or base == "media"):
         query = {**query, "per_page": str(min(int(query.get("per_page", "10")), site.page_cap))}
-    if base in site.posts:
-        posts = [_with_embedded(site, p) if "_embed" in query else p for p in _filtered(site, base, query)]
+    if post_type is not None:
+        posts = [_with_embedded(site, p) if "_embed" in query else p for p in _filtered(site, post_type, query)]
         status, headers, body = _collection(posts, query)
         if not site.paging_headers:
             headers = {k: v for k, v in headers.items() if not k.startswith("X-WP-")}

@@ -159,6 +159,22 @@ def test_dry_run_lists_added_updated_removed_and_writes_nothing(tmp_path: Path) 
     assert len(files) == 59
 
 
+def test_the_summary_names_removed_posts_by_their_files_in_content(tmp_path: Path) -> None:
+    """Not by the copy in the sync's cache, which the user never made and must not edit."""
+    content = tmp_path / "content"
+    site = generated_site(8)
+    gone = site.posts["news-archive"][3]
+    with FakeWordPress(site) as wp:
+        sync(wp.url, content)
+        site.remove("news-archive", gone["id"])
+        kept = sync_summary(sync(wp.url, content), dry_run=False)
+        site.remove("news-archive", site.posts["news-archive"][0]["id"])
+        pruned = sync_summary(sync(wp.url, content, prune=True), dry_run=False)
+    assert any(line.endswith(f"(--prune deletes them): {content / 'news-archive' / gone['slug']}.md") for line in kept)
+    assert any(f"pruned 2 posts no longer in the input: {content / 'news-archive'}/" in line for line in pruned)
+    assert not any(".newsmirror-cache" in line for line in kept + pruned)
+
+
 def test_a_broken_page_is_reported_with_its_url_and_the_rest_is_synced(tmp_path: Path) -> None:
     content = tmp_path / "content"
     with FakeWordPress(generated_site(250)) as wp:

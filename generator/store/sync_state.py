@@ -179,6 +179,8 @@ class Placed:
     written: int = 0
     removed: int = 0
     problems: list[Problem] = field(default_factory=list)
+    # (source, a post's path in the source's own import) -> its path in content/, which a clash may have renamed
+    paths: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def place_posts(content_dir: Path, sources: Sequence[str]) -> Placed:
@@ -198,10 +200,12 @@ def place_posts(content_dir: Path, sources: Sequence[str]) -> Placed:
     for name in sources:
         private = RawStore(content_dir, name).content
         for path in map(Path, post_file_names(private)):
-            relative, data = path.relative_to(private).as_posix(), path.read_bytes()
+            own, data = path.relative_to(private).as_posix(), path.read_bytes()
+            relative = own
             if relative in wanted or _held_by_another(content_dir, relative, before, data):
                 relative, data = _renamed(content_dir, relative, data, name, wanted, before)
             wanted[relative] = (name, data)
+            placed.paths[(name, own)] = relative
         terms, problems = read_terms(private)
         placed.problems += problems
         for by_slug in terms.terms.values():
