@@ -67,6 +67,11 @@ class Post:
     language: str = ""  # the post's own language tag, when a multilingual plugin said; "" otherwise
     translations: tuple[tuple[str, int], ...] = ()  # (language tag, WordPress id) of the post in other languages
 
+    @property
+    def removed(self) -> bool:
+        """Whether the post is gone from the source site (the mirror keeps it)."""
+        return self.provenance is not None and self.provenance.removed is not None
+
 
 @dataclass(frozen=True)
 class StoredPost:

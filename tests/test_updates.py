@@ -154,6 +154,28 @@ def test_the_site_with_updates_passes_the_checks(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout[-2000:]
 
 
+def removed_cards(site: Path, path: str) -> dict[str, str]:
+    """Title -> what the card of each post on a list page says of its removal upstream ("" for none)."""
+    return {item.h2.a.text: " ".join(mark.text for mark in item.select(".meta .removed"))
+            for item in page(site, path).select("ol.posts > li")}
+
+
+def test_list_pages_mark_posts_removed_upstream_also_after_a_rebuild(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    content = mirrored_content(project)
+    site = build(project, content)
+    gone = "Removed from the source site"
+    for path in ("index.html", "archive/2025/index.html", "archive/2025/11/index.html"):
+        cards = removed_cards(site, path)
+        assert cards["Taken Down"] == gone and cards["Retitled"] == "" and cards["Plain 0"] == "", path
+    add_mirror(content, "added-only", {"first": "2026-12-03", "removed": "2026-12-12"})
+    build(project, content)
+    assert removed_cards(site, "index.html")["Added Only"] == gone
+    clean = tmp_path / "clean"
+    shutil.copytree(content, clean / "content", ignore=shutil.ignore_patterns(CACHE_DIR))
+    assert tree(site) == tree(build(clean, clean / "content"))
+
+
 def test_a_site_without_mirror_blocks_has_no_updates_page(tmp_path: Path) -> None:
     site = build(tmp_path, mirrored_content(tmp_path, mirrors={}, plain=3))
     assert not (site / "updates").exists()

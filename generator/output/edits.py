@@ -66,9 +66,16 @@ def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, Fi
                 dated.append(name)
             if old.meta[HISTORY] != entry.meta[HISTORY]:  # type: ignore[index]
                 histories.append(name)
+                if _removed(old.meta) != _removed(entry.meta):  # which lists show on its card
+                    shown.append(name)
         if old.digest != entry.digest:
             changed.append(path[prefix:])
     return Edits(frozenset(changed), frozenset(shown), frozenset(dated), frozenset(histories))
+
+
+def _removed(meta: list) -> bool:
+    """Whether the post was gone upstream: the second value of its history (loading.provenance_of)."""
+    return bool(meta[HISTORY] and meta[HISTORY][1])
 
 
 def _same_place(old: object, new: object) -> bool:

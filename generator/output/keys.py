@@ -60,7 +60,7 @@ class Keys:
         return of_values(self.frame, self.templates.get(template, ""), template, path, parts)
 
     def summaries(self, posts: Sequence[Post]) -> list[str]:
-        """What a list shows of each post: title, link, date, summary and terms."""
+        """What a list shows of each post: title, link, date, summary, terms and whether it is gone upstream."""
         known = self._summaries.get  # (a list page shows twenty posts, each on many lists: most are known)
         return [known(p.file) or self._summary(p) for p in posts]
 
@@ -96,7 +96,8 @@ class Keys:
         if found is None:
             found = self._summaries[post.file] = of_values(
                 post.title, urls.post(post), post.date.isoformat(), post.summary, post.language,
-                [(urls.term(t), t.name) for t in post.terms], featured_key(post.image, self.media))
+                [(urls.term(t), t.name) for t in post.terms], featured_key(post.image, self.media),
+                post.removed)
         return found
 
     def _feed_entry(self, post: Post) -> str:

@@ -81,6 +81,7 @@ class PostSummary:
     image: FeaturedImage | None
     direction: str  # "rtl" or "ltr" where the post's text runs otherwise than its site's, else ""
     language: str  # the post's language tag where a multilingual plugin gave it one other than the site's, else ""
+    removed: bool  # gone from the source site (the mirror keeps it), which the card says
     # Made only when a template asks for them: the default list.html shows the card alone.
     term_links: _Terms = field(repr=False, compare=False)
     make_card: Callable[[], Markup] = field(repr=False, compare=False)
@@ -267,7 +268,7 @@ class Views:
                     far[post.file] = terms
             href, image = link(shown.path), featured_image(post.image, self.media, link)
             summaries.append(PostSummary(shown.title, href, shown.date, shown.summary, image, shown.parts.direction,
-                                         shown.parts.language, terms,
+                                         shown.parts.language, shown.removed, terms,
                                          functools.partial(_card, shown, href, terms, image)))
         return tuple(summaries)
 
@@ -340,7 +341,8 @@ class Views:
             post.title, urls.post(post), when, post.summary, terms,
             frozenset(path.split("/")[0] + "/" for path, _ in terms),
             card_parts(post.title, when.iso, when.text, post.summary, [t.name for t in post.terms],
-                       self._direction(post), self._language(post)))
+                       self._direction(post), self._language(post), self.words.removed if post.removed else ""),
+            post.removed)
         return shown
 
     def _direction(self, post: Post) -> str:
@@ -414,6 +416,7 @@ class _Listed:
     terms: tuple[tuple[str, str], ...]  # (path, name)
     folders: frozenset[str]  # the top folders of the terms' paths, as Linker.top names them
     parts: CardParts
+    removed: bool
 
 
 def _frame(config: Config, site: Site, link: urls.Linker, words: Words) -> _Frame:
