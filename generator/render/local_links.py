@@ -145,7 +145,8 @@ def _guesses(found: list[tuple[Post, str, str | None, str | None]], homes: list[
         if slugs[slug] > 1 or slug.isdigit():
             continue
         hosts = {_host(key) for key in (url_key, guid_key) if key is not None}
-        places = {home for home in homes if _host(home) in hosts} | {host + folder for host in former for folder in folders}
+        places = {home for home in homes if _host(home) in hosts}
+        places |= {host + folder for host in former for folder in folders}
         guesses += [(f"{home} slug {slug}", page) for home in sorted(places)]
     return guesses
 
