@@ -218,6 +218,39 @@ def test_a_post_is_found_by_its_path_on_the_host_the_site_had_when_its_guids_wer
                      "http://elsewhere.org/2010/04/casa/": None}
 
 
+@pytest.mark.parametrize("compiled", [True, False])
+def test_a_link_from_before_the_site_changed_its_permalinks_finds_the_post_its_last_part_is_the_slug_of(
+        compiled: bool) -> None:
+    """WordPress answers an address that no post has with the post whose slug its last part is
+    (redirect_guess_404_permalink): a blog that went from dated permalinks to `/<category>/<slug>/` (or from
+    `/<slug>/` to dated ones) keeps links of the old form in its posts, which lead to their posts there."""
+    def mirrored(post_type: str, slug: str, ident: int, url: str, guid: str) -> SimpleNamespace:
+        return SimpleNamespace(type=post_type, slug=slug, source=Source(ident, url, guid))
+
+    site = SimpleNamespace(taxonomies=(), posts=[
+        mirrored("post", "puerto", 1369, "http://karst.example/windows/puerto/", "http://karst.example/?p=1369"),
+        mirrored("post", "aventura", 2035, "http://example.com/travel/2016/04/24/aventura/",
+                 "http://www.old.example/travel/?p=2035"),
+        mirrored("page", "map", 40, "http://example.com/travel/map/", "http://example.com/travel/?page_id=40"),
+        mirrored("post", "shared", 7, "http://example.com/travel/2020/01/02/shared/", ""),
+        mirrored("news", "shared", 8, "http://example.com/travel/news/shared/", ""),
+        mirrored("post", "2019", 9, "http://example.com/travel/2019/05/06/2019/", "")])
+    links = {
+        "http://karst.example/2014/02/14/puerto/": "../puerto/index.html",
+        "http://karst.example/2014/02/PUERTO/#comments": "../puerto/index.html",
+        "http://example.com/travel/aventura/": "../aventura/index.html",
+        "http://old.example/travel/aventura": "../aventura/index.html",
+        "http://example.com/travel/shared/": None,  # two posts have that slug: WordPress's guess could be either
+        "http://example.com/travel/2019/": None,  # a year's archive
+        "http://example.com/travel/tag/aventura/": None, "http://example.com/travel/aventura/feed/": None,
+        "http://example.com/travel/other/aventura/": None, "http://example.com/aventura/": None,
+        "http://elsewhere.example/2014/02/14/puerto/": None, "http://karst.example/?s=puerto": None}
+    renderer = MarkdownRenderer(local_pages(site), compiled=compiled)
+    for url, page in links.items():
+        html = renderer.render(f"[there]({url})\n", "post/here/index.html", "http://karst.example/x/here/").html
+        assert f'href="{escape(page or url)}"' in html, url
+
+
 @pytest.mark.parametrize(("url", "shown"), [
     ("https://kamoland.com/wiki/wiki.cgi?WebDAV%A4%C7Windows", "https://kamoland.com/wiki/wiki.cgi?WebDAV%A4%C7Windows"),
     ("https://ja.wikipedia.org/wiki/%E6%97%A5/%A4", "https://ja.wikipedia.org/wiki/日/%A4"),

@@ -169,6 +169,20 @@ def test_end_tags_a_static_export_wrote_after_the_api_index_leave_its_json_read(
     assert [p.message for p in problems] == ["not valid JSON: line 1 column 12: Extra data"]
 
 
+def test_line_breaks_a_static_export_wrapped_into_its_saved_json_strings_are_read(tmp_path: Path) -> None:
+    """An exporter that tidied the `index.html` files it saved wrapped their long lines inside JSON strings
+    (impextur.com's `"İmpextur … Ticaret\nLimited Şirketi"`), where JSON allows no raw line break."""
+    (tmp_path / "wp-json" / "wp" / "v2" / "posts" / "7").mkdir(parents=True)
+    (tmp_path / "wp-json" / "index.html").write_text('{"name": "Ticaret\nLimited", "namespaces": ["wp/v2"],\n'
+                                                    '"routes": {}, "description": "WPML\'s\nlanguage\tcode"}')
+    (tmp_path / "wp-json" / "wp" / "v2" / "posts" / "7" / "index.html").write_text(
+        '{"id": 7, "type": "post", "content": {"rendered": "<p>Logistics is\nthe art.</p>"}}')
+    items, problems = read_items([tmp_path])
+    assert problems == []
+    assert sorted((i.data.get("id") or 0, i.data.get("name")) for i in items) == [(0, "Ticaret\nLimited"), (7, None)]
+    assert [i.data["content"]["rendered"] for i in items if "content" in i.data] == ["<p>Logistics is\nthe art.</p>"]
+
+
 def test_a_folder_with_no_saved_json_says_so(tmp_path: Path) -> None:
     (tmp_path / "site" / "about").mkdir(parents=True)
     (tmp_path / "site" / "about" / "index.html").write_text("<p>About</p>")

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from generator.convert import context as loss
 from generator.convert.ads import drop_ad_units
 from generator.convert.context import Context
-from generator.convert.code_blocks import numbered_listings_as_code
+from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embeds import embed_label, gists_as_code, videos_a_script_plays
 from generator.convert.footnotes import mark_footnotes, word_footnotes
@@ -321,6 +321,7 @@ PASSES: tuple[Pass, ...] = (
     drop_scripts_and_styles,
     gists_as_code,
     numbered_listings_as_code,
+    codecolorer_as_code,
     math_as_tex,
     drop_plugin_toc,
     drop_inpage_toc,

@@ -1,5 +1,6 @@
 """Code blocks: the language a block declares, as highlighters name it, preformatted text that links to web
-pages, which a code block cannot hold and so stays HTML, and listings a highlighter numbered in a table."""
+pages, which a code block cannot hold and so stays HTML, listings a highlighter numbered in a table, and
+CodeColorer's listings, which hold no <pre>."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ LANGUAGE_NAME = re.compile(r"[\w+#.-]+")
 NO_LANGUAGE = frozenset({"default", "generic", "null"})
 # The text of a column of line numbers.
 LINE_NUMBERS = re.compile(r"[\d\s]+")
+# The white space a browser collapses into one space (not the no-break spaces CodeColorer indents with).
+COLLAPSED = re.compile(r"[ \t\r\n\f]+")
 
 
 def code_language(el: Tag) -> str:
@@ -70,3 +73,36 @@ def _numbered_listing(table: Tag) -> Tag | None:
     if listing is None or not LINE_NUMBERS.fullmatch(numbers.get_text()) or not numbers.get_text().strip():
         return None
     return listing if not code.get_text().replace(listing.get_text(), "").strip() else None
+
+
+def codecolorer_as_code(soup: BeautifulSoup, ctx: Context) -> None:
+    """CodeColorer renders `[cc lang="java"]` as `div.codecolorer-container` around `div.codecolorer` (in a table
+    beside a cell of line numbers when it numbers them): no <pre>, but text the theme's `white-space: nowrap` shows
+    as lines, a `<br>` ending each and no-break spaces indenting them, GeSHi's spans colouring it and its links to
+    documentation on keywords. Read as prose, the listing ran into a paragraph of escaped words; it is a code block
+    in the language the container names (`text` names none), one line per line, without those links."""
+    for container in elements(soup, "div"):
+        if "codecolorer-container" not in (container.get("class") or ()):
+            continue
+        code = container.find("div", class_="codecolorer")
+        if code is None:
+            continue
+        language = next((name for name in code.get("class") or () if name != "codecolorer"), "text")
+        block = soup.new_tag("pre")
+        block.append(soup.new_tag("code", attrs={"class": f"language-{language}"} if language != "text" else {}))
+        block.code.string = _shown_lines(code)
+        container.replace_with(block)
+
+
+def _shown_lines(code: Tag) -> str:
+    """The lines a browser shows of text laid out with `white-space: nowrap`: white space collapsed to one space
+    and dropped at each line's ends, a line ended by each <br>, a no-break space a space."""
+    pieces = []
+    for node in code.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                pieces.append("\n")
+        else:
+            pieces.append(COLLAPSED.sub(" ", str(node)))
+    lines = "".join(pieces).split("\n")
+    return "\n".join(line.strip(" ").replace("\xa0", " ") for line in lines).strip("\n")

@@ -10,6 +10,11 @@ WordPress wrote then (`http://old.example/?p=73`, never changed), and its older 
 there: a post's path finds it on those hosts too. A link written as the site writes its own links
 (`../other/index.html`, in a hand-written post) finds the page at that path.
 
+A link to a path that no post has, right under the site's home or under a date there (`/slug/`,
+`/2014/03/09/slug/`), finds the post whose slug its last part is, when one post alone has that slug
+(`guess_key`): WordPress answers such an address with that post (redirect_guess_404_permalink), so the links
+a site wrote before it changed its permalinks still lead to their posts there.
+
 A link to the site's archive of a category, tag or other term (`/category/news/`, `/tag/lithium/`,
 `/?tag=lithium`, `/?category_name=news`; a subcategory's `/category/news/markets/`) becomes a link to that term's
 page, on any host of the site and under its home: the host's root, or the folder its top-level pages are in
@@ -100,6 +105,8 @@ def local_pages(site: Site) -> dict[str, str]:
             pages.setdefault(key, page)
         pages[page_key(page)] = page
     homes = _homes([(post, url_key) for post, _, url_key, _ in found])
+    for key, page in _guesses(found, homes, former):
+        pages.setdefault(key, page)
     for taxonomy in site.taxonomies:
         base = ARCHIVE_BASES.get(taxonomy.name, taxonomy.name)
         query = ARCHIVE_QUERIES.get(taxonomy.name, taxonomy.name)
@@ -122,6 +129,38 @@ def _homes(found: list[tuple[Post, str | None]]) -> list[str]:
         if post.type == "page" and not post.source.parent and url_key.endswith("/" + post.slug):
             homes.add(url_key[:-len(post.slug) - 1])
     return sorted(homes)
+
+
+def _guesses(found: list[tuple[Post, str, str | None, str | None]], homes: list[str],
+             former: list[str]) -> list[tuple[str, str]]:
+    """The keys by which guess_key finds a post: its slug under each home of the site on the hosts of its URL and
+    guid, and under those homes' folders on the site's earlier hosts; for each slug that one post alone has (of
+    two, WordPress's guess could lead to either). A host's root is no home of a site in a folder there."""
+    homes = [home for home in homes if "/" in home or not any(other.startswith(home + "/") for other in homes)]
+    folders = {home[len(_host(home)):] for home in homes}
+    slugs = Counter(post.slug.lower() for post, _, _, _ in found)
+    guesses = []
+    for post, page, url_key, guid_key in found:
+        slug = post.slug.lower()
+        if slugs[slug] > 1 or slug.isdigit():
+            continue
+        hosts = {_host(key) for key in (url_key, guid_key) if key is not None}
+        places = {home for home in homes if _host(home) in hosts}
+        places |= {host + folder for host in former for folder in folders}
+        guesses += [(f"{home} slug {slug}", page) for home in sorted(places)]
+    return guesses
+
+
+def guess_key(key: str) -> str | None:
+    """The key of the post that a link's key, a path no post has, may still lead to: that of the slug its last
+    part is, under the home its path leaves after that part and the date before it (see the module's
+    docstring); None for a key with a query and for a last part of digits."""
+    if "?" in key:
+        return None
+    head, _, slug = key.rpartition("/")
+    while head.rpartition("/")[2].isdigit():
+        head = head.rpartition("/")[0]
+    return f"{head} slug {slug.lower()}" if head and slug and not slug.isdigit() else None
 
 
 def archive_key(key: str) -> str | None:

@@ -28,7 +28,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from generator import urls
 from generator.language.words import Words
-from generator.render.local_links import archive_key, page_key, source_key
+from generator.render.local_links import archive_key, guess_key, page_key, source_key
 
 if TYPE_CHECKING:  # markdown-it-py is imported only by the reference parser that calls these rules
     from markdown_it.rules_core import StateCore
@@ -154,11 +154,15 @@ class Resolver:
         return None if target is None else self.link_to(target, urlsplit(url).fragment)
 
     def page_of(self, key: str) -> str | None:
-        """The page a URL's key leads to: a post's, or a term's (a subcategory's by its own slug)."""
+        """The page a URL's key leads to: a post's, or a term's (a subcategory's by its own slug), or the post
+        WordPress guesses from the path's last part."""
         page = self.pages.get(key)
         if page is None and "/category/" in key:
             other = archive_key(key)
             page = self.pages.get(other) if other is not None else None
+        if page is None:
+            guess = guess_key(key)
+            page = self.pages.get(guess) if guess is not None else None
         return page
 
     def link_to(self, target: str, fragment: str) -> str:

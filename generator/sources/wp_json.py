@@ -273,13 +273,17 @@ def _loads(text: str) -> tuple[Any, int]:
 def _json_before_end_tags(text: str) -> Any:
     """The JSON of `text`, also when end tags follow it. Static exports of WordPress sites that saved the
     `/wp-json/` index as an HTML page (`wp-json/index.html`) hold after its JSON an end tag for every tag an HTML
-    parser took the routes' patterns to open (`(?P<id>[\\d]+)`): `…}}</id></parent></id>`. The JSON is whole."""
+    parser took the routes' patterns to open (`(?P<id>[\\d]+)`): `…}}</id></parent></id>`. The JSON is whole.
+
+    Line breaks and tabs inside strings, which JSON forbids unescaped, are read as they are: a static export
+    that tidies the HTML it saved wraps the long lines of those same `index.html` files (`"WPML's\\nlanguage\\ncode"`),
+    and WordPress never wrote them there, so they stand for the spaces they replaced."""
     try:
-        return json.loads(text)
+        return json.loads(text, strict=False)
     except json.JSONDecodeError as e:
         if e.msg != "Extra data" or not END_TAGS.fullmatch(text, e.pos):
             raise
-        return json.loads(text[:e.pos])
+        return json.loads(text[:e.pos], strict=False)
 
 
 def _unwrapped(data: Any) -> Any:
