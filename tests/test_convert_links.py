@@ -174,3 +174,33 @@ def test_a_link_shown_as_its_own_address_keeps_an_entitys_text_in_that_address(e
     page = page_of(f'<p><a href="{escape(address)}">{escape(address)}</a></p>')
     assert hrefs(page) == {address}
     assert shown_text(page).strip() == address
+
+
+code_text = st.text(st.sampled_from("ab`_*[]()<> \\{}"), min_size=1, max_size=8)
+
+
+@st.composite
+def code_with_links(draw: st.DrawFn) -> tuple[str, list[str], list[str]]:
+    """Inline code (<code> or an older post's <tt>) with links among its text: its HTML, the links' addresses,
+    and the words a reader sees in it, in order."""
+    parts, links, words = [], [], []
+    for n, kind in enumerate(draw(st.lists(st.sampled_from(["text", "link"]), min_size=1, max_size=4))):
+        words.append(draw(code_text.filter(str.strip) if kind == "link" else code_text))
+        if kind == "link":
+            links.append(f"https://docs.example/ref/{n}")
+            parts.append(f'<a href="{links[-1]}">{escape(words[-1])}</a>')
+        else:
+            parts.append(escape(words[-1]))
+    tag = draw(st.sampled_from(["code", "tt"]))
+    return f"<p>See <{tag}>{''.join(parts)}</{tag}> here.</p>", links, words
+
+
+@settings(max_examples=200, deadline=None)
+@given(code_with_links())
+def test_links_inside_inline_code_stay_links_around_their_code(case: tuple[str, list[str], list[str]]) -> None:
+    html, links, words = case
+    page = page_of(html)
+    assert hrefs(page) == set(links)
+    assert all(link.find("code") is not None for link in page.find_all("a"))
+    shown = "".join(c.get_text() for c in page.find_all("code"))
+    assert "".join(words).replace(" ", "") == shown.replace(" ", "")

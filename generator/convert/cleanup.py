@@ -24,7 +24,7 @@ from generator.convert.formulas import math_as_tex
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_tracking_pixels,
                                       resolve_lazy_images, unwrap_pictures)
 from generator.convert.links import (images_out_of_links, keep_link_targets, name_icon_links,
-                                     resolve_relative_urls, split_block_links, unlink_dead_fragments,
+                                     links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import comments, elements, may_hold, tags_in
 from generator.convert.script_values import counters_at_their_end, progress_bars_show_their_value
@@ -351,6 +351,7 @@ PASSES: tuple[Pass, ...] = (
     images_out_of_links,
     teletype_as_code,
     code_spans_by_line,
+    links_out_of_code,
     styled_emphasis,
     emphasis_into_blocks,
     unwrap_repeated_emphasis,

@@ -196,6 +196,49 @@ def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
             link.insert_after(") " if _word_follows(link) else ")")
 
 
+def links_out_of_code(soup: BeautifulSoup, ctx: Context) -> None:
+    """A link inside inline code (`<code><a href>draw()</a></code>`, an older post's <tt>) stays a link: a
+    Markdown code span holds text alone, so the code is cut around each link, which gets a span of its own
+    (``[`draw()`](…)``). A link that shows an image stays as it is, beside spans of the code's text."""
+    for code in _elements(soup, "code"):
+        if code.parent is None or code.find_parent("pre") is not None or code.find("a", href=True) is None:
+            continue
+        parts: list[Tag | str] = []
+        for part in list(_code_and_links(code)):  # listed first: taking a link out would skip its sibling
+            if isinstance(part, Tag):
+                parts.append(part.extract())
+            elif parts and isinstance(parts[-1], str):
+                parts[-1] += part
+            else:
+                parts.append(part)
+        code.replace_with(*(_spanned(soup, code, part) for part in parts))
+
+
+def _code_and_links(node: Tag) -> Iterator[Tag | str]:
+    """The text of inline code, and the links in it, in order (the text's own markup is lost in a code span)."""
+    for child in node.children:
+        if isinstance(child, Tag):
+            yield from [child] if child.name == "a" and child.get("href") else _code_and_links(child)
+        elif type(child) is NavigableString:
+            yield str(child)
+
+
+def _spanned(soup: BeautifulSoup, code: Tag, part: Tag | str) -> Tag | str:
+    """A run of the code's text as a span of code (spaces alone stay spaces), or a link with its text as one."""
+    if isinstance(part, str):
+        if not part.strip():
+            return part
+        span = soup.new_tag("code", attrs=dict(code.attrs))
+        span.append(part)
+        return span
+    if part.find(SHOWN) is None and part.get_text().strip():
+        span = soup.new_tag("code", attrs=dict(code.attrs))
+        span.append(part.get_text())
+        part.clear()
+        part.append(span)
+    return part
+
+
 def unlink_dead_fragments(soup: BeautifulSoup, ctx: Context) -> None:
     """A link to `#x` where the post has no element `x` goes nowhere: it becomes its text. So does a bare `#`,
     the address a theme or page builder leaves on a button that a script ran or a "See more" it never filled
