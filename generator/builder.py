@@ -128,11 +128,12 @@ def _build(config: Config, scan: inputs.Scan, cache: BuildCache | None, jobs: in
             cache = build_cache.load(content) if session is None else session.cache_for(content)
         loaded = stages.load(config, scan, cache, jobs)
     with timer("group"):
-        site = stages.group(config, loaded)
+        grouped = stages.group(config, loaded)
+        site = grouped.site
     with timer("relate"):
         related = stages.relate(config, site, loaded, cache, jobs)
     with timer("plan"):
-        plan = stages.plan(config, scan, cache, site, loaded, related, _templates(config, scan, loaded, session))
+        plan = stages.plan(config, scan, cache, grouped, loaded, related, _templates(config, scan, loaded, session))
     little = stages.renders_little(plan)
     with timer("render"), _collecting(not little):
         made = stages.render(config, plan, staging, cache, 1 if little else jobs, progress)

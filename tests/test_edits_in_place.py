@@ -162,7 +162,33 @@ EDITS: list[tuple[str, Edit, bool]] = [
     ("a title back as it was", lambda s: s.change("story-10", title="Story 10"), True),
     ("a page under another, given its sibling's title", lambda s: s.change("history", title="our team"), False),
     ("a post with a featured image and no alt text", lambda s: s.change("story-01", title="With an Image"), True),
+    # Moves: a post's place changes, not its page's path (output/moves.py).
+    ("a date moved a day", lambda s: _moved(s, "story-07", days=1), True),
+    ("a date moved past two posts of its month, across two list pages", lambda s: _moved(s, "story-07", days=19), True),
+    ("a date moved to the time of another post's", lambda s: _moved(s, "story-12", days=9), True),
+    ("a date moved to the month before, whose lists keep their number of pages",
+     lambda s: _moved(s, "story-04", days=-7), True),
+    ("a date moved before every other news post", lambda s: _moved(s, "story-03", days=-27, hours=-1), True),
+    ("a term taken off, which the term's list, feed and the search filters show",
+     lambda s: s.change("story-09", taxonomies={"regions": ("china",)}), True),
+    ("a term added", lambda s: s.change("story-10", taxonomies={"regions": ("brazil", "china", "japan")}), True),
+    ("a featured image changed", lambda s: s.change("story-03", image=Image("https://example.com/up/new.jpg", "New")),
+     True),
+    ("a page moved from under one page to under another", lambda s: _reparented(s, "history", 903), True),
+    ("the date of a translated post", lambda s: _moved(s, "story-05", days=2), True),
+    ("a date moved into a year with no news yet, which has no list", lambda s: _moved(s, "story-00", days=-400),
+     False),
 ]
+
+
+def _moved(site: SmallSite, slug: str, days: int, hours: int = 0) -> None:
+    old = site.post(slug)
+    site.change(slug, date=old.date + timedelta(days=days, hours=hours))
+
+
+def _reparented(site: SmallSite, slug: str, parent: int) -> None:
+    old = site.post(slug)
+    site.change(slug, source=dataclasses.replace(old.source, parent=parent))
 
 
 @pytest.mark.parametrize("with_session", [False, True], ids=["separate-builds", "one-session"])
@@ -183,7 +209,7 @@ def test_edits_of_what_other_pages_show_rebuild_in_place_to_a_clean_build(
         assert after != before, f"the edit of {name} changed nothing: the test would prove nothing"
         differing += [f"after an edit of {name}: {path}" for path in sorted(after.keys() | clean.keys())
                       if after.get(path) != clean.get(path)]
-    assert differing == []
+    assert differing == [], "\n".join(differing)
 
 
 def _problems(result: object, root: Path) -> list[tuple[str, str, str]]:
@@ -244,6 +270,18 @@ def test_a_warning_about_reading_a_post_still_lets_edits_be_made_in_place(
     shutil.copytree(site.content, clean / "content", ignore=shutil.ignore_patterns(CACHE_DIR))
     run_build(config(clean, clean / "content", TAXONOMIES, **site.settings))
     assert tree(site.root / "site") == tree(clean / "site")
+
+
+def test_a_post_moved_across_the_search_index_renumbers_the_posts_between_as_a_clean_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Search numbers posts oldest first, five to a doc file: the newest post moved before every other news post
+    renumbers all of them, in doc files its own two are not in. Lists of one page each keep their shape."""
+    site = SmallSite(tmp_path / "project")
+    site.settings["build"]["posts_per_page"] = 100
+    site.build(False, monkeypatch)
+    _moved(site, "story-13", days=-117, hours=-1)
+    site.build(True, monkeypatch)
+    assert tree(site.root / "site") == site.clean_build(tmp_path / "clean")
 
 
 def _one_revision_more(site: SmallSite) -> None:

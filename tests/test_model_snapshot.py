@@ -48,7 +48,7 @@ def _stored(tmp_path: Path) -> tuple[list[StoredPost], object]:
 def test_the_saved_grouping_gives_the_model_build_site_gives(tmp_path: Path) -> None:
     stored, registry = _stored(tmp_path)
     site = build_site(stored, registry, None)
-    model_snapshot.save(tmp_path / "content", "key", site)
+    model_snapshot.save(tmp_path / "content", "key", model_snapshot.values(site))
     again = model_snapshot.load(tmp_path / "content", "key", stored, registry)
     assert again == site and again.relations == site.relations
     assert model_snapshot.load(tmp_path / "content", "another key", stored, registry) is None
@@ -160,7 +160,7 @@ def _a_term_the_site_lacks(data: dict) -> None:
 def test_a_snapshot_naming_what_is_no_post_is_not_used(tmp_path: Path, change) -> None:
     """Read whole, such a snapshot would show another post in a list, or fail a page long after it was read."""
     stored, registry = _stored(tmp_path)
-    model_snapshot.save(tmp_path / "content", "key", build_site(stored, registry, None))
+    model_snapshot.save(tmp_path / "content", "key", model_snapshot.values(build_site(stored, registry, None)))
     path = tmp_path / "content" / CACHE_DIR / model_snapshot.FILE_NAME
     data = orjson.loads(path.read_bytes())
     change(data)

@@ -1,8 +1,9 @@
 """Edits a build can make in place: posts whose body, title, summary, author, time of update or history
-changed while nothing else did, as a post edited upstream comes back from a sync. Only the pages that show
-those posts can change then (output/pages.py, plan_pages), so a build plans and renders those alone and
-keeps every other file of the site, instead of working out the key of each of its pages again: most of a
-rebuild after one edit at 10,000 posts.
+changed while nothing else did, as a post edited upstream comes back from a sync; and posts moved in the
+site without their pages' paths changing (a date, terms, a featured image: output/moves.py). Only the pages
+that show those posts, or whose posts moved, can change then (output/pages.py, plan_pages), so a build plans
+and renders those alone and keeps every other file of the site, instead of working out the key of each of
+its pages again: most of a rebuild after one edit at 10,000 posts.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.output.build_cache import BuildCache, FileEntry
 from generator.output.inputs import Scan
-from generator.output.loading import HISTORY, PLACE, SHOWN, UPDATED, Loaded
+from generator.output.loading import HISTORY, PLACE, SHOWN, SLUG, TYPE, UPDATED, Loaded
 from generator.problems import Problem
 
 
@@ -27,6 +28,14 @@ class Edits:
     dated: frozenset[str] = frozenset()
     # The ones whose history (mirror block) changed, which the Updates pages and their feed show.
     histories: frozenset[str] = frozenset()
+    # The ones whose place in the site changed but not their page's path (a date, terms, a featured image,
+    # a parent): they are among `shown` too, as their cards change. Where they moved to is found once the
+    # posts are grouped (output/moves.py), and so are the following:
+    moved: frozenset[str] = frozenset()
+    lists: frozenset[str] = frozenset()  # paths of list pages whose posts, or whose year's months, changed
+    feeds: frozenset[str] = frozenset()  # paths of feeds whose entries changed
+    pages: frozenset[str] = frozenset()  # posts whose neighbours, family, translations or related posts changed
+    renumbered: frozenset[str] = frozenset()  # posts whose number in the search index changed
 
     def listed(self) -> frozenset[str]:
         """The edited posts whose lists' pages must be planned: for what they show, or for their time."""
@@ -50,16 +59,19 @@ def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, Fi
         return None
     if len(files) + len(posts.entries) != len(cache.files):  # a static file, or a mirrored image, was removed
         return None
-    changed, shown, dated, histories = [], [], [], []
+    changed, shown, dated, histories, moved = [], [], [], [], []
     prefix = len(str(scan.inputs.content)) + 1
     for path, entry in posts.entries.items():
         old = cache.files.get(path)
         if old is None:
             return None
         if old.meta != entry.meta:
-            if not _same_place(old.meta, entry.meta):
-                return None
             name = path[prefix:]
+            if not _same_place(old.meta, entry.meta):
+                if not _same_path(old.meta, entry.meta):
+                    return None
+                moved.append(name)
+                shown.append(name)
             if any(old.meta[i] != entry.meta[i] for i in SHOWN):  # type: ignore[index]
                 shown.append(name)
             if old.meta[UPDATED] != entry.meta[UPDATED]:  # type: ignore[index]
@@ -70,7 +82,7 @@ def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, Fi
                     shown.append(name)
         if old.digest != entry.digest:
             changed.append(path[prefix:])
-    return Edits(frozenset(changed), frozenset(shown), frozenset(dated), frozenset(histories))
+    return Edits(frozenset(changed), frozenset(shown), frozenset(dated), frozenset(histories), frozenset(moved))
 
 
 def _removed(meta: list) -> bool:
@@ -82,3 +94,9 @@ def _same_place(old: object, new: object) -> bool:
     """Whether two versions of a post's front matter differ at most in what only shows (loading.place_key)."""
     return isinstance(old, list) and isinstance(new, list) and len(old) == len(new) > PLACE and \
         old[PLACE] == new[PLACE]
+
+
+def _same_path(old: object, new: object) -> bool:
+    """Whether two versions of a post's front matter give its page one path: the same slug and type."""
+    return isinstance(old, list) and isinstance(new, list) and len(old) == len(new) > PLACE and \
+        old[SLUG:TYPE + 1] == new[SLUG:TYPE + 1]

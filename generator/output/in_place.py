@@ -24,32 +24,37 @@ from generator.render.templates import Templates
 def outputs(config: Config, site: Site, keys: Keys, templates: Templates, pages: list[Page], edits: Edits,
             recorded: Mapping[str, Written]) -> list[Output] | None:
     """The outputs that show the edited posts: pages, feeds when titles, summaries, authors, times of update
-    or histories changed, the sitemap when times did, and the search index, which holds all of a post (those
-    posts' doc files and their blocks' shards). None when the edits change which files the site has (a history
-    that adds an Updates page), or the sitemap's last entries are not known: then every page is planned."""
+    or histories changed or posts moved, the sitemap when times did or posts moved, and the search index, which
+    holds all of a post (those posts' doc files and their blocks' shards; after moves, also those of the posts
+    they renumbered, and its manifest). None when the edits change which files the site has (a history that
+    adds an Updates page), or the sitemap's last entries are not known: then every page is planned."""
     found = [Output(p.path, p.key, rendering.page_maker(p, templates), p.post) for p in pages]
     if edits.shown or edits.dated or edits.histories:
         # Imported here: feeds and the HTTP stack they pull in are not needed for an edited body.
         from generator.output import outputs as site_files
         found += site_files.feeds(site, config, keys, edits)
-        if (edits.dated or edits.histories) and config.site.base_url:
-            sitemap = _sitemap(config, keys, pages, recorded)
+        if (edits.dated or edits.histories or edits.moved) and config.site.base_url:
+            sitemap = _sitemap(config, keys, pages, recorded, [urls.post(p) for p in site.posts] if edits.moved else [])
             if sitemap is None:
                 return None
             found += sitemap
     found += search_outputs(site, keys.feed_frame, config.path("content"), Dates(config.site.language),
-                            only=edits.files)
+                            only=edits.files | edits.renumbered, manifest=bool(edits.moved))
     if any(o.path not in recorded for o in found) or (edits.histories and _fewer_updates(pages, recorded)):
         return None
     return found
 
 
-def _sitemap(config: Config, keys: Keys, pages: list[Page], recorded: Mapping[str, Written]) -> list[Output] | None:
-    """The sitemap from the last build's entries, with the times of `pages` (sitemap_record)."""
+def _sitemap(config: Config, keys: Keys, pages: list[Page], recorded: Mapping[str, Written],
+             order: list[str]) -> list[Output] | None:
+    """The sitemap from the last build's entries, with the times of `pages` (sitemap_record), and with posts
+    that moved, the posts' pages in `order`."""
     from generator.output.outputs import sitemap_entry, sitemap_key, sitemap_outputs
     content = config.path("content")
     last = recorded.get(urls.SITEMAP)
     entries = last and sitemap_record.load(content, functools.partial(sitemap_key, keys), last.key)
+    if entries and order:
+        entries = sitemap_record.reordered(entries, order)
     if not entries:
         return None
     found = sitemap_record.patched(entries, dict(map(sitemap_entry, (p for p in pages if p.in_sitemap))))

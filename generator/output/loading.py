@@ -33,6 +33,7 @@ PLACE = 14  # the position of the place key (place_key) in those lists
 # Positions in those lists of what shows but leaves a post's place: its title, summary and author; the time
 # of its last update; its history (the mirror block as read).
 SHOWN, UPDATED, HISTORY = (0, 5, 6), 4, 12
+SLUG, TYPE = 1, 2  # the positions of what a post's page's path is made of
 
 
 @dataclass(frozen=True)

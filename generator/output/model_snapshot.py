@@ -51,15 +51,29 @@ def load(content_dir: Path, wanted: str, stored: Sequence[StoredPost], registry:
         return None
 
 
-def save(content_dir: Path, saved_key: str, site: Site) -> None:
-    """Written atomically; a content folder that cannot be written only costs the next build time."""
+def previous(content_dir: Path, parts: tuple[object, ...], entries: Mapping[str, FileEntry]) -> dict[str, Any] | None:
+    """The snapshot's values (see `values`) if it was made of `entries`, the post files as the last build read
+    them (its cache's), with `parts` as they are now; else None."""
     try:
-        write_file(content_dir, FILE_NAME, orjson.dumps({"version": VERSION, "key": saved_key, **_values(site)}))
+        data = orjson.loads((cache_dir(content_dir) / FILE_NAME).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != VERSION or data.get("key") != key(parts, entries):
+        return None
+    return data
+
+
+def save(content_dir: Path, saved_key: str, grouping: dict[str, Any]) -> None:
+    """`grouping` as `values` gives it. Written atomically; a content folder that cannot be written only costs
+    the next build time."""
+    try:
+        write_file(content_dir, FILE_NAME, orjson.dumps({"version": VERSION, "key": saved_key, **grouping}))
     except (OSError, TypeError):  # TypeError: a lone surrogate in a name, which JSON cannot hold
         pass
 
 
-def _values(site: Site) -> dict[str, Any]:
+def values(site: Site) -> dict[str, Any]:
+    """The grouping as plain values: post files newest first, and every list and relation by their positions."""
     position = {id(post): number for number, post in enumerate(site.posts)}
 
     def numbers(posts: tuple[Post, ...]) -> list[int]:

@@ -117,7 +117,7 @@ def feeds(site: Site, config: Config, keys: Keys, only: Edits | None = None) -> 
     entries = Entries(config.site.base_url, config.site.language)
     shown = only.listed() if only is not None else None
     for plan in feed_plans(site, config):
-        if shown is not None and shown.isdisjoint(map(_FILE, plan.posts)):
+        if shown is not None and shown.isdisjoint(map(_FILE, plan.posts)) and plan.path not in only.feeds:
             continue
 
         def make(_: RenderBody, plan=plan) -> bytes:

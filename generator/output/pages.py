@@ -67,13 +67,14 @@ def plan_pages(site: Site, config: Config, keys: Keys, related: Sequence[tuple[i
     `related` holds the positions of each post's related posts (model.related_positions); with `only`, just
     the pages that show the edited posts: their own; where titles, summaries or authors changed, the lists,
     neighbours, related posts and families that show those; where times of update changed, the lists and
-    indexes whose time in the sitemap they are; where histories changed, every Updates page."""
+    indexes whose time in the sitemap they are; where histories changed, every Updates page; where posts
+    moved, the list pages whose posts changed, the indexes and the search page, which count them."""
     plan = _Plan(site, config, keys, related, media, only)
     whole = only is None
-    lists = whole or bool(plan.shown)  # an edited body shows on its own page alone
-    # The indexes show the posts' counts and terms, which edits leave as they were; the sitemap gives the
-    # time of the latest update of their posts.
-    indexes = whole or bool(only and only.dated)
+    lists = whole or bool(plan.shown or plan.lists)  # an edited body shows on its own page alone
+    # The indexes show the posts' counts and terms, which only moves change; the sitemap gives the time of the
+    # latest update of their posts.
+    indexes = whole or bool(only and (only.dated or only.moved))
     if lists:
         yield from plan.list_pages(site.posts, urls.home, config.site.title, None, Origin("home page"))
     if indexes:
@@ -89,23 +90,25 @@ def plan_pages(site: Site, config: Config, keys: Keys, related: Sequence[tuple[i
     yield from plan.updates_pages()
     if whole:
         yield plan.not_found_page(inline_css)
+    if whole or only.moved:  # its filters list the terms and their posts
         yield plan.search_page()
     for position in range(len(site.posts)) if whole else sorted(posts_showing(site, related, only)):
         yield plan.post_page(position, site.posts[position])
     if lists:
         for taxonomy in site.taxonomies:
             for listing in taxonomy.terms:
-                if plan.wanted(listing.posts):
+                if plan.wanted(listing.posts) or plan.term_moved(listing):
                     yield from plan.term_pages(taxonomy, listing)
 
 
 def posts_showing(site: Site, related: Sequence[tuple[int, ...]], edits: Edits) -> set[int]:
-    """The positions of the posts whose pages show an edited post: the edited posts themselves, and for those
-    whose title, summary or author changed, their neighbours (each shows the other's title), the pages under
-    them (which show their parent's title), and the posts that have them among their related posts (the parts
-    of a post page's key that name other posts, output/keys.py). A parent, which shows the titles of the pages
-    under it, orders them by title: their titles are part of their place (loading.place_key), not edits."""
-    found = {i for i, post in enumerate(site.posts) if post.file in edits.files}
+    """The positions of the posts whose pages show an edited post: the edited posts themselves, those whose
+    neighbours, family or related posts moves changed (`edits.pages`), and for the edited posts whose title,
+    summary or author changed, or that moved, their neighbours (each shows the other's title), the pages under
+    them (which show their parent's title), their parent (which shows the titles of the pages under it), and
+    the posts that have them among their related posts (the parts of a post page's key that name other posts,
+    output/keys.py)."""
+    found = {i for i, post in enumerate(site.posts) if post.file in edits.files or post.file in edits.pages}
     shown = {i for i in found if site.posts[i].file in edits.shown}
     if not shown:
         return found
@@ -113,6 +116,9 @@ def posts_showing(site: Site, related: Sequence[tuple[int, ...]], edits: Edits) 
     for position in shown:
         found.update(n for n in relations.older_newer[position] if n is not None)
         found.update(relations.children_of[position] if relations.children_of else ())
+        parent = relations.parent_of[position] if relations.parent_of else None
+        if parent is not None:  # which lists the titles of the pages under it (a moved post's may change)
+            found.add(parent)
     found.update(i for i, others in enumerate(related) if not shown.isdisjoint(others))
     return found
 
@@ -157,12 +163,19 @@ class _Plan:
         self.site, self.config, self.keys, self.related, self.only = site, config, keys, related, only
         self.views = views.Views(config, site, media)
         self.words, self.dates = self.views.words, self.views.dates
-        # With `only`: the edited posts whose title, summary, author or time of update other pages show.
+        # With `only`: the edited posts whose title, summary, author or time of update other pages show, and the
+        # list pages whose posts moves changed.
         self.shown = only.listed() if only is not None else frozenset()
+        self.lists = only.lists if only is not None else frozenset()
 
     def wanted(self, posts: Iterable[Post]) -> bool:
         """Whether a page showing `posts` (summaries, titles) is planned: always in a whole plan."""
         return self.only is None or not self.shown.isdisjoint(map(_FILE, posts))
+
+    def term_moved(self, listing: TermListing) -> bool:
+        """Whether moves changed a page of the term's list (and so it is planned, though it may not show them)."""
+        count = len(paginate(listing.posts, self.config.build.posts_per_page))
+        return bool(self.lists) and any(urls.term(listing.term, n) in self.lists for n in range(1, count + 1))
 
     def every_update(self) -> bool:
         """Whether every Updates page is planned: in a whole plan, and after a post's history changed, which
@@ -180,9 +193,9 @@ class _Plan:
         """`key_parts` names what `feed` and `subnav` show, which the key cannot see inside the callables."""
         chunks = paginate(posts, self.config.build.posts_per_page)
         for number, chunk in enumerate(chunks, start=1):
-            if not self.wanted(chunk):
-                continue
             path = path_of_page(number)
+            if not self.wanted(chunk) and path not in self.lists:
+                continue
 
             def context(_: RenderBody, path: str = path, number: int = number,
                         chunk: Sequence[Post] = chunk) -> dict[str, Any]:

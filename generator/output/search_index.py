@@ -95,12 +95,13 @@ def shard_path(block: int, bucket_number: int) -> str:
 
 
 def search_outputs(site: Site, frame: str, content: Path, dates: Dates,
-                   only: frozenset[str] | None = None) -> list[Output]:
+                   only: frozenset[str] | None = None, manifest: bool = False) -> list[Output]:
     """The index's files, keyed by `frame` (the configuration and code key) and what each is made from. With
-    `only` (post files whose body alone changed), just the doc files of those posts and their blocks' shards."""
+    `only` (post files whose body alone changed, or whose number), just the doc files of those posts and their
+    blocks' shards, and the manifest if asked for (the posts of each term, which moves change)."""
     shape = layout(len(site.posts))
     oldest_first = site.posts[::-1]
-    outputs = [] if only is not None else [_manifest(site, shape, frame)]
+    outputs = [_manifest(site, shape, frame)] if only is None or manifest else []
     reader = _BlockReader(content, oldest_first, frame)
     for block in range(shape.blocks):
         posts = oldest_first[block * BLOCK:(block + 1) * BLOCK]

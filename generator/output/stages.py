@@ -11,7 +11,8 @@ from generator.config import Config, default_label
 from generator.convert.document import Term, TermRegistry
 from generator.language.words import Words
 from generator.model import Site, build_site
-from generator.output import build_cache, in_place, manifest, model_snapshot, related, rendering, sitemap_record, spare_record
+from generator.output import (build_cache, in_place, manifest, model_snapshot, moves, related, rendering,
+                              sitemap_record, spare_record)
 from generator.output.build_cache import BuildCache, FileEntry, Written
 from generator.output.inputs import TERMS_FILE, Scan, config_key, folder_mtimes, folders_of, make_stamp, output_stats
 from generator.output.digest import of_values
@@ -46,6 +47,7 @@ class Inputs:
     edits: Edits | None  # posts changed in a way that leaves every other input and file as they were
     labels: Labels = field(default_factory=Labels)  # labels.yaml: the site's names of its taxonomies and types
     model: str = ""  # the key of the model these inputs make (model_snapshot.key); "" when it cannot be known
+    previous: dict | None = None  # after edits that move posts, the last build's grouping (model_snapshot.previous)
 
 
 @dataclass(frozen=True)
@@ -88,9 +90,13 @@ def load(config: Config, scan: Scan, cache: BuildCache, jobs: int) -> Inputs:
     edits = find_edits(scan, cache, posts, files, settings, problems)
     # No snapshot without a key of terms.yaml ("" while its stat cannot be trusted); labels.yaml is read by
     # every build, so its names stand in the key themselves.
-    model = model_snapshot.key((code, settings, terms[0], labels.taxonomies, labels.types), posts.entries) \
-        if terms[0] else ""
-    return Inputs(posts, files, registry, terms, problems, code, settings, edits, labels, model)
+    parts = (code, settings, terms[0], labels.taxonomies, labels.types)
+    model = model_snapshot.key(parts, posts.entries) if terms[0] else ""
+    previous = None
+    if edits is not None and edits.moved and model:
+        previous = model_snapshot.previous(content, parts, {path: cache.files[path] for path in posts.entries})
+        edits = edits if previous is not None else None
+    return Inputs(posts, files, registry, terms, problems, code, settings, edits, labels, model, previous)
 
 
 def _terms(content: Path, entry: FileEntry | None, code: str, cached: tuple[str, list, list]
@@ -110,20 +116,28 @@ def _terms(content: Path, entry: FileEntry | None, code: str, cached: tuple[str,
     return registry, (key, terms, [[p.file, p.item, p.field, p.message] for p in problems])
 
 
-def group(config: Config, loaded: Inputs) -> Site:
+@dataclass(frozen=True)
+class Grouped:
+    site: Site
+    values: dict | None = None  # when the posts were grouped anew, the grouping as model_snapshot saves it
+
+
+def group(config: Config, loaded: Inputs) -> Grouped:
     """The model: the last build's, while no post's front matter nor anything else it is made from changed."""
     content = config.path("content")
     if loaded.model:
         site = model_snapshot.load(content, loaded.model, loaded.posts.posts, loaded.registry)
         if site is not None:
-            return site
+            return Grouped(site)
     words = site_words(config)
     site = build_site(loaded.posts.posts, loaded.registry, config.taxonomies,
                       functools.partial(_label, loaded.labels.taxonomies, words),
                       functools.partial(_label, loaded.labels.types, words))
-    if loaded.model:  # saved now: it depends on the inputs alone, not on how the rest of the build goes
-        model_snapshot.save(content, loaded.model, site)
-    return site
+    if not loaded.model:
+        return Grouped(site)
+    values = model_snapshot.values(site)
+    model_snapshot.save(content, loaded.model, values)  # now: it depends on the inputs alone, not on the build
+    return Grouped(site, values)
 
 
 def _label(site_names: dict[str, str], words: Words, name: str) -> str:
@@ -132,13 +146,14 @@ def _label(site_names: dict[str, str], words: Words, name: str) -> str:
 
 
 def relate(config: Config, site: Site, loaded: Inputs, cache: BuildCache, jobs: int) -> related.Related:
-    if loaded.edits is not None:  # no post's terms, dates or files changed, nor the code
+    if loaded.edits is not None and not loaded.edits.moved:  # no post's terms, dates or files changed, nor the code
         return related.reuse(site, cache.related)
     return related.relate(site, config.build.related_posts, cache.related, loaded.code, jobs)
 
 
-def plan(config: Config, scan: Scan, cache: BuildCache, site: Site, loaded: Inputs,
+def plan(config: Config, scan: Scan, cache: BuildCache, grouped: Grouped, loaded: Inputs,
          relations: related.Related, templates: Templates) -> Planned:
+    site = grouped.site
     digests = {name: loaded.files[str(path)].digest for name, path in scan.inputs.templates.items()
                if str(path) in loaded.files}
     posts_pages, local_key = _local_pages(site, cache, loaded)
@@ -150,10 +165,11 @@ def plan(config: Config, scan: Scan, cache: BuildCache, site: Site, loaded: Inpu
     static = scan.inputs.static
     css = static[SITE_CSS].read_text(encoding="utf-8") if SITE_CSS in static else ""
     problems = list(loaded.problems)
-    pages = plan_pages(site, config, keys, relations.table, css, media, only=loaded.edits)
+    edits = _with_moves(config, grouped, loaded, cache, relations, local_key)
+    pages = plan_pages(site, config, keys, relations.table, css, media, only=edits)
     recorded = cache.pages if cache.output == scan.output else {}
-    if loaded.edits is not None:
-        outputs = in_place.outputs(config, site, keys, templates, list(pages), loaded.edits, recorded)
+    if edits is not None:
+        outputs = in_place.outputs(config, site, keys, templates, list(pages), edits, recorded)
         if outputs is not None:
             return Planned(outputs, manifest.edited(outputs, recorded), dict(recorded), lookups, local, problems,
                            frozenset(), uses)
@@ -173,6 +189,19 @@ def plan(config: Config, scan: Scan, cache: BuildCache, site: Site, loaded: Inpu
     decision = manifest.decide(outputs, recorded, valid, cache.links, lookups)
     return Planned(outputs, decision, valid, lookups, local, problems,
                    frozenset(manifest.hand_added(scan.output, recorded, changed) if changed else ()), uses)
+
+
+def _with_moves(config: Config, grouped: Grouped, loaded: Inputs, cache: BuildCache, relations: related.Related,
+                local_key: str) -> Edits | None:
+    """The edits, with what posts that moved change (output/moves.py); None when they cannot be made in place:
+    the site's lists changed shape, or the posts' addresses did, to which links in bodies lead."""
+    edits = loaded.edits
+    if edits is None or not edits.moved:
+        return edits
+    if loaded.previous is None or grouped.values is None or local_key != cache.local[0]:
+        return None
+    return moves.with_moves(edits, loaded.previous, grouped.values, grouped.site, config, cache.related,
+                            relations.entries)
 
 
 def _template_uses(digests: dict[str, str], code: str, cached: tuple[str, dict[str, frozenset[str] | None]],
@@ -197,7 +226,7 @@ def _uses(templates: Templates, name: str) -> frozenset[str] | None:
 def _local_pages(site: Site, cache: BuildCache, loaded: Inputs) -> tuple[dict[str, str], str]:
     """render.local_pages(site), reused while what it reads is unchanged (local_links.inputs) and the code.
     After edits (output/edits.py), none did: the key is not even made (a few hundredths of a second)."""
-    if loaded.edits is not None and cache.local[0]:
+    if loaded.edits is not None and not loaded.edits.moved and cache.local[0]:
         return cache.local[1], cache.local[0]
     key = of_values(loaded.code, local_inputs(site))
     if cache.local[0] == key:

@@ -1,0 +1,123 @@
+"""Edits that move posts without changing their pages' paths (output/edits.py, `moved`): a date, terms, a
+featured image, a parent. What else shows something new then is found by comparing how the last build
+grouped the posts (its model snapshot, output/model_snapshot.py) with how this one does, list by list and page
+by page: the list pages whose posts changed, the feeds whose entries did, the posts whose neighbours, family,
+translations or related posts did, and the posts whose number in the search index did. Only those are planned.
+A grouping of another shape, where a list appeared or went or has another number of pages, gives None: the
+site's paths change then, and every page is planned.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from generator import urls
+from generator.config import Config
+from generator.convert.document import Term
+from generator.model import Site
+from generator.output.edits import Edits
+
+ListName = tuple[Any, ...]  # ("home",), ("type", name), ("year", y), ("month", y, m), ("term", taxonomy, slug)
+Related = Mapping[str, tuple[str, tuple[str, ...]]]  # post file -> (key, related files), as the build cache has it
+
+
+def with_moves(edits: Edits, old: dict[str, Any], new: dict[str, Any], site: Site, config: Config,
+               old_related: Related, new_related: Related) -> Edits | None:
+    """`edits` with what the moves change; `old` and `new` are the two groupings as model_snapshot saves them."""
+    found = _list_changes(_lists(old), _lists(new), _months(old), _months(new), site, config)
+    if found is None:
+        return None
+    lists, feeds = found
+    before = _surroundings(old)
+    pages = {file for file, shown in _surroundings(new).items() if before.get(file) != shown}
+    pages.update(file for file, (_, files) in new_related.items() if old_related.get(file, ("", None))[1] != files)
+    numbers = {file: n for n, file in enumerate(old["posts"])}
+    renumbered = {file for n, file in enumerate(new["posts"]) if numbers.get(file) != n}
+    return dataclasses.replace(edits, lists=frozenset(lists), feeds=frozenset(feeds), pages=frozenset(pages),
+                               renumbered=frozenset(renumbered))
+
+
+def _list_changes(old: dict[ListName, list[str]], new: dict[ListName, list[str]], old_months: dict[int, list],
+                  new_months: dict[int, list], site: Site, config: Config) -> tuple[set[str], set[str]] | None:
+    """The paths of the list pages and of the feeds that show other posts than before, or None."""
+    if old.keys() != new.keys():
+        return None
+    size, limit = config.build.posts_per_page, config.build.feed_entries
+    terms = {(listing.term.taxonomy, listing.term.slug): listing.term
+             for taxonomy in site.taxonomies for listing in taxonomy.terms}
+    lists: set[str] = set()
+    feeds: set[str] = set()
+    for name, now in new.items():
+        was = old[name]
+        count = _page_count(len(now), size)
+        if count != _page_count(len(was), size):
+            return None
+        # A year's pages show its months' counts too.
+        every = name[0] == "year" and old_months[name[1]] != new_months[name[1]]
+        if was == now and not every:
+            continue
+        path = _path_of_page(name, terms)
+        lists.update(path(n) for n in range(1, count + 1)
+                     if every or was[(n - 1) * size:n * size] != now[(n - 1) * size:n * size])
+        if name[0] in ("home", "term") and was[:limit] != now[:limit]:
+            feeds.add(urls.FEED if name[0] == "home" else urls.term_feed(terms[name[1:]]))
+    return lists, feeds
+
+
+def _lists(values: dict[str, Any]) -> dict[ListName, list[str]]:
+    """Every list of posts the site's pages show, as post files in the list's order."""
+    files = values["posts"]
+
+    def named(positions: list[int]) -> list[str]:
+        return [files[p] for p in positions]
+
+    found: dict[ListName, list[str]] = {("home",): files}
+    for name, _, positions in values["types"]:
+        found["type", name] = named(positions)
+    for year, positions, months in values["years"]:
+        found["year", year] = named(positions)
+        for month, in_month in months:
+            found["month", year, month] = named(in_month)
+    for taxonomy, _, listings in values["taxonomies"]:
+        for slug, positions in listings:
+            found["term", taxonomy, slug] = named(positions)
+    return found
+
+
+def _months(values: dict[str, Any]) -> dict[int, list]:
+    """Year -> its months and their counts, which each page of the year's list shows."""
+    return {year: [(month, len(in_month)) for month, in_month in months] for year, _, months in values["years"]}
+
+
+def _surroundings(values: dict[str, Any]) -> dict[str, tuple]:
+    """Post file -> the posts its page links to apart from related ones: its neighbours, parent, children and
+    translations (model.Relations), as files."""
+    files = values["posts"]
+    older_newer, _, _, _, parent_of, children_of, translations_of = values["relations"]
+
+    def at(position: int | None) -> str | None:
+        return None if position is None else files[position]
+
+    return {file: (tuple(map(at, older_newer[n])), at(parent_of[n]) if parent_of else None,
+                   tuple(map(at, children_of[n])) if children_of else (),
+                   tuple((language, at(p)) for language, p in translations_of[n]) if translations_of else ())
+            for n, file in enumerate(files)}
+
+
+def _page_count(posts: int, size: int) -> int:
+    return max(1, -(-posts // size))  # a list without posts still has its page (pages.paginate)
+
+
+def _path_of_page(name: ListName, terms: dict[tuple[str, str], Term]) -> Callable[[int], str]:
+    kind = name[0]
+    if kind == "home":
+        return urls.home
+    if kind == "type":
+        return lambda n: urls.post_type(name[1], n)
+    if kind == "year":
+        return lambda n: urls.year(name[1], n)
+    if kind == "month":
+        return lambda n: urls.month(name[1], name[2], n)
+    return lambda n: urls.term(terms[name[1:]], n)
