@@ -68,7 +68,7 @@ def test_build_goes_on_past_a_bad_post_and_exits_one(tmp_path: Path) -> None:
     assert run("import", str(_saved(tmp_path)), "--content", str(tmp_path / "content"), cwd=tmp_path).returncode == 0
     done = run("build", "--content", str(tmp_path / "content"), "--out", str(tmp_path / "out"), cwd=tmp_path)
     assert done.returncode == 1
-    assert f"{content / 'bad.md'}: field 'slug': expected a non-empty string" in done.stderr
+    assert f"{content / 'bad.md'}: field 'slug': missing" in done.stderr
     # The command ends without freeing what it made (cli.run), once what it printed is written out.
     assert done.stdout.startswith("built ") and done.stdout.endswith(" files written, 0 unchanged, 0 removed\n")
     assert (tmp_path / "out" / "post" / "hello" / "index.html").is_file()
