@@ -73,8 +73,9 @@ def same_post(path: Path, document: Document) -> Document | None:
         return None
     except ItemError as e:
         if e.field.startswith("mirror") or e.field == "front matter":
-            remedy = "its mirror: block" if e.field.startswith("mirror") else "its front matter, or delete the file"
-            raise ItemError(e.field, f"{path}: {e.message}; the file was left as it is: mend {remedy}, "
+            remedy = "mend or delete its mirror: block" if e.field.startswith("mirror") else \
+                "mend its front matter, or delete the file"
+            raise ItemError(e.field, f"{path}: {e.message}; the file was left as it is: {remedy}, "
                                      "then import again") from None
         return None
     except (OSError, UnicodeDecodeError) as e:
