@@ -117,9 +117,23 @@ def check_target(site_dir: Path, target: Path) -> str:
         raise BundleError(f"{target}: is a folder; give a file name such as mirror.zip")
     if not parent.is_dir():
         raise BundleError(f"{target}: {target.parent} is not a folder")
+    if target.exists() and not _zip_or_empty(target):
+        raise BundleError(f"{target}: exists and is not a zip, and the bundle would replace it: give another "
+                          "name, or move that file first")
     if target.stem in ("", ".", "..") or target.stem.startswith("."):
         raise BundleError(f"{target}: give the file a name, such as mirror.zip: it names the folder inside")
     return target.stem
+
+
+def _zip_or_empty(path: Path) -> bool:
+    """Whether the file is an earlier bundle (a zip) or empty, and so may be replaced: `bundle content/terms.yaml`
+    or `bundle newsmirror.toml`, a slip of the hand, would otherwise replace the user's file with a zip."""
+    try:
+        with path.open("rb") as file:
+            start = file.read(4)
+    except OSError:
+        return False
+    return start in (b"", b"PK\x03\x04", b"PK\x05\x06")  # a zip's first entry, or an empty zip's end record
 
 
 def _temporary(target: Path) -> tuple[int, str]:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the HTTP stack is loaded only by the commands that use it
     from generator.sources.http import Politeness
 
 OK, ITEMS_FAILED, USAGE = 0, 1, 2
+SIGPIPE_EXIT = 141  # as a shell reports a command that a closed pipe ended (128 + SIGPIPE)
 
 
 def main(argv: Sequence[str] | None = None, held: list[object] | None = None) -> int:
@@ -39,8 +40,12 @@ def main(argv: Sequence[str] | None = None, held: list[object] | None = None) ->
         for line in str(e).splitlines():
             print(f"newsmirror: error: {line}", file=sys.stderr)
         return USAGE
+    except BrokenPipeError:  # the reader went away (`newsmirror check | head`): nothing is wrong to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush does not fail too
+        return SIGPIPE_EXIT
     except OSError as e:  # a folder where a file belongs, a full disk, no permission
-        print(f"newsmirror: error: {e.filename2 or e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+        name = e.filename2 or e.filename  # none for a write to a file already open
+        print(f"newsmirror: error: {f'{name}: ' if name else ''}{e.strerror or e}", file=sys.stderr)
         return USAGE
     except KeyboardInterrupt:
         print("newsmirror: interrupted", file=sys.stderr)
@@ -385,7 +390,8 @@ def _check(args: argparse.Namespace, say: _Printer) -> int:
     from generator.check import check_site
     site = args.site or _config(args).path("output")
     if not site.is_dir():
-        raise ConfigError("check", [f"{site}: no such folder; build the site first"])
+        why = "a file, not a site's folder" if site.exists() else "no such folder; build the site first"
+        raise ConfigError("check", [f"{site}: {why}"])
     problems = check_site(site)
     for number, problem in enumerate(problems, start=1):
         print(f"{number}. {problem}")

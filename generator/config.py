@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.convert.post_language import TAG as LANGUAGE_TAG
 from generator.language.words import Overrides, Words, problems as word_problems
 
 DEFAULT_FILE = "newsmirror.toml"
@@ -143,6 +144,7 @@ SECTIONS = {"site": SiteConfig, "paths": PathsConfig, "build": BuildConfig, "imp
             "sync": SyncConfig, "media": MediaConfig,
             "changes": ChangesConfig}
 OTHER_KEYS = ("taxonomies", "sources", "words")
+INPUT_FOLDERS = ("content", "templates", "static")  # the [paths] a build reads; `output` it writes
 KNOWN_LABELS = ("category", "post_tag", "post", "page")  # WordPress's own: named in the theme's words
 # A hostname as GitHub Pages takes it in CNAME: labels of letters, digits and hyphens.
 SOURCE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
@@ -178,6 +180,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(str(path), [f"cannot read: {e.strerror}"]) from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(str(path), [f"not valid TOML: {e}"]) from None
+    except UnicodeDecodeError as e:  # tomllib reads UTF-8 only; Notepad may have saved UTF-16 or Latin-1
+        raise ConfigError(str(path), [f"not UTF-8 text (byte {e.start}): save it as UTF-8"]) from None
 
 
 def parse_config(data: dict[str, Any], source: str = "defaults", root: Path = Path(".")) -> Config:
@@ -194,6 +198,7 @@ def parse_config(data: dict[str, Any], source: str = "defaults", root: Path = Pa
     words = _words(data.get("words", {}), problems)
     if not problems:
         sections["site"] = _check_site(sections["site"], problems)
+        _check_paths(sections["paths"], root, problems)
         _check_build(sections["build"], problems)
         _check_sync(sections["sync"], problems)
         _check_import(sections["import"], problems)
@@ -366,8 +371,9 @@ def _check_sync(sync: SyncConfig, problems: list[str]) -> None:
 
 
 def _check_site(site: SiteConfig, problems: list[str]) -> SiteConfig:
-    if not site.language.strip():
-        problems.append("site.language: must not be empty (a BCP 47 tag such as 'en')")
+    # Every page's <html lang> and the theme's words come from it: '../x' or 'English' would be neither.
+    if not LANGUAGE_TAG.fullmatch(site.language.strip()):
+        problems.append(f"site.language: expected a BCP 47 tag such as 'en' or 'pt-BR', got {site.language!r}")
     if site.cname and not HOSTNAME.fullmatch(site.cname):
         problems.append(f"site.cname: expected a bare domain such as 'news.example.org', got {site.cname!r}")
     if not site.base_url:
@@ -382,6 +388,35 @@ def _check_site(site: SiteConfig, problems: list[str]) -> SiteConfig:
                         f"but site.base_url is on {parts.hostname!r}")
     # Relative links are resolved against a folder, so the base always ends with a slash.
     return dataclasses.replace(site, base_url=site.base_url.rstrip("/") + "/")
+
+
+def _check_paths(paths: PathsConfig, root: Path, problems: list[str]) -> None:
+    """Folder names that are usable, and an output folder apart from the folders a build reads: the build
+    replaces its output whole, so an output holding the content would delete the posts, and one inside the
+    static folder would be copied into itself on every build."""
+    found: list[str] = []
+    for key in INPUT_FOLDERS + ("output",):
+        value = getattr(paths, key)
+        if not value.strip() or "\0" in value:
+            found.append(f"paths.{key}: expected a folder name, got {value!r}")
+        elif key != "output" and (root / value).is_file():
+            found.append(f"paths.{key}: {value} is a file, not a folder")
+    if found:
+        problems.extend(found)
+        return
+    output = (root / paths.output).resolve()
+    if output == root.resolve() or output in root.resolve().parents:
+        problems.append(f"paths.output: {paths.output!r} holds the configuration's own folder; the build replaces "
+                        "its output folder whole: name a folder of its own, such as 'site'")
+        return
+    for key in INPUT_FOLDERS:
+        folder = (root / getattr(paths, key)).resolve()
+        if folder == output or output in folder.parents:
+            problems.append(f"paths.output: {paths.output} holds paths.{key} {getattr(paths, key)}; the build "
+                            "replaces its output folder whole, which would delete it")
+        elif folder in output.parents:
+            problems.append(f"paths.output: {paths.output} is inside paths.{key} {getattr(paths, key)}; the build "
+                            "would read its own output back: keep the two apart")
 
 
 def _check_build(build: BuildConfig, problems: list[str]) -> None:

@@ -63,17 +63,25 @@ def stage_file(content_dir: Path, document: Document, options: ImportOptions = I
 
 
 def same_post(path: Path, document: Document) -> Document | None:
-    """The post the file holds, if it is this one (same type and WordPress id). A `mirror:` block
-    broken by hand raises ItemError: rewriting the file would throw its history away unsaid."""
+    """The post the file holds, if it is this one (same type and WordPress id). A file that cannot be read, or
+    whose front matter or `mirror:` block was broken by hand, raises ItemError: what it holds is unknown, and
+    rewriting it would throw a hand edit or the post's history away unsaid (an unreadable file was replaced,
+    and its post logged as new)."""
     try:
         old = loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
     except ItemError as e:
-        if e.field.startswith("mirror"):
-            raise ItemError(e.field, f"{path}: {e.message}; the file was left as it is: mend or delete its "
-                                     "mirror: block, then import again") from None
+        if e.field.startswith("mirror") or e.field == "front matter":
+            remedy = "mend or delete its mirror: block" if e.field.startswith("mirror") else \
+                "mend its front matter, or delete the file"
+            raise ItemError(e.field, f"{path}: {e.message}; the file was left as it is: {remedy}, "
+                                     "then import again") from None
         return None
-    except (OSError, UnicodeDecodeError):
-        return None
+    except (OSError, UnicodeDecodeError) as e:
+        reason = e.strerror if isinstance(e, OSError) else f"not UTF-8 text (byte {e.start})"
+        raise ItemError("file", f"{path}: cannot read: {reason}; the file was left as it is: make it readable, "
+                                "or delete it, then import again") from None
     return old if (old.type, old.source.id) == (document.type, document.source.id) else None
 
 

@@ -85,6 +85,25 @@ def test_a_target_that_cannot_be_written_is_one_line_naming_it(sample_site: Path
     assert not (sample_site / "mirror.zip").exists()
 
 
+@pytest.mark.parametrize("name, data", [("terms.yaml", b"category: {}\n"), ("newsmirror.toml", b"[site]\n"),
+                                        ("notes.zip", b"not a zip")])
+def test_a_file_that_is_not_a_zip_is_never_replaced(sample_site: Path, tmp_path: Path, name: str,
+                                                     data: bytes) -> None:
+    """`newsmirror bundle content/terms.yaml` replaced the term names with a zip and exited 0."""
+    target = tmp_path / name
+    target.write_bytes(data)
+    with pytest.raises(BundleError, match=r": exists and is not a zip, and the bundle would replace it"):
+        write_bundle(sample_site, target)
+    assert target.read_bytes() == data
+
+
+def test_an_earlier_bundle_or_an_empty_file_is_replaced(sample_site: Path, tmp_path: Path) -> None:
+    (tmp_path / "empty.zip").touch()
+    write_bundle(sample_site, tmp_path / "empty.zip")
+    write_bundle(sample_site, tmp_path / "empty.zip")
+    assert zipfile.is_zipfile(tmp_path / "empty.zip")
+
+
 def test_a_folder_that_no_one_may_write_is_reported(sample_site: Path) -> None:
     if not Path("/proc/self").is_dir():
         pytest.skip("needs Linux's /proc, where not even root may create a file")
@@ -100,7 +119,7 @@ def test_no_site_to_bundle_says_to_build_first(tmp_path: Path) -> None:
 def test_a_write_that_fails_half_way_leaves_the_old_zip_and_no_temporary(sample_site: Path, tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "mirror.zip"
-    target.write_bytes(b"last week's bundle")
+    target.write_bytes(b"PK\x03\x04 last week's bundle")
     added = []
     real_add = bundle._add
 
@@ -113,7 +132,7 @@ def test_a_write_that_fails_half_way_leaves_the_old_zip_and_no_temporary(sample_
     monkeypatch.setattr(bundle, "_add", add_until_the_disk_is_full)
     with pytest.raises(BundleError, match=r"mirror\.zip: cannot write the bundle: No space left on device$"):
         write_bundle(sample_site, target)
-    assert target.read_bytes() == b"last week's bundle"
+    assert target.read_bytes() == b"PK\x03\x04 last week's bundle"
     assert [p.name for p in tmp_path.iterdir()] == ["mirror.zip"]
 
 

@@ -68,7 +68,7 @@ def test_build_goes_on_past_a_bad_post_and_exits_one(tmp_path: Path) -> None:
     assert run("import", str(_saved(tmp_path)), "--content", str(tmp_path / "content"), cwd=tmp_path).returncode == 0
     done = run("build", "--content", str(tmp_path / "content"), "--out", str(tmp_path / "out"), cwd=tmp_path)
     assert done.returncode == 1
-    assert f"{content / 'bad.md'}: field 'slug': expected a non-empty string" in done.stderr
+    assert f"{content / 'bad.md'}: field 'slug': missing" in done.stderr
     # The command ends without freeing what it made (cli.run), once what it printed is written out.
     assert done.stdout.startswith("built ") and done.stdout.endswith(" files written, 0 unchanged, 0 removed\n")
     assert (tmp_path / "out" / "post" / "hello" / "index.html").is_file()
@@ -252,3 +252,34 @@ def test_serve_on_a_busy_port_says_so_in_one_line_and_builds_nothing(
     errors = capsys.readouterr().err.splitlines()
     assert status == 2 and len(errors) == 1 and f"127.0.0.1:{port}" in errors[0] and "--port" in errors[0]
     assert not (tmp_path / "site").exists()
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """`newsmirror check | head -1` printed "newsmirror: error: : Broken pipe" and exited 2."""
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("".join(f'<a href="/{i}">x</a>' for i in range(50)))
+    read, write = os.pipe()
+    os.close(read)
+    with open(write, "w", buffering=1) as closed:  # line-buffered: each problem line is written at once
+        monkeypatch.setattr(sys, "stdout", closed)
+        assert main(["check", str(tmp_path / "site")]) == cli.SIGPIPE_EXIT
+    assert capsys.readouterr().err == ""
+
+
+def test_an_error_with_no_file_to_name_is_one_line_without_an_empty_name(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A full disk while writing an open file (the import's spool) printed "newsmirror: error: : No space left"."""
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cli, "run_build", full)
+    assert main(["build", "--content", str(REPO / "content"), "--out", str(tmp_path / "site")]) == 2
+    assert capsys.readouterr().err == "newsmirror: error: No space left on device\n"
+
+
+def test_check_of_a_file_says_it_is_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "site.zip").write_bytes(b"PK")
+    assert main(["check", str(tmp_path / "site.zip")]) == 2
+    assert capsys.readouterr().err == f"newsmirror: error: check: {tmp_path / 'site.zip'}: a file, not a site's folder\n"

@@ -132,3 +132,38 @@ def test_change_history_limits_are_checked_and_passed_down(tmp_path: Path) -> No
                                     "changes.updates: must be at least 1, got -5"]
     changes = load_config(write(tmp_path, '[changes]\nrevisions = 3\n')).changes
     assert (changes.history, changes.revisions, changes.updates) == (50, 3, 200)
+
+
+@pytest.mark.parametrize(("paths", "says"), [
+    ('output = "content"', "paths.output: content holds paths.content content; the build replaces"),
+    ('content = "site/posts"', "paths.output: site holds paths.content site/posts; the build replaces"),
+    ('static = "site/css"', "paths.output: site holds paths.static site/css"),
+    ('output = "content/site"', "paths.output: content/site is inside paths.content content; the build would read"),
+    ('output = "static/site"', "paths.output: static/site is inside paths.static static"),
+    ('output = "templates/out"', "paths.output: templates/out is inside paths.templates templates"),
+    ('output = "."', "paths.output: '.' holds the configuration's own folder"),
+    ('output = ".."', "paths.output: '..' holds the configuration's own folder"),
+    ('output = ""', "paths.output: expected a folder name, got ''"),
+    ('content = "a\\u0000b"', "paths.content: expected a folder name, got 'a\\x00b'"),
+    ('templates = "newsmirror.toml"', "paths.templates: newsmirror.toml is a file, not a folder"),
+])
+def test_folders_that_overlap_or_are_unusable_are_refused(tmp_path: Path, paths: str, says: str) -> None:
+    """A build replaces its output folder whole: with the content inside it, the posts were deleted (a build
+    with content = "site/posts" left site/posts empty); with output = "." or "" it ended in a traceback."""
+    with pytest.raises(ConfigError) as error:
+        load_config(write(tmp_path, f"[paths]\n{paths}\n"))
+    assert [says in line for line in str(error.value).splitlines()] == [True]
+
+
+def test_the_site_language_is_a_language_tag(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"site.language: expected a BCP 47 tag such as 'en' or 'pt-BR', "
+                                          r"got '../../etc'"):
+        load_config(write(tmp_path, '[site]\nlanguage = "../../etc"\n'))
+    assert load_config(write(tmp_path, '[site]\nlanguage = "pt_BR"\n')).site.language == "pt_BR"
+
+
+def test_a_file_that_is_not_utf8_is_named_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "newsmirror.toml"
+    path.write_text('[site]\ntitle = "Café"\n', encoding="utf-16")
+    with pytest.raises(ConfigError, match=r"newsmirror.toml: not UTF-8 text \(byte 0\): save it as UTF-8"):
+        load_config(path)

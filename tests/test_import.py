@@ -202,6 +202,31 @@ def test_prune_keeps_posts_that_failed_or_whose_file_could_not_be_read(tmp_path:
     assert any(p.file == "--prune" for p in result.problems)
 
 
+@pytest.mark.parametrize("spoil, field", [
+    (lambda text: text.replace("\n  id: 1\n", "\n\tid: 1\n") + "A hand edit\n", "front matter"),
+    (lambda text: text.replace("title: Hello", "title: Caf\xe9").encode("latin-1"), "file"),
+    (lambda text: text.replace("---", "", 1), "front matter"),
+])
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_post_file_the_import_cannot_read_is_left_as_it_is_and_named(tmp_path: Path, spoil, field: str,
+                                                                       workers: int) -> None:
+    """A post file broken by hand (a tab in its front matter, Latin-1 bytes, its first --- gone) or unreadable
+    (chmod 000) was replaced by the import without a word, its hand edit and `mirror:` history lost, and its
+    post logged as added."""
+    content = tmp_path / "content"
+    save(tmp_path / "in", "a.json", [rest_item(id=1, slug="a"), rest_item(id=2, slug="b")])
+    run_import([tmp_path / "in"], content)
+    spoilt = spoil((content / "post" / "a.md").read_text(encoding="utf-8"))
+    (content / "post" / "a.md").write_bytes(spoilt if isinstance(spoilt, bytes) else spoilt.encode("utf-8"))
+    result = run_import([tmp_path / "in"], content, ImportOptions(workers=workers, now="2026-12-05T00:00:00Z"))
+    written = (content / "post" / "a.md").read_bytes()
+    assert written == (spoilt if isinstance(spoilt, bytes) else spoilt.encode("utf-8"))
+    assert [(p.field, p.message.split(":")[0]) for p in result.problems] == [(field, str(content / "post" / "a.md"))]
+    assert "the file was left as it is" in result.problems[0].message
+    assert sorted(path.name for path in (content / "post").iterdir()) == ["a.md", "b.md"]
+    assert result.changes == []
+
+
 def test_two_posts_with_one_slug_are_both_kept(tmp_path: Path) -> None:
     save(tmp_path / "in", "a.json", [rest_item(id=9, slug="same"), rest_item(id=4, slug="same")])
     result = run_import([tmp_path / "in"], tmp_path / "content")

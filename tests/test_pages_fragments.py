@@ -227,7 +227,7 @@ def test_a_card_with_a_mirrored_image_is_what_the_old_loop_gave() -> None:
     registry.add(Term("regions", "eu", HOSTILE))
     site = build_site(stored, registry, tuple(Taxonomy(n, label) for n, label in TAXONOMIES.items()))
     media = {media_key(image.url): "640 480 media/ab/a&b.png"}
-    made = views.Views(config(Path("/nonexistent"), Path("/nonexistent")), site, media)
+    made = views.Views(config(Path("/nonexistent"), Path("/nonexistent/content")), site, media)
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True)
     loop = env.from_string(OLD_LOOPS[0][2])

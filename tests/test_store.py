@@ -71,6 +71,50 @@ def test_bad_front_matter_names_the_field(front: str, field: str) -> None:
     assert error.value.field == field
 
 
+GOOD = "---\ntitle: T\nslug: s\ntype: post\ndate: '2025-01-01T00:00:00+00:00'\n---\n\nBody\n"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Just a body\n", "missing: a post file begins with a line ---, then its fields, then another line ---"),
+    ("", "the file is empty"),
+    ("---\ntitle: T\nslug: s\n", "not closed: no line --- after its fields"),
+    ("---\n- a\n- b\n---\nBody\n", "expected fields (key: value), got ['a', 'b']"),
+    ("\n\n---\ntitle: T\nslug: s\ntitle: U\n---\n", "'title' given twice, at lines 4 and 6: keep one"),
+    ("---\ntitle: T\nsource:\n  id: 1\n\turl: x\n---\n", "not valid YAML at line 5: found a tab character"),
+])
+def test_a_file_without_usable_front_matter_says_why(text: str, message: str) -> None:
+    """Each of these said only "field 'title': expected a non-empty string, got None"; a key given twice was
+    read silently, the last one winning; a YAML error gave no line."""
+    with pytest.raises(ItemError) as error:
+        documents.loads(text)
+    assert (error.value.field, error.value.message[:len(message)]) == ("front matter", message)
+
+
+def test_a_byte_order_mark_is_not_part_of_the_front_matter() -> None:
+    """Notepad saves UTF-8 with a byte order mark, which hid the whole front matter."""
+    assert documents.loads("\ufeff" + GOOD) == documents.loads(GOOD)
+    assert documents.loads_front_matter("\ufeff" + GOOD.replace("\n", "\r\n")).title == "T"
+
+
+def test_a_value_in_a_problem_is_cut_short() -> None:
+    """Nine lines of YAML aliases make a title of 43 million items: its repr was a 226 MB problem line."""
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"] + [
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]" for i in range(7)]
+    with pytest.raises(ItemError) as error:
+        documents.loads("---\n" + "\n".join(lines) + "\ntitle: *h\nslug: s\n---\n")
+    assert error.value.field == "title" and len(error.value.message) < 300
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.sampled_from("-:\n\t '\"[]{}&*!|>#ab\ufeff\r"), max_size=60))
+def test_any_text_as_a_post_file_is_a_post_or_one_short_line(text: str) -> None:
+    for candidate in (text, GOOD.replace("Body", text), GOOD[:4] + text + GOOD[4:]):
+        try:
+            documents.loads(candidate)
+        except ItemError as e:
+            assert "\n" not in e.message and len(e.message) < 300
+
+
 def test_unchanged_file_is_not_rewritten(tmp_path: Path) -> None:
     path = tmp_path / "a" / "b.md"
     assert write_if_changed(path, b"one") is True

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+import reprlib
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from generator.convert.document import Document, Image, Mirror, Revision, Source
 from generator.convert.post_language import TAG as LANGUAGE_TAG
 from generator.convert.slugs import safe_slug
 from generator.problems import ItemError
-from generator.store import front_matter
+from generator.store import front_matter, yaml_read
 from generator.store.files import POST_SUFFIX, post_file_names, write_if_changed
 from generator.store.front_matter_read import NotSimple, simple_front_matter
 
 SUFFIX = POST_SUFFIX
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml reads ten times faster, and alike
+_YAML = YAMLHandler()
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxstring, _REPR.maxother = 2, 4, 4, 60, 60
 
 
 def document_path(content_dir: Path, document: Document) -> Path:
@@ -168,6 +173,8 @@ def _document(meta: dict[str, Any], content: str) -> Document:
 def _split(text: str, body: bool) -> tuple[dict[str, Any], str]:
     """The front matter and the body (or "" without `body`), as python-frontmatter splits them and PyYAML reads
     them: `simple_front_matter` reads what the importer writes; PyYAML reads the rest."""
+    # Windows' Notepad begins a UTF-8 file with a byte order mark, which hid the front matter behind it.
+    text = text.removeprefix("\ufeff")
     # python-frontmatter's loads and then its parse each turn CRLF into LF once, so "\r\r\n" ends as "\n".
     split = frontmatter.u(frontmatter.u(text)) if "\r" in text else text
     end = split.find("\n---\n", 3) if split.startswith("---\n") else -1
@@ -176,11 +183,29 @@ def _split(text: str, body: bool) -> tuple[dict[str, Any], str]:
             return simple_front_matter(split[3:end + 1]), split[end + 5:].strip() if body else ""
         except NotSimple:
             pass
+    meta, content = _parse(split)
+    return meta, content if body else ""
+
+
+def _parse(text: str) -> tuple[dict[str, Any], str]:
+    """python-frontmatter's parse, where a file it would read as having no front matter (none, one not closed,
+    one that is not a mapping) is an ItemError saying which, rather than a post with every field missing."""
+    stripped = text.strip()
+    if not _YAML.detect(stripped):
+        raise ItemError("front matter", "the file is empty" if not stripped else
+                        "missing: a post file begins with a line ---, then its fields, then another line ---")
     try:
-        post = frontmatter.loads(text)
+        fm, content = _YAML.split(stripped)
+    except ValueError:
+        raise ItemError("front matter", "not closed: no line --- after its fields") from None
+    try:
+        meta = yaml_read.load(fm)
     except yaml.YAMLError as e:
-        raise ItemError("front matter", f"not valid YAML: {str(e).splitlines()[0]}") from None
-    return post.metadata, post.content if body else ""
+        # fm's first line is the rest of the opening ---, after any blank lines that strip() removed.
+        raise ItemError("front matter", yaml_read.problem(e, 1 + text[:text.index(stripped)].count("\n"))) from None
+    if meta is not None and not isinstance(meta, dict):
+        raise ItemError("front matter", f"expected fields (key: value), got {_shown(meta)}")
+    return meta or {}, content.strip()
 
 
 def _text(meta: dict[str, Any], key: str, required: bool = True, prefix: str = "") -> str:
@@ -188,8 +213,16 @@ def _text(meta: dict[str, Any], key: str, required: bool = True, prefix: str = "
     if value is None and not required:
         return ""
     if not isinstance(value, str) or (required and not value.strip()):
-        raise ItemError(prefix + key, f"expected a non-empty string, got {value!r}")
+        raise ItemError(prefix + key, "missing" if value is None else f"expected a non-empty string, got {_shown(value)}")
     return value
+
+
+def _shown(value: Any) -> str:
+    """A value in a message, cut short: YAML's aliases make a few lines of front matter into a list of millions
+    of items, whose whole repr (226 MB) was one problem line. Dates as written in the file."""
+    if isinstance(value, (date, datetime)):
+        return f"{value.isoformat()} ({'no UTC offset' if isinstance(value, datetime) else 'a date without a time'})"
+    return _REPR.repr(value)
 
 
 def _time(meta: dict[str, Any], key: str) -> datetime:
@@ -200,7 +233,8 @@ def _time(meta: dict[str, Any], key: str) -> datetime:
         except ValueError:
             raise ItemError(key, f"not an ISO 8601 date: {value!r}") from None
     if not isinstance(value, datetime) or value.tzinfo is None:
-        raise ItemError(key, f"expected an ISO 8601 date with a UTC offset, got {value!r}")
+        raise ItemError(key, f"expected an ISO 8601 date with a UTC offset, such as '2024-03-31T01:30:00+01:00', "
+                             f"got {_shown(value)}")
     return value
 
 
@@ -256,7 +290,7 @@ def _mirror(meta: dict[str, Any]) -> Mirror | None:
 def _revision(value: dict[str, Any]) -> Revision:
     changed = value.get("changed") or []
     if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
-        raise ItemError("mirror.revisions.changed", f"expected a list of field names, got {changed!r}")
+        raise ItemError("mirror.revisions.changed", f"expected a list of field names, got {_shown(changed)}")
     prefix = "mirror.revisions."
     return Revision(date=_text(value, "date", False, prefix), modified=_text(value, "modified", False, prefix),
                     changed=tuple(changed), summary=_text(value, "summary", False, prefix))
@@ -265,5 +299,5 @@ def _revision(value: dict[str, Any]) -> Revision:
 def _source_id(source: dict[str, Any], key: str = "id") -> int:
     value = source.get(key, 0)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ItemError(f"source.{key}", f"expected an integer, got {value!r}")
+        raise ItemError(f"source.{key}", f"expected an integer, got {_shown(value)}")
     return value
