@@ -32,7 +32,8 @@ OLD_LOOPS = [
 height="{{ post.image.height }}" loading="lazy" decoding="async"></figure>
 {% endif %}
 <h2 dir="auto"><a href="{{ post.href }}">{{ post.title }}</a></h2>
-<p class="meta"><time datetime="{{ post.date.iso }}">{{ post.date.text }}</time></p>
+<p class="meta"><time datetime="{{ post.date.iso }}">{{ post.date.text }}</time>{% if post.removed %} · \
+<strong class="removed">{{ page.words.removed }}</strong>{% endif %}</p>
 {% if post.summary %}
 <p>{{ post.summary }}</p>
 {% endif %}
