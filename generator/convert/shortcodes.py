@@ -157,11 +157,17 @@ def _known(name: str, themed: bool) -> bool:
     return _handler(name) is not None or page_builders.is_builder(name, themed)
 
 
-def _theme_element(match: re.Match[str], ctx: Context) -> bool:
+def _theme_element(match: re.Match[str], named: dict[str, str], inner: str | None, ctx: Context) -> bool:
     """Whether a shortcode nothing here knows is an element a WPBakery theme added (see WPBAKERY), or one of a
-    theme whose layout the text uses (see THEME_LAYOUT)."""
-    return (_themes(match["name"], ctx) and PREFIXED.fullmatch(match["name"]) is not None
-            and "<" not in (match["atts"] or ""))
+    theme whose layout the text uses (see THEME_LAYOUT). Themes name some without a prefix (Edukul's
+    `[headings heading="…"]`, `[spacing desktop_height="…"]`): in a page WPBakery lays out, such a shortcode with
+    attributes is a theme's element too where it shows something or spaces the layout (see
+    page_builders.shows_something); else it may be a plugin's (`[tablepress id="1"]`), which stays text."""
+    name = match["name"]
+    if not _themes(name, ctx) or "<" in (match["atts"] or ""):
+        return False
+    return PREFIXED.fullmatch(name) is not None or (
+        ctx.wpbakery and bool(named) and page_builders.shows_something(name, named, inner or ""))
 
 
 def _themes(name: str, ctx: Context) -> bool:
@@ -232,7 +238,8 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
         replacement = handler(named, positional, inner or "", ctx)
     else:
         replacement = _by_shape(match, named, inner, ctx, depth)
-    if replacement is None and handler is None and _theme_element(match, ctx) and depth < page_builders.MAX_DEPTH:
+    if (replacement is None and handler is None and _theme_element(match, named, inner, ctx)
+            and depth < page_builders.MAX_DEPTH):
         replacement = expand(page_builders.element(match["name"], named, inner or "", ctx), ctx, depth + 1)
     if replacement is not None:
         return match["escaped"] + replacement + match["close"]
