@@ -126,7 +126,8 @@ def strip_known(text: str) -> str:
     themed = page_builders.themed(text)
     strippable = {m["name"] for m in OPENING.finditer(text)
                   if page_builders.curled(m["atts"] or "") or _known(m["name"], themed) or theme.named_file(m)
-                  or theme.button_address(m["name"], parse_attributes(m["atts"] or "")[0], "text")}
+                  or theme.button_address(m["name"], parse_attributes(m["atts"] or "")[0], "text")
+                  or theme.icon_glyph(m["name"], parse_attributes(m["atts"] or "")[0], None)}
     text = OPENING.sub(lambda m: "" if m["name"] in strippable and not m["escaped"] else m.group(0), text)
     text = CLOSING.sub(lambda m: "" if m.group(1) in strippable else m.group(0), text)
     return CUT_TAG.sub(lambda m: "" if _known(m["name"], themed) or page_builders.curled(m["atts"]) else m.group(0),
@@ -255,6 +256,8 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
 
 def _by_shape(match: re.Match[str], named: dict[str, str], inner: str | None, ctx: Context, depth: int) -> str | None:
     """What a shortcode no handler knows stands for, read from its shape (shortcode_theme.py), if it tells."""
+    if theme.icon_glyph(match["name"], named, inner):
+        return ""
     if theme.note_box(match["name"], named, inner):
         return expand(page_builders.element("note", named, inner or "", ctx), ctx, depth + 1)
     if button := theme.button_address(match["name"], named, inner):
