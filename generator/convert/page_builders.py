@@ -80,7 +80,7 @@ IMAGE_KEYS = ("image", "img", "image_id", "photo", "avatar", "picture")
 IMAGES_KEYS = ("images", "image_ids", "gallery")
 TITLE_KEYS = ("title", "heading", "name")
 LINE_KEYS = ("subtitle", "sub_title", "subheading", "sub_heading", "job", "job_title", "position", "role",
-             "designation", "company", "price", "description", "desc")
+             "designation", "company", "author", "cite", "price", "description", "desc")
 # Where such an element names its title's level (`[att_heading type="h3" title="Why"]`); else it is bold.
 LEVEL_KEYS = ("type", "tag", "heading_tag", "title_tag", "level")
 HEADING = re.compile(r"h[1-6]")

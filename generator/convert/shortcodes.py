@@ -39,6 +39,9 @@ WRAPPING = re.compile(r"<!--.*?(?:-->|\Z)|</?(?:p|div|span|br)\b[^>]*>", re.DOTA
 # Jupiter's `mk_`, Salient's `nectar_`): unrendered in an export, with quotes WordPress never curled, only the
 # layout around them tells them from a plugin's shortcode.
 WPBAKERY = re.compile(r"\[vc_(?:row|column|section)\b")
+# wpautop's break for a new line typed inside an attribute (`title="TRUSTED FROM OVER<br />\n2,500 CLIENTS"`),
+# which is no markup around the brackets.
+TYPED_BREAK = re.compile(r"<br />(?=\n)")
 PREFIXED = re.compile(r"[a-z][a-z0-9]*_[a-z0-9_-]+")
 THEME_CLOSING = re.compile(rf"{page_builders.CLOSING.pattern}|\[/{PREFIXED.pattern}\]")
 THEME_TAG = re.compile(rf"\[/?(?P<name>{PREFIXED.pattern})\b[^\]\[]*\]")
@@ -165,7 +168,7 @@ def _theme_element(match: re.Match[str], named: dict[str, str], inner: str | Non
     attributes is a theme's element too where it shows something or spaces the layout (see
     page_builders.shows_something); else it may be a plugin's (`[tablepress id="1"]`), which stays text."""
     name = match["name"]
-    if not _themes(name, ctx) or "<" in (match["atts"] or ""):
+    if not _themes(name, ctx) or "<" in TYPED_BREAK.sub("", match["atts"] or ""):
         return False
     return PREFIXED.fullmatch(name) is not None or (
         ctx.wpbakery and bool(named) and page_builders.shows_something(name, named, inner or ""))
