@@ -57,7 +57,7 @@ STRAIGHT = {"&#8220;": '"', "&#8221;": '"', "&#8243;": '"', "“": '"', "”": '
 # A shortcode's opening tag with attributes, whatever its name.
 OPENING = re.compile(r"\[(?P<name>[a-z][\w-]*)\s(?P<atts>[^\]]*)\]")
 # Elements that only space or divide the layout: dropped without a word.
-SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|spacer|hr|clearfix|clear|gap|zigzag)$")
+SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|spacer|spacing|hr|clearfix|clear|gap|zigzag)$")
 RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|zigzag)$")  # those of them that draw a line
 # Elements that lay out others side by side: each holds a block of its own, so that the words of two columns
 # of bare text do not run together.
@@ -68,9 +68,30 @@ ADDRESS = re.compile(r"\s*(?:https?:)?/")
 TEXTURIZED = re.compile(r"(?<=\d)×(?=\d)|—|–|…")
 UNTEXTURIZED = {"×": "x", "—": "---", "–": "--", "…": "..."}
 # Where an element that no rule here knows keeps its words and its link, as many themes' buttons do
-# (Salient's `[nectar_btn text="…" url="…"]`, Impreza's `[us_btn label="…" link="url:…"]`).
+# (Salient's `[nectar_btn text="…" url="…"]`, Impreza's `[us_btn label="…" link="url:…"]`, Edukul's
+# `[buttons text="…" link_url="…"]`).
 WORD_KEYS = ("text", "label", "button_text", "btn_title")
-LINK_KEYS = ("url", "link", "href", "button_url", "btn_link")
+LINK_KEYS = ("url", "link", "href", "link_url", "button_url", "btn_link")
+# …and what else it shows from its attributes, as themes' team members, testimonials, section titles and image
+# boxes do (`[naix_member image="3616" name="Alex Ferguson" job="CEO Founder"]`, `[naix_section_title
+# title="Meet Our Team"]`, `[headings heading="…" subheading="…"]`): its picture (an attachment's id or an
+# address), its pictures (ids, as a gallery), its title and the lines under it.
+IMAGE_KEYS = ("image", "img", "image_id", "photo", "avatar", "picture")
+IMAGES_KEYS = ("images", "image_ids", "gallery")
+TITLE_KEYS = ("title", "heading", "name")
+LINE_KEYS = ("subtitle", "sub_title", "subheading", "sub_heading", "job", "job_title", "position", "role",
+             "designation", "company", "author", "cite", "price", "description", "desc")
+# Where such an element names its title's level (`[att_heading type="h3" title="Why"]`); else it is bold.
+LEVEL_KEYS = ("type", "tag", "heading_tag", "title_tag", "level")
+HEADING = re.compile(r"h[1-6]")
+IDS = re.compile(r"\d+(?:\s*,\s*\d+)*")
+# A title alone is not what a live listing, form or widget showed (`[vc_wp_recentposts title="Recent"]`,
+# `[et_pb_signup title="Subscribe"]`): what it showed under its title came from the site when the page was seen.
+LIVE = re.compile(r"(?:^|[_-])(?:wp_|recent|latest|posts?|blog|products?|shop|sidebar|widget|menu|form|signup|"
+                  r"subscribe|newsletter|login|contact|map|search|feed|tweets?|instagram|carousel|slider|loop|query)")
+# A line break typed into an attribute's text (`text="OUR<br />SERVICES"`, or a new line there, which wpautop
+# made one), which the theme printed as it was.
+BREAK = re.compile(r"&lt;br\s*/?&gt;", re.IGNORECASE)
 # Returns the HTML an element shows, which may hold WordPress's own shortcodes; None when it cannot tell.
 Element = Callable[[dict[str, str], str, Context], "str | None"]
 
@@ -115,7 +136,7 @@ def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
     """What the element shows: its content (whose shortcodes the caller expands), or what ELEMENTS make.
     `named` holds the attributes as the HTML has them, entities and all."""
     named = {key: untexturized(unescape(value)) for key, value in named.items()}
-    made = ELEMENTS[name](named, inner, ctx) if name in ELEMENTS else _words_in_attributes(named, inner)
+    made = ELEMENTS[name](named, inner, ctx) if name in ELEMENTS else _shown_in_attributes(name, named, inner, ctx)
     if made is not None:
         return made
     if inner.strip():
@@ -137,15 +158,47 @@ def untexturized(value: str) -> str:
     return TEXTURIZED.sub(lambda m: UNTEXTURIZED[m.group(0)], value)
 
 
-def _words_in_attributes(named: dict[str, str], inner: str) -> str | None:
-    """An element no rule knows, with nothing inside, shows the words of its attributes (see WORD_KEYS), linked
-    where it links; a WPBakery link (`url:https%3A%2F%2F…|title:…`) is read as _vc_button reads it."""
-    words = next((named[key] for key in WORD_KEYS if named.get(key, "").strip()), "")
-    if inner.strip() or not words:
+def shows_something(name: str, named: dict[str, str], inner: str) -> bool:
+    """Whether an element no rule knows shows anything, read from its attributes and content (see WORD_KEYS and
+    IMAGE_KEYS), or only spaces the layout."""
+    keys = (*WORD_KEYS, *IMAGE_KEYS, *IMAGES_KEYS, *TITLE_KEYS, *LINE_KEYS)
+    return bool(inner.strip()) or SPACING.search(name) is not None or any(named.get(key, "").strip() for key in keys)
+
+
+def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """An element no rule knows: its picture or pictures, title and lines (see IMAGE_KEYS), then its content, or,
+    with nothing inside, the words of its attributes (see WORD_KEYS), linked where it links; a WPBakery link
+    (`url:https%3A%2F%2F…|title:…`) is read as _vc_button reads it. None when it shows none of these."""
+    if INLINE.fullmatch(name) or SPACING.search(name) or LAYOUT.search(name):  # a column's `position="first"`
         return None
-    url = next((named[key] for key in LINK_KEYS if named.get(key, "").strip()), "")
-    parts = dict(part.split(":", 1) for part in url.split("|") if ":" in part) if url.startswith("url:") else {}
-    return _link(unquote(parts["url"]) if parts.get("url") else url, words)
+    image, images = _first(named, IMAGE_KEYS), _first(named, IMAGES_KEYS)
+    pictures = ((_by_id(image, ctx) if image.isdigit() and int(image) else _figure(image) if ADDRESS.match(image)
+                 else "") + (f'[gallery ids="{images}"]' if IDS.fullmatch(images) else ""))
+    # A testimonial's `title` is its heading and `name` who said it: the first is the title, the others lines.
+    title, *others = dict.fromkeys(named[key].strip() for key in TITLE_KEYS if named.get(key, "").strip()) or [""]
+    lines = "".join(f"<p>{_words(line)}</p>" for line in
+                    [*others, *(named[key].strip() for key in LINE_KEYS if named.get(key, "").strip())])
+    shown = pictures or lines or inner.strip()
+    level = next((named[key].strip() for key in LEVEL_KEYS if HEADING.fullmatch(named.get(key, "").strip())), "")
+    heading = f"<{level}>{_words(title)}</{level}>" if level else f"<p><strong>{_words(title)}</strong></p>"
+    parts = [pictures, heading if title and (shown or not LIVE.search(name)) else "", lines]
+    words = _first(named, WORD_KEYS)
+    if inner.strip():
+        parts.append(f"<div>{inner}</div>")
+    elif words:
+        url = _first(named, LINK_KEYS)
+        link = dict(part.split(":", 1) for part in url.split("|") if ":" in part) if url.startswith("url:") else {}
+        parts.append(_link(unquote(link["url"]) if link.get("url") else url, words) or "")
+    return "".join(parts) or None
+
+
+def _first(named: dict[str, str], keys: tuple[str, ...]) -> str:
+    return next((named[key].strip() for key in keys if named.get(key, "").strip()), "")
+
+
+def _words(value: str) -> str:
+    """An attribute's text as HTML, its typed line breaks kept (see BREAK)."""
+    return BREAK.sub("<br>", escape(value.strip()))
 
 
 def _figure(src: str, alt: str = "", caption: str = "", link: str = "", title: str = "") -> str:
@@ -259,7 +312,7 @@ def _font_container_tag(named: dict[str, str]) -> str:
 def _vc_custom_heading(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     """WPBakery's heading keeps its words in `text`; Uncode's keeps them inside, with a line under it
     (`subheading`)."""
-    words = escape(named["text"]) if named.get("text", "").strip() else inner
+    words = _words(named["text"]) if named.get("text", "").strip() else inner
     heading = _heading(lambda named, inner: words, _font_container_tag)(named, inner, ctx)
     under = named.get("subheading", "").strip()
     return (heading or "") + (f"<p>{escape(under)}</p>" if under else "") or None

@@ -1,6 +1,7 @@
 """Shortcodes of themes and small plugins that no handler knows, read by their shape: a theme's `[note]` box of
-lines, a button around its text (`[button link="…"]Buy now[/button]`), and a viewer's or player's shortcode that
-names or encloses a file (`[pdf-embedder url="…/guide.pdf"]`, `[flv]…/talk.flv[/flv]`), which becomes that file.
+lines, a button around its text (`[button link="…"]Buy now[/button]`), a viewer's or player's shortcode that
+names or encloses a file (`[pdf-embedder url="…/guide.pdf"]`, `[flv]…/talk.flv[/flv]`), which becomes that file,
+and an icon font's glyph (`[icon name="home"]`), which goes.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ FILE_TYPES = frozenset({"pdf", "swf", "doc", "docx", "xls", "xlsx", "ppt", "pptx
 IMAGE_TYPES = frozenset({"jpg", "jpeg", "png", "gif", "webp", "svg"})
 BUTTON_NAMES = re.compile(r"button|btn|download|link")
 LINE_START = re.compile(r"[ \t]*(?:<br\s*/?>|\r?\n)", re.IGNORECASE)
+# An icon font's glyph by shortcode: the Font Awesome plugin's `[icon name="coffee"]`, a Genesis theme's
+# `[icon icon="fa-home" size="25"]` before a heading's words, `[fa type="star"]`.
+ICON_NAMES = frozenset({"icon", "fa", "fontawesome", "font-awesome", "font_awesome", "dashicon", "dashicons"})
+ICON_KEYS = ("icon", "name", "type")
 NOTE = re.compile(r"\[note(?P<atts>\s[^\]]*)?\](?P<inner>.*?)\[/note\]", re.DOTALL)
 
 
@@ -44,6 +49,12 @@ def note_box(name: str, named: dict[str, str], inner: str | None) -> bool:
     """Whether a `[note]` is a theme's box of lines (`[note title="Setup"]<br />…`) rather than Easy Footnotes'
     note inside a sentence, which has no title and starts on the sentence's line."""
     return name == "note" and inner is not None and (bool(named.get("title")) or LINE_START.match(inner) is not None)
+
+
+def icon_glyph(name: str, named: dict[str, str], inner: str | None) -> bool:
+    """Whether a shortcode is an icon font's glyph and nothing else (see ICON_NAMES): decoration, which the mirror
+    drops as it drops glyphs in HTML (widgets.drop_icon_glyphs); its brackets would be the words shown."""
+    return name in ICON_NAMES and not (inner or "").strip() and any(named.get(key, "").strip() for key in ICON_KEYS)
 
 
 def button_address(name: str, named: dict[str, str], inner: str | None) -> str | None:

@@ -39,6 +39,9 @@ WRAPPING = re.compile(r"<!--.*?(?:-->|\Z)|</?(?:p|div|span|br)\b[^>]*>", re.DOTA
 # Jupiter's `mk_`, Salient's `nectar_`): unrendered in an export, with quotes WordPress never curled, only the
 # layout around them tells them from a plugin's shortcode.
 WPBAKERY = re.compile(r"\[vc_(?:row|column|section)\b")
+# wpautop's break for a new line typed inside an attribute (`title="TRUSTED FROM OVER<br />\n2,500 CLIENTS"`),
+# which is no markup around the brackets.
+TYPED_BREAK = re.compile(r"<br />(?=\n)")
 PREFIXED = re.compile(r"[a-z][a-z0-9]*_[a-z0-9_-]+")
 THEME_CLOSING = re.compile(rf"{page_builders.CLOSING.pattern}|\[/{PREFIXED.pattern}\]")
 THEME_TAG = re.compile(rf"\[/?(?P<name>{PREFIXED.pattern})\b[^\]\[]*\]")
@@ -126,7 +129,8 @@ def strip_known(text: str) -> str:
     themed = page_builders.themed(text)
     strippable = {m["name"] for m in OPENING.finditer(text)
                   if page_builders.curled(m["atts"] or "") or _known(m["name"], themed) or theme.named_file(m)
-                  or theme.button_address(m["name"], parse_attributes(m["atts"] or "")[0], "text")}
+                  or theme.button_address(m["name"], parse_attributes(m["atts"] or "")[0], "text")
+                  or theme.icon_glyph(m["name"], parse_attributes(m["atts"] or "")[0], None)}
     text = OPENING.sub(lambda m: "" if m["name"] in strippable and not m["escaped"] else m.group(0), text)
     text = CLOSING.sub(lambda m: "" if m.group(1) in strippable else m.group(0), text)
     return CUT_TAG.sub(lambda m: "" if _known(m["name"], themed) or page_builders.curled(m["atts"]) else m.group(0),
@@ -157,11 +161,17 @@ def _known(name: str, themed: bool) -> bool:
     return _handler(name) is not None or page_builders.is_builder(name, themed)
 
 
-def _theme_element(match: re.Match[str], ctx: Context) -> bool:
+def _theme_element(match: re.Match[str], named: dict[str, str], inner: str | None, ctx: Context) -> bool:
     """Whether a shortcode nothing here knows is an element a WPBakery theme added (see WPBAKERY), or one of a
-    theme whose layout the text uses (see THEME_LAYOUT)."""
-    return (_themes(match["name"], ctx) and PREFIXED.fullmatch(match["name"]) is not None
-            and "<" not in (match["atts"] or ""))
+    theme whose layout the text uses (see THEME_LAYOUT). Themes name some without a prefix (Edukul's
+    `[headings heading="…"]`, `[spacing desktop_height="…"]`): in a page WPBakery lays out, such a shortcode with
+    attributes is a theme's element too where it shows something or spaces the layout (see
+    page_builders.shows_something); else it may be a plugin's (`[tablepress id="1"]`), which stays text."""
+    name = match["name"]
+    if not _themes(name, ctx) or "<" in TYPED_BREAK.sub("", match["atts"] or ""):
+        return False
+    return PREFIXED.fullmatch(name) is not None or (
+        ctx.wpbakery and bool(named) and page_builders.shows_something(name, named, inner or ""))
 
 
 def _themes(name: str, ctx: Context) -> bool:
@@ -232,7 +242,8 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
         replacement = handler(named, positional, inner or "", ctx)
     else:
         replacement = _by_shape(match, named, inner, ctx, depth)
-    if replacement is None and handler is None and _theme_element(match, ctx) and depth < page_builders.MAX_DEPTH:
+    if (replacement is None and handler is None and _theme_element(match, named, inner, ctx)
+            and depth < page_builders.MAX_DEPTH):
         replacement = expand(page_builders.element(match["name"], named, inner or "", ctx), ctx, depth + 1)
     if replacement is not None:
         return match["escaped"] + replacement + match["close"]
@@ -248,6 +259,8 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
 
 def _by_shape(match: re.Match[str], named: dict[str, str], inner: str | None, ctx: Context, depth: int) -> str | None:
     """What a shortcode no handler knows stands for, read from its shape (shortcode_theme.py), if it tells."""
+    if theme.icon_glyph(match["name"], named, inner):
+        return ""
     if theme.note_box(match["name"], named, inner):
         return expand(page_builders.element("note", named, inner or "", ctx), ctx, depth + 1)
     if button := theme.button_address(match["name"], named, inner):
