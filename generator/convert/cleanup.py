@@ -22,7 +22,7 @@ from generator.convert.embeds import embed_label, gists_as_code, videos_a_script
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_tracking_pixels,
-                                      resolve_lazy_images, unwrap_pictures)
+                                      images_from_noscript, resolve_lazy_images, unwrap_pictures)
 from generator.convert.links import (images_out_of_links, keep_link_targets, name_icon_links,
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
@@ -318,6 +318,7 @@ PASSES: tuple[Pass, ...] = (
     keep_more_marker,
     more_marker_between_blocks,
     drop_comments,
+    images_from_noscript,
     drop_scripts_and_styles,
     gists_as_code,
     numbered_listings_as_code,
