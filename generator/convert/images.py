@@ -29,6 +29,9 @@ OWN_LAZY_SRCSET_NAME = re.compile(r"[\w-]+srcset[\w-]*|[\w-]*srcset[\w-]+")
 PLACEHOLDER_FILE = re.compile(r"(?:^|/)(?:lazy[-_]?)?(?:blank|spacer|transparent|trans|pixel|1x1|placeholder|dummy|"
                               r"grey|gray|loading|loader|spinner|empty|clear)(?:[-_.][\w.-]*)?\.(?:gif|png|svg)$",
                               re.IGNORECASE)
+# Jetpack's lazy images mark the address they load with `is-pending-load=1`, which is no part of the image's own
+# address (and, added after wptexturize's `&#038;`, splits its query as a fragment: `?w=736&is-pending-load=1#038;ssl=1`).
+JETPACK_PENDING = re.compile(r"([?&])is-pending-load=1(#038;|&|$)")
 # An address in an attribute: a path, or a file name with an image's extension.
 ADDRESS = re.compile(r"\s*(?:(?:https?:)?/|[^\s:]+\.(?:jpe?g|png|gif|webp|avif|svg)\b)", re.IGNORECASE)
 BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
@@ -67,7 +70,7 @@ def real_source(img: Tag) -> str:
     lazy = next((img[a] for a in LAZY_SOURCES if _address(img.get(a))), "")
     lazy_set = best_from_srcset(next((img[a] for a in LAZY_SRCSETS if img.get(a) and a != "srcset"), ""))
     if lazy or lazy_set:
-        return lazy or lazy_set
+        return JETPACK_PENDING.sub(_pending_dropped, lazy or lazy_set)
     src = img.get("src", "")
     if src and not src.startswith("data:") and not _placeholder(img, src):
         return src
@@ -75,6 +78,10 @@ def real_source(img: Tag) -> str:
                 if OWN_LAZY_NAME.fullmatch(name) and _address(value) and len(value.split()) == 1), "")
     own_set = next((value for name, value in img.attrs.items() if OWN_LAZY_SRCSET_NAME.fullmatch(name)), "")
     return own or best_from_srcset(own_set) or best_from_srcset(img.get("srcset", "")) or src
+
+
+def _pending_dropped(match: re.Match[str]) -> str:
+    return match.group(1) if match.group(2) else ""
 
 
 def _address(value: object) -> bool:
