@@ -29,8 +29,8 @@ OWN_LAZY_SRCSET_NAME = re.compile(r"[\w-]+srcset[\w-]*|[\w-]*srcset[\w-]+")
 PLACEHOLDER_FILE = re.compile(r"(?:^|/)(?:lazy[-_]?)?(?:blank|spacer|transparent|trans|pixel|1x1|placeholder|dummy|"
                               r"grey|gray|loading|loader|spinner|empty|clear)(?:[-_.][\w.-]*)?\.(?:gif|png|svg)$",
                               re.IGNORECASE)
-# Jetpack's lazy images mark the address they load with `is-pending-load=1`, which is no part of the image's own
-# address (and, added after wptexturize's `&#038;`, splits its query as a fragment: `?w=736&is-pending-load=1#038;ssl=1`).
+# Jetpack's lazy images mark the address they load with `is-pending-load=1`, no part of the image's own address
+# (added after wptexturize's `&#038;`, it splits the query as a fragment: `?w=736&is-pending-load=1#038;ssl=1`).
 JETPACK_PENDING = re.compile(r"([?&])is-pending-load=1(#038;|&|$)")
 # An address in an attribute: a path, or a file name with an image's extension.
 ADDRESS = re.compile(r"\s*(?:(?:https?:)?/|[^\s:]+\.(?:jpe?g|png|gif|webp|avif|svg)\b)", re.IGNORECASE)

@@ -271,7 +271,8 @@ def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
             continue
         if _has_text(link) or link.find(SHOWN) is not None:
             continue
-        if _is_heading_anchor(link) or SWALLOWED_MARKUP.search(href) or (_is_image(href) and _picture_key(href) in shown):
+        shows_its_picture = _is_image(href) and _picture_key(href) in shown
+        if _is_heading_anchor(link) or SWALLOWED_MARKUP.search(href) or shows_its_picture:
             link.decompose()  # nothing to see: its icon, if any, was the other site's CSS
             continue
         label = link.get("aria-label") or link.get("title") or href.removeprefix("mailto:")
