@@ -22,11 +22,12 @@ from generator.convert.embeds import embed_label, gists_as_code, videos_a_script
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_tracking_pixels,
-                                      resolve_lazy_images, unwrap_pictures)
+                                      images_from_noscript, resolve_lazy_images, unwrap_pictures)
 from generator.convert.links import (images_out_of_links, keep_link_targets, name_icon_links,
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import comments, elements, may_hold, tags_in
+from generator.convert.script_links import image_map_links, script_links_as_links
 from generator.convert.script_values import counters_at_their_end, progress_bars_show_their_value
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
                                          captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
@@ -318,6 +319,7 @@ PASSES: tuple[Pass, ...] = (
     keep_more_marker,
     more_marker_between_blocks,
     drop_comments,
+    images_from_noscript,
     drop_scripts_and_styles,
     gists_as_code,
     numbered_listings_as_code,
@@ -344,6 +346,8 @@ PASSES: tuple[Pass, ...] = (
     embeds_as_links,
     videos_a_script_plays,
     wp_embeds_as_links,
+    script_links_as_links,
+    image_map_links,
     divi_dynamic_links,
     resolve_relative_urls,
     unnest_links,

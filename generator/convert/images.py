@@ -11,12 +11,36 @@ from generator.convert import context as loss
 from generator.convert.context import Context
 from generator.convert.parse import elements
 
-LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url")
+# Where lazy loaders keep an image's real address, most common first. Whatever their name, such an attribute
+# wins over `src`, which holds their placeholder: data-orig-src is Avada's, data-lazyload Revolution Slider's,
+# data-lazy Slick's, data-echo Echo.js's; data-orig-file is the full-size file Jetpack's carousel names.
+LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url", "data-orig-src",
+                "data-lazyload", "data-lazy", "data-echo")
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
+# Other plugins name theirs their own way, with "src" or "original" in the name: Envira's data-envira-src,
+# FooGallery's data-src-fg, Optimole's data-opt-src, WP Fastest Cache's data-wpfc-original-src, NitroPack's
+# nitro-lazy-src, Cloudflare's data-cfsrc. Read only where `src` is a placeholder, as a plugin may name a
+# thumbnail so too.
+OWN_LAZY_NAME = re.compile(r"[\w-]+(?:src|original)(?!set)[\w-]*|(?:src|original)[\w-]+(?<!set)")
+OWN_LAZY_SRCSET_NAME = re.compile(r"[\w-]+srcset[\w-]*|[\w-]*srcset[\w-]+")
+# The images lazy loaders and themes show until their script runs: a blank, transparent or spacer GIF, a
+# "placeholder", a spinner (a3 Lazy Load's lazy_placeholder.gif, BJ Lazy Load's 1x1.trans.gif, Revolution
+# Slider's dummy.png, WP Fastest Cache's blank.gif).
+PLACEHOLDER_FILE = re.compile(r"(?:^|/)(?:lazy[-_]?)?(?:blank|spacer|transparent|trans|pixel|1x1|placeholder|dummy|"
+                              r"grey|gray|loading|loader|spinner|empty|clear)(?:[-_.][\w.-]*)?\.(?:gif|png|svg)$",
+                              re.IGNORECASE)
+# Jetpack's lazy images mark the address they load with `is-pending-load=1`, no part of the image's own address
+# (added after wptexturize's `&#038;`, it splits the query as a fragment: `?w=736&is-pending-load=1#038;ssl=1`).
+JETPACK_PENDING = re.compile(r"([?&])is-pending-load=1(#038;|&|$)")
+# An address in an attribute: a path, or a file name with an image's extension.
+ADDRESS = re.compile(r"\s*(?:(?:https?:)?/|[^\s:]+\.(?:jpe?g|png|gif|webp|avif|svg)\b)", re.IGNORECASE)
 BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 # A background a script sets from an attribute once the element shows: Elementor's gallery items
-# (`<a href="full.jpg"><div data-thumbnail="thumb.jpg">`), lazy loaders' backgrounds (`data-bg="url(…)"`).
-LAZY_BACKGROUNDS = ("data-thumbnail", "data-bg", "data-background-image")
+# (`<a href="full.jpg"><div data-thumbnail="thumb.jpg">`), lazy loaders' backgrounds (`data-bg="url(…)"`),
+# parallax rows (WPBakery's data-vc-parallax-image, parallax.js's data-image-src, Ultimate Addons'
+# data-ultimate-bg), tagDiv's post thumbnails (data-img-url), and lazysizes' bgset, a srcset of backgrounds.
+LAZY_BACKGROUNDS = ("data-thumbnail", "data-bg", "data-background-image", "data-vc-parallax-image",
+                    "data-image-src", "data-ultimate-bg", "data-img-url", "data-bgset")
 LAZY_BACKGROUND_URL = re.compile(r"\s*(?:url\(\s*['\"]?)?"
                                  r"((?:https?:)?/[^'\")\s]*|[^'\")\s/]+\.(?:jpe?g|png|gif|webp|avif))", re.IGNORECASE)
 SRCSET_SPLIT = re.compile(r",\s+")
@@ -32,19 +56,65 @@ TRACKER_HOSTS = ("pixel.wp.com", "stats.wp.com", "google-analytics.com", "google
 def resolve_lazy_images(soup: BeautifulSoup, ctx: Context) -> None:
     """Lazy loaders keep the real address in data-* attributes and put a placeholder in src."""
     for img in elements(soup, "img"):
-        src = img.get("src", "")
-        lazy = next((img[a] for a in LAZY_SOURCES if img.get(a)), "")
-        lazy_set = best_from_srcset(next((img[a] for a in LAZY_SRCSETS if img.get(a) and a != "srcset"), ""))
-        best = best_from_srcset(img.get("srcset", ""))
-        if lazy or lazy_set:  # a lazy loader's src is its placeholder
-            src = lazy or lazy_set
-        elif best and (not src or src.startswith("data:")):
-            src = best
+        src = real_source(img)
         if not src or src.startswith("data:image/gif") or src.startswith("data:image/svg"):
             ctx.losses.note(loss.IMAGE_WITHOUT_SOURCE, img.get("alt", ""))
             img.decompose()
             continue
         img["src"] = src
+
+
+def real_source(img: Tag) -> str:
+    """The address the image shows once the page's scripts ran: a lazy loader's (its src is a placeholder),
+    else src, else the widest srcset candidate; a placeholder, or nothing, when that is all there is."""
+    lazy = next((img[a] for a in LAZY_SOURCES if _address(img.get(a))), "")
+    lazy_set = best_from_srcset(next((img[a] for a in LAZY_SRCSETS if img.get(a) and a != "srcset"), ""))
+    if lazy or lazy_set:
+        return JETPACK_PENDING.sub(_pending_dropped, lazy or lazy_set)
+    src = img.get("src", "")
+    if src and not src.startswith("data:") and not _placeholder(img, src):
+        return src
+    own = next((value for name, value in img.attrs.items()
+                if OWN_LAZY_NAME.fullmatch(name) and _address(value) and len(value.split()) == 1), "")
+    own_set = next((value for name, value in img.attrs.items() if OWN_LAZY_SRCSET_NAME.fullmatch(name)), "")
+    return own or best_from_srcset(own_set) or best_from_srcset(img.get("srcset", "")) or src
+
+
+def _pending_dropped(match: re.Match[str]) -> str:
+    return match.group(1) if match.group(2) else ""
+
+
+def _address(value: object) -> bool:
+    return isinstance(value, str) and ADDRESS.match(value) is not None
+
+
+def _placeholder(img: Tag, src: str) -> bool:
+    """Whether src is a lazy loader's stand-in: a placeholder's file name, on an image a script loads."""
+    return PLACEHOLDER_FILE.search(src.split("?")[0]) is not None and any(
+        name != "srcset" and ("lazy" in name or "src" in name or "original" in name) for name in img.attrs)
+
+
+def images_from_noscript(soup: BeautifulSoup, ctx: Context) -> None:
+    """A lazy loader's `<noscript>` copy holds the image that browsers without scripts show, right after the
+    image its script would fill in. Where that script's own attribute is one we do not know, the copy is the
+    one place left that names the real image: the image takes its address before the copy goes."""
+    for noscript in elements(soup, "noscript"):
+        copies = noscript.find_all("img")
+        lazy = _previous_element(noscript)
+        if len(copies) == 1 and lazy is not None and lazy.name == "img" and copies[0].get("src"):
+            source = real_source(lazy)
+            if not source or source.startswith("data:") or _placeholder(lazy, source):
+                lazy["src"] = copies[0]["src"]
+                if copies[0].get("srcset"):
+                    lazy["srcset"] = copies[0]["srcset"]
+
+
+def _previous_element(tag: Tag) -> Tag | None:
+    """The element right before tag, with nothing but white space between them."""
+    sibling = tag.previous_sibling
+    while sibling is not None and not isinstance(sibling, Tag) and not sibling.strip():
+        sibling = sibling.previous_sibling
+    return sibling if isinstance(sibling, Tag) else None
 
 
 def best_from_srcset(srcset: str) -> str:
@@ -53,7 +123,7 @@ def best_from_srcset(srcset: str) -> str:
     best, best_size = "", -1.0
     for candidate in SRCSET_SPLIT.split(srcset.strip()):
         parts = candidate.split()
-        if not parts:
+        if not parts or parts[0].startswith("data:"):  # a lazy loader's placeholder
             continue
         size = 1.0
         if len(parts) > 1 and parts[1][:-1].replace(".", "", 1).isdigit():
@@ -115,7 +185,10 @@ def _background(tag: Tag) -> str:
     match = BACKGROUND_URL.search(tag.get("style") or "")
     if match:
         return match.group(1)
-    lazy = next((tag[name] for name in LAZY_BACKGROUNDS if tag.get(name)), "") if tag.name != "img" else ""
+    name = next((name for name in LAZY_BACKGROUNDS if tag.get(name)), "") if tag.name != "img" else ""
+    lazy = tag.get(name, "")
+    if name == "data-bgset" and isinstance(lazy, str):
+        lazy = best_from_srcset(lazy)
     match = LAZY_BACKGROUND_URL.match(lazy) if isinstance(lazy, str) else None
     return match.group(1) if match else ""
 

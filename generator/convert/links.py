@@ -21,6 +21,7 @@ from generator.convert.parse import tags_in
 URL_ATTRIBUTES = frozenset({"href", "src", "poster", "data", "cite", "data-src", "data-lazy-src", "data-original",
                             "data-orig-file", "data-large-file", "data-full-url", "data-url", "data-link"})
 SRCSET_ATTRIBUTES = frozenset({"srcset", "data-srcset", "data-lazy-srcset"})
+RESIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")
 IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)$", re.IGNORECASE)
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 BLOCKS = frozenset({"p", "div", *HEADINGS, "figure", "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
@@ -260,19 +261,28 @@ def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
     """A link that shows only an icon (`<a href=…><i class="fa fa-facebook"></i></a>`, a video's play
     button) holds no text for Markdown to write, so it vanished with the address it leads to: it is named
     by its label, else by that address. An empty heading anchor shows nothing, and goes, as does an empty link
-    whose address swallowed the markup after it."""
+    whose address swallowed the markup after it, and a gallery's zoom icon that opens a picture the post shows
+    in its lightbox (`<a href="a.jpg"><i class="ion-search"></i></a><img src="a-770x550.jpg">`): the picture
+    is there, and the link's address alone, named by nothing else, would stand beside each one."""
+    shown = {_picture_key(img.get("src")) for img in _elements(soup, "img")}
     for link in _elements(soup, "a"):
         href = link.get("href")
         if not isinstance(href, str) or not href.startswith(("http://", "https://", "mailto:")):
             continue
         if _has_text(link) or link.find(SHOWN) is not None:
             continue
-        if _is_heading_anchor(link) or SWALLOWED_MARKUP.search(href):
+        shows_its_picture = _is_image(href) and _picture_key(href) in shown
+        if _is_heading_anchor(link) or SWALLOWED_MARKUP.search(href) or shows_its_picture:
             link.decompose()  # nothing to see: its icon, if any, was the other site's CSS
             continue
         label = link.get("aria-label") or link.get("title") or href.removeprefix("mailto:")
         link.clear()
         link.append(str(label).strip() or href)
+
+
+def _picture_key(url: object) -> str:
+    """An image's address without its scheme and the size WordPress names its smaller copies by (`-770x550`)."""
+    return RESIZED.sub("", str(url).split("://", 1)[-1]) if url else ""
 
 
 def _is_heading_anchor(link: Tag) -> bool:

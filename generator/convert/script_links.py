@@ -1,0 +1,66 @@
+"""Links a reader followed on the site that are no `<a href>`: a button or card a script sends somewhere, and
+the areas of an image map.
+
+Custom HTML and themes make buttons and whole cards clickable with a script (`<button
+onclick="location.href='/shop/'">`, `<div class="card" onclick="window.open('…')">`, `<div data-href="…">`); the
+mirror runs no script, so they showed as words that led nowhere. An image map's `<area href>` links show
+nothing themselves, the picture does, and Markdown has no image maps: their links were lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from generator.convert.context import Context
+from generator.convert.parse import elements
+
+# `location.href = '…'`, `window.location='…'`, `location.assign('…')`, `window.open('…', '_blank')`.
+SCRIPT_TARGET = re.compile(r"""(?:location(?:\.href)?\s*=\s*|location\.(?:assign|replace)\(\s*|\bopen\(\s*)
+                               (['"])\s*([^'"\s]+)\s*\1""", re.VERBOSE)
+NO_PLACE = re.compile(r"^(?:#|javascript:)", re.IGNORECASE)
+SHOWN = ("img", "picture", "svg")
+MAP_SEPARATOR = " · "
+
+
+def script_links_as_links(soup: BeautifulSoup, ctx: Context) -> None:
+    """An element a script sends the reader on from holds a link to that place around what it shows, which
+    later passes treat as any link around a card (its title keeps it). A button outside a form is its link."""
+    for tag in elements(soup):
+        target = _script_target(tag)
+        if not target or tag.name in ("a", "area") or tag.find_parent("a") or tag.find("a", href=True):
+            continue
+        if not (tag.get_text(strip=True) or tag.find(SHOWN)):
+            continue  # shows nothing (a Like button's empty frame): a link there would show its bare address
+        link = soup.new_tag("a", attrs={"href": target})
+        link.extend(list(tag.contents))
+        tag.append(link)
+        if tag.name == "button" and not tag.find_parent("form"):
+            tag.unwrap()
+
+
+def _script_target(tag: Tag) -> str:
+    match = SCRIPT_TARGET.search(tag.get("onclick") or "")
+    target = match.group(2) if match else tag.get("data-href") or ""
+    return target if isinstance(target, str) and target.strip() and not NO_PLACE.match(target.strip()) else ""
+
+
+def image_map_links(soup: BeautifulSoup, ctx: Context) -> None:
+    """An image map becomes a line of links to its areas' places, each named by its alt text or title (else
+    its address), where the map was: the picture stays as it is."""
+    for image_map in elements(soup, "map"):
+        line = soup.new_tag("p")
+        for area in image_map.find_all("area", href=True):
+            href = area["href"].strip()
+            if not href or NO_PLACE.match(href):
+                continue
+            if line.contents:
+                line.append(MAP_SEPARATOR)
+            link = soup.new_tag("a", attrs={"href": href})
+            link.string = (area.get("alt") or area.get("title") or href).strip() or href
+            line.append(link)
+        if line.contents:
+            image_map.replace_with(line)
+        else:
+            image_map.decompose()
