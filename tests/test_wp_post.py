@@ -142,6 +142,18 @@ def test_featured_image_falls_back_on_jetpack_then_yoast_and_an_unnamed_id_is_re
     assert dict(unnamed.losses.counts) == {"featured image not in the saved media": 1}
 
 
+
+@pytest.mark.parametrize("fields", [
+    {"better_featured_image": {"id": 9, "alt_text": "", "source_url": "https://example.com/up/c.jpg"}},
+    {"featured_image_src": "https://example.com/up/c.jpg"},
+    {"fimg_url": "https://example.com/up/c.jpg", "better_featured_image": None},
+])
+def test_featured_image_from_the_fields_plugins_add_to_a_post(fields: dict) -> None:
+    found = to_document(item(featured_media=9, **fields))
+    assert found.document.image is not None and found.document.image.url == "https://example.com/up/c.jpg"
+    assert not found.losses
+
+
 def test_a_themes_read_more_link_to_the_post_itself_is_left_out_of_the_summary() -> None:
     excerpt = ('<p>Gas fees are high &hellip;</p>\n<p class="read-more"> <a class="" href="https://example.com/hello/">'
                '<span class="screen-reader-text">Hello</span> Read More &raquo;</a></p>')

@@ -54,6 +54,11 @@ class Converted:
     finished: object = None  # what convert_all's `finish` made of the document; `document` then has no body
 
 
+# Fields in which plugins give a post's featured image's address: Jetpack's, then REST API Featured Image's
+# and others' (`featured_image_src`, `featured_image_url`), and Featured Image from URL's (`fimg_url`).
+PLUGIN_FEATURED_URLS = ("jetpack_featured_media_url", "featured_image_src", "featured_image_url", "fimg_url")
+
+
 def to_term(data: dict[str, Any]) -> Term:
     ident, parent, name = data.get("id"), data.get("parent"), data.get("name")
     slug, _ = safe_slug(_string(data, "slug"))
@@ -294,11 +299,15 @@ def _featured_image(data: dict[str, Any], lookups: Lookups, address: str, losses
 
 def _plugin_featured_url(data: dict[str, Any]) -> str:
     """A crawl without `_embed` or `/wp/v2/media` may still hold the featured image's address: Jetpack adds
-    `jetpack_featured_media_url`, and Yoast's `yoast_head_json` gives it as the post's og:image (Yoast's
-    first choice for a post that has a featured image, after an image set for sharing by hand)."""
-    url = data.get("jetpack_featured_media_url")
-    if isinstance(url, str) and url.strip():
-        return url.strip()
+    `jetpack_featured_media_url`, Better REST API Featured Images `better_featured_image.source_url`, other
+    plugins a field of their own (PLUGIN_FEATURED_URLS); and Yoast's `yoast_head_json` gives it as the post's
+    og:image (Yoast's first choice for a post that has a featured image, after an image set for sharing by
+    hand)."""
+    better = data.get("better_featured_image")
+    for url in (*(data.get(name) for name in PLUGIN_FEATURED_URLS),
+                better.get("source_url") if isinstance(better, dict) else None):
+        if isinstance(url, str) and url.strip():
+            return url.strip()
     yoast = data.get("yoast_head_json")
     images = yoast.get("og_image") if isinstance(yoast, dict) else None
     first = images[0] if isinstance(images, list) and images else None
