@@ -25,7 +25,6 @@ from generator.convert.shortcodes import drop_plugin_output, expand
 from generator.convert.tables import is_simple_table, table_html
 from generator.convert.walk import can_ignore, collapse_newlines, pseudo_tags, removes_inside, removes_outside
 
-BLANK_RUNS = re.compile(r"\n{3,}")
 START = re.compile(r"-?[0-9]{1,9}")  # a list's start as browsers read it (ASCII digits; "²" is not one)
 FENCE = re.compile(r"^( *`{3,})[\w+#.-]*$")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")  # what Markdown may read as an entity in a link's address

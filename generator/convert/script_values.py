@@ -18,9 +18,8 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from generator.convert.context import Context
 from generator.convert.parse import elements, has_class, tags_in
 
-# Where a counter keeps the number its script counts to, and the one it counts from.
+# Where a counter keeps the number its script counts to.
 COUNT_TO = ("data-to-value", "data-to")  # Elementor; jQuery countTo
-COUNT_FROM = ("data-from-value", "data-from")
 VALUE_COUNTER_CLASSES = frozenset({"display-counter"})  # Avada's counter box, which names its target `data-value`
 # Elementor lays a counter's prefix, number and suffix out in a flex box, which shows no space between them.
 FLEX_COUNTER_CLASSES = frozenset({"elementor-counter-number-wrapper"})
