@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.convert.post_language import TAG as LANGUAGE_TAG
+from generator.language.tags import TAG as LANGUAGE_TAG
 from generator.language.words import Overrides, Words, problems as word_problems
 
 DEFAULT_FILE = "newsmirror.toml"

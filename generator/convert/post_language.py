@@ -11,14 +11,13 @@ only when it names a language Unicode CLDR knows: a `language` taxonomy of some 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from generator.convert.document import Term
+from generator.language.tags import TAG
 
 LANGUAGE_TAXONOMY = "language"  # Polylang's
-TAG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*", re.IGNORECASE)
 
 
 def post_language(data: dict[str, Any], terms: Sequence[Term]) -> str:

@@ -193,9 +193,9 @@ class _Plan:
         """`key_parts` names what `feed` and `subnav` show, which the key cannot see inside the callables."""
         chunks = paginate(posts, self.config.build.posts_per_page)
         for number, chunk in enumerate(chunks, start=1):
-            path = path_of_page(number)
-            if not self.wanted(chunk) and path not in self.lists:
+            if not self.wanted(chunk) and not (self.lists and path_of_page(number) in self.lists):
                 continue
+            path = path_of_page(number)
 
             def context(_: RenderBody, path: str = path, number: int = number,
                         chunk: Sequence[Post] = chunk) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from generator.convert.document import Document, Image, Mirror, Revision, Source
-from generator.convert.post_language import TAG as LANGUAGE_TAG
+from generator.language.tags import TAG as LANGUAGE_TAG
 from generator.convert.slugs import safe_slug
 from generator.problems import ItemError
 from generator.store import front_matter, yaml_read
