@@ -25,7 +25,7 @@ from generator.language.words import Words
 from generator.render.body_code import highlight_code
 from generator.render.body_headings import HEADING_ID, Heading, HeadingIds, written_id
 from generator.render.offline_links import Resolver, same_page_fragment, usable_base
-from generator.render.remote_media import is_remote, local_image, mirrored, placeholder
+from generator.render.remote_media import is_remote, linked_alt, local_image, mirrored, placeholder
 
 try:  # optional: without it, every body takes the reference's path
     from markdown_it_pyrs import MarkdownIt as _Compiled
@@ -179,7 +179,7 @@ def _image(src: str, alt: str, title: str, resolver: Resolver, pages: Mapping[st
         return f'<img src="{_attr(target)}" alt="{_attr(alt)}"{extra} />'
     found = mirrored(pages, [target])
     if found is not None:
-        return local_image(found, page, alt, title)
+        return local_image(found, page, linked_alt(alt, title, words, inside_link), title)
     return placeholder("image", alt or title, target, words, linked=not inside_link)
 
 

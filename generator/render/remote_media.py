@@ -84,6 +84,15 @@ def local_image(value: str, page: str, alt: str, title: str = "") -> str:
             f'height="{height}" loading="lazy" decoding="async">')
 
 
+def linked_alt(alt: str, title: str, words: Words, inside_link: bool) -> str:
+    """The alt text of a mirrored image: its own, or inside a link that has none the word for an image (with its
+    title). WordPress writes `alt=""` on images that open their full size, and such an image is the link's only
+    content, so a screen reader would announce a link with no name (axe's link-name, serious)."""
+    if alt.strip() or not inside_link:
+        return alt
+    return words.described("image", title)
+
+
 def srcset_candidates(srcset: str) -> list[tuple[str, int | None]]:
     """(URL, width) of each candidate; width None for a density (`2x`) or no descriptor."""
     found = []
@@ -143,7 +152,8 @@ def render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
     title = str(token.attrGet("title") or "")
     found = mirrored(env.get("local_pages"), [src])
     if found is not None:
-        return local_image(found, env["page"], alt, title)
+        inside_link = token.meta.get("inside_link", False)
+        return local_image(found, env["page"], linked_alt(alt, title, env["words"], inside_link), title)
     return placeholder("image", alt or title, src, env["words"], linked=not token.meta.get("inside_link", False))
 
 
@@ -243,7 +253,9 @@ class _Scan(HTMLParser):
         if tag == "img":
             found = mirrored(self.media, image_candidates(values.get("src", ""), values.get("srcset", "")))
             if found is not None:
-                return local_image(found, self.page, values.get("alt", ""), values.get("title", ""))
+                title = values.get("title", "")
+                alt = linked_alt(values.get("alt", ""), title, self.words, self.anchors > 0)
+                return local_image(found, self.page, alt, title)
         label = values.get("alt") or values.get("title") or values.get("aria-label") or ""
         kind = KINDS.get(self.containers[-1] if tag == "source" and self.containers else tag, "media")
         return placeholder(kind, label, url.strip(), self.words, linked=self.anchors <= 0)
