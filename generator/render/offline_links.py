@@ -29,6 +29,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from generator import urls
 from generator.language.words import Words
 from generator.render.local_links import archive_key, guess_key, page_key, source_key
+from generator.render.remote_media import media_key, media_path
 
 if TYPE_CHECKING:  # markdown-it-py is imported only by the reference parser that calls these rules
     from markdown_it.rules_core import StateCore
@@ -51,6 +52,9 @@ IN_PAGE_STARTS = frozenset("/?#")
 # A web address that urlsplit and source_key would only take apart to give back its parts: http(s), a host
 # of ASCII letters, digits, dots and hyphens (no user, no port), a path and a fragment of characters that
 # stripping, lower-casing the scheme and percent-decoding leave alone, and no query. Most links are such.
+# A path that names an image file: only links to such paths are looked up among the mirrored images, so that
+# the other links record no more lookups in the build cache.
+IMAGE_PATH = re.compile(r"[.](?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
 PLAIN_WEB = re.compile(r"https?://([A-Za-z0-9.-]+)(/[A-Za-z0-9._~/-]*)?(?:#([A-Za-z0-9._~-]*))?")
 
 
@@ -111,7 +115,9 @@ class Resolver:
         if loads:
             return url
         page = self.page_of(plain[0])
-        return url if page is None else self.link_to(page, plain[1]) or url
+        if page is None:
+            return self.mirrored_image(url) or url
+        return self.link_to(page, plain[1]) or url
 
     def any_target(self, url: str, loads: bool) -> str | None:
         """target() for any URL, by taking it apart."""
@@ -138,7 +144,7 @@ class Resolver:
                 self.unresolved += 1
                 return None
             bare = urljoin(self.base, bare)
-        return bare if loads else self.local(bare) or bare
+        return bare if loads else self.local(bare) or self.mirrored_image(bare) or bare
 
     def site_page(self, path: str) -> str | None:
         """The page of the site that a relative `path` leads to from this page (a hand-written link), or None."""
@@ -152,6 +158,14 @@ class Resolver:
         key = source_key(url)
         target = self.page_of(key) if key is not None else None
         return None if target is None else self.link_to(target, urlsplit(url).fragment)
+
+    def mirrored_image(self, url: str) -> str | None:
+        """The relative link to the local copy of the mirrored image at `url`, or None. Posts link an image to
+        its full size, often the very file they show: offline, the link opens the copy the page shows."""
+        if not IMAGE_PATH.search(urlsplit(url).path):
+            return None
+        found = self.pages.get(media_key(url))
+        return None if found is None else self.linker(media_path(found))
 
     def page_of(self, key: str) -> str | None:
         """The page a URL's key leads to: a post's, or a term's (a subcategory's by its own slug), or the post

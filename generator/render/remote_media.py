@@ -65,6 +65,11 @@ def media_value(file: str, width: int, height: int) -> str:
     return f"{width} {height} {MEDIA_FOLDER}/{file}"
 
 
+def media_path(value: str) -> str:
+    """The site path of a mirrored image's file, from its media_value."""
+    return value.split(" ", 2)[2]
+
+
 def mirrored(pages: Mapping[str, str] | None, candidates: Iterable[str]) -> str | None:
     """The media_value of the first candidate URL that is mirrored, or None."""
     if not pages:
