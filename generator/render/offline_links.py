@@ -52,10 +52,10 @@ IN_PAGE_STARTS = frozenset("/?#")
 # A web address that urlsplit and source_key would only take apart to give back its parts: http(s), a host
 # of ASCII letters, digits, dots and hyphens (no user, no port), a path and a fragment of characters that
 # stripping, lower-casing the scheme and percent-decoding leave alone, and no query. Most links are such.
+PLAIN_WEB = re.compile(r"https?://([A-Za-z0-9.-]+)(/[A-Za-z0-9._~/-]*)?(?:#([A-Za-z0-9._~-]*))?")
 # A path that names an image file: only links to such paths are looked up among the mirrored images, so that
 # the other links record no more lookups in the build cache.
 IMAGE_PATH = re.compile(r"[.](?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
-PLAIN_WEB = re.compile(r"https?://([A-Za-z0-9.-]+)(/[A-Za-z0-9._~/-]*)?(?:#([A-Za-z0-9._~-]*))?")
 
 
 def usable_base(source_url: str | None) -> str | None:

@@ -91,8 +91,8 @@ def local_image(value: str, page: str, alt: str, title: str = "") -> str:
 
 def linked_alt(alt: str, title: str, words: Words, inside_link: bool) -> str:
     """The alt text of a mirrored image: its own, or inside a link that has none the word for an image (with its
-    title). WordPress writes `alt=""` on images that open their full size, and such an image is the link's only
-    content, so a screen reader would announce a link with no name (axe's link-name, serious)."""
+    title). WordPress writes `alt=""` on images that open their full size, and such an image is mostly the link's
+    only content, so a screen reader would announce a link with no name (axe's link-name, serious)."""
     if alt.strip() or not inside_link:
         return alt
     return words.described("image", title)
