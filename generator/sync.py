@@ -128,10 +128,11 @@ def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOp
             result.requests, result.waited = client.requests, client.waited
             return result
         # Logged before the posts are placed: a run killed in between is logged and placed by the next one.
-        history.append(content_dir, options.now, [change for source in result.sources if source.imported
-                                                  for change in source.imported.changes], options.history)
+        names = sorted(set(states) | {s.name for s in sources})
+        history.append(content_dir, options.now, _once_per_site(result.sources, names, states, content_dir),
+                       options.history)
         # By name, whichever sources this run read, so that a clash of slugs is settled the same way every time.
-        placed = place_posts(content_dir, sorted(set(states) | {s.name for s in sources}))
+        placed = place_posts(content_dir, names, {name: state.api for name, state in states.items()})
         result.written, result.removed = placed.written, placed.removed
         for source in result.sources:
             if source.imported is not None:
@@ -144,6 +145,27 @@ def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOp
         result.requests, result.waited = client.requests, client.waited
     result.state_written = write_state(content_dir, states)
     return result
+
+
+def _once_per_site(found: list[SourceResult], names: list[str], states: dict[str, SourceState],
+                   content_dir: Path) -> list[history.Change]:
+    """The run's changes for content/changes.yaml. Two sources of one site whose curations overlap both import
+    the posts they share, and place_posts keeps the copy of the first source that still selects such a post:
+    what the others saw of it (their own first copy, their marking it removed) is no change to content/ and
+    is left out, as is the same change seen twice."""
+    logged: set[tuple[str, str, int, str]] = set()
+    changes = []
+    for source in sorted((s for s in found if s.imported is not None), key=lambda s: s.name):
+        api = states[source.name].api if source.name in states else ""
+        site = [RawStore(content_dir, n) for n in names if n in states and states[n].api == api]
+        for change in source.imported.changes:  # type: ignore[union-attr] - filtered above
+            key = (api, change.type, change.id, change.action)
+            holder = next((store for store in site if store.holds(change.type, change.id)), None)
+            if key in logged or (holder is not None and holder.folder.name != source.name):
+                continue
+            logged.add(key)
+            changes.append(change)
+    return changes
 
 
 def _same_store(source: SourceConfig, states: dict[str, SourceState]) -> SourceConfig:

@@ -315,6 +315,41 @@ def test_two_sources_with_the_same_ids_and_slugs_never_collide(tmp_path: Path) -
     assert built.posts == 12
 
 
+def test_two_sources_of_one_site_with_overlapping_curation_place_each_post_once(tmp_path: Path) -> None:
+    """Seen on a real blog's crawl (103 posts, two categories sharing 29): each shared post was placed
+    twice, the second copy as `<slug>-b`, and content/changes.yaml logged it as added twice."""
+    from generator.config import parse_config
+    from generator.store import history
+    site = generated_site(40)
+    content = tmp_path / "content"
+    term = {t["slug"]: t["id"] for t in site.terms}
+    news = site.posts["news-archive"]
+    china = {p["id"] for p in news if term["china"] in p["regions"]}
+    opinion = {p["id"] for p in news if term["opinion"] in p["news-type"]}
+    assert china & opinion and china - opinion and opinion - china
+
+    def run(a: dict[str, object], b: dict[str, object], now: str) -> None:
+        config = parse_config({"sources": [{"name": "a", "url": wp.url, **a}, {"name": "b", "url": wp.url, **b}]})
+        assert run_sync(config.sources, content, SyncOptions(politeness=FAST, workers=1, now=now)).problems == []
+
+    def placed() -> dict[int, list[bool]]:
+        found: dict[int, list[bool]] = {}
+        for data in posts(content).values():
+            document = loads(data.decode())
+            found.setdefault(document.source.id, []).append(bool(document.mirror and document.mirror.removed))
+        return found
+
+    with FakeWordPress(site) as wp:
+        run({"include": {"regions": ["china"]}}, {"include": {"news-type": ["opinion"]}}, "2026-12-01T10:00:00Z")
+        assert placed() == {i: [False] for i in china | opinion}
+        assert sorted(c.id for c in history.read(content)[0].posts) == sorted(china | opinion)
+        # a narrowed without --prune: the posts b still selects stay as they are, not marked removed
+        run({"include": {"regions": ["china"]}, "exclude": {"news-type": ["opinion"]}},
+            {"include": {"news-type": ["opinion"]}}, "2026-12-02T10:00:00Z")
+    assert placed() == {i: [False] for i in china | opinion}
+    assert len(history.read(content)) == 1  # nothing changed in content/, so no run was logged
+
+
 def test_posts_imported_before_are_taken_over_not_duplicated(tmp_path: Path) -> None:
     site = generated_site(10)
     saved = tmp_path / "saved.json"
