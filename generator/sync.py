@@ -31,6 +31,7 @@ from generator.sources.http import Client, Clock, FetchError, Politeness
 from generator.sources.media_fetch import client_fetcher
 from generator.sources.wp_live import Listed, Listing, Site
 from generator.store import history
+from generator.store.documents import read_index
 from generator.store.files import remove_stale_temporaries
 from generator.store.import_cache import fingerprint
 from generator.store.sync_state import (RawStore, SourceState, TypeState, place_posts, read_state,
@@ -270,6 +271,8 @@ def _fetch(client: Client, site: Site, store: RawStore, post_type: str, rest_bas
     wanted = sorted(i for i, p in selected.items() if stored.get(i) != p.modified_gmt)
     gone = sorted(set(stored) - set(selected)) if complete else []
     removed = [Change(REMOVED, post_type, i, store.slug(post_type, i)) for i in gone]
+    if options.prune and complete:
+        removed += _kept_as_removed(store, post_type, set(selected) | set(stored))
     fetched = set(wanted) if options.dry_run else _store_posts(client, site, store, post_type, rest_base, wanted,
                                                                options, found, result)
     found.changes += [Change(UPDATED if i in stored else ADDED, post_type, i, selected[i].slug)
@@ -277,6 +280,14 @@ def _fetch(client: Client, site: Site, store: RawStore, post_type: str, rest_bas
     if not options.dry_run:
         for post_id in gone:
             store.remove_post(post_type, post_id)
+
+
+def _kept_as_removed(store: RawStore, post_type: str, listed: set[int]) -> list[Change]:
+    """Posts an earlier sync without --prune kept, marked removed, and no longer selected: --prune deletes
+    them too, so they are counted, and a dry run lists them, with the posts removed upstream since."""
+    held = read_index(store.content) if store.content.is_dir() else {}
+    return [Change(REMOVED, post_type, post_id, paths[0].stem) for (kind, post_id), paths in sorted(held.items())
+            if kind == post_type and post_id not in listed]
 
 
 def _store_posts(client: Client, site: Site, store: RawStore, post_type: str, rest_base: str, wanted: list[int],

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from generator.builder import run_build
+from generator.config import parse_config
 from generator.importer import ImportOptions, run_import
 from generator.sources.http import Politeness
 from generator.sources.wp_live import CUT_SHORT
@@ -157,6 +158,31 @@ def test_dry_run_lists_added_updated_removed_and_writes_nothing(tmp_path: Path) 
     files = posts(content)
     assert not any(f"news-archive/{p['slug']}.md" in files for p in gone)
     assert len(files) == 59
+
+
+def test_dry_run_with_prune_lists_the_posts_kept_as_removed_that_prune_deletes(tmp_path: Path) -> None:
+    """Seen on a real site's crawl (yankees, 268 posts) whose curation was narrowed without --prune, then
+    changed again with --prune: `--dry-run --prune` listed 187 changes, the real run made 200; the 13 posts
+    kept as removed, which --prune deletes, were neither listed nor counted in the summary."""
+    content = tmp_path / "content"
+    site = generated_site(30)
+    china = next(t["id"] for t in site.terms if t["slug"] == "china")
+    kept = {p["id"] for p in site.posts["news-archive"] if china in p["regions"]}
+    with FakeWordPress(site) as wp:
+        curated({}, content, wp.url)
+        config = parse_config({"sources": [{"name": "ree", "url": wp.url, "include": {"regions": ["china"]}}]})
+        run_sync(config.sources, content, SyncOptions(politeness=FAST, workers=1, now="2026-12-01T10:00:00Z"))
+        marked = {loads(d.decode()).source.id for d in posts(content).values()} - kept
+        gone = min(kept)
+        site.remove("news-archive", gone)  # and one more removed upstream since
+        before = stats(content)
+        dry = run_sync(config.sources, content, SyncOptions(politeness=FAST, workers=1, prune=True, dry_run=True))
+        assert stats(content) == before
+        real = run_sync(config.sources, content, SyncOptions(politeness=FAST, workers=1, prune=True))
+    assert marked and {(c.action, c.id) for c in dry.sources[0].changes} == {("removed", i) for i in marked | {gone}}
+    assert {(c.action, c.id) for c in real.sources[0].changes} == {(c.action, c.id) for c in dry.sources[0].changes}
+    assert {loads(d.decode()).source.id for d in posts(content).values()} == kept - {gone}
+    assert f"would remove {len(marked) + 1}" in sync_summary(dry, dry_run=True)[0]
 
 
 def test_the_summary_names_removed_posts_by_their_files_in_content(tmp_path: Path) -> None:
