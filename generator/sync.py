@@ -156,13 +156,14 @@ def _once_per_site(found: list[SourceResult], names: list[str], states: dict[str
     is left out, as is the same change seen twice."""
     logged: set[tuple[str, str, int, str]] = set()
     changes = []
-    for source in sorted((s for s in found if s.imported is not None), key=lambda s: s.name):
-        api = states[source.name].api if source.name in states else ""
+    imports = {s.name: s.imported for s in found if s.imported is not None}
+    for name, imported in sorted(imports.items()):
+        api = states[name].api if name in states else ""
         site = [RawStore(content_dir, n) for n in names if n in states and states[n].api == api]
-        for change in source.imported.changes:  # type: ignore[union-attr] - filtered above
+        for change in imported.changes:
             key = (api, change.type, change.id, change.action)
             holder = next((store for store in site if store.holds(change.type, change.id)), None)
-            if key in logged or (holder is not None and holder.folder.name != source.name):
+            if key in logged or (holder is not None and holder.folder.name != name):
                 continue
             logged.add(key)
             changes.append(change)
