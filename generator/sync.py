@@ -38,6 +38,7 @@ from generator.store.sync_state import (RawStore, SourceState, TypeState, place_
                                         write_state)
 
 ADDED, UPDATED, REMOVED = "added", "updated", "removed"
+PRUNED, RENAMED = "pruned", "renamed"  # actions of content/changes.yaml only
 # WordPress compares `modified_after` with the site's local time, in whole seconds, exclusively. Listing
 # from a day before the newest post seen covers posts saved in that same second, a fall-back to winter
 # time and a change of the site's time zone. It costs a few rows of the listing, not fetches: a post is
@@ -152,22 +153,34 @@ def _once_per_site(found: list[SourceResult], names: list[str], states: dict[str
                    content_dir: Path) -> list[history.Change]:
     """The run's changes for content/changes.yaml. Two sources of one site whose curations overlap both import
     the posts they share, and place_posts keeps the copy of the first source that still selects such a post:
-    what the others saw of it (their own first copy, their marking it removed) is no change to content/ and
-    is left out, as is the same change seen twice."""
-    logged: set[tuple[str, str, int, str]] = set()
-    changes = []
+    only what that copy's source saw is a change to content/, once."""
     imports = {s.name: s.imported for s in found if s.imported is not None}
+    seen: dict[tuple[str, str, int], list[tuple[str, history.Change]]] = {}
     for name, imported in sorted(imports.items()):
         api = states[name].api if name in states else ""
-        site = [RawStore(content_dir, n) for n in names if n in states and states[n].api == api]
         for change in imported.changes:
-            key = (api, change.type, change.id, change.action)
-            holder = next((store for store in site if store.holds(change.type, change.id)), None)
-            if key in logged or (holder is not None and holder.folder.name != name):
-                continue
-            logged.add(key)
-            changes.append(change)
+            seen.setdefault((api, change.type, change.id), []).append((name, change))
+    changes = []
+    for (api, post_type, post_id), saw in seen.items():
+        stores = [RawStore(content_dir, n) for n in names if n in states and states[n].api == api]
+        holder = next((store.folder.name for store in stores if store.holds(post_type, post_id)), None)
+        changes += _as_placed(saw, holder)
     return changes
+
+
+def _as_placed(saw: list[tuple[str, history.Change]], holder: str | None) -> list[history.Change]:
+    """The change to content/ of a post, from what each source's import saw of it. A post handed from one
+    source to another (one curation narrowed, another widened) was in content/ all along: it is no addition,
+    at most a rename."""
+    if holder is None:  # gone from every source: each saw the same removal
+        return list({change.action: change for _, change in reversed(saw)}.values())
+    own = [change for name, change in saw if name == holder]
+    left = [change for name, change in saw if name != holder and change.action in (REMOVED, PRUNED)]
+    if not own or own[0].action != ADDED or not left:
+        return own
+    if own[0].path == left[0].path:
+        return []
+    return [replace(own[0], action=RENAMED, renamed_from=left[0].path)]
 
 
 def _same_store(source: SourceConfig, states: dict[str, SourceState]) -> SourceConfig:

@@ -376,6 +376,30 @@ def test_two_sources_of_one_site_with_overlapping_curation_place_each_post_once(
     assert len(history.read(content)) == 1  # nothing changed in content/, so no run was logged
 
 
+def test_a_post_handed_from_one_source_to_another_of_its_site_is_no_addition(tmp_path: Path) -> None:
+    """One source narrowed and another widened in one run: the posts the second takes over were in content/
+    all along. They were logged as added (and a post renamed upstream meanwhile as added, not renamed)."""
+    from generator.store import history
+    site = generated_site(30)
+    content = tmp_path / "content"
+    term = {t["slug"]: t["id"] for t in site.terms}
+    news = site.posts["news-archive"]
+    moved = next(p for p in news if term["opinion"] not in p["news-type"] and term["china"] not in p["regions"])
+
+    def run(a: dict[str, object], b: dict[str, object], now: str) -> list[tuple[str, int, str]]:
+        config = parse_config({"sources": [{"name": "a", "url": wp.url, **a}, {"name": "b", "url": wp.url, **b}]})
+        options = SyncOptions(politeness=FAST, workers=1, now=now, prune=True)
+        assert run_sync(config.sources, content, options).problems == []
+        return [(c.action, c.id, c.path) for c in history.read(content)[0].posts]
+
+    with FakeWordPress(site) as wp:
+        run({}, {"include": {"regions": ["china"]}}, "2026-12-01T10:00:00Z")
+        site.touch("news-archive", moved["id"], 60, slug="moved-on")
+        logged = run({"include": {"news-type": ["opinion"]}}, {}, "2026-12-02T10:00:00Z")
+    assert logged == [("renamed", moved["id"], "news-archive/moved-on.md")]
+    assert len(posts(content)) == 30 and "news-archive/moved-on.md" in posts(content)
+
+
 def test_posts_imported_before_are_taken_over_not_duplicated(tmp_path: Path) -> None:
     site = generated_site(10)
     saved = tmp_path / "saved.json"
