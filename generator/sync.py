@@ -31,12 +31,14 @@ from generator.sources.http import Client, Clock, FetchError, Politeness
 from generator.sources.media_fetch import client_fetcher
 from generator.sources.wp_live import Listed, Listing, Site
 from generator.store import history
+from generator.store.documents import read_index
 from generator.store.files import remove_stale_temporaries
 from generator.store.import_cache import fingerprint
 from generator.store.sync_state import (RawStore, SourceState, TypeState, place_posts, read_state,
                                         write_state)
 
 ADDED, UPDATED, REMOVED = "added", "updated", "removed"
+PRUNED, RENAMED = "pruned", "renamed"  # actions of content/changes.yaml only
 # WordPress compares `modified_after` with the site's local time, in whole seconds, exclusively. Listing
 # from a day before the newest post seen covers posts saved in that same second, a fall-back to winter
 # time and a change of the site's time zone. It costs a few rows of the listing, not fetches: a post is
@@ -128,10 +130,11 @@ def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOp
             result.requests, result.waited = client.requests, client.waited
             return result
         # Logged before the posts are placed: a run killed in between is logged and placed by the next one.
-        history.append(content_dir, options.now, [change for source in result.sources if source.imported
-                                                  for change in source.imported.changes], options.history)
+        names = sorted(set(states) | {s.name for s in sources})
+        history.append(content_dir, options.now, _once_per_site(result.sources, names, states, content_dir),
+                       options.history)
         # By name, whichever sources this run read, so that a clash of slugs is settled the same way every time.
-        placed = place_posts(content_dir, sorted(set(states) | {s.name for s in sources}))
+        placed = place_posts(content_dir, names, {name: state.api for name, state in states.items()})
         result.written, result.removed = placed.written, placed.removed
         for source in result.sources:
             if source.imported is not None:
@@ -144,6 +147,40 @@ def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOp
         result.requests, result.waited = client.requests, client.waited
     result.state_written = write_state(content_dir, states)
     return result
+
+
+def _once_per_site(found: list[SourceResult], names: list[str], states: dict[str, SourceState],
+                   content_dir: Path) -> list[history.Change]:
+    """The run's changes for content/changes.yaml. Two sources of one site whose curations overlap both import
+    the posts they share, and place_posts keeps the copy of the first source that still selects such a post:
+    only what that copy's source saw is a change to content/, once."""
+    imports = {s.name: s.imported for s in found if s.imported is not None}
+    seen: dict[tuple[str, str, int], list[tuple[str, history.Change]]] = {}
+    for name, imported in sorted(imports.items()):
+        api = states[name].api if name in states else ""
+        for change in imported.changes:
+            seen.setdefault((api, change.type, change.id), []).append((name, change))
+    changes = []
+    for (api, post_type, post_id), saw in seen.items():
+        stores = [RawStore(content_dir, n) for n in names if n in states and states[n].api == api]
+        holder = next((store.folder.name for store in stores if store.holds(post_type, post_id)), None)
+        changes += _as_placed(saw, holder)
+    return changes
+
+
+def _as_placed(saw: list[tuple[str, history.Change]], holder: str | None) -> list[history.Change]:
+    """The change to content/ of a post, from what each source's import saw of it. A post handed from one
+    source to another (one curation narrowed, another widened) was in content/ all along: it is no addition,
+    at most a rename."""
+    if holder is None:  # gone from every source: each saw the same removal
+        return list({change.action: change for _, change in reversed(saw)}.values())
+    own = [change for name, change in saw if name == holder]
+    left = [change for name, change in saw if name != holder and change.action in (REMOVED, PRUNED)]
+    if not own or own[0].action != ADDED or not left:
+        return own
+    if own[0].path == left[0].path:
+        return []
+    return [replace(own[0], action=RENAMED, renamed_from=left[0].path)]
 
 
 def _same_store(source: SourceConfig, states: dict[str, SourceState]) -> SourceConfig:
@@ -248,6 +285,8 @@ def _fetch(client: Client, site: Site, store: RawStore, post_type: str, rest_bas
     wanted = sorted(i for i, p in selected.items() if stored.get(i) != p.modified_gmt)
     gone = sorted(set(stored) - set(selected)) if complete else []
     removed = [Change(REMOVED, post_type, i, store.slug(post_type, i)) for i in gone]
+    if options.prune and complete:
+        removed += _kept_as_removed(store, post_type, set(selected) | set(stored))
     fetched = set(wanted) if options.dry_run else _store_posts(client, site, store, post_type, rest_base, wanted,
                                                                options, found, result)
     found.changes += [Change(UPDATED if i in stored else ADDED, post_type, i, selected[i].slug)
@@ -255,6 +294,14 @@ def _fetch(client: Client, site: Site, store: RawStore, post_type: str, rest_bas
     if not options.dry_run:
         for post_id in gone:
             store.remove_post(post_type, post_id)
+
+
+def _kept_as_removed(store: RawStore, post_type: str, listed: set[int]) -> list[Change]:
+    """Posts an earlier sync without --prune kept, marked removed, and no longer selected: --prune deletes
+    them too, so they are counted, and a dry run lists them, with the posts removed upstream since."""
+    held = read_index(store.content) if store.content.is_dir() else {}
+    return [Change(REMOVED, post_type, post_id, paths[0].stem) for (kind, post_id), paths in sorted(held.items())
+            if kind == post_type and post_id not in listed]
 
 
 def _store_posts(client: Client, site: Site, store: RawStore, post_type: str, rest_base: str, wanted: list[int],

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from generator.builder import run_build
+from generator.config import parse_config
 from generator.importer import ImportOptions, run_import
 from generator.sources.http import Politeness
 from generator.sources.wp_live import CUT_SHORT
@@ -157,6 +158,31 @@ def test_dry_run_lists_added_updated_removed_and_writes_nothing(tmp_path: Path) 
     files = posts(content)
     assert not any(f"news-archive/{p['slug']}.md" in files for p in gone)
     assert len(files) == 59
+
+
+def test_dry_run_with_prune_lists_the_posts_kept_as_removed_that_prune_deletes(tmp_path: Path) -> None:
+    """Seen on a real site's crawl (yankees, 268 posts) whose curation was narrowed without --prune, then
+    changed again with --prune: `--dry-run --prune` listed 187 changes, the real run made 200; the 13 posts
+    kept as removed, which --prune deletes, were neither listed nor counted in the summary."""
+    content = tmp_path / "content"
+    site = generated_site(30)
+    china = next(t["id"] for t in site.terms if t["slug"] == "china")
+    kept = {p["id"] for p in site.posts["news-archive"] if china in p["regions"]}
+    with FakeWordPress(site) as wp:
+        curated({}, content, wp.url)
+        config = parse_config({"sources": [{"name": "ree", "url": wp.url, "include": {"regions": ["china"]}}]})
+        run_sync(config.sources, content, SyncOptions(politeness=FAST, workers=1, now="2026-12-01T10:00:00Z"))
+        marked = {loads(d.decode()).source.id for d in posts(content).values()} - kept
+        gone = min(kept)
+        site.remove("news-archive", gone)  # and one more removed upstream since
+        before = stats(content)
+        dry = run_sync(config.sources, content, SyncOptions(politeness=FAST, workers=1, prune=True, dry_run=True))
+        assert stats(content) == before
+        real = run_sync(config.sources, content, SyncOptions(politeness=FAST, workers=1, prune=True))
+    assert marked and {(c.action, c.id) for c in dry.sources[0].changes} == {("removed", i) for i in marked | {gone}}
+    assert {(c.action, c.id) for c in real.sources[0].changes} == {(c.action, c.id) for c in dry.sources[0].changes}
+    assert {loads(d.decode()).source.id for d in posts(content).values()} == kept - {gone}
+    assert f"would remove {len(marked) + 1}" in sync_summary(dry, dry_run=True)[0]
 
 
 def test_the_summary_names_removed_posts_by_their_files_in_content(tmp_path: Path) -> None:
@@ -313,6 +339,65 @@ def test_two_sources_with_the_same_ids_and_slugs_never_collide(tmp_path: Path) -
     built = run_build(config_for(tmp_path, content))
     assert built.problems == []
     assert built.posts == 12
+
+
+def test_two_sources_of_one_site_with_overlapping_curation_place_each_post_once(tmp_path: Path) -> None:
+    """Seen on a real blog's crawl (103 posts, two categories sharing 29): each shared post was placed
+    twice, the second copy as `<slug>-b`, and content/changes.yaml logged it as added twice."""
+    from generator.config import parse_config
+    from generator.store import history
+    site = generated_site(40)
+    content = tmp_path / "content"
+    term = {t["slug"]: t["id"] for t in site.terms}
+    news = site.posts["news-archive"]
+    china = {p["id"] for p in news if term["china"] in p["regions"]}
+    opinion = {p["id"] for p in news if term["opinion"] in p["news-type"]}
+    assert china & opinion and china - opinion and opinion - china
+
+    def run(a: dict[str, object], b: dict[str, object], now: str) -> None:
+        config = parse_config({"sources": [{"name": "a", "url": wp.url, **a}, {"name": "b", "url": wp.url, **b}]})
+        assert run_sync(config.sources, content, SyncOptions(politeness=FAST, workers=1, now=now)).problems == []
+
+    def placed() -> dict[int, list[bool]]:
+        found: dict[int, list[bool]] = {}
+        for data in posts(content).values():
+            document = loads(data.decode())
+            found.setdefault(document.source.id, []).append(bool(document.mirror and document.mirror.removed))
+        return found
+
+    with FakeWordPress(site) as wp:
+        run({"include": {"regions": ["china"]}}, {"include": {"news-type": ["opinion"]}}, "2026-12-01T10:00:00Z")
+        assert placed() == {i: [False] for i in china | opinion}
+        assert sorted(c.id for c in history.read(content)[0].posts) == sorted(china | opinion)
+        # a narrowed without --prune: the posts b still selects stay as they are, not marked removed
+        run({"include": {"regions": ["china"]}, "exclude": {"news-type": ["opinion"]}},
+            {"include": {"news-type": ["opinion"]}}, "2026-12-02T10:00:00Z")
+    assert placed() == {i: [False] for i in china | opinion}
+    assert len(history.read(content)) == 1  # nothing changed in content/, so no run was logged
+
+
+def test_a_post_handed_from_one_source_to_another_of_its_site_is_no_addition(tmp_path: Path) -> None:
+    """One source narrowed and another widened in one run: the posts the second takes over were in content/
+    all along. They were logged as added (and a post renamed upstream meanwhile as added, not renamed)."""
+    from generator.store import history
+    site = generated_site(30)
+    content = tmp_path / "content"
+    term = {t["slug"]: t["id"] for t in site.terms}
+    news = site.posts["news-archive"]
+    moved = next(p for p in news if term["opinion"] not in p["news-type"] and term["china"] not in p["regions"])
+
+    def run(a: dict[str, object], b: dict[str, object], now: str) -> list[tuple[str, int, str]]:
+        config = parse_config({"sources": [{"name": "a", "url": wp.url, **a}, {"name": "b", "url": wp.url, **b}]})
+        options = SyncOptions(politeness=FAST, workers=1, now=now, prune=True)
+        assert run_sync(config.sources, content, options).problems == []
+        return [(c.action, c.id, c.path) for c in history.read(content)[0].posts]
+
+    with FakeWordPress(site) as wp:
+        run({}, {"include": {"regions": ["china"]}}, "2026-12-01T10:00:00Z")
+        site.touch("news-archive", moved["id"], 60, slug="moved-on")
+        logged = run({"include": {"news-type": ["opinion"]}}, {}, "2026-12-02T10:00:00Z")
+    assert logged == [("renamed", moved["id"], "news-archive/moved-on.md")]
+    assert len(posts(content)) == 30 and "news-archive/moved-on.md" in posts(content)
 
 
 def test_posts_imported_before_are_taken_over_not_duplicated(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -127,6 +127,9 @@ class RawStore:
         """Where a line of text names a stored post's file: its type (group 1) and id (group 2)."""
         return re.compile(re.escape(str(self.raw / "posts")) + r"/([^/]+)/(\d+)\.json")
 
+    def holds(self, post_type: str, post_id: int) -> bool:
+        return (self.raw / "posts" / post_type / f"{post_id}.json").is_file()
+
     def remove_post(self, post_type: str, post_id: int) -> None:
         (self.raw / "posts" / post_type / f"{post_id}.json").unlink(missing_ok=True)
 
@@ -183,14 +186,16 @@ class Placed:
     paths: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
-def place_posts(content_dir: Path, sources: Sequence[str]) -> Placed:
+def place_posts(content_dir: Path, sources: Sequence[str], sites: Mapping[str, str] | None = None) -> Placed:
     """Every source's imported posts into content/, their terms into content/terms.yaml and the names of their
     taxonomies and types into content/labels.yaml (of two sources naming one, the later in `sources`).
 
     A post goes where its slug asks, `<type>/<slug>.md`, as an import would put it, unless a post
     of a source before it in `sources`, or a post that sync did not place (a hand-written one, an
-    import of another site), holds that file: then it is `<slug>-<source>`. Files placed before and
-    no longer wanted are removed after the new ones are in place, so git sees renames.
+    import of another site), holds that file: then it is `<slug>-<source>`. Two sources of one site
+    (`sites`: source -> API root) whose curations overlap hold the same post: it is placed once, from
+    the first source that still selects it. Files placed before and no longer wanted are removed after
+    the new ones are in place, so git sees renames.
     """
     before = read_placed(content_dir)
     registry, problems = read_terms(content_dir)
@@ -202,6 +207,11 @@ def place_posts(content_dir: Path, sources: Sequence[str]) -> Placed:
         for path in map(Path, post_file_names(private)):
             own, data = path.relative_to(private).as_posix(), path.read_bytes()
             relative = own
+            if relative in wanted and _same_site_post(sites or {}, name, data, *wanted[relative]):
+                if _kept_over(wanted[relative][1], data):
+                    wanted[relative] = (name, data)
+                placed.paths[(name, own)] = relative
+                continue
             if relative in wanted or _held_by_another(content_dir, relative, before, data):
                 relative, data = _renamed(content_dir, relative, data, name, wanted, before)
             wanted[relative] = (name, data)
@@ -230,6 +240,23 @@ def place_posts(content_dir: Path, sources: Sequence[str]) -> Placed:
     write_terms(content_dir, registry)
     write_labels(content_dir, labels)
     return placed
+
+
+def _same_site_post(sites: Mapping[str, str], source: str, data: bytes, holder: str, held: bytes) -> bool:
+    """Whether the post in `data` is the one `holder` placed at the same path: the same site, type and id."""
+    if source not in sites or sites[source] != sites.get(holder):
+        return False
+    ours, theirs = loads(data.decode("utf-8")), loads(held.decode("utf-8"))
+    return (ours.type, ours.source.id) == (theirs.type, theirs.source.id)
+
+
+def _kept_over(held: bytes, data: bytes) -> bool:
+    """Of two copies of one post, the one still selected replaces one its source keeps only as removed
+    (a curation narrowed without --prune): the post is still on the site."""
+    def removed(copy: bytes) -> bool:
+        mirror = loads(copy.decode("utf-8")).mirror
+        return bool(mirror and mirror.removed)
+    return removed(held) and not removed(data)
 
 
 def _held_by_another(content_dir: Path, relative: str, before: dict[str, str], data: bytes) -> bool:
