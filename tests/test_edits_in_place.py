@@ -6,6 +6,7 @@ with a history (a paginated Updates page and its feed), featured images and text
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -281,6 +282,27 @@ def test_a_post_moved_across_the_search_index_renumbers_the_posts_between_as_a_c
     site.build(False, monkeypatch)
     _moved(site, "story-13", days=-117, hours=-1)
     site.build(True, monkeypatch)
+    assert tree(site.root / "site") == site.clean_build(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("damage", ["a position past the last post", "a list that is no list", "posts missing"])
+def test_a_damaged_grouping_of_the_last_build_plans_a_move_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                damage: str) -> None:
+    """build-model.json damaged under its own key (by hand, or a disk): the move is planned whole, as the
+    snapshot cannot say where posts were, and the site is still a clean build's."""
+    site = SmallSite(tmp_path / "project")
+    site.build(False, monkeypatch)
+    snapshot = site.content / CACHE_DIR / "build-model.json"
+    data = json.loads(snapshot.read_text(encoding="utf-8"))
+    if damage == "a position past the last post":
+        data["types"][0][2][0] = 10_000
+    elif damage == "a list that is no list":
+        data["relations"][0] = 7
+    else:
+        data["posts"] = data["posts"][1:]
+    snapshot.write_text(json.dumps(data), encoding="utf-8")
+    _moved(site, "story-07", days=1)
+    site.build(False, monkeypatch)
     assert tree(site.root / "site") == site.clean_build(tmp_path / "clean")
 
 

@@ -60,6 +60,13 @@ def previous(content_dir: Path, parts: tuple[object, ...], entries: Mapping[str,
         return None
     if not isinstance(data, dict) or data.get("version") != VERSION or data.get("key") != key(parts, entries):
         return None
+    try:  # a file damaged under its own key must not fail the build, nor show another post
+        posts = data["posts"]
+        if len(set(posts)) != len(entries) or len(posts) != len(entries) or not all(type(p) is str for p in posts):
+            return None
+        _check_positions(data, len(entries))
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None
     return data
 
 

@@ -18,6 +18,7 @@ from generator.config import Config
 from generator.convert.document import Term
 from generator.model import Site
 from generator.output.edits import Edits
+from generator.output.pages import page_count
 
 ListName = tuple[Any, ...]  # ("home",), ("type", name), ("year", y), ("month", y, m), ("term", taxonomy, slug)
 Related = Mapping[str, tuple[str, tuple[str, ...]]]  # post file -> (key, related files), as the build cache has it
@@ -51,8 +52,8 @@ def _list_changes(old: dict[ListName, list[str]], new: dict[ListName, list[str]]
     feeds: set[str] = set()
     for name, now in new.items():
         was = old[name]
-        count = _page_count(len(now), size)
-        if count != _page_count(len(was), size):
+        count = page_count(len(now), size)
+        if count != page_count(len(was), size):
             return None
         # A year's pages show its months' counts too.
         every = name[0] == "year" and old_months[name[1]] != new_months[name[1]]
@@ -104,10 +105,6 @@ def _surroundings(values: dict[str, Any]) -> dict[str, tuple]:
                    tuple(map(at, children_of[n])) if children_of else (),
                    tuple((language, at(p)) for language, p in translations_of[n]) if translations_of else ())
             for n, file in enumerate(files)}
-
-
-def _page_count(posts: int, size: int) -> int:
-    return max(1, -(-posts // size))  # a list without posts still has its page (pages.paginate)
 
 
 def _path_of_page(name: ListName, terms: dict[tuple[str, str], Term]) -> Callable[[int], str]:

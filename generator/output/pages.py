@@ -128,6 +128,11 @@ def paginate(items: Sequence[Item], per_page: int) -> list[Sequence[Item]]:
     return [items[i:i + per_page] for i in range(0, len(items), per_page)] or [()]
 
 
+def page_count(posts: int, per_page: int) -> int:
+    """How many pages `paginate` makes of that many posts."""
+    return max(1, -(-posts // per_page))
+
+
 def latest_update(posts: Sequence[Post]) -> datetime | None:
     return max(map(_UPDATED, posts), default=None)
 
@@ -174,7 +179,7 @@ class _Plan:
 
     def term_moved(self, listing: TermListing) -> bool:
         """Whether moves changed a page of the term's list (and so it is planned, though it may not show them)."""
-        count = len(paginate(listing.posts, self.config.build.posts_per_page))
+        count = page_count(len(listing.posts), self.config.build.posts_per_page)
         return bool(self.lists) and any(urls.term(listing.term, n) in self.lists for n in range(1, count + 1))
 
     def every_update(self) -> bool:
