@@ -146,6 +146,8 @@ SECTIONS = {"site": SiteConfig, "paths": PathsConfig, "build": BuildConfig, "imp
 OTHER_KEYS = ("taxonomies", "sources", "words")
 INPUT_FOLDERS = ("content", "templates", "static")  # the [paths] a build reads; `output` it writes
 KNOWN_LABELS = ("category", "post_tag", "post", "page")  # WordPress's own: named in the theme's words
+# WooCommerce's taxonomies, whose names make poor labels ("Product cat"); in English, as labels made from names are.
+PLUGIN_LABELS = {"product_cat": "Product categories", "product_tag": "Product tags", "product_brand": "Brands"}
 # A hostname as GitHub Pages takes it in CNAME: labels of letters, digits and hyphens.
 SOURCE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 HOSTNAME = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}", re.IGNORECASE)
@@ -156,7 +158,10 @@ def default_label(name: str, words: Words | None = None) -> str:
     site's language (`words`, else English)."""
     if name in KNOWN_LABELS:
         return getattr(words or Words("en"), f"{name}_label")
-    return name.replace("-", " ").replace("_", " ").capitalize()
+    if name in PLUGIN_LABELS:
+        return PLUGIN_LABELS[name]
+    # A WooCommerce product attribute's taxonomy is its name under `pa_` ("pa_color"), shown as "Color".
+    return name.removeprefix("pa_").replace("-", " ").replace("_", " ").capitalize()
 
 
 def load_config(path: Path | None, overrides: dict[str, dict[str, Any]] | None = None) -> Config:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.convert.context import SHORTER_LANGUAGE
 from generator.import_result import ImportResult
 
 
@@ -15,6 +16,10 @@ def import_summary(result: ImportResult) -> list[str]:
     losses = result.losses()
     if losses:
         lines.append("dropped or approximated: " + ", ".join(f"{n} {kind}" for kind, n in sorted(losses.items())))
+    if losses.get(SHORTER_LANGUAGE):
+        count = losses[SHORTER_LANGUAGE]
+        lines.append(f"{count} multilingual {'post holds' if count == 1 else 'posts hold'} far more text in a "
+                     "language left out: `[site] language` in newsmirror.toml chooses the one kept (--report names them)")
     if result.missing:
         marked = f", {len(result.removed)} of them marked removed upstream now" if result.removed else ""
         lines.append(f"{len(result.missing)} posts are no longer in the input and were kept{marked} "

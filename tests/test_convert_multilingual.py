@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from generator.convert.context import Settings
 from generator.convert.multilingual import FIELDS, in_language, languages, post_in_language
 from generator.convert.wp_post import to_document
+from generator.import_report import import_summary
 from generator.importer import ImportOptions, run_import
 from generator.store.documents import loads
 from tests.conftest import rest_item
@@ -59,6 +61,26 @@ def test_a_rest_post_of_several_languages_keeps_the_sites_and_says_which_it_left
     document = converted.document
     assert (document.title, document.body, document.summary) == ("Seltene Erden", "Die Preise stiegen.\n", "Hoch.")
     assert converted.losses.details == ["other languages of a multilingual post left out: en"]
+
+
+def test_a_kept_language_far_shorter_than_one_left_out_is_reported_with_the_setting_to_change(tmp_path: Path) -> None:
+    """A bilingual blog whose English block only points to the French article: the import keeps English, as
+    the site's language says, and tells the user that French holds the article and how to keep it."""
+    stub = "<p>[:en]Sorry folks, read my French version.[:fr]" + "Le compte rendu de la conférence, jour par jour. " * 20
+    item = rest_item(id=7, slug="devoxx", title={"rendered": "[:en]Devoxx[:fr]Devoxx France[:]"},
+                     content={"rendered": stub + "[:]</p>"})
+    converted = to_document(item, settings=Settings(language="en"))
+    assert converted.document.body == "Sorry folks, read my French version.\n"
+    assert converted.losses.details == ["other languages of a multilingual post left out: fr",
+                                        "multilingual post kept in a language far shorter than one left out: "
+                                        "kept en, fr holds far more text"]
+    even = to_document(rest_item(content={"rendered": "<p>[:en]Prices rose.[:fr]Les prix montent.[:]</p>"}),
+                       settings=Settings(language="en"))
+    assert even.losses.details == ["other languages of a multilingual post left out: fr"]
+    (tmp_path / "posts.json").write_text(json.dumps([item]), encoding="utf-8")
+    summary = import_summary(run_import([tmp_path / "posts.json"], tmp_path / "content",
+                                        ImportOptions(language="en")))
+    assert "1 multilingual post holds far more text in a language left out: `[site] language`" in "\n".join(summary)
 
 
 def test_an_exported_post_of_several_languages_is_one_language_in_its_body_and_summary(tmp_path: Path) -> None:

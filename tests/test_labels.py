@@ -89,3 +89,20 @@ def test_a_sync_keeps_the_names_the_site_gives_its_taxonomies_and_types(tmp_path
     labels, _ = read_labels(tmp_path / "content")
     assert labels.taxonomies == {"news-type": "News Types", "regions": "Regions of the world"}
     assert labels.types == {"news-archive": "News archive"}
+
+
+def test_woocommerces_taxonomies_get_labels_a_shopper_reads_where_the_site_named_none(tmp_path: Path) -> None:
+    """An export holds no taxonomy names: WooCommerce's `product_cat` and its attributes' `pa_color` read
+    "Product categories" and "Color" in the menu, not "Product cat" and "Pa color"."""
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    terms = [[{"id": 5, "taxonomy": "product_cat", "slug": "shirts", "name": "Shirts"},
+              {"id": 6, "taxonomy": "pa_color", "slug": "blue", "name": "Blue"}]]
+    shirt = rest_item(id=1, slug="shirt", type="product", product_cat=[5], pa_color=[6], _embedded={"wp:term": terms})
+    (folder / "products.json").write_text(json.dumps([shirt]), encoding="utf-8")
+    content = tmp_path / "content"
+    assert run_import([folder], content).problems == []
+    assert run_build(config(tmp_path, content)).problems == []
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert ">Product categories</a>" in home and ">Color</a>" in home
+    assert "Product cat<" not in home and "Pa color" not in home

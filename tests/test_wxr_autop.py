@@ -178,6 +178,17 @@ def test_the_automatic_excerpt_shows_a_wpbakery_themes_elements_words_without_th
     assert auto_excerpt(kept) == f"<p>{kept}</p>\n"
 
 
+def test_the_automatic_excerpt_drops_a_wpbakery_themes_unprefixed_elements_tags() -> None:
+    """Agrikole's `[spacing desktop_height="120"]`, `[contentbox …]` and `[alignbox]…[/alignbox]` (no prefix)
+    are its elements in a WPBakery layout: the summary shows no bracketed tag of theirs, only words."""
+    raw = ('[vc_row][vc_column][spacing desktop_height="120" mobile_height="60"][contentbox padding="40px 50px"]'
+           '[headings tag="h3" heading="AUSTIN"]22 Texas West Hills[/headings][/contentbox][alignbox]Call us[/alignbox]'
+           ' about [sic] prices.[/vc_column][/vc_row]')
+    assert auto_excerpt(raw) == "<p>22 Texas West Hills Call us about [sic] prices.</p>\n"
+    kept = 'No layout here: [spacing desktop_height="120"] stays.'
+    assert auto_excerpt(kept) == f"<p>{kept}</p>\n"
+
+
 def test_the_automatic_excerpt_shows_a_prefixed_themes_elements_words_without_their_tags() -> None:
     """A theme whose columns are `[att_column]` names its other elements under `att_` too: the body shows their
     words (tests/cases/convert/theme_prefixed_shortcodes.html), and so does the summary."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from typing import Any
 
 # A language tag of the plugin's (`en`, `pt-br`, `zh_CN`) opening a block, or an empty one closing it.
@@ -36,16 +37,40 @@ def languages(text: str) -> list[str]:
 FIELDS = ("title", "content", "excerpt")
 
 
-def post_in_language(data: dict[str, Any], wanted: str) -> tuple[dict[str, Any], list[str]]:
-    """The post with its title, content and excerpt in one language (see in_language), and the languages left
-    out; a post of one language comes back as it is."""
+@dataclass(frozen=True)
+class Languages:
+    """Of a post that holds several languages: the one shown and those left out, and of these the ones whose
+    body holds far more text (an English stub, "read the French version", over the article itself)."""
+
+    kept: str = ""
+    left_out: tuple[str, ...] = ()
+    longer: tuple[str, ...] = ()
+
+
+# A body left out with this many times the kept one's text is worth the user's choosing another language.
+LONGER = 3
+
+
+def post_in_language(data: dict[str, Any], wanted: str) -> tuple[dict[str, Any], Languages]:
+    """The post with its title, content and excerpt in one language (see in_language), and which were kept and
+    left out; a post of one language comes back as it is."""
     texts = [text for name in FIELDS for text in _texts(data.get(name)) if languages(text)]
     if not texts:
-        return data, []
+        return data, Languages()
     held = list(dict.fromkeys(code for text in texts for code in _filled(text)))
     chosen = _chosen(held, wanted) if held else languages(texts[0])[0]
     shown = {name: _in(data[name], chosen) for name in FIELDS if name in data}
-    return {**data, **shown}, [code for code in held if code != chosen]
+    left_out = tuple(code for code in held if code != chosen)
+    return {**data, **shown}, Languages(chosen, left_out, _longer(_texts(data.get("content")), chosen, left_out))
+
+
+def _longer(bodies: list[str], chosen: str, left_out: tuple[str, ...]) -> tuple[str, ...]:
+    sizes = {code: sum(len(_words(_keep(body, code))) for body in bodies) for code in (chosen, *left_out)}
+    return tuple(code for code in left_out if sizes[code] > LONGER * max(sizes[chosen], 1))
+
+
+def _words(text: str) -> str:
+    return html.unescape(_TAG.sub(" ", text)).strip()
 
 
 def _texts(value: object) -> list[str]:
@@ -74,8 +99,7 @@ def _filled(text: str) -> list[str]:
     for code, piece in _pieces(text):
         if code is not None:
             own[code] = own.get(code, "") + piece
-    return [code for code, piece in own.items()
-            if _MEDIA.search(piece) or html.unescape(_TAG.sub("", piece)).strip()]
+    return [code for code, piece in own.items() if _MEDIA.search(piece) or _words(piece)]
 
 
 def _chosen(held: list[str], wanted: str) -> str:

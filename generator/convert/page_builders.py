@@ -89,6 +89,17 @@ IDS = re.compile(r"\d+(?:\s*,\s*\d+)*")
 # `[et_pb_signup title="Subscribe"]`): what it showed under its title came from the site when the page was seen.
 LIVE = re.compile(r"(?:^|[_-])(?:wp_|recent|latest|posts?|blog|products?|shop|sidebar|widget|menu|form|signup|"
                   r"subscribe|newsletter|login|contact|map|search|feed|tweets?|instagram|carousel|slider|loop|query)")
+# The words of a WPBakery theme's attribute names that only style an element or choose the theme's posts it
+# lists (`heading_font_size_mobile`, `column2`, `show_arrows`, `cat_slug`): see styling_only.
+STYLING_WORDS = frozenset((
+    "style", "class", "css", "color", "colour", "background", "bg", "padding", "margin", "gap", "gapv", "gaph",
+    "width", "height", "size", "font", "align", "alignment", "rounded", "radius", "border", "opacity", "shadow",
+    "animation", "animate", "delay", "duration", "spacing", "offset", "column", "columns", "crop", "show", "hide",
+    "scroll", "loop", "autoplay", "speed", "position", "icon", "separator", "sep", "arrow", "arrows", "bullet",
+    "bullets", "mode", "layout", "effect", "transform", "tranform", "weight", "hover", "visibility", "desktop",
+    "mobile", "smobile", "tablet", "items", "cat", "category", "categories", "slug", "orderby", "order", "limit",
+    "filter", "pagination", "overlay", "parallax"))
+STYLING_PART = re.compile(r"[_-]|(?<=[a-z])(?=\d)|\d+")
 # A line break typed into an attribute's text (`text="OUR<br />SERVICES"`, or a new line there, which wpautop
 # made one), which the theme printed as it was.
 BREAK = re.compile(r"&lt;br\s*/?&gt;", re.IGNORECASE)
@@ -163,6 +174,13 @@ def shows_something(name: str, named: dict[str, str], inner: str) -> bool:
     IMAGE_KEYS), or only spaces the layout."""
     keys = (*WORD_KEYS, *IMAGE_KEYS, *IMAGES_KEYS, *TITLE_KEYS, *LINE_KEYS)
     return bool(inner.strip()) or SPACING.search(name) is not None or any(named.get(key, "").strip() for key in keys)
+
+
+def styling_only(named: dict[str, str]) -> bool:
+    """Whether every attribute of an element only styles it, or picks the posts a list of the theme's showed
+    (`[icons icon_type="extraicon" font_size="64px"]`, `[contentbox padding="60px"]`, `[portfolio gap="30"
+    column="4c"]`): nothing a reader would miss, unlike a plugin's `[tablepress id="1"]`."""
+    return bool(named) and all(not STYLING_WORDS.isdisjoint(STYLING_PART.split(key.lower())) for key in named)
 
 
 def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Context) -> str | None:

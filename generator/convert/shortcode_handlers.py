@@ -184,6 +184,45 @@ def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
     return f'<figure class="wp-block-gallery">{"".join(images)}</figure>'
 
 
+HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
+FAQ_QUESTION = re.compile(r"question-(\d+)")
+
+
+def _faq(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """Structured Content's `[sc_fs_faq headline="h3" question="…" img="12"]answer[/sc_fs_faq]`: a question
+    as a heading of the level `headline` names, its picture and its answer, which the plugin takes as HTML."""
+    question = named.get("question", "")
+    if not question.strip() and not inner.strip():
+        return None
+    return _question(question, named.get("headline", ""), named.get("img", ""), inner, ctx)
+
+
+def _faqs(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """Structured Content's `[sc_fs_multi_faq headline-0="h4" question-0="…" answer-0="…" image-0="" count="1"]`:
+    the questions and answers of one FAQ, all in numbered attributes."""
+    numbers = sorted(int(found.group(1)) for found in map(FAQ_QUESTION.fullmatch, named) if found)
+    as_html = named.get("html", "true").strip().lower() == "true"  # else the answers are plain text
+    return "".join(_question(named[f"question-{n}"], named.get(f"headline-{n}", ""), named.get(f"image-{n}", ""),
+                             _answer(named.get(f"answer-{n}", ""), as_html), ctx) for n in numbers) or None
+
+
+def _answer(value: str, as_html: bool) -> str:
+    """An answer held in an attribute, where WordPress's editor leaves its tags escaped (`&lt;strong&gt;`)."""
+    return unescape(value) if as_html else escape(unescape(value))
+
+
+def _question(question: str, headline: str, image: str, answer: str, ctx: Context) -> str:
+    tag = headline.strip().lower() if headline.strip().lower() in HEADINGS else "h2"  # the plugin's default
+    picture = ""
+    if image.strip().isdigit():
+        media = ctx.media.get(int(image))
+        if media is None:
+            ctx.losses.note(loss.UNRESOLVED_IMAGE, f"attachment {image.strip()}")
+        else:
+            picture = f'<p><img src="{escape(media.url)}" alt="{escape(media.alt)}"></p>'
+    return f"<{tag}>{escape(unescape(question.strip()))}</{tag}>{picture}<div>{answer}</div>"
+
+
 def _nextgen(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
     """NextGEN Gallery's `[nggallery id=51]`, `[singlepic id=7]`, `[ngg src="galleries" ids="2"]`…: its
     images live in the plugin's own tables and folders, which neither an export nor the REST API holds."""
@@ -222,14 +261,18 @@ NEXTGEN = ("nggallery", "nggalbum", "ngg", "ngg_images", "singlepic", "imagebrow
 
 # Shortcodes that stand for a form or a shop's page for the visitor, written bare (`[woocommerce_cart]`).
 FORMS = ("contact-form-7", "contact-form", "wpforms", "gravityform", "ninja_form", "mc4wp_form", "woocommerce_cart",
-         "woocommerce_checkout", "woocommerce_my_account", "woocommerce_order_tracking",
+         "woocommerce_checkout", "woocommerce_my_account", "woocommerce_order_tracking", "add_to_cart", "shop_messages",
          # Jetpack's and WordPress.com's subscription forms, and other form plugins' by their registered names.
          "jetpack_subscription_form", "blog_subscription_form", "mailpoet_form", "fluentform", "formidable",
          "forminator_form", "caldera_form", "everest_form")
 
 # Shortcodes that list the site's own content as it stood when shown: Jetpack's `[archives]`, `[sitemap]` and
-# `[upcomingevents]`, Display Posts', List Category Posts', WordPress Popular Posts' and WP Sitemap Page's.
-LISTINGS = ("archives", "sitemap", "upcomingevents", "display-posts", "catlist", "wpp", "wp_sitemap_page")
+# `[upcomingevents]`, Display Posts', List Category Posts', WordPress Popular Posts' and WP Sitemap Page's, and
+# WooCommerce's lists of its products and categories, with prices and stock as they were when shown.
+LISTINGS = ("archives", "sitemap", "upcomingevents", "display-posts", "catlist", "wpp", "wp_sitemap_page",
+            "products", "product", "product_page", "product_category", "product_categories", "product_attribute",
+            "recent_products", "featured_products", "sale_products", "best_selling_products", "top_rated_products",
+            "related_products")
 
 # Live feeds of other sites: Elfsight's widgets, each named `elfsight_…`, and Smash Balloon's feeds.
 FEED_PREFIXES = ("elfsight_",)
@@ -255,6 +298,8 @@ HANDLERS: dict[str, Handler] = {
     "caption": _caption,
     "wp_caption": _caption,
     "gallery": _gallery,
+    "sc_fs_faq": _faq,
+    "sc_fs_multi_faq": _faqs,
     "playlist": _playlist,
     **dict.fromkeys(NEXTGEN, _nextgen),
     **dict.fromkeys(FORMS, _form),

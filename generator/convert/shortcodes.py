@@ -45,6 +45,7 @@ TYPED_BREAK = re.compile(r"<br />(?=\n)")
 PREFIXED = re.compile(r"[a-z][a-z0-9]*_[a-z0-9_-]+")
 THEME_CLOSING = re.compile(rf"{page_builders.CLOSING.pattern}|\[/{PREFIXED.pattern}\]")
 THEME_TAG = re.compile(rf"\[/?(?P<name>{PREFIXED.pattern})\b[^\]\[]*\]")
+UNPREFIXED_TAG = re.compile(r"\[/?(?P<name>[a-z][a-z0-9-]*)(?P<atts>\s[^\]\[]*)?\]")
 # Themes of the 2010s named their shortcodes under a prefix of their own (Symple Shortcodes' `[symple_column]`,
 # WPExplorer's `[wpex_toggle]`, `[att_column]`): a layout or collapsible section of that kind closed under a prefix
 # tells the prefix is a theme's, and every shortcode under it is one of the theme's elements (`[att_box]`,
@@ -143,11 +144,27 @@ def without_theme_tags(text: str) -> str:
     wpbakery, prefixes = WPBAKERY.search(text) is not None, theme_prefixes(text)
     if not wpbakery and not prefixes:
         return text
+
+    def registered(name: str) -> bool:
+        return _handler(name) is not None or code_shortcodes.is_code(name)
+
     def tag(match: re.Match[str]) -> str:
         name = match["name"]
-        theirs = (wpbakery or name.startswith(prefixes)) and not _handler(name) and not code_shortcodes.is_code(name)
-        return " " if theirs else match.group(0)
-    return THEME_TAG.sub(tag, text)
+        return " " if (wpbakery or name.startswith(prefixes)) and not registered(name) else match.group(0)
+
+    text = THEME_TAG.sub(tag, text)
+    if not wpbakery:
+        return text
+    # A WPBakery theme's elements named without a prefix (`[spacing desktop_height="120"]`, `[alignbox]…
+    # [/alignbox]`): those with attributes, or closed, are elements too (see _theme_element).
+    closed = set(CLOSING.findall(text))
+
+    def unprefixed(match: re.Match[str]) -> str:
+        name, atts = match["name"], match["atts"] or ""
+        element = match.group(0).startswith("[/") or "=" in atts or name in closed
+        return " " if element and not registered(name) else match.group(0)
+
+    return UNPREFIXED_TAG.sub(unprefixed, text)
 
 
 def theme_prefixes(text: str) -> tuple[str, ...]:
@@ -166,12 +183,13 @@ def _theme_element(match: re.Match[str], named: dict[str, str], inner: str | Non
     theme whose layout the text uses (see THEME_LAYOUT). Themes name some without a prefix (Edukul's
     `[headings heading="…"]`, `[spacing desktop_height="…"]`): in a page WPBakery lays out, such a shortcode with
     attributes is a theme's element too where it shows something or spaces the layout (see
-    page_builders.shows_something); else it may be a plugin's (`[tablepress id="1"]`), which stays text."""
+    page_builders.shows_something), or where its attributes only style it (page_builders.styling_only); else
+    it may be a plugin's (`[tablepress id="1"]`), which stays text."""
     name = match["name"]
     if not _themes(name, ctx) or "<" in TYPED_BREAK.sub("", match["atts"] or ""):
         return False
-    return PREFIXED.fullmatch(name) is not None or (
-        ctx.wpbakery and bool(named) and page_builders.shows_something(name, named, inner or ""))
+    return PREFIXED.fullmatch(name) is not None or (ctx.wpbakery and bool(named) and (
+        page_builders.shows_something(name, named, inner or "") or page_builders.styling_only(named)))
 
 
 def _themes(name: str, ctx: Context) -> bool:

@@ -84,7 +84,7 @@ def to_media(data: dict[str, Any]) -> tuple[int, Media] | None:
 
 def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Settings = Settings()) -> Converted:
     """The post as a Document, every term it names, what conversion lost, and input faults."""
-    data, dropped = post_in_language(data, settings.language)
+    data, held = post_in_language(data, settings.language)
     data = rendered(data)
     warnings: list[tuple[str, str]] = []
     title = html_to_text(_rendered(data, "title"))
@@ -95,8 +95,10 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     address = page_address(link, settings.site, guid)
     ctx = Context(title=title or _title_of(slug), base_url=address, keep_keyword_links=settings.keep_keyword_links,
                   media=lookups.media, words=settings.site_words())
-    if dropped:
-        ctx.losses.note(loss.OTHER_LANGUAGES, ", ".join(dropped))
+    if held.left_out:
+        ctx.losses.note(loss.OTHER_LANGUAGES, ", ".join(held.left_out))
+    if held.longer:
+        ctx.losses.note(loss.SHORTER_LANGUAGE, f"kept {held.kept}, {', '.join(held.longer)} holds far more text")
     if not title:  # a page needs a title to be listed and linked; WordPress shows "(no title)"
         ctx.losses.note(loss.UNTITLED, ctx.title)
     elif isinstance(data.get("title"), dict) and data["title"].get("raw") == "":  # an export's untitled post

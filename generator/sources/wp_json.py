@@ -54,7 +54,9 @@ RECORD_TYPES = frozenset({
     "envira", "envira_album", "soliloquy", "ml-slider",  # Envira, Soliloquy, MetaSlider: galleries and sliders
     # ActivityPub's: the activities it sent and received (the posts again, as JSON), the fediverse accounts
     # that follow the site, and the fields of its profile there.
-    "ap_outbox", "ap_inbox", "ap_actor", "ap_follower", "ap_extrafield", "ap_extrafield_blog"})
+    "ap_outbox", "ap_inbox", "ap_actor", "ap_follower", "ap_extrafield", "ap_extrafield_blog",
+    "wafs",  # WooCommerce Advanced Free Shipping's rules
+    "cmplz-processing", "cmplz-dataleak", "jet-smart-filters", "jet_options_preset", "jet-engine-booking"})
 # Patterns, widgets, sidebars, widget types and global styles, by the fields that only they have.
 DESIGN_KEYS = ({"block_types", "viewport_width"}, {"id_base", "sidebar"}, {"before_widget", "widgets"},
                {"is_multi", "name"}, {"styles", "settings", "id"})
@@ -67,7 +69,15 @@ DESIGN_TYPES = frozenset({"wp_block", "wp_template", "wp_template_part", "wp_nav
                           "et_footer_layout",  # Divi
                           "fl-builder-template", "fl-theme-layout",  # Beaver Builder
                           "fusion_template", "fusion_element", "fusion_tb_layout", "fusion_tb_section",  # Avada
-                          "ct_template"})  # Oxygen
+                          "ct_template",  # Oxygen
+                          # Headers, footers, hooks and saved sections of themes and builder add-ons: ThemesFlat's,
+                          # Elementor Header & Footer Builder's, ElementsKit's, JetThemeCore's, AnyWhere Elementor's,
+                          # OceanWP's, Astra's, Kadence's, GeneratePress's, Blocksy's, Thrive's, Brizy's.
+                          "tf_header_footer", "elementor-hf", "e-floating-buttons", "elementskit_template",
+                          "elementskit_content", "elementskit_widget", "jet-theme-core", "jet-popup", "jet-menu",
+                          "jet-woo-builder", "ae_global_templates", "oceanwp_library", "astra-advanced-hook",
+                          "astra_adv_header", "kadence_element", "gp_elements", "ct_content_block", "tcb_lightbox",
+                          "tcb_symbol", "brizy_template", "ha_library", "woolentor-template", "shopengine-template"})
 # Keys that mark responses describing the site itself: settings, the API index, oEmbed.
 # json.loads joins escaped surrogate pairs into one character, so any surrogate left is alone.
 SURROGATE = re.compile("[\ud800-\udfff]")
