@@ -24,6 +24,7 @@ GALLERY_CLASSES = frozenset({"wp-block-gallery", "blocks-gallery-grid", "gallery
                              "wp-block-jetpack-tiled-gallery"})
 ITEM_CLASSES = frozenset({"wp-block-image", "blocks-gallery-item", "gallery-item", "tiled-gallery-item",
                           "tiled-gallery__item"})
+OTHER_MEDIA = frozenset({"video", "audio", "iframe", "object", "embed", "svg", "canvas"})
 CAPTION_CLASSES = frozenset({"blocks-gallery-item__caption", "wp-element-caption", "gallery-caption",
                              "wp-caption-text", "tiled-gallery-caption"})
 
@@ -45,11 +46,14 @@ def _outermost(tag: Tag) -> bool:
 
 
 def _is_gallery(tag: Tag) -> bool:
-    if tag.find("img") is None:
+    """A gallery of images and their captions only: one that also holds a player, a frame or words of its own
+    (a plugin's "View all" link) would lose them in the grid, and is left as it is."""
+    inside = tags_in(tag)
+    if not any(child.name == "img" for child in inside) or any(child.name in OTHER_MEDIA for child in inside):
         return False
-    if has_class(tag, GALLERY_CLASSES - {"gallery"}):
-        return True
-    return any(has_class(child, ITEM_CLASSES) for child in tags_in(tag))
+    if any(text.strip() and not any(_is_caption(parent) for parent in text.parents) for text in tag.strings):
+        return False
+    return has_class(tag, GALLERY_CLASSES - {"gallery"}) or any(has_class(child, ITEM_CLASSES) for child in inside)
 
 
 def _as_grid(soup: BeautifulSoup, gallery: Tag) -> None:
