@@ -4,7 +4,8 @@
 
 What a post shows: its featured image (front matter `image.url`) and every http(s) image of its body, as the
 build renders it (render/remote_media.body_images): Markdown images, in links too, and `<img>` in raw HTML,
-for a srcset its largest candidate within `max_width`. The post files are never changed: the manifest,
+for a srcset its largest candidate within `max_width`; and the full size an image's link opens, when it is an
+image on the image's own site (render/image_links.full_size_links), which the build then links locally. The post files are never changed: the manifest,
 content/media/index.yaml, says which URLs have a local copy (store/media.py), and the build shows those.
 
 A URL that cannot be mirrored is reported (post file, URL, reason) and stays a visible link to the
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from generator.convert.document import Document
 from generator.problems import ItemError, Problem
+from generator.render.image_links import full_size_links
 from generator.render.markdown import MAX_BODY_BYTES, MarkdownRenderer
 from generator.render.remote_media import WEB, body_images
 from generator.sources.media_fetch import MAX_BYTES, Fetcher, FetchResult
@@ -150,6 +152,8 @@ def post_images(document: Document, renderer: MarkdownRenderer, max_width: int) 
         # Parsed as the build parses it, so that URLs relative to the post resolve as they will on its page.
         tokens = renderer.md.parse(document.body, renderer.env("index.html", document.source.url))
         found += [(url, "body") for url in body_images(tokens, max_width)]
+        # The full size a shown thumbnail links to, on its own site: offline, the link opens it.
+        found += [(target, "body") for _, target in full_size_links(tokens)]
     return list(dict.fromkeys(found))
 
 

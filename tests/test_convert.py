@@ -198,3 +198,15 @@ def test_invisible_characters_at_a_blocks_edges_change_nothing(text: str, before
         return html_to_markdown(f"<ul>{html}</ul>" if block == "li" else
                                 f"<table><tr>{html}</tr></table>" if block == "td" else html)
     assert markdown(before + text + after) == markdown(text)
+
+
+def test_a_gallery_renders_as_a_grid_of_one_paragraph_per_image_with_its_caption() -> None:
+    # The stylesheet lays out `div.gallery` as a grid: the class must pass the sanitizer, and each image and its
+    # caption must be one grid cell.
+    source = (CASES / "gallery_blocks_grid.html").read_text(encoding="utf-8")
+    html = MarkdownRenderer().render(html_to_markdown(source)).html
+    grids = re.findall(r'<div class="gallery">\n(.*?)</div>', html, re.DOTALL)
+    assert len(grids) == 3
+    cells = re.findall(r"<p>(.*?)</p>", grids[0], re.DOTALL)
+    assert len(cells) == 2 and cells[0].endswith("<br>\nBefore") and cells[1].endswith("<br>\nAfter")
+    assert "<p>Both versions</p>" in html.split("</div>")[1]

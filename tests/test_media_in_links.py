@@ -42,6 +42,21 @@ def test_a_mirrored_image_alone_in_a_link_gives_it_a_name(compiled: bool, body: 
     assert alts(html) == expected
 
 
+@pytest.mark.parametrize("compiled", [True, False])
+@pytest.mark.parametrize("body", [
+    f"[![]({IMAGE}) Tokyo at night]({FULL})",
+    f"[Tokyo at night ![]({IMAGE})]({FULL})",
+    f"[![]({IMAGE})\\\nTokyo at night]({FULL})",
+    f'<p><a href="{FULL}"><img src="{IMAGE}" alt=""> Tokyo <em>at night</em></a></p>',
+])
+def test_a_mirrored_image_in_a_link_with_words_adds_no_name(compiled: bool, body: str) -> None:
+    # Seen on a gallery's linked thumbnails with their captions: the link's words name it, and "Image" read out
+    # before them ("Image Tokyo at night") says nothing.
+    html = MarkdownRenderer(PAGES, compiled=compiled).render(body, PAGE).html
+    assert "media/tokyo-300x200-1a2b3c4d.jpg" in html
+    assert alts(html) == [""]
+
+
 def test_the_name_is_in_the_sites_language() -> None:
     html = MarkdownRenderer(PAGES, words=Words("de")).render(f"[![]({IMAGE})]({FULL})", PAGE).html
     assert alts(html) == [Words("de").image]

@@ -19,6 +19,7 @@ from generator.convert.code_blocks import code_language, links_out, pre_html
 from generator.convert.context import Context
 from generator.convert.embeds import embed_label, played_file, shown_page, video_page
 from generator.convert.emphasis import marked
+from generator.convert.galleries import GALLERY, GALLERY_ITEM
 from generator.convert.links import SAFE_ID
 from generator.convert.parse import parse_fragment
 from generator.convert.shortcodes import drop_plugin_output, expand
@@ -55,7 +56,7 @@ LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|=+\s*$|(?:-[\s-]*
 LINE_BREAKING = frozenset({"[document]", "p", "div", "li", "ul", "ol", "blockquote", "td", "th", "tr", "table",
                            "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "dd", "dt", "dl",
                            "section", "article", "header", "footer", "aside", "details", "summary", "pre", "hr",
-                           "nm-fndef"})
+                           "nm-fndef", GALLERY, GALLERY_ITEM})
 # Where lazy loaders (WP Rocket, LiteSpeed Cache, a3 Lazy Load) keep a frame's address; its src is about:blank.
 LAZY_FRAME_SOURCES = ("data-lazy-src", "data-litespeed-src", "data-src")
 SVG_TEXT = frozenset({"text", "tspan", "textpath", "title", "desc"})  # where an SVG holds words
@@ -310,6 +311,23 @@ class NewsConverter(MarkdownConverter):
 
     def convert_nm_fnref(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return f"[^{el['n']}]"
+
+    def convert_nm_gallery(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """A grid the site's stylesheet lays out, its images Markdown inside (render/sanitize.py keeps the class);
+        where a block cannot stand (a table's cell, a heading), its images as they are."""
+        if "_inline" in parent_tags:
+            return text
+        return f'\n\n<div class="gallery">\n\n{text.strip()}\n\n</div>\n\n'
+
+    def convert_nm_gallery_item(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        return text if "_inline" in parent_tags else f"\n\n{text.strip()}\n\n"
+
+    def convert_nm_gallery_caption(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        words = " ".join(text.split())
+        if not words or "_inline" in parent_tags:
+            return f" {words}" if words else ""
+        # On a line of its own, a caption reading "1. Start" or "- draft" would open a list.
+        return "\\\n" + LINE_START.sub(_escape_line_start, words)
 
     def convert_nm_fndef(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return f"\n\n[^{el['n']}]: {' '.join(text.split())}\n\n"

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from generator.convert import context as loss
 from generator.convert.context import Context
+from generator.convert.galleries import GALLERY, GALLERY_ITEM
 from generator.convert.parse import tags_in
 
 MORE = "nm-more"  # stands in for <!--more--> until the converter writes it back
@@ -33,7 +34,7 @@ CAPTION_CLASSES = frozenset({"wp-caption-text", "wp-caption-dd", "gallery-captio
 ASCII_SPACE = " \t\r\n"
 EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**", "s": "~~", "del": "~~"}  # kind -> its Markdown
 BLOCK_NAMES = frozenset({"p", "div", *HEADINGS, "ul", "ol", "li", "table", "blockquote", "pre", "figure", "hr",
-                         "section", "article", "details", "dl", MORE})
+                         "section", "article", "details", "dl", MORE, GALLERY, GALLERY_ITEM})
 # What a browser starts on a line of its own, which emphasis marks cannot span.
 _HOLDS_LINES = BLOCK_NAMES | {"li", "dt", "dd", "tr", "td", "th", "figcaption", "header", "footer", "aside", "nav",
                               "main", "address", "summary", "form", "fieldset"}

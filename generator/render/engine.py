@@ -25,7 +25,7 @@ from generator.language.words import Words
 from generator.render.body_code import highlight_code
 from generator.render.body_headings import HEADING_ID, Heading, HeadingIds, written_id
 from generator.render.offline_links import Resolver, same_page_fragment, usable_base
-from generator.render.remote_media import is_remote, linked_alt, local_image, mirrored, placeholder
+from generator.render.remote_media import has_words, is_remote, linked_alt, local_image, mirrored, placeholder
 
 try:  # optional: without it, every body takes the reference's path
     from markdown_it_pyrs import MarkdownIt as _Compiled
@@ -140,7 +140,7 @@ def _heading_parts(inner: str) -> tuple[str, str | None, str]:
 
 def _inline(html: str, resolver: Resolver, pages: Mapping[str, str], page: str, words: Words) -> tuple[str, bool]:
     """Every link and image resolved (see the module's docstring); and whether a link leads within the page."""
-    pieces, done, opened, closed, counted, settle = [], 0, 0, 0, 0, False
+    pieces, done, opened, closed, counted, settle, named = [], 0, 0, 0, 0, False, False
     for match in LINK_OR_IMAGE.finditer(html):
         start = match.start()
         pieces.append(html[done:start])
@@ -148,6 +148,7 @@ def _inline(html: str, resolver: Resolver, pages: Mapping[str, str], page: str, 
         raw = match.group(1)
         if raw is not None:
             opened += 1
+            named = has_words(html[done:html.find(LINK_CLOSE, done)])  # links never nest: its own words
             href = unescape(raw) if "&" in raw else raw
             if "%5B" in href:
                 href = ENCODED_IPV6_HOST.sub(r"\1[\2]", href)
@@ -162,7 +163,8 @@ def _inline(html: str, resolver: Resolver, pages: Mapping[str, str], page: str, 
         closed += html.count(LINK_CLOSE, counted, start)
         counted = start
         pieces.append(_image(unescape(match.group(3)), unescape(match.group(4)), unescape(match.group(5) or ""),
-                             resolver, pages, page, words, inside_link=opened > closed))
+                             resolver, pages, page, words, inside_link=opened > closed,
+                             names_link=opened > closed and not named))
     if not pieces:
         return html, False
     pieces.append(html[done:])
@@ -170,7 +172,7 @@ def _inline(html: str, resolver: Resolver, pages: Mapping[str, str], page: str, 
 
 
 def _image(src: str, alt: str, title: str, resolver: Resolver, pages: Mapping[str, str], page: str,
-           words: Words, inside_link: bool) -> str:
+           words: Words, inside_link: bool, names_link: bool) -> str:
     target = resolver.target(src, loads=True)
     if target is None:
         return f'<span class="remote-media">{_attr(words.described("image", alt or title))}</span>'
@@ -179,7 +181,7 @@ def _image(src: str, alt: str, title: str, resolver: Resolver, pages: Mapping[st
         return f'<img src="{_attr(target)}" alt="{_attr(alt)}"{extra} />'
     found = mirrored(pages, [target])
     if found is not None:
-        return local_image(found, page, linked_alt(alt, title, words, inside_link), title)
+        return local_image(found, page, linked_alt(alt, title, words, names_link), title)
     return placeholder("image", alt or title, target, words, linked=not inside_link)
 
 

@@ -29,6 +29,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from generator import urls
 from generator.language.words import Words
 from generator.render.local_links import archive_key, guess_key, page_key, source_key
+from generator.render.image_links import names_image
 from generator.render.remote_media import media_key, media_path
 
 if TYPE_CHECKING:  # markdown-it-py is imported only by the reference parser that calls these rules
@@ -53,9 +54,6 @@ IN_PAGE_STARTS = frozenset("/?#")
 # of ASCII letters, digits, dots and hyphens (no user, no port), a path and a fragment of characters that
 # stripping, lower-casing the scheme and percent-decoding leave alone, and no query. Most links are such.
 PLAIN_WEB = re.compile(r"https?://([A-Za-z0-9.-]+)(/[A-Za-z0-9._~/-]*)?(?:#([A-Za-z0-9._~-]*))?")
-# A path that names an image file: only links to such paths are looked up among the mirrored images, so that
-# the other links record no more lookups in the build cache.
-IMAGE_PATH = re.compile(r"[.](?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
 
 
 def usable_base(source_url: str | None) -> str | None:
@@ -162,7 +160,9 @@ class Resolver:
     def mirrored_image(self, url: str) -> str | None:
         """The relative link to the local copy of the mirrored image at `url`, or None. Posts link an image to
         its full size, often the very file they show: offline, the link opens the copy the page shows."""
-        if not IMAGE_PATH.search(urlsplit(url).path):
+        # Only links that name an image file are looked up, so that the other links record no more lookups in
+        # the build cache.
+        if not names_image(url):
             return None
         found = self.pages.get(media_key(url))
         return None if found is None else self.linker(media_path(found))

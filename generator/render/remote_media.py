@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +42,8 @@ KINDS = {"img": "image", "source": "media", "video": "video", "audio": "audio", 
 CONTAINERS = frozenset({"video", "audio", "picture", "object"})
 MAYBE_AFFECTED = re.compile(r"//|<\s*/?\s*(video|audio|picture|object)\b", re.IGNORECASE)
 MAYBE_ANCHOR = re.compile(r"</?a[\s/>]", re.IGNORECASE)
+ANCHOR_END = re.compile(r"</a\s*>", re.IGNORECASE)
+ANY_TAG = re.compile(r"<[^>]*>")
 # Nothing a reader would miss: these are dropped without a placeholder.
 SILENT = frozenset({"script", "link", "track"})
 
@@ -89,11 +91,12 @@ def local_image(value: str, page: str, alt: str, title: str = "") -> str:
             f'height="{height}" loading="lazy" decoding="async">')
 
 
-def linked_alt(alt: str, title: str, words: Words, inside_link: bool) -> str:
-    """The alt text of a mirrored image: its own, or inside a link that has none the word for an image (with its
-    title). WordPress writes `alt=""` on images that open their full size, and such an image is mostly the link's
-    only content, so a screen reader would announce a link with no name (axe's link-name, serious)."""
-    if alt.strip() or not inside_link:
+def linked_alt(alt: str, title: str, words: Words, names_link: bool) -> str:
+    """The alt text of a mirrored image: its own, or, when it is all that could name the link it is in (the link
+    has no words of its own), the word for an image (with its title). WordPress writes `alt=""` on images that open
+    their full size, and such an image is mostly the link's only content, so a screen reader would announce a link
+    with no name (axe's link-name, serious). In a link with words, the word would only be read out before them."""
+    if alt.strip() or not names_link:
         return alt
     return words.described("image", title)
 
@@ -133,18 +136,38 @@ def placeholder(kind: str, label: str, url: str, words: Words, linked: bool = Tr
 
 def mark_images_in_links(state: StateCore) -> None:
     """Core rule: note on each image and inline HTML token whether it sits inside a link, in one pass,
-    as a placeholder inside a link must not hold a link of its own."""
+    as a placeholder inside a link must not hold a link of its own; and on an image, whether it is all that could
+    name that link (the link holds no words of its own)."""
     for block in state.tokens:
-        depth = 0
-        for token in block.children or ():
+        depth, named = 0, False
+        children = block.children or ()
+        for i, token in enumerate(children):
             if token.type in ("image", "html_inline"):
                 token.meta["inside_link"] = depth > 0
+            if token.type == "image":
+                token.meta["names_link"] = depth > 0 and not named
             if token.type == "link_open":
                 depth += 1
+                named = _link_has_text(children, i + 1)
             elif token.type == "link_close":
                 depth -= 1
             elif token.type == "html_inline" and MAYBE_ANCHOR.search(token.content):
                 depth += _anchor_balance(token.content)
+
+
+def has_words(html: str) -> bool:
+    """Whether a link's HTML holds words of its own, beside its images: they name it."""
+    return bool(unescape(ANY_TAG.sub("", html)).strip())
+
+
+def _link_has_text(children: Sequence[Token], start: int) -> bool:
+    """Whether the link whose content starts at `start` holds words of its own (links never nest)."""
+    for token in children[start:]:
+        if token.type == "link_close":
+            return False
+        if token.type in ("text", "code_inline") and token.content.strip():
+            return True
+    return False
 
 
 def render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
@@ -157,8 +180,8 @@ def render_image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env
     title = str(token.attrGet("title") or "")
     found = mirrored(env.get("local_pages"), [src])
     if found is not None:
-        inside_link = token.meta.get("inside_link", False)
-        return local_image(found, env["page"], linked_alt(alt, title, env["words"], inside_link), title)
+        names_link = token.meta.get("names_link", False)
+        return local_image(found, env["page"], linked_alt(alt, title, env["words"], names_link), title)
     return placeholder("image", alt or title, src, env["words"], linked=not token.meta.get("inside_link", False))
 
 
@@ -210,6 +233,7 @@ class _Scan(HTMLParser):
         self.html, self.words, self.media, self.page = html, words, media, page
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.anchors = 1 if inside_link else 0
+        self.named = False  # whether the link last opened has words of its own (links never nest)
         self.edits: list[tuple[int, int, str]] = []
         self.replaced: list[str] = []  # tags whose end tag goes with the start tag that was replaced
         self.containers: list[str] = []  # a <source> shows as the video or audio it is in
@@ -236,6 +260,8 @@ class _Scan(HTMLParser):
             self.containers.append(tag)
         if tag == "a":
             self.anchors += 1
+            close = ANCHOR_END.search(self.html, end)
+            self.named = has_words(self.html[end:close.start() if close else len(self.html)])
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -259,7 +285,7 @@ class _Scan(HTMLParser):
             found = mirrored(self.media, image_candidates(values.get("src", ""), values.get("srcset", "")))
             if found is not None:
                 title = values.get("title", "")
-                alt = linked_alt(values.get("alt", ""), title, self.words, self.anchors > 0)
+                alt = linked_alt(values.get("alt", ""), title, self.words, self.anchors > 0 and not self.named)
                 return local_image(found, self.page, alt, title)
         label = values.get("alt") or values.get("title") or values.get("aria-label") or ""
         kind = KINDS.get(self.containers[-1] if tag == "source" and self.containers else tag, "media")

@@ -64,8 +64,8 @@ ATTRIBUTES = {
     "img": {"src", "alt", "width", "height", "loading", "decoding"},
     "details": {"open"},
     "time": {"datetime"},
-    # Classes that the site's own styles know: code highlighting, placeholders, footnotes.
-    "pre": {"class"}, "code": {"class"}, "span": {"class"}, "sup": {"class"}, "hr": {"class"},
+    # Classes that the site's own styles know: code highlighting, placeholders, footnotes, galleries.
+    "div": {"class"}, "pre": {"class"}, "code": {"class"}, "span": {"class"}, "sup": {"class"}, "hr": {"class"},
     "section": {"class"},
 }
 NUMBER = re.compile(r"\d{1,4}")
@@ -87,6 +87,8 @@ CLASSES = {
     # Footnotes as mdit-py-plugins writes them.
     "sup": frozenset({"footnote-ref"}), "a": frozenset({"footnote-backref"}), "hr": frozenset({"footnotes-sep"}),
     "section": frozenset({"footnotes"}), "ol": frozenset({"footnotes-list"}), "li": frozenset({"footnote-item"}),
+    # A gallery's grid, as the importer writes it (convert/galleries.py).
+    "div": frozenset({"gallery"}),
 }
 # Links may lead to web pages, mail, or within the site, or to what an application opens (a file server, a
 # torrent, a call, a chat, a calendar; a messenger a shop's "Book on Viber" button opens): none of those runs in

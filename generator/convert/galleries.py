@@ -1,0 +1,89 @@
+"""Galleries as a grid: each of WordPress's gallery forms becomes one shape the converter writes as a grid.
+
+The forms, as their HTML reaches us: the block editor's gallery (`figure.wp-block-gallery`, its images
+`figure.wp-block-image` since WordPress 5.9's `has-nested-images`, before that `li.blocks-gallery-item` in a
+`ul.blocks-gallery-grid`); the classic `[gallery]` shortcode's (`div.gallery.gallery-columns-3`, its items a
+`dl`/`figure.gallery-item`); Jetpack's tiled galleries, the classic one (`div.tiled-gallery`, its items
+`div.tiled-gallery-item`) and the block (`div.wp-block-jetpack-tiled-gallery`, items
+`figure.tiled-gallery__item`). Their own layout (columns, rows, inline widths) only their theme's CSS read;
+the site's stylesheet lays out the one shape, `<div class="gallery">` with a paragraph per image.
+"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, Tag
+
+from generator.convert.context import Context
+from generator.convert.parse import has_class, may_hold, tags_in
+
+GALLERY = "nm-gallery"  # the gallery, written by the converter as `<div class="gallery">`
+GALLERY_ITEM = "nm-gallery-item"  # one image (in its link, if any) and its caption: one paragraph of the grid
+GALLERY_CAPTION = "nm-gallery-caption"  # an image's caption, on the line under it
+
+GALLERY_CLASSES = frozenset({"wp-block-gallery", "blocks-gallery-grid", "gallery", "tiled-gallery",
+                             "wp-block-jetpack-tiled-gallery"})
+ITEM_CLASSES = frozenset({"wp-block-image", "blocks-gallery-item", "gallery-item", "tiled-gallery-item",
+                          "tiled-gallery__item"})
+OTHER_MEDIA = frozenset({"video", "audio", "iframe", "object", "embed", "svg", "canvas"})
+CAPTION_CLASSES = frozenset({"blocks-gallery-item__caption", "wp-element-caption", "gallery-caption",
+                             "wp-caption-text", "tiled-gallery-caption"})
+
+
+def galleries_as_grids(soup: BeautifulSoup, ctx: Context) -> None:
+    """A gallery becomes a grid of its images, each with its caption under it; the gallery's own caption
+    (the block's `blocks-gallery-caption`) is a paragraph after the grid. A `div.gallery` without a
+    gallery's items is some theme's box of that name, and is left alone."""
+    if not may_hold(soup, GALLERY_CLASSES):
+        return
+    for tag in tags_in(soup):
+        if has_class(tag, GALLERY_CLASSES) and _outermost(tag) and _is_gallery(tag):
+            _as_grid(soup, tag)
+
+
+def _outermost(tag: Tag) -> bool:
+    """A gallery's inner list (`ul.blocks-gallery-grid` in `figure.wp-block-gallery`) is part of it."""
+    return not any(has_class(parent, GALLERY_CLASSES) for parent in tag.parents)
+
+
+def _is_gallery(tag: Tag) -> bool:
+    """A gallery of images and their captions only: one that also holds a player, a frame or words of its own
+    (a plugin's "View all" link) would lose them in the grid, and is left as it is."""
+    inside = tags_in(tag)
+    if not any(child.name == "img" for child in inside) or any(child.name in OTHER_MEDIA for child in inside):
+        return False
+    if any(text.strip() and not any(_is_caption(parent) for parent in text.parents) for text in tag.strings):
+        return False
+    return has_class(tag, GALLERY_CLASSES - {"gallery"}) or any(has_class(child, ITEM_CLASSES) for child in inside)
+
+
+def _as_grid(soup: BeautifulSoup, gallery: Tag) -> None:
+    grid = soup.new_tag(GALLERY)
+    for image in gallery.find_all("img"):
+        item = _item_of(image, gallery)
+        cell = soup.new_tag(GALLERY_ITEM)
+        shown = image.parent if image.parent.name == "a" and image.parent is not gallery else image
+        cell.append(shown.extract())
+        caption = item.find(_is_caption) if item is not None else None
+        if caption is not None:
+            line = soup.new_tag(GALLERY_CAPTION)
+            line.extend(caption.extract().contents)
+            cell.append(line)
+        grid.append(cell)
+    captions = [caption.extract() for caption in gallery.find_all(_is_caption)]  # the gallery's own, in no item
+    gallery.replace_with(grid)
+    for caption in reversed(captions):
+        caption.name = "p"
+        grid.insert_after(caption)
+
+
+def _item_of(image: Tag, gallery: Tag) -> Tag | None:
+    for parent in image.parents:
+        if parent is gallery:
+            return None
+        if parent.name in ("li", "figure") or has_class(parent, ITEM_CLASSES):
+            return parent
+    return None
+
+
+def _is_caption(tag: Tag) -> bool:
+    return tag.name == "figcaption" or has_class(tag, CAPTION_CLASSES)
