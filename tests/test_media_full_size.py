@@ -33,6 +33,7 @@ PHOTON_FULL = "https://i0.wp.com/news.example/wp-content/uploads/tram.jpg?w=1024
     ("https://e.com/2020/05/tram/", False),
     ("https://e.com/?attachment_id=12", False),
     ("https://docs.google.com/document/d/abc=s1600", False),
+    ("http://[e.com/up/tram.jpg", False),  # a bracket left open: urlsplit refuses it, and so would a browser
 ])
 def test_which_addresses_name_an_image(url: str, expected: bool) -> None:
     assert names_image(url) is expected
@@ -56,6 +57,7 @@ def test_only_a_link_to_another_image_of_the_same_site_is_a_full_size() -> None:
             "[![](https://e.com/up/d.jpg)](https://other.example/d.jpg) "  # another site's
             "[Words](https://e.com/up/e.jpg)\n\n"
             '<table><tr><td><a href="https://e.com/up/f.png"><img src="https://e.com/up/f-150x150.png"></a></td>'
+            '<td><a href="https://[e.com/up/g.png"><img src="https://e.com/up/g-150x150.png"></a></td>'
             "</tr></table>\n")
     assert links(body) == [("https://e.com/up/a-300x200.jpg", "https://e.com/up/a.jpg"),
                            (BLOGGER_THUMB, BLOGGER_FULL), (PHOTON_THUMB, PHOTON_FULL),

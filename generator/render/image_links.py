@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 if TYPE_CHECKING:  # only the reference parser's tokens are read here
     from markdown_it.token import Token
@@ -30,7 +30,7 @@ PHOTON_HOST = re.compile(r"i[0-3]\.wp\.com$", re.IGNORECASE)
 def names_image(url: str) -> bool:
     """Whether `url` names an image file: its path ends in an image type, or it is one of Blogger's sized
     image addresses."""
-    parts = urlsplit(url)
+    parts = _split(url)
     if IMAGE_PATH.search(parts.path):
         return True
     return bool(BLOGGER_HOSTS.search(parts.hostname or "")) and BLOGGER_SIZE.search(parts.path) is not None
@@ -39,13 +39,22 @@ def names_image(url: str) -> bool:
 def image_site(url: str) -> str:
     """The site an image belongs to: its host without `www.`, the site a Photon address serves, and one name
     for all of Blogger's image hosts."""
-    parts = urlsplit(url)
+    parts = _split(url)
     host = (parts.hostname or "").lower()
     if PHOTON_HOST.match(host):
         host = parts.path.lstrip("/").split("/", 1)[0].lower()
     if BLOGGER_HOSTS.search(host):
         return "blogger"
     return host.removeprefix("www.")
+
+
+def _split(url: str) -> SplitResult:
+    """`url`'s parts; none of an address urlsplit refuses (`http://[host/`, a bracket left open), which a
+    browser would not open either."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return SplitResult("", "", "", "", "")
 
 
 def full_size_links(tokens: Sequence[Token]) -> list[tuple[str, str]]:
