@@ -65,6 +65,14 @@ def test_site_feed_parses_with_guids_as_ids_and_modified_times_as_updated(site: 
     assert feed.feed.author == "The desk"
 
 
+def test_a_guid_that_is_no_address_gives_its_entry_the_posts_own(tmp_path: Path) -> None:
+    """A guid with a bracket left open (`http://[host/?p=9`) is no IRI: urlsplit refused it and stopped the build."""
+    broken = post("broken", when(4), source=Source(9, "https://example.com/news/broken/", "http://[example.com/?p=9"))
+    content = write_content(tmp_path / "content", [broken])
+    assert run_build(config(tmp_path, content, site={"base_url": BASE})).problems == []
+    assert [e.id for e in parse(tmp_path / "site/feed.xml").entries] == [BASE + "news-archive/broken/"]
+
+
 def test_feed_links_are_absolute_under_the_subpath(site: Path) -> None:
     feed = parse(site / "regions/china/feed.xml")
     assert feed.feed.link == BASE + "regions/china/"

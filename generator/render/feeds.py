@@ -106,9 +106,14 @@ def _feed(config: Config, title: str, page: str, path: str, updated: datetime, e
 
 
 def entry_id(post: Post, base_url: str) -> str:
-    """The GUID when it is an absolute IRI, as Atom requires; else the post's own address."""
+    """The GUID when it is an absolute IRI, as Atom requires; else the post's own address (also for one that
+    is no IRI at all, `http://[host/?p=1`, a bracket left open)."""
     guid = post.source.guid.strip()
-    return guid if urlsplit(guid).scheme else urls.absolute(base_url, urls.post(post))
+    try:
+        absolute = bool(urlsplit(guid).scheme)
+    except ValueError:
+        absolute = False
+    return guid if absolute else urls.absolute(base_url, urls.post(post))
 
 
 def _entry(post: Post, base: str, language: str) -> list[str]:
