@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -173,21 +172,13 @@ def _is_description(data: dict[str, Any]) -> bool:
     return "slug" in data and ("rest_base" in data or "public" in data)
 
 
-def json_files(sources: Iterable[Path]) -> Iterator[Path]:
-    """Files as given; folders searched recursively, in sorted order, skipping hidden files."""
-    for source in sources:
-        if not source.is_dir():
-            yield source
-            continue
-        for path in sorted(source.rglob("*")):
-            relative = path.relative_to(source)
-            if any(part.startswith(".") for part in relative.parts) or not path.is_file():
-                continue
-            # Static exporters (Simply Static) save each response as `wp-json/…/index.html`.
-            saved_api = "wp-json" in path.parts[:-1] and path.suffix in ("", ".html", ".htm", ".txt")
-            if path.suffix == ".json" or path.name.endswith(".json.gz") or (
-                    (not path.suffix or saved_api) and _looks_like_json(path)):
-                yield path
+def is_saved_json(path: Path) -> bool:
+    """Whether a file found in a source folder is a saved response: `*.json` (gzipped too), or a file with no
+    extension, or saved as a page under a `wp-json` folder, whose first bytes say JSON."""
+    # Static exporters (Simply Static) save each response as `wp-json/…/index.html`.
+    saved_api = "wp-json" in path.parts[:-1] and path.suffix in ("", ".html", ".htm", ".txt")
+    return path.suffix == ".json" or path.name.endswith(".json.gz") or (
+        (not path.suffix or saved_api) and _looks_like_json(path))
 
 
 def _looks_like_json(path: Path) -> bool:
