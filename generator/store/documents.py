@@ -8,6 +8,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import frontmatter
 import yaml
@@ -24,6 +25,11 @@ from generator.store.front_matter_read import NotSimple, simple_front_matter
 SUFFIX = POST_SUFFIX
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml reads ten times faster, and alike
 _YAML = YAMLHandler()
+WEB_SCHEMES = ("http", "https", "")  # "": no address, or a path on the post's own site
+# WordPress's ids are PHP integers, and its dates MySQL's DATETIME, which begins in year 1000; dates past 2200
+# are placeholders, 9999 most often.
+MAX_ID = 2**63 - 1
+LIKELY_YEARS = range(1000, 2201)
 _REPR = reprlib.Repr()
 _REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxstring, _REPR.maxother = 2, 4, 4, 60, 60
 
@@ -91,8 +97,26 @@ def safe_paths(document: Document) -> tuple[Document, list[list[str]]]:
 
     taxonomies = {fix("taxonomies", name): tuple(fix(f"taxonomies.{name}", s) for s in slugs)
                   for name, slugs in document.taxonomies.items()}
-    safe = replace(document, slug=fix("slug", document.slug), type=fix("type", document.type), taxonomies=taxonomies)
+    warnings += _unlikely_values(document)
+    source = document.source
+    if urlsplit(source.url).scheme.lower() not in WEB_SCHEMES:
+        warnings.append(["source.url", f"not a web address (http or https): {_shown(source.url)}; not shown"])
+        source = replace(source, url="")
+    safe = replace(document, slug=fix("slug", document.slug), type=fix("type", document.type), taxonomies=taxonomies,
+                   source=source)
     return safe, warnings
+
+
+def _unlikely_values(document: Document) -> list[list[str]]:
+    """Values a post can be built with that no WordPress post has: a slip of the hand, or a placeholder
+    (9999 for "never"), told so that the post is not silently shown with it."""
+    found = [[f"source.{key}", f"{value} is no WordPress id (1 to {MAX_ID}, or 0 for a post written here)"]
+             for key, value in (("id", document.source.id), ("parent", document.source.parent))
+             if value < 0 or value > MAX_ID]
+    dates = [("date", document.date)] + ([("updated", document.updated)] if document.updated != document.date else [])
+    found += [[key, f"year {value.year} is no publication date (a placeholder?); kept as written"]
+              for key, value in dates if value.year not in LIKELY_YEARS]
+    return found
 
 
 @lru_cache(maxsize=4096)
