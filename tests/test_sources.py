@@ -293,3 +293,18 @@ def test_an_xml_file_given_that_is_no_export_is_named_so_not_as_bad_json(tmp_pat
     (tmp_path / "sitemap.xml").write_text(text)
     items, problems = read_items([tmp_path / "sitemap.xml"])
     assert items == [] and [(p.file, p.message) for p in problems] == [(str(tmp_path / "sitemap.xml"), message)]
+
+
+def test_an_empty_file_says_so_rather_than_not_valid_json(tmp_path: Path) -> None:
+    (tmp_path / "posts.json").write_bytes(b"")
+    items, problems = read_items([tmp_path / "posts.json"])
+    assert items == [] and [p.message for p in problems] == [
+        "an empty file: nothing was saved in it (a download that failed?)"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_utf16_saved_without_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    """An editor's "Unicode" without a mark was "not valid JSON: line 1 column 2"."""
+    (tmp_path / "posts.json").write_bytes(json.dumps([rest_item(id=3)]).encode(encoding))
+    items, problems = read_items([tmp_path / "posts.json"])
+    assert problems == [] and [i.data["id"] for i in items] == [3]

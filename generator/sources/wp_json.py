@@ -199,13 +199,19 @@ BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-
 
 
 def _encoding(head: bytes) -> str:
-    return next((name for mark, name in BYTE_ORDER_MARKS if head.startswith(mark)), "utf-8-sig")
+    """By the byte order mark; without one, UTF-16 or UTF-32 by where the zero bytes fall (as RFC 4627 and
+    json.loads read them): an editor's "Unicode" saved without a mark read as broken JSON at column 2."""
+    marked = next((name for mark, name in BYTE_ORDER_MARKS if head.startswith(mark)), None)
+    found = marked or json.detect_encoding(head)
+    return "utf-8-sig" if found == "utf-8" else found
 
 
 def read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
     name = str(path)
     try:
         raw = unzipped(path.read_bytes())
+        if not raw.strip():
+            return [], [Problem(name, message="an empty file: nothing was saved in it (a download that failed?)")]
         encoding = _encoding(raw[:4])
         text = raw.decode(encoding)
         data, repaired = _loads(without_jsonp(blank_php_messages(text)))
