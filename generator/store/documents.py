@@ -8,7 +8,6 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import frontmatter
 import yaml
@@ -17,6 +16,7 @@ from frontmatter.default_handlers import YAMLHandler
 from generator.convert.document import Document, Image, Mirror, Revision, Source
 from generator.language.tags import TAG as LANGUAGE_TAG
 from generator.convert.slugs import safe_slug
+from generator.convert.unlikely import address_problem, date_problem, id_problem
 from generator.problems import ItemError
 from generator.store import front_matter, yaml_read
 from generator.store.files import POST_SUFFIX, post_file_names, write_if_changed
@@ -25,11 +25,6 @@ from generator.store.front_matter_read import NotSimple, simple_front_matter
 SUFFIX = POST_SUFFIX
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml reads ten times faster, and alike
 _YAML = YAMLHandler()
-WEB_SCHEMES = ("http", "https", "")  # "": no address, or a path on the post's own site
-# WordPress's ids are PHP integers, and its dates MySQL's DATETIME, which begins in year 1000; dates past 2200
-# are placeholders, 9999 most often.
-MAX_ID = 2**63 - 1
-LIKELY_YEARS = range(1000, 2201)
 _REPR = reprlib.Repr()
 _REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxstring, _REPR.maxother = 2, 4, 4, 60, 60
 
@@ -99,8 +94,8 @@ def safe_paths(document: Document) -> tuple[Document, list[list[str]]]:
                   for name, slugs in document.taxonomies.items()}
     warnings += _unlikely_values(document)
     source = document.source
-    if urlsplit(source.url).scheme.lower() not in WEB_SCHEMES:
-        warnings.append(["source.url", f"not a web address (http or https): {_shown(source.url)}; not shown"])
+    if (address := address_problem(source.url)) is not None:
+        warnings.append(["source.url", f"{address}; not shown"])
         source = replace(source, url="")
     safe = replace(document, slug=fix("slug", document.slug), type=fix("type", document.type), taxonomies=taxonomies,
                    source=source)
@@ -108,14 +103,11 @@ def safe_paths(document: Document) -> tuple[Document, list[list[str]]]:
 
 
 def _unlikely_values(document: Document) -> list[list[str]]:
-    """Values a post can be built with that no WordPress post has: a slip of the hand, or a placeholder
-    (9999 for "never"), told so that the post is not silently shown with it."""
-    found = [[f"source.{key}", f"{value} is no WordPress id (1 to {MAX_ID}, or 0 for a post written here)"]
-             for key, value in (("id", document.source.id), ("parent", document.source.parent))
-             if value < 0 or value > MAX_ID]
+    """Ids and dates a post can be built with that no WordPress post has (convert.unlikely)."""
+    found = [[f"source.{key}", message] for key, value in (("id", document.source.id), ("parent", document.source.parent))
+             if (message := id_problem(value)) is not None]
     dates = [("date", document.date)] + ([("updated", document.updated)] if document.updated != document.date else [])
-    found += [[key, f"year {value.year} is no publication date (a placeholder?); kept as written"]
-              for key, value in dates if value.year not in LIKELY_YEARS]
+    found += [[key, f"{message}; kept as written"] for key, value in dates if (message := date_problem(value))]
     return found
 
 
