@@ -4,15 +4,18 @@ them silently."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 # WordPress's ids are PHP integers; its dates MySQL's DATETIME, which begins in year 1000. Dates past 2200 are
 # placeholders, 9999 most often.
 MAX_ID = 2**63 - 1
 LIKELY_YEARS = range(1000, 2201)
-WEB_SCHEMES = ("http", "https", "")  # "": no address, or a path on the post's own site
+WEB_SCHEMES = ("http", "https")
+# A scheme as browsers find one, past the spaces and control characters they skip (urlsplit refuses
+# `https://[host/` outright; such an address is broken, but no script).
+SCHEME = re.compile(r"[\x00-\x20]*([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 def id_problem(value: int) -> str | None:
@@ -26,7 +29,8 @@ def date_problem(value: datetime) -> str | None:
 
 def address_problem(url: str) -> str | None:
     """A link (`javascript:`, `data:`) that would be shown as the post's original address."""
-    if urlsplit(url).scheme.lower() in WEB_SCHEMES:
+    scheme = SCHEME.match(url)
+    if scheme is None or scheme[1].lower() in WEB_SCHEMES:  # none: no address, or a path on the post's own site
         return None
     return f"not a web address (http or https): {url[:80]!r}"
 
