@@ -53,13 +53,13 @@ def test_an_unlikely_id_or_date_is_told_and_the_post_built(tmp_path: Path, monke
     assert (code, lines) == (1, [f"newsmirror: {Path('content', 'post', 'a.md')}: {line}"])
 
 
-def test_a_source_url_that_is_no_web_address_is_told_and_not_shown(
+def test_a_source_url_that_is_no_web_address_is_told_and_shown_as_text(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    """It was shown, escaped, as "Originally published at javascript:alert(1)."."""
+    """It was shown, escaped, as "Originally published at javascript:alert(1).", without a word."""
     code, lines, html = build(tmp_path, monkeypatch, capsys, url="javascript:alert(1)")
     assert (code, lines) == (1, [f"newsmirror: {Path('content', 'post', 'a.md')}: field 'source.url': not a web "
-                                 "address (http or https): 'javascript:alert(1)'; not shown"])
-    assert "javascript" not in html
+                                 "address (http or https): 'javascript:alert(1)'; shown as text"])
+    assert 'href="javascript' not in html
 
 
 def test_a_likely_post_builds_without_a_word(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

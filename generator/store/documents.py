@@ -93,21 +93,18 @@ def safe_paths(document: Document) -> tuple[Document, list[list[str]]]:
     taxonomies = {fix("taxonomies", name): tuple(fix(f"taxonomies.{name}", s) for s in slugs)
                   for name, slugs in document.taxonomies.items()}
     warnings += _unlikely_values(document)
-    source = document.source
-    if (address := address_problem(source.url)) is not None:
-        warnings.append(["source.url", f"{address}; not shown"])
-        source = replace(source, url="")
-    safe = replace(document, slug=fix("slug", document.slug), type=fix("type", document.type), taxonomies=taxonomies,
-                   source=source)
+    safe = replace(document, slug=fix("slug", document.slug), type=fix("type", document.type), taxonomies=taxonomies)
     return safe, warnings
 
 
 def _unlikely_values(document: Document) -> list[list[str]]:
-    """Ids and dates a post can be built with that no WordPress post has (convert.unlikely)."""
+    """Ids, dates and addresses a post can be built with that no WordPress post has (convert.unlikely)."""
     found = [[f"source.{key}", message] for key, value in (("id", document.source.id), ("parent", document.source.parent))
              if (message := id_problem(value)) is not None]
     dates = [("date", document.date)] + ([("updated", document.updated)] if document.updated != document.date else [])
     found += [[key, f"{message}; kept as written"] for key, value in dates if (message := date_problem(value))]
+    if (address := address_problem(document.source.url)) is not None:  # the page shows it as text, not as a link
+        found.append(["source.url", f"{address}; shown as text"])
     return found
 
 
