@@ -1,3 +1,3 @@
-from generator.cli import run
+from generator.launch import run
 
 run()

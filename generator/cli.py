@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 from generator import __version__
 from generator.builder import run_build
 from generator.config import DEFAULT_FILE, Config, ConfigError, SourceConfig, load_config
+from generator.launch import INTERRUPTED
 from generator.output.writer import OutputError
 from generator.problems import Problem
 from generator.render.templates import TemplateError
@@ -49,7 +50,7 @@ def main(argv: Sequence[str] | None = None, held: list[object] | None = None) ->
         return USAGE
     except KeyboardInterrupt:
         print("newsmirror: interrupted", file=sys.stderr)
-        return 130
+        return INTERRUPTED
 
 
 def run() -> NoReturn:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -15,6 +16,9 @@ from generator.language.tags import TAG as LANGUAGE_TAG
 from generator.language.words import Overrides, Words, problems as word_problems
 
 DEFAULT_FILE = "newsmirror.toml"
+# Most worker processes a build may start: each holds the site's model, and more workers than cores only cost
+# memory; 100000 forked until the machine ran out of processes.
+MAX_JOBS = 256
 
 
 @dataclass(frozen=True)
@@ -203,7 +207,7 @@ def parse_config(data: dict[str, Any], source: str = "defaults", root: Path = Pa
     words = _words(data.get("words", {}), problems)
     if not problems:
         sections["site"] = _check_site(sections["site"], problems)
-        _check_paths(sections["paths"], root, problems)
+        sections["paths"] = _check_paths(sections["paths"], root, problems)
         _check_build(sections["build"], problems)
         _check_sync(sections["sync"], problems)
         _check_import(sections["import"], problems)
@@ -395,11 +399,13 @@ def _check_site(site: SiteConfig, problems: list[str]) -> SiteConfig:
     return dataclasses.replace(site, base_url=site.base_url.rstrip("/") + "/")
 
 
-def _check_paths(paths: PathsConfig, root: Path, problems: list[str]) -> None:
+def _check_paths(paths: PathsConfig, root: Path, problems: list[str]) -> PathsConfig:
     """Folder names that are usable, and an output folder apart from the folders a build reads: the build
     replaces its output whole, so an output holding the content would delete the posts, and one inside the
-    static folder would be copied into itself on every build."""
+    static folder would be copied into itself on every build. A leading ~ is the user's home, as in a shell:
+    taken as a name, `output = "~/site"` made a folder named ~ beside the configuration."""
     found: list[str] = []
+    paths = PathsConfig(**{key: _home(key, value, found) for key, value in dataclasses.asdict(paths).items()})
     for key in INPUT_FOLDERS + ("output",):
         value = getattr(paths, key)
         if not value.strip() or "\0" in value:
@@ -408,12 +414,12 @@ def _check_paths(paths: PathsConfig, root: Path, problems: list[str]) -> None:
             found.append(f"paths.{key}: {value} is a file, not a folder")
     if found:
         problems.extend(found)
-        return
+        return paths
     output = (root / paths.output).resolve()
     if output == root.resolve() or output in root.resolve().parents:
         problems.append(f"paths.output: {paths.output!r} holds the configuration's own folder; the build replaces "
                         "its output folder whole: name a folder of its own, such as 'site'")
-        return
+        return paths
     for key in INPUT_FOLDERS:
         folder = (root / getattr(paths, key)).resolve()
         if folder == output or output in folder.parents:
@@ -422,6 +428,15 @@ def _check_paths(paths: PathsConfig, root: Path, problems: list[str]) -> None:
         elif folder in output.parents:
             problems.append(f"paths.output: {paths.output} is inside paths.{key} {getattr(paths, key)}; the build "
                             "would read its own output back: keep the two apart")
+    return paths
+
+
+def _home(key: str, value: str, problems: list[str]) -> str:
+    """`value` with a leading ~ or ~user made the home folder it names."""
+    found = os.path.expanduser(value) if value.startswith("~") else value
+    if found.startswith("~"):
+        problems.append(f"paths.{key}: {value!r} names no user's home folder; write the path in full")
+    return found
 
 
 def _check_build(build: BuildConfig, problems: list[str]) -> None:
@@ -431,8 +446,8 @@ def _check_build(build: BuildConfig, problems: list[str]) -> None:
         problems.append(f"build.feed_entries: must be at least 1, got {build.feed_entries}")
     if build.related_posts < 0:
         problems.append(f"build.related_posts: must be 0 or more, got {build.related_posts}")
-    if build.jobs < 0:
-        problems.append(f"build.jobs: must be 0 (one per core) or more, got {build.jobs}")
+    if not 0 <= build.jobs <= MAX_JOBS:
+        problems.append(f"build.jobs: must be 0 (one per core) to {MAX_JOBS}, got {build.jobs}")
     levels = build.toc_levels
     if not (len(levels) == 2 and all(type(n) is int for n in levels) and 1 <= levels[0] <= levels[1] <= 6):
         problems.append(f"build.toc_levels: expected [first, last] heading levels with "

@@ -283,3 +283,14 @@ def test_check_of_a_file_says_it_is_a_file(tmp_path: Path, capsys: pytest.Captur
     (tmp_path / "site.zip").write_bytes(b"PK")
     assert main(["check", str(tmp_path / "site.zip")]) == 2
     assert capsys.readouterr().err == f"newsmirror: error: check: {tmp_path / 'site.zip'}: a file, not a site's folder\n"
+
+
+def test_ctrl_c_while_python_imports_the_command_says_interrupted_without_a_traceback(tmp_path: Path) -> None:
+    """Ctrl-C in the tenth of a second Python spends importing newsmirror printed Python's own traceback. A
+    module that raises KeyboardInterrupt on import (tomllib, which the configuration imports) stands in for
+    the key press, at the same place every time."""
+    (tmp_path / "tomllib.py").write_text("raise KeyboardInterrupt\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(REPO)])}
+    result = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=120, env=env)
+    assert (result.returncode, result.stderr) == (130, "newsmirror: interrupted\n")

@@ -167,3 +167,25 @@ def test_a_file_that_is_not_utf8_is_named_not_a_traceback(tmp_path: Path) -> Non
     path.write_text('[site]\ntitle = "Café"\n', encoding="utf-16")
     with pytest.raises(ConfigError, match=r"newsmirror.toml: not UTF-8 text \(byte 0\): save it as UTF-8"):
         load_config(path)
+
+
+def test_a_path_starting_with_a_tilde_is_in_the_users_home_as_in_a_shell(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """`output = "~/site"` made a folder named ~ beside the configuration, and a build wrote the site there."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    config = load_config(write(tmp_path, '[paths]\noutput = "~/site"\n'))
+    assert config.path("output") == tmp_path / "home" / "site"
+
+
+def test_a_tilde_that_names_no_user_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as error:
+        load_config(write(tmp_path, '[paths]\noutput = "~no-such-user-r37/site"\n'))
+    assert error.value.problems == ["paths.output: '~no-such-user-r37/site' names no user's home folder; "
+                                    "write the path in full"]
+
+
+def test_jobs_beyond_any_machine_are_refused(tmp_path: Path) -> None:
+    """100000 jobs were accepted, and a build forked until the machine ran out of processes."""
+    with pytest.raises(ConfigError) as error:
+        load_config(write(tmp_path, "[build]\njobs = 100000\n"))
+    assert error.value.problems == ["build.jobs: must be 0 (one per core) to 256, got 100000"]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.convert import cleanup
+from generator.convert import cleanup, context
 from generator.convert.context import Context, Media
 from generator.convert.markdown import html_to_markdown, normalize
 from generator.render.markdown import MarkdownRenderer
@@ -91,6 +91,20 @@ def test_every_cell_of_a_table_with_rows_of_different_widths_is_rendered(widths:
                                for r, row in enumerate(rows)) + "</table>"
     rendered = MarkdownRenderer().render(html_to_markdown(html)).html
     assert all(cell in rendered for row in rows for cell in row)
+
+
+@given(st.lists(st.sampled_from(("blockquote", "ul", "ol")), min_size=1, max_size=30))
+@settings(deadline=None)
+def test_quotes_and_lists_nested_at_any_depth_import_as_markdown_the_build_reads_whole(containers: list[str]) -> None:
+    """Quotes and lists nested past markdown-it's limit imported as Markdown that every build reported as nested
+    too deeply, its deepest words left out: the import flattens what is past the limit, and says so once."""
+    opened = "".join(f"<{name}><li>" if name != "blockquote" else "<blockquote>" for name in containers)
+    closed = "".join(f"</li></{name}>" if name != "blockquote" else "</blockquote>" for name in reversed(containers))
+    ctx = Context()
+    rendered = MarkdownRenderer().render(html_to_markdown(f"{opened}<p>deepest words</p>{closed}", ctx))
+    assert rendered.notes == () and "deepest words" in rendered.html
+    levels = sum(2 if name != "blockquote" else 1 for name in containers)
+    assert dict(ctx.losses.counts) == ({} if levels <= 18 else {context.DEEP_BLOCKS: 1})
 
 
 def test_a_list_that_counts_down_still_counts_down_when_rendered() -> None:

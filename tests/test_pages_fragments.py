@@ -184,7 +184,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
             settings = config(tmp / name, content, TAXONOMIES, build={"posts_per_page": 3, "related_posts": 3},
                               paths={"templates": str(templates)})
         result = run_build(settings)
-        assert result.problems == []
+        # A source written as ' javascript:alert(1) ' is shown as text, and said.
+        assert [p for p in result.problems if p.field != "source.url"] == []
         built.append(tmp / name / "site")
     return built[0], built[1]
 

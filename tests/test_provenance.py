@@ -61,7 +61,10 @@ def test_a_source_that_is_not_a_web_address_is_shown_as_text(tmp_path: Path) -> 
     content = mirrored_content(tmp_path, mirrors={"odd": {"first": "2026-12-03"}}, plain=0)
     path = content / "news-archive/odd.md"
     path.write_text(path.read_text().replace("url: https://example.com/news/odd/", "url: javascript:alert(1)"))
-    site = build(tmp_path, content)
+    result = run_build(config(tmp_path, content, site={"base_url": BASE}, build={"jobs": 1}))
+    assert [(p.field, p.message) for p in result.problems] == [
+        ("source.url", "not a web address (http or https): 'javascript:alert(1)'; shown as text")]
+    site = tmp_path / "site"
     block = page(site, "news-archive/odd/index.html").select_one("footer.provenance")
     assert block.a is None and "Source: javascript:alert(1)" in block.text
 

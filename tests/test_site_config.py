@@ -25,7 +25,7 @@ def test_every_bad_build_setting_is_named() -> None:
                       "site": {"cname": "https://news.example.org/"}}, "newsmirror.toml")
     message = str(error.value)
     for key in ("build.toc_levels: expected [first, last] heading levels", "build.feed_entries: must be at least 1",
-                "build.related_posts: must be 0 or more", "build.jobs: must be 0 (one per core) or more",
+                "build.related_posts: must be 0 or more", "build.jobs: must be 0 (one per core) to 256",
                 "site.cname: expected a bare domain"):
         assert f"newsmirror.toml: {key}" in message
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from generator.cli import main
 from generator.sources.saved import read_items
 from generator.sources.wp_json import kind_of
+from tests.conftest import rest_item
 
 
 def test_single_object_list_and_folder_tree_in_sorted_order(tmp_path: Path) -> None:
@@ -256,3 +260,51 @@ def test_posts_of_other_apis_are_named_with_what_to_save_instead(tmp_path: Path)
     assert [(Path(p.file).name, p.message[:40]) for p in result.problems] == [
         ("v1-list.json", "a WordPress.com REST API v1.1 response, "), ("v1-post.json", "a WordPress.com REST API v1.1 response, "),
         ("wp-post.json", "a post as WordPress stores it (ID, post_")]
+
+
+def test_a_subfolder_that_cannot_be_listed_is_named_and_the_rest_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder the user may not open (chmod 000, another owner's) was passed over by rglob without a word, and its
+    posts were missing from the import. The OSError is injected: root may open any folder."""
+    (tmp_path / "crawl" / "locked").mkdir(parents=True)
+    (tmp_path / "crawl" / "posts.json").write_text(json.dumps([rest_item(id=1, slug="one")]))
+    (tmp_path / "crawl" / "locked" / "more.json").write_text(json.dumps([rest_item(id=2, slug="two")]))
+    scandir = os.scandir
+
+    def refusing(path: Any = ".") -> Any:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    assert main(["import", str(tmp_path / "crawl"), "--content", str(tmp_path / "content")]) == 1
+    err = capsys.readouterr().err
+    assert (f"newsmirror: {tmp_path / 'crawl' / 'locked'}: cannot list this folder: Permission denied; the files "
+            "in it were not read\n") in err
+    assert [p.name for p in (tmp_path / "content" / "post").iterdir()] == ["one.md"]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('<?xml version="1.0"?><urlset></urlset>\n', "not a WordPress export: its first lines hold no <rss> with the "
+                                                  "wordpress.org/export/ namespace (make one with Tools → Export)"),
+    ("", "an empty file, not read: no WordPress export in it")])
+def test_an_xml_file_given_that_is_no_export_is_named_so_not_as_bad_json(tmp_path: Path, text: str,
+                                                                          message: str) -> None:
+    (tmp_path / "sitemap.xml").write_text(text)
+    items, problems = read_items([tmp_path / "sitemap.xml"])
+    assert items == [] and [(p.file, p.message) for p in problems] == [(str(tmp_path / "sitemap.xml"), message)]
+
+
+def test_an_empty_file_says_so_rather_than_not_valid_json(tmp_path: Path) -> None:
+    (tmp_path / "posts.json").write_bytes(b"")
+    items, problems = read_items([tmp_path / "posts.json"])
+    assert items == [] and [p.message for p in problems] == [
+        "an empty file: nothing was saved in it (a download that failed?)"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_utf16_saved_without_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    """An editor's "Unicode" without a mark was "not valid JSON: line 1 column 2"."""
+    (tmp_path / "posts.json").write_bytes(json.dumps([rest_item(id=3)]).encode(encoding))
+    items, problems = read_items([tmp_path / "posts.json"])
+    assert problems == [] and [i.data["id"] for i in items] == [3]

@@ -145,6 +145,20 @@ def test_malformed_term_entries_are_reported_and_the_rest_kept(tmp_path: Path) -
     assert [p.item for p in problems] == ["regions/bad"]
 
 
+def test_a_taxonomy_that_is_no_mapping_of_terms_is_reported_not_passed_over(tmp_path: Path) -> None:
+    """`category: 5` was read as a taxonomy with no terms, without a word."""
+    (tmp_path / "terms.yaml").write_text("category: 5\nregions:\n  china: {name: China}\n", encoding="utf-8")
+    registry, problems = terms.read_terms(tmp_path)
+    assert registry.get("regions", "china").name == "China"
+    assert [(p.item, p.message) for p in problems] == [
+        ("category", "expected a mapping of term slugs to their name, id and parent, got int")]
+
+
+def test_a_terms_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:
+    (tmp_path / "terms.yaml").write_bytes("regions: {}\n".encode("utf-16"))
+    assert [p.message for p in terms.read_terms(tmp_path)[1]] == ["not UTF-8 text (byte 0): save it as UTF-8"]
+
+
 def test_front_matter_bytes_do_not_depend_on_libyaml() -> None:
     # libyaml's emitter escapes emoji as \U0001F600; the content format writes them as they are.
     assert "title: emoji 😀\n" in documents.dumps(document(title="emoji 😀"))

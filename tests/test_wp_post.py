@@ -247,3 +247,36 @@ def test_a_link_and_guid_with_backslashes_are_read_as_a_browser_follows_them() -
     source = converted.document.source
     assert (source.url, source.guid) == ("https://example.org/about/team/", "https://example.org/?p=9")
     assert "[History](https://example.org/about/history/)" in converted.document.body
+
+
+@pytest.mark.parametrize("ident", [-3, 10**30])
+def test_an_id_no_wordpress_has_is_refused_by_name(ident: int) -> None:
+    """A negative id, or one past 64 bits, was written into the post's file, and every build then named it."""
+    with pytest.raises(ItemError) as error:
+        to_document(item(id=ident))
+    assert (error.value.field, error.value.message) == (
+        "id", f"{ident} is no WordPress id (1 to 9223372036854775807, or 0 for a post written here)")
+
+
+@pytest.mark.parametrize("year", ["0001", "9999"])
+def test_a_placeholder_year_is_imported_and_named(year: str) -> None:
+    converted = to_document(item(date=f"{year}-01-01T00:00:00", date_gmt=f"{year}-01-01T00:00:00", modified=None,
+                                 modified_gmt=None))
+    assert converted.document.date.year == int(year)
+    assert converted.warnings == [("date", f"year {int(year)} is no publication date (a placeholder?); "
+                                           "imported as it is")]
+
+
+def test_a_link_that_is_no_web_address_is_named_and_not_kept() -> None:
+    """`javascript:` was saved as the post's source.url, and shown as its original address."""
+    converted = to_document(item(link="javascript:alert(1)", guid={"rendered": ""}))
+    assert converted.document.source.url == ""
+    assert converted.warnings == [("link", "not a web address (http or https): 'javascript:alert(1)'; the post is "
+                                           "saved without its address")]
+
+
+def test_terms_given_as_strings_are_named_rather_than_dropped_silently() -> None:
+    converted = to_document(item(categories="3,4", tags=[5, "x", None]))
+    assert converted.warnings == [
+        ("categories", "expected a list of term ids, got str '3,4'; no terms read from it"),
+        ("tags", "expected term ids, got 'x', None; passed over")]

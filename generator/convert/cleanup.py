@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert import context as loss
 from generator.convert.ads import drop_ad_units
+from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.context import Context
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.divi_dynamic import divi_dynamic_links
@@ -378,6 +379,7 @@ PASSES: tuple[Pass, ...] = (
     unlink_dead_fragments,
     name_icon_links,
     keep_link_targets,
+    flatten_deep_quotes_and_lists,
     drop_empty_elements,
     even_table_rows,
 )

@@ -22,6 +22,7 @@ from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.multilingual import post_in_language
 from generator.convert.post_language import post_language, post_translations
 from generator.convert.slugs import safe_slug
+from generator.convert.unlikely import address_problem, date_problem, id_problem, term_list_problems
 from generator.convert.widgets import SCREEN_READER_CLASSES
 from generator.convert.wp_render import rendered
 from generator.problems import ItemError
@@ -91,6 +92,9 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     slug = _post_slug(data, warnings)
     # Read as a browser would follow them: a search-and-replace over a saved crawl can leave `https:/\host/`.
     link = as_browsers_read(_optional_string(data, "link"))
+    if (problem := address_problem(link)) is not None:
+        warnings.append(("link", f"{problem}; the post is saved without its address"))
+        link = ""
     guid = as_browsers_read(html.unescape(_rendered(data, "guid", required=False)))
     address = page_address(link, settings.site, guid)
     ctx = Context(title=title or _title_of(slug), base_url=address, keep_keyword_links=settings.keep_keyword_links,
@@ -104,6 +108,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     elif isinstance(data.get("title"), dict) and data["title"].get("raw") == "":  # an export's untitled post
         ctx.losses.note(loss.MADE_TITLE, title)
     terms = post_terms(data, lookups, ctx.losses)
+    warnings += term_list_problems(data, sorted({*BUILTIN_REST_KEYS, *lookups.taxonomies}))
     taxonomies: dict[str, list[str]] = {}
     for term in terms:
         taxonomies.setdefault(term.taxonomy, []).append(term.slug)
@@ -112,15 +117,19 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
                                    "(?_fields=); nothing to import")
     content = _rendered(data, "content")
     language = post_language(data, terms)
+    date = _local_time(data, "date", warnings)
+    updated = _local_time(data, "modified", warnings) if _dated(data, "modified") else date
+    warnings += [(name, f"{problem}; imported as it is") for name, value in (("date", date), ("modified", updated))
+                 if (problem := date_problem(value)) and (name == "date" or updated != date)]
     document = Document(
         title=ctx.title,
         slug=slug,
         type=_type(data) if "type" in data else "post",
-        date=_local_time(data, "date", warnings),
-        updated=_local_time(data, "modified", warnings) if _dated(data, "modified") else _local_time(data, "date", []),
+        date=date,
+        updated=updated,
         summary=html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False)), address),
         taxonomies={tax: tuple(sorted(set(slugs))) for tax, slugs in sorted(taxonomies.items())},
-        source=Source(id=_integer(data, "id"), url=address if link else "",
+        source=Source(id=_post_id(data), url=address if link else "",
                       guid=absolute(guid, address) if guid else address if link else "", parent=_parent(data),
                       order=_menu_order(data)),
         body=html_to_markdown(content, ctx),
@@ -452,6 +461,14 @@ def _integer(data: dict[str, Any], name: str) -> int:
     value = data.get(name)
     if not _is_int(value):
         raise ItemError(name, f"expected an integer, got {_kind(value)}")
+    return value
+
+
+def _post_id(data: dict[str, Any]) -> int:
+    """The post's id, which names its files and links: one no WordPress has is refused."""
+    value = _integer(data, "id")
+    if (problem := id_problem(value)) is not None:
+        raise ItemError("id", problem)
     return value
 
 

@@ -13,27 +13,26 @@ from typing import IO, Any
 from generator.language.words import Words
 from generator.problems import Problem
 from generator.sources import wxr
-from generator.sources.wp_json import RawItem, json_files, read_file
+from generator.sources.tree import folder_files
+from generator.sources.wp_json import RawItem, is_saved_json, read_file
 
 
-def saved_files(source: Path) -> list[Path]:
-    """The file itself, or every saved response and export in a folder, in sorted order."""
+def saved_files(source: Path) -> tuple[list[Path], list[Problem]]:
+    """The file itself, or every saved response and export in a folder, in sorted order; and what in the folder
+    could not be listed, or is an empty .xml file."""
     if not source.is_dir():
-        return [source]
-    exports = [p for p in _xml_files(source) if wxr.is_export(p)]
-    return sorted([*json_files([source]), *exports])
+        return [source], []
+    found, problems = folder_files(source)
+    xml = [p for p in found if p.suffix == ".xml"]
+    problems += _empty_exports(xml)
+    return [p for p in found if is_saved_json(p) or (p.suffix == ".xml" and wxr.is_export(p))], problems
 
 
-def _xml_files(folder: Path) -> list[Path]:
-    return [p for p in sorted(folder.rglob("*.xml"))
-            if not any(part.startswith(".") for part in p.relative_to(folder).parts)]
-
-
-def _empty_exports(folder: Path) -> list[Problem]:
+def _empty_exports(xml: list[Path]) -> list[Problem]:
     """An empty .xml file in a folder is no export, and other XML (a sitemap) is rightly passed over; but an
     empty one is most likely an export whose download failed, which the user is told of."""
     return [Problem(str(p), message="an empty file, not read: no WordPress export in it")
-            for p in _xml_files(folder) if _size(p) == 0]
+            for p in xml if _size(p) == 0]
 
 
 def _size(path: Path) -> int | None:
@@ -54,9 +53,8 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
     that); what cannot be read is appended to `problems` as it is met. `words`: the site's, for the titles
     an export's reader makes (wxr.read_export)."""
     for source in sources:
-        files = saved_files(source)
-        if source.is_dir():
-            problems.extend(_empty_exports(source))
+        files, found_problems = saved_files(source)
+        problems.extend(found_problems)
         if source.is_dir() and not files:
             problems.append(Problem(str(source), message="no saved REST JSON or WordPress export in this folder "
                                                          "(files named *.json or *.xml, or holding JSON with no "
@@ -64,10 +62,19 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
         for path in files:
             if wxr.is_export(path):
                 yield from wxr.read_export(path, problems, words)
-                continue
-            found, found_problems = read_file(path)
-            problems.extend(found_problems)
-            yield from found
+            elif path.suffix.lower() == ".xml":  # given by name: JSON's error would only puzzle
+                problems.append(Problem(str(path), message=_not_export(path)))
+            else:
+                found, found_problems = read_file(path)
+                problems.extend(found_problems)
+                yield from found
+
+
+def _not_export(path: Path) -> str:
+    if _size(path) == 0:
+        return "an empty file, not read: no WordPress export in it"
+    return ("not a WordPress export: its first lines hold no <rss> with the wordpress.org/export/ namespace "
+            "(make one with Tools → Export)")
 
 
 class Spool:

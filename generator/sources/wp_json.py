@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -183,21 +182,13 @@ def _is_description(data: dict[str, Any]) -> bool:
     return "slug" in data and ("rest_base" in data or "public" in data)
 
 
-def json_files(sources: Iterable[Path]) -> Iterator[Path]:
-    """Files as given; folders searched recursively, in sorted order, skipping hidden files."""
-    for source in sources:
-        if not source.is_dir():
-            yield source
-            continue
-        for path in sorted(source.rglob("*")):
-            relative = path.relative_to(source)
-            if any(part.startswith(".") for part in relative.parts) or not path.is_file():
-                continue
-            # Static exporters (Simply Static) save each response as `wp-json/…/index.html`.
-            saved_api = "wp-json" in path.parts[:-1] and path.suffix in ("", ".html", ".htm", ".txt")
-            if path.suffix == ".json" or path.name.endswith(".json.gz") or (
-                    (not path.suffix or saved_api) and _looks_like_json(path)):
-                yield path
+def is_saved_json(path: Path) -> bool:
+    """Whether a file found in a source folder is a saved response: `*.json` (gzipped too), or a file with no
+    extension, or saved as a page under a `wp-json` folder, whose first bytes say JSON."""
+    # Static exporters (Simply Static) save each response as `wp-json/…/index.html`.
+    saved_api = "wp-json" in path.parts[:-1] and path.suffix in ("", ".html", ".htm", ".txt")
+    return path.suffix == ".json" or path.name.endswith(".json.gz") or (
+        (not path.suffix or saved_api) and _looks_like_json(path))
 
 
 def _looks_like_json(path: Path) -> bool:
@@ -218,13 +209,19 @@ BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-
 
 
 def _encoding(head: bytes) -> str:
-    return next((name for mark, name in BYTE_ORDER_MARKS if head.startswith(mark)), "utf-8-sig")
+    """By the byte order mark; without one, UTF-16 or UTF-32 by where the zero bytes fall (as RFC 4627 and
+    json.loads read them): an editor's "Unicode" saved without a mark read as broken JSON at column 2."""
+    marked = next((name for mark, name in BYTE_ORDER_MARKS if head.startswith(mark)), None)
+    found = marked or json.detect_encoding(head)
+    return "utf-8-sig" if found == "utf-8" else found
 
 
 def read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
     name = str(path)
     try:
         raw = unzipped(path.read_bytes())
+        if not raw.strip():
+            return [], [Problem(name, message="an empty file: nothing was saved in it (a download that failed?)")]
         encoding = _encoding(raw[:4])
         text = raw.decode(encoding)
         data, repaired = _loads(without_jsonp(blank_php_messages(text)))

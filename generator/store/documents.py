@@ -16,6 +16,7 @@ from frontmatter.default_handlers import YAMLHandler
 from generator.convert.document import Document, Image, Mirror, Revision, Source
 from generator.language.tags import TAG as LANGUAGE_TAG
 from generator.convert.slugs import safe_slug
+from generator.convert.unlikely import address_problem, date_problem, id_problem
 from generator.problems import ItemError
 from generator.store import front_matter, yaml_read
 from generator.store.files import POST_SUFFIX, post_file_names, write_if_changed
@@ -91,8 +92,20 @@ def safe_paths(document: Document) -> tuple[Document, list[list[str]]]:
 
     taxonomies = {fix("taxonomies", name): tuple(fix(f"taxonomies.{name}", s) for s in slugs)
                   for name, slugs in document.taxonomies.items()}
+    warnings += _unlikely_values(document)
     safe = replace(document, slug=fix("slug", document.slug), type=fix("type", document.type), taxonomies=taxonomies)
     return safe, warnings
+
+
+def _unlikely_values(document: Document) -> list[list[str]]:
+    """Ids, dates and addresses a post can be built with that no WordPress post has (convert.unlikely)."""
+    found = [[f"source.{key}", message] for key, value in (("id", document.source.id), ("parent", document.source.parent))
+             if (message := id_problem(value)) is not None]
+    dates = [("date", document.date)] + ([("updated", document.updated)] if document.updated != document.date else [])
+    found += [[key, f"{message}; kept as written"] for key, value in dates if (message := date_problem(value))]
+    if (address := address_problem(document.source.url)) is not None:  # the page shows it as text, not as a link
+        found.append(["source.url", f"{address}; shown as text"])
+    return found
 
 
 @lru_cache(maxsize=4096)

@@ -46,12 +46,17 @@ def read_terms(content_dir: Path) -> tuple[TermRegistry, list[Problem]]:
         return registry, []
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
-    except (yaml.YAMLError, UnicodeDecodeError) as e:
+    except UnicodeDecodeError as e:
+        return registry, [Problem(str(path), message=f"not UTF-8 text (byte {e.start}): save it as UTF-8")]
+    except yaml.YAMLError as e:
         return registry, [Problem(str(path), message=f"not valid YAML: {str(e).splitlines()[0]}")]
     if not isinstance(data, dict):
         return registry, [] if data is None else [Problem(str(path), message="expected a mapping of taxonomies")]
     problems = []
     for taxonomy, terms in data.items():
+        if terms is not None and not isinstance(terms, dict):  # its terms were passed over without a word
+            problems.append(Problem(str(path), str(taxonomy), "", "expected a mapping of term slugs to their name, id "
+                                                                  f"and parent, got {type(terms).__name__}"))
         for slug, fields in (terms or {}).items() if isinstance(terms, dict) else []:
             safe_taxonomy, safe_term = safe_slug(str(taxonomy))[0], safe_slug(str(slug))[0]
             if (safe_taxonomy, safe_term) != (str(taxonomy), str(slug)):

@@ -1,0 +1,52 @@
+"""Values no WordPress post has, though a post can be made of them: a slip of the hand or of a script, or a
+placeholder (9999 for "never"). The import and the build tell them, each naming its field, rather than show
+them silently."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+# WordPress's ids are PHP integers; its dates MySQL's DATETIME, which begins in year 1000. Dates past 2200 are
+# placeholders, 9999 most often.
+MAX_ID = 2**63 - 1
+LIKELY_YEARS = range(1000, 2201)
+WEB_SCHEMES = ("http", "https")
+# A scheme as browsers find one, past the spaces and control characters they skip (urlsplit refuses
+# `https://[host/` outright; such an address is broken, but no script).
+SCHEME = re.compile(r"[\x00-\x20]*([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def id_problem(value: int) -> str | None:
+    """What is wrong with a WordPress id, or None; 0 is a post written by hand, with no id."""
+    return None if 0 <= value <= MAX_ID else f"{value} is no WordPress id (1 to {MAX_ID}, or 0 for a post written here)"
+
+
+def date_problem(value: datetime) -> str | None:
+    return None if value.year in LIKELY_YEARS else f"year {value.year} is no publication date (a placeholder?)"
+
+
+def address_problem(url: str) -> str | None:
+    """A link (`javascript:`, `data:`) that would be shown as the post's original address."""
+    scheme = SCHEME.match(url)
+    if scheme is None or scheme[1].lower() in WEB_SCHEMES:  # none: no address, or a path on the post's own site
+        return None
+    return f"not a web address (http or https): {url[:80]!r}"
+
+
+def term_list_problems(data: dict[str, Any], keys: list[str]) -> list[tuple[str, str]]:
+    """(field, message) for each REST term field that is not a list of ids: its terms were passed over."""
+    found = []
+    for key in keys:
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, list):
+            found.append((key, f"expected a list of term ids, got {type(value).__name__} {str(value)[:40]!r}; "
+                               "no terms read from it"))
+            continue
+        others = [item for item in value if not isinstance(item, int) or isinstance(item, bool)]
+        if others:
+            found.append((key, f"expected term ids, got {', '.join(repr(o)[:40] for o in others[:3])}; passed over"))
+    return found
