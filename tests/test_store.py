@@ -93,7 +93,7 @@ def test_a_file_without_usable_front_matter_says_why(text: str, message: str) ->
 def test_a_byte_order_mark_is_not_part_of_the_front_matter() -> None:
     """Notepad saves UTF-8 with a byte order mark, which hid the whole front matter."""
     assert documents.loads("\ufeff" + GOOD) == documents.loads(GOOD)
-    assert documents.loads_front_matter("\ufeff" + GOOD.replace("\n", "\r\n")).title == "T"
+    assert documents.loads_front_matter("\ufeff" + GOOD.replace("\n", "\r\n"))[0].title == "T"
 
 
 def test_a_value_in_a_problem_is_cut_short() -> None:

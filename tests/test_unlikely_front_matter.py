@@ -66,3 +66,28 @@ def test_a_likely_post_builds_without_a_word(tmp_path: Path, monkeypatch: pytest
                                              capsys: pytest.CaptureFixture[str]) -> None:
     code, lines, html = build(tmp_path, monkeypatch, capsys)
     assert (code, lines) == (0, []) and "https://example.com/a/" in html
+
+
+def test_fields_nothing_reads_are_told_each_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A typo (`titel:`), another tool's key (`draft:`) and `source` written as an address were taken without a
+    word, the last building the post with no source address."""
+    text = POST.format(date="2024-03-31T01:30:00+01:00", id=7, url="https://example.com/a/")
+    text = text.replace("summary: s\n", "summary: s\ntitel: B\ndraft: true\n").replace("  guid: ''\n", "  guid: ''\n  link: x\n")
+    (tmp_path / "content" / "post").mkdir(parents=True)
+    (tmp_path / "content" / "post" / "a.md").write_text(text, encoding="utf-8")
+    (tmp_path / "content" / "post" / "b.md").write_text(
+        text.replace("slug: a", "slug: b").split("source:")[0] + "source: https://example.com/b/\n---\n\nBody\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if "problem(s)" not in line]
+    a, b = Path("content", "post", "a.md"), Path("content", "post", "b.md")
+    assert lines == [f"newsmirror: {a}: field 'titel': not a field of a post file; not read",
+                     f"newsmirror: {a}: field 'draft': not a field of a post file; not read",
+                     f"newsmirror: {a}: field 'source.link': not a field of a post's source; not read",
+                     f"newsmirror: {b}: field 'titel': not a field of a post file; not read",
+                     f"newsmirror: {b}: field 'draft': not a field of a post file; not read",
+                     f"newsmirror: {b}: field 'source': expected fields (id, url, guid), got "
+                     "'https://example.com/b/'; not read"]
+    assert (tmp_path / "site" / "post" / "b" / "index.html").is_file()

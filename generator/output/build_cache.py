@@ -33,7 +33,7 @@ from generator.problems import Problem
 from generator.store.files import write_atomic
 from generator.store.import_cache import CACHE_DIR
 
-VERSION = 7  # of this file's layout, of the place keys in its posts' front matter (loading.place_key), and of
+VERSION = 8  # of this file's layout, of the place keys in its posts' front matter (loading.place_key), and of
 # how post files are read (store/documents.py): a post the reader refused or read otherwise is read again
 FILE_NAME = "build.json"
 CHANGES_FILE = "build-changes.json"

@@ -46,6 +46,7 @@ class Inputs:
     static: dict[str, Path]  # path in the site -> file; the user's over the theme's, then the mirrored media
     code: tuple[Path, ...]
     media: Path  # the manifest of the mirrored media (store/media.py); may not exist
+    unlisted: tuple[tuple[str, str], ...] = ()  # (folder, why) of each type's folder that could not be listed
 
     def files(self) -> list[str]:
         """Every input, in a fixed order."""
@@ -75,15 +76,18 @@ def config_key(config: Config) -> str:
 def find_inputs(config: Config) -> Inputs:
     content = config.path("content")
     theme = theme_dir()
+    unlisted: list[tuple[str, str]] = []
+    posts = tuple(post_file_names(content, lambda folder, e: unlisted.append((folder, e.strerror or str(e)))))
     return Inputs(
         content=content,
-        posts=tuple(post_file_names(content)),
+        posts=posts,
         terms=content / TERMS_FILE,
         labels=content / LABELS_FILE,
         templates=dict(static_files(config.path("templates"), theme / "templates", hidden=True)),
         static={**dict(static_files(config.path("static"), theme / "static")), **dict(media_files(content))},
         code=code_files(),
         media=content / MEDIA_DIR / MANIFEST,
+        unlisted=tuple(unlisted),
     )
 
 

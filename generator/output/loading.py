@@ -127,12 +127,13 @@ def _tolerant_loads(text: str) -> tuple[Document, list[list[str]]]:
     """The post, also when its `mirror:` block is malformed: then without it, and a warning says why; the
     block only tells the post's history, and the post itself is fine."""
     try:
-        return loads_front_matter(text), []
+        return loads_front_matter(text)
     except ItemError as e:
         without = _without_mirror(text) if e.field.split(".")[0] == "mirror" else None
         if without is None:
             raise
-        return loads_front_matter(without), [[e.field, f"{e.message}; the post's history is not shown"]]
+        document, unread = loads_front_matter(without)
+        return document, [[e.field, f"{e.message}; the post's history is not shown"], *unread]
 
 
 def _without_mirror(text: str) -> str | None:

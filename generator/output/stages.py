@@ -86,7 +86,10 @@ def load(config: Config, scan: Scan, cache: BuildCache, jobs: int) -> Inputs:
     term_problems = tuple(Problem(*p) for p in terms[2])
     settings = config_key(config)
     labels, label_problems = read_labels(content)
-    problems = posts.problems + term_problems + tuple(label_problems)
+    unlisted = tuple(Problem(f"{config.paths.content}/{Path(folder).name}",
+                             message=f"cannot list this folder ({why}); its posts were left out")
+                     for folder, why in scan.inputs.unlisted)
+    problems = unlisted + posts.problems + term_problems + tuple(label_problems)
     edits = find_edits(scan, cache, posts, files, settings, problems)
     # No snapshot without a key of terms.yaml ("" while its stat cannot be trusted); labels.yaml is read by
     # every build, so its names stand in the key themselves.

@@ -156,9 +156,30 @@ def loads(text: str) -> Document:
     return _document(meta, content)
 
 
-def loads_front_matter(text: str) -> Document:
-    """loads(text) with an empty body, sooner: a build reads a post's body only when it renders its page."""
-    return _document(*_split(text, body=False))
+def loads_front_matter(text: str) -> tuple[Document, list[list[str]]]:
+    """loads(text) with an empty body, sooner: a build reads a post's body only when it renders its page; with
+    [field, message] of each field the file holds that no post has (unread_fields)."""
+    meta, _ = _split(text, body=False)
+    return _document(meta, ""), unread_fields(meta)
+
+
+# The fields of a post file, and of its `source:`: any other (`titel:`, Hugo's `draft:`) is read by nothing.
+FIELDS = frozenset({"title", "slug", "type", "language", "translations", "date", "updated", "author", "summary",
+                    "image", "taxonomies", "source", "mirror"})
+SOURCE_FIELDS = frozenset({"id", "url", "guid", "parent", "order"})
+
+
+def unread_fields(meta: dict[Any, Any]) -> list[list[str]]:
+    """What of a post file's front matter nothing reads, each as [field, message]: a typo, another tool's key,
+    or a `source` that is not a mapping (`source: https://…`), whose address the page would not show."""
+    unread = [[str(key), "not a field of a post file; not read"] for key in meta if key not in FIELDS]
+    source = meta.get("source")
+    if source is not None and not isinstance(source, dict):
+        unread.append(["source", f"expected fields (id, url, guid), got {_shown(source)}; not read"])
+    elif source:
+        unread += [[f"source.{key}", "not a field of a post's source; not read"]
+                   for key in source if key not in SOURCE_FIELDS]
+    return unread
 
 
 def _document(meta: dict[str, Any], content: str) -> Document:

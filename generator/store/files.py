@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,10 +124,11 @@ def _write_temporary(path: Path, data: bytes, sync: bool) -> Path:
     return tmp
 
 
-def post_file_names(content_dir: Path | str) -> list[str]:
+def post_file_names(content_dir: Path | str, unlisted: Callable[[str, OSError], None] | None = None) -> list[str]:
     """Every post file, content/<type>/<slug>.md, sorted as strings; names starting with '.' or '_' are
     not posts. os.scandir and plain strings rather than glob and sorted Paths: several times faster on
-    ten thousand files, and no YAML stack to import, which a build that has nothing to do never needs."""
+    ten thousand files, and no YAML stack to import, which a build that has nothing to do never needs.
+    A type's folder that cannot be listed is told to `unlisted` and passed over, when it is given."""
     found: list[str] = []
     if not os.path.isdir(content_dir):  # a first import creates it
         return found
@@ -134,7 +136,12 @@ def post_file_names(content_dir: Path | str) -> list[str]:
         for folder in folders:
             if folder.name.startswith((".", "_")) or not folder.is_dir():
                 continue
-            with os.scandir(folder.path) as entries:
-                found.extend(e.path for e in entries
-                             if e.name.endswith(POST_SUFFIX) and not e.name.startswith((".", "_")))
+            try:
+                with os.scandir(folder.path) as entries:
+                    found.extend(e.path for e in entries
+                                 if e.name.endswith(POST_SUFFIX) and not e.name.startswith((".", "_")))
+            except OSError as e:
+                if unlisted is None:
+                    raise
+                unlisted(folder.path, e)
     return sorted(found)
