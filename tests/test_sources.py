@@ -194,6 +194,17 @@ def test_a_folder_with_no_saved_json_says_so(tmp_path: Path) -> None:
     assert items == [] and [p.message[:30] for p in problems] == ["no saved REST JSON or WordPres"]
 
 
+def test_a_mirror_that_saved_the_servers_folder_listings_as_wp_json_is_told_so(tmp_path: Path) -> None:
+    """A site mirrored with its /wp-json/ saved as Apache's "Index of" pages: the folder does hold files there."""
+    for folder in ("wp-json", "wp-json/wp/v2", "wp-json/wp/v2/posts"):
+        (tmp_path / "mirror" / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "mirror" / folder / "index.html").write_text(f"<html><title>Index of /{folder}</title></html>")
+    items, problems = read_items([tmp_path / "mirror"])
+    assert items == [] and [p.message.split(";")[0] for p in problems] == [
+        "no saved REST JSON in this folder: the 3 files under wp-json/ hold web pages (a server's folder listing, "
+        "'Index of …', or the site's own pages), not the API's JSON"]
+
+
 def test_an_empty_export_in_a_folder_is_named_and_other_xml_passed_over(tmp_path: Path) -> None:
     """An empty .xml file is most likely an export whose download failed; a sitemap beside the posts is no
     export and rightly not read."""

@@ -449,6 +449,11 @@ def test_an_export_committed_with_a_merge_conflict_is_refused_naming_the_conflic
     line = path.read_text().splitlines().index("=======") + 1
     assert [p.message.split(" (")[0] for p in run_import([path], tmp_path / "content").problems] == [
         f"a merge conflict's marker at line {line}"]
+    # The marker before the declaration, which the reader skips, and a typo that fails the XML first.
+    broken = export(item(5, "Post", "Text.")).replace("<wp:post_id>", "<![CDATA><wp:post_id>", 1)
+    path.write_text(f"<<<<<<< HEAD\n{broken}=======\n{export(theirs)}>>>>>>> 89ff72a\n")
+    assert [p.message.split(" (")[0] for p in run_import([path], tmp_path / "content").problems] == [
+        "a merge conflict's marker at line 1"]
 
 
 def test_an_export_in_an_encoding_not_known_is_refused_in_one_line(tmp_path: Path) -> None:

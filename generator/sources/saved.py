@@ -25,7 +25,22 @@ def saved_files(source: Path) -> tuple[list[Path], list[Problem]]:
     found, problems = folder_files(source)
     xml = [p for p in found if p.suffix == ".xml"]
     problems += _empty_exports(xml)
-    return [p for p in found if is_saved_json(p) or (p.suffix == ".xml" and wxr.is_export(p))], problems
+    usable = [p for p in found if is_saved_json(p) or (p.suffix == ".xml" and wxr.is_export(p))]
+    if not usable:
+        problems.append(Problem(str(source), message=_nothing_saved(source, found)))
+    return usable, problems
+
+
+def _nothing_saved(source: Path, found: list[Path]) -> str:
+    # A mirror of the site's pages (wget, HTTrack) saves what a browser got at /wp-json/…: the server's listing of
+    # a folder (Apache's "Index of /wp-json/wp/v2"), or the theme's page, where the API was off.
+    pages = [p for p in found if "wp-json" in p.relative_to(source).parts[:-1] and p.suffix in (".html", ".htm")]
+    if pages:
+        return (f"no saved REST JSON in this folder: the {len(pages)} files under wp-json/ hold web pages (a server's "
+                "folder listing, 'Index of …', or the site's own pages), not the API's JSON; save the responses "
+                "themselves (https://<site>/wp-json/wp/v2/posts?per_page=100&page=1 …)")
+    return ("no saved REST JSON or WordPress export in this folder (files named *.json or *.xml, or holding JSON "
+            "with no extension or under wp-json/)")
 
 
 def _empty_exports(xml: list[Path]) -> list[Problem]:
@@ -55,10 +70,6 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
     for source in sources:
         files, found_problems = saved_files(source)
         problems.extend(found_problems)
-        if source.is_dir() and not files:
-            problems.append(Problem(str(source), message="no saved REST JSON or WordPress export in this folder "
-                                                         "(files named *.json or *.xml, or holding JSON with no "
-                                                         "extension or under wp-json/)"))
         for path in files:
             if wxr.is_export(path):
                 yield from wxr.read_export(path, problems, words)

@@ -354,11 +354,25 @@ def _malformed(path: Path, error: ParseError) -> str:
     text = _line(path, line)
     if text is None and _read_as_utf8(path):
         return f"not UTF-8 text at line {line}: save the export as UTF-8"
-    if text is not None and CONFLICT_MARKER.match(text):
-        return (f"a merge conflict's marker at line {line} ({text.strip()[:40]!r}): the file holds two versions "
-                "of the export, from a merge in git; keep one")
+    conflict = (line, text) if text is not None and CONFLICT_MARKER.match(text) else _first_conflict(path)
+    if conflict is not None:  # it explains the XML's faults, wherever they are: named first
+        return (f"a merge conflict's marker at line {conflict[0]} ({conflict[1].strip()[:40]!r}): the file holds two "
+                "versions of the export, from a merge in git; keep one")
     reason = str(error).split(":")[0]
     return f"malformed XML at line {line}, column {column + 1}: {reason}"
+
+
+def _first_conflict(path: Path) -> tuple[int, str] | None:
+    """The first line of a merge conflict's marker in the file, with its number; also one before `<?xml`, which
+    the reader skips."""
+    try:
+        with path.open("rb") as f:
+            for number, raw in enumerate(f, 1):
+                if raw[:1] in b"<|=>" and CONFLICT_MARKER.match(text := raw.decode("utf-8", "replace")):
+                    return number, text
+    except OSError:
+        pass
+    return None
 
 
 def _line(path: Path, number: int) -> str | None:
