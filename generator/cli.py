@@ -253,7 +253,7 @@ def _import(args: argparse.Namespace, say: _Printer) -> int:
             say.detail(f"{post.action} {post.path}")
     for line in result.skipped:
         say.detail(f"skipped {line}")
-    for line in import_summary(result):
+    for line in import_summary(result, config.paths.content):
         say.info(line)
     if args.report:
         write_atomic(args.report, loss_report_json(result).encode("utf-8"))

@@ -9,7 +9,8 @@ from generator.convert.context import SHORTER_LANGUAGE
 from generator.import_result import ImportResult
 
 
-def import_summary(result: ImportResult) -> list[str]:
+def import_summary(result: ImportResult, content: str = "content") -> list[str]:
+    """`content`: the content folder as the user named it, where the log of changes is."""
     lines = [f"imported {len(result.posts)} posts: {result.count('new')} new, {result.count('updated')} updated, "
              f"{result.count('renamed')} renamed, {result.count('unchanged')} unchanged; "
              f"skipped {len(result.skipped)}; terms {'updated' if result.terms_written else 'unchanged'}"]
@@ -27,7 +28,7 @@ def import_summary(result: ImportResult) -> list[str]:
     if result.pruned:
         lines.append(f"pruned {len(result.pruned)} posts no longer in the input: " + _some(result.pruned))
     if result.history_written:
-        lines.append(f"changes logged in content/changes.yaml: {len(result.changes)} (`newsmirror changes` tells them)")
+        lines.append(f"changes logged in {content}/changes.yaml: {len(result.changes)} (`newsmirror changes` tells them)")
     return lines + result.notes
 
 

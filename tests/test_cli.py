@@ -152,7 +152,7 @@ def test_import_summary_report_status_and_prune_options(tmp_path: Path) -> None:
     assert done.stdout.splitlines() == [
         "imported 1 posts: 1 new, 0 updated, 0 renamed, 0 unchanged; skipped 1; terms updated",
         "dropped or approximated: 1 iframe made a link",
-        "changes logged in content/changes.yaml: 1 (`newsmirror changes` tells them)"]
+        f"changes logged in {content}/changes.yaml: 1 (`newsmirror changes` tells them)"]
     assert json.loads((tmp_path / "r.json").read_text())["totals"] == {"iframe made a link": 1}
     done = run("import", str(saved), "--content", content, "--status", "publish,draft", cwd=tmp_path)
     assert "1 new, 0 updated, 0 renamed, 1 unchanged" in done.stdout
