@@ -31,7 +31,8 @@ CLOSING = re.compile(r"\[/([a-z][a-z0-9_-]*)\]")
 CUT_TAG = re.compile(r"\[(?P<name>[a-z][a-z0-9_-]*)(?P<atts>[^\]\[]*)$")
 # WPBakery's raw HTML and script, whose content is base64 rather than words.
 RAW_BLOCK = re.compile(r"\[vc_raw_(html|js)\b[^\]]*\].*?(?:\[/vc_raw_\1\]|$)", re.DOTALL)
-CODE_TAG = re.compile(r"<(/?)(?:pre|code)\b", re.IGNORECASE)
+# Code, and the older tags a converter also writes as code (`<tt>`, `<kbd>`, `<samp>`): shortcodes there are text.
+CODE_TAG = re.compile(r"<(/?)(?:pre|code|tt|kbd|samp)\b", re.IGNORECASE)
 # What a shortcode alone on its line is wrapped in, by wpautop or the block editor; any other element shows itself.
 # (A comment left open runs to the end: one that never closes must not be sought again from every `<!--`.)
 WRAPPING = re.compile(r"<!--.*?(?:-->|\Z)|</?(?:p|div|span|br)\b[^>]*>", re.DOTALL | re.IGNORECASE)
