@@ -35,7 +35,11 @@ SETTINGS = [
     ("layout", '{"desktop": {"background-color": "var(--ast-global-color-5)"}}'), ("total_sales", "12"),
     ("template", "template-full.php"), ("views", "331"), ("version", "7.1.0"), ("gallery", "12,13"),
     ("_edit_lock", "1714521600:1"), ("_wp_page_template", "Full width"), ("_elementor_data", "Words here"),
-    ("_thumbnail_id", "42"), ("empty", "  "),
+    ("_thumbnail_id", "42"), ("empty", "  "), ("url", "#"),
+    ("field_59241535b5937", 'a:3:{s:3:"key";s:19:"field_59241535b5937";s:5:"label";s:10:"Cost a month";}'),
+    ("twitter_failure_reason", "Invalid / expired Token"), ("rank_math_description", "Jobs in telecoms"),
+    ("footnotes", '[{"content": "A note", "id": "n1"}]'),
+    ("enclosure", "https://example.com/a.mp3\n4029816\naudio/mpeg"),
 ]
 
 
@@ -82,19 +86,20 @@ def test_a_faq_with_an_empty_body_shows_its_answer_as_the_body_and_the_rest_in_o
 
 
 def test_a_post_or_page_shows_its_fields_only_when_its_body_is_empty() -> None:
-    meta = {"geo_address": "Ottensen, Hamburg"}
+    meta = {"subtitle": "Make yourself at home"}
     assert body_of("post", "<p>Body</p>", meta=meta) == "Body\n"
-    assert body_of("page", "", meta=meta) == "**Geo address:** Ottensen, Hamburg\n"
+    assert body_of("page", "", meta=meta) == "**Subtitle:** Make yourself at home\n"
 
 
 def test_acf_fields_of_a_rest_item_show_their_text_image_and_link() -> None:
     acf = {"role": "Advisor for Clinical Oncology", "text": "<p>A distinguished <strong>oncologist</strong>.</p>",
            "color": "#8224e3", "board": ["advisory", "team"],
-           "image": {"ID": 2143, "url": "https://example.com/wp-content/uploads/rahul.jpg", "alt": "Dr. Rahul",
+           "image": {"ID": 2143, "url": "/wp-content/uploads/rahul.jpg", "alt": "Dr. Rahul",
                      "type": "image", "mime_type": "image/jpeg"},
            "download": {"url": "https://example.com/profile", "title": "Official profile", "target": ""},
            "hero": {"title": "<p>Drugging disordered proteins</p>", "payoff": ""}}
-    converted = to_document(rest_item(type="_cty_people", content={"rendered": ""}, acf=acf))
+    converted = to_document(rest_item(type="_cty_people", content={"rendered": ""}, acf=acf,
+                                      link="https://example.com/people/rahul/"))
     assert converted.document.body == (
         "A distinguished **oncologist**.\n\n**Role:** Advisor for Clinical Oncology\n\n"
         "![Dr. Rahul](https://example.com/wp-content/uploads/rahul.jpg)\n\n"

@@ -46,6 +46,8 @@ SERIALIZED = re.compile(r"(?:[aO]:\d+:|s:\d+:\"|[ibd]:[-\d.]+;|b:[01];|N;$)")
 WORDS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}")  # two words in a row: text a reader may have read
 BLOCK_HTML = re.compile(r"<(?:p|div|ul|ol|h[1-6]|table|blockquote|figure|pre)[\s>]", re.IGNORECASE)
 URL = re.compile(r"https?://\S+")
+ADDRESS = re.compile(r"https?://\S+|/[^/\s]\S*")  # ACF's own URLs may be relative, as a crawl's replace left them
+LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 INLINE, BLOCK, IMAGE = "inline", "block", "image"
 NOTHING = ("", INLINE)
 TAG = re.compile(r"<[^>]*>")
@@ -141,7 +143,7 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int) -> tuple[str,
 
 def _text_html(key: str, value: str) -> tuple[str, str]:
     text = value.strip()
-    if not text or _is_setting(key, text):
+    if not LETTER_OR_DIGIT.search(text) or _is_setting(key, text):  # `#`, a link's placeholder, says nothing
         return NOTHING
     if "<" in text and BLOCK_HTML.search(text):
         return text, BLOCK
@@ -168,7 +170,7 @@ def _read_number(key: str, text: str) -> bool:
 def _object_html(value: Mapping[str, Any]) -> tuple[str, str]:
     """ACF's formatted image (`{"url": …, "alt": …, "type": "image"}`) and link (`{"url": …, "title": …}`)."""
     url = value.get("url")
-    if not isinstance(url, str) or not URL.fullmatch(url.strip()):
+    if not isinstance(url, str) or not ADDRESS.fullmatch(url.strip()):
         return NOTHING
     if value.get("type") == "image" or str(value.get("mime_type", "")).startswith("image/"):
         alt = value.get("alt") if isinstance(value.get("alt"), str) else ""

@@ -10,6 +10,7 @@ question (convert/custom_fields.py); this only keeps an export's post item from 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 
@@ -22,12 +23,25 @@ def own_prefixes(post_type: str) -> tuple[str, ...]:
 
 
 BUILT_IN_TYPES = frozenset({"post", "page"})  # WordPress's own: a private `_post_…` key is no theme's field
+# Keys that WordPress and common plugins keep in sight (not private) for their own work and never print in the
+# post: footnotes (the footnotes block shows them), comment and spam services' threads, sharing to social
+# networks and its failures ("Invalid / expired Token"), search engines' titles and descriptions, geotags,
+# podcast enclosures, and the page settings of themes seen in real exports (Ocean WP, Astra, Revolution Slider).
+PLUGIN_KEYS = ("footnotes", "akismet_", "dsq_", "duoshuo_", "publicize_", "jetpack_", "advanced_seo_",
+               "rank_math_", "aktt_", "twitter_", "has_been_twittered", "email_notification_", "jabber_", "geo_",
+               "hc_", "reblog_", "is_reblog", "timeline_notification", "enclosure", "sharing_disabled",
+               "switch_like_status", "spay_", "wpcom_", "ocean_", "ast-", "astra-", "site-", "theme-",
+               "stick-header", "slide_template", "rs_page_")
+
+
+# ACF 4 kept each field's definition in a field of its field group's post (type `acf`), under the field's key.
+ACF_FIELD_KEY = re.compile(r"field_[0-9a-f]{13}")
 
 
 def is_reader_key(key: str, post_type: str) -> bool:
     """Whether the key is one a reader's page may show: not private, or private but the type's own."""
     if not key.startswith("_"):
-        return bool(key.strip())
+        return bool(key.strip()) and not key.startswith(PLUGIN_KEYS) and not ACF_FIELD_KEY.fullmatch(key)
     if post_type in BUILT_IN_TYPES or key.startswith("__"):
         return False
     return any(key[1:].startswith(prefix) for prefix in own_prefixes(post_type))
