@@ -78,9 +78,9 @@ def with_fields(content: str, data: Mapping[str, Any], ctx: Context) -> str:
     for found in fields:
         if found is body:
             continue
-        label = f"<strong>{escape(found.label)}:</strong>"
-        parts.append(found.html if found.kind == IMAGE else f"<p>{label}</p>\n{found.html}" if found.kind == BLOCK
-                     else f"<p>{label} {found.html}</p>")
+        named = f"<strong>{escape(found.label)}:</strong>"
+        parts.append(found.html if found.kind == IMAGE else f"<p>{named}</p>\n{found.html}" if found.kind == BLOCK
+                     else f"<p>{named} {found.html}</p>")
     return "\n".join(parts)
 
 
