@@ -40,6 +40,7 @@ AD_UNIT = "advertisement dropped"
 UNTITLED = "empty title made from the slug"
 MADE_TITLE = "empty title made from the first words or the date"
 DEAD_FRAGMENT = "link to an anchor the post does not have made text"
+STRUCTURED_FIELD = "custom field holding structured data not shown"
 
 
 @dataclass(frozen=True)

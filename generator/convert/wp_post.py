@@ -17,6 +17,7 @@ from generator.convert import shortcodes
 from generator.convert.addresses import absolute, as_browsers_read, page_address
 from generator.convert.cleanup import WHITESPACE
 from generator.convert.context import Context, Losses, Media, Settings
+from generator.convert.custom_fields import with_fields
 from generator.convert.document import Document, Image, Source, Term
 from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.multilingual import post_in_language
@@ -115,7 +116,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     if "content" not in data:
         raise ItemError("content", "missing: its type has no editor, or the response was saved trimmed "
                                    "(?_fields=); nothing to import")
-    content = _rendered(data, "content")
+    content = with_fields(_rendered(data, "content"), data, ctx)
     language = post_language(data, terms)
     date = _local_time(data, "date", warnings)
     updated = _local_time(data, "modified", warnings) if _dated(data, "modified") else date

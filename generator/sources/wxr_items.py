@@ -19,7 +19,7 @@ from typing import Any
 
 from generator.language.words import Words, site_words
 from generator.problems import ItemError
-from generator.sources import tribe_events
+from generator.sources import post_fields, tribe_events
 from generator.sources.wp_syntax import Attachment, gallery_owners, patterns_used
 
 ZERO_DATE = "0000-00-00 00:00:00"
@@ -195,6 +195,9 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     data["author"] = embedded["author"][0]["id"] if embedded.get("author") else 0
     data["featured_media"] = _int(element.meta.get("_thumbnail_id"))  # the attachment is a media item
     data["_embedded"] = embedded
+    fields_shown = post_fields.reader_fields(data["type"], element.meta)
+    if fields_shown:  # as REST's `meta` gives a post's registered fields
+        data["meta"] = fields_shown
     group = next((names.translations.get(slug.strip()) for domain, slug, _ in element.categories
                   if domain == TRANSLATIONS), None)
     if group:

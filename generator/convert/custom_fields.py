@@ -1,0 +1,216 @@
+"""A post's custom fields that its theme printed for a reader, shown under its body.
+
+Themes and plugins keep the content of their own post types in fields, not the body: a job's salary
+(`g5_job_salary`), a FAQ's answer (`g5_faq_answer`), a team member's role (`_team_member_job`), an event's
+date and place, ACF's fields. The live page printed them; without them such a post imports as a bare
+title. The same fields hold the theme's settings (`hide_footer` = `0`, `slide_template` = `default`,
+`rs_page_bg_color` = `#ffffff`, serialized PHP): a value is shown only when it reads as words.
+
+Read from REST's `acf` and `meta` objects, and from an export's fields (sources/post_fields.py puts the
+ones whose keys may show under `meta`), for a post of a type other than `post` and `page`, or of any type
+whose body is empty. Each shown field is a paragraph `**Label:** value` in HTML, which then goes through
+the body's conversion; the first field named as a text (`answer`, `text`, `description`…) is the body
+itself when the post has none, without a label. Dates as ACF stores them (`20240501`, Unix time) are shown
+as stored. A field holding structured data with words in it (serialized PHP, JSON, an ACF group) is not
+shown, and counted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from generator.convert.context import STRUCTURED_FIELD, Context
+from generator.sources.post_fields import is_reader_key, own_prefixes
+
+BUILT_IN_TYPES = frozenset({"post", "page"})  # their content is their body; only an empty one is made of fields
+# Last words of a key naming the text a FAQ, testimonial, event or profile shows as its body.
+BODY_WORDS = frozenset({"answer", "text", "content", "description", "desc", "body", "bio", "biography", "summary"})
+# Words of a key whose number a reader reads: a date or year as stored (`event_date` = `20240501`,
+# `company_since` = `2020`), a phone number, a price.
+NUMBER_WORDS = frozenset({"date", "year", "since", "start", "end", "time", "day", "month", "until", "phone", "tel",
+                          "telephone", "mobile", "fax", "zip", "postcode", "price", "cost", "salary", "fee"})
+IMAGE_WORDS = frozenset({"image", "images", "photo", "picture", "logo", "avatar", "portrait", "thumbnail", "icon"})
+BOOLEANISH = frozenset({"on", "off", "yes", "no", "true", "false", "enabled", "disabled", "null", "none"})
+NUMBER = re.compile(r"[-+]?[\d.,]+")  # an id, a count, a list of ids (`12,13`), a version (`7.1.0`)
+# A lowercase word or slug with no space: a choice from a theme's list (`default`, `no-sidebar`, `style-1`,
+# `template-full.php`), never a sentence a reader reads.
+KEYWORD = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
+CSS_VALUE = re.compile(r"#[0-9a-f]{3,8}|(?:rgba?|hsla?|var|calc)\(.*\)|(?:-?[\d.]+(?:px|em|rem|%|vh|vw|pt|s)?\s*)+",
+                       re.IGNORECASE)
+SERIALIZED = re.compile(r"(?:[aO]:\d+:|s:\d+:\"|[ibd]:[-\d.]+;|b:[01];|N;$)")
+WORDS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}")  # two words in a row: text a reader may have read
+BLOCK_HTML = re.compile(r"<(?:p|div|ul|ol|h[1-6]|table|blockquote|figure|pre)[\s>]", re.IGNORECASE)
+URL = re.compile(r"https?://\S+")
+ADDRESS = re.compile(r"https?://\S+|/[^/\s]\S*")  # ACF's own URLs may be relative, as a crawl's replace left them
+LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+INLINE, BLOCK, IMAGE = "inline", "block", "image"
+NOTHING = ("", INLINE)
+TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    html: str  # the value as HTML
+    kind: str  # INLINE after its label, BLOCK under its label, IMAGE alone
+
+
+def with_fields(content: str, data: Mapping[str, Any], ctx: Context) -> str:
+    """The post's rendered content with its reader-facing custom fields after it (or as it, when empty)."""
+    post_type = data.get("type") if isinstance(data.get("type"), str) else "post"
+    empty = not TAG.sub("", content).strip() and "<img" not in content
+    if post_type in BUILT_IN_TYPES and not empty:
+        return content
+    featured = data.get("featured_media")
+    fields = list(shown_fields(post_type, _sources(data), ctx, featured if isinstance(featured, int) else 0))
+    if not fields:
+        return content
+    body = next((f for f in fields if _last_word(f.key) in BODY_WORDS), None) if empty else None
+    parts = [content] if not empty else []
+    if body:
+        parts.append(f"<p>{body.html}</p>" if body.kind == INLINE else body.html)
+    for found in fields:
+        if found is body:
+            continue
+        named = f"<strong>{escape(found.label)}:</strong>"
+        parts.append(found.html if found.kind == IMAGE else f"<p>{named}</p>\n{found.html}" if found.kind == BLOCK
+                     else f"<p>{named} {found.html}</p>")
+    return "\n".join(parts)
+
+
+def shown_fields(post_type: str, values: Iterator[tuple[str, Any]], ctx: Context, featured: int = 0
+                 ) -> Iterator[Field]:
+    """The fields a reader saw, in the order given; structured ones holding words are counted."""
+    for key, value in values:
+        if not is_reader_key(key, post_type):
+            continue
+        html, kind = _value_html(key, value, ctx, featured)
+        if html:
+            yield Field(key, label(key, post_type), html, kind)
+        elif _structured_words(value):
+            ctx.losses.note(STRUCTURED_FIELD, key)
+
+
+def label(key: str, post_type: str) -> str:
+    """`g5_job_salary` of a `g5_job` -> "Salary", `event_date` of a `tp_event` -> "Event date": the key without
+    the type's prefix (or, for a theme's private key, the prefix that made it the type's own: `_project_client`
+    of a `portfolio_project`), its words spaced, its first letter capital."""
+    name = key.lstrip("_")
+    prefixes = own_prefixes(post_type) if key.startswith("_") else own_prefixes(post_type)[:1]
+    for prefix in prefixes:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            name = name[len(prefix):]
+            break
+    words = re.sub(r"[_\-\s]+", " ", name).strip()
+    return words[:1].upper() + words[1:]
+
+
+def _sources(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
+    """ACF's fields, then the post's `meta` (REST's registered fields, or an export's), each key once."""
+    seen: set[str] = set()
+    for name in ("acf", "meta"):
+        fields = data.get(name)
+        for key, value in fields.items() if isinstance(fields, dict) else ():
+            if isinstance(key, str) and key not in seen:
+                seen.add(key)
+                yield key, value
+
+
+def _value_html(key: str, value: Any, ctx: Context, featured: int) -> tuple[str, str]:
+    """The value as HTML and its kind; NOTHING for a setting or no words."""
+    if isinstance(value, dict):
+        return _object_html(value)
+    if isinstance(value, list):  # REST's value of a repeated field, ACF's checkboxes and galleries
+        if len(value) == 1:
+            return _value_html(key, value[0], ctx, featured)
+        texts = [_text_html(key, v) for v in value if isinstance(v, str)]
+        shown = [t for t, kind in texts if t and kind == INLINE]
+        return (", ".join(shown), INLINE) if shown and len(shown) == len(value) else NOTHING
+    if isinstance(value, int) and not isinstance(value, bool) and _has_word(key, IMAGE_WORDS):
+        return _image_html(value, ctx, featured), IMAGE
+    if not isinstance(value, str):  # numbers and booleans are settings and counts
+        return NOTHING
+    if value.strip().isdigit() and _has_word(key, IMAGE_WORDS):  # an attachment's id
+        return _image_html(int(value.strip()), ctx, featured), IMAGE
+    return _text_html(key, value)
+
+
+def _text_html(key: str, value: str) -> tuple[str, str]:
+    text = value.strip()
+    if not LETTER_OR_DIGIT.search(text) or _is_setting(key, text):  # `#`, a link's placeholder, says nothing
+        return NOTHING
+    if "<" in text and BLOCK_HTML.search(text):
+        return text, BLOCK
+    if URL.fullmatch(text):
+        return f'<a href="{escape(text)}">{escape(text)}</a>', INLINE
+    shown = text if "<" in text else escape(text, quote=False)
+    return re.sub(r"\s*\n\s*", "<br>\n", shown), INLINE  # a line of its own, as the theme's nl2br shows it
+
+
+def _is_setting(key: str, text: str) -> bool:
+    if text.lower() in BOOLEANISH or CSS_VALUE.fullmatch(text) and not _read_number(key, text):
+        return True
+    if NUMBER.fullmatch(text):
+        return not _read_number(key, text)
+    return bool(KEYWORD.fullmatch(text) or SERIALIZED.match(text) or _json(text) is not None)
+
+
+def _read_number(key: str, text: str) -> bool:
+    """`20240501`, `1714521600` or `2020` in a field named a date or year, a phone's or a price's digits:
+    shown as stored."""
+    return bool(NUMBER.fullmatch(text)) and _has_word(key, NUMBER_WORDS)
+
+
+def _object_html(value: Mapping[str, Any]) -> tuple[str, str]:
+    """ACF's formatted image (`{"url": …, "alt": …, "type": "image"}`) and link (`{"url": …, "title": …}`)."""
+    url = value.get("url")
+    if not isinstance(url, str) or not ADDRESS.fullmatch(url.strip()):
+        return NOTHING
+    if value.get("type") == "image" or str(value.get("mime_type", "")).startswith("image/"):
+        alt = value.get("alt") if isinstance(value.get("alt"), str) else ""
+        return f'<p><img src="{escape(url.strip())}" alt="{escape(alt)}"></p>', IMAGE
+    title = value.get("title") if isinstance(value.get("title"), str) and value["title"].strip() else url
+    return f'<a href="{escape(url.strip())}">{escape(title.strip())}</a>', INLINE
+
+
+def _image_html(ident: int, ctx: Context, featured: int) -> str:
+    """An image field's attachment, when the saved media hold it and it is not the featured image already
+    shown above the post."""
+    media = ctx.media.get(ident)
+    if media is None or ident == featured:
+        return ""
+    return f'<p><img src="{escape(media.url)}" alt="{escape(media.alt)}"></p>'
+
+
+def _structured_words(value: Any) -> bool:
+    """Whether a value left out holds words a reader may have read: serialized PHP or JSON, an object."""
+    if isinstance(value, str):
+        text = value.strip()
+        structured = SERIALIZED.match(text) or _json(text) is not None
+        return bool(structured and WORDS.search(TAG.sub(" ", text)))
+    if isinstance(value, (dict, list)):
+        return bool(WORDS.search(TAG.sub(" ", json.dumps(value, ensure_ascii=False))))
+    return False
+
+
+def _json(text: str) -> Any:
+    if not text.startswith(("{", "[")):
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def _has_word(key: str, words: frozenset[str]) -> bool:
+    return not words.isdisjoint(re.split(r"[_\-\s]+", key.lower()))
+
+
+def _last_word(key: str) -> str:
+    return re.split(r"[_\-\s]+", key.lower().strip("_"))[-1]

@@ -1,0 +1,157 @@
+"""A theme's post types keep what their page shows in custom fields (a job's salary, a FAQ's answer, a team
+member's role): they are shown under the body, and the theme's settings kept beside them are not.
+The inputs are made up, modelled on real exports (a `g5_*` theme's jobs and FAQs, a `team_member` type's
+private `_team_member_job`, ACF fields of a REST crawl, Ocean WP's and Astra's settings in `meta`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.builder import run_build
+from generator.convert.context import STRUCTURED_FIELD, Media
+from generator.convert.custom_fields import label
+from generator.convert.wp_post import Lookups, to_document
+from generator.importer import run_import
+from generator.store.documents import loads
+from tests.conftest import config_for, rest_item
+from tests.site_reading import page
+from tests.test_wxr import attachment, export, item
+
+
+def body_of(post_type: str, content: str = "", lookups: Lookups = Lookups(), **fields: object) -> str:
+    return to_document(rest_item(type=post_type, content={"rendered": content}, **fields), lookups).document.body
+
+
+# (key, value): a setting, an id, a flag or a value with no words, never shown.
+SETTINGS = [
+    ("hide_footer", "0"), ("g5_job_active", "1"), ("slide_template", "default"), ("page_layout", "no-sidebar"),
+    ("header_style", "style-1"), ("event_image_crop", "square"), ("rs_page_bg_color", "#ffffff"),
+    ("header_background", "rgba(255,255,255,0.15)"), ("top_padding", "60px"), ("border", "0px 0px 1px 0px"),
+    ("ocean_disable_margins", "on"), ("show_profile", "Yes"), ("partners", 'a:2:{i:0;i:22;i:1;i:23;}'),
+    ("layout", '{"desktop": {"background-color": "var(--ast-global-color-5)"}}'), ("total_sales", "12"),
+    ("template", "template-full.php"), ("views", "331"), ("version", "7.1.0"), ("gallery", "12,13"),
+    ("_edit_lock", "1714521600:1"), ("_wp_page_template", "Full width"), ("_elementor_data", "Words here"),
+    ("_thumbnail_id", "42"), ("empty", "  "), ("url", "#"),
+    ("field_59241535b5937", 'a:3:{s:3:"key";s:19:"field_59241535b5937";s:5:"label";s:10:"Cost a month";}'),
+    ("twitter_failure_reason", "Invalid / expired Token"), ("rank_math_description", "Jobs in telecoms"),
+    ("footnotes", '[{"content": "A note", "id": "n1"}]'),
+    ("enclosure", "https://example.com/a.mp3\n4029816\naudio/mpeg"),
+]
+
+
+@pytest.mark.parametrize(("key", "value"), SETTINGS)
+def test_a_setting_is_not_shown(key: str, value: str) -> None:
+    assert body_of("g5_job", "<p>Body</p>", meta={key: value}) == "Body\n"
+
+
+# (post type, key, value, the Markdown shown)
+SHOWN = [
+    ("g5_job", "g5_job_salary", "2 500–2 750+ €", "**Salary:** 2 500–2 750+ €"),
+    ("event", "event_time", "10:00 am - 01:00 pm", "**Time:** 10:00 am - 01:00 pm"),
+    ("g5_team", "g5_team_phone", "+370 600 00000", "**Phone:** +370 600 00000"),
+    ("member", "position", "FARMER", "**Position:** FARMER"),
+    ("g5_job", "g5_job_driving", "B", "**Driving:** B"),
+    ("event", "event_date", "20240501", "**Date:** 20240501"),  # as ACF stores it
+    ("g5_team", "g5_team_company_since", "2020", "**Company since:** 2020"),
+    ("team_member", "_team_member_job", "Product Manager", "**Job:** Product Manager"),
+    ("portfolio_project", "_project_client", "Harbour & Co", "**Client:** Harbour & Co"),
+    ("member", "facebook", "https://www.facebook.com/harbour/",
+     "**Facebook:** <https://www.facebook.com/harbour/>"),
+    ("g5_project", "g5_project_scope", "Mounting\nTesting", "**Scope:** Mounting\\\nTesting"),
+    ("abonnement", "mention", "<ul>\n<li>Free access</li>\n</ul>", "**Mention:**\n\n- Free access"),
+]
+
+
+@pytest.mark.parametrize(("post_type", "key", "value", "shown"), SHOWN)
+def test_a_field_a_reader_read_is_shown_under_the_body(post_type: str, key: str, value: str, shown: str) -> None:
+    assert body_of(post_type, "<p>Body</p>", meta={key: value}) == f"Body\n\n{shown}\n"
+
+
+def test_labels_drop_the_types_prefix_and_keep_the_rest() -> None:
+    assert label("g5_job_salary", "g5_job") == "Salary"
+    assert label("event_date", "tp_event") == "Event date"
+    assert label("_team_member_job", "team_member") == "Job"
+    assert label("_project_client", "portfolio_project") == "Client"
+    assert label("g5_job", "g5_job") == "G5 job"  # nothing would be left
+
+
+def test_a_faq_with_an_empty_body_shows_its_answer_as_the_body_and_the_rest_in_order() -> None:
+    body = body_of("g5_faq", "", meta={"g5_faq_topic": "candidate", "g5_faq_answer": "Yes, <em>always</em>.",
+                                       "g5_faq_source": "Handbook", "g5_faq_service": "8"})
+    assert body == "Yes, *always*.\n\n**Source:** Handbook\n"
+
+
+def test_a_post_or_page_shows_its_fields_only_when_its_body_is_empty() -> None:
+    meta = {"subtitle": "Make yourself at home"}
+    assert body_of("post", "<p>Body</p>", meta=meta) == "Body\n"
+    assert body_of("page", "", meta=meta) == "**Subtitle:** Make yourself at home\n"
+
+
+def test_acf_fields_of_a_rest_item_show_their_text_image_and_link() -> None:
+    acf = {"role": "Advisor for Clinical Oncology", "text": "<p>A distinguished <strong>oncologist</strong>.</p>",
+           "color": "#8224e3", "board": ["advisory", "team"],
+           "image": {"ID": 2143, "url": "/wp-content/uploads/rahul.jpg", "alt": "Dr. Rahul",
+                     "type": "image", "mime_type": "image/jpeg"},
+           "download": {"url": "https://example.com/profile", "title": "Official profile", "target": ""},
+           "hero": {"title": "<p>Drugging disordered proteins</p>", "payoff": ""}}
+    converted = to_document(rest_item(type="_cty_people", content={"rendered": ""}, acf=acf,
+                                      link="https://example.com/people/rahul/"))
+    assert converted.document.body == (
+        "A distinguished **oncologist**.\n\n**Role:** Advisor for Clinical Oncology\n\n"
+        "![Dr. Rahul](https://example.com/wp-content/uploads/rahul.jpg)\n\n"
+        "**Download:** [Official profile](https://example.com/profile)\n")
+    assert converted.losses.counts[STRUCTURED_FIELD] == 1  # the group `hero` holds words not shown
+
+
+def test_an_image_fields_attachment_id_is_the_image_when_the_media_hold_it() -> None:
+    lookups = Lookups(media={12380: Media("https://example.com/wp-content/uploads/hall.jpg", "The hall")})
+    body = body_of("event", "<p>Body</p>", lookups, meta={"event_image": "12380", "event_logo": "999"})
+    assert body == "Body\n\n![The hall](https://example.com/wp-content/uploads/hall.jpg)\n"
+    # The featured image is shown above the post already.
+    assert body_of("event", "<p>Body</p>", lookups, featured_media=12380, meta={"event_image": "12380"}) == "Body\n"
+
+
+def test_a_fields_html_is_cleaned_as_the_body_is() -> None:
+    body = body_of("g5_job", "", meta={"g5_job_offer": '<p onclick="x()">Pay<script>alert(1)</script></p>'})
+    assert body == "**Offer:**\n\nPay\n"
+
+
+@given(st.dictionaries(st.text(max_size=12), st.text(max_size=40), max_size=5), st.sampled_from(["post", "g5_job"]))
+def test_any_fields_convert_the_same_way_twice(meta: dict[str, str], post_type: str) -> None:
+    first = body_of(post_type, "", meta=meta)
+    assert first == body_of(post_type, "", meta=meta)
+    assert "<script" not in first.lower()
+
+
+def test_an_exports_theme_types_build_pages_that_show_their_fields(tmp_path: Path) -> None:
+    job = item(91, "Telecom technician", "", post_type="g5_job", slug="technician", meta={
+        "_edit_last": "1", "g5_job_active": "1", "g5_job_group": "europe", "g5_job_summary": "Work on masts.",
+        "g5_job_location": "Europe", "g5_job_salary": "2 500 €", "g5_job_duties": "Mount antennas\nLay cables",
+        "g5_job_image": "5"})
+    faq = item(124, "Is travel paid?", "", post_type="g5_faq", slug="travel",
+               meta={"g5_faq_topic": "candidate", "g5_faq_answer": "Yes. The company pays for travel."})
+    member = item(84, "Ana Sousa", "", post_type="team_member", slug="ana", meta={
+        "_team_member_job": "Product Manager", "_team_member_socials": 'a:1:{s:8:"facebook";s:9:"Ana Sousa";}',
+        "slide_template": "default"})
+    photo = attachment(5, 91, "https://example.com/wp-content/uploads/mast.jpg", alt="A mast")
+    (tmp_path / "export.xml").write_text(export(job + faq + member + photo), encoding="utf-8")
+    result = run_import([tmp_path / "export.xml"], tmp_path / "content")
+    assert result.problems == []
+    assert result.losses()[STRUCTURED_FIELD] == 1  # the socials, serialized
+    body = loads((tmp_path / "content" / "g5_job" / "technician.md").read_text(encoding="utf-8")).body
+    assert body.startswith("Work on masts.\n\n**Location:** Europe\n\n**Salary:** 2 500 €\n\n"
+                           "**Duties:** Mount antennas\\\nLay cables\n\n![A mast](")
+    run_build(config_for(tmp_path, tmp_path / "content"))
+    site = tmp_path / "site"
+    text = " ".join(page(site, "g5_job/technician/index.html").get_text(" ").split())
+    for shown in ("Work on masts.", "Location: Europe", "Salary: 2 500 €", "Mount antennas", "Lay cables"):
+        assert shown in text, shown
+    assert "europe" not in text and "Active" not in text
+    assert "Image: A mast" in text  # not mirrored here: shown as the build shows any remote image
+    assert "Yes. The company pays for travel." in page(site, "g5_faq/travel/index.html").get_text(" ")
+    member_text = " ".join(page(site, "team_member/ana/index.html").get_text(" ").split())
+    assert "Job: Product Manager" in member_text and "default" not in member_text
