@@ -95,7 +95,7 @@ LIVE = re.compile(r"(?:^|[_-])(?:wp_|recent|latest|posts?|blog|products?|shop|si
                   r"subscribe|newsletter|login|contact|map|search|feed|tweets?|instagram|carousel|slider|loop|query)")
 # The words of a WPBakery theme's attribute names that only style an element or choose the theme's posts it
 # lists (`heading_font_size_mobile`, `column2`, `show_arrows`, `cat_slug`, `excerpt_lenght`), or the form it
-# showed (`form_id`, which worked only on the live site): see styling_only.
+# showed (`[contactform form_id="4437" button="accent"]`, which worked only on the live site): see styling_only.
 STYLING_WORDS = frozenset((
     "style", "class", "css", "color", "colour", "background", "bg", "padding", "margin", "gap", "gapv", "gaph",
     "width", "height", "size", "font", "align", "alignment", "rounded", "radius", "border", "opacity", "shadow",
@@ -104,7 +104,7 @@ STYLING_WORDS = frozenset((
     "bullets", "mode", "layout", "effect", "transform", "tranform", "weight", "hover", "visibility", "desktop",
     "mobile", "smobile", "tablet", "items", "cat", "category", "categories", "slug", "orderby", "order", "limit",
     "filter", "pagination", "overlay", "parallax", "translatex", "translatey", "blur", "spread", "showcase", "number",
-    "aside", "excerpt", "length", "lenght", "form"))
+    "aside", "excerpt", "length", "lenght", "form", "button"))
 STYLING_PART = re.compile(r"[_-]|(?<=[a-z])(?=\d)|\d+")
 # A theme's row of buttons that share the page on social sites (`[shareicons facebook="yes" twitter="yes"]`):
 # they shared the live page, not the mirror's, and go as a share widget does.
