@@ -8,6 +8,7 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from generator.convert import context as loss
+from generator.convert.addresses import TAB_OR_NEWLINE
 from generator.convert.context import Context
 from generator.convert.parse import elements
 
@@ -163,9 +164,10 @@ def drop_tracking_pixels(soup: BeautifulSoup, ctx: Context) -> None:
 
 def drop_code_outline_marks(soup: BeautifulSoup, ctx: Context) -> None:
     """Code outlining marks before lines of pasted code go (see CODE_OUTLINE_IMAGE): mirrored, or as a
-    placeholder for each, they stood between every line number and its code."""
+    placeholder for each, they stood between every line number and its code. An address an export wrapped
+    (`Outlining\nIndicators`) is read as a browser reads it, without the line break."""
     for img in elements(soup, "img"):
-        if CODE_OUTLINE_IMAGE.search(img.get("src", "")):
+        if CODE_OUTLINE_IMAGE.search(TAB_OR_NEWLINE.sub("", img.get("src", ""))):
             img.decompose()
 
 
