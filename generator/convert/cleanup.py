@@ -260,26 +260,6 @@ def drop_repeated_title(soup: BeautifulSoup, ctx: Context) -> None:
         first.decompose()
 
 
-def drop_doubled_headings(soup: BeautifulSoup, ctx: Context) -> None:
-    """A heading right after one of the same level and words, with nothing between, goes: a theme's widget
-    written out for wide screens and again for narrow ones (a process step's title in an Elementor page's
-    text, `<h2>Discovery</h2><h2>Discovery</h2>`), which the theme's CSS showed one at a time."""
-    for heading in soup.find_all(HEADINGS):
-        before = _previous_block(heading)
-        if before is not None and before.name == heading.name and _same_text(before.get_text(), heading.get_text()):
-            heading.decompose()
-
-
-def _previous_block(tag: Tag) -> Tag | None:
-    """The element right before `tag`, if only white space stands between them."""
-    for sibling in tag.previous_siblings:
-        if isinstance(sibling, Tag):
-            return sibling
-        if sibling.strip():
-            return None
-    return None
-
-
 def _words_before_a_heading(paragraph: Tag) -> bool:
     for text in paragraph.strings:  # lazily: an unclosed paragraph may hold the whole post
         if text.find_parent(HEADINGS) is not None:
@@ -393,7 +373,6 @@ PASSES: tuple[Pass, ...] = (
     verse_as_lines,
     separate_file_buttons,
     drop_repeated_title,
-    drop_doubled_headings,
     word_footnotes,
     mark_footnotes,
     unlink_unreachable_addresses,
