@@ -169,7 +169,9 @@ def documents() -> list:
     return found
 
 
-NAMES = {("news-type", "r&d"): "R&D <lab>", ("regions", "eu"): "Europe \"EU\""}
+# A news type named as a region is (China): a card that lists both says whose each is.
+NAMES = {("news-type", "r&d"): "R&D <lab>", ("regions", "eu"): "Europe \"EU\"", ("news-type", "mining"): "China",
+         ("regions", "china"): "China"}
 
 
 @pytest.fixture(scope="module")
@@ -214,6 +216,7 @@ def test_the_site_shows_every_part_the_comparison_covers(sites: tuple[Path, Path
     assert any(b'<li dir="rtl">' in page for page in pages.values())
     term_page = pages["regions/eu/index.html"].decode()
     assert '<p class="tags">' in term_page and " · " in term_page and 'href="index.html"' in term_page
+    assert "China (News &lt;type&gt;)</a> · <a" in term_page and "China (Regions &amp; places)</a>" in term_page
 
 
 def test_a_card_with_a_mirrored_image_is_what_the_old_loop_gave() -> None:

@@ -8,7 +8,7 @@ import pytest
 from markupsafe import escape
 
 from generator.render.body_headings import slugify
-from generator.render.card_views import card_parts, escaped, tags_html
+from generator.render.card_views import card_parts, escaped, tags_html, term_names
 from generator.render.feeds import NOT_XML
 
 
@@ -40,3 +40,11 @@ def test_a_cards_term_line_shows_every_name_and_link_as_written() -> None:
     links = " · ".join(f'<a href="{escape(h)}">{escape(n)}</a>' for h, n in zip(hrefs, names))
     assert tags_html(hrefs, parts) == f'<p class="tags">{links}</p>\n'
     assert tags_html((), card_parts("T", "i", "t", "", ())) == ""
+
+
+def test_a_cards_term_names_say_whose_they_are_only_where_two_terms_share_one() -> None:
+    """A category and a tag both called "Trends" (stamelosxp+Eshop-CEIDFASHION's posts) showed as
+    "Trends · Symmer Style · Trends" on every card."""
+    assert term_names([("Trends", "Categories"), ("Symmer Style", "Tags"), ("trends", "Tags")]) == [
+        "Trends (Categories)", "Symmer Style", "trends (Tags)"]
+    assert term_names([("Trends", "Categories"), ("Style", "Tags")]) == ["Trends", "Style"]

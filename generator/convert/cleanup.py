@@ -23,8 +23,8 @@ from generator.convert.embeds import embed_label, gists_as_code, videos_a_script
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids
-from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_tracking_pixels,
-                                      images_from_noscript, resolve_lazy_images, unwrap_pictures)
+from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
+                                      drop_tracking_pixels, images_from_noscript, resolve_lazy_images, unwrap_pictures)
 from generator.convert.links import (images_out_of_links, keep_link_targets, name_icon_links,
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
@@ -339,6 +339,7 @@ PASSES: tuple[Pass, ...] = (
     unwrap_pictures,
     resolve_lazy_images,
     drop_tracking_pixels,
+    drop_code_outline_marks,
     drop_address_alt_text,
     drop_ad_units,
     cover_background_as_image,

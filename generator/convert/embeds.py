@@ -18,7 +18,7 @@ SITES = (("youtube.com", ("YouTube", "site_video")), ("youtu.be", ("YouTube", "s
          ("facebook.com", ("Facebook", "site_post")), ("tiktok.com", ("TikTok", "site_video")),
          ("spotify.com", ("Spotify", "")), ("soundcloud.com", ("SoundCloud", "")), ("google.com", ("Google", "")),
          ("slideshare.net", ("SlideShare", "")), ("dailymotion.com", ("Dailymotion", "site_video")),
-         ("scribd.com", ("Scribd", "")))
+         ("scribd.com", ("Scribd", "")), ("videopress.com", ("VideoPress", "site_video")))
 
 
 # The Flash players that posts of the 2000s embedded (`<embed src="http://www.youtube.com/v/ID&hl=en">`), which no

@@ -8,6 +8,7 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from generator.convert import context as loss
+from generator.convert.addresses import TAB_OR_NEWLINE
 from generator.convert.context import Context
 from generator.convert.parse import elements
 
@@ -49,6 +50,10 @@ ADDRESS_ALT = re.compile(r"\s*(?:https?:)?//\S+\s*\Z", re.IGNORECASE)
 # The classes WordPress gives an image it placed from the media library: the block editor's and the classic
 # editor's `wp-image-12`, and `attachment-large` from wp_get_attachment_image (themes, page builders).
 LIBRARY_IMAGE = re.compile(r"wp-image-\d+|attachment-[\w-]+")
+# Visual Studio's code outlining marks (a blank None.gif, the +/- of ExpandedBlockStart.gif…), one before each
+# line of code pasted from cnblogs or copied as HTML from the editor: they marked lines for a script that
+# folded them, and show nothing of the code.
+CODE_OUTLINE_IMAGE = re.compile(r"/Images/OutliningIndicators/[\w.-]+\.gif$", re.IGNORECASE)
 TRACKER_HOSTS = ("pixel.wp.com", "stats.wp.com", "google-analytics.com", "googletagmanager.com",
                  "facebook.com/tr", "doubleclick.net", "pixel.quantserve.com", "b.scorecardresearch.com")
 
@@ -154,6 +159,15 @@ def drop_tracking_pixels(soup: BeautifulSoup, ctx: Context) -> None:
         tiny = img.get("width") in ("0", "1") and img.get("height") in ("0", "1") and not _from_library(img)
         if tiny or any(host in src for host in TRACKER_HOSTS):
             ctx.losses.note(loss.TRACKER, src)
+            img.decompose()
+
+
+def drop_code_outline_marks(soup: BeautifulSoup, ctx: Context) -> None:
+    """Code outlining marks before lines of pasted code go (see CODE_OUTLINE_IMAGE): mirrored, or as a
+    placeholder for each, they stood between every line number and its code. An address an export wrapped
+    (`Outlining\nIndicators`) is read as a browser reads it, without the line break."""
+    for img in elements(soup, "img"):
+        if CODE_OUTLINE_IMAGE.search(TAB_OR_NEWLINE.sub("", img.get("src", ""))):
             img.decompose()
 
 

@@ -72,6 +72,10 @@ UNTEXTURIZED = {"×": "x", "—": "---", "–": "--", "…": "..."}
 # `[buttons text="…" link_url="…"]`).
 WORD_KEYS = ("text", "label", "button_text", "btn_title")
 LINK_KEYS = ("url", "link", "href", "link_url", "button_url", "btn_link")
+# …or only its link, as an icon does (`[icons icon="fa fa-facebook" link_url="https://…"]`), or the video it
+# plays in a lightbox when clicked (`[icons hyperlink="video" video_url="https://www.youtube.com/…"]`,
+# `[videoicon video_url="…"]`): a link to the video, as an embed is.
+VIDEO_KEYS = ("video_url", "video_link", "video")
 # …and what else it shows from its attributes, as themes' team members, testimonials, section titles and image
 # boxes do (`[naix_member image="3616" name="Alex Ferguson" job="CEO Founder"]`, `[naix_section_title
 # title="Meet Our Team"]`, `[headings heading="…" subheading="…"]`): its picture (an attachment's id or an
@@ -90,7 +94,8 @@ IDS = re.compile(r"\d+(?:\s*,\s*\d+)*")
 LIVE = re.compile(r"(?:^|[_-])(?:wp_|recent|latest|posts?|blog|products?|shop|sidebar|widget|menu|form|signup|"
                   r"subscribe|newsletter|login|contact|map|search|feed|tweets?|instagram|carousel|slider|loop|query)")
 # The words of a WPBakery theme's attribute names that only style an element or choose the theme's posts it
-# lists (`heading_font_size_mobile`, `column2`, `show_arrows`, `cat_slug`): see styling_only.
+# lists (`heading_font_size_mobile`, `column2`, `show_arrows`, `cat_slug`, `excerpt_lenght`), or the form it
+# showed (`[contactform form_id="4437" button="accent"]`, which worked only on the live site): see styling_only.
 STYLING_WORDS = frozenset((
     "style", "class", "css", "color", "colour", "background", "bg", "padding", "margin", "gap", "gapv", "gaph",
     "width", "height", "size", "font", "align", "alignment", "rounded", "radius", "border", "opacity", "shadow",
@@ -98,8 +103,12 @@ STYLING_WORDS = frozenset((
     "scroll", "loop", "autoplay", "speed", "position", "icon", "separator", "sep", "arrow", "arrows", "bullet",
     "bullets", "mode", "layout", "effect", "transform", "tranform", "weight", "hover", "visibility", "desktop",
     "mobile", "smobile", "tablet", "items", "cat", "category", "categories", "slug", "orderby", "order", "limit",
-    "filter", "pagination", "overlay", "parallax"))
+    "filter", "pagination", "overlay", "parallax", "translatex", "translatey", "blur", "spread", "showcase", "number",
+    "aside", "excerpt", "length", "lenght", "form", "button"))
 STYLING_PART = re.compile(r"[_-]|(?<=[a-z])(?=\d)|\d+")
+# A theme's row of buttons that share the page on social sites (`[shareicons facebook="yes" twitter="yes"]`):
+# they shared the live page, not the mirror's, and go as a share widget does.
+SHARE = re.compile(r"(?:^|[_-])(?:social[_-]?)?share(?:[_-]?(?:icons?|buttons?|links?|box|bar))?$")
 # A line break typed into an attribute's text (`text="OUR<br />SERVICES"`, or a new line there, which wpautop
 # made one), which the theme printed as it was.
 BREAK = re.compile(r"&lt;br\s*/?&gt;", re.IGNORECASE)
@@ -147,6 +156,9 @@ def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
     """What the element shows: its content (whose shortcodes the caller expands), or what ELEMENTS make.
     `named` holds the attributes as the HTML has them, entities and all."""
     named = {key: untexturized(unescape(value)) for key, value in named.items()}
+    if SHARE.search(name) and not inner.strip():
+        ctx.losses.note(loss.SHARE_WIDGET, f"[{name}]")
+        return ""
     made = ELEMENTS[name](named, inner, ctx) if name in ELEMENTS else _shown_in_attributes(name, named, inner, ctx)
     if made is not None:
         return made
@@ -170,10 +182,11 @@ def untexturized(value: str) -> str:
 
 
 def shows_something(name: str, named: dict[str, str], inner: str) -> bool:
-    """Whether an element no rule knows shows anything, read from its attributes and content (see WORD_KEYS and
-    IMAGE_KEYS), or only spaces the layout."""
+    """Whether an element no rule knows shows anything, read from its attributes and content (see WORD_KEYS,
+    VIDEO_KEYS and IMAGE_KEYS), or only spaces the layout, or shares the page (see SHARE)."""
     keys = (*WORD_KEYS, *IMAGE_KEYS, *IMAGES_KEYS, *TITLE_KEYS, *LINE_KEYS)
-    return bool(inner.strip()) or SPACING.search(name) is not None or any(named.get(key, "").strip() for key in keys)
+    return (bool(inner.strip()) or SPACING.search(name) is not None or SHARE.search(name) is not None
+            or any(named.get(key, "").strip() for key in keys) or bool(_played(named) or _address(named)))
 
 
 def styling_only(named: dict[str, str]) -> bool:
@@ -184,9 +197,9 @@ def styling_only(named: dict[str, str]) -> bool:
 
 
 def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Context) -> str | None:
-    """An element no rule knows: its picture or pictures, title and lines (see IMAGE_KEYS), then its content, or,
-    with nothing inside, the words of its attributes (see WORD_KEYS), linked where it links; a WPBakery link
-    (`url:https%3A%2F%2F…|title:…`) is read as _vc_button reads it. None when it shows none of these."""
+    """An element no rule knows: its picture or pictures, the video it plays, title and lines (see IMAGE_KEYS and
+    VIDEO_KEYS), then its content, or, with nothing inside, the words of its attributes (see WORD_KEYS), linked
+    where it links (see _linked), or else its link alone. None when it shows none of these."""
     if INLINE.fullmatch(name) or SPACING.search(name) or LAYOUT.search(name):  # a column's `position="first"`
         return None
     image, images = _first(named, IMAGE_KEYS), _first(named, IMAGES_KEYS)
@@ -196,18 +209,40 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
     title, *others = dict.fromkeys(named[key].strip() for key in TITLE_KEYS if named.get(key, "").strip()) or [""]
     lines = "".join(f"<p>{_words(line)}</p>" for line in
                     [*others, *(named[key].strip() for key in LINE_KEYS if named.get(key, "").strip())])
-    shown = pictures or lines or inner.strip()
+    video = _played(named)
+    shown = pictures or video or lines or inner.strip()
     level = next((named[key].strip() for key in LEVEL_KEYS if HEADING.fullmatch(named.get(key, "").strip())), "")
     heading = f"<{level}>{_words(title)}</{level}>" if level else f"<p><strong>{_words(title)}</strong></p>"
-    parts = [pictures, heading if title and (shown or not LIVE.search(name)) else "", lines]
+    parts = [pictures, f"[embed]{escape(video)}[/embed]" if video else "",
+             heading if title and (shown or not LIVE.search(name)) else "", lines]
     words = _first(named, WORD_KEYS)
     if inner.strip():
         parts.append(f"<div>{inner}</div>")
     elif words:
-        url = _first(named, LINK_KEYS)
-        link = dict(part.split(":", 1) for part in url.split("|") if ":" in part) if url.startswith("url:") else {}
-        parts.append(_link(unquote(link["url"]) if link.get("url") else url, words) or "")
+        parts.append(_link(_linked(named), words) or "")
+    elif not video and (url := _address(named)):  # an icon that links: named by its address, as _vc_icon's
+        parts.append(_link(url, url) or "")
     return "".join(parts) or None
+
+
+def _linked(named: dict[str, str]) -> str:
+    """What an element links to: an address, or a WPBakery link (`url:https%3A%2F%2F…|title:…`) read as
+    _vc_button reads it."""
+    url = _first(named, LINK_KEYS)
+    link = dict(part.split(":", 1) for part in url.split("|") if ":" in part) if url.startswith("url:") else {}
+    return unquote(link["url"]) if link.get("url") else url
+
+
+def _address(named: dict[str, str]) -> str:
+    """The address an element links to, if it is one (not `link="none"`)."""
+    url = _linked(named).strip()
+    return url if ADDRESS.match(url) else ""
+
+
+def _played(named: dict[str, str]) -> str:
+    """The address of the video an element plays (see VIDEO_KEYS), if it names one."""
+    url = _first(named, VIDEO_KEYS)
+    return url if ADDRESS.match(url) else ""
 
 
 def _first(named: dict[str, str], keys: tuple[str, ...]) -> str:

@@ -293,6 +293,7 @@ HANDLERS: dict[str, Handler] = {
     "soundcloud": _sitelink("https://soundcloud.com/"),
     "instagram": _sitelink("https://www.instagram.com/p/"),
     "scribd": _sitelink("https://www.scribd.com/doc/"),  # `[scribd id=191207189 key=key-4ofw mode=scroll]`
+    "wpvideo": _sitelink("https://videopress.com/v/"),  # VideoPress's `[wpvideo tFnqC9XQ w=680]`, by its guid
     "audio": _media("audio"),
     "video": _media("video"),
     "caption": _caption,

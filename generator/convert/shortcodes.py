@@ -184,13 +184,16 @@ def _theme_element(match: re.Match[str], named: dict[str, str], inner: str | Non
     theme whose layout the text uses (see THEME_LAYOUT). Themes name some without a prefix (Edukul's
     `[headings heading="…"]`, `[spacing desktop_height="…"]`): in a page WPBakery lays out, such a shortcode with
     attributes is a theme's element too where it shows something or spaces the layout (see
-    page_builders.shows_something), or where its attributes only style it (page_builders.styling_only); else
-    it may be a plugin's (`[tablepress id="1"]`), which stays text."""
+    page_builders.shows_something), or where its attributes only style it (page_builders.styling_only), and so
+    is a closed one without attributes; else it may be a plugin's (`[tablepress id="1"]`), which stays text."""
     name = match["name"]
     if not _themes(name, ctx) or "<" in TYPED_BREAK.sub("", match["atts"] or ""):
         return False
-    return PREFIXED.fullmatch(name) is not None or (ctx.wpbakery and bool(named) and (
-        page_builders.shows_something(name, named, inner or "") or page_builders.styling_only(named)))
+    # A closed one without attributes around other elements or blocks (`[alignbox][icons …][/alignbox]`) gives a
+    # plugin nothing to go on: it is a theme's box. Around words alone, it may be a plugin's (`[note]this[/note]`).
+    boxed = inner is not None and not named and ("[" in inner or "<" in inner)
+    return PREFIXED.fullmatch(name) is not None or (ctx.wpbakery and (boxed or bool(named) and (
+        page_builders.shows_something(name, named, inner or "") or page_builders.styling_only(named))))
 
 
 def _themes(name: str, ctx: Context) -> bool:

@@ -38,7 +38,7 @@ INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|
 # makes links; strip_shortcodes removes them with what they enclose. A name ends where WordPress's does, before
 # anything but a letter, digit, `_` or `-`: `[video-note]` is another shortcode than `[video]`.
 CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed|youtube|vimeo|tweet"
-                            r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram|scribd)"
+                            r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram|scribd|wpvideo)"
                             r"(?![\w-])[^\]]*\](?:(?:(?!\[\1(?![\w-])).)*?\[/\1\])?", re.DOTALL)
 # A form's shortcodes (Jetpack's [contact-form] holds its [contact-field]s): registered on the site, so its
 # automatic excerpt has none of them, nor any field's label.

@@ -43,6 +43,16 @@ def card_parts(title: str, iso: str, text: str, summary: str, term_names: Sequen
                      f'<p class="tags">{links}</p>\n' if term_names else "", direction, language)
 
 
+def term_names(terms: Sequence[tuple[str, str]]) -> list[str]:
+    """The names a card shows for a post's terms, given as (name, its taxonomy's label): a name two of them
+    share (a category and a tag both called "Trends") says whose it is, "Trends (Tags)", as the card's line
+    names no taxonomy and would show the word twice over, each a link to another page."""
+    counts: dict[str, int] = {}
+    for name, _ in terms:
+        counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
+    return [f"{name} ({label})" if counts[name.casefold()] > 1 and label else name for name, label in terms]
+
+
 def tags_html(hrefs: Sequence[str], parts: CardParts) -> str:
     """The card's line of term links, `hrefs` in the order of the post's terms; "" for a post without terms.
     (Filled in by one str.format: a page makes this line for most posts it lists.)"""

@@ -23,7 +23,7 @@ from generator.render import text_direction
 from generator.render.language_names import native_names
 from generator.render.text_direction import same_language
 from generator.render.local_dates import Dates
-from generator.render.card_views import CardParts, card, card_parts, tags_html
+from generator.render.card_views import CardParts, card, card_parts, tags_html, term_names
 from generator.render.markdown import RenderedBody
 from generator.render.media_views import FeaturedImage, featured_image
 from generator.render.offline_links import shown_source
@@ -225,6 +225,7 @@ class Views:
         self.direction = text_direction.of_language(config.site.language)
         self.words = site_words(config)
         self.dates = Dates(config.site.language)
+        self._labels = {taxonomy.name: taxonomy.label for taxonomy in site.taxonomies}
 
     def page(self, link: urls.Linker, title: str, description: str = "", feed: Link | None = None,
              inline_css: str = "", scripts: tuple[str, ...] = ()) -> PageView:
@@ -335,12 +336,13 @@ class Views:
         return frame
 
     def _list(self, post: Post) -> _Listed:
-        terms = tuple((urls.term(t), t.name) for t in post.terms)
+        names = term_names([(t.name, self._labels.get(t.taxonomy, t.taxonomy)) for t in post.terms])
+        terms = tuple((urls.term(t), name) for t, name in zip(post.terms, names))
         when = moment(post.date, self.dates)
         shown = self._listed[post.file] = _Listed(
             post.title, urls.post(post), when, post.summary, terms,
             frozenset(path.split("/")[0] + "/" for path, _ in terms),
-            card_parts(post.title, when.iso, when.text, post.summary, [t.name for t in post.terms],
+            card_parts(post.title, when.iso, when.text, post.summary, names,
                        self._direction(post), self._language(post), self.words.removed if post.removed else ""),
             post.removed)
         return shown
