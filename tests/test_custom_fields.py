@@ -113,6 +113,12 @@ def test_an_image_fields_attachment_id_is_the_image_when_the_media_hold_it() -> 
     assert body == "Body\n\n![The hall](https://example.com/wp-content/uploads/hall.jpg)\n"
     # The featured image is shown above the post already.
     assert body_of("event", "<p>Body</p>", lookups, featured_media=12380, meta={"event_image": "12380"}) == "Body\n"
+    # One picture under two keys, or one the body shows, is shown once.
+    assert body_of("event", "<p>Body</p>", lookups, meta={"photo": "12380", "photo_hover": "12380"}) == (
+        "Body\n\n![The hall](https://example.com/wp-content/uploads/hall.jpg)\n")
+    shown = '<p><img src="https://example.com/wp-content/uploads/hall.jpg" alt=""></p>'
+    assert body_of("event", shown, lookups, meta={"photo": "12380"}) == (
+        "![](https://example.com/wp-content/uploads/hall.jpg)\n")
 
 
 def test_a_fields_html_is_cleaned_as_the_body_is() -> None:

@@ -51,6 +51,7 @@ LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 INLINE, BLOCK, IMAGE = "inline", "block", "image"
 NOTHING = ("", INLINE)
 TAG = re.compile(r"<[^>]*>")
+IMAGE_SRC = re.compile(r'<img src="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -75,13 +76,22 @@ def with_fields(content: str, data: Mapping[str, Any], ctx: Context) -> str:
     parts = [content] if not empty else []
     if body:
         parts.append(f"<p>{body.html}</p>" if body.kind == INLINE else body.html)
+    shown: set[str] = set()
     for found in fields:
-        if found is body:
+        # A theme keeps one picture under several keys (`photo`, `photo_hover`): shown once, and not again
+        # when the body shows it.
+        if found is body or found.kind == IMAGE and (found.html in shown or _image_src(found.html) in content):
             continue
+        shown.add(found.html)
         named = f"<strong>{escape(found.label)}:</strong>"
         parts.append(found.html if found.kind == IMAGE else f"<p>{named}</p>\n{found.html}" if found.kind == BLOCK
                      else f"<p>{named} {found.html}</p>")
     return "\n".join(parts)
+
+
+def _image_src(html: str) -> str:
+    found = IMAGE_SRC.search(html)
+    return f'src="{found.group(1)}"' if found else "\0"
 
 
 def shown_fields(post_type: str, values: Iterator[tuple[str, Any]], ctx: Context, featured: int = 0
