@@ -40,6 +40,8 @@ SETTINGS = [
     ("twitter_failure_reason", "Invalid / expired Token"), ("rank_math_description", "Jobs in telecoms"),
     ("footnotes", '[{"content": "A note", "id": "n1"}]'),
     ("enclosure", "https://example.com/a.mp3\n4029816\naudio/mpeg"),
+    ("nmoye_page_background_image_position", "left top"), ("att_portfolio_post_style", "Featured Image"),
+    ("box_position", "center center"),
 ]
 
 
@@ -69,6 +71,11 @@ SHOWN = [
 @pytest.mark.parametrize(("post_type", "key", "value", "shown"), SHOWN)
 def test_a_field_a_reader_read_is_shown_under_the_body(post_type: str, key: str, value: str, shown: str) -> None:
     assert body_of(post_type, "<p>Body</p>", meta={key: value}) == f"Body\n\n{shown}\n"
+
+
+def test_a_field_builders_generated_key_is_labelled_by_the_name_typed() -> None:
+    assert label("ct_Classifica_radio_a43a", "species") == "Classifica"
+    assert label("ct_Latin_text_9c2a", "species") == "Latin"
 
 
 def test_labels_drop_the_types_prefix_and_keep_the_rest() -> None:

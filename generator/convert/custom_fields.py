@@ -52,6 +52,20 @@ INLINE, BLOCK, IMAGE = "inline", "block", "image"
 NOTHING = ("", INLINE)
 TAG = re.compile(r"<[^>]*>")
 IMAGE_SRC = re.compile(r'<img src="([^"]*)"')
+# A field builder's key: `ct_`, the name typed, the kind of input and a hash (`ct_Latin_text_9c2a`).
+GENERATED_KEY = re.compile(r"ct_(?P<name>.+?)_(?:text|textarea|radio|select|checkbox|url|email|number|date|image"
+                           r"|file|wysiwyg)_[0-9a-f]{4}")
+# Words a theme's settings are made of, a value of which says where or how something is laid out (`left top`,
+# `no-repeat`), never what a reader reads.
+LAYOUT_WORDS = frozenset(("left", "right", "top", "bottom", "center", "centre", "middle", "cover", "contain", "repeat",
+                          "no-repeat", "repeat-x", "repeat-y", "fixed", "scroll", "auto", "none", "inherit", "initial",
+                          "normal", "bold", "italic", "inline", "block", "flex", "hidden", "visible", "solid", "dashed",
+                          "dotted", "full", "boxed", "wide", "narrow", "default"))
+# Words of a key that names how the page is laid out (`portfolio_post_style`, `page_background_image_position`).
+LAYOUT_KEY_WORDS = frozenset(("style", "layout", "template", "sidebar", "background", "bg", "color", "colour", "width",
+                              "height", "padding", "margin", "align", "alignment", "opacity", "overlay", "animation",
+                              "font", "border", "css", "class", "parallax"))
+KEY_PARTS = re.compile(r"[_\-]+")
 
 
 @dataclass(frozen=True)
@@ -111,7 +125,8 @@ def label(key: str, post_type: str) -> str:
     """`g5_job_salary` of a `g5_job` -> "Salary", `event_date` of a `tp_event` -> "Event date": the key without
     the type's prefix (or, for a theme's private key, the prefix that made it the type's own: `_project_client`
     of a `portfolio_project`), its words spaced, its first letter capital."""
-    name = key.lstrip("_")
+    generated = GENERATED_KEY.fullmatch(key)
+    name = generated["name"] if generated else key.lstrip("_")
     prefixes = own_prefixes(post_type) if key.startswith("_") else own_prefixes(post_type)[:1]
     for prefix in prefixes:
         if name.startswith(prefix) and len(name) > len(prefix):
@@ -164,6 +179,8 @@ def _text_html(key: str, value: str) -> tuple[str, str]:
 
 
 def _is_setting(key: str, text: str) -> bool:
+    if LAYOUT_WORDS.issuperset(text.lower().split()) or not LAYOUT_KEY_WORDS.isdisjoint(KEY_PARTS.split(key.lower())):
+        return True
     if text.lower() in BOOLEANISH or CSS_VALUE.fullmatch(text) and not _read_number(key, text):
         return True
     if NUMBER.fullmatch(text):
