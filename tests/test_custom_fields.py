@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.builder import run_build
-from generator.convert.context import STRUCTURED_FIELD, Media
+from generator.convert.context import STRUCTURED_FIELD, UNRESOLVED_IMAGE, Media
 from generator.convert.custom_fields import label
 from generator.convert.wp_post import Lookups, to_document
 from generator.importer import run_import
@@ -42,6 +42,13 @@ SETTINGS = [
     ("enclosure", "https://example.com/a.mp3\n4029816\naudio/mpeg"),
     ("nmoye_page_background_image_position", "left top"), ("att_portfolio_post_style", "Featured Image"),
     ("box_position", "center center"),
+    # Plugins' caches and counts on an ordinary news site's custom type.
+    ("essb_cached_image", "https://example.com/wp-content/uploads/share.jpg"),
+    ("fifu_image_url", "https://example.com/wp-content/uploads/a.jpg"), ("seo_title", "Best Jobs"),
+    ("wpil_links_inbound_internal_count_data", "eJzLSM3JyVcozy/KSQEAGgQEXQ=="),
+    ("cache_key", "Ab12Cd34Ef56Gh78Ij90Kl"),
+    # Runs of digits a CSS pattern once tried every way of splitting (seconds each, doubling per digit).
+    ("offset", "1" * 30 + "x"), ("spacing", "1.2" * 12 + "em!"),
 ]
 
 
@@ -65,12 +72,29 @@ SHOWN = [
      "**Facebook:** <https://www.facebook.com/harbour/>"),
     ("g5_project", "g5_project_scope", "Mounting\nTesting", "**Scope:** Mounting\\\nTesting"),
     ("abonnement", "mention", "<ul>\n<li>Free access</li>\n</ul>", "**Mention:**\n\n- Free access"),
+    ("g5_job", "color_requirements", "Must not be colour-blind", "**Color requirements:** Must not be colour-blind"),
 ]
 
 
 @pytest.mark.parametrize(("post_type", "key", "value", "shown"), SHOWN)
 def test_a_field_a_reader_read_is_shown_under_the_body(post_type: str, key: str, value: str, shown: str) -> None:
     assert body_of(post_type, "<p>Body</p>", meta={key: value}) == f"Body\n\n{shown}\n"
+
+
+def test_a_body_of_a_player_alone_is_kept_above_the_fields() -> None:
+    """A body with no words but a video was taken for empty and replaced by the fields."""
+    video = '<figure class="wp-block-video"><video src="https://example.com/v.mp4"></video></figure>'
+    body = body_of("post", video, meta={"guest_name": "Jane Doe"})
+    assert body.startswith("[") and "https://example.com/v.mp4" in body and "Guest name" not in body
+    assert "https://example.com/v.mp4" in body_of("episode", video, meta={"guest_name": "Jane Doe"})
+
+
+def test_an_image_field_of_a_picture_not_saved_is_counted_and_no_id_crashes() -> None:
+    converted = to_document(rest_item(type="event", content={"rendered": "<p>Body</p>"},
+                                      meta={"photo": "42", "logo": "²", "portrait": "9" * 5000}))
+    # A superscript two passed isdigit() and failed int(): a crash that left the post out.
+    assert converted.document.body == "Body\n\n**Logo:** ²\n"
+    assert dict(converted.losses.counts) == {UNRESOLVED_IMAGE: 1}
 
 
 def test_a_field_builders_generated_key_is_labelled_by_the_name_typed() -> None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from generator.convert.context import STRUCTURED_FIELD, Context
+from generator.convert.context import STRUCTURED_FIELD, UNRESOLVED_IMAGE, Context
 from generator.sources.post_fields import is_reader_key, own_prefixes
 
 BUILT_IN_TYPES = frozenset({"post", "page"})  # their content is their body; only an empty one is made of fields
@@ -40,18 +40,25 @@ NUMBER = re.compile(r"[-+]?[\d.,]+")  # an id, a count, a list of ids (`12,13`),
 # A lowercase word or slug with no space: a choice from a theme's list (`default`, `no-sidebar`, `style-1`,
 # `template-full.php`), never a sentence a reader reads.
 KEYWORD = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
-CSS_VALUE = re.compile(r"#[0-9a-f]{3,8}|(?:rgba?|hsla?|var|calc)\(.*\)|(?:-?[\d.]+(?:px|em|rem|%|vh|vw|pt|s)?\s*)+",
-                       re.IGNORECASE)
+SENTENCE = 4  # words from which a value reads as a sentence
+TOKEN = re.compile(r"\S{20,}")  # no space in twenty characters: a hash, a cache's key, base64
+ATTACHMENT_ID = re.compile(r"[0-9]{1,19}")  # ASCII digits int() takes, within a database id's 64 bits
+# Each number's digits are taken whole (possessive), or a run of them would be split every way before a letter.
+CSS_VALUE = re.compile(r"#[0-9a-f]{3,8}|(?:rgba?|hsla?|var|calc)\(.*\)|-?[\d.]++(?:px|em|rem|%|vh|vw|pt|s)?"
+                       r"(?:\s+-?[\d.]++(?:px|em|rem|%|vh|vw|pt|s)?)*\s*", re.IGNORECASE)
 SERIALIZED = re.compile(r"(?:[aO]:\d+:|s:\d+:\"|[ibd]:[-\d.]+;|b:[01];|N;$)")
-WORDS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}")  # two words in a row: text a reader may have read
+# Two words in a row: text a reader may have read. Matched from a word's start only, or a long run of letters
+# would be tried from each of its letters.
+WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}\s+[^\W\d_]{2,}")
 BLOCK_HTML = re.compile(r"<(?:p|div|ul|ol|h[1-6]|table|blockquote|figure|pre)[\s>]", re.IGNORECASE)
 URL = re.compile(r"https?://\S+")
 ADDRESS = re.compile(r"https?://\S+|/[^/\s]\S*")  # ACF's own URLs may be relative, as a crawl's replace left them
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 INLINE, BLOCK, IMAGE = "inline", "block", "image"
 NOTHING = ("", INLINE)
-TAG = re.compile(r"<[^>]*>")
+TAG = re.compile(r"<[^<>]*>")  # a tag, never across another `<`: linear on a run of them
 IMAGE_SRC = re.compile(r'<img src="([^"]*)"')
+MEDIA_TAG = re.compile(r"<(?:img|video|audio|iframe|embed|object)\b", re.IGNORECASE)  # what shows without words
 # A field builder's key: `ct_`, the name typed, the kind of input and a hash (`ct_Latin_text_9c2a`).
 GENERATED_KEY = re.compile(r"ct_(?P<name>.+?)_(?:text|textarea|radio|select|checkbox|url|email|number|date|image"
                            r"|file|wysiwyg)_[0-9a-f]{4}")
@@ -79,7 +86,7 @@ class Field:
 def with_fields(content: str, data: Mapping[str, Any], ctx: Context) -> str:
     """The post's rendered content with its reader-facing custom fields after it (or as it, when empty)."""
     post_type = data.get("type") if isinstance(data.get("type"), str) else "post"
-    empty = not TAG.sub("", content).strip() and "<img" not in content
+    empty = not TAG.sub("", content).strip() and not MEDIA_TAG.search(content)
     if post_type in BUILT_IN_TYPES and not empty:
         return content
     featured = data.get("featured_media")
@@ -87,7 +94,7 @@ def with_fields(content: str, data: Mapping[str, Any], ctx: Context) -> str:
     if not fields:
         return content
     body = next((f for f in fields if _last_word(f.key) in BODY_WORDS), None) if empty else None
-    parts = [content] if not empty else []
+    parts = [content]  # also when it holds no words: a player or a frame alone is the post's content
     if body:
         parts.append(f"<p>{body.html}</p>" if body.kind == INLINE else body.html)
     shown: set[str] = set()
@@ -114,7 +121,8 @@ def shown_fields(post_type: str, values: Iterator[tuple[str, Any]], ctx: Context
     for key, value in values:
         if not is_reader_key(key, post_type):
             continue
-        html, kind = _value_html(key, value, ctx, featured)
+        own = key.lstrip("_").startswith(own_prefixes(post_type))
+        html, kind = _value_html(key, value, ctx, featured, own)
         if html:
             yield Field(key, label(key, post_type), html, kind)
         elif _structured_words(value):
@@ -147,28 +155,29 @@ def _sources(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
                 yield key, value
 
 
-def _value_html(key: str, value: Any, ctx: Context, featured: int) -> tuple[str, str]:
-    """The value as HTML and its kind; NOTHING for a setting or no words."""
+def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool) -> tuple[str, str]:
+    """The value as HTML and its kind; NOTHING for a setting or no words. `own`: the key is named after the
+    post's type (`g5_job_type`), so its theme printed it, even a word alone (`full-time`)."""
     if isinstance(value, dict):
         return _object_html(value)
     if isinstance(value, list):  # REST's value of a repeated field, ACF's checkboxes and galleries
         if len(value) == 1:
-            return _value_html(key, value[0], ctx, featured)
-        texts = [_text_html(key, v) for v in value if isinstance(v, str)]
+            return _value_html(key, value[0], ctx, featured, own)
+        texts = [_text_html(key, v, own) for v in value if isinstance(v, str)]
         shown = [t for t, kind in texts if t and kind == INLINE]
         return (", ".join(shown), INLINE) if shown and len(shown) == len(value) else NOTHING
     if isinstance(value, int) and not isinstance(value, bool) and _has_word(key, IMAGE_WORDS):
         return _image_html(value, ctx, featured), IMAGE
     if not isinstance(value, str):  # numbers and booleans are settings and counts
         return NOTHING
-    if value.strip().isdigit() and _has_word(key, IMAGE_WORDS):  # an attachment's id
+    if ATTACHMENT_ID.fullmatch(value.strip()) and _has_word(key, IMAGE_WORDS):
         return _image_html(int(value.strip()), ctx, featured), IMAGE
-    return _text_html(key, value)
+    return _text_html(key, value, own)
 
 
-def _text_html(key: str, value: str) -> tuple[str, str]:
+def _text_html(key: str, value: str, own: bool) -> tuple[str, str]:
     text = value.strip()
-    if not LETTER_OR_DIGIT.search(text) or _is_setting(key, text):  # `#`, a link's placeholder, says nothing
+    if not LETTER_OR_DIGIT.search(text) or _is_setting(key, text, own):  # `#`, a link's placeholder, says nothing
         return NOTHING
     if "<" in text and BLOCK_HTML.search(text):
         return text, BLOCK
@@ -178,14 +187,21 @@ def _text_html(key: str, value: str) -> tuple[str, str]:
     return re.sub(r"\s*\n\s*", "<br>\n", shown), INLINE  # a line of its own, as the theme's nl2br shows it
 
 
-def _is_setting(key: str, text: str) -> bool:
-    if LAYOUT_WORDS.issuperset(text.lower().split()) or not LAYOUT_KEY_WORDS.isdisjoint(KEY_PARTS.split(key.lower())):
-        return True
+def _is_setting(key: str, text: str, own: bool) -> bool:
     if text.lower() in BOOLEANISH or CSS_VALUE.fullmatch(text) and not _read_number(key, text):
         return True
     if NUMBER.fullmatch(text):
         return not _read_number(key, text)
-    return bool(KEYWORD.fullmatch(text) or SERIALIZED.match(text) or _json(text) is not None)
+    if SERIALIZED.match(text) or _json(text) is not None or KEYWORD.fullmatch(text):
+        return True
+    if own:
+        return False
+    # Other keys are plugins' and themes' as often: layout words, a few words under a key naming the layout
+    # (`portfolio_post_style` = `Featured Image`), or a long token that is no address (a cache's key, Link
+    # Whisper's base64) are not read; a sentence is, whatever its key (`color_requirements`).
+    words = text.lower().split()
+    return bool(LAYOUT_WORDS.issuperset(words) or _has_word(key, LAYOUT_KEY_WORDS) and len(words) < SENTENCE
+                or TOKEN.fullmatch(text) and not URL.fullmatch(text))
 
 
 def _read_number(key: str, text: str) -> bool:
@@ -207,9 +223,11 @@ def _object_html(value: Mapping[str, Any]) -> tuple[str, str]:
 
 
 def _image_html(ident: int, ctx: Context, featured: int) -> str:
-    """An image field's attachment, when the saved media hold it and it is not the featured image already
-    shown above the post."""
+    """An image field's attachment, when the saved media hold it (else counted) and it is not the featured image
+    already shown above the post."""
     media = ctx.media.get(ident)
+    if media is None and ident:
+        ctx.losses.note(UNRESOLVED_IMAGE, f"attachment {ident}")
     if media is None or ident == featured:
         return ""
     return f'<p><img src="{escape(media.url)}" alt="{escape(media.alt)}"></p>'

@@ -26,12 +26,15 @@ BUILT_IN_TYPES = frozenset({"post", "page"})  # WordPress's own: a private `_pos
 # Keys that WordPress and common plugins keep in sight (not private) for their own work and never print in the
 # post: footnotes (the footnotes block shows them), comment and spam services' threads, sharing to social
 # networks and its failures ("Invalid / expired Token"), search engines' titles and descriptions, geotags,
-# podcast enclosures, and the page settings of themes seen in real exports (Ocean WP, Astra, Revolution Slider).
+# podcast enclosures, share buttons' caches (Easy Social Share Buttons, MashShare), featured images by URL,
+# internal-link counts (Link Whisper), Thrive's editor, and the page settings of themes seen in real exports
+# (Ocean WP, Astra, Revolution Slider).
 PLUGIN_KEYS = ("footnotes", "akismet_", "dsq_", "duoshuo_", "publicize_", "jetpack_", "advanced_seo_",
                "rank_math_", "aktt_", "twitter_", "has_been_twittered", "email_notification_", "jabber_", "geo_",
                "hc_", "reblog_", "is_reblog", "timeline_notification", "enclosure", "sharing_disabled",
                "switch_like_status", "spay_", "wpcom_", "ocean_", "ast-", "astra-", "site-", "theme-",
-               "stick-header", "slide_template", "rs_page_")
+               "stick-header", "slide_template", "rs_page_", "essb_", "mashsb_", "fifu_", "wpil_", "seo_", "keywords",
+               "tve_", "yoast_", "_yoast")
 
 
 # ACF 4 kept each field's definition in a field of its field group's post (type `acf`), under the field's key.
