@@ -59,6 +59,11 @@ def test_only_a_link_to_another_image_of_the_same_site_is_a_full_size() -> None:
             '<table><tr><td><a href="https://e.com/up/f.png"><img src="https://e.com/up/f-150x150.png"></a></td>'
             '<td><a href="https://[e.com/up/g.png"><img src="https://e.com/up/g-150x150.png"></a></td>'
             "</tr></table>\n")
+    # Inline in a paragraph, and a line that begins with `<a`, which is no HTML block either.
+    inline = ('See <a href="https://e.com/up/h.jpg"><img src="https://e.com/up/h-300x200.jpg"></a> here.\n\n'
+              '<a href="https://e.com/up/i.jpg"><img src="https://e.com/up/i-150x150.jpg"></a>\n')
+    assert links(inline) == [("https://e.com/up/h-300x200.jpg", "https://e.com/up/h.jpg"),
+                             ("https://e.com/up/i-150x150.jpg", "https://e.com/up/i.jpg")]
     assert links(body) == [("https://e.com/up/a-300x200.jpg", "https://e.com/up/a.jpg"),
                            (BLOGGER_THUMB, BLOGGER_FULL), (PHOTON_THUMB, PHOTON_FULL),
                            ("https://e.com/up/f-150x150.png", "https://e.com/up/f.png")]

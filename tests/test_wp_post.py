@@ -273,6 +273,8 @@ def test_a_link_that_is_no_web_address_is_named_and_not_kept() -> None:
     assert converted.document.source.url == ""
     assert converted.warnings == [("link", "not a web address (http or https): 'javascript:alert(1)'; the post is "
                                            "saved without its address")]
+    hidden = to_document(item(link="java\tscript:alert(1)", guid={"rendered": ""}))  # as a browser reads it
+    assert hidden.document.source.url == "" and [field for field, _ in hidden.warnings] == ["link"]
 
 
 def test_terms_given_as_strings_are_named_rather_than_dropped_silently() -> None:

@@ -455,6 +455,11 @@ def test_an_export_committed_with_a_merge_conflict_is_refused_naming_the_conflic
     path.write_text(f"<<<<<<< HEAD\n{broken}=======\n{export(theirs)}>>>>>>> 89ff72a\n")
     assert [p.message.split(" (")[0] for p in run_import([path], tmp_path / "content").problems] == [
         "a merge conflict's marker at line 1"]
+    # A Markdown heading's underline in a post is no conflict: the XML's own fault is named.
+    heading = item(6, "Notes", "Summary\n=======\n\nText.").replace("</title>", "</titel>", 1)
+    path.write_text(export(heading))
+    assert [p.message.split(" at line")[0] for p in run_import([path], tmp_path / "content").problems] == [
+        "malformed XML"]
 
 
 def test_an_export_in_an_encoding_not_known_is_refused_in_one_line(tmp_path: Path) -> None:

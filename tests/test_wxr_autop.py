@@ -187,6 +187,9 @@ def test_the_automatic_excerpt_drops_a_wpbakery_themes_unprefixed_elements_tags(
     assert auto_excerpt(raw) == "<p>22 Texas West Hills Call us about [sic] prices.</p>\n"
     kept = 'No layout here: [spacing desktop_height="120"] stays.'
     assert auto_excerpt(kept) == f"<p>{kept}</p>\n"
+    # Words in brackets are no element, though one holds an equals sign.
+    words = "An effect [p = 0.03] in the sample [n = 120] and [via example.com/?s=a] held."
+    assert auto_excerpt(f"[vc_row][vc_column]{words}[/vc_column][/vc_row]") == f"<p>{words}</p>\n"
 
 
 def test_the_automatic_excerpt_shows_a_prefixed_themes_elements_words_without_their_tags() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -50,6 +51,16 @@ class Media:
     url: str
     alt: str = ""
     caption: str = ""
+
+
+ATTACHMENT_ID = re.compile(r"[0-9]{1,19}")  # ASCII digits int() takes, within a database id's 64 bits
+
+
+def attachment_id(text: str) -> int | None:
+    """The attachment id an attribute or field names (`img="12"`), or None: not 0 (WordPress's "none"), nor `²`,
+    which isdigit() takes and int() refuses, nor 5,000 digits."""
+    text = text.strip()
+    return int(text) or None if ATTACHMENT_ID.fullmatch(text) else None
 
 
 @dataclass

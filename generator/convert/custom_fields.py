@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from generator.convert.context import STRUCTURED_FIELD, UNRESOLVED_IMAGE, Context
-from generator.sources.post_fields import is_reader_key, own_prefixes
+from generator.convert.context import STRUCTURED_FIELD, Context, attachment_id
+from generator.convert.shortcode_handlers import attachment_image
+from generator.sources.post_fields import BUILT_IN_TYPES, is_reader_key, own_prefixes
 
-BUILT_IN_TYPES = frozenset({"post", "page"})  # their content is their body; only an empty one is made of fields
 # Last words of a key naming the text a FAQ, testimonial, event or profile shows as its body.
 BODY_WORDS = frozenset({"answer", "text", "content", "description", "desc", "body", "bio", "biography", "summary"})
 # Words of a key whose number a reader reads: a date or year as stored (`event_date` = `20240501`,
@@ -42,7 +42,6 @@ NUMBER = re.compile(r"[-+]?[\d.,]+")  # an id, a count, a list of ids (`12,13`),
 KEYWORD = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
 SENTENCE = 4  # words from which a value reads as a sentence
 TOKEN = re.compile(r"\S{20,}")  # no space in twenty characters: a hash, a cache's key, base64
-ATTACHMENT_ID = re.compile(r"[0-9]{1,19}")  # ASCII digits int() takes, within a database id's 64 bits
 # Each number's digits are taken whole (possessive), or a run of them would be split every way before a letter.
 CSS_VALUE = re.compile(r"#[0-9a-f]{3,8}|(?:rgba?|hsla?|var|calc)\(.*\)|-?[\d.]++(?:px|em|rem|%|vh|vw|pt|s)?"
                        r"(?:\s+-?[\d.]++(?:px|em|rem|%|vh|vw|pt|s)?)*\s*", re.IGNORECASE)
@@ -166,12 +165,13 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool) ->
         texts = [_text_html(key, v, own) for v in value if isinstance(v, str)]
         shown = [t for t, kind in texts if t and kind == INLINE]
         return (", ".join(shown), INLINE) if shown and len(shown) == len(value) else NOTHING
-    if isinstance(value, int) and not isinstance(value, bool) and _has_word(key, IMAGE_WORDS):
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0 and _has_word(key, IMAGE_WORDS):
         return _image_html(value, ctx, featured), IMAGE
     if not isinstance(value, str):  # numbers and booleans are settings and counts
         return NOTHING
-    if ATTACHMENT_ID.fullmatch(value.strip()) and _has_word(key, IMAGE_WORDS):
-        return _image_html(int(value.strip()), ctx, featured), IMAGE
+    ident = attachment_id(value)
+    if ident is not None and _has_word(key, IMAGE_WORDS):
+        return _image_html(ident, ctx, featured), IMAGE
     return _text_html(key, value, own)
 
 
@@ -223,14 +223,8 @@ def _object_html(value: Mapping[str, Any]) -> tuple[str, str]:
 
 
 def _image_html(ident: int, ctx: Context, featured: int) -> str:
-    """An image field's attachment, when the saved media hold it (else counted) and it is not the featured image
-    already shown above the post."""
-    media = ctx.media.get(ident)
-    if media is None and ident:
-        ctx.losses.note(UNRESOLVED_IMAGE, f"attachment {ident}")
-    if media is None or ident == featured:
-        return ""
-    return f'<p><img src="{escape(media.url)}" alt="{escape(media.alt)}"></p>'
+    """An image field's attachment, unless it is the featured image already shown above the post."""
+    return "" if ident == featured else attachment_image(ident, ctx)
 
 
 def _structured_words(value: Any) -> bool:

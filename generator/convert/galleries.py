@@ -61,8 +61,7 @@ def _as_grid(soup: BeautifulSoup, gallery: Tag) -> None:
     for image in gallery.find_all("img"):
         item = _item_of(image, gallery)
         cell = soup.new_tag(GALLERY_ITEM)
-        shown = image.parent if image.parent.name == "a" and image.parent is not gallery else image
-        cell.append(shown.extract())
+        cell.append(_linked(soup, image, gallery))
         caption = item.find(_is_caption) if item is not None else None
         if caption is not None:
             line = soup.new_tag(GALLERY_CAPTION)
@@ -74,6 +73,21 @@ def _as_grid(soup: BeautifulSoup, gallery: Tag) -> None:
     for caption in reversed(captions):
         caption.name = "p"
         grid.insert_after(caption)
+
+
+def _linked(soup: BeautifulSoup, image: Tag, gallery: Tag) -> Tag:
+    """The image taken out, with the link around it within the gallery; a link around its whole item
+    (`<a><figure><img><figcaption>`) is kept around the image alone, its caption going under it as others do."""
+    for parent in image.parents:
+        if parent is gallery:
+            break
+        if parent.name == "a":
+            if parent is image.parent:
+                return parent.extract()
+            link = soup.new_tag("a", attrs=dict(parent.attrs))
+            link.append(image.extract())
+            return link
+    return image.extract()
 
 
 def _item_of(image: Tag, gallery: Tag) -> Tag | None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from html import escape, unescape
 
 from generator.convert import context as loss
-from generator.convert.context import Context
+from generator.convert.context import Context, attachment_id
 from generator.convert.embeds import embed_label
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
@@ -185,7 +185,7 @@ def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
 
 
 HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
-FAQ_QUESTION = re.compile(r"question-(\d+)")
+FAQ_QUESTION = re.compile(r"question-([0-9]{1,9})")
 
 
 def _faq(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
@@ -200,10 +200,11 @@ def _faq(named: dict[str, str], positional: list[str], inner: str, ctx: Context)
 def _faqs(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
     """Structured Content's `[sc_fs_multi_faq headline-0="h4" question-0="…" answer-0="…" image-0="" count="1"]`:
     the questions and answers of one FAQ, all in numbered attributes."""
-    numbers = sorted(int(found.group(1)) for found in map(FAQ_QUESTION.fullmatch, named) if found)
+    # Each question's own suffix, as written (`0`, or `01`), ordered by its number.
+    suffixes = sorted((found.group(1) for found in map(FAQ_QUESTION.fullmatch, named) if found), key=int)
     as_html = named.get("html", "true").strip().lower() == "true"  # else the answers are plain text
     return "".join(_question(named[f"question-{n}"], named.get(f"headline-{n}", ""), named.get(f"image-{n}", ""),
-                             _answer(named.get(f"answer-{n}", ""), as_html), ctx) for n in numbers) or None
+                             _answer(named.get(f"answer-{n}", ""), as_html), ctx) for n in suffixes) or None
 
 
 def _answer(value: str, as_html: bool) -> str:
@@ -213,14 +214,19 @@ def _answer(value: str, as_html: bool) -> str:
 
 def _question(question: str, headline: str, image: str, answer: str, ctx: Context) -> str:
     tag = headline.strip().lower() if headline.strip().lower() in HEADINGS else "h2"  # the plugin's default
-    picture = ""
-    if image.strip().isdigit():
-        media = ctx.media.get(int(image))
-        if media is None:
-            ctx.losses.note(loss.UNRESOLVED_IMAGE, f"attachment {image.strip()}")
-        else:
-            picture = f'<p><img src="{escape(media.url)}" alt="{escape(media.alt)}"></p>'
+    ident = attachment_id(image)
+    picture = attachment_image(ident, ctx) if ident is not None else ""
     return f"<{tag}>{escape(unescape(question.strip()))}</{tag}>{picture}<div>{answer}</div>"
+
+
+def attachment_image(ident: int, ctx: Context) -> str:
+    """The picture of the attachment a field or an attribute names by id, from the saved media; "" (counted)
+    when they lack it."""
+    media = ctx.media.get(ident)
+    if media is None:
+        ctx.losses.note(loss.UNRESOLVED_IMAGE, f"attachment {ident}")
+        return ""
+    return f'<p><img src="{escape(media.url)}" alt="{escape(media.alt)}"></p>'
 
 
 def _nextgen(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:

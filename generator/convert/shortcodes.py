@@ -47,6 +47,9 @@ PREFIXED = re.compile(r"[a-z][a-z0-9]*_[a-z0-9_-]+")
 THEME_CLOSING = re.compile(rf"{page_builders.CLOSING.pattern}|\[/{PREFIXED.pattern}\]")
 THEME_TAG = re.compile(rf"\[/?(?P<name>{PREFIXED.pattern})\b[^\]\[]*\]")
 UNPREFIXED_TAG = re.compile(r"\[/?(?P<name>[a-z][a-z0-9-]*)(?P<atts>\s[^\]\[]*)?\]")
+# An attribute as an element's are written, its value quoted (straight or as wptexturize curled it): `[p = 0.03]`
+# and `[via example.com/?s=a]` in a sentence have none.
+QUOTED_ATTRIBUTE = re.compile(r"[\w-]+\s*=\s*[\"'“”″]")
 # Themes of the 2010s named their shortcodes under a prefix of their own (Symple Shortcodes' `[symple_column]`,
 # WPExplorer's `[wpex_toggle]`, `[att_column]`): a layout or collapsible section of that kind closed under a prefix
 # tells the prefix is a theme's, and every shortcode under it is one of the theme's elements (`[att_box]`,
@@ -162,7 +165,7 @@ def without_theme_tags(text: str) -> str:
 
     def unprefixed(match: re.Match[str]) -> str:
         name, atts = match["name"], match["atts"] or ""
-        element = match.group(0).startswith("[/") or "=" in atts or name in closed
+        element = match.group(0).startswith("[/") or QUOTED_ATTRIBUTE.search(atts) is not None or name in closed
         return " " if element and not registered(name) else match.group(0)
 
     return UNPREFIXED_TAG.sub(unprefixed, text)

@@ -8,6 +8,8 @@ import re
 from datetime import datetime
 from typing import Any
 
+from generator.convert.addresses import TAB_OR_NEWLINE
+
 # WordPress's ids are PHP integers; its dates MySQL's DATETIME, which begins in year 1000. Dates past 2200 are
 # placeholders, 9999 most often.
 MAX_ID = 2**63 - 1
@@ -28,8 +30,9 @@ def date_problem(value: datetime) -> str | None:
 
 
 def address_problem(url: str) -> str | None:
-    """A link (`javascript:`, `data:`) that would be shown as the post's original address."""
-    scheme = SCHEME.match(url)
+    """A link (`javascript:`, `data:`) that would be shown as the post's original address; read as browsers read
+    one, without its tabs and line breaks (`java\tscript:`)."""
+    scheme = SCHEME.match(TAB_OR_NEWLINE.sub("", url))
     if scheme is None or scheme[1].lower() in WEB_SCHEMES:  # none: no address, or a path on the post's own site
         return None
     return f"not a web address (http or https): {url[:80]!r}"

@@ -60,19 +60,22 @@ def _split(url: str) -> SplitResult:
 def full_size_links(tokens: Sequence[Token]) -> list[tuple[str, str]]:
     """(shown image, link target) for every link around an http(s) image of a parsed body whose target is
     another image on the same site: Markdown links around Markdown images, and `<a>` around `<img>` in raw
-    HTML."""
+    HTML, a block of it or inline in a paragraph (where the `<a>` and the `</a>` are tokens of their own)."""
     found: list[tuple[str, str]] = []
     for token in tokens:
         if token.type == "html_block":
             found += _html_links(token.content)
-        href = None
+        href, inline = None, _Links()
         for child in token.children or ():
             if child.type == "link_open":
                 href = str(child.attrGet("href") or "")
             elif child.type == "link_close":
                 href = None
-            elif child.type == "image" and href is not None:
-                found.append((str(child.attrGet("src") or ""), href))
+            elif child.type == "html_inline":
+                inline.feed(child.content)
+            elif child.type == "image" and (href or inline.href) is not None:
+                found.append((str(child.attrGet("src") or ""), href if href is not None else str(inline.href)))
+        found += inline.found
     return list(dict.fromkeys((src.strip(), href.strip()) for src, href in found if _full_size(src, href)))
 
 

@@ -42,7 +42,9 @@ KINDS = {"img": "image", "source": "media", "video": "video", "audio": "audio", 
 CONTAINERS = frozenset({"video", "audio", "picture", "object"})
 MAYBE_AFFECTED = re.compile(r"//|<\s*/?\s*(video|audio|picture|object)\b", re.IGNORECASE)
 MAYBE_ANCHOR = re.compile(r"</?a[\s/>]", re.IGNORECASE)
-ANCHOR_END = re.compile(r"</a\s*>", re.IGNORECASE)
+# Where a link's content ends: its `</a>`, or the next `<a`, before which a browser closes a link left open
+# (and a search to the end for each of many unclosed links took quadratic time).
+ANCHOR_END = re.compile(r"</a\s*>|<a\b", re.IGNORECASE)
 ANY_TAG = re.compile(r"<[^>]*>")
 # Nothing a reader would miss: these are dropped without a placeholder.
 SILENT = frozenset({"script", "link", "track"})

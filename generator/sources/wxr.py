@@ -363,13 +363,22 @@ def _malformed(path: Path, error: ParseError) -> str:
 
 
 def _first_conflict(path: Path) -> tuple[int, str] | None:
-    """The first line of a merge conflict's marker in the file, with its number; also one before `<?xml`, which
-    the reader skips."""
+    """The line that opens a merge conflict (`<<<<<<< HEAD`, then `=======` and `>>>>>>> …` after it), with its
+    number; also one before `<?xml`, which the reader skips. A line of `=======` alone may be a Markdown
+    heading's underline in a post."""
+    opened: tuple[int, str] | None = None
+    middle = False
     try:
         with path.open("rb") as f:
             for number, raw in enumerate(f, 1):
-                if raw[:1] in b"<|=>" and CONFLICT_MARKER.match(text := raw.decode("utf-8", "replace")):
-                    return number, text
+                if raw[:1] not in b"<=>" or not CONFLICT_MARKER.match(text := raw.decode("utf-8", "replace")):
+                    continue
+                if text.startswith("<"):
+                    opened, middle = (number, text), False
+                elif opened is not None and text.startswith("="):
+                    middle = True
+                elif opened is not None and middle:
+                    return opened
     except OSError:
         pass
     return None
