@@ -20,7 +20,7 @@ from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.custom_fields import with_fields
 from generator.convert.document import Document, Image, Source, Term
 from generator.convert.markdown import INVISIBLE, html_to_markdown
-from generator.convert.multilingual import post_in_language
+from generator.convert.multilingual import Languages, post_in_language
 from generator.convert.post_language import post_language, post_translations
 from generator.convert.slugs import safe_slug
 from generator.convert.unlikely import address_problem, date_problem, id_problem, term_list_problems
@@ -100,14 +100,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     address = page_address(link, settings.site, guid)
     ctx = Context(title=title or _title_of(slug), base_url=address, keep_keyword_links=settings.keep_keyword_links,
                   media=lookups.media, words=settings.site_words())
-    if held.left_out:
-        ctx.losses.note(loss.OTHER_LANGUAGES, ", ".join(held.left_out))
-    if held.longer:
-        ctx.losses.note(loss.SHORTER_LANGUAGE, f"kept {held.kept}, {', '.join(held.longer)} holds far more text")
-    if not title:  # a page needs a title to be listed and linked; WordPress shows "(no title)"
-        ctx.losses.note(loss.UNTITLED, ctx.title)
-    elif isinstance(data.get("title"), dict) and data["title"].get("raw") == "":  # an export's untitled post
-        ctx.losses.note(loss.MADE_TITLE, title)
+    _note_languages_and_title(data, held, title, ctx)
     terms = post_terms(data, lookups, ctx.losses)
     warnings += term_list_problems(data, sorted({*BUILTIN_REST_KEYS, *lookups.taxonomies}))
     taxonomies: dict[str, list[str]] = {}
@@ -140,6 +133,18 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
         translations=post_translations(data, language),
     )
     return Converted(document, terms, ctx.losses, warnings)
+
+
+def _note_languages_and_title(data: dict[str, Any], held: Languages, title: str, ctx: Context) -> None:
+    """What the post lost of its languages (convert/multilingual.py) and of its title, among its losses."""
+    if held.left_out:
+        ctx.losses.note(loss.OTHER_LANGUAGES, ", ".join(held.left_out))
+    if held.longer:
+        ctx.losses.note(loss.SHORTER_LANGUAGE, f"kept {held.kept}, {', '.join(held.longer)} holds far more text")
+    if not title:  # a page needs a title to be listed and linked; WordPress shows "(no title)"
+        ctx.losses.note(loss.UNTITLED, ctx.title)
+    elif isinstance(data.get("title"), dict) and data["title"].get("raw") == "":  # an export's untitled post
+        ctx.losses.note(loss.MADE_TITLE, title)
 
 
 def html_to_text(fragment: str, own_page: str = "") -> str:
