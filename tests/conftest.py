@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -41,6 +43,19 @@ def rest_item(**fields: object) -> dict[str, object]:
     }
     base.update(fields)
     return base
+
+
+def refuse_listing(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make a folder named `name` one that cannot be listed (Permission denied), as chmod 000 would for a user
+    other than root, which this machine may run as."""
+    scandir = os.scandir
+
+    def refusing(path: Any = ".") -> Any:
+        if Path(path).name == name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
 
 
 def content_tree(content: Path) -> dict[str, bytes]:

@@ -4,14 +4,13 @@ The OSError is injected: root, which this machine may run as, opens any folder."
 
 from __future__ import annotations
 
-import os
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from generator.cli import main
+from tests.conftest import refuse_listing
 from tests.site_content import post, write_content
 
 WHEN = datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
@@ -20,14 +19,7 @@ WHEN = datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
 def test_a_folder_of_posts_that_cannot_be_listed_is_named_and_the_rest_built(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     content = write_content(tmp_path / "content", [post("kept", WHEN), post("locked", WHEN, type="page")])
-    scandir = os.scandir
-
-    def refusing(path: Any = ".") -> Any:
-        if Path(path).name == "page":
-            raise PermissionError(13, "Permission denied", str(path))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", refusing)
+    refuse_listing(monkeypatch, "page")
     for _ in range(2):  # a clean build, then one with nothing to do
         assert main(["build", "--content", str(content), "--out", str(tmp_path / "site")]) == 1
         err = capsys.readouterr().err

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from generator.cli import main
 from generator.sources.saved import read_items
 from generator.sources.wp_json import kind_of
-from tests.conftest import rest_item
+from tests.conftest import refuse_listing, rest_item
 
 
 def test_single_object_list_and_folder_tree_in_sorted_order(tmp_path: Path) -> None:
@@ -125,7 +123,7 @@ def test_crawl_files_that_are_not_posts_are_skipped_with_a_reason_not_reported(t
     """A saved crawl of /wp-json/ imports with no problem for the index, search results, menus, errors
     or empty pages: each is listed with why it was skipped (shown with --verbose)."""
     from generator.importer import run_import
-    from tests.conftest import rest_item
+    from tests.conftest import refuse_listing, rest_item
 
     crawl = tmp_path / "crawl" / "wp-json"
     (crawl / "wp" / "v2").mkdir(parents=True)
@@ -280,14 +278,7 @@ def test_a_subfolder_that_cannot_be_listed_is_named_and_the_rest_read(
     (tmp_path / "crawl" / "locked").mkdir(parents=True)
     (tmp_path / "crawl" / "posts.json").write_text(json.dumps([rest_item(id=1, slug="one")]))
     (tmp_path / "crawl" / "locked" / "more.json").write_text(json.dumps([rest_item(id=2, slug="two")]))
-    scandir = os.scandir
-
-    def refusing(path: Any = ".") -> Any:
-        if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied", str(path))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", refusing)
+    refuse_listing(monkeypatch, "locked")
     assert main(["import", str(tmp_path / "crawl"), "--content", str(tmp_path / "content")]) == 1
     err = capsys.readouterr().err
     assert (f"newsmirror: {tmp_path / 'crawl' / 'locked'}: cannot list this folder: Permission denied; the files "
