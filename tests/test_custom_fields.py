@@ -136,6 +136,10 @@ def test_acf_fields_of_a_rest_item_show_their_text_image_and_link() -> None:
         "![Dr. Rahul](https://example.com/wp-content/uploads/rahul.jpg)\n\n"
         "**Download:** [Official profile](https://example.com/profile)\n")
     assert converted.losses.counts[STRUCTURED_FIELD] == 1  # the group `hero` holds words not shown
+    # A crawl whose links were made relative: the picture cannot be found, offline or on the web.
+    relative = to_document(rest_item(type="_cty_people", content={"rendered": ""}, acf=acf, link="/people/rahul/",
+                                     guid={"rendered": "/?post_type=_cty_people&p=7"}))
+    assert "rahul.jpg" not in relative.document.body and "**Role:** Advisor" in relative.document.body
 
 
 def test_an_image_fields_attachment_id_is_the_image_when_the_media_hold_it() -> None:

@@ -282,3 +282,14 @@ def test_terms_given_as_strings_are_named_rather_than_dropped_silently() -> None
     assert converted.warnings == [
         ("categories", "expected a list of term ids, got str '3,4'; no terms read from it"),
         ("tags", "expected term ids, got 'x', None; passed over")]
+
+
+def test_terms_a_themes_endpoint_gives_whole_are_read_and_false_is_no_tags() -> None:
+    """A theme's own endpoint (a Japanese corporate site's) gives `get_the_category()`'s WP_Term objects in
+    `categories`, and `get_the_tags()`'s False for a post with none: both were reported as malformed."""
+    category = {"term_id": 3, "name": "Career &amp; Jobs", "slug": "career", "term_group": 0, "taxonomy": "category",
+                "parent": 0, "count": 14, "cat_ID": 3, "category_nicename": "career"}
+    converted = to_document(item(categories=[category], tags=False))
+    assert converted.warnings == []
+    assert [(t.taxonomy, t.slug, t.name, t.id) for t in converted.terms] == [("category", "career", "Career & Jobs", 3)]
+    assert converted.document.taxonomies == {"category": ("career",)}

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from generator.convert.addresses import absolute
 from generator.convert.context import STRUCTURED_FIELD, Context, attachment_id
 from generator.convert.shortcode_handlers import attachment_image
 from generator.sources.post_fields import BUILT_IN_TYPES, is_reader_key, own_prefixes
@@ -158,7 +159,7 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool) ->
     """The value as HTML and its kind; NOTHING for a setting or no words. `own`: the key is named after the
     post's type (`g5_job_type`), so its theme printed it, even a word alone (`full-time`)."""
     if isinstance(value, dict):
-        return _object_html(value)
+        return _object_html(value, ctx.base_url)
     if isinstance(value, list):  # REST's value of a repeated field, ACF's checkboxes and galleries
         if len(value) == 1:
             return _value_html(key, value[0], ctx, featured, own)
@@ -210,10 +211,15 @@ def _read_number(key: str, text: str) -> bool:
     return bool(NUMBER.fullmatch(text)) and _has_word(key, NUMBER_WORDS)
 
 
-def _object_html(value: Mapping[str, Any]) -> tuple[str, str]:
-    """ACF's formatted image (`{"url": …, "alt": …, "type": "image"}`) and link (`{"url": …, "title": …}`)."""
+def _object_html(value: Mapping[str, Any], base: str) -> tuple[str, str]:
+    """ACF's formatted image (`{"url": …, "alt": …, "type": "image"}`) and link (`{"url": …, "title": …}`); one
+    relative to a post with no web address of its own (a crawl whose links were made relative) cannot be
+    found, and is not shown."""
     url = value.get("url")
     if not isinstance(url, str) or not ADDRESS.fullmatch(url.strip()):
+        return NOTHING
+    url = absolute(url.strip(), base)
+    if not URL.match(url):
         return NOTHING
     if value.get("type") == "image" or str(value.get("mime_type", "")).startswith("image/"):
         alt = value.get("alt") if isinstance(value.get("alt"), str) else ""

@@ -38,18 +38,24 @@ def address_problem(url: str) -> str | None:
     return f"not a web address (http or https): {url[:80]!r}"
 
 
+def is_term_object(item: Any) -> bool:
+    """A term given whole (WP_Term, as a theme's endpoint returns `get_the_category()`), which is read."""
+    return isinstance(item, dict) and isinstance(item.get("slug"), str) and bool(item["slug"].strip())
+
+
 def term_list_problems(data: dict[str, Any], keys: list[str]) -> list[tuple[str, str]]:
     """(field, message) for each REST term field that is not a list of ids: its terms were passed over."""
     found = []
     for key in keys:
         value = data.get(key)
-        if value is None:
+        if value is None or value is False:  # False: WordPress's get_the_tags() of a post with none
             continue
         if not isinstance(value, list):
             found.append((key, f"expected a list of term ids, got {type(value).__name__} {str(value)[:40]!r}; "
                                "no terms read from it"))
             continue
-        others = [item for item in value if not isinstance(item, int) or isinstance(item, bool)]
+        others = [item for item in value if (not isinstance(item, int) or isinstance(item, bool))
+                  and not is_term_object(item)]
         if others:
             found.append((key, f"expected term ids, got {', '.join(repr(o)[:40] for o in others[:3])}; passed over"))
     return found

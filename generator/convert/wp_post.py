@@ -23,7 +23,7 @@ from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.multilingual import Languages, post_in_language
 from generator.convert.post_language import post_language, post_translations
 from generator.convert.slugs import safe_slug
-from generator.convert.unlikely import address_problem, date_problem, id_problem, term_list_problems
+from generator.convert.unlikely import address_problem, date_problem, id_problem, is_term_object, term_list_problems
 from generator.convert.widgets import SCREEN_READER_CLASSES
 from generator.convert.wp_render import rendered
 from generator.problems import ItemError
@@ -191,6 +191,7 @@ def post_terms(data: dict[str, Any], lookups: Lookups, losses: Losses) -> list[T
     class_slugs = _class_list_slugs(data, sorted(known))
     terms = list(embedded)
     for key, taxonomy in sorted(rest_keys.items()):
+        terms.extend(_given_terms(data[key], taxonomy))
         ids = [i for i in data.get(key) or () if _is_int(i)]
         known = {t.id for t in embedded if t.taxonomy == taxonomy}
         saved = [lookups.terms[(taxonomy, i)] for i in ids if i not in known and (taxonomy, i) in lookups.terms]
@@ -204,6 +205,14 @@ def post_terms(data: dict[str, Any], lookups: Lookups, losses: Losses) -> list[T
         for ident in unresolved[len(guessed):]:
             losses.note(loss.UNRESOLVED_TERM, f"{taxonomy} {ident}")
     return _unique_terms(terms)
+
+
+def _given_terms(values: list[Any], taxonomy: str) -> list[Term]:
+    """Terms a theme's own endpoint gives whole in the field of their ids, as `get_the_category()` returns them
+    (WP_Term: `term_id`, `slug`, `name`, `parent`, `taxonomy`)."""
+    return [to_term({"id": item.get("term_id"), "taxonomy": item.get("taxonomy") or taxonomy, "slug": item["slug"],
+                     "name": item.get("name"), "parent": item.get("parent")})
+            for item in values if is_term_object(item)]
 
 
 def _unique_terms(terms: list[Term]) -> list[Term]:
