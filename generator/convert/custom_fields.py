@@ -57,7 +57,7 @@ LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 INLINE, BLOCK, IMAGE = "inline", "block", "image"
 NOTHING = ("", INLINE)
 TAG = re.compile(r"<[^<>]*>")  # a tag, never across another `<`: linear on a run of them
-IMAGE_SRC = re.compile(r'<img src="([^"]*)"')
+IMAGE_SRC = re.compile(r'src="[^"]*"')  # of a picture field's `<p><img src="…" alt="…"></p>`
 MEDIA_TAG = re.compile(r"<(?:img|video|audio|iframe|embed|object)\b", re.IGNORECASE)  # what shows without words
 # A field builder's key: `ct_`, the name typed, the kind of input and a hash (`ct_Latin_text_9c2a`).
 GENERATED_KEY = re.compile(r"ct_(?P<name>.+?)_(?:text|textarea|radio|select|checkbox|url|email|number|date|image"
@@ -101,18 +101,19 @@ def with_fields(content: str, data: Mapping[str, Any], ctx: Context) -> str:
     for found in fields:
         # A theme keeps one picture under several keys (`photo`, `photo_hover`): shown once, and not again
         # when the body shows it.
-        if found is body or found.kind == IMAGE and (found.html in shown or _image_src(found.html) in content):
+        if found is body or found.kind == IMAGE and (found.html in shown or IMAGE_SRC.search(found.html)[0] in content):
             continue
         shown.add(found.html)
-        named = f"<strong>{escape(found.label)}:</strong>"
-        parts.append(found.html if found.kind == IMAGE else f"<p>{named}</p>\n{found.html}" if found.kind == BLOCK
-                     else f"<p>{named} {found.html}</p>")
+        parts.append(_shown(found))
     return "\n".join(parts)
 
 
-def _image_src(html: str) -> str:
-    found = IMAGE_SRC.search(html)
-    return f'src="{found.group(1)}"' if found else "\0"
+def _shown(found: Field) -> str:
+    """A field as HTML: a picture alone, else its label before its value, or above it when the value is blocks."""
+    if found.kind == IMAGE:
+        return found.html
+    named = f"<strong>{escape(found.label)}:</strong>"
+    return f"<p>{named}</p>\n{found.html}" if found.kind == BLOCK else f"<p>{named} {found.html}</p>"
 
 
 def shown_fields(post_type: str, values: Iterator[tuple[str, Any]], ctx: Context, featured: int = 0
