@@ -131,7 +131,7 @@ def _build(config: Config, scan: inputs.Scan, cache: BuildCache | None, jobs: in
         grouped = stages.group(config, loaded)
         site = grouped.site
     with timer("relate"):
-        related = stages.relate(config, site, loaded, cache, jobs)
+        related = stages.relate(config, grouped, loaded, cache, jobs)
     with timer("plan"):
         plan = stages.plan(config, scan, cache, grouped, loaded, related, _templates(config, scan, loaded, session))
     little = stages.renders_little(plan)

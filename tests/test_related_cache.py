@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from generator import model
 from generator.convert.document import Document, Term, TermRegistry
 from generator.model import Site, StoredPost, build_site
-from generator.output import keys, related
+from generator.output import keys, model_snapshot, moves, related
 from generator.output.loading import document_of, meta_of
 from tests.site_content import NEWS_TYPES, REGIONS, many_posts
 
@@ -91,4 +91,42 @@ def test_one_edited_date_relates_again_only_the_posts_near_it_in_its_terms_lists
     at = next(i for i, p in enumerate(edited.posts) if p.slug == documents[300].slug)
     sharing = sum(1 for mask in edited.relations.terms_of if mask & edited.relations.terms_of[at]) - 1
     assert 0 < again.found <= sharing // 4, (again.found, sharing)
+    assert _files(edited, again) == _files(edited, clean)
+
+
+@settings(max_examples=40, deadline=None)
+@given(builds=st.lists(st.lists(st.tuples(st.sampled_from(["date", "terms"]), st.integers(0, 10_000),
+                                          st.integers(-400, 400)), min_size=1, max_size=3), min_size=1, max_size=3))
+def test_related_posts_found_again_only_near_moved_posts_are_those_a_clean_build_finds(builds: list) -> None:
+    """What a build after edits that moved posts does (stages.relate): no keys, only the posts near the moves."""
+    documents, names = many_posts(60, seed=5)
+    with narrow():
+        site = _site(documents, names)
+        cached = related.relate(site, LIMIT, {}, "code", 1).entries
+        for edits in builds:
+            before = model_snapshot.values(site)
+            for kind, at, amount in edits:
+                documents = _edited(documents, kind, at % len(documents), amount)
+            moved = frozenset(f"{documents[at % len(documents)].type}/{documents[at % len(documents)].slug}.md"
+                              for _, at, _ in edits)
+            site = _site(documents, names)
+            near = moves.near_moves(before, site, moved, model.RELATED_WINDOW)
+            found = related.relate_near(site, LIMIT, cached, near)
+            assert _files(site, found) == _files(site, related.relate(site, LIMIT, {}, "code", 1))
+            cached = found.entries
+
+
+def test_one_moved_date_finds_again_only_the_posts_near_its_old_and_new_places() -> None:
+    documents, names = many_posts(600, seed=4)
+    with narrow():
+        before = _site(documents, names)
+        cached = related.relate(before, LIMIT, {}, "code", 1).entries
+        edited = _site(_edited(documents, "date", 300, 400), names)
+        moved = frozenset({f"{documents[300].type}/{documents[300].slug}.md"})
+        near = moves.near_moves(model_snapshot.values(before), edited, moved, model.RELATED_WINDOW)
+        again = related.relate_near(edited, LIMIT, cached, near)
+        clean = related.relate(edited, LIMIT, {}, "code", 1)
+    at = next(i for i, p in enumerate(edited.posts) if p.slug == documents[300].slug)
+    lists = bin(edited.relations.terms_of[at]).count("1")
+    assert again.found <= 2 * lists * (2 * 3 + 1), again.found
     assert _files(edited, again) == _files(edited, clean)

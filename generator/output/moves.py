@@ -9,6 +9,7 @@ site's paths change then, and every page is planned.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -38,6 +39,30 @@ def with_moves(edits: Edits, old: dict[str, Any], new: dict[str, Any], site: Sit
     renumbered = {file for n, file in enumerate(new["posts"]) if numbers.get(file) != n}
     return dataclasses.replace(edits, lists=frozenset(lists), feeds=frozenset(feeds), pages=frozenset(pages),
                                renumbered=frozenset(renumbered))
+
+
+def near_moves(old: dict[str, Any], site: Site, moved: frozenset[str], window: int) -> frozenset[str]:
+    """The moved posts, and the posts within `window` places of one in a term's list, before the moves (`old`,
+    the last grouping) or after (`site`). Only their related posts can have changed: model.related_positions
+    reads a post's terms' lists within that window of it, and the posts there; the rest of every list, taken
+    without the moved posts, is the same sequence as before."""
+    found = set(moved)
+    _mark_near(found, old["posts"], old["relations"][2], moved, window)
+    _mark_near(found, [post.file for post in site.posts], site.relations.posts_of, moved, window)
+    return frozenset(found)
+
+
+def _mark_near(found: set[str], files: list[str], lists: Any, moved: frozenset[str], window: int) -> None:
+    """Add to `found` the files within `window` places of a moved post in one of `lists` (positions in
+    `files`, each list in ascending order, as model._relations makes them)."""
+    at = {position for position, file in enumerate(files) if file in moved}
+    for members in lists:
+        if at.isdisjoint(members):
+            continue
+        for position in at:
+            place = bisect.bisect_left(members, position)
+            if place < len(members) and members[place] == position:
+                found.update(files[p] for p in members[max(0, place - window):place + window + 1])
 
 
 def _list_changes(old: dict[ListName, list[str]], new: dict[ListName, list[str]], old_months: dict[int, list],

@@ -1,6 +1,7 @@
 """Related posts of every post: reused from the build cache while the stretches of its terms' lists around it
 are unchanged (model.related_positions depends on nothing else; keys.related_keys), found again otherwise, on
-every core when many are needed."""
+every core when many are needed. After edits that moved a few posts, the posts near them are known without
+any key (relate_near)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,29 @@ def relate(site: Site, limit: int, cached: dict[str, tuple[str, tuple[str, ...]]
     done = tuple(t or () for t in table)
     entries = {p.file: (keys[i], tuple(site.posts[j].file for j in done[i])) for i, p in enumerate(site.posts)}
     return Related(done, entries, len(todo))
+
+
+def relate_near(site: Site, limit: int, cached: dict[str, tuple[str, tuple[str, ...]]],
+                near: frozenset[str]) -> Related:
+    """Related posts found again for the posts `near` (output/moves.py, near_moves) and reused for the rest,
+    whose stretches of their terms' lists are as the last build related them, without working out every
+    post's key: that hashes every term list, two fifths of a second at 10,000 posts after a date moved a day.
+    The posts found again are cached under no key, so a build that relates every post finds them again too;
+    a reused post keeps its key, which still names the lists its related posts were found in."""
+    positions = {p.file: i for i, p in enumerate(site.posts)}
+    table: list[tuple[int, ...]] = []
+    entries: dict[str, tuple[str, tuple[str, ...]]] = {}
+    found = 0
+    for i, post in enumerate(site.posts):
+        hit = cached.get(post.file)
+        if post.file in near or hit is None or not all(f in positions for f in hit[1]):
+            table.append(related_positions(site, i, limit))
+            entries[post.file] = ("", tuple(site.posts[j].file for j in table[-1]))
+            found += 1
+        else:
+            table.append(tuple(positions[f] for f in hit[1]))
+            entries[post.file] = hit
+    return Related(tuple(table), entries, found)
 
 
 def reuse(site: Site, cached: dict[str, tuple[str, tuple[str, ...]]]) -> Related:

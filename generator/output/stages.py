@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.config import Config, default_label
 from generator.convert.document import Term, TermRegistry
 from generator.language.words import Words
-from generator.model import Site, build_site
+from generator.model import RELATED_WINDOW, Site, build_site
 from generator.output import (build_cache, in_place, manifest, model_snapshot, moves, related, rendering,
                               sitemap_record, spare_record)
 from generator.output.build_cache import BuildCache, FileEntry, Written
@@ -148,10 +148,14 @@ def _label(site_names: dict[str, str], words: Words, name: str) -> str:
     return site_names.get(name) or default_label(name, words)
 
 
-def relate(config: Config, site: Site, loaded: Inputs, cache: BuildCache, jobs: int) -> related.Related:
-    if loaded.edits is not None and not loaded.edits.moved:  # no post's terms, dates or files changed, nor the code
+def relate(config: Config, grouped: Grouped, loaded: Inputs, cache: BuildCache, jobs: int) -> related.Related:
+    site, edits, limit = grouped.site, loaded.edits, config.build.related_posts
+    if edits is not None and not edits.moved:  # no post's terms, dates or files changed, nor the code
         return related.reuse(site, cache.related)
-    return related.relate(site, config.build.related_posts, cache.related, loaded.code, jobs)
+    if edits is not None and loaded.previous is not None:
+        near = moves.near_moves(loaded.previous, site, edits.moved, RELATED_WINDOW)
+        return related.relate_near(site, limit, cache.related, near)
+    return related.relate(site, limit, cache.related, loaded.code, jobs)
 
 
 def plan(config: Config, scan: Scan, cache: BuildCache, grouped: Grouped, loaded: Inputs,
