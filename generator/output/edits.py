@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.output.build_cache import BuildCache, FileEntry
 from generator.output.inputs import Scan
-from generator.output.loading import HISTORY, PLACE, SHOWN, SLUG, TYPE, UPDATED, Loaded
+from generator.output.loading import HISTORY, PLACE, SHOWN, SLUG, SOURCE, TYPE, UPDATED, Loaded
 from generator.problems import Problem
 
 
@@ -36,6 +36,9 @@ class Edits:
     feeds: frozenset[str] = frozenset()  # paths of feeds whose entries changed
     pages: frozenset[str] = frozenset()  # posts whose neighbours, family, translations or related posts changed
     renumbered: frozenset[str] = frozenset()  # posts whose number in the search index changed
+    # Whether a moved post's WordPress id, address or guid changed, or whether it is under a parent: what
+    # links in bodies are matched against (render/local_links.py, identity).
+    readdressed: bool = False
 
     def listed(self) -> frozenset[str]:
         """The edited posts whose lists' pages must be planned: for what they show, or for their time."""
@@ -60,6 +63,7 @@ def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, Fi
     if len(files) + len(posts.entries) != len(cache.files):  # a static file, or a mirrored image, was removed
         return None
     changed, shown, dated, histories, moved = [], [], [], [], []
+    readdressed = False
     prefix = len(str(scan.inputs.content)) + 1
     for path, entry in posts.entries.items():
         old = cache.files.get(path)
@@ -72,6 +76,7 @@ def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, Fi
                     return None
                 moved.append(name)
                 shown.append(name)
+                readdressed = readdressed or _address(old.meta) != _address(entry.meta)
             if any(old.meta[i] != entry.meta[i] for i in SHOWN):  # type: ignore[index]
                 shown.append(name)
             if old.meta[UPDATED] != entry.meta[UPDATED]:  # type: ignore[index]
@@ -82,7 +87,14 @@ def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, Fi
                     shown.append(name)
         if old.digest != entry.digest:
             changed.append(path[prefix:])
-    return Edits(frozenset(changed), frozenset(shown), frozenset(dated), frozenset(histories), frozenset(moved))
+    return Edits(frozenset(changed), frozenset(shown), frozenset(dated), frozenset(histories), frozenset(moved),
+                 readdressed=readdressed)
+
+
+def _address(meta: list) -> tuple:
+    """What of a post's source local_links.identity reads: its id, URL and guid, and whether it has a parent."""
+    wordpress_id, url, guid, parent, _ = meta[SOURCE]
+    return wordpress_id, url, guid, bool(parent)
 
 
 def _removed(meta: list) -> bool:

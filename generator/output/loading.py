@@ -34,6 +34,7 @@ PLACE = 14  # the position of the place key (place_key) in those lists
 # of its last update; its history (the mirror block as read).
 SHOWN, UPDATED, HISTORY = (0, 5, 6), 4, 12
 SLUG, TYPE = 1, 2  # the positions of what a post's page's path is made of
+SOURCE = 8  # the position of its source: [id, url, guid, parent, order]
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ def place_key(meta: list[Any]) -> str:
     place key stays has the same place in the site (output/edits.py). The title counts for a page under
     another, as its parent lists its children by title; whether a post has a mirror block at all counts, as
     the site has an Updates page while any post has one."""
-    parent = meta[8][3]
+    parent = meta[SOURCE][3]
     return digest.of_values(meta[1:UPDATED], meta[7:HISTORY], meta[HISTORY] is None, meta[HISTORY + 1:PLACE],
                             meta[0] if parent else None)
 

@@ -163,7 +163,7 @@ def plan(config: Config, scan: Scan, cache: BuildCache, grouped: Grouped, loaded
     site = grouped.site
     digests = {name: loaded.files[str(path)].digest for name, path in scan.inputs.templates.items()
                if str(path) in loaded.files}
-    posts_pages, local_key = _local_pages(site, cache, loaded)
+    posts_pages, local_key = _local_pages(grouped, cache, loaded)
     local = (local_key, posts_pages)
     media = mirrored_media(config)
     lookups = {**posts_pages, **media}
@@ -230,15 +230,26 @@ def _uses(templates: Templates, name: str) -> frozenset[str] | None:
         return None
 
 
-def _local_pages(site: Site, cache: BuildCache, loaded: Inputs) -> tuple[dict[str, str], str]:
+def _local_pages(grouped: Grouped, cache: BuildCache, loaded: Inputs) -> tuple[dict[str, str], str]:
     """render.local_pages(site), reused while what it reads is unchanged (local_links.inputs) and the code.
-    After edits (output/edits.py), none did: the key is not even made (a few hundredths of a second)."""
-    if loaded.edits is not None and not loaded.edits.moved and cache.local[0]:
+    After edits (output/edits.py) that moved no post's address and made or emptied no term's list, none did:
+    the key is not even made (a few hundredths of a second)."""
+    site, edits = grouped.site, loaded.edits
+    if edits is not None and cache.local[0] and (not edits.moved or not edits.readdressed and
+                                                 _same_terms(loaded.previous, grouped.values)):
         return cache.local[1], cache.local[0]
     key = of_values(loaded.code, local_inputs(site))
     if cache.local[0] == key:
         return cache.local[1], key
     return local_pages(site), key
+
+
+def _same_terms(old: dict | None, new: dict | None) -> bool:
+    """Whether two groupings (model_snapshot.values) have the same terms' lists, by taxonomy and slug."""
+    def terms(values: dict) -> list:
+        return [(name, [slug for slug, _ in listings]) for name, _, listings in values["taxonomies"]]
+
+    return old is not None and new is not None and terms(old) == terms(new)
 
 
 def mirrored_media(config: Config) -> dict[str, str]:
