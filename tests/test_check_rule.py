@@ -157,6 +157,16 @@ def test_a_source_url_that_is_not_a_url_is_shown_as_text(tmp_path: Path) -> None
     assert offline_problems(tmp_path / "site") == []
 
 
+@pytest.mark.parametrize("space", ["\xa0", " \u2003 ", "\u3000"])
+def test_a_link_or_image_that_is_a_unicode_space_is_no_missing_file(tmp_path: Path, space: str) -> None:
+    """Browsers trim only ASCII spaces and controls from a URL: a no-break space is a path, not nothing."""
+    body = f'<a href="{space}">raw</a> <img src="{space}" alt="r">\n'
+    documents = [post("p-1", WHEN, body=body, source=Source(1, f"{SITE}2016/03/p-1/", "")),
+                 post("p-2", WHEN, body=body, source=Source(2, "", ""))]
+    build(tmp_path, write_content(tmp_path / "content", documents))
+    assert check_site(tmp_path / "site") == []
+
+
 LINKS = ["/", "/x/", "/wp-content/a.jpg", "../a/", "../../../../x", "a.html", "?p=1", "?page_id=2", "/?p=3",
          "#h", "#h2", "#%e4", "#", "#top", "#fn1", "//h.example/x", "https://news.example/2016/03/p-1/",
          "https://news.example/2016/03/p-1/#h", "https://news.example/?p=1", "mailto:a@b.example", "tel:1",

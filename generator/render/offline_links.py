@@ -54,6 +54,9 @@ IN_PAGE_STARTS = frozenset("/?#")
 # of ASCII letters, digits, dots and hyphens (no user, no port), a path and a fragment of characters that
 # stripping, lower-casing the scheme and percent-decoding leave alone, and no query. Most links are such.
 PLAIN_WEB = re.compile(r"https?://([A-Za-z0-9.-]+)(/[A-Za-z0-9._~/-]*)?(?:#([A-Za-z0-9._~-]*))?")
+# What a browser trims from the ends of a URL: C0 controls and the space, not str.strip()'s no-break or
+# em spaces, which a browser keeps as a path (a link to a file named U+00A0).
+URL_SPACE = "".join(map(chr, range(0x21)))
 
 
 def usable_base(source_url: str | None) -> str | None:
@@ -119,7 +122,7 @@ class Resolver:
 
     def any_target(self, url: str, loads: bool) -> str | None:
         """target() for any URL, by taking it apart."""
-        bare = url.strip()
+        bare = url.strip(URL_SPACE)
         if bare.startswith("#"):  # a place in this page (settled later), or, for an image, nothing to show
             return None if loads else url
         if not bare:
