@@ -98,7 +98,7 @@ def read_export(path: Path, problems: list[Problem], words: Words | None = None)
     try:
         for tag, element in _elements(path):
             if tag == "item":
-                yield from _item(path, position, element, names, problems)
+                yield from element_items(path, position, element, names, problems)
                 position, cut.last = position + 1, element.fields.get("wp:post_id", "") or f"#{position}"
             else:
                 yield from _header(path, tag, element, names)
@@ -121,9 +121,11 @@ def _header(path: Path, tag: str, element: Element, names: Names) -> Iterator[Ra
         yield RawItem(str(path), None, found, wp_json.TERM)
 
 
-def _item(path: Path, position: int, element: Element, names: Names, problems: list[Problem]) -> Iterator[RawItem]:
+def element_items(path: Path, position: int, element: Element, names: Names,
+                  problems: list[Problem]) -> Iterator[RawItem]:
     """A post, or a media item for an attachment, or a skipped item of a type REST does not serve
-    as a post (a revision, a menu item); what cannot be made a post becomes a problem."""
+    as a post (a revision, a menu item); what cannot be made a post becomes a problem. `names`: what the first
+    pass noted of every element (note_element, settle)."""
     post_type = element.fields.get("wp:post_type", "")
     skipped = (SKIPPED_TYPES.get(post_type) or (wp_json.DESIGN if post_type in wp_json.DESIGN_TYPES else "")
                or (wp_json.RECORD if post_type in wp_json.RECORD_TYPES else ""))
@@ -176,10 +178,8 @@ def _scan(path: Path, names: Names, skipped: list[str], cut: Cut) -> str:
                 version = element.fields.get("text", "")
             elif tag == "wp:version":
                 misnamed = element.fields.get("text", "")
-            elif tag == "item" and element.fields.get("wp:post_type") == "attachment":
-                _note_attachment(element, names)
             elif tag == "item":
-                _note_post(element, names)
+                note_element(element, names)
     except (_NotAnExport, encoding.UnknownEncoding) as e:
         return str(e)
     except DefusedXmlException as e:
@@ -190,7 +190,7 @@ def _scan(path: Path, names: Names, skipped: list[str], cut: Cut) -> str:
             return _malformed(path, e)
     except OSError as e:
         return f"cannot read: {e.strerror}"
-    names.attached = {owner: found for owner, found in names.attached.items() if owner in names.galleries}
+    settle(names)
     if not version and VERSION.match(misnamed):  # a converter's header; WordPress's importer would refuse it
         version = misnamed
         skipped.append(f"the header names its version in <wp:version>, not <wp:wxr_version> as WordPress writes "
@@ -203,6 +203,20 @@ def _scan(path: Path, names: Names, skipped: list[str], cut: Cut) -> str:
     if not VERSION.match(version):
         return f"<wp:wxr_version> is {version[:20]!r}, not a WXR version such as 1.2"
     return ""
+
+
+def note_element(element: Element, names: Names) -> None:
+    """What the first pass notes of an item: an attachment's post, a post's galleries, synced patterns and
+    venues, and the site's offset from UTC."""
+    if element.fields.get("wp:post_type") == "attachment":
+        _note_attachment(element, names)
+    else:
+        _note_post(element, names)
+
+
+def settle(names: Names) -> None:
+    """Once every item is noted: only the attachments a gallery without ids shows are kept."""
+    names.attached = {owner: found for owner, found in names.attached.items() if owner in names.galleries}
 
 
 def _note_attachment(element: Element, names: Names) -> None:
