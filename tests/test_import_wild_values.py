@@ -102,3 +102,11 @@ def test_a_negative_menu_order_of_an_export_is_kept_as_wordpress_keeps_it(tmp_pa
         "<wp:menu_order>0</wp:menu_order>", "<wp:menu_order>-2</wp:menu_order>")
     result, documents = _import(tmp_path, "export.xml", export(body))
     assert (documents["post-19.md"].source.order, result.problems) == (-2, [])
+
+
+def test_controls_nested_as_deep_as_json_goes_leave_the_post_imported(tmp_path: Path) -> None:
+    deep: object = "\x01"
+    for _ in range(900):
+        deep = [deep]
+    result, documents = _import(tmp_path, "posts.json", json.dumps([rest_item(meta={"deep": deep})]))
+    assert list(documents) == ["hello.md"] and result.problems == []

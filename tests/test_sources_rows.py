@@ -99,3 +99,9 @@ def test_a_phpmyadmin_export_without_wp_posts_says_which_tables_it_holds(tmp_pat
     assert done.returncode == 1
     assert (f"{saved}: a phpMyAdmin export without the wp_posts table (tables: wp_options, wp_users): nothing to "
             "import; export wp_posts too") in done.stderr
+
+
+def test_json_that_only_looks_like_rows_is_read_as_before(tmp_path: Path) -> None:
+    """A list of objects whose `type` is no name (found by test_fuzz_import: it raised) is no phpMyAdmin export."""
+    result, documents = _import(tmp_path, json.dumps([{"type": ["table"], "data": []}]))
+    assert documents == {} and [p.message[:30] for p in result.problems] == ["not a WordPress post, term, us"]

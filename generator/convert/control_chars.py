@@ -16,6 +16,9 @@ from typing import Any
 SPACED = "\x0b\x0c"
 KEPT = "\t\n\r"
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Text nested deeper than this in an item is no text a page shows (a plugin's settings); left as it is, so that
+# JSON nested as deep as Python reads it does not exhaust the stack here.
+DEEPEST = 40
 
 
 def _windows_1252(code: int) -> str | None:
@@ -42,20 +45,22 @@ def readable_item(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     changed = []
     result = {}
     for key, value in data.items():
-        result[key] = _readable_value(value)
+        result[key] = _readable_value(value, 1)
         if result[key] is not value:
             changed.append(key)
     return (result, changed) if changed else (data, [])
 
 
-def _readable_value(value: Any) -> Any:
+def _readable_value(value: Any, depth: int) -> Any:
     """The value with its strings readable: the same object when nothing in it changed."""
     if isinstance(value, str):
         return readable(value)
+    if depth >= DEEPEST:
+        return value
     if isinstance(value, dict):
-        items = {key: _readable_value(inner) for key, inner in value.items()}
+        items = {key: _readable_value(inner, depth + 1) for key, inner in value.items()}
         return items if any(items[key] is not inner for key, inner in value.items()) else value
     if isinstance(value, list):
-        found = [_readable_value(inner) for inner in value]
+        found = [_readable_value(inner, depth + 1) for inner in value]
         return found if any(new is not old for new, old in zip(found, value)) else value
     return value

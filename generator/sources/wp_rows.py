@@ -68,8 +68,9 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
 
 
 def _is_phpmyadmin(data: Any) -> bool:
-    return (isinstance(data, list) and bool(data) and all(isinstance(d, dict) and d.get("type") in PHPMYADMIN_TYPES
-                                                          for d in data)
+    return (isinstance(data, list) and bool(data)
+            and all(isinstance(d, dict) and isinstance(d.get("type"), str) and d["type"] in PHPMYADMIN_TYPES
+                    for d in data)
             and any(d["type"] == "table" for d in data))
 
 
