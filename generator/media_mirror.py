@@ -34,6 +34,7 @@ from generator.sources.media_fetch import MAX_BYTES, Fetcher, FetchResult
 from generator.store import image_types, media
 from generator.store.documents import document_files, loads
 from generator.store.files import unchanged, write_atomic
+from generator.store.text_encoding import not_utf8_file
 
 MAX_WIDTH = 1600
 IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
@@ -136,7 +137,8 @@ def wanted_images(files: Iterable[Path], settings: MediaSettings, problems: list
             problems.append(Problem(str(path), "", e.field, f"{e.message}; its images are not mirrored"))
             continue
         except (OSError, UnicodeDecodeError) as e:
-            problems.append(Problem(str(path), message=f"cannot read: {e}; its images are not mirrored"))
+            reason = not_utf8_file(path, e) if isinstance(e, UnicodeDecodeError) else e.strerror
+            problems.append(Problem(str(path), message=f"cannot read: {reason}; its images are not mirrored"))
             continue
         for url, where in post_images(document, renderer, settings.max_width):
             wanted.setdefault(url, []).append(Use(str(path), where))

@@ -15,6 +15,7 @@ from generator.sources.wp_json import RawItem
 from generator.store import history, import_cache
 from generator.store.documents import SUFFIX, dumps, loads, read_index, remove_document
 from generator.store.files import AtomicBatch, Staged, discard, stage, write_atomic
+from generator.store.text_encoding import not_utf8_file
 from generator.store.provenance import Change, Delta, carry, run_date
 
 
@@ -79,7 +80,7 @@ def same_post(path: Path, document: Document) -> Document | None:
                                      "then import again") from None
         return None
     except (OSError, UnicodeDecodeError) as e:
-        reason = e.strerror if isinstance(e, OSError) else f"not UTF-8 text (byte {e.start})"
+        reason = e.strerror if isinstance(e, OSError) else not_utf8_file(path, e)
         raise ItemError("file", f"{path}: cannot read: {reason}; the file was left as it is: make it readable, "
                                 "or delete it, then import again") from None
     return old if (old.type, old.source.id) == (document.type, document.source.id) else None

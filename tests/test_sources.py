@@ -262,13 +262,14 @@ def test_posts_of_other_apis_are_named_with_what_to_save_instead(tmp_path: Path)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "v1-list.json").write_text(json.dumps({"found": 1, "posts": [v1_post]}))
     (tmp_path / "in" / "v1-post.json").write_text(json.dumps(v1_post))
+    # A post as WordPress stores it (WP_Post, a row of wp_posts) is read as an export's item (test_sources_rows.py).
     (tmp_path / "in" / "wp-post.json").write_text(json.dumps(
-        [{"ID": 5, "post_title": "Hello", "post_content": "Hi", "post_type": "post", "post_status": "publish"}]))
+        [{"ID": 5, "post_title": "Hello", "post_content": "Hi", "post_type": "post", "post_status": "publish",
+          "post_date": "2020-01-01 10:00:00", "post_name": "hello"}]))
     result = run_import([tmp_path / "in"], tmp_path / "content")
-    assert result.posts == []
+    assert [Path(post.path).name for post in result.posts] == ["hello.md"]
     assert [(Path(p.file).name, p.message[:40]) for p in result.problems] == [
-        ("v1-list.json", "a WordPress.com REST API v1.1 response, "), ("v1-post.json", "a WordPress.com REST API v1.1 response, "),
-        ("wp-post.json", "a post as WordPress stores it (ID, post_")]
+        ("v1-list.json", "a WordPress.com REST API v1.1 response, "), ("v1-post.json", "a WordPress.com REST API v1.1 response, ")]
 
 
 def test_a_subfolder_that_cannot_be_listed_is_named_and_the_rest_read(

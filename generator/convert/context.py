@@ -42,6 +42,7 @@ UNTITLED = "empty title made from the slug"
 MADE_TITLE = "empty title made from the first words or the date"
 DEAD_FRAGMENT = "link to an anchor the post does not have made text"
 STRUCTURED_FIELD = "custom field holding structured data not shown"
+CONTROL_CHARACTERS = "control characters dropped or read as Windows-1252"
 
 
 @dataclass(frozen=True)

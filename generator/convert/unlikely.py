@@ -18,6 +18,11 @@ WEB_SCHEMES = ("http", "https")
 # A scheme as browsers find one, past the spaces and control characters they skip (urlsplit refuses
 # `https://[host/` outright; such an address is broken, but no script).
 SCHEME = re.compile(r"[\x00-\x20]*([A-Za-z][A-Za-z0-9+.-]*):")
+# What a post's id fields stand for, and what it is imported without when one of them is no id.
+REFERENCES = {"author": "without an author", "parent": "as a top-level page",
+              "featured_media": "without a featured image"}
+NEGATIVE = re.compile(r"-[0-9]{1,19}")
+WHOLE = re.compile(r"-?[0-9]{1,19}")
 
 
 def id_problem(value: int) -> str | None:
@@ -59,3 +64,34 @@ def term_list_problems(data: dict[str, Any], keys: list[str]) -> list[tuple[str,
         if others:
             found.append((key, f"expected term ids, got {', '.join(repr(o)[:40] for o in others[:3])}; passed over"))
     return found
+
+
+def reference_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """(field, message) for each field naming another item or ordering the post that no WordPress writes so: a
+    negative id, a `menu_order` that is no number, an `_embedded` that is no object. A script that filled them
+    in wrong leaves the post whole, so it is imported, without what the field would have given."""
+    found = []
+    for key, without in REFERENCES.items():
+        value = data.get(key)
+        number = int(value) if isinstance(value, str) and NEGATIVE.fullmatch(value.strip()) else value
+        if isinstance(number, int) and not isinstance(number, bool) and number < 0:
+            found.append((key, f"{number} is no WordPress id (1 or more, 0 for none); imported {without}"))
+    order = data.get("menu_order")
+    if order is not None and not _whole_number(order):
+        found.append(("menu_order", f"expected a whole number, got {_shown(order)}; imported with order 0"))
+    embedded = data.get("_embedded")
+    if embedded is not None and not isinstance(embedded, dict):
+        found.append(("_embedded", f"expected an object of authors, terms and media, got {_shown(embedded)}; "
+                                   "nothing read from it"))
+    return found
+
+
+def _whole_number(value: Any) -> bool:
+    """An int, or text of one as an export writes it (`wp:menu_order`)."""
+    if isinstance(value, str):
+        return WHOLE.fullmatch(value.strip()) is not None
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _shown(value: Any) -> str:
+    return f"{type(value).__name__} {str(value)[:40]!r}"

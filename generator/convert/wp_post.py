@@ -17,13 +17,15 @@ from generator.convert import shortcodes
 from generator.convert.addresses import absolute, as_browsers_read, page_address
 from generator.convert.cleanup import WHITESPACE
 from generator.convert.context import Context, Losses, Media, Settings
+from generator.convert.control_chars import readable, readable_item
 from generator.convert.custom_fields import with_fields
 from generator.convert.document import Document, Image, Source, Term
 from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.multilingual import Languages, post_in_language
 from generator.convert.post_language import post_language, post_translations
 from generator.convert.slugs import safe_slug
-from generator.convert.unlikely import address_problem, date_problem, id_problem, is_term_object, term_list_problems
+from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_object, reference_problems,
+                                        term_list_problems)
 from generator.convert.widgets import SCREEN_READER_CLASSES
 from generator.convert.wp_render import rendered
 from generator.problems import ItemError
@@ -65,14 +67,14 @@ def to_term(data: dict[str, Any]) -> Term:
     ident, parent, name = data.get("id"), data.get("parent"), data.get("name")
     slug, _ = safe_slug(_string(data, "slug"))
     return Term(taxonomy=_name(data, "taxonomy"), slug=slug,
-                name=html.unescape(name) if isinstance(name, str) and name.strip() else None,
+                name=readable(html.unescape(name)) if isinstance(name, str) and name.strip() else None,
                 id=ident if _is_int(ident) else None,
                 parent=parent if _is_int(parent) and parent > 0 else None)
 
 
 def to_user(data: dict[str, Any]) -> tuple[int, str] | None:
     ident, name = data.get("id"), data.get("name")
-    return (ident, html.unescape(name)) if _is_int(ident) and isinstance(name, str) and name else None
+    return (ident, readable(html.unescape(name))) if _is_int(ident) and isinstance(name, str) and name else None
 
 
 def to_media(data: dict[str, Any]) -> tuple[int, Media] | None:
@@ -86,6 +88,7 @@ def to_media(data: dict[str, Any]) -> tuple[int, Media] | None:
 
 def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Settings = Settings()) -> Converted:
     """The post as a Document, every term it names, what conversion lost, and input faults."""
+    data, mended = readable_item(data)
     data, held = post_in_language(data, settings.language)
     data = rendered(data)
     warnings: list[tuple[str, str]] = []
@@ -101,8 +104,11 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     ctx = Context(title=title or _title_of(slug), base_url=address, keep_keyword_links=settings.keep_keyword_links,
                   media=lookups.media, words=settings.site_words())
     _note_languages_and_title(data, held, title, ctx)
+    if mended:
+        ctx.losses.note(loss.CONTROL_CHARACTERS, f"in {', '.join(mended)}")
     terms = post_terms(data, lookups, ctx.losses)
     warnings += term_list_problems(data, sorted({*BUILTIN_REST_KEYS, *lookups.taxonomies}))
+    warnings += reference_problems(data)
     taxonomies: dict[str, list[str]] = {}
     for term in terms:
         taxonomies.setdefault(term.taxonomy, []).append(term.slug)

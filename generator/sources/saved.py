@@ -1,4 +1,5 @@
-"""Saved input, whatever its form: REST JSON responses and WordPress export files, alone or in folders."""
+"""Saved input, whatever its form: REST JSON responses, WordPress export files and rows of the wp_posts table,
+alone or in folders."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from typing import IO, Any
 
 from generator.language.words import Words
 from generator.problems import Problem
-from generator.sources import wxr
+from generator.sources import wp_rows, wxr
 from generator.sources.tree import folder_files
-from generator.sources.wp_json import RawItem, is_saved_json, read_file
+from generator.sources.wp_json import UNREAD, RawItem, is_saved_json, items_in, load
 
 
 def saved_files(source: Path) -> tuple[list[Path], list[Problem]]:
@@ -76,9 +77,21 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
             elif path.suffix.lower() == ".xml":  # given by name: JSON's error would only puzzle
                 problems.append(Problem(str(path), message=_not_export(path)))
             else:
-                found, found_problems = read_file(path)
-                problems.extend(found_problems)
-                yield from found
+                yield from _saved_json(path, problems, words)
+
+
+def _saved_json(path: Path, problems: list[Problem], words: Words | None) -> Iterator[RawItem]:
+    """The items of a saved JSON file: REST responses, or rows of the wp_posts table (sources/wp_rows.py)."""
+    data, found_problems = load(path)
+    problems.extend(found_problems)
+    if data is UNREAD:
+        return
+    if wp_rows.holds_rows(data):
+        yield from wp_rows.read_rows(path, data, problems, words)
+        return
+    found, found_problems = items_in(path, data)
+    problems.extend(found_problems)
+    yield from found
 
 
 def _not_export(path: Path) -> str:

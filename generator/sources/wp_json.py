@@ -216,27 +216,32 @@ def _encoding(head: bytes) -> str:
     return "utf-8-sig" if found == "utf-8" else found
 
 
-def read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
+UNREAD = object()  # what `load` gives for a file that holds no JSON it could read
+
+
+def load(path: Path) -> tuple[Any, list[Problem]]:
+    """The JSON a saved file holds (UNREAD when it holds none), and what was wrong with it: why nothing was read,
+    or what was mended."""
     name = str(path)
     try:
         raw = unzipped(path.read_bytes())
         if not raw.strip():
-            return [], [Problem(name, message="an empty file: nothing was saved in it (a download that failed?)")]
+            return UNREAD, [Problem(name, message="an empty file: nothing was saved in it (a download that failed?)")]
         encoding = _encoding(raw[:4])
         text = raw.decode(encoding)
         data, repaired = _loads(without_jsonp(blank_php_messages(text)))
         data = events_as_posts(_unwrapped(data))
     except OSError as e:
-        return [], [Problem(name, message=f"cannot read: {e.strerror}")]
+        return UNREAD, [Problem(name, message=f"cannot read: {e.strerror}")]
     except CutShort:
-        return [], [Problem(name, message="gzip data cut short: the download stopped before its end")]
+        return UNREAD, [Problem(name, message="gzip data cut short: the download stopped before its end")]
     except UnicodeDecodeError as e:
         label = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
-        return [], [Problem(name, message=f"not {label} text (byte {e.start}): is this a JSON file?")]
+        return UNREAD, [Problem(name, message=f"not {label} text (byte {e.start}): is this a JSON file?")]
     except json.JSONDecodeError as e:
-        return [], [Problem(name, message=f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}")]
+        return UNREAD, [Problem(name, message=f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}")]
     except RecursionError:
-        return [], [Problem(name, message="JSON nested too deeply to read")]
+        return UNREAD, [Problem(name, message="JSON nested too deeply to read")]
     problems = []
     if repaired:
         problems.append(Problem(name, message=f"text holds {repaired} backslash(es) that start no JSON escape "
@@ -245,6 +250,12 @@ def read_file(path: Path) -> tuple[list[RawItem], list[Problem]]:
         data = _without_lone_surrogates(data)
         problems.append(Problem(name, message="text holds broken UTF-16 escapes (a lone \\ud800-\\udfff); "
                                               "each was replaced by U+FFFD"))
+    return data, problems
+
+
+def items_in(path: Path, data: Any) -> tuple[list[RawItem], list[Problem]]:
+    """The objects of a response's JSON, each tagged with its kind; and those that are no objects."""
+    name, problems = str(path), []
     plugin = _plugin_route(path)
     if isinstance(data, dict):
         return [_identified(RawItem(name, None, data, _kind_in(data, plugin)), problems)], problems

@@ -5,7 +5,7 @@ largest post and by what the export says of its attachments and synced patterns,
 size. The first pass checks the whole file (well-formed, a WXR version, no entity declarations) and
 notes the attachments and synced patterns, which galleries, featured images and posts name before or
 after them; only then does the second pass yield items, so that a refused export yields nothing and
-content/ stays as it was.
+content/ stays as it was. An export cut short is the exception: its whole items are read (wxr_cut.py).
 Entity declarations and external references are refused (defusedxml): an export never has them,
 and they are how billion-laughs and file-reading attacks work.
 """
@@ -30,6 +30,7 @@ from generator.problems import ItemError, Problem
 from generator.sources import tribe_events, wp_json
 from generator.sources import wxr_encoding as encoding
 from generator.sources.wxr_cdata import CdataMender
+from generator.sources.wxr_cut import Cut, last_line_if_cut
 from generator.sources import wxr_items as items
 from generator.sources.wp_json import RawItem
 from generator.sources.wp_syntax import gallery_owners
@@ -85,31 +86,46 @@ def is_export(path: Path) -> bool:
 
 def read_export(path: Path, problems: list[Problem], words: Words | None = None) -> Iterator[RawItem]:
     """Every item of the export, streamed; what cannot be read is appended to `problems`. An export
-    that cannot be read as a whole yields nothing. `words`: the site's, for the titles it makes (else English)."""
-    names, skipped = (Names() if words is None else Names(words=words)), []
-    refusal = _scan(path, names, skipped)
+    that cannot be read as a whole yields nothing, but for one cut short: its whole items before the cut are
+    read, and the cut is a problem of the file. `words`: the site's, for the titles it makes (else English)."""
+    names, skipped, cut = (Names() if words is None else Names(words=words)), [], Cut()
+    refusal = _scan(path, names, skipped, cut)
     if refusal:
         problems.append(Problem(str(path), message=refusal))
         return
     problems.extend(Problem(str(path), message=line) for line in skipped)
     position = 0
-    for tag, element in _elements(path):
-        if tag == "item":
-            yield from _item(path, position, element, names, problems)
-            position += 1
-        elif tag == "pubDate":
-            names.export_date = element.fields.get("text", "")
-        elif tag == "language":
-            names.language = element.fields.get("text", "").strip()
-        elif tag == "wp:author" and (found := items.user(element, names)):
-            yield RawItem(str(path), None, found, wp_json.USER)
-        elif tag in HEADER_TAGS[1:] and (found := items.term(element, tag, names)):
-            yield RawItem(str(path), None, found, wp_json.TERM)
+    try:
+        for tag, element in _elements(path):
+            if tag == "item":
+                yield from element_items(path, position, element, names, problems)
+                position, cut.last = position + 1, element.fields.get("wp:post_id", "") or f"#{position}"
+            else:
+                yield from _header(path, tag, element, names)
+    except ParseError:
+        if not cut.line:  # the first pass read the whole file: it changed since
+            raise
+    if cut.line:
+        problems.append(Problem(str(path), message=cut.said(position)))
 
 
-def _item(path: Path, position: int, element: Element, names: Names, problems: list[Problem]) -> Iterator[RawItem]:
+def _header(path: Path, tag: str, element: Element, names: Names) -> Iterator[RawItem]:
+    """What the channel holds beside its items: the export's date and language, its authors and terms."""
+    if tag == "pubDate":
+        names.export_date = element.fields.get("text", "")
+    elif tag == "language":
+        names.language = element.fields.get("text", "").strip()
+    elif tag == "wp:author" and (found := items.user(element, names)):
+        yield RawItem(str(path), None, found, wp_json.USER)
+    elif tag in HEADER_TAGS[1:] and (found := items.term(element, tag, names)):
+        yield RawItem(str(path), None, found, wp_json.TERM)
+
+
+def element_items(path: Path, position: int, element: Element, names: Names,
+                  problems: list[Problem]) -> Iterator[RawItem]:
     """A post, or a media item for an attachment, or a skipped item of a type REST does not serve
-    as a post (a revision, a menu item); what cannot be made a post becomes a problem."""
+    as a post (a revision, a menu item); what cannot be made a post becomes a problem. `names`: what the first
+    pass noted of every element (note_element, settle)."""
     post_type = element.fields.get("wp:post_type", "")
     skipped = (SKIPPED_TYPES.get(post_type) or (wp_json.DESIGN if post_type in wp_json.DESIGN_TYPES else "")
                or (wp_json.RECORD if post_type in wp_json.RECORD_TYPES else ""))
@@ -152,9 +168,9 @@ def _id_in_address(fields: Mapping[str, str]) -> int:
     return int(found.group(1)) if found else 0
 
 
-def _scan(path: Path, names: Names, skipped: list[str]) -> str:
+def _scan(path: Path, names: Names, skipped: list[str], cut: Cut) -> str:
     """Why the export cannot be imported, or '' after noting its attachments and the site's offset, and in
-    `skipped` what of the file was not read."""
+    `skipped` what of the file was not read; in `cut`, where the file ends early, if it does."""
     version = misnamed = ""
     try:
         for tag, element in _elements(path, skipped):
@@ -162,28 +178,45 @@ def _scan(path: Path, names: Names, skipped: list[str]) -> str:
                 version = element.fields.get("text", "")
             elif tag == "wp:version":
                 misnamed = element.fields.get("text", "")
-            elif tag == "item" and element.fields.get("wp:post_type") == "attachment":
-                _note_attachment(element, names)
             elif tag == "item":
-                _note_post(element, names)
+                note_element(element, names)
     except (_NotAnExport, encoding.UnknownEncoding) as e:
         return str(e)
     except DefusedXmlException as e:
         return f"refused: {_defused(e)}; WordPress exports never declare entities"
     except ParseError as e:
-        return _malformed(path, e)
+        cut.line = last_line_if_cut(path, e)
+        if not cut.line:
+            return _malformed(path, e)
     except OSError as e:
         return f"cannot read: {e.strerror}"
-    names.attached = {owner: found for owner, found in names.attached.items() if owner in names.galleries}
+    settle(names)
     if not version and VERSION.match(misnamed):  # a converter's header; WordPress's importer would refuse it
         version = misnamed
         skipped.append(f"the header names its version in <wp:version>, not <wp:wxr_version> as WordPress writes "
                        f"it; read as WXR {version}")
+    if not version and cut.line:
+        return (f"the file ends early, in its line {cut.line}, before its header's <wp:wxr_version>: cut short, as "
+                "an interrupted download or copy leaves it; nothing was read. Export or download it again")
     if not version:
         return "no <wp:wxr_version> in the <channel>: not a WordPress export, or cut short before its items"
     if not VERSION.match(version):
         return f"<wp:wxr_version> is {version[:20]!r}, not a WXR version such as 1.2"
     return ""
+
+
+def note_element(element: Element, names: Names) -> None:
+    """What the first pass notes of an item: an attachment's post, a post's galleries, synced patterns and
+    venues, and the site's offset from UTC."""
+    if element.fields.get("wp:post_type") == "attachment":
+        _note_attachment(element, names)
+    else:
+        _note_post(element, names)
+
+
+def settle(names: Names) -> None:
+    """Once every item is noted: only the attachments a gallery without ids shows are kept."""
+    names.attached = {owner: found for owner, found in names.attached.items() if owner in names.galleries}
 
 
 def _note_attachment(element: Element, names: Names) -> None:

@@ -188,12 +188,12 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
         "date": date, "date_gmt": date_gmt, "modified": modified, "modified_gmt": modified_gmt,
         "title": _title(fields.get("title", ""), raw, date, names.words),
         "content": {"raw": raw}, "excerpt": {"raw": fields.get("excerpt:encoded", "")},
-        "parent": _int(fields.get("wp:post_parent")), "menu_order": _int(fields.get("wp:menu_order")),
+        "parent": _int_or_text(fields.get("wp:post_parent")), "menu_order": _int_or_text(fields.get("wp:menu_order")),
         "sticky": fields.get("wp:is_sticky") == "1",
     }
     embedded = _embedded(element, names)
     data["author"] = embedded["author"][0]["id"] if embedded.get("author") else 0
-    data["featured_media"] = _int(element.meta.get("_thumbnail_id"))  # the attachment is a media item
+    data["featured_media"] = _int_or_text(element.meta.get("_thumbnail_id"))  # the attachment is a media item
     data["_embedded"] = embedded
     fields_shown = post_fields.reader_fields(data["type"], element.meta)
     if fields_shown:  # as REST's `meta` gives a post's registered fields
@@ -346,6 +346,13 @@ def _required_int(fields: Mapping[str, str], name: str) -> int:
 def _int(value: str | None) -> int:
     value = (value or "").strip()
     return int(value) if value.isascii() and value.isdigit() else 0
+
+
+def _int_or_text(value: str | None) -> int | str:
+    """A number as REST gives it, else the text as it is (`-1`, `abc`), for the convert stage to name the
+    field (convert/unlikely.py); 0 when the export gives nothing."""
+    value = (value or "").strip()
+    return _int(value) if not value or value.isascii() and value.isdigit() else value
 
 
 def post_id(fields: Mapping[str, str]) -> int:

@@ -1,0 +1,66 @@
+"""Control characters in a post's text, which WordPress's own pages never show: made readable at import.
+
+Text pasted from a word processor carries C0 controls (a vertical tab for Word's line break, `\\x01`), which
+browsers do not show and XML 1.0 cannot hold even escaped: a vertical tab or form feed becomes a space, as the
+export reader makes it (sources/wxr.py), and the others go; tabs and line breaks stay. C1 controls
+(U+0080-U+009F) are Windows-1252 text read as Latin-1 on its way (a database of latin1 columns, an old plugin):
+`\\x93` is Windows-1252's byte for `“`. Each becomes its Windows-1252 character, as HTML reads `&#147;`; the five
+bytes Windows-1252 leaves undefined go. DEL and U+FFFE/U+FFFF, which are no characters of text, go too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+SPACED = "\x0b\x0c"
+KEPT = "\t\n\r"
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Text nested deeper than this in an item is no text a page shows (a plugin's settings); left as it is, so that
+# JSON nested as deep as Python reads it does not exhaust the stack here.
+DEEPEST = 40
+
+
+def _windows_1252(code: int) -> str | None:
+    try:
+        return bytes([code]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d
+        return None
+
+
+READABLE: dict[int, str | None] = {
+    **{code: None for code in (*range(0x20), 0x7F, 0xFFFE, 0xFFFF) if chr(code) not in KEPT},
+    **{ord(c): " " for c in SPACED},
+    **{code: _windows_1252(code) for code in range(0x80, 0xA0)},
+}
+
+
+def readable(text: str) -> str:
+    """The text without control characters (see the module's docstring)."""
+    return text.translate(READABLE) if CONTROL.search(text) else text
+
+
+def readable_item(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """A JSON item with every string readable, and the fields (top-level keys) whose text changed."""
+    changed = []
+    result = {}
+    for key, value in data.items():
+        result[key] = _readable_value(value, 1)
+        if result[key] is not value:
+            changed.append(key)
+    return (result, changed) if changed else (data, [])
+
+
+def _readable_value(value: Any, depth: int) -> Any:
+    """The value with its strings readable: the same object when nothing in it changed."""
+    if isinstance(value, str):
+        return readable(value)
+    if depth >= DEEPEST:
+        return value
+    if isinstance(value, dict):
+        items = {key: _readable_value(inner, depth + 1) for key, inner in value.items()}
+        return items if any(items[key] is not inner for key, inner in value.items()) else value
+    if isinstance(value, list):
+        found = [_readable_value(inner, depth + 1) for inner in value]
+        return found if any(new is not old for new, old in zip(found, value)) else value
+    return value

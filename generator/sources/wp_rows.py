@@ -1,0 +1,120 @@
+"""Rows of WordPress's `wp_posts` table saved as JSON: read as the items of an export, which hold the same columns.
+
+Backups and mirrors are often saved so: phpMyAdmin's JSON export (`[{"type": "header", …}, {"type": "table",
+"name": "wp_posts", "data": [rows]}]`, every value a string), and WP-CLI's `wp post list --format=json` or
+`wp db query … --json` (a list of rows), and `wp post get --format=json` (one row). `post_content` is as the editor saved it, not rendered, as in an export:
+each row becomes an export's element and is read by the export's reader (sources/wxr.py), so that it is converted
+as an export's item is (wpautop, shortcodes, blocks), and revisions, menu items and attachments are told apart as
+there. A `wp_users` table beside it names the authors. Terms and custom fields live in other tables, not read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from generator.language.words import Words
+from generator.problems import Problem
+from generator.sources import wp_json, wxr
+from generator.sources.wp_json import RawItem
+from generator.sources.wxr_items import Element, Names, slug_of
+
+POSTS_TABLE = re.compile(r"\w*posts")  # `wp_posts` under any table prefix (`wp3x_posts`)
+USERS_TABLE = re.compile(r"\w*users")
+PHPMYADMIN_TYPES = frozenset({"header", "database", "table"})
+# The columns of wp_posts, and the export's fields that hold the same.
+FIELDS = {"ID": "wp:post_id", "post_title": "title", "post_content": "content:encoded",
+          "post_excerpt": "excerpt:encoded", "post_date": "wp:post_date", "post_date_gmt": "wp:post_date_gmt",
+          "post_modified": "wp:post_modified", "post_modified_gmt": "wp:post_modified_gmt",
+          "post_name": "wp:post_name", "post_status": "wp:status", "post_type": "wp:post_type",
+          "post_parent": "wp:post_parent", "menu_order": "wp:menu_order", "post_password": "wp:post_password",
+          "post_mime_type": "wp:post_mime_type", "guid": "guid"}
+COLUMNS = {name: column for column, name in FIELDS.items()}
+NAMING = ("post_content", "post_title", "post_name")  # a row of wp_posts has one at least, whatever was asked
+
+
+def holds_rows(data: Any) -> bool:
+    """Whether saved JSON is a phpMyAdmin export, or a list of wp_posts rows."""
+    return _is_phpmyadmin(data) or _is_rows(data)
+
+
+def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | None = None) -> Iterator[RawItem]:
+    """The users and posts the rows hold, as an export's reader gives them; what cannot be read is appended to
+    `problems`, naming the row's column. `words`: the site's, for the titles made for untitled posts."""
+    tables = _tables(data) if _is_phpmyadmin(data) else {"wp_posts": data if isinstance(data, list) else [data]}
+    posts = next((rows for name, rows in tables.items() if POSTS_TABLE.fullmatch(name)), None)
+    if posts is None:
+        shown = ", ".join(sorted(tables)[:8]) or "none"
+        problems.append(Problem(str(path), message=f"a phpMyAdmin export without the wp_posts table (tables: {shown}):"
+                                                   " nothing to import; export wp_posts too"))
+        return
+    for rows in (rows for name, rows in tables.items() if USERS_TABLE.fullmatch(name)):
+        yield from _users(path, rows)
+    elements = [(row, _element(row)) for row in posts if isinstance(row, dict)]
+    names = Names() if words is None else Names(words=words)
+    for _, element in elements:
+        wxr.note_element(element, names)
+    wxr.settle(names)
+    for position, (row, element) in enumerate(elements):
+        found: list[Problem] = []
+        for item in wxr.element_items(path, position, element, names, found):
+            yield _with_author(item, row)
+        problems.extend(replace(p, field=COLUMNS.get(p.field, p.field)) for p in found)
+    problems.extend(Problem(str(path), f"#{i}", message=f"expected a row (a JSON object), got {type(row).__name__}")
+                    for i, row in enumerate(posts) if not isinstance(row, dict))
+
+
+def _is_phpmyadmin(data: Any) -> bool:
+    return (isinstance(data, list) and bool(data)
+            and all(isinstance(d, dict) and isinstance(d.get("type"), str) and d["type"] in PHPMYADMIN_TYPES
+                    for d in data)
+            and any(d["type"] == "table" for d in data))
+
+
+def _tables(data: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """The export's tables by name, each a list of rows."""
+    return {str(d.get("name")): d["data"] for d in data if d["type"] == "table" and isinstance(d.get("data"), list)}
+
+
+def _is_rows(data: Any) -> bool:
+    """A list of rows of wp_posts, or one (`wp post get --format=json`): `ID` as the table names it, never REST's
+    `id`, and a column that names a post."""
+    rows = [data] if isinstance(data, dict) else data
+    return (isinstance(rows, list) and bool(rows) and all(isinstance(row, dict) for row in rows)
+            and all("ID" in row and "id" not in row and any(c in row for c in NAMING) for row in rows))
+
+
+def _element(row: dict[str, Any]) -> Element:
+    """The row as an export's <item>: its columns under the export's names, as text."""
+    fields = {name: _text(row.get(column)) for column, name in FIELDS.items() if row.get(column) is not None}
+    if fields.get("wp:post_type") == "attachment":  # its guid is its file's address, as WordPress sets it
+        fields["wp:attachment_url"] = fields.get("guid", "")
+    return Element(fields)
+
+
+def _text(value: Any) -> str:
+    """A column's value as the export writes it: phpMyAdmin gives text, WP-CLI numbers as numbers."""
+    return value if isinstance(value, str) else str(value)
+
+
+def _with_author(item: RawItem, row: dict[str, Any]) -> RawItem:
+    """A post with the id of its author, which the export names by login and the row by id."""
+    author = _text(row.get("post_author", "")).strip()
+    if item.kind == wp_json.POST and author.isascii() and author.isdigit():
+        item.data["author"] = int(author)
+    return item
+
+
+def _users(path: Path, rows: list[Any]) -> Iterator[RawItem]:
+    """The users of a wp_users table, which name the posts' authors."""
+    for row in rows:
+        ident = _text(row.get("ID", "")).strip() if isinstance(row, dict) else ""
+        login = _text(row.get("user_login", "")) if isinstance(row, dict) else ""
+        if ident.isascii() and ident.isdigit() and login:
+            name = _text(row.get("display_name") or login)
+            yield RawItem(str(path), None, {"id": int(ident), "name": name,
+                                            "slug": _text(row.get("user_nicename") or slug_of(login)), "link": ""},
+                          wp_json.USER)

@@ -1,0 +1,107 @@
+"""Rows of the wp_posts table saved as JSON (phpMyAdmin's export, WP-CLI's lists): imported as an export's items.
+The fixtures are written here, in the shapes those tools write."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.importer import ImportOptions, run_import
+from generator.store.documents import document_files, loads
+
+
+def _row(ident: int, title: str, content: str, **columns: str) -> dict[str, str]:
+    """A row as phpMyAdmin exports it: every column, every value a string."""
+    row = {"ID": str(ident), "post_author": "1", "post_date": "2024-03-01 12:00:00",
+           "post_date_gmt": "2024-03-01 10:00:00", "post_content": content, "post_title": title, "post_excerpt": "",
+           "post_status": "publish", "comment_status": "open", "ping_status": "open", "post_password": "",
+           "post_name": f"post-{ident}", "to_ping": "", "pinged": "", "post_modified": "2024-03-02 12:00:00",
+           "post_modified_gmt": "2024-03-02 10:00:00", "post_content_filtered": "", "post_parent": "0",
+           "guid": f"https://example.com/?p={ident}", "menu_order": "0", "post_type": "post", "post_mime_type": "",
+           "comment_count": "0"}
+    return {**row, **columns}
+
+
+def _phpmyadmin(*tables: tuple[str, list[dict[str, str]]]) -> str:
+    return json.dumps([{"type": "header", "version": "5.2.1", "comment": "Export to JSON plugin for PHPMyAdmin"},
+                       {"type": "database", "name": "wordpress"},
+                       *({"type": "table", "name": name, "database": "wordpress", "data": rows}
+                         for name, rows in tables)])
+
+
+USERS = ("wp_users", [{"ID": "1", "user_login": "ana", "user_pass": "$P$B0123", "user_nicename": "ana",
+                       "user_email": "ana@example.com", "display_name": "Ana Sousa"}])
+
+
+def _import(tmp_path: Path, text: str, statuses: frozenset[str] = frozenset({"publish"})) -> tuple[object, dict]:
+    saved = tmp_path / "wp_posts.json"
+    saved.write_text(text, encoding="utf-8")
+    result = run_import([saved], tmp_path / "content", ImportOptions(statuses=statuses, workers=1))
+    return result, {p.relative_to(tmp_path / "content").as_posix(): loads(p.read_text(encoding="utf-8"))
+                    for p in document_files(tmp_path / "content")}
+
+
+def test_a_phpmyadmin_export_of_wp_posts_imports_as_an_exports_items(tmp_path: Path) -> None:
+    """It was refused: "a post as WordPress stores it (ID, post_content…)"."""
+    rows = [_row(1, "Hello", 'First line\r\nsecond line.\r\n\r\nSecond paragraph [gallery ids="9"]'),
+            _row(2, "Hello", "An older text", post_type="revision", post_status="inherit", post_name="1-revision-v1",
+                 post_parent="1"),
+            _row(3, "Auto Draft", "", post_status="auto-draft", post_name="", post_date_gmt="0000-00-00 00:00:00"),
+            _row(9, "pic", "", post_type="attachment", post_status="inherit", post_parent="1",
+                 post_excerpt="A caption", guid="https://example.com/wp-content/uploads/pic.jpg",
+                 post_mime_type="image/jpeg"),
+            _row(4, "Secret", "Private words", post_status="private", post_name="secret")]
+    result, documents = _import(tmp_path, _phpmyadmin(("wp_posts", rows), USERS))
+    assert list(documents) == ["post/post-1.md"]
+    post = documents["post/post-1.md"]
+    assert (post.title, post.author, post.source.id, post.date.isoformat()) == (
+        "Hello", "Ana Sousa", 1, "2024-03-01T12:00:00+02:00")
+    # wpautop made its paragraphs and line break, and the gallery shows the attachment row's file.
+    assert post.body.startswith("First line\\\nsecond line.\n\nSecond paragraph\n")
+    assert "![](https://example.com/wp-content/uploads/pic.jpg)\\\nA caption" in post.body
+    assert sorted(line.split(": ", 1)[1] for line in result.skipped) == [
+        "item 2: a revision or autosave, not a post", "item 3: status 'auto-draft'", "item 4: status 'private'"]
+    assert result.problems == []
+
+
+def test_post_status_filters_rows_as_it_filters_an_exports_items(tmp_path: Path) -> None:
+    rows = [_row(1, "Open", "Words"), _row(4, "Secret", "Private words", post_status="private", post_name="secret")]
+    _, documents = _import(tmp_path, _phpmyadmin(("wp_posts", rows)), frozenset({"publish", "private"}))
+    assert list(documents) == ["post/post-1.md", "post/secret.md"]
+
+
+def test_a_wp_cli_list_of_posts_imports_with_its_numbers_as_numbers(tmp_path: Path) -> None:
+    """`wp post list --post_type=page --fields=ID,post_title,post_name,post_date,post_status,post_type,post_content
+    --format=json`: a plain list, ids as numbers, and only the columns asked for."""
+    rows = [{"ID": 11, "post_title": "About", "post_name": "about", "post_date": "2024-05-01 09:00:00",
+             "post_status": "publish", "post_type": "page",
+             "post_content": "<!-- wp:paragraph -->\n<p>Block text</p>\n<!-- /wp:paragraph -->"}]
+    result, documents = _import(tmp_path, json.dumps(rows))
+    assert list(documents) == ["page/about.md"]
+    assert (documents["page/about.md"].body, documents["page/about.md"].source.id) == ("Block text\n", 11)
+    assert result.problems == []
+
+
+def test_a_row_that_cannot_be_a_post_is_named_by_its_column_and_the_others_imported(tmp_path: Path) -> None:
+    rows = [_row(1, "Dated", "Words"), _row(2, "Undated", "Words", post_date="someday", post_name="undated")]
+    result, documents = _import(tmp_path, _phpmyadmin(("wp_posts", rows)))
+    assert list(documents) == ["post/post-1.md"]
+    assert [(p.item, p.field, p.message) for p in result.problems] == [("2", "post_date", "not a date: 'someday'")]
+
+
+def test_a_phpmyadmin_export_without_wp_posts_says_which_tables_it_holds(tmp_path: Path) -> None:
+    saved = tmp_path / "options.json"
+    saved.write_text(_phpmyadmin(("wp_options", [{"option_id": "1", "option_name": "siteurl"}]), USERS))
+    done = subprocess.run([sys.executable, "-m", "generator", "import", str(saved), "--content", "content"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert (f"{saved}: a phpMyAdmin export without the wp_posts table (tables: wp_options, wp_users): nothing to "
+            "import; export wp_posts too") in done.stderr
+
+
+def test_json_that_only_looks_like_rows_is_read_as_before(tmp_path: Path) -> None:
+    """A list of objects whose `type` is no name (found by test_fuzz_import: it raised) is no phpMyAdmin export."""
+    result, documents = _import(tmp_path, json.dumps([{"type": ["table"], "data": []}]))
+    assert documents == {} and [p.message[:30] for p in result.problems] == ["not a WordPress post, term, us"]
