@@ -70,6 +70,9 @@ def test_a_hand_written_post_with_controls_builds_a_site_that_passes_its_check(t
     assert checked.returncode == 0, checked.stdout + checked.stderr
     for feed in (tmp_path / "site").rglob("*.xml"):
         ElementTree.parse(feed)
+    page = (tmp_path / "site" / "post" / "hand" / "index.html").read_text(encoding="utf-8")
+    assert "<p>Body ab cd \u201chi\u201d</p>" in page
+    assert not CONTROL.search(page), sorted(set(CONTROL.findall(page)))
 
 
 def test_ids_below_zero_and_an_order_that_is_no_number_are_named_and_the_post_imported(tmp_path: Path) -> None:

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from generator.builder import run_build
 from generator.importer import ImportOptions, run_import
 from generator.media_mirror import MediaSettings, wanted_images
 from generator.problems import Problem
 from generator.store.text_encoding import not_utf8
 from tests.conftest import rest_item
+from tests.site_content import config
 
 POST = "---\ntitle: Hello\nslug: hello\ntype: post\ndate: '2024-03-31T01:30:00+00:00'\nsource:\n  id: 7\n---\n\nBody\n"
 
@@ -48,3 +50,14 @@ def test_mirroring_the_images_of_a_post_file_saved_as_utf_16_names_its_encoding(
     assert wanted_images([held], MediaSettings(), problems) == {}
     assert [p.message for p in problems] == ["cannot read: saved as UTF-16; save it as UTF-8; its images are not "
                                              "mirrored"]
+
+
+def test_a_build_over_a_post_file_saved_as_utf_16_names_its_encoding_and_builds_the_rest(tmp_path: Path) -> None:
+    content = tmp_path / "content" / "post"
+    content.mkdir(parents=True)
+    (content / "hello.md").write_text(POST, encoding="utf-16")
+    (content / "other.md").write_text(POST.replace("hello", "other"), encoding="utf-8")
+    result = run_build(config(tmp_path, tmp_path / "content"))
+    assert [str(p) for p in result.problems] == [
+        f"{tmp_path / 'content' / 'post' / 'hello.md'}: cannot read: saved as UTF-16; save it as UTF-8"]
+    assert (tmp_path / "site" / "post" / "other" / "index.html").exists()

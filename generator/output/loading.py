@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from typing import Any
 from frontmatter.default_handlers import YAMLHandler
 
 from generator import workers
+from generator.convert.control_chars import readable as without_controls
 from generator.convert.document import Document, Image, Mirror, Source
 from generator.frozen import restore
 from generator.model import Provenance, Revision, StoredPost
@@ -22,6 +23,7 @@ from generator.output import digest
 from generator.output.build_cache import FileEntry, Stat, trusted
 from generator.problems import ItemError, Problem
 from generator.store.documents import loads, loads_front_matter, safe_paths
+from generator.store.text_encoding import not_utf8
 
 # Below this many changed posts, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
@@ -96,14 +98,22 @@ def _read_post(name: str, stat: Stat | None, old_digest: str, old_meta: list | d
         return found, old_meta  # touched, not changed
     try:
         document, mirror_warnings = _tolerant_loads(data.decode("utf-8"))
-        document, warnings = safe_paths(document)
+        document, warnings = safe_paths(_without_controls(document))
         provenance, provenance_warnings = _provenance_meta(document.mirror)
         meta = meta_of(document) + [provenance, warnings + mirror_warnings + provenance_warnings]
         return found, meta + [place_key(meta)]
     except ItemError as e:
         return found, {"problem": [name, "", e.field, e.message]}
     except UnicodeDecodeError as e:
-        return found, {"problem": [name, "", "", f"cannot read as UTF-8 text: {e}"]}
+        return found, {"problem": [name, "", "", f"cannot read: {not_utf8(data[:4], e)}"]}
+
+
+def _without_controls(document: Document) -> Document:
+    """The text a post's cards and page show without control characters, which a file written by hand may hold
+    (escaped in YAML) and an import never writes (convert/control_chars.py); its body is made so as it renders."""
+    shown = {name: without_controls(value) for name, value in
+             (("title", document.title), ("summary", document.summary), ("author", document.author))}
+    return document if all(shown[name] is getattr(document, name) for name in shown) else replace(document, **shown)
 
 
 def _read(name: str, size: int) -> bytes:

@@ -29,6 +29,7 @@ from html import escape
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
+from generator.convert.control_chars import readable as without_controls
 from generator.language.words import Words
 from generator.render.body_code import highlight_code
 from generator.render.body_headings import HEADING_ID, Heading, HeadingIds, written_id
@@ -210,6 +211,7 @@ class MarkdownRenderer:
         """The body's HTML, sanitized, with its headings; never raises for what a body holds. Links and
         images relative to the post's original site are resolved against `source_url`, its own URL; with
         None (rendering outside a site), they are left as they are."""
+        markdown = without_controls(markdown)  # a file written by hand may hold what an import makes readable
         # A code point takes at most 4 bytes: most bodies are clearly small enough without encoding them.
         size = len(markdown.encode("utf-8", "surrogatepass")) if len(markdown) * 4 > MAX_BODY_BYTES else 0
         if size > MAX_BODY_BYTES:
