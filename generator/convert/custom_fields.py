@@ -158,7 +158,9 @@ def _sources(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
 
 def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool) -> tuple[str, str]:
     """The value as HTML and its kind; NOTHING for a setting or no words. `own`: the key is named after the
-    post's type (`g5_job_type`), so its theme printed it, even a word alone (`full-time`)."""
+    post's type (`g5_job_scope`), so its theme printed it, even a few words under a layout's key; not a
+    lowercase word alone (`g5_job_group` = `europe`), which in real exports is a choice's slug that the theme
+    printed by a name of its own, often another field's (`g5_job_location` = `Europe`)."""
     if isinstance(value, dict):
         return _object_html(value, ctx.base_url)
     if isinstance(value, list):  # REST's value of a repeated field, ACF's checkboxes and galleries
