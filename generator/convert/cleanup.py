@@ -25,7 +25,7 @@ from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
                                       drop_tracking_pixels, images_from_noscript, resolve_lazy_images, unwrap_pictures)
-from generator.convert.links import (images_out_of_links, keep_link_targets, name_icon_links,
+from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import comments, elements, may_hold, tags_in
@@ -355,6 +355,7 @@ PASSES: tuple[Pass, ...] = (
     divi_dynamic_links,
     resolve_relative_urls,
     unnest_links,
+    merge_split_links,
     split_block_links,
     images_out_of_links,
     teletype_as_code,

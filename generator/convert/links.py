@@ -129,6 +129,35 @@ def unnest_links(soup: BeautifulSoup, ctx: Context) -> None:
             link.unwrap()
 
 
+def merge_split_links(soup: BeautifulSoup, ctx: Context) -> None:
+    """Editors split a link where its formatting changes (`<a href=u>sali</a><span style=…><a href=u>r del
+    euro</a></span>`): a browser shows one underlined run, but side by side in Markdown they are two links with
+    one word cut between them, which a screen reader reads as two. Touching links alike in every attribute
+    become one, the spans that only styled the second left behind; a file block's button (`class`,
+    `download`) beside its file's name stays apart."""
+    for link in _elements(soup, "a"):
+        following = _link_after(link)
+        while link.get("href") and following is not None and following.attrs == link.attrs:
+            link.extend(list(following.contents))
+            following.decompose()
+            following = _link_after(link)
+
+
+_STYLE_WRAPPERS = frozenset({"span", "font"})
+
+
+def _link_after(link: Tag) -> Tag | None:
+    """The link that starts where `link` ends: its next sibling, or the first thing inside styling spans
+    there, reached also from the end of spans that `link` closes."""
+    node: Tag = link
+    while node.next_sibling is None and isinstance(node.parent, Tag) and node.parent.name in _STYLE_WRAPPERS:
+        node = node.parent
+    following = node.next_sibling
+    while isinstance(following, Tag) and following.name in _STYLE_WRAPPERS and following.contents:
+        following = following.contents[0]
+    return following if isinstance(following, Tag) and following.name == "a" else None
+
+
 def split_block_links(soup: BeautifulSoup, ctx: Context) -> None:
     """A link around a card (an image, a title and a description) cannot be one Markdown link, which
     would span paragraphs and show as raw brackets: the link goes on the card's title, or else its
