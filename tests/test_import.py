@@ -308,6 +308,19 @@ def test_hostile_post_types_are_refused_and_nothing_is_written_outside(tmp_path:
     assert posts(tmp_path / "content")["post/fine.md"].taxonomies == {}
 
 
+def test_json_of_another_shape_says_what_it_has_and_lacks(tmp_path: Path) -> None:
+    """A theme's or a script's own dump: posts without their body, and lists under names of its own."""
+    save(tmp_path / "in", "fields.json", [{"id": "1", "slug": "a", "title": "A", "date": "2026-01-01T00:00:00"}])
+    save(tmp_path / "in", "dump.json", {"posts": [{"slug": "a", "title": "A", "content": "<p>x</p>"}], "tags": [],
+                                        "categories": [{"name": "News", "slug": "news"}]})
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert sorted(str(p).removeprefix(str(tmp_path / "in") + "/") for p in result.problems) == [
+        "dump.json: an object holding lists (posts, categories), not a WordPress REST response, which is a list of "
+        "posts or one post: save the site's /wp-json/wp/v2/ responses as they come, or a WordPress export",
+        "fields.json: item 1: not a WordPress post, term, user or media object: it has id, slug, title, date but "
+        "no content"]
+
+
 def test_bad_items_are_named_and_the_rest_imported(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     save(folder, "1.json", [rest_item(id=1, slug="fine"), rest_item(id=2, title=3), rest_item(id=3, date=20240101),
@@ -320,7 +333,7 @@ def test_bad_items_are_named_and_the_rest_imported(tmp_path: Path) -> None:
     assert lines == [
         "2.json: not UTF-16 text (byte 8): is this a JSON file?",  # its first bytes are a UTF-16 mark
         "3.json: not valid JSON: line 1 column 6: Expecting ',' delimiter",
-        "1.json: item #4: not a WordPress post, term, user or media object (no id, title and content)",
+        "1.json: item #4: not a WordPress post, term, user or media object: it has foo but no id or title or content",
         "1.json: item 2: field 'title': expected a string, got int",
         "1.json: item 3: field 'date': expected a string, got int",
         "1.json: item 5: field 'slug': '../../etc/passwd' is not a safe file name; saved as 'etc-passwd'",

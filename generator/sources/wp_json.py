@@ -145,7 +145,13 @@ def not_wordpress(data: dict[str, Any]) -> str:
     if {"ID", "post_content"} <= data.keys():
         return ("a post as WordPress stores it (ID, post_content…), from a plugin's or theme's own endpoint: "
                 "save the site's /wp-json/wp/v2/ responses or a WordPress export instead")
-    return "not a WordPress post, term, user or media object (no id, title and content)"
+    lists = [key for key, value in data.items() if isinstance(value, list) and value and isinstance(value[0], dict)]
+    if lists:
+        return (f"an object holding lists ({', '.join(lists[:4])}), not a WordPress REST response, which is a list of "
+                "posts or one post: save the site's /wp-json/wp/v2/ responses as they come, or a WordPress export")
+    missing = " or ".join(key for key in ("id", "title", "content") if key not in data) or "type"
+    keys = ", ".join(list(data)[:6]) + (", …" if len(data) > 6 else "")
+    return f"not a WordPress post, term, user or media object: it has {keys} but no {missing}"
 
 
 def _not_content(data: dict[str, Any]) -> str:
