@@ -63,8 +63,13 @@ def resolve_lazy_images(soup: BeautifulSoup, ctx: Context) -> None:
     for img in elements(soup, "img"):
         src = real_source(img)
         if not src or src.startswith("data:image/gif") or src.startswith("data:image/svg"):
-            ctx.losses.note(loss.IMAGE_WITHOUT_SOURCE, img.get("alt", ""))
-            img.decompose()
+            alt = img.get("alt", "")
+            ctx.losses.note(loss.IMAGE_WITHOUT_SOURCE, alt)
+            # With no picture at all (no placeholder either), a browser shows the alt text in its place.
+            if isinstance(alt, str) and alt.strip() and not str(img.get("src", "")).strip():
+                img.replace_with(alt.strip())
+            else:
+                img.decompose()
             continue
         img["src"] = src
 
