@@ -148,7 +148,8 @@ def test_relative_links_in_a_post_without_a_source_url_show_as_text_and_are_repo
     assert offline_problems(tmp_path / "site") == []
     assert [str(p) for p in result.problems] == [
         f"{content}/news-archive/lost.md: field 'body': 12 link(s) or image(s) relative to the original site are "
-        "shown as text: source.url is not a web address to resolve them against"]
+        "shown as text: source.url is not a web address to resolve them against (import the posts again with "
+        "`--site URL`, the site's address)"]
 
 
 def test_a_source_url_that_is_not_a_url_is_shown_as_text(tmp_path: Path) -> None:

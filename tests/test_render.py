@@ -142,7 +142,8 @@ def test_without_a_source_url_relative_links_show_as_text_and_are_reported() -> 
     assert body.html == ('<p><a>up</a> <span class="remote-media">Image: Pit</span> <img alt="Raw"> '
                          '<a href="https://example.org/">web</a></p>\n')
     assert body.notes == ("3 link(s) or image(s) relative to the original site are shown as text: source.url is not "
-                          "a web address to resolve them against",)
+                          "a web address to resolve them against (import the posts again with `--site URL`, the "
+                          "site's address)",)
 
 
 @pytest.mark.parametrize(("markdown", "expected"), [

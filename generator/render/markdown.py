@@ -227,14 +227,12 @@ class MarkdownRenderer:
         clean = sanitize(self.md.renderer.render(tokens, self.md.options, env))
         notes = []
         if env.get("unresolved_links"):
-            notes.append(f"{env['unresolved_links']} link(s) or image(s) relative to the original site are shown as "
-                         "text: source.url is not a web address to resolve them against")
+            notes.append(unresolved_note(env["unresolved_links"]))
         if too_deep(tokens, MAX_NESTING):
             notes.append(f"Markdown nested more than {MAX_NESTING} levels deep; the deeper part is left out")
         if clean.flattened:
             notes.append(f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is shown as text")
         return RenderedBody(focusable_scrollers(settle_fragments(clean.html)), env.get("headings", ()), tuple(notes))
-
 
     def _fast(self, markdown: str, page: str, source_url: str | None) -> RenderedBody | None:
         assert self.engine is not None
@@ -246,8 +244,7 @@ class MarkdownRenderer:
         clean = Sanitized(known, False) if known is not None else sanitize(fast.html, surrogates=False)
         notes = []
         if fast.unresolved:
-            notes.append(f"{fast.unresolved} link(s) or image(s) relative to the original site are shown as "
-                         "text: source.url is not a web address to resolve them against")
+            notes.append(unresolved_note(fast.unresolved))
         if clean.flattened:
             notes.append(f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is shown as text")
         # Only a link to a fragment, or one the page cannot follow, can be settled; the sanitizer adds none.
@@ -261,3 +258,9 @@ def code_css() -> str:
     light, dark = (HtmlFormatter(style=style).get_style_defs(".highlight") for style in CODE_STYLES)
     indented = "\n".join("  " + line for line in dark.splitlines())
     return f"{light}\n@media (prefers-color-scheme: dark) {{\n{indented}\n}}\n"
+
+
+def unresolved_note(count: int) -> str:
+    """What a post's page says of its links relative to a site it cannot name (a crawl saved without hosts)."""
+    return (f"{count} link(s) or image(s) relative to the original site are shown as text: source.url is not a web "
+            "address to resolve them against (import the posts again with `--site URL`, the site's address)")
