@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from generator.convert import context as loss
 from generator.convert.ads import drop_ad_units
@@ -50,6 +50,8 @@ HEAD_ONLY = ("meta", "link", "base", "title")
 # Inline ones give back the space they held, which kept the words either side apart.
 SPACE_KEEPING = ("span", "ins", "strong", "b", "em", "i")
 EMPTY_DROPPABLE = (*SPACE_KEEPING, "div", "p", "section", "figure", "figcaption")
+SHOWN_WITHOUT_WORDS = frozenset({"img", "picture", "video", "audio", "iframe", "embed", "object", "svg", "hr", "table",
+                                 "input", "button", "select", "textarea"})
 HEADINGS_AND_PARAGRAPHS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
@@ -261,6 +263,26 @@ def drop_repeated_title(soup: BeautifulSoup, ctx: Context) -> None:
         first.decompose()
 
 
+def drop_repeated_headings(soup: BeautifulSoup, ctx: Context) -> None:
+    """A heading right after one of the same words, with nothing shown between them, would show twice: an
+    Elementor flip box's front and back titles, both in its plain content, or a theme element's title over its
+    own box's. The first stays."""
+    for heading in list(elements(soup, *HEADINGS)):
+        if heading.parent is None or not heading.get_text().strip():  # dropped already, or empty
+            continue
+        last = heading
+        while isinstance(last, Tag) and last.contents:
+            last = last.contents[-1]
+        for node in last.next_elements:
+            if isinstance(node, Tag) and node.name in HEADINGS:
+                if _same_text(node.get_text(), heading.get_text()):
+                    node.decompose()
+                break
+            if isinstance(node, Tag) and node.name in SHOWN_WITHOUT_WORDS or \
+                    isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
+                break
+
+
 def _words_before_a_heading(paragraph: Tag) -> bool:
     for text in paragraph.strings:  # lazily: an unclosed paragraph may hold the whole post
         if text.find_parent(HEADINGS) is not None:
@@ -375,6 +397,7 @@ PASSES: tuple[Pass, ...] = (
     verse_as_lines,
     separate_file_buttons,
     drop_repeated_title,
+    drop_repeated_headings,
     word_footnotes,
     mark_footnotes,
     unlink_unreachable_addresses,
