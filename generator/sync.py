@@ -339,7 +339,7 @@ def _save_names(client: Client, site: Site, store: RawStore, posts: list[dict[st
     site, which `_embed` shows as authors left unnamed, and so does this, with a note instead of an
     error on every run."""
     for route, ids in wp_live.name_lookups(site, posts).items():
-        for outcome in wp_live.fetch_by_id(client, site.api, route, ids):
+        for outcome in wp_live.fetch_by_id(client, site, route, ids):
             if isinstance(outcome, FetchError) and route == "users" and outcome.status in (401, 403):
                 if USERS_HIDDEN not in found.notes:
                     found.notes.append(USERS_HIDDEN)

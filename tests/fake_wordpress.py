@@ -46,7 +46,8 @@ class SiteData:
     taxonomies: dict[str, str] = field(default_factory=lambda: dict(TAXONOMIES))  # slug -> rest_base
     # post type -> its taxonomies, when not all; WordPress ignores a filter by a taxonomy the type lacks
     type_taxonomies: dict[str, list[str]] = field(default_factory=dict)
-    namespaces: dict[str, str] = field(default_factory=dict)  # post type -> rest_namespace, when not wp/v2
+    # post type or taxonomy's rest_base -> rest_namespace, when not wp/v2
+    namespaces: dict[str, str] = field(default_factory=dict)
     # The most posts (and media) one answer holds whatever per_page asks, as under a theme whose pre_get_posts
     # hook sets posts_per_page for every query; None: per_page holds.
     page_cap: int | None = None
@@ -255,7 +256,8 @@ def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
                                "taxonomies": site.taxonomies_of(t), **_named(site, t)}
                            for t in [*site.posts, "attachment", "wp_block"]})
     if base == "taxonomies":
-        return _json(200, {t: {"slug": t, "rest_base": b, "hierarchical": t in site.hierarchical, **_named(site, t),
+        return _json(200, {t: {"slug": t, "rest_base": b, "rest_namespace": site.namespaces.get(b, "wp/v2"),
+                               "hierarchical": t in site.hierarchical, **_named(site, t),
                                "types": [p for p in site.posts if t in site.taxonomies_of(p)]}
                            for t, b in site.taxonomies.items()})
     if site.page_cap is not None and (post_type is not None or base == "media"):

@@ -76,6 +76,12 @@ class Site:
     type_taxonomies: dict[str, frozenset[str]] = field(default_factory=dict)  # post type -> its taxonomies' rest_bases
     described_types: Any = None  # the /wp/v2/types response, whose names the import keeps (store/labels.py)
     hierarchical: frozenset[str] = frozenset()  # rest_bases of the taxonomies whose terms have parents
+    # rest_base -> its collection, for the taxonomies with a `rest_namespace` of their own (not wp/v2)
+    term_routes: dict[str, str] = field(default_factory=dict)
+
+    def collection(self, route: str) -> str:
+        """Where the terms of a taxonomy (by rest_base), the users or the media are served."""
+        return self.term_routes.get(route, f"wp/v2/{route}")
 
     def filtered_for(self, post_type: str, params: Mapping[str, str]) -> dict[str, str] | None:
         """The query for one post type; None when it asks for a term of a taxonomy the type lacks.
@@ -240,7 +246,9 @@ def describe(client: Client, api: Api) -> Site:
                        for slug, value in types.items()
                        if isinstance(value, dict) and isinstance(value.get("taxonomies"), list)}
     hierarchical = frozenset(base for slug, base in bases.items() if taxonomies[slug].get("hierarchical") is True)
-    return Site(api, _type_routes(types), bases, taxonomies, type_taxonomies, types, hierarchical)
+    term_routes = {bases[slug]: route for slug, route in _routes(taxonomies, bases).items() if route != bases[slug]}
+    return Site(api, _routes(types, _rest_bases(types)), bases, taxonomies, type_taxonomies, types, hierarchical,
+                term_routes)
 
 
 def _rest_bases(described: dict[str, Any]) -> dict[str, str]:
@@ -248,11 +256,11 @@ def _rest_bases(described: dict[str, Any]) -> dict[str, str]:
             if isinstance(value, dict) and isinstance(value.get("rest_base"), str) and value["rest_base"]}
 
 
-def _type_routes(described: dict[str, Any]) -> dict[str, str]:
-    """Post type -> its rest_base, prefixed with its own namespace where it has one (WordPress 5.9's
-    `rest_namespace`) rather than wp/v2."""
-    routes = _rest_bases(described)
-    for slug, base in routes.items():
+def _routes(described: dict[str, Any], bases: dict[str, str]) -> dict[str, str]:
+    """Post type or taxonomy -> its rest_base, prefixed with its own namespace where it has one (WordPress
+    5.9's `rest_namespace`, which both have) rather than wp/v2."""
+    routes = dict(bases)
+    for slug, base in bases.items():
         namespace = described[slug].get("rest_namespace")
         if isinstance(namespace, str) and namespace.strip("/") not in ("", "wp/v2"):
             routes[slug] = f"{namespace.strip('/')}/{base}"
@@ -311,7 +319,7 @@ def term_ids(client: Client, site: Site, slugs: Mapping[str, Sequence[str]], key
                             f"(it has: {', '.join(sorted(site.taxonomies))}); a taxonomy is there only if "
                             "registered with show_in_rest")
             continue
-        url = site.api.url(f"wp/v2/{base}", {"slug": ",".join(wanted), "per_page": str(min(len(wanted), PER_PAGE)),
+        url = site.api.url(site.collection(base), {"slug": ",".join(wanted), "per_page": str(min(len(wanted), PER_PAGE)),
                                              "_fields": "id,slug"})
         terms, _ = get_json(client, url)
         ids = {t.get("slug"): t.get("id") for t in terms if isinstance(t, dict)} if isinstance(terms, list) else {}
@@ -515,13 +523,15 @@ def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[
     return {route: sorted(ids) for route, ids in sorted(wanted.items()) if ids}
 
 
-def fetch_by_id(client: Client, api: Api, route: str, ids: Sequence[int]
+def fetch_by_id(client: Client, site: Site, route: str, ids: Sequence[int]
                 ) -> Iterator[list[dict[str, Any]] | FetchError]:
-    """Terms, users or media by id, 100 per request (or as many as the site serves: _still_wanted)."""
+    """Terms (route: their taxonomy's rest_base), users or media by id, 100 per request (or as many as the
+    site serves: _still_wanted)."""
+    api = site.api
     size, pending = api.per_page, list(ids)
     while pending:
         batch, pending = pending[:size], pending[size:]
-        url = api.url(f"wp/v2/{route}", {"include": ",".join(map(str, batch)), "per_page": str(api.per_page)})
+        url = api.url(site.collection(route), {"include": ",".join(map(str, batch)), "per_page": str(api.per_page)})
         try:
             data, _ = get_json(client, url)
         except FetchError as e:

@@ -1,0 +1,32 @@
+"""`newsmirror sync` of what real sites' REST APIs were seen to serve (round 40's replay of saved crawls as
+live sites), each case a small hand-made site modelled on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.config import parse_config
+from generator.sync import SyncOptions, run_sync
+from tests.fake_wordpress import FakeWordPress, generated_site
+from tests.test_sync import FAST, posts
+from tests.test_sync_wild import ids, messages
+
+
+def test_a_taxonomy_in_its_own_rest_namespace_is_looked_up_there(tmp_path: Path) -> None:
+    """WordPress 5.9 gives taxonomies a `rest_namespace` as it gives post types: a plugin's taxonomy may serve
+    its terms at /geo/v1/regions, not /wp/v2/regions. Posts still list the term ids under the rest_base, and
+    the terms a curation names and the parents `_embed` leaves out are fetched from the taxonomy's own route."""
+    site = generated_site(30)
+    site.namespaces = {"regions": "geo/v1"}
+    site.hierarchical = {"category", "regions"}
+    region = next(t for t in site.terms if t["taxonomy"] == "regions" and t["count"])
+    wanted = {p["id"] for p in site.posts["news-archive"] if region["id"] in p["regions"]}
+    with FakeWordPress(site) as wp:
+        config = parse_config({"sources": [{"name": "geo", "url": wp.url, "include": {"regions": [region["slug"]]}}]})
+        result = run_sync(config.sources, tmp_path / "content", SyncOptions(politeness=FAST, workers=1))
+        assert wp.count("/geo/v1/regions?slug=") == 1 and wp.count("/geo/v1/regions?include=") == 1
+        assert wp.count("/wp/v2/regions") == 0
+    assert messages(result) == []
+    assert ids(tmp_path / "content") == wanted
+    assert f"name: {region['name']}" in (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
+    assert posts(tmp_path / "content")
