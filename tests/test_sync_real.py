@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.config import parse_config
 from generator.sync import SyncOptions, run_sync
 from tests.fake_wordpress import FakeWordPress, generated_site
-from tests.test_sync import FAST, posts
+from tests.test_sync import FAST, posts, sync
 from tests.test_sync_wild import ids, messages
 
 
@@ -30,3 +30,20 @@ def test_a_taxonomy_in_its_own_rest_namespace_is_looked_up_there(tmp_path: Path)
     assert ids(tmp_path / "content") == wanted
     assert f"name: {region['name']}" in (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
     assert posts(tmp_path / "content")
+
+
+def test_a_field_a_plugin_strips_from_every_post_is_one_line_naming_it(tmp_path: Path) -> None:
+    """A saved crawl of a real site (helicx) had posts without `modified` or `date_gmt`, as a plugin that trims
+    the REST API's posts leaves them: sync cannot tell new and changed posts, and says so once per page and
+    field, naming the posts, not once per post without the field's name."""
+    site = generated_site(12)
+    for post in site.posts["news-archive"]:
+        del post["modified_gmt"]
+    with FakeWordPress(site) as wp:
+        result = sync(wp.url, tmp_path / "content")
+    assert len(result.problems) == 1
+    problem = result.problems[0]
+    assert (problem.item, problem.field) == (f"{min(p['id'] for p in site.posts['news-archive'])} and 11 more",
+                                             "modified_gmt")
+    assert "a plugin on the site seems to strip it from the REST API" in problem.message
+    assert posts(tmp_path / "content") == {}

@@ -38,6 +38,9 @@ CLOSED = ("the site's REST API is closed to visitors (a security plugin or setti
 REFUSED = "the site's firewall refused newsmirror: ask its owner to allow it, or sync again later"
 NO_ROUTE = ("the site's REST API does not serve this route (a post type or taxonomy needs show_in_rest): "
             "check the source's URL and types")
+LACKING = (f"missing, or not of WordPress's type, in the listing of posts ({LISTED_FIELDS}), which sync needs to "
+           "tell new and changed posts: a plugin on the site seems to strip it from the REST API; ask the site's "
+           "owner to keep it, or import an export of the site instead")
 # Types every site has that are not posts a reader would want mirrored.
 INTERNAL_TYPES = frozenset({"attachment", "nav_menu_item"})
 
@@ -405,17 +408,31 @@ def _count(headers: Mapping[str, str], name: str) -> int | None:
 
 
 def _add_listed(listing: Listing, data: list[Any], url: str) -> None:
+    """The page's posts into the listing. Posts that lack a field are one Problem per field, which names
+    them: a site whose plugin strips a field from its REST API lacks it in every post, and one line per
+    post of a site of thousands would bury the advice."""
+    lacking: dict[str, list[str]] = {}
     for i, post in enumerate(data):
-        try:
-            listed = Listed(post["id"], post["slug"], post["modified"], post["modified_gmt"], post["date_gmt"])
-        except (KeyError, TypeError):
-            listed = None
-        if listed is None or not isinstance(listed.id, int) or not all(
-                isinstance(v, str) for v in (listed.slug, listed.modified, listed.modified_gmt, listed.date_gmt)):
-            listing.problems.append(Problem(url, f"#{i}", message=f"expected {LISTED_FIELDS} in each post"))
-            listing.complete = False
-            continue
-        listing.posts[listed.id] = listed
+        listed = _listed(post)
+        if isinstance(listed, Listed):
+            listing.posts[listed.id] = listed
+        else:
+            named = post.get("id") if isinstance(post, dict) and isinstance(post.get("id"), int) else f"#{i}"
+            lacking.setdefault(listed, []).append(str(named))
+    for name, items in lacking.items():
+        more = f" and {len(items) - 1} more" if len(items) > 1 else ""
+        listing.problems.append(Problem(url, items[0] + more, name, LACKING))
+        listing.complete = False
+
+
+def _listed(post: Any) -> Listed | str:
+    """The post as listed, or the name of the first field it lacks."""
+    if not isinstance(post, dict):
+        return "id"
+    kinds = {"id": int, "slug": str, "modified": str, "modified_gmt": str, "date_gmt": str}
+    lacking = next((name for name, kind in kinds.items()
+                    if not isinstance(post.get(name), kind) or isinstance(post.get(name), bool)), None)
+    return lacking or Listed(post["id"], post["slug"], post["modified"], post["modified_gmt"], post["date_gmt"])
 
 
 def fetch_posts(client: Client, api: Api, rest_base: str, ids: Sequence[int]
