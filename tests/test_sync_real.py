@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.config import parse_config
-from generator.sync import SyncOptions, run_sync
+from generator.sync import USERS_HIDDEN, SyncOptions, run_sync, sync_summary
 from tests.fake_wordpress import FakeWordPress, generated_site
 from tests.test_sync import FAST, posts, sync
 from tests.test_sync_wild import ids, messages
@@ -47,3 +47,17 @@ def test_a_field_a_plugin_strips_from_every_post_is_one_line_naming_it(tmp_path:
                                              "modified_gmt")
     assert "a plugin on the site seems to strip it from the REST API" in problem.message
     assert posts(tmp_path / "content") == {}
+
+
+def test_authors_a_site_hides_are_noted_when_embed_serves_the_refusal(tmp_path: Path) -> None:
+    """Most sites embed: where a security plugin keeps users from visitors, each post's `_embedded.author` holds
+    the 401 the author's link got, and no lookup by id is made. The summary says why authors are unnamed, as it
+    does when a lookup by id is refused, not only "author id not resolved"."""
+    site = generated_site(5)
+    site.users_hidden = True
+    with FakeWordPress(site) as wp:
+        result = sync(wp.url, tmp_path / "content")
+        assert wp.count("/wp/v2/users") == 0
+    assert messages(result) == []
+    assert USERS_HIDDEN in "\n".join(sync_summary(result, False))
+    assert not any(b"\nauthor:" in data for data in posts(tmp_path / "content").values())

@@ -540,6 +540,16 @@ def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[
     return {route: sorted(ids) for route, ids in sorted(wanted.items()) if ids}
 
 
+def authors_refused(posts: Sequence[dict[str, Any]]) -> bool:
+    """Whether `_embed` served an author as an error: a site that keeps its users from visitors (a security
+    plugin or setting) answers the author's link with 401 rest_user_cannot_view, or has removed the route
+    (404 rest_no_route), and `_embed` puts that answer where the author would be."""
+    return any(isinstance(author, dict) and "code" in author and "id" not in author
+               for post in posts if isinstance(post.get("_embedded"), dict)
+               for author in (post["_embedded"].get("author") if isinstance(post["_embedded"].get("author"), list)
+                              else []))
+
+
 def fetch_by_id(client: Client, site: Site, route: str, ids: Sequence[int]
                 ) -> Iterator[list[dict[str, Any]] | FetchError]:
     """Terms (route: their taxonomy's rest_base), users or media by id, 100 per request (or as many as the
