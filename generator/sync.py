@@ -336,10 +336,12 @@ def _save_names(client: Client, site: Site, store: RawStore, posts: list[dict[st
     import of a whole crawl does; saved before the posts, so a stored post always has its names.
 
     Many sites keep their users from visitors, against harvesting of login names: a choice of the
-    site, which `_embed` shows as authors left unnamed, and so does this, with a note instead of an
-    error on every run."""
+    site, which `_embed` shows as authors left unnamed (its refusal where each author would be), and so
+    does this, with a note instead of an error on every run, whether `_embed` or a lookup met the refusal."""
+    if wp_live.authors_refused(posts) and USERS_HIDDEN not in found.notes:
+        found.notes.append(USERS_HIDDEN)
     for route, ids in wp_live.name_lookups(site, posts).items():
-        for outcome in wp_live.fetch_by_id(client, site.api, route, ids):
+        for outcome in wp_live.fetch_by_id(client, site, route, ids):
             if isinstance(outcome, FetchError) and route == "users" and outcome.status in (401, 403):
                 if USERS_HIDDEN not in found.notes:
                     found.notes.append(USERS_HIDDEN)

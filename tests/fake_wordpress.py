@@ -30,6 +30,8 @@ from bench.corpus import rest_posts, rest_terms
 
 TAXONOMIES = {"news-type": "news-type", "organization": "organization", "regions": "regions"}  # slug: rest_base
 BUILTIN_TAXONOMIES = {"category": "categories", "post_tag": "tags"}
+USERS_REFUSED = {"code": "rest_user_cannot_view", "message": "Sorry, you are not allowed to list users.",
+                 "data": {"status": 401}}
 Reply = tuple[int, dict[str, str], bytes]
 
 
@@ -46,7 +48,8 @@ class SiteData:
     taxonomies: dict[str, str] = field(default_factory=lambda: dict(TAXONOMIES))  # slug -> rest_base
     # post type -> its taxonomies, when not all; WordPress ignores a filter by a taxonomy the type lacks
     type_taxonomies: dict[str, list[str]] = field(default_factory=dict)
-    namespaces: dict[str, str] = field(default_factory=dict)  # post type -> rest_namespace, when not wp/v2
+    # post type or taxonomy's rest_base -> rest_namespace, when not wp/v2
+    namespaces: dict[str, str] = field(default_factory=dict)
     # The most posts (and media) one answer holds whatever per_page asks, as under a theme whose pre_get_posts
     # hook sets posts_per_page for every query; None: per_page holds.
     page_cap: int | None = None
@@ -54,6 +57,9 @@ class SiteData:
     hierarchical: set[str] = field(default_factory=lambda: {"category"})  # taxonomies whose terms have parents
     # post type -> its rest_base, when not the type's own name (WordPress's `post` is read at /wp/v2/posts)
     rest_bases: dict[str, str] = field(default_factory=dict)
+    # True: users kept from visitors (a security plugin): /wp/v2/users answers 401, and `_embed` puts that
+    # answer where each author would be
+    users_hidden: bool = False
 
     def rest_base(self, post_type: str) -> str:
         return self.rest_bases.get(post_type, post_type)
@@ -255,7 +261,8 @@ def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
                                "taxonomies": site.taxonomies_of(t), **_named(site, t)}
                            for t in [*site.posts, "attachment", "wp_block"]})
     if base == "taxonomies":
-        return _json(200, {t: {"slug": t, "rest_base": b, "hierarchical": t in site.hierarchical, **_named(site, t),
+        return _json(200, {t: {"slug": t, "rest_base": b, "rest_namespace": site.namespaces.get(b, "wp/v2"),
+                               "hierarchical": t in site.hierarchical, **_named(site, t),
                                "types": [p for p in site.posts if t in site.taxonomies_of(p)]}
                            for t, b in site.taxonomies.items()})
     if site.page_cap is not None and (post_type is not None or base == "media"):
@@ -266,6 +273,8 @@ def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
         if not site.paging_headers:
             headers = {k: v for k, v in headers.items() if not k.startswith("X-WP-")}
         return status, headers, body
+    if base == "users" and site.users_hidden:
+        return _json(401, USERS_REFUSED)
     objects = {"users": site.users, "media": site.media}.get(base)
     if objects is None and base in site.taxonomies.values():
         objects = [t for t in site.terms if site.taxonomies.get(t["taxonomy"]) == base]
@@ -323,8 +332,9 @@ def _with_embedded(site: SiteData, post: dict[str, Any]) -> dict[str, Any]:
         return post
     terms = [[_embedded(t, "terms") for t in site.terms if t["taxonomy"] == taxonomy and t["id"] in post.get(base, [])]
              for taxonomy, base in site.taxonomies.items() if base in post]
-    embedded: dict[str, Any] = {"author": [_embedded(u, "users") for u in site.users if u["id"] == post.get("author")],
-                                "wp:term": terms}
+    authors = [USERS_REFUSED] if site.users_hidden else [
+        _embedded(u, "users") for u in site.users if u["id"] == post.get("author")]
+    embedded: dict[str, Any] = {"author": authors, "wp:term": terms}
     media = [_embedded(m, "media") for m in site.media if m["id"] == post.get("featured_media")]
     if media:
         embedded["wp:featuredmedia"] = media

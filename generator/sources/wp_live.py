@@ -38,6 +38,9 @@ CLOSED = ("the site's REST API is closed to visitors (a security plugin or setti
 REFUSED = "the site's firewall refused newsmirror: ask its owner to allow it, or sync again later"
 NO_ROUTE = ("the site's REST API does not serve this route (a post type or taxonomy needs show_in_rest): "
             "check the source's URL and types")
+LACKING = (f"missing, or not of WordPress's type, in the listing of posts ({LISTED_FIELDS}), which sync needs to "
+           "tell new and changed posts: a plugin on the site seems to strip it from the REST API; ask the site's "
+           "owner to keep it, or import an export of the site instead")
 # Types every site has that are not posts a reader would want mirrored.
 INTERNAL_TYPES = frozenset({"attachment", "nav_menu_item"})
 
@@ -76,6 +79,12 @@ class Site:
     type_taxonomies: dict[str, frozenset[str]] = field(default_factory=dict)  # post type -> its taxonomies' rest_bases
     described_types: Any = None  # the /wp/v2/types response, whose names the import keeps (store/labels.py)
     hierarchical: frozenset[str] = frozenset()  # rest_bases of the taxonomies whose terms have parents
+    # rest_base -> its collection, for the taxonomies with a `rest_namespace` of their own (not wp/v2)
+    term_routes: dict[str, str] = field(default_factory=dict)
+
+    def collection(self, route: str) -> str:
+        """Where the terms of a taxonomy (by rest_base), the users or the media are served."""
+        return self.term_routes.get(route, f"wp/v2/{route}")
 
     def filtered_for(self, post_type: str, params: Mapping[str, str]) -> dict[str, str] | None:
         """The query for one post type; None when it asks for a term of a taxonomy the type lacks.
@@ -240,7 +249,9 @@ def describe(client: Client, api: Api) -> Site:
                        for slug, value in types.items()
                        if isinstance(value, dict) and isinstance(value.get("taxonomies"), list)}
     hierarchical = frozenset(base for slug, base in bases.items() if taxonomies[slug].get("hierarchical") is True)
-    return Site(api, _type_routes(types), bases, taxonomies, type_taxonomies, types, hierarchical)
+    term_routes = {bases[slug]: route for slug, route in _routes(taxonomies, bases).items() if route != bases[slug]}
+    return Site(api, _routes(types, _rest_bases(types)), bases, taxonomies, type_taxonomies, types, hierarchical,
+                term_routes)
 
 
 def _rest_bases(described: dict[str, Any]) -> dict[str, str]:
@@ -248,11 +259,11 @@ def _rest_bases(described: dict[str, Any]) -> dict[str, str]:
             if isinstance(value, dict) and isinstance(value.get("rest_base"), str) and value["rest_base"]}
 
 
-def _type_routes(described: dict[str, Any]) -> dict[str, str]:
-    """Post type -> its rest_base, prefixed with its own namespace where it has one (WordPress 5.9's
-    `rest_namespace`) rather than wp/v2."""
-    routes = _rest_bases(described)
-    for slug, base in routes.items():
+def _routes(described: dict[str, Any], bases: dict[str, str]) -> dict[str, str]:
+    """Post type or taxonomy -> its rest_base, prefixed with its own namespace where it has one (WordPress
+    5.9's `rest_namespace`, which both have) rather than wp/v2."""
+    routes = dict(bases)
+    for slug, base in bases.items():
         namespace = described[slug].get("rest_namespace")
         if isinstance(namespace, str) and namespace.strip("/") not in ("", "wp/v2"):
             routes[slug] = f"{namespace.strip('/')}/{base}"
@@ -311,7 +322,7 @@ def term_ids(client: Client, site: Site, slugs: Mapping[str, Sequence[str]], key
                             f"(it has: {', '.join(sorted(site.taxonomies))}); a taxonomy is there only if "
                             "registered with show_in_rest")
             continue
-        url = site.api.url(f"wp/v2/{base}", {"slug": ",".join(wanted), "per_page": str(min(len(wanted), PER_PAGE)),
+        url = site.api.url(site.collection(base), {"slug": ",".join(wanted), "per_page": str(min(len(wanted), PER_PAGE)),
                                              "_fields": "id,slug"})
         terms, _ = get_json(client, url)
         ids = {t.get("slug"): t.get("id") for t in terms if isinstance(t, dict)} if isinstance(terms, list) else {}
@@ -397,17 +408,31 @@ def _count(headers: Mapping[str, str], name: str) -> int | None:
 
 
 def _add_listed(listing: Listing, data: list[Any], url: str) -> None:
+    """The page's posts into the listing. Posts that lack a field are one Problem per field, which names
+    them: a site whose plugin strips a field from its REST API lacks it in every post, and one line per
+    post of a site of thousands would bury the advice."""
+    lacking: dict[str, list[str]] = {}
     for i, post in enumerate(data):
-        try:
-            listed = Listed(post["id"], post["slug"], post["modified"], post["modified_gmt"], post["date_gmt"])
-        except (KeyError, TypeError):
-            listed = None
-        if listed is None or not isinstance(listed.id, int) or not all(
-                isinstance(v, str) for v in (listed.slug, listed.modified, listed.modified_gmt, listed.date_gmt)):
-            listing.problems.append(Problem(url, f"#{i}", message=f"expected {LISTED_FIELDS} in each post"))
-            listing.complete = False
-            continue
-        listing.posts[listed.id] = listed
+        listed = _listed(post)
+        if isinstance(listed, Listed):
+            listing.posts[listed.id] = listed
+        else:
+            named = post.get("id") if isinstance(post, dict) and isinstance(post.get("id"), int) else f"#{i}"
+            lacking.setdefault(listed, []).append(str(named))
+    for name, items in lacking.items():
+        more = f" and {len(items) - 1} more" if len(items) > 1 else ""
+        listing.problems.append(Problem(url, items[0] + more, name, LACKING))
+        listing.complete = False
+
+
+def _listed(post: Any) -> Listed | str:
+    """The post as listed, or the name of the first field it lacks."""
+    if not isinstance(post, dict):
+        return "id"
+    kinds = {"id": int, "slug": str, "modified": str, "modified_gmt": str, "date_gmt": str}
+    lacking = next((name for name, kind in kinds.items()
+                    if not isinstance(post.get(name), kind) or isinstance(post.get(name), bool)), None)
+    return lacking or Listed(post["id"], post["slug"], post["modified"], post["modified_gmt"], post["date_gmt"])
 
 
 def fetch_posts(client: Client, api: Api, rest_base: str, ids: Sequence[int]
@@ -515,13 +540,25 @@ def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[
     return {route: sorted(ids) for route, ids in sorted(wanted.items()) if ids}
 
 
-def fetch_by_id(client: Client, api: Api, route: str, ids: Sequence[int]
+def authors_refused(posts: Sequence[dict[str, Any]]) -> bool:
+    """Whether `_embed` served an author as an error: a site that keeps its users from visitors (a security
+    plugin or setting) answers the author's link with 401 rest_user_cannot_view, or has removed the route
+    (404 rest_no_route), and `_embed` puts that answer where the author would be."""
+    return any(isinstance(author, dict) and "code" in author and "id" not in author
+               for post in posts if isinstance(post.get("_embedded"), dict)
+               for author in (post["_embedded"].get("author") if isinstance(post["_embedded"].get("author"), list)
+                              else []))
+
+
+def fetch_by_id(client: Client, site: Site, route: str, ids: Sequence[int]
                 ) -> Iterator[list[dict[str, Any]] | FetchError]:
-    """Terms, users or media by id, 100 per request (or as many as the site serves: _still_wanted)."""
+    """Terms (route: their taxonomy's rest_base), users or media by id, 100 per request (or as many as the
+    site serves: _still_wanted)."""
+    api = site.api
     size, pending = api.per_page, list(ids)
     while pending:
         batch, pending = pending[:size], pending[size:]
-        url = api.url(f"wp/v2/{route}", {"include": ",".join(map(str, batch)), "per_page": str(api.per_page)})
+        url = api.url(site.collection(route), {"include": ",".join(map(str, batch)), "per_page": str(api.per_page)})
         try:
             data, _ = get_json(client, url)
         except FetchError as e:
