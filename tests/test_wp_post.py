@@ -139,7 +139,7 @@ def test_featured_image_falls_back_on_jetpack_then_yoast_and_an_unnamed_id_is_re
     assert to_document(item(featured_media=0, yoast_head_json=yoast)).document.image is None
     unnamed = to_document(item(featured_media=9))
     assert unnamed.document.image is None
-    assert dict(unnamed.losses.counts) == {"featured image not in the saved media": 1}
+    assert dict(unnamed.losses.counts) == {"featured image not among the media read (saved, or served by the site)": 1}
 
 
 
