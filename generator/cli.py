@@ -247,7 +247,8 @@ def _import(args: argparse.Namespace, say: _Printer) -> int:
                             site=config.imports.site, language=config.site.language, words=config.words,
                             now=_run_time(), history=config.changes.history,
                             revisions=config.changes.revisions)
-    result = run_import(args.sources, config.path("content"), options)
+    result = run_import(args.sources, config.path("content"), options, say.progress)
+    say.end_progress()
     for post in result.posts:
         if post.action != "unchanged":
             say.detail(f"{post.action} {post.path}")
@@ -272,7 +273,9 @@ def _import_media(sources: list[Path], config: Config, posts: list[str] | None, 
     with Client(_politeness(config)) as client:
         fetch = folder_fetcher([s for s in sources if s.is_dir()], client_fetcher(client, settings.max_bytes),
                                settings.max_bytes)
-        media = mirror_media(content, fetch, settings, files=None if posts is None else [content / p for p in posts])
+        media = mirror_media(content, fetch, settings, files=None if posts is None else [content / p for p in posts],
+                             progress=say.progress)
+    say.end_progress()
     say.info(media_summary(media))
     return media.problems
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import astuple, dataclass, field, replace
 from functools import partial
 from importlib.metadata import version
@@ -36,9 +36,13 @@ __all__ = ["ImportOptions", "ImportResult", "PostReport", "run_import"]
 
 
 GROUP_FROM = 3  # more items than this with one fault in one file are told in one line
+CONVERTING = "converting posts"  # the progress stage of the import's long part
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total): for a progress bar on a terminal
 
 
-def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOptions = ImportOptions()) -> ImportResult:
+def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOptions = ImportOptions(),
+               progress: Progress | None = None) -> ImportResult:
     # The posts are spooled as they are read, and converted from the spool: memory holds the names and
     # a few kilobytes per post (its key, and what converting it reported), never the posts themselves.
     with Spool(content_dir / import_cache.CACHE_DIR) as spool:
@@ -62,7 +66,8 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
 
         remove_stale_temporaries(content_dir)  # before the workers stage files of their own
         try:
-            ready, failed = _convert(posts, context, lookups, registry, cache, spool, content_dir, options, result)
+            ready, failed = _convert(posts, context, lookups, registry, cache, spool, content_dir, options, result,
+                                     progress)
             with collector.paused():
                 entries = place(ready, failed, reconvert, content_dir, options, result)
         except BaseException:
@@ -236,9 +241,10 @@ def _settings(options: ImportOptions) -> Settings:
 
 def _convert(posts: list[PostRef], context: str, lookups: Lookups, registry: TermRegistry,
              cache: dict[str, import_cache.Entry], spool: Spool, content_dir: Path, options: ImportOptions,
-             result: ImportResult) -> tuple[list[Ready], set[tuple[str, int]]]:
-    """Every post as a Document, except those whose file the cache vouches for: they are not parsed.
-    Also returns the posts that failed, which are still in the input."""
+             result: ImportResult, progress: Progress | None = None) -> tuple[list[Ready], set[tuple[str, int]]]:
+    """Every post as a Document, except those whose file the cache vouches for: they are not parsed, and
+    the progress counts only the others, which take the time. Also returns the posts that failed, which
+    are still in the input."""
     ready, fresh = [], []
     shared: dict[Term, Term] = {}  # each post's terms are copies of their own; one copy will do
     for post in posts:
@@ -254,7 +260,9 @@ def _convert(posts: list[PostRef], context: str, lookups: Lookups, registry: Ter
     outcomes = convert_all(items, lookups, _settings(options), options.workers,
                            partial(stage_file, content_dir, options=options))
     failed = set()
-    for (post, fingerprint), outcome in zip(fresh, outcomes):
+    for done, ((post, fingerprint), outcome) in enumerate(zip(fresh, outcomes), 1):
+        if progress is not None:
+            progress(CONVERTING, done, len(fresh))
         if isinstance(outcome, Failure):
             result.problems.append(post.item.problem(outcome.field, outcome.message))
             if isinstance(post.item.data["id"], int):

@@ -21,7 +21,7 @@ images would look unshown. Git keeps what it deleted.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +39,9 @@ from generator.store.text_encoding import not_utf8_file
 MAX_WIDTH = 1600
 IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
 SAVE_EVERY = 50  # new entries between two writes of the manifest, so a killed run keeps most of its work
+FETCHING = "mirroring images"  # the progress stage
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total): for a progress bar on a terminal
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,9 @@ class Use:
 
 
 def mirror_media(content: Path, fetch: Fetcher, settings: MediaSettings = MediaSettings(),
-                 files: Iterable[Path] | None = None) -> MediaResult:
-    """Mirror the images of the post files `files` (default: every post in `content`, and forget the others)."""
+                 files: Iterable[Path] | None = None, progress: Progress | None = None) -> MediaResult:
+    """Mirror the images of the post files `files` (default: every post in `content`, and forget the others).
+    `progress` hears (stage, images looked at, images) as each is found present or fetched."""
     result = MediaResult()
     wanted = wanted_images(document_files(content) if files is None else files, settings, result.problems)
     every_post_read = files is None and not result.problems
@@ -75,7 +79,9 @@ def mirror_media(content: Path, fetch: Fetcher, settings: MediaSettings = MediaS
     present = set(media.local_files(content))
     by_digest = {_digest_of(e.file): e.file for e in manifest.values()}
     result.images, unsaved = len(wanted), 0
-    for url, uses in wanted.items():
+    for done, (url, uses) in enumerate(wanted.items(), 1):
+        if progress is not None:
+            progress(FETCHING, done, len(wanted))
         entry = manifest.get(url)
         if entry is not None and entry.file in present:
             result.present += 1

@@ -58,7 +58,7 @@ class SyncOptions:
     politeness: Politeness = field(default_factory=Politeness)
     clock: Clock = field(default_factory=Clock)
     workers: int | None = None  # for the import; None: one per core
-    progress: Progress | None = None  # (stage, done, total) while posts are fetched
+    progress: Progress | None = None  # (stage, done, total) while posts are listed, fetched and converted
     media: MediaSettings | None = None  # mirror the posts' images into content/media/; None: leave them remote
     prune: bool = False  # delete posts removed upstream; by default they are kept and marked removed
     now: str = ""  # the run's UTC time, as ImportOptions.now: what the change log and `mirror:` dates say
@@ -142,7 +142,7 @@ def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOp
         result.problems.extend(placed.problems)
         if options.media is not None:  # reads the placed post files and never changes them
             fetch = client_fetcher(client, options.media.max_bytes)
-            result.media = mirror_media(content_dir, fetch, options.media)
+            result.media = mirror_media(content_dir, fetch, options.media, progress=options.progress)
             result.problems.extend(result.media.problems)
         result.requests, result.waited = client.requests, client.waited
     result.state_written = write_state(content_dir, states)
@@ -215,7 +215,8 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
     listings, kept = {}, {}
     for post_type, rest_base in types.items():
         query = site.filtered_for(post_type, params)
-        listing = Listing() if query is None else _list(client, site, rest_base, query, previous.get(post_type, {}))
+        listing = Listing() if query is None else _list(client, site, rest_base, query, previous.get(post_type, {}),
+                                                        _stage(options, f"{found.name}: listing {post_type}"))
         if listing.per_page < site.api.per_page:  # the site serves smaller pages: fetch in those too
             site = replace(site, api=replace(site.api, per_page=listing.per_page))
         result.problems.extend(listing.problems)
@@ -248,19 +249,31 @@ def _filters(client: Client, site: Site, source: SourceConfig) -> tuple[dict[str
     return params, wrong + wrong_too
 
 
-def _list(client: Client, site: Site, rest_base: str, params: dict[str, str], previous: dict[int, Listed]
-          ) -> Listing:
+def _list(client: Client, site: Site, rest_base: str, params: dict[str, str], previous: dict[int, Listed],
+          pages_read: wp_live.PagesRead | None) -> Listing:
     """The posts the query selects now. After a sync, only what was modified since is listed; the
     site's count of posts then tells whether any went away, and only then is everything listed."""
     if previous:
         newest = datetime.fromisoformat(max(p.modified for p in previous.values()))
         since = (newest - OVERLAP).isoformat(timespec="seconds")
-        changed = wp_live.list_posts(client, site.api, rest_base, params, modified_after=since)
+        changed = wp_live.list_posts(client, site.api, rest_base, params, since, pages_read)
         total = wp_live.count_posts(client, site.api, rest_base, params)
         merged = {**previous, **changed.posts}
         if changed.complete and total == len(merged):
             return Listing(merged, total, True, changed.problems, changed.per_page)
-    return wp_live.list_posts(client, site.api, rest_base, params)
+    return wp_live.list_posts(client, site.api, rest_base, params, pages_read=pages_read)
+
+
+def _stage(options: SyncOptions, stage: str) -> Callable[[int, int], None] | None:
+    """The progress of one stage, as (done, total)."""
+    progress = options.progress
+    return None if progress is None else lambda done, total: progress(stage, done, total)
+
+
+def _named(options: SyncOptions, source: str) -> Progress | None:
+    """The progress of a source's stages, each named with the source."""
+    progress = options.progress
+    return None if progress is None else lambda stage, done, total: progress(f"{source}: {stage}", done, total)
 
 
 def _newest(posts: dict[int, Listed], limit: int) -> dict[int, Listed]:
@@ -369,7 +382,7 @@ def _import(store: RawStore, types: dict[str, str], api: wp_live.Api, site: str,
     imported = run_import(inputs, store.content, ImportOptions(
         prune=options.prune, keep_keyword_links=options.keep_keyword_links, language=options.language,
         words=options.words, workers=options.workers, site=site,
-        now=options.now, history=0, revisions=options.revisions))
+        now=options.now, history=0, revisions=options.revisions), _named(options, store.folder.name))
     on_site = _on_site(store, api, types)
     imported.problems = [replace(p, file=on_site(p.file)) for p in imported.problems]
     imported.notes = [on_site(note) for note in imported.notes]

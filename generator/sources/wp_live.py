@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
@@ -43,6 +43,8 @@ LACKING = (f"missing, or not of WordPress's type, in the listing of posts ({LIST
            "owner to keep it, or import an export of the site instead")
 # Types every site has that are not posts a reader would want mirrored.
 INTERNAL_TYPES = frozenset({"attachment", "nav_menu_item"})
+
+PagesRead = Callable[[int, int], None]  # (pages read, pages) while a listing is read
 
 
 @dataclass(frozen=True)
@@ -340,9 +342,10 @@ def smaller_page(error: FetchError, per_page: int) -> int | None:
 
 
 def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, str],
-               modified_after: str = "") -> Listing:
+               modified_after: str = "", pages_read: PagesRead | None = None) -> Listing:
     """Every post the query selects (or only those modified after a time), by id: pages of (up to) 100 ids,
-    dates and slugs. Ordered by id, which edits do not move, so the pages hold still while read."""
+    dates and slugs. Ordered by id, which edits do not move, so the pages hold still while read.
+    `pages_read` hears (pages read, pages) after each page, once the site has said how many there are."""
     query = {**params, "_fields": LISTED_FIELDS, "per_page": str(api.per_page), "orderby": "id", "order": "asc"}
     if modified_after:
         query["modified_after"] = modified_after
@@ -356,7 +359,8 @@ def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, st
         except FetchError as e:
             smaller = smaller_page(e, api.per_page) if page == 1 else None
             if smaller is not None:
-                return list_posts(client, replace(api, per_page=smaller), rest_base, params, modified_after)
+                return list_posts(client, replace(api, per_page=smaller), rest_base, params, modified_after,
+                                  pages_read)
             if page > 1 and e.status == 400:
                 # WordPress's answer past the last page: of a site that does not say how many there are,
                 # or of one that lost posts while the pages were read, when a post may have moved onto a
@@ -378,6 +382,8 @@ def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, st
             listing.complete = False
             break  # every further page would be the same, and without a page count, endless
         _add_listed(listing, data, url)
+        if pages_read is not None and pages:
+            pages_read(page, pages)
         if pages is None and not data:
             # Not at the first short page: a site may serve fewer than asked without saying so (_still_wanted).
             break
