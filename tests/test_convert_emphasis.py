@@ -53,6 +53,7 @@ words = st.text(alphabet="aZ9中文 ", min_size=1, max_size=8).map(lambda s: " "
 @settings(max_examples=200, deadline=None)
 @given(lines=st.lists(st.tuples(st.sampled_from(BLOCK_SHAPES), words), min_size=1, max_size=4),
        tag=st.sampled_from(sorted(TAGS)), wrapper=st.sampled_from(("<p>{}</p>", "<div>{}</div>", "{}")))
+@example(lines=[("<h3>{}</h3>", "9"), ("<h3>{}</h3>", "9")], tag="b", wrapper="<p>{}</p>")  # an author's two headings
 @pytest.mark.parametrize("engine", sorted(RENDERERS))
 def test_emphasis_around_blocks_marks_every_line_and_leaves_no_mark_as_text(engine: str, lines, tag: str,
                                                                               wrapper: str) -> None:

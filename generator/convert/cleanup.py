@@ -264,9 +264,10 @@ def drop_repeated_title(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def drop_repeated_headings(soup: BeautifulSoup, ctx: Context) -> None:
-    """A heading right after one of the same words, with nothing shown between them, would show twice: an
-    Elementor flip box's front and back titles, both in its plain content, or a theme element's title over its
-    own box's. The first stays."""
+    """A heading right after one of the same words, with nothing shown between them, in another element, would
+    show twice: an Elementor flip box's front and back titles, both in its plain content, or a theme element's
+    title over its own box's. The first stays. Two such headings side by side in one element are the author's
+    own, kept as written."""
     for heading in list(elements(soup, *HEADINGS)):
         if heading.parent is None or not heading.get_text().strip():  # dropped already, or empty
             continue
@@ -275,7 +276,7 @@ def drop_repeated_headings(soup: BeautifulSoup, ctx: Context) -> None:
             last = last.contents[-1]
         for node in last.next_elements:
             if isinstance(node, Tag) and node.name in HEADINGS:
-                if _same_text(node.get_text(), heading.get_text()):
+                if node.parent is not heading.parent and _same_text(node.get_text(), heading.get_text()):
                     node.decompose()
                 break
             if isinstance(node, Tag) and node.name in SHOWN_WITHOUT_WORDS or \
