@@ -110,8 +110,8 @@ STYLING_PART = re.compile(r"[_-]|(?<=[a-z])(?=\d)|\d+")
 # they shared the live page, not the mirror's, and go as a share widget does.
 SHARE = re.compile(r"(?:^|[_-])(?:social[_-]?)?share(?:[_-]?(?:icons?|buttons?|links?|box|bar))?$")
 # A line break typed into an attribute's text (`text="OUR<br />SERVICES"`, or a new line there, which wpautop
-# made one), which the theme printed as it was.
-BREAK = re.compile(r"&lt;br\s*/?&gt;", re.IGNORECASE)
+# made one), which the theme printed as it was; and a blank line there, which wpautop made a paragraph break.
+BREAK = re.compile(r"&lt;br\s*/?&gt;|&lt;/p&gt;\s*&lt;p&gt;", re.IGNORECASE)
 # Returns the HTML an element shows, which may hold WordPress's own shortcodes; None when it cannot tell.
 Element = Callable[[dict[str, str], str, Context], "str | None"]
 

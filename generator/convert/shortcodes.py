@@ -40,9 +40,10 @@ WRAPPING = re.compile(r"<!--.*?(?:-->|\Z)|</?(?:p|div|span|br)\b[^>]*>", re.DOTA
 # Jupiter's `mk_`, Salient's `nectar_`): unrendered in an export, with quotes WordPress never curled, only the
 # layout around them tells them from a plugin's shortcode.
 WPBAKERY = re.compile(r"\[vc_(?:row|column|section)\b")
-# wpautop's break for a new line typed inside an attribute (`title="TRUSTED FROM OVER<br />\n2,500 CLIENTS"`),
-# which is no markup around the brackets.
-TYPED_BREAK = re.compile(r"<br />(?=\n)")
+# wpautop's break for a new line typed inside an attribute (`title="TRUSTED FROM OVER<br />\n2,500 CLIENTS"`), and
+# its paragraph break for a blank line there (`short_des="</p>\n<p>"`, a theme's description box left empty
+# but for two new lines), which is no markup around the brackets.
+TYPED_BREAK = re.compile(r"<br />(?=\n)|</p>\n<p>")
 PREFIXED = re.compile(r"[a-z][a-z0-9]*_[a-z0-9_-]+")
 THEME_CLOSING = re.compile(rf"{page_builders.CLOSING.pattern}|\[/{PREFIXED.pattern}\]")
 THEME_TAG = re.compile(rf"\[/?(?P<name>{PREFIXED.pattern})\b[^\]\[]*\]")
