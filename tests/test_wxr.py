@@ -683,6 +683,20 @@ def test_a_post_jetpack_marks_as_markdown_is_rendered_from_markdown_without_a_li
         "In \\`memory\\` *now*.\n"
 
 
+def test_a_page_elementor_builds_has_no_line_breaks_where_its_html_was_indented(tmp_path: Path) -> None:
+    """Elementor turns wpautop off for its pages, and saves their content as its widgets' HTML indented over
+    several lines: read as a classic post's text, every such line was a hard break in mid-sentence. A new line
+    beside a tag still keeps a button apart from the picture after it; a classic post keeps its line breaks."""
+    html = ('<h2>Economic</h2>\n\t\t<p>The that all once our the relieved its accompany will, the desk in\n'
+            '\t\tthe me boss it note has could.</p>\n\t\t<a href="https://e.com/donate/">Donate Us</a>\n'
+            '\t\t<img src="https://e.com/hero.jpg" alt="Hero">\n<pre>two\nlines</pre>')
+    body = imported_body(tmp_path, item(5, "Home", html, post_type="post", meta={"_elementor_edit_mode": "builder"}))
+    assert body == ("## Economic\n\nThe that all once our the relieved its accompany will, the desk in the me boss it "
+                    "note has could.\n\n[Donate Us](https://e.com/donate/)\\\n![Hero](https://e.com/hero.jpg)\n\n"
+                    "```\ntwo\nlines\n```\n")
+    assert imported_body(tmp_path, item(5, "Poem", "Roses are red,\nviolets blue.")) == "Roses are red,\\\nviolets blue.\n"
+
+
 def test_a_block_bound_to_a_custom_field_shows_the_posts_field(tmp_path: Path) -> None:
     """Block bindings (WordPress 6.5+) save a placeholder; WordPress shows the post's field there, but not a
     hidden `_` field nor one the post lacks."""

@@ -69,6 +69,22 @@ def autop(text: str, br: bool = True) -> str:
     return unautop_shortcodes(text)
 
 
+# A new line inside running text, between words rather than between tags.
+NEWLINE_IN_TEXT = re.compile(r"(?<=[^>\s])[^\S\n]*\n\s*(?=[^<\s])")
+
+
+def join_source_lines(text: str) -> str:
+    """`text` with the new lines inside its running text made spaces, as a browser shows them, outside `<pre>`
+    and raw text. Elementor turns wpautop off for the pages it builds, and the HTML it saves as their content
+    is its widgets' markup as written, indented over several lines (`<p>…the desk in\n      the me boss…</p>`):
+    such a line is no line break. A new line beside a tag stays, to be one: the widgets' wrappers are not in
+    that HTML, so it is what keeps a button apart from the picture after it."""
+    text, pres = _put_aside(PRE, text, PRE_MARK)
+    text, raws = _put_aside(RAW_TEXT, text, RAW_MARK)
+    text = NEWLINE_IN_TEXT.sub(" ", text.replace("\r\n", "\n"))
+    return _restore(_restore(text, raws, RAW_MARK), pres, PRE_MARK)
+
+
 def _tidy(text: str) -> str:
     """Paragraph marks that ended up around, not inside, block elements."""
     text = EMPTY_P.sub("", text)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from html import escape as html_escape
 
 from generator.convert import code_shortcodes, markdown_source, page_builders, shortcode_theme, shortcodes
-from generator.convert.autop import autop
+from generator.convert.autop import autop, join_source_lines
 from generator.convert.embeds import SITES
 from generator.convert.shortcode_handlers import FORMS
 from generator.sources.wp_syntax import MEDIA_LIST, SYNCED_PATTERN, Attachment, parse_attributes
@@ -103,15 +103,18 @@ def rendered_content(data: dict[str, Any]) -> dict[str, str]:
     for row in needs["attachments"]:
         attached.setdefault(row[1], []).append(Attachment(*row))
     blocks = with_bound_meta(with_synced_patterns(data["content"]["raw"], synced), needs["meta"])
-    return {"rendered": render_content(blocks, data["id"], attached, needs["footnotes"], needs.get("markdown", False))}
+    return {"rendered": render_content(blocks, data["id"], attached, needs["footnotes"], needs.get("markdown", False),
+                                       needs.get("elementor", False))}
 
 
 def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attachment]], footnotes: str = "",
-                   markdown: bool = False) -> str:
+                   markdown: bool = False, elementor: bool = False) -> str:
     """The HTML a REST response would hold in `content.rendered`, shortcodes still unexpanded. `footnotes` is
     the post's `footnotes` meta (JSON), which the footnotes block shows; `markdown`, whether its meta says the
-    post is written in Markdown."""
+    post is written in Markdown; `elementor`, whether Elementor builds it (see autop.join_source_lines)."""
     raw = raw.replace("\r\n", "\n")
+    if elementor and "<!-- wp:" not in raw:
+        raw = join_source_lines(raw)
     if "<!-- wp:" in raw:
         html = SHORTCODE_BLOCK.sub(lambda m: autop(m.group(1)), raw)
         if "wp:footnotes" in html:

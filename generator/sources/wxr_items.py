@@ -42,6 +42,7 @@ TITLE_WORDS = 8
 CHARACTER_COUNTED = re.compile(r"(?:zh|ja)(?:[-_].*)?", re.IGNORECASE)
 EXCERPT_CHARACTERS = 110
 MARKDOWN_META = "_wpcom_is_markdown"  # Jetpack's Markdown module, on WordPress.com and elsewhere
+ELEMENTOR_META = "_elementor_edit_mode"  # `builder` on a page Elementor builds, which it renders without wpautop
 NON_WORD = re.compile(r"[^\w]+")
 # REST serves a post's content rendered, an export saves it raw: a post's `content` and `excerpt` hold `raw`,
 # and this key what rendering them needs beside (convert/wp_render.py renders them as `the_content` would).
@@ -221,8 +222,8 @@ def _slug(fields: Mapping[str, str], warnings: list[tuple[str, str]]) -> str:
 def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -> dict[str, Any]:
     """What rendering the post needs beside its raw content, as plain data: the synced patterns it shows,
     the attachments its galleries without ids show, the custom fields its blocks are bound to, its
-    footnotes, the length of its automatic excerpt in characters where the site's language counts so, and
-    whether Jetpack's Markdown says the post is written in Markdown;
+    footnotes, the length of its automatic excerpt in characters where the site's language counts so,
+    whether Jetpack's Markdown says the post is written in Markdown, and whether Elementor builds it;
     each only where the post uses it, so that the post's item stays small."""
     synced = patterns_used(raw, names.synced)
     shown = "".join((raw, *synced.values()))
@@ -233,8 +234,9 @@ def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -
     by_characters = CHARACTER_COUNTED.fullmatch(names.language)
     counted = {"excerpt_characters": EXCERPT_CHARACTERS} if by_characters else {}
     markdown = {"markdown": True} if meta.get(MARKDOWN_META, "").strip() == "1" else {}
+    elementor = {"elementor": True} if meta.get(ELEMENTOR_META, "").strip() == "builder" else {}
     attachments = [[a.id, a.parent, a.order, a.mime] for owner in sorted(owners) for a in names.attached.get(owner, ())]
-    return {**counted, **markdown, "synced": {str(ref): content for ref, content in synced.items()}, "meta": bound,
+    return {**counted, **markdown, **elementor, "synced": {str(ref): content for ref, content in synced.items()}, "meta": bound,
             "footnotes": footnotes, "attachments": attachments}
 
 
