@@ -37,6 +37,11 @@ FEED_CLASSES = frozenset({"wp-block-rss"})
 # The "+" or chevron a collapsible section's heading shows, as its script opens it (WordPress 6.9's accordion
 # block): drawn for the eye only (`aria-hidden`), and in the heading's text it would end the title ("Hours?+").
 TOGGLE_ICON_CLASSES = frozenset({"wp-block-accordion-heading__toggle-icon"})
+# What a filterable gallery's or portfolio's buttons hold, Isotope's and MixItUp's selector of the items they
+# show (`data-filter=".web-design"`, `"*"` or `"all"` for every item), as themes and Essential Addons write them.
+FILTER_SELECTOR = re.compile(r"\s*(?:\*|all|\.[\w-].*)\s*", re.IGNORECASE | re.DOTALL)
+# The containers such buttons leave empty, which go with them.
+FILTER_HOLDERS = frozenset({"ul", "ol", "li", "div", "nav", "p", "span"})
 # An icon font's glyphs sit in Unicode's Private Use Area (Elementor's star U+E934, Font Awesome's U+F005): without
 # the site's font, which the mirror does not load, each shows as an empty box.
 ICON_GLYPHS = re.compile("[\ue000-\uf8ff\U000f0000-\U0010fffd]")
@@ -81,6 +86,27 @@ def drop_toggle_icons(soup: BeautifulSoup, ctx: Context) -> None:
     for tag in elements(soup):
         if has_class(tag, TOGGLE_ICON_CLASSES):
             tag.decompose()
+
+
+def drop_filter_controls(soup: BeautifulSoup, ctx: Context) -> None:
+    """A filterable gallery's buttons ("All / Web Design / Logo Design") showed the items of one category at a
+    time, by script; in the mirror every item shows, and they are words that do nothing, repeated over each
+    grid. They go, with the list or row they leave empty. One that links somewhere (a category's page) stays."""
+    for tag in elements(soup):
+        selector = tag.get("data-filter")
+        if not isinstance(selector, str) or not FILTER_SELECTOR.fullmatch(selector):
+            continue
+        # A button holds a word or two; an element with a picture or a sentence in it is none.
+        if tag.find(("img", "picture", "video", "iframe", "table")) is not None or len(tag.get_text(strip=True)) > 40:
+            continue
+        if tag.name == "a" and tag.get("href", "").strip().strip("#") and not tag["href"].startswith("javascript:"):
+            continue
+        holder = tag.parent
+        tag.decompose()
+        while holder is not None and holder.name in FILTER_HOLDERS and not holder.get_text(strip=True) \
+                and holder.find(True) is None:
+            holder, empty = holder.parent, holder
+            empty.decompose()
 
 
 def drop_icon_glyphs(soup: BeautifulSoup, ctx: Context) -> None:
