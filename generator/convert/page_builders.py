@@ -81,6 +81,9 @@ VIDEO_KEYS = ("video_url", "video_link", "video")
 # title="Meet Our Team"]`, `[headings heading="…" subheading="…"]`): its picture (an attachment's id or an
 # address), its pictures (ids, as a gallery), its title and the lines under it.
 IMAGE_KEYS = ("image", "img", "image_id", "photo", "avatar", "picture")
+# …or under a key of the theme's own whose last word names a picture (`nm_singl_img="304"`, `member_photo`,
+# `author_avatar`), but for one a word of which only styles it (`bg_image`, `hover_img`, `icon_image`).
+PICTURE_WORDS = frozenset({"image", "img", "photo", "avatar", "picture", "pic", "thumbnail"})
 IMAGES_KEYS = ("images", "image_ids", "gallery")
 TITLE_KEYS = ("title", "heading", "name")
 LINE_KEYS = ("subtitle", "sub_title", "subheading", "sub_heading", "job", "job_title", "position", "role",
@@ -184,9 +187,10 @@ def untexturized(value: str) -> str:
 def shows_something(name: str, named: dict[str, str], inner: str) -> bool:
     """Whether an element no rule knows shows anything, read from its attributes and content (see WORD_KEYS,
     VIDEO_KEYS and IMAGE_KEYS), or only spaces the layout, or shares the page (see SHARE)."""
-    keys = (*WORD_KEYS, *IMAGE_KEYS, *IMAGES_KEYS, *TITLE_KEYS, *LINE_KEYS)
+    keys = (*WORD_KEYS, *IMAGES_KEYS, *TITLE_KEYS, *LINE_KEYS)
     return (bool(inner.strip()) or SPACING.search(name) is not None or SHARE.search(name) is not None
-            or any(named.get(key, "").strip() for key in keys) or bool(_played(named) or _address(named)))
+            or any(named.get(key, "").strip() for key in keys) or bool(_picture(named) or _played(named)
+                                                                     or _address(named)))
 
 
 def styling_only(named: dict[str, str]) -> bool:
@@ -202,7 +206,7 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
     where it links (see _linked), or else its link alone. None when it shows none of these."""
     if INLINE.fullmatch(name) or SPACING.search(name) or LAYOUT.search(name):  # a column's `position="first"`
         return None
-    image, images = _first(named, IMAGE_KEYS), _first(named, IMAGES_KEYS)
+    image, images = _picture(named), _first(named, IMAGES_KEYS)
     pictures = ((_by_id(image, ctx) if image.isdigit() and int(image) else _figure(image) if ADDRESS.match(image)
                  else "") + (f'[gallery ids="{images}"]' if IDS.fullmatch(images) else ""))
     # A testimonial's `title` is its heading and `name` who said it: the first is the title, the others lines.
@@ -237,6 +241,17 @@ def _address(named: dict[str, str]) -> str:
     """The address an element links to, if it is one (not `link="none"`)."""
     url = _linked(named).strip()
     return url if ADDRESS.match(url) else ""
+
+
+def _picture(named: dict[str, str]) -> str:
+    """The picture an element names (see IMAGE_KEYS and PICTURE_WORDS): an attachment's id or an address."""
+    if image := _first(named, IMAGE_KEYS):
+        return image
+    for key, value in named.items():
+        words = [word for word in STYLING_PART.split(key.lower()) if word]
+        if len(words) > 1 and words[-1] in PICTURE_WORDS and STYLING_WORDS.isdisjoint(words) and value.strip():
+            return value.strip()
+    return ""
 
 
 def _played(named: dict[str, str]) -> str:
