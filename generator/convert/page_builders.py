@@ -172,7 +172,7 @@ def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
     if SPACING.search(name):  # it stood between blocks, or at least between words
         title = named.get("title", "").strip()  # WPBakery's text separator shows it between its lines, as <h4>
         return ("<hr>" if RULE.search(name) else " ") + (f"<h4>{escape(title)}</h4>" if title else "")
-    if named:
+    if named and not LAYOUT.search(name):  # an empty column (`[vc_column_inner width="1/6"]`) showed nothing
         ctx.losses.note(loss.BUILDER_ELEMENT, f"[{name}]")
     return ""
 
