@@ -53,6 +53,10 @@ SPACE_KEEPING = ("span", "ins", "strong", "b", "em", "i")
 EMPTY_DROPPABLE = (*SPACE_KEEPING, "div", "p", "section", "figure", "figcaption")
 SHOWN_WITHOUT_WORDS = frozenset({"img", "picture", "video", "audio", "iframe", "embed", "object", "svg", "hr", "table",
                                  "input", "button", "select", "textarea"})
+# TinyMCE's paste bins: version 3's (WordPress 2.9 to 3.8) and 4's, and the styles that hid them.
+PASTE_BIN_IDS = frozenset({"_mcePaste", "mcepastebin"})
+OUT_OF_SIGHT = re.compile(r"(?:left|top)\s*:\s*-\d{3,}px|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$)|display\s*:\s*none",
+                          re.IGNORECASE)
 HEADINGS_AND_PARAGRAPHS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
@@ -90,6 +94,18 @@ def keep_more_marker(soup: BeautifulSoup, ctx: Context) -> None:
 def drop_comments(soup: BeautifulSoup, ctx: Context) -> None:
     for comment in comments(soup):
         comment.extract()
+
+
+def drop_paste_bins(soup: BeautifulSoup, ctx: Context) -> None:
+    """The box the editor's paste plugin pasted into, off the screen (`<div id="_mcePaste" style="position:
+    absolute; left: -10000px">`), which WordPress 2.9 to 3.x's TinyMCE sometimes saved with the post: no reader
+    ever saw it, and its text, a copy of what was pasted, showed twice in the mirror. TinyMCE also left the id
+    on paragraphs it brought into view, with no such style: those are the post's own words, and stay."""
+    if not may_hold(soup, ids=PASTE_BIN_IDS):
+        return
+    for tag in elements(soup):
+        if tag.get("id") in PASTE_BIN_IDS and OUT_OF_SIGHT.search(tag.get("style") or ""):
+            tag.decompose()
 
 
 def drop_scripts_and_styles(soup: BeautifulSoup, ctx: Context) -> None:
@@ -345,6 +361,7 @@ PASSES: tuple[Pass, ...] = (
     keep_more_marker,
     more_marker_between_blocks,
     drop_comments,
+    drop_paste_bins,
     images_from_noscript,
     drop_scripts_and_styles,
     gists_as_code,
