@@ -29,9 +29,9 @@ from generator.output import build_cache, forked_scan, inputs, spare_record
 from generator.output.build_cache import BuildCache, Stamp
 from generator.output.writer import Staging, sentinel
 from generator.problems import Problem
+from generator.progress import Progress
 from generator.site_size import WARN_AT, size_warning
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total): for a progress bar on a terminal
 
 
 @dataclass(frozen=True)

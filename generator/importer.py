@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, field, replace
 from functools import partial
 from importlib.metadata import version
@@ -23,6 +23,7 @@ from generator.import_result import ImportOptions, ImportResult, PostReport
 from generator.language.words import Words
 from generator.placing import Ready, place, stage_file
 from generator.problems import ItemError, Problem
+from generator.progress import Progress
 from generator.sources import wp_json
 from generator.sources.saved import Spool, dump, iter_items
 from generator.sources.wp_json import RawItem
@@ -38,7 +39,6 @@ __all__ = ["ImportOptions", "ImportResult", "PostReport", "run_import"]
 GROUP_FROM = 3  # more items than this with one fault in one file are told in one line
 CONVERTING = "converting posts"  # the progress stage of the import's long part
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total): for a progress bar on a terminal
 
 
 def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOptions = ImportOptions(),
@@ -49,7 +49,7 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
         # Not while reading or converting, which may run here and makes a cyclic tree of every post (collector.py).
         with collector.paused():
             registry, term_problems = read_terms(content_dir)
-            scan = _scan(sources, registry, spool, _settings(options).site_words())
+            scan = _scan(sources, registry, spool, _settings(options).site_words(), progress)
             result = ImportResult(problems=scan.read_problems + term_problems + scan.names.problems + scan.others,
                                   skipped=scan.skipped)
             lookups, own_names = scan.names.lookups()
@@ -110,10 +110,11 @@ class Scan:
     others: list[Problem] = field(default_factory=list)  # items that are not WordPress
 
 
-def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool, words: Words) -> Scan:
+def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool, words: Words,
+          progress: Progress | None = None) -> Scan:
     """One pass over the input: names are collected, posts spooled, the rest told apart."""
     scan = Scan(Names(registry))
-    for item in iter_items(sources, scan.read_problems, words):
+    for item in iter_items(sources, scan.read_problems, words, progress):
         if item.kind == wp_json.POST:
             scan.names.embedded(item.data)
             scan.posts.append(_spooled(item, spool))

@@ -21,12 +21,13 @@ images would look unshown. Git keeps what it deleted.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.convert.document import Document
 from generator.problems import ItemError, Problem
+from generator.progress import Progress
 from generator.render.image_links import full_size_links
 from generator.render.markdown import MAX_BODY_BYTES, MarkdownRenderer
 from generator.render.remote_media import WEB, body_images
@@ -41,7 +42,6 @@ IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
 SAVE_EVERY = 50  # new entries between two writes of the manifest, so a killed run keeps most of its work
 FETCHING = "mirroring images"  # the progress stage
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total): for a progress bar on a terminal
 
 
 @dataclass(frozen=True)

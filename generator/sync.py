@@ -26,6 +26,7 @@ from generator.importer import ImportOptions, ImportResult, run_import
 from generator.language.words import Overrides
 from generator.media_mirror import MediaResult, MediaSettings, media_summary, mirror_media
 from generator.problems import Problem
+from generator.progress import Progress
 from generator.sources import wp_live
 from generator.sources.http import Client, Clock, FetchError, Politeness
 from generator.sources.media_fetch import client_fetcher
@@ -44,7 +45,6 @@ PRUNED, RENAMED = "pruned", "renamed"  # actions of content/changes.yaml only
 # time and a change of the site's time zone. It costs a few rows of the listing, not fetches: a post is
 # fetched only when its modified_gmt differs from the stored copy's.
 OVERLAP = timedelta(days=1)
-Progress = Callable[[str, int, int], None]
 USERS_HIDDEN = "authors are not named: the site does not show its users to visitors (a security setting)"
 
 

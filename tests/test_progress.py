@@ -16,11 +16,13 @@ from pathlib import Path
 
 from generator.importer import CONVERTING, run_import
 from generator.media_mirror import FETCHING, MediaSettings
+from generator.sources.wxr import BAR_FROM, read_export
 from generator.sync import SyncOptions, run_sync, source_from_url
 from tests.conftest import rest_item
 from tests.fake_wordpress import FakeWordPress, generated_site
 from tests.test_sync import FAST
 from tests.test_sync_media import POSTS, serve_images
+from tests.test_wxr import export, item
 
 Seen = list[tuple[str, int, int]]
 
@@ -46,6 +48,24 @@ def test_an_import_counts_the_posts_it_converts_and_not_those_its_cache_vouches_
     again: Seen = []
     run_import([saved], content, progress=recorder(again))
     assert again == []  # nothing converted: no bar that would stand still at 0
+
+
+def test_a_large_export_counts_the_megabytes_each_of_its_two_passes_has_read(tmp_path: Path) -> None:
+    """A 1 GB export takes a minute to read before its first post is converted: the bar shows it moving."""
+    paragraph = "<p>The harbour authority said the new terminal would handle twice the containers.</p>\n"
+    body = paragraph * (BAR_FROM // len(paragraph) // 8 + 1)
+    large, small = tmp_path / "large.xml", tmp_path / "small.xml"
+    large.write_text(export("".join(item(i, f"Post {i}", body) for i in range(1, 11))), encoding="utf-8")
+    small.write_text(export(item(1, "Post", paragraph)), encoding="utf-8")
+    megabytes = large.stat().st_size >> 20
+    seen: Seen = []
+    posts = [i for i in read_export(large, [], progress=recorder(seen)) if i.kind == "post"]
+    assert len(posts) == 10
+    assert stages(seen) == ["checking large.xml, MB", "reading large.xml, MB"]
+    for stage in stages(seen):
+        assert counted(seen, stage) == [(done, megabytes) for done in range(1, megabytes + 1)]
+    quiet: Seen = []
+    assert len(list(read_export(small, [], progress=recorder(quiet)))) > 0 and quiet == []
 
 
 def test_a_sync_counts_its_listing_pages_fetched_posts_and_converted_posts_in_order(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from typing import IO, Any
 
 from generator.language.words import Words
 from generator.problems import Problem
+from generator.progress import Progress
 from generator.sources import wp_rows, wxr
 from generator.sources.tree import folder_files
 from generator.sources.wp_json import UNREAD, RawItem, is_saved_json, items_in, load
@@ -64,16 +65,17 @@ def read_items(sources: Iterable[Path]) -> tuple[list[RawItem], list[Problem]]:
     return items, problems
 
 
-def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | None = None) -> Iterator[RawItem]:
+def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | None = None,
+               progress: Progress | None = None) -> Iterator[RawItem]:
     """Every item of every source in order, one file in memory at a time (an export not even
     that); what cannot be read is appended to `problems` as it is met. `words`: the site's, for the titles
-    an export's reader makes (wxr.read_export)."""
+    an export's reader makes (wxr.read_export), as is `progress`, which hears how far it has read a large one."""
     for source in sources:
         files, found_problems = saved_files(source)
         problems.extend(found_problems)
         for path in files:
             if wxr.is_export(path):
-                yield from wxr.read_export(path, problems, words)
+                yield from wxr.read_export(path, problems, words, progress)
             elif path.suffix.lower() == ".xml":  # given by name: JSON's error would only puzzle
                 problems.append(Problem(str(path), message=_not_export(path)))
             else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +27,7 @@ from defusedxml.ElementTree import iterparse
 
 from generator.language.words import Words
 from generator.problems import ItemError, Problem
+from generator.progress import Progress
 from generator.sources import tribe_events, wp_json
 from generator.sources import wxr_encoding as encoding
 from generator.sources.wxr_cdata import CdataMender
@@ -65,6 +66,10 @@ LATE_DECLARATION = re.compile(rb"\A(\xef\xbb\xbf)?((?:(?!<rss).)*?)(<\?xml\s[^>]
 # to refuse); anything else there is skipped, its line breaks kept, and said.
 PROLOG_MARKUP = re.compile(rb"<\?.*?\?>|<!--.*?-->", re.DOTALL)
 STRAY_SHOWN = 60  # characters of the skipped text that the warning shows
+BAR_FROM = 8 << 20  # bytes: a smaller export is read in a blink, with no progress bar
+
+Read = Callable[[int], None]  # hears the bytes of each chunk read
+
 # The lines git writes around the two sides of a merge conflict, committed unresolved into an export.
 CONFLICT_MARKER = re.compile(r"(?:<{7}|\|{7}|={7}|>{7})(?:[ \t]|\r?\n|$)")
 BOM = b"\xef\xbb\xbf"
@@ -84,19 +89,21 @@ def is_export(path: Path) -> bool:
     return b"<rss" in head and b"wordpress.org/export" in head
 
 
-def read_export(path: Path, problems: list[Problem], words: Words | None = None) -> Iterator[RawItem]:
+def read_export(path: Path, problems: list[Problem], words: Words | None = None,
+                progress: Progress | None = None) -> Iterator[RawItem]:
     """Every item of the export, streamed; what cannot be read is appended to `problems`. An export
     that cannot be read as a whole yields nothing, but for one cut short: its whole items before the cut are
-    read, and the cut is a problem of the file. `words`: the site's, for the titles it makes (else English)."""
+    read, and the cut is a problem of the file. `words`: the site's, for the titles it makes (else English).
+    `progress` hears the megabytes read of each of the two passes over a large export."""
     names, skipped, cut = (Names() if words is None else Names(words=words)), [], Cut()
-    refusal = _scan(path, names, skipped, cut)
+    refusal = _scan(path, names, skipped, cut, _megabytes(path, f"checking {path.name}, MB", progress))
     if refusal:
         problems.append(Problem(str(path), message=refusal))
         return
     problems.extend(Problem(str(path), message=line) for line in skipped)
     position = 0
     try:
-        for tag, element in _elements(path):
+        for tag, element in _elements(path, read=_megabytes(path, f"reading {path.name}, MB", progress)):
             if tag == "item":
                 yield from element_items(path, position, element, names, problems)
                 position, cut.last = position + 1, element.fields.get("wp:post_id", "") or f"#{position}"
@@ -168,12 +175,12 @@ def _id_in_address(fields: Mapping[str, str]) -> int:
     return int(found.group(1)) if found else 0
 
 
-def _scan(path: Path, names: Names, skipped: list[str], cut: Cut) -> str:
+def _scan(path: Path, names: Names, skipped: list[str], cut: Cut, read: Read | None = None) -> str:
     """Why the export cannot be imported, or '' after noting its attachments and the site's offset, and in
     `skipped` what of the file was not read; in `cut`, where the file ends early, if it does."""
     version = misnamed = ""
     try:
-        for tag, element in _elements(path, skipped):
+        for tag, element in _elements(path, skipped, read):
             if tag == "wp:wxr_version":
                 version = element.fields.get("text", "")
             elif tag == "wp:version":
@@ -244,12 +251,32 @@ class _NotAnExport(Exception):
     pass
 
 
-def _elements(path: Path, skipped: list[str] | None = None) -> Iterator[tuple[str, Element]]:
+def _megabytes(path: Path, stage: str, progress: Progress | None) -> Read | None:
+    """What counts the bytes a pass reads, as megabytes of the file for `progress`; None for an export that
+    reads in a blink (or cannot be read: the pass says why)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None
+    if progress is None or size < BAR_FROM:
+        return None
+    done = 0
+
+    def read(count: int) -> None:
+        nonlocal done
+        before, done = done >> 20, done + count
+        if done >> 20 != before:
+            progress(stage, done >> 20, size >> 20)
+    return read
+
+
+def _elements(path: Path, skipped: list[str] | None = None, read: Read | None = None
+              ) -> Iterator[tuple[str, Element]]:
     """Each child of the <channel>, by prefixed name, read and then dropped from the tree; what was skipped
-    of the file is said in `skipped`."""
+    of the file is said in `skipped`; `read` hears the number of bytes of each chunk read."""
     depth, channel = 0, None
     with path.open("rb") as raw:
-        f = _Declaring(raw, [] if skipped is None else skipped)
+        f = _Declaring(raw, [] if skipped is None else skipped, read)
         for event, node in iterparse(f, events=("start", "end"), forbid_dtd=False, forbid_entities=True,
                                      forbid_external=True):
             if event == "start":
@@ -274,8 +301,9 @@ class _Declaring:
     a value kept as text (see wxr_cdata), and with the prefixes of UNDECLARED that <rss> does not declare
     declared on it, on the same line, so that every line number a problem names is the file's own."""
 
-    def __init__(self, raw: Any, skipped: list[str]) -> None:
+    def __init__(self, raw: Any, skipped: list[str], read: Read | None = None) -> None:
         self._raw, self._pending, self._done, self._skipped = raw, b"", False, skipped
+        self._read = read
         self._decoder: codecs.IncrementalDecoder | None = None
         self._mender = CdataMender()
 
@@ -284,6 +312,8 @@ class _Declaring:
             return self._mender.feed(self._head().translate(SPACED, FORBIDDEN))
         while True:
             chunk = self._raw.read(size)
+            if self._read is not None:
+                self._read(len(chunk))
             data = chunk if self._decoder is None else self._decoder.decode(chunk, final=not chunk).encode("utf-8")
             data = self._mender.feed(data.translate(SPACED, FORBIDDEN), final=not chunk)
             if data or not chunk:  # a chunk may end inside a character, or hold only controls: b"" reads as the end
@@ -292,6 +322,8 @@ class _Declaring:
     def _head(self) -> bytes:
         while not self._done:
             chunk = self._raw.read(65536)
+            if self._read is not None:
+                self._read(len(chunk))
             self._pending += chunk
             start = self._pending.find(b"<rss")
             end = self._pending.find(b">", start) if start >= 0 else -1
