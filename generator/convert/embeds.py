@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.convert.context import Context
 from generator.convert.parse import may_hold, tags_in
+from generator.convert.product_frames import product_page
 from generator.language.words import Words
 
 # Domain -> the site's name, and the word (language/catalogues/) that says what it embeds, "" for the name alone.
@@ -18,7 +19,9 @@ SITES = (("youtube.com", ("YouTube", "site_video")), ("youtu.be", ("YouTube", "s
          ("facebook.com", ("Facebook", "site_post")), ("tiktok.com", ("TikTok", "site_video")),
          ("spotify.com", ("Spotify", "")), ("soundcloud.com", ("SoundCloud", "")), ("google.com", ("Google", "")),
          ("slideshare.net", ("SlideShare", "")), ("dailymotion.com", ("Dailymotion", "site_video")),
-         ("scribd.com", ("Scribd", "")), ("videopress.com", ("VideoPress", "site_video")))
+         ("scribd.com", ("Scribd", "")), ("videopress.com", ("VideoPress", "site_video")),
+         *((store, ("Amazon", "")) for store in ("amazon.com", "amazon.co.jp", "amazon.co.uk", "amazon.de", "amazon.fr",
+                                                 "amazon.ca", "amazon.it", "amazon.es", "amazon.in")))
 
 
 # The Flash players that posts of the 2000s embedded (`<embed src="http://www.youtube.com/v/ID&hl=en">`), which no
@@ -65,13 +68,16 @@ SECONDS = re.compile(r"\d+")
 
 def shown_page(url: str) -> str:
     """The page an embedding service's frame shows, which a reader can open: a YouTube or Vimeo video's own
-    page (see YOUTUBE_PLAYER), from the time the frame starts at, or a playlist's; the page Embedly's frame
+    page (see YOUTUBE_PLAYER), from the time the frame starts at, or a playlist's; the page of the product an
+    Amazon product link shows (see product_frames); the page Embedly's frame
     (`cdn.embedly.com/widgets/media.html?src=…&url=<the page>`, in posts brought over from Medium) names in its
     `url`; any other address is itself."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
         return url
+    if product := product_page(url):
+        return product
     query = parse_qs(parts.query)
     place = f"{parts.hostname or ''}{parts.path}"
     if youtube := YOUTUBE_PLAYER.fullmatch(place):
