@@ -165,3 +165,21 @@ def test_an_embed_links_to_the_same_video_in_both_forms(tmp_path: Path) -> None:
     run_import([wxr], tmp_path / "content")
     text = document_files(tmp_path / "content")[0].read_text(encoding="utf-8")
     assert f"[YouTube video: {url}]({url})" in text and "Before." in text and "After." in text
+
+
+def test_a_jetpack_youtube_player_links_to_the_video_page_an_export_links_to(tmp_path: Path) -> None:
+    """Jetpack renders `[youtube=…]` as a player frame whose address carries the player's settings; the export of
+    the same post holds the shortcode, which the import makes a link to the video's page. Both lead there."""
+    page = "https://www.youtube.com/watch?v=sAkFhKQzfk4"
+    player = ('<p><span class="embed-youtube" style="text-align:center; display: block;"><iframe class="youtube-player"'
+              ' width="640" height="360" src="https://www.youtube.com/embed/sAkFhKQzfk4?version=3&#038;rel=1&#038;'
+              'showsearch=0&#038;showinfo=1&#038;iv_load_policy=1&#038;fs=1&#038;hl=en-US&#038;autohide=2&#038;'
+              'wmode=transparent" allowfullscreen="true" style="border:0;"></iframe></span></p>\n')
+    wxr = tmp_path / "export.xml"
+    wxr.write_text(export(item(9, "Video", f"Daisy spoke.\n\n[youtube={page}]")))
+    saved = tmp_path / "post.json"
+    saved.write_text(json.dumps(rest_form(9, "Video", f"<p>Daisy spoke.</p>\n{player}", "<p>Daisy spoke.</p>\n")))
+    for source, name in ((wxr, "a"), (saved, "b")):
+        run_import([source], tmp_path / name)
+        text = document_files(tmp_path / name)[0].read_text(encoding="utf-8")
+        assert f"[YouTube video: {page}]({page})" in text, text

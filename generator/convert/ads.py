@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup, Tag
 from generator.convert import context as loss
 from generator.convert.context import Context
 from generator.convert.parse import tags_in
+from generator.convert.product_frames import product_page
 
 # Ad networks' servers: a frame from one held an ad chosen for each visitor, never the post's own.
 AD_HOSTS = ("doubleclick.net", "googlesyndication.com", "amazon-adsystem.com", "adnxs.com")
@@ -56,7 +57,8 @@ def is_ad_unit(tag: Tag) -> bool:
         host = (urlsplit(source).hostname or "").lower()
     except ValueError:  # an address no browser could load (`http://[::1`) is no ad server's
         return False
-    return any(host == ad or host.endswith("." + ad) for ad in AD_HOSTS)
+    # Amazon's ad system also serves the product links its members choose, which are no ad (see product_frames).
+    return any(host == ad or host.endswith("." + ad) for ad in AD_HOSTS) and product_page(source) is None
 
 
 def _gone(tag: Tag) -> bool:

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.convert.context import Context
 from generator.convert.parse import may_hold, tags_in
+from generator.convert.product_frames import product_page
 from generator.language.words import Words
 
 # Domain -> the site's name, and the word (language/catalogues/) that says what it embeds, "" for the name alone.
@@ -18,7 +19,9 @@ SITES = (("youtube.com", ("YouTube", "site_video")), ("youtu.be", ("YouTube", "s
          ("facebook.com", ("Facebook", "site_post")), ("tiktok.com", ("TikTok", "site_video")),
          ("spotify.com", ("Spotify", "")), ("soundcloud.com", ("SoundCloud", "")), ("google.com", ("Google", "")),
          ("slideshare.net", ("SlideShare", "")), ("dailymotion.com", ("Dailymotion", "site_video")),
-         ("scribd.com", ("Scribd", "")), ("videopress.com", ("VideoPress", "site_video")))
+         ("scribd.com", ("Scribd", "")), ("videopress.com", ("VideoPress", "site_video")),
+         *((store, ("Amazon", "")) for store in ("amazon.com", "amazon.co.jp", "amazon.co.uk", "amazon.de", "amazon.fr",
+                                                 "amazon.ca", "amazon.it", "amazon.es", "amazon.in")))
 
 
 # The Flash players that posts of the 2000s embedded (`<embed src="http://www.youtube.com/v/ID&hl=en">`), which no
@@ -52,18 +55,50 @@ def played_file(url: str) -> str:
     return PLAYER_NUMBER.sub(lambda m: m[1] if m.group(0).endswith("&") else "", url, count=1)
 
 
+# The players YouTube and Vimeo serve in a frame (`youtube.com/embed/ID?version=3&rel=1&…`, as Jetpack's
+# `[youtube]` and the oEmbed of a pasted address render; `player.vimeo.com/video/ID`). Their address opens a bare
+# player with the frame's settings, which a reader has no use for: the video's own page is what a link to it
+# leads to, and what an export's `[youtube=…]` of the same post links to.
+# A video's id is 64 bits in 11 characters of base64url, so its last one is one of 16; `live_stream` and
+# `videoseries` are 11 characters too, but name a channel's stream and a playlist.
+YOUTUBE_PLAYER = re.compile(r"(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]{10}[AEIMQUYcgkosw048]|videoseries)/?")
+VIMEO_PLAYER = re.compile(r"player\.vimeo\.com/video/(\d+)/?")
+SECONDS = re.compile(r"\d+")
+
+
 def shown_page(url: str) -> str:
-    """The page an embedding service's frame shows, which a reader can open: Embedly's
-    (`cdn.embedly.com/widgets/media.html?src=…&url=<the page>`, in posts brought over from Medium) names it in
-    its `url`; any other address is itself."""
+    """The page an embedding service's frame shows, which a reader can open: a YouTube or Vimeo video's own
+    page (see YOUTUBE_PLAYER), from the time the frame starts at, or a playlist's; the page of the product an
+    Amazon product link shows (see product_frames); the page Embedly's frame
+    (`cdn.embedly.com/widgets/media.html?src=…&url=<the page>`, in posts brought over from Medium) names in its
+    `url`; any other address is itself."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
         return url
+    if product := product_page(url):
+        return product
+    query = parse_qs(parts.query)
+    place = f"{parts.hostname or ''}{parts.path}"
+    if youtube := YOUTUBE_PLAYER.fullmatch(place):
+        return _youtube_page(youtube.group(1), query) or url
+    if vimeo := VIMEO_PLAYER.fullmatch(place):  # an unlisted video's page needs its key (`?h=`) too
+        key = query.get("h", [""])[0]
+        return f"https://vimeo.com/{vimeo.group(1)}" + (f"/{key}" if key.isalnum() else "")
     if not (parts.hostname or "").endswith("embedly.com") or not parts.path.endswith("/widgets/media.html"):
         return url
-    page = parse_qs(parts.query).get("url", [""])[0]
+    page = query.get("url", [""])[0]
     return page if page.startswith(("https://", "http://")) else url
+
+
+def _youtube_page(video: str, query: dict[str, list[str]]) -> str | None:
+    """The page of a YouTube player's video (`t=` where the frame's `start=` began it), or of the playlist its
+    `videoseries` frame plays; None for a frame that names neither."""
+    if video == "videoseries":
+        playlist = query.get("list", [""])[0]
+        return f"https://www.youtube.com/playlist?list={playlist}" if re.fullmatch(r"[\w-]+", playlist) else None
+    start = query.get("start", [""])[0]
+    return f"https://www.youtube.com/watch?v={video}" + (f"&t={start}s" if SECONDS.fullmatch(start) else "")
 
 
 def site_name(url: str, words: Words) -> str:

@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 from generator.convert import context as loss
 from generator.convert.context import Context
+from generator.convert.qualified_keys import qualified_picture, qualified_words
 
 # Uncode, a theme built on WPBakery, names its own elements `uncode_` (`[uncode_list]` around a list, with no
 # attribute whose curled quotes would tell it apart from words in brackets).
@@ -190,7 +191,8 @@ def shows_something(name: str, named: dict[str, str], inner: str) -> bool:
     keys = (*WORD_KEYS, *IMAGES_KEYS, *TITLE_KEYS, *LINE_KEYS)
     return (bool(inner.strip()) or SPACING.search(name) is not None or SHARE.search(name) is not None
             or any(named.get(key, "").strip() for key in keys) or bool(_picture(named) or _played(named)
-                                                                     or _address(named)))
+                                                                     or _address(named))
+            or bool(_qualified_picture(named)) or any(qualified_words(named, STYLING_WORDS)))
 
 
 def styling_only(named: dict[str, str]) -> bool:
@@ -206,13 +208,16 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
     where it links (see _linked), or else its link alone. None when it shows none of these."""
     if INLINE.fullmatch(name) or SPACING.search(name) or LAYOUT.search(name):  # a column's `position="first"`
         return None
-    image, images = _picture(named), _first(named, IMAGES_KEYS)
+    image, images = _picture(named) or _qualified_picture(named), _first(named, IMAGES_KEYS)
     pictures = ((_by_id(image, ctx) if image.isdigit() and int(image) else _figure(image) if ADDRESS.match(image)
                  else "") + (f'[gallery ids="{images}"]' if IDS.fullmatch(images) else ""))
     # A testimonial's `title` is its heading and `name` who said it: the first is the title, the others lines.
-    title, *others = dict.fromkeys(named[key].strip() for key in TITLE_KEYS if named.get(key, "").strip()) or [""]
+    qualified_titles, qualified_lines = qualified_words(named, STYLING_WORDS)
+    title, *others = dict.fromkeys([*(named[key].strip() for key in TITLE_KEYS if named.get(key, "").strip()),
+                                    *qualified_titles]) or [""]
     lines = "".join(f"<p>{_words(line)}</p>" for line in
                     [*others, *(named[key].strip() for key in LINE_KEYS if named.get(key, "").strip())])
+    lines += "".join(f"<div>{line}</div>" for line in qualified_lines)
     video = _played(named)
     shown = pictures or video or lines or inner.strip()
     level = next((named[key].strip() for key in LEVEL_KEYS if HEADING.fullmatch(named.get(key, "").strip())), "")
@@ -252,6 +257,10 @@ def _picture(named: dict[str, str]) -> str:
         if len(words) > 1 and words[-1] in PICTURE_WORDS and STYLING_WORDS.isdisjoint(words) and value.strip():
             return value.strip()
     return ""
+
+
+def _qualified_picture(named: dict[str, str]) -> str:
+    return qualified_picture(named, STYLING_WORDS, PICTURE_WORDS)
 
 
 def _played(named: dict[str, str]) -> str:
