@@ -523,3 +523,25 @@ def test_asking_again_for_what_a_site_left_out_always_ends(ids: list[int], size:
         pending, size = _still_wanted(batch, served, pending, size)
         requests += 1
         assert requests <= len(ids)
+
+
+def test_a_page_count_the_site_overstates_ends_the_listing_at_its_first_empty_page(tmp_path: Path) -> None:
+    """A cache or plugin that says `X-WP-TotalPages: 1000000` and answers every page past the posts with an
+    empty list: the listing ends at the first empty page, not a million requests later, and is whole."""
+    site = generated_site(150)
+    content = tmp_path / "content"
+    with FakeWordPress(site) as wp:
+        answer = wp.answer
+
+        def overstated(target: str) -> tuple:
+            status, headers, body = answer(target)
+            if LISTING not in target:
+                return status, headers, body
+            return 200, {**headers, "X-WP-TotalPages": "1000000"}, body if status == 200 else b"[]"
+
+        wp.answer = overstated  # type: ignore[method-assign]
+        result = sync(wp.url, content)
+        assert wp.count(LISTING) == 3
+    assert messages(result) == []
+    assert not result.sources[0].removals_deferred
+    assert ids(content) == {p["id"] for p in site.posts["news-archive"]}

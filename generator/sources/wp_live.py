@@ -384,8 +384,10 @@ def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, st
         _add_listed(listing, data, url)
         if pages_read is not None and pages:
             pages_read(page, pages)
-        if pages is None and not data:
-            # Not at the first short page: a site may serve fewer than asked without saying so (_still_wanted).
+        if not data:
+            # The end, whatever the site said of its pages (a cache or plugin may overstate them, and answer
+            # every page past the posts with an empty list); not at the first short page, though: a site may
+            # serve fewer than asked without saying so (_still_wanted).
             break
         page += 1
     if listing.total is not None and len(listing.posts) != listing.total and not modified_after:
