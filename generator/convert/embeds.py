@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.convert.context import Context
 from generator.convert.parse import may_hold, tags_in
-from generator.convert.product_frames import product_page
+from generator.convert.product_frames import STORE_DOMAINS, product_page
 from generator.language.words import Words
 
 # Domain -> the site's name, and the word (language/catalogues/) that says what it embeds, "" for the name alone.
@@ -20,8 +20,7 @@ SITES = (("youtube.com", ("YouTube", "site_video")), ("youtu.be", ("YouTube", "s
          ("spotify.com", ("Spotify", "")), ("soundcloud.com", ("SoundCloud", "")), ("google.com", ("Google", "")),
          ("slideshare.net", ("SlideShare", "")), ("dailymotion.com", ("Dailymotion", "site_video")),
          ("scribd.com", ("Scribd", "")), ("videopress.com", ("VideoPress", "site_video")),
-         *((store, ("Amazon", "")) for store in ("amazon.com", "amazon.co.jp", "amazon.co.uk", "amazon.de", "amazon.fr",
-                                                 "amazon.ca", "amazon.it", "amazon.es", "amazon.in")))
+         *((store, ("Amazon", "")) for store in STORE_DOMAINS))
 
 
 # The Flash players that posts of the 2000s embedded (`<embed src="http://www.youtube.com/v/ID&hl=en">`), which no

@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
+# Amazon's stores, whose product pages the mirror links to (and names as Amazon's: convert/embeds.SITES).
+STORE_DOMAINS = tuple(f"amazon.{tld}" for tld in ("com", "co.jp", "co.uk", "de", "fr", "ca", "it", "es", "in",
+                                                  "com.br", "com.mx", "com.au"))
 # The stores of the older frames' own hosts (`rcm-jp.amazon.co.jp`, `rcm.amazon.com`).
-STORE_HOST = re.compile(r"rcm(?:-[a-z]+)?\.(amazon\.(?:com|co\.jp|co\.uk|de|fr|ca|it|es|in|com\.br|com\.mx|com\.au))")
+STORE_HOST = re.compile(r"rcm(?:-[a-z]+)?\.(" + "|".join(map(re.escape, STORE_DOMAINS)) + ")")
 AD_SYSTEM = re.compile(r"(?:rcm|ws)-[a-z]+\.amazon-adsystem\.com")
 # The newer frames, served by Amazon's ad system, name their store by a number (`o=9`) or a country (`region=US`).
 STORES = {"1": "amazon.com", "2": "amazon.co.uk", "3": "amazon.de", "8": "amazon.fr", "9": "amazon.co.jp",
