@@ -236,8 +236,8 @@ def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -
     markdown = {"markdown": True} if meta.get(MARKDOWN_META, "").strip() == "1" else {}
     elementor = {"elementor": True} if meta.get(ELEMENTOR_META, "").strip() == "builder" else {}
     attachments = [[a.id, a.parent, a.order, a.mime] for owner in sorted(owners) for a in names.attached.get(owner, ())]
-    return {**counted, **markdown, **elementor, "synced": {str(ref): content for ref, content in synced.items()}, "meta": bound,
-            "footnotes": footnotes, "attachments": attachments}
+    return {**counted, **markdown, **elementor, "synced": {str(ref): content for ref, content in synced.items()},
+            "meta": bound, "footnotes": footnotes, "attachments": attachments}
 
 
 def _dated_by_rss(fields: Mapping[str, str], names: Names, warnings: list[tuple[str, str]]) -> Mapping[str, str]:
