@@ -22,6 +22,7 @@ from generator.builder import run_build
 from generator.output import build_cache, rendering, search_index
 from generator.output.search_index import bucket, layout
 from generator.render.search_text import fold, markdown_text, unspaced, word_counts, words
+from generator.convert.document import Source
 from tests.site_content import config, many_posts, post, write_content
 from tests.site_reading import tree
 from tests.test_incremental import Project, files_on_disk
@@ -54,7 +55,13 @@ class Index:
         """Titles of the posts that hold every word of `query`, as search.js ranks exact words."""
         lists = [self.postings(w) for w in words(fold(query))]
         scores = {n: sum(p[n] for p in lists) for n in set.intersection(*(set(p) for p in lists))}
-        return [self.docs[n]["title"] for n in sorted(scores, key=lambda n: (-scores[n], -n))]
+        newest = self.newest()
+        return [self.docs[n]["title"] for n in sorted(scores, key=lambda n: (-scores[n], newest.index(n)))]
+
+    def newest(self) -> list[int]:
+        """The post numbers newest first, from the manifest's runs, each counting down from its first."""
+        runs = self.manifest["newest"]
+        return [first - k for first, count in zip(runs[::2], runs[1::2]) for k in range(count)]
 
 
 def call(path: Path) -> tuple[str, list]:
@@ -201,18 +208,34 @@ def test_titles_summaries_bodies_and_term_names_are_searched_but_not_markup(tmp_
     assert (doc["summary"], doc["iso"]) == ("Bravo summary", "2024-01-01T09:00:00+00:00")
 
 
-def test_posts_are_numbered_oldest_first_and_terms_list_their_posts(tmp_path: Path, small_blocks: None) -> None:
-    documents, names = many_posts(40, seed=1)
+def test_posts_are_numbered_by_id_listed_newest_first_and_terms_list_their_posts(tmp_path: Path,
+                                                                                  small_blocks: None) -> None:
+    documents, names = many_posts(40, seed=1)  # ids in slug order, dates at random
     site = build(tmp_path, documents, names)
     index = read_index(site)
-    oldest_first = sorted(documents, key=lambda d: (-d.date.timestamp(), d.type, d.slug))[::-1]
-    assert [index.docs[n]["url"] for n in range(40)] == [f"news-archive/{d.slug}/index.html" for d in oldest_first]
+    by_id = sorted(documents, key=lambda d: d.source.id)
+    assert [index.docs[n]["url"] for n in range(40)] == [f"news-archive/{d.slug}/index.html" for d in by_id]
+    newest = sorted(range(40), key=lambda n: (-by_id[n].date.timestamp(), by_id[n].slug))
+    assert index.newest() == newest
     assert index.manifest["docs"] == 40 and index.manifest["block"] == 16
     taxonomies = dict(index.manifest["taxonomies"])
     for taxonomy, terms in taxonomies.items():
         for slug, gaps in terms:
             numbers = [sum(gaps[:i + 1]) for i in range(len(gaps))]
-            assert [n for n, d in enumerate(oldest_first) if slug in d.taxonomies.get(taxonomy, ())] == numbers
+            assert [n for n, d in enumerate(by_id) if slug in d.taxonomies.get(taxonomy, ())] == numbers
+
+
+def test_posts_without_an_id_come_last_and_ids_in_date_order_make_one_run(tmp_path: Path) -> None:
+    documents = [post(f"p{i}", START + timedelta(days=i), source=Source(10 + i, f"https://x.org/p{i}/", ""))
+                 for i in range(6)]
+    hand = Source(0, "", "")
+    documents += [post("hand-b", START + timedelta(days=3, hours=1), source=hand),
+                  post("hand-a", START - timedelta(days=1), source=hand)]
+    index = read_index(build(tmp_path, documents))
+    numbered = [index.docs[n]["url"].split("/")[1] for n in range(8)]
+    assert numbered == ["p0", "p1", "p2", "p3", "p4", "p5", "hand-a", "hand-b"]
+    assert [numbered[n] for n in index.newest()] == ["p5", "p4", "hand-b", "p3", "p2", "p1", "p0", "hand-a"]
+    assert index.manifest["newest"] == [5, 2, 7, 1, 3, 4, 6, 1]
 
 
 def test_every_word_sits_in_the_shard_of_its_block_and_first_two_characters(tmp_path: Path,
@@ -294,6 +317,25 @@ def test_a_title_edit_rewrites_its_doc_and_the_changed_shards_of_its_block_only(
     assert f"search/words/{block}-{bucket('quokka', 16)}.js" in rewritten
     assert len(rewritten) < 16  # the shards whose words did not change keep their files
     assert read_index(tmp_path / "site").find("quokka") == ["Quokka sighting"]
+
+
+def test_a_moved_date_rewrites_its_doc_and_the_manifest_and_no_shard(tmp_path: Path, small_blocks: None) -> None:
+    """Numbers go by id, so a post moved to another day keeps its number and every post keeps theirs: the
+    index changes in the date its doc shows and in the order newest first, which the manifest holds."""
+    project = Project(tmp_path, posts=40)
+    project.build()
+    index = read_index(tmp_path / "site")
+    number = next(n for n, d in index.docs.items() if d["url"] == "news-archive/story-0011/index.html")
+    before = files_on_disk(tmp_path / "site")
+    newest = index.docs[index.newest()[0]]["iso"]
+    project.change("story-0011", date=datetime.fromisoformat(newest) + timedelta(minutes=1))
+    project.build()
+    now = files_on_disk(tmp_path / "site")
+    rewritten = {p for p in now if p.startswith("search/") and now[p] != before.get(p)}
+    assert rewritten == {"search/index.js", f"search/doc/{number // 4}.js"}
+    after = read_index(tmp_path / "site")
+    assert after.newest()[0] == number and index.newest()[0] != number
+    assert {n: d["url"] for n, d in after.docs.items()} == {n: d["url"] for n, d in index.docs.items()}
 
 
 def test_a_body_edit_reaches_the_index(tmp_path: Path, small_blocks: None) -> None:

@@ -25,8 +25,7 @@ def outputs(config: Config, site: Site, keys: Keys, templates: Templates, pages:
             recorded: Mapping[str, Written]) -> list[Output] | None:
     """The outputs that show the edited posts: pages, feeds when titles, summaries, authors, times of update
     or histories changed or posts moved, the sitemap when times did or posts moved, and the search index, which
-    holds all of a post (those posts' doc files and their blocks' shards; after moves, also those of the posts
-    they renumbered, and its manifest). None when the edits change which files the site has (a history that
+    holds all of a post (those posts' doc files and their blocks' shards; after moves, also its manifest). None when the edits change which files the site has (a history that
     adds an Updates page), or the sitemap's last entries are not known: then every page is planned."""
     found = [Output(p.path, p.key, rendering.page_maker(p, templates), p.post) for p in pages]
     if edits.shown or edits.dated or edits.histories:
@@ -39,7 +38,7 @@ def outputs(config: Config, site: Site, keys: Keys, templates: Templates, pages:
                 return None
             found += sitemap
     found += search_outputs(site, keys.feed_frame, config.path("content"), Dates(config.site.language),
-                            only=edits.files | edits.renumbered, manifest=bool(edits.moved))
+                            only=edits.files, manifest=bool(edits.moved))
     if any(o.path not in recorded for o in found) or (edits.histories and _fewer_updates(pages, recorded)):
         return None
     return found

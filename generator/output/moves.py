@@ -2,9 +2,10 @@
 featured image, a parent. What else shows something new then is found by comparing how the last build
 grouped the posts (its model snapshot, output/model_snapshot.py) with how this one does, list by list and page
 by page: the list pages whose posts changed, the feeds whose entries did, the posts whose neighbours, family,
-translations or related posts did, and the posts whose number in the search index did. Only those are planned.
+translations or related posts did. Only those are planned. The search index numbers posts by WordPress id
+(search_index.numbered), so a move renumbers none of them unless a post's id changed.
 A grouping of another shape, where a list appeared or went or has another number of pages, gives None: the
-site's paths change then, and every page is planned.
+site's paths change then, and every page is planned; so does a new id.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ Related = Mapping[str, tuple[str, tuple[str, ...]]]  # post file -> (key, relate
 def with_moves(edits: Edits, old: dict[str, Any], new: dict[str, Any], site: Site, config: Config,
                old_related: Related, new_related: Related) -> Edits | None:
     """`edits` with what the moves change; `old` and `new` are the two groupings as model_snapshot saves them."""
+    if edits.readdressed:  # a new WordPress id renumbers posts in the search index (search_index.numbered)
+        return None
     found = _list_changes(_lists(old), _lists(new), _months(old), _months(new), site, config)
     if found is None:
         return None
@@ -35,10 +38,7 @@ def with_moves(edits: Edits, old: dict[str, Any], new: dict[str, Any], site: Sit
     before = _surroundings(old)
     pages = {file for file, shown in _surroundings(new).items() if before.get(file) != shown}
     pages.update(file for file, (_, files) in new_related.items() if old_related.get(file, ("", None))[1] != files)
-    numbers = {file: n for n, file in enumerate(old["posts"])}
-    renumbered = {file for n, file in enumerate(new["posts"]) if numbers.get(file) != n}
-    return dataclasses.replace(edits, lists=frozenset(lists), feeds=frozenset(feeds), pages=frozenset(pages),
-                               renumbered=frozenset(renumbered))
+    return dataclasses.replace(edits, lists=frozenset(lists), feeds=frozenset(feeds), pages=frozenset(pages))
 
 
 def near_moves(old: dict[str, Any], site: Site, moved: frozenset[str], window: int) -> frozenset[str]:

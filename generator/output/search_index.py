@@ -1,13 +1,14 @@
 """The search index: plain scripts that the search page loads as it needs them, so search works from file://,
 where a page may not fetch files, and the first query of a large site reads a small part of the index.
 
-    search/index.js            the manifest: sizes, and the posts of every term (for the filters)
+    search/index.js            the manifest: sizes, the posts newest first, and the posts of every term
     search/words/B-K.js        shard K of block B: folded word -> postings of the block's posts
     search/doc/G.js            posts G*GROUP to G*GROUP+GROUP-1: title, link, date, summary and text of each
                                (for its result and snippet)
 
 Each script calls a function of `newsmirrorSearch` (static/js/search.js) with its data. Posts are numbered
-oldest first, so that a new post, usually the newest, leaves every other number as it was. Posts are cut into
+by WordPress id (see `numbered`), which no edit of a date or terms changes, so that moving a post leaves
+every shard as it was; the manifest gives the order newest first, for ties and filters. Posts are cut into
 blocks of BLOCK numbers, and words into `buckets` by the first two characters of the word, so the shards a
 query needs are one per block and word: the bucket of "rare" holds every word that starts with "ra", so a
 query word also finds the longer words it begins (in scripts written without spaces, where words are pairs of
@@ -97,19 +98,19 @@ def shard_path(block: int, bucket_number: int) -> str:
 def search_outputs(site: Site, frame: str, content: Path, dates: Dates,
                    only: frozenset[str] | None = None, manifest: bool = False) -> list[Output]:
     """The index's files, keyed by `frame` (the configuration and code key) and what each is made from. With
-    `only` (post files whose body alone changed, or whose number), just the doc files of those posts and their
-    blocks' shards, and the manifest if asked for (the posts of each term, which moves change)."""
+    `only` (post files edited in place), just the doc files of those posts and their blocks' shards, and the
+    manifest if asked for (the order newest first and the posts of each term, which moves change)."""
     shape = layout(len(site.posts))
-    oldest_first = site.posts[::-1]
-    outputs = [_manifest(site, shape, frame)] if only is None or manifest else []
-    reader = _BlockReader(content, oldest_first, frame)
+    order = numbered(site.posts)
+    outputs = [_manifest(site, order, shape, frame)] if only is None or manifest else []
+    reader = _BlockReader(content, order, frame)
     for block in range(shape.blocks):
-        posts = oldest_first[block * BLOCK:(block + 1) * BLOCK]
+        posts = order[block * BLOCK:(block + 1) * BLOCK]
         if only is not None and not any(p.file in only for p in posts):
             continue
         batch = f"search block {block}"
         for first in range(block * BLOCK, block * BLOCK + len(posts), GROUP):
-            group = oldest_first[first:first + GROUP]
+            group = order[first:first + GROUP]
             if only is None or any(p.file in only for p in group):
                 outputs.append(_docs(first, group, frame, reader, batch, dates))
         block_key = of_values(frame, "search block", shape.docs, shape.buckets, block,
@@ -121,17 +122,42 @@ def search_outputs(site: Site, frame: str, content: Path, dates: Dates,
     return outputs
 
 
-def manifest_data(site: Site, shape: Layout) -> dict:
-    """The sizes the client needs to find shards, and taxonomy -> term -> its posts' numbers, as gaps."""
-    number = {post.file: len(site.posts) - 1 - position for position, post in enumerate(site.posts)}
-    taxonomies = [[taxonomy.name, [[listing.term.slug, _gaps(sorted(number[p.file] for p in listing.posts))]
+def numbered(posts: Sequence[Post]) -> list[Post]:
+    """The posts in the order of their numbers: by WordPress id, then file (ids repeat across sources), and
+    posts without one, written by hand, last. A new post upstream has the highest id, so it takes the next
+    number and leaves the others as they were; a date or terms edited leave them all."""
+    return sorted(posts, key=lambda post: (post.source.id <= 0, post.source.id, post.file))
+
+
+def manifest_data(site: Site, order: Sequence[Post], shape: Layout) -> dict:
+    """The sizes the client needs to find shards; the post numbers (`order`, as `numbered` gives it) newest
+    first, as the site lists them (runs, see _runs); and taxonomy -> term -> its posts' numbers, as gaps."""
+    number = dict(zip(map(id, order), range(len(order)))).__getitem__
+
+    def numbers(posts: Sequence[Post]) -> list[int]:
+        return list(map(number, map(id, posts)))
+
+    taxonomies = [[taxonomy.name, [[listing.term.slug, _gaps(sorted(numbers(listing.posts)))]
                                    for listing in taxonomy.terms]]
                   for taxonomy in site.taxonomies]
-    return {"docs": shape.docs, "block": BLOCK, "group": GROUP, "buckets": shape.buckets, "taxonomies": taxonomies}
+    return {"docs": shape.docs, "block": BLOCK, "group": GROUP, "buckets": shape.buckets,
+            "newest": _runs(numbers(site.posts)), "taxonomies": taxonomies}
 
 
-def _manifest(site: Site, shape: Layout, frame: str) -> Output:
-    data = _script("manifest", manifest_data(site, shape))
+def _runs(numbers: Sequence[int]) -> list[int]:
+    """`numbers` as [first, count, first, count, ...], each run counting down by one from its first: ids
+    mostly grow with dates, so a site newest first is a few long runs, and the manifest stays small."""
+    runs: list[int] = []
+    for n in numbers:
+        if runs and runs[-2] - runs[-1] == n:
+            runs[-1] += 1
+        else:
+            runs += [n, 1]
+    return runs
+
+
+def _manifest(site: Site, order: Sequence[Post], shape: Layout, frame: str) -> Output:
+    data = _script("manifest", manifest_data(site, order, shape))
     return Output(MANIFEST, of_values(frame, of_bytes(data)), lambda _: data)
 
 
@@ -199,8 +225,8 @@ class _BlockReader:
     """What one block's posts hold, kept for the next output of the same block: a block's outputs are one
     batch, made in order by one worker, which so reads each block once and holds one block at a time."""
 
-    def __init__(self, content: Path, oldest_first: Sequence[Post], frame: str) -> None:
-        self.content, self.posts, self.frame = content, oldest_first, frame
+    def __init__(self, content: Path, order: Sequence[Post], frame: str) -> None:
+        self.content, self.posts, self.frame = content, order, frame
         self.number: int | None = None
         self.block = _Block({}, [])
 

@@ -28,6 +28,8 @@
   var waiting = new Map();  // script name -> the promise of its data, once asked for
   var manifest = null;
 
+  var rank = null;  // post number -> its place newest first, from the manifest's runs
+
   window.newsmirrorSearch = {
     manifest: function (data) { manifest = data; },
     shard: function (block, bucket, data) { arrived.set('words/' + block + '-' + bucket, data); },
@@ -136,13 +138,23 @@
     return result;
   }
 
+  // Numbers go by WordPress id, not date: the manifest lists them newest first as runs [first, count, ...],
+  // each counting down from its first.
+  function newer(a, b) {
+    if (rank === null) {
+      rank = new Int32Array(manifest.docs);
+      for (var i = 0, place = 0; i < manifest.newest.length; i += 2) {
+        for (var k = 0; k < manifest.newest[i + 1]; k++) rank[manifest.newest[i] - k] = place++;
+      }
+    }
+    return rank[a] - rank[b];
+  }
+
   // Post numbers that hold every word, best first (the sum of the words' weights), newest first on ties;
   // with filters and no words, every post they allow, newest first.
   function query(text, filters) {
     var terms = words(fold(text)), only = allowed(filters);
-    if (!terms.length) {
-      return Promise.resolve(only === null ? [] : Array.from(only).sort(function (a, b) { return b - a; }));
-    }
+    if (!terms.length) return Promise.resolve(only === null ? [] : Array.from(only).sort(newer));
     return Promise.all(terms.map(postings))
       .then(function (lists) {
         var scores = new Map();
@@ -154,7 +166,9 @@
           }
           if (total !== null) scores.set(number, total);
         });
-        return Array.from(scores.keys()).sort(function (a, b) { return scores.get(b) - scores.get(a) || b - a; });
+        return Array.from(scores.keys()).sort(function (a, b) {
+          return scores.get(b) - scores.get(a) || newer(a, b);
+        });
       });
   }
 

@@ -1,1 +1,1 @@
-newsmirrorSearch.manifest({"block":1000,"buckets":1,"docs":1,"group":5,"taxonomies":[["news-type",[["industrial-applications",[0]],["industrial-metals",[0]],["ree-news",[0]]]],["organization",[["baogang-group",[0]]]],["regions",[["china",[0]]]]]});
+newsmirrorSearch.manifest({"block":1000,"buckets":1,"docs":1,"group":5,"newest":[0,1],"taxonomies":[["news-type",[["industrial-applications",[0]],["industrial-metals",[0]],["ree-news",[0]]]],["organization",[["baogang-group",[0]]]],["regions",[["china",[0]]]]]});
