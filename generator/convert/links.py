@@ -206,7 +206,9 @@ def _loose_text_as_paragraphs(soup: BeautifulSoup, container: Tag) -> None:
 def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
     """An image inside a link to a page (a gallery thumbnail linked to its attachment page) would show
     as a placeholder that cannot link to the image: the image goes before the link, which keeps its
-    text, or says "link". An image linked to an image file stays inside its link, which reaches it."""
+    text, or says "link". An image linked to an image file stays inside its link, which reaches it; one linked
+    to the post's own page (a theme's featured image, linked to its permalink) leaves no link at all: the
+    reader is on that page."""
     for link in _elements(soup, "a"):
         href = link.get("href") or ""
         images = [t for t in tags_in(link) if t.name == "img"]
@@ -214,7 +216,9 @@ def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
             continue
         for image in images:
             link.insert_before(image.extract())
-        if _has_text(link):
+        if not _has_text(link) and _is_the_page(href, ctx.base_url):
+            link.decompose()
+        elif _has_text(link):
             first = next(iter(link.strings), "")
             if not first[:1].isspace():
                 link.insert_before(" ")
@@ -224,6 +228,21 @@ def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
             link.insert_before(" (")
             # The image kept the link apart from a word right after it: so does a space.
             link.insert_after(") " if _word_follows(link) else ")")
+
+
+def _is_the_page(href: str, page: str) -> bool:
+    """Whether `href`, on the page at `page`, leads to that page itself (not to a place in it): the same host,
+    with or without "www.", path, with or without its last slash, and query, by http or https."""
+    if not page or "#" in href:
+        return False
+    return _page_key(absolute(as_browsers_read(href), page)) == _page_key(page)
+
+
+def _page_key(url: str) -> tuple[str, str, str] | None:
+    parts = urlsplit(url.partition("#")[0])
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return parts.netloc.lower().removeprefix("www."), parts.path.rstrip("/"), parts.query
 
 
 def links_out_of_code(soup: BeautifulSoup, ctx: Context) -> None:
