@@ -35,6 +35,7 @@ class Edits:
     lists: frozenset[str] = frozenset()  # paths of list pages whose posts, or whose year's months, changed
     feeds: frozenset[str] = frozenset()  # paths of feeds whose entries changed
     pages: frozenset[str] = frozenset()  # posts whose neighbours, family, translations or related posts changed
+    recounted: bool = False  # whether a term has another number of posts, which its taxonomy's page shows
     # Whether a moved post's WordPress id, address or guid changed, or whether it is under a parent: what
     # links in bodies are matched against (render/local_links.py, identity).
     readdressed: bool = False

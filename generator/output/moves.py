@@ -31,14 +31,17 @@ def with_moves(edits: Edits, old: dict[str, Any], new: dict[str, Any], site: Sit
     """`edits` with what the moves change; `old` and `new` are the two groupings as model_snapshot saves them."""
     if edits.readdressed:  # a new WordPress id renumbers posts in the search index (search_index.numbered)
         return None
-    found = _list_changes(_lists(old), _lists(new), _months(old), _months(new), site, config)
+    old_lists, new_lists = _lists(old), _lists(new)
+    found = _list_changes(old_lists, new_lists, _months(old), _months(new), site, config)
     if found is None:
         return None
     lists, feeds = found
     before = _surroundings(old)
     pages = {file for file, shown in _surroundings(new).items() if before.get(file) != shown}
     pages.update(file for file, (_, files) in new_related.items() if old_related.get(file, ("", None))[1] != files)
-    return dataclasses.replace(edits, lists=frozenset(lists), feeds=frozenset(feeds), pages=frozenset(pages))
+    recounted = any(len(posts) != len(old_lists[name]) for name, posts in new_lists.items() if name[0] == "term")
+    return dataclasses.replace(edits, lists=frozenset(lists), feeds=frozenset(feeds), pages=frozenset(pages),
+                               recounted=recounted)
 
 
 def near_moves(old: dict[str, Any], site: Site, moved: frozenset[str], window: int) -> frozenset[str]:

@@ -72,12 +72,12 @@ def plan_pages(site: Site, config: Config, keys: Keys, related: Sequence[tuple[i
     plan = _Plan(site, config, keys, related, media, only)
     whole = only is None
     lists = whole or bool(plan.shown or plan.lists)  # an edited body shows on its own page alone
-    # The indexes show the posts' counts and terms, which only moves change; the sitemap gives the time of the
-    # latest update of their posts.
+    # The indexes show the posts' counts (per year and month, per term), which only moves change; the sitemap
+    # gives the time of the latest update of their posts.
     indexes = whole or bool(only and (only.dated or only.moved))
     if lists:
         yield from plan.list_pages(site.posts, urls.home, config.site.title, None, Origin("home page"))
-    if indexes:
+    if whole or only.dated or only.recounted:  # (working out that time reads every post of the taxonomy)
         yield from map(plan.taxonomy_page, site.taxonomies)
     if lists and len(site.types) > 1:
         for post_type in site.types:
