@@ -25,6 +25,7 @@ from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
                                       drop_tracking_pixels, images_from_noscript, resolve_lazy_images, unwrap_pictures)
+from generator.convert.lazy_media import resolve_lazy_media
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
@@ -380,6 +381,7 @@ PASSES: tuple[Pass, ...] = (
     unwrap_keyword_links,
     unwrap_pictures,
     resolve_lazy_images,
+    resolve_lazy_media,
     drop_tracking_pixels,
     drop_code_outline_marks,
     drop_address_alt_text,
