@@ -144,15 +144,29 @@ def best_from_srcset(srcset: str) -> str:
 
 
 def unwrap_pictures(soup: BeautifulSoup, ctx: Context) -> None:
+    """A `<picture>` shows its img, from the first `<source>` where the img names no real picture itself: none,
+    or a lazy loader's placeholder with the address in the source's data-srcset alone (WebP plugins with
+    lazy loading: `<source data-srcset="a.webp"><img src="data:…">`), which was dropped as an image without
+    a source."""
     for picture in elements(soup, "picture"):
         img = picture.find("img")
-        if img is not None and not img.get("src"):
-            source = picture.find("source", srcset=True)
+        if img is not None and _needs_source(img):
+            source = next((s for s in picture.find_all("source") if _source_set(s)), None)
             if source is not None:
-                img["src"] = best_from_srcset(source["srcset"])
+                img["src"] = best_from_srcset(_source_set(source))
         for source in picture.find_all("source"):
             source.decompose()
         picture.unwrap()
+
+
+def _needs_source(img: Tag) -> bool:
+    source = real_source(img)
+    return not source or source.startswith("data:") or _placeholder(img, source)
+
+
+def _source_set(source: Tag) -> str:
+    """A source's srcset, or a lazy loader's copy of it; a placeholder (`data:`) is none."""
+    return next((str(source[a]) for a in LAZY_SRCSETS if source.get(a) and best_from_srcset(str(source[a]))), "")
 
 
 def drop_tracking_pixels(soup: BeautifulSoup, ctx: Context) -> None:
