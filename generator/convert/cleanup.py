@@ -22,7 +22,7 @@ from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embeds import embed_label, gists_as_code, videos_a_script_plays
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
-from generator.convert.galleries import galleries_as_grids
+from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
                                       drop_tracking_pixels, images_from_noscript, resolve_lazy_images, unwrap_pictures)
 from generator.convert.lazy_media import frames_for_readers_without_scripts, resolve_lazy_media
@@ -387,6 +387,7 @@ PASSES: tuple[Pass, ...] = (
     drop_address_alt_text,
     drop_ad_units,
     cover_background_as_image,
+    slideshows_as_galleries,
     galleries_as_grids,
     counters_at_their_end,
     progress_bars_show_their_value,
