@@ -25,7 +25,7 @@ from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
                                       drop_tracking_pixels, images_from_noscript, resolve_lazy_images, unwrap_pictures)
-from generator.convert.lazy_media import frames_for_readers_without_scripts, resolve_lazy_media
+from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_scripts
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
@@ -120,7 +120,7 @@ def drop_scripts_and_styles(soup: BeautifulSoup, ctx: Context) -> None:
         if tag.name != "title" or tag.find_parent("svg") is None:
             tag.decompose()
     for tag in elements(soup, "noscript"):
-        if _links_for_readers_without_scripts(tag) or frames_for_readers_without_scripts(tag, soup):
+        if _links_for_readers_without_scripts(tag) or shown_only_without_scripts(tag, soup):
             tag.unwrap()  # the mirror's readers have no scripts: this is what they see of the widget
         else:
             tag.decompose()  # lazy-load fallbacks repeat an image already present
