@@ -30,7 +30,7 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, mer
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import comments, elements, may_hold, tags_in
-from generator.convert.script_links import image_map_links, script_links_as_links
+from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
 from generator.convert.script_values import counters_at_their_end, progress_bars_show_their_value
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
                                          captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
@@ -396,6 +396,7 @@ PASSES: tuple[Pass, ...] = (
     videos_a_script_plays,
     wp_embeds_as_links,
     script_links_as_links,
+    lightbox_links_as_links,
     image_map_links,
     divi_dynamic_links,
     resolve_relative_urls,
