@@ -22,14 +22,15 @@ from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embeds import embed_label, gists_as_code, videos_a_script_plays
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
-from generator.convert.galleries import galleries_as_grids
+from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
                                       drop_tracking_pixels, images_from_noscript, resolve_lazy_images, unwrap_pictures)
+from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_scripts
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import comments, elements, may_hold, tags_in
-from generator.convert.script_links import image_map_links, script_links_as_links
+from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
 from generator.convert.script_values import counters_at_their_end, progress_bars_show_their_value
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
                                          captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
@@ -119,7 +120,7 @@ def drop_scripts_and_styles(soup: BeautifulSoup, ctx: Context) -> None:
         if tag.name != "title" or tag.find_parent("svg") is None:
             tag.decompose()
     for tag in elements(soup, "noscript"):
-        if _links_for_readers_without_scripts(tag):
+        if _links_for_readers_without_scripts(tag) or shown_only_without_scripts(tag, soup):
             tag.unwrap()  # the mirror's readers have no scripts: this is what they see of the widget
         else:
             tag.decompose()  # lazy-load fallbacks repeat an image already present
@@ -380,11 +381,13 @@ PASSES: tuple[Pass, ...] = (
     unwrap_keyword_links,
     unwrap_pictures,
     resolve_lazy_images,
+    resolve_lazy_media,
     drop_tracking_pixels,
     drop_code_outline_marks,
     drop_address_alt_text,
     drop_ad_units,
     cover_background_as_image,
+    slideshows_as_galleries,
     galleries_as_grids,
     counters_at_their_end,
     progress_bars_show_their_value,
@@ -393,6 +396,7 @@ PASSES: tuple[Pass, ...] = (
     videos_a_script_plays,
     wp_embeds_as_links,
     script_links_as_links,
+    lightbox_links_as_links,
     image_map_links,
     divi_dynamic_links,
     resolve_relative_urls,

@@ -35,17 +35,26 @@ def code_language(el: Tag) -> str:
 
 
 def links_out(pre: Tag) -> bool:
-    """Whether preformatted text links to a web page (a listing's words linked to its documentation)."""
+    """Whether preformatted text links to a web page (a listing's words linked to its documentation) or shows a
+    picture (a screenshot Windows Live Writer pasted into the listing's `<pre>`), which a code block, text
+    alone, would lose."""
     if pre.find(lambda t: t.name.startswith("nm-")) is not None:
         return False  # footnotes and anchors the converter marked need Markdown
-    return any(a.get("href", "").startswith(("http://", "https://")) for a in pre.find_all("a"))
+    return (any(a.get("href", "").startswith(("http://", "https://")) for a in pre.find_all("a"))
+            or any(img.get("src", "").startswith(("http://", "https://")) for img in pre.find_all("img")))
+
+
+# The attributes kept of preformatted text written as HTML: where its links lead, and what its pictures show.
+PRE_ATTRIBUTES = {"a": ("href", "title"), "img": ("src", "alt", "title", "width", "height")}
 
 
 def pre_html(pre: Tag) -> str:
-    """The preformatted text as HTML, with only the links' addresses and titles: a blank line does not end
-    an HTML block that opens with <pre>, and nothing in it is read as Markdown."""
+    """The preformatted text as HTML, with only the links' addresses and titles and the pictures' sources and
+    descriptions: a blank line does not end an HTML block that opens with <pre>, and nothing in it is read as
+    Markdown."""
     for tag in [pre, *pre.find_all(True)]:
-        tag.attrs = {k: v for k, v in tag.attrs.items() if tag.name == "a" and k in ("href", "title")}
+        kept = PRE_ATTRIBUTES.get(tag.name, ())
+        tag.attrs = {k: v for k, v in tag.attrs.items() if k in kept}
     return str(pre)
 
 

@@ -5,11 +5,15 @@ The forms, as their HTML reaches us: the block editor's gallery (`figure.wp-bloc
 `ul.blocks-gallery-grid`); the classic `[gallery]` shortcode's (`div.gallery.gallery-columns-3`, its items a
 `dl`/`figure.gallery-item`); Jetpack's tiled galleries, the classic one (`div.tiled-gallery`, its items
 `div.tiled-gallery-item`) and the block (`div.wp-block-jetpack-tiled-gallery`, items
-`figure.tiled-gallery__item`). Their own layout (columns, rows, inline widths) only their theme's CSS read;
-the site's stylesheet lays out the one shape, `<div class="gallery">` with a paragraph per image.
+`figure.tiled-gallery__item`); Jetpack's classic slideshow, its pictures JSON in an attribute for its script
+(`div.jetpack-slideshow[data-gallery]`). Their own layout (columns, rows, inline widths) only their theme's CSS
+read; the site's stylesheet lays out the one shape, `<div class="gallery">` with a paragraph per image.
 """
 
 from __future__ import annotations
+
+import json
+from html import unescape
 
 from bs4 import BeautifulSoup, Tag
 
@@ -25,6 +29,8 @@ GALLERY_CLASSES = frozenset({"wp-block-gallery", "blocks-gallery-grid", "gallery
 ITEM_CLASSES = frozenset({"wp-block-image", "blocks-gallery-item", "gallery-item", "tiled-gallery-item",
                           "tiled-gallery__item"})
 OTHER_MEDIA = frozenset({"video", "audio", "iframe", "object", "embed", "svg", "canvas"})
+SLIDESHOW_CLASSES = frozenset({"jetpack-slideshow"})
+SLIDESHOW_NOSCRIPT = "jetpack-slideshow-noscript"
 CAPTION_CLASSES = frozenset({"blocks-gallery-item__caption", "wp-element-caption", "gallery-caption",
                              "wp-caption-text", "tiled-gallery-caption"})
 
@@ -101,3 +107,45 @@ def _item_of(image: Tag, gallery: Tag) -> Tag | None:
 
 def _is_caption(tag: Tag) -> bool:
     return tag.name == "figcaption" or has_class(tag, CAPTION_CLASSES)
+
+
+def slideshows_as_galleries(soup: BeautifulSoup, ctx: Context) -> None:
+    """Jetpack's classic slideshow (`[slideshow]`, `[gallery type="slideshow"]`) renders an empty
+    `div.jetpack-slideshow` whose pictures, alt texts and captions are JSON in its data-gallery, for its
+    script to show one at a time, after a paragraph saying "This slideshow requires JavaScript.": the mirror
+    showed that sentence and none of the pictures. They become a grid of the pictures, each with its caption,
+    and the sentence goes, now untrue."""
+    if not may_hold(soup, SLIDESHOW_CLASSES):
+        return
+    for show in [tag for tag in tags_in(soup) if has_class(tag, SLIDESHOW_CLASSES)]:
+        slides = _slides(show.get("data-gallery"))
+        if not slides:
+            continue
+        grid = soup.new_tag(GALLERY)
+        for slide in slides:
+            cell = soup.new_tag(GALLERY_ITEM)
+            cell.append(soup.new_tag("img", attrs={"src": slide["src"], "alt": slide["alt"]}))
+            if slide["caption"]:
+                line = soup.new_tag(GALLERY_CAPTION)
+                line.append(slide["caption"])
+                cell.append(line)
+            grid.append(cell)
+        notice = show.find_previous_sibling()
+        if notice is not None and SLIDESHOW_NOSCRIPT in (notice.get("class") or ()):
+            notice.decompose()
+        show.replace_with(grid)
+
+
+def _slides(data: object) -> list[dict[str, str]]:
+    """The slides a data-gallery names, with their address, alt text and caption as plain text (Jetpack wrote
+    alt and title through esc_attr and the caption through wptexturize, so they hold entities)."""
+    try:
+        items = json.loads(str(data)) if data else []
+    except ValueError:
+        return []
+    slides = []
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("src"), str) and item["src"].strip():
+            slides.append({"src": item["src"].strip(), "alt": unescape(str(item.get("alt") or "")).strip(),
+                           "caption": unescape(str(item.get("caption") or "")).strip()})
+    return slides

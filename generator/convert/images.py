@@ -82,7 +82,7 @@ def real_source(img: Tag) -> str:
     if lazy or lazy_set:
         return JETPACK_PENDING.sub(_pending_dropped, lazy or lazy_set)
     src = img.get("src", "")
-    if src and not src.startswith("data:") and not _placeholder(img, src):
+    if src and not src.startswith("data:") and not is_placeholder(img, src):
         return src
     own = next((value for name, value in img.attrs.items()
                 if OWN_LAZY_NAME.fullmatch(name) and _address(value) and len(value.split()) == 1), "")
@@ -98,7 +98,7 @@ def _address(value: object) -> bool:
     return isinstance(value, str) and ADDRESS.match(value) is not None
 
 
-def _placeholder(img: Tag, src: str) -> bool:
+def is_placeholder(img: Tag, src: str) -> bool:
     """Whether src is a lazy loader's stand-in: a placeholder's file name, on an image a script loads."""
     return PLACEHOLDER_FILE.search(src.split("?")[0]) is not None and any(
         name != "srcset" and ("lazy" in name or "src" in name or "original" in name) for name in img.attrs)
@@ -113,7 +113,7 @@ def images_from_noscript(soup: BeautifulSoup, ctx: Context) -> None:
         lazy = _previous_element(noscript)
         if len(copies) == 1 and lazy is not None and lazy.name == "img" and copies[0].get("src"):
             source = real_source(lazy)
-            if not source or source.startswith("data:") or _placeholder(lazy, source):
+            if not source or source.startswith("data:") or is_placeholder(lazy, source):
                 lazy["src"] = copies[0]["src"]
                 if copies[0].get("srcset"):
                     lazy["srcset"] = copies[0]["srcset"]
@@ -144,15 +144,29 @@ def best_from_srcset(srcset: str) -> str:
 
 
 def unwrap_pictures(soup: BeautifulSoup, ctx: Context) -> None:
+    """A `<picture>` shows its img, from the first `<source>` where the img names no real picture itself: none,
+    or a lazy loader's placeholder with the address in the source's data-srcset alone (WebP plugins with
+    lazy loading: `<source data-srcset="a.webp"><img src="data:…">`), which was dropped as an image without
+    a source."""
     for picture in elements(soup, "picture"):
         img = picture.find("img")
-        if img is not None and not img.get("src"):
-            source = picture.find("source", srcset=True)
+        if img is not None and _needs_source(img):
+            source = next((s for s in picture.find_all("source") if _source_set(s)), None)
             if source is not None:
-                img["src"] = best_from_srcset(source["srcset"])
+                img["src"] = best_from_srcset(_source_set(source))
         for source in picture.find_all("source"):
             source.decompose()
         picture.unwrap()
+
+
+def _needs_source(img: Tag) -> bool:
+    source = real_source(img)
+    return not source or source.startswith("data:") or is_placeholder(img, source)
+
+
+def _source_set(source: Tag) -> str:
+    """A source's srcset, or a lazy loader's copy of it; a placeholder (`data:`) is none."""
+    return next((str(source[a]) for a in LAZY_SRCSETS if source.get(a) and best_from_srcset(str(source[a]))), "")
 
 
 def drop_tracking_pixels(soup: BeautifulSoup, ctx: Context) -> None:

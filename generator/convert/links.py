@@ -47,6 +47,8 @@ UNLINKABLE = re.compile(r"^\s*(?:file|javascript|vbscript|data|blob):", re.IGNOR
 # the browser showed the link empty, and its address is no place to go.
 SWALLOWED_MARKUP = re.compile(r"[<>]")
 PLAYED = ("video", "audio", "source", "iframe", "embed", "object")  # what the converter makes a link to
+# A link to the top of the page or to a script, which a reader of the mirror cannot follow anywhere.
+GOES_NOWHERE = re.compile(r"^\s*(?:#\s*$|javascript:)", re.IGNORECASE)
 DATA_PICTURE = re.compile(r"^\s*data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
 
 
@@ -206,13 +208,17 @@ def _loose_text_as_paragraphs(soup: BeautifulSoup, container: Tag) -> None:
 def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
     """An image inside a link to a page (a gallery thumbnail linked to its attachment page) would show
     as a placeholder that cannot link to the image: the image goes before the link, which keeps its
-    text, or says "link". An image linked to an image file stays inside its link, which reaches it; one linked
-    to the post's own page (a theme's featured image, linked to its permalink) leaves no link at all: the
-    reader is on that page."""
+    text, or says "link". An image linked to an image file stays inside its link, which reaches it. A link
+    that goes nowhere (`#`, `javascript:void(0)`: a theme's lightbox trigger, a builder's image set to no link)
+    is no link at all: its image stands alone, not beside a "(link)" that, unlinked later, showed as text; so
+    is one to the post's own page (a theme's featured image linked to its permalink): the reader is there."""
     for link in _elements(soup, "a"):
         href = link.get("href") or ""
         images = [t for t in tags_in(link) if t.name == "img"]
         if not href or not images or _is_image(href):
+            continue
+        if GOES_NOWHERE.match(href):
+            link.unwrap()
             continue
         for image in images:
             link.insert_before(image.extract())

@@ -243,7 +243,7 @@ class NewsConverter(MarkdownConverter):
     def convert_pre(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         if not text.strip("\n"):
             return ""
-        if links_out(el):  # a code block cannot hold a link: the text stays HTML, links and all
+        if links_out(el):  # a code block holds no link or picture: the text stays HTML, with them
             return f"\n\n{pre_html(el)}\n\n"
         fence = "`" * max(3, 1 + max((len(run) for run in BACKTICKS.findall(text)), default=0))
         return f"\n\n{fence}{code_language(el)}\n{text.strip(chr(10))}\n{fence}\n\n"

@@ -1,5 +1,5 @@
-"""Links a reader followed on the site that are no `<a href>`: a button or card a script sends somewhere, and
-the areas of an image map.
+"""Links a reader followed on the site that are no `<a href>`: a button or card a script sends somewhere, a
+lightbox's link whose picture only its script reads, and the areas of an image map.
 
 Custom HTML and themes make buttons and whole cards clickable with a script (`<button
 onclick="location.href='/shop/'">`, `<div class="card" onclick="window.open('…')">`, `<div data-href="…">`); the
@@ -22,6 +22,10 @@ SCRIPT_TARGET = re.compile(r"""(?:location(?:\.href)?\s*=\s*|location\.(?:assign
 NO_PLACE = re.compile(r"^(?:#|javascript:)", re.IGNORECASE)
 SHOWN = ("img", "picture", "svg")
 MAP_SEPARATOR = " · "
+# Where lightboxes and themes keep the place a link with no address of its own opens: fancyBox's, lightGallery's
+# and Magnific Popup's data-src, the full-size picture's data-full, a theme's data-href.
+LINK_TARGETS = ("data-href", "data-full", "data-src")
+ADDRESS = re.compile(r"^\s*(?:https?:)?/", re.IGNORECASE)
 
 
 def script_links_as_links(soup: BeautifulSoup, ctx: Context) -> None:
@@ -44,6 +48,20 @@ def _script_target(tag: Tag) -> str:
     match = SCRIPT_TARGET.search(tag.get("onclick") or "")
     target = match.group(2) if match else tag.get("data-href") or ""
     return target if isinstance(target, str) and target.strip() and not NO_PLACE.match(target.strip()) else ""
+
+
+def lightbox_links_as_links(soup: BeautifulSoup, ctx: Context) -> None:
+    """A link whose address goes nowhere (`href="javascript:;"`, `#`, none) but names its place in an attribute
+    its script reads (`<a data-fancybox data-src="full.jpg" href="javascript:;"><img src="thumb.jpg"></a>`)
+    leads there: the full-size picture, which the mirror otherwise lost, as it lost the link."""
+    for link in elements(soup, "a"):
+        href = str(link.get("href") or "").strip()
+        if href and not NO_PLACE.match(href):
+            continue
+        target = next((str(link[name]).strip() for name in LINK_TARGETS
+                       if ADDRESS.match(str(link.get(name) or ""))), "")
+        if target:
+            link["href"] = target
 
 
 def image_map_links(soup: BeautifulSoup, ctx: Context) -> None:
