@@ -29,6 +29,7 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, mer
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import comments, elements, may_hold, tags_in
+from generator.convert.responsive import drop_hidden_on_desktop
 from generator.convert.script_links import image_map_links, script_links_as_links
 from generator.convert.script_values import counters_at_their_end, progress_bars_show_their_value
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
@@ -371,6 +372,7 @@ PASSES: tuple[Pass, ...] = (
     drop_plugin_toc,
     drop_inpage_toc,
     drop_screen_reader_text,
+    drop_hidden_on_desktop,
     drop_share_widgets,
     drop_site_listings,
     drop_toggle_icons,
