@@ -44,8 +44,8 @@ from generator.convert.links import BLOCKS, IMAGE_FILE, UNLINKABLE
 from generator.convert.markdown import html_to_markdown
 from generator.convert.responsive import HIDDEN_ON_DESKTOP
 from generator.convert.structure import holds_a_layout
-from generator.convert.widgets import (KEYWORD_LINK_CLASSES, PLUGIN_TOC_CLASSES, PLUGIN_TOC_IDS, SCREEN_READER_CLASSES,
-                                       SHARE_CLASSES)
+from generator.convert.widgets import (PLUGIN_TOC_CLASSES, PLUGIN_TOC_IDS, SCREEN_READER_CLASSES, SHARE_CLASSES,
+                                       is_keyword_link)
 from generator.convert.wp_post import to_document
 from generator.problems import ItemError
 from generator.render.markdown import MarkdownRenderer
@@ -172,8 +172,9 @@ def _as_read(html: str) -> BeautifulSoup:
     for tag in soup.find_all(lambda t: not left_out.isdisjoint(t.get("class") or ()) or t.get("id") in PLUGIN_TOC_IDS):
         if not tag.decomposed:
             tag.decompose()
-    for tag in soup.find_all("a", class_=lambda c: c in KEYWORD_LINK_CLASSES):
-        tag.unwrap()
+    for tag in soup.find_all("a"):
+        if is_keyword_link(tag):
+            tag.unwrap()
     for math in soup.find_all("math"):
         if not math.decomposed and tex_of(math):
             formula_of(math).replace_with(tex_of(math))  # as the mirror shows a formula
