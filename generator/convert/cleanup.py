@@ -32,6 +32,7 @@ from generator.convert.parse import comments, elements, may_hold, tags_in
 from generator.convert.responsive import drop_hidden_on_desktop
 from generator.convert.script_links import image_map_links, script_links_as_links
 from generator.convert.script_values import counters_at_their_end, progress_bars_show_their_value
+from generator.convert.shop_actions import drop_shop_actions
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
                                          captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
@@ -371,6 +372,7 @@ PASSES: tuple[Pass, ...] = (
     math_as_tex,
     drop_plugin_toc,
     drop_inpage_toc,
+    drop_shop_actions,
     drop_screen_reader_text,
     drop_hidden_on_desktop,
     drop_share_widgets,
