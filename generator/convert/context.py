@@ -11,6 +11,7 @@ from generator.language.words import Overrides, Words, site_words
 
 # Kinds of loss: something dropped, or replaced by an approximation a reader can still follow.
 PLUGIN_TOC = "plugin table of contents dropped"
+PLUGIN_ERROR = "plugin's error message to the site's editors dropped"
 SCREEN_READER = "screen-reader text dropped"
 HIDDEN_ON_DESKTOP = "element the page hid on desktop screens dropped"
 SCRIPT = "script or style dropped"
