@@ -31,7 +31,8 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, mer
 from generator.convert.parse import comments, elements, may_hold, tags_in
 from generator.convert.responsive import drop_hidden_on_desktop
 from generator.convert.script_links import image_map_links, script_links_as_links
-from generator.convert.script_values import counters_at_their_end, progress_bars_show_their_value
+from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
+                                             progress_bars_show_their_value)
 from generator.convert.shop_actions import drop_shop_actions
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
                                          captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
@@ -392,6 +393,7 @@ PASSES: tuple[Pass, ...] = (
     cover_background_as_image,
     galleries_as_grids,
     counters_at_their_end,
+    drop_remote_counters,
     progress_bars_show_their_value,
     block_spans_apart,
     embeds_as_links,
