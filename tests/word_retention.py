@@ -8,9 +8,9 @@ fixtures and its REST responses). `--site` is the site's address for a crawl sav
 `import --site` takes it. The tests use the same functions.
 
 What the source shows is read without what a reader never sees or the mirror leaves out on purpose
-(scripts, styles, comments, screen-reader text, plugin tables of contents, share widgets, tracking
-pixels, ad units and their labels, auto-inserted keyword links, links to anchors the post does not have, the
-controls a video gallery's script ran).
+(scripts, styles, comments, screen-reader text, what a page builder hid on desktop screens, plugins' error messages
+that their scripts hid, plugin tables of contents, share widgets, tracking pixels, ad units and their labels,
+auto-inserted keyword links, links to anchors the post does not have, the controls a video gallery's script ran).
 Then, on the built page
 (its body and the table of contents the build makes for it, which stands where a plugin's stood):
 - a word counts as kept as often as it appears (order is checked by the property test in test_retention.py);
@@ -42,9 +42,10 @@ from generator.convert.formulas import formula_of, tex_of
 from generator.convert.images import LAZY_SOURCES, LAZY_SRCSETS, TRACKER_HOSTS
 from generator.convert.links import BLOCKS, IMAGE_FILE, UNLINKABLE
 from generator.convert.markdown import html_to_markdown
+from generator.convert.responsive import HIDDEN_ON_DESKTOP
 from generator.convert.structure import holds_a_layout
-from generator.convert.widgets import (KEYWORD_LINK_CLASSES, PLUGIN_TOC_CLASSES, PLUGIN_TOC_IDS, SCREEN_READER_CLASSES,
-                                       SHARE_CLASSES)
+from generator.convert.widgets import (PLUGIN_ERROR_CLASSES, PLUGIN_TOC_CLASSES, PLUGIN_TOC_IDS, SCREEN_READER_CLASSES,
+                                       SHARE_CLASSES, is_keyword_link)
 from generator.convert.wp_post import to_document
 from generator.problems import ItemError
 from generator.render.markdown import MarkdownRenderer
@@ -167,12 +168,14 @@ def _as_read(html: str) -> BeautifulSoup:
     for tag in soup.find_all(["script", "style", "template", "noscript", "title"]):
         if tag.name != "title" or tag.find_parent("svg") is None:  # a page's title, pasted whole, shows nowhere
             tag.decompose()
-    left_out = SCREEN_READER_CLASSES | SHARE_CLASSES | PLUGIN_TOC_CLASSES | SCRIPT_CONTROL_CLASSES
+    left_out = (SCREEN_READER_CLASSES | SHARE_CLASSES | PLUGIN_TOC_CLASSES | SCRIPT_CONTROL_CLASSES | HIDDEN_ON_DESKTOP
+                | PLUGIN_ERROR_CLASSES)
     for tag in soup.find_all(lambda t: not left_out.isdisjoint(t.get("class") or ()) or t.get("id") in PLUGIN_TOC_IDS):
         if not tag.decomposed:
             tag.decompose()
-    for tag in soup.find_all("a", class_=lambda c: c in KEYWORD_LINK_CLASSES):
-        tag.unwrap()
+    for tag in soup.find_all("a"):
+        if is_keyword_link(tag):
+            tag.unwrap()
     for math in soup.find_all("math"):
         if not math.decomposed and tex_of(math):
             formula_of(math).replace_with(tex_of(math))  # as the mirror shows a formula

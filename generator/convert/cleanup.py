@@ -30,16 +30,19 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, mer
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import comments, elements, may_hold, tags_in
+from generator.convert.responsive import drop_hidden_on_desktop
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
-from generator.convert.script_values import counters_at_their_end, progress_bars_show_their_value
+from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
+                                             progress_bars_show_their_value)
+from generator.convert.shop_actions import drop_shop_actions
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
                                          captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
-from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_toc,
-                                       drop_screen_reader_text, drop_share_widgets, drop_site_listings,
-                                       drop_toggle_icons, unwrap_keyword_links)
+from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
+                                       drop_plugin_toc, drop_screen_reader_text, drop_share_widgets,
+                                       drop_site_listings, drop_toggle_icons, unwrap_keyword_links)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
@@ -370,8 +373,11 @@ PASSES: tuple[Pass, ...] = (
     codecolorer_as_code,
     math_as_tex,
     drop_plugin_toc,
+    drop_plugin_errors,
     drop_inpage_toc,
+    drop_shop_actions,
     drop_screen_reader_text,
+    drop_hidden_on_desktop,
     drop_share_widgets,
     drop_site_listings,
     drop_toggle_icons,
@@ -390,6 +396,7 @@ PASSES: tuple[Pass, ...] = (
     slideshows_as_galleries,
     galleries_as_grids,
     counters_at_their_end,
+    drop_remote_counters,
     progress_bars_show_their_value,
     block_spans_apart,
     embeds_as_links,

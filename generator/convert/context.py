@@ -11,10 +11,14 @@ from generator.language.words import Overrides, Words, site_words
 
 # Kinds of loss: something dropped, or replaced by an approximation a reader can still follow.
 PLUGIN_TOC = "plugin table of contents dropped"
+PLUGIN_ERROR = "plugin's error message to the site's editors dropped"
 SCREEN_READER = "screen-reader text dropped"
+HIDDEN_ON_DESKTOP = "element the page hid on desktop screens dropped"
 SCRIPT = "script or style dropped"
 SHARE_WIDGET = "share widget dropped"
 FORM = "form dropped"
+VISIT_COUNTER = "visit counter a remote service filled dropped"
+SHOP_ACTION = "shop button acting on the live site dropped"
 EMBED_AS_LINK = "embed made a link"
 IFRAME_AS_LINK = "iframe made a link"
 MEDIA_AS_LINK = "audio or video made a link"

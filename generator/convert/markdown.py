@@ -60,6 +60,7 @@ LINE_BREAKING = frozenset({"[document]", "p", "div", "li", "ul", "ol", "blockquo
 # Where lazy loaders (WP Rocket, LiteSpeed Cache, a3 Lazy Load) keep a frame's address; its src is about:blank.
 LAZY_FRAME_SOURCES = ("data-lazy-src", "data-litespeed-src", "data-src")
 SVG_TEXT = frozenset({"text", "tspan", "textpath", "title", "desc"})  # where an SVG holds words
+BEFORE_BREAK = re.compile(r"[ \t]*[\r\n][ \t\r\n]*\Z")  # a text's end that holds a new line
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -140,6 +141,10 @@ class NewsConverter(MarkdownConverter):
             text = text.lstrip(" \t\r\n")
         if removes_outside(following) or (not following and inside):
             text = _strip_end(text, invisible)
+        elif isinstance(following, Tag) and following.name == "br" and "pre" not in parent_tags:
+            # The new line the source had before a line break (`text\r\n<br />`, as page builders write it) is no
+            # text: kept, it left the break's backslash alone on a line of its own ("text\n\\\n").
+            text = BEFORE_BREAK.sub("", text)
         # Block markers (#, -, 1.) only mean something at the start of a line.
         self._line_start = _starts_line(el)
         if "_noformat" not in parent_tags:

@@ -14,6 +14,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
+from generator.convert.control_chars import readable
 from generator.convert.document import Term
 from generator.language.tags import TAG
 
@@ -54,7 +55,10 @@ def _translations_said(data: dict[str, Any]) -> list[tuple[Any, Any]]:
 
 @functools.lru_cache(maxsize=256)
 def language_tag(value: str) -> str:
-    """`value` as a BCP 47 tag ("pt_br" -> "pt-BR", "zh-hant-tw" -> "zh-Hant-TW"), "" when it is none."""
+    """`value` as a BCP 47 tag ("pt_br" -> "pt-BR", "zh-hant-tw" -> "zh-Hant-TW"), "" when it is none. Read
+    without control characters, as the import reads every value of a post (convert/control_chars.py): the same
+    saved value gives the same tag whichever of them reads it."""
+    value = readable(value)
     if not TAG.fullmatch(value.strip()):
         return ""
     subtags = value.strip().replace("_", "-").split("-")

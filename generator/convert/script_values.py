@@ -6,7 +6,9 @@ data-delimiter=",">0</span>`, jQuery countTo's `<span data-from="0" data-to="250
 use), Avada's `<span class="display-counter" data-value="75">0</span>`. The mirror runs no script: it showed
 "0 K Trusted Clients" where the site showed "123K Trusted Clients". A progress bar (`role="progressbar"`, as
 Elementor's skill bars are, or `<progress>`) shows how full it is by its length alone, which Markdown cannot
-draw: "JavaScript" lost its 75%.
+draw: "JavaScript" lost its 75%. A visit counter a remote service fills (busuanzi, which Chinese blogs paste into
+posts and footers: `本站总访问量 <span id="busuanzi_value_site_pv"></span> 次`) has no number to show: its sentence
+showed "total visits  times", counting nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from generator.convert import context as loss
 from generator.convert.context import Context
 from generator.convert.parse import elements, has_class, tags_in
 
@@ -24,6 +27,14 @@ VALUE_COUNTER_CLASSES = frozenset({"display-counter"})  # Avada's counter box, w
 # Elementor lays a counter's prefix, number and suffix out in a flex box, which shows no space between them.
 FLEX_COUNTER_CLASSES = frozenset({"elementor-counter-number-wrapper"})
 NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+# busuanzi's and Vercount's (a stand-in for it) slots for a count, and the elements their snippets wrap a
+# counter's sentence in, which their script shows once it has the number.
+REMOTE_COUNT = re.compile(r"(?:busuanzi|vercount)_value_\w+")
+REMOTE_COUNTER = re.compile(r"(?:busuanzi|vercount)_container_\w+")
+# A block that holds a counter's sentence and nothing more: a few words around each count ("本站总访客数 … 人",
+# "Total visits … times").
+COUNTER_BLOCKS = ("p", "div", "li", "section", "footer", "center", "td")
+COUNTER_WORDS = 40
 SEPARATORS = re.compile(r"[\s,.'’]")
 
 
@@ -104,3 +115,31 @@ def _reading(tag: Tag) -> tuple[str, str] | None:
         return None
     share = max(0.0, min(1.0, (now - least) / (most - least)))
     return str(value).strip(), str(round(share * 100))
+
+
+def drop_remote_counters(soup: BeautifulSoup, ctx: Context) -> None:
+    """A visit counter a remote service fills goes with its sentence: the element its snippet wraps it in, else
+    the block that holds its sentence alone; where that block says more, only the empty count goes."""
+    seen = getattr(soup, "seen_ids", None)  # a parsed post's ids, which spare the walk when none is a counter's
+    if seen is not None and not any(REMOTE_COUNT.fullmatch(ident) for ident in seen):
+        return
+    for slot in elements(soup):
+        if not REMOTE_COUNT.fullmatch(str(slot.get("id", ""))) or slot.get_text(strip=True):
+            continue
+        sentence = _counter_sentence(slot)
+        for count in [slot] if sentence is slot else sentence.find_all(id=REMOTE_COUNT):
+            ctx.losses.note(loss.VISIT_COUNTER, str(count.get("id", "")))
+        sentence.decompose()
+
+
+def _counter_sentence(slot: Tag) -> Tag:
+    for holder in slot.parents:
+        if not isinstance(holder, Tag) or holder.name == "[document]":
+            break
+        if REMOTE_COUNTER.fullmatch(str(holder.get("id", ""))):
+            return holder
+        if holder.name in COUNTER_BLOCKS:
+            counts = sum(1 for tag in holder.find_all(id=REMOTE_COUNT))
+            shown = "".join(holder.get_text().split())
+            return holder if len(shown) <= COUNTER_WORDS * counts else slot
+    return slot

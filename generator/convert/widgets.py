@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert import context as loss
 from generator.convert.context import Context
@@ -45,12 +45,26 @@ FILTER_HOLDERS = frozenset({"ul", "ol", "li", "div", "nav", "p", "span"})
 # An icon font's glyphs sit in Unicode's Private Use Area (Elementor's star U+E934, Font Awesome's U+F005): without
 # the site's font, which the mirror does not load, each shows as an empty box.
 ICON_GLYPHS = re.compile("[\ue000-\uf8ff\U000f0000-\U0010fffd]")
+# Slider Revolution's box for a slider it cannot find ("There is nothing to show here! Slider with alias home-4 not
+# found."): its script hides it from visitors, but REST content holds it, and the mirror runs no script.
+PLUGIN_ERROR_CLASSES = frozenset({"rs_error_message_box"})
 # Auto-inserted keyword links point at whatever the plugin chose, not at what the author wrote.
 KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-link-juicer"})
+# Hatena Blog and Hatena Diary linked every word their dictionary knew to its keyword page (`<a class="keyword"
+# href="http://d.hatena.ne.jp/keyword/jdk">`), in code listings and halfway through words too ("[ディレクト](…)リ");
+# posts moved from Hatena to WordPress keep them. Only such a class on a link to that dictionary is one.
+HATENA_KEYWORD_CLASSES = frozenset({"keyword", "okeyword"})
+HATENA_KEYWORD_PAGE = re.compile(r"(?:https?:)?//d\.hatena\.ne\.jp/keyword/", re.IGNORECASE)
 
 
 def drop_plugin_toc(soup: BeautifulSoup, ctx: Context) -> None:
     _drop_marked(soup, ctx, PLUGIN_TOC_CLASSES, loss.PLUGIN_TOC, PLUGIN_TOC_IDS)
+
+
+def drop_plugin_errors(soup: BeautifulSoup, ctx: Context) -> None:
+    """A plugin's message to the site's editors that something it shows is missing; noted with its words, which
+    name what was missing."""
+    _drop_marked(soup, ctx, PLUGIN_ERROR_CLASSES, loss.PLUGIN_ERROR, said=True)
 
 
 def drop_screen_reader_text(soup: BeautifulSoup, ctx: Context) -> None:
@@ -149,8 +163,15 @@ def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def unwrap_keyword_links(soup: BeautifulSoup, ctx: Context) -> None:
-    if ctx.keep_keyword_links or not may_hold(soup, KEYWORD_LINK_CLASSES):
+    if ctx.keep_keyword_links or not may_hold(soup, KEYWORD_LINK_CLASSES | HATENA_KEYWORD_CLASSES):
         return
     for tag in elements(soup, "a"):
-        if has_class(tag, KEYWORD_LINK_CLASSES):
+        if is_keyword_link(tag):
             tag.unwrap()
+
+
+def is_keyword_link(tag: Tag) -> bool:
+    """Whether a link is one a plugin or a blog service inserted by keyword."""
+    if has_class(tag, KEYWORD_LINK_CLASSES):
+        return True
+    return has_class(tag, HATENA_KEYWORD_CLASSES) and bool(HATENA_KEYWORD_PAGE.match(tag.get("href", "").strip()))

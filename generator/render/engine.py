@@ -87,6 +87,11 @@ class Engine:
             html = self.md.render(markdown)
         except Exception:  # noqa: BLE001 - anything the engine refuses (a lone surrogate) goes to the reference
             return None
+        except BaseException as error:  # noqa: BLE001 - a panic in the engine, which pyo3 raises as no Exception
+            # ('[Ë_`Ãâ|…', mojibake with a backtick, made markdown-it 0.6's code span scanner index past its end)
+            if isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+                raise
+            return None
         html, headings = _headings(html)
         resolver = Resolver(usable_base(source_url), source_url is not None, pages, page)
         html, settle = _inline(html, resolver, pages, page, words)

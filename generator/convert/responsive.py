@@ -1,0 +1,53 @@
+"""Page builders' copies of a section for smaller screens, which the live page hid on a desktop screen.
+
+A page builder lays a page out once per kind of screen: a section made again for phones (its picture above its
+words, its table as a list) carries the builder's "hide on desktop" class, and the one made for desktops its "hide
+on mobile" class. REST content holds both, and the live page showed a reader one of them; the mirror, with the
+site's stylesheets gone, would show each section twice (round 43b: a foundation's Elementor pages repeated every
+programme's description). The mirror shows the page a desktop reader saw, the one the builder's editor lays out
+first: what it hid there goes, with the elements the editor hid on every screen, which no reader saw.
+"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, Tag
+
+from generator.convert import context as loss
+from generator.convert.context import Context
+from generator.convert.parse import elements, has_class, may_hold
+
+# Each builder's class for "hidden on desktop screens". Not the classes that hide an element on screens wider than
+# a desktop's (Elementor's `elementor-hidden-widescreen`): a desktop reader saw those.
+HIDDEN_ON_DESKTOP = frozenset({
+    "elementor-hidden-desktop",  # Elementor
+    "vc_hidden-lg",  # WPBakery's "hide on large screens"
+    "fusion-no-large-visibility",  # Avada
+    "uag-hide-desktop",  # Spectra (Ultimate Addons for Gutenberg)
+})
+
+
+def drop_hidden_on_desktop(soup: BeautifulSoup, ctx: Context) -> None:
+    """Drops what the page hid on a desktop screen, noting each with its words, unless that is all the post
+    holds: a post whose whole text a builder hid on desktops (shown to phone readers alone) keeps it."""
+    if not may_hold(soup, HIDDEN_ON_DESKTOP):
+        return
+    hidden = [tag for tag in elements(soup) if has_class(tag, HIDDEN_ON_DESKTOP) and not _inside_hidden(tag)]
+    if hidden and not _shows_anything_else(soup, hidden):
+        return
+    for tag in hidden:
+        ctx.losses.note(loss.HIDDEN_ON_DESKTOP, tag.get_text(" ", strip=True))
+        tag.decompose()
+
+
+def _inside_hidden(tag: Tag) -> bool:
+    return any(has_class(parent, HIDDEN_ON_DESKTOP) for parent in tag.parents if isinstance(parent, Tag))
+
+
+def _shows_anything_else(soup: BeautifulSoup, hidden: list[Tag]) -> bool:
+    """Whether the post has words or a picture outside the hidden elements."""
+    words = len("".join(soup.get_text().split()))
+    hidden_words = sum(len("".join(tag.get_text().split())) for tag in hidden)
+    if words > hidden_words:
+        return True
+    pictures = len(soup.find_all("img"))
+    return pictures > sum(len(tag.find_all("img")) for tag in hidden)

@@ -1,0 +1,40 @@
+"""A shop's buttons that act on the live site: add to cart, to a wish list, to a comparison.
+
+A shop's product grid, rendered into a page (WooCommerce's loop, a theme's Elementor widget), gives each
+product buttons whose address is an action, not a page: `?add-to-cart=3294` puts the product in the
+visitor's cart, YITH's `?add_to_wishlist=3294` on a wish list (written on the address the page was served at,
+which for a REST response is its own `wp-json/wp/v2/pages/972`). In the mirror they were links that changed a
+cart on the live site, or led to a REST response, under words such as "Added to wishlist" that every state of
+the button holds at once. They go; the product's own page stays linked by its picture and title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from generator.convert import context as loss
+from generator.convert.context import Context
+from generator.convert.parse import elements
+
+# The query arguments of such actions: WooCommerce's add to cart and its cart's remove and undo, YITH Wishlist's
+# add and remove, YITH Compare's add, Easy Digital Downloads' add to cart.
+ACTION_QUERY = re.compile(r"[?&](?:(?:add-to-cart|add_to_wishlist|remove_from_wishlist|remove_item|undo_item)="
+                          r"|action=yith-woocompare-add-product\b|edd_action=add_to_cart\b)", re.IGNORECASE)
+# What a button never holds: a link around these is a product's picture or title, linked to the action by its theme.
+MORE_THAN_A_BUTTON = ("img", "picture", "video", "h1", "h2", "h3", "h4", "h5", "h6", "p")
+
+
+def drop_shop_actions(soup: BeautifulSoup, ctx: Context) -> None:
+    """A link whose address is a shop's action goes with its label, noted; one around a picture, a heading or a
+    paragraph (a theme that links a product's title to `?add-to-cart=`) gives way to what it holds."""
+    for link in elements(soup, "a"):
+        if not ACTION_QUERY.search(str(link.get("href", ""))):
+            continue
+        if link.find(MORE_THAN_A_BUTTON) is not None:
+            link.unwrap()
+            continue
+        ctx.losses.note(loss.SHOP_ACTION, link.get("href", ""))
+        link.decompose()
+
