@@ -18,7 +18,7 @@ from generator.builder import run_build
 from generator.config import DEFAULT_FILE, Config, ConfigError, SourceConfig, load_config
 from generator.launch import INTERRUPTED
 from generator.output.writer import OutputError
-from generator.problems import Problem
+from generator.problems import Problem, told
 from generator.render.templates import TemplateError
 from generator.store.files import write_atomic
 
@@ -405,8 +405,10 @@ def _check(args: argparse.Namespace, say: _Printer) -> int:
 
 
 def _finish(problems: list[Problem], say: _Printer) -> int:
-    for problem in problems:
-        say.problem(str(problem))
+    """Prints the problems; many alike are summed up, but with --verbose."""
+    lines = [str(p) for p in problems] if say.verbose else told(problems, "--verbose lists them all")
+    for line in lines:
+        say.problem(line)
     if problems:
         say.problem(f"{len(problems)} problem(s); everything else was processed")
         return ITEMS_FAILED

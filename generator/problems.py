@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
+
+ALIKE_FROM = 6  # more problems than this with one field and message are told by their first few
+ALIKE_SHOWN = 3
+NUMBER = re.compile(r"\d+")
 
 
 @dataclass(frozen=True, order=True)
@@ -30,3 +36,19 @@ class ItemError(Exception):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+
+
+def told(problems: list[Problem], rest: str) -> list[str]:
+    """A line per problem; but where more than ALIKE_FROM share their field and message but for its numbers (one
+    fault in every file of a crawl that saved each post to a file of its own), the first ALIKE_SHOWN of them, then
+    a line counting the others and saying where they are listed (`rest`), so that other problems stand out."""
+    keys = [(p.field, NUMBER.sub("#", p.message)) for p in problems]
+    alike = Counter(keys)
+    lines, shown = [], Counter[tuple[str, str]]()
+    for problem, key in zip(problems, keys):
+        shown[key] += 1
+        if alike[key] <= ALIKE_FROM or shown[key] <= ALIKE_SHOWN:
+            lines.append(str(problem))
+        elif shown[key] == ALIKE_SHOWN + 1:
+            lines.append(f"… and {alike[key] - ALIKE_SHOWN} more like these ({rest})")
+    return lines

@@ -14,6 +14,7 @@ import pytest
 
 from generator import __version__, cli
 from generator.cli import _parser, main
+from generator.problems import Problem, told
 from tests.conftest import REPO, rest_item
 
 
@@ -59,6 +60,37 @@ def test_import_goes_on_past_bad_items_and_exits_one(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert (tmp_path / "content" / "post" / "escape.md").is_file()
     assert not (tmp_path / "escape.md").exists()
+
+
+def test_many_alike_problems_are_summed_up_so_that_the_others_stand_out(tmp_path: Path) -> None:
+    """A crawl that saved each post to a file of its own, of a type with no editor, fails once per file: the
+    first three are told, then how many more, which --verbose lists; a problem of another kind still shows."""
+    saved = tmp_path / "saved"
+    for number in range(1, 41):
+        item = {key: value for key, value in rest_item(id=number, slug=f"member-{number}").items() if key != "content"}
+        (saved / "wp-json/wp/v2/team" / str(number)).mkdir(parents=True)
+        (saved / "wp-json/wp/v2/team" / str(number) / "index.json").write_text(json.dumps(item))
+    (saved / "broken.json").write_text("{")
+    done = run("import", str(saved), "--content", str(tmp_path / "content"), cwd=tmp_path)
+    lines = done.stderr.splitlines()
+    assert done.returncode == 1
+    assert sum("field 'content': missing" in line for line in lines) == 3
+    assert "newsmirror: … and 37 more like these (--verbose lists them all)" in lines
+    assert any(line.endswith("broken.json: not valid JSON: line 1 column 2: Expecting property name "
+                             "enclosed in double quotes") for line in lines)
+    assert lines[-1] == "newsmirror: 41 problem(s); everything else was processed"
+    verbose = run("import", "-v", str(saved), "--content", str(tmp_path / "content"), cwd=tmp_path)
+    assert sum("field 'content': missing" in line for line in verbose.stderr.splitlines()) == 40
+
+
+def test_problems_alike_but_for_their_numbers_are_summed_up_and_six_are_not() -> None:
+    relative = [Problem(f"post/p{n}.md", field="body", message=f"{n} link(s) relative to the original site are "
+                        "shown as text") for n in range(1, 8)]
+    clash = Problem("pages.json", "12", "slug", "'about' is taken by another post; saved as 'about-12'")
+    lines = told([relative[0], clash, *relative[1:]], "--verbose lists them all")
+    assert lines == [str(relative[0]), str(clash), str(relative[1]), str(relative[2]),
+                     "… and 4 more like these (--verbose lists them all)"]
+    assert told(relative[:6], "") == list(map(str, relative[:6]))
 
 
 def test_build_goes_on_past_a_bad_post_and_exits_one(tmp_path: Path) -> None:
