@@ -25,8 +25,9 @@ def outputs(config: Config, site: Site, keys: Keys, templates: Templates, pages:
             recorded: Mapping[str, Written]) -> list[Output] | None:
     """The outputs that show the edited posts: pages, feeds when titles, summaries, authors, times of update
     or histories changed or posts moved, the sitemap when times did or posts moved, and the search index, which
-    holds all of a post (those posts' doc files and their blocks' shards; after moves, also its manifest). None when the edits change which files the site has (a history that
-    adds an Updates page), or the sitemap's last entries are not known: then every page is planned."""
+    holds all of a post (those posts' doc files and their blocks' shards; after moves, also its manifest).
+    None when the edits change which files the site has (a history that adds an Updates page), or the
+    sitemap's last entries are not known: then every page is planned."""
     found = [Output(p.path, p.key, rendering.page_maker(p, templates), p.post) for p in pages]
     if edits.shown or edits.dated or edits.histories:
         # Imported here: feeds and the HTTP stack they pull in are not needed for an edited body.
