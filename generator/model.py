@@ -66,6 +66,7 @@ class Post:
     provenance: Provenance | None = None  # None for posts written before the mirror kept it, or by hand
     language: str = ""  # the post's own language tag, when a multilingual plugin said; "" otherwise
     translations: tuple[tuple[str, int], ...] = ()  # (language tag, WordPress id) of the post in other languages
+    body_digest: str = ""  # of the body alone, which a new date or terms leave as it was; "" when not known
 
     @property
     def removed(self) -> bool:
@@ -81,6 +82,7 @@ class StoredPost:
     digest: str
     document: Document
     provenance: Provenance | None = None
+    body_digest: str = ""  # of the body alone; "" when not known
 
 
 @dataclass(frozen=True)
@@ -255,7 +257,8 @@ def _post(stored: StoredPost, terms: _TermNames, order: list[str]) -> Post:
         "title": document.title, "slug": document.slug, "type": document.type, "date": document.date,
         "updated": document.updated, "summary": document.summary, "author": document.author, "file": stored.file,
         "digest": stored.digest, "source": document.source, "terms": post_terms, "image": document.image,
-        "provenance": stored.provenance, "language": document.language, "translations": document.translations})
+        "provenance": stored.provenance, "language": document.language, "translations": document.translations,
+        "body_digest": stored.body_digest})
 
 
 class _TermNames:

@@ -319,11 +319,22 @@ def test_a_title_edit_rewrites_its_doc_and_the_changed_shards_of_its_block_only(
     assert read_index(tmp_path / "site").find("quokka") == ["Quokka sighting"]
 
 
-def test_a_moved_date_rewrites_its_doc_and_the_manifest_and_no_shard(tmp_path: Path, small_blocks: None) -> None:
+def test_a_moved_date_rewrites_its_doc_and_the_manifest_and_no_shard(tmp_path: Path, small_blocks: None,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """Numbers go by id, so a post moved to another day keeps its number and every post keeps theirs: the
-    index changes in the date its doc shows and in the order newest first, which the manifest holds."""
+    index changes in the date its doc shows and in the order newest first, which the manifest holds. Its
+    words are as they were, so its block's shards are not even made again (each worker appends to a file)."""
     project = Project(tmp_path, posts=40)
     project.build()
+    blocks_read = tmp_path / "blocks.txt"
+    original = search_index._BlockReader._read
+
+    def noted(reader: search_index._BlockReader, block: int) -> object:
+        with open(blocks_read, "a", encoding="utf-8") as log:
+            log.write(f"{block}\n")
+        return original(reader, block)
+
+    monkeypatch.setattr(search_index._BlockReader, "_read", noted)
     index = read_index(tmp_path / "site")
     number = next(n for n, d in index.docs.items() if d["url"] == "news-archive/story-0011/index.html")
     before = files_on_disk(tmp_path / "site")
@@ -333,6 +344,7 @@ def test_a_moved_date_rewrites_its_doc_and_the_manifest_and_no_shard(tmp_path: P
     now = files_on_disk(tmp_path / "site")
     rewritten = {p for p in now if p.startswith("search/") and now[p] != before.get(p)}
     assert rewritten == {"search/index.js", f"search/doc/{number // 4}.js"}
+    assert not blocks_read.exists()
     after = read_index(tmp_path / "site")
     assert after.newest()[0] == number and index.newest()[0] != number
     assert {n: d["url"] for n, d in after.docs.items()} == {n: d["url"] for n, d in index.docs.items()}

@@ -33,7 +33,7 @@ from generator.problems import Problem
 from generator.store.files import write_atomic
 from generator.store.import_cache import CACHE_DIR
 
-VERSION = 8  # of this file's layout, of the place keys in its posts' front matter (loading.place_key), and of
+VERSION = 9  # of this file's layout, of the place keys in its posts' front matter (loading.place_key), and of
 # how post files are read (store/documents.py): a post the reader refused or read otherwise is read again
 FILE_NAME = "build.json"
 CHANGES_FILE = "build-changes.json"
@@ -60,6 +60,7 @@ class FileEntry:
     meta: list[Any] | dict[str, Any] | None = None  # a post's front matter (loading.meta_of), or {"problem": …};
     # None for other files
     meta_id: str = ""  # the digest of the bytes the front matter was read from (the body may have changed since)
+    body: str = ""  # a post's: the digest of its body alone, which a move of its date or terms leaves as it was
 
 
 class Written(NamedTuple):
@@ -153,11 +154,11 @@ def load(content_dir: Path) -> BuildCache:
         data.update(saved.get("scalars", {}))
         order, keys = data["order"], data["link_keys"]
         files = {}
-        for path, (stat, digest, meta_id) in apply(data["files"], changes, "files").items():
+        for path, (stat, digest, meta_id, body) in apply(data["files"], changes, "files").items():
             meta = metas.get(path)
             # The front matter counts only if it is the one this entry was made with (see save).
             if meta and meta[0] == meta_id:
-                files[path] = FileEntry(tuple(stat) if stat else None, digest, meta[1], meta_id)
+                files[path] = FileEntry(tuple(stat) if stat else None, digest, meta[1], meta_id, body)
             else:
                 files[path] = FileEntry(tuple(stat) if stat else None, digest)
         # map() rather than a generator: a tenth of a million numbers are looked up here.
@@ -274,7 +275,7 @@ def _save_whole(content_dir: Path, cache: BuildCache, previous: BuildCache) -> t
     key_number = {k: i for i, k in enumerate(keys)}
     data = {
         "version": VERSION, "output": cache.output, "config": cache.config,
-        "files": {k: [e.stat, e.digest, e.meta_id] for k, e in cache.files.items()},
+        "files": {k: [e.stat, e.digest, e.meta_id, e.body] for k, e in cache.files.items()},
         "pages": cache.pages, "folders": cache.folders,
         "order": order, "related": [[cache.related[f][0], [number[r] for r in cache.related[f][1]]] for f in order],
         "link_keys": keys, "links": {k: [key_number[x] for x in v] for k, v in cache.links.items()},

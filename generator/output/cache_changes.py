@@ -58,7 +58,7 @@ def size(changes: Changes) -> int:
 
 def between(cache: BuildCache, previous: BuildCache) -> Changes:
     """What changed from `previous` to `cache`, section by section, the values as the cache saves them."""
-    files = changed(cache.files, previous.files, lambda e: [e.stat, e.digest, e.meta_id])
+    files = changed(cache.files, previous.files, lambda e: [e.stat, e.digest, e.meta_id, e.body])
     metas: dict[str, list] = {}
     gone_metas = [path for path in files[1] if previous.files[path].meta is not None]
     for path in files[0]:

@@ -58,14 +58,15 @@ def load_posts(content: Path, paths: Sequence[str], stats: Sequence[Stat | None]
         if stat is not None and entry is not None and entry.stat == stat and _current(entry.meta):
             entries[path] = entry
         else:
-            changed.append((path, stat, entry.digest if entry else "", entry.meta if entry else None))
+            changed.append((path, stat, entry.digest if entry else "", entry.meta if entry else None,
+                            entry.body if entry else ""))
     chunks = [changed[i:i + 50] for i in range(0, len(changed), 50)]
     for part in workers.parallel_map(_read_posts, chunks, jobs if len(changed) >= PARALLEL_FROM else 1):
-        for name, stat, (found, meta) in part:
+        for name, stat, (found, meta, body) in part:
             old = cached.get(name)
             # Front matter unchanged by an edit keeps its id, so the cache of all front matter is not rewritten.
             meta_id = old.meta_id if old is not None and old.meta == meta and old.meta_id else found
-            entries[name] = FileEntry(stat and trusted(stat, read_at), found, meta, meta_id)
+            entries[name] = FileEntry(stat and trusted(stat, read_at), found, meta, meta_id, body)
     posts, problems = [], []
     prefix = len(os.path.join(content, ""))
     for path in paths:
@@ -77,35 +78,38 @@ def load_posts(content: Path, paths: Sequence[str], stats: Sequence[Stat | None]
         # build, cached or not.
         if entry.meta[13]:
             problems.extend(Problem(path, "", field, message) for field, message in entry.meta[13])
-        posts.append(StoredPost(path[prefix:], entry.digest, document_of(entry.meta), provenance_of(entry.meta)))
+        posts.append(StoredPost(path[prefix:], entry.digest, document_of(entry.meta), provenance_of(entry.meta),
+                                entry.body))
     return Loaded(tuple(posts), tuple(problems), entries, len(changed))
 
 
-def _read_posts(changed: list[tuple[str, Stat | None, str, list | dict | None]]
+def _read_posts(changed: list[tuple[str, Stat | None, str, list | dict | None, str]]
                 ) -> list[tuple[str, Stat | None, tuple]]:
-    """(file, stat, (digest, meta)) for each changed file; runs in a worker process when many changed."""
-    return [(name, stat, _read_post(name, stat, old_digest, old_meta)) for name, stat, old_digest, old_meta in changed]
+    """(file, stat, (digest, meta, body digest)) for each changed file; runs in a worker process when many
+    changed."""
+    return [(name, stat, _read_post(name, stat, *old)) for name, stat, *old in changed]
 
 
-def _read_post(name: str, stat: Stat | None, old_digest: str, old_meta: list | dict | None
-               ) -> tuple[str, list | dict]:
+def _read_post(name: str, stat: Stat | None, old_digest: str, old_meta: list | dict | None, old_body: str
+               ) -> tuple[str, list | dict, str]:
     try:
         data = _read(name, stat[0] if stat else 0)
     except OSError as e:
-        return "", {"problem": [name, "", "", f"cannot read: {e.strerror}"]}
+        return "", {"problem": [name, "", "", f"cannot read: {e.strerror}"]}, ""
     found = digest.of_bytes(data)
     if found == old_digest and _current(old_meta):
-        return found, old_meta  # touched, not changed
+        return found, old_meta, old_body  # touched, not changed
     try:
-        document, mirror_warnings = _tolerant_loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        document, mirror_warnings = _tolerant_loads(text)
         document, warnings = safe_paths(_without_controls(document))
         provenance, provenance_warnings = _provenance_meta(document.mirror)
         meta = meta_of(document) + [provenance, warnings + mirror_warnings + provenance_warnings]
-        return found, meta + [place_key(meta)]
+        return found, meta + [place_key(meta)], digest.of_bytes(_body(text).encode("utf-8"))
     except ItemError as e:
-        return found, {"problem": [name, "", e.field, e.message]}
+        return found, {"problem": [name, "", e.field, e.message]}, ""
     except UnicodeDecodeError as e:
-        return found, {"problem": [name, "", "", f"cannot read: {not_utf8(data[:4], e)}"]}
+        return found, {"problem": [name, "", "", f"cannot read: {not_utf8(data[:4], e)}"]}, ""
 
 
 def _without_controls(document: Document) -> Document:
@@ -271,7 +275,10 @@ def file_entries(paths: Sequence[str], stats: Sequence[Stat | None],
 def read_body(path: Path) -> str:
     """A post's Markdown body, exactly as store.documents.loads gives it (a test holds the two equal), but
     without parsing its front matter again: the build read that already."""
-    text = _read(str(path), 1 << 16).decode("utf-8")
+    return _body(_read(str(path), 1 << 16).decode("utf-8"))
+
+
+def _body(text: str) -> str:
     # As Path.read_text's universal newlines, which leave no "\r" for python-frontmatter to change.
     return body_of(text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text)
 

@@ -24,10 +24,10 @@ neighbours, then loads up to PAGE_SIZE files of five docs: about five times the 
 Postings are flat lists [gap, weight, gap, weight, ...]: the gap from the previous number in the block (from
 the block's first number for the first posting), and how much the word weighs in that post (post_weights).
 
-Each post's weights are kept in the build cache, a file per block, under a key of the post's bytes, its term
-names and the code: remaking a block's shards after one edit reads one body, not the block's thousand. A
-block's outputs are one batch (rendering.py): one worker reads the block's bodies once, whatever the number
-of workers.
+Each post's weights are kept in the build cache, a file per block, under a key of what they are made from
+(_words_key: the post's body, title, summary and term names) and the code: remaking a block's shards after one
+edit reads one body, not the block's thousand, and a post moved to another date remakes none. A block's
+outputs are one batch (rendering.py): one worker reads the block's bodies once, whatever the number of workers.
 """
 
 from __future__ import annotations
@@ -109,17 +109,25 @@ def search_outputs(site: Site, frame: str, content: Path, dates: Dates,
         if only is not None and not any(p.file in only for p in posts):
             continue
         batch = f"search block {block}"
-        for first in range(block * BLOCK, block * BLOCK + len(posts), GROUP):
-            group = order[first:first + GROUP]
-            if only is None or any(p.file in only for p in group):
-                outputs.append(_docs(first, group, frame, reader, batch, dates))
-        block_key = of_values(frame, "search block", shape.docs, shape.buckets, block,
-                              [(p.digest, [(t.taxonomy, t.name) for t in p.terms]) for p in posts])
+        # The shards first: a doc made after them takes its text from the block they read, and one made
+        # without them (its post moved, its words as they were) reads its own body alone.
+        block_key = of_values(frame, "search block", shape.docs, shape.buckets, block, list(map(_words_key, posts)))
         for number in range(shape.buckets):
             def make(_: RenderBody, block: int = block, number: int = number) -> bytes:
                 return _script("shard", block, number, reader.read(block).buckets[number])
             outputs.append(Output(shard_path(block, number), of_values(block_key, number), make, batch=batch))
+        for first in range(block * BLOCK, block * BLOCK + len(posts), GROUP):
+            group = order[first:first + GROUP]
+            if only is None or any(p.file in only for p in group):
+                outputs.append(_docs(first, group, frame, reader, batch, dates))
     return outputs
+
+
+def _words_key(post: Post) -> str:
+    """What a post's words and their weights are made from (post_weights): its body, title, summary and
+    term names, not its date, so that a moved post leaves its block's shards as they were. A post whose body
+    digest is not known counts by its file's bytes."""
+    return of_values(post.body_digest or post.digest, post.title, post.summary, [t.name for t in post.terms])
 
 
 def numbered(posts: Sequence[Post]) -> list[Post]:
@@ -236,7 +244,9 @@ class _BlockReader:
         return self.block
 
     def text(self, number: int) -> str:
-        found = self.read(number // BLOCK).texts.get(number)
+        """The post's text, from its block if that was read (a clean build reads each body once), else from
+        its own body."""
+        found = self.block.texts.get(number) if self.number == number // BLOCK else None
         return found if found is not None else markdown_text(read_body(self.content / self.posts[number].file))
 
     def _read(self, block: int) -> _Block:
@@ -257,7 +267,7 @@ class _BlockReader:
         postings: list[list[int]] = [[] for _ in words]  # word number -> [post, weight, post, weight, ...]
         for number in range(start, min(start + BLOCK, shape.docs)):
             post = self.posts[number]
-            key = of_values(self.frame, post.digest, [(t.taxonomy, t.name) for t in post.terms])
+            key = of_values(self.frame, _words_key(post))
             entry = known.get(key)
             if entry is not None and entry[0] and min(entry[0]) < 0:  # it would index from the end
                 raise ValueError("a negative word number")
