@@ -30,7 +30,7 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, mer
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import comments, elements, may_hold, tags_in
-from generator.convert.pasted_code import numbered_rows_as_code
+from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
 from generator.convert.responsive import drop_hidden_on_desktop
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
@@ -372,6 +372,7 @@ PASSES: tuple[Pass, ...] = (
     gists_as_code,
     numbered_listings_as_code,
     numbered_rows_as_code,
+    github_lines_as_code,
     codecolorer_as_code,
     math_as_tex,
     drop_plugin_toc,
