@@ -30,6 +30,7 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, mer
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.parse import comments, elements, may_hold, tags_in
+from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
 from generator.convert.responsive import drop_hidden_on_desktop
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
@@ -40,6 +41,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
+from generator.convert.tables import one_column_tables_as_blocks
 from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
                                        drop_plugin_toc, drop_screen_reader_text, drop_share_widgets,
                                        drop_site_listings, drop_toggle_icons, unwrap_keyword_links)
@@ -370,6 +372,9 @@ PASSES: tuple[Pass, ...] = (
     drop_scripts_and_styles,
     gists_as_code,
     numbered_listings_as_code,
+    numbered_rows_as_code,
+    github_lines_as_code,
+    one_column_tables_as_blocks,
     codecolorer_as_code,
     math_as_tex,
     drop_plugin_toc,

@@ -1,15 +1,21 @@
-"""Tables: whether a pipe table can hold one, and else the compact HTML it is kept as."""
+"""Tables: boxes drawn as tables of one column, whether a pipe table can hold a table, and else the compact HTML
+it is kept as."""
 
 from __future__ import annotations
 
 import re
 
-from bs4 import Tag
+from bs4 import BeautifulSoup, Tag
+
+from generator.convert.context import Context
+from generator.convert.parse import elements
 
 BLOCK_IN_CELL = ("p", "ul", "ol", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "div",
                  "figure", "dl")
 TABLE_ATTRIBUTES = ("colspan", "rowspan", "scope", "headers", "align")
 BLANK_LINES = re.compile(r"\n\s*\n")
+# What a cell shows without words: it is kept though it holds no text.
+SHOWN = ("img", "picture", "video", "audio", "iframe", "embed", "object", "svg", "hr", "pre", "code")
 
 
 def is_simple_table(table: Tag) -> bool:
@@ -56,3 +62,24 @@ def table_html(table: Tag) -> str:
                      if k in TABLE_ATTRIBUTES or (tag.name == "a" and k in ("href", "title"))
                      or (tag.name == "img" and k in ("src", "alt", "title"))}
     return BLANK_LINES.sub("\n", str(table))
+
+
+def one_column_tables_as_blocks(soup: BeautifulSoup, ctx: Context) -> None:
+    """A table of one column holds no data to compare across: editors of Blogger's and Word's time drew boxes
+    with it (a framed quote, a listing, an article pasted whole), and Blogger still sets a picture over its
+    caption that way. As a table it became a pipe table under an empty header, or HTML whose paragraphs and
+    links Markdown no longer read; each cell is the block it showed, in its place. A table whose header cells
+    name the column is a list with a title, and stays."""
+    for table in elements(soup, "table"):
+        rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+        cells = [row.find_all(["td", "th"], recursive=False) for row in rows]
+        if not rows or any(len(row) != 1 for row in cells):
+            continue
+        if len(rows) > 1 and (table.find("thead") is not None or any(row[0].name == "th" for row in cells)):
+            continue
+        for row in cells:
+            cell = row[0]
+            if cell.get_text().strip() or cell.find(SHOWN) is not None:
+                cell.name, cell.attrs = "div", {}
+                table.insert_before(cell.extract())
+        table.decompose()
