@@ -252,6 +252,29 @@ def test_a_link_from_before_the_site_changed_its_permalinks_finds_the_post_its_l
         assert f'href="{escape(page or url)}"' in html, url
 
 
+def test_a_link_to_a_post_saved_from_a_language_folder_finds_it_at_the_root_where_pages_are_too() -> None:
+    """WPML and Polylang serve a post at `/slug/` and at `/en/slug/`, one id at two addresses; a crawl of both
+    keeps one copy. A root that holds pages of its own is a home beside `/en/` (a site in a folder has none)."""
+    def mirrored(post_type: str, slug: str, ident: int, url: str) -> SimpleNamespace:
+        return SimpleNamespace(type=post_type, slug=slug, source=Source(ident, url, f"https://ar.example/?p={ident}"))
+
+    pages = local_pages(SimpleNamespace(taxonomies=(), posts=[
+        mirrored("page", "archive", 247, "https://ar.example/en/archive/"),
+        mirrored("page", "privacy-policy", 3, "https://ar.example/privacy-policy/"),
+        mirrored("post", "lilu", 12, "https://ar.example/en/lilu/")]))
+    blog = local_pages(SimpleNamespace(taxonomies=(), posts=[
+        mirrored("page", "about", 5, "https://ar.example/blog/about/"),
+        mirrored("post", "lilu", 12, "https://ar.example/blog/lilu/")]))
+    renderer, in_folder = MarkdownRenderer(pages), MarkdownRenderer(blog)
+    for url, page in {"https://ar.example/archive/": "../../page/archive/index.html",
+                      "https://ar.example/lilu/": "../lilu/index.html",
+                      "https://ar.example/en/lilu/": "../lilu/index.html"}.items():
+        assert f'href="{page}"' in renderer.render(f"[there]({url})\n", "post/here/index.html").html, url
+    # A site in a folder: a link to the host's root is another site's.
+    assert 'href="https://ar.example/lilu/"' in in_folder.render("[x](https://ar.example/lilu/)\n",
+                                                                 "post/here/index.html").html
+
+
 @pytest.mark.parametrize(("url", "shown"), [
     ("https://kamoland.com/wiki/wiki.cgi?WebDAV%A4%C7Windows", "https://kamoland.com/wiki/wiki.cgi?WebDAV%A4%C7Windows"),
     ("https://ja.wikipedia.org/wiki/%E6%97%A5/%A4", "https://ja.wikipedia.org/wiki/日/%A4"),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from generator.convert import context as loss
 from generator.convert.context import Context
 from generator.convert.parse import may_hold, tags_in
 from generator.convert.product_frames import STORE_DOMAINS, product_page
@@ -124,8 +126,12 @@ def embed_label(url: str, words: Words, title: str = "") -> str:
 # it in an attribute, where a reader of the mirror, without the script, cannot follow it.
 VIDEO_ID_ATTRIBUTES = ("data-videoid", "data-video-id", "data-youtube-id", "videoid")
 YOUTUBE_ID = re.compile(r"[\w-]{11}")
-# The controls a script runs in Embed Plus's gallery: its pager ("« Prev 1 / 3 Next »") and each picture's play icon.
-SCRIPT_CONTROL_CLASSES = frozenset({"epyt-pagination", "epyt-gallery-playhover"})
+# The controls a script runs in Embed Plus's gallery: its pager ("« Prev 1 / 3 Next »") and each picture's play icon;
+# FV Player's play button and loading dots over its picture (an SVG whose `<title>` read "play-sharp-fill").
+SCRIPT_CONTROL_CLASSES = frozenset({"epyt-pagination", "epyt-gallery-playhover", "fp-ui"})
+# FV Player (`<div class="flowplayer" data-item='{"sources":[{"src":"https://youtu.be/…"}],"splash":…}'>`) names the
+# video it plays only in that JSON, and shows its picture alone.
+FLOWPLAYER_CLASSES = frozenset({"flowplayer"})
 
 
 def videos_a_script_plays(soup: BeautifulSoup, ctx: Context) -> None:
@@ -140,6 +146,27 @@ def videos_a_script_plays(soup: BeautifulSoup, ctx: Context) -> None:
         video = next((tag[name] for name in VIDEO_ID_ATTRIBUTES if tag.get(name)), "")
         if isinstance(video, str) and YOUTUBE_ID.fullmatch(video) and not _linked(tag):
             tag.wrap(soup.new_tag("a", attrs={"href": f"https://www.youtube.com/watch?v={video}"}))
+        elif not FLOWPLAYER_CLASSES.isdisjoint(tag.get("class") or ()) and not _linked(tag):
+            _link_player_source(soup, tag, ctx)
+
+
+def _link_player_source(soup: BeautifulSoup, player: Tag, ctx: Context) -> None:
+    """A link to the video FV Player plays follows its picture, named as an embed's link is."""
+    try:
+        item = json.loads(str(player.get("data-item") or ""))
+    except ValueError:
+        return
+    sources = item.get("sources") if isinstance(item, dict) else None
+    url = next((source.get("src") for source in sources or () if isinstance(source, dict)
+                and isinstance(source.get("src"), str) and source["src"].startswith(("https://", "http://"))), None)
+    if url is None:
+        return
+    ctx.losses.note(loss.EMBED_AS_LINK, url)
+    paragraph = soup.new_tag("p")
+    link = soup.new_tag("a", href=url)
+    link.string = embed_label(url, ctx.words)
+    paragraph.append(link)
+    player.append(paragraph)
 
 
 def _linked(tag: Tag) -> bool:

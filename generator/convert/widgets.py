@@ -5,6 +5,7 @@ controls and auto-inserted keyword links."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
@@ -22,7 +23,10 @@ PLUGIN_TOC_CLASSES = frozenset({
 })
 PLUGIN_TOC_IDS = frozenset({"rank-math-toc", "ez-toc-container", "toc_container"})
 SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-hidden", "screen-reader-only",
-                                   "visuallyhidden", "assistive-text", "element-invisible"})
+                                   "visuallyhidden", "assistive-text", "element-invisible",
+                                   # Elementor's: each social icon's name ("Facebook-f"), a carousel's "Previous"
+                                   # and "Next", a form field's label its placeholder shows instead.
+                                   "elementor-screen-only"})
 SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_save_container", "a2a_kit",
                            "heateor_sss_sharing_container", "shareaholic-canvas", "social-share",
                            "sharing-buttons", "jp-relatedposts", "et_social_inline",
@@ -75,11 +79,17 @@ def drop_screen_reader_text(soup: BeautifulSoup, ctx: Context) -> None:
         return
     named = [(link, tag.get_text(" ", strip=True)) for tag in elements(soup) if has_class(tag, SCREEN_READER_CLASSES)
              and (link := tag.find_parent("a")) is not None and not link.get("aria-label") and not link.get("title")]
-    _drop_marked(soup, ctx, SCREEN_READER_CLASSES, loss.SCREEN_READER, said=True)
+    _drop_marked(soup, ctx, SCREEN_READER_CLASSES, loss.SCREEN_READER, said=True, keep=_says_what_glyphs_show)
     for link, words in named:
         # A link that is screen-reader text itself (`<a class="sr-only">`) went with it.
         if words and not link.decomposed and not link.get_text(strip=True):
             link["aria-label"] = words
+
+
+def _says_what_glyphs_show(tag: Tag) -> bool:
+    """Screen-reader text beside icon-font glyphs (an Elementor star rating's "4.8/5" after its stars drawn in
+    the site's font) says what they showed, which the mirror cannot: it stays, as drop_icon_glyphs expects."""
+    return tag.parent is not None and ICON_GLYPHS.search(tag.parent.get_text()) is not None
 
 
 def drop_share_widgets(soup: BeautifulSoup, ctx: Context) -> None:
@@ -136,13 +146,14 @@ def drop_icon_glyphs(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def _drop_marked(soup: BeautifulSoup, ctx: Context, classes: frozenset[str], kind: str,
-                 ids: frozenset[str] = frozenset(), said: bool = False) -> None:
-    """Drops every tag with one of `classes` or `ids`, noting each as a loss of `kind` (with its words, if
-    `said`)."""
+                 ids: frozenset[str] = frozenset(), said: bool = False,
+                 keep: Callable[[Tag], bool] = lambda tag: False) -> None:
+    """Drops every tag with one of `classes` or `ids` but those `keep` keeps, noting each as a loss of `kind`
+    (with its words, if `said`)."""
     if not may_hold(soup, classes, ids):
         return
     for tag in elements(soup):
-        if has_class(tag, classes) or tag.get("id") in ids:
+        if (has_class(tag, classes) or tag.get("id") in ids) and not keep(tag):
             ctx.losses.note(kind, tag.get_text(" ", strip=True) if said else "")
             tag.decompose()
 

@@ -121,22 +121,30 @@ def local_pages(site: Site) -> dict[str, str]:
 def _homes(found: list[tuple[Post, str | None]]) -> list[str]:
     """The keys of the site's home on each host of its posts: the host's root, and the folder that holds its
     top-level pages (`host/blog` of `host/blog/about`), where a site lives in a folder."""
-    homes: set[str] = set()
-    for post, url_key in found:
-        if url_key is None or "?" in url_key:
-            continue
-        homes.add(_host(url_key))
-        if post.type == "page" and not post.source.parent and url_key.endswith("/" + post.slug):
-            homes.add(url_key[:-len(post.slug) - 1])
-    return sorted(homes)
+    homes = {_host(url_key) for _, url_key in found if url_key is not None and "?" not in url_key}
+    return sorted(homes | _page_homes(found))
+
+
+def _page_homes(found: list[tuple[Post, str | None]]) -> set[str]:
+    """The keys of the places that hold a top-level page of the site: `host/blog` of `host/blog/about`, `host` of
+    `host/about`."""
+    return {url_key[:-len(post.slug) - 1] for post, url_key in found
+            if url_key is not None and "?" not in url_key and post.type == "page" and not post.source.parent
+            and url_key.endswith("/" + post.slug)}
 
 
 def _guesses(found: list[tuple[Post, str, str | None, str | None]], homes: list[str],
              former: list[str]) -> list[tuple[str, str]]:
     """The keys by which guess_key finds a post: its slug under each home of the site on the hosts of its URL and
     guid, and under those homes' folders on the site's earlier hosts; for each slug that one post alone has (of
-    two, WordPress's guess could lead to either). A host's root is no home of a site in a folder there."""
-    homes = [home for home in homes if "/" in home or not any(other.startswith(home + "/") for other in homes)]
+    two, WordPress's guess could lead to either). A host's root is no home of a site in a folder there, unless a
+    top-level page is at the root too."""
+    # A root that holds a top-level page of its own stays a home beside a folder: a multilingual site's
+    # language folder (WPML's and Polylang's `/en/`) is no site in a folder, and its links to `/slug/` reach a post
+    # saved from that folder (`/en/slug/`), one id at two addresses.
+    rooted = _page_homes([(post, url_key) for post, _, url_key, _ in found])
+    homes = [home for home in homes
+             if "/" in home or home in rooted or not any(other.startswith(home + "/") for other in homes)]
     folders = {home[len(_host(home)):] for home in homes}
     slugs = Counter(post.slug.lower() for post, _, _, _ in found)
     guesses = []
