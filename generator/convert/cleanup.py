@@ -19,7 +19,7 @@ from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.context import Context
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.divi_dynamic import divi_dynamic_links
-from generator.convert.embeds import embed_label, gists_as_code, videos_a_script_plays
+from generator.convert.embeds import embed_label, embed_paragraph, gists_as_code, videos_a_script_plays
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
@@ -174,12 +174,7 @@ def embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
         if not url or wrapper.find(["iframe", "blockquote", "a"]):
             _link_quoted_source(soup, wrapper, ctx)
             continue
-        ctx.losses.note(loss.EMBED_AS_LINK, url)
-        paragraph = soup.new_tag("p")
-        link = soup.new_tag("a", href=url)
-        link.string = embed_label(url, ctx.words)
-        paragraph.append(link)
-        wrapper.replace_with(paragraph)
+        wrapper.replace_with(embed_paragraph(soup, url, ctx))
 
 
 def _link_quoted_source(soup: BeautifulSoup, wrapper: Tag, ctx: Context) -> None:

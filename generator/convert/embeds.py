@@ -122,6 +122,16 @@ def embed_label(url: str, words: Words, title: str = "") -> str:
     return words.fill("media_described", kind=kind, description=title or url)
 
 
+def embed_paragraph(soup: BeautifulSoup, url: str, ctx: Context) -> Tag:
+    """A paragraph holding the link that stands in for an embed of `url`, noted as the embed made a link."""
+    ctx.losses.note(loss.EMBED_AS_LINK, url)
+    paragraph = soup.new_tag("p")
+    link = soup.new_tag("a", href=url)
+    link.string = embed_label(url, ctx.words)
+    paragraph.append(link)
+    return paragraph
+
+
 # A video a script plays when its picture is clicked (YouTube Embed Plus's gallery, `<lite-youtube videoid>`) names
 # it in an attribute, where a reader of the mirror, without the script, cannot follow it.
 VIDEO_ID_ATTRIBUTES = ("data-videoid", "data-video-id", "data-youtube-id", "videoid")
@@ -161,12 +171,7 @@ def _link_player_source(soup: BeautifulSoup, player: Tag, ctx: Context) -> None:
                 and isinstance(source.get("src"), str) and source["src"].startswith(("https://", "http://"))), None)
     if url is None:
         return
-    ctx.losses.note(loss.EMBED_AS_LINK, url)
-    paragraph = soup.new_tag("p")
-    link = soup.new_tag("a", href=url)
-    link.string = embed_label(url, ctx.words)
-    paragraph.append(link)
-    player.append(paragraph)
+    player.append(embed_paragraph(soup, url, ctx))
 
 
 def _linked(tag: Tag) -> bool:
