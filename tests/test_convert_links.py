@@ -205,3 +205,10 @@ def test_links_inside_inline_code_stay_links_around_their_code(case: tuple[str, 
     assert all(link.find("code") is not None for link in page.find_all("a"))
     shown = "".join(c.get_text() for c in page.find_all("code"))
     assert "".join(words).replace(" ", "") == shown.replace(" ", "")
+
+
+def test_an_image_linked_from_a_post_whose_own_address_is_malformed_keeps_its_link() -> None:
+    """A post's address no browser could read (`http://[x`, a crawl's mangled link) is no page to compare with."""
+    html = '<p><a href="https://news.example/a/"><img src="https://news.example/a.jpg" alt="A"></a></p>'
+    assert html_to_markdown(html, Context(base_url="http://[broken/")) == \
+        "![A](https://news.example/a.jpg) ([link](https://news.example/a/))\n"

@@ -241,11 +241,16 @@ def _is_the_page(href: str, page: str) -> bool:
     with or without "www.", path, with or without its last slash, and query, by http or https."""
     if not page or "#" in href:
         return False
-    return _page_key(absolute(as_browsers_read(href), page)) == _page_key(page)
+    own = _page_key(page)
+    return own is not None and _page_key(absolute(as_browsers_read(href), page)) == own
 
 
 def _page_key(url: str) -> tuple[str, str, str] | None:
-    parts = urlsplit(url.partition("#")[0])
+    """Host, path and query, or None for an address that is no web page's (or none at all: `http://[x`)."""
+    try:
+        parts = urlsplit(url.partition("#")[0])
+    except ValueError:
+        return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return parts.netloc.lower().removeprefix("www."), parts.path.rstrip("/"), parts.query
