@@ -81,6 +81,18 @@ def test_a_field_a_reader_read_is_shown_under_the_body(post_type: str, key: str,
     assert body_of(post_type, "<p>Body</p>", meta={key: value}) == f"Body\n\n{shown}\n"
 
 
+def test_an_embed_code_a_field_saved_entity_escaped_is_a_link_not_its_code() -> None:
+    """A campaign theme's ACF field held its Google map as `&lt;iframe …&gt;` (a political theme's export): the
+    theme decoded it into a map, and the page showed the iframe's code as text, `&lt;iframe src=…`."""
+    code = ('&lt;iframe src="https://www.google.com/maps/embed?pb=!1m14" width="600" height="450" '
+            'style="border:0;" allowfullscreen="" loading="lazy"&gt;&lt;/iframe&gt;')
+    body = body_of("campaign", "<p>Body</p>", meta={"campaign_location_google_map": code})
+    assert body == ("Body\n\n**Location google map:** [Google: https://www.google.com/maps/embed?pb=!1m14]"
+                    "(https://www.google.com/maps/embed?pb=!1m14)\n")
+    # Text that only mentions a tag stays text.
+    assert "\\&lt;b\\&gt; is bold" in body_of("campaign", "<p>Body</p>", meta={"note": "&lt;b&gt; is bold, he said"})
+
+
 def test_a_body_of_a_player_alone_is_kept_above_the_fields() -> None:
     """A body with no words but a video was taken for empty and replaced by the fields."""
     video = '<figure class="wp-block-video"><video src="https://example.com/v.mp4"></video></figure>'

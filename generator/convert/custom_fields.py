@@ -21,7 +21,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from typing import Any
 
 from generator.convert.addresses import absolute
@@ -56,6 +56,10 @@ ADDRESS = re.compile(r"https?://\S+|/[^/\s]\S*")  # ACF's own URLs may be relati
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 INLINE, BLOCK, IMAGE = "inline", "block", "image"
 NOTHING = ("", INLINE)
+# Markup saved entity-escaped (`&lt;iframe src="…"&gt;`), as a plugin's text field keeps a map's embed code: the
+# theme decoded it into the page, where it showed as a map, never as its code.
+ESCAPED_MARKUP = re.compile(r"&lt;(?:iframe|img|video|audio|embed|object|a|p|div|ul|ol|table|figure|blockquote)"
+                            r"(?:\s|&gt;)", re.IGNORECASE)
 TAG = re.compile(r"<[^<>]*>")  # a tag, never across another `<`: linear on a run of them
 IMAGE_SRC = re.compile(r'src="[^"]*"')  # of a picture field's `<p><img src="…" alt="…"></p>`
 MEDIA_TAG = re.compile(r"<(?:img|video|audio|iframe|embed|object)\b", re.IGNORECASE)  # what shows without words
@@ -181,6 +185,8 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool) ->
 
 def _text_html(key: str, value: str, own: bool) -> tuple[str, str]:
     text = value.strip()
+    if ESCAPED_MARKUP.match(text):
+        text = unescape(text)
     if not LETTER_OR_DIGIT.search(text) or _is_setting(key, text, own):  # `#`, a link's placeholder, says nothing
         return NOTHING
     if "<" in text and BLOCK_HTML.search(text):
