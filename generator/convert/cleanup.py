@@ -144,7 +144,8 @@ def block_spans_apart(soup: BeautifulSoup, ctx: Context) -> None:
     the site; without a space its words run into the next one's ("Dishoom ShoreditchBombay-style"). So is
     each label of a drawing (an SVG chart's `<text>`, placed by its coordinates): "0.0 0.1", not "0.00.1"."""
     for label in elements(soup, "text"):
-        label.insert_after(" ")  # at a group's edge too: the groups of a drawing hold no spaces between them
+        if label.get_text().strip():  # (an empty label shows nothing to part)
+            label.insert_after(" ")  # at a group's edge too: the groups of a drawing hold no spaces between them
     for span in elements(soup, "span"):
         if DISPLAYED_AS_BLOCK.search(span.get("style") or ""):
             if _needs_space(span.previous_sibling, -1):

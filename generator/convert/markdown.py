@@ -124,7 +124,10 @@ class NewsConverter(MarkdownConverter):
         parent_tags = parent_tags or set()
         text = str(el)
         if "svg" in parent_tags and "\n" in text and not text.strip() and parent_tags.isdisjoint(SVG_TEXT):
-            return ""  # the line breaks between a drawing's shapes are not text: as a line break, one can meet another
+            # The line breaks between a drawing's shapes are not text: as a line break, one can meet another. After a
+            # label (a diagram written one `<text>` a line), the space that parts it from the next stays: "Start Order".
+            label = el.previous_sibling
+            return " " if isinstance(label, Tag) and label.name in SVG_TEXT and label.get_text().strip() else ""
         if "pre" not in parent_tags:
             if "\n" in text or "\r" in text:
                 text = NEWLINE_SPACE.sub("\n", text)
