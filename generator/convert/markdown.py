@@ -14,6 +14,7 @@ from bs4 import NavigableString, Tag
 from markdownify import ATX, BACKSLASH, MarkdownConverter, chomp
 
 from generator.convert import context as loss
+from generator.convert import definition_lists
 from generator.convert.cleanup import clean
 from generator.convert.code_blocks import code_language, links_out, pre_html
 from generator.convert.context import Context
@@ -214,6 +215,8 @@ class NewsConverter(MarkdownConverter):
         return self._marked(el, text, parent_tags, "~~", "del")
 
     convert_strong, convert_i, convert_s = convert_b, convert_em, convert_del
+    convert_dl, convert_dt, convert_dd = (definition_lists.convert_dl, definition_lists.convert_dt,
+                                          definition_lists.convert_dd)
 
     def _marked(self, el: Tag, text: str, parent_tags: set[str], mark: str, tag: str) -> str:
         """markdownify's inline marks, as HTML where Markdown would not read them (emphasis.py)."""
