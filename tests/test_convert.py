@@ -70,6 +70,17 @@ def test_sample_post_loses_plugin_toc_and_screen_reader_text_but_keeps_every_sec
         "bottom-line-for-investors"]
 
 
+def test_definition_lists_render_as_terms_and_definitions() -> None:
+    """CommonMark has no definition lists: written as `term` then `:   definition`, each pair read as one
+    paragraph with a stray colon in it."""
+    source = (CASES / "definition_lists.html").read_text(encoding="utf-8")
+    html = MarkdownRenderer().render(html_to_markdown(source)).html
+    assert html.count("<dl>") == 2 and html.count("<dt>") == 4 and html.count("<dd>") == 4
+    assert "<dt>\n<p><code>#PBS -q standard</code></p>\n</dt>" in html
+    assert '<a href="https://e.com/limits">8 hours</a>' in html and "<em>new</em>" in html
+    assert ":   " not in html and "<p>An orphan definition.</p>" in html
+
+
 def test_lists_one_after_another_stay_apart_when_rendered() -> None:
     """Markdown reads two lists with the same marker, one right after the other, as one list."""
     source = (CASES / "adjacent_lists.html").read_text(encoding="utf-8")

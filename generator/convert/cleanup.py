@@ -24,7 +24,8 @@ from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
-                                      drop_tracking_pixels, images_from_noscript, resolve_lazy_images, unwrap_pictures)
+                                      drop_spacer_images, drop_tracking_pixels, images_from_noscript,
+                                      resolve_lazy_images, unwrap_pictures)
 from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_scripts
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
@@ -144,7 +145,8 @@ def block_spans_apart(soup: BeautifulSoup, ctx: Context) -> None:
     the site; without a space its words run into the next one's ("Dishoom ShoreditchBombay-style"). So is
     each label of a drawing (an SVG chart's `<text>`, placed by its coordinates): "0.0 0.1", not "0.00.1"."""
     for label in elements(soup, "text"):
-        label.insert_after(" ")  # at a group's edge too: the groups of a drawing hold no spaces between them
+        if label.get_text().strip():  # (an empty label shows nothing to part)
+            label.insert_after(" ")  # at a group's edge too: the groups of a drawing hold no spaces between them
     for span in elements(soup, "span"):
         if DISPLAYED_AS_BLOCK.search(span.get("style") or ""):
             if _needs_space(span.previous_sibling, -1):
@@ -389,6 +391,7 @@ PASSES: tuple[Pass, ...] = (
     resolve_lazy_images,
     resolve_lazy_media,
     drop_tracking_pixels,
+    drop_spacer_images,
     drop_code_outline_marks,
     drop_address_alt_text,
     drop_ad_units,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert import context as loss
 from generator.convert.addresses import TAB_OR_NEWLINE
@@ -54,6 +54,12 @@ LIBRARY_IMAGE = re.compile(r"wp-image-\d+|attachment-[\w-]+")
 # line of code pasted from cnblogs or copied as HTML from the editor: they marked lines for a script that
 # folded them, and show nothing of the code.
 CODE_OUTLINE_IMAGE = re.compile(r"/Images/OutliningIndicators/[\w.-]+\.gif$", re.IGNORECASE)
+# The transparent GIFs of table layouts (HTML 3/4 era pages pasted or migrated into posts, Dreamweaver's spacer.gif,
+# a news archive's 385×1 trans.gif under every story) held space and show nothing; a name that goes on with other
+# words (`transparent-logo.png`, `blank-map.png`) is a picture.
+SPACER_FILE = re.compile(r"(?:^|/)(?:spacer|shim|trans|transparent|blank|clear|clearpixel|pixel|1x1)"
+                         r"(?:[-_.](?:\d+(?:x\d+)?|trans|transparent|clear|blank|pixel|spacer))*\.(?:gif|png)$",
+                         re.IGNORECASE)
 TRACKER_HOSTS = ("pixel.wp.com", "stats.wp.com", "google-analytics.com", "googletagmanager.com",
                  "facebook.com/tr", "doubleclick.net", "pixel.quantserve.com", "b.scorecardresearch.com")
 
@@ -179,6 +185,31 @@ def drop_tracking_pixels(soup: BeautifulSoup, ctx: Context) -> None:
         if tiny or any(host in src for host in TRACKER_HOSTS):
             ctx.losses.note(loss.TRACKER, src)
             img.decompose()
+
+
+def drop_spacer_images(soup: BeautifulSoup, ctx: Context) -> None:
+    """A spacer (SPACER_FILE), or an image sized zero, shows nothing where it stands; mirrored it is an empty
+    picture, and where it is not, an "Image — open original" box under every post that held one. It goes, and
+    is no loss. An image of the site's media library, or one its author described (alt text), is a picture,
+    whatever its name."""
+    for img in elements(soup, "img"):
+        src = str(img.get("src") or "").split("?")[0].split("#")[0].strip()
+        hidden = img.get("width") == "0" or img.get("height") == "0"
+        spacer = SPACER_FILE.search(src) is not None and not str(img.get("alt") or "").strip()
+        if (hidden or spacer) and not _from_library(img):
+            link = img.parent
+            if not hidden and _between_words(img):  # it held the words apart: "Indented by", not "Indentedby"
+                img.insert_before(" ")
+            img.decompose()
+            # A link the spacer alone filled was an invisible area of the page: shown, it would be a bare address.
+            if link is not None and link.name == "a" and not link.get_text().strip() and link.find(True) is None:
+                link.decompose()
+
+
+def _between_words(tag: Tag) -> bool:
+    before, after = tag.previous_sibling, tag.next_sibling
+    return (isinstance(before, NavigableString) and isinstance(after, NavigableString)
+            and before[-1:].strip() != "" and after[:1].strip() != "")
 
 
 def drop_code_outline_marks(soup: BeautifulSoup, ctx: Context) -> None:

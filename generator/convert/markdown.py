@@ -14,6 +14,7 @@ from bs4 import NavigableString, Tag
 from markdownify import ATX, BACKSLASH, MarkdownConverter, chomp
 
 from generator.convert import context as loss
+from generator.convert import definition_lists
 from generator.convert.cleanup import clean
 from generator.convert.code_blocks import code_language, links_out, pre_html
 from generator.convert.context import Context
@@ -124,7 +125,10 @@ class NewsConverter(MarkdownConverter):
         parent_tags = parent_tags or set()
         text = str(el)
         if "svg" in parent_tags and "\n" in text and not text.strip() and parent_tags.isdisjoint(SVG_TEXT):
-            return ""  # the line breaks between a drawing's shapes are not text: as a line break, one can meet another
+            # The line breaks between a drawing's shapes are not text: as a line break, one can meet another. After a
+            # label (a diagram written one `<text>` a line), the space that parts it from the next stays: "Start Order".
+            label = el.previous_sibling
+            return " " if isinstance(label, Tag) and label.name in SVG_TEXT and label.get_text().strip() else ""
         if "pre" not in parent_tags:
             if "\n" in text or "\r" in text:
                 text = NEWLINE_SPACE.sub("\n", text)
@@ -211,6 +215,8 @@ class NewsConverter(MarkdownConverter):
         return self._marked(el, text, parent_tags, "~~", "del")
 
     convert_strong, convert_i, convert_s = convert_b, convert_em, convert_del
+    convert_dl, convert_dt, convert_dd = (definition_lists.convert_dl, definition_lists.convert_dt,
+                                          definition_lists.convert_dd)
 
     def _marked(self, el: Tag, text: str, parent_tags: set[str], mark: str, tag: str) -> str:
         """markdownify's inline marks, as HTML where Markdown would not read them (emphasis.py)."""

@@ -40,13 +40,20 @@ _HOLDS_LINES = BLOCK_NAMES | {"li", "dt", "dd", "tr", "td", "th", "figcaption", 
                               "main", "address", "summary", "form", "fieldset"}
 # Emphasis an inline style sets or takes away: (the element it shows as, the elements that show it already,
 # the property, the values that set it, the values that take it away).
-STYLABLE = ("span", "font", "b", "strong", "i", "em")
+STYLABLE = ("span", "font", "b", "strong", "i", "em", "s", "del", "strike")
+# Strike-through is also set on whole blocks (`<p style="text-decoration: line-through">`, an offer withdrawn):
+# emphasis_into_blocks then gives it to each line inside.
+STRUCK_BLOCKS = ("p", "div", "li", "td", "th")
 STYLED = (
     ("strong", ("b", "strong"), re.compile(r"(?:^|;)\s*font-weight\s*:\s*(\w+)", re.IGNORECASE),
      frozenset({"bold", "bolder", "600", "700", "800", "900"}), frozenset({"normal", "lighter", "100", "200", "300",
                                                                          "400", "500"})),
     ("em", ("i", "em"), re.compile(r"(?:^|;)\s*font-style\s*:\s*(\w+)", re.IGNORECASE),
      frozenset({"italic", "oblique"}), frozenset({"normal"})),
+    # TinyMCE 3's strike-through button (WordPress 3.x) wrote `<span style="text-decoration: line-through;">`;
+    # the value may list other lines too (`underline line-through`).
+    ("s", ("s", "del"), re.compile(r"(?:^|;)\s*text-decoration(?:-line)?\s*:[^;]*?\b(line-through|none)\b",
+                                   re.IGNORECASE), frozenset({"line-through"}), frozenset({"none"})),
 )
 TOC_BLOCKS = ("div", "nav", "ul", "ol", "p", "details", "section", "aside")
 NUMBERING = re.compile(r"^[\d.\s)–-]+")
@@ -186,14 +193,19 @@ def more_marker_between_blocks(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def styled_emphasis(soup: BeautifulSoup, ctx: Context) -> None:
-    """Bold or italics set by a style rather than a tag (`<span style="font-weight: 700">`, as text pasted from
-    Google Docs or Word carries it) shows as the tag would; `<b style="font-weight: normal">` (Google Docs wraps
-    a whole paste in one) shows plain, as in a browser. Headings are bold already: bold adds nothing there."""
-    for tag in _elements(soup, *STYLABLE):
+    """Bold, italics or strike-through set by a style rather than a tag (`<span style="font-weight: 700">`, as text
+    pasted from Google Docs or Word carries it) shows as the tag would; `<b style="font-weight: normal">` (Google
+    Docs wraps a whole paste in one) shows plain, as in a browser. Headings are bold already: bold adds nothing
+    there. A struck word is a correction the reader is meant to see (`<strike>old</strike> new`): it stays struck."""
+    for tag in _elements(soup, *STYLABLE, *STRUCK_BLOCKS):
+        if tag.name == "strike":  # HTML 4's strike-through, which TinyMCE 2 wrote (WordPress 2.x): HTML5's `<s>`
+            tag.name = "s"
         style = tag.get("style") or ""
-        if "font-" not in style:
+        if "font-" not in style and "decoration" not in style:
             continue
         for name, kinds, prop, on, off in STYLED:
+            if tag.name in STRUCK_BLOCKS and name != "s":
+                continue
             found = prop.search(style)
             value = found.group(1).lower() if found else ""
             if tag.name in kinds and value in off:
