@@ -119,6 +119,25 @@ def test_a_featured_image_not_mirrored_is_a_link_on_its_post_and_absent_from_lis
     assert "Night shift" not in (tmp_path / "site/index.html").read_text()
 
 
+@featured
+def test_a_featured_image_the_body_opens_with_shows_once_on_its_post(tmp_path: Path) -> None:
+    """Posts often open with their featured image, in a size WordPress made of it and sometimes from the host
+    the site had before (a news site moved to another address): the page showed it twice, one above the other.
+    The body shows it alone; an image the body opens with that is another upload leaves the featured image where
+    it was."""
+    project = Project(tmp_path, posts=3)
+    opening = "https://old-host.example/wp-content/uploads/2025/12/Erastus-86-1200x675-1-1024x576.jpg"
+    project.change("story-0001", image=media_image("https://e.com/wp-content/uploads/2025/12/Erastus-86.jpg", "Chart"),
+                   body=f"![Chart]({opening})\n\nA new wallet withdrew 7,714 ZEC.\n")
+    project.change("story-0002", image=media_image("https://e.com/up/feature.png", "Smelter"),
+                   body="![Mine](https://e.com/up/mine.png)\n\nAnother picture opens this one.\n")
+    project.build()
+    once = (tmp_path / "site/news-archive/story-0001/index.html").read_text()
+    assert once.count("open original") == 1 and opening in once and 'class="featured"' not in once
+    both = (tmp_path / "site/news-archive/story-0002/index.html").read_text()
+    assert 'class="featured"' in both and "https://e.com/up/mine.png" in both
+
+
 def media_image(url: str, alt: str):
     from generator.convert.document import Image
     return Image(url, alt)

@@ -35,6 +35,7 @@ from generator.render.body_code import highlight_code
 from generator.render.body_headings import HEADING_ID, Heading, HeadingIds, written_id
 from generator.render.engine import Engine
 from generator.render.offline_links import resolve_links, settle_fragments
+from generator.render.opening_image import opening_image
 from generator.render.nesting import MAX_DEPTH
 from generator.render.remote_media import mark_images_in_links, render_html_block, render_html_inline, render_image
 from generator.render.sanitize import LONE_SURROGATE, Sanitized, known_clean, sanitize
@@ -72,6 +73,7 @@ class RenderedBody:
     html: str
     headings: tuple[Heading, ...]
     notes: tuple[str, ...] = ()  # what was refused or simplified, one line each, for the build's report
+    opening_image: str = ""  # the address of the image the body opens with (render/opening_image.py)
 
 
 def heading_ids(state: StateCore) -> None:
@@ -232,7 +234,8 @@ class MarkdownRenderer:
             notes.append(f"Markdown nested more than {MAX_NESTING} levels deep; the deeper part is left out")
         if clean.flattened:
             notes.append(f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is shown as text")
-        return RenderedBody(focusable_scrollers(settle_fragments(clean.html)), env.get("headings", ()), tuple(notes))
+        return RenderedBody(focusable_scrollers(settle_fragments(clean.html)), env.get("headings", ()), tuple(notes),
+                            opening_image(markdown))
 
     def _fast(self, markdown: str, page: str, source_url: str | None) -> RenderedBody | None:
         assert self.engine is not None
@@ -249,7 +252,7 @@ class MarkdownRenderer:
             notes.append(f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is shown as text")
         # Only a link to a fragment, or one the page cannot follow, can be settled; the sanitizer adds none.
         html = settle_fragments(clean.html) if fast.settle else clean.html
-        return RenderedBody(focusable_scrollers(html), fast.headings, tuple(notes))
+        return RenderedBody(focusable_scrollers(html), fast.headings, tuple(notes), opening_image(markdown))
 
 
 def code_css() -> str:

@@ -27,6 +27,7 @@ from generator.render.card_views import CardParts, card, card_parts, tags_html, 
 from generator.render.markdown import RenderedBody
 from generator.render.media_views import FeaturedImage, featured_image
 from generator.render.offline_links import shown_source
+from generator.render.opening_image import same_upload
 from generator.render.post_part_views import about_html, nav_html, related_html, terms_html, time_html, toc_html
 from generator.render.toc import TocEntry, build_toc
 
@@ -301,7 +302,7 @@ class Views:
             older=older and Link(link(urls.post(older)), older.title),
             newer=newer and Link(link(urls.post(newer)), newer.title),
             related=shown,
-            image=featured_image(post.image, self.media, link),
+            image=None if _opens_body(post, body) else featured_image(post.image, self.media, link),
             provenance=found,
             toc_html=toc_html(toc, self.words),
             terms_html=terms_html(term_groups),
@@ -372,6 +373,11 @@ class _Frame:
     feed: Link | None  # the site's feed
     search_href: str
     nav_html: Markup
+
+
+def _opens_body(post: Post, body: RenderedBody) -> bool:
+    """Whether the featured image is the one the body opens with, which then shows it alone."""
+    return post.image is not None and bool(body.opening_image) and same_upload(post.image.url, body.opening_image)
 
 
 class _Terms:
