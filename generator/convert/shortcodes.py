@@ -106,6 +106,10 @@ def _plugin_output(html: str) -> list[str]:
     found = list(OPENING.finditer(text))
     if "<" in text or CLOSING.sub("", OPENING.sub("", text)).strip():
         return []
+    # A theme's own rows and columns around its elements (Mharty's `[mhc_row]…[mhc_blurb title="…"]…[/mhc_row]`,
+    # whose words are all in attributes) lay out a page the author wrote, not a plugin's output for each visitor.
+    if theme_prefixes(text):
+        return []
     if any(_known(m["name"], themed=True) or m["escaped"] or theme.named_file(m) or not _plugin_like(m) for m in found):
         return []
     return [m.group(0) for m in found]
