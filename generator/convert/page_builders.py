@@ -20,6 +20,7 @@ from html import escape, unescape
 from urllib.parse import unquote
 
 from generator.convert import context as loss
+from generator.convert.builder_visibility import hidden_on_desktop, marked_hidden
 from generator.convert.context import Context
 from generator.convert.qualified_keys import qualified_picture, qualified_words
 
@@ -157,9 +158,15 @@ def straight_quotes(attributes: str) -> str:
 
 
 def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
-    """What the element shows: its content (whose shortcodes the caller expands), or what ELEMENTS make.
+    """What the element shows: its content (whose shortcodes the caller expands), or what ELEMENTS make; marked
+    as such when the live page hid it on desktop screens (builder_visibility.py).
     `named` holds the attributes as the HTML has them, entities and all."""
     named = {key: untexturized(unescape(value)) for key, value in named.items()}
+    made = _shown(name, named, inner, ctx)
+    return marked_hidden(made) if hidden_on_desktop(named) else made
+
+
+def _shown(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
     if SHARE.search(name) and not inner.strip():
         ctx.losses.note(loss.SHARE_WIDGET, f"[{name}]")
         return ""
