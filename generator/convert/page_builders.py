@@ -61,6 +61,9 @@ OPENING = re.compile(r"\[(?P<name>[a-z][\w-]*)\s(?P<atts>[^\]]*)\]")
 # Elements that only space or divide the layout: dropped without a word.
 SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|spacer|spacing|hr|clearfix|clear|gap|zigzag)$")
 RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|zigzag)$")  # those of them that draw a line
+# …unless told not to: Divi's divider (and its forks') with `show_divider="off"` is space between modules alone,
+# as most of them are.
+NO_LINE = {"show_divider": "off"}
 # Elements that lay out others side by side: each holds a block of its own, so that the words of two columns
 # of bare text do not run together.
 LAYOUT = re.compile(r"(?:^|_)(?:row|columns?|col|section|container|half|thirds?|fourths?|fifths?|sixths?|last)(?:_inner)?$")
@@ -179,7 +182,8 @@ def _shown(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
         return (f"<p><strong>{escape(title)}</strong></p>" if title else "") + inner
     if SPACING.search(name):  # it stood between blocks, or at least between words
         title = named.get("title", "").strip()  # WPBakery's text separator shows it between its lines, as <h4>
-        return ("<hr>" if RULE.search(name) else " ") + (f"<h4>{escape(title)}</h4>" if title else "")
+        line = RULE.search(name) and not any(named.get(key, "").strip() == value for key, value in NO_LINE.items())
+        return ("<hr>" if line else " ") + (f"<h4>{escape(title)}</h4>" if title else "")
     if named and not LAYOUT.search(name):  # an empty column (`[vc_column_inner width="1/6"]`) showed nothing
         ctx.losses.note(loss.BUILDER_ELEMENT, f"[{name}]")
     return ""
