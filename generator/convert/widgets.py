@@ -31,6 +31,10 @@ SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_s
                            "heateor_sss_sharing_container", "shareaholic-canvas", "social-share",
                            "sharing-buttons", "jp-relatedposts", "et_social_inline",
                            "ctf-tweet-actions"})  # Smash Balloon's Reply / Retweet / Like under each tweet of a feed
+# The estimate a plugin's filter puts before every post's text and excerpt ("Reading Time: < 1 minute"): Reading
+# Time WP's (`rt-reading-time`, the older `span-reading-time`) and Read Meter's. Not the author's words: it opened
+# every post of a site and every summary on its cards ("Reading Time: 3 minutes She was a natural…").
+READING_TIME_CLASSES = frozenset({"rt-reading-time", "span-reading-time", "bsf-rt-reading-time"})
 # Blocks WordPress fills in when it shows the page (dynamic blocks), with lists the live site made of its own posts,
 # pages, terms, menus and comments: REST content holds them as they stood that day, an export nothing; the mirror
 # makes its own lists and menus. The RSS block lists another site's feed.
@@ -94,6 +98,10 @@ def _says_what_glyphs_show(tag: Tag) -> bool:
 
 def drop_share_widgets(soup: BeautifulSoup, ctx: Context) -> None:
     _drop_marked(soup, ctx, SHARE_CLASSES, loss.SHARE_WIDGET)
+
+
+def drop_reading_times(soup: BeautifulSoup, ctx: Context) -> None:
+    _drop_marked(soup, ctx, READING_TIME_CLASSES, loss.READING_TIME)
 
 
 def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
