@@ -27,6 +27,16 @@ SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-hi
                                    # Elementor's: each social icon's name ("Facebook-f"), a carousel's "Previous"
                                    # and "Next", a form field's label its placeholder shows instead.
                                    "elementor-screen-only"})
+# Elementor names each social icon after its glyph's class (`fab fa-facebook-f` → "Facebook-f", `fab fa-linkedin-in`
+# → "Linkedin-in", JetKit's `jki jki-facebook-2-light` → "Jki-facebook-2-light"): the words that say which icon set
+# drew it, and how (`-f`, `-square`, `-2-light`), are no part of the network's name, which the link shows.
+SOCIAL_ICON_CLASSES = frozenset({"elementor-social-icon"})
+ICON_SET = re.compile(r"^(?:jki|fa[bsrl]?|eicon|icofont|ti|bi|ri|lni|ion|icon)-", re.IGNORECASE)
+GLYPH_VARIANT = re.compile(r"-(?:f|in|p|g|square|alt|official|circle|sign|plane|play|light|fill(?:ed)?|line|o|plain"
+                           r"|solid|regular|rounded?|outline|\d+)$", re.IGNORECASE)
+NETWORK_NAMES = {"linkedin": "LinkedIn", "youtube": "YouTube", "whatsapp": "WhatsApp", "tiktok": "TikTok",
+                 "github": "GitHub", "gitlab": "GitLab", "soundcloud": "SoundCloud", "wordpress": "WordPress",
+                 "x-twitter": "X", "google-plus": "Google+", "vk": "VK"}
 SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_save_container", "a2a_kit",
                            "heateor_sss_sharing_container", "shareaholic-canvas", "social-share",
                            "sharing-buttons", "jp-relatedposts", "et_social_inline",
@@ -87,7 +97,19 @@ def drop_screen_reader_text(soup: BeautifulSoup, ctx: Context) -> None:
     for link, words in named:
         # A link that is screen-reader text itself (`<a class="sr-only">`) went with it.
         if words and not link.decomposed and not link.get_text(strip=True):
-            link["aria-label"] = words
+            link["aria-label"] = social_icon_name(words) if has_class(link, SOCIAL_ICON_CLASSES) else words
+
+
+def social_icon_name(words: str) -> str:
+    """The network an Elementor social icon's name (see SOCIAL_ICON_CLASSES) stands for; a name of several words
+    is one the editor typed, and stays."""
+    name = words.strip()
+    if " " in name:
+        return words
+    name = ICON_SET.sub("", name)
+    while (shorter := GLYPH_VARIANT.sub("", name)) != name and shorter:
+        name = shorter
+    return NETWORK_NAMES.get(name.lower()) or name.replace("-", " ").capitalize()
 
 
 def _says_what_glyphs_show(tag: Tag) -> bool:
