@@ -51,11 +51,13 @@ THEME_CLOSING = re.compile(rf"\[/(?:{THEME_NAMES.pattern})\]")
 INLINE = re.compile(r"(?:[a-z][a-z0-9]*_)?(?:dropcap|highlight)")
 # Real layouts nest a dozen deep; beyond this, what is left stays text rather than exhaust Python's stack.
 MAX_DEPTH = 60
-# The quotes wptexturize makes of an unregistered shortcode's straight ones, as entities and as characters.
-CURLED = re.compile(r"&#82(?:20|21|43|16|17|42);|[“”″‘’′]")
+# The quotes wptexturize makes of an unregistered shortcode's straight ones, as entities and as characters: those
+# of the site's language, as its translation names them (English “ ”, German „ “, Spanish and Russian » «, French
+# « and » with a no-break space inside: `title=&#160;&#187;Nos bureaux&#160;&#187;`), and primes after digits.
+_NBSP = r"(?:&#160;|&nbsp;|\u00a0)"
+CURLED = re.compile(rf"&#82(?:1[6-9]|2[0-2]|4[23]|49|50);|[“”″‘’′„‚‹›]|(?:&#171;|«){_NBSP}?|{_NBSP}?(?:&#187;|»)")
 CURLED_VALUE = re.compile(rf"=\s*(?:{CURLED.pattern})")
-STRAIGHT = {"&#8220;": '"', "&#8221;": '"', "&#8243;": '"', "“": '"', "”": '"', "″": '"',
-            "&#8216;": "'", "&#8217;": "'", "&#8242;": "'", "‘": "'", "’": "'", "′": "'"}
+SINGLE = re.compile(r"&#82(?:1[6-9]|42|49|50);|[‘’′‚‹›]")
 # A shortcode's opening tag with attributes, whatever its name.
 OPENING = re.compile(r"\[(?P<name>[a-z][\w-]*)\s(?P<atts>[^\]]*)\]")
 # Elements that only space or divide the layout: dropped without a word.
@@ -157,7 +159,7 @@ def straight_quotes(attributes: str) -> str:
     quote or none: with a straight quote left, the curly ones are the editor's own (`title="Don’t"`)."""
     if '"' in attributes or "'" in attributes:
         return attributes
-    return CURLED.sub(lambda m: STRAIGHT[m.group(0)], attributes)
+    return CURLED.sub(lambda m: "'" if SINGLE.fullmatch(m.group(0)) else '"', attributes)
 
 
 def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:

@@ -50,7 +50,7 @@ THEME_TAG = re.compile(rf"\[/?(?P<name>{PREFIXED.pattern})\b[^\]\[]*\]")
 UNPREFIXED_TAG = re.compile(r"\[/?(?P<name>[a-z][a-z0-9-]*)(?P<atts>\s[^\]\[]*)?\]")
 # An attribute as an element's are written, its value quoted (straight or as wptexturize curled it): `[p = 0.03]`
 # and `[via example.com/?s=a]` in a sentence have none.
-QUOTED_ATTRIBUTE = re.compile(r"[\w-]+\s*=\s*[\"'“”″]")
+QUOTED_ATTRIBUTE = re.compile(r"[\w-]+\s*=\s*[\"'“”″„«»]")
 # Themes of the 2010s named their shortcodes under a prefix of their own (Symple Shortcodes' `[symple_column]`,
 # WPExplorer's `[wpex_toggle]`, `[att_column]`): a layout or collapsible section of that kind closed under a prefix
 # tells the prefix is a theme's, and every shortcode under it is one of the theme's elements (`[att_box]`,
