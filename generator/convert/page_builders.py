@@ -22,7 +22,7 @@ from urllib.parse import unquote
 from generator.convert import context as loss
 from generator.convert.builder_visibility import hidden_on_desktop, marked_hidden
 from generator.convert.context import Context
-from generator.convert.qualified_keys import qualified_picture, qualified_words
+from generator.convert.qualified_keys import SWITCHES, qualified_picture, qualified_words
 
 # Uncode, a theme built on WPBakery, names its own elements `uncode_` (`[uncode_list]` around a list, with no
 # attribute whose curled quotes would tell it apart from words in brackets).
@@ -203,7 +203,7 @@ def shows_something(name: str, named: dict[str, str], inner: str) -> bool:
     VIDEO_KEYS and IMAGE_KEYS), or only spaces the layout, or shares the page (see SHARE)."""
     keys = (*WORD_KEYS, *IMAGES_KEYS, *TITLE_KEYS, *LINE_KEYS)
     return (bool(inner.strip()) or SPACING.search(name) is not None or SHARE.search(name) is not None
-            or any(named.get(key, "").strip() for key in keys) or bool(_picture(named) or _played(named)
+            or any(_worded(named.get(key, "")) for key in keys) or bool(_picture(named) or _played(named)
                                                                      or _address(named))
             or bool(_qualified_picture(named)) or any(qualified_words(named, STYLING_WORDS)))
 
@@ -226,10 +226,10 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
                  else "") + (f'[gallery ids="{images}"]' if IDS.fullmatch(images) else ""))
     # A testimonial's `title` is its heading and `name` who said it: the first is the title, the others lines.
     qualified_titles, qualified_lines = qualified_words(named, STYLING_WORDS)
-    title, *others = dict.fromkeys([*(named[key].strip() for key in TITLE_KEYS if named.get(key, "").strip()),
+    title, *others = dict.fromkeys([*(named[key].strip() for key in TITLE_KEYS if _worded(named.get(key, ""))),
                                     *qualified_titles]) or [""]
     lines = "".join(f"<p>{_words(line)}</p>" for line in
-                    [*others, *(named[key].strip() for key in LINE_KEYS if named.get(key, "").strip())])
+                    [*others, *(named[key].strip() for key in LINE_KEYS if _worded(named.get(key, "")))])
     lines += "".join(f"<div>{line}</div>" for line in qualified_lines)
     video = _played(named)
     shown = pictures or video or lines or inner.strip()
@@ -245,6 +245,12 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
     elif not video and (url := _address(named)):  # an icon that links: named by its address, as _vc_icon's
         parts.append(_link(url, url) or "")
     return "".join(parts) or None
+
+
+def _worded(value: str) -> bool:
+    """Whether an attribute holds words, not nothing or a switch (Divi's post title's `author="off"`, which
+    hides the live post's author: see SWITCHES)."""
+    return bool(value.strip()) and value.strip().lower() not in SWITCHES
 
 
 def _linked(named: dict[str, str]) -> str:
