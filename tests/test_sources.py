@@ -305,6 +305,19 @@ def test_an_empty_file_says_so_rather_than_not_valid_json(tmp_path: Path) -> Non
         "an empty file: nothing was saved in it (a download that failed?)"]
 
 
+def test_an_empty_file_a_crawl_saved_from_a_plugins_route_is_skipped_not_a_problem(tmp_path: Path) -> None:
+    """HTTrack followed a form's action (`wp-json/metform/v1/entries/insert/2643`), which answers a GET with
+    nothing: the import of a whole crawl failed with exit 1 for it."""
+    route = tmp_path / "crawl" / "wp-json" / "metform" / "v1" / "entries" / "insert"
+    route.mkdir(parents=True)
+    (route / "2643.json").write_bytes(b"")
+    (tmp_path / "crawl" / "posts.json").write_bytes(b"")
+    items, problems = read_items([tmp_path / "crawl"])
+    assert [i.data for i in items] == [{}]
+    assert [(Path(p.file).name, p.message) for p in problems] == [
+        ("posts.json", "an empty file: nothing was saved in it (a download that failed?)")]
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
 def test_utf16_saved_without_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
     """An editor's "Unicode" without a mark was "not valid JSON: line 1 column 2"."""

@@ -165,6 +165,14 @@ def test_a_themes_read_more_link_to_the_post_itself_is_left_out_of_the_summary()
     assert to_document(item(excerpt={"rendered": other})).document.summary == "Laoreet.…"
 
 
+def test_a_plugins_reading_time_estimate_is_left_out_of_the_summary() -> None:
+    """Reading Time WP puts its estimate before every excerpt: it opened every card's summary of a news site."""
+    excerpt = ('<span class="span-reading-time rt-reading-time" style="display: block;"><span class="rt-label '
+               'rt-prefix">Reading Time: </span> <span class="rt-time"> &lt; 1</span> <span class="rt-label '
+               'rt-postfix">minute</span></span> She was a natural on American Idol&#8230;')
+    assert to_document(item(excerpt={"rendered": excerpt})).document.summary == "She was a natural on American Idol…"
+
+
 def test_embedded_terms_give_names_ids_and_parents() -> None:
     data = item(_embedded={"wp:term": [[{"id": 9, "slug": "ree-news", "name": "REE &amp; News",
                                          "taxonomy": "news-type", "parent": 2}], []]})

@@ -44,7 +44,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
 from generator.convert.tables import one_column_tables_as_blocks
 from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
-                                       drop_plugin_toc, drop_screen_reader_text, drop_share_widgets,
+                                       drop_plugin_toc, drop_reading_times, drop_screen_reader_text, drop_share_widgets,
                                        drop_site_listings, drop_toggle_icons, unwrap_keyword_links)
 
 Pass = Callable[[BeautifulSoup, Context], None]
@@ -381,6 +381,7 @@ PASSES: tuple[Pass, ...] = (
     drop_screen_reader_text,
     drop_hidden_on_desktop,
     drop_share_widgets,
+    drop_reading_times,
     drop_site_listings,
     drop_toggle_icons,
     drop_filter_controls,

@@ -211,7 +211,10 @@ def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
     text, or says "link". An image linked to an image file stays inside its link, which reaches it. A link
     that goes nowhere (`#`, `javascript:void(0)`: a theme's lightbox trigger, a builder's image set to no link)
     is no link at all: its image stands alone, not beside a "(link)" that, unlinked later, showed as text; so
-    is one to the post's own page (a theme's featured image linked to its permalink): the reader is there."""
+    is one to the post's own page (a theme's featured image linked to its permalink): the reader is there; and so
+    is one to a page a link of the post names in words (a card's picture beside its linked title, a product's
+    beside its name in a shop's table): that link leads there, without a "(link)" to the same page beside it."""
+    named = {_link_key(a.get("href") or "", ctx.base_url) for a in _elements(soup, "a") if _has_text(a)} - {None}
     for link in _elements(soup, "a"):
         href = link.get("href") or ""
         images = [t for t in tags_in(link) if t.name == "img"]
@@ -222,7 +225,7 @@ def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
             continue
         for image in images:
             link.insert_before(image.extract())
-        if not _has_text(link) and _is_the_page(href, ctx.base_url):
+        if not _has_text(link) and (_is_the_page(href, ctx.base_url) or _link_key(href, ctx.base_url) in named):
             link.decompose()
         elif _has_text(link):
             first = next(iter(link.strings), "")
@@ -243,6 +246,13 @@ def _is_the_page(href: str, page: str) -> bool:
         return False
     own = _page_key(page)
     return own is not None and _page_key(absolute(as_browsers_read(href), page)) == own
+
+
+def _link_key(href: str, page: str) -> tuple[str, ...] | None:
+    """Where a link leads, as _page_key has it, with its place in the page (`#…`)."""
+    url = absolute(as_browsers_read(href), page)
+    key = _page_key(url)
+    return None if key is None else (*key, url.partition("#")[2])
 
 
 def _page_key(url: str) -> tuple[str, str, str] | None:

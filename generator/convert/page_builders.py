@@ -20,8 +20,9 @@ from html import escape, unescape
 from urllib.parse import unquote
 
 from generator.convert import context as loss
+from generator.convert.builder_visibility import hidden_on_desktop, marked_hidden
 from generator.convert.context import Context
-from generator.convert.qualified_keys import qualified_picture, qualified_words
+from generator.convert.qualified_keys import SWITCHES, qualified_picture, qualified_words
 
 # Uncode, a theme built on WPBakery, names its own elements `uncode_` (`[uncode_list]` around a list, with no
 # attribute whose curled quotes would tell it apart from words in brackets).
@@ -50,16 +51,21 @@ THEME_CLOSING = re.compile(rf"\[/(?:{THEME_NAMES.pattern})\]")
 INLINE = re.compile(r"(?:[a-z][a-z0-9]*_)?(?:dropcap|highlight)")
 # Real layouts nest a dozen deep; beyond this, what is left stays text rather than exhaust Python's stack.
 MAX_DEPTH = 60
-# The quotes wptexturize makes of an unregistered shortcode's straight ones, as entities and as characters.
-CURLED = re.compile(r"&#82(?:20|21|43|16|17|42);|[“”″‘’′]")
+# The quotes wptexturize makes of an unregistered shortcode's straight ones, as entities and as characters: those
+# of the site's language, as its translation names them (English “ ”, German „ “, Spanish and Russian » «, French
+# « and » with a no-break space inside: `title=&#160;&#187;Nos bureaux&#160;&#187;`), and primes after digits.
+_NBSP = r"(?:&#160;|&nbsp;|\u00a0)"
+CURLED = re.compile(rf"&#82(?:1[6-9]|2[0-2]|4[23]|49|50);|[“”″‘’′„‚‹›]|(?:&#171;|«){_NBSP}?|{_NBSP}?(?:&#187;|»)")
 CURLED_VALUE = re.compile(rf"=\s*(?:{CURLED.pattern})")
-STRAIGHT = {"&#8220;": '"', "&#8221;": '"', "&#8243;": '"', "“": '"', "”": '"', "″": '"',
-            "&#8216;": "'", "&#8217;": "'", "&#8242;": "'", "‘": "'", "’": "'", "′": "'"}
+SINGLE = re.compile(r"&#82(?:1[6-9]|42|49|50);|[‘’′‚‹›]")
 # A shortcode's opening tag with attributes, whatever its name.
 OPENING = re.compile(r"\[(?P<name>[a-z][\w-]*)\s(?P<atts>[^\]]*)\]")
 # Elements that only space or divide the layout: dropped without a word.
 SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|spacer|spacing|hr|clearfix|clear|gap|zigzag)$")
 RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|zigzag)$")  # those of them that draw a line
+# …unless told not to: Divi's divider (and its forks') with `show_divider="off"` is space between modules alone,
+# as most of them are.
+NO_LINE = {"show_divider": "off"}
 # Elements that lay out others side by side: each holds a block of its own, so that the words of two columns
 # of bare text do not run together.
 LAYOUT = re.compile(r"(?:^|_)(?:row|columns?|col|section|container|half|thirds?|fourths?|fifths?|sixths?|last)(?:_inner)?$")
@@ -153,13 +159,19 @@ def straight_quotes(attributes: str) -> str:
     quote or none: with a straight quote left, the curly ones are the editor's own (`title="Don’t"`)."""
     if '"' in attributes or "'" in attributes:
         return attributes
-    return CURLED.sub(lambda m: STRAIGHT[m.group(0)], attributes)
+    return CURLED.sub(lambda m: "'" if SINGLE.fullmatch(m.group(0)) else '"', attributes)
 
 
 def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
-    """What the element shows: its content (whose shortcodes the caller expands), or what ELEMENTS make.
+    """What the element shows: its content (whose shortcodes the caller expands), or what ELEMENTS make; marked
+    as such when the live page hid it on desktop screens (builder_visibility.py).
     `named` holds the attributes as the HTML has them, entities and all."""
     named = {key: untexturized(unescape(value)) for key, value in named.items()}
+    made = _shown(name, named, inner, ctx)
+    return marked_hidden(made) if hidden_on_desktop(named) else made
+
+
+def _shown(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
     if SHARE.search(name) and not inner.strip():
         ctx.losses.note(loss.SHARE_WIDGET, f"[{name}]")
         return ""
@@ -172,7 +184,8 @@ def element(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
         return (f"<p><strong>{escape(title)}</strong></p>" if title else "") + inner
     if SPACING.search(name):  # it stood between blocks, or at least between words
         title = named.get("title", "").strip()  # WPBakery's text separator shows it between its lines, as <h4>
-        return ("<hr>" if RULE.search(name) else " ") + (f"<h4>{escape(title)}</h4>" if title else "")
+        line = RULE.search(name) and not any(named.get(key, "").strip() == value for key, value in NO_LINE.items())
+        return ("<hr>" if line else " ") + (f"<h4>{escape(title)}</h4>" if title else "")
     if named and not LAYOUT.search(name):  # an empty column (`[vc_column_inner width="1/6"]`) showed nothing
         ctx.losses.note(loss.BUILDER_ELEMENT, f"[{name}]")
     return ""
@@ -190,7 +203,7 @@ def shows_something(name: str, named: dict[str, str], inner: str) -> bool:
     VIDEO_KEYS and IMAGE_KEYS), or only spaces the layout, or shares the page (see SHARE)."""
     keys = (*WORD_KEYS, *IMAGES_KEYS, *TITLE_KEYS, *LINE_KEYS)
     return (bool(inner.strip()) or SPACING.search(name) is not None or SHARE.search(name) is not None
-            or any(named.get(key, "").strip() for key in keys) or bool(_picture(named) or _played(named)
+            or any(_worded(named.get(key, "")) for key in keys) or bool(_picture(named) or _played(named)
                                                                      or _address(named))
             or bool(_qualified_picture(named)) or any(qualified_words(named, STYLING_WORDS)))
 
@@ -213,10 +226,10 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
                  else "") + (f'[gallery ids="{images}"]' if IDS.fullmatch(images) else ""))
     # A testimonial's `title` is its heading and `name` who said it: the first is the title, the others lines.
     qualified_titles, qualified_lines = qualified_words(named, STYLING_WORDS)
-    title, *others = dict.fromkeys([*(named[key].strip() for key in TITLE_KEYS if named.get(key, "").strip()),
+    title, *others = dict.fromkeys([*(named[key].strip() for key in TITLE_KEYS if _worded(named.get(key, ""))),
                                     *qualified_titles]) or [""]
     lines = "".join(f"<p>{_words(line)}</p>" for line in
-                    [*others, *(named[key].strip() for key in LINE_KEYS if named.get(key, "").strip())])
+                    [*others, *(named[key].strip() for key in LINE_KEYS if _worded(named.get(key, "")))])
     lines += "".join(f"<div>{line}</div>" for line in qualified_lines)
     video = _played(named)
     shown = pictures or video or lines or inner.strip()
@@ -232,6 +245,12 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
     elif not video and (url := _address(named)):  # an icon that links: named by its address, as _vc_icon's
         parts.append(_link(url, url) or "")
     return "".join(parts) or None
+
+
+def _worded(value: str) -> bool:
+    """Whether an attribute holds words, not nothing or a switch (Divi's post title's `author="off"`, which
+    hides the live post's author: see SWITCHES)."""
+    return bool(value.strip()) and value.strip().lower() not in SWITCHES
 
 
 def _linked(named: dict[str, str]) -> str:

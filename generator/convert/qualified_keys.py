@@ -24,6 +24,9 @@ BUILDER_OWN = frozenset({"admin", "module", "dynamic", "id"})
 SHOWN_ON_HOVER = frozenset({"hover"})
 WORD_PART = re.compile(r"[_-]|(?<=[a-z])(?=\d)|\d+")
 ADDRESS = re.compile(r"\s*(?:https?:)?/")
+# A switch's value (The7's `[vc_toggle use_custom_heading="true"]`): the key names a part, the value only turns
+# it on, and is no words of it.
+SWITCHES = frozenset({"true", "false", "yes", "no", "on", "off"})
 
 
 def qualified_picture(named: dict[str, str], styling: frozenset[str], pictures: frozenset[str]) -> str:
@@ -44,7 +47,7 @@ def qualified_words(named: dict[str, str], styling: frozenset[str]) -> tuple[lis
     stems = _sentences(named, styling)
     for key, value in named.items():
         words = _qualified(key, styling)
-        if not words or not value.strip():
+        if not words or not value.strip() or value.strip().lower() in SWITCHES:
             continue
         last, stem = words[-1], "_".join(words[:-1])
         if last in TITLES:

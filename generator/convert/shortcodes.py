@@ -50,7 +50,7 @@ THEME_TAG = re.compile(rf"\[/?(?P<name>{PREFIXED.pattern})\b[^\]\[]*\]")
 UNPREFIXED_TAG = re.compile(r"\[/?(?P<name>[a-z][a-z0-9-]*)(?P<atts>\s[^\]\[]*)?\]")
 # An attribute as an element's are written, its value quoted (straight or as wptexturize curled it): `[p = 0.03]`
 # and `[via example.com/?s=a]` in a sentence have none.
-QUOTED_ATTRIBUTE = re.compile(r"[\w-]+\s*=\s*[\"'“”″]")
+QUOTED_ATTRIBUTE = re.compile(r"[\w-]+\s*=\s*[\"'“”″„«»]")
 # Themes of the 2010s named their shortcodes under a prefix of their own (Symple Shortcodes' `[symple_column]`,
 # WPExplorer's `[wpex_toggle]`, `[att_column]`): a layout or collapsible section of that kind closed under a prefix
 # tells the prefix is a theme's, and every shortcode under it is one of the theme's elements (`[att_box]`,
@@ -105,6 +105,10 @@ def _plugin_output(html: str) -> list[str]:
     text = unescape(WRAPPING.sub("", html))
     found = list(OPENING.finditer(text))
     if "<" in text or CLOSING.sub("", OPENING.sub("", text)).strip():
+        return []
+    # A theme's own rows and columns around its elements (Mharty's `[mhc_row]…[mhc_blurb title="…"]…[/mhc_row]`,
+    # whose words are all in attributes) lay out a page the author wrote, not a plugin's output for each visitor.
+    if theme_prefixes(text):
         return []
     if any(_known(m["name"], themed=True) or m["escaped"] or theme.named_file(m) or not _plugin_like(m) for m in found):
         return []

@@ -27,10 +27,24 @@ SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-hi
                                    # Elementor's: each social icon's name ("Facebook-f"), a carousel's "Previous"
                                    # and "Next", a form field's label its placeholder shows instead.
                                    "elementor-screen-only"})
+# Elementor names each social icon after its glyph's class (`fab fa-facebook-f` → "Facebook-f", `fab fa-linkedin-in`
+# → "Linkedin-in", JetKit's `jki jki-facebook-2-light` → "Jki-facebook-2-light"): the words that say which icon set
+# drew it, and how (`-f`, `-square`, `-2-light`), are no part of the network's name, which the link shows.
+SOCIAL_ICON_CLASSES = frozenset({"elementor-social-icon"})
+ICON_SET = re.compile(r"^(?:jki|fa[bsrl]?|eicon|icofont|ti|bi|ri|lni|ion|icon)-", re.IGNORECASE)
+GLYPH_VARIANT = re.compile(r"-(?:f|in|p|g|square|alt|official|circle|sign|plane|play|light|fill(?:ed)?|line|o|plain"
+                           r"|solid|regular|rounded?|outline|\d+)$", re.IGNORECASE)
+NETWORK_NAMES = {"linkedin": "LinkedIn", "youtube": "YouTube", "whatsapp": "WhatsApp", "tiktok": "TikTok",
+                 "github": "GitHub", "gitlab": "GitLab", "soundcloud": "SoundCloud", "wordpress": "WordPress",
+                 "x-twitter": "X", "google-plus": "Google+", "vk": "VK"}
 SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_save_container", "a2a_kit",
                            "heateor_sss_sharing_container", "shareaholic-canvas", "social-share",
                            "sharing-buttons", "jp-relatedposts", "et_social_inline",
                            "ctf-tweet-actions"})  # Smash Balloon's Reply / Retweet / Like under each tweet of a feed
+# The estimate a plugin's filter puts before every post's text and excerpt ("Reading Time: < 1 minute"): Reading
+# Time WP's (`rt-reading-time`, the older `span-reading-time`) and Read Meter's. Not the author's words: it opened
+# every post of a site and every summary on its cards ("Reading Time: 3 minutes She was a natural…").
+READING_TIME_CLASSES = frozenset({"rt-reading-time", "span-reading-time", "bsf-rt-reading-time"})
 # Blocks WordPress fills in when it shows the page (dynamic blocks), with lists the live site made of its own posts,
 # pages, terms, menus and comments: REST content holds them as they stood that day, an export nothing; the mirror
 # makes its own lists and menus. The RSS block lists another site's feed.
@@ -83,7 +97,19 @@ def drop_screen_reader_text(soup: BeautifulSoup, ctx: Context) -> None:
     for link, words in named:
         # A link that is screen-reader text itself (`<a class="sr-only">`) went with it.
         if words and not link.decomposed and not link.get_text(strip=True):
-            link["aria-label"] = words
+            link["aria-label"] = social_icon_name(words) if has_class(link, SOCIAL_ICON_CLASSES) else words
+
+
+def social_icon_name(words: str) -> str:
+    """The network an Elementor social icon's name (see SOCIAL_ICON_CLASSES) stands for; a name of several words
+    is one the editor typed, and stays."""
+    name = words.strip()
+    if " " in name:
+        return words
+    name = ICON_SET.sub("", name)
+    while (shorter := GLYPH_VARIANT.sub("", name)) != name and shorter:
+        name = shorter
+    return NETWORK_NAMES.get(name.lower()) or name.replace("-", " ").capitalize()
 
 
 def _says_what_glyphs_show(tag: Tag) -> bool:
@@ -94,6 +120,10 @@ def _says_what_glyphs_show(tag: Tag) -> bool:
 
 def drop_share_widgets(soup: BeautifulSoup, ctx: Context) -> None:
     _drop_marked(soup, ctx, SHARE_CLASSES, loss.SHARE_WIDGET)
+
+
+def drop_reading_times(soup: BeautifulSoup, ctx: Context) -> None:
+    _drop_marked(soup, ctx, READING_TIME_CLASSES, loss.READING_TIME)
 
 
 def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:

@@ -26,7 +26,7 @@ from generator.convert.post_language import post_language, post_translations
 from generator.convert.slugs import safe_slug
 from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_object, reference_problems,
                                         term_list_problems)
-from generator.convert.widgets import SCREEN_READER_CLASSES
+from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSES
 from generator.convert.wp_render import rendered
 from generator.problems import ItemError
 
@@ -36,7 +36,8 @@ CLASS_PREFIX = {"category": "category-", "post_tag": "tag-"}
 # Post types and taxonomies name folders of the content and the site: WordPress keeps them to at
 # most 20 (types) or 32 (taxonomies) characters of lowercase letters, digits, - and _.
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-HIDDEN_IN_TEXT = SCREEN_READER_CLASSES | {"more-link"}  # only screen readers hear it; "Continue reading"
+# Only screen readers hear it; "Continue reading"; a plugin's reading-time estimate (see READING_TIME_CLASSES).
+HIDDEN_IN_TEXT = SCREEN_READER_CLASSES | READING_TIME_CLASSES | {"more-link"}
 
 
 @dataclass(frozen=True)
