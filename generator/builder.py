@@ -24,13 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from generator import collector, workers
-from generator.config import Config, ConfigError
+from generator.config import Config, ConfigError, with_site_language
 from generator.output import build_cache, forked_scan, inputs, spare_record
 from generator.output.build_cache import BuildCache, Stamp
 from generator.output.writer import Staging, sentinel
 from generator.problems import Problem
 from generator.progress import Progress
 from generator.site_size import WARN_AT, size_warning
+from generator.store.labels import read_labels
 
 
 
@@ -84,6 +85,7 @@ def run_build(config: Config, progress: Progress | None = None, warn_at: int = W
     content, output = config.path("content"), config.path("output")
     if not content.is_dir():
         raise ConfigError("build", [f"content folder {content} does not exist"])
+    config = with_site_language(config, read_labels(content)[0].language)
     jobs = workers.job_count(config.build.jobs)
     lock = spare_record.lock(content)
     try:

@@ -131,9 +131,23 @@ class Config:
     words: Overrides = ()
     # Folder that relative paths are resolved against: the config file's folder.
     root: Path = Path(".")
+    # The [site] keys the configuration gave; the others are defaults (see with_site_language).
+    site_given: frozenset[str] = frozenset()
 
     def path(self, name: str) -> Path:
         return self.root / getattr(self.paths, name)
+
+
+def with_site_language(config: Config, language: str) -> Config:
+    """The configuration with `language`, the one the site says it writes in (content/labels.yaml, from its
+    export), as the site's, where [site] names none: its pages then say so, with their words, dates and
+    direction in it, and so do the title and description [site] does not give."""
+    if not language or "language" in config.site_given or language == config.site.language:
+        return config
+    site = dataclasses.replace(config.site, language=language, title=SiteConfig.title,
+                               description=SiteConfig.description)
+    given = {key: getattr(config.site, key) for key in ("title", "description") if key in config.site_given}
+    return dataclasses.replace(config, site=_site_words(dataclasses.replace(site, **given), given, config.words))
 
 
 class ConfigError(Exception):
@@ -217,7 +231,9 @@ def parse_config(data: dict[str, Any], source: str = "defaults", root: Path = Pa
         raise ConfigError(source, problems)
     sections["site"] = _site_words(sections["site"], data.get("site", {}), words)
     imports = sections.pop("import")
-    return Config(taxonomies=taxonomies, root=root, imports=imports, sources=sources, words=words, **sections)
+    given = data.get("site", {})
+    return Config(taxonomies=taxonomies, root=root, imports=imports, sources=sources, words=words,
+                  site_given=frozenset(given if isinstance(given, dict) else ()), **sections)
 
 
 def _site_words(site: SiteConfig, given: dict[str, Any], words: Overrides) -> SiteConfig:

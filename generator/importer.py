@@ -20,6 +20,7 @@ from generator.convert.document import Term, TermRegistry
 from generator.convert.wp_post import Lookups, embedded_authors, embedded_terms, to_media, to_term, to_user
 from generator.convert.wp_render import rendered_content
 from generator.import_result import ImportOptions, ImportResult, PostReport
+from generator.language.tags import TAG as LANGUAGE_TAG
 from generator.language.words import Words
 from generator.placing import Ready, place, stage_file
 from generator.problems import ItemError, Problem
@@ -119,6 +120,8 @@ def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool, words: 
             scan.names.embedded(item.data)
             scan.posts.append(_spooled(item, spool))
         elif item.kind in wp_json.SKIPPED:
+            if item.kind == wp_json.SITE:  # /wp/v2/settings names the site's language
+                scan.names.add(item)
             where = f"{item.file}: item {item.label}" if item.label else item.file
             scan.skipped.append(f"{where}: {wp_json.SKIPPED[item.kind]}, not a post")
         elif item.kind == wp_json.OTHER:
@@ -308,6 +311,8 @@ class Names:
             self.labels.taxonomies.update(_names(described))
         elif item.kind == wp_json.TYPES:
             self.labels.types.update(_names([item.data] if "rest_base" in item.data else item.data.values()))
+        elif item.kind in (wp_json.LANGUAGE, wp_json.SITE):
+            self._language(item.data.get("language"))
 
     def embedded(self, post: dict[str, Any]) -> None:
         """The terms and author a post saved with `_embed` names, which also name the posts of a crawl's other
@@ -332,6 +337,11 @@ class Names:
                     terms.setdefault((term.taxonomy, term.id), term)
         return Lookups(terms=terms, taxonomies=self.taxonomies, users=users, media=self.media), own
 
+    def _language(self, said: object) -> None:
+        """The first language the input names, as a BCP 47 tag (WordPress's locale `pt_BR` is `pt-BR`)."""
+        if not self.labels.language and isinstance(said, str) and LANGUAGE_TAG.fullmatch(said.strip()):
+            self.labels.language = said.strip().replace("_", "-")
+
     def _add_term(self, item: RawItem) -> None:
         try:
             term = to_term(item.data)
@@ -355,6 +365,7 @@ def _store_labels(content_dir: Path, found: Labels, registry: TermRegistry, post
     used_types = {post.order[0] for post in posts}
     labels.taxonomies.update({k: v for k, v in found.taxonomies.items() if k in registry.terms})
     labels.types.update({k: v for k, v in found.types.items() if k in used_types})
+    labels.language = found.language or labels.language
     return write_labels(content_dir, labels)
 
 

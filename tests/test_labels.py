@@ -106,3 +106,36 @@ def test_woocommerces_taxonomies_get_labels_a_shopper_reads_where_the_site_named
     home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
     assert ">Product categories</a>" in home and ">Color</a>" in home
     assert "Product cat<" not in home and "Pa color" not in home
+
+
+def test_the_language_an_export_names_is_the_sites_where_the_configuration_names_none(tmp_path: Path) -> None:
+    """A Chinese blog's export says `<language>zh-CN</language>`: its pages said `lang="en"`, with English words
+    ("Related", "Browse"), unless `[site] language` was set; a language the configuration names still wins."""
+    from tests.test_wxr import export, item
+    (tmp_path / "export.xml").write_text(
+        export(item(1, "你好", "<p>第一篇文章。</p>")).replace("<wp:wxr_version>", "<language>zh-CN</language><wp:wxr_version>"),
+        encoding="utf-8")
+    content = tmp_path / "content"
+    assert run_import([tmp_path / "export.xml"], content).problems == []
+    assert read_labels(content)[0].language == "zh-CN"
+    assert run_build(config(tmp_path, content)).problems == []
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN"' in home and 'aria-label="浏览"' in home and ">新闻镜像<" in home
+    assert run_build(config(tmp_path, content, site={"language": "en", "title": "Harbour"})).problems == []
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in home and 'aria-label="Browse"' in home and ">Harbour<" in home
+
+
+def test_a_crawls_saved_settings_name_the_sites_language_as_a_language_tag(tmp_path: Path) -> None:
+    folder = crawl(tmp_path / "crawl")
+    (folder / "settings.json").write_text(json.dumps({"title": "Notícias", "timezone": "America/Sao_Paulo",
+                                                      "date_format": "j \\de F \\de Y", "language": "pt_BR"}))
+    run_import([folder], tmp_path / "content")
+    assert read_labels(tmp_path / "content")[0].language == "pt-BR"
+
+
+def test_a_language_in_labels_yaml_that_is_no_language_tag_is_named_and_left_out(tmp_path: Path) -> None:
+    (tmp_path / "labels.yaml").write_text("language: 'français!'\ntypes:\n  post: Articles\n", encoding="utf-8")
+    labels, problems = read_labels(tmp_path)
+    assert labels.language == "" and labels.types == {"post": "Articles"}
+    assert [(p.item, p.message) for p in problems] == [("language", "expected a language tag such as 'en' or 'pt-BR'")]

@@ -122,6 +122,7 @@ def _header(path: Path, tag: str, element: Element, names: Names) -> Iterator[Ra
         names.export_date = element.fields.get("text", "")
     elif tag == "language":
         names.language = element.fields.get("text", "").strip()
+        yield RawItem(str(path), None, {"language": names.language}, wp_json.LANGUAGE)
     elif tag == "wp:author" and (found := items.user(element, names)):
         yield RawItem(str(path), None, found, wp_json.USER)
     elif tag in HEADER_TAGS[1:] and (found := items.term(element, tag, names)):

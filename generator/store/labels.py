@@ -1,5 +1,7 @@
 """The site's own names of its taxonomies and post types ("News Types", "Event Categories", "Catégories"), kept in
-content/labels.yaml by `newsmirror import` from a saved or synced /wp/v2/taxonomies and /wp/v2/types.
+content/labels.yaml by `newsmirror import` from a saved or synced /wp/v2/taxonomies and /wp/v2/types; and the
+language the site says it writes in (an export's `<language>`, /wp/v2/settings' `language`), which the build takes
+for the site's where the configuration names none.
 
 Without them a taxonomy is named from its slug (`tribe_events_cat` becomes "Tribe events cat"). Each import adds
 the names of the taxonomies and types its posts use and keeps the others, so that a later import of a part of
@@ -13,13 +15,14 @@ from pathlib import Path
 
 import yaml
 
+from generator.language.tags import TAG as LANGUAGE_TAG
 from generator.problems import Problem
 from generator.store.documents import LOADER
 from generator.store.files import write_if_changed
 from generator.store.front_matter import NO_WRAP, Dumper
 
 FILE_NAME = "labels.yaml"
-HEADER = "# The site's names of its taxonomies and post types, written by `newsmirror import`.\n"
+HEADER = "# The site's language and names of its taxonomies and post types, written by `newsmirror import`.\n"
 KINDS = ("taxonomies", "types")
 
 
@@ -27,6 +30,7 @@ KINDS = ("taxonomies", "types")
 class Labels:
     taxonomies: dict[str, str] = field(default_factory=dict)  # taxonomy slug -> its plural name
     types: dict[str, str] = field(default_factory=dict)  # post type slug -> its plural name
+    language: str = ""  # a BCP 47 tag (`zh-CN`), or "" where the site did not say
 
 
 def labels_path(content_dir: Path) -> Path:
@@ -47,6 +51,11 @@ def read_labels(content_dir: Path) -> tuple[Labels, list[Problem]]:
     if not isinstance(data, dict):
         return Labels(), [Problem(str(path), message="expected a mapping with taxonomies and types")]
     labels, problems = Labels(), []
+    language = data.get("language", "")
+    if isinstance(language, str) and (not language or LANGUAGE_TAG.fullmatch(language)):
+        labels.language = language
+    else:
+        problems.append(Problem(str(path), "language", "", "expected a language tag such as 'en' or 'pt-BR'"))
     for kind in KINDS:
         names = data.get(kind) or {}
         for slug, name in names.items() if isinstance(names, dict) else []:
@@ -60,7 +69,8 @@ def read_labels(content_dir: Path) -> tuple[Labels, list[Problem]]:
 
 
 def write_labels(content_dir: Path, labels: Labels) -> bool:
-    data = {kind: dict(sorted(getattr(labels, kind).items())) for kind in KINDS if getattr(labels, kind)}
+    data: dict[str, object] = {"language": labels.language} if labels.language else {}
+    data.update({kind: dict(sorted(getattr(labels, kind).items())) for kind in KINDS if getattr(labels, kind)})
     if not data and not labels_path(content_dir).exists():
         return False
     body = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=NO_WRAP) if data else ""
