@@ -232,6 +232,11 @@ def _config(args: argparse.Namespace):
     return load_config(getattr(args, "config", None), overrides)
 
 
+def _given_language(config: Config) -> str:
+    """[site] language, or "" when the configuration names none: the import then takes the site's own."""
+    return config.site.language if "language" in config.site_given else ""
+
+
 def _import(args: argparse.Namespace, say: _Printer) -> int:
     # Imported here, as for _check: a build, which often has little to do, never loads the HTML converters.
     from generator.import_report import import_summary, loss_report_json
@@ -244,7 +249,7 @@ def _import(args: argparse.Namespace, say: _Printer) -> int:
     config = _config(args)
     options = ImportOptions(statuses=frozenset(s.strip() for s in args.status.split(",") if s.strip()),
                             prune=args.prune, keep_keyword_links=config.imports.keep_keyword_links,
-                            site=config.imports.site, language=config.site.language, words=config.words,
+                            site=config.imports.site, language=_given_language(config), words=config.words,
                             now=_run_time(), history=config.changes.history,
                             revisions=config.changes.revisions)
     result = run_import(args.sources, config.path("content"), options, say.progress)
@@ -288,7 +293,7 @@ def _sync(args: argparse.Namespace, say: _Printer) -> int:
     politeness = _politeness(config)
     media = None if args.no_media else MediaSettings(config.media.max_width, config.media.max_bytes)
     options = SyncOptions(dry_run=args.dry_run, full=args.full, keep_keyword_links=config.imports.keep_keyword_links,
-                          language=config.site.language, words=config.words,
+                          language=_given_language(config), words=config.words,
                           politeness=politeness, progress=say.progress, media=media, prune=args.prune,
                           now=_run_time(), history=config.changes.history, revisions=config.changes.revisions)
     result = run_sync(sources, config.path("content"), options)

@@ -56,7 +56,8 @@ class ImportOptions:
     workers: int | None = None  # None: one per core
     site: str = ""  # the site's address, for crawls whose links lack their host
     language: str = ""  # site.language: the language kept of a post that holds several (convert/multilingual.py)
-    # and of the labels the import writes ("YouTube video: …"), with the site's [words] over its own.
+    # and of the labels the import writes ("YouTube video: …"), with the site's [words] over its own; "" when the
+    # configuration names none: then the one the site names (labels.yaml, an export's <language>), else English.
     words: Overrides = ()
     # The run's UTC time, ISO 8601 ('2026-12-03T21:55:08Z'): the CLI's clock or SOURCE_DATE_EPOCH.
     # "" records nothing new: no `mirror:` dates, no revision, no run in content/changes.yaml.

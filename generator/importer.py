@@ -54,6 +54,8 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
             result = ImportResult(problems=scan.read_problems + term_problems + scan.names.problems + scan.others,
                                   skipped=scan.skipped)
             lookups, own_names = scan.names.lookups()
+            options = replace(options, language=options.language or scan.names.labels.language
+                              or read_labels(content_dir)[0].language or "en")
             posts = _latest_posts(scan.posts, options, result)
             cache = import_cache.load(content_dir)
         settings = _settings(options)

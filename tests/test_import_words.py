@@ -139,3 +139,20 @@ def test_sync_writes_the_labels_in_the_sites_language_too(tmp_path: Path) -> Non
 def test_every_site_an_embed_names_has_its_word() -> None:
     words = Words("en")
     assert {word for _, (_, word) in SITES if word} <= set(vars(words))
+
+
+def test_an_exports_language_names_the_labels_where_the_configuration_names_none(tmp_path: Path) -> None:
+    """A Chinese blog's export says `<language>zh-CN</language>`; imported with no [site] language, its labels
+    were English ("YouTube video", a picture's "(link)"); a language the configuration names still wins."""
+    body = ('<iframe src="https://www.youtube.com/embed/abc123" title="新吊车"></iframe>'
+            '<p><a href="https://example.com/photos/"><img src="https://example.com/a.jpg" alt=""></a></p>')
+    saved = export(item(1, "你好", body)).replace("<wp:wxr_version>", "<language>zh-CN</language><wp:wxr_version>")
+    (tmp_path / "export.xml").write_text(saved, encoding="utf-8")
+    photos = "(https://example.com/photos/))"
+    for settings, shown in (("", ["YouTube 视频：新吊车", f"([链接]{photos}"]),
+                            ('[site]\nlanguage = "en"\n', ["YouTube video: 新吊车", f"([link]{photos}"])):
+        (tmp_path / "newsmirror.toml").write_text(settings, encoding="utf-8")
+        assert main(["import", str(tmp_path / "export.xml"), "--config", str(tmp_path / "newsmirror.toml"),
+                     "--content", str(tmp_path / "content")]) == 0
+        text = (tmp_path / "content" / "post" / "post-1.md").read_text(encoding="utf-8")
+        assert all(label in text for label in shown), text

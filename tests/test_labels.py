@@ -112,9 +112,9 @@ def test_the_language_an_export_names_is_the_sites_where_the_configuration_names
     """A Chinese blog's export says `<language>zh-CN</language>`: its pages said `lang="en"`, with English words
     ("Related", "Browse"), unless `[site] language` was set; a language the configuration names still wins."""
     from tests.test_wxr import export, item
+    saved = export(item(1, "你好", "<p>第一篇文章。</p>"))
     (tmp_path / "export.xml").write_text(
-        export(item(1, "你好", "<p>第一篇文章。</p>")).replace("<wp:wxr_version>", "<language>zh-CN</language><wp:wxr_version>"),
-        encoding="utf-8")
+        saved.replace("<wp:wxr_version>", "<language>zh-CN</language><wp:wxr_version>"), encoding="utf-8")
     content = tmp_path / "content"
     assert run_import([tmp_path / "export.xml"], content).problems == []
     assert read_labels(content)[0].language == "zh-CN"
