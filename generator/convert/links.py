@@ -233,7 +233,8 @@ def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
                 link.insert_before(" ")
         else:
             link.clear()
-            link.append(link.get("title") or ctx.words.link)
+            # A link's own name, for screen readers or on hover, says more than the word "link".
+            link.append(" ".join(str(link.get("aria-label") or link.get("title") or "").split()) or ctx.words.link)
             link.insert_before(" (")
             # The image kept the link apart from a word right after it: so does a space.
             link.insert_after(") " if _word_follows(link) else ")")
