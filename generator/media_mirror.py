@@ -9,7 +9,8 @@ image on the image's own site (render/image_links.full_size_links), which the bu
 content/media/index.yaml, says which URLs have a local copy (store/media.py), and the build shows those.
 
 A URL that cannot be mirrored is reported (post file, URL, reason) and stays a visible link to the
-original; it is not recorded, so the next run tries again. Import and sync call this after writing posts;
+original; it is not recorded, so the next run tries again. SVG, which can carry script, is never mirrored:
+it is not asked for (by its name) nor reported, only counted in the summary. Import and sync call this after writing posts;
 `fetch` decides where bytes come from (sources/media_fetch.py).
 
 A run over every post (sync's) also forgets the URLs no post shows any more (a post deleted, an image
@@ -24,6 +25,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.convert.document import Document
 from generator.problems import ItemError, Problem
@@ -41,6 +43,8 @@ MAX_WIDTH = 1600
 IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
 SAVE_EVERY = 50  # new entries between two writes of the manifest, so a killed run keeps most of its work
 FETCHING = "mirroring images"  # the progress stage
+SVG_PATH = re.compile(r"[.]svgz?$", re.IGNORECASE)
+SVG_TYPE = "image/svg+xml"
 
 
 
@@ -57,6 +61,7 @@ class MediaResult:
     fetched: int = 0  # mirrored by this run
     files_written: int = 0  # new files under content/media/ (the same bytes are stored once)
     files_removed: int = 0  # files of images no post shows any more
+    svg: int = 0  # SVG images, never mirrored (they can carry script): left as links, neither asked nor failed
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -86,7 +91,11 @@ def mirror_media(content: Path, fetch: Fetcher, settings: MediaSettings = MediaS
         if entry is not None and entry.file in present:
             result.present += 1
             continue
-        found = store(content, url, fetch(url), settings, by_digest, present)
+        fetched = None if names_svg(url) else fetch(url)
+        if fetched is None or fetched.content_type == SVG_TYPE:  # by its name, or served as one
+            result.svg += 1
+            continue
+        found = store(content, url, fetched, settings, by_digest, present)
         if isinstance(found, str):
             result.problems += [Problem(use.file, url, use.field, f"image not mirrored: {found}; it stays a link "
                                         "to the original") for use in uses]
@@ -129,7 +138,21 @@ def media_summary(result: MediaResult) -> str:
     failed = len({p.item for p in result.problems if p.item})
     return (f"media: {result.images} images shown, {result.present} already mirrored, {result.fetched} mirrored now "
             f"({result.files_written} files written)" + (f", {failed} not mirrored" if failed else "")
-            + (f", {result.files_removed} files of images no post shows removed" if result.files_removed else ""))
+            + (f", {result.files_removed} files of images no post shows removed" if result.files_removed else "")
+            + (f", {result.svg} SVG images left as links (SVG is never mirrored: it can carry script)"
+               if result.svg else ""))
+
+
+def names_svg(url: str) -> bool:
+    """Whether `url` names an SVG file. The mirror never holds one, so it is not asked for: sites show SVG
+    icons and logos (uploaded through an SVG plugin) and WordPress's emoji (s.w.org/images/core/emoji/…/svg/),
+    and reporting each as an image that failed made every sync of such a site exit 1, over what no one can
+    fix, after asking for them all again."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return False
+    return SVG_PATH.search(path) is not None
 
 
 def wanted_images(files: Iterable[Path], settings: MediaSettings, problems: list[Problem]) -> dict[str, list[Use]]:
