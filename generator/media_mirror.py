@@ -5,7 +5,9 @@
 What a post shows: its featured image (front matter `image.url`) and every http(s) image of its body, as the
 build renders it (render/remote_media.body_images): Markdown images, in links too, and `<img>` in raw HTML,
 for a srcset its largest candidate within `max_width`; and the full size an image's link opens, when it is an
-image on the image's own site (render/image_links.full_size_links), which the build then links locally. The post files are never changed: the manifest,
+image on the image's own site (render/image_links.full_size_links), or a link elsewhere in the body to the upload
+a shown image is a size of (a gallery's caption linking `work.jpg` under `work-650x433.jpg`), which the build
+then links locally. The post files are never changed: the manifest,
 content/media/index.yaml, says which URLs have a local copy (store/media.py), and the build shows those.
 
 A URL that cannot be mirrored is reported (post file, URL, reason) and stays a visible link to the
@@ -22,15 +24,17 @@ images would look unshown. Git keeps what it deleted.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from generator.convert.document import Document
 from generator.problems import ItemError, Problem
 from generator.progress import Progress
-from generator.render.image_links import full_size_links
+from generator.render.image_links import full_size_links, image_site, names_image
 from generator.render.markdown import MAX_BODY_BYTES, MarkdownRenderer
 from generator.render.remote_media import WEB, body_images
 from generator.sources.media_fetch import MAX_BYTES, Fetcher, FetchResult
@@ -39,12 +43,18 @@ from generator.store.documents import document_files, loads
 from generator.store.files import unchanged, write_atomic
 from generator.store.text_encoding import not_utf8_file
 
+if TYPE_CHECKING:  # only the reference parser's tokens are read here
+    from markdown_it.token import Token
+
 MAX_WIDTH = 1600
 IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
 SAVE_EVERY = 50  # new entries between two writes of the manifest, so a killed run keeps most of its work
 FETCHING = "mirroring images"  # the progress stage
 SVG_PATH = re.compile(r"[.]svgz?$", re.IGNORECASE)
 SVG_TYPE = "image/svg+xml"
+# The sizes WordPress makes of an upload are named after it: `photo-300x200.jpg`, `photo-scaled.jpg` (5.3+).
+SIZE_SUFFIX = re.compile(r"(?:-\d{1,5}x\d{1,5}|-scaled)+(?=[.][^./]+$)", re.IGNORECASE)
+HTML_HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
 
@@ -185,7 +195,49 @@ def post_images(document: Document, renderer: MarkdownRenderer, max_width: int) 
         found += [(url, "body") for url in body_images(tokens, max_width)]
         # The full size a shown thumbnail links to, on its own site: offline, the link opens it.
         found += [(target, "body") for _, target in full_size_links(tokens)]
+        found += [(target, "body") for target in linked_originals(tokens, [url for url, _ in found])]
     return list(dict.fromkeys(found))
+
+
+def linked_originals(tokens: Sequence[Token], shown: list[str]) -> list[str]:
+    """Links anywhere in a body (not around the image) to the upload a shown image is a size of: galleries and
+    portfolios show `work-650x433.jpg` and link their caption or title to `work.jpg`, lightbox themes a
+    "view full size" beside it. Offline such a link led to the web while the page showed its image; mirrored,
+    the build links it locally as it does a link around the image. Other links to images are left alone: the
+    mirror fetches what the page shows, not every image a post links to."""
+    originals = {_original(url) for url in shown}
+    found = []
+    for href in _hrefs(tokens):
+        if href.startswith(("http://", "https://")) and names_image(href) and _original(href) in originals:
+            found.append(href)
+    return [href for href in dict.fromkeys(found) if href not in shown]
+
+
+def _original(url: str) -> tuple[str, str]:
+    """(site, path) of the upload an image address is a size of: the same for all its sizes."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return ("", url)
+    return (image_site(url), SIZE_SUFFIX.sub("", path))
+
+
+def _hrefs(tokens: Sequence[Token]) -> list[str]:
+    """Every link target of a parsed body: Markdown links, and `<a href>` in its raw HTML."""
+    found: list[str] = []
+    for token in tokens:
+        if token.type == "html_block":
+            found += _html_hrefs(token.content)
+        for child in token.children or ():
+            if child.type == "link_open":
+                found.append(str(child.attrGet("href") or ""))
+            elif child.type == "html_inline":
+                found += _html_hrefs(child.content)
+    return [href.strip() for href in found]
+
+
+def _html_hrefs(html: str) -> list[str]:
+    return [unescape(next(value for value in match if value)) for match in HTML_HREF.findall(html) if any(match)]
 
 
 def _may_show_images(body: str) -> bool:
