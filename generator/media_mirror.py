@@ -11,8 +11,10 @@ then links locally. The post files are never changed: the manifest,
 content/media/index.yaml, says which URLs have a local copy (store/media.py), and the build shows those.
 
 A URL that cannot be mirrored is reported (post file, URL, reason) and stays a visible link to the
-original; it is not recorded, so the next run tries again. SVG, which can carry script, is never mirrored:
-it is not asked for (by its name) nor reported, only counted in the summary. Import and sync call this after writing posts;
+original; it is not recorded, so the next run tries again, but for what failed for good (404, a page served
+instead, no such host), which sync keeps in its cache (read_gone) and asks for again only with --full. SVG,
+which can carry script, is never mirrored: it is not asked for (by its name) nor reported, only counted in
+the summary. Import and sync call this after writing posts;
 `fetch` decides where bytes come from (sources/media_fetch.py).
 
 A run over every post (sync's) also forgets the URLs no post shows any more (a post deleted, an image
@@ -23,6 +25,7 @@ images would look unshown. Git keeps what it deleted.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -40,7 +43,8 @@ from generator.render.remote_media import WEB, body_images
 from generator.sources.media_fetch import MAX_BYTES, Fetcher, FetchResult
 from generator.store import image_types, media
 from generator.store.documents import document_files, loads
-from generator.store.files import unchanged, write_atomic
+from generator.store.files import unchanged, write_atomic, write_if_changed
+from generator.store.import_cache import CACHE_DIR
 from generator.store.text_encoding import not_utf8_file
 
 if TYPE_CHECKING:  # only the reference parser's tokens are read here
@@ -50,6 +54,7 @@ MAX_WIDTH = 1600
 IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
 SAVE_EVERY = 50  # new entries between two writes of the manifest, so a killed run keeps most of its work
 FETCHING = "mirroring images"  # the progress stage
+GONE_FILE = "media-gone.json"  # in content/.newsmirror-cache/: the images that failed for good (read_gone)
 SVG_PATH = re.compile(r"[.]svgz?$", re.IGNORECASE)
 SVG_TYPE = "image/svg+xml"
 # The sizes WordPress makes of an upload are named after it: `photo-300x200.jpg`, `photo-scaled.jpg` (5.3+).
@@ -72,7 +77,9 @@ class MediaResult:
     files_written: int = 0  # new files under content/media/ (the same bytes are stored once)
     files_removed: int = 0  # files of images no post shows any more
     svg: int = 0  # SVG images, never mirrored (they can carry script): left as links, neither asked nor failed
+    not_asked: int = 0  # failed for good in an earlier run (`gone`): not asked again, not reported again
     problems: list[Problem] = field(default_factory=list)
+    gone: dict[str, str] = field(default_factory=dict)  # URL -> why, of the shown images that failed for good
 
 
 @dataclass(frozen=True)
@@ -84,9 +91,13 @@ class Use:
 
 
 def mirror_media(content: Path, fetch: Fetcher, settings: MediaSettings = MediaSettings(),
-                 files: Iterable[Path] | None = None, progress: Progress | None = None) -> MediaResult:
+                 files: Iterable[Path] | None = None, progress: Progress | None = None,
+                 gone: Mapping[str, str] | None = None) -> MediaResult:
     """Mirror the images of the post files `files` (default: every post in `content`, and forget the others).
-    `progress` hears (stage, images looked at, images) as each is found present or fetched."""
+    `progress` hears (stage, images looked at, images) as each is found present or fetched. The images of
+    `gone` (URL -> why), which failed for good in an earlier run, are not asked for; the result's `gone` holds
+    those still shown and the new ones, for the next run."""
+    gone = gone or {}
     result = MediaResult()
     wanted = wanted_images(document_files(content) if files is None else files, settings, result.problems)
     every_post_read = files is None and not result.problems
@@ -101,6 +112,10 @@ def mirror_media(content: Path, fetch: Fetcher, settings: MediaSettings = MediaS
         if entry is not None and entry.file in present:
             result.present += 1
             continue
+        if url in gone:
+            result.not_asked += 1
+            result.gone[url] = gone[url]
+            continue
         fetched = None if names_svg(url) else fetch(url)
         if fetched is None or fetched.content_type == SVG_TYPE:  # by its name, or served as one
             result.svg += 1
@@ -109,6 +124,8 @@ def mirror_media(content: Path, fetch: Fetcher, settings: MediaSettings = MediaS
         if isinstance(found, str):
             result.problems += [Problem(use.file, url, use.field, f"image not mirrored: {found}; it stays a link "
                                         "to the original") for use in uses]
+            if fetched.lasting or fetched.data is not None:  # bytes refused by a check: the same next time
+                result.gone[url] = found
             continue
         entry, written = found
         manifest[url] = entry
@@ -150,7 +167,29 @@ def media_summary(result: MediaResult) -> str:
             f"({result.files_written} files written)" + (f", {failed} not mirrored" if failed else "")
             + (f", {result.files_removed} files of images no post shows removed" if result.files_removed else "")
             + (f", {result.svg} SVG images left as links (SVG is never mirrored: it can carry script)"
-               if result.svg else ""))
+               if result.svg else "")
+            + (f", {result.not_asked} not asked again: they failed for good in an earlier sync (HTTP 404, a page "
+               "served instead, no such host); sync --full asks again" if result.not_asked else ""))
+
+
+def read_gone(content: Path) -> dict[str, str]:
+    """The images an earlier sync found gone for good (URL -> why). A nightly sync asked for each again, and
+    reported it again, so that a site with broken images in old posts (common) cost a sync with nothing new
+    a request per image and exited 1 every night. A cache: deleting it only asks again; so does sync --full."""
+    try:
+        data = json.loads((content / CACHE_DIR / GONE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {url: why for url, why in data.items() if isinstance(why, str)}
+
+
+def write_gone(content: Path, gone: Mapping[str, str]) -> None:
+    path = content / CACHE_DIR / GONE_FILE
+    if gone or path.exists():
+        text = json.dumps(dict(sorted(gone.items())), ensure_ascii=False, indent=0)
+        write_if_changed(path, text.encode("utf-8", "surrogatepass") + b"\n")
 
 
 def names_svg(url: str) -> bool:

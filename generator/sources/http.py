@@ -53,12 +53,14 @@ class Response:
 class FetchError(Exception):
     """A request that failed for good; the message names the URL."""
 
-    def __init__(self, url: str, message: str, status: int = 0, unreachable: bool = False) -> None:
+    def __init__(self, url: str, message: str, status: int = 0, unreachable: bool = False,
+                 no_such_host: bool = False) -> None:
         super().__init__(f"{url}: {message}")
         self.url = url
         self.message = message
         self.status = status  # the HTTP status that failed, or 0
         self.unreachable = unreachable  # no answer at all, after every retry
+        self.no_such_host = no_such_host  # the host's name does not resolve: asking again soon cannot help
 
 
 @dataclass
@@ -122,7 +124,8 @@ class Client:
                     self._failing.add(host)
                     # The URL names the host: a message without it is the same for every dead host, so the
                     # summary folds them into one "and N more like these".
-                    raise FetchError(url, f"cannot connect: no such host ({e})", unreachable=True) from None
+                    raise FetchError(url, f"cannot connect: no such host ({e})", unreachable=True,
+                                     no_such_host=True) from None
                 if attempt >= retries:
                     self._failing.add(host)
                     raise FetchError(url, f"{_describe(e)} (after {attempt + 1} attempts)",
