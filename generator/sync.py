@@ -24,7 +24,7 @@ from generator.convert.wp_post import type_folder
 from generator.import_report import import_summary
 from generator.importer import ImportOptions, ImportResult, run_import
 from generator.language.words import Overrides
-from generator.media_mirror import MediaResult, MediaSettings, media_summary, mirror_media
+from generator.media_mirror import MediaResult, MediaSettings, media_summary, mirror_media, read_gone, write_gone
 from generator.problems import Problem
 from generator.progress import Progress
 from generator.sources import wp_live
@@ -142,7 +142,10 @@ def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOp
         result.problems.extend(placed.problems)
         if options.media is not None:  # reads the placed post files and never changes them
             fetch = client_fetcher(client, options.media.max_bytes)
-            result.media = mirror_media(content_dir, fetch, options.media, progress=options.progress)
+            # Images that failed for good in an earlier sync are not asked for again, unless --full.
+            gone = {} if options.full else read_gone(content_dir)
+            result.media = mirror_media(content_dir, fetch, options.media, progress=options.progress, gone=gone)
+            write_gone(content_dir, result.media.gone)
             result.problems.extend(result.media.problems)
         result.requests, result.waited = client.requests, client.waited
     result.state_written = write_state(content_dir, states)

@@ -46,9 +46,11 @@ def test_sync_mirrors_images_once_and_the_site_shows_them_offline(tmp_path: Path
         first = sync(wp.url, content)
         image_requests = wp.count("/wp-content/uploads/")
         second = sync(wp.url, content)
-        assert wp.count("/wp-content/uploads/") == image_requests + 1  # only the missing one is asked again
+        # None is asked again: the missing one answered 404, for good (test_sync_media_gone.py).
+        assert wp.count("/wp-content/uploads/") == image_requests
     assert first.media is not None and first.media.fetched == POSTS - 1
     assert second.media is not None and (second.media.fetched, second.media.present) == (0, POSTS - 1)
+    assert second.media.not_asked == 1 and second.problems == []
     assert [p.item for p in first.problems] == [f"{wp.url}wp-content/uploads/2024/01/chart-{MISSING}.png"]
     stored = sorted(p.name for p in (content / "media").iterdir())
     assert "index.yaml" in stored and "chart-0-" in stored[0]

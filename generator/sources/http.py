@@ -8,6 +8,7 @@ passed in, so nothing here is global and no test waits for real.
 from __future__ import annotations
 
 import email.utils
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -22,6 +23,9 @@ PROJECT_URL = "https://github.com/newsmirror/newsmirror"
 USER_AGENT = f"newsmirror/{__version__} (+{PROJECT_URL})"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# getaddrinfo's answers for a host name that does not exist (NXDOMAIN, or no address for it): no retry in this
+# run can change them, unlike EAI_AGAIN, a resolver that failed for now.
+NO_SUCH_HOST = frozenset(getattr(socket, name) for name in ("EAI_NONAME", "EAI_NODATA") if hasattr(socket, name))
 
 
 @dataclass(frozen=True)
@@ -49,12 +53,14 @@ class Response:
 class FetchError(Exception):
     """A request that failed for good; the message names the URL."""
 
-    def __init__(self, url: str, message: str, status: int = 0, unreachable: bool = False) -> None:
+    def __init__(self, url: str, message: str, status: int = 0, unreachable: bool = False,
+                 no_such_host: bool = False) -> None:
         super().__init__(f"{url}: {message}")
         self.url = url
         self.message = message
         self.status = status  # the HTTP status that failed, or 0
         self.unreachable = unreachable  # no answer at all, after every retry
+        self.no_such_host = no_such_host  # the host's name does not resolve: asking again soon cannot help
 
 
 @dataclass
@@ -112,6 +118,14 @@ class Client:
             try:
                 response = self._once(url, limit)
             except httpx.TransportError as e:
+                if _no_such_host(e):
+                    # Old posts show images from hosts long gone (image hosts, old domains): waiting to ask
+                    # again cost each such host the whole round of retries, in every sync.
+                    self._failing.add(host)
+                    # The URL names the host: a message without it is the same for every dead host, so the
+                    # summary folds them into one "and N more like these".
+                    raise FetchError(url, f"cannot connect: no such host ({e})", unreachable=True,
+                                     no_such_host=True) from None
                 if attempt >= retries:
                     self._failing.add(host)
                     raise FetchError(url, f"{_describe(e)} (after {attempt + 1} attempts)",
@@ -193,6 +207,19 @@ def _reason(body: bytes) -> str:
     """WordPress explains its errors in JSON ({"code": ..., "message": ...}); the first words are enough."""
     text = body[:300].decode("utf-8", "replace")
     return f": {' '.join(text.split())[:160]}" if text.strip() else ""
+
+
+def _no_such_host(error: BaseException) -> bool:
+    """Whether a failed connection's cause is a host name that does not exist (httpx wraps httpcore's error,
+    which wraps the resolver's socket.gaierror)."""
+    cause: BaseException | None = error
+    for _ in range(5):  # the chain is short; a cycle must not hang
+        if cause is None:
+            return False
+        if isinstance(cause, socket.gaierror):
+            return cause.errno in NO_SUCH_HOST
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _describe(error: httpx.TransportError) -> str:

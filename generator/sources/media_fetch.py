@@ -24,13 +24,19 @@ class FetchResult:
     data: bytes | None  # None when the fetch failed
     content_type: str = ""  # as the server said, without parameters; "" when it did not (or a local file)
     error: str = ""  # why it failed, for a reader: "HTTP 404", "over the 20 MB limit", ...
+    # The failure will not change by asking again soon: the server says the file is not there (404, 410) or
+    # serves something else in its place (a page), or the host's name does not exist.
+    lasting: bool = False
 
 
 Fetcher = Callable[[str], FetchResult]
 
 
-def failed(error: str) -> FetchResult:
-    return FetchResult(None, "", error)
+GONE_STATUSES = frozenset({404, 410})
+
+
+def failed(error: str, lasting: bool = False) -> FetchResult:
+    return FetchResult(None, "", error, lasting)
 
 
 def is_web_url(url: str) -> bool:
@@ -45,23 +51,24 @@ def client_fetcher(client: Client, max_bytes: int = MAX_BYTES) -> Fetcher:
     """A fetcher over the polite client of import or sync: its request rate, retries, Retry-After, http(s)-only
     redirects, and `max_bytes` enforced while the body streams in. A host that could not be reached at all is
     not asked again in this run: a dead image server must not cost each of its images the round of retries."""
-    unreachable: dict[str, str] = {}
+    unreachable: dict[str, FetchError] = {}
 
     def fetch(url: str) -> FetchResult:
         if not is_web_url(url):
-            return failed(f"not an http(s) URL: {url!r}")
+            return failed(f"not an http(s) URL: {url!r}", lasting=True)
         host = urlsplit(url).netloc.lower()
         if host in unreachable:
-            return failed(f"{host} could not be reached earlier in this run ({unreachable[host]})")
+            earlier = unreachable[host]
+            return failed(f"{host} could not be reached earlier in this run ({earlier.message})", earlier.no_such_host)
         try:
             response = client.get(url, max_bytes=max_bytes)
         except FetchError as e:
             if e.unreachable:
-                unreachable[host] = e.message
-            return failed(e.message)
+                unreachable[host] = e
+            return failed(e.message, e.status in GONE_STATUSES or e.no_such_host)
         kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
-        if not kind.startswith("image/"):
-            return failed(f"content type {kind or 'missing'!r} is not an image")
+        if not kind.startswith("image/"):  # a site's "not found" page, served with 200
+            return failed(f"content type {kind or 'missing'!r} is not an image", lasting=True)
         return FetchResult(response.body, kind)
     return fetch
 
