@@ -142,7 +142,8 @@ def _sync_parser(commands: argparse._SubParsersAction, common: argparse.Argument
                       help="list what would be added, updated and removed, and write nothing")
     sync.add_argument("--full", action="store_true",
                       help="list every post of the sources, not only those modified since the last sync: catches "
-                           "a post deleted while an old-dated one was added, which leave the count unchanged")
+                           "a post deleted while an old-dated one was added, which leave the count unchanged; and "
+                           "ask again for the images that failed for good in an earlier sync")
     sync.add_argument("--no-media", action="store_true",
                       help="leave images on the source site instead of mirroring them into content/media/")
     sync.add_argument("--prune", action="store_true",
