@@ -13,7 +13,7 @@ from generator.check import check_site
 from tests.conftest import config_for
 from tests.fake_wordpress import FakeWordPress, generated_site
 from tests.test_media_images import jpeg
-from tests.test_sync_media import sync
+from tests.test_sync_media import show_only, sync
 
 UP = "/wp-content/uploads/2020/08"
 
@@ -22,15 +22,13 @@ def test_a_caption_linking_the_full_size_of_the_image_above_opens_the_local_copy
     content = tmp_path / "content"
     with FakeWordPress(generated_site(1)) as wp:
         base = wp.url.rstrip("/")
-        post = wp.site.posts["news-archive"][0]
-        wp.site.media, post["featured_media"] = [], 0
-        post["content"]["rendered"] = (
+        show_only(wp, (
             f'<div class="portfolio"><figure><img src="{base}{UP}/work-01-650x433.jpg" alt="Work 1"></figure>'
             f'<h5><a href="{base}{UP}/work-01.jpg">T-shirt design</a></h5>'
             f'<figure><img src="{base}{UP}/work-02-scaled-650x433.jpg" alt="Work 2"></figure>'
             f'<p><a href="{base}{UP}/work-02-1024x683.jpg">View it larger</a></p></div>'
             f'<p>See also <a href="{base}{UP}/brochure-scan.jpg">our brochure</a> and '
-            f'<a href="https://other.example{UP}/work-01.jpg">a copy elsewhere</a>.</p>')
+            f'<a href="https://other.example{UP}/work-01.jpg">a copy elsewhere</a>.</p>'))
         for name, size in (("work-01-650x433", (65, 43)), ("work-01", (120, 80)), ("work-02-scaled-650x433", (65, 44)),
                            ("work-02-1024x683", (102, 68)), ("brochure-scan", (90, 60))):
             data = jpeg(*size)

@@ -14,7 +14,7 @@ from generator.media_mirror import media_summary
 from tests.conftest import config_for
 from tests.fake_wordpress import FakeWordPress, generated_site
 from tests.test_media_images import png
-from tests.test_sync_media import sync
+from tests.test_sync_media import show_only, sync
 
 SVG = b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"
 
@@ -23,14 +23,12 @@ def test_svg_icons_and_emoji_are_neither_asked_for_nor_failures(tmp_path: Path) 
     content = tmp_path / "content"
     with FakeWordPress(generated_site(1)) as wp:
         base = wp.url.rstrip("/")
-        post = wp.site.posts["news-archive"][0]
-        wp.site.media, post["featured_media"] = [], 0
-        post["content"]["rendered"] = (
+        show_only(wp, (
             f'<p>Our labs <img src="{base}/wp-content/uploads/2025/10/lock-keyhole.svg" alt="Secure"> '
             f'are open <img class="emoji" role="img" draggable="false" '
             f'src="https://s.w.org/images/core/emoji/13.1.0/svg/1f601.svg" alt="\U0001f601"></p>'
             f'<figure><img src="{base}/wp-content/uploads/2025/10/lab.png" alt="The lab"></figure>'
-            f'<p><img src="{base}/logo.php?id=3" alt="Logo"></p>')
+            f'<p><img src="{base}/logo.php?id=3" alt="Logo"></p>'))
         for path, kind, data in (("/wp-content/uploads/2025/10/lock-keyhole.svg", "image/svg+xml", SVG),
                                  ("/wp-content/uploads/2025/10/lab.png", "image/png", png(30, 20)),
                                  ("/logo.php", "image/svg+xml", SVG)):  # an SVG whose address does not say so

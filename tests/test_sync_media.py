@@ -25,6 +25,13 @@ def sync(url: str, content: Path, media: MediaSettings | None = MediaSettings())
     return run_sync([source_from_url(url)], content, SyncOptions(politeness=FAST, workers=1, media=media))
 
 
+def show_only(wp: FakeWordPress, html: str) -> None:
+    """The fake site's first post shows `html` as its body, and no featured image."""
+    post = wp.site.posts["news-archive"][0]
+    wp.site.media, post["featured_media"] = [], 0
+    post["content"]["rendered"] = html
+
+
 def serve_images(wp: FakeWordPress) -> None:
     """Give every post one image, a chart in a figure served by the fake site, but for one that answers
     404; the generated posts' own images are on hosts this machine cannot reach, so they go."""

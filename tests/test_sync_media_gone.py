@@ -13,6 +13,7 @@ from generator.sources.http import Politeness
 from generator.sync import SyncOptions, SyncResult, run_sync, source_from_url
 from tests.fake_wordpress import FakeWordPress, generated_site
 from tests.test_media_images import png
+from tests.test_sync_media import show_only
 
 UP = "/wp-content/uploads/2019/03"
 IMAGES = {"chart": (200, "image/png"), "gone": (404, "text/html"), "page": (200, "text/html"),
@@ -29,10 +30,7 @@ def test_images_that_failed_for_good_are_not_asked_again_until_full(tmp_path: Pa
     content = tmp_path / "content"
     with FakeWordPress(generated_site(1)) as wp:
         base = wp.url.rstrip("/")
-        post = wp.site.posts["news-archive"][0]
-        wp.site.media, post["featured_media"] = [], 0
-        post["content"]["rendered"] = "".join(f'<p><img src="{base}{UP}/{name}.png" alt="{name}"></p>'
-                                              for name in IMAGES)
+        show_only(wp, "".join(f'<p><img src="{base}{UP}/{name}.png" alt="{name}"></p>' for name in IMAGES))
         for name, (status, kind) in IMAGES.items():
             body = png(20, 10) if status == 200 and kind == "image/png" else b"<title>Page not found</title>"
             wp.route(f"{UP}/{name}.png", lambda _query, s=status, k=kind, b=body: (s, {"Content-Type": k}, b))
