@@ -39,6 +39,7 @@ from generator.problems import ItemError, Problem
 from generator.progress import Progress
 from generator.render.image_links import full_size_links, image_site, names_image
 from generator.render.markdown import MAX_BODY_BYTES, MarkdownRenderer
+from generator.render.opening_image import upload_name
 from generator.render.remote_media import WEB, body_images
 from generator.sources.media_fetch import MAX_BYTES, Fetcher, FetchResult
 from generator.store import image_types, media
@@ -57,8 +58,6 @@ FETCHING = "mirroring images"  # the progress stage
 GONE_FILE = "media-gone.json"  # in content/.newsmirror-cache/: the images that failed for good (read_gone)
 SVG_PATH = re.compile(r"[.]svgz?$", re.IGNORECASE)
 SVG_TYPE = "image/svg+xml"
-# The sizes WordPress makes of an upload are named after it: `photo-300x200.jpg`, `photo-scaled.jpg` (5.3+).
-SIZE_SUFFIX = re.compile(r"(?:-\d{1,5}x\d{1,5}|-scaled)+(?=[.][^./]+$)", re.IGNORECASE)
 HTML_HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
@@ -252,13 +251,13 @@ def linked_originals(tokens: Sequence[Token], shown: list[str]) -> list[str]:
     return [href for href in dict.fromkeys(found) if href not in shown]
 
 
-def _original(url: str) -> tuple[str, str]:
-    """(site, path) of the upload an image address is a size of: the same for all its sizes."""
+def _original(url: str) -> tuple[str, str, str]:
+    """(site, folder, upload name) of the upload an image address is a size of: the same for all its sizes."""
     try:
-        path = urlsplit(url).path
+        folder = urlsplit(url).path.rsplit("/", 1)[0]
     except ValueError:
-        return ("", url)
-    return (image_site(url), SIZE_SUFFIX.sub("", path))
+        return ("", url, "")
+    return (image_site(url), folder, upload_name(url))
 
 
 def _hrefs(tokens: Sequence[Token]) -> list[str]:

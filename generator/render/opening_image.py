@@ -29,11 +29,13 @@ def opening_image(markdown: str) -> str:
 
 def same_upload(url: str, other: str) -> bool:
     """Whether two image addresses name copies of one upload (see the module's docstring)."""
-    mine, theirs = _upload(url), _upload(other)
+    mine, theirs = upload_name(url), upload_name(other)
     return bool(mine) and mine == theirs
 
 
-def _upload(url: str) -> str:
+def upload_name(url: str) -> str:
+    """The name of the upload an image address is a copy of, without its extension: the same for all its sizes
+    (see the module's docstring); "" for an address that names no file."""
     try:
         path = urlsplit(url.strip()).path
     except ValueError:  # an address urlsplit refuses (`http://[x`) names no upload
