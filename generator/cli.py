@@ -274,11 +274,14 @@ def _import_media(sources: list[Path], config: Config, posts: list[str] | None, 
     from generator.media_mirror import MediaSettings, media_summary, mirror_media
     from generator.sources.http import Client
     from generator.sources.media_fetch import client_fetcher, folder_fetcher
+    from urllib.parse import urlsplit
     settings = MediaSettings(config.media.max_width, config.media.max_bytes)
     content = config.path("content")
+    # Images on a private address only from the configured sites: a saved crawl's text is not the user's.
+    own = {urlsplit(s.url).hostname or "" for s in config.sources} - {""}
     with Client(_politeness(config)) as client:
-        fetch = folder_fetcher([s for s in sources if s.is_dir()], client_fetcher(client, settings.max_bytes),
-                               settings.max_bytes)
+        fetch = folder_fetcher([s for s in sources if s.is_dir()],
+                               client_fetcher(client, settings.max_bytes, own_hosts=own), settings.max_bytes)
         media = mirror_media(content, fetch, settings, files=None if posts is None else [content / p for p in posts],
                              progress=say.progress)
     say.end_progress()

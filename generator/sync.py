@@ -141,7 +141,9 @@ def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOp
                 _name_placed(source.imported, content_dir, source.name, placed.paths)
         result.problems.extend(placed.problems)
         if options.media is not None:  # reads the placed post files and never changes them
-            fetch = client_fetcher(client, options.media.max_bytes)
+            # The sites this content mirrors may be on an intranet; images elsewhere only from public addresses.
+            own = {urlsplit(s.url).hostname or "" for s in [*sources, *states.values()]}
+            fetch = client_fetcher(client, options.media.max_bytes, own_hosts=own - {""})
             # Images that failed for good in an earlier sync are not asked for again, unless --full.
             gone = {} if options.full else read_gone(content_dir)
             result.media = mirror_media(content_dir, fetch, options.media, progress=options.progress, gone=gone)

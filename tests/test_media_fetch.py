@@ -126,10 +126,11 @@ def write_posts(content: Path, base: str) -> Path:
 
 
 @contextmanager
-def fetcher() -> Iterator[Fetcher]:
-    """The fetcher import and sync use, over the shared client, without its pauses."""
+def fetcher(own_hosts: frozenset[str] = frozenset({"127.0.0.1"})) -> Iterator[Fetcher]:
+    """The fetcher import and sync use, over the shared client, without its pauses, for a mirrored site that
+    serves its images from 127.0.0.1 (a loopback address: allowed only as the host of a site the user mirrors)."""
     with Client(Politeness(min_interval=0.0, timeout=0.5, retries=0)) as client:
-        yield client_fetcher(client, LIMIT)
+        yield client_fetcher(client, LIMIT, own_hosts)
 
 
 def test_mirroring_stores_each_image_once_and_reports_each_failure(tmp_path: Path, server: ImageServer) -> None:

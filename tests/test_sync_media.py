@@ -122,7 +122,7 @@ def test_an_unreachable_image_host_is_tried_once_per_run() -> None:
     of its images the whole round of retries and back-off."""
     time = FakeTime()
     with Client(Politeness(min_interval=0.0, retries=3), time.clock()) as http:
-        fetch = client_fetcher(http)
+        fetch = client_fetcher(http, own_hosts={"127.0.0.1"})
         first = fetch("http://127.0.0.1:9/wp-content/uploads/a.png")  # the discard port: nothing listens
         second = fetch("http://127.0.0.1:9/wp-content/uploads/b.png")
         assert http.requests == 4  # the first image's attempt and 3 retries; none for the second

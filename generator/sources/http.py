@@ -54,13 +54,14 @@ class FetchError(Exception):
     """A request that failed for good; the message names the URL."""
 
     def __init__(self, url: str, message: str, status: int = 0, unreachable: bool = False,
-                 no_such_host: bool = False) -> None:
+                 no_such_host: bool = False, refused: bool = False) -> None:
         super().__init__(f"{url}: {message}")
         self.url = url
         self.message = message
         self.status = status  # the HTTP status that failed, or 0
         self.unreachable = unreachable  # no answer at all, after every retry
         self.no_such_host = no_such_host  # the host's name does not resolve: asking again soon cannot help
+        self.refused = refused  # not asked at all: the caller's `refuse` said why
 
 
 @dataclass
@@ -94,11 +95,16 @@ class Client:
             self._http.close()
             self._http = None
 
-    def get(self, url: str, accept: frozenset[int] = frozenset({200}), max_bytes: int | None = None) -> Response:
+    def get(self, url: str, accept: frozenset[int] = frozenset({200}), max_bytes: int | None = None,
+            refuse: Callable[[str], str] | None = None) -> Response:
         """GET `url`, following redirects within http(s); a status outside `accept`, or a body over
-        `max_bytes` (default: the politeness's), raises FetchError."""
-        limit = self.politeness.max_bytes if max_bytes is None else max_bytes
+        `max_bytes` (default: the politeness's), raises FetchError. `refuse` says why a URL, the first or one
+        a redirect leads to, must not be asked for at all ("" when it may)."""
+        limit, first = self.politeness.max_bytes if max_bytes is None else max_bytes, url
         for _ in range(self.politeness.max_redirects + 1):
+            why = refuse(url) if refuse is not None else ""
+            if why:
+                raise FetchError(url, why if url == first else f"redirected to {url}: {why}", refused=True)
             response = self._with_retries(url, limit)
             if response.status not in REDIRECT_STATUSES:
                 if response.status not in accept:

@@ -9,12 +9,14 @@ know where bytes come from: `client_fetcher` over the project's one polite HTTP 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+import socket
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.sources.http import Client, FetchError
+from generator.sources.public_address import Resolver, refusal
 
 MAX_BYTES = 20_000_000
 
@@ -47,11 +49,24 @@ def is_web_url(url: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
-def client_fetcher(client: Client, max_bytes: int = MAX_BYTES) -> Fetcher:
+def client_fetcher(client: Client, max_bytes: int = MAX_BYTES, own_hosts: Collection[str] = (),
+                   resolve: Resolver = socket.getaddrinfo) -> Fetcher:
     """A fetcher over the polite client of import or sync: its request rate, retries, Retry-After, http(s)-only
     redirects, and `max_bytes` enforced while the body streams in. A host that could not be reached at all is
-    not asked again in this run: a dead image server must not cost each of its images the round of retries."""
+    not asked again in this run: a dead image server must not cost each of its images the round of retries.
+    Only public addresses are asked, and `own_hosts`, the hosts of the sites the user mirrors, whatever their
+    address (sources/public_address.py); each host is checked once in a run."""
     unreachable: dict[str, FetchError] = {}
+    checked: dict[str, str] = {}
+
+    def refuse(url: str) -> str:
+        try:
+            key = urlsplit(url).netloc.lower()
+        except ValueError:
+            return ""
+        if key not in checked:
+            checked[key] = refusal(url, own_hosts, resolve)
+        return checked[key]
 
     def fetch(url: str) -> FetchResult:
         if not is_web_url(url):
@@ -61,11 +76,11 @@ def client_fetcher(client: Client, max_bytes: int = MAX_BYTES) -> Fetcher:
             earlier = unreachable[host]
             return failed(f"{host} could not be reached earlier in this run ({earlier.message})", earlier.no_such_host)
         try:
-            response = client.get(url, max_bytes=max_bytes)
+            response = client.get(url, max_bytes=max_bytes, refuse=refuse)
         except FetchError as e:
             if e.unreachable:
                 unreachable[host] = e
-            return failed(e.message, e.status in GONE_STATUSES or e.no_such_host)
+            return failed(e.message, e.status in GONE_STATUSES or e.no_such_host or e.refused)
         kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if not kind.startswith("image/"):  # a site's "not found" page, served with 200
             return failed(f"content type {kind or 'missing'!r} is not an image", lasting=True)
