@@ -23,6 +23,7 @@ from generator.convert.embeds import embed_label, embed_paragraph, gists_as_code
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
+from generator.convert.hidden_words import drop_hidden_words
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
                                       drop_spacer_images, drop_tracking_pixels, images_from_noscript,
                                       resolve_lazy_images, unwrap_pictures)
@@ -379,6 +380,7 @@ PASSES: tuple[Pass, ...] = (
     drop_inpage_toc,
     drop_shop_actions,
     drop_screen_reader_text,
+    drop_hidden_words,
     drop_hidden_on_desktop,
     drop_share_widgets,
     drop_reading_times,

@@ -1,0 +1,38 @@
+"""Words a post's own inline style hid from every reader: an address's anti-spam decoys, a widget's raw counts.
+
+The mirror drops `style` attributes (render/sanitize.py), so what a style hid would show. Sites hide single
+words with it on purpose: an e-mail address written `<span style="display:none">A_</span>no.spam_name@yahoo.es
+<span style="visibility:hidden">@nospam.com</span>` for harvesters to misread (readers saw `name@yahoo.es`; the
+mirror showed the decoys too), a reactions widget's vote count beside the percentage it showed. Only inline
+elements of one word or less go: a hidden sentence or block may be what a button revealed (a "read more", an
+accordion's panel, a slideshow's slides held back until its script ran), which a reader did see.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from generator.convert import context as loss
+from generator.convert.context import Context
+from generator.convert.parse import elements
+
+HIDING = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)",
+                    re.IGNORECASE)
+INLINE = frozenset({"span", "font", "small", "label", "em", "i", "strong", "b", "u", "abbr", "sup", "sub", "ins"})
+MEDIA = ("img", "picture", "svg", "video", "audio", "iframe", "embed", "object")
+
+
+def drop_hidden_words(soup: BeautifulSoup, ctx: Context) -> None:
+    for tag in elements(soup):
+        if tag.name in INLINE and not tag.decomposed and _hidden_word(tag):
+            ctx.losses.note(loss.HIDDEN_WORDS, tag.get_text())
+            tag.decompose()
+
+
+def _hidden_word(tag: Tag) -> bool:
+    style = tag.get("style")
+    if not isinstance(style, str) or HIDING.search(style) is None:
+        return False
+    return len(tag.get_text().split()) <= 1 and tag.find(MEDIA) is None
