@@ -40,11 +40,17 @@ NETWORK_NAMES = {"linkedin": "LinkedIn", "youtube": "YouTube", "whatsapp": "What
 SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_save_container", "a2a_kit",
                            "heateor_sss_sharing_container", "shareaholic-canvas", "social-share",
                            "sharing-buttons", "jp-relatedposts", "et_social_inline",
-                           "ctf-tweet-actions"})  # Smash Balloon's Reply / Retweet / Like under each tweet of a feed
+                           "ctf-tweet-actions",  # Smash Balloon's Reply / Retweet / Like under each tweet of a feed
+                           # Like and reaction buttons, whose counts were votes on the live site ("Happy 100 %"):
+                           # WP ULike's, Booster Extension's (of many news themes), a theme's like button.
+                           "wpulike", "booster-reactions-block", "vm-like-button"})
 # The estimate a plugin's filter puts before every post's text and excerpt ("Reading Time: < 1 minute"): Reading
-# Time WP's (`rt-reading-time`, the older `span-reading-time`) and Read Meter's. Not the author's words: it opened
-# every post of a site and every summary on its cards ("Reading Time: 3 minutes She was a natural…").
-READING_TIME_CLASSES = frozenset({"rt-reading-time", "span-reading-time", "bsf-rt-reading-time"})
+# Time WP's (`rt-reading-time`, the older `span-reading-time`), Read Meter's, Booster Extension's and Yoast's. Not
+# the author's words: it opened every post of a site and every summary on its cards ("Reading Time: 3 minutes She
+# was a natural…").
+READING_TIME_CLASSES = frozenset({"rt-reading-time", "span-reading-time", "bsf-rt-reading-time",
+                                  "booster-read-block",  # Booster Extension's, of many news themes
+                                  "yoast-reading-time__wrapper"})  # Yoast SEO's block
 # Blocks WordPress fills in when it shows the page (dynamic blocks), with lists the live site made of its own posts,
 # pages, terms, menus and comments: REST content holds them as they stood that day, an export nothing; the mirror
 # makes its own lists and menus. The RSS block lists another site's feed.
