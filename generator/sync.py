@@ -391,8 +391,30 @@ def _import(store: RawStore, types: dict[str, str], api: wp_live.Api, site: str,
     on_site = _on_site(store, api, types)
     imported.problems = [replace(p, file=on_site(p.file)) for p in imported.problems]
     imported.notes = [on_site(note) for note in imported.notes]
+    imported.problems = _not_again(store, imported, options.full)
     result.problems.extend(imported.problems)
     return imported
+
+
+def _not_again(store: RawStore, imported: ImportResult, full: bool) -> list[Problem]:
+    """The import's problems less those of posts an earlier sync reported in the same words, which are counted
+    in a note. A post the site serves malformed stays so until its editors change it, and a nightly sync that
+    reported it, and exited 1, every night taught its users to ignore the exit code, and missed the new problems
+    among the old. A problem of no post (a file that could not be written) is always reported; --full reports
+    every one."""
+    earlier = set() if full else store.reported()
+    of_posts = {str(p) for p in imported.problems if p.item and p.field}
+    store.save_reported(of_posts)
+    again = sorted(of_posts & earlier)
+    if again:
+        imported.notes.append(f"{len(again)} of the problems of posts an earlier sync reported "
+                              f"{'is' if len(again) == 1 else 'are'} still there, not reported again "
+                              "(sync --full reports them): " + _first(again))
+    return [p for p in imported.problems if str(p) not in earlier]
+
+
+def _first(lines: list[str], shown: int = 3) -> str:
+    return "; ".join(lines[:shown]) + (f"; and {len(lines) - shown} more" if len(lines) > shown else "")
 
 
 def _on_site(store: RawStore, api: wp_live.Api, types: dict[str, str]) -> Callable[[str], str]:

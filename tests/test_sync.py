@@ -518,6 +518,27 @@ def test_what_the_import_says_of_a_post_names_it_on_the_site_not_in_the_cache(tm
     assert ".newsmirror-cache" not in summary
 
 
+def test_a_problem_of_a_post_is_reported_by_one_sync_and_then_counted_until_it_changes(tmp_path: Path) -> None:
+    """A post the site serves malformed stays so; a nightly sync that reported it, and exited 1, every night
+    hid the new problems among the old. A new problem is reported beside the old ones counted; --full reports all."""
+    content, site = tmp_path / "content", generated_site(4)
+    site.posts["news-archive"][1].update(date="garbage", date_gmt="garbage")
+    old = f"news-archive/{site.posts['news-archive'][1]['id']}: item {site.posts['news-archive'][1]['id']}: field 'date'"
+    with FakeWordPress(site) as wp:
+        first, second = sync(wp.url, content), sync(wp.url, content)
+        assert [old in str(p) for p in first.problems] == [True]
+        assert second.problems == []
+        assert "1 of the problems of posts an earlier sync reported is still there, not reported again (sync --full " \
+               f"reports them): {wp.url}wp-json/wp/v2/{old}" in "\n".join(sync_summary(second, dry_run=False))
+        site.touch("news-archive", site.posts["news-archive"][2]["id"], 60, title={"rendered": 5})
+        third = sync(wp.url, content)
+        assert [str(p).split("/v2/")[1] for p in third.problems] == [
+            f"news-archive/{site.posts['news-archive'][2]['id']}: item {site.posts['news-archive'][2]['id']}: "
+            "field 'title.rendered': expected a string, got int"]
+        assert len(sync(wp.url, content, full=True).problems) == 2
+        assert len(sync(wp.url, content).problems) == 0
+
+
 def test_terms_keep_their_parent_though_embed_leaves_it_out(tmp_path: Path) -> None:
     """`_embed` serves terms in the `embed` context, without `parent`: an import of a crawl that saved
     /wp/v2/categories knew the parent of 'Clear Lake SP', a sync did not. The terms of hierarchical taxonomies

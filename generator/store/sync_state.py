@@ -154,6 +154,19 @@ class RawStore:
                 for t, posts in sorted(listing.items())}
         write_if_changed(self.folder / "listing.json", json.dumps(data, separators=(",", ":")).encode("utf-8"))
 
+    def reported(self) -> set[str]:
+        """The problems of posts an earlier sync reported (see generator/sync.py, _not_again)."""
+        try:
+            data = json.loads((self.folder / "reported.json").read_bytes())
+        except (OSError, ValueError):
+            return set()
+        return {line for line in data if isinstance(line, str)} if isinstance(data, list) else set()
+
+    def save_reported(self, lines: set[str]) -> None:
+        path = self.folder / "reported.json"
+        if lines or path.exists():
+            write_if_changed(path, json.dumps(sorted(lines), ensure_ascii=False, indent=0).encode("utf-8") + b"\n")
+
     @staticmethod
     def _save(path: Path, value: Any) -> bool:
         return write_if_changed(path, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
