@@ -24,6 +24,7 @@ from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
 from generator.convert.hidden_words import drop_hidden_words
+from generator.convert.latex import latex_as_tex
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
                                       drop_spacer_images, drop_tracking_pixels, images_from_noscript,
                                       resolve_lazy_images, unwrap_pictures)
@@ -375,6 +376,7 @@ PASSES: tuple[Pass, ...] = (
     one_column_tables_as_blocks,
     codecolorer_as_code,
     math_as_tex,
+    latex_as_tex,
     drop_plugin_toc,
     drop_plugin_errors,
     drop_inpage_toc,

@@ -30,7 +30,7 @@ def math_as_tex(soup: BeautifulSoup, ctx: Context) -> None:
         tex = tex_of(math)
         if tex:
             formula, displayed = _formula(math)
-            formula.replace_with(_code(soup, tex, displayed))
+            formula.replace_with(formula_code(soup, tex, displayed))
 
 
 def tex_of(math: Tag) -> str:
@@ -56,7 +56,8 @@ def _formula(math: Tag) -> tuple[Tag, bool]:
     return math, math.get("display") == "block"
 
 
-def _code(soup: BeautifulSoup, tex: str, displayed: bool) -> Tag:
+def formula_code(soup: BeautifulSoup, tex: str, displayed: bool) -> Tag:
+    """A formula's TeX as code: inline, or a block of its own when it was set apart."""
     code = soup.new_tag("code")
     code.string = tex
     if not displayed:

@@ -208,7 +208,16 @@ class NewsTag(Tag):
 def parse_fragment(html: str) -> BeautifulSoup:
     if "/>" in html:
         html = SELF_CLOSED_P.sub(lambda m: f"<p{m.group(1) or ''}>", html)
-    return FragmentSoup(html, builder=FragmentBuilder(), element_classes={Tag: NewsTag})
+    soup = FragmentSoup(html, builder=FragmentBuilder(), element_classes={Tag: NewsTag})
+    soup.source = html
+    return soup
+
+
+def may_contain(soup: Tag, text: str) -> bool:
+    """False when the HTML the soup was parsed from does not hold `text` (as written, entities unread), so a
+    pass looking for it in the soup's strings need not walk them all. No pass writes the texts asked for."""
+    source = soup.__dict__.get("source") if isinstance(soup, FragmentSoup) else None
+    return source is None or text in source
 
 
 def may_hold(soup: Tag, classes: frozenset[str] = frozenset(), ids: frozenset[str] = frozenset()) -> bool:

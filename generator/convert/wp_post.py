@@ -20,6 +20,7 @@ from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.control_chars import readable, readable_item
 from generator.convert.custom_fields import with_fields
 from generator.convert.document import Document, Image, Source, Term
+from generator.convert.latex import latex_in_text
 from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.multilingual import Languages, post_in_language
 from generator.convert.post_language import post_language, post_translations
@@ -159,13 +160,13 @@ def html_to_text(fragment: str, own_page: str = "") -> str:
     screen reader hears or a "Continue reading" link: WordPress's `more-link`, or any link to the post's
     own page (`own_page`), as themes add one to the excerpt under a class of their own (`read-more`)."""
     if "<" not in fragment and "&" not in fragment:
-        return WHITESPACE.sub(" ", fragment).strip(" " + INVISIBLE)
+        return WHITESPACE.sub(" ", latex_in_text(fragment)).strip(" " + INVISIBLE)
     soup = BeautifulSoup(fragment, "html.parser")
     # What find_all(class_=…) finds, without bs4's filter machinery.
     for tag in [t for t in soup.descendants if isinstance(t, Tag) and
                 (_hidden_in_text(t.get("class")) or _links_to(t, own_page))]:
         tag.decompose()
-    return WHITESPACE.sub(" ", soup.get_text(" ")).strip(" " + INVISIBLE)
+    return WHITESPACE.sub(" ", latex_in_text(soup.get_text(" "))).strip(" " + INVISIBLE)
 
 
 def _links_to(tag: Tag, page: str) -> bool:
