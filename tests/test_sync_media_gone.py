@@ -17,11 +17,12 @@ from tests.test_sync_media import show_only
 
 UP = "/wp-content/uploads/2019/03"
 IMAGES = {"chart": (200, "image/png"), "gone": (404, "text/html"), "page": (200, "text/html"),
-          "busy": (503, "text/html")}
+          "busy": (503, "text/html"), "huge": (200, "image/png")}
+LIMIT = 5_000  # bytes: the huge one is over it
 
 
 def sync(url: str, content: Path, full: bool = False) -> SyncResult:
-    options = SyncOptions(politeness=Politeness(min_interval=0.0, retries=0), workers=1, media=MediaSettings(),
+    options = SyncOptions(politeness=Politeness(min_interval=0.0, retries=0), workers=1, media=MediaSettings(max_bytes=LIMIT),
                           full=full)
     return run_sync([source_from_url(url)], content, options)
 
@@ -33,19 +34,21 @@ def test_images_that_failed_for_good_are_not_asked_again_until_full(tmp_path: Pa
         show_only(wp, "".join(f'<p><img src="{base}{UP}/{name}.png" alt="{name}"></p>' for name in IMAGES))
         for name, (status, kind) in IMAGES.items():
             body = png(20, 10) if status == 200 and kind == "image/png" else b"<title>Page not found</title>"
+            body += bytes(2 * LIMIT) if name == "huge" else b""
             wp.route(f"{UP}/{name}.png", lambda _query, s=status, k=kind, b=body: (s, {"Content-Type": k}, b))
 
         first = sync(wp.url, content)
-        assert sorted(p.item.rsplit("/", 1)[-1] for p in first.problems) == ["busy.png", "gone.png", "page.png"]
+        assert sorted(p.item.rsplit("/", 1)[-1] for p in first.problems) == ["busy.png", "gone.png", "huge.png",
+                                                                              "page.png"]
 
         second = sync(wp.url, content)  # nothing changed upstream
-        assert [wp.count(f"/{name}.png") for name in IMAGES] == [1, 1, 1, 2]  # only the busy one asked again
+        assert [wp.count(f"/{name}.png") for name in IMAGES] == [1, 1, 1, 2, 1]  # only the busy one asked again
         assert [p.item.rsplit("/", 1)[-1] for p in second.problems] == ["busy.png"]
-        assert second.media is not None and second.media.not_asked == 2
-        assert ", 2 not asked again: they failed for good in an earlier sync" in media_summary(second.media)
+        assert second.media is not None and second.media.not_asked == 3
+        assert ", 3 not asked again: they failed for good in an earlier sync" in media_summary(second.media)
 
         wp.route(f"{UP}/gone.png", lambda _query: (200, {"Content-Type": "image/png"}, png(30, 10)))  # restored
         third = sync(wp.url, content, full=True)
-        assert [wp.count(f"/{name}.png") for name in IMAGES] == [1, 2, 2, 3]
+        assert [wp.count(f"/{name}.png") for name in IMAGES] == [1, 2, 2, 3, 2]
     assert third.media is not None and (third.media.fetched, third.media.not_asked) == (1, 0)
-    assert sorted(p.item.rsplit("/", 1)[-1] for p in third.problems) == ["busy.png", "page.png"]
+    assert sorted(p.item.rsplit("/", 1)[-1] for p in third.problems) == ["busy.png", "huge.png", "page.png"]

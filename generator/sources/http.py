@@ -54,7 +54,7 @@ class FetchError(Exception):
     """A request that failed for good; the message names the URL."""
 
     def __init__(self, url: str, message: str, status: int = 0, unreachable: bool = False,
-                 no_such_host: bool = False, refused: bool = False) -> None:
+                 no_such_host: bool = False, refused: bool = False, too_large: bool = False) -> None:
         super().__init__(f"{url}: {message}")
         self.url = url
         self.message = message
@@ -62,6 +62,7 @@ class FetchError(Exception):
         self.unreachable = unreachable  # no answer at all, after every retry
         self.no_such_host = no_such_host  # the host's name does not resolve: asking again soon cannot help
         self.refused = refused  # not asked at all: the caller's `refuse` said why
+        self.too_large = too_large  # the body is over the limit: the same file will be, next time too
 
 
 @dataclass
@@ -166,12 +167,12 @@ class Client:
         with self._http.stream("GET", url) as response:
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > limit:
-                raise FetchError(url, f"response of {int(declared)} bytes is over the limit of {limit}")
+                raise FetchError(url, f"response of {int(declared)} bytes is over the limit of {limit}", too_large=True)
             chunks, size = [], 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > limit:
-                    raise FetchError(url, f"response is over the limit of {limit} bytes")
+                    raise FetchError(url, f"response is over the limit of {limit} bytes", too_large=True)
                 chunks.append(chunk)
             return Response(str(response.url), response.status_code, response.headers, b"".join(chunks))
 

@@ -27,7 +27,8 @@ class FetchResult:
     content_type: str = ""  # as the server said, without parameters; "" when it did not (or a local file)
     error: str = ""  # why it failed, for a reader: "HTTP 404", "over the 20 MB limit", ...
     # The failure will not change by asking again soon: the server says the file is not there (404, 410) or
-    # serves something else in its place (a page), or the host's name does not exist.
+    # serves something else in its place (a page), the file is over the size limit, the host's name does not exist,
+    # or its address is not one images are asked of.
     lasting: bool = False
 
 
@@ -80,7 +81,7 @@ def client_fetcher(client: Client, max_bytes: int = MAX_BYTES, own_hosts: Collec
         except FetchError as e:
             if e.unreachable:
                 unreachable[host] = e
-            return failed(e.message, e.status in GONE_STATUSES or e.no_such_host or e.refused)
+            return failed(e.message, e.status in GONE_STATUSES or e.no_such_host or e.refused or e.too_large)
         kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if not kind.startswith("image/"):  # a site's "not found" page, served with 200
             return failed(f"content type {kind or 'missing'!r} is not an image", lasting=True)
