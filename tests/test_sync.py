@@ -523,7 +523,8 @@ def test_a_problem_of_a_post_is_reported_by_one_sync_and_then_counted_until_it_c
     hid the new problems among the old. A new problem is reported beside the old ones counted; --full reports all."""
     content, site = tmp_path / "content", generated_site(4)
     site.posts["news-archive"][1].update(date="garbage", date_gmt="garbage")
-    old = f"news-archive/{site.posts['news-archive'][1]['id']}: item {site.posts['news-archive'][1]['id']}: field 'date'"
+    broken = site.posts["news-archive"][1]["id"]
+    old = f"news-archive/{broken}: item {broken}: field 'date'"
     with FakeWordPress(site) as wp:
         first, second = sync(wp.url, content), sync(wp.url, content)
         assert [old in str(p) for p in first.problems] == [True]

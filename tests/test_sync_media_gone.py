@@ -22,8 +22,8 @@ LIMIT = 5_000  # bytes: the huge one is over it
 
 
 def sync(url: str, content: Path, full: bool = False) -> SyncResult:
-    options = SyncOptions(politeness=Politeness(min_interval=0.0, retries=0), workers=1, media=MediaSettings(max_bytes=LIMIT),
-                          full=full)
+    options = SyncOptions(politeness=Politeness(min_interval=0.0, retries=0), workers=1,
+                          media=MediaSettings(max_bytes=LIMIT), full=full)
     return run_sync([source_from_url(url)], content, options)
 
 
