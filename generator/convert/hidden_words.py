@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.convert import context as loss
 from generator.convert.context import Context
-from generator.convert.parse import elements
+from generator.convert.parse import styled_tags, within
 
 HIDING = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)",
                     re.IGNORECASE)
@@ -25,8 +25,8 @@ MEDIA = ("img", "picture", "svg", "video", "audio", "iframe", "embed", "object")
 
 
 def drop_hidden_words(soup: BeautifulSoup, ctx: Context) -> None:
-    for tag in elements(soup):
-        if tag.name in INLINE and not tag.decomposed and _hidden_word(tag):
+    for tag in styled_tags(soup):
+        if tag.name in INLINE and not tag.decomposed and _hidden_word(tag) and within(tag, soup):
             ctx.losses.note(loss.HIDDEN_WORDS, tag.get_text())
             tag.decompose()
 

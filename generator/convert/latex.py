@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert.context import Context
 from generator.convert.formulas import formula_code
-from generator.convert.parse import has_class, may_contain, tags_in
+from generator.convert.parse import has_class, may_contain, may_hold, tags_in
 
 # Jetpack's form: `$latex` and a space or `=`, the TeX up to the first `$` not escaped, then its own settings
 # (size, colours) after `&`.
@@ -28,10 +28,11 @@ UNREAD = ("code", "pre", "script", "style", "textarea", "kbd", "samp")
 
 
 def latex_as_tex(soup: BeautifulSoup, ctx: Context) -> None:
-    for tag in [t for t in tags_in(soup) if t.name == "img"]:
-        tex = image_tex(tag)
-        if tex:
-            tag.replace_with(formula_code(soup, tex, has_class(tag, DISPLAYED)))
+    if may_hold(soup, IMAGE_CLASSES):
+        for tag in [t for t in tags_in(soup) if t.name == "img"]:
+            tex = image_tex(tag)
+            if tex:
+                tag.replace_with(formula_code(soup, tex, has_class(tag, DISPLAYED)))
     if may_contain(soup, "$latex"):
         for text in [s for s in soup.find_all(string=RAW) if not s.find_parent(UNREAD)]:
             _replace_raw(soup, text)
@@ -45,19 +46,16 @@ def latex_in_text(text: str) -> str:
 
 
 def image_tex(img: Tag) -> str:
-    """The TeX an image of a formula was drawn from: its `latex=` parameter, else its alt text; "" for an
-    image of anything else."""
+    """The TeX an image of a formula (as its class says) was drawn from: its `latex=` parameter, else its alt
+    text; "" for an image of anything else."""
+    if not has_class(img, IMAGE_CLASSES):
+        return ""
     src = img.get("src")
-    src = src if isinstance(src, str) else ""
-    if "latex.php" not in src and not has_class(img, IMAGE_CLASSES):
-        return ""
     try:
-        parts = urlsplit(src)
+        query = urlsplit(src).query if isinstance(src, str) else ""
     except ValueError:
-        return ""
-    if not has_class(img, IMAGE_CLASSES) and not parts.path.endswith("/latex.php"):
-        return ""
-    drawn = parse_qs(parts.query).get("latex", [""])[0].strip()
+        query = ""
+    drawn = parse_qs(query).get("latex", [""])[0].strip()
     alt = img.get("alt")
     return drawn or (alt.strip() if isinstance(alt, str) else "")
 

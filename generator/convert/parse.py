@@ -63,6 +63,8 @@ class FragmentBuilder(LXMLTreeBuilder):
             self.soup.seen_classes.update(attrs["class"])
         if "id" in attrs:
             self.soup.seen_ids.add(attrs["id"])
+        if "style" in attrs:
+            self.soup.styled.append(tag)
         own["contents"] = []
         own["interesting_string_types"] = ({self.string_containers[name]} if name in self.string_containers
                                            else Tag.MAIN_CONTENT_STRING_TYPES)
@@ -110,6 +112,7 @@ class FragmentSoup(BeautifulSoup):
         # Every class and id any of its tags had, parsed or made later: see may_hold.
         self.seen_classes: set[str] = set()
         self.seen_ids: set[str] = set()
+        self.styled: list[Tag] = []  # the tags parsed with a style attribute, in document order: see styled_tags
         super().__init__(*args, **kwargs)
 
     def new_tag(self, *args: object, **kwargs: object) -> Tag:
@@ -215,9 +218,26 @@ def parse_fragment(html: str) -> BeautifulSoup:
 
 def may_contain(soup: Tag, text: str) -> bool:
     """False when the HTML the soup was parsed from does not hold `text` (as written, entities unread), so a
-    pass looking for it in the soup's strings need not walk them all. No pass writes the texts asked for."""
+    pass looking for it need not walk the tree. No pass writes the texts asked for. (A search of a post's HTML
+    costs about as much as a walk of its tags' names: enough for one text, not for many.)"""
     source = soup.__dict__.get("source") if isinstance(soup, FragmentSoup) else None
     return source is None or text in source
+
+
+def styled_tags(soup: Tag) -> list[Tag]:
+    """The tags that were parsed with a style attribute and still have one, without walking the tree: a pass
+    reading inline styles looks at these. No pass gives a tag a style. A tag taken out of the soup with an
+    element around it may be among them: see `within`."""
+    if not isinstance(soup, FragmentSoup):
+        return [tag for tag in elements(soup) if tag.get("style") is not None]
+    return [tag for tag in soup.styled if not tag.decomposed and tag.get("style") is not None]
+
+
+def within(tag: Tag, root: Tag) -> bool:
+    """Whether the tag is in `root`'s tree."""
+    while tag.parent is not None:
+        tag = tag.parent
+    return tag is root
 
 
 def may_hold(soup: Tag, classes: frozenset[str] = frozenset(), ids: frozenset[str] = frozenset()) -> bool:
