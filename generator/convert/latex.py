@@ -19,9 +19,9 @@ from generator.convert.formulas import formula_code
 from generator.convert.parse import has_class, may_contain, may_hold, tags_in
 
 # Jetpack's form: `$latex` and a space or `=`, the TeX up to the first `$` not escaped, then its own settings
-# (size, colours) after `&`.
-RAW = re.compile(r"\$latex[\s=]+((?:[^$\\]|\\.)+?)\s*\$", re.DOTALL)
-SETTINGS = re.compile(r"(?:&(?:amp;)?(?:s|bg|fg)=[^&$]*)+$")
+# (size, colours) after `&`. Possessive, so that a `$latex` with no `$` after it costs one look at the text.
+RAW = re.compile(r"\$latex[\s=]++((?:[^$\\]|\\.)++)\$", re.DOTALL)
+SETTING = re.compile(r"&(?:amp;)?(?:s|bg|fg)=[^&$]*\Z")
 IMAGE_CLASSES = frozenset({"latex", "ql-img-inline-formula", "ql-img-displayed-equation"})
 DISPLAYED = frozenset({"ql-img-displayed-equation"})
 UNREAD = ("code", "pre", "script", "style", "textarea", "kbd", "samp")
@@ -42,7 +42,18 @@ def latex_in_text(text: str) -> str:
     """Plain text (a summary) with each `$latex …$` as its TeX."""
     if "$latex" not in text:
         return text
-    return RAW.sub(lambda match: SETTINGS.sub("", match.group(1)).strip(), text)
+    return RAW.sub(lambda match: tex_of(match), text)
+
+
+def tex_of(raw: re.Match[str]) -> str:
+    """The TeX of a `$latex …$`, without the settings Jetpack reads from its end (`&s=2&fg=ff0000`)."""
+    tex = raw.group(1)
+    for _ in range(3):  # s, bg and fg, once each
+        setting = SETTING.search(tex)
+        if setting is None:
+            break
+        tex = tex[:setting.start()]
+    return tex.strip()
 
 
 def image_tex(img: Tag) -> str:
@@ -65,7 +76,7 @@ def _replace_raw(soup: BeautifulSoup, text: NavigableString) -> None:
     end = 0
     for match in RAW.finditer(str(text)):
         pieces += [NavigableString(str(text)[end:match.start()]),
-                   formula_code(soup, SETTINGS.sub("", match.group(1)).strip(), False)]
+                   formula_code(soup, tex_of(match), False)]
         end = match.end()
     pieces.append(NavigableString(str(text)[end:]))
     for piece in reversed([p for p in pieces if str(p) or isinstance(p, Tag)]):
