@@ -16,7 +16,7 @@ from markdownify import MarkdownConverter
 from generator.convert.cleanup import clean
 from generator.convert.context import Context
 from generator.convert.markdown import NewsConverter, html_to_markdown
-from generator.convert.parse import FragmentBuilder, may_hold, parse_fragment, tags_in
+from generator.convert.parse import FragmentBuilder, may_hold, parse_fragment, styled_tags, tags_in, within
 from generator.convert.shortcodes import expand
 
 CASES = sorted((Path(__file__).parent / "cases" / "convert").glob("*.html"))
@@ -101,6 +101,18 @@ def test_a_soup_knows_every_class_and_id_it_held() -> None:
     soup.p.append(soup.new_tag("span", attrs={"class": "sharedaddy", "id": "toc"}))
     assert may_hold(soup, frozenset({"sharedaddy"})) and may_hold(soup, ids=frozenset({"toc"}))
     assert may_hold(BeautifulSoup("<p>x</p>", "html.parser"), frozenset({"anything"}))
+
+
+def test_a_soup_knows_every_attribute_name_and_the_tags_it_parsed_with_a_style() -> None:
+    soup = parse_fragment('<p data-bg="a.jpg">x <span style="display:none">y</span> <b style="">z</b></p>')
+    assert may_hold(soup, attributes=frozenset({"data-bg"})) and not may_hold(soup, attributes=frozenset({"onclick"}))
+    soup.p.append(soup.new_tag("a", attrs={"onclick": "go()"}))
+    assert may_hold(soup, attributes=frozenset({"onclick"}))
+    assert [t.name for t in styled_tags(soup)] == ["span", "b"]
+    soup.span.decompose()
+    taken = soup.b.extract()
+    assert [t.name for t in styled_tags(soup)] == ["b"] and not within(taken, soup)
+    assert within(soup.p, soup)
 
 
 @pytest.mark.parametrize("html, kept", [

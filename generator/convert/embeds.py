@@ -135,6 +135,7 @@ def embed_paragraph(soup: BeautifulSoup, url: str, ctx: Context) -> Tag:
 # A video a script plays when its picture is clicked (YouTube Embed Plus's gallery, `<lite-youtube videoid>`) names
 # it in an attribute, where a reader of the mirror, without the script, cannot follow it.
 VIDEO_ID_ATTRIBUTES = ("data-videoid", "data-video-id", "data-youtube-id", "videoid")
+VIDEO_ID_NAMES = frozenset(VIDEO_ID_ATTRIBUTES)
 YOUTUBE_ID = re.compile(r"[\w-]{11}")
 # The controls a script runs in Embed Plus's gallery: its pager ("« Prev 1 / 3 Next »") and each picture's play icon;
 # FV Player's play button and loading dots over its picture (an SVG whose `<title>` read "play-sharp-fill").
@@ -147,6 +148,8 @@ FLOWPLAYER_CLASSES = frozenset({"flowplayer"})
 def videos_a_script_plays(soup: BeautifulSoup, ctx: Context) -> None:
     """Each video a script plays from its picture becomes a link to the video around that picture and its title;
     the controls the script ran go."""
+    if not may_hold(soup, SCRIPT_CONTROL_CLASSES | FLOWPLAYER_CLASSES, attributes=VIDEO_ID_NAMES):
+        return
     for tag in tags_in(soup):
         if tag.__dict__.get("_decomposed"):
             continue

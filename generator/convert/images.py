@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from generator.convert import context as loss
 from generator.convert.addresses import TAB_OR_NEWLINE
 from generator.convert.context import Context
-from generator.convert.parse import elements
+from generator.convert.parse import elements, may_hold, styled_tags
 
 # Where lazy loaders keep an image's real address, most common first. Whatever their name, such an attribute
 # wins over `src`, which holds their placeholder: data-orig-src is Avada's, data-lazyload Revolution Slider's,
@@ -42,6 +42,7 @@ BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\"
 # data-ultimate-bg), tagDiv's post thumbnails (data-img-url), and lazysizes' bgset, a srcset of backgrounds.
 LAZY_BACKGROUNDS = ("data-thumbnail", "data-bg", "data-background-image", "data-vc-parallax-image",
                     "data-image-src", "data-ultimate-bg", "data-img-url", "data-bgset")
+LAZY_BACKGROUND_NAMES = frozenset(LAZY_BACKGROUNDS)
 LAZY_BACKGROUND_URL = re.compile(r"\s*(?:url\(\s*['\"]?)?"
                                  r"((?:https?:)?/[^'\")\s]*|[^'\")\s/]+\.(?:jpe?g|png|gif|webp|avif))", re.IGNORECASE)
 SRCSET_SPLIT = re.compile(r",\s+")
@@ -238,7 +239,8 @@ def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
     """A cover block's picture lives in its CSS, or in an attribute a script reads (LAZY_BACKGROUNDS); lift it
     into an image so it is not lost. One the element shows as an image too (media & text's "crop image to
     fill" keeps both) is not shown twice."""
-    for tag in elements(soup):
+    # Without a lazy loader's attribute, only a style can hold a background.
+    for tag in elements(soup) if may_hold(soup, attributes=LAZY_BACKGROUND_NAMES) else styled_tags(soup):
         url = _background(tag)
         if url and not url.startswith("data:") and not _shows_image(tag, url):
             ctx.losses.note(loss.BACKGROUND_IMAGE, url)

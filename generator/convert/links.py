@@ -214,6 +214,8 @@ def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
     is one to the post's own page (a theme's featured image linked to its permalink): the reader is there; and so
     is one to a page a link of the post names in words (a card's picture beside its linked title, a product's
     beside its name in a shop's table): that link leads there, without a "(link)" to the same page beside it."""
+    if not any(image.find_parent("a") is not None for image in _elements(soup, "img")):
+        return  # (most posts: the set of named links below costs a look at every link's text)
     named = {_link_key(a.get("href") or "", ctx.base_url) for a in _elements(soup, "a") if _has_text(a)} - {None}
     for link in _elements(soup, "a"):
         href = link.get("href") or ""

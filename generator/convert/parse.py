@@ -63,6 +63,7 @@ class FragmentBuilder(LXMLTreeBuilder):
             self.soup.seen_classes.update(attrs["class"])
         if "id" in attrs:
             self.soup.seen_ids.add(attrs["id"])
+        self.soup.seen_attributes.update(attrs)
         if "style" in attrs:
             self.soup.styled.append(tag)
         own["contents"] = []
@@ -112,11 +113,13 @@ class FragmentSoup(BeautifulSoup):
         # Every class and id any of its tags had, parsed or made later: see may_hold.
         self.seen_classes: set[str] = set()
         self.seen_ids: set[str] = set()
+        self.seen_attributes: set[str] = set()  # the names of the attributes of its tags, parsed or made
         self.styled: list[Tag] = []  # the tags parsed with a style attribute, in document order: see styled_tags
         super().__init__(*args, **kwargs)
 
     def new_tag(self, *args: object, **kwargs: object) -> Tag:
         tag = super().new_tag(*args, **kwargs)
+        self.seen_attributes.update(tag.attrs)
         self.seen_classes.update(tag.get_attribute_list("class"))
         if tag.get("id") is not None:
             self.seen_ids.add(tag["id"])
@@ -240,12 +243,15 @@ def within(tag: Tag, root: Tag) -> bool:
     return tag is root
 
 
-def may_hold(soup: Tag, classes: frozenset[str] = frozenset(), ids: frozenset[str] = frozenset()) -> bool:
-    """False when no tag of the soup ever had one of these classes or ids, so a pass looking for them
-    need not walk it. No pass sets a class or an id on a tag after making it."""
+def may_hold(soup: Tag, classes: frozenset[str] = frozenset(), ids: frozenset[str] = frozenset(),
+             attributes: frozenset[str] = frozenset()) -> bool:
+    """False when no tag of the soup ever had one of these classes, ids or attributes, so a pass looking for
+    them need not walk it. No pass sets a class or an id on a tag after making it, nor one of the attributes
+    a pass asks for here (a lazy loader's, a player's)."""
     if not isinstance(soup, FragmentSoup):
         return True
-    return not (soup.seen_classes.isdisjoint(classes) and soup.seen_ids.isdisjoint(ids))
+    return not (soup.seen_classes.isdisjoint(classes) and soup.seen_ids.isdisjoint(ids)
+                and soup.seen_attributes.isdisjoint(attributes))
 
 
 TAGS = "_newsmirror_tags"  # where a FragmentSoup keeps its list of tags until its shape changes

@@ -14,11 +14,12 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from generator.convert.context import Context
-from generator.convert.parse import elements
+from generator.convert.parse import elements, may_hold
 
 # `location.href = '…'`, `window.location='…'`, `location.assign('…')`, `window.open('…', '_blank')`.
 SCRIPT_TARGET = re.compile(r"""(?:location(?:\.href)?\s*=\s*|location\.(?:assign|replace)\(\s*|\bopen\(\s*)
                                (['"])\s*([^'"\s]+)\s*\1""", re.VERBOSE)
+SCRIPT_TARGET_NAMES = frozenset({"onclick", "data-href"})  # where _script_target looks
 NO_PLACE = re.compile(r"^(?:#|javascript:)", re.IGNORECASE)
 SHOWN = ("img", "picture", "svg")
 MAP_SEPARATOR = " · "
@@ -31,6 +32,8 @@ ADDRESS = re.compile(r"^\s*(?:https?:)?/", re.IGNORECASE)
 def script_links_as_links(soup: BeautifulSoup, ctx: Context) -> None:
     """An element a script sends the reader on from holds a link to that place around what it shows, which
     later passes treat as any link around a card (its title keeps it). A button outside a form is its link."""
+    if not may_hold(soup, attributes=SCRIPT_TARGET_NAMES):
+        return
     for tag in elements(soup):
         target = _script_target(tag)
         if not target or tag.name in ("a", "area") or tag.find_parent("a") or tag.find("a", href=True):

@@ -19,10 +19,11 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert import context as loss
 from generator.convert.context import Context
-from generator.convert.parse import elements, has_class, tags_in
+from generator.convert.parse import elements, has_class, may_hold, tags_in
 
 # Where a counter keeps the number its script counts to.
 COUNT_TO = ("data-to-value", "data-to")  # Elementor; jQuery countTo
+COUNT_TO_NAMES = frozenset(COUNT_TO)
 VALUE_COUNTER_CLASSES = frozenset({"display-counter"})  # Avada's counter box, which names its target `data-value`
 # Elementor lays a counter's prefix, number and suffix out in a flex box, which shows no space between them.
 FLEX_COUNTER_CLASSES = frozenset({"elementor-counter-number-wrapper"})
@@ -41,6 +42,8 @@ SEPARATORS = re.compile(r"[\s,.'’]")
 def counters_at_their_end(soup: BeautifulSoup, ctx: Context) -> None:
     """A counter shows the number its script ends at, grouped by its `data-delimiter` as Elementor groups it
     (`1,250`); its prefix and suffix touch it ("$123M"), as the site's flex box showed them."""
+    if not may_hold(soup, FLEX_COUNTER_CLASSES | VALUE_COUNTER_CLASSES, attributes=COUNT_TO_NAMES):
+        return
     for tag in tags_in(soup):
         if has_class(tag, FLEX_COUNTER_CLASSES):
             for child in list(tag.contents):
