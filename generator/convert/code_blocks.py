@@ -9,7 +9,7 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from generator.convert.context import Context
-from generator.convert.parse import elements
+from generator.convert.parse import cells_of, elements
 
 # Prism's and highlight.js's `language-x`, Prettify's `lang-x`, SyntaxHighlighter's `brush: x` and Crayon's
 # `lang:x` (or `lang_x`); Enlighter's `data-enlighter-language="x"`, others' `data-lang`. Crayon names no language
@@ -74,7 +74,7 @@ def _numbered_listing(table: Tag) -> Tag | None:
     rows = table.find_all("tr")
     if len(rows) != 1:
         return None
-    cells = rows[0].find_all(["td", "th"], recursive=False)
+    cells = cells_of(rows[0])
     if len(cells) != 2 or table.find("table") is not None:
         return None
     numbers, code = cells

@@ -9,7 +9,7 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert.context import Context
-from generator.convert.parse import elements
+from generator.convert.parse import cells_of, elements
 
 # The monospace fonts a container names to show its text as code.
 MONOSPACE = re.compile(r"font-family\s*:[^;]*\b(?:courier|mono|consolas|menlo|lucida console)", re.I)
@@ -38,7 +38,7 @@ def _numbered_lines(table: Tag) -> list[str] | None:
         return None
     numbered = []
     for row in rows:
-        cells = row.find_all(["td", "th"], recursive=False)
+        cells = cells_of(row)
         number = cells[0].get_text().strip() if len(cells) == 2 else ""
         if not number.isdigit():
             return None

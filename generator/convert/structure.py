@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from generator.convert import context as loss
 from generator.convert.context import Context
 from generator.convert.galleries import GALLERY, GALLERY_ITEM
-from generator.convert.parse import tags_in
+from generator.convert.parse import cells_of, tags_in
 
 MORE = "nm-more"  # stands in for <!--more--> until the converter writes it back
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -408,7 +408,7 @@ def even_table_rows(soup: BeautifulSoup, ctx: Context) -> None:
     its short rows, where a browser leaves the space empty. A table with row spans stays HTML, and as it is."""
     for table in [t for t in tags_in(soup) if t.name == "table"]:
         rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
-        cells = [row.find_all(("td", "th"), recursive=False) for row in rows]
+        cells = [cells_of(row) for row in rows]
         if any(cell.get("rowspan") is not None for row in cells for cell in row):
             continue
         widths = [sum(_span(cell) for cell in row) for row in cells]

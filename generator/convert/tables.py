@@ -8,7 +8,7 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from generator.convert.context import Context
-from generator.convert.parse import elements
+from generator.convert.parse import cells_of, elements
 
 BLOCK_IN_CELL = ("p", "ul", "ol", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "div",
                  "figure", "dl")
@@ -72,7 +72,7 @@ def one_column_tables_as_blocks(soup: BeautifulSoup, ctx: Context) -> None:
     name the column is a list with a title, and stays."""
     for table in elements(soup, "table"):
         rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
-        cells = [row.find_all(["td", "th"], recursive=False) for row in rows]
+        cells = [cells_of(row) for row in rows]
         if not rows or any(len(row) != 1 for row in cells):
             continue
         if len(rows) > 1 and (table.find("thead") is not None or any(row[0].name == "th" for row in cells)):
