@@ -18,9 +18,9 @@ from generator.convert.context import Context
 from generator.convert.formulas import formula_code
 from generator.convert.parse import has_class, may_contain, may_hold, tags_in
 
-# Jetpack's form: `$latex` and a space or `=`, the TeX up to the first `$` not escaped, then its own settings
+# Jetpack's form: `$latex` and spaces or `=`, the TeX up to the first `$` not escaped, then its own settings
 # (size, colours) after `&`. Possessive, so that a `$latex` with no `$` after it costs one look at the text.
-RAW = re.compile(r"\$latex[\s=]++((?:[^$\\]|\\.)++)\$", re.DOTALL)
+RAW = re.compile(r"\$latex(?:=\s*+|\s++)((?:[^$\\]|\\.)++)\$", re.DOTALL)
 SETTING = re.compile(r"&(?:amp;)?(?:s|bg|fg)=[^&$]*\Z")
 IMAGE_CLASSES = frozenset({"latex", "ql-img-inline-formula", "ql-img-displayed-equation"})
 DISPLAYED = frozenset({"ql-img-displayed-equation"})
