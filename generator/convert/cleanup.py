@@ -44,6 +44,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
+from generator.convert.share_links import drop_share_links
 from generator.convert.tables import one_column_tables_as_blocks
 from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
                                        drop_plugin_toc, drop_reading_times, drop_screen_reader_text, drop_share_widgets,
@@ -385,6 +386,7 @@ PASSES: tuple[Pass, ...] = (
     drop_hidden_words,
     drop_hidden_on_desktop,
     drop_share_widgets,
+    drop_share_links,
     drop_reading_times,
     drop_site_listings,
     drop_toggle_icons,

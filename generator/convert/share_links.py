@@ -1,0 +1,126 @@
+"""Share buttons known by where they send the reader, not by the plugin that drew them.
+
+drop_share_widgets knows share bars by their plugins' classes; many plugins and themes give theirs none it
+knows (Social Media Feather's loose `<a class="synved-social-button-share">` icons, a theme's hand-written row).
+Every one of them links to a network's "share this page" address (`facebook.com/sharer.php?u=…`,
+`twitter.com/intent/tweet?url=…`), made for the live page the visitor was on: in a mirror it shares the
+original site (or, in a crawl of `/wp-json/`, the API's address), and as icons it showed a row of pictures
+with a link after each. A link to a network's profile ("Follow us") is the site's own and stays.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from generator.convert import context as loss
+from generator.convert.context import Context
+from generator.convert.parse import elements
+
+# host (without `www.`, `m.`, `mobile.`) → the paths of its share dialog. Asked of the host's own name and of
+# the name it ends with, so `service.weibo.com` and `web.whatsapp.com` are found too.
+SHARE_PATHS: dict[str, re.Pattern[str]] = {
+    host: re.compile(paths, re.IGNORECASE) for host, paths in {
+        "facebook.com": r"/(?:sharer(?:/sharer)?\.php|share\.php|sharer/?|dialog/(?:share|feed))$",
+        "twitter.com": r"/(?:intent/(?:tweet|post)|share)/?$",
+        "x.com": r"/intent/(?:tweet|post)/?$",
+        "linkedin.com": r"/(?:shareArticle|sharing/share-offsite|cws/share)/?$",
+        "pinterest.com": r"/pin/create/\w+/?$",
+        "reddit.com": r"/submit/?$",
+        "whatsapp.com": r"/send/?$",
+        "wa.me": r"/$",
+        "t.me": r"/share(?:/url)?/?$",
+        "telegram.me": r"/share(?:/url)?/?$",
+        "tumblr.com": r"/(?:share(?:/link)?|widgets/share/tool)/?$",
+        "vk.com": r"/share\.php$",
+        "plus.google.com": r"/share$",
+        "weibo.com": r"/share/share\.php$",
+        "xing.com": r"/(?:spi/shares/new|social/share/spi|app/user)$",
+        "getpocket.com": r"/(?:save|edit)/?$",
+        "digg.com": r"/submit/?$",
+        "bufferapp.com": r"/add/?$",
+        "buffer.com": r"/add/?$",
+        "addtoany.com": r"/(?:share|add_to/\w+)/?$",
+        "bsky.app": r"/intent/compose/?$",
+        "threads.net": r"/intent/post/?$",
+    }.items()
+}
+# `wa.me/?text=…` shares; `wa.me/15551234567` is the site's own number.
+NEEDS_QUERY = frozenset({"wa.me", "whatsapp.com"})
+HOST_PREFIXES = re.compile(r"^(?:www|m|mobile)\.")
+# A share link's own label is a network's name or "Share on Facebook!"; one holding a sentence is a quote a
+# click-to-tweet box offers to share (Better Click To Tweet): its words are the author's, and stay, unlinked.
+LABEL_WORDS = 5
+# What a dropped button leaves empty goes with it (the `<li>` of a list of buttons, the list, the row).
+HOLDERS = frozenset({"span", "div", "p", "li", "ul", "ol", "nav", "section", "aside", "strong", "em", "b", "i"})
+
+
+def drop_share_links(soup: BeautifulSoup, ctx: Context) -> None:
+    """Each share button goes (counted once per bar: buttons side by side, or the items of one list), with what
+    it leaves empty; one whose label is a sentence leaves its words."""
+    bars: list[list[Tag]] = []
+    for link in elements(soup, "a"):
+        if not is_share_address(link.get("href", "")):
+            continue
+        if len(link.get_text(" ", strip=True).split()) > LABEL_WORDS:
+            link.unwrap()
+        elif bars and _same_bar(bars[-1][-1], link):
+            bars[-1].append(link)
+        else:
+            bars.append([link])
+    for bar in bars:
+        ctx.losses.note(loss.SHARE_WIDGET, bar[0].get("href", ""))
+        holders = [link.parent for link in bar]
+        for link in bar:
+            link.decompose()
+        for holder in holders:
+            _drop_if_empty(holder)
+
+
+def _same_bar(previous: Tag, link: Tag) -> bool:
+    """Whether two share buttons sit side by side, or in neighbouring items of one list."""
+    if _sibling_before(link) is previous:
+        return True
+    item, previous_item = link.parent, previous.parent
+    return (item is not None and previous_item is not None and item.name == previous_item.name == "li"
+            and _sibling_before(item) is previous_item)
+
+
+def _sibling_before(tag: Tag) -> object:
+    sibling = tag.previous_sibling
+    while isinstance(sibling, str) and not sibling.strip():
+        sibling = sibling.previous_sibling
+    return sibling
+
+
+def is_share_address(href: object) -> bool:
+    """Whether a link's address is a network's dialog for sharing a page (or `mailto:` with no recipient and
+    a ready-made message, the "Share by email" button)."""
+    if not isinstance(href, str):
+        return False
+    href = href.strip()
+    if href.lower().startswith("mailto:?"):
+        return True
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc:
+        return False
+    host = HOST_PREFIXES.sub("", (parts.hostname or "").lower())
+    for known, paths in SHARE_PATHS.items():
+        if host == known or host.endswith("." + known):
+            if known in NEEDS_QUERY and "text=" not in parts.query:
+                return False
+            return bool(paths.search(parts.path or "/"))
+    return False
+
+
+def _drop_if_empty(holder: Tag | None) -> None:
+    while (holder is not None and not holder.__dict__.get("_decomposed") and holder.name in HOLDERS
+           and not holder.get_text(strip=True)
+           and holder.find(("img", "picture", "svg", "video", "audio", "iframe", "object", "embed")) is None):
+        holder, empty = holder.parent, holder
+        empty.decompose()
