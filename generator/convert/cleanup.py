@@ -45,6 +45,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
 from generator.convert.share_links import drop_share_links
+from generator.convert.slider_thumbnails import drop_slider_thumbnails
 from generator.convert.tables import one_column_tables_as_blocks
 from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
                                        drop_plugin_toc, drop_reading_times, drop_screen_reader_text, drop_share_widgets,
@@ -399,6 +400,7 @@ PASSES: tuple[Pass, ...] = (
     resolve_lazy_media,
     drop_tracking_pixels,
     drop_spacer_images,
+    drop_slider_thumbnails,
     drop_code_outline_marks,
     drop_address_alt_text,
     drop_ad_units,
