@@ -72,6 +72,17 @@ ICON_GLYPHS = re.compile("[\ue000-\uf8ff\U000f0000-\U0010fffd]")
 # Slider Revolution's box for a slider it cannot find ("There is nothing to show here! Slider with alias home-4 not
 # found."): its script hides it from visitors, but REST content holds it, and the mirror runs no script.
 PLUGIN_ERROR_CLASSES = frozenset({"rs_error_message_box"})
+# A form's spam traps, fields its style sheet hides from people so that only robots fill them: WPForms' honeypot,
+# Gravity Forms' ("This field is for validation purposes and should be left unchanged."), Formidable's ("If you
+# are human, leave this field blank."), Akismet's in Contact Form 7 and Jetpack forms (a label "Δ"). Their labels
+# ("Email", "Comments") showed in the mirror as fields of the form that no one saw.
+FORM_TRAP_CLASSES = frozenset({"wpforms-field-hp", "gform_validation_container", "frm_verify",
+                               "akismet-fields-container"})
+# What a form hides with its own style is a trap too (MC4WP's "Leave this field empty if you're human", Mailchimp's
+# field placed at `left: -5000px`), or a message its script shows once it is sent ("Thank you!"), or a step not
+# reached yet: none of it is a reader's to see, and the mirror cannot send the form.
+FORM_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top)\s*:\s*-\d{4,}px",
+                               re.IGNORECASE)
 # Auto-inserted keyword links point at whatever the plugin chose, not at what the author wrote.
 KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-link-juicer"})
 # Hatena Blog and Hatena Diary linked every word their dictionary knew to its keyword page (`<a class="keyword"
@@ -198,12 +209,16 @@ def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
     """A mirror cannot submit anything; a form's visible text is kept, its controls are not. A select's
     choices, in a form or not (a shop's sorting and filters), are text a reader needs, in the line of its
     label: `a / b / c`, never run together. A control goes as the space it took between the labels around it
-    (`<label>Name *</label><input><label>Phone *</label>`, as a page builder's copy of a form keeps them)."""
+    (`<label>Name *</label><input><label>Phone *</label>`, as a page builder's copy of a form keeps them). What
+    the form hides from people (FORM_TRAP_CLASSES, FORM_HIDDEN_STYLE) goes with its words."""
     for select in elements(soup, "select"):
         choices = [o.get_text(" ", strip=True) for o in select.find_all("option") if o.get("value", "x") != ""]
         select.replace_with(f" {' / '.join(c for c in choices if c)} ")
     for form in elements(soup, "form"):
         ctx.losses.note(loss.FORM, form.get("action", ""))
+        for part in elements(form):
+            if has_class(part, FORM_TRAP_CLASSES) or FORM_HIDDEN_STYLE.search(part.get("style") or ""):
+                part.replace_with(" ")
         for control in elements(form, "input", "textarea", "button"):
             control.replace_with(" ")
         form.name = "div"
