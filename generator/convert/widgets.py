@@ -58,6 +58,20 @@ SITE_LISTING_CLASSES = frozenset({"wp-block-latest-posts", "wp-block-query", "wp
                                   "wp-block-latest-comments", "wp-block-page-list", "wp-block-tag-cloud",
                                   "wp-block-calendar", "wp-block-navigation", "wp-block-loginout"})
 FEED_CLASSES = frozenset({"wp-block-rss"})
+# Page builders' and block plugins' own widgets listing the site's posts (their titles, dates, authors, excerpts
+# and "Read more" links), which the live site fills in whenever it shows the page, as it fills the blocks above:
+# Elementor's Posts, Archive Posts and Loop Grid and the addons' post grids (Premium Addons, Essential Addons,
+# Ultimate Addons, JetElements), Divi's Blog module, Beaver Builder's post grid, slider and carousel, Spectra's and
+# Kadence's post blocks. A crawl saved the list of that day: a page whose only content was a driving school's
+# "Blogs" list showed the cards of the posts it listed that day, which the mirror lists itself.
+BUILDER_LISTING_CLASSES = frozenset({
+    "elementor-widget-posts", "elementor-widget-archive-posts", "elementor-widget-loop-grid",
+    "elementor-widget-loop-carousel", "elementor-widget-premium-addon-blog", "elementor-widget-eael-post-grid",
+    "elementor-widget-uael-posts", "elementor-widget-jet-posts",
+    "et_pb_posts", "et_pb_blog_grid_wrapper",
+    "fl-module-post-grid", "fl-module-post-slider", "fl-module-post-carousel",
+    "wp-block-uagb-post-grid", "wp-block-uagb-post-carousel", "wp-block-kadence-posts",
+})
 # The "+" or chevron a collapsible section's heading shows, as its script opens it (WordPress 6.9's accordion
 # block): drawn for the eye only (`aria-hidden`), and in the heading's text it would end the title ("Hours?+").
 TOGGLE_ICON_CLASSES = frozenset({"wp-block-accordion-heading__toggle-icon"})
@@ -145,8 +159,8 @@ def drop_reading_times(soup: BeautifulSoup, ctx: Context) -> None:
 
 def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
     """Latest posts, a query loop, archives, categories…, as a REST response rendered them; as an export
-    gives the same post, which holds only the blocks' names."""
-    _drop_marked(soup, ctx, SITE_LISTING_CLASSES, loss.LIVE_LISTING)
+    gives the same post, which holds only the blocks' names. So do page builders' lists of posts."""
+    _drop_marked(soup, ctx, SITE_LISTING_CLASSES | BUILDER_LISTING_CLASSES, loss.LIVE_LISTING)
     _drop_marked(soup, ctx, FEED_CLASSES, loss.LIVE_FEED)
 
 
