@@ -23,6 +23,7 @@ from generator.convert.embeds import embed_label, embed_paragraph, gists_as_code
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
+from generator.convert.hidden_copies import drop_copies_the_post_hides
 from generator.convert.hidden_words import drop_hidden_words
 from generator.convert.latex import latex_as_tex
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
@@ -38,14 +39,14 @@ from generator.convert.responsive import drop_hidden_on_desktop
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
                                              progress_bars_show_their_value)
+from generator.convert.share_links import drop_share_links
 from generator.convert.shop_actions import drop_shop_actions
+from generator.convert.slider_thumbnails import drop_slider_thumbnails
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
                                          captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
-from generator.convert.share_links import drop_share_links
-from generator.convert.slider_thumbnails import drop_slider_thumbnails
 from generator.convert.tables import one_column_tables_as_blocks
 from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
                                        drop_plugin_toc, drop_reading_times, drop_screen_reader_text, drop_share_widgets,
@@ -370,6 +371,7 @@ PASSES: tuple[Pass, ...] = (
     drop_comments,
     drop_paste_bins,
     images_from_noscript,
+    drop_copies_the_post_hides,
     drop_scripts_and_styles,
     gists_as_code,
     numbered_listings_as_code,
