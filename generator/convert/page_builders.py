@@ -54,10 +54,14 @@ MAX_DEPTH = 60
 # The quotes wptexturize makes of an unregistered shortcode's straight ones, as entities and as characters: those
 # of the site's language, as its translation names them (English “ ”, German „ “, Spanish and Russian » «, French
 # « and » with a no-break space inside: `title=&#160;&#187;Nos bureaux&#160;&#187;`), and primes after digits.
+# A translation may name them by their HTML names instead (French writes a prime `&Prime;`: `_builder_version=
+# »4.16&Prime;`, whose value then ran on to the next attribute's `»`).
 _NBSP = r"(?:&#160;|&nbsp;|\u00a0)"
-CURLED = re.compile(rf"&#82(?:1[6-9]|2[0-2]|4[23]|49|50);|[“”″‘’′„‚‹›]|(?:&#171;|«){_NBSP}?|{_NBSP}?(?:&#187;|»)")
+_NAMED = r"&(?:[lr]dquo|bdquo|[lr]squo|sbquo|[lr]saquo|[Pp]rime);"
+CURLED = re.compile(rf"&#82(?:1[6-9]|2[0-2]|4[23]|49|50);|{_NAMED}|[“”″‘’′„‚‹›]|(?:&#171;|&laquo;|«){_NBSP}?"
+                    rf"|{_NBSP}?(?:&#187;|&raquo;|»)")
 CURLED_VALUE = re.compile(rf"=\s*(?:{CURLED.pattern})")
-SINGLE = re.compile(r"&#82(?:1[6-9]|42|49|50);|[‘’′‚‹›]")
+SINGLE = re.compile(r"&#82(?:1[6-9]|42|49|50);|&(?:[lr]squo|sbquo|[lr]saquo|prime);|[‘’′‚‹›]")
 # A shortcode's opening tag with attributes, whatever its name.
 OPENING = re.compile(r"\[(?P<name>[a-z][\w-]*)\s(?P<atts>[^\]]*)\]")
 # Elements that only space or divide the layout: dropped without a word.
