@@ -26,9 +26,9 @@ OWN_LAZY_NAME = re.compile(r"[\w-]+(?:src|original)(?!set)[\w-]*|(?:src|original
 OWN_LAZY_SRCSET_NAME = re.compile(r"[\w-]+srcset[\w-]*|[\w-]*srcset[\w-]+")
 # The images lazy loaders and themes show until their script runs: a blank, transparent or spacer GIF, a
 # "placeholder", a spinner (a3 Lazy Load's lazy_placeholder.gif, BJ Lazy Load's 1x1.trans.gif, Revolution
-# Slider's dummy.png, WP Fastest Cache's blank.gif).
+# Slider's dummy.png, WP Fastest Cache's blank.gif, Soliloquy's holder.gif for every slide but the first).
 PLACEHOLDER_FILE = re.compile(r"(?:^|/)(?:lazy[-_]?)?(?:blank|spacer|transparent|trans|pixel|1x1|placeholder|dummy|"
-                              r"grey|gray|loading|loader|spinner|empty|clear)(?:[-_.][\w.-]*)?\.(?:gif|png|svg)$",
+                              r"holder|grey|gray|loading|loader|spinner|empty|clear)(?:[-_.][\w.-]*)?\.(?:gif|png|svg)$",
                               re.IGNORECASE)
 # Jetpack's lazy images mark the address they load with `is-pending-load=1`, no part of the image's own address
 # (added after wptexturize's `&#038;`, it splits the query as a fragment: `?w=736&is-pending-load=1#038;ssl=1`).

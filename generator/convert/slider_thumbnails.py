@@ -12,6 +12,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, Tag
 
 from generator.convert.context import Context
+from generator.convert.images import is_placeholder
 from generator.convert.parse import elements, has_class, may_hold
 
 THUMBNAIL_CLASSES = frozenset({"ms-thumb", "rsTmb", "ls-tn"})
@@ -21,22 +22,21 @@ PICTURES = ("img", "picture")
 
 def drop_slider_thumbnails(soup: BeautifulSoup, ctx: Context) -> None:
     """A slide's thumbnail goes where its slide shows a picture of its own; a slide whose picture did not come
-    through (no address the mirror can read) keeps its thumbnail, the only copy of the photo left. A strip of
-    thumbnails goes where the slider before it shows pictures."""
+    through (no address, or still its lazy loader's stand-in) keeps its thumbnail, the only copy of the photo
+    left. A strip of thumbnails goes where the slider before it shows as many pictures."""
     if not may_hold(soup, THUMBNAIL_CLASSES | STRIP_CLASSES):
         return
     for tag in elements(soup):
-        if has_class(tag, STRIP_CLASSES) and _shows_pictures(tag.find_previous_sibling()):
-            tag.decompose()
+        if has_class(tag, STRIP_CLASSES):
+            slider = tag.find_previous_sibling()
+            if slider is not None and len(_pictures(slider)) >= len(tag.find_all(PICTURES)):
+                tag.decompose()
         elif has_class(tag, THUMBNAIL_CLASSES) and (tag.name in PICTURES or not tag.get_text(strip=True)):
-            slide = tag.parent
-            if tag.name not in PICTURES or _shows_pictures(slide, besides=tag):
+            if tag.name not in PICTURES or (tag.parent is not None and _pictures(tag.parent)):
                 tag.decompose()
 
 
-def _shows_pictures(tag: Tag | None, besides: Tag | None = None) -> bool:
-    """Whether `tag` holds a picture other than the thumbnail `besides` and other thumbnails."""
-    if tag is None:
-        return False
-    return any(picture is not besides and not has_class(picture, THUMBNAIL_CLASSES)
-               for picture in tag.find_all(PICTURES))
+def _pictures(tag: Tag) -> list[Tag]:
+    """The pictures `tag` shows, not counting thumbnails or a lazy loader's stand-ins."""
+    return [picture for picture in tag.find_all(PICTURES) if not has_class(picture, THUMBNAIL_CLASSES)
+            and (picture.name != "img" or not is_placeholder(picture, str(picture.get("src", ""))))]
