@@ -15,7 +15,7 @@ from collections import Counter
 from bs4 import BeautifulSoup, Tag
 
 from generator.convert.context import Context
-from generator.convert.parse import elements
+from generator.convert.parse import elements, may_contain
 
 # `.name { … display: none … }` or `#name`, alone or in a list of selectors, outside any @media block (a copy for
 # another screen size, which responsive.py weighs).
@@ -29,6 +29,8 @@ COPIED_SHARE = 0.9
 
 
 def drop_copies_the_post_hides(soup: BeautifulSoup, ctx: Context) -> None:
+    if not may_contain(soup, "display"):  # no rule hides anything
+        return
     classes, ids = _hidden_selectors(soup)
     if not classes and not ids:
         return

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.convert import context as loss
 from generator.convert.context import Context
-from generator.convert.parse import elements
+from generator.convert.parse import elements, may_hold
 
 # host (without `www.`, `m.`, `mobile.`) → the paths of its share dialog. Asked of the host's own name and of
 # the name it ends with, so `service.weibo.com` and `web.whatsapp.com` are found too.
@@ -53,6 +53,7 @@ HOST_PREFIXES = re.compile(r"^(?:www|m|mobile)\.")
 # A share link's own label is a network's name or "Share on Facebook!"; one holding a sentence is a quote a
 # click-to-tweet box offers to share (Better Click To Tweet): its words are the author's, and stay, unlinked.
 LABEL_WORDS = 5
+LINKS = frozenset({"href"})  # a post with no link has no share button: the pass need not walk it
 # What a dropped button leaves empty goes with it (the `<li>` of a list of buttons, the list, the row).
 HOLDERS = frozenset({"span", "div", "p", "li", "ul", "ol", "nav", "section", "aside", "strong", "em", "b", "i"})
 
@@ -60,6 +61,8 @@ HOLDERS = frozenset({"span", "div", "p", "li", "ul", "ol", "nav", "section", "as
 def drop_share_links(soup: BeautifulSoup, ctx: Context) -> None:
     """Each share button goes (counted once per bar: buttons side by side, or the items of one list), with what
     it leaves empty; one whose label is a sentence leaves its words."""
+    if not may_hold(soup, attributes=LINKS):
+        return
     bars: list[list[Tag]] = []
     for link in elements(soup, "a"):
         if not is_share_address(link.get("href", "")):
