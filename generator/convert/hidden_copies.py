@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, Tag
 
@@ -19,10 +20,9 @@ from generator.convert.parse import elements, may_contain
 
 # `.name { … display: none … }` or `#name`, alone or in a list of selectors, outside any @media block (a copy for
 # another screen size, which responsive.py weighs).
-HIDING_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+BRACES = re.compile(r"[{}]")
 HIDES = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 SIMPLE_SELECTOR = re.compile(r"\s*([.#])(-?[A-Za-z_][\w-]*)\s*")
-AT_RULE_BLOCK = re.compile(r"@[^{};]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
 # How much of the hidden element's words the rest of the post must show for it to be a copy: a pop-up adds its
 # close button's label ("closepopup") to the card's words.
 COPIED_SHARE = 0.9
@@ -52,14 +52,30 @@ def _hidden_selectors(soup: BeautifulSoup) -> tuple[frozenset[str], frozenset[st
     classes: set[str] = set()
     ids: set[str] = set()
     for style in elements(soup, "style"):
-        sheet = AT_RULE_BLOCK.sub("", style.get_text())
-        for selectors, body in HIDING_RULE.findall(sheet):
+        for selectors, body in _rules(style.get_text()):
             if not HIDES.search(body):
                 continue
             for selector in selectors.split(","):
                 if simple := SIMPLE_SELECTOR.fullmatch(selector):
                     (classes if simple.group(1) == "." else ids).add(simple.group(2))
     return frozenset(classes), frozenset(ids)
+
+
+def _rules(sheet: str) -> Iterator[tuple[str, str]]:
+    """(selectors, declarations) of each rule of a style sheet outside an at-rule's block, in one pass over its
+    braces: a sheet is the post's text, and a search for rules by pattern took time growing with the square of
+    a stretch without braces (a source map's comment)."""
+    depth, last, selectors = 0, 0, ""
+    for brace in BRACES.finditer(sheet):
+        text, last = sheet[last:brace.start()], brace.end()
+        if brace.group() == "{":
+            if depth == 0:
+                selectors = text.rsplit(";", 1)[-1]  # after an `@import …;` statement
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0 and not selectors.lstrip().startswith("@"):
+                yield selectors, text
 
 
 def _words(tag: Tag) -> list[str]:
