@@ -581,6 +581,19 @@ def test_wp_syntax_and_codecolorer_code_stays_code_with_its_tags(tmp_path: Path)
     assert "Then `$x` is set." in body and "```sql\nselect 1\n```" in body and "````" not in body
 
 
+def test_a_markdown_editors_fence_in_pre_lang_shows_its_code_without_its_code_tags(tmp_path: Path) -> None:
+    """A Markdown editor writes a fence as `<pre lang="c++"><code>…</code></pre>`, its code escaped, or with
+    `lang='undefined'` where the fence named no language: the listing is the code, not `<code>` around it."""
+    content = ('Solution:\n\n<pre lang="c++"><code>for (int i = 0; i &lt; n; i++) {\n    s[i] = 0;\n}\n</code></pre>'
+               "\n\nInput:\n\n<pre lang='undefined'><code>[1, 2]\n</code></pre>\n\n"
+               '<pre lang="html">\n<code>kept</code>\n<b>as typed</b>\n</pre>')
+    body = imported_body(tmp_path, item(5, "Code", content))
+    assert "```c++\nfor (int i = 0; i < n; i++) {\n    s[i] = 0;\n}\n```" in body
+    assert "```\n[1, 2]\n```" in body
+    assert "```html\n<code>kept</code>\n<b>as typed</b>\n```" in body
+    assert "undefined" not in body
+
+
 def test_a_synced_pattern_shows_its_content_where_a_post_names_it(tmp_path: Path) -> None:
     """`<!-- wp:block {"ref":77} /-->` holds no text: the pattern's own `wp_block` item does, published;
     one that names itself shows once, and a draft or missing one shows nothing, as in WordPress."""

@@ -78,6 +78,10 @@ CODE_SHORTCODE = re.compile(rf"\[({code_shortcodes.NAMES})((?:\s[^\]]*)?)\](.*?)
 # what they hold as code, tags and all (`<?php`, `echo "<div>"`), where a browser would take it for HTML.
 CODE_TAG = re.compile(r"(<pre\b[^>]*>\s*)?<(pre|code)\b[^>]*?\slang=[\"']?([\w+#-]*)[\"']?[^>]*>(.*?)</\2>"
                       r"(?(1)\s*</pre>)", re.DOTALL | re.IGNORECASE)
+# A Markdown editor writes a fence that names its language as `<pre lang="c++"><code>…</code></pre>`, the code
+# escaped as HTML (`a &lt; b`, never a bare `<`) for a highlighter that reads `<pre lang>`: that <code> is the
+# editor's markup around the code, not part of it, and shown as code it would open and close every listing.
+MARKDOWN_FENCE = re.compile(r"\s*<code\b[^>]*>([^<]*)</code>\s*", re.IGNORECASE)
 
 
 def rendered(data: dict[str, Any]) -> dict[str, Any]:
@@ -257,7 +261,8 @@ def _code_tags(text: str) -> str:
         in_pre, tag, named, content = match.groups()
         if tag.lower() == "code" and not in_pre and "\n" not in content:
             return f"<code>{code_shortcodes.escaped(content)}</code>"
-        return code_shortcodes.code_block(named, content)
+        fence = MARKDOWN_FENCE.fullmatch(content) if tag.lower() == "pre" else None
+        return code_shortcodes.code_block(named, fence.group(1) if fence else content)
 
     return CODE_TAG.sub(code, text)
 
