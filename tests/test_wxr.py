@@ -558,10 +558,11 @@ def test_syntaxhighlighter_language_shortcodes_become_code_blocks(tmp_path: Path
 
 
 def test_math_and_short_names_the_plugin_leaves_alone_stay_in_their_paragraph(tmp_path: Path) -> None:
-    """SyntaxHighlighter registers no [latex] (Jetpack's math) and no [r]; it does register [source]."""
+    """SyntaxHighlighter registers no [latex] (Jetpack's math, shown as its TeX in the sentence) and no [r]; it does
+    register [source]."""
     content = "Euler: [latex]e^{i\\pi}+1=0[/latex] in a line. Grade [r]A[/r].\n\n[source lang=\"python\"]x = 1[/source]"
     body = imported_body(tmp_path, item(5, "Math", content))
-    assert body.startswith("Euler: [latex]e^{i\\\\pi}+1=0[/latex] in a line. Grade [r]A[/r].\n")
+    assert body.startswith("Euler: `e^{i\\pi}+1=0` in a line. Grade [r]A[/r].\n")
     assert "```python\nx = 1\n```" in body
 
 

@@ -21,7 +21,7 @@ from generator.convert.code_blocks import codecolorer_as_code, numbered_listings
 from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embeds import embed_label, embed_paragraph, gists_as_code, videos_a_script_plays
 from generator.convert.footnotes import mark_footnotes, word_footnotes
-from generator.convert.formulas import math_as_tex
+from generator.convert.formulas import latex_images_as_tex, math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
                                       drop_spacer_images, drop_tracking_pixels, images_from_noscript,
@@ -374,6 +374,7 @@ PASSES: tuple[Pass, ...] = (
     one_column_tables_as_blocks,
     codecolorer_as_code,
     math_as_tex,
+    latex_images_as_tex,
     drop_plugin_toc,
     drop_plugin_errors,
     drop_inpage_toc,

@@ -4,22 +4,31 @@ Such a formula is written three times over: MathML for screen readers, the TeX s
 and spans that only the renderer's style sheet lays out (KaTeX's `katex-html`). Without that style sheet, and
 with MathML's tags gone, the three run together: `x_i` reads `xix_ixi`. The TeX is what the author wrote and
 reads plainly, so the formula becomes it, as code; a formula set on a line of its own, a block of code.
+
+So does a formula drawn by a LaTeX plugin as a picture the mirror cannot show: Jetpack's and WP LaTeX's
+`[latex]…[/latex]` (also WP-KaTeX's and QuickLaTeX's), saved unrendered in an export or in content served while the
+plugin was off, and the picture Jetpack makes of it (`<img class="latex" src="…/latex.php?latex=…" alt="TeX">`).
 """
 
 from __future__ import annotations
 
 import re
+from html import escape, unescape
+from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from generator.convert.code_shortcodes import typed
 from generator.convert.context import Context
-from generator.convert.parse import tags_in
+from generator.convert.parse import elements, tags_in
 
 TEX = "application/x-tex"
 # The wrappers each renderer puts around a formula and its other renderings, outermost first.
 WRAPPERS = ("katex-display", "katex", "mwe-math-element", "MathJax_Display", "MathJax")
 DISPLAYED = frozenset({"katex-display", "MathJax_Display"})
 WIKIPEDIA_STYLE = re.compile(r"\{\\(?:displaystyle|textstyle)\s*(.*)\}", re.DOTALL)
+# The service Jetpack and WP LaTeX draw a formula with (`s0.wp.com/latex.php?latex=x^2&bg=ffffff&fg=000&s=0`).
+LATEX_SERVICE = re.compile(r"/latex\.php\?")
 
 
 def math_as_tex(soup: BeautifulSoup, ctx: Context) -> None:
@@ -65,3 +74,35 @@ def _code(soup: BeautifulSoup, tex: str, displayed: bool) -> Tag:
     pre = soup.new_tag("pre")
     pre.append(code)
     return pre
+
+
+def latex_shortcode(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    """`[latex]e^{i\\pi}+1=0[/latex]` as its TeX in a code span; `display="true"` (WP-KaTeX's, QuickLaTeX's
+    formula on a line of its own) a block of it. The TeX is HTML escaped, where wpautop may have broken its lines.
+    An empty one draws nothing."""
+    tex = unescape(typed(inner)).strip()
+    if not tex:
+        return ""
+    displayed = named.get("display", "").lower() in ("true", "1", "yes", "block")
+    kind = ' class="language-latex"' if displayed else ""
+    code = f"<code{kind}>{escape(tex, quote=False)}</code>"
+    return f"<pre>{code}</pre>" if displayed else code
+
+
+def latex_images_as_tex(soup: BeautifulSoup, ctx: Context) -> None:
+    """Jetpack's picture of a formula, drawn by WordPress.com's LaTeX service, as the TeX its `alt` (else its
+    address) holds: on `file://` the picture is a link to that service, and the TeX is what the author wrote."""
+    for img in elements(soup, "img"):
+        src = img.get("src")
+        if not isinstance(src, str) or not ("latex" in (img.get("class") or ()) or LATEX_SERVICE.search(src)):
+            continue
+        alt = img.get("alt")
+        tex = alt.strip() if isinstance(alt, str) and alt.strip() else _tex_in_address(src)
+        if tex:
+            img.replace_with(_code(soup, tex, displayed=False))
+
+
+def _tex_in_address(src: str) -> str:
+    values = parse_qs(urlsplit(src).query).get("latex") if LATEX_SERVICE.search(src) else None
+    return values[0].strip() if values else ""
+
