@@ -30,6 +30,7 @@ from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
+from generator.convert.list_nesting import lists_nested_as_shown
 from generator.convert.parse import comments, elements, may_hold, tags_in
 from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
 from generator.convert.responsive import drop_hidden_on_desktop
@@ -440,6 +441,7 @@ PASSES: tuple[Pass, ...] = (
     unlink_dead_fragments,
     name_icon_links,
     keep_link_targets,
+    lists_nested_as_shown,
     flatten_deep_quotes_and_lists,
     drop_empty_elements,
     even_table_rows,
