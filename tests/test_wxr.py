@@ -595,6 +595,17 @@ def test_a_markdown_editors_fence_in_pre_lang_shows_its_code_without_its_code_ta
     assert "undefined" not in body
 
 
+def test_a_post_a_blog_mover_wrapped_in_cdata_once_more_shows_its_first_line(tmp_path: Path) -> None:
+    """`<![CDATA[<![CDATA[…]]>]]>`: the post's text holds CDATA marks, which a browser reads as a comment hiding the
+    first line (to the first `>`) and then shows `]]>`; the marks are not the author's words."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Moved", "<![CDATA[A year has gone by.\n<br />The ducks, the boats. ]]>")))
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.body.startswith("A year has gone by.") and "]]>" not in document.body
+    assert document.summary.startswith("A year has gone by.")
+
+
 def test_a_synced_pattern_shows_its_content_where_a_post_names_it(tmp_path: Path) -> None:
     """`<!-- wp:block {"ref":77} /-->` holds no text: the pattern's own `wp_block` item does, published;
     one that names itself shows once, and a draft or missing one shows nothing, as in WordPress."""
