@@ -563,6 +563,9 @@ def test_math_and_short_names_the_plugin_leaves_alone_stay_in_their_paragraph(tm
     content = "Euler: [latex]e^{i\\pi}+1=0[/latex] in a line. Grade [r]A[/r].\n\n[source lang=\"python\"]x = 1[/source]"
     body = imported_body(tmp_path, item(5, "Math", content))
     assert body.startswith("Euler: `e^{i\\pi}+1=0` in a line. Grade [r]A[/r].\n")
+    # WordPress's automatic excerpt strips the registered [latex] with its TeX, as it strips [embed] with its URL.
+    summary = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).summary
+    assert summary.startswith("Euler: in a line.")
     assert "```python\nx = 1\n```" in body
 
 
