@@ -7,6 +7,7 @@ from pathlib import Path
 from tests.test_wxr import imported_body, item
 
 VIDEO = '<category domain="post_format" nicename="post-format-video"><![CDATA[Video]]></category>'
+LINK = '<category domain="post_format" nicename="post-format-link"><![CDATA[Link]]></category>'
 AUDIO = '<category domain="post_format" nicename="post-format-audio"><![CDATA[Audio]]></category>'
 
 
@@ -26,6 +27,13 @@ def test_an_audio_posts_embed_code_field_shows_as_its_player_would(tmp_path: Pat
                      "</iframe>"}
     body = imported_body(tmp_path, item(5, "Mix", "A new mix.", categories=AUDIO, meta=meta))
     assert "soundcloud.com" in body.split("A new mix.")[0]
+
+
+def test_a_link_posts_field_shows_the_page_it_links_to(tmp_path: Path) -> None:
+    meta = {"unlink_post_title": "default", "link_url": "http://www.photob.be/technique/la-photo-en-discotheque"}
+    body = imported_body(tmp_path, item(5, "Night photos", "A good read.", categories=LINK, meta=meta))
+    address = "http://www.photob.be/technique/la-photo-en-discotheque"
+    assert body.startswith(f"<{address}>\n") and body.rstrip().endswith("A good read.")
 
 
 def test_a_video_the_body_shows_already_or_a_standard_posts_field_adds_nothing(tmp_path: Path) -> None:
