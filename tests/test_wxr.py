@@ -558,10 +558,14 @@ def test_syntaxhighlighter_language_shortcodes_become_code_blocks(tmp_path: Path
 
 
 def test_math_and_short_names_the_plugin_leaves_alone_stay_in_their_paragraph(tmp_path: Path) -> None:
-    """SyntaxHighlighter registers no [latex] (Jetpack's math) and no [r]; it does register [source]."""
+    """SyntaxHighlighter registers no [latex] (Jetpack's math, shown as its TeX in the sentence) and no [r]; it does
+    register [source]."""
     content = "Euler: [latex]e^{i\\pi}+1=0[/latex] in a line. Grade [r]A[/r].\n\n[source lang=\"python\"]x = 1[/source]"
     body = imported_body(tmp_path, item(5, "Math", content))
-    assert body.startswith("Euler: [latex]e^{i\\\\pi}+1=0[/latex] in a line. Grade [r]A[/r].\n")
+    assert body.startswith("Euler: `e^{i\\pi}+1=0` in a line. Grade [r]A[/r].\n")
+    # WordPress's automatic excerpt strips the registered [latex] with its TeX, as it strips [embed] with its URL.
+    summary = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8")).summary
+    assert summary.startswith("Euler: in a line.")
     assert "```python\nx = 1\n```" in body
 
 
@@ -579,6 +583,30 @@ def test_wp_syntax_and_codecolorer_code_stays_code_with_its_tags(tmp_path: Path)
     assert 'Call `f("<b>")` first.' in body
     assert "```java\nint a = 1;\n\nint b = 2;\n```" in body and "```diff\n-  x < y\n```" in body
     assert "Then `$x` is set." in body and "```sql\nselect 1\n```" in body and "````" not in body
+
+
+def test_a_markdown_editors_fence_in_pre_lang_shows_its_code_without_its_code_tags(tmp_path: Path) -> None:
+    """A Markdown editor writes a fence as `<pre lang="c++"><code>…</code></pre>`, its code escaped, or with
+    `lang='undefined'` where the fence named no language: the listing is the code, not `<code>` around it."""
+    content = ('Solution:\n\n<pre lang="c++"><code>for (int i = 0; i &lt; n; i++) {\n    s[i] = 0;\n}\n</code></pre>'
+               "\n\nInput:\n\n<pre lang='undefined'><code>[1, 2]\n</code></pre>\n\n"
+               '<pre lang="html">\n<code>kept</code>\n<b>as typed</b>\n</pre>')
+    body = imported_body(tmp_path, item(5, "Code", content))
+    assert "```c++\nfor (int i = 0; i < n; i++) {\n    s[i] = 0;\n}\n```" in body
+    assert "```\n[1, 2]\n```" in body
+    assert "```html\n<code>kept</code>\n<b>as typed</b>\n```" in body
+    assert "undefined" not in body
+
+
+def test_a_post_a_blog_mover_wrapped_in_cdata_once_more_shows_its_first_line(tmp_path: Path) -> None:
+    """`<![CDATA[<![CDATA[…]]>]]>`: the post's text holds CDATA marks, which a browser reads as a comment hiding the
+    first line (to the first `>`) and then shows `]]>`; the marks are not the author's words."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Moved", "<![CDATA[A year has gone by.\n<br />The ducks, the boats. ]]>")))
+    run_import([path], tmp_path / "content")
+    document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert document.body.startswith("A year has gone by.") and "]]>" not in document.body
+    assert document.summary.startswith("A year has gone by.")
 
 
 def test_a_synced_pattern_shows_its_content_where_a_post_names_it(tmp_path: Path) -> None:

@@ -33,6 +33,7 @@ from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
+from generator.convert.list_nesting import lists_nested_as_shown
 from generator.convert.parse import comments, elements, may_hold, tags_in
 from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
 from generator.convert.responsive import drop_hidden_on_desktop
@@ -47,7 +48,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
-from generator.convert.tables import one_column_tables_as_blocks
+from generator.convert.tables import cell_paragraphs_as_text, one_column_tables_as_blocks
 from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
                                        drop_plugin_toc, drop_reading_times, drop_screen_reader_text, drop_share_widgets,
                                        drop_site_listings, drop_toggle_icons, unwrap_keyword_links)
@@ -378,6 +379,7 @@ PASSES: tuple[Pass, ...] = (
     numbered_rows_as_code,
     github_lines_as_code,
     one_column_tables_as_blocks,
+    cell_paragraphs_as_text,
     codecolorer_as_code,
     math_as_tex,
     latex_as_tex,
@@ -449,6 +451,7 @@ PASSES: tuple[Pass, ...] = (
     unlink_dead_fragments,
     name_icon_links,
     keep_link_targets,
+    lists_nested_as_shown,
     flatten_deep_quotes_and_lists,
     drop_empty_elements,
     even_table_rows,

@@ -13,11 +13,12 @@ from generator.convert.parse import cells_of, elements
 
 # Prism's and highlight.js's `language-x`, Prettify's `lang-x`, SyntaxHighlighter's `brush: x` and Crayon's
 # `lang:x` (or `lang_x`); Enlighter's `data-enlighter-language="x"`, others' `data-lang`. Crayon names no language
-# as `default`, Enlighter as `generic` (or `null`, left unset).
+# as `default`, Enlighter as `generic` (or `null`, left unset), and editors written in JavaScript that wrote a fence
+# with no language as `<pre lang='undefined'>` as `undefined`.
 CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|lang[:_]|brush:\s*)([\w+#.-]+)")
 LANGUAGE_ATTRIBUTES = ("data-enlighter-language", "data-lang", "data-language")
 LANGUAGE_NAME = re.compile(r"[\w+#.-]+")
-NO_LANGUAGE = frozenset({"default", "generic", "null"})
+NO_LANGUAGE = frozenset({"default", "generic", "null", "undefined"})
 # The text of a column of line numbers.
 LINE_NUMBERS = re.compile(r"[\d\s]+")
 # The white space a browser collapses into one space (not the no-break spaces CodeColorer indents with).

@@ -74,11 +74,12 @@ def rendered_code(name: str, named: dict[str, str], inner: str) -> str:
     """A highlighter's shortcode found unrendered in REST content: a code block of the code as it was typed,
     or a code span for code written within its sentence (`run [shell]virsh reset vm[/shell] to…`)."""
     if inline(name) or not re.search(r"<br|<p|\n", inner, re.IGNORECASE):
-        return f"<code>{escaped(_typed(inner).strip())}</code>"
-    return code_block(language(name, named), _typed(inner))
+        return f"<code>{escaped(typed(inner).strip())}</code>"
+    return code_block(language(name, named), typed(inner))
 
 
-def _typed(inner: str) -> str:
+def typed(inner: str) -> str:
+    """Text as it was typed into a shortcode, without the breaks, paragraphs and curled quotes WordPress added."""
     text = AUTOP_PARAGRAPH.sub("", AUTOP_PARAGRAPHS.sub("\n\n", inner))
     text = AUTOP_BREAK.sub("\n", text)
     return TEXTURIZED.sub(lambda m: STRAIGHT[m.group()], text)

@@ -4,14 +4,20 @@ Such a formula is written three times over: MathML for screen readers, the TeX s
 and spans that only the renderer's style sheet lays out (KaTeX's `katex-html`). Without that style sheet, and
 with MathML's tags gone, the three run together: `x_i` reads `xix_ixi`. The TeX is what the author wrote and
 reads plainly, so the formula becomes it, as code; a formula set on a line of its own, a block of code.
+
+So does a formula a LaTeX plugin would draw as a picture the mirror cannot show: Jetpack's and WP LaTeX's
+`[latex]…[/latex]` (also WP-KaTeX's and QuickLaTeX's), saved unrendered in an export or in content served while the
+plugin was off. Its `$latex …$` form, and the pictures the plugins made, are read by convert/latex.py.
 """
 
 from __future__ import annotations
 
 import re
+from html import escape, unescape
 
 from bs4 import BeautifulSoup, Tag
 
+from generator.convert.code_shortcodes import typed
 from generator.convert.context import Context
 from generator.convert.parse import tags_in
 
@@ -66,3 +72,16 @@ def formula_code(soup: BeautifulSoup, tex: str, displayed: bool) -> Tag:
     pre = soup.new_tag("pre")
     pre.append(code)
     return pre
+
+
+def latex_shortcode(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    """`[latex]e^{i\\pi}+1=0[/latex]` as its TeX in a code span; `display="true"` (WP-KaTeX's, QuickLaTeX's
+    formula on a line of its own) a block of it. The TeX is HTML escaped, where wpautop may have broken its lines.
+    An empty one draws nothing."""
+    tex = unescape(typed(inner)).strip()
+    if not tex:
+        return ""
+    displayed = named.get("display", "").lower() in ("true", "1", "yes", "block")
+    kind = ' class="language-latex"' if displayed else ""
+    code = f"<code{kind}>{escape(tex, quote=False)}</code>"
+    return f"<pre>{code}</pre>" if displayed else code

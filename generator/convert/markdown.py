@@ -26,6 +26,7 @@ from generator.convert.parse import parse_fragment
 from generator.convert.shortcodes import drop_plugin_output, expand
 from generator.convert.tables import is_simple_table, table_html
 from generator.convert.walk import can_ignore, collapse_newlines, pseudo_tags, removes_inside, removes_outside
+from generator.sources.wp_syntax import without_cdata_marks
 
 START = re.compile(r"-?[0-9]{1,9}")  # a list's start as browsers read it (ASCII digits; "²" is not one)
 FENCE = re.compile(r"^( *`{3,})[\w+#.-]*$")
@@ -475,6 +476,7 @@ def _units_of(node: Tag | NavigableString) -> Iterator[Tag | NavigableString]:
 
 def html_to_markdown(html: str, ctx: Context | None = None) -> str:
     ctx = ctx or Context()
+    html = without_cdata_marks(html)  # a blog mover's, also in what REST serves of such a post
     soup = clean(parse_fragment(expand(drop_plugin_output(html, ctx), ctx)), ctx)
     markdown = NewsConverter(ctx).convert_soup(soup)
     return normalize(markdown)

@@ -18,6 +18,7 @@ from html import escape, unescape
 from generator.convert import context as loss
 from generator.convert.context import Context, attachment_id
 from generator.convert.embeds import embed_label
+from generator.convert.formulas import latex_shortcode
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 LINK_TAG = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
@@ -308,6 +309,7 @@ HANDLERS: dict[str, Handler] = {
     "sc_fs_faq": _faq,
     "sc_fs_multi_faq": _faqs,
     "playlist": _playlist,
+    "latex": latex_shortcode,  # Jetpack's and WP LaTeX's math, drawn as a picture: here its TeX
     **dict.fromkeys(NEXTGEN, _nextgen),
     **dict.fromkeys(FORMS, _form),
     **dict.fromkeys(LISTINGS, _listing),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert.context import Context
 from generator.convert.parse import cells_of, elements
@@ -83,3 +83,15 @@ def one_column_tables_as_blocks(soup: BeautifulSoup, ctx: Context) -> None:
                 cell.name, cell.attrs = "div", {}
                 table.insert_before(cell.extract())
         table.decompose()
+
+
+def cell_paragraphs_as_text(soup: BeautifulSoup, ctx: Context) -> None:
+    """A cell that holds one paragraph and nothing else (`<td><p>Title</p></td>`, as Word, and the classic editor
+    pasting from it, write every cell) shows a line of words, as a pipe table's cell does. The paragraph is the
+    editor's markup, not a block the cell needs; kept, it would make the whole table HTML."""
+    for cell in elements(soup, "td", "th"):
+        shown = [c for c in cell.contents if not (isinstance(c, NavigableString) and not c.strip())]
+        if len(shown) != 1 or not isinstance(shown[0], Tag) or shown[0].name not in ("p", "div"):
+            continue
+        if shown[0].find(lambda t: t.name in BLOCK_IN_CELL or t.name == "br") is None:
+            shown[0].unwrap()

@@ -34,11 +34,12 @@ TAG = re.compile(r"<[^>]*>")
 # stays one run). Any other tag stands where WordPress's autop has put a line break.
 INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong"
                         r"|sub|sup|time|tt|u|var)(?:\s[^>]*)?>", re.IGNORECASE)
-# The shortcodes WordPress registers itself, and Jetpack's embeds (as on WordPress.com), which the converter
-# makes links; strip_shortcodes removes them with what they enclose. A name ends where WordPress's does, before
-# anything but a letter, digit, `_` or `-`: `[video-note]` is another shortcode than `[video]`.
+# The shortcodes WordPress registers itself, and Jetpack's embeds and math (as on WordPress.com), which the
+# converter makes links and code; strip_shortcodes removes them with what they enclose. A name ends where
+# WordPress's does, before anything but a letter, digit, `_` or `-`: `[video-note]` is another shortcode than `[video]`.
 CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed|youtube|vimeo|tweet"
-                            r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram|scribd|wpvideo)"
+                            r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram|scribd|wpvideo"
+                            r"|latex)"
                             r"(?![\w-])[^\]]*\](?:(?:(?!\[\1(?![\w-])).)*?\[/\1\])?", re.DOTALL)
 # A form's shortcodes (Jetpack's [contact-form] holds its [contact-field]s): registered on the site, so its
 # automatic excerpt has none of them, nor any field's label.
@@ -78,6 +79,10 @@ CODE_SHORTCODE = re.compile(rf"\[({code_shortcodes.NAMES})((?:\s[^\]]*)?)\](.*?)
 # what they hold as code, tags and all (`<?php`, `echo "<div>"`), where a browser would take it for HTML.
 CODE_TAG = re.compile(r"(<pre\b[^>]*>\s*)?<(pre|code)\b[^>]*?\slang=[\"']?([\w+#-]*)[\"']?[^>]*>(.*?)</\2>"
                       r"(?(1)\s*</pre>)", re.DOTALL | re.IGNORECASE)
+# A Markdown editor writes a fence that names its language as `<pre lang="c++"><code>…</code></pre>`, the code
+# escaped as HTML (`a &lt; b`, never a bare `<`) for a highlighter that reads `<pre lang>`: that <code> is the
+# editor's markup around the code, not part of it, and shown as code it would open and close every listing.
+MARKDOWN_FENCE = re.compile(r"\s*<code\b[^>]*>([^<]*)</code>\s*", re.IGNORECASE)
 
 
 def rendered(data: dict[str, Any]) -> dict[str, Any]:
@@ -257,7 +262,8 @@ def _code_tags(text: str) -> str:
         in_pre, tag, named, content = match.groups()
         if tag.lower() == "code" and not in_pre and "\n" not in content:
             return f"<code>{code_shortcodes.escaped(content)}</code>"
-        return code_shortcodes.code_block(named, content)
+        fence = MARKDOWN_FENCE.fullmatch(content) if tag.lower() == "pre" else None
+        return code_shortcodes.code_block(named, fence.group(1) if fence else content)
 
     return CODE_TAG.sub(code, text)
 

@@ -18,6 +18,11 @@ ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\
 MEDIA_LIST = re.compile(r"\[(gallery|playlist)((?:\s[^\]]*)?)\]")
 # A synced pattern (reusable block) saves only its id in the post: its content is a `wp_block` post of its own.
 SYNCED_PATTERN = re.compile(r"<!--\s+wp:(?:core/)?block\s+(\{.*?\})\s+/-->", re.DOTALL)
+# A post's whole content inside CDATA marks saved as its text (`<![CDATA[First line…<br />…]]>`): a blog mover
+# wrapped each post in one CDATA more than the import took off. A browser reads the opening mark as a comment that
+# runs to the first `>`, hiding the post's first line, and shows the `]]>`; the marks are no words of the author's.
+CDATA_WRAPPED = re.compile(r"(\s*(?:<p>\s*)?)<!\[CDATA\[(.*)\]\]>(\s*(?:</p>\s*)?)", re.DOTALL)
+CDATA_OPENING = ("<![CDATA[", "<p><![CDATA[")
 
 
 @dataclass(frozen=True, slots=True)  # one per attachment of the export, kept while it is read
@@ -80,3 +85,10 @@ def patterns_used(raw: str, synced: Mapping[int, str]) -> dict[int, str]:
                 pending.append(synced[ref])
     return used
 
+
+def without_cdata_marks(content: str) -> str:
+    """The content without CDATA marks around all of it, as its author wrote it; any other content as it is."""
+    if not content.lstrip().startswith(CDATA_OPENING):
+        return content
+    wrapped = CDATA_WRAPPED.fullmatch(content)
+    return "".join(wrapped.groups()) if wrapped else content

@@ -19,8 +19,8 @@ from typing import Any
 
 from generator.language.words import Words, site_words
 from generator.problems import ItemError
-from generator.sources import post_fields, tribe_events
-from generator.sources.wp_syntax import Attachment, gallery_owners, patterns_used
+from generator.sources import post_fields, post_formats, tribe_events
+from generator.sources.wp_syntax import Attachment, gallery_owners, patterns_used, without_cdata_marks
 
 ZERO_DATE = "0000-00-00 00:00:00"
 SYNTHETIC_BASE = 10**12  # WordPress ids are far below this
@@ -170,9 +170,10 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     (field, message); raises ItemError for what it cannot do without."""
     fields = element.fields
     ident = _required_int(fields, "wp:post_id")
-    raw = fields.get("content:encoded", "")
+    raw = without_cdata_marks(fields.get("content:encoded", ""))
     if fields.get("wp:post_type") == tribe_events.TYPE:  # what the event's page shows above its text
         raw = tribe_events.details(tribe_events.event_from_fields(element.meta, names.venues)) + raw
+    raw = post_formats.with_format_medium(raw, element.categories, element.meta)  # a theme's video field
     warnings: list[tuple[str, str]] = []
     if not _has_date(fields, "wp:post_date") and not _has_date(fields, "wp:post_date_gmt"):
         # A draft that was never saved with a date is as WordPress makes it, not worth a line.

@@ -1,0 +1,47 @@
+"""A video or audio post whose theme held its video in a field: the export's field shows it, first in the body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_wxr import imported_body, item
+
+VIDEO = '<category domain="post_format" nicename="post-format-video"><![CDATA[Video]]></category>'
+LINK = '<category domain="post_format" nicename="post-format-link"><![CDATA[Link]]></category>'
+AUDIO = '<category domain="post_format" nicename="post-format-audio"><![CDATA[Audio]]></category>'
+
+
+def test_a_video_posts_field_shows_its_video_above_its_words(tmp_path: Path) -> None:
+    """Themify's `video_url` beside WordPress's cache of its embed (`_oembed_…`), which is no field of the theme."""
+    meta = {"layout": "default", "_oembed_d728df4d": '<iframe src="https://www.youtube.com/embed/x"></iframe>',
+            "video_url": "http://youtu.be/hWES0YBPfHE"}
+    body = imported_body(tmp_path, item(5, "Stateless", "Their last album is excellent.", categories=VIDEO,
+                                        meta=meta))
+    assert body.startswith("[YouTube video: http://youtu.be/hWES0YBPfHE](http://youtu.be/hWES0YBPfHE)\n")
+    assert body.rstrip().endswith("Their last album is excellent.")
+
+
+def test_an_audio_posts_embed_code_field_shows_as_its_player_would(tmp_path: Path) -> None:
+    """WooThemes' `embed` holds the player's code, which the converter makes a link to what it plays."""
+    meta = {"embed": '<iframe src="https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/42">'
+                     "</iframe>"}
+    body = imported_body(tmp_path, item(5, "Mix", "A new mix.", categories=AUDIO, meta=meta))
+    assert "soundcloud.com" in body.split("A new mix.")[0]
+
+
+def test_a_link_posts_field_shows_the_page_it_links_to(tmp_path: Path) -> None:
+    meta = {"unlink_post_title": "default", "link_url": "http://www.photob.be/technique/la-photo-en-discotheque"}
+    body = imported_body(tmp_path, item(5, "Night photos", "A good read.", categories=LINK, meta=meta))
+    address = "http://www.photob.be/technique/la-photo-en-discotheque"
+    assert body.startswith(f"<{address}>\n") and body.rstrip().endswith("A good read.")
+
+
+def test_a_video_the_body_shows_already_or_a_standard_posts_field_adds_nothing(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    shown = imported_body(tmp_path / "a", item(5, "Shown", "https://vimeo.com/26880424\n\nAbout it.",
+                                               categories=VIDEO, meta={"video_url": "http://vimeo.com/26880424"}))
+    assert shown.count("26880424") == 2  # the one link, its label and its address
+    standard = imported_body(tmp_path / "b", item(5, "Standard", "Words.",
+                                                  meta={"video_url": "http://youtu.be/hWES0YBPfHE"}))
+    assert "youtu" not in standard
