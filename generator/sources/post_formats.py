@@ -26,7 +26,7 @@ KEY_WORD = re.compile(r"[a-z0-9]+")
 ADDRESS = re.compile(r"https?://[^\s<>\"']+")
 EMBED_CODE = re.compile(r"<(?:iframe|object|embed|video|audio)\b", re.IGNORECASE)
 # The last part of an address, which names the video on its site (`youtu.be/ID`, `watch?v=ID`, `vimeo.com/ID`).
-LAST_PART = re.compile(r"[\w-]+(?=/?$)")
+LAST_PART_REVERSED = re.compile(r"/?([\w-]+)")
 
 
 def post_format(categories: Sequence[tuple[str, str, str]]) -> str:
@@ -62,5 +62,12 @@ def _shown(value: str, raw: str) -> bool:
     if not ADDRESS.fullmatch(value):
         src = re.search(r"\ssrc=[\"']?([^\"'\s>]+)", value)
         value = src.group(1) if src else value
-    name = LAST_PART.search(value.split("#")[0])
-    return value in raw or (name is not None and len(name.group(0)) >= 6 and name.group(0) in raw)
+    name = _last_part(value.split("#")[0])
+    return value in raw or (len(name) >= 6 and name in raw)
+
+
+def _last_part(address: str) -> str:
+    """The word the address ends with, before a last slash: a video's id or slug. Read from the end, as a
+    search for a pattern anchored there tries every place in a field's value, which may be long."""
+    found = LAST_PART_REVERSED.match(address[::-1])
+    return found.group(1)[::-1] if found else ""
