@@ -10,10 +10,11 @@ Read from REST's `acf` and `meta` objects, and from an export's fields (sources/
 ones whose keys may show under `meta`), for a post of a type other than `post` and `page`, or of any type
 whose body is empty. Each shown field is a paragraph `**Label:** value` in HTML, which then goes through
 the body's conversion; the first field named as a text (`answer`, `text`, `description`…) is the body
-itself when the post has none, without a label. A gallery field (ACF's, or attachment ids a product or listing
-keeps: `_product_image_gallery` = `32,33`) is its pictures, laid out as a gallery. Dates as ACF stores them (`20240501`, Unix time) are shown
-as stored. A field holding structured data with words in it (serialized PHP, JSON, an ACF group) is not
-shown, and counted.
+itself when the post has none, without a label. A gallery field (ACF's, or attachment ids a product or
+listing keeps: `_product_image_gallery` = `32,33`) is its pictures, laid out as a gallery. Dates as ACF
+stores them (`20240501`, Unix time) are shown as stored, and so are a listing's counts (`_property_bedrooms` =
+`3`). A field holding structured data with words in it (serialized PHP, JSON, an ACF group) is not shown,
+and counted.
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ BODY_WORDS = frozenset({"answer", "text", "content", "description", "desc", "bod
 # `company_since` = `2020`), a phone number, a price.
 NUMBER_WORDS = frozenset({"date", "year", "since", "start", "end", "time", "day", "month", "until", "phone", "tel",
                           "telephone", "mobile", "fax", "zip", "postcode", "price", "cost", "salary", "fee"})
+# Words of a key whose single number a listing's reader reads: a property's rooms, a rental's guests (Luxus's
+# `_property_bedrooms` = `3`, WP Residence's `property_bathrooms`); and, in a key named after the post's type, its
+# size (`_property_area` = `180`), a word too loose elsewhere (`sidebar_size`).
+COUNT_WORDS = frozenset({"bedrooms", "bathrooms", "beds", "baths", "rooms", "garage", "garages", "parking", "floors",
+                         "storeys", "guests", "sqft"})
+OWN_COUNT_WORDS = frozenset({"area", "size", "land"})
+COUNT = re.compile(r"\d+(?:\.\d+)?")
 IMAGE_WORDS = frozenset({"image", "images", "photo", "photos", "picture", "pictures", "logo", "avatar", "portrait",
                          "thumbnail", "icon", "gallery"})
 ID_LIST = re.compile(r"\d+(?:\s*,\s*\d+)+")  # `32,33`: a gallery's attachments, as WooCommerce and themes keep them
@@ -180,7 +188,9 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool) ->
         return (", ".join(shown), INLINE) if shown and len(shown) == len(value) else NOTHING
     if isinstance(value, int) and not isinstance(value, bool) and value > 0 and _has_word(key, IMAGE_WORDS):
         return _image_html(value, ctx, featured), IMAGE
-    if not isinstance(value, str):  # numbers and booleans are settings and counts
+    if isinstance(value, (int, float)) and not isinstance(value, bool):  # ACF's number field, in REST
+        value = str(value)
+    if not isinstance(value, str):  # booleans are settings
         return NOTHING
     ident = attachment_id(value)
     if ident is not None and _has_word(key, IMAGE_WORDS):
@@ -205,10 +215,10 @@ def _text_html(key: str, value: str, own: bool) -> tuple[str, str]:
 
 
 def _is_setting(key: str, text: str, own: bool) -> bool:
-    if text.lower() in BOOLEANISH or CSS_VALUE.fullmatch(text) and not _read_number(key, text):
+    if text.lower() in BOOLEANISH or CSS_VALUE.fullmatch(text) and not _read_number(key, text, own):
         return True
     if NUMBER.fullmatch(text):
-        return not _read_number(key, text)
+        return not _read_number(key, text, own)
     if SERIALIZED.match(text) or _json(text) is not None or KEYWORD.fullmatch(text):
         return True
     if own:
@@ -221,10 +231,14 @@ def _is_setting(key: str, text: str, own: bool) -> bool:
                 or TOKEN.fullmatch(text) and not URL.fullmatch(text))
 
 
-def _read_number(key: str, text: str) -> bool:
-    """`20240501`, `1714521600` or `2020` in a field named a date or year, a phone's or a price's digits:
-    shown as stored."""
-    return bool(NUMBER.fullmatch(text)) and _has_word(key, NUMBER_WORDS)
+def _read_number(key: str, text: str, own: bool = False) -> bool:
+    """`20240501`, `1714521600` or `2020` in a field named a date or year, a phone's or a price's digits, a
+    listing's count of rooms or its size (see COUNT_WORDS): shown as stored."""
+    if not NUMBER.fullmatch(text):
+        return False
+    if _has_word(key, NUMBER_WORDS):
+        return True
+    return bool(COUNT.fullmatch(text)) and (_has_word(key, COUNT_WORDS) or own and _has_word(key, OWN_COUNT_WORDS))
 
 
 def _object_html(value: Mapping[str, Any], base: str) -> tuple[str, str]:
