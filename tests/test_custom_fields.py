@@ -168,6 +168,39 @@ def test_an_image_fields_attachment_id_is_the_image_when_the_media_hold_it() -> 
         "![](https://example.com/wp-content/uploads/hall.jpg)\n")
 
 
+def test_a_gallery_field_shows_its_pictures_in_order() -> None:
+    """A product's or a listing's photos are kept as a list of attachment ids (WooCommerce's
+    `_product_image_gallery`, a real-estate theme's `_property_gallery`) or, in REST, as ACF's gallery: the
+    page showed them with the text, and the mirror showed none."""
+    lookups = Lookups(media={32: Media("https://e.com/up/tee-green.jpg", "Green"),
+                             33: Media("https://e.com/up/tee-blue.jpg", "Blue"),
+                             31: Media("https://e.com/up/tee.jpg", "Tee")})
+    body = body_of("product", "<p>A tee.</p>", lookups, featured_media=31,
+                   meta={"_product_image_gallery": "32, 33,31", "_property_gallery": "", "related": "32,33"})
+    assert body == ('A tee.\n\n<div class="gallery">\n\n![Green](https://e.com/up/tee-green.jpg)\n\n'
+                    '![Blue](https://e.com/up/tee-blue.jpg)\n\n</div>\n')
+    acf = {"gallery": [{"ID": 7, "url": "https://e.com/up/a.jpg", "alt": "Front", "type": "image"},
+                       {"ID": 8, "url": "https://e.com/up/b.jpg", "alt": "Garden", "type": "image"}],
+           "photos": [32, 33]}
+    assert body_of("property", "<p>A house.</p>", lookups, acf=acf) == (
+        'A house.\n\n<div class="gallery">\n\n![Front](https://e.com/up/a.jpg)\n\n![Garden](https://e.com/up/b.jpg)'
+        '\n\n</div>\n\n<div class="gallery">\n\n![Green](https://e.com/up/tee-green.jpg)\n\n'
+        '![Blue](https://e.com/up/tee-blue.jpg)\n\n</div>\n')
+
+
+def test_a_listings_counts_are_shown_and_other_numbers_are_not() -> None:
+    """A property's rooms and size are numbers a reader reads on its page (Luxus's `_property_bedrooms`, WP
+    Residence's `property_bathrooms`, ACF's number field); ids, flags and layout sizes beside them are not."""
+    meta = {"_property_type": "31", "_property_price": "1500000", "_property_bedrooms": "3",
+            "_property_bathrooms": "2", "_property_parking": "1", "_property_area": "180", "_property_label": "0",
+            "_property_gallery_ids": "", "sidebar_size": "300", "rooms_list": "12,13"}
+    assert body_of("property", "<p>A flat.</p>", meta=meta) == (
+        "A flat.\n\n**Price:** 1500000\n\n**Bedrooms:** 3\n\n**Bathrooms:** 2\n\n**Parking:** 1\n\n"
+        "**Area:** 180\n")
+    assert body_of("room", "<p>A room.</p>", acf={"guests": 4, "beds": 2.5, "order": 7, "featured": True}) == (
+        "A room.\n\n**Guests:** 4\n\n**Beds:** 2.5\n")
+
+
 def test_a_fields_html_is_cleaned_as_the_body_is() -> None:
     body = body_of("g5_job", "", meta={"g5_job_offer": '<p onclick="x()">Pay<script>alert(1)</script></p>'})
     assert body == "**Offer:**\n\nPay\n"

@@ -725,6 +725,18 @@ def test_a_page_elementor_builds_has_no_line_breaks_where_its_html_was_indented(
     assert imported_body(tmp_path, item(5, "Poem", "Roses are red,\nviolets blue.")) == "Roses are red,\\\nviolets blue.\n"
 
 
+def test_an_elementor_pages_buttons_indented_inside_their_links_make_no_empty_lines(tmp_path: Path) -> None:
+    """Elementor indents a button's label inside its link (`<a href>\n\t\tBecome An Agent\n\t</a>`): those new
+    lines were read as line breaks inside each link, and two buttons side by side left empty lines between
+    them, backslashes alone on their lines. Each button is a line of its own, and nothing more."""
+    html = ('<p>We are Luxus.</p>\t\t\n\t\t\t<a href="https://e.com/signup/">\n\t\t\t\t\t\tBecome An Agent\n'
+            '\t\t\t\t\t</a>\n\t\t\t<a href="https://e.com/contact/">\n\t\t\t\t\t\tContact Us Now\n\t\t\t\t\t</a>\n'
+            '\t\t<img src="https://e.com/team.jpg" alt="Team">')
+    body = imported_body(tmp_path, item(5, "About", html, post_type="post", meta={"_elementor_edit_mode": "builder"}))
+    assert body == ("We are Luxus.\n\n[Become An Agent](https://e.com/signup/)\\\n"
+                    "[Contact Us Now](https://e.com/contact/)\\\n![Team](https://e.com/team.jpg)\n")
+
+
 def test_a_block_bound_to_a_custom_field_shows_the_posts_field(tmp_path: Path) -> None:
     """Block bindings (WordPress 6.5+) save a placeholder; WordPress shows the post's field there, but not a
     hidden `_` field nor one the post lacks."""

@@ -71,6 +71,11 @@ def autop(text: str, br: bool = True) -> str:
 
 # A new line inside running text, between words rather than between tags.
 NEWLINE_IN_TEXT = re.compile(r"(?<=[^>\s])[^\S\n]*\n\s*(?=[^<\s])")
+# A new line just inside an inline element's tags (`<a href="…">\n\t\tBecome An Agent\n\t</a>`, as Elementor indents a
+# button's or link's label), which is no line of its own either.
+INLINE_TAGS = r"(?:a|span|strong|b|em|i|small|mark|abbr|cite|label|sup|sub|u|s|q|time)"
+NEWLINE_INSIDE_INLINE = re.compile(rf"(?P<open><{INLINE_TAGS}\b[^<>]*+>)[^\S\n]*+\n\s*+"
+                                   rf"|(?<![^\S\n])[^\S\n]*+\n\s*+(?=</{INLINE_TAGS}>)", re.IGNORECASE)
 
 
 def join_source_lines(text: str) -> str:
@@ -78,11 +83,24 @@ def join_source_lines(text: str) -> str:
     and raw text. Elementor turns wpautop off for the pages it builds, and the HTML it saves as their content
     is its widgets' markup as written, indented over several lines (`<p>…the desk in\n      the me boss…</p>`):
     such a line is no line break. A new line beside a tag stays, to be one: the widgets' wrappers are not in
-    that HTML, so it is what keeps a button apart from the picture after it."""
+    that HTML, so it is what keeps a button apart from the picture after it; but not one just inside a link's or
+    a label's own tags, which would make a line break in it and, beside the next button's, an empty line."""
     text, pres = _put_aside(PRE, text, PRE_MARK)
     text, raws = _put_aside(RAW_TEXT, text, RAW_MARK)
     text = NEWLINE_IN_TEXT.sub(" ", text.replace("\r\n", "\n"))
+    text = NEWLINE_INSIDE_INLINE.sub(_inside_inline, text)
     return _restore(_restore(text, raws, RAW_MARK), pres, PRE_MARK)
+
+
+def _inside_inline(match: re.Match[str]) -> str:
+    """A space for a new line just inside an inline element's tag, none where white space outside the element
+    stands in its place already (the element opens or ends its line of source), which would make one more."""
+    text = match.string
+    if match["open"]:
+        outside = text[match.start() - 1] if match.start() else " "
+        return match["open"] + ("" if outside.isspace() else " ")
+    end = text.find(">", match.end()) + 1
+    return "" if end >= len(text) or text[end].isspace() else " "
 
 
 def _tidy(text: str) -> str:

@@ -10,9 +10,11 @@ Read from REST's `acf` and `meta` objects, and from an export's fields (sources/
 ones whose keys may show under `meta`), for a post of a type other than `post` and `page`, or of any type
 whose body is empty. Each shown field is a paragraph `**Label:** value` in HTML, which then goes through
 the body's conversion; the first field named as a text (`answer`, `text`, `description`…) is the body
-itself when the post has none, without a label. Dates as ACF stores them (`20240501`, Unix time) are shown
-as stored. A field holding structured data with words in it (serialized PHP, JSON, an ACF group) is not
-shown, and counted.
+itself when the post has none, without a label. A gallery field (ACF's, or attachment ids a product or
+listing keeps: `_product_image_gallery` = `32,33`) is its pictures, laid out as a gallery. Dates as ACF
+stores them (`20240501`, Unix time) are shown as stored, and so are a listing's counts (`_property_bedrooms` =
+`3`). A field holding structured data with words in it (serialized PHP, JSON, an ACF group) is not shown,
+and counted.
 """
 
 from __future__ import annotations
@@ -35,7 +37,16 @@ BODY_WORDS = frozenset({"answer", "text", "content", "description", "desc", "bod
 # `company_since` = `2020`), a phone number, a price.
 NUMBER_WORDS = frozenset({"date", "year", "since", "start", "end", "time", "day", "month", "until", "phone", "tel",
                           "telephone", "mobile", "fax", "zip", "postcode", "price", "cost", "salary", "fee"})
-IMAGE_WORDS = frozenset({"image", "images", "photo", "picture", "logo", "avatar", "portrait", "thumbnail", "icon"})
+# Words of a key whose single number a listing's reader reads: a property's rooms, a rental's guests (Luxus's
+# `_property_bedrooms` = `3`, WP Residence's `property_bathrooms`); and, in a key named after the post's type, its
+# size (`_property_area` = `180`), a word too loose elsewhere (`sidebar_size`).
+COUNT_WORDS = frozenset({"bedrooms", "bathrooms", "beds", "baths", "rooms", "garage", "garages", "parking", "floors",
+                         "storeys", "guests", "sqft"})
+OWN_COUNT_WORDS = frozenset({"area", "size", "land"})
+COUNT = re.compile(r"\d+(?:\.\d+)?")
+IMAGE_WORDS = frozenset({"image", "images", "photo", "photos", "picture", "pictures", "logo", "avatar", "portrait",
+                         "thumbnail", "icon", "gallery"})
+ID_LIST = re.compile(r"\d+(?:\s*,\s*\d+)+")  # `32,33`: a gallery's attachments, as WooCommerce and themes keep them
 BOOLEANISH = frozenset({"on", "off", "yes", "no", "true", "false", "enabled", "disabled", "null", "none"})
 NUMBER = re.compile(r"[-+]?[\d.,]+")  # an id, a count, a list of ids (`12,13`), a version (`7.1.0`)
 # A lowercase word or slug with no space: a choice from a theme's list (`default`, `no-sidebar`, `style-1`,
@@ -170,16 +181,22 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool) ->
     if isinstance(value, list):  # REST's value of a repeated field, ACF's checkboxes and galleries
         if len(value) == 1:
             return _value_html(key, value[0], ctx, featured, own)
+        if gallery := _gallery_html(key, value, ctx, featured):
+            return gallery, IMAGE
         texts = [_text_html(key, v, own) for v in value if isinstance(v, str)]
         shown = [t for t, kind in texts if t and kind == INLINE]
         return (", ".join(shown), INLINE) if shown and len(shown) == len(value) else NOTHING
     if isinstance(value, int) and not isinstance(value, bool) and value > 0 and _has_word(key, IMAGE_WORDS):
         return _image_html(value, ctx, featured), IMAGE
-    if not isinstance(value, str):  # numbers and booleans are settings and counts
+    if isinstance(value, (int, float)) and not isinstance(value, bool):  # ACF's number field, in REST
+        value = str(value)
+    if not isinstance(value, str):  # booleans are settings
         return NOTHING
     ident = attachment_id(value)
     if ident is not None and _has_word(key, IMAGE_WORDS):
         return _image_html(ident, ctx, featured), IMAGE
+    if ID_LIST.fullmatch(value.strip()) and _has_word(key, IMAGE_WORDS):
+        return _gallery_html(key, value.split(","), ctx, featured), IMAGE
     return _text_html(key, value, own)
 
 
@@ -198,10 +215,10 @@ def _text_html(key: str, value: str, own: bool) -> tuple[str, str]:
 
 
 def _is_setting(key: str, text: str, own: bool) -> bool:
-    if text.lower() in BOOLEANISH or CSS_VALUE.fullmatch(text) and not _read_number(key, text):
+    if text.lower() in BOOLEANISH or CSS_VALUE.fullmatch(text) and not _read_number(key, text, own):
         return True
     if NUMBER.fullmatch(text):
-        return not _read_number(key, text)
+        return not _read_number(key, text, own)
     if SERIALIZED.match(text) or _json(text) is not None or KEYWORD.fullmatch(text):
         return True
     if own:
@@ -214,10 +231,14 @@ def _is_setting(key: str, text: str, own: bool) -> bool:
                 or TOKEN.fullmatch(text) and not URL.fullmatch(text))
 
 
-def _read_number(key: str, text: str) -> bool:
-    """`20240501`, `1714521600` or `2020` in a field named a date or year, a phone's or a price's digits:
-    shown as stored."""
-    return bool(NUMBER.fullmatch(text)) and _has_word(key, NUMBER_WORDS)
+def _read_number(key: str, text: str, own: bool = False) -> bool:
+    """`20240501`, `1714521600` or `2020` in a field named a date or year, a phone's or a price's digits, a
+    listing's count of rooms or its size (see COUNT_WORDS): shown as stored."""
+    if not NUMBER.fullmatch(text):
+        return False
+    if _has_word(key, NUMBER_WORDS):
+        return True
+    return bool(COUNT.fullmatch(text)) and (_has_word(key, COUNT_WORDS) or own and _has_word(key, OWN_COUNT_WORDS))
 
 
 def _object_html(value: Mapping[str, Any], base: str) -> tuple[str, str]:
@@ -235,6 +256,30 @@ def _object_html(value: Mapping[str, Any], base: str) -> tuple[str, str]:
         return f'<p><img src="{escape(url.strip())}" alt="{escape(alt)}"></p>', IMAGE
     title = value.get("title") if isinstance(value.get("title"), str) and value["title"].strip() else url
     return f'<a href="{escape(url.strip())}">{escape(title.strip())}</a>', INLINE
+
+
+def _gallery_html(key: str, items: list[Any], ctx: Context, featured: int) -> str:
+    """The pictures of a gallery field, in its order: ACF's gallery (its images, or their attachment ids), a
+    product's or a listing's photos kept as ids (WooCommerce's `_product_image_gallery` = `32,33`, a theme's
+    `_property_gallery`), which its page showed beside or under the text; "" when the field is no gallery."""
+    if all(isinstance(item, dict) for item in items):
+        shown = [_object_html(item, ctx.base_url) for item in items]
+        return _as_gallery([html for html, _ in shown]) if all(kind == IMAGE for _, kind in shown) else ""
+    idents = [item if isinstance(item, int) and not isinstance(item, bool) else
+              attachment_id(item) if isinstance(item, str) else None for item in items]
+    if not _has_word(key, IMAGE_WORDS) or any(ident is None for ident in idents):
+        return ""
+    return _as_gallery([_image_html(ident, ctx, featured) for ident in dict.fromkeys(idents) if ident])
+
+
+def _as_gallery(pictures: list[str]) -> str:
+    """Pictures (each `<p><img …></p>`) as a gallery block, which the conversion lays out as the body's are."""
+    pictures = [picture for picture in pictures if picture]
+    if len(pictures) < 2:
+        return "".join(pictures)
+    items = "".join(f'<figure class="wp-block-image">{picture.removeprefix("<p>").removesuffix("</p>")}</figure>'
+                    for picture in pictures)
+    return f'<figure class="wp-block-gallery">{items}</figure>'
 
 
 def _image_html(ident: int, ctx: Context, featured: int) -> str:

@@ -30,7 +30,15 @@ def handler(name: str) -> Handler | None:
     """The handler of a shortcode WordPress or a plugin registers under `name`, if it is one of those."""
     if name.startswith(FEED_PREFIXES):
         return _feed
-    return HANDLERS.get(name)
+    return HANDLERS.get(name) or (_form if _named_a_form(name) else None)
+
+
+def _named_a_form(name: str) -> bool:
+    """A theme's or plugin's own form, named so under its prefix (`[luxus_signup_form]`, `[rtb-booking-form]`,
+    `[form_maker id="3"]`): written bare, as most are, it would stay as text, `[luxus_signup_form]` under "Sign
+    up" and in the summary, though the live page showed a form there, which only worked on the live site."""
+    parts = FORM_NAME_PARTS.split(name)
+    return len(parts) > 1 and not FORM_WORDS.isdisjoint(parts)
 
 
 def link(url: str, text: str) -> str:
@@ -272,6 +280,9 @@ FORMS = ("contact-form-7", "contact-form", "wpforms", "gravityform", "ninja_form
          # Jetpack's and WordPress.com's subscription forms, and other form plugins' by their registered names.
          "jetpack_subscription_form", "blog_subscription_form", "mailpoet_form", "fluentform", "formidable",
          "forminator_form", "caldera_form", "everest_form")
+
+FORM_NAME_PARTS = re.compile(r"[_-]+")
+FORM_WORDS = frozenset({"form", "forms"})
 
 # Shortcodes that list the site's own content as it stood when shown: Jetpack's `[archives]`, `[sitemap]` and
 # `[upcomingevents]`, Display Posts', List Category Posts', WordPress Popular Posts' and WP Sitemap Page's, and

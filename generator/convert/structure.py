@@ -178,7 +178,9 @@ def captions_as_paragraphs(soup: BeautifulSoup, ctx: Context) -> None:
 
 def more_marker_between_blocks(soup: BeautifulSoup, ctx: Context) -> None:
     """The marker stands between blocks: moved out of a link, emphasis or list to just after it, so
-    it never splits inline markup."""
+    it never splits inline markup; and out of a line of words to just after its paragraph (`the great
+    explorer<!--more-->. Contrary…`, where the editor's cursor was): the post's own page shows the paragraph
+    whole, and the mirror, which makes no teasers, would show one opening on ". Contrary"."""
     for marker in _elements(soup, MORE):
         outer: Tag = marker
         while outer.parent is not None and outer.parent.name not in SPLITTABLE:
@@ -187,9 +189,25 @@ def more_marker_between_blocks(soup: BeautifulSoup, ctx: Context) -> None:
             parent = marker.parent
             outer.insert_after(marker.extract())
             parent.smooth()  # the text either side is one text again: "read on"
+        paragraph = marker.parent
+        if paragraph is not None and paragraph.name == "p" and _words_on_its_line(marker):
+            paragraph.insert_after(marker.extract())
+            paragraph.smooth()
+            continue
         for side, strip in ((marker.previous_sibling, str.rstrip), (marker.next_sibling, str.lstrip)):
             if isinstance(side, NavigableString) and not isinstance(side, Comment):
                 side.replace_with(strip(str(side)))
+
+
+def _words_on_its_line(marker: Tag) -> bool:
+    """Whether words stand right before and right after the marker on its line, not a break or a block."""
+    def shows_words(side: object) -> bool:
+        if isinstance(side, Comment):
+            return False
+        if isinstance(side, NavigableString):
+            return bool(side.strip())
+        return isinstance(side, Tag) and side.name in INLINE and bool(side.get_text(strip=True))
+    return shows_words(marker.previous_sibling) and shows_words(marker.next_sibling)
 
 
 def styled_emphasis(soup: BeautifulSoup, ctx: Context) -> None:

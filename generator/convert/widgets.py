@@ -219,6 +219,14 @@ def _drop_marked(soup: BeautifulSoup, ctx: Context, classes: frozenset[str], kin
             tag.decompose()
 
 
+# What a browser starts on a line of its own: a break right after one, or first in one, ends an empty line.
+LINE_HOLDERS = frozenset({"p", "div", "li", "dt", "dd", "td", "th", "form", "fieldset", "section", "article",
+                          "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "figcaption", "ul", "ol",
+                          "table", "tr", "header", "footer", "aside", "nav", "main", "address", "details", "summary",
+                          "pre", "hr"})
+EMPTY_INLINE = frozenset({"span", "label", "strong", "b", "em", "i"})  # a control's wrapper, left empty
+
+
 def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
     """A mirror cannot submit anything; a form's visible text is kept, its controls are not. A select's
     choices, in a form or not (a shop's sorting and filters), are text a reader needs, in the line of its
@@ -234,8 +242,47 @@ def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
             if has_class(part, FORM_TRAP_CLASSES) or FORM_HIDDEN_STYLE.search(part.get("style") or ""):
                 part.replace_with(" ")
         for control in elements(form, "input", "textarea", "button"):
-            control.replace_with(" ")
+            control.replace_with(ControlSpace(" "))
+        for br in elements(form, "br"):
+            if _ends_empty_line(br):
+                br.decompose()
+        for space in form.find_all(string=lambda text: isinstance(text, ControlSpace)):
+            space.replace_with(" ")  # the converter writes plain strings only
         form.name = "div"
+
+
+class ControlSpace(NavigableString):
+    """The space a form's control took, told from a space the author typed."""
+
+
+def _ends_empty_line(br: Tag) -> bool:
+    """Whether a break in a form ends a line that showed nothing but a control, or opens its block. wpautop
+    breaks the line after each control that a form's HTML put on a line of its own (a theme's search form
+    saved in an export, its checkboxes in `<li><label><input>`): with the controls gone, each such break
+    would be an empty line, a backslash alone on its line in Markdown, or a list item opening on one. An
+    empty line the author made between two lines of words (`Phone<br><br>Note`) stays."""
+    node: Tag = br
+    control = False
+    while True:
+        before = node.previous_sibling
+        while _shows_nothing(before):
+            control = control or isinstance(before, ControlSpace) or (
+                isinstance(before, Tag) and before.find(string=lambda s: isinstance(s, ControlSpace)) is not None)
+            before = before.previous_sibling
+        if before is None:
+            if node.parent is None or node.parent.name in LINE_HOLDERS:
+                return True
+            node = node.parent
+            continue
+        return control and isinstance(before, Tag) and (before.name == "br" or before.name in LINE_HOLDERS)
+
+
+def _shows_nothing(node: object) -> bool:
+    """White space, or an inline element left empty but for it (a control's wrapper)."""
+    if isinstance(node, NavigableString):
+        return not node.strip()
+    return (isinstance(node, Tag) and node.name in EMPTY_INLINE and not node.get_text(strip=True)
+            and node.find(True) is None)
 
 
 def unwrap_keyword_links(soup: BeautifulSoup, ctx: Context) -> None:
