@@ -75,7 +75,7 @@ NEWLINE_IN_TEXT = re.compile(r"(?<=[^>\s])[^\S\n]*\n\s*(?=[^<\s])")
 # button's or link's label), which is no line of its own either.
 INLINE_TAGS = r"(?:a|span|strong|b|em|i|small|mark|abbr|cite|label|sup|sub|u|s|q|time)"
 NEWLINE_INSIDE_INLINE = re.compile(rf"(?P<open><{INLINE_TAGS}\b[^<>]*+>)[^\S\n]*+\n\s*+"
-                                   rf"|(?<![^\S\n])[^\S\n]*+\n\s*+(?=</{INLINE_TAGS}>)", re.IGNORECASE)
+                                   rf"|(?<!\s)[^\S\n]*+\n\s*+(?=</{INLINE_TAGS}>)", re.IGNORECASE)
 
 
 def join_source_lines(text: str) -> str:
