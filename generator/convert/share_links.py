@@ -104,17 +104,23 @@ def is_share_address(href: object) -> bool:
     if not isinstance(href, str):
         return False
     href = href.strip()
-    if href.lower().startswith("mailto:?"):
+    lowered = href.lower()
+    if lowered.startswith("mailto:?"):
         return True
+    if not any(host in lowered for host in SHARE_PATHS):  # most links: passed over before they are parsed
+        return False
     try:
         parts = urlsplit(href)
     except ValueError:
         return False
     if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc:
         return False
-    host = HOST_PREFIXES.sub("", (parts.hostname or "").lower())
-    for known, paths in SHARE_PATHS.items():
-        if host == known or host.endswith("." + known):
+    labels = HOST_PREFIXES.sub("", (parts.hostname or "").lower()).split(".")
+    # The host itself, then each name it ends with (`service.weibo.com`, `weibo.com`): a look-up each, as every
+    # link of every post is asked.
+    for known in (".".join(labels[i:]) for i in range(len(labels) - 1)):
+        paths = SHARE_PATHS.get(known)
+        if paths is not None:
             if known in NEEDS_QUERY and "text=" not in parts.query:
                 return False
             return bool(paths.search(parts.path or "/"))
