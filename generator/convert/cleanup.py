@@ -29,6 +29,7 @@ from generator.convert.latex import latex_as_tex
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
                                       drop_spacer_images, drop_tracking_pixels, images_from_noscript,
                                       resolve_lazy_images, unwrap_pictures)
+from generator.convert.line_breaks import paragraphs_at_blank_lines
 from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_scripts
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
@@ -443,6 +444,7 @@ PASSES: tuple[Pass, ...] = (
     captions_as_paragraphs,
     verse_as_lines,
     separate_file_buttons,
+    paragraphs_at_blank_lines,
     drop_repeated_title,
     drop_repeated_headings,
     word_footnotes,

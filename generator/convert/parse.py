@@ -117,6 +117,9 @@ class FragmentSoup(BeautifulSoup):
         self.styled: list[Tag] = []  # the tags parsed with a style attribute, in document order: see styled_tags
         super().__init__(*args, **kwargs)
 
+    def index(self, element: PageElement) -> int:
+        return index_from_both_ends(self.contents, element)
+
     def new_tag(self, *args: object, **kwargs: object) -> Tag:
         tag = super().new_tag(*args, **kwargs)
         self.seen_attributes.update(tag.attrs)
@@ -209,6 +212,22 @@ class NewsTag(Tag):
     def extract(self, _self_index: int | None = None) -> NewsTag:
         _forget_tags(self)
         return super().extract(_self_index)
+
+    def index(self, element: PageElement) -> int:
+        return index_from_both_ends(self.contents, element)
+
+
+def index_from_both_ends(contents: list[PageElement], element: PageElement) -> int:
+    """Where the child is, by identity, looked for from both ends at once. bs4 looks from the front for each
+    child it takes out or inserts beside; the passes mostly take out what ends an element (a run of line
+    breaks closing a paragraph), so 80,000 breaks took two minutes to remove."""
+    last = len(contents) - 1
+    for i in range(len(contents) // 2 + 1):
+        if contents[i] is element:
+            return i
+        if contents[last - i] is element:
+            return last - i
+    raise ValueError("Tag.index: element not in tag")
 
 
 def parse_fragment(html: str) -> BeautifulSoup:

@@ -8,7 +8,7 @@ adds. These passes give such markup the shape a reader saw.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -302,18 +302,43 @@ def line_breaks_out_of_inline(soup: BeautifulSoup, ctx: Context) -> None:
     for br in reversed(list(_elements(soup, "br"))):
         parent = br.parent
         while parent is not None and parent.name in INLINE:
-            children = [c for c in parent.contents if not _shows_nothing(c)]
-            if children[-1] is br:
+            if _edge_child(reversed(parent.contents)) is br:
+                # The new line typed after the break (`,<br />\n</span>`) goes out with it: left before
+                # it, it put the break's backslash alone on a line of its own.
+                blanks = [node for node in br.next_siblings
+                          if type(node) is NavigableString and not node.strip() and "\n" in node]
                 parent.insert_after(br.extract())
-            elif children[0] is br:
+                if blanks:
+                    br.insert_after(*(blank.extract() for blank in blanks))
+            elif _edge_child(parent.contents) is br:
                 parent.insert_before(br.extract())
+                # A break the element held after it, in an element of its own (`<span><br><b><br>…`), was
+                # looked at first, when this one was not yet out, so it stayed: it follows, to make a run.
+                while _is_break(following := _edge_child(parent.contents)):
+                    br.insert_after(following.extract())
             else:
                 break
             parent = br.parent
-        after, before = br.next_sibling, br.previous_sibling
-        if parent is not None and parent.name not in INLINE and parent.name != "pre" and (
-                _beside_block(after, "next_sibling") or _beside_block(before, "previous_sibling")):
+        if _in_block(br) and _beside_block(br.next_sibling, "next_sibling"):
             br.decompose()
+    # Then from the first on, so that a run of breaks opening a block goes whole, as one closing it did.
+    for br in _elements(soup, "br"):
+        if _in_block(br) and _beside_block(br.previous_sibling, "previous_sibling"):
+            br.decompose()
+
+
+def _is_break(node: object) -> bool:
+    return isinstance(node, Tag) and node.name == "br"
+
+
+def _in_block(br: Tag) -> bool:
+    return br.parent is not None and br.parent.name not in INLINE and br.parent.name != "pre"
+
+
+def _edge_child(children: Iterable[object]) -> object:
+    """The first child that shows something, looked for from the end the caller gives: a list of them all,
+    made for each break, took time growing with the square of an element's breaks."""
+    return next((child for child in children if not _shows_nothing(child)), None)
 
 
 def _shows_nothing(node: object) -> bool:

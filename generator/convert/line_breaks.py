@@ -1,0 +1,176 @@
+"""Two or more line breaks in a row, the blank line a classic-editor author typed with Shift+Enter or a
+pasted text held, end a paragraph. Kept as breaks, each became a backslash at a line's end and the second
+stood alone on a line (`one\\` `\\` `two`): Markdown no reader would write, for what shows as a paragraph break.
+
+bs4 searches an element's children for the one it takes out or inserts beside, so this module takes children
+only from the front of an element and inserts once per element: moving pieces one run at a time cost time
+growing with the square of an element's runs (38 s for a block of 20,000)."""
+
+from __future__ import annotations
+
+import copy
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from generator.convert.context import Context
+from generator.convert.parse import elements, may_contain, may_hold
+from generator.convert.structure import BLOCK_NAMES, INLINE
+
+# Blocks whose loose text may be cut into paragraphs: not a heading, a table's cell or a caption, which hold
+# one line in Markdown, nor a list's item, whose paragraphs would make its whole list loose.
+HOLDERS = frozenset({"div", "blockquote", "section", "article", "main", "aside", "header", "footer"})
+BLANK = " \t\r\n\u00a0"
+# Where a run of breaks becomes one: the blank line is lost, but not the line's end.
+ONE_BREAK = HOLDERS | {"li", "dd", "dt", "figcaption"}
+VERSE_CLASSES = frozenset({"wp-block-verse"})  # a verse's stanzas: its blank lines became breaks before this pass
+
+Piece = Tag | NavigableString
+
+
+def paragraphs_at_blank_lines(soup: BeautifulSoup, ctx: Context) -> None:
+    """A run of breaks in a paragraph (or in an inline element of one) splits the paragraph there; one among
+    the loose text of a block (a page builder's text module) makes paragraphs of the text around it. In a
+    list's item or a caption, whose paragraphs Markdown would set apart, the run becomes one break."""
+    if not (any(may_contain(soup, tag) for tag in ("<br", "<BR", "<Br")) or may_hold(soup, VERSE_CLASSES)):
+        return
+    heads: dict[int, tuple[Tag, list[Tag]]] = {}  # a paragraph -> the paragraphs cut from its front
+    holders: dict[int, Tag] = {}
+    surplus: dict[int, tuple[Tag, set[int]]] = {}  # an element -> the breaks and blanks past each run's first
+    for br in list(elements(soup, "br")):
+        if br.parent is None or _is_break(_sibling(br, "previous_sibling")) or not _is_break(_sibling(br, "next_sibling")):
+            continue  # not the first break of a run
+        block = _block_of(br)
+        if block is not None and block.name == "p":
+            heads.setdefault(id(block), (block, []))[1].append(_cut_front(soup, block, _run_from(br)))
+        elif block is not None and block is br.parent and block.name in HOLDERS:
+            holders[id(block)] = block
+        elif block is not None and block.name in ONE_BREAK:
+            surplus.setdefault(id(br.parent), (br.parent, set()))[1].update(map(id, _run_from(br)[1:]))
+    for paragraph, cut in heads.values():
+        paragraph.insert_before(*cut)
+    for holder in holders.values():
+        _paragraphs_in(soup, holder)
+    for parent, doomed in surplus.values():
+        _drop(parent, doomed)
+
+
+def _sibling(node: Piece, direction: str) -> object:
+    node = getattr(node, direction)
+    while _is_blank(node):
+        node = getattr(node, direction)
+    return node
+
+
+def _is_blank(node: object) -> bool:
+    """Blank text, or an inline element holding only that (`<span style="font-weight: 400"></span>`, left where
+    an editor wrapped each break in a span of its own)."""
+    if isinstance(node, NavigableString):
+        return type(node) is NavigableString and not node.strip(BLANK)
+    return isinstance(node, Tag) and node.name in INLINE and all(
+        type(child) is NavigableString and not child.strip(BLANK) for child in node.contents)
+
+
+def _is_break(node: object) -> bool:
+    return isinstance(node, Tag) and node.name == "br"
+
+
+def _run_from(first: Tag) -> list[Piece]:
+    """The breaks of the run and the blank text between them."""
+    run: list[Piece] = [first]
+    node = first.next_sibling
+    while _is_break(node) or _is_blank(node):
+        run.append(node)
+        node = node.next_sibling
+    while not _is_break(run[-1]):
+        run.pop()
+    return run
+
+
+def _block_of(br: Tag) -> Tag | None:
+    """The nearest element around the break that is not inline."""
+    parent = br.parent
+    while parent is not None and parent.name in INLINE:
+        parent = parent.parent
+    return parent
+
+
+def _cut_front(soup: BeautifulSoup, paragraph: Tag, run: list[Piece]) -> Tag:
+    """Everything in the paragraph before the run, taken out inside copies of the inline elements (a
+    `<span style>`, an `<em>`) it was in, as a paragraph of its own; the run goes."""
+    carry: Tag | None = None
+    node: Piece = run[0]
+    for holder in _holders(run[0], paragraph):
+        twin = _shallow_copy(soup, holder)
+        while holder.contents[0] is not node:
+            twin.append(holder.contents[0].extract())
+        if carry is not None:
+            twin.append(carry)
+        carry, node = twin, holder
+    for piece in run:
+        piece.extract()
+    assert carry is not None
+    return carry
+
+
+def _holders(node: Piece, paragraph: Tag) -> list[Tag]:
+    """The inline elements around the node, innermost first, then the paragraph."""
+    holders = []
+    parent = node.parent
+    while parent is not paragraph:
+        holders.append(parent)
+        parent = parent.parent
+    return [*holders, paragraph]
+
+
+def _shallow_copy(soup: BeautifulSoup, tag: Tag) -> Tag:
+    """The element without its children or its id, which must stay unique."""
+    return soup.new_tag(tag.name, attrs={k: copy.copy(v) for k, v in tag.attrs.items() if k != "id"})
+
+
+def _drop(parent: Tag, doomed: set[int]) -> None:
+    kept = []
+    while parent.contents:
+        child = parent.contents[0].extract()
+        if id(child) not in doomed:
+            kept.append(child)
+    parent.extend(kept)
+
+
+def _paragraphs_in(soup: BeautifulSoup, holder: Tag) -> None:
+    """The block's loose text and inline elements between its blocks and runs of breaks become paragraphs;
+    the runs go. A break alone stays in its paragraph's text."""
+    children: list[Piece] = []
+    while holder.contents:
+        children.append(holder.contents[0].extract())
+    loose: list[Piece] = []
+    for i, child in enumerate(children):
+        if isinstance(child, Tag) and child.name in BLOCK_NAMES:
+            _append_paragraph(soup, holder, loose)
+            holder.append(child)
+        elif _is_break(child) and _in_run(children, i):
+            _append_paragraph(soup, holder, loose)
+        else:
+            loose.append(child)
+    _append_paragraph(soup, holder, loose)
+
+
+def _in_run(children: list[Piece], i: int) -> bool:
+    return any(_is_break(_next_shown(children, i, step)) for step in (-1, 1))
+
+
+def _next_shown(children: list[Piece], i: int, step: int) -> Piece | None:
+    i += step
+    while 0 <= i < len(children) and _is_blank(children[i]):
+        i += step
+    return children[i] if 0 <= i < len(children) else None
+
+
+def _append_paragraph(soup: BeautifulSoup, holder: Tag, loose: list[Piece]) -> None:
+    """The loose pieces, as a paragraph when any shows something (blank text between blocks stays as it was)."""
+    if any(not _is_blank(piece) for piece in loose):
+        paragraph = soup.new_tag("p")
+        paragraph.extend(loose)
+        holder.append(paragraph)
+    else:
+        holder.extend(loose)
+    loose.clear()
