@@ -247,6 +247,19 @@ def test_a_gmt_date_days_away_takes_the_offset_of_the_other_date_and_is_named() 
     assert converted.warnings == [("date_gmt", "differs from date by more than a day; used the UTC offset of modified")]
 
 
+def test_a_modified_gmt_never_updated_from_the_publication_takes_its_offset_without_a_problem() -> None:
+    """A plugin that writes `post_modified` alone leaves `modified_gmt` at the publication's UTC time: a
+    site's every such post made each import exit 1 for a time the mirror gets right."""
+    converted = to_document(item(date="2012-05-01T10:00:00", date_gmt="2012-05-01T08:00:00",
+                                 modified="2019-11-05T16:45:00", modified_gmt="2012-05-01T08:00:00"))
+    assert converted.warnings == []
+    assert converted.document.updated.isoformat() == "2019-11-05T16:45:00+02:00"
+    # Days apart from the publication's too, it is still named.
+    converted = to_document(item(modified="2019-11-05T16:45:00", modified_gmt="2012-05-01T08:00:00"))
+    assert converted.warnings == [("modified_gmt", "differs from modified by more than a day; "
+                                                   "used the UTC offset of date")]
+
+
 def test_a_link_and_guid_with_backslashes_are_read_as_a_browser_follows_them() -> None:
     """A search-and-replace over a saved crawl that did not know JSON's escaping leaves `https:/\\host/`: the
     post's address is still its host's, so other posts' links to it are local, and its relative links resolve."""

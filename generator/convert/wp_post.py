@@ -390,7 +390,9 @@ def _post_slug(data: dict[str, Any], warnings: list[tuple[str, str]]) -> str:
 def _local_time(data: dict[str, Any], name: str, warnings: list[tuple[str, str]]) -> datetime:
     """WordPress gives local time and UTC side by side; their difference is the site's offset. A
     difference of a day or more is a WordPress oddity (a GMT date kept from the draft): the offset of
-    the other date stands in, and the input is named."""
+    the other date stands in, and the input is named, unless the UTC time is the other date's to the
+    second: then WordPress never updated it (a post edited by a plugin writing `post_modified` alone), the
+    other offset is certainly right, and there is nothing to look at."""
     gmt_value = _dated(data, f"{name}_gmt")
     if not _dated(data, name) and gmt_value:
         return _parse_time(data, f"{name}_gmt").replace(tzinfo=timezone.utc)
@@ -401,8 +403,9 @@ def _local_time(data: dict[str, Any], name: str, warnings: list[tuple[str, str]]
     if minutes is None:
         other = "modified" if name == "date" else "date"
         minutes = _offset_minutes(data, other) if _dated(data, other) and _dated(data, f"{other}_gmt") else None
-        warnings.append((f"{name}_gmt", f"differs from {name} by more than a day; used "
-                                        + (f"the UTC offset of {other}" if minutes is not None else "UTC")))
+        if minutes is None or data.get(f"{name}_gmt") != data.get(f"{other}_gmt"):
+            warnings.append((f"{name}_gmt", f"differs from {name} by more than a day; used "
+                                            + (f"the UTC offset of {other}" if minutes is not None else "UTC")))
     return local.replace(tzinfo=timezone(timedelta(minutes=minutes or 0)))
 
 
