@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote_plus, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -115,11 +116,55 @@ def site_name(url: str, words: Words) -> str:
 
 def embed_label(url: str, words: Words, title: str = "") -> str:
     """The text of the link that stands in for an embed, in the site's words: what it is, then its title or
-    address; a title that begins by saying what it is ("Spotify Embed: Song") stands alone."""
-    kind = site_name(url, words)
+    address; a title that begins by saying what it is ("Spotify Embed: Song") stands alone. A map says the
+    place it shows, or nothing: its address is a few hundred characters of its settings."""
+    if service := map_service(url):
+        generic = title.strip().casefold() in (service.casefold(), f"{service} maps".casefold(), "map", "maps")
+        kind, title = words.fill("site_map", site=service), map_place(url) if generic or not title else title
+        if not title:
+            return kind
+    else:
+        kind = site_name(url, words)
     if title.casefold().startswith((kind.casefold() + " ", kind.casefold() + ":")):
         return title
     return words.fill("media_described", kind=kind, description=title or url)
+
+
+# Google's maps are at maps.google.<country> or google.<country>/maps (`/maps/embed?pb=…`, My Maps' `/maps/d/…`).
+GOOGLE_MAPS = re.compile(r"(?:maps\.google\.[a-z.]+/.*|(?:www\.)?google\.[a-z.]+/maps(?:/.*)?)", re.IGNORECASE)
+# In an embed's `pb` settings a string is `!2s<text>`, or `!2z<base64>` when it is not ASCII; the place's name is the
+# first that is not a language or country code (`!1sen!2sau` close the settings).
+PLACE_NAME = re.compile(r"!2([sz])([^!]{4,})")
+
+
+def map_service(url: str) -> str:
+    """The name of the map service whose frame the address is, or ""."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    place = f"{parts.hostname or ''}{parts.path}"
+    if GOOGLE_MAPS.fullmatch(place):
+        return "Google"
+    if place.endswith("openstreetmap.org/export/embed.html"):
+        return "OpenStreetMap"
+    return ""
+
+
+def map_place(url: str) -> str:
+    """The place a map's frame was asked for: its search (`q=`) or the name in its settings (`pb=`)."""
+    query = parse_qs(urlsplit(url.strip()).query)
+    if asked := query.get("q", [""])[0].strip():
+        return asked
+    named = PLACE_NAME.search(query.get("pb", [""])[0])
+    if named is None:
+        return ""
+    if named.group(1) == "s":
+        return unquote_plus(named.group(2)).strip()
+    try:
+        return base64.urlsafe_b64decode(named.group(2) + "=" * (-len(named.group(2)) % 4)).decode().strip()
+    except ValueError:  # not base64, or not UTF-8 (UnicodeDecodeError is a ValueError)
+        return ""
 
 
 def embed_paragraph(soup: BeautifulSoup, url: str, ctx: Context) -> Tag:
