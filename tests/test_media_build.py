@@ -25,7 +25,7 @@ from tests.site_content import config, post, write_content
 from tests.site_reading import tree
 from tests.test_incremental import Project, files_on_disk
 from tests.test_media_fetch import LIMIT, WHEN, ImageServer, fetcher, routes, write_posts
-from tests.test_media_images import avif_header, png
+from tests.test_media_images import avif_header, bmp, png
 
 POST = "news-archive/with-images/index.html"
 # The featured image needs the model and the views to carry it (see the media helper's report to the lead).
@@ -224,6 +224,21 @@ def test_an_image_relative_to_the_original_site_is_mirrored_and_shown_locally(tm
     run_build(config(tmp_path, content))
     html = (tmp_path / "site/news-archive/p/index.html").read_text()
     assert local(html, "Relative") != local(html, "Raw relative")
+
+
+def test_a_bmp_image_is_mirrored_and_shown_with_its_size(tmp_path: Path) -> None:
+    """WordPress takes Windows bitmaps (image/bmp) as uploads, and browsers show them: one stayed a remote link."""
+    content = write_content(tmp_path / "content", [post("with-images", WHEN,
+                                                        body="![Scanned letter](https://e.com/up/letter.bmp)\n")])
+    data = bmp(640, -480) + bytes(64)
+    result = mirror_media(content, lambda url: FetchResult(data, "image/bmp"))
+    assert (result.fetched, result.problems) == (1, [])
+    assert run_build(config(tmp_path, content)).problems == []
+    page = (tmp_path / "site" / POST).read_text(encoding="utf-8")
+    src = local(page, "Scanned letter")
+    assert re.fullmatch(r"\.\./\.\./media/letter-[0-9a-f]{8}\.bmp", src)
+    assert 'width="640" height="480"' in page
+    assert check_site(tmp_path / "site") == []
 
 
 def test_an_avif_image_is_mirrored_and_shown_with_its_size(tmp_path: Path) -> None:

@@ -84,6 +84,13 @@ def avif_header(*sizes: tuple[int, int], primary: int | None = 1, brand: bytes =
     return ftyp + meta + box(b"mdat", b"\x12\x00\x0a")
 
 
+def bmp(width: int, height: int, header: int = 40) -> bytes:
+    """A Windows bitmap's headers (a negative height: rows top down), which is all that sniffing reads."""
+    if header == 12:
+        return b"BM" + struct.pack("<IHHIIHHHH", 26, 0, 0, 26, 12, width, height, 1, 24)
+    return b"BM" + struct.pack("<IHHIIii", 54, 0, 0, 54, header, width, height) + b"\x01\x00\x18\x00" + bytes(24)
+
+
 @pytest.mark.parametrize(("data", "kind", "size"), [
     (png(31, 17), "image/png", (31, 17)),
     (jpeg(40, 24), "image/jpeg", (40, 24)),
@@ -92,6 +99,9 @@ def avif_header(*sizes: tuple[int, int], primary: int | None = 1, brand: bytes =
     (avif_header((1200, 800)), "image/avif", (1200, 800)),
     (avif_header((320, 200), (1200, 800), primary=1), "image/avif", (320, 200)),  # the primary item's size
     (avif_header((320, 200), (1200, 800), primary=None), "image/avif", (1200, 800)),  # else the largest
+    (bmp(640, 480), "image/bmp", (640, 480)),
+    (bmp(640, -480, header=124), "image/bmp", (640, 480)),  # stored top down
+    (bmp(64, 32, header=12), "image/bmp", (64, 32)),  # OS/2's header
 ])
 def test_an_image_is_known_by_its_bytes_with_its_size(data: bytes, kind: str, size: tuple[int, int]) -> None:
     found = image_types.sniff(data)
@@ -107,6 +117,9 @@ def test_an_image_is_known_by_its_bytes_with_its_size(data: bytes, kind: str, si
     avif_header((1200, 800), brand=b"heic"),  # HEIF of another codec, which browsers do not show
     avif_header((1200, 800))[:60],  # cut short before its size
     avif_header((0, 800)),
+    bmp(640, 480)[:20],  # cut short before its size
+    bmp(640, 480, header=99),  # no bitmap header is 99 bytes long
+    b"BMW X5, black, 2019, low mileage",  # text that starts as a bitmap does
 ])
 def test_anything_else_is_not_an_image(data: bytes) -> None:
     assert image_types.sniff(data) is None

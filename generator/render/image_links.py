@@ -18,7 +18,7 @@ from urllib.parse import SplitResult, urlsplit
 if TYPE_CHECKING:  # only the reference parser's tokens are read here
     from markdown_it.token import Token
 
-IMAGE_PATH = re.compile(r"[.](?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
+IMAGE_PATH = re.compile(r"[.](?:jpe?g|png|gif|webp|avif|bmp)$", re.IGNORECASE)
 # Blogger's image hosts, whose addresses may end in a size rather than a file type (`…/AVvXsEh…=s1600`,
 # `…=w640-h480`); a size as a folder (`/s1600/`, `/w640-h480/`) comes before a file name.
 BLOGGER_HOSTS = re.compile(r"(?:^|\.)(?:bp\.blogspot\.com|googleusercontent\.com)$", re.IGNORECASE)

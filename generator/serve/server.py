@@ -23,7 +23,8 @@ FILES = Path(__file__).resolve().parent / "files"
 KEEPALIVE = 15.0  # seconds between comments on an idle event stream, so that a closed page is noticed
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
          ".css": "text/css; charset=utf-8", ".xml": "application/xml", ".txt": "text/plain; charset=utf-8",
-         ".json": "application/json", ".webp": "image/webp", ".avif": "image/avif", ".svg": "image/svg+xml"}
+         ".json": "application/json", ".webp": "image/webp", ".avif": "image/avif", ".bmp": "image/bmp",
+         ".svg": "image/svg+xml"}
 
 
 @dataclass(frozen=True)

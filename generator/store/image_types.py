@@ -9,7 +9,8 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
-EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", "image/avif": "avif"}
+EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", "image/avif": "avif",
+              "image/bmp": "bmp"}
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Sniffed:
 
 
 def sniff(data: bytes) -> Sniffed | None:
-    """The type and size of a PNG, JPEG, GIF, WebP or AVIF image from its first bytes; None for anything else."""
+    """The type and size of a PNG, JPEG, GIF, WebP, AVIF or BMP image from its first bytes; None for anything else."""
     if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR" and len(data) >= 24:
         return _sized("image/png", *struct.unpack(">II", data[16:24]))
     if data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 10:
@@ -33,7 +34,26 @@ def sniff(data: bytes) -> Sniffed | None:
         return _webp(data)
     if data[4:8] == b"ftyp":
         return _avif(data)
+    if data[:2] == b"BM":
+        return _bmp(data)
     return None
+
+
+# A Windows bitmap's header after its 14-byte file header: its own length, then its size, in 16-bit numbers
+# for OS/2's 12-byte header and 32-bit ones, the height negative for rows stored top down, for every later one.
+BMP_HEADERS = frozenset({12, 16, 40, 52, 56, 64, 108, 124})
+
+
+def _bmp(data: bytes) -> Sniffed | None:
+    if len(data) < 26:
+        return None
+    (length,) = struct.unpack("<I", data[14:18])
+    if length not in BMP_HEADERS:
+        return None
+    if length == 12:
+        return _sized("image/bmp", *struct.unpack("<HH", data[18:22]))
+    width, height = struct.unpack("<ii", data[18:26])
+    return _sized("image/bmp", width, abs(height))
 
 
 def _sized(kind: str, width: int, height: int) -> Sniffed | None:
