@@ -49,7 +49,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
-from generator.convert.tables import cell_paragraphs_as_text, one_column_tables_as_blocks
+from generator.convert.tables import bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks
 from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
                                        drop_plugin_toc, drop_reading_times, drop_screen_reader_text, drop_share_widgets,
                                        drop_site_listings, drop_toggle_icons, unwrap_keyword_links)
@@ -435,6 +435,7 @@ PASSES: tuple[Pass, ...] = (
     emphasis_into_blocks,
     unwrap_repeated_emphasis,
     merge_split_emphasis,
+    bold_first_row_as_header,
     line_breaks_out_of_inline,
     layouts_out_of_headings,
     blocks_in_headings_as_text,

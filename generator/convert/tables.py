@@ -8,7 +8,7 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert.context import Context
-from generator.convert.parse import cells_of, elements
+from generator.convert.parse import cells_of, elements, may_contain
 
 BLOCK_IN_CELL = ("p", "ul", "ol", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "div",
                  "figure", "dl")
@@ -95,3 +95,39 @@ def cell_paragraphs_as_text(soup: BeautifulSoup, ctx: Context) -> None:
             continue
         if shown[0].find(lambda t: t.name in BLOCK_IN_CELL or t.name == "br") is None:
             shown[0].unwrap()
+
+
+BOLD = ("strong", "b")
+
+
+def bold_first_row_as_header(soup: BeautifulSoup, ctx: Context) -> None:
+    """A table without header cells whose first row is bold throughout, and the next row not, names its columns
+    in that row: the author made a header the way the editor's buttons allowed. Its cells become header cells;
+    kept as data, the pipe table showed an empty header over the bold row."""
+    if not (may_contain(soup, "<table") or may_contain(soup, "<TABLE")):
+        return
+    for table in elements(soup, "table"):
+        rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+        if len(rows) < 2 or table.find(("th", "thead")) is not None:
+            continue
+        first, second = cells_of(rows[0]), cells_of(rows[1])
+        if _all_bold(first) and not _all_bold(second):
+            for cell in first:
+                cell.name = "th"
+                for bold in cell.find_all(BOLD):
+                    bold.unwrap()
+
+
+def _all_bold(cells: list[Tag]) -> bool:
+    """Whether some cell has words and every word of every cell is in bold inside its cell."""
+    words = [(text, cell) for cell in cells for text in cell.find_all(string=True) if text.strip()]
+    return bool(words) and all(_bold_within(text, cell) for text, cell in words)
+
+
+def _bold_within(text: NavigableString, cell: Tag) -> bool:
+    parent = text.parent
+    while parent is not None and parent is not cell:
+        if parent.name in BOLD:
+            return True
+        parent = parent.parent
+    return False
