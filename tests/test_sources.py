@@ -101,6 +101,14 @@ def test_a_truncated_utf16_file_is_reported_by_its_encoding(tmp_path: Path) -> N
     ({"id": "block-2", "id_base": "block", "sidebar": "sidebar-1", "rendered": "<p>x</p>"}, "design"),
     ({"id": "sidebar-1", "name": "Sidebar", "before_widget": "", "widgets": [], "status": "active"}, "design"),
     ({"id": 9, "title": {"rendered": "Custom Styles"}, "settings": {}, "styles": {}}, "design"),
+    # A theme's own parts, known by their type's last word: its header and footer, mega menu, saved sections.
+    *(({"id": 30, "type": kind, "title": {"rendered": "Footer"}, "content": {"rendered": "<p>© 2024</p>"},
+        "date": "2024-01-01T00:00:00", "slug": "footer"}, "design")
+      for kind in ("luxus_content_block", "rt_megamenu", "site-footer", "theme_headers", "ux_popup")),
+    # A type whose name merely holds such a word is the site's own.
+    *(({"id": 31, "type": kind, "title": {"rendered": "Match"}, "content": {"rendered": "<p>2:1</p>"},
+        "date": "2024-01-01T00:00:00", "slug": "match"}, "post")
+      for kind in ("football_headers_news", "footer-stories", "popups_and_more", "news-archive")),
     ({"api_version": 3, "name": "core/paragraph", "title": "Paragraph", "category": "text", "attributes": {},
       "is_dynamic": False}, "extension"),
     ({"stylesheet": "twentytwentyfour", "template": "twentytwentyfour", "name": {"raw": "TT4"},

@@ -78,6 +78,17 @@ DESIGN_TYPES = frozenset({"wp_block", "wp_template", "wp_template_part", "wp_nav
                           "jet-woo-builder", "ae_global_templates", "oceanwp_library", "astra-advanced-hook",
                           "astra_adv_header", "kadence_element", "gp_elements", "ct_content_block", "tcb_lightbox",
                           "tcb_symbol", "brizy_template", "ha_library", "woolentor-template", "shopengine-template"})
+# The parts a theme of its own kind builds its pages from, by their type's last word (`luxus_content_block`,
+# `rt_megamenu`, `site_footer`): a theme's demo export holds them beside the posts, and a site's every page
+# showed them around its article, never as one.
+THEME_PART = re.compile(r"(?:^|[_-])(?:header|footer|mega[_-]?menu|content[_-]block|popup)s?$", re.IGNORECASE)
+
+
+def is_design_type(post_type: str) -> bool:
+    """Whether a post type holds the site's design, not its articles (see DESIGN_TYPES and THEME_PART)."""
+    return post_type in DESIGN_TYPES or THEME_PART.search(post_type) is not None
+
+
 # Keys that mark responses describing the site itself: settings, the API index, oEmbed.
 # json.loads joins escaped surrogate pairs into one character, so any surrogate left is alone.
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -167,7 +178,7 @@ def _not_content(data: dict[str, Any]) -> str:
         return SEARCH
     if isinstance(data.get("type"), str) and data["type"] in RECORD_TYPES:
         return RECORD
-    if (isinstance(data.get("type"), str) and data["type"] in DESIGN_TYPES) or any(k <= keys for k in DESIGN_KEYS):
+    if (isinstance(data.get("type"), str) and is_design_type(data["type"])) or any(k <= keys for k in DESIGN_KEYS):
         return DESIGN
     if {"object", "object_id", "menu_order"} <= keys or ({"locations", "auto_add"} <= keys):
         return MENU

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 from generator.problems import Problem
 from generator.sources.http import Client, FetchError, Response
 from generator.sources.php_messages import blank_php_messages
-from generator.sources.wp_json import DESIGN, DESIGN_TYPES, RECORD, RECORD_TYPES, SKIPPED
+from generator.sources.wp_json import DESIGN, RECORD, RECORD_TYPES, SKIPPED, is_design_type
 
 PER_PAGE = 100  # WordPress's largest page
 API_LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?https://api\.w\.org/"?', re.IGNORECASE)
@@ -304,7 +304,7 @@ def post_types(site: Site, wanted: Sequence[str], rest_base: str | None) -> tupl
 def _not_posts(post_type: str) -> str:
     """What a type's posts are, when the import skips them: a plugin's records (forms, their entries, orders,
     galleries' settings), which a site that shows them in REST serves to anyone, or the site's design."""
-    return SKIPPED[RECORD] if post_type in RECORD_TYPES else SKIPPED[DESIGN] if post_type in DESIGN_TYPES else ""
+    return SKIPPED[RECORD] if post_type in RECORD_TYPES else SKIPPED[DESIGN] if is_design_type(post_type) else ""
 
 
 def _refused(types: Iterable[str]) -> list[str]:
