@@ -12,6 +12,8 @@ import pytest
 
 from generator.cli import main
 from generator.media_mirror import MediaSettings, mirror_media
+from generator.sources.http import Client, Politeness
+from generator.sources.media_fetch import client_fetcher
 from generator.sources.public_address import refusal
 from tests.conftest import rest_item
 from tests.site_content import post, write_content
@@ -109,3 +111,26 @@ def test_import_mirrors_from_a_private_host_only_when_the_configuration_names_it
         assert main([*args, "--config", str(config)]) == 0
     assert dict(server.requests) == {"/up/chart.png": 1}
     assert len(list((content / "media").glob("chart-*.png"))) == 1
+
+
+def test_a_name_that_resolves_to_a_public_address_for_the_check_and_to_loopback_for_the_connection_is_not_asked(
+        tmp_path: Path) -> None:
+    """DNS rebinding: a name whose server answers a public address to the check, then 127.0.0.1 with a short
+    time to live when the client connects. The connection resolves it again and checks what it connects to."""
+    with ImageServer(routes()) as server:
+        port = server.base.rsplit(":", 1)[1]
+        url = f"http://rebind.example:{port}/up/chart.png"
+        content = write_content(tmp_path / "content", [post("rebound", WHEN, body=f"![Chart]({url})\n")])
+        with Client(Politeness(min_interval=0.0, timeout=0.5, retries=0), resolve=resolver("127.0.0.1")) as client:
+            fetch = client_fetcher(client, 1 << 20, frozenset(), resolve=resolver("93.184.216.34"))
+            result = mirror_media(content, fetch, MediaSettings())
+    assert sum(server.requests.values()) == 0
+    assert result.fetched == 0 and list(result.gone) == [url]
+    assert "rebind.example resolved to a loopback address (127.0.0.1) when connecting" in result.problems[0].message
+
+
+def test_the_host_of_a_mirrored_site_is_connected_to_whatever_its_address() -> None:
+    """PublicOnly lets the hosts of the sites the user mirrors through: an intranet WordPress's own images."""
+    with ImageServer(routes()) as server, Client(Politeness(min_interval=0.0, timeout=0.5, retries=0)) as client:
+        fetch = client_fetcher(client, 1 << 20, frozenset({"127.0.0.1"}))
+        assert fetch(f"{server.base}/up/chart.png").data is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import email.utils
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from generator import __version__
+from generator.sources.public_address import AddressRefused, PublicOnly, Resolver
 
 PROJECT_URL = "https://github.com/newsmirror/newsmirror"
 USER_AGENT = f"newsmirror/{__version__} (+{PROJECT_URL})"
@@ -83,30 +84,51 @@ class Client:
     waited: float = 0.0  # seconds slept for politeness and retries
     _last: float | None = None
     _failing: set[str] = field(default_factory=set)  # hosts whose last request failed after every retry
+    resolve: Resolver = socket.getaddrinfo  # how PublicOnly connections look names up
     _http: httpx.Client | None = None
+    _public_only: dict[frozenset[str], httpx.Client] = field(default_factory=dict)  # by the hosts allowed
 
     def __enter__(self) -> Client:
-        timeout = httpx.Timeout(self.politeness.timeout)
-        self._http = httpx.Client(headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-                                  timeout=timeout, follow_redirects=False, transport=self.transport)
+        self._http = self._client(self.transport)
         return self
 
     def __exit__(self, *_: object) -> None:
-        if self._http is not None:
-            self._http.close()
-            self._http = None
+        for client in [self._http, *self._public_only.values()]:
+            if client is not None:
+                client.close()
+        self._http = None
+        self._public_only.clear()
+
+    def _client(self, transport: httpx.BaseTransport | None) -> httpx.Client:
+        return httpx.Client(headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+                            timeout=httpx.Timeout(self.politeness.timeout), follow_redirects=False, transport=transport)
+
+    def _connecting(self, public_only: Collection[str] | None) -> httpx.Client:
+        """The httpx client for a request: one whose sockets connect only to public addresses (but for the
+        hosts given), when asked; a test's own transport opens no socket, and serves every request."""
+        if self._http is None:
+            raise RuntimeError("use the client as a context manager")
+        if public_only is None or self.transport is not None:
+            return self._http
+        key = frozenset(public_only)
+        if key not in self._public_only:
+            transport = httpx.HTTPTransport()
+            transport._pool._network_backend = PublicOnly(key, self.resolve)  # httpx passes no backend of its own
+            self._public_only[key] = self._client(transport)
+        return self._public_only[key]
 
     def get(self, url: str, accept: frozenset[int] = frozenset({200}), max_bytes: int | None = None,
-            refuse: Callable[[str], str] | None = None) -> Response:
+            refuse: Callable[[str], str] | None = None, public_only: Collection[str] | None = None) -> Response:
         """GET `url`, following redirects within http(s); a status outside `accept`, or a body over
         `max_bytes` (default: the politeness's), raises FetchError. `refuse` says why a URL, the first or one
-        a redirect leads to, must not be asked for at all ("" when it may)."""
+        a redirect leads to, must not be asked for at all ("" when it may). With `public_only`, the request
+        connects only to a public address, or to any for the hosts it names (see PublicOnly)."""
         limit, first = self.politeness.max_bytes if max_bytes is None else max_bytes, url
         for _ in range(self.politeness.max_redirects + 1):
             why = refuse(url) if refuse is not None else ""
             if why:
                 raise FetchError(url, why if url == first else f"redirected to {url}: {why}", refused=True)
-            response = self._with_retries(url, limit)
+            response = self._with_retries(url, limit, self._connecting(public_only))
             if response.status not in REDIRECT_STATUSES:
                 if response.status not in accept:
                     raise FetchError(url, f"HTTP {response.status}{_reason(response.body)}", response.status)
@@ -114,7 +136,7 @@ class Client:
             url = _redirect_target(url, response)
         raise FetchError(url, f"more than {self.politeness.max_redirects} redirects")
 
-    def _with_retries(self, url: str, limit: int) -> Response:
+    def _with_retries(self, url: str, limit: int, http: httpx.Client) -> Response:
         """The answer, after as many attempts as a busy or failing server needs. Once a host has failed
         for good, its next requests get one attempt each until one succeeds: a site that went down must
         not cost every remaining page the whole round of waits."""
@@ -123,7 +145,7 @@ class Client:
         attempt = 0
         while True:
             try:
-                response = self._once(url, limit)
+                response = self._once(url, limit, http)
             except httpx.TransportError as e:
                 if _no_such_host(e):
                     # Old posts show images from hosts long gone (image hosts, old domains): waiting to ask
@@ -148,23 +170,23 @@ class Client:
                 self._pause(self._retry_after(response) or self._backoff(attempt))
             attempt += 1
 
-    def _once(self, url: str, limit: int) -> Response:
+    def _once(self, url: str, limit: int, http: httpx.Client) -> Response:
         if self._last is not None:
             self._pause(self._last + self.politeness.min_interval - self.clock.monotonic())
         self._last = self.clock.monotonic()
         self.requests += 1
         try:
-            return self._read(url, limit)
+            return self._read(url, limit, http)
+        except AddressRefused as e:
+            raise FetchError(url, str(e), refused=True) from None
         except (httpx.InvalidURL, UnicodeError) as e:  # a post's image URL may be any text at all
             raise FetchError(url, f"not a usable URL: {e}") from None
         except httpx.DecodingError:
             raise FetchError(url, "the answer is not compressed as its Content-Encoding says (a server or "
                                   "plugin setting that compresses twice): ask the site's owner") from None
 
-    def _read(self, url: str, limit: int) -> Response:
-        if self._http is None:
-            raise RuntimeError("use the client as a context manager")
-        with self._http.stream("GET", url) as response:
+    def _read(self, url: str, limit: int, http: httpx.Client) -> Response:
+        with http.stream("GET", url) as response:
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > limit:
                 raise FetchError(url, f"response of {int(declared)} bytes is over the limit of {limit}", too_large=True)

@@ -77,7 +77,7 @@ def client_fetcher(client: Client, max_bytes: int = MAX_BYTES, own_hosts: Collec
             earlier = unreachable[host]
             return failed(f"{host} could not be reached earlier in this run ({earlier.message})", earlier.no_such_host)
         try:
-            response = client.get(url, max_bytes=max_bytes, refuse=refuse)
+            response = client.get(url, max_bytes=max_bytes, refuse=refuse, public_only=own_hosts)
         except FetchError as e:
             if e.unreachable:
                 unreachable[host] = e

@@ -7,15 +7,20 @@ metadata service. Fetching those asks the machine running newsmirror, or its net
 site never served (server-side request forgery). So the media step refuses an image whose host resolves to
 anything but a public address, unless the host is one the user chose to mirror (an intranet WordPress).
 Every address a name resolves to is checked: the client may connect to any of them. A name whose answer
-changes between this check and the request (DNS rebinding) is not caught.
+changes between this check and the request (DNS rebinding) is caught when the client connects: its
+connections go through `PublicOnly`, which resolves the name again, checks those very addresses, and
+connects to one of them.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
+from typing import Any
 from urllib.parse import urlsplit
+
+import httpcore
 
 Resolver = Callable[..., list[tuple]]  # socket.getaddrinfo's shape
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -37,6 +42,41 @@ def refusal(url: str, allowed_hosts: Collection[str] = (), resolve: Resolver = s
             return (f"{host} is {kind} ({address}); images are fetched only from public addresses, or from the "
                     "host of a site named in [[sources]]")
     return ""
+
+
+class AddressRefused(OSError):
+    """A connection to a non-public address, which the check before the request did not see. Not one of
+    httpcore's errors, so that httpx passes it on as it is rather than as a failed connection to retry."""
+
+
+class PublicOnly(httpcore.NetworkBackend):
+    """httpcore's sockets, connected only to public addresses, or to any for the hosts allowed. The name is
+    resolved here and the addresses checked are the ones connected to: a name cannot answer a public address
+    to the check and a private one to the connection."""
+
+    def __init__(self, allowed_hosts: Collection[str] = (), resolve: Resolver = socket.getaddrinfo) -> None:
+        self._allowed = frozenset(host.lower() for host in allowed_hosts)
+        self._resolve = resolve
+        self._sockets = httpcore.SyncBackend()
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        addresses = [] if host.lower() in self._allowed else _addresses(host, port, self._resolve)
+        for address in addresses:
+            if kind := _not_public(address):
+                raise AddressRefused(f"{host} resolved to {kind} ({address}) when connecting; images are fetched "
+                                     "only from public addresses, or from the host of a site named in [[sources]]")
+        error: httpcore.ConnectError | None = None
+        for address in addresses or [host]:  # the name itself: allowed, or unresolved (the socket says why)
+            try:
+                return self._sockets.connect_tcp(str(address), port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as e:
+                error = e
+        assert error is not None
+        raise error
+
+    def sleep(self, seconds: float) -> None:
+        self._sockets.sleep(seconds)
 
 
 def _addresses(host: str, port: int | None, resolve: Resolver) -> list[IPAddress]:
