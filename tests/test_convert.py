@@ -176,6 +176,26 @@ def test_a_break_closing_an_inline_element_never_shows_its_markup(words: str, in
     assert not re.search(r"[\\*\[\]]", re.sub(r"<[^>]+>", "", rendered)), rendered
 
 
+BREAKS = ("<br>", "<br />\n", "<br>&nbsp;", '<span style="font-weight: 400"><br /></span>', "<br>\r\n\t")
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(st.tuples(st.text(alphabet="abc xyz", min_size=1, max_size=6),
+                                st.lists(st.sampled_from(BREAKS), min_size=0, max_size=3)), min_size=1, max_size=5),
+       inline=st.sampled_from(("", "span", "em", "strong")), block=st.sampled_from(("p", "div", "blockquote", "li")))
+def test_blank_lines_typed_as_breaks_keep_every_word_in_order_and_no_backslash_alone(
+        lines: list[tuple[str, list[str]]], inline: str, block: str) -> None:
+    """However many breaks a classic editor's text holds, in whatever spans, the words stay in their order and
+    no line of the Markdown is a lone backslash: a run of breaks is a paragraph's end, or one break."""
+    body = "".join(f"w{i}{words}" + "".join(breaks) for i, (words, breaks) in enumerate(lines))
+    html = f"<{inline}>{body}</{inline}>" if inline else body
+    html = f"<ul><li>{html}</li></ul>" if block == "li" else f"<{block}>{html}</{block}>"
+    markdown = html_to_markdown(html)
+    assert not [line for line in markdown.splitlines() if line.strip(" >") == "\\"], markdown
+    words = re.findall(r"w\d+", MarkdownRenderer().render(markdown).html)
+    assert words == [f"w{i}" for i in range(len(lines))], markdown
+
+
 @pytest.mark.parametrize("start", ["²", "--1", "1e3", "99999999999", ""])
 def test_a_countdown_with_a_start_browsers_would_not_read_keeps_its_items(start: str) -> None:
     assert html_to_markdown(f'<ol reversed start="{start}"><li>Two</li><li>One</li></ol>') == (
