@@ -37,8 +37,8 @@ def paragraphs_at_blank_lines(soup: BeautifulSoup, ctx: Context) -> None:
     holders: dict[int, Tag] = {}
     surplus: dict[int, tuple[Tag, set[int]]] = {}  # an element -> the breaks and blanks past each run's first
     for br in list(elements(soup, "br")):
-        if br.parent is None or _is_break(_sibling(br, "previous_sibling")) or not _is_break(_sibling(br, "next_sibling")):
-            continue  # not the first break of a run
+        if not _opens_run(br):
+            continue
         block = _block_of(br)
         if block is not None and block.name == "p":
             heads.setdefault(id(block), (block, []))[1].append(_cut_front(soup, block, _run_from(br)))
@@ -52,6 +52,12 @@ def paragraphs_at_blank_lines(soup: BeautifulSoup, ctx: Context) -> None:
         _paragraphs_in(soup, holder)
     for parent, doomed in surplus.values():
         _drop(parent, doomed)
+
+
+def _opens_run(br: Tag) -> bool:
+    """Whether the break is the first of two or more."""
+    return (br.parent is not None and not _is_break(_sibling(br, "previous_sibling"))
+            and _is_break(_sibling(br, "next_sibling")))
 
 
 def _sibling(node: Piece, direction: str) -> object:

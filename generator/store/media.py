@@ -22,7 +22,8 @@ from generator.store.image_types import EXTENSIONS
 
 MEDIA_DIR = "media"
 MANIFEST = "index.yaml"
-MEDIA_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?-[0-9a-f]{8}(?:[0-9a-f]{8})?\.(?:png|jpg|gif|webp|avif|bmp)")
+MEDIA_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?-[0-9a-f]{8}(?:[0-9a-f]{8})?"
+                        r"\.(?:png|jpg|gif|webp|avif|bmp)")
 NOT_NAME = re.compile(r"[^a-z0-9]+")
 MAX_STEM = 60
 
