@@ -57,6 +57,17 @@ def test_normalize_leaves_one_blank_line_and_a_final_newline() -> None:
     assert normalize("\n \n") == ""
 
 
+def test_a_line_break_opening_a_paragraph_goes_and_one_inside_a_paragraph_or_code_stays() -> None:
+    """After a frame or a heading the HTML held inline, a break opened the next paragraph: a backslash alone
+    on a line, where the page showed an empty line at most."""
+    assert (normalize("[Video](https://e.com/v)\n\n\\\n**Title**\\\nText\n")
+            == "[Video](https://e.com/v)\n\n**Title**\\\nText\n")
+    assert normalize("\\\nFirst\n") == "First\n"
+    assert normalize("> Quote\n>\n> \\\n> more\n") == "> Quote\n>\n> more\n"
+    assert normalize("One\\\n\\\nTwo\n") == "One\\\n\\\nTwo\n"
+    assert normalize("```\n\\\n```\n") == "```\n\\\n```\n"
+
+
 def test_sample_post_loses_plugin_toc_and_screen_reader_text_but_keeps_every_section() -> None:
     data = json.loads(need_shared(SAMPLE_JSON).read_text(encoding="utf-8"))
     markdown = html_to_markdown(data["content"]["rendered"])

@@ -44,6 +44,9 @@ SPACE_RUNS = re.compile(r"[\t ]+")
 # is left alone: beside an Arabic or Indic letter it picks the letter's shape, edge or not.
 INVISIBLE = "\u200b\u200c\u2060\ufeff"
 NOTHING_VISIBLE = re.compile(f"[\\s{INVISIBLE}\u200d]*")
+# A line holding only a hard break's backslash (in a quote, after its marks), and a line holding only a quote's marks.
+LONE_BREAK = re.compile(r"(?:> ?)*\\")
+QUOTE_MARKS = re.compile(r"(?:> ?)*")
 # What Markdown would misread inside running text, each escaped by a backslash: backslashes,
 # asterisks and backticks; underscores except inside words (intraword _ never makes emphasis);
 # '<' that could open a tag; '&' that could start an entity; ']' that could close a link or a
@@ -498,6 +501,8 @@ def normalize(markdown: str) -> str:
         opening = FENCE.match(line)
         if opening:
             fence = opening.group(1)
+        if LONE_BREAK.fullmatch(line) and (not lines or QUOTE_MARKS.fullmatch(lines[-1])):
+            continue  # a break opening a paragraph (after a frame or a heading the HTML held inline) breaks nothing
         if line or (lines and lines[-1]):
             lines.append(line)
     return "\n".join(lines).strip("\n") + "\n" if any(lines) else ""
