@@ -27,8 +27,8 @@ from generator.convert.hidden_copies import drop_copies_the_post_hides
 from generator.convert.hidden_words import drop_hidden_words
 from generator.convert.latex import latex_as_tex
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
-                                      drop_spacer_images, drop_tracking_pixels, images_from_noscript,
-                                      resolve_lazy_images, unwrap_pictures)
+                                      drop_lazy_fallback_copies, drop_spacer_images, drop_tracking_pixels,
+                                      images_from_noscript, resolve_lazy_images, unwrap_pictures)
 from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_scripts
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
@@ -372,6 +372,7 @@ PASSES: tuple[Pass, ...] = (
     drop_comments,
     drop_paste_bins,
     images_from_noscript,
+    drop_lazy_fallback_copies,
     drop_copies_the_post_hides,
     drop_scripts_and_styles,
     gists_as_code,
