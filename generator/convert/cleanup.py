@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from generator.convert import context as loss
 from generator.convert.ads import drop_ad_units
 from generator.convert.block_depth import flatten_deep_quotes_and_lists
+from generator.convert.block_names import blocks_as_divs
 from generator.convert.context import Context
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.divi_dynamic import divi_dynamic_links
@@ -454,6 +455,7 @@ PASSES: tuple[Pass, ...] = (
     keep_link_targets,
     lists_nested_as_shown,
     flatten_deep_quotes_and_lists,
+    blocks_as_divs,
     drop_empty_elements,
     even_table_rows,
 )

@@ -39,7 +39,8 @@ BLOCK_NAMES = frozenset({"p", "div", *HEADINGS, "ul", "ol", "li", "table", "bloc
 _STYLE_ONLY = frozenset({"span", "font"})
 # What a browser starts on a line of its own, which emphasis marks cannot span.
 _HOLDS_LINES = BLOCK_NAMES | {"li", "dt", "dd", "tr", "td", "th", "figcaption", "header", "footer", "aside", "nav",
-                              "main", "address", "summary", "form", "fieldset"}
+                              "main", "address", "summary", "form", "fieldset", "center", "hgroup", "search",
+                              "legend", "menu", "dir"}
 # Emphasis an inline style sets or takes away: (the element it shows as, the elements that show it already,
 # the property, the values that set it, the values that take it away).
 STYLABLE = ("span", "font", "b", "strong", "i", "em", "s", "del", "strike")
