@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from generator.convert import context as loss
 from generator.convert.ads import drop_ad_units
 from generator.convert.block_depth import flatten_deep_quotes_and_lists
+from generator.convert.block_names import blocks_as_divs
 from generator.convert.context import Context
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.divi_dynamic import divi_dynamic_links
@@ -27,8 +28,8 @@ from generator.convert.hidden_copies import drop_copies_the_post_hides
 from generator.convert.hidden_words import drop_hidden_words
 from generator.convert.latex import latex_as_tex
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
-                                      drop_spacer_images, drop_tracking_pixels, images_from_noscript,
-                                      resolve_lazy_images, unwrap_pictures)
+                                      drop_lazy_fallback_copies, drop_spacer_images, drop_tracking_pixels,
+                                      images_from_noscript, resolve_lazy_images, unwrap_pictures)
 from generator.convert.line_breaks import paragraphs_at_blank_lines
 from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_scripts
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
@@ -373,6 +374,7 @@ PASSES: tuple[Pass, ...] = (
     drop_comments,
     drop_paste_bins,
     images_from_noscript,
+    drop_lazy_fallback_copies,
     drop_copies_the_post_hides,
     drop_scripts_and_styles,
     gists_as_code,
@@ -456,6 +458,7 @@ PASSES: tuple[Pass, ...] = (
     keep_link_targets,
     lists_nested_as_shown,
     flatten_deep_quotes_and_lists,
+    blocks_as_divs,
     drop_empty_elements,
     even_table_rows,
 )

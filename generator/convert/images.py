@@ -18,6 +18,7 @@ from generator.convert.parse import elements, may_hold, styled_tags
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-orig-file", "data-url", "data-orig-src",
                 "data-lazyload", "data-lazy", "data-echo")
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
+LAZY_NAMES = frozenset(LAZY_SOURCES)
 # Other plugins name theirs their own way, with "src" or "original" in the name: Envira's data-envira-src,
 # FooGallery's data-src-fg, Optimole's data-opt-src, WP Fastest Cache's data-wpfc-original-src, NitroPack's
 # nitro-lazy-src, Cloudflare's data-cfsrc. Read only where `src` is a placeholder, as a plugin may name a
@@ -124,6 +125,30 @@ def images_from_noscript(soup: BeautifulSoup, ctx: Context) -> None:
                 lazy["src"] = copies[0]["src"]
                 if copies[0].get("srcset"):
                     lazy["srcset"] = copies[0]["srcset"]
+
+
+def drop_lazy_fallback_copies(soup: BeautifulSoup, ctx: Context) -> None:
+    """A lazy loader's image is followed by its `<noscript>` copy for browsers without scripts. Where the
+    `<noscript>` tags themselves went and what they held stayed (WordPress's kses strips them from the HTML an
+    author without the unfiltered_html right saves, as from a rendered page pasted into the editor), the copy is
+    a second image right after the one the loader fills, with the address the loader would load: the picture
+    showed twice. The copy goes, as the `<noscript>` would have."""
+    if not may_hold(soup, attributes=LAZY_NAMES):
+        return  # (most posts: no lazy loader's attribute was ever parsed)
+    for img in elements(soup, "img"):
+        lazy = next((str(img[a]).strip() for a in LAZY_SOURCES if _address(img.get(a))), "")
+        copy = _next_element(img) if lazy and str(img.get("src", "")).strip() != lazy else None
+        if (copy is not None and copy.name == "img" and str(copy.get("src", "")).strip() == lazy
+                and not any(copy.get(a) for a in LAZY_SOURCES)):
+            copy.decompose()
+
+
+def _next_element(tag: Tag) -> Tag | None:
+    """The element right after tag, with nothing but white space between them."""
+    sibling = tag.next_sibling
+    while sibling is not None and not isinstance(sibling, Tag) and not sibling.strip():
+        sibling = sibling.next_sibling
+    return sibling if isinstance(sibling, Tag) else None
 
 
 def _previous_element(tag: Tag) -> Tag | None:

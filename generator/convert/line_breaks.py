@@ -18,7 +18,7 @@ from generator.convert.structure import BLOCK_NAMES, INLINE
 
 # Blocks whose loose text may be cut into paragraphs: not a heading, a table's cell or a caption, which hold
 # one line in Markdown, nor a list's item, whose paragraphs would make its whole list loose.
-HOLDERS = frozenset({"div", "blockquote", "section", "article", "main", "aside", "header", "footer"})
+HOLDERS = frozenset({"div", "blockquote", "section", "article", "main", "aside", "header", "footer", "center"})
 BLANK = " \t\r\n\u00a0"
 # Where a run of breaks becomes one: the blank line is lost, but not the line's end.
 ONE_BREAK = HOLDERS | {"li", "dd", "dt", "figcaption"}

@@ -209,6 +209,7 @@ def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
     """An image inside a link to a page (a gallery thumbnail linked to its attachment page) would show
     as a placeholder that cannot link to the image: the image goes before the link, which keeps its
     text, or says "link". An image linked to an image file stays inside its link, which reaches it. A link
+    that leads to the image's own address, a file name or not, is one to an image file too. A link
     that goes nowhere (`#`, `javascript:void(0)`: a theme's lightbox trigger, a builder's image set to no link)
     is no link at all: its image stands alone, not beside a "(link)" that, unlinked later, showed as text; so
     is one to the post's own page (a theme's featured image linked to its permalink): the reader is there; and so
@@ -220,7 +221,7 @@ def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
     for link in _elements(soup, "a"):
         href = link.get("href") or ""
         images = [t for t in tags_in(link) if t.name == "img"]
-        if not href or not images or _is_image(href):
+        if not href or not images or _is_image(href) or _shows_itself(href, images):
             continue
         if GOES_NOWHERE.match(href):
             link.unwrap()
@@ -240,6 +241,13 @@ def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
             link.insert_before(" (")
             # The image kept the link apart from a word right after it: so does a space.
             link.insert_after(") " if _word_follows(link) else ")")
+
+
+def _shows_itself(href: str, images: list[Tag]) -> bool:
+    """Whether a link leads to the very address of the image it holds: an image, though its address names
+    no image file (a placeholder service's `…/960x540`, an image host's `…=s1600`, a resizer's `?w=800`)."""
+    key = _page_key(href)
+    return key is not None and any(_page_key(str(image.get("src") or "")) == key for image in images)
 
 
 def _is_the_page(href: str, page: str) -> bool:

@@ -12,6 +12,9 @@ DASHES = re.compile(r"-{2,}")
 RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                       *(f"lpt{i}" for i in range(1, 10))})
 MAX_BYTES = 200  # leaves room for a suffix and ".md" within the usual 255-byte name limit
+# The slug WordPress gives a post trashed before it had one, kept when the post is restored and published
+# (`__trashed`, then `__trashed-2`… as its slugs are unique): WordPress's own, which no one can mend in a crawl.
+TRASHED = re.compile(r"__trashed(?:-\d+)?")
 
 
 def safe_slug(raw: str) -> tuple[str, str | None]:
@@ -29,7 +32,7 @@ def safe_slug(raw: str) -> tuple[str, str | None]:
     cleaned = _truncate(cleaned)
     if not cleaned:
         return "untitled", "has no usable characters"
-    if cleaned != slug:
+    if cleaned != slug and not TRASHED.fullmatch(slug):
         return cleaned, "is not a safe file name"
     return cleaned, None
 

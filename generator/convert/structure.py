@@ -35,9 +35,12 @@ ASCII_SPACE = " \t\r\n"
 EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**", "s": "~~", "del": "~~"}  # kind -> its Markdown
 BLOCK_NAMES = frozenset({"p", "div", *HEADINGS, "ul", "ol", "li", "table", "blockquote", "pre", "figure", "hr",
                          "section", "article", "details", "dl", MORE, GALLERY, GALLERY_ITEM})
+# Inline elements that only style what they hold, which Markdown writes as their text alone.
+_STYLE_ONLY = frozenset({"span", "font"})
 # What a browser starts on a line of its own, which emphasis marks cannot span.
 _HOLDS_LINES = BLOCK_NAMES | {"li", "dt", "dd", "tr", "td", "th", "figcaption", "header", "footer", "aside", "nav",
-                              "main", "address", "summary", "form", "fieldset"}
+                              "main", "address", "summary", "form", "fieldset", "center", "hgroup", "search",
+                              "legend", "menu", "dir"}
 # Emphasis an inline style sets or takes away: (the element it shows as, the elements that show it already,
 # the property, the values that set it, the values that take it away).
 STYLABLE = ("span", "font", "b", "strong", "i", "em", "s", "del", "strike")
@@ -237,14 +240,38 @@ def styled_emphasis(soup: BeautifulSoup, ctx: Context) -> None:
 
 def merge_split_emphasis(soup: BeautifulSoup, ctx: Context) -> None:
     """Editors split emphasis at every apostrophe (`<em>l</em><em>’</em><em>équipe</em>`); side by
-    side, `*l**’**équipe*` would read as bold. Touching elements of one kind become one."""
-    for tag in _elements(soup, *EMPHASIS):
+    side, `*l**’**équipe*` would read as bold. Touching elements of one kind become one, also where a
+    colour or size span ends one of them (`<span style="color"><strong>5.</strong></span><strong>Pray</strong>`,
+    as the classic editor colours a word): the span, which Markdown does not keep, goes inside it first."""
+    emphasis = list(_elements(soup, *EMPHASIS))
+    for tag in emphasis[:]:
+        if tag.parent is not None and tag.parent.name in _STYLE_ONLY and (outer := _out_to_alike(tag)):
+            emphasis.append(outer)
+    for tag in emphasis:  # in any order: a run's tail joined first goes whole into its head
+        if tag.__dict__.get("_decomposed") or tag.name not in EMPHASIS:
+            continue
         following = tag.next_sibling
         while isinstance(following, Tag) and EMPHASIS.get(following.name) == EMPHASIS[tag.name]:
             after = following.next_sibling
             tag.extend(list(following.contents))
             following.decompose()
             following = after
+
+
+def _out_to_alike(tag: Tag) -> Tag | None:
+    """Where `tag` is all that the spans around it hold, and emphasis of its kind touches the outermost,
+    the outermost span becomes the emphasis, which is returned, and `tag` a span: the same text, styled alike,
+    now beside its kind. Renamed, not moved: moving an element costs a look along all its siblings. Only spans that
+    style alone (`style`, nothing else: no class a later pass looks for, no language or direction)."""
+    outer, wrapper = None, tag.parent
+    while (isinstance(wrapper, Tag) and wrapper.name in _STYLE_ONLY and len(wrapper.contents) == 1
+           and wrapper.attrs.keys() <= {"style"}):
+        outer, wrapper = wrapper, wrapper.parent
+    if outer is not None and any(isinstance(side, Tag) and EMPHASIS.get(side.name) == EMPHASIS[tag.name]
+                                 for side in (outer.previous_sibling, outer.next_sibling)):
+        outer.name, tag.name = tag.name, "span"
+        return outer
+    return None
 
 
 def emphasis_into_blocks(soup: BeautifulSoup, ctx: Context) -> None:
