@@ -43,6 +43,7 @@ from generator.convert.script_values import (counters_at_their_end, drop_remote_
 from generator.convert.share_links import drop_share_links
 from generator.convert.shop_actions import drop_shop_actions
 from generator.convert.slider_thumbnails import drop_slider_thumbnails
+from generator.convert.smilies import smilies_as_text
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
                                          captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
@@ -401,6 +402,7 @@ PASSES: tuple[Pass, ...] = (
     unwrap_keyword_links,
     unwrap_pictures,
     resolve_lazy_images,
+    smilies_as_text,
     resolve_lazy_media,
     drop_tracking_pixels,
     drop_spacer_images,
