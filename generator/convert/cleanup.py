@@ -20,6 +20,7 @@ from generator.convert.context import Context
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embeds import embed_label, embed_paragraph, gists_as_code, videos_a_script_plays
+from generator.convert.feed_videos import feed_videos_as_links
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
@@ -419,6 +420,7 @@ PASSES: tuple[Pass, ...] = (
     block_spans_apart,
     embeds_as_links,
     videos_a_script_plays,
+    feed_videos_as_links,
     wp_embeds_as_links,
     script_links_as_links,
     lightbox_links_as_links,
