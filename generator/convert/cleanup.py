@@ -21,6 +21,7 @@ from generator.convert.context import Context
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embeds import embed_label, embed_paragraph, gists_as_code, videos_a_script_plays
+from generator.convert.feed_videos import feed_videos_as_links
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
@@ -45,6 +46,7 @@ from generator.convert.script_values import (counters_at_their_end, drop_remote_
 from generator.convert.share_links import drop_share_links
 from generator.convert.shop_actions import drop_shop_actions
 from generator.convert.slider_thumbnails import drop_slider_thumbnails
+from generator.convert.smilies import smilies_as_text
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
                                          captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
@@ -404,6 +406,7 @@ PASSES: tuple[Pass, ...] = (
     unwrap_keyword_links,
     unwrap_pictures,
     resolve_lazy_images,
+    smilies_as_text,
     resolve_lazy_media,
     drop_tracking_pixels,
     drop_spacer_images,
@@ -420,6 +423,7 @@ PASSES: tuple[Pass, ...] = (
     block_spans_apart,
     embeds_as_links,
     videos_a_script_plays,
+    feed_videos_as_links,
     wp_embeds_as_links,
     script_links_as_links,
     lightbox_links_as_links,

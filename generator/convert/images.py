@@ -62,8 +62,11 @@ CODE_OUTLINE_IMAGE = re.compile(r"/Images/OutliningIndicators/[\w.-]+\.gif$", re
 SPACER_FILE = re.compile(r"(?:^|/)(?:spacer|shim|trans|transparent|blank|clear|clearpixel|pixel|1x1)"
                          r"(?:[-_.](?:\d+(?:x\d+)?|trans|transparent|clear|blank|pixel|spacer))*\.(?:gif|png)$",
                          re.IGNORECASE)
+# Zemanta's "Enhanced by Zemanta" badge (2009–2014), linked to its site, was loaded with the post's id (`?x-id=…`)
+# from its server, which counted the views.
 TRACKER_HOSTS = ("pixel.wp.com", "stats.wp.com", "google-analytics.com", "googletagmanager.com",
-                 "facebook.com/tr", "doubleclick.net", "pixel.quantserve.com", "b.scorecardresearch.com")
+                 "facebook.com/tr", "doubleclick.net", "pixel.quantserve.com", "b.scorecardresearch.com",
+                 "img.zemanta.com")
 
 
 def resolve_lazy_images(soup: BeautifulSoup, ctx: Context) -> None:
@@ -204,13 +207,18 @@ def _source_set(source: Tag) -> str:
 def drop_tracking_pixels(soup: BeautifulSoup, ctx: Context) -> None:
     """1×1 images and images from analytics hosts count visits; a mirror must not load them. An image of the
     site's media library (`wp-image-12`) is sized 1×1 too when its file's sizes are not on record (an SVG, an
-    upload whose metadata was lost, as Elementor's image widget shows them): it is shown."""
+    upload whose metadata was lost, as Elementor's image widget shows them): it is shown. A link that only the
+    image filled goes with it: it was the counter's badge (Zemanta's), or nothing a reader could see, and left
+    standing it would show its title or its bare address."""
     for img in elements(soup, "img"):
         src = img.get("src", "")
         tiny = img.get("width") in ("0", "1") and img.get("height") in ("0", "1") and not _from_library(img)
         if tiny or any(host in src for host in TRACKER_HOSTS):
             ctx.losses.note(loss.TRACKER, src)
+            link = img.parent
             img.decompose()
+            if link is not None and link.name == "a" and not link.get_text().strip() and link.find(True) is None:
+                link.decompose()
 
 
 def drop_spacer_images(soup: BeautifulSoup, ctx: Context) -> None:

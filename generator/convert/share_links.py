@@ -6,6 +6,13 @@ Every one of them links to a network's "share this page" address (`facebook.com/
 `twitter.com/intent/tweet?url=…`), made for the live page the visitor was on: in a mirror it shares the
 original site (or, in a crawl of `/wp-json/`, the API's address), and as icons it showed a row of pictures
 with a link after each. A link to a network's profile ("Follow us") is the site's own and stays.
+
+Feeds added bars of their own, which sites that republish feeds (FeedWordPress, aggregators) import with each
+post: WordPress.com's feed ended every post with buttons drawn by its own server (`feeds.wordpress.com/1.0/
+gotwitter/blog/224/` around the picture `…/1.0/twitter/blog/224/`, and the comment count as a picture), and
+FeedBurner's FeedFlare its own (`feeds.feedburner.com/~ff/Name?a=…`), and TweetMeme's plugin its retweet
+button (`api.tweetmeme.com/share?url=…` around the count it drew). Offline each is a picture that cannot
+load: eight "Image — open original" boxes under a post.
 """
 
 from __future__ import annotations
@@ -45,6 +52,9 @@ SHARE_PATHS: dict[str, re.Pattern[str]] = {
         "addtoany.com": r"/(?:share|add_to/\w+)/?$",
         "bsky.app": r"/intent/compose/?$",
         "threads.net": r"/intent/post/?$",
+        "feeds.wordpress.com": r"^/1\.0/go[a-z]+/",  # gocomments, godelicious, gofacebook, gotwitter…
+        "feedburner.com": r"^/~ff/",  # FeedFlare's links (`?a=…`) around its pictures (`?d=…`)
+        "tweetmeme.com": r"^/share/?$",  # TweetMeme's retweet button, in its plugin's feeds too
     }.items()
 }
 # `wa.me/?text=…` shares; `wa.me/15551234567` is the site's own number.
