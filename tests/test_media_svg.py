@@ -3,7 +3,8 @@ uploaded as SVG through a plugin (a hardware maker's pages showed 61, an NGO's 8
 (`<img class="emoji" src="https://s.w.org/images/core/emoji/13.1.0/svg/1f601.svg">`) that page builders save in
 the content. The mirror never holds SVG (it can carry script), so it does not ask for them, and does not report
 them as failures: that made every sync of such a site exit 1, after asking for each SVG again, over what no one
-can fix. The summary counts them; the page shows each as a link to the original, as before."""
+can fix. The summary counts them; the page shows each as a link to the original, as before, but for an emoji,
+which is its character in the text (convert/smilies.py)."""
 
 from __future__ import annotations
 
@@ -35,14 +36,16 @@ def test_svg_icons_and_emoji_are_neither_asked_for_nor_failures(tmp_path: Path) 
             wp.route(path, lambda _query, kind=kind, data=data: (200, {"Content-Type": kind}, data))
         first = sync(wp.url, content)
         second = sync(wp.url, content)
-        assert wp.count(".svg") == 0  # neither the site's icon nor the emoji on s.w.org
+        assert wp.count(".svg") == 0  # not the site's icon
         assert wp.count("/logo.php") == 2  # its name does not say SVG: asked, and found to be one, each run
     assert first.problems == [] and second.problems == []  # so the sync exits 0
-    assert first.media is not None and (first.media.fetched, first.media.svg) == (1, 3)
+    # The emoji is its character in the text: no picture, no link.
+    assert first.media is not None and (first.media.fetched, first.media.svg) == (1, 2)
     assert media_summary(first.media).endswith(
-        ", 3 SVG images left as links (SVG is never mirrored: it can carry script)")
+        ", 2 SVG images left as links (SVG is never mirrored: it can carry script)")
     assert not list((content / "media").glob("*.svg"))
     run_build(config_for(tmp_path, content))
     page = next((tmp_path / "site" / "news-archive").rglob("index.html")).read_text(encoding="utf-8")
     assert f'Image: Secure — <a href="{base}/wp-content/uploads/2025/10/lock-keyhole.svg">open original</a>' in page
     assert 'src="../../media/lab-' in page
+    assert "are open \U0001f601</p>" in page and "1f601.svg" not in page

@@ -203,15 +203,17 @@ def test_plugins_records_are_skipped_so_that_form_entries_and_orders_are_never_p
                            + item(7, "Order", "", post_type="shop_order")
                            + item(8, "Contact", "[text* your-name]", post_type="wpcf7_contact_form")
                            + item(9, "Free delivery over 89,99€", "", post_type="wafs")
-                           + item(10, "Job fields", "", post_type="acf")))  # ACF 4's field groups
+                           + item(10, "Job fields", "", post_type="acf")  # ACF 4's field groups
+                           + item(11, "Register", "[ultimatemember form_id=11]", post_type="um_form")))
     result = run_import([path], tmp_path / "content")
     assert [p.id for p in result.posts] == [5] and result.problems == []
-    assert len(result.skipped) == 5 and all("a plugin's own record" in line for line in result.skipped)
+    assert len(result.skipped) == 6 and all("a plugin's own record" in line for line in result.skipped)
     assert "555" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "content").rglob("*.md"))
 
 
 @pytest.mark.parametrize("post_type", ["vc_grid_item", "et_pb_layout", "fl-builder-template", "fusion_template",
-                                       "tf_header_footer", "elementor-hf", "astra-advanced-hook", "kadence_element"])
+                                       "tf_header_footer", "elementor-hf", "astra-advanced-hook", "kadence_element",
+                                       "luxus_content_block", "rt_megamenu"])
 def test_page_builders_saved_layouts_are_skipped_as_design(tmp_path: Path, post_type: str) -> None:
     """A theme's demo export carries the builder's saved layouts and grid templates: published, but only the
     pieces pages are built from, never pages of their own."""

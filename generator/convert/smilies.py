@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup, Tag
 from generator.convert.context import Context
 from generator.convert.parse import elements, has_class, may_hold
 
-SMILEY_CLASSES = frozenset({"wp-smiley"})
+SMILEY_CLASSES = frozenset({"wp-smiley", "emoji"})  # an emoji WordPress's script drew, saved by a page builder
 # An emoji's picture, in a folder named `emoji`, is named by its code points: `1f642.png`, `1f468-200d-1f4bb.svg`.
 CODE_POINTS = re.compile(r"([0-9a-f]{2,6}(?:-[0-9a-f]{2,6}){0,9})\.(?:png|svg)", re.IGNORECASE)
 # WordPress's own smiley pictures before 4.2 (`icon_biggrin.gif`) and after (`frownie.png`), as the emoji 4.2 drew

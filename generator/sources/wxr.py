@@ -135,7 +135,7 @@ def element_items(path: Path, position: int, element: Element, names: Names,
     as a post (a revision, a menu item); what cannot be made a post becomes a problem. `names`: what the first
     pass noted of every element (note_element, settle)."""
     post_type = element.fields.get("wp:post_type", "")
-    skipped = (SKIPPED_TYPES.get(post_type) or (wp_json.DESIGN if post_type in wp_json.DESIGN_TYPES else "")
+    skipped = (SKIPPED_TYPES.get(post_type) or (wp_json.DESIGN if wp_json.is_design_type(post_type) else "")
                or (wp_json.RECORD if post_type in wp_json.RECORD_TYPES else ""))
     try:
         if post_type == "attachment":
