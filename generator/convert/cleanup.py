@@ -19,6 +19,7 @@ from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.context import Context
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.divi_dynamic import divi_dynamic_links
+from generator.convert.expand_blocks import expand_blocks_shown_whole
 from generator.convert.embeds import embed_label, embed_paragraph, gists_as_code, videos_a_script_plays
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
@@ -395,6 +396,7 @@ PASSES: tuple[Pass, ...] = (
     drop_reading_times,
     drop_site_listings,
     drop_toggle_icons,
+    expand_blocks_shown_whole,
     drop_filter_controls,
     drop_icon_glyphs,
     drop_forms,
