@@ -18,9 +18,10 @@ from generator.convert.ads import drop_ad_units
 from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.context import Context
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
+from generator.convert.collapsible_titles import collapsible_titles_in_bold
 from generator.convert.divi_dynamic import divi_dynamic_links
-from generator.convert.expand_blocks import expand_blocks_shown_whole
 from generator.convert.embeds import embed_label, embed_paragraph, gists_as_code, videos_a_script_plays
+from generator.convert.expand_blocks import expand_blocks_shown_whole
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
@@ -397,6 +398,7 @@ PASSES: tuple[Pass, ...] = (
     drop_site_listings,
     drop_toggle_icons,
     expand_blocks_shown_whole,
+    collapsible_titles_in_bold,
     drop_filter_controls,
     drop_icon_glyphs,
     drop_forms,
