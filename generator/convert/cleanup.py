@@ -51,6 +51,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
 from generator.convert.tables import cell_paragraphs_as_text, one_column_tables_as_blocks
+from generator.convert.verse import verse_as_lines
 from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
                                        drop_plugin_toc, drop_reading_times, drop_screen_reader_text, drop_share_widgets,
                                        drop_site_listings, drop_toggle_icons, unwrap_keyword_links)
@@ -59,7 +60,6 @@ Pass = Callable[[BeautifulSoup, Context], None]
 
 MAX_DEPTH = 100  # markdownify recurses about three frames per level; Python allows about 1,000
 EMBED_CLASSES = frozenset({"wp-block-embed"})
-VERSE_CLASSES = frozenset({"wp-block-verse"})
 FILE_BUTTON_CLASSES = frozenset({"wp-block-file__button", "wp-block-file__embed"})
 # What only a page's head holds, which shows nothing in its body.
 HEAD_ONLY = ("meta", "link", "base", "title")
@@ -75,7 +75,6 @@ OUT_OF_SIGHT = re.compile(r"(?:left|top)\s*:\s*-\d{3,}px|opacity\s*:\s*0(?:\.0*)
 HEADINGS_AND_PARAGRAPHS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
-INDENT = re.compile(r"^[ \t]+")
 WEB_ADDRESS = re.compile(r"^\s*https?://", re.IGNORECASE)
 
 
@@ -210,26 +209,6 @@ def citations_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
         paragraph.append("— ")
         cite.wrap(paragraph)
         cite.unwrap()
-
-
-def verse_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
-    """Poetry keeps its line breaks but is prose, not code; a line's indent, which the verse block shows as
-    typed, stays as no-break spaces (a tab as four), which prose does not collapse."""
-    if not may_hold(soup, VERSE_CLASSES):
-        return
-    for pre in elements(soup, "pre"):
-        if "wp-block-verse" not in (pre.get("class") or ()):
-            continue
-        for text in pre.find_all(string=True):
-            parts = text.split("\n")
-            if len(parts) > 1:
-                for i, part in enumerate(parts):
-                    if i:
-                        text.insert_before(soup.new_tag("br"))
-                        part = INDENT.sub(lambda m: m.group(0).replace("\t", "    ").replace(" ", "\u00a0"), part)
-                    text.insert_before(part)
-                text.extract()
-        pre.name = "p"
 
 
 def teletype_as_code(soup: BeautifulSoup, ctx: Context) -> None:
