@@ -19,8 +19,10 @@ from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.block_names import blocks_as_divs
 from generator.convert.context import Context
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
+from generator.convert.collapsible_titles import collapsible_titles_in_bold
 from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embeds import embed_label, embed_paragraph, gists_as_code, videos_a_script_plays
+from generator.convert.expand_blocks import expand_blocks_shown_whole
 from generator.convert.feed_videos import feed_videos_as_links
 from generator.convert.footnotes import mark_footnotes, word_footnotes
 from generator.convert.formulas import math_as_tex
@@ -53,6 +55,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
 from generator.convert.tables import bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks
+from generator.convert.verse import verse_as_lines
 from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
                                        drop_plugin_toc, drop_reading_times, drop_screen_reader_text, drop_share_widgets,
                                        drop_site_listings, drop_toggle_icons, unwrap_keyword_links)
@@ -61,7 +64,6 @@ Pass = Callable[[BeautifulSoup, Context], None]
 
 MAX_DEPTH = 100  # markdownify recurses about three frames per level; Python allows about 1,000
 EMBED_CLASSES = frozenset({"wp-block-embed"})
-VERSE_CLASSES = frozenset({"wp-block-verse"})
 FILE_BUTTON_CLASSES = frozenset({"wp-block-file__button", "wp-block-file__embed"})
 # What only a page's head holds, which shows nothing in its body.
 HEAD_ONLY = ("meta", "link", "base", "title")
@@ -77,7 +79,6 @@ OUT_OF_SIGHT = re.compile(r"(?:left|top)\s*:\s*-\d{3,}px|opacity\s*:\s*0(?:\.0*)
 HEADINGS_AND_PARAGRAPHS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
-INDENT = re.compile(r"^[ \t]+")
 WEB_ADDRESS = re.compile(r"^\s*https?://", re.IGNORECASE)
 
 
@@ -212,26 +213,6 @@ def citations_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
         paragraph.append("— ")
         cite.wrap(paragraph)
         cite.unwrap()
-
-
-def verse_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
-    """Poetry keeps its line breaks but is prose, not code; a line's indent, which the verse block shows as
-    typed, stays as no-break spaces (a tab as four), which prose does not collapse."""
-    if not may_hold(soup, VERSE_CLASSES):
-        return
-    for pre in elements(soup, "pre"):
-        if "wp-block-verse" not in (pre.get("class") or ()):
-            continue
-        for text in pre.find_all(string=True):
-            parts = text.split("\n")
-            if len(parts) > 1:
-                for i, part in enumerate(parts):
-                    if i:
-                        text.insert_before(soup.new_tag("br"))
-                        part = INDENT.sub(lambda m: m.group(0).replace("\t", "    ").replace(" ", "\u00a0"), part)
-                    text.insert_before(part)
-                text.extract()
-        pre.name = "p"
 
 
 def teletype_as_code(soup: BeautifulSoup, ctx: Context) -> None:
@@ -400,6 +381,8 @@ PASSES: tuple[Pass, ...] = (
     drop_reading_times,
     drop_site_listings,
     drop_toggle_icons,
+    expand_blocks_shown_whole,
+    collapsible_titles_in_bold,
     drop_filter_controls,
     drop_icon_glyphs,
     drop_forms,

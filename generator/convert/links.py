@@ -50,6 +50,10 @@ PLAYED = ("video", "audio", "source", "iframe", "embed", "object")  # what the c
 # A link to the top of the page or to a script, which a reader of the mirror cannot follow anywhere.
 GOES_NOWHERE = re.compile(r"^\s*(?:#\s*$|javascript:)", re.IGNORECASE)
 DATA_PICTURE = re.compile(r"^\s*data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
+# A web address with no host before its fragment, or none at all: older WordPress's social icon block put
+# `https://` before any address that named no scheme, a pattern's placeholder `#` too (`https://#`). A
+# browser finds no such site: the link went nowhere.
+HOSTLESS = re.compile(r"^\s*(?:https?:)?//+(?=#|\s*$)", re.IGNORECASE)
 
 
 def resolve_relative_urls(soup: BeautifulSoup, ctx: Context) -> None:
@@ -324,13 +328,16 @@ def unlink_dead_fragments(soup: BeautifulSoup, ctx: Context) -> None:
     """A link to `#x` where the post has no element `x` goes nowhere: it becomes its text. So does a bare `#`,
     the address a theme or page builder leaves on a button that a script ran or a "See more" it never filled
     in: in the mirror it only leads back to the top of the page. That one is not reported: it went nowhere in
-    the source either, and pages built with a theme hold dozens."""
+    the source either, and pages built with a theme hold dozens. A web address with no host before its
+    fragment (`https://#`, `http://#contact`) is read as that fragment."""
     tags = tags_in(soup)
     # Only ids the Markdown can keep (see keep_link_targets) are still there on the page.
     anchors = {t.get("id") for t in tags} | {t.get("name") for t in tags if t.name == "a"}
     anchors = {a for a in anchors if isinstance(a, str) and SAFE_ID.match(a)} | PAGE_IDS
     for link in (t for t in tags if t.name == "a"):
         href = link.get("href")
+        if isinstance(href, str) and HOSTLESS.match(href):
+            link["href"] = href = HOSTLESS.sub("", href).strip() or "#"
         if isinstance(href, str) and href.startswith("#") and unquote(href[1:]) not in anchors:
             if href != "#":
                 ctx.losses.note(loss.DEAD_FRAGMENT, href)
