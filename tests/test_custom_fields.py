@@ -87,8 +87,7 @@ def test_an_embed_code_a_field_saved_entity_escaped_is_a_link_not_its_code() -> 
     code = ('&lt;iframe src="https://www.google.com/maps/embed?pb=!1m14" width="600" height="450" '
             'style="border:0;" allowfullscreen="" loading="lazy"&gt;&lt;/iframe&gt;')
     body = body_of("campaign", "<p>Body</p>", meta={"campaign_location_google_map": code})
-    assert body == ("Body\n\n**Location google map:** [Google: https://www.google.com/maps/embed?pb=!1m14]"
-                    "(https://www.google.com/maps/embed?pb=!1m14)\n")
+    assert body == "Body\n\n**Location google map:** [Google map](https://www.google.com/maps/embed?pb=!1m14)\n"
     # Text that only mentions a tag stays text.
     assert "\\&lt;b\\&gt; is bold" in body_of("campaign", "<p>Body</p>", meta={"note": "&lt;b&gt; is bold, he said"})
 
