@@ -261,6 +261,10 @@ def test_a_modified_gmt_never_updated_from_the_publication_takes_its_offset_with
     converted = to_document(item(modified="2019-11-05T16:45:00", modified_gmt="2012-05-01T08:00:00"))
     assert converted.warnings == [("modified_gmt", "differs from modified by more than a day; "
                                                    "used the UTC offset of date")]
+    # A publication's UTC time days away from its date is still named, though it equals the modification's.
+    converted = to_document(item(date="2019-11-05T16:45:00", date_gmt="2012-05-01T08:00:00",
+                                 modified="2012-05-01T10:00:00", modified_gmt="2012-05-01T08:00:00"))
+    assert [field for field, _ in converted.warnings] == ["date_gmt"]
 
 
 def test_a_link_and_guid_with_backslashes_are_read_as_a_browser_follows_them() -> None:

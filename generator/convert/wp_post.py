@@ -403,7 +403,7 @@ def _local_time(data: dict[str, Any], name: str, warnings: list[tuple[str, str]]
     if minutes is None:
         other = "modified" if name == "date" else "date"
         minutes = _offset_minutes(data, other) if _dated(data, other) and _dated(data, f"{other}_gmt") else None
-        if minutes is None or data.get(f"{name}_gmt") != data.get(f"{other}_gmt"):
+        if minutes is None or name != "modified" or data.get(f"{name}_gmt") != data.get(f"{other}_gmt"):
             warnings.append((f"{name}_gmt", f"differs from {name} by more than a day; used "
                                             + (f"the UTC offset of {other}" if minutes is not None else "UTC")))
     return local.replace(tzinfo=timezone(timedelta(minutes=minutes or 0)))
