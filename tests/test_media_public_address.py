@@ -134,3 +134,17 @@ def test_the_host_of_a_mirrored_site_is_connected_to_whatever_its_address() -> N
     with ImageServer(routes()) as server, Client(Politeness(min_interval=0.0, timeout=0.5, retries=0)) as client:
         fetch = client_fetcher(client, 1 << 20, frozenset({"127.0.0.1"}))
         assert fetch(f"{server.base}/up/chart.png").data is not None
+
+
+def test_a_name_the_connection_cannot_look_up_is_a_host_that_does_not_exist_and_not_looked_up_again(
+        tmp_path: Path) -> None:
+    """The connection looks the name up itself rather than leave it to the socket, which would look it up once
+    more, unchecked; a name that does not exist is still told as such, and failed for good."""
+    with ImageServer(routes()) as server:
+        url = f"http://gone.example:{server.base.rsplit(':', 1)[1]}/up/chart.png"
+        content = write_content(tmp_path / "content", [post("gone", WHEN, body=f"![Chart]({url})\n")])
+        with Client(Politeness(min_interval=0.0, timeout=0.5, retries=0), resolve=no_such_host) as client:
+            result = mirror_media(content, client_fetcher(client, 1 << 20, frozenset(),
+                                                          resolve=resolver("93.184.216.34")), MediaSettings())
+    assert sum(server.requests.values()) == 0 and list(result.gone) == [url]
+    assert "no such host" in result.problems[0].message

@@ -61,18 +61,24 @@ class PublicOnly(httpcore.NetworkBackend):
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
                     socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
-        addresses = [] if host.lower() in self._allowed else _addresses(host, port, self._resolve)
+        if host.lower() in self._allowed:
+            return self._sockets.connect_tcp(host, port, timeout, local_address, socket_options)
+        try:
+            addresses = _looked_up(host, port, self._resolve)
+        except (OSError, UnicodeError, ValueError) as e:
+            # Not left to the socket, which would look the name up again, unchecked. A gaierror stays its
+            # cause, so that the client still tells a host that does not exist.
+            raise httpcore.ConnectError(f"cannot look up {host}: {e}") from e
         for address in addresses:
             if kind := _not_public(address):
                 raise AddressRefused(f"{host} resolved to {kind} ({address}) when connecting; images are fetched "
                                      "only from public addresses, or from the host of a site named in [[sources]]")
-        error: httpcore.ConnectError | None = None
-        for address in addresses or [host]:  # the name itself: allowed, or unresolved (the socket says why)
+        error = httpcore.ConnectError(f"{host} has no address")
+        for address in addresses:
             try:
                 return self._sockets.connect_tcp(str(address), port, timeout, local_address, socket_options)
             except httpcore.ConnectError as e:
                 error = e
-        assert error is not None
         raise error
 
     def sleep(self, seconds: float) -> None:
@@ -80,14 +86,20 @@ class PublicOnly(httpcore.NetworkBackend):
 
 
 def _addresses(host: str, port: int | None, resolve: Resolver) -> list[IPAddress]:
+    """The host's addresses; none when it cannot be looked up."""
+    try:
+        return _looked_up(host, port, resolve)
+    except (OSError, UnicodeError, ValueError):
+        return []
+
+
+def _looked_up(host: str, port: int | None, resolve: Resolver) -> list[IPAddress]:
+    """The host's addresses, or the resolver's error."""
     try:
         return [ipaddress.ip_address(host)]
     except ValueError:
         pass
-    try:
-        answers = resolve(host, port or 80, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError, ValueError):
-        return []
+    answers = resolve(host, port or 80, type=socket.SOCK_STREAM)
     found = []
     for *_, sockaddr in answers:
         try:
