@@ -65,7 +65,7 @@ class PublicOnly(httpcore.NetworkBackend):
             return self._sockets.connect_tcp(host, port, timeout, local_address, socket_options)
         try:
             addresses = _looked_up(host, port, self._resolve)
-        except (OSError, UnicodeError, ValueError) as e:
+        except OSError as e:  # a name no resolver takes (`www..example.com`) raises UnicodeError: not a usable URL
             # Not left to the socket, which would look the name up again, unchecked. A gaierror stays its
             # cause, so that the client still tells a host that does not exist.
             raise httpcore.ConnectError(f"cannot look up {host}: {e}") from e
