@@ -27,6 +27,7 @@ from generator.problems import ItemError, Problem
 from generator.progress import Progress
 from generator.sources import wp_json
 from generator.sources.saved import Spool, dump, iter_items
+from generator.sources.site_language import LanguageClues
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import RENDER
 from generator.store import import_cache
@@ -54,8 +55,10 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
             result = ImportResult(problems=scan.read_problems + term_problems + scan.names.problems + scan.others,
                                   skipped=scan.skipped)
             lookups, own_names = scan.names.lookups()
-            options = replace(options, language=options.language or scan.names.labels.language
-                              or read_labels(content_dir)[0].language or "en")
+            stored = read_labels(content_dir)[0].language
+            guessed = "" if options.language or stored else _guessed_language(scan, result)
+            options = replace(options, language=options.language or scan.names.labels.language or stored
+                              or guessed or "en")
             posts = _latest_posts(scan.posts, options, result)
             cache = import_cache.load(content_dir)
         settings = _settings(options)
@@ -81,7 +84,7 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
     with collector.paused():
         import_cache.save(content_dir, entries, cache)
         result.terms_written = write_terms(content_dir, registry)
-        _store_labels(content_dir, scan.names.labels, registry, posts)
+        _store_labels(content_dir, scan.names.labels, registry, posts, guessed)
     result.problems = grouped(result.problems)
     return result
 
@@ -111,6 +114,7 @@ class Scan:
     read_problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # in input order, as `ImportResult.skipped`
     others: list[Problem] = field(default_factory=list)  # items that are not WordPress
+    clues: LanguageClues = field(default_factory=LanguageClues)  # of the site's language, from its posts
 
 
 def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool, words: Words,
@@ -120,6 +124,7 @@ def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool, words: 
     for item in iter_items(sources, scan.read_problems, words, progress):
         if item.kind == wp_json.POST:
             scan.names.embedded(item.data)
+            scan.clues.add(item.data)
             scan.posts.append(_spooled(item, spool))
         elif item.kind in wp_json.SKIPPED:
             if item.kind == wp_json.SITE:  # /wp/v2/settings names the site's language
@@ -361,13 +366,28 @@ def _names(described: Iterable[dict[str, Any]]) -> dict[str, str]:
             if isinstance(d.get("slug"), str) and isinstance(d.get("name"), str) and d["name"].strip()}
 
 
-def _store_labels(content_dir: Path, found: Labels, registry: TermRegistry, posts: list[PostRef]) -> bool:
-    """content/labels.yaml with the names of the taxonomies and types these posts use, the others kept."""
+def _guessed_language(scan: Scan, result: ImportResult) -> str:
+    """The language the posts say their site writes in, where the input names none (see
+    sources/site_language.py), told in a note; "" for none, or English, which the build assumes."""
+    if scan.names.labels.language:
+        return ""
+    guess = scan.clues.guess()
+    if guess is None or guess.tag.split("-")[0] == "en":
+        return ""
+    result.notes.append(f"the site's language is taken to be {guess.tag}, as no export or /wp/v2/settings names one "
+                        f"and {guess.why}; set [site] language to say otherwise")
+    return guess.tag
+
+
+def _store_labels(content_dir: Path, found: Labels, registry: TermRegistry, posts: list[PostRef],
+                  guessed: str) -> bool:
+    """content/labels.yaml with the names of the taxonomies and types these posts use, the others kept, and the
+    site's language: as the input says, else as stored, else as guessed."""
     labels, _ = read_labels(content_dir)  # a malformed one is rewritten whole
     used_types = {post.order[0] for post in posts}
     labels.taxonomies.update({k: v for k, v in found.taxonomies.items() if k in registry.terms})
     labels.types.update({k: v for k, v in found.types.items() if k in used_types})
-    labels.language = found.language or labels.language
+    labels.language = found.language or labels.language or guessed
     return write_labels(content_dir, labels)
 
 

@@ -87,7 +87,6 @@ LAYOUT_WORDS = frozenset(("left", "right", "top", "bottom", "center", "centre", 
 LAYOUT_KEY_WORDS = frozenset(("style", "layout", "template", "sidebar", "background", "bg", "color", "colour", "width",
                               "height", "padding", "margin", "align", "alignment", "opacity", "overlay", "animation",
                               "font", "border", "css", "class", "parallax"))
-KEY_PARTS = re.compile(r"[_\-]+")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,300 @@
+"""The site's language where the input names none: what its posts' SEO tags say, else what their text is written in.
+
+WordPress names its language only in an export's `<language>` and in /wp/v2/settings, which asks for a login: a
+crawl of a site's public REST API seldom holds either, and the mirror of a Japanese or Arabic site then spoke
+English (the theme's words, its dates, `<html lang="en" dir="ltr">`). Two clues stand in, in this order:
+
+- what SEO plugins write into each post they serve: Yoast's and All in One SEO's schema `inLanguage` (the site's
+  own language tag) and their Open Graph locale (`og:locale`, `ru_RU`), from the JSON fields or the `<head>` HTML
+  they add (`yoast_head_json`, `aioseo_head_json`, `yoast_head`, `rank_math_head`...), when most posts that carry
+  one agree;
+- the posts' own text: a script that one language writes (kana, hangul, Thai, Greek, Georgian...), or one whose
+  letters tell its languages apart (Persian's گ and پ, Urdu's ے, Ukrainian's і and є, Russian's ы and э), or,
+  in Latin and Devanagari script, the short words each language uses most, when one language has clearly more.
+
+Any doubt (Cyrillic with neither Russian's nor Ukrainian's letters, Latin text of a language not listed, two
+languages close) names none, and the site stays English, as before.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+TEXT_POSTS = 200  # posts whose text is read: far more words than a language needs, at a fixed cost
+RAW_CHARS = 15_000  # characters of each post's HTML looked at
+TEXT_CHARS = 3000  # characters of its text read
+MOST = 0.5  # share of the posts with an SEO tag that must agree on one
+SCRIPT_SHARE = 0.3  # share of the letters a script must hold to name the site's language
+MIN_WORDS = 30  # function words the leading language must have been seen with
+WORD_SHARE = 0.04  # and their share of all words of its script
+LEAD = 2.0  # times the next language's count
+
+# Schema.org's inLanguage and Open Graph's locale, as plugins write them into JSON fields or their <head> HTML.
+_IN_LANGUAGE = re.compile(r'\\?"inLanguage\\?"\s*:\s*\\?"([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\\?"')
+_OG_LOCALE = re.compile(r'og:locale\\?["\']\s+content=\\?["\']([A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})*)')
+HEAD_FIELDS = ("yoast_head", "aioseo_head", "rank_math_head", "seopress_head")
+JSON_FIELDS = (("yoast_head_json", "og_locale"), ("aioseo_head_json", "og:locale"))
+_OG_VALUE = re.compile(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})*")
+# Regions Facebook's list of locales made up, which Open Graph locales must name: not the site's.
+PSEUDO_REGIONS = {("ar", "AR"), ("es", "LA"), ("en", "UD"), ("en", "PI")}
+# (Each stopped by the character it starts with, or bounded, so that no input makes them slow.)
+_TAG = re.compile(r"<[^<>]*+>")
+_SHORTCODE = re.compile(r"\[[^\[\]]*+\]")
+_ADDRESS = re.compile(r"[A-Za-z0-9+.-]{0,20}://\S*")
+
+# Scripts whose letters name one language, or name one once told apart (see _resolve).
+SCRIPTS = {
+    "cjk": "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff",
+    "hangul": "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f",
+    "arabic": "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefe",
+    "hebrew": "\u05d0-\u05f2",
+    "cyrillic": "\u0400-\u04ff",
+    "greek": "\u0370-\u03ff\u1f00-\u1fff",
+    "thai": "\u0e00-\u0e7f",
+    "lao": "\u0e80-\u0eff",
+    "khmer": "\u1780-\u17ff",
+    "myanmar": "\u1000-\u109f",
+    "georgian": "\u10a0-\u10ff",
+    "armenian": "\u0531-\u058f",
+    "bengali": "\u0980-\u09ff",
+    "gurmukhi": "\u0a00-\u0a7f",
+    "gujarati": "\u0a80-\u0aff",
+    "tamil": "\u0b80-\u0bff",
+    "telugu": "\u0c00-\u0c7f",
+    "kannada": "\u0c80-\u0cff",
+    "malayalam": "\u0d00-\u0d7f",
+    "sinhala": "\u0d80-\u0dff",
+    "devanagari": "\u0900-\u097f",
+    "latin": "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff",
+}
+# A Chinese character or a Korean syllable says about what three Latin letters say.
+WEIGHT = {"cjk": 3, "hangul": 3}
+ONE_LANGUAGE = {"hangul": "ko", "hebrew": "he", "greek": "el", "thai": "th", "lao": "lo", "khmer": "km",
+                "myanmar": "my", "georgian": "ka", "armenian": "hy", "gurmukhi": "pa", "gujarati": "gu",
+                "tamil": "ta", "telugu": "te", "kannada": "kn", "malayalam": "ml", "sinhala": "si"}
+_SCRIPT = {name: re.compile(f"[{letters}]") for name, letters in SCRIPTS.items()}
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+# Letters that tell the languages of one script apart, and those of languages no rule here names (a text with
+# more than a trace of them names none).
+MARKS = {
+    "kana": "\u3040-\u30ff\u31f0-\u31ff",
+    "persian": "\u067e\u0686\u0698\u06af",  # پ چ ژ گ, which Arabic has not
+    "urdu": "\u0679\u0688\u0691\u06ba\u06d2",  # ٹ ڈ ڑ ں ے
+    "arabic-other": "\u0681\u0685\u0689\u0693\u0695\u0696\u069a\u06ab\u06b5\u06c6\u06c7\u06ce\u06d0",  # Pashto, Kurdish, Uyghur
+    "ukrainian": "\u0456\u0457\u0454\u0491\u0406\u0407\u0404\u0490",  # і ї є ґ
+    "russian": "\u044b\u044d\u042b\u042d",  # ы э
+    "cyrillic-other": "\u045e\u0452\u045b\u045f\u0459\u045a\u0458\u0453\u045c\u0455\u04d9\u0493\u049b\u04a3\u04e9"
+                      "\u04b1\u04af\u04bb\u0497",  # Belarusian, Serbian, Macedonian, Kazakh, Kyrgyz, Tatar...
+    "yiddish": "\u05f0-\u05f2",
+    "assamese": "\u09f0\u09f1",
+}
+_MARK = {name: re.compile(f"[{letters}]") for name, letters in MARKS.items()}
+# The short words each language writes most and its neighbours seldom (words two of them share, `de`, `en`, `la`,
+# `que`, are left out): counted over many posts, the language of the text has far more than any other.
+FUNCTION_WORDS = {
+    "en": "the and of to that with was for this are from have it by which",
+    "es": "el los las y para una pero más también sus muy",
+    "fr": "les des et est une dans du pour qui sur au pas avec ce sont",
+    "de": "der und das ist nicht mit sich auf dem ein eine zu von auch im",
+    "it": "della che di gli per sono non nel alla delle anche dei è",
+    "pt": "os não do da dos em um uma com é também ao pelo pela",
+    "nl": "het een van dat op niet met voor zijn ook worden wordt bij naar",
+    "pl": "się nie że jest na w z i jak przez oraz być już dla",
+    "tr": "ve bir bu için ile çok olarak daha gibi olan",
+    "id": "dan yang ini itu dengan untuk dari dalam tidak akan pada adalah juga",
+    "vi": "của và có là được trong cho những với không người này các một",
+    "sv": "och att är för inte också mycket efter",
+    "ro": "și în din cu pe mai sunt fost",
+    "hu": "és hogy az egy nem meg volt mint",
+    "cs": "že jsou jako pro není také může nebo byl",
+    "ca": "els amb dels aquest aquesta però més",
+    "hi": "है में के की और से का हैं",
+    "mr": "आहे आणि या व होते",
+    "ne": "छ र गर्न भएको छन्",
+}
+_WORD_LANGUAGES: dict[str, str] = {w: lang for lang, words in FUNCTION_WORDS.items() for w in words.split()}
+WORDS_OF = {"latin": {"en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr", "id", "vi", "sv", "ro", "hu", "cs", "ca"},
+            "devanagari": {"hi", "mr", "ne"}}
+# Letters, and the marks inside words that `\w` leaves out: Devanagari's vowel signs and virama (है, गर्न), and
+# accents typed as combining characters.
+_WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u0963\u0970-\u097f\u0300-\u036f])+")
+
+
+@dataclass(frozen=True)
+class Guess:
+    tag: str  # a BCP 47 tag
+    why: str  # what said so, for the import's note
+
+
+@dataclass
+class LanguageClues:
+    """What the posts of an import say of their site's language, gathered post by post (see the module's docstring)."""
+
+    tags: Counter[str] = field(default_factory=Counter)  # posts per SEO language tag
+    tagged: int = 0  # posts with one
+    letters: Counter[str] = field(default_factory=Counter)  # letters per script, then per MARKS
+    words: Counter[str] = field(default_factory=Counter)  # every word read, lowered
+    read: int = 0  # posts whose text was read
+
+    def add(self, post: Mapping[str, Any]) -> None:
+        tag = seo_language(post)
+        if tag:
+            self.tags[tag] += 1
+            self.tagged += 1
+        if self.read < TEXT_POSTS:
+            self.read += 1
+            self._read_text(_text(post))
+
+    def _read_text(self, text: str) -> None:
+        """Letters counted by script and words by themselves, by C code: a Python step per character or word
+        cost a second at 10,000 posts. ASCII letters are what deleting them takes away."""
+        ascii_part = text.encode("ascii", "ignore")
+        self.letters["latin"] += len(ascii_part) - len(ascii_part.translate(None, ASCII_LETTERS))
+        if not text.isascii():
+            others = "".join(_NOT_ASCII.findall(text))
+            for name, letters in _SCRIPT.items():
+                self.letters[name] += len(letters.findall(others))
+            for name, letters in _MARK.items():
+                self.letters["mark:" + name] += len(letters.findall(others))
+        self.words.update(_WORD.findall(text.lower()))
+
+    def guess(self) -> Guess | None:
+        """The language the clues name, or None where they name none for sure."""
+        if self.tagged:
+            tag, count = max(self.tags.items(), key=lambda kv: (kv[1], kv[0]))
+            if count > MOST * self.tagged:
+                return Guess(tag, f"the SEO tags of {count} of the {self.tagged} posts that have one say so")
+        return self._by_text()
+
+    def _by_text(self) -> Guess | None:
+        weight = {name: self.letters[name] * WEIGHT.get(name, 1) for name in SCRIPTS}
+        total = sum(weight.values())
+        if not total:
+            return None
+        script = max(SCRIPTS, key=lambda name: (weight[name], name))
+        if weight[script] < SCRIPT_SHARE * total:
+            return None
+        tag = self._resolve(script)
+        return None if tag is None else Guess(tag, f"most of the posts' text is written in {_NAMES.get(tag, tag)}")
+
+    def _resolve(self, script: str) -> str | None:
+        if script in ONE_LANGUAGE:
+            return ONE_LANGUAGE[script]
+        if script in WORDS_OF:
+            return self._by_words(script)
+        share = {name: self.letters["mark:" + name] / self.letters[script] for name in MARKS}
+        if script == "cjk":
+            return "ja" if share["kana"] > 0.05 else "zh"
+        if script == "arabic":
+            if share["arabic-other"] > 0.005:
+                return None
+            return "ur" if share["urdu"] > 0.01 else "fa" if share["persian"] > 0.005 else "ar"
+        if script == "cyrillic":
+            if share["cyrillic-other"] > 0.003:
+                return None
+            return "uk" if share["ukrainian"] > 0.005 else "ru" if share["russian"] > 0.005 else None
+        if script == "bengali":
+            return None if share["assamese"] > 0.002 else "bn"
+        return None
+
+    def _by_words(self, script: str) -> str | None:
+        seen, counts = 0, Counter({language: 0 for language in WORDS_OF[script]})
+        for word, count in self.words.items():
+            if _SCRIPT[script].match(word):
+                seen += count
+                language = _WORD_LANGUAGES.get(word)
+                if language in counts:
+                    counts[language] += count
+        (best, language), (second, _) = sorted(((n, lang) for lang, n in counts.items()), reverse=True)[:2]
+        if best >= MIN_WORDS and best >= WORD_SHARE * seen and best >= LEAD * second:
+            return language
+        return None
+
+
+_NAMES = {"ja": "Japanese", "zh": "Chinese", "ko": "Korean", "ar": "Arabic", "fa": "Persian", "ur": "Urdu",
+          "he": "Hebrew", "ru": "Russian", "uk": "Ukrainian", "el": "Greek", "th": "Thai", "lo": "Lao", "km": "Khmer",
+          "my": "Burmese", "ka": "Georgian", "hy": "Armenian", "bn": "Bengali", "pa": "Punjabi", "gu": "Gujarati",
+          "ta": "Tamil", "te": "Telugu", "kn": "Kannada", "ml": "Malayalam", "si": "Sinhala", "hi": "Hindi",
+          "mr": "Marathi", "ne": "Nepali", "en": "English", "es": "Spanish", "fr": "French", "de": "German",
+          "it": "Italian", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "tr": "Turkish", "id": "Indonesian",
+          "vi": "Vietnamese", "sv": "Swedish", "ro": "Romanian", "hu": "Hungarian", "cs": "Czech", "ca": "Catalan"}
+
+
+def seo_language(post: Mapping[str, Any]) -> str:
+    """The language tag an SEO plugin wrote into the post ("" when none): schema's inLanguage, which is the site's
+    own tag, before Open Graph's locale, which Facebook's list of locales may have changed."""
+    found = ""
+    for name, key in JSON_FIELDS:
+        head = post.get(name)
+        if isinstance(head, Mapping):
+            said = _in_language(head.get("schema"))
+            if said:
+                return said
+            locale = head.get(key)
+            found = found or (locale if isinstance(locale, str) and _OG_VALUE.fullmatch(locale) else "")
+    for name in HEAD_FIELDS:
+        head = post.get(name)
+        if isinstance(head, str) and head:
+            said = _IN_LANGUAGE.search(head)
+            if said:
+                return _tag(said.group(1))
+            locale = _OG_LOCALE.search(head)
+            found = found or (locale.group(1) if locale else "")
+    return _tag(found) if found else ""
+
+
+
+def _in_language(schema: object) -> str:
+    graph = schema.get("@graph") if isinstance(schema, Mapping) else None
+    for node in graph if isinstance(graph, list) else ():
+        said = node.get("inLanguage") if isinstance(node, Mapping) else None
+        if isinstance(said, str) and _OG_VALUE.fullmatch(said.replace("-", "_")):
+            return _tag(said)
+    return ""
+
+
+def _tag(said: str) -> str:
+    """`ru_RU` -> `ru-RU`; Facebook's made-up regions, which Open Graph locales must name (`ar_AR`, `es_LA`), go."""
+    language, _, region = said.partition("_") if "_" in said else said.partition("-")
+    if not region or (language.lower(), region.upper()) in PSEUDO_REGIONS:
+        return language.lower()
+    return f"{language.lower()}-{region}"
+
+
+def _text(post: Mapping[str, Any]) -> str:
+    """Up to TEXT_CHARS of the post's title and body as a reader sees them: without tags, the code of `<style>`
+    and `<script>`, shortcodes (a page builder's attributes hold more Latin letters than the page has words) and
+    web addresses."""
+    parts = []
+    for name in ("title", "content"):
+        value = post.get(name)
+        if isinstance(value, Mapping):
+            value = value.get("rendered", value.get("raw"))
+        if isinstance(value, str):
+            parts.append(_without_code(value[:RAW_CHARS]))
+    text = _ADDRESS.sub(" ", _SHORTCODE.sub(" ", _TAG.sub(" ", " ".join(parts))))
+    return (html.unescape(text) if "&" in text else text)[:TEXT_CHARS]
+
+
+def _without_code(markup: str) -> str:
+    """The markup without what its `<style>` and `<script>` elements hold (to the end where one is left open);
+    found with `find`, as a pattern would search the rest again from every element left open."""
+    lowered, kept, done = markup.lower(), [], 0
+    for name in ("<style", "<script"):
+        if name not in lowered:
+            continue
+        kept, done = [], 0
+        while (start := lowered.find(name, done)) >= 0:
+            kept.append(markup[done:start])
+            end = lowered.find("</" + name[1:], start)
+            done = len(markup) if end < 0 else end
+        kept.append(markup[done:])
+        markup = " ".join(kept)
+        lowered = markup.lower()
+    return markup

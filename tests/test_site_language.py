@@ -1,0 +1,176 @@
+"""The site's language where the input names none (sources/site_language.py): a crawl of a Japanese or Arabic
+site's public REST API holds neither an export's `<language>` nor /wp/v2/settings, and its mirror spoke English:
+`<html lang="en" dir="ltr">`, "Contents", "14 March 2025"."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.builder import run_build
+from generator.importer import run_import
+from generator.sources.site_language import FUNCTION_WORDS, LanguageClues, seo_language
+from generator.store.labels import read_labels
+from tests.conftest import rest_item
+from tests.site_content import config
+
+# A few lines of news in each language, as a site's posts hold them.
+TEXTS = {
+    "ja": "東京都は3日、新しい防災計画を発表した。計画では、地震の際に住民が避難できる場所を増やすことが"
+          "盛り込まれている。知事は記者会見で「誰もが安心して暮らせる街にしたい」と述べた。",
+    "zh": "国家统计局今天发布数据显示，今年前三季度全国居民人均可支配收入比上年同期名义增长百分之五。"
+          "专家表示，消费市场总体保持恢复态势，但仍需进一步扩大内需。",
+    "ko": "서울시는 3일 새로운 대중교통 계획을 발표했다. 시는 버스 노선을 늘리고 지하철 운행 간격을 줄일 "
+          "계획이라고 밝혔다. 시장은 기자회견에서 시민들의 출퇴근 시간이 줄어들 것이라고 말했다.",
+    "ar": "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في المدينة، وقال الوزير إن المستشفى سيخدم أكثر من "
+          "مئة ألف مواطن في المنطقة الشمالية، وإن العمل فيه سيبدأ الشهر المقبل.",
+    "fa": "وزارت بهداشت امروز از گشایش یک بیمارستان تازه در شهر خبر داد. وزیر گفت این بیمارستان به بیش از "
+          "صد هزار نفر در منطقه شمالی خدمت می‌کند و کار آن از ماه آینده آغاز می‌شود.",
+    "ur": "وزارت صحت نے آج شہر میں ایک نئے ہسپتال کے افتتاح کا اعلان کیا۔ وزیر نے کہا کہ یہ ہسپتال شمالی "
+          "علاقے کے ایک لاکھ سے زیادہ لوگوں کو خدمات فراہم کرے گا اور اگلے مہینے سے کام شروع کرے گا۔",
+    "ru": "Министерство здравоохранения сегодня объявило об открытии новой больницы в городе. Министр "
+          "сказал, что больница будет обслуживать более ста тысяч жителей северного района, и это событие "
+          "станет важным для всех.",
+    "uk": "Міністерство охорони здоров'я сьогодні оголосило про відкриття нової лікарні в місті. Міністр "
+          "сказав, що лікарня обслуговуватиме понад сто тисяч мешканців північного району, і її робота "
+          "розпочнеться наступного місяця.",
+    "el": "Το υπουργείο Υγείας ανακοίνωσε σήμερα τη λειτουργία νέου νοσοκομείου στην πόλη. Ο υπουργός είπε "
+          "ότι το νοσοκομείο θα εξυπηρετεί περισσότερους από εκατό χιλιάδες κατοίκους.",
+    "he": "משרד הבריאות הודיע היום על פתיחת בית חולים חדש בעיר. השר אמר כי בית החולים ישרת יותר ממאה אלף "
+          "תושבים באזור הצפוני.",
+    "th": "กระทรวงสาธารณสุขประกาศเปิดโรงพยาบาลแห่งใหม่ในเมืองวันนี้ รัฐมนตรีกล่าวว่าโรงพยาบาลจะให้บริการ"
+          "ประชาชนมากกว่าหนึ่งแสนคนในภาคเหนือ",
+    "hi": "स्वास्थ्य मंत्रालय ने आज शहर में एक नए अस्पताल के उद्घाटन की घोषणा की है। मंत्री ने कहा कि यह "
+          "अस्पताल उत्तरी क्षेत्र के एक लाख से अधिक लोगों की सेवा करेगा और इसका काम अगले महीने से शुरू होगा।",
+    "es": "El Ministerio de Salud anunció hoy la apertura de un nuevo hospital en la ciudad. El ministro dijo "
+          "que el hospital atenderá a más de cien mil vecinos de la zona norte y que las obras también incluyen "
+          "una escuela para los hijos de sus trabajadores.",
+    "fr": "Le ministère de la Santé a annoncé aujourd'hui l'ouverture d'un nouvel hôpital dans la ville. Le "
+          "ministre a dit que l'hôpital est prévu pour plus de cent mille habitants du nord et qu'il sera ouvert "
+          "avec une école pour les enfants des employés.",
+    "de": "Das Gesundheitsministerium hat heute die Eröffnung eines neuen Krankenhauses in der Stadt angekündigt. "
+          "Der Minister sagte, das Krankenhaus werde mehr als hunderttausend Einwohner im Norden versorgen und "
+          "ist auch mit einer Schule verbunden.",
+    "en": "The health ministry announced the opening of a new hospital in the city today. The minister said that "
+          "the hospital will serve more than a hundred thousand residents of the north and that it was built "
+          "with a school for the children of its staff.",
+}
+
+
+def clues(*texts: str, posts: int = 12, **fields: object) -> LanguageClues:
+    found = LanguageClues()
+    for n in range(posts):
+        text = texts[n % len(texts)]
+        found.add(rest_item(id=n + 1, title={"rendered": text[:20]}, content={"rendered": f"<p>{text}</p>"}, **fields))
+    return found
+
+
+def guessed(*texts: str, **fields: object) -> str | None:
+    guess = clues(*texts, **fields).guess()
+    return None if guess is None else guess.tag
+
+
+def test_the_text_of_posts_names_the_language_it_is_written_in() -> None:
+    assert {language: guessed(text) for language, text in TEXTS.items()} == {language: language for language in TEXTS}
+
+
+def test_a_script_shared_by_languages_names_none_without_the_letters_that_tell_them_apart() -> None:
+    bulgarian = ("Министерството на здравеопазването обяви днес откриването на нова болница в града. Министърът "
+                 "каза, че болницата ще обслужва повече от сто хиляди жители на северния район.")
+    serbian = "Министарство здравља данас је објавило отварање нове болнице у граду, рекао је министар вечерас."
+    kurdish = "وەزارەتی تەندروستی ئەمڕۆ ڕایگەیاند کە نەخۆشخانەیەکی نوێ لە شارەکەدا دەکرێتەوە بۆ خەڵکی ناوچەکە."
+    assert (guessed(bulgarian), guessed(serbian), guessed(kurdish)) == (None, None, None)
+
+
+def test_latin_text_of_two_languages_alike_or_of_one_not_listed_names_none() -> None:
+    assert guessed(TEXTS["es"], TEXTS["en"]) is None
+    swahili = "Wizara ya afya imetangaza leo kufunguliwa kwa hospitali mpya katika mji huo kwa wakazi wote."
+    assert guessed(swahili) is None
+    assert guessed(TEXTS["fr"], posts=1) is None  # too few words to say
+
+
+def test_a_page_builders_attributes_code_and_addresses_are_not_text() -> None:
+    """A Divi page of Japanese words holds ten times as many Latin letters in its shortcodes' attributes, its
+    `<style>` and its links."""
+    builder = ('[et_pb_section fb_built="1" _builder_version="4.9.4" background_color="#E09900" '
+               'custom_padding="0px|0px|0px|0px|false|false"][et_pb_row][et_pb_column type="4_4"]'
+               '<style>.et_pb_section_0{background-image:linear-gradient(180deg,#fff 0%,#000 100%)}</style>'
+               '<a href="https://example.com/wp-content/uploads/background-image-large.jpg">')
+    page = builder * 6 + TEXTS["ja"] + "[/et_pb_column][/et_pb_row][/et_pb_section]"
+    assert guessed(page) == "ja"
+
+
+def test_seo_plugins_say_the_sites_language_before_its_text_does() -> None:
+    yoast = {"og_locale": "fr_FR", "schema": {"@graph": [{"@type": "WebPage", "inLanguage": "fr-CA"}]}}
+    assert seo_language({"yoast_head_json": yoast}) == "fr-CA"  # the site's own tag, before Facebook's locale
+    assert seo_language({"yoast_head_json": {"og_locale": "ar_AR"}}) == "ar"  # Facebook's made-up region goes
+    assert seo_language({"aioseo_head_json": {"og:locale": "pt_BR"}}) == "pt-BR"
+    assert seo_language({"yoast_head": '<meta property="og:locale" content="ru_RU" />'}) == "ru-RU"
+    assert seo_language({"yoast_head": '<script type="application/ld+json">{"inLanguage":"vi"}</script>'}) == "vi"
+    assert seo_language({"yoast_head_json": {"og_locale": "not a locale"}, "title": "x"}) == ""
+    assert guessed(TEXTS["en"], yoast_head_json={"og_locale": "es_ES"}) == "es-ES"
+
+
+def test_seo_tags_that_disagree_leave_it_to_the_text() -> None:
+    found = LanguageClues()
+    for n, locale in enumerate(["en_US", "ar_AR"] * 6):
+        found.add(rest_item(id=n, content={"rendered": TEXTS["ar"]}, yoast_head_json={"og_locale": locale}))
+    guess = found.guess()
+    assert guess is not None and guess.tag == "ar" and "written in Arabic" in guess.why
+
+
+def test_no_word_is_on_two_lists() -> None:
+    words = [word for listed in FUNCTION_WORDS.values() for word in listed.split()]
+    assert len(words) == len(set(words))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400), st.text(alphabet="<>[]&;:/ \u0627\u0433\u3042a", max_size=400))
+def test_any_text_names_a_language_tag_or_none(first: str, second: str) -> None:
+    guess = clues(first, second, posts=4).guess()
+    assert guess is None or guess.tag.replace("-", "").isalnum()
+
+
+def crawl(folder: Path, text: str, **fields: object) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    posts = [rest_item(id=n, slug=f"post-{n}", title={"rendered": text[:12]}, content={"rendered": f"<p>{text}</p>"},
+                       **fields) for n in range(1, 9)]
+    (folder / "posts.json").write_text(json.dumps(posts), encoding="utf-8")
+    return folder
+
+
+def test_a_crawl_of_a_japanese_site_builds_a_japanese_site(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    result = run_import([crawl(tmp_path / "crawl", TEXTS["ja"])], content)
+    assert result.problems == []
+    assert [note for note in result.notes if "language" in note] == [
+        "the site's language is taken to be ja, as no export or /wp/v2/settings names one and most of the posts' "
+        "text is written in Japanese; set [site] language to say otherwise"]
+    assert read_labels(content)[0].language == "ja"
+    assert run_build(config(tmp_path, content)).problems == []
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert '<html lang="ja"' in home and ">ニュースミラー<" in home
+
+
+def test_a_crawl_of_an_arabic_site_runs_right_to_left(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    run_import([crawl(tmp_path / "crawl", TEXTS["ar"])], content)
+    assert run_build(config(tmp_path, content)).problems == []
+    assert '<html lang="ar" dir="rtl"' in (tmp_path / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_a_language_said_or_stored_wins_and_english_is_not_written(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    folder = crawl(tmp_path / "crawl", TEXTS["ja"])
+    (folder / "settings.json").write_text(json.dumps({"title": "Site", "timezone": "Europe/London", "date_format": "j F Y", "language": "en_GB"}), encoding="utf-8")
+    result = run_import([folder], content)
+    assert read_labels(content)[0].language == "en-GB" and not [n for n in result.notes if "language" in n]
+    (folder / "settings.json").unlink()
+    run_import([folder], content)  # what an earlier import stored stays
+    assert read_labels(content)[0].language == "en-GB"
+    english = tmp_path / "english"
+    run_import([crawl(tmp_path / "crawl2", TEXTS["en"])], english)
+    assert read_labels(english)[0].language == ""
