@@ -97,6 +97,8 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 # escaping (`https:\/\/www.example.org` → `https:\/\example.org`) leaves a `\e` where JSON wants `\\`.
 ESCAPE = re.compile(r'\\(?:["\\/bfnrt]|u[0-9A-Fa-f]{4})?')
 END_TAGS = re.compile(r"(?:\s*</[A-Za-z][\w:.-]*\s*>)+\s*")
+_DECODER = json.JSONDecoder(strict=False)
+_SPACE = re.compile(r"[ \t\r\n]*")  # what JSON allows between values
 SITE_KEYS = ({"timezone", "date_format"}, {"namespace", "routes"}, {"routes"}, {"provider_name", "version"})
 
 
@@ -201,13 +203,17 @@ def _is_description(data: dict[str, Any]) -> bool:
     return "slug" in data and ("rest_base" in data or "public" in data)
 
 
+JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+
+
 def is_saved_json(path: Path) -> bool:
-    """Whether a file found in a source folder is a saved response: `*.json` (gzipped too), or a file with no
-    extension, or saved as a page under a `wp-json` folder, whose first bytes say JSON."""
+    """Whether a file found in a source folder is a saved response: `*.json`, or JSON Lines (`*.jsonl`,
+    `*.ndjson`), gzipped too, or a file with no extension, or saved as a page under a `wp-json` folder, whose
+    first bytes say JSON."""
     # Static exporters (Simply Static) save each response as `wp-json/…/index.html`.
     saved_api = "wp-json" in path.parts[:-1] and path.suffix in ("", ".html", ".htm", ".txt")
-    return path.suffix == ".json" or path.name.endswith(".json.gz") or (
-        (not path.suffix or saved_api) and _looks_like_json(path))
+    name = path.name.removesuffix(".gz")
+    return name.endswith(JSON_SUFFIXES) or ((not path.suffix or saved_api) and _looks_like_json(path))
 
 
 def _looks_like_json(path: Path) -> bool:
@@ -322,9 +328,26 @@ def _json_before_end_tags(text: str) -> Any:
     try:
         return json.loads(text, strict=False)
     except json.JSONDecodeError as e:
-        if e.msg != "Extra data" or not END_TAGS.fullmatch(text, e.pos):
+        if e.msg != "Extra data":
             raise
-        return json.loads(text[:e.pos], strict=False)
+        if END_TAGS.fullmatch(text, e.pos):
+            return json.loads(text[:e.pos], strict=False)
+        return _json_values(text, e)
+
+
+def _json_values(text: str, extra: json.JSONDecodeError) -> list[Any]:
+    """Values saved one after another: JSON Lines (`jq -c '.[]'`, Scrapy's and other crawlers' feeds, an object
+    a line) or pages written into one file (`curl '…/posts?page=[1-3]' > posts.json`, a list after a list); each
+    list's items and each object, in order. Text after a value that starts no other is `extra` data."""
+    values, at = [], _SPACE.match(text).end()
+    while at < len(text):
+        try:
+            value, end = _DECODER.raw_decode(text, at)
+        except json.JSONDecodeError as e:
+            raise (extra if e.pos == at and values else e) from None
+        values.extend(value if isinstance(value, list) else [value])
+        at = _SPACE.match(text, end).end()
+    return values
 
 
 def _unwrapped(data: Any) -> Any:

@@ -1,0 +1,47 @@
+"""Saved JSON that holds several values one after another: JSON Lines from a crawler or `jq -c '.[]'`, and pages
+that `curl '…/posts?page=[1-3]' > posts.json` wrote into one file. Both were refused whole ("Extra data"), or
+not read at all (`*.jsonl`), and every post in them was lost."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from generator.importer import run_import
+from generator.sources.saved import read_items
+from tests.conftest import rest_item
+
+POSTS = [rest_item(id=n, slug=f"post-{n}", link=f"https://example.com/post-{n}/") for n in range(1, 6)]
+
+
+def ids(folder: Path) -> list[int]:
+    items, problems = read_items([folder])
+    assert problems == []
+    return sorted(item.data["id"] for item in items)
+
+
+def test_json_lines_are_read_an_object_a_line(tmp_path: Path) -> None:
+    lines = "".join(json.dumps(post) + "\n" for post in POSTS)
+    (tmp_path / "posts.jsonl").write_text(lines, encoding="utf-8")
+    (tmp_path / "more.ndjson.gz").write_bytes(gzip.compress(lines.replace('"id": ', '"id": 1').encode()))
+    assert ids(tmp_path) == [1, 2, 3, 4, 5, 11, 12, 13, 14, 15]
+
+
+def test_pages_saved_one_after_another_in_one_file_are_read(tmp_path: Path) -> None:
+    (tmp_path / "posts.json").write_text(json.dumps(POSTS[:2]) + json.dumps(POSTS[2:4]) + "\n" + json.dumps(POSTS[4:]),
+                                         encoding="utf-8")
+    content = tmp_path / "content"
+    result = run_import([tmp_path / "posts.json"], content)
+    assert result.problems == [] and len(result.posts) == 5
+    assert sorted(p.name for p in (content / "post").iterdir()) == [f"post-{n}.md" for n in range(1, 6)]
+
+
+def test_a_broken_line_is_named_where_it_breaks_and_text_after_json_is_extra_data(tmp_path: Path) -> None:
+    (tmp_path / "posts.jsonl").write_text(json.dumps(POSTS[0]) + '\n{"id": 2, oops}\n', encoding="utf-8")
+    _, problems = read_items([tmp_path])
+    assert [p.message for p in problems] == [
+        "not valid JSON: line 2 column 11: Expecting property name enclosed in double quotes"]
+    (tmp_path / "posts.jsonl").write_text(json.dumps(POSTS) + "\nSaved by my crawler\n", encoding="utf-8")
+    _, problems = read_items([tmp_path])
+    assert [p.message for p in problems] == ["not valid JSON: line 2 column 1: Extra data"]
