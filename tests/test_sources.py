@@ -265,19 +265,17 @@ def test_after_php_messages_a_json_error_is_still_placed_at_its_line_and_column(
 def test_posts_of_other_apis_are_named_with_what_to_save_instead(tmp_path: Path) -> None:
     from generator.importer import run_import
 
-    v1_post = {"ID": 5, "site_ID": 1, "title": "Hello", "URL": "https://x.wordpress.com/hello/",
-               "content": "<p>Hi</p>", "slug": "hello", "type": "post", "date": "2020-01-01T10:00:00+00:00"}
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "v1-list.json").write_text(json.dumps({"found": 1, "posts": [v1_post]}))
-    (tmp_path / "in" / "v1-post.json").write_text(json.dumps(v1_post))
-    # A post as WordPress stores it (WP_Post, a row of wp_posts) is read as an export's item (test_sources_rows.py).
+    # A post as WordPress stores it (WP_Post, a row of wp_posts) is read as an export's item (test_sources_rows.py),
+    # and WordPress.com's v1.1 posts as the v2 posts they stand for (test_sources_wpcom.py).
     (tmp_path / "in" / "wp-post.json").write_text(json.dumps(
         [{"ID": 5, "post_title": "Hello", "post_content": "Hi", "post_type": "post", "post_status": "publish",
           "post_date": "2020-01-01 10:00:00", "post_name": "hello"}]))
+    (tmp_path / "in" / "ghost.json").write_text(json.dumps({"posts": [{"id": "5f1", "html": "<p>Hi</p>"}]}))
     result = run_import([tmp_path / "in"], tmp_path / "content")
     assert [Path(post.path).name for post in result.posts] == ["hello.md"]
-    assert [(Path(p.file).name, p.message[:40]) for p in result.problems] == [
-        ("v1-list.json", "a WordPress.com REST API v1.1 response, "), ("v1-post.json", "a WordPress.com REST API v1.1 response, ")]
+    assert [(Path(p.file).name, p.message[:44]) for p in result.problems] == [
+        ("ghost.json", "an object holding lists (posts), not a WordP")]
 
 
 def test_a_subfolder_that_cannot_be_listed_is_named_and_the_rest_read(

@@ -18,6 +18,7 @@ from typing import Any
 from generator.problems import Problem
 from generator.sources.php_messages import blank_php_messages
 from generator.sources.tribe_events import events_as_posts
+from generator.sources.wpcom_v1 import v1_as_v2
 from generator.sources.wrapped import CutShort, starts_jsonp, unzipped, without_jsonp
 from generator.sources.wxr_items import synthetic_id
 
@@ -130,7 +131,7 @@ def kind_of(data: dict[str, Any]) -> str:
     if "source_url" in data and "media_type" in data:
         return MEDIA
     if "ID" in data and "id" not in data:
-        return OTHER  # a post of WordPress.com's older API, or of a custom endpoint: see not_wordpress
+        return OTHER  # a custom endpoint's post (WordPress.com's v1.1 posts are v2 posts by now): see not_wordpress
     if "content" in data and "title" in data:
         return POST if "type" in data or "parent" not in data else REVISION
     if {"id", "slug", "type", "link"} <= data.keys():
@@ -153,10 +154,7 @@ def kind_of(data: dict[str, Any]) -> str:
 
 
 def not_wordpress(data: dict[str, Any]) -> str:
-    """Why an item of kind OTHER is not read, naming WordPress.com's older API, whose posts look alike."""
-    if {"found", "posts"} <= data.keys() or {"ID", "URL", "content"} <= data.keys():
-        return ("a WordPress.com REST API v1.1 response, which newsmirror does not read: save the same site's "
-                "v2 responses instead (https://public-api.wordpress.com/wp/v2/sites/<site>/posts)")
+    """Why an item of kind OTHER is not read."""
     if {"ID", "post_content"} <= data.keys():
         return ("a post as WordPress stores it (ID, post_content…), from a plugin's or theme's own endpoint: "
                 "save the site's /wp-json/wp/v2/ responses or a WordPress export instead")
@@ -259,7 +257,7 @@ def load(path: Path) -> tuple[Any, list[Problem]]:
         encoding = _encoding(raw[:4])
         text = raw.decode(encoding)
         data, repaired = _loads(without_jsonp(blank_php_messages(text)))
-        data = events_as_posts(_unwrapped(data))
+        data = events_as_posts(v1_as_v2(_unwrapped(data)))
     except OSError as e:
         return UNREAD, [Problem(name, message=f"cannot read: {e.strerror}")]
     except CutShort:
