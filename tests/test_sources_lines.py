@@ -45,3 +45,16 @@ def test_a_broken_line_is_named_where_it_breaks_and_text_after_json_is_extra_dat
     (tmp_path / "posts.jsonl").write_text(json.dumps(POSTS) + "\nSaved by my crawler\n", encoding="utf-8")
     _, problems = read_items([tmp_path])
     assert [p.message for p in problems] == ["not valid JSON: line 2 column 1: Extra data"]
+
+
+def test_pages_a_crawler_saved_with_their_query_in_the_name_are_read(tmp_path: Path) -> None:
+    """wget saves `…/wp-json/wp/v2/posts/?page=2` as `posts/index.html?page=2` (`index.html@page=2` with
+    Windows names); their suffix is `.html?page=2`, and they were passed over."""
+    folder = tmp_path / "site.com" / "wp-json" / "wp" / "v2" / "posts"
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text(json.dumps(POSTS[:2]), encoding="utf-8")
+    (folder / "index.html?page=2").write_text(json.dumps(POSTS[2:4]), encoding="utf-8")
+    (folder / "index.html@page=3").write_text(json.dumps(POSTS[4:]), encoding="utf-8")
+    (tmp_path / "posts.json?page=9").write_text(json.dumps([rest_item(id=9, slug="nine")]), encoding="utf-8")
+    (tmp_path / "logo@2x.png").write_bytes(b"\x89PNG\r\n")
+    assert ids(tmp_path) == [1, 2, 3, 4, 5, 9]

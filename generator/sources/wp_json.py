@@ -12,7 +12,7 @@ import codecs
 import json
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from generator.problems import Problem
@@ -202,16 +202,19 @@ def _is_description(data: dict[str, Any]) -> bool:
 
 
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+SAVED_QUERY = re.compile(r"(?:\?|@(?=[^@/]*=)).*")
 
 
 def is_saved_json(path: Path) -> bool:
     """Whether a file found in a source folder is a saved response: `*.json`, or JSON Lines (`*.jsonl`,
     `*.ndjson`), gzipped too, or a file with no extension, or saved as a page under a `wp-json` folder, whose
-    first bytes say JSON."""
+    first bytes say JSON. A name is read without the query a crawler kept in it (wget saves
+    `…/posts/?page=2` as `posts/index.html?page=2`, and as `index.html@page=2` for Windows)."""
+    name = SAVED_QUERY.sub("", path.name).removesuffix(".gz")
+    suffix = PurePath(name).suffix
     # Static exporters (Simply Static) save each response as `wp-json/…/index.html`.
-    saved_api = "wp-json" in path.parts[:-1] and path.suffix in ("", ".html", ".htm", ".txt")
-    name = path.name.removesuffix(".gz")
-    return name.endswith(JSON_SUFFIXES) or ((not path.suffix or saved_api) and _looks_like_json(path))
+    saved_api = "wp-json" in path.parts[:-1] and suffix in ("", ".html", ".htm", ".txt")
+    return name.endswith(JSON_SUFFIXES) or ((not suffix or saved_api) and _looks_like_json(path))
 
 
 def _looks_like_json(path: Path) -> bool:
