@@ -8,8 +8,12 @@ import gzip
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.importer import run_import
 from generator.sources.saved import read_items
+from generator.sources.wp_json import load
 from tests.conftest import rest_item
 
 POSTS = [rest_item(id=n, slug=f"post-{n}", link=f"https://example.com/post-{n}/") for n in range(1, 6)]
@@ -58,3 +62,21 @@ def test_pages_a_crawler_saved_with_their_query_in_the_name_are_read(tmp_path: P
     (tmp_path / "posts.json?page=9").write_text(json.dumps([rest_item(id=9, slug="nine")]), encoding="utf-8")
     (tmp_path / "logo@2x.png").write_bytes(b"\x89PNG\r\n")
     assert ids(tmp_path) == [1, 2, 3, 4, 5, 9]
+
+
+OBJECTS = st.dictionaries(st.sampled_from(["id", "title", "slug"]), st.integers() | st.text(max_size=5), max_size=3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(OBJECTS | st.lists(OBJECTS, max_size=3), min_size=1, max_size=6),
+       st.lists(st.sampled_from(["", " ", "\n", "\r\n", "\t\n "]), min_size=6, max_size=6))
+def test_values_one_after_another_read_as_their_objects_in_order(values: list, gaps: list[str]) -> None:
+    import tempfile
+    text = "".join(gap + json.dumps(value) for gap, value in zip(gaps, values))
+    expected = [item for value in values for item in (value if isinstance(value, list) else [value])]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "posts.jsonl"
+        path.write_text(text, encoding="utf-8")
+        data, problems = load(path)
+    assert problems == []
+    assert data == (values[0] if len(values) == 1 else expected)
