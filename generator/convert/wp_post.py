@@ -37,6 +37,8 @@ CLASS_PREFIX = {"category": "category-", "post_tag": "tag-"}
 # Post types and taxonomies name folders of the content and the site: WordPress keeps them to at
 # most 20 (types) or 32 (taxonomies) characters of lowercase letters, digits, - and _.
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+SEO_HEADS = ("yoast_head", "rank_math_head", "aioseo_head", "seopress_head")  # the <head> HTML SEO plugins add
+META_AUTHOR = re.compile(r"""<meta name=\\?["']author\\?["'] content=\\?["']([^"'<>\\]{1,300})""")
 # Only screen readers hear it; "Continue reading"; a plugin's reading-time estimate (see READING_TIME_CLASSES).
 HIDDEN_IN_TEXT = SCREEN_READER_CLASSES | READING_TIME_CLASSES | {"more-link"}
 
@@ -296,17 +298,31 @@ def _class_list(data: dict[str, Any]) -> list[Any]:
 
 
 def _author(data: dict[str, Any], lookups: Lookups, losses: Losses) -> str:
-    """From `_embedded`, else the saved users. An id that neither names is reported, as an unresolved term
-    is: a crawl without `/wp/v2/users` (or whose users answered `rest_user_invalid_id`) shows no author."""
+    """From `_embedded`, else the saved users, else what an SEO plugin wrote into the post. An id that none
+    names is reported, as an unresolved term is: a crawl without `/wp/v2/users` (or whose users answered
+    `rest_user_invalid_id`) and without such a plugin shows no author."""
     embedded = embedded_authors(data)
     if embedded:
         return embedded[0][1]
     ident = data.get("author")
-    if not _is_int(ident) or ident <= 0:  # 0: no author, as WordPress gives posts a plugin inserted
-        return ""
-    if ident not in lookups.users:
+    if _is_int(ident) and ident in lookups.users:
+        return lookups.users[ident]
+    said = _seo_author(data)
+    if not said and _is_int(ident) and ident > 0:  # 0: no author, as WordPress gives posts a plugin inserted
         losses.note(loss.UNRESOLVED_AUTHOR, str(ident))
-    return lookups.users.get(ident, "")
+    return said
+
+
+def _seo_author(data: dict[str, Any]) -> str:
+    """The author's name Yoast writes into each post it serves (`yoast_head_json.author`, WordPress's display
+    name, as `_embed` gives it), or the `<meta name="author">` of the head HTML it or another plugin adds."""
+    yoast = data.get("yoast_head_json")
+    said = yoast.get("author") if isinstance(yoast, dict) else None
+    if not isinstance(said, str):
+        heads = (data.get(key) for key in SEO_HEADS)
+        found = next((m for head in heads if isinstance(head, str) and (m := META_AUTHOR.search(head))), None)
+        said = found.group(1) if found else ""
+    return readable(html.unescape(said)).strip()
 
 
 def _featured_image(data: dict[str, Any], lookups: Lookups, address: str, losses: Losses) -> Image | None:
