@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -37,6 +38,9 @@ CLASS_PREFIX = {"category": "category-", "post_tag": "tag-"}
 # Post types and taxonomies name folders of the content and the site: WordPress keeps them to at
 # most 20 (types) or 32 (taxonomies) characters of lowercase letters, digits, - and _.
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+SEO_TERM_KEYS = {"category": "articleSection", "post_tag": "keywords"}  # schema.org's names for them
+SLUG_DROPPED = re.compile(r"[^a-z0-9 _-]")
+SLUG_DASHES = re.compile(r"[\s-]+")
 SEO_HEADS = ("yoast_head", "rank_math_head", "aioseo_head", "seopress_head")  # the <head> HTML SEO plugins add
 META_AUTHOR = re.compile(r"""<meta name=\\?["']author\\?["'] content=\\?["']([^"'<>\\]{1,300})""")
 # Only screen readers hear it; "Continue reading"; a plugin's reading-time estimate (see READING_TIME_CLASSES).
@@ -211,10 +215,39 @@ def post_terms(data: dict[str, Any], lookups: Lookups, losses: Losses) -> list[T
         guessed = [s for s in class_slugs.get(taxonomy, []) if s not in have]
         # An id is tied to a class_list slug only when there is no doubt which slug it is.
         paired = unresolved[0] if len(unresolved) == 1 and len(guessed) == 1 else None
-        terms.extend(Term(taxonomy, slug, id=paired) for slug in guessed)
+        named = seo_term_names(data, taxonomy) if guessed else {}
+        terms.extend(Term(taxonomy, slug, name=named.get(slug), id=paired) for slug in guessed)
         for ident in unresolved[len(guessed):]:
             losses.note(loss.UNRESOLVED_TERM, f"{taxonomy} {ident}")
     return _unique_terms(terms)
+
+
+def seo_term_names(data: dict[str, Any], taxonomy: str) -> dict[str, str]:
+    """slug -> name of the post's categories (schema's `articleSection`) or tags (`keywords`), as Yoast writes
+    them into each post it serves, where the name gives the slug WordPress would make of it: the names of
+    terms known only by their `class_list` slug, in a crawl without `_embed` or term endpoints."""
+    key = SEO_TERM_KEYS.get(taxonomy)
+    yoast = data.get("yoast_head_json") if key else None
+    schema = yoast.get("schema") if isinstance(yoast, dict) else None
+    graph = schema.get("@graph") if isinstance(schema, dict) else None
+    names: dict[str, str] = {}
+    for node in graph if isinstance(graph, list) else ():
+        said = node.get(key) if isinstance(node, dict) else None
+        for name in said if isinstance(said, list) else ():
+            if isinstance(name, str) and name.strip():
+                names.setdefault(wordpress_slug(name), readable(html.unescape(name)).strip())
+    return names
+
+
+def wordpress_slug(name: str) -> str:
+    """The slug WordPress makes of an ASCII name, as sanitize_title does ("Rock 'n' Roll 2.0" ->
+    `rock-n-roll-2-0`); a name in another script gives "", as WordPress percent-encodes those."""
+    name = html.unescape(name)
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    if len(text) < len(name) / 2:
+        return ""
+    text = SLUG_DROPPED.sub("", text.replace(".", "-"))
+    return SLUG_DASHES.sub("-", text).strip("-")
 
 
 def _given_terms(values: list[Any], taxonomy: str) -> list[Term]:

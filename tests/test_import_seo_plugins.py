@@ -1,6 +1,8 @@
-"""A crawl without `/wp/v2/users` and without `_embed` showed no author on any post, though Yoast, on some
-thirteen million sites, writes the author's name into every post it serves (`yoast_head_json.author`, and
-`<meta name="author">` in `yoast_head`): 1,531 posts of seven saved crawls had it, and showed none."""
+"""What Yoast, on some thirteen million sites, writes into every post it serves names what a crawl without
+`_embed`, `/wp/v2/users` or the term endpoints does not: the author (`yoast_head_json.author`, and
+`<meta name="author">` in `yoast_head`: 1,531 posts of seven saved crawls had it, and showed none), and the
+names of the categories and tags that `class_list` gives only as slugs (schema's `articleSection` and
+`keywords`: 207 categories of a celebrity news site showed as `benny-blanco`)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 
 from generator.importer import run_import
 from generator.store.documents import document_files, loads
+from generator.store.terms import read_terms
 
 
 def _post(ident: int, **extra: object) -> dict:
@@ -45,3 +48,19 @@ def test_an_embedded_or_saved_author_comes_before_the_plugins(tmp_path: Path) ->
                                                        "link": "https://news.example/author/lawal/"}]))
     found, losses = authors(tmp_path, [_post(1, yoast_head_json={"author": "Site Admin"})])
     assert found == {"Post 1": "Lawal Ade"} and losses["author id not resolved"] == 0
+
+
+def test_terms_known_by_their_slug_take_the_names_the_seo_plugin_gives(tmp_path: Path) -> None:
+    schema = {"@graph": [{"@type": "WebPage", "name": "Post 1"},
+                         {"@type": "NewsArticle", "articleSection": ["Benny Blanco", "News", "Café &amp; Bar"],
+                          "keywords": ["Rock 'n' Roll", "Новости"]}]}
+    post = _post(1, categories=[11967, 334, 77], tags=[5, 6], yoast_head_json={"schema": schema},
+                 class_list=["post-1", "category-benny-blanco", "category-news", "category-cafe-bar",
+                             "tag-rock-n-roll", "tag-novosti"])
+    authors(tmp_path, [post])
+    registry, problems = read_terms(tmp_path / "content")
+    assert problems == []
+    names = {(t.taxonomy, t.slug): t.name for by_slug in registry.terms.values() for t in by_slug.values()}
+    assert names == {("category", "benny-blanco"): "Benny Blanco", ("category", "news"): "News",
+                     ("category", "cafe-bar"): "Café & Bar", ("post_tag", "rock-n-roll"): "Rock 'n' Roll",
+                     ("post_tag", "novosti"): None}  # a name in another script gives no slug to match
