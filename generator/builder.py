@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import collector, workers
-from generator.config import Config, ConfigError, with_site_language
+from generator.config import Config, ConfigError, with_site_labels
 from generator.output import build_cache, forked_scan, inputs, spare_record
 from generator.output.build_cache import BuildCache, Stamp
 from generator.output.writer import Staging, sentinel
@@ -85,7 +85,8 @@ def run_build(config: Config, progress: Progress | None = None, warn_at: int = W
     content, output = config.path("content"), config.path("output")
     if not content.is_dir():
         raise ConfigError("build", [f"content folder {content} does not exist"])
-    config = with_site_language(config, read_labels(content)[0].language)
+    labels = read_labels(content)[0]
+    config = with_site_labels(config, labels.language, labels.title, labels.description)
     jobs = workers.job_count(config.build.jobs)
     lock = spare_record.lock(content)
     try:

@@ -131,23 +131,26 @@ class Config:
     words: Overrides = ()
     # Folder that relative paths are resolved against: the config file's folder.
     root: Path = Path(".")
-    # The [site] keys the configuration gave; the others are defaults (see with_site_language).
+    # The [site] keys the configuration gave; the others are defaults (see with_site_labels).
     site_given: frozenset[str] = frozenset()
 
     def path(self, name: str) -> Path:
         return self.root / getattr(self.paths, name)
 
 
-def with_site_language(config: Config, language: str) -> Config:
-    """The configuration with `language`, the one the site says it writes in (content/labels.yaml, from its
-    export), as the site's, where [site] names none: its pages then say so, with their words, dates and
-    direction in it, and so do the title and description [site] does not give."""
-    if not language or "language" in config.site_given or language == config.site.language:
-        return config
-    site = dataclasses.replace(config.site, language=language, title=SiteConfig.title,
-                               description=SiteConfig.description)
-    given = {key: getattr(config.site, key) for key in ("title", "description") if key in config.site_given}
-    return dataclasses.replace(config, site=_site_words(dataclasses.replace(site, **given), given, config.words))
+def with_site_labels(config: Config, language: str, title: str = "", description: str = "") -> Config:
+    """The configuration with the site's own language, title and tagline (content/labels.yaml, from its export,
+    settings or posts) where [site] names none: its pages then say so, with their words, dates and direction in
+    that language, and the title and description [site] does not give are the site's own, else the language's
+    words."""
+    own = {key: value for key, value in (("title", title), ("description", description))
+           if value and key not in config.site_given}
+    if language and "language" not in config.site_given and language != config.site.language:
+        site = dataclasses.replace(config.site, language=language, title=SiteConfig.title,
+                                   description=SiteConfig.description)
+        given = {key: getattr(config.site, key) for key in ("title", "description") if key in config.site_given}
+        config = dataclasses.replace(config, site=_site_words(dataclasses.replace(site, **given), given, config.words))
+    return dataclasses.replace(config, site=dataclasses.replace(config.site, **own)) if own else config
 
 
 class ConfigError(Exception):

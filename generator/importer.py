@@ -16,6 +16,7 @@ from generator import __version__, collector
 from generator.convert.addresses import has_host
 from generator.convert.batch import Failure, convert_all, convert_one
 from generator.convert.context import Losses, Media, Settings
+from generator.convert.control_chars import readable
 from generator.convert.document import Term, TermRegistry
 from generator.convert.wp_post import Lookups, embedded_authors, embedded_terms, to_media, to_term, to_user
 from generator.convert.wp_render import rendered_content
@@ -27,7 +28,7 @@ from generator.problems import ItemError, Problem
 from generator.progress import Progress
 from generator.sources import wp_json
 from generator.sources.saved import Spool, dump, iter_items
-from generator.sources.site_language import LanguageClues
+from generator.sources.site_clues import LanguageClues, seo_site_name
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import RENDER
 from generator.store import import_cache
@@ -84,7 +85,8 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
     with collector.paused():
         import_cache.save(content_dir, entries, cache)
         result.terms_written = write_terms(content_dir, registry)
-        _store_labels(content_dir, scan.names.labels, registry, posts, guessed)
+        _store_labels(content_dir, scan.names.labels, registry, posts, guessed, scan.site_names.most_common(1)[0][0]
+                      if scan.site_names else "")
     result.problems = grouped(result.problems)
     return result
 
@@ -115,6 +117,7 @@ class Scan:
     skipped: list[str] = field(default_factory=list)  # in input order, as `ImportResult.skipped`
     others: list[Problem] = field(default_factory=list)  # items that are not WordPress
     clues: LanguageClues = field(default_factory=LanguageClues)  # of the site's language, from its posts
+    site_names: Counter[str] = field(default_factory=Counter)  # the site's name, as SEO plugins give it in posts
 
 
 def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool, words: Words,
@@ -125,6 +128,8 @@ def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool, words: 
         if item.kind == wp_json.POST:
             scan.names.embedded(item.data)
             scan.clues.add(item.data)
+            if name := seo_site_name(item.data):
+                scan.site_names[name] += 1
             scan.posts.append(_spooled(item, spool))
         elif item.kind in wp_json.SKIPPED:
             if item.kind == wp_json.SITE:  # /wp/v2/settings names the site's language
@@ -320,6 +325,7 @@ class Names:
             self.labels.types.update(_names([item.data] if "rest_base" in item.data else item.data.values()))
         elif item.kind in (wp_json.LANGUAGE, wp_json.SITE):
             self._language(item.data.get("language"))
+            self._site_texts(item.data)
 
     def embedded(self, post: dict[str, Any]) -> None:
         """The terms and author a post saved with `_embed` names, which also name the posts of a crawl's other
@@ -349,6 +355,19 @@ class Names:
         if not self.labels.language and isinstance(said, str) and LANGUAGE_TAG.fullmatch(said.strip()):
             self.labels.language = said.strip().replace("_", "-")
 
+    def _site_texts(self, data: dict[str, Any]) -> None:
+        """The first title and tagline the input names: /wp/v2/settings' `title`, the /wp-json/ index's `name`,
+        an export's channel `<title>`; each with its `description`. (A post type's `description` is not one.)"""
+        if {"timezone", "date_format"} <= data.keys() or "language" in data:
+            said = (data.get("title"), data.get("description"))
+        elif "routes" in data or "namespaces" in data:
+            said = (data.get("name"), data.get("description"))
+        else:
+            return
+        for key, value in zip(("title", "description"), said):
+            if not getattr(self.labels, key) and isinstance(value, str) and value.strip():
+                setattr(self.labels, key, readable(html.unescape(value)).strip())
+
     def _add_term(self, item: RawItem) -> None:
         try:
             term = to_term(item.data)
@@ -368,7 +387,7 @@ def _names(described: Iterable[dict[str, Any]]) -> dict[str, str]:
 
 def _guessed_language(scan: Scan, result: ImportResult) -> str:
     """The language the posts say their site writes in, where the input names none (see
-    sources/site_language.py), told in a note; "" for none, or English, which the build assumes."""
+    sources/site_clues.py), told in a note; "" for none, or English, which the build assumes."""
     if scan.names.labels.language:
         return ""
     guess = scan.clues.guess()
@@ -380,14 +399,16 @@ def _guessed_language(scan: Scan, result: ImportResult) -> str:
 
 
 def _store_labels(content_dir: Path, found: Labels, registry: TermRegistry, posts: list[PostRef],
-                  guessed: str) -> bool:
+                  guessed: str, site_name: str) -> bool:
     """content/labels.yaml with the names of the taxonomies and types these posts use, the others kept, and the
-    site's language: as the input says, else as stored, else as guessed."""
+    site's language and title: as the input says, else as stored, else as the posts' clues say."""
     labels, _ = read_labels(content_dir)  # a malformed one is rewritten whole
     used_types = {post.order[0] for post in posts}
     labels.taxonomies.update({k: v for k, v in found.taxonomies.items() if k in registry.terms})
     labels.types.update({k: v for k, v in found.types.items() if k in used_types})
     labels.language = found.language or labels.language or guessed
+    labels.title = found.title or labels.title or site_name
+    labels.description = found.description or labels.description
     return write_labels(content_dir, labels)
 
 

@@ -1,7 +1,7 @@
 """The site's own names of its taxonomies and post types ("News Types", "Event Categories", "Catégories"), kept in
 content/labels.yaml by `newsmirror import` from a saved or synced /wp/v2/taxonomies and /wp/v2/types; and the
-language the site says it writes in (an export's `<language>`, /wp/v2/settings' `language`), which the build takes
-for the site's where the configuration names none.
+language the site says it writes in (an export's `<language>`, /wp/v2/settings' `language`) and its own title and
+tagline, which the build takes for the site's where the configuration names none.
 
 Without them a taxonomy is named from its slug (`tribe_events_cat` becomes "Tribe events cat"). Each import adds
 the names of the taxonomies and types its posts use and keeps the others, so that a later import of a part of
@@ -24,6 +24,7 @@ from generator.store.front_matter import NO_WRAP, Dumper
 FILE_NAME = "labels.yaml"
 HEADER = "# The site's language and names of its taxonomies and post types, written by `newsmirror import`.\n"
 KINDS = ("taxonomies", "types")
+SITE_TEXTS = ("title", "description")
 
 
 @dataclass
@@ -31,6 +32,8 @@ class Labels:
     taxonomies: dict[str, str] = field(default_factory=dict)  # taxonomy slug -> its plural name
     types: dict[str, str] = field(default_factory=dict)  # post type slug -> its plural name
     language: str = ""  # a BCP 47 tag (`zh-CN`), or "" where the site did not say
+    title: str = ""  # the site's own name ("Harbour Gazette"), or ""
+    description: str = ""  # its tagline, or ""
 
 
 def labels_path(content_dir: Path) -> Path:
@@ -56,6 +59,12 @@ def read_labels(content_dir: Path) -> tuple[Labels, list[Problem]]:
         labels.language = language
     else:
         problems.append(Problem(str(path), "language", "", "expected a language tag such as 'en' or 'pt-BR'"))
+    for key in SITE_TEXTS:
+        value = data.get(key, "")
+        if isinstance(value, str):
+            setattr(labels, key, value.strip())
+        else:
+            problems.append(Problem(str(path), key, "", "expected text"))
     for kind in KINDS:
         names = data.get(kind) or {}
         for slug, name in names.items() if isinstance(names, dict) else []:
@@ -69,7 +78,7 @@ def read_labels(content_dir: Path) -> tuple[Labels, list[Problem]]:
 
 
 def write_labels(content_dir: Path, labels: Labels) -> bool:
-    data: dict[str, object] = {"language": labels.language} if labels.language else {}
+    data: dict[str, object] = {key: getattr(labels, key) for key in ("language", *SITE_TEXTS) if getattr(labels, key)}
     data.update({kind: dict(sorted(getattr(labels, kind).items())) for kind in KINDS if getattr(labels, kind)})
     if not data and not labels_path(content_dir).exists():
         return False

@@ -1,4 +1,4 @@
-"""The site's language where the input names none: what its posts' SEO tags say, else what their text is written in.
+"""What a site's posts say of the site where the input does not: its language and its name.
 
 WordPress names its language only in an export's `<language>` and in /wp/v2/settings, which asks for a login: a
 crawl of a site's public REST API seldom holds either, and the mirror of a Japanese or Arabic site then spoke
@@ -13,7 +13,9 @@ English (the theme's words, its dates, `<html lang="en" dir="ltr">`). Two clues 
   in Latin and Devanagari script, the short words each language uses most, when one language has clearly more.
 
 Any doubt (Cyrillic with neither Russian's nor Ukrainian's letters, Latin text of a language not listed, two
-languages close) names none, and the site stays English, as before.
+languages close) names none, and the site stays English, as before. The site's name is the one those plugins
+give as its Open Graph site name (`og_site_name`), which a crawl's header and feeds then show rather than a
+generic "News mirror".
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ _IN_LANGUAGE = re.compile(r'\\?"inLanguage\\?"\s*:\s*\\?"([A-Za-z]{2,3}(?:[-_][A
 _OG_LOCALE = re.compile(r'og:locale\\?["\']\s+content=\\?["\']([A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})*)')
 HEAD_FIELDS = ("yoast_head", "aioseo_head", "rank_math_head", "seopress_head")
 JSON_FIELDS = (("yoast_head_json", "og_locale"), ("aioseo_head_json", "og:locale"))
+_OG_SITE_NAME = re.compile(r'og:site_name\\?["\']\s+content=\\?["\']([^"\'<>\\]{1,300})')
 _OG_VALUE = re.compile(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{2,8})*")
 # Regions Facebook's list of locales made up, which Open Graph locales must name: not the site's.
 PSEUDO_REGIONS = {("ar", "AR"), ("es", "LA"), ("en", "UD"), ("en", "PI")}
@@ -298,3 +301,15 @@ def _without_code(markup: str) -> str:
         markup = " ".join(kept)
         lowered = markup.lower()
     return markup
+
+
+def seo_site_name(post: Mapping[str, Any]) -> str:
+    """The site's name as an SEO plugin wrote it into the post (Yoast's `og_site_name`, or the `og:site_name` of
+    the head HTML a plugin adds), "" when none."""
+    yoast = post.get("yoast_head_json")
+    said = yoast.get("og_site_name") if isinstance(yoast, Mapping) else None
+    if not isinstance(said, str):
+        heads = (post.get(name) for name in HEAD_FIELDS)
+        found = next((m for head in heads if isinstance(head, str) and (m := _OG_SITE_NAME.search(head))), None)
+        said = found.group(1) if found else ""
+    return html.unescape(said).strip()

@@ -1,4 +1,4 @@
-"""The site's language where the input names none (sources/site_language.py): a crawl of a Japanese or Arabic
+"""The site's language where the input names none (sources/site_clues.py): a crawl of a Japanese or Arabic
 site's public REST API holds neither an export's `<language>` nor /wp/v2/settings, and its mirror spoke English:
 `<html lang="en" dir="ltr">`, "Contents", "14 March 2025"."""
 
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from generator.builder import run_build
 from generator.importer import run_import
-from generator.sources.site_language import FUNCTION_WORDS, LanguageClues, seo_language
+from generator.sources.site_clues import FUNCTION_WORDS, LanguageClues, seo_language
 from generator.store.labels import read_labels
 from tests.conftest import rest_item
 from tests.site_content import config
@@ -174,3 +174,39 @@ def test_a_language_said_or_stored_wins_and_english_is_not_written(tmp_path: Pat
     english = tmp_path / "english"
     run_import([crawl(tmp_path / "crawl2", TEXTS["en"])], english)
     assert read_labels(english)[0].language == ""
+
+
+def test_the_sites_own_title_and_tagline_head_its_mirror(tmp_path: Path) -> None:
+    """Every page was headed "News mirror" whatever the site: the title a crawl's `/wp-json/` index names, or
+    the Open Graph site name Yoast writes into each post, is the site's own; [site] title still wins."""
+    content = tmp_path / "content"
+    folder = crawl(tmp_path / "crawl", TEXTS["en"], yoast_head_json={"og_site_name": "Harbour &amp; Gazette"})
+    run_import([folder], content)
+    assert (read_labels(content)[0].title, read_labels(content)[0].description) == ("Harbour & Gazette", "")
+    assert run_build(config(tmp_path, content)).problems == []
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert "<title>Harbour &amp; Gazette</title>" in home
+    index = {"name": "Harbour Daily", "description": "News &amp; views", "url": "https://example.com",
+             "home": "https://example.com", "namespaces": ["wp/v2"], "routes": {}}
+    (folder / "wp-json.json").write_text(json.dumps(index), encoding="utf-8")
+    run_import([folder], content)  # what the site says replaces what its posts suggested
+    labels = read_labels(content)[0]
+    assert (labels.title, labels.description) == ("Harbour Daily", "News & views")
+    assert run_build(config(tmp_path, content)).problems == []
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert "<title>Harbour Daily</title>" in home and "News &amp; views" in home
+    assert run_build(config(tmp_path, content, site={"title": "Mirror"})).problems == []
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert "<title>Mirror</title>" in home and "News &amp; views" in home
+
+
+def test_a_post_types_description_is_no_tagline(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    folder = crawl(tmp_path / "crawl", TEXTS["en"])
+    (folder / "types.json").write_text(json.dumps({"post": {"description": "", "name": "Posts", "slug": "post",
+                                                            "rest_base": "posts", "taxonomies": []},
+                                                   "page": {"description": "Static pages", "name": "Pages",
+                                                            "slug": "page", "rest_base": "pages",
+                                                            "taxonomies": []}}), encoding="utf-8")
+    run_import([folder], content)
+    assert (read_labels(content)[0].title, read_labels(content)[0].description) == ("", "")
