@@ -39,6 +39,9 @@ from generator.store.terms import read_terms, write_terms
 __all__ = ["ImportOptions", "ImportResult", "PostReport", "run_import"]
 
 
+# The taglines WordPress gave every new site, which no owner chose; since 6.1 it gives none.
+DEFAULT_TAGLINES = frozenset({"Just another WordPress site", "Just another WordPress.com site",
+                              "Just another WordPress weblog"})
 GROUP_FROM = 3  # more items than this with one fault in one file are told in one line
 CONVERTING = "converting posts"  # the progress stage of the import's long part
 
@@ -325,7 +328,7 @@ class Names:
             self.labels.types.update(_names([item.data] if "rest_base" in item.data else item.data.values()))
         elif item.kind in (wp_json.LANGUAGE, wp_json.SITE):
             self._language(item.data.get("language"))
-            self._site_texts(item.data)
+            self._site_texts(item.data, item.kind == wp_json.LANGUAGE)
 
     def embedded(self, post: dict[str, Any]) -> None:
         """The terms and author a post saved with `_embed` names, which also name the posts of a crawl's other
@@ -355,18 +358,19 @@ class Names:
         if not self.labels.language and isinstance(said, str) and LANGUAGE_TAG.fullmatch(said.strip()):
             self.labels.language = said.strip().replace("_", "-")
 
-    def _site_texts(self, data: dict[str, Any]) -> None:
+    def _site_texts(self, data: dict[str, Any], channel: bool) -> None:
         """The first title and tagline the input names: /wp/v2/settings' `title`, the /wp-json/ index's `name`,
         an export's channel `<title>`; each with its `description`. (A post type's `description` is not one.)"""
-        if {"timezone", "date_format"} <= data.keys() or "language" in data:
+        if channel or {"timezone", "date_format"} <= data.keys():
             said = (data.get("title"), data.get("description"))
         elif "routes" in data or "namespaces" in data:
             said = (data.get("name"), data.get("description"))
         else:
             return
         for key, value in zip(("title", "description"), said):
-            if not getattr(self.labels, key) and isinstance(value, str) and value.strip():
-                setattr(self.labels, key, readable(html.unescape(value)).strip())
+            text = readable(html.unescape(value)).strip() if isinstance(value, str) else ""
+            if not getattr(self.labels, key) and text and text not in DEFAULT_TAGLINES:
+                setattr(self.labels, key, text)
 
     def _add_term(self, item: RawItem) -> None:
         try:

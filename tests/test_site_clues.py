@@ -210,3 +210,14 @@ def test_a_post_types_description_is_no_tagline(tmp_path: Path) -> None:
                                                             "taxonomies": []}}), encoding="utf-8")
     run_import([folder], content)
     assert (read_labels(content)[0].title, read_labels(content)[0].description) == ("", "")
+
+
+def test_an_exports_channel_names_the_sites_title_but_not_wordpress_default_tagline(tmp_path: Path) -> None:
+    from tests.test_wxr import export, item
+    saved = export(item(1, "Quay", "<p>Text.</p>")).replace(
+        "<title>Harbour News</title>", "<title>Harbour News</title><description>Just another WordPress site"
+                                       "</description>")
+    (tmp_path / "export.xml").write_text(saved, encoding="utf-8")
+    run_import([tmp_path / "export.xml"], tmp_path / "content")
+    labels = read_labels(tmp_path / "content")[0]
+    assert (labels.title, labels.description) == ("Harbour News", "")

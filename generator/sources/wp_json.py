@@ -25,7 +25,7 @@ from generator.sources.wxr_items import synthetic_id
 # Kinds of REST resources; only posts become content, the others resolve names or are skipped.
 POST, TERM, USER, MEDIA, TAXONOMIES, TYPES, COMMENT, REVISION, SITE, OTHER = (
     "post", "term", "user", "media", "taxonomies", "types", "comment", "revision", "site", "other")
-LANGUAGE = "language"  # the language an export says its site writes in (its channel's <language>)
+LANGUAGE = "language"  # what an export's channel says of its site: its <language>, <title> or <description>
 SEARCH, MENU, DESIGN, EXTENSION, ERROR, EMPTY, PLUGIN, RECORD = (
     "search result", "menu item", "design", "extension", "error", "empty", "plugin", "record")
 # What a crawl saves beside the posts and the mirror has no use for: skipped, and listed with --verbose.

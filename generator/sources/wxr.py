@@ -74,6 +74,7 @@ Read = Callable[[int], None]  # hears the bytes of each chunk read
 CONFLICT_MARKER = re.compile(r"(?:<{7}|\|{7}|={7}|>{7})(?:[ \t]|\r?\n|$)")
 BOM = b"\xef\xbb\xbf"
 HEADER_TAGS = ("wp:author", "wp:category", "wp:tag", "wp:term")
+CHANNEL_TEXTS = ("title", "description")
 # Post types REST does not serve as posts, and the kind they are skipped as.
 SKIPPED_TYPES = {"revision": wp_json.REVISION, "nav_menu_item": wp_json.MENU, "custom_css": wp_json.DESIGN,
                  "customize_changeset": wp_json.SITE, "oembed_cache": wp_json.SITE, "user_request": wp_json.SITE}
@@ -117,12 +118,15 @@ def read_export(path: Path, problems: list[Problem], words: Words | None = None,
 
 
 def _header(path: Path, tag: str, element: Element, names: Names) -> Iterator[RawItem]:
-    """What the channel holds beside its items: the export's date and language, its authors and terms."""
+    """What the channel holds beside its items: the export's date, the site's language, title and tagline, its
+    authors and terms."""
     if tag == "pubDate":
         names.export_date = element.fields.get("text", "")
     elif tag == "language":
         names.language = element.fields.get("text", "").strip()
         yield RawItem(str(path), None, {"language": names.language}, wp_json.LANGUAGE)
+    elif tag in CHANNEL_TEXTS:  # the site's title and tagline
+        yield RawItem(str(path), None, {tag: element.fields.get("text", "")}, wp_json.LANGUAGE)
     elif tag == "wp:author" and (found := items.user(element, names)):
         yield RawItem(str(path), None, found, wp_json.USER)
     elif tag in HEADER_TAGS[1:] and (found := items.term(element, tag, names)):
