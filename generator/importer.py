@@ -88,8 +88,7 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
     with collector.paused():
         import_cache.save(content_dir, entries, cache)
         result.terms_written = write_terms(content_dir, registry)
-        _store_labels(content_dir, scan.names.labels, registry, posts, guessed, scan.site_names.most_common(1)[0][0]
-                      if scan.site_names else "")
+        _store_labels(content_dir, scan.names.labels, registry, posts, guessed, scan.site_name())
     result.problems = grouped(result.problems)
     return result
 
@@ -122,6 +121,10 @@ class Scan:
     clues: LanguageClues = field(default_factory=LanguageClues)  # of the site's language, from its posts
     site_names: Counter[str] = field(default_factory=Counter)  # the site's name, as SEO plugins give it in posts
 
+    def site_name(self) -> str:
+        """The name most posts give their site ("" when none does); of two as common, the first read."""
+        return self.site_names.most_common(1)[0][0] if self.site_names else ""
+
 
 def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool, words: Words,
           progress: Progress | None = None) -> Scan:
@@ -135,7 +138,7 @@ def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool, words: 
                 scan.site_names[name] += 1
             scan.posts.append(_spooled(item, spool))
         elif item.kind in wp_json.SKIPPED:
-            if item.kind == wp_json.SITE:  # /wp/v2/settings names the site's language
+            if item.kind == wp_json.SITE:  # /wp/v2/settings names the site's language and title
                 scan.names.add(item)
             where = f"{item.file}: item {item.label}" if item.label else item.file
             scan.skipped.append(f"{where}: {wp_json.SKIPPED[item.kind]}, not a post")
