@@ -37,7 +37,7 @@ def text_of(html: str) -> str:
 def test_each_language_gives_every_word_with_the_same_placeholders(language: str) -> None:
     words = tomllib.loads((WORDS / f"{language}.toml").read_text(encoding="utf-8"))
     assert list(words) == list(ENGLISH)
-    forms = set(Locale.parse(language).plural_form.tags) | {"other"}
+    forms = set(Locale.parse(language, sep="-").plural_form.tags) | {"other"}
     for key, english in ENGLISH.items():
         if isinstance(english, dict):
             assert set(words[key]) == forms, key  # exactly the language's plural categories
@@ -53,6 +53,14 @@ def test_no_word_hides_a_method_of_words() -> None:
 def test_a_language_tag_finds_its_words_by_its_primary_language() -> None:
     assert catalogue_name("pt-BR") == "pt" and catalogue_name("FR") == "fr" and catalogue_name("de_AT") == "de"
     assert catalogue_name("tlh") == "en" and catalogue_name("../en") == "en" and catalogue_name("") == "en"
+
+
+def test_chinese_finds_the_words_of_the_script_it_is_written_in() -> None:
+    """Taiwan's and Hong Kong's sites read Traditional characters (瀏覽, not 浏览), as their own tag or region says."""
+    traditional = ["zh-Hant", "zh-TW", "zh_TW", "zh-HK", "zh-MO", "zh-Hant-HK"]
+    assert [catalogue_name(tag) for tag in traditional] == ["zh-hant"] * len(traditional)
+    assert [catalogue_name(tag) for tag in ("zh", "zh-CN", "zh-Hans", "zh-SG", "zh-Hans-HK")] == ["zh"] * 5
+    assert Words("zh-TW").browse == "瀏覽" and Words("zh-CN").browse == "浏览"
 
 
 def test_english_dates_are_written_as_before() -> None:

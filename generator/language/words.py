@@ -26,6 +26,8 @@ PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")  # Unicode CLDR's 
 # What js/search.js writes, given to it by the search page (search.html).
 SCRIPT_WORDS = ("searching", "found_none", "found_none_for", "found", "found_for", "index_unreadable")
 
+TRADITIONAL = "hant"  # the script subtag of Traditional Chinese, whose catalogue is zh-hant
+TRADITIONAL_REGIONS = ("tw", "hk", "mo")  # where Chinese is written in Traditional characters
 Entry = str | dict[str, str]  # a word, or a count's plural forms
 
 
@@ -42,11 +44,14 @@ def catalogue(name: str) -> dict[str, Entry] | None:
 
 
 def catalogue_name(language: str) -> str:
-    """The file of words for a BCP 47 tag: its own ("zh-tw"), else its primary subtag's ("pt-BR" -> "pt"),
-    else English."""
+    """The file of words for a BCP 47 tag: its own, else its script's (`zh-TW`, `zh-Hant-HK` -> `zh-hant`), else
+    its primary subtag's ("pt-BR" -> "pt"), else English."""
     tag = language.strip().lower().replace("_", "-")
-    for name in (tag, tag.split("-")[0]):
-        if catalogue(name) is not None:
+    primary, *subtags = tag.split("-")
+    script = f"{primary}-{TRADITIONAL}" if primary == "zh" and (
+        TRADITIONAL in subtags or (subtags and subtags[-1] in TRADITIONAL_REGIONS and "hans" not in subtags)) else ""
+    for name in (tag, script, primary):
+        if name and catalogue(name) is not None:
             return name
     return ENGLISH
 

@@ -87,6 +87,9 @@ ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 # more than a trace of them names none).
 MARKS = {
     "kana": "\u3040-\u30ff\u31f0-\u31ff",
+    # Common characters that Traditional and Simplified Chinese write each their own way (們/们, 這/这, 說/说).
+    "traditional": "們這會說國時來個為學與發對經電開關長門問間見車東業實現點當體動種從還讓頭樣",
+    "simplified": "们这会说国时来个为学与发对经电开关长门问间见车东业实现点当体动种从还让头样",
     "persian": "\u067e\u0686\u0698\u06af",  # پ چ ژ گ, which Arabic has not
     "urdu": "\u0679\u0688\u0691\u06ba\u06d2",  # ٹ ڈ ڑ ں ے
     "arabic-other": "\u0681\u0685\u0689\u0693\u0695\u0696\u069a\u06ab\u06b5\u06c6\u06c7\u06ce\u06d0",  # Pashto, Kurdish, Uyghur
@@ -193,7 +196,7 @@ class LanguageClues:
             return self._by_words(script)
         share = {name: self.letters["mark:" + name] / self.letters[script] for name in MARKS}
         if script == "cjk":
-            return "ja" if share["kana"] > 0.05 else "zh"
+            return "ja" if share["kana"] > 0.05 else _chinese(share["traditional"], share["simplified"])
         if script == "arabic":
             if share["arabic-other"] > 0.005:
                 return None
@@ -220,7 +223,15 @@ class LanguageClues:
         return None
 
 
-_NAMES = {"ja": "Japanese", "zh": "Chinese", "ko": "Korean", "ar": "Arabic", "fa": "Persian", "ur": "Urdu",
+def _chinese(traditional: float, simplified: float) -> str:
+    """Chinese in the script its common characters are written in, which browsers choose its font by (Taiwan's
+    and Hong Kong's glyphs differ from the mainland's); `zh` where neither has twice the other's share."""
+    if traditional > LEAD * simplified:
+        return "zh-Hant"
+    return "zh-Hans" if simplified > LEAD * traditional else "zh"
+
+
+_NAMES = {"ja": "Japanese", "zh": "Chinese", "zh-Hant": "Traditional Chinese", "zh-Hans": "Simplified Chinese", "ko": "Korean", "ar": "Arabic", "fa": "Persian", "ur": "Urdu",
           "he": "Hebrew", "ru": "Russian", "uk": "Ukrainian", "el": "Greek", "th": "Thai", "lo": "Lao", "km": "Khmer",
           "my": "Burmese", "ka": "Georgian", "hy": "Armenian", "bn": "Bengali", "pa": "Punjabi", "gu": "Gujarati",
           "ta": "Tamil", "te": "Telugu", "kn": "Kannada", "ml": "Malayalam", "si": "Sinhala", "hi": "Hindi",
