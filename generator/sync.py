@@ -237,6 +237,10 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
         return None
     store.save_taxonomies(site.described)
     store.save_types(site.described_types)
+    if options.full or not store.site.exists():  # a site's title seldom changes: read once, and on a full sync
+        index = wp_live.site_index(client, site.api)
+        if index is not None:
+            store.save_site(index)
     found.imported = _import(store, types, site.api, target.site, options, result)
     store.save_listing(listings)
     return SourceState(source.url, site.api.root, curation, kept)
@@ -391,6 +395,8 @@ def _import(store: RawStore, types: dict[str, str], api: wp_live.Api, site: str,
     on_site = _on_site(store, api, types)
     imported.problems = [replace(p, file=on_site(p.file)) for p in imported.problems]
     imported.notes = [on_site(note) for note in imported.notes]
+    # The store's own record of the site's index is read for its title, not passed over as a crawl's would be.
+    imported.skipped = [line for line in imported.skipped if not line.startswith(f"{store.site}:")]
     imported.problems = _not_again(store, imported, options.full)
     result.problems.extend(imported.problems)
     return imported

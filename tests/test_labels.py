@@ -91,6 +91,22 @@ def test_a_sync_keeps_the_names_the_site_gives_its_taxonomies_and_types(tmp_path
     assert labels.types == {"news-archive": "News archive"}
 
 
+def test_a_sync_names_the_site_by_its_api_index_read_once(tmp_path: Path) -> None:
+    """A synced mirror was headed "News mirror": the index of the site's API names it ("Fake news"). It is
+    read on the first sync and on a full one; the next syncs ask for it no more."""
+    with FakeWordPress(generated_site(8)) as wp:
+        first = sync(wp.url, tmp_path / "content")
+        assert read_labels(tmp_path / "content")[0].title == "Fake news"
+        assert first.problems == [] and all(source.imported.skipped == [] for source in first.sources)
+        assert wp.requests.count("/wp-json/") == 1
+        sync(wp.url, tmp_path / "content")
+        assert wp.requests.count("/wp-json/") == 1  # not asked again
+        sync(wp.url, tmp_path / "content", full=True)
+        assert wp.requests.count("/wp-json/") == 2
+    assert run_build(config(tmp_path, tmp_path / "content")).problems == []
+    assert "<title>Fake news</title>" in (tmp_path / "site/index.html").read_text(encoding="utf-8")
+
+
 def test_woocommerces_taxonomies_get_labels_a_shopper_reads_where_the_site_named_none(tmp_path: Path) -> None:
     """An export holds no taxonomy names: WooCommerce's `product_cat` and its attributes' `pa_color` read
     "Product categories" and "Color" in the menu, not "Product cat" and "Pa color"."""

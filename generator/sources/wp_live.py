@@ -197,6 +197,9 @@ def _title(page: str) -> str:
     return f" ({title!r})" if title else ""
 
 
+INDEX_KEYS = ("name", "description", "url", "home", "gmt_offset", "timezone_string")  # the index's own, not its routes
+
+
 def discover(client: Client, target: Target) -> Api:
     """The API root: as the URL names it, else as the site's front page links it (`Link` header, or
     `<link>` in its HTML, which a page cache may serve without the header), else whichever of
@@ -239,6 +242,18 @@ def _linked_api(client: Client, site: str) -> Api | None:
         return None
     root = urljoin(front.url, html.unescape(found.group(1)).strip())
     return Api(root if "rest_route=" in root else root.rstrip("/") + "/")
+
+
+def site_index(client: Client, api: Api) -> dict[str, Any] | None:
+    """What the API index says of the site (its name, tagline, address, time zone), as an import reads a saved
+    index; None where the index cannot be read, which costs the mirror nothing but the site's own title."""
+    try:
+        index, _ = get_json(client, api.url(""))
+    except FetchError:
+        return None
+    if not isinstance(index, dict) or not ("routes" in index or "namespaces" in index):
+        return None
+    return {**{key: index[key] for key in INDEX_KEYS if key in index}, "routes": {}}
 
 
 def describe(client: Client, api: Api) -> Site:

@@ -111,7 +111,8 @@ class RawStore:
     def inputs(self, types: set[str]) -> list[Path]:
         """What the import reads: the posts of these types, with every name and taxonomy stored."""
         posts = [self.raw / "posts" / t for t in self.types() if t in types]
-        names = [p for p in (self.raw / "names", self.raw / "taxonomies.json", self.raw / "types.json") if p.exists()]
+        names = [p for p in (self.raw / "names", self.raw / "taxonomies.json", self.raw / "types.json", self.site)
+                 if p.exists()]
         return posts + names if posts else []
 
     def save_post(self, post_type: str, post: dict[str, Any]) -> bool:
@@ -141,6 +142,14 @@ class RawStore:
 
     def save_types(self, described: Any) -> bool:
         return self._save(self.raw / "types.json", described)
+
+    @property
+    def site(self) -> Path:
+        """The API index's words on the site (wp_live.site_index): its name and tagline, for content/labels.yaml."""
+        return self.raw / "site.json"
+
+    def save_site(self, index: dict[str, Any]) -> bool:
+        return self._save(self.site, index)
 
     def load_listing(self) -> dict[str, dict[int, Listed]]:
         try:
@@ -199,6 +208,9 @@ class Placed:
     paths: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
+SITE_LABELS = ("language", "title", "description")
+
+
 def place_posts(content_dir: Path, sources: Sequence[str], sites: Mapping[str, str] | None = None) -> Placed:
     """Every source's imported posts into content/, their terms into content/terms.yaml and the names of their
     taxonomies and types into content/labels.yaml (of two sources naming one, the later in `sources`).
@@ -213,6 +225,7 @@ def place_posts(content_dir: Path, sources: Sequence[str], sites: Mapping[str, s
     before = read_placed(content_dir)
     registry, problems = read_terms(content_dir)
     labels, _ = read_labels(content_dir)  # a malformed one is rewritten whole
+    site: dict[str, str] = {}  # the site's language, title and tagline: the first source's that names each
     placed = Placed(problems=problems)
     wanted: dict[str, tuple[str, bytes]] = {}
     for name in sources:
@@ -237,6 +250,7 @@ def place_posts(content_dir: Path, sources: Sequence[str], sites: Mapping[str, s
         named, _ = read_labels(private)
         labels.taxonomies.update(named.taxonomies)
         labels.types.update(named.types)
+        site = {**{key: getattr(named, key) for key in SITE_LABELS if getattr(named, key)}, **site}
     batch = AtomicBatch()
     try:
         for relative, (_, data) in sorted(wanted.items()):
@@ -251,7 +265,7 @@ def place_posts(content_dir: Path, sources: Sequence[str], sites: Mapping[str, s
             placed.removed += 1
     write_placed(content_dir, {relative: name for relative, (name, _) in wanted.items()})
     write_terms(content_dir, registry)
-    write_labels(content_dir, labels)
+    write_labels(content_dir, replace(labels, **site))
     return placed
 
 
