@@ -107,6 +107,19 @@ def test_a_sync_names_the_site_by_its_api_index_read_once(tmp_path: Path) -> Non
     assert "<title>Fake news</title>" in (tmp_path / "site/index.html").read_text(encoding="utf-8")
 
 
+def test_a_synced_sites_language_its_posts_suggest_reaches_the_build(tmp_path: Path) -> None:
+    """The language a sync's import guessed stayed in its own store: the mirror of a Japanese site was English."""
+    from tests.test_site_clues import TEXTS
+    site = generated_site(8)
+    for post in site.posts["news-archive"]:
+        post["content"] = {"rendered": f"<p>{TEXTS['ja']}</p>"}
+    with FakeWordPress(site) as wp:
+        assert sync(wp.url, tmp_path / "content").problems == []
+    assert read_labels(tmp_path / "content")[0].language == "ja"
+    assert run_build(config(tmp_path, tmp_path / "content")).problems == []
+    assert '<html lang="ja"' in (tmp_path / "site/index.html").read_text(encoding="utf-8")
+
+
 def test_woocommerces_taxonomies_get_labels_a_shopper_reads_where_the_site_named_none(tmp_path: Path) -> None:
     """An export holds no taxonomy names: WooCommerce's `product_cat` and its attributes' `pa_color` read
     "Product categories" and "Color" in the menu, not "Product cat" and "Pa color"."""
