@@ -447,13 +447,16 @@ def _beside_block(node: object, direction: str) -> bool:
 
 
 def _edge_spaces_out(tag: Tag) -> None:
-    """markdownify strips every kind of space at an element's edges but puts back only a plain one."""
+    """markdownify strips every kind of space at an element's edges but puts back only a plain one. A text of
+    such spaces alone goes out too where it is not all the element holds (`<em><b>Summit</b>&nbsp;</em>`)."""
     first, last = _edge_text(tag, 0), _edge_text(tag, -1)
-    if first is not None and first[:1].isspace() and first[0] not in ASCII_SPACE and first.strip():
+    if (first is not None and first[:1].isspace() and first[0] not in ASCII_SPACE
+            and (first.strip() or first is not last)):
         tag.insert_before(first[:len(first) - len(first.lstrip())])
         first = first.replace_with(first.lstrip())
         last = _edge_text(tag, -1)
-    if last is not None and last[-1:].isspace() and last[-1] not in ASCII_SPACE and last.strip():
+    if (last is not None and last[-1:].isspace() and last[-1] not in ASCII_SPACE
+            and (last.strip() or last is not first)):
         tag.insert_after(last[len(last.rstrip()):])
         last.replace_with(last.rstrip())
 
