@@ -311,7 +311,7 @@ def styled_tags(soup: Tag) -> list[Tag]:
     element around it may be among them: see `within`."""
     if not isinstance(soup, FragmentSoup):
         return [tag for tag in elements(soup) if tag.get("style") is not None]
-    return [tag for tag in soup.styled if not tag.decomposed and tag.get("style") is not None]
+    return [tag for tag in soup.styled if not tag.__dict__.get("_decomposed") and tag.get("style") is not None]
 
 
 def within(tag: Tag, root: Tag) -> bool:
