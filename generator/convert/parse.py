@@ -251,8 +251,7 @@ def index_near_the_last(parent: Tag, element: PageElement) -> int:
 def parse_fragment(html: str) -> BeautifulSoup:
     if "/>" in html:
         html = SELF_CLOSED_P.sub(lambda m: f"<p{m.group(1) or ''}>", html)
-    if "<center" in html or "<CENTER" in html or "<p" in html or "<P" in html:
-        html = _blocks_kept_in_bold(html)
+    html = _blocks_kept_in_bold(html)
     soup = FragmentSoup(html, builder=FragmentBuilder(), element_classes={Tag: NewsTag})
     soup.source = html
     return soup

@@ -284,7 +284,8 @@ def _pull_alike_in(tag: Tag) -> None:
     coloured), that emphasis's content moves into `tag` and the emptied element becomes a bare span: `la
     **oposición**`, where two elements side by side were a run of four asterisks, kept as HTML. The content
     moves, not the element, whose move would cost a look along all its siblings."""
-    for side, edge in (("next_sibling", 0), ("previous_sibling", -1)):
+    # (the side looked at, the end of `tag` there, the end of the other element that touches it)
+    for side, tag_end, alike_end in (("next_sibling", -1, 0), ("previous_sibling", 0, -1)):
         outer = tag
         while getattr(outer, side) is None and _styles_only(outer.parent):
             outer = outer.parent
@@ -292,10 +293,10 @@ def _pull_alike_in(tag: Tag) -> None:
         while _styles_only(alike) and not alike.contents:  # one emptied so before
             alike = getattr(alike, side)
         while _styles_only(alike) and alike.contents:  # its kind may open the next span too
-            alike = alike.contents[edge]
+            alike = alike.contents[alike_end]
         if outer is tag or not (isinstance(alike, Tag) and EMPHASIS.get(alike.name) == EMPHASIS[tag.name]):
             continue
-        if _breaks_at(tag, -1 - edge) or _breaks_at(alike, edge):  # `**BALLINA**\` stays apart from the next line
+        if _breaks_at(tag, tag_end) or _breaks_at(alike, alike_end):  # `**BALLINA**\` stays apart from the next line
             continue
         moved = list(alike.contents)
         if side == "next_sibling":
