@@ -26,7 +26,7 @@ MEDIA = ("img", "picture", "svg", "video", "audio", "iframe", "embed", "object")
 
 def drop_hidden_words(soup: BeautifulSoup, ctx: Context) -> None:
     for tag in styled_tags(soup):
-        if tag.name in INLINE and not tag.decomposed and _hidden_word(tag) and within(tag, soup):
+        if tag.name in INLINE and not tag.__dict__.get("_decomposed") and _hidden_word(tag) and within(tag, soup):
             ctx.losses.note(loss.HIDDEN_WORDS, tag.get_text())
             tag.decompose()
 

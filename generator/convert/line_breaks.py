@@ -18,7 +18,7 @@ from generator.convert.structure import BLOCK_NAMES, INLINE
 
 # Blocks whose loose text may be cut into paragraphs: not a heading, a table's cell or a caption, which hold
 # one line in Markdown, nor a list's item, whose paragraphs would make its whole list loose.
-HOLDERS = frozenset({"div", "blockquote", "section", "article", "main", "aside", "header", "footer", "center"})
+HOLDERS = frozenset({"div", "blockquote", "section", "article", "main", "aside", "header", "footer", "center", "nav"})
 BLANK = " \t\r\n\u00a0"
 # Where a run of breaks becomes one: the blank line is lost, but not the line's end.
 ONE_BREAK = HOLDERS | {"li", "dd", "dt", "figcaption"}
@@ -42,7 +42,8 @@ def paragraphs_at_blank_lines(soup: BeautifulSoup, ctx: Context) -> None:
         block = _block_of(br)
         if block is not None and block.name == "p":
             heads.setdefault(id(block), (block, []))[1].append(_cut_front(soup, block, _run_from(br)))
-        elif block is not None and block is br.parent and block.name in HOLDERS:
+        elif block is not None and block is br.parent and (block.name in HOLDERS or block is soup):
+            # The post itself holds loose text too where its author typed no paragraph (`…said one.<br><br>“It`).
             holders[id(block)] = block
         elif block is not None and block.name in ONE_BREAK:
             surplus.setdefault(id(br.parent), (br.parent, set()))[1].update(map(id, _run_from(br)[1:]))
@@ -68,12 +69,15 @@ def _sibling(node: Piece, direction: str) -> object:
 
 
 def _is_blank(node: object) -> bool:
-    """Blank text, or an inline element holding only that (`<span style="font-weight: 400"></span>`, left where
-    an editor wrapped each break in a span of its own)."""
+    """Blank text, an inline element holding only such (`<span style="font-weight: 400"></span>`, left where
+    an editor wrapped each break in a span of its own, or `<strong><span></span></strong>` once a break moved out
+    of both), or a drawing with no text (a page builder's icon between two lines, `<br><svg>…</svg><br>`), which
+    the Markdown leaves out."""
     if isinstance(node, NavigableString):
         return type(node) is NavigableString and not node.strip(BLANK)
-    return isinstance(node, Tag) and node.name in INLINE and all(
-        type(child) is NavigableString and not child.strip(BLANK) for child in node.contents)
+    if isinstance(node, Tag) and node.name == "svg":
+        return not node.get_text().strip(BLANK)
+    return isinstance(node, Tag) and node.name in INLINE and all(_is_blank(child) for child in node.contents)
 
 
 def _is_break(node: object) -> bool:

@@ -23,6 +23,13 @@ UNKNOWN_VOIDS = frozenset({"embed", "keygen", "source", "track", "wbr"})
 # it opens a paragraph, which the next block closes, so the text after it is a paragraph of its own. libxml2
 # honours the slash and makes an empty paragraph, which joins the text on either side into one.
 SELF_CLOSED_P = re.compile(r"<p(\s[^<>]*?)?\s*/>", re.IGNORECASE)
+# libxml2 closes a <b> or an <i> where a <center> or a <p> opens in it, so `<b><center>Welcome</center></b>` (a
+# classic-editor title) lost its bold, which a browser shows. <strong> and <em>, the same to Markdown, may hold
+# them: such an element is renamed, with its end tag, before parsing. Not one with a class: `<i class="fa …">` is
+# an icon, which the passes know by its name.
+BOLD_OPENING_BLOCK = re.compile(r"<([bi])(?:\s(?![^<>]*\bclass\s*=)[^<>]*)?>\s*<(?:center|p)[\s/>]", re.IGNORECASE)
+BOLD_TAG = re.compile(r"<(/?)([bi])(?=[\s/>])[^<>]*>", re.IGNORECASE)
+RENAMED = {"b": "strong", "i": "em"}
 
 
 class FragmentBuilder(LXMLTreeBuilder):
@@ -244,9 +251,43 @@ def index_near_the_last(parent: Tag, element: PageElement) -> int:
 def parse_fragment(html: str) -> BeautifulSoup:
     if "/>" in html:
         html = SELF_CLOSED_P.sub(lambda m: f"<p{m.group(1) or ''}>", html)
+    html = _blocks_kept_in_bold(html)
     soup = FragmentSoup(html, builder=FragmentBuilder(), element_classes={Tag: NewsTag})
     soup.source = html
     return soup
+
+
+def _blocks_kept_in_bold(html: str) -> str:
+    """`<b>` and `<i>` that open with a block, renamed with their end tags (found in one pass: an end tag closes
+    the element of its name opened last, and those opened after it)."""
+    marked = {m.start() for m in BOLD_OPENING_BLOCK.finditer(html)}
+    if not marked:
+        return html
+    opened: list[re.Match[str]] = []
+    still_open = {"b": 0, "i": 0}
+    renamed: list[tuple[int, int, str]] = []  # (start, end, the tag's new text)
+    for tag in BOLD_TAG.finditer(html):
+        name = tag.group(2).lower()
+        if not tag.group(1):
+            opened.append(tag)
+            still_open[name] += 1
+            continue
+        while still_open[name]:
+            opening = opened.pop()
+            still_open[opening.group(2).lower()] -= 1
+            if opening.group(2).lower() == name:
+                if opening.start() in marked:
+                    renamed.append((opening.start(), opening.end(), f"<{RENAMED[name]}{opening.group()[2:]}"))
+                    renamed.append((tag.start(), tag.end(), f"</{RENAMED[name]}>"))
+                break
+    if not renamed:
+        return html
+    renamed.sort()
+    pieces, done = [], 0
+    for start, end, text in renamed:
+        pieces += [html[done:start], text]
+        done = end
+    return "".join([*pieces, html[done:]])
 
 
 def may_contain(soup: Tag, text: str) -> bool:
@@ -269,7 +310,7 @@ def styled_tags(soup: Tag) -> list[Tag]:
     element around it may be among them: see `within`."""
     if not isinstance(soup, FragmentSoup):
         return [tag for tag in elements(soup) if tag.get("style") is not None]
-    return [tag for tag in soup.styled if not tag.decomposed and tag.get("style") is not None]
+    return [tag for tag in soup.styled if not tag.__dict__.get("_decomposed") and tag.get("style") is not None]
 
 
 def within(tag: Tag, root: Tag) -> bool:

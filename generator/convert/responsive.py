@@ -23,6 +23,11 @@ HIDDEN_ON_DESKTOP = frozenset({
     "vc_hidden-lg",  # WPBakery's "hide on large screens"
     "fusion-no-large-visibility",  # Avada
     "uag-hide-desktop",  # Spectra (Ultimate Addons for Gutenberg)
+    "hide-on-desktop",  # GeneratePress
+    "show-for-small", "show-for-medium",  # Flatsome, shown below 550 and 850 pixels
+    "show-for-small-only", "hide-for-large",  # Foundation
+    "visible-xs",  # Bootstrap 3, shown below 768 pixels
+    "show-in-mobile",  # themes' own (a German news magazine's related posts, drawn again as a carousel)
 })
 
 

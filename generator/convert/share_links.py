@@ -57,8 +57,10 @@ SHARE_PATHS: dict[str, re.Pattern[str]] = {
         "tweetmeme.com": r"^/share/?$",  # TweetMeme's retweet button, in its plugin's feeds too
     }.items()
 }
-# `wa.me/?text=…` shares; `wa.me/15551234567` is the site's own number.
+# `wa.me/?text=…` shares; `wa.me/15551234567` is the site's own number, and so is `api.whatsapp.com/send?phone=…`
+# (with a greeting ready in `text=`): a "write to us" button, the site's contact.
 NEEDS_QUERY = frozenset({"wa.me", "whatsapp.com"})
+TO_A_NUMBER = re.compile(r"(?:^|&)phone=[^&]*\d", re.IGNORECASE)
 HOST_PREFIXES = re.compile(r"^(?:www|m|mobile)\.")
 # A share link's own label is a network's name or "Share on Facebook!"; one holding a sentence is a quote a
 # click-to-tweet box offers to share (Better Click To Tweet): its words are the author's, and stay, unlinked.
@@ -131,7 +133,7 @@ def is_share_address(href: object) -> bool:
     for known in (".".join(labels[i:]) for i in range(len(labels) - 1)):
         paths = SHARE_PATHS.get(known)
         if paths is not None:
-            if known in NEEDS_QUERY and "text=" not in parts.query:
+            if known in NEEDS_QUERY and ("text=" not in parts.query or TO_A_NUMBER.search(parts.query)):
                 return False
             return bool(paths.search(parts.path or "/"))
     return False

@@ -245,8 +245,12 @@ def merge_split_emphasis(soup: BeautifulSoup, ctx: Context) -> None:
     as the classic editor colours a word): the span, which Markdown does not keep, goes inside it first."""
     emphasis = list(_elements(soup, *EMPHASIS))
     for tag in emphasis[:]:
-        if tag.parent is not None and tag.parent.name in _STYLE_ONLY and (outer := _out_to_alike(tag)):
+        if tag.parent is None or tag.parent.name not in _STYLE_ONLY or tag.name not in EMPHASIS:  # emptied
+            continue
+        if outer := _out_to_alike(tag):
             emphasis.append(outer)
+        else:
+            _pull_alike_in(tag)
     for tag in emphasis:  # in any order: a run's tail joined first goes whole into its head
         if tag.__dict__.get("_decomposed") or tag.name not in EMPHASIS:
             continue
@@ -272,6 +276,58 @@ def _out_to_alike(tag: Tag) -> Tag | None:
         outer.name, tag.name = tag.name, "span"
         return outer
     return None
+
+
+def _pull_alike_in(tag: Tag) -> None:
+    """Where `tag` ends (or opens) spans that hold other words too, and emphasis of its kind touches the
+    outermost from outside (`<span style>la <strong>o</strong></span><strong>posición</strong>`, part of a word
+    coloured), that emphasis's content moves into `tag` and the emptied element becomes a bare span: `la
+    **oposición**`, where two elements side by side were a run of four asterisks, kept as HTML. The content
+    moves, not the element, whose move would cost a look along all its siblings."""
+    # (the side looked at, the end of `tag` there, the end of the other element that touches it)
+    for side, tag_end, alike_end in (("next_sibling", -1, 0), ("previous_sibling", 0, -1)):
+        outer = tag
+        while getattr(outer, side) is None and _styles_only(outer.parent):
+            outer = outer.parent
+        alike = getattr(outer, side)
+        while _styles_only(alike) and not alike.contents:  # one emptied so before
+            alike = getattr(alike, side)
+        while _styles_only(alike) and alike.contents:  # its kind may open the next span too
+            alike = alike.contents[alike_end]
+        if outer is tag or not (isinstance(alike, Tag) and EMPHASIS.get(alike.name) == EMPHASIS[tag.name]):
+            continue
+        if _breaks_at(tag, tag_end) or _breaks_at(alike, alike_end):  # `**BALLINA**\` stays apart from the next line
+            continue
+        moved = list(alike.contents)
+        if side == "next_sibling":
+            tag.extend(moved)
+        else:
+            for i, piece in enumerate(moved):
+                tag.insert(i, piece)
+        alike.name, alike.attrs = "span", {}
+        _join_texts(tag, len(tag.contents) - len(moved) if side == "next_sibling" else len(moved))
+
+
+def _join_texts(tag: Tag, i: int) -> None:
+    """The texts either side of where the content came in, as one: a space left a text of its own at the edge
+    of the emphasis (`<b>&nbsp;</b>` + `West`) would be dropped with the Markdown's edge spaces."""
+    if 0 < i < len(tag.contents) and all(type(tag.contents[j]) is NavigableString for j in (i - 1, i)):
+        second = tag.contents[i].extract()
+        tag.contents[i - 1].replace_with(NavigableString(tag.contents[i - 1] + second))
+
+
+def _breaks_at(tag: Tag, edge: int) -> bool:
+    """Whether what the element shows first (`edge` 0) or last (-1), inside the inline elements there, is a
+    line break."""
+    shown: object = tag
+    while isinstance(shown, Tag) and shown.name != "br" and (shown is tag or shown.name in INLINE):
+        children = shown.contents if edge == 0 else reversed(shown.contents)
+        shown = next((c for c in children if not (isinstance(c, NavigableString) and not c.strip())), None)
+    return isinstance(shown, Tag) and shown.name == "br"
+
+
+def _styles_only(node: object) -> bool:
+    return isinstance(node, Tag) and node.name in _STYLE_ONLY and node.attrs.keys() <= {"style"}
 
 
 def emphasis_into_blocks(soup: BeautifulSoup, ctx: Context) -> None:
@@ -392,13 +448,16 @@ def _beside_block(node: object, direction: str) -> bool:
 
 
 def _edge_spaces_out(tag: Tag) -> None:
-    """markdownify strips every kind of space at an element's edges but puts back only a plain one."""
+    """markdownify strips every kind of space at an element's edges but puts back only a plain one. A text of
+    such spaces alone goes out too where it is not all the element holds (`<em><b>Summit</b>&nbsp;</em>`)."""
     first, last = _edge_text(tag, 0), _edge_text(tag, -1)
-    if first is not None and first[:1].isspace() and first[0] not in ASCII_SPACE and first.strip():
+    if (first is not None and first[:1].isspace() and first[0] not in ASCII_SPACE
+            and (first.strip() or first is not last)):
         tag.insert_before(first[:len(first) - len(first.lstrip())])
         first = first.replace_with(first.lstrip())
         last = _edge_text(tag, -1)
-    if last is not None and last[-1:].isspace() and last[-1] not in ASCII_SPACE and last.strip():
+    if (last is not None and last[-1:].isspace() and last[-1] not in ASCII_SPACE
+            and (last.strip() or last is not first)):
         tag.insert_after(last[len(last.rstrip()):])
         last.replace_with(last.rstrip())
 

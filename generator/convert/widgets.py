@@ -127,7 +127,7 @@ def drop_screen_reader_text(soup: BeautifulSoup, ctx: Context) -> None:
     _drop_marked(soup, ctx, SCREEN_READER_CLASSES, loss.SCREEN_READER, said=True, keep=_says_what_glyphs_show)
     for link, words in named:
         # A link that is screen-reader text itself (`<a class="sr-only">`) went with it.
-        if words and not link.decomposed and not link.get_text(strip=True):
+        if words and not link.__dict__.get("_decomposed") and not link.get_text(strip=True):
             link["aria-label"] = social_icon_name(words) if has_class(link, SOCIAL_ICON_CLASSES) else words
 
 
