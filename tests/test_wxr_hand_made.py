@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.import_report import import_summary
 from generator.importer import ImportOptions, run_import
 from generator.store.documents import document_files, loads
 from tests.test_wxr import export, item
@@ -67,3 +68,17 @@ def test_an_export_without_any_version_is_still_refused(tmp_path: Path) -> None:
     result = run_import([path], tmp_path / "content")
     assert document_files(tmp_path / "content") == []
     assert [p.message[:32] for p in result.problems] == ["no <wp:wxr_version> in the <chan"]
+
+
+def test_an_item_with_no_date_anywhere_is_counted_among_the_skipped(tmp_path: Path) -> None:
+    """No <wp:post_date>, no <pubDate>, no export date: the post is left out, and the summary's count of skipped
+    says so, as the report's problems do."""
+    body = item(1, "Kept", "<p>Kept.</p>") + _without(item(2, "Undated", "<p>Lost.</p>"),
+                                                       "wp:post_date", "wp:post_date_gmt")
+    result, documents = _imported(tmp_path, body)
+    assert [name for name, _ in documents] == ["post-1.md"]
+    assert "skipped 1;" in import_summary(result)[0]
+    assert [line.split(": ", 2)[1:] for line in result.skipped] == [
+        ["item 2", "not imported, wp:post_date missing or 0000-00-00, and no <pubDate> to stand in: the post has "
+                   "no date"]]
+    assert [p.item for p in result.problems] == ["2"]

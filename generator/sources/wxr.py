@@ -152,7 +152,9 @@ def element_items(path: Path, position: int, element: Element, names: Names,
         yield RawItem(str(path), position, data, wp_json.POST)
     except ItemError as e:
         ident = element.fields.get("wp:post_id", "")
-        problems.append(Problem(str(path), ident or f"#{position}", e.field, e.message))
+        # A post the export holds is left out (it has no date anywhere): it counts among the skipped too.
+        problems.append(Problem(str(path), ident or f"#{position}", e.field, e.message,
+                                left_out=post_type != "attachment"))
 
 
 def _with_made_id(path: Path, position: int, element: Element, problems: list[Problem]) -> Element:
