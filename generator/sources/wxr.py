@@ -77,6 +77,10 @@ HEADER_TAGS = ("wp:author", "wp:category", "wp:tag", "wp:term")
 # Post types REST does not serve as posts, and the kind they are skipped as.
 SKIPPED_TYPES = {"revision": wp_json.REVISION, "nav_menu_item": wp_json.MENU, "custom_css": wp_json.DESIGN,
                  "customize_changeset": wp_json.SITE, "oembed_cache": wp_json.SITE, "user_request": wp_json.SITE}
+# WordPress's own taxonomies (and WXR 1.0's name for tags), which a hand-made export may declare its terms as items
+# of: no WordPress has such a post type, and its importer refuses them ("Invalid post type"). As posts, their pages
+# would take the paths of the terms' own pages.
+TAXONOMY_TYPES = frozenset({"category", "post_tag", "tag"})
 
 
 def is_export(path: Path) -> bool:
@@ -144,6 +148,12 @@ def element_items(path: Path, position: int, element: Element, names: Names,
             return
         if skipped:
             yield RawItem(str(path), position, {"id": items.post_id(element.fields) or None}, skipped)
+            return
+        if post_type in TAXONOMY_TYPES:  # one problem per item, which the import tells in one line for many
+            problems.append(Problem(str(path), element.fields.get("wp:post_id", "") or f"#{position}", "wp:post_type",
+                                    f"{post_type!r} is a taxonomy, not a type of post: a term written as an item, "
+                                    "which WordPress's importer refuses; skipped (an export declares its terms in "
+                                    "<wp:category>, <wp:tag> or <wp:term>)", left_out=True))
             return
         if not items.post_id(element.fields):
             element = _with_made_id(path, position, element, problems)
