@@ -104,3 +104,18 @@ def test_categories_written_as_items_are_skipped_in_one_line_and_the_site_builds
     built = run_build(config_for(tmp_path, tmp_path / "content"))
     assert built.problems == []
     assert "Harbour opens" in (tmp_path / "site" / "category" / "news" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_item_linked_by_its_path_alone_is_on_the_channels_site(tmp_path: Path) -> None:
+    """Squarespace's export links each item by its path (`<link>/company/</link>`, no guid): the page is on the
+    site the channel's <link> names, and its relative links and pictures with it, as WordPress's importer reads it."""
+    body = item(2, "Company", '<p>We <a href="/contact/">answer</a>.</p><p><img src="/s/team.jpg" alt="Team"></p>',
+                post_type="page", slug="company").replace(
+        "<link>https://example.com/?p=2</link>", "<link>/company/</link>").replace(
+        '<guid isPermaLink="false">https://example.com/?p=2</guid>', "")
+    result, documents = _imported(tmp_path, body)
+    [(name, document)] = documents
+    assert document.source.url == "https://example.com/company/"
+    assert "[answer](https://example.com/contact/)" in document.body
+    assert "![Team](https://example.com/s/team.jpg)" in document.body
+    assert result.notes == [] and result.problems == []

@@ -124,6 +124,8 @@ def _header(path: Path, tag: str, element: Element, names: Names) -> Iterator[Ra
     """What the channel holds beside its items: the export's date and language, its authors and terms."""
     if tag == "pubDate":
         names.export_date = element.fields.get("text", "")
+    elif tag in ("link", "wp:base_blog_url") and not names.site:
+        names.site = items.site_address(element.fields.get("text", ""))
     elif tag == "language":
         names.language = element.fields.get("text", "").strip()
         yield RawItem(str(path), None, {"language": names.language}, wp_json.LANGUAGE)
