@@ -14,15 +14,15 @@ import re
 
 # A start tag, as a browser's tokenizer finds one in text: code shown in a post writes its `<` as `&lt;`.
 START_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
-# An attribute whose whole value stands between escaped quotes, `name=\"value\"` (or `\'`, once or more slashed).
-SLASHED_VALUE = re.compile(r"""(\s[^\s"'<>/=\\]+)=\\+(["'])([^"'\\<>]*)\\+\2(?=[\s/>])""")
-MARK = '=\\"'  # in the text of every post this concerns, most of which write double quotes
-SINGLE_MARK = "=\\'"
+# An attribute whose whole value stands between escaped quotes, `name=\"value\"` (or `\'`, once or more slashed);
+# the value may hold the other quote (`onclick=\"go('x')\"`), as it could before it was slashed.
+SLASHED_VALUE = re.compile(r"""(\s[^\s"'<>/=\\]+)=\\+(?:"([^"\\<>]*)\\+"|'([^'\\<>]*)\\+')(?=[\s/>])""")
+MARK = "=\\"  # in the text of every post this concerns
 
 
 def unslashed_attributes(html: str) -> str:
     """`html` with each attribute written `name=\\"value\\"` in its start tags written `name="value"`."""
-    if MARK not in html and SINGLE_MARK not in html:
+    if MARK not in html:
         return html
     return START_TAG.sub(_unslashed_tag, html)
 
@@ -31,4 +31,9 @@ def _unslashed_tag(tag: re.Match[str]) -> str:
     text = tag.group(0)
     if "\\" not in text:
         return text
-    return SLASHED_VALUE.sub(lambda m: f'{m.group(1)}="{m.group(3)}"', text)
+    return SLASHED_VALUE.sub(_unslashed_value, text)
+
+
+def _unslashed_value(match: re.Match[str]) -> str:
+    name, double, single = match.groups()
+    return f'{name}="{double}"' if double is not None else f"{name}='{single}'"
