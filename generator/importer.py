@@ -130,7 +130,9 @@ def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool, words: 
           progress: Progress | None = None) -> Scan:
     """One pass over the input: names are collected, posts spooled, the rest told apart."""
     scan = Scan(Names(registry))
+    told = 0  # of scan.read_problems, those already looked at for posts they leave out
     for item in iter_items(sources, scan.read_problems, words, progress):
+        told = _left_out(scan, told)  # before the item, in input order: problems come as their item is read
         if item.kind == wp_json.POST:
             scan.names.embedded(item.data)
             scan.clues.add(item.data)
@@ -146,7 +148,18 @@ def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool, words: 
             scan.others.append(item.problem("", wp_json.not_wordpress(item.data)))
         else:
             scan.names.add(item)
+    _left_out(scan, told)
     return scan
+
+
+def _left_out(scan: Scan, told: int) -> int:
+    """The posts that read_problems since `told` leave out, added to the skipped, so that the summary's count of
+    skipped agrees with the problems; returns how many problems are told now."""
+    for problem in scan.read_problems[told:]:
+        if problem.left_out:
+            scan.skipped.append(f"{problem.file}: item {problem.item}: not imported, {problem.field} "
+                                f"{problem.message}")
+    return len(scan.read_problems)
 
 
 def _spooled(item: RawItem, spool: Spool) -> PostRef:

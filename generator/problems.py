@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ class Problem:
     item: str = ""
     field: str = ""
     message: str = ""
+    # The item was a post and is not imported for this: the import's summary counts it among the skipped.
+    left_out: bool = dataclasses.field(default=False, compare=False)
 
     def __str__(self) -> str:
         parts = [self.file]

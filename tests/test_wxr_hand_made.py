@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.builder import run_build
+from generator.import_report import import_summary
 from generator.importer import ImportOptions, run_import
 from generator.store.documents import document_files, loads
+from tests.conftest import config_for
 from tests.test_wxr import export, item
 
 
@@ -67,3 +70,52 @@ def test_an_export_without_any_version_is_still_refused(tmp_path: Path) -> None:
     result = run_import([path], tmp_path / "content")
     assert document_files(tmp_path / "content") == []
     assert [p.message[:32] for p in result.problems] == ["no <wp:wxr_version> in the <chan"]
+
+
+def test_an_item_with_no_date_anywhere_is_counted_among_the_skipped(tmp_path: Path) -> None:
+    """No <wp:post_date>, no <pubDate>, no export date: the post is left out, and the summary's count of skipped
+    says so, as the report's problems do."""
+    body = item(1, "Kept", "<p>Kept.</p>") + _without(item(2, "Undated", "<p>Lost.</p>"),
+                                                       "wp:post_date", "wp:post_date_gmt")
+    result, documents = _imported(tmp_path, body)
+    assert [name for name, _ in documents] == ["post-1.md"]
+    assert "skipped 1;" in import_summary(result)[0]
+    assert [line.split(": ", 2)[1:] for line in result.skipped] == [
+        ["item 2", "not imported, wp:post_date missing or 0000-00-00, and no <pubDate> to stand in: the post has "
+                   "no date"]]
+    assert [p.item for p in result.problems] == ["2"]
+
+
+def test_categories_written_as_items_are_skipped_in_one_line_and_the_site_builds(tmp_path: Path) -> None:
+    """A hand-made export that declares its categories as items of type `category` (WordPress's importer refuses
+    them): as posts, their pages took the paths of the category pages, which the build then left out."""
+    categories = ('<category domain="category" nicename="news"><![CDATA[News]]></category>'
+                  '<category domain="category" nicename="sport"><![CDATA[Sport]]></category>')
+    body = item(1, "Harbour opens", "<p>Boats.</p>", categories=categories) + "".join(
+        item(100 + i, name.title(), f"<p>All {name} from the harbour.</p>", post_type="category", slug=name)
+        for i, name in enumerate(("news", "sport", "culture", "weather")))
+    result, documents = _imported(tmp_path, body)
+    assert [name for name, _ in documents] == ["post-1.md"]
+    assert "skipped 4;" in import_summary(result)[0]
+    assert [str(p).split(": ", 1)[1] for p in result.problems] == [
+        "item 100 and 3 more: field 'wp:post_type': 'category' is a taxonomy, not a type of post: a term written as "
+        "an item, which WordPress's importer refuses; skipped (an export declares its terms in <wp:category>, "
+        "<wp:tag> or <wp:term>)"]
+    built = run_build(config_for(tmp_path, tmp_path / "content"))
+    assert built.problems == []
+    assert "Harbour opens" in (tmp_path / "site" / "category" / "news" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_item_linked_by_its_path_alone_is_on_the_channels_site(tmp_path: Path) -> None:
+    """Squarespace's export links each item by its path (`<link>/company/</link>`, no guid): the page is on the
+    site the channel's <link> names, and its relative links and pictures with it, as WordPress's importer reads it."""
+    body = item(2, "Company", '<p>We <a href="/contact/">answer</a>.</p><p><img src="/s/team.jpg" alt="Team"></p>',
+                post_type="page", slug="company").replace(
+        "<link>https://example.com/?p=2</link>", "<link>/company/</link>").replace(
+        '<guid isPermaLink="false">https://example.com/?p=2</guid>', "")
+    result, documents = _imported(tmp_path, body)
+    [(name, document)] = documents
+    assert document.source.url == "https://example.com/company/"
+    assert "[answer](https://example.com/contact/)" in document.body
+    assert "![Team](https://example.com/s/team.jpg)" in document.body
+    assert result.notes == [] and result.problems == []

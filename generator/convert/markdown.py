@@ -24,6 +24,7 @@ from generator.convert.galleries import GALLERY, GALLERY_ITEM
 from generator.convert.links import SAFE_ID
 from generator.convert.parse import parse_fragment
 from generator.convert.shortcodes import drop_plugin_output, expand
+from generator.convert.slashed import unslashed_attributes
 from generator.convert.tables import is_simple_table, table_html
 from generator.convert.walk import can_ignore, collapse_newlines, pseudo_tags, removes_inside, removes_outside
 from generator.sources.wp_syntax import without_cdata_marks
@@ -480,6 +481,7 @@ def _units_of(node: Tag | NavigableString) -> Iterator[Tag | NavigableString]:
 def html_to_markdown(html: str, ctx: Context | None = None) -> str:
     ctx = ctx or Context()
     html = without_cdata_marks(html)  # a blog mover's, also in what REST serves of such a post
+    html = unslashed_attributes(html)  # `href=\"…\"`, slashed twice by a plugin
     soup = clean(parse_fragment(expand(drop_plugin_output(html, ctx), ctx)), ctx)
     markdown = NewsConverter(ctx).convert_soup(soup)
     return normalize(markdown)

@@ -78,6 +78,10 @@ CHANNEL_TEXTS = ("title", "description")
 # Post types REST does not serve as posts, and the kind they are skipped as.
 SKIPPED_TYPES = {"revision": wp_json.REVISION, "nav_menu_item": wp_json.MENU, "custom_css": wp_json.DESIGN,
                  "customize_changeset": wp_json.SITE, "oembed_cache": wp_json.SITE, "user_request": wp_json.SITE}
+# WordPress's own taxonomies (and WXR 1.0's name for tags), which a hand-made export may declare its terms as items
+# of: no WordPress has such a post type, and its importer refuses them ("Invalid post type"). As posts, their pages
+# would take the paths of the terms' own pages.
+TAXONOMY_TYPES = frozenset({"category", "post_tag", "tag"})
 
 
 def is_export(path: Path) -> bool:
@@ -122,6 +126,8 @@ def _header(path: Path, tag: str, element: Element, names: Names) -> Iterator[Ra
     authors and terms."""
     if tag == "pubDate":
         names.export_date = element.fields.get("text", "")
+    elif tag in ("link", "wp:base_blog_url") and not names.site:
+        names.site = items.site_address(element.fields.get("text", ""))
     elif tag == "language":
         names.language = element.fields.get("text", "").strip()
         yield RawItem(str(path), None, {"language": names.language}, wp_json.LANGUAGE)
@@ -149,6 +155,12 @@ def element_items(path: Path, position: int, element: Element, names: Names,
         if skipped:
             yield RawItem(str(path), position, {"id": items.post_id(element.fields) or None}, skipped)
             return
+        if post_type in TAXONOMY_TYPES:  # one problem per item, which the import tells in one line for many
+            problems.append(Problem(str(path), element.fields.get("wp:post_id", "") or f"#{position}", "wp:post_type",
+                                    f"{post_type!r} is a taxonomy, not a type of post: a term written as an item, "
+                                    "which WordPress's importer refuses; skipped (an export declares its terms in "
+                                    "<wp:category>, <wp:tag> or <wp:term>)", left_out=True))
+            return
         if not items.post_id(element.fields):
             element = _with_made_id(path, position, element, problems)
         data, warnings = items.post(element, names)
@@ -156,7 +168,9 @@ def element_items(path: Path, position: int, element: Element, names: Names,
         yield RawItem(str(path), position, data, wp_json.POST)
     except ItemError as e:
         ident = element.fields.get("wp:post_id", "")
-        problems.append(Problem(str(path), ident or f"#{position}", e.field, e.message))
+        # A post the export holds is left out (it has no date anywhere): it counts among the skipped too.
+        problems.append(Problem(str(path), ident or f"#{position}", e.field, e.message,
+                                left_out=post_type != "attachment"))
 
 
 def _with_made_id(path: Path, position: int, element: Element, problems: list[Problem]) -> Element:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from generator.language.words import Words, site_words
 from generator.problems import ItemError
@@ -75,6 +76,9 @@ class Names:
     # PHP array the term's description holds; given to each post of the group as Polylang Pro's REST does.
     translations: dict[str, dict[str, int]] = field(default_factory=dict)
     export_date: str = ""  # the channel's <pubDate>: when the export was made
+    # The channel's <link> (else <wp:base_blog_url>), the site's home: Squarespace's export links each item by
+    # its path alone (`<link>/about/</link>`), which is on that site, as WordPress's importer reads it there.
+    site: str = ""
     language: str = ""  # the channel's <language>: the site's, as WordPress was set to write (`zh-CN`)
     words: Words = field(default_factory=lambda: site_words("en"))
 
@@ -185,8 +189,8 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     data: dict[str, Any] = {
         "id": ident, "type": fields.get("wp:post_type") or "post",
         "status": "password-protected" if fields.get("wp:post_password") else fields.get("wp:status", "publish"),
-        "slug": _slug(fields, warnings), "link": fields.get("link", ""),
-        "guid": {"rendered": fields.get("guid", "")},
+        "slug": _slug(fields, warnings), "link": on_site(fields.get("link", ""), names.site),
+        "guid": {"rendered": on_site(fields.get("guid", ""), names.site, paths_only=True)},
         "date": date, "date_gmt": date_gmt, "modified": modified, "modified_gmt": modified_gmt,
         "title": _title(fields.get("title", ""), raw, date, names.words),
         "content": {"raw": raw}, "excerpt": {"raw": fields.get("excerpt:encoded", "")},
@@ -255,6 +259,30 @@ def _dated_by_rss(fields: Mapping[str, str], names: Names, warnings: list[tuple[
             warnings.append(("wp:post_date", f"missing; dated by {what}, {value}"))
             return {**fields, "wp:post_date_gmt": gmt.isoformat(sep=" "), "wp:post_date": ""}
     return fields
+
+
+def site_address(text: str) -> str:
+    """The channel's address of the site, if it is a web address with a host (a hand-made export's may be
+    `{site_url}`, a template's placeholder), else ''."""
+    text = text.strip()
+    try:
+        parts = urlsplit(text)
+        return text if parts.scheme in ("http", "https") and parts.hostname else ""
+    except ValueError:
+        return ""
+
+
+def on_site(address: str, site: str, paths_only: bool = False) -> str:
+    """An item's address that names no host (`/about/`, `about/`) as the address on the export's site; one
+    that names its scheme, or has no site to be on, as it is. `paths_only`: only an address that starts with
+    `/` is one (a hand-made guid may be any text, `post-12`)."""
+    stripped = address.strip()
+    if not stripped or not site or (paths_only and not stripped.startswith("/")):
+        return address
+    try:
+        return address if urlsplit(stripped).scheme else urljoin(site.strip().rstrip("/") + "/", stripped)
+    except ValueError:  # `http://[` is no address a browser opens: the convert stage names it
+        return address
 
 
 def _embedded(element: Element, names: Names) -> dict[str, Any]:
