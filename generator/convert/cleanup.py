@@ -42,6 +42,7 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, mer
 from generator.convert.list_nesting import lists_nested_as_shown
 from generator.convert.parse import comments, elements, may_hold, tags_in
 from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
+from generator.convert.plugin_icons import plugin_icons_as_link_names
 from generator.convert.responsive import drop_hidden_on_desktop
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
@@ -437,6 +438,7 @@ PASSES: tuple[Pass, ...] = (
     unnest_links,
     merge_split_links,
     split_block_links,
+    plugin_icons_as_link_names,
     images_out_of_links,
     teletype_as_code,
     code_spans_by_line,
