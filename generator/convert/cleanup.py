@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -41,6 +42,7 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, mer
 from generator.convert.list_nesting import lists_nested_as_shown
 from generator.convert.parse import comments, elements, may_hold, tags_in
 from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
+from generator.convert.plugin_icons import plugin_icons_as_link_names
 from generator.convert.responsive import drop_hidden_on_desktop
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
@@ -247,17 +249,37 @@ def _split_at_breaks(soup: BeautifulSoup, code: Tag) -> None:
 
 
 def separate_file_buttons(soup: BeautifulSoup, ctx: Context) -> None:
-    """A file block's name and Download button sit side by side with no space between. Its PDF preview
-    (`<object class="wp-block-file__embed">`) goes when the block links to that file: as a link of its own it
-    would name the file a third time."""
+    """A file block's name and Download button sit side by side with no space between. A block whose author
+    cleared the file's name shows the button alone, which would read "· Download", naming no file: the button
+    is named by its file too ("Download report.pdf"). Its PDF preview (`<object class="wp-block-file__embed">`)
+    goes when the block links to that file: as a link of its own it would name the file a third time."""
     if not may_hold(soup, FILE_BUTTON_CLASSES):
         return
     for tag in elements(soup, "a", "object"):
         classes = tag.get("class") or ()
         if "wp-block-file__button" in classes:
-            tag.insert_before(" · ")
+            if _names_its_file(tag):
+                tag.insert_before(" · ")
+            elif name := _file_name(tag.get("href")):
+                tag.append(f" {name}" if tag.get_text().strip() else name)
         elif "wp-block-file__embed" in classes and _links_to(tag.parent, tag.get("data")):
             tag.decompose()
+
+
+def _names_its_file(button: Tag) -> bool:
+    """Whether the button's block shows the file's name in a link of its own, just before the button."""
+    link = button.find_previous_sibling("a")
+    return link is not None and "wp-block-file__button" not in (link.get("class") or ()) and bool(
+        link.get_text().strip())
+
+
+def _file_name(address: object) -> str:
+    """The last part of a file's address, as its reader's browser would save it (`r%C3%A9sum%C3%A9.pdf` is
+    `résumé.pdf`)."""
+    try:
+        return unquote(urlsplit(str(address or "")).path.rstrip("/").rpartition("/")[2]).strip()
+    except ValueError:  # an address no browser can read names no file
+        return ""
 
 
 def _links_to(block: Tag | None, address: object) -> bool:
@@ -416,6 +438,7 @@ PASSES: tuple[Pass, ...] = (
     unnest_links,
     merge_split_links,
     split_block_links,
+    plugin_icons_as_link_names,
     images_out_of_links,
     teletype_as_code,
     code_spans_by_line,

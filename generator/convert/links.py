@@ -22,6 +22,8 @@ URL_ATTRIBUTES = frozenset({"href", "src", "poster", "data", "cite", "data-src",
                             "data-orig-file", "data-large-file", "data-full-url", "data-url", "data-link"})
 SRCSET_ATTRIBUTES = frozenset({"srcset", "data-srcset", "data-lazy-srcset"})
 RESIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")
+COPY_SUFFIX = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.\w+$)")
+PHOTON = re.compile(r"^i[0-3]\.wp\.com/")
 IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)$", re.IGNORECASE)
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 BLOCKS = frozenset({"p", "div", *HEADINGS, "figure", "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
@@ -368,8 +370,14 @@ def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def _picture_key(url: object) -> str:
-    """An image's address without its scheme and the size WordPress names its smaller copies by (`-770x550`)."""
-    return RESIZED.sub("", str(url).split("://", 1)[-1]) if url else ""
+    """An image's address as the picture it shows: without its scheme, query and fragment (a resizer's `?w=300`,
+    Jetpack's and WordPress.com's), Jetpack's image CDN before it (`i0.wp.com/<site>/…`), and the names WordPress
+    gives its copies: the sizes (`-770x550`), and the full size it scaled down or turned (`-scaled`, `-rotated`),
+    whose smaller copies are named from the upload's own name."""
+    if not url:
+        return ""
+    place = PHOTON.sub("", str(url).split("://", 1)[-1].split("#", 1)[0].split("?", 1)[0])
+    return COPY_SUFFIX.sub("", place)
 
 
 def _is_heading_anchor(link: Tag) -> bool:

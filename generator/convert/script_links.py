@@ -13,7 +13,9 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
+from generator.convert import context as loss
 from generator.convert.context import Context
+from generator.convert.embeds import embed_label, shown_page
 from generator.convert.parse import elements, may_hold
 
 # `location.href = '…'`, `window.location='…'`, `location.assign('…')`, `window.open('…', '_blank')`.
@@ -26,6 +28,7 @@ MAP_SEPARATOR = " · "
 # Where lightboxes and themes keep the place a link with no address of its own opens: fancyBox's, lightGallery's
 # and Magnific Popup's data-src, the full-size picture's data-full, a theme's data-href.
 LINK_TARGETS = ("data-href", "data-full", "data-src")
+LIGHTBOX_VIDEO = "data-elementor-lightbox-video"  # the player a lightbox shows instead of the link's picture
 ADDRESS = re.compile(r"^\s*(?:https?:)?/", re.IGNORECASE)
 
 
@@ -56,8 +59,14 @@ def _script_target(tag: Tag) -> str:
 def lightbox_links_as_links(soup: BeautifulSoup, ctx: Context) -> None:
     """A link whose address goes nowhere (`href="javascript:;"`, `#`, none) but names its place in an attribute
     its script reads (`<a data-fancybox data-src="full.jpg" href="javascript:;"><img src="thumb.jpg"></a>`)
-    leads there: the full-size picture, which the mirror otherwise lost, as it lost the link."""
+    leads there: the full-size picture, which the mirror otherwise lost, as it lost the link. One whose lightbox
+    plays a video leads to the video's page, named as an embed's link is: Elementor's media carousel links each
+    slide to its own picture, and names the video it plays in `data-elementor-lightbox-video`."""
     for link in elements(soup, "a"):
+        video = str(link.get(LIGHTBOX_VIDEO) or "").strip()
+        if ADDRESS.match(video):
+            _link_to_video(link, shown_page(video), ctx)
+            continue
         href = str(link.get("href") or "").strip()
         if href and not NO_PLACE.match(href):
             continue
@@ -65,6 +74,15 @@ def lightbox_links_as_links(soup: BeautifulSoup, ctx: Context) -> None:
                        if ADDRESS.match(str(link.get(name) or ""))), "")
         if target:
             link["href"] = target
+
+
+def _link_to_video(link: Tag, page: str, ctx: Context) -> None:
+    """The link leads to the video; one that shows only its picture is named as an embed's link is."""
+    link["href"] = page
+    if not link.get_text(strip=True):
+        title = " ".join(str(link.get("data-elementor-lightbox-title") or "").split())
+        link.append(" " + embed_label(page, ctx.words, title))
+    ctx.losses.note(loss.EMBED_AS_LINK, page)
 
 
 def image_map_links(soup: BeautifulSoup, ctx: Context) -> None:

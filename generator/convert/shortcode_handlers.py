@@ -3,6 +3,7 @@ stands for.
 
 `[caption]` becomes a figure, `[gallery ids]` the saved media it names, `[embed]`, `[youtube]`,
 `[vimeo]`, `[tweet]` and Jetpack's `[googlemaps]`, `[slideshare]`, `[scribd]`… a link to what they embed,
+Leaflet Map's `[leaflet-map]` a link to its place on OpenStreetMap and its markers their pop-ups' words,
 `[audio]` and `[video]` the player WordPress renders (which the converter makes a link),
 `[playlist ids]` a list of links to its files, NextGEN Gallery's (`[nggallery id=3]`) a note that its
 images are not in the mirror, a form's or a shop page's shortcode nothing, nor does one that lists the site's
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from html import escape, unescape
+from urllib.parse import quote
 
 from generator.convert import context as loss
 from generator.convert.context import Context, attachment_id
@@ -75,6 +77,29 @@ def _slideshare(named: dict[str, str], positional: list[str], inner: str, ctx: C
     """Jetpack's `[slideshare id=123&doc=name&w=425]`: its settings run on from the id, joined by &."""
     number = re.match(r"\d+", unescape(named.get("id", "")))
     return _embedded(f"https://www.slideshare.net/slideshow/embed_code/{number.group(0)}", ctx) if number else None
+
+
+def _leaflet_map(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """Leaflet Map's `[leaflet-map address="florida"]` (or `lat=… lng=…`), a map of OpenStreetMap's tiles drawn by
+    the plugin's script: a link to that place on OpenStreetMap. A map that names no place is the plugin's default
+    view, of nothing the author chose."""
+    address = " ".join(unescape(named.get("address", "")).split())
+    lat, lng = unescape(named.get("lat", "")).strip(), unescape(named.get("lng", named.get("lon", ""))).strip()
+    if address:
+        url, place = f"https://www.openstreetmap.org/search?query={quote(address)}", address
+    elif COORDINATE.fullmatch(lat) and COORDINATE.fullmatch(lng):
+        url, place = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lng}", f"{lat}, {lng}"
+    else:
+        return ""
+    ctx.losses.note(loss.EMBED_AS_LINK, url)
+    kind = ctx.words.fill("site_map", site="OpenStreetMap")
+    return link(url, ctx.words.fill("media_described", kind=kind, description=place))
+
+
+def _leaflet_shape(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """A marker, line or shape Leaflet Map draws on the map above: what its pop-up says (`[leaflet-marker]Our
+    office[/leaflet-marker]`), which the map showed on a click."""
+    return f"<p>{inner}</p>" if inner.strip() else ""
 
 
 # The Google hosts Jetpack's `[googleapps]` embeds from (its googleapps_validate_domain_and_dir).
@@ -292,6 +317,11 @@ LISTINGS = ("archives", "sitemap", "upcomingevents", "display-posts", "catlist",
             "recent_products", "featured_products", "sale_products", "best_selling_products", "top_rated_products",
             "related_products")
 
+# What Leaflet Map draws on its map (its `[leaflet-…]` shortcodes), and the degrees of a place.
+LEAFLET_SHAPES = ("leaflet-marker", "leaflet-line", "leaflet-circle", "leaflet-polygon", "leaflet-geojson",
+                  "leaflet-kml", "leaflet-gpx", "leaflet-scale")
+COORDINATE = re.compile(r"-?\d{1,3}(?:\.\d{1,12})?")
+
 # Live feeds of other sites: Elfsight's widgets, each named `elfsight_…`, and Smash Balloon's feeds.
 FEED_PREFIXES = ("elfsight_",)
 FEEDS = ("instagram-feed", "custom-facebook-feed", "custom-twitter-feeds", "youtube-feed", "tiktok-feeds")
@@ -303,6 +333,8 @@ HANDLERS: dict[str, Handler] = {
     "tweet": _sitelink("https://x.com/i/status/"),
     # Jetpack's, in every WordPress.com export: `[googlemaps URL]`, `[gist ID]`, `[dailymotion id=x8oma9]`…
     "googlemaps": _sitelink("https://www.google.com/maps/"),
+    "leaflet-map": _leaflet_map,
+    **dict.fromkeys(LEAFLET_SHAPES, _leaflet_shape),
     "gist": _sitelink("https://gist.github.com/"),
     "slideshare": _slideshare,
     "googleapps": _googleapps,
