@@ -30,6 +30,7 @@ from generator.convert.unlikely import (address_problem, date_problem, id_proble
                                         term_list_problems)
 from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSES
 from generator.convert.wp_render import rendered
+from generator.sources.site_clues import seo_said
 from generator.problems import ItemError
 
 # REST field names of the two built-in taxonomies, and the class_list prefix WordPress gives each.
@@ -41,7 +42,6 @@ NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 SEO_TERM_KEYS = {"category": "articleSection", "post_tag": "keywords"}  # schema.org's names for them
 SLUG_DROPPED = re.compile(r"[^a-z0-9 _-]")
 SLUG_DASHES = re.compile(r"[\s-]+")
-SEO_HEADS = ("yoast_head", "rank_math_head", "aioseo_head", "seopress_head")  # the <head> HTML SEO plugins add
 META_AUTHOR = re.compile(r"""<meta name=\\?["']author\\?["'] content=\\?["']([^"'<>\\]{1,300})""")
 # Only screen readers hear it; "Continue reading"; a plugin's reading-time estimate (see READING_TIME_CLASSES).
 HIDDEN_IN_TEXT = SCREEN_READER_CLASSES | READING_TIME_CLASSES | {"more-link"}
@@ -349,13 +349,7 @@ def _author(data: dict[str, Any], lookups: Lookups, losses: Losses) -> str:
 def _seo_author(data: dict[str, Any]) -> str:
     """The author's name Yoast writes into each post it serves (`yoast_head_json.author`, WordPress's display
     name, as `_embed` gives it), or the `<meta name="author">` of the head HTML it or another plugin adds."""
-    yoast = data.get("yoast_head_json")
-    said = yoast.get("author") if isinstance(yoast, dict) else None
-    if not isinstance(said, str):
-        heads = (data.get(key) for key in SEO_HEADS)
-        found = next((m for head in heads if isinstance(head, str) and (m := META_AUTHOR.search(head))), None)
-        said = found.group(1) if found else ""
-    return readable(html.unescape(said)).strip()
+    return readable(seo_said(data, "author", META_AUTHOR)).strip()
 
 
 def _featured_image(data: dict[str, Any], lookups: Lookups, address: str, losses: Losses) -> Image | None:

@@ -317,10 +317,16 @@ def _without_code(markup: str) -> str:
 def seo_site_name(post: Mapping[str, Any]) -> str:
     """The site's name as an SEO plugin wrote it into the post (Yoast's `og_site_name`, or the `og:site_name` of
     the head HTML a plugin adds), "" when none."""
+    return seo_said(post, "og_site_name", _OG_SITE_NAME)
+
+
+def seo_said(post: Mapping[str, Any], yoast_key: str, in_head: re.Pattern[str]) -> str:
+    """What Yoast's `yoast_head_json` gives under `yoast_key`, else the first group of `in_head` in the head HTML an
+    SEO plugin adds (HEAD_FIELDS), unescaped and stripped; "" when neither says."""
     yoast = post.get("yoast_head_json")
-    said = yoast.get("og_site_name") if isinstance(yoast, Mapping) else None
+    said = yoast.get(yoast_key) if isinstance(yoast, Mapping) else None
     if not isinstance(said, str):
         heads = (post.get(name) for name in HEAD_FIELDS)
-        found = next((m for head in heads if isinstance(head, str) and (m := _OG_SITE_NAME.search(head))), None)
+        found = next((m for head in heads if isinstance(head, str) and (m := in_head.search(head))), None)
         said = found.group(1) if found else ""
     return html.unescape(said).strip()
