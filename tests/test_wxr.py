@@ -305,10 +305,12 @@ def test_a_hostile_or_broken_export_is_refused_in_one_line_and_content_stays_as_
     good.write_text(export(item(5, "Kept", "Text")))
     run_import([good], content)
     before = content_tree(content)
-    if text is None:  # a good export, broken near its end, after items that read fine
+    if text is None:  # a good export, broken near its end (bad UTF-8) or in its header (malformed XML)
         text = export(item(6, "First", "Text") + item(7, "Second", "Text")).encode()
-        broken = b"caf\xe9" if "UTF-8" in message else b"<b>unclosed"
-        text = text.replace(b"<title><![CDATA[Second]]></title>", b"<title>Second " + broken + b"</title>")
+        if "UTF-8" in message:
+            text = text.replace(b"<title><![CDATA[Second]]></title>", b"<title>Second caf\xe9</title>")
+        else:
+            text = text.replace(b"<title>Harbour News</title>", b"<title>Harbour <b>News</title>")
     bad = tmp_path / "bad.xml"
     bad.write_bytes(text)
     problems: list[Problem] = []
@@ -340,7 +342,9 @@ def assert_reads_and_names_a_later_error_by_its_line(path: Path, text: str, tmp_
     path.write_text(text.replace("</channel>", "<broken></channel>"))
     result = run_import([path], tmp_path / "other")
     line = text.splitlines().index("</channel>") + 1
-    assert [p.message.split(", column")[0] for p in result.problems] == [f"malformed XML at line {line}"]
+    said = [p.message.split(", column")[0] for p in result.problems if p.message.startswith("malformed")]
+    assert said == [f"malformed XML at line {line}"] * 2  # what stands between items, and how the file was read
+    assert [p.id for p in result.posts] == [5]
 
 
 def test_a_wordpress_com_export_with_undeclared_prefixes_reads(tmp_path: Path) -> None:
@@ -424,7 +428,8 @@ def test_malformed_xml_in_another_charset_is_named_as_malformed_not_as_not_utf8(
     path.write_bytes(text.replace("</channel>", "<broken>中文</channel>").encode("gbk"))
     result = run_import([path], tmp_path / "content")
     assert [p.message.split(", column")[0] for p in result.problems] == [
-        f"malformed XML at line {text.splitlines().index('</channel>') + 1}"]
+        f"malformed XML at line {text.splitlines().index('</channel>') + 1}"] * 2
+    assert "'<broken>中文</channel>" in result.problems[0].message
 
 
 def test_an_export_with_a_comment_url_cut_inside_an_entity_by_wordpress_is_read(tmp_path: Path) -> None:
@@ -463,7 +468,7 @@ def test_an_export_committed_with_a_merge_conflict_is_refused_naming_the_conflic
     heading = item(6, "Notes", "Summary\n=======\n\nText.").replace("</title>", "</titel>", 1)
     path.write_text(export(heading))
     assert [p.message.split(" at line")[0] for p in run_import([path], tmp_path / "content").problems] == [
-        "malformed XML"]
+        "malformed XML"] * 2  # the item, skipped, and how the file was read
 
 
 def test_an_export_in_an_encoding_not_known_is_refused_in_one_line(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ and they are how billion-laughs and file-reading attacks work.
 from __future__ import annotations
 
 import codecs
+import io
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
@@ -32,6 +33,8 @@ from generator.sources import tribe_events, wp_json
 from generator.sources import wxr_encoding as encoding
 from generator.sources.wxr_cdata import CdataMender
 from generator.sources.wxr_cut import Cut, last_line_if_cut
+from generator.sources import wxr_salvage
+from generator.sources.wxr_salvage import Salvage
 from generator.sources import wxr_items as items
 from generator.sources.wp_json import RawItem
 from generator.sources.wp_syntax import gallery_owners
@@ -73,6 +76,7 @@ Read = Callable[[int], None]  # hears the bytes of each chunk read
 # The lines git writes around the two sides of a merge conflict, committed unresolved into an export.
 CONFLICT_MARKER = re.compile(r"(?:<{7}|\|{7}|={7}|>{7})(?:[ \t]|\r?\n|$)")
 BOM = b"\xef\xbb\xbf"
+MALFORMED = "malformed XML"
 HEADER_TAGS = ("wp:author", "wp:category", "wp:tag", "wp:term")
 CHANNEL_TEXTS = ("title", "description")
 # Post types REST does not serve as posts, and the kind they are skipped as.
@@ -97,18 +101,25 @@ def is_export(path: Path) -> bool:
 def read_export(path: Path, problems: list[Problem], words: Words | None = None,
                 progress: Progress | None = None) -> Iterator[RawItem]:
     """Every item of the export, streamed; what cannot be read is appended to `problems`. An export
-    that cannot be read as a whole yields nothing, but for one cut short: its whole items before the cut are
-    read, and the cut is a problem of the file. `words`: the site's, for the titles it makes (else English).
-    `progress` hears the megabytes read of each of the two passes over a large export."""
-    names, skipped, cut = (Names() if words is None else Names(words=words)), [], Cut()
-    refusal = _scan(path, names, skipped, cut, _megabytes(path, f"checking {path.name}, MB", progress))
+    that cannot be read as a whole yields nothing, but for one cut short (its whole items before the cut are
+    read, and the cut is a problem of the file) and one malformed past its header (read item by item,
+    wxr_salvage.py). `words`: the site's, for the titles it makes (else English). `progress` hears the
+    megabytes read of each of the two passes over a large export."""
+    checking = _megabytes(path, f"checking {path.name}, MB", progress)
+    names, skipped, cut, salvage = _names(words), [], Cut(), Salvage()
+    refusal = _scan(path, names, skipped, cut, salvage, checking)
+    if salvage.error and not refusal:  # what was noted before the XML broke is noted again, item by item
+        names, skipped = _names(words), []
+        refusal = _scan(path, names, skipped, cut, salvage, checking)
     if refusal:
         problems.append(Problem(str(path), message=refusal))
         return
     problems.extend(Problem(str(path), message=line) for line in skipped)
     position = 0
+    reading = _megabytes(path, f"reading {path.name}, MB", progress)
     try:
-        for tag, element in _elements(path, read=_megabytes(path, f"reading {path.name}, MB", progress)):
+        for tag, element in (_salvaged(path, None, reading, salvage, problems) if salvage.error
+                             else _elements(path, read=reading)):
             if tag == "item":
                 yield from element_items(path, position, element, names, problems)
                 position, cut.last = position + 1, element.fields.get("wp:post_id", "") or f"#{position}"
@@ -119,6 +130,12 @@ def read_export(path: Path, problems: list[Problem], words: Words | None = None,
             raise
     if cut.line:
         problems.append(Problem(str(path), message=cut.said(position)))
+    if salvage.error:
+        problems.append(Problem(str(path), message=salvage.said(position)))
+
+
+def _names(words: Words | None) -> Names:
+    return Names() if words is None else Names(words=words)
 
 
 def _header(path: Path, tag: str, element: Element, names: Names) -> Iterator[RawItem]:
@@ -194,12 +211,14 @@ def _id_in_address(fields: Mapping[str, str]) -> int:
     return int(found.group(1)) if found else 0
 
 
-def _scan(path: Path, names: Names, skipped: list[str], cut: Cut, read: Read | None = None) -> str:
+def _scan(path: Path, names: Names, skipped: list[str], cut: Cut, salvage: Salvage, read: Read | None = None) -> str:
     """Why the export cannot be imported, or '' after noting its attachments and the site's offset, and in
-    `skipped` what of the file was not read; in `cut`, where the file ends early, if it does."""
+    `skipped` what of the file was not read; in `cut`, where the file ends early, if it does; in `salvage`, why
+    it is to be read item by item (then '' is returned before anything is noted, and it is called again)."""
     version = misnamed = ""
     try:
-        for tag, element in _elements(path, skipped, read):
+        for tag, element in (_salvaged(path, skipped, read, salvage) if salvage.error
+                             else _elements(path, skipped, read)):
             if tag == "wp:wxr_version":
                 version = element.fields.get("text", "")
             elif tag == "wp:version":
@@ -211,9 +230,15 @@ def _scan(path: Path, names: Names, skipped: list[str], cut: Cut, read: Read | N
     except DefusedXmlException as e:
         return f"refused: {_defused(e)}; WordPress exports never declare entities"
     except ParseError as e:
+        if salvage.error:  # its header
+            return salvage.error
         cut.line = last_line_if_cut(path, e)
         if not cut.line:
-            return _malformed(path, e)
+            refusal = _malformed(path, e)
+            if not refusal.startswith(MALFORMED):  # not UTF-8, or a merge conflict: the whole file is wrong
+                return refusal
+            salvage.error = refusal
+            return ""
     except OSError as e:
         return f"cannot read: {e.strerror}"
     settle(names)
@@ -293,26 +318,66 @@ def _elements(path: Path, skipped: list[str] | None = None, read: Read | None = 
               ) -> Iterator[tuple[str, Element]]:
     """Each child of the <channel>, by prefixed name, read and then dropped from the tree; what was skipped
     of the file is said in `skipped`; `read` hears the number of bytes of each chunk read."""
-    depth, channel = 0, None
     with path.open("rb") as raw:
-        f = _Declaring(raw, [] if skipped is None else skipped, read)
-        for event, node in iterparse(f, events=("start", "end"), forbid_dtd=False, forbid_entities=True,
-                                     forbid_external=True):
-            if event == "start":
-                depth += 1
-                if depth == 1 and _local(node.tag) != "rss":
-                    raise _NotAnExport(f"the root element is <{_local(node.tag)}>, not <rss>: not a WordPress export")
-                if depth == 2 and _local(node.tag) == "channel":
-                    channel = node
+        yield from _children(_Declaring(raw, [] if skipped is None else skipped, read))
+
+
+def _children(f: Any) -> Iterator[tuple[str, Element]]:
+    depth, channel = 0, None
+    for event, node in iterparse(f, events=("start", "end"), forbid_dtd=False, forbid_entities=True,
+                                 forbid_external=True):
+        if event == "start":
+            depth += 1
+            if depth == 1 and _local(node.tag) != "rss":
+                raise _NotAnExport(f"the root element is <{_local(node.tag)}>, not <rss>: not a WordPress export")
+            if depth == 2 and _local(node.tag) == "channel":
+                channel = node
+            continue
+        depth -= 1
+        if depth == 2 and channel is not None:
+            tag = _name(node.tag)
+            if tag:
+                yield tag, _read(node)
+            channel.clear()  # what was read goes, so memory does not grow with the file
+        elif depth == 1 and channel is None:
+            raise _NotAnExport(f"<{_local(node.tag)}> where the <channel> should be: not a WordPress export")
+
+
+def _salvaged(path: Path, skipped: list[str] | None, read: Read | None, salvage: Salvage,
+              problems: list[Problem] | None = None) -> Iterator[tuple[str, Element]]:
+    """What _elements gives, read a part of the file at a time (wxr_salvage): the header, which raises
+    ParseError if it is malformed, then each item, and what stands between items. A broken item is skipped, a
+    problem in `problems` (of the pass that reads items; the first pass gives None), and text between items
+    that is no XML is said in `skipped`."""
+    with path.open("rb") as raw:
+        opening = b""
+        for segment in wxr_salvage.segments(_Declaring(raw, [] if skipped is None else skipped, read).read):
+            if segment.empty():
                 continue
-            depth -= 1
-            if depth == 2 and channel is not None:
-                tag = _name(node.tag)
-                if tag:
-                    yield tag, _read(node)
-                channel.clear()  # what was read goes, so memory does not grow with the file
-            elif depth == 1 and channel is None:
-                raise _NotAnExport(f"<{_local(node.tag)}> where the <channel> should be: not a WordPress export")
+            document, added = segment.wrapped(opening)
+            try:
+                found = list(_children(io.BytesIO(document)))
+            except ParseError as e:
+                if segment.kind in (wxr_salvage.HEADER, wxr_salvage.WHOLE):
+                    raise
+                _broken(path, segment, added, e, skipped, salvage, problems)
+                continue
+            if segment.kind == wxr_salvage.HEADER:
+                opening = wxr_salvage.opening(segment.data)
+            yield from found
+
+
+def _broken(path: Path, segment: wxr_salvage.Segment, added: int, error: ParseError, skipped: list[str] | None,
+            salvage: Salvage, problems: list[Problem] | None) -> None:
+    said = _said(*segment.place(*error.position, added), error)
+    if segment.kind == wxr_salvage.BETWEEN:
+        if skipped is not None:
+            shown = segment.data.strip()[:STRAY_SHOWN].decode("utf-8", "replace")
+            skipped.append(f"{said}: skipped what stands between items, {shown!r}")
+    elif problems is not None:
+        salvage.broken += 1
+        problems.append(Problem(str(path), segment.post_id() or f"line {segment.line}", "", f"{said}; item skipped",
+                                left_out=True))
 
 
 class _Declaring:
@@ -442,8 +507,11 @@ def _malformed(path: Path, error: ParseError) -> str:
     if conflict is not None:  # it explains the XML's faults, wherever they are: named first
         return (f"a merge conflict's marker at line {conflict[0]} ({conflict[1].strip()[:40]!r}): the file holds two "
                 "versions of the export, from a merge in git; keep one")
-    reason = str(error).split(":")[0]
-    return f"malformed XML at line {line}, column {column + 1}: {reason}"
+    return _said(line, column, error)
+
+
+def _said(line: int, column: int, error: ParseError) -> str:
+    return f"{MALFORMED} at line {line}, column {column + 1}: {str(error).split(':')[0]}"
 
 
 def _first_conflict(path: Path) -> tuple[int, str] | None:
