@@ -155,11 +155,13 @@ def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool, words: 
 def _left_out(scan: Scan, told: int) -> int:
     """The posts that read_problems since `told` leave out, added to the skipped, so that the summary's count of
     skipped agrees with the problems; returns how many problems are told now."""
-    for problem in scan.read_problems[told:]:
-        if problem.left_out:
-            scan.skipped.append(f"{problem.file}: item {problem.item}: not imported, {problem.field} "
-                                f"{problem.message}")
+    scan.skipped.extend(_not_imported(p) for p in scan.read_problems[told:] if p.left_out)
     return len(scan.read_problems)
+
+
+def _not_imported(problem: Problem) -> str:
+    field = f"{problem.field} " if problem.field else ""
+    return f"{problem.file}: item {problem.item}: not imported, {field}{problem.message}"
 
 
 def _spooled(item: RawItem, spool: Spool) -> PostRef:
@@ -299,7 +301,9 @@ def _convert(posts: list[PostRef], context: str, lookups: Lookups, registry: Ter
         if progress is not None:
             progress(CONVERTING, done, len(fresh))
         if isinstance(outcome, Failure):
-            result.problems.append(post.item.problem(outcome.field, outcome.message))
+            problem = post.item.problem(outcome.field, outcome.message)
+            result.problems.append(problem)
+            result.skipped.append(_not_imported(problem))  # so that the summary's count agrees with the problems
             if isinstance(post.item.data["id"], int):
                 failed.add(post.key)
         else:

@@ -113,3 +113,14 @@ def test_controls_nested_as_deep_as_json_goes_leave_the_post_imported(tmp_path: 
         deep = [deep]
     result, documents = _import(tmp_path, "posts.json", json.dumps([rest_item(meta={"deep": deep})]))
     assert list(documents) == ["hello.md"] and result.problems == []
+
+
+def test_a_post_that_cannot_be_converted_counts_among_the_skipped_as_its_problem_says(tmp_path: Path) -> None:
+    """The summary line's count must agree with the problems, for a REST post as for an export's item."""
+    posts = [rest_item(), rest_item(id=8, slug="broken", date="not a date", date_gmt="nope")]
+    result, documents = _import(tmp_path, "posts.json", json.dumps(posts))
+    assert list(documents) == ["hello.md"]
+    assert [str(p).split(": ", 1)[1] for p in result.problems] == [
+        "item 8: field 'date': not an ISO 8601 date: 'not a date'"]
+    assert [line.split(": ", 1)[1] for line in result.skipped] == [
+        "item 8: not imported, date not an ISO 8601 date: 'not a date'"]

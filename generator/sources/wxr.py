@@ -376,7 +376,7 @@ def _broken(path: Path, segment: wxr_salvage.Segment, added: int, error: ParseEr
             skipped.append(f"{said}: skipped what stands between items, {shown!r}")
     elif problems is not None:
         salvage.broken += 1
-        problems.append(Problem(str(path), segment.post_id() or f"line {segment.line}", "", f"{said}; item skipped",
+        problems.append(Problem(str(path), segment.post_id() or f"line {segment.line}", "", said,
                                 left_out=True))
 
 
