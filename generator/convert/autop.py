@@ -9,6 +9,9 @@ not wrapped either (it renders its own block). Pure text in, HTML out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from generator.convert import paired
 
 BLOCKS = ("table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|"
           "blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|"
@@ -16,9 +19,12 @@ BLOCKS = ("table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul
 OPEN_BLOCK = re.compile(rf"(<(?:{BLOCKS})[\s/>])", re.IGNORECASE)
 CLOSE_BLOCK = re.compile(rf"(</(?:{BLOCKS})>)", re.IGNORECASE)
 BLOCK_TAG = rf"</?(?:{BLOCKS})(?:[\s/][^>]*)?>"
-PRE = re.compile(r"<pre[\s>].*?</pre>", re.IGNORECASE | re.DOTALL)
-# A tag or a comment: newlines inside them are not line breaks of the text.
-TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^<>]*>", re.DOTALL)
+# Openings of what ends at a fixed closing tag, each found with its end by convert/paired.py.
+PRE = (re.compile(r"<pre[\s>]", re.IGNORECASE), lambda _: "</pre>")
+RAW_TEXT = (re.compile(r"<(script|style|svg|textarea)\b", re.IGNORECASE), lambda found: f"</{found[1].lower()}>")
+COMMENT = (re.compile("<!--"), lambda _: "-->")
+# A tag: newlines inside it (or inside a comment) are not line breaks of the text.
+TAG = re.compile(r"<[^<>]*>")
 DOUBLE_BR = re.compile(r"<br\s*/?>\s*<br\s*/?>", re.IGNORECASE)
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 EMPTY_P = re.compile(r"<p>\s*</p>")
@@ -35,9 +41,10 @@ COMPACT = ((re.compile(r"\s*(<option\b[^>]*>)", re.IGNORECASE), ("<option",)),
            (re.compile(r"(</option>)\s*", re.IGNORECASE), ("</option",)),
            (re.compile(r"\s*(</?(?:param|embed|source|track)\b[^>]*>)\s*", re.IGNORECASE),
             ("<param", "<embed", "<source", "<track", "</param", "</embed", "</source", "</track")))
-RAW_TEXT = re.compile(r"<(script|style|svg|textarea)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
-LONE_SHORTCODE = re.compile(r"<p>\s*(\[(?P<name>[a-z][a-z0-9_-]*)(?:[\s=][^\]]*)?\]"
-                            r"(?:(?:(?!\[/(?P=name)\]).)*\[/(?P=name)\])?)\s*</p>", re.IGNORECASE | re.DOTALL)
+# A shortcode that opens a paragraph; it is alone in it when the paragraph ends after it, or after its closing
+# tag (the first one) if it has one.
+LONE_SHORTCODE = re.compile(r"<p>\s*+(\[([a-z][a-z0-9_-]*)(?:[\s=][^\]]*)?\])", re.IGNORECASE)
+P_END = re.compile(r"\s*</p>", re.IGNORECASE)
 # Set-aside <pre> stays a block element (so it is never wrapped), and keeps its newlines.
 NEWLINE_MARK, PRE_MARK, RAW_MARK = "\x00n\x00", "<pre wp-pre-tag-{}></pre>", "\x00raw{}\x00"
 LIST_ITEM_P = re.compile(r"<p>(<li.+?)</p>", re.IGNORECASE | re.DOTALL)
@@ -51,7 +58,7 @@ def autop(text: str, br: bool = True) -> str:
     text, pres = _put_aside(PRE, text + "\n", PRE_MARK)
     text, raws = _put_aside(RAW_TEXT, text, RAW_MARK)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = TAG_OR_COMMENT.sub(lambda m: m.group(0).replace("\n", NEWLINE_MARK), text)
+    text = _marked_newlines_in_tags(text)
     text = DOUBLE_BR.sub("\n\n", text)
     text = CLOSE_BLOCK.sub(r"\1\n\n", OPEN_BLOCK.sub(r"\n\n\1", text))
     lowered = text.lower()
@@ -120,16 +127,45 @@ def unautop_shortcodes(html: str) -> str:
     """A shortcode that is a paragraph on its own renders a block of its own: no <p> around it."""
     if "[" not in html:
         return html
-    return LONE_SHORTCODE.sub(lambda m: m.group(1), html)
+    lowered = html.translate(paired.ASCII_LOWER)
+    closes: dict[str, int] = {}  # name -> where its closing tag was found last (-1: nowhere after it)
+    pieces, done, at = [], 0, 0
+    limit = html.rfind("]") + 1  # no opening tag ends after the last "]": none is looked for there
+    while (found := LONE_SHORTCODE.search(html, at, limit)) is not None:
+        name = f"[/{found[2].lower()}]"
+        known = closes.get(name)
+        if known is None or -1 < known < found.end():  # a place found before this opening: the next one after it
+            closes[name] = lowered.find(name, found.end())
+        close = closes[name]
+        ends = [end for end in (close + len(name) if close >= 0 else -1, found.end()) if end >= 0]
+        paragraph = next(((end, m.end()) for end in ends if (m := P_END.match(html, end))), None)
+        if paragraph is None:
+            at = found.start() + 1
+            continue
+        pieces += (html[done:found.start()], html[found.start(1):paragraph[0]])
+        done = at = paragraph[1]
+    return "".join(pieces) + html[done:]
 
 
-def _put_aside(pattern: re.Pattern[str], text: str, mark: str) -> tuple[str, list[str]]:
+def _marked_newlines_in_tags(text: str) -> str:
+    """The newlines inside tags and comments as NEWLINE_MARK."""
+    def marked(markup: str | re.Match[str]) -> str:
+        return (markup if isinstance(markup, str) else markup.group(0)).replace("\n", NEWLINE_MARK)
+    pieces, done = [], 0
+    for start, end in paired.spans(text, *COMMENT):
+        pieces += (TAG.sub(marked, text[done:start]), marked(text[start:end]))
+        done = end
+    return "".join(pieces) + TAG.sub(marked, text[done:])
+
+
+def _put_aside(element: tuple[re.Pattern[str], Callable[[re.Match[str]], str]], text: str, mark: str
+               ) -> tuple[str, list[str]]:
     kept: list[str] = []
 
-    def aside(match: re.Match[str]) -> str:
-        kept.append(match.group(0))
+    def aside(found: str) -> str:
+        kept.append(found)
         return mark.format(len(kept) - 1)
-    return pattern.sub(aside, text), kept
+    return paired.replace(text, paired.spans(text, *element), aside), kept
 
 
 def _restore(text: str, kept: list[str], mark: str) -> str:

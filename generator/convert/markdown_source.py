@@ -11,12 +11,14 @@ import re
 
 from markdown_it import MarkdownIt
 
+from generator.convert import paired
+
 # A Markdown link, inline or by reference: the mark of a post written in Markdown.
 LINK = re.compile(r"\[[^\]\n]+\]\((?:https?://|/)[^)\s]*\)|^ {0,3}\[[^\]\n]+\]:[ \t]*(?:https?://|/)\S*",
                   re.MULTILINE)
 # The markup an HTML post is made of and a Markdown one has no need of: links, paragraphs, line breaks.
 HTML_STRUCTURE = re.compile(r"<(?:a|p|br|div|li)\b", re.IGNORECASE)
-CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
+CODE = (re.compile(r"<(pre|code)\b", re.IGNORECASE), lambda found: f"</{found[1].lower()}>")  # see convert/paired
 # PHP Markdown lets HTML through, as CommonMark does with html on.
 RENDERER = MarkdownIt("commonmark", {"html": True})
 # PHP Markdown reads `###Heading` as a heading; CommonMark wants a space after the hashes.
@@ -27,7 +29,7 @@ def written_in_markdown(raw: str, declared: bool = False) -> bool:
     """Whether the post links the Markdown way (or is `declared` Markdown by its meta) and has none of HTML's
     structure, so that an HTML post which merely shows Markdown (in its code, or as an example) stays HTML, and
     so does one Jetpack saved already rendered."""
-    prose = CODE.sub("", raw)
+    prose = paired.replace(raw, paired.spans(raw, *CODE), lambda _: "")
     return (declared or LINK.search(prose) is not None) and HTML_STRUCTURE.search(prose) is None
 
 

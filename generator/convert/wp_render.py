@@ -15,7 +15,7 @@ from typing import Any
 from collections.abc import Callable, Mapping, Sequence
 from html import escape as html_escape
 
-from generator.convert import code_shortcodes, markdown_source, page_builders, shortcode_theme, shortcodes
+from generator.convert import code_shortcodes, markdown_source, page_builders, paired, shortcode_theme, shortcodes
 from generator.convert.autop import autop, join_source_lines
 from generator.convert.embeds import SITES
 from generator.convert.shortcode_handlers import FORMS
@@ -28,7 +28,7 @@ BLOCK_DELIMITER = re.compile(r"<!--\s+/?wp:[a-z][a-z0-9_/-]*(?:\s+\{.*?\})?\s+/?
 SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?shortcode\s+-->(.*?)<!--\s+/wp:(?:core/)?shortcode\s+-->",
                              re.DOTALL)
 URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
-SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
+SCRIPT_OR_STYLE = (re.compile(r"<(script|style)\b", re.IGNORECASE), lambda found: f"</{found[1].lower()}>")
 TAG = re.compile(r"<[^>]*>")
 # Tags inside a run of text: taken out with nothing in their place, as WordPress strips them ("文件<b>x</b>。"
 # stays one run). Any other tag stands where WordPress's autop has put a line break.
@@ -316,7 +316,8 @@ def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
     for shortcode in (CODE_SHORTCODE, FORM_SHORTCODE, CORE_SHORTCODE):
         raw = shortcode.sub("", raw)
     text = page_builders.without_tags(BLOCK_DELIMITER.sub("", raw))
-    words = TAG.sub(" ", INLINE_TAG.sub("", SCRIPT_OR_STYLE.sub("", text))).split()
+    text = paired.replace(text, paired.spans(text, *SCRIPT_OR_STYLE), lambda _: "")
+    words = paired.tags_replaced(TAG, " ", paired.tags_replaced(INLINE_TAG, "", text)).split()
     if characters or _unspaced(words):
         return _in_characters(" ".join(words), characters or EXCERPT_CHARACTERS)
     if len(words) > EXCERPT_WORDS:
