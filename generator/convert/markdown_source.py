@@ -14,7 +14,9 @@ from markdown_it import MarkdownIt
 from generator.convert import paired
 
 # A Markdown link, inline or by reference: the mark of a post written in Markdown.
-LINK = re.compile(r"\[[^\]\n]+\]\((?:https?://|/)[^)\s]*\)|^ {0,3}\[[^\]\n]+\]:[ \t]*(?:https?://|/)\S*",
+# (Its text holds no bracket, so that the search from each "[" ends at the next: a run of "[" never closed made
+# it search to the line's end from each one.)
+LINK = re.compile(r"\[[^\[\]\n]+\]\((?:https?://|/)[^)\s]*\)|^ {0,3}\[[^\[\]\n]+\]:[ \t]*(?:https?://|/)\S*",
                   re.MULTILINE)
 # The markup an HTML post is made of and a Markdown one has no need of: links, paragraphs, line breaks.
 HTML_STRUCTURE = re.compile(r"<(?:a|p|br|div|li)\b", re.IGNORECASE)

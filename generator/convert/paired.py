@@ -37,6 +37,51 @@ def spans(text: str, opening: re.Pattern[str], closing: Callable[[re.Match[str]]
         yield found.start(), at
 
 
+class Closings:
+    """The first match of a closing pattern at or after a place in `text`, remembered per pattern: elements are
+    looked for left to right, so each stretch of the text is searched once for each closing pattern, however
+    many openings go without their closing tag."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[re.Pattern[str], re.Match[str] | None] = {}
+
+    def after(self, closing: re.Pattern[str], at: int) -> re.Match[str] | None:
+        if closing in self.found:
+            known = self.found[closing]
+            if known is None or known.start() >= at:  # none after an earlier place is none after this one
+                return known
+        self.found[closing] = found = closing.search(self.text, at)
+        return found
+
+
+def elements(text: str, opening: re.Pattern[str], closing: Callable[[re.Match[str]], re.Pattern[str] | None]
+             ) -> Iterator[tuple[re.Match[str], re.Match[str] | None]]:
+    """Each element as (its opening match, its closing match), left to right and not overlapping: `closing`
+    gives the pattern that ends the element an opening starts, or None for an element whole in its opening
+    (a self-closing block). An opening whose closing is not found after it is no element, and what follows it
+    is looked at, as `opening(?:.*?closing)` finds them with re.DOTALL."""
+    closings, at = Closings(text), 0
+    while (found := opening.search(text, at)) is not None:
+        pattern = closing(found)
+        end = closings.after(pattern, found.end()) if pattern is not None else None
+        if pattern is not None and end is None:
+            at = found.start() + 1
+            continue
+        at = end.end() if end is not None else found.end()
+        yield found, end
+
+
+def replace_elements(text: str, found: Iterator[tuple[re.Match[str], re.Match[str] | None]],
+                     replacement: Callable[[re.Match[str], re.Match[str] | None], str]) -> str:
+    """`text` with each element of `found` (from `elements`) replaced by replacement(opening, closing)."""
+    pieces, done = [], 0
+    for opened, closed in found:
+        pieces += (text[done:opened.start()], replacement(opened, closed))
+        done = (closed or opened).end()
+    return "".join(pieces) + text[done:] if pieces else text
+
+
 def replace(text: str, found: Iterator[tuple[int, int]], replacement: Callable[[str], str]) -> str:
     """`text` with each span of `found` replaced by `replacement(its text)`."""
     pieces, done = [], 0

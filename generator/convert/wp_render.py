@@ -9,6 +9,7 @@ the ids of the post's own attachments, which only the export knows.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
@@ -22,11 +23,15 @@ from generator.convert.shortcode_handlers import FORMS
 from generator.sources.wp_syntax import MEDIA_LIST, SYNCED_PATTERN, Attachment, parse_attributes
 from generator.sources.wxr_items import EXCERPT_CHARACTERS, RENDER
 
-FOOTNOTES_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?footnotes(?:\s+\{.*?\})?\s+"
-                             r"(?:/-->|-->.*?<!--\s+/wp:(?:core/)?footnotes\s+-->)", re.DOTALL)
-BLOCK_DELIMITER = re.compile(r"<!--\s+/?wp:[a-z][a-z0-9_/-]*(?:\s+\{.*?\})?\s+/?-->\n?", re.DOTALL)
-SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?shortcode\s+-->(.*?)<!--\s+/wp:(?:core/)?shortcode\s+-->",
-                             re.DOTALL)
+# A block's attributes: JSON, in which WordPress's serializer escapes `<` and `>`, so that they end before the next
+# tag (a pattern `\{.*?\}` searched the rest of the post from each block left unclosed, and again for each later
+# `} -->`: a post of 2,000 such blocks took minutes). Elements are found with their closing delimiters by
+# convert/paired.py, which searches each stretch of text once.
+ATTRIBUTES = r"(?:\s+\{[^<>]*\})?"
+BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*){ATTRIBUTES}\s+(/)?-->")  # (/: a block whole in it)
+FOOTNOTES_BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?(footnotes){ATTRIBUTES}\s+(/)?-->")
+BLOCK_DELIMITER = re.compile(rf"<!--\s+/?wp:[a-z][a-z0-9_/-]*{ATTRIBUTES}\s+/?-->\n?")
+SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?(shortcode)\s+()-->")
 URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
 SCRIPT_OR_STYLE = (re.compile(r"<(script|style)\b", re.IGNORECASE), lambda found: f"</{found[1].lower()}>")
 TAG = re.compile(r"<[^>]*>")
@@ -37,30 +42,27 @@ INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|
 # The shortcodes WordPress registers itself, and Jetpack's embeds and math (as on WordPress.com), which the
 # converter makes links and code; strip_shortcodes removes them with what they enclose. A name ends where
 # WordPress's does, before anything but a letter, digit, `_` or `-`: `[video-note]` is another shortcode than `[video]`.
+# (Each is an opening tag, which encloses what stands up to its closing tag, if one follows before another opening
+# of its name: see _without_shortcodes.)
 CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed|youtube|vimeo|tweet"
                             r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram|scribd|wpvideo"
                             r"|latex)"
-                            r"(?![\w-])[^\]]*\](?:(?:(?!\[\1(?![\w-])).)*?\[/\1\])?", re.DOTALL)
+                            r"(?![\w-])[^\]]*\]")
 # A form's shortcodes (Jetpack's [contact-form] holds its [contact-field]s): registered on the site, so its
 # automatic excerpt has none of them, nor any field's label.
-FORM_SHORTCODE = re.compile(rf"\[({'|'.join(map(re.escape, (*FORMS, 'contact-field')))})(?![\w-])[^\]]*\]"
-                            r"(?:(?:(?!\[\1(?![\w-])).)*?\[/\1\])?", re.DOTALL)
+FORM_SHORTCODE = re.compile(rf"\[({'|'.join(map(re.escape, (*FORMS, 'contact-field')))})(?![\w-])[^\]]*\]")
 # Blocks an automatic excerpt keeps (WordPress's excerpt_remove_blocks); the others go whole.
 EXCERPT_BLOCKS = frozenset({"freeform", "heading", "html", "list", "list-item", "media-text", "paragraph",
                             "preformatted", "pullquote", "quote", "table", "verse", "columns", "column", "group"})
-BLOCK = re.compile(r"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*)(?:\s+\{.*?\})?\s+"
-                   r"(?:/-->|-->(.*?)<!--\s+/wp:(?:core/)?\1\s+-->)",
-                   re.DOTALL)
 EXCERPT_WORDS = 55
 # Scripts written without spaces between words: Chinese characters, kana.
 UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CHARACTER = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|.", re.DOTALL)  # as a reader counts
 # A social icon block is dynamic: the post saves only its attributes, and WordPress renders the link.
-SOCIAL_LINK = re.compile(r"<!--\s+wp:(?:core/)?social-link\s+(\{.*?\})\s+/-->", re.DOTALL)
+SOCIAL_LINK = re.compile(r"<!--\s+wp:(?:core/)?social-link\s+(\{[^<>]*\})\s+/-->")
 # The blocks of a synced pattern whose attributes a post may override, and where each attribute stands in
 # their HTML: the place between `open` and `close`, and how the value is written there.
-OVERRIDABLE_BLOCK = re.compile(r"(<!--\s+wp:(?:core/)?(paragraph|heading|button|image)\s+(\{.*?\})\s+-->)"
-                               r"(.*?)(<!--\s+/wp:(?:core/)?\2\s+-->)", re.DOTALL)
+OVERRIDABLE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?(paragraph|heading|button|image)\s+(\{[^<>]*\})\s+-->")
 _TEXT_IN = re.compile(r"(?P<open><(?P<tag>p|h[1-6])\b[^>]*>).*(?P<close></(?P=tag)>)", re.DOTALL)
 _LINK_TEXT = re.compile(r"(?P<open><a\b[^>]*>).*?(?P<close></a>)", re.DOTALL)
 OVERRIDE_RULES = {
@@ -74,7 +76,7 @@ OVERRIDE_RULES = {
 # SyntaxHighlighter's shortcodes, on every WordPress.com site and many others: `[code language="bash"]`,
 # `[sourcecode lang="py"]`, `[php]`, and CodeColorer's. The plugin renders them before paragraphs are made, so
 # their text stays whole.
-CODE_SHORTCODE = re.compile(rf"\[({code_shortcodes.NAMES})((?:\s[^\]]*)?)\](.*?)\[/\1\]", re.DOTALL)
+CODE_SHORTCODE = re.compile(rf"\[({code_shortcodes.NAMES})((?:\s[^\]]*)?)\]")  # to its closing tag
 # WP-Syntax's `<pre lang="php">` and CodeColorer's `<code lang="php">`, alone or in a <pre>: the plugin shows
 # what they hold as code, tags and all (`<?php`, `echo "<div>"`), where a browser would take it for HTML.
 CODE_TAG = re.compile(r"(<pre\b[^>]*>\s*)?<(pre|code)\b[^>]*?\slang=[\"']?([\w+#-]*)[\"']?[^>]*>(.*?)</\2>"
@@ -121,9 +123,11 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
     if elementor and "<!-- wp:" not in raw:
         raw = join_source_lines(raw)
     if "<!-- wp:" in raw:
-        html = SHORTCODE_BLOCK.sub(lambda m: autop(m.group(1)), raw)
+        html = paired.replace_elements(raw, paired.elements(raw, SHORTCODE_BLOCK, block_closing),
+                                       lambda opened, closed: autop(raw[opened.end():closed.start()]))
         if "wp:footnotes" in html:
-            html = FOOTNOTES_BLOCK.sub(lambda _: footnotes_list(footnotes), html)
+            html = paired.replace_elements(html, paired.elements(html, FOOTNOTES_BLOCK, block_closing),
+                                           lambda *_: footnotes_list(footnotes))
         if "wp:social-link" in html:
             html = SOCIAL_LINK.sub(_social_link, html)
         html = BLOCK_DELIMITER.sub("", html)
@@ -187,22 +191,23 @@ def _with_block_values(content: str, values_of: Callable[[Mapping[str, Any]], ob
     """Each overridable block with the attribute values `values_of` gives for its attributes written into its
     HTML, where WordPress writes them when it renders the block."""
 
-    def block(match: re.Match[str]) -> str:
+    def block(opened: re.Match[str], closed: re.Match[str]) -> str:
+        html = content[opened.end():closed.start()]
         try:
-            values = values_of(json.loads(match.group(3)))
+            values = values_of(json.loads(opened.group(2)))
         except (ValueError, AttributeError, TypeError):  # attributes a plugin or a hand edit left odd
-            return match.group(0)
+            values = None
         if not isinstance(values, dict):
-            return match.group(0)
-        html = match.group(4)
+            return opened.group(0) + html + closed.group(0)
         for attribute, value in values.items():
-            rule = OVERRIDE_RULES.get((match.group(2), attribute))
+            rule = OVERRIDE_RULES.get((opened.group(1), attribute))
             if rule and isinstance(value, str):
                 place, as_html = rule
                 html = place.sub(lambda m: m["open"] + as_html(value) + m["close"], html, count=1)
-        return match.group(1) + html + match.group(5)
+        return opened.group(0) + html + closed.group(0)
 
-    return OVERRIDABLE_BLOCK.sub(block, content)
+    found = paired.elements(content, OVERRIDABLE_BLOCK, lambda opened: _block_closing(opened.group(1)))
+    return paired.replace_elements(content, found, block)
 
 
 def footnotes_list(meta: str) -> str:
@@ -237,19 +242,56 @@ def _social_link(match: re.Match[str]) -> str:
     return f'<li class="wp-social-link"><a href="{html_escape(url.strip())}">{html_escape(label)}</a></li>'
 
 
+def block_closing(opened: re.Match[str]) -> re.Pattern[str] | None:
+    """The closing delimiter of the block an opening delimiter starts; None for a block whole in it (`/-->`)."""
+    return None if opened.group(2) else _block_closing(opened.group(1))
+
+
+def shortcode_closing(opened: re.Match[str]) -> re.Pattern[str]:
+    return _shortcode_closing(opened.group(1))
+
+
+@functools.cache
+def _block_closing(name: str) -> re.Pattern[str]:
+    return re.compile(rf"<!--\s+/wp:(?:core/)?{re.escape(name)}\s+-->")
+
+
+@functools.cache
+def _shortcode_closing(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\[/{re.escape(name)}\]")
+
+
+@functools.cache
+def _shortcode_opening(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\[{re.escape(name)}(?![\w-])")
+
+
+def _without_shortcodes(raw: str, opening: re.Pattern[str]) -> str:
+    """`raw` without the shortcodes `opening` finds, each with what it encloses up to its closing tag where one
+    follows before another opening of its name (strip_shortcodes), else alone."""
+    closings, pieces, done = paired.Closings(raw), [], 0
+    limit = raw.rfind("]") + 1  # an opening tag ends at a "]": none is looked for past the last one
+    while (opened := opening.search(raw, done, limit)) is not None:
+        closed = closings.after(_shortcode_closing(opened.group(1)), opened.end())
+        again = closed and closings.after(_shortcode_opening(opened.group(1)), opened.end())
+        pieces.append(raw[done:opened.start()])
+        done = closed.end() if closed and not (again and again.start() < closed.start()) else opened.end()
+    return "".join(pieces) + raw[done:]
+
+
 def _code_blocks(text: str) -> str:
     """Code shortcodes as the <pre> the plugin makes, its language kept for highlighting."""
     if "[/" not in text:
         return text
 
-    def block(match: re.Match[str]) -> str:
-        atts, _ = parse_attributes(match.group(2) or "")
-        name = match.group(1)
+    def block(opened: re.Match[str], closed: re.Match[str]) -> str:
+        atts, _ = parse_attributes(opened.group(2) or "")
+        name, code = opened.group(1), text[opened.end():closed.start()]
         if code_shortcodes.inline(name):
-            return f"<code>{code_shortcodes.escaped(match.group(3))}</code>"
-        return code_shortcodes.code_block(code_shortcodes.language(name, atts), match.group(3))
+            return f"<code>{code_shortcodes.escaped(code)}</code>"
+        return code_shortcodes.code_block(code_shortcodes.language(name, atts), code)
 
-    return CODE_SHORTCODE.sub(block, text)
+    return paired.replace_elements(text, paired.elements(text, CODE_SHORTCODE, shortcode_closing), block)
 
 
 def _code_tags(text: str) -> str:
@@ -303,7 +345,9 @@ def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
     `characters`, where the site's language counts them), without shortcodes, then [&hellip;]; as a paragraph,
     like `excerpt.rendered`. `markdown`: whether the post's meta says it is written in Markdown."""
     if "<!-- wp:" in raw:
-        raw = BLOCK.sub(lambda m: m.group(0) if m.group(1) in EXCERPT_BLOCKS else "", raw)
+        raw = paired.replace_elements(raw, paired.elements(raw, BLOCK, block_closing),
+                                      lambda opened, closed: raw[opened.start():(closed or opened).end()]
+                                      if opened.group(1) in EXCERPT_BLOCKS else "")
     elif markdown_source.written_in_markdown(raw, markdown):
         raw = markdown_source.render(raw)
     else:  # a URL alone on its line is a player there, no text; paragraphs add no words
@@ -313,8 +357,9 @@ def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
     # A page builder's tags (`[vc_row]`, `[et_pb_text admin_label="x"]`) go, the words they enclose stay, as in
     # the body; the builder's own excerpt never shows them.
     # A code highlighter's shortcodes go with their code, as WordPress's strip_shortcodes takes them.
-    for shortcode in (CODE_SHORTCODE, FORM_SHORTCODE, CORE_SHORTCODE):
-        raw = shortcode.sub("", raw)
+    raw = paired.replace_elements(raw, paired.elements(raw, CODE_SHORTCODE, shortcode_closing), lambda *_: "")
+    for shortcode in (FORM_SHORTCODE, CORE_SHORTCODE):
+        raw = _without_shortcodes(raw, shortcode)
     text = page_builders.without_tags(BLOCK_DELIMITER.sub("", raw))
     text = paired.replace(text, paired.spans(text, *SCRIPT_OR_STYLE), lambda _: "")
     words = paired.tags_replaced(TAG, " ", paired.tags_replaced(INLINE_TAG, "", text)).split()
