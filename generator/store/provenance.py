@@ -16,6 +16,9 @@ from generator.convert.document import Document, Mirror, Revision
 # Front matter fields compared, in the order a change lists them; `updated` alone is no change to name.
 FIELDS = ("title", "slug", "date", "language", "translations", "author", "summary", "featured_image", "taxonomies", "url", "body")
 TOKEN = re.compile(r"\s+|[^\s]+")
+# Pairs of elements (words and spaces, or paragraphs) an exact diff compares at most, some 0.1 s: a long line
+# rewritten (a table kept as HTML, a post without paragraphs) took minutes for one post, and 8,000 lines 2 s.
+DIFF_CELLS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -135,9 +138,15 @@ def paragraphs(body: str) -> list[str]:
 
 
 def paragraph_diff(old: list[str], new: list[str], field: str = "body") -> list[Hunk]:
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
     return [Hunk(field, i1, tuple(old[i1:i2]), tuple(new[j1:j2]))
-            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+            for tag, i1, i2, j1, j2 in _opcodes(old, new) if tag != "equal"]
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """SequenceMatcher's edit script, exact up to DIFF_CELLS pairs of elements; past them with its own heuristic
+    for long sequences (autojunk: the elements in over 1% of `b` start no match), without which it compares
+    each element with every equal one, the space between words and a table's empty rows above all."""
+    return SequenceMatcher(None, a, b, autojunk=len(a) * len(b) > DIFF_CELLS).get_opcodes()
 
 
 def apply(old: list[str], hunks: list[Hunk]) -> list[str]:
@@ -152,17 +161,23 @@ def apply(old: list[str], hunks: list[Hunk]) -> list[str]:
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """(op, text) runs, op '=' kept, '-' removed, '+' added: the '=' and '-' texts make `old`, the
-    '=' and '+' texts make `new`. Words and the spaces between them are compared as tokens."""
+    '=' and '+' texts make `new`. Words and the spaces between them are compared as tokens, after the tokens
+    both texts begin and end with."""
     a, b = TOKEN.findall(old), TOKEN.findall(new)
+    start = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    end = next((i for i, (x, y) in enumerate(zip(reversed(a[start:]), reversed(b[start:]))) if x != y),
+               min(len(a), len(b)) - start)
+    runs = [("=", "".join(a[:start]))] + _middle_diff(a[start:len(a) - end], b[start:len(b) - end])
+    return [run for run in runs + [("=", "".join(a[len(a) - end:]))] if run[1]]
+
+
+def _middle_diff(a: list[str], b: list[str]) -> list[tuple[str, str]]:
     runs: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
         if tag == "equal":
             runs.append(("=", "".join(a[i1:i2])))
             continue
-        if i2 > i1:
-            runs.append(("-", "".join(a[i1:i2])))
-        if j2 > j1:
-            runs.append(("+", "".join(b[j1:j2])))
+        runs += [("-", "".join(a[i1:i2])), ("+", "".join(b[j1:j2]))]
     return runs
 
 
