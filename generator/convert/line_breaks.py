@@ -169,29 +169,35 @@ def _drop(parent: Tag, doomed: set[int]) -> None:
 
 def _paragraphs_in(soup: BeautifulSoup, holder: Tag) -> None:
     """The block's loose text and inline elements between its blocks and runs of breaks become paragraphs;
-    the runs go. A break alone stays in its paragraph's text."""
+    the runs go, and what shows nothing between their breaks with them, as in a paragraph: an empty link
+    (a lightbox's, `<br><a href="…jpg"></a><br>`) would show its address on a line of its own. A break alone
+    stays in its paragraph's text."""
     children = _children_taken(holder)
+    runs, inside = _runs_among(children)
     loose: list[Piece] = []
     for i, child in enumerate(children):
+        if i in inside:
+            continue
         if isinstance(child, Tag) and child.name in BLOCK_NAMES:
             _append_paragraph(soup, holder, loose)
             holder.append(child)
-        elif _is_break(child) and _in_run(children, i):
+        elif i in runs:
             _append_paragraph(soup, holder, loose)
         else:
             loose.append(child)
     _append_paragraph(soup, holder, loose)
 
 
-def _in_run(children: list[Piece], i: int) -> bool:
-    return any(_is_break(_next_shown(children, i, step)) for step in (-1, 1))
-
-
-def _next_shown(children: list[Piece], i: int, step: int) -> Piece | None:
-    i += step
-    while 0 <= i < len(children) and _is_blank(children[i]):
-        i += step
-    return children[i] if 0 <= i < len(children) else None
+def _runs_among(children: list[Piece]) -> tuple[set[int], set[int]]:
+    """Where the breaks of runs are among the children, and what lies between two of them."""
+    shown = [i for i, child in enumerate(children) if not _is_blank(child)]
+    runs: set[int] = set()
+    inside: set[int] = set()
+    for i, j in zip(shown, shown[1:]):
+        if _is_break(children[i]) and _is_break(children[j]):
+            runs.update((i, j))
+            inside.update(range(i + 1, j))
+    return runs, inside
 
 
 def _append_paragraph(soup: BeautifulSoup, holder: Tag, loose: list[Piece]) -> None:
