@@ -287,7 +287,11 @@ class NewsConverter(MarkdownConverter):
         return self._media_link("embedded_object", el, parent_tags)
 
     def convert_object(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        return self._media_link("embedded_object", el, parent_tags) or text
+        """An old player that names its file only in a `<param>` (MySpace's and other Flash players' `movie` or
+        `src`, Windows Media's `filename`), with no `<embed>` inside, links to it as an `<embed>` of it does:
+        it showed nothing, and between two line breaks left a backslash alone on its line."""
+        return self._media_link("embedded_object", el, parent_tags) or text or self._media_link(
+            "embedded_object", el, parent_tags, _param_source(el))
 
     def convert_details(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         summary = el.find("summary", recursive=False)
@@ -348,10 +352,11 @@ class NewsConverter(MarkdownConverter):
     def convert_nm_fndef(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return f"\n\n[^{el['n']}]: {' '.join(text.split())}\n\n"
 
-    def _media_link(self, kind: str, el: Tag, parent_tags: set[str]) -> str:
-        """A link to the file a player plays, named "Video: <address>" in the site's words (`kind`: a word's key)."""
+    def _media_link(self, kind: str, el: Tag, parent_tags: set[str], src: str = "") -> str:
+        """A link to the file a player plays (or `src`), named "Video: <address>" in the site's words (`kind`: a
+        word's key)."""
         source = el.find("source", src=True)
-        src = played_file(el.get("src") or el.get("data") or (source["src"] if source else ""))
+        src = played_file(src or el.get("src") or el.get("data") or (source["src"] if source else ""))
         if not src:
             return ""
         page = video_page(src) if el.name in ("embed", "object") else None
@@ -366,6 +371,16 @@ class NewsConverter(MarkdownConverter):
     def _block_link(self, label: str, url: str, parent_tags: set[str]) -> str:
         link = f"[{self.escape(label, parent_tags)}]({_link_destination(url)})"
         return link if "_inline" in parent_tags or "p" in parent_tags else f"\n\n{link}\n\n"
+
+
+PLAYED_PARAMS = frozenset({"movie", "src", "url", "filename"})  # the params that name the file a player plays
+
+
+def _param_source(el: Tag) -> str:
+    for param in el.find_all("param"):
+        if str(param.get("name", "")).lower() in PLAYED_PARAMS and str(param.get("value", "")).strip():
+            return str(param["value"]).strip()
+    return ""
 
 
 def _starts_line(el: object) -> bool:
