@@ -34,12 +34,13 @@ TAG = re.compile(r"<[^>]*>")
 # stays one run). Any other tag stands where WordPress's autop has put a line break.
 INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong"
                         r"|sub|sup|time|tt|u|var)(?:\s[^>]*)?>", re.IGNORECASE)
-# The shortcodes WordPress registers itself, and Jetpack's embeds and math (as on WordPress.com), which the
-# converter makes links and code; strip_shortcodes removes them with what they enclose. A name ends where
-# WordPress's does, before anything but a letter, digit, `_` or `-`: `[video-note]` is another shortcode than `[video]`.
+# The shortcodes WordPress registers itself, Jetpack's embeds and math (as on WordPress.com) and CodePen's plugin's
+# pens, which the converter makes links and code; strip_shortcodes removes them with what they enclose. A name ends
+# where WordPress's does, before anything but a letter, digit, `_` or `-`: `[video-note]` is another shortcode than
+# `[video]`.
 CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed|youtube|vimeo|tweet"
                             r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram|scribd|wpvideo"
-                            r"|latex)"
+                            r"|latex|codepen_embed)"
                             r"(?![\w-])[^\]]*\](?:(?:(?!\[\1(?![\w-])).)*?\[/\1\])?", re.DOTALL)
 # A form's shortcodes (Jetpack's [contact-form] holds its [contact-field]s): registered on the site, so its
 # automatic excerpt has none of them, nor any field's label.
