@@ -150,7 +150,7 @@ class NewsConverter(MarkdownConverter):
             text = text.lstrip(" \t\r\n")
         if removes_outside(following) or (not following and inside):
             text = _strip_end(text, invisible)
-        elif isinstance(following, Tag) and following.name == "br" and "pre" not in parent_tags:
+        elif "pre" not in parent_tags and _break_follows(el):
             # The new line the source had before a line break (`text\r\n<br />`, as page builders write it) is no
             # text: kept, it left the break's backslash alone on a line of its own ("text\n\\\n").
             text = BEFORE_BREAK.sub("", text)
@@ -412,6 +412,16 @@ def _escape_line_start(match: re.Match[str]) -> str:
     if marker[0].isdigit():
         return f"{lead}{marker}\\"  # escapes the '.' or ')' that follows: "1\. "
     return f"{lead}\\{marker}"
+
+
+def _break_follows(el: NavigableString) -> bool:
+    """Whether a line break follows the text, right after it or after the inline elements it ends (a toggle's
+    button, `Title\n</button><br>`; a form's `<label>`)."""
+    node: NavigableString | Tag = el
+    while node.next_sibling is None and node.parent is not None and node.parent.name not in LINE_BREAKING:
+        node = node.parent
+    following = node.next_sibling
+    return isinstance(following, Tag) and following.name == "br"
 
 
 def _after_line_break(el: Tag | None) -> bool:
