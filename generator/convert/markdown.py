@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from html import escape as html_escape
+from html import unescape
 
 from bs4 import NavigableString, Tag
 from markdownify import ATX, BACKSLASH, MarkdownConverter, chomp
@@ -66,6 +67,7 @@ LINE_BREAKING = frozenset({"[document]", "p", "div", "li", "ul", "ol", "blockquo
 # Where lazy loaders (WP Rocket, LiteSpeed Cache, a3 Lazy Load) keep a frame's address; its src is about:blank.
 LAZY_FRAME_SOURCES = ("data-lazy-src", "data-litespeed-src", "data-src")
 SVG_TEXT = frozenset({"text", "tspan", "textpath", "title", "desc"})  # where an SVG holds words
+ENTITY_TEXT = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 BEFORE_BREAK = re.compile(r"[ \t]*[\r\n][ \t\r\n]*\Z")  # a text's end that holds a new line
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -275,7 +277,7 @@ class NewsConverter(MarkdownConverter):
             self.ctx.losses.note(loss.TRACKER, src)  # a frame no one sees counts visits (Tag Manager's noscript)
             return ""
         self.ctx.losses.note(loss.IFRAME_AS_LINK, src)
-        return self._block_link(embed_label(src, self.ctx.words, el.get("title") or ""), src, parent_tags)
+        return self._block_link(embed_label(src, self.ctx.words, _frame_title(el)), src, parent_tags)
 
     def convert_video(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return self._media_link("video", el, parent_tags)
@@ -412,6 +414,13 @@ def _escape_line_start(match: re.Match[str]) -> str:
     if marker[0].isdigit():
         return f"{lead}{marker}\\"  # escapes the '.' or ')' that follows: "1\. "
     return f"{lead}\\{marker}"
+
+
+def _frame_title(el: Tag) -> str:
+    """The frame's title, read once more where it holds an entity's text: WordPress escapes the title an oEmbed
+    provider sent escaped already (`title="Au pied d&amp;#039;Agung"`), which the page showed as `&#039;`."""
+    title = str(el.get("title") or "")
+    return unescape(title) if ENTITY_TEXT.search(title) else title
 
 
 def _break_follows(el: NavigableString) -> bool:
