@@ -52,13 +52,13 @@ def test_thousands_of_unclosed_openings_convert_quickly(unit: str) -> None:
 
 
 # The block and shortcode patterns of convert/wp_render.py as they were, but for a block's attributes, which
-# now end before the next tag (WordPress escapes `<` and `>` in them): the same elements must be found.
-ATTRIBUTES = r"(?:\s+\{[^<>]*\})?"
+# now end before the next block delimiter (WordPress escapes `--` in them): the same elements must be found.
+ATTRIBUTES = wp_render.ATTRIBUTES
 OLD_BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*){ATTRIBUTES}\s+"
                        r"(?:/-->|-->(.*?)<!--\s+/wp:(?:core/)?\1\s+-->)", re.DOTALL)
 OLD_CODE = re.compile(rf"\[({code_shortcodes.NAMES})((?:\s[^\]]*)?)\](.*?)\[/\1\]", re.DOTALL)
 OLD_CORE = re.compile(r"\[(caption|gallery|embed)(?![\w-])[^\]]*\](?:(?:(?!\[\1(?![\w-])).)*?\[/\1\])?", re.DOTALL)
-BLOCKS = ["<!-- wp:paragraph -->", "<!-- /wp:paragraph -->", '<!-- wp:image {"id":1} /-->', '<!-- wp:image {"id":1} -->',
+BLOCKS = ['<!-- wp:paragraph {"c":"<b>x</b>"} -->', "<!-- wp:paragraph -->", "<!-- /wp:paragraph -->", '<!-- wp:image {"id":1} /-->', '<!-- wp:image {"id":1} -->',
           "<!-- /wp:image -->", "<!-- wp:core/quote -->", "<!-- /wp:core/quote -->", "<!-- /wp:quote -->", "x", "\n",
           '<!-- wp:group {"a":{"b":1}} -->', "<!-- /wp:group -->", "}", " -->", "<!--", "{", "<!-- wp:quote  -->"]
 CODES = ["[code]", '[code lang="x"]', "[/code]", "[php]", "[/php]", "[sourcecode]", "[/sourcecode]", "x", "]", "[",

@@ -86,7 +86,9 @@ def test_the_automatic_excerpt_is_55_words_of_text_without_captions() -> None:
 
 def test_the_automatic_excerpt_has_no_embed_shortcodes_which_the_post_shows_as_links() -> None:
     raw = ("See the map.\n\n[googlemaps https://www.google.com/maps/d/embed?mid=1]\n\n[youtube abc] Then more."
-           "\n\n[scribd id=191207189 key=key-4ofw mode=scroll]\n\n[wpvideo tFnqC9XQ w=680]")
+           "\n\n[scribd id=191207189 key=key-4ofw mode=scroll]\n\n[wpvideo tFnqC9XQ w=680]"
+           "\n\n[codepen_embed slug_hash='pymBWL' user='ana']\nSee the Pen &lt;a href='x'&gt;Forms&lt;/a&gt;."
+           "\n[/codepen_embed]")
     assert auto_excerpt(raw) == "<p>See the map. Then more.</p>\n"
 
 

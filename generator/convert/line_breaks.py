@@ -2,13 +2,14 @@
 pasted text held, end a paragraph. Kept as breaks, each became a backslash at a line's end and the second
 stood alone on a line (`one\\` `\\` `two`): Markdown no reader would write, for what shows as a paragraph break.
 
-bs4 searches an element's children for the one it takes out or inserts beside, so this module takes children
-only from the front of an element and inserts once per element: moving pieces one run at a time cost time
-growing with the square of an element's runs (38 s for a block of 20,000)."""
+Each element is emptied once, from its end (taking a child from the front of a list moves all the others: 80,000
+runs of one element took 6-10 s taken from the front, and 38 s earlier, moved one run at a time), and filled
+again once."""
 
 from __future__ import annotations
 
 import copy
+from typing import NamedTuple
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
@@ -33,7 +34,7 @@ def paragraphs_at_blank_lines(soup: BeautifulSoup, ctx: Context) -> None:
     list's item or a caption, whose paragraphs Markdown would set apart, the run becomes one break."""
     if not (any(may_contain(soup, tag) for tag in ("<br", "<BR", "<Br")) or may_hold(soup, VERSE_CLASSES)):
         return
-    heads: dict[int, tuple[Tag, list[Tag]]] = {}  # a paragraph -> the paragraphs cut from its front
+    cuts: dict[int, tuple[Tag, list[list[Piece]]]] = {}  # a paragraph -> its runs
     holders: dict[int, Tag] = {}
     surplus: dict[int, tuple[Tag, set[int]]] = {}  # an element -> the breaks and blanks past each run's first
     for br in list(elements(soup, "br")):
@@ -41,14 +42,14 @@ def paragraphs_at_blank_lines(soup: BeautifulSoup, ctx: Context) -> None:
             continue
         block = _block_of(br)
         if block is not None and block.name == "p":
-            heads.setdefault(id(block), (block, []))[1].append(_cut_front(soup, block, _run_from(br)))
+            cuts.setdefault(id(block), (block, []))[1].append(_run_from(br))
         elif block is not None and block is br.parent and (block.name in HOLDERS or block is soup):
             # The post itself holds loose text too where its author typed no paragraph (`…said one.<br><br>“It`).
             holders[id(block)] = block
         elif block is not None and block.name in ONE_BREAK:
             surplus.setdefault(id(br.parent), (br.parent, set()))[1].update(map(id, _run_from(br)[1:]))
-    for paragraph, cut in heads.values():
-        paragraph.insert_before(*cut)
+    for paragraph, runs in cuts.values():
+        paragraph.insert_before(*_split(soup, paragraph, runs)[:-1])
     for holder in holders.values():
         _paragraphs_in(soup, holder)
     for parent, doomed in surplus.values():
@@ -104,32 +105,57 @@ def _block_of(br: Tag) -> Tag | None:
     return parent
 
 
-def _cut_front(soup: BeautifulSoup, paragraph: Tag, run: list[Piece]) -> Tag:
-    """Everything in the paragraph before the run, taken out inside copies of the inline elements (a
-    `<span style>`, an `<em>`) it was in, as a paragraph of its own; the run goes."""
-    carry: Tag | None = None
-    node: Piece = run[0]
-    for holder in _holders(run[0], paragraph):
-        twin = _shallow_copy(soup, holder)
-        while holder.contents[0] is not node:
-            twin.append(holder.contents[0].extract())
-        if carry is not None:
-            twin.append(carry)
-        carry, node = twin, holder
-    for piece in run:
-        piece.extract()
-    assert carry is not None
-    return carry
+def _split(soup: BeautifulSoup, paragraph: Tag, runs: list[list[Piece]]) -> list[Tag]:
+    """The paragraph cut at its runs, which go: the paragraphs before each run are copies of it, the last is the
+    paragraph itself. Where a run is inside inline elements (a `<span style>`, an `<em>`), each part keeps
+    copies of them around its pieces."""
+    around: set[int] = set()  # the paragraph and the inline elements that hold a run
+    for run in runs:
+        holder = run[0].parent
+        while id(holder) not in around:
+            around.add(id(holder))
+            if holder is paragraph:
+                break
+            holder = holder.parent
+    firsts = {id(run[0]) for run in runs}
+    doomed = {id(piece) for run in runs for piece in run}
+    return _parts(soup, paragraph, _Cuts(firsts, doomed, around))
 
 
-def _holders(node: Piece, paragraph: Tag) -> list[Tag]:
-    """The inline elements around the node, innermost first, then the paragraph."""
-    holders = []
-    parent = node.parent
-    while parent is not paragraph:
-        holders.append(parent)
-        parent = parent.parent
-    return [*holders, paragraph]
+class _Cuts(NamedTuple):
+    firsts: set[int]  # each run's first break
+    doomed: set[int]  # every piece of the runs
+    around: set[int]  # the paragraph and the inline elements that hold a run
+
+
+def _parts(soup: BeautifulSoup, holder: Tag, cuts: _Cuts) -> list[Tag]:
+    """The holder cut at the runs in it, at any depth: copies of it without its id, then itself.
+
+    Recursive: cleanup's first pass cut nesting to its MAX_DEPTH."""
+    parts: list[list[Piece]] = [[]]
+    for child in _children_taken(holder):
+        if id(child) in cuts.doomed:
+            if id(child) in cuts.firsts:
+                parts.append([])
+        elif id(child) in cuts.around:
+            first, *rest = _parts(soup, child, cuts)
+            parts[-1].append(first)
+            parts.extend([part] for part in rest)
+        else:
+            parts[-1].append(child)
+    holders = [*(_shallow_copy(soup, holder) for _ in parts[1:]), holder]
+    for tag, part in zip(holders, parts):
+        tag.extend(part)
+    return holders
+
+
+def _children_taken(tag: Tag) -> list[Piece]:
+    """The element's children, taken out of it from the last, which moves no other."""
+    children = []
+    while tag.contents:
+        children.append(tag.contents[-1].extract())
+    children.reverse()
+    return children
 
 
 def _shallow_copy(soup: BeautifulSoup, tag: Tag) -> Tag:
@@ -138,41 +164,40 @@ def _shallow_copy(soup: BeautifulSoup, tag: Tag) -> Tag:
 
 
 def _drop(parent: Tag, doomed: set[int]) -> None:
-    kept = []
-    while parent.contents:
-        child = parent.contents[0].extract()
-        if id(child) not in doomed:
-            kept.append(child)
-    parent.extend(kept)
+    parent.extend([child for child in _children_taken(parent) if id(child) not in doomed])
 
 
 def _paragraphs_in(soup: BeautifulSoup, holder: Tag) -> None:
     """The block's loose text and inline elements between its blocks and runs of breaks become paragraphs;
-    the runs go. A break alone stays in its paragraph's text."""
-    children: list[Piece] = []
-    while holder.contents:
-        children.append(holder.contents[0].extract())
+    the runs go, and what shows nothing between their breaks with them, as in a paragraph: an empty link
+    (a lightbox's, `<br><a href="…jpg"></a><br>`) would show its address on a line of its own. A break alone
+    stays in its paragraph's text."""
+    children = _children_taken(holder)
+    runs, inside = _runs_among(children)
     loose: list[Piece] = []
     for i, child in enumerate(children):
+        if i in inside:
+            continue
         if isinstance(child, Tag) and child.name in BLOCK_NAMES:
             _append_paragraph(soup, holder, loose)
             holder.append(child)
-        elif _is_break(child) and _in_run(children, i):
+        elif i in runs:
             _append_paragraph(soup, holder, loose)
         else:
             loose.append(child)
     _append_paragraph(soup, holder, loose)
 
 
-def _in_run(children: list[Piece], i: int) -> bool:
-    return any(_is_break(_next_shown(children, i, step)) for step in (-1, 1))
-
-
-def _next_shown(children: list[Piece], i: int, step: int) -> Piece | None:
-    i += step
-    while 0 <= i < len(children) and _is_blank(children[i]):
-        i += step
-    return children[i] if 0 <= i < len(children) else None
+def _runs_among(children: list[Piece]) -> tuple[set[int], set[int]]:
+    """Where the breaks of runs are among the children, and what lies between two of them."""
+    shown = [i for i, child in enumerate(children) if not _is_blank(child)]
+    runs: set[int] = set()
+    inside: set[int] = set()
+    for i, j in zip(shown, shown[1:]):
+        if _is_break(children[i]) and _is_break(children[j]):
+            runs.update((i, j))
+            inside.update(range(i + 1, j))
+    return runs, inside
 
 
 def _append_paragraph(soup: BeautifulSoup, holder: Tag, loose: list[Piece]) -> None:

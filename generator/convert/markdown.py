@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from html import escape as html_escape
+from html import unescape
 
 from bs4 import NavigableString, Tag
 from markdownify import ATX, BACKSLASH, MarkdownConverter, chomp
@@ -66,6 +67,7 @@ LINE_BREAKING = frozenset({"[document]", "p", "div", "li", "ul", "ol", "blockquo
 # Where lazy loaders (WP Rocket, LiteSpeed Cache, a3 Lazy Load) keep a frame's address; its src is about:blank.
 LAZY_FRAME_SOURCES = ("data-lazy-src", "data-litespeed-src", "data-src")
 SVG_TEXT = frozenset({"text", "tspan", "textpath", "title", "desc"})  # where an SVG holds words
+ENTITY_TEXT = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 BEFORE_BREAK = re.compile(r"[ \t]*[\r\n][ \t\r\n]*\Z")  # a text's end that holds a new line
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -150,7 +152,7 @@ class NewsConverter(MarkdownConverter):
             text = text.lstrip(" \t\r\n")
         if removes_outside(following) or (not following and inside):
             text = _strip_end(text, invisible)
-        elif isinstance(following, Tag) and following.name == "br" and "pre" not in parent_tags:
+        elif "pre" not in parent_tags and _break_follows(el):
             # The new line the source had before a line break (`text\r\n<br />`, as page builders write it) is no
             # text: kept, it left the break's backslash alone on a line of its own ("text\n\\\n").
             text = BEFORE_BREAK.sub("", text)
@@ -275,7 +277,7 @@ class NewsConverter(MarkdownConverter):
             self.ctx.losses.note(loss.TRACKER, src)  # a frame no one sees counts visits (Tag Manager's noscript)
             return ""
         self.ctx.losses.note(loss.IFRAME_AS_LINK, src)
-        return self._block_link(embed_label(src, self.ctx.words, el.get("title") or ""), src, parent_tags)
+        return self._block_link(embed_label(src, self.ctx.words, _frame_title(el)), src, parent_tags)
 
     def convert_video(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return self._media_link("video", el, parent_tags)
@@ -287,7 +289,11 @@ class NewsConverter(MarkdownConverter):
         return self._media_link("embedded_object", el, parent_tags)
 
     def convert_object(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        return self._media_link("embedded_object", el, parent_tags) or text
+        """An old player that names its file only in a `<param>` (MySpace's and other Flash players' `movie` or
+        `src`, Windows Media's `filename`), with no `<embed>` inside, links to it as an `<embed>` of it does:
+        it showed nothing, and between two line breaks left a backslash alone on its line."""
+        return self._media_link("embedded_object", el, parent_tags) or text or self._media_link(
+            "embedded_object", el, parent_tags, _param_source(el))
 
     def convert_details(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         summary = el.find("summary", recursive=False)
@@ -348,10 +354,11 @@ class NewsConverter(MarkdownConverter):
     def convert_nm_fndef(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return f"\n\n[^{el['n']}]: {' '.join(text.split())}\n\n"
 
-    def _media_link(self, kind: str, el: Tag, parent_tags: set[str]) -> str:
-        """A link to the file a player plays, named "Video: <address>" in the site's words (`kind`: a word's key)."""
+    def _media_link(self, kind: str, el: Tag, parent_tags: set[str], src: str = "") -> str:
+        """A link to the file a player plays (or `src`), named "Video: <address>" in the site's words (`kind`: a
+        word's key)."""
         source = el.find("source", src=True)
-        src = played_file(el.get("src") or el.get("data") or (source["src"] if source else ""))
+        src = played_file(src or el.get("src") or el.get("data") or (source["src"] if source else ""))
         if not src:
             return ""
         page = video_page(src) if el.name in ("embed", "object") else None
@@ -366,6 +373,16 @@ class NewsConverter(MarkdownConverter):
     def _block_link(self, label: str, url: str, parent_tags: set[str]) -> str:
         link = f"[{self.escape(label, parent_tags)}]({_link_destination(url)})"
         return link if "_inline" in parent_tags or "p" in parent_tags else f"\n\n{link}\n\n"
+
+
+PLAYED_PARAMS = frozenset({"movie", "src", "url", "filename"})  # the params that name the file a player plays
+
+
+def _param_source(el: Tag) -> str:
+    for param in el.find_all("param"):
+        if str(param.get("name", "")).lower() in PLAYED_PARAMS and str(param.get("value", "")).strip():
+            return str(param["value"]).strip()
+    return ""
 
 
 def _starts_line(el: object) -> bool:
@@ -397,6 +414,23 @@ def _escape_line_start(match: re.Match[str]) -> str:
     if marker[0].isdigit():
         return f"{lead}{marker}\\"  # escapes the '.' or ')' that follows: "1\. "
     return f"{lead}\\{marker}"
+
+
+def _frame_title(el: Tag) -> str:
+    """The frame's title, read once more where it holds an entity's text: WordPress escapes the title an oEmbed
+    provider sent escaped already (`title="Au pied d&amp;#039;Agung"`), which the page showed as `&#039;`."""
+    title = str(el.get("title") or "")
+    return unescape(title) if ENTITY_TEXT.search(title) else title
+
+
+def _break_follows(el: NavigableString) -> bool:
+    """Whether a line break follows the text, right after it or after the inline elements it ends (a toggle's
+    button, `Title\n</button><br>`; a form's `<label>`)."""
+    node: NavigableString | Tag = el
+    while node.next_sibling is None and node.parent is not None and node.parent.name not in LINE_BREAKING:
+        node = node.parent
+    following = node.next_sibling
+    return isinstance(following, Tag) and following.name == "br"
 
 
 def _after_line_break(el: Tag | None) -> bool:

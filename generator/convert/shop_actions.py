@@ -16,19 +16,32 @@ from bs4 import BeautifulSoup
 
 from generator.convert import context as loss
 from generator.convert.context import Context
-from generator.convert.parse import elements
+from generator.convert.parse import elements, has_class, may_hold
 
 # The query arguments of such actions: WooCommerce's add to cart and its cart's remove and undo, YITH Wishlist's
 # add and remove, YITH Compare's add, Easy Digital Downloads' add to cart.
 ACTION_QUERY = re.compile(r"[?&](?:(?:add-to-cart|add_to_wishlist|remove_from_wishlist|remove_item|undo_item)="
                           r"|action=yith-woocompare-add-product\b|edd_action=add_to_cart\b)", re.IGNORECASE)
+# Buttons a theme or plugin gives each product for what only the live site does, known by their class, whatever
+# their address: WoodMart's wish list, comparison and quick view, YITH's wish list and quick view. Their links led
+# to a page of what this visitor chose on the live site, or to the product's page again, under the button's words
+# ("Add to wishlist", "Compare", "Quick view") on a line of their own under every product.
+ACTION_CLASSES = frozenset({"wd-wishlist-btn", "wd-compare-btn", "wd-quick-view-btn", "yith-wcwl-add-to-wishlist",
+                            "yith-wcqv-button"})
 # What a button never holds: a link around these is a product's picture or title, linked to the action by its theme.
 MORE_THAN_A_BUTTON = ("img", "picture", "video", "h1", "h2", "h3", "h4", "h5", "h6", "p")
 
 
 def drop_shop_actions(soup: BeautifulSoup, ctx: Context) -> None:
     """A link whose address is a shop's action goes with its label, noted; one around a picture, a heading or a
-    paragraph (a theme that links a product's title to `?add-to-cart=`) gives way to what it holds."""
+    paragraph (a theme that links a product's title to `?add-to-cart=`) gives way to what it holds. A button
+    of ACTION_CLASSES goes whole, noted."""
+    if may_hold(soup, ACTION_CLASSES):
+        for button in elements(soup):
+            if has_class(button, ACTION_CLASSES):
+                link = button if button.name == "a" else button.find("a")
+                ctx.losses.note(loss.SHOP_ACTION, str(link.get("href", "")) if link is not None else "")
+                button.decompose()
     for link in elements(soup, "a"):
         if not ACTION_QUERY.search(str(link.get("href", ""))):
             continue

@@ -79,6 +79,18 @@ def _slideshare(named: dict[str, str], positional: list[str], inner: str, ctx: C
     return _embedded(f"https://www.slideshare.net/slideshow/embed_code/{number.group(0)}", ctx) if number else None
 
 
+PEN_PART = re.compile(r"[\w-]+")  # a CodePen user's name or a pen's hash
+
+
+def _codepen(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """The CodePen Embedded Pens plugin's `[codepen_embed slug_hash=… user=…]See the Pen …[/codepen_embed]`,
+    whose words CodePen's script replaced with the pen: the pen's own page."""
+    slug, user = (unescape(named.get(key, "")).strip() for key in ("slug_hash", "user"))
+    if not (PEN_PART.fullmatch(slug) and PEN_PART.fullmatch(user)):
+        return None
+    return _embedded(f"https://codepen.io/{user}/pen/{slug}", ctx)
+
+
 def _leaflet_map(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
     """Leaflet Map's `[leaflet-map address="florida"]` (or `lat=… lng=…`), a map of OpenStreetMap's tiles drawn by
     the plugin's script: a link to that place on OpenStreetMap. A map that names no place is the plugin's default
@@ -337,6 +349,7 @@ HANDLERS: dict[str, Handler] = {
     **dict.fromkeys(LEAFLET_SHAPES, _leaflet_shape),
     "gist": _sitelink("https://gist.github.com/"),
     "slideshare": _slideshare,
+    "codepen_embed": _codepen,
     "googleapps": _googleapps,
     "dailymotion": _sitelink("https://www.dailymotion.com/video/"),
     "archiveorg": _sitelink("https://archive.org/details/"),

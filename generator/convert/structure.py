@@ -29,7 +29,7 @@ MAX_TITLE_PARTS = 2
 # Where <!--more--> may stand: between the blocks of these, or between paragraphs of text.
 SPLITTABLE = frozenset({"[document]", "div", "section", "article", "main", "p"})
 INLINE = frozenset({"a", "strong", "b", "em", "i", "u", "s", "del", "ins", "mark", "small", "span", "sup", "sub",
-                    "code", "abbr", "cite", "q", "font"})
+                    "label", "code", "abbr", "cite", "q", "font"})
 CAPTION_CLASSES = frozenset({"wp-caption-text", "wp-caption-dd", "gallery-caption"})
 ASCII_SPACE = " \t\r\n"
 EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**", "s": "~~", "del": "~~"}  # kind -> its Markdown

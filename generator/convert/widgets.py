@@ -97,6 +97,7 @@ FORM_TRAP_CLASSES = frozenset({"wpforms-field-hp", "gform_validation_container",
 # reached yet: none of it is a reader's to see, and the mirror cannot send the form.
 FORM_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top)\s*:\s*-\d{4,}px",
                                re.IGNORECASE)
+FORM_WRAPPER_CLASSES = frozenset({"wpcf7"})  # a form plugin's box around its <form> and the form's messages
 # Auto-inserted keyword links point at whatever the plugin chose, not at what the author wrote.
 KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-link-juicer"})
 # Hatena Blog and Hatena Diary linked every word their dictionary knew to its keyword page (`<a class="keyword"
@@ -236,7 +237,7 @@ def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
     for select in elements(soup, "select"):
         choices = [o.get_text(" ", strip=True) for o in select.find_all("option") if o.get("value", "x") != ""]
         select.replace_with(f" {' / '.join(c for c in choices if c)} ")
-    for form in elements(soup, "form"):
+    for form in [*elements(soup, "form"), *_forms_stripped(soup)]:
         ctx.losses.note(loss.FORM, form.get("action", ""))
         for part in elements(form):
             if has_class(part, FORM_TRAP_CLASSES) or FORM_HIDDEN_STYLE.search(part.get("style") or ""):
@@ -249,6 +250,15 @@ def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
         for space in form.find_all(string=lambda text: isinstance(text, ControlSpace)):
             space.replace_with(" ")  # the converter writes plain strings only
         form.name = "div"
+
+
+def _forms_stripped(soup: BeautifulSoup) -> list[Tag]:
+    """Contact Form 7's wrappers that hold their form's labels and fields but no `<form>`, which WordPress
+    strips from the content of an author who may not post unfiltered HTML: the form they held."""
+    if not may_hold(soup, FORM_WRAPPER_CLASSES):
+        return []
+    return [tag for tag in elements(soup, "div")
+            if has_class(tag, FORM_WRAPPER_CLASSES) and tag.find("form") is None]
 
 
 class ControlSpace(NavigableString):

@@ -23,14 +23,15 @@ from generator.convert.shortcode_handlers import FORMS
 from generator.sources.wp_syntax import MEDIA_LIST, SYNCED_PATTERN, Attachment, parse_attributes
 from generator.sources.wxr_items import EXCERPT_CHARACTERS, RENDER
 
-# A block's attributes: JSON, in which WordPress's serializer escapes `<` and `>`, so that they end before the next
-# tag (a pattern `\{.*?\}` searched the rest of the post from each block left unclosed, and again for each later
-# `} -->`: a post of 2,000 such blocks took minutes). Elements are found with their closing delimiters by
-# convert/paired.py, which searches each stretch of text once.
-ATTRIBUTES = r"(?:\s+\{[^<>]*\})?"
-BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*){ATTRIBUTES}\s+(/)?-->")  # (/: a block whole in it)
-FOOTNOTES_BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?(footnotes){ATTRIBUTES}\s+(/)?-->")
-BLOCK_DELIMITER = re.compile(rf"<!--\s+/?wp:[a-z][a-z0-9_/-]*{ATTRIBUTES}\s+/?-->\n?")
+# A block's attributes: JSON, which ends before the next delimiter, as WordPress's serializer escapes `--` (and
+# `<`, `>`) in it; a hand-made post may hold raw markup there. (A pattern `\{.*?\}` searched the rest of the post
+# from each block left unclosed, and again for each later `} -->`: a post of 2,000 such blocks took minutes.)
+# Elements are found with their closing delimiters by convert/paired.py, which searches each stretch once.
+JSON = r"\{(?:(?!<!--).)*?\}"
+ATTRIBUTES = rf"(?:\s+{JSON})?"
+BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*){ATTRIBUTES}\s+(/)?-->", re.DOTALL)  # (/: a block whole in it)
+FOOTNOTES_BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?(footnotes){ATTRIBUTES}\s+(/)?-->", re.DOTALL)
+BLOCK_DELIMITER = re.compile(rf"<!--\s+/?wp:[a-z][a-z0-9_/-]*{ATTRIBUTES}\s+/?-->\n?", re.DOTALL)
 SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?(shortcode)\s+()-->")
 URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
 SCRIPT_OR_STYLE = (re.compile(r"<(script|style)\b", re.IGNORECASE), lambda found: f"</{found[1].lower()}>")
@@ -39,14 +40,14 @@ TAG = re.compile(r"<[^>]*>")
 # stays one run). Any other tag stands where WordPress's autop has put a line break.
 INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong"
                         r"|sub|sup|time|tt|u|var)(?:\s[^>]*)?>", re.IGNORECASE)
-# The shortcodes WordPress registers itself, and Jetpack's embeds and math (as on WordPress.com), which the
-# converter makes links and code; strip_shortcodes removes them with what they enclose. A name ends where
-# WordPress's does, before anything but a letter, digit, `_` or `-`: `[video-note]` is another shortcode than `[video]`.
-# (Each is an opening tag, which encloses what stands up to its closing tag, if one follows before another opening
-# of its name: see _without_shortcodes.)
+# The shortcodes WordPress registers itself, Jetpack's embeds and math (as on WordPress.com) and CodePen's plugin's
+# pens, which the converter makes links and code; strip_shortcodes removes them with what they enclose. A name ends
+# where WordPress's does, before anything but a letter, digit, `_` or `-`: `[video-note]` is another shortcode than
+# `[video]`. (Each is an opening tag, which encloses what stands up to its closing tag, if one follows before
+# another opening of its name: see _without_shortcodes.)
 CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed|youtube|vimeo|tweet"
                             r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram|scribd|wpvideo"
-                            r"|latex)"
+                            r"|latex|codepen_embed)"
                             r"(?![\w-])[^\]]*\]")
 # A form's shortcodes (Jetpack's [contact-form] holds its [contact-field]s): registered on the site, so its
 # automatic excerpt has none of them, nor any field's label.
@@ -59,10 +60,10 @@ EXCERPT_WORDS = 55
 UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CHARACTER = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|.", re.DOTALL)  # as a reader counts
 # A social icon block is dynamic: the post saves only its attributes, and WordPress renders the link.
-SOCIAL_LINK = re.compile(r"<!--\s+wp:(?:core/)?social-link\s+(\{[^<>]*\})\s+/-->")
+SOCIAL_LINK = re.compile(rf"<!--\s+wp:(?:core/)?social-link\s+({JSON})\s+/-->", re.DOTALL)
 # The blocks of a synced pattern whose attributes a post may override, and where each attribute stands in
 # their HTML: the place between `open` and `close`, and how the value is written there.
-OVERRIDABLE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?(paragraph|heading|button|image)\s+(\{[^<>]*\})\s+-->")
+OVERRIDABLE_BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?(paragraph|heading|button|image)\s+({JSON})\s+-->", re.DOTALL)
 _TEXT_IN = re.compile(r"(?P<open><(?P<tag>p|h[1-6])\b[^>]*>).*(?P<close></(?P=tag)>)", re.DOTALL)
 _LINK_TEXT = re.compile(r"(?P<open><a\b[^>]*>).*?(?P<close></a>)", re.DOTALL)
 OVERRIDE_RULES = {

@@ -19,8 +19,8 @@ ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\
 # `[gallery ` never closed made it search to the end of the post from each one.)
 MEDIA_LIST = re.compile(r"\[(gallery|playlist)((?:\s[^\[\]]*)?)\]")
 # A synced pattern (reusable block) saves only its id in the post: its content is a `wp_block` post of its own.
-# (Its attributes end before the next tag, as WordPress escapes `<` and `>` in them: see convert/wp_render.py.)
-SYNCED_PATTERN = re.compile(r"<!--\s+wp:(?:core/)?block\s+(\{[^<>]*\})\s+/-->")
+# (Its attributes end before the next block's delimiter, in a search that stops there: see convert/wp_render.py.)
+SYNCED_PATTERN = re.compile(r"<!--\s+wp:(?:core/)?block\s+(\{(?:(?!<!--).)*?\})\s+/-->", re.DOTALL)
 # A post's whole content inside CDATA marks saved as its text (`<![CDATA[First line…<br />…]]>`): a blog mover
 # wrapped each post in one CDATA more than the import took off. A browser reads the opening mark as a comment that
 # runs to the first `>`, hiding the post's first line, and shows the `]]>`; the marks are no words of the author's.
