@@ -86,6 +86,11 @@ def test_a_language_tag_finds_its_words_by_its_primary_language() -> None:
     assert catalogue_name("tlh") == "en" and catalogue_name("../en") == "en" and catalogue_name("") == "en"
 
 
+def test_norwegian_takes_bokmal_words_and_nynorsk_none() -> None:
+    """WordPress sites write Norwegian as nb_NO, and some say plain `no`; Nynorsk is written otherwise."""
+    assert [catalogue_name(tag) for tag in ("nb", "nb_NO", "no", "no-NO")] == ["nb"] * 4
+    assert catalogue_name("nn-NO") == "en" and Words("no").search == "Søk"
+
 
 def test_chinese_finds_the_words_of_the_script_it_is_written_in() -> None:
     """Taiwan's and Hong Kong's sites read Traditional characters (瀏覽, not 浏览), as their own tag or region says."""

@@ -28,6 +28,10 @@ SCRIPT_WORDS = ("searching", "found_none", "found_none_for", "found", "found_for
 
 TRADITIONAL = "hant"  # the script subtag of Traditional Chinese, whose catalogue is zh-hant
 TRADITIONAL_REGIONS = ("tw", "hk", "mo")  # where Chinese is written in Traditional characters
+# Tags whose words another file gives: "no" (Norwegian) is written as Bokmål on nearly every site that says it,
+# as CLDR's own "no" locale is. Nynorsk ("nn") is a written standard of its own and stays English until it has
+# its words.
+SAME_WORDS = {"no": "nb"}
 Entry = str | dict[str, str]  # a word, or a count's plural forms
 
 
@@ -50,7 +54,7 @@ def catalogue_name(language: str) -> str:
     primary, *subtags = tag.split("-")
     script = f"{primary}-{TRADITIONAL}" if primary == "zh" and (
         TRADITIONAL in subtags or (subtags and subtags[-1] in TRADITIONAL_REGIONS and "hans" not in subtags)) else ""
-    for name in (tag, script, primary):
+    for name in (tag, script, primary, SAME_WORDS.get(primary, "")):
         if name and catalogue(name) is not None:
             return name
     return ENGLISH
