@@ -86,6 +86,13 @@ def test_a_language_tag_finds_its_words_by_its_primary_language() -> None:
     assert catalogue_name("tlh") == "en" and catalogue_name("../en") == "en" and catalogue_name("") == "en"
 
 
+def test_serbian_takes_the_words_of_the_alphabet_its_tag_names() -> None:
+    """WordPress's Serbian (sr_RS) writes Cyrillic; a site that says it writes Latin letters reads them."""
+    assert [catalogue_name(tag) for tag in ("sr", "sr_RS", "sr-Cyrl-RS")] == ["sr"] * 3
+    assert [catalogue_name(tag) for tag in ("sr-Latn", "sr-Latn-RS", "sr_Latn_ME")] == ["sr-latn"] * 3
+    assert (Words("sr").search, Words("sr-Latn-RS").search) == ("Претрага", "Pretraga")
+
+
 def test_norwegian_takes_bokmal_words_and_nynorsk_none() -> None:
     """WordPress sites write Norwegian as nb_NO, and some say plain `no`; Nynorsk is written otherwise."""
     assert [catalogue_name(tag) for tag in ("nb", "nb_NO", "no", "no-NO")] == ["nb"] * 4
@@ -162,7 +169,7 @@ def build_site(tmp_path: Path, language: str, **sections: dict) -> Path:
     return tmp_path / "site"
 
 
-@pytest.mark.parametrize("language", [lang for lang in ("fr", "ja", "ru", "sv", "da", "nb", "fi", "cs", "sk", "el", "ro", "hu", "bg", "sr", "hr", "ca") if (WORDS / f"{lang}.toml").exists()])
+@pytest.mark.parametrize("language", [lang for lang in ("fr", "ja", "ru", "sv", "da", "nb", "fi", "cs", "sk", "el", "ro", "hu", "bg", "sr", "sr-latn", "hr", "ca") if (WORDS / f"{lang}.toml").exists()])
 def test_a_site_in_another_language_shows_no_english_theme_word(tmp_path: Path, language: str) -> None:
     site = build_site(tmp_path, language)
     own = tomllib.loads((WORDS / f"{language}.toml").read_text(encoding="utf-8"))

@@ -48,12 +48,14 @@ def catalogue(name: str) -> dict[str, Entry] | None:
 
 
 def catalogue_name(language: str) -> str:
-    """The file of words for a BCP 47 tag: its own, else its script's (`zh-TW`, `zh-Hant-HK` -> `zh-hant`), else
-    its primary subtag's ("pt-BR" -> "pt"), else English."""
+    """The file of words for a BCP 47 tag: its own, else its script's (`zh-TW`, `zh-Hant-HK` -> `zh-hant`,
+    `sr-Latn-RS` -> `sr-latn`), else its primary subtag's ("pt-BR" -> "pt"), else English."""
     tag = language.strip().lower().replace("_", "-")
     primary, *subtags = tag.split("-")
-    script = f"{primary}-{TRADITIONAL}" if primary == "zh" and (
-        TRADITIONAL in subtags or (subtags and subtags[-1] in TRADITIONAL_REGIONS and "hans" not in subtags)) else ""
+    written = next((subtag for subtag in subtags if len(subtag) == 4 and subtag.isalpha()), "")  # BCP 47's script
+    script = f"{primary}-{written}" if written else ""
+    if primary == "zh" and not written and subtags and subtags[-1] in TRADITIONAL_REGIONS:
+        script = f"zh-{TRADITIONAL}"
     for name in (tag, script, primary, SAME_WORDS.get(primary, "")):
         if name and catalogue(name) is not None:
             return name
