@@ -66,6 +66,8 @@ FOUND = {
            "Намерени са 21 публикации.", "Намерени са 22 публикации."),
     "ca": ("S’ha trobat 1 entrada.", "S’han trobat 3 entrades.", "S’han trobat 5 entrades.", "S’han trobat 21 entrades.",
            "S’han trobat 22 entrades."),
+    "sw": ("Chapisho 1 limepatikana.", "Machapisho 3 yamepatikana.", "Machapisho 5 yamepatikana.",
+           "Machapisho 21 yamepatikana.", "Machapisho 22 yamepatikana."),
     "sv": ("1 inlägg hittades.", "3 inlägg hittades.", "5 inlägg hittades.", "21 inlägg hittades.", "22 inlägg hittades."),
 }
 
@@ -169,7 +171,7 @@ def build_site(tmp_path: Path, language: str, **sections: dict) -> Path:
     return tmp_path / "site"
 
 
-@pytest.mark.parametrize("language", [lang for lang in ("fr", "ja", "ru", "sv", "da", "nb", "fi", "cs", "sk", "el", "ro", "hu", "bg", "sr", "sr-latn", "hr", "ca", "ms", "bn") if (WORDS / f"{lang}.toml").exists()])
+@pytest.mark.parametrize("language", [lang for lang in ("fr", "ja", "ru", "sv", "da", "nb", "fi", "cs", "sk", "el", "ro", "hu", "bg", "sr", "sr-latn", "hr", "ca", "ms", "bn", "sw") if (WORDS / f"{lang}.toml").exists()])
 def test_a_site_in_another_language_shows_no_english_theme_word(tmp_path: Path, language: str) -> None:
     site = build_site(tmp_path, language)
     own = tomllib.loads((WORDS / f"{language}.toml").read_text(encoding="utf-8"))
