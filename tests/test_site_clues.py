@@ -232,6 +232,19 @@ def test_a_crawl_of_a_japanese_site_builds_a_japanese_site(tmp_path: Path) -> No
     assert '<html lang="ja"' in home and ">ニュースミラー<" in home
 
 
+@pytest.mark.parametrize(("language", "skip"), [("da", "Gå til indhold"), ("sr", "Пређи на садржај"),
+                                              ("sr-Latn", "Pređi na sadržaj")])
+def test_a_crawl_of_a_site_in_a_language_the_guess_names_now_speaks_it(tmp_path: Path, language: str,
+                                                                       skip: str) -> None:
+    """A Danish or Serbian site's crawl built a mirror that said `lang="en"` and "Skip to content"."""
+    content = tmp_path / "content"
+    run_import([crawl(tmp_path / "crawl", TEXTS[language])], content)
+    assert read_labels(content)[0].language == language
+    assert run_build(config(tmp_path, content)).problems == []
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{language}" dir="ltr"' in home and f">{skip}<" in home
+
+
 def test_a_crawl_of_an_arabic_site_runs_right_to_left(tmp_path: Path) -> None:
     content = tmp_path / "content"
     run_import([crawl(tmp_path / "crawl", TEXTS["ar"])], content)
