@@ -171,7 +171,7 @@ def build_site(tmp_path: Path, language: str, **sections: dict) -> Path:
     return tmp_path / "site"
 
 
-@pytest.mark.parametrize("language", [lang for lang in ("fr", "ja", "ru", "sv", "da", "nb", "fi", "cs", "sk", "el", "ro", "hu", "bg", "sr", "sr-latn", "hr", "ca", "ms", "bn", "sw") if (WORDS / f"{lang}.toml").exists()])
+@pytest.mark.parametrize("language", [lang for lang in ("fr", "ja", "ru", "sv", "da", "nb", "fi", "cs", "sk", "el", "ro", "hu", "bg", "sr", "sr-latn", "hr", "ca", "ms", "bn", "sw", "ta") if (WORDS / f"{lang}.toml").exists()])
 def test_a_site_in_another_language_shows_no_english_theme_word(tmp_path: Path, language: str) -> None:
     site = build_site(tmp_path, language)
     own = tomllib.loads((WORDS / f"{language}.toml").read_text(encoding="utf-8"))
