@@ -112,27 +112,27 @@ _MARK = {name: re.compile(f"[{letters}]") for name, letters in MARKS.items()}
 # are counted together under one entry, then told apart by TELLS.
 FUNCTION_WORDS = {
     "en": "the and of to that with was for this are from have it by which",
-    "es": "los las y para pero más también sus muy hay cuando hasta donde sin fue así hoy según tras ya años dijo nuevo nueva otro otros otra puede mismo",
+    "es": "los las y para pero más también sus muy hay cuando hasta donde sin fue así hoy según tras años dijo nuevo nueva otro otros otra puede mismo",
     "fr": "les des et est une dans du pour qui sur au pas avec ce sont",
     "de": "der und das ist nicht mit sich auf dem ein eine zu von auch im",
     "it": "della che di gli per sono non nel alla delle anche dei è",
-    "pt": "os não do da dos em um uma com é também ao pelo pela",
+    "pt": "os não dos em um uma com é também ao pelo pela foi sua",
     "nl": "het een van dat op niet met voor zijn ook worden wordt bij naar",
-    "pl": "się nie że jest na w z jak przez oraz być już dla",
+    "pl": "się nie że jest w z jak przez oraz być już dla",
     "tr": "ve bir bu için ile çok olarak daha gibi olan",
     "vi": "của và có là được trong cho những với không người này các một",
     "sv": "och att är för inte också mycket",
     "ro": "și în din cu pe mai sunt fost",
     "hu": "és hogy az egy nem meg volt mint",
-    "cs": "jsou jako pro není také může nebo byl",
-    "sk": "sú ako pre tiež môže alebo bol bola boli aj ktoré",
-    "ca": "els amb dels aquest aquesta però més també perquè molt seva seu seus seves són hi ho pel tots totes",
+    "cs": "jsou jako pro není také může nebo byl který která které kteří podle velmi ještě když jen jsme jsem",
+    "sk": "sú ako pre tiež môže alebo bol bola boli aj ktoré ktorý ktorá ktorí ktorého podľa veľmi ešte keď len sme",
+    "ca": "els amb dels aquest aquesta però més també perquè molt seva seus seves són hi ho pel tots totes",
     "fi": "että oli mutta myös tai ovat joka sekä ole olla kanssa ei",
     "sw": "wa kwa katika kuwa hii pia lakini hiyo ambao ambayo",
     "tl": "ng ay hindi siya niya nila ngunit naman nang",
     "da nb nn": "og også til å ikke jeg hvordan kun hvis ikkje eg korleis berre",
     "id ms": "dan yang ini itu dengan untuk dari dalam tidak akan pada adalah juga",
-    "hr sr-Latn bs": "u koji koja koje kao nije će ili još već što šta",
+    "hr sr-Latn bs": "u koji koja koje kao nije će ili još već što šta ali bio bila bilo jer zbog prema sve ima kada nakon dok smo",
     "hi": "है में के की और से का हैं",
     "mr": "आहे आणि या व होते",
     "ne": "छ र गर्न भएको छन्",
@@ -140,16 +140,20 @@ FUNCTION_WORDS = {
 # The words that tell apart the languages of one entry above, each's own (Bosnian has none that Croatian or Serbian
 # lacks, so it is never named; Serbian in Latin letters is told by its ekavian words, `gde`, `vreme`, `deo`).
 TELLS = {
-    "da": "af hvad nogen nogle mellem bliver ud siger vores hende",
-    "nb": "noen hva mye ble enn sier nå",
-    "nn": "kva frå mykje nokon vart eit",
+    "da": "af hvad nogen nogle noget mellem efter bliver ud siger vores hende gøre",
+    "nb": "av etter noen noe hva mye ble enn sier nå gjøre",  # some Nynorsk writes too: its own tell it apart
+    "nn": "ikkje eg kva frå mykje nokon noko vart eit dei seier berre korleis",
     "id": "karena bahwa bisa yaitu setelah saja tapi mau berbagai informasi kegiatan layanan silakan agar yakni "
           "pemerintah kualitas fasilitas aktivitas",
     "ms": "kerana bahawa boleh iaitu selepas sahaja mahu ialah pelbagai maklumat perkhidmatan sila kerajaan kualiti "
           "kemudahan aktiviti",
     "hr": "tko tisuća tijekom tjedan tjedna sveučilište europske europski europskoj glazba siječnja veljače ožujka "
-          "travnja svibnja lipnja srpnja kolovoza rujna listopada studenoga prosinca",
-    "sr-Latn": "gde posle pre uvek vreme vremena mesto mesta deo reč reči primer vesti takođe dece veka",
+          "travnja svibnja lipnja srpnja kolovoza rujna listopada studenoga prosinca europskih europska europsku europe "
+          "europskog uvjeti uvjeta proračun proračuna sudjelovanje znanosti nogomet razini razine gospodarstvo "
+          "gospodarstva glede tisuće",
+    "sr-Latn": "gde posle pre uvek vreme vremena mesto mesta deo delu reč reči primer vesti takođe dece deca dete veka "
+               "sednica sednice sednici predsednik predsednika predsednica mesec meseca meseci verujem zahtev "
+               "zahteve ovde cena cene razumeo hteo",
 }
 MIN_TELLS = 5  # tells the leading language of an entry must have been seen with
 _TELL_LANGUAGES: dict[str, str] = {w: lang for lang, words in TELLS.items() for w in words.split()}
