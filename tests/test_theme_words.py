@@ -64,11 +64,12 @@ FOUND = {
     "el": ("Βρέθηκε 1 άρθρο.", "Βρέθηκαν 3 άρθρα.", "Βρέθηκαν 5 άρθρα.", "Βρέθηκαν 21 άρθρα.", "Βρέθηκαν 22 άρθρα."),
     "bg": ("Намерена е 1 публикация.", "Намерени са 3 публикации.", "Намерени са 5 публикации.",
            "Намерени са 21 публикации.", "Намерени са 22 публикации."),
-    "ca": ("S’ha trobat 1 entrada.", "S’han trobat 3 entrades.", "S’han trobat 5 entrades.", "S’han trobat 21 entrades.",
-           "S’han trobat 22 entrades."),
+    "ca": ("S’ha trobat 1 entrada.", "S’han trobat 3 entrades.", "S’han trobat 5 entrades.",
+           "S’han trobat 21 entrades.", "S’han trobat 22 entrades."),
     "sw": ("Chapisho 1 limepatikana.", "Machapisho 3 yamepatikana.", "Machapisho 5 yamepatikana.",
            "Machapisho 21 yamepatikana.", "Machapisho 22 yamepatikana."),
-    "sv": ("1 inlägg hittades.", "3 inlägg hittades.", "5 inlägg hittades.", "21 inlägg hittades.", "22 inlägg hittades."),
+    "sv": ("1 inlägg hittades.", "3 inlägg hittades.", "5 inlägg hittades.", "21 inlägg hittades.",
+           "22 inlägg hittades."),
 }
 
 

@@ -112,7 +112,8 @@ _MARK = {name: re.compile(f"[{letters}]") for name, letters in MARKS.items()}
 # are counted together under one entry, then told apart by TELLS.
 FUNCTION_WORDS = {
     "en": "the and of to that with was for this are from have it by which",
-    "es": "los las y para pero más también sus muy hay cuando hasta donde sin fue así hoy según tras años dijo nuevo nueva otro otros otra puede mismo",
+    "es": "los las y para pero más también sus muy hay cuando hasta donde sin fue así hoy según tras años dijo "
+          "nuevo nueva otro otros otra puede mismo",
     "fr": "les des et est une dans du pour qui sur au pas avec ce sont",
     "de": "der und das ist nicht mit sich auf dem ein eine zu von auch im",
     "it": "della che di gli per sono non nel alla delle anche dei è",
@@ -132,26 +133,28 @@ FUNCTION_WORDS = {
     "tl": "ng ay hindi siya niya nila ngunit naman nang",
     "da nb nn": "og også til å ikke jeg hvordan kun hvis ikkje eg korleis berre",
     "id ms": "dan yang ini itu dengan untuk dari dalam tidak akan pada adalah juga",
-    "hr sr-Latn bs": "u koji koja koje kao nije će ili još već što šta ali bio bila bilo jer zbog prema sve ima kada nakon dok smo",
+    "hr sr-Latn bs": "u koji koja koje kao nije će ili još već što šta ali bio bila bilo jer zbog prema sve ima kada "
+                     "nakon dok smo",
     "hi": "है में के की और से का हैं",
     "mr": "आहे आणि या व होते",
     "ne": "छ र गर्न भएको छन्",
 }
 # The words that tell apart the languages of one entry above, each's own (Bosnian has none that Croatian or Serbian
-# lacks, so it is never named; Serbian in Latin letters is told by its ekavian words, `gde`, `vreme`, `deo`).
+# lacks, so it is never named; Serbian in Latin letters is told by its ekavian words, `gde`, `vreme`, `deo`, which
+# Montenegrin, Bosnian and Croatian write `gdje`, `vrijeme`, `dio`).
 TELLS = {
     "da": "af hvad nogen nogle noget mellem efter bliver ud siger vores hende gøre",
-    "nb": "av etter noen noe hva mye ble enn sier nå gjøre",  # some Nynorsk writes too: its own tell it apart
+    "nb": "av etter noen noe hva mye ble enn sier nå gjøre",  # Nynorsk writes some of these too; its own words tell
     "nn": "ikkje eg kva frå mykje nokon noko vart eit dei seier berre korleis",
     "id": "karena bahwa bisa yaitu setelah saja tapi mau berbagai informasi kegiatan layanan silakan agar yakni "
           "pemerintah kualitas fasilitas aktivitas",
     "ms": "kerana bahawa boleh iaitu selepas sahaja mahu ialah pelbagai maklumat perkhidmatan sila kerajaan kualiti "
           "kemudahan aktiviti",
-    "hr": "tko tisuća tijekom tjedan tjedna sveučilište europske europski europskoj glazba siječnja veljače ožujka "
-          "travnja svibnja lipnja srpnja kolovoza rujna listopada studenoga prosinca europskih europska europsku europe "
-          "europskog uvjeti uvjeta proračun proračuna sudjelovanje znanosti nogomet razini razine gospodarstvo "
-          "gospodarstva glede tisuće",
-    "sr-Latn": "gde posle pre uvek vreme vremena mesto mesta deo delu reč reči primer vesti takođe dece deca dete veka "
+    "hr": "tko tisuća tisuće tijekom tjedan tjedna sveučilište glazba uvjeti uvjeta proračun proračuna sudjelovanje "
+          "znanosti nogomet razini razine gospodarstvo gospodarstva glede europe europski europske europskih europska "
+          "europsku europskoj europskog siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna listopada "
+          "studenoga prosinca",
+    "sr-Latn": "gde posle pre uvek vreme vremena mesto mesta deo delu reč reči primer vesti dece deca dete veka "
                "sednica sednice sednici predsednik predsednika predsednica mesec meseca meseci verujem zahtev "
                "zahteve ovde cena cene razumeo hteo",
 }
