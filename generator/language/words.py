@@ -3,7 +3,8 @@
 Both the import (the labels it writes into a post's Markdown: "YouTube video: …", "Gallery: …") and the theme
 (every word a page shows that a post does not bring) take their words from here; neither stage imports the
 other. Each file of catalogues/ gives every key of catalogues/en.toml in one language, named by its primary
-language subtag ("pt" serves "pt-BR"); a language without a file gets English. A site's newsmirror.toml may
+language subtag ("pt" serves "pt-BR"), or by it and a script where the language is written in two ("sr-latn",
+"zh-hant"); a language without a file gets English. A site's newsmirror.toml may
 replace any word in a [words] table, checked here when the configuration is read, so that a page never fails
 on a word.
 """
