@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -59,6 +60,56 @@ TEXTS = {
     "en": "The health ministry announced the opening of a new hospital in the city today. The minister said that "
           "the hospital will serve more than a hundred thousand residents of the north and that it was built "
           "with a school for the children of its staff.",
+    "sv": "Hälsoministeriet meddelade i dag att ett nytt sjukhus ska öppnas i staden. Ministern sa att sjukhuset "
+          "kommer att betjäna mer än hundratusen invånare i norr och att det inte blir klart förrän nästa år, men "
+          "arbetet har också redan börjat.",
+    "da": "Sundhedsministeriet meddelte i dag, at et nyt hospital skal åbne i byen. Ministeren siger, at hospitalet "
+          "skal betjene mere end hundrede tusinde indbyggere i den nordlige del af landet, og at arbejdet også "
+          "allerede er gået i gang. Hvad det kommer til at koste, er endnu ikke afgjort.",
+    "nb": "Helsedepartementet kunngjorde i dag at et nytt sykehus skal åpne i byen. Statsråden sier at sykehuset "
+          "skal betjene mer enn hundre tusen innbyggere i nord, og at arbeidet allerede er i gang. Hva det vil "
+          "koste, er ennå ikke klart, men det blir mye penger også.",
+    "fi": "Terveysministeriö kertoi tänään, että kaupunkiin avataan uusi sairaala. Ministerin mukaan sairaala "
+          "palvelee yli sataatuhatta asukasta pohjoisessa, ja myös uusi koulu on tarkoitus rakentaa sen kanssa. "
+          "Työt alkavat ensi kuussa, mutta aikataulu ei ole vielä varma.",
+    "cs": "Ministerstvo zdravotnictví dnes oznámilo otevření nové nemocnice ve městě. Ministr uvedl, že nemocnice "
+          "bude sloužit pro více než sto tisíc obyvatel severní části města a že práce jsou už v plném proudu. "
+          "Stavba také není levná, může stát miliardy korun.",
+    "sk": "Ministerstvo zdravotníctva dnes oznámilo otvorenie novej nemocnice v meste. Minister povedal, že "
+          "nemocnica bude slúžiť pre viac ako stotisíc obyvateľov severnej časti mesta a práce sú už v plnom "
+          "prúde. Stavba tiež nie je lacná, môže stáť aj miliardy eur.",
+    "ro": "Ministerul Sănătății a anunțat astăzi deschiderea unui nou spital în oraș. Ministrul a spus că spitalul "
+          "va deservi peste o sută de mii de locuitori din nord și că lucrările au fost deja începute, dar mai sunt "
+          "multe de făcut.",
+    "hu": "Az egészségügyi minisztérium ma bejelentette, hogy új kórház nyílik a városban. A miniszter szerint a "
+          "kórház több mint százezer északi lakost lát majd el, és a munka már meg is kezdődött, de nem lesz olcsó.",
+    "ca": "El Ministeri de Salut ha anunciat avui l'obertura d'un nou hospital a la ciutat. El ministre ha dit que "
+          "l'hospital atendrà més de cent mil veïns dels barris del nord, però que les obres amb aquest pressupost "
+          "encara no han començat.",
+    "hr": "Ministarstvo zdravstva danas je najavilo otvaranje nove bolnice u gradu. Ministar je rekao da će bolnica "
+          "služiti za više od sto tisuća stanovnika sjevernog dijela grada, a radovi koji su već počeli trajat će "
+          "tijekom cijele godine.",
+    "sr-Latn": "Ministarstvo zdravlja danas je najavilo otvaranje nove bolnice u gradu. Ministar je rekao da će "
+               "bolnica služiti za više od sto hiljada stanovnika severnog dela grada, a radovi koji su već počeli "
+               "trajaće do kraja godine, posle čega će deo opreme stići iz inostranstva.",
+    "id": "Kementerian Kesehatan hari ini mengumumkan pembukaan rumah sakit baru di kota itu. Menteri mengatakan "
+          "bahwa rumah sakit tersebut bisa melayani lebih dari seratus ribu warga karena wilayah utara belum "
+          "memiliki fasilitas yang memadai.",
+    "ms": "Kementerian Kesihatan hari ini mengumumkan pembukaan sebuah hospital baharu di bandar itu. Menteri "
+          "berkata hospital tersebut boleh memberi perkhidmatan kepada lebih daripada seratus ribu penduduk kerana "
+          "kawasan utara tidak mempunyai kemudahan yang mencukupi.",
+    "sw": "Wizara ya Afya imetangaza leo kufunguliwa kwa hospitali mpya katika mji huo. Waziri amesema hospitali "
+          "hiyo itahudumia zaidi ya wakazi laki moja wa kaskazini, lakini kazi hii pia itachukua muda kwa sababu "
+          "ya fedha.",
+    "tl": "Inanunsyo ng Kagawaran ng Kalusugan ngayong araw ang pagbubukas ng bagong ospital sa lungsod. Sinabi "
+          "ng kalihim na ang ospital ay maglilingkod sa mahigit isang daang libong residente, ngunit hindi pa alam "
+          "kung kailan ito matatapos.",
+    "bg": "Министерството на здравеопазването обяви днес откриването на нова болница в града. Министърът каза, че "
+          "болницата ще обслужва повече от сто хиляди жители на северния район.",
+    "sr": "Министарство здравља данас је објавило отварање нове болнице у граду. Министар је рекао да ће болница "
+          "служити за више од сто хиљада становника северног дела града, а радови ће почети следећег месеца.",
+    "mk": "Министерството за здравство денеска објави отворање на нова болница во градот. Министерот рече дека "
+          "болницата ќе опслужува повеќе од сто илјади жители од северниот дел на градот.",
 }
 
 
@@ -82,18 +133,40 @@ def test_the_text_of_posts_names_the_language_it_is_written_in() -> None:
 
 
 def test_a_script_shared_by_languages_names_none_without_the_letters_that_tell_them_apart() -> None:
-    bulgarian = ("Министерството на здравеопазването обяви днес откриването на нова болница в града. Министърът "
-                 "каза, че болницата ще обслужва повече от сто хиляди жители на северния район.")
+    # ј љ њ without Serbian's ђ ћ or Macedonian's ѓ ќ: either language
     serbian = "Министарство здравља данас је објавило отварање нове болнице у граду, рекао је министар вечерас."
     kurdish = "وەزارەتی تەندروستی ئەمڕۆ ڕایگەیاند کە نەخۆشخانەیەکی نوێ لە شارەکەدا دەکرێتەوە بۆ خەڵکی ناوچەکە."
-    assert (guessed(bulgarian), guessed(serbian), guessed(kurdish)) == (None, None, None)
+    belarusian = "Міністэрства аховы здароўя сёння абвясціла пра адкрыццё новай бальніцы ў горадзе."
+    assert (guessed(serbian), guessed(kurdish), guessed(belarusian)) == (None, None, None)
+    assert guessed(TEXTS["bg"], TEXTS["ru"]) is None  # Bulgarian's ъ beside Russian's ы
 
 
 def test_latin_text_of_two_languages_alike_or_of_one_not_listed_names_none() -> None:
     assert guessed(TEXTS["es"], TEXTS["en"]) is None
-    swahili = "Wizara ya afya imetangaza leo kufunguliwa kwa hospitali mpya katika mji huo kwa wakazi wote."
-    assert guessed(swahili) is None
+    lithuanian = ("Sveikatos apsaugos ministerija šiandien paskelbė, kad mieste bus atidaryta nauja ligoninė, kuri "
+                  "aptarnaus daugiau nei šimtą tūkstančių gyventojų.")
+    assert guessed(lithuanian) is None
     assert guessed(TEXTS["fr"], posts=1) is None  # too few words to say
+
+
+@pytest.mark.parametrize("pair", [("da", "nb"), ("cs", "sk"), ("hr", "sr-Latn"), ("id", "ms")])
+def test_languages_that_share_their_words_are_named_only_where_the_text_tells_them_apart(pair: tuple) -> None:
+    assert guessed(*(TEXTS[language] for language in pair)) is None
+
+
+@pytest.mark.parametrize("text", [
+    # Bosnian (ijekavian, with hiljada): neither Croatian's words nor Serbian's ekavian ones
+    "Ministarstvo zdravlja danas je najavilo otvaranje nove bolnice u gradu. Ministar je rekao da će bolnica služiti "
+    "za više od sto hiljada stanovnika sjevernog dijela grada, a radovi koji su već počeli trajat će do kraja godine.",
+    # Indonesian or Malay: only words both write
+    "Kementerian itu akan membuka sebuah hospital baru di kota ini pada tahun depan dengan dana dari pusat, dan "
+    "menteri juga berkata tidak ada masalah yang besar dalam pembangunannya.",
+    # Danish or Norwegian: only words both write
+    "Regeringen og kommunen vil også i år bruge penge til skolerne, og det er ikke første gang, hvis man spørger "
+    "borgmesteren, som kun har været i byen et par år.",
+])
+def test_text_with_only_the_words_two_languages_share_names_none(text: str) -> None:
+    assert guessed(text) is None
 
 
 def test_a_page_builders_attributes_code_and_addresses_are_not_text() -> None:
@@ -157,6 +230,19 @@ def test_a_crawl_of_a_japanese_site_builds_a_japanese_site(tmp_path: Path) -> No
     assert run_build(config(tmp_path, content)).problems == []
     home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
     assert '<html lang="ja"' in home and ">ニュースミラー<" in home
+
+
+@pytest.mark.parametrize(("language", "skip"), [("da", "Gå til indhold"), ("sr", "Пређи на садржај"),
+                                              ("sr-Latn", "Pređi na sadržaj")])
+def test_a_crawl_of_a_site_in_a_language_the_guess_names_now_speaks_it(tmp_path: Path, language: str,
+                                                                       skip: str) -> None:
+    """A Danish or Serbian site's crawl built a mirror that said `lang="en"` and "Skip to content"."""
+    content = tmp_path / "content"
+    run_import([crawl(tmp_path / "crawl", TEXTS[language])], content)
+    assert read_labels(content)[0].language == language
+    assert run_build(config(tmp_path, content)).problems == []
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{language}" dir="ltr"' in home and f">{skip}<" in home
 
 
 def test_a_crawl_of_an_arabic_site_runs_right_to_left(tmp_path: Path) -> None:

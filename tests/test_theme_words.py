@@ -46,6 +46,40 @@ def test_each_language_gives_every_word_with_the_same_placeholders(language: str
             assert placeholders(words[key]) == placeholders(english), key
 
 
+# What the search page says for 1, 3, 5, 21 and 22 posts found: the form the browser's plural rules (CLDR's, as
+# Babel has them) choose for each count, which must be the one a reader of the language expects.
+FOUND = {
+    "cs": ("Nalezen 1 příspěvek.", "Nalezeny 3 příspěvky.", "Nalezeno 5 příspěvků.", "Nalezeno 21 příspěvků.",
+           "Nalezeno 22 příspěvků."),
+    "sk": ("Našiel sa 1 článok.", "Našli sa 3 články.", "Našlo sa 5 článkov.", "Našlo sa 21 článkov.",
+           "Našlo sa 22 článkov."),
+    "sr": ("Пронађен је 1 чланак.", "Пронађена су 3 чланка.", "Пронађено је 5 чланака.", "Пронађен је 21 чланак.",
+           "Пронађена су 22 чланка."),
+    "hr": ("Pronađena je 1 objava.", "Pronađene su 3 objave.", "Pronađeno je 5 objava.", "Pronađena je 21 objava.",
+           "Pronađene su 22 objave."),
+    "ro": ("A fost găsit 1 articol.", "Au fost găsite 3 articole.", "Au fost găsite 5 articole.",
+           "Au fost găsite 21 de articole.", "Au fost găsite 22 de articole."),
+    "fi": ("1 artikkeli löytyi.", "3 artikkelia löytyi.", "5 artikkelia löytyi.", "21 artikkelia löytyi.",
+           "22 artikkelia löytyi."),
+    "el": ("Βρέθηκε 1 άρθρο.", "Βρέθηκαν 3 άρθρα.", "Βρέθηκαν 5 άρθρα.", "Βρέθηκαν 21 άρθρα.", "Βρέθηκαν 22 άρθρα."),
+    "bg": ("Намерена е 1 публикация.", "Намерени са 3 публикации.", "Намерени са 5 публикации.",
+           "Намерени са 21 публикации.", "Намерени са 22 публикации."),
+    "ca": ("S’ha trobat 1 entrada.", "S’han trobat 3 entrades.", "S’han trobat 5 entrades.",
+           "S’han trobat 21 entrades.", "S’han trobat 22 entrades."),
+    "sw": ("Chapisho 1 limepatikana.", "Machapisho 3 yamepatikana.", "Machapisho 5 yamepatikana.",
+           "Machapisho 21 yamepatikana.", "Machapisho 22 yamepatikana."),
+    "sv": ("1 inlägg hittades.", "3 inlägg hittades.", "5 inlägg hittades.", "21 inlägg hittades.",
+           "22 inlägg hittades."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(FOUND))
+def test_a_count_of_results_takes_the_form_its_language_writes(language: str) -> None:
+    found = tomllib.loads((WORDS / f"{language}.toml").read_text(encoding="utf-8"))["found"]
+    rule = Locale.parse(language).plural_form
+    assert tuple(found[rule(n)].format(count=n) for n in (1, 3, 5, 21, 22)) == FOUND[language]
+
+
 def test_no_word_hides_a_method_of_words() -> None:
     assert not set(ENGLISH) & {name for name in dir(Words) if not name.startswith("__")}
 
@@ -53,6 +87,19 @@ def test_no_word_hides_a_method_of_words() -> None:
 def test_a_language_tag_finds_its_words_by_its_primary_language() -> None:
     assert catalogue_name("pt-BR") == "pt" and catalogue_name("FR") == "fr" and catalogue_name("de_AT") == "de"
     assert catalogue_name("tlh") == "en" and catalogue_name("../en") == "en" and catalogue_name("") == "en"
+
+
+def test_serbian_takes_the_words_of_the_alphabet_its_tag_names() -> None:
+    """WordPress's Serbian (sr_RS) writes Cyrillic; a site that says it writes Latin letters reads them."""
+    assert [catalogue_name(tag) for tag in ("sr", "sr_RS", "sr-Cyrl-RS")] == ["sr"] * 3
+    assert [catalogue_name(tag) for tag in ("sr-Latn", "sr-Latn-RS", "sr_Latn_ME")] == ["sr-latn"] * 3
+    assert (Words("sr").search, Words("sr-Latn-RS").search) == ("Претрага", "Pretraga")
+
+
+def test_norwegian_takes_bokmal_words_and_nynorsk_none() -> None:
+    """WordPress sites write Norwegian as nb_NO, and some say plain `no`; Nynorsk is written otherwise."""
+    assert [catalogue_name(tag) for tag in ("nb", "nb_NO", "no", "no-NO")] == ["nb"] * 4
+    assert catalogue_name("nn-NO") == "en" and Words("no").search == "Søk"
 
 
 def test_chinese_finds_the_words_of_the_script_it_is_written_in() -> None:
@@ -125,7 +172,7 @@ def build_site(tmp_path: Path, language: str, **sections: dict) -> Path:
     return tmp_path / "site"
 
 
-@pytest.mark.parametrize("language", [lang for lang in ("fr", "ja", "ru") if (WORDS / f"{lang}.toml").exists()])
+@pytest.mark.parametrize("language", [lang for lang in ("fr", "ja", "ru", "sv", "da", "nb", "fi", "cs", "sk", "el", "ro", "hu", "bg", "sr", "sr-latn", "hr", "ca", "ms", "bn", "sw", "ta") if (WORDS / f"{lang}.toml").exists()])
 def test_a_site_in_another_language_shows_no_english_theme_word(tmp_path: Path, language: str) -> None:
     site = build_site(tmp_path, language)
     own = tomllib.loads((WORDS / f"{language}.toml").read_text(encoding="utf-8"))

@@ -3,7 +3,8 @@
 Both the import (the labels it writes into a post's Markdown: "YouTube video: …", "Gallery: …") and the theme
 (every word a page shows that a post does not bring) take their words from here; neither stage imports the
 other. Each file of catalogues/ gives every key of catalogues/en.toml in one language, named by its primary
-language subtag ("pt" serves "pt-BR"); a language without a file gets English. A site's newsmirror.toml may
+language subtag ("pt" serves "pt-BR"), or by it and a script where the language is written in two ("sr-latn",
+"zh-hant"); a language without a file gets English. A site's newsmirror.toml may
 replace any word in a [words] table, checked here when the configuration is read, so that a page never fails
 on a word.
 """
@@ -28,6 +29,10 @@ SCRIPT_WORDS = ("searching", "found_none", "found_none_for", "found", "found_for
 
 TRADITIONAL = "hant"  # the script subtag of Traditional Chinese, whose catalogue is zh-hant
 TRADITIONAL_REGIONS = ("tw", "hk", "mo")  # where Chinese is written in Traditional characters
+# Tags whose words another file gives: "no" (Norwegian) is written as Bokmål on nearly every site that says it,
+# as CLDR's own "no" locale is. Nynorsk ("nn") is a written standard of its own and stays English until it has
+# its words.
+SAME_WORDS = {"no": "nb"}
 Entry = str | dict[str, str]  # a word, or a count's plural forms
 
 
@@ -44,13 +49,15 @@ def catalogue(name: str) -> dict[str, Entry] | None:
 
 
 def catalogue_name(language: str) -> str:
-    """The file of words for a BCP 47 tag: its own, else its script's (`zh-TW`, `zh-Hant-HK` -> `zh-hant`), else
-    its primary subtag's ("pt-BR" -> "pt"), else English."""
+    """The file of words for a BCP 47 tag: its own, else its script's (`zh-TW`, `zh-Hant-HK` -> `zh-hant`,
+    `sr-Latn-RS` -> `sr-latn`), else its primary subtag's ("pt-BR" -> "pt"), else English."""
     tag = language.strip().lower().replace("_", "-")
     primary, *subtags = tag.split("-")
-    script = f"{primary}-{TRADITIONAL}" if primary == "zh" and (
-        TRADITIONAL in subtags or (subtags and subtags[-1] in TRADITIONAL_REGIONS and "hans" not in subtags)) else ""
-    for name in (tag, script, primary):
+    written = next((subtag for subtag in subtags if len(subtag) == 4 and subtag.isalpha()), "")  # BCP 47's script
+    script = f"{primary}-{written}" if written else ""
+    if primary == "zh" and not written and subtags and subtags[-1] in TRADITIONAL_REGIONS:
+        script = f"zh-{TRADITIONAL}"
+    for name in (tag, script, primary, SAME_WORDS.get(primary, "")):
         if name and catalogue(name) is not None:
             return name
     return ENGLISH

@@ -9,11 +9,13 @@ English (the theme's words, its dates, `<html lang="en" dir="ltr">`). Two clues 
   they add (`yoast_head_json`, `aioseo_head_json`, `yoast_head`, `rank_math_head`...), when most posts that carry
   one agree;
 - the posts' own text: a script that one language writes (kana, hangul, Thai, Greek, Georgian...), or one whose
-  letters tell its languages apart (Persian's گ and پ, Urdu's ے, Ukrainian's і and є, Russian's ы and э), or,
-  in Latin and Devanagari script, the short words each language uses most, when one language has clearly more.
+  letters tell its languages apart (Persian's گ and پ, Urdu's ے, Ukrainian's і and є, Russian's ы and э,
+  Bulgarian's ъ, Serbian's ђ and ћ, Macedonian's ѓ and ќ), or, in Latin and Devanagari script, the short words
+  each language uses most, when one language has clearly more; languages that share those words (Danish and
+  Norwegian, Indonesian and Malay, Croatian and Serbian) by the words only one of them writes.
 
-Any doubt (Cyrillic with neither Russian's nor Ukrainian's letters, Latin text of a language not listed, two
-languages close) names none, and the site stays English, as before. The site's name is the one those plugins
+Any doubt (Cyrillic with none of those letters, Latin text of a language not listed, two languages close and
+nothing in the text to tell them apart) names none, and the site stays English, as before. The site's name is the one those plugins
 give as its Open Graph site name (`og_site_name`), which a crawl's header and feeds then show rather than a
 generic "News mirror".
 """
@@ -95,37 +97,72 @@ MARKS = {
     "arabic-other": "\u0681\u0685\u0689\u0693\u0695\u0696\u069a\u06ab\u06b5\u06c6\u06c7\u06ce\u06d0",  # Pashto, Kurdish, Uyghur
     "ukrainian": "\u0456\u0457\u0454\u0491\u0406\u0407\u0404\u0490",  # і ї є ґ
     "russian": "\u044b\u044d\u042b\u042d",  # ы э
-    "cyrillic-other": "\u045e\u0452\u045b\u045f\u0459\u045a\u0458\u0453\u045c\u0455\u04d9\u0493\u049b\u04a3\u04e9"
-                      "\u04b1\u04af\u04bb\u0497",  # Belarusian, Serbian, Macedonian, Kazakh, Kyrgyz, Tatar...
+    "bulgarian": "\u044a\u042a\u045d",  # ъ, which Bulgarian writes in one word in five and Russian seldom; ѝ
+    "serbian": "\u0452\u045b\u0402\u040b",  # ђ ћ
+    "macedonian": "\u0453\u045c\u0455\u0403\u040c\u0405",  # ѓ ќ ѕ
+    "south-slavic": "\u0458\u0459\u045a\u045f\u0408\u0409\u040a\u040f",  # ј љ њ џ, Serbian's and Macedonian's
+    "cyrillic-other": "\u045e\u04d9\u0493\u049b\u04a3\u04e9\u04b1\u04af\u04bb\u0497",  # Belarusian, Kazakh, Tatar...
     "yiddish": "\u05f0-\u05f2",
     "assamese": "\u09f0\u09f1",
 }
 _MARK = {name: re.compile(f"[{letters}]") for name, letters in MARKS.items()}
 # The short words each language writes most and its neighbours seldom (words two of them share, `de`, `en`, `la`,
-# `que`, are left out): counted over many posts, the language of the text has far more than any other.
+# `que`, are left out): counted over many posts, the language of the text has far more than any other. Languages
+# that share their commonest words (Danish and Norwegian, Indonesian and Malay, Croatian, Serbian and Bosnian)
+# are counted together under one entry, then told apart by TELLS.
 FUNCTION_WORDS = {
     "en": "the and of to that with was for this are from have it by which",
-    "es": "el los las y para una pero más también sus muy",
+    "es": "los las y para pero más también sus muy hay cuando hasta donde sin fue así hoy según tras años dijo "
+          "nuevo nueva otro otros otra puede mismo",
     "fr": "les des et est une dans du pour qui sur au pas avec ce sont",
     "de": "der und das ist nicht mit sich auf dem ein eine zu von auch im",
     "it": "della che di gli per sono non nel alla delle anche dei è",
-    "pt": "os não do da dos em um uma com é também ao pelo pela",
+    "pt": "os não dos em um uma com é também ao pelo pela foi sua",
     "nl": "het een van dat op niet met voor zijn ook worden wordt bij naar",
-    "pl": "się nie że jest na w z i jak przez oraz być już dla",
+    "pl": "się nie że jest w z jak przez oraz być już dla",
     "tr": "ve bir bu için ile çok olarak daha gibi olan",
-    "id": "dan yang ini itu dengan untuk dari dalam tidak akan pada adalah juga",
     "vi": "của và có là được trong cho những với không người này các một",
-    "sv": "och att är för inte också mycket efter",
+    "sv": "och att är för inte också mycket",
     "ro": "și în din cu pe mai sunt fost",
     "hu": "és hogy az egy nem meg volt mint",
-    "cs": "že jsou jako pro není také může nebo byl",
-    "ca": "els amb dels aquest aquesta però més",
+    "cs": "jsou jako pro není také může nebo byl který která které kteří podle velmi ještě když jen jsme jsem",
+    "sk": "sú ako pre tiež môže alebo bol bola boli aj ktoré ktorý ktorá ktorí ktorého podľa veľmi ešte keď len sme",
+    "ca": "els amb dels aquest aquesta però més també perquè molt seva seus seves són hi ho pel tots totes",
+    "fi": "että oli mutta myös tai ovat joka sekä ole olla kanssa ei",
+    "sw": "wa kwa katika kuwa hii pia lakini hiyo ambao ambayo",
+    "tl": "ng ay hindi siya niya nila ngunit naman nang",
+    "da nb nn": "og også til å ikke jeg hvordan kun hvis ikkje eg korleis berre",
+    "id ms": "dan yang ini itu dengan untuk dari dalam tidak akan pada adalah juga",
+    "hr sr-Latn bs": "u koji koja koje kao nije će ili još već što šta ali bio bila bilo jer zbog prema sve ima kada "
+                     "nakon dok smo",
     "hi": "है में के की और से का हैं",
     "mr": "आहे आणि या व होते",
     "ne": "छ र गर्न भएको छन्",
 }
+# The words that tell apart the languages of one entry above, each's own (Bosnian has none that Croatian or Serbian
+# lacks, so it is never named; Serbian in Latin letters is told by its ekavian words, `gde`, `vreme`, `deo`, which
+# Montenegrin, Bosnian and Croatian write `gdje`, `vrijeme`, `dio`).
+TELLS = {
+    "da": "af hvad nogen nogle noget mellem efter bliver ud siger vores hende gøre",
+    "nb": "av etter noen noe hva mye ble enn sier nå gjøre",  # Nynorsk writes some of these too; its own words tell
+    "nn": "ikkje eg kva frå mykje nokon noko vart eit dei seier berre korleis",
+    "id": "karena bahwa bisa yaitu setelah saja tapi mau berbagai informasi kegiatan layanan silakan agar yakni "
+          "pemerintah kualitas fasilitas aktivitas",
+    "ms": "kerana bahawa boleh iaitu selepas sahaja mahu ialah pelbagai maklumat perkhidmatan sila kerajaan kualiti "
+          "kemudahan aktiviti",
+    "hr": "tko tisuća tisuće tijekom tjedan tjedna sveučilište glazba uvjeti uvjeta proračun proračuna sudjelovanje "
+          "znanosti nogomet razini razine gospodarstvo gospodarstva glede europe europski europske europskih europska "
+          "europsku europskoj europskog siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna listopada "
+          "studenoga prosinca",
+    "sr-Latn": "gde posle pre uvek vreme vremena mesto mesta deo delu reč reči primer vesti dece deca dete veka "
+               "sednica sednice sednici predsednik predsednika predsednica mesec meseca meseci verujem zahtev "
+               "zahteve ovde cena cene razumeo hteo",
+}
+MIN_TELLS = 5  # tells the leading language of an entry must have been seen with
+_TELL_LANGUAGES: dict[str, str] = {w: lang for lang, words in TELLS.items() for w in words.split()}
 _WORD_LANGUAGES: dict[str, str] = {w: lang for lang, words in FUNCTION_WORDS.items() for w in words.split()}
-WORDS_OF = {"latin": {"en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr", "id", "vi", "sv", "ro", "hu", "cs", "ca"},
+WORDS_OF = {"latin": {"en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr", "vi", "sv", "ro", "hu", "cs", "sk", "ca",
+                      "fi", "sw", "tl", "da nb nn", "id ms", "hr sr-Latn bs"},
             "devanagari": {"hi", "mr", "ne"}}
 # Letters, and the marks inside words that `\w` leaves out: Devanagari's vowel signs and virama (है, गर्न), and
 # accents typed as combining characters.
@@ -202,9 +239,7 @@ class LanguageClues:
                 return None
             return "ur" if share["urdu"] > 0.01 else "fa" if share["persian"] > 0.005 else "ar"
         if script == "cyrillic":
-            if share["cyrillic-other"] > 0.003:
-                return None
-            return "uk" if share["ukrainian"] > 0.005 else "ru" if share["russian"] > 0.005 else None
+            return _cyrillic(share)
         if script == "bengali":
             return None if share["assamese"] > 0.002 else "bn"
         return None
@@ -219,8 +254,37 @@ class LanguageClues:
                     counts[language] += count
         (best, language), (second, _) = sorted(((n, lang) for lang, n in counts.items()), reverse=True)[:2]
         if best >= MIN_WORDS and best >= WORD_SHARE * seen and best >= LEAD * second:
-            return language
+            return self._told_apart(language) if " " in language else language
         return None
+
+    def _told_apart(self, languages: str) -> str | None:
+        """The one of languages alike whose own words the text has: at least MIN_TELLS of them, and LEAD² times
+        the next one's (a Danish text quotes a Norwegian word, a Malaysian one says `bisa`); else none."""
+        counts = Counter({language: 0 for language in languages.split()})
+        for word, count in self.words.items():
+            language = _TELL_LANGUAGES.get(word)
+            if language in counts:
+                counts[language] += count
+        (best, language), (second, _) = sorted(((n, lang) for lang, n in counts.items()), reverse=True)[:2]
+        return language if best >= MIN_TELLS and best >= LEAD * LEAD * second else None
+
+
+def _cyrillic(share: Mapping[str, float]) -> str | None:
+    """The language of Cyrillic text by the letters only it writes: Serbian's ђ ћ, Macedonian's ѓ ќ ѕ (both with
+    ј љ њ џ), Ukrainian's і ї є ґ, Russian's ы э, Bulgarian's many ъ without ы; none for a mix or another's."""
+    if share["cyrillic-other"] > 0.003:
+        return None
+    if share["serbian"] + share["macedonian"] + share["south-slavic"] > 0.003:
+        if share["russian"] + share["ukrainian"] + share["bulgarian"] > 0.003:
+            return None
+        serbian, macedonian = share["serbian"], share["macedonian"]
+        return "sr" if serbian > 0.0005 and serbian > 4 * macedonian else (
+            "mk" if macedonian > 0.0005 and macedonian > 4 * serbian else None)
+    if share["ukrainian"] > 0.005:
+        return "uk"
+    if share["russian"] > 0.005:
+        return "ru" if share["bulgarian"] < share["russian"] / 4 else None
+    return "bg" if share["bulgarian"] > 0.005 and share["russian"] + share["ukrainian"] < 0.001 else None
 
 
 def _chinese(traditional: float, simplified: float) -> str:
@@ -237,7 +301,10 @@ _NAMES = {"ja": "Japanese", "zh": "Chinese", "zh-Hant": "Traditional Chinese", "
           "ta": "Tamil", "te": "Telugu", "kn": "Kannada", "ml": "Malayalam", "si": "Sinhala", "hi": "Hindi",
           "mr": "Marathi", "ne": "Nepali", "en": "English", "es": "Spanish", "fr": "French", "de": "German",
           "it": "Italian", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "tr": "Turkish", "id": "Indonesian",
-          "vi": "Vietnamese", "sv": "Swedish", "ro": "Romanian", "hu": "Hungarian", "cs": "Czech", "ca": "Catalan"}
+          "vi": "Vietnamese", "sv": "Swedish", "ro": "Romanian", "hu": "Hungarian", "cs": "Czech", "ca": "Catalan",
+          "sk": "Slovak", "fi": "Finnish", "sw": "Swahili", "tl": "Tagalog", "da": "Danish", "nb": "Norwegian Bokmål",
+          "nn": "Norwegian Nynorsk", "ms": "Malay", "hr": "Croatian", "sr": "Serbian", "sr-Latn": "Serbian",
+          "bg": "Bulgarian", "mk": "Macedonian"}
 
 
 def seo_language(post: Mapping[str, Any]) -> str:
