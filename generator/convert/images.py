@@ -40,9 +40,12 @@ BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\"
 # A background a script sets from an attribute once the element shows: Elementor's gallery items
 # (`<a href="full.jpg"><div data-thumbnail="thumb.jpg">`), lazy loaders' backgrounds (`data-bg="url(…)"`),
 # parallax rows (WPBakery's data-vc-parallax-image, parallax.js's data-image-src, Ultimate Addons'
-# data-ultimate-bg), tagDiv's post thumbnails (data-img-url), and lazysizes' bgset, a srcset of backgrounds.
+# data-ultimate-bg), tagDiv's post thumbnails (data-img-url), lazysizes' bgset, a srcset of backgrounds, and
+# Dynamic Content for Elementor's dynamic background (a section's picture taken from a field or the featured
+# image: a listing's cover, a university's photo behind its name), which no style sheet of the post holds.
 LAZY_BACKGROUNDS = ("data-thumbnail", "data-bg", "data-background-image", "data-vc-parallax-image",
-                    "data-image-src", "data-ultimate-bg", "data-img-url", "data-bgset")
+                    "data-image-src", "data-ultimate-bg", "data-img-url", "data-bgset",
+                    "data-dce-background-image-url")
 LAZY_BACKGROUND_NAMES = frozenset(LAZY_BACKGROUNDS)
 LAZY_BACKGROUND_URL = re.compile(r"\s*(?:url\(\s*['\"]?)?"
                                  r"((?:https?:)?/[^'\")\s]*|[^'\")\s/]+\.(?:jpe?g|png|gif|webp|avif))", re.IGNORECASE)
