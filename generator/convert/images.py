@@ -297,13 +297,18 @@ def drop_address_alt_text(soup: BeautifulSoup, ctx: Context) -> None:
 def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
     """A cover block's picture lives in its CSS, or in an attribute a script reads (LAZY_BACKGROUNDS); lift it
     into an image so it is not lost. One the element shows as an image too (media & text's "crop image to
-    fill" keeps both) is not shown twice."""
+    fill" keeps both) is not shown twice. A video's background is the still a theme drew behind its player
+    (Inwave's `<video style="background: url(…)">`): it comes before the video, whose contents nothing shows."""
     # Without a lazy loader's attribute, only a style can hold a background.
     for tag in elements(soup) if may_hold(soup, attributes=LAZY_BACKGROUND_NAMES) else styled_tags(soup):
         url = _background(tag)
         if url and not url.startswith("data:") and not _shows_image(tag, url):
             ctx.losses.note(loss.BACKGROUND_IMAGE, url)
-            tag.insert(0, soup.new_tag("img", attrs={"src": url, "alt": ""}))
+            image = soup.new_tag("img", attrs={"src": url, "alt": ""})
+            if tag.name == "video":
+                tag.insert_before(image)
+            else:
+                tag.insert(0, image)
 
 
 def _background(tag: Tag) -> str:
