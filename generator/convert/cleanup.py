@@ -58,6 +58,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
 from generator.convert.tables import bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks
 from generator.convert.verse import verse_as_lines
+from generator.convert.video_posters import video_posters_as_images
 from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
                                        drop_plugin_toc, drop_reading_times, drop_screen_reader_text, drop_share_widgets,
                                        drop_site_listings, drop_toggle_icons, unwrap_keyword_links)
@@ -413,6 +414,7 @@ PASSES: tuple[Pass, ...] = (
     resolve_lazy_images,
     smilies_as_text,
     resolve_lazy_media,
+    video_posters_as_images,
     drop_tracking_pixels,
     drop_spacer_images,
     drop_slider_thumbnails,

@@ -4,12 +4,15 @@ background lifted into an image, and no tracking pixels."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert import context as loss
 from generator.convert.addresses import TAB_OR_NEWLINE
 from generator.convert.context import Context
+from generator.convert.links import RESIZED
+from generator.convert.media_queries import holds_on_desktop
 from generator.convert.parse import elements, may_hold, styled_tags
 
 # Where lazy loaders keep an image's real address, most common first. Whatever their name, such an attribute
@@ -40,9 +43,12 @@ BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\"
 # A background a script sets from an attribute once the element shows: Elementor's gallery items
 # (`<a href="full.jpg"><div data-thumbnail="thumb.jpg">`), lazy loaders' backgrounds (`data-bg="url(…)"`),
 # parallax rows (WPBakery's data-vc-parallax-image, parallax.js's data-image-src, Ultimate Addons'
-# data-ultimate-bg), tagDiv's post thumbnails (data-img-url), and lazysizes' bgset, a srcset of backgrounds.
+# data-ultimate-bg), tagDiv's post thumbnails (data-img-url), lazysizes' bgset, a srcset of backgrounds, and
+# Dynamic Content for Elementor's dynamic background (a section's picture taken from a field or the featured
+# image: a listing's cover, a university's photo behind its name), which no style sheet of the post holds.
 LAZY_BACKGROUNDS = ("data-thumbnail", "data-bg", "data-background-image", "data-vc-parallax-image",
-                    "data-image-src", "data-ultimate-bg", "data-img-url", "data-bgset")
+                    "data-image-src", "data-ultimate-bg", "data-img-url", "data-bgset",
+                    "data-dce-background-image-url")
 LAZY_BACKGROUND_NAMES = frozenset(LAZY_BACKGROUNDS)
 LAZY_BACKGROUND_URL = re.compile(r"\s*(?:url\(\s*['\"]?)?"
                                  r"((?:https?:)?/[^'\")\s]*|[^'\")\s/]+\.(?:jpe?g|png|gif|webp|avif))", re.IGNORECASE)
@@ -182,16 +188,36 @@ def unwrap_pictures(soup: BeautifulSoup, ctx: Context) -> None:
     """A `<picture>` shows its img, from the first `<source>` where the img names no real picture itself: none,
     or a lazy loader's placeholder with the address in the source's data-srcset alone (WebP plugins with
     lazy loading: `<source data-srcset="a.webp"><img src="data:…">`), which was dropped as an image without
-    a source."""
+    a source. Where sources are chosen by the screen's width (`media`, art direction: a news site's tall crop
+    for phones in its img, the wide photo for larger screens in its sources), it shows the one a desktop
+    browser chose, as the mirror shows pages: the img alone was a 374-pixel crop of another shape."""
     for picture in elements(soup, "picture"):
         img = picture.find("img")
-        if img is not None and _needs_source(img):
-            source = next((s for s in picture.find_all("source") if _source_set(s)), None)
-            if source is not None:
-                img["src"] = best_from_srcset(_source_set(source))
+        if img is not None:
+            sources = [s for s in picture.find_all("source") if _source_set(s)]
+            chosen = next((s for s in sources if holds_on_desktop(str(s.get("media") or "all"))), None)
+            if _needs_source(img) and (chosen or sources):
+                img["src"] = best_from_srcset(_source_set(chosen or sources[0]))
+            elif chosen is not None and chosen.get("media") and not _same_file(real_source(img), _source_set(chosen)):
+                img["src"] = best_from_srcset(_source_set(chosen))
+                for name in (*LAZY_SOURCES, *LAZY_SRCSETS, "sizes"):  # the img's own, of the crop not shown
+                    if name in img.attrs:
+                        del img[name]
         for source in picture.find_all("source"):
             source.decompose()
         picture.unwrap()
+
+
+def _same_file(src: str, srcset: str) -> bool:
+    """Whether an image and a srcset show one file, in sizes that differ at most (`?w=1260`, `-300x200`)."""
+    try:
+        return _file(src) == _file(best_from_srcset(srcset))
+    except ValueError:  # an address urlsplit refuses
+        return False
+
+
+def _file(url: str) -> str:
+    return RESIZED.sub("", urlsplit(url.strip()).path)
 
 
 def _needs_source(img: Tag) -> bool:
@@ -271,13 +297,18 @@ def drop_address_alt_text(soup: BeautifulSoup, ctx: Context) -> None:
 def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
     """A cover block's picture lives in its CSS, or in an attribute a script reads (LAZY_BACKGROUNDS); lift it
     into an image so it is not lost. One the element shows as an image too (media & text's "crop image to
-    fill" keeps both) is not shown twice."""
+    fill" keeps both) is not shown twice. A video's background is the still a theme drew behind its player
+    (Inwave's `<video style="background: url(…)">`): it comes before the video, whose contents nothing shows."""
     # Without a lazy loader's attribute, only a style can hold a background.
     for tag in elements(soup) if may_hold(soup, attributes=LAZY_BACKGROUND_NAMES) else styled_tags(soup):
         url = _background(tag)
         if url and not url.startswith("data:") and not _shows_image(tag, url):
             ctx.losses.note(loss.BACKGROUND_IMAGE, url)
-            tag.insert(0, soup.new_tag("img", attrs={"src": url, "alt": ""}))
+            image = soup.new_tag("img", attrs={"src": url, "alt": ""})
+            if tag.name == "video":
+                tag.insert_before(image)
+            else:
+                tag.insert(0, image)
 
 
 def _background(tag: Tag) -> str:
