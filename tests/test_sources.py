@@ -179,6 +179,19 @@ def test_end_tags_a_static_export_wrote_after_the_api_index_leave_its_json_read(
     assert [p.message for p in problems] == ["not valid JSON: line 1 column 12: Extra data"]
 
 
+@pytest.mark.parametrize("page", [
+    "<!DOCTYPE html>\n<html><head><title>IIS 8.5 Detailed Error - 404.0 - Not Found</title></head><body>x</body></html>",
+    "\ufeff  <html>\n<head>\n<title>\n  IIS 8.5 Detailed Error -\n 404.0 - Not Found\n</title>",
+])
+def test_an_error_page_saved_in_place_of_a_response_is_named_as_a_web_page(tmp_path: Path, page: str) -> None:
+    """A crawl that saved the server's error page as `wp_posts.json` was told only "not valid JSON: line 1 column 1"."""
+    (tmp_path / "wp_posts.json").write_text(page, encoding="utf-8")
+    (tmp_path / "posts.json").write_text("<b>not a page</b>")  # markup that is no page stays plain invalid JSON
+    _, problems = read_items([tmp_path])
+    assert [p.message.split(":")[0] for p in problems] == [
+        "not valid JSON", "an HTML page ('IIS 8.5 Detailed Error - 404.0 - Not Found'), not JSON"]
+
+
 def test_line_breaks_a_static_export_wrapped_into_its_saved_json_strings_are_read(tmp_path: Path) -> None:
     """An exporter that tidied the `index.html` files it saved wrapped their long lines inside JSON strings
     (impextur.com's `"İmpextur … Ticaret\nLimited Şirketi"`), where JSON allows no raw line break."""

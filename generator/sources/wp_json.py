@@ -9,6 +9,7 @@ object is tagged with the kind of WordPress resource it looks like.
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import re
 from dataclasses import dataclass, replace
@@ -243,6 +244,10 @@ def _encoding(head: bytes) -> str:
 
 
 UNREAD = object()  # what `load` gives for a file that holds no JSON it could read
+# A saved file that opens as HTML does (after a byte order mark and spaces), and where its title is looked for.
+HTML_START = re.compile(r"\ufeff?\s*<(?:!doctype\s+html|html|head|body|!--|title)\b", re.IGNORECASE)
+HTML_TITLE = re.compile(r"<title[^<>]*+>([^<]{0,500})</title>", re.IGNORECASE)
+HTML_LOOK = 65536  # characters read for the title
 
 
 def load(path: Path) -> tuple[Any, list[Problem]]:
@@ -269,7 +274,8 @@ def load(path: Path) -> tuple[Any, list[Problem]]:
         label = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
         return UNREAD, [Problem(name, message=f"not {label} text (byte {e.start}): is this a JSON file?")]
     except json.JSONDecodeError as e:
-        return UNREAD, [Problem(name, message=f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}")]
+        return UNREAD, [Problem(name, message=_html_page(text) or f"not valid JSON: line {e.lineno} column {e.colno}: "
+                                                                   f"{e.msg}")]
     except RecursionError:
         return UNREAD, [Problem(name, message="JSON nested too deeply to read")]
     problems = []
@@ -281,6 +287,22 @@ def load(path: Path) -> tuple[Any, list[Problem]]:
         problems.append(Problem(name, message="text holds broken UTF-16 escapes (a lone \\ud800-\\udfff); "
                                               "each was replaced by U+FFFD"))
     return data, problems
+
+
+def _html_page(text: str) -> str:
+    """What to say of a saved file that is an HTML page, not JSON ('' for any other text): a crawler that saved the
+    site's page, or its server's error page (`404 Not Found`, a login wall), in the API response's place."""
+    if not HTML_START.match(text):
+        return ""
+    return (f"an HTML page{page_title(text)}, not JSON: the server answered with a web page (an error page, a login "
+            "or a block), which was saved in place of the REST API's response; save that response again")
+
+
+def page_title(page: str) -> str:
+    """` ('its title')` of an HTML page, as a message names it; '' for a page without one."""
+    found = HTML_TITLE.search(page, 0, HTML_LOOK)
+    title = " ".join(html.unescape(found.group(1)).split())[:80] if found else ""
+    return f" ({title!r})" if title else ""
 
 
 def items_in(path: Path, data: Any) -> tuple[list[RawItem], list[Problem]]:

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 from generator.problems import Problem
 from generator.sources.http import Client, FetchError, Response
 from generator.sources.php_messages import blank_php_messages
-from generator.sources.wp_json import DESIGN, RECORD, RECORD_TYPES, SKIPPED, is_design_type
+from generator.sources.wp_json import DESIGN, RECORD, RECORD_TYPES, SKIPPED, is_design_type, page_title
 
 PER_PAGE = 100  # WordPress's largest page
 API_LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?https://api\.w\.org/"?', re.IGNORECASE)
@@ -152,7 +152,7 @@ def get_json(client: Client, url: str) -> tuple[Any, Response]:
         return json.loads(blank_php_messages(text)), response
     except json.JSONDecodeError as e:
         if text.startswith("<") and not text.startswith("<br"):  # PHP starts its own errors with <br />
-            raise FetchError(url, f"an HTML page{_title(text)} came where JSON was expected: {HTML_INSTEAD}") from None
+            raise FetchError(url, f"an HTML page{page_title(text)} came where JSON was expected: {HTML_INSTEAD}") from None
         raise FetchError(url, f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}: {CUT_SHORT}") from None
 
 
@@ -160,7 +160,7 @@ def _failure(response: Response) -> str:
     """What an error answer means for a reader of the site, and what to do about it."""
     status, body = response.status, response.body[:4096].decode("utf-8", "replace")
     code, explained = _wp_error(body)
-    said = f" {code}" + (f": {explained}" if explained else "") if code else _title(body)
+    said = f" {code}" + (f": {explained}" if explained else "") if code else page_title(body)
     attempts = f" (after {response.attempts} attempts)" if response.attempts > 1 else ""
     return f"HTTP {status}{said}{attempts}: {_advice(status, code)}"
 
@@ -189,12 +189,6 @@ def _advice(status: int, code: str) -> str:
     if status >= 500:
         return "the site kept failing: sync again later; what was fetched is kept"
     return "the site refused the query: check the source's URL and curation"
-
-
-def _title(page: str) -> str:
-    found = re.search(r"<title[^>]*>(.*?)</title>", page[:65536], re.IGNORECASE | re.DOTALL)
-    title = " ".join(html.unescape(found.group(1)).split())[:80] if found else ""
-    return f" ({title!r})" if title else ""
 
 
 INDEX_KEYS = ("name", "description", "url", "home", "gmt_offset", "timezone_string")  # the index's own, not its routes
