@@ -80,6 +80,18 @@ def test_a_v1_post_saved_alone_pages_and_the_sites_language(tmp_path: Path) -> N
     assert (tmp_path / "site" / "page" / "team" / "index.html").is_file()
 
 
+def test_a_site_that_does_not_tell_its_language_still_names_itself(tmp_path: Path) -> None:
+    """`/sites/<id>` says `"lang": false` to a visitor of some sites: it was refused as no WordPress object."""
+    (tmp_path / "post.json").write_text(json.dumps(v1_post(18, "quay")))
+    (tmp_path / "site.json").write_text(json.dumps({"ID": 1234, "name": "Harbour", "description": "News",
+                                                    "URL": SITE, "lang": False}))
+    content = tmp_path / "content"
+    result = run_import([tmp_path], content)
+    assert result.problems == [] and len(result.posts) == 1
+    labels = read_labels(content)[0]
+    assert (labels.title, labels.description, labels.language) == ("Harbour", "News", "")
+
+
 def test_v1_comments_are_not_posts(tmp_path: Path) -> None:
     comment = {"ID": 5, "post": {"ID": 18, "type": "post", "title": "Quay", "link": f"{SITE}/quay/"},
                "author": {"ID": 0, "name": "Reader"}, "date": "2020-10-05T12:25:31+02:00", "URL": f"{SITE}/quay/#c5",

@@ -36,7 +36,8 @@ def v1_as_v2(data: Any) -> Any:
         return [as_v2(item) if is_v1_post(item) else item for item in data]
     if is_v1_post(data):
         return as_v2(data)
-    if isinstance(data, dict) and SITE_KEYS <= data.keys() and isinstance(data["lang"], str):
+    # (`lang` is false where the API does not tell a visitor the site's language: its name is still the site's.)
+    if isinstance(data, dict) and SITE_KEYS <= data.keys() and isinstance(data["lang"], (str, bool)):
         return _site(data)
     return data
 
@@ -137,7 +138,7 @@ def _parent(value: object) -> int | None:
 def _site(data: dict[str, Any]) -> dict[str, Any]:
     """What /wp/v2/settings says of the site: its name, description and language (`pt-br` is `pt-BR`)."""
     options = data.get("options") if isinstance(data.get("options"), dict) else {}
-    language, _, region = data["lang"].partition("-")
+    language, _, region = _string(data["lang"]).partition("-")
     return {"title": _string(data.get("name")), "description": _string(data.get("description")),
             "url": _string(data.get("URL")), "timezone": _string(options.get("timezone")),
             "date_format": _string(options.get("date_format")),
