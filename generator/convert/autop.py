@@ -127,17 +127,11 @@ def unautop_shortcodes(html: str) -> str:
     """A shortcode that is a paragraph on its own renders a block of its own: no <p> around it."""
     if "[" not in html:
         return html
-    lowered = html.translate(paired.ASCII_LOWER)
-    closes: dict[str, int] = {}  # name -> where its closing tag was found last (-1: nowhere after it)
-    pieces, done, at = [], 0, 0
+    closings, pieces, done, at = paired.Closings(html), [], 0, 0
     limit = html.rfind("]") + 1  # no opening tag ends after the last "]": none is looked for there
     while (found := LONE_SHORTCODE.search(html, at, limit)) is not None:
-        name = f"[/{found[2].lower()}]"
-        known = closes.get(name)
-        if known is None or -1 < known < found.end():  # a place found before this opening: the next one after it
-            closes[name] = lowered.find(name, found.end())
-        close = closes[name]
-        ends = [end for end in (close + len(name) if close >= 0 else -1, found.end()) if end >= 0]
+        close = closings.after(paired.literal(f"[/{found[2].lower()}]"), found.end())
+        ends = [end for end in (close.end() if close else -1, found.end()) if end >= 0]
         paragraph = next(((end, m.end()) for end in ends if (m := P_END.match(html, end))), None)
         if paragraph is None:
             at = found.start() + 1

@@ -1,5 +1,5 @@
-"""Elements that end at a fixed closing tag (`<pre>…</pre>`, `<script>…</script>`, `<!--…-->`), found in time
-linear in the text.
+"""Elements that end at a closing tag (`<pre>…</pre>`, `<!--…-->`, a block's or a shortcode's closing tag), found in
+time linear in the text.
 
 A pattern such as `<pre[\\s>].*?</pre>` searches the rest of the text again from every opening that is never
 closed: a post holding thousands of them (cut short by a database column, or pasted over and over) took
@@ -9,32 +9,22 @@ be missing from the rest of the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 
-# ASCII letters lowered, every other character left as it is: the text keeps its length (str.lower does not:
-# "İ" becomes two characters), so positions found in it are positions in the text.
-ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
-
 
 def spans(text: str, opening: re.Pattern[str], closing: Callable[[re.Match[str]], str]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each element from a match of `opening` to the first `closing(match)` after it (ASCII,
-    lowercase; matched whatever its case), left to right and not overlapping, as `opening.*?closing` with
-    re.DOTALL and re.IGNORECASE finds them."""
-    lowered: str | None = None
-    missing: set[str] = set()  # closing tags not in the rest of the text
-    at = 0
-    while (found := opening.search(text, at)) is not None:
-        close = closing(found)
-        if lowered is None:
-            lowered = text.translate(ASCII_LOWER)
-        end = -1 if close in missing else lowered.find(close, found.end())
-        if end < 0:
-            missing.add(close)
-            at = found.end()
-            continue
-        at = end + len(close)
-        yield found.start(), at
+    """(start, end) of each element from a match of `opening` to the first `closing(match)` after it (a tag,
+    matched whatever its case), as `opening.*?closing` with re.DOTALL and re.IGNORECASE finds them."""
+    for opened, closed in elements(text, opening, lambda found: literal(closing(found))):
+        yield opened.start(), (closed or opened).end()
+
+
+@functools.cache
+def literal(tag: str) -> re.Pattern[str]:
+    """A closing tag as a pattern, whatever its case."""
+    return re.compile(re.escape(tag), re.IGNORECASE)
 
 
 class Closings:

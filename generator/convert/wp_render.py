@@ -32,7 +32,7 @@ ATTRIBUTES = rf"(?:\s+{JSON})?"
 BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*){ATTRIBUTES}\s+(/)?-->", re.DOTALL)  # (/: a block whole in it)
 FOOTNOTES_BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?(footnotes){ATTRIBUTES}\s+(/)?-->", re.DOTALL)
 BLOCK_DELIMITER = re.compile(rf"<!--\s+/?wp:[a-z][a-z0-9_/-]*{ATTRIBUTES}\s+/?-->\n?", re.DOTALL)
-SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?(shortcode)\s+()-->")
+SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?shortcode\s+-->")
 URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
 SCRIPT_OR_STYLE = (re.compile(r"<(script|style)\b", re.IGNORECASE), lambda found: f"</{found[1].lower()}>")
 TAG = re.compile(r"<[^>]*>")
@@ -124,8 +124,8 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
     if elementor and "<!-- wp:" not in raw:
         raw = join_source_lines(raw)
     if "<!-- wp:" in raw:
-        html = paired.replace_elements(raw, paired.elements(raw, SHORTCODE_BLOCK, block_closing),
-                                       lambda opened, closed: autop(raw[opened.end():closed.start()]))
+        found = paired.elements(raw, SHORTCODE_BLOCK, lambda _: _block_closing("shortcode"))
+        html = paired.replace_elements(raw, found, lambda opened, closed: autop(raw[opened.end():closed.start()]))
         if "wp:footnotes" in html:
             html = paired.replace_elements(html, paired.elements(html, FOOTNOTES_BLOCK, block_closing),
                                            lambda *_: footnotes_list(footnotes))
