@@ -135,6 +135,17 @@ def test_a_twenty_megabyte_body_renders_in_bounded_time_and_memory() -> None:
     assert len(rendered.notes) == 1 and "20.0 MB" in rendered.notes[0]
 
 
+@pytest.mark.parametrize("unit", ["<ab:c>", "[a]: /u\n"])
+def test_a_body_just_under_the_limit_of_many_links_renders_in_bounded_time(unit: str) -> None:
+    """Autolinks once cost a copy of the block's remaining tokens each (a minute at this size), and link definitions
+    one after another cost the compiled engine time growing with their number squared (minutes)."""
+    body = unit * ((MAX_BODY_BYTES - 10) // len(unit))
+    started = time.perf_counter()
+    rendered = render(body)
+    assert time.perf_counter() - started < SLOW
+    assert rendered.notes == ()
+
+
 def test_a_body_just_under_the_limit_is_rendered_as_markdown() -> None:
     rendered = render("*word* " + "word " * ((MAX_BODY_BYTES - 10) // 5))
     assert rendered.notes == () and rendered.html.startswith("<p><em>word</em> word word")

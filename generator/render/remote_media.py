@@ -163,8 +163,9 @@ def has_words(html: str) -> bool:
 
 
 def _link_has_text(children: Sequence[Token], start: int) -> bool:
-    """Whether the link whose content starts at `start` holds words of its own (links never nest)."""
-    for token in children[start:]:
+    """Whether the link whose content starts at `start` holds words of its own (links never nest). (By index:
+    a slice would copy the rest of the block's tokens for every link, quadratic in a block of many links.)"""
+    for token in map(children.__getitem__, range(start, len(children))):
         if token.type == "link_close":
             return False
         if token.type in ("text", "code_inline") and token.content.strip():
