@@ -27,7 +27,7 @@ from tests.word_retention import block_documents, rest_documents
 CASES = Path(__file__).parent / "cases" / "convert"
 INLINE = re.compile(r"[*_`~|\\]+")
 # Link and image targets as a backtracking pattern (search_text's is possessive, which must change nothing).
-TARGETS = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+TARGETS = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
 # Markup, ASCII and other spaces, letters that fold, a combining accent, a letter that lowers to two
 # characters, digits and punctuation.
 ALPHABET = "ab Z*_`~|\\#>-!{}[]()<>\n\t\u00a0é1.,’\u0301İΣ:="

@@ -48,6 +48,8 @@ _CONTAINER_RUN = re.compile(rb"\n[ \t>*+\-0-9.)\x02]{%d}" % DEEP_RUN)
 # Link reference definitions one after another cost the engine time growing with their number squared (10,000
 # lines of `[a]: /u` take it 2.8 s, the reference 0.2 s); a body with more than this many `]:` takes the reference.
 LINK_DEFINITIONS = 1000
+# Emphasis marks too: 25,000 runs of `*a* ` take the engine 1.8 s and 50,000 take it 11 s, the reference 0.5 and 1 s.
+EMPHASIS_MARKS = 10_000
 # A host written in its own script (`https://tutorial.هاكنتوش.com/`): the reference writes it in punycode, as
 # browsers send it, while the compiled parser percent-encodes its bytes, as it would a path's.
 _NON_ASCII_HOST = re.compile(rb"://[^/?#\s()\[\]<>\\]*[\x80-\xff]")
@@ -119,12 +121,14 @@ def _not_fast(markdown: str) -> bool:
     """Whether the body holds what only the reference handles: raw HTML or an autolink (`<`), a footnote
     (`[^`, sought only where a `^` is, as that is rare), NUL (which it replaces), a run of DEEP_RUN brackets
     or emphasis marks, a line that starts with that many container marks (quotes, list markers,
-    indentation), many link reference definitions, an image whose alt text holds an escaped bracket, which
-    the engine drops, a web address whose host is not ASCII, or a backtick run the engine may panic on. All on
-    its UTF-8 bytes, where each search is several times faster than in the text."""
+    indentation), many link reference definitions or emphasis marks (see LINK_DEFINITIONS), an image whose
+    alt text holds an escaped bracket, which the engine drops, a web address whose host is not ASCII, or a
+    backtick run the engine may panic on. All on its UTF-8 bytes, where each search is several times faster
+    than in the text."""
     data = b"\n" + markdown.encode("utf-8", "surrogatepass")
     return (b"<" in data or (b"^" in data and b"[^" in data) or b"\x00" in data
             or data.count(b"]:") > LINK_DEFINITIONS
+            or data.count(b"*") + data.count(b"_") + data.count(b"~") > EMPHASIS_MARKS
             or _BRACKET_RUN in data.translate(_BRACKETS) or _CONTAINER_RUN.search(data) is not None
             or (b"\\" in data and _ESCAPED_BRACKET_IN_ALT.search(data) is not None)
             or (not data.isascii() and _NON_ASCII_HOST.search(data) is not None)

@@ -28,10 +28,11 @@ _UNSPACED = re.compile(f"[{UNSPACED}]")
 _PIECES = re.compile(f"[{UNSPACED}]+|[^{UNSPACED}]+")
 # Markdown's syntax, removed so that it neither shows in snippets nor becomes words: heading ids `{#id}`,
 # link and image targets, HTML tags, and the marks of emphasis, headings, quotes, lists and tables.
-_ATTRIBUTES = re.compile(r"\{#[^}\n]*\}")
+_ATTRIBUTES = re.compile(r"\{#[^{}\n]*+\}")  # (no "{" inside: a line of "{#" with no "}" is read once)
 # (Possessive: no run it matches could end where what follows it may start, so giving characters back, which
-# the pattern engine tries at every "[" that starts no link, never finds another match: three times faster.)
-_TARGETS = re.compile(r"\[([^\]\n]*+)\]\((?:[^()\s]++|\([^()\s]*+\))*+(?:\s++\"[^\"\n]*+\")?\)")
+# the pattern engine tries at every "[" that starts no link, never finds another match: three times faster. A
+# link's text stops at the next "[": a line of "[" that start no link is then read once, not once per "[".)
+_TARGETS = re.compile(r"\[([^\[\]\n]*+)\]\((?:[^()\s]++|\([^()\s]*+\))*+(?:\s++\"[^\"\n]*+\")?\)")
 _TAGS = re.compile(r"<[^>\n]{0,500}>")
 # (Each line's marks are found after its newline, a literal that the pattern engine looks for much faster than
 # for the start of a line: the text is given a newline first, which the substitution keeps.)
