@@ -19,6 +19,14 @@ C0_OR_SPACE = "".join(map(chr, range(0x21)))
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 SPECIAL_SCHEMES = frozenset({"http:", "https:", "ftp:", "ws:", "wss:", "file:"})  # WHATWG's "special" ones
 QUERY_OR_FRAGMENT = re.compile(r"[?#]")
+# Web addresses no browser can follow as written, read as their author meant them: `httpss://`, left on every
+# link of a site by a search-and-replace of "http" with "https" run twice over its database; `http://https//x`,
+# WordPress's link dialog putting `http://` before an address typed without its colon; and `www.x.org/page`, a
+# host typed without its scheme, which a browser reads as a path on the post's own site.
+EXTRA_S = re.compile(r"https{2,}:(?=//)", re.IGNORECASE)
+TWICE = re.compile(r"https?://+(https?)(?::/*|/+)(?=[^/\s])", re.IGNORECASE)
+BARE_HOST = re.compile(r"www\d?(?:\.[a-z0-9-]+)+\.(?!(?:html?|php|aspx?|jpe?g|png|gif|pdf)\b)[a-z]{2,63}(?=[/:?#]|$)",
+                       re.IGNORECASE)  # (a page or a file named after a site, `www.x.com.html`, is a path)
 
 
 def has_host(url: str) -> bool:
@@ -59,9 +67,22 @@ def page_address(link: str, site: str = "", guid: str = "") -> str:
     return (_join(origin, link) or link) if origin else link
 
 
+def as_meant(url: str) -> str:
+    """`url` as its author meant it where it is mistyped as EXTRA_S, TWICE or BARE_HOST tell; else as it is."""
+    stripped = url.strip()
+    if stripped[:1] not in "hHwW":
+        return url
+    if (extra := EXTRA_S.match(stripped)) is not None:
+        return "https:" + stripped[extra.end():]
+    if (twice := TWICE.match(stripped)) is not None:
+        return f"{twice.group(1).lower()}://{stripped[twice.end():]}"
+    return f"http://{stripped}" if BARE_HOST.match(stripped) else url
+
+
 def absolute(url: str, base: str) -> str:
-    """`url` as the original site's browser would read it on the page at `base`; a fragment-only
-    link (`#x`) stays in the page, and a URL with its own scheme stays as it is."""
+    """`url` as the original site's browser would read it on the page at `base` (once as_meant); a
+    fragment-only link (`#x`) stays in the page, and a URL with its own scheme stays as it is."""
+    url = as_meant(url)
     stripped = url.strip()
     if not stripped or stripped.startswith("#") or stripped.lower().startswith(SCHEMES):
         return url
