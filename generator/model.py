@@ -286,13 +286,19 @@ def _posts_by_term(posts: tuple[Post, ...]) -> dict[tuple[str, str], list[Post]]
 
 
 def _taxonomy(setting: TaxonomySetting, by_term: dict[tuple[str, str], list[Post]]) -> Taxonomy:
-    listings = [TermListing(_term_of(ps, key), tuple(ps)) for key, ps in by_term.items() if key[0] == setting.name]
+    """Each term as its newest post names it. (That post's terms are looked up by key, made once for each
+    post: a post filed under thousands of tags was searched once for each of them.)"""
+    keyed: dict[int, dict[tuple[str, str], Term]] = {}
+    listings = []
+    for key, posts in by_term.items():
+        if key[0] == setting.name:
+            first = posts[0]
+            terms = keyed.get(id(first))
+            if terms is None:
+                terms = keyed[id(first)] = {(t.taxonomy, t.slug): t for t in first.terms}
+            listings.append(TermListing(terms[key], tuple(posts)))
     listings.sort(key=lambda listing: (listing.term.name.casefold(), listing.term.slug))
     return Taxonomy(setting.name, setting.label, tuple(listings))
-
-
-def _term_of(posts: list[Post], key: tuple[str, str]) -> Term:
-    return next(t for t in posts[0].terms if (t.taxonomy, t.slug) == key)
 
 
 def _types(posts: tuple[Post, ...], label: Callable[[str], str]) -> tuple[PostType, ...]:

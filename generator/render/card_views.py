@@ -31,12 +31,13 @@ class CardParts:
 
 
 def card_parts(title: str, iso: str, text: str, summary: str, term_names: Sequence[str],
-               direction: str = "", language: str = "", removed: str = "") -> CardParts:
-    """`removed`: the words that say the post is gone from the source site, "" while it is there."""
+               direction: str = "", language: str = "", removed: str = "", more: bool = False) -> CardParts:
+    """`removed`: the words that say the post is gone from the source site, "" while it is there; `more`:
+    whether the post has terms beyond `term_names`, which its own page shows (an ellipsis says so)."""
     time = f'<time datetime="{escaped(iso)}">{escaped(text)}</time>'
     language = escaped(language)
     braced = (escaped(name).replace("{", "{{").replace("}", "}}") for name in term_names)
-    links = " · ".join(f'<a href="{{}}">{name}</a>' for name in braced)
+    links = " · ".join([*(f'<a href="{{}}">{name}</a>' for name in braced), *(["…"] if more else [])])
     gone = f' · <strong class="removed">{escaped(removed)}</strong>' if removed else ""
     return CardParts(escaped(title), time, f'<p class="meta">{time}{gone}</p>\n',
                      f"<p{_lang(language)}>{escaped(summary)}</p>\n" if summary else "",

@@ -34,6 +34,7 @@ from generator.render.toc import TocEntry, build_toc
 STYLESHEETS = ("css/site.css", "css/code.css")
 SEARCH_PAGE = "search.html"
 SEARCH_SCRIPTS = ("js/search.js", "search/index.js")  # the client, then the index's manifest, which calls it
+CARD_TERMS = 12  # the terms a post's card in a list names, its first (see Views._list)
 
 
 @dataclass(frozen=True)
@@ -337,14 +338,17 @@ class Views:
         return frame
 
     def _list(self, post: Post) -> _Listed:
-        names = term_names([(t.name, self._labels.get(t.taxonomy, t.taxonomy)) for t in post.terms])
+        # A card shows the first CARD_TERMS: a post filed under thousands of tags is listed on each of their
+        # pages, and a card naming them all made the site grow with their number squared (8,000 tags: 2.5 GB).
+        names = term_names([(t.name, self._labels.get(t.taxonomy, t.taxonomy)) for t in post.terms])[:CARD_TERMS]
         terms = tuple((urls.term(t), name) for t, name in zip(post.terms, names))
         when = moment(post.date, self.dates)
         shown = self._listed[post.file] = _Listed(
             post.title, urls.post(post), when, post.summary, terms,
             frozenset(path.split("/")[0] + "/" for path, _ in terms),
-            card_parts(post.title, when.iso, when.text, post.summary, names,
-                       self._direction(post), self._language(post), self.words.removed if post.removed else ""),
+            card_parts(post.title, when.iso, when.text, post.summary, names, self._direction(post),
+                       self._language(post), self.words.removed if post.removed else "",
+                       more=len(post.terms) > CARD_TERMS),
             post.removed)
         return shown
 
