@@ -41,6 +41,11 @@ class ItemError(Exception):
         self.message = message
 
 
+def quoted(value: str, limit: int = 80) -> str:
+    """A value as a message quotes it, on a line a reader can take in: if long, its start and its length."""
+    return repr(value) if len(value) <= limit else f"{value[:limit]!r}… ({len(value):,} characters)"
+
+
 def told(problems: list[Problem], rest: str) -> list[str]:
     """A line per problem; but where more than ALIKE_FROM share their field and message but for its numbers (one
     fault in every file of a crawl that saved each post to a file of its own), the first ALIKE_SHOWN of them, then

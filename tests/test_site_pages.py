@@ -206,6 +206,15 @@ def test_pages_that_would_share_a_path_are_all_reported(tmp_path: Path) -> None:
     assert not (tmp_path / "site/news-archive/STORY").exists()
 
 
+def test_a_slug_too_long_for_a_file_name_is_told_on_a_short_line(tmp_path: Path) -> None:
+    content = write_content(tmp_path / "content", [post("long", at(1, 1))])
+    written = content / "news-archive/long.md"
+    written.write_text(written.read_text().replace("slug: long", "slug: " + "s" * 5000))
+    [problem] = run_build(config(tmp_path, content)).problems
+    assert str(problem).endswith(f"field 'slug': {'s' * 80!r}… (5,000 characters) is not a safe file or folder "
+                                 f"name; used {'s' * 80!r}… (200 characters)")
+
+
 def test_a_file_where_the_site_needs_a_folder_is_left_out_and_told(tmp_path: Path) -> None:
     """A static file named as a folder of pages (`archive`), and one that would need a page as its folder
     (`index.html/x.css`): each is told and left out, and the pages stay."""

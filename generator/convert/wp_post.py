@@ -31,7 +31,7 @@ from generator.convert.unlikely import (address_problem, date_problem, id_proble
 from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSES
 from generator.convert.wp_render import rendered
 from generator.sources.site_clues import seo_said
-from generator.problems import ItemError
+from generator.problems import ItemError, quoted
 
 # REST field names of the two built-in taxonomies, and the class_list prefix WordPress gives each.
 BUILTIN_REST_KEYS = {"categories": "category", "tags": "post_tag"}
@@ -426,7 +426,7 @@ def _post_slug(data: dict[str, Any], warnings: list[tuple[str, str]]) -> str:
         return str(ident)
     slug, why = safe_slug(raw)
     if why:
-        warnings.append(("slug", f"{raw!r} {why}; saved as {slug!r}"))
+        warnings.append(("slug", f"{quoted(raw)} {why}; saved as {quoted(slug)}"))
     return slug
 
 

@@ -17,7 +17,7 @@ from generator.convert.document import Document, Image, Mirror, Revision, Source
 from generator.language.tags import TAG as LANGUAGE_TAG
 from generator.convert.slugs import safe_slug
 from generator.convert.unlikely import address_problem, date_problem, id_problem
-from generator.problems import ItemError
+from generator.problems import ItemError, quoted
 from generator.store import front_matter, yaml_read
 from generator.store.files import POST_SUFFIX, post_file_names, write_if_changed
 from generator.store.front_matter_read import NotSimple, simple_front_matter
@@ -87,7 +87,7 @@ def safe_paths(document: Document) -> tuple[Document, list[list[str]]]:
     def fix(field: str, value: str) -> str:
         safe = _safe_slug(value)
         if safe != value:
-            warnings.append([field, f"{value!r} is not a safe file or folder name; used {safe!r}"])
+            warnings.append([field, f"{quoted(value)} is not a safe file or folder name; used {quoted(safe)}"])
         return safe
 
     taxonomies = {fix("taxonomies", name): tuple(fix(f"taxonomies.{name}", s) for s in slugs)
