@@ -24,6 +24,8 @@ BLANK = " \t\r\n\u00a0"
 # Where a run of breaks becomes one: the blank line is lost, but not the line's end.
 ONE_BREAK = HOLDERS | {"li", "dd", "dt", "figcaption"}
 VERSE_CLASSES = frozenset({"wp-block-verse"})  # a verse's stanzas: its blank lines became breaks before this pass
+PLAYERS = frozenset({"iframe", "object", "embed", "video", "audio"})
+ADDRESSES = frozenset({"src", "srcset", "href", "poster", "value"})  # and data-*, where lazy loaders keep them
 
 Piece = Tag | NavigableString
 
@@ -78,7 +80,17 @@ def _is_blank(node: object) -> bool:
         return type(node) is NavigableString and not node.strip(BLANK)
     if isinstance(node, Tag) and node.name == "svg":
         return not node.get_text().strip(BLANK)
+    if isinstance(node, Tag) and node.name in PLAYERS:
+        return _names_no_address(node)
     return isinstance(node, Tag) and node.name in INLINE and all(_is_blank(child) for child in node.contents)
+
+
+def _names_no_address(player: Tag) -> bool:
+    """Whether a frame or player names no address anywhere in it (`<iframe></iframe>`, `<object></object>`,
+    left where a plugin's script was to fill them in), which the Markdown leaves out."""
+    return not player.get_text().strip(BLANK) and not any(
+        "/" in value or "." in value for tag in (player, *player.find_all(True)) for name, value in tag.attrs.items()
+        if isinstance(value, str) and (name in ADDRESSES or name.startswith("data")))
 
 
 def _is_break(node: object) -> bool:
