@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.render import engine
 from generator.render.local_links import source_key
 from generator.render.markdown import MarkdownRenderer
 from generator.render.offline_links import PLAIN_WEB, Resolver, fragment_needed, same_page_fragment
@@ -92,6 +94,7 @@ def test_only_any_link_that_needs_nothing_of_the_page_skips_taking_apart(url: st
     assert same_page_fragment(url) == fragment_needed(url)
 
 
+@pytest.mark.skipif(engine._Compiled is None, reason="markdown-it-pyrs is not installed")
 def test_in_page_links_are_still_settled_when_the_body_takes_the_compiled_engine() -> None:
     renderer = MarkdownRenderer(PAGES)
     body = ("## Background {#background}\n\n[up](#background) [gone](#missing) [root](/news/) "
