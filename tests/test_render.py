@@ -15,7 +15,6 @@ from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.helpers import parseLinkDestination
 
 from generator.convert.document import Source
-from generator.convert.markdown import html_to_markdown
 from generator.render.body_headings import Heading, slugify
 from generator.render.local_links import local_pages, page_key, source_key
 from generator.render.markdown import MarkdownRenderer, code_css, normalize_link, parse_link_destination
@@ -58,16 +57,6 @@ def test_code_is_highlighted_by_pygments_and_unknown_languages_are_escaped() -> 
 
 def test_pipe_tables_render() -> None:
     assert '<table tabindex="0">' in render("| a | b |\n|---|---|\n| 1 | 2 |\n").html
-
-
-@pytest.mark.parametrize("after", ["", "\n<b>raw HTML, which the reference parser renders</b>\n"])
-def test_a_table_converted_without_a_header_row_shows_none(after: str) -> None:
-    """WordPress's tables of `<td>` alone are converted with an empty header row, as pipe tables need one."""
-    html = render(html_to_markdown("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>")
-                  + after).html
-    assert "<thead>" not in html and "<td>a</td>" in html and "<td>d</td>" in html
-    headed = render("| a | |\n|:--|--:|\n| 1 | 2 |\n" + after).html
-    assert '<th align="left">a</th>\n<th align="right"></th>' in headed
 
 
 def h(level: int, ident: str) -> Heading:

@@ -40,7 +40,6 @@ from generator.render.nesting import MAX_DEPTH
 from generator.render.remote_media import mark_images_in_links, render_html_block, render_html_inline, render_image
 from generator.render.sanitize import LONE_SURROGATE, Sanitized, known_clean, sanitize
 from generator.render.scrollers import focusable_scrollers
-from generator.render.table_heads import without_empty_heads
 from generator.render.url_text import readable
 
 if TYPE_CHECKING:
@@ -235,8 +234,8 @@ class MarkdownRenderer:
             notes.append(f"Markdown nested more than {MAX_NESTING} levels deep; the deeper part is left out")
         if clean.flattened:
             notes.append(f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is shown as text")
-        return RenderedBody(focusable_scrollers(without_empty_heads(settle_fragments(clean.html))),
-                            env.get("headings", ()), tuple(notes), opening_image(markdown))
+        return RenderedBody(focusable_scrollers(settle_fragments(clean.html)), env.get("headings", ()), tuple(notes),
+                            opening_image(markdown))
 
     def _fast(self, markdown: str, page: str, source_url: str | None) -> RenderedBody | None:
         assert self.engine is not None
@@ -253,8 +252,7 @@ class MarkdownRenderer:
             notes.append(f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is shown as text")
         # Only a link to a fragment, or one the page cannot follow, can be settled; the sanitizer adds none.
         html = settle_fragments(clean.html) if fast.settle else clean.html
-        return RenderedBody(focusable_scrollers(without_empty_heads(html)), fast.headings, tuple(notes),
-                            opening_image(markdown))
+        return RenderedBody(focusable_scrollers(html), fast.headings, tuple(notes), opening_image(markdown))
 
 
 def code_css() -> str:
