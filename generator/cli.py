@@ -59,11 +59,19 @@ def run() -> NoReturn:
     edit. Nothing is left to do at exit but to write out what was printed: files are written and closed,
     and worker processes have ended, by then. Under a profiler or a tracer (cProfile, coverage), which write
     their data at exit, the exit is the usual one."""
-    if sys.getprofile() is not None or sys.gettrace() is not None:
+    if _observed():
         sys.exit(main())
     held: list[object] = []  # here, so that it lives until the exit
     code = main(held=held)
     os._exit(_flushed(code))
+
+
+def _observed() -> bool:
+    """Whether a profiler or tracer watches this process: by the old hooks, or, since Python 3.12 (whose cProfile
+    sets no hook), as a tool of sys.monitoring."""
+    monitoring = getattr(sys, "monitoring", None)
+    return (sys.getprofile() is not None or sys.gettrace() is not None
+            or (monitoring is not None and any(monitoring.get_tool(tool) for tool in range(6))))
 
 
 def _flushed(code: int) -> int:
