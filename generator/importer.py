@@ -437,7 +437,8 @@ def _store_labels(content_dir: Path, found: Labels, registry: TermRegistry, post
 
 
 def _latest_posts(refs: list[PostRef], options: ImportOptions, result: ImportResult) -> list[PostRef]:
-    """Each post once: the copy modified last wins, then the one whose body shows more (The Events Calendar's
+    """Each post once: the copy modified last wins (one that gives no time of update, a row saved without
+    `post_modified`, loses to one that does), then the one whose body shows more (The Events Calendar's
     own API gives an event's dates and venue above its text, which its `/wp/v2/` copy lacks), then the larger (a
     crawl that saved a list with `_embed` and each post without it has the terms' names and the featured image
     only in the first), then the first read; statuses not asked for are skipped."""

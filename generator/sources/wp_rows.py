@@ -20,7 +20,7 @@ from generator.language.words import Words
 from generator.problems import Problem
 from generator.sources import wp_json, wxr
 from generator.sources.wp_json import RawItem
-from generator.sources.wxr_items import Element, Names, slug_of
+from generator.sources.wxr_items import ZERO_DATE, Element, Names, slug_of
 
 POSTS_TABLE = re.compile(r"\w*posts")  # `wp_posts` under any table prefix (`wp3x_posts`)
 USERS_TABLE = re.compile(r"\w*users")
@@ -61,7 +61,7 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
     for position, (row, element) in enumerate(elements):
         found: list[Problem] = []
         for item in wxr.element_items(path, position, element, names, found):
-            yield _with_author(item, row)
+            yield _as_saved(_with_author(item, row), row)
         problems.extend(replace(p, field=COLUMNS.get(p.field, p.field)) for p in found)
     problems.extend(Problem(str(path), f"#{i}", message=f"expected a row (a JSON object), got {type(row).__name__}")
                     for i, row in enumerate(posts) if not isinstance(row, dict))
@@ -105,6 +105,17 @@ def _with_author(item: RawItem, row: dict[str, Any]) -> RawItem:
     author = _text(row.get("post_author", "")).strip()
     if item.kind == wp_json.POST and author.isascii() and author.isdigit():
         item.data["author"] = int(author)
+    return item
+
+
+def _as_saved(item: RawItem, row: dict[str, Any]) -> RawItem:
+    """A post whose row was saved without `post_modified` (or with MySQL's zero date) claims no time of update.
+    The export's reader gives it its date for one, and a partial copy of a post (`SELECT ID, post_title,
+    post_content, post_date …`, saved beside the full dump) then passed for a later edit of a post updated before
+    its date (one scheduled) and was imported in its place, without its guid, link or author."""
+    if item.kind == wp_json.POST and _text(row.get("post_modified") or ZERO_DATE) == ZERO_DATE:
+        item.data.pop("modified", None)
+        item.data.pop("modified_gmt", None)
     return item
 
 
