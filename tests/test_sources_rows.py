@@ -131,3 +131,11 @@ def test_a_partial_copy_of_a_row_never_wins_over_the_full_row(tmp_path: Path) ->
     assert "[about](http://chris.example/about/)" in post.body
     assert post.updated.isoformat() == "2016-01-13T10:30:22+00:00"
     assert result.notes == []
+
+
+def test_a_row_without_an_id_is_named_by_its_place_in_the_list(tmp_path: Path) -> None:
+    """The export's reader names such an item by the id it makes up for it (`item 1445039993359`), in no file."""
+    rows = [_row(1, "Fine", "Words"), _row(2, "Undated", "Words", ID="", post_date="", post_date_gmt="",
+                                           guid="https://example.com/undated/")]
+    result, _ = _import(tmp_path, json.dumps(rows))
+    assert [(p.item, p.field) for p in result.problems] == [("#1", "ID"), ("#1", "post_date")]

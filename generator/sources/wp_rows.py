@@ -62,9 +62,17 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
         found: list[Problem] = []
         for item in wxr.element_items(path, position, element, names, found):
             yield _as_saved(_with_author(item, row), row)
-        problems.extend(replace(p, field=COLUMNS.get(p.field, p.field)) for p in found)
+        problems.extend(_as_row(p, position) for p in found)
     problems.extend(Problem(str(path), f"#{i}", message=f"expected a row (a JSON object), got {type(row).__name__}")
                     for i, row in enumerate(posts) if not isinstance(row, dict))
+
+
+def _as_row(problem: Problem, position: int) -> Problem:
+    """A problem of the export's reader named as the row it is: by its column, and by its position in the list where
+    the row gave no id (the reader names such an item by the id it made up for it, which the rows do not hold)."""
+    made = problem.item.isdigit() and wp_json.made_up(int(problem.item))
+    return replace(problem, item=f"#{position}" if made else problem.item,
+                   field=COLUMNS.get(problem.field, problem.field))
 
 
 def _is_phpmyadmin(data: Any) -> bool:
