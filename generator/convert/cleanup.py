@@ -58,6 +58,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
 from generator.convert.tables import bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks
 from generator.convert.verse import verse_as_lines
+from generator.convert.view_counts import drop_view_counts
 from generator.convert.video_posters import video_posters_as_images
 from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
                                        drop_plugin_toc, drop_reading_times, drop_screen_reader_text, drop_share_widgets,
@@ -402,6 +403,7 @@ PASSES: tuple[Pass, ...] = (
     drop_share_widgets,
     drop_share_links,
     drop_reading_times,
+    drop_view_counts,
     drop_site_listings,
     drop_toggle_icons,
     expand_blocks_shown_whole,
