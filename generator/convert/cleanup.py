@@ -56,6 +56,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
+from generator.convert.stray_cells import stray_table_parts_unwrapped
 from generator.convert.tables import bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks
 from generator.convert.verse import verse_as_lines
 from generator.convert.view_counts import drop_view_counts
@@ -388,6 +389,7 @@ PASSES: tuple[Pass, ...] = (
     numbered_listings_as_code,
     numbered_rows_as_code,
     github_lines_as_code,
+    stray_table_parts_unwrapped,
     one_column_tables_as_blocks,
     cell_paragraphs_as_text,
     codecolorer_as_code,
