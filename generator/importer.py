@@ -203,8 +203,8 @@ def _hostless(posts: list[PostRef], options: ImportOptions) -> list[str]:
     if not hostless:
         return []
     first = hostless[0]
-    return [f"{len(hostless)} posts have no site address in their link or guid (first: {first.file}, item "
-            f"{first.label}), so their relative links stay relative; give the site's address with "
+    return [f"{len(hostless)} posts have no site address in their link or guid (first: {first.place}), "
+            "so their relative links stay relative; give the site's address with "
             "`import --site URL` or `[import] site` in the configuration"]
 
 
@@ -217,7 +217,7 @@ def _other_sites(left: list[tuple[PostRef, str]]) -> list[str]:
     first, other = left[0]
     sites = " and ".join(sorted({first.site, other}))
     return [f"posts of two sites with the same type and id: {len({ref.key for ref, _ in left})} ({sites}; first: "
-            f"{first.item.file}, item {first.item.label}); of each, the copy modified last was imported. A site that "
+            f"{first.item.place}); of each, the copy modified last was imported. A site that "
             "moved address gives such pairs, but two sites' posts need a content folder each"]
 
 
@@ -237,7 +237,7 @@ def _bodiless(posts: list[PostRef]) -> list[str]:
     empty = [post.item for post in posts if post.bodiless]
     if not empty:
         return []
-    return [f"{len(empty)} posts have an empty body (first: {empty[0].file}, item {empty[0].label}); "
+    return [f"{len(empty)} posts have an empty body (first: {empty[0].place}); "
             "they are imported with their title and fields only"]
 
 
@@ -437,7 +437,8 @@ def _store_labels(content_dir: Path, found: Labels, registry: TermRegistry, post
 
 
 def _latest_posts(refs: list[PostRef], options: ImportOptions, result: ImportResult) -> list[PostRef]:
-    """Each post once: the copy modified last wins, then the one whose body shows more (The Events Calendar's
+    """Each post once: the copy modified last wins (one that gives no time of update, a row saved without
+    `post_modified`, loses to one that does), then the one whose body shows more (The Events Calendar's
     own API gives an event's dates and venue above its text, which its `/wp/v2/` copy lacks), then the larger (a
     crawl that saved a list with `_embed` and each post without it has the terms' names and the featured image
     only in the first), then the first read; statuses not asked for are skipped."""
@@ -458,5 +459,6 @@ def _latest_posts(refs: list[PostRef], options: ImportOptions, result: ImportRes
         elif ref.status in options.statuses:
             kept.append(ref)
         else:
-            result.skipped.append(f"{ref.item.file}: item {ref.item.label}: status {ref.status!r}")
+            where = f"{ref.item.file}: item {ref.item.label}" if ref.item.label else ref.item.file
+            result.skipped.append(f"{where}: status {ref.status!r}")
     return kept

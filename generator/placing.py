@@ -119,7 +119,7 @@ def place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable[
     if elsewhere:
         first = elsewhere[0]
         result.notes.append(f"{len(elsewhere)} posts share a slug with a post at another address upstream (first: "
-                            f"{first.item.file}, item {first.item.label}); each is saved as <slug>-<id>")
+                            f"{first.item.place}); each is saved as <slug>-<id>")
     entries = {}
     kept = {key for key, (action, _) in actions.items() if action == KEPT}
     now_used = set(assigned.values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -459,6 +460,29 @@ def test_posts_saved_with_fields_that_leave_out_the_id_are_imported_under_ids_ma
     assert list(posts(tmp_path / "content")) == ["post/p1.md", "post/p2.md", "post/p3.md"]
     again = run_import([tmp_path / "in"], tmp_path / "content")
     assert {p.action for p in again.posts} == {"unchanged"}
+
+
+def test_posts_saved_without_ids_are_named_by_their_file_and_place_in_it_not_by_the_ids_made_for_them(
+        tmp_path: Path) -> None:
+    """The id made for a post saved without one (`1000480001160`) is in no file the user has: messages named
+    items by it ("item 1000480001160 and 635 more: field 'date'", "(first: …, item 1010722303002)")."""
+    trimmed = [{"slug": f"p{n}", "title": {"rendered": f"Hymn {n}"}, "content": {"rendered": f"<p>Verse {n}</p>"}}
+               for n in range(8)]
+    save(tmp_path / "in", "hymns.json", trimmed)
+    undated = run_import([tmp_path / "in"], tmp_path / "content")
+    assert [(p.file, p.item[:1], p.item[2:], p.message) for p in undated.problems if p.field == "date"] == [
+        (str(tmp_path / "in" / "hymns.json"), "#", " and 7 more", "expected a string, got nothing")]
+    dated = [{**post, "date": "2020-08-21T12:14:32", "status": "draft" if n == 2 else "publish",
+              "content": {"rendered": "" if n == 1 else post["content"]["rendered"]}} for n, post in enumerate(trimmed)]
+    save(tmp_path / "in", "hymns.json", dated)
+    save(tmp_path / "in", "one.json", {**dated[0], "slug": "alone"})
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    told = " ".join([*result.notes, *result.skipped, *map(str, result.problems)])
+    assert re.search(r"\d{13}", told) is None, told
+    hymns = re.escape(str(tmp_path / "in" / "hymns.json"))
+    assert re.search(rf"no site address in their link or guid \(first: ({hymns}, item #\d|.*one\.json)\)", told)
+    assert f"1 posts have an empty body (first: {tmp_path / 'in' / 'hymns.json'}, item #1)" in told
+    assert f"{tmp_path / 'in' / 'hymns.json'}: item #2: status 'draft'" in result.skipped
 
 
 def test_a_post_type_named_with_a_leading_underscore_is_imported_without_it(tmp_path: Path) -> None:

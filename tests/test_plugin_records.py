@@ -33,3 +33,15 @@ def test_the_activitypub_plugins_activities_and_followers_are_skipped_as_plugin_
     result = run_import([path], tmp_path / "content")
     assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
     assert any("item 955: a plugin's own record" in line for line in result.skipped)
+
+
+@pytest.mark.parametrize("post_type", ["metform-entry", "metform-form"])
+def test_metforms_forms_and_the_entries_visitors_sent_are_skipped_as_plugin_records(
+        tmp_path: Path, post_type: str) -> None:
+    # An entry's title is "Entry # 2" and its custom fields hold the name and email a visitor typed: it was imported
+    # as a page of the site, under /metform-entry/.
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(289, "Entry # 2", "", post_type=post_type) + item(135, "News", "<p>Text.</p>")))
+    result = run_import([path], tmp_path / "content")
+    assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
+    assert any("item 289: a plugin's own record" in line for line in result.skipped)

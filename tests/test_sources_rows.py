@@ -105,3 +105,78 @@ def test_json_that_only_looks_like_rows_is_read_as_before(tmp_path: Path) -> Non
     """A list of objects whose `type` is no name (found by test_fuzz_import: it raised) is no phpMyAdmin export."""
     result, documents = _import(tmp_path, json.dumps([{"type": ["table"], "data": []}]))
     assert documents == {} and [p.message[:30] for p in result.problems] == ["not a WordPress post, term, us"]
+
+
+def test_a_partial_copy_of_a_row_never_wins_over_the_full_row(tmp_path: Path) -> None:
+    """A dump saved whole (phpMyAdmin) and again as a few columns (ID, post_content, post_date, post_name, post_parent,
+    post_status, post_title, post_type), posts and revisions in files of their own. A post scheduled before it was
+    published is updated before its date: the copy without `post_modified`, dated by its date, was taken for a later
+    edit and imported in the full row's place, without its guid (its relative links then unresolved) or author."""
+    partial = ("ID", "post_content", "post_date", "post_mime_type", "post_name", "post_parent", "post_status",
+               "post_title", "post_type")
+    full = [_row(117, "Redesign", 'See <a href="/about/">about</a>.', post_date="2016-01-13 18:00:29",
+                 post_date_gmt="2016-01-13 18:00:29", post_modified="2016-01-13 10:30:22",
+                 post_modified_gmt="2016-01-13 10:30:22", guid="http://chris.example/?p=117"),
+            _row(118, "Redesign draft", "An older text", post_type="revision", post_status="inherit",
+                 post_name="117-revision-v1", post_parent="117", post_date="2016-01-13 10:30:22")]
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    (folder / "wordpress.json").write_text(_phpmyadmin(("wp_posts", full), USERS), encoding="utf-8")
+    (folder / "wp-posts.json").write_text(json.dumps([{k: full[0][k] for k in partial}]), encoding="utf-8")
+    (folder / "wp-revisions.json").write_text(json.dumps([{k: full[1][k] for k in partial}]), encoding="utf-8")
+    result = run_import([folder], tmp_path / "content", ImportOptions(workers=1))
+    [path] = document_files(tmp_path / "content")
+    post = loads(path.read_text(encoding="utf-8"))
+    assert (post.title, post.author, post.source.guid) == ("Redesign", "Ana Sousa", "http://chris.example/?p=117")
+    assert "[about](http://chris.example/about/)" in post.body
+    assert post.updated.isoformat() == "2016-01-13T10:30:22+00:00"
+    assert result.notes == []
+
+
+def test_a_row_without_an_id_is_named_by_its_place_in_the_list(tmp_path: Path) -> None:
+    """The export's reader names such an item by the id it makes up for it (`item 1445039993359`), in no file."""
+    rows = [_row(1, "Fine", "Words"), _row(2, "Undated", "Words", ID="", post_date="", post_date_gmt="",
+                                           guid="https://example.com/undated/")]
+    result, _ = _import(tmp_path, json.dumps(rows))
+    assert [(p.item, p.field) for p in result.problems] == [("#1", "ID"), ("#1", "post_date")]
+
+
+TERMS = [{"term_id": "5", "name": "Programação", "slug": "programacao", "term_group": "0"},
+         {"term_id": "7", "name": "PHP", "slug": "php", "term_group": "0"}]
+TAXONOMY = [{"term_taxonomy_id": "15", "term_id": "5", "taxonomy": "category", "description": "", "parent": "0",
+             "count": "1"},
+            {"term_taxonomy_id": "17", "term_id": "7", "taxonomy": "post_tag", "description": "", "parent": "0",
+             "count": "1"}]
+RELATIONSHIPS = [{"object_id": "1", "term_taxonomy_id": "15", "term_order": "0"},
+                 {"object_id": "1", "term_taxonomy_id": "17", "term_order": "0"}]
+
+
+def test_the_term_tables_of_a_phpmyadmin_export_give_the_posts_their_terms(tmp_path: Path) -> None:
+    """Every post was imported without its categories and tags, which WordPress keeps in three more tables."""
+    text = _phpmyadmin(("wp_posts", [_row(1, "Olá", "Texto"), _row(2, "Sem termos", "Texto")]), ("wp_terms", TERMS),
+                       ("wp_term_taxonomy", TAXONOMY), ("wp_term_relationships", RELATIONSHIPS))
+    result, documents = _import(tmp_path, text)
+    assert result.problems == []
+    assert documents["post/post-1.md"].taxonomies == {"category": ("programacao",), "post_tag": ("php",)}
+    assert documents["post/post-2.md"].taxonomies == {}
+    assert "Programação" in (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
+
+
+def test_term_tables_saved_a_file_each_beside_wp_posts_are_read_with_it(tmp_path: Path) -> None:
+    """A file per table, wp_terms joined with wp_term_taxonomy by the query that saved it: the relationships and
+    the taxonomy rows were each "not a WordPress post, term, user or media object", and the import exited 1."""
+    joined = [{**term, **kind} for term, kind in zip(TERMS, TAXONOMY)]
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name, rows in (("wp_posts", [_row(1, "Olá", "Texto")]), ("wp_terms", joined), ("wp_term_taxonomy", TAXONOMY),
+                       ("wp_term_relationships", RELATIONSHIPS)):
+        (folder / f"{name}.json").write_text(json.dumps(rows), encoding="utf-8")
+    result = run_import([folder], tmp_path / "content", ImportOptions(workers=1))
+    assert (result.problems, result.skipped) == ([], [])
+    [path] = document_files(tmp_path / "content")
+    assert loads(path.read_text(encoding="utf-8")).taxonomies == {"category": ("programacao",), "post_tag": ("php",)}
+    (folder / "wp_posts.json").unlink()
+    alone = run_import([folder], tmp_path / "other", ImportOptions(workers=1))
+    assert [(Path(p.file).name, p.message) for p in alone.problems] == [
+        (f"{name}.json", "rows of a table of terms, which name the terms of the wp_posts rows saved beside them, "
+                         "and there are none") for name in ("wp_term_relationships", "wp_term_taxonomy")]

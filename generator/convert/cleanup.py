@@ -56,8 +56,10 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
+from generator.convert.stray_cells import stray_table_parts_unwrapped
 from generator.convert.tables import bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks
 from generator.convert.verse import verse_as_lines
+from generator.convert.view_counts import drop_view_counts
 from generator.convert.video_posters import video_posters_as_images
 from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
                                        drop_plugin_toc, drop_reading_times, drop_screen_reader_text, drop_share_widgets,
@@ -387,6 +389,7 @@ PASSES: tuple[Pass, ...] = (
     numbered_listings_as_code,
     numbered_rows_as_code,
     github_lines_as_code,
+    stray_table_parts_unwrapped,
     one_column_tables_as_blocks,
     cell_paragraphs_as_text,
     codecolorer_as_code,
@@ -402,6 +405,7 @@ PASSES: tuple[Pass, ...] = (
     drop_share_widgets,
     drop_share_links,
     drop_reading_times,
+    drop_view_counts,
     drop_site_listings,
     drop_toggle_icons,
     expand_blocks_shown_whole,

@@ -2,8 +2,8 @@
 
 An accordion or FAQ shows each question on a bar the reader clicks to open its answer: Kadence's accordion
 (`kt-blocks-accordion-title`), Spectra's FAQ (`uagb-question`), Ultimate Blocks' content toggle, Elementor's
-accordion and toggle, Essential Blocks' and Stackable's accordions, and any button marked as opening a
-section (`aria-expanded`, as Bootstrap's collapse asks). Unless the author chose a heading tag, the title is
+accordion and toggle, Essential Blocks', Stackable's and Essential Addons' accordions, and any button marked as
+opening a section (`aria-expanded`, as Bootstrap's collapse asks). Unless the author chose a heading tag, the title is
 a `<span>`, `<div>` or `<button>`, and the mirror, which shows every section open, wrote it as a line like
 the answer under it: a FAQ read as one run of sentences. The title is written in bold, as the collapsible
 shortcodes' titles are (`page_builders.py`).
@@ -24,6 +24,7 @@ TITLE_CLASSES = frozenset({
     "elementor-accordion-title", "elementor-toggle-title",  # Elementor
     "eb-accordion-title",  # Essential Blocks
     "ugb-accordion__title",  # Stackable 2
+    "eael-accordion-tab-title",  # Essential Addons for Elementor
 })
 OPENERS = ("button", "a", "div", "span", "p")  # what a script's `aria-expanded` toggle is written as
 BOLD = ("strong", "b")

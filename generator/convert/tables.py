@@ -69,13 +69,14 @@ def one_column_tables_as_blocks(soup: BeautifulSoup, ctx: Context) -> None:
     with it (a framed quote, a listing, an article pasted whole), and Blogger still sets a picture over its
     caption that way. As a table it became a pipe table under an empty header, or HTML whose paragraphs and
     links Markdown no longer read; each cell is the block it showed, in its place. A table whose header cells
-    name the column is a list with a title, and stays."""
+    name the column is a list with a title, and stays; a header cell left blank (a grid control's `<th>&nbsp;</th>`
+    above a list of links) names nothing."""
     for table in elements(soup, "table"):
         rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
         cells = [cells_of(row) for row in rows]
         if not rows or any(len(row) != 1 for row in cells):
             continue
-        if len(rows) > 1 and (table.find("thead") is not None or any(row[0].name == "th" for row in cells)):
+        if len(rows) > 1 and any(_names_column(row[0]) for row in cells):
             continue
         for row in cells:
             cell = row[0]
@@ -83,6 +84,12 @@ def one_column_tables_as_blocks(soup: BeautifulSoup, ctx: Context) -> None:
                 cell.name, cell.attrs = "div", {}
                 table.insert_before(cell.extract())
         table.decompose()
+
+
+def _names_column(cell: Tag) -> bool:
+    """Whether a cell is a header that says something: a `<th>`, or a cell of the table's `<thead>`, with words."""
+    head = cell.name == "th" or cell.find_parent("thead") is not None
+    return head and (bool(cell.get_text().strip()) or cell.find(SHOWN) is not None)
 
 
 def cell_paragraphs_as_text(soup: BeautifulSoup, ctx: Context) -> None:

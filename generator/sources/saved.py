@@ -14,7 +14,7 @@ from typing import IO, Any
 from generator.language.words import Words
 from generator.problems import Problem
 from generator.progress import Progress
-from generator.sources import wp_rows, wxr
+from generator.sources import export_json, wp_rows, wxr
 from generator.sources.tree import folder_files
 from generator.sources.wp_json import UNREAD, RawItem, is_saved_json, items_in, load
 
@@ -83,13 +83,17 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
 
 
 def _saved_json(path: Path, problems: list[Problem], words: Words | None) -> Iterator[RawItem]:
-    """The items of a saved JSON file: REST responses, or rows of the wp_posts table (sources/wp_rows.py)."""
+    """The items of a saved JSON file: REST responses, rows of the wp_posts table (sources/wp_rows.py), or an export
+    made JSON (sources/export_json.py)."""
     data, found_problems = load(path)
     problems.extend(found_problems)
     if data is UNREAD:
         return
     if wp_rows.holds_rows(data):
         yield from wp_rows.read_rows(path, data, problems, words)
+        return
+    if export_json.holds_export(data):
+        yield from export_json.read_export_json(path, data, problems, words)
         return
     found, found_problems = items_in(path, data)
     problems.extend(found_problems)

@@ -21,7 +21,7 @@ from generator.sources.php_messages import blank_php_messages
 from generator.sources.tribe_events import events_as_posts
 from generator.sources.wpcom_v1 import v1_as_v2
 from generator.sources.wrapped import CutShort, starts_jsonp, unzipped, without_jsonp
-from generator.sources.wxr_items import synthetic_id
+from generator.sources.wxr_items import SYNTHETIC_BASE, synthetic_id
 
 # Kinds of REST resources; only posts become content, the others resolve names or are skipped.
 POST, TERM, USER, MEDIA, TAXONOMIES, TYPES, COMMENT, REVISION, SITE, OTHER = (
@@ -58,6 +58,7 @@ RECORD_TYPES = frozenset({
     # that follow the site, and the fields of its profile there.
     "ap_outbox", "ap_inbox", "ap_actor", "ap_follower", "ap_extrafield", "ap_extrafield_blog",
     "wafs",  # WooCommerce Advanced Free Shipping's rules
+    "metform-form", "metform-entry",  # MetForm (Elementor's forms): its forms, and what visitors sent, names and emails
     "um_form", "um_directory", "um_role", "sureforms_form",  # Ultimate Member's forms and member lists, SureForms
     "cmplz-processing", "cmplz-dataleak", "jet-smart-filters", "jet_options_preset", "jet-engine-booking"})
 # Patterns, widgets, sidebars, widget types and global styles, by the fields that only they have.
@@ -116,13 +117,27 @@ class RawItem:
 
     @property
     def label(self) -> str:
+        """How messages name the item in its file: its id, else its position in the file's list, else nothing (the
+        file holds it alone). An id the import made up (for a post saved without one) names nothing a user can
+        find, so the item is named by its position then too."""
         ident = self.data.get("id")
-        if isinstance(ident, (int, str)) and not isinstance(ident, bool) and str(ident).strip():
+        if isinstance(ident, (int, str)) and not isinstance(ident, bool) and str(ident).strip() and not made_up(ident):
             return str(ident)
         return f"#{self.index}" if self.index is not None else ""
 
+    @property
+    def place(self) -> str:
+        """The file and, where it holds more than one, the item: `posts.json, item 12`."""
+        return f"{self.file}, item {self.label}" if self.label else self.file
+
     def problem(self, field: str, message: str) -> Problem:
         return Problem(self.file, self.label, field, message)
+
+
+def made_up(ident: object) -> bool:
+    """Whether a post's id is one the import made for it (sources/wxr_items.synthetic_id): ids WordPress gives are far
+    below them."""
+    return isinstance(ident, int) and ident >= SYNTHETIC_BASE
 
 
 def kind_of(data: dict[str, Any]) -> str:

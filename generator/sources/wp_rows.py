@@ -5,7 +5,8 @@ Backups and mirrors are often saved so: phpMyAdmin's JSON export (`[{"type": "he
 `wp db query … --json` (a list of rows), and `wp post get --format=json` (one row). `post_content` is as the editor saved it, not rendered, as in an export:
 each row becomes an export's element and is read by the export's reader (sources/wxr.py), so that it is converted
 as an export's item is (wpautop, shortcodes, blocks), and revisions, menu items and attachments are told apart as
-there. A `wp_users` table beside it names the authors. Terms and custom fields live in other tables, not read.
+there. A `wp_users` table beside it names the authors, and the term tables (sources/wp_term_rows.py) their terms.
+Custom fields live in another table, not read.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from typing import Any
 
 from generator.language.words import Words
 from generator.problems import Problem
-from generator.sources import wp_json, wxr
+from generator.sources import wp_json, wp_term_rows, wxr
 from generator.sources.wp_json import RawItem
-from generator.sources.wxr_items import Element, Names, slug_of
+from generator.sources.wxr_items import ZERO_DATE, Element, Names, slug_of
 
 POSTS_TABLE = re.compile(r"\w*posts")  # `wp_posts` under any table prefix (`wp3x_posts`)
 USERS_TABLE = re.compile(r"\w*users")
@@ -37,13 +38,18 @@ NAMING = ("post_content", "post_title", "post_name")  # a row of wp_posts has on
 
 
 def holds_rows(data: Any) -> bool:
-    """Whether saved JSON is a phpMyAdmin export, or a list of wp_posts rows."""
-    return _is_phpmyadmin(data) or _is_rows(data)
+    """Whether saved JSON is a phpMyAdmin export, or a list of wp_posts rows, or of one of the term tables."""
+    return _is_phpmyadmin(data) or _is_rows(data) or wp_term_rows.is_term_rows(data)
 
 
 def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | None = None) -> Iterator[RawItem]:
     """The users and posts the rows hold, as an export's reader gives them; what cannot be read is appended to
     `problems`, naming the row's column. `words`: the site's, for the titles made for untitled posts."""
+    if wp_term_rows.is_term_rows(data):
+        if not any(POSTS_TABLE.fullmatch(sibling.stem) for sibling in path.parent.glob("*.json")):
+            problems.append(Problem(str(path), message="rows of a table of terms, which name the terms of the "
+                                                       "wp_posts rows saved beside them, and there are none"))
+        return
     tables = _tables(data) if _is_phpmyadmin(data) else {"wp_posts": data if isinstance(data, list) else [data]}
     posts = next((rows for name, rows in tables.items() if POSTS_TABLE.fullmatch(name)), None)
     if posts is None:
@@ -53,18 +59,28 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
         return
     for rows in (rows for name, rows in tables.items() if USERS_TABLE.fullmatch(name)):
         yield from _users(path, rows)
-    elements = [(row, _element(row)) for row in posts if isinstance(row, dict)]
+    terms, term_ids = wp_term_rows.post_terms(tables if _is_phpmyadmin(data) else wp_term_rows.tables_beside(path))
+    elements = [(row, _element(row, terms)) for row in posts if isinstance(row, dict)]
     names = Names() if words is None else Names(words=words)
+    names.terms.update(term_ids)
     for _, element in elements:
         wxr.note_element(element, names)
     wxr.settle(names)
     for position, (row, element) in enumerate(elements):
         found: list[Problem] = []
         for item in wxr.element_items(path, position, element, names, found):
-            yield _with_author(item, row)
-        problems.extend(replace(p, field=COLUMNS.get(p.field, p.field)) for p in found)
+            yield _as_saved(_with_author(item, row), row)
+        problems.extend(_as_row(p, position) for p in found)
     problems.extend(Problem(str(path), f"#{i}", message=f"expected a row (a JSON object), got {type(row).__name__}")
                     for i, row in enumerate(posts) if not isinstance(row, dict))
+
+
+def _as_row(problem: Problem, position: int) -> Problem:
+    """A problem of the export's reader named as the row it is: by its column, and by its position in the list where
+    the row gave no id (the reader names such an item by the id it made up for it, which the rows do not hold)."""
+    made = problem.item.isdigit() and wp_json.made_up(int(problem.item))
+    return replace(problem, item=f"#{position}" if made else problem.item,
+                   field=COLUMNS.get(problem.field, problem.field))
 
 
 def _is_phpmyadmin(data: Any) -> bool:
@@ -87,12 +103,13 @@ def _is_rows(data: Any) -> bool:
             and all("ID" in row and "id" not in row and any(c in row for c in NAMING) for row in rows))
 
 
-def _element(row: dict[str, Any]) -> Element:
-    """The row as an export's <item>: its columns under the export's names, as text."""
+def _element(row: dict[str, Any], terms: dict[int, list[wp_term_rows.Term]]) -> Element:
+    """The row as an export's <item>: its columns under the export's names, as text, and its terms."""
     fields = {name: _text(row.get(column)) for column, name in FIELDS.items() if row.get(column) is not None}
     if fields.get("wp:post_type") == "attachment":  # its guid is its file's address, as WordPress sets it
         fields["wp:attachment_url"] = fields.get("guid", "")
-    return Element(fields)
+    ident = fields.get("wp:post_id", "").strip()
+    return Element(fields, terms.get(int(ident), ()) if ident.isascii() and ident.isdigit() else ())
 
 
 def _text(value: Any) -> str:
@@ -105,6 +122,17 @@ def _with_author(item: RawItem, row: dict[str, Any]) -> RawItem:
     author = _text(row.get("post_author", "")).strip()
     if item.kind == wp_json.POST and author.isascii() and author.isdigit():
         item.data["author"] = int(author)
+    return item
+
+
+def _as_saved(item: RawItem, row: dict[str, Any]) -> RawItem:
+    """A post whose row was saved without `post_modified` (or with MySQL's zero date) claims no time of update.
+    The export's reader gives it its date for one, and a partial copy of a post (`SELECT ID, post_title,
+    post_content, post_date …`, saved beside the full dump) then passed for a later edit of a post updated before
+    its date (one scheduled) and was imported in its place, without its guid, link or author."""
+    if item.kind == wp_json.POST and _text(row.get("post_modified") or ZERO_DATE) == ZERO_DATE:
+        item.data.pop("modified", None)
+        item.data.pop("modified_gmt", None)
     return item
 
 
