@@ -215,13 +215,23 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
 def _slug(fields: Mapping[str, str], warnings: list[tuple[str, str]]) -> str:
     """The post's slug; a hand-made export may leave it out, and WordPress's importer then names a post
     that is not a draft from its title, as the editor does when it is published."""
-    slug = fields.get("wp:post_name", "").strip()
+    slug = _last_segment(fields.get("wp:post_name", "").strip())
     if slug or fields.get("wp:status", "") in UNDATED_STATUSES:
         return slug
     slug = slug_of(fields.get("title", ""))
     if slug:
         warnings.append(("wp:post_name", f"missing; made from the title: {slug!r}"))
     return slug
+
+
+def _last_segment(slug: str) -> str:
+    """WordPress's slugs hold no `/`; Squarespace's export writes a post's path as its slug (`2014/2/25/erlang`),
+    whose last segment names the post as a WordPress slug would (its address keeps the whole path). A path
+    with an empty, `.` or `..` segment is no such path: it stays, for the store to make safe and name."""
+    if "/" not in slug:
+        return slug
+    segments = slug.strip("/").split("/")
+    return slug if any(s in ("", ".", "..") for s in segments) else segments[-1]
 
 
 def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -> dict[str, Any]:
@@ -246,9 +256,10 @@ def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -
 
 
 def _dated_by_rss(fields: Mapping[str, str], names: Names, warnings: list[tuple[str, str]]) -> Mapping[str, str]:
-    """A hand-made export may have no WordPress dates: the item's RSS <pubDate>, else the export's
-    own date, stands in (the post existed by then), and this is said."""
-    for value, what in ((fields.get("pubDate", ""), "its RSS <pubDate>"), (names.export_date, "the export's date")):
+    """A hand-made export may have no WordPress dates: the item's RSS <pubDate>, which exporters write from
+    the post's own date (Squarespace's gives no other), stands in quietly; else the export's own date (the
+    post existed by then), a guess, which is said."""
+    for value, said in ((fields.get("pubDate", ""), False), (names.export_date, True)):
         try:
             # WordPress writes its zero date as "Wed, 30 Nov -0001 ...", which Python reads as the year 2000.
             when = parsedate_to_datetime(value) if value and not ZERO_RSS_YEAR.search(value) else None
@@ -256,7 +267,8 @@ def _dated_by_rss(fields: Mapping[str, str], names: Names, warnings: list[tuple[
             when = None
         if when is not None and when.year > 1970:
             gmt = when.astimezone(timezone.utc).replace(tzinfo=None)
-            warnings.append(("wp:post_date", f"missing; dated by {what}, {value}"))
+            if said:
+                warnings.append(("wp:post_date", f"missing; dated by the export's date, {value}"))
             return {**fields, "wp:post_date_gmt": gmt.isoformat(sep=" "), "wp:post_date": ""}
     return fields
 
