@@ -202,3 +202,13 @@ def test_the_automatic_excerpt_shows_a_prefixed_themes_elements_words_without_th
     assert auto_excerpt(raw) == "<p>We build boats. Open on Sundays.</p>\n"
     kept = "No layout here: [att_box]kept[/att_box]."
     assert auto_excerpt(kept) == f"<p>{kept}</p>\n"
+
+
+def test_a_code_shortcode_closed_by_mistake_is_the_code_its_author_meant() -> None:
+    """A closing tag typed again after its block showed as text (`[/bash]`); one typed for the opening tag of the
+    next lines (two closing tags, no opening tag between) showed them as prose, with both tags."""
+    raw = ("[bash]\n# gem -v\n[/bash]\n[/bash]\n\n<h3>Create the user</h3>\nFrom the sources:\n"
+           "[/bash]\n# cp config/database.yml.example config/database.yml\n[/bash]\nThen edit it.")
+    assert html_to_markdown(render_content(raw, 5, {}), Context()) == (
+        "```bash\n# gem -v\n```\n\n### Create the user\n\nFrom the sources:\n\n"
+        "```bash\n# cp config/database.yml.example config/database.yml\n```\n\nThen edit it.\n")

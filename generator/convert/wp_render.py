@@ -292,6 +292,7 @@ def _code_blocks(text: str) -> str:
             return f"<code>{code_shortcodes.escaped(code)}</code>"
         return code_shortcodes.code_block(code_shortcodes.language(name, atts), code)
 
+    text = code_shortcodes.mended_closings(text)
     return paired.replace_elements(text, paired.elements(text, CODE_SHORTCODE, shortcode_closing), block)
 
 
