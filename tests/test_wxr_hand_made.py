@@ -142,3 +142,12 @@ def test_a_squarespace_post_is_named_by_its_paths_last_segment_and_dated_by_its_
     assert [(p.item, p.field, p.message) for p in result.problems] == [
         ("7", "wp:post_date", "missing; dated by the export's date, Mon, 23 May 2016 09:00:00 +0000"),
         ("7", "slug", "'../../hello' is not a safe file name; saved as 'hello'")]
+
+
+def test_an_item_without_a_slug_is_named_without_its_titles_accents_as_wordpress_names_it(tmp_path: Path) -> None:
+    """sanitize_title takes the accents off Latin letters (remove_accents): the post WordPress's importer made
+    of `Constantino: ascensão… Império` is at `/constantino-ascensao-…-imperio/`; other scripts stay."""
+    body = (_without(item(19, "Constantino: ascensão do Império", "<p>Roma.</p>"), "wp:post_name")
+            + _without(item(20, "Ελληνικά Νέα", "<p>Νέα.</p>"), "wp:post_name"))
+    result, documents = _imported(tmp_path, body)
+    assert sorted(name for name, _ in documents) == ["constantino-ascensao-do-imperio.md", "ελληνικά-νέα.md"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -89,8 +90,24 @@ def synthetic_id(*parts: str) -> int:
 
 
 def slug_of(name: str) -> str:
-    """What WordPress's sanitize_title makes of a name, near enough for a term that lacks a slug."""
-    return NON_WORD.sub("-", name.lower()).strip("-")
+    """What WordPress's sanitize_title makes of a name, near enough for a post or a term that lacks a slug:
+    Latin letters without their accents, as remove_accents writes them (`Império` is `imperio` in its address),
+    other scripts' letters as they are."""
+    return NON_WORD.sub("-", LATIN_ACCENTED.sub(_unaccented, name).lower()).strip("-")
+
+
+# Latin letters with marks (Latin-1, Extended-A and -B, Vietnamese's Extended Additional), and the letters
+# remove_accents writes as others, which no decomposition gives.
+LATIN_ACCENTED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
+LATIN_LETTERS = {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D",
+                 "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D", "ħ": "h", "ŧ": "t", "ı": "i"}
+
+
+def _unaccented(letter: re.Match[str]) -> str:
+    found = letter.group()
+    if found in LATIN_LETTERS:
+        return LATIN_LETTERS[found]
+    return "".join(c for c in unicodedata.normalize("NFD", found) if not unicodedata.combining(c))
 
 
 def user(element: Element, names: Names) -> dict[str, Any] | None:
