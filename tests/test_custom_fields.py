@@ -64,7 +64,10 @@ SHOWN = [
     ("g5_team", "g5_team_phone", "+370 600 00000", "**Phone:** +370 600 00000"),
     ("member", "position", "FARMER", "**Position:** FARMER"),
     ("g5_job", "g5_job_driving", "B", "**Driving:** B"),
-    ("event", "event_date", "20240501", "**Date:** 20240501"),  # as ACF stores it
+    ("event", "event_date", "20240501", "**Date:** 2024-05-01"),  # ACF stores it as `Ymd`, themes print the day
+    ("tournament", "tournament_start_date", "20251008", "**Start date:** 2025-10-08"),
+    ("event", "event_date", "20241340", "**Date:** 20241340"),  # no day: digits as stored
+    ("g5_team", "g5_team_phone", "20240501", "**Phone:** 20240501"),
     ("g5_team", "g5_team_company_since", "2020", "**Company since:** 2020"),
     ("team_member", "_team_member_job", "Product Manager", "**Job:** Product Manager"),
     ("portfolio_project", "_project_client", "Harbour & Co", "**Client:** Harbour & Co"),

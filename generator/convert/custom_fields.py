@@ -11,9 +11,9 @@ ones whose keys may show under `meta`), for a post of a type other than `post` a
 whose body is empty. Each shown field is a paragraph `**Label:** value` in HTML, which then goes through
 the body's conversion; the first field named as a text (`answer`, `text`, `description`…) is the body
 itself when the post has none, without a label. A gallery field (ACF's, or attachment ids a product or
-listing keeps: `_product_image_gallery` = `32,33`) is its pictures, laid out as a gallery. Dates as ACF
-stores them (`20240501`, Unix time) are shown as stored, and so are a listing's counts (`_property_bedrooms` =
-`3`). A field holding structured data with words in it (serialized PHP, JSON, an ACF group) is not shown,
+listing keeps: `_product_image_gallery` = `32,33`) is its pictures, laid out as a gallery. A day as ACF's date
+picker stores it (`20240501`) is shown as the day it is (`2024-05-01`); Unix times are shown as stored, and so
+are a listing's counts (`_property_bedrooms` = `3`). A field holding structured data with words in it (serialized PHP, JSON, an ACF group) is not shown,
 and counted.
 """
 
@@ -23,6 +23,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from html import escape, unescape
 from typing import Any
 
@@ -44,6 +45,8 @@ COUNT_WORDS = frozenset({"bedrooms", "bathrooms", "beds", "baths", "rooms", "gar
                          "storeys", "guests", "sqft"})
 OWN_COUNT_WORDS = frozenset({"area", "size", "land"})
 COUNT = re.compile(r"\d+(?:\.\d+)?")
+STORED_DAY = re.compile(r"(\d{4})(\d{2})(\d{2})")  # ACF's date picker's value, Ymd
+DAY_WORDS = frozenset({"date", "start", "end", "until", "day", "deadline"})
 IMAGE_WORDS = frozenset({"image", "images", "photo", "photos", "picture", "pictures", "logo", "avatar", "portrait",
                          "thumbnail", "icon", "gallery"})
 ID_LIST = re.compile(r"\d+(?:\s*,\s*\d+)+")  # `32,33`: a gallery's attachments, as WooCommerce and themes keep them
@@ -209,6 +212,8 @@ def _text_html(key: str, value: str, own: bool) -> tuple[str, str]:
         return text, BLOCK
     if URL.fullmatch(text):
         return f'<a href="{escape(text)}">{escape(text)}</a>', INLINE
+    if day := _stored_day(key, text):
+        return day, INLINE
     shown = text if "<" in text else escape(text, quote=False)
     return re.sub(r"\s*\n\s*", "<br>\n", shown), INLINE  # a line of its own, as the theme's nl2br shows it
 
@@ -238,6 +243,19 @@ def _read_number(key: str, text: str, own: bool = False) -> bool:
     if _has_word(key, NUMBER_WORDS):
         return True
     return bool(COUNT.fullmatch(text)) and (_has_word(key, COUNT_WORDS) or own and _has_word(key, OWN_COUNT_WORDS))
+
+
+def _stored_day(key: str, text: str) -> str:
+    """ACF's date picker stores its day as `20251008`, which the theme printed in the site's format: shown as
+    the day it is, `2025-10-08`, in a field named a date (`tournament_start_date`, `event_date`); "" otherwise."""
+    found = STORED_DAY.fullmatch(text)
+    if not found or not _has_word(key, DAY_WORDS):
+        return ""
+    try:
+        day = date(*(int(part) for part in found.groups()))
+    except ValueError:  # `20241340`: digits, not a day
+        return ""
+    return day.isoformat() if 1000 <= day.year <= 2200 else ""
 
 
 def _object_html(value: Mapping[str, Any], base: str) -> tuple[str, str]:
