@@ -68,6 +68,8 @@ SHOWN = [
     ("tournament", "tournament_start_date", "20251008", "**Start date:** 2025-10-08"),
     ("event", "event_date", "20241340", "**Date:** 20241340"),  # no day: digits as stored
     ("g5_team", "g5_team_phone", "20240501", "**Phone:** 20240501"),
+    ("event", "event_date", "2026-04-05", "**Date:** 2026-04-05"),  # ISO's day, no slug of a theme's choice
+    ("cfc_evento", "fecha_evento", "2026-04-05 19:00", "**Fecha evento:** 2026-04-05 19:00"),  # in any language
     ("g5_team", "g5_team_company_since", "2020", "**Company since:** 2020"),
     ("team_member", "_team_member_job", "Product Manager", "**Job:** Product Manager"),
     ("portfolio_project", "_project_client", "Harbour & Co", "**Client:** Harbour & Co"),

@@ -12,9 +12,9 @@ whose body is empty. Each shown field is a paragraph `**Label:** value` in HTML,
 the body's conversion; the first field named as a text (`answer`, `text`, `description`…) is the body
 itself when the post has none, without a label. A gallery field (ACF's, or attachment ids a product or
 listing keeps: `_product_image_gallery` = `32,33`) is its pictures, laid out as a gallery. A day as ACF's date
-picker stores it (`20240501`) is shown as the day it is (`2024-05-01`); Unix times are shown as stored, and so
-are a listing's counts (`_property_bedrooms` = `3`). A field holding structured data with words in it (serialized PHP, JSON, an ACF group) is not shown,
-and counted.
+picker stores it (`20240501`) is shown as the day it is (`2024-05-01`), in a field of any name when so stored;
+Unix times are shown as stored, and so are a listing's counts (`_property_bedrooms` = `3`). A field holding
+structured data with words in it (serialized PHP, JSON, an ACF group) is not shown, and counted.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ COUNT_WORDS = frozenset({"bedrooms", "bathrooms", "beds", "baths", "rooms", "gar
 OWN_COUNT_WORDS = frozenset({"area", "size", "land"})
 COUNT = re.compile(r"\d+(?:\.\d+)?")
 STORED_DAY = re.compile(r"(\d{4})(\d{2})(\d{2})")  # ACF's date picker's value, Ymd
+WRITTEN_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
 DAY_WORDS = frozenset({"date", "start", "end", "until", "day", "deadline"})
 IMAGE_WORDS = frozenset({"image", "images", "photo", "photos", "picture", "pictures", "logo", "avatar", "portrait",
                          "thumbnail", "icon", "gallery"})
@@ -219,6 +220,8 @@ def _text_html(key: str, value: str, own: bool) -> tuple[str, str]:
 
 
 def _is_setting(key: str, text: str, own: bool) -> bool:
+    if _stored_day(key, text) or _written_day(text):  # `2026-04-05` reads as a slug, and is an event's day
+        return False
     if text.lower() in BOOLEANISH or CSS_VALUE.fullmatch(text) and not _read_number(key, text, own):
         return True
     if NUMBER.fullmatch(text):
@@ -256,6 +259,16 @@ def _stored_day(key: str, text: str) -> str:
     except ValueError:  # `20241340`: digits, not a day
         return ""
     return day.isoformat() if 1000 <= day.year <= 2200 else ""
+
+
+def _written_day(text: str) -> bool:
+    """Whether a value is a day as ISO 8601 writes it (`2026-04-05`, with its time or not), which ACF's pickers
+    return and themes store: a reader reads it in any field, whatever language the field is named in."""
+    found = WRITTEN_DAY.fullmatch(text)
+    try:
+        return found is not None and 1000 <= date(*(int(part) for part in found.groups())).year <= 2200
+    except ValueError:
+        return False
 
 
 def _object_html(value: Mapping[str, Any], base: str) -> tuple[str, str]:
