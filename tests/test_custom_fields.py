@@ -70,6 +70,9 @@ SHOWN = [
     ("g5_team", "g5_team_phone", "20240501", "**Phone:** 20240501"),
     ("event", "event_date", "2026-04-05", "**Date:** 2026-04-05"),  # ISO's day, no slug of a theme's choice
     ("cfc_evento", "fecha_evento", "2026-04-05 19:00", "**Fecha evento:** 2026-04-05 19:00"),  # in any language
+    ("cfc_evento", "imagen_url", "https://img.example/photo-1?w=600", "![](https://img.example/photo-1?w=600)"),
+    ("event", "event_photo", "https://e.com/up/a.jpg", "![](https://e.com/up/a.jpg)"),
+    ("event", "image_link", "https://e.com/page/", "**Image link:** <https://e.com/page/>"),  # where it leads
     ("g5_team", "g5_team_company_since", "2020", "**Company since:** 2020"),
     ("team_member", "_team_member_job", "Product Manager", "**Job:** Product Manager"),
     ("portfolio_project", "_project_client", "Harbour & Co", "**Client:** Harbour & Co"),

@@ -14,7 +14,8 @@ itself when the post has none, without a label. A gallery field (ACF's, or attac
 listing keeps: `_product_image_gallery` = `32,33`) is its pictures, laid out as a gallery. A day as ACF's date
 picker stores it (`20240501`) is shown as the day it is (`2024-05-01`), in a field of any name when so stored;
 Unix times are shown as stored, and so are a listing's counts (`_property_bedrooms` = `3`). A field holding
-structured data with words in it (serialized PHP, JSON, an ACF group) is not shown, and counted.
+structured data with words in it (serialized PHP, JSON, an ACF group) is not shown, and counted. A picture's
+address in a field named a picture is that picture.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape, unescape
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.convert.addresses import absolute
 from generator.convert.context import STRUCTURED_FIELD, Context, attachment_id
@@ -48,8 +50,12 @@ COUNT = re.compile(r"\d+(?:\.\d+)?")
 STORED_DAY = re.compile(r"(\d{4})(\d{2})(\d{2})")  # ACF's date picker's value, Ymd
 WRITTEN_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
 DAY_WORDS = frozenset({"date", "start", "end", "until", "day", "deadline"})
+# Words of a key naming a picture, also in the languages themes' own types were seen named in (a Spanish
+# church's `imagen_url`): Spanish, Portuguese, Italian, German.
 IMAGE_WORDS = frozenset({"image", "images", "photo", "photos", "picture", "pictures", "logo", "avatar", "portrait",
-                         "thumbnail", "icon", "gallery"})
+                         "thumbnail", "icon", "gallery", "imagen", "imagenes", "imagem", "imagens", "immagine",
+                         "immagini", "foto", "fotos", "bild", "bilder"})
+PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
 ID_LIST = re.compile(r"\d+(?:\s*,\s*\d+)+")  # `32,33`: a gallery's attachments, as WooCommerce and themes keep them
 BOOLEANISH = frozenset({"on", "off", "yes", "no", "true", "false", "enabled", "disabled", "null", "none"})
 NUMBER = re.compile(r"[-+]?[\d.,]+")  # an id, a count, a list of ids (`12,13`), a version (`7.1.0`)
@@ -200,7 +206,20 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool) ->
         return _image_html(ident, ctx, featured), IMAGE
     if ID_LIST.fullmatch(value.strip()) and _has_word(key, IMAGE_WORDS):
         return _gallery_html(key, value.split(","), ctx, featured), IMAGE
+    if _picture_address(key, value.strip()):
+        return f'<p><img src="{escape(value.strip())}" alt=""></p>', IMAGE
     return _text_html(key, value, own)
+
+
+def _picture_address(key: str, text: str) -> bool:
+    """Whether a field holds a picture by its address (`event_image` = `…/a.jpg`, `imagen_url` =
+    `https://images.unsplash.com/photo-1?w=600`): a picture's file, or any address under a key that ends by
+    naming it (`image_url`, `photo_src`), but not a link a picture leads to (`image_link`)."""
+    if not URL.fullmatch(text) or not _has_word(key, IMAGE_WORDS):
+        return False
+    words = [word for word in re.split(r"[_\-\s]+", key.lower()) if word]
+    return (bool(PICTURE_FILE.search(urlsplit(text).path)) or words[-1] in IMAGE_WORDS
+            or len(words) > 1 and words[-1] in ("url", "src") and words[-2] in IMAGE_WORDS)
 
 
 def _text_html(key: str, value: str, own: bool) -> tuple[str, str]:
