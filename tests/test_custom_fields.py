@@ -195,6 +195,15 @@ def test_a_gallery_field_shows_its_pictures_in_order() -> None:
         '![Blue](https://e.com/up/tee-blue.jpg)\n\n</div>\n')
 
 
+def test_a_products_prices_are_shown_and_its_shops_records_are_not() -> None:
+    """WooCommerce keeps a product's prices in private keys its page shows (`~~18~~ 15.99`); `_price` repeats the
+    one in force, and the stock, sales and tax are the shop's records."""
+    meta = {"total_sales": "0", "_tax_status": "taxable", "_stock_status": "instock", "_price": "15.99",
+            "_regular_price": "18", "_sale_price": "15.99", "_wc_review_count": "0"}
+    assert body_of("product", "<p>A skirt.</p>", meta=meta) == (
+        "A skirt.\n\n**Regular price:** 18\n\n**Sale price:** 15.99\n")
+
+
 def test_a_listings_counts_are_shown_and_other_numbers_are_not() -> None:
     """A property's rooms and size are numbers a reader reads on its page (Luxus's `_property_bedrooms`, WP
     Residence's `property_bathrooms`, ACF's number field); ids, flags and layout sizes beside them are not."""
