@@ -151,3 +151,13 @@ def test_an_item_without_a_slug_is_named_without_its_titles_accents_as_wordpress
             + _without(item(20, "Ελληνικά Νέα", "<p>Νέα.</p>"), "wp:post_name"))
     result, documents = _imported(tmp_path, body)
     assert sorted(name for name, _ in documents) == ["constantino-ascensao-do-imperio.md", "ελληνικά-νέα.md"]
+
+
+def test_an_exporter_counting_its_items_from_zero_gives_its_first_item_an_id_quietly(tmp_path: Path) -> None:
+    """Squarespace numbers its items 0, 1, 2…: the first takes an id made from its address, with no line; an id 0
+    further on is no such numbering, and is said."""
+    body = (item(0, "About", "<p>Us.</p>", post_type="page", slug="about") + item(1, "News", "<p>New.</p>", slug="news")
+            + item(0, "Later", "<p>Lost id.</p>", slug="later"))
+    result, documents = _imported(tmp_path, body)
+    assert sorted(name for name, _ in documents) == ["about.md", "later.md", "news.md"]
+    assert [(p.item, p.field) for p in result.problems] == [("#2", "wp:post_id")]
