@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 ALIKE_FROM = 6  # more problems than this with one field and message are told by their first few
 ALIKE_SHOWN = 3
-NUMBER = re.compile(r"\d+")
+# What tells alike problems apart: their numbers, and the values they quote (the slug each post got).
+VARYING = re.compile(r"\d+|'[^'\n]*'|\"[^\"\n]*\"")
 
 
 @dataclass(frozen=True, order=True)
@@ -47,10 +48,11 @@ def quoted(value: str, limit: int = 80) -> str:
 
 
 def told(problems: list[Problem], rest: str) -> list[str]:
-    """A line per problem; but where more than ALIKE_FROM share their field and message but for its numbers (one
-    fault in every file of a crawl that saved each post to a file of its own), the first ALIKE_SHOWN of them, then
-    a line counting the others and saying where they are listed (`rest`), so that other problems stand out."""
-    keys = [(p.field, NUMBER.sub("#", p.message)) for p in problems]
+    """A line per problem; but where more than ALIKE_FROM share their field and message but for its numbers and
+    quoted values (one fault in every file of a crawl that saved each post to a file of its own; every post of a
+    converter's export named from its title), the first ALIKE_SHOWN of them, then a line counting the others
+    and saying where they are listed (`rest`), so that other problems stand out."""
+    keys = [(p.field, VARYING.sub("#", p.message)) for p in problems]
     alike = Counter(keys)
     lines, shown = [], Counter[tuple[str, str]]()
     for problem, key in zip(problems, keys):

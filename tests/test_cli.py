@@ -93,6 +93,14 @@ def test_problems_alike_but_for_their_numbers_are_summed_up_and_six_are_not() ->
     assert told(relative[:6], "") == list(map(str, relative[:6]))
 
 
+def test_problems_alike_but_for_the_values_they_quote_are_summed_up() -> None:
+    """A converter's export without slugs: every post is named from its title, each a line of its own."""
+    named = [Problem("export.xml", str(n), "wp:post_name", f"missing; made from the title: {slug!r}")
+             for n, slug in enumerate(["abelhas", "jardim", "corrida", "trem", "l'amour", "natação", "pablo-picasso"])]
+    assert told(named, "--verbose lists them all") == [*map(str, named[:3]),
+                                                      "… and 4 more like these (--verbose lists them all)"]
+
+
 def test_build_goes_on_past_a_bad_post_and_exits_one(tmp_path: Path) -> None:
     content = tmp_path / "content" / "post"
     content.mkdir(parents=True)

@@ -64,7 +64,15 @@ SHOWN = [
     ("g5_team", "g5_team_phone", "+370 600 00000", "**Phone:** +370 600 00000"),
     ("member", "position", "FARMER", "**Position:** FARMER"),
     ("g5_job", "g5_job_driving", "B", "**Driving:** B"),
-    ("event", "event_date", "20240501", "**Date:** 20240501"),  # as ACF stores it
+    ("event", "event_date", "20240501", "**Date:** 2024-05-01"),  # ACF stores it as `Ymd`, themes print the day
+    ("tournament", "tournament_start_date", "20251008", "**Start date:** 2025-10-08"),
+    ("event", "event_date", "20241340", "**Date:** 20241340"),  # no day: digits as stored
+    ("g5_team", "g5_team_phone", "20240501", "**Phone:** 20240501"),
+    ("event", "event_date", "2026-04-05", "**Date:** 2026-04-05"),  # ISO's day, no slug of a theme's choice
+    ("cfc_evento", "fecha_evento", "2026-04-05 19:00", "**Fecha evento:** 2026-04-05 19:00"),  # in any language
+    ("cfc_evento", "imagen_url", "https://img.example/photo-1?w=600", "![](https://img.example/photo-1?w=600)"),
+    ("event", "event_photo", "https://e.com/up/a.jpg", "![](https://e.com/up/a.jpg)"),
+    ("event", "image_link", "https://e.com/page/", "**Image link:** <https://e.com/page/>"),  # where it leads
     ("g5_team", "g5_team_company_since", "2020", "**Company since:** 2020"),
     ("team_member", "_team_member_job", "Product Manager", "**Job:** Product Manager"),
     ("portfolio_project", "_project_client", "Harbour & Co", "**Client:** Harbour & Co"),
@@ -185,6 +193,15 @@ def test_a_gallery_field_shows_its_pictures_in_order() -> None:
         'A house.\n\n<div class="gallery">\n\n![Front](https://e.com/up/a.jpg)\n\n![Garden](https://e.com/up/b.jpg)'
         '\n\n</div>\n\n<div class="gallery">\n\n![Green](https://e.com/up/tee-green.jpg)\n\n'
         '![Blue](https://e.com/up/tee-blue.jpg)\n\n</div>\n')
+
+
+def test_a_products_prices_are_shown_and_its_shops_records_are_not() -> None:
+    """WooCommerce keeps a product's prices in private keys its page shows (`~~18~~ 15.99`); `_price` repeats the
+    one in force, and the stock, sales and tax are the shop's records."""
+    meta = {"total_sales": "0", "_tax_status": "taxable", "_stock_status": "instock", "_price": "15.99",
+            "_regular_price": "18", "_sale_price": "15.99", "_wc_review_count": "0"}
+    assert body_of("product", "<p>A skirt.</p>", meta=meta) == (
+        "A skirt.\n\n**Regular price:** 18\n\n**Sale price:** 15.99\n")
 
 
 def test_a_listings_counts_are_shown_and_other_numbers_are_not() -> None:

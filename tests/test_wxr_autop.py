@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -202,3 +203,45 @@ def test_the_automatic_excerpt_shows_a_prefixed_themes_elements_words_without_th
     assert auto_excerpt(raw) == "<p>We build boats. Open on Sundays.</p>\n"
     kept = "No layout here: [att_box]kept[/att_box]."
     assert auto_excerpt(kept) == f"<p>{kept}</p>\n"
+
+
+def test_a_code_shortcode_closed_by_mistake_is_the_code_its_author_meant() -> None:
+    """A closing tag typed again after its block showed as text (`[/bash]`); one typed for the opening tag of the
+    next lines (two closing tags, no opening tag between) showed them as prose, with both tags."""
+    raw = ("[bash]\n# gem -v\n[/bash]\n[/bash]\n\n<h3>Create the user</h3>\nFrom the sources:\n"
+           "[/bash]\n# cp config/database.yml.example config/database.yml\n[/bash]\nThen edit it.")
+    assert html_to_markdown(render_content(raw, 5, {}), Context()) == (
+        "```bash\n# gem -v\n```\n\n### Create the user\n\nFrom the sources:\n\n"
+        "```bash\n# cp config/database.yml.example config/database.yml\n```\n\nThen edit it.\n")
+
+
+TEXTILE_POST = ('"!http://e.com/img/shot.gif(Screenshot)!":http://e.com/demo/\n\nh2. Features:\n\n'
+                "* Messages change into an _editable_ textbox!\n* Object oriented *Javascript*.\n\n"
+                '[code lang="js"]\nvar a = "x":http://y * b_c_;\n[/code]\n\n'
+                '"Download the source":http://github.com/e/demo')
+
+
+def test_a_post_written_in_textile_is_rendered_from_textile_as_its_plugin_showed_it() -> None:
+    """Its headings showed as `h2. Features:` and its links as `"text":http://…`; its code stays as typed."""
+    assert html_to_markdown(render_content(TEXTILE_POST, 5, {}), Context()) == (
+        '![Screenshot](http://e.com/img/shot.gif "Screenshot") ([link](http://e.com/demo/))\n\n## Features:\n\n'
+        "- Messages change into an *editable* textbox!\n- Object oriented **Javascript**.\n\n"
+        '```js\nvar a = "x":http://y * b_c_;\n```\n\n[Download the source](http://github.com/e/demo)\n')
+    assert auto_excerpt(TEXTILE_POST) == ("<p>Features: Messages change into an editable textbox! Object oriented "
+                                          "Javascript. Download the source</p>\n")
+
+
+@pytest.mark.parametrize("raw", [
+    '<p>Textile writes a link as "text":http://e.com/a, and a heading as</p>\n<p>h2. Title</p>',  # HTML quoting it
+    'A quote: "Cheap":http://e.com/shop is all it said.',  # one mark alone is no sure sign
+])
+def test_a_post_that_only_shows_textile_stays_html(raw: str) -> None:
+    assert "<a " not in render_content(raw, 5, {}) and '":http://e.com' in render_content(raw, 5, {})
+
+
+def test_a_textile_post_with_a_paragraph_too_long_for_the_library_stays_html_and_converts_quickly() -> None:
+    """python-textile takes time growing with the square of a paragraph's marks (10,000 `_a ` took 6 s)."""
+    started = time.perf_counter()
+    html = render_content('h2. Title\n\n"a":http://e.com\n\n' + "_a " * 30_000, 5, {})
+    assert time.perf_counter() - started < 2
+    assert "h2. Title" in html

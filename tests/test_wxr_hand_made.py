@@ -119,3 +119,45 @@ def test_an_item_linked_by_its_path_alone_is_on_the_channels_site(tmp_path: Path
     assert "[answer](https://example.com/contact/)" in document.body
     assert "![Team](https://example.com/s/team.jpg)" in document.body
     assert result.notes == [] and result.problems == []
+
+
+def test_a_squarespace_post_is_named_by_its_paths_last_segment_and_dated_by_its_pubdate(tmp_path: Path) -> None:
+    """Squarespace's export writes a post's path as its slug (`2014/2/25/on-learning-erlang`) and dates it only by
+    RSS: the post is `on-learning-erlang`, on the day its <pubDate> names, without a line for either (every post
+    of such an export had two); an export's date standing in for a post's is a guess, and still said."""
+    body = _without(item(6, "On learning Erlang", "<p>Actors.</p>", slug="2014/2/25/on-learning-erlang"),
+                    "wp:post_date", "wp:post_date_gmt").replace(
+        "<dc:creator>", "<pubDate>Tue, 25 Feb 2014 15:02:11 +0000</pubDate><dc:creator>").replace(
+        "<link>https://example.com/?p=6</link>", "<link>/blog/2014/2/25/on-learning-erlang</link>")
+    undated = _without(item(7, "Hello", "<p>Hi.</p>", slug="../../hello"), "wp:post_date", "wp:post_date_gmt")
+    path = tmp_path / "export.xml"
+    path.write_text(export(body + undated).replace(
+        "<wp:wxr_version>", "<pubDate>Mon, 23 May 2016 09:00:00 +0000</pubDate><wp:wxr_version>"))
+    result = run_import([path], tmp_path / "content")
+    documents = {p.name: loads(p.read_text(encoding="utf-8")) for p in document_files(tmp_path / "content")}
+    erlang = documents["on-learning-erlang.md"]
+    assert erlang.date.isoformat() == "2014-02-25T15:02:11+00:00"
+    assert erlang.source.url == "https://example.com/blog/2014/2/25/on-learning-erlang"
+    assert sorted(documents) == ["hello.md", "on-learning-erlang.md"]  # a path that climbs is no path: made safe
+    assert [(p.item, p.field, p.message) for p in result.problems] == [
+        ("7", "wp:post_date", "missing; dated by the export's date, Mon, 23 May 2016 09:00:00 +0000"),
+        ("7", "slug", "'../../hello' is not a safe file name; saved as 'hello'")]
+
+
+def test_an_item_without_a_slug_is_named_without_its_titles_accents_as_wordpress_names_it(tmp_path: Path) -> None:
+    """sanitize_title takes the accents off Latin letters (remove_accents): the post WordPress's importer made
+    of `Constantino: ascensão… Império` is at `/constantino-ascensao-…-imperio/`; other scripts stay."""
+    body = (_without(item(19, "Constantino: ascensão do Império", "<p>Roma.</p>"), "wp:post_name")
+            + _without(item(20, "Ελληνικά Νέα", "<p>Νέα.</p>"), "wp:post_name"))
+    result, documents = _imported(tmp_path, body)
+    assert sorted(name for name, _ in documents) == ["constantino-ascensao-do-imperio.md", "ελληνικά-νέα.md"]
+
+
+def test_an_exporter_counting_its_items_from_zero_gives_its_first_item_an_id_quietly(tmp_path: Path) -> None:
+    """Squarespace numbers its items 0, 1, 2…: the first takes an id made from its address, with no line; an id 0
+    further on is no such numbering, and is said."""
+    body = (item(0, "About", "<p>Us.</p>", post_type="page", slug="about") + item(1, "News", "<p>New.</p>", slug="news")
+            + item(0, "Later", "<p>Lost id.</p>", slug="later"))
+    result, documents = _imported(tmp_path, body)
+    assert sorted(name for name, _ in documents) == ["about.md", "later.md", "news.md"]
+    assert [(p.item, p.field) for p in result.problems] == [("#2", "wp:post_id")]

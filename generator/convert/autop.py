@@ -8,6 +8,7 @@ not wrapped either (it renders its own block). Pure text in, HTML out.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -163,6 +164,22 @@ def _put_aside(element: tuple[re.Pattern[str], Callable[[re.Match[str]], str]], 
 
 
 def _restore(text: str, kept: list[str], mark: str) -> str:
-    for index, original in enumerate(kept):
-        text = text.replace(mark.format(index), original, 1)
-    return text
+    """The elements put aside back in their marks' places, in one pass: replacing each mark in turn searched
+    the text from its start (20,000 code blocks in one post took 8.7 s)."""
+    if not kept:
+        return text
+    restored: set[int] = set()
+
+    def original(found: re.Match[str]) -> str:
+        index = int(found.group(1))
+        if index >= len(kept) or index in restored:  # a mark's text the author typed: only the first is one
+            return found.group(0)
+        restored.add(index)
+        return kept[index]
+    return _mark_pattern(mark).sub(original, text)
+
+
+@functools.cache
+def _mark_pattern(mark: str) -> re.Pattern[str]:
+    before, _, after = mark.partition("{}")
+    return re.compile(rf"{re.escape(before)}(\d+){re.escape(after)}")

@@ -41,6 +41,43 @@ STRAIGHT = {" &#8211; ": " - ", " &#8212; ": " -- ", "&#8211;": "--", "&#8212;":
             "&#8242;": "'", "&#8243;": '"', "&#215;": "x"}
 
 
+# A code shortcode's opening or closing tag, as the author typed it (its attributes hold no brackets, so that a
+# search from each `[` stops at the next one: linear in the text).
+TAG = re.compile(rf"\[(/?)({NAMES})(?:\s[^\[\]]*)?\]")
+# What wpautop and the editor leave between two tags that nothing separates on the page.
+NOTHING = re.compile(r"(?:\s|&nbsp;|<br\s*/?>|</?p>)*", re.IGNORECASE)
+
+
+def mended_closings(text: str) -> str:
+    """Code shortcodes as their author meant them where a closing tag no opening tag precedes was typed by
+    mistake, which WordPress showed as text (`[/bash]` on the page): one typed again right after the block it
+    closes goes (`[bash]…[/bash][/bash]`); one followed by another closing tag of its name, with no opening
+    tag between, was typed for the opening tag of the code up to that one (`[/bash]# cp a b[/bash]`). Code
+    blocks do not nest: the tags inside one are its code."""
+    if text.count("[/") < 2:
+        return text
+    tags = list(TAG.finditer(text))
+    pieces, done, opened, closed = [], 0, "", None
+    for at, tag in enumerate(tags):
+        closing, name = tag.group(1) == "/", tag.group(2)
+        if opened:
+            opened, closed = ("", tag) if closing and name == opened else (opened, closed)
+            continue
+        if not closing:
+            opened = name
+            continue
+        if closed is not None and closed.group(2) == name and NOTHING.fullmatch(text, closed.end(), tag.start()):
+            pieces.append(text[done:tag.start()])
+            closed = tag  # the block now ends here: a third is looked at from this one
+        elif at + 1 < len(tags) and tags[at + 1].group(1) == "/" and tags[at + 1].group(2) == name:
+            pieces.append(f"{text[done:tag.start()]}[{name}]")
+            opened = name
+        else:
+            continue
+        done = tag.end()
+    return "".join(pieces) + text[done:] if pieces else text
+
+
 def is_code(name: str) -> bool:
     return NAME.fullmatch(name) is not None
 

@@ -11,10 +11,11 @@ ones whose keys may show under `meta`), for a post of a type other than `post` a
 whose body is empty. Each shown field is a paragraph `**Label:** value` in HTML, which then goes through
 the body's conversion; the first field named as a text (`answer`, `text`, `description`…) is the body
 itself when the post has none, without a label. A gallery field (ACF's, or attachment ids a product or
-listing keeps: `_product_image_gallery` = `32,33`) is its pictures, laid out as a gallery. Dates as ACF
-stores them (`20240501`, Unix time) are shown as stored, and so are a listing's counts (`_property_bedrooms` =
-`3`). A field holding structured data with words in it (serialized PHP, JSON, an ACF group) is not shown,
-and counted.
+listing keeps: `_product_image_gallery` = `32,33`) is its pictures, laid out as a gallery. A day as ACF's date
+picker stores it (`20240501`) is shown as the day it is (`2024-05-01`), in a field of any name when so stored;
+Unix times are shown as stored, and so are a listing's counts (`_property_bedrooms` = `3`). A field holding
+structured data with words in it (serialized PHP, JSON, an ACF group) is not shown, and counted. A picture's
+address in a field named a picture is that picture.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from html import escape, unescape
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.convert.addresses import absolute
 from generator.convert.context import STRUCTURED_FIELD, Context, attachment_id
@@ -44,8 +47,15 @@ COUNT_WORDS = frozenset({"bedrooms", "bathrooms", "beds", "baths", "rooms", "gar
                          "storeys", "guests", "sqft"})
 OWN_COUNT_WORDS = frozenset({"area", "size", "land"})
 COUNT = re.compile(r"\d+(?:\.\d+)?")
+STORED_DAY = re.compile(r"(\d{4})(\d{2})(\d{2})")  # ACF's date picker's value, Ymd
+WRITTEN_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
+DAY_WORDS = frozenset({"date", "start", "end", "until", "day", "deadline"})
+# Words of a key naming a picture, also in the languages themes' own types were seen named in (a Spanish
+# church's `imagen_url`): Spanish, Portuguese, Italian, German.
 IMAGE_WORDS = frozenset({"image", "images", "photo", "photos", "picture", "pictures", "logo", "avatar", "portrait",
-                         "thumbnail", "icon", "gallery"})
+                         "thumbnail", "icon", "gallery", "imagen", "imagenes", "imagem", "imagens", "immagine",
+                         "immagini", "foto", "fotos", "bild", "bilder"})
+PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
 ID_LIST = re.compile(r"\d+(?:\s*,\s*\d+)+")  # `32,33`: a gallery's attachments, as WooCommerce and themes keep them
 BOOLEANISH = frozenset({"on", "off", "yes", "no", "true", "false", "enabled", "disabled", "null", "none"})
 NUMBER = re.compile(r"[-+]?[\d.,]+")  # an id, a count, a list of ids (`12,13`), a version (`7.1.0`)
@@ -196,7 +206,20 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool) ->
         return _image_html(ident, ctx, featured), IMAGE
     if ID_LIST.fullmatch(value.strip()) and _has_word(key, IMAGE_WORDS):
         return _gallery_html(key, value.split(","), ctx, featured), IMAGE
+    if _picture_address(key, value.strip()):
+        return f'<p><img src="{escape(value.strip())}" alt=""></p>', IMAGE
     return _text_html(key, value, own)
+
+
+def _picture_address(key: str, text: str) -> bool:
+    """Whether a field holds a picture by its address (`event_image` = `…/a.jpg`, `imagen_url` =
+    `https://images.unsplash.com/photo-1?w=600`): a picture's file, or any address under a key that ends by
+    naming it (`image_url`, `photo_src`), but not a link a picture leads to (`image_link`)."""
+    if not URL.fullmatch(text) or not _has_word(key, IMAGE_WORDS):
+        return False
+    words = [word for word in re.split(r"[_\-\s]+", key.lower()) if word]
+    return (bool(PICTURE_FILE.search(urlsplit(text).path)) or words[-1] in IMAGE_WORDS
+            or len(words) > 1 and words[-1] in ("url", "src") and words[-2] in IMAGE_WORDS)
 
 
 def _text_html(key: str, value: str, own: bool) -> tuple[str, str]:
@@ -209,11 +232,15 @@ def _text_html(key: str, value: str, own: bool) -> tuple[str, str]:
         return text, BLOCK
     if URL.fullmatch(text):
         return f'<a href="{escape(text)}">{escape(text)}</a>', INLINE
+    if day := _stored_day(key, text):
+        return day, INLINE
     shown = text if "<" in text else escape(text, quote=False)
     return re.sub(r"\s*\n\s*", "<br>\n", shown), INLINE  # a line of its own, as the theme's nl2br shows it
 
 
 def _is_setting(key: str, text: str, own: bool) -> bool:
+    if _stored_day(key, text) or _written_day(text):  # `2026-04-05` reads as a slug, and is an event's day
+        return False
     if text.lower() in BOOLEANISH or CSS_VALUE.fullmatch(text) and not _read_number(key, text, own):
         return True
     if NUMBER.fullmatch(text):
@@ -238,6 +265,29 @@ def _read_number(key: str, text: str, own: bool = False) -> bool:
     if _has_word(key, NUMBER_WORDS):
         return True
     return bool(COUNT.fullmatch(text)) and (_has_word(key, COUNT_WORDS) or own and _has_word(key, OWN_COUNT_WORDS))
+
+
+def _stored_day(key: str, text: str) -> str:
+    """ACF's date picker stores its day as `20251008`, which the theme printed in the site's format: shown as
+    the day it is, `2025-10-08`, in a field named a date (`tournament_start_date`, `event_date`); "" otherwise."""
+    found = STORED_DAY.fullmatch(text)
+    if not found or not _has_word(key, DAY_WORDS):
+        return ""
+    try:
+        day = date(*(int(part) for part in found.groups()))
+    except ValueError:  # `20241340`: digits, not a day
+        return ""
+    return day.isoformat() if 1000 <= day.year <= 2200 else ""
+
+
+def _written_day(text: str) -> bool:
+    """Whether a value is a day as ISO 8601 writes it (`2026-04-05`, with its time or not), which ACF's pickers
+    return and themes store: a reader reads it in any field, whatever language the field is named in."""
+    found = WRITTEN_DAY.fullmatch(text)
+    try:
+        return found is not None and 1000 <= date(*(int(part) for part in found.groups())).year <= 2200
+    except ValueError:
+        return False
 
 
 def _object_html(value: Mapping[str, Any], base: str) -> tuple[str, str]:

@@ -352,7 +352,8 @@ def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
     by its label, else by that address. An empty heading anchor shows nothing, and goes, as does an empty link
     whose address swallowed the markup after it, and a gallery's zoom icon that opens a picture the post shows
     in its lightbox (`<a href="a.jpg"><i class="ion-search"></i></a><img src="a-770x550.jpg">`): the picture
-    is there, and the link's address alone, named by nothing else, would stand beside each one."""
+    is there, and the link's address alone, named by nothing else, would stand beside each one. One between a
+    picture and a heading that links nowhere (an image box's title) is that heading's link."""
     shown = {_picture_key(img.get("src")) for img in _elements(soup, "img")}
     for link in _elements(soup, "a"):
         href = link.get("href")
@@ -364,9 +365,48 @@ def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
         if _is_heading_anchor(link) or SWALLOWED_MARKUP.search(href) or shows_its_picture:
             link.decompose()  # nothing to see: its icon, if any, was the other site's CSS
             continue
+        if (heading := _unlinked_heading_after(link)) is not None:
+            link.extract()
+            link.extend(list(heading.contents))  # its title: the box's link, which the theme's CSS laid over it
+            heading.append(link)
+            continue
         label = link.get("aria-label") or link.get("title") or href.removeprefix("mailto:")
         link.clear()
         link.append(str(label).strip() or href)
+
+
+def _unlinked_heading_after(link: Tag) -> Tag | None:
+    """The heading right after an empty link that follows a picture, if the heading has words and links
+    nowhere: an image box's or card's title, which a page builder's plain copy leaves beside the box's picture
+    and link (Elementor's image box: `<img><a href="…/men/"></a><h3>Men</h3>`, the first two in a paragraph
+    once wpautop has been over it), where the page's CSS laid the link over the whole box: a link on the
+    picture's site."""
+    before = _shown_sibling(link, "previous_sibling")
+    picture = (before if before.name == "img" else before.find("img")) if isinstance(before, Tag) else None
+    if picture is None or _host(str(link.get("href", ""))) != _host(str(picture.get("src", ""))):
+        return None  # a play button over a picture opens a video elsewhere, not the section's heading
+    after = _shown_sibling(link, "next_sibling")
+    if after is None and isinstance(link.parent, Tag) and link.parent.name == "p":
+        after = _shown_sibling(link.parent, "next_sibling")  # the paragraph wpautop closed after the link
+    if not isinstance(after, Tag) or after.name not in HEADINGS or after.find("a") is not None:
+        return None
+    return after if after.get_text(strip=True) else None
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
+def _shown_sibling(node: Tag, direction: str) -> object:
+    """The sibling before or after a node, past white space and line breaks."""
+    sibling = getattr(node, direction)
+    while isinstance(sibling, NavigableString) and not sibling.strip() or isinstance(sibling, Tag) and (
+            sibling.name == "br"):
+        sibling = getattr(sibling, direction)
+    return sibling
 
 
 def _picture_key(url: object) -> str:

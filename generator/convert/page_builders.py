@@ -237,16 +237,19 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
     lines += "".join(f"<div>{line}</div>" for line in qualified_lines)
     video = _played(named)
     shown = pictures or video or lines or inner.strip()
-    level = next((named[key].strip() for key in LEVEL_KEYS if HEADING.fullmatch(named.get(key, "").strip())), "")
-    heading = f"<{level}>{_words(title)}</{level}>" if level else f"<p><strong>{_words(title)}</strong></p>"
-    parts = [pictures, f"[embed]{escape(video)}[/embed]" if video else "",
-             heading if title and (shown or not LIVE.search(name)) else "", lines]
     words = _first(named, WORD_KEYS)
+    # An image box or card that links with no words of its own (an arrow, the whole box) links its title.
+    url = "" if video or words else _address(named)
+    titled = bool(title) and bool(shown or not LIVE.search(name))
+    named_words = f'<a href="{escape(url)}">{_words(title)}</a>' if url and titled else _words(title)
+    level = next((named[key].strip() for key in LEVEL_KEYS if HEADING.fullmatch(named.get(key, "").strip())), "")
+    heading = f"<{level}>{named_words}</{level}>" if level else f"<p><strong>{named_words}</strong></p>"
+    parts = [pictures, f"[embed]{escape(video)}[/embed]" if video else "", heading if titled else "", lines]
     if inner.strip():
         parts.append(f"<div>{inner}</div>")
     elif words:
         parts.append(_link(_linked(named), words) or "")
-    elif not video and (url := _address(named)):  # an icon that links: named by its address, as _vc_icon's
+    elif url and not titled:  # an icon that links: named by its address, as _vc_icon's
         parts.append(_link(url, url) or "")
     return "".join(parts) or None
 

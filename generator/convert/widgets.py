@@ -97,6 +97,11 @@ FORM_TRAP_CLASSES = frozenset({"wpforms-field-hp", "gform_validation_container",
 # reached yet: none of it is a reader's to see, and the mirror cannot send the form.
 FORM_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top)\s*:\s*-\d{4,}px",
                                re.IGNORECASE)
+# A form's request to turn JavaScript on, in the language of the site (WPForms' "Please enable JavaScript in your
+# browser to complete this form.", its <noscript> copy left bare where a page builder's copy stripped its box):
+# a short line that names JavaScript, which only made sense on the original site.
+SCRIPT_NOTICE = re.compile(r"javascript", re.IGNORECASE)
+SCRIPT_NOTICE_LENGTH = 160
 FORM_WRAPPER_CLASSES = frozenset({"wpcf7"})  # a form plugin's box around its <form> and the form's messages
 # Auto-inserted keyword links point at whatever the plugin chose, not at what the author wrote.
 KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-link-juicer"})
@@ -233,7 +238,8 @@ def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
     choices, in a form or not (a shop's sorting and filters), are text a reader needs, in the line of its
     label: `a / b / c`, never run together. A control goes as the space it took between the labels around it
     (`<label>Name *</label><input><label>Phone *</label>`, as a page builder's copy of a form keeps them). What
-    the form hides from people (FORM_TRAP_CLASSES, FORM_HIDDEN_STYLE) goes with its words."""
+    the form hides from people (FORM_TRAP_CLASSES, FORM_HIDDEN_STYLE) goes with its words, and so does its
+    request to turn JavaScript on (SCRIPT_NOTICE)."""
     for select in elements(soup, "select"):
         choices = [o.get_text(" ", strip=True) for o in select.find_all("option") if o.get("value", "x") != ""]
         select.replace_with(f" {' / '.join(c for c in choices if c)} ")
@@ -242,6 +248,9 @@ def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
         for part in elements(form):
             if has_class(part, FORM_TRAP_CLASSES) or FORM_HIDDEN_STYLE.search(part.get("style") or ""):
                 part.replace_with(" ")
+        for notice in form.find_all(string=SCRIPT_NOTICE):
+            if len(notice.strip()) < SCRIPT_NOTICE_LENGTH:
+                notice.replace_with(" ")
         for control in elements(form, "input", "textarea", "button"):
             control.replace_with(ControlSpace(" "))
         for br in elements(form, "br"):

@@ -16,7 +16,8 @@ from typing import Any
 from collections.abc import Callable, Mapping, Sequence
 from html import escape as html_escape
 
-from generator.convert import code_shortcodes, markdown_source, page_builders, paired, shortcode_theme, shortcodes
+from generator.convert import (code_shortcodes, markdown_source, page_builders, paired, shortcode_theme, shortcodes,
+                               textile_source)
 from generator.convert.autop import autop, join_source_lines
 from generator.convert.embeds import SITES
 from generator.convert.shortcode_handlers import FORMS
@@ -134,6 +135,8 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
         html = BLOCK_DELIMITER.sub("", html)
     elif markdown_source.written_in_markdown(raw, markdown):
         html = markdown_source.render(_autoembed(_code_blocks(_code_tags(raw))))
+    elif textile_source.written_in_textile(raw):
+        html = textile_source.render(_autoembed(_code_blocks(_code_tags(raw))))
     else:
         html = autop(_autoembed(_code_blocks(_code_tags(raw))))
     return _media_ids(html, post_id, attached) if "[" in html else html
@@ -292,6 +295,7 @@ def _code_blocks(text: str) -> str:
             return f"<code>{code_shortcodes.escaped(code)}</code>"
         return code_shortcodes.code_block(code_shortcodes.language(name, atts), code)
 
+    text = code_shortcodes.mended_closings(text)
     return paired.replace_elements(text, paired.elements(text, CODE_SHORTCODE, shortcode_closing), block)
 
 
@@ -351,6 +355,9 @@ def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
                                       if opened.group(1) in EXCERPT_BLOCKS else "")
     elif markdown_source.written_in_markdown(raw, markdown):
         raw = markdown_source.render(raw)
+    elif textile_source.written_in_textile(raw):  # its code goes first, as below, so that Textile reads none of it
+        raw = textile_source.render(paired.replace_elements(raw, paired.elements(raw, CODE_SHORTCODE,
+                                                                                 shortcode_closing), lambda *_: ""))
     else:  # a URL alone on its line is a player there, no text; paragraphs add no words
         raw = _autoembed(raw)
     # A theme's box, and a WPBakery theme's element, show their words, as in the body.

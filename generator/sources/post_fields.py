@@ -41,8 +41,15 @@ PLUGIN_KEYS = ("footnotes", "akismet_", "dsq_", "duoshuo_", "publicize_", "jetpa
 ACF_FIELD_KEY = re.compile(r"field_[0-9a-f]{13}")
 
 
+# WooCommerce's prices of a product, private keys its page shows (`_price` is the one of these in force).
+PRODUCT_PRICES = ("_regular_price", "_sale_price")
+
+
 def is_reader_key(key: str, post_type: str) -> bool:
-    """Whether the key is one a reader's page may show: not private, or private but the type's own."""
+    """Whether the key is one a reader's page may show: not private, or private but the type's own, or a
+    product's price."""
+    if post_type == "product" and key in PRODUCT_PRICES:
+        return True
     if not key.startswith("_"):
         return bool(key.strip()) and not key.startswith(PLUGIN_KEYS) and not ACF_FIELD_KEY.fullmatch(key)
     if post_type in BUILT_IN_TYPES or key.startswith("__"):

@@ -192,7 +192,8 @@ def element_items(path: Path, position: int, element: Element, names: Names,
 
 def _with_made_id(path: Path, position: int, element: Element, problems: list[Problem]) -> Element:
     """A hand-made export may give no ids: the post takes the one its address names (`?p=19`, WordPress's
-    own address for post 19), else one made from what names the post, and it is said."""
+    own address for post 19), else one made from what names the post, and it is said; but not for a first item
+    numbered 0, by an exporter that counts its items from zero (Squarespace's: 0, 1, 2…), whose others have ids."""
     fields = element.fields
     ident, basis = _id_in_address(fields), "the one its guid names"
     if not ident:
@@ -201,7 +202,8 @@ def _with_made_id(path: Path, position: int, element: Element, problems: list[Pr
         ident, basis = items.synthetic_id("post", made_from), "made from its guid, link or title and date"
     given = fields.get("wp:post_id", "")
     what = f"not a positive whole number ({given[:40]!r})" if given else "missing"
-    problems.append(Problem(str(path), f"#{position}", "wp:post_id", f"{what}; imported with id {ident}, {basis}"))
+    if not (position == 0 and given.strip() == "0"):
+        problems.append(Problem(str(path), f"#{position}", "wp:post_id", f"{what}; imported with id {ident}, {basis}"))
     return replace(element, fields={**fields, "wp:post_id": str(ident)})
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -89,8 +90,24 @@ def synthetic_id(*parts: str) -> int:
 
 
 def slug_of(name: str) -> str:
-    """What WordPress's sanitize_title makes of a name, near enough for a term that lacks a slug."""
-    return NON_WORD.sub("-", name.lower()).strip("-")
+    """What WordPress's sanitize_title makes of a name, near enough for a post or a term that lacks a slug:
+    Latin letters without their accents, as remove_accents writes them (`Império` is `imperio` in its address),
+    other scripts' letters as they are."""
+    return NON_WORD.sub("-", LATIN_ACCENTED.sub(_unaccented, name).lower()).strip("-")
+
+
+# Latin letters with marks (Latin-1, Extended-A and -B, Vietnamese's Extended Additional), and the letters
+# remove_accents writes as others, which no decomposition gives.
+LATIN_ACCENTED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
+LATIN_LETTERS = {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D",
+                 "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D", "ħ": "h", "ŧ": "t", "ı": "i"}
+
+
+def _unaccented(letter: re.Match[str]) -> str:
+    found = letter.group()
+    if found in LATIN_LETTERS:
+        return LATIN_LETTERS[found]
+    return "".join(c for c in unicodedata.normalize("NFD", found) if not unicodedata.combining(c))
 
 
 def user(element: Element, names: Names) -> dict[str, Any] | None:
@@ -215,13 +232,23 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
 def _slug(fields: Mapping[str, str], warnings: list[tuple[str, str]]) -> str:
     """The post's slug; a hand-made export may leave it out, and WordPress's importer then names a post
     that is not a draft from its title, as the editor does when it is published."""
-    slug = fields.get("wp:post_name", "").strip()
+    slug = _last_segment(fields.get("wp:post_name", "").strip())
     if slug or fields.get("wp:status", "") in UNDATED_STATUSES:
         return slug
     slug = slug_of(fields.get("title", ""))
     if slug:
         warnings.append(("wp:post_name", f"missing; made from the title: {slug!r}"))
     return slug
+
+
+def _last_segment(slug: str) -> str:
+    """WordPress's slugs hold no `/`; Squarespace's export writes a post's path as its slug (`2014/2/25/erlang`),
+    whose last segment names the post as a WordPress slug would (its address keeps the whole path). A path
+    with an empty, `.` or `..` segment is no such path: it stays, for the store to make safe and name."""
+    if "/" not in slug:
+        return slug
+    segments = slug.strip("/").split("/")
+    return slug if any(s in ("", ".", "..") for s in segments) else segments[-1]
 
 
 def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -> dict[str, Any]:
@@ -246,9 +273,10 @@ def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -
 
 
 def _dated_by_rss(fields: Mapping[str, str], names: Names, warnings: list[tuple[str, str]]) -> Mapping[str, str]:
-    """A hand-made export may have no WordPress dates: the item's RSS <pubDate>, else the export's
-    own date, stands in (the post existed by then), and this is said."""
-    for value, what in ((fields.get("pubDate", ""), "its RSS <pubDate>"), (names.export_date, "the export's date")):
+    """A hand-made export may have no WordPress dates: the item's RSS <pubDate>, which exporters write from
+    the post's own date (Squarespace's gives no other), stands in quietly; else the export's own date (the
+    post existed by then), a guess, which is said."""
+    for value, said in ((fields.get("pubDate", ""), False), (names.export_date, True)):
         try:
             # WordPress writes its zero date as "Wed, 30 Nov -0001 ...", which Python reads as the year 2000.
             when = parsedate_to_datetime(value) if value and not ZERO_RSS_YEAR.search(value) else None
@@ -256,7 +284,8 @@ def _dated_by_rss(fields: Mapping[str, str], names: Names, warnings: list[tuple[
             when = None
         if when is not None and when.year > 1970:
             gmt = when.astimezone(timezone.utc).replace(tzinfo=None)
-            warnings.append(("wp:post_date", f"missing; dated by {what}, {value}"))
+            if said:
+                warnings.append(("wp:post_date", f"missing; dated by the export's date, {value}"))
             return {**fields, "wp:post_date_gmt": gmt.isoformat(sep=" "), "wp:post_date": ""}
     return fields
 
