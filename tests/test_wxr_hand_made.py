@@ -53,6 +53,17 @@ def test_an_item_without_an_id_takes_the_one_its_guid_names(tmp_path: Path) -> N
         ("#0", "wp:post_id", "missing; imported with id 19, the one its guid names")]
 
 
+def test_an_item_with_a_made_up_id_is_named_by_its_place_in_every_message(tmp_path: Path) -> None:
+    """The id made for an item that names none (from its address) is nothing a user can find in the file."""
+    body = _without(item(5, "Café talk", "<p>x</p>"), "wp:post_id", "wp:post_name").replace("?p=5", "cafe/")
+    undated = _without(item(6, "Undated", "<p>y</p>"), "wp:post_id", "wp:post_date", "wp:post_date_gmt")
+    path = tmp_path / "export.xml"
+    path.write_text(export(body + undated.replace("?p=6", "undated/")).replace("<pubDate>", "<published>"))
+    result = run_import([path], tmp_path / "content")
+    assert [(p.item, p.field) for p in result.problems] == [
+        ("#0", "wp:post_id"), ("#0", "wp:post_name"), ("#1", "wp:post_id"), ("#1", "wp:post_date")]
+
+
 def test_an_export_naming_its_version_in_wp_version_is_read_and_said(tmp_path: Path) -> None:
     """A blog converted to WXR by a script that wrote `<wp:version>1.2</wp:version>` for the header's version."""
     path = tmp_path / "export.xml"

@@ -181,10 +181,12 @@ def element_items(path: Path, position: int, element: Element, names: Names,
         if not items.post_id(element.fields):
             element = _with_made_id(path, position, element, problems)
         data, warnings = items.post(element, names)
-        problems.extend(Problem(str(path), str(data["id"]), f, m) for f, m in warnings)
-        yield RawItem(str(path), position, data, wp_json.POST)
+        raw = RawItem(str(path), position, data, wp_json.POST)
+        problems.extend(raw.problem(f, m) for f, m in warnings)  # named by its position if its id is made up
+        yield raw
     except ItemError as e:
         ident = element.fields.get("wp:post_id", "")
+        ident = "" if wp_json.made_up(int(ident) if ident.isdigit() else 0) else ident
         # A post the export holds is left out (it has no date anywhere): it counts among the skipped too.
         problems.append(Problem(str(path), ident or f"#{position}", e.field, e.message,
                                 left_out=post_type != "attachment"))
