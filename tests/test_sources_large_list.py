@@ -47,28 +47,39 @@ POST = st.fixed_dictionaries(
     optional={"title": st.fixed_dictionaries({"rendered": TEXT}), "content": st.fixed_dictionaries({"rendered": TEXT}),
               "slug": TEXT, "ID": st.integers(1, 9), "post_title": TEXT, "extra": VALUE})
 
+# A WordPress.com v1 post and an event of The Events Calendar, which are read as REST posts.
+V1_POST = st.fixed_dictionaries({"ID": st.integers(1, 9), "URL": TEXT, "content": TEXT, "title": TEXT})
+EVENT = st.fixed_dictionaries({"id": st.integers(1, 9), "global_id": TEXT, "start_date": st.just("2024-05-01 10:00:00"),
+                               "utc_start_date": st.just("2024-05-01 08:00:00"), "title": TEXT, "description": TEXT})
+ITEM = st.one_of(POST, POST, V1_POST, EVENT, VALUE)  # mostly posts, so that most files are read an object at a time
+
 
 @settings(max_examples=300, deadline=None)
-@given(posts=st.lists(POST | VALUE, max_size=4), ascii_only=st.booleans(), indent=st.sampled_from([None, 1]),
-       after=st.sampled_from(["", "\n", " </id>", "[]", ",", "x"]))
-def test_a_list_read_a_post_at_a_time_gives_what_reading_it_whole_gives(
-        tmp_path_factory: Any, posts: list[Any], ascii_only: bool, indent: int | None, after: str) -> None:
+@given(values=st.lists(st.lists(ITEM, min_size=1, max_size=4) | ITEM, min_size=1, max_size=3),
+       ascii_only=st.booleans(), indent=st.sampled_from([None, 1]), between=st.sampled_from(["", "\n", " "]),
+       after=st.sampled_from(["", "", "", "\n", " </id>", ",", "x"]))
+def test_posts_read_one_at_a_time_are_what_reading_the_file_whole_gives(
+        tmp_path_factory: Any, values: list[Any], ascii_only: bool, indent: int | None, between: str, after: str) -> None:
+    """Lists and objects, one after another or alone, with lone surrogates, WordPress.com and event objects among
+    them, and text after them."""
     path = tmp_path_factory.mktemp("saved") / "posts.json"
-    text = json.dumps(posts, ensure_ascii=ascii_only, indent=indent).replace('"\\\\ud83d"', '"\\ud83d"') + after
-    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    text = between.join(json.dumps(value, ensure_ascii=ascii_only, indent=indent) for value in values) + after
+    path.write_bytes(text.replace('"\\\\ud83d"', '"\\ud83d"').encode("utf-8", "surrogatepass"))
     listed = read_listed(path)
     if listed is not None:
         assert shown(listed) == shown(read_whole(path))
 
 
-def test_only_a_list_of_objects_is_read_a_post_at_a_time(tmp_path: Path) -> None:
+def test_lists_and_objects_are_read_one_at_a_time_and_anything_else_whole(tmp_path: Path) -> None:
     for name, text in [("empty", "[]"), ("values", '[{"id": 1}, 2]'), ("object", '{"id": 1}'),
-                       ("lines", '{"id": 1}\n{"id": 2}'), ("pages", '[[{"id": 1}]]'), ("cut", '[{"id": 1}, {"id"'),
-                       ("two", '[{"id": 1}][{"id": 2}]'), ("comma", '[{"id": 1},]')]:
+                       ("pages", '[[{"id": 1}]]'), ("cut", '[{"id": 1}, {"id"'), ("comma", '[{"id": 1},]'),
+                       ("tags", '[{"id": 1}]</id>'), ("jsonp", 'f([{"id": 1}])'), ("none", " ")]:
         (tmp_path / name).write_text(text, encoding="utf-8")
         assert large_list(tmp_path / name, from_bytes=0) is None, name
-    (tmp_path / "list").write_text(' \n[ {"id": 1} ,\n{"id": 2}]\n', encoding="utf-8")
-    assert len(large_list(tmp_path / "list", from_bytes=0) or []) == 2
+    for name, text, count in [("list", ' \n[ {"id": 1} ,\n{"id": 2}]\n', 2), ("lines", '{"id": 1}\n{"id": 2}\n', 2),
+                              ("pages", '[{"id": 1}][{"id": 2}, {"id": 3}]{"id": 4}', 4)]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert len(large_list(tmp_path / name, from_bytes=0) or []) == count, name
 
 
 def test_a_large_crawl_in_one_file_is_read_without_holding_its_posts(tmp_path: Path) -> None:

@@ -1,10 +1,10 @@
-"""A JSON text that is one list of objects, read an object at a time.
+"""A JSON text that is a list of objects, or several one after another, read an object at a time.
 
 Decoding such a text whole holds every object's values at once, some four times the text's size: a crawl saved
 as one file of 10,000 posts (118 MB) took 658 MB to import, against 155 MB for the same posts saved a page of 100
-per file. Its objects are decoded in two passes instead: the first checks that the text is exactly a list of
-objects and notes where each starts, the second decodes one object each time the reader asks for the next, so
-the text and one object are held, not all of them. Every object is decoded twice, which costs far less than the
+per file. Its objects are decoded in two passes instead: the first checks that the text is exactly such values
+and notes where each object starts, the second decodes one object each time the reader asks for the next, so the
+text and one object are held, not all of them. Every object is decoded twice, which costs far less than the
 conversion that follows.
 """
 
@@ -23,7 +23,7 @@ _SPACE = re.compile(r"[ \t\r\n]*")  # what JSON allows between values
 
 @dataclass(frozen=True)
 class ObjectList:
-    """The objects of a JSON list, decoded as they are iterated."""
+    """The objects of a JSON text, decoded as they are iterated."""
 
     text: str
     starts: list[int]  # where each object begins in the text
@@ -38,26 +38,36 @@ class ObjectList:
 
 
 def object_list(text: str, flag: Callable[[dict[str, Any]], bool]) -> ObjectList | None:
-    """The list of objects that `text` is, or None for any other text: another value, an empty list, a list that
-    holds anything but objects, text after the list, or JSON that does not decode (whose reader names the error).
-    `flag` sees each object once, in the first pass."""
-    at = _SPACE.match(text).end()
-    if not text.startswith("[", at):
-        return None
+    """The objects of `text` when it is a list of objects, or several lists and objects one after another (JSON
+    Lines, pages saved into one file), in order; None for any other text: one object alone, an empty list, a
+    list that holds anything but objects, other text after the values, or JSON that does not decode (whose
+    reader names the error). `flag` sees each object once, in the first pass."""
     starts: list[int] = []
-    flagged = False
-    at = _SPACE.match(text, at + 1).end()
-    while text.startswith("{", at):
-        try:
-            value, end = _DECODER.raw_decode(text, at)
-        except json.JSONDecodeError:
-            return None
-        starts.append(at)
-        flagged = flag(value) or flagged
-        at = _SPACE.match(text, end).end()
-        if text.startswith("]", at):
-            return ObjectList(text, starts, flagged) if _SPACE.match(text, at + 1).end() == len(text) else None
-        if not text.startswith(",", at):
-            return None
-        at = _SPACE.match(text, at + 1).end()
-    return None
+    flagged, values = False, 0
+    at = _space(text, 0)
+    while at < len(text):
+        listed = text.startswith("[", at)
+        at = _space(text, at + 1) if listed else at
+        while text.startswith("{", at):
+            try:
+                value, end = _DECODER.raw_decode(text, at)
+            except json.JSONDecodeError:
+                return None
+            starts.append(at)
+            flagged = flag(value) or flagged
+            at = _space(text, end)
+            if not listed or text.startswith("]", at):
+                break
+            if not text.startswith(",", at):
+                return None
+            at = _space(text, at + 1)
+        else:
+            return None  # a value that is no object where an object must be
+        at = _space(text, at + 1) if listed else at
+        values += 1
+    alone = values == 1 and not text.startswith("[", _space(text, 0))
+    return ObjectList(text, starts, flagged) if starts and not alone else None
+
+
+def _space(text: str, at: int) -> int:
+    return _SPACE.match(text, at).end()  # type: ignore[union-attr] - it matches anywhere, if only emptily

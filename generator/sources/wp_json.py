@@ -311,9 +311,10 @@ def load(path: Path) -> tuple[Any, list[Problem]]:
 
 
 def large_list(path: Path, from_bytes: int = LARGE_FILE) -> ObjectList | None:
-    """The objects of a saved file of `from_bytes` or more that is one list of objects, as most large crawls are,
-    decoded one at a time (json_list); None for any other file, which `load` reads whole, mending and naming what
-    it must. Each object is as `load` would give it within the list (see `listed_items`)."""
+    """The objects of a saved file of `from_bytes` or more that is a list of objects, or lists and objects one after
+    another (JSON Lines, pages saved into one file), as large crawls are, decoded one at a time (json_list); None
+    for any other file, which `load` reads whole, mending and naming what it must. Each object is as `load` would
+    give it within the list it makes (see `listed_items`)."""
     try:
         if path.stat().st_size < from_bytes:
             return None
@@ -332,8 +333,8 @@ def large_list(path: Path, from_bytes: int = LARGE_FILE) -> ObjectList | None:
 
 
 def listed_items(path: Path, objects: ObjectList, problems: list[Problem]) -> Iterator[RawItem]:
-    """items_in(path, data) for a list of objects read by `large_list`, an item at a time; what `load` says of
-    such a list is appended to `problems` first."""
+    """items_in(path, data) for the objects read by `large_list`, an item at a time; what `load` says of them is
+    appended to `problems` first."""
     name, plugin = str(path), _plugin_route(path)
     if objects.flagged:
         problems.append(Problem(name, message=LONE_SURROGATES))
