@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import tracemalloc
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from hypothesis import given, settings
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from bench.corpus import rest_posts
 from generator.problems import Problem
+from generator.sources.json_list import CHUNK
 from generator.sources.saved import iter_items
 from generator.sources.wp_json import LARGE_FILE, UNREAD, RawItem, items_in, large_list, listed_items, load
 
@@ -26,8 +28,8 @@ def read_whole(path: Path) -> tuple[list[RawItem], list[Problem]]:
     return items, problems + found
 
 
-def read_listed(path: Path) -> tuple[list[RawItem], list[Problem]] | None:
-    objects = large_list(path, from_bytes=0)
+def read_listed(path: Path, chunk: int) -> tuple[list[RawItem], list[Problem]] | None:
+    objects = large_list(path, from_bytes=0, chunk=chunk)
     if objects is None:
         return None
     problems: list[Problem] = []
@@ -57,15 +59,17 @@ ITEM = st.one_of(POST, POST, V1_POST, EVENT, VALUE)  # mostly posts, so that mos
 @settings(max_examples=300, deadline=None)
 @given(values=st.lists(st.lists(ITEM, min_size=1, max_size=4) | ITEM, min_size=1, max_size=3),
        ascii_only=st.booleans(), indent=st.sampled_from([None, 1]), between=st.sampled_from(["", "\n", " "]),
-       after=st.sampled_from(["", "", "", "\n", " </id>", ",", "x"]))
+       after=st.sampled_from(["", "", "", "\n", " </id>", ",", "x"]), bom=st.booleans(), chunk=st.integers(1, 40))
 def test_posts_read_one_at_a_time_are_what_reading_the_file_whole_gives(
-        tmp_path_factory: Any, values: list[Any], ascii_only: bool, indent: int | None, between: str, after: str) -> None:
+        tmp_path_factory: Any, values: list[Any], ascii_only: bool, indent: int | None, between: str, after: str,
+        bom: bool, chunk: int) -> None:
     """Lists and objects, one after another or alone, with lone surrogates, WordPress.com and event objects among
-    them, and text after them."""
+    them, and text after them; decoded a few characters at a time, so that chunks end anywhere, within a
+    character's bytes too."""
     path = tmp_path_factory.mktemp("saved") / "posts.json"
     text = between.join(json.dumps(value, ensure_ascii=ascii_only, indent=indent) for value in values) + after
-    path.write_bytes(text.replace('"\\\\ud83d"', '"\\ud83d"').encode("utf-8", "surrogatepass"))
-    listed = read_listed(path)
+    path.write_bytes(b"\xef\xbb\xbf" * bom + text.replace('"\\\\ud83d"', '"\\ud83d"').encode("utf-8", "surrogatepass"))
+    listed = read_listed(path, chunk)
     if listed is not None:
         assert shown(listed) == shown(read_whole(path))
 
@@ -75,25 +79,47 @@ def test_lists_and_objects_are_read_one_at_a_time_and_anything_else_whole(tmp_pa
                        ("pages", '[[{"id": 1}]]'), ("cut", '[{"id": 1}, {"id"'), ("comma", '[{"id": 1},]'),
                        ("tags", '[{"id": 1}]</id>'), ("jsonp", 'f([{"id": 1}])'), ("none", " ")]:
         (tmp_path / name).write_text(text, encoding="utf-8")
-        assert large_list(tmp_path / name, from_bytes=0) is None, name
+        assert large_list(tmp_path / name, from_bytes=0, chunk=3) is None, name
     for name, text, count in [("list", ' \n[ {"id": 1} ,\n{"id": 2}]\n', 2), ("lines", '{"id": 1}\n{"id": 2}\n', 2),
-                              ("pages", '[{"id": 1}][{"id": 2}, {"id": 3}]{"id": 4}', 4)]:
+                              ("pages", '[{"id": 1}][{"id": 2}, {"id": 3}]{"id": 4}', 4),
+                              ("marked", '\ufeff[{"id": 1}, {"id": "\u00e9t\u00e9"}]', 2)]:
         (tmp_path / name).write_text(text, encoding="utf-8")
-        assert len(large_list(tmp_path / name, from_bytes=0) or []) == count, name
+        assert len(large_list(tmp_path / name, from_bytes=0, chunk=3) or []) == count, name
+
+
+def test_a_file_rewritten_while_its_posts_are_read_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "posts.json"
+    path.write_text(json.dumps([{"id": 1, "type": "post"}, {"id": 2, "type": "post"}]), encoding="utf-8")
+    objects = large_list(path, from_bytes=0)
+    assert objects is not None
+    path.write_text(json.dumps([{"id": 10, "type": "post"}, {"id": 2, "type": "post"}]), encoding="utf-8")
+    problems: list[Problem] = []
+    assert [item.data["id"] for item in listed_items(path, objects, problems)] == []
+    assert [p.message for p in problems] == ["changed while it was read (byte 1): the posts after that place were not "
+                                             "read; import it again"]
+
+
+def traced_peak(read: Callable[[], int]) -> tuple[int, int]:
+    tracemalloc.start()
+    try:
+        count = read()
+        return count, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
 
 
 def test_a_large_crawl_in_one_file_is_read_without_holding_its_posts(tmp_path: Path) -> None:
     posts = rest_posts(100, 0)
     copies = LARGE_FILE // len(json.dumps(posts)) + 1
     path = tmp_path / "posts.json"
-    text = json.dumps(posts * copies)
-    path.write_text(text, encoding="utf-8")
-    tracemalloc.start()
-    try:
-        count = sum(1 for _ in iter_items([path], []))
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert count == copies * 100
-    # The file's bytes and its text, while it is decoded; its posts whole take some four times the text.
-    assert peak < 2.5 * len(text)
+    path.write_text(json.dumps(posts * copies), encoding="utf-8")
+    # Its posts whole take some five times the file: 87 MB for this one of 16 MB.
+    count, peak = traced_peak(lambda: sum(1 for _ in iter_items([path], [])))
+    assert (count, peak < 4 * CHUNK) == (copies * 100, True)
+    # Decoded a megabyte at a time, the first pass takes a few megabytes, whatever the file's size.
+    count, peak = traced_peak(lambda: len(large_list(path, chunk=1 << 20) or []))
+    assert (count, peak < 4 << 20) == (copies * 100, True)
+    objects = large_list(path)
+    assert objects is not None
+    count, peak = traced_peak(lambda: sum(1 for _ in listed_items(path, objects, [])))
+    assert (count, peak < 1 << 20) == (copies * 100, True)

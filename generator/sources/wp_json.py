@@ -18,7 +18,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from generator.problems import Problem
-from generator.sources.json_list import ObjectList, object_list
+from generator.sources.json_list import CHUNK, Changed, ObjectList, object_list
 from generator.sources.php_messages import blank_php_messages
 from generator.sources.tribe_events import as_post, events_as_posts, is_event
 from generator.sources.wpcom_v1 import as_v2, is_v1_post, v1_as_v2
@@ -310,26 +310,21 @@ def load(path: Path) -> tuple[Any, list[Problem]]:
     return data, problems
 
 
-def large_list(path: Path, from_bytes: int = LARGE_FILE) -> ObjectList | None:
-    """The objects of a saved file of `from_bytes` or more that is a list of objects, or lists and objects one after
-    another (JSON Lines, pages saved into one file), as large crawls are, decoded one at a time (json_list); None
-    for any other file, which `load` reads whole, mending and naming what it must. Each object is as `load` would
-    give it within the list it makes (see `listed_items`)."""
+def large_list(path: Path, from_bytes: int = LARGE_FILE, chunk: int = CHUNK) -> ObjectList | None:
+    """The objects of a UTF-8 saved file of `from_bytes` or more that is a list of objects, or lists and objects one
+    after another (JSON Lines, pages saved into one file), as large crawls are, read one at a time (json_list);
+    None for any other file, which `load` reads whole, mending and naming what it must. Each object is as `load`
+    would give it within the list it makes (see `listed_items`)."""
     try:
         if path.stat().st_size < from_bytes:
             return None
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            head = file.read(4)
     except OSError:
         return None
-    if raw.startswith(GZIP_MAGIC):
+    if head.startswith(GZIP_MAGIC) or _encoding(head) != "utf-8-sig":
         return None
-    try:
-        text = raw.decode(_encoding(raw[:4]))
-    except UnicodeDecodeError:
-        return None
-    del raw  # the text alone is held while the posts are read
-    escaped = SURROGATE_ESCAPE.search(text) is not None
-    return object_list(text, lambda item: escaped and _has_lone_surrogate(_as_post(item)))
+    return object_list(path, lambda item: _has_lone_surrogate(_as_post(item)), SURROGATE_ESCAPE, chunk)
 
 
 def listed_items(path: Path, objects: ObjectList, problems: list[Problem]) -> Iterator[RawItem]:
@@ -338,11 +333,15 @@ def listed_items(path: Path, objects: ObjectList, problems: list[Problem]) -> It
     name, plugin = str(path), _plugin_route(path)
     if objects.flagged:
         problems.append(Problem(name, message=LONE_SURROGATES))
-    for index, item in enumerate(objects):
-        post = _as_post(item)
-        if objects.flagged:
-            post = _without_lone_surrogates(post)
-        yield _identified(RawItem(name, index, post, _kind_in(post, plugin)), problems)
+    try:
+        for index, item in enumerate(objects):
+            post = _as_post(item)
+            if objects.flagged:
+                post = _without_lone_surrogates(post)
+            yield _identified(RawItem(name, index, post, _kind_in(post, plugin)), problems)
+    except Changed as e:
+        problems.append(Problem(name, message=f"changed while it was read ({e}): the posts after that place were "
+                                              "not read; import it again"))
 
 
 def _as_post(item: dict[str, Any]) -> dict[str, Any]:
