@@ -77,7 +77,8 @@ def test_posts_read_one_at_a_time_are_what_reading_the_file_whole_gives(
 def test_lists_and_objects_are_read_one_at_a_time_and_anything_else_whole(tmp_path: Path) -> None:
     for name, text in [("empty", "[]"), ("values", '[{"id": 1}, 2]'), ("object", '{"id": 1}'),
                        ("pages", '[[{"id": 1}]]'), ("cut", '[{"id": 1}, {"id"'), ("comma", '[{"id": 1},]'),
-                       ("tags", '[{"id": 1}]</id>'), ("jsonp", 'f([{"id": 1}])'), ("none", " ")]:
+                       ("tags", '[{"id": 1}]</id>'), ("jsonp", 'f([{"id": 1}])'), ("none", " "),
+                       ("deep", '[{"id": 1}, ' + '{"a": ' * 100_000 + "1" + "}" * 100_000 + "]")]:
         (tmp_path / name).write_text(text, encoding="utf-8")
         assert large_list(tmp_path / name, from_bytes=0, chunk=3) is None, name
     for name, text, count in [("list", ' \n[ {"id": 1} ,\n{"id": 2}]\n', 2), ("lines", '{"id": 1}\n{"id": 2}\n', 2),

@@ -46,7 +46,7 @@ class ObjectList:
                 file.seek(start)
                 try:
                     value = _DECODER.decode(file.read(end - start).decode("utf-8"))
-                except ValueError:  # JSONDecodeError, UnicodeDecodeError
+                except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError
                     raise Changed(f"byte {start}") from None
                 if not isinstance(value, dict):
                     raise Changed(f"byte {start}")
@@ -62,7 +62,7 @@ def object_list(path: Path, flag: Callable[[dict[str, Any]], bool], flag_where: 
     try:
         with path.open("rb") as file:
             return _objects(_Text(file, chunk), path, flag, flag_where)
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError, RecursionError):  # (nested too deeply: `load` names it)
         return None
 
 
@@ -121,7 +121,7 @@ class _Text:
     def space(self, at: int) -> int:
         """The first place from `at` on that holds no space."""
         while True:
-            end = _SPACE.match(self.text, at - self.offset).end() + self.offset  # type: ignore[union-attr]
+            end = _SPACE.match(self.text, at - self.offset).end() + self.offset
             if end - self.offset < len(self.text) or not self._more(at):
                 return end
 
@@ -150,7 +150,7 @@ class _Text:
         if self._ended:
             return False
         self.byte(keep)  # before the text up to it is dropped
-        rest, self.text = self.text[keep - self.offset:], ""  # (dropped first: only two chunks are held at once)
+        rest, self.text = self.text[keep - self.offset:], ""  # dropped before the next chunk is decoded
         data = self._file.read(self._chunk)
         self._ended = not data
         piece = self._decoder.decode(data, final=self._ended)
