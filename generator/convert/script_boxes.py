@@ -1,0 +1,60 @@
+"""Charts and posts that a provider's script draws into an empty box, shown as a link to what the box showed.
+
+Newsrooms paste the embed codes of Flourish (`<div class="flourish-embed flourish-chart"
+data-src="visualisation/1234567">`), Infogram (`<div class="infogram-embed" data-id="…" data-title="…">`) and
+Facebook (`<div class="fb-post" data-href="…">`) into their posts: a box and a script that fills it. The mirror
+runs no script, so the chart or post was gone without a trace, its box empty. A box that holds what the provider
+gave for readers without scripts (Flourish's `<noscript>` picture, Facebook's quote of the post) is left as it is.
+A TikTok quote pasted outside an embed block names its video only in its `cite`, as the block's does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from generator.convert.context import Context
+from generator.convert.embeds import embed_paragraph, link_quoted_source
+from generator.convert.parse import elements, may_hold
+
+# Flourish's `data-src` names a chart (`visualisation/1234567`) or a story of charts (`story/89`), whose pages
+# are public.flourish.studio's; the `/embed` or `?…` its newer codes add choose how the frame shows it.
+FLOURISH_SOURCE = re.compile(r"(visualisation|story)/(\d+)")
+INFOGRAM_ID = re.compile(r"[\w-]+")  # the chart's slug or id, the last part of its infogram.com address
+FACEBOOK_PAGE = re.compile(r"https?://(?:[\w-]+\.)?facebook\.com/\S+", re.IGNORECASE)
+BOX_CLASSES = frozenset({"flourish-embed", "infogram-embed", "fb-post", "fb-video"})
+QUOTE_CLASSES = frozenset({"tiktok-embed"})
+
+
+def script_boxes_as_links(soup: BeautifulSoup, ctx: Context) -> None:
+    """Each box a provider's script fills, left empty, becomes a link to the chart or post it shows, named by
+    the provider and the chart's title where the code gives one."""
+    if not may_hold(soup, BOX_CLASSES | QUOTE_CLASSES):
+        return
+    for tag in elements(soup, "div", "blockquote"):
+        classes = set(tag.get("class") or ())
+        if classes & QUOTE_CLASSES and tag.find_parent(class_="wp-block-embed") is None:
+            link_quoted_source(soup, tag, ctx)  # an embed block's quote has its link from embeds_as_links
+        elif classes & BOX_CLASSES and not _shows_something(tag):
+            url, title = _shown_page(tag)
+            if url:
+                tag.replace_with(embed_paragraph(soup, url, ctx, title))
+
+
+def _shows_something(box: Tag) -> bool:
+    return bool(box.get_text(strip=True)) or box.find(["img", "picture", "svg", "iframe", "a"]) is not None
+
+
+def _shown_page(box: Tag) -> tuple[str, str]:
+    """The page a box's script shows and the title its code gives, or ("", "") for a box that names none."""
+    classes = box.get("class") or ()
+    if "flourish-embed" in classes:
+        found = FLOURISH_SOURCE.match(str(box.get("data-src") or "").strip())
+        return (f"https://public.flourish.studio/{found[1]}/{found[2]}/", "") if found else ("", "")
+    if "infogram-embed" in classes:
+        chart = str(box.get("data-id") or "").strip()
+        title = str(box.get("data-title") or "").strip()
+        return (f"https://infogram.com/{chart}", title) if INFOGRAM_ID.fullmatch(chart) else ("", "")
+    page = str(box.get("data-href") or "").strip()
+    return (page, "") if FACEBOOK_PAGE.fullmatch(page) else ("", "")
