@@ -1,4 +1,4 @@
-"""Charts and posts a provider's script draws into an empty box (Flourish, Infogram, Facebook) and the players
+"""Charts and posts a provider's script draws into an empty box (Flourish, Infogram, Facebook, Pym.js) and the players
 of podcasts and posts are links to the page they showed: every chart kept, in time linear in the post."""
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ def test_boxes_with_hostile_attributes_convert_in_linear_time() -> None:
     html = "".join((f'<div class="flourish-embed" data-src="visualisation/{long}"></div>',
                     f'<div class="infogram-embed" data-id="{long}!" data-title="{long}"></div>',
                     f'<div class="fb-post" data-href="https://{long}.facebook.com{long}"></div>',
-                    f'<blockquote class="tiktok-embed" cite="https://{long}"></blockquote>'))
+                    f'<blockquote class="tiktok-embed" cite="https://{long}"></blockquote>',
+                    f'<div data-pym-src="https://{long} {long}">{long}</div>'))
     started = time.perf_counter()
     html_to_markdown(html * 5, Context())
     assert time.perf_counter() - started < SLOW

@@ -24,8 +24,8 @@ SITES = (("youtube.com", ("YouTube", "site_video")), ("youtu.be", ("YouTube", "s
          ("slideshare.net", ("SlideShare", "")), ("dailymotion.com", ("Dailymotion", "site_video")),
          ("scribd.com", ("Scribd", "")), ("videopress.com", ("VideoPress", "site_video")),
          ("podcasts.apple.com", ("Apple Podcasts", "")), ("flourish.studio", ("Flourish", "")),
-         ("infogram.com", ("Infogram", "")), ("dwcdn.net", ("Datawrapper", "")), ("datawrapper.de", ("Datawrapper", "")),
-         ("documentcloud.org", ("DocumentCloud", "")),
+         ("infogram.com", ("Infogram", "")), ("dwcdn.net", ("Datawrapper", "")),
+         ("datawrapper.de", ("Datawrapper", "")), ("documentcloud.org", ("DocumentCloud", "")),
          *((store, ("Amazon", "")) for store in STORE_DOMAINS))
 
 
@@ -71,7 +71,8 @@ VIMEO_PLAYER = re.compile(r"player\.vimeo\.com/video/(\d+)/?")
 # The players of a podcast or song (Spotify's `/embed/episode/ID`, `/embed-podcast/show/ID` of older codes;
 # Apple Podcasts' embed.podcasts.apple.com) and Facebook's post and video frames (`/plugins/video.php?href=<the
 # page>`), whose pages the same address without the player's part opens: what a reader follows.
-SPOTIFY_PLAYER = re.compile(r"open\.spotify\.com/embed(?:-podcast)?/((?:episode|show|track|album|playlist|artist)/\w+)/?")
+SPOTIFY_PLAYER = re.compile(
+    r"open\.spotify\.com/embed(?:-podcast)?/((?:episode|show|track|album|playlist|artist)/\w+)/?")
 APPLE_PLAYER = re.compile(r"embed\.(podcasts\.apple\.com/.+)")
 FACEBOOK_PLAYER = re.compile(r"(?:[\w-]+\.)?facebook\.com/plugins/(?:post|video)\.php")
 SECONDS = re.compile(r"\d+")

@@ -2,15 +2,18 @@
 
 Newsrooms paste the embed codes of Flourish (`<div class="flourish-embed flourish-chart"
 data-src="visualisation/1234567">`), Infogram (`<div class="infogram-embed" data-id="…" data-title="…">`) and
-Facebook (`<div class="fb-post" data-href="…">`) into their posts: a box and a script that fills it. The mirror
-runs no script, so the chart or post was gone without a trace, its box empty. A box that holds what the provider
-gave for readers without scripts (Flourish's `<noscript>` picture, Facebook's quote of the post) is left as it is.
+Facebook (`<div class="fb-post" data-href="…">`) into their posts: a box and a script that fills it; Pym.js, which
+newsrooms' graphics desks use, fills its box (`<div data-pym-src="…">`, the loader's `data-child-src`) with a frame
+of the graphic's page, over a "Loading..." line. The mirror runs no script, so the chart or post was gone without a
+trace, its box empty. A box that holds what the provider gave for readers without scripts (Flourish's `<noscript>`
+picture, Facebook's quote of the post, a graphic's picture) is left as it is.
 A TikTok quote pasted outside an embed block names its video only in its `cite`, as the block's does.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 
@@ -25,21 +28,44 @@ INFOGRAM_ID = re.compile(r"[\w-]+")  # the chart's slug or id, the last part of 
 FACEBOOK_PAGE = re.compile(r"https?://(?:[\w-]+\.)?facebook\.com/\S+", re.IGNORECASE)
 BOX_CLASSES = frozenset({"flourish-embed", "infogram-embed", "fb-post", "fb-video"})
 QUOTE_CLASSES = frozenset({"tiktok-embed"})
+PYM_SOURCES = frozenset({"data-pym-src", "data-child-src"})  # Pym.js's box and its loader's, by the graphic's page
+WEB_PAGE = re.compile(r"(?:https?://|/)\S+", re.IGNORECASE)  # or relative to the post
 
 
 def script_boxes_as_links(soup: BeautifulSoup, ctx: Context) -> None:
     """Each box a provider's script fills, left empty, becomes a link to the chart or post it shows, named by
     the provider and the chart's title where the code gives one."""
-    if not may_hold(soup, BOX_CLASSES | QUOTE_CLASSES):
+    if not may_hold(soup, BOX_CLASSES | QUOTE_CLASSES, attributes=PYM_SOURCES):
         return
-    for tag in elements(soup, "div", "blockquote"):
+    for tag in elements(soup, "div", "p", "blockquote"):
         classes = set(tag.get("class") or ())
-        if classes & QUOTE_CLASSES and tag.find_parent(class_="wp-block-embed") is None:
+        if graphic := _pym_graphic(tag):
+            _link_graphic(soup, tag, graphic, ctx)
+        elif classes & QUOTE_CLASSES and tag.find_parent(class_="wp-block-embed") is None:
             link_quoted_source(soup, tag, ctx)  # an embed block's quote has its link from embeds_as_links
         elif classes & BOX_CLASSES and not _shows_something(tag):
             url, title = _shown_page(tag)
             if url:
                 tag.replace_with(embed_paragraph(soup, url, ctx, title))
+
+
+def _pym_graphic(box: Tag) -> str:
+    """The page of the graphic a Pym.js box shows; the loader's `data-child-src` counts beside its own mark."""
+    if box.has_attr("data-child-src") and not box.has_attr("data-pym-loader"):
+        return str(box.get("data-pym-src") or "").strip()
+    return str(box.get("data-pym-src") or box.get("data-child-src") or "").strip()
+
+
+def _link_graphic(soup: BeautifulSoup, box: Tag, page: str, ctx: Context) -> None:
+    """A Pym.js box becomes the link to its graphic's page; its words were the script's "Loading..." line, but
+    a picture it holds for readers without scripts stays, the link after it."""
+    if not WEB_PAGE.fullmatch(page):
+        return
+    page = urljoin(ctx.base_url, page)
+    if box.find(["img", "picture", "svg"]) is None:
+        box.replace_with(embed_paragraph(soup, page, ctx))
+    else:
+        box.insert_after(embed_paragraph(soup, page, ctx))
 
 
 def _shows_something(box: Tag) -> bool:
