@@ -24,11 +24,13 @@ from generator.convert.parse import elements, may_hold
 # Flourish's `data-src` names a chart (`visualisation/1234567`) or a story of charts (`story/89`), whose pages
 # are public.flourish.studio's; the `/embed` or `?…` its newer codes add choose how the frame shows it.
 FLOURISH_SOURCE = re.compile(r"(visualisation|story)/(\d+)")
-INFOGRAM_ID = re.compile(r"[\w-]+")  # the chart's slug or id, the last part of its infogram.com address
+# Infogram's `data-id` is the chart's id (a UUID, or `_/<key>`), whose page is e.infogram.com's.
+INFOGRAM_ID = re.compile(r"(?:_/)?[\w-]+")
 FACEBOOK_PAGE = re.compile(r"https?://(?:[\w-]+\.)?facebook\.com/\S+", re.IGNORECASE)
 BOX_CLASSES = frozenset({"flourish-embed", "infogram-embed", "fb-post", "fb-video"})
 QUOTE_CLASSES = frozenset({"tiktok-embed"})
 PYM_SOURCES = frozenset({"data-pym-src", "data-child-src"})  # Pym.js's box and its loader's, by the graphic's page
+PLACEHOLDER = re.compile(r"\W*(?:loading\W*)?", re.IGNORECASE)  # what a Pym.js box shows before its frame
 WEB_PAGE = re.compile(r"(?:https?://|/)\S+", re.IGNORECASE)  # or relative to the post
 
 
@@ -57,9 +59,10 @@ def _pym_graphic(box: Tag) -> str:
 
 
 def _link_graphic(soup: BeautifulSoup, box: Tag, page: str, ctx: Context) -> None:
-    """A Pym.js box becomes the link to its graphic's page; its words were the script's "Loading..." line, but
-    a picture it holds for readers without scripts stays, the link after it."""
-    if not WEB_PAGE.fullmatch(page):
+    """A Pym.js box becomes the link to its graphic's page, where it held nothing but the script's "Loading..."
+    line; a picture it holds for readers without scripts stays, the link after it. One that holds words of its
+    own (JDoodle's boxes hold the code they run) is left as it is."""
+    if not WEB_PAGE.fullmatch(page) or not PLACEHOLDER.fullmatch(box.get_text()):
         return
     page = urljoin(ctx.base_url, page)
     if box.find(["img", "picture", "svg"]) is None:
@@ -81,6 +84,6 @@ def _shown_page(box: Tag) -> tuple[str, str]:
     if "infogram-embed" in classes:
         chart = str(box.get("data-id") or "").strip()
         title = str(box.get("data-title") or "").strip()
-        return (f"https://infogram.com/{chart}", title) if INFOGRAM_ID.fullmatch(chart) else ("", "")
+        return (f"https://e.infogram.com/{chart}", title) if INFOGRAM_ID.fullmatch(chart) else ("", "")
     page = str(box.get("data-href") or "").strip()
     return (page, "") if FACEBOOK_PAGE.fullmatch(page) else ("", "")
