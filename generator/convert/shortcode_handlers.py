@@ -334,6 +334,30 @@ LEAFLET_SHAPES = ("leaflet-marker", "leaflet-line", "leaflet-circle", "leaflet-p
                   "leaflet-kml", "leaflet-gpx", "leaflet-scale")
 COORDINATE = re.compile(r"-?\d{1,3}(?:\.\d{1,12})?")
 
+INFOGRAM_CHART = re.compile(r"(?:_/)?[\w-]+")  # a chart's id: a UUID, a slug or `_/<key>`
+SPOTIFY_URI = re.compile(r"spotify:(episode|show|track|album|playlist|artist):(\w+)")
+
+
+def _infogram(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """Infogram's plugin: `[infogram id="budget-2024-1h7g6k0" prefix="Xy" format="interactive" title="Budget"]`,
+    the chart at e.infogram.com named by its title."""
+    chart = unescape(named.get("id", "")).strip()
+    if not INFOGRAM_CHART.fullmatch(chart):
+        return None
+    url = f"https://e.infogram.com/{chart}"
+    ctx.losses.note(loss.EMBED_AS_LINK, url)
+    return link(url, embed_label(url, ctx.words, unescape(named.get("title", "")).strip()))
+
+
+def _spotify(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """Jetpack's `[spotify id="spotify:track:4bz7uB4edifWKJXSDxwHcs"]`: a Spotify URI, or the page's address."""
+    ref = unescape(named.get("id") or (positional[0] if positional else "")).strip()
+    uri = SPOTIFY_URI.fullmatch(ref)
+    if uri:
+        return _embedded(f"https://open.spotify.com/{uri[1]}/{uri[2]}", ctx)
+    return _embedded(ref, ctx) if ref.startswith("https://open.spotify.com/") else None
+
+
 # Live feeds of other sites: Elfsight's widgets, each named `elfsight_…`, and Smash Balloon's feeds.
 FEED_PREFIXES = ("elfsight_",)
 FEEDS = ("instagram-feed", "custom-facebook-feed", "custom-twitter-feeds", "youtube-feed", "tiktok-feeds")
@@ -356,6 +380,10 @@ HANDLERS: dict[str, Handler] = {
     "soundcloud": _sitelink("https://soundcloud.com/"),
     "instagram": _sitelink("https://www.instagram.com/p/"),
     "scribd": _sitelink("https://www.scribd.com/doc/"),  # `[scribd id=191207189 key=key-4ofw mode=scroll]`
+    # DocumentCloud's plugin: `[documentcloud url="https://www.documentcloud.org/documents/282753-x.html"]`, or `id=`
+    "documentcloud": _sitelink("https://www.documentcloud.org/documents/"),
+    "infogram": _infogram,
+    "spotify": _spotify,
     "wpvideo": _sitelink("https://videopress.com/v/"),  # VideoPress's `[wpvideo tFnqC9XQ w=680]`, by its guid
     "audio": _media("audio"),
     "video": _media("video"),
