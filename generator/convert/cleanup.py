@@ -19,6 +19,7 @@ from generator.convert.ads import drop_ad_units
 from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.block_names import blocks_as_divs
 from generator.convert.context import Context
+from generator.convert.credits import credits_apart
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.collapsible_titles import collapsible_titles_in_bold
 from generator.convert.divi_dynamic import divi_dynamic_links
@@ -448,6 +449,7 @@ PASSES: tuple[Pass, ...] = (
     blocks_in_headings_as_text,
     images_out_of_headings,
     more_links_out_of_headings,
+    credits_apart,
     citations_as_lines,
     captions_as_paragraphs,
     verse_as_lines,

@@ -21,6 +21,7 @@ from generator.convert import context as loss
 from generator.convert.context import Context, attachment_id
 from generator.convert.embeds import embed_label
 from generator.convert.formulas import latex_shortcode
+from generator.sources.wp_syntax import parse_attributes
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 LINK_TAG = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
@@ -204,12 +205,44 @@ def _playlist(named: dict[str, str], positional: list[str], inner: str, ctx: Con
 
 
 def _caption(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    inner, credit = _credited(inner)
     image = LINK_TAG.search(inner) or IMG_TAG.search(inner)
     text = named.get("caption", "")
     if image is not None:
         text = (inner[: image.start()] + inner[image.end():]).strip() or text
     figure = image.group(0) if image else ""
-    return f"<figure>{figure}<figcaption>{text}</figcaption></figure>"
+    return f"<figure>{figure}<figcaption>{credit}{'<br>' if credit and text else ''}{text}</figcaption></figure>"
+
+
+# Media Credit's `[media-credit name="Jo Smith" link="…"]<img …>[/media-credit]`, inside a caption or alone: the
+# plugin prints the name (a link where one is given) under the picture. One that names a user (`id=3`) by the
+# name the export does not hold shows the picture alone.
+MEDIA_CREDIT = re.compile(r"\[media-credit\b([^][]*)\]", re.IGNORECASE)  # no [ inside: linear
+MEDIA_CREDIT_END = "[/media-credit]"
+
+
+def _media_credit(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    credit = _credit_line(named)
+    return f"<figure>{inner}<figcaption>{credit}</figcaption></figure>" if credit else inner
+
+
+def _credited(inner: str) -> tuple[str, str]:
+    """A caption's text with its Media Credit shortcode taken off its picture, and the credit it gave."""
+    opening = MEDIA_CREDIT.search(inner)
+    if opening is None:
+        return inner, ""
+    named, _ = parse_attributes(opening.group(1))
+    end = inner.lower().find(MEDIA_CREDIT_END, opening.end())  # none: WordPress reads it as closed at once
+    rest = inner[end + len(MEDIA_CREDIT_END):] if end >= 0 else ""
+    pictured = inner[opening.end():end] if end >= 0 else inner[opening.end():]
+    return inner[:opening.start()] + pictured + rest, _credit_line(named)
+
+
+def _credit_line(named: dict[str, str]) -> str:
+    name, url = escape(unescape(named.get("name", "")).strip()), unescape(named.get("link", "")).strip()
+    if name and url.startswith(("http://", "https://")):
+        return f'<a href="{escape(url)}">{name}</a>'
+    return name
 
 
 def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
@@ -388,6 +421,7 @@ HANDLERS: dict[str, Handler] = {
     "audio": _media("audio"),
     "video": _media("video"),
     "caption": _caption,
+    "media-credit": _media_credit,
     "wp_caption": _caption,
     "gallery": _gallery,
     "sc_fs_faq": _faq,
