@@ -2,11 +2,12 @@
 
 Newsrooms paste the embed codes of Flourish (`<div class="flourish-embed flourish-chart"
 data-src="visualisation/1234567">`), Infogram (`<div class="infogram-embed" data-id="…" data-title="…">`) and
-Facebook (`<div class="fb-post" data-href="…">`) into their posts: a box and a script that fills it; Pym.js, which
-newsrooms' graphics desks use, fills its box (`<div data-pym-src="…">`, the loader's `data-child-src`) with a frame
-of the graphic's page, over a "Loading..." line. The mirror runs no script, so the chart or post was gone without a
-trace, its box empty. A box that holds what the provider gave for readers without scripts (Flourish's `<noscript>`
-picture, Facebook's quote of the post, a graphic's picture) is left as it is.
+Facebook (`<div class="fb-post" data-href="…">`) into their posts: a box and a script that fills it. An Instagram
+post's quote is such a box where its code was cut to `<blockquote class="instagram-media" data-instgrm-permalink="…">`.
+Pym.js, which newsrooms' graphics desks use, fills its box (`<div data-pym-src="…">`, the loader's
+`data-child-src`) with a frame of the graphic's page, over a "Loading..." line. The mirror runs no script, so the
+chart or post was gone without a trace, its box empty. A box that holds what the provider gave for readers without
+scripts (Flourish's `<noscript>` picture, Facebook's quote of the post, a graphic's picture) is left as it is.
 A TikTok quote pasted outside an embed block names its video only in its `cite`, as the block's does.
 """
 
@@ -26,8 +27,9 @@ from generator.convert.parse import elements, may_hold
 FLOURISH_SOURCE = re.compile(r"(visualisation|story)/(\d+)")
 # Infogram's `data-id` is the chart's id (a UUID, or `_/<key>`), whose page is e.infogram.com's.
 INFOGRAM_ID = re.compile(r"(?:_/)?[\w-]+")
+INSTAGRAM_PAGE = re.compile(r"https?://(?:www\.)?instagram\.com/\S+", re.IGNORECASE)
 FACEBOOK_PAGE = re.compile(r"https?://(?:[\w-]+\.)?facebook\.com/\S+", re.IGNORECASE)
-BOX_CLASSES = frozenset({"flourish-embed", "infogram-embed", "fb-post", "fb-video"})
+BOX_CLASSES = frozenset({"flourish-embed", "infogram-embed", "fb-post", "fb-video", "instagram-media"})
 QUOTE_CLASSES = frozenset({"tiktok-embed"})
 PYM_SOURCES = frozenset({"data-pym-src", "data-child-src"})  # Pym.js's box and its loader's, by the graphic's page
 PLACEHOLDER = re.compile(r"\W*(?:loading\W*)?", re.IGNORECASE)  # what a Pym.js box shows before its frame
@@ -85,5 +87,8 @@ def _shown_page(box: Tag) -> tuple[str, str]:
         chart = str(box.get("data-id") or "").strip()
         title = str(box.get("data-title") or "").strip()
         return (f"https://e.infogram.com/{chart}", title) if INFOGRAM_ID.fullmatch(chart) else ("", "")
+    if "instagram-media" in classes:  # a quote left empty for the script to fill, its post named in an attribute
+        page = str(box.get("data-instgrm-permalink") or "").strip()
+        return (page, "") if INSTAGRAM_PAGE.fullmatch(page) else ("", "")
     page = str(box.get("data-href") or "").strip()
     return (page, "") if FACEBOOK_PAGE.fullmatch(page) else ("", "")
