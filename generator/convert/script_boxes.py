@@ -3,7 +3,8 @@
 Newsrooms paste the embed codes of Flourish (`<div class="flourish-embed flourish-chart"
 data-src="visualisation/1234567">`), Infogram (`<div class="infogram-embed" data-id="…" data-title="…">`) and
 Facebook (`<div class="fb-post" data-href="…">`) into their posts: a box and a script that fills it. An Instagram
-post's quote is such a box where its code was cut to `<blockquote class="instagram-media" data-instgrm-permalink="…">`.
+post's quote is such a box where its code was cut to `<blockquote class="instagram-media"
+data-instgrm-permalink="…">`.
 Pym.js, which newsrooms' graphics desks use, fills its box (`<div data-pym-src="…">`, the loader's
 `data-child-src`) with a frame of the graphic's page, over a "Loading..." line. The mirror runs no script, so the
 chart or post was gone without a trace, its box empty. A box that holds what the provider gave for readers without
