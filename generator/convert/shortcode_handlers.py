@@ -21,6 +21,7 @@ from generator.convert import context as loss
 from generator.convert.context import Context, attachment_id
 from generator.convert.embeds import embed_label
 from generator.convert.formulas import latex_shortcode
+from generator.convert.page_builders import straight_quotes
 from generator.sources.wp_syntax import parse_attributes
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
@@ -231,7 +232,7 @@ def _credited(inner: str) -> tuple[str, str]:
     opening = MEDIA_CREDIT.search(inner)
     if opening is None:
         return inner, ""
-    named, _ = parse_attributes(opening.group(1))
+    named, _ = parse_attributes(straight_quotes(opening.group(1)))
     end = inner.lower().find(MEDIA_CREDIT_END, opening.end())  # none: WordPress reads it as closed at once
     rest = inner[end + len(MEDIA_CREDIT_END):] if end >= 0 else ""
     pictured = inner[opening.end():end] if end >= 0 else inner[opening.end():]
