@@ -12,7 +12,7 @@ import re
 from bs4 import BeautifulSoup, PageElement, Tag
 
 from generator.convert.context import Context
-from generator.convert.parse import tags_in
+from generator.convert.parse import may_hold, tags_in
 from generator.convert.structure import BLOCK_NAMES
 
 FOOTNOTE_REF = "nm-fnref"
@@ -23,6 +23,7 @@ WORD_NOTE = re.compile(r"#_(ftn|edn)(ref)?(\d+)$")
 WORD_NOTE_ANCHOR = re.compile(r"_(ftn|edn)(\d*)")
 NOTE_LABEL = re.compile(r"\[?(\d+)\]?")  # the number a note shows, `[20]`
 NOTE_BLOCKS = ("p", "div", "li")
+SHORTCODE_NOTE = "nm-shortcode-note"  # a footnote shortcode's words where it stood (shortcode_handlers.py)
 
 
 def word_footnotes(soup: BeautifulSoup, ctx: Context) -> None:
@@ -138,6 +139,23 @@ def _as_item(soup: BeautifulSoup, back: Tag, ident: str) -> Tag:
     item.extend(list(block.contents))
     block.decompose()
     return item
+
+
+def shortcode_notes(soup: BeautifulSoup, ctx: Context) -> None:
+    """A footnote plugin's shortcode held its note's words where the note is referenced; the plugin numbered
+    them and listed them under the post. Each becomes a reference to an item of such a list, which
+    mark_footnotes makes a Markdown footnote."""
+    if not may_hold(soup, frozenset({SHORTCODE_NOTE})):
+        return
+    listed = soup.new_tag("ol")
+    for number, note in enumerate((t for t in tags_in(soup) if SHORTCODE_NOTE in (t.get("class") or ())), 1):
+        item = soup.new_tag("li", id=f"{SHORTCODE_NOTE}-{number}")
+        item.extend(list(note.contents))
+        listed.append(item)
+        note.attrs = {}
+        note.append(soup.new_tag("a", href=f"#{SHORTCODE_NOTE}-{number}"))
+        note.a.string = str(number)
+    soup.append(listed)
 
 
 def mark_footnotes(soup: BeautifulSoup, ctx: Context) -> None:

@@ -20,6 +20,7 @@ from urllib.parse import quote
 from generator.convert import context as loss
 from generator.convert.context import Context, attachment_id
 from generator.convert.embeds import embed_label
+from generator.convert.footnotes import SHORTCODE_NOTE
 from generator.convert.formulas import latex_shortcode
 from generator.convert.page_builders import straight_quotes
 from generator.sources.wp_syntax import parse_attributes
@@ -392,6 +393,17 @@ def _spotify(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
     return _embedded(ref, ctx) if ref.startswith("https://open.spotify.com/") else None
 
 
+# Footnote plugins' shortcodes around a note's words, where the note is referenced: Easy Footnotes' `[efn_note]`,
+# Modern Footnotes' `[mfn]`, `[footnote]` and Simple Footnotes' `[ref]`. Each becomes a mark that
+# footnotes.shortcode_notes numbers and lists at the post's end, as the plugins did; Easy Footnotes' `[efn_footnotes]`
+# only placed that list.
+NOTE_SHORTCODES = ("efn_note", "mfn", "footnote", "ref")
+
+
+def _footnote(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    return f'<sup class="{SHORTCODE_NOTE}">{inner}</sup>' if inner.strip() else ""  # an empty note showed nothing
+
+
 # Live feeds of other sites: Elfsight's widgets, each named `elfsight_…`, and Smash Balloon's feeds.
 FEED_PREFIXES = ("elfsight_",)
 FEEDS = ("instagram-feed", "custom-facebook-feed", "custom-twitter-feeds", "youtube-feed", "tiktok-feeds")
@@ -423,6 +435,8 @@ HANDLERS: dict[str, Handler] = {
     "video": _media("video"),
     "caption": _caption,
     "media-credit": _media_credit,
+    **dict.fromkeys(NOTE_SHORTCODES, _footnote),
+    "efn_footnotes": lambda named, positional, inner, ctx: "",
     "wp_caption": _caption,
     "gallery": _gallery,
     "sc_fs_faq": _faq,

@@ -1,0 +1,34 @@
+"""Footnote plugins' shortcodes ([efn_note], [mfn], [footnote], [ref]) are Markdown footnotes, numbered in the order
+they are referenced, whatever their number, in time linear in the post."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.convert.context import Context
+from generator.convert.markdown import html_to_markdown
+
+SLOW = 5  # seconds, for what takes well under one
+
+
+@given(st.lists(st.tuples(st.sampled_from(("efn_note", "mfn", "footnote", "ref")),
+                          st.text(alphabet="abcdefgh", min_size=1, max_size=12)), min_size=1, max_size=8))
+def test_every_note_is_a_footnote_numbered_in_order(notes: list[tuple[str, str]]) -> None:
+    claims = " ".join(f"Claim {n}.[{name}]note {words}[/{name}]" for n, (name, words) in enumerate(notes))
+    html = f"<p>{claims}</p>"
+    markdown = html_to_markdown(html, Context())
+    for n, (_, words) in enumerate(notes, 1):
+        assert f"Claim {n - 1}.[^{n}]" in markdown
+        assert f"[^{n}]: note {words}\n" in markdown
+    assert "[/" not in markdown
+
+
+def test_five_thousand_notes_convert_in_linear_time() -> None:
+    html = "<p>" + "Word.[mfn]A note.[/mfn] " * 5_000 + "</p>"
+    started = time.perf_counter()
+    markdown = html_to_markdown(html, Context())
+    assert time.perf_counter() - started < SLOW
+    assert "[^5000]: A note." in markdown
