@@ -27,7 +27,7 @@ from generator.convert.embeds import (embed_label, embed_paragraph, gists_as_cod
                                       videos_a_script_plays)
 from generator.convert.expand_blocks import expand_blocks_shown_whole
 from generator.convert.feed_videos import feed_videos_as_links
-from generator.convert.footnotes import mark_footnotes, shortcode_notes, word_footnotes
+from generator.convert.footnotes import mark_footnotes, notes_in_the_text, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
 from generator.convert.hidden_copies import drop_copies_the_post_hides
@@ -458,7 +458,7 @@ PASSES: tuple[Pass, ...] = (
     drop_repeated_title,
     drop_repeated_headings,
     word_footnotes,
-    shortcode_notes,
+    notes_in_the_text,
     mark_footnotes,
     unlink_unreachable_addresses,
     unlink_dead_fragments,

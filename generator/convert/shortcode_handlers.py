@@ -395,7 +395,7 @@ def _spotify(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
 
 # Footnote plugins' shortcodes around a note's words, where the note is referenced: Easy Footnotes' `[efn_note]`,
 # Modern Footnotes' `[mfn]`, `[footnote]` and Simple Footnotes' `[ref]`. Each becomes a mark that
-# footnotes.shortcode_notes numbers and lists at the post's end, as the plugins did; Easy Footnotes' `[efn_footnotes]`
+# footnotes.notes_in_the_text numbers and lists at the post's end, as the plugins did; Easy Footnotes' `[efn_footnotes]`
 # only placed that list.
 NOTE_SHORTCODES = ("efn_note", "mfn", "footnote", "ref")
 

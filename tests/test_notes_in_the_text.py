@@ -1,5 +1,6 @@
-"""Footnote plugins' shortcodes ([efn_note], [mfn], [footnote], [ref]) are Markdown footnotes, numbered in the order
-they are referenced, whatever their number, in time linear in the post."""
+"""Footnotes whose words stand in the text (footnote plugins' shortcodes [efn_note], [mfn], [footnote], [ref], and
+Modern Footnotes' and Easy Footnotes' markup) are Markdown footnotes, numbered in the order they are referenced, in
+time linear in the post."""
 
 from __future__ import annotations
 
@@ -32,3 +33,16 @@ def test_five_thousand_notes_convert_in_linear_time() -> None:
     markdown = html_to_markdown(html, Context())
     assert time.perf_counter() - started < SLOW
     assert "[^5000]: A note." in markdown
+
+
+def test_five_thousand_plugin_notes_convert_in_linear_time() -> None:
+    modern = ('Word.<sup class="modern-footnotes-footnote"><a href="javascript:void(0)">1</a></sup>'
+              '<span class="modern-footnotes-footnote__note">A note.</span> ')
+    easy = ('Easy.<span class="easy-footnote"><a href="#b{0}"><sup>1</sup></a></span> ',
+            '<li><span id="b{0}"></span>E.</li>')
+    html = ("<p>" + modern * 2_500 + "".join(easy[0].format(n) for n in range(2_500)) + "</p><ol>"
+            + "".join(easy[1].format(n) for n in range(2_500)) + "</ol>")
+    started = time.perf_counter()
+    markdown = html_to_markdown(html, Context())
+    assert time.perf_counter() - started < SLOW
+    assert "[^2500]: A note." in markdown and "[^5000]: E." in markdown
