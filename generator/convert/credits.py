@@ -14,15 +14,17 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert.context import Context
 from generator.convert.parse import elements, may_hold
+from generator.convert.structure import BLOCK_NAMES
 
-CREDIT_CLASSES = frozenset({"media-credit", "image-credit", "photo-credit", "wp-caption-credit", "caption-credit",
-                            "credit"})
+# The spellings themes and plugins give a credit's class (`photoCredit` in hand-made news themes).
+CREDIT_CLASSES = frozenset({"media-credit", "image-credit", "photo-credit", "photocredit", "photoCredit", "imageCredit",
+                            "photo_credit", "image_credit", "wp-caption-credit", "caption-credit", "credit", "credits"})
 QUOTE_CLASSES = frozenset({"su-quote", "su-pullquote"})
 QUOTE_CITE_CLASSES = frozenset({"su-quote-cite"})
 
 
 def credits_apart(soup: BeautifulSoup, ctx: Context) -> None:
-    """A picture's credit starts a line of its own; Shortcodes Ultimate's quote is a quote, whose speaker
+    """A picture's credit set inline starts a line of its own (one set as a block has one); Shortcodes Ultimate's quote is a quote, whose speaker
     becomes its `<cite>` (citations_as_lines sets it under the quote, after a dash)."""
     if not may_hold(soup, CREDIT_CLASSES | QUOTE_CLASSES | QUOTE_CITE_CLASSES):
         return
@@ -32,7 +34,7 @@ def credits_apart(soup: BeautifulSoup, ctx: Context) -> None:
             tag.name = "blockquote"
         elif not QUOTE_CITE_CLASSES.isdisjoint(classes) and tag.find_parent("blockquote") is not None:
             tag.name = "cite"
-        elif not CREDIT_CLASSES.isdisjoint(classes) and _after_something(tag):
+        elif not CREDIT_CLASSES.isdisjoint(classes) and tag.name not in BLOCK_NAMES and _after_something(tag):
             tag.insert_before(soup.new_tag("br"))
 
 
