@@ -24,8 +24,9 @@ QUOTE_CITE_CLASSES = frozenset({"su-quote-cite"})
 
 
 def credits_apart(soup: BeautifulSoup, ctx: Context) -> None:
-    """A picture's credit set inline starts a line of its own (one set as a block has one); Shortcodes Ultimate's quote is a quote, whose speaker
-    becomes its `<cite>` (citations_as_lines sets it under the quote, after a dash)."""
+    """A picture's credit set inline starts a line of its own (one set as a block has one); Shortcodes
+    Ultimate's quote is a quote, whose speaker becomes its `<cite>` (citations_as_lines sets it under the quote,
+    after a dash)."""
     if not may_hold(soup, CREDIT_CLASSES | QUOTE_CLASSES | QUOTE_CITE_CLASSES):
         return
     for tag in elements(soup):
