@@ -33,7 +33,8 @@ def test_boxes_with_hostile_attributes_convert_in_linear_time() -> None:
                     f'<div class="fb-post" data-href="https://{long}.facebook.com{long}"></div>',
                     f'<blockquote class="tiktok-embed" cite="https://{long}"></blockquote>',
                     f'<div data-pym-src="https://{long} {long}">{long}</div>',
-                    f'<div data-pym-src="/{long}">{"." * 100_000}x</div>'))
+                    f'<div data-pym-src="/{long}">{"." * 100_000}x</div>',
+                    f'<script src="https://www.buzzsprout.com/1/{long}.jsx?{long}"></script>'))
     started = time.perf_counter()
     html_to_markdown(html * 5, Context())
     assert time.perf_counter() - started < SLOW

@@ -46,7 +46,7 @@ from generator.convert.parse import comments, elements, may_hold, tags_in
 from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
 from generator.convert.plugin_icons import plugin_icons_as_link_names
 from generator.convert.responsive import drop_hidden_on_desktop
-from generator.convert.script_boxes import script_boxes_as_links
+from generator.convert.script_boxes import script_boxes_as_links, script_players_as_links
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
                                              progress_bars_show_their_value)
@@ -373,6 +373,7 @@ PASSES: tuple[Pass, ...] = (
     images_from_noscript,
     drop_lazy_fallback_copies,
     drop_copies_the_post_hides,
+    script_players_as_links,
     drop_scripts_and_styles,
     gists_as_code,
     numbered_listings_as_code,

@@ -26,6 +26,7 @@ SITES = (("youtube.com", ("YouTube", "site_video")), ("youtu.be", ("YouTube", "s
          ("podcasts.apple.com", ("Apple Podcasts", "")), ("flourish.studio", ("Flourish", "")),
          ("infogram.com", ("Infogram", "")), ("dwcdn.net", ("Datawrapper", "")),
          ("datawrapper.de", ("Datawrapper", "")), ("documentcloud.org", ("DocumentCloud", "")),
+         ("buzzsprout.com", ("Buzzsprout", "")),
          *((store, ("Amazon", "")) for store in STORE_DOMAINS))
 
 

@@ -9,7 +9,8 @@ Pym.js, which newsrooms' graphics desks use, fills its box (`<div data-pym-src="
 `data-child-src`) with a frame of the graphic's page, over a "Loading..." line. The mirror runs no script, so the
 chart or post was gone without a trace, its box empty. A box that holds what the provider gave for readers without
 scripts (Flourish's `<noscript>` picture, Facebook's quote of the post, a graphic's picture) is left as it is.
-A TikTok quote pasted outside an embed block names its video only in its `cite`, as the block's does.
+A TikTok quote pasted outside an embed block names its video only in its `cite`, as the block's does. A podcast
+player that is a script alone (Buzzsprout's) is a link to its episode.
 """
 
 from __future__ import annotations
@@ -93,3 +94,18 @@ def _shown_page(box: Tag) -> tuple[str, str]:
         return (page, "") if INSTAGRAM_PAGE.fullmatch(page) else ("", "")
     page = str(box.get("data-href") or "").strip()
     return (page, "") if FACEBOOK_PAGE.fullmatch(page) else ("", "")
+
+
+# Buzzsprout's podcast player is a script alone (`<script src="https://www.buzzsprout.com/140402/2411467-episode.js?
+# container_id=…">` beside an empty box), whose address is the episode's page (or the podcast's, for its player of
+# every episode) with `.js` added; it was dropped with the other scripts, and the episode with it.
+BUZZSPROUT_PLAYER = re.compile(r"(?:https?:)?//(?:www\.)?buzzsprout\.com/(\d+(?:/\d+[\w-]*)?)\.js(?:\?.*)?",
+                               re.IGNORECASE)
+
+
+def script_players_as_links(soup: BeautifulSoup, ctx: Context) -> None:
+    """A player that is a script alone is a link to the episode it plays, where the script stood."""
+    for script in elements(soup, "script"):
+        found = BUZZSPROUT_PLAYER.fullmatch(str(script.get("src") or "").strip())
+        if found:
+            script.insert_before(embed_paragraph(soup, f"https://www.buzzsprout.com/{found[1]}", ctx))
