@@ -23,7 +23,7 @@ WORD_NOTE = re.compile(r"#_(ftn|edn)(ref)?(\d+)$")
 WORD_NOTE_ANCHOR = re.compile(r"_(ftn|edn)(\d*)")
 NOTE_LABEL = re.compile(r"\[?(\d+)\]?")  # the number a note shows, `[20]`
 NOTE_BLOCKS = ("p", "div", "li")
-SHORTCODE_NOTE = "nm-shortcode-note"  # a footnote shortcode's words where it stood (shortcode_handlers.py)
+SHORTCODE_NOTE = "nm-shortcode-note"  # a footnote shortcode's words where it stood (shortcode_news.py)
 MODERN_NOTE, MODERN_NUMBER = "modern-footnotes-footnote__note", "modern-footnotes-footnote"
 EASY_REFERENCE = "easy-footnote"
 NOTE_CLASSES = frozenset({SHORTCODE_NOTE, MODERN_NOTE, EASY_REFERENCE})
@@ -145,7 +145,7 @@ def _as_item(soup: BeautifulSoup, back: Tag, ident: str) -> Tag:
 
 
 def notes_in_the_text(soup: BeautifulSoup, ctx: Context) -> None:
-    """Footnotes whose words stand where they are referenced: a footnote plugin's shortcode (shortcode_handlers.py)
+    """Footnotes whose words stand where they are referenced: a footnote plugin's shortcode (shortcode_news.py)
     and Modern Footnotes' note, a `<span>` after its number that the plugin's script shows on a click, and that ran
     into the sentence ("voted.1Two were absent."). The plugins numbered them and listed them under the post; each
     becomes a reference to an item of such a list, which mark_footnotes makes a Markdown footnote. Easy Footnotes'

@@ -20,10 +20,8 @@ from urllib.parse import quote
 from generator.convert import context as loss
 from generator.convert.context import Context, attachment_id
 from generator.convert.embeds import embed_label
-from generator.convert.footnotes import SHORTCODE_NOTE
 from generator.convert.formulas import latex_shortcode
-from generator.convert.page_builders import straight_quotes
-from generator.sources.wp_syntax import parse_attributes
+from generator.convert.shortcode_news import NOTE_SHORTCODES, credited, footnote, infogram, media_credit, spotify
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 LINK_TAG = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
@@ -207,44 +205,13 @@ def _playlist(named: dict[str, str], positional: list[str], inner: str, ctx: Con
 
 
 def _caption(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
-    inner, credit = _credited(inner)
+    inner, credit = credited(inner)
     image = LINK_TAG.search(inner) or IMG_TAG.search(inner)
     text = named.get("caption", "")
     if image is not None:
         text = (inner[: image.start()] + inner[image.end():]).strip() or text
     figure = image.group(0) if image else ""
     return f"<figure>{figure}<figcaption>{credit}{'<br>' if credit and text else ''}{text}</figcaption></figure>"
-
-
-# Media Credit's `[media-credit name="Jo Smith" link="…"]<img …>[/media-credit]`, inside a caption or alone: the
-# plugin prints the name (a link where one is given) under the picture. One that names a user (`id=3`) by the
-# name the export does not hold shows the picture alone.
-MEDIA_CREDIT = re.compile(r"\[media-credit\b([^][]*)\]", re.IGNORECASE)  # no [ inside: linear
-MEDIA_CREDIT_END = "[/media-credit]"
-
-
-def _media_credit(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
-    credit = _credit_line(named)
-    return f"<figure>{inner}<figcaption>{credit}</figcaption></figure>" if credit else inner
-
-
-def _credited(inner: str) -> tuple[str, str]:
-    """A caption's text with its Media Credit shortcode taken off its picture, and the credit it gave."""
-    opening = MEDIA_CREDIT.search(inner)
-    if opening is None:
-        return inner, ""
-    named, _ = parse_attributes(straight_quotes(opening.group(1)))
-    end = inner.lower().find(MEDIA_CREDIT_END, opening.end())  # none: WordPress reads it as closed at once
-    rest = inner[end + len(MEDIA_CREDIT_END):] if end >= 0 else ""
-    pictured = inner[opening.end():end] if end >= 0 else inner[opening.end():]
-    return inner[:opening.start()] + pictured + rest, _credit_line(named)
-
-
-def _credit_line(named: dict[str, str]) -> str:
-    name, url = escape(unescape(named.get("name", "")).strip()), unescape(named.get("link", "")).strip()
-    if name and url.startswith(("http://", "https://")):
-        return f'<a href="{escape(url)}">{name}</a>'
-    return name
 
 
 def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
@@ -369,41 +336,6 @@ LEAFLET_SHAPES = ("leaflet-marker", "leaflet-line", "leaflet-circle", "leaflet-p
                   "leaflet-kml", "leaflet-gpx", "leaflet-scale")
 COORDINATE = re.compile(r"-?\d{1,3}(?:\.\d{1,12})?")
 
-INFOGRAM_CHART = re.compile(r"(?:_/)?[\w-]+")  # a chart's id: a UUID, a slug or `_/<key>`
-SPOTIFY_URI = re.compile(r"spotify:(episode|show|track|album|playlist|artist):(\w+)")
-
-
-def _infogram(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
-    """Infogram's plugin: `[infogram id="budget-2024-1h7g6k0" prefix="Xy" format="interactive" title="Budget"]`,
-    the chart at e.infogram.com named by its title."""
-    chart = unescape(named.get("id", "")).strip()
-    if not INFOGRAM_CHART.fullmatch(chart):
-        return None
-    url = f"https://e.infogram.com/{chart}"
-    ctx.losses.note(loss.EMBED_AS_LINK, url)
-    return link(url, embed_label(url, ctx.words, unescape(named.get("title", "")).strip()))
-
-
-def _spotify(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
-    """Jetpack's `[spotify id="spotify:track:4bz7uB4edifWKJXSDxwHcs"]`: a Spotify URI, or the page's address."""
-    ref = unescape(named.get("id") or (positional[0] if positional else "")).strip()
-    uri = SPOTIFY_URI.fullmatch(ref)
-    if uri:
-        return _embedded(f"https://open.spotify.com/{uri[1]}/{uri[2]}", ctx)
-    return _embedded(ref, ctx) if ref.startswith("https://open.spotify.com/") else None
-
-
-# Footnote plugins' shortcodes around a note's words, where the note is referenced: Easy Footnotes' `[efn_note]`,
-# Modern Footnotes' `[mfn]`, `[footnote]` and Simple Footnotes' `[ref]`. Each becomes a mark that
-# footnotes.notes_in_the_text numbers and lists at the post's end, as the plugins did; Easy Footnotes' `[efn_footnotes]`
-# only placed that list.
-NOTE_SHORTCODES = ("efn_note", "mfn", "footnote", "ref")
-
-
-def _footnote(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
-    return f'<sup class="{SHORTCODE_NOTE}">{inner}</sup>' if inner.strip() else ""  # an empty note showed nothing
-
-
 # Live feeds of other sites: Elfsight's widgets, each named `elfsight_…`, and Smash Balloon's feeds.
 FEED_PREFIXES = ("elfsight_",)
 FEEDS = ("instagram-feed", "custom-facebook-feed", "custom-twitter-feeds", "youtube-feed", "tiktok-feeds")
@@ -428,14 +360,14 @@ HANDLERS: dict[str, Handler] = {
     "scribd": _sitelink("https://www.scribd.com/doc/"),  # `[scribd id=191207189 key=key-4ofw mode=scroll]`
     # DocumentCloud's plugin: `[documentcloud url="https://www.documentcloud.org/documents/282753-x.html"]`, or `id=`
     "documentcloud": _sitelink("https://www.documentcloud.org/documents/"),
-    "infogram": _infogram,
-    "spotify": _spotify,
+    "infogram": infogram,
+    "spotify": spotify,
     "wpvideo": _sitelink("https://videopress.com/v/"),  # VideoPress's `[wpvideo tFnqC9XQ w=680]`, by its guid
     "audio": _media("audio"),
     "video": _media("video"),
     "caption": _caption,
-    "media-credit": _media_credit,
-    **dict.fromkeys(NOTE_SHORTCODES, _footnote),
+    "media-credit": media_credit,
+    **dict.fromkeys(NOTE_SHORTCODES, footnote),
     "efn_footnotes": lambda named, positional, inner, ctx: "",
     "wp_caption": _caption,
     "gallery": _gallery,
