@@ -27,6 +27,13 @@ SITES = (("youtube.com", ("YouTube", "site_video")), ("youtu.be", ("YouTube", "s
          ("infogram.com", ("Infogram", "")), ("dwcdn.net", ("Datawrapper", "")),
          ("datawrapper.de", ("Datawrapper", "")), ("documentcloud.org", ("DocumentCloud", "")),
          ("buzzsprout.com", ("Buzzsprout", "")),
+         # The players newsrooms embed their videos, podcasts, maps and timelines with.
+         ("brightcove.net", ("Brightcove", "site_video")), ("jwplayer.com", ("JW Player", "site_video")),
+         ("jwplatform.com", ("JW Player", "site_video")), ("libsyn.com", ("Libsyn", "")),
+         ("simplecast.com", ("Simplecast", "")), ("megaphone.fm", ("Megaphone", "")), ("omny.fm", ("Omny", "")),
+         ("anchor.fm", ("Anchor", "")), ("podbean.com", ("Podbean", "")), ("spreaker.com", ("Spreaker", "")),
+         ("acast.com", ("Acast", "")), ("arcgis.com", ("ArcGIS", "")), ("tableau.com", ("Tableau", "")),
+         ("knightlab.com", ("Knight Lab", "")),
          *((store, ("Amazon", "")) for store in STORE_DOMAINS))
 
 
