@@ -231,6 +231,17 @@ def test_a_post_written_in_textile_is_rendered_from_textile_as_its_plugin_showed
                                           "Javascript. Download the source</p>\n")
 
 
+def test_a_textile_post_with_footnotes_imports_as_the_same_markdown_every_time() -> None:
+    """python-textile names footnotes by a random id: each import of one export wrote other Markdown."""
+    post = ('h2. Notes\n\nThe forums[1] and the wiki[2] said so, "twice":http://e.com/a.\n\n'
+            "fn1. Old.\n\nfn2. Since edited.")
+    first, second = (html_to_markdown(render_content(post, 5, {}), Context()) for _ in range(2))
+    assert first == second
+    assert re.search(r'<a id="fn[0-9a-f]{32}-2"></a><sup>2</sup> Since edited\.', first)
+    other = html_to_markdown(render_content(post.replace("Old.", "New."), 5, {}), Context())
+    assert re.findall(r'id="(fn[0-9a-f]+)-1"', other) != re.findall(r'id="(fn[0-9a-f]+)-1"', first)
+
+
 @pytest.mark.parametrize("raw", [
     '<p>Textile writes a link as "text":http://e.com/a, and a heading as</p>\n<p>h2. Title</p>',  # HTML quoting it
     'A quote: "Cheap":http://e.com/shop is all it said.',  # one mark alone is no sure sign

@@ -19,13 +19,15 @@ from generator.convert.ads import drop_ad_units
 from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.block_names import blocks_as_divs
 from generator.convert.context import Context
+from generator.convert.credits import credits_apart
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.collapsible_titles import collapsible_titles_in_bold
 from generator.convert.divi_dynamic import divi_dynamic_links
-from generator.convert.embeds import embed_label, embed_paragraph, gists_as_code, videos_a_script_plays
+from generator.convert.embeds import (embed_label, embed_paragraph, gists_as_code, link_quoted_source,
+                                      videos_a_script_plays)
 from generator.convert.expand_blocks import expand_blocks_shown_whole
 from generator.convert.feed_videos import feed_videos_as_links
-from generator.convert.footnotes import mark_footnotes, word_footnotes
+from generator.convert.footnotes import mark_footnotes, notes_in_the_text, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
 from generator.convert.hidden_copies import drop_copies_the_post_hides
@@ -44,6 +46,7 @@ from generator.convert.parse import comments, elements, may_hold, tags_in
 from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
 from generator.convert.plugin_icons import plugin_icons_as_link_names
 from generator.convert.responsive import drop_hidden_on_desktop
+from generator.convert.script_boxes import script_boxes_as_links, script_players_as_links
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
                                              progress_bars_show_their_value)
@@ -84,7 +87,7 @@ OUT_OF_SIGHT = re.compile(r"(?:left|top)\s*:\s*-\d{3,}px|opacity\s*:\s*0(?:\.0*)
 HEADINGS_AND_PARAGRAPHS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
-WEB_ADDRESS = re.compile(r"^\s*https?://", re.IGNORECASE)
+WEB_ADDRESS = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)  # an address on the web, `//host/…` too
 
 
 def flatten_deep_nesting(soup: BeautifulSoup, ctx: Context) -> None:
@@ -190,23 +193,9 @@ def embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
         wrapper = figure.find(class_="wp-block-embed__wrapper") or figure
         url = next((s.strip() for s in wrapper.find_all(string=True) if s.strip().startswith("http")), "")
         if not url or wrapper.find(["iframe", "blockquote", "a"]):
-            _link_quoted_source(soup, wrapper, ctx)
+            link_quoted_source(soup, wrapper, ctx)
             continue
         wrapper.replace_with(embed_paragraph(soup, url, ctx))
-
-
-def _link_quoted_source(soup: BeautifulSoup, wrapper: Tag, ctx: Context) -> None:
-    """A provider's quote that names the page it shows only in its `cite` (TikTok's names the account, the
-    caption and the sound, not the video): a link to that page follows the quote, as the export's embed shows."""
-    quote = wrapper.find("blockquote", cite=True)
-    source = str(quote.get("cite", "")).strip() if quote is not None else ""
-    if not WEB_ADDRESS.match(source) or wrapper.find("a", href=source) is not None:
-        return
-    paragraph = soup.new_tag("p")
-    link = soup.new_tag("a", href=source)
-    link.string = embed_label(source, ctx.words)
-    paragraph.append(link)
-    quote.insert_after(paragraph)
 
 
 def citations_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
@@ -384,6 +373,7 @@ PASSES: tuple[Pass, ...] = (
     images_from_noscript,
     drop_lazy_fallback_copies,
     drop_copies_the_post_hides,
+    script_players_as_links,
     drop_scripts_and_styles,
     gists_as_code,
     numbered_listings_as_code,
@@ -433,6 +423,7 @@ PASSES: tuple[Pass, ...] = (
     progress_bars_show_their_value,
     block_spans_apart,
     embeds_as_links,
+    script_boxes_as_links,
     videos_a_script_plays,
     feed_videos_as_links,
     wp_embeds_as_links,
@@ -459,6 +450,7 @@ PASSES: tuple[Pass, ...] = (
     blocks_in_headings_as_text,
     images_out_of_headings,
     more_links_out_of_headings,
+    credits_apart,
     citations_as_lines,
     captions_as_paragraphs,
     verse_as_lines,
@@ -467,6 +459,7 @@ PASSES: tuple[Pass, ...] = (
     drop_repeated_title,
     drop_repeated_headings,
     word_footnotes,
+    notes_in_the_text,
     mark_footnotes,
     unlink_unreachable_addresses,
     unlink_dead_fragments,

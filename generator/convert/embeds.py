@@ -23,6 +23,17 @@ SITES = (("youtube.com", ("YouTube", "site_video")), ("youtu.be", ("YouTube", "s
          ("spotify.com", ("Spotify", "")), ("soundcloud.com", ("SoundCloud", "")), ("google.com", ("Google", "")),
          ("slideshare.net", ("SlideShare", "")), ("dailymotion.com", ("Dailymotion", "site_video")),
          ("scribd.com", ("Scribd", "")), ("videopress.com", ("VideoPress", "site_video")),
+         ("podcasts.apple.com", ("Apple Podcasts", "")), ("flourish.studio", ("Flourish", "")),
+         ("infogram.com", ("Infogram", "")), ("dwcdn.net", ("Datawrapper", "")),
+         ("datawrapper.de", ("Datawrapper", "")), ("documentcloud.org", ("DocumentCloud", "")),
+         ("buzzsprout.com", ("Buzzsprout", "")),
+         # The players newsrooms embed their videos, podcasts, maps and timelines with.
+         ("brightcove.net", ("Brightcove", "site_video")), ("jwplayer.com", ("JW Player", "site_video")),
+         ("jwplatform.com", ("JW Player", "site_video")), ("libsyn.com", ("Libsyn", "")),
+         ("simplecast.com", ("Simplecast", "")), ("megaphone.fm", ("Megaphone", "")), ("omny.fm", ("Omny", "")),
+         ("anchor.fm", ("Anchor", "")), ("podbean.com", ("Podbean", "")), ("spreaker.com", ("Spreaker", "")),
+         ("acast.com", ("Acast", "")), ("arcgis.com", ("ArcGIS", "")), ("tableau.com", ("Tableau", "")),
+         ("knightlab.com", ("Knight Lab", "")),
          *((store, ("Amazon", "")) for store in STORE_DOMAINS))
 
 
@@ -65,12 +76,20 @@ def played_file(url: str) -> str:
 # `videoseries` are 11 characters too, but name a channel's stream and a playlist.
 YOUTUBE_PLAYER = re.compile(r"(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]{10}[AEIMQUYcgkosw048]|videoseries)/?")
 VIMEO_PLAYER = re.compile(r"player\.vimeo\.com/video/(\d+)/?")
+# The players of a podcast or song (Spotify's `/embed/episode/ID`, `/embed-podcast/show/ID` of older codes;
+# Apple Podcasts' embed.podcasts.apple.com) and Facebook's post and video frames (`/plugins/video.php?href=<the
+# page>`), whose pages the same address without the player's part opens: what a reader follows.
+SPOTIFY_PLAYER = re.compile(
+    r"open\.spotify\.com/embed(?:-podcast)?/((?:episode|show|track|album|playlist|artist)/\w+)/?")
+APPLE_PLAYER = re.compile(r"embed\.(podcasts\.apple\.com/.+)")
+FACEBOOK_PLAYER = re.compile(r"(?:[\w-]+\.)?facebook\.com/plugins/(?:post|video)\.php")
 SECONDS = re.compile(r"\d+")
 
 
 def shown_page(url: str) -> str:
     """The page an embedding service's frame shows, which a reader can open: a YouTube or Vimeo video's own
-    page (see YOUTUBE_PLAYER), from the time the frame starts at, or a playlist's; the page of the product an
+    page (see YOUTUBE_PLAYER), from the time the frame starts at, or a playlist's; a podcast's, song's or
+    Facebook post's (see SPOTIFY_PLAYER); the page of the product an
     Amazon product link shows (see product_frames); the page Embedly's frame
     (`cdn.embedly.com/widgets/media.html?src=…&url=<the page>`, in posts brought over from Medium) names in its
     `url`; any other address is itself."""
@@ -87,9 +106,16 @@ def shown_page(url: str) -> str:
     if vimeo := VIMEO_PLAYER.fullmatch(place):  # an unlisted video's page needs its key (`?h=`) too
         key = query.get("h", [""])[0]
         return f"https://vimeo.com/{vimeo.group(1)}" + (f"/{key}" if key.isalnum() else "")
-    if not (parts.hostname or "").endswith("embedly.com") or not parts.path.endswith("/widgets/media.html"):
+    if spotify := SPOTIFY_PLAYER.fullmatch(place):
+        return f"https://open.spotify.com/{spotify.group(1)}"
+    if apple := APPLE_PLAYER.fullmatch(place):
+        return f"https://{apple.group(1)}" + (f"?{parts.query}" if parts.query else "")
+    if FACEBOOK_PLAYER.fullmatch(place):
+        page = query.get("href", [""])[0]
+    elif (parts.hostname or "").endswith("embedly.com") and parts.path.endswith("/widgets/media.html"):
+        page = query.get("url", [""])[0]
+    else:
         return url
-    page = query.get("url", [""])[0]
     return page if page.startswith(("https://", "http://")) else url
 
 
@@ -167,14 +193,32 @@ def map_place(url: str) -> str:
         return ""
 
 
-def embed_paragraph(soup: BeautifulSoup, url: str, ctx: Context) -> Tag:
+def embed_paragraph(soup: BeautifulSoup, url: str, ctx: Context, title: str = "") -> Tag:
     """A paragraph holding the link that stands in for an embed of `url`, noted as the embed made a link."""
     ctx.losses.note(loss.EMBED_AS_LINK, url)
     paragraph = soup.new_tag("p")
     link = soup.new_tag("a", href=url)
-    link.string = embed_label(url, ctx.words)
+    link.string = embed_label(url, ctx.words, title)
     paragraph.append(link)
     return paragraph
+
+
+WEB_PAGE = re.compile(r"^\s*https?://", re.IGNORECASE)
+
+
+def link_quoted_source(soup: BeautifulSoup, wrapper: Tag, ctx: Context) -> None:
+    """A provider's quote (the wrapper, or one inside it) that names the page it shows only in its `cite`
+    (TikTok's names the account, the caption and the sound, not the video): a link to that page follows the
+    quote, as the export's embed shows."""
+    quote = wrapper if wrapper.name == "blockquote" and wrapper.get("cite") else wrapper.find("blockquote", cite=True)
+    source = str(quote.get("cite", "")).strip() if quote is not None else ""
+    if not WEB_PAGE.match(source) or wrapper.find("a", href=source) is not None:
+        return
+    paragraph = soup.new_tag("p")
+    link = soup.new_tag("a", href=source)
+    link.string = embed_label(source, ctx.words)
+    paragraph.append(link)
+    quote.insert_after(paragraph)
 
 
 # A video a script plays when its picture is clicked (YouTube Embed Plus's gallery, `<lite-youtube videoid>`) names

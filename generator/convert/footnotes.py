@@ -12,7 +12,7 @@ import re
 from bs4 import BeautifulSoup, PageElement, Tag
 
 from generator.convert.context import Context
-from generator.convert.parse import tags_in
+from generator.convert.parse import may_hold, tags_in
 from generator.convert.structure import BLOCK_NAMES
 
 FOOTNOTE_REF = "nm-fnref"
@@ -23,6 +23,10 @@ WORD_NOTE = re.compile(r"#_(ftn|edn)(ref)?(\d+)$")
 WORD_NOTE_ANCHOR = re.compile(r"_(ftn|edn)(\d*)")
 NOTE_LABEL = re.compile(r"\[?(\d+)\]?")  # the number a note shows, `[20]`
 NOTE_BLOCKS = ("p", "div", "li")
+SHORTCODE_NOTE = "nm-shortcode-note"  # a footnote shortcode's words where it stood (shortcode_news.py)
+MODERN_NOTE, MODERN_NUMBER = "modern-footnotes-footnote__note", "modern-footnotes-footnote"
+EASY_REFERENCE = "easy-footnote"
+NOTE_CLASSES = frozenset({SHORTCODE_NOTE, MODERN_NOTE, EASY_REFERENCE})
 
 
 def word_footnotes(soup: BeautifulSoup, ctx: Context) -> None:
@@ -138,6 +142,59 @@ def _as_item(soup: BeautifulSoup, back: Tag, ident: str) -> Tag:
     item.extend(list(block.contents))
     block.decompose()
     return item
+
+
+def notes_in_the_text(soup: BeautifulSoup, ctx: Context) -> None:
+    """Footnotes whose words stand where they are referenced: a footnote plugin's shortcode (shortcode_news.py)
+    and Modern Footnotes' note, a `<span>` after its number that the plugin's script shows on a click, and that ran
+    into the sentence ("voted.1Two were absent."). The plugins numbered them and listed them under the post; each
+    becomes a reference to an item of such a list, which mark_footnotes makes a Markdown footnote. Easy Footnotes'
+    reference is a link around its number, to a mark inside the list's item: it is given that shape too."""
+    if not may_hold(soup, NOTE_CLASSES):
+        return
+    _easy_footnotes(soup)
+    listed = soup.new_tag("ol")
+    for number, note in enumerate((t for t in tags_in(soup) if _in_the_text(t)), 1):
+        item = soup.new_tag("li", id=f"{SHORTCODE_NOTE}-{number}")
+        item.extend(list(note.contents))
+        listed.append(item)
+        note.name, note.attrs = "sup", {}
+        note.append(soup.new_tag("a", href=f"#{SHORTCODE_NOTE}-{number}"))
+        note.a.string = str(number)
+    if listed.contents:
+        soup.append(listed)
+
+
+def _in_the_text(tag: Tag) -> bool:
+    """Whether a tag holds a note's words where it is referenced; Modern Footnotes' number before it goes."""
+    classes = tag.get("class") or ()
+    if SHORTCODE_NOTE in classes:
+        return True
+    if MODERN_NOTE not in classes:
+        return False
+    number = tag.find_previous_sibling()
+    if number is not None and number.name == "sup" and MODERN_NUMBER in (number.get("class") or ()):
+        number.decompose()
+    return True
+
+
+def _easy_footnotes(soup: BeautifulSoup) -> None:
+    """Easy Footnotes' `<span class="easy-footnote"><a href="#easy-footnote-bottom-1-55"><sup>1</sup></a></span>`
+    becomes a `<sup>` link, and the item holding the mark it leads to takes the mark's id."""
+    tags = tags_in(soup)
+    marks = {str(t["id"]): t for t in tags if t.get("id")}
+    for reference in [t for t in tags if EASY_REFERENCE in (t.get("class") or ())]:
+        link = reference.find("a", href=True)
+        mark = marks.get(str(link["href"])[1:]) if link is not None and str(link["href"]).startswith("#") else None
+        item = mark.find_parent("li") if mark is not None else None
+        if item is None or item.get("id"):
+            continue
+        item["id"] = mark["id"]
+        mark.decompose()
+        sup = soup.new_tag("sup")
+        sup.append(soup.new_tag("a", href=link["href"]))
+        sup.a.string = link.get_text(strip=True)
+        reference.replace_with(sup)
 
 
 def mark_footnotes(soup: BeautifulSoup, ctx: Context) -> None:

@@ -24,15 +24,16 @@ GALLERY = "nm-gallery"  # the gallery, written by the converter as `<div class="
 GALLERY_ITEM = "nm-gallery-item"  # one image (in its link, if any) and its caption: one paragraph of the grid
 GALLERY_CAPTION = "nm-gallery-caption"  # an image's caption, on the line under it
 
+# Jetpack's slideshow block saves every slide, which its script shows one at a time: a grid shows them all.
 GALLERY_CLASSES = frozenset({"wp-block-gallery", "blocks-gallery-grid", "gallery", "tiled-gallery",
-                             "wp-block-jetpack-tiled-gallery"})
+                             "wp-block-jetpack-tiled-gallery", "wp-block-jetpack-slideshow"})
 ITEM_CLASSES = frozenset({"wp-block-image", "blocks-gallery-item", "gallery-item", "tiled-gallery-item",
-                          "tiled-gallery__item"})
+                          "tiled-gallery__item", "wp-block-jetpack-slideshow_slide"})
 OTHER_MEDIA = frozenset({"video", "audio", "iframe", "object", "embed", "svg", "canvas"})
 SLIDESHOW_CLASSES = frozenset({"jetpack-slideshow"})
 SLIDESHOW_NOSCRIPT = "jetpack-slideshow-noscript"
 CAPTION_CLASSES = frozenset({"blocks-gallery-item__caption", "wp-element-caption", "gallery-caption",
-                             "wp-caption-text", "tiled-gallery-caption"})
+                             "wp-caption-text", "tiled-gallery-caption", "wp-block-jetpack-slideshow_caption"})
 
 
 def galleries_as_grids(soup: BeautifulSoup, ctx: Context) -> None:

@@ -435,8 +435,13 @@ def _script(named: dict[str, str], inner: str, ctx: Context) -> str:
 
 
 def _quote(named: dict[str, str], inner: str, ctx: Context) -> str | None:
-    """A pull quote stands apart from the text it is set in, as the theme floats it beside the paragraph."""
-    return f"<blockquote>{inner}</blockquote>" if inner.strip() else None
+    """A pull quote stands apart from the text it is set in, as the theme floats it beside the paragraph, over
+    who said it where the shortcode names them (`[su_quote cite="Mayor" url="…"]`), as a quote's source line."""
+    if not inner.strip():
+        return None
+    who, url = escape((named.get("cite") or named.get("author") or "").strip()), named.get("url", "").strip()
+    source = f'<a href="{escape(url)}">{who}</a>' if who and url.startswith(("http://", "https://")) else who
+    return f"<blockquote>{inner}{f'<p>— {source}</p>' if source else ''}</blockquote>"
 
 
 def _divi_bar(named: dict[str, str], inner: str, ctx: Context) -> str | None:

@@ -18,7 +18,7 @@ load: eight "Image — open original" boxes under a post.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -62,8 +62,9 @@ SHARE_PATHS: dict[str, re.Pattern[str]] = {
 NEEDS_QUERY = frozenset({"wa.me", "whatsapp.com"})
 TO_A_NUMBER = re.compile(r"(?:^|&)phone=[^&]*\d", re.IGNORECASE)
 HOST_PREFIXES = re.compile(r"^(?:www|m|mobile)\.")
-# A share link's own label is a network's name or "Share on Facebook!"; one holding a sentence is a quote a
-# click-to-tweet box offers to share (Better Click To Tweet): its words are the author's, and stay, unlinked.
+# A share link's own label is a network's name or "Share on Facebook!"; one holding a sentence, or the words it
+# shares, is a quote a click-to-tweet box offers to share (Better Click To Tweet): its words are the author's, and
+# stay, unlinked.
 LABEL_WORDS = 5
 LINKS = frozenset({"href"})  # a post with no link has no share button: the pass need not walk it
 # What a dropped button leaves empty goes with it (the `<li>` of a list of buttons, the list, the row).
@@ -79,7 +80,7 @@ def drop_share_links(soup: BeautifulSoup, ctx: Context) -> None:
     for link in elements(soup, "a"):
         if not is_share_address(link.get("href", "")):
             continue
-        if len(link.get_text(" ", strip=True).split()) > LABEL_WORDS:
+        if _a_quote(link):
             link.unwrap()
         elif bars and _same_bar(bars[-1][-1], link):
             bars[-1].append(link)
@@ -92,6 +93,21 @@ def drop_share_links(soup: BeautifulSoup, ctx: Context) -> None:
             link.decompose()
         for holder in holders:
             _drop_if_empty(holder)
+
+
+def _a_quote(link: Tag) -> bool:
+    """Whether a share link's label is the author's words rather than a button's: a sentence, or the very words
+    it shares (a click-to-tweet box's short quote, "The harbour is ours.", is the `text=` its link tweets)."""
+    words = link.get_text(" ", strip=True).split()
+    if len(words) > LABEL_WORDS:
+        return True
+    try:
+        shared = parse_qs(urlsplit(str(link.get("href", ""))).query)
+    except ValueError:
+        return False
+    label = " ".join(words).casefold()
+    texts = (" ".join(text.split()).casefold() for text in shared.get("text", ()))
+    return len(words) > 1 and any(text.startswith(label) for text in texts)
 
 
 def _same_bar(previous: Tag, link: Tag) -> bool:

@@ -21,6 +21,7 @@ from generator.convert import context as loss
 from generator.convert.context import Context, attachment_id
 from generator.convert.embeds import embed_label
 from generator.convert.formulas import latex_shortcode
+from generator.convert.shortcode_news import NOTE_SHORTCODES, credited, footnote, infogram, media_credit, spotify
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 LINK_TAG = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
@@ -204,12 +205,13 @@ def _playlist(named: dict[str, str], positional: list[str], inner: str, ctx: Con
 
 
 def _caption(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    inner, credit = credited(inner)
     image = LINK_TAG.search(inner) or IMG_TAG.search(inner)
     text = named.get("caption", "")
     if image is not None:
         text = (inner[: image.start()] + inner[image.end():]).strip() or text
     figure = image.group(0) if image else ""
-    return f"<figure>{figure}<figcaption>{text}</figcaption></figure>"
+    return f"<figure>{figure}<figcaption>{credit}{'<br>' if credit and text else ''}{text}</figcaption></figure>"
 
 
 def _gallery(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
@@ -356,10 +358,17 @@ HANDLERS: dict[str, Handler] = {
     "soundcloud": _sitelink("https://soundcloud.com/"),
     "instagram": _sitelink("https://www.instagram.com/p/"),
     "scribd": _sitelink("https://www.scribd.com/doc/"),  # `[scribd id=191207189 key=key-4ofw mode=scroll]`
+    # DocumentCloud's plugin: `[documentcloud url="https://www.documentcloud.org/documents/282753-x.html"]`, or `id=`
+    "documentcloud": _sitelink("https://www.documentcloud.org/documents/"),
+    "infogram": infogram,
+    "spotify": spotify,
     "wpvideo": _sitelink("https://videopress.com/v/"),  # VideoPress's `[wpvideo tFnqC9XQ w=680]`, by its guid
     "audio": _media("audio"),
     "video": _media("video"),
     "caption": _caption,
+    "media-credit": media_credit,
+    **dict.fromkeys(NOTE_SHORTCODES, footnote),
+    "efn_footnotes": lambda named, positional, inner, ctx: "",
     "wp_caption": _caption,
     "gallery": _gallery,
     "sc_fs_faq": _faq,

@@ -8,6 +8,7 @@ at least, and none of HTML's block structure, which an HTML post that merely quo
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from generator.convert import paired
@@ -48,4 +49,8 @@ def render(raw: str) -> str:
     import textile  # here: 30 ms to load, which only a site written in Textile needs
 
     kept = paired.replace(raw, paired.spans(raw, *CODE), lambda code: f"<notextile>{code}</notextile>")
-    return textile.textile(kept)
+    parser = textile.Textile()
+    # The library names footnotes by a random id (`fn3f2a…-1`), so that each import of the same post wrote other
+    # Markdown; one made from the post's words stays the same, import after import.
+    own = hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return parser.parse(kept).replace(parser.linkPrefix, f"{own}-")

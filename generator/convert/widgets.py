@@ -62,8 +62,9 @@ FEED_CLASSES = frozenset({"wp-block-rss"})
 # and "Read more" links), which the live site fills in whenever it shows the page, as it fills the blocks above:
 # Elementor's Posts, Archive Posts and Loop Grid and the addons' post grids (Premium Addons, Essential Addons,
 # Ultimate Addons, JetElements), Divi's Blog module, Beaver Builder's post grid, slider and carousel, Spectra's and
-# Kadence's post blocks. A crawl saved the list of that day: a page whose only content was a driving school's
-# "Blogs" list showed the cards of the posts it listed that day, which the mirror lists itself.
+# Kadence's post blocks, Newspack's (the news sites' platform) homepage articles and carousel. A crawl saved the
+# list of that day: a page whose only content was a driving school's "Blogs" list showed the cards of the posts it
+# listed that day, which the mirror lists itself.
 BUILDER_LISTING_CLASSES = frozenset({
     "elementor-widget-posts", "elementor-widget-archive-posts", "elementor-widget-loop-grid",
     "elementor-widget-loop-carousel", "elementor-widget-premium-addon-blog", "elementor-widget-eael-post-grid",
@@ -71,6 +72,7 @@ BUILDER_LISTING_CLASSES = frozenset({
     "et_pb_posts", "et_pb_blog_grid_wrapper",
     "fl-module-post-grid", "fl-module-post-slider", "fl-module-post-carousel",
     "wp-block-uagb-post-grid", "wp-block-uagb-post-carousel", "wp-block-kadence-posts",
+    "wp-block-newspack-blocks-homepage-articles", "wp-block-newspack-blocks-carousel",
 })
 # The "+" or chevron a collapsible section's heading shows, as its script opens it (WordPress 6.9's accordion
 # block): drawn for the eye only (`aria-hidden`), and in the heading's text it would end the title ("Hours?+").
