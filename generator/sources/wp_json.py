@@ -19,6 +19,7 @@ from typing import Any
 from generator.problems import Problem
 from generator.sources.php_messages import blank_php_messages
 from generator.sources.tribe_events import events_as_posts
+from generator.sources.woocommerce import products_as_posts
 from generator.sources.wpcom_v1 import v1_as_v2
 from generator.sources.wrapped import CutShort, starts_jsonp, unzipped, without_jsonp
 from generator.sources.wxr_items import SYNTHETIC_BASE, synthetic_id
@@ -280,7 +281,7 @@ def load(path: Path) -> tuple[Any, list[Problem]]:
         encoding = _encoding(raw[:4])
         text = raw.decode(encoding)
         data, repaired = _loads(without_jsonp(blank_php_messages(text)))
-        data = events_as_posts(v1_as_v2(_unwrapped(data)))
+        data = products_as_posts(events_as_posts(v1_as_v2(_unwrapped(data))))
     except OSError as e:
         return UNREAD, [Problem(name, message=f"cannot read: {e.strerror}")]
     except CutShort:
