@@ -63,7 +63,8 @@ from generator.convert.view_counts import drop_view_counts
 from generator.convert.video_posters import video_posters_as_images
 from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
                                        drop_plugin_toc, drop_reading_times, drop_screen_reader_text, drop_share_widgets,
-                                       drop_site_listings, drop_toggle_icons, unwrap_keyword_links)
+                                       drop_listing_pagers, drop_site_listings, drop_toggle_icons,
+                                       unwrap_keyword_links)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
@@ -407,6 +408,7 @@ PASSES: tuple[Pass, ...] = (
     drop_reading_times,
     drop_view_counts,
     drop_site_listings,
+    drop_listing_pagers,
     drop_toggle_icons,
     expand_blocks_shown_whole,
     collapsible_titles_in_bold,
