@@ -86,3 +86,22 @@ def test_only_products_are_read_as_products() -> None:
               {"id": 3, "name": "x", "slug": "x", "taxonomy": "product_cat"}]
     assert products_as_posts(others) == others
     assert products_as_posts(variation(5, 4))["type"] == "product_variation"
+
+
+def test_the_shops_categories_and_tags_saved_beside_the_products_are_its_terms(tmp_path: Path) -> None:
+    """A headless shop saves `/products/categories` and `/products/tags` too: they were refused item by item, and
+    the import ended in failure."""
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "products.json").write_text(json.dumps([product(1617, "auto")]), encoding="utf-8")
+    category = {"id": 22, "name": "Kilpa-autot", "slug": "kilpa-autot", "parent": 0, "description": "Nopeat.",
+                "display": "default", "image": None, "menu_order": 0, "count": 1}
+    unused = {**category, "id": 23, "name": "Lippikset", "slug": "lippikset", "count": 0}
+    tag = {"id": 31, "name": "Kesä", "slug": "kesa", "description": "", "count": 1,
+           "_links": {"collection": [{"href": f"{SHOP}/wp-json/wc/v3/products/tags"}]}}
+    (crawl / "categories.json").write_text(json.dumps([category, unused]), encoding="utf-8")
+    (crawl / "tags.json").write_text(json.dumps([tag]), encoding="utf-8")
+    result = run_import([crawl], tmp_path / "content")
+    assert result.problems == [] and len(result.posts) == 1
+    terms = (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
+    assert "product_cat" in terms and "Lippikset" in terms and "product_tag" in terms

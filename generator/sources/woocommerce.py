@@ -8,10 +8,12 @@ the post `/wp/v2/product/<id>?_embed` would give, its body what the product page
 description, the pictures past the first (the first is the featured image), the button of a product sold on
 another site, the description and the attributes the shop shows. A variation (`/products/<id>/variations`) is
 a part of its product's page, never a page: it becomes a record of type `product_variation`, as an export has it.
+The shop's categories and tags (`/products/categories`, `/products/tags`) become the terms they are.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -19,6 +21,10 @@ PRODUCT_KEYS = frozenset({"permalink", "date_created", "description", "price", "
 TYPE = "product"  # the post type WooCommerce keeps its products in, as /wp/v2/ and an export name it
 VARIATION_TYPE = "product_variation"
 TAXONOMIES = (("categories", "product_cat"), ("tags", "product_tag"))
+# Where the API lists a shop's terms (`…/wp-json/wc/v3/products/categories/15`), and the taxonomy of each list.
+TERM_ROUTE = re.compile(r"/wc/v\d/products/(categories|tags)(?:/\d+)?/?$")
+TERM_TAXONOMIES = {"categories": "product_cat", "tags": "product_tag"}
+CATEGORY_KEYS = frozenset({"id", "name", "slug", "parent", "display", "image", "menu_order", "count"})
 
 
 def is_product(data: object) -> bool:
@@ -26,10 +32,31 @@ def is_product(data: object) -> bool:
 
 
 def products_as_posts(data: Any) -> Any:
-    """The response with every product made a REST post; anything else as it was."""
+    """The response with every product made a REST post and every shop term a REST term; anything else as it was."""
     if isinstance(data, list):
-        return [as_post(item) if is_product(item) else item for item in data]
-    return as_post(data) if is_product(data) else data
+        return [_as_v2(item) for item in data]
+    return _as_v2(data)
+
+
+def _as_v2(item: Any) -> Any:
+    if is_product(item):
+        return as_post(item)
+    taxonomy = shop_taxonomy(item)
+    return {**item, "taxonomy": taxonomy} if taxonomy else item
+
+
+def shop_taxonomy(data: object) -> str:
+    """`product_cat` or `product_tag` for a term the API listed as the shop's, by its route or, for a category saved
+    without its links, by the fields only a shop's category has; '' for anything else."""
+    if not isinstance(data, dict) or "taxonomy" in data or not {"id", "name", "slug"} <= data.keys():
+        return ""
+    links = data.get("_links") if isinstance(data.get("_links"), dict) else {}
+    for rel in ("self", "collection"):
+        for link in links.get(rel) or ():
+            found = TERM_ROUTE.search(link.get("href") or "") if isinstance(link, dict) else None
+            if found:
+                return TERM_TAXONOMIES[found.group(1)]
+    return "product_cat" if CATEGORY_KEYS <= data.keys() else ""
 
 
 def as_post(product: dict[str, Any]) -> dict[str, Any]:
