@@ -105,3 +105,23 @@ def test_the_shops_categories_and_tags_saved_beside_the_products_are_its_terms(t
     assert result.problems == [] and len(result.posts) == 1
     terms = (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
     assert "product_cat" in terms and "Lippikset" in terms and "product_tag" in terms
+
+
+def test_orders_and_customers_the_api_served_are_records_no_page_shows(tmp_path: Path) -> None:
+    """A shop app's saved responses hold its customers' names, e-mail and postal addresses and what they bought:
+    nothing of them is published, and they are no fault of the crawl (they were refused as no WordPress object)."""
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    address = {"first_name": "Aino", "last_name": "Virtanen", "address_1": "Kauppakatu 1", "city": "Kuopio"}
+    customer = {"id": 2, "date_created": "2019-06-01T14:29:03", "email": "aino@mail.example", "first_name": "Aino",
+                "last_name": "Virtanen", "role": "customer", "username": "aino", "billing": address,
+                "shipping": address, "avatar_url": "https://secure.gravatar.com/avatar/x"}
+    order = {"id": 727, "parent_id": 0, "status": "processing", "currency": "EUR", "order_key": "wc_order_x",
+             "date_created": "2019-06-02T10:00:00", "total": "99.99", "billing": address, "shipping": address,
+             "line_items": [{"id": 4, "name": "Pahviauto", "product_id": 1617, "quantity": 1}]}
+    coupon = {"id": 719, "code": "kesa10", "amount": "10.00", "discount_type": "percent", "description": ""}
+    (crawl / "shop.json").write_text(json.dumps([product(1617, "auto"), customer, order, coupon]), encoding="utf-8")
+    result = run_import([crawl], tmp_path / "content")
+    assert result.problems == [] and len(result.posts) == 1
+    written = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "content").rglob("*") if p.is_file())
+    assert "Virtanen" not in written and "aino@mail.example" not in written and "kesa10" not in written

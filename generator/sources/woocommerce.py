@@ -8,7 +8,9 @@ the post `/wp/v2/product/<id>?_embed` would give, its body what the product page
 description, the pictures past the first (the first is the featured image), the button of a product sold on
 another site, the description and the attributes the shop shows. A variation (`/products/<id>/variations`) is
 a part of its product's page, never a page: it becomes a record of type `product_variation`, as an export has it.
-The shop's categories and tags (`/products/categories`, `/products/tags`) become the terms they are.
+The shop's categories and tags (`/products/categories`, `/products/tags`) become the terms they are. Its orders,
+refunds, coupons and customers, which the same API serves to a shop's own apps, hold what customers gave the shop
+(names, addresses, what they bought): they become records, which no page shows.
 """
 
 from __future__ import annotations
@@ -25,6 +27,11 @@ TAXONOMIES = (("categories", "product_cat"), ("tags", "product_tag"))
 TERM_ROUTE = re.compile(r"/wc/v\d/products/(categories|tags)(?:/\d+)?/?$")
 TERM_TAXONOMIES = {"categories": "product_cat", "tags": "product_tag"}
 CATEGORY_KEYS = frozenset({"id", "name", "slug", "parent", "display", "image", "menu_order", "count"})
+# The shop's records, by the fields only each has, and the post type WooCommerce keeps it in (customers are users).
+RECORDS = ((frozenset({"order_key", "line_items"}), "shop_order"),
+           (frozenset({"refunded_by", "amount"}), "shop_order_refund"),
+           (frozenset({"code", "discount_type", "amount"}), "shop_coupon"),
+           (frozenset({"email", "billing", "shipping"}), "shop_customer"))
 
 
 def is_product(data: object) -> bool:
@@ -41,8 +48,18 @@ def products_as_posts(data: Any) -> Any:
 def _as_v2(item: Any) -> Any:
     if is_product(item):
         return as_post(item)
+    record = shop_record(item)
+    if record:
+        return {"id": item.get("id"), "type": record}
     taxonomy = shop_taxonomy(item)
     return {**item, "taxonomy": taxonomy} if taxonomy else item
+
+
+def shop_record(data: object) -> str:
+    """The post type of an order, refund, coupon or customer the API served; '' for anything else."""
+    if not isinstance(data, dict):
+        return ""
+    return next((record for keys, record in RECORDS if keys <= data.keys()), "")
 
 
 def shop_taxonomy(data: object) -> str:

@@ -53,6 +53,7 @@ RECORD_TYPES = frozenset({
     "acf-taxonomy", "acf-ui-options-page", "elementor_library", "elementor_snippet", "elementor_font",
     "elementor_icons", "shop_order", "shop_order_refund", "shop_order_placehold", "shop_coupon", "shop_webhook",
     "shop_subscription", "product_variation", "scheduled-action", "edd_payment", "edd_discount", "edd_log",
+    "shop_customer",  # WooCommerce's customers as its REST API lists them: names, e-mail and postal addresses
     "amp_validated_url", "aipkit_chatbot", "aipkit_ai_form",  # AIPKit's chatbots and AI forms: settings, prompts
     "envira", "envira_album", "soliloquy", "ml-slider",  # Envira, Soliloquy, MetaSlider: galleries and sliders
     # ActivityPub's: the activities it sent and received (the posts again, as JSON), the fediverse accounts
