@@ -24,12 +24,14 @@ def product(ident: int, slug: str, **fields: object) -> dict:
             "date_created": "2019-02-11T21:43:55", "date_created_gmt": "2019-02-11T19:43:55",
             "date_modified": "2019-02-11T21:49:21", "date_modified_gmt": "2019-02-11T19:49:21",
             "type": "simple", "status": "publish", "featured": False, "catalog_visibility": "visible",
-            "description": "<p>Rakenna <strong>oma</strong> auto.</p>\n<ul>\n<li>pahvia</li>\n<li>renkaat</li>\n</ul>\n",
+            "description": "<p>Rakenna <strong>oma</strong> auto.</p>\n<ul>\n<li>pahvia</li>\n<li>renkaat</li>\n"
+                           "</ul>\n",
             "short_description": "<p>Auto kilpailuun!</p>\n", "sku": "", "price": "99.99", "regular_price": "125",
             "sale_price": "99.99",
             "price_html": '<del><span class="woocommerce-Price-amount amount">125,00&nbsp;<span class="woocommerce-'
-                          'Price-currencySymbol">&euro;</span></span></del> <ins><span class="woocommerce-Price-amount'
-                          ' amount">99,99&nbsp;<span class="woocommerce-Price-currencySymbol">&euro;</span></span></ins>',
+                          'Price-currencySymbol">&euro;</span></span></del> <ins><span class="woocommerce-Price-'
+                          'amount amount">99,99&nbsp;<span class="woocommerce-Price-currencySymbol">&euro;</span>'
+                          '</span></ins>',
             "external_url": "", "button_text": "", "parent_id": 0,
             "categories": [{"id": 22, "name": "Kilpa-autot", "slug": "kilpa-autot"}],
             "tags": [{"id": 31, "name": "Kesä", "slug": "kesa"}],
@@ -65,8 +67,8 @@ def test_a_saved_products_listing_builds_a_page_per_product_with_what_its_page_s
     assert doc.image is not None and doc.image.url.endswith("/front.png")
     assert doc.summary == "Auto kilpailuun!"
     body = doc.body
-    for shown in ("~~125,00\xa0€~~ 99,99\xa0€", "Auto kilpailuun!", "back.png", "Rakenna **oma** auto.", "- renkaat",
-                  "Koko", "S, M"):
+    for shown in ("~~125,00\xa0€~~ 99,99\xa0€", "Auto kilpailuun!", "back.png", "Rakenna **oma** auto.",
+                  "- renkaat", "Koko", "S, M"):
         assert shown in body, (shown, body)
     assert "Sisäinen" not in body and "front.png" not in body  # a hidden attribute; the featured picture
     assert body.index("99,99") < body.index("Auto kilpailuun!") < body.index("back.png") < body.index("Rakenna")

@@ -72,10 +72,11 @@ BUILDER_LISTING_CLASSES = frozenset({
     "fl-module-post-grid", "fl-module-post-slider", "fl-module-post-carousel",
     "wp-block-uagb-post-grid", "wp-block-uagb-post-carousel", "wp-block-kadence-posts",
 })
-# The links WordPress's paginate_links() writes under a list of posts ("1 2 … 9 Next »"), each of class `page-numbers`:
-# a theme's or builder's own listing inside a page (a blog grid shortcode, a portfolio) carries its pager, whose
-# links lead to the live list's next pages (`/blog/page/2/`, in a crawl of the API even `/wp-json/wp/v2/pages/634/page/
-# 2/`), which the mirror has not got: it makes its own lists. A page number, an arrow or "Next »" is a few characters.
+# The links WordPress's paginate_links() writes under a list of posts ("1 2 … 9 Next »"), each of class
+# `page-numbers`: a theme's or builder's own listing inside a page (a blog grid shortcode, a portfolio) carries its
+# pager, whose links lead to the live list's next pages (`/blog/page/2/`, in a crawl of the API even
+# `/wp-json/wp/v2/pages/634/page/2/`), which the mirror has not got: it makes its own lists. A page number, an arrow
+# or "Next »" is a few characters.
 PAGER_CLASSES = frozenset({"page-numbers"})
 PAGER_WORDS = 24
 PAGER_NEVER = frozenset({"img", "picture", "video", "iframe", "table"})  # what no pager holds: a card, a picture
