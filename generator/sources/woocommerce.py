@@ -41,11 +41,12 @@ def is_product(data: object) -> bool:
 def products_as_posts(data: Any) -> Any:
     """The response with every product made a REST post and every shop term a REST term; anything else as it was."""
     if isinstance(data, list):
-        return [_as_v2(item) for item in data]
-    return _as_v2(data)
+        return [item_as_v2(item) for item in data]
+    return item_as_v2(data)
 
 
-def _as_v2(item: Any) -> Any:
+def item_as_v2(item: Any) -> Any:
+    """One object of a response: a product made a REST post, a shop term a REST term, a shop record a record."""
     if is_product(item):
         return as_post(item)
     record = shop_record(item)
