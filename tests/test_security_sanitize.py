@@ -146,6 +146,24 @@ def test_a_body_just_under_the_limit_of_many_links_or_marks_renders_in_bounded_t
     assert rendered.notes == ()
 
 
+def test_pictures_pasted_into_a_body_do_not_count_towards_the_limit() -> None:
+    """A screenshot pasted into the editor is inlined as base64, often larger than the limit by itself: the post
+    around it stays Markdown, with its pictures, however many there are."""
+    picture = "data:image/png;base64," + "iVBORw0KGgo+/=" * 30_000  # 420 KB each
+    body = "".join(f"Part {n} in *emphasis*.\n\n![Chart {n}]({picture})\n\n" for n in range(3))
+    started = time.perf_counter()
+    rendered = render(body)
+    assert time.perf_counter() - started < SLOW
+    assert rendered.notes == ()
+    assert rendered.html.count("<em>emphasis</em>") == 3 and rendered.html.count(f'src="{picture}"') == 3
+
+
+def test_what_a_body_holds_besides_its_pictures_still_counts() -> None:
+    picture = "![a](data:image/gif;base64,R0lGOD==)"
+    rendered = render((picture + " [" * 10 + "\n") * (MAX_BODY_BYTES // 40))
+    assert len(rendered.notes) == 1 and "shown as plain text" in rendered.notes[0]
+
+
 def test_a_body_just_under_the_limit_is_rendered_as_markdown() -> None:
     rendered = render("*word* " + "word " * ((MAX_BODY_BYTES - 10) // 5))
     assert rendered.notes == () and rendered.html.startswith("<p><em>word</em> word word")

@@ -3,7 +3,8 @@ mirrored posts made local, and remote media kept off the page.
 
 One body goes through these steps, in this order:
 
-1. A body larger than MAX_BODY_BYTES is not parsed: it is shown as plain text, with a note.
+1. A body larger than MAX_BODY_BYTES (not counting pictures inlined as base64 `data:` addresses) is not
+   parsed: it is shown as plain text, with a note.
 2. markdown-it parses it; core rules give headings their ids, resolve every link and image against the
    post's own URL and point links to mirrored posts at their pages (offline_links), and find which
    images sit inside links (remote_media).
@@ -54,6 +55,10 @@ CODE_STYLES = ("default", "monokai")
 # Parsing costs up to ~20-40 µs per byte of hostile Markdown (rows of `[`, `[^` or `![`), so a body is
 # parsed only up to this size, which keeps any one page within seconds. News articles are far smaller.
 MAX_BODY_BYTES = 500_000
+# The payload of a picture pasted into the editor, inlined as a `data:` address: a run of base64 that no
+# parser rule stops in, parsed in linear time, so it does not count towards MAX_BODY_BYTES. One screenshot
+# alone can be larger than the limit.
+BASE64_PAYLOAD = re.compile(r"data:[\w.+/-]*(?:;[\w.+=-]*)*;base64,([A-Za-z0-9+/=]+)", re.IGNORECASE)
 # markdown-it's own limit (its CommonMark preset's): blocks nested deeper are left out, and each level
 # allowed multiplies what a row of brackets costs, so it stays low.
 MAX_NESTING = 20
@@ -214,8 +219,7 @@ class MarkdownRenderer:
         images relative to the post's original site are resolved against `source_url`, its own URL; with
         None (rendering outside a site), they are left as they are."""
         markdown = without_controls(markdown)  # a file written by hand may hold what an import makes readable
-        # A code point takes at most 4 bytes: most bodies are clearly small enough without encoding them.
-        size = len(markdown.encode("utf-8", "surrogatepass")) if len(markdown) * 4 > MAX_BODY_BYTES else 0
+        size = parsed_size(markdown)
         if size > MAX_BODY_BYTES:
             return RenderedBody(plain_text(markdown), (), (
                 f"{size / 1e6:.1f} MB is over the {MAX_BODY_BYTES / 1e6:g} MB that is rendered as Markdown; "
@@ -253,6 +257,15 @@ class MarkdownRenderer:
         # Only a link to a fragment, or one the page cannot follow, can be settled; the sanitizer adds none.
         html = settle_fragments(clean.html) if fast.settle else clean.html
         return RenderedBody(focusable_scrollers(html), fast.headings, tuple(notes), opening_image(markdown))
+
+
+def parsed_size(markdown: str) -> int:
+    """The bytes of a body that count towards MAX_BODY_BYTES: all but its inlined pictures' base64. A code
+    point takes at most 4 bytes, so most bodies are clearly small enough without encoding them (0)."""
+    if len(markdown) * 4 <= MAX_BODY_BYTES:
+        return 0
+    pictures = sum(len(payload) for payload in BASE64_PAYLOAD.findall(markdown))
+    return len(markdown.encode("utf-8", "surrogatepass")) - pictures
 
 
 def code_css() -> str:

@@ -16,7 +16,7 @@ from generator.problems import Problem
 from generator.progress import Progress
 from generator.sources import export_json, wp_rows, wxr
 from generator.sources.tree import folder_files
-from generator.sources.wp_json import UNREAD, RawItem, is_saved_json, items_in, load
+from generator.sources.wp_json import UNREAD, RawItem, is_saved_json, items_in, large_list, listed_items, load
 
 
 def saved_files(source: Path) -> tuple[list[Path], list[Problem]]:
@@ -85,6 +85,10 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
 def _saved_json(path: Path, problems: list[Problem], words: Words | None) -> Iterator[RawItem]:
     """The items of a saved JSON file: REST responses, rows of the wp_posts table (sources/wp_rows.py), or an export
     made JSON (sources/export_json.py)."""
+    objects = large_list(path)
+    if objects is not None and not wp_rows.row_like(next(iter(objects))):
+        yield from listed_items(path, objects, problems)
+        return
     data, found_problems = load(path)
     problems.extend(found_problems)
     if data is UNREAD:

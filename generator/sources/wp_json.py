@@ -12,16 +12,18 @@ import codecs
 import html
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any
 
 from generator.problems import Problem
+from generator.sources.json_list import ObjectList, object_list
 from generator.sources.php_messages import blank_php_messages
-from generator.sources.tribe_events import events_as_posts
-from generator.sources.woocommerce import products_as_posts
-from generator.sources.wpcom_v1 import v1_as_v2
-from generator.sources.wrapped import CutShort, starts_jsonp, unzipped, without_jsonp
+from generator.sources.tribe_events import as_post, events_as_posts, is_event
+from generator.sources.woocommerce import item_as_v2, products_as_posts
+from generator.sources.wpcom_v1 import as_v2, is_v1_post, v1_as_v2
+from generator.sources.wrapped import GZIP_MAGIC, CutShort, starts_jsonp, unzipped, without_jsonp
 from generator.sources.wxr_items import SYNTHETIC_BASE, synthetic_id
 
 # Kinds of REST resources; only posts become content, the others resolve names or are skipped.
@@ -98,6 +100,11 @@ def is_design_type(post_type: str) -> bool:
 # Keys that mark responses describing the site itself: settings, the API index, oEmbed.
 # json.loads joins escaped surrogate pairs into one character, so any surrogate left is alone.
 SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE_ESCAPE = re.compile(r"\\u[dD]")  # how JSON writes a surrogate, whole pair or lone half
+LONE_SURROGATES = "text holds broken UTF-16 escapes (a lone \\ud800-\\udfff); each was replaced by U+FFFD"
+# A saved file this large that is one list of posts is read a post at a time (large_list): below it, the
+# second pass costs more than holding the posts saves.
+LARGE_FILE = 16_000_000
 # A JSON escape, or a backslash that starts none: a search-and-replace over the saved JSON that did not know its
 # escaping (`https:\/\/www.example.org` → `https:\/\example.org`) leaves a `\e` where JSON wants `\\`.
 ESCAPE = re.compile(r'\\(?:["\\/bfnrt]|u[0-9A-Fa-f]{4})?')
@@ -301,9 +308,50 @@ def load(path: Path) -> tuple[Any, list[Problem]]:
                                               "(an edit of the saved file?); each was read as a backslash"))
     if "\\ud" in text.lower() and _has_lone_surrogate(data):
         data = _without_lone_surrogates(data)
-        problems.append(Problem(name, message="text holds broken UTF-16 escapes (a lone \\ud800-\\udfff); "
-                                              "each was replaced by U+FFFD"))
+        problems.append(Problem(name, message=LONE_SURROGATES))
     return data, problems
+
+
+def large_list(path: Path, from_bytes: int = LARGE_FILE) -> ObjectList | None:
+    """The objects of a saved file of `from_bytes` or more that is a list of objects, or lists and objects one after
+    another (JSON Lines, pages saved into one file), as large crawls are, decoded one at a time (json_list); None
+    for any other file, which `load` reads whole, mending and naming what it must. Each object is as `load` would
+    give it within the list it makes (see `listed_items`)."""
+    try:
+        if path.stat().st_size < from_bytes:
+            return None
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if raw.startswith(GZIP_MAGIC):
+        return None
+    try:
+        text = raw.decode(_encoding(raw[:4]))
+    except UnicodeDecodeError:
+        return None
+    del raw  # the text alone is held while the posts are read
+    escaped = SURROGATE_ESCAPE.search(text) is not None
+    return object_list(text, lambda item: escaped and _has_lone_surrogate(_as_post(item)))
+
+
+def listed_items(path: Path, objects: ObjectList, problems: list[Problem]) -> Iterator[RawItem]:
+    """items_in(path, data) for the objects read by `large_list`, an item at a time; what `load` says of them is
+    appended to `problems` first."""
+    name, plugin = str(path), _plugin_route(path)
+    if objects.flagged:
+        problems.append(Problem(name, message=LONE_SURROGATES))
+    for index, item in enumerate(objects):
+        post = _as_post(item)
+        if objects.flagged:
+            post = _without_lone_surrogates(post)
+        yield _identified(RawItem(name, index, post, _kind_in(post, plugin)), problems)
+
+
+def _as_post(item: dict[str, Any]) -> dict[str, Any]:
+    """An object of a list as `load` gives it: a WordPress.com v1 post, an event or a WooCommerce product made a REST
+    post (and a shop's term or record what it is)."""
+    item = as_v2(item) if is_v1_post(item) else item
+    return item_as_v2(as_post(item) if is_event(item) else item)
 
 
 def _html_page(text: str) -> str:

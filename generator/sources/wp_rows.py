@@ -42,6 +42,13 @@ def holds_rows(data: Any) -> bool:
     return _is_phpmyadmin(data) or _is_rows(data) or wp_term_rows.is_term_rows(data)
 
 
+def row_like(item: dict[str, Any]) -> bool:
+    """Whether an object may be one of a list that holds_rows takes, whose every test asks each object: a list
+    whose first object is not row_like holds no rows."""
+    kind = item.get("type")
+    return (isinstance(kind, str) and kind in PHPMYADMIN_TYPES) or holds_rows([item])
+
+
 def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | None = None) -> Iterator[RawItem]:
     """The users and posts the rows hold, as an export's reader gives them; what cannot be read is appended to
     `problems`, naming the row's column. `words`: the site's, for the titles made for untitled posts."""

@@ -1,0 +1,105 @@
+"""A large crawl saved as one JSON list of posts is read a post at a time: the import held every post of such a file
+at once (658 MB for 10,000 posts in one 118 MB file, against 155 MB saved a page per file). Read either way, a file
+gives the same items and the same problems."""
+
+from __future__ import annotations
+
+import json
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bench.corpus import rest_posts
+from generator.problems import Problem
+from generator.sources.saved import iter_items
+from generator.sources.wp_json import LARGE_FILE, UNREAD, RawItem, items_in, large_list, listed_items, load
+
+
+def read_whole(path: Path) -> tuple[list[RawItem], list[Problem]]:
+    data, problems = load(path)
+    if data is UNREAD:
+        return [], problems
+    items, found = items_in(path, data)
+    return items, problems + found
+
+
+def read_listed(path: Path) -> tuple[list[RawItem], list[Problem]] | None:
+    objects = large_list(path, from_bytes=0)
+    if objects is None:
+        return None
+    problems: list[Problem] = []
+    return list(listed_items(path, objects, problems)), problems
+
+
+def shown(read: tuple[list[RawItem], list[Problem]]) -> tuple[list[tuple[Any, ...]], list[Problem]]:
+    items, problems = read
+    return [(i.file, i.index, i.kind, i.data) for i in items], problems
+
+
+TEXT = st.sampled_from(["", "News", "<p>Caf\u00e9 \U0001f600</p>", "\\ud83d", "\ud800", "a\nb", "\\x"])
+VALUE = st.recursive(st.none() | st.booleans() | st.integers(-5, 99) | TEXT,
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3), max_leaves=8)
+POST = st.fixed_dictionaries(
+    {"id": st.integers(1, 9) | st.none(), "type": st.sampled_from(["post", "page", "table", "tribe_events"])},
+    optional={"title": st.fixed_dictionaries({"rendered": TEXT}), "content": st.fixed_dictionaries({"rendered": TEXT}),
+              "slug": TEXT, "ID": st.integers(1, 9), "post_title": TEXT, "extra": VALUE})
+
+# A WordPress.com v1 post and an event of The Events Calendar, which are read as REST posts.
+V1_POST = st.fixed_dictionaries({"ID": st.integers(1, 9), "URL": TEXT, "content": TEXT, "title": TEXT})
+EVENT = st.fixed_dictionaries({"id": st.integers(1, 9), "global_id": TEXT, "start_date": st.just("2024-05-01 10:00:00"),
+                               "utc_start_date": st.just("2024-05-01 08:00:00"), "title": TEXT, "description": TEXT})
+# A WooCommerce product and customer as its own API gives them, read as a REST post and a record.
+PRODUCT = st.fixed_dictionaries({"id": st.integers(1, 9), "name": TEXT, "permalink": TEXT, "date_created": TEXT,
+                                 "description": TEXT, "short_description": TEXT, "price": TEXT, "sku": TEXT},
+                                optional={"price_html": TEXT, "images": VALUE, "categories": VALUE, "attributes": VALUE})
+CUSTOMER = st.fixed_dictionaries({"id": st.integers(1, 9), "email": TEXT, "billing": VALUE, "shipping": VALUE})
+# Mostly posts, so that most files are read an object at a time.
+ITEM = st.one_of(POST, POST, V1_POST, EVENT, PRODUCT, CUSTOMER, VALUE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.lists(ITEM, min_size=1, max_size=4) | ITEM, min_size=1, max_size=3),
+       ascii_only=st.booleans(), indent=st.sampled_from([None, 1]), between=st.sampled_from(["", "\n", " "]),
+       after=st.sampled_from(["", "", "", "\n", " </id>", ",", "x"]))
+def test_posts_read_one_at_a_time_are_what_reading_the_file_whole_gives(
+        tmp_path_factory: Any, values: list[Any], ascii_only: bool, indent: int | None, between: str, after: str) -> None:
+    """Lists and objects, one after another or alone, with lone surrogates, WordPress.com, event and WooCommerce
+    objects among them, and text after them."""
+    path = tmp_path_factory.mktemp("saved") / "posts.json"
+    text = between.join(json.dumps(value, ensure_ascii=ascii_only, indent=indent) for value in values) + after
+    path.write_bytes(text.replace('"\\\\ud83d"', '"\\ud83d"').encode("utf-8", "surrogatepass"))
+    listed = read_listed(path)
+    if listed is not None:
+        assert shown(listed) == shown(read_whole(path))
+
+
+def test_lists_and_objects_are_read_one_at_a_time_and_anything_else_whole(tmp_path: Path) -> None:
+    for name, text in [("empty", "[]"), ("values", '[{"id": 1}, 2]'), ("object", '{"id": 1}'),
+                       ("pages", '[[{"id": 1}]]'), ("cut", '[{"id": 1}, {"id"'), ("comma", '[{"id": 1},]'),
+                       ("tags", '[{"id": 1}]</id>'), ("jsonp", 'f([{"id": 1}])'), ("none", " ")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert large_list(tmp_path / name, from_bytes=0) is None, name
+    for name, text, count in [("list", ' \n[ {"id": 1} ,\n{"id": 2}]\n', 2), ("lines", '{"id": 1}\n{"id": 2}\n', 2),
+                              ("pages", '[{"id": 1}][{"id": 2}, {"id": 3}]{"id": 4}', 4)]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert len(large_list(tmp_path / name, from_bytes=0) or []) == count, name
+
+
+def test_a_large_crawl_in_one_file_is_read_without_holding_its_posts(tmp_path: Path) -> None:
+    posts = rest_posts(100, 0)
+    copies = LARGE_FILE // len(json.dumps(posts)) + 1
+    path = tmp_path / "posts.json"
+    text = json.dumps(posts * copies)
+    path.write_text(text, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in iter_items([path], []))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert count == copies * 100
+    # The file's bytes and its text, while it is decoded; its posts whole take some four times the text.
+    assert peak < 2.5 * len(text)
