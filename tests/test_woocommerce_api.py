@@ -127,3 +127,14 @@ def test_orders_and_customers_the_api_served_are_records_no_page_shows(tmp_path:
     assert result.problems == [] and len(result.posts) == 1
     written = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "content").rglob("*") if p.is_file())
     assert "Virtanen" not in written and "aino@mail.example" not in written and "kesa10" not in written
+
+
+def test_a_fault_in_a_product_names_the_field_as_the_saved_file_does(tmp_path: Path) -> None:
+    """Read as a REST post, a product's `date_created` is its `date`: a message names the field the user can find."""
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "products.json").write_text(json.dumps([product(1617, "auto", date_created="yesterday", date_created_gmt=""),
+                                                     product(1618, "kirja", permalink={"href": "x"})]), encoding="utf-8")
+    result = run_import([crawl], tmp_path / "content")
+    fields = {problem.field for problem in result.problems}
+    assert "date_created" in fields and "permalink" in fields and not fields & {"date", "link"}, result.problems

@@ -26,6 +26,12 @@ TAXONOMIES = (("categories", "product_cat"), ("tags", "product_tag"))
 # Where the API lists a shop's terms (`…/wp-json/wc/v3/products/categories/15`), and the taxonomy of each list.
 TERM_ROUTE = re.compile(r"/wc/v\d/products/(categories|tags)(?:/\d+)?/?$")
 TERM_TAXONOMIES = {"categories": "product_cat", "tags": "product_tag"}
+# What the API names the fields of a product that a REST post names otherwise: a message about a field names it as
+# the saved file does (`date_created`, not `date`). RawItem keeps them (wp_json.SAVED_AS).
+SAVED_AS = "_saved_as"
+FIELD_NAMES = {"link": "permalink", "date": "date_created", "date_gmt": "date_created_gmt", "modified": "date_modified",
+               "modified_gmt": "date_modified_gmt", "title": "name", "content": "description",
+               "excerpt": "short_description", "parent": "parent_id", "featured_media": "images"}
 CATEGORY_KEYS = frozenset({"id", "name", "slug", "parent", "display", "image", "menu_order", "count"})
 # The shop's records, by the fields only each has, and the post type WooCommerce keeps it in (customers are users).
 RECORDS = ((frozenset({"order_key", "line_items"}), "shop_order"),
@@ -92,6 +98,7 @@ def as_post(product: dict[str, Any]) -> dict[str, Any]:
         "excerpt": {"rendered": _text(product.get("short_description"))},
         "menu_order": product.get("menu_order") if isinstance(product.get("menu_order"), int) else None,
         "parent": product.get("parent_id") if isinstance(product.get("parent_id"), int) else None,
+        SAVED_AS: FIELD_NAMES,
     }
     embedded: dict[str, Any] = {}
     terms = [[t for t in (_term(term, taxonomy) for term in _list(product.get(key))) if t]

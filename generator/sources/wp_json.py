@@ -21,7 +21,7 @@ from generator.problems import Problem
 from generator.sources.json_list import ObjectList, object_list
 from generator.sources.php_messages import blank_php_messages
 from generator.sources.tribe_events import as_post, events_as_posts, is_event
-from generator.sources.woocommerce import item_as_v2, products_as_posts
+from generator.sources.woocommerce import SAVED_AS, item_as_v2, products_as_posts
 from generator.sources.wpcom_v1 import as_v2, is_v1_post, v1_as_v2
 from generator.sources.wrapped import GZIP_MAGIC, CutShort, starts_jsonp, unzipped, without_jsonp
 from generator.sources.wxr_items import SYNTHETIC_BASE, synthetic_id
@@ -123,6 +123,8 @@ class RawItem:
     data: dict[str, Any]
     kind: str = OTHER
     spooled: tuple[int, int] | None = None  # where the import spooled the item; `data` then holds only its id
+    # A field's name in the saved file, where another API's object was read as a REST post (`date_created`).
+    renamed: tuple[tuple[str, str], ...] = ()
 
     @property
     def label(self) -> str:
@@ -140,7 +142,7 @@ class RawItem:
         return f"{self.file}, item {self.label}" if self.label else self.file
 
     def problem(self, field: str, message: str) -> Problem:
-        return Problem(self.file, self.label, field, message)
+        return Problem(self.file, self.label, dict(self.renamed).get(field, field), message)
 
 
 def made_up(ident: object) -> bool:
@@ -344,7 +346,7 @@ def listed_items(path: Path, objects: ObjectList, problems: list[Problem]) -> It
         post = _as_post(item)
         if objects.flagged:
             post = _without_lone_surrogates(post)
-        yield _identified(RawItem(name, index, post, _kind_in(post, plugin)), problems)
+        yield _identified(_raw_item(name, index, post, plugin), problems)
 
 
 def _as_post(item: dict[str, Any]) -> dict[str, Any]:
@@ -375,16 +377,22 @@ def items_in(path: Path, data: Any) -> tuple[list[RawItem], list[Problem]]:
     name, problems = str(path), []
     plugin = _plugin_route(path)
     if isinstance(data, dict):
-        return [_identified(RawItem(name, None, data, _kind_in(data, plugin)), problems)], problems
+        return [_identified(_raw_item(name, None, data, plugin), problems)], problems
     if not isinstance(data, list):
         return [], [Problem(name, message="expected a JSON object or a list of objects")]
     if not data:  # a collection page past the last, or an endpoint with nothing in it
         return [RawItem(name, None, {}, EMPTY)], problems
-    items = [_identified(RawItem(name, i, d, _kind_in(d, plugin)), problems)
+    items = [_identified(_raw_item(name, i, d, plugin), problems)
              for i, d in enumerate(data) if isinstance(d, dict)]
     problems += [Problem(name, f"#{i}", message=f"expected a JSON object, got {type(d).__name__}")
                  for i, d in enumerate(data) if not isinstance(d, dict)]
     return items, problems
+
+
+def _raw_item(file: str, index: int | None, data: dict[str, Any], plugin_route: bool) -> RawItem:
+    """The item, with the names its fields have in the saved file where they are not a REST post's."""
+    renamed = data.pop(SAVED_AS) if isinstance(data.get(SAVED_AS), dict) else {}
+    return RawItem(file, index, data, _kind_in(data, plugin_route), renamed=tuple(renamed.items()))
 
 
 def _loads(text: str) -> tuple[Any, int]:
