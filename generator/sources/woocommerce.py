@@ -19,6 +19,8 @@ import re
 from html import escape
 from typing import Any
 
+from generator.sources.saved_names import SAVED_AS
+
 PRODUCT_KEYS = frozenset({"permalink", "date_created", "description", "price", "sku"})
 TYPE = "product"  # the post type WooCommerce keeps its products in, as /wp/v2/ and an export name it
 VARIATION_TYPE = "product_variation"
@@ -26,9 +28,7 @@ TAXONOMIES = (("categories", "product_cat"), ("tags", "product_tag"))
 # Where the API lists a shop's terms (`…/wp-json/wc/v3/products/categories/15`), and the taxonomy of each list.
 TERM_ROUTE = re.compile(r"/wc/v\d/products/(categories|tags)(?:/\d+)?/?$")
 TERM_TAXONOMIES = {"categories": "product_cat", "tags": "product_tag"}
-# What the API names the fields of a product that a REST post names otherwise: a message about a field names it as
-# the saved file does (`date_created`, not `date`). RawItem keeps them (wp_json.SAVED_AS).
-SAVED_AS = "_saved_as"
+# What the API names the fields of a product that a REST post names otherwise (see saved_names).
 FIELD_NAMES = {"link": "permalink", "date": "date_created", "date_gmt": "date_created_gmt", "modified": "date_modified",
                "modified_gmt": "date_modified_gmt", "title": "name", "content": "description",
                "excerpt": "short_description", "parent": "parent_id", "featured_media": "images"}
