@@ -31,7 +31,7 @@ TERM_TAXONOMIES = {"categories": "product_cat", "tags": "product_tag"}
 # What the API names the fields of a product that a REST post names otherwise (see saved_names).
 FIELD_NAMES = {"link": "permalink", "date": "date_created", "date_gmt": "date_created_gmt", "modified": "date_modified",
                "modified_gmt": "date_modified_gmt", "title": "name", "content": "description",
-               "excerpt": "short_description", "parent": "parent_id", "featured_media": "images"}
+               "excerpt": "short_description", "featured_media": "images"}
 CATEGORY_KEYS = frozenset({"id", "name", "slug", "parent", "display", "image", "menu_order", "count"})
 # The shop's records, by the fields only each has, and the post type WooCommerce keeps it in (customers are users).
 RECORDS = ((frozenset({"order_key", "line_items"}), "shop_order"),
@@ -97,7 +97,6 @@ def as_post(product: dict[str, Any]) -> dict[str, Any]:
         "content": {"rendered": page_body(product)},
         "excerpt": {"rendered": _text(product.get("short_description"))},
         "menu_order": product.get("menu_order") if isinstance(product.get("menu_order"), int) else None,
-        "parent": product.get("parent_id") if isinstance(product.get("parent_id"), int) else None,
         SAVED_AS: FIELD_NAMES,
     }
     embedded: dict[str, Any] = {}
