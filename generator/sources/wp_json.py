@@ -20,8 +20,8 @@ from typing import Any
 from generator.problems import Problem
 from generator.sources.json_list import ObjectList, object_list
 from generator.sources.php_messages import blank_php_messages
-from generator.sources.tribe_events import as_post, events_as_posts, is_event
 from generator.sources.saved_names import SAVED_AS
+from generator.sources.tribe_events import as_post, events_as_posts, is_event
 from generator.sources.woocommerce import item_as_v2, products_as_posts
 from generator.sources.wpcom_v1 import as_v2, is_v1_post, v1_as_v2
 from generator.sources.wrapped import GZIP_MAGIC, CutShort, starts_jsonp, unzipped, without_jsonp
