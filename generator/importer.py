@@ -173,7 +173,7 @@ def _spooled(item: RawItem, spool: Spool) -> PostRef:
     status = _status(data)
     content = rendered_content(data) if RENDER in data else data.get("content")
     body = content["rendered"] if isinstance(content, dict) and isinstance(content.get("rendered"), str) else None
-    stub = RawItem(item.file, item.index, {"id": ident}, item.kind, spool.add(blob))
+    stub = RawItem(item.file, item.index, {"id": ident}, item.kind, spool.add(blob), item.renamed)
     return PostRef(stub, key, (str(data.get("type")), str(ident)), str(data.get("modified", "")),
                    status if isinstance(status, str) else type(status), import_cache.digest(blob),
                    _site_of(data), body is not None and not body.strip(), len(body or ""), len(blob))

@@ -53,7 +53,13 @@ POST = st.fixed_dictionaries(
 V1_POST = st.fixed_dictionaries({"ID": st.integers(1, 9), "URL": TEXT, "content": TEXT, "title": TEXT})
 EVENT = st.fixed_dictionaries({"id": st.integers(1, 9), "global_id": TEXT, "start_date": st.just("2024-05-01 10:00:00"),
                                "utc_start_date": st.just("2024-05-01 08:00:00"), "title": TEXT, "description": TEXT})
-ITEM = st.one_of(POST, POST, V1_POST, EVENT, VALUE)  # mostly posts, so that most files are read an object at a time
+# A WooCommerce product and customer as its own API gives them, read as a REST post and a record.
+PRODUCT = st.fixed_dictionaries({"id": st.integers(1, 9), "name": TEXT, "permalink": TEXT, "date_created": TEXT,
+                                 "description": TEXT, "short_description": TEXT, "price": TEXT, "sku": TEXT},
+                                optional={"price_html": TEXT, "images": VALUE, "categories": VALUE, "attributes": VALUE})
+CUSTOMER = st.fixed_dictionaries({"id": st.integers(1, 9), "email": TEXT, "billing": VALUE, "shipping": VALUE})
+# Mostly posts, so that most files are read an object at a time.
+ITEM = st.one_of(POST, POST, V1_POST, EVENT, PRODUCT, CUSTOMER, VALUE)
 
 
 @settings(max_examples=300, deadline=None)
@@ -63,9 +69,9 @@ ITEM = st.one_of(POST, POST, V1_POST, EVENT, VALUE)  # mostly posts, so that mos
 def test_posts_read_one_at_a_time_are_what_reading_the_file_whole_gives(
         tmp_path_factory: Any, values: list[Any], ascii_only: bool, indent: int | None, between: str, after: str,
         bom: bool, chunk: int) -> None:
-    """Lists and objects, one after another or alone, with lone surrogates, WordPress.com and event objects among
-    them, and text after them; decoded a few characters at a time, so that chunks end anywhere, within a
-    character's bytes too."""
+    """Lists and objects, one after another or alone, with lone surrogates, WordPress.com, event and WooCommerce
+    objects among them, and text after them; decoded a few characters at a time, so that chunks end anywhere,
+    within a character's bytes too."""
     path = tmp_path_factory.mktemp("saved") / "posts.json"
     text = between.join(json.dumps(value, ensure_ascii=ascii_only, indent=indent) for value in values) + after
     path.write_bytes(b"\xef\xbb\xbf" * bom + text.replace('"\\\\ud83d"', '"\\ud83d"').encode("utf-8", "surrogatepass"))

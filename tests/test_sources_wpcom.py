@@ -100,3 +100,9 @@ def test_v1_comments_are_not_posts(tmp_path: Path) -> None:
     (tmp_path / "posts.json").write_text(json.dumps({"found": 1, "posts": [v1_post(18, "quay")]}))
     result = run_import([tmp_path], tmp_path / "content")
     assert [Path(post.path).name for post in result.posts] == ["quay.md"]
+
+
+def test_a_fault_in_a_v1_post_names_the_field_as_the_saved_file_does(tmp_path: Path) -> None:
+    (tmp_path / "posts.json").write_text(json.dumps({"found": 1, "posts": [v1_post(7, "a", URL=["x"])]}))
+    fields = {problem.field for problem in run_import([tmp_path], tmp_path / "content").problems}
+    assert fields == {"URL"}

@@ -134,3 +134,12 @@ def test_an_events_website_is_linked_as_its_page_linked_it(tmp_path: Path) -> No
     for ident in (7, 8, 9):
         body = loads((tmp_path / "content" / "tribe_events" / f"blues-{ident}.md").read_text(encoding="utf-8")).body
         assert "<https://club.example/tickets?day=2&seat=b>" in body.splitlines(), ident
+
+
+def test_a_fault_in_an_event_names_the_field_as_the_saved_file_does(tmp_path: Path) -> None:
+    """Read as a REST post, an event's `url` is its `link`: a message names the field the user can find."""
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "events.json").write_text(json.dumps({"events": [event(7, "blues", url={"x": 1})], "rest_url": "x"}))
+    fields = {problem.field for problem in run_import([crawl], tmp_path / "content").problems}
+    assert fields == {"url"}

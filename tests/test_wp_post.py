@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.convert.context import Losses
+from generator.convert.context import Losses, Media
 from generator.convert.slugs import safe_slug
 from generator.convert.wp_post import Lookups, html_to_text, post_terms, to_document, to_term
 from generator.problems import ItemError
@@ -141,6 +141,14 @@ def test_featured_image_falls_back_on_jetpack_then_yoast_and_an_unnamed_id_is_re
     assert unnamed.document.image is None
     assert dict(unnamed.losses.counts) == {"featured image not among the media read (saved, or served by the site)": 1}
 
+
+def test_featured_image_named_as_the_rest_api_plugins_betas_named_it() -> None:
+    """Crawls of 2015-2016 sites that ran the REST API plugin's betas name the id `featured_image`: a WAQ crawl's 34
+    posts showed no picture, though the saved media named every one."""
+    media = Lookups(media={3591: Media(url="https://example.com/up/d.jpg", alt="Stage")})
+    image = to_document(item(featured_image=3591), media).document.image
+    assert image is not None and (image.url, image.alt) == ("https://example.com/up/d.jpg", "Stage")
+    assert to_document(item(featured_media=0, featured_image=3591), media).document.image is None
 
 
 @pytest.mark.parametrize("fields", [

@@ -37,6 +37,7 @@ from generator.convert.images import (cover_background_as_image, drop_address_al
                                       drop_lazy_fallback_copies, drop_spacer_images, drop_tracking_pixels,
                                       images_from_noscript, resolve_lazy_images, unwrap_pictures)
 from generator.convert.line_breaks import paragraphs_at_blank_lines
+from generator.convert.microdata import microdata_set_apart
 from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_scripts
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
@@ -66,7 +67,8 @@ from generator.convert.view_counts import drop_view_counts
 from generator.convert.video_posters import video_posters_as_images
 from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
                                        drop_plugin_toc, drop_reading_times, drop_screen_reader_text, drop_share_widgets,
-                                       drop_site_listings, drop_toggle_icons, unwrap_keyword_links)
+                                       drop_listing_pagers, drop_site_listings, drop_toggle_icons,
+                                       unwrap_keyword_links)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
@@ -391,12 +393,14 @@ PASSES: tuple[Pass, ...] = (
     drop_shop_actions,
     drop_screen_reader_text,
     drop_hidden_words,
+    microdata_set_apart,
     drop_hidden_on_desktop,
     drop_share_widgets,
     drop_share_links,
     drop_reading_times,
     drop_view_counts,
     drop_site_listings,
+    drop_listing_pagers,
     drop_toggle_icons,
     expand_blocks_shown_whole,
     collapsible_titles_in_bold,

@@ -34,6 +34,7 @@ SHORTER_LANGUAGE = "multilingual post kept in a language far shorter than one le
 PLUGIN_OUTPUT = "page of plugin shortcodes dropped"
 LIVE_LISTING = "list the live site made of its own posts dropped"
 LIVE_FEED = "live feed of another site dropped"
+LISTING_PAGER = "pager of a list of the live site's posts dropped"
 BUILDER_ELEMENT = "page builder element dropped"
 UNRESOLVED_MEDIA = "gallery image not among the media read (saved, or served by the site)"
 UNRESOLVED_IMAGE = "image id not among the media read (saved, or served by the site)"

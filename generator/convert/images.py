@@ -297,12 +297,17 @@ def drop_address_alt_text(soup: BeautifulSoup, ctx: Context) -> None:
 def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
     """A cover block's picture lives in its CSS, or in an attribute a script reads (LAZY_BACKGROUNDS); lift it
     into an image so it is not lost. One the element shows as an image too (media & text's "crop image to
-    fill" keeps both) is not shown twice. A video's background is the still a theme drew behind its player
-    (Inwave's `<video style="background: url(…)">`): it comes before the video, whose contents nothing shows."""
+    fill" keeps both) is not shown twice, nor one the element just before it shows: a theme's second layer of the
+    same picture, blurred or shaded for its hover effect (`<div class="thumbnail" style="background-image: url(a)">
+    <div class="bg-blr-image" style="background-image: url(a)">`), showed every card's picture twice. A video's
+    background is the still a theme drew behind its player (Inwave's `<video style="background: url(…)">`): it
+    comes before the video, whose contents nothing shows."""
     # Without a lazy loader's attribute, only a style can hold a background.
     for tag in elements(soup) if may_hold(soup, attributes=LAZY_BACKGROUND_NAMES) else styled_tags(soup):
         url = _background(tag)
-        if url and not url.startswith("data:") and not _shows_image(tag, url):
+        before = tag.find_previous_sibling(True)
+        if url and not url.startswith("data:") and not _shows_image(tag, url) \
+                and not (before is not None and _shows_image(before, url)):
             ctx.losses.note(loss.BACKGROUND_IMAGE, url)
             image = soup.new_tag("img", attrs={"src": url, "alt": ""})
             if tag.name == "video":

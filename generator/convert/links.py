@@ -352,9 +352,12 @@ def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
     by its label, else by that address. An empty heading anchor shows nothing, and goes, as does an empty link
     whose address swallowed the markup after it, and a gallery's zoom icon that opens a picture the post shows
     in its lightbox (`<a href="a.jpg"><i class="ion-search"></i></a><img src="a-770x550.jpg">`): the picture
-    is there, and the link's address alone, named by nothing else, would stand beside each one. One between a
-    picture and a heading that links nowhere (an image box's title) is that heading's link."""
+    is there, and the link's address alone, named by nothing else, would stand beside each one. So does one to a
+    page a link of the post names in words, or to the post itself: a card's link laid over the whole card (a
+    portfolio's `<a class="transparent-link">` after the linked title) stood as a bare address under each card.
+    One between a picture and a heading that links nowhere (an image box's title) is that heading's link."""
     shown = {_picture_key(img.get("src")) for img in _elements(soup, "img")}
+    named: set[tuple[str, ...] | None] | None = None  # where the links with words lead, looked for once needed
     for link in _elements(soup, "a"):
         href = link.get("href")
         if not isinstance(href, str) or not href.startswith(("http://", "https://", "mailto:")):
@@ -369,6 +372,12 @@ def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
             link.extract()
             link.extend(list(heading.contents))  # its title: the box's link, which the theme's CSS laid over it
             heading.append(link)
+            continue
+        if named is None:
+            named = {_link_key(a.get("href") or "", ctx.base_url) for a in _elements(soup, "a") if _has_text(a)}
+            named.discard(None)
+        if _link_key(href, ctx.base_url) in named or _is_the_page(href, ctx.base_url):
+            link.decompose()
             continue
         label = link.get("aria-label") or link.get("title") or href.removeprefix("mailto:")
         link.clear()

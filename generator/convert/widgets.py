@@ -74,6 +74,16 @@ BUILDER_LISTING_CLASSES = frozenset({
     "wp-block-uagb-post-grid", "wp-block-uagb-post-carousel", "wp-block-kadence-posts",
     "wp-block-newspack-blocks-homepage-articles", "wp-block-newspack-blocks-carousel",
 })
+# The links WordPress's paginate_links() writes under a list of posts ("1 2 … 9 Next »"), each of class
+# `page-numbers`: a theme's or builder's own listing inside a page (a blog grid shortcode, a portfolio) carries its
+# pager, whose links lead to the live list's next pages (`/blog/page/2/`, in a crawl of the API even
+# `/wp-json/wp/v2/pages/634/page/2/`), which the mirror has not got: it makes its own lists. A page number, an arrow
+# or "Next »" is a few characters.
+PAGER_CLASSES = frozenset({"page-numbers"})
+PAGER_WORDS = 24
+PAGER_NEVER = frozenset({"img", "picture", "video", "iframe", "table"})  # what no pager holds: a card, a picture
+# What holds a pager's links and is left empty without them: its list, the theme's `nav` and `div` around it.
+PAGER_HOLDERS = frozenset({"ul", "ol", "li", "div", "nav", "p", "span"})
 # The "+" or chevron a collapsible section's heading shows, as its script opens it (WordPress 6.9's accordion
 # block): drawn for the eye only (`aria-hidden`), and in the heading's text it would end the title ("Hours?+").
 TOGGLE_ICON_CLASSES = frozenset({"wp-block-accordion-heading__toggle-icon"})
@@ -170,6 +180,51 @@ def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
     gives the same post, which holds only the blocks' names. So do page builders' lists of posts."""
     _drop_marked(soup, ctx, SITE_LISTING_CLASSES | BUILDER_LISTING_CLASSES, loss.LIVE_LISTING)
     _drop_marked(soup, ctx, FEED_CLASSES, loss.LIVE_FEED)
+
+
+def drop_listing_pagers(soup: BeautifulSoup, ctx: Context) -> None:
+    """A live list's pager (see PAGER_CLASSES) goes with the holders it leaves empty, noted once per pager. They
+    are taken out last first: each leaves its holder's later children where they were (a pager's links taken out
+    in order, each moving every link after it, took time growing with the square of their number)."""
+    if not may_hold(soup, PAGER_CLASSES):
+        return
+    known: dict[int, bool] = {}
+    tops: dict[int, Tag] = {}
+    pagers = {id(top): top for top in (_outermost(tag, known, tops) for tag in elements(soup) if _is_pager_link(tag))}
+    for pager in reversed(pagers.values()):
+        ctx.losses.note(loss.LISTING_PAGER)
+        pager.decompose()
+
+
+def _outermost(tag: Tag, known: dict[int, bool], tops: dict[int, Tag]) -> Tag:
+    """`tag`, or the outermost of its holders that hold nothing but a pager (memoized in `tops`)."""
+    climbed = []
+    while id(tag) not in tops and tag.parent is not None and tag.parent.parent is not None \
+            and _pager_only(tag.parent, known):
+        climbed.append(tag)
+        tag = tag.parent
+    top = tops.get(id(tag), tag)
+    for below in (*climbed, tag):
+        tops[id(below)] = top
+    return top
+
+
+def _is_pager_link(tag: Tag) -> bool:
+    """A page number, an arrow or "Next »" of paginate_links(), or the list it writes them in."""
+    if not has_class(tag, PAGER_CLASSES) or any(inner.name in PAGER_NEVER for inner in tag.descendants
+                                                  if isinstance(inner, Tag)):
+        return False
+    return tag.name in ("ul", "ol") or (tag.name in ("a", "span") and len(tag.get_text(strip=True)) <= PAGER_WORDS)
+
+
+def _pager_only(tag: Tag, known: dict[int, bool]) -> bool:
+    """Whether `tag` holds nothing but a pager's links: no words and no element of its own (memoized in `known`,
+    so that a holder of many links is looked through once)."""
+    if id(tag) not in known:
+        known[id(tag)] = _is_pager_link(tag) or (tag.name in PAGER_HOLDERS and all(
+            _pager_only(child, known) if isinstance(child, Tag) else not str(child).strip()
+            for child in tag.children))
+    return known[id(tag)]
 
 
 def drop_toggle_icons(soup: BeautifulSoup, ctx: Context) -> None:

@@ -361,7 +361,8 @@ def _featured_image(data: dict[str, Any], lookups: Lookups, address: str, losses
         found = to_media(media[0])
         if found:
             return Image(absolute(found[1].url, address), found[1].alt)
-    ident = data.get("featured_media")
+    # The WP REST API plugin's betas (2015-2016, before WordPress 4.7 took it in) named the id `featured_image`.
+    ident = data.get("featured_media", data.get("featured_image"))
     if not _is_int(ident) or ident <= 0:
         return None
     saved = lookups.media.get(ident)

@@ -14,9 +14,13 @@ from collections.abc import Mapping
 from html import escape, unescape
 from typing import Any
 
+from generator.sources.saved_names import SAVED_AS
+
 EVENT_KEYS = frozenset({"global_id", "start_date", "utc_start_date", "title", "description"})
 COLLECTION_KEYS = frozenset({"events", "rest_url"})  # a page of /events: {"events": [...], "total": 3, …}
 TYPE = "tribe_events"  # the plugin's post type, as a WordPress export names it
+# What the plugin names the fields of an event that a REST post names otherwise (see saved_names).
+FIELD_NAMES = {"link": "url", "date_gmt": "date_utc", "modified_gmt": "modified_utc", "content": "description"}
 VENUE_LINES = (("address",), ("city", "stateprovince", "province", "state", "zip"), ("country",))
 
 
@@ -43,6 +47,7 @@ def as_post(event: dict[str, Any]) -> dict[str, Any]:
         "title": {"rendered": _text(event.get("title"))},
         "content": {"rendered": details(event) + _text(event.get("description"))},
         "excerpt": {"rendered": _text(event.get("excerpt"))},
+        SAVED_AS: FIELD_NAMES,
     }
     embedded: dict[str, Any] = {}
     terms = [[_term(t) for t in event.get(key) or () if isinstance(t, dict)] for key in ("categories", "tags")]

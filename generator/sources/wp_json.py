@@ -20,7 +20,9 @@ from typing import Any
 from generator.problems import Problem
 from generator.sources.json_list import CHUNK, Changed, ObjectList, object_list
 from generator.sources.php_messages import blank_php_messages
+from generator.sources.saved_names import SAVED_AS
 from generator.sources.tribe_events import as_post, events_as_posts, is_event
+from generator.sources.woocommerce import item_as_v2, products_as_posts
 from generator.sources.wpcom_v1 import as_v2, is_v1_post, v1_as_v2
 from generator.sources.wrapped import GZIP_MAGIC, CutShort, starts_jsonp, unzipped, without_jsonp
 from generator.sources.wxr_items import SYNTHETIC_BASE, synthetic_id
@@ -54,6 +56,7 @@ RECORD_TYPES = frozenset({
     "acf-taxonomy", "acf-ui-options-page", "elementor_library", "elementor_snippet", "elementor_font",
     "elementor_icons", "shop_order", "shop_order_refund", "shop_order_placehold", "shop_coupon", "shop_webhook",
     "shop_subscription", "product_variation", "scheduled-action", "edd_payment", "edd_discount", "edd_log",
+    "shop_customer",  # WooCommerce's customers as its REST API lists them: names, e-mail and postal addresses
     "amp_validated_url", "aipkit_chatbot", "aipkit_ai_form",  # AIPKit's chatbots and AI forms: settings, prompts
     "envira", "envira_album", "soliloquy", "ml-slider",  # Envira, Soliloquy, MetaSlider: galleries and sliders
     # ActivityPub's: the activities it sent and received (the posts again, as JSON), the fediverse accounts
@@ -121,6 +124,8 @@ class RawItem:
     data: dict[str, Any]
     kind: str = OTHER
     spooled: tuple[int, int] | None = None  # where the import spooled the item; `data` then holds only its id
+    # A field's name in the saved file, where another API's object was read as a REST post (`date_created`).
+    renamed: tuple[tuple[str, str], ...] = ()
 
     @property
     def label(self) -> str:
@@ -138,7 +143,7 @@ class RawItem:
         return f"{self.file}, item {self.label}" if self.label else self.file
 
     def problem(self, field: str, message: str) -> Problem:
-        return Problem(self.file, self.label, field, message)
+        return Problem(self.file, self.label, dict(self.renamed).get(field, field), message)
 
 
 def made_up(ident: object) -> bool:
@@ -287,7 +292,7 @@ def load(path: Path) -> tuple[Any, list[Problem]]:
         encoding = _encoding(raw[:4])
         text = raw.decode(encoding)
         data, repaired = _loads(without_jsonp(blank_php_messages(text)))
-        data = events_as_posts(v1_as_v2(_unwrapped(data)))
+        data = products_as_posts(events_as_posts(v1_as_v2(_unwrapped(data))))
     except OSError as e:
         return UNREAD, [Problem(name, message=f"cannot read: {e.strerror}")]
     except CutShort:
@@ -338,16 +343,17 @@ def listed_items(path: Path, objects: ObjectList, problems: list[Problem]) -> It
             post = _as_post(item)
             if objects.flagged:
                 post = _without_lone_surrogates(post)
-            yield _identified(RawItem(name, index, post, _kind_in(post, plugin)), problems)
+            yield _identified(_raw_item(name, index, post, plugin), problems)
     except Changed as e:
         problems.append(Problem(name, message=f"changed while it was read ({e}): the posts after that place were "
                                               "not read; import it again"))
 
 
 def _as_post(item: dict[str, Any]) -> dict[str, Any]:
-    """An object of a list as `load` gives it: a WordPress.com v1 post or an event made a REST post."""
+    """An object of a list as `load` gives it: a WordPress.com v1 post, an event or a WooCommerce product made a REST
+    post (and a shop's term or record what it is)."""
     item = as_v2(item) if is_v1_post(item) else item
-    return as_post(item) if is_event(item) else item
+    return item_as_v2(as_post(item) if is_event(item) else item)
 
 
 def _html_page(text: str) -> str:
@@ -371,16 +377,22 @@ def items_in(path: Path, data: Any) -> tuple[list[RawItem], list[Problem]]:
     name, problems = str(path), []
     plugin = _plugin_route(path)
     if isinstance(data, dict):
-        return [_identified(RawItem(name, None, data, _kind_in(data, plugin)), problems)], problems
+        return [_identified(_raw_item(name, None, data, plugin), problems)], problems
     if not isinstance(data, list):
         return [], [Problem(name, message="expected a JSON object or a list of objects")]
     if not data:  # a collection page past the last, or an endpoint with nothing in it
         return [RawItem(name, None, {}, EMPTY)], problems
-    items = [_identified(RawItem(name, i, d, _kind_in(d, plugin)), problems)
+    items = [_identified(_raw_item(name, i, d, plugin), problems)
              for i, d in enumerate(data) if isinstance(d, dict)]
     problems += [Problem(name, f"#{i}", message=f"expected a JSON object, got {type(d).__name__}")
                  for i, d in enumerate(data) if not isinstance(d, dict)]
     return items, problems
+
+
+def _raw_item(file: str, index: int | None, data: dict[str, Any], plugin_route: bool) -> RawItem:
+    """The item, with the names its fields have in the saved file where they are not a REST post's."""
+    renamed = data.pop(SAVED_AS) if isinstance(data.get(SAVED_AS), dict) else {}
+    return RawItem(file, index, data, _kind_in(data, plugin_route), renamed=tuple(renamed.items()))
 
 
 def _loads(text: str) -> tuple[Any, int]:

@@ -13,11 +13,16 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
+from generator.sources.saved_names import SAVED_AS
+
 POST_KEYS = frozenset({"ID", "URL", "content"})
 SITE_KEYS = frozenset({"ID", "URL", "name", "lang"})
 V2_ROOT = "https://public-api.wordpress.com/wp/v2/"  # where v2 would list a taxonomy's terms: its field's name
 REST_KEYS = {"category": "categories", "post_tag": "tags"}  # v2's fields for WordPress's own taxonomies
 COMMENT_TYPES = frozenset({"comment", "trackback", "pingback"})
+# What v1.1 names the fields of a post that v2 names otherwise (see saved_names).
+FIELD_NAMES = {"id": "ID", "link": "URL", "date_gmt": "date", "modified_gmt": "modified",
+               "featured_media": "post_thumbnail"}
 PASSED_OVER = frozenset({"post_format", "mentions"})  # a theme's format, and Jetpack's record of @mentions
 
 
@@ -56,6 +61,7 @@ def as_v2(post: dict[str, Any]) -> dict[str, Any]:
         "menu_order": post.get("menu_order") if isinstance(post.get("menu_order"), int) else None,
         "parent": _parent(post.get("parent")),
         "format": post.get("format") if isinstance(post.get("format"), str) else None,
+        SAVED_AS: FIELD_NAMES,
     }
     for name in ("date", "modified"):
         v2[name], v2[f"{name}_gmt"] = _dates(post.get(name))
