@@ -210,7 +210,7 @@ def test_a_folder_with_no_saved_json_says_so(tmp_path: Path) -> None:
     (tmp_path / "site" / "about").mkdir(parents=True)
     (tmp_path / "site" / "about" / "index.html").write_text("<p>About</p>")
     items, problems = read_items([tmp_path / "site"])
-    assert items == [] and [p.message[:30] for p in problems] == ["no saved REST JSON or WordPres"]
+    assert items == [] and [p.message[:30] for p in problems] == ["no saved REST JSON, WordPress "]
 
 
 def test_a_mirror_that_saved_the_servers_folder_listings_as_wp_json_is_told_so(tmp_path: Path) -> None:

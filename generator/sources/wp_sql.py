@@ -1,0 +1,175 @@
+"""A WordPress database saved as SQL: mysqldump's and `wp db export`'s dumps, phpMyAdmin's and Adminer's SQL
+exports (`*.sql`, gzipped too). The commonest backup of a WordPress site, it was refused as "not valid JSON".
+
+Its INSERT statements give the rows of the tables the import reads, wp_posts and beside it wp_users and the term
+tables, which are then read as phpMyAdmin's JSON export of them is (sources/wp_rows.py): as an export's items. The
+other tables (options, comments, postmeta, plugins') are passed over, their statements scanned for their end only.
+Statements are read one after another, so that SQL quoted in a post (a tutorial's `INSERT INTO wp_posts …`) is
+never taken for one.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from generator.language.words import Words
+from generator.problems import Problem
+from generator.sources import wp_rows
+from generator.sources.wp_json import RawItem
+
+SUFFIXES = (".sql", ".sql.gz")
+# A table's name, quoted or not, perhaps after its database's (`db`.`wp_posts`).
+NAME = r"(?:[`\"]?\w+[`\"]?\s*\.\s*)?[`\"]?(\w+)[`\"]?"
+STATEMENT = re.compile(
+    r"^[ \t]*(?:(?:INSERT|REPLACE)\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE)\s+)*INTO\s+" + NAME
+    + r"\s*(?:\(([^()]*)\)\s*)?VALUES\s*|CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + NAME + r"\s*\()",
+    re.IGNORECASE | re.MULTILINE)
+# One token of a VALUES list: a string (MySQL's backslash escapes, or a quote doubled), NULL, a number or a
+# charset introducer (`_binary`), or a mark. Possessive, so that a string never closed fails at once.
+TOKEN = re.compile(r"\s*+(?:'((?:[^'\\]++|\\.|'')*+)'|(NULL)\b|([-+.\w]++)|([(),;]))", re.IGNORECASE | re.DOTALL)
+# The rest of a statement, up to the `;` that ends it outside a string.
+STATEMENT_END = re.compile(r"(?:[^';]++|'(?:[^'\\]++|\\.|'')*+')*+;", re.DOTALL)
+ESCAPE = re.compile(r"\\(.)|''", re.DOTALL)
+ESCAPED = {"0": "\0", "b": "\b", "n": "\n", "r": "\r", "t": "\t", "Z": "\x1a", "%": "\\%", "_": "\\_"}
+# A column's definition in CREATE TABLE: its name first; keys and constraints are no columns.
+COLUMN = re.compile(r"^\s*(?:[`\"](\w+)[`\"]|(?!(?:PRIMARY|KEY|UNIQUE|FULLTEXT|SPATIAL|INDEX|CONSTRAINT|FOREIGN"
+                    r"|CHECK)\b)(\w+))\s+\w", re.IGNORECASE | re.MULTILINE)
+DEFINITION_END = re.compile(r"^\s*\)", re.MULTILINE)
+# The tables read, by the end of their names (`wp_posts`, `wp3x_posts`, a multisite's `wp_2_posts`).
+READ = re.compile(r"(\w*?)(posts|users|terms|term_taxonomy|term_relationships)")
+# Their columns in WordPress's own order, for a dump of rows alone (`mysqldump --no-create-info`, no column lists).
+STOCK_COLUMNS = {
+    "posts": ("ID", "post_author", "post_date", "post_date_gmt", "post_content", "post_title", "post_excerpt",
+              "post_status", "comment_status", "ping_status", "post_password", "post_name", "to_ping", "pinged",
+              "post_modified", "post_modified_gmt", "post_content_filtered", "post_parent", "guid", "menu_order",
+              "post_type", "post_mime_type", "comment_count"),
+    "users": ("ID", "user_login", "user_pass", "user_nicename", "user_email", "user_url", "user_registered",
+              "user_activation_key", "user_status", "display_name"),
+    "terms": ("term_id", "name", "slug", "term_group"),
+    "term_taxonomy": ("term_taxonomy_id", "term_id", "taxonomy", "description", "parent", "count"),
+    "term_relationships": ("object_id", "term_taxonomy_id", "term_order"),
+}
+# The columns that make a table the one WordPress keeps under that name, not a plugin's (`wp_popular_posts`).
+NEEDED = {"posts": {"ID", "post_type"}, "users": {"ID", "user_login"}, "terms": {"term_id", "slug"},
+          "term_taxonomy": {"term_taxonomy_id", "taxonomy"}, "term_relationships": {"object_id", "term_taxonomy_id"}}
+
+Rows = list[dict[str, Any]]
+
+
+def is_dump(path: Path) -> bool:
+    return path.name.lower().endswith(SUFFIXES)
+
+
+def read_dump(path: Path, problems: list[Problem], words: Words | None = None) -> Iterator[RawItem]:
+    """The posts and users of a dump's wp_posts and wp_users rows, with their terms; what cannot be read is
+    appended to `problems`."""
+    try:
+        text = _text(path)
+    except (OSError, EOFError, gzip.BadGzipFile) as error:
+        problems.append(Problem(str(path), message=f"cannot be read: {error}"))
+        return
+    tables, others = _tables(text, path, problems)
+    site = _one_site(tables)
+    if site is None:
+        shown = ", ".join(sorted(others)[:8]) or "none"
+        problems.append(Problem(str(path), message=f"an SQL dump without rows of the wp_posts table (tables with "
+                                                   f"rows: {shown}): nothing to import; dump wp_posts too"))
+        return
+    data = [{"type": "header"}, *({"type": "table", "name": name, "data": rows} for name, rows in site.items())]
+    yield from wp_rows.read_rows(path, data, problems, words)
+
+
+def _text(path: Path) -> str:
+    raw = gzip.decompress(path.read_bytes()) if path.name.lower().endswith(".gz") else path.read_bytes()
+    return raw.decode("utf-8", "replace").removeprefix("\ufeff")
+
+
+def _tables(text: str, path: Path, problems: list[Problem]) -> tuple[dict[str, Rows], set[str]]:
+    """The rows of the tables read, by name, and the names of the other tables that have rows."""
+    columns: dict[str, list[str]] = {}
+    tables: dict[str, Rows] = {}
+    others: set[str] = set()
+    position = 0
+    while found := STATEMENT.search(text, position):
+        inserted, listed, created = found.group(1, 2, 3)
+        if created:
+            end = DEFINITION_END.search(text, found.end())
+            body = text[found.end():end.start() if end else len(text)]
+            columns[created] = [a or b for a, b in COLUMN.findall(body)]
+            position = _statement_end(text, found.end())
+        elif READ.fullmatch(inserted):
+            names = [n.strip(" `\"\n\r\t") for n in listed.split(",")] if listed else columns.get(inserted)
+            rows, position = _values(text, found.end(), inserted, names, path, problems)
+            tables.setdefault(inserted, []).extend(rows)
+        else:
+            others.add(inserted)
+            position = _statement_end(text, found.end())
+    return tables, others
+
+
+def _statement_end(text: str, start: int) -> int:
+    end = STATEMENT_END.match(text, start)
+    return end.end() if end else len(text)
+
+
+def _values(text: str, start: int, table: str, names: list[str] | None, path: Path,
+            problems: list[Problem]) -> tuple[Rows, int]:
+    """The rows of one INSERT's VALUES list, and where the statement ends. Rows whose columns are not known (no
+    column list, no CREATE TABLE, nor as many values as WordPress's own table has) are a problem, once."""
+    rows: list[list[str | None]] = []
+    row: list[str | None] | None = None
+    position = start
+    while (token := TOKEN.match(text, position)) and token.group(4) != ";":
+        position = token.end()
+        string, null, bare, mark = token.groups()
+        if mark == "(":
+            row = []
+        elif mark == ")" and row is not None:
+            rows.append(row)
+            row = None
+        elif row is not None and mark is None and not (bare or "").startswith("_"):  # `_binary '…'`: its string
+            row.append(None if null else _unescaped(string) if string is not None else bare)
+    if token is None and text[position:].strip():
+        line = text.count("\n", 0, position) + 1
+        problems.append(Problem(str(path), message=f"line {line}: the rows inserted into `{table}` end before their "
+                                                   f"values close (a dump cut short?); {len(rows)} read before"))
+    return _named(rows, table, names, path, problems), token.end() if token else len(text)
+
+
+def _unescaped(string: str) -> str:
+    return ESCAPE.sub(lambda m: "'" if m.group(1) is None else ESCAPED.get(m.group(1), m.group(1)), string)
+
+
+def _named(rows: list[list[str | None]], table: str, names: list[str] | None, path: Path,
+           problems: list[Problem]) -> Rows:
+    stock = STOCK_COLUMNS[READ.fullmatch(table).group(2)]  # type: ignore[union-attr] - read tables match READ
+    if names is None and rows and len(rows[0]) == len(stock):
+        names = list(stock)
+    if names is None:
+        problems.append(Problem(str(path), message=f"rows of `{table}` without the names of their columns (no "
+                                                   f"CREATE TABLE or column list before them): not read; dump the "
+                                                   f"table's structure too"))
+        return []
+    return [dict(zip(names, row)) for row in rows]
+
+
+def _one_site(tables: dict[str, Rows]) -> dict[str, Rows] | None:
+    """The tables of the site whose posts table has the shortest name: in a multisite's dump, the main site's
+    (`wp_posts`, not `wp_2_posts`); the users are every site's. None when no table of posts holds rows."""
+    def kind(name: str) -> str:
+        return READ.fullmatch(name).group(2)  # type: ignore[union-attr] - read tables match READ
+
+    def whole(name: str) -> bool:
+        return bool(tables[name]) and NEEDED[kind(name)] <= tables[name][0].keys()
+
+    posts = sorted((name for name in tables if kind(name) == "posts" and whole(name)), key=len)
+    if not posts:
+        return None
+    prefix = READ.fullmatch(posts[0]).group(1)  # type: ignore[union-attr] - read tables match READ
+    return {name: rows for name, rows in tables.items()
+            if whole(name) and (name.startswith(prefix) and READ.fullmatch(name[len(prefix):]).group(1) == ""
+                                if kind(name) != "users" else True)}

@@ -1,0 +1,136 @@
+"""A WordPress database saved as SQL (mysqldump, `wp db export`, phpMyAdmin's SQL export): its wp_posts rows imported
+as an export's items, with their authors and terms. The dumps are written here, in the shapes those tools write."""
+
+from __future__ import annotations
+
+import gzip
+import time
+from pathlib import Path
+
+from generator.importer import ImportOptions, run_import
+from generator.problems import Problem
+from generator.sources import wp_sql
+from generator.store.documents import document_files, loads
+
+COLUMNS = ("ID", "post_author", "post_date", "post_date_gmt", "post_content", "post_title", "post_excerpt",
+           "post_status", "comment_status", "ping_status", "post_password", "post_name", "to_ping", "pinged",
+           "post_modified", "post_modified_gmt", "post_content_filtered", "post_parent", "guid", "menu_order",
+           "post_type", "post_mime_type", "comment_count")
+
+
+def _row(ident: int, title: str, content: str, status: str = "publish", kind: str = "post") -> str:
+    """A row as mysqldump writes it: numbers bare, text quoted with MySQL's backslash escapes."""
+    return (f"({ident},1,'2024-03-01 12:00:00','2024-03-01 10:00:00','{content}','{title}','','{status}','open','open',"
+            f"'','post-{ident}','','','2024-03-02 12:00:00','2024-03-02 10:00:00','',0,"
+            f"'https://example.com/?p={ident}',0,'{kind}','',0)")
+
+
+CREATE_POSTS = ("CREATE TABLE `wp_posts` (\n" + "".join(f"  `{c}` text NOT NULL DEFAULT '',\n" for c in COLUMNS)
+                + "  PRIMARY KEY (`ID`),\n  KEY `type_status_date` (`post_type`,`post_status`,`post_date`,`ID`)\n"
+                ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n")
+TERMS = ("INSERT INTO `wp_terms` VALUES (1,'Uncategorized','uncategorized',0),(5,'Notícias','noticias',0);\n"
+         "INSERT INTO `wp_term_taxonomy` VALUES (1,1,'category','',0,0),(5,5,'category','',0,1);\n"
+         "INSERT INTO `wp_term_relationships` VALUES (1,5,0);\n")
+USERS = ("INSERT INTO `wp_users` VALUES (1,'ana','$P$Bsecret','ana','ana@example.com','','2020-01-01 00:00:00','',0,"
+         "'Ana Sousa');\n")
+
+
+def _import(tmp_path: Path, text: str, name: str = "backup.sql") -> tuple[object, dict]:
+    dump = tmp_path / name
+    dump.write_bytes(gzip.compress(text.encode()) if name.endswith(".gz") else text.encode())
+    result = run_import([dump], tmp_path / "content", ImportOptions(workers=1))
+    return result, {p.relative_to(tmp_path / "content").as_posix(): loads(p.read_text(encoding="utf-8"))
+                    for p in document_files(tmp_path / "content")}
+
+
+def test_a_mysqldump_of_the_database_imports_its_posts_with_authors_and_terms(tmp_path: Path) -> None:
+    """It was refused: "not valid JSON: line 1 column 1". mysqldump writes no column names in its INSERTs: they come
+    from CREATE TABLE. The other tables (options, postmeta) are passed over, and SQL quoted in a post is text."""
+    content = ("First line\\r\\nsecond line with \\'quotes\\' and a; semicolon (and parens).\\r\\n\\r\\n"
+               "INSERT INTO `wp_posts` VALUES (9);")
+    text = ("-- MySQL dump 10.13\n/*!40101 SET NAMES utf8mb4 */;\nDROP TABLE IF EXISTS `wp_posts`;\n" + CREATE_POSTS
+            + "LOCK TABLES `wp_posts` WRITE;\n"
+            + f"INSERT INTO `wp_posts` VALUES {_row(1, 'Olá', content)},{_row(2, 'Draft', 'x', status='draft')},"
+            + f"{_row(3, 'Old', 'x', status='inherit', kind='revision')};\n"
+            + "INSERT INTO `wp_options` VALUES (1,'siteurl','https://example.com','yes'),(2,'x','a;b\\'c','no');\n"
+            + TERMS + USERS + "UNLOCK TABLES;\n")
+    result, documents = _import(tmp_path, text)
+    assert result.problems == []
+    assert list(documents) == ["post/post-1.md"]
+    post = documents["post/post-1.md"]
+    assert (post.title, post.author, post.taxonomies) == ("Olá", "Ana Sousa", {"category": ("noticias",)})
+    assert post.body == ("First line\\\nsecond line with 'quotes' and a; semicolon (and parens).\n\n"
+                         "INSERT INTO \\`wp_posts\\` VALUES (9);\n")
+    assert "Notícias" in (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
+    assert "secret" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "content").rglob("*.*")
+                                   if p.is_file() and ".newsmirror-cache" not in p.parts)
+
+
+def test_phpmyadmins_sql_export_names_its_columns_and_doubles_quotes(tmp_path: Path) -> None:
+    """phpMyAdmin lists the columns in each INSERT, and other tools double a quote inside a string."""
+    listed = ", ".join(f"`{c}`" for c in COLUMNS)
+    text = (f"-- phpMyAdmin SQL Dump\nINSERT INTO `wp9_posts` ({listed}) VALUES\n"
+            + _row(4, "It''s here", "Words\\nand <b>more</b>", kind="page") + ";\n")
+    result, documents = _import(tmp_path, text, "site.sql.gz")
+    assert result.problems == []
+    assert documents["page/post-4.md"].title == "It's here"
+    assert documents["page/post-4.md"].body == "Words\\\nand **more**\n"
+
+
+def test_a_multisite_dump_imports_the_main_sites_posts_and_terms(tmp_path: Path) -> None:
+    """mysqldump sorts the tables by name, so a second site's `wp_2_posts` comes before the main site's."""
+    text = (f"INSERT INTO `wp_2_posts` VALUES {_row(7, 'Second site', 'x')};\n"
+            + TERMS.replace("`wp_", "`wp_2_").replace("(1,5,0)", "(7,5,0)")
+            + f"INSERT INTO `wp_posts` VALUES {_row(1, 'Main site', 'x')};\n" + TERMS)
+    result, documents = _import(tmp_path, text)
+    assert result.problems == []
+    assert [(d.title, d.taxonomies) for d in documents.values()] == [("Main site", {"category": ("noticias",)})]
+
+
+def test_a_dump_without_posts_or_cut_short_or_without_column_names_is_named(tmp_path: Path) -> None:
+    cases = {
+        "options.sql": ("INSERT INTO `wp_options` VALUES (1,'siteurl','https://example.com','yes');\n",
+                        "an SQL dump without rows of the wp_posts table (tables with rows: wp_options): nothing to "
+                        "import; dump wp_posts too"),
+        "cut.sql": (f"INSERT INTO `wp_posts` VALUES {_row(1, 'Whole', 'x')},\n(2,1,'2024-03-01 12:00:00','unclosed",
+                    "line 2: the rows inserted into `wp_posts` end before their values close (a dump cut short?); "
+                    "1 read before"),
+        "columns.sql": ("INSERT INTO `wp_posts` VALUES (1,'Too few columns to be WordPress''s own','x');\n",
+                        "rows of `wp_posts` without the names of their columns (no CREATE TABLE or column list "
+                        "before them): not read; dump the table's structure too"),
+    }
+    for name, (text, message) in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        problems: list[Problem] = []
+        items = list(wp_sql.read_dump(tmp_path / name, problems))
+        assert message in [p.message for p in problems], name
+        assert all(p.file == str(tmp_path / name) for p in problems)
+        assert [i.data["title"]["rendered"] for i in items if i.kind == "post"] == (["Whole"] if name == "cut.sql" else [])
+
+
+def test_a_folder_with_a_dump_is_read_and_one_without_says_sql_is_looked_for(tmp_path: Path) -> None:
+    folder = tmp_path / "backup"
+    folder.mkdir()
+    (folder / "db.sql").write_text(f"INSERT INTO `wp_posts` VALUES {_row(1, 'Found', 'x')};\n", encoding="utf-8")
+    result = run_import([folder], tmp_path / "content", ImportOptions(workers=1))
+    assert (result.problems, len(list(document_files(tmp_path / "content")))) == ([], 1)
+    (folder / "db.sql").unlink()
+    (folder / "notes.txt").write_text("nothing", encoding="utf-8")
+    empty = run_import([folder], tmp_path / "other", ImportOptions(workers=1))
+    assert "*.sql" in empty.problems[0].message
+
+
+def test_hostile_dumps_are_read_in_linear_time(tmp_path: Path) -> None:
+    """Strings never closed, runs of quotes, backslashes and statements never ended: each read in a moment."""
+    hostile = ["INSERT INTO `wp_posts` VALUES ('" + "\\'" * 100_000,
+               "INSERT INTO `wp_options` VALUES ('" + "a;''" * 100_000,
+               "INSERT INTO `wp_posts` VALUES " + "(" * 100_000,
+               "INSERT INTO `wp_posts` VALUES " + "('x'," * 100_000,
+               "CREATE TABLE `wp_posts` (\n" + "  `a` int,\n" * 100_000,
+               "INSERT INTO wp_posts VALUES\n" * 100_000]
+    for text in hostile:
+        path = tmp_path / "hostile.sql"
+        path.write_text(text, encoding="utf-8")
+        started = time.perf_counter()
+        list(wp_sql.read_dump(path, []))
+        assert time.perf_counter() - started < 2, text[:40]
