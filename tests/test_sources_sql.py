@@ -105,7 +105,8 @@ def test_a_dump_without_posts_or_cut_short_or_without_column_names_is_named(tmp_
         items = list(wp_sql.read_dump(tmp_path / name, problems))
         assert message in [p.message for p in problems], name
         assert all(p.file == str(tmp_path / name) for p in problems)
-        assert [i.data["title"]["rendered"] for i in items if i.kind == "post"] == (["Whole"] if name == "cut.sql" else [])
+        titles = [i.data["title"]["rendered"] for i in items if i.kind == "post"]
+        assert titles == (["Whole"] if name == "cut.sql" else [])
 
 
 def test_a_folder_with_a_dump_is_read_and_one_without_says_sql_is_looked_for(tmp_path: Path) -> None:
@@ -134,3 +135,14 @@ def test_hostile_dumps_are_read_in_linear_time(tmp_path: Path) -> None:
         started = time.perf_counter()
         list(wp_sql.read_dump(path, []))
         assert time.perf_counter() - started < 2, text[:40]
+
+
+def test_the_dumps_postmeta_gives_a_post_its_featured_image(tmp_path: Path) -> None:
+    """The featured image was lost: `_thumbnail_id` is in wp_postmeta, as an export's <wp:postmeta>."""
+    picture = _row(9, "pic", "", status="inherit", kind="attachment").replace(
+        "'https://example.com/?p=9'", "'https://example.com/wp-content/uploads/pic.jpg'")
+    text = (f"INSERT INTO `wp_postmeta` VALUES (1,1,'_thumbnail_id','9'),(2,1,'_edit_lock','1:1'),"
+            f"(3,1,'_thumbnail_id','9');\nINSERT INTO `wp_posts` VALUES {_row(1, 'With picture', 'x')},{picture};\n")
+    result, documents = _import(tmp_path, text)
+    assert result.problems == []
+    assert documents["post/post-1.md"].image.url == "https://example.com/wp-content/uploads/pic.jpg"

@@ -5,8 +5,9 @@ Backups and mirrors are often saved so: phpMyAdmin's JSON export (`[{"type": "he
 `wp db query … --json` (a list of rows), and `wp post get --format=json` (one row). `post_content` is as the editor saved it, not rendered, as in an export:
 each row becomes an export's element and is read by the export's reader (sources/wxr.py), so that it is converted
 as an export's item is (wpautop, shortcodes, blocks), and revisions, menu items and attachments are told apart as
-there. A `wp_users` table beside it names the authors, and the term tables (sources/wp_term_rows.py) their terms.
-Custom fields live in another table, not read.
+there. A `wp_users` table beside it names the authors, the term tables (sources/wp_term_rows.py) their terms, and a
+`wp_postmeta` table in the same export their custom fields (the featured image's `_thumbnail_id` among them), as an
+export's `<wp:postmeta>` do.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from generator.sources.wxr_items import ZERO_DATE, Element, Names, slug_of
 
 POSTS_TABLE = re.compile(r"\w*posts")  # `wp_posts` under any table prefix (`wp3x_posts`)
 USERS_TABLE = re.compile(r"\w*users")
+META_TABLE = re.compile(r"\w*postmeta")
 PHPMYADMIN_TYPES = frozenset({"header", "database", "table"})
 # The columns of wp_posts, and the export's fields that hold the same.
 FIELDS = {"ID": "wp:post_id", "post_title": "title", "post_content": "content:encoded",
@@ -60,7 +62,8 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
     for rows in (rows for name, rows in tables.items() if USERS_TABLE.fullmatch(name)):
         yield from _users(path, rows)
     terms, term_ids = wp_term_rows.post_terms(tables if _is_phpmyadmin(data) else wp_term_rows.tables_beside(path))
-    elements = [(row, _element(row, terms)) for row in posts if isinstance(row, dict)]
+    meta = _post_meta(tables)
+    elements = [(row, _element(row, terms, meta)) for row in posts if isinstance(row, dict)]
     names = Names() if words is None else Names(words=words)
     names.terms.update(term_ids)
     for _, element in elements:
@@ -103,13 +106,27 @@ def _is_rows(data: Any) -> bool:
             and all("ID" in row and "id" not in row and any(c in row for c in NAMING) for row in rows))
 
 
-def _element(row: dict[str, Any], terms: dict[int, list[wp_term_rows.Term]]) -> Element:
-    """The row as an export's <item>: its columns under the export's names, as text, and its terms."""
+def _element(row: dict[str, Any], terms: dict[int, list[wp_term_rows.Term]],
+             meta: dict[int, dict[str, str]]) -> Element:
+    """The row as an export's <item>: its columns under the export's names, as text, its terms and custom fields."""
     fields = {name: _text(row.get(column)) for column, name in FIELDS.items() if row.get(column) is not None}
     if fields.get("wp:post_type") == "attachment":  # its guid is its file's address, as WordPress sets it
         fields["wp:attachment_url"] = fields.get("guid", "")
     ident = fields.get("wp:post_id", "").strip()
-    return Element(fields, terms.get(int(ident), ()) if ident.isascii() and ident.isdigit() else ())
+    if not (ident.isascii() and ident.isdigit()):
+        return Element(fields)
+    return Element(fields, terms.get(int(ident), ()), meta.get(int(ident), {}))
+
+
+def _post_meta(tables: dict[str, list[Any]]) -> dict[int, dict[str, str]]:
+    """Each post's custom fields by post id, from the wp_postmeta rows; of a key given twice, the last value, as an
+    export's reader keeps it."""
+    meta: dict[int, dict[str, str]] = {}
+    for row in (row for name, rows in tables.items() if META_TABLE.fullmatch(name) for row in rows):
+        post = _text(row.get("post_id", "")).strip() if isinstance(row, dict) else ""
+        if post.isascii() and post.isdigit() and row.get("meta_key") is not None:
+            meta.setdefault(int(post), {})[_text(row["meta_key"])] = _text(row.get("meta_value") or "")
+    return meta
 
 
 def _text(value: Any) -> str:

@@ -1,9 +1,10 @@
 """A WordPress database saved as SQL: mysqldump's and `wp db export`'s dumps, phpMyAdmin's and Adminer's SQL
 exports (`*.sql`, gzipped too). The commonest backup of a WordPress site, it was refused as "not valid JSON".
 
-Its INSERT statements give the rows of the tables the import reads, wp_posts and beside it wp_users and the term
-tables, which are then read as phpMyAdmin's JSON export of them is (sources/wp_rows.py): as an export's items. The
-other tables (options, comments, postmeta, plugins') are passed over, their statements scanned for their end only.
+Its INSERT statements give the rows of the tables the import reads, wp_posts and beside it wp_postmeta, wp_users
+and the term tables, which are then read as phpMyAdmin's JSON export of them is (sources/wp_rows.py): as an
+export's items. The other tables (options, comments, plugins') are passed over, their statements scanned for
+their end only.
 Statements are read one after another, so that SQL quoted in a post (a tutorial's `INSERT INTO wp_posts …`) is
 never taken for one.
 """
@@ -40,13 +41,14 @@ COLUMN = re.compile(r"^\s*(?:[`\"](\w+)[`\"]|(?!(?:PRIMARY|KEY|UNIQUE|FULLTEXT|S
                     r"|CHECK)\b)(\w+))\s+\w", re.IGNORECASE | re.MULTILINE)
 DEFINITION_END = re.compile(r"^\s*\)", re.MULTILINE)
 # The tables read, by the end of their names (`wp_posts`, `wp3x_posts`, a multisite's `wp_2_posts`).
-READ = re.compile(r"(\w*?)(posts|users|terms|term_taxonomy|term_relationships)")
+READ = re.compile(r"(\w*?)(posts|postmeta|users|terms|term_taxonomy|term_relationships)")
 # Their columns in WordPress's own order, for a dump of rows alone (`mysqldump --no-create-info`, no column lists).
 STOCK_COLUMNS = {
     "posts": ("ID", "post_author", "post_date", "post_date_gmt", "post_content", "post_title", "post_excerpt",
               "post_status", "comment_status", "ping_status", "post_password", "post_name", "to_ping", "pinged",
               "post_modified", "post_modified_gmt", "post_content_filtered", "post_parent", "guid", "menu_order",
               "post_type", "post_mime_type", "comment_count"),
+    "postmeta": ("meta_id", "post_id", "meta_key", "meta_value"),
     "users": ("ID", "user_login", "user_pass", "user_nicename", "user_email", "user_url", "user_registered",
               "user_activation_key", "user_status", "display_name"),
     "terms": ("term_id", "name", "slug", "term_group"),
@@ -54,8 +56,8 @@ STOCK_COLUMNS = {
     "term_relationships": ("object_id", "term_taxonomy_id", "term_order"),
 }
 # The columns that make a table the one WordPress keeps under that name, not a plugin's (`wp_popular_posts`).
-NEEDED = {"posts": {"ID", "post_type"}, "users": {"ID", "user_login"}, "terms": {"term_id", "slug"},
-          "term_taxonomy": {"term_taxonomy_id", "taxonomy"}, "term_relationships": {"object_id", "term_taxonomy_id"}}
+NEEDED = {"posts": {"ID", "post_type"}, "postmeta": {"post_id", "meta_key"}, "users": {"ID", "user_login"},
+          "terms": {"term_id", "slug"}, "term_taxonomy": {"term_taxonomy_id", "taxonomy"}, "term_relationships": {"object_id", "term_taxonomy_id"}}
 
 Rows = list[dict[str, Any]]
 
@@ -65,8 +67,8 @@ def is_dump(path: Path) -> bool:
 
 
 def read_dump(path: Path, problems: list[Problem], words: Words | None = None) -> Iterator[RawItem]:
-    """The posts and users of a dump's wp_posts and wp_users rows, with their terms; what cannot be read is
-    appended to `problems`."""
+    """The posts and users of a dump's wp_posts and wp_users rows, with their terms and custom fields; what cannot
+    be read is appended to `problems`."""
     try:
         text = _text(path)
     except (OSError, EOFError, gzip.BadGzipFile) as error:
