@@ -146,3 +146,26 @@ def test_the_dumps_postmeta_gives_a_post_its_featured_image(tmp_path: Path) -> N
     result, documents = _import(tmp_path, text)
     assert result.problems == []
     assert documents["post/post-1.md"].image.url == "https://example.com/wp-content/uploads/pic.jpg"
+
+
+def test_a_backup_saved_a_file_per_table_is_read_as_one_dump(tmp_path: Path) -> None:
+    """phpMyAdmin's export of each table to its own file: the term tables, postmeta and options were each "an SQL
+    dump without rows of the wp_posts table", and the posts came without their terms. wp_options' `home` is the
+    site that a guid naming only a path (a post imported from another blog engine) is on."""
+    folder = tmp_path / "backup"
+    folder.mkdir()
+    moved = _row(1, "Olá", '<a href=\\"../other/\\">link</a>').replace("'https://example.com/?p=1'", "'/blog/post/x.aspx'")
+    files = {"wp_posts.sql": f"INSERT INTO `wp_posts` VALUES {moved};\n",
+             "wp_options.sql": "INSERT INTO `wp_options` VALUES (1,'siteurl','https://example.com','yes'),"
+                               "(2,'home','https://example.com/site','yes'),(3,'cron','a:1:{}','yes');\n",
+             "wp_usermeta.sql": "INSERT INTO `wp_usermeta` VALUES (1,1,'nickname','ana');\n",
+             **{f"{line.split('`')[1]}.sql": line + "\n" for line in TERMS.splitlines()}}
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = run_import([folder], tmp_path / "content", ImportOptions(workers=1))
+    assert result.problems == []
+    [path] = document_files(tmp_path / "content")
+    post = loads(path.read_text(encoding="utf-8"))
+    assert post.taxonomies == {"category": ("noticias",)}
+    assert (post.source.guid, post.body) == ("https://example.com/blog/post/x.aspx",
+                                             "[link](https://example.com/blog/other/)\n")

@@ -22,11 +22,12 @@ from generator.language.words import Words
 from generator.problems import Problem
 from generator.sources import wp_json, wp_term_rows, wxr
 from generator.sources.wp_json import RawItem
-from generator.sources.wxr_items import ZERO_DATE, Element, Names, slug_of
+from generator.sources.wxr_items import ZERO_DATE, Element, Names, site_address, slug_of
 
 POSTS_TABLE = re.compile(r"\w*posts")  # `wp_posts` under any table prefix (`wp3x_posts`)
 USERS_TABLE = re.compile(r"\w*users")
 META_TABLE = re.compile(r"\w*postmeta")
+OPTIONS_TABLE = re.compile(r"\w*options")
 PHPMYADMIN_TYPES = frozenset({"header", "database", "table"})
 # The columns of wp_posts, and the export's fields that hold the same.
 FIELDS = {"ID": "wp:post_id", "post_title": "title", "post_content": "content:encoded",
@@ -66,6 +67,7 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
     elements = [(row, _element(row, terms, meta)) for row in posts if isinstance(row, dict)]
     names = Names() if words is None else Names(words=words)
     names.terms.update(term_ids)
+    names.site = _home(tables)
     for _, element in elements:
         wxr.note_element(element, names)
     wxr.settle(names)
@@ -116,6 +118,14 @@ def _element(row: dict[str, Any], terms: dict[int, list[wp_term_rows.Term]],
     if not (ident.isascii() and ident.isdigit()):
         return Element(fields)
     return Element(fields, terms.get(int(ident), ()), meta.get(int(ident), {}))
+
+
+def _home(tables: dict[str, list[Any]]) -> str:
+    """The site's address, from wp_options' `home` (else `siteurl`), which a row's guid naming only a path (posts
+    imported from another blog engine) is on, as an export's channel `<link>` is for its items."""
+    options = {_text(row.get("option_name") or ""): _text(row.get("option_value") or "")
+               for name, rows in tables.items() if OPTIONS_TABLE.fullmatch(name) for row in rows if isinstance(row, dict)}
+    return site_address(options.get("home") or options.get("siteurl") or "")
 
 
 def _post_meta(tables: dict[str, list[Any]]) -> dict[int, dict[str, str]]:

@@ -41,7 +41,7 @@ COLUMN = re.compile(r"^\s*(?:[`\"](\w+)[`\"]|(?!(?:PRIMARY|KEY|UNIQUE|FULLTEXT|S
                     r"|CHECK)\b)(\w+))\s+\w", re.IGNORECASE | re.MULTILINE)
 DEFINITION_END = re.compile(r"^\s*\)", re.MULTILINE)
 # The tables read, by the end of their names (`wp_posts`, `wp3x_posts`, a multisite's `wp_2_posts`).
-READ = re.compile(r"(\w*?)(posts|postmeta|users|terms|term_taxonomy|term_relationships)")
+READ = re.compile(r"(\w*?)(posts|postmeta|users|terms|term_taxonomy|term_relationships|options)")
 # Their columns in WordPress's own order, for a dump of rows alone (`mysqldump --no-create-info`, no column lists).
 STOCK_COLUMNS = {
     "posts": ("ID", "post_author", "post_date", "post_date_gmt", "post_content", "post_title", "post_excerpt",
@@ -54,10 +54,14 @@ STOCK_COLUMNS = {
     "terms": ("term_id", "name", "slug", "term_group"),
     "term_taxonomy": ("term_taxonomy_id", "term_id", "taxonomy", "description", "parent", "count"),
     "term_relationships": ("object_id", "term_taxonomy_id", "term_order"),
+    "options": ("option_id", "option_name", "option_value", "autoload"),
 }
 # The columns that make a table the one WordPress keeps under that name, not a plugin's (`wp_popular_posts`).
 NEEDED = {"posts": {"ID", "post_type"}, "postmeta": {"post_id", "meta_key"}, "users": {"ID", "user_login"},
-          "terms": {"term_id", "slug"}, "term_taxonomy": {"term_taxonomy_id", "taxonomy"}, "term_relationships": {"object_id", "term_taxonomy_id"}}
+          "terms": {"term_id", "slug"}, "term_taxonomy": {"term_taxonomy_id", "taxonomy"},
+          "term_relationships": {"object_id", "term_taxonomy_id"}, "options": {"option_name", "option_value"}}
+# Of wp_options, only the site's address (sources/wp_rows.py): the rest (plugins' settings, caches) is left.
+OPTIONS = frozenset({"home", "siteurl"})
 
 Rows = list[dict[str, Any]]
 
@@ -75,14 +79,48 @@ def read_dump(path: Path, problems: list[Problem], words: Words | None = None) -
         problems.append(Problem(str(path), message=f"cannot be read: {error}"))
         return
     tables, others = _tables(text, path, problems)
+    if not any(_kind(name) == "posts" for name in tables) and _beside_posts(path):
+        return  # a table of a backup saved a file per table, read with the file of wp_posts
+    for sibling in _tables_beside(path) if any(_kind(name) == "posts" for name in tables) else ():
+        for name, rows in _sibling_tables(sibling).items():
+            tables.setdefault(name, []).extend(rows)
     site = _one_site(tables)
     if site is None:
-        shown = ", ".join(sorted(others)[:8]) or "none"
+        shown = ", ".join(sorted(others | tables.keys())[:8]) or "none"
         problems.append(Problem(str(path), message=f"an SQL dump without rows of the wp_posts table (tables with "
                                                    f"rows: {shown}): nothing to import; dump wp_posts too"))
         return
     data = [{"type": "header"}, *({"type": "table", "name": name, "data": rows} for name, rows in site.items())]
     yield from wp_rows.read_rows(path, data, problems, words)
+
+
+def _table_name(path: Path) -> str:
+    """The table a file of a backup saved a file per table holds, by its name: `wp_terms.sql` holds wp_terms."""
+    return path.name.lower().removesuffix(".gz").removesuffix(".sql")
+
+
+def _beside_posts(path: Path) -> bool:
+    return any(_kind(_table_name(p)) == "posts" for p in path.parent.iterdir() if p != path and is_dump(p))
+
+
+def _tables_beside(path: Path) -> list[Path]:
+    """The dumps of single tables the import reads saved beside `path`, a backup saved a file per table."""
+    return sorted(p for p in path.parent.iterdir()
+                  if p != path and is_dump(p) and _kind(_table_name(p)) not in ("", "posts"))
+
+
+def _sibling_tables(path: Path) -> dict[str, Rows]:
+    """A dump's tables, read for the dump of wp_posts beside it: its own read names its problems."""
+    try:
+        return _tables(_text(path), path, [])[0]
+    except (OSError, EOFError, gzip.BadGzipFile):
+        return {}
+
+
+def _kind(name: str) -> str:
+    """Which of WordPress's tables the import reads a table is, by the end of its name; '' for any other."""
+    read = READ.fullmatch(name)
+    return read.group(2) if read else ""
 
 
 def _text(path: Path) -> str:
@@ -103,9 +141,11 @@ def _tables(text: str, path: Path, problems: list[Problem]) -> tuple[dict[str, R
             body = text[found.end():end.start() if end else len(text)]
             columns[created] = [a or b for a, b in COLUMN.findall(body)]
             position = _statement_end(text, found.end())
-        elif READ.fullmatch(inserted):
+        elif _kind(inserted):
             names = [n.strip(" `\"\n\r\t") for n in listed.split(",")] if listed else columns.get(inserted)
             rows, position = _values(text, found.end(), inserted, names, path, problems)
+            if _kind(inserted) == "options":
+                rows = [row for row in rows if row.get("option_name") in OPTIONS]
             tables.setdefault(inserted, []).extend(rows)
         else:
             others.add(inserted)
@@ -148,7 +188,7 @@ def _unescaped(string: str) -> str:
 
 def _named(rows: list[list[str | None]], table: str, names: list[str] | None, path: Path,
            problems: list[Problem]) -> Rows:
-    stock = STOCK_COLUMNS[READ.fullmatch(table).group(2)]  # type: ignore[union-attr] - read tables match READ
+    stock = STOCK_COLUMNS[_kind(table)]
     if names is None and rows and len(rows[0]) == len(stock):
         names = list(stock)
     if names is None:
@@ -162,16 +202,12 @@ def _named(rows: list[list[str | None]], table: str, names: list[str] | None, pa
 def _one_site(tables: dict[str, Rows]) -> dict[str, Rows] | None:
     """The tables of the site whose posts table has the shortest name: in a multisite's dump, the main site's
     (`wp_posts`, not `wp_2_posts`); the users are every site's. None when no table of posts holds rows."""
-    def kind(name: str) -> str:
-        return READ.fullmatch(name).group(2)  # type: ignore[union-attr] - read tables match READ
-
     def whole(name: str) -> bool:
-        return bool(tables[name]) and NEEDED[kind(name)] <= tables[name][0].keys()
+        return bool(tables[name]) and NEEDED[_kind(name)] <= tables[name][0].keys()
 
-    posts = sorted((name for name in tables if kind(name) == "posts" and whole(name)), key=len)
+    posts = sorted((name for name in tables if _kind(name) == "posts" and whole(name)), key=len)
     if not posts:
         return None
-    prefix = READ.fullmatch(posts[0]).group(1)  # type: ignore[union-attr] - read tables match READ
+    prefix = posts[0].removesuffix("posts")
     return {name: rows for name, rows in tables.items()
-            if whole(name) and (name.startswith(prefix) and READ.fullmatch(name[len(prefix):]).group(1) == ""
-                                if kind(name) != "users" else True)}
+            if whole(name) and (_kind(name) == "users" or name == prefix + _kind(name))}
