@@ -29,9 +29,11 @@ STATEMENT = re.compile(
     r"^[ \t]*(?:(?:INSERT|REPLACE)\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE)\s+)*INTO\s+" + NAME
     + r"\s*(?:\(([^()]*)\)\s*)?VALUES\s*|CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + NAME + r"\s*\()",
     re.IGNORECASE | re.MULTILINE)
-# One token of a VALUES list: a string (MySQL's backslash escapes, or a quote doubled), NULL, a number or a
-# charset introducer (`_binary`), or a mark. Possessive, so that a string never closed fails at once.
-TOKEN = re.compile(r"\s*+(?:'((?:[^'\\]++|\\.|'')*+)'|(NULL)\b|([-+.\w]++)|([(),;]))", re.IGNORECASE | re.DOTALL)
+# A row of a VALUES list, `(…)` and the `,` or `;` after it, and each of its values: a string (MySQL's backslash
+# escapes, or a quote doubled), or NULL or a number. Possessive, so that a string or a row never closed fails at once
+# (a charset introducer before a string, `_binary '…'`, is passed over as no value).
+ROW = re.compile(r"\s*+\(((?:[^'()]++|'(?:[^'\\]++|\\.|'')*+')*+)\)\s*+([,;]?)", re.DOTALL)
+VALUE = re.compile(r"\s*+(?:'((?:[^'\\]++|\\.|'')*+)'|([^,\s']++))\s*+(?:,|$)", re.DOTALL)
 # The rest of a statement, up to the `;` that ends it outside a string.
 STATEMENT_END = re.compile(r"(?:[^';]++|'(?:[^'\\]++|\\.|'')*+')*+;", re.DOTALL)
 ESCAPE = re.compile(r"\\(.)|''", re.DOTALL)
@@ -163,26 +165,29 @@ def _values(text: str, start: int, table: str, names: list[str] | None, path: Pa
     """The rows of one INSERT's VALUES list, and where the statement ends. Rows whose columns are not known (no
     column list, no CREATE TABLE, nor as many values as WordPress's own table has) are a problem, once."""
     rows: list[list[str | None]] = []
-    row: list[str | None] | None = None
     position = start
-    while (token := TOKEN.match(text, position)) and token.group(4) != ";":
-        position = token.end()
-        string, null, bare, mark = token.groups()
-        if mark == "(":
-            row = []
-        elif mark == ")" and row is not None:
-            rows.append(row)
-            row = None
-        elif row is not None and mark is None and not (bare or "").startswith("_"):  # `_binary '…'`: its string
-            row.append(None if null else _unescaped(string) if string is not None else bare)
-    if token is None and text[position:].strip():
-        line = text.count("\n", 0, position) + 1
+    while row := ROW.match(text, position):
+        rows.append([_unescaped(string) if not bare else None if bare.upper() == "NULL" else bare
+                     for string, bare in VALUE.findall(row.group(1))])
+        position = row.end()
+        if row.group(2) != ",":
+            break
+    if row is None and (rest := text[position:]).strip():
+        line = text.count("\n", 0, len(text) - len(rest.lstrip())) + 1  # the line where the row that fails begins
         problems.append(Problem(str(path), message=f"line {line}: the rows inserted into `{table}` end before their "
                                                    f"values close (a dump cut short?); {len(rows)} read before"))
-    return _named(rows, table, names, path, problems), token.end() if token else len(text)
+        position = len(text)
+    return _named(rows, table, names, path, problems), position
 
 
 def _unescaped(string: str) -> str:
+    """A string's value. Most strings escape only quotes and line breaks, replaced in C; others go through ESCAPE."""
+    if "\\" not in string and "''" not in string:
+        return string
+    if "\\\\" not in string and "''" not in string:
+        plain = string.replace('\\"', '"').replace("\\'", "'").replace("\\r", "\r").replace("\\n", "\n")
+        if "\\" not in plain:
+            return plain
     return ESCAPE.sub(lambda m: "'" if m.group(1) is None else ESCAPED.get(m.group(1), m.group(1)), string)
 
 
