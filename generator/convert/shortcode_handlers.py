@@ -143,6 +143,10 @@ SOURCES = {"audio": (("src", ""), ("mp3", "audio/mpeg"), ("m4a", "audio/mp4"), (
 # Words in brackets that begin with the name (`[video of the talk][2]`, a Markdown link's text) give none: they
 # stay as text, where WordPress, which found no file there, would have shown nothing.
 FILE_GIVEN = re.compile(r"/|\.[A-Za-z0-9]{2,5}(?:[?#]|$)")
+# Older plugins' form, `[video]https://www.youtube.com/watch?v=…[/video]`: the address alone between the tags, a
+# video site's page or a file. WordPress's own [video] reads none there; the plugins that wrote it showed its player.
+WEB_ADDRESS = re.compile(r"https?://\S+")
+MEDIA_FILE = re.compile(r"\.(?:mp4|m4v|webm|ogv|ogg|wmv|flv|mov|mp3|m4a|wav|wma)(?:[?#]|$)", re.IGNORECASE)
 
 
 def _media(kind: str) -> Handler:
@@ -155,6 +159,10 @@ def _media(kind: str) -> Handler:
             return _wpcom_audio(unescape(given), ctx)
         if not sources and positional and FILE_GIVEN.search(first := positional[0].removeprefix(":")):
             sources = [(first, "")]
+        if not sources and WEB_ADDRESS.fullmatch(inner_url := unescape(inner).strip()):
+            if not MEDIA_FILE.search(inner_url):  # a video site's page: its player, as the plugin embedded it
+                return _embedded(inner_url, ctx)
+            sources = [(inner_url, "")]
         if not sources:
             return None
         tags = "".join(f'<source{_type(t)} src="{escape(url)}">' for url, t in sources)
