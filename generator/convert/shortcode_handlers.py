@@ -300,6 +300,12 @@ def _form(named: dict[str, str], positional: list[str], inner: str, ctx: Context
 
 
 
+def _rating(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """A rating widget goes as a form does; words in brackets that begin with its name (`[ratings of critics]`)
+    stay as text, as the plugin's name is an everyday word."""
+    return None if positional else _form(named, positional, inner, ctx)
+
+
 def _feed(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
     """A widget that showed another site's live feed (Elfsight's `[elfsight_instagram_feed id="1"]`, Smash
     Balloon's `[instagram-feed]`): its posts were fetched by a script for each visitor and were never the page's."""
@@ -325,6 +331,11 @@ FORMS = ("contact-form-7", "contact-form", "wpforms", "gravityform", "ninja_form
          # Jetpack's and WordPress.com's subscription forms, and other form plugins' by their registered names.
          "jetpack_subscription_form", "blog_subscription_form", "mailpoet_form", "fluentform", "formidable",
          "forminator_form", "caldera_form", "everest_form")
+
+# Visitors' star ratings: a form to vote with, whose tallies are in the plugin's own tables, not in the post
+# (WP-PostRatings' `[ratings]`, GD Star Rating's `[starratingmulti id="1"]`, kk Star Ratings', Rate My Post's).
+RATINGS = ("ratings", "starrating", "starratingmulti", "starreview", "starreviewmulti", "kkratings", "kkstarratings",
+           "ratemypost", "ratemypost-result")
 
 FORM_NAME_PARTS = re.compile(r"[_-]+")
 FORM_WORDS = frozenset({"form", "forms"})
@@ -376,6 +387,7 @@ HANDLERS: dict[str, Handler] = {
     "latex": latex_shortcode,  # Jetpack's and WP LaTeX's math, drawn as a picture: here its TeX
     **dict.fromkeys(NEXTGEN, _nextgen),
     **dict.fromkeys(FORMS, _form),
+    **dict.fromkeys(RATINGS, _rating),
     **dict.fromkeys(LISTINGS, _listing),
     **dict.fromkeys(FEEDS, _feed),
 }
