@@ -169,3 +169,11 @@ def test_a_backup_saved_a_file_per_table_is_read_as_one_dump(tmp_path: Path) -> 
     assert post.taxonomies == {"category": ("noticias",)}
     assert (post.source.guid, post.body) == ("https://example.com/blog/post/x.aspx",
                                              "[link](https://example.com/blog/other/)\n")
+
+
+def test_a_strings_escapes_are_read_from_the_left_as_mysql_reads_them() -> None:
+    for written, value in ((rb"it\'s", "it's"), (rb"it\'\'s", "it''s"), (rb"it''s", "it's"), (rb"a\\b", "a\\b"),
+                           (rb"a\\\'b", "a\\'b"), (rb"a\\\\n", "a\\\\n"), (rb"l1\r\nl2", "l1\r\nl2"),
+                           (rb"nul\0tab\t", "nul\0tab\t"), (rb"50\%", "50\\%"), (rb"\"q\"", '"q"'),
+                           ("café".encode(), "café")):
+        assert wp_sql._unescaped(written) == value, written

@@ -6,12 +6,14 @@ and the term tables, which are then read as phpMyAdmin's JSON export of them is 
 export's items. The other tables (options, comments, plugins') are passed over, their statements scanned for
 their end only.
 Statements are read one after another, so that SQL quoted in a post (a tutorial's `INSERT INTO wp_posts …`) is
-never taken for one.
+never taken for one. The file is read as bytes through a memory map and only the values kept are decoded: as text,
+a dump took its size again in memory, four times over if a single character lay outside Latin-1.
 """
 
 from __future__ import annotations
 
 import gzip
+import mmap
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,24 +26,26 @@ from generator.sources.wp_json import RawItem
 
 SUFFIXES = (".sql", ".sql.gz")
 # A table's name, quoted or not, perhaps after its database's (`db`.`wp_posts`).
-NAME = r"(?:[`\"]?\w+[`\"]?\s*\.\s*)?[`\"]?(\w+)[`\"]?"
+NAME = rb"(?:[`\"]?\w+[`\"]?\s*\.\s*)?[`\"]?(\w+)[`\"]?"
 STATEMENT = re.compile(
-    r"^[ \t]*(?:(?:INSERT|REPLACE)\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE)\s+)*INTO\s+" + NAME
-    + r"\s*(?:\(([^()]*)\)\s*)?VALUES\s*|CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + NAME + r"\s*\()",
+    rb"^(?:\xef\xbb\xbf)?[ \t]*(?:(?:INSERT|REPLACE)\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE)\s+)*INTO\s+"
+    + NAME + rb"\s*(?:\(([^()]*)\)\s*)?VALUES\s*|CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + NAME + rb"\s*\()",
     re.IGNORECASE | re.MULTILINE)
 # A row of a VALUES list, `(…)` and the `,` or `;` after it, and each of its values: a string (MySQL's backslash
 # escapes, or a quote doubled), or NULL or a number. Possessive, so that a string or a row never closed fails at once
 # (a charset introducer before a string, `_binary '…'`, is passed over as no value).
-ROW = re.compile(r"\s*+\(((?:[^'()]++|'(?:[^'\\]++|\\.|'')*+')*+)\)\s*+([,;]?)", re.DOTALL)
-VALUE = re.compile(r"\s*+(?:'((?:[^'\\]++|\\.|'')*+)'|([^,\s']++))\s*+(?:,|$)", re.DOTALL)
+ROW = re.compile(rb"\s*+\(((?:[^'()]++|'(?:[^'\\]++|\\.|'')*+')*+)\)\s*+([,;]?)", re.DOTALL)
+VALUE = re.compile(rb"\s*+(?:'((?:[^'\\]++|\\.|'')*+)'|([^,\s']++))\s*+(?:,|$)", re.DOTALL)
+NOT_BLANK = re.compile(rb"\s*+\S")
 # The rest of a statement, up to the `;` that ends it outside a string.
-STATEMENT_END = re.compile(r"(?:[^';]++|'(?:[^'\\]++|\\.|'')*+')*+;", re.DOTALL)
-ESCAPE = re.compile(r"\\(.)|''", re.DOTALL)
-ESCAPED = {"0": "\0", "b": "\b", "n": "\n", "r": "\r", "t": "\t", "Z": "\x1a", "%": "\\%", "_": "\\_"}
+STATEMENT_END = re.compile(rb"(?:[^';]++|'(?:[^'\\]++|\\.|'')*+')*+;", re.DOTALL)
+ESCAPE = re.compile(rb"\\(.)|''", re.DOTALL)
+ESCAPED = {b"0": b"\0", b"b": b"\b", b"n": b"\n", b"r": b"\r", b"t": b"\t", b"Z": b"\x1a", b"%": b"\\%",
+           b"_": b"\\_"}
 # A column's definition in CREATE TABLE: its name first; keys and constraints are no columns.
-COLUMN = re.compile(r"^\s*(?:[`\"](\w+)[`\"]|(?!(?:PRIMARY|KEY|UNIQUE|FULLTEXT|SPATIAL|INDEX|CONSTRAINT|FOREIGN"
-                    r"|CHECK)\b)(\w+))\s+\w", re.IGNORECASE | re.MULTILINE)
-DEFINITION_END = re.compile(r"^\s*\)", re.MULTILINE)
+COLUMN = re.compile(rb"^\s*(?:[`\"](\w+)[`\"]|(?!(?:PRIMARY|KEY|UNIQUE|FULLTEXT|SPATIAL|INDEX|CONSTRAINT|FOREIGN"
+                    rb"|CHECK)\b)(\w+))\s+\w", re.IGNORECASE | re.MULTILINE)
+DEFINITION_END = re.compile(rb"^\s*\)", re.MULTILINE)
 # The tables read, by the end of their names (`wp_posts`, `wp3x_posts`, a multisite's `wp_2_posts`).
 READ = re.compile(r"(\w*?)(posts|postmeta|users|terms|term_taxonomy|term_relationships|options)")
 # Their columns in WordPress's own order, for a dump of rows alone (`mysqldump --no-create-info`, no column lists).
@@ -66,6 +70,7 @@ NEEDED = {"posts": {"ID", "post_type"}, "postmeta": {"post_id", "meta_key"}, "us
 OPTIONS = frozenset({"home", "siteurl"})
 
 Rows = list[dict[str, Any]]
+Data = bytes | mmap.mmap  # a dump's bytes, unpacked or mapped
 
 
 def is_dump(path: Path) -> bool:
@@ -76,11 +81,10 @@ def read_dump(path: Path, problems: list[Problem], words: Words | None = None) -
     """The posts and users of a dump's wp_posts and wp_users rows, with their terms and custom fields; what cannot
     be read is appended to `problems`."""
     try:
-        text = _text(path)
+        tables, others = _read(path, problems)
     except (OSError, EOFError, gzip.BadGzipFile) as error:
         problems.append(Problem(str(path), message=f"cannot be read: {error}"))
         return
-    tables, others = _tables(text, path, problems)
     if not any(_kind(name) == "posts" for name in tables) and _beside_posts(path):
         return  # a table of a backup saved a file per table, read with the file of wp_posts
     for sibling in _tables_beside(path) if any(_kind(name) == "posts" for name in tables) else ():
@@ -114,7 +118,7 @@ def _tables_beside(path: Path) -> list[Path]:
 def _sibling_tables(path: Path) -> dict[str, Rows]:
     """A dump's tables, read for the dump of wp_posts beside it: its own read names its problems."""
     try:
-        return _tables(_text(path), path, [])[0]
+        return _read(path, [])[0]
     except (OSError, EOFError, gzip.BadGzipFile):
         return {}
 
@@ -125,23 +129,29 @@ def _kind(name: str) -> str:
     return read.group(2) if read else ""
 
 
-def _text(path: Path) -> str:
-    raw = gzip.decompress(path.read_bytes()) if path.name.lower().endswith(".gz") else path.read_bytes()
-    return raw.decode("utf-8", "replace").removeprefix("\ufeff")
+def _read(path: Path, problems: list[Problem]) -> tuple[dict[str, Rows], set[str]]:
+    """The dump's tables, from its bytes: gzipped ones unpacked, others mapped (an empty file cannot be)."""
+    if path.name.lower().endswith(".gz"):
+        return _tables(gzip.decompress(path.read_bytes()), path, problems)
+    with path.open("rb") as file:
+        if not path.stat().st_size:
+            return {}, set()
+        with mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return _tables(data, path, problems)
 
 
-def _tables(text: str, path: Path, problems: list[Problem]) -> tuple[dict[str, Rows], set[str]]:
+def _tables(text: Data, path: Path, problems: list[Problem]) -> tuple[dict[str, Rows], set[str]]:
     """The rows of the tables read, by name, and the names of the other tables that have rows."""
     columns: dict[str, list[str]] = {}
     tables: dict[str, Rows] = {}
     others: set[str] = set()
     position = 0
     while found := STATEMENT.search(text, position):
-        inserted, listed, created = found.group(1, 2, 3)
+        inserted, listed, created = (_decoded(group) for group in found.group(1, 2, 3))
         if created:
             end = DEFINITION_END.search(text, found.end())
             body = text[found.end():end.start() if end else len(text)]
-            columns[created] = [a or b for a, b in COLUMN.findall(body)]
+            columns[created] = [_decoded(a or b) for a, b in COLUMN.findall(body)]
             position = _statement_end(text, found.end())
         elif _kind(inserted):
             names = [n.strip(" `\"\n\r\t") for n in listed.split(",")] if listed else columns.get(inserted)
@@ -155,40 +165,50 @@ def _tables(text: str, path: Path, problems: list[Problem]) -> tuple[dict[str, R
     return tables, others
 
 
-def _statement_end(text: str, start: int) -> int:
+def _decoded(name: bytes | None) -> str:
+    return "" if name is None else name.decode("utf-8", "replace")
+
+
+def _statement_end(text: Data, start: int) -> int:
     end = STATEMENT_END.match(text, start)
     return end.end() if end else len(text)
 
 
-def _values(text: str, start: int, table: str, names: list[str] | None, path: Path,
+def _values(text: Data, start: int, table: str, names: list[str] | None, path: Path,
             problems: list[Problem]) -> tuple[Rows, int]:
     """The rows of one INSERT's VALUES list, and where the statement ends. Rows whose columns are not known (no
     column list, no CREATE TABLE, nor as many values as WordPress's own table has) are a problem, once."""
     rows: list[list[str | None]] = []
     position = start
     while row := ROW.match(text, position):
-        rows.append([_unescaped(string) if not bare else None if bare.upper() == "NULL" else bare
+        rows.append([_unescaped(string) if not bare else None if bare.upper() == b"NULL" else _decoded(bare)
                      for string, bare in VALUE.findall(row.group(1))])
         position = row.end()
-        if row.group(2) != ",":
+        if row.group(2) != b",":
             break
-    if row is None and (rest := text[position:]).strip():
-        line = text.count("\n", 0, len(text) - len(rest.lstrip())) + 1  # the line where the row that fails begins
+    if row is None and (rest := NOT_BLANK.match(text, position)):
+        line = text[:rest.end()].count(b"\n") + 1  # where the row that fails begins
         problems.append(Problem(str(path), message=f"line {line}: the rows inserted into `{table}` end before their "
                                                    f"values close (a dump cut short?); {len(rows)} read before"))
         position = len(text)
     return _named(rows, table, names, path, problems), position
 
 
-def _unescaped(string: str) -> str:
-    """A string's value. Most strings escape only quotes and line breaks, replaced in C; others go through ESCAPE."""
-    if "\\" not in string and "''" not in string:
-        return string
-    if "\\\\" not in string and "''" not in string:
-        plain = string.replace('\\"', '"').replace("\\'", "'").replace("\\r", "\r").replace("\\n", "\n")
-        if "\\" not in plain:
-            return plain
-    return ESCAPE.sub(lambda m: "'" if m.group(1) is None else ESCAPED.get(m.group(1), m.group(1)), string)
+def _unescaped(string: bytes) -> str:
+    """A string's value, as UTF-8: its escapes read between the escaped backslashes, as MySQL reads them from the
+    left."""
+    if b"\\" in string or b"''" in string:
+        string = b"\\".join(_unescaped_piece(piece) for piece in string.split(b"\\\\"))
+    return string.decode("utf-8", "replace")
+
+
+def _unescaped_piece(piece: bytes) -> bytes:
+    """Part of a string with no escaped backslash, where every backslash escapes the byte after it. Most escape only
+    quotes and line breaks, replaced in C; the others go through ESCAPE."""
+    plain = piece.replace(b'\\"', b'"').replace(b"\\'", b"'").replace(b"\\r", b"\r").replace(b"\\n", b"\n")
+    if b"\\" not in plain and b"''" not in piece:
+        return plain
+    return ESCAPE.sub(lambda m: b"'" if m.group(1) is None else ESCAPED.get(m.group(1), m.group(1)), piece)
 
 
 def _named(rows: list[list[str | None]], table: str, names: list[str] | None, path: Path,
