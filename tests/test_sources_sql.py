@@ -154,7 +154,8 @@ def test_a_backup_saved_a_file_per_table_is_read_as_one_dump(tmp_path: Path) -> 
     site that a guid naming only a path (a post imported from another blog engine) is on."""
     folder = tmp_path / "backup"
     folder.mkdir()
-    moved = _row(1, "Olá", '<a href=\\"../other/\\">link</a>').replace("'https://example.com/?p=1'", "'/blog/post/x.aspx'")
+    moved = _row(1, "Olá", '<a href=\\"../other/\\">link</a>').replace("'https://example.com/?p=1'",
+                                                                   "'/blog/post/x.aspx'")
     files = {"wp_posts.sql": f"INSERT INTO `wp_posts` VALUES {moved};\n",
              "wp_options.sql": "INSERT INTO `wp_options` VALUES (1,'siteurl','https://example.com','yes'),"
                                "(2,'home','https://example.com/site','yes'),(3,'cron','a:1:{}','yes');\n",
