@@ -11,6 +11,7 @@ from generator.importer import ImportOptions, run_import
 from generator.problems import Problem
 from generator.sources import wp_sql
 from generator.store.documents import document_files, loads
+from generator.store.labels import read_labels
 
 COLUMNS = ("ID", "post_author", "post_date", "post_date_gmt", "post_content", "post_title", "post_excerpt",
            "post_status", "comment_status", "ping_status", "post_password", "post_name", "to_ping", "pinged",
@@ -178,3 +179,16 @@ def test_a_strings_escapes_are_read_from_the_left_as_mysql_reads_them() -> None:
                            (rb"nul\0tab\t", "nul\0tab\t"), (rb"50\%", "50\\%"), (rb"\"q\"", '"q"'),
                            ("café".encode(), "café")):
         assert wp_sql._unescaped(written) == value, written
+
+
+def test_wp_options_names_the_site_its_tagline_and_language(tmp_path: Path) -> None:
+    """The site was "News mirror", in a language guessed from its posts; a qTranslate site's name is in the
+    language its posts are kept in."""
+    text = ("INSERT INTO `wp_options` VALUES (1,'blogname','[:vi]Kiến trúc[:en]Architecture[:]','yes'),"
+            "(2,'blogdescription','Nhà và vườn','yes'),(3,'WPLANG','vi','yes'),(4,'cron','a:0:{}','yes');\n"
+            f"INSERT INTO `wp_posts` VALUES {_row(1, '[:vi]Nhà[:en]House[:]', 'x')};\n")
+    result, documents = _import(tmp_path, text)
+    assert result.problems == []
+    labels, _ = read_labels(tmp_path / "content")
+    assert (labels.title, labels.description, labels.language) == ("Kiến trúc", "Nhà và vườn", "vi")
+    assert documents["post/post-1.md"].title == "Nhà"

@@ -28,6 +28,8 @@ POSTS_TABLE = re.compile(r"\w*posts")  # `wp_posts` under any table prefix (`wp3
 USERS_TABLE = re.compile(r"\w*users")
 META_TABLE = re.compile(r"\w*postmeta")
 OPTIONS_TABLE = re.compile(r"\w*options")
+# The options that name the site as an export's channel does, in its <title>, <description> and <language>.
+SITE_OPTIONS = {"blogname": "title", "blogdescription": "description", "WPLANG": "language"}
 PHPMYADMIN_TYPES = frozenset({"header", "database", "table"})
 # The columns of wp_posts, and the export's fields that hold the same.
 FIELDS = {"ID": "wp:post_id", "post_title": "title", "post_content": "content:encoded",
@@ -67,7 +69,10 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
     elements = [(row, _element(row, terms, meta)) for row in posts if isinstance(row, dict)]
     names = Names() if words is None else Names(words=words)
     names.terms.update(term_ids)
-    names.site = _home(tables)
+    options = _options(tables)
+    names.site = site_address(options.get("home") or options.get("siteurl") or "")
+    if site := {key: options[option] for option, key in SITE_OPTIONS.items() if options.get(option)}:
+        yield RawItem(str(path), None, site, wp_json.LANGUAGE)
     for _, element in elements:
         wxr.note_element(element, names)
     wxr.settle(names)
@@ -120,12 +125,13 @@ def _element(row: dict[str, Any], terms: dict[int, list[wp_term_rows.Term]],
     return Element(fields, terms.get(int(ident), ()), meta.get(int(ident), {}))
 
 
-def _home(tables: dict[str, list[Any]]) -> str:
-    """The site's address, from wp_options' `home` (else `siteurl`), which a row's guid naming only a path (posts
-    imported from another blog engine) is on, as an export's channel `<link>` is for its items."""
-    options = {_text(row.get("option_name") or ""): _text(row.get("option_value") or "")
-               for name, rows in tables.items() if OPTIONS_TABLE.fullmatch(name) for row in rows if isinstance(row, dict)}
-    return site_address(options.get("home") or options.get("siteurl") or "")
+def _options(tables: dict[str, list[Any]]) -> dict[str, str]:
+    """The wp_options rows by name. Of them the site's address, `home` (else `siteurl`), is what a row's guid that
+    names only a path (a post imported from another blog engine) is on, as an export's channel `<link>` is for its
+    items; and its name, tagline and language are what the channel's `<title>`, `<description>` and `<language>`
+    say."""
+    return {_text(row.get("option_name") or ""): _text(row.get("option_value") or "")
+            for name, rows in tables.items() if OPTIONS_TABLE.fullmatch(name) for row in rows if isinstance(row, dict)}
 
 
 def _post_meta(tables: dict[str, list[Any]]) -> dict[int, dict[str, str]]:
