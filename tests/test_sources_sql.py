@@ -126,6 +126,7 @@ def test_hostile_dumps_are_read_in_linear_time(tmp_path: Path) -> None:
     """Strings never closed, runs of quotes, backslashes and statements never ended: each read in a moment."""
     hostile = ["INSERT INTO `wp_posts` VALUES ('" + "\\'" * 100_000,
                "INSERT INTO `wp_options` VALUES ('" + "a;''" * 100_000,
+               'INSERT INTO `wp_posts` VALUES ("' + '\\"";' * 100_000,
                "INSERT INTO `wp_posts` VALUES " + "(" * 100_000,
                "INSERT INTO `wp_posts` VALUES " + "('x'," * 100_000,
                "CREATE TABLE `wp_posts` (\n" + "  `a` int,\n" * 100_000,
@@ -178,7 +179,8 @@ def test_a_strings_escapes_are_read_from_the_left_as_mysql_reads_them() -> None:
                            (rb"a\\\'b", "a\\'b"), (rb"a\\\\n", "a\\\\n"), (rb"l1\r\nl2", "l1\r\nl2"),
                            (rb"nul\0tab\t", "nul\0tab\t"), (rb"50\%", "50\\%"), (rb"\"q\"", '"q"'),
                            ("café".encode(), "café")):
-        assert wp_sql._unescaped(written) == value, written
+        assert wp_sql._unescaped(written, b"'") == value, written
+    assert wp_sql._unescaped(rb'say ""hi"" it\'s', b'"') == "say \"hi\" it's"
 
 
 def test_wp_options_names_the_site_its_tagline_and_language(tmp_path: Path) -> None:
@@ -192,3 +194,13 @@ def test_wp_options_names_the_site_its_tagline_and_language(tmp_path: Path) -> N
     labels, _ = read_labels(tmp_path / "content")
     assert (labels.title, labels.description, labels.language) == ("Kiến trúc", "Nhà và vườn", "vi")
     assert documents["post/post-1.md"].title == "Nhà"
+
+
+def test_duplicators_dump_in_double_quotes_is_read(tmp_path: Path) -> None:
+    """Duplicator writes a row per statement, every value in double quotes: `VALUES("1", "1", …)`."""
+    row = _row(1, "Olá", 'A \\"quoted\\" word; and (parens)\\nNext line').replace("'", '"')
+    text = (f"/* INSERT TABLE DATA: wp_posts */\nINSERT INTO `wp_posts` VALUES{row};\n"
+            'INSERT INTO `wp_postmeta` VALUES("1", "1", "_edit_lock", "1:1");\n')
+    result, documents = _import(tmp_path, text)
+    assert result.problems == []
+    assert documents["post/post-1.md"].body == 'A "quoted" word; and (parens)\\\nNext line\n'

@@ -31,15 +31,18 @@ STATEMENT = re.compile(
     rb"^(?:\xef\xbb\xbf)?[ \t]*(?:(?:INSERT|REPLACE)\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE)\s+)*INTO\s+"
     + NAME + rb"\s*(?:\(([^()]*)\)\s*)?VALUES\s*|CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + NAME + rb"\s*\()",
     re.IGNORECASE | re.MULTILINE)
-# A row of a VALUES list, `(…)` and the `,` or `;` after it, and each of its values: a string (MySQL's backslash
-# escapes, or a quote doubled), or NULL or a number. Possessive, so that a string or a row never closed fails at once
-# (a charset introducer before a string, `_binary '…'`, is passed over as no value).
-ROW = re.compile(rb"\s*+\(((?:[^'()]++|'(?:[^'\\]++|\\.|'')*+')*+)\)\s*+([,;]?)", re.DOTALL)
-VALUE = re.compile(rb"\s*+(?:'((?:[^'\\]++|\\.|'')*+)'|([^,\s']++))\s*+(?:,|$)", re.DOTALL)
+# A row of a VALUES list, `(…)` and the `,` or `;` after it, and each of its values: a string in single quotes, or
+# in double quotes as Duplicator writes them (MySQL's backslash escapes, or the quote doubled), or NULL or a number.
+# Possessive, so that a string or a row never closed fails at once (a charset introducer before a string,
+# `_binary '…'`, is passed over as no value).
+STRING = rb"'(?:[^'\\]++|\\.|'')*+'|" + rb'"(?:[^"\\]++|\\.|"")*+"'
+ROW = re.compile(rb"""\s*+\(((?:[^'"()]++|""" + STRING + rb")*+)\)\s*+([,;]?)", re.DOTALL)
+VALUE = re.compile(rb"""\s*+(?:'((?:[^'\\]++|\\.|'')*+)'|"((?:[^"\\]++|\\.|"")*+)"|([^,\s'"]++))\s*+(?:,|$)""",
+                   re.DOTALL)
 NOT_BLANK = re.compile(rb"\s*+\S")
 # The rest of a statement, up to the `;` that ends it outside a string.
-STATEMENT_END = re.compile(rb"(?:[^';]++|'(?:[^'\\]++|\\.|'')*+')*+;", re.DOTALL)
-ESCAPE = re.compile(rb"\\(.)|''", re.DOTALL)
+STATEMENT_END = re.compile(rb"""(?:[^'";]++|""" + STRING + rb")*+;", re.DOTALL)
+ESCAPE = {quote: re.compile(rb"\\(.)|" + quote * 2, re.DOTALL) for quote in (b"'", b'"')}
 ESCAPED = {b"0": b"\0", b"b": b"\b", b"n": b"\n", b"r": b"\r", b"t": b"\t", b"Z": b"\x1a", b"%": b"\\%",
            b"_": b"\\_"}
 # A column's definition in CREATE TABLE: its name first; keys and constraints are no columns.
@@ -182,8 +185,7 @@ def _values(text: Data, start: int, table: str, names: list[str] | None, path: P
     rows: list[list[str | None]] = []
     position = start
     while row := ROW.match(text, position):
-        rows.append([_unescaped(string) if not bare else None if bare.upper() == b"NULL" else _decoded(bare)
-                     for string, bare in VALUE.findall(row.group(1))])
+        rows.append([_value(*found) for found in VALUE.findall(row.group(1))])
         position = row.end()
         if row.group(2) != b",":
             break
@@ -195,21 +197,28 @@ def _values(text: Data, start: int, table: str, names: list[str] | None, path: P
     return _named(rows, table, names, path, problems), position
 
 
-def _unescaped(string: bytes) -> str:
+def _value(single: bytes, double: bytes, bare: bytes) -> str | None:
+    """A value as VALUE finds it: a string in one of the quotes, else a word (NULL, a number), else ''."""
+    if single or double:
+        return _unescaped(single, b"'") if single else _unescaped(double, b'"')
+    return None if bare.upper() == b"NULL" else _decoded(bare)
+
+
+def _unescaped(string: bytes, quote: bytes) -> str:
     """A string's value, as UTF-8: its escapes read between the escaped backslashes, as MySQL reads them from the
     left."""
-    if b"\\" in string or b"''" in string:
-        string = b"\\".join(_unescaped_piece(piece) for piece in string.split(b"\\\\"))
+    if b"\\" in string or quote * 2 in string:
+        string = b"\\".join(_unescaped_piece(piece, quote) for piece in string.split(b"\\\\"))
     return string.decode("utf-8", "replace")
 
 
-def _unescaped_piece(piece: bytes) -> bytes:
+def _unescaped_piece(piece: bytes, quote: bytes) -> bytes:
     """Part of a string with no escaped backslash, where every backslash escapes the byte after it. Most escape only
     quotes and line breaks, replaced in C; the others go through ESCAPE."""
     plain = piece.replace(b'\\"', b'"').replace(b"\\'", b"'").replace(b"\\r", b"\r").replace(b"\\n", b"\n")
-    if b"\\" not in plain and b"''" not in piece:
+    if b"\\" not in plain and quote * 2 not in piece:
         return plain
-    return ESCAPE.sub(lambda m: b"'" if m.group(1) is None else ESCAPED.get(m.group(1), m.group(1)), piece)
+    return ESCAPE[quote].sub(lambda m: quote if m.group(1) is None else ESCAPED.get(m.group(1), m.group(1)), piece)
 
 
 def _named(rows: list[list[str | None]], table: str, names: list[str] | None, path: Path,
