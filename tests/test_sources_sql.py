@@ -96,6 +96,7 @@ def test_a_dump_without_posts_or_cut_short_or_without_column_names_is_named(tmp_
         "cut.sql": (f"INSERT INTO `wp_posts` VALUES {_row(1, 'Whole', 'x')},\n(2,1,'2024-03-01 12:00:00','unclosed",
                     "line 2: the rows inserted into `wp_posts` end before their values close (a dump cut short?); "
                     "1 read before"),
+        "empty.sql": ("", "an empty file, not read: no SQL dump in it"),
         "columns.sql": ("INSERT INTO `wp_posts` VALUES (1,'Too few columns to be WordPress''s own','x');\n",
                         "rows of `wp_posts` without the names of their columns (no CREATE TABLE or column list "
                         "before them): not read; dump the table's structure too"),

@@ -85,6 +85,9 @@ def read_dump(path: Path, problems: list[Problem], words: Words | None = None) -
     """The posts and users of a dump's wp_posts and wp_users rows, with their terms and custom fields; what cannot
     be read is appended to `problems`."""
     try:
+        if not path.stat().st_size:  # a download or a dump that failed, as an empty export is (sources/saved.py)
+            problems.append(Problem(str(path), message="an empty file, not read: no SQL dump in it"))
+            return
         tables, others = _read(path, problems)
     except (OSError, EOFError, gzip.BadGzipFile) as error:
         problems.append(Problem(str(path), message=f"cannot be read: {error}"))
