@@ -54,6 +54,9 @@ RECORD_TYPES = frozenset({
     "shop_subscription", "product_variation", "scheduled-action", "edd_payment", "edd_discount", "edd_log",
     "amp_validated_url", "aipkit_chatbot", "aipkit_ai_form",  # AIPKit's chatbots and AI forms: settings, prompts
     "envira", "envira_album", "soliloquy", "ml-slider",  # Envira, Soliloquy, MetaSlider: galleries and sliders
+    # Modula's, FooGallery's, WP Carousel's and Visual Portfolio's galleries, carousels and layouts: their pictures
+    # and settings are in fields, the posts that show them name them by id, and their own bodies are empty.
+    "modula-gallery", "foogallery", "sp_wp_carousel", "vp_lists",
     # ActivityPub's: the activities it sent and received (the posts again, as JSON), the fediverse accounts
     # that follow the site, and the fields of its profile there.
     "ap_outbox", "ap_inbox", "ap_actor", "ap_follower", "ap_extrafield", "ap_extrafield_blog",
