@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.importer import ImportOptions, run_import
 from generator.problems import Problem
-from generator.sources import wp_sql
+from generator.sources import wp_csv, wp_sql
 from generator.store.documents import document_files, loads
 from generator.store.labels import read_labels
 
@@ -91,7 +91,7 @@ def test_a_multisite_dump_imports_the_main_sites_posts_and_terms(tmp_path: Path)
 def test_a_dump_without_posts_or_cut_short_or_without_column_names_is_named(tmp_path: Path) -> None:
     cases = {
         "options.sql": ("INSERT INTO `wp_options` VALUES (1,'siteurl','https://example.com','yes');\n",
-                        "an SQL dump without rows of the wp_posts table (tables with rows: wp_options): nothing to "
+                        "a database dump without rows of the wp_posts table (tables with rows: wp_options): nothing to "
                         "import; dump wp_posts too"),
         "cut.sql": (f"INSERT INTO `wp_posts` VALUES {_row(1, 'Whole', 'x')},\n(2,1,'2024-03-01 12:00:00','unclosed",
                     "line 2: the rows inserted into `wp_posts` end before their values close (a dump cut short?); "
@@ -205,3 +205,37 @@ def test_duplicators_dump_in_double_quotes_is_read(tmp_path: Path) -> None:
     result, documents = _import(tmp_path, text)
     assert result.problems == []
     assert documents["post/post-1.md"].body == 'A "quoted" word; and (parens)\\\nNext line\n'
+
+
+def test_tables_saved_as_csv_are_read_as_a_dump(tmp_path: Path) -> None:
+    """phpMyAdmin's CSV export of wp_posts, with the columns' names in its first row or without them, and of the
+    term tables beside it: "not valid JSON: line 1 column 1"."""
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    header = ",".join(f'"{c}"' for c in COLUMNS)
+    post = (f'"1","1","2024-03-01 12:00:00","2024-03-01 10:00:00","Line one, with ""quotes"";\nline two",'
+            f'"Olá",,"publish","open","open",,"post-1",,,"2024-03-02 12:00:00","2024-03-02 10:00:00",,"0",'
+            f'"https://example.com/?p=1","0","post",,"0"')
+    (folder / "wp_posts.csv").write_text(f"{header}\r\n{post}\r\n", encoding="utf-8")
+    (folder / "wp_terms.csv").write_text('"5";"Notícias";"noticias";"0"\n', encoding="utf-8")
+    (folder / "wp_term_taxonomy.csv").write_text('5,5,category,,0,1\n', encoding="utf-8")
+    (folder / "wp_term_relationships.csv").write_text('1,5,0\n', encoding="utf-8")
+    (folder / "prices.csv").write_text("not,a,table\n", encoding="utf-8")
+    result = run_import([folder], tmp_path / "content", ImportOptions(workers=1))
+    assert result.problems == []
+    [path] = document_files(tmp_path / "content")
+    post_read = loads(path.read_text(encoding="utf-8"))
+    assert (post_read.title, post_read.taxonomies) == ("Olá", {"category": ("noticias",)})
+    assert post_read.body == 'Line one, with "quotes";\\\nline two\n'
+
+
+def test_a_csv_value_written_wrong_is_named_by_its_line() -> None:
+    problems: list[Problem] = []
+    assert wp_csv.rows('"a","b"\n"c","never closed\n', "t.csv", problems) == [["a", "b"]]
+    assert [p.message for p in problems] == ["line 2: a value is written wrong (a quote never closed, or one inside "
+                                             "a value not quoted); the rows from there on are not read"]
+    assert wp_csv.rows("", "t.csv", []) == [] and wp_csv.rows("1;NULL;x\n\n", "t.csv", []) == [["1", None, "x"]]
+    started = time.perf_counter()
+    wp_csv.rows('"' + '""x' * 100_000, "t.csv", [])
+    wp_csv.rows(";" * 100_000 + '\n"', "t.csv", [])
+    assert time.perf_counter() - started < 2

@@ -41,8 +41,8 @@ def _nothing_saved(source: Path, found: list[Path]) -> str:
         return (f"no saved REST JSON in this folder: the {len(pages)} files under wp-json/ hold web pages (a server's "
                 "folder listing, 'Index of …', or the site's own pages), not the API's JSON; save the responses "
                 "themselves (https://<site>/wp-json/wp/v2/posts?per_page=100&page=1 …)")
-    return ("no saved REST JSON, WordPress export or SQL dump in this folder (files named *.json, *.xml or *.sql, "
-            "or holding JSON with no extension or under wp-json/)")
+    return ("no saved REST JSON, WordPress export or SQL dump in this folder (files named *.json, *.xml, *.sql or "
+            "wp_posts.csv, or holding JSON with no extension or under wp-json/)")
 
 
 def _empty_exports(xml: list[Path]) -> list[Problem]:

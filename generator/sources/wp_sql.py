@@ -1,5 +1,6 @@
 """A WordPress database saved as SQL: mysqldump's and `wp db export`'s dumps, phpMyAdmin's and Adminer's SQL
-exports (`*.sql`, gzipped too). The commonest backup of a WordPress site, it was refused as "not valid JSON".
+exports, Duplicator's (`*.sql`, gzipped too). The commonest backup of a WordPress site, it was refused as "not valid
+JSON". A backup saved a file per table is read as one dump, the tables saved as CSV too (sources/wp_csv.py).
 
 Its INSERT statements give the rows of the tables the import reads, wp_posts and beside it wp_postmeta, wp_users
 and the term tables, which are then read as phpMyAdmin's JSON export of them is (sources/wp_rows.py): as an
@@ -21,10 +22,11 @@ from typing import Any
 
 from generator.language.words import Words
 from generator.problems import Problem
-from generator.sources import wp_rows
+from generator.sources import wp_csv, wp_rows
 from generator.sources.wp_json import RawItem
 
 SUFFIXES = (".sql", ".sql.gz")
+TABLE_SUFFIX = ".csv"  # a table saved alone as CSV (sources/wp_csv.py), named by it
 # A table's name, quoted or not, perhaps after its database's (`db`.`wp_posts`).
 NAME = rb"(?:[`\"]?\w+[`\"]?\s*\.\s*)?[`\"]?(\w+)[`\"]?"
 STATEMENT = re.compile(
@@ -78,7 +80,9 @@ Data = bytes | mmap.mmap  # a dump's bytes, unpacked or mapped
 
 
 def is_dump(path: Path) -> bool:
-    return path.name.lower().endswith(SUFFIXES)
+    """An SQL dump, or a CSV file named as one of the tables read (`wp_posts.csv`): other CSV is no WordPress."""
+    name = path.name.lower()
+    return name.endswith(SUFFIXES) or (name.endswith(TABLE_SUFFIX) and bool(_kind(_table_name(path))))
 
 
 def read_dump(path: Path, problems: list[Problem], words: Words | None = None) -> Iterator[RawItem]:
@@ -100,7 +104,7 @@ def read_dump(path: Path, problems: list[Problem], words: Words | None = None) -
     site = _one_site(tables)
     if site is None:
         shown = ", ".join(sorted(others | tables.keys())[:8]) or "none"
-        problems.append(Problem(str(path), message=f"an SQL dump without rows of the wp_posts table (tables with "
+        problems.append(Problem(str(path), message=f"a database dump without rows of the wp_posts table (tables with "
                                                    f"rows: {shown}): nothing to import; dump wp_posts too"))
         return
     data = [{"type": "header"}, *({"type": "table", "name": name, "data": rows} for name, rows in site.items())]
@@ -109,7 +113,7 @@ def read_dump(path: Path, problems: list[Problem], words: Words | None = None) -
 
 def _table_name(path: Path) -> str:
     """The table a file of a backup saved a file per table holds, by its name: `wp_terms.sql` holds wp_terms."""
-    return path.name.lower().removesuffix(".gz").removesuffix(".sql")
+    return path.name.lower().removesuffix(".gz").removesuffix(".sql").removesuffix(TABLE_SUFFIX)
 
 
 def _beside_posts(path: Path) -> bool:
@@ -138,6 +142,8 @@ def _kind(name: str) -> str:
 
 def _read(path: Path, problems: list[Problem]) -> tuple[dict[str, Rows], set[str]]:
     """The dump's tables, from its bytes: gzipped ones unpacked, others mapped (an empty file cannot be)."""
+    if path.name.lower().endswith(TABLE_SUFFIX):
+        return _csv_table(path, problems)
     if path.name.lower().endswith(".gz"):
         return _tables(gzip.decompress(path.read_bytes()), path, problems)
     with path.open("rb") as file:
@@ -145,6 +151,19 @@ def _read(path: Path, problems: list[Problem]) -> tuple[dict[str, Rows], set[str
             return {}, set()
         with mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
             return _tables(data, path, problems)
+
+
+def _csv_table(path: Path, problems: list[Problem]) -> tuple[dict[str, Rows], set[str]]:
+    """A table saved as CSV, its columns named by its first row where that names them, else as WordPress's own."""
+    name = _table_name(path)
+    found = wp_csv.rows(path.read_text(encoding="utf-8", errors="replace"), str(path), problems)
+    header = found[0] if found and NEEDED[_kind(name)] <= set(found[0]) else None
+    named = _named(found[1:] if header else found, name, [str(h) for h in header] if header else None, path, problems)
+    return {name: _kept(name, named)}, set()
+
+
+def _kept(table: str, rows: Rows) -> Rows:
+    return [row for row in rows if row.get("option_name") in OPTIONS] if _kind(table) == "options" else rows
 
 
 def _tables(text: Data, path: Path, problems: list[Problem]) -> tuple[dict[str, Rows], set[str]]:
@@ -163,9 +182,7 @@ def _tables(text: Data, path: Path, problems: list[Problem]) -> tuple[dict[str, 
         elif _kind(inserted):
             names = [n.strip(" `\"\n\r\t") for n in listed.split(",")] if listed else columns.get(inserted)
             rows, position = _values(text, found.end(), inserted, names, path, problems)
-            if _kind(inserted) == "options":
-                rows = [row for row in rows if row.get("option_name") in OPTIONS]
-            tables.setdefault(inserted, []).extend(rows)
+            tables.setdefault(inserted, []).extend(_kept(inserted, rows))
         else:
             others.add(inserted)
             position = _statement_end(text, found.end())
