@@ -171,8 +171,9 @@ def test_a_backup_saved_a_file_per_table_is_read_as_one_dump(tmp_path: Path) -> 
     [path] = document_files(tmp_path / "content")
     post = loads(path.read_text(encoding="utf-8"))
     assert post.taxonomies == {"category": ("noticias",)}
-    assert (post.source.guid, post.body) == ("https://example.com/blog/post/x.aspx",
-                                             "[link](https://example.com/blog/other/)\n")
+    assert (post.source.url, post.source.guid) == ("https://example.com/site/?p=1",
+                                                   "https://example.com/blog/post/x.aspx")
+    assert post.body == "[link](https://example.com/other/)\n"
 
 
 def test_a_strings_escapes_are_read_from_the_left_as_mysql_reads_them() -> None:
@@ -239,3 +240,20 @@ def test_a_csv_value_written_wrong_is_named_by_its_line() -> None:
     wp_csv.rows('"' + '""x' * 100_000, "t.csv", [])
     wp_csv.rows(";" * 100_000 + '\n"', "t.csv", [])
     assert time.perf_counter() - started < 2
+
+
+def test_posts_and_pages_get_their_address_from_the_permalink_structure(tmp_path: Path) -> None:
+    """Rows name no post's address: its page said nowhere where it was (no "Source:"), and links relative to it
+    resolved against its guid."""
+    options = ("INSERT INTO `wp_options` VALUES (1,'home','https://example.com','yes'),"
+               "(2,'permalink_structure','/%year%/%monthnum%/%postname%/','yes'),(3,'show_on_front','page','yes'),"
+               "(4,'page_on_front','5','yes');\n")
+    pages = [_row(5, "Home", "x", kind="page"), _row(6, "About", "x", kind="page"),
+             _row(7, "Team", "x", kind="page").replace(",'',0,'https://example.com/?p=7'",
+                                                       ",'',6,'https://example.com/?p=7'")]  # under About
+    text = options + f"INSERT INTO `wp_posts` VALUES {_row(1, 'News', 'x')},{','.join(pages)};\n"
+    result, documents = _import(tmp_path, text)
+    assert result.problems == []
+    assert {name: d.source.url for name, d in documents.items()} == {
+        "post/post-1.md": "https://example.com/2024/03/post-1/", "page/post-5.md": "https://example.com/",
+        "page/post-6.md": "https://example.com/post-6/", "page/post-7.md": "https://example.com/post-6/post-7/"}

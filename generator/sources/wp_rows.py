@@ -20,7 +20,7 @@ from typing import Any
 
 from generator.language.words import Words
 from generator.problems import Problem
-from generator.sources import wp_json, wp_term_rows, wxr
+from generator.sources import wp_json, wp_permalinks, wp_term_rows, wxr
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import ZERO_DATE, Element, Names, site_address, slug_of
 
@@ -66,10 +66,12 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
         yield from _users(path, rows)
     terms, term_ids = wp_term_rows.post_terms(tables if _is_phpmyadmin(data) else wp_term_rows.tables_beside(path))
     meta = _post_meta(tables)
-    elements = [(row, _element(row, terms, meta)) for row in posts if isinstance(row, dict)]
+    options = _options(tables)
+    rows = [row for row in posts if isinstance(row, dict)]
+    links = wp_permalinks.permalinks(rows, options)
+    elements = [(row, _element(row, terms, meta, links)) for row in rows]
     names = Names() if words is None else Names(words=words)
     names.terms.update(term_ids)
-    options = _options(tables)
     names.site = site_address(options.get("home") or options.get("siteurl") or "")
     if site := {key: options[option] for option, key in SITE_OPTIONS.items() if options.get(option)}:
         yield RawItem(str(path), None, site, wp_json.LANGUAGE)
@@ -113,15 +115,18 @@ def _is_rows(data: Any) -> bool:
             and all("ID" in row and "id" not in row and any(c in row for c in NAMING) for row in rows))
 
 
-def _element(row: dict[str, Any], terms: dict[int, list[wp_term_rows.Term]],
-             meta: dict[int, dict[str, str]]) -> Element:
-    """The row as an export's <item>: its columns under the export's names, as text, its terms and custom fields."""
+def _element(row: dict[str, Any], terms: dict[int, list[wp_term_rows.Term]], meta: dict[int, dict[str, str]],
+             links: dict[int, str]) -> Element:
+    """The row as an export's <item>: its columns under the export's names, as text, its terms, custom fields and
+    web address (sources/wp_permalinks.py)."""
     fields = {name: _text(row.get(column)) for column, name in FIELDS.items() if row.get(column) is not None}
     if fields.get("wp:post_type") == "attachment":  # its guid is its file's address, as WordPress sets it
         fields["wp:attachment_url"] = fields.get("guid", "")
     ident = fields.get("wp:post_id", "").strip()
     if not (ident.isascii() and ident.isdigit()):
         return Element(fields)
+    if int(ident) in links:
+        fields["link"] = links[int(ident)]
     return Element(fields, terms.get(int(ident), ()), meta.get(int(ident), {}))
 
 
