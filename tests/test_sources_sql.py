@@ -7,6 +7,9 @@ import gzip
 import time
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.importer import ImportOptions, run_import
 from generator.problems import Problem
 from generator.sources import wp_csv, wp_sql
@@ -257,3 +260,28 @@ def test_posts_and_pages_get_their_address_from_the_permalink_structure(tmp_path
     assert {name: d.source.url for name, d in documents.items()} == {
         "post/post-1.md": "https://example.com/2024/03/post-1/", "page/post-5.md": "https://example.com/",
         "page/post-6.md": "https://example.com/post-6/", "page/post-7.md": "https://example.com/post-6/post-7/"}
+
+
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80)
+MYSQL_ESCAPES = {"\0": "\\0", "\n": "\\n", "\r": "\\r", "\\": "\\\\", "'": "\\'", '"': '\\"', "\x1a": "\\Z"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, TEXT)
+def test_any_text_as_mysqldump_and_duplicator_write_it_reads_back_as_it_was(content: str, title: str) -> None:
+    """mysql_real_escape_string's escapes, which mysqldump, phpMyAdmin and Duplicator write; a row's every value."""
+    def written(value: str, quote: str) -> str:
+        return quote + "".join(MYSQL_ESCAPES.get(c, c) for c in value) + quote
+
+    for quote in ("'", '"'):
+        row = f"(1,{written(content, quote)}, {written(title, quote)} ,NULL)"
+        dump = f"INSERT INTO `wp_posts` (`ID`,`post_content`,`post_title`,`post_type`) VALUES {row},{row};"
+        tables, _ = wp_sql._tables(dump.encode(), Path("t.sql"), [])
+        assert tables["wp_posts"] == [{"ID": "1", "post_content": content, "post_title": title, "post_type": None}] * 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(TEXT, min_size=1, max_size=4), min_size=1, max_size=4))
+def test_any_table_written_as_csv_reads_back_as_it_was(table: list[list[str]]) -> None:
+    text = "\r\n".join(",".join('"' + value.replace('"', '""') + '"' for value in row) for row in table)
+    assert wp_csv.rows(text, "t.csv", []) == table

@@ -41,7 +41,7 @@ def rows(text: str, path: str, problems: list[Problem]) -> list[list[str | None]
                                                   f"or one inside a value not quoted); the rows from there on "
                                                   f"are not read"))
             return found
-        if row != [""]:  # a blank line, or the file's last line break, holds no row
+        if len(row) > 1 or quoted is not None or bare:  # a blank line, or the last line break, holds no row
             found.append(row)
         if end is None:
             return found
