@@ -103,6 +103,11 @@ def read_dump(path: Path, problems: list[Problem], words: Words | None = None) -
         for name, rows in _sibling_tables(sibling).items():
             tables.setdefault(name, []).extend(rows)
     site = _one_site(tables)
+    if other_sites := sorted(n for n in tables if _kind(n) == "posts" and site is not None and n not in site):
+        shown = ", ".join(other_sites[:4]) + (", …" if len(other_sites) > 4 else "")
+        problems.append(Problem(str(path), message=f"the posts of the multisite network's other sites ({shown}) are "
+                                                   f"not imported, only the main site's: import each site's tables, "
+                                                   f"dumped on their own, into a content folder of its own"))
     if site is None:
         shown = ", ".join(sorted(others | tables.keys())[:8]) or "none"
         problems.append(Problem(str(path), message=f"a database dump without rows of the wp_posts table (tables with "
