@@ -154,6 +154,16 @@ def test_the_dumps_postmeta_gives_a_post_its_featured_image(tmp_path: Path) -> N
     result, documents = _import(tmp_path, text)
     assert result.problems == []
     assert documents["post/post-1.md"].image.url == "https://example.com/wp-content/uploads/pic.jpg"
+    # A site moved to another address keeps its attachments' guids: WordPress shows the file where it is now.
+    moved = ("INSERT INTO `wp_options` VALUES (1,'siteurl','https://new.example.org','yes');\n"
+             "INSERT INTO `wp_postmeta` VALUES (9,9,'_wp_attached_file','2024/03/pic.jpg');\n")
+    (tmp_path / "moved").mkdir()
+    _, documents = _import(tmp_path / "moved", moved + text)
+    assert documents["post/post-1.md"].image.url == "https://new.example.org/wp-content/uploads/2024/03/pic.jpg"
+    # A copy on its maker's machine: the guid may name the public site's file, which a reader can open.
+    (tmp_path / "local").mkdir()
+    _, documents = _import(tmp_path / "local", moved.replace("https://new.example.org", "http://site.local") + text)
+    assert documents["post/post-1.md"].image.url == "https://example.com/wp-content/uploads/pic.jpg"
 
 
 def test_a_backup_saved_a_file_per_table_is_read_as_one_dump(tmp_path: Path) -> None:

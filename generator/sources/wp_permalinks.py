@@ -2,20 +2,26 @@
 item's address in its <link>, a database's rows do not, and their pages said nowhere where the post was. A post's is
 its site's `home` and the `permalink_structure` of wp_options filled in from its date, id and slug; a page's, its
 parents' slugs and its own. A structure naming what the rows do not say whole (`%category%`, `%author%`), and other
-post types (whose addresses their plugins make), give none.
+post types (whose addresses their plugins make), give none. An attachment's file is where wp_get_attachment_url
+finds it, in the uploads folder by its `_wp_attached_file`, not at its guid, which a site moved to another address
+keeps (WordPress's advice is never to change a guid); but for a dump of a copy on its maker's machine
+(`http://localhost/site`, `mysite.local`), where the guid may still name the public site's file.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 TAG = re.compile(r"%([a-z_]+)%")
 # The structure's tags filled from a post's date (`YYYY-MM-DD HH:MM:SS`, in the site's time), id and slug.
 FROM_DATE = {"year": slice(0, 4), "monthnum": slice(5, 7), "day": slice(8, 10), "hour": slice(11, 13),
              "minute": slice(14, 16), "second": slice(17, 19)}
 PAGE_DEPTH = 32  # parents followed at most, so that a loop of parents ends
+LOCAL_DOMAINS = (".local", ".localhost", ".test", ".lndo.site", ".ddev.site")  # Local's, Lando's, DDEV's…
 
 
 def permalinks(rows: list[dict[str, Any]], options: Mapping[str, str]) -> dict[int, str]:
@@ -37,6 +43,40 @@ def permalinks(rows: list[dict[str, Any]], options: Mapping[str, str]) -> dict[i
         elif row.get("post_type") == "page":
             links[ident] = _page_link(row, ident, by_id, structure, home)
     return links
+
+
+def attachment_files(rows: list[dict[str, Any]], meta: Mapping[int, Mapping[str, str]],
+                     options: Mapping[str, str]) -> dict[int, str]:
+    """The address of each attachment's file, by id, where its `_wp_attached_file` and the site's address say it."""
+    site = (options.get("siteurl") or options.get("home") or "").strip().rstrip("/")
+    uploads = options.get("upload_url_path", "").strip().rstrip("/") or (site and site + "/wp-content/uploads")
+    if _on_this_machine(uploads):
+        return {}
+    files = {}
+    for row in rows:
+        ident = _id(row)
+        attached = meta.get(ident, {}).get("_wp_attached_file", "").strip() if ident is not None else ""
+        if row.get("post_type") != "attachment" or not attached:
+            continue
+        if attached.startswith(("http://", "https://")):  # an offloading plugin's whole address
+            files[ident] = attached
+        elif uploads.startswith(("http://", "https://")):
+            files[ident] = f"{uploads}/{attached.lstrip('/')}"
+    return files
+
+
+def _on_this_machine(address: str) -> bool:
+    try:
+        host = (urlsplit(address).hostname or "").lower()
+    except ValueError:
+        return True
+    if host == "localhost" or host.endswith(LOCAL_DOMAINS):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_private
 
 
 def _post_link(row: dict[str, Any], ident: int, structure: str, home: str) -> str:

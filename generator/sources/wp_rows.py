@@ -68,7 +68,7 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
     meta = _post_meta(tables)
     options = _options(tables)
     rows = [row for row in posts if isinstance(row, dict)]
-    links = wp_permalinks.permalinks(rows, options)
+    links = {**wp_permalinks.permalinks(rows, options), **wp_permalinks.attachment_files(rows, meta, options)}
     elements = [(row, _element(row, terms, meta, links)) for row in rows]
     names = Names() if words is None else Names(words=words)
     names.terms.update(term_ids)
@@ -118,16 +118,17 @@ def _is_rows(data: Any) -> bool:
 def _element(row: dict[str, Any], terms: dict[int, list[wp_term_rows.Term]], meta: dict[int, dict[str, str]],
              links: dict[int, str]) -> Element:
     """The row as an export's <item>: its columns under the export's names, as text, its terms, custom fields and
-    web address (sources/wp_permalinks.py)."""
+    web address, an attachment's that of its file (sources/wp_permalinks.py)."""
     fields = {name: _text(row.get(column)) for column, name in FIELDS.items() if row.get(column) is not None}
-    if fields.get("wp:post_type") == "attachment":  # its guid is its file's address, as WordPress sets it
-        fields["wp:attachment_url"] = fields.get("guid", "")
     ident = fields.get("wp:post_id", "").strip()
-    if not (ident.isascii() and ident.isdigit()):
+    number = int(ident) if ident.isascii() and ident.isdigit() else None
+    if fields.get("wp:post_type") == "attachment":  # where no file is named, its guid is its file's address
+        fields["wp:attachment_url"] = links.get(number or 0) or fields.get("guid", "")
+    elif number in links:
+        fields["link"] = links[number]
+    if number is None:
         return Element(fields)
-    if int(ident) in links:
-        fields["link"] = links[int(ident)]
-    return Element(fields, terms.get(int(ident), ()), meta.get(int(ident), {}))
+    return Element(fields, terms.get(number, ()), meta.get(number, {}))
 
 
 def _options(tables: dict[str, list[Any]]) -> dict[str, str]:

@@ -74,7 +74,7 @@ NEEDED = {"posts": {"ID", "post_type"}, "postmeta": {"post_id", "meta_key"}, "us
 # Of wp_options, only the site's address, name, tagline and language, and how it makes its posts' addresses
 # (sources/wp_rows.py, sources/wp_permalinks.py): the rest (plugins' settings, caches) is left.
 OPTIONS = frozenset({"home", "siteurl", "blogname", "blogdescription", "WPLANG", "permalink_structure",
-                     "show_on_front", "page_on_front"})
+                     "show_on_front", "page_on_front", "upload_url_path"})
 
 Rows = list[dict[str, Any]]
 Data = bytes | mmap.mmap  # a dump's bytes, unpacked or mapped
