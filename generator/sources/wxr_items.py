@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 from generator.language.words import Words, site_words
 from generator.problems import ItemError
-from generator.sources import post_fields, post_formats, tribe_events
+from generator.sources import podcast_enclosures, post_fields, post_formats, tribe_events
 from generator.sources.wp_syntax import Attachment, gallery_owners, patterns_used, without_cdata_marks
 
 ZERO_DATE = "0000-00-00 00:00:00"
@@ -195,6 +195,7 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     if fields.get("wp:post_type") == tribe_events.TYPE:  # what the event's page shows above its text
         raw = tribe_events.details(tribe_events.event_from_fields(element.meta, names.venues)) + raw
     raw = post_formats.with_format_medium(raw, element.categories, element.meta)  # a theme's video field
+    raw = podcast_enclosures.with_enclosure(raw, element.meta)  # a podcast episode's sound
     warnings: list[tuple[str, str]] = []
     if not _has_date(fields, "wp:post_date") and not _has_date(fields, "wp:post_date_gmt"):
         # A draft that was never saved with a date is as WordPress makes it, not worth a line.
