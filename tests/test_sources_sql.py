@@ -1,5 +1,6 @@
-"""A WordPress database saved as SQL (mysqldump, `wp db export`, phpMyAdmin's SQL export): its wp_posts rows imported
-as an export's items, with their authors and terms. The dumps are written here, in the shapes those tools write."""
+"""A WordPress database saved as SQL (mysqldump, `wp db export`, phpMyAdmin's and Duplicator's SQL) or its tables as
+CSV: its wp_posts rows imported as an export's items, with their authors, terms, fields and addresses. The dumps are
+written here, in the shapes those tools write."""
 
 from __future__ import annotations
 
