@@ -5,6 +5,7 @@ written here, in the shapes those tools write."""
 from __future__ import annotations
 
 import gzip
+import json
 import time
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from generator.importer import ImportOptions, run_import
 from generator.problems import Problem
-from generator.sources import wp_csv, wp_sql
+from generator.sources import tablepress, wp_csv, wp_sql
 from generator.store.documents import document_files, loads
 from generator.store.labels import read_labels
 
@@ -298,3 +299,22 @@ def test_any_text_as_mysqldump_and_duplicator_write_it_reads_back_as_it_was(cont
 def test_any_table_written_as_csv_reads_back_as_it_was(table: list[list[str]]) -> None:
     text = "\r\n".join(",".join('"' + value.replace('"', '""') + '"' for value in row) for row in table)
     assert wp_csv.rows(text, "t.csv", []) == table
+
+
+def test_tablepress_tables_show_where_a_post_names_them(tmp_path: Path) -> None:
+    """`[table id=1 /]` stayed as text, and each table's post was imported as a page of JSON."""
+    def sql(value: str) -> str:
+        return "".join(MYSQL_ESCAPES.get(c, c) for c in value)
+
+    cells = sql(json.dumps([["Item", "Price"], ["Tea", "2 €"], ["<b>Cake</b>", "3 €"]]))
+    tables = sql(json.dumps({"last_id": 2, "table_post": {"1": 12, "2": 13}}))
+    text = (f"INSERT INTO `wp_options` VALUES (1,'tablepress_tables','{tables}','yes');\n"
+            f"INSERT INTO `wp_posts` VALUES {_row(5, 'Prices', 'Our prices: [table id=1 /] [table id=7 /]')},"
+            f"{_row(12, 'Price list', cells, kind='tablepress_table')};\n")
+    result, documents = _import(tmp_path, text)
+    assert list(documents) == ["post/post-5.md"]
+    assert documents["post/post-5.md"].body == (
+        "Our prices:\n\n| Item | Price |\n| --- | --- |\n| Tea | 2 € |\n| **Cake** | 3 € |\n\n[table id=7 /]\n")
+    assert tablepress.table_html('[["a\\nb"]]', '{"table_head": false}') == (
+        '<table class="tablepress"><tbody><tr><td>a<br />b</td></tr></tbody></table>')
+    assert tablepress.table_html('{"not": "rows"}', "") == "" and tablepress.table_posts("a:0:{}") == {}

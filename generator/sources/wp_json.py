@@ -57,6 +57,7 @@ RECORD_TYPES = frozenset({
     # Modula's, FooGallery's, WP Carousel's and Visual Portfolio's galleries, carousels and layouts: their pictures
     # and settings are in fields, the posts that show them name them by id, and their own bodies are empty.
     "modula-gallery", "foogallery", "sp_wp_carousel", "vp_lists",
+    "tablepress_table",  # TablePress's tables, shown where a post names them (sources/tablepress.py)
     # ActivityPub's: the activities it sent and received (the posts again, as JSON), the fediverse accounts
     # that follow the site, and the fields of its profile there.
     "ap_outbox", "ap_inbox", "ap_actor", "ap_follower", "ap_extrafield", "ap_extrafield_blog",

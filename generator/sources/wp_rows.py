@@ -20,7 +20,7 @@ from typing import Any
 
 from generator.language.words import Words
 from generator.problems import Problem
-from generator.sources import wp_json, wp_permalinks, wp_term_rows, wxr
+from generator.sources import tablepress, wp_json, wp_permalinks, wp_term_rows, wxr
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import ZERO_DATE, Element, Names, site_address, slug_of
 
@@ -72,6 +72,7 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
     elements = [(row, _element(row, terms, meta, links)) for row in rows]
     names = Names() if words is None else Names(words=words)
     names.terms.update(term_ids)
+    names.table_posts = tablepress.table_posts(options.get(tablepress.OPTION, ""))
     names.site = site_address(options.get("home") or options.get("siteurl") or "")
     if site := {key: options[option] for option, key in SITE_OPTIONS.items() if options.get(option)}:
         yield RawItem(str(path), None, site, wp_json.LANGUAGE)

@@ -71,10 +71,11 @@ STOCK_COLUMNS = {
 NEEDED = {"posts": {"ID", "post_type"}, "postmeta": {"post_id", "meta_key"}, "users": {"ID", "user_login"},
           "terms": {"term_id", "slug"}, "term_taxonomy": {"term_taxonomy_id", "taxonomy"},
           "term_relationships": {"object_id", "term_taxonomy_id"}, "options": {"option_name", "option_value"}}
-# Of wp_options, only the site's address, name, tagline and language, and how it makes its posts' addresses
-# (sources/wp_rows.py, sources/wp_permalinks.py): the rest (plugins' settings, caches) is left.
+# Of wp_options, only the site's address, name, tagline and language, how it makes its posts' addresses, and
+# which post is which of TablePress's tables (sources/wp_rows.py, wp_permalinks.py, tablepress.py): the rest
+# (plugins' settings, caches) is left.
 OPTIONS = frozenset({"home", "siteurl", "blogname", "blogdescription", "WPLANG", "permalink_structure",
-                     "show_on_front", "page_on_front", "upload_url_path"})
+                     "show_on_front", "page_on_front", "upload_url_path", "tablepress_tables"})
 
 Rows = list[dict[str, Any]]
 Data = bytes | mmap.mmap  # a dump's bytes, unpacked or mapped
