@@ -318,3 +318,19 @@ def test_tablepress_tables_show_where_a_post_names_them(tmp_path: Path) -> None:
     assert tablepress.table_html('[["a\\nb"]]', '{"table_head": false}') == (
         '<table class="tablepress"><tbody><tr><td>a<br />b</td></tr></tbody></table>')
     assert tablepress.table_html('{"not": "rows"}', "") == "" and tablepress.table_posts("a:0:{}") == {}
+
+
+def test_polylangs_languages_and_translations_come_from_the_term_tables(tmp_path: Path) -> None:
+    """Polylang keeps each group of translations in a `post_translations` term's description, which the term
+    tables hold and an export gives in its `<wp:term>`: the posts of a dump were imported without their translations."""
+    group = 'a:2:{s:2:\\"en\\";i:1;s:2:\\"fr\\";i:2;}'
+    text = ("INSERT INTO `wp_terms` VALUES (2,'English','en',0),(3,'Français','fr',0),(9,'pll_5f1','pll_5f1',0);\n"
+            f"INSERT INTO `wp_term_taxonomy` VALUES (2,2,'language','',0,1),(3,3,'language','',0,1),"
+            f"(9,9,'post_translations','{group}',0,2);\n"
+            "INSERT INTO `wp_term_relationships` VALUES (1,2,0),(1,9,0),(2,3,0),(2,9,0);\n"
+            f"INSERT INTO `wp_posts` VALUES {_row(1, 'Hello', 'Words')},{_row(2, 'Bonjour', 'Mots')};\n")
+    result, documents = _import(tmp_path, text)
+    assert result.problems == []
+    english, french = documents["post/post-1.md"], documents["post/post-2.md"]
+    assert (english.language, english.translations) == ("en", (("fr", 2),))
+    assert (french.language, french.translations) == ("fr", (("en", 1),))

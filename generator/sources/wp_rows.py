@@ -64,7 +64,8 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
         return
     for rows in (rows for name, rows in tables.items() if USERS_TABLE.fullmatch(name)):
         yield from _users(path, rows)
-    terms, term_ids = wp_term_rows.post_terms(tables if _is_phpmyadmin(data) else wp_term_rows.tables_beside(path))
+    term_tables = tables if _is_phpmyadmin(data) else wp_term_rows.tables_beside(path)
+    terms, term_ids = wp_term_rows.post_terms(term_tables)
     meta = _post_meta(tables)
     options = _options(tables)
     rows = [row for row in posts if isinstance(row, dict)]
@@ -72,6 +73,7 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
     elements = [(row, _element(row, terms, meta, links)) for row in rows]
     names = Names() if words is None else Names(words=words)
     names.terms.update(term_ids)
+    names.translations = wp_term_rows.translation_groups(term_tables)
     names.table_posts = tablepress.table_posts(options.get(tablepress.OPTION, ""))
     names.site = site_address(options.get("home") or options.get("siteurl") or "")
     if site := {key: options[option] for option, key in SITE_OPTIONS.items() if options.get(option)}:

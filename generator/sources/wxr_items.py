@@ -136,7 +136,7 @@ def term(element: Element, tag: str, names: Names) -> dict[str, Any] | None:
                                         fields.get("wp:term_name", ""), fields.get("wp:term_parent", ""))
     slug = slug or slug_of(name)
     if taxonomy == TRANSLATIONS:
-        names.translations[slug] = dict(_php_translations(fields.get("wp:term_description", "")))
+        names.translations[slug] = dict(php_translations(fields.get("wp:term_description", "")))
     if not taxonomy or not slug or taxonomy in HIDDEN_TAXONOMIES:
         return None
     ident = _int(fields.get("wp:term_id")) or names.terms.get((taxonomy, slug)) or synthetic_id(taxonomy, slug)
@@ -146,7 +146,7 @@ def term(element: Element, tag: str, names: Names) -> dict[str, Any] | None:
             "description": fields.get("wp:category_description") or fields.get("wp:term_description") or ""}
 
 
-def _php_translations(description: str) -> list[tuple[str, int]]:
+def php_translations(description: str) -> list[tuple[str, int]]:
     """`a:2:{s:2:"en";i:325;s:2:"fa";i:349;}`, as PHP serialized Polylang's array, read as pairs."""
     return [(language, int(number or text)) for language, number, text in PHP_PAIR.findall(description)]
 
