@@ -334,3 +334,16 @@ def test_polylangs_languages_and_translations_come_from_the_term_tables(tmp_path
     english, french = documents["post/post-1.md"], documents["post/post-2.md"]
     assert (english.language, english.translations) == ("en", (("fr", 2),))
     assert (french.language, french.translations) == ("fr", (("en", 1),))
+
+
+def test_wpmls_languages_and_translations_come_from_its_own_table(tmp_path: Path) -> None:
+    """WPML keeps each post's language in `wp_icl_translations`: a dump's posts of every language came mixed, with
+    no language said."""
+    text = (f"INSERT INTO `wp_posts` VALUES {_row(1, 'Hello', 'Words')},{_row(2, 'Hola', 'Palabras')},"
+            f"{_row(3, 'Alone', 'Words')};\n"
+            "INSERT INTO `wp_icl_translations` VALUES (1,'post_post',1,7,'en',NULL),(2,'post_post',2,7,'es','en'),"
+            "(3,'post_post',3,8,'en',NULL),(4,'tax_category',1,9,'en',NULL);\n")
+    result, documents = _import(tmp_path, text)
+    assert result.problems == []
+    assert [(d.language, d.translations) for d in documents.values()] == [
+        ("en", (("es", 2),)), ("es", (("en", 1),)), ("en", ())]

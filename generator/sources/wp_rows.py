@@ -20,7 +20,7 @@ from typing import Any
 
 from generator.language.words import Words
 from generator.problems import Problem
-from generator.sources import tablepress, wp_json, wp_permalinks, wp_term_rows, wxr
+from generator.sources import tablepress, wp_json, wp_permalinks, wp_term_rows, wpml_rows, wxr
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import ZERO_DATE, Element, Names, site_address, slug_of
 
@@ -74,6 +74,7 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
     names = Names() if words is None else Names(words=words)
     names.terms.update(term_ids)
     names.translations = wp_term_rows.translation_groups(term_tables)
+    wpml = wpml_rows.languages(tables)
     names.table_posts = tablepress.table_posts(options.get(tablepress.OPTION, ""))
     names.site = site_address(options.get("home") or options.get("siteurl") or "")
     if site := {key: options[option] for option, key in SITE_OPTIONS.items() if options.get(option)}:
@@ -84,7 +85,7 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
     for position, (row, element) in enumerate(elements):
         found: list[Problem] = []
         for item in wxr.element_items(path, position, element, names, found):
-            yield _as_saved(_with_author(item, row), row)
+            yield _as_saved(wpml_rows.with_language(_with_author(item, row), wpml), row)
         problems.extend(_as_row(p, position) for p in found)
     problems.extend(Problem(str(path), f"#{i}", message=f"expected a row (a JSON object), got {type(row).__name__}")
                     for i, row in enumerate(posts) if not isinstance(row, dict))

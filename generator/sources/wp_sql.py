@@ -2,8 +2,8 @@
 exports, Duplicator's (`*.sql`, gzipped too). The commonest backup of a WordPress site, it was refused as "not valid
 JSON". A backup saved a file per table is read as one dump, the tables saved as CSV too (sources/wp_csv.py).
 
-Its INSERT statements give the rows of the tables the import reads, wp_posts and beside it wp_postmeta, wp_users
-and the term tables, which are then read as phpMyAdmin's JSON export of them is (sources/wp_rows.py): as an
+Its INSERT statements give the rows of the tables the import reads, wp_posts and beside it wp_postmeta, wp_users,
+the term tables, a few options and WPML's languages, which are then read as phpMyAdmin's JSON export of them is (sources/wp_rows.py): as an
 export's items. The other tables (options, comments, plugins') are passed over, their statements scanned for
 their end only.
 Statements are read one after another, so that SQL quoted in a post (a tutorial's `INSERT INTO wp_posts …`) is
@@ -52,7 +52,7 @@ COLUMN = re.compile(rb"^\s*(?:[`\"](\w+)[`\"]|(?!(?:PRIMARY|KEY|UNIQUE|FULLTEXT|
                     rb"|CHECK)\b)(\w+))\s+\w", re.IGNORECASE | re.MULTILINE)
 DEFINITION_END = re.compile(rb"^\s*\)", re.MULTILINE)
 # The tables read, by the end of their names (`wp_posts`, `wp3x_posts`, a multisite's `wp_2_posts`).
-READ = re.compile(r"(\w*?)(posts|postmeta|users|terms|term_taxonomy|term_relationships|options)")
+READ = re.compile(r"(\w*?)(posts|postmeta|users|terms|term_taxonomy|term_relationships|options|icl_translations)")
 # Their columns in WordPress's own order, for a dump of rows alone (`mysqldump --no-create-info`, no column lists).
 STOCK_COLUMNS = {
     "posts": ("ID", "post_author", "post_date", "post_date_gmt", "post_content", "post_title", "post_excerpt",
@@ -66,11 +66,14 @@ STOCK_COLUMNS = {
     "term_taxonomy": ("term_taxonomy_id", "term_id", "taxonomy", "description", "parent", "count"),
     "term_relationships": ("object_id", "term_taxonomy_id", "term_order"),
     "options": ("option_id", "option_name", "option_value", "autoload"),
+    "icl_translations": ("translation_id", "element_type", "element_id", "trid", "language_code",
+                         "source_language_code"),  # WPML's (sources/wpml_rows.py)
 }
 # The columns that make a table the one WordPress keeps under that name, not a plugin's (`wp_popular_posts`).
 NEEDED = {"posts": {"ID", "post_type"}, "postmeta": {"post_id", "meta_key"}, "users": {"ID", "user_login"},
           "terms": {"term_id", "slug"}, "term_taxonomy": {"term_taxonomy_id", "taxonomy"},
-          "term_relationships": {"object_id", "term_taxonomy_id"}, "options": {"option_name", "option_value"}}
+          "term_relationships": {"object_id", "term_taxonomy_id"}, "options": {"option_name", "option_value"},
+          "icl_translations": {"element_id", "language_code", "trid"}}
 # Of wp_options, only the site's address, name, tagline and language, how it makes its posts' addresses, and
 # which post is which of TablePress's tables (sources/wp_rows.py, wp_permalinks.py, tablepress.py): the rest
 # (plugins' settings, caches) is left.
