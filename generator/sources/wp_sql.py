@@ -3,9 +3,9 @@ exports, Duplicator's (`*.sql`, gzipped too). The commonest backup of a WordPres
 JSON". A backup saved a file per table is read as one dump, the tables saved as CSV too (sources/wp_csv.py).
 
 Its INSERT statements give the rows of the tables the import reads, wp_posts and beside it wp_postmeta, wp_users,
-the term tables, a few options and WPML's languages, which are then read as phpMyAdmin's JSON export of them is (sources/wp_rows.py): as an
-export's items. The other tables (options, comments, plugins') are passed over, their statements scanned for
-their end only.
+the term tables, a few options and WPML's languages, which are then read as phpMyAdmin's JSON export of them is
+(sources/wp_rows.py): as an export's items. The other tables (comments, plugins') are passed over, their statements
+scanned for their end only.
 Statements are read one after another, so that SQL quoted in a post (a tutorial's `INSERT INTO wp_posts …`) is
 never taken for one. The file is read as bytes through a memory map and only the values kept are decoded: as text,
 a dump took its size again in memory, four times over if a single character lay outside Latin-1.
