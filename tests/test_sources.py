@@ -124,7 +124,8 @@ def test_a_truncated_utf16_file_is_reported_by_its_encoding(tmp_path: Path) -> N
       "slider_data": {}}, "record"),
     # A gallery's or carousel's definition, which a database dump or an export holds: 13 empty posts in one site.
     *(({"id": 6, "type": kind, "title": {"rendered": "Office"}, "content": {"rendered": ""}, "slug": "office",
-        "date": "2024-01-01T00:00:00"}, "record") for kind in ("modula-gallery", "sp_wp_carousel", "vp_lists")),
+        "date": "2024-01-01T00:00:00"}, "record")
+      for kind in ("modula-gallery", "sp_wp_carousel", "vp_lists", "acfe-dbt")),
 ])
 def test_each_kind_of_wordpress_response_is_recognised(data: dict, kind: str) -> None:
     assert kind_of(data) == kind

@@ -49,7 +49,9 @@ RECORD_TYPES = frozenset({
     "wpcf7_contact_form", "flamingo_contact", "flamingo_inbound", "flamingo_outbound",  # Contact Form 7
     "feedback", "jp_pay_order", "jp_pay_product", "jetpack_migration",  # Jetpack
     "wpforms", "wpforms_log", "nf_sub", "mc4wp-form", "acf", "acf-field-group", "acf-field", "acf-post-type",
-    "acf-taxonomy", "acf-ui-options-page", "elementor_library", "elementor_snippet", "elementor_font",
+    "acf-taxonomy", "acf-ui-options-page",
+    "acfe-dbt", "acfe-dop", "acfe-dpt", "acfe-dt", "acfe-form", "acfe-template",  # ACF Extended's definitions
+    "elementor_library", "elementor_snippet", "elementor_font",
     "elementor_icons", "shop_order", "shop_order_refund", "shop_order_placehold", "shop_coupon", "shop_webhook",
     "shop_subscription", "product_variation", "scheduled-action", "edd_payment", "edd_discount", "edd_log",
     "amp_validated_url", "aipkit_chatbot", "aipkit_ai_form",  # AIPKit's chatbots and AI forms: settings, prompts
