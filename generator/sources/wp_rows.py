@@ -71,12 +71,8 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
     rows = [row for row in posts if isinstance(row, dict)]
     links = {**wp_permalinks.permalinks(rows, options), **wp_permalinks.attachment_files(rows, meta, options)}
     elements = [(row, _element(row, terms, meta, links)) for row in rows]
-    names = Names() if words is None else Names(words=words)
-    names.terms.update(term_ids)
-    names.translations = wp_term_rows.translation_groups(term_tables)
+    names = _names(term_ids, term_tables, options, words)
     wpml = wpml_rows.languages(tables)
-    names.table_posts = tablepress.table_posts(options.get(tablepress.OPTION, ""))
-    names.site = site_address(options.get("home") or options.get("siteurl") or "")
     if site := {key: options[option] for option, key in SITE_OPTIONS.items() if options.get(option)}:
         yield RawItem(str(path), None, site, wp_json.LANGUAGE)
     for _, element in elements:
@@ -117,6 +113,18 @@ def _is_rows(data: Any) -> bool:
     rows = [data] if isinstance(data, dict) else data
     return (isinstance(rows, list) and bool(rows) and all(isinstance(row, dict) for row in rows)
             and all("ID" in row and "id" not in row and any(c in row for c in NAMING) for row in rows))
+
+
+def _names(term_ids: dict[tuple[str, str], int], term_tables: dict[str, list[Any]], options: dict[str, str],
+           words: Words | None) -> Names:
+    """What the tables beside wp_posts say of the site, as an export's header says it: its terms' ids, Polylang's
+    groups of translations, which posts hold TablePress's tables, the site's address."""
+    names = Names() if words is None else Names(words=words)
+    names.terms.update(term_ids)
+    names.translations = wp_term_rows.translation_groups(term_tables)
+    names.table_posts = tablepress.table_posts(options.get(tablepress.OPTION, ""))
+    names.site = site_address(options.get("home") or options.get("siteurl") or "")
+    return names
 
 
 def _element(row: dict[str, Any], terms: dict[int, list[wp_term_rows.Term]], meta: dict[int, dict[str, str]],
