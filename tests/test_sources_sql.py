@@ -77,7 +77,7 @@ def test_phpmyadmins_sql_export_names_its_columns_and_doubles_quotes(tmp_path: P
     listed = ", ".join(f"`{c}`" for c in COLUMNS)
     text = (f"-- phpMyAdmin SQL Dump\nINSERT INTO `wp9_posts` ({listed}) VALUES\n"
             + _row(4, "It''s here", "Words\\nand <b>more</b>", kind="page") + ";\n")
-    result, documents = _import(tmp_path, text, "site.sql.gz")
+    result, documents = _import(tmp_path, text, "backup_2024-05-01-0930_Site_1a2b3c-db.gz")  # UpdraftPlus's
     assert result.problems == []
     assert documents["page/post-4.md"].title == "It's here"
     assert documents["page/post-4.md"].body == "Words\\\nand **more**\n"
@@ -88,7 +88,7 @@ def test_a_multisite_dump_imports_the_main_sites_posts_and_terms(tmp_path: Path)
     text = (f"INSERT INTO `wp_2_posts` VALUES {_row(7, 'Second site', 'x')};\n"
             + TERMS.replace("`wp_", "`wp_2_").replace("(1,5,0)", "(7,5,0)")
             + f"INSERT INTO `wp_posts` VALUES {_row(1, 'Main site', 'x')};\n" + TERMS)
-    result, documents = _import(tmp_path, text)
+    result, documents = _import(tmp_path, text, "network.sql.gz")
     assert [p.message for p in result.problems] == [
         "the posts of the multisite network's other sites (wp_2_posts) are not imported, only the main site's: "
         "import each site's tables, dumped on their own, into a content folder of its own"]

@@ -1,6 +1,7 @@
 """A WordPress database saved as SQL: mysqldump's and `wp db export`'s dumps, phpMyAdmin's and Adminer's SQL
-exports, Duplicator's (`*.sql`, gzipped too). The commonest backup of a WordPress site, it was refused as "not valid
-JSON". A backup saved a file per table is read as one dump, the tables saved as CSV too (sources/wp_csv.py).
+exports, Duplicator's and UpdraftPlus's (`*.sql`, gzipped too). The commonest backup of a WordPress site, it was
+refused as "not valid JSON". A backup saved a file per table is read as one dump, the tables saved as CSV too
+(sources/wp_csv.py).
 
 Its INSERT statements give the rows of the tables the import reads, wp_posts and beside it wp_postmeta, wp_users,
 the term tables, a few options and WPML's languages, which are then read as phpMyAdmin's JSON export of them is
@@ -25,7 +26,7 @@ from generator.problems import Problem
 from generator.sources import wp_csv, wp_rows
 from generator.sources.wp_json import RawItem
 
-SUFFIXES = (".sql", ".sql.gz")
+SUFFIXES = (".sql", ".sql.gz", "-db.gz")  # and UpdraftPlus's `backup_2024-05-01-0930_Site_1a2b3c-db.gz`
 TABLE_SUFFIX = ".csv"  # a table saved alone as CSV (sources/wp_csv.py), named by it
 # A table's name, quoted or not, perhaps after its database's (`db`.`wp_posts`).
 NAME = rb"(?:[`\"]?\w+[`\"]?\s*\.\s*)?[`\"]?(\w+)[`\"]?"
