@@ -315,8 +315,9 @@ def test_tablepress_tables_show_where_a_post_names_them(tmp_path: Path) -> None:
     assert list(documents) == ["post/post-5.md"]
     assert documents["post/post-5.md"].body == (
         "Our prices:\n\n| Item | Price |\n| --- | --- |\n| Tea | 2 € |\n| **Cake** | 3 € |\n\n[table id=7 /]\n")
-    assert tablepress.table_html('[["a\\nb"]]', '{"table_head": false}') == (
-        '<table class="tablepress"><tbody><tr><td>a<br />b</td></tr></tbody></table>')
+    without_head = [tablepress.table_html('[["a\\nb"]]', f'{{"table_head": {flag}}}') for flag in ("false", "0")]
+    assert without_head == 2 * [
+        '<table class="tablepress"><tbody><tr><td>a<br />b</td></tr></tbody></table>']
     assert tablepress.table_html('{"not": "rows"}', "") == "" and tablepress.table_posts("a:0:{}") == {}
 
 

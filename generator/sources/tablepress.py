@@ -32,7 +32,7 @@ def table_html(content: str, options: str) -> str:
     """The table a `tablepress_table` post's JSON holds, as HTML; '' where it holds no list of rows."""
     try:
         rows = json.loads(content)
-        head = json.loads(options or "{}").get("table_head", True) is not False
+        head = bool(json.loads(options or "{}").get("table_head", True))  # a flag, or (TablePress 3) a count
     except (ValueError, AttributeError):
         return ""
     if not isinstance(rows, list) or not rows or not all(isinstance(row, list) for row in rows):
