@@ -114,11 +114,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def _import_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     imp = commands.add_parser(
-        "import", parents=[common], help="import saved WordPress REST JSON into content/",
-        description="Import WordPress REST API v2 JSON (one object or a list per file; folders are "
-                    "searched for *.json) as one Markdown file per post under the content folder.")
+        "import", parents=[common], help="import saved WordPress content (REST JSON, exports, database dumps) into "
+                                         "content/",
+        description="Import saved WordPress content as one Markdown file per post under the content folder: "
+                    "REST API v2 JSON (one object or a list per file), WordPress exports (WXR, *.xml) and "
+                    "database dumps (*.sql, *.sql.gz, wp_posts.csv); folders are searched for them.")
     imp.add_argument("sources", nargs="+", type=Path, metavar="SOURCE",
-                     help="a saved REST response (.json) or a folder of them")
+                     help="a saved REST response (.json), an export (.xml), a database dump (.sql), or a folder "
+                          "of them")
     imp.add_argument("--content", type=Path, metavar="DIR",
                      help="content folder to write (default: paths.content from the configuration)")
     imp.add_argument("--status", default="publish", metavar="LIST",

@@ -18,6 +18,7 @@ from generator.convert.batch import Failure, convert_all, convert_one
 from generator.convert.context import Losses, Media, Settings
 from generator.convert.control_chars import readable
 from generator.convert.document import Term, TermRegistry
+from generator.convert.multilingual import in_language
 from generator.convert.wp_post import Lookups, embedded_authors, embedded_terms, to_media, to_term, to_user
 from generator.convert.wp_render import rendered_content
 from generator.import_result import ImportOptions, ImportResult, PostReport
@@ -88,7 +89,7 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
     with collector.paused():
         import_cache.save(content_dir, entries, cache)
         result.terms_written = write_terms(content_dir, registry)
-        _store_labels(content_dir, scan.names.labels, registry, posts, guessed, scan.site_name())
+        _store_labels(content_dir, scan.names.labels, registry, posts, guessed, scan.site_name(), options.language)
     result.problems = grouped(result.problems)
     return result
 
@@ -423,16 +424,18 @@ def _guessed_language(scan: Scan, result: ImportResult) -> str:
 
 
 def _store_labels(content_dir: Path, found: Labels, registry: TermRegistry, posts: list[PostRef],
-                  guessed: str, site_name: str) -> bool:
+                  guessed: str, site_name: str, kept: str) -> bool:
     """content/labels.yaml with the names of the taxonomies and types these posts use, the others kept, and the
-    site's language and title: as the input says, else as stored, else as the posts' clues say."""
+    site's language and title: as the input says, else as stored, else as the posts' clues say. A qTranslate
+    site's name and tagline (`[:vi]Tên[:en]Name[:]`, as its database holds them) in the language its posts are
+    `kept` in."""
     labels, _ = read_labels(content_dir)  # a malformed one is rewritten whole
     used_types = {post.order[0] for post in posts}
     labels.taxonomies.update({k: v for k, v in found.taxonomies.items() if k in registry.terms})
     labels.types.update({k: v for k, v in found.types.items() if k in used_types})
     labels.language = found.language or labels.language or guessed
-    labels.title = found.title or labels.title or site_name
-    labels.description = found.description or labels.description
+    labels.title = in_language(found.title, kept) or labels.title or site_name
+    labels.description = in_language(found.description, kept) or labels.description
     return write_labels(content_dir, labels)
 
 

@@ -180,3 +180,17 @@ def test_term_tables_saved_a_file_each_beside_wp_posts_are_read_with_it(tmp_path
     assert [(Path(p.file).name, p.message) for p in alone.problems] == [
         (f"{name}.json", "rows of a table of terms, which name the terms of the wp_posts rows saved beside them, "
                          "and there are none") for name in ("wp_term_relationships", "wp_term_taxonomy")]
+
+
+def test_the_postmeta_table_of_a_phpmyadmin_export_gives_featured_images_and_fields(tmp_path: Path) -> None:
+    """Featured images and custom fields live in wp_postmeta: exported beside wp_posts, they were not read."""
+    rows = [_row(1, "Olá", "Texto", post_type="job"),
+            _row(9, "pic", "", post_type="attachment", post_status="inherit", post_parent="1",
+                 guid="https://example.com/wp-content/uploads/pic.jpg", post_mime_type="image/jpeg")]
+    meta = [{"meta_id": "1", "post_id": "1", "meta_key": "_thumbnail_id", "meta_value": "9"},
+            {"meta_id": "2", "post_id": "1", "meta_key": "salary", "meta_value": "40.000 EUR"}]
+    result, documents = _import(tmp_path, _phpmyadmin(("wp_posts", rows), ("wp_postmeta", meta)))
+    assert result.problems == []
+    job = documents["job/post-1.md"]
+    assert job.image.url == "https://example.com/wp-content/uploads/pic.jpg"
+    assert "40.000 EUR" in job.body

@@ -45,3 +45,22 @@ def test_a_video_the_body_shows_already_or_a_standard_posts_field_adds_nothing(t
     standard = imported_body(tmp_path / "b", item(5, "Standard", "Words.",
                                                   meta={"video_url": "http://youtu.be/hWES0YBPfHE"}))
     assert "youtu" not in standard
+
+
+def test_a_podcast_episodes_enclosure_shows_its_sound_where_its_player_stood(tmp_path: Path) -> None:
+    """PowerPress and Seriously Simple Podcasting keep the episode's file in `enclosure` and showed a player under
+    the post's words (or at `[powerpress]`): the episode was imported without its sound."""
+    meta = {"enclosure": "https://media.e.com/ep12.mp3\n48213776\naudio/mpeg\na:1:{s:8:\"duration\";s:5:\"50:13\";}"}
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "c").mkdir()
+    under = imported_body(tmp_path / "a", item(5, "Episode 12", "We talk about soil.", meta=meta))
+    assert under == ("We talk about soil.\n\n"
+                     "[Audio: https://media.e.com/ep12.mp3](https://media.e.com/ep12.mp3)\n")
+    marked = imported_body(tmp_path / "b", item(5, "Episode 12", "Listen:\n\n[powerpress]\n\nNotes follow.",
+                                                meta=meta))
+    assert marked.index("ep12.mp3") < marked.index("Notes follow.")
+    # WordPress's own enclosures of the files a body links, kept when the author took a link out, add nothing.
+    linked = imported_body(tmp_path / "c", item(5, "Songs", '<a href="https://media.e.com/ep01.mp3">Song</a>',
+                                                meta=meta))
+    assert "ep12" not in linked

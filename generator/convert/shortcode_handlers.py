@@ -144,6 +144,10 @@ SOURCES = {"audio": (("src", ""), ("mp3", "audio/mpeg"), ("m4a", "audio/mp4"), (
 # Words in brackets that begin with the name (`[video of the talk][2]`, a Markdown link's text) give none: they
 # stay as text, where WordPress, which found no file there, would have shown nothing.
 FILE_GIVEN = re.compile(r"/|\.[A-Za-z0-9]{2,5}(?:[?#]|$)")
+# Older plugins' form, `[video]https://www.youtube.com/watch?v=…[/video]`: the address alone between the tags, a
+# video site's page or a file. WordPress's own [video] reads none there; the plugins that wrote it showed its player.
+WEB_ADDRESS = re.compile(r"https?://\S+")
+MEDIA_FILE = re.compile(r"\.(?:mp4|m4v|webm|ogv|ogg|wmv|flv|mov|mp3|m4a|wav|wma)(?:[?#]|$)", re.IGNORECASE)
 
 
 def _media(kind: str) -> Handler:
@@ -156,6 +160,10 @@ def _media(kind: str) -> Handler:
             return _wpcom_audio(unescape(given), ctx)
         if not sources and positional and FILE_GIVEN.search(first := positional[0].removeprefix(":")):
             sources = [(first, "")]
+        if not sources and WEB_ADDRESS.fullmatch(inner_url := unescape(inner).strip()):
+            if not MEDIA_FILE.search(inner_url):  # a video site's page: its player, as the plugin embedded it
+                return _embedded(inner_url, ctx)
+            sources = [(inner_url, "")]
         if not sources:
             return None
         tags = "".join(f'<source{_type(t)} src="{escape(url)}">' for url, t in sources)
@@ -294,6 +302,12 @@ def _form(named: dict[str, str], positional: list[str], inner: str, ctx: Context
 
 
 
+def _rating(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """A rating widget goes as a form does; words in brackets that begin with its name (`[ratings of critics]`)
+    stay as text, as the plugin's name is an everyday word."""
+    return None if positional else _form(named, positional, inner, ctx)
+
+
 def _feed(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
     """A widget that showed another site's live feed (Elfsight's `[elfsight_instagram_feed id="1"]`, Smash
     Balloon's `[instagram-feed]`): its posts were fetched by a script for each visitor and were never the page's."""
@@ -319,6 +333,11 @@ FORMS = ("contact-form-7", "contact-form", "wpforms", "gravityform", "ninja_form
          # Jetpack's and WordPress.com's subscription forms, and other form plugins' by their registered names.
          "jetpack_subscription_form", "blog_subscription_form", "mailpoet_form", "fluentform", "formidable",
          "forminator_form", "caldera_form", "everest_form")
+
+# Visitors' star ratings: a form to vote with, whose tallies are in the plugin's own tables, not in the post
+# (WP-PostRatings' `[ratings]`, GD Star Rating's `[starratingmulti id="1"]`, kk Star Ratings', Rate My Post's).
+RATINGS = ("ratings", "starrating", "starratingmulti", "starreview", "starreviewmulti", "kkratings", "kkstarratings",
+           "ratemypost", "ratemypost-result")
 
 FORM_NAME_PARTS = re.compile(r"[_-]+")
 FORM_WORDS = frozenset({"form", "forms"})
@@ -377,6 +396,7 @@ HANDLERS: dict[str, Handler] = {
     "latex": latex_shortcode,  # Jetpack's and WP LaTeX's math, drawn as a picture: here its TeX
     **dict.fromkeys(NEXTGEN, _nextgen),
     **dict.fromkeys(FORMS, _form),
+    **dict.fromkeys(RATINGS, _rating),
     **dict.fromkeys(LISTINGS, _listing),
     **dict.fromkeys(FEEDS, _feed),
 }

@@ -50,7 +50,7 @@ def render(raw: str) -> str:
 
     kept = paired.replace(raw, paired.spans(raw, *CODE), lambda code: f"<notextile>{code}</notextile>")
     parser = textile.Textile()
-    # The library names footnotes by a random id (`fn3f2a…-1`), so that each import of the same post wrote other
-    # Markdown; one made from the post's words stays the same, import after import.
-    own = hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return parser.parse(kept).replace(parser.linkPrefix, f"{own}-")
+    # Footnotes' ids begin with a prefix the library draws at random for each parser: a post's footnotes changed at
+    # every import, which logged an edit that never was. Drawn from the text, the ids stay as they were.
+    parser.linkPrefix = f"{hashlib.sha256(kept.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}-"
+    return parser.parse(kept)

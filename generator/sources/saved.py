@@ -1,5 +1,5 @@
-"""Saved input, whatever its form: REST JSON responses, WordPress export files and rows of the wp_posts table,
-alone or in folders."""
+"""Saved input, whatever its form: REST JSON responses, WordPress export files and rows of the wp_posts table (as
+JSON or in an SQL dump), alone or in folders."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import IO, Any
 from generator.language.words import Words
 from generator.problems import Problem
 from generator.progress import Progress
-from generator.sources import export_json, wp_rows, wxr
+from generator.sources import export_json, wp_rows, wp_sql, wxr
 from generator.sources.tree import folder_files
 from generator.sources.wp_json import UNREAD, RawItem, is_saved_json, items_in, large_list, listed_items, load
 
@@ -27,7 +27,7 @@ def saved_files(source: Path) -> tuple[list[Path], list[Problem]]:
     found, problems = folder_files(source)
     xml = [p for p in found if p.suffix == ".xml"]
     problems += _empty_exports(xml)
-    usable = [p for p in found if is_saved_json(p) or (p.suffix == ".xml" and wxr.is_export(p))]
+    usable = [p for p in found if is_saved_json(p) or (p.suffix == ".xml" and wxr.is_export(p)) or wp_sql.is_dump(p)]
     if not usable:
         problems.append(Problem(str(source), message=_nothing_saved(source, found)))
     return usable, problems
@@ -41,8 +41,8 @@ def _nothing_saved(source: Path, found: list[Path]) -> str:
         return (f"no saved REST JSON in this folder: the {len(pages)} files under wp-json/ hold web pages (a server's "
                 "folder listing, 'Index of …', or the site's own pages), not the API's JSON; save the responses "
                 "themselves (https://<site>/wp-json/wp/v2/posts?per_page=100&page=1 …)")
-    return ("no saved REST JSON or WordPress export in this folder (files named *.json or *.xml, or holding JSON "
-            "with no extension or under wp-json/)")
+    return ("no saved REST JSON, WordPress export or SQL dump in this folder (files named *.json, *.xml, *.sql or "
+            "wp_posts.csv, or holding JSON with no extension or under wp-json/)")
 
 
 def _empty_exports(xml: list[Path]) -> list[Problem]:
@@ -76,6 +76,8 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
         for path in files:
             if wxr.is_export(path):
                 yield from wxr.read_export(path, problems, words, progress)
+            elif wp_sql.is_dump(path):
+                yield from wp_sql.read_dump(path, problems, words)
             elif path.suffix.lower() == ".xml":  # given by name: JSON's error would only puzzle
                 problems.append(Problem(str(path), message=_not_export(path)))
             else:

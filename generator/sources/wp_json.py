@@ -53,12 +53,18 @@ RECORD_TYPES = frozenset({
     "wpcf7_contact_form", "flamingo_contact", "flamingo_inbound", "flamingo_outbound",  # Contact Form 7
     "feedback", "jp_pay_order", "jp_pay_product", "jetpack_migration",  # Jetpack
     "wpforms", "wpforms_log", "nf_sub", "mc4wp-form", "acf", "acf-field-group", "acf-field", "acf-post-type",
-    "acf-taxonomy", "acf-ui-options-page", "elementor_library", "elementor_snippet", "elementor_font",
+    "acf-taxonomy", "acf-ui-options-page",
+    "acfe-dbt", "acfe-dop", "acfe-dpt", "acfe-dt", "acfe-form", "acfe-template",  # ACF Extended's definitions
+    "elementor_library", "elementor_snippet", "elementor_font",
     "elementor_icons", "shop_order", "shop_order_refund", "shop_order_placehold", "shop_coupon", "shop_webhook",
     "shop_subscription", "product_variation", "scheduled-action", "edd_payment", "edd_discount", "edd_log",
     "shop_customer",  # WooCommerce's customers as its REST API lists them: names, e-mail and postal addresses
     "amp_validated_url", "aipkit_chatbot", "aipkit_ai_form",  # AIPKit's chatbots and AI forms: settings, prompts
     "envira", "envira_album", "soliloquy", "ml-slider",  # Envira, Soliloquy, MetaSlider: galleries and sliders
+    # Modula's, FooGallery's, WP Carousel's and Visual Portfolio's galleries, carousels and layouts: their pictures
+    # and settings are in fields, the posts that show them name them by id, and their own bodies are empty.
+    "modula-gallery", "foogallery", "sp_wp_carousel", "vp_lists",
+    "tablepress_table",  # TablePress's tables, shown where a post names them (sources/tablepress.py)
     # ActivityPub's: the activities it sent and received (the posts again, as JSON), the fediverse accounts
     # that follow the site, and the fields of its profile there.
     "ap_outbox", "ap_inbox", "ap_actor", "ap_follower", "ap_extrafield", "ap_extrafield_blog",

@@ -5,8 +5,9 @@ Backups and mirrors are often saved so: phpMyAdmin's JSON export (`[{"type": "he
 `wp db query … --json` (a list of rows), and `wp post get --format=json` (one row). `post_content` is as the editor saved it, not rendered, as in an export:
 each row becomes an export's element and is read by the export's reader (sources/wxr.py), so that it is converted
 as an export's item is (wpautop, shortcodes, blocks), and revisions, menu items and attachments are told apart as
-there. A `wp_users` table beside it names the authors, and the term tables (sources/wp_term_rows.py) their terms.
-Custom fields live in another table, not read.
+there. A `wp_users` table beside it names the authors, the term tables (sources/wp_term_rows.py) their terms, and a
+`wp_postmeta` table in the same export their custom fields (the featured image's `_thumbnail_id` among them), as an
+export's `<wp:postmeta>` do.
 """
 
 from __future__ import annotations
@@ -19,12 +20,16 @@ from typing import Any
 
 from generator.language.words import Words
 from generator.problems import Problem
-from generator.sources import wp_json, wp_term_rows, wxr
+from generator.sources import tablepress, wp_json, wp_permalinks, wp_term_rows, wpml_rows, wxr
 from generator.sources.wp_json import RawItem
-from generator.sources.wxr_items import ZERO_DATE, Element, Names, slug_of
+from generator.sources.wxr_items import ZERO_DATE, Element, Names, site_address, slug_of
 
 POSTS_TABLE = re.compile(r"\w*posts")  # `wp_posts` under any table prefix (`wp3x_posts`)
 USERS_TABLE = re.compile(r"\w*users")
+META_TABLE = re.compile(r"\w*postmeta")
+OPTIONS_TABLE = re.compile(r"\w*options")
+# The options that name the site as an export's channel does, in its <title>, <description> and <language>.
+SITE_OPTIONS = {"blogname": "title", "blogdescription": "description", "WPLANG": "language"}
 PHPMYADMIN_TYPES = frozenset({"header", "database", "table"})
 # The columns of wp_posts, and the export's fields that hold the same.
 FIELDS = {"ID": "wp:post_id", "post_title": "title", "post_content": "content:encoded",
@@ -66,17 +71,24 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
         return
     for rows in (rows for name, rows in tables.items() if USERS_TABLE.fullmatch(name)):
         yield from _users(path, rows)
-    terms, term_ids = wp_term_rows.post_terms(tables if _is_phpmyadmin(data) else wp_term_rows.tables_beside(path))
-    elements = [(row, _element(row, terms)) for row in posts if isinstance(row, dict)]
-    names = Names() if words is None else Names(words=words)
-    names.terms.update(term_ids)
+    term_tables = tables if _is_phpmyadmin(data) else wp_term_rows.tables_beside(path)
+    terms, term_ids = wp_term_rows.post_terms(term_tables)
+    meta = _post_meta(tables)
+    options = _options(tables)
+    rows = [row for row in posts if isinstance(row, dict)]
+    links = {**wp_permalinks.permalinks(rows, options), **wp_permalinks.attachment_files(rows, meta, options)}
+    elements = [(row, _element(row, terms, meta, links)) for row in rows]
+    names = _names(term_ids, term_tables, options, words)
+    wpml = wpml_rows.languages(tables)
+    if site := {key: options[option] for option, key in SITE_OPTIONS.items() if options.get(option)}:
+        yield RawItem(str(path), None, site, wp_json.LANGUAGE)
     for _, element in elements:
         wxr.note_element(element, names)
     wxr.settle(names)
     for position, (row, element) in enumerate(elements):
         found: list[Problem] = []
         for item in wxr.element_items(path, position, element, names, found):
-            yield _as_saved(_with_author(item, row), row)
+            yield _as_saved(wpml_rows.with_language(_with_author(item, row), wpml), row)
         problems.extend(_as_row(p, position) for p in found)
     problems.extend(Problem(str(path), f"#{i}", message=f"expected a row (a JSON object), got {type(row).__name__}")
                     for i, row in enumerate(posts) if not isinstance(row, dict))
@@ -110,13 +122,52 @@ def _is_rows(data: Any) -> bool:
             and all("ID" in row and "id" not in row and any(c in row for c in NAMING) for row in rows))
 
 
-def _element(row: dict[str, Any], terms: dict[int, list[wp_term_rows.Term]]) -> Element:
-    """The row as an export's <item>: its columns under the export's names, as text, and its terms."""
+def _names(term_ids: dict[tuple[str, str], int], term_tables: dict[str, list[Any]], options: dict[str, str],
+           words: Words | None) -> Names:
+    """What the tables beside wp_posts say of the site, as an export's header says it: its terms' ids, Polylang's
+    groups of translations, which posts hold TablePress's tables, the site's address."""
+    names = Names() if words is None else Names(words=words)
+    names.terms.update(term_ids)
+    names.translations = wp_term_rows.translation_groups(term_tables)
+    names.table_posts = tablepress.table_posts(options.get(tablepress.OPTION, ""))
+    names.site = site_address(options.get("home") or options.get("siteurl") or "")
+    return names
+
+
+def _element(row: dict[str, Any], terms: dict[int, list[wp_term_rows.Term]], meta: dict[int, dict[str, str]],
+             links: dict[int, str]) -> Element:
+    """The row as an export's <item>: its columns under the export's names, as text, its terms, custom fields and
+    web address, an attachment's that of its file (sources/wp_permalinks.py)."""
     fields = {name: _text(row.get(column)) for column, name in FIELDS.items() if row.get(column) is not None}
-    if fields.get("wp:post_type") == "attachment":  # its guid is its file's address, as WordPress sets it
-        fields["wp:attachment_url"] = fields.get("guid", "")
     ident = fields.get("wp:post_id", "").strip()
-    return Element(fields, terms.get(int(ident), ()) if ident.isascii() and ident.isdigit() else ())
+    number = int(ident) if ident.isascii() and ident.isdigit() else None
+    if fields.get("wp:post_type") == "attachment":  # where no file is named, its guid is its file's address
+        fields["wp:attachment_url"] = links.get(number or 0) or fields.get("guid", "")
+    elif number in links:
+        fields["link"] = links[number]
+    if number is None:
+        return Element(fields)
+    return Element(fields, terms.get(number, ()), meta.get(number, {}))
+
+
+def _options(tables: dict[str, list[Any]]) -> dict[str, str]:
+    """The wp_options rows by name. Of them the site's address, `home` (else `siteurl`), is what a row's guid that
+    names only a path (a post imported from another blog engine) is on, as an export's channel `<link>` is for its
+    items; and its name, tagline and language are what the channel's `<title>`, `<description>` and `<language>`
+    say."""
+    return {_text(row.get("option_name") or ""): _text(row.get("option_value") or "")
+            for name, rows in tables.items() if OPTIONS_TABLE.fullmatch(name) for row in rows if isinstance(row, dict)}
+
+
+def _post_meta(tables: dict[str, list[Any]]) -> dict[int, dict[str, str]]:
+    """Each post's custom fields by post id, from the wp_postmeta rows; of a key given twice, the last value, as an
+    export's reader keeps it."""
+    meta: dict[int, dict[str, str]] = {}
+    for row in (row for name, rows in tables.items() if META_TABLE.fullmatch(name) for row in rows):
+        post = _text(row.get("post_id", "")).strip() if isinstance(row, dict) else ""
+        if post.isascii() and post.isdigit() and row.get("meta_key") is not None:
+            meta.setdefault(int(post), {})[_text(row["meta_key"])] = _text(row.get("meta_value") or "")
+    return meta
 
 
 def _text(value: Any) -> str:

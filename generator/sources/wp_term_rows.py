@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.sources import wp_json
+from generator.sources.wxr_items import TRANSLATIONS, php_translations
 
 TERMS = re.compile(r"\w*terms")  # under any table prefix, as wp_rows.POSTS_TABLE
 TAXONOMY = re.compile(r"\w*term_taxonomy")
@@ -40,11 +41,23 @@ def tables_beside(path: Path) -> dict[str, list[Any]]:
     return tables
 
 
+def _rows(tables: dict[str, list[Any]], table: re.Pattern[str]) -> list[dict[str, Any]]:
+    return [row for name, found in tables.items() if table.fullmatch(name) for row in found if isinstance(row, dict)]
+
+
+def translation_groups(tables: dict[str, list[Any]]) -> dict[str, dict[str, int]]:
+    """Polylang's groups of translations: the slug of each `post_translations` term and the language -> post id
+    array its description holds, as an export's `<wp:term>` gives them (sources/wxr_items.py)."""
+    slugs = {_text(row.get("term_id")): _text(row.get("slug")) for row in _rows(tables, TERMS)}
+    return {slugs[term]: dict(php_translations(_text(row.get("description"))))
+            for row in _rows(tables, TAXONOMY) if row.get("taxonomy") == TRANSLATIONS
+            and (term := _text(row.get("term_id"))) in slugs}
+
+
 def post_terms(tables: dict[str, list[Any]]) -> tuple[dict[int, list[Term]], dict[tuple[str, str], int]]:
     """Each post's terms by post id, and each term's id by (taxonomy, slug), from the tables by name."""
     def rows(table: re.Pattern[str]) -> list[dict[str, Any]]:
-        return [row for name, found in tables.items() if table.fullmatch(name)
-                for row in found if isinstance(row, dict)]
+        return _rows(tables, table)
 
     named = {_text(row.get("term_id")): (_text(row.get("slug")), _text(row.get("name"))) for row in rows(TERMS)}
     kinds = {_text(row["term_taxonomy_id"]): (_text(row["taxonomy"]), _text(row.get("term_id")))

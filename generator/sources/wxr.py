@@ -29,7 +29,7 @@ from defusedxml.ElementTree import iterparse
 from generator.language.words import Words
 from generator.problems import ItemError, Problem
 from generator.progress import Progress
-from generator.sources import tribe_events, wp_json
+from generator.sources import tablepress, tribe_events, wp_json
 from generator.sources import wxr_encoding as encoding
 from generator.sources.wxr_cdata import CdataMender
 from generator.sources.wxr_cut import Cut, last_line_if_cut
@@ -261,8 +261,8 @@ def _scan(path: Path, names: Names, skipped: list[str], cut: Cut, salvage: Salva
 
 
 def note_element(element: Element, names: Names) -> None:
-    """What the first pass notes of an item: an attachment's post, a post's galleries, synced patterns and
-    venues, and the site's offset from UTC."""
+    """What the first pass notes of an item: an attachment's post, a post's galleries, synced patterns, venues
+    and TablePress's tables, and the site's offset from UTC."""
     if element.fields.get("wp:post_type") == "attachment":
         _note_attachment(element, names)
     else:
@@ -293,6 +293,8 @@ def _note_post(element: Element, names: Names) -> None:
         names.synced[items.post_id(fields)] = raw
     if fields.get("wp:post_type") == tribe_events.VENUE_TYPE and items.post_id(fields):
         names.venues[items.post_id(fields)] = tribe_events.venue_from_fields(fields.get("title", ""), element.meta)
+    if fields.get("wp:post_type") == tablepress.TYPE and items.post_id(fields) in names.table_posts.values():
+        names.tables[items.post_id(fields)] = tablepress.table_html(raw, element.meta.get(tablepress.OPTIONS_META, ""))
 
 
 class _NotAnExport(Exception):

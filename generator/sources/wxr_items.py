@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 from generator.language.words import Words, site_words
 from generator.problems import ItemError
-from generator.sources import post_fields, post_formats, tribe_events
+from generator.sources import podcast_enclosures, post_fields, post_formats, tablepress, tribe_events
 from generator.sources.wp_syntax import Attachment, gallery_owners, patterns_used, without_cdata_marks
 
 ZERO_DATE = "0000-00-00 00:00:00"
@@ -72,6 +72,9 @@ class Names:
     galleries: set[int] = field(default_factory=set)  # posts whose attachments a gallery without ids shows
     synced: dict[int, str] = field(default_factory=dict)  # published synced patterns' content, which posts show
     venues: dict[int, dict[str, str]] = field(default_factory=dict)  # The Events Calendar's venues, by id
+    # TablePress's tables: the post of each table id (a database's option names them), and each such post's table
+    table_posts: dict[str, int] = field(default_factory=dict)
+    tables: dict[int, str] = field(default_factory=dict)
     offset: timedelta | None = None  # local time minus UTC, from the first post with both dates
     # Polylang's groups of translations (`pll_…` terms of post_translations): language -> post id, from the
     # PHP array the term's description holds; given to each post of the group as Polylang Pro's REST does.
@@ -133,7 +136,7 @@ def term(element: Element, tag: str, names: Names) -> dict[str, Any] | None:
                                         fields.get("wp:term_name", ""), fields.get("wp:term_parent", ""))
     slug = slug or slug_of(name)
     if taxonomy == TRANSLATIONS:
-        names.translations[slug] = dict(_php_translations(fields.get("wp:term_description", "")))
+        names.translations[slug] = dict(php_translations(fields.get("wp:term_description", "")))
     if not taxonomy or not slug or taxonomy in HIDDEN_TAXONOMIES:
         return None
     ident = _int(fields.get("wp:term_id")) or names.terms.get((taxonomy, slug)) or synthetic_id(taxonomy, slug)
@@ -143,7 +146,7 @@ def term(element: Element, tag: str, names: Names) -> dict[str, Any] | None:
             "description": fields.get("wp:category_description") or fields.get("wp:term_description") or ""}
 
 
-def _php_translations(description: str) -> list[tuple[str, int]]:
+def php_translations(description: str) -> list[tuple[str, int]]:
     """`a:2:{s:2:"en";i:325;s:2:"fa";i:349;}`, as PHP serialized Polylang's array, read as pairs."""
     return [(language, int(number or text)) for language, number, text in PHP_PAIR.findall(description)]
 
@@ -195,6 +198,9 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     if fields.get("wp:post_type") == tribe_events.TYPE:  # what the event's page shows above its text
         raw = tribe_events.details(tribe_events.event_from_fields(element.meta, names.venues)) + raw
     raw = post_formats.with_format_medium(raw, element.categories, element.meta)  # a theme's video field
+    raw = podcast_enclosures.with_enclosure(raw, element.meta)  # a podcast episode's sound
+    raw = tablepress.with_tables(raw, {table: names.tables[post] for table, post in names.table_posts.items()
+                                       if post in names.tables})
     warnings: list[tuple[str, str]] = []
     if not _has_date(fields, "wp:post_date") and not _has_date(fields, "wp:post_date_gmt"):
         # A draft that was never saved with a date is as WordPress makes it, not worth a line.

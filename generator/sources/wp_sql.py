@@ -1,0 +1,279 @@
+"""A WordPress database saved as SQL: mysqldump's and `wp db export`'s dumps, phpMyAdmin's and Adminer's SQL
+exports, Duplicator's and UpdraftPlus's (`*.sql`, gzipped too). The commonest backup of a WordPress site, it was
+refused as "not valid JSON". A backup saved a file per table is read as one dump, the tables saved as CSV too
+(sources/wp_csv.py).
+
+Its INSERT statements give the rows of the tables the import reads, wp_posts and beside it wp_postmeta, wp_users,
+the term tables, a few options and WPML's languages, which are then read as phpMyAdmin's JSON export of them is
+(sources/wp_rows.py): as an export's items. The other tables (comments, plugins') are passed over, their statements
+scanned for their end only.
+Statements are read one after another, so that SQL quoted in a post (a tutorial's `INSERT INTO wp_posts …`) is
+never taken for one. The file is read as bytes through a memory map and only the values kept are decoded: as text,
+a dump took its size again in memory, four times over if a single character lay outside Latin-1.
+"""
+
+from __future__ import annotations
+
+import gzip
+import mmap
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from generator.language.words import Words
+from generator.problems import Problem
+from generator.sources import wp_csv, wp_rows
+from generator.sources.wp_json import RawItem
+
+SUFFIXES = (".sql", ".sql.gz", "-db.gz")  # and UpdraftPlus's `backup_2024-05-01-0930_Site_1a2b3c-db.gz`
+TABLE_SUFFIX = ".csv"  # a table saved alone as CSV (sources/wp_csv.py), named by it
+# A table's name, quoted or not, perhaps after its database's (`db`.`wp_posts`).
+NAME = rb"(?:[`\"]?\w+[`\"]?\s*\.\s*)?[`\"]?(\w+)[`\"]?"
+STATEMENT = re.compile(
+    rb"^(?:\xef\xbb\xbf)?[ \t]*(?:(?:INSERT|REPLACE)\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE)\s+)*INTO\s+"
+    + NAME + rb"\s*(?:\(([^()]*)\)\s*)?VALUES\s*|CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + NAME + rb"\s*\()",
+    re.IGNORECASE | re.MULTILINE)
+# A row of a VALUES list, `(…)` and the `,` or `;` after it, and each of its values: a string in single quotes, or
+# in double quotes as Duplicator writes them (MySQL's backslash escapes, or the quote doubled), or NULL or a number.
+# Possessive, so that a string or a row never closed fails at once (a charset introducer before a string,
+# `_binary '…'`, is passed over as no value).
+STRING = rb"'(?:[^'\\]++|\\.|'')*+'|" + rb'"(?:[^"\\]++|\\.|"")*+"'
+ROW = re.compile(rb"""\s*+\(((?:[^'"()]++|""" + STRING + rb")*+)\)\s*+([,;]?)", re.DOTALL)
+VALUE = re.compile(rb"""\s*+(?:'((?:[^'\\]++|\\.|'')*+)'|"((?:[^"\\]++|\\.|"")*+)"|([^,\s'"]++))\s*+(?:,|$)""",
+                   re.DOTALL)
+NOT_BLANK = re.compile(rb"\s*+\S")
+# The rest of a statement, up to the `;` that ends it outside a string.
+STATEMENT_END = re.compile(rb"""(?:[^'";]++|""" + STRING + rb")*+;", re.DOTALL)
+ESCAPE = {quote: re.compile(rb"\\(.)|" + quote * 2, re.DOTALL) for quote in (b"'", b'"')}
+ESCAPED = {b"0": b"\0", b"b": b"\b", b"n": b"\n", b"r": b"\r", b"t": b"\t", b"Z": b"\x1a", b"%": b"\\%",
+           b"_": b"\\_"}
+# A column's definition in CREATE TABLE: its name first; keys and constraints are no columns.
+COLUMN = re.compile(rb"^\s*(?:[`\"](\w+)[`\"]|(?!(?:PRIMARY|KEY|UNIQUE|FULLTEXT|SPATIAL|INDEX|CONSTRAINT|FOREIGN"
+                    rb"|CHECK)\b)(\w+))\s+\w", re.IGNORECASE | re.MULTILINE)
+DEFINITION_END = re.compile(rb"^\s*\)", re.MULTILINE)
+# The tables read, by the end of their names (`wp_posts`, `wp3x_posts`, a multisite's `wp_2_posts`).
+READ = re.compile(r"(\w*?)(posts|postmeta|users|terms|term_taxonomy|term_relationships|options|icl_translations)")
+# Their columns in WordPress's own order, for a dump of rows alone (`mysqldump --no-create-info`, no column lists).
+STOCK_COLUMNS = {
+    "posts": ("ID", "post_author", "post_date", "post_date_gmt", "post_content", "post_title", "post_excerpt",
+              "post_status", "comment_status", "ping_status", "post_password", "post_name", "to_ping", "pinged",
+              "post_modified", "post_modified_gmt", "post_content_filtered", "post_parent", "guid", "menu_order",
+              "post_type", "post_mime_type", "comment_count"),
+    "postmeta": ("meta_id", "post_id", "meta_key", "meta_value"),
+    "users": ("ID", "user_login", "user_pass", "user_nicename", "user_email", "user_url", "user_registered",
+              "user_activation_key", "user_status", "display_name"),
+    "terms": ("term_id", "name", "slug", "term_group"),
+    "term_taxonomy": ("term_taxonomy_id", "term_id", "taxonomy", "description", "parent", "count"),
+    "term_relationships": ("object_id", "term_taxonomy_id", "term_order"),
+    "options": ("option_id", "option_name", "option_value", "autoload"),
+    "icl_translations": ("translation_id", "element_type", "element_id", "trid", "language_code",
+                         "source_language_code"),  # WPML's (sources/wpml_rows.py)
+}
+# The columns that make a table the one WordPress keeps under that name, not a plugin's (`wp_popular_posts`).
+NEEDED = {"posts": {"ID", "post_type"}, "postmeta": {"post_id", "meta_key"}, "users": {"ID", "user_login"},
+          "terms": {"term_id", "slug"}, "term_taxonomy": {"term_taxonomy_id", "taxonomy"},
+          "term_relationships": {"object_id", "term_taxonomy_id"}, "options": {"option_name", "option_value"},
+          "icl_translations": {"element_id", "language_code", "trid"}}
+# Of wp_options, only the site's address, name, tagline and language, how it makes its posts' addresses, and
+# which post is which of TablePress's tables (sources/wp_rows.py, wp_permalinks.py, tablepress.py): the rest
+# (plugins' settings, caches) is left.
+OPTIONS = frozenset({"home", "siteurl", "blogname", "blogdescription", "WPLANG", "permalink_structure",
+                     "show_on_front", "page_on_front", "upload_url_path", "tablepress_tables"})
+
+Rows = list[dict[str, Any]]
+Data = bytes | mmap.mmap  # a dump's bytes, unpacked or mapped
+
+
+def is_dump(path: Path) -> bool:
+    """An SQL dump, or a CSV file named as one of the tables read (`wp_posts.csv`): other CSV is no WordPress."""
+    name = path.name.lower()
+    return name.endswith(SUFFIXES) or (name.endswith(TABLE_SUFFIX) and bool(_kind(_table_name(path))))
+
+
+def read_dump(path: Path, problems: list[Problem], words: Words | None = None) -> Iterator[RawItem]:
+    """The posts and users of a dump's wp_posts and wp_users rows, with their terms and custom fields; what cannot
+    be read is appended to `problems`."""
+    try:
+        if not path.stat().st_size:  # a download or a dump that failed, as an empty export is (sources/saved.py)
+            problems.append(Problem(str(path), message="an empty file, not read: no SQL dump in it"))
+            return
+        tables, others = _read(path, problems)
+    except (OSError, EOFError, gzip.BadGzipFile) as error:
+        problems.append(Problem(str(path), message=f"cannot be read: {error}"))
+        return
+    if not any(_kind(name) == "posts" for name in tables) and _beside_posts(path):
+        return  # a table of a backup saved a file per table, read with the file of wp_posts
+    for sibling in _tables_beside(path) if any(_kind(name) == "posts" for name in tables) else ():
+        for name, rows in _sibling_tables(sibling).items():
+            tables.setdefault(name, []).extend(rows)
+    site = _one_site(tables)
+    if other_sites := sorted(n for n in tables if _kind(n) == "posts" and site is not None and n not in site):
+        shown = ", ".join(other_sites[:4]) + (", …" if len(other_sites) > 4 else "")
+        problems.append(Problem(str(path), message=f"the posts of the multisite network's other sites ({shown}) are "
+                                                   f"not imported, only the main site's: import each site's tables, "
+                                                   f"dumped on their own, into a content folder of its own"))
+    if site is None:
+        shown = ", ".join(sorted(others | tables.keys())[:8]) or "none"
+        problems.append(Problem(str(path), message=f"a database dump without rows of the wp_posts table (tables with "
+                                                   f"rows: {shown}): nothing to import; dump wp_posts too"))
+        return
+    data = [{"type": "header"}, *({"type": "table", "name": name, "data": rows} for name, rows in site.items())]
+    yield from wp_rows.read_rows(path, data, problems, words)
+
+
+def _table_name(path: Path) -> str:
+    """The table a file of a backup saved a file per table holds, by its name: `wp_terms.sql` holds wp_terms."""
+    return path.name.lower().removesuffix(".gz").removesuffix(".sql").removesuffix(TABLE_SUFFIX)
+
+
+def _beside_posts(path: Path) -> bool:
+    return any(_kind(_table_name(p)) == "posts" for p in path.parent.iterdir() if p != path and is_dump(p))
+
+
+def _tables_beside(path: Path) -> list[Path]:
+    """The dumps of single tables the import reads saved beside `path`, a backup saved a file per table."""
+    return sorted(p for p in path.parent.iterdir()
+                  if p != path and is_dump(p) and _kind(_table_name(p)) not in ("", "posts"))
+
+
+def _sibling_tables(path: Path) -> dict[str, Rows]:
+    """A dump's tables, read for the dump of wp_posts beside it: its own read names its problems."""
+    try:
+        return _read(path, [])[0]
+    except (OSError, EOFError, gzip.BadGzipFile):
+        return {}
+
+
+def _kind(name: str) -> str:
+    """Which of WordPress's tables the import reads a table is, by the end of its name; '' for any other."""
+    read = READ.fullmatch(name)
+    return read.group(2) if read else ""
+
+
+def _read(path: Path, problems: list[Problem]) -> tuple[dict[str, Rows], set[str]]:
+    """The dump's tables, from its bytes: gzipped ones unpacked, others mapped (an empty file cannot be)."""
+    if path.name.lower().endswith(TABLE_SUFFIX):
+        return _csv_table(path, problems)
+    if path.name.lower().endswith(".gz"):
+        return _tables(gzip.decompress(path.read_bytes()), path, problems)
+    with path.open("rb") as file:
+        if not path.stat().st_size:
+            return {}, set()
+        with mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return _tables(data, path, problems)
+
+
+def _csv_table(path: Path, problems: list[Problem]) -> tuple[dict[str, Rows], set[str]]:
+    """A table saved as CSV, its columns named by its first row where that names them, else as WordPress's own."""
+    name = _table_name(path)
+    found = wp_csv.rows(path.read_text(encoding="utf-8", errors="replace"), str(path), problems)
+    header = found[0] if found and NEEDED[_kind(name)] <= set(found[0]) else None
+    named = _named(found[1:] if header else found, name, [str(h) for h in header] if header else None, path, problems)
+    return {name: _kept(name, named)}, set()
+
+
+def _kept(table: str, rows: Rows) -> Rows:
+    return [row for row in rows if row.get("option_name") in OPTIONS] if _kind(table) == "options" else rows
+
+
+def _tables(text: Data, path: Path, problems: list[Problem]) -> tuple[dict[str, Rows], set[str]]:
+    """The rows of the tables read, by name, and the names of the other tables that have rows."""
+    columns: dict[str, list[str]] = {}
+    tables: dict[str, Rows] = {}
+    others: set[str] = set()
+    position = 0
+    while found := STATEMENT.search(text, position):
+        inserted, listed, created = (_decoded(group) for group in found.group(1, 2, 3))
+        if created:
+            end = DEFINITION_END.search(text, found.end())
+            body = text[found.end():end.start() if end else len(text)]
+            columns[created] = [_decoded(a or b) for a, b in COLUMN.findall(body)]
+            position = _statement_end(text, found.end())
+        elif _kind(inserted):
+            names = [n.strip(" `\"\n\r\t") for n in listed.split(",")] if listed else columns.get(inserted)
+            rows, position = _values(text, found.end(), inserted, names, path, problems)
+            tables.setdefault(inserted, []).extend(_kept(inserted, rows))
+        else:
+            others.add(inserted)
+            position = _statement_end(text, found.end())
+    return tables, others
+
+
+def _decoded(name: bytes | None) -> str:
+    return "" if name is None else name.decode("utf-8", "replace")
+
+
+def _statement_end(text: Data, start: int) -> int:
+    end = STATEMENT_END.match(text, start)
+    return end.end() if end else len(text)
+
+
+def _values(text: Data, start: int, table: str, names: list[str] | None, path: Path,
+            problems: list[Problem]) -> tuple[Rows, int]:
+    """The rows of one INSERT's VALUES list, and where the statement ends. Rows whose columns are not known (no
+    column list, no CREATE TABLE, nor as many values as WordPress's own table has) are a problem, once."""
+    rows: list[list[str | None]] = []
+    position = start
+    while row := ROW.match(text, position):
+        rows.append([_value(*found) for found in VALUE.findall(row.group(1))])
+        position = row.end()
+        if row.group(2) != b",":
+            break
+    if row is None and (rest := NOT_BLANK.match(text, position)):
+        line = text[:rest.end()].count(b"\n") + 1  # where the row that fails begins
+        problems.append(Problem(str(path), message=f"line {line}: the rows inserted into `{table}` end before their "
+                                                   f"values close (a dump cut short?); {len(rows)} read before"))
+        position = len(text)
+    return _named(rows, table, names, path, problems), position
+
+
+def _value(single: bytes, double: bytes, bare: bytes) -> str | None:
+    """A value as VALUE finds it: a string in one of the quotes, else a word (NULL, a number), else ''."""
+    if single or double:
+        return _unescaped(single, b"'") if single else _unescaped(double, b'"')
+    return None if bare.upper() == b"NULL" else _decoded(bare)
+
+
+def _unescaped(string: bytes, quote: bytes) -> str:
+    """A string's value, as UTF-8: its escapes read between the escaped backslashes, as MySQL reads them from the
+    left."""
+    if b"\\" in string or quote * 2 in string:
+        string = b"\\".join(_unescaped_piece(piece, quote) for piece in string.split(b"\\\\"))
+    return string.decode("utf-8", "replace")
+
+
+def _unescaped_piece(piece: bytes, quote: bytes) -> bytes:
+    """Part of a string with no escaped backslash, where every backslash escapes the byte after it. Most escape only
+    quotes and line breaks, replaced in C; the others go through ESCAPE."""
+    plain = piece.replace(b'\\"', b'"').replace(b"\\'", b"'").replace(b"\\r", b"\r").replace(b"\\n", b"\n")
+    if b"\\" not in plain and quote * 2 not in piece:
+        return plain
+    return ESCAPE[quote].sub(lambda m: quote if m.group(1) is None else ESCAPED.get(m.group(1), m.group(1)), piece)
+
+
+def _named(rows: list[list[str | None]], table: str, names: list[str] | None, path: Path,
+           problems: list[Problem]) -> Rows:
+    stock = STOCK_COLUMNS[_kind(table)]
+    if names is None and rows and len(rows[0]) == len(stock):
+        names = list(stock)
+    if names is None:
+        problems.append(Problem(str(path), message=f"rows of `{table}` without the names of their columns (no "
+                                                   f"CREATE TABLE or column list before them): not read; dump the "
+                                                   f"table's structure too"))
+        return []
+    return [dict(zip(names, row)) for row in rows]
+
+
+def _one_site(tables: dict[str, Rows]) -> dict[str, Rows] | None:
+    """The tables of the site whose posts table has the shortest name: in a multisite's dump, the main site's
+    (`wp_posts`, not `wp_2_posts`); the users are every site's. None when no table of posts holds rows."""
+    def whole(name: str) -> bool:
+        return bool(tables[name]) and NEEDED[_kind(name)] <= tables[name][0].keys()
+
+    posts = sorted((name for name in tables if _kind(name) == "posts" and whole(name)), key=len)
+    if not posts:
+        return None
+    prefix = posts[0].removesuffix("posts")
+    return {name: rows for name, rows in tables.items()
+            if whole(name) and (_kind(name) == "users" or name == prefix + _kind(name))}
