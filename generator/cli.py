@@ -126,6 +126,9 @@ def _import_parser(commands: argparse._SubParsersAction, common: argparse.Argume
                      help="content folder to write (default: paths.content from the configuration)")
     imp.add_argument("--status", default="publish", metavar="LIST",
                      help="comma-separated post statuses to import (default: publish), e.g. publish,private")
+    imp.add_argument("--types", default="", metavar="LIST",
+                     help="comma-separated post types to import (default: every type the input holds), "
+                          "e.g. post,news-archive")
     imp.add_argument("--prune", action="store_true",
                      help="delete posts of the imported types that this import no longer contains")
     imp.add_argument("--report", type=Path, metavar="FILE",
@@ -244,6 +247,11 @@ def _config(args: argparse.Namespace):
     return load_config(getattr(args, "config", None), overrides)
 
 
+def _listed(value: str) -> frozenset[str]:
+    """The names of a comma-separated option (`--status publish,private`)."""
+    return frozenset(name.strip() for name in value.split(",") if name.strip())
+
+
 def _given_language(config: Config) -> str:
     """[site] language, or "" when the configuration names none: the import then takes the site's own."""
     return config.site.language if "language" in config.site_given else ""
@@ -259,7 +267,7 @@ def _import(args: argparse.Namespace, say: _Printer) -> int:
     if missing:
         raise ConfigError("import", missing)
     config = _config(args)
-    options = ImportOptions(statuses=frozenset(s.strip() for s in args.status.split(",") if s.strip()),
+    options = ImportOptions(statuses=_listed(args.status), types=_listed(args.types),
                             prune=args.prune, keep_keyword_links=config.imports.keep_keyword_links,
                             site=config.imports.site, language=_given_language(config), words=config.words,
                             now=_run_time(), history=config.changes.history,

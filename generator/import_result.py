@@ -51,6 +51,7 @@ class ImportResult:
 @dataclass(frozen=True)
 class ImportOptions:
     statuses: frozenset[str] = frozenset({"publish"})
+    types: frozenset[str] = frozenset()  # the post types to import; none: every type the input holds
     prune: bool = False
     keep_keyword_links: bool = False
     workers: int | None = None  # None: one per core

@@ -108,6 +108,7 @@ class PostRef:
     bodiless: bool  # its content is empty
     body: int  # characters of its rendered content: of two copies modified at once, the one that shows more
     size: int  # of the item's JSON: of two copies modified at once and alike, the larger holds more (`_embedded`)
+    type: str  # its post type, as WordPress names it
 
 
 @dataclass
@@ -177,7 +178,8 @@ def _spooled(item: RawItem, spool: Spool) -> PostRef:
     stub = RawItem(item.file, item.index, {"id": ident}, item.kind, spool.add(blob), item.renamed)
     return PostRef(stub, key, (str(data.get("type")), str(ident)), str(data.get("modified", "")),
                    status if isinstance(status, str) else type(status), import_cache.digest(blob),
-                   _site_of(data), body is not None and not body.strip(), len(body or ""), len(blob))
+                   _site_of(data), body is not None and not body.strip(), len(body or ""), len(blob),
+                   str(data.get("type", "post")))
 
 
 def grouped(problems: list[Problem]) -> list[Problem]:
@@ -444,7 +446,7 @@ def _latest_posts(refs: list[PostRef], options: ImportOptions, result: ImportRes
     `post_modified`, loses to one that does), then the one whose body shows more (The Events Calendar's
     own API gives an event's dates and venue above its text, which its `/wp/v2/` copy lacks), then the larger (a
     crawl that saved a list with `_embed` and each post without it has the terms' names and the featured image
-    only in the first), then the first read; statuses not asked for are skipped."""
+    only in the first), then the first read; types and statuses not asked for are skipped."""
     posts: dict[tuple[Any, Any], PostRef] = {}
     left: list[tuple[PostRef, str]] = []  # a copy of a post of another site, left out, and that site
     for ref in refs:
@@ -457,11 +459,21 @@ def _latest_posts(refs: list[PostRef], options: ImportOptions, result: ImportRes
     result.notes.extend(_other_sites(left))
     kept = []
     for ref in sorted(posts.values(), key=lambda r: r.order):
-        if not isinstance(ref.status, str):
+        where = f"{ref.item.file}: item {ref.item.label}" if ref.item.label else ref.item.file
+        if options.types and not {ref.type, ref.type.lstrip("_")} & options.types:
+            result.skipped.append(f"{where}: type {ref.type!r}, not among --types")
+        elif not isinstance(ref.status, str):
             result.problems.append(ref.item.problem("status", f"expected a string, got {ref.status.__name__}"))
         elif ref.status in options.statuses:
             kept.append(ref)
         else:
-            where = f"{ref.item.file}: item {ref.item.label}" if ref.item.label else ref.item.file
             result.skipped.append(f"{where}: status {ref.status!r}")
+    result.problems.extend(_types_not_found(options.types, {ref.type for ref in posts.values()}))
     return kept
+
+
+def _types_not_found(asked: frozenset[str], held: set[str]) -> list[Problem]:
+    """A type --types names that no post of the input has: a typo would import nothing of it, silently."""
+    names = held | {t.lstrip("_") for t in held}
+    return [Problem("--types", message=f"no post of type {t!r} in the input (its types: {', '.join(sorted(held))})")
+            for t in sorted(asked - names)]
