@@ -130,3 +130,16 @@ def test_a_large_crawl_in_one_file_is_read_without_holding_its_posts(tmp_path: P
     assert objects is not None
     count, peak = traced_peak(lambda: sum(1 for _ in listed_items(path, objects, [])))
     assert (count, peak < 1 << 20) == (copies * 100, True)
+
+
+def test_a_large_file_of_wp_posts_rows_is_read_as_rows(tmp_path: Path) -> None:
+    """Rows are told by every row's columns: a large list whose first object is a row goes to the rows' reader."""
+    rows = [{"ID": n, "post_title": f"Row {n}", "post_name": f"row-{n}", "post_type": "post", "post_status": "publish",
+             "post_date": "2024-01-01 10:00:00", "post_content": "words " * 2_000} for n in range(1, 1_400)]
+    path = tmp_path / "wp_posts.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    assert path.stat().st_size >= LARGE_FILE
+    problems: list[Problem] = []
+    posts = [item for item in iter_items([path], problems) if item.kind == "post"]
+    assert problems == [] and len(posts) == len(rows)
+    assert posts[0].data["title"]["rendered"] == "Row 1" and posts[0].data["slug"] == "row-1"

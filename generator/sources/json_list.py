@@ -36,6 +36,7 @@ class ObjectList:
     path: Path
     spans: list[tuple[int, int]]  # where each object lies in the file, in bytes
     flagged: bool  # whether `flag` held for any object (see object_list)
+    first: dict[str, Any]  # the first object, as the first pass decoded it
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -69,7 +70,7 @@ def object_list(path: Path, flag: Callable[[dict[str, Any]], bool], flag_where: 
 def _objects(text: _Text, path: Path, flag: Callable[[dict[str, Any]], bool],
              flag_where: re.Pattern[str]) -> ObjectList | None:
     spans: list[tuple[int, int]] = []
-    flagged, values = False, 0
+    flagged, values, first = False, 0, {}
     at = text.space(0)
     starts_listed = text.char(at) == "["
     while text.char(at):
@@ -80,6 +81,7 @@ def _objects(text: _Text, path: Path, flag: Callable[[dict[str, Any]], bool],
             if found is None:
                 return None
             value, end = found
+            first = first if spans else value
             spans.append((text.byte(at), text.byte(end)))
             flagged = (flag_where.search(text.text, at - text.offset, end - text.offset) is not None
                        and flag(value)) or flagged
@@ -94,7 +96,7 @@ def _objects(text: _Text, path: Path, flag: Callable[[dict[str, Any]], bool],
         at = text.space(at + 1) if listed else at
         values += 1
     alone = values == 1 and not starts_listed
-    return ObjectList(path, spans, flagged) if spans and not alone else None
+    return ObjectList(path, spans, flagged, first) if spans and not alone else None
 
 
 class _Text:

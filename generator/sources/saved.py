@@ -88,7 +88,7 @@ def _saved_json(path: Path, problems: list[Problem], words: Words | None) -> Ite
     """The items of a saved JSON file: REST responses, rows of the wp_posts table (sources/wp_rows.py), or an export
     made JSON (sources/export_json.py)."""
     objects = large_list(path)
-    if objects is not None and not wp_rows.row_like(next(iter(objects))):
+    if objects is not None and not wp_rows.row_like(objects.first):
         yield from listed_items(path, objects, problems)
         return
     data, found_problems = load(path)
