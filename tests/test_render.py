@@ -291,7 +291,9 @@ def test_an_address_shown_as_its_own_link_text_never_shows_escapes_that_are_not_
 def test_mirrored_post_urls_are_keyed_by_what_varies_between_links() -> None:
     assert source_key("https://www.Example.com/a/b/") == source_key("http://example.com/a/b") == "example.com/a/b"
     assert source_key("https://example.com:8443/a") == "example.com:8443/a"
-    assert source_key("ftp://example.com/a") is None and source_key("/relative") is None
+    assert source_key("ftp://example.com/a") is None and source_key("relative") is None
+    # A path from the root, as a crawl saved without its host names its posts: on a host no address has.
+    assert source_key("/2016/a/") == "~/2016/a" and source_key("/?p=12") == "~?p=12"
     assert source_key("http://[::1") is None
 
 

@@ -25,11 +25,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from generator import urls
 from generator.model import Post, Site
 
+# The host in the keys of addresses with none (see _hostless): no web address has it, and, unlike a key that
+# starts with '/', no key of a page or picture (page_key, remote_media.media_key) can start with it.
+NO_HOST = "~"
 # Query parameters by which WordPress finds a post from its id, whatever the permalink settings.
 ID_PARAMETERS = ("p", "page_id")
 # The query parameter by which it finds a post of a type from its slug; a custom type's is its name.
@@ -51,9 +54,9 @@ def source_key(url: str) -> str | None:
         port = parts.port
     except ValueError:
         return None
-    if parts.scheme.lower() not in ("http", "https", "") or not parts.hostname:
+    if parts.scheme.lower() not in ("http", "https", "") or not (parts.hostname or _hostless(url, parts)):
         return None
-    host = parts.hostname.removeprefix("www.")
+    host = (parts.hostname or NO_HOST).removeprefix("www.")
     if port not in (None, 80, 443):
         host += f":{port}"
     post_id = _post_id(parts.query)
@@ -61,6 +64,13 @@ def source_key(url: str) -> str | None:
         return f"{host}?p={post_id}"
     query = f"?{unquote(parts.query)}" if parts.query else ""
     return host + unquote(parts.path).rstrip("/") + query
+
+
+def _hostless(url: str, parts: SplitResult) -> bool:
+    """Whether `url` is a path from a site's root with no host (`/2016/03/slug/`, `/?p=12`): how a crawl whose saver
+    made every address relative to the site names its posts and links. Its key is its path on the host
+    of NO_HOST, which no web address has, so it finds only posts whose source.url has no host either."""
+    return not parts.scheme and not parts.netloc and url.strip().startswith("/")
 
 
 def _post_id(query: str) -> str | None:

@@ -142,8 +142,10 @@ class Resolver:
             if page is not None:
                 return self.link_to(page, parts.fragment)
             if self.base is None:
-                self.unresolved += 1
-                return None
+                # A post of a crawl without a host may still link to another post of it (see source_key).
+                found = None if loads else self.local(bare)
+                self.unresolved += found is None
+                return found
             bare = urljoin(self.base, bare)
         return bare if loads else self.local(bare) or self.mirrored_image(bare) or bare
 
