@@ -17,6 +17,7 @@ from generator.convert.addresses import has_host
 from generator.convert.batch import Failure, convert_all, convert_one
 from generator.convert.context import Losses, Media, Settings
 from generator.convert.control_chars import readable
+from generator.convert.mojibake import repaired
 from generator.convert.document import Term, TermRegistry
 from generator.convert.multilingual import in_language
 from generator.convert.wp_post import Lookups, embedded_authors, embedded_terms, to_media, to_term, to_user
@@ -391,7 +392,7 @@ class Names:
         else:
             return
         for key, value in zip(("title", "description"), said):
-            text = readable(html.unescape(value)).strip() if isinstance(value, str) else ""
+            text = readable(repaired(html.unescape(value))).strip() if isinstance(value, str) else ""
             if not getattr(self.labels, key) and text and text not in DEFAULT_TAGLINES:
                 setattr(self.labels, key, text)
 

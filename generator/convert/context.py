@@ -51,6 +51,7 @@ MADE_TITLE = "empty title made from the first words or the date"
 DEAD_FRAGMENT = "link to an anchor the post does not have made text"
 STRUCTURED_FIELD = "custom field holding structured data not shown"
 CONTROL_CHARACTERS = "control characters dropped or read as Windows-1252"
+ENCODED_TWICE = "text encoded twice (UTF-8 read as Windows-1252) decoded"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ bytes Windows-1252 leaves undefined go. DEL and U+FFFE/U+FFFF, which are no char
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 SPACED = "\x0b\x0c"
@@ -42,25 +43,31 @@ def readable(text: str) -> str:
 
 def readable_item(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """A JSON item with every string readable, and the fields (top-level keys) whose text changed."""
+    return mapped_item(data, readable)
+
+
+def mapped_item(data: dict[str, Any], mend: Callable[[str], str]) -> tuple[dict[str, Any], list[str]]:
+    """A JSON item with `mend` applied to every string, and the fields (top-level keys) whose text changed."""
     changed = []
     result = {}
     for key, value in data.items():
-        result[key] = _readable_value(value, 1)
+        result[key] = _mapped_value(value, 1, mend)
         if result[key] is not value:
             changed.append(key)
     return (result, changed) if changed else (data, [])
 
 
-def _readable_value(value: Any, depth: int) -> Any:
-    """The value with its strings readable: the same object when nothing in it changed."""
+def _mapped_value(value: Any, depth: int, mend: Callable[[str], str]) -> Any:
+    """The value with `mend` applied to its strings: the same object when nothing in it changed."""
     if isinstance(value, str):
-        return readable(value)
+        mended = mend(value)
+        return value if mended == value else mended
     if depth >= DEEPEST:
         return value
     if isinstance(value, dict):
-        items = {key: _readable_value(inner, depth + 1) for key, inner in value.items()}
+        items = {key: _mapped_value(inner, depth + 1, mend) for key, inner in value.items()}
         return items if any(items[key] is not inner for key, inner in value.items()) else value
     if isinstance(value, list):
-        found = [_readable_value(inner, depth + 1) for inner in value]
+        found = [_mapped_value(inner, depth + 1, mend) for inner in value]
         return found if any(new is not old for new, old in zip(found, value)) else value
     return value

@@ -23,6 +23,7 @@ from generator.convert.custom_fields import with_fields
 from generator.convert.document import Document, Image, Source, Term
 from generator.convert.latex import latex_in_text
 from generator.convert.markdown import INVISIBLE, html_to_markdown
+from generator.convert.mojibake import repaired, repaired_item
 from generator.convert.multilingual import Languages, post_in_language
 from generator.convert.post_language import post_language, post_translations
 from generator.convert.slugs import safe_slug
@@ -75,14 +76,14 @@ def to_term(data: dict[str, Any]) -> Term:
     ident, parent, name = data.get("id"), data.get("parent"), data.get("name")
     slug, _ = safe_slug(_string(data, "slug"))
     return Term(taxonomy=_name(data, "taxonomy"), slug=slug,
-                name=readable(html.unescape(name)) if isinstance(name, str) and name.strip() else None,
+                name=readable(repaired(html.unescape(name))) if isinstance(name, str) and name.strip() else None,
                 id=ident if _is_int(ident) else None,
                 parent=parent if _is_int(parent) and parent > 0 else None)
 
 
 def to_user(data: dict[str, Any]) -> tuple[int, str] | None:
     ident, name = data.get("id"), data.get("name")
-    return (ident, readable(html.unescape(name))) if _is_int(ident) and isinstance(name, str) and name else None
+    return (ident, readable(repaired(html.unescape(name)))) if _is_int(ident) and isinstance(name, str) and name else None
 
 
 def to_media(data: dict[str, Any]) -> tuple[int, Media] | None:
@@ -96,6 +97,7 @@ def to_media(data: dict[str, Any]) -> tuple[int, Media] | None:
 
 def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Settings = Settings()) -> Converted:
     """The post as a Document, every term it names, what conversion lost, and input faults."""
+    data, encoded_twice = repaired_item(data)
     data, mended = readable_item(data)
     data, held = post_in_language(data, settings.language)
     data = rendered(data)
@@ -112,6 +114,8 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     ctx = Context(title=title or _title_of(slug), base_url=address, keep_keyword_links=settings.keep_keyword_links,
                   media=lookups.media, words=settings.site_words())
     _note_languages_and_title(data, held, title, ctx)
+    if encoded_twice:
+        ctx.losses.note(loss.ENCODED_TWICE, f"in {', '.join(encoded_twice)}")
     if mended:
         ctx.losses.note(loss.CONTROL_CHARACTERS, f"in {', '.join(mended)}")
     terms = post_terms(data, lookups, ctx.losses)
