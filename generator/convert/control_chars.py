@@ -6,6 +6,7 @@ export reader makes it (sources/wxr.py), and the others go; tabs and line breaks
 (U+0080-U+009F) are Windows-1252 text read as Latin-1 on its way (a database of latin1 columns, an old plugin):
 `\\x93` is Windows-1252's byte for `“`. Each becomes its Windows-1252 character, as HTML reads `&#147;`; the five
 bytes Windows-1252 leaves undefined go. DEL and U+FFFE/U+FFFF, which are no characters of text, go too.
+An item's text encoded twice is decoded first (convert/mojibake.py), as it may end in such a control.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
+
+from generator.convert.mojibake import repaired
 
 SPACED = "\x0b\x0c"
 KEPT = "\t\n\r"
@@ -41,12 +44,24 @@ def readable(text: str) -> str:
     return text.translate(READABLE) if CONTROL.search(text) else text
 
 
-def readable_item(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """A JSON item with every string readable, and the fields (top-level keys) whose text changed."""
-    return mapped_item(data, readable)
+def readable_item(data: dict[str, Any]) -> tuple[dict[str, Any], list[str], list[str]]:
+    """A JSON item with every string readable and its text encoded twice decoded (convert/mojibake.py); the
+    fields (top-level keys) whose text was encoded twice, and those that held control characters."""
+    result, changed = _mapped_item(data, _mended)
+    if not changed:  # as nearly every item: one walk over it, and the fields told apart only where one changed
+        return data, [], []
+    return result, _changed_by(data, changed, repaired), _changed_by(data, changed, readable)
 
 
-def mapped_item(data: dict[str, Any], mend: Callable[[str], str]) -> tuple[dict[str, Any], list[str]]:
+def _mended(text: str) -> str:
+    return readable(repaired(text))
+
+
+def _changed_by(data: dict[str, Any], keys: list[str], mend: Callable[[str], str]) -> list[str]:
+    return [key for key in keys if _mapped_item({key: data[key]}, mend)[1]]
+
+
+def _mapped_item(data: dict[str, Any], mend: Callable[[str], str]) -> tuple[dict[str, Any], list[str]]:
     """A JSON item with `mend` applied to every string, and the fields (top-level keys) whose text changed."""
     changed = []
     result = {}

@@ -11,11 +11,8 @@ before control_chars, as a `”` encoded twice ends in the C1 control U+009D, wh
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import ftfy
-
-from generator.convert.control_chars import mapped_item
 
 # How the second byte of a UTF-8 character reads in Windows-1252 (or, for the five bytes it leaves undefined,
 # in Latin-1): 0x80-0xBF. Only text where a lead byte's character (0xC2-0xF4: `Â`, `Ã`, `â`, `Ð`) comes right
@@ -27,9 +24,5 @@ SUSPECT = re.compile(f"[\u00c2-\u00f4][{CONTINUATION}]")
 
 def repaired(text: str) -> str:
     """The text with its runs of twice-encoded UTF-8 decoded (see the module's docstring)."""
-    return ftfy.fix_encoding(text) if SUSPECT.search(text) else text
+    return text if text.isascii() or SUSPECT.search(text) is None else ftfy.fix_encoding(text)
 
-
-def repaired_item(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """A JSON item with every string repaired, and the fields (top-level keys) whose text changed."""
-    return mapped_item(data, repaired)

@@ -23,7 +23,7 @@ from generator.convert.custom_fields import with_fields
 from generator.convert.document import Document, Image, Source, Term
 from generator.convert.latex import latex_in_text
 from generator.convert.markdown import INVISIBLE, html_to_markdown
-from generator.convert.mojibake import repaired, repaired_item
+from generator.convert.mojibake import repaired
 from generator.convert.multilingual import Languages, post_in_language
 from generator.convert.post_language import post_language, post_translations
 from generator.convert.slugs import safe_slug
@@ -97,8 +97,7 @@ def to_media(data: dict[str, Any]) -> tuple[int, Media] | None:
 
 def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Settings = Settings()) -> Converted:
     """The post as a Document, every term it names, what conversion lost, and input faults."""
-    data, encoded_twice = repaired_item(data)
-    data, mended = readable_item(data)
+    data, encoded_twice, mended = readable_item(data)
     data, held = post_in_language(data, settings.language)
     data = rendered(data)
     warnings: list[tuple[str, str]] = []
