@@ -12,13 +12,19 @@ object is decoded twice, which costs far less than the conversion that follows.
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
 import re
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from generator.sources.wrapped import GZIP_MAGIC
+
+# What unpacking gzip data that is cut short or broken raises, besides OSError (BadGzipFile).
+UNPACKING_ERRORS = (EOFError, zlib.error)
 CHUNK = 1 << 22  # bytes decoded at a time; the first pass holds three times as much, or more for text beyond Latin-1
 # As wp_json reads saved files: line breaks and tabs inside strings are read as they are.
 _DECODER = json.JSONDecoder(strict=False)
@@ -42,12 +48,12 @@ class ObjectList:
         return len(self.spans)
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        with self.path.open("rb") as file:
+        with _opened(self.path) as file:
             for start, end in self.spans:
-                file.seek(start)
                 try:
+                    file.seek(start)
                     value = _DECODER.decode(file.read(end - start).decode("utf-8"))
-                except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError
+                except (ValueError, RecursionError, OSError, *UNPACKING_ERRORS):  # JSONDecodeError, UnicodeDecodeError
                     raise Changed(f"byte {start}") from None
                 if not isinstance(value, dict):
                     raise Changed(f"byte {start}")
@@ -61,10 +67,19 @@ def object_list(path: Path, flag: Callable[[dict[str, Any]], bool], flag_where: 
     list, a list that holds anything but objects, other text after the values, or JSON or UTF-8 that does not
     decode (whose reader names the error). `flag` sees each object whose text `flag_where` matches."""
     try:
-        with path.open("rb") as file:
+        with _opened(path) as file:
             return _objects(_Text(file, chunk), path, flag, flag_where)
-    except (OSError, UnicodeDecodeError, RecursionError):  # (nested too deeply: `load` names it)
+    except (OSError, UnicodeDecodeError, RecursionError, *UNPACKING_ERRORS):  # (`load` names each)
         return None
+
+
+def _opened(path: Path) -> IO[bytes]:
+    """The file's bytes, unpacked as they are read where it is gzip's (`posts.jsonl.gz`): the spans are places in
+    the unpacked bytes, and a gzip file seeks forward by unpacking what it passes, so reading the spans in order
+    unpacks it once."""
+    with path.open("rb") as file:
+        packed = file.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+    return gzip.open(path, "rb") if packed else path.open("rb")
 
 
 def _objects(text: _Text, path: Path, flag: Callable[[dict[str, Any]], bool],
