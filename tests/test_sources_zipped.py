@@ -1,0 +1,85 @@
+"""A zip of saved input is read as the folder it unpacks to: WordPress.com's export is a zip of export files. Items and
+problems are named by the zip, nothing is written outside the temporary folder, and that folder is gone after."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.importer import ImportOptions, run_import
+from generator.sources import zipped
+from generator.store.documents import document_files
+from tests.conftest import rest_item
+from tests.test_wxr import export, item
+
+ONE = ImportOptions(workers=1)
+
+
+def _zip(path: Path, members: dict[str, str]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return path
+
+
+def _posts(content: Path) -> dict[str, str]:
+    return {p.relative_to(content).as_posix(): p.read_text(encoding="utf-8") for p in document_files(content)}
+
+
+def _leftovers() -> list[Path]:
+    return sorted(Path(tempfile.gettempdir()).glob("newsmirror-zip-*"))
+
+
+def test_a_wordpress_com_export_zip_imports_as_its_export_files_do(tmp_path: Path) -> None:
+    files = {"harbour.wordpress.2024-05-01.000.xml": export(item(5, "First", "<p>One</p>")),
+             "harbour.wordpress.2024-05-01.001.xml": export(item(6, "Second", "<p>Two</p>"))}
+    before = _leftovers()
+    result = run_import([_zip(tmp_path / "harbour.zip", files)], tmp_path / "zipped", ONE)
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    run_import([tmp_path / name for name in files], tmp_path / "plain", ONE)
+    assert result.problems == [] and _posts(tmp_path / "zipped") == _posts(tmp_path / "plain")
+    assert sorted(post.file for post in result.posts) == [f"{tmp_path}/harbour.zip/{name}" for name in files]
+    assert _leftovers() == before
+
+
+def test_a_zipped_crawl_in_a_folder_is_read_and_its_problems_name_the_zip(tmp_path: Path) -> None:
+    crawl = {"wp-json/wp/v2/posts.json": json.dumps([rest_item(), rest_item(id=8, slug="other", date="not a date")])}
+    (tmp_path / "in").mkdir()
+    _zip(tmp_path / "in" / "crawl.zip", crawl)
+    result = run_import([tmp_path / "in"], tmp_path / "content", ONE)
+    assert list(_posts(tmp_path / "content")) == ["post/hello.md"]
+    assert [(p.file, p.item, p.field) for p in result.problems] == [
+        (f"{tmp_path}/in/crawl.zip/wp-json/wp/v2/posts.json", "8", "date")]
+
+
+@pytest.mark.parametrize("members", [{"../../escaped.json": json.dumps([rest_item()])},
+                                     {"/abs/escaped.json": json.dumps([rest_item()])}])
+def test_names_that_climb_out_stay_inside_the_unpacked_folder(tmp_path: Path, members: dict[str, str]) -> None:
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    result = run_import([_zip(tmp_path / "deep" / "er" / "x.zip", members)], tmp_path / "content", ONE)
+    assert [p.path for p in result.posts] == ["post/hello.md"]
+    assert not list(tmp_path.rglob("escaped.json")) and not Path("/abs/escaped.json").exists()
+
+
+def test_a_zip_cut_short_or_too_large_to_unpack_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = _zip(tmp_path / "whole.zip", {"a.xml": export(item(5, "First", "<p>One</p>" * 2_000))}).read_bytes()
+    (tmp_path / "cut.zip").write_bytes(whole[:len(whole) // 2])
+    result = run_import([tmp_path / "cut.zip"], tmp_path / "content", ONE)
+    assert [(p.file, p.message.split(":")[0]) for p in result.problems] == [(f"{tmp_path}/cut.zip", "cannot be unzipped")]
+    monkeypatch.setattr(zipped, "SPARE_ROOM", 1 << 62)  # as if the disk had no room for it
+    result = run_import([tmp_path / "whole.zip"], tmp_path / "content", ONE)
+    assert [p.message.startswith("unpacks to 0.0 GB, more than the 0.0 GB free") for p in result.problems] == [True]
+    assert result.problems[0].message.endswith(": unzip it yourself and import the folder")
+    assert not result.posts
+
+
+def test_a_zip_that_holds_no_wordpress_input_says_so(tmp_path: Path) -> None:
+    result = run_import([_zip(tmp_path / "notes.zip", {"readme.txt": "hi"})], tmp_path / "content", ONE)
+    assert [str(p) for p in result.problems] == [
+        f"{tmp_path}/notes.zip: no saved REST JSON, WordPress export or SQL dump in this zip (files named *.json, "
+        "*.xml, *.sql or wp_posts.csv, or holding JSON with no extension or under wp-json/)"]
