@@ -14,7 +14,7 @@ from typing import IO, Any
 from generator.language.words import Words
 from generator.problems import Problem
 from generator.progress import Progress
-from generator.sources import export_json, wp_rows, wp_sql, wxr, zipped
+from generator.sources import archives, export_json, wp_rows, wp_sql, wxr
 from generator.sources.tree import folder_files
 from generator.sources.wp_json import UNREAD, RawItem, is_saved_json, items_in, large_list, listed_items, load
 
@@ -28,7 +28,7 @@ def saved_files(source: Path) -> tuple[list[Path], list[Problem]]:
     xml = [p for p in found if p.suffix == ".xml"]
     problems += _empty_exports(xml)
     usable = [p for p in found if is_saved_json(p) or (p.suffix == ".xml" and wxr.is_export(p)) or wp_sql.is_dump(p)
-              or zipped.is_zip(p)]
+              or archives.is_archive(p)]
     if not usable:
         problems.append(Problem(str(source), message=_nothing_saved(source, found)))
     return usable, problems
@@ -75,9 +75,9 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
         files, found_problems = saved_files(source)
         problems.extend(found_problems)
         for path in files:
-            if zipped.is_zip(path):
-                yield from zipped.zipped_items(path, problems, lambda folder, found: iter_items([folder], found, words,
-                                                                                              progress))
+            if archives.is_archive(path):
+                yield from archives.archived_items(path, problems, lambda folder, found: iter_items([folder], found,
+                                                                                                    words, progress))
             elif wxr.is_export(path):
                 yield from wxr.read_export(path, problems, words, progress)
             elif wp_sql.is_dump(path):

@@ -1,9 +1,12 @@
-"""A zip of saved input is read as the folder it unpacks to: WordPress.com's export is a zip of export files. Items and
-problems are named by the zip, nothing is written outside the temporary folder, and that folder is gone after."""
+"""An archive of saved input (a zip, a tarball) is read as the folder it unpacks to: WordPress.com's export is a zip of
+export files. Items and problems are named by the archive, nothing is written outside the temporary folder, and that
+folder is gone after."""
 
 from __future__ import annotations
 
+import io
 import json
+import tarfile
 import tempfile
 import zipfile
 from pathlib import Path
@@ -11,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.importer import ImportOptions, run_import
-from generator.sources import zipped
+from generator.sources import archives
 from generator.store.documents import document_files
 from tests.conftest import rest_item
 from tests.test_wxr import export, item
@@ -31,7 +34,7 @@ def _posts(content: Path) -> dict[str, str]:
 
 
 def _leftovers() -> list[Path]:
-    return sorted(Path(tempfile.gettempdir()).glob("newsmirror-zip-*"))
+    return sorted(Path(tempfile.gettempdir()).glob("newsmirror-archive-*"))
 
 
 def test_a_wordpress_com_export_zip_imports_as_its_export_files_do(tmp_path: Path) -> None:
@@ -70,16 +73,36 @@ def test_a_zip_cut_short_or_too_large_to_unpack_is_named(tmp_path: Path, monkeyp
     whole = _zip(tmp_path / "whole.zip", {"a.xml": export(item(5, "First", "<p>One</p>" * 2_000))}).read_bytes()
     (tmp_path / "cut.zip").write_bytes(whole[:len(whole) // 2])
     result = run_import([tmp_path / "cut.zip"], tmp_path / "content", ONE)
-    assert [(p.file, p.message.split(":")[0]) for p in result.problems] == [(f"{tmp_path}/cut.zip", "cannot be unzipped")]
-    monkeypatch.setattr(zipped, "SPARE_ROOM", 1 << 62)  # as if the disk had no room for it
+    assert [(p.file, p.message.split(":")[0]) for p in result.problems] == [(f"{tmp_path}/cut.zip", "cannot be unpacked")]
+    monkeypatch.setattr(archives, "SPARE_ROOM", 1 << 62)  # as if the disk had no room for it
     result = run_import([tmp_path / "whole.zip"], tmp_path / "content", ONE)
     assert [p.message.startswith("unpacks to 0.0 GB, more than the 0.0 GB free") for p in result.problems] == [True]
-    assert result.problems[0].message.endswith(": unzip it yourself and import the folder")
+    assert result.problems[0].message.endswith(": unpack it yourself and import the folder")
     assert not result.posts
 
 
 def test_a_zip_that_holds_no_wordpress_input_says_so(tmp_path: Path) -> None:
     result = run_import([_zip(tmp_path / "notes.zip", {"readme.txt": "hi"})], tmp_path / "content", ONE)
     assert [str(p) for p in result.problems] == [
-        f"{tmp_path}/notes.zip: no saved REST JSON, WordPress export or SQL dump in this zip (files named *.json, "
+        f"{tmp_path}/notes.zip: no saved REST JSON, WordPress export or SQL dump in this archive (files named *.json, "
         "*.xml, *.sql or wp_posts.csv, or holding JSON with no extension or under wp-json/)"]
+
+
+def test_a_tarball_of_a_crawl_is_read_and_its_links_out_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.tar.gz"
+    with tarfile.open(path, "w:gz") as archive:
+        data = json.dumps([rest_item()]).encode()
+        member = tarfile.TarInfo("site/wp-json/wp/v2/posts.json")
+        member.size = len(data)
+        archive.addfile(member, io.BytesIO(data))
+        link = tarfile.TarInfo("site/passwd.json")
+        link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
+        archive.addfile(link)
+    result = run_import([path], tmp_path / "content", ONE)
+    assert list(_posts(tmp_path / "content")) == [] and [p.message.split(":")[0] for p in result.problems] == [
+        "cannot be unpacked"]
+    with tarfile.open(path, "w:gz") as archive:
+        archive.addfile(member, io.BytesIO(data))
+    result = run_import([path], tmp_path / "content", ONE)
+    assert result.problems == [] and [post.file for post in result.posts] == [
+        f"{path}/site/wp-json/wp/v2/posts.json"]
