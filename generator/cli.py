@@ -257,11 +257,19 @@ def _given_language(config: Config) -> str:
     return config.site.language if "language" in config.site_given else ""
 
 
+def _not_found(source: Path) -> str:
+    # A Path keeps one slash of `https://`: the address is given back as typed.
+    if str(source).lower().startswith(("http:/", "https:/")):
+        url = str(source).replace(":/", "://", 1)
+        return f"{url}: a web address, not a saved file or folder; `newsmirror sync {url}` fetches a live site"
+    return f"{source}: no such file or folder"
+
+
 def _import(args: argparse.Namespace, say: _Printer) -> int:
     # Imported here, as for _check: a build, which often has little to do, never loads the HTML converters.
     from generator.import_report import import_summary, loss_report_json
     from generator.importer import ImportOptions, run_import
-    missing = [f"{s}: no such file or folder" for s in args.sources if not s.exists()]
+    missing = [_not_found(s) for s in args.sources if not s.exists()]
     if args.report and args.report.is_dir():
         missing.append(f"--report {args.report}: is a folder; give a file name")
     if missing:

@@ -129,6 +129,13 @@ def test_usage_errors_exit_two(args: list[str], tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
+def test_importing_a_web_address_points_to_sync(tmp_path: Path) -> None:
+    done = run("import", "https://news.example/wp-json/wp/v2/posts", cwd=tmp_path)
+    assert (done.returncode, done.stderr.strip()) == (2, (
+        "newsmirror: error: import: https://news.example/wp-json/wp/v2/posts: a web address, not a saved file or "
+        "folder; `newsmirror sync https://news.example/wp-json/wp/v2/posts` fetches a live site"))
+
+
 def test_refuses_to_replace_a_folder_that_is_not_a_build(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "precious.txt").write_text("keep me")
