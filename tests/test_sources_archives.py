@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import tarfile
 import tempfile
 import zipfile
@@ -35,6 +36,18 @@ def _posts(content: Path) -> dict[str, str]:
 
 def _leftovers() -> list[Path]:
     return sorted(Path(tempfile.gettempdir()).glob("newsmirror-archive-*"))
+
+
+def test_a_site_backups_pictures_and_code_are_not_unpacked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Duplicator's zip holds the whole site beside its database: only what may be input is unpacked, so that a
+    backup whose uploads would not fit where it is unpacked is still read."""
+    crawl = {"wp-content/uploads/2024/05/photo.JPG": "\0" * 50_000_000, "wp-includes/js/x.js": "x",
+             "dup-installer/posts.json": json.dumps([rest_item()])}
+    path = _zip(tmp_path / "site_archive.zip", crawl)
+    room = shutil.disk_usage(tempfile.gettempdir()).free - 10_000_000
+    monkeypatch.setattr(archives, "SPARE_ROOM", room)  # 10 MB left to unpack into
+    result = run_import([path], tmp_path / "content", ONE)
+    assert result.problems == [] and [p.path for p in result.posts] == ["post/hello.md"]
 
 
 def test_a_wordpress_com_export_zip_imports_as_its_export_files_do(tmp_path: Path) -> None:
