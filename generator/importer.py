@@ -10,7 +10,6 @@ from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from generator import __version__, collector
 from generator.convert.addresses import has_host, host_of, site_of

@@ -86,7 +86,8 @@ def test_a_zip_cut_short_or_too_large_to_unpack_is_named(tmp_path: Path, monkeyp
     whole = _zip(tmp_path / "whole.zip", {"a.xml": export(item(5, "First", "<p>One</p>" * 2_000))}).read_bytes()
     (tmp_path / "cut.zip").write_bytes(whole[:len(whole) // 2])
     result = run_import([tmp_path / "cut.zip"], tmp_path / "content", ONE)
-    assert [(p.file, p.message.split(":")[0]) for p in result.problems] == [(f"{tmp_path}/cut.zip", "cannot be unpacked")]
+    assert [(p.file, p.message.split(":")[0]) for p in result.problems] == [
+        (f"{tmp_path}/cut.zip", "cannot be unpacked")]
     monkeypatch.setattr(archives, "SPARE_ROOM", 1 << 62)  # as if the disk had no room for it
     result = run_import([tmp_path / "whole.zip"], tmp_path / "content", ONE)
     assert [p.message.startswith("unpacks to 0.0 GB, more than the 0.0 GB free") for p in result.problems] == [True]

@@ -94,7 +94,9 @@ def to_term(data: dict[str, Any]) -> Term:
 
 def to_user(data: dict[str, Any]) -> tuple[int, str] | None:
     ident, name = data.get("id"), data.get("name")
-    return (ident, readable(repaired(html.unescape(name)))) if _is_int(ident) and isinstance(name, str) and name else None
+    if not _is_int(ident) or not isinstance(name, str) or not name:
+        return None
+    return ident, readable(repaired(html.unescape(name)))
 
 
 def to_media(data: dict[str, Any]) -> tuple[int, Media] | None:

@@ -107,7 +107,9 @@ def _extracted(archive: zipfile.ZipFile | tarfile.TarFile, kept: list, folder: P
 
 def _named(problem: Problem, folder: str, path: Path) -> Problem:
     """The problem named by the archive; one of the unpacked folder itself is said of the archive."""
-    message = problem.message.replace("in this folder", "in this archive") if problem.file == folder else problem.message
+    message = problem.message
+    if problem.file == folder:
+        message = message.replace("in this folder", "in this archive")
     return dataclasses.replace(problem, file=_shown(problem.file, folder, path), message=message)
 
 

@@ -9,7 +9,6 @@ over. Its tables are named `SERVMASK_PREFIX_posts` and so on, which the dump's r
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
