@@ -121,34 +121,3 @@ def test_a_tarball_of_a_crawl_is_read_and_its_links_out_are_refused(tmp_path: Pa
     assert result.problems == [] and [post.file for post in result.posts] == [
         f"{path}/site/wp-json/wp/v2/posts.json"]
 
-
-def _wpress(path: Path, files: dict[tuple[str, str], bytes], end: bool = True) -> Path:
-    """An All-in-One WP Migration backup: each file a header of NUL-padded fields, then its bytes."""
-    with path.open("wb") as out:
-        for (folder, name), data in files.items():
-            fields = (name, str(len(data)), "1714550400", folder)
-            out.write(b"".join(f.encode().ljust(w, b"\0") for f, w in zip(fields, (255, 14, 12, 4096))))
-            out.write(data)
-        if end:
-            out.write(b"\0" * 4377)
-    return path
-
-
-def test_an_all_in_one_wp_migration_backup_imports_its_database(tmp_path: Path) -> None:
-    from tests.test_sources_sql import CREATE_POSTS, _row
-    dump = (CREATE_POSTS + f"INSERT INTO `wp_posts` VALUES {_row(1, 'Backed up', 'Kept whole')};\n").replace(
-        "`wp_", "`SERVMASK_PREFIX_")
-    files = {(".", "package.json"): b'{"SiteURL": "https://example.com"}',
-             ("uploads/2024/05", "big.jpg"): b"\xff\xd8" * 50_000, (".", "database.sql"): dump.encode()}
-    result = run_import([_wpress(tmp_path / "site.wpress", files)], tmp_path / "content", ONE)
-    assert result.problems == [] and [p.path for p in result.posts] == ["post/post-1.md"]
-    assert [p.file for p in result.posts] == [f"{tmp_path}/site.wpress/database.sql"]
-    cut = _wpress(tmp_path / "cut.wpress", files, end=False)
-    cut.write_bytes(cut.read_bytes()[:-200])
-    without = _wpress(tmp_path / "files-only.wpress", {(".", "package.json"): b"{}"})
-    result = run_import([cut, without], tmp_path / "other", ONE)
-    assert [str(p) for p in result.problems] == [
-        f"{cut}: not an All-in-One WP Migration backup: its database.sql ends 200 bytes before the size its header "
-        "gives (cut short?)",
-        f"{without}: holds no database.sql: an All-in-One WP Migration backup made without its database (\"Do not "
-        "export database\"); export it again with it"]

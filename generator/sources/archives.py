@@ -1,7 +1,6 @@
-"""An archive of saved input (a zip, a tarball, an All-in-One WP Migration backup), read as the folder it unpacks
-to: WordPress.com's export is a zip of one or more export files (`site.wordpress.2024-05-01.000.xml`), crawls and
-backups are kept zipped or tarred, and a `.wpress` backup holds the site's database (sources/wpress.py). They were
-refused as "not UTF-8 text: is this a JSON file?".
+"""An archive of saved input (a zip, a tarball), read as the folder it unpacks to: WordPress.com's export is a zip
+of one or more export files (`site.wordpress.2024-05-01.000.xml`), and crawls and backups are kept zipped or tarred.
+They were refused as "not UTF-8 text: is this a JSON file?".
 
 The archive is unpacked into a temporary folder, which is gone once its items are read, and every item and problem
 is named by the archive and the file's name in it (`export.zip/site.wordpress.2024-05-01.000.xml`), never by that
@@ -21,7 +20,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.problems import Problem
-from generator.sources import wpress
 from generator.sources.wp_json import RawItem
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -38,10 +36,8 @@ SPARE_ROOM = 1 << 30
 
 
 def is_archive(path: Path) -> bool:
-    """A zip or a tarball, by its name and first bytes; an All-in-One WP Migration backup by its name."""
+    """A zip or a tarball, by its name and first bytes."""
     name = path.name.lower()
-    if wpress.is_wpress(path):
-        return path.is_file()
     try:
         if name.endswith(".zip"):
             with path.open("rb") as file:
@@ -71,8 +67,6 @@ def archived_items(path: Path, problems: list[Problem],
 def _unpacked(path: Path, folder: Path) -> str:
     """Unpacks the archive into `folder`; what went wrong, or ''."""
     try:
-        if wpress.is_wpress(path):
-            return wpress.unpack_database(path, folder, lambda size: _no_room(size, folder))
         if path.name.lower().endswith(".zip"):
             with zipfile.ZipFile(path) as archive:
                 kept = [m for m in archive.infolist() if _wanted(m.filename)]
