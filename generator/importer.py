@@ -325,8 +325,6 @@ class Names:
         self.embedded_terms: dict[tuple[str, int], Term] = {}  # from posts: term endpoints come first
         self.embedded_users: dict[int, str] = {}  # from posts: saved users come first
         self.by_site = SiteNames()  # the same, by the site that gave them
-        # The terms content/terms.yaml knew before this import (which adds its own to the registry as they are read).
-        self.stored = [term for by_slug in registry.terms.values() for term in by_slug.values()]
         self.problems: list[Problem] = []
 
     def add(self, item: RawItem) -> None:
@@ -353,7 +351,7 @@ class Names:
     def embedded(self, post: dict[str, Any]) -> None:
         """The terms and author a post saved with `_embed` names, which also name the posts of a crawl's other
         files saved without it (the latest posts fetched again without `_embed`)."""
-        site = site_of(post)
+        site = host_of(post.get("link"))  # not its guid, which may name a host the site had before
         self.by_site.posts.add(site)
         for term in embedded_terms(post):
             if term.id is not None:
@@ -377,7 +375,7 @@ class Names:
                 if term.id is not None:
                     terms.setdefault((term.taxonomy, term.id), term)
         whole = Lookups(terms=terms, taxonomies=self.taxonomies, users=users, media=self.media)
-        return self.by_site.scoped(whole, self.stored), own
+        return self.by_site.scoped(whole), own
 
     def _language(self, said: object) -> None:
         """The first language the input names, as a BCP 47 tag (WordPress's locale `pt_BR` is `pt-BR`)."""

@@ -45,15 +45,30 @@ def test_each_sites_posts_take_their_own_sites_names(tmp_path: Path) -> None:
     assert [post.action for post in again.posts] == ["unchanged", "unchanged"]
 
 
-def test_a_site_that_gave_no_names_never_takes_another_sites(tmp_path: Path) -> None:
+def test_a_site_that_gave_no_names_takes_none_of_an_id_two_sites_name_differently(tmp_path: Path) -> None:
     a = _crawl(tmp_path / "in", "a.example", "Mining", "Ana", "mine.jpg")
+    b = _crawl(tmp_path / "in", "b.example", "Politics", "Bo", "vote.jpg")
     lone = tmp_path / "in" / "c.example"
     lone.mkdir()
     (lone / "posts.json").write_text(json.dumps([rest_item(id=70, slug="story-c", link="https://c.example/story/",
                                                            categories=[5], author=2, featured_media=9)]))
-    run_import([a, lone], tmp_path / "content", ONE)
+    run_import([a, b, lone], tmp_path / "content", ONE)
     other = _post(tmp_path / "content", "story-c")
     assert (other.author, other.taxonomies, other.image) == ("", {}, None)
+
+
+def test_a_site_that_moved_keeps_every_name_of_its_posts(tmp_path: Path) -> None:
+    """Its posts' guids and pictures name the host it had before, and its ids are one set: nothing clashes."""
+    a = _crawl(tmp_path / "in", "a.example", "Mining", "Ana", "mine.jpg")
+    posts = a / "wp-json" / "wp" / "v2" / "posts.json"
+    moved = json.loads(posts.read_text())
+    moved.append({**moved[0], "id": 11, "slug": "older", "link": "https://old.example/older/"})
+    posts.write_text(json.dumps(moved))
+    run_import([a], tmp_path / "content", ONE)
+    for slug in ("story-a", "older"):
+        post = _post(tmp_path / "content", slug)
+        assert (post.author, post.taxonomies, post.image.url) == (
+            "Ana", {"category": ("mining",)}, "https://www.a.example/up/mine.jpg"), slug
 
 
 def test_one_sites_names_on_another_host_still_name_its_posts(tmp_path: Path) -> None:

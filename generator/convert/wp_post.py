@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.convert import context as loss
 from generator.convert import shortcodes
-from generator.convert.addresses import absolute, as_browsers_read, page_address, site_of
+from generator.convert.addresses import absolute, as_browsers_read, host_of, page_address
 from generator.convert.cleanup import WHITESPACE
 from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.control_chars import readable, readable_item
@@ -56,17 +56,16 @@ class Lookups:
     taxonomies: Mapping[str, str] = field(default_factory=dict)  # REST base -> taxonomy name
     users: Mapping[int, str] = field(default_factory=dict)  # id -> display name
     media: Mapping[int, Media] = field(default_factory=dict)
-    # Where an import holds posts of several sites, ids are each site's own (category 5 is "Mining" on one, "Politics"
-    # on the other): the names of each site that gave some, and those no post's site gave (see site_names.py).
+    # Where an import holds posts of several sites whose ids clash (category 5 is "Mining" on one, "Politics" on the
+    # other): each site's names, and those for a post whose site is not known (see site_names.py).
     sites: Mapping[str, Lookups] = field(default_factory=dict)
     unclaimed: Lookups | None = None
 
     def of(self, data: Mapping[str, Any]) -> Lookups:
-        """The names for the post `data`: its site's, where the import holds several, else all."""
-        if not self.sites:
+        """The names for the post `data`: its site's, where the import holds several whose ids clash, else all."""
+        if self.unclaimed is None:
             return self
-        site = site_of(data)
-        return self.sites.get(site) or (self.unclaimed if site and self.unclaimed is not None else self)
+        return self.sites.get(host_of(data.get("link"))) or self.unclaimed
 
 
 @dataclass(frozen=True)
