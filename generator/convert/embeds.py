@@ -156,6 +156,23 @@ def embed_label(url: str, words: Words, title: str = "") -> str:
     return words.fill("media_described", kind=kind, description=title or url)
 
 
+def frame_label(url: str, words: Words, title: str = "") -> str:
+    """What the link standing in for a frame says: `embed_label`'s, but a frame with no title whose address holds
+    its player's settings (`?autoplay=0&mute=1&color=%23ff5500…`) is not named by all of them: a service's is
+    named by the service alone (SoundCloud's player names its track by the API's address, which no reader can
+    open), any other by its address without them. The link keeps the whole address."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return embed_label(url, words, title)
+    if title.strip() or not parts.query or map_service(url):
+        return embed_label(url, words, title)
+    kind = site_name(url, words)
+    if kind != words.embedded_content:
+        return kind
+    return words.fill("media_described", kind=kind, description=f"{parts.scheme}://{parts.netloc}{parts.path}")
+
+
 # Google's maps are at maps.google.<country> or google.<country>/maps (`/maps/embed?pb=…`, My Maps' `/maps/d/…`).
 GOOGLE_MAPS = re.compile(r"(?:maps\.google\.[a-z.]+/.*|(?:www\.)?google\.[a-z.]+/maps(?:/.*)?)", re.IGNORECASE)
 # In an embed's `pb` settings a string is `!2s<text>`, or `!2z<base64>` when it is not ASCII; the place's name is the
