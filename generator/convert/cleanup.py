@@ -46,6 +46,7 @@ from generator.convert.list_nesting import lists_nested_as_shown
 from generator.convert.parse import comments, elements, may_hold, tags_in
 from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
 from generator.convert.plugin_icons import plugin_icons_as_link_names
+from generator.convert.podcast_links import podcast_player_links
 from generator.convert.responsive import drop_hidden_on_desktop
 from generator.convert.script_boxes import script_boxes_as_links, script_players_as_links
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
@@ -412,6 +413,7 @@ PASSES: tuple[Pass, ...] = (
     resolve_lazy_images,
     smilies_as_text,
     resolve_lazy_media,
+    podcast_player_links,
     video_posters_as_images,
     drop_tracking_pixels,
     drop_spacer_images,

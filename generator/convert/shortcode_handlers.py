@@ -148,6 +148,7 @@ FILE_GIVEN = re.compile(r"/|\.[A-Za-z0-9]{2,5}(?:[?#]|$)")
 # video site's page or a file. WordPress's own [video] reads none there; the plugins that wrote it showed its player.
 WEB_ADDRESS = re.compile(r"https?://\S+")
 MEDIA_FILE = re.compile(r"\.(?:mp4|m4v|webm|ogv|ogg|wmv|flv|mov|mp3|m4a|wav|wma)(?:[?#]|$)", re.IGNORECASE)
+VIDEO_FILE = re.compile(r"\.(?:mp4|m4v|webm|ogv|wmv|flv|mov)(?:[?#]|$)", re.IGNORECASE)
 
 
 def _media(kind: str) -> Handler:
@@ -172,6 +173,15 @@ def _media(kind: str) -> Handler:
         return (f'<div class="wp-{kind}"><{kind} class="wp-{kind}-shortcode" controls{poster}>{tags}'
                 f'<a href="{first}">{first}</a></{kind}></div>')
     return handler
+
+
+def _powerpress(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """PowerPress's player: of the file its `url` names, else of the post's episode, which the import puts in the
+    shortcode's place where the input names one (sources/podcast_enclosures.py). One left is of a post with no
+    episode, where PowerPress showed nothing."""
+    url = named.get("url", "").strip()
+    kind = "video" if VIDEO_FILE.search(url) else "audio"
+    return _media(kind)({"src": url}, [], "", ctx) if url else ""
 
 
 def _wpcom_audio(given: str, ctx: Context) -> str:
@@ -384,6 +394,7 @@ HANDLERS: dict[str, Handler] = {
     "wpvideo": _sitelink("https://videopress.com/v/"),  # VideoPress's `[wpvideo tFnqC9XQ w=680]`, by its guid
     "audio": _media("audio"),
     "video": _media("video"),
+    "powerpress": _powerpress,
     "caption": _caption,
     "media-credit": media_credit,
     **dict.fromkeys(NOTE_SHORTCODES, footnote),
