@@ -37,6 +37,7 @@ from generator.convert.images import (cover_background_as_image, drop_address_al
                                       drop_lazy_fallback_copies, drop_spacer_images, drop_tracking_pixels,
                                       images_from_noscript, resolve_lazy_images, unwrap_pictures)
 from generator.convert.line_breaks import paragraphs_at_blank_lines
+from generator.convert.live_blogs import live_blog_bylines
 from generator.convert.microdata import microdata_set_apart
 from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_scripts
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
@@ -395,6 +396,7 @@ PASSES: tuple[Pass, ...] = (
     drop_screen_reader_text,
     drop_hidden_words,
     microdata_set_apart,
+    live_blog_bylines,
     drop_hidden_on_desktop,
     drop_share_widgets,
     drop_share_links,
