@@ -17,6 +17,7 @@ from generator.convert import context as loss
 from generator.convert.addresses import absolute, absolute_srcset, as_browsers_read, within_page
 from generator.convert.context import Context
 from generator.convert.parse import tags_in
+from generator.convert.social_sites import social_profile
 
 URL_ATTRIBUTES = frozenset({"href", "src", "poster", "data", "cite", "data-src", "data-lazy-src", "data-original",
                             "data-orig-file", "data-large-file", "data-full-url", "data-url", "data-link"})
@@ -349,12 +350,13 @@ def unlink_dead_fragments(soup: BeautifulSoup, ctx: Context) -> None:
 def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
     """A link that shows only an icon (`<a href=…><i class="fa fa-facebook"></i></a>`, a video's play
     button) holds no text for Markdown to write, so it vanished with the address it leads to: it is named
-    by its label, else by that address. An empty heading anchor shows nothing, and goes, as does an empty link
-    whose address swallowed the markup after it, and a gallery's zoom icon that opens a picture the post shows
-    in its lightbox (`<a href="a.jpg"><i class="ion-search"></i></a><img src="a-770x550.jpg">`): the picture
-    is there, and the link's address alone, named by nothing else, would stand beside each one. So does one to a
-    page a link of the post names in words, or to the post itself: a card's link laid over the whole card (a
-    portfolio's `<a class="transparent-link">` after the linked title) stood as a bare address under each card.
+    by its label, else by the social site whose profile it opens ("Facebook"), else by that address. An empty
+    heading anchor shows nothing, and goes, as does an empty link whose address swallowed the markup after it,
+    and a gallery's zoom icon that opens a picture the post shows in its lightbox
+    (`<a href="a.jpg"><i class="ion-search"></i></a><img src="a-770x550.jpg">`): the picture is there, and the
+    link's address alone, named by nothing else, would stand beside each one. So does one to a page a link of
+    the post names in words, or to the post itself: a card's link laid over the whole card (a portfolio's
+    `<a class="transparent-link">` after the linked title) stood as a bare address under each card.
     One between a picture and a heading that links nowhere (an image box's title) is that heading's link."""
     shown = {_picture_key(img.get("src")) for img in _elements(soup, "img")}
     named: set[tuple[str, ...] | None] | None = None  # where the links with words lead, looked for once needed
@@ -379,7 +381,7 @@ def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
         if _link_key(href, ctx.base_url) in named or _is_the_page(href, ctx.base_url):
             link.decompose()
             continue
-        label = link.get("aria-label") or link.get("title") or href.removeprefix("mailto:")
+        label = link.get("aria-label") or link.get("title") or social_profile(href) or href.removeprefix("mailto:")
         link.clear()
         link.append(str(label).strip() or href)
 
