@@ -63,6 +63,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
 from generator.convert.stray_cells import stray_table_parts_unwrapped
+from generator.convert.tabs import tabs_as_sections
 from generator.convert.tables import bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks
 from generator.convert.verse import verse_as_lines
 from generator.convert.view_counts import drop_view_counts
@@ -389,6 +390,7 @@ PASSES: tuple[Pass, ...] = (
     codecolorer_as_code,
     math_as_tex,
     latex_as_tex,
+    tabs_as_sections,
     drop_plugin_toc,
     drop_plugin_errors,
     drop_inpage_toc,
