@@ -49,6 +49,7 @@ from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as
 from generator.convert.plugin_icons import plugin_icons_as_link_names
 from generator.convert.podcast_links import podcast_player_links
 from generator.convert.responsive import drop_hidden_on_desktop
+from generator.convert.rules import rules_in_a_row_as_one
 from generator.convert.script_boxes import script_boxes_as_links, script_players_as_links
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
@@ -479,6 +480,7 @@ PASSES: tuple[Pass, ...] = (
     flatten_deep_quotes_and_lists,
     blocks_as_divs,
     drop_empty_elements,
+    rules_in_a_row_as_one,
     even_table_rows,
 )
 

@@ -158,9 +158,10 @@ def embed_label(url: str, words: Words, title: str = "") -> str:
 
 def frame_label(url: str, words: Words, title: str = "") -> str:
     """What the link standing in for a frame says: `embed_label`'s, but a frame with no title whose address holds
-    its player's settings (`?autoplay=0&mute=1&color=%23ff5500…`) is not named by all of them: a service's is
-    named by the service alone (SoundCloud's player names its track by the API's address, which no reader can
-    open), any other by its address without them. The link keeps the whole address."""
+    its player's settings (`?autoplay=0&mute=1&color=%23ff5500…`) is named by its address without them; a
+    service's player at a path of one part, whose settings alone say what it plays, by the service alone
+    (SoundCloud's `/player/?url=<the API's address of the track>`, which no reader can open). The link keeps the
+    whole address."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -168,7 +169,7 @@ def frame_label(url: str, words: Words, title: str = "") -> str:
     if title.strip() or not parts.query or map_service(url):
         return embed_label(url, words, title)
     kind = site_name(url, words)
-    if kind != words.embedded_content:
+    if kind != words.embedded_content and len([part for part in parts.path.split("/") if part]) <= 1:
         return kind
     return words.fill("media_described", kind=kind, description=f"{parts.scheme}://{parts.netloc}{parts.path}")
 
