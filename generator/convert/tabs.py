@@ -27,8 +27,9 @@ def tabs_as_sections(soup: BeautifulSoup, ctx: Context) -> None:
     by_id = {str(tag["id"]): tag for tag in elements(soup) if tag.get("id")}
     rows: dict[int, Tag] = {}  # the boxes of the tabs that went, which go too when nothing else is left in them
     for tab in tabs:
-        panel = by_id.get(_target(tab))
-        if panel is None or _inside(tab, panel) or _inside(panel, tab):
+        panel = next((by_id[name] for name in _targets(tab) if name in by_id and by_id[name] is not tab
+                      and not _inside(tab, by_id[name]) and not _inside(by_id[name], tab)), None)
+        if panel is None:
             continue  # a tab whose panel the live page loaded by script, or none: left as it was
         if not isinstance(tab.parent, BeautifulSoup):  # not the post's own root
             rows[id(tab.parent)] = tab.parent
@@ -48,13 +49,12 @@ def _is_tab(tag: Tag) -> bool:
     return tag.get("role") == "tab" or "tab" in (tag.get("data-toggle"), tag.get("data-bs-toggle"))
 
 
-def _target(tab: Tag) -> str:
-    """The id of the panel a tab shows: its `aria-controls`, else the `#id` it or a link in it leads to."""
-    if tab.get("aria-controls"):
-        return str(tab["aria-controls"]).strip()
+def _targets(tab: Tag) -> list[str]:
+    """The ids a tab names as its panel's: its `aria-controls`, then the `#id` it or a link in it leads to (a
+    theme's `aria-controls` may name the tab itself)."""
     link = tab if tab.get("href") else tab.find("a", href=True)
     href = str(link.get("href", "")) if link is not None else ""
-    return href[1:].strip() if href.startswith("#") else ""
+    return [str(tab.get("aria-controls") or "").strip(), href[1:].strip() if href.startswith("#") else ""]
 
 
 def _label(soup: BeautifulSoup, tab: Tag, panel: Tag) -> Tag:
