@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from generator.convert import context as loss
 from generator.convert.addresses import absolute, absolute_srcset, as_browsers_read, within_page
 from generator.convert.context import Context
+from generator.convert.embeds import embed_label, site_name
 from generator.convert.parse import tags_in
 from generator.convert.social_sites import social_profile
 
@@ -381,9 +382,16 @@ def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
         if _link_key(href, ctx.base_url) in named or _is_the_page(href, ctx.base_url):
             link.decompose()
             continue
-        label = link.get("aria-label") or link.get("title") or social_profile(href) or href.removeprefix("mailto:")
+        label = (link.get("aria-label") or link.get("title") or social_profile(href) or _known_page(href, ctx)
+                 or href.removeprefix("mailto:"))
         link.clear()
         link.append(str(label).strip() or href)
+
+
+def _known_page(href: str, ctx: Context) -> str:
+    """What a page of a site that embeds says it is ("YouTube video: <address>"), as the link that stands in for
+    its embed is named: a play button's link over a picture opens the video; "" for any other page."""
+    return embed_label(href, ctx.words) if site_name(href, ctx.words) != ctx.words.embedded_content else ""
 
 
 def _unlinked_heading_after(link: Tag) -> Tag | None:
