@@ -44,6 +44,7 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, mer
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.list_nesting import lists_nested_as_shown
+from generator.convert.newsletter_signups import drop_newsletter_signups
 from generator.convert.parse import comments, elements, may_hold, tags_in
 from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
 from generator.convert.plugin_icons import plugin_icons_as_link_names
@@ -412,6 +413,7 @@ PASSES: tuple[Pass, ...] = (
     collapsible_titles_in_bold,
     drop_filter_controls,
     drop_icon_glyphs,
+    drop_newsletter_signups,
     drop_forms,
     unwrap_keyword_links,
     unwrap_pictures,
