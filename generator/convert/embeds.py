@@ -33,7 +33,7 @@ SITES = (("youtube.com", ("YouTube", "site_video")), ("youtu.be", ("YouTube", "s
          ("simplecast.com", ("Simplecast", "")), ("megaphone.fm", ("Megaphone", "")), ("omny.fm", ("Omny", "")),
          ("anchor.fm", ("Anchor", "")), ("podbean.com", ("Podbean", "")), ("spreaker.com", ("Spreaker", "")),
          ("acast.com", ("Acast", "")), ("arcgis.com", ("ArcGIS", "")), ("tableau.com", ("Tableau", "")),
-         ("knightlab.com", ("Knight Lab", "")),
+         ("knightlab.com", ("Knight Lab", "")), ("codepen.io", ("CodePen", "")),
          *((store, ("Amazon", "")) for store in STORE_DOMAINS))
 
 

@@ -60,9 +60,9 @@ def _embed(named: dict[str, str], positional: list[str], inner: str, ctx: Contex
     return _embedded(url, ctx) if url else None
 
 
-def _embedded(url: str, ctx: Context) -> str:
+def _embedded(url: str, ctx: Context, title: str = "") -> str:
     ctx.losses.note(loss.EMBED_AS_LINK, url)
-    return link(url, embed_label(url, ctx.words))
+    return link(url, embed_label(url, ctx.words, title))
 
 
 def _sitelink(base: str) -> Handler:
@@ -81,15 +81,19 @@ def _slideshare(named: dict[str, str], positional: list[str], inner: str, ctx: C
 
 
 PEN_PART = re.compile(r"[\w-]+")  # a CodePen user's name or a pen's hash
+LINK_WORDS = re.compile(r"<a\b([^<>]*)>([^<>]+)</a>", re.IGNORECASE)  # a link's attributes and words
 
 
 def _codepen(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
     """The CodePen Embedded Pens plugin's `[codepen_embed slug_hash=… user=…]See the Pen …[/codepen_embed]`,
-    whose words CodePen's script replaced with the pen: the pen's own page."""
+    whose words CodePen's script replaced with the pen: the pen's own page, named by the pen's title its words
+    link ("See the Pen <a href=…/pen/…>Year Pickers</a> by …", escaped as text where the editor escaped it)."""
     slug, user = (unescape(named.get(key, "")).strip() for key in ("slug_hash", "user"))
     if not (PEN_PART.fullmatch(slug) and PEN_PART.fullmatch(user)):
         return None
-    return _embedded(f"https://codepen.io/{user}/pen/{slug}", ctx)
+    title = next((" ".join(found[2].split()) for found in LINK_WORDS.finditer(unescape(inner)) if "/pen/" in found[1]),
+                 "")
+    return _embedded(f"https://codepen.io/{user}/pen/{slug}", ctx, title)
 
 
 def _leaflet_map(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
