@@ -82,6 +82,7 @@ EMBED_CLASSES = frozenset({"wp-block-embed"})
 FILE_BUTTON_CLASSES = frozenset({"wp-block-file__button", "wp-block-file__embed"})
 # What only a page's head holds, which shows nothing in its body.
 HEAD_ONLY = ("meta", "link", "base", "title")
+DRAWING_NAMES = frozenset({"title", "desc"})  # an SVG's name and description, kept where they name a link
 # Inline ones give back the space they held, which kept the words either side apart.
 SPACE_KEEPING = ("span", "ins", "strong", "b", "em", "i")
 EMPTY_DROPPABLE = (*SPACE_KEEPING, "div", "p", "section", "figure", "figcaption")
@@ -143,13 +144,18 @@ def drop_paste_bins(soup: BeautifulSoup, ctx: Context) -> None:
 
 def drop_scripts_and_styles(soup: BeautifulSoup, ctx: Context) -> None:
     """Scripts, styles and a page's head pasted whole into a post (a scraped page's `<meta>`, `<link>` and
-    `<title>`, which browsers do not show in a body; an SVG's `<title>` names its drawing and stays)."""
+    `<title>`, which browsers do not show in a body). An SVG's `<title>` and `<desc>` name its drawing, shown
+    only as a tooltip: in a link they name it, and stay; elsewhere an icon's ran into the words beside it
+    ("Calendar May 5", "clock5 min"), and they go."""
     for tag in elements(soup, "script", "style", "template"):
         if tag.get("type") != "application/ld+json" and tag.get_text(strip=True):
             ctx.losses.note(loss.SCRIPT, tag.name)
         tag.decompose()
-    for tag in elements(soup, *HEAD_ONLY):
-        if tag.name != "title" or tag.find_parent("svg") is None:
+    for tag in elements(soup, *HEAD_ONLY, "desc"):
+        if tag.find_parent("svg") is None:
+            if tag.name != "desc":  # no HTML element: a browser shows its words
+                tag.decompose()
+        elif tag.name not in DRAWING_NAMES or tag.find_parent("a") is None:
             tag.decompose()
     for tag in elements(soup, "noscript"):
         if _links_for_readers_without_scripts(tag) or shown_only_without_scripts(tag, soup):
