@@ -24,7 +24,10 @@ from generator.convert.parse import elements, has_class, may_hold, tags_in
 # Where a counter keeps the number its script counts to.
 COUNT_TO = ("data-to-value", "data-to")  # Elementor; jQuery countTo
 COUNT_TO_NAMES = frozenset(COUNT_TO)
-VALUE_COUNTER_CLASSES = frozenset({"display-counter"})  # Avada's counter box, which names its target `data-value`
+# The counters that name their target `data-value`: Avada's counter box; ElementsKit's fun fact and progress bar
+# (`<span class="number-percentage" data-value="250" data-animation-duration="3500">0</span>`), which Exclusive
+# Addons' progress bar shares.
+VALUE_COUNTER_CLASSES = frozenset({"display-counter", "number-percentage"})
 # Elementor lays a counter's prefix, number and suffix out in a flex box, which shows no space between them.
 FLEX_COUNTER_CLASSES = frozenset({"elementor-counter-number-wrapper"})
 NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
