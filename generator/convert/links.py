@@ -98,8 +98,9 @@ def unlink_unreachable_addresses(soup: BeautifulSoup, ctx: Context) -> None:
 def wp_embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
     """A WordPress post embedded in another shows its link in a quote and hides it behind a frame of
     the other site's `/embed/` page; the link is what a reader follows, the frame is dropped. A quote that
-    lost its link (a translation plugin rewrote its words) links to the post the frame shows. In a classic
-    post the frame stands in a paragraph of its own, wpautop's."""
+    lost its link (a translation plugin rewrote its words) links to the post the frame shows, and so does a frame
+    left without its quote, not to its `/embed/` page. In a classic post the frame stands in a paragraph of its
+    own, wpautop's."""
     for quote in _elements(soup, "blockquote"):
         if "wp-embedded-content" not in (quote.get("class") or ()):
             continue
@@ -116,6 +117,10 @@ def wp_embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
             frame.decompose()
         quote.name = "p"
         quote.attrs = {}
+    for frame in _elements(soup, "iframe"):  # one without its quote (a theme or plugin took it out) shows the post
+        source = str(frame.get("src") or "")
+        if "wp-embedded-content" in (frame.get("class") or ()) and (post := EMBED_PAGE.sub("", source)) != source:
+            frame["src"] = post
 
 
 # The `/embed/` page of a post another site embeds, with the secret its script passes: the post is what is left.
