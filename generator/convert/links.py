@@ -77,10 +77,10 @@ def resolve_relative_urls(soup: BeautifulSoup, ctx: Context) -> None:
 
 def unlink_unreachable_addresses(soup: BeautifulSoup, ctx: Context) -> None:
     """A link to `file:///C:/…` (pasted from a document on the author's disk) or to `javascript:` would
-    show as `[text](file:///C:/…)`: it becomes its text. An image there could not be shown anywhere: it
+    show as `[text](file:///C:/…)`: it becomes its text, as does a script's button named as no address. An image there could not be shown anywhere: it
     goes, and so does audio, video or a frame there, which the mirror could only have linked."""
     for link in _elements(soup, "a"):
-        if UNLINKABLE.match(link.get("href") or ""):
+        if UNLINKABLE.match(link.get("href") or "") or _opens_on_the_page_only(link):
             del link["href"]  # an <a> without an address is its text, and keeps an id a link points at
     for image in _elements(soup, "img"):
         source = image.get("src") or ""
@@ -93,6 +93,19 @@ def unlink_unreachable_addresses(soup: BeautifulSoup, ctx: Context) -> None:
             if media.name != "source":
                 ctx.losses.note(loss.MEDIA_WITHOUT_ADDRESS, source[:80])
             media.decompose()
+
+
+def _opens_on_the_page_only(link: Tag) -> bool:
+    """A button a script runs (Bootstrap's `data-toggle="modal"`) whose address an author typed as a name, not a
+    place (`href="http://serviceID1"`): the script opened its box on the page and the browser never went there. A
+    host with no dot is no site on the web."""
+    if not (link.get("data-toggle") or link.get("data-bs-toggle")):
+        return False
+    try:
+        host = urlsplit(str(link.get("href") or "").strip()).hostname or ""
+    except ValueError:
+        return False
+    return bool(host) and "." not in host and host != "localhost"
 
 
 def wp_embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
