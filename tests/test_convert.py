@@ -266,3 +266,25 @@ def test_a_gallery_renders_as_a_grid_of_one_paragraph_per_image_with_its_caption
     cells = re.findall(r"<p>(.*?)</p>", grids[0], re.DOTALL)
     assert len(cells) == 2 and cells[0].endswith("<br>\nBefore") and cells[1].endswith("<br>\nAfter")
     assert "<p>Both versions</p>" in html.split("</div>")[1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(numbers=st.lists(st.integers(min_value=1, max_value=999), min_size=1, max_size=6, unique=True),
+       bracket=st.booleans())
+def test_footnotes_show_the_numbers_their_author_gave_them(numbers: list[int], bracket: bool) -> None:
+    """Notes an author numbered (from 8 in an excerpt, or referenced out of order) show those numbers, in the
+    text and in the list under it; the list shows each note's text against its number."""
+    shown = [f"[{n}]" if bracket else str(n) for n in numbers]
+    refs = "".join(f'w<sup><a href="#n{n}" id="r{n}">{label}</a></sup> ' for n, label in zip(numbers, shown))
+    items = "".join(f'<li id="n{n}">Note {n}. <a href="#r{n}">↩</a></li>' for n in sorted(numbers))
+    html = MarkdownRenderer().render(html_to_markdown(f"<p>{refs}</p><ol>{items}</ol>")).html
+    assert re.findall(r'class="footnote-ref"><a [^>]*>\[(\d+)\]</a>', html) == [str(n) for n in numbers]
+    listed = re.findall(r'<li id="fn(\d+)" class="footnote-item"(?: value="(\d+)")?><p>Note (\d+)\.', html)
+    assert [int(value or place) for place, value, _ in listed] == [int(note) for _, _, note in listed]
+
+
+def test_footnotes_an_author_numbered_twice_alike_are_numbered_in_order() -> None:
+    """Two notes that show one number (two lists of notes in one post) cannot keep it: all are numbered in order."""
+    html = ('<p>a<sup><a href="#x1">1</a></sup> b<sup><a href="#y1">1</a></sup></p>'
+            '<ol><li id="x1">X.</li></ol><ol><li id="y1">Y.</li></ol>')
+    assert "[^1]" in html_to_markdown(html) and "[^2]" in html_to_markdown(html)
