@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.convert.context import Context
 from generator.convert.parse import elements, may_hold
+from generator.convert.structure import BLOCK_NAMES
 
 TAB_ATTRIBUTES = frozenset({"role", "data-toggle", "data-bs-toggle"})
 
@@ -58,10 +59,12 @@ def _targets(tab: Tag) -> list[str]:
 
 
 def _label(soup: BeautifulSoup, tab: Tag, panel: Tag) -> Tag:
-    """A paragraph of the tab's label: its words in bold, or its picture; links into the panel unwrapped."""
-    label = soup.new_tag("p")
+    """A paragraph of the tab's label: its words in bold, or its picture; a label that is a heading already (an
+    accordion's `<div role="tab"><h4>…</h4></div>`) as it is. Links into the panel are unwrapped."""
+    blocks = tab.find(BLOCK_NAMES) is not None
+    label = soup.new_tag("div" if blocks else "p")
     holder = label
-    if tab.find("img") is None:
+    if not blocks and tab.find("img") is None:
         holder = soup.new_tag("strong")
         label.append(holder)
     for child in list(tab.contents):
