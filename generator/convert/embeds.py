@@ -130,14 +130,23 @@ def _youtube_page(video: str, query: dict[str, list[str]]) -> str | None:
 
 
 def site_name(url: str, words: Words) -> str:
+    for domain, (name, word) in SITES:
+        if _on(url, domain):
+            return words.fill(word, site=name) if word else name
+    return words.embedded_content
+
+
+def on_embedding_site(url: str) -> bool:
+    """Whether the address is on a site whose videos, posts or sounds posts embed (SITES)."""
+    return any(_on(url, domain) for domain, _ in SITES)
+
+
+def _on(url: str, domain: str) -> bool:
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:  # e.g. an unclosed IPv6 bracket: still a link, to an unknown site
-        host = ""
-    for domain, (name, word) in SITES:
-        if host == domain or host.endswith("." + domain):
-            return words.fill(word, site=name) if word else name
-    return words.embedded_content
+        return False
+    return host == domain or host.endswith("." + domain)
 
 
 def embed_label(url: str, words: Words, title: str = "") -> str:
