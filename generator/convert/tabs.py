@@ -39,7 +39,10 @@ def tabs_as_sections(soup: BeautifulSoup, ctx: Context) -> None:
             tab.decompose()  # the label for phones, which stands before its panel, is the one kept
             continue
         label = _label(soup, tab, panel)
-        tab.replace_with(label) if before is tab else panel.insert_before(label)
+        if before is tab:  # the tab stands before its panel already (an accordion's title, a label for phones)
+            tab.replace_with(label)
+        else:
+            panel.insert_before(label)
         tab.decompose()
     for row in rows.values():
         if not row.__dict__.get("_decomposed") and not row.get_text(strip=True) and row.find("img") is None:
