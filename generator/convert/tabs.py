@@ -10,6 +10,8 @@ tab's label (words in bold, or the tab's picture), and the row of tabs goes.
 
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup, Tag
 
 from generator.convert.context import Context
@@ -17,6 +19,7 @@ from generator.convert.parse import elements, may_hold
 from generator.convert.structure import BLOCK_NAMES
 
 TAB_ATTRIBUTES = frozenset({"role", "data-toggle", "data-bs-toggle"})
+SLIDE_NUMBER = re.compile(r"\d{0,2}")  # what a slider's dots show, which the sliders that render them mark as tabs
 
 
 def tabs_as_sections(soup: BeautifulSoup, ctx: Context) -> None:
@@ -37,6 +40,9 @@ def tabs_as_sections(soup: BeautifulSoup, ctx: Context) -> None:
         before = panel.find_previous_sibling(True)
         if before is not tab and isinstance(before, Tag) and _is_tab(before) and _words(before) == _words(tab):
             tab.decompose()  # the label for phones, which stands before its panel, is the one kept
+            continue
+        if SLIDE_NUMBER.fullmatch(_words(tab)) and tab.find("img") is None:
+            tab.decompose()  # a slider's dot or number (`<button role="tab">2</button>`), which names no slide
             continue
         label = _label(soup, tab, panel)
         if before is tab:  # the tab stands before its panel already (an accordion's title, a label for phones)
