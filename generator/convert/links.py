@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from generator.convert import context as loss
 from generator.convert.addresses import absolute, absolute_srcset, as_browsers_read, within_page
 from generator.convert.context import Context
-from generator.convert.embeds import embed_label, site_name
+from generator.convert.embeds import embed_label, on_embedding_site
 from generator.convert.parse import tags_in
 from generator.convert.social_sites import social_profile
 
@@ -77,8 +77,9 @@ def resolve_relative_urls(soup: BeautifulSoup, ctx: Context) -> None:
 
 def unlink_unreachable_addresses(soup: BeautifulSoup, ctx: Context) -> None:
     """A link to `file:///C:/…` (pasted from a document on the author's disk) or to `javascript:` would
-    show as `[text](file:///C:/…)`: it becomes its text, as does a script's button named as no address. An image there could not be shown anywhere: it
-    goes, and so does audio, video or a frame there, which the mirror could only have linked."""
+    show as `[text](file:///C:/…)`: it becomes its text, as does a script's button named as no address. An
+    image there could not be shown anywhere: it goes, and so does audio, video or a frame there, which the
+    mirror could only have linked."""
     for link in _elements(soup, "a"):
         if UNLINKABLE.match(link.get("href") or "") or _opens_on_the_page_only(link):
             del link["href"]  # an <a> without an address is its text, and keeps an id a link points at
@@ -409,7 +410,7 @@ def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
 def _known_page(href: str, ctx: Context) -> str:
     """What a page of a site that embeds says it is ("YouTube video: <address>"), as the link that stands in for
     its embed is named: a play button's link over a picture opens the video; "" for any other page."""
-    return embed_label(href, ctx.words) if site_name(href, ctx.words) != ctx.words.embedded_content else ""
+    return embed_label(href, ctx.words) if on_embedding_site(href) else ""
 
 
 def _unlinked_heading_after(link: Tag) -> Tag | None:
