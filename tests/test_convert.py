@@ -293,14 +293,14 @@ def test_footnotes_an_author_numbered_twice_alike_are_numbered_in_order() -> Non
 
 @settings(max_examples=60, deadline=None)
 @given(folders=st.lists(st.from_regex(r"[a-z0-9-]{1,8}", fullmatch=True), max_size=4),
-       name=st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 _-]{0,20}", fullmatch=True), kind=st.sampled_from(("audio", "video")),
-       query=st.sampled_from(("", "?_=1", "?v=3")))
+       name=st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 _-]{0,20}", fullmatch=True),
+       kind=st.sampled_from(("audio", "video")), query=st.sampled_from(("", "?_=1", "?v=3")))
 def test_a_players_link_is_named_by_its_files_name(folders: list[str], name: str, kind: str, query: str) -> None:
     """An audio or video player becomes a link to its file named by the file's name, whatever folders and
     player's number its address holds; the link keeps the address (without WordPress's `_=N`)."""
     path = "/".join([*folders, f"{name}.{'mp3' if kind == 'audio' else 'mp4'}"])
     url = f"https://media.example.org/{quote(path)}"
     markdown = html_to_markdown(f'<{kind} controls src="{url}{query}"></{kind}>')
-    label = markdown[1:markdown.index("](")]
-    assert label == f"{kind.capitalize()}: {name}.{'mp3' if kind == 'audio' else 'mp4'}".replace("_", "\\_")
+    label = markdown[1:markdown.index("](")].replace("\\_", "_")  # Markdown's escape of a word's edge
+    assert label == f"{kind.capitalize()}: {name}.{'mp3' if kind == 'audio' else 'mp4'}"
     assert markdown.rstrip().endswith(f"({url}{'' if query == '?_=1' else query})")
