@@ -41,9 +41,17 @@ from generator.store.terms import read_terms, write_terms
 __all__ = ["ImportOptions", "ImportResult", "PostReport", "run_import"]
 
 
-# The taglines WordPress gave every new site, which no owner chose; since 6.1 it gives none.
+# The taglines WordPress gave every new site, which no owner chose, in English and as its translations gave it
+# (found so in sites' `wp_options`); since 6.1 it gives none.
 DEFAULT_TAGLINES = frozenset({"Just another WordPress site", "Just another WordPress.com site",
-                              "Just another WordPress weblog"})
+                              "Just another WordPress weblog", "Eine weitere WordPress-Website",
+                              "Un site utilisant WordPress", "Otro sitio realizado con WordPress",
+                              "Só mais um site WordPress", "Un nuovo sito targato WordPress",
+                              "Zomaar een WordPress website", "Kolejna witryna oparta na WordPressie",
+                              "Ещё один сайт на WordPress", "Еще один сайт на WordPress",
+                              "Просто ще один сайт на WordPress", "Další web používající WordPress",
+                              "Ännu en WordPress-webbplats", "Một trang web mới sử dụng WordPress",
+                              "又一个WordPress站点"})
 GROUP_FROM = 3  # more items than this with one fault in one file are told in one line
 CONVERTING = "converting posts"  # the progress stage of the import's long part
 

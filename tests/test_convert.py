@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from hypothesis import given, settings
@@ -266,3 +267,40 @@ def test_a_gallery_renders_as_a_grid_of_one_paragraph_per_image_with_its_caption
     cells = re.findall(r"<p>(.*?)</p>", grids[0], re.DOTALL)
     assert len(cells) == 2 and cells[0].endswith("<br>\nBefore") and cells[1].endswith("<br>\nAfter")
     assert "<p>Both versions</p>" in html.split("</div>")[1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(numbers=st.lists(st.integers(min_value=1, max_value=999), min_size=1, max_size=6, unique=True),
+       bracket=st.booleans())
+def test_footnotes_show_the_numbers_their_author_gave_them(numbers: list[int], bracket: bool) -> None:
+    """Notes an author numbered (from 8 in an excerpt, or referenced out of order) show those numbers, in the
+    text and in the list under it; the list shows each note's text against its number."""
+    shown = [f"[{n}]" if bracket else str(n) for n in numbers]
+    refs = "".join(f'w<sup><a href="#n{n}" id="r{n}">{label}</a></sup> ' for n, label in zip(numbers, shown))
+    items = "".join(f'<li id="n{n}">Note {n}. <a href="#r{n}">↩</a></li>' for n in sorted(numbers))
+    html = MarkdownRenderer().render(html_to_markdown(f"<p>{refs}</p><ol>{items}</ol>")).html
+    assert re.findall(r'class="footnote-ref"><a [^>]*>\[(\d+)\]</a>', html) == [str(n) for n in numbers]
+    listed = re.findall(r'<li id="fn(\d+)" class="footnote-item"(?: value="(\d+)")?><p>Note (\d+)\.', html)
+    assert [int(value or place) for place, value, _ in listed] == [int(note) for _, _, note in listed]
+
+
+def test_footnotes_an_author_numbered_twice_alike_are_numbered_in_order() -> None:
+    """Two notes that show one number (two lists of notes in one post) cannot keep it: all are numbered in order."""
+    html = ('<p>a<sup><a href="#x1">1</a></sup> b<sup><a href="#y1">1</a></sup></p>'
+            '<ol><li id="x1">X.</li></ol><ol><li id="y1">Y.</li></ol>')
+    assert "[^1]" in html_to_markdown(html) and "[^2]" in html_to_markdown(html)
+
+
+@settings(max_examples=60, deadline=None)
+@given(folders=st.lists(st.from_regex(r"[a-z0-9-]{1,8}", fullmatch=True), max_size=4),
+       name=st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 _-]{0,20}", fullmatch=True),
+       kind=st.sampled_from(("audio", "video")), query=st.sampled_from(("", "?_=1", "?v=3")))
+def test_a_players_link_is_named_by_its_files_name(folders: list[str], name: str, kind: str, query: str) -> None:
+    """An audio or video player becomes a link to its file named by the file's name, whatever folders and
+    player's number its address holds; the link keeps the address (without WordPress's `_=N`)."""
+    path = "/".join([*folders, f"{name}.{'mp3' if kind == 'audio' else 'mp4'}"])
+    url = f"https://media.example.org/{quote(path)}"
+    markdown = html_to_markdown(f'<{kind} controls src="{url}{query}"></{kind}>')
+    label = markdown[1:markdown.index("](")].replace("\\_", "_")  # Markdown's escape of a word's edge
+    assert label == f"{kind.capitalize()}: {name}.{'mp3' if kind == 'audio' else 'mp4'}"
+    assert markdown.rstrip().endswith(f"({url}{'' if query == '?_=1' else query})")

@@ -28,8 +28,8 @@ BODY = ('<iframe src="https://www.youtube.com/embed/abc123" title="The new crane
 NB = "\u00a0"  # French sets a no-break space before a colon
 LABELS = {
     "en": ["[YouTube video: The new cranes](https://www.youtube.com/embed/abc123)",
-           "[Video: https://cdn.example.com/cranes.mp4](https://cdn.example.com/cranes.mp4)",
-           "[Audio: https://cdn.example.com/a.mp3](https://cdn.example.com/a.mp3)",
+           "[Video: cranes.mp4](https://cdn.example.com/cranes.mp4)",
+           "[Audio: a.mp3](https://cdn.example.com/a.mp3)",
            "[Embedded object: https://cdn.example.com/old.swf](https://cdn.example.com/old.swf)",
            "[Instagram post: https://www.instagram.com/p/XYZ/](https://www.instagram.com/p/XYZ/)",
            "[Post on X: https://x.com/news/status/1](https://x.com/news/status/1)",
@@ -41,8 +41,8 @@ LABELS = {
            "Playlist: its files are not in this mirror.",
            "Playlist (ids 4): its files are not in this mirror."],
     "fr": [f"[Vidéo YouTube{NB}: The new cranes](https://www.youtube.com/embed/abc123)",
-           f"[Vidéo{NB}: https://cdn.example.com/cranes.mp4](https://cdn.example.com/cranes.mp4)",
-           f"[Audio{NB}: https://cdn.example.com/a.mp3](https://cdn.example.com/a.mp3)",
+           f"[Vidéo{NB}: cranes.mp4](https://cdn.example.com/cranes.mp4)",
+           f"[Audio{NB}: a.mp3](https://cdn.example.com/a.mp3)",
            f"[Objet intégré{NB}: https://cdn.example.com/old.swf](https://cdn.example.com/old.swf)",
            f"[Publication Instagram{NB}: https://www.instagram.com/p/XYZ/](https://www.instagram.com/p/XYZ/)",
            f"[Publication sur X{NB}: https://x.com/news/status/1](https://x.com/news/status/1)",
@@ -54,8 +54,8 @@ LABELS = {
            f"Liste de lecture{NB}: ses fichiers ne sont pas dans cette copie miroir.",
            f"Liste de lecture (identifiants 4){NB}: ses fichiers ne sont pas dans cette copie miroir."],
     "ja": ["[YouTubeの動画：The new cranes](https://www.youtube.com/embed/abc123)",
-           "[動画：https://cdn.example.com/cranes.mp4](https://cdn.example.com/cranes.mp4)",
-           "[音声：https://cdn.example.com/a.mp3](https://cdn.example.com/a.mp3)",
+           "[動画：cranes.mp4](https://cdn.example.com/cranes.mp4)",
+           "[音声：a.mp3](https://cdn.example.com/a.mp3)",
            "[埋め込みオブジェクト：https://cdn.example.com/old.swf](https://cdn.example.com/old.swf)",
            "[Instagramの投稿：https://www.instagram.com/p/XYZ/](https://www.instagram.com/p/XYZ/)",
            "[Xの投稿：https://x.com/news/status/1](https://x.com/news/status/1)",
@@ -98,7 +98,7 @@ def test_the_sites_own_words_replace_the_imports(tmp_path: Path) -> None:
                               'media_described = "{kind} — {description}"\ndetails = "Voir plus"\n'
                               'gallery_not_mirrored = "Galerie absente <de la copie> & perdue"\n')
     assert "[Clip YouTube — The new cranes](https://www.youtube.com/embed/abc123)" in body
-    assert "[Vidéo — https://cdn.example.com/cranes.mp4](https://cdn.example.com/cranes.mp4)" in body
+    assert "[Vidéo — cranes.mp4](https://cdn.example.com/cranes.mp4)" in body
     assert "<summary>Voir plus</summary>" in body
     assert "Galerie absente \\<de la copie> & perdue" in body  # a word is text, not HTML
 

@@ -302,11 +302,14 @@ def test_a_post_types_description_is_no_tagline(tmp_path: Path) -> None:
     assert (read_labels(content)[0].title, read_labels(content)[0].description) == ("", "")
 
 
-def test_an_exports_channel_names_the_sites_title_but_not_wordpress_default_tagline(tmp_path: Path) -> None:
+@pytest.mark.parametrize("tagline", ["Just another WordPress site", "Ещё один сайт на WordPress",
+                                     "Un site utilisant WordPress", "又一个WordPress站点"])
+def test_an_exports_channel_names_the_sites_title_but_not_wordpress_default_tagline(tmp_path: Path,
+                                                                                    tagline: str) -> None:
+    """WordPress's default tagline, in English or as a translation gave it, is no tagline the owner chose."""
     from tests.test_wxr import export, item
     saved = export(item(1, "Quay", "<p>Text.</p>")).replace(
-        "<title>Harbour News</title>", "<title>Harbour News</title><description>Just another WordPress site"
-                                       "</description>")
+        "<title>Harbour News</title>", f"<title>Harbour News</title><description>{tagline}</description>")
     (tmp_path / "export.xml").write_text(saved, encoding="utf-8")
     run_import([tmp_path / "export.xml"], tmp_path / "content")
     labels = read_labels(tmp_path / "content")[0]

@@ -56,7 +56,7 @@ def test_a_podcast_episodes_enclosure_shows_its_sound_where_its_player_stood(tmp
     (tmp_path / "c").mkdir()
     under = imported_body(tmp_path / "a", item(5, "Episode 12", "We talk about soil.", meta=meta))
     assert under == ("We talk about soil.\n\n"
-                     "[Audio: https://media.e.com/ep12.mp3](https://media.e.com/ep12.mp3)\n")
+                     "[Audio: ep12.mp3](https://media.e.com/ep12.mp3)\n")
     marked = imported_body(tmp_path / "b", item(5, "Episode 12", "Listen:\n\n[powerpress]\n\nNotes follow.",
                                                 meta=meta))
     assert marked.index("ep12.mp3") < marked.index("Notes follow.")

@@ -37,16 +37,20 @@ from generator.convert.images import (cover_background_as_image, drop_address_al
                                       drop_lazy_fallback_copies, drop_spacer_images, drop_tracking_pixels,
                                       images_from_noscript, resolve_lazy_images, unwrap_pictures)
 from generator.convert.line_breaks import paragraphs_at_blank_lines
+from generator.convert.live_blogs import live_blog_bylines
 from generator.convert.microdata import microdata_set_apart
 from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_scripts
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
                                      links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
                                      unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
 from generator.convert.list_nesting import lists_nested_as_shown
+from generator.convert.newsletter_signups import drop_newsletter_signups
 from generator.convert.parse import comments, elements, may_hold, tags_in
 from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
 from generator.convert.plugin_icons import plugin_icons_as_link_names
+from generator.convert.podcast_links import podcast_player_links
 from generator.convert.responsive import drop_hidden_on_desktop
+from generator.convert.rules import rules_in_a_row_as_one
 from generator.convert.script_boxes import script_boxes_as_links, script_players_as_links
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
@@ -61,6 +65,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
 from generator.convert.stray_cells import stray_table_parts_unwrapped
+from generator.convert.tabs import tabs_as_sections
 from generator.convert.tables import bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks
 from generator.convert.verse import verse_as_lines
 from generator.convert.view_counts import drop_view_counts
@@ -77,6 +82,7 @@ EMBED_CLASSES = frozenset({"wp-block-embed"})
 FILE_BUTTON_CLASSES = frozenset({"wp-block-file__button", "wp-block-file__embed"})
 # What only a page's head holds, which shows nothing in its body.
 HEAD_ONLY = ("meta", "link", "base", "title")
+DRAWING_NAMES = frozenset({"title", "desc"})  # an SVG's name and description, kept where they name a link
 # Inline ones give back the space they held, which kept the words either side apart.
 SPACE_KEEPING = ("span", "ins", "strong", "b", "em", "i")
 EMPTY_DROPPABLE = (*SPACE_KEEPING, "div", "p", "section", "figure", "figcaption")
@@ -138,13 +144,18 @@ def drop_paste_bins(soup: BeautifulSoup, ctx: Context) -> None:
 
 def drop_scripts_and_styles(soup: BeautifulSoup, ctx: Context) -> None:
     """Scripts, styles and a page's head pasted whole into a post (a scraped page's `<meta>`, `<link>` and
-    `<title>`, which browsers do not show in a body; an SVG's `<title>` names its drawing and stays)."""
+    `<title>`, which browsers do not show in a body). An SVG's `<title>` and `<desc>` name its drawing, shown
+    only as a tooltip: in a link they name it, and stay; elsewhere an icon's ran into the words beside it
+    ("Calendar May 5", "clock5 min"), and they go."""
     for tag in elements(soup, "script", "style", "template"):
         if tag.get("type") != "application/ld+json" and tag.get_text(strip=True):
             ctx.losses.note(loss.SCRIPT, tag.name)
         tag.decompose()
-    for tag in elements(soup, *HEAD_ONLY):
-        if tag.name != "title" or tag.find_parent("svg") is None:
+    for tag in elements(soup, *HEAD_ONLY, "desc"):
+        if tag.find_parent("svg") is None:
+            if tag.name != "desc":  # no HTML element: a browser shows its words
+                tag.decompose()
+        elif tag.name not in DRAWING_NAMES or tag.find_parent("a") is None:
             tag.decompose()
     for tag in elements(soup, "noscript"):
         if _links_for_readers_without_scripts(tag) or shown_only_without_scripts(tag, soup):
@@ -387,6 +398,7 @@ PASSES: tuple[Pass, ...] = (
     codecolorer_as_code,
     math_as_tex,
     latex_as_tex,
+    tabs_as_sections,
     drop_plugin_toc,
     drop_plugin_errors,
     drop_inpage_toc,
@@ -394,6 +406,7 @@ PASSES: tuple[Pass, ...] = (
     drop_screen_reader_text,
     drop_hidden_words,
     microdata_set_apart,
+    live_blog_bylines,
     drop_hidden_on_desktop,
     drop_share_widgets,
     drop_share_links,
@@ -406,12 +419,14 @@ PASSES: tuple[Pass, ...] = (
     collapsible_titles_in_bold,
     drop_filter_controls,
     drop_icon_glyphs,
+    drop_newsletter_signups,
     drop_forms,
     unwrap_keyword_links,
     unwrap_pictures,
     resolve_lazy_images,
     smilies_as_text,
     resolve_lazy_media,
+    podcast_player_links,
     video_posters_as_images,
     drop_tracking_pixels,
     drop_spacer_images,
@@ -473,6 +488,7 @@ PASSES: tuple[Pass, ...] = (
     flatten_deep_quotes_and_lists,
     blocks_as_divs,
     drop_empty_elements,
+    rules_in_a_row_as_one,
     even_table_rows,
 )
 

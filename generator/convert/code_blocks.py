@@ -19,6 +19,13 @@ CODE_LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|lang[:_]|brush:\s*)([\w+
 LANGUAGE_ATTRIBUTES = ("data-enlighter-language", "data-lang", "data-language")
 LANGUAGE_NAME = re.compile(r"[\w+#.-]+")
 NO_LANGUAGE = frozenset({"default", "generic", "null", "undefined"})
+# The language named by a bare class, as WP-Syntax's GeSHi (`<pre class="php">`) and Hexo (`<figure class="highlight
+# php">`) name it: only a language's own name, which no theme's class for something else is.
+BARE_LANGUAGES = frozenset({"php", "javascript", "js", "typescript", "python", "ruby", "java", "cpp", "csharp",
+                            "css", "scss", "html", "html4strict", "html5", "xml", "sql", "mysql", "bash", "shell",
+                            "powershell", "perl", "golang", "json", "yaml", "lua", "scala", "swift", "kotlin", "rust",
+                            "haskell", "objc", "actionscript", "actionscript3", "vbnet", "delphi", "matlab", "diff",
+                            "apache", "nginx", "ini", "latex", "erlang", "elixir", "clojure", "groovy", "dart"})
 # The text of a column of line numbers.
 LINE_NUMBERS = re.compile(r"[\d\s]+")
 # The white space a browser collapses into one space (not the no-break spaces CodeColorer indents with).
@@ -27,10 +34,14 @@ COLLAPSED = re.compile(r"[ \t\r\n\f]+")
 
 def code_language(el: Tag) -> str:
     """The language a code block declares on <pre> or its <code>: by a class (language-x, lang-x, lang:x or
-    brush: x), else by a highlighter's attribute."""
+    brush: x), else by a highlighter's attribute, else by a bare class that is a language's name (BARE_LANGUAGES,
+    on the <pre> or Hexo's `figure.highlight` around it)."""
     tags = [tag for tag in (el, el.find("code")) if isinstance(tag, Tag)]
     named = [match.group(1) for tag in tags if (match := CODE_LANGUAGE.search(" ".join(tag.get("class") or ())))]
     named += [str(tag.get(attr)) for tag in tags for attr in LANGUAGE_ATTRIBUTES if tag.get(attr)]
+    holder = el.find_parent("figure", class_="highlight")
+    named += [name for tag in (*tags, holder) if isinstance(tag, Tag) for name in tag.get("class") or ()
+              if name.lower() in BARE_LANGUAGES]
     language = next((name.lower() for name in named if LANGUAGE_NAME.fullmatch(name)), "")
     return "" if language in NO_LANGUAGE else language
 

@@ -33,7 +33,7 @@ SITES = (("youtube.com", ("YouTube", "site_video")), ("youtu.be", ("YouTube", "s
          ("simplecast.com", ("Simplecast", "")), ("megaphone.fm", ("Megaphone", "")), ("omny.fm", ("Omny", "")),
          ("anchor.fm", ("Anchor", "")), ("podbean.com", ("Podbean", "")), ("spreaker.com", ("Spreaker", "")),
          ("acast.com", ("Acast", "")), ("arcgis.com", ("ArcGIS", "")), ("tableau.com", ("Tableau", "")),
-         ("knightlab.com", ("Knight Lab", "")),
+         ("knightlab.com", ("Knight Lab", "")), ("codepen.io", ("CodePen", "")),
          *((store, ("Amazon", "")) for store in STORE_DOMAINS))
 
 
@@ -130,14 +130,23 @@ def _youtube_page(video: str, query: dict[str, list[str]]) -> str | None:
 
 
 def site_name(url: str, words: Words) -> str:
+    for domain, (name, word) in SITES:
+        if _on(url, domain):
+            return words.fill(word, site=name) if word else name
+    return words.embedded_content
+
+
+def on_embedding_site(url: str) -> bool:
+    """Whether the address is on a site whose videos, posts or sounds posts embed (SITES)."""
+    return any(_on(url, domain) for domain, _ in SITES)
+
+
+def _on(url: str, domain: str) -> bool:
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:  # e.g. an unclosed IPv6 bracket: still a link, to an unknown site
-        host = ""
-    for domain, (name, word) in SITES:
-        if host == domain or host.endswith("." + domain):
-            return words.fill(word, site=name) if word else name
-    return words.embedded_content
+        return False
+    return host == domain or host.endswith("." + domain)
 
 
 def embed_label(url: str, words: Words, title: str = "") -> str:
@@ -154,6 +163,24 @@ def embed_label(url: str, words: Words, title: str = "") -> str:
     if title.casefold().startswith((kind.casefold() + " ", kind.casefold() + ":")):
         return title
     return words.fill("media_described", kind=kind, description=title or url)
+
+
+def frame_label(url: str, words: Words, title: str = "") -> str:
+    """What the link standing in for a frame says: `embed_label`'s, but a frame with no title whose address holds
+    its player's settings (`?autoplay=0&mute=1&color=%23ff5500…`) is named by its address without them; a
+    service's player at a path of one part, whose settings alone say what it plays, by the service alone
+    (SoundCloud's `/player/?url=<the API's address of the track>`, which no reader can open). The link keeps the
+    whole address."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return embed_label(url, words, title)
+    if title.strip() or not parts.query or map_service(url):
+        return embed_label(url, words, title)
+    kind = site_name(url, words)
+    if kind != words.embedded_content and len([part for part in parts.path.split("/") if part]) <= 1:
+        return kind
+    return words.fill("media_described", kind=kind, description=f"{parts.scheme}://{parts.netloc}{parts.path}")
 
 
 # Google's maps are at maps.google.<country> or google.<country>/maps (`/maps/embed?pb=…`, My Maps' `/maps/d/…`).

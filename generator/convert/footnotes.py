@@ -22,6 +22,7 @@ WORD_NOTE = re.compile(r"#_(ftn|edn)(ref)?(\d+)$")
 # The note's own anchor, `<a name="_ftn1">[1]</a>`, stands for its back-link when Word or the editor dropped its href.
 WORD_NOTE_ANCHOR = re.compile(r"_(ftn|edn)(\d*)")
 NOTE_LABEL = re.compile(r"\[?(\d+)\]?")  # the number a note shows, `[20]`
+NOTE_NUMBER = re.compile(r"[\[(]?([1-9][0-9]{0,5})[\])]?")  # the number a reference shows: `8`, `[8]`, `(8)`
 NOTE_BLOCKS = ("p", "div", "li")
 SHORTCODE_NOTE = "nm-shortcode-note"  # a footnote shortcode's words where it stood (shortcode_news.py)
 MODERN_NOTE, MODERN_NUMBER = "modern-footnotes-footnote__note", "modern-footnotes-footnote"
@@ -198,17 +199,34 @@ def _easy_footnotes(soup: BeautifulSoup) -> None:
 
 
 def mark_footnotes(soup: BeautifulSoup, ctx: Context) -> None:
+    """Each note is labelled with the number its references show, where each shows one number of its own (an
+    excerpt's notes that begin at 8, which the renderer shows so); else the notes are numbered in order."""
     tags = tags_in(soup)
     items = {t["id"]: t for t in tags if t.name == "li" and t.get("id") and t.find_parent(["ol", "ul"])}
-    numbers: dict[str, int] = {}
+    references: list[tuple[Tag, str]] = []
     for sup in (t for t in tags if t.name == "sup"):
         links = sup.find_all("a", href=True)
         if len(links) != 1 or links[0]["href"][1:] not in items or not links[0]["href"].startswith("#"):
             continue
-        number = numbers.setdefault(links[0]["href"][1:], len(numbers) + 1)
+        references.append((sup, links[0]["href"][1:]))
+    shown = _numbers_shown(references)
+    numbers: dict[str, int] = {}
+    for sup, ident in references:
+        number = numbers.setdefault(ident, shown[ident] if shown else len(numbers) + 1)
         sup.replace_with(soup.new_tag(FOOTNOTE_REF, attrs={"n": str(number)}))
     definitions = [_definition(soup, items[ident], number) for ident, number in numbers.items()]
     soup.extend(definitions)
+
+
+def _numbers_shown(references: list[tuple[Tag, str]]) -> dict[str, int] | None:
+    """The number each note's references show (`8`, `[8]`), or None where one shows no number, a note's
+    references show two, or two notes one."""
+    shown: dict[str, int] = {}
+    for sup, ident in references:
+        found = NOTE_NUMBER.fullmatch(sup.get_text(strip=True))
+        if found is None or shown.setdefault(ident, int(found[1])) != int(found[1]):
+            return None
+    return shown if len(set(shown.values())) == len(shown) else None
 
 
 def _definition(soup: BeautifulSoup, item: Tag, number: int) -> Tag:

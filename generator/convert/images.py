@@ -68,6 +68,12 @@ CODE_OUTLINE_IMAGE = re.compile(r"/Images/OutliningIndicators/[\w.-]+\.gif$", re
 SPACER_FILE = re.compile(r"(?:^|/)(?:spacer|shim|trans|transparent|blank|clear|clearpixel|pixel|1x1)"
                          r"(?:[-_.](?:\d+(?:x\d+)?|trans|transparent|clear|blank|pixel|spacer))*\.(?:gif|png)$",
                          re.IGNORECASE)
+# The loading picture a plugin ships in its own folder and shows until its script has built a carousel or a
+# widget (WP Carousel's `wp-carousel-free/public/css/spinner.svg`, Logo Carousel's `loading.gif`): it never showed
+# once the page had loaded, and stood, full size, over the pictures it waited for.
+PLUGIN_FOLDER = "/wp-content/plugins/"
+SPINNER_FILE = re.compile(r"(?:ajax[-_]?)?(?:spinner|loader|loading|preloader)(?:[-_.@][\w.@-]*)?"
+                          r"\.(?:gif|svg|png|webp)", re.IGNORECASE)
 # Zemanta's "Enhanced by Zemanta" badge (2009–2014), linked to its site, was loaded with the post's id (`?x-id=…`)
 # from its server, which counted the views.
 TRACKER_HOSTS = ("pixel.wp.com", "stats.wp.com", "google-analytics.com", "googletagmanager.com",
@@ -251,11 +257,13 @@ def drop_spacer_images(soup: BeautifulSoup, ctx: Context) -> None:
     """A spacer (SPACER_FILE), or an image sized zero, shows nothing where it stands; mirrored it is an empty
     picture, and where it is not, an "Image — open original" box under every post that held one. It goes, and
     is no loss. An image of the site's media library, or one its author described (alt text), is a picture,
-    whatever its name."""
+    whatever its name; but a plugin's loading picture (SPINNER_FILE in PLUGIN_FOLDER) goes whatever its alt text
+    ("Preloader Image"), which the page showed only until it had loaded."""
     for img in elements(soup, "img"):
         src = str(img.get("src") or "").split("?")[0].split("#")[0].strip()
         hidden = img.get("width") == "0" or img.get("height") == "0"
-        spacer = SPACER_FILE.search(src) is not None and not str(img.get("alt") or "").strip()
+        spacer = (SPACER_FILE.search(src) is not None and not str(img.get("alt") or "").strip()
+                  or PLUGIN_FOLDER in src and SPINNER_FILE.fullmatch(src.rpartition("/")[2]) is not None)
         if (hidden or spacer) and not _from_library(img):
             link = img.parent
             if not hidden and _between_words(img):  # it held the words apart: "Indented by", not "Indentedby"

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert.context import Context
+from generator.convert.embeds import on_embedding_site
 from generator.convert.parse import elements, may_contain, may_hold
 from generator.convert.structure import BLOCK_NAMES, INLINE
 
@@ -82,6 +83,8 @@ def _is_blank(node: object) -> bool:
         return not node.get_text().strip(BLANK)
     if isinstance(node, Tag) and node.name in PLAYERS:
         return _names_no_address(node)
+    if isinstance(node, Tag) and node.name == "a" and on_embedding_site(str(node.get("href") or "")):
+        return False  # a play button's link to the video, which name_icon_links names
     return isinstance(node, Tag) and node.name in INLINE and all(_is_blank(child) for child in node.contents)
 
 

@@ -16,7 +16,9 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from generator.convert import context as loss
 from generator.convert.addresses import absolute, absolute_srcset, as_browsers_read, within_page
 from generator.convert.context import Context
+from generator.convert.embeds import embed_label, on_embedding_site
 from generator.convert.parse import tags_in
+from generator.convert.social_sites import social_profile
 
 URL_ATTRIBUTES = frozenset({"href", "src", "poster", "data", "cite", "data-src", "data-lazy-src", "data-original",
                             "data-orig-file", "data-large-file", "data-full-url", "data-url", "data-link"})
@@ -75,10 +77,11 @@ def resolve_relative_urls(soup: BeautifulSoup, ctx: Context) -> None:
 
 def unlink_unreachable_addresses(soup: BeautifulSoup, ctx: Context) -> None:
     """A link to `file:///C:/…` (pasted from a document on the author's disk) or to `javascript:` would
-    show as `[text](file:///C:/…)`: it becomes its text. An image there could not be shown anywhere: it
-    goes, and so does audio, video or a frame there, which the mirror could only have linked."""
+    show as `[text](file:///C:/…)`: it becomes its text, as does a script's button named as no address. An
+    image there could not be shown anywhere: it goes, and so does audio, video or a frame there, which the
+    mirror could only have linked."""
     for link in _elements(soup, "a"):
-        if UNLINKABLE.match(link.get("href") or ""):
+        if UNLINKABLE.match(link.get("href") or "") or _opens_on_the_page_only(link):
             del link["href"]  # an <a> without an address is its text, and keeps an id a link points at
     for image in _elements(soup, "img"):
         source = image.get("src") or ""
@@ -93,11 +96,25 @@ def unlink_unreachable_addresses(soup: BeautifulSoup, ctx: Context) -> None:
             media.decompose()
 
 
+def _opens_on_the_page_only(link: Tag) -> bool:
+    """A button a script runs (Bootstrap's `data-toggle="modal"`) whose address an author typed as a name, not a
+    place (`href="http://serviceID1"`): the script opened its box on the page and the browser never went there. A
+    host with no dot is no site on the web."""
+    if not (link.get("data-toggle") or link.get("data-bs-toggle")):
+        return False
+    try:
+        host = urlsplit(str(link.get("href") or "").strip()).hostname or ""
+    except ValueError:
+        return False
+    return bool(host) and "." not in host and host != "localhost"
+
+
 def wp_embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
     """A WordPress post embedded in another shows its link in a quote and hides it behind a frame of
     the other site's `/embed/` page; the link is what a reader follows, the frame is dropped. A quote that
-    lost its link (a translation plugin rewrote its words) links to the post the frame shows. In a classic
-    post the frame stands in a paragraph of its own, wpautop's."""
+    lost its link (a translation plugin rewrote its words) links to the post the frame shows, and so does a frame
+    left without its quote, not to its `/embed/` page. In a classic post the frame stands in a paragraph of its
+    own, wpautop's."""
     for quote in _elements(soup, "blockquote"):
         if "wp-embedded-content" not in (quote.get("class") or ()):
             continue
@@ -114,6 +131,10 @@ def wp_embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
             frame.decompose()
         quote.name = "p"
         quote.attrs = {}
+    for frame in _elements(soup, "iframe"):  # one without its quote (a theme or plugin took it out) shows the post
+        source = str(frame.get("src") or "")
+        if "wp-embedded-content" in (frame.get("class") or ()) and (post := EMBED_PAGE.sub("", source)) != source:
+            frame["src"] = post
 
 
 # The `/embed/` page of a post another site embeds, with the secret its script passes: the post is what is left.
@@ -349,12 +370,13 @@ def unlink_dead_fragments(soup: BeautifulSoup, ctx: Context) -> None:
 def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
     """A link that shows only an icon (`<a href=…><i class="fa fa-facebook"></i></a>`, a video's play
     button) holds no text for Markdown to write, so it vanished with the address it leads to: it is named
-    by its label, else by that address. An empty heading anchor shows nothing, and goes, as does an empty link
-    whose address swallowed the markup after it, and a gallery's zoom icon that opens a picture the post shows
-    in its lightbox (`<a href="a.jpg"><i class="ion-search"></i></a><img src="a-770x550.jpg">`): the picture
-    is there, and the link's address alone, named by nothing else, would stand beside each one. So does one to a
-    page a link of the post names in words, or to the post itself: a card's link laid over the whole card (a
-    portfolio's `<a class="transparent-link">` after the linked title) stood as a bare address under each card.
+    by its label, else by the social site whose profile it opens ("Facebook"), else by that address. An empty
+    heading anchor shows nothing, and goes, as does an empty link whose address swallowed the markup after it,
+    and a gallery's zoom icon that opens a picture the post shows in its lightbox
+    (`<a href="a.jpg"><i class="ion-search"></i></a><img src="a-770x550.jpg">`): the picture is there, and the
+    link's address alone, named by nothing else, would stand beside each one. So does one to a page a link of
+    the post names in words, or to the post itself: a card's link laid over the whole card (a portfolio's
+    `<a class="transparent-link">` after the linked title) stood as a bare address under each card.
     One between a picture and a heading that links nowhere (an image box's title) is that heading's link."""
     shown = {_picture_key(img.get("src")) for img in _elements(soup, "img")}
     named: set[tuple[str, ...] | None] | None = None  # where the links with words lead, looked for once needed
@@ -379,9 +401,16 @@ def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
         if _link_key(href, ctx.base_url) in named or _is_the_page(href, ctx.base_url):
             link.decompose()
             continue
-        label = link.get("aria-label") or link.get("title") or href.removeprefix("mailto:")
+        label = (link.get("aria-label") or link.get("title") or social_profile(href) or _known_page(href, ctx)
+                 or href.removeprefix("mailto:"))
         link.clear()
         link.append(str(label).strip() or href)
+
+
+def _known_page(href: str, ctx: Context) -> str:
+    """What a page of a site that embeds says it is ("YouTube video: <address>"), as the link that stands in for
+    its embed is named: a play button's link over a picture opens the video; "" for any other page."""
+    return embed_label(href, ctx.words) if on_embedding_site(href) else ""
 
 
 def _unlinked_heading_after(link: Tag) -> Tag | None:

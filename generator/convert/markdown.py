@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from html import escape as html_escape
 from html import unescape
+from urllib.parse import unquote, urlsplit
 
 from bs4 import NavigableString, Tag
 from markdownify import ATX, BACKSLASH, MarkdownConverter, chomp, re_line_with_content
@@ -19,7 +20,7 @@ from generator.convert import definition_lists
 from generator.convert.cleanup import clean
 from generator.convert.code_blocks import code_language, links_out, pre_html
 from generator.convert.context import Context
-from generator.convert.embeds import embed_label, played_file, shown_page, video_page
+from generator.convert.embeds import embed_label, frame_label, played_file, shown_page, video_page
 from generator.convert.emphasis import marked
 from generator.convert.galleries import GALLERY, GALLERY_ITEM
 from generator.convert.links import SAFE_ID
@@ -292,14 +293,16 @@ class NewsConverter(MarkdownConverter):
         return text if "_inline" in parent_tags else f"\n\n{text.strip()}\n\n"
 
     def convert_iframe(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        src = shown_page(next((el[a] for a in LAZY_FRAME_SOURCES if el.get(a)), "") or el.get("src") or "")
+        player = next((el[a] for a in LAZY_FRAME_SOURCES if el.get(a)), "") or el.get("src") or ""
+        src = shown_page(player)
         if not src or src.startswith("about:"):
             return ""  # a script's empty frame (Gravity Forms' Ajax frame): nothing to link to
         if HIDDEN.search(el.get("style") or "") or (el.get("width"), el.get("height")) in (("0", "0"), ("1", "1")):
             self.ctx.losses.note(loss.TRACKER, src)  # a frame no one sees counts visits (Tag Manager's noscript)
             return ""
         self.ctx.losses.note(loss.IFRAME_AS_LINK, src)
-        return self._block_link(embed_label(src, self.ctx.words, _frame_title(el)), src, parent_tags)
+        label = (frame_label if src == player else embed_label)(src, self.ctx.words, _frame_title(el))
+        return self._block_link(label, src, parent_tags)
 
     def convert_video(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         return self._media_link("video", el, parent_tags)
@@ -389,12 +392,23 @@ class NewsConverter(MarkdownConverter):
             return self._block_link(embed_label(page, self.ctx.words), page, parent_tags)
         self.ctx.losses.note(loss.MEDIA_AS_LINK, src)
         words = self.ctx.words
-        return self._block_link(words.fill("media_described", kind=getattr(words, kind), description=src), src,
-                                parent_tags)
+        described = _file_name(src) if el.name in ("audio", "video") else src
+        return self._block_link(words.fill("media_described", kind=getattr(words, kind), description=described),
+                                src, parent_tags)
 
     def _block_link(self, label: str, url: str, parent_tags: set[str]) -> str:
         link = f"[{self.escape(label, parent_tags)}]({_link_destination(url)})"
         return link if "_inline" in parent_tags or "p" in parent_tags else f"\n\n{link}\n\n"
+
+
+def _file_name(url: str) -> str:
+    """The name of the file a player plays (`ep-12.mp3`), which says what it is where its whole address (a
+    podcast host's redirects, a year and month of uploads) does not; the address where it names no file."""
+    try:
+        name = unquote(urlsplit(url).path.rstrip("/").rpartition("/")[2])
+    except ValueError:
+        return url
+    return name.strip() or url
 
 
 PLAYED_PARAMS = frozenset({"movie", "src", "url", "filename"})  # the params that name the file a player plays

@@ -24,7 +24,14 @@ from generator.convert.parse import elements, has_class, may_hold, tags_in
 # Where a counter keeps the number its script counts to.
 COUNT_TO = ("data-to-value", "data-to")  # Elementor; jQuery countTo
 COUNT_TO_NAMES = frozenset(COUNT_TO)
-VALUE_COUNTER_CLASSES = frozenset({"display-counter"})  # Avada's counter box, which names its target `data-value`
+# The counters that name their target `data-value`: Avada's counter box; ElementsKit's fun fact and progress bar
+# (`<span class="number-percentage" data-value="250" data-animation-duration="3500">0</span>`), which Exclusive
+# Addons' progress bar shares.
+VALUE_COUNTER_CLASSES = frozenset({"display-counter", "number-percentage"})
+# Premium Addons' counter shows its number in `<span class="premium-counter-init">0</span>`, inside the box that holds
+# its settings (`<div class="premium-counter" data-to-value="350" data-delimiter=",">`).
+BOXED_COUNTER_CLASSES = frozenset({"premium-counter-init"})
+COUNTER_BOX_CLASSES = frozenset({"premium-counter"})
 # Elementor lays a counter's prefix, number and suffix out in a flex box, which shows no space between them.
 FLEX_COUNTER_CLASSES = frozenset({"elementor-counter-number-wrapper"})
 NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
@@ -50,19 +57,28 @@ def counters_at_their_end(soup: BeautifulSoup, ctx: Context) -> None:
                 if isinstance(child, NavigableString) and not child.strip():
                     child.extract()
             continue
-        target = _count_target(tag)
+        settings = _settings_holder(tag)
+        target = _count_target(tag, settings)
         if target is None or any(isinstance(child, Tag) for child in tag.contents):
             continue
         shown = SEPARATORS.sub("", tag.get_text())
         if shown and not NUMBER.match(shown):  # words, not a number a script counts: not a counter
             continue
-        tag.string = _grouped(target, str(tag.get("data-delimiter") or ""))
+        tag.string = _grouped(target, str(settings.get("data-delimiter") or ""))
 
 
-def _count_target(tag: Tag) -> str | None:
+def _settings_holder(tag: Tag) -> Tag:
+    """The element that holds a counter's settings: the counter, or Premium Addons' box around its number."""
+    if has_class(tag, BOXED_COUNTER_CLASSES):
+        box = next((up for up in tag.parents if has_class(up, COUNTER_BOX_CLASSES)), None)
+        return box if box is not None else tag
+    return tag
+
+
+def _count_target(tag: Tag, settings: Tag) -> str | None:
     names = COUNT_TO + (("data-value",) if has_class(tag, VALUE_COUNTER_CLASSES) else ())
     for name in names:
-        value = tag.get(name)
+        value = settings.get(name)
         if isinstance(value, str) and NUMBER.match(value.strip()):
             return value.strip()
     return None

@@ -60,9 +60,9 @@ def _embed(named: dict[str, str], positional: list[str], inner: str, ctx: Contex
     return _embedded(url, ctx) if url else None
 
 
-def _embedded(url: str, ctx: Context) -> str:
+def _embedded(url: str, ctx: Context, title: str = "") -> str:
     ctx.losses.note(loss.EMBED_AS_LINK, url)
-    return link(url, embed_label(url, ctx.words))
+    return link(url, embed_label(url, ctx.words, title))
 
 
 def _sitelink(base: str) -> Handler:
@@ -81,15 +81,19 @@ def _slideshare(named: dict[str, str], positional: list[str], inner: str, ctx: C
 
 
 PEN_PART = re.compile(r"[\w-]+")  # a CodePen user's name or a pen's hash
+LINK_WORDS = re.compile(r"<a\b([^<>]*)>([^<>]+)</a>", re.IGNORECASE)  # a link's attributes and words
 
 
 def _codepen(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
     """The CodePen Embedded Pens plugin's `[codepen_embed slug_hash=… user=…]See the Pen …[/codepen_embed]`,
-    whose words CodePen's script replaced with the pen: the pen's own page."""
+    whose words CodePen's script replaced with the pen: the pen's own page, named by the pen's title its words
+    link ("See the Pen <a href=…/pen/…>Year Pickers</a> by …", escaped as text where the editor escaped it)."""
     slug, user = (unescape(named.get(key, "")).strip() for key in ("slug_hash", "user"))
     if not (PEN_PART.fullmatch(slug) and PEN_PART.fullmatch(user)):
         return None
-    return _embedded(f"https://codepen.io/{user}/pen/{slug}", ctx)
+    title = next((" ".join(found[2].split()) for found in LINK_WORDS.finditer(unescape(inner)) if "/pen/" in found[1]),
+                 "")
+    return _embedded(f"https://codepen.io/{user}/pen/{slug}", ctx, title)
 
 
 def _leaflet_map(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
@@ -148,6 +152,7 @@ FILE_GIVEN = re.compile(r"/|\.[A-Za-z0-9]{2,5}(?:[?#]|$)")
 # video site's page or a file. WordPress's own [video] reads none there; the plugins that wrote it showed its player.
 WEB_ADDRESS = re.compile(r"https?://\S+")
 MEDIA_FILE = re.compile(r"\.(?:mp4|m4v|webm|ogv|ogg|wmv|flv|mov|mp3|m4a|wav|wma)(?:[?#]|$)", re.IGNORECASE)
+VIDEO_FILE = re.compile(r"\.(?:mp4|m4v|webm|ogv|wmv|flv|mov)(?:[?#]|$)", re.IGNORECASE)
 
 
 def _media(kind: str) -> Handler:
@@ -172,6 +177,15 @@ def _media(kind: str) -> Handler:
         return (f'<div class="wp-{kind}"><{kind} class="wp-{kind}-shortcode" controls{poster}>{tags}'
                 f'<a href="{first}">{first}</a></{kind}></div>')
     return handler
+
+
+def _powerpress(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """PowerPress's player: of the file its `url` names, else of the post's episode, which the import puts in the
+    shortcode's place where the input names one (sources/podcast_enclosures.py). One left is of a post with no
+    episode, where PowerPress showed nothing."""
+    url = named.get("url", "").strip()
+    kind = "video" if VIDEO_FILE.search(url) else "audio"
+    return _media(kind)({"src": url}, [], "", ctx) if url else ""
 
 
 def _wpcom_audio(given: str, ctx: Context) -> str:
@@ -384,6 +398,7 @@ HANDLERS: dict[str, Handler] = {
     "wpvideo": _sitelink("https://videopress.com/v/"),  # VideoPress's `[wpvideo tFnqC9XQ w=680]`, by its guid
     "audio": _media("audio"),
     "video": _media("video"),
+    "powerpress": _powerpress,
     "caption": _caption,
     "media-credit": media_credit,
     **dict.fromkeys(NOTE_SHORTCODES, footnote),

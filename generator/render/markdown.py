@@ -35,6 +35,7 @@ from generator.language.words import Words
 from generator.render.body_code import highlight_code
 from generator.render.body_headings import HEADING_ID, Heading, HeadingIds, written_id
 from generator.render.engine import Engine
+from generator.render.footnote_numbers import footnote_caption, footnote_open
 from generator.render.offline_links import resolve_links, settle_fragments
 from generator.render.opening_image import opening_image
 from generator.render.nesting import MAX_DEPTH
@@ -208,6 +209,8 @@ class MarkdownRenderer:
         md.add_render_rule("image", render_image)
         md.add_render_rule("html_block", render_html_block)
         md.add_render_rule("html_inline", render_html_inline)
+        md.add_render_rule("footnote_caption", footnote_caption)
+        md.add_render_rule("footnote_open", footnote_open)
         return md
 
     def env(self, page: str, source_url: str | None) -> dict:

@@ -1,0 +1,106 @@
+"""Newsletter sign-up boxes, which go whole.
+
+A news post often carries a box that asks for the reader's email (`<div class="newsletter-signup"><h3>Get the
+morning briefing</h3><form action="https://….list-manage.com/subscribe/post">…</form></div>`, Mailchimp for WP's,
+MailPoet's, Jetpack's subscription block). drop_forms keeps a form's words, which may be a questionnaire's; but a
+sign-up box's are only its request ("Enter your email", "Join 20,000 readers"), and its heading, left over the
+post's next paragraph, read as that paragraph's title. The box goes with its form, and so does a heading that
+introduces the box alone (its section holds nothing else).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, PageElement, Tag
+
+from generator.convert import context as loss
+from generator.convert.context import Context
+from generator.convert.parse import elements
+
+# What names a sign-up form: its plugin's or service's name in its class, id or address, or the words themselves.
+SIGNUP_MARK = re.compile(r"newsletter|subscri|sign-?up|mailchimp|mc4wp|mailpoet|list-manage|mailerlite|convertkit"
+                         r"|sendinblue|brevo|optin|tnp-|substack|buttondown|campaign-monitor|createsend", re.IGNORECASE)
+TEXT_TYPES = frozenset({"", "text", "email", "tel", "name"})
+MOST_FIELDS = 3  # an email with a first and last name; a form asking more is no sign-up
+MOST_BOX_WORDS = 40  # the words around the form in its box: a heading and a line of invitation
+MOST_BESIDE = 12  # the nodes beside the form or the box so far: a heading, a line, a note and the spaces between
+SHOWN_MEDIA = ("img", "picture", "video", "audio", "iframe", "table")
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def drop_newsletter_signups(soup: BeautifulSoup, ctx: Context) -> None:
+    for form in list(elements(soup, "form")):
+        if form.parent is None or form.__dict__.get("_decomposed") or not _is_signup(form):  # gone with a box
+            continue
+        ctx.losses.note(loss.FORM, str(form.get("action", "")))
+        box = _box(form)
+        heading = _introduced_by(box)
+        for emptied in (box, heading) if heading is not None else (box,):
+            _empty(emptied)
+
+
+def _empty(tag: Tag) -> None:
+    """The tag made an empty `<div>`, which shows nothing: taken out of a parent of thousands of children, each
+    would have been looked for among them."""
+    tag.clear()
+    tag.name, tag.attrs = "div", {}
+
+
+def _is_signup(form: Tag) -> bool:
+    """A form that asks an email address and little else, and says it subscribes (in its or its boxes' names)."""
+    if form.find(["textarea", "select"]) is not None:
+        return False
+    fields = [field for field in form.find_all("input") if str(field.get("type", "")).lower() in TEXT_TYPES]
+    emails = [field for field in fields
+              if str(field.get("type", "")).lower() == "email" or "mail" in str(field.get("name", "")).lower()]
+    if not emails or len(fields) > MOST_FIELDS:
+        return False
+    boxes = [form, *list(form.parents)[:3]]
+    names = " ".join(" ".join([*(box.get("class") or ()), str(box.get("id", "")), str(box.get("action", ""))])
+                     for box in boxes if isinstance(box, Tag))
+    return bool(SIGNUP_MARK.search(names) or SIGNUP_MARK.search(form.get_text(" ")))
+
+
+def _box(form: Tag) -> Tag:
+    """The largest box around the form that holds nothing else but a few words (its heading and invitation) in a
+    few elements beside it, and no picture, frame or table."""
+    box = form
+    while isinstance(box.parent, Tag) and box.parent.parent is not None:
+        if len(box.parent.contents) > MOST_BESIDE + 1:
+            break
+        beside = [child for child in box.parent.contents if child is not box]
+        if _words(beside) > MOST_BOX_WORDS or any(
+                isinstance(child, Tag) and (child.name in SHOWN_MEDIA or child.find(SHOWN_MEDIA) is not None)
+                for child in beside):
+            break
+        box = box.parent
+    return box
+
+
+def _words(nodes: list[PageElement]) -> int:
+    """The words of the nodes, counted only as far as one past MOST_BOX_WORDS."""
+    count = 0
+    for node in nodes:
+        for text in (node.strings if isinstance(node, Tag) else (node,)):
+            count += len(str(text).split())
+            if count > MOST_BOX_WORDS:
+                return count
+    return count
+
+
+def _introduced_by(box: Tag) -> Tag | None:
+    """The heading just before the box, when the box is all its section holds (a heading or nothing follows)."""
+    before, after = box.find_previous_sibling(True), box.find_next_sibling(True)
+    if not isinstance(before, Tag) or before.name not in HEADINGS or _text_between(before, box):
+        return None
+    return before if after is None or after.name in HEADINGS else None
+
+
+def _text_between(before: Tag, box: Tag) -> bool:
+    node = before.next_sibling
+    while node is not None and node is not box:
+        if not isinstance(node, Tag) and str(node).strip():
+            return True
+        node = node.next_sibling
+    return False
