@@ -60,6 +60,30 @@ def test_responses_saved_by_powershell_as_utf16_in_its_value_and_count_envelope_
     assert items[0].data["title"]["rendered"] == "Año" and items[0].kind == "post"
 
 
+# What scripts that crawl a REST API save: `json.dump({p["id"]: p for p in posts})`, and lists beside counts.
+@pytest.mark.parametrize("wrap", [
+    lambda posts: {str(p["id"]): p for p in posts},
+    lambda posts: {p["slug"]: p for p in posts},
+    lambda posts: {"posts": posts, "total": 2, "pages": 1},
+    lambda posts: {"post": posts[:1], "page": posts[1:], "fetched": "2026-01-01"}])
+def test_rest_objects_a_script_wrapped_in_an_object_of_its_own_are_read(tmp_path: Path, wrap) -> None:
+    posts = [rest_item(id=7, slug="seven"), rest_item(id=9, slug="nine")]
+    (tmp_path / "crawl.json").write_text(json.dumps(wrap(posts)))
+    items, problems = read_items([tmp_path])
+    assert problems == [] and [(i.data["id"], i.kind) for i in items] == [(7, "post"), (9, "post")]
+
+
+@pytest.mark.parametrize("data", [
+    {"7": rest_item(id=8, slug="eight")},  # keyed by something else than the object's id or slug
+    {"posts": [rest_item(id=7, slug="seven")], "site": {"name": "A"}},  # an object of its own beside them
+    {"posts": [{"id": 1, "slug": "a", "title": "A", "content": "<p>x</p>"}]},  # a home-made dump's posts
+    {"category": {"slug": "category", "rest_base": "categories", "types": ["post"]}}])  # /wp/v2/taxonomies
+def test_objects_that_are_no_script_wrapping_of_rest_objects_stay_as_they_are(tmp_path: Path, data) -> None:
+    (tmp_path / "crawl.json").write_text(json.dumps(data))
+    items, _ = read_items([tmp_path])
+    assert len(items) == 1 and items[0].data == data
+
+
 def test_a_truncated_utf16_file_is_reported_by_its_encoding(tmp_path: Path) -> None:
     (tmp_path / "posts.json").write_bytes(("\ufeff" + json.dumps([{"id": 1}])).encode("utf-16-le")[:-1])
     items, problems = read_items([tmp_path])
