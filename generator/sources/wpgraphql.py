@@ -63,8 +63,9 @@ def as_v2(node: dict[str, Any]) -> dict[str, Any]:
     }
     embedded: dict[str, Any] = {}
     author = _one(node.get("author"))
-    if author is not None and isinstance(author.get("name"), str) and _ident(author) is not None:
-        v2["author"] = _ident(author)
+    if author is not None and isinstance(author.get("name"), str) and author["name"]:
+        # A query that asked for the author's name alone: an id made from it, as for terms without theirs.
+        v2["author"] = _ident(author) or synthetic_id("user", _string(author.get("slug")) or author["name"])
         embedded["author"] = [{"id": v2["author"], "name": author["name"], "slug": _string(author.get("slug"))}]
     groups, links = [], []
     for field, (taxonomy, rest) in TERM_FIELDS.items():
