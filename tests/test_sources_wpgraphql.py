@@ -52,7 +52,7 @@ def test_edges_global_ids_and_terms_without_ids_are_read_and_imported(tmp_path: 
     page = node(0, "about", __typename="WpPage", categories=None, author=None, featuredImage=None)
     del page["databaseId"]
     page["id"] = global_id("post", 40)
-    post = node(0, "gantry", categories={"nodes": [{"name": "Tips", "slug": "tips"}]},
+    post = node(0, "gantry", categories={"edges": [{"node": {"name": "Tips", "slug": "tips"}}]},
                 author={"node": {"name": "Tim Teknis"}})
     del post["databaseId"]
     post["id"] = global_id("post", 41)

@@ -89,13 +89,17 @@ def _nodes(data: dict[str, Any]) -> list[Any] | None:
     """The nodes of a query's answer: each field's `nodes`, the `node` of its `edges`, or the post it names."""
     found: list[Any] = []
     for value in data.values():
-        if isinstance(value, dict) and isinstance(value.get("nodes"), list):
-            found += value["nodes"]
-        elif isinstance(value, dict) and isinstance(value.get("edges"), list):
-            found += [edge["node"] for edge in value["edges"] if isinstance(edge, dict) and "node" in edge]
-        elif is_graphql_post(value):
-            found.append(value)
+        found += [value] if is_graphql_post(value) else _connection(value)
     return found if any(is_graphql_post(node) for node in found) else None
+
+
+def _connection(value: object) -> list[Any]:
+    """The nodes of a connection, listed as `nodes` or as the `node` of each of its `edges`; [] for anything else."""
+    if isinstance(value, dict) and isinstance(value.get("nodes"), list):
+        return value["nodes"]
+    if isinstance(value, dict) and isinstance(value.get("edges"), list):
+        return [edge["node"] for edge in value["edges"] if isinstance(edge, dict) and "node" in edge]
+    return []
 
 
 def _global_id(value: object) -> tuple[str, int] | None:
@@ -136,9 +140,7 @@ def _one(value: object) -> dict[str, Any] | None:
 
 
 def _terms(taxonomy: str, value: object) -> list[dict[str, Any]]:
-    nodes = value.get("nodes") if isinstance(value, dict) else value
-    if not isinstance(nodes, list):
-        return []
+    nodes = value if isinstance(value, list) else _connection(value)
     terms = []
     for node in nodes:
         if isinstance(node, dict) and isinstance(node.get("slug"), str) and node["slug"]:
