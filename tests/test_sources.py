@@ -252,6 +252,23 @@ def test_a_mirror_that_saved_the_servers_folder_listings_as_wp_json_is_told_so(t
         "'Index of …', or the site's own pages), not the API's JSON"]
 
 
+def test_folder_listings_saved_beside_the_api_index_alone_are_told_as_no_post(tmp_path: Path) -> None:
+    """The same mirror with the API's index saved as JSON: that file was skipped as a description of the site and
+    the import ended with 0 posts and no word of why, exit 0. A folder whose posts were saved says nothing more."""
+    for folder in ("wp-json/wp/v2", "wp-json/wp/v2/posts"):
+        (tmp_path / "mirror" / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "mirror" / folder / "index.html").write_text(f"<html><title>Index of /{folder}</title></html>")
+    (tmp_path / "mirror" / "wp-json" / "index.html").write_text(json.dumps(
+        {"name": "A", "description": "", "url": "https://a.example", "namespaces": ["wp/v2"], "routes": {}}))
+    items, problems = read_items([tmp_path / "mirror"])
+    assert [i.kind for i in items] == ["site"] and [p.message.split(";")[0] for p in problems] == [
+        "no post in this folder: the 2 files under wp-json/ hold web pages (a server's folder listing, "
+        "'Index of …', or the site's own pages), not the API's JSON"]
+    (tmp_path / "mirror" / "wp-json" / "wp" / "v2" / "posts.json").write_text(json.dumps([rest_item()]))
+    items, problems = read_items([tmp_path / "mirror"])
+    assert [i.kind for i in items] == ["site", "post"] and problems == []
+
+
 def test_an_empty_export_in_a_folder_is_named_and_other_xml_passed_over(tmp_path: Path) -> None:
     """An empty .xml file is most likely an export whose download failed; a sitemap beside the posts is no
     export and rightly not read."""
