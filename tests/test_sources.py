@@ -6,8 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.cli import main
+from generator.sources.collected import collected
 from generator.sources.saved import read_items
 from generator.sources.wp_json import kind_of
 from tests.conftest import refuse_listing, rest_item
@@ -388,3 +391,17 @@ def test_utf16_saved_without_a_byte_order_mark_is_read(tmp_path: Path, encoding:
     (tmp_path / "posts.json").write_bytes(json.dumps([rest_item(id=3)]).encode(encoding))
     items, problems = read_items([tmp_path / "posts.json"])
     assert problems == [] and [i.data["id"] for i in items] == [3]
+
+
+@given(st.lists(st.tuples(st.integers(1, 10**9), st.text("abcdefghij-", min_size=1, max_size=12)),
+                min_size=1, max_size=8, unique_by=lambda pair: pair[0]),
+       st.sampled_from(["id", "slug", "posts", "pages"]),
+       st.dictionaries(st.sampled_from(["total", "page", "site", "fetched"]), st.integers() | st.text(max_size=5)))
+def test_a_scripts_wrapping_of_rest_posts_gives_back_exactly_its_posts(pairs, shape, counts) -> None:
+    """Whatever the ids, slugs and counts beside them, the posts come back in order and unchanged, and an object
+    whose values are no REST posts (the counts alone) is left as it was."""
+    posts = [rest_item(id=ident, slug=f"{slug}-{ident}") for ident, slug in pairs]
+    wrapped = ({str(p["id"]): p for p in posts} if shape == "id" else {p["slug"]: p for p in posts}
+               if shape == "slug" else {shape: posts, **counts})
+    assert collected(wrapped, lambda item: kind_of(item) == "post") == posts
+    assert collected(dict(counts), lambda item: True) == counts
