@@ -459,7 +459,7 @@ def test_posts_saved_without_their_content_but_with_their_excerpt_show_the_excer
                                           if k != "content"}])
     result = run_import([tmp_path / "in"], tmp_path / "content")
     assert result.problems == [] and [p.path for p in result.posts] == ["post/hello.md"]
-    assert result.posts[0].losses.counts["body not saved (a trimmed response): its excerpt shown instead"] == 1
+    assert result.posts[0].losses.counts["body not in the saved response: its excerpt shown instead"] == 1
     assert posts(tmp_path / "content")["post/hello.md"].body == "How to furnish a calm room …\n"
 
 
