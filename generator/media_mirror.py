@@ -38,7 +38,7 @@ from generator.convert.document import Document
 from generator.problems import ItemError, Problem
 from generator.progress import Progress
 from generator.render.image_links import full_size_links, image_site, names_image
-from generator.render.markdown import MAX_BODY_BYTES, MarkdownRenderer, parsed_size
+from generator.render.markdown import MAX_BODY_CHARACTERS, MarkdownRenderer, parsed_size
 from generator.render.opening_image import upload_name
 from generator.render.remote_media import WEB, body_images
 from generator.sources.media_fetch import MAX_BYTES, Fetcher, FetchResult
@@ -281,7 +281,7 @@ def _html_hrefs(html: str) -> list[str]:
 def _may_show_images(body: str) -> bool:
     """Whether parsing the body can find an image: a body past the renderer's limit is shown as plain text,
     and one with neither `![` nor `<img` has none (parsing costs milliseconds a post)."""
-    if parsed_size(body) > MAX_BODY_BYTES:
+    if parsed_size(body) > MAX_BODY_CHARACTERS:
         return False
     return "![" in body or IMG_TAG.search(body) is not None
 

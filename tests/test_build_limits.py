@@ -11,7 +11,7 @@ from pathlib import Path
 from tests.site_content import post, write_content
 
 WHEN = datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
-HUGE = "A line of a very long post.\n" * 25_000  # 700 KB: past the 500 KB rendered as Markdown
+HUGE = "A line of a very long post.\n" * 25_000  # 700,000 characters: past the 500,000 rendered as Markdown
 DEEP = "<div>" * 150 + "deep text" + "</div>" * 150 + "\n"  # past the 100 levels of HTML kept
 
 
@@ -32,7 +32,8 @@ def test_limits_are_reported_by_every_build_until_the_post_is_fixed(tmp_path: Pa
     assert first.returncode == 1, first.stderr
     lines = body_lines(first.stderr)
     assert len(lines) == 2, first.stderr
-    assert "content/news-archive/huge.md: field 'body': 0.7 MB is over the 0.5 MB" in lines[1]
+    assert ("content/news-archive/huge.md: field 'body': 700,000 characters are over the 500,000 that are "
+            "rendered as Markdown") in lines[1]
     assert "plain text" in lines[1]
     assert "content/news-archive/deep.md: field 'body': HTML nested more than 100 levels" in lines[0]
     assert "Traceback" not in first.stderr

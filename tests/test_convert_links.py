@@ -212,3 +212,18 @@ def test_an_image_linked_from_a_post_whose_own_address_is_malformed_keeps_its_li
     html = '<p><a href="https://news.example/a/"><img src="https://news.example/a.jpg" alt="A"></a></p>'
     assert html_to_markdown(html, Context(base_url="http://[broken/")) == \
         "![A](https://news.example/a.jpg) ([link](https://news.example/a/))\n"
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéš", min_size=1, max_size=12),
+       st.text(alphabet="abcdefghijklmnopqrstuvwxyzéš", min_size=1, max_size=12),
+       st.sampled_from([" ", "&nbsp;", "  "]), st.sampled_from(["", "strong", "em"]))
+def test_an_empty_link_inside_a_line_of_words_is_the_space_it_showed(before: str, after: str, space: str,
+                                                                     mark: str) -> None:
+    """Whatever words stand either side (bold or not), the typed-over link's address never enters the sentence and
+    the words stay apart by the space it held; a link with words of its own keeps its address."""
+    left = f"<{mark}>{before}</{mark}>" if mark else before
+    html = f'<p>{left}<a href="https://site.example/gone/">{space}</a>{after} and <a href="https://site.example/kept/">kept</a></p>'
+    markdown = html_to_markdown(html, Context())
+    marks = "**" if mark == "strong" else "*" if mark == "em" else ""
+    assert "gone" not in markdown and "https://site.example/kept/" in markdown
+    assert re.match(rf"{re.escape(marks + before + marks)}\s+{re.escape(after)} and ", markdown), markdown

@@ -438,14 +438,29 @@ def test_the_import_cache_can_be_deleted_and_never_hides_a_hand_edit(tmp_path: P
 
 
 def test_one_fault_of_many_items_in_one_file_is_told_once(tmp_path: Path) -> None:
-    """A crawl saved with `?_fields=` has no content in any post: one line says so, not one per post."""
-    trimmed = [{k: v for k, v in rest_item(id=n, slug=f"p{n}").items() if k != "content"} for n in range(1, 151)]
+    """A crawl saved with `?_fields=` has no content (nor excerpt) in any post: one line says so, not one per post."""
+    trimmed = [{k: v for k, v in rest_item(id=n, slug=f"p{n}").items() if k not in ("content", "excerpt")}
+               for n in range(1, 151)]
     save(tmp_path / "in", "posts.json", trimmed + [rest_item(id=200, slug="fine", title=3)])
     result = run_import([tmp_path / "in"], tmp_path / "content")
     assert [(p.item, p.field, p.message) for p in result.problems] == [
         ("1 and 149 more", "content", "missing: its type has no editor, or the response was saved trimmed "
                                       "(?_fields=); nothing to import"),
         ("200", "title", "expected a string, got int")]
+
+
+def test_posts_saved_without_their_content_but_with_their_excerpt_show_the_excerpt(tmp_path: Path) -> None:
+    """A listing saved with `?_fields=id,date,slug,link,title,excerpt` (or a theme that strips bodies from the API):
+    every post was left out ("nothing to import"); each is imported with its excerpt as its body, noted, and
+    without the excerpt's link to continue reading on the live site."""
+    excerpt = ('<p>How to furnish a calm room &hellip; <a href="https://example.com/hello/" class="more-link">'
+               'Continue reading<span class="screen-reader-text"> Hello</span></a></p>\n')
+    save(tmp_path / "in", "posts.json", [{k: v for k, v in rest_item(excerpt={"rendered": excerpt}).items()
+                                          if k != "content"}])
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert result.problems == [] and [p.path for p in result.posts] == ["post/hello.md"]
+    assert result.posts[0].losses.counts["body not in the saved response: its excerpt shown instead"] == 1
+    assert posts(tmp_path / "content")["post/hello.md"].body == "How to furnish a calm room …\n"
 
 
 def test_posts_saved_with_fields_that_leave_out_the_id_are_imported_under_ids_made_from_them(tmp_path: Path) -> None:

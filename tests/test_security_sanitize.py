@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.render.markdown import MAX_BODY_BYTES, MAX_NESTING, MarkdownRenderer
+from generator.render.markdown import MAX_BODY_CHARACTERS, MAX_NESTING, MarkdownRenderer
 from generator.render.nesting import MAX_DEPTH, flatten_deeper_than, limit_nesting
 from generator.render.sanitize import (CLEANER, LONE_SURROGATE, QUOTED_IN_TAG, _escape_quoted,
                                        escape_brackets_in_attributes, replace_lone_surrogates, sanitize)
@@ -113,13 +113,22 @@ def test_sanitizing_is_deterministic() -> None:
 
 
 def test_a_body_over_the_size_limit_is_shown_as_plain_text_with_a_note() -> None:
-    body = "<script>alert(1)</script> *not emphasis*\n\n" * (MAX_BODY_BYTES // 40)
+    body = "<script>alert(1)</script> *not emphasis*\n\n" * (MAX_BODY_CHARACTERS // 40)
     started = time.perf_counter()
     rendered = render(body)
     assert time.perf_counter() - started < SLOW
     assert rendered.html.startswith('<div class="plain-text">&lt;script&gt;alert(1)&lt;/script&gt; *not emphasis*')
-    assert rendered.notes == (f"{len(body.encode()) / 1e6:.1f} MB is over the 0.5 MB that is rendered as "
-                              "Markdown; shown as plain text",)
+    assert rendered.notes == (f"{len(body):,} characters are over the 500,000 that are rendered as Markdown; "
+                              "shown as plain text",)
+
+
+def test_a_long_text_in_a_script_of_several_bytes_a_letter_is_rendered_as_markdown() -> None:
+    """A law of 300,000 Georgian letters is 0.9 MB of UTF-8: counted in bytes it was over the limit and shown as
+    plain text, its headings and lists as written marks. The parser reads characters, and so does the limit."""
+    body = "## მუხლი\n\n" + "- განათლების კანონი და მისი მიზნები\n" * 9_000
+    assert len(body) < MAX_BODY_CHARACTERS < len(body.encode())
+    rendered = render(body)
+    assert rendered.notes == () and rendered.html.startswith("<h2") and rendered.html.count("<li>") == 9_000
 
 
 def test_a_twenty_megabyte_body_renders_in_bounded_time_and_memory() -> None:
@@ -132,14 +141,14 @@ def test_a_twenty_megabyte_body_renders_in_bounded_time_and_memory() -> None:
         tracemalloc.stop()
     assert time.perf_counter() - started < SLOW
     assert peak < 100_000_000  # the body's 20 MB, its escaped copy, and little more
-    assert len(rendered.notes) == 1 and "20.0 MB" in rendered.notes[0]
+    assert len(rendered.notes) == 1 and "20,000,000 characters" in rendered.notes[0]
 
 
 @pytest.mark.parametrize("unit", ["<ab:c>", "[a]: /u\n", "*a* ", "_a_\n"])
 def test_a_body_just_under_the_limit_of_many_links_or_marks_renders_in_bounded_time(unit: str) -> None:
     """Autolinks once cost a copy of the block's remaining tokens each (a minute at this size); link definitions
     one after another, and emphasis, cost the compiled engine time growing faster than their number (minutes)."""
-    body = unit * ((MAX_BODY_BYTES - 10) // len(unit))
+    body = unit * ((MAX_BODY_CHARACTERS - 10) // len(unit))
     started = time.perf_counter()
     rendered = render(body)
     assert time.perf_counter() - started < SLOW
@@ -160,12 +169,12 @@ def test_pictures_pasted_into_a_body_do_not_count_towards_the_limit() -> None:
 
 def test_what_a_body_holds_besides_its_pictures_still_counts() -> None:
     picture = "![a](data:image/gif;base64,R0lGOD==)"
-    rendered = render((picture + " [" * 10 + "\n") * (MAX_BODY_BYTES // 40))
+    rendered = render((picture + " [" * 10 + "\n") * (MAX_BODY_CHARACTERS // 40))
     assert len(rendered.notes) == 1 and "shown as plain text" in rendered.notes[0]
 
 
 def test_a_body_just_under_the_limit_is_rendered_as_markdown() -> None:
-    rendered = render("*word* " + "word " * ((MAX_BODY_BYTES - 10) // 5))
+    rendered = render("*word* " + "word " * ((MAX_BODY_CHARACTERS - 10) // 5))
     assert rendered.notes == () and rendered.html.startswith("<p><em>word</em> word word")
 
 
@@ -208,7 +217,7 @@ def test_markup_that_parsers_keep_open_is_counted_as_open(unit: str) -> None:
     """End tags a browser ignores, and `/>` on an element that is not void, must not hide depth from
     the count, or the sanitizer's parser would be handed deep markup after all."""
     started = time.perf_counter()
-    clean = sanitize(unit * (MAX_BODY_BYTES // len(unit)))
+    clean = sanitize(unit * (MAX_BODY_CHARACTERS // len(unit)))
     assert time.perf_counter() - started < SLOW
     assert clean.flattened
 

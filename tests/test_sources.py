@@ -6,8 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.cli import main
+from generator.sources.collected import collected
 from generator.sources.saved import read_items
 from generator.sources.wp_json import kind_of
 from tests.conftest import refuse_listing, rest_item
@@ -58,6 +61,30 @@ def test_responses_saved_by_powershell_as_utf16_in_its_value_and_count_envelope_
     assert problems == []
     assert [(i.data["id"], i.index) for i in items] == [(1, 0), (2, 1), (3, 0)]
     assert items[0].data["title"]["rendered"] == "Año" and items[0].kind == "post"
+
+
+# What scripts that crawl a REST API save: `json.dump({p["id"]: p for p in posts})`, and lists beside counts.
+@pytest.mark.parametrize("wrap", [
+    lambda posts: {str(p["id"]): p for p in posts},
+    lambda posts: {p["slug"]: p for p in posts},
+    lambda posts: {"posts": posts, "total": 2, "pages": 1},
+    lambda posts: {"post": posts[:1], "page": posts[1:], "fetched": "2026-01-01"}])
+def test_rest_objects_a_script_wrapped_in_an_object_of_its_own_are_read(tmp_path: Path, wrap) -> None:
+    posts = [rest_item(id=7, slug="seven"), rest_item(id=9, slug="nine")]
+    (tmp_path / "crawl.json").write_text(json.dumps(wrap(posts)))
+    items, problems = read_items([tmp_path])
+    assert problems == [] and [(i.data["id"], i.kind) for i in items] == [(7, "post"), (9, "post")]
+
+
+@pytest.mark.parametrize("data", [
+    {"7": rest_item(id=8, slug="eight")},  # keyed by something else than the object's id or slug
+    {"posts": [rest_item(id=7, slug="seven")], "site": {"name": "A"}},  # an object of its own beside them
+    {"posts": [{"id": 1, "slug": "a", "title": "A", "content": "<p>x</p>"}]},  # a home-made dump's posts
+    {"category": {"slug": "category", "rest_base": "categories", "types": ["post"]}}])  # /wp/v2/taxonomies
+def test_objects_that_are_no_script_wrapping_of_rest_objects_stay_as_they_are(tmp_path: Path, data) -> None:
+    (tmp_path / "crawl.json").write_text(json.dumps(data))
+    items, _ = read_items([tmp_path])
+    assert len(items) == 1 and items[0].data == data
 
 
 def test_a_truncated_utf16_file_is_reported_by_its_encoding(tmp_path: Path) -> None:
@@ -228,6 +255,23 @@ def test_a_mirror_that_saved_the_servers_folder_listings_as_wp_json_is_told_so(t
         "'Index of …', or the site's own pages), not the API's JSON"]
 
 
+def test_folder_listings_saved_beside_the_api_index_alone_are_told_as_no_post(tmp_path: Path) -> None:
+    """The same mirror with the API's index saved as JSON: that file was skipped as a description of the site and
+    the import ended with 0 posts and no word of why, exit 0. A folder whose posts were saved says nothing more."""
+    for folder in ("wp-json/wp/v2", "wp-json/wp/v2/posts"):
+        (tmp_path / "mirror" / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "mirror" / folder / "index.html").write_text(f"<html><title>Index of /{folder}</title></html>")
+    (tmp_path / "mirror" / "wp-json" / "index.html").write_text(json.dumps(
+        {"name": "A", "description": "", "url": "https://a.example", "namespaces": ["wp/v2"], "routes": {}}))
+    items, problems = read_items([tmp_path / "mirror"])
+    assert [i.kind for i in items] == ["site"] and [p.message.split(";")[0] for p in problems] == [
+        "no post in this folder: the 2 files under wp-json/ hold web pages (a server's folder listing, "
+        "'Index of …', or the site's own pages), not the API's JSON"]
+    (tmp_path / "mirror" / "wp-json" / "wp" / "v2" / "posts.json").write_text(json.dumps([rest_item()]))
+    items, problems = read_items([tmp_path / "mirror"])
+    assert [i.kind for i in items] == ["site", "post"] and problems == []
+
+
 def test_an_empty_export_in_a_folder_is_named_and_other_xml_passed_over(tmp_path: Path) -> None:
     """An empty .xml file is most likely an export whose download failed; a sitemap beside the posts is no
     export and rightly not read."""
@@ -347,3 +391,17 @@ def test_utf16_saved_without_a_byte_order_mark_is_read(tmp_path: Path, encoding:
     (tmp_path / "posts.json").write_bytes(json.dumps([rest_item(id=3)]).encode(encoding))
     items, problems = read_items([tmp_path / "posts.json"])
     assert problems == [] and [i.data["id"] for i in items] == [3]
+
+
+@given(st.lists(st.tuples(st.integers(1, 10**9), st.text("abcdefghij-", min_size=1, max_size=12)),
+                min_size=1, max_size=8, unique_by=lambda pair: pair[0]),
+       st.sampled_from(["id", "slug", "posts", "pages"]),
+       st.dictionaries(st.sampled_from(["total", "page", "site", "fetched"]), st.integers() | st.text(max_size=5)))
+def test_a_scripts_wrapping_of_rest_posts_gives_back_exactly_its_posts(pairs, shape, counts) -> None:
+    """Whatever the ids, slugs and counts beside them, the posts come back in order and unchanged, and an object
+    whose values are no REST posts (the counts alone) is left as it was."""
+    posts = [rest_item(id=ident, slug=f"{slug}-{ident}") for ident, slug in pairs]
+    wrapped = ({str(p["id"]): p for p in posts} if shape == "id" else {p["slug"]: p for p in posts}
+               if shape == "slug" else {shape: posts, **counts})
+    assert collected(wrapped, lambda item: kind_of(item) == "post") == posts
+    assert collected(dict(counts), lambda item: True) == counts

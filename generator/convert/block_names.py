@@ -12,8 +12,14 @@ from generator.convert.parse import FragmentSoup, elements
 # Blocks markdownify has no rule for, whose words it writes straight after the words before them: two
 # centred lines of an old post (`<center>`, still common in pasted and migrated HTML) or two asides read as
 # one word, `onetwo`. A div is the block it writes apart. `<menu>` and `<dir>` are lists, as browsers show them.
+# Slider Revolution 6 (bundled with thousands of themes) writes its slides and their text layers as elements of
+# its own (`<rs-slide><rs-layer>Hello</rs-layer><rs-layer>We build…</rs-layer>`), blocks by its CSS: a slide's
+# heading, lines and button ran into one paragraph.
+SLIDER_REVOLUTION = frozenset({"rs-module-wrap", "rs-fullwidth-wrap", "rs-module", "rs-slides", "rs-slide",
+                               "rs-static-layers", "rs-layer", "rs-layer-wrap", "rs-loop-wrap", "rs-mask-wrap",
+                               "rs-row", "rs-column", "rs-column-wrap", "rs-group", "rs-group-wrap"})
 AS_DIV = frozenset({"center", "aside", "header", "footer", "nav", "main", "address", "hgroup", "search",
-                    "fieldset", "legend"})
+                    "fieldset", "legend", *SLIDER_REVOLUTION})
 AS_LIST = frozenset({"menu", "dir"})
 # One look at the post's HTML for any of them: cheaper than a walk of its tags (no pass makes one). Grouped
 # by first letter (`c(?:enter)|a(?:side|ddress)…`), which the regex engine tries at a `<` in a third of the time.

@@ -42,6 +42,9 @@ VOID = frozenset({"img", "br", "hr", "input", "wbr", "source", "embed", "area", 
 PAGE_IDS = frozenset({"main"})
 # What shows by itself inside a link, which Markdown writes without any text.
 SHOWN = ("img", "picture", "video", "audio", "iframe", "object", "embed")
+# Elements that hold words of a line (an empty link between them and text is inside the line).
+INLINE_WORDS = frozenset({"a", "strong", "b", "em", "i", "u", "s", "mark", "small", "span", "sup", "sub", "code",
+                          "abbr", "cite", "q", "time"})
 # Addresses Markdown renderers refuse to link (CommonMark's own, markdown-it): such a link would show as
 # its Markdown source. `file:` is a document on the author's disk; the others run code. Pictures in data:
 # URLs are the exception. `blob:` is a picture pasted into the editor, which lived only in that browser tab:
@@ -386,6 +389,9 @@ def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
             continue
         if _has_text(link) or link.find(SHOWN) is not None:
             continue
+        if _typed_over(link):
+            link.replace_with(link.get_text())
+            continue
         shows_its_picture = _is_image(href) and _picture_key(href) in shown
         if _is_heading_anchor(link) or SWALLOWED_MARKUP.search(href) or shows_its_picture:
             link.decompose()  # nothing to see: its icon, if any, was the other site's CSS
@@ -411,6 +417,22 @@ def _known_page(href: str, ctx: Context) -> str:
     """What a page of a site that embeds says it is ("YouTube video: <address>"), as the link that stands in for
     its embed is named: a play button's link over a picture opens the video; "" for any other page."""
     return embed_label(href, ctx.words) if on_embedding_site(href) else ""
+
+
+def _typed_over(link: Tag) -> bool:
+    """Whether an empty link stands inside a line of words: what the block editor leaves of a link whose words
+    were typed over (`vacuum<a href="…"> </a>di`), which showed the space it holds and nothing to click. Named
+    by its address, it put the address into the sentence (`vacuum<https://…>di`); it is the space it was."""
+    if link.find(True) is not None or not link.get_text() or link.get_text().strip():
+        return False
+    return _words_beside(link.previous_sibling) and _words_beside(link.next_sibling)
+
+
+def _words_beside(node: object) -> bool:
+    """Whether a link's neighbour is words of its line: text, or an inline element that holds some."""
+    if isinstance(node, NavigableString):
+        return bool(node.strip())
+    return isinstance(node, Tag) and node.name in INLINE_WORDS and bool(node.get_text(strip=True))
 
 
 def _unlinked_heading_after(link: Tag) -> Tag | None:

@@ -23,11 +23,13 @@ from generator.convert.parse import elements, has_class, may_hold
 ACTION_QUERY = re.compile(r"[?&](?:(?:add-to-cart|add_to_wishlist|remove_from_wishlist|remove_item|undo_item)="
                           r"|action=yith-woocompare-add-product\b|edd_action=add_to_cart\b)", re.IGNORECASE)
 # Buttons a theme or plugin gives each product for what only the live site does, known by their class, whatever
-# their address: WoodMart's wish list, comparison and quick view, YITH's wish list and quick view. Their links led
-# to a page of what this visitor chose on the live site, or to the product's page again, under the button's words
-# ("Add to wishlist", "Compare", "Quick view") on a line of their own under every product.
+# their address: WoodMart's wish list, comparison and quick view, YITH's wish list and quick view, TI WooCommerce
+# Wishlist's button (its wrapper, named `tinv-wraper` by the plugin, holds the button and its hover tooltip: the
+# words twice), OceanWP's quick view. Their links led to a page of what this visitor chose on the live site, to
+# the product's page again, or to `#` for a script, under the button's words ("Add to wishlist", "Compare",
+# "Quick view") on a line of their own under every product.
 ACTION_CLASSES = frozenset({"wd-wishlist-btn", "wd-compare-btn", "wd-quick-view-btn", "yith-wcwl-add-to-wishlist",
-                            "yith-wcqv-button"})
+                            "yith-wcqv-button", "tinv-wraper", "tinvwl_add_to_wishlist_button", "owp-quick-view"})
 # What a button never holds: a link around these is a product's picture or title, linked to the action by its theme.
 MORE_THAN_A_BUTTON = ("img", "picture", "video", "h1", "h2", "h3", "h4", "h5", "h6", "p")
 

@@ -81,6 +81,11 @@ def expand(html: str, ctx: Context, depth: int = 0) -> str:
             position = match.end()
             continue
         inner, end = _enclosed(html, match, closings.get(match["name"], []))
+        if inner is None and _plugin_line(html, match, ctx):
+            ctx.losses.note(loss.PLUGIN_LINE, match.group(0)[:80])
+            out.append(_text(html, position, match.start(), code, ctx))
+            position = match.end()
+            continue
         out.append(_text(html, position, match.start(), code, ctx)
                    + _replace(match, inner, html[match.start():end], ctx, depth))
         position = end
@@ -96,6 +101,27 @@ def drop_plugin_output(html: str, ctx: Context) -> str:
     for name in names:
         ctx.losses.note(loss.PLUGIN_OUTPUT, name)
     return "" if names else html
+
+
+# How far from a shortcode the ends of its line are looked for: a line longer holds more than a paragraph around it.
+LINE_REACH = 300
+
+
+def _plugin_line(html: str, match: re.Match[str], ctx: Context) -> bool:
+    """Whether an unclosed shortcode is a plugin's output for each visitor left unrendered on a line of its own
+    (`<p>[pmpro_levels]</p>` under a membership page's words): bare and namespaced as plugins name theirs, known
+    to nothing here, and nothing but wrapping around it on its line. The mirror cannot show what it showed, and
+    its tag in brackets tells a reader nothing; it goes, noted, as a page of nothing but such shortcodes does."""
+    if match["escaped"] or (match["atts"] or "").strip() or not _plugin_like(match):
+        return False
+    if _known(match["name"], themed=True) or _builder(match, ctx) or theme.named_file(match):
+        return False
+    start = html.rfind("\n", max(0, match.start() - LINE_REACH), match.start())
+    end = html.find("\n", match.end(), match.end() + LINE_REACH)
+    if (start < 0 < match.start() - LINE_REACH) or (end < 0 and len(html) > match.end() + LINE_REACH):
+        return False
+    line = html[start + 1:end if end >= 0 else len(html)]
+    return WRAPPING.sub("", line).strip() == match.group(0)
 
 
 def _plugin_output(html: str) -> list[str]:

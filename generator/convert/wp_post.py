@@ -135,10 +135,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     taxonomies: dict[str, list[str]] = {}
     for term in terms:
         taxonomies.setdefault(term.taxonomy, []).append(term.slug)
-    if "content" not in data:
-        raise ItemError("content", "missing: its type has no editor, or the response was saved trimmed "
-                                   "(?_fields=); nothing to import")
-    content = with_fields(_rendered(data, "content"), data, ctx)
+    content = with_fields(_saved_body(data, ctx), data, ctx)
     language = post_language(data, terms)
     date = _local_time(data, "date", warnings)
     updated = _local_time(data, "modified", warnings) if _dated(data, "modified") else date
@@ -162,6 +159,23 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
         translations=post_translations(data, language),
     )
     return Converted(document, terms, ctx.losses, warnings)
+
+
+def _saved_body(data: dict[str, Any], ctx: Context) -> str:
+    """The post's rendered content; where the response was saved without it but with its excerpt (a listing's
+    `?_fields=id,title,excerpt,link`, a theme that strips bodies from the API), the excerpt, noted: the post's
+    page shows what the crawl holds of it, under its title and link, rather than the post being left out."""
+    if "content" in data:
+        return _rendered(data, "content")
+    summary = _rendered_or_empty(data, "excerpt")
+    if not html_to_text(summary):
+        raise ItemError("content", "missing: its type has no editor, or the response was saved trimmed "
+                                   "(?_fields=); nothing to import")
+    ctx.losses.note(loss.SUMMARY_AS_BODY)
+    soup = BeautifulSoup(summary, "html.parser")
+    for link in [t for t in soup.find_all("a") if _links_to(t, ctx.base_url)]:
+        link.decompose()  # "Continue reading": the post's page on the live site, whose body the crawl lacks
+    return str(soup)
 
 
 def _note_languages_and_title(data: dict[str, Any], held: Languages, title: str, ctx: Context) -> None:

@@ -16,34 +16,43 @@ from generator.problems import Problem
 from generator.progress import Progress
 from generator.sources import archives, export_json, wp_rows, wp_sql, wxr
 from generator.sources.tree import folder_files
-from generator.sources.wp_json import UNREAD, RawItem, is_saved_json, items_in, large_list, listed_items, load
+from generator.sources.wp_json import (MEDIA, POST, UNREAD, RawItem, is_saved_json, items_in, large_list, listed_items,
+                                       load)
 
 
-def saved_files(source: Path) -> tuple[list[Path], list[Problem]]:
-    """The file itself, or every saved response and export in a folder, in sorted order; and what in the folder
-    could not be listed, or is an empty .xml file."""
+def saved_files(source: Path) -> tuple[list[Path], list[Problem], int]:
+    """The file itself, or every saved response and export in a folder, in sorted order; what in the folder
+    could not be listed, or is an empty .xml file; and how many web pages it holds under wp-json/ (see
+    _pages_saved)."""
     if not source.is_dir():
-        return [source], []
+        return [source], [], 0
     found, problems = folder_files(source)
     xml = [p for p in found if p.suffix == ".xml"]
     problems += _empty_exports(xml)
     usable = [p for p in found if is_saved_json(p) or (p.suffix == ".xml" and wxr.is_export(p)) or wp_sql.is_dump(p)
               or archives.is_archive(p)]
+    read = set(usable)
+    pages = len([p for p in found if p not in read and "wp-json" in p.relative_to(source).parts[:-1]
+                 and p.suffix in (".html", ".htm")])
     if not usable:
-        problems.append(Problem(str(source), message=_nothing_saved(source, found)))
-    return usable, problems
+        problems.append(Problem(str(source), message=_nothing_saved(pages)))
+    return usable, problems, pages
 
 
-def _nothing_saved(source: Path, found: list[Path]) -> str:
-    # A mirror of the site's pages (wget, HTTrack) saves what a browser got at /wp-json/…: the server's listing of
-    # a folder (Apache's "Index of /wp-json/wp/v2"), or the theme's page, where the API was off.
-    pages = [p for p in found if "wp-json" in p.relative_to(source).parts[:-1] and p.suffix in (".html", ".htm")]
+def _nothing_saved(pages: int) -> str:
     if pages:
-        return (f"no saved REST JSON in this folder: the {len(pages)} files under wp-json/ hold web pages (a server's "
-                "folder listing, 'Index of …', or the site's own pages), not the API's JSON; save the responses "
-                "themselves (https://<site>/wp-json/wp/v2/posts?per_page=100&page=1 …)")
+        return _pages_saved(pages, "no saved REST JSON in this folder")
     return ("no saved REST JSON, WordPress export or SQL dump in this folder (files named *.json, *.xml, *.sql or "
             "wp_posts.csv, or holding JSON with no extension or under wp-json/)")
+
+
+def _pages_saved(pages: int, what: str) -> str:
+    # A mirror of the site's pages (wget, HTTrack) saves what a browser got at /wp-json/…: the server's listing of
+    # a folder (Apache's "Index of /wp-json/wp/v2"), or the theme's page, where the API was off. Where the API's
+    # index was saved as JSON beside them, the folder still holds no post.
+    return (f"{what}: the {pages} files under wp-json/ hold web pages (a server's folder listing, 'Index of …', or "
+            "the site's own pages), not the API's JSON; save the responses themselves "
+            "(https://<site>/wp-json/wp/v2/posts?per_page=100&page=1 …)")
 
 
 def _empty_exports(xml: list[Path]) -> list[Problem]:
@@ -72,20 +81,30 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
     that); what cannot be read is appended to `problems` as it is met. `words`: the site's, for the titles
     an export's reader makes (wxr.read_export), as is `progress`, which hears how far it has read a large one."""
     for source in sources:
-        files, found_problems = saved_files(source)
+        files, found_problems, pages = saved_files(source)
         problems.extend(found_problems)
-        for path in files:
-            if archives.is_archive(path):
-                yield from archives.archived_items(path, problems, lambda folder, found: iter_items([folder], found,
-                                                                                                    words, progress))
-            elif wxr.is_export(path):
-                yield from wxr.read_export(path, problems, words, progress)
-            elif wp_sql.is_dump(path):
-                yield from wp_sql.read_dump(path, problems, words)
-            elif path.suffix.lower() == ".xml":  # given by name: JSON's error would only puzzle
-                problems.append(Problem(str(path), message=_not_export(path)))
-            else:
-                yield from _saved_json(path, problems, words)
+        posts = False
+        for item in _source_items(files, problems, words, progress):
+            posts = posts or item.kind in (POST, MEDIA)
+            yield item
+        if files and pages and not posts:
+            problems.append(Problem(str(source), message=_pages_saved(pages, "no post in this folder")))
+
+
+def _source_items(files: list[Path], problems: list[Problem], words: Words | None,
+                  progress: Progress | None) -> Iterator[RawItem]:
+    for path in files:
+        if archives.is_archive(path):
+            yield from archives.archived_items(path, problems, lambda folder, found: iter_items([folder], found, words,
+                                                                                                progress))
+        elif wxr.is_export(path):
+            yield from wxr.read_export(path, problems, words, progress)
+        elif wp_sql.is_dump(path):
+            yield from wp_sql.read_dump(path, problems, words)
+        elif path.suffix.lower() == ".xml":  # given by name: JSON's error would only puzzle
+            problems.append(Problem(str(path), message=_not_export(path)))
+        else:
+            yield from _saved_json(path, problems, words)
 
 
 def _saved_json(path: Path, problems: list[Problem], words: Words | None) -> Iterator[RawItem]:

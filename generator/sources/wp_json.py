@@ -24,8 +24,11 @@ from generator.sources.json_list import CHUNK, Changed, ObjectList, object_list
 from generator.sources.php_messages import blank_php_messages
 from generator.sources.saved_names import SAVED_AS
 from generator.sources.tribe_events import as_post, events_as_posts, is_event
+from generator.sources.collected import collected
 from generator.sources.woocommerce import item_as_v2, products_as_posts
 from generator.sources.wpcom_v1 import as_v2, is_v1_post, v1_as_v2
+from generator.sources.wpgraphql import graphql_as_v2, is_graphql_post
+from generator.sources.wpgraphql import as_v2 as graphql_node_as_v2
 from generator.sources.wrapped import GZIP_MAGIC, CutShort, starts_jsonp, unzipped, without_jsonp
 from generator.sources.wxr_items import SYNTHETIC_BASE, synthetic_id
 
@@ -206,6 +209,15 @@ def not_wordpress(data: dict[str, Any]) -> str:
     return f"not a WordPress post, term, user or media object: it has {keys} but no {missing}"
 
 
+def _readable(data: dict[str, Any]) -> bool:
+    """Whether an object inside a script's own wrapping is one the import reads (sources/collected.py): a post as
+    REST serves it (its title `{"rendered": …}`, not the string a home-made dump writes), a term, user or media."""
+    kind = kind_of(data)
+    if kind == POST:
+        return isinstance(data.get("title"), dict)
+    return kind in (TERM, USER, MEDIA)
+
+
 def _not_content(data: dict[str, Any]) -> str:
     """The kinds of response a crawl of /wp-json/ also saves, which look enough like posts or
     terms to be mistaken for them; '' for anything else."""
@@ -303,7 +315,7 @@ def load(path: Path) -> tuple[Any, list[Problem]]:
         encoding = _encoding(raw[:4])
         text = raw.decode(encoding)
         data, repaired = _loads(without_jsonp(blank_php_messages(text)))
-        data = products_as_posts(events_as_posts(v1_as_v2(_unwrapped(data))))
+        data = collected(products_as_posts(events_as_posts(graphql_as_v2(v1_as_v2(_unwrapped(data))))), _readable)
     except OSError as e:
         return UNREAD, [Problem(name, message=f"cannot read: {e.strerror}")]
     except CutShort:
@@ -368,7 +380,7 @@ def listed_items(path: Path, objects: ObjectList, problems: list[Problem]) -> It
 def _as_post(item: dict[str, Any]) -> dict[str, Any]:
     """An object of a list as `load` gives it: a WordPress.com v1 post, an event or a WooCommerce product made a REST
     post (and a shop's term or record what it is)."""
-    item = as_v2(item) if is_v1_post(item) else item
+    item = as_v2(item) if is_v1_post(item) else graphql_node_as_v2(item) if is_graphql_post(item) else item
     return item_as_v2(as_post(item) if is_event(item) else item)
 
 

@@ -1,0 +1,166 @@
+"""Posts saved from WPGraphQL, the GraphQL API headless front ends (Next.js and Gatsby starters, Faust.js) ask.
+
+A front end's build saves the answers to its queries, or the nodes it took from them: `{"data": {"posts":
+{"nodes": [...]}}}` (or `edges` of `node`s), a query for one post (`{"data": {"post": {...}}}`), or the list of
+nodes alone. A post node holds its title, body and excerpt as rendered HTML strings, a global `id` (base64 of
+`post:17046`) and often its `databaseId`, its dates as REST has them (`date` local, `dateGmt`), `slug`, `uri`
+and `link`, and its author, terms and featured image as `{"node": …}` and `{"nodes": [...]}`. Each becomes the
+post `/wp/v2/` would give with `_embed`, and goes through the same conversion as any post; terms that name no id
+get one made from their taxonomy and slug, as an export's terms without ids do.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from typing import Any
+
+from generator.sources.saved_names import SAVED_AS
+from generator.sources.wxr_items import synthetic_id
+
+GLOBAL_ID = re.compile(r"([a-z_]+):([0-9]{1,19})")  # what a node's `id` decodes to: `post:17046`, `term:5`
+TERM_FIELDS = {"categories": ("category", "categories"), "tags": ("post_tag", "tags")}  # field -> taxonomy, REST's
+V2_ROOT = "https://wpgraphql.invalid/wp/v2/"  # where v2 would list a taxonomy's terms: its field's name
+# What WPGraphQL names the fields of a post that v2 names otherwise (see saved_names).
+FIELD_NAMES = {"id": "databaseId", "date_gmt": "dateGmt", "modified_gmt": "modifiedGmt",
+               "featured_media": "featuredImage", "parent": "parentDatabaseId"}
+
+
+def graphql_as_v2(data: Any) -> Any:
+    """The response with its post nodes taken out of GraphQL's envelopes and made v2 posts; anything else as it
+    was."""
+    nodes = _nodes(data["data"]) if isinstance(data, dict) and isinstance(data.get("data"), dict) else None
+    if nodes is not None:
+        data = nodes
+    if isinstance(data, list):
+        return [as_v2(item) if is_graphql_post(item) else item for item in data]
+    return as_v2(data) if is_graphql_post(data) else data
+
+
+def is_graphql_post(data: object) -> bool:
+    """A post node: its title and body as strings, and an id WPGraphQL gave it (`databaseId`, or a global id)."""
+    if not isinstance(data, dict) or not isinstance(data.get("title"), str) or "ID" in data:
+        return False
+    if not isinstance(data.get("content"), str):
+        return False
+    return isinstance(data.get("databaseId"), int) or _global_id(data.get("id")) is not None
+
+
+def as_v2(node: dict[str, Any]) -> dict[str, Any]:
+    """The post `/wp-json/wp/v2/<type>/<id>?_embed` would give."""
+    v2: dict[str, Any] = {
+        "id": _ident(node), "type": _post_type(node), "status": _string(node.get("status")) or "publish",
+        "slug": node.get("slug"), "link": node.get("link") or node.get("uri"),
+        "guid": {"rendered": node["guid"]} if isinstance(node.get("guid"), str) else None,
+        "title": {"rendered": node["title"]}, "content": {"rendered": node["content"]},
+        "excerpt": {"rendered": _string(node.get("excerpt"))},
+        "date": node.get("date"), "date_gmt": node.get("dateGmt"),
+        "modified": node.get("modified"), "modified_gmt": node.get("modifiedGmt"),
+        "parent": node.get("parentDatabaseId") if isinstance(node.get("parentDatabaseId"), int) else None,
+        "menu_order": node.get("menuOrder") if isinstance(node.get("menuOrder"), int) else None,
+        SAVED_AS: FIELD_NAMES,
+    }
+    embedded: dict[str, Any] = {}
+    author = _one(node.get("author"))
+    if author is not None and isinstance(author.get("name"), str) and author["name"]:
+        # A query that asked for the author's name alone: an id made from it, as for terms without theirs.
+        v2["author"] = _ident(author) or synthetic_id("user", _string(author.get("slug")) or author["name"])
+        embedded["author"] = [{"id": v2["author"], "name": author["name"], "slug": _string(author.get("slug"))}]
+    groups, links = [], []
+    for field, (taxonomy, rest) in TERM_FIELDS.items():
+        terms = _terms(taxonomy, node.get(field))
+        if terms:
+            v2[rest] = [term["id"] for term in terms]
+            groups.append(terms)
+            links.append({"taxonomy": taxonomy, "href": f"{V2_ROOT}{rest}"})
+    if groups:
+        embedded["wp:term"], v2["_links"] = groups, {"wp:term": links}
+    featured = _featured(node.get("featuredImage"))
+    if featured is not None:
+        v2["featured_media"] = featured["id"]
+        embedded["wp:featuredmedia"] = [featured]
+    if embedded:
+        v2["_embedded"] = embedded
+    return {key: value for key, value in v2.items() if value is not None}
+
+
+def _nodes(data: dict[str, Any]) -> list[Any] | None:
+    """The nodes of a query's answer: each field's `nodes`, the `node` of its `edges`, or the post it names."""
+    found: list[Any] = []
+    for value in data.values():
+        found += [value] if is_graphql_post(value) else _connection(value)
+    return found if any(is_graphql_post(node) for node in found) else None
+
+
+def _connection(value: object) -> list[Any]:
+    """The nodes of a connection, listed as `nodes` or as the `node` of each of its `edges`; [] for anything else."""
+    if isinstance(value, dict) and isinstance(value.get("nodes"), list):
+        return value["nodes"]
+    if isinstance(value, dict) and isinstance(value.get("edges"), list):
+        return [edge["node"] for edge in value["edges"] if isinstance(edge, dict) and "node" in edge]
+    return []
+
+
+def _global_id(value: object) -> tuple[str, int] | None:
+    """A global id's type and database id (`cG9zdDoxNzA0Ng==` is `post:17046`); None for any other value."""
+    if not isinstance(value, str) or len(value) > 64:
+        return None
+    try:
+        decoded = base64.b64decode(value, validate=True).decode("ascii")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    match = GLOBAL_ID.fullmatch(decoded)
+    return (match[1], int(match[2])) if match else None
+
+
+def _ident(node: dict[str, Any]) -> int | None:
+    if isinstance(node.get("databaseId"), int):
+        return node["databaseId"]
+    found = _global_id(node.get("id"))
+    return found[1] if found else None
+
+
+def _post_type(node: dict[str, Any]) -> str:
+    """The post type: `contentTypeName`, its content type's name, else its GraphQL type (`Page`, Gatsby's `WpPage`)."""
+    if isinstance(node.get("contentTypeName"), str):
+        return node["contentTypeName"]
+    content_type = _one(node.get("contentType"))
+    if content_type is not None and isinstance(content_type.get("name"), str):
+        return content_type["name"]
+    typename = _string(node.get("__typename")).removeprefix("Wp")
+    return typename.lower() if typename else "post"
+
+
+def _one(value: object) -> dict[str, Any] | None:
+    """The node of a `{"node": …}` connection, or the object itself where a query flattened it."""
+    if isinstance(value, dict) and isinstance(value.get("node"), dict):
+        return value["node"]
+    return value if isinstance(value, dict) and "node" not in value else None
+
+
+def _terms(taxonomy: str, value: object) -> list[dict[str, Any]]:
+    nodes = value if isinstance(value, list) else _connection(value)
+    terms = []
+    for node in nodes:
+        if isinstance(node, dict) and isinstance(node.get("slug"), str) and node["slug"]:
+            ident = _ident(node) or synthetic_id("term", taxonomy, node["slug"])
+            terms.append({"id": ident, "taxonomy": taxonomy, "slug": node["slug"], "name": _string(node.get("name")),
+                          "parent": node["parentDatabaseId"] if isinstance(node.get("parentDatabaseId"), int) else 0})
+    return terms
+
+
+def _featured(value: object) -> dict[str, Any] | None:
+    image = _one(value)
+    if image is None:
+        return None
+    url = next((image[key] for key in ("sourceUrl", "mediaItemUrl", "publicUrl") if isinstance(image.get(key), str)
+                and image[key]), None)
+    if url is None:
+        return None
+    return {"id": _ident(image) or synthetic_id("media", url), "source_url": url,
+            "alt_text": _string(image.get("altText")), "media_type": "image"}
+
+
+def _string(value: object) -> str:
+    return value if isinstance(value, str) else ""
