@@ -249,7 +249,11 @@ PLAIN_NOTICES = ("\nDeprecated: Function create_function() is deprecated in /hom
                  "PHP Notice:  Trying to get property 'ID' of non-object in /home/site/x.php on line 41\n")
 
 
-@pytest.mark.parametrize("messages", [HTML_WARNING, PLAIN_NOTICES, HTML_WARNING * 3])
+# A file saved with a byte order mark prints it where it is included: after another file's warning too.
+BOM_AFTER = "\ufeff" + HTML_WARNING + "\ufeff" + PLAIN_NOTICES + "\ufeff\ufeff\n"
+
+
+@pytest.mark.parametrize("messages", [HTML_WARNING, PLAIN_NOTICES, HTML_WARNING * 3, BOM_AFTER])
 def test_php_messages_printed_before_the_json_are_passed_over(tmp_path: Path, messages: str) -> None:
     (tmp_path / "posts.json").write_text(messages + json.dumps([{"id": 1}, {"id": 2}]))
     (tmp_path / "wp-json" / "wp" / "v2" / "posts").mkdir(parents=True)
