@@ -202,7 +202,7 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
     """One source from listing to import; returns its new state, or None when it could not be read."""
     try:
         target = wp_live.parse_source(source.url)
-        site = wp_live.describe(client, wp_live.discover(client, target))
+        site = wp_live.find_site(client, target)
         types, wrong = wp_live.post_types(site, source.types, target.rest_base)
         params, wrong_terms = _filters(client, site, source)
     except FetchError as e:

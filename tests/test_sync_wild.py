@@ -545,3 +545,30 @@ def test_a_page_count_the_site_overstates_ends_the_listing_at_its_first_empty_pa
     assert messages(result) == []
     assert not result.sources[0].removals_deferred
     assert ids(content) == {p["id"] for p in site.posts["news-archive"]}
+
+
+NOT_FOUND_PAGE = b"<!doctype html><title>404 Not Found</title><center>nginx</center>"
+
+
+@pytest.mark.parametrize("status", [404, 403])
+def test_an_api_its_site_links_at_wp_json_but_does_not_route_there_is_read_through_rest_route(
+        tmp_path: Path, status: int) -> None:
+    """WordPress links its API at /wp-json/ whenever pretty permalinks are on in its settings, even where the web
+    server does not send that path to WordPress (nginx without try_files, an .htaccess lost in a move) or a
+    firewall rule blocks it; the same API answers at ?rest_route=/ through index.php."""
+    with FakeWordPress(generated_site(12), home="/blog/") as wp:
+        wp.fail("/blog/wp-json/", status=status, body=NOT_FOUND_PAGE, headers={"Content-Type": "text/html"}, times=-1)
+        result = sync(wp.url, tmp_path / "content")
+        second = sync(wp.url, tmp_path / "content")
+        assert wp.count("rest_route=%2Fwp%2Fv2%2Fnews-archive") + wp.count("rest_route=/wp/v2/news-archive") >= 2
+    assert (messages(result), messages(second)) == ([], [])
+    assert len(posts(tmp_path / "content")) == 12
+
+
+def test_an_api_that_fails_at_wp_json_and_at_rest_route_is_reported_by_its_first_answer(tmp_path: Path) -> None:
+    with FakeWordPress(generated_site(3)) as wp:
+        wp.fail("wp/v2/types", status=404, body=NOT_FOUND_PAGE, headers={"Content-Type": "text/html"}, times=-1)
+        result = sync(wp.url, tmp_path / "content")
+        assert wp.count("wp/v2/types") == 2  # /wp-json/wp/v2/types, then ?rest_route=/wp/v2/types
+    assert messages(result) == [f"{wp.url}wp-json/wp/v2/types: HTTP 404 ('404 Not Found'): no such address: "
+                                "check the source's URL"]

@@ -250,6 +250,34 @@ def site_index(client: Client, api: Api) -> dict[str, Any] | None:
     return {**{key: index[key] for key in INDEX_KEYS if key in index}, "routes": {}}
 
 
+def find_site(client: Client, target: Target) -> Site:
+    """The site's API, found (discover) and described. WordPress names its API `/wp-json/` (in its `Link` header
+    and `<link>`) whenever pretty permalinks are on in its settings, even where the web server does not route that
+    path to WordPress (nginx without its `try_files`, an `.htaccess` lost in a move) or a security rule blocks it;
+    `?rest_route=/` reaches the same API through index.php. So a `/wp-json/` root that answers with no API is
+    tried there once; when that fails too, the first answer is the one to report."""
+    api = discover(client, target)
+    try:
+        return describe(client, api)
+    except FetchError as e:
+        plain = _through_index(api, target)
+        if plain is None or e.unreachable or e.status >= 429:  # the site is failing or busy, not misrouted
+            raise
+        try:
+            return describe(client, plain)
+        except FetchError:
+            raise e from None
+
+
+def _through_index(api: Api, target: Target) -> Api | None:
+    """The `?rest_route=/` form of a pretty API root, at the site the root belongs to."""
+    if "rest_route=" in api.root:
+        return None
+    before, marker, _ = api.root.rpartition("/wp-json/")
+    site = before + "/" if marker else target.site.rstrip("/") + "/"
+    return Api(site + "?rest_route=/", api.per_page)
+
+
 def describe(client: Client, api: Api) -> Site:
     types, _ = get_json(client, api.url("wp/v2/types"))
     taxonomies, _ = get_json(client, api.url("wp/v2/taxonomies"))
