@@ -298,7 +298,7 @@ def store(content: Path, url: str, fetched: FetchResult, settings: MediaSettings
         return f"over the {settings.max_bytes / 1e6:g} MB limit"
     sniffed = image_types.sniff(data)
     if sniffed is None:
-        return "not a PNG, JPEG, GIF or WebP image"
+        return "not a PNG, JPEG, GIF, WebP, AVIF or BMP image"
     name, written = place(media.media_dir(content), media.file_name(url, data, sniffed.type), data, by_digest,
                           present)
     return media.Entry(name, len(data), sniffed.width, sniffed.height, sniffed.type), written

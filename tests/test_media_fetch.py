@@ -160,7 +160,8 @@ def test_mirroring_stores_each_image_once_and_reports_each_failure(tmp_path: Pat
         "/up/huge-chunked.png": "image not mirrored: response is over the limit of 50000 bytes; it stays a link to "
                                 "the original",
         "/up/page.png": "image not mirrored: content type 'text/html' is not an image; it stays a link to the original",
-        "/up/liar.png": "image not mirrored: not a PNG, JPEG, GIF or WebP image; it stays a link to the original",
+        "/up/liar.png": "image not mirrored: not a PNG, JPEG, GIF, WebP, AVIF or BMP image; it stays a link to the "
+                        "original",
         "/up/to-ftp.png": "image not mirrored: redirect to 'ftp://127.0.0.1/x.png' refused: only http and https "
                           "are followed; it stays a link to the original",
         "/slow.png": "image not mirrored: read timed out: timed out (after 1 attempts); it stays a link to the "
@@ -235,3 +236,28 @@ def test_an_unreadable_post_is_reported_and_the_others_mirrored(tmp_path: Path) 
     result = mirror_media(content, lambda url: FetchResult(png(4, 4), "image/png"))
     assert result.fetched == 1
     assert [(Path(p.file).name, p.field) for p in result.problems] == [("broken.md", "front matter")]
+
+
+def test_an_image_a_server_has_no_type_for_is_known_by_its_bytes(tmp_path: Path) -> None:
+    """nginx before 1.25 and Apache before 2.4.55 serve AVIF as application/octet-stream (their lists of types
+    lacked it), older ones WebP too, and a storage bucket an upload sent without a type as binary/octet-stream:
+    such a file is mirrored when its bytes are an image, and refused when they are not."""
+    from tests.test_media_images import avif_header, webp_header
+    untyped = {"/up/photo.avif": (200, "application/octet-stream", avif_header((640, 480)), {}),
+               "/up/photo.webp": (200, "application/octet-stream", webp_header(32, 16), {}),
+               "/up/bucket.jpg": (200, "binary/octet-stream", jpeg(20, 10), {}),
+               "/up/blob.png": (200, "application/octet-stream", b"\0\1\2 no image here", {}),
+               "/up/page.jpg": (200, "text/html; charset=UTF-8", b"<!doctype html><title>Login</title>", {})}
+    with ImageServer(untyped) as server:
+        body = "\n\n".join(f"![{path}]({server.base}{path})" for path in untyped)
+        content = write_content(tmp_path / "content", [post("untyped", WHEN, body=body)])
+        with fetcher() as fetch:
+            result = mirror_media(content, fetch, MediaSettings(max_bytes=LIMIT))
+    manifest = {url.removeprefix(server.base): entry for url, entry in media.read_manifest(content).items()}
+    assert {path: (e.type, e.width, e.height) for path, e in manifest.items()} == {
+        "/up/photo.avif": ("image/avif", 640, 480), "/up/photo.webp": ("image/webp", 32, 16),
+        "/up/bucket.jpg": ("image/jpeg", 20, 10)}
+    assert {p.item.removeprefix(server.base): p.message for p in result.problems} == {
+        "/up/blob.png": "image not mirrored: not a PNG, JPEG, GIF, WebP, AVIF or BMP image; it stays a link to the "
+                        "original",
+        "/up/page.jpg": "image not mirrored: content type 'text/html' is not an image; it stays a link to the original"}

@@ -36,6 +36,11 @@ Fetcher = Callable[[str], FetchResult]
 
 
 GONE_STATUSES = frozenset({404, 410})
+# What a server calls a file it has no type for: AVIF on nginx before 1.25 and on Apache before 2.4.55 (their types
+# lists lacked it), WebP on older ones, a storage bucket's upload sent without a type. Its bytes tell whether it is
+# an image (media_mirror.store sniffs them), as they tell an image served as image/* from a page that claims to be one.
+UNTYPED = frozenset({"", "application/octet-stream", "binary/octet-stream", "application/x-octet-stream",
+                     "application/unknown"})
 
 
 def failed(error: str, lasting: bool = False) -> FetchResult:
@@ -83,8 +88,10 @@ def client_fetcher(client: Client, max_bytes: int = MAX_BYTES, own_hosts: Collec
                 unreachable[host] = e
             return failed(e.message, e.status in GONE_STATUSES or e.no_such_host or e.refused or e.too_large)
         kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind in UNTYPED:
+            return FetchResult(response.body)
         if not kind.startswith("image/"):  # a site's "not found" page, served with 200
-            return failed(f"content type {kind or 'missing'!r} is not an image", lasting=True)
+            return failed(f"content type {kind!r} is not an image", lasting=True)
         return FetchResult(response.body, kind)
     return fetch
 
