@@ -154,3 +154,22 @@ def test_a_host_that_failed_for_good_is_tried_once_per_request_until_it_answers(
         assert http.get(wp.url + "ok").body == b"fine"  # retried again, as for any host
     assert time.sleeps == [1.0, 2.0, 4.0, 8.0, 1.0]
     assert wp.count("/ok") == 9
+
+
+THEME_404 = ('<!DOCTYPE html>\n<html lang="en-US"><head><meta charset="UTF-8"><meta name="viewport" content="width='
+             'device-width"><link rel="stylesheet" href="/wp-content/themes/x/style.css"><title>Page not found &#8211; '
+             'Example News</title></head><body class="error404">')
+
+
+@pytest.mark.parametrize(("body", "said"), [
+    (THEME_404, "HTTP 404 ('Page not found – Example News')"),  # WordPress's theme answers a missing upload
+    ("<html><head><title>404 Not Found</title></head><body><center>nginx</center></body></html>",
+     "HTTP 404 ('404 Not Found')"),
+    ("<p>No such <b>file</b></p>", "HTTP 404: No such file"),
+    ('{"code":"rest_no_route","message":"No route was found"}',
+     'HTTP 404: {"code":"rest_no_route","message":"No route was found"}')])
+def test_a_failure_is_said_by_the_page_title_or_words_not_its_markup(wp: FakeWordPress, body: str, said: str) -> None:
+    wp.fail("/ok", status=404, body=body.encode(), headers={"Content-Type": "text/html"})
+    with client(FakeTime()) as http, pytest.raises(FetchError) as error:
+        http.get(wp.url + "ok")
+    assert error.value.message == said

@@ -154,7 +154,7 @@ def test_mirroring_stores_each_image_once_and_reports_each_failure(tmp_path: Pat
     reasons = {p.item.removeprefix(server.base): p.message for p in result.problems}
     assert all(p.file.endswith("with-images.md") and p.field == "body" for p in result.problems)
     assert reasons == {
-        "/up/missing.png": "image not mirrored: HTTP 404: <p>gone</p>; it stays a link to the original",
+        "/up/missing.png": "image not mirrored: HTTP 404: gone; it stays a link to the original",
         "/up/huge.png": "image not mirrored: response of 76840 bytes is over the limit of 50000; it stays a link to "
                         "the original",
         "/up/huge-chunked.png": "image not mirrored: response is over the limit of 50000 bytes; it stays a link to "

@@ -8,6 +8,8 @@ passed in, so nothing here is global and no test waits for real.
 from __future__ import annotations
 
 import email.utils
+import html
+import re
 import socket
 import time
 from collections.abc import Callable, Collection
@@ -24,6 +26,8 @@ PROJECT_URL = "https://github.com/newsmirror/newsmirror"
 USER_AGENT = f"newsmirror/{__version__} (+{PROJECT_URL})"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+HTML_TITLE = re.compile(r"<title[^<>]*>([^<]*)</title>", re.IGNORECASE)
+TAG = re.compile(r"<[^<>]*>")
 # getaddrinfo's answers for a host name that does not exist (NXDOMAIN, or no address for it): no retry in this
 # run can change them, unlike EAI_AGAIN, a resolver that failed for now.
 NO_SUCH_HOST = frozenset(getattr(socket, name) for name in ("EAI_NONAME", "EAI_NODATA") if hasattr(socket, name))
@@ -233,9 +237,18 @@ def _redirect_target(url: str, response: Response) -> str:
 
 
 def _reason(body: bytes) -> str:
-    """WordPress explains its errors in JSON ({"code": ..., "message": ...}); the first words are enough."""
-    text = body[:300].decode("utf-8", "replace")
-    return f": {' '.join(text.split())[:160]}" if text.strip() else ""
+    """What the answer says of its failure. WordPress explains its errors in JSON ({"code": ..., "message": ...}),
+    whose first words are enough; a web page (a server's or a theme's "not found", as a missing image gets) by its
+    title, else by its words without their tags."""
+    text = body[:4096].decode("utf-8", "replace")
+    if text.lstrip().startswith("<"):
+        found = HTML_TITLE.search(text)
+        title = " ".join(html.unescape(found.group(1)).split())[:80] if found else ""
+        if title:
+            return f" ({title!r})"
+        text = html.unescape(TAG.sub(" ", text))
+    words = " ".join(text.split())[:160]
+    return f": {words}" if words else ""
 
 
 def _no_such_host(error: BaseException) -> bool:
