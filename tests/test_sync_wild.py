@@ -572,3 +572,14 @@ def test_an_api_that_fails_at_wp_json_and_at_rest_route_is_reported_by_its_first
         assert wp.count("wp/v2/types") == 2  # /wp-json/wp/v2/types, then ?rest_route=/wp/v2/types
     assert messages(result) == [f"{wp.url}wp-json/wp/v2/types: HTTP 404 ('404 Not Found'): no such address: "
                                 "check the source's URL"]
+
+
+def test_a_site_that_is_down_while_its_api_is_looked_for_is_said_to_be_failing_not_misaddressed(
+        tmp_path: Path) -> None:
+    """A nightly sync that meets the site down (a 503 from every address) was told to check the site's URL."""
+    with FakeWordPress(generated_site(3), discovery="wp-json") as wp:
+        wp.fail("/", status=503, body=b"<title>503 Service Unavailable</title>", headers={"Content-Type": "text/html"},
+                times=-1)
+        result = sync(wp.url, tmp_path / "content", politeness=replace(FAST, retries=0))
+    assert messages(result) == [f"{wp.url}?rest_route=/: HTTP 503 ('503 Service Unavailable'): the site kept failing: "
+                                "sync again later; what was fetched is kept"]

@@ -204,7 +204,7 @@ def discover(client: Client, target: Target) -> Api:
     if linked is not None:
         return linked
     site = target.site.rstrip("/") + "/"
-    answers = []
+    answers, failing = [], []
     for api in (Api(site + "wp-json/"), Api(site + "?rest_route=/")):
         try:
             index, response = get_json(client, api.url(""))
@@ -212,12 +212,15 @@ def discover(client: Client, target: Target) -> Api:
             if e.status in (401, 403):
                 raise  # the API is there but closed, which "not found" would hide
             answers.append(f"{api.url('')} answered {e.message.split(':')[0]}")
+            failing += [e] if e.status >= 429 else []
             continue
         if isinstance(index, dict) and ("routes" in index or "namespaces" in index):
             # Where the index was found after redirects: a site that moved is read where it is now.
             moved = response.url != api.url("") and "rest_route=" not in api.root
             return Api(response.url.split("?", 1)[0].rstrip("/") + "/") if moved else api
         answers.append(f"{api.url('')} answered JSON that is not an API index")
+    if len(failing) == len(answers):
+        raise failing[-1]  # a site that is down or busy, whose address may well be right: "sync again later"
     raise FetchError(target.site, "no WordPress REST API found: the front page links none, "
                                   f"{' and '.join(answers)}: check that the URL is the WordPress site's address")
 
