@@ -231,7 +231,7 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
         found.removals_deferred |= not listing.complete
         if listing.complete:  # a listing with holes must not be the next sync's baseline: the count may match it
             listings[post_type] = listing.posts
-        kept[post_type] = TypeState(rest_base, len(selected), *_newest_modified(listing.posts))
+        kept[post_type] = _type_state(listing, rest_base, selected, state.types.get(post_type) if state else None)
         _fetch(client, site, store, post_type, rest_base, selected, listing.complete, options, found, result)
     if options.dry_run:
         return None
@@ -290,6 +290,16 @@ def _newest(posts: dict[int, Listed], limit: int) -> dict[int, Listed]:
         return posts
     newest = sorted(posts.values(), key=lambda p: (p.date_gmt, p.id), reverse=True)[:limit]
     return {p.id: p for p in newest}
+
+
+def _type_state(listing: Listing, rest_base: str, selected: dict[int, Listed], earlier: TypeState | None
+                ) -> TypeState:
+    """What sync.yaml records of a post type: what a whole listing held, else what the last whole one did. A listing
+    a failed page cut short held a part of the posts, or none: recording it churned the file on every failure
+    ("posts: 0" after a bot check answered the first page) and made the site look emptied."""
+    if earlier is not None and not listing.complete:
+        return earlier
+    return TypeState(rest_base, len(selected), *_newest_modified(listing.posts))
 
 
 def _newest_modified(posts: dict[int, Listed]) -> tuple[str, str]:

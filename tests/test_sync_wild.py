@@ -140,6 +140,21 @@ def test_an_html_page_served_as_200_is_named_and_nothing_is_removed(tmp_path: Pa
     assert result.sources[0].removals_deferred and posts(content) == before
 
 
+def test_a_listing_a_failed_page_cut_short_leaves_the_sync_state_as_the_last_whole_one_wrote_it(
+        tmp_path: Path) -> None:
+    """sync.yaml records what the last whole listing held: a bot check that answered a listing's page wrote
+    "posts: 0" (or the part read before it), a change to review that said the site had lost its posts."""
+    content = tmp_path / "content"
+    with FakeWordPress(generated_site(150)) as wp:
+        sync(wp.url, content)
+        before = stats(content)["sync.yaml"]
+        wp.fail(f"{LISTING},modified,modified_gmt,date_gmt&per_page=100&orderby=id&order=asc&page=1", body=CHALLENGE,
+                headers={"Content-Type": "text/html"}, times=-1)
+        result = sync(wp.url, content, full=True)
+    assert len(result.problems) == 1 and not result.state_written
+    assert stats(content)["sync.yaml"] == before
+
+
 @pytest.mark.parametrize("status, code", [(401, "rest_not_logged_in"), (403, "rest_forbidden")])
 def test_a_rest_api_closed_to_visitors_says_so_and_what_to_do(tmp_path: Path, status: int, code: str) -> None:
     body = f'{{"code":"{code}","message":"You are not currently logged in.","data":{{"status":{status}}}}}'
