@@ -10,6 +10,7 @@ stored response is whole, and the next sync fetches only what the store lacks.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from collections.abc import Callable, Sequence
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from generator.config import SourceConfig
 from generator.convert.wp_post import type_folder
@@ -108,10 +109,24 @@ def source_from_url(url: str) -> SourceConfig:
     subfolders of one host find each their own."""
     target = wp_live.parse_source(url)  # ValueError for what is not an http(s) URL
     parts = urlsplit(url)
-    folder = re.sub(r"(^|/)index\.php$", "", urlsplit(target.site).path.strip("/"))
-    words = [re.sub(r"^www\.", "", parts.hostname or ""), str(parts.port or ""), folder, target.rest_base or ""]
+    # A folder's name and a host's in any script are named by their bytes and punycode (a site given with
+    # `/ブログ/` or `/%E3%83%96…/` is one site): letters outside a-z made dashes would name 例え.jp and テスト.jp
+    # both "jp", sites whose posts would then be taken for one another's.
+    folder = quote(unquote(re.sub(r"(^|/)index\.php$", "", urlsplit(target.site).path.strip("/"))), safe="/")
+    words = [re.sub(r"^www\.", "", _ascii_host(parts.hostname or "")), str(parts.port or ""), folder,
+             target.rest_base or ""]
     name = re.sub(r"[^a-z0-9_-]+", "-", "-".join(w for w in words if w).lower()).strip("-")
-    return SourceConfig(name=name[:64] or "site", url=url)
+    if len(name) > 64:  # cut, a long name keeps what tells it from another that starts alike
+        name = f"{name[:55].rstrip('-')}-{hashlib.sha256(name.encode()).hexdigest()[:8]}"
+    return SourceConfig(name=name or "site", url=url)
+
+
+def _ascii_host(host: str) -> str:
+    """The host as DNS knows it: an internationalised name in punycode (`bücher.example`, `xn--bcher-kva.example`)."""
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:  # a label the IDNA 2003 codec refuses: its bytes name it
+        return quote(host)
 
 
 def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOptions = SyncOptions()) -> SyncResult:

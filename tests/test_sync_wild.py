@@ -7,6 +7,7 @@ hid is taken for removed."""
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import parse_qs, urlsplit
 from dataclasses import replace
 from pathlib import Path
@@ -81,6 +82,19 @@ def test_sites_in_two_subfolders_of_one_host_keep_their_own_stores() -> None:
                                                    "https://example.org/index.php?rest_route=/")}
     assert names == {"example-org", "example-org-fr", "example-org-de"}
     assert source_from_url("https://www.example.org").name == source_from_url("http://example.org/").name
+
+
+def test_sites_whose_host_or_folder_is_not_in_latin_letters_keep_their_own_stores() -> None:
+    """Letters outside a-z made dashes: 例え.jp and テスト.jp were both "jp", two folders in Japanese of one host both
+    the host's name, so one site's sync took the other's posts for removed. A name given in Unicode or in its
+    encoded form (punycode, %-escapes) is one site."""
+    names = [source_from_url(url).name for url in (
+        "https://例え.jp/", "https://テスト.jp/", "https://пример.рф/blog/", "https://example.com/ブログ/",
+        "https://example.com/ニュース/", "https://example.com/" + "a" * 70 + "1", "https://example.com/" + "a" * 70 + "2")]
+    assert len(set(names)) == len(names) and all(re.fullmatch(r"[a-z0-9_-]{1,64}", n) for n in names)
+    assert source_from_url("https://bücher.example/").name == source_from_url("https://xn--bcher-kva.example/").name
+    assert (source_from_url("https://example.com/ブログ/").name
+            == source_from_url("https://example.com/%E3%83%96%E3%83%AD%E3%82%B0/").name)
 
 
 def test_a_site_whose_cache_strips_the_paging_headers_syncs_and_then_stays_quiet(tmp_path: Path) -> None:
