@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.convert.document import Image
-from generator.media_mirror import MediaSettings, mirror_media
+from generator.media_mirror import SAVE_AFTER, MediaSettings, mirror_media
 from generator.sources.http import Client, Politeness
 from generator.sources.media_fetch import Fetcher, FetchResult, client_fetcher, folder_fetcher
 from generator.store import media
@@ -261,3 +261,40 @@ def test_an_image_a_server_has_no_type_for_is_known_by_its_bytes(tmp_path: Path)
         "/up/blob.png": "image not mirrored: not a PNG, JPEG, GIF, WebP, AVIF or BMP image; it stays a link to the "
                         "original",
         "/up/page.jpg": "image not mirrored: content type 'text/html' is not an image; it stays a link to the original"}
+
+
+def _three_images(tmp_path: Path) -> Path:
+    body = "\n\n".join(f"![{n}](https://e.com/up/{n}.png)" for n in ("one", "two", "three"))
+    return write_content(tmp_path / "content", [post("three", WHEN, body=body)])
+
+
+def test_images_mirrored_before_ctrl_c_are_kept_and_not_fetched_again(tmp_path: Path) -> None:
+    """The manifest was written every 50 images and at the end: Ctrl-C lost the images since the last write, and
+    the next run fetched and wrote them all again."""
+    content, asked = _three_images(tmp_path), []
+
+    def fetch(url: str) -> FetchResult:
+        asked.append(url)
+        if len(asked) == 3:
+            raise KeyboardInterrupt
+        return FetchResult(png(len(asked), 2), "image/png")
+
+    with pytest.raises(KeyboardInterrupt):
+        mirror_media(content, fetch)
+    assert sorted(media.read_manifest(content)) == ["https://e.com/up/one.png", "https://e.com/up/two.png"]
+    again = mirror_media(content, lambda url: FetchResult(png(9, 9), "image/png"))
+    assert (again.present, again.fetched) == (2, 1)
+
+
+def test_the_manifest_is_written_while_a_slow_host_sends_its_images(tmp_path: Path) -> None:
+    """A run killed (kill -9, a CI job's time limit) keeps what was written: after SAVE_AFTER seconds, not only
+    after 50 images, which a slow host takes minutes to send."""
+    content, now, seen = _three_images(tmp_path), [0.0], []
+
+    def slow(url: str) -> FetchResult:
+        seen.append(sorted(media.read_manifest(content)))  # what a kill now would leave
+        now[0] += SAVE_AFTER
+        return FetchResult(png(len(seen), 2), "image/png")
+
+    mirror_media(content, slow, clock=lambda: now[0])
+    assert seen == [[], ["https://e.com/up/one.png"], ["https://e.com/up/one.png", "https://e.com/up/two.png"]]
