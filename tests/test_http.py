@@ -4,6 +4,7 @@ in every error. Time is a fake clock: the waits are recorded, never slept."""
 
 from __future__ import annotations
 
+import time as time_module
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
@@ -173,3 +174,39 @@ def test_a_failure_is_said_by_the_page_title_or_words_not_its_markup(wp: FakeWor
     with client(FakeTime()) as http, pytest.raises(FetchError) as error:
         http.get(wp.url + "ok")
     assert error.value.message == said
+
+
+def test_an_answer_that_trickles_in_is_given_up_at_the_deadline_not_waited_for_for_ever() -> None:
+    """A byte every 0.2 s never lets a read time out; 100 of them would take 20 s, and a large body hours."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Trickle(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time_module.sleep(0.2)
+            except OSError:
+                pass  # the client gave up
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        started = time_module.monotonic()
+        with Client(Politeness(min_interval=0.0, timeout=5, deadline=1.0, retries=2)) as http, \
+                pytest.raises(FetchError) as error:
+            http.get(f"http://127.0.0.1:{server.server_address[1]}/")
+        assert time_module.monotonic() - started < 5
+        assert "took over 1 s to arrive" in error.value.message and http.requests == 1
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -44,6 +44,9 @@ class Politeness:
     max_wait: float = 120.0  # longest wait for one retry, whatever Retry-After says
     max_bytes: int = 64 * 1024 * 1024  # a response over this is refused
     max_redirects: int = 5
+    # The longest one response may take in all: `timeout` bounds the wait between two reads only, and a server (or
+    # a proxy in front of it) that sends a byte now and then would hold the run for ever.
+    deadline: float = 600.0
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,7 @@ class Client:
                                   "plugin setting that compresses twice): ask the site's owner") from None
 
     def _read(self, url: str, limit: int, http: httpx.Client) -> Response:
+        until = self.clock.monotonic() + self.politeness.deadline
         with http.stream("GET", url) as response:
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > limit:
@@ -199,6 +203,9 @@ class Client:
                 size += len(chunk)
                 if size > limit:
                     raise FetchError(url, f"response is over the limit of {limit} bytes", too_large=True)
+                if self.clock.monotonic() > until:
+                    raise FetchError(url, f"the answer took over {self.politeness.deadline:g} s to arrive, a little "
+                                          "at a time (an overloaded server or proxy): sync again later")
                 chunks.append(chunk)
             return Response(str(response.url), response.status_code, response.headers, b"".join(chunks))
 
