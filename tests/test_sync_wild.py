@@ -612,3 +612,17 @@ def test_a_site_that_is_down_while_its_api_is_looked_for_is_said_to_be_failing_n
         result = sync(wp.url, tmp_path / "content", politeness=replace(FAST, retries=0))
     assert messages(result) == [f"{wp.url}?rest_route=/: HTTP 503 ('503 Service Unavailable'): the site kept failing: "
                                 "sync again later; what was fetched is kept"]
+
+
+def test_an_api_linked_on_a_host_this_machine_cannot_reach_is_read_where_the_site_was_given(tmp_path: Path) -> None:
+    """Behind a proxy, or on a copy of a site, WordPress links its API on the host of its address setting
+    (`http://10.0.0.5:8080/wp-json/`), which the machine that syncs may not reach; the site as given serves it."""
+    import socket
+    with socket.socket() as closed:  # a port nothing listens on once this socket is closed
+        closed.bind(("127.0.0.1", 0))
+        unreachable = f"http://127.0.0.1:{closed.getsockname()[1]}/wp-json/"
+    with FakeWordPress(generated_site(4), discovery="wp-json") as wp:
+        wp.route("/", lambda query: (200, {"Link": f'<{unreachable}>; rel="https://api.w.org/"'}, b"<p>Home"))
+        result = sync(wp.url, tmp_path / "content", politeness=replace(FAST, retries=0))
+    assert messages(result) == []
+    assert len(posts(tmp_path / "content")) == 4

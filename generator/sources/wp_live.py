@@ -254,31 +254,35 @@ def site_index(client: Client, api: Api) -> dict[str, Any] | None:
 
 
 def find_site(client: Client, target: Target) -> Site:
-    """The site's API, found (discover) and described. WordPress names its API `/wp-json/` (in its `Link` header
-    and `<link>`) whenever pretty permalinks are on in its settings, even where the web server does not route that
-    path to WordPress (nginx without its `try_files`, an `.htaccess` lost in a move) or a security rule blocks it;
-    `?rest_route=/` reaches the same API through index.php. So a `/wp-json/` root that answers with no API is
-    tried there once; when that fails too, the first answer is the one to report."""
+    """The site's API, found (discover) and described, else where else it may answer (_elsewhere); when none
+    answers, the first answer is the one to report."""
     api = discover(client, target)
     try:
         return describe(client, api)
     except FetchError as e:
-        plain = _through_index(api, target)
-        if plain is None or e.unreachable or e.status >= 429:  # the site is failing or busy, not misrouted
-            raise
-        try:
-            return describe(client, plain)
-        except FetchError:
-            raise e from None
+        for other in _elsewhere(api, target, failing=e.unreachable or e.status >= 429):
+            try:
+                return describe(client, other)
+            except FetchError:
+                continue
+        raise e from None
 
 
-def _through_index(api: Api, target: Target) -> Api | None:
-    """The `?rest_route=/` form of a pretty API root, at the site the root belongs to."""
-    if "rest_route=" in api.root:
-        return None
-    before, marker, _ = api.root.rpartition("/wp-json/")
-    site = before + "/" if marker else target.site.rstrip("/") + "/"
-    return Api(site + "?rest_route=/", api.per_page)
+def _elsewhere(api: Api, target: Target, failing: bool) -> list[Api]:
+    """Where the API may answer when `api` did not. WordPress names its API `/wp-json/` (in its `Link` header and
+    `<link>`) whenever pretty permalinks are on in its settings, even where the web server does not route that
+    path to WordPress (nginx without its `try_files`, an `.htaccess` lost in a move) or a security rule blocks it:
+    `?rest_route=/` reaches the same API through index.php (not worth asking of a host that is down or busy). And
+    it names the host of its address setting, which behind a proxy or on a copy of the site may be one this
+    machine cannot reach (`http://10.0.0.5:8080/`): the API of the site as given is asked for at its usual places."""
+    found = []
+    if not failing and "rest_route=" not in api.root:
+        before, marker, _ = api.root.rpartition("/wp-json/")
+        found.append(Api((before + "/" if marker else target.site.rstrip("/") + "/") + "?rest_route=/", api.per_page))
+    if target.api is None and urlsplit(api.root).netloc.lower() != urlsplit(target.site).netloc.lower():
+        site = target.site.rstrip("/") + "/"
+        found += [Api(site + "wp-json/"), Api(site + "?rest_route=/")]
+    return found
 
 
 def describe(client: Client, api: Api) -> Site:
