@@ -105,6 +105,17 @@ def test_redirects_are_followed_within_http_only(wp: FakeWordPress) -> None:
             http.get(wp.url + "away")
 
 
+def test_a_redirect_loop_is_named_by_the_address_asked_for_and_where_it_ended(wp: FakeWordPress) -> None:
+    """http to https and back, as a site whose address setting and proxy disagree sends it; the message named only
+    the last address, which the user never gave."""
+    wp.fail("/loop", status=301, headers={"Location": "/loop?again"}, times=-1)
+    with client(FakeTime()) as http, pytest.raises(FetchError) as error:
+        http.get(wp.url + "loop")
+    assert error.value.url == wp.url + "loop"
+    assert error.value.message.startswith(f"more than 5 redirects, the last to {wp.url}loop?again: the site redirects "
+                                          "in a loop")
+
+
 def test_an_answer_over_the_size_limit_is_refused(wp: FakeWordPress) -> None:
     wp.route("/big", lambda query: (200, {}, b"x" * 5000))
     with client(FakeTime(), max_bytes=1000) as http, pytest.raises(FetchError, match=r"/big: response of 5000 bytes"):

@@ -141,7 +141,9 @@ class Client:
                     raise FetchError(url, f"HTTP {response.status}{_reason(response.body)}", response.status)
                 return response
             url = _redirect_target(url, response)
-        raise FetchError(url, f"more than {self.politeness.max_redirects} redirects")
+        raise FetchError(first, f"more than {self.politeness.max_redirects} redirects, the last to {url}: the site "
+                                "redirects in a loop (an http/https or www setting at odds with a proxy's?); ask its "
+                                "owner, or check the address")
 
     def _with_retries(self, url: str, limit: int, http: httpx.Client) -> Response:
         """The answer, after as many attempts as a busy or failing server needs. Once a host has failed
