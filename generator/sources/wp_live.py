@@ -53,6 +53,7 @@ class Api:
 
     root: str
     per_page: int = PER_PAGE  # the largest page the site serves (page_limit)
+    embed: bool = True  # whether posts are asked for with `_embed`: not once a site failed on it (fetch_posts)
 
     def url(self, route: str, params: Mapping[str, str] | None = None) -> str:
         route = route.strip("/")
@@ -496,7 +497,7 @@ def fetch_posts(client: Client, api: Api, rest_base: str, ids: Sequence[int]
     batches after it (their names are then fetched by id). A batch the site still fails on is asked for
     in halves (_isolated), as one post whose page crashes a plugin must not cost the 99 others. A post
     the site lists but does not serve by id is in no batch's answer (see _still_wanted)."""
-    embed, size, pending = True, api.per_page, list(ids)
+    embed, size, pending = api.embed, api.per_page, list(ids)
     while pending:
         batch, pending = pending[:size], pending[size:]
         try:
