@@ -206,7 +206,11 @@ def _as_placed(saw: list[tuple[str, history.Change]], holder: str | None) -> lis
 def _same_store(source: SourceConfig, states: dict[str, SourceState]) -> SourceConfig:
     """A site given by its URL that an earlier version named without its folder keeps the store that
     name holds: under its new name, its posts would all come again, beside the old copies."""
-    if source.name in states or source.name != source_from_url(source.url).name:
+    try:
+        own_name = source_from_url(source.url).name
+    except ValueError:  # an address _sync_source refuses, with a line that says why
+        return source
+    if source.name in states or source.name != own_name:
         return source
     earlier = [name for name, state in states.items() if state.url == source.url]
     return replace(source, name=earlier[0]) if len(earlier) == 1 else source
@@ -222,6 +226,10 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
         params, wrong_terms = _filters(client, site, source)
     except FetchError as e:
         result.problems.append(Problem(e.url, message=e.message))
+        found.stopped = True
+        return None
+    except ValueError as e:  # a [[sources]] url that parse_source refuses (the command line's are refused earlier)
+        result.problems.append(Problem(f"source {source.name!r}", message=str(e)))
         found.stopped = True
         return None
     if wrong or wrong_terms:  # a filter that cannot be applied would let in what the curator kept out

@@ -629,3 +629,17 @@ def test_an_api_linked_on_a_host_this_machine_cannot_reach_is_read_where_the_sit
         result = sync(wp.url, tmp_path / "content", politeness=replace(FAST, retries=0))
     assert messages(result) == []
     assert len(posts(tmp_path / "content")) == 4
+
+
+def test_a_collection_address_copied_with_a_filter_is_refused_not_mirrored_whole(tmp_path: Path) -> None:
+    """`…/wp/v2/posts?categories=12` or `?search=x` pasted from a browser: the query was dropped without a word,
+    and the sync mirrored every post of the collection."""
+    with pytest.raises(ValueError, match=r"its query selects posts \(categories, search\)"):
+        source_from_url("https://example.org/wp-json/wp/v2/posts?categories=12&search=lithium&per_page=5")
+    assert source_from_url("https://example.org/?rest_route=/wp/v2/posts&per_page=5&_embed").name == "example-org-posts"
+    with FakeWordPress(generated_site(3)) as wp:
+        config = parse_config({"sources": [{"name": "news", "url": f"{wp.url}wp-json/wp/v2/news-archive?author=2"}]})
+        result = run_sync(config.sources, tmp_path / "content", SyncOptions(politeness=FAST, workers=1))
+        assert wp.count() == 0
+    assert [(p.file, p.message.split(":")[0]) for p in result.problems] == [
+        ("source 'news'", "its query selects posts (author), which sync does not read from an address")]

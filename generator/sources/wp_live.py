@@ -43,6 +43,9 @@ LACKING = (f"missing, or not of WordPress's type, in the listing of posts ({LIST
            "owner to keep it, or import an export of the site instead")
 # Types every site has that are not posts a reader would want mirrored.
 INTERNAL_TYPES = frozenset({"attachment", "nav_menu_item"})
+# A source's query parameters that choose no posts: how the API is reached, and how a page of it is laid out.
+NOT_SELECTING = frozenset({"rest_route", "_embed", "_fields", "_locale", "context", "per_page", "page", "orderby",
+                           "order"})
 
 PagesRead = Callable[[int, int], None]  # (pages read, pages) while a listing is read
 
@@ -122,6 +125,11 @@ def parse_source(url: str) -> Target:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"expected an http(s) URL of a WordPress site or REST collection, got {url!r}")
+    selecting = sorted(set(parse_qs(parts.query, keep_blank_values=True)) - NOT_SELECTING)
+    if selecting:  # a collection's address copied with its filter, which sync reads no more than other queries
+        raise ValueError(f"its query selects posts ({', '.join(selecting)}), which sync does not read from an "
+                         "address: it would mirror every post of the collection; give the address without the query, "
+                         "and the selection as a [[sources]] entry's include, exclude, search, after or before")
     route = parse_qs(parts.query).get("rest_route", [""])[0]
     if route:
         api = Api(urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "rest_route=/", "")))
