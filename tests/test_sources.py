@@ -262,6 +262,19 @@ def test_php_messages_printed_before_the_json_are_passed_over(tmp_path: Path, me
     assert problems == [] and sorted(i.data["id"] for i in items) == [1, 2, 3]
 
 
+# Printed at shutdown, after the JSON, by every response of a site that shows its errors and compresses its output.
+SHUTDOWN_NOTICE = ("<br />\n<b>Notice</b>:  ob_end_flush(): failed to send buffer of zlib output compression (0) in "
+                   "<b>/home/site/public_html/wp-includes/functions.php</b> on line <b>5427</b><br />\n")
+
+
+@pytest.mark.parametrize("after", [SHUTDOWN_NOTICE, SHUTDOWN_NOTICE + PLAIN_NOTICES])
+def test_php_messages_printed_after_the_json_are_passed_over(tmp_path: Path, after: str) -> None:
+    (tmp_path / "posts.json").write_text(HTML_WARNING + json.dumps([{"id": 1}, {"id": 2}]) + after)
+    (tmp_path / "post.json").write_text(json.dumps({"id": 3}) + after)
+    items, problems = read_items([tmp_path])
+    assert problems == [] and sorted(i.data["id"] for i in items) == [1, 2, 3]
+
+
 def test_backslashes_that_start_no_json_escape_are_read_as_backslashes_and_reported(tmp_path: Path) -> None:
     """A search-and-replace over saved JSON (`https:\\/\\/www.example.org` → `https:\\/\\example.org`)."""
     (tmp_path / "1.json").write_text('{"id": 1, "guid": {"rendered": "https:\\/\\example.org\\/?p=1"}, '

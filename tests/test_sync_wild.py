@@ -136,6 +136,24 @@ def test_json_after_byte_order_marks_and_php_warnings_is_read(tmp_path: Path) ->
     assert len(posts(tmp_path / "content")) == 30
 
 
+def test_json_before_a_php_notice_printed_at_shutdown_is_read(tmp_path: Path) -> None:
+    """WordPress's `ob_end_flush(): failed to send buffer of zlib output compression` notice comes after the JSON of
+    every answer of a site that shows its errors: every request failed as "not valid JSON: Extra data"."""
+    notice = (b"<br />\n<b>Notice</b>:  ob_end_flush(): failed to send buffer of zlib output compression (0) in "
+              b"<b>/srv/wp-includes/functions.php</b> on line <b>5427</b><br />\n")
+    with FakeWordPress(generated_site(12)) as wp:
+        answer = wp.answer
+
+        def with_notice(target: str) -> tuple:
+            status, headers, body = answer(target)
+            return status, headers, body + notice if "json" in headers.get("Content-Type", "") else body
+
+        wp.answer = with_notice  # type: ignore[method-assign]
+        result = sync(wp.url, tmp_path / "content")
+    assert messages(result) == []
+    assert len(posts(tmp_path / "content")) == 12
+
+
 CHALLENGE = b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking your browser</body>"
 
 

@@ -31,3 +31,13 @@ def blank_php_messages(text: str) -> str:
     if not end or text[end:end + 1] not in ("{", "["):
         return text
     return re.sub(r"[^\n]", " ", text[:end]) + text[end:]
+
+
+def only_php_messages(text: str, start: int) -> bool:
+    """Whether `text` holds nothing but PHP messages and spaces from `start` on: those a site prints after its JSON,
+    at shutdown (WordPress's own `ob_end_flush(): failed to send buffer of zlib output compression` notice, which
+    PHP prints after every response of a site that shows its errors and compresses its output)."""
+    end = start
+    while found := _MESSAGE.match(text, end):
+        end = found.end()
+    return end > start and not text[_GAP.match(text, end).end():]

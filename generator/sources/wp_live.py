@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 from generator.problems import Problem
 from generator.sources.http import Client, FetchError, Response
-from generator.sources.php_messages import blank_php_messages
+from generator.sources.php_messages import blank_php_messages, only_php_messages
 from generator.sources.wp_json import DESIGN, RECORD, RECORD_TYPES, SKIPPED, is_design_type, page_title
 
 PER_PAGE = 100  # WordPress's largest page
@@ -157,9 +157,12 @@ def get_json(client: Client, url: str) -> tuple[Any, Response]:
         text = response.body.decode("utf-8").lstrip(BOM_OR_SPACE)
     except UnicodeDecodeError as e:
         raise FetchError(url, f"not UTF-8 text (byte {e.start})") from None
+    text = blank_php_messages(text)
     try:
-        return json.loads(blank_php_messages(text)), response
+        return json.loads(text), response
     except json.JSONDecodeError as e:
+        if e.msg == "Extra data" and only_php_messages(text, e.pos):
+            return json.loads(text[:e.pos]), response
         if text.startswith("<") and not text.startswith("<br"):  # PHP starts its own errors with <br />
             raise FetchError(url, f"an HTML page{page_title(text)} came where JSON was expected: {HTML_INSTEAD}") from None
         raise FetchError(url, f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}: {CUT_SHORT}") from None
