@@ -255,10 +255,7 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
         if listing.complete:  # a listing with holes must not be the next sync's baseline: the count may match it
             listings[post_type] = listing.posts
         kept[post_type] = _type_state(listing, rest_base, selected, state.types.get(post_type) if state else None)
-        if not _fetch(client, site, store, post_type, rest_base, selected, listing.complete, options, found, result):
-            # A site whose `_embed` failed (a plugin's error on what it embeds) fails on it for every type: asked
-            # again, each type cost its first batch the round of retries (15 s).
-            site = replace(site, api=replace(site.api, embed=False))
+        _fetch(client, site, store, post_type, rest_base, selected, listing.complete, options, found, result)
     if options.dry_run:
         return None
     store.save_taxonomies(site.described)
@@ -336,24 +333,22 @@ def _newest_modified(posts: dict[int, Listed]) -> tuple[str, str]:
 
 
 def _fetch(client: Client, site: Site, store: RawStore, post_type: str, rest_base: str, selected: dict[int, Listed],
-           complete: bool, options: SyncOptions, found: SourceResult, result: SyncResult) -> bool:
+           complete: bool, options: SyncOptions, found: SourceResult, result: SyncResult) -> None:
     """New and changed posts into the store, and the removed ones out of it (when the listing is whole).
-    Only what was stored counts as added or updated; a dry run counts what would be. False when the site served
-    the posts without `_embedded`, which asking it with `_embed` for other types would not change."""
+    Only what was stored counts as added or updated; a dry run counts what would be."""
     stored = store.stored(post_type)
     wanted = sorted(i for i, p in selected.items() if stored.get(i) != p.modified_gmt)
     gone = sorted(set(stored) - set(selected)) if complete else []
     removed = [Change(REMOVED, post_type, i, store.slug(post_type, i)) for i in gone]
     if options.prune and complete:
         removed += _kept_as_removed(store, post_type, set(selected) | set(stored))
-    fetched, embedded = (set(wanted), True) if options.dry_run else _store_posts(
-        client, site, store, post_type, rest_base, wanted, options, found, result)
+    fetched = set(wanted) if options.dry_run else _store_posts(client, site, store, post_type, rest_base, wanted,
+                                                               options, found, result)
     found.changes += [Change(UPDATED if i in stored else ADDED, post_type, i, selected[i].slug)
                       for i in wanted if i in fetched] + removed
     if not options.dry_run:
         for post_id in gone:
             store.remove_post(post_type, post_id)
-    return embedded
 
 
 def _kept_as_removed(store: RawStore, post_type: str, listed: set[int]) -> list[Change]:
@@ -365,11 +360,9 @@ def _kept_as_removed(store: RawStore, post_type: str, listed: set[int]) -> list[
 
 
 def _store_posts(client: Client, site: Site, store: RawStore, post_type: str, rest_base: str, wanted: list[int],
-                 options: SyncOptions, found: SourceResult, result: SyncResult) -> tuple[set[int], bool]:
-    """The ids of the posts stored, and whether each came with `_embedded`."""
-    stored, failed, embedded = set(), set(), True
-    for batch, fetched, problems in wp_live.fetch_posts(client, site.api, rest_base, wanted):
-        embedded &= all("_embedded" in post for post in fetched)
+                 options: SyncOptions, found: SourceResult, result: SyncResult) -> set[int]:
+    stored, failed = set(), set()
+    for batch, fetched, problems in wp_live.fetch_posts(client, site.api, rest_base, wanted, site.embedding):
         if options.progress:
             options.progress(f"{found.name}: fetching {post_type}", len(stored) + len(failed), len(wanted))
         result.problems += problems
@@ -382,7 +375,7 @@ def _store_posts(client: Client, site: Site, store: RawStore, post_type: str, re
     unserved = sorted(set(wanted) - stored - failed)
     if unserved:
         found.notes.append(unserved_note(post_type, unserved))
-    return stored, embedded
+    return stored
 
 
 def unserved_note(post_type: str, ids: list[int]) -> str:

@@ -56,7 +56,6 @@ class Api:
 
     root: str
     per_page: int = PER_PAGE  # the largest page the site serves (page_limit)
-    embed: bool = True  # whether posts are asked for with `_embed`: not once a site failed on it (fetch_posts)
 
     def url(self, route: str, params: Mapping[str, str] | None = None) -> str:
         route = route.strip("/")
@@ -76,6 +75,15 @@ class Target:
     rest_base: str | None = None
 
 
+@dataclass
+class Embedding:
+    """Whether posts are still asked for with `_embed`. Once a batch failed with it and not without, the site's
+    plugins fail on what it embeds, for its other post types too: asked again, each type's first batch cost the
+    round of retries (15 s a type, every sync)."""
+
+    on: bool = True
+
+
 @dataclass(frozen=True)
 class Site:
     api: Api
@@ -87,6 +95,7 @@ class Site:
     hierarchical: frozenset[str] = frozenset()  # rest_bases of the taxonomies whose terms have parents
     # rest_base -> its collection, for the taxonomies with a `rest_namespace` of their own (not wp/v2)
     term_routes: dict[str, str] = field(default_factory=dict)
+    embedding: Embedding = field(default_factory=Embedding)  # what fetching its posts learns, for the whole run
 
     def collection(self, route: str) -> str:
         """Where the terms of a taxonomy (by rest_base), the users or the media are served."""
@@ -499,33 +508,36 @@ def _listed(post: Any) -> Listed | str:
     return lacking or Listed(post["id"], post["slug"], post["modified"], post["modified_gmt"], post["date_gmt"])
 
 
-def fetch_posts(client: Client, api: Api, rest_base: str, ids: Sequence[int]
+def fetch_posts(client: Client, api: Api, rest_base: str, ids: Sequence[int], embedding: Embedding | None = None
                 ) -> Iterator[tuple[list[int], list[dict[str, Any]], list[Problem]]]:
     """The full posts with `_embed`, a page of ids per request, with a Problem for what could not be fetched.
 
     `_embed` runs every plugin's filters on every author, term and image a post links, and on some
     sites that ends in a server error: a batch that fails so is asked again without, and so are the
-    batches after it (their names are then fetched by id). A batch the site still fails on is asked for
+    batches after it (their names are then fetched by id), and those of the other types that share
+    `embedding`. A batch the site still fails on is asked for
     in halves (_isolated), as one post whose page crashes a plugin must not cost the 99 others. A post
     the site lists but does not serve by id is in no batch's answer (see _still_wanted)."""
-    embed, size, pending = api.embed, api.per_page, list(ids)
+    embedding = embedding if embedding is not None else Embedding()
+    size, pending = api.per_page, list(ids)
     while pending:
         batch, pending = pending[:size], pending[size:]
         try:
-            posts = _posts(client, api, rest_base, batch, embed)
+            posts = _posts(client, api, rest_base, batch, embedding.on)
         except FetchError as e:
             failed = e
         else:
             pending, size = _still_wanted(batch, posts, pending, size)
             yield batch, posts, []
             continue
-        posts = _posts_without_embed(client, api, rest_base, batch) if embed and failed.status >= 500 else None
-        embed = embed and posts is None
+        posts = (_posts_without_embed(client, api, rest_base, batch) if embedding.on and failed.status >= 500
+                 else None)
+        embedding.on = embedding.on and posts is None
         if posts is not None:
             pending, size = _still_wanted(batch, posts, pending, size)
             yield batch, posts, []
         elif failed.status >= 500 and len(batch) > 1:
-            yield batch, *_isolated(client, api, rest_base, batch, embed, failed)
+            yield batch, *_isolated(client, api, rest_base, batch, embedding.on, failed)
         else:
             yield batch, [], [Problem(failed.url, message=failed.message)]
 
