@@ -134,7 +134,8 @@ def mirror_media(content: Path, fetch: Fetcher, settings: MediaSettings = MediaS
     unshown = _forget_unshown(manifest, wanted) if every_post_read else set()
     if result.fetched or (media.media_dir(content) / media.MANIFEST).exists():
         media.write_manifest(content, manifest)
-    result.files_removed = _delete(media.media_dir(content), unshown)  # once the manifest names none
+    # Deleted once the manifest names them no more; only files of the mirror's own names.
+    result.files_removed = _delete(media.media_dir(content), unshown & media.local_files(content))
     return result
 
 
