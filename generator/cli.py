@@ -379,7 +379,8 @@ def _chosen_sources(given: list[str], configured: tuple[SourceConfig, ...]) -> l
             chosen.append(source_from_url(value))
         except ValueError as e:
             known = ", ".join(by_name) or "none"
-            problems.append(f"{value}: no [[sources]] entry has this name (configured: {known}), and {e}")
+            problems.append(f"{value}: {e}" if "://" in value else
+                            f"{value}: no [[sources]] entry has this name (configured: {known}), and {e}")
     if not given and not configured:
         problems.append("no source: give a site URL, or add [[sources]] to newsmirror.toml")
     if problems:

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
@@ -53,7 +54,10 @@ if TYPE_CHECKING:  # only the reference parser's tokens are read here
 
 MAX_WIDTH = 1600
 IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
-SAVE_EVERY = 50  # new entries between two writes of the manifest, so a killed run keeps most of its work
+# The manifest is written after this many new entries, or this many seconds after the last write, so that a run
+# killed (a CI job's time limit) keeps most of its work: a slow host's 50 images can take minutes.
+SAVE_EVERY = 50
+SAVE_AFTER = 10.0
 FETCHING = "mirroring images"  # the progress stage
 GONE_FILE = "media-gone.json"  # in content/.newsmirror-cache/: the images that failed for good (read_gone)
 SVG_PATH = re.compile(r"[.]svgz?$", re.IGNORECASE)
@@ -89,21 +93,59 @@ class Use:
     field: str  # "image" (the featured image) or "body"
 
 
+@dataclass
+class _Saving:
+    """The manifest written while images come in (SAVE_EVERY, SAVE_AFTER), and when Ctrl-C stops the run."""
+
+    content: Path
+    manifest: dict[str, media.Entry]
+    clock: Callable[[], float]
+    unsaved: int = 0
+    since: float = 0.0
+
+    def added(self) -> None:
+        self.unsaved += 1
+        if self.unsaved >= SAVE_EVERY or self.clock() - self.since >= SAVE_AFTER:
+            self.save()
+
+    def save(self) -> None:
+        if self.unsaved:
+            media.write_manifest(self.content, self.manifest)
+        self.unsaved, self.since = 0, self.clock()
+
+
 def mirror_media(content: Path, fetch: Fetcher, settings: MediaSettings = MediaSettings(),
                  files: Iterable[Path] | None = None, progress: Progress | None = None,
-                 gone: Mapping[str, str] | None = None) -> MediaResult:
+                 gone: Mapping[str, str] | None = None, clock: Callable[[], float] = time.monotonic) -> MediaResult:
     """Mirror the images of the post files `files` (default: every post in `content`, and forget the others).
     `progress` hears (stage, images looked at, images) as each is found present or fetched. The images of
     `gone` (URL -> why), which failed for good in an earlier run, are not asked for; the result's `gone` holds
     those still shown and the new ones, for the next run."""
-    gone = gone or {}
     result = MediaResult()
     wanted = wanted_images(document_files(content) if files is None else files, settings, result.problems)
     every_post_read = files is None and not result.problems
     manifest = media.read_manifest(content)
+    saving = _Saving(content, manifest, clock, since=clock())
+    try:
+        _mirror(content, fetch, settings, wanted, gone or {}, progress, saving, result)
+    except KeyboardInterrupt:
+        saving.save()  # what was mirrored before Ctrl-C is kept, and not fetched again
+        raise
+    unshown = _forget_unshown(manifest, wanted) if every_post_read else set()
+    if result.fetched or (media.media_dir(content) / media.MANIFEST).exists():
+        media.write_manifest(content, manifest)
+    # Deleted once the manifest names them no more; only files of the mirror's own names.
+    result.files_removed = _delete(media.media_dir(content), unshown & media.local_files(content))
+    return result
+
+
+def _mirror(content: Path, fetch: Fetcher, settings: MediaSettings, wanted: Mapping[str, list[Use]],
+            gone: Mapping[str, str], progress: Progress | None, saving: _Saving, result: MediaResult) -> None:
+    """Each wanted image found in the manifest, or fetched and stored, or reported."""
+    manifest = saving.manifest
     present = set(media.local_files(content))
     by_digest = {_digest_of(e.file): e.file for e in manifest.values()}
-    result.images, unsaved = len(wanted), 0
+    result.images = len(wanted)
     for done, (url, uses) in enumerate(wanted.items(), 1):
         if progress is not None:
             progress(FETCHING, done, len(wanted))
@@ -130,15 +172,7 @@ def mirror_media(content: Path, fetch: Fetcher, settings: MediaSettings = MediaS
         manifest[url] = entry
         result.fetched += 1
         result.files_written += written
-        unsaved += 1
-        if unsaved >= SAVE_EVERY:
-            media.write_manifest(content, manifest)
-            unsaved = 0
-    unshown = _forget_unshown(manifest, wanted) if every_post_read else set()
-    if result.fetched or (media.media_dir(content) / media.MANIFEST).exists():
-        media.write_manifest(content, manifest)
-    result.files_removed = _delete(media.media_dir(content), unshown & present)  # once the manifest names none
-    return result
+        saving.added()
 
 
 def _forget_unshown(manifest: dict[str, media.Entry], wanted: Mapping[str, object]) -> set[str]:
@@ -298,7 +332,7 @@ def store(content: Path, url: str, fetched: FetchResult, settings: MediaSettings
         return f"over the {settings.max_bytes / 1e6:g} MB limit"
     sniffed = image_types.sniff(data)
     if sniffed is None:
-        return "not a PNG, JPEG, GIF or WebP image"
+        return "not a PNG, JPEG, GIF, WebP, AVIF or BMP image"
     name, written = place(media.media_dir(content), media.file_name(url, data, sniffed.type), data, by_digest,
                           present)
     return media.Entry(name, len(data), sniffed.width, sniffed.height, sniffed.type), written

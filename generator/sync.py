@@ -10,6 +10,7 @@ stored response is whole, and the next sync fetches only what the store lacks.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from collections.abc import Callable, Sequence
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from generator.config import SourceConfig
 from generator.convert.wp_post import type_folder
@@ -108,10 +109,24 @@ def source_from_url(url: str) -> SourceConfig:
     subfolders of one host find each their own."""
     target = wp_live.parse_source(url)  # ValueError for what is not an http(s) URL
     parts = urlsplit(url)
-    folder = re.sub(r"(^|/)index\.php$", "", urlsplit(target.site).path.strip("/"))
-    words = [re.sub(r"^www\.", "", parts.hostname or ""), str(parts.port or ""), folder, target.rest_base or ""]
+    # A folder's name and a host's in any script are named by their bytes and punycode (a site given with
+    # `/ブログ/` or `/%E3%83%96…/` is one site): letters outside a-z made dashes would name 例え.jp and テスト.jp
+    # both "jp", sites whose posts would then be taken for one another's.
+    folder = quote(unquote(re.sub(r"(^|/)index\.php$", "", urlsplit(target.site).path.strip("/"))), safe="/")
+    words = [re.sub(r"^www\.", "", _ascii_host(parts.hostname or "")), str(parts.port or ""), folder,
+             target.rest_base or ""]
     name = re.sub(r"[^a-z0-9_-]+", "-", "-".join(w for w in words if w).lower()).strip("-")
-    return SourceConfig(name=name[:64] or "site", url=url)
+    if len(name) > 64:  # cut, a long name keeps what tells it from another that starts alike
+        name = f"{name[:55].rstrip('-')}-{hashlib.sha256(name.encode()).hexdigest()[:8]}"
+    return SourceConfig(name=name or "site", url=url)
+
+
+def _ascii_host(host: str) -> str:
+    """The host as DNS knows it: an internationalised name in punycode (`bücher.example`, `xn--bcher-kva.example`)."""
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:  # a label the IDNA 2003 codec refuses: its bytes name it
+        return quote(host)
 
 
 def run_sync(sources: Sequence[SourceConfig], content_dir: Path, options: SyncOptions = SyncOptions()) -> SyncResult:
@@ -191,7 +206,11 @@ def _as_placed(saw: list[tuple[str, history.Change]], holder: str | None) -> lis
 def _same_store(source: SourceConfig, states: dict[str, SourceState]) -> SourceConfig:
     """A site given by its URL that an earlier version named without its folder keeps the store that
     name holds: under its new name, its posts would all come again, beside the old copies."""
-    if source.name in states or source.name != source_from_url(source.url).name:
+    try:
+        own_name = source_from_url(source.url).name
+    except ValueError:  # an address _sync_source refuses, with a line that says why
+        return source
+    if source.name in states or source.name != own_name:
         return source
     earlier = [name for name, state in states.items() if state.url == source.url]
     return replace(source, name=earlier[0]) if len(earlier) == 1 else source
@@ -202,11 +221,15 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
     """One source from listing to import; returns its new state, or None when it could not be read."""
     try:
         target = wp_live.parse_source(source.url)
-        site = wp_live.describe(client, wp_live.discover(client, target))
+        site = wp_live.find_site(client, target)
         types, wrong = wp_live.post_types(site, source.types, target.rest_base)
         params, wrong_terms = _filters(client, site, source)
     except FetchError as e:
         result.problems.append(Problem(e.url, message=e.message))
+        found.stopped = True
+        return None
+    except ValueError as e:  # a [[sources]] url that parse_source refuses (the command line's are refused earlier)
+        result.problems.append(Problem(f"source {source.name!r}", message=str(e)))
         found.stopped = True
         return None
     if wrong or wrong_terms:  # a filter that cannot be applied would let in what the curator kept out
@@ -231,7 +254,7 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
         found.removals_deferred |= not listing.complete
         if listing.complete:  # a listing with holes must not be the next sync's baseline: the count may match it
             listings[post_type] = listing.posts
-        kept[post_type] = TypeState(rest_base, len(selected), *_newest_modified(listing.posts))
+        kept[post_type] = _type_state(listing, rest_base, selected, state.types.get(post_type) if state else None)
         _fetch(client, site, store, post_type, rest_base, selected, listing.complete, options, found, result)
     if options.dry_run:
         return None
@@ -292,6 +315,16 @@ def _newest(posts: dict[int, Listed], limit: int) -> dict[int, Listed]:
     return {p.id: p for p in newest}
 
 
+def _type_state(listing: Listing, rest_base: str, selected: dict[int, Listed], earlier: TypeState | None
+                ) -> TypeState:
+    """What sync.yaml records of a post type: what a whole listing held, else what the last whole one did. A listing
+    a failed page cut short held a part of the posts, or none: recording it churned the file on every failure
+    ("posts: 0" after a bot check answered the first page) and made the site look emptied."""
+    if earlier is not None and not listing.complete:
+        return earlier
+    return TypeState(rest_base, len(selected), *_newest_modified(listing.posts))
+
+
 def _newest_modified(posts: dict[int, Listed]) -> tuple[str, str]:
     if not posts:
         return "", ""
@@ -329,7 +362,7 @@ def _kept_as_removed(store: RawStore, post_type: str, listed: set[int]) -> list[
 def _store_posts(client: Client, site: Site, store: RawStore, post_type: str, rest_base: str, wanted: list[int],
                  options: SyncOptions, found: SourceResult, result: SyncResult) -> set[int]:
     stored, failed = set(), set()
-    for batch, fetched, problems in wp_live.fetch_posts(client, site.api, rest_base, wanted):
+    for batch, fetched, problems in wp_live.fetch_posts(client, site.api, rest_base, wanted, site.embedding):
         if options.progress:
             options.progress(f"{found.name}: fetching {post_type}", len(stored) + len(failed), len(wanted))
         result.problems += problems

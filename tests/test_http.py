@@ -4,6 +4,7 @@ in every error. Time is a fake clock: the waits are recorded, never slept."""
 
 from __future__ import annotations
 
+import time as time_module
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
@@ -104,6 +105,17 @@ def test_redirects_are_followed_within_http_only(wp: FakeWordPress) -> None:
             http.get(wp.url + "away")
 
 
+def test_a_redirect_loop_is_named_by_the_address_asked_for_and_where_it_ended(wp: FakeWordPress) -> None:
+    """http to https and back, as a site whose address setting and proxy disagree sends it; the message named only
+    the last address, which the user never gave."""
+    wp.fail("/loop", status=301, headers={"Location": "/loop?again"}, times=-1)
+    with client(FakeTime()) as http, pytest.raises(FetchError) as error:
+        http.get(wp.url + "loop")
+    assert error.value.url == wp.url + "loop"
+    assert error.value.message.startswith(f"more than 5 redirects, the last to {wp.url}loop?again: the site redirects "
+                                          "in a loop")
+
+
 def test_an_answer_over_the_size_limit_is_refused(wp: FakeWordPress) -> None:
     wp.route("/big", lambda query: (200, {}, b"x" * 5000))
     with client(FakeTime(), max_bytes=1000) as http, pytest.raises(FetchError, match=r"/big: response of 5000 bytes"):
@@ -154,3 +166,58 @@ def test_a_host_that_failed_for_good_is_tried_once_per_request_until_it_answers(
         assert http.get(wp.url + "ok").body == b"fine"  # retried again, as for any host
     assert time.sleeps == [1.0, 2.0, 4.0, 8.0, 1.0]
     assert wp.count("/ok") == 9
+
+
+THEME_404 = ('<!DOCTYPE html>\n<html lang="en-US"><head><meta charset="UTF-8"><meta name="viewport" content="width='
+             'device-width"><link rel="stylesheet" href="/wp-content/themes/x/style.css"><title>Page not found &#8211; '
+             'Example News</title></head><body class="error404">')
+
+
+@pytest.mark.parametrize(("body", "said"), [
+    (THEME_404, "HTTP 404 ('Page not found – Example News')"),  # WordPress's theme answers a missing upload
+    ("<html><head><title>404 Not Found</title></head><body><center>nginx</center></body></html>",
+     "HTTP 404 ('404 Not Found')"),
+    ("<p>No such <b>file</b></p>", "HTTP 404: No such file"),
+    ('{"code":"rest_no_route","message":"No route was found"}',
+     'HTTP 404: {"code":"rest_no_route","message":"No route was found"}')])
+def test_a_failure_is_said_by_the_page_title_or_words_not_its_markup(wp: FakeWordPress, body: str, said: str) -> None:
+    wp.fail("/ok", status=404, body=body.encode(), headers={"Content-Type": "text/html"})
+    with client(FakeTime()) as http, pytest.raises(FetchError) as error:
+        http.get(wp.url + "ok")
+    assert error.value.message == said
+
+
+def test_an_answer_that_trickles_in_is_given_up_at_the_deadline_not_waited_for_for_ever() -> None:
+    """A byte every 0.2 s never lets a read time out; 100 of them would take 20 s, and a large body hours."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Trickle(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time_module.sleep(0.2)
+            except OSError:
+                pass  # the client gave up
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        started = time_module.monotonic()
+        with Client(Politeness(min_interval=0.0, timeout=5, deadline=1.0, retries=2)) as http, \
+                pytest.raises(FetchError) as error:
+            http.get(f"http://127.0.0.1:{server.server_address[1]}/")
+        assert time_module.monotonic() - started < 5
+        assert "took over 1 s to arrive" in error.value.message and http.requests == 1
+    finally:
+        server.shutdown()
+        server.server_close()

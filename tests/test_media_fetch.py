@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.convert.document import Image
-from generator.media_mirror import MediaSettings, mirror_media
+from generator.media_mirror import SAVE_AFTER, MediaSettings, mirror_media
 from generator.sources.http import Client, Politeness
 from generator.sources.media_fetch import Fetcher, FetchResult, client_fetcher, folder_fetcher
 from generator.store import media
@@ -154,13 +154,14 @@ def test_mirroring_stores_each_image_once_and_reports_each_failure(tmp_path: Pat
     reasons = {p.item.removeprefix(server.base): p.message for p in result.problems}
     assert all(p.file.endswith("with-images.md") and p.field == "body" for p in result.problems)
     assert reasons == {
-        "/up/missing.png": "image not mirrored: HTTP 404: <p>gone</p>; it stays a link to the original",
+        "/up/missing.png": "image not mirrored: HTTP 404: gone; it stays a link to the original",
         "/up/huge.png": "image not mirrored: response of 76840 bytes is over the limit of 50000; it stays a link to "
                         "the original",
         "/up/huge-chunked.png": "image not mirrored: response is over the limit of 50000 bytes; it stays a link to "
                                 "the original",
         "/up/page.png": "image not mirrored: content type 'text/html' is not an image; it stays a link to the original",
-        "/up/liar.png": "image not mirrored: not a PNG, JPEG, GIF or WebP image; it stays a link to the original",
+        "/up/liar.png": "image not mirrored: not a PNG, JPEG, GIF, WebP, AVIF or BMP image; it stays a link to the "
+                        "original",
         "/up/to-ftp.png": "image not mirrored: redirect to 'ftp://127.0.0.1/x.png' refused: only http and https "
                           "are followed; it stays a link to the original",
         "/slow.png": "image not mirrored: read timed out: timed out (after 1 attempts); it stays a link to the "
@@ -235,3 +236,65 @@ def test_an_unreadable_post_is_reported_and_the_others_mirrored(tmp_path: Path) 
     result = mirror_media(content, lambda url: FetchResult(png(4, 4), "image/png"))
     assert result.fetched == 1
     assert [(Path(p.file).name, p.field) for p in result.problems] == [("broken.md", "front matter")]
+
+
+def test_an_image_a_server_has_no_type_for_is_known_by_its_bytes(tmp_path: Path) -> None:
+    """nginx before 1.25 and Apache before 2.4.55 serve AVIF as application/octet-stream (their lists of types
+    lacked it), older ones WebP too, and a storage bucket an upload sent without a type as binary/octet-stream:
+    such a file is mirrored when its bytes are an image, and refused when they are not."""
+    from tests.test_media_images import avif_header, webp_header
+    untyped = {"/up/photo.avif": (200, "application/octet-stream", avif_header((640, 480)), {}),
+               "/up/photo.webp": (200, "application/octet-stream", webp_header(32, 16), {}),
+               "/up/bucket.jpg": (200, "binary/octet-stream", jpeg(20, 10), {}),
+               "/up/blob.png": (200, "application/octet-stream", b"\0\1\2 no image here", {}),
+               "/up/page.jpg": (200, "text/html; charset=UTF-8", b"<!doctype html><title>Login</title>", {})}
+    with ImageServer(untyped) as server:
+        body = "\n\n".join(f"![{path}]({server.base}{path})" for path in untyped)
+        content = write_content(tmp_path / "content", [post("untyped", WHEN, body=body)])
+        with fetcher() as fetch:
+            result = mirror_media(content, fetch, MediaSettings(max_bytes=LIMIT))
+    manifest = {url.removeprefix(server.base): entry for url, entry in media.read_manifest(content).items()}
+    assert {path: (e.type, e.width, e.height) for path, e in manifest.items()} == {
+        "/up/photo.avif": ("image/avif", 640, 480), "/up/photo.webp": ("image/webp", 32, 16),
+        "/up/bucket.jpg": ("image/jpeg", 20, 10)}
+    assert {p.item.removeprefix(server.base): p.message for p in result.problems} == {
+        "/up/blob.png": "image not mirrored: not a PNG, JPEG, GIF, WebP, AVIF or BMP image; it stays a link to the "
+                        "original",
+        "/up/page.jpg": "image not mirrored: content type 'text/html' is not an image; it stays a link to the original"}
+
+
+def _three_images(tmp_path: Path) -> Path:
+    body = "\n\n".join(f"![{n}](https://e.com/up/{n}.png)" for n in ("one", "two", "three"))
+    return write_content(tmp_path / "content", [post("three", WHEN, body=body)])
+
+
+def test_images_mirrored_before_ctrl_c_are_kept_and_not_fetched_again(tmp_path: Path) -> None:
+    """The manifest was written every 50 images and at the end: Ctrl-C lost the images since the last write, and
+    the next run fetched and wrote them all again."""
+    content, asked = _three_images(tmp_path), []
+
+    def fetch(url: str) -> FetchResult:
+        asked.append(url)
+        if len(asked) == 3:
+            raise KeyboardInterrupt
+        return FetchResult(png(len(asked), 2), "image/png")
+
+    with pytest.raises(KeyboardInterrupt):
+        mirror_media(content, fetch)
+    assert sorted(media.read_manifest(content)) == ["https://e.com/up/one.png", "https://e.com/up/two.png"]
+    again = mirror_media(content, lambda url: FetchResult(png(9, 9), "image/png"))
+    assert (again.present, again.fetched) == (2, 1)
+
+
+def test_the_manifest_is_written_while_a_slow_host_sends_its_images(tmp_path: Path) -> None:
+    """A run killed (kill -9, a CI job's time limit) keeps what was written: after SAVE_AFTER seconds, not only
+    after 50 images, which a slow host takes minutes to send."""
+    content, now, seen = _three_images(tmp_path), [0.0], []
+
+    def slow(url: str) -> FetchResult:
+        seen.append(sorted(media.read_manifest(content)))  # what a kill now would leave
+        now[0] += SAVE_AFTER
+        return FetchResult(png(len(seen), 2), "image/png")
+
+    mirror_media(content, slow, clock=lambda: now[0])
+    assert seen == [[], ["https://e.com/up/one.png"], ["https://e.com/up/one.png", "https://e.com/up/two.png"]]

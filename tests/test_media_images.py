@@ -192,7 +192,12 @@ def test_a_saved_media_folder_is_read_only_inside_itself(tmp_path: Path) -> None
     (crawl / "wp-content/uploads/link.png").symlink_to(tmp_path / "secret.png")
     assert saved_paths([crawl], "https://e.com/wp-content/uploads/a.png") == [crawl / "wp-content/uploads/a.png"]
     assert saved_paths([crawl], "https://e.com/wp-content/b.png") == [crawl / "e.com/wp-content/b.png"]
+    # A site in a subfolder, saved from that folder (a static export of https://user.github.io/site/).
+    assert saved_paths([crawl], "https://e.com/site/wp-content/uploads/a.png") == [crawl / "wp-content/uploads/a.png"]
+    assert saved_paths([crawl], "https://e.com/a/b/wp-content/uploads/a.png") == [crawl / "wp-content/uploads/a.png"]
     for url in ["https://e.com/../secret.png", "https://e.com/wp-content/%2e%2e/%2e%2e/secret.png",
                 "https://e.com/wp-content/uploads/link.png", "https://e.com/a%00.png", "file:///etc/passwd",
-                "https://e.com/wp-content/uploads/..%5c..%5csecret.png", "https://e.com/" + "x" * 5000]:
+                "https://e.com/wp-content/uploads/..%5c..%5csecret.png", "https://e.com/" + "x" * 5000,
+                "https://e.com/site/wp-content/uploads/link.png", "https://e.com/site/wp-content/../../secret.png",
+                "https://e.com/site/wp-content/wp-content/../secret.png", "https://e.com/wp-content"]:
         assert saved_paths([crawl], url) == [], url

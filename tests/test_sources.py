@@ -293,11 +293,28 @@ PLAIN_NOTICES = ("\nDeprecated: Function create_function() is deprecated in /hom
                  "PHP Notice:  Trying to get property 'ID' of non-object in /home/site/x.php on line 41\n")
 
 
-@pytest.mark.parametrize("messages", [HTML_WARNING, PLAIN_NOTICES, HTML_WARNING * 3])
+# A file saved with a byte order mark prints it where it is included: after another file's warning too.
+BOM_AFTER = "\ufeff" + HTML_WARNING + "\ufeff" + PLAIN_NOTICES + "\ufeff\ufeff\n"
+
+
+@pytest.mark.parametrize("messages", [HTML_WARNING, PLAIN_NOTICES, HTML_WARNING * 3, BOM_AFTER])
 def test_php_messages_printed_before_the_json_are_passed_over(tmp_path: Path, messages: str) -> None:
     (tmp_path / "posts.json").write_text(messages + json.dumps([{"id": 1}, {"id": 2}]))
     (tmp_path / "wp-json" / "wp" / "v2" / "posts").mkdir(parents=True)
     (tmp_path / "wp-json" / "wp" / "v2" / "posts" / "index.html").write_text(messages + json.dumps({"id": 3}))
+    items, problems = read_items([tmp_path])
+    assert problems == [] and sorted(i.data["id"] for i in items) == [1, 2, 3]
+
+
+# Printed at shutdown, after the JSON, by every response of a site that shows its errors and compresses its output.
+SHUTDOWN_NOTICE = ("<br />\n<b>Notice</b>:  ob_end_flush(): failed to send buffer of zlib output compression (0) in "
+                   "<b>/home/site/public_html/wp-includes/functions.php</b> on line <b>5427</b><br />\n")
+
+
+@pytest.mark.parametrize("after", [SHUTDOWN_NOTICE, SHUTDOWN_NOTICE + PLAIN_NOTICES])
+def test_php_messages_printed_after_the_json_are_passed_over(tmp_path: Path, after: str) -> None:
+    (tmp_path / "posts.json").write_text(HTML_WARNING + json.dumps([{"id": 1}, {"id": 2}]) + after)
+    (tmp_path / "post.json").write_text(json.dumps({"id": 3}) + after)
     items, problems = read_items([tmp_path])
     assert problems == [] and sorted(i.data["id"] for i in items) == [1, 2, 3]
 

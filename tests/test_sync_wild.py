@@ -7,6 +7,7 @@ hid is taken for removed."""
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import parse_qs, urlsplit
 from dataclasses import replace
 from pathlib import Path
@@ -83,6 +84,19 @@ def test_sites_in_two_subfolders_of_one_host_keep_their_own_stores() -> None:
     assert source_from_url("https://www.example.org").name == source_from_url("http://example.org/").name
 
 
+def test_sites_whose_host_or_folder_is_not_in_latin_letters_keep_their_own_stores() -> None:
+    """Letters outside a-z made dashes: 例え.jp and テスト.jp were both "jp", two folders in Japanese of one host both
+    the host's name, so one site's sync took the other's posts for removed. A name given in Unicode or in its
+    encoded form (punycode, %-escapes) is one site."""
+    names = [source_from_url(url).name for url in (
+        "https://例え.jp/", "https://テスト.jp/", "https://пример.рф/blog/", "https://example.com/ブログ/",
+        "https://example.com/ニュース/", "https://example.com/" + "a" * 70 + "1", "https://example.com/" + "a" * 70 + "2")]
+    assert len(set(names)) == len(names) and all(re.fullmatch(r"[a-z0-9_-]{1,64}", n) for n in names)
+    assert source_from_url("https://bücher.example/").name == source_from_url("https://xn--bcher-kva.example/").name
+    assert (source_from_url("https://example.com/ブログ/").name
+            == source_from_url("https://example.com/%E3%83%96%E3%83%AD%E3%82%B0/").name)
+
+
 def test_a_site_whose_cache_strips_the_paging_headers_syncs_and_then_stays_quiet(tmp_path: Path) -> None:
     site = generated_site(150)
     site.paging_headers = False
@@ -107,19 +121,37 @@ def test_a_connection_dropped_mid_body_is_retried(tmp_path: Path) -> None:
 
 
 def test_json_after_byte_order_marks_and_php_warnings_is_read(tmp_path: Path) -> None:
-    """Every PHP file saved with a BOM prints one; a plugin's notice comes before the JSON too."""
+    """Every PHP file saved with a BOM prints one, before a plugin's notice or after it."""
     with FakeWordPress(generated_site(30)) as wp:
         answer = wp.answer
 
         def with_boms(target: str) -> tuple:
             status, headers, body = answer(target)
-            prefix = "\ufeff\ufeff\n<b>Notice</b>: Undefined index: x in /a.php on line 3<br />\n".encode()
+            prefix = "\ufeff\ufeff\n<b>Notice</b>: Undefined index: x in /a.php on line 3<br />\n\ufeff".encode()
             return status, headers, prefix + body if "json" in headers.get("Content-Type", "") else body
 
         wp.answer = with_boms  # type: ignore[method-assign]
         result = sync(wp.url, tmp_path / "content")
     assert messages(result) == []
     assert len(posts(tmp_path / "content")) == 30
+
+
+def test_json_before_a_php_notice_printed_at_shutdown_is_read(tmp_path: Path) -> None:
+    """WordPress's `ob_end_flush(): failed to send buffer of zlib output compression` notice comes after the JSON of
+    every answer of a site that shows its errors: every request failed as "not valid JSON: Extra data"."""
+    notice = (b"<br />\n<b>Notice</b>:  ob_end_flush(): failed to send buffer of zlib output compression (0) in "
+              b"<b>/srv/wp-includes/functions.php</b> on line <b>5427</b><br />\n")
+    with FakeWordPress(generated_site(12)) as wp:
+        answer = wp.answer
+
+        def with_notice(target: str) -> tuple:
+            status, headers, body = answer(target)
+            return status, headers, body + notice if "json" in headers.get("Content-Type", "") else body
+
+        wp.answer = with_notice  # type: ignore[method-assign]
+        result = sync(wp.url, tmp_path / "content")
+    assert messages(result) == []
+    assert len(posts(tmp_path / "content")) == 12
 
 
 CHALLENGE = b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking your browser</body>"
@@ -138,6 +170,21 @@ def test_an_html_page_served_as_200_is_named_and_nothing_is_removed(tmp_path: Pa
     assert "an HTML page ('Just a moment...') came where JSON was expected" in line
     assert "sync again later" in line and "\n" not in line
     assert result.sources[0].removals_deferred and posts(content) == before
+
+
+def test_a_listing_a_failed_page_cut_short_leaves_the_sync_state_as_the_last_whole_one_wrote_it(
+        tmp_path: Path) -> None:
+    """sync.yaml records what the last whole listing held: a bot check that answered a listing's page wrote
+    "posts: 0" (or the part read before it), a change to review that said the site had lost its posts."""
+    content = tmp_path / "content"
+    with FakeWordPress(generated_site(150)) as wp:
+        sync(wp.url, content)
+        before = stats(content)["sync.yaml"]
+        wp.fail(f"{LISTING},modified,modified_gmt,date_gmt&per_page=100&orderby=id&order=asc&page=1", body=CHALLENGE,
+                headers={"Content-Type": "text/html"}, times=-1)
+        result = sync(wp.url, content, full=True)
+    assert len(result.problems) == 1 and not result.state_written
+    assert stats(content)["sync.yaml"] == before
 
 
 @pytest.mark.parametrize("status, code", [(401, "rest_not_logged_in"), (403, "rest_forbidden")])
@@ -175,14 +222,17 @@ def test_a_site_still_failing_after_the_retries_is_one_line_and_the_rest_is_sync
 
 
 def test_a_site_whose_embed_fails_is_synced_without_it(tmp_path: Path) -> None:
-    """`_embed` runs every plugin's filters on every linked object: on some sites it ends in a 500."""
+    """`_embed` runs every plugin's filters on every linked object: on some sites it ends in a 500. Once it has,
+    the site's other post types are not asked with it (each type's first batch cost the round of retries)."""
     time = FakeTime()
-    with FakeWordPress(generated_site(250)) as wp:
+    site = generated_site(250)
+    site.posts["story"] = [dict(post, id=post["id"] + 100_000, type="story") for post in site.posts["news-archive"][:3]]
+    with FakeWordPress(site) as wp:
         wp.fail("_embed=1", status=500, times=-1)
         result = sync(wp.url, tmp_path / "content", clock=time.clock())
         assert wp.count("_embed=1") == 5  # one batch, with its retries; the others go without
     assert messages(result) == []
-    assert len(posts(tmp_path / "content")) == 250
+    assert len(posts(tmp_path / "content")) == 253
     assert "author: Reporter" in next(iter(posts(tmp_path / "content").values())).decode()
 
 
@@ -545,3 +595,69 @@ def test_a_page_count_the_site_overstates_ends_the_listing_at_its_first_empty_pa
     assert messages(result) == []
     assert not result.sources[0].removals_deferred
     assert ids(content) == {p["id"] for p in site.posts["news-archive"]}
+
+
+NOT_FOUND_PAGE = b"<!doctype html><title>404 Not Found</title><center>nginx</center>"
+
+
+@pytest.mark.parametrize("status", [404, 403])
+def test_an_api_its_site_links_at_wp_json_but_does_not_route_there_is_read_through_rest_route(
+        tmp_path: Path, status: int) -> None:
+    """WordPress links its API at /wp-json/ whenever pretty permalinks are on in its settings, even where the web
+    server does not send that path to WordPress (nginx without try_files, an .htaccess lost in a move) or a
+    firewall rule blocks it; the same API answers at ?rest_route=/ through index.php."""
+    with FakeWordPress(generated_site(12), home="/blog/") as wp:
+        wp.fail("/blog/wp-json/", status=status, body=NOT_FOUND_PAGE, headers={"Content-Type": "text/html"}, times=-1)
+        result = sync(wp.url, tmp_path / "content")
+        second = sync(wp.url, tmp_path / "content")
+        assert wp.count("rest_route=%2Fwp%2Fv2%2Fnews-archive") + wp.count("rest_route=/wp/v2/news-archive") >= 2
+    assert (messages(result), messages(second)) == ([], [])
+    assert len(posts(tmp_path / "content")) == 12
+
+
+def test_an_api_that_fails_at_wp_json_and_at_rest_route_is_reported_by_its_first_answer(tmp_path: Path) -> None:
+    with FakeWordPress(generated_site(3)) as wp:
+        wp.fail("wp/v2/types", status=404, body=NOT_FOUND_PAGE, headers={"Content-Type": "text/html"}, times=-1)
+        result = sync(wp.url, tmp_path / "content")
+        assert wp.count("wp/v2/types") == 2  # /wp-json/wp/v2/types, then ?rest_route=/wp/v2/types
+    assert messages(result) == [f"{wp.url}wp-json/wp/v2/types: HTTP 404 ('404 Not Found'): no such address: "
+                                "check the source's URL"]
+
+
+def test_a_site_that_is_down_while_its_api_is_looked_for_is_said_to_be_failing_not_misaddressed(
+        tmp_path: Path) -> None:
+    """A nightly sync that meets the site down (a 503 from every address) was told to check the site's URL."""
+    with FakeWordPress(generated_site(3), discovery="wp-json") as wp:
+        wp.fail("/", status=503, body=b"<title>503 Service Unavailable</title>", headers={"Content-Type": "text/html"},
+                times=-1)
+        result = sync(wp.url, tmp_path / "content", politeness=replace(FAST, retries=0))
+    assert messages(result) == [f"{wp.url}?rest_route=/: HTTP 503 ('503 Service Unavailable'): the site kept failing: "
+                                "sync again later; what was fetched is kept"]
+
+
+def test_an_api_linked_on_a_host_this_machine_cannot_reach_is_read_where_the_site_was_given(tmp_path: Path) -> None:
+    """Behind a proxy, or on a copy of a site, WordPress links its API on the host of its address setting
+    (`http://10.0.0.5:8080/wp-json/`), which the machine that syncs may not reach; the site as given serves it."""
+    import socket
+    with socket.socket() as closed:  # a port nothing listens on once this socket is closed
+        closed.bind(("127.0.0.1", 0))
+        unreachable = f"http://127.0.0.1:{closed.getsockname()[1]}/wp-json/"
+    with FakeWordPress(generated_site(4), discovery="wp-json") as wp:
+        wp.route("/", lambda query: (200, {"Link": f'<{unreachable}>; rel="https://api.w.org/"'}, b"<p>Home"))
+        result = sync(wp.url, tmp_path / "content", politeness=replace(FAST, retries=0))
+    assert messages(result) == []
+    assert len(posts(tmp_path / "content")) == 4
+
+
+def test_a_collection_address_copied_with_a_filter_is_refused_not_mirrored_whole(tmp_path: Path) -> None:
+    """`…/wp/v2/posts?categories=12` or `?search=x` pasted from a browser: the query was dropped without a word,
+    and the sync mirrored every post of the collection."""
+    with pytest.raises(ValueError, match=r"its query selects posts \(categories, search\)"):
+        source_from_url("https://example.org/wp-json/wp/v2/posts?categories=12&search=lithium&per_page=5")
+    assert source_from_url("https://example.org/?rest_route=/wp/v2/posts&per_page=5&_embed").name == "example-org-posts"
+    with FakeWordPress(generated_site(3)) as wp:
+        config = parse_config({"sources": [{"name": "news", "url": f"{wp.url}wp-json/wp/v2/news-archive?author=2"}]})
+        result = run_sync(config.sources, tmp_path / "content", SyncOptions(politeness=FAST, workers=1))
+        assert wp.count() == 0
+    assert [(p.file, p.message.split(":")[0]) for p in result.problems] == [
+        ("source 'news'", "its query selects posts (author), which sync does not read from an address")]

@@ -8,6 +8,8 @@ passed in, so nothing here is global and no test waits for real.
 from __future__ import annotations
 
 import email.utils
+import html
+import re
 import socket
 import time
 from collections.abc import Callable, Collection
@@ -24,6 +26,8 @@ PROJECT_URL = "https://github.com/newsmirror/newsmirror"
 USER_AGENT = f"newsmirror/{__version__} (+{PROJECT_URL})"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+HTML_TITLE = re.compile(r"<title[^<>]*>([^<]*)</title>", re.IGNORECASE)
+TAG = re.compile(r"<[^<>]*>")
 # getaddrinfo's answers for a host name that does not exist (NXDOMAIN, or no address for it): no retry in this
 # run can change them, unlike EAI_AGAIN, a resolver that failed for now.
 NO_SUCH_HOST = frozenset(getattr(socket, name) for name in ("EAI_NONAME", "EAI_NODATA") if hasattr(socket, name))
@@ -40,6 +44,9 @@ class Politeness:
     max_wait: float = 120.0  # longest wait for one retry, whatever Retry-After says
     max_bytes: int = 64 * 1024 * 1024  # a response over this is refused
     max_redirects: int = 5
+    # The longest one response may take in all: `timeout` bounds the wait between two reads only, and a server (or
+    # a proxy in front of it) that sends a byte now and then would hold the run for ever.
+    deadline: float = 600.0
 
 
 @dataclass(frozen=True)
@@ -134,7 +141,9 @@ class Client:
                     raise FetchError(url, f"HTTP {response.status}{_reason(response.body)}", response.status)
                 return response
             url = _redirect_target(url, response)
-        raise FetchError(url, f"more than {self.politeness.max_redirects} redirects")
+        raise FetchError(first, f"more than {self.politeness.max_redirects} redirects, the last to {url}: the site "
+                                "redirects in a loop (an http/https or www setting at odds with a proxy's?); ask its "
+                                "owner, or check the address")
 
     def _with_retries(self, url: str, limit: int, http: httpx.Client) -> Response:
         """The answer, after as many attempts as a busy or failing server needs. Once a host has failed
@@ -186,6 +195,7 @@ class Client:
                                   "plugin setting that compresses twice): ask the site's owner") from None
 
     def _read(self, url: str, limit: int, http: httpx.Client) -> Response:
+        until = self.clock.monotonic() + self.politeness.deadline
         with http.stream("GET", url) as response:
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > limit:
@@ -195,6 +205,9 @@ class Client:
                 size += len(chunk)
                 if size > limit:
                     raise FetchError(url, f"response is over the limit of {limit} bytes", too_large=True)
+                if self.clock.monotonic() > until:
+                    raise FetchError(url, f"the answer took over {self.politeness.deadline:g} s to arrive, a little "
+                                          "at a time (an overloaded server or proxy): sync again later")
                 chunks.append(chunk)
             return Response(str(response.url), response.status_code, response.headers, b"".join(chunks))
 
@@ -233,9 +246,18 @@ def _redirect_target(url: str, response: Response) -> str:
 
 
 def _reason(body: bytes) -> str:
-    """WordPress explains its errors in JSON ({"code": ..., "message": ...}); the first words are enough."""
-    text = body[:300].decode("utf-8", "replace")
-    return f": {' '.join(text.split())[:160]}" if text.strip() else ""
+    """What the answer says of its failure. WordPress explains its errors in JSON ({"code": ..., "message": ...}),
+    whose first words are enough; a web page (a server's or a theme's "not found", as a missing image gets) by its
+    title, else by its words without their tags."""
+    text = body[:4096].decode("utf-8", "replace")
+    if text.lstrip().startswith("<"):
+        found = HTML_TITLE.search(text)
+        title = " ".join(html.unescape(found.group(1)).split())[:80] if found else ""
+        if title:
+            return f" ({title!r})"
+        text = html.unescape(TAG.sub(" ", text))
+    words = " ".join(text.split())[:160]
+    return f": {words}" if words else ""
 
 
 def _no_such_host(error: BaseException) -> bool:

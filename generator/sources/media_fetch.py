@@ -36,6 +36,11 @@ Fetcher = Callable[[str], FetchResult]
 
 
 GONE_STATUSES = frozenset({404, 410})
+# What a server calls a file it has no type for: AVIF on nginx before 1.25 and on Apache before 2.4.55 (their types
+# lists lacked it), WebP on older ones, a storage bucket's upload sent without a type. Its bytes tell whether it is
+# an image (media_mirror.store sniffs them), as they tell an image served as image/* from a page that claims to be one.
+UNTYPED = frozenset({"", "application/octet-stream", "binary/octet-stream", "application/x-octet-stream",
+                     "application/unknown"})
 
 
 def failed(error: str, lasting: bool = False) -> FetchResult:
@@ -83,16 +88,20 @@ def client_fetcher(client: Client, max_bytes: int = MAX_BYTES, own_hosts: Collec
                 unreachable[host] = e
             return failed(e.message, e.status in GONE_STATUSES or e.no_such_host or e.refused or e.too_large)
         kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind in UNTYPED:
+            return FetchResult(response.body)
         if not kind.startswith("image/"):  # a site's "not found" page, served with 200
-            return failed(f"content type {kind or 'missing'!r} is not an image", lasting=True)
+            return failed(f"content type {kind!r} is not an image", lasting=True)
         return FetchResult(response.body, kind)
     return fetch
 
 
 def folder_fetcher(roots: Sequence[Path], fallback: Fetcher | None = None,
                    max_bytes: int = MAX_BYTES) -> Fetcher:
-    """Bytes from a saved copy when one of `roots` holds the URL's path (`wp-content/uploads/...`) or its host
-    and path (a crawler's `example.org/wp-content/...`); else from `fallback`, or a failure without one."""
+    """Bytes from a saved copy when one of `roots` holds the URL's path (`wp-content/uploads/...`), its host
+    and path (a crawler's `example.org/wp-content/...`), or its path from `wp-content` on (a site in a subfolder,
+    `/blog/wp-content/...`, saved from that folder, as static exports are); else from `fallback`, or a failure
+    without one."""
     def fetch(url: str) -> FetchResult:
         for path in saved_paths(roots, url):
             try:
@@ -117,8 +126,17 @@ def saved_paths(roots: Sequence[Path], url: str) -> list[Path]:
     found = []
     for root in roots:
         real_root = os.path.realpath(root)
-        for relative in (segments, [parts.hostname or "", *segments]):
+        for relative in (segments, [parts.hostname or "", *segments], _from_wp_content(segments)):
+            if not relative:
+                continue
             candidate = os.path.realpath(os.path.join(real_root, *relative))
             if candidate.startswith(real_root + os.sep) and os.path.isfile(candidate):
                 found.append(Path(candidate))
     return found
+
+
+def _from_wp_content(segments: list[str]) -> list[str]:
+    """The path from its `wp-content` folder on, of a site in a subfolder (`blog/wp-content/uploads/a.png`): a static
+    export of the site (Simply Static's, for a project page at `user.github.io/site/`) saves it from that folder."""
+    inner = segments[1:]
+    return inner[inner.index("wp-content"):] if "wp-content" in inner else []

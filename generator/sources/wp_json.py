@@ -21,7 +21,7 @@ from typing import Any
 
 from generator.problems import Problem
 from generator.sources.json_list import CHUNK, Changed, ObjectList, object_list
-from generator.sources.php_messages import blank_php_messages
+from generator.sources.php_messages import blank_php_messages, only_php_messages
 from generator.sources.saved_names import SAVED_AS
 from generator.sources.tribe_events import as_post, events_as_posts, is_event
 from generator.sources.collected import collected
@@ -454,7 +454,7 @@ def _json_before_end_tags(text: str) -> Any:
     except json.JSONDecodeError as e:
         if e.msg != "Extra data":
             raise
-        if END_TAGS.fullmatch(text, e.pos):
+        if END_TAGS.fullmatch(text, e.pos) or only_php_messages(text, e.pos):
             return json.loads(text[:e.pos], strict=False)
         return _json_values(text, e)
 

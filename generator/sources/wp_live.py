@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 from generator.problems import Problem
 from generator.sources.http import Client, FetchError, Response
-from generator.sources.php_messages import blank_php_messages
+from generator.sources.php_messages import blank_php_messages, only_php_messages
 from generator.sources.wp_json import DESIGN, RECORD, RECORD_TYPES, SKIPPED, is_design_type, page_title
 
 PER_PAGE = 100  # WordPress's largest page
@@ -43,6 +43,9 @@ LACKING = (f"missing, or not of WordPress's type, in the listing of posts ({LIST
            "owner to keep it, or import an export of the site instead")
 # Types every site has that are not posts a reader would want mirrored.
 INTERNAL_TYPES = frozenset({"attachment", "nav_menu_item"})
+# A source's query parameters that choose no posts: how the API is reached, and how a page of it is laid out.
+NOT_SELECTING = frozenset({"rest_route", "_embed", "_fields", "_locale", "context", "per_page", "page", "orderby",
+                           "order"})
 
 PagesRead = Callable[[int, int], None]  # (pages read, pages) while a listing is read
 
@@ -72,6 +75,15 @@ class Target:
     rest_base: str | None = None
 
 
+@dataclass
+class Embedding:
+    """Whether posts are still asked for with `_embed`. Once a batch failed with it and not without, the site's
+    plugins fail on what it embeds, for its other post types too: asked again, each type's first batch cost the
+    round of retries (15 s a type, every sync)."""
+
+    on: bool = True
+
+
 @dataclass(frozen=True)
 class Site:
     api: Api
@@ -83,6 +95,7 @@ class Site:
     hierarchical: frozenset[str] = frozenset()  # rest_bases of the taxonomies whose terms have parents
     # rest_base -> its collection, for the taxonomies with a `rest_namespace` of their own (not wp/v2)
     term_routes: dict[str, str] = field(default_factory=dict)
+    embedding: Embedding = field(default_factory=Embedding)  # what fetching its posts learns, for the whole run
 
     def collection(self, route: str) -> str:
         """Where the terms of a taxonomy (by rest_base), the users or the media are served."""
@@ -121,6 +134,11 @@ def parse_source(url: str) -> Target:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"expected an http(s) URL of a WordPress site or REST collection, got {url!r}")
+    selecting = sorted(set(parse_qs(parts.query, keep_blank_values=True)) - NOT_SELECTING)
+    if selecting:  # a collection's address copied with its filter, which sync reads no more than other queries
+        raise ValueError(f"its query selects posts ({', '.join(selecting)}), which sync does not read from an "
+                         "address: it would mirror every post of the collection; give the address without the query, "
+                         "and the selection as a [[sources]] entry's include, exclude, search, after or before")
     route = parse_qs(parts.query).get("rest_route", [""])[0]
     if route:
         api = Api(urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "rest_route=/", "")))
@@ -148,9 +166,12 @@ def get_json(client: Client, url: str) -> tuple[Any, Response]:
         text = response.body.decode("utf-8").lstrip(BOM_OR_SPACE)
     except UnicodeDecodeError as e:
         raise FetchError(url, f"not UTF-8 text (byte {e.start})") from None
+    text = blank_php_messages(text)
     try:
-        return json.loads(blank_php_messages(text)), response
+        return json.loads(text), response
     except json.JSONDecodeError as e:
+        if e.msg == "Extra data" and only_php_messages(text, e.pos):
+            return json.loads(text[:e.pos]), response
         if text.startswith("<") and not text.startswith("<br"):  # PHP starts its own errors with <br />
             raise FetchError(url, f"an HTML page{page_title(text)} came where JSON was expected: {HTML_INSTEAD}") from None
         raise FetchError(url, f"not valid JSON: line {e.lineno} column {e.colno}: {e.msg}: {CUT_SHORT}") from None
@@ -204,7 +225,7 @@ def discover(client: Client, target: Target) -> Api:
     if linked is not None:
         return linked
     site = target.site.rstrip("/") + "/"
-    answers = []
+    answers, failing = [], []
     for api in (Api(site + "wp-json/"), Api(site + "?rest_route=/")):
         try:
             index, response = get_json(client, api.url(""))
@@ -212,12 +233,15 @@ def discover(client: Client, target: Target) -> Api:
             if e.status in (401, 403):
                 raise  # the API is there but closed, which "not found" would hide
             answers.append(f"{api.url('')} answered {e.message.split(':')[0]}")
+            failing += [e] if e.status >= 429 else []
             continue
         if isinstance(index, dict) and ("routes" in index or "namespaces" in index):
             # Where the index was found after redirects: a site that moved is read where it is now.
             moved = response.url != api.url("") and "rest_route=" not in api.root
             return Api(response.url.split("?", 1)[0].rstrip("/") + "/") if moved else api
         answers.append(f"{api.url('')} answered JSON that is not an API index")
+    if len(failing) == len(answers):
+        raise failing[-1]  # a site that is down or busy, whose address may well be right: "sync again later"
     raise FetchError(target.site, "no WordPress REST API found: the front page links none, "
                                   f"{' and '.join(answers)}: check that the URL is the WordPress site's address")
 
@@ -248,6 +272,38 @@ def site_index(client: Client, api: Api) -> dict[str, Any] | None:
     if not isinstance(index, dict) or not ("routes" in index or "namespaces" in index):
         return None
     return {**{key: index[key] for key in INDEX_KEYS if key in index}, "routes": {}}
+
+
+def find_site(client: Client, target: Target) -> Site:
+    """The site's API, found (discover) and described, else where else it may answer (_elsewhere); when none
+    answers, the first answer is the one to report."""
+    api = discover(client, target)
+    try:
+        return describe(client, api)
+    except FetchError as e:
+        for other in _elsewhere(api, target, failing=e.unreachable or e.status >= 429):
+            try:
+                return describe(client, other)
+            except FetchError:
+                continue
+        raise e from None
+
+
+def _elsewhere(api: Api, target: Target, failing: bool) -> list[Api]:
+    """Where the API may answer when `api` did not. WordPress names its API `/wp-json/` (in its `Link` header and
+    `<link>`) whenever pretty permalinks are on in its settings, even where the web server does not route that
+    path to WordPress (nginx without its `try_files`, an `.htaccess` lost in a move) or a security rule blocks it:
+    `?rest_route=/` reaches the same API through index.php (not worth asking of a host that is down or busy). And
+    it names the host of its address setting, which behind a proxy or on a copy of the site may be one this
+    machine cannot reach (`http://10.0.0.5:8080/`): the API of the site as given is asked for at its usual places."""
+    found = []
+    if not failing and "rest_route=" not in api.root:
+        before, marker, _ = api.root.rpartition("/wp-json/")
+        found.append(Api((before + "/" if marker else target.site.rstrip("/") + "/") + "?rest_route=/", api.per_page))
+    if target.api is None and urlsplit(api.root).netloc.lower() != urlsplit(target.site).netloc.lower():
+        site = target.site.rstrip("/") + "/"
+        found += [Api(site + "wp-json/"), Api(site + "?rest_route=/")]
+    return found
 
 
 def describe(client: Client, api: Api) -> Site:
@@ -452,33 +508,36 @@ def _listed(post: Any) -> Listed | str:
     return lacking or Listed(post["id"], post["slug"], post["modified"], post["modified_gmt"], post["date_gmt"])
 
 
-def fetch_posts(client: Client, api: Api, rest_base: str, ids: Sequence[int]
+def fetch_posts(client: Client, api: Api, rest_base: str, ids: Sequence[int], embedding: Embedding | None = None
                 ) -> Iterator[tuple[list[int], list[dict[str, Any]], list[Problem]]]:
     """The full posts with `_embed`, a page of ids per request, with a Problem for what could not be fetched.
 
     `_embed` runs every plugin's filters on every author, term and image a post links, and on some
     sites that ends in a server error: a batch that fails so is asked again without, and so are the
-    batches after it (their names are then fetched by id). A batch the site still fails on is asked for
+    batches after it (their names are then fetched by id), and those of the other types that share
+    `embedding`. A batch the site still fails on is asked for
     in halves (_isolated), as one post whose page crashes a plugin must not cost the 99 others. A post
     the site lists but does not serve by id is in no batch's answer (see _still_wanted)."""
-    embed, size, pending = True, api.per_page, list(ids)
+    embedding = embedding if embedding is not None else Embedding()
+    size, pending = api.per_page, list(ids)
     while pending:
         batch, pending = pending[:size], pending[size:]
         try:
-            posts = _posts(client, api, rest_base, batch, embed)
+            posts = _posts(client, api, rest_base, batch, embedding.on)
         except FetchError as e:
             failed = e
         else:
             pending, size = _still_wanted(batch, posts, pending, size)
             yield batch, posts, []
             continue
-        posts = _posts_without_embed(client, api, rest_base, batch) if embed and failed.status >= 500 else None
-        embed = embed and posts is None
+        posts = (_posts_without_embed(client, api, rest_base, batch) if embedding.on and failed.status >= 500
+                 else None)
+        embedding.on = embedding.on and posts is None
         if posts is not None:
             pending, size = _still_wanted(batch, posts, pending, size)
             yield batch, posts, []
         elif failed.status >= 500 and len(batch) > 1:
-            yield batch, *_isolated(client, api, rest_base, batch, embed, failed)
+            yield batch, *_isolated(client, api, rest_base, batch, embedding.on, failed)
         else:
             yield batch, [], [Problem(failed.url, message=failed.message)]
 
