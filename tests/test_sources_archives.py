@@ -4,11 +4,15 @@ folder is gone after."""
 
 from __future__ import annotations
 
+import bz2
+import gzip
 import io
 import json
+import lzma
 import tarfile
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -106,3 +110,35 @@ def test_a_tarball_of_a_crawl_is_read_and_its_links_out_are_refused(tmp_path: Pa
     result = run_import([path], tmp_path / "content", ONE)
     assert result.problems == [] and [post.file for post in result.posts] == [
         f"{path}/site/wp-json/wp/v2/posts.json"]
+
+
+@pytest.mark.parametrize("suffix, pack", [(".gz", gzip.compress), (".bz2", bz2.compress), (".xz", lzma.compress)])
+def test_an_export_compressed_to_keep_imports_as_the_export_and_is_named_by_its_file(
+        tmp_path: Path, suffix: str, pack: Callable[[bytes], bytes]) -> None:
+    """`site.xml.gz` (a host's or a backup's export, one kept small in a repository) was refused as "not valid JSON"
+    and `site.xml.bz2` as "not UTF-8 text"; both hold the export whole."""
+    text = export(item(5, "First", "<p>One</p>") + item(6, "Second", "<p>Two &amp; three</p>"))
+    packed = tmp_path / "in" / f"harbour.wordpress.2024-05-01.xml{suffix}"
+    packed.parent.mkdir()
+    packed.write_bytes(pack(text.encode()))
+    (tmp_path / "harbour.xml").write_text(text, encoding="utf-8")
+    before = _leftovers()
+    result = run_import([packed.parent], tmp_path / "packed", ONE)
+    run_import([tmp_path / "harbour.xml"], tmp_path / "plain", ONE)
+    assert result.problems == [] and _posts(tmp_path / "packed") == _posts(tmp_path / "plain")
+    assert [post.file for post in result.posts] == [str(packed)] * 2
+    assert _leftovers() == before
+
+
+def test_a_compressed_export_cut_short_too_large_or_holding_no_export_is_named_by_its_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = gzip.compress(export(item(5, "First", "<p>One</p>" * 5_000)).encode())
+    (tmp_path / "cut.xml.gz").write_bytes(whole[:len(whole) // 2])
+    (tmp_path / "sitemap.xml.gz").write_bytes(gzip.compress(b'<?xml version="1.0"?><urlset></urlset>'))
+    result = run_import([tmp_path / "cut.xml.gz", tmp_path / "sitemap.xml.gz"], tmp_path / "content", ONE)
+    assert [(p.file, p.message.split(":")[0]) for p in result.problems] == [
+        (f"{tmp_path}/cut.xml.gz", "cannot be unpacked"), (f"{tmp_path}/sitemap.xml.gz", "not a WordPress export")]
+    (tmp_path / "whole.xml.gz").write_bytes(whole)
+    monkeypatch.setattr(archives, "SPARE_ROOM", 1 << 62)  # as if the disk had no room for it
+    result = run_import([tmp_path / "whole.xml.gz"], tmp_path / "content", ONE)
+    assert [p.message.startswith("unpacks to more than the disk has free") for p in result.problems] == [True]

@@ -1,6 +1,8 @@
 """An archive of saved input (a zip, a tarball), read as the folder it unpacks to: WordPress.com's export is a zip
 of one or more export files (`site.wordpress.2024-05-01.000.xml`), and crawls and backups are kept zipped or tarred.
-They were refused as "not UTF-8 text: is this a JSON file?".
+They were refused as "not UTF-8 text: is this a JSON file?". An export compressed on its own (`site.xml.gz`, `.bz2`,
+`.xz`: as a host or a backup keeps it, or a repository keeps a large one small) is read as a folder holding it alone;
+it was refused as "not valid JSON".
 
 The archive is unpacked into a temporary folder, which is gone once its items are read, and every item and problem
 is named by the archive and the file's name in it (`export.zip/site.wordpress.2024-05-01.000.xml`), never by that
@@ -10,7 +12,10 @@ with tarfile's "data" filter, which refuses such names, links out of the folder 
 
 from __future__ import annotations
 
+import bz2
 import dataclasses
+import gzip
+import lzma
 import shutil
 import tarfile
 import tempfile
@@ -18,6 +23,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 from generator.problems import Problem
 from generator.sources.wp_json import RawItem
@@ -27,12 +33,17 @@ TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
 # Room left on the temporary folder's disk after unpacking, so that an archive that unpacks to more (a zip bomb, a
 # backup of every upload) is refused instead of filling the disk.
 SPARE_ROOM = 1 << 30
+# An export compressed on its own: the packer's name ending and first bytes, and how to read it unpacked.
+PACKED_EXPORTS: dict[str, tuple[bytes, Callable[[Path], IO[bytes]]]] = {
+    ".xml.gz": (b"\x1f\x8b", gzip.open), ".xml.bz2": (b"BZh", bz2.open), ".xml.xz": (b"\xfd7zXZ\x00", lzma.open)}
 
 
 def is_archive(path: Path) -> bool:
     """A zip or a tarball, by its name and first bytes."""
     name = path.name.lower()
     try:
+        if _packer(path):
+            return True
         if name.endswith(".zip"):
             with path.open("rb") as file:
                 return file.read(len(ZIP_MAGIC)) == ZIP_MAGIC
@@ -51,23 +62,57 @@ def archived_items(path: Path, problems: list[Problem],
             problems.append(Problem(str(path), message=problem))
             return
         found: list[Problem] = []
+        # A compressed export is read as the file it holds, so that what is not an export is told as of a file,
+        # and the one file is named as the compressed one.
+        root = Path(folder) / _inner_name(path) if _packer(path) else Path(folder)
+        shown = str(root) if root.is_file() else folder
         try:
-            for item in read(Path(folder), found):
-                yield dataclasses.replace(item, file=_shown(item.file, folder, path))
+            for item in read(root, found):
+                yield dataclasses.replace(item, file=_shown(item.file, shown, path))
         finally:
-            problems.extend(_named(p, folder, path) for p in found)
+            problems.extend(_named(p, shown, path) for p in found)
+
+
+def _packer(path: Path) -> Callable[[Path], IO[bytes]] | None:
+    """How to read a compressed export, if the file is one by its name and first bytes."""
+    for ending, (magic, opener) in PACKED_EXPORTS.items():
+        if path.name.lower().endswith(ending):
+            with path.open("rb") as file:
+                return opener if file.read(len(magic)) == magic else None
+    return None
+
+
+def _inner_name(path: Path) -> str:
+    return path.name[:path.name.rfind(".")]
 
 
 def _unpacked(path: Path, folder: Path) -> str:
     """Unpacks the archive into `folder`; what went wrong, or ''."""
     try:
+        opener = _packer(path)
+        if opener:
+            return _unpacked_file(opener(path), folder / _inner_name(path))
         if path.name.lower().endswith(".zip"):
             with zipfile.ZipFile(path) as archive:
                 return _no_room(sum(m.file_size for m in archive.infolist()), folder) or _extracted(archive, folder)
         with tarfile.open(path) as archive:
             return _no_room(sum(m.size for m in archive.getmembers()), folder) or _extracted(archive, folder)
-    except (OSError, EOFError, zlib.error, zipfile.BadZipFile, NotImplementedError, tarfile.TarError) as error:
+    except (OSError, EOFError, zlib.error, lzma.LZMAError, zipfile.BadZipFile, NotImplementedError,
+            tarfile.TarError) as error:
         return f"cannot be unpacked: {error}"
+
+
+def _unpacked_file(packed: IO[bytes], target: Path) -> str:
+    """Writes the compressed file's bytes to `target`, a megabyte at a time, as far as the disk has room: a
+    compressed file does not say how large it unpacks."""
+    room = shutil.disk_usage(target.parent).free - SPARE_ROOM
+    with packed, target.open("wb") as out:
+        while chunk := packed.read(1 << 20):
+            room -= out.write(chunk)
+            if room < 0:
+                return (f"unpacks to more than the disk has free for it in {target.parent.parent}: unpack it "
+                        "yourself and import the export")
+    return ""
 
 
 def _no_room(size: int, folder: Path) -> str:
@@ -93,7 +138,8 @@ def _named(problem: Problem, folder: str, path: Path) -> Problem:
 
 
 def _shown(file: str, folder: str, path: Path) -> str:
-    """A file of the unpacked folder as `archive/name inside`, the folder itself as the archive."""
+    """A file of the unpacked folder as `archive/name inside`, the folder itself (or the one file unpacked) as the
+    archive."""
     if file == folder:
         return str(path)
     return f"{path}/{Path(file).relative_to(folder).as_posix()}" if file.startswith(folder + "/") else file
