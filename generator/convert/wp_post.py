@@ -338,8 +338,8 @@ def _author(data: dict[str, Any], lookups: Lookups, losses: Losses) -> str:
     names is reported, as an unresolved term is: a crawl without `/wp/v2/users` (or whose users answered
     `rest_user_invalid_id`) and without such a plugin shows no author."""
     embedded = embedded_authors(data)
-    if embedded:
-        return embedded[0][1]
+    if embedded:  # several where an export credits a story's writers (sources/coauthors.py)
+        return ", ".join(name for _, name in embedded)
     ident = data.get("author")
     if _is_int(ident) and ident in lookups.users:
         return lookups.users[ident]
