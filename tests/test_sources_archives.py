@@ -142,3 +142,29 @@ def test_a_compressed_export_cut_short_too_large_or_holding_no_export_is_named_b
     monkeypatch.setattr(archives, "SPARE_ROOM", 1 << 62)  # as if the disk had no room for it
     result = run_import([tmp_path / "whole.xml.gz"], tmp_path / "content", ONE)
     assert [p.message.startswith("unpacks to more than the disk has free") for p in result.problems] == [True]
+
+
+SITE_CODE = {  # what a backup of a whole site holds beside its database: WordPress's, its themes' and plugins' code
+    "site/wp-includes/blocks/paragraph/block.json": '{"apiVersion": 3, "name": "core/paragraph", "title": "Paragraph"}',
+    "site/wp-admin/js/x.json": '{"id": 5, "title": "not a post"}',
+    "site/wp-content/themes/news/theme.json": '{"version": 2, "settings": {}, "templateParts": []}',
+    "site/wp-content/plugins/jetpack/composer.json": '{"name": "automattic/jetpack", "type": "wordpress-plugin"}',
+    "site/wp-content/mu-plugins/loader/package.json": '{"name": "loader", "version": "1.0.0"}',
+    "site/wp-content/languages/themes/news-pt_BR.json": '{"domain": "news", "locale_data": {}}'}
+
+
+def test_a_backup_of_a_whole_site_reads_its_database_and_passes_over_wordpress_own_code(tmp_path: Path) -> None:
+    """A Duplicator or BackWPup archive, or the site's folder tarred with its dump, holds some hundred `block.json`
+    of WordPress's blocks and its themes' and plugins' `theme.json`, `composer.json` and `package.json`: each was a
+    problem ("not a WordPress post, term, user or media object") and the import exited 1."""
+    files = {**SITE_CODE, "site/backup/harbour.wordpress.2024-05-01.000.xml": export(item(5, "First", "<p>One</p>"))}
+    result = run_import([_zip(tmp_path / "backup.zip", files)], tmp_path / "zipped", ONE)
+    assert result.problems == [] and list(_posts(tmp_path / "zipped")) == ["post/post-5.md"]
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run_import([tmp_path / "site"], tmp_path / "plain", ONE)
+    assert result.problems == [] and _posts(tmp_path / "plain") == _posts(tmp_path / "zipped")
+    result = run_import([tmp_path / "site" / "wp-content" / "plugins"], tmp_path / "named", ONE)
+    assert [p.message.split(" (")[0] for p in result.problems] == [  # a folder given by name is read as it is
+        "not a WordPress post, term, user or media object: it has name, type but no id or title or content"]
