@@ -168,3 +168,24 @@ def test_a_backup_of_a_whole_site_reads_its_database_and_passes_over_wordpress_o
     result = run_import([tmp_path / "site" / "wp-content" / "plugins"], tmp_path / "named", ONE)
     assert [p.message.split(" (")[0] for p in result.problems] == [  # a folder given by name is read as it is
         "not a WordPress post, term, user or media object: it has name, type but no id or title or content"]
+
+
+def test_a_backup_sets_archives_of_plugins_themes_and_uploads_are_passed_over_and_its_database_read(
+        tmp_path: Path) -> None:
+    """UpdraftPlus saves a site as `backup_<date>_<site>_<nonce>-db.gz` beside `-plugins.zip`, `-themes.zip`,
+    `-uploads.zip` (`-uploads2.zip`…) and `-others.zip`, each a folder of wp-content at its root (`plugins/…`): the
+    plugins' and themes' JSON were a problem each, and the uploads, gigabytes of pictures, were unpacked to be read."""
+    stem = "backup_2024-03-21-0112_Harbour_News_951b801f6c06"
+    (tmp_path / "set").mkdir()
+    (tmp_path / "set" / f"{stem}-db.gz").write_bytes(gzip.compress(
+        b"INSERT INTO `wp_posts` (`ID`, `post_author`, `post_date`, `post_date_gmt`, `post_content`, `post_title`, "
+        b"`post_status`, `post_name`, `post_type`) VALUES (5,1,'2024-03-01 12:00:00','2024-03-01 10:00:00',"
+        b"'<p>One</p>','First','publish','first','post');\n"))
+    _zip(tmp_path / "set" / f"{stem}-plugins.zip", {"plugins/jetpack/composer.json": '{"name": "a/b", "type": "x"}'})
+    _zip(tmp_path / "set" / f"{stem}-themes.zip", {"themes/news/theme.json": '{"version": 2, "templateParts": []}'})
+    _zip(tmp_path / "set" / f"{stem}-uploads2.zip", {"uploads/2024/03/data.json": '{"id": 3, "title": "x"}'})
+    _zip(tmp_path / "set" / f"{stem}-others.zip", {"languages/news-pt_BR.json": '{"domain": "news"}'})
+    result = run_import([tmp_path / "set"], tmp_path / "content", ONE)
+    assert result.problems == [] and list(_posts(tmp_path / "content")) == ["post/first.md"]
+    result = run_import([tmp_path / "set" / f"{stem}-plugins.zip"], tmp_path / "named", ONE)
+    assert len(result.problems) == 1  # an archive given by name is read as it is

@@ -16,6 +16,7 @@ import bz2
 import dataclasses
 import gzip
 import lzma
+import re
 import shutil
 import tarfile
 import tempfile
@@ -33,6 +34,10 @@ TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
 # Room left on the temporary folder's disk after unpacking, so that an archive that unpacks to more (a zip bomb, a
 # backup of every upload) is refused instead of filling the disk.
 SPARE_ROOM = 1 << 30
+# A backup set's archives of a site's files, beside its database (`-db.gz`): UpdraftPlus's
+# `backup_2024-03-21-0112_Site_951b801f6c06-plugins.zip` (`-uploads2.zip` when split), and the same names tarred.
+SITE_FILES = re.compile(r"-(?:plugins|mu-plugins|themes|uploads|others)\d*(?:\.zip|\.tar|\.tar\.gz|\.tgz|\.tar\.bz2|"
+                        r"\.tar\.xz)\Z", re.IGNORECASE)
 # An export compressed on its own: the packer's name ending and first bytes, and how to read it unpacked.
 PACKED_EXPORTS: dict[str, tuple[bytes, Callable[[Path], IO[bytes]]]] = {
     ".xml.gz": (b"\x1f\x8b", gzip.open), ".xml.bz2": (b"BZh", bz2.open), ".xml.xz": (b"\xfd7zXZ\x00", lzma.open)}
@@ -50,6 +55,12 @@ def is_archive(path: Path) -> bool:
         return name.endswith(TAR_SUFFIXES) and tarfile.is_tarfile(path)
     except (OSError, EOFError, tarfile.TarError):
         return False
+
+
+def holds_site_files(path: Path) -> bool:
+    """Whether the archive is, by its name, one of a backup set's archives of the site's plugins, themes, uploads
+    or other files: their code and pictures, never saved input, and the uploads often gigabytes to unpack."""
+    return bool(SITE_FILES.search(path.name))
 
 
 def archived_items(path: Path, problems: list[Problem],
