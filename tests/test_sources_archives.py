@@ -170,6 +170,11 @@ def test_a_backup_of_a_whole_site_reads_its_database_and_passes_over_wordpress_o
         "not a WordPress post, term, user or media object: it has name, type but no id or title or content"]
 
 
+DUMP = (b"INSERT INTO `wp_posts` (`ID`, `post_author`, `post_date`, `post_date_gmt`, `post_content`, `post_title`, "
+        b"`post_status`, `post_name`, `post_type`) VALUES (5,1,'2024-03-01 12:00:00','2024-03-01 10:00:00',"
+        b"'<p>One</p>','First','publish','first','post');\n")
+
+
 def test_a_backup_sets_archives_of_plugins_themes_and_uploads_are_passed_over_and_its_database_read(
         tmp_path: Path) -> None:
     """UpdraftPlus saves a site as `backup_<date>_<site>_<nonce>-db.gz` beside `-plugins.zip`, `-themes.zip`,
@@ -177,10 +182,7 @@ def test_a_backup_sets_archives_of_plugins_themes_and_uploads_are_passed_over_an
     plugins' and themes' JSON were a problem each, and the uploads, gigabytes of pictures, were unpacked to be read."""
     stem = "backup_2024-03-21-0112_Harbour_News_951b801f6c06"
     (tmp_path / "set").mkdir()
-    (tmp_path / "set" / f"{stem}-db.gz").write_bytes(gzip.compress(
-        b"INSERT INTO `wp_posts` (`ID`, `post_author`, `post_date`, `post_date_gmt`, `post_content`, `post_title`, "
-        b"`post_status`, `post_name`, `post_type`) VALUES (5,1,'2024-03-01 12:00:00','2024-03-01 10:00:00',"
-        b"'<p>One</p>','First','publish','first','post');\n"))
+    (tmp_path / "set" / f"{stem}-db.gz").write_bytes(gzip.compress(DUMP))
     _zip(tmp_path / "set" / f"{stem}-plugins.zip", {"plugins/jetpack/composer.json": '{"name": "a/b", "type": "x"}'})
     _zip(tmp_path / "set" / f"{stem}-themes.zip", {"themes/news/theme.json": '{"version": 2, "templateParts": []}'})
     _zip(tmp_path / "set" / f"{stem}-uploads2.zip", {"uploads/2024/03/data.json": '{"id": 3, "title": "x"}'})
@@ -189,3 +191,41 @@ def test_a_backup_sets_archives_of_plugins_themes_and_uploads_are_passed_over_an
     assert result.problems == [] and list(_posts(tmp_path / "content")) == ["post/first.md"]
     result = run_import([tmp_path / "set" / f"{stem}-plugins.zip"], tmp_path / "named", ONE)
     assert len(result.problems) == 1  # an archive given by name is read as it is
+
+
+def _wpress(path: Path, files: list[tuple[str, str, bytes]]) -> Path:
+    """All-in-One WP Migration's archive: a header per file (name, size, time, folder, padded with NULs), its bytes,
+    and a header of NULs at the end."""
+    with path.open("wb") as out:
+        for folder, name, data in files:
+            out.write(name.encode().ljust(255, b"\0") + str(len(data)).encode().ljust(14, b"\0")
+                      + b"1709251200".ljust(12, b"\0") + folder.encode().ljust(4096, b"\0") + data)
+        out.write(b"\0" * 4377)
+    return path
+
+
+def test_an_all_in_one_wp_migration_backup_imports_its_database_and_nothing_else(tmp_path: Path) -> None:
+    """A `.wpress` backup was refused as "not valid JSON"; its plugins' and themes' JSON are not its input."""
+    dump = DUMP.replace(b"`wp_posts`", b"`SERVMASK_PREFIX_posts`")
+    files = [(".", "package.json", b'{"SiteURL": "https://example.com", "Template": "news"}'),
+             ("plugins/jetpack", "composer.json", b'{"name": "automattic/jetpack", "type": "wordpress-plugin"}'),
+             (".", "database.sql", dump), ("uploads/2024/03", "photo.jpg", b"\xff\xd8" * 1000)]
+    (tmp_path / "dump.sql").write_bytes(dump)
+    result = run_import([_wpress(tmp_path / "site.wpress", files)], tmp_path / "packed", ONE)
+    run_import([tmp_path / "dump.sql"], tmp_path / "plain", ONE)
+    assert result.problems == [] and _posts(tmp_path / "packed") == _posts(tmp_path / "plain") != {}
+    assert [post.file for post in result.posts] == [f"{tmp_path}/site.wpress/database.sql"]
+
+
+@pytest.mark.parametrize("files, mangle, said", [
+    ([(".", "package.json", b"{}")], lambda whole: whole, "it holds no database.sql (a backup made without"),
+    ([(".", "database.sql", DUMP)], lambda whole: whole[:4377 + 40], "the file ends inside database.sql: cut short"),
+    ([(".", "package.json", b"{}")], lambda whole: whole[:-4377] + b"x" * 4377,
+     "the header at byte 4,379 is no file's")])
+def test_an_all_in_one_backup_without_its_whole_database_is_named(
+        tmp_path: Path, files: list[tuple[str, str, bytes]], mangle: Callable[[bytes], bytes], said: str) -> None:
+    path = _wpress(tmp_path / "x.wpress", files)
+    path.write_bytes(mangle(path.read_bytes()))
+    result = run_import([path], tmp_path / "content", ONE)
+    assert [p.file for p in result.problems] == [str(path)]
+    assert result.problems[0].message.startswith(f"cannot be unpacked: {said}")

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO
 
 from generator.problems import Problem
+from generator.sources import wpress
 from generator.sources.wp_json import RawItem
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -47,7 +48,7 @@ def is_archive(path: Path) -> bool:
     """A zip or a tarball, by its name and first bytes."""
     name = path.name.lower()
     try:
-        if _packer(path):
+        if _packer(path) or wpress.is_wpress(path):
             return True
         if name.endswith(".zip"):
             with path.open("rb") as file:
@@ -103,12 +104,15 @@ def _unpacked(path: Path, folder: Path) -> str:
         opener = _packer(path)
         if opener:
             return _unpacked_file(opener(path), folder / _inner_name(path))
+        if wpress.is_wpress(path):
+            start, size = wpress.database_span(path)
+            return _no_room(size, folder) or _copied(path, start, size, folder / wpress.DATABASE)
         if path.name.lower().endswith(".zip"):
             with zipfile.ZipFile(path) as archive:
                 return _no_room(sum(m.file_size for m in archive.infolist()), folder) or _extracted(archive, folder)
         with tarfile.open(path) as archive:
             return _no_room(sum(m.size for m in archive.getmembers()), folder) or _extracted(archive, folder)
-    except (OSError, EOFError, zlib.error, lzma.LZMAError, zipfile.BadZipFile, NotImplementedError,
+    except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, zipfile.BadZipFile, NotImplementedError,
             tarfile.TarError) as error:
         return f"cannot be unpacked: {error}"
 
@@ -123,6 +127,15 @@ def _unpacked_file(packed: IO[bytes], target: Path) -> str:
             if room < 0:
                 return (f"unpacks to more than the disk has free for it in {target.parent.parent}: unpack it "
                         "yourself and import the export")
+    return ""
+
+
+def _copied(path: Path, start: int, size: int, target: Path) -> str:
+    """Writes `size` bytes of the file from `start` to `target`, a megabyte at a time."""
+    with path.open("rb") as source, target.open("wb") as out:
+        source.seek(start)
+        while size > 0 and (chunk := source.read(min(size, 1 << 20))):
+            size -= out.write(chunk)
     return ""
 
 
