@@ -130,6 +130,15 @@ def test_an_export_compressed_to_keep_imports_as_the_export_and_is_named_by_its_
     assert _leftovers() == before
 
 
+def test_a_compressed_sitemap_in_a_folder_is_passed_over_as_a_plain_one_is(tmp_path: Path) -> None:
+    """A backup of a site's folder holds the sitemap a plugin wrote (`sitemap.xml.gz`): no export, and no problem."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "sitemap.xml.gz").write_bytes(gzip.compress(b'<?xml version="1.0"?><urlset></urlset>'))
+    (tmp_path / "in" / "harbour.xml.gz").write_bytes(gzip.compress(export(item(5, "First", "<p>One</p>")).encode()))
+    result = run_import([tmp_path / "in"], tmp_path / "content", ONE)
+    assert result.problems == [] and list(_posts(tmp_path / "content")) == ["post/post-5.md"]
+
+
 def test_a_compressed_export_cut_short_too_large_or_holding_no_export_is_named_by_its_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     whole = gzip.compress(export(item(5, "First", "<p>One</p>" * 5_000)).encode())

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO
 
 from generator.problems import Problem
-from generator.sources import wpress
+from generator.sources import wpress, wxr
 from generator.sources.wp_json import RawItem
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -58,10 +58,21 @@ def is_archive(path: Path) -> bool:
         return False
 
 
-def holds_site_files(path: Path) -> bool:
-    """Whether the archive is, by its name, one of a backup set's archives of the site's plugins, themes, uploads
-    or other files: their code and pictures, never saved input, and the uploads often gigabytes to unpack."""
-    return bool(SITE_FILES.search(path.name))
+def listed(path: Path) -> bool:
+    """Whether an archive found in a folder is read: not one of a backup set's archives of the site's plugins,
+    themes, uploads or other files (their code and pictures, never saved input, the uploads often gigabytes to
+    unpack), and a compressed file only where it holds an export, as other XML in a folder (a sitemap) is passed
+    over."""
+    if SITE_FILES.search(path.name) or not is_archive(path):
+        return False
+    opener = _packer(path)
+    if opener is None:
+        return True
+    try:
+        with opener(path) as packed:
+            return wxr.export_head(packed.read(wxr.HEAD))
+    except (OSError, EOFError, lzma.LZMAError, zlib.error):
+        return True  # read, so that what is wrong with it is said
 
 
 def archived_items(path: Path, problems: list[Problem],

@@ -28,7 +28,7 @@ def saved_files(source: Path) -> tuple[list[Path], list[Problem]]:
     xml = [p for p in found if p.suffix == ".xml"]
     problems += _empty_exports(xml)
     usable = [p for p in found if is_saved_json(p) or (p.suffix == ".xml" and wxr.is_export(p)) or wp_sql.is_dump(p)
-              or (archives.is_archive(p) and not archives.holds_site_files(p))]
+              or archives.listed(p)]
     if not usable:
         problems.append(Problem(str(source), message=_nothing_saved(source, found)))
     return usable, problems

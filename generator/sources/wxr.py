@@ -80,6 +80,7 @@ MALFORMED = "malformed XML"
 HEADER_TAGS = ("wp:author", "wp:category", "wp:tag", "wp:term")
 CHANNEL_TEXTS = ("title", "description")
 # Post types REST does not serve as posts, and the kind they are skipped as.
+HEAD = 4096  # the bytes whose namespaces say that a file is an export
 SKIPPED_TYPES = {"revision": wp_json.REVISION, "nav_menu_item": wp_json.MENU, "custom_css": wp_json.DESIGN,
                  "customize_changeset": wp_json.SITE, "oembed_cache": wp_json.SITE, "user_request": wp_json.SITE}
 # WordPress's own taxonomies (and WXR 1.0's name for tags), which a hand-made export may declare its terms as items
@@ -92,9 +93,13 @@ def is_export(path: Path) -> bool:
     """Whether the file's first bytes say it is a WordPress export."""
     try:
         with path.open("rb") as f:
-            head = f.read(4096)
+            return export_head(f.read(HEAD))
     except OSError:
         return False
+
+
+def export_head(head: bytes) -> bool:
+    """Whether a file's first HEAD bytes are an export's."""
     return b"<rss" in head and b"wordpress.org/export" in head
 
 
