@@ -11,6 +11,7 @@ import json
 import lzma
 import tarfile
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -238,3 +239,11 @@ def test_an_all_in_one_backup_without_its_whole_database_is_named(
     result = run_import([path], tmp_path / "content", ONE)
     assert [p.file for p in result.problems] == [str(path)]
     assert result.problems[0].message.startswith(f"cannot be unpacked: {said}")
+
+
+def test_the_names_of_a_backup_sets_archives_are_told_in_time_linear_in_the_name() -> None:
+    for name in ("-plugins" * 100_000 + ".zi", "-uploads1" * 100_000 + ".tar.g", "-" * 100_000 + "x"):
+        started = time.perf_counter()
+        assert not archives.SITE_FILES.search(name)
+        assert time.perf_counter() - started < 0.5
+    assert archives.SITE_FILES.search("backup_2024-03-21-0112_Site_951b-uploads12.TAR.GZ")
