@@ -1,13 +1,14 @@
 """Co-Authors Plus, as an export (or a database made one) holds it: newsrooms credit a story to its writers through
 the plugin's `author` taxonomy, a term per writer named by login (`<category domain="author" nicename="cap-beeboop">
 beeboop</category>`), and keep writers without an account as `guest-author` posts whose fields hold their name and
-e-mail address. The story's page bylines those writers, not the editor who posted it (`dc:creator`), and each
-writer's page is the plugin's author page, which the term's page stands for here; a guest author's post is no page.
+e-mail address. The story's page bylines those writers, not the editor who posted it (`dc:creator`; the convert
+stage bylines a post with its `author` terms' names, as PublishPress Authors names them too), and each writer's page
+is the plugin's author page, which the term's page stands for here; a guest author's post is no page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 TAXONOMY = "author"
@@ -29,17 +30,3 @@ def credited_name(slug: str, login: str, guests: Mapping[str, str], users: Mappi
     login the term is named by, else that login."""
     user = users.get(login)
     return guests.get(slug) or (str(user["name"]) if user else "") or login
-
-
-def bylines(credits: Sequence[tuple[str, str]], guests: Mapping[str, str], users: Mapping[str, dict[str, Any]],
-            author_id: Callable[[str], int]) -> list[dict[str, Any]]:
-    """The writers the (slug, login) credits name, as `_embedded` authors, each once; `author_id` makes a guest's
-    id from their slug."""
-    found: dict[str, dict[str, Any]] = {}
-    for slug, login in credits:
-        user = users.get(login)
-        author = dict(user) if user and slug not in guests else {
-            "id": author_id(slug), "name": credited_name(slug, login, guests, users), "slug": slug[len(PREFIX):],
-            "link": ""}
-        found.setdefault(author["name"], author)
-    return list(found.values())

@@ -326,12 +326,7 @@ def on_site(address: str, site: str, paths_only: bool = False) -> str:
 def _embedded(element: Element, names: Names) -> dict[str, Any]:
     embedded: dict[str, Any] = {}
     creator = element.fields.get("dc:creator", "")
-    credits = [(slug.strip(), name) for domain, slug, name in element.categories
-               if coauthors.is_credit(_taxonomy(domain), slug.strip())]
-    if credits:  # the writers Co-Authors Plus credits, whom the story's page bylines instead of its poster
-        embedded["author"] = coauthors.bylines(credits, names.guests, names.authors,
-                                               lambda slug: synthetic_id("author", slug))
-    elif creator:
+    if creator:
         author = names.authors.get(creator) or {"id": synthetic_id("author", creator), "name": creator,
                                                 "slug": slug_of(creator), "link": ""}
         embedded["author"] = [author]

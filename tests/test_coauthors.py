@@ -1,15 +1,18 @@
-"""Co-Authors Plus in an export: newsrooms credit a story to its writers through the plugin's `author` taxonomy
-(`<category domain="author" nicename="cap-beeboop">beeboop</category>`, named by login, not by name), and keep
-writers without an account as `guest-author` posts. A story's byline showed the editor who posted it, the term
-pages were named `beeboop`, and each guest author was a public page showing their e-mail address."""
+"""Byline plugins: newsrooms credit a story to its writers through Co-Authors Plus's or PublishPress Authors'
+`author` taxonomy. In an export, Co-Authors Plus names each term by login, not by name (`<category domain="author"
+nicename="cap-beeboop">beeboop</category>`), and keeps writers without an account as `guest-author` posts. A
+story's byline showed the editor who posted it (a REST post's, its first author only), the term pages were named
+`beeboop`, and each guest author was a public page showing their e-mail address."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from generator.convert.document import Document
 from generator.importer import ImportOptions, run_import
 from generator.store.documents import document_files, loads
+from tests.conftest import rest_item
 from tests.test_sources_rows import USERS, _phpmyadmin, _row
 from tests.test_sources_rows import _import as _rows_import
 from tests.test_wxr import export, item
@@ -41,7 +44,7 @@ def test_a_story_credited_to_co_authors_bylines_them_and_names_their_term_pages(
     posts = _import(tmp_path, HEADER_TERM + item(5, "Council votes", "<p>The vote.</p>", categories=CREDITS) + GUEST
                     + item(6, "Brief", "<p>No credits.</p>"))
     assert list(posts) == ["post/post-5.md", "post/post-6.md"]  # the guest author is no page
-    assert posts["post/post-5.md"].author == "Michael Davis, Ana Sousa"
+    assert posts["post/post-5.md"].author == "Ana Sousa, Michael Davis"
     assert posts["post/post-6.md"].author == "Ana Sousa"  # the one who posted it, without the plugin's credits
     terms = (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
     assert "name: Michael Davis" in terms and "name: Ana Sousa" in terms and "name: beeboop" not in terms
@@ -71,4 +74,20 @@ def test_a_database_dump_credits_the_same_writers(tmp_path: Path) -> None:
                        ("wp_term_relationships", relationships), ("wp_postmeta", meta))
     result, documents = _rows_import(tmp_path, text)
     assert result.problems == [] and list(documents) == ["post/post-1.md"]
-    assert documents["post/post-1.md"].author == "Michael Davis, Ana Sousa"
+    assert documents["post/post-1.md"].author == "Ana Sousa, Michael Davis"
+
+
+def test_a_rest_post_credited_to_co_authors_bylines_them_all(tmp_path: Path) -> None:
+    """`_embedded` names the user who posted it; the byline plugin's `author` terms name its writers. Only the first
+    was kept."""
+    terms = [[{"id": 1, "name": "Politics", "slug": "politics", "taxonomy": "category"}], [],
+             [{"id": 100, "name": "Alice Smith", "slug": "alice-smith", "taxonomy": "author"},
+              {"id": 101, "name": "Bob Jones", "slug": "bob-jones", "taxonomy": "author"}]]
+    item = rest_item(author=1, _embedded={"author": [{"id": 1, "name": "Desk Editor", "slug": "desk"}],
+                                          "wp:term": terms})
+    (tmp_path / "posts.json").write_text(json.dumps([item, rest_item(id=8, slug="other", _embedded={
+        "author": [{"id": 1, "name": "Desk Editor", "slug": "desk"}]})]), encoding="utf-8")
+    result = run_import([tmp_path / "posts.json"], tmp_path / "content", ONE)
+    assert result.problems == []
+    authors = {p.name: loads(p.read_text(encoding="utf-8")).author for p in document_files(tmp_path / "content")}
+    assert authors == {"hello.md": "Alice Smith, Bob Jones", "other.md": "Desk Editor"}
