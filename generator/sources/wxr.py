@@ -79,8 +79,8 @@ BOM = b"\xef\xbb\xbf"
 MALFORMED = "malformed XML"
 HEADER_TAGS = ("wp:author", "wp:category", "wp:tag", "wp:term")
 CHANNEL_TEXTS = ("title", "description")
-# Post types REST does not serve as posts, and the kind they are skipped as.
 HEAD = 4096  # the bytes whose namespaces say that a file is an export
+# Post types REST does not serve as posts, and the kind they are skipped as.
 SKIPPED_TYPES = {"revision": wp_json.REVISION, "nav_menu_item": wp_json.MENU, "custom_css": wp_json.DESIGN,
                  "customize_changeset": wp_json.SITE, "oembed_cache": wp_json.SITE, "user_request": wp_json.SITE}
 # WordPress's own taxonomies (and WXR 1.0's name for tags), which a hand-made export may declare its terms as items
