@@ -247,3 +247,18 @@ def test_the_names_of_a_backup_sets_archives_are_told_in_time_linear_in_the_name
         assert not archives.SITE_FILES.search(name)
         assert time.perf_counter() - started < 0.5
     assert archives.SITE_FILES.search("backup_2024-03-21-0112_Site_951b-uploads12.TAR.GZ")
+
+
+@pytest.mark.parametrize("name, head, kind", [("export.7z", b"7z\xbc\xaf\x27\x1c\x00\x04", "a 7-Zip archive"),
+                                               ("export.rar", b"Rar!\x1a\x07\x01\x00", "a RAR archive"),
+                                               ("export.xml.zst", b"\x28\xb5\x2f\xfd\x24\x00", "a Zstandard file")])
+def test_an_archive_of_a_kind_not_unpacked_is_named_as_such(tmp_path: Path, name: str, head: bytes, kind: str) -> None:
+    """Windows users keep exports in 7-Zip and RAR archives: one was named "not UTF-8 text (byte 2): is this a JSON
+    file?", and one in a folder was passed over without a word."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_bytes(head + bytes(range(256)))
+    (tmp_path / "in" / "harbour.xml").write_text(export(item(5, "First", "<p>One</p>")), encoding="utf-8")
+    for source in (tmp_path / "in" / name, tmp_path / "in"):
+        result = run_import([source], tmp_path / "content", ONE)
+        assert [str(p) for p in result.problems] == [
+            f"{tmp_path}/in/{name}: {kind}, which newsmirror does not unpack: unpack it and import what it holds"]

@@ -35,6 +35,9 @@ TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
 # Room left on the temporary folder's disk after unpacking, so that an archive that unpacks to more (a zip bomb, a
 # backup of every upload) is refused instead of filling the disk.
 SPARE_ROOM = 1 << 30
+# Archives and packed files the standard library cannot unpack, by their name's ending and first bytes.
+FOREIGN = {".7z": (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), ".rar": (b"Rar!\x1a\x07", "a RAR archive"),
+           ".zst": (b"\x28\xb5\x2f\xfd", "a Zstandard file")}
 # A backup set's archives of a site's files, beside its database (`-db.gz`): UpdraftPlus's
 # `backup_2024-03-21-0112_Site_951b801f6c06-plugins.zip` (`-uploads2.zip` when split), and the same names tarred.
 SITE_FILES = re.compile(r"-(?:plugins|mu-plugins|themes|uploads|others)\d*(?:\.zip|\.tar|\.tar\.gz|\.tgz|\.tar\.bz2|"
@@ -56,6 +59,19 @@ def is_archive(path: Path) -> bool:
         return name.endswith(TAR_SUFFIXES) and tarfile.is_tarfile(path)
     except (OSError, EOFError, tarfile.TarError):
         return False
+
+
+def foreign(path: Path) -> str:
+    """What archive the file is that newsmirror does not unpack (a 7-Zip or RAR archive, which Windows users keep
+    exports in, a Zstandard file), or ''; such a file was named "not UTF-8 text: is this a JSON file?"."""
+    magic, kind = FOREIGN.get(path.suffix.lower(), (b"", ""))
+    if not magic:
+        return ""
+    try:
+        with path.open("rb") as file:
+            return kind if file.read(len(magic)) == magic else ""
+    except OSError:
+        return ""
 
 
 def listed(path: Path) -> bool:
