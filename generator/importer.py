@@ -10,10 +10,9 @@ from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from generator import __version__, collector
-from generator.convert.addresses import has_host
+from generator.convert.addresses import has_host, host_of, site_of
 from generator.convert.batch import Failure, convert_all, convert_one
 from generator.convert.context import Losses, Media, Settings
 from generator.convert.control_chars import readable
@@ -28,6 +27,7 @@ from generator.language.words import Words
 from generator.placing import Ready, place, stage_file
 from generator.problems import ItemError, Problem
 from generator.progress import Progress
+from generator.site_names import SiteNames
 from generator.sources import wp_json
 from generator.sources.saved import Spool, dump, iter_items
 from generator.sources.site_clues import LanguageClues, seo_site_name
@@ -179,7 +179,7 @@ def _spooled(item: RawItem, spool: Spool) -> PostRef:
     stub = RawItem(item.file, item.index, {"id": ident}, item.kind, spool.add(blob), item.renamed)
     return PostRef(stub, key, (str(data.get("type")), str(ident)), str(data.get("modified", "")),
                    status if isinstance(status, str) else type(status), import_cache.digest(blob),
-                   _site_of(data), body is not None and not body.strip(), len(body or ""), len(blob),
+                   site_of(data), body is not None and not body.strip(), len(body or ""), len(blob),
                    str(data.get("type", "post")))
 
 
@@ -254,16 +254,6 @@ def _media_only(scan: Scan) -> list[str]:
             "\"All content\" (or save /wp/v2/posts and /wp/v2/pages) to mirror them"]
 
 
-def _site_of(data: dict[str, Any]) -> str:
-    guid = data.get("guid")
-    guid = guid.get("rendered") if isinstance(guid, dict) else guid
-    for url in (data.get("link"), guid):
-        if isinstance(url, str) and has_host(url):
-            host = (urlsplit(url.strip()).hostname or "").casefold()
-            return host.removeprefix("www.")
-    return ""
-
-
 def _converter_version() -> list[str]:
     """What else decides how an item converts: this code, the words of its labels, and the libraries that parse
     and write."""
@@ -334,6 +324,9 @@ class Names:
         self.terms: dict[tuple[str, int], Term] = {}
         self.embedded_terms: dict[tuple[str, int], Term] = {}  # from posts: term endpoints come first
         self.embedded_users: dict[int, str] = {}  # from posts: saved users come first
+        self.by_site = SiteNames()  # the same, by the site that gave them
+        # The terms content/terms.yaml knew before this import (which adds its own to the registry as they are read).
+        self.stored = [term for by_slug in registry.terms.values() for term in by_slug.values()]
         self.problems: list[Problem] = []
 
     def add(self, item: RawItem) -> None:
@@ -341,8 +334,11 @@ class Names:
             self._add_term(item)
         elif item.kind == wp_json.USER and (user := to_user(item.data)):
             self.users[user[0]] = user[1]
+            self.by_site.users.setdefault(host_of(item.data.get("link")), {})[user[0]] = user[1]
         elif item.kind == wp_json.MEDIA and (found := to_media(item.data)):
             self.media[found[0]] = found[1]
+            host = host_of(item.data.get("link")) or host_of(item.data.get("source_url"))
+            self.by_site.media.setdefault(host, {})[found[0]] = found[1]
         elif item.kind == wp_json.TAXONOMIES:
             described = [item.data] if "rest_base" in item.data else item.data.values()
             self.taxonomies.update({t["rest_base"]: t["slug"] for t in described
@@ -357,11 +353,15 @@ class Names:
     def embedded(self, post: dict[str, Any]) -> None:
         """The terms and author a post saved with `_embed` names, which also name the posts of a crawl's other
         files saved without it (the latest posts fetched again without `_embed`)."""
+        site = site_of(post)
+        self.by_site.posts.add(site)
         for term in embedded_terms(post):
             if term.id is not None:
                 self.embedded_terms.setdefault((term.taxonomy, term.id), term)
+                self.by_site.embedded_terms.setdefault(site, {}).setdefault((term.taxonomy, term.id), term)
         for user in embedded_authors(post):
             self.embedded_users.setdefault(*user)
+            self.by_site.embedded_users.setdefault(site, {}).setdefault(*user)
 
     def lookups(self) -> tuple[Lookups, str]:
         terms = dict(self.terms)
@@ -370,12 +370,14 @@ class Names:
         users = {**self.embedded_users, **self.users}
         own = import_cache.fingerprint(sorted((k, astuple(t)) for k, t in terms.items()),
                                        sorted(self.taxonomies.items()), sorted(users.items()),
-                                       sorted((k, astuple(m)) for k, m in self.media.items()))
+                                       sorted((k, astuple(m)) for k, m in self.media.items()),
+                                       repr(self.by_site.digest_parts()))
         for by_slug in self.registry.terms.values():
             for term in by_slug.values():
                 if term.id is not None:
                     terms.setdefault((term.taxonomy, term.id), term)
-        return Lookups(terms=terms, taxonomies=self.taxonomies, users=users, media=self.media), own
+        whole = Lookups(terms=terms, taxonomies=self.taxonomies, users=users, media=self.media)
+        return self.by_site.scoped(whole, self.stored), own
 
     def _language(self, said: object) -> None:
         """The first language the input names, as a BCP 47 tag (WordPress's locale `pt_BR` is `pt-BR`)."""
@@ -405,6 +407,7 @@ class Names:
         self.registry.add(term)
         if term.id is not None:
             self.terms[(term.taxonomy, term.id)] = term
+            self.by_site.terms.setdefault(host_of(item.data.get("link")), {})[(term.taxonomy, term.id)] = term
 
 
 def _names(described: Iterable[dict[str, Any]]) -> dict[str, str]:

@@ -146,10 +146,14 @@ def test_relative_links_in_a_post_without_a_source_url_show_as_text_and_are_repo
     content = write_content(tmp_path / "content", [lost])
     result = build(tmp_path, content)
     assert offline_problems(tmp_path / "site") == []
-    assert [str(p) for p in result.problems] == [
-        f"{content}/news-archive/lost.md: field 'body': 12 link(s) or image(s) relative to the original site are "
-        "shown as text: source.url is not a web address to resolve them against (import the posts again with "
-        "`--site URL`, the site's address)"]
+    assert [str(p) for p in result.problems] == [shown_as_text(content / "news-archive" / "lost.md", 12)]
+
+
+def shown_as_text(file: Path, count: int) -> str:
+    """What the build says of a post whose links relative to its site cannot be resolved."""
+    return (f"{file}: field 'body': {count} link(s) or image(s) relative to the original site are shown as text: "
+            "source.url is not a web address to resolve them against (import the posts again with `--site URL`, "
+            "the site's address)")
 
 
 def test_a_source_url_that_is_not_a_url_is_shown_as_text(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import gzip
 import io
 import json
 import lzma
+import shutil
 import tarfile
 import tempfile
 import time
@@ -40,6 +41,18 @@ def _posts(content: Path) -> dict[str, str]:
 
 def _leftovers() -> list[Path]:
     return sorted(Path(tempfile.gettempdir()).glob("newsmirror-archive-*"))
+
+
+def test_a_site_backups_pictures_and_code_are_not_unpacked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Duplicator's zip holds the whole site beside its database: only what may be input is unpacked, so that a
+    backup whose uploads would not fit where it is unpacked is still read."""
+    crawl = {"wp-content/uploads/2024/05/photo.JPG": "\0" * 50_000_000, "wp-includes/js/x.js": "x",
+             "dup-installer/posts.json": json.dumps([rest_item()])}
+    path = _zip(tmp_path / "site_archive.zip", crawl)
+    room = shutil.disk_usage(tempfile.gettempdir()).free - 10_000_000
+    monkeypatch.setattr(archives, "SPARE_ROOM", room)  # 10 MB left to unpack into
+    result = run_import([path], tmp_path / "content", ONE)
+    assert result.problems == [] and [p.path for p in result.posts] == ["post/hello.md"]
 
 
 def test_a_wordpress_com_export_zip_imports_as_its_export_files_do(tmp_path: Path) -> None:
@@ -78,7 +91,8 @@ def test_a_zip_cut_short_or_too_large_to_unpack_is_named(tmp_path: Path, monkeyp
     whole = _zip(tmp_path / "whole.zip", {"a.xml": export(item(5, "First", "<p>One</p>" * 2_000))}).read_bytes()
     (tmp_path / "cut.zip").write_bytes(whole[:len(whole) // 2])
     result = run_import([tmp_path / "cut.zip"], tmp_path / "content", ONE)
-    assert [(p.file, p.message.split(":")[0]) for p in result.problems] == [(f"{tmp_path}/cut.zip", "cannot be unpacked")]
+    assert [(p.file, p.message.split(":")[0]) for p in result.problems] == [
+        (f"{tmp_path}/cut.zip", "cannot be unpacked")]
     monkeypatch.setattr(archives, "SPARE_ROOM", 1 << 62)  # as if the disk had no room for it
     result = run_import([tmp_path / "whole.zip"], tmp_path / "content", ONE)
     assert [p.message.startswith("unpacks to 0.0 GB, more than the 0.0 GB free") for p in result.problems] == [True]

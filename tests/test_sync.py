@@ -107,7 +107,12 @@ def test_the_shared_samples_sync_as_they_import(tmp_path: Path) -> None:
         (saved / "index.json").write_bytes(httpx.get(f"{wp.url}wp-json/").content)  # the site's title
     imported = run_import([saved], tmp_path / "imported", ImportOptions(workers=1))
     assert result.problems == imported.problems == []
-    assert posts(tmp_path / "synced") == posts(tmp_path / "imported")
+    # Served as one site, the four sites' ids collide: category 1 is example.org's "uncategorized" and frontity's
+    # "cat-1". Asked for by id, the fake gives one of them; the crawl's import names each post from its own site's.
+    synced, crawled = posts(tmp_path / "synced"), posts(tmp_path / "imported")
+    fixture = "post/restapi-client-fixture-post.md"
+    assert synced.pop(fixture).replace(b"  - cat-1\n", b"") == crawled.pop(fixture)
+    assert synced == crawled
     assert len(posts(tmp_path / "synced")) == sum(map(len, site.posts.values())) > 20
     # The crawl's term lists name terms no post uses, and parents; sync knows what its posts say.
     synced, imported_terms = read_terms(tmp_path / "synced")[0], read_terms(tmp_path / "imported")[0]

@@ -10,6 +10,8 @@ without one, URLs are resolved as far as the path allows and stay root-relative.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 # Schemes a URL that already names its target starts with; nothing is joined to them.
@@ -35,6 +37,20 @@ def has_host(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def host_of(url: object) -> str:
+    """The host a web address names, lowercased and without `www.`; "" for anything else."""
+    if not isinstance(url, str) or not has_host(url):
+        return ""
+    return (urlsplit(url.strip()).hostname or "").casefold().removeprefix("www.")
+
+
+def site_of(data: Mapping[str, Any]) -> str:
+    """The host of the site a REST post is of, by its link, else its guid; "" when neither names one."""
+    guid = data.get("guid")
+    guid = guid.get("rendered") if isinstance(guid, dict) else guid
+    return host_of(data.get("link")) or host_of(guid)
 
 
 def as_browsers_read(url: str) -> str:

@@ -47,7 +47,7 @@ def convert_all(items: Sequence[dict[str, Any]], lookups: Lookups, settings: Set
 def convert_one(item: dict[str, Any], lookups: Lookups, settings: Settings,
                 finish: Callable[[Document], object] | None = None) -> Converted | Failure:
     try:
-        converted = to_document(item, lookups, settings)
+        converted = to_document(item, lookups.of(item), settings)
         if finish is None:
             return converted
         return replace(converted, document=replace(converted.document, body=""), finished=finish(converted.document))

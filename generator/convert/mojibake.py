@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 
-import ftfy
-
 # How the second byte of a UTF-8 character reads in Windows-1252 (or, for the five bytes it leaves undefined,
 # in Latin-1): 0x80-0xBF. Only text where a lead byte's character (0xC2-0xF4: `Â`, `Ã`, `â`, `Ð`) comes right
 # before one is handed to ftfy, whose own search for mojibake costs some 0.2 ms per kilobyte.
@@ -24,5 +22,8 @@ SUSPECT = re.compile(f"[\u00c2-\u00f4][{CONTINUATION}]")
 
 def repaired(text: str) -> str:
     """The text with its runs of twice-encoded UTF-8 decoded (see the module's docstring)."""
-    return text if text.isascii() or SUSPECT.search(text) is None else ftfy.fix_encoding(text)
+    if text.isascii() or SUSPECT.search(text) is None:
+        return text
+    import ftfy  # here: loading it takes 50 ms, and most sites have no such text
+    return ftfy.fix_encoding(text)
 

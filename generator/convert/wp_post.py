@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.convert import context as loss
 from generator.convert import shortcodes
-from generator.convert.addresses import absolute, as_browsers_read, page_address
+from generator.convert.addresses import absolute, as_browsers_read, page_address, site_of
 from generator.convert.cleanup import WHITESPACE
 from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.control_chars import readable, readable_item
@@ -57,6 +57,17 @@ class Lookups:
     taxonomies: Mapping[str, str] = field(default_factory=dict)  # REST base -> taxonomy name
     users: Mapping[int, str] = field(default_factory=dict)  # id -> display name
     media: Mapping[int, Media] = field(default_factory=dict)
+    # Where an import holds posts of several sites, ids are each site's own (category 5 is "Mining" on one, "Politics"
+    # on the other): the names of each site that gave some, and those no post's site gave (see site_names.py).
+    sites: Mapping[str, Lookups] = field(default_factory=dict)
+    unclaimed: Lookups | None = None
+
+    def of(self, data: Mapping[str, Any]) -> Lookups:
+        """The names for the post `data`: its site's, where the import holds several, else all."""
+        if not self.sites:
+            return self
+        site = site_of(data)
+        return self.sites.get(site) or (self.unclaimed if site and self.unclaimed is not None else self)
 
 
 @dataclass(frozen=True)
@@ -84,7 +95,9 @@ def to_term(data: dict[str, Any]) -> Term:
 
 def to_user(data: dict[str, Any]) -> tuple[int, str] | None:
     ident, name = data.get("id"), data.get("name")
-    return (ident, readable(repaired(html.unescape(name)))) if _is_int(ident) and isinstance(name, str) and name else None
+    if not _is_int(ident) or not isinstance(name, str) or not name:
+        return None
+    return ident, readable(repaired(html.unescape(name)))
 
 
 def to_media(data: dict[str, Any]) -> tuple[int, Media] | None:

@@ -32,6 +32,12 @@ from generator.sources.wp_json import RawItem
 
 ZIP_MAGIC = b"PK\x03\x04"
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
+# Files of a backup of the whole site (Duplicator's and others' zips of its folder beside the database) that no
+# input is: they are not unpacked, which would take the uploads' gigabytes again.
+PASSED_OVER = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp", ".ico", ".tif", ".tiff", ".heic",
+               ".mp3", ".m4a", ".ogg", ".wav", ".mp4", ".m4v", ".mov", ".webm", ".avi", ".pdf", ".doc", ".docx",
+               ".xls", ".xlsx", ".ppt", ".pptx", ".php", ".js", ".css", ".scss", ".map", ".woff", ".woff2", ".ttf",
+               ".otf", ".eot", ".po", ".mo", ".pot", ".twig", ".log")  # (a crawl may save JSON as index.html)
 # Room left on the temporary folder's disk after unpacking, so that an archive that unpacks to more (a zip bomb, a
 # backup of every upload) is refused instead of filling the disk.
 SPARE_ROOM = 1 << 30
@@ -136,9 +142,11 @@ def _unpacked(path: Path, folder: Path) -> str:
             return _no_room(size, folder) or _copied(path, start, size, folder / wpress.DATABASE)
         if path.name.lower().endswith(".zip"):
             with zipfile.ZipFile(path) as archive:
-                return _no_room(sum(m.file_size for m in archive.infolist()), folder) or _extracted(archive, folder)
+                kept = [m for m in archive.infolist() if _wanted(m.filename)]
+                return _no_room(sum(m.file_size for m in kept), folder) or _extracted(archive, kept, folder)
         with tarfile.open(path) as archive:
-            return _no_room(sum(m.size for m in archive.getmembers()), folder) or _extracted(archive, folder)
+            kept = [m for m in archive.getmembers() if _wanted(m.name)]
+            return _no_room(sum(m.size for m in kept), folder) or _extracted(archive, kept, folder)
     except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, zipfile.BadZipFile, NotImplementedError,
             tarfile.TarError) as error:
         return f"cannot be unpacked: {error}"
@@ -174,17 +182,24 @@ def _no_room(size: int, folder: Path) -> str:
             f"{folder.parent}: unpack it yourself and import the folder")
 
 
-def _extracted(archive: zipfile.ZipFile | tarfile.TarFile, folder: Path) -> str:
+def _wanted(name: str) -> bool:
+    """Whether a file of the archive may be input: not a site backup's pictures, media, code or fonts."""
+    return not name.lower().endswith(PASSED_OVER)
+
+
+def _extracted(archive: zipfile.ZipFile | tarfile.TarFile, kept: list, folder: Path) -> str:
     if isinstance(archive, tarfile.TarFile):
-        archive.extractall(folder, filter="data")
+        archive.extractall(folder, members=kept, filter="data")
     else:
-        archive.extractall(folder)
+        archive.extractall(folder, members=kept)
     return ""
 
 
 def _named(problem: Problem, folder: str, path: Path) -> Problem:
     """The problem named by the archive; one of the unpacked folder itself is said of the archive."""
-    message = problem.message.replace("in this folder", "in this archive") if problem.file == folder else problem.message
+    message = problem.message
+    if problem.file == folder:
+        message = message.replace("in this folder", "in this archive")
     return dataclasses.replace(problem, file=_shown(problem.file, folder, path), message=message)
 
 
