@@ -31,6 +31,7 @@ from generator.convert.unlikely import (address_problem, date_problem, id_proble
                                         term_list_problems)
 from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSES
 from generator.convert.wp_render import rendered
+from generator.sources import coauthors
 from generator.sources.site_clues import seo_said
 from generator.problems import ItemError, quoted
 
@@ -360,9 +361,13 @@ def _class_list(data: dict[str, Any]) -> list[Any]:
 
 
 def _author(data: dict[str, Any], lookups: Lookups, losses: Losses) -> str:
-    """From `_embedded`, else the saved users, else what an SEO plugin wrote into the post. An id that none
-    names is reported, as an unresolved term is: a crawl without `/wp/v2/users` (or whose users answered
-    `rest_user_invalid_id`) and without such a plugin shows no author."""
+    """The writers Co-Authors Plus or PublishPress Authors credit through their `author` taxonomy
+    (sources/coauthors.py), else the user from `_embedded`, else the saved users, else what an SEO plugin wrote
+    into the post. An id that none names is reported, as an unresolved term is: a crawl without `/wp/v2/users` (or
+    whose users answered `rest_user_invalid_id`) and without such a plugin shows no author."""
+    credited = [term.name for term in embedded_terms(data) if term.taxonomy == coauthors.TAXONOMY and term.name]
+    if credited:  # a byline plugin's writers, whom the page bylines instead of the user who posted it
+        return ", ".join(dict.fromkeys(credited))
     embedded = embedded_authors(data)
     if embedded:
         return embedded[0][1]

@@ -30,7 +30,7 @@ def saved_files(source: Path) -> tuple[list[Path], list[Problem], int]:
     xml = [p for p in found if p.suffix == ".xml"]
     problems += _empty_exports(xml)
     usable = [p for p in found if is_saved_json(p) or (p.suffix == ".xml" and wxr.is_export(p)) or wp_sql.is_dump(p)
-              or archives.is_archive(p)]
+              or archives.listed(p) or archives.foreign(p)]
     read = set(usable)
     pages = len([p for p in found if p not in read and "wp-json" in p.relative_to(source).parts[:-1]
                  and p.suffix in (".html", ".htm")])
@@ -101,6 +101,9 @@ def _source_items(files: list[Path], problems: list[Problem], words: Words | Non
             yield from wxr.read_export(path, problems, words, progress)
         elif wp_sql.is_dump(path):
             yield from wp_sql.read_dump(path, problems, words)
+        elif kind := archives.foreign(path):
+            problems.append(Problem(str(path), message=f"{kind}, which newsmirror does not unpack: unpack it and "
+                                                       "import what it holds"))
         elif path.suffix.lower() == ".xml":  # given by name: JSON's error would only puzzle
             problems.append(Problem(str(path), message=_not_export(path)))
         else:

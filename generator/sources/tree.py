@@ -1,5 +1,9 @@
 """The files of a source folder, and the subfolders that could not be listed: Path.rglob passes over a folder
-it may not open without a word, which dropped every post saved under it from the import unseen."""
+it may not open without a word, which dropped every post saved under it from the import unseen.
+
+WordPress's own code is passed over: a backup of a whole site (Duplicator's or BackWPup's archive, the site's folder
+tarred with its dump) holds some hundred `block.json` of WordPress's blocks, and its themes' and plugins' JSON, each
+of which was a problem ("not a WordPress post…"), beside the database or export it was given for."""
 
 from __future__ import annotations
 
@@ -8,10 +12,14 @@ from pathlib import Path
 
 from generator.problems import Problem
 
+# Folders of a WordPress installation that hold its code, never saved input: by name, and inside `wp-content`.
+CODE_FOLDERS = frozenset({"wp-admin", "wp-includes"})
+CONTENT_CODE_FOLDERS = frozenset({"plugins", "themes", "mu-plugins", "languages", "upgrade", "upgrade-temp-backup"})
+
 
 def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """Every file under `folder` (links to files too), sorted, leaving out names starting with '.' at any depth;
-    and a problem for each folder that cannot be listed."""
+    """Every file under `folder` (links to files too), sorted, leaving out names starting with '.' and WordPress's
+    code folders at any depth below it; and a problem for each folder that cannot be listed."""
     files: list[Path] = []
     problems: list[Problem] = []
 
@@ -20,6 +28,12 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
                                 message=f"cannot list this folder: {error.strerror}; the files in it were not read"))
 
     for top, folders, names in os.walk(folder, onerror=unlisted):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        folders[:] = sorted(name for name in folders if not name.startswith(".") and not _code(top, name))
         files.extend(Path(top, name) for name in names if not name.startswith(".") and os.path.isfile(Path(top, name)))
     return sorted(files), problems
+
+
+def _code(top: str, name: str) -> bool:
+    """Whether the subfolder `name` of `top` holds a WordPress installation's code."""
+    in_content = os.path.basename(os.path.normpath(top)) == "wp-content"
+    return name in CODE_FOLDERS or (in_content and name in CONTENT_CODE_FOLDERS)

@@ -74,6 +74,7 @@ RECORD_TYPES = frozenset({
     # that follow the site, and the fields of its profile there.
     "ap_outbox", "ap_inbox", "ap_actor", "ap_follower", "ap_extrafield", "ap_extrafield_blog",
     "wafs",  # WooCommerce Advanced Free Shipping's rules
+    "guest-author",  # Co-Authors Plus's writers without an account: their e-mail address; they name bylines
     "metform-form", "metform-entry",  # MetForm (Elementor's forms): its forms, and what visitors sent, names and emails
     "um_form", "um_directory", "um_role", "sureforms_form",  # Ultimate Member's forms and member lists, SureForms
     "cmplz-processing", "cmplz-dataleak", "jet-smart-filters", "jet_options_preset", "jet-engine-booking"})

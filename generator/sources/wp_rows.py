@@ -79,6 +79,9 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
     links = {**wp_permalinks.permalinks(rows, options), **wp_permalinks.attachment_files(rows, meta, options)}
     elements = [(row, _element(row, terms, meta, links)) for row in rows]
     names = _names(term_ids, term_tables, options, words)
+    # By login, as an export's header names them: Co-Authors Plus's terms credit users by login.
+    names.authors.update(user for name, table in tables.items() if USERS_TABLE.fullmatch(name)
+                         for user in _user_records(table))
     wpml = wpml_rows.languages(tables)
     if site := {key: options[option] for option, key in SITE_OPTIONS.items() if options.get(option)}:
         yield RawItem(str(path), None, site, wp_json.LANGUAGE)
@@ -196,11 +199,16 @@ def _as_saved(item: RawItem, row: dict[str, Any]) -> RawItem:
 
 def _users(path: Path, rows: list[Any]) -> Iterator[RawItem]:
     """The users of a wp_users table, which name the posts' authors."""
+    for _, user in _user_records(rows):
+        yield RawItem(str(path), None, user, wp_json.USER)
+
+
+def _user_records(rows: list[Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(login, user as REST shows it) of each row of a wp_users table."""
     for row in rows:
         ident = _text(row.get("ID", "")).strip() if isinstance(row, dict) else ""
         login = _text(row.get("user_login", "")) if isinstance(row, dict) else ""
         if ident.isascii() and ident.isdigit() and login:
             name = _text(row.get("display_name") or login)
-            yield RawItem(str(path), None, {"id": int(ident), "name": name,
-                                            "slug": _text(row.get("user_nicename") or slug_of(login)), "link": ""},
-                          wp_json.USER)
+            yield login, {"id": int(ident), "name": name, "slug": _text(row.get("user_nicename") or slug_of(login)),
+                          "link": ""}

@@ -29,7 +29,7 @@ from defusedxml.ElementTree import iterparse
 from generator.language.words import Words
 from generator.problems import ItemError, Problem
 from generator.progress import Progress
-from generator.sources import tablepress, tribe_events, wp_json
+from generator.sources import coauthors, tablepress, tribe_events, wp_json
 from generator.sources import wxr_encoding as encoding
 from generator.sources.wxr_cdata import CdataMender
 from generator.sources.wxr_cut import Cut, last_line_if_cut
@@ -79,6 +79,7 @@ BOM = b"\xef\xbb\xbf"
 MALFORMED = "malformed XML"
 HEADER_TAGS = ("wp:author", "wp:category", "wp:tag", "wp:term")
 CHANNEL_TEXTS = ("title", "description")
+HEAD = 4096  # the bytes whose namespaces say that a file is an export
 # Post types REST does not serve as posts, and the kind they are skipped as.
 SKIPPED_TYPES = {"revision": wp_json.REVISION, "nav_menu_item": wp_json.MENU, "custom_css": wp_json.DESIGN,
                  "customize_changeset": wp_json.SITE, "oembed_cache": wp_json.SITE, "user_request": wp_json.SITE}
@@ -92,9 +93,13 @@ def is_export(path: Path) -> bool:
     """Whether the file's first bytes say it is a WordPress export."""
     try:
         with path.open("rb") as f:
-            head = f.read(4096)
+            return export_head(f.read(HEAD))
     except OSError:
         return False
+
+
+def export_head(head: bytes) -> bool:
+    """Whether a file's first HEAD bytes are an export's."""
     return b"<rss" in head and b"wordpress.org/export" in head
 
 
@@ -293,6 +298,8 @@ def _note_post(element: Element, names: Names) -> None:
         names.synced[items.post_id(fields)] = raw
     if fields.get("wp:post_type") == tribe_events.VENUE_TYPE and items.post_id(fields):
         names.venues[items.post_id(fields)] = tribe_events.venue_from_fields(fields.get("title", ""), element.meta)
+    if fields.get("wp:post_type") == coauthors.GUEST_TYPE and fields.get("wp:post_name"):
+        names.guests[fields["wp:post_name"].strip()] = coauthors.guest_name(fields.get("title", ""), element.meta)
     if fields.get("wp:post_type") == tablepress.TYPE and items.post_id(fields) in names.table_posts.values():
         names.tables[items.post_id(fields)] = tablepress.table_html(raw, element.meta.get(tablepress.OPTIONS_META, ""))
 

@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 from generator.language.words import Words, site_words
 from generator.problems import ItemError
-from generator.sources import podcast_enclosures, post_fields, post_formats, tablepress, tribe_events
+from generator.sources import coauthors, podcast_enclosures, post_fields, post_formats, tablepress, tribe_events
 from generator.sources.wp_syntax import Attachment, gallery_owners, patterns_used, without_cdata_marks
 
 ZERO_DATE = "0000-00-00 00:00:00"
@@ -72,6 +72,7 @@ class Names:
     galleries: set[int] = field(default_factory=set)  # posts whose attachments a gallery without ids shows
     synced: dict[int, str] = field(default_factory=dict)  # published synced patterns' content, which posts show
     venues: dict[int, dict[str, str]] = field(default_factory=dict)  # The Events Calendar's venues, by id
+    guests: dict[str, str] = field(default_factory=dict)  # Co-Authors Plus's guest authors' names, by term slug
     # TablePress's tables: the post of each table id (a database's option names them), and each such post's table
     table_posts: dict[str, int] = field(default_factory=dict)
     tables: dict[int, str] = field(default_factory=dict)
@@ -135,6 +136,8 @@ def term(element: Element, tag: str, names: Names) -> dict[str, Any] | None:
         taxonomy, slug, name, parent = (fields.get("wp:term_taxonomy", ""), fields.get("wp:term_slug", ""),
                                         fields.get("wp:term_name", ""), fields.get("wp:term_parent", ""))
     slug = slug or slug_of(name)
+    if coauthors.is_credit(taxonomy, slug):
+        name = coauthors.credited_name(slug, name, names.guests, names.authors)
     if taxonomy == TRANSLATIONS:
         names.translations[slug] = dict(php_translations(fields.get("wp:term_description", "")))
     if not taxonomy or not slug or taxonomy in HIDDEN_TAXONOMIES:
@@ -348,6 +351,8 @@ def _terms(element: Element, names: Names) -> dict[tuple[str, str], dict[str, An
         slug = nicename.strip() or slugs.get((taxonomy, name)) or slug_of(name)
         if taxonomy in HIDDEN_TAXONOMIES or not slug:
             continue
+        if coauthors.is_credit(taxonomy, slug):
+            name = coauthors.credited_name(slug, name, names.guests, names.authors)
         terms[(taxonomy, slug)] = {"id": _term_id(taxonomy, slug, names), "name": name or slug,
                                    "slug": slug, "taxonomy": taxonomy}
     return terms
