@@ -178,6 +178,17 @@ class FakeWordPress:
     def count(self, text: str = "") -> int:
         return sum(1 for r in self.requests if text in r)
 
+    def wrap_json(self, before: bytes = b"", after: bytes = b"") -> None:
+        """Every JSON answer from now on comes with `before` and `after` around it, as a site that shows PHP's
+        messages sends them (a warning before, a notice printed at shutdown after)."""
+        answer = self.answer
+
+        def wrapped(target: str) -> Reply:
+            status, headers, body = answer(target)
+            return status, headers, before + body + after if "json" in headers.get("Content-Type", "") else body
+
+        self.answer = wrapped  # type: ignore[method-assign]
+
     def answer(self, target: str) -> Reply:
         """(status, headers, body); a fault that cuts the body short says where in an `X-Fake-Cut` header,
         which the handler takes out."""

@@ -229,13 +229,7 @@ def test_a_site_that_prints_php_warnings_before_its_json_is_synced_whole(tmp_pat
     warning = (b'<br />\n<b>Deprecated</b>:  Creation of dynamic property in <b>/var/www/html/wp-content/'
                b'plugins/old/old.php</b> on line <b>7</b><br />\n')
     with FakeWordPress(generated_site(30)) as wp:
-        answer = wp.answer
-
-        def with_warning(target: str) -> tuple:
-            status, headers, body = answer(target)
-            return status, headers, warning + body if "json" in headers.get("Content-Type", "") else body
-
-        wp.answer = with_warning  # type: ignore[method-assign]
+        wp.wrap_json(before=warning)
         result = sync(wp.url, tmp_path / "content")
     assert result.problems == []
     assert len(posts(tmp_path / "content")) == 30

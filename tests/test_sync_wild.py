@@ -123,14 +123,7 @@ def test_a_connection_dropped_mid_body_is_retried(tmp_path: Path) -> None:
 def test_json_after_byte_order_marks_and_php_warnings_is_read(tmp_path: Path) -> None:
     """Every PHP file saved with a BOM prints one, before a plugin's notice or after it."""
     with FakeWordPress(generated_site(30)) as wp:
-        answer = wp.answer
-
-        def with_boms(target: str) -> tuple:
-            status, headers, body = answer(target)
-            prefix = "\ufeff\ufeff\n<b>Notice</b>: Undefined index: x in /a.php on line 3<br />\n\ufeff".encode()
-            return status, headers, prefix + body if "json" in headers.get("Content-Type", "") else body
-
-        wp.answer = with_boms  # type: ignore[method-assign]
+        wp.wrap_json(before="\ufeff\ufeff\n<b>Notice</b>: Undefined index: x in /a.php on line 3<br />\n\ufeff".encode())
         result = sync(wp.url, tmp_path / "content")
     assert messages(result) == []
     assert len(posts(tmp_path / "content")) == 30
@@ -142,13 +135,7 @@ def test_json_before_a_php_notice_printed_at_shutdown_is_read(tmp_path: Path) ->
     notice = (b"<br />\n<b>Notice</b>:  ob_end_flush(): failed to send buffer of zlib output compression (0) in "
               b"<b>/srv/wp-includes/functions.php</b> on line <b>5427</b><br />\n")
     with FakeWordPress(generated_site(12)) as wp:
-        answer = wp.answer
-
-        def with_notice(target: str) -> tuple:
-            status, headers, body = answer(target)
-            return status, headers, body + notice if "json" in headers.get("Content-Type", "") else body
-
-        wp.answer = with_notice  # type: ignore[method-assign]
+        wp.wrap_json(after=notice)
         result = sync(wp.url, tmp_path / "content")
     assert messages(result) == []
     assert len(posts(tmp_path / "content")) == 12

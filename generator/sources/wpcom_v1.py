@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from generator.sources.saved_names import SAVED_AS
+from generator.sources.v2_posts import embedded_post
 
 POST_KEYS = frozenset({"ID", "URL", "content"})
 SITE_KEYS = frozenset({"ID", "URL", "name", "lang"})
@@ -78,13 +79,7 @@ def as_v2(post: dict[str, Any]) -> dict[str, Any]:
         embedded["wp:term"] = list(groups.values())
         v2["_links"] = {"wp:term": [{"taxonomy": taxonomy, "href": f"{V2_ROOT}{REST_KEYS.get(taxonomy, taxonomy)}"}
                                     for taxonomy in groups]}
-    featured = _featured(post)
-    if featured is not None:
-        v2["featured_media"] = featured["id"]
-        embedded["wp:featuredmedia"] = [featured]
-    if embedded:
-        v2["_embedded"] = embedded
-    return {key: value for key, value in v2.items() if value is not None}
+    return embedded_post(v2, embedded, _featured(post))
 
 
 def _dates(value: object) -> tuple[str | None, str | None]:

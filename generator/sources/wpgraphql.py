@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from generator.sources.saved_names import SAVED_AS
+from generator.sources.v2_posts import embedded_post
 from generator.sources.wxr_items import synthetic_id
 
 GLOBAL_ID = re.compile(r"([a-z_]+):([0-9]{1,19})")  # what a node's `id` decodes to: `post:17046`, `term:5`
@@ -76,13 +77,7 @@ def as_v2(node: dict[str, Any]) -> dict[str, Any]:
             links.append({"taxonomy": taxonomy, "href": f"{V2_ROOT}{rest}"})
     if groups:
         embedded["wp:term"], v2["_links"] = groups, {"wp:term": links}
-    featured = _featured(node.get("featuredImage"))
-    if featured is not None:
-        v2["featured_media"] = featured["id"]
-        embedded["wp:featuredmedia"] = [featured]
-    if embedded:
-        v2["_embedded"] = embedded
-    return {key: value for key, value in v2.items() if value is not None}
+    return embedded_post(v2, embedded, _featured(node.get("featuredImage")))
 
 
 def _nodes(data: dict[str, Any]) -> list[Any] | None:
