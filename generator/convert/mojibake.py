@@ -26,4 +26,3 @@ def repaired(text: str) -> str:
         return text
     import ftfy  # here: loading it takes 50 ms, and most sites have no such text
     return ftfy.fix_encoding(text)
-
