@@ -245,7 +245,8 @@ def test_an_all_in_one_wp_migration_backup_imports_its_database_and_nothing_else
     ([(".", "package.json", b"{}")], lambda whole: whole, "it holds no database.sql (a backup made without"),
     ([(".", "database.sql", DUMP)], lambda whole: whole[:4377 + 40], "the file ends inside database.sql: cut short"),
     ([(".", "package.json", b"{}")], lambda whole: whole[:-4377] + b"x" * 4377,
-     "the header at byte 4,379 is no file's")])
+     "the header at byte 4,379 is no file's"),
+    ([], lambda whole: b'{"not": "a backup"}', "the header at byte 0 is no file's")])
 def test_an_all_in_one_backup_without_its_whole_database_is_named(
         tmp_path: Path, files: list[tuple[str, str, bytes]], mangle: Callable[[bytes], bytes], said: str) -> None:
     path = _wpress(tmp_path / "x.wpress", files)
