@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import mmap
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -392,3 +393,15 @@ def test_a_mapped_dump_read_while_its_pages_are_given_back_reads_the_same(tmp_pa
     assert len(items) == 32 and messages == [
         f"line {text.count(chr(10)) + 1}: the rows inserted into `wp_posts` end before their values close (a dump cut "
         "short?); 1 read before"]
+
+
+def test_a_gzipped_dump_that_would_fill_the_disk_is_named(tmp_path: Path, monkeypatch) -> None:
+    from generator.sources import archives
+    dump = tmp_path / "backup.sql.gz"
+    dump.write_bytes(gzip.compress((CREATE_POSTS + f"INSERT INTO `wp_posts` VALUES {_row(1, 'A', 'x')};\n").encode()))
+    monkeypatch.setattr(archives, "SPARE_ROOM", archives.shutil.disk_usage(tempfile.gettempdir()).free)
+    problems: list[Problem] = []
+    assert list(wp_sql.read_dump(dump, problems)) == []
+    assert [p.message for p in problems] == [
+        f"cannot be read: unpacks to more than the disk has free for it in {Path(tempfile.gettempdir()).parent}: "
+        "unpack it yourself and import what it holds"]

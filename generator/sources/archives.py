@@ -153,15 +153,21 @@ def _unpacked(path: Path, folder: Path) -> str:
 
 
 def _unpacked_file(packed: IO[bytes], target: Path) -> str:
-    """Writes the compressed file's bytes to `target`, a megabyte at a time, as far as the disk has room: a
-    compressed file does not say how large it unpacks."""
-    room = shutil.disk_usage(target.parent).free - SPARE_ROOM
+    """Writes the compressed file's bytes to `target` (see unpacked_into)."""
     with packed, target.open("wb") as out:
-        while chunk := packed.read(1 << 20):
-            room -= out.write(chunk)
-            if room < 0:
-                return (f"unpacks to more than the disk has free for it in {target.parent.parent}: unpack it "
-                        "yourself and import the export")
+        return unpacked_into(packed, out, target.parent)
+
+
+def unpacked_into(packed: IO[bytes], out: IO[bytes], folder: Path) -> str:
+    """Writes the bytes of `packed` to `out`, a file in `folder`, a megabyte at a time, as far as the disk has
+    room: a compressed file does not say how large it unpacks. What went wrong, or ''."""
+    room = shutil.disk_usage(folder).free - SPARE_ROOM
+    while chunk := packed.read(1 << 20):
+        room -= out.write(chunk)
+        if room < 0:
+            return (f"unpacks to more than the disk has free for it in {folder.parent}: unpack it yourself and "
+                    "import what it holds")
+    out.flush()
     return ""
 
 

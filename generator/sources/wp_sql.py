@@ -18,7 +18,6 @@ import gzip
 import mmap
 import os
 import re
-import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any, BinaryIO
 from generator.language.words import Words
 from generator.problems import Problem
 from generator.sources import wp_csv, wp_rows
+from generator.sources.archives import unpacked_into
 from generator.sources.wp_json import RawItem
 
 SUFFIXES = (".sql", ".sql.gz", "-db.gz")  # and UpdraftPlus's `backup_2024-05-01-0930_Site_1a2b3c-db.gz`
@@ -84,7 +84,6 @@ NEEDED = {"posts": {"ID", "post_type"}, "postmeta": {"post_id", "meta_key"}, "us
 OPTIONS = frozenset({"home", "siteurl", "blogname", "blogdescription", "WPLANG", "permalink_structure",
                      "show_on_front", "page_on_front", "upload_url_path", "tablepress_tables"})
 
-UNPACKED_CHUNK = 1 << 20
 # How many bytes of a mapped dump are read before their pages are given back (see _released).
 RELEASED = 64 << 20
 # What tells a revision apart, all of it that is kept (see _revision).
@@ -167,8 +166,8 @@ def _read(path: Path, problems: list[Problem]) -> tuple[dict[str, Rows], set[str
         # Unpacked into a temporary file and mapped, as a dump is: unpacked in memory, a dump of 786 MB took that
         # again beside the rows read from it.
         with gzip.open(path, "rb") as packed, tempfile.TemporaryFile() as unpacked:
-            shutil.copyfileobj(packed, unpacked, UNPACKED_CHUNK)
-            unpacked.flush()
+            if problem := unpacked_into(packed, unpacked, Path(tempfile.gettempdir())):
+                raise OSError(problem)  # said as any dump that cannot be read (read_dump)
             return _mapped_tables(unpacked, path, problems)
     with path.open("rb") as file:
         return _mapped_tables(file, path, problems)
