@@ -194,6 +194,18 @@ def test_a_backup_of_a_whole_site_reads_its_database_and_passes_over_wordpress_o
         "not a WordPress post, term, user or media object: it has name, type but no id or title or content"]
 
 
+def test_a_sites_media_library_is_passed_over(tmp_path: Path) -> None:
+    """A static copy or backup of a site holds its uploads: a tarball and a zip its authors offered for download,
+    a JSON file attached to a post. Each was "no saved REST JSON … in this archive" or "not a WordPress post"."""
+    uploads = tmp_path / "site" / "wp-content" / "uploads"
+    (uploads / "2015" / "05").mkdir(parents=True)
+    (uploads / "2015" / "05" / "routing.json").write_text('{"name": "routing"}', encoding="utf-8")
+    _zip(uploads / "2015" / "05" / "slides.zip", {"slides/notes.txt": "notes"})
+    (tmp_path / "site" / "export.xml").write_text(export(item(5, "First", "<p>One</p>")), encoding="utf-8")
+    result = run_import([tmp_path / "site"], tmp_path / "content", ONE)
+    assert result.problems == [] and list(_posts(tmp_path / "content")) == ["post/post-5.md"]
+
+
 DUMP = (b"INSERT INTO `wp_posts` (`ID`, `post_author`, `post_date`, `post_date_gmt`, `post_content`, `post_title`, "
         b"`post_status`, `post_name`, `post_type`) VALUES (5,1,'2024-03-01 12:00:00','2024-03-01 10:00:00',"
         b"'<p>One</p>','First','publish','first','post');\n")

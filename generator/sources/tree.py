@@ -3,11 +3,15 @@ it may not open without a word, which dropped every post saved under it from the
 
 WordPress's own code is passed over: a backup of a whole site (Duplicator's or BackWPup's archive, the site's folder
 tarred with its dump) holds some hundred `block.json` of WordPress's blocks, and its themes' and plugins' JSON, each
-of which was a problem ("not a WordPress post…"), beside the database or export it was given for."""
+of which was a problem ("not a WordPress post…"), beside the database or export it was given for. So is its media
+library (`wp-content/uploads/2015/05/`), whose files are the site's attachments: a static copy of the site holds it
+beside its feeds, and the tarballs and zips its authors offered for download were each "no saved REST JSON … in this
+archive"."""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from generator.problems import Problem
@@ -15,6 +19,7 @@ from generator.problems import Problem
 # Folders of a WordPress installation that hold its code, never saved input: by name, and inside `wp-content`.
 CODE_FOLDERS = frozenset({"wp-admin", "wp-includes"})
 CONTENT_CODE_FOLDERS = frozenset({"plugins", "themes", "mu-plugins", "languages", "upgrade", "upgrade-temp-backup"})
+YEAR = re.compile(r"(?:19|20)\d\d")  # the media library's folders by year: uploads/2015/
 
 
 def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
@@ -28,12 +33,14 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
                                 message=f"cannot list this folder: {error.strerror}; the files in it were not read"))
 
     for top, folders, names in os.walk(folder, onerror=unlisted):
-        folders[:] = sorted(name for name in folders if not name.startswith(".") and not _code(top, name))
+        folders[:] = sorted(name for name in folders if not name.startswith(".") and not _passed_over(top, name))
         files.extend(Path(top, name) for name in names if not name.startswith(".") and os.path.isfile(Path(top, name)))
     return sorted(files), problems
 
 
-def _code(top: str, name: str) -> bool:
-    """Whether the subfolder `name` of `top` holds a WordPress installation's code."""
-    in_content = os.path.basename(os.path.normpath(top)) == "wp-content"
-    return name in CODE_FOLDERS or (in_content and name in CONTENT_CODE_FOLDERS)
+def _passed_over(top: str, name: str) -> bool:
+    """Whether the subfolder `name` of `top` holds a WordPress installation's code or its media library."""
+    folder = os.path.normpath(top)
+    above, here = os.path.basename(os.path.dirname(folder)), os.path.basename(folder)
+    return (name in CODE_FOLDERS or (here == "wp-content" and name in CONTENT_CODE_FOLDERS)
+            or (above == "wp-content" and here == "uploads" and YEAR.fullmatch(name) is not None))
