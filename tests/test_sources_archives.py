@@ -174,7 +174,8 @@ SITE_CODE = {  # what a backup of a whole site holds beside its database: WordPr
     "site/wp-content/themes/news/theme.json": '{"version": 2, "settings": {}, "templateParts": []}',
     "site/wp-content/plugins/jetpack/composer.json": '{"name": "automattic/jetpack", "type": "wordpress-plugin"}',
     "site/wp-content/mu-plugins/loader/package.json": '{"name": "loader", "version": "1.0.0"}',
-    "site/wp-content/languages/themes/news-pt_BR.json": '{"domain": "news", "locale_data": {}}'}
+    "site/wp-content/languages/themes/news-pt_BR.json": '{"domain": "news", "locale_data": {}}',
+    "site/node_modules/astro/package.json": '{"name": "astro", "version": "4.0.0"}'}
 
 
 def test_a_backup_of_a_whole_site_reads_its_database_and_passes_over_wordpress_own_code(tmp_path: Path) -> None:

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from generator.problems import Problem
 
-# Folders of a WordPress installation that hold its code, never saved input: by name, and inside `wp-content`.
-CODE_FOLDERS = frozenset({"wp-admin", "wp-includes"})
+# Folders of a WordPress installation that hold its code, never saved input: by name, and inside `wp-content`;
+# and the packages of a headless front end's repository, beside the JSON it saved (hundreds of `package.json`).
+CODE_FOLDERS = frozenset({"wp-admin", "wp-includes", "node_modules"})
 CONTENT_CODE_FOLDERS = frozenset({"plugins", "themes", "mu-plugins", "languages", "upgrade", "upgrade-temp-backup"})
 YEAR = re.compile(r"(?:19|20)\d\d")  # the media library's folders by year: uploads/2015/
 
