@@ -29,6 +29,7 @@ from defusedxml.ElementTree import parse
 
 from generator.problems import Problem
 from generator.sources import wp_json
+from generator.sources.static_copy import PAGE, address, path_key, relative_to, saved_at
 from generator.sources.v2_posts import embedded_post
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import SYNTHETIC_BASE, slug_of, synthetic_id
@@ -41,10 +42,6 @@ NS = {"content": "http://purl.org/rss/1.0/modules/content/", "dc": "http://purl.
       "media": "http://search.yahoo.com/mrss/"}
 ATOM = "{http://www.w3.org/2005/Atom}"
 _ROOT = re.compile(rb"<(?:rss\b|feed\b[^>]*www\.w3\.org/2005/Atom)")
-_PAGE = re.compile(r"(?:^|/)index\.html?$")
-# Attributes that hold an address: a static copy wrote them relative to the feed, like the items' links.
-_RELATIVE = re.compile(r"""(\b(?:href|src)=["'])(\.\.?/[^"']*)""")
-_SRCSET = re.compile(r"""(\bsrcset=["'])([^"']*)""")
 V2_ROOT = "https://feed.invalid/wp/v2/"  # where v2 would list a taxonomy's terms: its field's name
 REST_KEYS = {"category": "categories", "post_tag": "tags"}
 
@@ -65,13 +62,16 @@ def candidate(path: Path) -> bool:
     (`feed/index.html?paged=2`)."""
     name = wp_json.SAVED_QUERY.sub("", path.name.lower())
     return name.endswith(FEED_SUFFIXES) or name == "feed" or (
-        path.parent.name.lower() in FEED_FOLDERS and _PAGE.search(name) is not None)
+        path.parent.name.lower() in FEED_FOLDERS and PAGE.search(name) is not None)
 
 
-def read_feeds(paths: Iterable[Path], root: Path, problems: list[Problem]) -> Iterator[RawItem]:
-    """The posts of every feed, each once (the first feed that holds it gives it), and the site's language;
-    its title and tagline from its main feed. `root`: the folder that stands for the site's root."""
-    seen: set[int] = set()
+def read_feeds(paths: Iterable[Path], root: Path, problems: list[Problem], seen: set[int | str] | None = None
+               ) -> Iterator[RawItem]:
+    """The posts of every feed, each once (the first feed that holds it gives it; the ids and addresses read are
+    added to `seen`),
+    and the site's language; its title and tagline from its main feed. `root`: the folder that stands for the
+    site's root."""
+    seen = set() if seen is None else seen
     for path in paths:
         try:
             channel = _channel(path)
@@ -81,8 +81,8 @@ def read_feeds(paths: Iterable[Path], root: Path, problems: list[Problem]) -> It
         base = _base(path, root, channel)
         yield from _site_items(path, channel, base)
         posts = [post for post in (_post(entry, channel, base) for entry in _entries(channel)) if post is not None]
-        fresh = [post for post in posts if post["id"] not in seen]
-        seen.update(post["id"] for post in fresh)
+        fresh = [post for post in posts if post["id"] not in seen and path_key(post.get("link") or "") not in seen]
+        seen.update(key for post in fresh for key in (post["id"], post.get("link") and path_key(post["link"])) if key)
         if fresh:
             found, found_problems = wp_json.items_in(path, fresh)
             problems.extend(found_problems)
@@ -107,10 +107,7 @@ def _base(path: Path, root: Path, channel: Element) -> str:
     for link in channel.findall(f"{ATOM}link"):
         if link.get("rel") == "self" and urlsplit(link.get("href", "")).scheme in ("http", "https"):
             return urljoin(link.get("href", ""), path.name)
-    try:
-        return "/" + path.relative_to(root).as_posix()
-    except ValueError:
-        return "/" + path.name
+    return saved_at(path, root)
 
 
 def _entries(channel: Element) -> list[Element]:
@@ -135,8 +132,8 @@ def _site_items(path: Path, channel: Element, base: str) -> Iterator[RawItem]:
 def _post(entry: Element, channel: Element, base: str) -> dict[str, Any] | None:
     """The v2 post of an RSS item or an Atom entry; None for a comment."""
     atom = entry.tag == f"{ATOM}entry"
-    link = _address(_atom_link(entry) if atom else entry.findtext("link") or "", base)
-    guid = _address((entry.findtext(f"{ATOM}id") if atom else entry.findtext("guid")) or "", base)
+    link = address(_atom_link(entry) if atom else entry.findtext("link") or "", base)
+    guid = address((entry.findtext(f"{ATOM}id") if atom else entry.findtext("guid")) or "", base)
     if "#comment-" in link or "#comment-" in guid:
         return None
     # (A guid's `&` that esc_url wrote as `&#038;` and a static copy cut to `#038;`: `?post_type=dam#038;p=2978`.)
@@ -151,10 +148,10 @@ def _post(entry: Element, channel: Element, base: str) -> dict[str, Any] | None:
         "slug": _slug(link) or slug_of(html.unescape(title)) or None,
         "guid": {"rendered": guid} if guid else None,
         "title": {"rendered": title},
-        "excerpt": {"rendered": _without_footer(_relative_to(excerpt, base), link)},
+        "excerpt": {"rendered": _without_footer(relative_to(excerpt, base, dotted=True), link)},
     }
     if body.strip() or not excerpt.strip():  # (a type with no editor gives neither: a title over nothing)
-        v2["content"] = {"rendered": _with_enclosure(_without_footer(_relative_to(body, base), link), entry)}
+        v2["content"] = {"rendered": _with_enclosure(_without_footer(relative_to(body, base, dotted=True), link), entry)}
     published = (entry.findtext(f"{ATOM}published") or entry.findtext(f"{ATOM}updated")) if atom \
         else entry.findtext("pubDate")
     v2["date"] = v2["date_gmt"] = _utc(published)
@@ -190,25 +187,6 @@ def _atom_link(entry: Element) -> str:
         if link.get("rel", "alternate") == "alternate" and link.get("href"):
             return link.get("href", "")
     return ""
-
-
-def _address(text: str, base: str) -> str:
-    """An address as it is; one relative to the feed (a static copy's) read against `base`, without the
-    `index.html` the copy saved each page as."""
-    text = text.strip()
-    if not text or text.startswith("#") or urlsplit(text).scheme:
-        return text
-    address = urljoin(base, text)
-    return address if urlsplit(address).query else _PAGE.sub("/", address)
-
-
-def _relative_to(markup: str, base: str) -> str:
-    if "./" not in markup:
-        return markup
-    markup = _RELATIVE.sub(lambda m: m.group(1) + _address(m.group(2), base), markup)
-    return _SRCSET.sub(lambda m: m.group(1) + ", ".join(
-        " ".join([_address(part.split()[0], base), *part.split()[1:]]) if part.split() else part
-        for part in m.group(2).split(",")), markup)
 
 
 def _title(entry: Element, atom: bool) -> str:
