@@ -134,3 +134,13 @@ def test_a_page_without_a_canonical_address_takes_the_feeds_host_and_is_known_by
     run_import([folder], tmp_path / "content", ONE)
     assert sorted(p.name for p in (tmp_path / "content" / "post").iterdir()) == ["high-tide.md", "low-tide.md"]
     assert _post(tmp_path / "content", "low-tide").source.url == "https://harbour.example/low-tide/"
+
+
+def test_a_post_whose_feed_gives_its_summary_only_takes_its_text_from_its_page(tmp_path: Path) -> None:
+    """A news site that set its feeds to show summaries: the copy's page of the post holds the whole story."""
+    folder = _copy(tmp_path / "copy")
+    summary_only = _item(13, "old-tide", "Old tide").replace(
+        "<content:encoded><![CDATA[<p>The tide came in.</p>]]></content:encoded>", "")
+    (folder / "feed" / "index.xml").write_text(RSS.format(title="Harbour News", items=summary_only), encoding="utf-8")
+    run_import([folder], tmp_path / "content", ONE)
+    assert "Before the [high tide]" in _post(tmp_path / "content", "old-tide").body

@@ -104,13 +104,19 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
 
 def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: list[Problem]) -> Iterator[RawItem]:
     """The posts of a static copy of a site: those its feeds hold (sources/wp_feed.py), whose text WordPress gave
-    without the theme's, then those only its pages hold (sources/wp_pages.py); each post once."""
+    without the theme's, then those only its pages hold (sources/wp_pages.py); each post once. A post a feed
+    gives only the summary of (a site whose feeds show summaries) is the page's, where the copy holds it."""
     seen: set[int | str] = set()
-    site = ""
+    site, summaries = "", []
     for item in wp_feed.read_feeds(feeds, root, problems, seen):
         site = site or static_copy.origin(str(item.data.get("link") or ""))
-        yield item
+        if item.kind == POST and "content" not in item.data:
+            summaries.append(item)
+        else:
+            yield item
+    seen -= {key for item in summaries for key in static_copy.post_keys(item.data)}
     yield from wp_pages.read_pages(pages, root, problems, seen, site)
+    yield from (item for item in summaries if static_copy.post_keys(item.data).isdisjoint(seen))
 
 
 def _source_items(files: list[Path], problems: list[Problem], words: Words | None,

@@ -31,6 +31,12 @@ def path_key(link: str) -> str:
     return "path:" + (urlsplit(link).path.rstrip("/") or "/")
 
 
+def post_keys(post: dict) -> set[int | str]:
+    """What tells a post apart within one copy: its id, and its address's path."""
+    link = post.get("link")
+    return {post["id"], *([path_key(link)] if isinstance(link, str) and link else [])}
+
+
 def origin(link: str) -> str:
     """The scheme and host of an address (`https://news.example`), or '' where it names none."""
     parts = urlsplit(link)

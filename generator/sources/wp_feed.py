@@ -29,7 +29,7 @@ from defusedxml.ElementTree import parse
 
 from generator.problems import Problem
 from generator.sources import wp_json
-from generator.sources.static_copy import PAGE, address, path_key, relative_to, saved_at
+from generator.sources.static_copy import PAGE, address, post_keys, relative_to, saved_at
 from generator.sources.v2_posts import embedded_post
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import SYNTHETIC_BASE, slug_of, synthetic_id
@@ -68,9 +68,8 @@ def candidate(path: Path) -> bool:
 def read_feeds(paths: Iterable[Path], root: Path, problems: list[Problem], seen: set[int | str] | None = None
                ) -> Iterator[RawItem]:
     """The posts of every feed, each once (the first feed that holds it gives it; the ids and addresses read are
-    added to `seen`),
-    and the site's language; its title and tagline from its main feed. `root`: the folder that stands for the
-    site's root."""
+    added to `seen`), and the site's language; its title and tagline from its main feed. `root`: the folder that
+    stands for the site's root."""
     seen = set() if seen is None else seen
     for path in paths:
         try:
@@ -81,8 +80,8 @@ def read_feeds(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
         base = _base(path, root, channel)
         yield from _site_items(path, channel, base)
         posts = [post for post in (_post(entry, channel, base) for entry in _entries(channel)) if post is not None]
-        fresh = [post for post in posts if post["id"] not in seen and path_key(post.get("link") or "") not in seen]
-        seen.update(key for post in fresh for key in (post["id"], post.get("link") and path_key(post["link"])) if key)
+        fresh = [post for post in posts if post_keys(post).isdisjoint(seen)]
+        seen.update(key for post in fresh for key in post_keys(post))
         if fresh:
             found, found_problems = wp_json.items_in(path, fresh)
             problems.extend(found_problems)

@@ -25,7 +25,7 @@ from lxml.html import HtmlElement
 
 from generator.problems import Problem
 from generator.sources import wp_json
-from generator.sources.static_copy import PAGE, address, path_key, relative_to, saved_at
+from generator.sources.static_copy import PAGE, address, post_keys, relative_to, saved_at
 from generator.sources.v2_posts import embedded_post, local_and_utc
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import slug_of, synthetic_id
@@ -53,18 +53,19 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
     feeds named it (`https://news.example`), for the pages that name none."""
     for path in paths:
         document = _document(path)
-        if document is None:
+        ident = _ident(document) if document is not None else None
+        if ident is None or _kind(document) == "attachment":
             continue
-        ident, base = _ident(document), _base(document, site + saved_at(path, root))
+        base = _base(document, site + saved_at(path, root))
         link = _link(document, base)
-        if ident is None or ident in seen or path_key(link) in seen or _kind(document) == "attachment":
+        if not post_keys({"id": ident, "link": link}).isdisjoint(seen):
             continue
-        seen.update((ident, path_key(link)))
         post = _post(document, ident, link, base)
         if post is None:
             problems.append(Problem(str(path), str(ident), "content", "a post's page whose theme shows its text in "
                                     "no container newsmirror knows (entry-content, post-content…): passed over"))
             continue
+        seen.update(post_keys(post))
         found, found_problems = wp_json.items_in(path, [post])
         problems.extend(found_problems)
         yield from found
