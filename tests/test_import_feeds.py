@@ -89,12 +89,14 @@ def test_the_built_copy_links_its_posts_to_each_other_and_passes_the_check(tmp_p
     assert check_site(tmp_path / "site") == []
 
 
-def test_feeds_beside_the_saved_api_are_not_read(tmp_path: Path) -> None:
+def test_feeds_beside_the_saved_api_add_only_the_posts_it_lacks(tmp_path: Path) -> None:
+    """A copy holds the API's answer for the one post a page linked (`<link rel="alternate" type="application/json">`):
+    the API gives that post, the feeds the others."""
     folder = _static_copy(tmp_path / "copy")
     (folder / "wp-json" / "wp" / "v2").mkdir(parents=True)
     (folder / "wp-json" / "wp" / "v2" / "posts.json").write_text(json.dumps([rest_item(id=11, slug="from-api")]))
     run_import([folder], tmp_path / "content", ONE)
-    assert [p.name for p in (tmp_path / "content" / "post").iterdir()] == ["from-api.md"]
+    assert sorted(p.name for p in (tmp_path / "content" / "post").iterdir()) == ["from-api.md", "low-tide.md"]
 
 
 def test_an_atom_feed_given_alone_is_read(tmp_path: Path) -> None:
@@ -159,3 +161,48 @@ def test_any_text_in_any_field_of_a_feed_imports_or_is_named(tmp_path_factory: p
     written = [p for p in (folder / "content").rglob("*.md")]
     assert all(folder / "content" in p.parents for p in written)
     assert written or result.problems or "#comment-" in values.get("link", "") + values.get("guid", "")
+
+
+def test_what_feeds_hold_beside_wordpress_posts_is_read_as_it_is(tmp_path: Path) -> None:
+    """Seen on real copies (round 53's review): another tool's feed, a control character pasted into one post, an
+    entity declaration, a multilingual site's feed of its other language, a protected post, Atom's xhtml."""
+    folder = tmp_path / "copy"
+    feeds = {
+        "feed/index.xml": RSS.format(title="Marée", items=_item(11, "maree", "Marée", body="<p>Haute\x1b mer.</p>"))
+        .replace("en-GB", "fr-FR"),
+        "en/feed/index.xml": RSS.format(title="Tide", items=_item(12, "tide", "Tide") + _item(
+            13, "secret", "Protected: Secret", body='<form class="post-password-form">Password:</form>')),
+        "hugo/index.xml": RSS.format(title="Hugo", items=_item(14, "hugo", "Hugo")).replace(
+            "https://wordpress.org/?v=6.4.3", "Hugo -- gohugo.io"),
+        "evil/feed/index.xml": '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                               "<rss><channel><item><title>&x;</title></item></channel></rss>",
+        "atom.xml": ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry>'
+                     '<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Big <b>tide</b></div></title>'
+                     '<link href="https://news.example/big-tide/"/><id>https://news.example/?p=15</id>'
+                     '<published>2024-01-01T00:00:00Z</published><content type="xhtml"><div '
+                     'xmlns="http://www.w3.org/1999/xhtml"><p>Very <em>big</em>.</p></div></content></entry></feed>'),
+    }
+    for name, text in feeds.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    result = run_import([folder], tmp_path / "content", ONE)
+    content = tmp_path / "content"
+    assert sorted(p.name for p in (content / "post").iterdir()) == ["big-tide.md", "maree.md", "tide.md"]
+    assert (_post(content, "maree").body.strip(), _post(content, "maree").language) == ("Haute mer.", "fr-FR")
+    assert _post(content, "tide").language == "en-GB"
+    assert (_post(content, "big-tide").title, _post(content, "big-tide").body.strip()) == ("Big tide", "Very *big*.")
+    messages = sorted(p.message for p in result.problems if p.file.endswith(".xml"))
+    assert messages == ["a feed made by 'Hugo -- gohugo.io', not by WordPress: not read",
+                        "not read: the feed declares XML entities, which no feed of WordPress does (and which could "
+                        "read other files)"]
+
+
+def test_a_post_linked_to_another_sites_story_is_named_by_its_title(tmp_path: Path) -> None:
+    """Page Links To makes a post's address another site's story; a copy that made the site's addresses paths kept
+    that one whole. Its last segment (`News.html`) was the post's slug and file name."""
+    item = _item(40, "x", "Hospital opens").replace("./../2024/04/01/x/index.html",
+                                                   "https://paper.example/first/929910/News.html#new_tab")
+    (tmp_path / "feed").mkdir()
+    (tmp_path / "feed" / "index.xml").write_text(RSS.format(title="T", items=item), encoding="utf-8")
+    run_import([tmp_path / "feed" / "index.xml"], tmp_path / "content", ONE)
+    assert [p.name for p in (tmp_path / "content" / "post").iterdir()] == ["hospital-opens.md"]

@@ -4,6 +4,7 @@ classes, its title, date, author, terms and picture from what WordPress and SEO 
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from generator.builder import run_build
 from generator.check import check_site
 from generator.importer import ImportOptions, run_import
+from generator.sources.wp_pages import _body_ident
 from generator.store.documents import loads
 from tests.site_content import config
 from tests.test_fuzz_import import markup
@@ -144,3 +146,64 @@ def test_a_post_whose_feed_gives_its_summary_only_takes_its_text_from_its_page(t
     (folder / "feed" / "index.xml").write_text(RSS.format(title="Harbour News", items=summary_only), encoding="utf-8")
     run_import([folder], tmp_path / "content", ONE)
     assert "Before the [high tide]" in _post(tmp_path / "content", "old-tide").body
+
+
+def _pages(folder: Path, pages: dict[str, str]) -> Path:
+    for name, text in pages.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _story(classes: str, article: str, head: str = "", canonical: str = "./") -> str:
+    dated = '<meta property="article:published_time" content="2024-03-30T08:00:00+00:00">'
+    return PAGE.format(title="T", canonical=canonical, head=dated + head, classes=classes, article=article)
+
+
+def test_what_themes_and_plugins_print_around_a_post_is_read_as_theirs(tmp_path: Path) -> None:
+    """Seen on real copies (round 53's review): a post's later page and AMP copy sorted before it; Elementor's and
+    Hueman's containers; a lazy-loaded picture; a commenter's name; terms printed without `rel`; a password."""
+    body = '<div class="entry-content"><p>Part {n}</p></div>'
+    folder = _pages(tmp_path / "copy", {
+        "hello/2/index.html": _story("single single-post postid-5 paged-2 single-paged-2", body.format(n=2)),
+        "hello/amp/index.html": _story("single single-post postid-5", body.format(n="amp")).replace("<html", "<html amp"),
+        "hello/index.html": _story("single single-post postid-5", body.format(n=1)),
+        "built/index.html": _story("page page-id-6", '<div data-elementor-type="wp-page" data-elementor-id="6">'
+                                                     '<p>Built</p></div>'),
+        "hueman/index.html": _story("single single-post postid-7", '<div class="entry themeform"><div '
+                                    'class="entry-inner"><p>Inner</p></div></div>'),
+        "lazy/index.html": _story("single single-post postid-8", (
+            '<div id="post"><h1 class="jeg_post_title">Lazy</h1><img class="wp-post-image" src="data:image/gif;base64,R0"'
+            ' data-src="https://news.example/up/real.jpg" alt="Real"><div class="content-inner"><div class="entry-content">'
+            '<p>Text</p></div></div><div class="comments-area"><cite class="fn">Spammy Commenter</cite></div>'
+            '<div class="td-tags"><a href="https://news.example/tag/storm/">storm</a>'
+            '<a href="https://news.example/category/ports/">Ports</a></div></div>')),
+        "secret/index.html": _story("single single-post postid-9 post-password-required",
+                                    '<div class="entry-content"><form class="post-password-form"></form></div>'),
+    })
+    run_import([folder], tmp_path / "content", ONE)
+    content = tmp_path / "content"
+    assert sorted(p.relative_to(content).as_posix() for p in content.rglob("*.md")) == [
+        "page/built.md", "post/hello.md", "post/hueman.md", "post/lazy.md"]
+    assert _post(content, "hello").body.strip() == "Part 1"
+    assert (_post(content, "built", "page").body.strip(), _post(content, "hueman").body.strip()) == ("Built", "Inner")
+    lazy = _post(content, "lazy")
+    assert (lazy.image.url, lazy.author) == ("https://news.example/up/real.jpg", "")
+    assert lazy.taxonomies == {"category": ("ports",), "post_tag": ("storm",)}
+
+
+def test_a_site_in_a_subfolder_keeps_its_subfolder_in_its_links(tmp_path: Path) -> None:
+    article = ('<article><div class="entry-content"><p><a href="../o/index.html">other</a></p>'
+               '<img src="../wp-content/uploads/a.jpg" alt="A"></div></article>')
+    folder = _pages(tmp_path / "copy", {"x/index.html": _story(
+        "single single-post postid-3", article, canonical="https://host.example/blog/x/")})
+    run_import([folder], tmp_path / "content", ONE)
+    body = _post(tmp_path / "content", "x").body
+    assert "(https://host.example/blog/o/)" in body and "(https://host.example/blog/wp-content/uploads/a.jpg)" in body
+
+
+def test_a_pages_id_is_read_in_linear_time() -> None:
+    for hostile in (b"<body" + b" class='x" * 100_000, b"<body class='" + b"a" * 1_000_000, b"<body" * 200_000):
+        started = time.perf_counter()
+        assert _body_ident(hostile) is None
+        assert time.perf_counter() - started < 1.0

@@ -23,8 +23,7 @@ from generator.sources.wp_json import (MEDIA, POST, UNREAD, RawItem, is_saved_js
 def saved_files(source: Path) -> tuple[list[Path], list[Problem], int, tuple[list[Path], list[Path]]]:
     """The file itself, or every saved response and export in a folder, in sorted order; what in the folder
     could not be listed, or is an empty .xml file; how many web pages it holds under wp-json/ (see
-    _pages_saved); and the feeds and web pages of a static copy of the site it holds (read where the rest gives no
-    post: _copied_items)."""
+    _pages_saved); and the feeds and web pages of a static copy of the site it holds (_copied_items)."""
     if not source.is_dir():
         return [source], [], 0, ([], [])
     found, problems = folder_files(source)
@@ -87,12 +86,14 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
     for source in sources:
         files, found_problems, pages, copied = saved_files(source)
         problems.extend(found_problems)
-        posts = False
+        posts, given = False, set()
         for item in _source_items(files, problems, words, progress):
             posts = posts or item.kind in (POST, MEDIA)
+            if item.kind == POST and any(copied):
+                given |= static_copy.post_keys(item.data)
             yield item
-        if any(copied) and not posts:  # a static copy of the site, which kept its feeds and pages and not its API
-            for item in _copied_items(*copied, source, problems):
+        if any(copied):  # a static copy of the site: the posts its feeds and pages hold that nothing else gave
+            for item in _copied_items(*copied, source, problems, given):
                 posts = posts or item.kind == POST
                 yield item
             if not files and not posts:
@@ -102,11 +103,13 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
             problems.append(Problem(str(source), message=_pages_saved(pages, "no post in this folder")))
 
 
-def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: list[Problem]) -> Iterator[RawItem]:
-    """The posts of a static copy of a site: those its feeds hold (sources/wp_feed.py), whose text WordPress gave
-    without the theme's, then those only its pages hold (sources/wp_pages.py); each post once. A post a feed
-    gives only the summary of (a site whose feeds show summaries) is the page's, where the copy holds it."""
-    seen: set[int | str] = set()
+def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: list[Problem], given: set[int | str]
+                  ) -> Iterator[RawItem]:
+    """The posts of a static copy of a site that its saved API, exports and dumps did not give (`given`: their
+    ids and paths): those its feeds hold (sources/wp_feed.py), whose text WordPress gave without the theme's, then
+    those only its pages hold (sources/wp_pages.py); each post once. A post a feed gives only the summary of (a
+    site whose feeds show summaries) is the page's, where the copy holds it."""
+    seen = set(given)
     site, summaries = "", []
     for item in wp_feed.read_feeds(feeds, root, problems, seen):
         site = site or static_copy.origin(str(item.data.get("link") or ""))

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 PAGE = re.compile(r"(?:^|/)index\.html?$")
+HTML_SUFFIX = re.compile(r"\.html?$", re.IGNORECASE)
+V2_ROOT = "https://static-copy.invalid/wp/v2/"  # where v2 would list a taxonomy's terms: its field's name
+REST_KEYS = {"category": "categories", "post_tag": "tags"}
 # An address in an attribute that names no scheme and starts with no `/`, `#` or `?`: relative to the file.
 _RELATIVE = re.compile(r"""(\b(?:href|src)=["'])(?![a-zA-Z][a-zA-Z0-9+.-]*:|[/#?"'])([^"']+)""")
 _DOTTED = re.compile(r"""(\b(?:href|src)=["'])(\.\.?/[^"']*)""")
@@ -27,14 +30,14 @@ def saved_at(path: Path, root: Path) -> str:
 
 def path_key(link: str) -> str:
     """What tells a post's address apart within one copy: its path (one part of a copy names the host, another
-    not), without the last slash."""
-    return "path:" + (urlsplit(link).path.rstrip("/") or "/")
+    not; one writes it percent-encoded, another not), without the last slash."""
+    return "path:" + (unquote(urlsplit(link).path).rstrip("/") or "/")
 
 
 def post_keys(post: dict) -> set[int | str]:
     """What tells a post apart within one copy: its id, and its address's path."""
-    link = post.get("link")
-    return {post["id"], *([path_key(link)] if isinstance(link, str) and link else [])}
+    ident, link = post.get("id"), post.get("link")
+    return {*([ident] if isinstance(ident, int) else []), *([path_key(link)] if isinstance(link, str) and link else [])}
 
 
 def origin(link: str) -> str:
@@ -76,3 +79,22 @@ def _candidate(part: str, base: str, dotted: bool) -> str:
     if not words or (dotted and not words[0].startswith(("./", "../"))):
         return part.strip()
     return " ".join([address(words[0], base), *words[1:]])
+
+
+def link_slug(link: str) -> str:
+    """The last segment of a post's or a term's address: its slug, under any permalink structure that names one
+    (without the `.html` wget gives a page saved from an address without a last `/`)."""
+    parts = urlsplit(link)
+    segments = [s for s in PAGE.sub("/", parts.path).split("/") if s]
+    slug = HTML_SUFFIX.sub("", segments[-1]) if segments else ""
+    return slug if slug and not parts.query and not slug.isdigit() else ""
+
+
+def with_terms(v2: dict, embedded: dict, groups: dict[str, list[dict]]) -> None:
+    """`v2` with the ids of its terms, and `embedded` with the terms, as `?_embed` gives them."""
+    for taxonomy, terms in groups.items():
+        v2[REST_KEYS.get(taxonomy, taxonomy)] = [term["id"] for term in terms]
+    if groups:
+        embedded["wp:term"] = list(groups.values())
+        v2["_links"] = {"wp:term": [{"taxonomy": taxonomy, "href": f"{V2_ROOT}{REST_KEYS.get(taxonomy, taxonomy)}"}
+                                    for taxonomy in groups]}

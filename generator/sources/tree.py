@@ -3,24 +3,24 @@ it may not open without a word, which dropped every post saved under it from the
 
 WordPress's own code is passed over: a backup of a whole site (Duplicator's or BackWPup's archive, the site's folder
 tarred with its dump) holds some hundred `block.json` of WordPress's blocks, and its themes' and plugins' JSON, each
-of which was a problem ("not a WordPress post…"), beside the database or export it was given for. So is its media
-library (`wp-content/uploads/2015/05/`), whose files are the site's attachments: a static copy of the site holds it
-beside its feeds, and the tarballs and zips its authors offered for download were each "no saved REST JSON … in this
-archive"."""
+of which was a problem ("not a WordPress post…"), beside the database or export it was given for. So is its
+`wp-content/uploads`, its media library and what plugins keep there (their imports' zips, a static exporter's
+temporary copy, a backup plugin's older backups): a static copy of the site holds it beside its feeds, and the
+tarballs and zips its authors offered for download were each "no saved REST JSON … in this archive"."""
 
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from generator.problems import Problem
 
-# Folders of a WordPress installation that hold its code, never saved input: by name, and inside `wp-content`;
-# and the packages of a headless front end's repository, beside the JSON it saved (hundreds of `package.json`).
+# Folders of a WordPress installation that hold its code or uploads, never saved input: by name, and inside
+# `wp-content`; and the packages of a headless front end's repository, beside the JSON it saved (hundreds of
+# `package.json`).
 CODE_FOLDERS = frozenset({"wp-admin", "wp-includes", "node_modules"})
-CONTENT_CODE_FOLDERS = frozenset({"plugins", "themes", "mu-plugins", "languages", "upgrade", "upgrade-temp-backup"})
-YEAR = re.compile(r"(?:19|20)\d\d")  # the media library's folders by year: uploads/2015/
+CONTENT_CODE_FOLDERS = frozenset({"plugins", "themes", "mu-plugins", "languages", "upgrade", "upgrade-temp-backup",
+                                  "uploads"})
 
 
 def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
@@ -40,8 +40,6 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
 
 
 def _passed_over(top: str, name: str) -> bool:
-    """Whether the subfolder `name` of `top` holds a WordPress installation's code or its media library."""
-    folder = os.path.normpath(top)
-    above, here = os.path.basename(os.path.dirname(folder)), os.path.basename(folder)
-    return (name in CODE_FOLDERS or (here == "wp-content" and name in CONTENT_CODE_FOLDERS)
-            or (above == "wp-content" and here == "uploads" and YEAR.fullmatch(name) is not None))
+    """Whether the subfolder `name` of `top` holds a WordPress installation's code or its uploads."""
+    return name in CODE_FOLDERS or (os.path.basename(os.path.normpath(top)) == "wp-content"
+                                    and name in CONTENT_CODE_FOLDERS)

@@ -22,14 +22,15 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element, ParseError, tostring
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import parse
+from defusedxml import DefusedXmlException, EntitiesForbidden
+from defusedxml.ElementTree import fromstring
 
 from generator.problems import Problem
 from generator.sources import wp_json
-from generator.sources.static_copy import PAGE, address, post_keys, relative_to, saved_at
+from generator.sources.static_copy import (PAGE, address, link_slug, origin, post_keys, relative_to, saved_at,
+                                          with_terms)
 from generator.sources.v2_posts import embedded_post
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import SYNTHETIC_BASE, slug_of, synthetic_id
@@ -42,8 +43,9 @@ NS = {"content": "http://purl.org/rss/1.0/modules/content/", "dc": "http://purl.
       "media": "http://search.yahoo.com/mrss/"}
 ATOM = "{http://www.w3.org/2005/Atom}"
 _ROOT = re.compile(rb"<(?:rss\b|feed\b[^>]*www\.w3\.org/2005/Atom)")
-V2_ROOT = "https://feed.invalid/wp/v2/"  # where v2 would list a taxonomy's terms: its field's name
-REST_KEYS = {"category": "categories", "post_tag": "tags"}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_NAMESPACES = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"|(?<=<)html:|(?<=</)html:')  # what ElementTree adds to xhtml
+CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def is_feed(path: Path) -> bool:
@@ -72,14 +74,13 @@ def read_feeds(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
     stands for the site's root."""
     seen = set() if seen is None else seen
     for path in paths:
-        try:
-            channel = _channel(path)
-        except (ParseError, DefusedXmlException, OSError) as e:
-            problems.append(Problem(str(path), message=f"not a readable feed: {_reason(e)}"))
+        channel = _channel(path, problems)
+        if channel is None:
             continue
         base = _base(path, root, channel)
         yield from _site_items(path, channel, base)
-        posts = [post for post in (_post(entry, channel, base) for entry in _entries(channel)) if post is not None]
+        language = (channel.findtext("language") or channel.get(XML_LANG) or "").strip()
+        posts = [post for post in (_post(entry, base, language) for entry in _entries(channel)) if post is not None]
         fresh = [post for post in posts if post_keys(post).isdisjoint(seen)]
         seen.update(key for post in fresh for key in post_keys(post))
         if fresh:
@@ -88,16 +89,30 @@ def read_feeds(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
             yield from found
 
 
-def _channel(path: Path) -> Element:
-    root = parse(str(path), forbid_dtd=False).getroot()
+def _channel(path: Path, problems: list[Problem]) -> Element | None:
+    """The feed's channel (an Atom feed's root); None, named, for a feed that cannot be read or that another tool
+    than WordPress made (its `<generator>` says so: Hugo's, Jekyll's)."""
+    try:
+        # (Control characters, which XML forbids, pasted into a post from a word processor: dropped, as the
+        # export's reader does, rather than losing every post of the feed.)
+        root = fromstring(CONTROLS.sub(b"", path.read_bytes()), forbid_dtd=False)
+    except EntitiesForbidden:
+        problems.append(Problem(str(path), message="not read: the feed declares XML entities, which no feed of "
+                                                   "WordPress does (and which could read other files)"))
+        return None
+    except (ParseError, DefusedXmlException) as e:
+        problems.append(Problem(str(path), message=f"not a readable feed: {e}"))
+        return None
+    except OSError as e:
+        problems.append(Problem(str(path), message=f"not a readable feed: {e.strerror or e}"))
+        return None
     channel = root.find("channel")
-    return channel if channel is not None else root
-
-
-def _reason(error: Exception) -> str:
-    if isinstance(error, OSError):
-        return error.strerror or str(error)
-    return str(error)
+    channel = channel if channel is not None else root
+    maker = (channel.findtext("generator") or channel.findtext(f"{ATOM}generator") or "").strip()
+    if maker and "wordpress" not in maker.lower():
+        problems.append(Problem(str(path), message=f"a feed made by {maker[:60]!r}, not by WordPress: not read"))
+        return None
+    return channel
 
 
 def _base(path: Path, root: Path, channel: Element) -> str:
@@ -114,13 +129,13 @@ def _entries(channel: Element) -> list[Element]:
 
 
 def _site_items(path: Path, channel: Element, base: str) -> Iterator[RawItem]:
-    """The channel's language; its title and tagline only from the site's main feed (`/feed/`), as a category's
-    or an author's feed is titled by its archive."""
+    """The site's language, title and tagline, from its main feed (`/feed/`) only: a category's or an author's
+    feed is titled by its archive, and a multilingual site's feed of one language (`/en/feed/`) is in that one."""
+    if PurePosixPath(urlsplit(base).path).parent.as_posix() not in ("/", "/feed"):
+        return
     language = (channel.findtext("language") or "").strip()
     if language:
         yield RawItem(str(path), None, {"language": language}, wp_json.LANGUAGE)
-    if PurePosixPath(urlsplit(base).path).parent.as_posix() not in ("/", "/feed"):
-        return
     for tag, key in (("title", "title"), ("description", "description"), (f"{ATOM}title", "title"),
                      (f"{ATOM}subtitle", "description")):
         text = channel.findtext(tag)
@@ -128,8 +143,8 @@ def _site_items(path: Path, channel: Element, base: str) -> Iterator[RawItem]:
             yield RawItem(str(path), None, {key: html.unescape(text.strip())}, wp_json.LANGUAGE)
 
 
-def _post(entry: Element, channel: Element, base: str) -> dict[str, Any] | None:
-    """The v2 post of an RSS item or an Atom entry; None for a comment."""
+def _post(entry: Element, base: str, language: str) -> dict[str, Any] | None:
+    """The v2 post of an RSS item or an Atom entry, in the feed's `language`; None for a comment."""
     atom = entry.tag == f"{ATOM}entry"
     link = address(_atom_link(entry) if atom else entry.findtext("link") or "", base)
     guid = address((entry.findtext(f"{ATOM}id") if atom else entry.findtext("guid")) or "", base)
@@ -137,39 +152,52 @@ def _post(entry: Element, channel: Element, base: str) -> dict[str, Any] | None:
         return None
     # (A guid's `&` that esc_url wrote as `&#038;` and a static copy cut to `#038;`: `?post_type=dam#038;p=2978`.)
     query = parse_qs(urlsplit(guid.replace("#038;", "&")).query)
-    ident = _ident(entry, query, link or guid)
     title = _title(entry, atom)
-    body = _text(entry, "content" if atom else "content:encoded")
-    excerpt = _text(entry, "summary" if atom else "description")
-    post_type = (query.get("post_type") or ["page" if "page_id" in query else "post"])[0]
     v2: dict[str, Any] = {
-        "id": ident, "type": post_type, "status": "publish", "link": link or None,
-        "slug": _slug(link) or slug_of(html.unescape(title)) or None,
-        "guid": {"rendered": guid} if guid else None,
-        "title": {"rendered": title},
-        "excerpt": {"rendered": _without_footer(relative_to(excerpt, base, dotted=True), link)},
+        "id": _ident(entry, query, link or guid), "status": "publish", "link": link or None,
+        "type": (query.get("post_type") or ["page" if "page_id" in query else "post"])[0],
+        "slug": _slug(link, guid) or slug_of(html.unescape(title)) or None,
+        "guid": {"rendered": guid} if guid else None, "title": {"rendered": title}, "lang": language or None,
     }
-    if body.strip() or not excerpt.strip():  # (a type with no editor gives neither: a title over nothing)
-        v2["content"] = {"rendered": _with_enclosure(_without_footer(relative_to(body, base, dotted=True), link), entry)}
-    published = (entry.findtext(f"{ATOM}published") or entry.findtext(f"{ATOM}updated")) if atom \
-        else entry.findtext("pubDate")
-    v2["date"] = v2["date_gmt"] = _utc(published)
-    if atom and entry.findtext(f"{ATOM}updated"):
-        v2["modified"] = v2["modified_gmt"] = _utc(entry.findtext(f"{ATOM}updated"))
+    _texts(v2, entry, atom, base)
+    _dated(v2, entry, atom)
     embedded: dict[str, Any] = {}
     author = ((entry.findtext(f"{ATOM}author/{ATOM}name") if atom else entry.findtext("dc:creator", namespaces=NS))
               or "").strip()
     if author:
         v2["author"] = synthetic_id("author", author)
         embedded["author"] = [{"id": v2["author"], "name": author, "slug": slug_of(author)}]
-    groups = _terms(entry, atom)
-    for taxonomy, terms in groups.items():
-        v2[REST_KEYS.get(taxonomy, taxonomy)] = [term["id"] for term in terms]
-    if groups:
-        embedded["wp:term"] = list(groups.values())
-        v2["_links"] = {"wp:term": [{"taxonomy": taxonomy, "href": f"{V2_ROOT}{REST_KEYS.get(taxonomy, taxonomy)}"}
-                                    for taxonomy in groups]}
+    with_terms(v2, embedded, _terms(entry, atom))
     return embedded_post(v2, embedded, _thumbnail(entry))
+
+
+def _texts(v2: dict[str, Any], entry: Element, atom: bool, base: str) -> None:
+    """The post's body and summary; no body where the feed gives a summary only (the post's page may hold it). A
+    password-protected post's feed shows WordPress's form for the password: the post is protected."""
+    body = _text(entry, "content" if atom else "content:encoded")
+    excerpt = _text(entry, "summary" if atom else "description")
+    link = v2["link"] or ""
+    v2["excerpt"] = {"rendered": _without_footer(relative_to(excerpt, base, dotted=True), link)}
+    if body.strip() or not excerpt.strip():  # (a type with no editor gives neither: a title over nothing)
+        v2["content"] = {"rendered": _with_enclosure(_without_footer(relative_to(body, base, dotted=True), link),
+                                                     entry),
+                         "protected": "post-password-form" in body}
+
+
+def _slug(link: str, guid: str) -> str:
+    """The slug the post's address names, but where that is surely on another site: a plugin that links a post to
+    another site's story (Page Links To) gives its feed item that story's address, which a copy that made every
+    address on the site a path (the guid too) kept whole. (A guid on another host than the address is most often
+    the site's own, before it moved: its guids keep their host.)"""
+    return "" if origin(link) and not origin(guid) and guid else link_slug(link)
+
+
+def _dated(v2: dict[str, Any], entry: Element, atom: bool) -> None:
+    published = (entry.findtext(f"{ATOM}published") or entry.findtext(f"{ATOM}updated")) if atom \
+        else entry.findtext("pubDate")
+    v2["date"] = v2["date_gmt"] = _utc(published)
+    if atom and entry.findtext(f"{ATOM}updated"):
+        v2["modified"] = v2["modified_gmt"] = _utc(entry.findtext(f"{ATOM}updated"))
 
 
 def _ident(entry: Element, query: dict[str, list[str]], address: str) -> int:
@@ -190,23 +218,30 @@ def _atom_link(entry: Element) -> str:
 
 def _title(entry: Element, atom: bool) -> str:
     """The title as HTML, as REST's `title.rendered` is: RSS's and Atom's `text` titles are plain text."""
-    node = entry.find(f"{ATOM}title" if atom else "title")
-    text = (node.text or "") if node is not None else ""
-    if atom and node is not None and node.get("type") in ("html", "xhtml"):
-        return text.strip()
-    return html.escape(text.strip(), quote=False)
+    return _atom_text(entry.find(f"{ATOM}title")) if atom else html.escape((entry.findtext("title") or "").strip(),
+                                                                           quote=False)
 
 
 def _text(entry: Element, name: str) -> str:
     if name == "content:encoded":
         return entry.findtext(name, namespaces=NS) or ""
     if name in ("content", "summary"):
-        node = entry.find(f"{ATOM}{name}")
-        if node is None:
-            return ""
-        text = node.text or ""
-        return text if node.get("type") in ("html", "xhtml") else html.escape(text, quote=False)
+        return _atom_text(entry.find(f"{ATOM}{name}"))
     return entry.findtext(name) or ""
+
+
+def _atom_text(node: Element | None) -> str:
+    """An Atom text construct as HTML: `html` as it is, `xhtml` its `<div>`'s markup, `text` escaped."""
+    if node is None:
+        return ""
+    kind = node.get("type", "text")
+    if kind == "xhtml":
+        inner = node.find("{http://www.w3.org/1999/xhtml}div")
+        inner = inner if inner is not None else node
+        markup = (html.escape(inner.text or "", quote=False)
+                  + "".join(tostring(child, encoding="unicode") for child in inner))
+        return _NAMESPACES.sub("", markup).strip()
+    return (node.text or "").strip() if kind == "html" else html.escape((node.text or "").strip(), quote=False)
 
 
 # Yoast SEO's and others' line under each post of a feed: "The post <a>Title</a> appeared first on <a>Site</a>."
@@ -272,12 +307,3 @@ def _thumbnail(entry: Element) -> dict[str, Any] | None:
     node = entry.find("media:thumbnail", namespaces=NS)
     url = node.get("url", "").strip() if node is not None else ""
     return {"id": 0, "source_url": url, "alt_text": "", "media_type": "image"} if url.startswith("http") else None
-
-
-def _slug(link: str) -> str:
-    """The last segment of the post's address: its slug, under any permalink structure that names one."""
-    parts = urlsplit(link)
-    if parts.query:
-        return ""
-    segments = [s for s in parts.path.split("/") if s]
-    return segments[-1] if segments and not segments[-1].isdigit() else ""

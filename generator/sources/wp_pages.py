@@ -1,13 +1,15 @@
-"""Posts read from the pages of a static copy of a WordPress site (Simply Static, wget, HTTrack), where neither a
-saved API, an export, a dump nor a feed gives them: a feed holds each archive's latest posts only.
+"""Posts read from the pages of a static copy of a WordPress site (Simply Static, wget, HTTrack) that neither its
+saved API, an export, a dump nor a feed gives: a feed holds each archive's latest posts only.
 
 A page is a post's where WordPress's `body_class()` says so, as nearly every theme prints it: `single` or `page`
-with the post's id (`postid-2276`, `page-id-12`) and its type (`single-news-archive`). Its text is the theme's
-container of the post's content (`entry-content`, the block themes' `wp-block-post-content`, `post-content`…: of
-those, the one holding the most text); its title, date, author, terms and picture come from what WordPress and its
-SEO plugins print in the page (the title's heading, `article:published_time`, `rel="author"`, `rel="category tag"`,
-the `wp-post-image`). The post becomes the one `/wp/v2/` would give with `?_embed`, and goes through the same
-conversion as any post. A page that holds no such container is named, and passed over.
+with the post's id (`postid-2276`, `page-id-12`) and its type (`single-news-archive`); not a later page of it
+(`paged-2`, `comment-paged-1`) or its AMP copy. Its text is the theme's container of the post's content
+(`entry-content`, the block themes' `wp-block-post-content`, `post-content`…, the likeliest class first; of those,
+the one holding the most text; Elementor's post or page element); its title, date, author, terms and picture come
+from what WordPress and its SEO plugins print in the page (the title's heading, `article:published_time`,
+schema.org's `datePublished`, `rel="author"`, `rel="category tag"`, the `wp-post-image`). The post becomes the one
+`/wp/v2/` would give with `?_embed`, and goes through the same conversion as any post. A page that holds no such
+container is named, and passed over.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from lxml.html import HtmlElement
 
 from generator.problems import Problem
 from generator.sources import wp_json
-from generator.sources.static_copy import PAGE, address, post_keys, relative_to, saved_at
+from generator.sources.static_copy import PAGE, address, link_slug, post_keys, relative_to, saved_at, with_terms
 from generator.sources.v2_posts import embedded_post, local_and_utc
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import slug_of, synthetic_id
@@ -33,12 +35,21 @@ from generator.sources.wxr_items import slug_of, synthetic_id
 # The classes of themes' containers of a post's text, the likeliest first: a theme may put the post's header, its
 # byline and share counts, in an outer one (Publisher's `single-post-content` around its `entry-content`).
 CONTENT_CLASSES = ("entry-content", "wp-block-post-content", "post-content", "td-post-content",
-                   "elementor-widget-theme-post-content", "article-content", "single-post-content")
+                   "elementor-widget-theme-post-content", "article-content", "entry-inner", "single-post-content")
 TITLE_CLASSES = frozenset({"entry-title", "wp-block-post-title", "post-title", "page-title", "single-post-title"})
 ID_CLASS = re.compile(r"(?:postid|page-id)-([0-9]{1,19})")
+# A later page of a post split by <!--nextpage--> or of its comments: the post's first page is the post.
+LATER_PAGE = re.compile(r"(?:single-|comment-)?paged-[0-9]+")
 # `single-format-video` names the post's format, `single-author` and `single-paged` a view: no type.
-NOT_TYPES = re.compile(r"single-(?:format-.*|author|paged|template.*)")
-V2_ROOT = "https://static-copy.invalid/wp/v2/"  # where v2 would list a taxonomy's terms: its field's name
+NOT_TYPES = re.compile(r"single-(?:format-.*|author|paged.*|template.*)")
+BODY = re.compile(rb"<body\b", re.IGNORECASE)
+BODY_ID = re.compile(rb"""[\s"'](?:postid|page-id)-([0-9]{1,19})(?=[\s"'])""")
+TAG_BYTES = 8192  # the most a theme's `<body …>` tag takes
+MAX_PAGE = 64 << 20  # bytes: a saved page larger is no theme's page of a post
+# Lazy-loading plugins put the picture's address in one of these, and a placeholder in `src`.
+LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "src")
+# Where a theme prints the comments and lists of other posts, whose authors and pictures are not the post's.
+ELSEWHERE = re.compile(r"(?:^|[-_])(?:comments?|related|widgets?|sidebar|menu)(?:$|[-_])", re.IGNORECASE)
 
 
 def candidate(path: Path) -> bool:
@@ -48,13 +59,18 @@ def candidate(path: Path) -> bool:
 
 def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen: set[int | str], site: str = ""
                ) -> Iterator[RawItem]:
-    """The posts of the pages that are posts' pages, but for those whose id or address is in `seen` (given by a
-    feed), each once. `root`: the folder that stands for the site's root; `site`: its address where the copy's
-    feeds named it (`https://news.example`), for the pages that name none."""
+    """The posts of the pages that are posts' first pages, but for those whose id or address is in `seen` (given
+    by a feed or the saved API), each once. `root`: the folder that stands for the site's root; `site`: its address
+    where the copy's feeds named it (`https://news.example`), for the pages that name none."""
+    named: set[int] = set()
     for path in paths:
-        document = _document(path)
-        ident = _ident(document) if document is not None else None
-        if ident is None or _kind(document) == "attachment":
+        data = _page_bytes(path, problems)
+        # (The id, found in the bytes, spares parsing the pages of the posts already given, and the site's others.)
+        ident = _body_ident(data) if data else None
+        if ident is None or ident in named or ident in seen:
+            continue
+        document = _document(data)
+        if document is None or _ident(document) != ident:
             continue
         base = _base(document, site + saved_at(path, root))
         link = _link(document, base)
@@ -62,6 +78,7 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
             continue
         post = _post(document, ident, link, base)
         if post is None:
+            named.add(ident)
             problems.append(Problem(str(path), str(ident), "content", "a post's page whose theme shows its text in "
                                     "no container newsmirror knows (entry-content, post-content…): passed over"))
             continue
@@ -71,15 +88,31 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
         yield from found
 
 
-def _document(path: Path) -> HtmlElement | None:
+def _page_bytes(path: Path, problems: list[Problem]) -> bytes:
     try:
-        data = path.read_bytes()
+        if path.stat().st_size > MAX_PAGE:
+            problems.append(Problem(str(path), message=f"a page of over {MAX_PAGE >> 20} MB: not read"))
+            return b""
+        return path.read_bytes()
     except OSError:
-        return None
-    if b"<body" not in data[:1 << 20]:  # a fragment, or no page at all
-        return None
-    try:
-        return lxml.html.document_fromstring(data)
+        return b""
+
+
+def _body_ident(data: bytes) -> int | None:
+    """The id a page's `<body class>` names (`postid-2276`, `page-id-12`), read from its bytes (of the first few
+    `<body` found: a script in the head may write one)."""
+    for number, body in enumerate(BODY.finditer(data)):
+        end = data.find(b">", body.end(), body.end() + TAG_BYTES)
+        if found := BODY_ID.search(data, body.end(), end if end >= 0 else body.end() + TAG_BYTES):
+            return int(found.group(1))
+        if number == 3:
+            break
+    return None
+
+
+def _document(data: bytes) -> HtmlElement | None:
+    try:  # (huge_tree: a post pasted from a word processor nests its tags hundreds deep, past libxml2's 256)
+        return lxml.html.document_fromstring(data, parser=lxml.html.HTMLParser(huge_tree=True))
     except (ParserError, XMLSyntaxError, ValueError):
         return None
 
@@ -90,8 +123,10 @@ def _body_classes(document: HtmlElement) -> list[str]:
 
 
 def _ident(document: HtmlElement) -> int | None:
+    """The post's id, where the page is a post's first page (not an attachment's, a later page, an AMP copy)."""
     classes = _body_classes(document)
-    if "single" not in classes and "page" not in classes:
+    if (("single" not in classes and "page" not in classes) or "attachment" in classes
+            or any(LATER_PAGE.fullmatch(name) for name in classes) or _amp(document)):
         return None
     for name in classes:
         if found := ID_CLASS.fullmatch(name):
@@ -100,10 +135,12 @@ def _ident(document: HtmlElement) -> int | None:
     return None
 
 
+def _amp(document: HtmlElement) -> bool:
+    return document.get("amp") is not None or document.get("⚡") is not None
+
+
 def _kind(document: HtmlElement) -> str:
     classes = _body_classes(document)
-    if "attachment" in classes:
-        return "attachment"
     if "page" in classes and "single" not in classes:
         return "page"
     types = [name.removeprefix("single-") for name in classes
@@ -113,9 +150,15 @@ def _kind(document: HtmlElement) -> str:
 
 def _base(document: HtmlElement, saved: str) -> str:
     """What the page's relative addresses are read against: its `<base href>` (a copy that wrote its addresses
-    from the site's root without a `/` declares the site's), else where it was saved."""
+    from the site's root without a `/` declares the site's), else its canonical address where that is whole (a
+    site in a subfolder, `…/blog/2024/x/`), else where it was saved."""
     declared = document.find(".//base[@href]")
-    return urljoin(saved, declared.get("href", "").strip()) if declared is not None else saved
+    if declared is not None:
+        return urljoin(saved, declared.get("href", "").strip())
+    canonical = _meta_link(document, "canonical")
+    if urlsplit(canonical).scheme in ("http", "https") and canonical.endswith("/"):
+        return canonical + "index.html"
+    return saved
 
 
 def _link(document: HtmlElement, base: str) -> str:
@@ -125,69 +168,85 @@ def _link(document: HtmlElement, base: str) -> str:
 
 
 def _post(document: HtmlElement, ident: int, link: str, base: str) -> dict[str, Any] | None:
-    content = _content(document)
+    content = _content(document, ident)
     if content is None:
         return None
-    article = _enclosing(content)
+    article = _enclosing(content, document)
     title = _title(document, article)
     v2: dict[str, Any] = {
         "id": ident, "type": _kind(document), "status": "publish", "link": link,
-        "slug": _slug(link) or slug_of(html.unescape(title)) or None,
-        "title": {"rendered": title},
-        "content": {"rendered": relative_to(_inner(content), base)},
+        "slug": link_slug(link) or slug_of(html.unescape(title)) or None, "title": {"rendered": title},
+        "content": {"rendered": relative_to(_inner(content), base),
+                    "protected": "post-password-required" in _body_classes(document)},
         "excerpt": {"rendered": html.escape(_meta(document, "description") or _property(document, "og:description")
                                             or "", quote=False)},
+        "lang": document.get("lang") or None,
     }
-    shortlink = _meta_link(document, "shortlink")
-    if shortlink:
-        v2["guid"] = {"rendered": address(shortlink, base)}
-    v2["date"], v2["date_gmt"] = local_and_utc(_property(document, "article:published_time")
-                                               or _schema(document, "datePublished")
-                                               or _time(article, ("published", "entry-date"), first=True))
-    v2["modified"], v2["modified_gmt"] = local_and_utc(_property(document, "article:modified_time")
-                                                       or _property(document, "og:updated_time")
-                                                       or _schema(document, "dateModified") or _time(article, ("updated",)))
+    _dated(v2, document, article)
     embedded: dict[str, Any] = {}
     author = _author(document, article)
     if author:
         v2["author"] = synthetic_id("author", author)
         embedded["author"] = [{"id": v2["author"], "name": author, "slug": slug_of(author)}]
-    groups = _terms(article, base)
-    for taxonomy, terms in groups.items():
-        v2["categories" if taxonomy == "category" else "tags"] = [term["id"] for term in terms]
-    if groups:
-        embedded["wp:term"] = list(groups.values())
-        v2["_links"] = {"wp:term": [{"taxonomy": taxonomy, "href": f"{V2_ROOT}{'categories' if taxonomy == 'category' else 'tags'}"}
-                                    for taxonomy in groups]}
-    language = document.get("lang")
-    if language:
-        v2["lang"] = language
+    with_terms(v2, embedded, _terms(article, base))
+    shortlink = _meta_link(document, "shortlink")
+    v2["guid"] = {"rendered": address(shortlink, base)} if shortlink else None
     return embedded_post(v2, embedded, _picture(article, content, base))
 
 
-def _content(document: HtmlElement) -> HtmlElement | None:
+def _dated(v2: dict[str, Any], document: HtmlElement, article: HtmlElement) -> None:
+    v2["date"], v2["date_gmt"] = local_and_utc(_property(document, "article:published_time")
+                                               or _schema(document, "datePublished")
+                                               or _time(article, ("published", "entry-date"), first=True))
+    v2["modified"], v2["modified_gmt"] = local_and_utc(_property(document, "article:modified_time")
+                                                       or _property(document, "og:updated_time")
+                                                       or _schema(document, "dateModified")
+                                                       or _time(article, ("updated",)))
+
+
+def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
     """Of the elements of the likeliest content class the page has, those not inside another, the one that holds
-    the most text (a related post's excerpt in a sidebar may have the class too)."""
-    elements = [e for e in document.iter() if isinstance(e.tag, str) and e.get("class")]
+    the most text (a related post's excerpt in a sidebar may have the class too); else Elementor's element of the
+    post, which a page Elementor built holds its text in."""
+    elements = [e for e in document.iter() if isinstance(e.tag, str) and (e.get("class") or e.get("data-elementor-id"))]
     for name in CONTENT_CLASSES:
         found = [e for e in elements if name in _classes(e)]
         outer = [e for e in found if not any(a in found for a in e.iterancestors())]
         if outer:
             return max(outer, key=lambda e: len(e.text_content()))
-    return None
+    return next((e for e in elements if e.get("data-elementor-id") == str(ident)
+                 and e.get("data-elementor-type") in ("wp-post", "wp-page", "single-post", "single-page")), None)
 
 
 def _classes(element: HtmlElement) -> list[str]:
     return (element.get("class") or "").split()
 
 
-def _enclosing(content: HtmlElement) -> HtmlElement:
-    """The post's `<article>` (or `<main>`), where its title, date and terms are; else the page's body."""
-    for ancestor in content.iterancestors():
+def _enclosing(content: HtmlElement, document: HtmlElement) -> HtmlElement:
+    """The post's `<article>` (or `<main>`), where its title, date and terms are; else the nearest element that
+    holds both the text and the title's heading; else the page's body."""
+    ancestors = list(content.iterancestors())
+    for ancestor in ancestors:
         if ancestor.tag in ("article", "main"):
             return ancestor
-    body = content.getroottree().getroot().find("body")
+    headings = [h for h in document.iter("h1") if not _elsewhere(h)]
+    for ancestor in ancestors:
+        if headings and any(ancestor in h.iterancestors() for h in headings):
+            return ancestor
+    body = document.find("body")
     return body if body is not None else content
+
+
+def _elsewhere(element: HtmlElement) -> bool:
+    """Whether the element is in the comments, a list of other posts, a widget, a menu or an aside (the page's
+    body is not asked: its classes name the theme's layout, `ast-right-sidebar`)."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return False
+        if ancestor.tag in ("aside", "nav") or any(
+                ELSEWHERE.search(name) for name in [*_classes(ancestor), ancestor.get("id") or ""]):
+            return True
+    return False
 
 
 def _inner(element: HtmlElement) -> str:
@@ -196,10 +255,10 @@ def _inner(element: HtmlElement) -> str:
 
 
 def _title(document: HtmlElement, article: HtmlElement) -> str:
-    for element in article.iter():
-        if isinstance(element.tag, str) and element.tag in ("h1", "h2") and not TITLE_CLASSES.isdisjoint(_classes(element)):
+    for element in article.iter("h1", "h2"):
+        if not TITLE_CLASSES.isdisjoint(_classes(element)):
             return html.escape(element.text_content().strip(), quote=False)
-    h1 = article.find(".//h1")
+    h1 = next((h for h in article.iter("h1") if not _elsewhere(h)), None)
     text = h1.text_content().strip() if h1 is not None else _property(document, "og:title")
     if not text:
         node = document.find(".//title")
@@ -240,7 +299,7 @@ def _schema(document: HtmlElement, field: str) -> str | None:
 
 def _time(article: HtmlElement, classes: tuple[str, ...], first: bool = False) -> str | None:
     """The `datetime` of the article's `<time>` of one of `classes`, else (`first`) of its first `<time>`."""
-    times = list(article.iterfind(".//time[@datetime]"))
+    times = [t for t in article.iterfind(".//time[@datetime]") if not _elsewhere(t)]
     for time in times:
         if not set(classes).isdisjoint(_classes(time)):
             return time.get("datetime")
@@ -248,41 +307,48 @@ def _time(article: HtmlElement, classes: tuple[str, ...], first: bool = False) -
 
 
 def _author(document: HtmlElement, article: HtmlElement) -> str:
+    """The byline's name: `rel="author"`, else an element of class `author` or `fn`, outside the comments."""
     for node in article.iterfind(".//a[@rel]"):
-        if "author" in node.get("rel", "").split() and node.text_content().strip():
+        if "author" in node.get("rel", "").split() and node.text_content().strip() and not _elsewhere(node):
             return node.text_content().strip()
     for node in article.iter():
-        if isinstance(node.tag, str) and {"author", "fn"} & set(_classes(node)) and node.text_content().strip():
+        if (isinstance(node.tag, str) and {"author", "fn"} & set(_classes(node)) and node.text_content().strip()
+                and not _elsewhere(node)):
             return " ".join(node.text_content().split())
     return _meta(document, "author")
 
 
 def _terms(article: HtmlElement, base: str) -> dict[str, list[dict[str, Any]]]:
-    """`the_category()`'s links (`rel="category tag"`) and `the_tags()`'s (`rel="tag"`) in the post's article."""
+    """`the_category()`'s links (`rel="category tag"`) and `the_tags()`'s (`rel="tag"`) in the post's article; a
+    theme that prints them without (tagDiv's Newspaper) by their address (`/category/x/`, `/tag/x/`)."""
     groups: dict[str, list[dict[str, Any]]] = {}
-    for node in article.iterfind(".//a[@rel]"):
-        rel = node.get("rel", "").split()
-        taxonomy = "category" if "category" in rel else "post_tag" if "tag" in rel else ""
+    for node in article.iter("a"):
+        href = address(node.get("href", ""), base)
+        taxonomy = _taxonomy(node.get("rel", "").split(), urlsplit(href).path)
         name = " ".join(node.text_content().split())
-        slug = _slug(address(node.get("href", ""), base)) or slug_of(name)
-        if not taxonomy or not name or not slug or any(t["slug"] == slug for t in groups.get(taxonomy, [])):
+        slug = link_slug(href) or slug_of(name)
+        if (not taxonomy or not name or not slug or _elsewhere(node)
+                or any(t["slug"] == slug for t in groups.get(taxonomy, []))):
             continue
         groups.setdefault(taxonomy, []).append({"id": synthetic_id(taxonomy, slug), "taxonomy": taxonomy,
                                                 "slug": slug, "name": name, "parent": 0})
     return groups
 
 
+def _taxonomy(rel: list[str], path: str) -> str:
+    if "category" in rel or (not rel and "/category/" in path):
+        return "category"
+    return "post_tag" if "tag" in rel or (not rel and "/tag/" in path) else ""
+
+
 def _picture(article: HtmlElement, content: HtmlElement, base: str) -> dict[str, Any] | None:
-    """The featured image, as `the_post_thumbnail()` prints it (class `wp-post-image`), outside the text."""
-    for image in article.iterfind(".//img"):
-        if "wp-post-image" in _classes(image) and content not in image.iterancestors():
-            source = address(image.get("src") or image.get("data-src") or "", base)
+    """The featured image, as `the_post_thumbnail()` prints it (class `wp-post-image`), outside the text, the
+    comments and lists of other posts; its address where a lazy-loading plugin put it."""
+    for image in article.iter("img"):
+        if "wp-post-image" in _classes(image) and content not in image.iterancestors() and not _elsewhere(image):
+            source = next((image.get(name) for name in LAZY_SOURCES
+                           if image.get(name) and not image.get(name, "").startswith("data:")), "")
             if source:
-                return {"id": 0, "source_url": source, "alt_text": image.get("alt") or "", "media_type": "image"}
+                return {"id": 0, "source_url": address(source, base), "alt_text": image.get("alt") or "",
+                        "media_type": "image"}
     return None
-
-
-def _slug(link: str) -> str:
-    parts = urlsplit(link)
-    segments = [s for s in PAGE.sub("/", parts.path).split("/") if s]
-    return segments[-1] if segments and not parts.query and not segments[-1].isdigit() else ""
