@@ -12,7 +12,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 PAGE = re.compile(r"(?:^|/)index\.html?$")
 HTML_SUFFIX = re.compile(r"\.html?$", re.IGNORECASE)
 V2_ROOT = "https://static-copy.invalid/wp/v2/"  # where v2 would list a taxonomy's terms: its field's name
-REST_KEYS = {"category": "categories", "post_tag": "tags"}
 # An address in an attribute that names no scheme and starts with no `/`, `#` or `?`: relative to the file.
 _RELATIVE = re.compile(r"""(\b(?:href|src)=["'])(?![a-zA-Z][a-zA-Z0-9+.-]*:|[/#?"'])([^"']+)""")
 _DOTTED = re.compile(r"""(\b(?:href|src)=["'])(\.\.?/[^"']*)""")
@@ -89,12 +88,3 @@ def link_slug(link: str) -> str:
     slug = HTML_SUFFIX.sub("", segments[-1]) if segments else ""
     return slug if slug and not parts.query and not slug.isdigit() else ""
 
-
-def with_terms(v2: dict, embedded: dict, groups: dict[str, list[dict]]) -> None:
-    """`v2` with the ids of its terms, and `embedded` with the terms, as `?_embed` gives them."""
-    for taxonomy, terms in groups.items():
-        v2[REST_KEYS.get(taxonomy, taxonomy)] = [term["id"] for term in terms]
-    if groups:
-        embedded["wp:term"] = list(groups.values())
-        v2["_links"] = {"wp:term": [{"taxonomy": taxonomy, "href": f"{V2_ROOT}{REST_KEYS.get(taxonomy, taxonomy)}"}
-                                    for taxonomy in groups]}

@@ -7,6 +7,21 @@ from datetime import datetime, timezone
 from typing import Any
 
 
+REST_KEYS = {"category": "categories", "post_tag": "tags"}  # v2's fields for WordPress's own taxonomies
+
+
+def with_terms(v2: dict[str, Any], embedded: dict[str, Any], groups: dict[str, list[dict[str, Any]]], root: str
+               ) -> None:
+    """`v2` with the ids of its terms (taxonomy -> v2's term objects), and `embedded` with the terms, as `?_embed`
+    gives them; `root`: where v2 would list a taxonomy's terms, whose last segment names its field."""
+    for taxonomy, terms in groups.items():
+        v2[REST_KEYS.get(taxonomy, taxonomy)] = [term["id"] for term in terms]
+    if groups:
+        embedded["wp:term"] = list(groups.values())
+        v2["_links"] = {"wp:term": [{"taxonomy": taxonomy, "href": f"{root}{REST_KEYS.get(taxonomy, taxonomy)}"}
+                                    for taxonomy in groups]}
+
+
 def embedded_post(v2: dict[str, Any], embedded: dict[str, Any], featured: dict[str, Any] | None) -> dict[str, Any]:
     """`v2` with its embedded terms and featured image, and without the fields its source did not give (None)."""
     if featured is not None:

@@ -29,9 +29,8 @@ from defusedxml.ElementTree import fromstring
 
 from generator.problems import Problem
 from generator.sources import wp_json
-from generator.sources.static_copy import (PAGE, address, link_slug, origin, post_keys, relative_to, saved_at,
-                                          with_terms)
-from generator.sources.v2_posts import embedded_post
+from generator.sources.static_copy import PAGE, V2_ROOT, address, link_slug, origin, post_keys, relative_to, saved_at
+from generator.sources.v2_posts import embedded_post, with_terms
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import SYNTHETIC_BASE, slug_of, synthetic_id
 
@@ -167,7 +166,7 @@ def _post(entry: Element, base: str, language: str) -> dict[str, Any] | None:
     if author:
         v2["author"] = synthetic_id("author", author)
         embedded["author"] = [{"id": v2["author"], "name": author, "slug": slug_of(author)}]
-    with_terms(v2, embedded, _terms(entry, atom))
+    with_terms(v2, embedded, _terms(entry, atom), V2_ROOT)
     return embedded_post(v2, embedded, _thumbnail(entry))
 
 

@@ -27,8 +27,8 @@ from lxml.html import HtmlElement
 
 from generator.problems import Problem
 from generator.sources import wp_json
-from generator.sources.static_copy import PAGE, address, link_slug, post_keys, relative_to, saved_at, with_terms
-from generator.sources.v2_posts import embedded_post, local_and_utc
+from generator.sources.static_copy import PAGE, V2_ROOT, address, link_slug, post_keys, relative_to, saved_at
+from generator.sources.v2_posts import embedded_post, local_and_utc, with_terms
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import slug_of, synthetic_id
 
@@ -188,7 +188,7 @@ def _post(document: HtmlElement, ident: int, link: str, base: str) -> dict[str, 
     if author:
         v2["author"] = synthetic_id("author", author)
         embedded["author"] = [{"id": v2["author"], "name": author, "slug": slug_of(author)}]
-    with_terms(v2, embedded, _terms(article, base))
+    with_terms(v2, embedded, _terms(article, base), V2_ROOT)
     shortlink = _meta_link(document, "shortlink")
     v2["guid"] = {"rendered": address(shortlink, base)} if shortlink else None
     return embedded_post(v2, embedded, _picture(article, content, base))

@@ -13,12 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from generator.sources.saved_names import SAVED_AS
-from generator.sources.v2_posts import embedded_post, local_and_utc
+from generator.sources.v2_posts import embedded_post, local_and_utc, with_terms
 
 POST_KEYS = frozenset({"ID", "URL", "content"})
 SITE_KEYS = frozenset({"ID", "URL", "name", "lang"})
 V2_ROOT = "https://public-api.wordpress.com/wp/v2/"  # where v2 would list a taxonomy's terms: its field's name
-REST_KEYS = {"category": "categories", "post_tag": "tags"}  # v2's fields for WordPress's own taxonomies
 COMMENT_TYPES = frozenset({"comment", "trackback", "pingback"})
 # What v1.1 names the fields of a post that v2 names otherwise (see saved_names).
 FIELD_NAMES = {"id": "ID", "link": "URL", "date_gmt": "date", "modified_gmt": "modified",
@@ -71,13 +70,7 @@ def as_v2(post: dict[str, Any]) -> dict[str, Any]:
         v2["author"] = author["ID"]
         embedded["author"] = [{"id": author["ID"], "name": author["name"], "slug": _string(author.get("nice_name")),
                                "link": _string(author.get("profile_URL"))}]
-    groups = _terms(post)
-    for taxonomy, terms in groups.items():
-        v2[REST_KEYS.get(taxonomy, taxonomy)] = [term["id"] for term in terms]
-    if groups:
-        embedded["wp:term"] = list(groups.values())
-        v2["_links"] = {"wp:term": [{"taxonomy": taxonomy, "href": f"{V2_ROOT}{REST_KEYS.get(taxonomy, taxonomy)}"}
-                                    for taxonomy in groups]}
+    with_terms(v2, embedded, _terms(post), V2_ROOT)
     return embedded_post(v2, embedded, _featured(post))
 
 
