@@ -206,3 +206,13 @@ def test_a_post_linked_to_another_sites_story_is_named_by_its_title(tmp_path: Pa
     (tmp_path / "feed" / "index.xml").write_text(RSS.format(title="T", items=item), encoding="utf-8")
     run_import([tmp_path / "feed" / "index.xml"], tmp_path / "content", ONE)
     assert [p.name for p in (tmp_path / "content" / "post").iterdir()] == ["hospital-opens.md"]
+
+
+def test_a_term_whose_tag_feed_the_copy_holds_is_a_tag(tmp_path: Path) -> None:
+    """A feed writes a post's tags as it writes its categories; the copy's `tag/tides/feed/` tells them apart."""
+    folder = _static_copy(tmp_path / "copy")
+    (folder / "tag" / "tides" / "feed").mkdir(parents=True)
+    (folder / "tag" / "tides" / "feed" / "index.xml").write_text(RSS.format(title="tides", items=""), encoding="utf-8")
+    run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "high-tide").taxonomies == {"category": ("ports-harbours",),
+                                                                   "post_tag": ("tides",)}

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 from xml.etree.ElementTree import Element, ParseError, tostring
 
 from defusedxml import DefusedXmlException, EntitiesForbidden
@@ -66,12 +66,13 @@ def candidate(path: Path) -> bool:
         path.parent.name.lower() in FEED_FOLDERS and PAGE.search(name) is not None)
 
 
-def read_feeds(paths: Iterable[Path], root: Path, problems: list[Problem], seen: set[int | str] | None = None
+def read_feeds(paths: Sequence[Path], root: Path, problems: list[Problem], seen: set[int | str] | None = None
                ) -> Iterator[RawItem]:
     """The posts of every feed, each once (the first feed that holds it gives it; the ids and addresses read are
     added to `seen`), and the site's language; its title and tagline from its main feed. `root`: the folder that
     stands for the site's root."""
     seen = set() if seen is None else seen
+    tags = _tag_slugs(paths, root)
     for path in paths:
         channel = _channel(path, problems)
         if channel is None:
@@ -79,7 +80,8 @@ def read_feeds(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
         base = _base(path, root, channel)
         yield from _site_items(path, channel, base)
         language = (channel.findtext("language") or channel.get(XML_LANG) or "").strip()
-        posts = [post for post in (_post(entry, base, language) for entry in _entries(channel)) if post is not None]
+        posts = [post for post in (_post(entry, base, language, tags) for entry in _entries(channel))
+                 if post is not None]
         fresh = [post for post in posts if post_keys(post).isdisjoint(seen)]
         seen.update(key for post in fresh for key in post_keys(post))
         if fresh:
@@ -142,8 +144,9 @@ def _site_items(path: Path, channel: Element, base: str) -> Iterator[RawItem]:
             yield RawItem(str(path), None, {key: html.unescape(text.strip())}, wp_json.LANGUAGE)
 
 
-def _post(entry: Element, base: str, language: str) -> dict[str, Any] | None:
-    """The v2 post of an RSS item or an Atom entry, in the feed's `language`; None for a comment."""
+def _post(entry: Element, base: str, language: str, tags: frozenset[str]) -> dict[str, Any] | None:
+    """The v2 post of an RSS item or an Atom entry, in the feed's `language`, its terms of the slugs `tags` tags;
+    None for a comment."""
     atom = entry.tag == f"{ATOM}entry"
     link = address(_atom_link(entry) if atom else entry.findtext("link") or "", base)
     guid = address((entry.findtext(f"{ATOM}id") if atom else entry.findtext("guid")) or "", base)
@@ -166,7 +169,7 @@ def _post(entry: Element, base: str, language: str) -> dict[str, Any] | None:
     if author:
         v2["author"] = synthetic_id("author", author)
         embedded["author"] = [{"id": v2["author"], "name": author, "slug": slug_of(author)}]
-    with_terms(v2, embedded, _terms(entry, atom), V2_ROOT)
+    with_terms(v2, embedded, _terms(entry, atom, tags), V2_ROOT)
     return embedded_post(v2, embedded, _thumbnail(entry))
 
 
@@ -285,15 +288,28 @@ def _utc(text: str | None) -> str | None:
     return moment.isoformat()
 
 
-def _terms(entry: Element, atom: bool) -> dict[str, list[dict[str, Any]]]:
+def _tag_slugs(paths: Sequence[Path], root: Path) -> frozenset[str]:
+    """The slugs of the tags whose feeds the copy holds (`tag/storm/feed/`), but for those a category has too:
+    a feed writes a post's tags as it writes its categories."""
+    found: dict[str, set[str]] = {"tag": set(), "category": set()}
+    for path in paths:
+        parts = path.relative_to(root).parts if path.is_relative_to(root) else ()
+        for base, slug in zip(parts, parts[1:]):
+            if base in found:
+                found[base].add(unquote(slug).lower())
+    return frozenset(found["tag"] - found["category"])
+
+
+def _terms(entry: Element, atom: bool, tags: frozenset[str]) -> dict[str, list[dict[str, Any]]]:
     """taxonomy -> its terms as v2's term objects, ids made from taxonomy and name. A `domain` that is a
-    taxonomy's name (a plugin's feed sets it) says the taxonomy; else, as WordPress writes them, a category."""
+    taxonomy's name (a plugin's feed sets it) says the taxonomy; else, as WordPress writes them, a category, or a
+    tag where the copy holds that tag's feed and no category's of that slug."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for node in entry.findall(f"{ATOM}category" if atom else "category"):
         name = html.unescape(((node.get("term") if atom else node.text) or "").strip())
         domain = (node.get("domain") or "").strip()
-        taxonomy = domain if re.fullmatch(r"[a-z0-9_-]{1,32}", domain) else "category"
         slug = slug_of(name)
+        taxonomy = domain if re.fullmatch(r"[a-z0-9_-]{1,32}", domain) else "post_tag" if slug in tags else "category"
         if not slug or any(term["slug"] == slug for term in groups.get(taxonomy, [])):
             continue
         groups.setdefault(taxonomy, []).append({"id": synthetic_id(taxonomy, slug), "taxonomy": taxonomy,
