@@ -58,6 +58,14 @@ SITE_LISTING_CLASSES = frozenset({"wp-block-latest-posts", "wp-block-query", "wp
                                   "wp-block-latest-comments", "wp-block-page-list", "wp-block-tag-cloud",
                                   "wp-block-calendar", "wp-block-navigation", "wp-block-loginout"})
 FEED_CLASSES = frozenset({"wp-block-rss"})
+# The boxes of related posts a plugin or a news theme puts into the text itself, by the_content's filter (under it,
+# or between two paragraphs: "Related Posts:", "Baca Juga", "مقالات مرتبط"): each is a list the live site chose of
+# its own posts that day, by tags or views, with their pictures, titles and the box's arrows. Contextual Related
+# Posts', YARPP's, Related Posts for WordPress', Related Posts Thumbnails', Related Posts by Taxonomy's, WordPress
+# Related Posts', JNews' and Publisher's inline boxes. In a mirror it stood as a heading and a list inside the story.
+RELATED_POSTS_CLASSES = frozenset({"crp_related", "yarpp-related", "rp4wp-related-posts", "relpost-thumb-wrapper",
+                                   "rpbt_shortcode", "wp_rp_wrap", "jnews_inline_related_post_wrapper",
+                                   "jnews_inline_related_post", "bs-irp"})
 # Page builders' and block plugins' own widgets listing the site's posts (their titles, dates, authors, excerpts
 # and "Read more" links), which the live site fills in whenever it shows the page, as it fills the blocks above:
 # Elementor's Posts, Archive Posts and Loop Grid and the addons' post grids (Premium Addons, Essential Addons,
@@ -177,8 +185,10 @@ def drop_reading_times(soup: BeautifulSoup, ctx: Context) -> None:
 
 def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
     """Latest posts, a query loop, archives, categories…, as a REST response rendered them; as an export
-    gives the same post, which holds only the blocks' names. So do page builders' lists of posts."""
-    _drop_marked(soup, ctx, SITE_LISTING_CLASSES | BUILDER_LISTING_CLASSES, loss.LIVE_LISTING)
+    gives the same post, which holds only the blocks' names. So do page builders' lists of posts, and the boxes of
+    related posts that plugins and news themes put into the text."""
+    listings = SITE_LISTING_CLASSES | BUILDER_LISTING_CLASSES | RELATED_POSTS_CLASSES
+    _drop_marked(soup, ctx, listings, loss.LIVE_LISTING)
     _drop_marked(soup, ctx, FEED_CLASSES, loss.LIVE_FEED)
 
 
@@ -277,6 +287,8 @@ def _drop_marked(soup: BeautifulSoup, ctx: Context, classes: frozenset[str], kin
     if not may_hold(soup, classes, ids):
         return
     for tag in elements(soup):
+        if tag.decomposed:  # inside one dropped already (a box's wrapper and its inner box, each marked)
+            continue
         if (has_class(tag, classes) or tag.get("id") in ids) and not keep(tag):
             ctx.losses.note(kind, tag.get_text(" ", strip=True) if said else "")
             tag.decompose()
