@@ -287,8 +287,6 @@ def _drop_marked(soup: BeautifulSoup, ctx: Context, classes: frozenset[str], kin
     if not may_hold(soup, classes, ids):
         return
     for tag in elements(soup):
-        if tag.decomposed:  # inside one dropped already (a box's wrapper and its inner box, each marked)
-            continue
         if (has_class(tag, classes) or tag.get("id") in ids) and not keep(tag):
             ctx.losses.note(kind, tag.get_text(" ", strip=True) if said else "")
             tag.decompose()
