@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from generator.convert import context as loss
 from generator.convert.ads import drop_ad_units
+from generator.convert.amp import amp_elements_as_html
 from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.block_names import blocks_as_divs
 from generator.convert.context import Context
@@ -383,6 +384,7 @@ PASSES: tuple[Pass, ...] = (
     more_marker_between_blocks,
     drop_comments,
     drop_paste_bins,
+    amp_elements_as_html,
     images_from_noscript,
     drop_lazy_fallback_copies,
     drop_copies_the_post_hides,
