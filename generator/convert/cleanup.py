@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from generator.convert import context as loss
 from generator.convert.ads import drop_ad_units
 from generator.convert.amp import amp_elements_as_html
+from generator.convert.author_boxes import drop_author_boxes
 from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.block_names import blocks_as_divs
 from generator.convert.context import Context
@@ -414,6 +415,7 @@ PASSES: tuple[Pass, ...] = (
     drop_share_links,
     drop_reading_times,
     drop_view_counts,
+    drop_author_boxes,
     drop_site_listings,
     drop_listing_pagers,
     drop_toggle_icons,
