@@ -394,14 +394,14 @@ def _featured_image(data: dict[str, Any], lookups: Lookups, address: str, losses
     if isinstance(media, list) and media and isinstance(media[0], dict):
         found = to_media(media[0])
         if found:
-            return Image(absolute(found[1].url, address), found[1].alt)
+            return Image(absolute(found[1].url, address), found[1].alt, found[1].caption)
     # The WP REST API plugin's betas (2015-2016, before WordPress 4.7 took it in) named the id `featured_image`.
     ident = data.get("featured_media", data.get("featured_image"))
     if not _is_int(ident) or ident <= 0:
         return None
     saved = lookups.media.get(ident)
     if saved:
-        return Image(absolute(saved.url, address), saved.alt)
+        return Image(absolute(saved.url, address), saved.alt, saved.caption)
     url = _plugin_featured_url(data)
     if url:
         return Image(absolute(url, address))
