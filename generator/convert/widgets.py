@@ -20,6 +20,11 @@ PLUGIN_TOC_CLASSES = frozenset({
     "lwptoc",  # LuckyWP
     "wp-block-yoast-seo-table-of-contents",  # Yoast
     "simpletoc", "wp-block-simpletoc-toc",  # SimpleTOC
+    # Block plugins' own, whose links lead to ids their script gives the headings (Spectra's): left as a list of
+    # dead links under "Table Of Contents".
+    "wp-block-uagb-table-of-contents",  # Spectra
+    "wp-block-kadence-tableofcontents",  # Kadence Blocks
+    "ub_table-of-contents",  # Ultimate Blocks
 })
 PLUGIN_TOC_IDS = frozenset({"rank-math-toc", "ez-toc-container", "toc_container"})
 SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-hidden", "screen-reader-only",
