@@ -362,10 +362,11 @@ def _class_list(data: dict[str, Any]) -> list[Any]:
 
 def _author(data: dict[str, Any], lookups: Lookups, losses: Losses) -> str:
     """The writers Co-Authors Plus or PublishPress Authors credit through their `author` taxonomy
-    (sources/coauthors.py), else the user from `_embedded`, else the saved users, else what an SEO plugin wrote
+    (sources/coauthors.py) or PublishPress Authors lists in its `authors` field, else the user from `_embedded`, else the saved users, else what an SEO plugin wrote
     into the post. An id that none names is reported, as an unresolved term is: a crawl without `/wp/v2/users` (or
     whose users answered `rest_user_invalid_id`) and without such a plugin shows no author."""
     credited = [term.name for term in embedded_terms(data) if term.taxonomy == coauthors.TAXONOMY and term.name]
+    credited = credited or _listed_authors(data)
     if credited:  # a byline plugin's writers, whom the page bylines instead of the user who posted it
         return ", ".join(dict.fromkeys(credited))
     embedded = embedded_authors(data)
@@ -378,6 +379,18 @@ def _author(data: dict[str, Any], lookups: Lookups, losses: Losses) -> str:
     if not said and _is_int(ident) and ident > 0:  # 0: no author, as WordPress gives posts a plugin inserted
         losses.note(loss.UNRESOLVED_AUTHOR, str(ident))
     return said
+
+
+def _listed_authors(data: dict[str, Any]) -> list[str]:
+    """The writers PublishPress Authors lists in its own field of each post (`"authors": [{"term_id": 7,
+    "display_name": "Ana Sousa", …}]`), in its order: a crawl made without `_embed`, or whose `author` taxonomy is
+    not served, has them nowhere else. Only a list of such entries is that field."""
+    listed = data.get("authors")
+    if not isinstance(listed, list) or not listed or not all(
+            isinstance(entry, dict) and isinstance(entry.get("display_name"), str) for entry in listed):
+        return []
+    names = (readable(repaired(html.unescape(entry["display_name"]))).strip() for entry in listed)
+    return [name for name in names if name]
 
 
 def _seo_author(data: dict[str, Any]) -> str:
