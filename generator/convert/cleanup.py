@@ -69,6 +69,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
 from generator.convert.stray_cells import stray_table_parts_unwrapped
 from generator.convert.tabs import tabs_as_sections
 from generator.convert.tables import bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks
+from generator.convert.update_lines import drop_update_lines
 from generator.convert.verse import verse_as_lines
 from generator.convert.view_counts import drop_view_counts
 from generator.convert.video_posters import video_posters_as_images
@@ -416,6 +417,7 @@ PASSES: tuple[Pass, ...] = (
     drop_reading_times,
     drop_view_counts,
     drop_author_boxes,
+    drop_update_lines,
     drop_site_listings,
     drop_listing_pagers,
     drop_toggle_icons,
