@@ -12,6 +12,8 @@ from generator.convert.context import Media
 from generator.convert.document import Image
 from generator.convert.wp_post import Lookups, to_document
 from generator.importer import run_import
+from generator.render.media_views import featured_image, featured_key
+from generator.render.remote_media import media_key
 from generator.store.documents import loads
 from tests.conftest import rest_item as item
 from tests.site_content import config, post, write_content
@@ -52,3 +54,12 @@ def test_the_post_page_shows_the_caption_under_the_picture(tmp_path: Path) -> No
     run_build(config(tmp_path, content))
     page = next((tmp_path / "site").rglob("quay/index.html")).read_text()
     assert '<span class="caption" dir="auto">Photo: Mara Lind / Isle Post</span>' in page
+
+
+def test_a_mirrored_picture_carries_its_caption_to_the_page_and_into_the_page_key() -> None:
+    image = Image("https://isle.example/up/quay.jpg", "Boats at the quay", "Photo: Mara Lind")
+    media = {media_key(image.url): "640 427 media/quay-1a2b3c4d.jpg"}
+    shown = featured_image(image, media, lambda path: "../" + path)
+    assert (shown.src, shown.caption) == ("../media/quay-1a2b3c4d.jpg", "Photo: Mara Lind")
+    recaptioned = Image(image.url, image.alt, "Photo: Mara Lind / Isle Post")
+    assert featured_key(image, media) != featured_key(recaptioned, media)  # a new caption renders the page again
