@@ -48,7 +48,12 @@ SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_s
                            "ctf-tweet-actions",  # Smash Balloon's Reply / Retweet / Like under each tweet of a feed
                            # Like and reaction buttons, whose counts were votes on the live site ("Happy 100 %"):
                            # WP ULike's, Booster Extension's (of many news themes), a theme's like button.
-                           "wpulike", "booster-reactions-block", "vm-like-button"})
+                           "wpulike", "booster-reactions-block", "vm-like-button",
+                           # Share bars whose links go by their address (share_links.py) but whose counts and
+                           # labels stayed ("12 SHARES", "7 Shares", "Share this:"): Mashshare's, Social Warfare's,
+                           # Grow's (Mediavine), Simple Share Buttons Adder's, ShareThis', Easy Social Share Buttons'.
+                           "mashsb-container", "swp_social_panel", "dpsp-content-wrapper", "ssba-wrap",
+                           "sharethis-inline-share-buttons", "essb_links"})
 # The estimate a plugin's filter puts before every post's text and excerpt ("Reading Time: < 1 minute"): Reading
 # Time WP's (`rt-reading-time`, the older `span-reading-time`), Read Meter's, Booster Extension's and Yoast's. Not
 # the author's words: it opened every post of a site and every summary on its cards ("Reading Time: 3 minutes She
