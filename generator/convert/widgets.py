@@ -72,10 +72,12 @@ FEED_CLASSES = frozenset({"wp-block-rss"})
 # or between two paragraphs: "Related Posts:", "Baca Juga", "مقالات مرتبط"): each is a list the live site chose of
 # its own posts that day, by tags or views, with their pictures, titles and the box's arrows. Contextual Related
 # Posts', YARPP's, Related Posts for WordPress', Related Posts Thumbnails', Related Posts by Taxonomy's, WordPress
-# Related Posts', JNews' and Publisher's inline boxes. In a mirror it stood as a heading and a list inside the story.
+# Related Posts', and the inline boxes of news themes: JNews', Publisher's, Soledad's (`penci-ilrltpost-insert`,
+# "Relacionadas"), tagDiv Newspaper's. In a mirror it stood as a heading and a list inside the story.
 RELATED_POSTS_CLASSES = frozenset({"crp_related", "yarpp-related", "rp4wp-related-posts", "relpost-thumb-wrapper",
                                    "rpbt_shortcode", "wp_rp_wrap", "jnews_inline_related_post_wrapper",
-                                   "jnews_inline_related_post", "bs-irp"})
+                                   "jnews_inline_related_post", "bs-irp", "penci-ilrltpost-insert",
+                                   "penci-ilrltpost-beaf", "penci-inline-related-posts", "td_block_related_posts"})
 # Page builders' and block plugins' own widgets listing the site's posts (their titles, dates, authors, excerpts
 # and "Read more" links), which the live site fills in whenever it shows the page, as it fills the blocks above:
 # Elementor's Posts, Archive Posts and Loop Grid and the addons' post grids (Premium Addons, Essential Addons,
