@@ -19,6 +19,7 @@ from tests.conftest import rest_item as item
 from tests.site_content import config, post, write_content
 
 CAPTION = "<p>Boats tied up at the quay on Monday. <em>Photo: Mara Lind / Isle Post</em></p>\n"
+CAPTION_TEXT = "Boats tied up at the quay on Monday. Photo: Mara Lind / Isle Post"
 PICTURE = {"id": 41, "source_url": "https://isle.example/wp-content/uploads/2024/02/quay.jpg",
            "alt_text": "Boats at the quay", "caption": {"rendered": CAPTION}}
 
@@ -63,3 +64,17 @@ def test_a_mirrored_picture_carries_its_caption_to_the_page_and_into_the_page_ke
     assert (shown.src, shown.caption) == ("../media/quay-1a2b3c4d.jpg", "Photo: Mara Lind")
     recaptioned = Image(image.url, image.alt, "Photo: Mara Lind / Isle Post")
     assert featured_key(image, media) != featured_key(recaptioned, media)  # a new caption renders the page again
+
+
+def _caption(picture: dict) -> str:
+    return to_document(item(featured_media=41, _embedded={"wp:featuredmedia": [picture]})).document.image.caption
+
+
+def test_the_credit_a_news_theme_or_plugin_serves_beside_the_caption_follows_it() -> None:
+    # Largo's field is the credit; the caption that says it already is left as it is.
+    assert _caption(dict(PICTURE, media_credit="Mara Lind / Isle Post")) == CAPTION_TEXT
+    assert _caption(dict(PICTURE, media_credit="AP", caption={"rendered": "<p>The quay.</p>"})) == "The quay. — AP"
+    # Media Credit's object, its credit as the plugin prints it.
+    credit = {"rendered": '<a href="https://isle.example">Mara Lind</a> | Isle Post', "raw": {"user_id": 0}}
+    assert _caption(dict(PICTURE, caption={"rendered": ""}, media_credit=credit)) == "Mara Lind | Isle Post"
+    assert _caption(dict(PICTURE, media_credit=7)) == CAPTION_TEXT  # no credit a reader could read
