@@ -51,10 +51,12 @@ def test_the_caption_is_kept_in_the_front_matter_and_only_where_there_is_one(tmp
 def test_the_post_page_shows_the_caption_under_the_picture(tmp_path: Path) -> None:
     when = datetime(2024, 2, 5, 9, tzinfo=timezone.utc)
     image = Image("https://isle.example/up/quay.jpg", "Boats at the quay", "Photo: Mara Lind / Isle Post")
-    content = write_content(tmp_path / "content", [post("quay", when, image=image)])
+    titled = Image("https://isle.example/up/pier.jpg", "", "Pier")  # an SEO plugin's caption, the post's title
+    content = write_content(tmp_path / "content", [post("quay", when, image=image), post("pier", when, image=titled)])
     run_build(config(tmp_path, content))
     page = next((tmp_path / "site").rglob("quay/index.html")).read_text()
     assert '<span class="caption" dir="auto">Photo: Mara Lind / Isle Post</span>' in page
+    assert 'class="caption"' not in next((tmp_path / "site").rglob("pier/index.html")).read_text()
 
 
 def test_a_mirrored_picture_carries_its_caption_to_the_page_and_into_the_page_key() -> None:
