@@ -91,3 +91,20 @@ def test_a_rest_post_credited_to_co_authors_bylines_them_all(tmp_path: Path) -> 
     assert result.problems == []
     authors = {p.name: loads(p.read_text(encoding="utf-8")).author for p in document_files(tmp_path / "content")}
     assert authors == {"hello.md": "Alice Smith, Bob Jones", "other.md": "Desk Editor"}
+
+
+def test_a_rest_post_bylines_the_writers_publishpress_authors_lists_in_its_own_field(tmp_path: Path) -> None:
+    """PublishPress Authors serves each post's writers in an `authors` field; a crawl without `_embed` named the
+    user who posted the story (or nobody), not its writers."""
+    listed = [{"term_id": 7, "user_id": 0, "is_guest": 1, "slug": "ana-sousa", "display_name": "Ana Sousa"},
+              {"term_id": 9, "user_id": 3, "is_guest": 0, "slug": "kofi", "display_name": "Kofi Mensah &amp; Desk"}]
+    items = [rest_item(author=3, authors=listed),
+             rest_item(id=8, slug="other", author=3, authors=[]),
+             rest_item(id=9, slug="third", author=3, authors=["not", "entries"],
+                       _embedded={"author": [{"id": 3, "name": "Desk Editor", "slug": "desk"}]})]
+    (tmp_path / "posts.json").write_text(json.dumps(items), encoding="utf-8")
+    result = run_import([tmp_path / "posts.json"], tmp_path / "content", ONE)
+    authors = {p.name: loads(p.read_text(encoding="utf-8")).author for p in document_files(tmp_path / "content")}
+    assert authors == {"hello.md": "Ana Sousa, Kofi Mensah & Desk",
+                       "other.md": "Desk Editor", "third.md": "Desk Editor"}  # the user, named once, names both
+    assert [str(problem) for problem in result.problems] == []

@@ -16,6 +16,8 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from generator.convert import context as loss
 from generator.convert.ads import drop_ad_units
+from generator.convert.amp import amp_elements_as_html
+from generator.convert.author_boxes import drop_author_boxes
 from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.block_names import blocks_as_divs
 from generator.convert.context import Context
@@ -67,6 +69,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
 from generator.convert.stray_cells import stray_table_parts_unwrapped
 from generator.convert.tabs import tabs_as_sections
 from generator.convert.tables import bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks
+from generator.convert.update_lines import drop_update_lines
 from generator.convert.verse import verse_as_lines
 from generator.convert.view_counts import drop_view_counts
 from generator.convert.video_posters import video_posters_as_images
@@ -94,6 +97,9 @@ OUT_OF_SIGHT = re.compile(r"(?:left|top)\s*:\s*-\d{3,}px|opacity\s*:\s*0(?:\.0*)
                           re.IGNORECASE)
 HEADINGS_AND_PARAGRAPHS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|list-item|table)\b", re.IGNORECASE)
+# A link a theme draws as a button (`btn`, `button`, `wp-block-button__link`, `elementor-button`, `et_pb_button`):
+# its box and margins part it from the next button, which its HTML often puts right after it, with no space.
+BUTTON_CLASS = re.compile(r"(?:^|[-_])(?:btn|button)(?:$|[-_])", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
 WEB_ADDRESS = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)  # an address on the web, `//host/…` too
 
@@ -175,7 +181,8 @@ def _links_for_readers_without_scripts(noscript: Tag) -> bool:
 def block_spans_apart(soup: BeautifulSoup, ctx: Context) -> None:
     """A span styled as a block (the cards of custom HTML and page builders) is a line of its own on
     the site; without a space its words run into the next one's ("Dishoom ShoreditchBombay-style"). So is
-    each label of a drawing (an SVG chart's `<text>`, placed by its coordinates): "0.0 0.1", not "0.00.1"."""
+    each label of a drawing (an SVG chart's `<text>`, placed by its coordinates): "0.0 0.1", not "0.00.1"; and
+    each of two links drawn as buttons right after one another."""
     for label in elements(soup, "text"):
         if label.get_text().strip():  # (an empty label shows nothing to part)
             label.insert_after(" ")  # at a group's edge too: the groups of a drawing hold no spaces between them
@@ -185,6 +192,13 @@ def block_spans_apart(soup: BeautifulSoup, ctx: Context) -> None:
                 span.insert_before(" ")
             if _needs_space(span.next_sibling, 0):
                 span.insert_after(" ")
+    for link in elements(soup, "a"):
+        if _is_button(link) and isinstance(link.next_sibling, Tag) and _is_button(link.next_sibling):
+            link.insert_after(" ")  # two buttons side by side: "Our services Contact us", not "Our servicesContact us"
+
+
+def _is_button(tag: Tag) -> bool:
+    return tag.name == "a" and any(BUTTON_CLASS.search(name) for name in tag.get("class") or ())
 
 
 def _needs_space(neighbour: object, end: int) -> bool:
@@ -383,6 +397,7 @@ PASSES: tuple[Pass, ...] = (
     more_marker_between_blocks,
     drop_comments,
     drop_paste_bins,
+    amp_elements_as_html,
     images_from_noscript,
     drop_lazy_fallback_copies,
     drop_copies_the_post_hides,
@@ -412,6 +427,8 @@ PASSES: tuple[Pass, ...] = (
     drop_share_links,
     drop_reading_times,
     drop_view_counts,
+    drop_author_boxes,
+    drop_update_lines,
     drop_site_listings,
     drop_listing_pagers,
     drop_toggle_icons,

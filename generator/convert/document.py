@@ -19,10 +19,11 @@ class Source:
 
 @dataclass(frozen=True)
 class Image:
-    """A post's featured image."""
+    """A post's featured image, with the caption its attachment gives (a news photo's words and credit)."""
 
     url: str
     alt: str = ""
+    caption: str = ""
 
 
 @dataclass(frozen=True)

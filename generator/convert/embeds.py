@@ -26,7 +26,7 @@ SITES = (("youtube.com", ("YouTube", "site_video")), ("youtu.be", ("YouTube", "s
          ("podcasts.apple.com", ("Apple Podcasts", "")), ("flourish.studio", ("Flourish", "")),
          ("infogram.com", ("Infogram", "")), ("dwcdn.net", ("Datawrapper", "")),
          ("datawrapper.de", ("Datawrapper", "")), ("documentcloud.org", ("DocumentCloud", "")),
-         ("buzzsprout.com", ("Buzzsprout", "")),
+         ("buzzsprout.com", ("Buzzsprout", "")), ("t.me", ("Telegram", "")),
          # The players newsrooms embed their videos, podcasts, maps and timelines with.
          ("brightcove.net", ("Brightcove", "site_video")), ("jwplayer.com", ("JW Player", "site_video")),
          ("jwplatform.com", ("JW Player", "site_video")), ("libsyn.com", ("Libsyn", "")),

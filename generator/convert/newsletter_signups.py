@@ -1,4 +1,4 @@
-"""Newsletter sign-up boxes, which go whole.
+"""Newsletter sign-up and donation boxes, which go whole.
 
 A news post often carries a box that asks for the reader's email (`<div class="newsletter-signup"><h3>Get the
 morning briefing</h3><form action="https://….list-manage.com/subscribe/post">…</form></div>`, Mailchimp for WP's,
@@ -6,6 +6,11 @@ MailPoet's, Jetpack's subscription block). drop_forms keeps a form's words, whic
 sign-up box's are only its request ("Enter your email", "Join 20,000 readers"), and its heading, left over the
 post's next paragraph, read as that paragraph's title. The box goes with its form, and so does a heading that
 introduces the box alone (its section holds nothing else).
+
+A nonprofit newsroom's donation box is such a box: Newspack's donate block (`<div class="wp-block-newspack-blocks-donate
+wpbnbd …"><form>`), GiveWP's and Charitable's forms, a PayPal donate button. Its form's words are its choices
+("One-time", "Monthly", "$15", "Other", "Donation amount per month") and its thanks ("Your contribution is
+appreciated."), which stood in the story as a line of labels; the mirror cannot take a donation.
 """
 
 from __future__ import annotations
@@ -21,6 +26,9 @@ from generator.convert.parse import elements
 # What names a sign-up form: its plugin's or service's name in its class, id or address, or the words themselves.
 SIGNUP_MARK = re.compile(r"newsletter|subscri|sign-?up|mailchimp|mc4wp|mailpoet|list-manage|mailerlite|convertkit"
                          r"|sendinblue|brevo|optin|tnp-|substack|buttondown|campaign-monitor|createsend", re.IGNORECASE)
+# What names a donation form, in its or its boxes' classes, id or address: the word, Newspack's donate block's own
+# class (`wpbnbd`), GiveWP's and Charitable's forms, PayPal's donate page.
+DONATION_MARK = re.compile(r"donat|wpbnbd|give-form|charitable-form|paypal\.com/donate", re.IGNORECASE)
 TEXT_TYPES = frozenset({"", "text", "email", "tel", "name"})
 MOST_FIELDS = 3  # an email with a first and last name; a form asking more is no sign-up
 MOST_BOX_WORDS = 40  # the words around the form in its box: a heading and a line of invitation
@@ -31,7 +39,9 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 def drop_newsletter_signups(soup: BeautifulSoup, ctx: Context) -> None:
     for form in list(elements(soup, "form")):
-        if form.parent is None or form.__dict__.get("_decomposed") or not _is_signup(form):  # gone with a box
+        if form.parent is None or form.__dict__.get("_decomposed"):  # gone with a box
+            continue
+        if not (_is_signup(form) or _is_donation(form)):
             continue
         ctx.losses.note(loss.FORM, str(form.get("action", "")))
         box = _box(form)
@@ -56,10 +66,20 @@ def _is_signup(form: Tag) -> bool:
               if str(field.get("type", "")).lower() == "email" or "mail" in str(field.get("name", "")).lower()]
     if not emails or len(fields) > MOST_FIELDS:
         return False
+    return bool(SIGNUP_MARK.search(_names(form)) or SIGNUP_MARK.search(form.get_text(" ")))
+
+
+def _is_donation(form: Tag) -> bool:
+    """A form that says in its or its boxes' names that it takes donations, and asks no message (as a contact
+    form or a questionnaire, whose words are the reader's to see, would)."""
+    return form.find("textarea") is None and bool(DONATION_MARK.search(_names(form)))
+
+
+def _names(form: Tag) -> str:
+    """The classes, ids and addresses of the form and of the three boxes around it."""
     boxes = [form, *list(form.parents)[:3]]
-    names = " ".join(" ".join([*(box.get("class") or ()), str(box.get("id", "")), str(box.get("action", ""))])
-                     for box in boxes if isinstance(box, Tag))
-    return bool(SIGNUP_MARK.search(names) or SIGNUP_MARK.search(form.get_text(" ")))
+    return " ".join(" ".join([*(box.get("class") or ()), str(box.get("id", "")), str(box.get("action", ""))])
+                    for box in boxes if isinstance(box, Tag))
 
 
 def _box(form: Tag) -> Tag:

@@ -10,7 +10,7 @@ Pym.js, which newsrooms' graphics desks use, fills its box (`<div data-pym-src="
 chart or post was gone without a trace, its box empty. A box that holds what the provider gave for readers without
 scripts (Flourish's `<noscript>` picture, Facebook's quote of the post, a graphic's picture) is left as it is.
 A TikTok quote pasted outside an embed block names its video only in its `cite`, as the block's does. A podcast
-player that is a script alone (Buzzsprout's) is a link to its episode.
+player or a post that is a script alone (Buzzsprout's episodes, Telegram's posts) is a link to its page.
 """
 
 from __future__ import annotations
@@ -103,9 +103,28 @@ BUZZSPROUT_PLAYER = re.compile(r"(?:https?:)?//(?:www\.)?buzzsprout\.com/(\d+(?:
                                re.IGNORECASE)
 
 
+# Telegram's post widget is a script alone too (`<script async src="https://telegram.org/js/telegram-widget.js?22"
+# data-telegram-post="channel/123">`, pasted or in an embed block), which draws the channel's post in a frame: the
+# news sites that quote ministries', armies' and politicians' channels lost each quoted post without a trace. The
+# attribute names the post's public page, t.me/<channel>/<number>.
+TELEGRAM_WIDGET = re.compile(r"(?:https?:)?//telegram\.org/js/telegram-widget\.js(?:\?.*)?", re.IGNORECASE)
+TELEGRAM_POST = re.compile(r"([A-Za-z]\w{2,63})/(\d+)")
+
+
 def script_players_as_links(soup: BeautifulSoup, ctx: Context) -> None:
-    """A player that is a script alone is a link to the episode it plays, where the script stood."""
+    """A player or post that is a script alone is a link to the episode or post it shows, where the script
+    stood."""
     for script in elements(soup, "script"):
-        found = BUZZSPROUT_PLAYER.fullmatch(str(script.get("src") or "").strip())
-        if found:
-            script.insert_before(embed_paragraph(soup, f"https://www.buzzsprout.com/{found[1]}", ctx))
+        if page := _script_page(script):
+            script.insert_before(embed_paragraph(soup, page, ctx))
+
+
+def _script_page(script: Tag) -> str:
+    """The page of what a script alone shows, or "" for a script that names none."""
+    source = str(script.get("src") or "").strip()
+    if found := BUZZSPROUT_PLAYER.fullmatch(source):
+        return f"https://www.buzzsprout.com/{found[1]}"
+    if TELEGRAM_WIDGET.fullmatch(source) and (found := TELEGRAM_POST.fullmatch(
+            str(script.get("data-telegram-post") or "").strip())):
+        return f"https://t.me/{found[1]}/{found[2]}"
+    return ""

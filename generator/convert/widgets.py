@@ -20,6 +20,11 @@ PLUGIN_TOC_CLASSES = frozenset({
     "lwptoc",  # LuckyWP
     "wp-block-yoast-seo-table-of-contents",  # Yoast
     "simpletoc", "wp-block-simpletoc-toc",  # SimpleTOC
+    # Block plugins' own, whose links lead to ids their script gives the headings (Spectra's): left as a list of
+    # dead links under "Table Of Contents".
+    "wp-block-uagb-table-of-contents",  # Spectra
+    "wp-block-kadence-tableofcontents",  # Kadence Blocks
+    "ub_table-of-contents",  # Ultimate Blocks
 })
 PLUGIN_TOC_IDS = frozenset({"rank-math-toc", "ez-toc-container", "toc_container"})
 SCREEN_READER_CLASSES = frozenset({"sr-only", "screen-reader-text", "visually-hidden", "screen-reader-only",
@@ -43,7 +48,12 @@ SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_s
                            "ctf-tweet-actions",  # Smash Balloon's Reply / Retweet / Like under each tweet of a feed
                            # Like and reaction buttons, whose counts were votes on the live site ("Happy 100 %"):
                            # WP ULike's, Booster Extension's (of many news themes), a theme's like button.
-                           "wpulike", "booster-reactions-block", "vm-like-button"})
+                           "wpulike", "booster-reactions-block", "vm-like-button",
+                           # Share bars whose links go by their address (share_links.py) but whose counts and
+                           # labels stayed ("12 SHARES", "7 Shares", "Share this:"): Mashshare's, Social Warfare's,
+                           # Grow's (Mediavine), Simple Share Buttons Adder's, ShareThis', Easy Social Share Buttons'.
+                           "mashsb-container", "swp_social_panel", "dpsp-content-wrapper", "ssba-wrap",
+                           "sharethis-inline-share-buttons", "essb_links"})
 # The estimate a plugin's filter puts before every post's text and excerpt ("Reading Time: < 1 minute"): Reading
 # Time WP's (`rt-reading-time`, the older `span-reading-time`), Read Meter's, Booster Extension's and Yoast's. Not
 # the author's words: it opened every post of a site and every summary on its cards ("Reading Time: 3 minutes She
@@ -58,6 +68,16 @@ SITE_LISTING_CLASSES = frozenset({"wp-block-latest-posts", "wp-block-query", "wp
                                   "wp-block-latest-comments", "wp-block-page-list", "wp-block-tag-cloud",
                                   "wp-block-calendar", "wp-block-navigation", "wp-block-loginout"})
 FEED_CLASSES = frozenset({"wp-block-rss"})
+# The boxes of related posts a plugin or a news theme puts into the text itself, by the_content's filter (under it,
+# or between two paragraphs: "Related Posts:", "Baca Juga", "مقالات مرتبط"): each is a list the live site chose of
+# its own posts that day, by tags or views, with their pictures, titles and the box's arrows. Contextual Related
+# Posts', YARPP's, Related Posts for WordPress', Related Posts Thumbnails', Related Posts by Taxonomy's, WordPress
+# Related Posts', and the inline boxes of news themes: JNews', Publisher's, Soledad's (`penci-ilrltpost-insert`,
+# "Relacionadas"), tagDiv Newspaper's. In a mirror it stood as a heading and a list inside the story.
+RELATED_POSTS_CLASSES = frozenset({"crp_related", "yarpp-related", "rp4wp-related-posts", "relpost-thumb-wrapper",
+                                   "rpbt_shortcode", "wp_rp_wrap", "jnews_inline_related_post_wrapper",
+                                   "jnews_inline_related_post", "bs-irp", "penci-ilrltpost-insert",
+                                   "penci-ilrltpost-beaf", "penci-inline-related-posts", "td_block_related_posts"})
 # Page builders' and block plugins' own widgets listing the site's posts (their titles, dates, authors, excerpts
 # and "Read more" links), which the live site fills in whenever it shows the page, as it fills the blocks above:
 # Elementor's Posts, Archive Posts and Loop Grid and the addons' post grids (Premium Addons, Essential Addons,
@@ -177,8 +197,10 @@ def drop_reading_times(soup: BeautifulSoup, ctx: Context) -> None:
 
 def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
     """Latest posts, a query loop, archives, categories…, as a REST response rendered them; as an export
-    gives the same post, which holds only the blocks' names. So do page builders' lists of posts."""
-    _drop_marked(soup, ctx, SITE_LISTING_CLASSES | BUILDER_LISTING_CLASSES, loss.LIVE_LISTING)
+    gives the same post, which holds only the blocks' names. So do page builders' lists of posts, and the boxes of
+    related posts that plugins and news themes put into the text."""
+    listings = SITE_LISTING_CLASSES | BUILDER_LISTING_CLASSES | RELATED_POSTS_CLASSES
+    _drop_marked(soup, ctx, listings, loss.LIVE_LISTING)
     _drop_marked(soup, ctx, FEED_CLASSES, loss.LIVE_FEED)
 
 

@@ -105,7 +105,20 @@ def to_media(data: dict[str, Any]) -> tuple[int, Media] | None:
         return None
     alt = data.get("alt_text") if isinstance(data.get("alt_text"), str) else ""
     caption = html_to_text(_rendered_or_empty(data, "caption"))
+    credit = _credit(data)
+    if credit and credit not in caption:
+        caption = f"{caption} — {credit}" if caption else credit
     return ident, Media(url, alt, caption)
+
+
+def _credit(data: dict[str, Any]) -> str:
+    """The photographer's or agency's credit a news theme or plugin serves beside the attachment's caption, in its
+    `media_credit` field: a string (Largo's, of the nonprofit newsrooms' theme), or Media Credit's object, whose
+    `rendered` (or `plaintext`) holds the credit as the plugin prints it under the picture."""
+    value = data.get("media_credit")
+    if isinstance(value, dict):
+        value = next((value[key] for key in ("rendered", "plaintext") if isinstance(value.get(key), str)), "")
+    return html_to_text(value) if isinstance(value, str) else ""
 
 
 def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Settings = Settings()) -> Converted:
@@ -364,10 +377,11 @@ def _class_list(data: dict[str, Any]) -> list[Any]:
 
 def _author(data: dict[str, Any], lookups: Lookups, losses: Losses) -> str:
     """The writers Co-Authors Plus or PublishPress Authors credit through their `author` taxonomy
-    (sources/coauthors.py), else the user from `_embedded`, else the saved users, else what an SEO plugin wrote
+    (sources/coauthors.py) or PublishPress Authors lists in its `authors` field, else the user from `_embedded`, else the saved users, else what an SEO plugin wrote
     into the post. An id that none names is reported, as an unresolved term is: a crawl without `/wp/v2/users` (or
     whose users answered `rest_user_invalid_id`) and without such a plugin shows no author."""
     credited = [term.name for term in embedded_terms(data) if term.taxonomy == coauthors.TAXONOMY and term.name]
+    credited = credited or _listed_authors(data)
     if credited:  # a byline plugin's writers, whom the page bylines instead of the user who posted it
         return ", ".join(dict.fromkeys(credited))
     embedded = embedded_authors(data)
@@ -380,6 +394,18 @@ def _author(data: dict[str, Any], lookups: Lookups, losses: Losses) -> str:
     if not said and _is_int(ident) and ident > 0:  # 0: no author, as WordPress gives posts a plugin inserted
         losses.note(loss.UNRESOLVED_AUTHOR, str(ident))
     return said
+
+
+def _listed_authors(data: dict[str, Any]) -> list[str]:
+    """The writers PublishPress Authors lists in its own field of each post (`"authors": [{"term_id": 7,
+    "display_name": "Ana Sousa", …}]`), in its order: a crawl made without `_embed`, or whose `author` taxonomy is
+    not served, has them nowhere else. Only a list of such entries is that field."""
+    listed = data.get("authors")
+    if not isinstance(listed, list) or not listed or not all(
+            isinstance(entry, dict) and isinstance(entry.get("display_name"), str) for entry in listed):
+        return []
+    names = (readable(repaired(html.unescape(entry["display_name"]))).strip() for entry in listed)
+    return [name for name in names if name]
 
 
 def _seo_author(data: dict[str, Any]) -> str:
@@ -396,14 +422,14 @@ def _featured_image(data: dict[str, Any], lookups: Lookups, address: str, losses
     if isinstance(media, list) and media and isinstance(media[0], dict):
         found = to_media(media[0])
         if found:
-            return Image(absolute(found[1].url, address), found[1].alt)
+            return Image(absolute(found[1].url, address), found[1].alt, found[1].caption)
     # The WP REST API plugin's betas (2015-2016, before WordPress 4.7 took it in) named the id `featured_image`.
     ident = data.get("featured_media", data.get("featured_image"))
     if not _is_int(ident) or ident <= 0:
         return None
     saved = lookups.media.get(ident)
     if saved:
-        return Image(absolute(saved.url, address), saved.alt)
+        return Image(absolute(saved.url, address), saved.alt, saved.caption)
     url = _plugin_featured_url(data)
     if url:
         return Image(absolute(url, address))

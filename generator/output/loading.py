@@ -236,7 +236,8 @@ def meta_of(document: Document) -> list[Any]:
             document.summary, document.author, {k: list(v) for k, v in document.taxonomies.items()},
             [document.source.id, document.source.url, document.source.guid, document.source.parent,
              document.source.order],
-            [document.image.url, document.image.alt] if document.image else None, document.language,
+            [document.image.url, document.image.alt, document.image.caption] if document.image else None,
+            document.language,
             [list(pair) for pair in document.translations]]
 
 

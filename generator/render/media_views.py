@@ -20,6 +20,7 @@ class FeaturedImage:
     alt: str
     width: int  # of the local copy; 0 without one
     height: int
+    caption: str = ""  # its attachment's, shown under it
 
 
 def featured_image(image: Image | None, media: Mapping[str, str], link: Callable[[str], str]
@@ -29,12 +30,12 @@ def featured_image(image: Image | None, media: Mapping[str, str], link: Callable
         return None
     found = media.get(media_key(image.url))
     if found is None:
-        return FeaturedImage("", image.url.strip(), image.alt, 0, 0)
+        return FeaturedImage("", image.url.strip(), image.alt, 0, 0, image.caption)
     width, height, path = found.split(" ", 2)
-    return FeaturedImage(link(path), image.url.strip(), image.alt, int(width), int(height))
+    return FeaturedImage(link(path), image.url.strip(), image.alt, int(width), int(height), image.caption)
 
 
-def featured_key(image: Image | None, media: Mapping[str, str]) -> tuple[str, str, str | None] | None:
+def featured_key(image: Image | None, media: Mapping[str, str]) -> tuple[str, str, str, str | None] | None:
     if image is None:
         return None
-    return (image.url, image.alt, media.get(media_key(image.url)))
+    return (image.url, image.alt, image.caption, media.get(media_key(image.url)))

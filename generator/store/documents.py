@@ -44,7 +44,7 @@ def dumps(document: Document) -> str:
         "updated": document.updated.isoformat(),
         "author": document.author,
         "summary": document.summary,
-        "image": {"url": document.image.url, "alt": document.image.alt} if document.image else None,
+        "image": _image_fields(document.image) if document.image else None,
         "taxonomies": {tax: list(slugs) for tax, slugs in document.taxonomies.items()},
         "source": {"id": document.source.id, "url": document.source.url, "guid": document.source.guid},
     }
@@ -60,6 +60,11 @@ def dumps(document: Document) -> str:
         metadata["mirror"] = mirror_fields(document.mirror)
     header = front_matter.dump(metadata)
     return f"---\n{header}\n---\n\n{document.body}"
+
+
+def _image_fields(image: Image) -> dict[str, str]:
+    """The featured image's address and alt text, and its caption where it has one."""
+    return {"url": image.url, "alt": image.alt, **({"caption": image.caption} if image.caption else {})}
 
 
 def mirror_fields(mirror: Mirror) -> dict[str, Any]:
@@ -305,7 +310,7 @@ def _image(meta: dict[str, Any]) -> Image | None:
         return None
     if not isinstance(value, dict) or not isinstance(value.get("url"), str):
         raise ItemError("image", "expected a mapping with a url and an alt text")
-    return Image(value["url"], _text(value, "alt", False, "image."))
+    return Image(value["url"], _text(value, "alt", False, "image."), _text(value, "caption", False, "image."))
 
 
 def _mirror(meta: dict[str, Any]) -> Mirror | None:
