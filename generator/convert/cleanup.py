@@ -49,6 +49,7 @@ from generator.convert.parse import comments, elements, may_hold, tags_in
 from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
 from generator.convert.plugin_icons import plugin_icons_as_link_names
 from generator.convert.podcast_links import podcast_player_links
+from generator.convert.product_cards import product_pictures_once
 from generator.convert.responsive import drop_hidden_on_desktop
 from generator.convert.rules import rules_in_a_row_as_one
 from generator.convert.script_boxes import script_boxes_as_links, script_players_as_links
@@ -431,6 +432,7 @@ PASSES: tuple[Pass, ...] = (
     drop_tracking_pixels,
     drop_spacer_images,
     drop_slider_thumbnails,
+    product_pictures_once,
     drop_code_outline_marks,
     drop_address_alt_text,
     drop_ad_units,
