@@ -22,6 +22,14 @@ from generator.sources.wxr_items import synthetic_id
 
 GLOBAL_ID = re.compile(r"([a-z_]+):([0-9]{1,19})")  # what a node's `id` decodes to: `post:17046`, `term:5`
 TERM_FIELDS = {"categories": ("category", "categories"), "tags": ("post_tag", "tags")}  # field -> taxonomy, REST's
+# A date as Gatsby's `formatString` writes it from moment.js's English tokens (`MMMM DD, YYYY` gives "May 05,
+# 2021", `MMM Do, YYYY` "May 5th, 2021", `DD MMMM YYYY` "05 May 2021"): a month's name or its first three letters.
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
+FORMATTED_DATES = (re.compile(rf"{_MONTH} {_DAY},? (?P<year>[0-9]{{4}})"),
+                   re.compile(rf"{_DAY} {_MONTH},? (?P<year>[0-9]{{4}})"))
 V2_ROOT = "https://wpgraphql.invalid/wp/v2/"  # where v2 would list a taxonomy's terms: its field's name
 # What WPGraphQL names the fields of a post that v2 names otherwise (see saved_names).
 FIELD_NAMES = {"id": "databaseId", "date_gmt": "dateGmt", "modified_gmt": "modifiedGmt",
@@ -56,8 +64,8 @@ def as_v2(node: dict[str, Any]) -> dict[str, Any]:
         "guid": {"rendered": node["guid"]} if isinstance(node.get("guid"), str) else None,
         "title": {"rendered": node["title"]}, "content": {"rendered": node["content"]},
         "excerpt": {"rendered": _string(node.get("excerpt"))},
-        "date": node.get("date"), "date_gmt": node.get("dateGmt"),
-        "modified": node.get("modified"), "modified_gmt": node.get("modifiedGmt"),
+        "date": _as_iso(node.get("date")), "date_gmt": _as_iso(node.get("dateGmt")),
+        "modified": _as_iso(node.get("modified")), "modified_gmt": _as_iso(node.get("modifiedGmt")),
         "parent": node.get("parentDatabaseId") if isinstance(node.get("parentDatabaseId"), int) else None,
         "menu_order": node.get("menuOrder") if isinstance(node.get("menuOrder"), int) else None,
         SAVED_AS: FIELD_NAMES,
@@ -155,6 +163,26 @@ def _featured(value: object) -> dict[str, Any] | None:
         return None
     return {"id": _ident(image) or synthetic_id("media", url), "source_url": url,
             "alt_text": _string(image.get("altText")), "media_type": "image"}
+
+
+def _as_iso(value: object) -> object:
+    """A date Gatsby formatted for people, as the day ISO 8601 names (its time is not in the saved text); any other
+    value as it was, for the conversion to read or name."""
+    if not isinstance(value, str) or len(value) > 40:
+        return value
+    for pattern in FORMATTED_DATES:
+        match = pattern.fullmatch(value.strip())
+        month = _month(match["month"]) if match else 0
+        if match and month and 1 <= int(match["day"]) <= 31:
+            return f"{match['year']}-{month:02d}-{int(match['day']):02d}T00:00:00"
+    return value
+
+
+def _month(name: str) -> int:
+    """January's number 1, and so on, from the whole name or its first three letters; 0 for any other word."""
+    lowered = name.lower()
+    return next((number for number, month in enumerate(MONTHS, 1)
+                 if lowered == month or (len(lowered) == 3 and month.startswith(lowered))), 0)
 
 
 def _string(value: object) -> str:
