@@ -145,7 +145,8 @@ def wp_embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 # The `/embed/` page of a post another site embeds, with the secret its script passes: the post is what is left.
-EMBED_PAGE = re.compile(r"embed/?(?:#.*)?$", re.DOTALL)
+# A site on plain permalinks serves it at the post's address with `embed=true` added (`/?p=12&embed=true`).
+EMBED_PAGE = re.compile(r"(?:embed/?|[?&]embed=true)(?:#.*)?$", re.DOTALL)
 
 
 def _embed_frames(quote: Tag) -> list[Tag]:
