@@ -154,7 +154,7 @@ class Client:
         not cost every remaining page the whole round of waits."""
         host = urlsplit(url).netloc.lower()
         retries = 0 if host in self._failing else self.politeness.retries
-        attempt = 0
+        attempt, long_asked = 0, False
         while True:
             try:
                 response = self._once(url, limit, http, wanted)
@@ -176,10 +176,14 @@ class Client:
                 if response.status not in RETRY_STATUSES:
                     self._failing.discard(host)
                     return replace(response, attempts=attempt + 1)
-                if attempt >= retries:
+                asked = self._retry_after(response)
+                # A server that asks twice for a longer pause than a run waits is down for a while (WordPress's
+                # maintenance mode answers 503 with Retry-After: 600): waiting max_wait each time held a run 8 min.
+                if attempt >= retries or (long_asked and asked is not None and asked > self.politeness.max_wait):
                     self._failing.add(host)
                     return replace(response, attempts=attempt + 1)
-                self._pause(self._retry_after(response) or self._backoff(attempt))
+                long_asked = asked is not None and asked > self.politeness.max_wait
+                self._pause(min(asked, self.politeness.max_wait) if asked else self._backoff(attempt))
             attempt += 1
 
     def _once(self, url: str, limit: int, http: httpx.Client, wanted: str) -> Response:
@@ -223,19 +227,19 @@ class Client:
         return min(self.politeness.backoff * 2 ** attempt, self.politeness.max_wait)
 
     def _retry_after(self, response: Response) -> float | None:
-        """Retry-After in seconds or as an HTTP date, capped: a server may ask for a pause, not for a day."""
+        """Retry-After in seconds or as an HTTP date; the caller caps it: a server may ask for a pause, not a day."""
         value = response.headers.get("Retry-After", "").strip()
         if not value:
             return None
         if value.isdigit():
-            return min(float(value), self.politeness.max_wait)
+            return float(value)
         try:
             when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError):
             return None
         if when.tzinfo is None:
             when = when.replace(tzinfo=timezone.utc)
-        return min(max((when - self.clock.now()).total_seconds(), 0.0), self.politeness.max_wait)
+        return max((when - self.clock.now()).total_seconds(), 0.0)
 
 
 def _redirect_target(url: str, response: Response) -> str:
