@@ -14,17 +14,17 @@ from bs4 import BeautifulSoup, Tag
 from generator.convert.context import Context
 from generator.convert.parse import elements, has_class, may_hold
 
-# Classes themes give the picture a card swaps in on hover. Each names a second picture (`secondary`, `hover`,
-# `back`): it goes only where the card shows a first one before it.
+# Classes themes give the picture a card swaps in on hover, or the box around it (WoodMart's). Each names a second
+# picture (`secondary`, `hover`, `back`): it goes only where the card shows a first one beside it.
 HOVER_PICTURE_CLASSES = frozenset({"woo-entry-image-secondary", "secondary-image", "hover-img", "hover-image",
-                                   "image-hover", "back-image", "product-hover-image"})
+                                   "image-hover", "back-image", "product-hover-image", "wd-product-img-hover"})
 # WooCommerce gives each product of a loop `product` and `type-product` (`<li class="product type-product …">`).
 CARD_CLASSES = frozenset({"type-product"})
 
 
 def product_pictures_once(soup: BeautifulSoup, ctx: Context) -> None:
-    """A hover picture goes where a picture of no such class shares its link or box; in a product card, a picture whose
-    address an earlier one of the card has goes. Neither is a loss: the page showed it nowhere else."""
+    """Hover pictures go where the card shows a first picture (see _hover_pictures_out); in a product card, a
+    picture whose address an earlier one of the card has goes. Neither is a loss: the page showed it nowhere else."""
     if may_hold(soup, HOVER_PICTURE_CLASSES):
         _hover_pictures_out(soup)
     if may_hold(soup, CARD_CLASSES):
@@ -34,12 +34,22 @@ def product_pictures_once(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def _hover_pictures_out(soup: BeautifulSoup) -> None:
-    """One walk: the boxes that hold a first picture, then the hover pictures in them."""
-    pictures = list(elements(soup, "img"))
-    shown = {id(img.parent) for img in pictures if not has_class(img, HOVER_PICTURE_CLASSES)}
-    for img in pictures:
-        if has_class(img, HOVER_PICTURE_CLASSES) and id(img.parent) in shown:
-            img.decompose()
+    """A hover picture goes where a first picture shares its box; a hover box (WoodMart's `div.hover-img` around its
+    link and picture) where the element before it shows one."""
+    marked = [tag for tag in elements(soup) if has_class(tag, HOVER_PICTURE_CLASSES)]
+    shown = {id(img.parent) for img in elements(soup, "img") if not has_class(img, HOVER_PICTURE_CLASSES)}
+    for tag in marked:
+        if tag.__dict__.get("_decomposed"):
+            continue
+        if (id(tag.parent) in shown) if tag.name == "img" else _after_a_picture(tag):
+            tag.decompose()
+
+
+def _after_a_picture(box: Tag) -> bool:
+    """A box of a picture alone (no words of its own) after an element that shows one."""
+    before = box.find_previous_sibling(True)
+    return (before is not None and (before.name == "img" or before.find("img") is not None)
+            and not box.get_text(strip=True))
 
 
 def _repeats_out(card: Tag) -> None:
