@@ -90,3 +90,21 @@ def test_dates_gatsby_formatted_for_people_are_read_as_their_day(tmp_path: Path)
              for p in ("gantry", "hoist", "winch")}
     assert dates == {"gantry": "2021-05-05", "hoist": "2020-09-03", "winch": "2019-02-14"}
     assert [str(p) for p in result.problems] and "jib" not in {p.path.removeprefix("post/") for p in result.posts}
+
+
+def test_a_custom_taxonomys_connection_gives_the_post_its_terms(tmp_path: Path) -> None:
+    """A news site's regions and topics, asked for by their GraphQL names (`regions { nodes { name slug } }`), were
+    dropped: only categories and tags were read. The author and languages, which have names and slugs too, are no
+    terms."""
+    post = node(17046, "gantry", regions={"nodes": [{"name": "North Coast", "slug": "north-coast",
+                                                     "taxonomyName": "region"}]},
+                topics={"edges": [{"node": {"name": "Ports", "slug": "ports", "databaseId": 77}}]},
+                language={"name": "English", "slug": "en"}, translations=[{"name": "x", "slug": "y"}])
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "posts.json").write_text(json.dumps({"data": {"posts": {"nodes": [post]}}}))
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert result.problems == []
+    document = loads((tmp_path / "content" / "post" / "gantry.md").read_text())
+    assert document.taxonomies == {"category": ("tips",), "region": ("north-coast",), "topics": ("ports",)}
+    registry, _ = read_terms(tmp_path / "content")
+    assert registry.terms["region"]["north-coast"].name == "North Coast"

@@ -31,6 +31,11 @@ _DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
 FORMATTED_DATES = (re.compile(rf"{_MONTH} {_DAY},? (?P<year>[0-9]{{4}})"),
                    re.compile(rf"{_DAY} {_MONTH},? (?P<year>[0-9]{{4}})"))
 V2_ROOT = "https://wpgraphql.invalid/wp/v2/"  # where v2 would list a taxonomy's terms: its field's name
+# Connections of a post node whose nodes have a name and slug but are no terms: its author, its languages and
+# translations (Polylang's and WPML's), the scripts and styles it loads, its content type, its comments' authors.
+NOT_TERMS = frozenset({"author", "language", "languages", "translations", "translation", "enqueuedScripts",
+                       "enqueuedStylesheets", "contentType", "template", "comments", "children", "ancestors",
+                       "parent", "featuredImage", "revisions", "preview", "lastEditedBy", "terms"})
 # What WPGraphQL names the fields of a post that v2 names otherwise (see saved_names).
 FIELD_NAMES = {"id": "databaseId", "date_gmt": "dateGmt", "modified_gmt": "modifiedGmt",
                "featured_media": "featuredImage", "parent": "parentDatabaseId"}
@@ -77,7 +82,7 @@ def as_v2(node: dict[str, Any]) -> dict[str, Any]:
         v2["author"] = _ident(author) or synthetic_id("user", _string(author.get("slug")) or author["name"])
         embedded["author"] = [{"id": v2["author"], "name": author["name"], "slug": _string(author.get("slug"))}]
     groups, links = [], []
-    for field, (taxonomy, rest) in TERM_FIELDS.items():
+    for field, taxonomy, rest in [*((f, t, r) for f, (t, r) in TERM_FIELDS.items()), *_custom_taxonomies(node)]:
         terms = _terms(taxonomy, node.get(field))
         if terms:
             v2[rest] = [term["id"] for term in terms]
@@ -86,6 +91,23 @@ def as_v2(node: dict[str, Any]) -> dict[str, Any]:
     if groups:
         embedded["wp:term"], v2["_links"] = groups, {"wp:term": links}
     return embedded_post(v2, embedded, _featured(node.get("featuredImage")))
+
+
+def _custom_taxonomies(node: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(field, taxonomy, field) for each connection of terms beyond categories and tags: a custom taxonomy's field
+    (`regions { nodes { name slug } }`, named by its GraphQL plural), each term its `name` and `slug` and no title or
+    content of a post. The taxonomy is the one its terms name (`taxonomyName`), else the field's name. A news site's
+    regions, topics and series were dropped."""
+    found = []
+    for field, value in node.items():
+        if field in TERM_FIELDS or field in NOT_TERMS:
+            continue
+        nodes = _connection(value) if isinstance(value, dict) else []
+        if nodes and all(isinstance(n, dict) and isinstance(n.get("slug"), str) and isinstance(n.get("name"), str)
+                         and not {"title", "content"} & n.keys() for n in nodes):
+            named = {n["taxonomyName"] for n in nodes if isinstance(n.get("taxonomyName"), str) and n["taxonomyName"]}
+            found.append((field, named.pop() if len(named) == 1 else field, field))
+    return found
 
 
 def _nodes(data: dict[str, Any]) -> list[Any] | None:
