@@ -67,7 +67,8 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
 from generator.convert.stray_cells import stray_table_parts_unwrapped
 from generator.convert.tabs import tabs_as_sections
-from generator.convert.tables import bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks
+from generator.convert.tables import (bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks,
+                                      one_row_layouts_as_blocks)
 from generator.convert.verse import verse_as_lines
 from generator.convert.view_counts import drop_view_counts
 from generator.convert.video_posters import video_posters_as_images
@@ -396,6 +397,7 @@ PASSES: tuple[Pass, ...] = (
     stray_table_parts_unwrapped,
     one_column_tables_as_blocks,
     cell_paragraphs_as_text,
+    one_row_layouts_as_blocks,
     codecolorer_as_code,
     math_as_tex,
     latex_as_tex,
