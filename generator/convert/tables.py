@@ -98,11 +98,9 @@ def one_row_layouts_as_blocks(soup: BeautifulSoup, ctx: Context) -> None:
         cells = cells_of(rows[0]) if len(rows) == 1 else []
         if len(cells) < 2 or any(cell.name == "th" for cell in cells) or not _laid_out(cells):
             continue
-        for cell in cells:
-            if cell.get_text().strip() or cell.find(SHOWN) is not None:
-                cell.name, cell.attrs = "div", {}
-                table.insert_before(cell.extract())
-        table.decompose()
+        # Made boxes where they stand: taking each cell out of a long post's root cost a search of the root.
+        for part in [table, *(row.parent for row in rows if row.parent is not table), *rows, *cells]:
+            part.name, part.attrs = "div", {}
 
 
 def _laid_out(cells: list[Tag]) -> bool:
