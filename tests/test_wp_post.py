@@ -349,3 +349,15 @@ def test_terms_a_themes_endpoint_gives_whole_are_read_and_false_is_no_tags() -> 
     assert converted.warnings == []
     assert [(t.taxonomy, t.slug, t.name, t.id) for t in converted.terms] == [("category", "career", "Career & Jobs", 3)]
     assert converted.document.taxonomies == {"category": ("career",)}
+
+
+def test_the_note_of_posts_without_a_site_address_counts_only_those_imported(tmp_path) -> None:
+    """The note counted the posts a crawl saved without a host before converting them, those then refused too."""
+    from generator.importer import ImportOptions, run_import
+    posts = [item(id=1, link="/a/", guid={"rendered": "/?p=1"}),
+             item(id=2, link="/b/", guid={"rendered": "/?p=2"}, slug="b", date=None, date_gmt=None, modified=None,
+                  modified_gmt=None)]
+    (tmp_path / "posts.json").write_text(json.dumps(posts), encoding="utf-8")
+    result = run_import([tmp_path / "posts.json"], tmp_path / "content", ImportOptions(workers=1))
+    assert [p.field for p in result.problems] == ["date"] and len(result.posts) == 1
+    assert [n for n in result.notes if "no site address" in n][0].startswith("1 posts have no site address")
