@@ -118,7 +118,7 @@ def _import_parser(commands: argparse._SubParsersAction, common: argparse.Argume
                                          "content/",
         description="Import saved WordPress content as one Markdown file per post under the content folder: "
                     "REST API v2 JSON (one object or a list per file), WordPress exports (WXR, *.xml) and "
-                    "database dumps (*.sql, *.sql.gz, wp_posts.csv); folders are searched for them.")
+                    "database dumps (*.sql, *.sql.gz, .bz2 or .xz, wp_posts.csv); folders are searched for them.")
     imp.add_argument("sources", nargs="+", type=Path, metavar="SOURCE",
                      help="a saved REST response (.json), an export (.xml), a database dump (.sql), or a folder "
                           "of them")

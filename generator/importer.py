@@ -77,7 +77,6 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
             cache = import_cache.load(content_dir)
         settings = _settings(options)
         context = import_cache.fingerprint(_converter_version(), astuple(settings), own_names)
-        result.notes.extend(_hostless(posts, options) + _bodiless(posts) + _media_only(scan))
 
         def reconvert(post: Ready) -> Ready:
             data = spool.items([post.item.spooled])[0]
@@ -88,6 +87,10 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
         try:
             ready, failed = _convert(posts, context, lookups, registry, cache, spool, content_dir, options, result,
                                      progress)
+            # Of the posts imported: those refused are told apart, each with its problem.
+            imported = {id(post.item) for post in ready}
+            converted = [post for post in posts if id(post.item) in imported]
+            result.notes.extend(_hostless(converted, options) + _bodiless(converted) + _media_only(scan))
             with collector.paused():
                 entries = place(ready, failed, reconvert, content_dir, options, result)
         except BaseException:

@@ -221,3 +221,14 @@ def test_an_answer_that_trickles_in_is_given_up_at_the_deadline_not_waited_for_f
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_site_that_asks_twice_for_a_long_pause_is_given_up_after_one_wait(wp: FakeWordPress) -> None:
+    """WordPress's maintenance mode answers 503 with Retry-After: 600 to every request: each retry waited the
+    longest wait, and the first request held the run 8 minutes before giving up."""
+    wp.fail("/ok", status=503, times=-1, headers={"Retry-After": "600"})
+    time = FakeTime()
+    with client(time, retries=4, max_wait=120) as http, pytest.raises(FetchError) as error:
+        http.get(wp.url + "ok")
+    assert time.sleeps == [120.0] and wp.count("/ok") == 2
+    assert str(error.value).startswith(f"{wp.url}ok: HTTP 503")

@@ -58,3 +58,18 @@ def test_a_resolver_that_failed_for_now_is_retried() -> None:
         assert client.requests == 3
     assert time.sleeps == [1.0, 2.0]
     assert result.error.endswith("(after 3 attempts)") and not result.lasting
+
+
+def test_images_are_asked_for_as_images_and_the_api_as_json() -> None:
+    """Images were asked for with the API's `Accept: application/json`, which a server that chooses by it (a CDN,
+    an image plugin) may refuse or answer with JSON."""
+    asked: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        asked.append(request.headers["Accept"])
+        return httpx.Response(200, headers={"Content-Type": "image/png"}, content=png(4, 3))
+
+    with Client(Politeness(min_interval=0.0), FakeTime().clock(), transport=httpx.MockTransport(handle)) as client:
+        assert client_fetcher(client)("http://alive.example/chart.png").data == png(4, 3)
+        client.get("http://alive.example/wp-json/wp/v2/posts")
+    assert asked == ["image/*,*/*;q=0.8", "application/json"]

@@ -405,3 +405,21 @@ def test_a_gzipped_dump_that_would_fill_the_disk_is_named(tmp_path: Path, monkey
     assert [p.message for p in problems] == [
         f"cannot be read: unpacks to more than the disk has free for it in {Path(tempfile.gettempdir()).parent}: "
         "unpack it yourself and import what it holds"]
+
+
+def test_dumps_packed_with_bzip2_or_xz_are_read_as_gzipped_ones_are(tmp_path: Path) -> None:
+    """A host's control panel packs a dump with gzip, bzip2 or xz: `.sql.bz2` and `.sql.xz` were passed over
+    ("no saved REST JSON, WordPress export or SQL dump in this folder"), and a broken one is named."""
+    import bz2
+    import lzma
+    text = CREATE_POSTS + f"INSERT INTO `wp_posts` VALUES {_row(1, 'Packed', 'x')};\n" + TERMS
+    for name, pack in (("site.sql.bz2", bz2.compress), ("site.sql.xz", lzma.compress)):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / name).write_bytes(pack(text.encode()))
+        result = run_import([folder], folder / "content", ImportOptions(workers=1))
+        assert result.problems == [] and [p.path for p in result.posts] == ["post/post-1.md"]
+        (folder / name).write_bytes(b"not packed at all")
+        problems: list[Problem] = []
+        assert list(wp_sql.read_dump(folder / name, problems)) == []
+        assert [p.message.startswith("cannot be read: ") for p in problems] == [True]

@@ -75,3 +75,36 @@ def test_a_list_of_nodes_alone_is_read_and_other_string_ids_stay_refused(tmp_pat
     assert [(i.kind, i.data["id"], i.data["link"]) for i in items] == [("post", 5, f"{SITE}/crane/")]
     items, _ = read_items([tmp_path / "dump.json"])
     assert items[0].data["id"] == "abc"  # no WPGraphQL id: left for the conversion to name
+
+
+def test_dates_gatsby_formatted_for_people_are_read_as_their_day(tmp_path: Path) -> None:
+    """A Gatsby query's `date(formatString: "MMMM DD, YYYY")` saves "May 05, 2021": every such post was refused
+    ("not an ISO 8601 date"). Each is read as its day; a date no format names stays for the conversion to name."""
+    shapes = {"gantry": "May 05, 2021", "hoist": "Sep 3rd, 2020", "winch": "14 February 2019", "jib": "Maytime 5, 2021"}
+    nodes = [node(i, slug, date=date, dateGmt=None, modified=None, modifiedGmt=None)
+             for i, (slug, date) in enumerate(shapes.items(), 1)]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "posts.json").write_text(json.dumps({"data": {"posts": {"nodes": nodes}}}))
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    dates = {p: loads((tmp_path / "content" / "post" / f"{p}.md").read_text()).date.date().isoformat()
+             for p in ("gantry", "hoist", "winch")}
+    assert dates == {"gantry": "2021-05-05", "hoist": "2020-09-03", "winch": "2019-02-14"}
+    assert [str(p) for p in result.problems] and "jib" not in {p.path.removeprefix("post/") for p in result.posts}
+
+
+def test_a_custom_taxonomys_connection_gives_the_post_its_terms(tmp_path: Path) -> None:
+    """A news site's regions and topics, asked for by their GraphQL names (`regions { nodes { name slug } }`), were
+    dropped: only categories and tags were read. The author and languages, which have names and slugs too, are no
+    terms."""
+    post = node(17046, "gantry", regions={"nodes": [{"name": "North Coast", "slug": "north-coast",
+                                                     "taxonomyName": "region"}]},
+                topics={"edges": [{"node": {"name": "Ports", "slug": "ports", "databaseId": 77}}]},
+                language={"name": "English", "slug": "en"}, translations=[{"name": "x", "slug": "y"}])
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "posts.json").write_text(json.dumps({"data": {"posts": {"nodes": [post]}}}))
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert result.problems == []
+    document = loads((tmp_path / "content" / "post" / "gantry.md").read_text())
+    assert document.taxonomies == {"category": ("tips",), "region": ("north-coast",), "topics": ("ports",)}
+    registry, _ = read_terms(tmp_path / "content")
+    assert registry.terms["region"]["north-coast"].name == "North Coast"

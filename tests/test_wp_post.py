@@ -51,6 +51,26 @@ def test_wordpress_zero_date_is_no_date() -> None:
     assert draft.date == datetime(2012, 5, 1, 10, tzinfo=timezone.utc)
 
 
+def test_a_post_saved_without_its_date_is_dated_by_what_else_it_says_and_named() -> None:
+    """`?_fields=id,title,content` saves no date: every post was refused. Its time of update, else the day its
+    address names, else the month of its first picture's upload folder stands in, and the post names the field."""
+    undated = {"date": None, "date_gmt": None}
+    updated = to_document(item(**undated))
+    assert updated.document.date.isoformat() == "2024-07-01T12:00:00+02:00"
+    assert updated.warnings == [("date", "missing; its time of update, modified, stands in")]
+    by_address = to_document(item(**undated, modified=None, modified_gmt=None,
+                                  link="https://news.example/2019/11/04/storm-hits-coast/"))
+    assert by_address.document.date.isoformat() == "2019-11-04T00:00:00+00:00"
+    assert by_address.warnings == [("date", "missing; the day its address names stands in")]
+    only_content = {"id": 9, "title": {"rendered": "Storm"}, "content": {"rendered": (
+        '<p><img src="https://news.example/wp-content/uploads/2021/08/storm.jpg"> Rain.</p>')}}
+    by_picture = to_document(only_content)
+    assert by_picture.document.date.isoformat() == "2021-08-01T00:00:00+00:00"
+    assert by_picture.warnings[-1] == ("date", "missing; the month its first picture was uploaded in stands in")
+    with pytest.raises(ItemError, match="date"):
+        to_document({"id": 9, "title": {"rendered": "Storm"}, "content": {"rendered": "<p>Rain.</p>"}})
+
+
 def test_missing_gmt_date_means_utc() -> None:
     document = to_document(item(date_gmt=None, modified=None)).document
     assert document.date.isoformat() == "2024-03-31T01:30:00+00:00"
@@ -329,3 +349,15 @@ def test_terms_a_themes_endpoint_gives_whole_are_read_and_false_is_no_tags() -> 
     assert converted.warnings == []
     assert [(t.taxonomy, t.slug, t.name, t.id) for t in converted.terms] == [("category", "career", "Career & Jobs", 3)]
     assert converted.document.taxonomies == {"category": ("career",)}
+
+
+def test_the_note_of_posts_without_a_site_address_counts_only_those_imported(tmp_path) -> None:
+    """The note counted the posts a crawl saved without a host before converting them, those then refused too."""
+    from generator.importer import ImportOptions, run_import
+    posts = [item(id=1, link="/a/", guid={"rendered": "/?p=1"}),
+             item(id=2, link="/b/", guid={"rendered": "/?p=2"}, slug="b", date=None, date_gmt=None, modified=None,
+                  modified_gmt=None)]
+    (tmp_path / "posts.json").write_text(json.dumps(posts), encoding="utf-8")
+    result = run_import([tmp_path / "posts.json"], tmp_path / "content", ImportOptions(workers=1))
+    assert [p.field for p in result.problems] == ["date"] and len(result.posts) == 1
+    assert [n for n in result.notes if "no site address" in n][0].startswith("1 posts have no site address")

@@ -51,6 +51,7 @@ from generator.convert.parse import comments, elements, may_hold, tags_in
 from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
 from generator.convert.plugin_icons import plugin_icons_as_link_names
 from generator.convert.podcast_links import podcast_player_links
+from generator.convert.product_cards import product_pictures_once
 from generator.convert.responsive import drop_hidden_on_desktop
 from generator.convert.rules import rules_in_a_row_as_one
 from generator.convert.script_boxes import script_boxes_as_links, script_players_as_links
@@ -68,7 +69,8 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
 from generator.convert.stray_cells import stray_table_parts_unwrapped
 from generator.convert.tabs import tabs_as_sections
-from generator.convert.tables import bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks
+from generator.convert.tables import (bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks,
+                                      one_row_layouts_as_blocks)
 from generator.convert.update_lines import drop_update_lines
 from generator.convert.verse import verse_as_lines
 from generator.convert.view_counts import drop_view_counts
@@ -410,6 +412,7 @@ PASSES: tuple[Pass, ...] = (
     stray_table_parts_unwrapped,
     one_column_tables_as_blocks,
     cell_paragraphs_as_text,
+    one_row_layouts_as_blocks,
     codecolorer_as_code,
     math_as_tex,
     latex_as_tex,
@@ -448,6 +451,7 @@ PASSES: tuple[Pass, ...] = (
     drop_tracking_pixels,
     drop_spacer_images,
     drop_slider_thumbnails,
+    product_pictures_once,
     drop_code_outline_marks,
     drop_address_alt_text,
     drop_ad_units,

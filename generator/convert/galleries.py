@@ -6,8 +6,9 @@ The forms, as their HTML reaches us: the block editor's gallery (`figure.wp-bloc
 `dl`/`figure.gallery-item`); Jetpack's tiled galleries, the classic one (`div.tiled-gallery`, its items
 `div.tiled-gallery-item`) and the block (`div.wp-block-jetpack-tiled-gallery`, items
 `figure.tiled-gallery__item`); Jetpack's classic slideshow, its pictures JSON in an attribute for its script
-(`div.jetpack-slideshow[data-gallery]`). Their own layout (columns, rows, inline widths) only their theme's CSS
-read; the site's stylesheet lays out the one shape, `<div class="gallery">` with a paragraph per image.
+(`div.jetpack-slideshow[data-gallery]`); and gallery plugins' (see GALLERY_CLASSES). Their own layout (columns,
+rows, inline widths) only their theme's CSS read; the site's stylesheet lays out the one shape,
+`<div class="gallery">` with a paragraph per image.
 """
 
 from __future__ import annotations
@@ -25,10 +26,20 @@ GALLERY_ITEM = "nm-gallery-item"  # one image (in its link, if any) and its capt
 GALLERY_CAPTION = "nm-gallery-caption"  # an image's caption, on the line under it
 
 # Jetpack's slideshow block saves every slide, which its script shows one at a time: a grid shows them all.
+# Gallery plugins' own galleries are grids too, where they were a column of pictures a screen high each:
+# FooGallery's (`div.foogallery`, items `div.fg-item`), Envira's (`div.envira-gallery-public`, items
+# `div.envira-gallery-item`), NextGEN's thumbnails (`div.ngg-galleryoverview`, `div.ngg-gallery-thumbnail-box`),
+# Modula's (`div.modula-gallery`, `div.modula-item`) and Elementor Pro's (`div.elementor-gallery__container`, items
+# `a.e-gallery-item` whose pictures are backgrounds, made images before); one that holds words of its own (a title
+# over each picture, a "[Show slideshow]" link, a pager) is left as it is, as any gallery is (see _is_gallery).
 GALLERY_CLASSES = frozenset({"wp-block-gallery", "blocks-gallery-grid", "gallery", "tiled-gallery",
-                             "wp-block-jetpack-tiled-gallery", "wp-block-jetpack-slideshow"})
+                             "wp-block-jetpack-tiled-gallery", "wp-block-jetpack-slideshow",
+                             "foogallery", "envira-gallery-public", "ngg-galleryoverview", "modula-gallery",
+                             "elementor-gallery__container"})
 ITEM_CLASSES = frozenset({"wp-block-image", "blocks-gallery-item", "gallery-item", "tiled-gallery-item",
-                          "tiled-gallery__item", "wp-block-jetpack-slideshow_slide"})
+                          "tiled-gallery__item", "wp-block-jetpack-slideshow_slide",
+                          "fg-item", "envira-gallery-item", "ngg-gallery-thumbnail-box", "modula-item",
+                          "e-gallery-item"})
 OTHER_MEDIA = frozenset({"video", "audio", "iframe", "object", "embed", "svg", "canvas"})
 SLIDESHOW_CLASSES = frozenset({"jetpack-slideshow"})
 SLIDESHOW_NOSCRIPT = "jetpack-slideshow-noscript"

@@ -55,6 +55,10 @@ UNLINKABLE = re.compile(r"^\s*(?:file|javascript|vbscript|data|blob):", re.IGNOR
 SWALLOWED_MARKUP = re.compile(r"[<>]")
 PLAYED = ("video", "audio", "source", "iframe", "embed", "object")  # what the converter makes a link to
 # A link to the top of the page or to a script, which a reader of the mirror cannot follow anywhere.
+# A class naming a button, as themes and builders write it: `btn`, `rev-btn`, `elementor-button`, `button_primary`.
+BUTTON_CLASS = re.compile(r"(?:^|[\s_-])(?:btn|button)(?:$|[\s_-])", re.IGNORECASE)
+PANEL_CLASS = re.compile(r"accordion|toggle|collaps|tab", re.IGNORECASE)  # buttons that show a title over a panel
+BUTTON_WORDS = 4  # a button's label; more is a title or a sentence
 GOES_NOWHERE = re.compile(r"^\s*(?:#\s*$|javascript:)", re.IGNORECASE)
 DATA_PICTURE = re.compile(r"^\s*data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
 # A web address with no host before its fragment, or none at all: older WordPress's social icon block put
@@ -141,7 +145,8 @@ def wp_embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 # The `/embed/` page of a post another site embeds, with the secret its script passes: the post is what is left.
-EMBED_PAGE = re.compile(r"embed/?(?:#.*)?$", re.DOTALL)
+# A site on plain permalinks serves it at the post's address with `embed=true` added (`/?p=12&embed=true`).
+EMBED_PAGE = re.compile(r"(?:embed/?|[?&]embed=true)(?:#.*)?$", re.DOTALL)
 
 
 def _embed_frames(quote: Tag) -> list[Tag]:
@@ -360,14 +365,28 @@ def unlink_dead_fragments(soup: BeautifulSoup, ctx: Context) -> None:
     # Only ids the Markdown can keep (see keep_link_targets) are still there on the page.
     anchors = {t.get("id") for t in tags} | {t.get("name") for t in tags if t.name == "a"}
     anchors = {a for a in anchors if isinstance(a, str) and SAFE_ID.match(a)} | PAGE_IDS
-    for link in (t for t in tags if t.name == "a"):
+    for link in (t for t in tags if t.name == "a" and not t.__dict__.get("_decomposed")):
         href = link.get("href")
         if isinstance(href, str) and HOSTLESS.match(href):
             link["href"] = href = HOSTLESS.sub("", href).strip() or "#"
         if isinstance(href, str) and href.startswith("#") and unquote(href[1:]) not in anchors:
             if href != "#":
                 ctx.losses.note(loss.DEAD_FRAGMENT, href)
-            link.unwrap()
+                link.unwrap()
+            elif _button_to_nowhere(link):
+                link.decompose()
+            else:
+                link.unwrap()
+
+
+def _button_to_nowhere(link: Tag) -> bool:
+    """A link to a bare `#` drawn as a button (Slider Revolution's `rev-btn`, a theme's `btn-details`, Elementor's
+    `elementor-button`) whose few words say only what to click ("LEARN MORE", "Read more"): it went nowhere on the
+    live page either, and its words stood alone on a line under every slide and card. One that opens a panel (an
+    accordion's title) or shows a picture is not such a button."""
+    classes = " ".join(link.get_attribute_list("class", []) or ())
+    return (BUTTON_CLASS.search(classes) is not None and PANEL_CLASS.search(classes) is None
+            and link.find(SHOWN) is None and len(link.get_text().split()) <= BUTTON_WORDS)
 
 
 def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:

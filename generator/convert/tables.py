@@ -12,6 +12,8 @@ from generator.convert.parse import cells_of, elements, may_contain
 
 BLOCK_IN_CELL = ("p", "ul", "ol", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "div",
                  "figure", "dl")
+# Blocks of text, which a layout sets beside a picture (a data table's cells hold words, numbers, a picture).
+LAYOUT_BLOCKS = ("p", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6")
 TABLE_ATTRIBUTES = ("colspan", "rowspan", "scope", "headers", "align")
 BLANK_LINES = re.compile(r"\n\s*\n")
 # What a cell shows without words: it is kept though it holds no text.
@@ -84,6 +86,29 @@ def one_column_tables_as_blocks(soup: BeautifulSoup, ctx: Context) -> None:
                 cell.name, cell.attrs = "div", {}
                 table.insert_before(cell.extract())
         table.decompose()
+
+
+def one_row_layouts_as_blocks(soup: BeautifulSoup, ctx: Context) -> None:
+    """A table of one row that sets a picture beside paragraphs (or a list, a heading), or holds a form, is a
+    layout, not data: the classic editor's way to set things side by side. Kept as HTML, it was a table wider than
+    a phone whose cells' paragraphs Markdown no longer read, and a form's labels stood in it as markup. Each cell is
+    the block it showed, in its place. A row of header cells, of pictures alone or of words is left a table."""
+    for table in elements(soup, "table"):
+        rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+        cells = cells_of(rows[0]) if len(rows) == 1 else []
+        if len(cells) < 2 or any(cell.name == "th" for cell in cells) or not _laid_out(cells):
+            continue
+        # Made boxes where they stand: taking each cell out of a long post's root cost a search of the root.
+        for part in [table, *(row.parent for row in rows if row.parent is not table), *rows, *cells]:
+            part.name, part.attrs = "div", {}
+
+
+def _laid_out(cells: list[Tag]) -> bool:
+    """A form in a cell, or a picture alone in one and blocks of text in another."""
+    if any(cell.find("form") is not None for cell in cells):
+        return True
+    pictured = any(cell.find(("img", "picture")) is not None and not cell.get_text().strip() for cell in cells)
+    return pictured and any(cell.find(LAYOUT_BLOCKS) is not None for cell in cells)
 
 
 def _names_column(cell: Tag) -> bool:

@@ -5,7 +5,8 @@ clicking its tab. The mirror, without the script, shows every panel, and the row
 before them as a list of links into the page, or after them (a testimonial slider's row of faces came under the
 last quote, each face far from its words), or twice where the builder repeats each label before its panel for
 phones (Elementor: "Mission Vision", then "Mission", its text, "Vision", its text). Each panel opens with its
-tab's label (words in bold, or the tab's picture), and the row of tabs goes.
+tab's label (words in bold, or the tab's picture), and the row of tabs goes. A tab whose panel the post does not
+hold (the live page loaded it by script when clicked) goes: its label stood alone on a line, over nothing.
 """
 
 from __future__ import annotations
@@ -33,10 +34,13 @@ def tabs_as_sections(soup: BeautifulSoup, ctx: Context) -> None:
     for tab in tabs:
         panel = next((by_id[name] for name in _targets(tab) if name in by_id and by_id[name] is not tab
                       and not _inside(tab, by_id[name]) and not _inside(by_id[name], tab)), None)
-        if panel is None:
-            continue  # a tab whose panel the live page loaded by script, or none: left as it was
+        if panel is None and not any(_targets(tab)):
+            continue  # a tab that names no panel: left as it was
         if not isinstance(tab.parent, BeautifulSoup):  # not the post's own root
             rows[id(tab.parent)] = tab.parent
+        if panel is None:
+            tab.decompose()  # its panel, which the live page loaded by script, is not in the post: a label of nothing
+            continue
         before = panel.find_previous_sibling(True)
         if before is not tab and isinstance(before, Tag) and _is_tab(before) and _words(before) == _words(tab):
             tab.decompose()  # the label for phones, which stands before its panel, is the one kept

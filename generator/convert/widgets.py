@@ -63,10 +63,12 @@ READING_TIME_CLASSES = frozenset({"rt-reading-time", "span-reading-time", "bsf-r
                                   "yoast-reading-time__wrapper"})  # Yoast SEO's block
 # Blocks WordPress fills in when it shows the page (dynamic blocks), with lists the live site made of its own posts,
 # pages, terms, menus and comments: REST content holds them as they stood that day, an export nothing; the mirror
-# makes its own lists and menus. The RSS block lists another site's feed.
+# makes its own lists and menus. The RSS block lists another site's feed. Jetpack's Related Posts block saves only
+# its heading, which Jetpack's list follows on the live page: in an export it stood over nothing ("More like this").
 SITE_LISTING_CLASSES = frozenset({"wp-block-latest-posts", "wp-block-query", "wp-block-archives", "wp-block-categories",
                                   "wp-block-latest-comments", "wp-block-page-list", "wp-block-tag-cloud",
-                                  "wp-block-calendar", "wp-block-navigation", "wp-block-loginout"})
+                                  "wp-block-calendar", "wp-block-navigation", "wp-block-loginout",
+                                  "wp-block-jetpack-related-posts"})
 FEED_CLASSES = frozenset({"wp-block-rss"})
 # The boxes of related posts a plugin or a news theme puts into the text itself, by the_content's filter (under it,
 # or between two paragraphs: "Related Posts:", "Baca Juga", "مقالات مرتبط"): each is a list the live site chose of

@@ -27,6 +27,7 @@ from generator.convert.mojibake import repaired
 from generator.convert.multilingual import Languages, post_in_language
 from generator.convert.post_language import post_language, post_translations
 from generator.convert.slugs import safe_slug
+from generator.convert.stand_in_dates import date_stand_in
 from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_object, reference_problems,
                                         term_list_problems)
 from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSES
@@ -151,6 +152,10 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
         taxonomies.setdefault(term.taxonomy, []).append(term.slug)
     content = with_fields(_saved_body(data, ctx), data, ctx)
     language = post_language(data, terms)
+    if not _dated(data, "date") and not _dated(data, "date_gmt") \
+            and (stand_in := date_stand_in(data, link, _rendered(data, "content", required=False))):
+        data = {**data, **stand_in.fields}
+        warnings.append(("date", stand_in.note))
     date = _local_time(data, "date", warnings)
     updated = _local_time(data, "modified", warnings) if _dated(data, "modified") else date
     warnings += [(name, f"{problem}; imported as it is") for name, value in (("date", date), ("modified", updated))

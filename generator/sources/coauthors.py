@@ -25,8 +25,25 @@ def guest_name(title: str, meta: Mapping[str, str]) -> str:
     return (meta.get("cap-display_name") or title).strip()
 
 
-def credited_name(slug: str, login: str, guests: Mapping[str, str], users: Mapping[str, dict[str, Any]]) -> str:
+def credited_name(slug: str, login: str, guests: Mapping[str, str], users: Mapping[str, dict[str, Any]],
+                  described: Mapping[str, str] | None = None) -> str:
     """The name of the writer a term credits: a guest author's by the term's slug, else the export's user's by the
-    login the term is named by, else that login."""
+    login the term is named by, else the name the term's description gives (see described_name), else that login."""
     user = users.get(login)
-    return guests.get(slug) or (str(user["name"]) if user else "") or login
+    return guests.get(slug) or (str(user["name"]) if user else "") or (described or {}).get(slug, "") or login
+
+
+def described_name(description: str, login: str) -> str:
+    """The writer's display name, from the description the plugin gives each term for its search: their display
+    name, first and last names, login, id and e-mail address, a space between each ("Ana Sousa Ana Sousa ana 12
+    ana@example.org"). An export lists only users who posted, so a co-author who never did was bylined by login.
+    Only a description that says it plainly is read: first and last names empty ("Ana Sousa   ana 12 …"), or the
+    display name made of them ("Ana Sousa Ana Sousa ana …"); else ''. The e-mail address is never kept."""
+    end = description.find(f" {login} ")
+    if end <= 0 or not description[end + len(login) + 2:].split(" ", 1)[0].isdigit():
+        return ""
+    names = description[:end]
+    if names.endswith("  "):
+        return names.strip()
+    half = len(names) // 2
+    return names[:half] if names[half:half + 1] == " " and names[:half] == names[half + 1:] else ""

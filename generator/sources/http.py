@@ -24,6 +24,7 @@ from generator.sources.public_address import AddressRefused, PublicOnly, Resolve
 
 PROJECT_URL = "https://github.com/newsmirror/newsmirror"
 USER_AGENT = f"newsmirror/{__version__} (+{PROJECT_URL})"
+JSON_WANTED = "application/json"  # the Accept header of the API's requests
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 HTML_TITLE = re.compile(r"<title[^<>]*>([^<]*)</title>", re.IGNORECASE)
@@ -107,7 +108,7 @@ class Client:
         self._public_only.clear()
 
     def _client(self, transport: httpx.BaseTransport | None) -> httpx.Client:
-        return httpx.Client(headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+        return httpx.Client(headers={"User-Agent": USER_AGENT, "Accept": JSON_WANTED},
                             timeout=httpx.Timeout(self.politeness.timeout), follow_redirects=False, transport=transport)
 
     def _connecting(self, public_only: Collection[str] | None) -> httpx.Client:
@@ -125,17 +126,19 @@ class Client:
         return self._public_only[key]
 
     def get(self, url: str, accept: frozenset[int] = frozenset({200}), max_bytes: int | None = None,
-            refuse: Callable[[str], str] | None = None, public_only: Collection[str] | None = None) -> Response:
+            refuse: Callable[[str], str] | None = None, public_only: Collection[str] | None = None,
+            wanted: str = JSON_WANTED) -> Response:
         """GET `url`, following redirects within http(s); a status outside `accept`, or a body over
         `max_bytes` (default: the politeness's), raises FetchError. `refuse` says why a URL, the first or one
         a redirect leads to, must not be asked for at all ("" when it may). With `public_only`, the request
-        connects only to a public address, or to any for the hosts it names (see PublicOnly)."""
+        connects only to a public address, or to any for the hosts it names (see PublicOnly). `wanted` is the
+        request's Accept header: the API's JSON, or what else the caller asks for (an image)."""
         limit, first = self.politeness.max_bytes if max_bytes is None else max_bytes, url
         for _ in range(self.politeness.max_redirects + 1):
             why = refuse(url) if refuse is not None else ""
             if why:
                 raise FetchError(url, why if url == first else f"redirected to {url}: {why}", refused=True)
-            response = self._with_retries(url, limit, self._connecting(public_only))
+            response = self._with_retries(url, limit, self._connecting(public_only), wanted)
             if response.status not in REDIRECT_STATUSES:
                 if response.status not in accept:
                     raise FetchError(url, f"HTTP {response.status}{_reason(response.body)}", response.status)
@@ -145,16 +148,16 @@ class Client:
                                 "redirects in a loop (an http/https or www setting at odds with a proxy's?); ask its "
                                 "owner, or check the address")
 
-    def _with_retries(self, url: str, limit: int, http: httpx.Client) -> Response:
+    def _with_retries(self, url: str, limit: int, http: httpx.Client, wanted: str) -> Response:
         """The answer, after as many attempts as a busy or failing server needs. Once a host has failed
         for good, its next requests get one attempt each until one succeeds: a site that went down must
         not cost every remaining page the whole round of waits."""
         host = urlsplit(url).netloc.lower()
         retries = 0 if host in self._failing else self.politeness.retries
-        attempt = 0
+        attempt, long_asked = 0, False
         while True:
             try:
-                response = self._once(url, limit, http)
+                response = self._once(url, limit, http, wanted)
             except httpx.TransportError as e:
                 if _no_such_host(e):
                     # Old posts show images from hosts long gone (image hosts, old domains): waiting to ask
@@ -173,19 +176,23 @@ class Client:
                 if response.status not in RETRY_STATUSES:
                     self._failing.discard(host)
                     return replace(response, attempts=attempt + 1)
-                if attempt >= retries:
+                asked = self._retry_after(response)
+                # A server that asks twice for a longer pause than a run waits is down for a while (WordPress's
+                # maintenance mode answers 503 with Retry-After: 600): waiting max_wait each time held a run 8 min.
+                if attempt >= retries or (long_asked and asked is not None and asked > self.politeness.max_wait):
                     self._failing.add(host)
                     return replace(response, attempts=attempt + 1)
-                self._pause(self._retry_after(response) or self._backoff(attempt))
+                long_asked = asked is not None and asked > self.politeness.max_wait
+                self._pause(min(asked, self.politeness.max_wait) if asked else self._backoff(attempt))
             attempt += 1
 
-    def _once(self, url: str, limit: int, http: httpx.Client) -> Response:
+    def _once(self, url: str, limit: int, http: httpx.Client, wanted: str) -> Response:
         if self._last is not None:
             self._pause(self._last + self.politeness.min_interval - self.clock.monotonic())
         self._last = self.clock.monotonic()
         self.requests += 1
         try:
-            return self._read(url, limit, http)
+            return self._read(url, limit, http, wanted)
         except AddressRefused as e:
             raise FetchError(url, str(e), refused=True) from None
         except (httpx.InvalidURL, UnicodeError) as e:  # a post's image URL may be any text at all
@@ -194,9 +201,9 @@ class Client:
             raise FetchError(url, "the answer is not compressed as its Content-Encoding says (a server or "
                                   "plugin setting that compresses twice): ask the site's owner") from None
 
-    def _read(self, url: str, limit: int, http: httpx.Client) -> Response:
+    def _read(self, url: str, limit: int, http: httpx.Client, wanted: str) -> Response:
         until = self.clock.monotonic() + self.politeness.deadline
-        with http.stream("GET", url) as response:
+        with http.stream("GET", url, headers={"Accept": wanted}) as response:
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > limit:
                 raise FetchError(url, f"response of {int(declared)} bytes is over the limit of {limit}", too_large=True)
@@ -220,19 +227,19 @@ class Client:
         return min(self.politeness.backoff * 2 ** attempt, self.politeness.max_wait)
 
     def _retry_after(self, response: Response) -> float | None:
-        """Retry-After in seconds or as an HTTP date, capped: a server may ask for a pause, not for a day."""
+        """Retry-After in seconds or as an HTTP date; the caller caps it: a server may ask for a pause, not a day."""
         value = response.headers.get("Retry-After", "").strip()
         if not value:
             return None
         if value.isdigit():
-            return min(float(value), self.politeness.max_wait)
+            return float(value)
         try:
             when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError):
             return None
         if when.tzinfo is None:
             when = when.replace(tzinfo=timezone.utc)
-        return min(max((when - self.clock.now()).total_seconds(), 0.0), self.politeness.max_wait)
+        return max((when - self.clock.now()).total_seconds(), 0.0)
 
 
 def _redirect_target(url: str, response: Response) -> str:

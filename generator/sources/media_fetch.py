@@ -36,6 +36,10 @@ Fetcher = Callable[[str], FetchResult]
 
 
 GONE_STATUSES = frozenset({404, 410})
+# What an image is asked for with, as a browser asks for one: an image of any type, else anything (a server that
+# sends it as `application/octet-stream`). The API's `application/json` let a server that chooses by it (a CDN, an
+# image plugin) refuse the image or answer with JSON.
+IMAGE_WANTED = "image/*,*/*;q=0.8"
 # What a server calls a file it has no type for: AVIF on nginx before 1.25 and on Apache before 2.4.55 (their types
 # lists lacked it), WebP on older ones, a storage bucket's upload sent without a type. Its bytes tell whether it is
 # an image (media_mirror.store sniffs them), as they tell an image served as image/* from a page that claims to be one.
@@ -82,7 +86,7 @@ def client_fetcher(client: Client, max_bytes: int = MAX_BYTES, own_hosts: Collec
             earlier = unreachable[host]
             return failed(f"{host} could not be reached earlier in this run ({earlier.message})", earlier.no_such_host)
         try:
-            response = client.get(url, max_bytes=max_bytes, refuse=refuse, public_only=own_hosts)
+            response = client.get(url, max_bytes=max_bytes, refuse=refuse, public_only=own_hosts, wanted=IMAGE_WANTED)
         except FetchError as e:
             if e.unreachable:
                 unreachable[host] = e

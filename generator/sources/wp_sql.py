@@ -1,7 +1,7 @@
 """A WordPress database saved as SQL: mysqldump's and `wp db export`'s dumps, phpMyAdmin's and Adminer's SQL
-exports, Duplicator's and UpdraftPlus's (`*.sql`, gzipped too). The commonest backup of a WordPress site, it was
-refused as "not valid JSON". A backup saved a file per table is read as one dump, the tables saved as CSV too
-(sources/wp_csv.py).
+exports, Duplicator's and UpdraftPlus's (`*.sql`, packed with gzip, bzip2 or xz too). The commonest backup of a
+WordPress site, it was refused as "not valid JSON". A backup saved a file per table is read as one dump, the tables
+saved as CSV too (sources/wp_csv.py).
 
 Its INSERT statements give the rows of the tables the import reads, wp_posts and beside it wp_postmeta, wp_users,
 the term tables, a few options and WPML's languages, which are then read as phpMyAdmin's JSON export of them is
@@ -14,14 +14,16 @@ a dump took its size again in memory, four times over if a single character lay 
 
 from __future__ import annotations
 
+import bz2
 import gzip
+import lzma
 import mmap
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from generator.language.words import Words
 from generator.problems import Problem
@@ -29,7 +31,11 @@ from generator.sources import wp_csv, wp_rows
 from generator.sources.archives import unpacked_into
 from generator.sources.wp_json import RawItem
 
-SUFFIXES = (".sql", ".sql.gz", "-db.gz")  # and UpdraftPlus's `backup_2024-05-01-0930_Site_1a2b3c-db.gz`
+SUFFIXES = (".sql", ".sql.gz", ".sql.bz2", ".sql.xz", "-db.gz")  # and UpdraftPlus's `…_Site_1a2b3c-db.gz`
+# How a packed dump is unpacked, by its name's ending: gzip, and bzip2 and xz, which shrink dumps more (a host's
+# control panel offers all three; `.sql.bz2` and `.sql.xz` were passed over as no input).
+UNPACKERS: dict[str, Callable[[Path], IO[bytes]]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+UNREADABLE = (OSError, EOFError, gzip.BadGzipFile, lzma.LZMAError)  # what reading a broken packed dump raises
 TABLE_SUFFIX = ".csv"  # a table saved alone as CSV (sources/wp_csv.py), named by it
 # A table's name, quoted or not, perhaps after its database's (`db`.`wp_posts`).
 NAME = rb"(?:[`\"]?\w+[`\"]?\s*\.\s*)?[`\"]?(\w+)[`\"]?"
@@ -106,7 +112,7 @@ def read_dump(path: Path, problems: list[Problem], words: Words | None = None) -
             problems.append(Problem(str(path), message="an empty file, not read: no SQL dump in it"))
             return
         tables, others = _read(path, problems)
-    except (OSError, EOFError, gzip.BadGzipFile) as error:
+    except UNREADABLE as error:
         problems.append(Problem(str(path), message=f"cannot be read: {error}"))
         return
     if not any(_kind(name) == "posts" for name in tables) and _beside_posts(path):
@@ -131,7 +137,9 @@ def read_dump(path: Path, problems: list[Problem], words: Words | None = None) -
 
 def _table_name(path: Path) -> str:
     """The table a file of a backup saved a file per table holds, by its name: `wp_terms.sql` holds wp_terms."""
-    return path.name.lower().removesuffix(".gz").removesuffix(".sql").removesuffix(TABLE_SUFFIX)
+    name = path.name.lower()
+    return name.removesuffix(path.suffix.lower() if path.suffix.lower() in UNPACKERS else "").removesuffix(
+        ".sql").removesuffix(TABLE_SUFFIX)
 
 
 def _beside_posts(path: Path) -> bool:
@@ -148,7 +156,7 @@ def _sibling_tables(path: Path) -> dict[str, Rows]:
     """A dump's tables, read for the dump of wp_posts beside it: its own read names its problems."""
     try:
         return _read(path, [])[0]
-    except (OSError, EOFError, gzip.BadGzipFile):
+    except UNREADABLE:
         return {}
 
 
@@ -159,13 +167,14 @@ def _kind(name: str) -> str:
 
 
 def _read(path: Path, problems: list[Problem]) -> tuple[dict[str, Rows], set[str]]:
-    """The dump's tables, from its bytes: gzipped ones unpacked, others mapped (an empty file cannot be)."""
+    """The dump's tables, from its bytes: packed ones unpacked, others mapped (an empty file cannot be)."""
     if path.name.lower().endswith(TABLE_SUFFIX):
         return _csv_table(path, problems)
-    if path.name.lower().endswith(".gz"):
+    unpacker = UNPACKERS.get(path.suffix.lower())
+    if unpacker is not None:
         # Unpacked into a temporary file and mapped, as a dump is: unpacked in memory, a dump of 786 MB took that
         # again beside the rows read from it.
-        with gzip.open(path, "rb") as packed, tempfile.TemporaryFile() as unpacked:
+        with unpacker(path) as packed, tempfile.TemporaryFile() as unpacked:
             if problem := unpacked_into(packed, unpacked, Path(tempfile.gettempdir())):
                 raise OSError(problem)  # said as any dump that cannot be read (read_dump)
             return _mapped_tables(unpacked, path, problems)

@@ -22,7 +22,20 @@ from generator.sources.wxr_items import synthetic_id
 
 GLOBAL_ID = re.compile(r"([a-z_]+):([0-9]{1,19})")  # what a node's `id` decodes to: `post:17046`, `term:5`
 TERM_FIELDS = {"categories": ("category", "categories"), "tags": ("post_tag", "tags")}  # field -> taxonomy, REST's
+# A date as Gatsby's `formatString` writes it from moment.js's English tokens (`MMMM DD, YYYY` gives "May 05,
+# 2021", `MMM Do, YYYY` "May 5th, 2021", `DD MMMM YYYY` "05 May 2021"): a month's name or its first three letters.
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
+FORMATTED_DATES = (re.compile(rf"{_MONTH} {_DAY},? (?P<year>[0-9]{{4}})"),
+                   re.compile(rf"{_DAY} {_MONTH},? (?P<year>[0-9]{{4}})"))
 V2_ROOT = "https://wpgraphql.invalid/wp/v2/"  # where v2 would list a taxonomy's terms: its field's name
+# Connections of a post node whose nodes have a name and slug but are no terms: its author, its languages and
+# translations (Polylang's and WPML's), the scripts and styles it loads, its content type, its comments' authors.
+NOT_TERMS = frozenset({"author", "language", "languages", "translations", "translation", "enqueuedScripts",
+                       "enqueuedStylesheets", "contentType", "template", "comments", "children", "ancestors",
+                       "parent", "featuredImage", "revisions", "preview", "lastEditedBy", "terms"})
 # What WPGraphQL names the fields of a post that v2 names otherwise (see saved_names).
 FIELD_NAMES = {"id": "databaseId", "date_gmt": "dateGmt", "modified_gmt": "modifiedGmt",
                "featured_media": "featuredImage", "parent": "parentDatabaseId"}
@@ -56,8 +69,8 @@ def as_v2(node: dict[str, Any]) -> dict[str, Any]:
         "guid": {"rendered": node["guid"]} if isinstance(node.get("guid"), str) else None,
         "title": {"rendered": node["title"]}, "content": {"rendered": node["content"]},
         "excerpt": {"rendered": _string(node.get("excerpt"))},
-        "date": node.get("date"), "date_gmt": node.get("dateGmt"),
-        "modified": node.get("modified"), "modified_gmt": node.get("modifiedGmt"),
+        "date": _as_iso(node.get("date")), "date_gmt": _as_iso(node.get("dateGmt")),
+        "modified": _as_iso(node.get("modified")), "modified_gmt": _as_iso(node.get("modifiedGmt")),
         "parent": node.get("parentDatabaseId") if isinstance(node.get("parentDatabaseId"), int) else None,
         "menu_order": node.get("menuOrder") if isinstance(node.get("menuOrder"), int) else None,
         SAVED_AS: FIELD_NAMES,
@@ -69,7 +82,7 @@ def as_v2(node: dict[str, Any]) -> dict[str, Any]:
         v2["author"] = _ident(author) or synthetic_id("user", _string(author.get("slug")) or author["name"])
         embedded["author"] = [{"id": v2["author"], "name": author["name"], "slug": _string(author.get("slug"))}]
     groups, links = [], []
-    for field, (taxonomy, rest) in TERM_FIELDS.items():
+    for field, taxonomy, rest in [*((f, t, r) for f, (t, r) in TERM_FIELDS.items()), *_custom_taxonomies(node)]:
         terms = _terms(taxonomy, node.get(field))
         if terms:
             v2[rest] = [term["id"] for term in terms]
@@ -78,6 +91,23 @@ def as_v2(node: dict[str, Any]) -> dict[str, Any]:
     if groups:
         embedded["wp:term"], v2["_links"] = groups, {"wp:term": links}
     return embedded_post(v2, embedded, _featured(node.get("featuredImage")))
+
+
+def _custom_taxonomies(node: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(field, taxonomy, field) for each connection of terms beyond categories and tags: a custom taxonomy's field
+    (`regions { nodes { name slug } }`, named by its GraphQL plural), each term its `name` and `slug` and no title or
+    content of a post. The taxonomy is the one its terms name (`taxonomyName`), else the field's name. A news site's
+    regions, topics and series were dropped."""
+    found = []
+    for field, value in node.items():
+        if field in TERM_FIELDS or field in NOT_TERMS:
+            continue
+        nodes = _connection(value) if isinstance(value, dict) else []
+        if nodes and all(isinstance(n, dict) and isinstance(n.get("slug"), str) and isinstance(n.get("name"), str)
+                         and not {"title", "content"} & n.keys() for n in nodes):
+            named = {n["taxonomyName"] for n in nodes if isinstance(n.get("taxonomyName"), str) and n["taxonomyName"]}
+            found.append((field, named.pop() if len(named) == 1 else field, field))
+    return found
 
 
 def _nodes(data: dict[str, Any]) -> list[Any] | None:
@@ -155,6 +185,26 @@ def _featured(value: object) -> dict[str, Any] | None:
         return None
     return {"id": _ident(image) or synthetic_id("media", url), "source_url": url,
             "alt_text": _string(image.get("altText")), "media_type": "image"}
+
+
+def _as_iso(value: object) -> object:
+    """A date Gatsby formatted for people, as the day ISO 8601 names (its time is not in the saved text); any other
+    value as it was, for the conversion to read or name."""
+    if not isinstance(value, str) or len(value) > 40:
+        return value
+    for pattern in FORMATTED_DATES:
+        match = pattern.fullmatch(value.strip())
+        month = _month(match["month"]) if match else 0
+        if match and month and 1 <= int(match["day"]) <= 31:
+            return f"{match['year']}-{month:02d}-{int(match['day']):02d}T00:00:00"
+    return value
+
+
+def _month(name: str) -> int:
+    """January's number 1, and so on, from the whole name or its first three letters; 0 for any other word."""
+    lowered = name.lower()
+    return next((number for number, month in enumerate(MONTHS, 1)
+                 if lowered == month or (len(lowered) == 3 and month.startswith(lowered))), 0)
 
 
 def _string(value: object) -> str:

@@ -73,6 +73,7 @@ class Names:
     synced: dict[int, str] = field(default_factory=dict)  # published synced patterns' content, which posts show
     venues: dict[int, dict[str, str]] = field(default_factory=dict)  # The Events Calendar's venues, by id
     guests: dict[str, str] = field(default_factory=dict)  # Co-Authors Plus's guest authors' names, by term slug
+    described: dict[str, str] = field(default_factory=dict)  # and its users' names its terms' descriptions give
     # TablePress's tables: the post of each table id (a database's option names them), and each such post's table
     table_posts: dict[str, int] = field(default_factory=dict)
     tables: dict[int, str] = field(default_factory=dict)
@@ -137,7 +138,9 @@ def term(element: Element, tag: str, names: Names) -> dict[str, Any] | None:
                                         fields.get("wp:term_name", ""), fields.get("wp:term_parent", ""))
     slug = slug or slug_of(name)
     if coauthors.is_credit(taxonomy, slug):
-        name = coauthors.credited_name(slug, name, names.guests, names.authors)
+        if described := coauthors.described_name(fields.get("wp:term_description", ""), name):
+            names.described[slug] = described
+        name = coauthors.credited_name(slug, name, names.guests, names.authors, names.described)
     if taxonomy == TRANSLATIONS:
         names.translations[slug] = dict(php_translations(fields.get("wp:term_description", "")))
     if not taxonomy or not slug or taxonomy in HIDDEN_TAXONOMIES:
@@ -352,7 +355,7 @@ def _terms(element: Element, names: Names) -> dict[tuple[str, str], dict[str, An
         if taxonomy in HIDDEN_TAXONOMIES or not slug:
             continue
         if coauthors.is_credit(taxonomy, slug):
-            name = coauthors.credited_name(slug, name, names.guests, names.authors)
+            name = coauthors.credited_name(slug, name, names.guests, names.authors, names.described)
         terms[(taxonomy, slug)] = {"id": _term_id(taxonomy, slug, names), "name": name or slug,
                                    "slug": slug, "taxonomy": taxonomy}
     return terms
