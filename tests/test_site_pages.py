@@ -85,6 +85,16 @@ def test_an_edit_before_the_publication_is_not_shown_as_an_update(tmp_path: Path
     assert "4 March 2024, 14:00 UTC-07:00" in meta and "updated" not in meta
 
 
+def test_an_edit_in_the_minute_of_the_publication_is_not_shown_as_an_update(tmp_path: Path) -> None:
+    # WordPress saves a post a few seconds after it publishes it: "updated" would repeat the date to the minute.
+    published = at(3, 4, hour=14).replace(second=4)
+    saved = post("saved", published, updated=published.replace(second=8))
+    content = write_content(tmp_path / "content", [saved], {})
+    assert run_build(config(tmp_path, content, TAXONOMIES, site={"base_url": BASE})).problems == []
+    meta = texts(tmp_path / "site", "news-archive/saved/index.html", "article header .meta")[0]
+    assert "4 March 2024, 14:00 UTC-07:00" in meta and "updated" not in meta
+
+
 def test_toc_nests_skipped_levels_and_keeps_ids_unique(site: Path) -> None:
     html = page(site, "news-archive/alpha/index.html")
     top = html.select("nav.toc > ol > li")

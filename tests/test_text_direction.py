@@ -85,6 +85,17 @@ def test_an_arabic_post_on_an_english_site_runs_right_to_left(tmp_path: Path) ->
     assert '<article class="post" dir="rtl">' in arabic
 
 
+def test_a_page_without_a_summary_runs_the_way_its_body_does_not_its_english_title(tmp_path: Path) -> None:
+    """A Persian site's front page titled "Home Page" in English, with no excerpt (WordPress gives pages none): its
+    body is Persian, so its article, table of contents and lists run right to left as the site does."""
+    body = "## کسب‌وکار اجتماعی\n\nیک مجموعهٔ دوستدار طبیعت است.\n\n## کاشت درخت\n\nمتن دیگری برای خواندن.\n"
+    home = post("home-page", WHEN, title="Home Page", summary="", body=body)
+    content = write_content(tmp_path / "content", [home])
+    assert run_build(config(tmp_path, content, site={"language": "fa"})).problems == []
+    html = (tmp_path / "site/news-archive/home-page/index.html").read_text(encoding="utf-8")
+    assert '<article class="post">' in html
+
+
 def test_a_browser_sets_right_to_left_text_from_the_right_edge(tmp_path: Path) -> None:
     """What dir changes for a reader: lines start at the right, and a quote's rule is on its right side."""
     site = build(tmp_path, "en")
