@@ -169,3 +169,20 @@ def test_a_language_in_labels_yaml_that_is_no_language_tag_is_named_and_left_out
     labels, problems = read_labels(tmp_path)
     assert labels.language == "" and labels.types == {"post": "Articles"}
     assert [(p.item, p.message) for p in problems] == [("language", "expected a language tag such as 'en' or 'pt-BR'")]
+
+
+def test_the_events_calendars_types_get_the_plugins_labels_where_the_crawl_saved_no_names(tmp_path: Path) -> None:
+    """A crawl without /wp/v2/types and /wp/v2/taxonomies (a nonprofit's site mirrored by a static exporter): its
+    menu read "Tribe events" and "Tribe events cat", made from the slugs, where the site said "Events" and
+    "Event Categories"."""
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    event_cat = {"id": 9, "taxonomy": "tribe_events_cat", "slug": "concerts", "name": "Concerts"}
+    gig = rest_item(id=2, slug="gig", type="tribe_events", tribe_events_cat=[9], _embedded={"wp:term": [[event_cat]]})
+    (folder / "events.json").write_text(json.dumps([gig, rest_item(id=3, slug="news")]), encoding="utf-8")
+    content = tmp_path / "content"
+    assert run_import([folder], content).problems == []
+    assert run_build(config(tmp_path, content)).problems == []
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert ">Events</a>" in home and ">Event categories</a>" in home
+    assert "Tribe events" not in home
