@@ -62,3 +62,17 @@ def test_on_a_screen_the_same_code_and_table_still_scroll_in_their_box(browser: 
     cut = page.evaluate(CUT)
     page.close()
     assert any(c.startswith("PRE") for c in cut) and any(c.startswith("TABLE") for c in cut)
+
+
+def test_code_printed_from_a_dark_screen_is_printed_in_the_light_colours(browser: Any, site: Path) -> None:
+    """A reader whose system is dark printed code in the dark scheme's pale colours, over a dark box that printers
+    leave out (backgrounds are not printed by default): pale text on white paper. Paper is light."""
+    colours = []
+    for scheme in ("light", "dark"):
+        page = browser.new_page(viewport={"width": A4_TEXT_WIDTH, "height": 1000}, color_scheme=scheme)
+        page.emulate_media(media="print")
+        page.goto((site / "news-archive/listing/index.html").as_uri())
+        colours.append(page.evaluate("""() => [...document.querySelectorAll('main pre, main pre span')].slice(0, 12)
+            .map(e => getComputedStyle(e).color + ' on ' + getComputedStyle(e).backgroundColor)"""))
+        page.close()
+    assert colours[1] == colours[0]
