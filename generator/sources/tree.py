@@ -3,7 +3,8 @@ it may not open without a word, which dropped every post saved under it from the
 
 WordPress's own code is passed over: a backup of a whole site (Duplicator's or BackWPup's archive, the site's folder
 tarred with its dump) holds some hundred `block.json` of WordPress's blocks, and its themes' and plugins' JSON, each
-of which was a problem ("not a WordPress post…"), beside the database or export it was given for."""
+of which was a problem ("not a WordPress post…"), beside the database or export it was given for. Only the REST
+API's responses a static exporter saved there, under a `wp-json` folder, are read from them."""
 
 from __future__ import annotations
 
@@ -28,9 +29,28 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
                                 message=f"cannot list this folder: {error.strerror}; the files in it were not read"))
 
     for top, folders, names in os.walk(folder, onerror=unlisted):
-        folders[:] = sorted(name for name in folders if not name.startswith(".") and not _code(top, name))
-        files.extend(Path(top, name) for name in names if not name.startswith(".") and os.path.isfile(Path(top, name)))
+        code = [name for name in folders if _code(top, name)]
+        folders[:] = sorted(name for name in folders if not name.startswith(".") and name not in code)
+        files.extend(_shown(top, names))
+        for name in code:
+            files.extend(_saved_api(Path(top, name)))
     return sorted(files), problems
+
+
+def _shown(top: str | Path, names: list[str]) -> list[Path]:
+    return [Path(top, name) for name in names if not name.startswith(".") and os.path.isfile(Path(top, name))]
+
+
+def _saved_api(code: Path) -> list[Path]:
+    """The files under a `wp-json` folder inside WordPress's code: the REST API's responses that a static exporter
+    keeps in its plugin's folder (Simply Static's `plugins/simply-static/static-files/<run>/wp-json/`), beside the
+    site's pages it copied. Nothing else there is read, and a folder there that cannot be listed is no problem."""
+    found: list[Path] = []
+    for top, folders, names in os.walk(code):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        if "wp-json" in Path(top).relative_to(code).parts:
+            found.extend(_shown(top, names))
+    return found
 
 
 def _code(top: str, name: str) -> bool:
