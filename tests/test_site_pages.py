@@ -65,6 +65,13 @@ def test_home_lists_every_post_newest_first_over_pages(site: Path) -> None:
     assert not (site / "page/4").exists()
 
 
+def test_later_pages_of_the_home_page_name_the_site_once_in_their_title(site: Path) -> None:
+    # The home list's title is the site's, which every page's title ends with: "Site (page 2) · Site" before.
+    site_title = page(site, "index.html").title.get_text()
+    assert page(site, "page/2/index.html").title.get_text() == f"Page 2 of 3 · {site_title}"
+    assert page(site, "archive/2024/page/2/index.html").title.get_text() == f"2024 (page 2) · {site_title}"
+
+
 def test_post_page_shows_dates_with_zone_author_terms_and_source(site: Path) -> None:
     path = "news-archive/alpha/index.html"
     meta = texts(site, path, "article header .meta")[0]
