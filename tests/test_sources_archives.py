@@ -174,7 +174,8 @@ SITE_CODE = {  # what a backup of a whole site holds beside its database: WordPr
     "site/wp-content/themes/news/theme.json": '{"version": 2, "settings": {}, "templateParts": []}',
     "site/wp-content/plugins/jetpack/composer.json": '{"name": "automattic/jetpack", "type": "wordpress-plugin"}',
     "site/wp-content/mu-plugins/loader/package.json": '{"name": "loader", "version": "1.0.0"}',
-    "site/wp-content/languages/themes/news-pt_BR.json": '{"domain": "news", "locale_data": {}}'}
+    "site/wp-content/languages/themes/news-pt_BR.json": '{"domain": "news", "locale_data": {}}',
+    "site/node_modules/astro/package.json": '{"name": "astro", "version": "4.0.0"}'}
 
 
 def test_a_backup_of_a_whole_site_reads_its_database_and_passes_over_wordpress_own_code(tmp_path: Path) -> None:
@@ -192,6 +193,18 @@ def test_a_backup_of_a_whole_site_reads_its_database_and_passes_over_wordpress_o
     result = run_import([tmp_path / "site" / "wp-content" / "plugins"], tmp_path / "named", ONE)
     assert [p.message.split(" (")[0] for p in result.problems] == [  # a folder given by name is read as it is
         "not a WordPress post, term, user or media object: it has name, type but no id or title or content"]
+
+
+def test_a_sites_media_library_is_passed_over(tmp_path: Path) -> None:
+    """A static copy or backup of a site holds its uploads: a tarball and a zip its authors offered for download,
+    a JSON file attached to a post. Each was "no saved REST JSON … in this archive" or "not a WordPress post"."""
+    uploads = tmp_path / "site" / "wp-content" / "uploads"
+    (uploads / "2015" / "05").mkdir(parents=True)
+    (uploads / "2015" / "05" / "routing.json").write_text('{"name": "routing"}', encoding="utf-8")
+    _zip(uploads / "2015" / "05" / "slides.zip", {"slides/notes.txt": "notes"})
+    (tmp_path / "site" / "export.xml").write_text(export(item(5, "First", "<p>One</p>")), encoding="utf-8")
+    result = run_import([tmp_path / "site"], tmp_path / "content", ONE)
+    assert result.problems == [] and list(_posts(tmp_path / "content")) == ["post/post-5.md"]
 
 
 def test_the_api_responses_a_static_exporter_keeps_in_its_plugin_folder_are_read(tmp_path: Path) -> None:

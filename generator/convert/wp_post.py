@@ -173,6 +173,8 @@ def _saved_body(data: dict[str, Any], ctx: Context) -> str:
         raise ItemError("content", "missing: its type has no editor, or the response was saved trimmed "
                                    "(?_fields=); nothing to import")
     ctx.losses.note(loss.SUMMARY_AS_BODY)
+    if "<" not in summary:  # no link to take out (and bs4 would warn of text that looks like a file's name)
+        return summary
     soup = BeautifulSoup(summary, "html.parser")
     for link in [t for t in soup.find_all("a") if _links_to(t, ctx.base_url)]:
         link.decompose()  # "Continue reading": the post's page on the live site, whose body the crawl lacks

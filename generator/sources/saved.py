@@ -14,29 +14,33 @@ from typing import IO, Any
 from generator.language.words import Words
 from generator.problems import Problem
 from generator.progress import Progress
-from generator.sources import archives, export_json, wp_rows, wp_sql, wxr
+from generator.sources import archives, export_json, static_copy, wp_feed, wp_pages, wp_rows, wp_sql, wxr
 from generator.sources.tree import folder_files
 from generator.sources.wp_json import (MEDIA, POST, UNREAD, RawItem, is_saved_json, items_in, large_list, listed_items,
                                        load)
 
 
-def saved_files(source: Path) -> tuple[list[Path], list[Problem], int]:
+def saved_files(source: Path) -> tuple[list[Path], list[Problem], int, tuple[list[Path], list[Path]]]:
     """The file itself, or every saved response and export in a folder, in sorted order; what in the folder
-    could not be listed, or is an empty .xml file; and how many web pages it holds under wp-json/ (see
-    _pages_saved)."""
+    could not be listed, or is an empty .xml file; how many web pages it holds under wp-json/ (see
+    _pages_saved); and the feeds and web pages of a static copy of the site it holds (read where the rest gives no
+    post: _copied_items)."""
     if not source.is_dir():
-        return [source], [], 0
+        return [source], [], 0, ([], [])
     found, problems = folder_files(source)
     xml = [p for p in found if p.suffix == ".xml"]
     problems += _empty_exports(xml)
     usable = [p for p in found if is_saved_json(p) or (p.suffix == ".xml" and wxr.is_export(p)) or wp_sql.is_dump(p)
               or archives.listed(p) or archives.foreign(p)]
     read = set(usable)
-    pages = len([p for p in found if p not in read and "wp-json" in p.relative_to(source).parts[:-1]
-                 and p.suffix in (".html", ".htm")])
-    if not usable:
+    under_api = [p for p in found if p not in read and "wp-json" in p.relative_to(source).parts[:-1]]
+    feeds = [p for p in found if p not in read and wp_feed.candidate(p) and wp_feed.is_feed(p)]
+    web_pages = [p for p in found if p not in read and wp_pages.candidate(p) and p not in feeds
+                 and "wp-json" not in p.relative_to(source).parts[:-1]]
+    pages = len([p for p in under_api if p.suffix in (".html", ".htm")])
+    if not usable and not feeds and not web_pages:
         problems.append(Problem(str(source), message=_nothing_saved(pages)))
-    return usable, problems, pages
+    return usable, problems, pages, (feeds, web_pages)
 
 
 def _nothing_saved(pages: int) -> str:
@@ -81,14 +85,38 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
     that); what cannot be read is appended to `problems` as it is met. `words`: the site's, for the titles
     an export's reader makes (wxr.read_export), as is `progress`, which hears how far it has read a large one."""
     for source in sources:
-        files, found_problems, pages = saved_files(source)
+        files, found_problems, pages, copied = saved_files(source)
         problems.extend(found_problems)
         posts = False
         for item in _source_items(files, problems, words, progress):
             posts = posts or item.kind in (POST, MEDIA)
             yield item
+        if any(copied) and not posts:  # a static copy of the site, which kept its feeds and pages and not its API
+            for item in _copied_items(*copied, source, problems):
+                posts = posts or item.kind == POST
+                yield item
+            if not files and not posts:
+                problems.append(Problem(str(source), message=_nothing_saved(pages) + "; nor a WordPress post in "
+                                        "its feeds or web pages"))
         if files and pages and not posts:
             problems.append(Problem(str(source), message=_pages_saved(pages, "no post in this folder")))
+
+
+def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: list[Problem]) -> Iterator[RawItem]:
+    """The posts of a static copy of a site: those its feeds hold (sources/wp_feed.py), whose text WordPress gave
+    without the theme's, then those only its pages hold (sources/wp_pages.py); each post once. A post a feed
+    gives only the summary of (a site whose feeds show summaries) is the page's, where the copy holds it."""
+    seen: set[int | str] = set()
+    site, summaries = "", []
+    for item in wp_feed.read_feeds(feeds, root, problems, seen):
+        site = site or static_copy.origin(str(item.data.get("link") or ""))
+        if item.kind == POST and "content" not in item.data:
+            summaries.append(item)
+        else:
+            yield item
+    seen -= {key for item in summaries for key in static_copy.post_keys(item.data)}
+    yield from wp_pages.read_pages(pages, root, problems, seen, site)
+    yield from (item for item in summaries if static_copy.post_keys(item.data).isdisjoint(seen))
 
 
 def _source_items(files: list[Path], problems: list[Problem], words: Words | None,
@@ -101,6 +129,8 @@ def _source_items(files: list[Path], problems: list[Problem], words: Words | Non
             yield from wxr.read_export(path, problems, words, progress)
         elif wp_sql.is_dump(path):
             yield from wp_sql.read_dump(path, problems, words)
+        elif wp_feed.candidate(path) and wp_feed.is_feed(path):
+            yield from wp_feed.read_feeds([path], _feed_root(path), problems)
         elif kind := archives.foreign(path):
             problems.append(Problem(str(path), message=f"{kind}, which newsmirror does not unpack: unpack it and "
                                                        "import what it holds"))
@@ -130,6 +160,12 @@ def _saved_json(path: Path, problems: list[Problem], words: Words | None) -> Ite
     found, found_problems = items_in(path, data)
     problems.extend(found_problems)
     yield from found
+
+
+def _feed_root(path: Path) -> Path:
+    """The folder a feed given alone is taken to be saved in, as a static copy of its site saves it: the site's root,
+    or the root's `feed/` folder."""
+    return path.parent.parent if path.parent.name.lower() in wp_feed.FEED_FOLDERS else path.parent
 
 
 def _not_export(path: Path) -> str:

@@ -3,19 +3,25 @@ it may not open without a word, which dropped every post saved under it from the
 
 WordPress's own code is passed over: a backup of a whole site (Duplicator's or BackWPup's archive, the site's folder
 tarred with its dump) holds some hundred `block.json` of WordPress's blocks, and its themes' and plugins' JSON, each
-of which was a problem ("not a WordPress post…"), beside the database or export it was given for. Only the REST
-API's responses a static exporter saved there, under a `wp-json` folder, are read from them."""
+of which was a problem ("not a WordPress post…"), beside the database or export it was given for. So is its media
+library (`wp-content/uploads/2015/05/`), whose files are the site's attachments: a static copy of the site holds it
+beside its feeds, and the tarballs and zips its authors offered for download were each "no saved REST JSON … in this
+archive". Of that code only the REST API's responses a static exporter kept in its plugin's folder, under a
+`wp-json` folder, are read."""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from generator.problems import Problem
 
-# Folders of a WordPress installation that hold its code, never saved input: by name, and inside `wp-content`.
-CODE_FOLDERS = frozenset({"wp-admin", "wp-includes"})
+# Folders of a WordPress installation that hold its code, never saved input: by name, and inside `wp-content`;
+# and the packages of a headless front end's repository, beside the JSON it saved (hundreds of `package.json`).
+CODE_FOLDERS = frozenset({"wp-admin", "wp-includes", "node_modules"})
 CONTENT_CODE_FOLDERS = frozenset({"plugins", "themes", "mu-plugins", "languages", "upgrade", "upgrade-temp-backup"})
+YEAR = re.compile(r"(?:19|20)\d\d")  # the media library's folders by year: uploads/2015/
 
 
 def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
@@ -29,11 +35,11 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
                                 message=f"cannot list this folder: {error.strerror}; the files in it were not read"))
 
     for top, folders, names in os.walk(folder, onerror=unlisted):
-        code = [name for name in folders if _code(top, name)]
-        folders[:] = sorted(name for name in folders if not name.startswith(".") and name not in code)
+        passed = [name for name in folders if _passed_over(top, name)]
+        folders[:] = sorted(name for name in folders if not name.startswith(".") and name not in passed)
         files.extend(_shown(top, names))
-        for name in code:
-            files.extend(_saved_api(Path(top, name)))
+        if "plugins" in passed and os.path.basename(os.path.normpath(top)) == "wp-content":
+            files.extend(_saved_api(Path(top, "plugins")))
     return sorted(files), problems
 
 
@@ -41,19 +47,21 @@ def _shown(top: str | Path, names: list[str]) -> list[Path]:
     return [Path(top, name) for name in names if not name.startswith(".") and os.path.isfile(Path(top, name))]
 
 
-def _saved_api(code: Path) -> list[Path]:
-    """The files under a `wp-json` folder inside WordPress's code: the REST API's responses that a static exporter
-    keeps in its plugin's folder (Simply Static's `plugins/simply-static/static-files/<run>/wp-json/`), beside the
-    site's pages it copied. Nothing else there is read, and a folder there that cannot be listed is no problem."""
+def _saved_api(plugins: Path) -> list[Path]:
+    """The files under a `wp-json` folder among the plugins: the REST API's responses that a static exporter keeps
+    in its own folder (Simply Static's `plugins/simply-static/static-files/<run>/wp-json/`), beside the site's pages
+    it copied. Nothing else there is read, and a folder there that cannot be listed is no problem."""
     found: list[Path] = []
-    for top, folders, names in os.walk(code):
+    for top, folders, names in os.walk(plugins):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
-        if "wp-json" in Path(top).relative_to(code).parts:
+        if "wp-json" in Path(top).relative_to(plugins).parts:
             found.extend(_shown(top, names))
     return found
 
 
-def _code(top: str, name: str) -> bool:
-    """Whether the subfolder `name` of `top` holds a WordPress installation's code."""
-    in_content = os.path.basename(os.path.normpath(top)) == "wp-content"
-    return name in CODE_FOLDERS or (in_content and name in CONTENT_CODE_FOLDERS)
+def _passed_over(top: str, name: str) -> bool:
+    """Whether the subfolder `name` of `top` holds a WordPress installation's code or its media library."""
+    folder = os.path.normpath(top)
+    above, here = os.path.basename(os.path.dirname(folder)), os.path.basename(folder)
+    return (name in CODE_FOLDERS or (here == "wp-content" and name in CONTENT_CODE_FOLDERS)
+            or (above == "wp-content" and here == "uploads" and YEAR.fullmatch(name) is not None))

@@ -10,11 +10,10 @@ them, and goes through the same conversion as any post. `/sites/<site>` itself n
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any
 
 from generator.sources.saved_names import SAVED_AS
-from generator.sources.v2_posts import embedded_post
+from generator.sources.v2_posts import embedded_post, local_and_utc
 
 POST_KEYS = frozenset({"ID", "URL", "content"})
 SITE_KEYS = frozenset({"ID", "URL", "name", "lang"})
@@ -65,7 +64,7 @@ def as_v2(post: dict[str, Any]) -> dict[str, Any]:
         SAVED_AS: FIELD_NAMES,
     }
     for name in ("date", "modified"):
-        v2[name], v2[f"{name}_gmt"] = _dates(post.get(name))
+        v2[name], v2[f"{name}_gmt"] = local_and_utc(post.get(name))
     embedded: dict[str, Any] = {}
     author = post.get("author")
     if isinstance(author, dict) and isinstance(author.get("ID"), int) and isinstance(author.get("name"), str):
@@ -80,19 +79,6 @@ def as_v2(post: dict[str, Any]) -> dict[str, Any]:
         v2["_links"] = {"wp:term": [{"taxonomy": taxonomy, "href": f"{V2_ROOT}{REST_KEYS.get(taxonomy, taxonomy)}"}
                                     for taxonomy in groups]}
     return embedded_post(v2, embedded, _featured(post))
-
-
-def _dates(value: object) -> tuple[str | None, str | None]:
-    """v1.1's one date with its offset -> v2's local date and UTC date, both without an offset."""
-    if not isinstance(value, str):
-        return None, None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value, None  # the conversion names what it cannot read
-    if moment.tzinfo is None:
-        return moment.isoformat(), None
-    return moment.replace(tzinfo=None).isoformat(), moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat()
 
 
 def _terms(post: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:

@@ -1,0 +1,78 @@
+"""Addresses in a static copy of a WordPress site (Simply Static, wget, HTTrack): it saves each page as
+`…/slug/index.html` and writes its links relative to the file that holds them (`./../2024/04/01/hello-world/index.html`,
+`../../wp-content/uploads/x.jpg`). Read against where that file was saved from, they are the site's addresses
+again: a path from the site's root (`/2024/04/01/hello-world/`) where the copy names no host, else a whole address."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+PAGE = re.compile(r"(?:^|/)index\.html?$")
+# An address in an attribute that names no scheme and starts with no `/`, `#` or `?`: relative to the file.
+_RELATIVE = re.compile(r"""(\b(?:href|src)=["'])(?![a-zA-Z][a-zA-Z0-9+.-]*:|[/#?"'])([^"']+)""")
+_DOTTED = re.compile(r"""(\b(?:href|src)=["'])(\.\.?/[^"']*)""")
+_WHOLE = re.compile(r"""(\b(?:href|src)=["'])(https?[^"']*)""", re.IGNORECASE)
+_SRCSET = re.compile(r"""(\bsrcset=["'])([^"']*)""")
+
+
+def saved_at(path: Path, root: Path) -> str:
+    """The file's path from the site's root, which `root` stands for."""
+    try:
+        return "/" + path.relative_to(root).as_posix()
+    except ValueError:
+        return "/" + path.name
+
+
+def path_key(link: str) -> str:
+    """What tells a post's address apart within one copy: its path (one part of a copy names the host, another
+    not), without the last slash."""
+    return "path:" + (urlsplit(link).path.rstrip("/") or "/")
+
+
+def post_keys(post: dict) -> set[int | str]:
+    """What tells a post apart within one copy: its id, and its address's path."""
+    link = post.get("link")
+    return {post["id"], *([path_key(link)] if isinstance(link, str) and link else [])}
+
+
+def origin(link: str) -> str:
+    """The scheme and host of an address (`https://news.example`), or '' where it names none."""
+    parts = urlsplit(link)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
+
+
+# What copies made of a whole address: `http:///www.site.example/x/` and `http:/site.example/x/` (a slash too many
+# or too few), `httpsite.example/news/x/` (the `://` lost).
+_MANGLED = re.compile(r"\A(https?)(?::/(?:/{2,})?|(?=[a-z0-9-]+(?:\.[a-z0-9-]+)+/))(?=[a-z0-9-]+(?:\.[a-z0-9-]+)+/)",
+                      re.IGNORECASE)
+
+
+def address(text: str, base: str) -> str:
+    """An address as it is (one a copy mangled mended); one relative to the file read against `base`, without the
+    `index.html` the copy saved each page as."""
+    text = _MANGLED.sub(r"\1://", text.strip(), count=1) if text.lower().startswith("http") else text.strip()
+    if not text or text.startswith("#") or urlsplit(text).scheme:
+        return text
+    found = urljoin(base, text)
+    return found if urlsplit(found).query else PAGE.sub("/", found)
+
+
+def relative_to(markup: str, base: str, dotted: bool = False) -> str:
+    """Markup with the addresses of its links, pictures and frames read against `base`; with `dotted`, only those
+    that start with `./` or `../`, as a copy writes them into a feed (any other is the author's, relative to the
+    post's page, as the feed itself gave it)."""
+    markup = _WHOLE.sub(lambda m: m.group(1) + _MANGLED.sub(r"\1://", m.group(2), count=1), markup)
+    markup = (_DOTTED if dotted else _RELATIVE).sub(lambda m: m.group(1) + address(m.group(2), base), markup)
+    if "srcset" not in markup:
+        return markup
+    return _SRCSET.sub(lambda m: m.group(1) + ", ".join(_candidate(part, base, dotted)
+                                                         for part in m.group(2).split(",")), markup)
+
+
+def _candidate(part: str, base: str, dotted: bool) -> str:
+    words = part.split()
+    if not words or (dotted and not words[0].startswith(("./", "../"))):
+        return part.strip()
+    return " ".join([address(words[0], base), *words[1:]])

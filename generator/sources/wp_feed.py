@@ -1,0 +1,283 @@
+"""Posts read from a WordPress site's saved feeds: RSS 2.0 (`/feed/`, `?feed=rss2`) and Atom (`/feed/atom/`).
+
+A static copy of a site (Simply Static, wget, HTTrack) often holds no saved API but keeps every feed the site
+linked: the site's own, each category's, tag's and author's, each holding the full text of its latest posts in
+`content:encoded`. Together they hold many of the site's posts. Each item becomes the post `/wp/v2/` would give
+with `?_embed`: its id from WordPress.com's `post-id` or the guid's `?p=`, its author by name, its categories
+(and the terms a feed names by taxonomy, `<category domain="series">`), and goes through the same conversion as any
+post. A feed cannot tell a tag from a category: both are categories here. Comments (a post's own feed, or the
+site's comments feed) are no posts. A post that several feeds hold is read once.
+
+A static copy writes its links relative to the feed (`./../2024/04/01/hello-world/index.html`): they are read
+as paths from the site's root, where the folder read is taken to stand (`/2024/04/01/hello-world/`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import parse_qs, urljoin, urlsplit
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import parse
+
+from generator.problems import Problem
+from generator.sources import wp_json
+from generator.sources.static_copy import PAGE, address, post_keys, relative_to, saved_at
+from generator.sources.v2_posts import embedded_post
+from generator.sources.wp_json import RawItem
+from generator.sources.wxr_items import SYNTHETIC_BASE, slug_of, synthetic_id
+
+HEAD = 2048  # the bytes whose root element says that a file is a feed
+FEED_FOLDERS = frozenset({"feed", "rss", "rss2", "atom"})  # WordPress's feed addresses end in one
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+NS = {"content": "http://purl.org/rss/1.0/modules/content/", "dc": "http://purl.org/dc/elements/1.1/",
+      "atom": "http://www.w3.org/2005/Atom", "wp": "com-wordpress:feed-additions:1",
+      "media": "http://search.yahoo.com/mrss/"}
+ATOM = "{http://www.w3.org/2005/Atom}"
+_ROOT = re.compile(rb"<(?:rss\b|feed\b[^>]*www\.w3\.org/2005/Atom)")
+V2_ROOT = "https://feed.invalid/wp/v2/"  # where v2 would list a taxonomy's terms: its field's name
+REST_KEYS = {"category": "categories", "post_tag": "tags"}
+
+
+def is_feed(path: Path) -> bool:
+    """Whether the file's first bytes open an RSS or an Atom feed that is no WordPress export."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(HEAD)
+    except OSError:
+        return False
+    return _ROOT.search(head) is not None and b"wordpress.org/export" not in head
+
+
+def candidate(path: Path) -> bool:
+    """Whether a file in a folder may be a saved feed, by its name: `*.xml`, `*.rss`, `*.atom`, or what a static
+    copy saves a feed's address as (`feed/index.html`, `feed/atom/index.xml`, `feed`), and wget its later pages
+    (`feed/index.html?paged=2`)."""
+    name = wp_json.SAVED_QUERY.sub("", path.name.lower())
+    return name.endswith(FEED_SUFFIXES) or name == "feed" or (
+        path.parent.name.lower() in FEED_FOLDERS and PAGE.search(name) is not None)
+
+
+def read_feeds(paths: Iterable[Path], root: Path, problems: list[Problem], seen: set[int | str] | None = None
+               ) -> Iterator[RawItem]:
+    """The posts of every feed, each once (the first feed that holds it gives it; the ids and addresses read are
+    added to `seen`), and the site's language; its title and tagline from its main feed. `root`: the folder that
+    stands for the site's root."""
+    seen = set() if seen is None else seen
+    for path in paths:
+        try:
+            channel = _channel(path)
+        except (ParseError, DefusedXmlException, OSError) as e:
+            problems.append(Problem(str(path), message=f"not a readable feed: {_reason(e)}"))
+            continue
+        base = _base(path, root, channel)
+        yield from _site_items(path, channel, base)
+        posts = [post for post in (_post(entry, channel, base) for entry in _entries(channel)) if post is not None]
+        fresh = [post for post in posts if post_keys(post).isdisjoint(seen)]
+        seen.update(key for post in fresh for key in post_keys(post))
+        if fresh:
+            found, found_problems = wp_json.items_in(path, fresh)
+            problems.extend(found_problems)
+            yield from found
+
+
+def _channel(path: Path) -> Element:
+    root = parse(str(path), forbid_dtd=False).getroot()
+    channel = root.find("channel")
+    return channel if channel is not None else root
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return str(error)
+
+
+def _base(path: Path, root: Path, channel: Element) -> str:
+    """Where the feed was saved from, against which its relative links are read: its own address, where the
+    channel names it (`<atom:link rel="self">`), else its path from the site's root."""
+    for link in channel.findall(f"{ATOM}link"):
+        if link.get("rel") == "self" and urlsplit(link.get("href", "")).scheme in ("http", "https"):
+            return urljoin(link.get("href", ""), path.name)
+    return saved_at(path, root)
+
+
+def _entries(channel: Element) -> list[Element]:
+    return channel.findall("item") or channel.findall(f"{ATOM}entry")
+
+
+def _site_items(path: Path, channel: Element, base: str) -> Iterator[RawItem]:
+    """The channel's language; its title and tagline only from the site's main feed (`/feed/`), as a category's
+    or an author's feed is titled by its archive."""
+    language = (channel.findtext("language") or "").strip()
+    if language:
+        yield RawItem(str(path), None, {"language": language}, wp_json.LANGUAGE)
+    if PurePosixPath(urlsplit(base).path).parent.as_posix() not in ("/", "/feed"):
+        return
+    for tag, key in (("title", "title"), ("description", "description"), (f"{ATOM}title", "title"),
+                     (f"{ATOM}subtitle", "description")):
+        text = channel.findtext(tag)
+        if text is not None:
+            yield RawItem(str(path), None, {key: html.unescape(text.strip())}, wp_json.LANGUAGE)
+
+
+def _post(entry: Element, channel: Element, base: str) -> dict[str, Any] | None:
+    """The v2 post of an RSS item or an Atom entry; None for a comment."""
+    atom = entry.tag == f"{ATOM}entry"
+    link = address(_atom_link(entry) if atom else entry.findtext("link") or "", base)
+    guid = address((entry.findtext(f"{ATOM}id") if atom else entry.findtext("guid")) or "", base)
+    if "#comment-" in link or "#comment-" in guid:
+        return None
+    # (A guid's `&` that esc_url wrote as `&#038;` and a static copy cut to `#038;`: `?post_type=dam#038;p=2978`.)
+    query = parse_qs(urlsplit(guid.replace("#038;", "&")).query)
+    ident = _ident(entry, query, link or guid)
+    title = _title(entry, atom)
+    body = _text(entry, "content" if atom else "content:encoded")
+    excerpt = _text(entry, "summary" if atom else "description")
+    post_type = (query.get("post_type") or ["page" if "page_id" in query else "post"])[0]
+    v2: dict[str, Any] = {
+        "id": ident, "type": post_type, "status": "publish", "link": link or None,
+        "slug": _slug(link) or slug_of(html.unescape(title)) or None,
+        "guid": {"rendered": guid} if guid else None,
+        "title": {"rendered": title},
+        "excerpt": {"rendered": _without_footer(relative_to(excerpt, base, dotted=True), link)},
+    }
+    if body.strip() or not excerpt.strip():  # (a type with no editor gives neither: a title over nothing)
+        v2["content"] = {"rendered": _with_enclosure(_without_footer(relative_to(body, base, dotted=True), link), entry)}
+    published = (entry.findtext(f"{ATOM}published") or entry.findtext(f"{ATOM}updated")) if atom \
+        else entry.findtext("pubDate")
+    v2["date"] = v2["date_gmt"] = _utc(published)
+    if atom and entry.findtext(f"{ATOM}updated"):
+        v2["modified"] = v2["modified_gmt"] = _utc(entry.findtext(f"{ATOM}updated"))
+    embedded: dict[str, Any] = {}
+    author = ((entry.findtext(f"{ATOM}author/{ATOM}name") if atom else entry.findtext("dc:creator", namespaces=NS))
+              or "").strip()
+    if author:
+        v2["author"] = synthetic_id("author", author)
+        embedded["author"] = [{"id": v2["author"], "name": author, "slug": slug_of(author)}]
+    groups = _terms(entry, atom)
+    for taxonomy, terms in groups.items():
+        v2[REST_KEYS.get(taxonomy, taxonomy)] = [term["id"] for term in terms]
+    if groups:
+        embedded["wp:term"] = list(groups.values())
+        v2["_links"] = {"wp:term": [{"taxonomy": taxonomy, "href": f"{V2_ROOT}{REST_KEYS.get(taxonomy, taxonomy)}"}
+                                    for taxonomy in groups]}
+    return embedded_post(v2, embedded, _thumbnail(entry))
+
+
+def _ident(entry: Element, query: dict[str, list[str]], address: str) -> int:
+    """WordPress.com's and Jetpack's `post-id`, else the guid's `?p=` or `?page_id=`, else one made from the
+    address."""
+    for text in (entry.findtext("wp:post-id", namespaces=NS), *query.get("p", []), *query.get("page_id", [])):
+        if text and text.strip().isdigit() and 0 < int(text) < SYNTHETIC_BASE:
+            return int(text)
+    return synthetic_id("feed", address or (entry.findtext("title") or ""))
+
+
+def _atom_link(entry: Element) -> str:
+    for link in entry.findall(f"{ATOM}link"):
+        if link.get("rel", "alternate") == "alternate" and link.get("href"):
+            return link.get("href", "")
+    return ""
+
+
+def _title(entry: Element, atom: bool) -> str:
+    """The title as HTML, as REST's `title.rendered` is: RSS's and Atom's `text` titles are plain text."""
+    node = entry.find(f"{ATOM}title" if atom else "title")
+    text = (node.text or "") if node is not None else ""
+    if atom and node is not None and node.get("type") in ("html", "xhtml"):
+        return text.strip()
+    return html.escape(text.strip(), quote=False)
+
+
+def _text(entry: Element, name: str) -> str:
+    if name == "content:encoded":
+        return entry.findtext(name, namespaces=NS) or ""
+    if name in ("content", "summary"):
+        node = entry.find(f"{ATOM}{name}")
+        if node is None:
+            return ""
+        text = node.text or ""
+        return text if node.get("type") in ("html", "xhtml") else html.escape(text, quote=False)
+    return entry.findtext(name) or ""
+
+
+# Yoast SEO's and others' line under each post of a feed: "The post <a>Title</a> appeared first on <a>Site</a>."
+# (in the site's language), which is no part of the post. It is the body's last paragraph and links the post.
+_FOOTER = re.compile(r"<p>(?:[^<]|<a\b[^>]*>[^<]*</a>){0,400}</p>")
+_HREFS = re.compile(r"""<a\b[^>]*\bhref=["']([^"']*)["']""")
+
+
+def _without_footer(markup: str, link: str) -> str:
+    start = markup.rfind("<p>")
+    if start < 0 or not link or _FOOTER.fullmatch(markup, start, len(markup.rstrip())) is None:
+        return markup
+    hrefs = _HREFS.findall(markup, start)
+    return markup[:start] if len(hrefs) == 2 and hrefs[0] == link and hrefs[1] != link else markup
+
+
+def _with_enclosure(markup: str, entry: Element) -> str:
+    """A podcast's episode, which the feed gives as its enclosure and the body often does not link: its player
+    under the words, as the podcast plugin showed it on the page."""
+    enclosure = entry.find("enclosure")
+    address = enclosure.get("url", "").strip() if enclosure is not None else ""
+    kind = (enclosure.get("type", "") if enclosure is not None else "").split("/")[0]
+    if not address.startswith(("http://", "https://")) or kind not in ("audio", "video") or address in markup:
+        return markup
+    return f'{markup}\n<figure class="wp-block-{kind}"><{kind} controls src="{html.escape(address)}"></{kind}></figure>'
+
+
+def _utc(text: str | None) -> str | None:
+    """An RSS date (RFC 822) or an Atom one (RFC 3339) as v2's UTC date without an offset."""
+    if not text or not text.strip():
+        return None
+    text = text.strip()
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            return text  # the conversion names what it cannot read
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.isoformat()
+
+
+def _terms(entry: Element, atom: bool) -> dict[str, list[dict[str, Any]]]:
+    """taxonomy -> its terms as v2's term objects, ids made from taxonomy and name. A `domain` that is a
+    taxonomy's name (a plugin's feed sets it) says the taxonomy; else, as WordPress writes them, a category."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for node in entry.findall(f"{ATOM}category" if atom else "category"):
+        name = html.unescape(((node.get("term") if atom else node.text) or "").strip())
+        domain = (node.get("domain") or "").strip()
+        taxonomy = domain if re.fullmatch(r"[a-z0-9_-]{1,32}", domain) else "category"
+        slug = slug_of(name)
+        if not slug or any(term["slug"] == slug for term in groups.get(taxonomy, [])):
+            continue
+        groups.setdefault(taxonomy, []).append({"id": synthetic_id(taxonomy, slug), "taxonomy": taxonomy,
+                                                "slug": slug, "name": name, "parent": 0})
+    return groups
+
+
+def _thumbnail(entry: Element) -> dict[str, Any] | None:
+    """The featured image a feed names: `media:thumbnail` (WordPress.com's, and plugins')."""
+    node = entry.find("media:thumbnail", namespaces=NS)
+    url = node.get("url", "").strip() if node is not None else ""
+    return {"id": 0, "source_url": url, "alt_text": "", "media_type": "image"} if url.startswith("http") else None
+
+
+def _slug(link: str) -> str:
+    """The last segment of the post's address: its slug, under any permalink structure that names one."""
+    parts = urlsplit(link)
+    if parts.query:
+        return ""
+    segments = [s for s in parts.path.split("/") if s]
+    return segments[-1] if segments and not segments[-1].isdigit() else ""

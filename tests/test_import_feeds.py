@@ -1,0 +1,161 @@
+"""Posts read from a site's saved feeds (RSS 2.0 and Atom), as a static copy of a WordPress site (Simply Static, wget)
+keeps them where it kept no API: each post once, however many feeds hold it, with its author, date and terms; the
+feeds' own lines and comments left out; the API preferred where it was saved too."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.builder import run_build
+from generator.check import check_site
+from generator.importer import ImportOptions, run_import
+from generator.store.documents import loads
+from tests.conftest import rest_item
+from tests.site_content import config
+
+ONE = ImportOptions(workers=1)
+RSS = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"
+  xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+  xmlns:atom="http://www.w3.org/2005/Atom"><channel>
+  <title>{title}</title><atom:link href="./index.html" rel="self" type="application/rss+xml" />
+  <link>./../index.html</link><description>Tides and harbours</description><language>en-GB</language>
+  <generator>https://wordpress.org/?v=6.4.3</generator>{items}</channel></rss>"""
+ITEM = """<item><title>{title}</title><link>{link}</link><dc:creator><![CDATA[Ana Sousa]]></dc:creator>
+  <pubDate>{date}</pubDate><category><![CDATA[Ports &amp; Harbours]]></category><category><![CDATA[tides]]></category>
+  <guid isPermaLink="false">./../index.html?p={ident}</guid>
+  <description><![CDATA[<p>A short summary [&#8230;]</p>]]></description>
+  <content:encoded><![CDATA[{body}]]></content:encoded></item>"""
+
+
+def _item(ident: int, slug: str, title: str, date: str = "Mon, 01 Apr 2024 15:37:55 +0000", depth: int = 1,
+          body: str = "<p>The tide came in.</p>") -> str:
+    up = "./" + "../" * depth
+    return ITEM.format(ident=ident, title=title, link=f"{up}2024/04/01/{slug}/index.html", date=date,
+                       body=body).replace("./../index.html", f"{up}index.html")
+
+
+def _static_copy(folder: Path) -> Path:
+    """A site copied by a static exporter: its feed, a category's feed holding one post of it and another, and a
+    post's comments feed, with every link relative to the feed."""
+    footer = ('<p>The post <a rel="nofollow" href="./../2024/04/01/high-tide/index.html">High tide</a> appeared first '
+              'on <a rel="nofollow" href="./../index.html">Harbour News</a>.</p>')
+    body = ('<p>The tide <a href="./../2024/04/01/low-tide/index.html">turned</a>.</p>'
+            '<p><img src="./../wp-content/uploads/2024/04/tide.jpg" alt="The tide"></p>' + footer)
+    feeds = {
+        "feed/index.xml": RSS.format(title="Harbour News", items=_item(11, "high-tide", "High tide", body=body)),
+        "category/ports/feed/index.xml": RSS.format(title="Ports &#8211; Harbour News", items=(
+            _item(11, "high-tide", "High tide", depth=3, body=body.replace("./../", "./../../../"))
+            + _item(12, "low-tide", "Low tide &amp; slack water", date="Sun, 31 Mar 2024 23:30:00 +0000", depth=3))),
+        "2024/04/01/high-tide/feed/index.xml": RSS.format(title="Comments on: High tide", items=(
+            '<item><title>By: Bo</title><link>./../../../../2024/04/01/high-tide/index.html#comment-3</link>'
+            '<guid>./../../../../2024/04/01/high-tide/index.html#comment-3</guid>'
+            '<description>Nice</description><content:encoded><![CDATA[<p>Nice</p>]]></content:encoded></item>')),
+    }
+    for name, text in feeds.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "index.html").write_text("<html><body>Home</body></html>", encoding="utf-8")
+    return folder
+
+
+def _post(content: Path, slug: str, kind: str = "post") -> object:
+    return loads((content / kind / f"{slug}.md").read_text(encoding="utf-8"))
+
+
+def test_a_static_copy_without_its_api_imports_the_posts_its_feeds_hold(tmp_path: Path) -> None:
+    result = run_import([_static_copy(tmp_path / "copy")], tmp_path / "content", ONE)
+    assert sorted(p.name for p in (tmp_path / "content" / "post").iterdir()) == ["high-tide.md", "low-tide.md"]
+    high, low = _post(tmp_path / "content", "high-tide"), _post(tmp_path / "content", "low-tide")
+    assert (high.title, high.author, high.source.id, high.source.url) == (
+        "High tide", "Ana Sousa", 11, "/2024/04/01/high-tide/")
+    assert high.taxonomies == {"category": ("ports-harbours", "tides")}
+    assert (low.title, low.date.isoformat()) == ("Low tide & slack water", "2024-03-31T23:30:00+00:00")
+    assert "appeared first" not in high.body and "The tide [turned](/2024/04/01/low-tide/)." in high.body
+    assert "![The tide](/wp-content/uploads/2024/04/tide.jpg)" in high.body
+    assert not [p for p in result.problems if p.left_out]
+
+
+def test_the_built_copy_links_its_posts_to_each_other_and_passes_the_check(tmp_path: Path) -> None:
+    run_import([_static_copy(tmp_path / "copy")], tmp_path / "content", ONE)
+    run_build(config(tmp_path, tmp_path / "content", taxonomies={"category": "Categories"}))
+    page = (tmp_path / "site" / "post" / "high-tide" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../low-tide/index.html"' in page
+    assert check_site(tmp_path / "site") == []
+
+
+def test_feeds_beside_the_saved_api_are_not_read(tmp_path: Path) -> None:
+    folder = _static_copy(tmp_path / "copy")
+    (folder / "wp-json" / "wp" / "v2").mkdir(parents=True)
+    (folder / "wp-json" / "wp" / "v2" / "posts.json").write_text(json.dumps([rest_item(id=11, slug="from-api")]))
+    run_import([folder], tmp_path / "content", ONE)
+    assert [p.name for p in (tmp_path / "content" / "post").iterdir()] == ["from-api.md"]
+
+
+def test_an_atom_feed_given_alone_is_read(tmp_path: Path) -> None:
+    feed = tmp_path / "atom.xml"
+    feed.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="pt-BR"><title type="text">Maré</title>
+<entry><author><name>Rui</name></author><title type="html"><![CDATA[Preamar &#038; baixa-mar]]></title>
+<link rel="alternate" type="text/html" href="https://mare.example/2023/preamar/" />
+<id>https://mare.example/?p=40</id><updated>2023-05-02T10:00:00Z</updated><published>2023-05-01T09:00:00Z</published>
+<category scheme="https://mare.example" term="Marés" /><summary type="html"><![CDATA[Resumo]]></summary>
+<content type="html" xml:base="https://mare.example/2023/preamar/"><![CDATA[<p>A maré subiu.</p>]]></content>
+</entry></feed>""", encoding="utf-8")
+    run_import([feed], tmp_path / "content", ONE)
+    post = _post(tmp_path / "content", "preamar")
+    assert (post.title, post.author, post.source.id, post.source.url) == (
+        "Preamar & baixa-mar", "Rui", 40, "https://mare.example/2023/preamar/")
+    assert (post.date.isoformat(), post.updated.isoformat()) == ("2023-05-01T09:00:00+00:00", "2023-05-02T10:00:00+00:00")
+    assert post.taxonomies == {"category": ("mares",)} and post.body.strip() == "A maré subiu."
+
+
+def test_a_custom_types_item_and_a_podcasts_enclosure(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    items = ("""<item><title>Kalagarh Dam</title><link>https://dams.example/dams/kalagarh/</link>
+<pubDate>Sat, 10 Dec 2022 03:14:11 +0000</pubDate><guid isPermaLink="false">https://dams.example/?post_type=dam#038;p=2978</guid>
+<description><![CDATA[]]></description><content:encoded><![CDATA[]]></content:encoded></item>
+<item><title>Episode 4</title><link>https://dams.example/episode-4/</link><pubDate>Sat, 10 Dec 2022 03:14:11 +0000</pubDate>
+<guid>https://dams.example/?p=30</guid><content:encoded><![CDATA[<p>We talk.</p>]]></content:encoded>
+<enclosure url="https://dams.example/ep4.mp3" length="100" type="audio/mpeg" /></item>""")
+    feed.write_text(RSS.format(title="Dams", items=items), encoding="utf-8")
+    run_import([feed], tmp_path / "content", ONE)
+    dam = _post(tmp_path / "content", "kalagarh", "dam")
+    assert (dam.source.id, dam.title, dam.body.strip()) == (2978, "Kalagarh Dam", "")
+    assert "https://dams.example/ep4.mp3" in _post(tmp_path / "content", "episode-4").body
+
+
+def test_a_broken_feed_is_named_and_the_others_are_read(tmp_path: Path) -> None:
+    folder = _static_copy(tmp_path / "copy")
+    (folder / "tag" / "x" / "feed").mkdir(parents=True)
+    (folder / "tag" / "x" / "feed" / "index.xml").write_text('<?xml version="1.0"?><rss><channel><item><title>Cut',
+                                                             encoding="utf-8")
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert len(list((tmp_path / "content" / "post").iterdir())) == 2
+    [problem] = [p for p in result.problems if "feed" in p.message]
+    assert problem.file.endswith("tag/x/feed/index.xml") and problem.message.startswith("not a readable feed: ")
+
+
+FEED_FIELDS = ["title", "link", "guid", "pubDate", "dc:creator", "category", "description", "content:encoded"]
+odd_text = st.text(max_size=40) | st.sampled_from(
+    ["", " ", "./../", "../../../../etc/passwd", "?p=0", "?p=99999999999999999999", "#comment-1", "https://", "/",
+     "index.html", "Mon, 99 Foo 2024", "2024-13-45T99:00:00Z", "0", "-5", "<p>x</p>", "<![CDATA[", "a" * 300])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(values=st.dictionaries(st.sampled_from(FEED_FIELDS), odd_text, min_size=1), domain=odd_text)
+def test_any_text_in_any_field_of_a_feed_imports_or_is_named(tmp_path_factory: pytest.TempPathFactory,
+                                                             values: dict[str, str], domain: str) -> None:
+    folder = tmp_path_factory.mktemp("feed")
+    fields = "".join(f'<{name}{f" domain={quoteattr(domain)}" if name == "category" else ""}>{escape(text)}</{name}>'
+                     for name, text in values.items())
+    (folder / "feed.xml").write_text(RSS.format(title="T", items=f"<item>{fields}</item>"), encoding="utf-8")
+    result = run_import([folder / "feed.xml"], folder / "content", ONE)
+    written = [p for p in (folder / "content").rglob("*.md")]
+    assert all(folder / "content" in p.parents for p in written)
+    assert written or result.problems or "#comment-" in values.get("link", "") + values.get("guid", "")

@@ -1,0 +1,146 @@
+"""Posts read from the pages of a static copy of a WordPress site, where its feeds do not hold them (a feed holds each
+archive's latest posts only): the post's text from its theme's content container, its id and type from the body's
+classes, its title, date, author, terms and picture from what WordPress and SEO plugins print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.builder import run_build
+from generator.check import check_site
+from generator.importer import ImportOptions, run_import
+from generator.store.documents import loads
+from tests.site_content import config
+from tests.test_fuzz_import import markup
+from tests.test_import_feeds import RSS, _item
+
+ONE = ImportOptions(workers=1)
+PAGE = """<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{title} – Harbour News</title>
+<link rel="canonical" href="{canonical}">{head}</head>
+<body class="{classes}"><div id="page"><main id="main">{article}</main>
+<aside><a href="../../../../category/ports/index.html">Ports</a></aside></div></body></html>"""
+STORY = """<article class="post"><header><h1 class="entry-title">Old tide</h1>
+<span class="byline"><a class="url fn n" rel="author" href="../../../../author/ana/index.html">Ana Sousa</a></span>
+<time class="entry-date published" datetime="2024-03-30T08:00:00+01:00">30 March</time></header>
+<div class="post-thumbnail"><img class="attachment-post-thumbnail wp-post-image" src="../../../../wp-content/uploads/2024/03/dock.jpg" alt="The dock"></div>
+<div class="entry-content"><p>Before the <a href="../../../../2024/04/01/high-tide/index.html">high tide</a>, calm.</p>
+<figure class="wp-block-image"><img src="../../../../wp-content/uploads/2024/03/calm.jpg" alt="Calm water"></figure>
+</div><footer><a href="../../../../category/ports/index.html" rel="category tag">Ports &amp; Harbours</a>
+<a href="../../../../tag/storm/index.html" rel="tag">storm</a></footer></article>"""
+
+
+def _copy(folder: Path) -> Path:
+    """A static copy whose feed holds one post; the pages hold that post again, an older one, an About page, a
+    custom type's post, a post whose theme has no known container, and the home page."""
+    pages = {
+        "feed/index.xml": RSS.format(title="Harbour News", items=_item(11, "high-tide", "High tide")),
+        "2024/04/01/high-tide/index.html": PAGE.format(
+            title="High tide", canonical="./", head="", classes="single single-post postid-11",
+            article='<article><h1 class="entry-title">High tide (page)</h1><div class="entry-content"><p>Page</p></div></article>'),
+        "2024/03/30/old-tide/index.html": PAGE.format(
+            title="Old tide", canonical="../../../../2024/03/30/old-tide/index.html",
+            head='<meta property="article:modified_time" content="2024-03-31T10:00:00+00:00">',
+            classes="post-template-default single single-post postid-13 single-format-standard", article=STORY),
+        "about/index.html": PAGE.format(
+            title="About", canonical="./", classes="page-template-default page page-id-2",
+            head=('<script type="application/ld+json">{"@graph":[{"@type":"WebPage","datePublished":'
+                  '"2019-05-07T14:10:34+00:00"}]}</script>'),
+            article='<article><h1 class="entry-title">About us</h1><div class="entry-content"><p>We report.</p></div></article>'),
+        "reports/dredging/index.html": PAGE.format(
+            title="Dredging", canonical="./", classes="single single-report postid-15", head="",
+            article=('<article><h2 class="entry-title">Dredging</h2><time datetime="2023-01-02T00:00:00Z">2 Jan</time>'
+                     '<div class="wp-block-post-content"><p>Deeper.</p></div></article>')),
+        "gallery-only/index.html": PAGE.format(
+            title="Gallery", canonical="./", classes="single single-post postid-14", head="",
+            article='<article><h1>Gallery</h1><div class="my-theme-body"><p>Pictures</p></div></article>'),
+        "index.html": PAGE.format(title="Home", canonical="./", classes="home blog", head="", article=STORY),
+    }
+    for name, text in pages.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _post(content: Path, slug: str, kind: str = "post") -> object:
+    return loads((content / kind / f"{slug}.md").read_text(encoding="utf-8"))
+
+
+def test_a_copys_pages_give_the_posts_its_feeds_do_not_hold(tmp_path: Path) -> None:
+    result = run_import([_copy(tmp_path / "copy")], tmp_path / "content", ONE)
+    posts = sorted(p.relative_to(tmp_path / "content").as_posix() for p in (tmp_path / "content").rglob("*.md"))
+    assert posts == ["page/about.md", "post/high-tide.md", "post/old-tide.md", "report/dredging.md"]
+    assert _post(tmp_path / "content", "high-tide").body.strip() == "The tide came in."  # the feed's, not the page's
+    old = _post(tmp_path / "content", "old-tide")
+    assert (old.title, old.author, old.source.id, old.source.url) == ("Old tide", "Ana Sousa", 13, "/2024/03/30/old-tide/")
+    assert (old.date.isoformat(), old.updated.isoformat()) == ("2024-03-30T08:00:00+01:00", "2024-03-31T10:00:00+00:00")
+    assert old.taxonomies == {"category": ("ports",), "post_tag": ("storm",)}
+    assert (old.image.url, old.image.alt) == ("/wp-content/uploads/2024/03/dock.jpg", "The dock")
+    assert old.body.strip() == ("Before the [high tide](/2024/04/01/high-tide/), calm.\n\n"
+                                "![Calm water](/wp-content/uploads/2024/03/calm.jpg)")
+    about = _post(tmp_path / "content", "about", "page")
+    assert (about.title, about.date.isoformat()) == ("About us", "2019-05-07T14:10:34+00:00")
+    [problem] = [p for p in result.problems if p.field == "content"]
+    assert problem.file.endswith("gallery-only/index.html") and problem.item == "14"
+    assert "no container newsmirror knows" in problem.message
+
+
+def test_the_built_copy_passes_the_check(tmp_path: Path) -> None:
+    run_import([_copy(tmp_path / "copy")], tmp_path / "content", ONE)
+    run_build(config(tmp_path, tmp_path / "content", taxonomies={"category": "Categories"}))
+    page = (tmp_path / "site" / "post" / "old-tide" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../high-tide/index.html"' in page
+    assert check_site(tmp_path / "site") == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(body=markup(), classes=st.lists(st.sampled_from(
+    ["single", "page", "postid-7", "page-id-0", "postid-99999999999999999999", "single-post", "single-format-video",
+     "attachment", "home", "single-", "entry-content"]), max_size=5), head=st.sampled_from(
+    ["", '<meta property="article:published_time" content="x">', '<script type="application/ld+json">{"datePublished":"2020-01-01"}</script>',
+     '<link rel="canonical" href="../../../etc/passwd">', '<meta property="og:url" content="javascript:alert(1)">']))
+def test_any_page_imports_or_is_named(tmp_path_factory: pytest.TempPathFactory, body: str, classes: list[str],
+                                      head: str) -> None:
+    folder = tmp_path_factory.mktemp("copy")
+    (folder / "p").mkdir()
+    (folder / "p" / "index.html").write_text(
+        f'<html><head>{head}</head><body class="{" ".join(classes)}"><article><div class="entry-content">{body}'
+        "</div></article></body></html>", encoding="utf-8")
+    result = run_import([folder], folder / "content", ONE)
+    written = list((folder / "content").rglob("*.md"))
+    assert all(folder / "content" in p.parents for p in written)
+    assert written or result.problems
+
+
+def test_a_page_without_a_canonical_address_takes_the_feeds_host_and_is_known_by_its_path(tmp_path: Path) -> None:
+    """ny-news.ml's copy: the feeds name the host and give permalinks as guids (no id), the pages name neither."""
+    folder = tmp_path / "copy"
+    item = ('<item><title>High tide</title><link>https://harbour.example/high-tide/</link>'
+            '<pubDate>Mon, 01 Apr 2024 15:37:55 +0000</pubDate><guid>https://harbour.example/high-tide/</guid>'
+            '<content:encoded><![CDATA[<p>From the feed.</p>]]></content:encoded></item>')
+    pages = {"feed/index.xml": RSS.format(title="Harbour News", items=item).replace("./index.html", "https://harbour.example/feed/"),
+             "high-tide/index.html": PAGE.format(
+                 title="High tide", canonical="", head="", classes="single single-post postid-11",
+                 article='<article><time datetime="2024-04-01T15:37:55+00:00"></time><div class="entry-content"><p>Page</p></div></article>'),
+             "low-tide/index.html": PAGE.format(
+                 title="Low tide", canonical="", head="", classes="single single-post postid-12",
+                 article='<article><time datetime="2024-04-02T15:37:55+00:00"></time><div class="entry-content"><p>Low</p></div></article>')}
+    for name, text in pages.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text.replace('<link rel="canonical" href="">', ""), encoding="utf-8")
+    run_import([folder], tmp_path / "content", ONE)
+    assert sorted(p.name for p in (tmp_path / "content" / "post").iterdir()) == ["high-tide.md", "low-tide.md"]
+    assert _post(tmp_path / "content", "low-tide").source.url == "https://harbour.example/low-tide/"
+
+
+def test_a_post_whose_feed_gives_its_summary_only_takes_its_text_from_its_page(tmp_path: Path) -> None:
+    """A news site that set its feeds to show summaries: the copy's page of the post holds the whole story."""
+    folder = _copy(tmp_path / "copy")
+    summary_only = _item(13, "old-tide", "Old tide").replace(
+        "<content:encoded><![CDATA[<p>The tide came in.</p>]]></content:encoded>", "")
+    (folder / "feed" / "index.xml").write_text(RSS.format(title="Harbour News", items=summary_only), encoding="utf-8")
+    run_import([folder], tmp_path / "content", ONE)
+    assert "Before the [high tide]" in _post(tmp_path / "content", "old-tide").body

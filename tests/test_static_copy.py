@@ -1,0 +1,44 @@
+"""Addresses of a static copy of a WordPress site: relative to the file that holds them, or mangled by the copying
+tool, they are the site's own again."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from generator.sources.static_copy import address, relative_to
+
+FEED = "/category/news/feed/index.xml"
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("./../../../2024/04/01/hello-world/index.html", "/2024/04/01/hello-world/"),  # Simply Static, relative
+    ("../../../wp-content/uploads/x.jpg", "/wp-content/uploads/x.jpg"),
+    ("./../../../index.html?p=12", "/index.html?p=12"),  # a query is the address: kept whole
+    ("http:///www.news.example/story/", "http://www.news.example/story/"),  # a slash too many
+    ("https:/news.example/story/", "https://news.example/story/"),  # one too few
+    ("httpnews.example/story/", "http://news.example/story/"),  # `://` lost
+    ("https://news.example/story/index.html", "https://news.example/story/index.html"),  # whole: as it is
+    ("http-guide/index.html", "/category/news/feed/http-guide/"),  # a relative path that only starts with "http"
+    ("#comments", "#comments"),
+])
+def test_an_address_of_a_copy_is_the_sites_own(written: str, meant: str) -> None:
+    assert address(written, FEED) == meant
+
+
+def test_markup_addresses_relative_to_a_feed_are_read_so_only_where_the_copy_wrote_them() -> None:
+    markup = ('<a href="./../../../a/index.html">a</a> <a href="b/">b</a> <img src="http:///news.example/c.jpg" '
+              'srcset="./../../../c-300.jpg 300w, d.jpg 600w">')
+    assert relative_to(markup, FEED, dotted=True) == (
+        '<a href="/a/">a</a> <a href="b/">b</a> <img src="http://news.example/c.jpg" '
+        'srcset="/c-300.jpg 300w, d.jpg 600w">')
+    assert relative_to('<a href="b/index.html">b</a>', "/2024/x/index.html") == '<a href="/2024/x/b/">b</a>'
+
+
+def test_long_hostile_addresses_are_read_in_linear_time() -> None:
+    for hostile in ("http" + "a." * 100_000, "http:" + "/" * 100_000, "./" * 100_000, "http" + "-" * 100_000):
+        started = time.perf_counter()
+        address(hostile, FEED)
+        relative_to(f'<a href="{hostile}">x</a>' * 2, FEED)
+        assert time.perf_counter() - started < 1.0
