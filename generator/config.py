@@ -167,8 +167,13 @@ SECTIONS = {"site": SiteConfig, "paths": PathsConfig, "build": BuildConfig, "imp
 OTHER_KEYS = ("taxonomies", "sources", "words")
 INPUT_FOLDERS = ("content", "templates", "static")  # the [paths] a build reads; `output` it writes
 KNOWN_LABELS = ("category", "post_tag", "post", "page")  # WordPress's own: named in the theme's words
-# WooCommerce's taxonomies, whose names make poor labels ("Product cat"); in English, as labels made from names are.
-PLUGIN_LABELS = {"product_cat": "Product categories", "product_tag": "Product tags", "product_brand": "Brands"}
+# Plugins' types and taxonomies, whose names make poor labels ("Product cat", "Tribe events cat"): WooCommerce's,
+# The Events Calendar's and Jetpack's, as the plugins name them; in English, as labels made from names are.
+PLUGIN_LABELS = {"product_cat": "Product categories", "product_tag": "Product tags", "product_brand": "Brands",
+                 "tribe_events": "Events", "tribe_events_cat": "Event categories", "tribe_venue": "Venues",
+                 "tribe_organizer": "Organizers", "jetpack-portfolio": "Projects",
+                 "jetpack-portfolio-type": "Project types", "jetpack-portfolio-tag": "Project tags",
+                 "jetpack-testimonial": "Testimonials"}
 # A hostname as GitHub Pages takes it in CNAME: labels of letters, digits and hyphens.
 SOURCE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 HOSTNAME = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}", re.IGNORECASE)

@@ -169,3 +169,42 @@ def test_a_language_in_labels_yaml_that_is_no_language_tag_is_named_and_left_out
     labels, problems = read_labels(tmp_path)
     assert labels.language == "" and labels.types == {"post": "Articles"}
     assert [(p.item, p.message) for p in problems] == [("language", "expected a language tag such as 'en' or 'pt-BR'")]
+
+
+def test_the_events_calendars_types_get_the_plugins_labels_where_the_crawl_saved_no_names(tmp_path: Path) -> None:
+    """A crawl without /wp/v2/types and /wp/v2/taxonomies (a nonprofit's site mirrored by a static exporter): its
+    menu read "Tribe events" and "Tribe events cat", made from the slugs, where the site said "Events" and
+    "Event Categories"."""
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    event_cat = {"id": 9, "taxonomy": "tribe_events_cat", "slug": "concerts", "name": "Concerts"}
+    gig = rest_item(id=2, slug="gig", type="tribe_events", tribe_events_cat=[9], _embedded={"wp:term": [[event_cat]]})
+    (folder / "events.json").write_text(json.dumps([gig, rest_item(id=3, slug="news")]), encoding="utf-8")
+    content = tmp_path / "content"
+    assert run_import([folder], content).problems == []
+    assert run_build(config(tmp_path, content)).problems == []
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert ">Events</a>" in home and ">Event categories</a>" in home
+    assert "Tribe events" not in home
+
+
+def test_wordpress_own_names_served_in_english_take_the_sites_language(tmp_path: Path) -> None:
+    """An Indonesian party's news site whose WordPress spoke English (its REST API named "Posts", "Pages",
+    "Categories"): its menu read "Pages Posts Categories Tags Arsip Pembaruan", two languages in one line. WordPress's
+    own names in English give way to the theme's words in the site's language; a name the site chose stays."""
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    taxonomies = {"category": {**TAXONOMIES["category"], "name": "Categories"},
+                  "genre": {"name": "Genres", "slug": "genre", "types": ["post"], "rest_base": "genre"}}
+    (folder / "taxonomies.json").write_text(json.dumps(taxonomies), encoding="utf-8")
+    (folder / "types.json").write_text(json.dumps({"post": {**TYPES["post"], "name": "Posts"}}), encoding="utf-8")
+    category = {"id": 5, "taxonomy": "category", "slug": "berita", "name": "Berita"}
+    genre = {"id": 7, "taxonomy": "genre", "slug": "opini", "name": "Opini"}
+    posts = [rest_item(id=1, slug="satu", categories=[5], genre=[7], _embedded={"wp:term": [[category], [genre]]})]
+    (folder / "posts.json").write_text(json.dumps(posts), encoding="utf-8")
+    content = tmp_path / "content"
+    assert run_import([folder], content).problems == []
+    assert run_build(config(tmp_path, content, site={"language": "id"})).problems == []
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert ">Kategori</a>" in home and ">Genres</a>" in home and ">Arsip</a>" in home
+    assert ">Categories</a>" not in home

@@ -52,7 +52,7 @@ def test_code_is_highlighted_by_pygments_and_unknown_languages_are_escaped() -> 
     assert '<pre tabindex="0" class="highlight"><code class="language-python">' in html
     assert '<span class="s1">\'&lt;b&gt;\'</span>' in html
     assert '<code class="language-nosuchlang">&lt;b&gt;' in html
-    assert "@media (prefers-color-scheme: dark)" in code_css()
+    assert "@media screen and (prefers-color-scheme: dark)" in code_css()
 
 
 def test_pipe_tables_render() -> None:

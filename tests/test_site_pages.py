@@ -65,6 +65,13 @@ def test_home_lists_every_post_newest_first_over_pages(site: Path) -> None:
     assert not (site / "page/4").exists()
 
 
+def test_later_pages_of_the_home_page_name_the_site_once_in_their_title(site: Path) -> None:
+    # The home list's title is the site's, which every page's title ends with: "Site (page 2) · Site" before.
+    site_title = page(site, "index.html").title.get_text()
+    assert page(site, "page/2/index.html").title.get_text() == f"Page 2 of 3 · {site_title}"
+    assert page(site, "archive/2024/page/2/index.html").title.get_text() == f"2024 (page 2) · {site_title}"
+
+
 def test_post_page_shows_dates_with_zone_author_terms_and_source(site: Path) -> None:
     path = "news-archive/alpha/index.html"
     meta = texts(site, path, "article header .meta")[0]
@@ -82,6 +89,16 @@ def test_an_edit_before_the_publication_is_not_shown_as_an_update(tmp_path: Path
     content = write_content(tmp_path / "content", [scheduled], {})
     assert run_build(config(tmp_path, content, TAXONOMIES, site={"base_url": BASE})).problems == []
     meta = texts(tmp_path / "site", "news-archive/scheduled/index.html", "article header .meta")[0]
+    assert "4 March 2024, 14:00 UTC-07:00" in meta and "updated" not in meta
+
+
+def test_an_edit_in_the_minute_of_the_publication_is_not_shown_as_an_update(tmp_path: Path) -> None:
+    # WordPress saves a post a few seconds after it publishes it: "updated" would repeat the date to the minute.
+    published = at(3, 4, hour=14).replace(second=4)
+    saved = post("saved", published, updated=published.replace(second=8))
+    content = write_content(tmp_path / "content", [saved], {})
+    assert run_build(config(tmp_path, content, TAXONOMIES, site={"base_url": BASE})).problems == []
+    meta = texts(tmp_path / "site", "news-archive/saved/index.html", "article header .meta")[0]
     assert "4 March 2024, 14:00 UTC-07:00" in meta and "updated" not in meta
 
 

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.builder import run_build
+from generator.convert.document import Source
 from generator.render.text_direction import by_words, of_language, of_text
 from tests.site_content import config, post, write_content
 from tests.test_browser import chromium
@@ -83,6 +84,17 @@ def test_an_arabic_post_on_an_english_site_runs_right_to_left(tmp_path: Path) ->
     assert '<html lang="en" dir="ltr">' in (site / "index.html").read_text(encoding="utf-8")
     arabic = (site / "news-archive/arabic-post/index.html").read_text(encoding="utf-8")
     assert '<article class="post" dir="rtl">' in arabic
+
+
+def test_a_page_without_a_summary_runs_the_way_its_body_does_not_its_english_title(tmp_path: Path) -> None:
+    """A Persian site's front page titled "Home Page" in English, with no excerpt (WordPress gives pages none): its
+    body is Persian, so its article, table of contents and lists run right to left as the site does."""
+    body = "## کسب‌وکار اجتماعی\n\nیک مجموعهٔ دوستدار طبیعت است.\n\n## کاشت درخت\n\nمتن دیگری برای خواندن.\n"
+    home = post("home-page", WHEN, title="Home Page", summary="", body=body)
+    content = write_content(tmp_path / "content", [home])
+    assert run_build(config(tmp_path, content, site={"language": "fa"})).problems == []
+    html = (tmp_path / "site/news-archive/home-page/index.html").read_text(encoding="utf-8")
+    assert '<article class="post">' in html
 
 
 def test_a_browser_sets_right_to_left_text_from_the_right_edge(tmp_path: Path) -> None:
@@ -163,3 +175,25 @@ def test_code_and_the_theme_footer_run_left_to_right_in_a_right_to_left_post(tmp
             const r = document.createRange(); r.selectNodeContents(node); return r.getBoundingClientRect().left;
         })])""")
         assert [first < last for first, last in edges] == [True, True, True], edges
+
+
+def test_the_themes_term_list_and_parent_line_run_the_sites_way_in_a_post_that_runs_the_other_way(
+        tmp_path: Path) -> None:
+    """A Persian page under an English page, on an English site: its term list ("Categories" and the names) and its
+    "Part of" line are the theme's words, so they read left to right from the left edge as the rest of the site's
+    frame does; in the post's direction, "Categories" stood at the right, after its terms."""
+    parent = post("guides", WHEN, title="Guides", type="page", source=Source(7, "https://example.com/guides/", ""))
+    persian = post("persian", WHEN, title="آماده‌سازی پارچ", summary="نصب اندروید استودیو.", type="page",
+                   body="برای تغییر مالکیت دستور زیر را بزنید.\n", taxonomies={"category": ["tools"]},
+                   source=Source(8, "https://example.com/guides/persian/", "", 7))
+    content = write_content(tmp_path / "content", [parent, persian], {("category", "tools"): "Tools"})
+    assert run_build(config(tmp_path, content)).problems == []
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 800, "height": 800})
+        page.goto((tmp_path / "site/page/persian/index.html").as_uri())
+        assert page.locator("article").get_attribute("dir") == "rtl"
+        label, name, part_of, article = page.evaluate("""() => ['.terms dt', '.terms dd', '.parent', 'article']
+            .map(selector => { const r = document.createRange();
+                               r.selectNodeContents(document.querySelector(selector));
+                               return r.getBoundingClientRect().left; })""")
+        assert label - article < 2 and label < name and part_of - article < 2

@@ -190,6 +190,13 @@ class _Plan:
     def page(self, link: urls.Linker, title: str, description: str = "", **extra: Any) -> views.PageView:
         return self.views.page(link, title, description, **extra)
 
+    def _numbered(self, title: str, number: int, total: int) -> str:
+        """The title of a list's page past its first: "News (page 2)"; the home list's is the site's title, which
+        every page's title ends with, so its tab read "Site (page 2) · Site": it is "Page 2 of 38"."""
+        if title == self.config.site.title:
+            return self.words.fill("page_of", number=number, total=total)
+        return self.words.fill("numbered_page", title=title, number=number)
+
     def list_pages(self, posts: Sequence[Post], path_of_page: Callable[[int], str], title: str,
                    parent: tuple[str, str] | None, origin: Origin,
                    feed: Callable[[urls.Linker], views.Link | None] | None = None,
@@ -205,7 +212,7 @@ class _Plan:
             def context(_: RenderBody, path: str = path, number: int = number,
                         chunk: Sequence[Post] = chunk) -> dict[str, Any]:
                 link = urls.Linker(path)
-                page_title = title if number == 1 else self.words.fill("numbered_page", title=title, number=number)
+                page_title = title if number == 1 else self._numbered(title, number, len(chunks))
                 return {
                     "page": self.page(link, page_title, feed=feed and feed(link)),
                     "heading": title,

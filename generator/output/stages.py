@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.config import Config, default_label
+from generator.config import KNOWN_LABELS, Config, default_label
 from generator.convert.document import Term, TermRegistry
 from generator.language.words import Words
 from generator.model import RELATED_WINDOW, Site, build_site
@@ -144,8 +144,13 @@ def group(config: Config, loaded: Inputs) -> Grouped:
 
 
 def _label(site_names: dict[str, str], words: Words, name: str) -> str:
-    """The site's own name of a taxonomy or type, else one made from its slug (WordPress's own in `words`)."""
-    return site_names.get(name) or default_label(name, words)
+    """The site's own name of a taxonomy or type, else one made from its slug (WordPress's own in `words`). WordPress's
+    own names as it serves them in English ("Categories") are its words, not the site's: on a site in another
+    language (its admin left in English) they take the theme's, as the menu around them does."""
+    own = site_names.get(name)
+    if not own or (name in KNOWN_LABELS and own == default_label(name)):
+        return default_label(name, words)
+    return own
 
 
 def relate(config: Config, grouped: Grouped, loaded: Inputs, cache: BuildCache, jobs: int) -> related.Related:

@@ -272,11 +272,13 @@ def parsed_size(markdown: str) -> int:
 
 
 def code_css() -> str:
-    """Pygments colours for light and dark schemes; pages pick one by prefers-color-scheme."""
+    """Pygments colours for light and dark schemes; pages pick one by prefers-color-scheme, on a screen only: paper
+    is light, and the dark scheme's pale colours printed on it without their dark box (printers leave backgrounds
+    out) could not be read."""
     from pygments.formatters import HtmlFormatter
     light, dark = (HtmlFormatter(style=style).get_style_defs(".highlight") for style in CODE_STYLES)
     indented = "\n".join("  " + line for line in dark.splitlines())
-    return f"{light}\n@media (prefers-color-scheme: dark) {{\n{indented}\n}}\n"
+    return f"{light}\n@media screen and (prefers-color-scheme: dark) {{\n{indented}\n}}\n"
 
 
 def unresolved_note(count: int) -> str:

@@ -7,6 +7,7 @@ that keeps pages reproducible from their inputs, which incremental builds rely o
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -34,6 +35,8 @@ from generator.render.toc import TocEntry, build_toc
 STYLESHEETS = ("css/site.css", "css/code.css")
 SEARCH_PAGE = "search.html"
 SEARCH_SCRIPTS = ("js/search.js", "search/index.js")  # the client, then the index's manifest, which calls it
+BODY_SAMPLE = 4000  # the characters of a body's HTML that tell its direction where the post has no summary
+HTML_TAG = re.compile(r"<[^>]*>")
 CARD_TERMS = 12  # the terms a post's card in a list names, its first (see Views._list)
 
 
@@ -288,12 +291,11 @@ class Views:
         shown = self.summaries(related, link)
         source = shown_source(post.source.url)
         found = provenance(post.provenance, post.updated, self.dates, self.words)
+        published = moment(post.date, self.dates)
         return PostView(
             title=post.title,
-            date=moment(post.date, self.dates),
-            # Only a later edit is news: a post scheduled ahead was last edited before it went out, and WordPress's
-            # Post Date block shows the modified date only when it is later than the publication.
-            updated=moment(post.updated, self.dates) if post.updated > post.date else None,
+            date=published,
+            updated=_later_edit(post, published, self.dates),
             author=post.author,
             summary=post.summary,
             body_html=body.html,
@@ -310,7 +312,7 @@ class Views:
             related_html=related_html(self.words, [(s.href, self._listed[p.file].parts.title,
                                                     self._listed[p.file].parts.time) for s, p in zip(shown, related)]),
             about_html=about_html(source, found, self.words),
-            direction=self._direction(post),
+            direction=self._page_direction(post, body),
             language=self._language(post),
             parent=parent and Link(link(urls.post(parent)), parent.title),
             children=tuple(Link(link(urls.post(child)), child.title) for child in children),
@@ -360,9 +362,28 @@ class Views:
             return found if found != self.direction else ""
         return text_direction.differing(f"{post.title} {post.summary}", self.direction)
 
+    def _page_direction(self, post: Post, body: RenderedBody) -> str:
+        """As _direction, but a post without a summary (a page, which WordPress gives no excerpt) is judged by its
+        body's words too: a title alone ("Home Page" over Persian text) ran the whole page the wrong way."""
+        if post.language or post.summary:
+            return self._direction(post)
+        words = HTML_TAG.sub(" ", body.html[:BODY_SAMPLE])
+        return text_direction.differing(f"{post.title} {words}", self.direction)
+
     def _language(self, post: Post) -> str:
         return "" if same_language(post.language, self.config.site.language) else post.language
 
+
+
+def _later_edit(post: Post, published: Moment, dates: Dates) -> Moment | None:
+    """The time of update where it is news: later than the publication (a post scheduled ahead was last edited
+    before it went out, and WordPress's Post Date block shows the modified date only when it is later), and not
+    the same to the minute shown (WordPress saves a post seconds after publishing it, which read "31 December
+    2025, 13:55 · updated 31 December 2025, 13:55")."""
+    if post.updated <= post.date:
+        return None
+    updated = moment(post.updated, dates)
+    return updated if updated.text != published.text else None
 
 
 def _translations(found: Sequence[tuple[str, Post]], link: urls.Linker) -> tuple[Translation, ...]:

@@ -6,7 +6,8 @@ tarred with its dump) holds some hundred `block.json` of WordPress's blocks, and
 of which was a problem ("not a WordPress post…"), beside the database or export it was given for. So is its
 `wp-content/uploads`, its media library and what plugins keep there (their imports' zips, a static exporter's
 temporary copy, a backup plugin's older backups): a static copy of the site holds it beside its feeds, and the
-tarballs and zips its authors offered for download were each "no saved REST JSON … in this archive"."""
+tarballs and zips its authors offered for download were each "no saved REST JSON … in this archive". Of that code
+only the REST API's responses a static exporter kept in its plugin's folder, under a `wp-json` folder, are read."""
 
 from __future__ import annotations
 
@@ -34,9 +35,28 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
                                 message=f"cannot list this folder: {error.strerror}; the files in it were not read"))
 
     for top, folders, names in os.walk(folder, onerror=unlisted):
-        folders[:] = sorted(name for name in folders if not name.startswith(".") and not _passed_over(top, name))
-        files.extend(Path(top, name) for name in names if not name.startswith(".") and os.path.isfile(Path(top, name)))
+        passed = [name for name in folders if _passed_over(top, name)]
+        folders[:] = sorted(name for name in folders if not name.startswith(".") and name not in passed)
+        files.extend(_shown(top, names))
+        if "plugins" in passed and os.path.basename(os.path.normpath(top)) == "wp-content":
+            files.extend(_saved_api(Path(top, "plugins")))
     return sorted(files), problems
+
+
+def _shown(top: str | Path, names: list[str]) -> list[Path]:
+    return [Path(top, name) for name in names if not name.startswith(".") and os.path.isfile(Path(top, name))]
+
+
+def _saved_api(plugins: Path) -> list[Path]:
+    """The files under a `wp-json` folder among the plugins: the REST API's responses that a static exporter keeps
+    in its own folder (Simply Static's `plugins/simply-static/static-files/<run>/wp-json/`), beside the site's pages
+    it copied. Nothing else there is read, and a folder there that cannot be listed is no problem."""
+    found: list[Path] = []
+    for top, folders, names in os.walk(plugins):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        if "wp-json" in Path(top).relative_to(plugins).parts:
+            found.extend(_shown(top, names))
+    return found
 
 
 def _passed_over(top: str, name: str) -> bool:
