@@ -1,0 +1,171 @@
+"""WordPress's wptexturize: the curly quotes, apostrophes, dashes, ellipses and primes a page shows.
+
+WordPress curls a post's title, text and excerpt as it shows them (`the_title`, `the_content` and `the_excerpt`
+run wptexturize), so REST serves "It&#8217;s &#8220;done&#8221; &#8211; 9&#215;9", while an export and a database
+hold what the author typed, "It's "done" - 9x9". An export's posts are curled as WordPress would show them, so that
+a site reads the same from either.
+
+As in WordPress, text inside `<pre>`, `<code>`, `<kbd>`, `<style>`, `<script>` and `<tt>`, tags, comments and
+shortcode tags stay as they are; so do what `[code]`, `[latex]` and `[embed]` enclose (an embed's address is read
+before WordPress curls the text) and Jetpack's `$latex …$`, which Jetpack reads first too. Unlike WordPress, which
+leaves only the shortcodes the site registers, every tag shaped like a shortcode is left: a site's set is not known
+here, and the converter reads a tag's attributes curled or not.
+"""
+
+from __future__ import annotations
+
+import re
+
+OPEN_Q, CLOSE_Q, APOS, PRIME, DOUBLE_PRIME = "&#8220;", "&#8221;", "&#8217;", "&#8242;", "&#8243;"
+OPEN_SQ, CLOSE_SQ, EN_DASH, EM_DASH = "&#8216;", "&#8217;", "&#8211;", "&#8212;"
+# Marks standing for a quote whose kind is known before primes are told from closing quotes (WordPress's
+# `<!--oq-->`…); NUL never occurs in an export's text.
+OQ_FLAG, OSQ_FLAG, APOS_FLAG, PRIME_FLAG = "\0oq\0", "\0osq\0", "\0apos\0", "\0pq\0"
+
+SKIPPED_TAGS = frozenset({"pre", "code", "kbd", "style", "script", "tt"})
+SKIPPED_SHORTCODES = frozenset({"code", "latex", "embed"})
+
+# WordPress's pieces: a comment, a tag (to the next `>`, or the end), a shortcode's tag, and Jetpack's `$latex …$`;
+# possessive, so that none searches again from each `<`, `[` or `$` left open.
+PIECE = re.compile(r"(<(?=!--)!(?:-(?!->)[^-]*+)*+(?:-->)?|<[^>]*+>?"
+                   r"|\[[/\[]?[\w-]++(?=[\s\]/])(?:[^\[\]<>]++|<[^\[\]>]*+>)*+\]\]?"
+                   r"|\$latex(?:=\s*+|\s++)(?:[^$\\]|\\.)*+\$)", re.DOTALL)
+
+# The end of a link or of emphasis, after which the text goes on in the same word: `<em>It</em>'s`, `"<a>x</a>".`.
+# WordPress (since its ticket 18549) reads a quote there as one after the word, not at the text's start.
+INLINE_END = re.compile(r"</(?:a|abbr|b|cite|del|em|i|ins|mark|q|s|small|span|strong|sub|sup|u)\s*>", re.IGNORECASE)
+
+SPACES = r"(?:[\r\n\t ]|\xa0|&nbsp;)"
+AFTER_SPACE = r"(?:(?<=[\r\n\t \xa0])|(?<=&nbsp;))"
+NOT_AFTER_SPACE = r"(?<![\r\n\t \xa0])(?<!&nbsp;)"
+ENDING = rf"(?=\Z|[.,:;!?)}}\-\]]|&gt;|{SPACES})"
+
+STATIC = (("...", "&#8230;"), ("``", OPEN_Q), ("''", CLOSE_Q), (" (tm)", " &#8482;"),
+          *((word, APOS + word[1:]) for word in
+            ("'tain't", "'twere", "'twas", "'tis", "'twill", "'til", "'bout", "'nuff", "'round", "'cause", "'em")))
+STATIC = tuple((typed, shown.replace("'", APOS)) for typed, shown in STATIC)
+
+APOSTROPHES = (
+    (re.compile(rf"'(\d\d)'{ENDING}"), APOS_FLAG + r"\1" + CLOSE_SQ),  # '99' and '99": a year ending a quotation
+    (re.compile(rf"'(\d\d)\"{ENDING}"), APOS_FLAG + r"\1" + CLOSE_Q),
+    (re.compile(r"'(?=\d\d(?:\Z|(?![%\d]|[.,]\d)))"), APOS_FLAG),  # '99, but never '9, '99%, '999 or '99.0
+    (re.compile(rf"(?:\A|{AFTER_SPACE})'(\d[.,\d]*)'"), OSQ_FLAG + r"\1" + CLOSE_SQ),  # a quoted number, '0.42'
+    (re.compile(rf"(?:\A|(?<=[(\[{{\"-])|(?<=&lt;)|{AFTER_SPACE})'"), OSQ_FLAG),
+    (re.compile(rf"{NOT_AFTER_SPACE}'(?!\Z|[.,:;!?\"'(){{}}\[\]\-]|&[lg]t;|{SPACES})"), APOS_FLAG),  # in a word
+)
+QUOTES = (
+    (re.compile(rf"(?:\A|{AFTER_SPACE})\"(\d[.,\d]*)\""), OQ_FLAG + r"\1" + CLOSE_Q),  # "42"
+    (re.compile(rf"(?:\A|(?<=[(\[{{-])|(?<=&lt;)|{AFTER_SPACE})\"(?!{SPACES})"), OQ_FLAG),
+)
+DASHES = (
+    (re.compile(r"---"), EM_DASH),
+    (re.compile(rf"(?:\A|{AFTER_SPACE})--(?=$|{SPACES})"), EM_DASH),
+    (re.compile(r"(?<!xn)--"), EN_DASH),  # but an internationalised host's `xn--`
+    (re.compile(rf"(?:\A|{AFTER_SPACE})-(?=$|{SPACES})"), EN_DASH),
+)
+# 9x9 is "times", but never 0x9999; ASCII, as PHP's \b.
+TIMES = re.compile(r"\b(0[\d.,]+|[1-9][\d.,]*)x(\d[\d.,]*)\b", re.ASCII)
+
+
+def texturize(html: str) -> str:
+    """`html` as wptexturize shows it (see the module's note)."""
+    if not html or not any(mark in html for mark in "'\"-.`x("):
+        return html
+    skipped_tags: list[str] = []
+    skipped_shortcodes: list[str] = []
+    pieces = PIECE.split(html)
+    before = ""  # the word a run of text goes on, across the end of a link or emphasis
+    for index, piece in enumerate(pieces):
+        if index % 2:  # a delimiter
+            _push_or_pop(piece, skipped_tags if piece[0] == "<" else skipped_shortcodes)
+            before = before if INLINE_END.fullmatch(piece) else ""
+        elif piece.strip() and not skipped_tags and not skipped_shortcodes:
+            pieces[index] = curled(before + piece)[len(before):]
+        if not index % 2 and piece:
+            before = _word_end(piece)
+    return "".join(pieces)
+
+
+def _word_end(text: str) -> str:
+    """What text ending in `text` stands for to a quote after it: a word's last letter or digit, a letter for
+    other marks (`"John"` in `<em>"John"</em>'s`), nothing after a space."""
+    last = text[-1]
+    return "" if last.isspace() else last if last.isalnum() else "a"
+
+
+def _push_or_pop(delimiter: str, stack: list[str]) -> None:
+    """A tag or shortcode that turns curling off until it closes (WordPress's _wptexturize_pushpop_element)."""
+    if delimiter[0] == "$" or delimiter.startswith(("<!--", "[[")) or delimiter.endswith("]]"):
+        return
+    closing = delimiter[1:2] == "/"
+    name = delimiter[2 if closing else 1:].split(" ", 1)[0].rstrip(">]").lower()
+    skipped = SKIPPED_TAGS if delimiter[0] == "<" else SKIPPED_SHORTCODES
+    if name not in skipped:
+        return
+    if not closing:
+        stack.append(name)
+    elif stack and stack[-1] == name:
+        stack.pop()
+
+
+def curled(text: str) -> str:
+    """A run of text between tags, curled."""
+    for typed, shown in STATIC:
+        text = text.replace(typed, shown)
+    if "'" in text:
+        text = _replaced(APOSTROPHES, text)
+        text = primes(text, "'", PRIME, OSQ_FLAG, CLOSE_SQ)
+        text = text.replace(APOS_FLAG, APOS).replace(OSQ_FLAG, OPEN_SQ)
+    if '"' in text:
+        text = _replaced(QUOTES, text)
+        text = primes(text, '"', DOUBLE_PRIME, OQ_FLAG, CLOSE_Q)
+        text = text.replace(OQ_FLAG, OPEN_Q)
+    if "-" in text:
+        text = _replaced(DASHES, text)
+    if "x" in text:
+        text = TIMES.sub(r"\1&#215;\2", text)
+    return text
+
+
+def _replaced(rules: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str:
+    for pattern, replacement in rules:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def primes(text: str, needle: str, prime: str, open_flag: str, close_quote: str) -> str:
+    """Each remaining `needle` as a prime (after a digit: 9' is nine feet) or a closing quote, sentence by
+    sentence from each opening quote, as WordPress's wptexturize_primes tells them apart."""
+    quote = re.compile(rf"{re.escape(needle)}{ENDING}")
+    after_digit = re.compile(rf"(?<=\d){re.escape(needle)}")
+    sentences = text.split(open_flag)
+    for number, sentence in enumerate(sentences):
+        if needle not in sentence:
+            continue
+        if number and close_quote not in sentence:
+            sentence = _unclosed(sentence, quote, after_digit, prime, close_quote)
+        else:
+            sentence = quote.sub(close_quote, after_digit.sub(prime, sentence))
+        if needle == '"':
+            sentence = sentence.replace('"', close_quote)
+        sentences[number] = sentence
+    return open_flag.join(sentences)
+
+
+def _unclosed(sentence: str, quote: re.Pattern[str], after_digit: re.Pattern[str], prime: str,
+              close_quote: str) -> str:
+    """A sentence after an opening quote that no closing quote ends yet: one candidate closes it; of several, one
+    not after a digit does, else the last before a full stop, else the last."""
+    sentence, count = quote.subn(PRIME_FLAG, sentence)
+    if count == 1:
+        return after_digit.sub(prime, sentence.replace(PRIME_FLAG, close_quote))
+    if count > 1:
+        sentence, closed = re.subn(rf"(?<!\d){re.escape(PRIME_FLAG)}", close_quote, sentence)
+        if not closed:
+            at = sentence.rfind(PRIME_FLAG + ".")
+            at = at if at >= 0 else sentence.rfind(PRIME_FLAG)
+            sentence = sentence[:at] + close_quote + sentence[at + len(PRIME_FLAG):]
+        sentence = after_digit.sub(prime, sentence)
+        sentence = re.sub(rf"(?<=\d){re.escape(PRIME_FLAG)}", prime, sentence)
+        return sentence.replace(PRIME_FLAG, close_quote)
+    return after_digit.sub(prime, sentence)
