@@ -43,6 +43,7 @@ CASES = [
     ("$latex f'(x) -- 2x3$ isn't", "$latex f'(x) -- 2x3$ isn&#8217;t"),
     # After the end of a link or of emphasis the word goes on: an apostrophe, a closing quote.
     ("<em>Ana</em>'s boat", "<em>Ana</em>&#8217;s boat"),
+    ("the prompt '<code>$</code>'.", "the prompt &#8216;<code>$</code>&#8217;."),
     ('He wrote "<a href="/x">this</a>".', "He wrote &#8220;<a href=\"/x\">this</a>&#8221;."),
     ("<p>one<br />'two'</p>", "<p>one<br />&#8216;two&#8217;</p>"),
 ]

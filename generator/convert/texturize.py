@@ -33,7 +33,8 @@ PIECE = re.compile(r"(<(?=!--)!(?:-(?!->)[^-]*+)*+(?:-->)?|<[^>]*+>?"
 
 # The end of a link or of emphasis, after which the text goes on in the same word: `<em>It</em>'s`, `"<a>x</a>".`.
 # WordPress (since its ticket 18549) reads a quote there as one after the word, not at the text's start.
-INLINE_END = re.compile(r"</(?:a|abbr|b|cite|del|em|i|ins|mark|q|s|small|span|strong|sub|sup|u)\s*>", re.IGNORECASE)
+INLINE_END = re.compile(r"</(?:a|abbr|b|cite|code|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|tt|u|var)\s*>",
+                        re.IGNORECASE)
 
 SPACES = r"(?:[\r\n\t ]|\xa0|&nbsp;)"
 AFTER_SPACE = r"(?:(?<=[\r\n\t \xa0])|(?<=&nbsp;))"
