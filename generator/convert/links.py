@@ -14,7 +14,8 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert import context as loss
-from generator.convert.addresses import absolute, absolute_srcset, as_browsers_read, within_page
+from generator.convert.addresses import (absolute, absolute_srcset, as_browsers_read, with_plain_ampersands,
+                                        within_page)
 from generator.convert.context import Context
 from generator.convert.embeds import embed_label, on_embedding_site
 from generator.convert.parse import tags_in
@@ -65,13 +66,16 @@ HOSTLESS = re.compile(r"^\s*(?:https?:)?//+(?=#|\s*$)", re.IGNORECASE)
 
 def resolve_relative_urls(soup: BeautifulSoup, ctx: Context) -> None:
     """`/wp-content/…`, `../2016/03/…`, `x.jpg` and `//host/x` as the original site read them, without
-    the line breaks an editor wrapped into them; a link to a place in this very post
-    (`https://site/post/#x`) becomes `#x`."""
+    the line breaks an editor wrapped into them, and with ampersands escaped twice as plain ones (in a link's
+    words too, where they are its address); a link to a place in this very post (`https://site/post/#x`)
+    becomes `#x`."""
     for tag in tags_in(soup):
         for name in URL_ATTRIBUTES.intersection(tag.attrs):
             value = tag[name]
             if isinstance(value, str) and value:
                 tag[name] = within_page(absolute(as_browsers_read(value), ctx.base_url), ctx.base_url)
+                if name == "href" and "&" in value and tag.string == value:  # a link that shows its address
+                    tag.string.replace_with(with_plain_ampersands(value))
         for name in SRCSET_ATTRIBUTES.intersection(tag.attrs):
             value = tag[name]
             if isinstance(value, str) and value:
