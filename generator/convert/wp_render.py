@@ -355,12 +355,15 @@ def _media_ids(html: str, post_id: int, attached: Mapping[int, Sequence[Attachme
 def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
     """The excerpt WordPress makes when a post has none: the first 55 words of its text blocks (or as many
     `characters`, where the site's language counts them), without shortcodes, then [&hellip;]; as a paragraph,
-    like `excerpt.rendered`. `markdown`: whether the post's meta says it is written in Markdown."""
+    like `excerpt.rendered`. `markdown`: whether the post's meta says it is written in Markdown. Of a post with a
+    teaser, its teaser only (see teaser)."""
+    markdown = markdown_source.written_in_markdown(raw, markdown)
+    raw = teaser(raw)
     if "<!-- wp:" in raw:
         raw = paired.replace_elements(raw, paired.elements(raw, BLOCK, block_closing),
                                       lambda opened, closed: raw[opened.start():(closed or opened).end()]
                                       if opened.group(1) in EXCERPT_BLOCKS else "")
-    elif markdown_source.written_in_markdown(raw, markdown):
+    elif markdown:
         raw = markdown_source.render(raw)
     elif textile_source.written_in_textile(raw):  # its code goes first, as below, so that Textile reads none of it
         raw = textile_source.render(paired.replace_elements(raw, paired.elements(raw, CODE_SHORTCODE,
@@ -383,6 +386,17 @@ def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
     if len(words) > EXCERPT_WORDS:
         return autop(" ".join(words[:EXCERPT_WORDS]) + " [&hellip;]")
     return autop(" ".join(words))
+
+
+def teaser(raw: str) -> str:
+    """A post's text up to its `<!--more-->` and its first page's end (`<!--nextpage-->`): what get_the_content
+    gives wp_trim_excerpt outside the post's own page, so that WordPress's automatic excerpt, and REST's, is made
+    of the teaser alone ("…a potential source for nasty problems."), not of 55 words running on past it."""
+    more = raw.find("<!--more")
+    if more >= 0 and raw.find("-->", more) >= 0:
+        raw = raw[:more]
+    page_end = raw.find("<!--nextpage-->")
+    return raw[:page_end] if page_end >= 0 else raw
 
 
 def _in_characters(text: str, characters: int) -> str:
