@@ -75,16 +75,25 @@ def texturize(html: str) -> str:
     skipped_tags: list[str] = []
     skipped_shortcodes: list[str] = []
     pieces = PIECE.split(html)
-    before = ""  # the word a run of text goes on, across the end of a link or emphasis
+    # The word a run of text goes on: across the end of a link or of emphasis, and after a word in brackets, read
+    # as a shortcode's tag here but text to WordPress (`grep -v '[a-z]' |` closes its quote there).
+    before = ""
     for index, piece in enumerate(pieces):
         if index % 2:  # a delimiter
             _push_or_pop(piece, skipped_tags if piece[0] == "<" else skipped_shortcodes)
-            before = before if INLINE_END.fullmatch(piece) else ""
+            before = before if INLINE_END.fullmatch(piece) else _word_end(piece) if _bracketed_word(piece) else ""
         elif piece.strip() and not skipped_tags and not skipped_shortcodes:
             pieces[index] = curled(before + piece)[len(before):]
         if not index % 2 and piece:
             before = _word_end(piece)
     return "".join(pieces)
+
+
+def _bracketed_word(delimiter: str) -> bool:
+    """Whether a delimiter is a word in brackets (`[a-z]`, `[sic]`) rather than a shortcode's tag, which opens
+    with attributes (`[caption id="1"]`) or closes (`[/caption]`); or Jetpack's `$latex …$`, a word in a sentence."""
+    return delimiter[0] == "$" or (delimiter[0] == "[" and delimiter[1:2] != "/" and not any(c.isspace()
+                                                                                           for c in delimiter))
 
 
 def _word_end(text: str) -> str:
