@@ -41,6 +41,7 @@ CASES = [
     ("[embed]https://vimeo.com/1--2'x[/embed] 'ok'", "[embed]https://vimeo.com/1--2'x[/embed] &#8216;ok&#8217;"),
     ("[code]a -- 'b'[/code] isn't", "[code]a -- 'b'[/code] isn&#8217;t"),
     ("$latex f'(x) -- 2x3$ isn't", "$latex f'(x) -- 2x3$ isn&#8217;t"),
+    ("[vc_raw_html]JT1x2Rn--'Q'[/vc_raw_html] 9x9", "[vc_raw_html]JT1x2Rn--'Q'[/vc_raw_html] 9&#215;9"),
     # After the end of a link or of emphasis the word goes on: an apostrophe, a closing quote.
     ("<em>Ana</em>'s boat", "<em>Ana</em>&#8217;s boat"),
     ("the prompt '<code>$</code>'.", "the prompt &#8216;<code>$</code>&#8217;."),

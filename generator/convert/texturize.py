@@ -7,7 +7,7 @@ a site reads the same from either.
 
 As in WordPress, text inside `<pre>`, `<code>`, `<kbd>`, `<style>`, `<script>` and `<tt>`, tags, comments and
 shortcode tags stay as they are; so do what `[code]`, `[latex]` and `[embed]` enclose (an embed's address is read
-before WordPress curls the text) and Jetpack's `$latex …$`, which Jetpack reads first too. Unlike WordPress, which
+before WordPress curls the text), a page builder's raw HTML and Jetpack's `$latex …$`, which Jetpack reads first. Unlike WordPress, which
 leaves only the shortcodes the site registers, every tag shaped like a shortcode is left: a site's set is not known
 here, and the converter reads a tag's attributes curled or not.
 """
@@ -23,7 +23,9 @@ OPEN_SQ, CLOSE_SQ, EN_DASH, EM_DASH = "&#8216;", "&#8217;", "&#8211;", "&#8212;"
 OQ_FLAG, OSQ_FLAG, APOS_FLAG, PRIME_FLAG = "\0oq\0", "\0osq\0", "\0apos\0", "\0pq\0"
 
 SKIPPED_TAGS = frozenset({"pre", "code", "kbd", "style", "script", "tt"})
-SKIPPED_SHORTCODES = frozenset({"code", "latex", "embed"})
+# WordPress's own, and the raw HTML, script or code that page builders keep in a shortcode (WPBakery's is base64,
+# which a `9x9` made `9&#215;9` would break).
+SKIPPED_SHORTCODES = frozenset({"code", "latex", "embed", "vc_raw_html", "vc_raw_js", "et_pb_code", "raw"})
 
 # WordPress's pieces: a comment, a tag (to the next `>`, or the end), a shortcode's tag, and Jetpack's `$latex …$`;
 # possessive, so that none searches again from each `<`, `[` or `$` left open.
