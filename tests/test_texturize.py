@@ -42,6 +42,10 @@ CASES = [
     ("[code]a -- 'b'[/code] isn't", "[code]a -- 'b'[/code] isn&#8217;t"),
     ("$latex f'(x) -- 2x3$ isn't", "$latex f'(x) -- 2x3$ isn&#8217;t"),
     ("[vc_raw_html]JT1x2Rn--'Q'[/vc_raw_html] 9x9", "[vc_raw_html]JT1x2Rn--'Q'[/vc_raw_html] 9&#215;9"),
+    # A web address in the text stays one a reader can follow; an embed block's is its player's.
+    ('see "http://tides.example/4x4-crew--list/" now', "see &#8220;http://tides.example/4x4-crew--list/&#8221; now"),
+    ('<div class="wp-block-embed__wrapper">\nhttps://tides.example/2x2-rowing/\n</div>',
+     '<div class="wp-block-embed__wrapper">\nhttps://tides.example/2x2-rowing/\n</div>'),
     # After the end of a link or of emphasis the word goes on: an apostrophe, a closing quote.
     ("<em>Ana</em>'s boat", "<em>Ana</em>&#8217;s boat"),
     ("the prompt '<code>$</code>'.", "the prompt &#8216;<code>$</code>&#8217;."),
@@ -80,7 +84,7 @@ def test_curling_changes_only_quotes_dashes_and_dots_and_never_a_tag_or_code(pie
 
 
 @pytest.mark.parametrize("unit", ["'", '"a ', "<", "[a '", "[a <'", "$latex '", "<!-- -'", "a'b ", "'99' ",
-                                  "</em>'s ", " - ", "9x", "<pre>'"])
+                                  "</em>'s ", " - ", "9x", "<pre>'", "http://a.example/1x2 'q' ", "http://"])
 def test_hostile_text_is_curled_in_linear_time(unit: str) -> None:
     started = time.perf_counter()
     texturize(unit * 100_000)

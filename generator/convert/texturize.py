@@ -38,6 +38,12 @@ PIECE = re.compile(r"(<(?=!--)!(?:-(?!->)[^-]*+)*+(?:-->)?|<[^>]*+>?"
 INLINE_END = re.compile(r"</(?:a|abbr|b|cite|code|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|tt|u|var)\s*>",
                         re.IGNORECASE)
 
+# A web address in text, up to a space, a tag or a quote; and the mark it stands for while the text is curled: two
+# NULs around a private-use character, which no rule reads as a letter, digit or space.
+ADDRESS = re.compile(r"\b(?:https?|ftp)://[^\s<>\"']+", re.IGNORECASE)
+HELD_MARK = "\0\ue000\0"
+HELD = re.compile(re.escape(HELD_MARK))
+
 SPACES = r"(?:[\r\n\t ]|\xa0|&nbsp;)"
 AFTER_SPACE = r"(?:(?<=[\r\n\t \xa0])|(?<=&nbsp;))"
 NOT_AFTER_SPACE = r"(?<![\r\n\t \xa0])(?<!&nbsp;)"
@@ -85,10 +91,20 @@ def texturize(html: str) -> str:
             _push_or_pop(piece, skipped_tags if piece[0] == "<" else skipped_shortcodes)
             before = before if INLINE_END.fullmatch(piece) else _word_end(piece) if _bracketed_word(piece) else ""
         elif piece.strip() and not skipped_tags and not skipped_shortcodes:
-            pieces[index] = curled(before + piece)[len(before):]
+            pieces[index] = _curled_around_addresses(before + piece)[len(before):]
         if not index % 2 and piece:
             before = _word_end(piece)
     return "".join(pieces)
+
+
+def _curled_around_addresses(text: str) -> str:
+    """Text curled but for the web addresses in it, each standing for a mark meanwhile. WordPress curls an address
+    in a post's text too (`/4x4-puzzle/` shows as `/4×4-puzzle/`), but a reader of the mirror follows it, and an
+    embed's address, which WordPress reads before it curls, is text in an export (an embed block's)."""
+    if "://" not in text:
+        return curled(text)
+    addresses = iter(ADDRESS.findall(text))  # put back in order: curling neither adds nor drops a mark
+    return HELD.sub(lambda _: next(addresses), curled(ADDRESS.sub(HELD_MARK, text)))
 
 
 def _bracketed_word(delimiter: str) -> bool:
