@@ -49,6 +49,7 @@ CASES = [
     # After the end of a link or of emphasis the word goes on: an apostrophe, a closing quote.
     ("<em>Ana</em>'s boat", "<em>Ana</em>&#8217;s boat"),
     ("the prompt '<code>$</code>'.", "the prompt &#8216;<code>$</code>&#8217;."),
+    ('added "<code>Detail = 0</code>" to it', "added &#8220;<code>Detail = 0</code>&#8221; to it"),
     ("grep -v '[a-z]' | sort", "grep -v &#8216;[a-z]&#8217; | sort"),
     ("[caption id=\"1\"]'Dusk' at the pier[/caption]", "[caption id=\"1\"]&#8216;Dusk&#8217; at the pier[/caption]"),
     ('He wrote "<a href="/x">this</a>".', "He wrote &#8220;<a href=\"/x\">this</a>&#8221;."),

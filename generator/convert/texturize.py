@@ -115,10 +115,10 @@ def _bracketed_word(delimiter: str) -> bool:
 
 
 def _word_end(text: str) -> str:
-    """What text ending in `text` stands for to a quote after it: a word's last letter or digit, a letter for
-    other marks (`"John"` in `<em>"John"</em>'s`), nothing after a space."""
-    last = text[-1]
-    return "" if last.isspace() else last if last.isalnum() else "a"
+    """What text ending in `text` stands for to a quote after it: a word's end, a letter, after any mark but a space
+    (`"John"` in `<em>"John"</em>'s`), so that the quote closes; even after a digit, where a quote closes code
+    (`"<code>x = 0</code>"`) rather than stand for inches."""
+    return "" if text[-1].isspace() else "a"
 
 
 def _push_or_pop(delimiter: str, stack: list[str]) -> None:
