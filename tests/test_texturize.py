@@ -44,6 +44,7 @@ CASES = [
     ("[vc_raw_html]JT1x2Rn--'Q'[/vc_raw_html] 9x9", "[vc_raw_html]JT1x2Rn--'Q'[/vc_raw_html] 9&#215;9"),
     # A web address in the text stays one a reader can follow; an embed block's is its player's.
     ('see "http://tides.example/4x4-crew--list/" now', "see &#8220;http://tides.example/4x4-crew--list/&#8221; now"),
+    ("Best practices: http://tides.exa...", "Best practices: http://tides.exa&#8230;"),
     ('<div class="wp-block-embed__wrapper">\nhttps://tides.example/2x2-rowing/\n</div>',
      '<div class="wp-block-embed__wrapper">\nhttps://tides.example/2x2-rowing/\n</div>'),
     # After the end of a link or of emphasis the word goes on: an apostrophe, a closing quote.

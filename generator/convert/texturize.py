@@ -38,9 +38,10 @@ PIECE = re.compile(r"(<(?=!--)!(?:-(?!->)[^-]*+)*+(?:-->)?|<[^>]*+>?"
 INLINE_END = re.compile(r"</(?:a|abbr|b|cite|code|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|tt|u|var)\s*>",
                         re.IGNORECASE)
 
-# A web address in text, up to a space, a tag or a quote; and the mark it stands for while the text is curled: two
-# NULs around a private-use character, which no rule reads as a letter, digit or space.
-ADDRESS = re.compile(r"\b(?:https?|ftp)://[^\s<>\"']+", re.IGNORECASE)
+# A web address in text, up to a space, a tag or a quote, and before the dots after it (an address cut short to
+# `http://web...` ends in an ellipsis); and the mark it stands for while the text is curled: two NULs around a
+# private-use character, which no rule reads as a letter, digit or space.
+ADDRESS = re.compile(r"\b(?:https?|ftp)://[^\s<>\"']*[^\s<>\"'.]", re.IGNORECASE)
 HELD_MARK = "\0\ue000\0"
 HELD = re.compile(re.escape(HELD_MARK))
 
