@@ -35,6 +35,7 @@ CASES = [
     ('<pre>x = "a" -- y</pre> "b"', '<pre>x = "a" -- y</pre> &#8220;b&#8221;'),
     ("<p><code>a's</code> <kbd>--x</kbd> <tt>'t'</tt> b's</p>", "<p><code>a's</code> <kbd>--x</kbd> <tt>'t'</tt> b&#8217;s</p>"),
     ("<script>var s = 'a--b';</script>", "<script>var s = 'a--b';</script>"),
+    ("<math><mn>2</mn><mo>-</mo><mi>x</mi></math> - y", "<math><mn>2</mn><mo>-</mo><mi>x</mi></math> &#8211; y"),
     # A shortcode's tag stays as typed, and so do an embed's address, a [code] block and Jetpack's $latex.
     ('[caption id="x" align="alignleft"]<img src="a.jpg"> Ana\'s boat[/caption]',
      '[caption id="x" align="alignleft"]<img src="a.jpg"> Ana&#8217;s boat[/caption]'),

@@ -22,7 +22,8 @@ OPEN_SQ, CLOSE_SQ, EN_DASH, EM_DASH = "&#8216;", "&#8217;", "&#8211;", "&#8212;"
 # `<!--oq-->`…); NUL never occurs in an export's text.
 OQ_FLAG, OSQ_FLAG, APOS_FLAG, PRIME_FLAG = "\0oq\0", "\0osq\0", "\0apos\0", "\0pq\0"
 
-SKIPPED_TAGS = frozenset({"pre", "code", "kbd", "style", "script", "tt"})
+# WordPress's, and formulas and drawings, whose `-` is a minus the converter reads as TeX (convert/formulas.py).
+SKIPPED_TAGS = frozenset({"pre", "code", "kbd", "style", "script", "tt", "math", "svg"})
 # WordPress's own, and the raw HTML, script or code that page builders keep in a shortcode (WPBakery's is base64,
 # which a `9x9` made `9&#215;9` would break).
 SKIPPED_SHORTCODES = frozenset({"code", "latex", "embed", "vc_raw_html", "vc_raw_js", "et_pb_code", "raw"})
