@@ -7,9 +7,11 @@ a site reads the same from either.
 
 As in WordPress, text inside `<pre>`, `<code>`, `<kbd>`, `<style>`, `<script>` and `<tt>`, tags, comments and
 shortcode tags stay as they are; so do what `[code]`, `[latex]` and `[embed]` enclose (an embed's address is read
-before WordPress curls the text), a page builder's raw HTML and Jetpack's `$latex …$`, which Jetpack reads first. Unlike WordPress, which
-leaves only the shortcodes the site registers, every tag shaped like a shortcode is left: a site's set is not known
-here, and the converter reads a tag's attributes curled or not.
+before WordPress curls the text) and Jetpack's `$latex …$`, which Jetpack reads first. Unlike WordPress, these stay
+too: a page builder's raw HTML, MathML and SVG, web addresses in the text; and every tag shaped like a shortcode,
+where WordPress leaves only those the site registers (a site's set is not known here, and the converter reads a
+tag's attributes curled or not). An export of a site in another language than English stays as typed (see
+sources/wxr_items.py).
 """
 
 from __future__ import annotations
