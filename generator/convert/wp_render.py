@@ -21,6 +21,7 @@ from generator.convert import (code_shortcodes, markdown_source, page_builders, 
 from generator.convert.autop import autop, join_source_lines
 from generator.convert.embeds import SITES
 from generator.convert.shortcode_handlers import FORMS
+from generator.convert.smilies import typed_smilies_as_emoji
 from generator.convert.texturize import texturize
 from generator.sources.wp_syntax import MEDIA_LIST, SYNCED_PATTERN, Attachment, parse_attributes
 from generator.sources.wxr_items import EXCERPT_CHARACTERS, RENDER
@@ -93,7 +94,7 @@ MARKDOWN_FENCE = re.compile(r"\s*<code\b[^>]*>([^<]*)</code>\s*", re.IGNORECASE)
 def rendered(data: dict[str, Any]) -> dict[str, Any]:
     """A post read from an export (its content and excerpt raw, and what rendering them needs under RENDER)
     as a REST response holds it: content and excerpt rendered, and they and the title curled as an English
-    WordPress curls them (convert/texturize.py). Any other item is returned as it is."""
+    WordPress curls them (convert/texturize.py), their smilies emoji. Any other item is returned as it is."""
     needs = data.get(RENDER)
     if not isinstance(needs, dict):
         return data
@@ -106,8 +107,8 @@ def rendered(data: dict[str, Any]) -> dict[str, Any]:
         rest["title"] = {**title, "rendered": curl(title["rendered"])}
     summary = (render_content(excerpt, data["id"], {}, markdown=markdown) if excerpt
                else auto_excerpt(raw, needs.get("excerpt_characters", 0), markdown))
-    return {**rest, "content": {"rendered": curl(rendered_content(data)["rendered"])},
-            "excerpt": {"rendered": curl(summary)}}
+    return {**rest, "content": {"rendered": typed_smilies_as_emoji(curl(rendered_content(data)["rendered"]))},
+            "excerpt": {"rendered": typed_smilies_as_emoji(curl(summary))}}
 
 
 def rendered_content(data: dict[str, Any]) -> dict[str, str]:
