@@ -33,7 +33,8 @@ CASES = [
     ("<!-- wp:paragraph {\"x\":\"y--z\"} --><p>it's</p><!-- /wp:paragraph -->",
      "<!-- wp:paragraph {\"x\":\"y--z\"} --><p>it&#8217;s</p><!-- /wp:paragraph -->"),
     ('<pre>x = "a" -- y</pre> "b"', '<pre>x = "a" -- y</pre> &#8220;b&#8221;'),
-    ("<p><code>a's</code> <kbd>--x</kbd> <tt>'t'</tt> b's</p>", "<p><code>a's</code> <kbd>--x</kbd> <tt>'t'</tt> b&#8217;s</p>"),
+    ("<p><code>a's</code> <kbd>--x</kbd> <tt>'t'</tt> b's</p>",
+     "<p><code>a's</code> <kbd>--x</kbd> <tt>'t'</tt> b&#8217;s</p>"),
     ("<script>var s = 'a--b';</script>", "<script>var s = 'a--b';</script>"),
     ("<math><mn>2</mn><mo>-</mo><mi>x</mi></math> - y", "<math><mn>2</mn><mo>-</mo><mi>x</mi></math> &#8211; y"),
     # A shortcode's tag stays as typed, and so do an embed's address, a [code] block and Jetpack's $latex.

@@ -280,10 +280,10 @@ def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
 
 def players_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
     """A player inside a link (an old embed code pasted into a link to the video's page, a frame wrapped in its
-    title's link) becomes a link of its own ("Vimeo video: …"), which Markdown cannot hold inside another: it showed
-    as `[[Vimeo video: …](…)](…)`. A link of nothing but its player gives way to it; one with words or a picture of
-    its own keeps them, its players after it. (The link becomes a plain `<span>` around them, so that its parent's
-    list of children, which may be long, is never moved.)"""
+    title's link) becomes a link of its own ("Vimeo video: …"), which Markdown cannot hold inside another: it
+    showed as `[[Vimeo video: …](…)](…)`. A link of nothing but its player gives way to it; one with words or a
+    picture of its own keeps them, its players after it. (The link becomes a plain `<span>` around them, so that
+    its parent's list of children, which may be long, is never moved.)"""
     links = {id(a): a for p in _elements(soup, *PLAYERS) if (a := _around(p, ("a",))) is not None}
     for link in links.values():
         inside = [n for n in link.descendants if isinstance(n, Tag) and n.name in ("img", *PLAYERS)]

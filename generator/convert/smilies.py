@@ -77,7 +77,8 @@ TYPED_AS = {
     ":D": "\U0001f600", ":P": "\U0001f61b", ":o": "\U0001f62e", ":x": "\U0001f621", ":|": "\U0001f610",
     ";)": "\U0001f609", ":!:": "\u2757", ":?:": "\u2753"}
 # A smiley stands alone: after a space or a line's start, before a space or a line's end.
-TYPED = re.compile(r"(?:(?<=[\s\xa0])|(?<=&nbsp;)|^)(" + "|".join(map(re.escape, sorted(TYPED_AS, key=len, reverse=True)))
+TYPED = re.compile(r"(?:(?<=[\s\xa0])|(?<=&nbsp;)|^)("
+                   + "|".join(map(re.escape, sorted(TYPED_AS, key=len, reverse=True)))
                    + r")(?=[\s\xa0]|&nbsp;|$)", re.MULTILINE)
 HTML_TAG = re.compile(r"(<[^<>]*>)")  # (no "<" inside, so that an unclosed one costs one look)
 UNCONVERTED = frozenset({"code", "pre", "style", "script", "textarea"})  # where WordPress leaves smilies as typed

@@ -38,8 +38,8 @@ PIECE = re.compile(r"(<(?=!--)!(?:-(?!->)[^-]*+)*+(?:-->)?|<[^>]*+>?"
 
 # The end of a link or of emphasis, after which the text goes on in the same word: `<em>It</em>'s`, `"<a>x</a>".`.
 # WordPress (since its ticket 18549) reads a quote there as one after the word, not at the text's start.
-INLINE_END = re.compile(r"</(?:a|abbr|b|cite|code|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|tt|u|var)\s*>",
-                        re.IGNORECASE)
+INLINE_END = re.compile(r"</(?:a|abbr|b|cite|code|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|tt|u"
+                        r"|var)\s*>", re.IGNORECASE)
 
 # A web address in text, up to a space, a tag or a quote, and before the dots after it (an address cut short to
 # `http://web...` ends in an ellipsis); and the mark it stands for while the text is curled: two NULs around a

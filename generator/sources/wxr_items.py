@@ -282,7 +282,8 @@ def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -
     elementor = {"elementor": True} if meta.get(ELEMENTOR_META, "").strip() == "builder" else {}
     uncurled = {} if CURLED_AS_ENGLISH.fullmatch(names.language) else {"uncurled": True}
     attachments = [[a.id, a.parent, a.order, a.mime] for owner in sorted(owners) for a in names.attached.get(owner, ())]
-    return {**counted, **markdown, **elementor, **uncurled, "synced": {str(ref): content for ref, content in synced.items()},
+    return {**counted, **markdown, **elementor, **uncurled,
+            "synced": {str(ref): content for ref, content in synced.items()},
             "meta": bound, "footnotes": footnotes, "attachments": attachments}
 
 
