@@ -42,6 +42,10 @@ CASES = [
      '[caption id="x" align="alignleft"]<img src="a.jpg"> Ana&#8217;s boat[/caption]'),
     ("[embed]https://vimeo.com/1--2'x[/embed] 'ok'", "[embed]https://vimeo.com/1--2'x[/embed] &#8216;ok&#8217;"),
     ("[code]a -- 'b'[/code] isn't", "[code]a -- 'b'[/code] isn&#8217;t"),
+    ('[sourcecode language="py"]x = "a" -- 1[/sourcecode] [php]echo "hi";[/php] "ok"',
+     '[sourcecode language="py"]x = "a" -- 1[/sourcecode] [php]echo "hi";[/php] &#8220;ok&#8221;'),
+    ("As the report says [Source] -- it's \"final\"",
+     "As the report says [Source] &#8212; it&#8217;s &#8220;final&#8221;"),
     ("$latex f'(x) -- 2x3$ isn't", "$latex f'(x) -- 2x3$ isn&#8217;t"),
     ("[vc_raw_html]JT1x2Rn--'Q'[/vc_raw_html] 9x9", "[vc_raw_html]JT1x2Rn--'Q'[/vc_raw_html] 9&#215;9"),
     # A web address in the text stays one a reader can follow; an embed block's is its player's.

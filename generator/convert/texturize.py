@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from generator.convert import code_shortcodes
+
 OPEN_Q, CLOSE_Q, APOS, PRIME, DOUBLE_PRIME = "&#8220;", "&#8221;", "&#8217;", "&#8242;", "&#8243;"
 OPEN_SQ, CLOSE_SQ, EN_DASH, EM_DASH = "&#8216;", "&#8217;", "&#8211;", "&#8212;"
 # Marks standing for a quote whose kind is known before primes are told from closing quotes (WordPress's
@@ -27,8 +29,11 @@ OQ_FLAG, OSQ_FLAG, APOS_FLAG, PRIME_FLAG = "\0oq\0", "\0osq\0", "\0apos\0", "\0p
 # WordPress's, and formulas and drawings, whose `-` is a minus the converter reads as TeX (convert/formulas.py).
 SKIPPED_TAGS = frozenset({"pre", "code", "kbd", "style", "script", "tt", "math", "svg"})
 # WordPress's own, and the raw HTML, script or code that page builders keep in a shortcode (WPBakery's is base64,
-# which a `9x9` made `9&#215;9` would break).
+# which a `9x9` made `9&#215;9` would break); and code highlighters' (`[sourcecode]`, `[php]`: code_shortcodes),
+# which the plugins keep from curling too.
 SKIPPED_SHORTCODES = frozenset({"code", "latex", "embed", "vc_raw_html", "vc_raw_js", "et_pb_code", "raw"})
+
+CLOSING_SHORTCODE = re.compile(r"\[/([\w-]+)\]")
 
 # WordPress's pieces: a comment, a tag (to the next `>`, or the end), a shortcode's tag, and Jetpack's `$latex …$`;
 # possessive, so that none searches again from each `<`, `[` or `$` left open.
@@ -86,13 +91,14 @@ def texturize(html: str) -> str:
         return html
     skipped_tags: list[str] = []
     skipped_shortcodes: list[str] = []
+    closed = {name.lower() for name in CLOSING_SHORTCODE.findall(html)} if "[/" in html else set()
     pieces = PIECE.split(html)
     # The word a run of text goes on: across the end of a link or of emphasis, and after a word in brackets, read
     # as a shortcode's tag here but text to WordPress (`grep -v '[a-z]' |` closes its quote there).
     before = ""
     for index, piece in enumerate(pieces):
         if index % 2:  # a delimiter
-            _push_or_pop(piece, skipped_tags if piece[0] == "<" else skipped_shortcodes)
+            _push_or_pop(piece, skipped_tags if piece[0] == "<" else skipped_shortcodes, closed)
             before = before if INLINE_END.fullmatch(piece) else _word_end(piece) if _bracketed_word(piece) else ""
         elif piece.strip() and not skipped_tags and not skipped_shortcodes:
             pieces[index] = _curled_around_addresses(before + piece)[len(before):]
@@ -125,14 +131,16 @@ def _word_end(text: str) -> str:
     return "" if text[-1].isspace() else "a"
 
 
-def _push_or_pop(delimiter: str, stack: list[str]) -> None:
-    """A tag or shortcode that turns curling off until it closes (WordPress's _wptexturize_pushpop_element)."""
+def _push_or_pop(delimiter: str, stack: list[str], closed: set[str]) -> None:
+    """A tag or shortcode that turns curling off until it closes (WordPress's _wptexturize_pushpop_element). A
+    shortcode only where its closing tag follows somewhere: `[Source]` in a sentence is no code highlighter's."""
     if delimiter[0] == "$" or delimiter.startswith(("<!--", "[[")) or delimiter.endswith("]]"):
         return
     closing = delimiter[1:2] == "/"
     name = delimiter[2 if closing else 1:].split(" ", 1)[0].rstrip(">]").lower()
-    skipped = SKIPPED_TAGS if delimiter[0] == "<" else SKIPPED_SHORTCODES
-    if name not in skipped:
+    skipped = name in SKIPPED_TAGS if delimiter[0] == "<" else name in closed and (
+        name in SKIPPED_SHORTCODES or code_shortcodes.NAME.fullmatch(name) is not None)
+    if not skipped:
         return
     if not closing:
         stack.append(name)
