@@ -112,13 +112,19 @@ def test_an_exports_title_body_and_summary_are_curled_as_rest_serves_them(tmp_pa
     assert post.summary == "Ana’s boat — 4×4 — left… a — ‘b’"
 
 
-def test_a_site_in_another_language_keeps_its_text_as_typed(tmp_path: Path) -> None:
-    """German WordPress curls quotes as „…“, French as « … »: marks not known here, so such a site's text stays
-    as its authors typed it rather than take English marks."""
+@pytest.mark.parametrize(("language", "title", "body"), [
+    ("de-DE", "Ein „Test“", "Es gibt’s – „hier“ und ‚dort‘\n"),
+    ("fr-FR", "Ein « Test »", "Es gibt’s – « hier » und ‘dort’\n"),
+    ("es_ES", "Ein «Test»", "Es gibt’s – «hier» und ‘dort’\n"),
+    ("pl-PL", 'Ein "Test"', "Es gibt's - \"hier\" und 'dort'\n"),
+])
+def test_a_site_in_another_language_is_curled_with_its_own_marks(tmp_path: Path, language: str, title: str,
+                                                                 body: str) -> None:
+    """German WordPress curls quotes as „…“, French as « … » (the translations' own strings): such a site's text
+    took English marks; a language whose marks are not known here stays as its authors typed it."""
     path = tmp_path / "export.xml"
-    german = export(item(5, 'Ein "Test"', "Es gibt's - \"hier\"")).replace("<wp:wxr_version>",
-                                                                          "<language>de-DE</language><wp:wxr_version>")
-    path.write_text(german)
+    path.write_text(export(item(5, 'Ein "Test"', "Es gibt's - \"hier\" und 'dort'")).replace(
+        "<wp:wxr_version>", f"<language>{language}</language><wp:wxr_version>"))
     run_import([path], tmp_path / "content")
     post = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
-    assert (post.title, post.body) == ('Ein "Test"', 'Es gibt\'s - "hier"\n')
+    assert (post.title, post.body) == (title, body)

@@ -10,21 +10,58 @@ shortcode tags stay as they are; so do what `[code]`, `[latex]` and `[embed]` en
 before WordPress curls the text) and Jetpack's `$latex …$`, which Jetpack reads first. Unlike WordPress, these stay
 too: a page builder's raw HTML, MathML and SVG, web addresses in the text; and every tag shaped like a shortcode,
 where WordPress leaves only those the site registers (a site's set is not known here, and the converter reads a
-tag's attributes curled or not). An export of a site in another language than English stays as typed (see
-sources/wxr_items.py).
+tag's attributes curled or not). The marks are the site's language's, as its WordPress translation gives them
+(„…“ in German, « … » in French); a site in a language whose marks are not known here stays as typed.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
 from generator.convert import code_shortcodes
 
-OPEN_Q, CLOSE_Q, APOS, PRIME, DOUBLE_PRIME = "&#8220;", "&#8221;", "&#8217;", "&#8242;", "&#8243;"
-OPEN_SQ, CLOSE_SQ, EN_DASH, EM_DASH = "&#8216;", "&#8217;", "&#8211;", "&#8212;"
+EN_DASH, EM_DASH = "&#8211;", "&#8212;"
 # Marks standing for a quote whose kind is known before primes are told from closing quotes (WordPress's
-# `<!--oq-->`…); NUL never occurs in an export's text.
+# `<!--oq-->`…), and for the closing quotes of the language's marks; NUL never occurs in an export's text.
 OQ_FLAG, OSQ_FLAG, APOS_FLAG, PRIME_FLAG = "\0oq\0", "\0osq\0", "\0apos\0", "\0pq\0"
+CQ_FLAG, CSQ_FLAG = "\0cq\0", "\0csq\0"
+
+
+@dataclass(frozen=True)
+class Marks:
+    """The marks a WordPress translation curls with (its strings "opening curly double quote"…), and the words it
+    gives an apostrophe at their start or end (`'tis`; German's `'s`)."""
+    open_q: str
+    close_q: str
+    open_sq: str
+    close_sq: str
+    apos: str = "&#8217;"
+    prime: str = "&#8242;"
+    double_prime: str = "&#8243;"
+    words: tuple[str, ...] = ("'tain't", "'twere", "'twas", "'tis", "'twill", "'til", "'bout", "'nuff", "'round",
+                              "'cause", "'em")
+
+
+ENGLISH = Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;")
+# WordPress 6.2's translations of these strings (its .po files), for the languages whose sites are most often
+# mirrored; a site in another language keeps its text as typed, its marks unknown here.
+LANGUAGES = {
+    "de-de": Marks("&#8222;", "&#8220;", "&#8218;", "&#8216;", words=("'n", "'s")),
+    "fr-fr": Marks("« ", " »", "&lsquo;", "&rsquo;", "&rsquo;", "&prime;", "&Prime;"),
+    "es-es": Marks("«", "»", "&#8216;", "&#8217;", words=()),
+    "it-it": Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;",
+                   words=("da'", "di'", "fa'", "sta'", "va'", "be'", "po'", "mo'", "a'", "de'", "co'")),
+    "nl-nl": Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;", words=("'s ", "'n ", "'t")),
+}
+
+
+def marks_for(language: str) -> Marks | None:
+    """The marks of a site in `language` (an export's `<language>`, `en-US`; a dump's `WPLANG`, `de_DE`; empty for
+    WordPress's default, English); None where they are not known."""
+    code = language.strip().replace("_", "-").lower()
+    return ENGLISH if code in ("", "en") or code.startswith("en-") else LANGUAGES.get(code)
 
 # WordPress's, and formulas and drawings, whose `-` is a minus the converter reads as TeX (convert/formulas.py).
 SKIPPED_TAGS = frozenset({"pre", "code", "kbd", "style", "script", "tt", "math", "svg"})
@@ -58,21 +95,16 @@ AFTER_SPACE = r"(?:(?<=[\r\n\t \xa0])|(?<=&nbsp;))"
 NOT_AFTER_SPACE = r"(?<![\r\n\t \xa0])(?<!&nbsp;)"
 ENDING = rf"(?=\Z|[.,:;!?)}}\-\]]|&gt;|{SPACES})"
 
-STATIC = (("...", "&#8230;"), ("``", OPEN_Q), ("''", CLOSE_Q), (" (tm)", " &#8482;"),
-          *((word, APOS + word[1:]) for word in
-            ("'tain't", "'twere", "'twas", "'tis", "'twill", "'til", "'bout", "'nuff", "'round", "'cause", "'em")))
-STATIC = tuple((typed, shown.replace("'", APOS)) for typed, shown in STATIC)
-
 APOSTROPHES = (
-    (re.compile(rf"'(\d\d)'{ENDING}"), APOS_FLAG + r"\1" + CLOSE_SQ),  # '99' and '99": a year ending a quotation
-    (re.compile(rf"'(\d\d)\"{ENDING}"), APOS_FLAG + r"\1" + CLOSE_Q),
+    (re.compile(rf"'(\d\d)'{ENDING}"), APOS_FLAG + r"\1" + CSQ_FLAG),  # '99' and '99": a year ending a quotation
+    (re.compile(rf"'(\d\d)\"{ENDING}"), APOS_FLAG + r"\1" + CQ_FLAG),
     (re.compile(r"'(?=\d\d(?:\Z|(?![%\d]|[.,]\d)))"), APOS_FLAG),  # '99, but never '9, '99%, '999 or '99.0
-    (re.compile(rf"(?:\A|{AFTER_SPACE})'(\d[.,\d]*)'"), OSQ_FLAG + r"\1" + CLOSE_SQ),  # a quoted number, '0.42'
+    (re.compile(rf"(?:\A|{AFTER_SPACE})'(\d[.,\d]*)'"), OSQ_FLAG + r"\1" + CSQ_FLAG),  # a quoted number, '0.42'
     (re.compile(rf"(?:\A|(?<=[(\[{{\"-])|(?<=&lt;)|{AFTER_SPACE})'"), OSQ_FLAG),
     (re.compile(rf"{NOT_AFTER_SPACE}'(?!\Z|[.,:;!?\"'(){{}}\[\]\-]|&[lg]t;|{SPACES})"), APOS_FLAG),  # in a word
 )
 QUOTES = (
-    (re.compile(rf"(?:\A|{AFTER_SPACE})\"(\d[.,\d]*)\""), OQ_FLAG + r"\1" + CLOSE_Q),  # "42"
+    (re.compile(rf"(?:\A|{AFTER_SPACE})\"(\d[.,\d]*)\""), OQ_FLAG + r"\1" + CQ_FLAG),  # "42"
     (re.compile(rf"(?:\A|(?<=[(\[{{-])|(?<=&lt;)|{AFTER_SPACE})\"(?!{SPACES})"), OQ_FLAG),
 )
 DASHES = (
@@ -85,8 +117,8 @@ DASHES = (
 TIMES = re.compile(r"\b(0[\d.,]+|[1-9][\d.,]*)x(\d[\d.,]*)\b", re.ASCII)
 
 
-def texturize(html: str) -> str:
-    """`html` as wptexturize shows it (see the module's note)."""
+def texturize(html: str, marks: Marks = ENGLISH) -> str:
+    """`html` as wptexturize shows it (see the module's note), with the language's marks."""
     if not html or not any(mark in html for mark in "'\"-.`x("):
         return html
     skipped_tags: list[str] = []
@@ -101,20 +133,20 @@ def texturize(html: str) -> str:
             _push_or_pop(piece, skipped_tags if piece[0] == "<" else skipped_shortcodes, closed)
             before = before if INLINE_END.fullmatch(piece) else _word_end(piece) if _bracketed_word(piece) else ""
         elif piece.strip() and not skipped_tags and not skipped_shortcodes:
-            pieces[index] = _curled_around_addresses(before + piece)[len(before):]
+            pieces[index] = _curled_around_addresses(before + piece, marks)[len(before):]
         if not index % 2 and piece:
             before = _word_end(piece)
     return "".join(pieces)
 
 
-def _curled_around_addresses(text: str) -> str:
+def _curled_around_addresses(text: str, marks: Marks) -> str:
     """Text curled but for the web addresses in it, each standing for a mark meanwhile. WordPress curls an address
     in a post's text too (`/4x4-puzzle/` shows as `/4×4-puzzle/`), but a reader of the mirror follows it, and an
     embed's address, which WordPress reads before it curls, is text in an export (an embed block's)."""
     if "://" not in text:
-        return curled(text)
+        return curled(text, marks)
     addresses = iter(ADDRESS.findall(text))  # put back in order: curling neither adds nor drops a mark
-    return HELD.sub(lambda _: next(addresses), curled(ADDRESS.sub(HELD_MARK, text)))
+    return HELD.sub(lambda _: next(addresses), curled(ADDRESS.sub(HELD_MARK, text), marks))
 
 
 def _bracketed_word(delimiter: str) -> bool:
@@ -148,23 +180,31 @@ def _push_or_pop(delimiter: str, stack: list[str], closed: set[str]) -> None:
         stack.pop()
 
 
-def curled(text: str) -> str:
-    """A run of text between tags, curled."""
-    for typed, shown in STATIC:
+def curled(text: str, marks: Marks = ENGLISH) -> str:
+    """A run of text between tags, curled with the language's marks."""
+    for typed, shown in _static(marks):
         text = text.replace(typed, shown)
     if "'" in text:
         text = _replaced(APOSTROPHES, text)
-        text = primes(text, "'", PRIME, OSQ_FLAG, CLOSE_SQ)
-        text = text.replace(APOS_FLAG, APOS).replace(OSQ_FLAG, OPEN_SQ)
+        text = primes(text, "'", marks.prime, OSQ_FLAG, CSQ_FLAG)
+        text = text.replace(APOS_FLAG, marks.apos).replace(OSQ_FLAG, marks.open_sq).replace(CSQ_FLAG, marks.close_sq)
     if '"' in text:
         text = _replaced(QUOTES, text)
-        text = primes(text, '"', DOUBLE_PRIME, OQ_FLAG, CLOSE_Q)
-        text = text.replace(OQ_FLAG, OPEN_Q)
+        text = primes(text, '"', marks.double_prime, OQ_FLAG, CQ_FLAG)
+        text = text.replace(OQ_FLAG, marks.open_q)
+    text = text.replace(CQ_FLAG, marks.close_q)  # (a year ending a quotation, '99", closes one without a `"` left)
     if "-" in text:
         text = _replaced(DASHES, text)
     if "x" in text:
         text = TIMES.sub(r"\1&#215;\2", text)
     return text
+
+
+@functools.cache
+def _static(marks: Marks) -> tuple[tuple[str, str], ...]:
+    """WordPress's plain replacements: ellipses, TeX's quotes, the trade mark, and the language's words."""
+    return (("...", "&#8230;"), ("``", marks.open_q), ("''", marks.close_q), (" (tm)", " &#8482;"),
+            *((word, word.replace("'", marks.apos)) for word in marks.words))
 
 
 def _replaced(rules: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str:

@@ -22,7 +22,7 @@ from generator.convert.autop import autop, join_source_lines
 from generator.convert.embeds import SITES
 from generator.convert.shortcode_handlers import FORMS
 from generator.convert.smilies import typed_smilies_as_emoji
-from generator.convert.texturize import texturize
+from generator.convert.texturize import marks_for, texturize
 from generator.sources.wp_syntax import MEDIA_LIST, SYNCED_PATTERN, Attachment, parse_attributes
 from generator.sources.wxr_items import EXCERPT_CHARACTERS, RENDER
 
@@ -93,15 +93,16 @@ MARKDOWN_FENCE = re.compile(r"\s*<code\b[^>]*>([^<]*)</code>\s*", re.IGNORECASE)
 
 def rendered(data: dict[str, Any]) -> dict[str, Any]:
     """A post read from an export (its content and excerpt raw, and what rendering them needs under RENDER)
-    as a REST response holds it: content and excerpt rendered, and they and the title curled as an English
-    WordPress curls them (convert/texturize.py), their smilies emoji. Any other item is returned as it is."""
+    as a REST response holds it: content and excerpt rendered, and they and the title curled as WordPress in the
+    site's language curls them (convert/texturize.py), their smilies emoji. Any other item is returned as it is."""
     needs = data.get(RENDER)
     if not isinstance(needs, dict):
         return data
     raw, excerpt = data["content"]["raw"], data["excerpt"]["raw"]
     rest = {key: value for key, value in data.items() if key != RENDER}
     markdown = needs.get("markdown", False)
-    curl = (lambda html: html) if needs.get("uncurled") else texturize
+    marks = marks_for(str(needs.get("language", "")))
+    curl = (lambda html: html) if marks is None else functools.partial(texturize, marks=marks)
     title = data.get("title")
     if isinstance(title, dict) and isinstance(title.get("rendered"), str):  # an export's is raw, REST's curled
         rest["title"] = {**title, "rendered": curl(title["rendered"])}

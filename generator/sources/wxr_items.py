@@ -43,9 +43,6 @@ TITLE_WORDS = 8
 # `excerpt_length`; counted in words, a post of Chinese is one long word and its whole text the excerpt.
 CHARACTER_COUNTED = re.compile(r"(?:zh|ja)(?:[-_].*)?", re.IGNORECASE)
 EXCERPT_CHARACTERS = 110
-# The languages whose WordPress curls quotes as English does (convert/texturize.py): "“…”". Other translations
-# choose their own marks (German's „…“, French's « … »), which are not known here: their text stays as typed.
-CURLED_AS_ENGLISH = re.compile(r"(?:en(?:[-_].*)?)?", re.IGNORECASE)
 MARKDOWN_META = "_wpcom_is_markdown"  # Jetpack's Markdown module, on WordPress.com and elsewhere
 ELEMENTOR_META = "_elementor_edit_mode"  # `builder` on a page Elementor builds, which it renders without wpautop
 NON_WORD = re.compile(r"[^\w]+")
@@ -267,8 +264,8 @@ def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -
     """What rendering the post needs beside its raw content, as plain data: the synced patterns it shows,
     the attachments its galleries without ids show, the custom fields its blocks are bound to, its
     footnotes, the length of its automatic excerpt in characters where the site's language counts so,
-    whether Jetpack's Markdown says the post is written in Markdown, whether Elementor builds it, and whether
-    the site's language curls quotes otherwise than English (`uncurled`);
+    whether Jetpack's Markdown says the post is written in Markdown, whether Elementor builds it, and the site's
+    language, whose marks WordPress curls its quotes with;
     each only where the post uses it, so that the post's item stays small."""
     synced = patterns_used(raw, names.synced)
     shown = "".join((raw, *synced.values()))
@@ -280,9 +277,9 @@ def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -
     counted = {"excerpt_characters": EXCERPT_CHARACTERS} if by_characters else {}
     markdown = {"markdown": True} if meta.get(MARKDOWN_META, "").strip() == "1" else {}
     elementor = {"elementor": True} if meta.get(ELEMENTOR_META, "").strip() == "builder" else {}
-    uncurled = {} if CURLED_AS_ENGLISH.fullmatch(names.language) else {"uncurled": True}
+    language = {"language": names.language} if names.language else {}  # whose marks curl its quotes
     attachments = [[a.id, a.parent, a.order, a.mime] for owner in sorted(owners) for a in names.attached.get(owner, ())]
-    return {**counted, **markdown, **elementor, **uncurled,
+    return {**counted, **markdown, **elementor, **language,
             "synced": {str(ref): content for ref, content in synced.items()},
             "meta": bound, "footnotes": footnotes, "attachments": attachments}
 
