@@ -45,7 +45,7 @@ class Marks:
 
 
 ENGLISH = Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;")
-# WordPress 6.2's translations of these strings (its .po files), for the languages whose sites are most often
+# WordPress's translations of these strings (its .po files, 6.2's), for the languages whose sites are most often
 # mirrored; a site in another language keeps its text as typed, its marks unknown here.
 LANGUAGES = {
     "de-de": Marks("&#8222;", "&#8220;", "&#8218;", "&#8216;", words=("'n", "'s")),
@@ -54,6 +54,8 @@ LANGUAGES = {
     "it-it": Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;",
                    words=("da'", "di'", "fa'", "sta'", "va'", "be'", "po'", "mo'", "a'", "de'", "co'")),
     "nl-nl": Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;", words=("'s ", "'n ", "'t")),
+    "zh-cn": ENGLISH,  # (as 7.1's translation has them; newer WordPress names the language `zh-Hans`)
+    "zh-hans": ENGLISH,
 }
 
 
