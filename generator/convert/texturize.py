@@ -54,6 +54,7 @@ LANGUAGES = {
     "it-it": Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;",
                    words=("da'", "di'", "fa'", "sta'", "va'", "be'", "po'", "mo'", "a'", "de'", "co'")),
     "nl-nl": Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;", words=("'s ", "'n ", "'t")),
+    "pt-br": ENGLISH,  # (as 3.5's translation has them)
     "zh-cn": ENGLISH,  # (as 7.1's translation has them; newer WordPress names the language `zh-Hans`)
     "zh-hans": ENGLISH,
 }
