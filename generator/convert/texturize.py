@@ -45,8 +45,9 @@ class Marks:
 
 
 ENGLISH = Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;")
-# WordPress's translations of these strings (its .po files, 6.2's), for the languages whose sites are most often
-# mirrored; a site in another language keeps its text as typed, its marks unknown here.
+# WordPress's translations of these strings (its .po files, 6.2's but where said), for the languages whose sites
+# are most often mirrored (British English's are American English's); a site in another language keeps its text as
+# typed, its marks unknown here.
 LANGUAGES = {
     "de-de": Marks("&#8222;", "&#8220;", "&#8218;", "&#8216;", words=("'n", "'s")),
     "fr-fr": Marks("« ", " »", "&lsquo;", "&rsquo;", "&rsquo;", "&prime;", "&Prime;"),
@@ -54,6 +55,7 @@ LANGUAGES = {
     "it-it": Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;",
                    words=("da'", "di'", "fa'", "sta'", "va'", "be'", "po'", "mo'", "a'", "de'", "co'")),
     "nl-nl": Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;", words=("'s ", "'n ", "'t")),
+    "ru-ru": Marks("&#171;", "&#187;", "&#8216;", "&#8217;"),  # (5.2's)
     "pt-br": ENGLISH,  # (as 3.5's translation has them)
     "zh-cn": ENGLISH,  # (as 7.1's translation has them; newer WordPress names the language `zh-Hans`)
     "zh-hans": ENGLISH,
