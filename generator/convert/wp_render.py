@@ -359,7 +359,7 @@ def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
     `characters`, where the site's language counts them), without shortcodes, then [&hellip;]; as a paragraph,
     like `excerpt.rendered`. `markdown`: whether the post's meta says it is written in Markdown. Of a post with a
     teaser, its teaser only (see teaser)."""
-    markdown = markdown_source.written_in_markdown(raw, markdown)
+    markdown = "<!-- wp:" not in raw and markdown_source.written_in_markdown(raw, markdown)  # (of the whole post)
     raw = teaser(raw)
     if "<!-- wp:" in raw:
         raw = paired.replace_elements(raw, paired.elements(raw, BLOCK, block_closing),
