@@ -70,6 +70,7 @@ def marks_for(language: str) -> Marks | None:
 
 # WordPress's, and formulas and drawings, whose `-` is a minus the converter reads as TeX (convert/formulas.py).
 SKIPPED_TAGS = frozenset({"pre", "code", "kbd", "style", "script", "tt", "math", "svg"})
+SKIPPING_TAG = re.compile(rf"</?(?:{'|'.join(SKIPPED_TAGS)})\b", re.IGNORECASE)
 # WordPress's own, and the raw HTML, script or code that page builders keep in a shortcode (WPBakery's is base64,
 # which a `9x9` made `9&#215;9` would break); and code highlighters' (`[sourcecode]`, `[php]`: code_shortcodes),
 # which the plugins keep from curling too.
@@ -135,8 +136,10 @@ def texturize(html: str, marks: Marks = ENGLISH) -> str:
     before = ""
     for index, piece in enumerate(pieces):
         if index % 2:  # a delimiter
-            _push_or_pop(piece, skipped_tags if piece[0] == "<" else skipped_shortcodes, closed)
-            before = before if INLINE_END.fullmatch(piece) else _word_end(piece) if _bracketed_word(piece) else ""
+            if piece[0] != "<" or SKIPPING_TAG.match(piece):  # (most are tags that change nothing)
+                _push_or_pop(piece, skipped_tags if piece[0] == "<" else skipped_shortcodes, closed)
+            before = (before if piece.startswith("</") and INLINE_END.fullmatch(piece)
+                      else _word_end(piece) if _bracketed_word(piece) else "")
         elif piece.strip() and not skipped_tags and not skipped_shortcodes:
             pieces[index] = _curled_around_addresses(before + piece, marks)[len(before):]
         if not index % 2 and piece:
