@@ -102,8 +102,11 @@ def as_meant(url: str) -> str:
 
 
 def with_plain_ampersands(url: str) -> str:
-    """`url` with each ampersand escaped twice or more (AMPERSAND_AS_ENTITY) as the `&` it stands for."""
-    return AMPERSAND_AS_ENTITY.sub("&", url) if "&" in url else url
+    """`url` with each ampersand escaped twice or more (AMPERSAND_AS_ENTITY) as the `&` it stands for; a `data:`
+    URL's text as it is (an SVG's `&amp;` is its own)."""
+    if "&" not in url or url.lstrip()[:5].lower() == "data:":
+        return url
+    return AMPERSAND_AS_ENTITY.sub("&", url)
 
 
 def absolute(url: str, base: str) -> str:
