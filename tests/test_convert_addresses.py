@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -138,3 +139,12 @@ def test_a_featured_image_saved_without_its_host_is_read_against_the_post_too(tm
 ])
 def test_an_ampersand_escaped_twice_is_the_ampersand_its_author_typed(typed: str, meant: str) -> None:
     assert with_plain_ampersands(typed) == meant
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from("ab=?&;#038x26amp/:"), max_size=40))
+def test_reading_ampersands_escaped_twice_changes_no_other_text_and_is_done_at_once(url: str) -> None:
+    meant = with_plain_ampersands(url)
+    assert with_plain_ampersands(meant) == meant
+    assert meant.replace("&", "") == re.sub(r"&(?:(?:amp|#0*38|#x0*26);)+", "", url, flags=re.IGNORECASE).replace(
+        "&", "")
