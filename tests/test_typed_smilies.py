@@ -6,8 +6,10 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.convert.smilies import typed_smilies_as_emoji
+from generator.convert.smilies import TYPED_AS, typed_smilies_as_emoji
 from generator.importer import run_import
 from generator.store.documents import loads
 from tests.test_wxr import export, item
@@ -44,3 +46,15 @@ def test_an_exports_smilies_show_as_the_emoji_rest_serves_them_as(tmp_path: Path
     # A title keeps its smiley, as WordPress's does; a summary is text without its tags, code and all, as there.
     assert (post.title, post.body, post.summary) == ("Back home :)", "Back home \U0001f642 at last.\n\n`cd :)`\n",
                                                      "Back home \U0001f642 at last. cd \U0001f642")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\n", ":)", ";-)", ":D", "8O", "word", "x:", "<code>", "</code>", "<p>",
+                                 "</p>", ":mrgreen:", "&nbsp;"]), max_size=16))
+def test_smilies_become_emoji_once_and_nothing_else_changes(pieces: list[str]) -> None:
+    html = "".join(pieces)
+    shown = typed_smilies_as_emoji(html)
+    assert typed_smilies_as_emoji(shown) == shown
+    faces = {emoji: typed for typed, emoji in TYPED_AS.items()}
+    assert "".join(faces.get(c, c) for c in shown).replace(":-)", ":)").replace(";-)", ";)") == html.replace(
+        ":-)", ":)").replace(";-)", ";)")
