@@ -131,3 +131,14 @@ def test_a_site_in_another_language_is_curled_with_its_own_marks(tmp_path: Path,
     run_import([path], tmp_path / "content")
     post = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
     assert (post.title, post.body) == (title, body)
+
+
+def test_wordpress_is_spelled_as_wordpress_spells_it_in_titles_and_text(tmp_path: Path) -> None:
+    """capital_P_dangit: "Wordpress" in a title, and after a space, a tag, a bracket or a quote in the text."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Moving off Wordpress", 'I left Wordpress ("Wordpress" too) at wordpress.org '
+                                                          "and <b>Wordpress</b>.")))
+    run_import([path], tmp_path / "content")
+    post = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    assert post.title == "Moving off WordPress"
+    assert post.body == "I left WordPress (“WordPress” too) at wordpress.org and **WordPress**.\n"

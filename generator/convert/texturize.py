@@ -257,3 +257,15 @@ def _unclosed(sentence: str, quote: re.Pattern[str], after_digit: re.Pattern[str
         sentence = re.sub(rf"(?<=\d){re.escape(PRIME_FLAG)}", prime, sentence)
         return sentence.replace(PRIME_FLAG, close_quote)
     return after_digit.sub(prime, sentence)
+
+
+def capital_p(html: str, marks: Marks | None = ENGLISH, title: bool = False) -> str:
+    """WordPress's capital_P_dangit, which its titles and text go through after they are curled: "Wordpress" as
+    "WordPress", in a title wherever it stands, in text after a space, a tag, a bracket or an opening quote."""
+    if "Wordpress" not in html:
+        return html
+    if title:
+        return html.replace("Wordpress", "WordPress")
+    for before in (" ", "&#8216;", marks.open_q if marks else "&#8220;", ">", "("):
+        html = html.replace(before + "Wordpress", before + "WordPress")
+    return html

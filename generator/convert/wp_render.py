@@ -22,7 +22,7 @@ from generator.convert.autop import autop, join_source_lines
 from generator.convert.embeds import SITES
 from generator.convert.shortcode_handlers import FORMS
 from generator.convert.smilies import typed_smilies_as_emoji
-from generator.convert.texturize import marks_for, texturize
+from generator.convert.texturize import capital_p, marks_for, texturize
 from generator.sources.wp_syntax import MEDIA_LIST, SYNCED_PATTERN, Attachment, parse_attributes
 from generator.sources.wxr_items import EXCERPT_CHARACTERS, RENDER
 
@@ -94,7 +94,8 @@ MARKDOWN_FENCE = re.compile(r"\s*<code\b[^>]*>([^<]*)</code>\s*", re.IGNORECASE)
 def rendered(data: dict[str, Any]) -> dict[str, Any]:
     """A post read from an export (its content and excerpt raw, and what rendering them needs under RENDER)
     as a REST response holds it: content and excerpt rendered, and they and the title curled as WordPress in the
-    site's language curls them (convert/texturize.py), their smilies emoji. Any other item is returned as it is."""
+    site's language curls them (convert/texturize.py), their smilies emoji, "Wordpress" "WordPress" (but in an
+    excerpt written by hand, as there). Any other item is returned as it is."""
     needs = data.get(RENDER)
     if not isinstance(needs, dict):
         return data
@@ -105,11 +106,12 @@ def rendered(data: dict[str, Any]) -> dict[str, Any]:
     curl = (lambda html: html) if marks is None else functools.partial(texturize, marks=marks)
     title = data.get("title")
     if isinstance(title, dict) and isinstance(title.get("rendered"), str):  # an export's is raw, REST's curled
-        rest["title"] = {**title, "rendered": curl(title["rendered"])}
-    summary = (render_content(excerpt, data["id"], {}, markdown=markdown) if excerpt
-               else auto_excerpt(raw, needs.get("excerpt_characters", 0), markdown))
-    return {**rest, "content": {"rendered": typed_smilies_as_emoji(curl(rendered_content(data)["rendered"]))},
-            "excerpt": {"rendered": typed_smilies_as_emoji(curl(summary))}}
+        rest["title"] = {**title, "rendered": capital_p(curl(title["rendered"]), marks, title=True)}
+    summary = (curl(render_content(excerpt, data["id"], {}, markdown=markdown)) if excerpt
+               else capital_p(curl(auto_excerpt(raw, needs.get("excerpt_characters", 0), markdown)), marks))
+    content = capital_p(curl(rendered_content(data)["rendered"]), marks)
+    return {**rest, "content": {"rendered": typed_smilies_as_emoji(content)},
+            "excerpt": {"rendered": typed_smilies_as_emoji(summary)}}
 
 
 def rendered_content(data: dict[str, Any]) -> dict[str, str]:
