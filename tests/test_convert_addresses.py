@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.convert.addresses import absolute, absolute_srcset, as_browsers_read, page_address
+from generator.convert.addresses import (absolute, absolute_srcset, as_browsers_read, page_address,
+                                        with_plain_ampersands)
 from generator.convert.context import Context
 from generator.convert.markdown import html_to_markdown
 from generator.convert.context import Settings
@@ -125,3 +128,23 @@ def test_a_featured_image_saved_without_its_host_is_read_against_the_post_too(tm
     embedded = {"wp:featuredmedia": [{"id": 3, "source_url": "/wp-content/uploads/f.jpg", "media_type": "image"}]}
     document = to_document(rest_item(link="/2022/07/hello/", _embedded=embedded), settings=Settings(site="https://s.example")).document
     assert document.image is not None and document.image.url == "https://s.example/wp-content/uploads/f.jpg"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("http://tides.example/cms.php?id=77&amp;amp;page=2", "http://tides.example/cms.php?id=77&page=2"),
+    ("/archive/?year=2008&amp;#038;month=3", "/archive/?year=2008&month=3"),
+    ("https://shop.example/?q=salt%26amp%3Bpepper", "https://shop.example/?q=salt%26amp%3Bpepper"),
+    ("data:image/svg+xml;utf8,<svg><text>A &amp; B</text></svg>",
+     "data:image/svg+xml;utf8,<svg><text>A &amp; B</text></svg>"),
+])
+def test_an_ampersand_escaped_twice_is_the_ampersand_its_author_typed(typed: str, meant: str) -> None:
+    assert with_plain_ampersands(typed) == meant
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from("ab=?&;#038x26amp/:"), max_size=40))
+def test_reading_ampersands_escaped_twice_changes_no_other_text_and_is_done_at_once(url: str) -> None:
+    meant = with_plain_ampersands(url)
+    assert with_plain_ampersands(meant) == meant
+    assert meant.replace("&", "") == re.sub(r"&(?:(?:amp|#0*38|#x0*26);)+", "", url, flags=re.IGNORECASE).replace(
+        "&", "")

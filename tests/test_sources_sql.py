@@ -68,7 +68,7 @@ def test_a_mysqldump_of_the_database_imports_its_posts_with_authors_and_terms(tm
     assert list(documents) == ["post/post-1.md"]
     post = documents["post/post-1.md"]
     assert (post.title, post.author, post.taxonomies) == ("Olá", "Ana Sousa", {"category": ("noticias",)})
-    assert post.body == ("First line\\\nsecond line with 'quotes' and a; semicolon (and parens).\n\n"
+    assert post.body == ("First line\\\nsecond line with ‘quotes’ and a; semicolon (and parens).\n\n"
                          "INSERT INTO \\`wp_posts\\` VALUES (9);\n")
     assert "Notícias" in (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
     assert "secret" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "content").rglob("*.*")
@@ -82,7 +82,7 @@ def test_phpmyadmins_sql_export_names_its_columns_and_doubles_quotes(tmp_path: P
             + _row(4, "It''s here", "Words\\nand <b>more</b>", kind="page") + ";\n")
     result, documents = _import(tmp_path, text, "backup_2024-05-01-0930_Site_1a2b3c-db.gz")  # UpdraftPlus's
     assert result.problems == []
-    assert documents["page/post-4.md"].title == "It's here"
+    assert documents["page/post-4.md"].title == "It’s here"
     assert documents["page/post-4.md"].body == "Words\\\nand **more**\n"
 
 
@@ -225,7 +225,7 @@ def test_duplicators_dump_in_double_quotes_is_read(tmp_path: Path) -> None:
             'INSERT INTO `wp_postmeta` VALUES("1", "1", "_edit_lock", "1:1");\n')
     result, documents = _import(tmp_path, text)
     assert result.problems == []
-    assert documents["post/post-1.md"].body == 'A "quoted" word; and (parens)\\\nNext line\n'
+    assert documents["post/post-1.md"].body == 'A “quoted” word; and (parens)\\\nNext line\n'
 
 
 def test_tables_saved_as_csv_are_read_as_a_dump(tmp_path: Path) -> None:
@@ -247,7 +247,7 @@ def test_tables_saved_as_csv_are_read_as_a_dump(tmp_path: Path) -> None:
     [path] = document_files(tmp_path / "content")
     post_read = loads(path.read_text(encoding="utf-8"))
     assert (post_read.title, post_read.taxonomies) == ("Olá", {"category": ("noticias",)})
-    assert post_read.body == 'Line one, with "quotes";\\\nline two\n'
+    assert post_read.body == 'Line one, with “quotes”;\\\nline two\n'
 
 
 def test_a_csv_value_written_wrong_is_named_by_its_line() -> None:

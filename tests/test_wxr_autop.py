@@ -109,6 +109,19 @@ def test_the_automatic_excerpt_has_no_code_or_form_shortcodes_which_their_plugin
     assert auto_excerpt(f"Napoleon Bonaparte:\n{shortcode}\nMore words.") == "<p>Napoleon Bonaparte: More words.</p>\n"
 
 
+@pytest.mark.parametrize("raw", [
+    "Sometimes nested functions help. But they can bite.\n\n<!--more-->\n\nLet us take a dispatcher that lives on.",
+    "Sometimes nested functions help. But they can bite.<!--more Read the rest-->Let us take a dispatcher.",
+    "<!-- wp:paragraph -->\n<p>Sometimes nested functions help. But they can bite.</p>\n<!-- /wp:paragraph -->\n\n"
+    "<!-- wp:more -->\n<!--more-->\n<!-- /wp:more -->\n\n<!-- wp:paragraph -->\n<p>Let us take one.</p>\n"
+    "<!-- /wp:paragraph -->",
+    "Sometimes nested functions help. But they can bite.\n<!--nextpage-->\nPage two: a dispatcher that lives on."])
+def test_the_automatic_excerpt_of_a_post_with_a_teaser_is_its_teaser(raw: str) -> None:
+    """WordPress's excerpt, and REST's, is made of a post's text before its `<!--more-->` (and of its first page):
+    the summary ran on past it, "…But they can bite. Let us take a dispatcher that lives on"."""
+    assert auto_excerpt(raw) == "<p>Sometimes nested functions help. But they can bite.</p>\n"
+
+
 def test_the_automatic_excerpt_joins_text_around_inline_tags_as_wordpress_strips_them() -> None:
     assert auto_excerpt("文件<strong>～/.screenrc</strong>。<br>Next <a href='x'>link</a>ed<p>para</p>") == (
         "<p>文件～/.screenrc。 Next linked para</p>\n")

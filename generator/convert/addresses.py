@@ -27,6 +27,10 @@ QUERY_OR_FRAGMENT = re.compile(r"[?#]")
 # host typed without its scheme, which a browser reads as a path on the post's own site.
 EXTRA_S = re.compile(r"https{2,}:(?=//)", re.IGNORECASE)
 TWICE = re.compile(r"https?://+(https?)(?::/*|/+)(?=[^/\s])", re.IGNORECASE)
+# An ampersand escaped twice, `?a=1&amp;amp;b=2` in the HTML, left by an editor or a blog engine that escaped the
+# post's HTML again (old imports from other blogs): the browser then asks for `?a=1&amp;b=2`, a parameter named
+# `amp;b` the linked site never had. No address holds `&amp;` as text (it would be `%26amp;`).
+AMPERSAND_AS_ENTITY = re.compile(r"&(?:(?:amp|#0*38|#x0*26);)+", re.IGNORECASE)
 BARE_HOST = re.compile(r"www\d?(?:\.[a-z0-9-]+)+\.(?!(?:html?|php|aspx?|jpe?g|png|gif|pdf)\b)[a-z]{2,63}(?=[/:?#]|$)",
                        re.IGNORECASE)  # (a page or a file named after a site, `www.x.com.html`, is a path)
 
@@ -84,7 +88,9 @@ def page_address(link: str, site: str = "", guid: str = "") -> str:
 
 
 def as_meant(url: str) -> str:
-    """`url` as its author meant it where it is mistyped as EXTRA_S, TWICE or BARE_HOST tell; else as it is."""
+    """`url` as its author meant it where it is mistyped as EXTRA_S, TWICE, BARE_HOST or AMPERSAND_AS_ENTITY
+    tell; else as it is."""
+    url = with_plain_ampersands(url)
     stripped = url.strip()
     if stripped[:1] not in "hHwW":
         return url
@@ -93,6 +99,14 @@ def as_meant(url: str) -> str:
     if (twice := TWICE.match(stripped)) is not None:
         return f"{twice.group(1).lower()}://{stripped[twice.end():]}"
     return f"http://{stripped}" if BARE_HOST.match(stripped) else url
+
+
+def with_plain_ampersands(url: str) -> str:
+    """`url` with each ampersand escaped twice or more (AMPERSAND_AS_ENTITY) as the `&` it stands for; a `data:`
+    URL's text as it is (an SVG's `&amp;` is its own)."""
+    if "&" not in url or url.lstrip()[:5].lower() == "data:":
+        return url
+    return AMPERSAND_AS_ENTITY.sub("&", url)
 
 
 def absolute(url: str, base: str) -> str:

@@ -43,8 +43,9 @@ from generator.convert.live_blogs import live_blog_bylines
 from generator.convert.microdata import microdata_set_apart
 from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_scripts
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
-                                     links_out_of_code, resolve_relative_urls, split_block_links, unlink_dead_fragments,
-                                     unlink_unreachable_addresses, unnest_links, wp_embeds_as_links)
+                                     links_out_of_code, players_out_of_links, resolve_relative_urls, split_block_links,
+                                     unlink_dead_fragments, unlink_unreachable_addresses, unnest_links,
+                                     wp_embeds_as_links)
 from generator.convert.list_nesting import lists_nested_as_shown
 from generator.convert.newsletter_signups import drop_newsletter_signups
 from generator.convert.parse import comments, elements, may_hold, tags_in
@@ -476,6 +477,7 @@ PASSES: tuple[Pass, ...] = (
     merge_split_links,
     split_block_links,
     plugin_icons_as_link_names,
+    players_out_of_links,
     images_out_of_links,
     teletype_as_code,
     code_spans_by_line,

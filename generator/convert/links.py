@@ -14,7 +14,8 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert import context as loss
-from generator.convert.addresses import absolute, absolute_srcset, as_browsers_read, within_page
+from generator.convert.addresses import (absolute, absolute_srcset, as_browsers_read, with_plain_ampersands,
+                                        within_page)
 from generator.convert.context import Context
 from generator.convert.embeds import embed_label, on_embedding_site
 from generator.convert.parse import tags_in
@@ -54,6 +55,7 @@ UNLINKABLE = re.compile(r"^\s*(?:file|javascript|vbscript|data|blob):", re.IGNOR
 # the browser showed the link empty, and its address is no place to go.
 SWALLOWED_MARKUP = re.compile(r"[<>]")
 PLAYED = ("video", "audio", "source", "iframe", "embed", "object")  # what the converter makes a link to
+PLAYERS = ("video", "audio", "iframe", "embed", "object")  # the elements of those that hold the others
 # A link to the top of the page or to a script, which a reader of the mirror cannot follow anywhere.
 # A class naming a button, as themes and builders write it: `btn`, `rev-btn`, `elementor-button`, `button_primary`.
 BUTTON_CLASS = re.compile(r"(?:^|[\s_-])(?:btn|button)(?:$|[\s_-])", re.IGNORECASE)
@@ -69,13 +71,16 @@ HOSTLESS = re.compile(r"^\s*(?:https?:)?//+(?=#|\s*$)", re.IGNORECASE)
 
 def resolve_relative_urls(soup: BeautifulSoup, ctx: Context) -> None:
     """`/wp-content/…`, `../2016/03/…`, `x.jpg` and `//host/x` as the original site read them, without
-    the line breaks an editor wrapped into them; a link to a place in this very post
-    (`https://site/post/#x`) becomes `#x`."""
+    the line breaks an editor wrapped into them, and with ampersands escaped twice as plain ones (in a link's
+    words too, where they are its address); a link to a place in this very post (`https://site/post/#x`)
+    becomes `#x`."""
     for tag in tags_in(soup):
         for name in URL_ATTRIBUTES.intersection(tag.attrs):
             value = tag[name]
             if isinstance(value, str) and value:
                 tag[name] = within_page(absolute(as_browsers_read(value), ctx.base_url), ctx.base_url)
+                if name == "href" and "&" in value and tag.string == value:  # a link that shows its address
+                    tag.string.replace_with(with_plain_ampersands(value))
         for name in SRCSET_ATTRIBUTES.intersection(tag.attrs):
             value = tag[name]
             if isinstance(value, str) and value:
@@ -276,6 +281,43 @@ def images_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
             link.insert_before(" (")
             # The image kept the link apart from a word right after it: so does a space.
             link.insert_after(") " if _word_follows(link) else ")")
+
+
+def players_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
+    """A player inside a link (an old embed code pasted into a link to the video's page, a frame wrapped in its
+    title's link) becomes a link of its own ("Vimeo video: …"), which Markdown cannot hold inside another: it
+    showed as `[[Vimeo video: …](…)](…)`. A link of nothing but its player gives way to it; one with words or a
+    picture of its own keeps them, its players after it. (The link becomes a plain `<span>` around them, so that
+    its parent's list of children, which may be long, is never moved.)"""
+    links = {id(a): a for p in _elements(soup, *PLAYERS) if (a := _around(p, ("a",))) is not None}
+    for link in links.values():
+        inside = [n for n in link.descendants if isinstance(n, Tag) and n.name in ("img", *PLAYERS)]
+        players = [n for n in inside if n.name in PLAYERS and _around(n, PLAYERS, link) is None]
+        for player in players:
+            player.extract()
+        shown = any(n.name == "img" and _around(n, PLAYERS, link) is None for n in inside) or _has_text(link)
+        words = soup.new_tag("a", attrs=dict(link.attrs)) if shown else None
+        if words is not None:
+            for child in list(link.contents):
+                words.append(child.extract())
+        link.name, link.attrs = "span", {}
+        if words is not None:
+            link.append(words)
+            if not words.get_text()[-1:].isspace():  # (a link's last space is written after it)
+                link.append(" ")
+        for player in players:
+            link.append(player)
+
+
+def _around(node: Tag | NavigableString, names: tuple[str, ...], within: Tag | None = None) -> Tag | None:
+    """The nearest element around `node` of one of these names, up to `within` (an `<embed>` in its `<object>` is
+    the object's); walked by hand, as bs4's find_parent builds a filter each time (seconds for a page of links)."""
+    parent = node.parent
+    while parent is not None and parent is not within:
+        if parent.name in names:
+            return parent
+        parent = parent.parent
+    return None
 
 
 def _shows_itself(href: str, images: list[Tag]) -> bool:

@@ -8,8 +8,10 @@ no link: its fenced code read as HTML showed its backticks, and lost `<int>` as 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from generator.convert import paired
 
@@ -23,6 +25,15 @@ HTML_STRUCTURE = re.compile(r"<(?:a|p|br|div|li)\b", re.IGNORECASE)
 CODE = (re.compile(r"<(pre|code)\b", re.IGNORECASE), lambda found: f"</{found[1].lower()}>")  # see convert/paired
 # PHP Markdown lets HTML through, as CommonMark does with html on.
 RENDERER = MarkdownIt("commonmark", {"html": True})
+
+
+def _text(_renderer: object, tokens: Sequence[Token], idx: int, *_: object) -> str:
+    """Text with its quotes as typed, where markdown-it writes `&quot;`, as PHP Markdown does: WordPress curls
+    them then (convert/texturize.py), as it does not curl an entity."""
+    return tokens[idx].content.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+RENDERER.add_render_rule("text", _text)
 # PHP Markdown reads `###Heading` as a heading; CommonMark wants a space after the hashes.
 TIGHT_HEADING = re.compile(r"^(#{1,6})(?=[^\s#])", re.MULTILINE)
 

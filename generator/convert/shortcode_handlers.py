@@ -346,7 +346,9 @@ FORMS = ("contact-form-7", "contact-form", "wpforms", "gravityform", "ninja_form
          "woocommerce_checkout", "woocommerce_my_account", "woocommerce_order_tracking", "add_to_cart", "shop_messages",
          # Jetpack's and WordPress.com's subscription forms, and other form plugins' by their registered names.
          "jetpack_subscription_form", "blog_subscription_form", "mailpoet_form", "fluentform", "formidable",
-         "forminator_form", "caldera_form", "everest_form")
+         "forminator_form", "caldera_form", "everest_form",
+         # The Newsletter plugin's page, its subscription form and the messages of a subscriber's steps.
+         "newsletter", "newsletter_profile")
 
 # Visitors' star ratings: a form to vote with, whose tallies are in the plugin's own tables, not in the post
 # (WP-PostRatings' `[ratings]`, GD Star Rating's `[starratingmulti id="1"]`, kk Star Ratings', Rate My Post's).

@@ -61,3 +61,43 @@ def _shown_as(img: Tag) -> str:
         return SMILEY_FILES[named.group(1).lower()]
     alt = str(img.get("alt") or "").strip()
     return alt if 0 < len(alt) <= MOST_TYPED and not any(c.isspace() for c in alt) else ""
+
+
+# The smilies an author types and the emoji WordPress shows for each (smilies_init, since 4.2); `:mrgreen:` has
+# none and stays as typed. Longest first, as WordPress tries them.
+TYPED_AS = {
+    ":mrgreen:": ":mrgreen:", ":neutral:": "\U0001f610", ":twisted:": "\U0001f608", ":arrow:": "\u27a1",
+    ":shock:": "\U0001f62f", ":smile:": "\U0001f642", ":???:": "\U0001f615", ":cool:": "\U0001f60e",
+    ":evil:": "\U0001f47f", ":grin:": "\U0001f600", ":idea:": "\U0001f4a1", ":oops:": "\U0001f633",
+    ":razz:": "\U0001f61b", ":roll:": "\U0001f644", ":wink:": "\U0001f609", ":cry:": "\U0001f625",
+    ":eek:": "\U0001f62e", ":lol:": "\U0001f606", ":mad:": "\U0001f621", ":sad:": "\U0001f641",
+    "8-)": "\U0001f60e", "8-O": "\U0001f62f", ":-(": "\U0001f641", ":-)": "\U0001f642", ":-?": "\U0001f615",
+    ":-D": "\U0001f600", ":-P": "\U0001f61b", ":-o": "\U0001f62e", ":-x": "\U0001f621", ":-|": "\U0001f610",
+    ";-)": "\U0001f609", "8O": "\U0001f62f", ":(": "\U0001f641", ":)": "\U0001f642", ":?": "\U0001f615",
+    ":D": "\U0001f600", ":P": "\U0001f61b", ":o": "\U0001f62e", ":x": "\U0001f621", ":|": "\U0001f610",
+    ";)": "\U0001f609", ":!:": "\u2757", ":?:": "\u2753"}
+# A smiley stands alone: after a space or a line's start, before a space or a line's end.
+TYPED = re.compile(r"(?:(?<=[\s\xa0])|(?<=&nbsp;)|^)("
+                   + "|".join(map(re.escape, sorted(TYPED_AS, key=len, reverse=True)))
+                   + r")(?=[\s\xa0]|&nbsp;|$)", re.MULTILINE)
+SMILEY_START = re.compile(r"(?:^|[\s\xa0;])[:;8]", re.MULTILINE)  # where one may begin (`;` ends a `&nbsp;`)
+HTML_TAG = re.compile(r"(<[^<>]*>)")  # (no "<" inside, so that an unclosed one costs one look)
+UNCONVERTED = frozenset({"code", "pre", "style", "script", "textarea"})  # where WordPress leaves smilies as typed
+
+
+def typed_smilies_as_emoji(html: str) -> str:
+    """An export's smilies as WordPress shows them (convert_smilies): `:)` as 🙂, outside code and scripts. REST
+    serves them so already (as pictures, which smilies_as_text reads)."""
+    if SMILEY_START.search(html) is None:  # (most posts: one quick look over the text)
+        return html
+    pieces, inside = HTML_TAG.split(html), ""
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            name = piece[1:].split(None, 1)[0].rstrip(">/").lower() if len(piece) > 2 else ""
+            if not inside and name in UNCONVERTED:
+                inside = name
+            elif inside and name == f"/{inside}":
+                inside = ""
+        elif not inside and piece:
+            pieces[index] = TYPED.sub(lambda found: TYPED_AS[found.group(1)], piece)
+    return "".join(pieces)

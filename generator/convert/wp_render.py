@@ -21,6 +21,8 @@ from generator.convert import (code_shortcodes, markdown_source, page_builders, 
 from generator.convert.autop import autop, join_source_lines
 from generator.convert.embeds import SITES
 from generator.convert.shortcode_handlers import FORMS
+from generator.convert.smilies import typed_smilies_as_emoji
+from generator.convert.texturize import capital_p, marks_for, texturize
 from generator.sources.wp_syntax import MEDIA_LIST, SYNCED_PATTERN, Attachment, parse_attributes
 from generator.sources.wxr_items import EXCERPT_CHARACTERS, RENDER
 
@@ -91,16 +93,25 @@ MARKDOWN_FENCE = re.compile(r"\s*<code\b[^>]*>([^<]*)</code>\s*", re.IGNORECASE)
 
 def rendered(data: dict[str, Any]) -> dict[str, Any]:
     """A post read from an export (its content and excerpt raw, and what rendering them needs under RENDER)
-    as a REST response holds it: content and excerpt rendered. Any other item is returned as it is."""
+    as a REST response holds it: content and excerpt rendered, and they and the title curled as WordPress in the
+    site's language curls them (convert/texturize.py), their smilies emoji, "Wordpress" "WordPress" (but in an
+    excerpt written by hand, as there). Any other item is returned as it is."""
     needs = data.get(RENDER)
     if not isinstance(needs, dict):
         return data
     raw, excerpt = data["content"]["raw"], data["excerpt"]["raw"]
     rest = {key: value for key, value in data.items() if key != RENDER}
     markdown = needs.get("markdown", False)
-    return {**rest, "content": rendered_content(data),
-            "excerpt": {"rendered": render_content(excerpt, data["id"], {}, markdown=markdown) if excerpt
-                        else auto_excerpt(raw, needs.get("excerpt_characters", 0), markdown)}}
+    marks = marks_for(str(needs.get("language", "")))
+    curl = (lambda html: html) if marks is None else functools.partial(texturize, marks=marks)
+    title = data.get("title")
+    if isinstance(title, dict) and isinstance(title.get("rendered"), str):  # an export's is raw, REST's curled
+        rest["title"] = {**title, "rendered": capital_p(curl(title["rendered"]), marks, title=True)}
+    summary = (curl(render_content(excerpt, data["id"], {}, markdown=markdown)) if excerpt
+               else capital_p(curl(auto_excerpt(raw, needs.get("excerpt_characters", 0), markdown)), marks))
+    content = capital_p(curl(rendered_content(data)["rendered"]), marks)
+    return {**rest, "content": {"rendered": typed_smilies_as_emoji(content)},
+            "excerpt": {"rendered": typed_smilies_as_emoji(summary)}}
 
 
 def rendered_content(data: dict[str, Any]) -> dict[str, str]:
@@ -348,12 +359,15 @@ def _media_ids(html: str, post_id: int, attached: Mapping[int, Sequence[Attachme
 def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
     """The excerpt WordPress makes when a post has none: the first 55 words of its text blocks (or as many
     `characters`, where the site's language counts them), without shortcodes, then [&hellip;]; as a paragraph,
-    like `excerpt.rendered`. `markdown`: whether the post's meta says it is written in Markdown."""
+    like `excerpt.rendered`. `markdown`: whether the post's meta says it is written in Markdown. Of a post with a
+    teaser, its teaser only (see teaser)."""
+    markdown = "<!-- wp:" not in raw and markdown_source.written_in_markdown(raw, markdown)  # (of the whole post)
+    raw = teaser(raw)
     if "<!-- wp:" in raw:
         raw = paired.replace_elements(raw, paired.elements(raw, BLOCK, block_closing),
                                       lambda opened, closed: raw[opened.start():(closed or opened).end()]
                                       if opened.group(1) in EXCERPT_BLOCKS else "")
-    elif markdown_source.written_in_markdown(raw, markdown):
+    elif markdown:
         raw = markdown_source.render(raw)
     elif textile_source.written_in_textile(raw):  # its code goes first, as below, so that Textile reads none of it
         raw = textile_source.render(paired.replace_elements(raw, paired.elements(raw, CODE_SHORTCODE,
@@ -376,6 +390,17 @@ def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
     if len(words) > EXCERPT_WORDS:
         return autop(" ".join(words[:EXCERPT_WORDS]) + " [&hellip;]")
     return autop(" ".join(words))
+
+
+def teaser(raw: str) -> str:
+    """A post's text up to its `<!--more-->` and its first page's end (`<!--nextpage-->`): what get_the_content
+    gives wp_trim_excerpt outside the post's own page, so that WordPress's automatic excerpt, and REST's, is made
+    of the teaser alone ("…a potential source for nasty problems."), not of 55 words running on past it."""
+    more = raw.find("<!--more")
+    if more >= 0 and raw.find("-->", more) >= 0:
+        raw = raw[:more]
+    page_end = raw.find("<!--nextpage-->")
+    return raw[:page_end] if page_end >= 0 else raw
 
 
 def _in_characters(text: str, characters: int) -> str:

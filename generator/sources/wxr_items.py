@@ -267,7 +267,8 @@ def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -
     """What rendering the post needs beside its raw content, as plain data: the synced patterns it shows,
     the attachments its galleries without ids show, the custom fields its blocks are bound to, its
     footnotes, the length of its automatic excerpt in characters where the site's language counts so,
-    whether Jetpack's Markdown says the post is written in Markdown, and whether Elementor builds it;
+    whether Jetpack's Markdown says the post is written in Markdown, whether Elementor builds it, and the site's
+    language, whose marks WordPress curls its quotes with;
     each only where the post uses it, so that the post's item stays small."""
     synced = patterns_used(raw, names.synced)
     shown = "".join((raw, *synced.values()))
@@ -279,8 +280,10 @@ def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -
     counted = {"excerpt_characters": EXCERPT_CHARACTERS} if by_characters else {}
     markdown = {"markdown": True} if meta.get(MARKDOWN_META, "").strip() == "1" else {}
     elementor = {"elementor": True} if meta.get(ELEMENTOR_META, "").strip() == "builder" else {}
+    language = {"language": names.language} if names.language else {}  # whose marks curl its quotes
     attachments = [[a.id, a.parent, a.order, a.mime] for owner in sorted(owners) for a in names.attached.get(owner, ())]
-    return {**counted, **markdown, **elementor, "synced": {str(ref): content for ref, content in synced.items()},
+    return {**counted, **markdown, **elementor, **language,
+            "synced": {str(ref): content for ref, content in synced.items()},
             "meta": bound, "footnotes": footnotes, "attachments": attachments}
 
 
