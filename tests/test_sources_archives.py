@@ -209,17 +209,21 @@ def test_a_sites_media_library_is_passed_over(tmp_path: Path) -> None:
 
 def test_the_api_responses_a_static_exporter_keeps_in_its_plugin_folder_are_read(tmp_path: Path) -> None:
     """A site's repository as Simply Static leaves it: the site's own pages at `wp-json/` (HTML) and the REST API's
-    responses in the plugin's folder, `wp-content/plugins/simply-static/static-files/<run>/wp-json/`. Passing over
-    WordPress's code folders passed over those too: "no saved REST JSON in this folder", 0 of its 40 posts."""
+    responses in the plugin's folder, `wp-content/plugins/simply-static/static-files/<run>/wp-json/`, or in its
+    temporary folder among the uploads. Passing over WordPress's code folders and uploads passed over those too: "no
+    saved REST JSON in this folder", 0 of its 40 posts."""
     run = "site/wp-content/plugins/simply-static/static-files/simply-static-1-1686139538"
+    temporary = "site/wp-content/uploads/simply-static/temp-files/simply-static-1-1703526473"
     files = {**SITE_CODE, "site/wp-json/wp/v2/posts/index.html": "<!doctype html><title>Posts</title><p>Posts</p>",
              f"{run}/wp-json/wp/v2/posts/5/index.html": json.dumps(rest_item(id=5, slug="first")),
-             f"{run}/wp-json/wp/v2/posts/index.html": json.dumps([rest_item(id=6, slug="second")])}
+             f"{run}/wp-json/wp/v2/posts/index.html": json.dumps([rest_item(id=6, slug="second")]),
+             f"{temporary}/wp-json/wp/v2/pages/7/index.html": json.dumps(rest_item(id=7, slug="third", type="page"))}
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     result = run_import([tmp_path / "site"], tmp_path / "content", ONE)
-    assert result.problems == [] and sorted(_posts(tmp_path / "content")) == ["post/first.md", "post/second.md"]
+    assert result.problems == [] and sorted(_posts(tmp_path / "content")) == [
+        "page/third.md", "post/first.md", "post/second.md"]
 
 
 DUMP = (b"INSERT INTO `wp_posts` (`ID`, `post_author`, `post_date`, `post_date_gmt`, `post_content`, `post_title`, "

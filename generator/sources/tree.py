@@ -22,6 +22,7 @@ from generator.problems import Problem
 CODE_FOLDERS = frozenset({"wp-admin", "wp-includes", "node_modules"})
 CONTENT_CODE_FOLDERS = frozenset({"plugins", "themes", "mu-plugins", "languages", "upgrade", "upgrade-temp-backup",
                                   "uploads"})
+SAVED_API_HOLDERS = ("plugins", "uploads")  # where a static exporter keeps the API's responses it saved
 
 
 def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
@@ -38,8 +39,8 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
         passed = [name for name in folders if _passed_over(top, name)]
         folders[:] = sorted(name for name in folders if not name.startswith(".") and name not in passed)
         files.extend(_shown(top, names))
-        if "plugins" in passed and os.path.basename(os.path.normpath(top)) == "wp-content":
-            files.extend(_saved_api(Path(top, "plugins")))
+        if os.path.basename(os.path.normpath(top)) == "wp-content":
+            files.extend(path for name in SAVED_API_HOLDERS if name in passed for path in _saved_api(Path(top, name)))
     return sorted(files), problems
 
 
@@ -47,14 +48,15 @@ def _shown(top: str | Path, names: list[str]) -> list[Path]:
     return [Path(top, name) for name in names if not name.startswith(".") and os.path.isfile(Path(top, name))]
 
 
-def _saved_api(plugins: Path) -> list[Path]:
-    """The files under a `wp-json` folder among the plugins: the REST API's responses that a static exporter keeps
-    in its own folder (Simply Static's `plugins/simply-static/static-files/<run>/wp-json/`), beside the site's pages
-    it copied. Nothing else there is read, and a folder there that cannot be listed is no problem."""
+def _saved_api(holder: Path) -> list[Path]:
+    """The files under a `wp-json` folder among the plugins or uploads: the REST API's responses that a static
+    exporter keeps in its own folder (Simply Static's `plugins/simply-static/static-files/<run>/wp-json/`, and
+    `uploads/simply-static/temp-files/<run>/wp-json/`), beside the site's pages it copied. Nothing else there is
+    read, and a folder there that cannot be listed is no problem."""
     found: list[Path] = []
-    for top, folders, names in os.walk(plugins):
+    for top, folders, names in os.walk(holder):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
-        if "wp-json" in Path(top).relative_to(plugins).parts:
+        if "wp-json" in Path(top).relative_to(holder).parts:
             found.extend(_shown(top, names))
     return found
 
