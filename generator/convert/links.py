@@ -18,7 +18,7 @@ from generator.convert.addresses import (absolute, absolute_srcset, as_browsers_
                                         within_page)
 from generator.convert.context import Context
 from generator.convert.embeds import embed_label, on_embedding_site
-from generator.convert.parse import tags_in
+from generator.convert.parse import enclosing, tags_in
 from generator.convert.social_sites import social_profile
 
 URL_ATTRIBUTES = frozenset({"href", "src", "poster", "data", "cite", "data-src", "data-lazy-src", "data-original",
@@ -289,13 +289,13 @@ def players_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
     showed as `[[Vimeo video: …](…)](…)`. A link of nothing but its player gives way to it; one with words or a
     picture of its own keeps them, its players after it. (The link becomes a plain `<span>` around them, so that
     its parent's list of children, which may be long, is never moved.)"""
-    links = {id(a): a for p in _elements(soup, *PLAYERS) if (a := _around(p, ("a",))) is not None}
+    links = {id(a): a for p in _elements(soup, *PLAYERS) if (a := enclosing(p, ("a",))) is not None}
     for link in links.values():
         inside = [n for n in link.descendants if isinstance(n, Tag) and n.name in ("img", *PLAYERS)]
-        players = [n for n in inside if n.name in PLAYERS and _around(n, PLAYERS, link) is None]
+        players = [n for n in inside if n.name in PLAYERS and enclosing(n, PLAYERS, link) is None]
         for player in players:
             player.extract()
-        shown = any(n.name == "img" and _around(n, PLAYERS, link) is None for n in inside) or _has_text(link)
+        shown = any(n.name == "img" and enclosing(n, PLAYERS, link) is None for n in inside) or _has_text(link)
         words = soup.new_tag("a", attrs=dict(link.attrs)) if shown else None
         if words is not None:
             for child in list(link.contents):
@@ -309,15 +309,6 @@ def players_out_of_links(soup: BeautifulSoup, ctx: Context) -> None:
             link.append(player)
 
 
-def _around(node: Tag | NavigableString, names: tuple[str, ...], within: Tag | None = None) -> Tag | None:
-    """The nearest element around `node` of one of these names, up to `within` (an `<embed>` in its `<object>` is
-    the object's); walked by hand, as bs4's find_parent builds a filter each time (seconds for a page of links)."""
-    parent = node.parent
-    while parent is not None and parent is not within:
-        if parent.name in names:
-            return parent
-        parent = parent.parent
-    return None
 
 
 def _shows_itself(href: str, images: list[Tag]) -> bool:

@@ -388,3 +388,14 @@ def comments(soup: BeautifulSoup) -> list[Comment]:
     if isinstance(soup, FragmentSoup) and not soup.holds_comments:  # no pass makes one: none were parsed, none are there
         return []
     return [node for tag in (soup, *tags_in(soup)) for node in tag.contents if isinstance(node, Comment)]
+
+
+def enclosing(node: Tag | NavigableString, names: tuple[str, ...], within: Tag | None = None) -> Tag | None:
+    """The nearest element around `node` of one of these names, up to `within` (an `<embed>` in its `<object>` is
+    the object's); walked by hand, as bs4's find_parent builds a filter each time (seconds for a page of links)."""
+    parent = node.parent
+    while parent is not None and parent is not within:
+        if parent.name in names:
+            return parent
+        parent = parent.parent
+    return None

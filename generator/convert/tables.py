@@ -8,7 +8,7 @@ import re
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert.context import Context
-from generator.convert.parse import cells_of, elements, may_contain
+from generator.convert.parse import cells_of, elements, enclosing, may_contain
 
 BLOCK_IN_CELL = ("p", "ul", "ol", "pre", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6", "div",
                  "figure", "dl")
@@ -153,13 +153,4 @@ def bold_first_row_as_header(soup: BeautifulSoup, ctx: Context) -> None:
 def _all_bold(cells: list[Tag]) -> bool:
     """Whether some cell has words and every word of every cell is in bold inside its cell."""
     words = [(text, cell) for cell in cells for text in cell.find_all(string=True) if text.strip()]
-    return bool(words) and all(_bold_within(text, cell) for text, cell in words)
-
-
-def _bold_within(text: NavigableString, cell: Tag) -> bool:
-    parent = text.parent
-    while parent is not None and parent is not cell:
-        if parent.name in BOLD:
-            return True
-        parent = parent.parent
-    return False
+    return bool(words) and all(enclosing(text, BOLD, cell) is not None for text, cell in words)
