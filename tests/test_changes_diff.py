@@ -39,9 +39,9 @@ def test_a_long_line_rewritten_is_diffed_at_once_and_an_edit_in_it_still_marks_o
     every space was compared with every other. A word changed in it still shows as that word alone."""
     old = " ".join(f"w{n % 300}" for n in range(20_000))
     new = " ".join(f"v{n % 300}" for n in range(20_000))
-    started = time.perf_counter()
+    started = time.process_time()
     assert word_counts(Hunk("body", 0, (old,), (new,))) == (20_000, 20_000)
-    assert time.perf_counter() - started < 5  # 0.03 s; minutes before
+    assert time.process_time() - started < 5  # 0.03 s; minutes before
     edited = old.replace(" w7 w8 ", " w7 eight ", 1)
     assert [run for run in word_diff(old, edited) if run[0] != "="] == [("-", "w8"), ("+", "eight")]
 
@@ -51,9 +51,9 @@ def test_a_long_table_edited_here_and_there_is_diffed_at_once() -> None:
     lines took 2 s, 30,000 half a minute."""
     rows = ["| | |" if n % 3 else f"| row {n} | x |" for n in range(30_000)]
     edited = [row + " changed" if n % 100 == 0 else row for n, row in enumerate(rows)]
-    started = time.perf_counter()
+    started = time.process_time()
     hunks = paragraph_diff(rows, edited)
-    assert time.perf_counter() - started < 5  # 0.1 s
+    assert time.process_time() - started < 5  # 0.1 s
     assert apply(rows, hunks) == edited and len(hunks) <= 300
 
 

@@ -240,7 +240,7 @@ def test_a_paragraph_of_many_linked_players_is_taken_apart_in_time_that_grows_wi
     (inserting beside each of 100,000 links moved that list each time)."""
     unit = '<a href="https://e.example/x">w <iframe src="https://player.vimeo.com/video/2"></iframe></a> '
     soup = parse_fragment("<p>" + unit * 20_000 + "</p>")
-    started = time.perf_counter()
+    started = time.process_time()
     players_out_of_links(soup, Context())
-    assert time.perf_counter() - started < 8
+    assert time.process_time() - started < 8
     assert len(soup.find_all("iframe")) == 20_000 and not soup.select("a iframe")

@@ -28,6 +28,6 @@ def test_a_desktop_screen_passes_over_phones_print_and_unknown_features(media: s
 
 @pytest.mark.parametrize("hostile", ["(" * 100_000, "and " * 25_000, "," * 100_000, "only " * 20_000])
 def test_a_hostile_query_is_read_in_linear_time(hostile: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     holds_on_desktop(hostile)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5

@@ -18,9 +18,9 @@ from generator.convert.parse import parse_fragment
 ])
 def test_many_values_are_set_apart_in_linear_time(html: str) -> None:
     soup = parse_fragment(html)
-    started = time.perf_counter()
+    started = time.process_time()
     microdata_set_apart(soup, Context())
-    assert time.perf_counter() - started < 1.5
+    assert time.process_time() - started < 1.5
 
 
 def test_a_value_beside_text_or_an_empty_element_is_left_as_it_is() -> None:

@@ -15,7 +15,7 @@ SLOW = 5  # seconds; the conversion takes about 0.1 s, and took 20 s before
 def test_styled_spans_nested_thousands_deep_convert_quickly_with_every_word() -> None:
     depth = 5_000
     html = "<p>" + '<span style="color: #333333;">a ' * depth + "<b>end</b>" + "</span>" * depth + "</p>"
-    started = time.perf_counter()
+    started = time.process_time()
     markdown = html_to_markdown(html, Context())
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
     assert markdown.split().count("a") == depth and "end" in markdown

@@ -21,7 +21,7 @@ LINK = '<a class="page-numbers" href="https://blog.example/page/2/">2</a> '
 ])
 def test_many_pager_links_go_in_linear_time(html: str) -> None:
     soup = parse_fragment(html)
-    started = time.perf_counter()
+    started = time.process_time()
     drop_listing_pagers(soup, Context())
-    assert time.perf_counter() - started < 1.5
+    assert time.process_time() - started < 1.5
     assert soup.find(class_="page-numbers") is None

@@ -17,7 +17,7 @@ from generator.convert.shortcodes import expand
     ("words " * 100_000 + "[members_area]" + " words" * 100_000, 0)])
 def test_plugin_shortcodes_are_told_alone_on_their_line_in_linear_time(html: str, dropped: int) -> None:
     ctx = Context()
-    started = time.perf_counter()
+    started = time.process_time()
     expand(html, ctx)
-    assert time.perf_counter() - started < 3
+    assert time.process_time() - started < 3
     assert ctx.losses.counts[PLUGIN_LINE] == dropped

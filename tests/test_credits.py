@@ -25,15 +25,15 @@ def test_a_credit_never_runs_into_the_caption_before_it(caption: str, credit: st
 
 def test_media_credit_shortcodes_never_closed_are_read_in_linear_time() -> None:
     caption = "[caption]" + '[media-credit name="x" ' * 100_000 + '<img src="https://e.com/a.jpg"> Words.[/caption]'
-    started = time.perf_counter()
+    started = time.process_time()
     markdown = html_to_markdown(f"<p>{caption}</p>", Context())
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
     assert "Words." in markdown
 
 
 def test_many_credits_in_one_box_are_set_apart_in_linear_time() -> None:
     html = "<div>" + '<img src="https://e.com/a.jpg" alt=""><span class="credit">Staff</span>' * 5_000 + "</div>"
-    started = time.perf_counter()
+    started = time.process_time()
     markdown = html_to_markdown(html, Context())
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
     assert markdown.count("\\\nStaff") == 5_000

@@ -204,6 +204,6 @@ def test_a_site_in_a_subfolder_keeps_its_subfolder_in_its_links(tmp_path: Path) 
 
 def test_a_pages_id_is_read_in_linear_time() -> None:
     for hostile in (b"<body" + b" class='x" * 100_000, b"<body class='" + b"a" * 1_000_000, b"<body" * 200_000):
-        started = time.perf_counter()
+        started = time.process_time()
         assert _body_ident(hostile) is None
-        assert time.perf_counter() - started < 1.0
+        assert time.process_time() - started < 1.0

@@ -44,7 +44,7 @@ def test_grouping_a_post_of_many_terms_takes_time_in_proportion(tmp_path: Path) 
     content = write_content(tmp_path / "content", [document])
     registry, _ = read_terms(content)
     stored = [StoredPost("news-archive/tagged.md", "digest", document_of(meta_of(document)), None)]
-    started = time.perf_counter()
+    started = time.process_time()
     site = build_site(stored, registry, None)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert [listing.term.slug for listing in site.taxonomies[0].terms][:3] == ["t0", "t1", "t10"]

@@ -60,9 +60,9 @@ def test_text_never_changes_unless_it_holds_a_lead_and_a_continuation_character(
 
 def test_a_long_hostile_text_is_repaired_in_linear_time() -> None:
     for unit in ("Ã©", "â€œ", "Ã" * 3 + "x"):
-        start = time.perf_counter()
+        start = time.process_time()
         repaired(unit * 100_000)
-        assert time.perf_counter() - start < 5
+        assert time.process_time() - start < 5
 
 
 def test_the_import_decodes_every_field_and_names_it_in_the_report(tmp_path: Path) -> None:

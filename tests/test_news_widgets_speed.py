@@ -21,9 +21,9 @@ def _seconds(html: str, rule, tries: int) -> float:
     for _ in range(tries):
         soup = parse_fragment(html)
         with collector.paused():
-            started = time.perf_counter()
+            started = time.process_time()
             rule(soup, Context())
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.process_time() - started)
     return best
 
 
@@ -38,9 +38,9 @@ def test_amp_elements_and_button_links_are_read_in_linear_time() -> None:
 
 
 def test_the_patterns_fail_fast_on_long_hostile_values() -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     assert BUTTON_CLASS.search("-" * 100_000 + "btnx" * 25_000) is None
     assert TELEGRAM_WIDGET.fullmatch("//telegram.org/js/telegram-widget.js?" + "a" * 100_000 + "\n") is None
     assert TELEGRAM_POST.fullmatch("a" * 100_000 + "/") is None
     assert TELEGRAM_POST.fullmatch("a/" * 50_000) is None
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1

@@ -29,9 +29,9 @@ def test_every_note_is_a_footnote_numbered_in_order(notes: list[tuple[str, str]]
 
 def test_five_thousand_notes_convert_in_linear_time() -> None:
     html = "<p>" + "Word.[mfn]A note.[/mfn] " * 5_000 + "</p>"
-    started = time.perf_counter()
+    started = time.process_time()
     markdown = html_to_markdown(html, Context())
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
     assert "[^5000]: A note." in markdown
 
 
@@ -42,7 +42,7 @@ def test_five_thousand_plugin_notes_convert_in_linear_time() -> None:
             '<li><span id="b{0}"></span>E.</li>')
     html = ("<p>" + modern * 2_500 + "".join(easy[0].format(n) for n in range(2_500)) + "</p><ol>"
             + "".join(easy[1].format(n) for n in range(2_500)) + "</ol>")
-    started = time.perf_counter()
+    started = time.process_time()
     markdown = html_to_markdown(html, Context())
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
     assert "[^2500]: A note." in markdown and "[^5000]: E." in markdown

@@ -31,7 +31,7 @@ def test_items_are_numbered_as_markdownify_numbers_them(texts: list[str], start:
 
 def test_a_numbered_list_of_ten_thousand_items_converts_in_linear_time() -> None:
     html = "<ol>" + "<li>An item.</li>" * 10_000 + "</ol>"
-    started = time.perf_counter()
+    started = time.process_time()
     markdown = html_to_markdown(html, Context())
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
     assert markdown.endswith("10000. An item.\n")

@@ -35,19 +35,19 @@ def test_boxes_with_hostile_attributes_convert_in_linear_time() -> None:
                     f'<div data-pym-src="https://{long} {long}">{long}</div>',
                     f'<div data-pym-src="/{long}">{"." * 100_000}x</div>',
                     f'<script src="https://www.buzzsprout.com/1/{long}.jsx?{long}"></script>'))
-    started = time.perf_counter()
+    started = time.process_time()
     html_to_markdown(html * 5, Context())
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
 
 
 def test_players_addresses_of_any_length_are_read_in_linear_time() -> None:
     long = "a" * 100_000
-    started = time.perf_counter()
+    started = time.process_time()
     for url in (f"https://open.spotify.com/embed/episode/{long}/", f"https://open.spotify.com/embed/{long}",
                 f"https://embed.podcasts.apple.com/{long}", f"https://{'a.' * 50_000}facebook.com/plugins/post.php",
                 f"https://www.facebook.com/plugins/video.php?href={long}"):
         shown_page(url)
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
 
 
 def test_a_facebook_frame_that_names_no_web_page_stays_as_it_was() -> None:

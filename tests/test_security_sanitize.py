@@ -114,9 +114,9 @@ def test_sanitizing_is_deterministic() -> None:
 
 def test_a_body_over_the_size_limit_is_shown_as_plain_text_with_a_note() -> None:
     body = "<script>alert(1)</script> *not emphasis*\n\n" * (MAX_BODY_CHARACTERS // 40)
-    started = time.perf_counter()
+    started = time.process_time()
     rendered = render(body)
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
     assert rendered.html.startswith('<div class="plain-text">&lt;script&gt;alert(1)&lt;/script&gt; *not emphasis*')
     assert rendered.notes == (f"{len(body):,} characters are over the 500,000 that are rendered as Markdown; "
                               "shown as plain text",)
@@ -133,13 +133,13 @@ def test_a_long_text_in_a_script_of_several_bytes_a_letter_is_rendered_as_markdo
 
 def test_a_twenty_megabyte_body_renders_in_bounded_time_and_memory() -> None:
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         rendered = render("[" * 20_000_000)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
     assert peak < 100_000_000  # the body's 20 MB, its escaped copy, and little more
     assert len(rendered.notes) == 1 and "20,000,000 characters" in rendered.notes[0]
 
@@ -149,9 +149,9 @@ def test_a_body_just_under_the_limit_of_many_links_or_marks_renders_in_bounded_t
     """Autolinks once cost a copy of the block's remaining tokens each (a minute at this size); link definitions
     one after another, and emphasis, cost the compiled engine time growing faster than their number (minutes)."""
     body = unit * ((MAX_BODY_CHARACTERS - 10) // len(unit))
-    started = time.perf_counter()
+    started = time.process_time()
     rendered = render(body)
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
     assert rendered.notes == ()
 
 
@@ -160,9 +160,9 @@ def test_pictures_pasted_into_a_body_do_not_count_towards_the_limit() -> None:
     around it stays Markdown, with its pictures, however many there are."""
     picture = "data:image/png;base64," + "iVBORw0KGgo+/=" * 30_000  # 420 KB each
     body = "".join(f"Part {n} in *emphasis*.\n\n![Chart {n}]({picture})\n\n" for n in range(3))
-    started = time.perf_counter()
+    started = time.process_time()
     rendered = render(body)
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
     assert rendered.notes == ()
     assert rendered.html.count("<em>emphasis</em>") == 3 and rendered.html.count(f'src="{picture}"') == 3
 
@@ -194,21 +194,21 @@ HTML_NOTE = f"HTML nested more than {MAX_DEPTH} levels deep; the deeper part is 
     ("> " * 15 + "shallow enough\n", ()),
 ])
 def test_deep_nesting_renders_quickly_with_a_note(body: str, notes: tuple) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     rendered = render(body)
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
     assert max_depth(rendered.html) <= MAX_DEPTH + 2
     assert rendered.notes == notes
 
 
 def test_a_million_nested_tags_are_flattened_in_linear_time() -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     html, flattened = limit_nesting("<div>" * 200_000 + "text" + "</div>" * 200_000, MAX_DEPTH)
-    assert flattened and time.perf_counter() - started < SLOW
+    assert flattened and time.process_time() - started < SLOW
     assert html == "<div>" * MAX_DEPTH + "text" + "</div>" * MAX_DEPTH
-    started = time.perf_counter()
+    started = time.process_time()
     assert "text" in sanitize("<div>" * 200_000 + "text").html
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
 
 
 @pytest.mark.parametrize("unit", ["<div/>", "<form><div></form>", "<span><div></span>", "<b><div></b>",
@@ -216,9 +216,9 @@ def test_a_million_nested_tags_are_flattened_in_linear_time() -> None:
 def test_markup_that_parsers_keep_open_is_counted_as_open(unit: str) -> None:
     """End tags a browser ignores, and `/>` on an element that is not void, must not hide depth from
     the count, or the sanitizer's parser would be handed deep markup after all."""
-    started = time.perf_counter()
+    started = time.process_time()
     clean = sanitize(unit * (MAX_BODY_CHARACTERS // len(unit)))
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
     assert clean.flattened
 
 
@@ -240,9 +240,9 @@ def test_markup_within_the_limit_is_untouched() -> None:
 
 
 def test_many_headings_with_one_text_get_unique_ids_quickly() -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     headings = render("## Update\n\n" * 20_000).headings
-    assert time.perf_counter() - started < SLOW
+    assert time.process_time() - started < SLOW
     assert [h.id for h in headings[:3]] == ["update", "update-2", "update-3"]
     assert len({h.id for h in headings}) == 20_000
 

@@ -290,9 +290,9 @@ def test_an_all_in_one_backup_without_its_whole_database_is_named(
 
 def test_the_names_of_a_backup_sets_archives_are_told_in_time_linear_in_the_name() -> None:
     for name in ("-plugins" * 100_000 + ".zi", "-uploads1" * 100_000 + ".tar.g", "-" * 100_000 + "x"):
-        started = time.perf_counter()
+        started = time.process_time()
         assert not archives.SITE_FILES.search(name)
-        assert time.perf_counter() - started < 0.5
+        assert time.process_time() - started < 0.5
     assert archives.SITE_FILES.search("backup_2024-03-21-0112_Site_951b-uploads12.TAR.GZ")
 
 

@@ -145,9 +145,9 @@ def test_hostile_dumps_are_read_in_linear_time(tmp_path: Path) -> None:
     for text in hostile:
         path = tmp_path / "hostile.sql"
         path.write_text(text, encoding="utf-8")
-        started = time.perf_counter()
+        started = time.process_time()
         list(wp_sql.read_dump(path, []))
-        assert time.perf_counter() - started < 2, text[:40]
+        assert time.process_time() - started < 2, text[:40]
 
 
 def test_the_dumps_postmeta_gives_a_post_its_featured_image(tmp_path: Path) -> None:
@@ -256,10 +256,10 @@ def test_a_csv_value_written_wrong_is_named_by_its_line() -> None:
     assert [p.message for p in problems] == ["line 2: a value is written wrong (a quote never closed, or one inside "
                                              "a value not quoted); the rows from there on are not read"]
     assert wp_csv.rows("", "t.csv", []) == [] and wp_csv.rows("1;NULL;x\n\n", "t.csv", []) == [["1", None, "x"]]
-    started = time.perf_counter()
+    started = time.process_time()
     wp_csv.rows('"' + '""x' * 100_000, "t.csv", [])
     wp_csv.rows(";" * 100_000 + '\n"', "t.csv", [])
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
 
 
 def test_posts_and_pages_get_their_address_from_the_permalink_structure(tmp_path: Path) -> None:
@@ -399,7 +399,8 @@ def test_a_gzipped_dump_that_would_fill_the_disk_is_named(tmp_path: Path, monkey
     from generator.sources import archives
     dump = tmp_path / "backup.sql.gz"
     dump.write_bytes(gzip.compress((CREATE_POSTS + f"INSERT INTO `wp_posts` VALUES {_row(1, 'A', 'x')};\n").encode()))
-    monkeypatch.setattr(archives, "SPARE_ROOM", archives.shutil.disk_usage(tempfile.gettempdir()).free)
+    # More room than any disk has: set to the free space of the moment, it raced other tests freeing theirs.
+    monkeypatch.setattr(archives, "SPARE_ROOM", 1 << 62)
     problems: list[Problem] = []
     assert list(wp_sql.read_dump(dump, problems)) == []
     assert [p.message for p in problems] == [

@@ -38,7 +38,7 @@ def test_markup_addresses_relative_to_a_feed_are_read_so_only_where_the_copy_wro
 
 def test_long_hostile_addresses_are_read_in_linear_time() -> None:
     for hostile in ("http" + "a." * 100_000, "http:" + "/" * 100_000, "./" * 100_000, "http" + "-" * 100_000):
-        started = time.perf_counter()
+        started = time.process_time()
         address(hostile, FEED)
         relative_to(f'<a href="{hostile}">x</a>' * 2, FEED)
-        assert time.perf_counter() - started < 1.0
+        assert time.process_time() - started < 1.0

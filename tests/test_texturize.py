@@ -94,9 +94,9 @@ def test_curling_changes_only_quotes_dashes_and_dots_and_never_a_tag_or_code(pie
 @pytest.mark.parametrize("unit", ["'", '"a ', "<", "[a '", "[a <'", "$latex '", "<!-- -'", "a'b ", "'99' ",
                                   "</em>'s ", " - ", "9x", "<pre>'", "http://a.example/1x2 'q' ", "http://"])
 def test_hostile_text_is_curled_in_linear_time(unit: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     texturize(unit * 100_000)
-    assert time.perf_counter() - started < 4
+    assert time.process_time() - started < 4
 
 
 def test_an_exports_title_body_and_summary_are_curled_as_rest_serves_them(tmp_path: Path) -> None:

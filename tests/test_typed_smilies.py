@@ -32,9 +32,9 @@ def test_a_typed_smiley_shows_as_wordpress_shows_it(typed: str, shown: str) -> N
 
 @pytest.mark.parametrize("unit", ["<:", "<a :) ", ":) ", "<code>:) "])
 def test_hostile_text_is_read_in_linear_time(unit: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     typed_smilies_as_emoji(unit * 100_000)
-    assert time.perf_counter() - started < 4
+    assert time.process_time() - started < 4
 
 
 def test_an_exports_smilies_show_as_the_emoji_rest_serves_them_as(tmp_path: Path) -> None:

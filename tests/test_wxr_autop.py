@@ -265,7 +265,7 @@ def test_a_post_that_only_shows_textile_stays_html(raw: str) -> None:
 
 def test_a_textile_post_with_a_paragraph_too_long_for_the_library_stays_html_and_converts_quickly() -> None:
     """python-textile takes time growing with the square of a paragraph's marks (10,000 `_a ` took 6 s)."""
-    started = time.perf_counter()
+    started = time.process_time()
     html = render_content('h2. Title\n\n"a":http://e.com\n\n' + "_a " * 30_000, 5, {})
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert "h2. Title" in html
