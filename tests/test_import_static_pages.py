@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from generator.builder import run_build
 from generator.check import check_site
 from generator.importer import ImportOptions, run_import
+from generator.sources.page_dates import TEXT_DATES, iso_day
 from generator.sources.wp_pages import _body_ident
 from generator.store.documents import loads
 from tests.site_content import config
@@ -206,4 +207,97 @@ def test_a_pages_id_is_read_in_linear_time() -> None:
     for hostile in (b"<body" + b" class='x" * 100_000, b"<body class='" + b"a" * 1_000_000, b"<body" * 200_000):
         started = time.perf_counter()
         assert _body_ident(hostile) is None
+        assert time.perf_counter() - started < 1.0
+
+
+def test_a_post_split_into_pages_is_its_pages_joined_in_order(tmp_path: Path) -> None:
+    """`<!--nextpage-->`: the copy saves each later page beside the first (`split/2/index.html`); REST's content
+    holds them all, in order, and not the theme's links between them."""
+    links = ('<div class="page-links">Pages: <span class="post-page-numbers current">1</span> '
+             '<a href="{up}3/index.html" class="post-page-numbers">3</a> '
+             '<a href="{up}2/index.html" class="post-page-numbers">2</a></div>')
+
+    def part(n: int, text: str, up: str) -> str:
+        return (f'<div class="entry-content"><p>{text} <img src="{up}../wp-content/uploads/p{n}.jpg" alt="P{n}"></p>'
+                f'{links.format(up=up)}</div>')
+    folder = _pages(tmp_path / "copy", {
+        "split/index.html": _story("single single-post postid-21", part(1, "One", "")),
+        "split/2/index.html": _story("single single-post postid-21 paged-2 single-paged-2", part(2, "Two", "../")),
+        "split/3/index.html": _story("single single-post postid-21 paged-3 single-paged-3", part(3, "Three", "../")),
+        "other/index.html": _story("single single-post postid-22 paged-4", part(4, "Other", "../")),
+    })
+    run_import([folder], tmp_path / "content", ONE)
+    body = _post(tmp_path / "content", "split").body
+    assert [line.split("]")[0] for line in body.split() if line.startswith("![")] == ["![P1", "![P2", "![P3"]
+    assert "(/wp-content/uploads/p3.jpg)" in body and "Pages" not in body and "Other" not in body
+
+
+def test_what_a_page_prints_of_its_post_without_the_usual_markup_is_read(tmp_path: Path) -> None:
+    """Seen on real copies (round 54): Colibri's content container; Divi's day as text only; Newspaper's dates as
+    schema.org microdata, its `<time datetime>` the day's words; the page's whole address only in its oEmbed link."""
+    oembed = ('<link rel="alternate" type="application/json+oembed" href="../wp-json/oembed/1.0/embed614c.json?url='
+              'https%3A%2F%2Fgreen.example%2Findonesia%2Fcolibri%2F">')
+    folder = _pages(tmp_path / "copy", {
+        "colibri/index.html": _story("single single-post postid-31", '<div class="h-global-transition-all '
+                                     'colibri-post-content"><p>Built <a href="../divi/index.html">here</a></p></div>',
+                                     head=oembed, canonical="index.html"),
+        "divi/index.html": PAGE.format(title="D", canonical="./", head="", classes="single single-post postid-32", article=(
+            '<article class="et_pb_post"><h1 class="entry-title">Divi</h1><p class="post-meta">by <span class="author '
+            'vcard">Ana</span> | <span class="published">Mar 4, 2021</span></p><div class="entry-content"><p>Text</p>'
+            '</div></article>')),
+        "tagdiv/index.html": PAGE.format(title="N", canonical="./", head="", classes="single single-post postid-33", article=(
+            '<article><h1 class="entry-title">News</h1><time class="entry-date updated" datetime="thứ ba, 28 tháng 11 '
+            '2017">thứ ba</time><meta itemprop="datePublished" content="2017-11-07T11:10:13+00:00"><div class='
+            '"td-post-content"><p>Text</p></div></article>')),
+    })
+    run_import([folder], tmp_path / "content", ONE)
+    content = tmp_path / "content"
+    colibri = _post(content, "colibri")
+    assert colibri.source.url == "https://green.example/indonesia/colibri/"
+    assert colibri.body.strip() == "Built [here](https://green.example/indonesia/divi/)"
+    assert _post(content, "divi").date.isoformat() == "2021-03-04T00:00:00+00:00"
+    assert _post(content, "tagdiv").date.isoformat() == "2017-11-07T11:10:13+00:00"
+
+
+@pytest.mark.parametrize("text", ["March 4, 2021", "Mar 4th 2021", "4 March 2021", "4th of March, 2021", "2021-03-04",
+                                  "2021年3月4日", "2021년 3월 4일", "3月 4, 2021"])
+def test_a_day_printed_as_text_is_read_in_wordpress_s_formats(text: str) -> None:
+    found = [iso_day(m) for pattern in TEXT_DATES if (m := pattern.search(f"Posted on {text} by Ana"))]
+    assert found[:1] == ["2021-03-04"]
+
+
+def test_a_day_printed_as_text_is_read_in_linear_time() -> None:
+    for hostile in ("4 " * 100_000, "March " * 100_000, "4th of " * 100_000, "2021-03-" * 100_000, "3月 " * 100_000,
+                    "2021年 " * 100_000):
+        started = time.perf_counter()
+        for pattern in TEXT_DATES:
+            pattern.search(hostile)
+        assert time.perf_counter() - started < 1.0
+
+
+def test_a_page_the_wayback_machine_archived_gives_the_sites_own_addresses(tmp_path: Path) -> None:
+    """A copy saved from the Wayback Machine: its toolbar before the page, every address through web.archive.org."""
+    at = "https://web.archive.org/web/20190305123456"
+    toolbar = ('<!-- BEGIN WAYBACK TOOLBAR INSERT --><div id="wm-ipp-base"><p>The Wayback Machine: 52 captures</p>'
+               '</div><!-- END WAYBACK TOOLBAR INSERT -->')
+    article = (f'{toolbar}<article><h1 class="entry-title">Tide</h1><div class="entry-content"><p><a href="/web/'
+               '20190305123456/https://harbour.example/2019/03/other/">Other</a></p><img src="/web/20190305123456im_/'
+               'https://harbour.example/wp-content/uploads/a.jpg" srcset="/web/20190305123456im_/https://harbour.example'
+               '/wp-content/uploads/a.jpg 1x, //web.archive.org/web/20190305123456im_/http://harbour.example/wp-content/'
+               'uploads/b.jpg 2x" alt="A"></div></article>')
+    folder = _pages(tmp_path / "copy", {"tide/index.html": _story(
+        "single single-post postid-41", article, canonical=f"{at}/https://harbour.example/2019/03/tide/")})
+    run_import([folder], tmp_path / "content", ONE)
+    post = _post(tmp_path / "content", "tide")
+    assert post.source.url == "https://harbour.example/2019/03/tide/"
+    assert post.body.strip() == ("[Other](https://harbour.example/2019/03/other/)\n\n"
+                                 "![A](https://harbour.example/wp-content/uploads/a.jpg)")
+    assert "archive.org" not in (tmp_path / "content" / "post" / "tide.md").read_text(encoding="utf-8")
+
+
+def test_the_wayback_machines_addresses_are_mended_in_linear_time() -> None:
+    from generator.sources.static_copy import relative_to
+    for hostile in (' src="/web/1' * 50_000, " //web.archive.org/web/" * 50_000, ',/web/20190305123456im_/http:' * 50_000):
+        started = time.perf_counter()
+        relative_to(hostile, "https://harbour.example/x/index.html")
         assert time.perf_counter() - started < 1.0
