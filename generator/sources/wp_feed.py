@@ -35,6 +35,8 @@ from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import SYNTHETIC_BASE, slug_of, synthetic_id
 
 HEAD = 2048  # the bytes whose root element says that a file is a feed
+# An RSS channel's `<link>` (searched before its first item): the site's home page.
+HOME = re.compile(rb"<link>\s*(https?://[!-;=?-~]+)\s*</link>")
 FEED_FOLDERS = frozenset({"feed", "rss", "rss2", "atom"})  # WordPress's feed addresses end in one
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 NS = {"content": "http://purl.org/rss/1.0/modules/content/", "dc": "http://purl.org/dc/elements/1.1/",
@@ -72,13 +74,13 @@ def read_feeds(paths: Sequence[Path], root: Path, problems: list[Problem], seen:
     added to `seen`), and the site's language; its title and tagline from its main feed. `root`: the folder that
     stands for the site's root."""
     seen = set() if seen is None else seen
-    tags = _tag_slugs(paths, root)
+    tags, home = _tag_slugs(paths, root), _copy_home(paths)
     for path in paths:
         channel = _channel(path, problems)
         if channel is None:
             continue
-        base = _base(path, root, channel)
-        yield from _site_items(path, channel, base)
+        base = _base(path, root, channel, home)
+        yield from _site_items(path, channel, base, saved_at(path, root))
         language = (channel.findtext("language") or channel.get(XML_LANG) or "").strip()
         posts = [post for post in (_post(entry, base, language, tags) for entry in _entries(channel))
                  if post is not None]
@@ -116,23 +118,53 @@ def _channel(path: Path, problems: list[Problem]) -> Element | None:
     return channel
 
 
-def _base(path: Path, root: Path, channel: Element) -> str:
+def _base(path: Path, root: Path, channel: Element, home: str) -> str:
     """Where the feed was saved from, against which its relative links are read: its own address, where the
-    channel names it (`<atom:link rel="self">`), else its path from the site's root."""
+    channel names it (`<atom:link rel="self">`), else its path from the site's root, under the site's address
+    (`home`) where its relative `self` link confirms that the folder read stands for the site's root."""
+    saved = saved_at(path, root)
     for link in channel.findall(f"{ATOM}link"):
         if link.get("rel") == "self" and urlsplit(link.get("href", "")).scheme in ("http", "https"):
             return urljoin(link.get("href", ""), path.name)
-    return saved_at(path, root)
+        if link.get("rel") == "self" and _same_folder(urljoin(saved, link.get("href", "")), saved):
+            return home + saved
+    return saved
+
+
+def _same_folder(found: str, saved: str) -> bool:
+    """Whether two addresses name files of one folder (`/feed/` and `/feed/index.xml`)."""
+    return _folder(urlsplit(found).path) == _folder(saved)
+
+
+def _folder(path: str) -> str:
+    return path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
+
+
+def _copy_home(paths: Sequence[Path]) -> str:
+    """The site's address, which WordPress gives as every RSS feed's `<link>` (its home page; a copy that made every
+    other address relative keeps it), without its last `/`, from the head of the first feed that gives it; else ''."""
+    for path in paths:
+        try:
+            with path.open("rb") as file:
+                head = file.read(HEAD * 4)
+        except OSError:
+            continue
+        start = head.find(b"<channel>")
+        end = head.find(b"<item", start)
+        if start >= 0 and (found := HOME.search(head, start, end if end >= 0 else len(head))):
+            return found.group(1).decode("ascii").rstrip("/")
+    return ""
 
 
 def _entries(channel: Element) -> list[Element]:
     return channel.findall("item") or channel.findall(f"{ATOM}entry")
 
 
-def _site_items(path: Path, channel: Element, base: str) -> Iterator[RawItem]:
-    """The site's language, title and tagline, from its main feed (`/feed/`) only: a category's or an author's
-    feed is titled by its archive, and a multilingual site's feed of one language (`/en/feed/`) is in that one."""
-    if PurePosixPath(urlsplit(base).path).parent.as_posix() not in ("/", "/feed"):
+def _site_items(path: Path, channel: Element, base: str, saved: str) -> Iterator[RawItem]:
+    """The site's language, title and tagline, from its main feed (`/feed/`, at the site's address or at the root
+    of the copy) only: a category's or an author's feed is titled by its archive, and a multilingual site's feed of
+    one language (`/en/feed/`) is in that one."""
+    if not {PurePosixPath(urlsplit(where).path).parent.as_posix() for where in (base, saved)} & {"/", "/feed"}:
         return
     language = (channel.findtext("language") or "").strip()
     if language:
