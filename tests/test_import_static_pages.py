@@ -249,9 +249,12 @@ def test_what_a_page_prints_of_its_post_without_the_usual_markup_is_read(tmp_pat
             '<article><h1 class="entry-title">News</h1><time class="entry-date updated" datetime="thứ ba, 28 tháng 11 '
             '2017">thứ ba</time><meta itemprop="datePublished" content="2017-11-07T11:10:13+00:00"><div class='
             '"td-post-content"><p>Text</p></div></article>')),
+        "about/index.html": _story("page page-id-34", '<div class="page-content"><div class="td-page-content '
+                                   'tagdiv-type"><p>About</p></div><aside>Widgets</aside></div>'),
     })
     run_import([folder], tmp_path / "content", ONE)
     content = tmp_path / "content"
+    assert _post(content, "about", "page").body.strip() == "About"
     colibri = _post(content, "colibri")
     assert colibri.source.url == "https://green.example/indonesia/colibri/"
     assert colibri.body.strip() == "Built [here](https://green.example/indonesia/divi/)"
@@ -301,3 +304,26 @@ def test_the_wayback_machines_addresses_are_mended_in_linear_time() -> None:
         started = time.perf_counter()
         relative_to(hostile, "https://harbour.example/x/index.html")
         assert time.perf_counter() - started < 1.0
+
+
+def test_a_copy_that_names_its_host_only_in_its_cname_is_read_as_served_there(tmp_path: Path) -> None:
+    """A static exporter set to write relative addresses, published on GitHub Pages (round 54: 3 of 8 such copies
+    of round 53 and 3 of round 54's): its pages and feeds name no host; its `CNAME` does."""
+    folder = _pages(tmp_path / "copy", {
+        "CNAME": "harbour.example\n",
+        "feed/index.xml": RSS.format(title="Harbour News", items=_item(11, "high-tide", "High tide")),
+        "low/index.html": _story("single single-post postid-12", '<div class="entry-content"><p><a href="/high/">'
+                                 'Up</a></p></div>', canonical="/low/"),
+    })
+    run_import([folder], tmp_path / "content", ONE)
+    low, high = _post(tmp_path / "content", "low"), _post(tmp_path / "content", "high-tide")
+    assert (low.source.url, high.source.url) == ("https://harbour.example/low/",
+                                                 "https://harbour.example/2024/04/01/high-tide/")
+    assert low.body.strip() == "[Up](https://harbour.example/high/)"
+
+
+@pytest.mark.parametrize("cname", ["", "not a host", "x" * 300, "http://harbour.example/", "harbour.example\n<script>"])
+def test_a_cname_that_names_no_host_is_passed_over(tmp_path: Path, cname: str) -> None:
+    from generator.sources.static_copy import published_at
+    (tmp_path / "CNAME").write_text(cname, encoding="utf-8")
+    assert published_at(tmp_path) == ""

@@ -19,9 +19,22 @@ _WHOLE = re.compile(r"""(\b(?:href|src)=["'])(https?[^"']*)""", re.IGNORECASE)
 _SRCSET = re.compile(r"""(\bsrcset=["'])([^"']*)""")
 # The Wayback Machine's address of a page or file it archived, before the archived address itself:
 # `https://web.archive.org/web/20190305123456/`, `/web/20190305123456im_/` (a picture), `//web.archive.org/web/…`.
+_HOSTNAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 _ARCHIVED_AT = r"(?:(?:https?:)?//web\.archive\.org)?/web/[0-9]{1,14}(?:[a-z]{2}_)?/(?=https?:/)"
 _ARCHIVED = re.compile(rf"\A{_ARCHIVED_AT}", re.IGNORECASE)
 _ARCHIVED_IN_MARKUP = re.compile(rf"""(?<=["'\s,]){_ARCHIVED_AT}""", re.IGNORECASE)
+
+
+def published_at(root: Path) -> str:
+    """The address a copy published on GitHub Pages is served at, from its `CNAME` file (`https://news.example`):
+    where a copy names its host nowhere else (a static exporter set to write relative addresses), its pages'
+    addresses from its root are that site's; '' without one."""
+    try:
+        with (root / "CNAME").open("rb") as file:
+            name = file.read(256).decode("ascii", "replace").strip().lower()
+    except OSError:
+        return ""
+    return f"https://{name}" if _HOSTNAME.fullmatch(name) else ""
 
 
 def saved_at(path: Path, root: Path) -> str:

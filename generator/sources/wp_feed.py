@@ -68,13 +68,13 @@ def candidate(path: Path) -> bool:
         path.parent.name.lower() in FEED_FOLDERS and PAGE.search(name) is not None)
 
 
-def read_feeds(paths: Sequence[Path], root: Path, problems: list[Problem], seen: set[int | str] | None = None
-               ) -> Iterator[RawItem]:
+def read_feeds(paths: Sequence[Path], root: Path, problems: list[Problem], seen: set[int | str] | None = None,
+               published: str = "") -> Iterator[RawItem]:
     """The posts of every feed, each once (the first feed that holds it gives it; the ids and addresses read are
     added to `seen`), and the site's language; its title and tagline from its main feed. `root`: the folder that
-    stands for the site's root."""
+    stands for the site's root; `published`: the address the copy is served at, where it names no other."""
     seen = set() if seen is None else seen
-    tags, home = _tag_slugs(paths, root), _copy_home(paths)
+    tags, home = _tag_slugs(paths, root), _copy_home(paths) or published
     for path in paths:
         channel = _channel(path, problems)
         if channel is None:

@@ -38,8 +38,8 @@ from generator.sources.wxr_items import slug_of, synthetic_id
 CONTENT_CLASSES = ("entry-content", "wp-block-post-content", "post-content", "td-post-content",
                    "elementor-widget-theme-post-content", "article-content", "entry-inner", "single-post-content")
 # Else a class that names a post's content with its theme's or builder's prefix (Colibri's `colibri-post-content`,
-# Divi's `et_pb_post_content`).
-CONTENT_CLASS = re.compile(r"(?:^|[-_])(?:post|entry|article)[-_](?:content|body)\Z")
+# Divi's `et_pb_post_content`, tagDiv's `td-page-content`; a bare `page-content` is many themes' whole layout).
+CONTENT_CLASS = re.compile(r"(?:(?:^|[-_])(?:post|entry|article)|[-_]page)[-_](?:content|body)\Z")
 TITLE_CLASSES = frozenset({"entry-title", "wp-block-post-title", "post-title", "page-title", "single-post-title"})
 AUTHOR_PATH = re.compile(r"/author/[^/]+/?(?:index\.html?)?\Z")
 ID_CLASS = re.compile(r"(?:postid|page-id)-([0-9]{1,19})")
