@@ -15,7 +15,7 @@ from generator.builder import run_build
 from generator.check import check_site
 from generator.importer import ImportOptions, run_import
 from generator.sources.page_dates import TEXT_DATES, iso_day
-from generator.sources.wp_pages import _body_ident
+from generator.sources.wp_pages import _body_ident, _document
 from generator.store.documents import loads
 from tests.site_content import config
 from tests.test_fuzz_import import markup
@@ -327,3 +327,14 @@ def test_a_cname_that_names_no_host_is_passed_over(tmp_path: Path, cname: str) -
     from generator.sources.static_copy import published_at
     (tmp_path / "CNAME").write_text(cname, encoding="utf-8")
     assert published_at(tmp_path) == ""
+
+
+@pytest.mark.parametrize("charset", ['<meta charset="UTF-8"/>', '<meta http-equiv="Content-Type" content="text/html; '
+                                     'charset=utf-8">', "", '<meta charset="no-such-set">'])
+def test_a_page_whose_title_comes_before_its_charset_keeps_its_letters(charset: str) -> None:
+    """tagDiv's Newspaper prints the `<title>` first: libxml2 took such a page as Latin-1 ('nơi' became 'nÆ¡i'), which
+    the conversion could not always mend (a Vietnamese news site's posts kept 'thá»\x9di')."""
+    page = (f'<!doctype html><html lang="vi"><head><title>Chuyện thời xưa</title>{charset}</head><body class="single '
+            'single-post postid-51"><div class="entry-content"><p>Nơi thời cổ đại</p></div></body></html>')
+    document = _document(page.encode("utf-8"))
+    assert document is not None and document.text_content() == "Chuyện thời xưaNơi thời cổ đại"

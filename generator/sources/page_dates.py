@@ -34,10 +34,14 @@ TEXT_CHARS = 300  # of an element's text: a byline's, not an article's
 
 
 def published(document: HtmlElement, article: HtmlElement) -> str | None:
-    """The post's date as the page gives it: the first of its dates that reads as one, else None."""
-    return _first([meta_property(document, "article:published_time"), _schema(document, "datePublished"),
-                   _microdata(document, "datePublished"), _time(article, ("published", "entry-date"), first=True),
-                   _text_date(article, PUBLISHED_CLASSES)])
+    """The post's date as the page gives it: the first of its dates that reads as one, else None. A day printed
+    as text is the post's time of update where that falls on the same day (a time of day the text does not give)."""
+    found = _first([meta_property(document, "article:published_time"), _schema(document, "datePublished"),
+                    _microdata(document, "datePublished"), _time(article, ("published", "entry-date"), first=True)])
+    if found is not None:
+        return found
+    day, update = _text_date(article, PUBLISHED_CLASSES), modified(document, article)
+    return update if day and update and update.startswith(day) else day
 
 
 def modified(document: HtmlElement, article: HtmlElement) -> str | None:

@@ -80,7 +80,7 @@ def read_feeds(paths: Sequence[Path], root: Path, problems: list[Problem], seen:
         if channel is None:
             continue
         base = _base(path, root, channel, home)
-        yield from _site_items(path, channel, base, saved_at(path, root))
+        yield from _site_items(path, channel, _base(path, root, channel, ""))
         language = (channel.findtext("language") or channel.get(XML_LANG) or "").strip()
         posts = [post for post in (_post(entry, base, language, tags) for entry in _entries(channel))
                  if post is not None]
@@ -160,11 +160,10 @@ def _entries(channel: Element) -> list[Element]:
     return channel.findall("item") or channel.findall(f"{ATOM}entry")
 
 
-def _site_items(path: Path, channel: Element, base: str, saved: str) -> Iterator[RawItem]:
-    """The site's language, title and tagline, from its main feed (`/feed/`, at the site's address or at the root
-    of the copy) only: a category's or an author's feed is titled by its archive, and a multilingual site's feed of
-    one language (`/en/feed/`) is in that one."""
-    if not {PurePosixPath(urlsplit(where).path).parent.as_posix() for where in (base, saved)} & {"/", "/feed"}:
+def _site_items(path: Path, channel: Element, base: str) -> Iterator[RawItem]:
+    """The site's language, title and tagline, from its main feed (`/feed/`) only: a category's or an author's
+    feed is titled by its archive, and a multilingual site's feed of one language (`/en/feed/`) is in that one."""
+    if PurePosixPath(urlsplit(base).path).parent.as_posix() not in ("/", "/feed"):
         return
     language = (channel.findtext("language") or "").strip()
     if language:

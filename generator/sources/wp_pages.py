@@ -14,6 +14,7 @@ container is named, and passed over.
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 from collections.abc import Iterable, Iterator
@@ -40,6 +41,7 @@ CONTENT_CLASSES = ("entry-content", "wp-block-post-content", "post-content", "td
 # Else a class that names a post's content with its theme's or builder's prefix (Colibri's `colibri-post-content`,
 # Divi's `et_pb_post_content`, tagDiv's `td-page-content`; a bare `page-content` is many themes' whole layout).
 CONTENT_CLASS = re.compile(r"(?:(?:^|[-_])(?:post|entry|article)|[-_]page)[-_](?:content|body)\Z")
+MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a byline
 TITLE_CLASSES = frozenset({"entry-title", "wp-block-post-title", "post-title", "page-title", "single-post-title"})
 AUTHOR_PATH = re.compile(r"/author/[^/]+/?(?:index\.html?)?\Z")
 ID_CLASS = re.compile(r"(?:postid|page-id)-([0-9]{1,19})")
@@ -48,6 +50,8 @@ LATER_PAGE = re.compile(r"(?:single-|comment-)?paged-[0-9]+")
 # `single-format-video` names the post's format, `single-author` and `single-paged` a view: no type.
 NOT_TYPES = re.compile(r"single-(?:format-.*|author|paged.*|template.*)")
 BODY = re.compile(rb"<body\b", re.IGNORECASE)
+CHARSET = re.compile(rb"""<meta\b[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]{1,40})""", re.IGNORECASE)
+CHARSET_BYTES = 65536  # where a page's `<meta charset>` is looked for: its head
 BODY_ID = re.compile(rb"""[\s"'](?:postid|page-id)-([0-9]{1,19})(?=[\s"'])""")
 TAG_BYTES = 8192  # the most a theme's `<body …>` tag takes
 MAX_PAGE = 64 << 20  # bytes: a saved page larger is no theme's page of a post
@@ -116,10 +120,30 @@ def _body_ident(data: bytes) -> int | None:
 
 
 def _document(data: bytes) -> HtmlElement | None:
-    try:  # (huge_tree: a post pasted from a word processor nests its tags hundreds deep, past libxml2's 256)
-        return lxml.html.document_fromstring(data, parser=lxml.html.HTMLParser(huge_tree=True))
-    except (ParserError, XMLSyntaxError, ValueError):
+    for charset in dict.fromkeys((_charset(data), None)):  # (None: libxml2's own guess, where it knows no such set)
+        try:  # (huge_tree: a post pasted from a word processor nests its tags hundreds deep, past libxml2's 256)
+            return lxml.html.document_fromstring(data, parser=lxml.html.HTMLParser(huge_tree=True, encoding=charset))
+        except (ParserError, XMLSyntaxError, ValueError, LookupError):
+            continue
+    return None
+
+
+def _charset(data: bytes) -> str | None:
+    """The page's character set as a browser finds it: its byte order mark, else its `<meta charset>` (or
+    `http-equiv`) where a codec has that name, else UTF-8 where its bytes are that. libxml2 takes a page whose title comes before its
+    `<meta charset>` (tagDiv's Newspaper prints it first) as Latin-1, garbling every accented letter."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return None  # (libxml2 reads byte order marks)
+    if found := CHARSET.search(data, 0, CHARSET_BYTES):
+        try:
+            return codecs.lookup(found.group(1).decode("ascii").lower()).name
+        except LookupError:
+            pass  # (a name no codec has: as if the page named none)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
         return None
+    return "utf-8"
 
 
 def _body_classes(document: HtmlElement) -> list[str]:
@@ -238,8 +262,23 @@ def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
         if (found := _likeliest([e for e in elements if name in classes(e)])) is not None:
             return found
     named = _likeliest([e for e in elements if any(CONTENT_CLASS.search(name) for name in classes(e))])
-    return named if named is not None else next((e for e in elements if e.get("data-elementor-id") == str(ident)
-                 and e.get("data-elementor-type") in ("wp-post", "wp-page", "single-post", "single-page")), None)
+    if named is not None:
+        return named
+    built = next((e for e in elements if e.get("data-elementor-id") == str(ident)
+                  and e.get("data-elementor-type") in ("wp-post", "wp-page", "single-post", "single-page")), None)
+    return built if built is not None else _paragraphs(elements, ident)
+
+
+def _paragraphs(elements: list[HtmlElement], ident: int) -> HtmlElement | None:
+    """In the post's element as `post_class()` marks it (`post-2276`), the element whose own paragraphs hold the
+    most text, where its theme gave the text's container no class (tagDiv's older templates)."""
+    article = next((e for e in elements if f"post-{ident}" in classes(e) and "hentry" in classes(e)), None)
+    if article is None:
+        return None
+    texts = [(sum(len(p.text_content()) for p in e.iterchildren("p")), e) for e in article.iter()
+             if isinstance(e.tag, str) and not elsewhere(e)]
+    length, found = max(texts, key=lambda pair: pair[0], default=(0, None))
+    return found if length >= MIN_TEXT else None
 
 
 def _likeliest(found: list[HtmlElement]) -> HtmlElement | None:
