@@ -338,3 +338,17 @@ def test_a_page_whose_title_comes_before_its_charset_keeps_its_letters(charset: 
             'single-post postid-51"><div class="entry-content"><p>Nơi thời cổ đại</p></div></body></html>')
     document = _document(page.encode("utf-8"))
     assert document is not None and document.text_content() == "Chuyện thời xưaNơi thời cổ đại"
+
+
+def test_the_card_other_sites_embed_is_not_taken_for_the_post(tmp_path: Path) -> None:
+    """WordPress's `/embed/` page of a post (its excerpt, in a `wp-embed` box), which a copy saves beside the post's
+    page and may read first: a news site lost 7 posts to theirs."""
+    card = ('<div class="wp-embed post-61 post type-post hentry"><p class="wp-embed-heading">Tide</p><div class='
+            f'"wp-embed-excerpt"><p>{"Short. " * 40}</p></div></div>')
+    folder = _pages(tmp_path / "copy", {
+        "tide/embed/index.html": PAGE.format(title="T", canonical="../", head="", classes="single single-post postid-61",
+                                             article="").replace('<div id="page">', card),
+        "tide/index.html": _story("single single-post postid-61", '<div class="entry-content"><p>Whole</p></div>'),
+    })
+    run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "tide").body.strip() == "Whole"

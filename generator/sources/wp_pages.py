@@ -152,10 +152,11 @@ def _body_classes(document: HtmlElement) -> list[str]:
 
 
 def _ident(document: HtmlElement) -> int | None:
-    """The post's id, where the page is a post's first page (not an attachment's, a later page, an AMP copy)."""
+    """The post's id, where the page is a post's first page (not an attachment's, a later page, an AMP copy, the
+    card other sites embed)."""
     names = _body_classes(document)
     if (("single" not in names and "page" not in names) or "attachment" in names
-            or any(LATER_PAGE.fullmatch(name) for name in names) or _amp(document)):
+            or any(LATER_PAGE.fullmatch(name) for name in names) or _amp(document) or _embed(document)):
         return None
     for name in names:
         if found := ID_CLASS.fullmatch(name):
@@ -166,6 +167,13 @@ def _ident(document: HtmlElement) -> int | None:
 
 def _amp(document: HtmlElement) -> bool:
     return document.get("amp") is not None or document.get("⚡") is not None
+
+
+def _embed(document: HtmlElement) -> bool:
+    """Whether the page is the post's card that other sites embed (`…/slug/embed/`: its excerpt, in a `wp-embed`
+    box), which copies save beside the post's page."""
+    body = document.find("body")
+    return body is not None and any("wp-embed" in classes(child) for child in body.iterchildren())
 
 
 def _kind(document: HtmlElement) -> str:
