@@ -352,3 +352,18 @@ def test_the_card_other_sites_embed_is_not_taken_for_the_post(tmp_path: Path) ->
     })
     run_import([folder], tmp_path / "content", ONE)
     assert _post(tmp_path / "content", "tide").body.strip() == "Whole"
+
+
+def test_a_page_whose_canonical_address_is_relative_takes_its_whole_open_graph_address(tmp_path: Path) -> None:
+    """A copy that made the canonical address relative (`/`) but left `og:url` whole: the page is the site's front
+    page there, not Jetpack's shortlink's host (`https://wp.me/`); a theme's `og:url` of the home page on every
+    page is not taken for another page's."""
+    head = '<meta property="og:url" content="http://author.example/"><link rel="shortlink" href="https://wp.me/P7-3h">'
+    folder = _pages(tmp_path / "copy", {
+        "index.html": _story("page page-id-203", '<div class="entry-content"><p>Books</p></div>', head, canonical="/"),
+        "about/index.html": _story("page page-id-204", '<div class="entry-content"><p>Me</p></div>', head,
+                                   canonical="/about/"),
+    })
+    run_import([folder], tmp_path / "content", ONE)
+    pages = {p.stem: loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "content" / "page").iterdir()}
+    assert {p.source.url for p in pages.values()} == {"http://author.example/", "/about/"}

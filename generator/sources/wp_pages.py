@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import lxml.html
 from lxml.etree import ParserError, XMLSyntaxError
@@ -187,16 +187,31 @@ def _kind(document: HtmlElement) -> str:
 
 def _base(document: HtmlElement, saved: str) -> str:
     """What the page's relative addresses are read against: its `<base href>` (a copy that wrote its addresses
-    from the site's root without a `/` declares the site's), else its canonical address where that is whole (a
-    site in a subfolder, `…/blog/2024/x/`), else the one its oEmbed link names, else where it was saved."""
+    from the site's root without a `/` declares the site's), else its own address where the page gives it whole
+    (a site in a subfolder, `…/blog/2024/x/`), else where it was saved."""
     declared = document.find(".//base[@href]")
     if declared is not None:
         return urljoin(saved, declared.get("href", "").strip())
+    whole = _whole_address(document, saved)
+    return whole + "index.html" if whole.endswith("/") else whole or saved
+
+
+def _whole_address(document: HtmlElement, saved: str) -> str:
+    """The page's address where it names it whole: its canonical one, else Open Graph's `og:url` (a copy that
+    made the canonical one relative left it: `/` and `http://author.example/`), else its oEmbed link's; one
+    that does not end with the path of a relative canonical address (a theme's `og:url` of the home page on
+    every page) is not the page's. '' where none is."""
     canonical = meta_link(document, "canonical")
-    if urlsplit(canonical).scheme in ("http", "https") and canonical.endswith("/"):
-        return canonical + "index.html"
-    embedded = _oembed_address(document)
-    return embedded + "index.html" if embedded.endswith("/") else embedded or saved
+    own = urlsplit(urljoin(saved, canonical)).path if canonical else ""
+    for found in (canonical, meta_property(document, "og:url"), _oembed_address(document)):
+        parts = urlsplit(found)
+        if parts.scheme in ("http", "https") and parts.netloc and _ends_with(parts.path, own):
+            return found
+    return ""
+
+
+def _ends_with(path: str, own: str) -> bool:
+    return PAGE.sub("/", unquote(path)).rstrip("/").endswith(PAGE.sub("/", unquote(own)).rstrip("/"))
 
 
 def _oembed_address(document: HtmlElement) -> str:
@@ -211,8 +226,8 @@ def _oembed_address(document: HtmlElement) -> str:
 
 
 def _link(document: HtmlElement, base: str) -> str:
-    """The post's address: its canonical one, else the page's own."""
-    found = meta_link(document, "canonical") or meta_property(document, "og:url")
+    """The post's address: the one the page names whole, else its canonical one, else the page's own."""
+    found = _whole_address(document, base) or meta_link(document, "canonical") or meta_property(document, "og:url")
     return address(found, base) if found else PAGE.sub("/", base)
 
 
@@ -256,8 +271,9 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
         v2["author"] = synthetic_id("author", author)
         embedded["author"] = [{"id": v2["author"], "name": author, "slug": slug_of(author)}]
     with_terms(v2, embedded, _terms(article, base), V2_ROOT)
+    # (WordPress's own shortlink, `/?p=7`, is the post's guid; Jetpack's, `https://wp.me/P7-3h`, names another host.)
     shortlink = meta_link(document, "shortlink")
-    v2["guid"] = {"rendered": address(shortlink, base)} if shortlink else None
+    v2["guid"] = {"rendered": address(shortlink, base)} if "p" in parse_qs(urlsplit(shortlink).query) else None
     return embedded_post(v2, embedded, _picture(article, content, base))
 
 
