@@ -238,3 +238,19 @@ def test_a_copy_that_made_its_feeds_links_relative_takes_the_sites_address_from_
     assert ebb.source.url == "https://harbour.example/news/2024/04/01/ebb/"
     assert "[water](https://harbour.example/news/2024/04/01/high-tide/)" in ebb.body
     assert _post(tmp_path / "content", "high-tide").source.url == "https://harbour.example/news/2024/04/01/high-tide/"
+
+
+def test_a_feeds_campaign_parameters_are_not_part_of_a_posts_address(tmp_path: Path) -> None:
+    """A plugin that adds `?utm_source=rss…` to each item's link (round 54's Divi copy): the post's address, its
+    slug and Yoast's 'appeared first' line, which links the address without them, are read as without them."""
+    folder = _static_copy(tmp_path / "copy")
+    footer = ('<p>The post <a rel="nofollow" href="https://harbour.example/2024/04/01/whats-new/">What’s new</a> '
+              'appeared first on <a rel="nofollow" href="https://harbour.example/">Harbour News</a>.</p>')
+    item = _item(13, "whats-new", "What&#8217;s new", body="<p>News.</p>" + footer).replace(
+        "./../2024/04/01/whats-new/index.html",
+        "https://harbour.example/2024/04/01/whats-new/?utm_source=rss&amp;utm_medium=rss&amp;utm_campaign=whats-new"
+    ).replace("./../index.html?p=13", "https://harbour.example/?p=13")
+    (folder / "feed" / "index.xml").write_text(RSS.format(title="Harbour News", items=item), encoding="utf-8")
+    run_import([folder], tmp_path / "content", ONE)
+    post = _post(tmp_path / "content", "whats-new")
+    assert (post.source.url, post.body.strip()) == ("https://harbour.example/2024/04/01/whats-new/", "News.")

@@ -179,7 +179,7 @@ def _post(entry: Element, base: str, language: str, tags: frozenset[str]) -> dic
     """The v2 post of an RSS item or an Atom entry, in the feed's `language`, its terms of the slugs `tags` tags;
     None for a comment."""
     atom = entry.tag == f"{ATOM}entry"
-    link = address(_atom_link(entry) if atom else entry.findtext("link") or "", base)
+    link = _untracked(address(_atom_link(entry) if atom else entry.findtext("link") or "", base))
     guid = address((entry.findtext(f"{ATOM}id") if atom else entry.findtext("guid")) or "", base)
     if "#comment-" in link or "#comment-" in guid:
         return None
@@ -240,6 +240,16 @@ def _ident(entry: Element, query: dict[str, list[str]], address: str) -> int:
         if text and text.strip().isdigit() and 0 < int(text) < SYNTHETIC_BASE:
             return int(text)
     return synthetic_id("feed", address or (entry.findtext("title") or ""))
+
+
+def _untracked(link: str) -> str:
+    """A post's address without the campaign parameters a plugin adds to the links of its feed
+    (`?utm_source=rss&utm_medium=rss&utm_campaign=slug`), which its pages' and posts' links to it lack."""
+    parts = urlsplit(link)
+    if "utm_" not in parts.query:
+        return link
+    kept = [pair for pair in parts.query.split("&") if not pair.lower().startswith("utm_")]
+    return parts._replace(query="&".join(kept)).geturl()
 
 
 def _atom_link(entry: Element) -> str:
