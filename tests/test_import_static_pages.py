@@ -367,3 +367,24 @@ def test_a_page_whose_canonical_address_is_relative_takes_its_whole_open_graph_a
     run_import([folder], tmp_path / "content", ONE)
     pages = {p.stem: loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "content" / "page").iterdir()}
     assert {p.source.url for p in pages.values()} == {"http://author.example/", "/about/"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(site=st.from_regex(r"https?://[a-z]{1,8}\.example/[a-z0-9/]{0,12}", fullmatch=True),
+       stamp=st.from_regex(r"[0-9]{4,14}(?:im_|id_|js_)?", fullmatch=True),
+       prefix=st.sampled_from(["", "https://web.archive.org", "//web.archive.org", "http://web.archive.org"]))
+def test_any_address_the_wayback_machine_archived_is_the_archived_one(site: str, stamp: str, prefix: str) -> None:
+    from generator.sources.static_copy import address, relative_to
+    archived = f"{prefix}/web/{stamp}/{site}"
+    assert address(archived, "https://harbour.example/x/index.html") == address(site, "https://a.example/")
+    assert relative_to(f'<a href="{archived}">x</a>', "https://h.example/x/index.html") == f'<a href="{site}">x</a>'
+
+
+@given(query=st.lists(st.sampled_from(["utm_source=rss", "utm_medium=rss", "p=7", "lang=en", "UTM_x=1", "a"]),
+                      max_size=6))
+def test_a_feeds_campaign_parameters_go_and_its_others_stay(query: list[str]) -> None:
+    from generator.sources.wp_feed import _untracked
+    link = "https://harbour.example/x/" + ("?" + "&".join(query) if query else "")
+    kept = [pair for pair in query if not pair.lower().startswith("utm_")]
+    assert _untracked(link) == "https://harbour.example/x/" + ("?" + "&".join(kept) if kept else "")
+    assert _untracked(_untracked(link)) == _untracked(link)

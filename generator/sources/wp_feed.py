@@ -246,7 +246,7 @@ def _untracked(link: str) -> str:
     """A post's address without the campaign parameters a plugin adds to the links of its feed
     (`?utm_source=rss&utm_medium=rss&utm_campaign=slug`), which its pages' and posts' links to it lack."""
     parts = urlsplit(link)
-    if "utm_" not in parts.query:
+    if "utm_" not in parts.query.lower():
         return link
     kept = [pair for pair in parts.query.split("&") if not pair.lower().startswith("utm_")]
     return parts._replace(query="&".join(kept)).geturl()
