@@ -254,3 +254,18 @@ def test_a_feeds_campaign_parameters_are_not_part_of_a_posts_address(tmp_path: P
     run_import([folder], tmp_path / "content", ONE)
     post = _post(tmp_path / "content", "whats-new")
     assert (post.source.url, post.body.strip()) == ("https://harbour.example/2024/04/01/whats-new/", "News.")
+
+
+def test_yoasts_line_linking_paths_goes_where_the_copy_is_read_under_its_cname(tmp_path: Path) -> None:
+    """A copy whose feeds link paths from the root (`/hello/`), read under its CNAME's host: Yoast's line linked the
+    post by its path, not by the address it is now read as, and stayed (PBDesk's copy, round 54)."""
+    folder = _static_copy(tmp_path / "copy")
+    footer = ('<p>The post <a rel="nofollow" href="/2024/04/01/hello/">Hello</a> appeared first on <a rel="nofollow" '
+              'href="/">Harbour News</a>.</p>')
+    item = _item(14, "hello", "Hello", body="<p>Hi.</p>" + footer).replace("./../2024/04/01/hello/index.html",
+                                                                         "/2024/04/01/hello/")
+    (folder / "feed" / "index.xml").write_text(RSS.format(title="Harbour News", items=item), encoding="utf-8")
+    (folder / "CNAME").write_text("harbour.example", encoding="utf-8")
+    run_import([folder], tmp_path / "content", ONE)
+    post = _post(tmp_path / "content", "hello")
+    assert (post.source.url, post.body.strip()) == ("https://harbour.example/2024/04/01/hello/", "Hi.")

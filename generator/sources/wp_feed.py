@@ -29,7 +29,8 @@ from defusedxml.ElementTree import fromstring
 
 from generator.problems import Problem
 from generator.sources import wp_json
-from generator.sources.static_copy import PAGE, V2_ROOT, address, link_slug, origin, post_keys, relative_to, saved_at
+from generator.sources.static_copy import (PAGE, V2_ROOT, address, link_slug, origin, path_key, post_keys,
+                                            relative_to, saved_at)
 from generator.sources.v2_posts import embedded_post, with_terms
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import SYNTHETIC_BASE, slug_of, synthetic_id
@@ -297,8 +298,9 @@ def _without_footer(markup: str, link: str) -> str:
     start = markup.rfind("<p>")
     if start < 0 or not link or _FOOTER.fullmatch(markup, start, len(markup.rstrip())) is None:
         return markup
-    hrefs = _HREFS.findall(markup, start)
-    return markup[:start] if len(hrefs) == 2 and hrefs[0] == link and hrefs[1] != link else markup
+    # (By path: a copy that named the site's host nowhere kept the line's links as paths from the root.)
+    hrefs = [path_key(html.unescape(href)) for href in _HREFS.findall(markup, start)]
+    return markup[:start] if len(hrefs) == 2 and hrefs[0] == path_key(link) != hrefs[1] else markup
 
 
 def _with_enclosure(markup: str, entry: Element) -> str:
