@@ -233,7 +233,7 @@ def test_a_post_split_into_pages_is_its_pages_joined_in_order(tmp_path: Path) ->
 
 
 def test_what_a_page_prints_of_its_post_without_the_usual_markup_is_read(tmp_path: Path) -> None:
-    """Seen on real copies (round 54): Colibri's content container; Divi's day as text only; Newspaper's dates as
+    """Seen on real copies (round 54): Colibri's, tagDiv's and OceanWP's content containers; Divi's day as text only; Newspaper's dates as
     schema.org microdata, its `<time datetime>` the day's words; the page's whole address only in its oEmbed link."""
     oembed = ('<link rel="alternate" type="application/json+oembed" href="../wp-json/oembed/1.0/embed614c.json?url='
               'https%3A%2F%2Fgreen.example%2Findonesia%2Fcolibri%2F">')
@@ -251,10 +251,13 @@ def test_what_a_page_prints_of_its_post_without_the_usual_markup_is_read(tmp_pat
             '"td-post-content"><p>Text</p></div></article>')),
         "about/index.html": _story("page page-id-34", '<div class="page-content"><div class="td-page-content '
                                    'tagdiv-type"><p>About</p></div><aside>Widgets</aside></div>'),
+        "ocean/index.html": _story("page page-id-35", '<div class="content-area"><div class="entry clr" '
+                                   'itemprop="text"><p>Ocean</p></div></div>'),
     })
     run_import([folder], tmp_path / "content", ONE)
     content = tmp_path / "content"
     assert _post(content, "about", "page").body.strip() == "About"
+    assert _post(content, "ocean", "page").body.strip() == "Ocean"
     colibri = _post(content, "colibri")
     assert colibri.source.url == "https://green.example/indonesia/colibri/"
     assert colibri.body.strip() == "Built [here](https://green.example/indonesia/divi/)"
@@ -360,13 +363,15 @@ def test_a_page_whose_canonical_address_is_relative_takes_its_whole_open_graph_a
     page is not taken for another page's."""
     head = '<meta property="og:url" content="http://author.example/"><link rel="shortlink" href="https://wp.me/P7-3h">'
     folder = _pages(tmp_path / "copy", {
-        "index.html": _story("page page-id-203", '<div class="entry-content"><p>Books</p></div>', head, canonical="/"),
+        "index.html": _story("page page-id-203", '<h2 class="entry-title"><a href="/2024/01/02/latest/">Latest</a></h2>'
+                             '<div class="entry-content"><p>Books</p></div>', head, canonical="/"),
         "about/index.html": _story("page page-id-204", '<div class="entry-content"><p>Me</p></div>', head,
                                    canonical="/about/"),
     })
     run_import([folder], tmp_path / "content", ONE)
     pages = {p.stem: loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "content" / "page").iterdir()}
     assert {p.source.url for p in pages.values()} == {"http://author.example/", "/about/"}
+    assert "Latest" not in {p.title for p in pages.values()}  # a front page's list of posts titles none of them
 
 
 @settings(max_examples=200, deadline=None)

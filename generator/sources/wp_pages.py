@@ -29,7 +29,8 @@ from lxml.html import HtmlElement
 from generator.problems import Problem
 from generator.sources import later_pages, page_dates, wp_json
 from generator.sources.page_markup import classes, elsewhere, meta, meta_link, meta_property
-from generator.sources.static_copy import PAGE, V2_ROOT, address, link_slug, post_keys, relative_to, saved_at
+from generator.sources.static_copy import (PAGE, V2_ROOT, address, link_slug, path_key, post_keys, relative_to,
+                                            saved_at)
 from generator.sources.v2_posts import embedded_post, local_and_utc, with_terms
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import slug_of, synthetic_id
@@ -253,7 +254,7 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
         return None
     text = later_pages.joined(relative_to(_inner(later_pages.without_links(content)), base), more)
     article = _enclosing(content, document)
-    title = _title(document, article)
+    title = _title(document, article, link, base)
     v2: dict[str, Any] = {
         "id": ident, "type": _kind(document), "status": "publish", "link": link,
         "slug": link_slug(link) or slug_of(html.unescape(title)) or None, "title": {"rendered": title},
@@ -280,14 +281,20 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
 def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
     """Of the elements of the likeliest content class the page has, those not inside another, the one that holds
     the most text (a related post's excerpt in a sidebar may have the class too); else of a class named like one;
-    else Elementor's element of the post, which a page Elementor built holds its text in."""
-    elements = [e for e in document.iter() if isinstance(e.tag, str) and (e.get("class") or e.get("data-elementor-id"))]
+    else the one schema.org's microdata marks as the text; else Elementor's element of the post, which a page
+    Elementor built holds its text in; else the unclassed element of the post's paragraphs."""
+    elements = [e for e in document.iter()
+                if isinstance(e.tag, str) and (e.get("class") or e.get("data-elementor-id") or e.get("itemprop"))]
     for name in CONTENT_CLASSES:
         if (found := _likeliest([e for e in elements if name in classes(e)])) is not None:
             return found
     named = _likeliest([e for e in elements if any(CONTENT_CLASS.search(name) for name in classes(e))])
     if named is not None:
         return named
+    # (schema.org's microdata of the text, as OceanWP marks its page's `<div class="entry" itemprop="text">`)
+    marked = _likeliest([e for e in elements if e.get("itemprop") in ("articleBody", "text") and not elsewhere(e)])
+    if marked is not None:
+        return marked
     built = next((e for e in elements if e.get("data-elementor-id") == str(ident)
                   and e.get("data-elementor-type") in ("wp-post", "wp-page", "single-post", "single-page")), None)
     return built if built is not None else _paragraphs(elements, ident)
@@ -330,16 +337,24 @@ def _inner(element: HtmlElement) -> str:
             + "".join(lxml.html.tostring(child, encoding="unicode") for child in element))
 
 
-def _title(document: HtmlElement, article: HtmlElement) -> str:
-    for element in article.iter("h1", "h2"):
+def _title(document: HtmlElement, article: HtmlElement, link: str, base: str) -> str:
+    """The title's heading (`entry-title`), else the first `<h1>`, else Open Graph's or the page's title; not a
+    heading that links another post (a front page's list of the latest posts)."""
+    headings = [h for h in article.iter("h1", "h2") if not _links_elsewhere(h, link, base)]
+    for element in headings:
         if not TITLE_CLASSES.isdisjoint(classes(element)):
             return html.escape(element.text_content().strip(), quote=False)
-    h1 = next((h for h in article.iter("h1") if not elsewhere(h)), None)
+    h1 = next((h for h in headings if h.tag == "h1" and not elsewhere(h)), None)
     text = h1.text_content().strip() if h1 is not None else meta_property(document, "og:title")
     if not text:
         node = document.find(".//title")
         text = node.text_content().strip() if node is not None else ""
     return html.escape(text, quote=False)
+
+
+def _links_elsewhere(heading: HtmlElement, link: str, base: str) -> bool:
+    return any(path_key(address(a.get("href", ""), base)) != path_key(link)
+               for a in heading.iterfind(".//a[@href]") if not a.get("href", "").startswith("#"))
 
 
 def _author(document: HtmlElement, article: HtmlElement) -> str:
