@@ -225,11 +225,17 @@ def test_a_post_split_into_pages_is_its_pages_joined_in_order(tmp_path: Path) ->
         "split/2/index.html": _story("single single-post postid-21 paged-2 single-paged-2", part(2, "Two", "../")),
         "split/3/index.html": _story("single single-post postid-21 paged-3 single-paged-3", part(3, "Three", "../")),
         "other/index.html": _story("single single-post postid-22 paged-4", part(4, "Other", "../")),
+        "whole/index.html": _story("single single-post postid-23", '<div class="entry-content"><p>First</p>'
+                                   '<p class="post-nav-links"><a href="https://host.example/blog/whole/2/" class='
+                                   '"post-page-numbers">2</a></p></div>', canonical="https://host.example/blog/whole/"),
+        "whole/2/index.html": _story("single single-post postid-23 paged-2", '<div class="entry-content"><p>Second'
+                                     '</p></div>', canonical="https://host.example/blog/whole/"),
     })
     run_import([folder], tmp_path / "content", ONE)
     body = _post(tmp_path / "content", "split").body
     assert [line.split("]")[0] for line in body.split() if line.startswith("![")] == ["![P1", "![P2", "![P3"]
     assert "(/wp-content/uploads/p3.jpg)" in body and "Pages" not in body and "Other" not in body
+    assert _post(tmp_path / "content", "whole").body.split() == ["First", "Second"]  # a site in a subfolder
 
 
 def test_what_a_page_prints_of_its_post_without_the_usual_markup_is_read(tmp_path: Path) -> None:

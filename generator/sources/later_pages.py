@@ -5,6 +5,7 @@ pages' texts joined, without the links between them, which are the theme's."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -20,11 +21,12 @@ PAGED = re.compile(r"(?:single-)?paged-([0-9]{1,4})")
 MOST_PAGES = 200  # of one post: a copy's page linking more is no post's
 
 
-def later_paths(document: HtmlElement, path: Path, root: Path) -> list[Path]:
-    """The files of the copy that the post's page links as its later pages, in the order linked, each once."""
+def later_paths(document: HtmlElement, path: Path, root: Path, own: str = "") -> list[Path]:
+    """The files of the copy that the post's page links as its later pages, in the order linked, each once;
+    `own`: the page's own address, against which whole addresses of its later pages are read (`…/slug/2/`)."""
     found: list[Path] = []
     for link in _links(document):
-        target = _saved(link.get("href", ""), path, root)
+        target = _saved(_from_own(link.get("href", "").strip(), own), path, root)
         if target is not None and target != path and target not in found and len(found) < MOST_PAGES:
             found.append(target)
     return found
@@ -60,6 +62,16 @@ def _links(document: HtmlElement) -> list[HtmlElement]:
 
 def _links_box(node: HtmlElement) -> bool:
     return not LINKS_BOXES.isdisjoint(classes(node)) or (node.tag == "a" and NUMBER in classes(node))
+
+
+def _from_own(href: str, own: str) -> str:
+    """A whole address on the page's own site as a path relative to the page (`2/`), which a site in a subfolder of
+    its host needs: its copy's root stands for the subfolder, not the host's root."""
+    parts, page = urlsplit(href), urlsplit(own)
+    if not parts.netloc or parts.netloc != page.netloc or not page.path.endswith("/"):
+        return href
+    relative = posixpath.relpath(parts.path or "/", page.path)
+    return relative + "/" if parts.path.endswith("/") and relative != "." else relative
 
 
 def _saved(href: str, path: Path, root: Path) -> Path | None:

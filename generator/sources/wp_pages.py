@@ -84,7 +84,7 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
         link = _link(document, base)
         if not post_keys({"id": ident, "link": link}).isdisjoint(seen):
             continue
-        more = [part for later in later_pages.later_paths(document, path, root)
+        more = [part for later in later_pages.later_paths(document, path, root, link)
                 if (part := _later_part(later, ident, root, site, problems)) is not None]
         post = _post(document, ident, link, base, more)
         if post is None:
