@@ -205,9 +205,9 @@ def test_a_site_in_a_subfolder_keeps_its_subfolder_in_its_links(tmp_path: Path) 
 
 def test_a_pages_id_is_read_in_linear_time() -> None:
     for hostile in (b"<body" + b" class='x" * 100_000, b"<body class='" + b"a" * 1_000_000, b"<body" * 200_000):
-        started = time.perf_counter()
+        started = time.process_time()
         assert _body_ident(hostile) is None
-        assert time.perf_counter() - started < 1.0
+        assert time.process_time() - started < 1.0
 
 
 def test_a_post_split_into_pages_is_its_pages_joined_in_order(tmp_path: Path) -> None:
@@ -281,10 +281,10 @@ def test_a_day_printed_as_text_is_read_in_wordpress_s_formats(text: str) -> None
 def test_a_day_printed_as_text_is_read_in_linear_time() -> None:
     for hostile in ("4 " * 100_000, "March " * 100_000, "4th of " * 100_000, "2021-03-" * 100_000, "3月 " * 100_000,
                     "2021年 " * 100_000):
-        started = time.perf_counter()
+        started = time.process_time()
         for pattern in TEXT_DATES:
             pattern.search(hostile)
-        assert time.perf_counter() - started < 1.0
+        assert time.process_time() - started < 1.0
 
 
 def test_a_page_the_wayback_machine_archived_gives_the_sites_own_addresses(tmp_path: Path) -> None:
@@ -310,9 +310,9 @@ def test_a_page_the_wayback_machine_archived_gives_the_sites_own_addresses(tmp_p
 def test_the_wayback_machines_addresses_are_mended_in_linear_time() -> None:
     from generator.sources.static_copy import relative_to
     for hostile in (' src="/web/1' * 50_000, " //web.archive.org/web/" * 50_000, ',/web/20190305123456im_/http:' * 50_000):
-        started = time.perf_counter()
+        started = time.process_time()
         relative_to(hostile, "https://harbour.example/x/index.html")
-        assert time.perf_counter() - started < 1.0
+        assert time.process_time() - started < 1.0
 
 
 def test_a_copy_that_names_its_host_only_in_its_cname_is_read_as_served_there(tmp_path: Path) -> None:
