@@ -33,8 +33,12 @@ def later_paths(document: HtmlElement, path: Path, root: Path, own: str = "") ->
 
 
 def joined(first: str, parts: list[tuple[int, str]]) -> str:
-    """The post's first page's text followed by its later pages' (number, text), in their order."""
-    return "\n<!--nextpage-->\n".join([first, *(text for _, text in sorted(parts))])
+    """The post's first page's text followed by its later pages' (number, text), in their order, each number once
+    (a copy may save a page twice, `2/index.html` and `2.html`)."""
+    pages: dict[int, str] = {}
+    for number, text in parts:
+        pages.setdefault(number, text)
+    return "\n<!--nextpage-->\n".join([first, *(pages[number] for number in sorted(pages))])
 
 
 def without_links(content: HtmlElement) -> HtmlElement:
