@@ -239,7 +239,7 @@ def test_a_post_split_into_pages_is_its_pages_joined_in_order(tmp_path: Path) ->
 
 
 def test_what_a_page_prints_of_its_post_without_the_usual_markup_is_read(tmp_path: Path) -> None:
-    """Seen on real copies (round 54): Colibri's, tagDiv's and OceanWP's content containers; Divi's day as text only; Newspaper's dates as
+    """Seen on real copies (round 54): Colibri's, tagDiv's and OceanWP's content containers, Jannah's tags in it; Divi's day as text only; Newspaper's dates as
     schema.org microdata, its `<time datetime>` the day's words; the page's whole address only in its oEmbed link."""
     oembed = ('<link rel="alternate" type="application/json+oembed" href="../wp-json/oembed/1.0/embed614c.json?url='
               'https%3A%2F%2Fgreen.example%2Findonesia%2Fcolibri%2F">')
@@ -259,11 +259,17 @@ def test_what_a_page_prints_of_its_post_without_the_usual_markup_is_read(tmp_pat
                                    'tagdiv-type"><p>About</p></div><aside>Widgets</aside></div>'),
         "ocean/index.html": _story("page page-id-35", '<div class="content-area"><div class="entry clr" '
                                    'itemprop="text"><p>Ocean</p></div></div>'),
+        "jannah/index.html": _story("single single-post postid-36", (
+            '<div class="entry-content"><p>Cheap <a href="/tag/mtn/">MTN</a> plans.</p><div class="post-bottom-meta">'
+            '<div class="post-bottom-meta-title">Tags</div><span class="tagcloud"><a href="/tag/mtn/" rel="tag">MTN'
+            '</a> <a href="/tag/tricks/" rel="tag">TRICKS</a></span></div></div>')),
     })
     run_import([folder], tmp_path / "content", ONE)
     content = tmp_path / "content"
     assert _post(content, "about", "page").body.strip() == "About"
     assert _post(content, "ocean", "page").body.strip() == "Ocean"
+    jannah = _post(content, "jannah")  # Jannah's box of tags inside the text: the terms', not the text's
+    assert (jannah.body.strip(), jannah.taxonomies) == ("Cheap [MTN](/tag/mtn/) plans.", {"post_tag": ("mtn", "tricks")})
     colibri = _post(content, "colibri")
     assert colibri.source.url == "https://green.example/indonesia/colibri/"
     assert colibri.body.strip() == "Built [here](https://green.example/indonesia/divi/)"
@@ -399,3 +405,15 @@ def test_a_feeds_campaign_parameters_go_and_its_others_stay(query: list[str]) ->
     kept = [pair for pair in query if not pair.lower().startswith("utm_")]
     assert _untracked(link) == "https://harbour.example/x/" + ("?" + "&".join(kept) if kept else "")
     assert _untracked(_untracked(link)) == _untracked(link)
+
+
+def test_a_texts_boxes_of_terms_are_found_in_linear_time() -> None:
+    import lxml.html
+    from generator.sources.wp_pages import _text
+    for hostile in ('<div>' + '<a rel="tag" href="/t/">t</a>' * 30_000 + '</div>',
+                    '<div>' + '<p>x <a rel="tag" href="/t/">t</a></p>' * 20_000 + '</div>',
+                    '<div>' + '<a rel="category tag" href="/c/">' + 'c' * 100_000 + '</a>' + '</div>'):
+        element = lxml.html.fragment_fromstring(hostile, parser=lxml.html.HTMLParser(huge_tree=True))
+        started = time.process_time()
+        _text(element, "https://harbour.example/x/index.html")
+        assert time.process_time() - started < 1.0

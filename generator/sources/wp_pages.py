@@ -44,6 +44,9 @@ CONTENT_CLASSES = ("entry-content", "wp-block-post-content", "post-content", "td
 CONTENT_CLASS = re.compile(r"(?:(?:^|[-_])(?:post|entry|article)|[-_]page)[-_](?:content|body)\Z")
 MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a byline
 TITLE_CLASSES = frozenset({"entry-title", "wp-block-post-title", "post-title", "page-title", "single-post-title"})
+TERM_REL = frozenset({"tag", "category"})
+TERMS_LABEL = 24  # characters besides its links: a box's label ("Tags", "Filed under")
+TERMS_TEXT = 2000  # characters in all: a box of terms, not a paragraph
 AUTHOR_PATH = re.compile(r"/author/[^/]+/?(?:index\.html?)?\Z")
 ID_CLASS = re.compile(r"(?:postid|page-id)-([0-9]{1,19})")
 # A later page of a post split by <!--nextpage--> or of its comments: the post's first page is the post.
@@ -252,8 +255,9 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
     content = _content(document, ident)
     if content is None:
         return None
-    text = later_pages.joined(relative_to(_inner(later_pages.without_links(content)), base), more)
     article = _enclosing(content, document)
+    terms = _terms(article, base)  # (before the theme's boxes of them inside the text go)
+    text = later_pages.joined(_text(content, base), more)
     title = _title(document, article, link, base)
     v2: dict[str, Any] = {
         "id": ident, "type": _kind(document), "status": "publish", "link": link,
@@ -271,11 +275,34 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
     if author:
         v2["author"] = synthetic_id("author", author)
         embedded["author"] = [{"id": v2["author"], "name": author, "slug": slug_of(author)}]
-    with_terms(v2, embedded, _terms(article, base), V2_ROOT)
+    with_terms(v2, embedded, terms, V2_ROOT)
     # (WordPress's own shortlink, `/?p=7`, is the post's guid; Jetpack's, `https://wp.me/P7-3h`, names another host.)
     shortlink = meta_link(document, "shortlink")
     v2["guid"] = {"rendered": address(shortlink, base)} if "p" in parse_qs(urlsplit(shortlink).query) else None
     return embedded_post(v2, embedded, _picture(article, content, base))
+
+
+def _text(content: HtmlElement, base: str) -> str:
+    """The container's markup, its addresses read against `base`, without what the theme prints inside it: the
+    links to the post's other pages, and the boxes of its terms (`the_tags()`: a label and `rel="tag"` links), which
+    REST's `content.rendered` does not hold."""
+    for box in [node for node in content.iter() if isinstance(node.tag, str) and _terms_box(node)]:
+        if box is not content and box.getparent() is not None:
+            box.drop_tree()
+    return relative_to(_inner(later_pages.without_links(content)), base)
+
+
+def _terms_box(node: HtmlElement) -> bool:
+    """Whether an element holds nothing but links to terms (`rel="tag"`, `rel="category tag"`) and a short label."""
+    links = list(node.iter("a"))
+    if not links or not all(TERM_REL & set(a.get("rel", "").split()) for a in links):
+        return False
+    label = node.text_content()
+    if len(label) > TERMS_TEXT:
+        return False
+    for link in links:
+        label = label.replace(link.text_content(), "", 1)
+    return len(label.strip(" \t\n,:|·•")) <= TERMS_LABEL
 
 
 def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
