@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import placing
+from generator.convert.wp_post import NO_DATE
 from generator.import_report import loss_report_json
 from generator.importer import ImportOptions, run_import
 from generator.store.documents import document_files, loads
@@ -486,7 +487,7 @@ def test_posts_saved_without_ids_are_named_by_their_file_and_place_in_it_not_by_
     save(tmp_path / "in", "hymns.json", trimmed)
     undated = run_import([tmp_path / "in"], tmp_path / "content")
     assert [(p.file, p.item[:1], p.item[2:], p.message) for p in undated.problems if p.field == "date"] == [
-        (str(tmp_path / "in" / "hymns.json"), "#", " and 7 more", "expected a string, got nothing")]
+        (str(tmp_path / "in" / "hymns.json"), "#", " and 7 more", NO_DATE)]
     dated = [{**post, "date": "2020-08-21T12:14:32", "status": "draft" if n == 2 else "publish",
               "content": {"rendered": "" if n == 1 else post["content"]["rendered"]}} for n, post in enumerate(trimmed)]
     save(tmp_path / "in", "hymns.json", dated)

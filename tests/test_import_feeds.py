@@ -216,3 +216,56 @@ def test_a_term_whose_tag_feed_the_copy_holds_is_a_tag(tmp_path: Path) -> None:
     run_import([folder], tmp_path / "content", ONE)
     assert _post(tmp_path / "content", "high-tide").taxonomies == {"category": ("ports-harbours",),
                                                                    "post_tag": ("tides",)}
+
+
+def test_a_copy_that_made_its_feeds_links_relative_takes_the_sites_address_from_the_rss_link(tmp_path: Path) -> None:
+    """Seen on a wget copy of a site in a subfolder (round 54): each RSS feed's `<link>` keeps the site's home page
+    where every other address was made relative, the Atom feed's too; the site's address is that home's."""
+    folder = _static_copy(tmp_path / "copy")
+    rss = RSS.format(title="Harbour News", items=_item(11, "high-tide", "High tide"))
+    atom = ('<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">'
+            '<title type="text">Harbour News</title><link rel="self" type="application/atom+xml" href="../../feed/atom/" />'
+            '<entry><author><name>Ana</name></author><title type="html">Ebb</title><link rel="alternate" '
+            'href="../../2024/04/01/ebb/" /><id>../../?p=13</id><published>2024-03-31T23:30:00Z</published>'
+            '<content type="html"><![CDATA[<p>Slack <a href="../../2024/04/01/high-tide/">water</a></p>]]></content>'
+            '</entry></feed>')
+    (folder / "feed" / "index.xml").write_text(rss.replace("<link>./../index.html</link>",
+                                                           "<link>https://harbour.example/news</link>"), encoding="utf-8")
+    (folder / "feed" / "atom").mkdir()
+    (folder / "feed" / "atom" / "index.xml").write_text(atom, encoding="utf-8")
+    run_import([folder], tmp_path / "content", ONE)
+    ebb = _post(tmp_path / "content", "ebb")
+    assert ebb.source.url == "https://harbour.example/news/2024/04/01/ebb/"
+    assert "[water](https://harbour.example/news/2024/04/01/high-tide/)" in ebb.body
+    assert _post(tmp_path / "content", "high-tide").source.url == "https://harbour.example/news/2024/04/01/high-tide/"
+
+
+def test_a_feeds_campaign_parameters_are_not_part_of_a_posts_address(tmp_path: Path) -> None:
+    """A plugin that adds `?utm_source=rss…` to each item's link (round 54's Divi copy): the post's address, its
+    slug and Yoast's 'appeared first' line, which links the address without them, are read as without them."""
+    folder = _static_copy(tmp_path / "copy")
+    footer = ('<p>The post <a rel="nofollow" href="https://harbour.example/2024/04/01/whats-new/">What’s new</a> '
+              'appeared first on <a rel="nofollow" href="https://harbour.example/">Harbour News</a>.</p>')
+    item = _item(13, "whats-new", "What&#8217;s new", body="<p>News.</p>" + footer).replace(
+        "./../2024/04/01/whats-new/index.html",
+        "https://harbour.example/2024/04/01/whats-new/?utm_source=rss&amp;utm_medium=rss&amp;utm_campaign=whats-new"
+    ).replace("./../index.html?p=13", "https://harbour.example/?p=13")
+    (folder / "feed" / "index.xml").write_text(RSS.format(title="Harbour News", items=item), encoding="utf-8")
+    run_import([folder], tmp_path / "content", ONE)
+    post = _post(tmp_path / "content", "whats-new")
+    assert (post.source.url, post.body.strip()) == ("https://harbour.example/2024/04/01/whats-new/", "News.")
+
+
+def test_yoasts_line_linking_paths_goes_where_the_copy_is_read_under_its_cname(tmp_path: Path) -> None:
+    """A copy whose feeds link paths from the root (`/hello/`), read under its CNAME's host: Yoast's line linked the
+    post by its path, not by the address it is now read as, and stayed (PBDesk's copy, round 54)."""
+    folder = _static_copy(tmp_path / "copy")
+    footer = ('<p>The post <a rel="nofollow" href="/2024/04/01/hello/">Hello</a> appeared first on <a rel="nofollow" '
+              'href="/">Harbour News</a>.</p>')
+    item = _item(14, "hello", "Hello", body="<p>Hi.</p>" + footer).replace("./../2024/04/01/hello/index.html",
+                                                                         "/2024/04/01/hello/")
+    (folder / "feed" / "index.xml").write_text(RSS.format(title="Harbour News", items=item), encoding="utf-8")
+    (folder / "CNAME").write_text("harbour.example", encoding="utf-8")
+    run_import([folder], tmp_path / "content", ONE)
+    post = _post(tmp_path / "content", "hello")
+    assert (post.source.url, post.body.strip()) == ("https://harbour.example/2024/04/01/hello/", "Hi.")

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from generator.builder import run_build
 from generator.check import check_site
 from generator.importer import ImportOptions, run_import
-from generator.sources.wp_pages import _body_ident
+from generator.sources.page_dates import TEXT_DATES, iso_day
+from generator.sources.wp_pages import _body_ident, _document
 from generator.store.documents import loads
 from tests.site_content import config
 from tests.test_fuzz_import import markup
@@ -206,4 +207,213 @@ def test_a_pages_id_is_read_in_linear_time() -> None:
     for hostile in (b"<body" + b" class='x" * 100_000, b"<body class='" + b"a" * 1_000_000, b"<body" * 200_000):
         started = time.process_time()
         assert _body_ident(hostile) is None
+        assert time.process_time() - started < 1.0
+
+
+def test_a_post_split_into_pages_is_its_pages_joined_in_order(tmp_path: Path) -> None:
+    """`<!--nextpage-->`: the copy saves each later page beside the first (`split/2/index.html`); REST's content
+    holds them all, in order, and not the theme's links between them."""
+    links = ('<div class="page-links">Pages: <span class="post-page-numbers current">1</span> '
+             '<a href="{up}3/index.html" class="post-page-numbers">3</a> '
+             '<a href="{up}2/index.html" class="post-page-numbers">2</a></div>')
+
+    def part(n: int, text: str, up: str) -> str:
+        return (f'<div class="entry-content"><p>{text} <img src="{up}../wp-content/uploads/p{n}.jpg" alt="P{n}"></p>'
+                f'{links.format(up=up)}</div>')
+    folder = _pages(tmp_path / "copy", {
+        "split/index.html": _story("single single-post postid-21", part(1, "One", "")),
+        "split/2/index.html": _story("single single-post postid-21 paged-2 single-paged-2", part(2, "Two", "../")),
+        "split/3/index.html": _story("single single-post postid-21 paged-3 single-paged-3", part(3, "Three", "../")),
+        "other/index.html": _story("single single-post postid-22 paged-4", part(4, "Other", "../")),
+        "whole/index.html": _story("single single-post postid-23", '<div class="entry-content"><p>First</p>'
+                                   '<p class="post-nav-links"><a href="https://host.example/blog/whole/2/" class='
+                                   '"post-page-numbers">2</a></p></div>', canonical="https://host.example/blog/whole/"),
+        "whole/2/index.html": _story("single single-post postid-23 paged-2", '<div class="entry-content"><p>Second'
+                                     '</p></div>', canonical="https://host.example/blog/whole/"),
+    })
+    run_import([folder], tmp_path / "content", ONE)
+    body = _post(tmp_path / "content", "split").body
+    assert [line.split("]")[0] for line in body.split() if line.startswith("![")] == ["![P1", "![P2", "![P3"]
+    assert "(/wp-content/uploads/p3.jpg)" in body and "Pages" not in body and "Other" not in body
+    assert _post(tmp_path / "content", "whole").body.split() == ["First", "Second"]  # a site in a subfolder
+
+
+def test_what_a_page_prints_of_its_post_without_the_usual_markup_is_read(tmp_path: Path) -> None:
+    """Seen on real copies (round 54): Colibri's, tagDiv's and OceanWP's content containers, Jannah's tags in it; Divi's day as text only; Newspaper's dates as
+    schema.org microdata, its `<time datetime>` the day's words; the page's whole address only in its oEmbed link."""
+    oembed = ('<link rel="alternate" type="application/json+oembed" href="../wp-json/oembed/1.0/embed614c.json?url='
+              'https%3A%2F%2Fgreen.example%2Findonesia%2Fcolibri%2F">')
+    folder = _pages(tmp_path / "copy", {
+        "colibri/index.html": _story("single single-post postid-31", '<div class="h-global-transition-all '
+                                     'colibri-post-content"><p>Built <a href="../divi/index.html">here</a></p></div>',
+                                     head=oembed, canonical="index.html"),
+        "divi/index.html": PAGE.format(title="D", canonical="./", head="", classes="single single-post postid-32", article=(
+            '<article class="et_pb_post"><h1 class="entry-title">Divi</h1><p class="post-meta">by <span class="author '
+            'vcard">Ana</span> | <span class="published">Mar 4, 2021</span></p><div class="entry-content"><p>Text</p>'
+            '</div></article>')),
+        "tagdiv/index.html": PAGE.format(title="N", canonical="./", head="", classes="single single-post postid-33", article=(
+            '<article><h1 class="entry-title">News</h1><time class="entry-date updated" datetime="thứ ba, 28 tháng 11 '
+            '2017">thứ ba</time><meta itemprop="datePublished" content="2017-11-07T11:10:13+00:00"><div class='
+            '"td-post-content"><p>Text</p></div></article>')),
+        "about/index.html": _story("page page-id-34", '<div class="page-content"><div class="td-page-content '
+                                   'tagdiv-type"><p>About</p></div><aside>Widgets</aside></div>'),
+        "ocean/index.html": _story("page page-id-35", '<div class="content-area"><div class="entry clr" '
+                                   'itemprop="text"><p>Ocean</p></div></div>'),
+        "jannah/index.html": _story("single single-post postid-36", (
+            '<div class="entry-content"><p>Cheap <a href="/tag/mtn/">MTN</a> plans.</p><div class="post-bottom-meta">'
+            '<div class="post-bottom-meta-title">Tags</div><span class="tagcloud"><a href="/tag/mtn/" rel="tag">MTN'
+            '</a> <a href="/tag/tricks/" rel="tag">TRICKS</a></span></div></div>')),
+    })
+    run_import([folder], tmp_path / "content", ONE)
+    content = tmp_path / "content"
+    assert _post(content, "about", "page").body.strip() == "About"
+    assert _post(content, "ocean", "page").body.strip() == "Ocean"
+    jannah = _post(content, "jannah")  # Jannah's box of tags inside the text: the terms', not the text's
+    assert (jannah.body.strip(), jannah.taxonomies) == ("Cheap [MTN](/tag/mtn/) plans.", {"post_tag": ("mtn", "tricks")})
+    colibri = _post(content, "colibri")
+    assert colibri.source.url == "https://green.example/indonesia/colibri/"
+    assert colibri.body.strip() == "Built [here](https://green.example/indonesia/divi/)"
+    assert _post(content, "divi").date.isoformat() == "2021-03-04T00:00:00+00:00"
+    assert _post(content, "tagdiv").date.isoformat() == "2017-11-07T11:10:13+00:00"
+
+
+@pytest.mark.parametrize("text", ["March 4, 2021", "Mar 4th 2021", "4 March 2021", "4th of March, 2021", "2021-03-04",
+                                  "2021年3月4日", "2021년 3월 4일", "3月 4, 2021"])
+def test_a_day_printed_as_text_is_read_in_wordpress_s_formats(text: str) -> None:
+    found = [iso_day(m) for pattern in TEXT_DATES if (m := pattern.search(f"Posted on {text} by Ana"))]
+    assert found[:1] == ["2021-03-04"]
+
+
+def test_a_day_printed_as_text_is_read_in_linear_time() -> None:
+    for hostile in ("4 " * 100_000, "March " * 100_000, "4th of " * 100_000, "2021-03-" * 100_000, "3月 " * 100_000,
+                    "2021年 " * 100_000):
+        started = time.process_time()
+        for pattern in TEXT_DATES:
+            pattern.search(hostile)
+        assert time.process_time() - started < 1.0
+
+
+def test_a_page_the_wayback_machine_archived_gives_the_sites_own_addresses(tmp_path: Path) -> None:
+    """A copy saved from the Wayback Machine: its toolbar before the page, every address through web.archive.org."""
+    at = "https://web.archive.org/web/20190305123456"
+    toolbar = ('<!-- BEGIN WAYBACK TOOLBAR INSERT --><div id="wm-ipp-base"><p>The Wayback Machine: 52 captures</p>'
+               '</div><!-- END WAYBACK TOOLBAR INSERT -->')
+    article = (f'{toolbar}<article><h1 class="entry-title">Tide</h1><div class="entry-content"><p><a href="/web/'
+               '20190305123456/https://harbour.example/2019/03/other/">Other</a></p><img src="/web/20190305123456im_/'
+               'https://harbour.example/wp-content/uploads/a.jpg" srcset="/web/20190305123456im_/https://harbour.example'
+               '/wp-content/uploads/a.jpg 1x, //web.archive.org/web/20190305123456im_/http://harbour.example/wp-content/'
+               'uploads/b.jpg 2x" alt="A"></div></article>')
+    folder = _pages(tmp_path / "copy", {"tide/index.html": _story(
+        "single single-post postid-41", article, canonical=f"{at}/https://harbour.example/2019/03/tide/")})
+    run_import([folder], tmp_path / "content", ONE)
+    post = _post(tmp_path / "content", "tide")
+    assert post.source.url == "https://harbour.example/2019/03/tide/"
+    assert post.body.strip() == ("[Other](https://harbour.example/2019/03/other/)\n\n"
+                                 "![A](https://harbour.example/wp-content/uploads/a.jpg)")
+    assert "archive.org" not in (tmp_path / "content" / "post" / "tide.md").read_text(encoding="utf-8")
+
+
+def test_the_wayback_machines_addresses_are_mended_in_linear_time() -> None:
+    from generator.sources.static_copy import relative_to
+    for hostile in (' src="/web/1' * 50_000, " //web.archive.org/web/" * 50_000, ',/web/20190305123456im_/http:' * 50_000):
+        started = time.process_time()
+        relative_to(hostile, "https://harbour.example/x/index.html")
+        assert time.process_time() - started < 1.0
+
+
+def test_a_copy_that_names_its_host_only_in_its_cname_is_read_as_served_there(tmp_path: Path) -> None:
+    """A static exporter set to write relative addresses, published on GitHub Pages (round 54: 3 of 8 such copies
+    of round 53 and 3 of round 54's): its pages and feeds name no host; its `CNAME` does."""
+    folder = _pages(tmp_path / "copy", {
+        "CNAME": "harbour.example\n",
+        "feed/index.xml": RSS.format(title="Harbour News", items=_item(11, "high-tide", "High tide")),
+        "low/index.html": _story("single single-post postid-12", '<div class="entry-content"><p><a href="/high/">'
+                                 'Up</a></p></div>', canonical="/low/"),
+    })
+    run_import([folder], tmp_path / "content", ONE)
+    low, high = _post(tmp_path / "content", "low"), _post(tmp_path / "content", "high-tide")
+    assert (low.source.url, high.source.url) == ("https://harbour.example/low/",
+                                                 "https://harbour.example/2024/04/01/high-tide/")
+    assert low.body.strip() == "[Up](https://harbour.example/high/)"
+
+
+@pytest.mark.parametrize("cname", ["", "not a host", "x" * 300, "http://harbour.example/", "harbour.example\n<script>"])
+def test_a_cname_that_names_no_host_is_passed_over(tmp_path: Path, cname: str) -> None:
+    from generator.sources.static_copy import published_at
+    (tmp_path / "CNAME").write_text(cname, encoding="utf-8")
+    assert published_at(tmp_path) == ""
+
+
+@pytest.mark.parametrize("charset", ['<meta charset="UTF-8"/>', '<meta http-equiv="Content-Type" content="text/html; '
+                                     'charset=utf-8">', "", '<meta charset="no-such-set">'])
+def test_a_page_whose_title_comes_before_its_charset_keeps_its_letters(charset: str) -> None:
+    """tagDiv's Newspaper prints the `<title>` first: libxml2 took such a page as Latin-1 ('nơi' became 'nÆ¡i'), which
+    the conversion could not always mend (a Vietnamese news site's posts kept 'thá»\x9di')."""
+    page = (f'<!doctype html><html lang="vi"><head><title>Chuyện thời xưa</title>{charset}</head><body class="single '
+            'single-post postid-51"><div class="entry-content"><p>Nơi thời cổ đại</p></div></body></html>')
+    document = _document(page.encode("utf-8"))
+    assert document is not None and document.text_content() == "Chuyện thời xưaNơi thời cổ đại"
+
+
+def test_the_card_other_sites_embed_is_not_taken_for_the_post(tmp_path: Path) -> None:
+    """WordPress's `/embed/` page of a post (its excerpt, in a `wp-embed` box), which a copy saves beside the post's
+    page and may read first: a news site lost 7 posts to theirs."""
+    card = ('<div class="wp-embed post-61 post type-post hentry"><p class="wp-embed-heading">Tide</p><div class='
+            f'"wp-embed-excerpt"><p>{"Short. " * 40}</p></div></div>')
+    folder = _pages(tmp_path / "copy", {
+        "tide/embed/index.html": PAGE.format(title="T", canonical="../", head="", classes="single single-post postid-61",
+                                             article="").replace('<div id="page">', card),
+        "tide/index.html": _story("single single-post postid-61", '<div class="entry-content"><p>Whole</p></div>'),
+    })
+    run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "tide").body.strip() == "Whole"
+
+
+def test_a_page_whose_canonical_address_is_relative_takes_its_whole_open_graph_address(tmp_path: Path) -> None:
+    """A copy that made the canonical address relative (`/`) but left `og:url` whole: the page is the site's front
+    page there, not Jetpack's shortlink's host (`https://wp.me/`); a theme's `og:url` of the home page on every
+    page is not taken for another page's."""
+    head = '<meta property="og:url" content="http://author.example/"><link rel="shortlink" href="https://wp.me/P7-3h">'
+    folder = _pages(tmp_path / "copy", {
+        "index.html": _story("page page-id-203", '<h2 class="entry-title"><a href="/2024/01/02/latest/">Latest</a></h2>'
+                             '<div class="entry-content"><p>Books</p></div>', head, canonical="/"),
+        "about/index.html": _story("page page-id-204", '<div class="entry-content"><p>Me</p></div>', head,
+                                   canonical="/about/"),
+    })
+    run_import([folder], tmp_path / "content", ONE)
+    pages = {p.stem: loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "content" / "page").iterdir()}
+    assert {p.source.url for p in pages.values()} == {"http://author.example/", "/about/"}
+    assert "Latest" not in {p.title for p in pages.values()}  # a front page's list of posts titles none of them
+
+
+@settings(max_examples=200, deadline=None)
+@given(site=st.from_regex(r"https?://[a-z]{1,8}\.example/[a-z0-9/]{0,12}", fullmatch=True),
+       stamp=st.from_regex(r"[0-9]{4,14}(?:im_|id_|js_)?", fullmatch=True),
+       prefix=st.sampled_from(["", "https://web.archive.org", "//web.archive.org", "http://web.archive.org"]))
+def test_any_address_the_wayback_machine_archived_is_the_archived_one(site: str, stamp: str, prefix: str) -> None:
+    from generator.sources.static_copy import address, relative_to
+    archived = f"{prefix}/web/{stamp}/{site}"
+    assert address(archived, "https://harbour.example/x/index.html") == address(site, "https://a.example/")
+    assert relative_to(f'<a href="{archived}">x</a>', "https://h.example/x/index.html") == f'<a href="{site}">x</a>'
+
+
+@given(query=st.lists(st.sampled_from(["utm_source=rss", "utm_medium=rss", "p=7", "lang=en", "UTM_x=1", "a"]),
+                      max_size=6))
+def test_a_feeds_campaign_parameters_go_and_its_others_stay(query: list[str]) -> None:
+    from generator.sources.wp_feed import _untracked
+    link = "https://harbour.example/x/" + ("?" + "&".join(query) if query else "")
+    kept = [pair for pair in query if not pair.lower().startswith("utm_")]
+    assert _untracked(link) == "https://harbour.example/x/" + ("?" + "&".join(kept) if kept else "")
+    assert _untracked(_untracked(link)) == _untracked(link)
+
+
+def test_a_texts_boxes_of_terms_are_found_in_linear_time() -> None:
+    import lxml.html
+    from generator.sources.wp_pages import _text
+    for hostile in ('<div>' + '<a rel="tag" href="/t/">t</a>' * 30_000 + '</div>',
+                    '<div>' + '<p>x <a rel="tag" href="/t/">t</a></p>' * 20_000 + '</div>',
+                    '<div>' + '<a rel="category tag" href="/c/">' + 'c' * 100_000 + '</a>' + '</div>'):
+        element = lxml.html.fragment_fromstring(hostile, parser=lxml.html.HTMLParser(huge_tree=True))
+        started = time.process_time()
+        _text(element, "https://harbour.example/x/index.html")
         assert time.process_time() - started < 1.0

@@ -156,6 +156,8 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
             and (stand_in := date_stand_in(data, link, _rendered(data, "content", required=False))):
         data = {**data, **stand_in.fields}
         warnings.append(("date", stand_in.note))
+    elif data.get("date") is None and data.get("date_gmt") is None:
+        raise ItemError("date", NO_DATE)
     date = _local_time(data, "date", warnings)
     updated = _local_time(data, "modified", warnings) if _dated(data, "modified") else date
     warnings += [(name, f"{problem}; imported as it is") for name, value in (("date", date), ("modified", updated))
@@ -496,6 +498,12 @@ def _post_slug(data: dict[str, Any], warnings: list[tuple[str, str]]) -> str:
     if why:
         warnings.append(("slug", f"{quoted(raw)} {why}; saved as {quoted(slug)}"))
     return slug
+
+
+# A post saved without its date (a copy's page of a WordPress page, which most themes print none on), where
+# nothing else gives one: said so, rather than the field's "expected a string, got nothing".
+NO_DATE = ("missing, and nothing in the post names a day to stand in for it (its time of update, its address, "
+           "its pictures' upload month): passed over")
 
 
 def _local_time(data: dict[str, Any], name: str, warnings: list[tuple[str, str]]) -> datetime:

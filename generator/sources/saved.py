@@ -108,17 +108,18 @@ def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: li
     """The posts of a static copy of a site that its saved API, exports and dumps did not give (`given`: their
     ids and paths): those its feeds hold (sources/wp_feed.py), whose text WordPress gave without the theme's, then
     those only its pages hold (sources/wp_pages.py); each post once. A post a feed gives only the summary of (a
-    site whose feeds show summaries) is the page's, where the copy holds it."""
-    seen = set(given)
+    site whose feeds show summaries) is the page's, where the copy holds it. A copy that names its site's address
+    nowhere but in its GitHub Pages `CNAME` is read as served there."""
+    seen, published = set(given), static_copy.published_at(root)
     site, summaries = "", []
-    for item in wp_feed.read_feeds(feeds, root, problems, seen):
+    for item in wp_feed.read_feeds(feeds, root, problems, seen, published):
         site = site or static_copy.origin(str(item.data.get("link") or ""))
         if item.kind == POST and "content" not in item.data:
             summaries.append(item)
         else:
             yield item
     seen -= {key for item in summaries for key in static_copy.post_keys(item.data)}
-    yield from wp_pages.read_pages(pages, root, problems, seen, site)
+    yield from wp_pages.read_pages(pages, root, problems, seen, site or published)
     yield from (item for item in summaries if static_copy.post_keys(item.data).isdisjoint(seen))
 
 

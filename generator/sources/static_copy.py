@@ -17,6 +17,24 @@ _RELATIVE = re.compile(r"""(\b(?:href|src)=["'])(?![a-zA-Z][a-zA-Z0-9+.-]*:|[/#?
 _DOTTED = re.compile(r"""(\b(?:href|src)=["'])(\.\.?/[^"']*)""")
 _WHOLE = re.compile(r"""(\b(?:href|src)=["'])(https?[^"']*)""", re.IGNORECASE)
 _SRCSET = re.compile(r"""(\bsrcset=["'])([^"']*)""")
+# The Wayback Machine's address of a page or file it archived, before the archived address itself:
+# `https://web.archive.org/web/20190305123456/`, `/web/20190305123456im_/` (a picture), `//web.archive.org/web/…`.
+_HOSTNAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+_ARCHIVED_AT = r"(?:(?:https?:)?//web\.archive\.org)?/web/[0-9]{1,14}(?:[a-z]{2}_)?/(?=https?:/)"
+_ARCHIVED = re.compile(rf"\A{_ARCHIVED_AT}", re.IGNORECASE)
+_ARCHIVED_IN_MARKUP = re.compile(rf"""(?<=["'\s,]){_ARCHIVED_AT}""", re.IGNORECASE)
+
+
+def published_at(root: Path) -> str:
+    """The address a copy published on GitHub Pages is served at, from its `CNAME` file (`https://news.example`):
+    where a copy names its host nowhere else (a static exporter set to write relative addresses), its pages'
+    addresses from its root are that site's; '' without one."""
+    try:
+        with (root / "CNAME").open("rb") as file:
+            name = file.read(256).decode("ascii", "replace").strip().lower()
+    except OSError:
+        return ""
+    return f"https://{name}" if _HOSTNAME.fullmatch(name) else ""
 
 
 def saved_at(path: Path, root: Path) -> str:
@@ -52,9 +70,10 @@ _MANGLED = re.compile(r"\A(https?)(?::/(?:/{2,})?|(?=[a-z0-9-]+(?:\.[a-z0-9-]+)+
 
 
 def address(text: str, base: str) -> str:
-    """An address as it is (one a copy mangled mended); one relative to the file read against `base`, without the
-    `index.html` the copy saved each page as."""
-    text = _MANGLED.sub(r"\1://", text.strip(), count=1) if text.lower().startswith("http") else text.strip()
+    """An address as it is (one a copy mangled mended, the Wayback Machine's of a page the page's own); one relative
+    to the file read against `base`, without the `index.html` the copy saved each page as."""
+    text = _ARCHIVED.sub("", text.strip()) if "/web/" in text else text.strip()
+    text = _MANGLED.sub(r"\1://", text, count=1) if text.lower().startswith("http") else text
     if not text or text.startswith("#") or urlsplit(text).scheme:
         return text
     found = urljoin(base, text)
@@ -62,9 +81,11 @@ def address(text: str, base: str) -> str:
 
 
 def relative_to(markup: str, base: str, dotted: bool = False) -> str:
-    """Markup with the addresses of its links, pictures and frames read against `base`; with `dotted`, only those
+    """Markup with the addresses of its links, pictures and frames read against `base` (the Wayback Machine's
+    addresses of what it archived made the archived ones again); with `dotted`, only those
     that start with `./` or `../`, as a copy writes them into a feed (any other is the author's, relative to the
     post's page, as the feed itself gave it)."""
+    markup = _ARCHIVED_IN_MARKUP.sub("", markup) if "/web/" in markup else markup
     markup = _WHOLE.sub(lambda m: m.group(1) + _MANGLED.sub(r"\1://", m.group(2), count=1), markup)
     markup = (_DOTTED if dotted else _RELATIVE).sub(lambda m: m.group(1) + address(m.group(2), base), markup)
     if "srcset" not in markup:

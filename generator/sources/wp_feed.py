@@ -29,12 +29,15 @@ from defusedxml.ElementTree import fromstring
 
 from generator.problems import Problem
 from generator.sources import wp_json
-from generator.sources.static_copy import PAGE, V2_ROOT, address, link_slug, origin, post_keys, relative_to, saved_at
+from generator.sources.static_copy import (PAGE, V2_ROOT, address, link_slug, origin, path_key, post_keys,
+                                            relative_to, saved_at)
 from generator.sources.v2_posts import embedded_post, with_terms
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import SYNTHETIC_BASE, slug_of, synthetic_id
 
 HEAD = 2048  # the bytes whose root element says that a file is a feed
+# An RSS channel's `<link>` (searched before its first item): the site's home page.
+HOME = re.compile(rb"<link>\s*(https?://[!-;=?-~]+)\s*</link>")
 FEED_FOLDERS = frozenset({"feed", "rss", "rss2", "atom"})  # WordPress's feed addresses end in one
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 NS = {"content": "http://purl.org/rss/1.0/modules/content/", "dc": "http://purl.org/dc/elements/1.1/",
@@ -66,19 +69,19 @@ def candidate(path: Path) -> bool:
         path.parent.name.lower() in FEED_FOLDERS and PAGE.search(name) is not None)
 
 
-def read_feeds(paths: Sequence[Path], root: Path, problems: list[Problem], seen: set[int | str] | None = None
-               ) -> Iterator[RawItem]:
+def read_feeds(paths: Sequence[Path], root: Path, problems: list[Problem], seen: set[int | str] | None = None,
+               published: str = "") -> Iterator[RawItem]:
     """The posts of every feed, each once (the first feed that holds it gives it; the ids and addresses read are
     added to `seen`), and the site's language; its title and tagline from its main feed. `root`: the folder that
-    stands for the site's root."""
+    stands for the site's root; `published`: the address the copy is served at, where it names no other."""
     seen = set() if seen is None else seen
-    tags = _tag_slugs(paths, root)
+    tags, home = _tag_slugs(paths, root), _copy_home(paths) or published
     for path in paths:
         channel = _channel(path, problems)
         if channel is None:
             continue
-        base = _base(path, root, channel)
-        yield from _site_items(path, channel, base)
+        base = _base(path, root, channel, home)
+        yield from _site_items(path, channel, _base(path, root, channel, ""))
         language = (channel.findtext("language") or channel.get(XML_LANG) or "").strip()
         posts = [post for post in (_post(entry, base, language, tags) for entry in _entries(channel))
                  if post is not None]
@@ -116,13 +119,42 @@ def _channel(path: Path, problems: list[Problem]) -> Element | None:
     return channel
 
 
-def _base(path: Path, root: Path, channel: Element) -> str:
+def _base(path: Path, root: Path, channel: Element, home: str) -> str:
     """Where the feed was saved from, against which its relative links are read: its own address, where the
-    channel names it (`<atom:link rel="self">`), else its path from the site's root."""
+    channel names it (`<atom:link rel="self">`), else its path from the site's root, under the site's address
+    (`home`) where its relative `self` link confirms that the folder read stands for the site's root."""
+    saved = saved_at(path, root)
     for link in channel.findall(f"{ATOM}link"):
         if link.get("rel") == "self" and urlsplit(link.get("href", "")).scheme in ("http", "https"):
             return urljoin(link.get("href", ""), path.name)
-    return saved_at(path, root)
+        if link.get("rel") == "self" and _same_folder(urljoin(saved, link.get("href", "")), saved):
+            return home + saved
+    return saved
+
+
+def _same_folder(found: str, saved: str) -> bool:
+    """Whether two addresses name files of one folder (`/feed/` and `/feed/index.xml`)."""
+    return _folder(urlsplit(found).path) == _folder(saved)
+
+
+def _folder(path: str) -> str:
+    return path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
+
+
+def _copy_home(paths: Sequence[Path]) -> str:
+    """The site's address, which WordPress gives as every RSS feed's `<link>` (its home page; a copy that made every
+    other address relative keeps it), without its last `/`, from the head of the first feed that gives it; else ''."""
+    for path in paths:
+        try:
+            with path.open("rb") as file:
+                head = file.read(HEAD * 4)
+        except OSError:
+            continue
+        start = head.find(b"<channel>")
+        end = head.find(b"<item", start)
+        if start >= 0 and (found := HOME.search(head, start, end if end >= 0 else len(head))):
+            return found.group(1).decode("ascii").rstrip("/")
+    return ""
 
 
 def _entries(channel: Element) -> list[Element]:
@@ -148,7 +180,7 @@ def _post(entry: Element, base: str, language: str, tags: frozenset[str]) -> dic
     """The v2 post of an RSS item or an Atom entry, in the feed's `language`, its terms of the slugs `tags` tags;
     None for a comment."""
     atom = entry.tag == f"{ATOM}entry"
-    link = address(_atom_link(entry) if atom else entry.findtext("link") or "", base)
+    link = _untracked(address(_atom_link(entry) if atom else entry.findtext("link") or "", base))
     guid = address((entry.findtext(f"{ATOM}id") if atom else entry.findtext("guid")) or "", base)
     if "#comment-" in link or "#comment-" in guid:
         return None
@@ -211,6 +243,16 @@ def _ident(entry: Element, query: dict[str, list[str]], address: str) -> int:
     return synthetic_id("feed", address or (entry.findtext("title") or ""))
 
 
+def _untracked(link: str) -> str:
+    """A post's address without the campaign parameters a plugin adds to the links of its feed
+    (`?utm_source=rss&utm_medium=rss&utm_campaign=slug`), which its pages' and posts' links to it lack."""
+    parts = urlsplit(link)
+    if "utm_" not in parts.query.lower():
+        return link
+    kept = [pair for pair in parts.query.split("&") if not pair.lower().startswith("utm_")]
+    return parts._replace(query="&".join(kept)).geturl()
+
+
 def _atom_link(entry: Element) -> str:
     for link in entry.findall(f"{ATOM}link"):
         if link.get("rel", "alternate") == "alternate" and link.get("href"):
@@ -256,8 +298,9 @@ def _without_footer(markup: str, link: str) -> str:
     start = markup.rfind("<p>")
     if start < 0 or not link or _FOOTER.fullmatch(markup, start, len(markup.rstrip())) is None:
         return markup
-    hrefs = _HREFS.findall(markup, start)
-    return markup[:start] if len(hrefs) == 2 and hrefs[0] == link and hrefs[1] != link else markup
+    # (By path: a copy that named the site's host nowhere kept the line's links as paths from the root.)
+    hrefs = [path_key(html.unescape(href)) for href in _HREFS.findall(markup, start)]
+    return markup[:start] if len(hrefs) == 2 and hrefs[0] == path_key(link) != hrefs[1] else markup
 
 
 def _with_enclosure(markup: str, entry: Element) -> str:

@@ -14,20 +14,23 @@ container is named, and passed over.
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import lxml.html
 from lxml.etree import ParserError, XMLSyntaxError
 from lxml.html import HtmlElement
 
 from generator.problems import Problem
-from generator.sources import wp_json
-from generator.sources.static_copy import PAGE, V2_ROOT, address, link_slug, post_keys, relative_to, saved_at
+from generator.sources import later_pages, page_dates, wp_json
+from generator.sources.page_markup import classes, elsewhere, meta, meta_link, meta_property
+from generator.sources.static_copy import (PAGE, V2_ROOT, address, link_slug, path_key, post_keys, relative_to,
+                                            saved_at)
 from generator.sources.v2_posts import embedded_post, local_and_utc, with_terms
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import slug_of, synthetic_id
@@ -36,20 +39,28 @@ from generator.sources.wxr_items import slug_of, synthetic_id
 # byline and share counts, in an outer one (Publisher's `single-post-content` around its `entry-content`).
 CONTENT_CLASSES = ("entry-content", "wp-block-post-content", "post-content", "td-post-content",
                    "elementor-widget-theme-post-content", "article-content", "entry-inner", "single-post-content")
+# Else a class that names a post's content with its theme's or builder's prefix (Colibri's `colibri-post-content`,
+# Divi's `et_pb_post_content`, tagDiv's `td-page-content`; a bare `page-content` is many themes' whole layout).
+CONTENT_CLASS = re.compile(r"(?:(?:^|[-_])(?:post|entry|article)|[-_]page)[-_](?:content|body)\Z")
+MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a byline
 TITLE_CLASSES = frozenset({"entry-title", "wp-block-post-title", "post-title", "page-title", "single-post-title"})
+TERM_REL = frozenset({"tag", "category"})
+TERMS_LABEL = 24  # characters besides its links: a box's label ("Tags", "Filed under")
+TERMS_TEXT = 2000  # characters in all: a box of terms, not a paragraph
+AUTHOR_PATH = re.compile(r"/author/[^/]+/?(?:index\.html?)?\Z")
 ID_CLASS = re.compile(r"(?:postid|page-id)-([0-9]{1,19})")
 # A later page of a post split by <!--nextpage--> or of its comments: the post's first page is the post.
 LATER_PAGE = re.compile(r"(?:single-|comment-)?paged-[0-9]+")
 # `single-format-video` names the post's format, `single-author` and `single-paged` a view: no type.
 NOT_TYPES = re.compile(r"single-(?:format-.*|author|paged.*|template.*)")
 BODY = re.compile(rb"<body\b", re.IGNORECASE)
+CHARSET = re.compile(rb"""<meta\b[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]{1,40})""", re.IGNORECASE)
+CHARSET_BYTES = 65536  # where a page's `<meta charset>` is looked for: its head
 BODY_ID = re.compile(rb"""[\s"'](?:postid|page-id)-([0-9]{1,19})(?=[\s"'])""")
 TAG_BYTES = 8192  # the most a theme's `<body …>` tag takes
 MAX_PAGE = 64 << 20  # bytes: a saved page larger is no theme's page of a post
 # Lazy-loading plugins put the picture's address in one of these, and a placeholder in `src`.
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "src")
-# Where a theme prints the comments and lists of other posts, whose authors and pictures are not the post's.
-ELSEWHERE = re.compile(r"(?:^|[-_])(?:comments?|related|widgets?|sidebar|menu)(?:$|[-_])", re.IGNORECASE)
 
 
 def candidate(path: Path) -> bool:
@@ -76,7 +87,9 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
         link = _link(document, base)
         if not post_keys({"id": ident, "link": link}).isdisjoint(seen):
             continue
-        post = _post(document, ident, link, base)
+        more = [part for later in later_pages.later_paths(document, path, root, link)
+                if (part := _later_part(later, ident, root, site, problems)) is not None]
+        post = _post(document, ident, link, base, more)
         if post is None:
             named.add(ident)
             problems.append(Problem(str(path), str(ident), "content", "a post's page whose theme shows its text in "
@@ -111,10 +124,30 @@ def _body_ident(data: bytes) -> int | None:
 
 
 def _document(data: bytes) -> HtmlElement | None:
-    try:  # (huge_tree: a post pasted from a word processor nests its tags hundreds deep, past libxml2's 256)
-        return lxml.html.document_fromstring(data, parser=lxml.html.HTMLParser(huge_tree=True))
-    except (ParserError, XMLSyntaxError, ValueError):
+    for charset in dict.fromkeys((_charset(data), None)):  # (None: libxml2's own guess, where it knows no such set)
+        try:  # (huge_tree: a post pasted from a word processor nests its tags hundreds deep, past libxml2's 256)
+            return lxml.html.document_fromstring(data, parser=lxml.html.HTMLParser(huge_tree=True, encoding=charset))
+        except (ParserError, XMLSyntaxError, ValueError, LookupError):
+            continue
+    return None
+
+
+def _charset(data: bytes) -> str | None:
+    """The page's character set as a browser finds it: its byte order mark, else its `<meta charset>` (or
+    `http-equiv`) where a codec has that name, else UTF-8 where its bytes are that. libxml2 takes a page whose title comes before its
+    `<meta charset>` (tagDiv's Newspaper prints it first) as Latin-1, garbling every accented letter."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return None  # (libxml2 reads byte order marks)
+    if found := CHARSET.search(data, 0, CHARSET_BYTES):
+        try:
+            return codecs.lookup(found.group(1).decode("ascii").lower()).name
+        except LookupError:
+            pass  # (a name no codec has: as if the page named none)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
         return None
+    return "utf-8"
 
 
 def _body_classes(document: HtmlElement) -> list[str]:
@@ -123,12 +156,13 @@ def _body_classes(document: HtmlElement) -> list[str]:
 
 
 def _ident(document: HtmlElement) -> int | None:
-    """The post's id, where the page is a post's first page (not an attachment's, a later page, an AMP copy)."""
-    classes = _body_classes(document)
-    if (("single" not in classes and "page" not in classes) or "attachment" in classes
-            or any(LATER_PAGE.fullmatch(name) for name in classes) or _amp(document)):
+    """The post's id, where the page is a post's first page (not an attachment's, a later page, an AMP copy, the
+    card other sites embed)."""
+    names = _body_classes(document)
+    if (("single" not in names and "page" not in names) or "attachment" in names
+            or any(LATER_PAGE.fullmatch(name) for name in names) or _amp(document) or _embed(document)):
         return None
-    for name in classes:
+    for name in names:
         if found := ID_CLASS.fullmatch(name):
             ident = int(found.group(1))
             return ident if 0 < ident < wp_json.SYNTHETIC_BASE else None
@@ -139,87 +173,175 @@ def _amp(document: HtmlElement) -> bool:
     return document.get("amp") is not None or document.get("⚡") is not None
 
 
+def _embed(document: HtmlElement) -> bool:
+    """Whether the page is the post's card that other sites embed (`…/slug/embed/`: its excerpt, in a `wp-embed`
+    box), which copies save beside the post's page."""
+    body = document.find("body")
+    return body is not None and any("wp-embed" in classes(child) for child in body.iterchildren())
+
+
 def _kind(document: HtmlElement) -> str:
-    classes = _body_classes(document)
-    if "page" in classes and "single" not in classes:
+    names = _body_classes(document)
+    if "page" in names and "single" not in names:
         return "page"
-    types = [name.removeprefix("single-") for name in classes
+    types = [name.removeprefix("single-") for name in names
              if name.startswith("single-") and not NOT_TYPES.fullmatch(name)]
     return types[0] if types else "post"
 
 
 def _base(document: HtmlElement, saved: str) -> str:
     """What the page's relative addresses are read against: its `<base href>` (a copy that wrote its addresses
-    from the site's root without a `/` declares the site's), else its canonical address where that is whole (a
-    site in a subfolder, `…/blog/2024/x/`), else where it was saved."""
+    from the site's root without a `/` declares the site's), else its own address where the page gives it whole
+    (a site in a subfolder, `…/blog/2024/x/`), else where it was saved."""
     declared = document.find(".//base[@href]")
     if declared is not None:
         return urljoin(saved, declared.get("href", "").strip())
-    canonical = _meta_link(document, "canonical")
-    if urlsplit(canonical).scheme in ("http", "https") and canonical.endswith("/"):
-        return canonical + "index.html"
-    return saved
+    whole = _whole_address(document, saved)
+    return whole + "index.html" if whole.endswith("/") else whole or saved
+
+
+def _whole_address(document: HtmlElement, saved: str) -> str:
+    """The page's address where it names it whole: its canonical one, else Open Graph's `og:url` (a copy that
+    made the canonical one relative left it: `/` and `http://author.example/`), else its oEmbed link's; one
+    that does not end with the path of a relative canonical address (a theme's `og:url` of the home page on
+    every page) is not the page's. '' where none is."""
+    canonical = meta_link(document, "canonical")
+    own = urlsplit(urljoin(saved, canonical)).path if canonical else ""
+    for found in (canonical, meta_property(document, "og:url"), _oembed_address(document)):
+        parts = urlsplit(found)
+        if parts.scheme in ("http", "https") and parts.netloc and _ends_with(parts.path, own):
+            return found
+    return ""
+
+
+def _ends_with(path: str, own: str) -> bool:
+    return PAGE.sub("/", unquote(path)).rstrip("/").endswith(PAGE.sub("/", unquote(own)).rstrip("/"))
+
+
+def _oembed_address(document: HtmlElement) -> str:
+    """The page's whole address as WordPress's oEmbed discovery link gives it (`…/oembed/1.0/embed?url=https%3A%2F…`),
+    which copies keep where they rewrote every other address as a relative one (HTTrack, wget), or ''."""
+    for kind in ("application/json+oembed", "text/xml+oembed"):
+        query = parse_qs(urlsplit(meta_link(document, "alternate", kind)).query)
+        found = query.get("url", [""])[0].strip()
+        if urlsplit(found).scheme in ("http", "https") and urlsplit(found).netloc:
+            return found
+    return ""
 
 
 def _link(document: HtmlElement, base: str) -> str:
-    """The post's address: its canonical one, else the page's own."""
-    found = _meta_link(document, "canonical") or _property(document, "og:url")
+    """The post's address: the one the page names whole, else its canonical one, else the page's own."""
+    found = _whole_address(document, base) or meta_link(document, "canonical") or meta_property(document, "og:url")
     return address(found, base) if found else PAGE.sub("/", base)
 
 
-def _post(document: HtmlElement, ident: int, link: str, base: str) -> dict[str, Any] | None:
+def _later_part(path: Path, ident: int, root: Path, site: str, problems: list[Problem]) -> tuple[int, str] | None:
+    """A later page of post `ident` (its number, its text with its addresses read against its own), or None where
+    the file is not one."""
+    data = _page_bytes(path, problems)
+    document = _document(data) if data else None
+    number = later_pages.page_number(_body_classes(document), ident) if document is not None else None
+    content = _content(document, ident) if document is not None and number is not None else None
+    if content is None:
+        return None
+    base = _base(document, site + saved_at(path, root))
+    return number, relative_to(_inner(later_pages.without_links(content)), base)
+
+
+def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tuple[int, str]]
+          ) -> dict[str, Any] | None:
+    """The post the page shows, its later pages' texts (`more`) after its own; None where its text is in no known
+    container."""
     content = _content(document, ident)
     if content is None:
         return None
     article = _enclosing(content, document)
-    title = _title(document, article)
+    terms = _terms(article, base)  # (before the theme's boxes of them inside the text go)
+    text = later_pages.joined(_text(content, base), more)
+    title = _title(document, article, link, base)
     v2: dict[str, Any] = {
         "id": ident, "type": _kind(document), "status": "publish", "link": link,
         "slug": link_slug(link) or slug_of(html.unescape(title)) or None, "title": {"rendered": title},
-        "content": {"rendered": relative_to(_inner(content), base),
+        "content": {"rendered": text,
                     "protected": "post-password-required" in _body_classes(document)},
-        "excerpt": {"rendered": html.escape(_meta(document, "description") or _property(document, "og:description")
-                                            or "", quote=False)},
+        "excerpt": {"rendered": html.escape(meta(document, "description")
+                                            or meta_property(document, "og:description") or "", quote=False)},
         "lang": document.get("lang") or None,
     }
-    _dated(v2, document, article)
+    v2["date"], v2["date_gmt"] = local_and_utc(page_dates.published(document, article))
+    v2["modified"], v2["modified_gmt"] = local_and_utc(page_dates.modified(document, article))
     embedded: dict[str, Any] = {}
     author = _author(document, article)
     if author:
         v2["author"] = synthetic_id("author", author)
         embedded["author"] = [{"id": v2["author"], "name": author, "slug": slug_of(author)}]
-    with_terms(v2, embedded, _terms(article, base), V2_ROOT)
-    shortlink = _meta_link(document, "shortlink")
-    v2["guid"] = {"rendered": address(shortlink, base)} if shortlink else None
+    with_terms(v2, embedded, terms, V2_ROOT)
+    # (WordPress's own shortlink, `/?p=7`, is the post's guid; Jetpack's, `https://wp.me/P7-3h`, names another host.)
+    shortlink = meta_link(document, "shortlink")
+    v2["guid"] = {"rendered": address(shortlink, base)} if "p" in parse_qs(urlsplit(shortlink).query) else None
     return embedded_post(v2, embedded, _picture(article, content, base))
 
 
-def _dated(v2: dict[str, Any], document: HtmlElement, article: HtmlElement) -> None:
-    v2["date"], v2["date_gmt"] = local_and_utc(_property(document, "article:published_time")
-                                               or _schema(document, "datePublished")
-                                               or _time(article, ("published", "entry-date"), first=True))
-    v2["modified"], v2["modified_gmt"] = local_and_utc(_property(document, "article:modified_time")
-                                                       or _property(document, "og:updated_time")
-                                                       or _schema(document, "dateModified")
-                                                       or _time(article, ("updated",)))
+def _text(content: HtmlElement, base: str) -> str:
+    """The container's markup, its addresses read against `base`, without what the theme prints inside it: the
+    links to the post's other pages, and the boxes of its terms (`the_tags()`: a label and `rel="tag"` links), which
+    REST's `content.rendered` does not hold."""
+    for box in [node for node in content.iter() if isinstance(node.tag, str) and _terms_box(node)]:
+        if box is not content and box.getparent() is not None:
+            box.drop_tree()
+    return relative_to(_inner(later_pages.without_links(content)), base)
+
+
+def _terms_box(node: HtmlElement) -> bool:
+    """Whether an element holds nothing but links to terms (`rel="tag"`, `rel="category tag"`) and a short label."""
+    links = list(node.iter("a"))
+    if not links or not all(TERM_REL & set(a.get("rel", "").split()) for a in links):
+        return False
+    label = node.text_content()
+    if len(label) > TERMS_TEXT:
+        return False
+    for link in links:
+        label = label.replace(link.text_content(), "", 1)
+    return len(label.strip(" \t\n,:|·•")) <= TERMS_LABEL
 
 
 def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
     """Of the elements of the likeliest content class the page has, those not inside another, the one that holds
-    the most text (a related post's excerpt in a sidebar may have the class too); else Elementor's element of the
-    post, which a page Elementor built holds its text in."""
-    elements = [e for e in document.iter() if isinstance(e.tag, str) and (e.get("class") or e.get("data-elementor-id"))]
+    the most text (a related post's excerpt in a sidebar may have the class too); else of a class named like one;
+    else the one schema.org's microdata marks as the text; else Elementor's element of the post, which a page
+    Elementor built holds its text in; else the unclassed element of the post's paragraphs."""
+    elements = [e for e in document.iter()
+                if isinstance(e.tag, str) and (e.get("class") or e.get("data-elementor-id") or e.get("itemprop"))]
     for name in CONTENT_CLASSES:
-        found = [e for e in elements if name in _classes(e)]
-        outer = [e for e in found if not any(a in found for a in e.iterancestors())]
-        if outer:
-            return max(outer, key=lambda e: len(e.text_content()))
-    return next((e for e in elements if e.get("data-elementor-id") == str(ident)
-                 and e.get("data-elementor-type") in ("wp-post", "wp-page", "single-post", "single-page")), None)
+        if (found := _likeliest([e for e in elements if name in classes(e)])) is not None:
+            return found
+    named = _likeliest([e for e in elements if any(CONTENT_CLASS.search(name) for name in classes(e))])
+    if named is not None:
+        return named
+    # (schema.org's microdata of the text, as OceanWP marks its page's `<div class="entry" itemprop="text">`)
+    marked = _likeliest([e for e in elements if e.get("itemprop") in ("articleBody", "text") and not elsewhere(e)])
+    if marked is not None:
+        return marked
+    built = next((e for e in elements if e.get("data-elementor-id") == str(ident)
+                  and e.get("data-elementor-type") in ("wp-post", "wp-page", "single-post", "single-page")), None)
+    return built if built is not None else _paragraphs(elements, ident)
 
 
-def _classes(element: HtmlElement) -> list[str]:
-    return (element.get("class") or "").split()
+def _paragraphs(elements: list[HtmlElement], ident: int) -> HtmlElement | None:
+    """In the post's element as `post_class()` marks it (`post-2276`), the element whose own paragraphs hold the
+    most text, where its theme gave the text's container no class (tagDiv's older templates)."""
+    article = next((e for e in elements if f"post-{ident}" in classes(e) and "hentry" in classes(e)), None)
+    if article is None:
+        return None
+    texts = [(sum(len(p.text_content()) for p in e.iterchildren("p")), e) for e in article.iter()
+             if isinstance(e.tag, str) and not elsewhere(e)]
+    length, found = max(texts, key=lambda pair: pair[0], default=(0, None))
+    return found if length >= MIN_TEXT else None
+
+
+def _likeliest(found: list[HtmlElement]) -> HtmlElement | None:
+    outer = [e for e in found if not any(a in found for a in e.iterancestors())]
+    return max(outer, key=lambda e: len(e.text_content())) if outer else None
 
 
 def _enclosing(content: HtmlElement, document: HtmlElement) -> HtmlElement:
@@ -229,7 +351,7 @@ def _enclosing(content: HtmlElement, document: HtmlElement) -> HtmlElement:
     for ancestor in ancestors:
         if ancestor.tag in ("article", "main"):
             return ancestor
-    headings = [h for h in document.iter("h1") if not _elsewhere(h)]
+    headings = [h for h in document.iter("h1") if not elsewhere(h)]
     for ancestor in ancestors:
         if headings and any(ancestor in h.iterancestors() for h in headings):
             return ancestor
@@ -237,85 +359,46 @@ def _enclosing(content: HtmlElement, document: HtmlElement) -> HtmlElement:
     return body if body is not None else content
 
 
-def _elsewhere(element: HtmlElement) -> bool:
-    """Whether the element is in the comments, a list of other posts, a widget, a menu or an aside (the page's
-    body is not asked: its classes name the theme's layout, `ast-right-sidebar`)."""
-    for ancestor in element.iterancestors():
-        if ancestor.tag in ("body", "html"):
-            return False
-        if ancestor.tag in ("aside", "nav") or any(
-                ELSEWHERE.search(name) for name in [*_classes(ancestor), ancestor.get("id") or ""]):
-            return True
-    return False
-
-
 def _inner(element: HtmlElement) -> str:
     return (html.escape(element.text or "", quote=False)
             + "".join(lxml.html.tostring(child, encoding="unicode") for child in element))
 
 
-def _title(document: HtmlElement, article: HtmlElement) -> str:
-    for element in article.iter("h1", "h2"):
-        if not TITLE_CLASSES.isdisjoint(_classes(element)):
+def _title(document: HtmlElement, article: HtmlElement, link: str, base: str) -> str:
+    """The title's heading (`entry-title`), else the first `<h1>`, else Open Graph's or the page's title; not a
+    heading that links another post (a front page's list of the latest posts)."""
+    headings = [h for h in article.iter("h1", "h2") if not _links_elsewhere(h, link, base)]
+    for element in headings:
+        if not TITLE_CLASSES.isdisjoint(classes(element)):
             return html.escape(element.text_content().strip(), quote=False)
-    h1 = next((h for h in article.iter("h1") if not _elsewhere(h)), None)
-    text = h1.text_content().strip() if h1 is not None else _property(document, "og:title")
+    h1 = next((h for h in headings if h.tag == "h1" and not elsewhere(h)), None)
+    text = h1.text_content().strip() if h1 is not None else meta_property(document, "og:title")
     if not text:
         node = document.find(".//title")
         text = node.text_content().strip() if node is not None else ""
     return html.escape(text, quote=False)
 
 
-def _meta(document: HtmlElement, name: str) -> str:
-    for node in document.iterfind(".//meta[@name]"):
-        if node.get("name", "").lower() == name:
-            return (node.get("content") or "").strip()
-    return ""
-
-
-def _property(document: HtmlElement, name: str) -> str:
-    for node in document.iterfind(".//meta[@property]"):
-        if node.get("property") == name:
-            return (node.get("content") or "").strip()
-    return ""
-
-
-def _meta_link(document: HtmlElement, rel: str) -> str:
-    for node in document.iterfind(".//link[@rel]"):
-        if rel in node.get("rel", "").split():
-            return (node.get("href") or "").strip()
-    return ""
-
-
-def _schema(document: HtmlElement, field: str) -> str | None:
-    """A date of the page's schema.org data, as Yoast SEO and Rank Math print it for every post and page
-    (`"datePublished":"2019-05-07T14:10:34+00:00"`)."""
-    pattern = re.compile(rf'"{field}"\s*:\s*"([^"]{{10,40}})"')
-    for script in document.iterfind(".//script[@type]"):
-        if script.get("type") == "application/ld+json" and (found := pattern.search(script.text or "")):
-            return found.group(1)
-    return None
-
-
-def _time(article: HtmlElement, classes: tuple[str, ...], first: bool = False) -> str | None:
-    """The `datetime` of the article's `<time>` of one of `classes`, else (`first`) of its first `<time>`."""
-    times = [t for t in article.iterfind(".//time[@datetime]") if not _elsewhere(t)]
-    for time in times:
-        if not set(classes).isdisjoint(_classes(time)):
-            return time.get("datetime")
-    return times[0].get("datetime") if times and first else None
+def _links_elsewhere(heading: HtmlElement, link: str, base: str) -> bool:
+    return any(path_key(address(a.get("href", ""), base)) != path_key(link)
+               for a in heading.iterfind(".//a[@href]") if not a.get("href", "").startswith("#"))
 
 
 def _author(document: HtmlElement, article: HtmlElement) -> str:
-    """The byline's name: `rel="author"`, else an element of class `author` or `fn`, outside the comments."""
+    """The byline's name: `rel="author"`, else an element of class `author` or `fn`, else a link to an author's
+    archive (`/author/ana/`), outside the comments."""
     for node in article.iterfind(".//a[@rel]"):
-        if "author" in node.get("rel", "").split() and node.text_content().strip() and not _elsewhere(node):
+        if "author" in node.get("rel", "").split() and node.text_content().strip() and not elsewhere(node):
             return node.text_content().strip()
     for node in article.iter():
-        if (isinstance(node.tag, str) and {"author", "fn"} & set(_classes(node)) and node.text_content().strip()
-                and not _elsewhere(node)):
+        if (isinstance(node.tag, str) and {"author", "fn"} & set(classes(node)) and node.text_content().strip()
+                and not elsewhere(node)):
             return " ".join(node.text_content().split())
-    return _meta(document, "author")
+    for node in article.iter("a"):  # a theme that links the byline to the author's archive only (Colibri)
+        if (AUTHOR_PATH.search(urlsplit(node.get("href", "")).path) and node.text_content().strip()
+                and not elsewhere(node)):
+            return " ".join(node.text_content().split())
+    return meta(document, "author")
 
 
 def _terms(article: HtmlElement, base: str) -> dict[str, list[dict[str, Any]]]:
@@ -327,7 +410,7 @@ def _terms(article: HtmlElement, base: str) -> dict[str, list[dict[str, Any]]]:
         taxonomy = _taxonomy(node.get("rel", "").split(), urlsplit(href).path)
         name = " ".join(node.text_content().split())
         slug = link_slug(href) or slug_of(name)
-        if (not taxonomy or not name or not slug or _elsewhere(node)
+        if (not taxonomy or not name or not slug or elsewhere(node)
                 or any(t["slug"] == slug for t in groups.get(taxonomy, []))):
             continue
         groups.setdefault(taxonomy, []).append({"id": synthetic_id(taxonomy, slug), "taxonomy": taxonomy,
@@ -345,7 +428,7 @@ def _picture(article: HtmlElement, content: HtmlElement, base: str) -> dict[str,
     """The featured image, as `the_post_thumbnail()` prints it (class `wp-post-image`), outside the text, the
     comments and lists of other posts; its address where a lazy-loading plugin put it."""
     for image in article.iter("img"):
-        if "wp-post-image" in _classes(image) and content not in image.iterancestors() and not _elsewhere(image):
+        if "wp-post-image" in classes(image) and content not in image.iterancestors() and not elsewhere(image):
             source = next((image.get(name) for name in LAZY_SOURCES
                            if image.get(name) and not image.get(name, "").startswith("data:")), "")
             if source:

@@ -1,0 +1,118 @@
+"""A post's dates as a saved page of it prints them: `article:published_time` (Yoast SEO, Rank Math…), schema.org's
+`datePublished` as JSON-LD or as microdata (tagDiv's Newspaper: `<meta itemprop="datePublished" content=…>`), the
+article's `<time datetime>`, else the day a theme prints as text only (Divi: `<span class="published">Mar 4,
+2021</span>`; English month names, or numbered as Chinese, Japanese and Korean sites write them), which the post
+would otherwise lose for a stand-in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+
+from lxml.html import HtmlElement
+
+from generator.sources.page_markup import classes, elsewhere, meta_property
+
+# The elements a theme prints a post's day in, as text where it gives no `datetime`.
+PUBLISHED_CLASSES = frozenset({"published", "entry-date", "post-date", "posted-on", "entry-meta", "post-meta",
+                               "meta-date", "date", "metadata-item"})
+UPDATED_CLASSES = frozenset({"updated", "modified", "entry-modified"})
+_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>[0-9]{4})"
+# WordPress's date formats: `March 4, 2021`, `Mar 4th 2021`, `4 March 2021`, `4th of March, 2021`, `2021-03-04`;
+# in Chinese, Japanese and Korean, `2021年3月4日`, `2021년 3월 4일`, and `3月 4, 2021` (`M j, Y` translated).
+TEXT_DATES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+    rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+    r"\b(?P<year>[0-9]{4})-(?P<number>[0-9]{2})-(?P<day>[0-9]{2})\b",
+    r"(?P<year>[0-9]{4})\s*[年년]\s*(?P<number>[0-9]{1,2})\s*[月월]\s*(?P<day>[0-9]{1,2})\s*[日일]",
+    r"(?<![0-9])(?P<number>[0-9]{1,2})\s*[月월]\s*(?P<day>[0-9]{1,2}),?\s+(?P<year>[0-9]{4})\b"))
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+TEXT_CHARS = 300  # of an element's text: a byline's, not an article's
+
+
+def published(document: HtmlElement, article: HtmlElement) -> str | None:
+    """The post's date as the page gives it: the first of its dates that reads as one, else None. A day printed
+    as text is the post's time of update where that falls on the same day (a time of day the text does not give)."""
+    found = _first([meta_property(document, "article:published_time"), _schema(document, "datePublished"),
+                    _microdata(document, "datePublished"), _time(article, ("published", "entry-date"), first=True)])
+    if found is not None:
+        return found
+    day, update = _text_date(article, PUBLISHED_CLASSES), modified(document, article)
+    return update if day and update and update.startswith(day) else day
+
+
+def modified(document: HtmlElement, article: HtmlElement) -> str | None:
+    return _first([meta_property(document, "article:modified_time"), meta_property(document, "og:updated_time"),
+                   _schema(document, "dateModified"), _microdata(document, "dateModified"),
+                   _time(article, ("updated",))])
+
+
+def _first(values: list[str | None]) -> str | None:
+    """The first value that reads as a date: a theme's `datetime` may hold the day's words (`thứ ba, 28 tháng 11
+    2017`), which would cost the post its date, and a post without one is given a stand-in."""
+    return next((value.strip() for value in values if value and _readable(value.strip())), None)
+
+
+def _readable(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _schema(document: HtmlElement, field: str) -> str | None:
+    """A date of the page's schema.org data, as Yoast SEO and Rank Math print it for every post and page
+    (`"datePublished":"2019-05-07T14:10:34+00:00"`)."""
+    pattern = re.compile(rf'"{field}"\s*:\s*"([^"]{{10,40}})"')
+    for script in document.iterfind(".//script[@type]"):
+        if script.get("type") == "application/ld+json" and (found := pattern.search(script.text or "")):
+            return found.group(1)
+    return None
+
+
+def _microdata(document: HtmlElement, field: str) -> str | None:
+    """schema.org's date as microdata, outside the comments and lists of other posts."""
+    for node in document.iterfind(".//*[@itemprop]"):
+        if node.get("itemprop") == field and not elsewhere(node):
+            return node.get("content") or node.get("datetime")
+    return None
+
+
+def _time(article: HtmlElement, names: tuple[str, ...], first: bool = False) -> str | None:
+    """The `datetime` of the article's `<time>` of one of `names`, else (`first`) of its first `<time>`."""
+    times = [t for t in article.iterfind(".//time[@datetime]") if not elsewhere(t)]
+    for time in times:
+        if not set(names).isdisjoint(classes(time)):
+            return time.get("datetime")
+    return times[0].get("datetime") if times and first else None
+
+
+def _text_date(article: HtmlElement, names: frozenset[str]) -> str | None:
+    """The day printed as text in the article's first element of one of `names` (or `<time>`) that holds one."""
+    for node in _dated_elements(article, names):
+        text = node.text_content()[:TEXT_CHARS]
+        for pattern in TEXT_DATES:
+            if (found := pattern.search(text)) and (day := iso_day(found)):
+                return day
+    return None
+
+
+def _dated_elements(article: HtmlElement, names: frozenset[str]) -> Iterator[HtmlElement]:
+    for node in article.iter():
+        if (isinstance(node.tag, str) and (node.tag == "time" or not names.isdisjoint(classes(node)))
+                and not elsewhere(node)):
+            yield node
+
+
+def iso_day(found: re.Match[str]) -> str | None:
+    """The day a text date names, as ISO 8601 (`2021-03-04`), or None where there is no such day."""
+    groups = found.groupdict()
+    month = int(groups["number"]) if groups.get("number") else MONTHS.index(groups["month"][:3].lower()) + 1
+    try:
+        return datetime(int(found["year"]), month, int(found["day"])).date().isoformat()
+    except ValueError:
+        return None
