@@ -1,0 +1,184 @@
+"""A live WordPress site read through its feeds and pages, for a site whose REST API is closed to visitors or gone
+(security plugins answer `/wp-json/` with 401 `rest_login_required`, 403 `rest_cannot_access` or 404
+`rest_no_route`, or strip the route) but which serves its RSS feeds and post pages as every site does.
+
+The feed is the one the front page links (`<link rel="alternate" type="application/rss+xml">`, not the comments
+feed), else `/feed/`, else `/?feed=rss2` (plain permalinks); a post type's is that feed with `post_type=`; its older
+items are on `paged=2, 3…`, which WordPress answers past the last with a 404 page. Each page is read by the reader
+of saved feeds (sources/wp_feed.py), and a post the feed gives the summary of, by the reader of saved pages
+(sources/wp_pages.py) from its page: the posts are those `import` gives for a static copy that holds the same
+feeds and pages. Nothing here writes into content/; the bytes read are parsed from a temporary folder.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
+
+from generator.problems import Problem
+from generator.sources import wp_feed, wp_json, wp_pages
+from generator.sources.http import Client, FetchError
+from generator.sources.static_copy import origin
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml")
+FEED_WANTED = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1"
+PAGE_WANTED = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
+LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+ATTRIBUTE = re.compile(r"""\b(rel|type|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# The feeds a front page links that hold no posts of the site: its comments' (WordPress's `comments/feed/`,
+# `?feed=comments-rss2`), and oEmbed's discovery links.
+NOT_POSTS = re.compile(r"comments|oembed", re.IGNORECASE)
+BOM = b"\xef\xbb\xbf"
+FRONT_BYTES = 262144  # a theme prints its <head> in the first few kB; a page builder's can be long
+
+
+@dataclass
+class FeedPage:
+    """One page of a feed: its posts as `/wp/v2/` gives them (summary-only ones without `content`), what the site
+    said of itself, and what could not be read."""
+
+    url: str
+    posts: list[dict[str, Any]] = field(default_factory=list)
+    site: dict[str, str] = field(default_factory=dict)  # language, title, description: of the site's own feed
+    problems: list[Problem] = field(default_factory=list)
+    end: bool = False  # past the last page
+    repeated: bool = False  # the posts of an earlier page again: the site ignores `paged`
+
+
+def find_feed(client: Client, site: str) -> str:
+    """The site's feed of posts: as its front page links it, else at `/feed/`, else `/?feed=rss2`. A FetchError
+    naming the site, and what each address answered, where none answers as a WordPress feed."""
+    root = site.rstrip("/") + "/"
+    answers, failing = [], []
+    for url in [*_linked_feeds(client, root), root + "feed/", root + "?feed=rss2"]:
+        try:
+            page = read_page(client, url)
+        except FetchError as e:
+            answers.append(f"{url} answered {e.message.split(':')[0]}")
+            failing += [e] if e.status >= 429 or e.unreachable else []
+            continue
+        if not page.problems:
+            return url
+        answers.append(f"{url} gave {page.problems[0].message}")
+    if failing and len(failing) == len(answers):
+        raise failing[-1]  # a site that is down or busy: "sync again later", not "not WordPress"
+    raise FetchError(root, "; ".join(dict.fromkeys(answers)))
+
+
+def _linked_feeds(client: Client, root: str) -> list[str]:
+    """The feeds of posts the front page links in its head, in its order (WordPress's feed_links prints the
+    site's feed before its comments')."""
+    try:
+        front = client.get(root, wanted=PAGE_WANTED)
+    except FetchError:
+        return []  # the front page is a hint only; the usual addresses are asked next
+    found = []
+    for tag in LINK_TAG.findall(front.body[:FRONT_BYTES].decode("utf-8", "replace")):
+        values = {m[0].lower(): html.unescape(m[1] or m[2] or m[3]).strip() for m in ATTRIBUTE.findall(tag)}
+        if ("alternate" in values.get("rel", "").lower().split() and values.get("type", "").lower() in FEED_TYPES
+                and values.get("href") and not NOT_POSTS.search(values["href"])):
+            found.append(urljoin(front.url, values["href"]))
+    return list(dict.fromkeys(u for u in found if urlsplit(u).scheme in ("http", "https")))
+
+
+def feed_url(feed: str, post_type: str = "", page: int = 1) -> str:
+    """The feed of one post type (`post_type=`; the site's own feed is that of `post`), and its `page`th page."""
+    parts = urlsplit(feed)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in ("post_type", "paged")]
+    query += [("post_type", post_type)] if post_type and post_type != "post" else []
+    query += [("paged", str(page))] if page > 1 else []
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query, safe="/,"), ""))
+
+
+def read_page(client: Client, url: str) -> FeedPage:
+    """A page of a feed, its posts read as a saved feed's are. A later page WordPress answers with its 404 page is
+    the end; a page that is no WordPress feed is one Problem naming its URL."""
+    try:
+        response = client.get(url, wanted=FEED_WANTED)
+    except FetchError as e:
+        if e.status == 404 and "paged=" in url:
+            return FeedPage(url, end=True)
+        raise
+    page = FeedPage(url)
+    with tempfile.TemporaryDirectory(prefix="newsmirror-feed-") as folder:
+        path = Path(folder) / "feed.xml"
+        path.write_bytes(response.body)
+        if not wp_feed.is_feed(path):
+            page.problems.append(Problem(url, message=f"not a feed but {_what(response.body)}"))
+            return page
+        found: list[Problem] = []
+        for item in wp_feed.read_feeds([path], Path(folder), found):
+            if item.kind == wp_json.POST:
+                page.posts.append(item.data)
+            elif item.kind == wp_json.LANGUAGE:
+                page.site.update({k: v for k, v in item.data.items() if isinstance(v, str)})
+        page.problems += [Problem(url, p.item, p.field, p.message) for p in found]
+    return page
+
+
+def _what(body: bytes) -> str:
+    """What an answer that should have been a feed was, in a few words."""
+    text = body[:4096].decode("utf-8", "replace").lstrip()
+    title = wp_json.page_title(text) if text.startswith("<") else ""
+    return f"an HTML page{title}" if text.startswith("<") else "neither XML nor HTML"
+
+
+def post_from_page(client: Client, link: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The post a post's page shows, read as a saved page of a static copy is; None (with the reason) where the page
+    shows none the reader knows."""
+    response = client.get(link, wanted=PAGE_WANTED)
+    problems: list[Problem] = []
+    with tempfile.TemporaryDirectory(prefix="newsmirror-page-") as folder:
+        path = Path(folder, *_saved_path(response.url))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(_as_served(response.body, response.headers.get("Content-Type", "")))
+        posts = [item.data for item in wp_pages.read_pages([path], Path(folder), problems, set(), origin(response.url))
+                 if item.kind == wp_json.POST]
+    named = [Problem(link, p.item, p.field, p.message) for p in problems]
+    if not posts and not named:
+        named.append(Problem(link, message="no post's page (its <body> names no post id, as body_class() does)"))
+    return (posts[0] if posts else None), named
+
+
+def _as_served(body: bytes, content_type: str) -> bytes:
+    """A page's bytes, marked as UTF-8 (a byte order mark, which the page's reader heeds before anything) where its
+    server says they are and the page may not: a browser reads them so, and a page without `<meta charset>` would
+    be read as Windows-1252."""
+    said = re.search(r"charset=[\"']?([\w-]+)", content_type, re.IGNORECASE)
+    utf8 = said is not None and said.group(1).lower().replace("_", "-") in ("utf-8", "utf8")
+    return BOM + body if utf8 and not body.startswith(BOM) else body
+
+
+def _saved_path(url: str) -> list[str]:
+    """Where a static copy saves a page's address: `/2024/04/01/x/` as `2024/04/01/x/index.html`; one with a query
+    (plain permalinks, `/?p=12`) in a folder named after it."""
+    parts = urlsplit(url)
+    segments = [quote(unquote(s), safe="") for s in parts.path.split("/") if s and s not in (".", "..")]
+    if parts.query:
+        segments.append(quote(parts.query, safe=""))
+    if segments and segments[-1].lower().endswith((".html", ".htm")):
+        return segments
+    return [*segments, "index.html"]
+
+
+def pages(client: Client, feed: str, post_type: str, limit: int) -> Iterator[FeedPage]:
+    """The pages of a type's feed, up to `limit`, until one past the last, one with no posts, or one that gives the
+    posts of an earlier page again (a cache that ignores the query: every later page would be the same)."""
+    seen: set[Any] = set()
+    for number in range(1, limit + 1):
+        page = read_page(client, feed_url(feed, post_type, number))
+        keys = {(p.get("type"), p.get("id")) for p in page.posts}
+        if page.end or (number > 1 and (not page.posts or keys <= seen)):
+            page.repeated, page.end, page.posts = bool(page.posts), True, []
+            yield page
+            return
+        seen |= keys
+        yield page
+        if not page.posts:
+            return

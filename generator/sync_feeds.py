@@ -1,0 +1,161 @@
+"""Sync's fallback for a site whose REST API is closed to visitors or gone: its posts read from its feeds, and from
+their pages where a feed gives only their summary (sources/wp_live_feeds.py), into the source's raw store, from
+which sync imports them as it imports the API's posts.
+
+A feed lists a site's latest posts, not all of them: nothing is ever taken for removed from one. Its pages are read
+newest first until one past the last (a first sync, `--full`, or one after an incomplete read), else until a page
+holds no post that is new or changed since the last sync. Each item the feed gave is kept beside the post
+(`raw/feed-items/`), so that an unchanged item costs no request for its page, and a sync killed at any moment asks
+again only for what it had not stored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.config import SourceConfig
+from generator.problems import Problem
+from generator.sources import wp_live_feeds
+from generator.sources.http import Client, FetchError
+from generator.store.files import unchanged, write_if_changed
+from generator.store.sync_state import RawStore, SourceState, TypeState
+
+MAX_PAGES = 500  # a feed's pages read at most (5,000 posts at WordPress's 10 a page): a first sync takes ~5 min
+NOTHING_REMOVED = ("nothing is taken for removed: a feed lists the latest posts only, not every post "
+                   "(sync --prune removes nothing here)")
+CURATED = ("its REST API is closed to visitors, and this source's {} cannot be applied to its feeds: "
+           "leave it out, or ask the site's owner to open /wp/v2 to anonymous reads")
+
+
+@dataclass
+class FedPosts:
+    """What reading a source's feeds did."""
+
+    feed: str = ""  # the site's feed of posts
+    types: dict[str, TypeState] = field(default_factory=dict)  # what sync.yaml records per post type
+    added: list[tuple[str, int, str]] = field(default_factory=list)  # (type, id, slug)
+    updated: list[tuple[str, int, str]] = field(default_factory=list)
+    read: int = 0  # items the feeds gave
+    site: dict[str, str] = field(default_factory=dict)  # what the first page read says of the site
+    notes: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def curation_refused(source: SourceConfig) -> str:
+    """Why a source cannot be read from feeds ('' when it can): a feed cannot filter by term, date, search or id."""
+    named = [key for key in ("include", "exclude", "after", "before", "search", "ids") if getattr(source, key)]
+    return CURATED.format(", ".join(named)) if named else ""
+
+
+def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore, earlier: SourceState | None,
+               full: bool, dry_run: bool, limit: int = 0) -> FedPosts:
+    """The posts of the site's feeds (that of each type named, else the site's own) into `store`; a dry run
+    counts what it would store. `earlier`: the state of the last sync that read these feeds whole; `limit`: the
+    newest posts kept per type (0: all). FetchError where no feed is found."""
+    fed = FedPosts(feed=wp_live_feeds.find_feed(client, site))
+    for post_type in post_types or ["post"]:
+        before = earlier.types.get(post_type) if earlier is not None and not full else None
+        complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit)
+        stored = store.stored(post_type)
+        dates = [v for v in (_date(store, post_type, i) for i in stored) if v]
+        fed.types[post_type] = before if not complete and before is not None else TypeState(
+            wp_live_feeds.feed_url(fed.feed, post_type), len(stored), max(dates, default=""))
+        if not complete and before is None:
+            fed.types.pop(post_type)  # read whole next time
+    if not post_types:
+        fed.notes.append("a feed holds posts only: the site's pages and other post types are not read (name them "
+                         "in the source's types to read their feeds)")
+    fed.notes.append(NOTHING_REMOVED)
+    return fed
+
+
+def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, before: TypeState | None,
+               full: bool, dry_run: bool, limit: int) -> bool:
+    """One type's feed, page by page; whether it was read as far as it needed to be."""
+    count = 0
+    try:
+        for page in wp_live_feeds.pages(client, fed.feed, post_type, MAX_PAGES):
+            fed.problems += page.problems
+            fed.site = fed.site or page.site
+            if page.problems:
+                return False
+            if page.repeated:
+                fed.notes.append(f"{page.url} gave the posts of an earlier page again (a cache in front of the site "
+                                 "that ignores the query?): older posts were not read")
+            posts = page.posts[:limit - count] if limit else page.posts
+            count += len(posts)
+            changed = sum(_store(client, fed, post_type, post, store, full, dry_run) for post in posts)
+            if page.end or (limit and count >= limit) or (before is not None and not changed):
+                return True
+    except FetchError as e:
+        fed.problems.append(Problem(e.url, message=e.message))
+        return False
+    fed.notes.append(f"the feed of {post_type} has more than {MAX_PAGES} pages: older posts were not read")
+    return True
+
+
+def _store(client: Client, fed: FedPosts, post_type: str, item: dict[str, Any], store: RawStore, full: bool,
+           dry_run: bool) -> bool:
+    """A feed's item into the store, with its page's text where the feed gives only a summary; whether it was new
+    or changed. An unchanged item is not stored again, nor its page asked for, unless `full`."""
+    fed.read += 1
+    if post_type != "post" and item.get("type") == "post":  # a guid without `post_type=` (a post moved into a type)
+        item = {**item, "type": post_type}
+    kind, ident = str(item.get("type")), int(item["id"])
+    record = store.raw / "feed-items" / kind / f"{ident}.json"
+    data = json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    known = store.holds(kind, ident)
+    if unchanged(record, data) and known and not full:
+        return False
+    post = item
+    if "content" not in item and isinstance(item.get("link"), str) and not dry_run:
+        post = _from_page(client, fed, item)
+        if post is None:
+            return True  # asked for again next time
+    wrote = dry_run or store.save_post(str(post.get("type", kind)), post)
+    if not dry_run:
+        write_if_changed(record, data)  # after the post: a sync killed in between asks for its page again
+    if wrote or not known:
+        (fed.updated if known else fed.added).append((kind, ident, str(item.get("slug") or "")))
+    return True
+
+
+def _from_page(client: Client, fed: FedPosts, item: dict[str, Any]) -> dict[str, Any] | None:
+    """The post a summary-only item stands for, from its page; the summary itself where the page shows no post the
+    reader knows (as `import` of a copy of the site gives it); None where the page could not be fetched."""
+    try:
+        post, problems = wp_live_feeds.post_from_page(client, item["link"])
+    except FetchError as e:
+        fed.problems.append(Problem(e.url, message=e.message))
+        return None
+    fed.problems += problems
+    return post if post is not None else item
+
+
+def _date(store: RawStore, post_type: str, ident: int) -> str:
+    try:
+        post = json.loads((store.raw / "posts" / post_type / f"{ident}.json").read_bytes())
+    except (OSError, ValueError):
+        return ""
+    return str(post.get("modified_gmt") or post.get("date_gmt") or "") if isinstance(post, dict) else ""
+
+
+def post_link(store: RawStore) -> Callable[[str, int], str]:
+    """A stored post's address on the site, which names it in a line of the summary."""
+    def link(post_type: str, ident: int) -> str:
+        path = store.raw / "posts" / post_type / f"{ident}.json"
+        try:
+            found = json.loads(path.read_bytes()).get("link")
+        except (OSError, ValueError, AttributeError):
+            found = None
+        return found if isinstance(found, str) and found else f"{post_type} {ident}"
+    return link
+
+
+def site_words(fed: dict[str, str]) -> dict[str, Any]:
+    """What the site's feed says of it (title, tagline, language), as the API's index says it."""
+    return {"name": fed.get("title", ""), "description": fed.get("description", ""),
+            **({"language": fed["language"]} if fed.get("language") else {}), "namespaces": [], "routes": {}}

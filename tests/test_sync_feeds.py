@@ -1,0 +1,166 @@
+"""`newsmirror sync` of a site whose REST API is closed to visitors or gone, read from its feeds and pages instead
+(generator/sync_feeds.py), against the fake WordPress of tests/fake_wordpress.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from generator.config import SourceConfig
+from generator.importer import ImportOptions, run_import
+from generator.sources.http import Politeness
+from generator.store.sync_state import RawStore
+from generator.sync import SyncOptions, SyncResult, run_sync, sync_summary
+from tests.conftest import content_tree
+from tests.fake_wordpress import FakeWordPress, SiteData, generated_site
+from tests.test_sync import stats
+
+FAST = Politeness(min_interval=0.0, retries=0)
+POSTS = 25  # three pages of WordPress's 10
+
+
+def source(wp: FakeWordPress, **how: Any) -> SourceConfig:
+    return SourceConfig(**{"name": "fake", "url": wp.url, "types": ("news-archive",), **how})
+
+
+def sync(wp: FakeWordPress, content: Path, **options: Any) -> SyncResult:
+    return run_sync([source(wp)], content, SyncOptions(**{"politeness": FAST, "workers": 1, **options}))
+
+
+def posts(content: Path) -> dict[str, bytes]:
+    return {path: data for path, data in content_tree(content).items() if path.endswith(".md")}
+
+
+def page_requests(wp: FakeWordPress, requests: list[str]) -> list[str]:
+    """The requests for posts' pages."""
+    slugs = {f"/{p['slug']}/" for ps in wp.site.posts.values() for p in ps}
+    return [r for r in requests if r in slugs]
+
+
+def site(summary: bool = False) -> SiteData:
+    data = generated_site(POSTS)
+    data.feed_summary = summary
+    return data
+
+
+@pytest.mark.parametrize("api", ["closed", "gone"])
+def test_a_closed_api_is_read_from_the_feed_once_and_then_writes_no_file(tmp_path: Path, api: str) -> None:
+    content = tmp_path / "content"
+    with FakeWordPress(site(), api=api) as wp:
+        first = sync(wp, content)
+        before, requests = stats(content), wp.count()
+        second = sync(wp, content)
+        asked = wp.requests[requests:]
+    assert first.problems == second.problems == []
+    assert len(posts(content)) == POSTS
+    assert stats(content) == before
+    assert (second.written, second.state_written) == (0, False)
+    # The front page and the API's places, the feed found and its first page, which holds nothing new.
+    assert [a for a in asked if "feed" in a] == ["/feed/", "/feed/?post_type=news-archive"]
+    lines = sync_summary(first, dry_run=False)
+    assert sum("its REST API cannot be read" in line for line in lines) == 1
+    assert any("nothing is taken for removed: a feed lists the latest posts only" in line for line in lines)
+
+
+def test_an_edit_upstream_changes_its_file_only(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    data = site()
+    with FakeWordPress(data, api="closed") as wp:
+        sync(wp, content)
+        before = content_tree(content)
+        edited = sorted(data.posts["news-archive"], key=lambda p: p["date_gmt"])[-3]  # on the feed's first page
+        data.touch("news-archive", edited["id"], 5, title={"rendered": "Edited upstream"})
+        result = sync(wp, content)
+    after = content_tree(content)
+    assert sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p)) == [
+        f"news-archive/{edited['slug']}.md"]
+    assert [(c.action, c.id) for c in result.sources[0].changes] == [("updated", edited["id"])]
+    assert b"title: Edited upstream" in after[f"news-archive/{edited['slug']}.md"]
+
+
+def test_a_dry_run_lists_what_it_would_add_and_writes_nothing(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    with FakeWordPress(site(summary=True), api="closed") as wp:
+        result = sync(wp, content, dry_run=True)
+        pages = page_requests(wp, wp.requests)
+    assert not content.exists()
+    assert result.sources[0].count("added") == POSTS and pages == []  # no post's page is asked for
+
+
+def test_summary_feeds_take_each_post_from_its_page_as_import_of_the_copy_does(tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    with FakeWordPress(site(summary=True), api="closed") as wp:
+        result = sync(wp, tmp_path / "synced")
+        for page in range(1, 4):  # the copy a static exporter makes of the same site
+            saved = copy / "feed" / f"page-{page}.xml"
+            saved.parent.mkdir(parents=True, exist_ok=True)
+            saved.write_bytes(httpx.get(f"{wp.url}feed/?post_type=news-archive&paged={page}").content)
+        for post in wp.site.posts["news-archive"]:
+            saved = copy / post["slug"] / "index.html"
+            saved.parent.mkdir(parents=True)
+            saved.write_bytes(httpx.get(wp.link(post)).content)
+    imported = run_import([copy], tmp_path / "imported", ImportOptions(workers=1))
+    assert result.problems == imported.problems == []
+    synced = posts(tmp_path / "synced")
+    assert len(synced) == POSTS and synced == posts(tmp_path / "imported")
+    assert all(len(text.split(b"\n---\n", 1)[1]) > 1000 for text in synced.values())  # the page's text, not the summary
+
+
+@pytest.mark.parametrize("stop_after", [3, 21])
+def test_a_sync_killed_midway_resumes_to_the_content_of_an_uninterrupted_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop_after: int) -> None:
+    with FakeWordPress(site(summary=True), api="closed") as wp:
+        sync(wp, tmp_path / "reference")
+        saving, saved = RawStore.save_post, []
+
+        def killed(store: RawStore, post_type: str, post: dict[str, Any]) -> bool:
+            if len(saved) == stop_after:
+                raise KeyboardInterrupt  # as SIGINT or a kill would stop it, between two writes
+            saved.append(post["id"])
+            return saving(store, post_type, post)
+
+        monkeypatch.setattr(RawStore, "save_post", killed)
+        with pytest.raises(KeyboardInterrupt):
+            sync(wp, tmp_path / "content")
+        monkeypatch.setattr(RawStore, "save_post", saving)
+        pages = wp.count()
+        sync(wp, tmp_path / "content")
+        asked = page_requests(wp, wp.requests[pages:])
+    assert content_tree(tmp_path / "content") == content_tree(tmp_path / "reference")
+    assert len(asked) == POSTS - stop_after  # the pages of the posts stored before the kill are not asked again
+
+
+def test_a_broken_feed_page_is_named_by_its_url_and_read_whole_next_time(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    with FakeWordPress(site(), api="closed") as wp:
+        wp.fail("paged=3", status=200, body=b"<?xml version='1.0'?><rss><channel><item><title>cut")
+        first = sync(wp, content)
+        second = sync(wp, content)
+    assert [p.file.endswith("/feed/?post_type=news-archive&paged=3") for p in first.problems] == [True]
+    assert "not a readable feed" in first.problems[0].message
+    assert first.sources[0].count("added") == 20 and second.sources[0].count("added") == POSTS - 20
+    assert second.problems == [] and len(posts(content)) == POSTS
+
+
+def test_a_site_that_is_not_wordpress_is_one_line(tmp_path: Path) -> None:
+    hugo = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Blog</title><generator>Hugo</generator>'
+            b"<item><title>A</title><link>https://x.example/a/</link></item></channel></rss>")
+    with FakeWordPress(SiteData(), api="gone") as wp:
+        wp.route("/", lambda query: (200, {"Content-Type": "text/html"}, b"<!doctype html><title>Home</title><p>Hi"))
+        wp.route("/feed/", lambda query: (200, {"Content-Type": "application/rss+xml"}, hugo))
+        result = sync(wp, tmp_path / "content")
+    assert len(result.problems) == 1 and result.sources[0].stopped
+    message = result.problems[0].message
+    assert message.startswith("no WordPress REST API found") and "no WordPress feed to read instead" in message
+    assert "a feed made by 'Hugo', not by WordPress" in message and "?feed=rss2 gave not a feed but an HTML page" in message
+
+
+def test_a_curation_a_feed_cannot_apply_stops_the_source(tmp_path: Path) -> None:
+    with FakeWordPress(site(), api="closed") as wp:
+        result = run_sync([source(wp, search="magnet")], tmp_path / "content", SyncOptions(politeness=FAST))
+    assert [p.message.split(":")[0] for p in result.problems] == ["HTTP 401 rest_login_required"]
+    assert "search cannot be applied to its feeds" in result.problems[0].message
+    assert result.sources[0].stopped and not posts(tmp_path / "content")
