@@ -293,7 +293,8 @@ def _from_feeds(client: Client, source: SourceConfig, target: wp_live.Target, st
         result.problems.append(Problem(closed.url, message=f"{closed.message.split(': ')[0]}: {refused}"))
         found.stopped = True
         return None
-    types = list(source.types) or ([target.rest_base] if target.rest_base else [])
+    # (A collection's address names its rest_base, which is its type's name but for WordPress's own two.)
+    types = list(source.types) or [{"posts": "post", "pages": "page"}.get(b, b) for b in [target.rest_base] if b]
     curation = fingerprint("feeds", sorted(types), source.max_posts)[:12]
     store = RawStore(content_dir, source.name)
     try:

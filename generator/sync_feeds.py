@@ -58,7 +58,7 @@ def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore
     fed = FedPosts(feed=wp_live_feeds.find_feed(client, site))
     for post_type in post_types or ["post"]:
         before = earlier.types.get(post_type) if earlier is not None and not full else None
-        complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit)
+        complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, bool(post_types))
         stored = store.stored(post_type)
         dates = [v for v in (_date(store, post_type, i) for i in stored) if v]
         fed.types[post_type] = before if not complete and before is not None else TypeState(
@@ -73,7 +73,7 @@ def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore
 
 
 def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, before: TypeState | None,
-               full: bool, dry_run: bool, limit: int) -> bool:
+               full: bool, dry_run: bool, limit: int, named: bool) -> bool:
     """One type's feed, page by page; whether it was read as far as it needed to be."""
     count = 0
     try:
@@ -85,7 +85,8 @@ def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, b
             if page.repeated:
                 fed.notes.append(f"{page.url} gave the posts of an earlier page again (a cache in front of the site "
                                  "that ignores the query?): older posts were not read")
-            posts = page.posts[:limit - count] if limit else page.posts
+            posts = _of_type(fed, post_type, page.posts, named)
+            posts = posts[:limit - count] if limit else posts
             count += len(posts)
             changed = sum(_store(client, fed, post_type, post, store, full, dry_run) for post in posts)
             if page.end or (limit and count >= limit) or (before is not None and not changed):
@@ -97,13 +98,24 @@ def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, b
     return True
 
 
+def _of_type(fed: FedPosts, post_type: str, posts: list[dict[str, Any]], named: bool) -> list[dict[str, Any]]:
+    """The posts of a type's feed that are of that type, where the source names it: WordPress ignores `post_type=`
+    for a type it does not let visitors query (`page`, a plugin's private type) and serves its feed of posts."""
+    if not named:
+        return posts
+    others = sorted({str(p.get("type")) for p in posts if p.get("type") != post_type})
+    note = (f"the feed of {post_type} gives posts of {', '.join(others)}, which are left out: the site does not let "
+            f"visitors read {post_type} by a query (WordPress's pages, a plugin's private type)")
+    if others and note not in fed.notes:
+        fed.notes.append(note)
+    return [p for p in posts if p.get("type") == post_type]
+
+
 def _store(client: Client, fed: FedPosts, post_type: str, item: dict[str, Any], store: RawStore, full: bool,
            dry_run: bool) -> bool:
     """A feed's item into the store, with its page's text where the feed gives only a summary; whether it was new
     or changed. An unchanged item is not stored again, nor its page asked for, unless `full`."""
     fed.read += 1
-    if post_type != "post" and item.get("type") == "post":  # a guid without `post_type=` (a post moved into a type)
-        item = {**item, "type": post_type}
     kind, ident = str(item.get("type")), int(item["id"])
     record = store.raw / "feed-items" / kind / f"{ident}.json"
     data = json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

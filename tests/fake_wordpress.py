@@ -67,6 +67,7 @@ class SiteData:
     users_hidden: bool = False
     feed_size: int = 10  # WordPress's posts_per_rss
     feed_summary: bool = False  # "For each post in a feed, include: Excerpt": no content:encoded
+    feed_ignored: set[str] = field(default_factory=set)  # types whose `post_type=` the feed ignores, as for `page`
 
     def by_slug(self, slug: str) -> dict[str, Any] | None:
         return next((p for ps in self.posts.values() for p in ps if p["slug"] == slug), None)
@@ -412,6 +413,7 @@ def fake_feed(wp: FakeWordPress, query: dict[str, str]) -> Reply:
     """The RSS 2.0 feed WordPress serves for a post type (`post` without `post_type=`), newest first, a page at a
     time; past the last page, its 404 page."""
     site, post_type = wp.site, query.get("post_type", "post")
+    post_type = "post" if post_type in site.feed_ignored else post_type
     posts = sorted(site.posts.get(post_type, []), key=lambda p: (p["date_gmt"], p["id"]), reverse=True)
     page = int(query.get("paged", "1"))
     chosen = posts[(page - 1) * site.feed_size:page * site.feed_size]

@@ -164,3 +164,19 @@ def test_a_curation_a_feed_cannot_apply_stops_the_source(tmp_path: Path) -> None
     assert [p.message.split(":")[0] for p in result.problems] == ["HTTP 401 rest_login_required"]
     assert "search cannot be applied to its feeds" in result.problems[0].message
     assert result.sources[0].stopped and not posts(tmp_path / "content")
+
+
+def test_the_site_feed_gives_its_posts_and_a_type_it_ignores_none(tmp_path: Path) -> None:
+    """Without types, the site's own feed (of `post`); a type whose `post_type=` WordPress ignores (`page`) gets
+    the feed of posts, whose posts are not that type's: left out, and said."""
+    data = site()
+    data.posts = {"post": [{**p, "type": "post", "guid": {"rendered": f"https://example.com/?p={p['id']}"}}
+                           for p in data.posts["news-archive"]]}
+    data.feed_ignored = {"page"}
+    with FakeWordPress(data, api="closed") as wp:
+        own = run_sync([source(wp, types=())], tmp_path / "own", SyncOptions(politeness=FAST, workers=1))
+        pages = run_sync([source(wp, types=("page",))], tmp_path / "pages", SyncOptions(politeness=FAST, workers=1))
+    assert own.problems == pages.problems == []
+    assert len(posts(tmp_path / "own")) == POSTS and not posts(tmp_path / "pages")
+    assert any(note.startswith("the feed of page gives posts of post, which are left out") for note in
+               pages.sources[0].notes)

@@ -56,7 +56,7 @@ def find_feed(client: Client, site: str) -> str:
     naming the site, and what each address answered, where none answers as a WordPress feed."""
     root = site.rstrip("/") + "/"
     answers, failing = [], []
-    for url in [*_linked_feeds(client, root), root + "feed/", root + "?feed=rss2"]:
+    for url in dict.fromkeys([*_linked_feeds(client, root), root + "feed/", root + "?feed=rss2"]):
         try:
             page = read_page(client, url)
         except FetchError as e:
