@@ -68,6 +68,8 @@ class SiteData:
     feed_size: int = 10  # WordPress's posts_per_rss
     feed_summary: bool = False  # "For each post in a feed, include: Excerpt": no content:encoded
     feed_ignored: set[str] = field(default_factory=set)  # types whose `post_type=` the feed ignores, as for `page`
+    bare_pages: bool = False  # posts' pages show no date, byline or terms, as many themes print them
+    relative_links: bool = False  # the feed gives addresses as paths, as under a plugin that makes links relative
 
     def by_slug(self, slug: str) -> dict[str, Any] | None:
         return next((p for ps in self.posts.values() for p in ps if p["slug"] == slug), None)
@@ -420,6 +422,8 @@ def fake_feed(wp: FakeWordPress, query: dict[str, str]) -> Reply:
     if page > 1 and not chosen:
         return NOT_FOUND_PAGE
     self_link = html.escape(f"{wp.url}feed/" + (f"?{urlencode(query)}" if query else ""))
+    if site.relative_links:
+        self_link = self_link.removeprefix(wp.url.rstrip("/"))
     items = "".join(_feed_item(wp, post) for post in chosen)
     body = (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="{CONTENT_NS}" '
             f'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
@@ -439,8 +443,11 @@ def _feed_item(wp: FakeWordPress, post: dict[str, Any]) -> str:
     guid = post["guid"]["rendered"].replace("https://example.com/", wp.url)
     moment = datetime.fromisoformat(post["date_gmt"]).replace(tzinfo=timezone.utc)
     body = "" if wp.site.feed_summary else f"<content:encoded><![CDATA[{post['content']['rendered']}]]></content:encoded>"
+    link = wp.link(post)
+    if wp.site.relative_links:
+        link, guid = link.removeprefix(wp.url.rstrip("/")), guid.removeprefix(wp.url.rstrip("/"))
     return (f"<item><title>{html.escape(html.unescape(post['title']['rendered']), quote=False)}</title>"
-            f"<link>{wp.link(post)}</link><dc:creator><![CDATA[{author}]]></dc:creator>"
+            f"<link>{link}</link><dc:creator><![CDATA[{author}]]></dc:creator>"
             f"<pubDate>{format_datetime(moment, usegmt=True)}</pubDate>"
             + "".join(f"<category><![CDATA[{html.unescape(name)}]]></category>" for name in terms)
             + f'<guid isPermaLink="false">{guid}</guid>'
@@ -453,13 +460,15 @@ def post_page(wp: FakeWordPress, post: dict[str, Any]) -> bytes:
     published = datetime.fromisoformat(post["date_gmt"]).replace(tzinfo=timezone.utc).isoformat()
     terms = "".join(f'<a href="{wp.url}category/{t["slug"]}/" rel="category tag">{t["name"]}</a>' for t in wp.site.terms
                     if t["id"] in post.get(wp.site.taxonomies.get(t["taxonomy"], ""), []))
+    if wp.site.bare_pages:
+        author, published, terms = "", "", ""
     return (f'<!doctype html><html lang="en-US"><head><meta charset="UTF-8">'
             f'<title>{post["title"]["rendered"]} - Fake news</title>'
             f'<link rel="canonical" href="{wp.link(post)}" />'
-            f'<meta property="article:published_time" content="{published}" /></head>'
+            + (f'<meta property="article:published_time" content="{published}" />' if published else "") + '</head>'
             f'<body class="post-template-default single single-{post["type"]} postid-{post["id"]}">'
             f'<article><h1 class="entry-title">{post["title"]["rendered"]}</h1>'
-            f'<span class="byline"><a rel="author" href="{wp.url}author/x/">{author}</a></span>'
-            f'<div class="entry-content">{post["content"]["rendered"]}</div>'
+            + (f'<span class="byline"><a rel="author" href="{wp.url}author/x/">{author}</a></span>' if author else "")
+            + f'<div class="entry-content">{post["content"]["rendered"]}</div>'
             f'<footer class="entry-footer"><span class="cat-links">{terms}</span></footer></article>'
             f'<aside class="widget"><h2>Recent posts</h2></aside></body></html>').encode()

@@ -90,9 +90,12 @@ def test_a_dry_run_lists_what_it_would_add_and_writes_nothing(tmp_path: Path) ->
     assert result.sources[0].count("added") == POSTS and pages == []  # no post's page is asked for
 
 
-def test_summary_feeds_take_each_post_from_its_page_as_import_of_the_copy_does(tmp_path: Path) -> None:
-    copy = tmp_path / "copy"
-    with FakeWordPress(site(summary=True), api="closed") as wp:
+@pytest.mark.parametrize("bare", [False, True])
+def test_summary_feeds_take_each_post_from_its_page_as_import_of_the_copy_does(tmp_path: Path, bare: bool) -> None:
+    """The page's text; and its date, author and terms, else the feed's: a theme may print none of them."""
+    copy, data = tmp_path / "copy", site(summary=True)
+    data.bare_pages = bare
+    with FakeWordPress(data, api="closed") as wp:
         result = sync(wp, tmp_path / "synced")
         for page in range(1, 4):  # the copy a static exporter makes of the same site
             saved = copy / "feed" / f"page-{page}.xml"
@@ -107,6 +110,8 @@ def test_summary_feeds_take_each_post_from_its_page_as_import_of_the_copy_does(t
     synced = posts(tmp_path / "synced")
     assert len(synced) == POSTS and synced == posts(tmp_path / "imported")
     assert all(len(text.split(b"\n---\n", 1)[1]) > 1000 for text in synced.values())  # the page's text, not the summary
+    assert all(b"\nauthor: Reporter " in text and b"\n  category:\n" in text and b"+00:00'\nupdated:" in text
+               for text in synced.values())
 
 
 @pytest.mark.parametrize("stop_after", [3, 21])
@@ -180,3 +185,15 @@ def test_the_site_feed_gives_its_posts_and_a_type_it_ignores_none(tmp_path: Path
     assert len(posts(tmp_path / "own")) == POSTS and not posts(tmp_path / "pages")
     assert any(note.startswith("the feed of page gives posts of post, which are left out") for note in
                pages.sources[0].notes)
+
+
+def test_a_feed_of_relative_addresses_is_read_against_its_own(tmp_path: Path) -> None:
+    """A plugin that makes a site's links relative makes its feed's too (`<link>/2021/07/x/</link>`): each post's
+    page is asked for at the site, and the post keeps its whole address."""
+    data = site(summary=True)
+    data.relative_links = True
+    with FakeWordPress(data, api="closed") as wp:
+        result = sync(wp, tmp_path / "content")
+        asked = page_requests(wp, wp.requests)
+    assert result.problems == [] and len(asked) == POSTS
+    assert all(f"  url: {wp.url}".encode() in text for text in posts(tmp_path / "content").values())

@@ -115,11 +115,22 @@ def read_page(client: Client, url: str) -> FeedPage:
         found: list[Problem] = []
         for item in wp_feed.read_feeds([path], Path(folder), found):
             if item.kind == wp_json.POST:
-                page.posts.append(item.data)
+                page.posts.append(_on_site(item.data, response.url))
             elif item.kind == wp_json.LANGUAGE:
                 page.site.update({k: v for k, v in item.data.items() if isinstance(v, str)})
         page.problems += [Problem(url, p.item, p.field, p.message) for p in found]
     return page
+
+
+def _on_site(post: dict[str, Any], feed: str) -> dict[str, Any]:
+    """The post with its address and guid whole: a site whose plugin makes its links relative (`/2021/07/x/`) serves
+    its feed so too, and a post's page is asked for, and the post's own links read against, its address."""
+    link, guid = post.get("link"), post.get("guid")
+    if isinstance(link, str) and link and not urlsplit(link).scheme:
+        post = {**post, "link": urljoin(feed, link)}
+    if isinstance(guid, dict) and isinstance(guid.get("rendered"), str) and not urlsplit(guid["rendered"]).scheme:
+        post = {**post, "guid": {**guid, "rendered": urljoin(feed, guid["rendered"])}}
+    return post
 
 
 def _what(body: bytes) -> str:
