@@ -18,7 +18,7 @@ from typing import Any
 
 from generator.config import SourceConfig
 from generator.problems import Problem
-from generator.sources import wp_live_feeds
+from generator.sources import feed_pages, wp_live_feeds
 from generator.sources.http import Client, FetchError
 from generator.store.files import unchanged, write_if_changed
 from generator.store.sync_state import RawStore, SourceState, TypeState
@@ -136,15 +136,16 @@ def _store(client: Client, fed: FedPosts, post_type: str, item: dict[str, Any], 
 
 
 def _from_page(client: Client, fed: FedPosts, item: dict[str, Any]) -> dict[str, Any] | None:
-    """The post a summary-only item stands for, from its page; the summary itself where the page shows no post the
-    reader knows (as `import` of a copy of the site gives it); None where the page could not be fetched."""
+    """The post a summary-only item stands for, from its page (with the item's dates, author and terms where the page
+    shows none); the summary itself where the page shows no post the reader knows (as `import` of a copy of the site
+    gives it); None where the page could not be fetched."""
     try:
         post, problems = wp_live_feeds.post_from_page(client, item["link"])
     except FetchError as e:
         fed.problems.append(Problem(e.url, message=e.message))
         return None
     fed.problems += problems
-    return post if post is not None else item
+    return feed_pages.completed(post, item) if post is not None else item
 
 
 def _date(store: RawStore, post_type: str, ident: int) -> str:
