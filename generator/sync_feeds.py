@@ -89,6 +89,8 @@ def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, b
             posts = posts[:limit - count] if limit else posts
             count += len(posts)
             changed = sum(_store(client, fed, post_type, post, store, full, dry_run) for post in posts)
+            if page.end and not count and named:
+                fed.notes.append(f"the feed of {post_type} holds no post: is {post_type} a post type of the site?")
             if page.end or (limit and count >= limit) or (before is not None and not changed):
                 return True
     except FetchError as e:

@@ -19,7 +19,7 @@ from tests.fake_wordpress import FakeWordPress, SiteData, generated_site
 from tests.test_sync import stats
 
 FAST = Politeness(min_interval=0.0, retries=0)
-POSTS = 25  # three pages of WordPress's 10
+POSTS = 13  # three pages of 5 (WordPress's posts_per_rss is 10)
 
 
 def source(wp: FakeWordPress, **how: Any) -> SourceConfig:
@@ -42,7 +42,7 @@ def page_requests(wp: FakeWordPress, requests: list[str]) -> list[str]:
 
 def site(summary: bool = False) -> SiteData:
     data = generated_site(POSTS)
-    data.feed_summary = summary
+    data.feed_summary, data.feed_size = summary, 5
     return data
 
 
@@ -114,7 +114,7 @@ def test_summary_feeds_take_each_post_from_its_page_as_import_of_the_copy_does(t
                for text in synced.values())
 
 
-@pytest.mark.parametrize("stop_after", [3, 21])
+@pytest.mark.parametrize("stop_after", [2, 9])
 def test_a_sync_killed_midway_resumes_to_the_content_of_an_uninterrupted_one(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop_after: int) -> None:
     with FakeWordPress(site(summary=True), api="closed") as wp:
@@ -146,7 +146,7 @@ def test_a_broken_feed_page_is_named_by_its_url_and_read_whole_next_time(tmp_pat
         second = sync(wp, content)
     assert [p.file.endswith("/feed/?post_type=news-archive&paged=3") for p in first.problems] == [True]
     assert "not a readable feed" in first.problems[0].message
-    assert first.sources[0].count("added") == 20 and second.sources[0].count("added") == POSTS - 20
+    assert first.sources[0].count("added") == 10 and second.sources[0].count("added") == POSTS - 10
     assert second.problems == [] and len(posts(content)) == POSTS
 
 
@@ -197,3 +197,14 @@ def test_a_feed_of_relative_addresses_is_read_against_its_own(tmp_path: Path) ->
         asked = page_requests(wp, wp.requests)
     assert result.problems == [] and len(asked) == POSTS
     assert all(f"  url: {wp.url}".encode() in text for text in posts(tmp_path / "content").values())
+
+
+def test_a_type_whose_feed_is_empty_is_said_once(tmp_path: Path) -> None:
+    with FakeWordPress(site(), api="closed") as wp:
+        result = run_sync([source(wp, types=("news-archive", "event"))], tmp_path / "content",
+                          SyncOptions(politeness=FAST, workers=1))
+        asked = [r for r in wp.requests if "post_type=event" in r]
+    assert result.problems == [] and asked == ["/feed/?post_type=event"]
+    assert [n for n in result.sources[0].notes if "event" in n] == [
+        "the feed of event holds no post: is event a post type of the site?"]
+    assert len(posts(tmp_path / "content")) == POSTS

@@ -185,11 +185,9 @@ def pages(client: Client, feed: str, post_type: str, limit: int) -> Iterator[Fee
     for number in range(1, limit + 1):
         page = read_page(client, feed_url(feed, post_type, number))
         keys = {(p.get("type"), p.get("id")) for p in page.posts}
-        if page.end or (number > 1 and (not page.posts or keys <= seen)):
-            page.repeated, page.end, page.posts = bool(page.posts), True, []
+        if page.end or not page.posts or (number > 1 and keys <= seen):
+            page.repeated, page.end, page.posts = number > 1 and bool(page.posts), not page.problems, []
             yield page
             return
         seen |= keys
         yield page
-        if not page.posts:
-            return
