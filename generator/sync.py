@@ -299,7 +299,8 @@ def _from_feeds(client: Client, source: SourceConfig, target: wp_live.Target, st
     store = RawStore(content_dir, source.name)
     try:
         fed = sync_feeds.read_feeds(client, target.site, types, store, state if state and state.curation == curation
-                                    else None, options.full, options.dry_run, source.max_posts)
+                                    else None, options.full, options.dry_run, source.max_posts,
+                                    _named(options, found.name))
     except FetchError as e:
         result.problems.append(Problem(closed.url, message=f"{closed.message}; and no WordPress feed to read "
                                                            f"instead: {e.message}"))

@@ -18,6 +18,7 @@ from typing import Any
 
 from generator.config import SourceConfig
 from generator.problems import Problem
+from generator.progress import Progress
 from generator.sources import feed_pages, wp_live_feeds
 from generator.sources.http import Client, FetchError
 from generator.store.files import unchanged, write_if_changed
@@ -51,14 +52,15 @@ def curation_refused(source: SourceConfig) -> str:
 
 
 def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore, earlier: SourceState | None,
-               full: bool, dry_run: bool, limit: int = 0) -> FedPosts:
+               full: bool, dry_run: bool, limit: int = 0, progress: Progress | None = None) -> FedPosts:
     """The posts of the site's feeds (that of each type named, else the site's own) into `store`; a dry run
     counts what it would store. `earlier`: the state of the last sync that read these feeds whole; `limit`: the
-    newest posts kept per type (0: all). FetchError where no feed is found."""
+    newest posts kept per type (0: all); `progress` hears (stage, posts read, posts known of) after each post.
+    FetchError where no feed is found."""
     fed = FedPosts(feed=wp_live_feeds.find_feed(client, site))
     for post_type in post_types or ["post"]:
         before = earlier.types.get(post_type) if earlier is not None and not full else None
-        complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, bool(post_types))
+        complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, bool(post_types), progress)
         stored = store.stored(post_type)
         dates = [v for v in (_date(store, post_type, i) for i in stored) if v]
         fed.types[post_type] = before if not complete and before is not None else TypeState(
@@ -73,7 +75,7 @@ def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore
 
 
 def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, before: TypeState | None,
-               full: bool, dry_run: bool, limit: int, named: bool) -> bool:
+               full: bool, dry_run: bool, limit: int, named: bool, progress: Progress | None) -> bool:
     """One type's feed, page by page; whether it was read as far as it needed to be."""
     count = 0
     try:
@@ -87,8 +89,12 @@ def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, b
                                  "that ignores the query?): older posts were not read")
             posts = _of_type(fed, post_type, page.posts, named)
             posts = posts[:limit - count] if limit else posts
+            changed = 0
+            for done, post in enumerate(posts, start=count + 1):
+                changed += _store(client, fed, post_type, post, store, full, dry_run)
+                if progress is not None:  # (how many posts the feed holds in all, it does not say)
+                    progress(f"reading the feed of {post_type}", done, count + len(posts))
             count += len(posts)
-            changed = sum(_store(client, fed, post_type, post, store, full, dry_run) for post in posts)
             if page.end and not count and named:
                 fed.notes.append(f"the feed of {post_type} holds no post: is {post_type} a post type of the site?")
             if page.end or (limit and count >= limit) or (before is not None and not changed):

@@ -208,3 +208,11 @@ def test_a_type_whose_feed_is_empty_is_said_once(tmp_path: Path) -> None:
     assert [n for n in result.sources[0].notes if "event" in n] == [
         "the feed of event holds no post: is event a post type of the site?"]
     assert len(posts(tmp_path / "content")) == POSTS
+
+
+def test_progress_is_told_post_by_post(tmp_path: Path) -> None:
+    heard: list[tuple[str, int, int]] = []
+    with FakeWordPress(site(), api="closed") as wp:
+        sync(wp, tmp_path / "content", progress=lambda stage, done, total: heard.append((stage, done, total)))
+    read = [(done, total) for stage, done, total in heard if stage == "fake: reading the feed of news-archive"]
+    assert read[:6] == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5), (6, 10)] and read[-1] == (POSTS, POSTS)
