@@ -14,7 +14,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from generator.config import SourceConfig
 from generator.problems import Problem
@@ -111,12 +113,21 @@ def _of_type(fed: FedPosts, post_type: str, posts: list[dict[str, Any]], named: 
     for a type it does not let visitors query (`page`, a plugin's private type) and serves its feed of posts."""
     if not named:
         return posts
+    posts = [{**p, "type": post_type} if _untyped(p) else p for p in posts]
     others = sorted({str(p.get("type")) for p in posts if p.get("type") != post_type})
     note = (f"the feed of {post_type} gives posts of {', '.join(others)}, which are left out: the site does not let "
             f"visitors read {post_type} by a query (WordPress's pages, a plugin's private type)")
     if others and note not in fed.notes:
         fed.notes.append(note)
     return [p for p in posts if p.get("type") == post_type]
+
+
+def _untyped(post: dict[str, Any]) -> bool:
+    """Whether the feed's item names no type: its guid is no `?p=` of a post nor `?post_type=` of another type, but an
+    address (a post imported from another site keeps its guid), and the reader of feeds took it for a post."""
+    guid = post.get("guid", {}).get("rendered", "") if isinstance(post.get("guid"), dict) else ""
+    query = parse_qs(urlsplit(guid.replace("#038;", "&")).query)
+    return post.get("type") == "post" and not {"p", "post_type", "page_id"} & query.keys()
 
 
 def _store(client: Client, fed: FedPosts, post_type: str, item: dict[str, Any], store: RawStore, full: bool,
@@ -126,21 +137,37 @@ def _store(client: Client, fed: FedPosts, post_type: str, item: dict[str, Any], 
     fed.read += 1
     kind, ident = str(item.get("type")), int(item["id"])
     record = store.raw / "feed-items" / kind / f"{ident}.json"
-    data = json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    known = store.holds(kind, ident)
-    if unchanged(record, data) and known and not full:
+    earlier = _stored_as(record)
+    known = earlier is not None and store.holds(*earlier)
+    if known and unchanged(record, _record(earlier, item)) and not full:
         return False
     post = item
     if "content" not in item and isinstance(item.get("link"), str) and not dry_run:
         post = _from_page(client, fed, item)
         if post is None:
             return True  # asked for again next time
-    wrote = dry_run or store.save_post(str(post.get("type", kind)), post)
-    if not dry_run:
-        write_if_changed(record, data)  # after the post: a sync killed in between asks for its page again
+    # (Under the page's type and id, where they differ from what the feed's guid said: the page's are WordPress's.)
+    stored_as = (str(post.get("type", kind)), int(post.get("id", ident)))
+    wrote = dry_run or store.save_post(stored_as[0], post)
+    if not dry_run:  # after the post: a sync killed in between asks for its page again
+        write_if_changed(record, _record(stored_as, item))
     if wrote or not known:
         (fed.updated if known else fed.added).append((kind, ident, str(item.get("slug") or "")))
     return True
+
+
+def _record(stored_as: tuple[str, int], item: dict[str, Any]) -> bytes:
+    """What the store keeps of a feed's item: the item, and the type and id its post was stored under."""
+    return json.dumps({"stored": list(stored_as), "item": item}, ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def _stored_as(record: Path) -> tuple[str, int] | None:
+    try:
+        kind, ident = json.loads(record.read_bytes())["stored"]
+        return str(kind), int(ident)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def _from_page(client: Client, fed: FedPosts, item: dict[str, Any]) -> dict[str, Any] | None:

@@ -12,6 +12,7 @@ import pytest
 from generator.config import SourceConfig
 from generator.importer import ImportOptions, run_import
 from generator.sources.http import Politeness
+from generator.store.documents import loads
 from generator.store.sync_state import RawStore
 from generator.sync import SyncOptions, SyncResult, run_sync, sync_summary
 from tests.conftest import content_tree
@@ -216,3 +217,20 @@ def test_progress_is_told_post_by_post(tmp_path: Path) -> None:
         sync(wp, tmp_path / "content", progress=lambda stage, done, total: heard.append((stage, done, total)))
     read = [(done, total) for stage, done, total in heard if stage == "fake: reading the feed of news-archive"]
     assert read[:6] == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5), (6, 10)] and read[-1] == (POSTS, POSTS)
+
+
+def test_a_post_whose_page_names_another_id_than_its_feed_is_asked_for_once(tmp_path: Path) -> None:
+    """A post imported from elsewhere keeps its old guid (an address, no `?p=`): the feed gives it no id, its page
+    gives WordPress's; the post is kept under the page's, and a second sync does not ask for its page again."""
+    data = site(summary=True)
+    for post in data.posts["news-archive"]:
+        post["guid"] = {"rendered": f"https://old.example/{post['slug']}/"}
+    with FakeWordPress(data, api="closed") as wp:
+        first = sync(wp, tmp_path / "content")
+        requests = wp.count()
+        second = sync(wp, tmp_path / "content")
+        asked = page_requests(wp, wp.requests[requests:])
+    assert first.problems == second.problems == [] and asked == []
+    assert second.sources[0].changes == [] and len(posts(tmp_path / "content")) == POSTS
+    assert {loads(text.decode()).source.id for text in posts(tmp_path / "content").values()} == {
+        p["id"] for p in data.posts["news-archive"]}
