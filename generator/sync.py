@@ -5,7 +5,8 @@ the last sync, when nothing says a post was removed), fetch the new and changed 
 with `_embed`, and keep each as a file in the source's raw store. The source is then imported on
 its own by the same code as `newsmirror import`, so a post gives the same Markdown either way, and
 the posts of every source are placed in content/. A kill at any moment loses no work: every
-stored response is whole, and the next sync fetches only what the store lacks.
+stored response is whole, and the next sync fetches only what the store lacks. A site whose REST API is
+closed to visitors or gone is read from its feeds and pages instead (sync_feeds.py), into the same store.
 """
 
 from __future__ import annotations

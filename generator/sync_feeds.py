@@ -86,6 +86,8 @@ def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, b
             fed.site = fed.site or page.site
             if page.problems:
                 return False
+            if page.mended:
+                fed.notes.append(f"{page.url} holds bytes that are not UTF-8, read as \ufffd (as a browser shows them)")
             if page.repeated:
                 fed.notes.append(f"{page.url} gave the posts of an earlier page again (a cache in front of the site "
                                  "that ignores the query?): older posts were not read")

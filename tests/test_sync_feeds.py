@@ -234,3 +234,23 @@ def test_a_post_whose_page_names_another_id_than_its_feed_is_asked_for_once(tmp_
     assert second.sources[0].changes == [] and len(posts(tmp_path / "content")) == POSTS
     assert {loads(text.decode()).source.id for text in posts(tmp_path / "content").values()} == {
         p["id"] for p in data.posts["news-archive"]}
+
+
+def test_a_feed_page_with_a_byte_that_is_not_utf8_is_read_with_its_posts(tmp_path: Path) -> None:
+    """One post with a character pasted in Windows-1252 (`Editor\x92s Choice`) made the XML parser refuse the whole
+    page, and the posts of the page with it."""
+    data = site()
+    newest = max(data.posts["news-archive"], key=lambda p: p["date_gmt"])
+    newest["content"] = {"rendered": "<p>Editor\x92s Choice</p>"}  # written as Latin-1 below: one byte
+    with FakeWordPress(data, api="closed") as wp:
+        serve = wp.answer
+
+        def latin(target: str) -> tuple[int, dict[str, str], bytes]:
+            status, headers, body = serve(target)
+            return status, headers, body.replace("\x92".encode(), b"\x92")
+
+        wp.answer = latin  # type: ignore[method-assign]
+        result = sync(wp, tmp_path / "content")
+    assert result.problems == [] and len(posts(tmp_path / "content")) == POSTS
+    assert "Editor\ufffds Choice" in posts(tmp_path / "content")[f"news-archive/{newest['slug']}.md"].decode()
+    assert any("holds bytes that are not UTF-8" in note for note in result.sources[0].notes)

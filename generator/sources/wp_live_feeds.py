@@ -35,6 +35,7 @@ ATTRIBUTE = re.compile(r"""\b(rel|type|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>
 # `?feed=comments-rss2`), and oEmbed's discovery links.
 NOT_POSTS = re.compile(r"comments|oembed", re.IGNORECASE)
 BOM = b"\xef\xbb\xbf"
+XML_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
 FRONT_BYTES = 262144  # a theme prints its <head> in the first few kB; a page builder's can be long
 
 
@@ -49,6 +50,7 @@ class FeedPage:
     problems: list[Problem] = field(default_factory=list)
     end: bool = False  # past the last page
     repeated: bool = False  # the posts of an earlier page again: the site ignores `paged`
+    mended: bool = False  # bytes that are not UTF-8 were read as U+FFFD
 
 
 def find_feed(client: Client, site: str) -> str:
@@ -106,9 +108,10 @@ def read_page(client: Client, url: str) -> FeedPage:
             return FeedPage(url, end=True)
         raise
     page = FeedPage(url)
+    body, page.mended = _utf8(response.body)
     with tempfile.TemporaryDirectory(prefix="newsmirror-feed-") as folder:
         path = Path(folder) / "feed.xml"
-        path.write_bytes(response.body)
+        path.write_bytes(body)
         if not wp_feed.is_feed(path):
             page.problems.append(Problem(url, message=f"not a feed but {_what(response.body)}"))
             return page
@@ -120,6 +123,20 @@ def read_page(client: Client, url: str) -> FeedPage:
                 page.site.update({k: v for k, v in item.data.items() if isinstance(v, str)})
         page.problems += [Problem(url, p.item, p.field, p.message) for p in found]
     return page
+
+
+def _utf8(body: bytes) -> tuple[bytes, bool]:
+    """A UTF-8 feed's bytes, where a post holds some that are not UTF-8 (a character pasted in another encoding, a
+    plugin that cut one in two), with U+FFFD in their place, as a browser shows them on the post's page; and
+    whether any were. The XML parser refuses the whole page for one such byte, and the posts of ten with it."""
+    declared = XML_ENCODING.match(body)
+    if declared is not None and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        return body, False  # another encoding, which the parser reads itself
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body.decode("utf-8", "replace").encode("utf-8"), True
+    return body, False
 
 
 def _on_site(post: dict[str, Any], feed: str) -> dict[str, Any]:
