@@ -38,6 +38,7 @@ class FedPosts:
     """What reading a source's feeds did."""
 
     feed: str = ""  # the site's feed of posts
+    host: str = ""  # the site's host, without `www.`: the posts' pages asked for are there
     types: dict[str, TypeState] = field(default_factory=dict)  # what sync.yaml records per post type
     added: list[tuple[str, int, str]] = field(default_factory=list)  # (type, id, slug)
     updated: list[tuple[str, int, str]] = field(default_factory=list)
@@ -59,7 +60,7 @@ def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore
     counts what it would store. `earlier`: the state of the last sync that read these feeds whole; `limit`: the
     newest posts kept per type (0: all); `progress` hears (stage, posts read, posts known of) after each post.
     FetchError where no feed is found."""
-    fed = FedPosts(feed=wp_live_feeds.find_feed(client, site))
+    fed = FedPosts(feed=wp_live_feeds.find_feed(client, site), host=_host(site))
     for post_type in post_types or ["post"]:
         before = earlier.types.get(post_type) if earlier is not None and not full else None
         complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, bool(post_types), progress)
@@ -144,7 +145,7 @@ def _store(client: Client, fed: FedPosts, post_type: str, item: dict[str, Any], 
     if known and unchanged(record, _record(earlier, item)) and not full:
         return False
     post = item
-    if "content" not in item and isinstance(item.get("link"), str) and not dry_run:
+    if "content" not in item and isinstance(item.get("link"), str) and not dry_run and _on_site(fed, item["link"]):
         post = _from_page(client, fed, item)
         if post is None:
             return True  # asked for again next time
@@ -156,6 +157,22 @@ def _store(client: Client, fed: FedPosts, post_type: str, item: dict[str, Any], 
     if wrote or not known:
         (fed.updated if known else fed.added).append((kind, ident, str(item.get("slug") or "")))
     return True
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def _on_site(fed: FedPosts, link: str) -> bool:
+    """Whether a post's page is the site's, to be asked for: a post whose address is another site's story (a plugin
+    such as Page Links To sets it) keeps the summary the feed gives, as no page of the site shows more."""
+    if _host(link) == fed.host:
+        return True
+    note = ("posts whose address is on another site (a plugin such as Page Links To) keep the summary their feed "
+            f"gives: {link}")
+    if not any(n.startswith(note.split(": ")[0]) for n in fed.notes):
+        fed.notes.append(note)
+    return False
 
 
 def _record(stored_as: tuple[str, int], item: dict[str, Any]) -> bytes:

@@ -254,3 +254,21 @@ def test_a_feed_page_with_a_byte_that_is_not_utf8_is_read_with_its_posts(tmp_pat
     assert result.problems == [] and len(posts(tmp_path / "content")) == POSTS
     assert "Editor\ufffds Choice" in posts(tmp_path / "content")[f"news-archive/{newest['slug']}.md"].decode()
     assert any("holds bytes that are not UTF-8" in note for note in result.sources[0].notes)
+
+
+def test_a_summary_whose_address_is_another_sites_is_kept_without_asking_that_site(tmp_path: Path) -> None:
+    data = site(summary=True)
+    elsewhere = max(data.posts["news-archive"], key=lambda p: p["date_gmt"])
+    with FakeWordPress(data, api="closed") as wp:
+        serve = wp.answer
+
+        def linked_out(target: str) -> tuple[int, dict[str, str], bytes]:
+            status, headers, body = serve(target)
+            return status, headers, body.replace(wp.link(elsewhere).encode(), b"https://other.example/story/")
+
+        wp.answer = linked_out  # type: ignore[method-assign]
+        result = sync(wp, tmp_path / "content")
+        asked = page_requests(wp, wp.requests)
+    assert result.problems == [] and len(asked) == POSTS - 1 and len(posts(tmp_path / "content")) == POSTS
+    assert any(note.endswith("keep the summary their feed gives: https://other.example/story/")
+               for note in result.sources[0].notes)
