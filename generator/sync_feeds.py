@@ -38,7 +38,7 @@ class FedPosts:
     """What reading a source's feeds did."""
 
     feed: str = ""  # the site's feed of posts
-    host: str = ""  # the site's host, without `www.`: the posts' pages asked for are there
+    hosts: set[str] = field(default_factory=set)  # the site's, without `www.`, as given and where its feed is
     types: dict[str, TypeState] = field(default_factory=dict)  # what sync.yaml records per post type
     added: list[tuple[str, int, str]] = field(default_factory=list)  # (type, id, slug)
     updated: list[tuple[str, int, str]] = field(default_factory=list)
@@ -60,7 +60,7 @@ def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore
     counts what it would store. `earlier`: the state of the last sync that read these feeds whole; `limit`: the
     newest posts kept per type (0: all); `progress` hears (stage, posts read, posts known of) after each post.
     FetchError where no feed is found."""
-    fed = FedPosts(feed=wp_live_feeds.find_feed(client, site), host=_host(site))
+    fed = FedPosts(feed=wp_live_feeds.find_feed(client, site), hosts={_host(site)})
     for post_type in post_types or ["post"]:
         before = earlier.types.get(post_type) if earlier is not None and not full else None
         complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, bool(post_types), progress)
@@ -85,6 +85,7 @@ def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, b
         for page in wp_live_feeds.pages(client, fed.feed, post_type, MAX_PAGES):
             fed.problems += page.problems
             fed.site = fed.site or page.site
+            fed.hosts |= {_host(page.served_from)} - {""}  # (a site that moved redirects its feed where it is now)
             if page.problems:
                 return False
             if page.mended:
@@ -166,7 +167,7 @@ def _host(url: str) -> str:
 def _on_site(fed: FedPosts, link: str) -> bool:
     """Whether a post's page is the site's, to be asked for: a post whose address is another site's story (a plugin
     such as Page Links To sets it) keeps the summary the feed gives, as no page of the site shows more."""
-    if _host(link) == fed.host:
+    if _host(link) in fed.hosts:
         return True
     note = ("posts whose address is on another site (a plugin such as Page Links To) keep the summary their feed "
             f"gives: {link}")

@@ -45,6 +45,7 @@ class FeedPage:
     said of itself, and what could not be read."""
 
     url: str
+    served_from: str = ""  # where the page was served, after redirects
     posts: list[dict[str, Any]] = field(default_factory=list)
     site: dict[str, str] = field(default_factory=dict)  # language, title, description: of the site's own feed
     problems: list[Problem] = field(default_factory=list)
@@ -107,7 +108,7 @@ def read_page(client: Client, url: str) -> FeedPage:
         if e.status == 404 and "paged=" in url:
             return FeedPage(url, end=True)
         raise
-    page = FeedPage(url)
+    page = FeedPage(url, response.url)
     body, page.mended = _utf8(response.body)
     with tempfile.TemporaryDirectory(prefix="newsmirror-feed-") as folder:
         path = Path(folder) / "feed.xml"
