@@ -11,6 +11,7 @@ again only for what it had not stored.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from generator.problems import Problem
 from generator.progress import Progress
 from generator.sources import feed_pages, wp_live_feeds
 from generator.sources.http import Client, FetchError
+from generator.sources.v2_posts import local_and_utc
 from generator.store.files import unchanged, write_if_changed
 from generator.store.sync_state import RawStore, SourceState, TypeState
 
@@ -61,7 +63,7 @@ def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore
     newest posts kept per type (0: all); `progress` hears (stage, posts read, posts known of) after each post.
     FetchError where no feed is found."""
     fed = FedPosts(feed=wp_live_feeds.find_feed(client, site), hosts={_host(site)})
-    for post_type in post_types or ["post"]:
+    for post_type in [t for t in post_types or ["post"] if t != "page"]:
         before = earlier.types.get(post_type) if earlier is not None and not full else None
         complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, bool(post_types), progress)
         stored = store.stored(post_type)
@@ -70,11 +72,69 @@ def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore
             wp_live_feeds.feed_url(fed.feed, post_type), len(stored), max(dates, default=""))
         if not complete and before is None:
             fed.types.pop(post_type)  # read whole next time
+    if not post_types or "page" in post_types:
+        _read_pages(client, fed, site, store, full, dry_run, progress)
     if not post_types:
-        fed.notes.append("a feed holds posts only: the site's pages and other post types are not read (name them "
-                         "in the source's types to read their feeds)")
+        fed.notes.append("the site's own feed holds its posts only: other post types are not read (name them in "
+                         "the source's types to read their feeds)")
     fed.notes.append(NOTHING_REMOVED)
     return fed
+
+
+def _read_pages(client: Client, fed: FedPosts, site: str, store: RawStore, full: bool, dry_run: bool,
+                progress: Progress | None) -> None:
+    """The site's pages (WordPress's `page` type), which no feed holds, from the addresses its sitemap lists: a page
+    is asked for when new, or changed since (where the sitemap says when: Yoast SEO's and Rank Math's do, WordPress's
+    own does not, and then an edit is seen by `sync --full`)."""
+    sitemap, listed, problems = wp_live_feeds.page_addresses(client, site)
+    fed.problems += problems
+    if not sitemap:
+        fed.notes.append("no sitemap lists the site's pages (wp-sitemap.xml, an SEO plugin's): they are not read")
+        return
+    for done, (link, lastmod) in enumerate(listed, start=1):
+        record = store.raw / "sitemap-pages" / f"{hashlib.sha256(link.encode()).hexdigest()[:20]}.json"
+        earlier = _stored_as(record)
+        known = earlier is not None and store.holds(*earlier)
+        # (A page read before that showed no post, the front page of the latest posts, is not asked for again.)
+        held = known or earlier is None
+        if (held and unchanged(record, _page_record(earlier, lastmod)) and not full) or not _on_site(fed, link):
+            continue
+        if dry_run:
+            fed.added.append(("page", 0, link)) if not known else fed.updated.append(("page", 0, link))
+            continue
+        _store_page(client, fed, link, lastmod, record, store, known)
+        if progress is not None:
+            progress("reading the site's pages", done, len(listed))
+    if not problems:
+        fed.types["page"] = TypeState(sitemap, len(store.stored("page")))
+
+
+def _store_page(client: Client, fed: FedPosts, link: str, lastmod: str, record: Path, store: RawStore,
+                known: bool) -> None:
+    try:
+        post, problems = wp_live_feeds.post_from_page(client, link)
+    except FetchError as e:
+        fed.problems.append(Problem(e.url, message=e.message))
+        return
+    if post is None:  # said once: the record keeps it from being asked for again until it changes
+        write_if_changed(record, _page_record(None, lastmod))
+        # (The front page, which Yoast SEO lists among the pages, is the latest posts where it is no page.)
+        fed.problems += problems if urlsplit(link).path not in ("", "/") else []
+        return
+    fed.problems += problems
+    if lastmod and not post.get("modified") and not post.get("modified_gmt"):
+        # (A page that prints no date is dated by the time of its last change, which the sitemap says.)
+        post = {**post, **dict(zip(("modified", "modified_gmt"), local_and_utc(lastmod)))}
+    stored_as = (str(post.get("type", "page")), int(post["id"]))
+    if store.save_post(stored_as[0], post) or not known:
+        (fed.updated if known else fed.added).append((*stored_as, str(post.get("slug") or "")))
+    write_if_changed(record, _page_record(stored_as, lastmod))
+
+
+def _page_record(stored_as: tuple[str, int] | None, lastmod: str) -> bytes:
+    """What the store keeps of a page the sitemap lists: the type and id its post was stored under (none where the
+    page showed none), and when the sitemap said it last changed."""
+    return json.dumps({"stored": list(stored_as or ()), "lastmod": lastmod}).encode()
 
 
 def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, before: TypeState | None,
@@ -120,7 +180,7 @@ def _of_type(fed: FedPosts, post_type: str, posts: list[dict[str, Any]], named: 
     posts = [{**p, "type": post_type} if _untyped(p) else p for p in posts]
     others = sorted({str(p.get("type")) for p in posts if p.get("type") != post_type})
     note = (f"the feed of {post_type} gives posts of {', '.join(others)}, which are left out: the site does not let "
-            f"visitors read {post_type} by a query (WordPress's pages, a plugin's private type)")
+            f"visitors read {post_type} by a query (a type that is not publicly queryable)")
     if others and note not in fed.notes:
         fed.notes.append(note)
     return [p for p in posts if p.get("type") == post_type]

@@ -235,6 +235,8 @@ class FakeWordPress:
             route = path[len(self.prefix) + 1:] or "/"
         if "feed" in query or path.rstrip("/") == "/feed":
             return fake_feed(self, query)
+        if path == "/wp-sitemap-posts-page-1.xml" and "page" in self.site.posts:
+            return page_sitemap(self)
         if route is None:
             return self._front_page() if path == "/" else self._post_page(path)
         if self.discovery == "rest_route" and path != "/":
@@ -466,9 +468,18 @@ def post_page(wp: FakeWordPress, post: dict[str, Any]) -> bytes:
             f'<title>{post["title"]["rendered"]} - Fake news</title>'
             f'<link rel="canonical" href="{wp.link(post)}" />'
             + (f'<meta property="article:published_time" content="{published}" />' if published else "") + '</head>'
-            f'<body class="post-template-default single single-{post["type"]} postid-{post["id"]}">'
-            f'<article><h1 class="entry-title">{post["title"]["rendered"]}</h1>'
+            + (f'<body class="page-template-default page page-id-{post["id"]}">' if post["type"] == "page" else
+               f'<body class="post-template-default single single-{post["type"]} postid-{post["id"]}">')
+            + f'<article><h1 class="entry-title">{post["title"]["rendered"]}</h1>'
             + (f'<span class="byline"><a rel="author" href="{wp.url}author/x/">{author}</a></span>' if author else "")
             + f'<div class="entry-content">{post["content"]["rendered"]}</div>'
             f'<footer class="entry-footer"><span class="cat-links">{terms}</span></footer></article>'
             f'<aside class="widget"><h2>Recent posts</h2></aside></body></html>').encode()
+
+
+def page_sitemap(wp: FakeWordPress) -> Reply:
+    """WordPress's own sitemap of its pages (5.5+): their addresses, without the time they were changed."""
+    urls = "".join(f"<url><loc>{wp.link(page)}</loc></url>" for page in wp.site.posts["page"])
+    body = ('<?xml version="1.0" encoding="UTF-8"?><?xml-stylesheet type="text/xsl" href="/wp-sitemap.xsl" ?>'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
+    return 200, {"Content-Type": "application/xml; charset=UTF-8"}, body.encode()

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -173,18 +174,18 @@ def test_a_curation_a_feed_cannot_apply_stops_the_source(tmp_path: Path) -> None
 
 
 def test_the_site_feed_gives_its_posts_and_a_type_it_ignores_none(tmp_path: Path) -> None:
-    """Without types, the site's own feed (of `post`); a type whose `post_type=` WordPress ignores (`page`) gets
-    the feed of posts, whose posts are not that type's: left out, and said."""
+    """Without types, the site's own feed (of `post`); a type whose `post_type=` WordPress ignores (one not
+    publicly queryable) gets the feed of posts, whose posts are not that type's: left out, and said."""
     data = site()
     data.posts = {"post": [{**p, "type": "post", "guid": {"rendered": f"https://example.com/?p={p['id']}"}}
                            for p in data.posts["news-archive"]]}
-    data.feed_ignored = {"page"}
+    data.feed_ignored = {"event"}
     with FakeWordPress(data, api="closed") as wp:
         own = run_sync([source(wp, types=())], tmp_path / "own", SyncOptions(politeness=FAST, workers=1))
-        pages = run_sync([source(wp, types=("page",))], tmp_path / "pages", SyncOptions(politeness=FAST, workers=1))
+        pages = run_sync([source(wp, types=("event",))], tmp_path / "pages", SyncOptions(politeness=FAST, workers=1))
     assert own.problems == pages.problems == []
     assert len(posts(tmp_path / "own")) == POSTS and not posts(tmp_path / "pages")
-    assert any(note.startswith("the feed of page gives posts of post, which are left out") for note in
+    assert any(note.startswith("the feed of event gives posts of post, which are left out") for note in
                pages.sources[0].notes)
 
 
@@ -272,3 +273,25 @@ def test_a_summary_whose_address_is_another_sites_is_kept_without_asking_that_si
     assert result.problems == [] and len(asked) == POSTS - 1 and len(posts(tmp_path / "content")) == POSTS
     assert any(note.endswith("keep the summary their feed gives: https://other.example/story/")
                for note in result.sources[0].notes)
+
+
+def test_the_sites_pages_come_from_its_sitemap_once(tmp_path: Path) -> None:
+    """No feed holds WordPress's pages; its sitemap lists them. WordPress's own says not when a page changed: a page
+    is asked for when new, and again by `sync --full`."""
+    data = site()
+    retyped = [{**p, "type": t, "guid": {"rendered": f"https://example.com/?p={p['id']}"}}
+               for t, p in zip(["post", "page"] * POSTS, data.posts["news-archive"])]
+    data.posts = {t: [p for p in retyped if p["type"] == t] for t in ("post", "page")}
+    content = tmp_path / "content"
+    with FakeWordPress(data, api="closed") as wp:
+        options = SyncOptions(politeness=FAST, workers=1)
+        first = run_sync([source(wp, types=())], content, options)
+        requests = wp.count()
+        second = run_sync([source(wp, types=())], content, options)
+        again = page_requests(wp, wp.requests[requests:])
+        full = run_sync([source(wp, types=())], content, replace(options, full=True))
+    assert first.problems == second.problems == full.problems == []
+    written = posts(content)
+    assert sorted({path.split("/")[0] for path in written}) == ["page", "post"] and len(written) == POSTS
+    assert b"title: " in written[f"page/{data.posts['page'][0]['slug']}.md"]
+    assert again == [] and second.written == full.written == 0

@@ -20,6 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
 
 from generator.problems import Problem
 from generator.sources import wp_feed, wp_json, wp_pages
@@ -36,6 +40,11 @@ ATTRIBUTE = re.compile(r"""\b(rel|type|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>
 NOT_POSTS = re.compile(r"comments|oembed", re.IGNORECASE)
 BOM = b"\xef\xbb\xbf"
 XML_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
+# The sitemaps that list a site's pages (WordPress's `page` type, which no feed holds), a file of up to 2,000 each:
+# WordPress's own (5.5+), and Yoast SEO's and Rank Math's, which replace it.
+PAGE_SITEMAPS = ("wp-sitemap-posts-page-{}.xml", "page-sitemap{}.xml")
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+MAX_SITEMAPS = 50
 FRONT_BYTES = 262144  # a theme prints its <head> in the first few kB; a page builder's can be long
 
 
@@ -209,3 +218,38 @@ def pages(client: Client, feed: str, post_type: str, limit: int) -> Iterator[Fee
             return
         seen |= keys
         yield page
+
+
+def page_addresses(client: Client, site: str) -> tuple[str, list[tuple[str, str]], list[Problem]]:
+    """The sitemap that lists the site's pages, and each page's address with the time it was last changed where the
+    sitemap says (WordPress's own does not; Yoast SEO's and Rank Math's do); ("", [], []) where the site has none."""
+    root = site.rstrip("/") + "/"
+    for pattern in PAGE_SITEMAPS:
+        found: list[tuple[str, str]] = []
+        for number in range(1, MAX_SITEMAPS + 1):
+            url = root + pattern.format(number if number > 1 or pattern.startswith("wp-") else "")
+            try:
+                response = client.get(url, wanted=FEED_WANTED)
+            except FetchError as e:
+                if e.status == 404:
+                    break
+                return url, found, [Problem(e.url, message=e.message)]
+            listed = _sitemap_urls(response.body)
+            if listed is None:
+                return url, found, [Problem(url, message=f"not a sitemap but {_what(response.body)}")]
+            found += listed
+        if found:
+            return root + pattern.format(1 if pattern.startswith("wp-") else ""), found, []
+    return "", [], []
+
+
+def _sitemap_urls(body: bytes) -> list[tuple[str, str]] | None:
+    """A sitemap's addresses and their `lastmod`; None for what is no sitemap."""
+    try:
+        document = fromstring(body)
+    except (ParseError, DefusedXmlException, ValueError):
+        return None
+    if document.tag != f"{SITEMAP_NS}urlset":
+        return None
+    return [((entry.findtext(f"{SITEMAP_NS}loc") or "").strip(), (entry.findtext(f"{SITEMAP_NS}lastmod") or "").strip())
+            for entry in document.iter(f"{SITEMAP_NS}url") if (entry.findtext(f"{SITEMAP_NS}loc") or "").strip()]
