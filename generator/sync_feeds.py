@@ -91,6 +91,7 @@ def _read_pages(client: Client, fed: FedPosts, site: str, store: RawStore, full:
     if not sitemap:
         fed.notes.append("no sitemap lists the site's pages (wp-sitemap.xml, an SEO plugin's): they are not read")
         return
+    fed.read += len(listed)
     for done, (link, lastmod) in enumerate(listed, start=1):
         record = store.raw / "sitemap-pages" / f"{hashlib.sha256(link.encode()).hexdigest()[:20]}.json"
         earlier = _stored_as(record)
