@@ -24,7 +24,9 @@ from generator.problems import Problem
 from generator.progress import Progress
 from generator.sources import feed_pages, wp_live_feeds
 from generator.sources.http import Client, FetchError
-from generator.sources.v2_posts import local_and_utc
+from generator.sources.static_copy import V2_ROOT
+from generator.sources.v2_posts import local_and_utc, with_terms
+from generator.sources.wxr_items import synthetic_id
 from generator.store.files import unchanged, write_if_changed
 from generator.store.sync_state import RawStore, SourceState, TypeState
 
@@ -41,6 +43,7 @@ class FedPosts:
 
     feed: str = ""  # the site's feed of posts
     hosts: set[str] = field(default_factory=set)  # the site's, without `www.`, as given and where its feed is
+    tags: frozenset[str] = frozenset()  # the slugs of the site's tags that no category has, from its sitemaps
     types: dict[str, TypeState] = field(default_factory=dict)  # what sync.yaml records per post type
     added: list[tuple[str, int, str]] = field(default_factory=list)  # (type, id, slug)
     updated: list[tuple[str, int, str]] = field(default_factory=list)
@@ -63,6 +66,7 @@ def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore
     newest posts kept per type (0: all); `progress` hears (stage, posts read, posts known of) after each post.
     FetchError where no feed is found."""
     fed = FedPosts(feed=wp_live_feeds.find_feed(client, site), hosts={_host(site)})
+    fed.tags = wp_live_feeds.tag_slugs(client, site)
     for post_type in [t for t in post_types or ["post"] if t != "page"]:
         before = earlier.types.get(post_type) if earlier is not None and not full else None
         complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, bool(post_types), progress)
@@ -187,6 +191,24 @@ def _of_type(fed: FedPosts, post_type: str, posts: list[dict[str, Any]], named: 
     return [p for p in posts if p.get("type") == post_type]
 
 
+def retagged(post: dict[str, Any], tags: frozenset[str]) -> dict[str, Any]:
+    """The feed's post with the categories whose slugs are the site's tags' (`tags`) made tags, as the site shows them."""
+    embedded = post.get("_embedded") or {}
+    groups = {terms[0].get("taxonomy"): terms for terms in embedded.get("wp:term", []) if terms}
+    moved = [term for term in groups.get("category", []) if term.get("slug") in tags]
+    if not moved:
+        return post
+    had = {term.get("slug") for term in groups.get("post_tag", [])}
+    groups["post_tag"] = groups.get("post_tag", []) + [
+        {**term, "taxonomy": "post_tag", "id": synthetic_id("post_tag", term["slug"])} for term in moved
+        if term["slug"] not in had]
+    groups["category"] = [term for term in groups["category"] if term not in moved]
+    found = {key: value for key, value in post.items() if key not in ("categories", "tags", "_links", "_embedded")}
+    others = {key: value for key, value in embedded.items() if key != "wp:term"}
+    with_terms(found, others, {taxonomy: terms for taxonomy, terms in groups.items() if terms}, V2_ROOT)
+    return {**found, "_embedded": others}
+
+
 def _untyped(post: dict[str, Any]) -> bool:
     """Whether the feed's item names no type: its guid is no `?p=` of a post nor `?post_type=` of another type, but an
     address (a post imported from another site keeps its guid), and the reader of feeds took it for a post."""
@@ -200,6 +222,7 @@ def _store(client: Client, fed: FedPosts, post_type: str, item: dict[str, Any], 
     """A feed's item into the store, with its page's text where the feed gives only a summary; whether it was new
     or changed. An unchanged item is not stored again, nor its page asked for, unless `full`."""
     fed.read += 1
+    item = retagged(item, fed.tags)
     kind, ident = str(item.get("type")), int(item["id"])
     record = store.raw / "feed-items" / kind / f"{ident}.json"
     earlier = _stored_as(record)

@@ -70,6 +70,7 @@ class SiteData:
     feed_ignored: set[str] = field(default_factory=set)  # types whose `post_type=` the feed ignores, as for `page`
     bare_pages: bool = False  # posts' pages show no date, byline or terms, as many themes print them
     relative_links: bool = False  # the feed gives addresses as paths, as under a plugin that makes links relative
+    tag_taxonomy: str = ""  # the taxonomy whose terms the site's sitemap lists as its tags (the feed, as categories)
 
     def by_slug(self, slug: str) -> dict[str, Any] | None:
         return next((p for ps in self.posts.values() for p in ps if p["slug"] == slug), None)
@@ -236,7 +237,10 @@ class FakeWordPress:
         if "feed" in query or path.rstrip("/") == "/feed":
             return fake_feed(self, query)
         if path == "/wp-sitemap-posts-page-1.xml" and "page" in self.site.posts:
-            return page_sitemap(self)
+            return sitemap([self.link(page) for page in self.site.posts["page"]])
+        if path == "/wp-sitemap-taxonomies-post_tag-1.xml" and self.site.tag_taxonomy:
+            return sitemap([f"{self.url}tag/{t['slug']}/" for t in self.site.terms
+                            if t["taxonomy"] == self.site.tag_taxonomy])
         if route is None:
             return self._front_page() if path == "/" else self._post_page(path)
         if self.discovery == "rest_route" and path != "/":
@@ -477,9 +481,9 @@ def post_page(wp: FakeWordPress, post: dict[str, Any]) -> bytes:
             f'<aside class="widget"><h2>Recent posts</h2></aside></body></html>').encode()
 
 
-def page_sitemap(wp: FakeWordPress) -> Reply:
-    """WordPress's own sitemap of its pages (5.5+): their addresses, without the time they were changed."""
-    urls = "".join(f"<url><loc>{wp.link(page)}</loc></url>" for page in wp.site.posts["page"])
+def sitemap(links: list[str]) -> Reply:
+    """A sitemap of WordPress's own (5.5+): addresses, without the time they were changed."""
+    urls = "".join(f"<url><loc>{link}</loc></url>" for link in links)
     body = ('<?xml version="1.0" encoding="UTF-8"?><?xml-stylesheet type="text/xsl" href="/wp-sitemap.xsl" ?>'
             f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
     return 200, {"Content-Type": "application/xml; charset=UTF-8"}, body.encode()

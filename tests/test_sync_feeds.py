@@ -295,3 +295,18 @@ def test_the_sites_pages_come_from_its_sitemap_once(tmp_path: Path) -> None:
     assert sorted({path.split("/")[0] for path in written}) == ["page", "post"] and len(written) == POSTS
     assert b"title: " in written[f"page/{data.posts['page'][0]['slug']}.md"]
     assert again == [] and second.written == full.written == 0
+
+
+def test_tags_are_told_from_categories_by_the_sitemap_of_tags(tmp_path: Path) -> None:
+    """A feed writes a post's tags as it writes its categories; the site's sitemap of tags tells them apart."""
+    data = site()
+    data.tag_taxonomy = "regions"
+    with FakeWordPress(data, api="closed") as wp:
+        result = sync(wp, tmp_path / "content")
+    regions = {t["id"]: t["slug"] for t in data.terms if t["taxonomy"] == "regions"}
+    assert result.problems == []
+    for post in data.posts["news-archive"]:
+        document = loads(posts(tmp_path / "content")[f"news-archive/{post['slug']}.md"].decode())
+        tags = sorted(regions[i] for i in post["regions"])
+        assert sorted(document.taxonomies.get("post_tag", [])) == tags
+        assert not set(tags) & set(document.taxonomies.get("category", []))

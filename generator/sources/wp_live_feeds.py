@@ -28,7 +28,7 @@ from defusedxml.ElementTree import fromstring
 from generator.problems import Problem
 from generator.sources import wp_feed, wp_json, wp_pages
 from generator.sources.http import Client, FetchError
-from generator.sources.static_copy import origin
+from generator.sources.static_copy import link_slug, origin
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 FEED_WANTED = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1"
@@ -43,8 +43,11 @@ XML_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?\bencoding\s*
 # The sitemaps that list a site's pages (WordPress's `page` type, which no feed holds), a file of up to 2,000 each:
 # WordPress's own (5.5+), and Yoast SEO's and Rank Math's, which replace it.
 PAGE_SITEMAPS = ("wp-sitemap-posts-page-{}.xml", "page-sitemap{}.xml")
+TERM_SITEMAPS = {taxonomy: (f"wp-sitemap-taxonomies-{taxonomy}-{{}}.xml", f"{taxonomy}-sitemap{{}}.xml")
+                 for taxonomy in ("post_tag", "category")}
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 MAX_SITEMAPS = 50
+SITEMAP_FILE = 1000  # the fewest addresses a sitemap's file holds before the next: Yoast SEO's (WordPress's: 2,000)
 FRONT_BYTES = 262144  # a theme prints its <head> in the first few kB; a page builder's can be long
 
 
@@ -220,11 +223,27 @@ def pages(client: Client, feed: str, post_type: str, limit: int) -> Iterator[Fee
         yield page
 
 
+def tag_slugs(client: Client, site: str) -> frozenset[str]:
+    """The slugs of the site's tags that no category shares, from its sitemaps of tags and categories: a feed writes a
+    post's tags as it writes its categories (`<category>`), and only these tell them apart. None where there is none."""
+    found = {}
+    for taxonomy, patterns in TERM_SITEMAPS.items():
+        _, listed, _ = _sitemap(client, site, patterns)
+        found[taxonomy] = {link_slug(unquote(link)).lower() for link, _ in listed} - {""}
+    return frozenset(found["post_tag"] - found["category"])
+
+
 def page_addresses(client: Client, site: str) -> tuple[str, list[tuple[str, str]], list[Problem]]:
     """The sitemap that lists the site's pages, and each page's address with the time it was last changed where the
     sitemap says (WordPress's own does not; Yoast SEO's and Rank Math's do); ("", [], []) where the site has none."""
+    return _sitemap(client, site, PAGE_SITEMAPS)
+
+
+def _sitemap(client: Client, site: str, patterns: tuple[str, ...]) -> tuple[str, list[tuple[str, str]], list[Problem]]:
+    """The first of the sitemaps named by `patterns` (its files numbered from 1) that the site has: its address, and
+    every address it lists with its `lastmod`."""
     root = site.rstrip("/") + "/"
-    for pattern in PAGE_SITEMAPS:
+    for pattern in patterns:
         found: list[tuple[str, str]] = []
         for number in range(1, MAX_SITEMAPS + 1):
             url = root + pattern.format(number if number > 1 or pattern.startswith("wp-") else "")
@@ -238,6 +257,8 @@ def page_addresses(client: Client, site: str) -> tuple[str, list[tuple[str, str]
             if listed is None:
                 return url, found, [Problem(url, message=f"not a sitemap but {_what(response.body)}")]
             found += listed
+            if len(listed) < SITEMAP_FILE:
+                break  # the last file: asking for the next would cost a request, and a 404 in the site's logs
         if found:
             return root + pattern.format(1 if pattern.startswith("wp-") else ""), found, []
     return "", [], []
