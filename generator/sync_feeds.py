@@ -6,7 +6,9 @@ A feed lists a site's latest posts, not all of them: nothing is ever taken for r
 newest first until one past the last (a first sync, `--full`, or one after an incomplete read), else until a page
 holds no post that is new or changed since the last sync. Each item the feed gave is kept beside the post
 (`raw/feed-items/`), so that an unchanged item costs no request for its page, and a sync killed at any moment asks
-again only for what it had not stored.
+again only for what it had not stored. The site's pages (WordPress's `page` type), which no feed holds, come from
+the addresses its sitemap lists (`raw/sitemap-pages/`), and its sitemaps of tags and categories tell a post's tags
+from its categories, which a feed writes alike.
 """
 
 from __future__ import annotations
