@@ -310,3 +310,14 @@ def test_tags_are_told_from_categories_by_the_sitemap_of_tags(tmp_path: Path) ->
         tags = sorted(regions[i] for i in post["regions"])
         assert sorted(document.taxonomies.get("post_tag", [])) == tags
         assert not set(tags) & set(document.taxonomies.get("category", []))
+
+
+def test_a_site_that_answers_every_address_with_its_front_page_has_no_sitemap(tmp_path: Path) -> None:
+    """A plugin that sends every missing address to the front page answers the sitemaps' too: no sitemap, no error."""
+    with FakeWordPress(site(), api="closed") as wp:
+        front = (200, {"Content-Type": "text/html"}, b"<!doctype html><title>Fake news</title><p>Latest")
+        for path in ("/wp-sitemap-posts-page-1.xml", "/page-sitemap.xml", "/wp-sitemap-taxonomies-post_tag-1.xml"):
+            wp.route(path, lambda query: front)
+        result = run_sync([source(wp, types=())], tmp_path / "content", SyncOptions(politeness=FAST, workers=1))
+    assert result.problems == []
+    assert any(note.startswith("no sitemap lists the site's pages") for note in result.sources[0].notes)

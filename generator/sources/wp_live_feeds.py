@@ -250,12 +250,12 @@ def _sitemap(client: Client, site: str, patterns: tuple[str, ...]) -> tuple[str,
             try:
                 response = client.get(url, wanted=FEED_WANTED)
             except FetchError as e:
-                if e.status == 404:
-                    break
+                if 400 <= e.status < 500:
+                    break  # none (404), or none for visitors
                 return url, found, [Problem(e.url, message=e.message)]
             listed = _sitemap_urls(response.body)
             if listed is None:
-                return url, found, [Problem(url, message=f"not a sitemap but {_what(response.body)}")]
+                break  # none: an answer that is no sitemap (a plugin that shows the front page for every address)
             found += listed
             if len(listed) < SITEMAP_FILE:
                 break  # the last file: asking for the next would cost a request, and a 404 in the site's logs
