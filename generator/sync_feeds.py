@@ -44,6 +44,7 @@ class FedPosts:
     """What reading a source's feeds did."""
 
     feed: str = ""  # the site's feed of posts
+    first: wp_live_feeds.FeedPage | None = None  # its first page, read when it was found
     hosts: set[str] = field(default_factory=set)  # the site's, without `www.`, as given and where its feed is
     tags: frozenset[str] = frozenset()  # the slugs of the site's tags that no category has, from its sitemaps
     types: dict[str, TypeState] = field(default_factory=dict)  # what sync.yaml records per post type
@@ -67,7 +68,8 @@ def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore
     counts what it would store. `earlier`: the state of the last sync that read these feeds whole; `limit`: the
     newest posts kept per type (0: all); `progress` hears (stage, posts read, posts known of) after each post.
     FetchError where no feed is found."""
-    fed = FedPosts(feed=wp_live_feeds.find_feed(client, site), hosts={_host(site)})
+    first = wp_live_feeds.find_feed(client, site)
+    fed = FedPosts(feed=first.url, hosts={_host(site)}, first=first)
     fed.tags = wp_live_feeds.tag_slugs(client, site)
     for post_type in [t for t in post_types or ["post"] if t != "page"]:
         before = earlier.types.get(post_type) if earlier is not None and not full else None
@@ -149,7 +151,7 @@ def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, b
     """One type's feed, page by page; whether it was read as far as it needed to be."""
     count = 0
     try:
-        for page in wp_live_feeds.pages(client, fed.feed, post_type, MAX_PAGES):
+        for page in wp_live_feeds.pages(client, fed.first or wp_live_feeds.FeedPage(fed.feed), post_type, MAX_PAGES):
             fed.problems += page.problems
             fed.site = fed.site or page.site
             fed.hosts |= {_host(page.served_from)} - {""}  # (a site that moved redirects its feed where it is now)

@@ -16,7 +16,7 @@ import html
 import re
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
@@ -66,9 +66,10 @@ class FeedPage:
     mended: bool = False  # bytes that are not UTF-8 were read as U+FFFD
 
 
-def find_feed(client: Client, site: str) -> str:
-    """The site's feed of posts: as its front page links it, else at `/feed/`, else `/?feed=rss2`. A FetchError
-    naming the site, and what each address answered, where none answers as a WordPress feed."""
+def find_feed(client: Client, site: str) -> FeedPage:
+    """The site's feed of posts, its first page read: as its front page links it, else at `/feed/`, else
+    `/?feed=rss2`. A FetchError naming the site, and what each address answered, where none answers as a WordPress
+    feed."""
     root = site.rstrip("/") + "/"
     answers, failing = [], []
     for url in dict.fromkeys([*_linked_feeds(client, root), root + "feed/", root + "?feed=rss2"]):
@@ -79,7 +80,7 @@ def find_feed(client: Client, site: str) -> str:
             failing += [e] if e.status >= 429 or e.unreachable else []
             continue
         if not page.problems:
-            return url
+            return page
         answers.append(f"{url} gave {page.problems[0].message}")
     if failing and len(failing) == len(answers):
         raise failing[-1]  # a site that is down or busy: "sync again later", not "not WordPress"
@@ -208,12 +209,14 @@ def _saved_path(url: str) -> list[str]:
     return [*segments, "index.html"]
 
 
-def pages(client: Client, feed: str, post_type: str, limit: int) -> Iterator[FeedPage]:
+def pages(client: Client, feed: FeedPage, post_type: str, limit: int) -> Iterator[FeedPage]:
     """The pages of a type's feed, up to `limit`, until one past the last, one with no posts, or one that gives the
-    posts of an earlier page again (a cache that ignores the query: every later page would be the same)."""
+    posts of an earlier page again (a cache that ignores the query: every later page would be the same). `feed`: the
+    site's feed's first page, which find_feed read."""
     seen: set[Any] = set()
     for number in range(1, limit + 1):
-        page = read_page(client, feed_url(feed, post_type, number))
+        url = feed_url(feed.url, post_type, number)
+        page = replace(feed, posts=list(feed.posts)) if url == feed.url else read_page(client, url)
         keys = {(p.get("type"), p.get("id")) for p in page.posts}
         if page.end or not page.posts or (number > 1 and keys <= seen):
             page.repeated, page.end, page.posts = number > 1 and bool(page.posts), not page.problems, []
