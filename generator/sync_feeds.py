@@ -51,7 +51,7 @@ class FedPosts:
     added: list[tuple[str, int, str]] = field(default_factory=list)  # (type, id, slug)
     updated: list[tuple[str, int, str]] = field(default_factory=list)
     read: int = 0  # items the feeds gave
-    site: dict[str, str] = field(default_factory=dict)  # what the first page read says of the site
+    site: dict[str, str] = field(default_factory=dict)  # what the site's own feed says of it
     notes: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -69,7 +69,7 @@ def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore
     newest posts kept per type (0: all); `progress` hears (stage, posts read, posts known of) after each post.
     FetchError where no feed is found."""
     first = wp_live_feeds.find_feed(client, site)
-    fed = FedPosts(feed=first.url, hosts={_host(site)}, first=first)
+    fed = FedPosts(feed=first.url, hosts={_host(site)}, first=first, site=first.site)  # the site's own feed's words
     fed.tags = wp_live_feeds.tag_slugs(client, site)
     for post_type in [t for t in post_types or ["post"] if t != "page"]:
         before = earlier.types.get(post_type) if earlier is not None and not full else None
@@ -153,7 +153,6 @@ def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, b
     try:
         for page in wp_live_feeds.pages(client, fed.first or wp_live_feeds.FeedPage(fed.feed), post_type, MAX_PAGES):
             fed.problems += page.problems
-            fed.site = fed.site or page.site
             fed.hosts |= {_host(page.served_from)} - {""}  # (a site that moved redirects its feed where it is now)
             if page.problems:
                 return False

@@ -321,3 +321,13 @@ def test_a_site_that_answers_every_address_with_its_front_page_has_no_sitemap(tm
         result = run_sync([source(wp, types=())], tmp_path / "content", SyncOptions(politeness=FAST, workers=1))
     assert result.problems == []
     assert any(note.startswith("no sitemap lists the site's pages") for note in result.sources[0].notes)
+
+
+def test_a_site_in_a_folder_is_named_by_its_own_feed(tmp_path: Path) -> None:
+    """The reader of saved feeds takes the site's title from a feed saved at its root; a live site's own feed is its
+    own wherever the site is (`/blog/feed/`)."""
+    with FakeWordPress(site(), api="closed", home="/blog/") as wp:
+        result = sync(wp, tmp_path / "content")
+    assert result.problems == [] and len(posts(tmp_path / "content")) == POSTS
+    labels = (tmp_path / "content" / "labels.yaml").read_text()
+    assert "title: Fake news\n" in labels and "description: News that is not\n" in labels

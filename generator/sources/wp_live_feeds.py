@@ -130,13 +130,27 @@ def read_page(client: Client, url: str) -> FeedPage:
             page.problems.append(Problem(url, message=f"not a feed but {_what(response.body)}"))
             return page
         found: list[Problem] = []
-        for item in wp_feed.read_feeds([path], Path(folder), found):
-            if item.kind == wp_json.POST:
-                page.posts.append(_on_site(item.data, response.url))
-            elif item.kind == wp_json.LANGUAGE:
-                page.site.update({k: v for k, v in item.data.items() if isinstance(v, str)})
+        page.posts = [_on_site(item.data, response.url) for item in wp_feed.read_feeds([path], Path(folder), found)
+                      if item.kind == wp_json.POST]
         page.problems += [Problem(url, p.item, p.field, p.message) for p in found]
+    page.site = _channel_words(body) if not page.problems else {}
     return page
+
+
+def _channel_words(body: bytes) -> dict[str, str]:
+    """What a feed's channel says of the site: its title, tagline and language. (The reader of saved feeds takes them
+    from a feed saved at the site's root only, `/feed/`; a live site's feed is known to be its own wherever it is,
+    `/blog/feed/`, `/?feed=rss2`.)"""
+    try:
+        channel = fromstring(wp_feed.CONTROLS.sub(b"", body), forbid_dtd=False)
+    except (ParseError, DefusedXmlException, ValueError):
+        return {}
+    channel = channel.find("channel") if channel.find("channel") is not None else channel
+    atom = "{http://www.w3.org/2005/Atom}"
+    said = {"title": channel.findtext("title") or channel.findtext(f"{atom}title"),
+            "description": channel.findtext("description") or channel.findtext(f"{atom}subtitle"),
+            "language": channel.findtext("language") or channel.get("{http://www.w3.org/XML/1998/namespace}lang")}
+    return {key: html.unescape(value.strip()) for key, value in said.items() if value and value.strip()}
 
 
 def _utf8(body: bytes) -> tuple[bytes, bool]:
