@@ -233,7 +233,7 @@ def _store(client: Client, fed: FedPosts, post_type: str, item: dict[str, Any], 
     if known and unchanged(record, _record(earlier, item)) and not full:
         return False
     post = item
-    if "content" not in item and isinstance(item.get("link"), str) and not dry_run and _on_site(fed, item["link"]):
+    if _summary_only(item) and isinstance(item.get("link"), str) and not dry_run and _on_site(fed, item["link"]):
         post = _from_page(client, fed, item)
         if post is None:
             return True  # asked for again next time
@@ -261,6 +261,13 @@ def _on_site(fed: FedPosts, link: str) -> bool:
     if not any(n.startswith(note.split(": ")[0]) for n in fed.notes):
         fed.notes.append(note)
     return False
+
+
+def _summary_only(item: dict[str, Any]) -> bool:
+    """Whether the feed gives the post's summary only (no `content:encoded`), or nothing at all: the summary of a post
+    of pictures only is empty, and so is the text its feed item gives, where its page shows the pictures."""
+    content = item.get("content")
+    return not isinstance(content, dict) or not str(content.get("rendered") or "").strip()
 
 
 def _record(stored_as: tuple[str, int], item: dict[str, Any]) -> bytes:

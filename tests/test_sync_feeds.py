@@ -331,3 +331,15 @@ def test_a_site_in_a_folder_is_named_by_its_own_feed(tmp_path: Path) -> None:
     assert result.problems == [] and len(posts(tmp_path / "content")) == POSTS
     labels = (tmp_path / "content" / "labels.yaml").read_text()
     assert "title: Fake news\n" in labels and "description: News that is not\n" in labels
+
+
+def test_a_post_of_pictures_only_in_a_summary_feed_is_read_from_its_page(tmp_path: Path) -> None:
+    """Its summary is empty, and the reader of feeds gives it an empty text; its page shows the picture."""
+    data = site(summary=True)
+    pictures = max(data.posts["news-archive"], key=lambda p: p["date_gmt"])
+    pictures["content"] = {"rendered": '<figure class="wp-block-image"><img src="https://example.com/a.jpg" alt="A view"></figure>'}
+    pictures["excerpt"] = {"rendered": ""}
+    with FakeWordPress(data, api="closed") as wp:
+        result = sync(wp, tmp_path / "content")
+    assert result.problems == []
+    assert "![A view](https://example.com/a.jpg)" in posts(tmp_path / "content")[f"news-archive/{pictures['slug']}.md"].decode()
