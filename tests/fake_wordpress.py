@@ -68,7 +68,7 @@ class SiteData:
     feed_size: int = 10  # WordPress's posts_per_rss
     feed_summary: bool = False  # "For each post in a feed, include: Excerpt": no content:encoded
     feed_ignored: set[str] = field(default_factory=set)  # types whose `post_type=` the feed ignores, as for `page`
-    bare_pages: bool = False  # posts' pages show no date, byline or terms, as many themes print them
+    bare_pages: bool = False  # posts' pages show no title's heading, date, byline or terms, as many themes print them
     relative_links: bool = False  # the feed gives addresses as paths, as under a plugin that makes links relative
     tag_taxonomy: str = ""  # the taxonomy whose terms the site's sitemap lists as its tags (the feed, as categories)
 
@@ -474,7 +474,7 @@ def post_page(wp: FakeWordPress, post: dict[str, Any]) -> bytes:
             + (f'<meta property="article:published_time" content="{published}" />' if published else "") + '</head>'
             + (f'<body class="page-template-default page page-id-{post["id"]}">' if post["type"] == "page" else
                f'<body class="post-template-default single single-{post["type"]} postid-{post["id"]}">')
-            + f'<article><h1 class="entry-title">{post["title"]["rendered"]}</h1>'
+            + f'<article>' + (f'<h1 class="entry-title">{post["title"]["rendered"]}</h1>' if not wp.site.bare_pages else "")
             + (f'<span class="byline"><a rel="author" href="{wp.url}author/x/">{author}</a></span>' if author else "")
             + f'<div class="entry-content">{post["content"]["rendered"]}</div>'
             f'<footer class="entry-footer"><span class="cat-links">{terms}</span></footer></article>'

@@ -114,6 +114,7 @@ def test_summary_feeds_take_each_post_from_its_page_as_import_of_the_copy_does(t
     assert all(len(text.split(b"\n---\n", 1)[1]) > 1000 for text in synced.values())  # the page's text, not the summary
     assert all(b"\nauthor: Reporter " in text and b"\n  category:\n" in text and b"+00:00'\nupdated:" in text
                for text in synced.values())
+    assert not any(b"Fake news" in text.split(b"\n")[1] for text in synced.values())  # the post's title, not the page's
 
 
 @pytest.mark.parametrize("stop_after", [2, 9])

@@ -3,8 +3,9 @@
 A site set to show summaries in its feeds gives each item's title, address, date, author and terms, but not its
 text; the post's page gives the text, and its title, but many themes print no date a reader can take (no
 `article:published_time`, no `<time>`), no byline and no links to its terms. The page's post keeps what the page
-shows, and takes its dates, author and terms from the feed's item where the page has none, for the import of a
-static copy of the site (sources/saved.py) and for sync from a live site's feeds (sync_feeds.py) alike.
+shows, and takes its dates, author and terms from the feed's item where the page has none, and its title where the
+page gave only its document's (`Title – Site`), for the import of a static copy of the site (sources/saved.py) and
+for sync from a live site's feeds (sync_feeds.py) alike.
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ DATES = (("date", "date_gmt"), ("modified", "modified_gmt"))
 
 
 def completed(page: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
-    """The page's post, with the feed item's dates, author and terms where the page gives none."""
+    """The page's post, with the feed item's dates, author and terms where the page gives none, and its title where the
+    page's holds it with more (the site's name)."""
     post, embedded = dict(page), dict(page.get("_embedded") or {})
+    ours, theirs = _title(page), _title(item)
+    if theirs and ours != theirs and theirs in ours:  # the page's <title>, the post's with the site's name around it
+        post["title"] = item["title"]
     for pair in DATES:
         if not any(post.get(key) for key in pair) and any(item.get(key) for key in pair):
             post.update({key: item[key] for key in pair if key in item})
@@ -34,3 +39,8 @@ def completed(page: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     if embedded:
         post["_embedded"] = embedded
     return post
+
+
+def _title(post: dict[str, Any]) -> str:
+    title = post.get("title")
+    return str(title.get("rendered") or "").strip() if isinstance(title, dict) else ""
