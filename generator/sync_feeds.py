@@ -195,7 +195,8 @@ def _of_type(fed: FedPosts, post_type: str, posts: list[dict[str, Any]], named: 
 
 
 def retagged(post: dict[str, Any], tags: frozenset[str]) -> dict[str, Any]:
-    """The feed's post with the categories whose slugs are the site's tags' (`tags`) made tags, as the site shows them."""
+    """The feed's post with its categories whose slugs are the site's tags' (`tags`) made tags, as the site shows
+    them."""
     embedded = post.get("_embedded") or {}
     groups = {terms[0].get("taxonomy"): terms for terms in embedded.get("wp:term", []) if terms}
     moved = [term for term in groups.get("category", []) if term.get("slug") in tags]
@@ -233,7 +234,8 @@ def _store(client: Client, fed: FedPosts, post_type: str, item: dict[str, Any], 
     if known and unchanged(record, _record(earlier, item)) and not full:
         return False
     post = item
-    if _summary_only(item) and isinstance(item.get("link"), str) and not dry_run and _on_site(fed, item["link"]):
+    link = item.get("link")
+    if feed_pages.summary_only(item) and isinstance(link, str) and not dry_run and _on_site(fed, link):
         post = _from_page(client, fed, item)
         if post is None:
             return True  # asked for again next time
@@ -261,13 +263,6 @@ def _on_site(fed: FedPosts, link: str) -> bool:
     if not any(n.startswith(note.split(": ")[0]) for n in fed.notes):
         fed.notes.append(note)
     return False
-
-
-def _summary_only(item: dict[str, Any]) -> bool:
-    """Whether the feed gives the post's summary only (no `content:encoded`), or nothing at all: the summary of a post
-    of pictures only is empty, and so is the text its feed item gives, where its page shows the pictures."""
-    content = item.get("content")
-    return not isinstance(content, dict) or not str(content.get("rendered") or "").strip()
 
 
 def _record(stored_as: tuple[str, int], item: dict[str, Any]) -> bytes:

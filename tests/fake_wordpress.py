@@ -270,7 +270,8 @@ class FakeWordPress:
         if self.api == "gone":  # a plugin that removes the API takes its links out too
             headers.pop("Link", None)
             link = ""
-        feeds = (f'<link rel="alternate" type="application/rss+xml" title="Fake news &raquo; Feed" href="{self.url}feed/" />'
+        feeds = (f'<link rel="alternate" type="application/rss+xml" title="Fake news &raquo; Feed" '
+                 f'href="{self.url}feed/" />'
                  f'<link rel="alternate" type="application/rss+xml" title="Fake news &raquo; Comments Feed" '
                  f'href="{self.url}comments/feed/" />')
         return 200, headers, f"<!doctype html><title>Fake news</title>{feeds}{link}<p>Hello".encode()
@@ -448,7 +449,8 @@ def _feed_item(wp: FakeWordPress, post: dict[str, Any]) -> str:
              if t["id"] in post.get(wp.site.taxonomies.get(t["taxonomy"], ""), [])]
     guid = post["guid"]["rendered"].replace("https://example.com/", wp.url)
     moment = datetime.fromisoformat(post["date_gmt"]).replace(tzinfo=timezone.utc)
-    body = "" if wp.site.feed_summary else f"<content:encoded><![CDATA[{post['content']['rendered']}]]></content:encoded>"
+    body = ("" if wp.site.feed_summary else
+            f"<content:encoded><![CDATA[{post['content']['rendered']}]]></content:encoded>")
     link = wp.link(post)
     if wp.site.relative_links:
         link, guid = link.removeprefix(wp.url.rstrip("/")), guid.removeprefix(wp.url.rstrip("/"))
@@ -474,7 +476,8 @@ def post_page(wp: FakeWordPress, post: dict[str, Any]) -> bytes:
             + (f'<meta property="article:published_time" content="{published}" />' if published else "") + '</head>'
             + (f'<body class="page-template-default page page-id-{post["id"]}">' if post["type"] == "page" else
                f'<body class="post-template-default single single-{post["type"]} postid-{post["id"]}">')
-            + f'<article>' + (f'<h1 class="entry-title">{post["title"]["rendered"]}</h1>' if not wp.site.bare_pages else "")
+            + '<article>' + (f'<h1 class="entry-title">{post["title"]["rendered"]}</h1>'
+                             if not wp.site.bare_pages else "")
             + (f'<span class="byline"><a rel="author" href="{wp.url}author/x/">{author}</a></span>' if author else "")
             + f'<div class="entry-content">{post["content"]["rendered"]}</div>'
             f'<footer class="entry-footer"><span class="cat-links">{terms}</span></footer></article>'

@@ -17,6 +17,13 @@ from generator.sources.v2_posts import REST_KEYS
 DATES = (("date", "date_gmt"), ("modified", "modified_gmt"))
 
 
+def summary_only(item: dict[str, Any]) -> bool:
+    """Whether a feed's post is its summary only (no `content:encoded`), or nothing at all: the summary of a post of
+    pictures only is empty, and so is the text its item gives, where its page shows the pictures."""
+    content = item.get("content")
+    return not isinstance(content, dict) or not str(content.get("rendered") or "").strip()
+
+
 def completed(page: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     """The page's post, with the feed item's dates, author and terms where the page gives none, and its title where the
     page's holds it with more (the site's name)."""

@@ -6,8 +6,8 @@ from __future__ import annotations
 import marshal
 import os
 import tempfile
-from dataclasses import replace
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -116,7 +116,7 @@ def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: li
     site, summaries = "", []
     for item in wp_feed.read_feeds(feeds, root, problems, seen):
         site = site or static_copy.origin(str(item.data.get("link") or ""))
-        if item.kind == POST and "content" not in item.data:
+        if item.kind == POST and feed_pages.summary_only(item.data):
             summaries.append(item)
         else:
             yield item
