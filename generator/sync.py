@@ -5,7 +5,8 @@ the last sync, when nothing says a post was removed), fetch the new and changed 
 with `_embed`, and keep each as a file in the source's raw store. The source is then imported on
 its own by the same code as `newsmirror import`, so a post gives the same Markdown either way, and
 the posts of every source are placed in content/. A kill at any moment loses no work: every
-stored response is whole, and the next sync fetches only what the store lacks.
+stored response is whole, and the next sync fetches only what the store lacks. A site whose REST API is
+closed to visitors or gone is read from its feeds and pages instead (sync_feeds.py), into the same store.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
+from generator import sync_feeds
 from generator.config import SourceConfig
 from generator.convert.wp_post import type_folder
 from generator.import_report import import_summary
@@ -219,12 +221,15 @@ def _same_store(source: SourceConfig, states: dict[str, SourceState]) -> SourceC
 def _sync_source(client: Client, source: SourceConfig, state: SourceState | None, content_dir: Path,
                  options: SyncOptions, found: SourceResult, result: SyncResult) -> SourceState | None:
     """One source from listing to import; returns its new state, or None when it could not be read."""
+    site = None
     try:
         target = wp_live.parse_source(source.url)
         site = wp_live.find_site(client, target)
         types, wrong = wp_live.post_types(site, source.types, target.rest_base)
         params, wrong_terms = _filters(client, site, source)
     except FetchError as e:
+        if site is None and _api_closed(e):
+            return _from_feeds(client, source, target, state, content_dir, options, found, result, e)
         result.problems.append(Problem(e.url, message=e.message))
         found.stopped = True
         return None
@@ -264,9 +269,57 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
         index = wp_live.site_index(client, site.api)
         if index is not None:
             store.save_site(index)
-    found.imported = _import(store, types, site.api, target.site, options, result)
+    api = site.api
+    found.imported = _import(store, types, lambda kind, i: wp_live.post_url(api, types.get(kind, kind), i),
+                             target.site, options, result)
     store.save_listing(listings)
     return SourceState(source.url, site.api.root, curation, kept)
+
+
+def _api_closed(error: FetchError) -> bool:
+    """Whether the site answered that it has no REST API for visitors, closed (401, 403) or gone (404, no API
+    index, an HTML page in its place), rather than failing (5xx, 429, no answer), when its feeds may tell more."""
+    if error.status:
+        return error.status in (401, 403, 404)
+    return not (error.unreachable or error.refused or error.too_large)
+
+
+def _from_feeds(client: Client, source: SourceConfig, target: wp_live.Target, state: SourceState | None,
+                content_dir: Path, options: SyncOptions, found: SourceResult, result: SyncResult,
+                closed: FetchError) -> SourceState | None:
+    """A source whose REST API is closed or gone, read from its feeds and pages (sync_feeds.py) into its raw store
+    and imported from there as the API's posts are."""
+    refused = sync_feeds.curation_refused(source)
+    if refused:
+        result.problems.append(Problem(closed.url, message=f"{closed.message.split(': ')[0]}: {refused}"))
+        found.stopped = True
+        return None
+    # (A collection's address names its rest_base, which is its type's name but for WordPress's own two.)
+    types = list(source.types) or [{"posts": "post", "pages": "page"}.get(b, b) for b in [target.rest_base] if b]
+    curation = fingerprint("feeds", sorted(types), source.max_posts)[:12]
+    store = RawStore(content_dir, source.name)
+    try:
+        fed = sync_feeds.read_feeds(client, target.site, types, store, state if state and state.curation == curation
+                                    else None, options.full, options.dry_run, source.max_posts,
+                                    _named(options, found.name))
+    except FetchError as e:
+        result.problems.append(Problem(closed.url, message=f"{closed.message}; and no WordPress feed to read "
+                                                           f"instead: {e.message}"))
+        found.stopped = True
+        return None
+    found.notes.append(f"its REST API cannot be read ({closed.url}: {closed.message.split(': ')[0]}): read from its "
+                       f"feed {fed.feed} and its posts' pages instead")
+    found.notes += fed.notes
+    result.problems += fed.problems
+    found.changes += [Change(ADDED, *c) for c in fed.added] + [Change(UPDATED, *c) for c in fed.updated]
+    found.selected = found.upstream = sum(t.posts for t in fed.types.values()) if not options.dry_run else fed.read
+    if options.dry_run:
+        return None
+    if fed.site and (options.full or not store.site.exists()):
+        store.save_site(sync_feeds.site_words(fed.site))
+    found.imported = _import(store, {t: t for t in store.types()}, sync_feeds.post_link(store), target.site, options,
+                             result)
+    return SourceState(source.url, fed.feed, curation, fed.types)
 
 
 def _filters(client: Client, site: Site, source: SourceConfig) -> tuple[dict[str, str], list[str]]:
@@ -408,8 +461,8 @@ def _save_names(client: Client, site: Site, store: RawStore, posts: list[dict[st
                 store.save_lookup(route, value)
 
 
-def _import(store: RawStore, types: dict[str, str], api: wp_live.Api, site: str, options: SyncOptions,
-            result: SyncResult) -> ImportResult | None:
+def _import(store: RawStore, types: dict[str, str], name_post: Callable[[str, int], str], site: str,
+            options: SyncOptions, result: SyncResult) -> ImportResult | None:
     """The source's raw store, imported on its own by the import pipeline: the store holds exactly the
     posts the source keeps, so a post it lacks was removed upstream (kept and marked, unless pruning).
     The run goes into content/changes.yaml once, for all sources (run_sync), not into the store."""
@@ -425,7 +478,7 @@ def _import(store: RawStore, types: dict[str, str], api: wp_live.Api, site: str,
         prune=options.prune, keep_keyword_links=options.keep_keyword_links, language=options.language,
         words=options.words, workers=options.workers, site=site,
         now=options.now, history=0, revisions=options.revisions), _named(options, store.folder.name))
-    on_site = _on_site(store, api, types)
+    on_site = _on_site(store, name_post)
     imported.problems = [replace(p, file=on_site(p.file)) for p in imported.problems]
     imported.notes = [on_site(note) for note in imported.notes]
     # The store's own record of the site's index is read for its title, not passed over as a crawl's would be.
@@ -456,12 +509,12 @@ def _first(lines: list[str], shown: int = 3) -> str:
     return "; ".join(lines[:shown]) + (f"; and {len(lines) - shown} more" if len(lines) > shown else "")
 
 
-def _on_site(store: RawStore, api: wp_live.Api, types: dict[str, str]) -> Callable[[str], str]:
+def _on_site(store: RawStore, name_post: Callable[[str, int], str]) -> Callable[[str], str]:
     """The import of a raw store names a post by its file in the cache, which the user never made and which
-    says nothing of the site: such a line names the post's REST URL instead, as every other line of a sync
-    names what it asked the site for."""
+    says nothing of the site: such a line names the post where sync read it (its REST URL, or its address for a
+    post read from a feed) instead, as every other line of a sync names what it asked the site for."""
     stored = store.post_file_pattern()
-    return lambda text: stored.sub(lambda m: wp_live.post_url(api, types.get(m[1], m[1]), int(m[2])), text)
+    return lambda text: stored.sub(lambda m: name_post(m[1], int(m[2])), text)
 
 
 def _name_placed(imported: ImportResult, content_dir: Path, source: str, paths: dict[tuple[str, str], str]) -> None:

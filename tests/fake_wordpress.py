@@ -8,6 +8,9 @@ a redirect, a connection dropped mid-body, each for requests whose path and quer
 text. The site may live in a subfolder (`home`), under another REST prefix, and give each post type
 its own taxonomies. Every request is counted.
 Other routes (images, for the media step) are added with `FakeWordPress.route`.
+Its REST API may be closed to visitors (`api="closed"`: 401 `rest_login_required`, as security plugins answer) or
+gone (`api="gone"`: the route stripped); its RSS feeds (`/feed/`, `?feed=rss2`, `post_type=`, `paged=`, with the
+full text or, `feed_summary`, summaries only) and each post's page are served all the same.
 
     with FakeWordPress(generated_site(500)) as wp:
         wp.url  # http://127.0.0.1:PORT/
@@ -15,16 +18,18 @@ Other routes (images, for the media step) are added with `FakeWordPress.route`.
 
 from __future__ import annotations
 
+import html
 import json
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from bench.corpus import rest_posts, rest_terms
 
@@ -60,6 +65,15 @@ class SiteData:
     # True: users kept from visitors (a security plugin): /wp/v2/users answers 401, and `_embed` puts that
     # answer where each author would be
     users_hidden: bool = False
+    feed_size: int = 10  # WordPress's posts_per_rss
+    feed_summary: bool = False  # "For each post in a feed, include: Excerpt": no content:encoded
+    feed_ignored: set[str] = field(default_factory=set)  # types whose `post_type=` the feed ignores, as for `page`
+    bare_pages: bool = False  # posts' pages show no title's heading, date, byline or terms, as many themes print them
+    relative_links: bool = False  # the feed gives addresses as paths, as under a plugin that makes links relative
+    tag_taxonomy: str = ""  # the taxonomy whose terms the site's sitemap lists as its tags (the feed, as categories)
+
+    def by_slug(self, slug: str) -> dict[str, Any] | None:
+        return next((p for ps in self.posts.values() for p in ps if p["slug"] == slug), None)
 
     def rest_base(self, post_type: str) -> str:
         return self.rest_bases.get(post_type, post_type)
@@ -140,8 +154,10 @@ def add_samples(site: SiteData, shared: Path) -> None:
 
 
 class FakeWordPress:
-    def __init__(self, site: SiteData, discovery: str = "link", home: str = "/", prefix: str = "wp-json") -> None:
+    def __init__(self, site: SiteData, discovery: str = "link", home: str = "/", prefix: str = "wp-json",
+                 api: str = "open") -> None:
         self.site = site
+        self.api = api  # open; closed: every REST request answers 401; gone: 404, no API at all
         # link: Link header on the front page; html: only its <link> tag (a page cache's copy); wp-json;
         # rest_route (plain permalinks)
         self.discovery = discovery
@@ -218,11 +234,32 @@ class FakeWordPress:
         route = query.pop("rest_route", None) if path == "/" else None
         if route is None and (path + "/").startswith(f"/{self.prefix}/"):
             route = path[len(self.prefix) + 1:] or "/"
+        if "feed" in query or path.rstrip("/") == "/feed":
+            return fake_feed(self, query)
+        if path == "/wp-sitemap-posts-page-1.xml" and "page" in self.site.posts:
+            return sitemap([self.link(page) for page in self.site.posts["page"]])
+        if path == "/wp-sitemap-taxonomies-post_tag-1.xml" and self.site.tag_taxonomy:
+            return sitemap([f"{self.url}tag/{t['slug']}/" for t in self.site.terms
+                            if t["taxonomy"] == self.site.tag_taxonomy])
         if route is None:
-            return self._front_page() if path == "/" else (404, {}, b"not found")
+            return self._front_page() if path == "/" else self._post_page(path)
         if self.discovery == "rest_route" and path != "/":
             return 404, {"Content-Type": "text/html"}, b"not found"  # plain permalinks: no /wp-json/
+        if self.api == "closed":
+            return _json(401, {"code": "rest_login_required", "message": "REST API restricted to authenticated users.",
+                               "data": {"status": 401}})
+        if self.api == "gone":
+            return NOT_FOUND_PAGE
         return _api(self, route, query)
+
+    def link(self, post: dict[str, Any]) -> str:
+        """The post's address on this site."""
+        return f"{self.url}{post['slug']}/"
+
+    def _post_page(self, path: str) -> Reply:
+        post = self.site.by_slug(path.strip("/"))
+        return NOT_FOUND_PAGE if post is None else (200, {"Content-Type": "text/html; charset=UTF-8"},
+                                                     post_page(self, post))
 
     def _front_page(self) -> Reply:
         headers = {"Content-Type": "text/html; charset=UTF-8"}
@@ -230,7 +267,14 @@ class FakeWordPress:
         if self.discovery in ("link", "rest_route"):
             headers["Link"] = f'<{root}>; rel="https://api.w.org/"'
         link = f'<link rel="https://api.w.org/" href="{root}" />' if self.discovery != "wp-json" else ""
-        return 200, headers, f"<!doctype html><title>Fake news</title>{link}<p>Hello".encode()
+        if self.api == "gone":  # a plugin that removes the API takes its links out too
+            headers.pop("Link", None)
+            link = ""
+        feeds = (f'<link rel="alternate" type="application/rss+xml" title="Fake news &raquo; Feed" '
+                 f'href="{self.url}feed/" />'
+                 f'<link rel="alternate" type="application/rss+xml" title="Fake news &raquo; Comments Feed" '
+                 f'href="{self.url}comments/feed/" />')
+        return 200, headers, f"<!doctype html><title>Fake news</title>{feeds}{link}<p>Hello".encode()
 
 
 def _handler(wp: FakeWordPress) -> type[BaseHTTPRequestHandler]:
@@ -368,3 +412,81 @@ def _collection(objects: list[dict[str, Any]], query: dict[str, str]) -> Reply:
         chosen = [{k: o[k] for k in keep if k in o} for o in chosen]
     return _json(200, chosen, {"X-WP-Total": str(len(objects)), "X-WP-TotalPages": str(pages)})
 
+
+
+NOT_FOUND_PAGE: Reply = (404, {"Content-Type": "text/html; charset=UTF-8"},
+                         b"<!doctype html><title>Page not found - Fake news</title><body class=error404><h1>Oops</h1>")
+
+
+def fake_feed(wp: FakeWordPress, query: dict[str, str]) -> Reply:
+    """The RSS 2.0 feed WordPress serves for a post type (`post` without `post_type=`), newest first, a page at a
+    time; past the last page, its 404 page."""
+    site, post_type = wp.site, query.get("post_type", "post")
+    post_type = "post" if post_type in site.feed_ignored else post_type
+    posts = sorted(site.posts.get(post_type, []), key=lambda p: (p["date_gmt"], p["id"]), reverse=True)
+    page = int(query.get("paged", "1"))
+    chosen = posts[(page - 1) * site.feed_size:page * site.feed_size]
+    if page > 1 and not chosen:
+        return NOT_FOUND_PAGE
+    self_link = html.escape(f"{wp.url}feed/" + (f"?{urlencode(query)}" if query else ""))
+    if site.relative_links:
+        self_link = self_link.removeprefix(wp.url.rstrip("/"))
+    items = "".join(_feed_item(wp, post) for post in chosen)
+    body = (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="{CONTENT_NS}" '
+            f'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
+            f"<title>Fake news</title><atom:link href=\"{self_link}\" rel=\"self\" type=\"application/rss+xml\" />"
+            f"<link>{wp.url}</link><description>News that is not</description><language>en-US</language>"
+            f"<generator>https://wordpress.org/?v=6.7</generator>{items}</channel></rss>")
+    return 200, {"Content-Type": "application/rss+xml; charset=UTF-8"}, body.encode()
+
+
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+
+
+def _feed_item(wp: FakeWordPress, post: dict[str, Any]) -> str:
+    author = next((u["name"] for u in wp.site.users if u["id"] == post.get("author")), "")
+    terms = [t["name"] for t in wp.site.terms
+             if t["id"] in post.get(wp.site.taxonomies.get(t["taxonomy"], ""), [])]
+    guid = post["guid"]["rendered"].replace("https://example.com/", wp.url)
+    moment = datetime.fromisoformat(post["date_gmt"]).replace(tzinfo=timezone.utc)
+    body = ("" if wp.site.feed_summary else
+            f"<content:encoded><![CDATA[{post['content']['rendered']}]]></content:encoded>")
+    link = wp.link(post)
+    if wp.site.relative_links:
+        link, guid = link.removeprefix(wp.url.rstrip("/")), guid.removeprefix(wp.url.rstrip("/"))
+    return (f"<item><title>{html.escape(html.unescape(post['title']['rendered']), quote=False)}</title>"
+            f"<link>{link}</link><dc:creator><![CDATA[{author}]]></dc:creator>"
+            f"<pubDate>{format_datetime(moment, usegmt=True)}</pubDate>"
+            + "".join(f"<category><![CDATA[{html.unescape(name)}]]></category>" for name in terms)
+            + f'<guid isPermaLink="false">{guid}</guid>'
+            f"<description><![CDATA[{post['excerpt']['rendered']}]]></description>{body}</item>")
+
+
+def post_page(wp: FakeWordPress, post: dict[str, Any]) -> bytes:
+    """A post's page as a classic theme prints it: body_class, the title's heading, the byline, the text."""
+    author = next((u["name"] for u in wp.site.users if u["id"] == post.get("author")), "")
+    published = datetime.fromisoformat(post["date_gmt"]).replace(tzinfo=timezone.utc).isoformat()
+    terms = "".join(f'<a href="{wp.url}category/{t["slug"]}/" rel="category tag">{t["name"]}</a>' for t in wp.site.terms
+                    if t["id"] in post.get(wp.site.taxonomies.get(t["taxonomy"], ""), []))
+    if wp.site.bare_pages:
+        author, published, terms = "", "", ""
+    return (f'<!doctype html><html lang="en-US"><head><meta charset="UTF-8">'
+            f'<title>{post["title"]["rendered"]} - Fake news</title>'
+            f'<link rel="canonical" href="{wp.link(post)}" />'
+            + (f'<meta property="article:published_time" content="{published}" />' if published else "") + '</head>'
+            + (f'<body class="page-template-default page page-id-{post["id"]}">' if post["type"] == "page" else
+               f'<body class="post-template-default single single-{post["type"]} postid-{post["id"]}">')
+            + '<article>' + (f'<h1 class="entry-title">{post["title"]["rendered"]}</h1>'
+                             if not wp.site.bare_pages else "")
+            + (f'<span class="byline"><a rel="author" href="{wp.url}author/x/">{author}</a></span>' if author else "")
+            + f'<div class="entry-content">{post["content"]["rendered"]}</div>'
+            f'<footer class="entry-footer"><span class="cat-links">{terms}</span></footer></article>'
+            f'<aside class="widget"><h2>Recent posts</h2></aside></body></html>').encode()
+
+
+def sitemap(links: list[str]) -> Reply:
+    """A sitemap of WordPress's own (5.5+): addresses, without the time they were changed."""
+    urls = "".join(f"<url><loc>{link}</loc></url>" for link in links)
+    body = ('<?xml version="1.0" encoding="UTF-8"?><?xml-stylesheet type="text/xsl" href="/wp-sitemap.xsl" ?>'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
+    return 200, {"Content-Type": "application/xml; charset=UTF-8"}, body.encode()

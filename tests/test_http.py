@@ -147,10 +147,15 @@ def test_an_answer_not_compressed_as_it_says_is_an_error_naming_the_url(wp: Fake
     assert wp.count("/gz") == 1
 
 
-@pytest.mark.parametrize("url", ["http://www..example.com/a.png", "http://exa\nmple.com/a.png"])
+@pytest.mark.parametrize("url", ["http://www..example.com/a.png", "http://exa\nmple.com/a.png",
+                                 "/2021/07/14/a-post/", "ftp://example.com/a.png"])
 def test_a_url_that_cannot_be_asked_for_is_an_error_naming_it(url: str) -> None:
-    with client(FakeTime()) as http, pytest.raises(FetchError, match="not a usable URL"):
+    """Asked once: a path without its host (a feed whose links a plugin made relative) was tried five times,
+    15 s of waiting for each, as if the network had failed."""
+    time = FakeTime()
+    with client(time) as http, pytest.raises(FetchError, match="not a usable URL"):
         http.get(url)
+    assert (http.requests, time.sleeps) == (1, [])
 
 
 def test_a_host_that_failed_for_good_is_tried_once_per_request_until_it_answers(wp: FakeWordPress) -> None:

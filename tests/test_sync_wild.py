@@ -179,11 +179,13 @@ def test_a_rest_api_closed_to_visitors_says_so_and_what_to_do(tmp_path: Path, st
     body = f'{{"code":"{code}","message":"You are not currently logged in.","data":{{"status":{status}}}}}'
     with FakeWordPress(generated_site(5), discovery="wp-json") as wp:
         wp.fail("/wp-json/", status=status, body=body.encode(), times=-1)
+        wp.fail("feed", status=404, body=NOT_FOUND_PAGE, headers={"Content-Type": "text/html"}, times=-1)
         result = sync(wp.url, tmp_path / "content")
     assert messages(result) == [
         f"{wp.url}wp-json/: HTTP {status} {code}: You are not currently logged in.: the site's REST API is closed "
         "to visitors (a security plugin or setting): ask its owner to open /wp/v2 to anonymous reads, or import "
-        "an export of the site instead"]
+        f"an export of the site instead; and no WordPress feed to read instead: {wp.url}feed/ answered HTTP 404 "
+        f"('404 Not Found'); {wp.url}?feed=rss2 answered HTTP 404 ('404 Not Found')"]
     assert sync_summary(result, dry_run=False)[0] == (
         f"{result.sources[0].name}: not synced from {wp.url}: its posts are kept as they were")
 
@@ -194,7 +196,8 @@ def test_a_site_that_is_not_wordpress_says_what_each_place_answered(tmp_path: Pa
         result = sync(root, tmp_path / "content")
     assert messages(result) == [
         f"{root}: no WordPress REST API found: the front page links none, {root}wp-json/ answered HTTP 404 "
-        f"and {root}?rest_route=/ answered HTTP 404: check that the URL is the WordPress site's address"]
+        f"and {root}?rest_route=/ answered HTTP 404: check that the URL is the WordPress site's address; and no "
+        f"WordPress feed to read instead: {root}feed/ answered HTTP 404; {root}?feed=rss2 answered HTTP 404"]
 
 
 def test_a_site_still_failing_after_the_retries_is_one_line_and_the_rest_is_synced(tmp_path: Path) -> None:
@@ -605,10 +608,13 @@ def test_an_api_its_site_links_at_wp_json_but_does_not_route_there_is_read_throu
 def test_an_api_that_fails_at_wp_json_and_at_rest_route_is_reported_by_its_first_answer(tmp_path: Path) -> None:
     with FakeWordPress(generated_site(3)) as wp:
         wp.fail("wp/v2/types", status=404, body=NOT_FOUND_PAGE, headers={"Content-Type": "text/html"}, times=-1)
+        wp.fail("feed", status=404, body=NOT_FOUND_PAGE, headers={"Content-Type": "text/html"}, times=-1)
         result = sync(wp.url, tmp_path / "content")
         assert wp.count("wp/v2/types") == 2  # /wp-json/wp/v2/types, then ?rest_route=/wp/v2/types
     assert messages(result) == [f"{wp.url}wp-json/wp/v2/types: HTTP 404 ('404 Not Found'): no such address: "
-                                "check the source's URL"]
+                                f"check the source's URL; and no WordPress feed to read instead: {wp.url}feed/ "
+                                f"answered HTTP 404 ('404 Not Found'); {wp.url}?feed=rss2 answered HTTP 404 "
+                                "('404 Not Found')"]
 
 
 def test_a_site_that_is_down_while_its_api_is_looked_for_is_said_to_be_failing_not_misaddressed(

@@ -59,6 +59,8 @@ MISREAD = re.compile(r"[\\*`]|(?<![^\W_])_|_(?![^\W_])|<(?=[A-Za-z/!?])|&(?=#?\w
                      r"|\^(?=\[)")
 MAY_MISREAD = re.compile(r"[\\*`_<&\]~^]")  # a cheap first look: every MISREAD match starts with one
 BRACKETS = re.compile(r"(?<!\\)[\[\]]")
+# What CommonMark reads as an autolink: `<scheme:…>` (a scheme of 2 to 32 characters) or `<address@host>`.
+AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@)")
 LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|=+\s*$|(?:-[\s-]*){3,}$|-+\s*$"
                         r"|\d{1,9}(?=[.)](?:\s|$)))")
 LINE_BREAKING = frozenset({"[document]", "p", "div", "li", "ul", "ol", "blockquote", "td", "th", "tr", "table",
@@ -196,8 +198,9 @@ class NewsConverter(MarkdownConverter):
         # <…> lets a destination hold spaces and parentheses
         changes = {"href": _link_destination(href), **_one_line(el, "title")}
         markdown = _with_attributes(el, changes, lambda: super(NewsConverter, self).convert_a(el, text, parent_tags))
-        if markdown == f"<{changes['href']}>" and "\\&" in markdown:
+        if markdown == f"<{changes['href']}>" and ("\\&" in markdown or not AUTOLINK.match(markdown)):
             # An autolink reads no backslash escape: `<https://x/?a=1\&amp;b=2>` would link to `…1%5C&amp;amp;b…`.
+            # Nor is an address without a scheme one: `</apply>` and `<page.html>` read as HTML tags, which hide it.
             return f"[{markdown[1:-1]}]({markdown[1:-1]})"
         return markdown
 

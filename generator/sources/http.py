@@ -195,7 +195,9 @@ class Client:
             return self._read(url, limit, http, wanted)
         except AddressRefused as e:
             raise FetchError(url, str(e), refused=True) from None
-        except (httpx.InvalidURL, UnicodeError) as e:  # a post's image URL may be any text at all
+        # A post's image URL may be any text at all; a path without its host, or another scheme than http(s), is no
+        # failure of the network (httpx calls it a TransportError), which asking again could mend.
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol, UnicodeError) as e:
             raise FetchError(url, f"not a usable URL: {e}") from None
         except httpx.DecodingError:
             raise FetchError(url, "the answer is not compressed as its Content-Encoding says (a server or "

@@ -7,6 +7,7 @@ import marshal
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -14,7 +15,8 @@ from typing import IO, Any
 from generator.language.words import Words
 from generator.problems import Problem
 from generator.progress import Progress
-from generator.sources import archives, export_json, static_copy, wp_feed, wp_pages, wp_rows, wp_sql, wxr
+from generator.sources import (archives, export_json, feed_pages, static_copy, wp_feed, wp_pages, wp_rows, wp_sql,
+                               wxr)
 from generator.sources.tree import folder_files
 from generator.sources.wp_json import (MEDIA, POST, UNREAD, RawItem, is_saved_json, items_in, large_list, listed_items,
                                        load)
@@ -108,18 +110,22 @@ def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: li
     """The posts of a static copy of a site that its saved API, exports and dumps did not give (`given`: their
     ids and paths): those its feeds hold (sources/wp_feed.py), whose text WordPress gave without the theme's, then
     those only its pages hold (sources/wp_pages.py); each post once. A post a feed gives only the summary of (a
-    site whose feeds show summaries) is the page's, where the copy holds it. A copy that names its site's address
-    nowhere but in its GitHub Pages `CNAME` is read as served there."""
+    site whose feeds show summaries) is the page's, where the copy holds it, with what the feed says of it that the
+    page does not show (sources/feed_pages.py). A copy that names its site's address nowhere but in its GitHub Pages
+    `CNAME` is read as served there."""
     seen, published = set(given), static_copy.published_at(root)
     site, summaries = "", []
     for item in wp_feed.read_feeds(feeds, root, problems, seen, published):
         site = site or static_copy.origin(str(item.data.get("link") or ""))
-        if item.kind == POST and "content" not in item.data:
+        if item.kind == POST and feed_pages.summary_only(item.data):
             summaries.append(item)
         else:
             yield item
     seen -= {key for item in summaries for key in static_copy.post_keys(item.data)}
-    yield from wp_pages.read_pages(pages, root, problems, seen, site or published)
+    fed = {key: item.data for item in summaries for key in static_copy.post_keys(item.data)}
+    for item in wp_pages.read_pages(pages, root, problems, seen, site or published):
+        said = next((fed[key] for key in static_copy.post_keys(item.data) if key in fed), None)
+        yield item if said is None else replace(item, data=feed_pages.completed(item.data, said))
     yield from (item for item in summaries if static_copy.post_keys(item.data).isdisjoint(seen))
 
 
