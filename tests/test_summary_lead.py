@@ -1,0 +1,80 @@
+"""A summary does not open with what the cleanup took out of the body's start (generator/convert/summary_lead.py):
+WordPress's automatic excerpt of a site with WP Last Modified Info, a share bar or a heading repeating the title
+began with them."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.convert.summary_lead import without_dropped_lead
+from generator.convert.wp_post import to_document
+from tests.conftest import rest_item as item
+
+STORY = "<p>The council voted on Tuesday to close the old market by the river, after a long debate.</p>"
+
+
+def _summary(content: str, excerpt: str, title: str = "Market closes") -> str:
+    data = item(content={"rendered": content}, excerpt={"rendered": excerpt}, title={"rendered": title})
+    return to_document(data).document.summary
+
+
+def test_the_last_update_line_and_share_counts_leave_the_automatic_summary() -> None:
+    content = ('<p class="post-modified-info">Last Updated on May 8, 2024 by <a class="last-modified-author" '
+               'href="https://example.com/author/ana/">Ana</a></p><aside class="mashsb-container"><div '
+               'class="mashsb-count"><div class="counts">31</div><span>SHARES</span></div></aside>' + STORY)
+    excerpt = ("<p>Last Updated on May 8, 2024 by Ana 31 SHARES The council voted on Tuesday to close the old "
+               "market by the river, after a long debate. […]</p>")
+    assert _summary(content, excerpt) == ("The council voted on Tuesday to close the old market by the river, "
+                                          "after a long debate. […]")
+
+
+def test_a_heading_that_repeats_the_title_leaves_the_summary_as_it_leaves_the_body() -> None:
+    content = "<h2>Market closes</h2>" + STORY
+    excerpt = "<p>Market closes The council voted on Tuesday to close the old market by the river [&hellip;]</p>"
+    assert _summary(content, excerpt).startswith("The council voted")
+
+
+def test_a_summary_its_author_wrote_stays_as_written() -> None:
+    assert _summary(STORY, "<p>Vendors lose their stalls. The council voted on Tuesday to close the old market "
+                           "by the river.</p>").startswith("Vendors lose their stalls.")
+    assert _summary(STORY, "<p>The council voted on Tuesday to close it.</p>") == (
+        "The council voted on Tuesday to close it.")
+
+
+def test_a_body_of_a_few_words_leaves_the_summary_alone() -> None:
+    assert without_dropped_lead("Updated today. Short post", "Short post", "<p>Updated today.</p><p>Short post</p>") \
+        == "Updated today. Short post"
+
+
+def test_pictures_links_and_heading_ids_of_the_body_are_not_read_as_its_words() -> None:
+    body = ("[![A boat](https://e.com/boat.jpg)](https://e.com/boat.jpg)\n\n## The vote on the market {#vote}\n\n"
+            "The council [voted](https://e.com/v) today.")
+    content = "<p>5 min read</p><p><img alt='A boat'></p><h2>The vote on the market</h2><p>The council voted</p>"
+    assert without_dropped_lead("5 min read The vote on the market The council voted today", body, content) == (
+        "The vote on the market The council voted today")
+
+
+words = st.lists(st.sampled_from(["one", "two", "three", "Four", "fünf", "x"]), min_size=0, max_size=20)
+
+
+@given(words, words, words)
+def test_what_is_left_is_the_summary_or_an_end_of_it(lead: list[str], story: list[str], other: list[str]) -> None:
+    summary = " ".join(lead + story)
+    body = " ".join(story)
+    content = " ".join(lead + other)
+    result = without_dropped_lead(summary, body, content)
+    assert summary.endswith(result)
+    dropped = summary.split()[:len(summary.split()) - len(result.split())]
+    assert content.split()[:len(dropped)] == dropped  # only the content's own opening words go
+
+
+def test_long_hostile_texts_take_linear_time() -> None:
+    for text in ("<" * 100_000, "![" * 100_000, "](" * 100_000, "{#" * 100_000, "a " * 100_000,
+                 "<script>" * 100_000, "http://" * 100_000):
+        started = time.perf_counter()
+        without_dropped_lead(text, text, text)
+        without_dropped_lead("b " * 100_000, "a b c d e f " * 20_000, text)
+        assert time.perf_counter() - started < 1.0, text[:10]
