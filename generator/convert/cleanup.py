@@ -103,6 +103,10 @@ DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|lis
 # A link a theme draws as a button (`btn`, `button`, `wp-block-button__link`, `elementor-button`, `et_pb_button`):
 # its box and margins part it from the next button, which its HTML often puts right after it, with no space.
 BUTTON_CLASS = re.compile(r"(?:^|[-_])(?:btn|button)(?:$|[-_])", re.IGNORECASE)
+# The two sides of a previous/next navigation a style sheet floats apart (Organize Series' `series-nav-left` and
+# `series-nav-right`, a theme's `nav-previous` and `nav-next` written as spans).
+PREVIOUS_SIDE = re.compile(r"(?:^|[-_])nav[-_](?:left|prev|previous)$", re.IGNORECASE)
+NEXT_SIDE = re.compile(r"(?:^|[-_])nav[-_](?:right|next)$", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
 WEB_ADDRESS = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)  # an address on the web, `//host/…` too
 
@@ -184,8 +188,9 @@ def _links_for_readers_without_scripts(noscript: Tag) -> bool:
 def block_spans_apart(soup: BeautifulSoup, ctx: Context) -> None:
     """A span styled as a block (the cards of custom HTML and page builders) is a line of its own on
     the site; without a space its words run into the next one's ("Dishoom ShoreditchBombay-style"). So is
-    each label of a drawing (an SVG chart's `<text>`, placed by its coordinates): "0.0 0.1", not "0.00.1"; and
-    each of two links drawn as buttons right after one another."""
+    each label of a drawing (an SVG chart's `<text>`, placed by its coordinates): "0.0 0.1", not "0.00.1";
+    each of two links drawn as buttons right after one another; and the sides of a previous/next navigation,
+    "<< Part one · Part three >>", not "<< Part onePart three >>"."""
     for label in elements(soup, "text"):
         if label.get_text().strip():  # (an empty label shows nothing to part)
             label.insert_after(" ")  # at a group's edge too: the groups of a drawing hold no spaces between them
@@ -198,10 +203,18 @@ def block_spans_apart(soup: BeautifulSoup, ctx: Context) -> None:
     for link in elements(soup, "a"):
         if _is_button(link) and isinstance(link.next_sibling, Tag) and _is_button(link.next_sibling):
             link.insert_after(" ")  # two buttons side by side: "Our services Contact us", not "Our servicesContact us"
+    for side in elements(soup, "span", "a"):
+        if _has_class_like(side, PREVIOUS_SIDE) and isinstance(side.next_sibling, Tag) \
+                and _has_class_like(side.next_sibling, NEXT_SIDE):
+            side.insert_after(" · ")
 
 
 def _is_button(tag: Tag) -> bool:
-    return tag.name == "a" and any(BUTTON_CLASS.search(name) for name in tag.get("class") or ())
+    return tag.name == "a" and _has_class_like(tag, BUTTON_CLASS)
+
+
+def _has_class_like(tag: Tag, pattern: re.Pattern[str]) -> bool:
+    return any(pattern.search(name) for name in tag.get("class") or ())
 
 
 def _needs_space(neighbour: object, end: int) -> bool:
