@@ -68,6 +68,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
+from generator.convert.stories import jetpack_stories_as_galleries
 from generator.convert.stray_cells import stray_table_parts_unwrapped
 from generator.convert.tabs import tabs_as_sections
 from generator.convert.tables import (bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks,
@@ -461,6 +462,7 @@ PASSES: tuple[Pass, ...] = (
     smilies_as_text,
     resolve_lazy_media,
     podcast_player_links,
+    jetpack_stories_as_galleries,
     video_posters_as_images,
     drop_tracking_pixels,
     drop_spacer_images,
