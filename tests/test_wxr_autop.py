@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from generator.convert.autop import autop
 from generator.convert.context import Context
 from generator.convert.markdown import html_to_markdown
+from generator.convert import wp_render
 from generator.convert.wp_render import auto_excerpt, render_content
 from generator.sources.wp_syntax import Attachment
 from tests.conftest import SHARED, need_shared
@@ -269,3 +270,26 @@ def test_a_textile_post_with_a_paragraph_too_long_for_the_library_stays_html_and
     html = render_content('h2. Title\n\n"a":http://e.com\n\n' + "_a " * 30_000, 5, {})
     assert time.perf_counter() - started < 2
     assert "h2. Title" in html
+
+
+def test_a_video_address_alone_in_a_block_posts_paragraph_is_its_player_as_wordpress_embeds_it() -> None:
+    """WordPress's autoembed reads a URL alone in its paragraph too (`<p>URL</p>`, as the block editor saves an
+    address typed into a paragraph block): the video's player, not its address as words; an unknown site's address
+    stays words, as WordPress leaves it."""
+    raw = ("<!-- wp:paragraph -->\n<p>Watch:</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n"
+           "<p>https://www.youtube.com/watch?v=abc</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n"
+           '<p class="x">https://e.com/page</p>\n<!-- /wp:paragraph -->')
+    assert html_to_markdown(render_content(raw, 5, {}), Context()) == (
+        "Watch:\n\n[YouTube video: https://www.youtube.com/watch?v=abc](https://www.youtube.com/watch?v=abc)\n\n"
+        "https://e.com/page\n")
+    assert auto_excerpt(raw) == "<p>Watch: https://e.com/page</p>\n"
+    classic = "Typed as HTML:\n\n<p>https://vimeo.com/12345</p>"
+    assert "[Vimeo video: https://vimeo.com/12345](https://vimeo.com/12345)" in html_to_markdown(
+        render_content(classic, 5, {}), Context())
+
+
+def test_paragraphs_that_open_and_never_hold_an_address_take_linear_time() -> None:
+    for hostile in ("<p " * 100_000, "<p>http://a" * 100_000, "<p>" + "http://" + "a" * 100_000 + " </p"):
+        started = time.perf_counter()
+        wp_render._autoembed(hostile, lines=False)
+        assert time.perf_counter() - started < 0.5

@@ -37,6 +37,7 @@ FOOTNOTES_BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?(footnotes){ATTRIBUTES}\s+(/
 BLOCK_DELIMITER = re.compile(rf"<!--\s+/?wp:[a-z][a-z0-9_/-]*{ATTRIBUTES}\s+/?-->\n?", re.DOTALL)
 SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?shortcode\s+-->")
 URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
+URL_PARAGRAPH = re.compile(r"(<p(?:\s[^<>]*)?>\s*)(https?://[^\s<>\"]+)(\s*</p>)", re.IGNORECASE)
 SCRIPT_OR_STYLE = (re.compile(r"<(script|style)\b", re.IGNORECASE), lambda found: f"</{found[1].lower()}>")
 TAG = re.compile(r"<[^>]*>")
 # Tags inside a run of text: taken out with nothing in their place, as WordPress strips them ("文件<b>x</b>。"
@@ -143,7 +144,7 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
                                            lambda *_: footnotes_list(footnotes))
         if "wp:social-link" in html:
             html = SOCIAL_LINK.sub(_social_link, html)
-        html = BLOCK_DELIMITER.sub("", html)
+        html = _autoembed(BLOCK_DELIMITER.sub("", html), lines=False)
     elif markdown_source.written_in_markdown(raw, markdown):
         html = markdown_source.render(_autoembed(_code_blocks(_code_tags(raw))))
     elif textile_source.written_in_textile(raw):
@@ -326,15 +327,20 @@ def _code_tags(text: str) -> str:
     return CODE_TAG.sub(code, text)
 
 
-def _autoembed(text: str) -> str:
-    """A URL of a known embed provider alone on its line, as WordPress's oEmbed would show it."""
+def _autoembed(text: str, lines: bool = True) -> str:
+    """A URL of a known embed provider alone on its line or in its paragraph (`<p>URL</p>`, as the block editor
+    saves an address typed into a paragraph), as WordPress's oEmbed would show it: its autoembed reads both forms
+    in every post. A block post's lines (`lines=False`) are its blocks' markup, an embed block's address among them,
+    which its block shows."""
     def embed(match: re.Match[str]) -> str:
         url = match.group(2)
         host = url.split("/")[2].split(":")[0].lower()
         if not any(host == domain or host.endswith("." + domain) for domain, _ in SITES):
             return match.group(0)
         return f"{match.group(1)}[embed]{url}[/embed]{match.group(3)}"
-    return URL_LINE.sub(embed, text) if "http" in text else text
+    if "http" not in text:
+        return text
+    return URL_PARAGRAPH.sub(embed, URL_LINE.sub(embed, text) if lines else text)
 
 
 def _media_ids(html: str, post_id: int, attached: Mapping[int, Sequence[Attachment]]) -> str:
@@ -364,15 +370,15 @@ def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
     markdown = "<!-- wp:" not in raw and markdown_source.written_in_markdown(raw, markdown)  # (of the whole post)
     raw = teaser(raw)
     if "<!-- wp:" in raw:
-        raw = paired.replace_elements(raw, paired.elements(raw, BLOCK, block_closing),
-                                      lambda opened, closed: raw[opened.start():(closed or opened).end()]
-                                      if opened.group(1) in EXCERPT_BLOCKS else "")
+        raw = _autoembed(paired.replace_elements(raw, paired.elements(raw, BLOCK, block_closing),
+                                                 lambda opened, closed: raw[opened.start():(closed or opened).end()]
+                                                 if opened.group(1) in EXCERPT_BLOCKS else ""), lines=False)
     elif markdown:
         raw = markdown_source.render(raw)
     elif textile_source.written_in_textile(raw):  # its code goes first, as below, so that Textile reads none of it
         raw = textile_source.render(paired.replace_elements(raw, paired.elements(raw, CODE_SHORTCODE,
                                                                                  shortcode_closing), lambda *_: ""))
-    else:  # a URL alone on its line is a player there, no text; paragraphs add no words
+    else:  # a URL alone on its line or paragraph is a player there, no text; paragraphs add no words
         raw = _autoembed(raw)
     # A theme's box, and a WPBakery theme's element, show their words, as in the body.
     raw = shortcodes.without_theme_tags(shortcode_theme.without_note_tags(raw))
