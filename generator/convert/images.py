@@ -40,6 +40,11 @@ JETPACK_PENDING = re.compile(r"([?&])is-pending-load=1(#038;|&|$)")
 # An address in an attribute: a path, or a file name with an image's extension.
 ADDRESS = re.compile(r"\s*(?:(?:https?:)?/|[^\s:]+\.(?:jpe?g|png|gif|webp|avif|svg)\b)", re.IGNORECASE)
 BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+# An icon a style sheet draws beside words: one unrepeated background in the room a small left padding leaves
+# (Yomereba's and Kaereba's shop links, `background: url(yl.gif) 0 -25px no-repeat; padding: 2px 0 2px 18px`).
+NO_REPEAT = re.compile(r"\bno-repeat\b", re.IGNORECASE)
+SIDE_PADDING = re.compile(r"padding(?:-(left|right))?\s*:([^;]*)", re.IGNORECASE)
+ICON_ROOM = 48  # pixels of left padding, at most, that an icon beside the words takes
 # A background a script sets from an attribute once the element shows: Elementor's gallery items
 # (`<a href="full.jpg"><div data-thumbnail="thumb.jpg">`), lazy loaders' backgrounds (`data-bg="url(…)"`),
 # parallax rows (WPBakery's data-vc-parallax-image, parallax.js's data-image-src, Ultimate Addons'
@@ -315,7 +320,7 @@ def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
         url = _background(tag)
         before = tag.find_previous_sibling(True)
         if url and not url.startswith("data:") and not _shows_image(tag, url) \
-                and not (before is not None and _shows_image(before, url)):
+                and not (before is not None and _shows_image(before, url)) and not _icon_beside_words(tag):
             ctx.losses.note(loss.BACKGROUND_IMAGE, url)
             image = soup.new_tag("img", attrs={"src": url, "alt": ""})
             if tag.name == "video":
@@ -334,6 +339,34 @@ def _background(tag: Tag) -> str:
         lazy = best_from_srcset(lazy)
     match = LAZY_BACKGROUND_URL.match(lazy) if isinstance(lazy, str) else None
     return match.group(1) if match else ""
+
+
+def _icon_beside_words(tag: Tag) -> bool:
+    """Whether the element's background is an icon its style sets beside its words: unrepeated, in a left padding
+    of a few pixels wider than its right one (a section's picture under its words is padded alike on both sides)."""
+    style = tag.get("style") or ""
+    if not NO_REPEAT.search(style) or not tag.get_text().strip():
+        return False
+    left, right = _side_paddings(style)
+    return right < left <= ICON_ROOM
+
+
+def _side_paddings(style: str) -> tuple[float, float]:
+    """The left and right padding a style gives in pixels (the last declaration of each wins), 0 where none."""
+    left = right = 0.0
+    for match in SIDE_PADDING.finditer(style):
+        side, value = match.group(1), match.group(2).split()
+        if side and value:
+            left, right = (_pixels(value[0]), right) if side.lower() == "left" else (left, _pixels(value[0]))
+        elif not side and value:  # top [right [bottom [left]]]: the left is the 4th, else the 2nd, else the 1st
+            right = _pixels(value[1] if len(value) > 1 else value[0])
+            left = _pixels(value[3] if len(value) == 4 else value[1] if len(value) > 1 else value[0])
+    return left, right
+
+
+def _pixels(length: str) -> float:
+    number = length[:-2] if length.lower().endswith("px") else length if length == "0" else ""
+    return float(number) if number.replace(".", "", 1).isdigit() else 0.0
 
 
 def _shows_image(tag: Tag, url: str) -> bool:
