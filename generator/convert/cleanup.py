@@ -21,6 +21,7 @@ from generator.convert.author_boxes import drop_author_boxes
 from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.block_names import blocks_as_divs
 from generator.convert.context import Context
+from generator.convert.card_details import card_details_once
 from generator.convert.credits import credits_apart
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.collapsible_titles import collapsible_titles_in_bold
@@ -468,6 +469,7 @@ PASSES: tuple[Pass, ...] = (
     drop_spacer_images,
     drop_slider_thumbnails,
     product_pictures_once,
+    card_details_once,
     drop_code_outline_marks,
     drop_address_alt_text,
     drop_ad_units,
