@@ -1,15 +1,17 @@
 """A summary does not open with what the cleanup took out of the body's start (generator/convert/summary_lead.py):
 WordPress's automatic excerpt of a site with WP Last Modified Info, a share bar or a heading repeating the title
-began with them."""
+began with them; nor does it run together words the page shows apart (generator/convert/summary_spaces.py)."""
 
 from __future__ import annotations
 
+import re
 import time
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.convert.summary_lead import without_dropped_lead
+from generator.convert.summary_spaces import spaced_as_shown
 from generator.convert.wp_post import to_document
 from tests.conftest import rest_item as item
 
@@ -78,3 +80,38 @@ def test_long_hostile_texts_take_linear_time() -> None:
         without_dropped_lead(text, text, text)
         without_dropped_lead("b " * 100_000, "a b c d e f " * 20_000, text)
         assert time.perf_counter() - started < 1.0, text[:10]
+
+
+BUILDER_PAGE = ('<div class="elementor-widget-container"><h2 class="elementor-heading-title">Web Developer</h2></div>'
+                '</div><div class="elementor-widget-container"><p>Natalie builds <strong>fast</strong> shops for '
+                "bakers, tailors and florists in the old town, and teaches others to.</p></div>")
+
+
+def test_words_wordpress_ran_together_across_blocks_stand_apart() -> None:
+    excerpt = ("<p>Web DeveloperNatalie builds fast shops for bakers, tailors and florists in the old town, and "
+               "[&hellip;]</p>")
+    assert _summary(BUILDER_PAGE, excerpt, "About") == (
+        "Web Developer Natalie builds fast shops for bakers, tailors and florists in the old town, and […]")
+
+
+def test_a_summary_its_author_wrote_keeps_its_spacing() -> None:
+    assert _summary(BUILDER_PAGE, "<p>Web DeveloperNatalie, in her words</p>", "About") == (
+        "Web DeveloperNatalie, in her words")
+    assert spaced_as_shown("Bold<b>er</b> words", "<p>Bold<b>er</b> words</p>") == "Bold<b>er</b> words"
+    assert spaced_as_shown("Bolder words", "<p>Bold<b>er</b> words</p>") == "Bolder words"
+
+
+@given(st.lists(st.sampled_from(["one", "two", "<p>", "</p>", "<b>", "</b>", "<div>", "</div>", " ", "<br>"]),
+                max_size=30), st.integers(min_value=0, max_value=12))
+def test_only_spaces_are_added_to_a_summary(pieces: list[str], words: int) -> None:
+    content = "".join(pieces)
+    summary = " ".join(re.sub(r"<[^<>]*>", "", content).split()[:words])
+    result = spaced_as_shown(summary, content)
+    assert result.split() == summary.split() or "".join(result.split()) == "".join(summary.split())
+
+
+def test_spacing_long_hostile_content_takes_linear_time() -> None:
+    for content in ("<div" * 100_000, "<script>" * 100_000, "</p>a" * 100_000, "a " * 100_000):
+        started = time.perf_counter()
+        spaced_as_shown("a " * 55, content)
+        assert time.perf_counter() - started < 1.0, content[:10]

@@ -29,6 +29,7 @@ from generator.convert.post_language import post_language, post_translations
 from generator.convert.slugs import safe_slug
 from generator.convert.stand_in_dates import date_stand_in
 from generator.convert.summary_lead import without_dropped_lead
+from generator.convert.summary_spaces import spaced_as_shown
 from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_object, reference_problems,
                                         term_list_problems)
 from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSES
@@ -169,7 +170,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
         type=_type(data) if "type" in data else "post",
         date=date,
         updated=updated,
-        summary=without_dropped_lead(summary, body, content),
+        summary=without_dropped_lead(spaced_as_shown(summary, content), body, content),
         taxonomies={tax: tuple(sorted(set(slugs))) for tax, slugs in sorted(taxonomies.items())},
         source=Source(id=_post_id(data), url=address if link else "",
                       guid=absolute(guid, address) if guid else address if link else "", parent=_parent(data),
