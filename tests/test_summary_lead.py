@@ -115,3 +115,10 @@ def test_spacing_long_hostile_content_takes_linear_time() -> None:
         started = time.perf_counter()
         spaced_as_shown("a " * 55, content)
         assert time.perf_counter() - started < 1.0, content[:10]
+
+
+def test_an_address_the_body_shows_as_words_stays_in_the_summary() -> None:
+    body = "http://youtu.be/abc\n\nThe president said on Monday that the plan would go ahead as agreed."
+    content = "<p>http://youtu.be/abc</p><p>The president said on Monday that the plan would go ahead.</p>"
+    summary = "http://youtu.be/abc The president said on Monday that the plan would go ahead."
+    assert without_dropped_lead(summary, body, content) == summary
