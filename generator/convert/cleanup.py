@@ -34,7 +34,7 @@ from generator.convert.footnotes import mark_footnotes, notes_in_the_text, word_
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
 from generator.convert.hidden_copies import drop_copies_the_post_hides
-from generator.convert.hidden_words import drop_hidden_words
+from generator.convert.hidden_words import drop_hidden_words, drop_off_screen
 from generator.convert.latex import latex_as_tex
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
                                       drop_lazy_fallback_copies, drop_spacer_images, drop_tracking_pixels,
@@ -439,6 +439,7 @@ PASSES: tuple[Pass, ...] = (
     drop_shop_actions,
     drop_screen_reader_text,
     drop_hidden_words,
+    drop_off_screen,
     microdata_set_apart,
     live_blog_bylines,
     drop_hidden_on_desktop,
