@@ -61,6 +61,7 @@ from generator.convert.script_links import image_map_links, lightbox_links_as_li
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
                                              progress_bars_show_their_value)
 from generator.convert.share_links import drop_share_links
+from generator.convert.script_headings import drop_headings_over_script_boxes
 from generator.convert.shop_actions import drop_shop_actions
 from generator.convert.slider_thumbnails import drop_slider_thumbnails
 from generator.convert.smilies import smilies_as_text
@@ -439,7 +440,6 @@ PASSES: tuple[Pass, ...] = (
     drop_shop_actions,
     drop_screen_reader_text,
     drop_hidden_words,
-    drop_off_screen,
     microdata_set_apart,
     live_blog_bylines,
     drop_hidden_on_desktop,
@@ -458,6 +458,7 @@ PASSES: tuple[Pass, ...] = (
     drop_icon_glyphs,
     drop_newsletter_signups,
     drop_forms,
+    drop_off_screen,
     unwrap_keyword_links,
     unwrap_pictures,
     resolve_lazy_images,
@@ -516,6 +517,7 @@ PASSES: tuple[Pass, ...] = (
     verse_as_lines,
     separate_file_buttons,
     paragraphs_at_blank_lines,
+    drop_headings_over_script_boxes,
     drop_repeated_title,
     drop_repeated_headings,
     word_footnotes,

@@ -37,6 +37,7 @@ SHORTER_LANGUAGE = "multilingual post kept in a language far shorter than one le
 PLUGIN_OUTPUT = "page of plugin shortcodes dropped"
 PLUGIN_LINE = "plugin shortcode alone on its line dropped"
 LIVE_LISTING = "list the live site made of its own posts dropped"
+SCRIPT_WIDGET = "heading over a box only the live site's script filled dropped"
 LIVE_FEED = "live feed of another site dropped"
 LISTING_PAGER = "pager of a list of the live site's posts dropped"
 BUILDER_ELEMENT = "page builder element dropped"
