@@ -293,3 +293,16 @@ def test_paragraphs_that_open_and_never_hold_an_address_take_linear_time() -> No
         started = time.perf_counter()
         wp_render._autoembed(hostile, lines=False)
         assert time.perf_counter() - started < 0.5
+
+
+def test_jetpacks_slideshow_shows_the_posts_attached_images_as_a_gallery() -> None:
+    """Jetpack's `[slideshow]` shows the images a `[gallery]` would, one at a time; in an export it stood as the
+    shortcode's text. One naming a gallery of another plugin's own (`gallery_id`) stays as it is."""
+    attached = {5: [Attachment(12, 5, 1, "image/jpeg"), Attachment(11, 5, 0, "image/png")],
+                9: [Attachment(21, 9, 0, "image/jpeg")]}
+    assert render_content("Our trip:\n\n[slideshow trans=\"fade\"]", 5, attached) == (
+        '<p>Our trip:</p>\n[gallery ids="11,12" trans="fade"]\n')
+    assert render_content("[slideshow id=9]", 5, attached) == '[gallery ids="21" id=9]\n'
+    assert render_content('[slideshow ids="7,8"]', 5, attached) == '[gallery ids="7,8"]\n'
+    assert render_content("[slideshow gallery_id=3]", 5, attached) == "[slideshow gallery_id=3]\n"
+    assert auto_excerpt("Our trip: [slideshow] in May.") == "<p>Our trip: in May.</p>\n"

@@ -36,6 +36,8 @@ BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*){ATTRIBUTES}\s+(/)?
 FOOTNOTES_BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?(footnotes){ATTRIBUTES}\s+(/)?-->", re.DOTALL)
 BLOCK_DELIMITER = re.compile(rf"<!--\s+/?wp:[a-z][a-z0-9_/-]*{ATTRIBUTES}\s+/?-->\n?", re.DOTALL)
 SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?shortcode\s+-->")
+# Jetpack's `[slideshow]` attributes: a gallery's choice of images and its own timing and transition.
+SLIDESHOW_KEYS = frozenset({"id", "ids", "include", "exclude", "orderby", "order", "trans", "autostart", "size"})
 URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
 URL_PARAGRAPH = re.compile(r"(<p(?:\s[^<>]*)?>\s*)(https?://[^\s<>\"]+)(\s*</p>)", re.IGNORECASE)
 SCRIPT_OR_STYLE = (re.compile(r"<(script|style)\b", re.IGNORECASE), lambda found: f"</{found[1].lower()}>")
@@ -49,7 +51,7 @@ INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|
 # where WordPress's does, before anything but a letter, digit, `_` or `-`: `[video-note]` is another shortcode than
 # `[video]`. (Each is an opening tag, which encloses what stands up to its closing tag, if one follows before
 # another opening of its name: see _without_shortcodes.)
-CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed|youtube|vimeo|tweet"
+CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|slideshow|playlist|audio|video|embed|youtube|vimeo|tweet"
                             r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram|scribd|wpvideo"
                             r"|latex|codepen_embed)"
                             r"(?![\w-])[^\]]*\]")
@@ -345,20 +347,24 @@ def _autoembed(text: str, lines: bool = True) -> str:
 
 def _media_ids(html: str, post_id: int, attached: Mapping[int, Sequence[Attachment]]) -> str:
     """`[gallery]` shows the images attached to the post (or to post `id=`), `[playlist]` its audio
-    (or video, with type="video"), ordered as WordPress orders them: menu order, then id."""
+    (or video, with type="video"), ordered as WordPress orders them: menu order, then id. Jetpack's `[slideshow]`
+    shows the same images as a gallery does, one at a time: a gallery of them (its attributes are a gallery's and
+    its own timing; one naming a gallery of another plugin's own, `gallery_id=3`, is left as it is)."""
     def with_ids(match: re.Match[str]) -> str:
-        named, _ = parse_attributes(match.group(2))
+        kind, attributes = match.group(1), match.group(2)
+        named, _ = parse_attributes(attributes)
+        if kind == "slideshow":
+            if not SLIDESHOW_KEYS.issuperset(named):
+                return match.group(0)
+            kind = "gallery"
         if named.get("ids") or named.get("include"):
-            return match.group(0)
+            return f"[{kind}{attributes}]"
         owner = int(named["id"]) if named.get("id", "").isdigit() else post_id
-        wanted = "image/" if match.group(1) == "gallery" else (
-            "video/" if named.get("type") == "video" else "audio/")
+        wanted = "image/" if kind == "gallery" else ("video/" if named.get("type") == "video" else "audio/")
         excluded = set(re.findall(r"\d+", named.get("exclude", "")))
         ids = [str(a.id) for a in sorted(attached.get(owner, ()), key=lambda a: (a.order, a.id))
                if a.mime.startswith(wanted) and str(a.id) not in excluded]
-        if not ids:
-            return match.group(0)
-        return f'[{match.group(1)} ids="{",".join(ids)}"{match.group(2)}]'
+        return f'[{kind} ids="{",".join(ids)}"{attributes}]' if ids else f"[{kind}{attributes}]"
     return MEDIA_LIST.sub(with_ids, html)
 
 
