@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from itertools import islice
 
 WORD = re.compile(r"[^\W_]+")  # a word as both texts spell it, whatever punctuation or markup is around it
 # What the body's Markdown holds that the content's text does not: pictures (an alt text is no text), link
@@ -26,7 +27,7 @@ READ = 20_000  # characters of the body and the content read: what a summary sho
 def without_dropped_lead(summary: str, body: str, content: str) -> str:
     """`summary` without its opening words where they are the content's first words and the Markdown `body`
     starts with the words after them; else `summary` as it is."""
-    found = list(_words(summary, FURTHEST + MATCHED))
+    found = list(islice(WORD.finditer(summary), FURTHEST + MATCHED))
     opening = [word.casefold() for word in WORD.findall(MARKUP.sub(" ", body[:READ]))[:MATCHED]]
     said = [match.group().casefold() for match in found]
     if len(opening) < MATCHED or said[:MATCHED] == opening:
@@ -38,15 +39,6 @@ def without_dropped_lead(summary: str, body: str, content: str) -> str:
     if [word.casefold() for word in WORD.findall(text)[:start]] != said[:start]:
         return summary  # not the content's own opening: an excerpt its author wrote
     return summary[found[start].start():]
-
-
-def _words(text: str, most: int) -> list[re.Match[str]]:
-    words = []
-    for match in WORD.finditer(text):
-        words.append(match)
-        if len(words) == most:
-            break
-    return words
 
 
 def _place(said: list[str], opening: list[str]) -> int | None:
