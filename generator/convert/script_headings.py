@@ -20,6 +20,7 @@ HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 SHOWN = frozenset({"img", "picture", "svg", "video", "audio", "iframe", "embed", "object", "canvas", "input",
                    "button", "select", "textarea", "hr", "table"})
 ENDS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "hr"})  # what ends the heading's section
+BOXES = frozenset({"div", "section", "aside"})  # what a script's mount point is written as
 
 
 def drop_headings_over_script_boxes(soup: BeautifulSoup, ctx: Context) -> None:
@@ -56,6 +57,9 @@ def _empty(tag: Tag) -> bool:
 
 
 def _fills(box: Tag) -> bool:
-    """Whether a script reads the empty box's `data-` attributes, on it or inside it, to fill it."""
-    return any(name.startswith("data-") for inner in (box, *box.descendants) if isinstance(inner, Tag)
-               for name in inner.attrs)
+    """Whether a script reads the empty box's `data-` attributes, on it or inside it, to fill it. A box with a
+    style of its own draws something without a script (a review's score bar, `<span style="width:75%"
+    data-width="75">` under "Great sound - 75%"), and is no such box."""
+    return box.name in BOXES and not box.get("style") and any(
+        name.startswith("data-") for inner in (box, *box.descendants) if isinstance(inner, Tag)
+        for name in inner.attrs)
