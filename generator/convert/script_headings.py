@@ -10,6 +10,8 @@ words, no picture, an attribute its script reads), both go. Boxes of providers t
 
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert import context as loss
@@ -21,6 +23,7 @@ SHOWN = frozenset({"img", "picture", "svg", "video", "audio", "iframe", "embed",
                    "button", "select", "textarea", "hr", "table"})
 ENDS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "hr"})  # what ends the heading's section
 BOXES = frozenset({"div", "section", "aside"})  # what a script's mount point is written as
+WEB_ADDRESS = re.compile(r"\s*(?:https?:)?//", re.IGNORECASE)
 
 
 def drop_headings_over_script_boxes(soup: BeautifulSoup, ctx: Context) -> None:
@@ -59,7 +62,9 @@ def _empty(tag: Tag) -> bool:
 def _fills(box: Tag) -> bool:
     """Whether a script reads the empty box's `data-` attributes, on it or inside it, to fill it. A box with a
     style of its own draws something without a script (a review's score bar, `<span style="width:75%"
-    data-width="75">` under "Great sound - 75%"), and is no such box."""
+    data-width="75">` under "Great sound - 75%"), and is no such box; nor is one that names a page a loader would
+    frame (HubSpot's booking box, `data-src="https://meetings.hubspot.com/…"`), which a later pass may link."""
+    inner = [box, *(tag for tag in box.descendants if isinstance(tag, Tag))]
     return box.name in BOXES and not box.get("style") and any(
-        name.startswith("data-") for inner in (box, *box.descendants) if isinstance(inner, Tag)
-        for name in inner.attrs)
+        name.startswith("data-") for tag in inner for name in tag.attrs) and not any(
+        WEB_ADDRESS.match(str(value)) for tag in inner for name, value in tag.attrs.items() if name.startswith("data-"))
