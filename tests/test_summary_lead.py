@@ -122,3 +122,5 @@ def test_an_address_the_body_shows_as_words_stays_in_the_summary() -> None:
     content = "<p>http://youtu.be/abc</p><p>The president said on Monday that the plan would go ahead.</p>"
     summary = "http://youtu.be/abc The president said on Monday that the plan would go ahead."
     assert without_dropped_lead(summary, body, content) == summary
+    autolink = body.replace("http://youtu.be/abc", "<http://youtu.be/abc>")
+    assert without_dropped_lead(summary, autolink, content) == summary
