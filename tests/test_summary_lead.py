@@ -124,3 +124,10 @@ def test_an_address_the_body_shows_as_words_stays_in_the_summary() -> None:
     assert without_dropped_lead(summary, body, content) == summary
     autolink = body.replace("http://youtu.be/abc", "<http://youtu.be/abc>")
     assert without_dropped_lead(summary, autolink, content) == summary
+
+
+def test_words_under_a_builders_long_markup_are_still_read() -> None:
+    markup = '<div class="elementor-element" data-settings="{&quot;background&quot;:&quot;classic&quot;}">' * 200
+    content = markup + BUILDER_PAGE + "</div>" * 200
+    assert spaced_as_shown("Web DeveloperNatalie builds fast shops […]", content) == (
+        "Web Developer Natalie builds fast shops […]")

@@ -22,14 +22,15 @@ TAG = re.compile(r"<[^<>]*>")
 UNSHOWN = re.compile(r"<(script|style)\b[^<>]*>[^<]*</\1>", re.IGNORECASE)  # wp_strip_all_tags drops their text
 MATCHED = 6  # the body's first words the summary must go on with after what it leaves out
 FURTHEST = 80  # how far into the summary the body's first words are looked for (the excerpt holds 55)
-READ = 20_000  # characters of the body and the content read: what a summary shows of them lies well within
+READ = 20_000  # characters of the content read: what a summary shows of it lies well within
+BODY_READ = 4_000  # characters of the body read for its first words, past any picture or table it opens with
 
 
 def without_dropped_lead(summary: str, body: str, content: str) -> str:
     """`summary` without its opening words where they are the content's first words and the Markdown `body`
     starts with the words after them; else `summary` as it is."""
     found = list(islice(WORD.finditer(summary), FURTHEST + MATCHED))
-    opening = [word.casefold() for word in WORD.findall(MARKUP.sub(" ", body[:READ]))[:MATCHED]]
+    opening = [word.casefold() for word in WORD.findall(MARKUP.sub(" ", body[:BODY_READ]))[:MATCHED]]
     said = [match.group().casefold() for match in found]
     if len(opening) < MATCHED or said[:MATCHED] == opening:
         return summary  # most posts: the summary opens as the body does
