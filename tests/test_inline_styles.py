@@ -14,14 +14,14 @@ def test_long_styles_are_read_in_linear_time() -> None:
     for style in ("padding:" * 100_000, "padding-left: 1px " * 100_000, "padding: 1px 2px 3px " * 100_000,
                   "no-repeat " * 100_000):
         html = f'<p style="background: url(https://e.com/i.png) no-repeat; {style}">Words</p>'
-        started = time.perf_counter()
+        started = time.process_time()
         html_to_markdown(html, Context())
-        assert time.perf_counter() - started < 2.0, style[:20]
+        assert time.process_time() - started < 2.0, style[:20]
 
 
 def test_long_positions_are_read_in_linear_time() -> None:
     for style in ("position:absolute;" * 100_000, "left: -" * 100_000, "left:-1" * 100_000 + "px", ";" * 100_000):
         html = f'<div style="position: absolute; {style}">Words</div>'
-        started = time.perf_counter()
+        started = time.process_time()
         html_to_markdown(html, Context())
-        assert time.perf_counter() - started < 2.0, style[:20]
+        assert time.process_time() - started < 2.0, style[:20]

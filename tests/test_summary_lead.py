@@ -76,10 +76,10 @@ def test_what_is_left_is_the_summary_or_an_end_of_it(lead: list[str], story: lis
 def test_long_hostile_texts_take_linear_time() -> None:
     for text in ("<" * 100_000, "![" * 100_000, "](" * 100_000, "{#" * 100_000, "a " * 100_000,
                  "<script>" * 100_000, "http://" * 100_000):
-        started = time.perf_counter()
+        started = time.process_time()
         without_dropped_lead(text, text, text)
         without_dropped_lead("b " * 100_000, "a b c d e f " * 20_000, text)
-        assert time.perf_counter() - started < 1.0, text[:10]
+        assert time.process_time() - started < 1.0, text[:10]
 
 
 BUILDER_PAGE = ('<div class="elementor-widget-container"><h2 class="elementor-heading-title">Web Developer</h2></div>'
@@ -112,9 +112,9 @@ def test_only_spaces_are_added_to_a_summary(pieces: list[str], words: int) -> No
 
 def test_spacing_long_hostile_content_takes_linear_time() -> None:
     for content in ("<div" * 100_000, "<script>" * 100_000, "</p>a" * 100_000, "a " * 100_000):
-        started = time.perf_counter()
+        started = time.process_time()
         spaced_as_shown("a " * 55, content)
-        assert time.perf_counter() - started < 1.0, content[:10]
+        assert time.process_time() - started < 1.0, content[:10]
 
 
 def test_an_address_the_body_shows_as_words_stays_in_the_summary() -> None:

@@ -290,9 +290,9 @@ def test_a_video_address_alone_in_a_block_posts_paragraph_is_its_player_as_wordp
 
 def test_paragraphs_that_open_and_never_hold_an_address_take_linear_time() -> None:
     for hostile in ("<p " * 100_000, "<p>http://a" * 100_000, "<p>" + "http://" + "a" * 100_000 + " </p"):
-        started = time.perf_counter()
+        started = time.process_time()
         wp_render._autoembed(hostile, lines=False)
-        assert time.perf_counter() - started < 0.5
+        assert time.process_time() - started < 0.5
 
 
 def test_jetpacks_slideshow_shows_the_posts_attached_images_as_a_gallery() -> None:
