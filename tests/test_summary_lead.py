@@ -126,6 +126,13 @@ def test_an_address_the_body_shows_as_words_stays_in_the_summary() -> None:
     assert without_dropped_lead(summary, autolink, content) == summary
 
 
+def test_a_tag_the_body_shows_as_words_stays_in_the_summary() -> None:
+    body = "\\<geek_speak>\n\nThe blogs are alive with posts about the new release of the compiler."
+    content = "<p>&lt;geek_speak&gt;</p><p>The blogs are alive with posts about the new release of the compiler.</p>"
+    summary = "<geek_speak> The blogs are alive with posts about the new release of the compiler."
+    assert without_dropped_lead(summary, body, content) == summary
+
+
 def test_words_under_a_builders_long_markup_are_still_read() -> None:
     markup = '<div class="elementor-element" data-settings="{&quot;background&quot;:&quot;classic&quot;}">' * 200
     content = markup + BUILDER_PAGE + "</div>" * 200

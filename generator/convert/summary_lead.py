@@ -16,8 +16,8 @@ from itertools import islice
 WORD = re.compile(r"[^\W_]+")  # a word as both texts spell it, whatever punctuation or markup is around it
 # What the body's Markdown holds that the content's text does not: pictures (an alt text is no text), link
 # targets, raw tags, heading ids. An address written as words, or as an autolink (`<https://…>`, which shows it),
-# stays words.
-MARKUP = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|<(?!https?://)[^<>]*>|\{#[^}\n]*\}")
+# stays words, and so does a tag written as words (`\<geek_speak>`, escaped).
+MARKUP = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|(?<!\\)<(?!https?://)[^<>]*>|\{#[^}\n]*\}")
 TAG = re.compile(r"<[^<>]*>")
 UNSHOWN = re.compile(r"<(script|style)\b[^<>]*>[^<]*</\1>", re.IGNORECASE)  # wp_strip_all_tags drops their text
 MATCHED = 6  # the body's first words the summary must go on with after what it leaves out
