@@ -20,8 +20,8 @@ from generator.convert.amp import amp_elements_as_html
 from generator.convert.author_boxes import drop_author_boxes
 from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.block_names import blocks_as_divs
-from generator.convert.context import Context
 from generator.convert.card_details import card_details_once
+from generator.convert.context import Context
 from generator.convert.credits import credits_apart
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.collapsible_titles import collapsible_titles_in_bold
@@ -60,8 +60,8 @@ from generator.convert.script_boxes import script_boxes_as_links, script_players
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
                                              progress_bars_show_their_value)
-from generator.convert.share_links import drop_share_links
 from generator.convert.script_headings import drop_headings_over_script_boxes
+from generator.convert.share_links import drop_share_links
 from generator.convert.shop_actions import drop_shop_actions
 from generator.convert.slider_thumbnails import drop_slider_thumbnails
 from generator.convert.smilies import smilies_as_text
