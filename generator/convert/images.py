@@ -73,6 +73,10 @@ CODE_OUTLINE_IMAGE = re.compile(r"/Images/OutliningIndicators/[\w.-]+\.gif$", re
 SPACER_FILE = re.compile(r"(?:^|/)(?:spacer|shim|trans|transparent|blank|clear|clearpixel|pixel|1x1)"
                          r"(?:[-_.](?:\d+(?:x\d+)?|trans|transparent|clear|blank|pixel|spacer))*\.(?:gif|png)$",
                          re.IGNORECASE)
+# A favicon service's picture of a site's icon, which link cards show at 16 pixels beside the linked site's name
+# (Cocoon's and other Japanese themes' blog cards, Pz-LinkCard: `google.com/s2/favicons?domain=…`).
+FAVICON_SERVICE = re.compile(r"(?:https?:)?//(?:www\.)?(?:google\.[a-z.]+/s2/favicons|t\d\.gstatic\.com/faviconV2"
+                             r"|icons\.duckduckgo\.com/ip[23]/|favicon\.yandex\.net/favicon/)", re.IGNORECASE)
 # The loading picture a plugin ships in its own folder and shows until its script has built a carousel or a
 # widget (WP Carousel's `wp-carousel-free/public/css/spinner.svg`, Logo Carousel's `loading.gif`): it never showed
 # once the page had loaded, and stood, full size, over the pictures it waited for.
@@ -263,12 +267,14 @@ def drop_spacer_images(soup: BeautifulSoup, ctx: Context) -> None:
     picture, and where it is not, an "Image — open original" box under every post that held one. It goes, and
     is no loss. An image of the site's media library, or one its author described (alt text), is a picture,
     whatever its name; but a plugin's loading picture (SPINNER_FILE in PLUGIN_FOLDER) goes whatever its alt text
-    ("Preloader Image"), which the page showed only until it had loaded."""
+    ("Preloader Image"), which the page showed only until it had loaded. So does a favicon service's icon of a
+    linked site (FAVICON_SERVICE), a link card's dot beside the site's name that stood as a picture of its own."""
     for img in elements(soup, "img"):
         src = str(img.get("src") or "").split("?")[0].split("#")[0].strip()
         hidden = img.get("width") == "0" or img.get("height") == "0"
         spacer = (SPACER_FILE.search(src) is not None and not str(img.get("alt") or "").strip()
-                  or PLUGIN_FOLDER in src and SPINNER_FILE.fullmatch(src.rpartition("/")[2]) is not None)
+                  or PLUGIN_FOLDER in src and SPINNER_FILE.fullmatch(src.rpartition("/")[2]) is not None
+                  or FAVICON_SERVICE.match(src) is not None)
         if (hidden or spacer) and not _from_library(img):
             link = img.parent
             if not hidden and _between_words(img):  # it held the words apart: "Indented by", not "Indentedby"
