@@ -22,8 +22,7 @@ WITHHELD = ("a", "img", "picture", "video", "audio", "iframe", "table", "ul", "o
 def card_details_once(soup: BeautifulSoup, ctx: Context) -> None:
     for card in elements(soup, "article"):
         # The innermost: a card, not a list of them, nor a story written in an article.
-        if card.find("article") is None and len(card.get_text()) <= CARD_WORDS * 2 \
-                and len(" ".join(card.get_text().split())) <= CARD_WORDS:
+        if card.find("article") is None and len(" ".join(card.get_text().split())) <= CARD_WORDS:
             _details_once(card)
 
 
