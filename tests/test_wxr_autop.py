@@ -306,3 +306,17 @@ def test_jetpacks_slideshow_shows_the_posts_attached_images_as_a_gallery() -> No
     assert render_content('[slideshow ids="7,8"]', 5, attached) == '[gallery ids="7,8"]\n'
     assert render_content("[slideshow gallery_id=3]", 5, attached) == "[slideshow gallery_id=3]\n"
     assert auto_excerpt("Our trip: [slideshow] in May.") == "<p>Our trip: in May.</p>\n"
+
+
+def test_a_jetpack_story_in_an_export_shows_the_slides_its_attributes_name() -> None:
+    """Jetpack renders its Story block from the slides in the block's attributes, which an export holds beside
+    an empty box: its pictures as a grid, its videos linked, as for the block REST serves rendered."""
+    slides = ('{"mediaFiles":[{"alt":"Fog","id":71,"type":"image","mime":"image/jpeg","caption":"",'
+              '"url":"https://hikes.example/wp-content/uploads/fog.jpg"},{"alt":"","id":72,"type":"video",'
+              '"mime":"video/mp4","url":"https://hikes.example/wp-content/uploads/wind.mp4"}]}')
+    raw = (f"<!-- wp:paragraph -->\n<p>Our walk:</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:jetpack/story {slides} -->\n"
+           '<div class="wp-block-jetpack-story wp-story"></div>\n<!-- /wp:jetpack/story -->\n\n'
+           "<!-- wp:jetpack/story /-->")
+    assert html_to_markdown(render_content(raw, 5, {}), Context()) == (
+        'Our walk:\n\n<div class="gallery">\n\n![Fog](https://hikes.example/wp-content/uploads/fog.jpg)\n\n</div>\n\n'
+        "[Video: wind.mp4](https://hikes.example/wp-content/uploads/wind.mp4)\n")

@@ -36,6 +36,8 @@ BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*){ATTRIBUTES}\s+(/)?
 FOOTNOTES_BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?(footnotes){ATTRIBUTES}\s+(/)?-->", re.DOTALL)
 BLOCK_DELIMITER = re.compile(rf"<!--\s+/?wp:[a-z][a-z0-9_/-]*{ATTRIBUTES}\s+/?-->\n?", re.DOTALL)
 SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?shortcode\s+-->")
+# Jetpack's Story block, which its plugin renders from the slides in its attributes (`mediaFiles`).
+STORY_BLOCK = re.compile(rf"<!--\s+wp:jetpack/story(?:\s+({JSON}))?\s+(/)?-->", re.DOTALL)
 # Jetpack's `[slideshow]` attributes: a gallery's choice of images and its own timing and transition.
 SLIDESHOW_KEYS = frozenset({"id", "ids", "include", "exclude", "orderby", "order", "trans", "autostart", "size"})
 URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
@@ -144,6 +146,8 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
         if "wp:footnotes" in html:
             html = paired.replace_elements(html, paired.elements(html, FOOTNOTES_BLOCK, block_closing),
                                            lambda *_: footnotes_list(footnotes))
+        if "wp:jetpack/story" in html:
+            html = paired.replace_elements(html, paired.elements(html, STORY_BLOCK, _story_closing), _story)
         if "wp:social-link" in html:
             html = SOCIAL_LINK.sub(_social_link, html)
         html = _autoembed(BLOCK_DELIMITER.sub("", html), lines=False)
@@ -270,6 +274,21 @@ def shortcode_closing(opened: re.Match[str]) -> re.Pattern[str]:
 
 
 @functools.cache
+def _story_closing(opened: re.Match[str]) -> re.Pattern[str] | None:
+    return None if opened.group(2) else _block_closing("jetpack/story")
+
+
+def _story(opened: re.Match[str], closed: re.Match[str] | None) -> str:
+    """A Story block as Jetpack renders it for the converter (convert/stories.py): its slides in `data-settings`,
+    as the plugin writes them there, from the attributes the export holds."""
+    try:
+        slides = json.loads(opened.group(1) or "{}").get("mediaFiles")
+    except (ValueError, AttributeError):
+        slides = None
+    settings = html_escape(json.dumps({"slides": slides if isinstance(slides, list) else []}), quote=True)
+    return f'<div class="wp-block-jetpack-story wp-story" data-settings="{settings}"></div>'
+
+
 def _block_closing(name: str) -> re.Pattern[str]:
     return re.compile(rf"<!--\s+/wp:(?:core/)?{re.escape(name)}\s+-->")
 
