@@ -101,7 +101,8 @@ def test_an_export_gives_names_parents_authors_and_custom_taxonomies(tmp_path: P
 
 def test_plugins_bookkeeping_taxonomies_are_not_shown_as_terms(tmp_path: Path) -> None:
     """Polylang files each post under a group of its translations (`pll_68f7a70a13708`), WooCommerce each
-    product under its visibility: taxonomies registered as not public, which no reader browses."""
+    product under its visibility: taxonomies registered as not public, which no reader browses; AVH Extended
+    Categories files every post under its widget's group "All"."""
     header = ('<wp:term><wp:term_id>110</wp:term_id><wp:term_taxonomy>post_translations</wp:term_taxonomy>'
               '<wp:term_slug>pll_68f7a70a13708</wp:term_slug><wp:term_name>pll_68f7a70a13708</wp:term_name></wp:term>'
               '<wp:term><wp:term_id>7</wp:term_id><wp:term_taxonomy>term_language</wp:term_taxonomy>'
@@ -109,6 +110,7 @@ def test_plugins_bookkeeping_taxonomies_are_not_shown_as_terms(tmp_path: Path) -
     categories = ('<category domain="language" nicename="fa"><![CDATA[فارسی]]></category>'
                   '<category domain="post_translations" nicename="pll_68f7a70a13708"><![CDATA[pll_68f7a70a13708]]>'
                   '</category><category domain="product_visibility" nicename="featured"><![CDATA[featured]]></category>'
+                  '<category domain="avhec_catgroup" nicename="all"><![CDATA[All]]></category>'
                   '<category domain="category" nicename="weekly"><![CDATA[هفتگی]]></category>')
     path = tmp_path / "export.xml"
     path.write_text(export(header + item(5, "این ماه در پارچ", "متن", categories=categories)))
@@ -116,6 +118,7 @@ def test_plugins_bookkeeping_taxonomies_are_not_shown_as_terms(tmp_path: Path) -
     document = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
     assert document.taxonomies == {"category": ("weekly",), "language": ("fa",)}
     assert "pll_" not in (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
+    assert "avhec" not in (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
 
 
 def test_a_page_keeps_the_page_it_is_under(tmp_path: Path) -> None:

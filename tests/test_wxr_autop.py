@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from generator.convert.autop import autop
 from generator.convert.context import Context
 from generator.convert.markdown import html_to_markdown
+from generator.convert import wp_render
 from generator.convert.wp_render import auto_excerpt, render_content
 from generator.sources.wp_syntax import Attachment
 from tests.conftest import SHARED, need_shared
@@ -269,3 +270,53 @@ def test_a_textile_post_with_a_paragraph_too_long_for_the_library_stays_html_and
     html = render_content('h2. Title\n\n"a":http://e.com\n\n' + "_a " * 30_000, 5, {})
     assert time.process_time() - started < 2
     assert "h2. Title" in html
+
+
+def test_a_video_address_alone_in_a_block_posts_paragraph_is_its_player_as_wordpress_embeds_it() -> None:
+    """WordPress's autoembed reads a URL alone in its paragraph too (`<p>URL</p>`, as the block editor saves an
+    address typed into a paragraph block): the video's player, not its address as words; an unknown site's address
+    stays words, as WordPress leaves it."""
+    raw = ("<!-- wp:paragraph -->\n<p>Watch:</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n"
+           "<p>https://www.youtube.com/watch?v=abc</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n"
+           '<p class="x">https://e.com/page</p>\n<!-- /wp:paragraph -->')
+    assert html_to_markdown(render_content(raw, 5, {}), Context()) == (
+        "Watch:\n\n[YouTube video: https://www.youtube.com/watch?v=abc](https://www.youtube.com/watch?v=abc)\n\n"
+        "https://e.com/page\n")
+    assert auto_excerpt(raw) == "<p>Watch: https://e.com/page</p>\n"
+    classic = "Typed as HTML:\n\n<p>https://vimeo.com/12345</p>"
+    assert "[Vimeo video: https://vimeo.com/12345](https://vimeo.com/12345)" in html_to_markdown(
+        render_content(classic, 5, {}), Context())
+
+
+def test_paragraphs_that_open_and_never_hold_an_address_take_linear_time() -> None:
+    for hostile in ("<p " * 100_000, "<p>http://a" * 100_000, "<p>" + "http://" + "a" * 100_000 + " </p"):
+        started = time.process_time()
+        wp_render._autoembed(hostile, lines=False)
+        assert time.process_time() - started < 0.5
+
+
+def test_jetpacks_slideshow_shows_the_posts_attached_images_as_a_gallery() -> None:
+    """Jetpack's `[slideshow]` shows the images a `[gallery]` would, one at a time; in an export it stood as the
+    shortcode's text. One naming a gallery of another plugin's own (`gallery_id`) stays as it is."""
+    attached = {5: [Attachment(12, 5, 1, "image/jpeg"), Attachment(11, 5, 0, "image/png")],
+                9: [Attachment(21, 9, 0, "image/jpeg")]}
+    assert render_content("Our trip:\n\n[slideshow trans=\"fade\"]", 5, attached) == (
+        '<p>Our trip:</p>\n[gallery ids="11,12" trans="fade"]\n')
+    assert render_content("[slideshow id=9]", 5, attached) == '[gallery ids="21" id=9]\n'
+    assert render_content('[slideshow ids="7,8"]', 5, attached) == '[gallery ids="7,8"]\n'
+    assert render_content("[slideshow gallery_id=3]", 5, attached) == "[slideshow gallery_id=3]\n"
+    assert auto_excerpt("Our trip: [slideshow] in May.") == "<p>Our trip: in May.</p>\n"
+
+
+def test_a_jetpack_story_in_an_export_shows_the_slides_its_attributes_name() -> None:
+    """Jetpack renders its Story block from the slides in the block's attributes, which an export holds beside
+    an empty box: its pictures as a grid, its videos linked, as for the block REST serves rendered."""
+    slides = ('{"mediaFiles":[{"alt":"Fog","id":71,"type":"image","mime":"image/jpeg","caption":"",'
+              '"url":"https://hikes.example/wp-content/uploads/fog.jpg"},{"alt":"","id":72,"type":"video",'
+              '"mime":"video/mp4","url":"https://hikes.example/wp-content/uploads/wind.mp4"}]}')
+    raw = (f"<!-- wp:paragraph -->\n<p>Our walk:</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:jetpack/story {slides} -->\n"
+           '<div class="wp-block-jetpack-story wp-story"></div>\n<!-- /wp:jetpack/story -->\n\n'
+           "<!-- wp:jetpack/story /-->")
+    assert html_to_markdown(render_content(raw, 5, {}), Context()) == (
+        'Our walk:\n\n<div class="gallery">\n\n![Fog](https://hikes.example/wp-content/uploads/fog.jpg)\n\n</div>\n\n'
+        "[Video: wind.mp4](https://hikes.example/wp-content/uploads/wind.mp4)\n")

@@ -20,6 +20,7 @@ from generator.convert.amp import amp_elements_as_html
 from generator.convert.author_boxes import drop_author_boxes
 from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.block_names import blocks_as_divs
+from generator.convert.card_details import card_details_once
 from generator.convert.context import Context
 from generator.convert.credits import credits_apart
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
@@ -33,7 +34,7 @@ from generator.convert.footnotes import mark_footnotes, notes_in_the_text, word_
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
 from generator.convert.hidden_copies import drop_copies_the_post_hides
-from generator.convert.hidden_words import drop_hidden_words
+from generator.convert.hidden_words import drop_hidden_words, drop_off_screen
 from generator.convert.latex import latex_as_tex
 from generator.convert.images import (cover_background_as_image, drop_address_alt_text, drop_code_outline_marks,
                                       drop_lazy_fallback_copies, drop_spacer_images, drop_tracking_pixels,
@@ -59,6 +60,7 @@ from generator.convert.script_boxes import script_boxes_as_links, script_players
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
                                              progress_bars_show_their_value)
+from generator.convert.script_headings import drop_headings_over_script_boxes
 from generator.convert.share_links import drop_share_links
 from generator.convert.shop_actions import drop_shop_actions
 from generator.convert.slider_thumbnails import drop_slider_thumbnails
@@ -68,6 +70,7 @@ from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
                                          line_breaks_out_of_inline, merge_split_emphasis, more_links_out_of_headings,
                                          more_marker_between_blocks, styled_emphasis, unwrap_repeated_emphasis)
+from generator.convert.stories import jetpack_stories_as_galleries
 from generator.convert.stray_cells import stray_table_parts_unwrapped
 from generator.convert.tabs import tabs_as_sections
 from generator.convert.tables import (bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks,
@@ -103,6 +106,10 @@ DISPLAYED_AS_BLOCK = re.compile(r"(?:^|;)\s*display\s*:\s*(?:block|flex|grid|lis
 # A link a theme draws as a button (`btn`, `button`, `wp-block-button__link`, `elementor-button`, `et_pb_button`):
 # its box and margins part it from the next button, which its HTML often puts right after it, with no space.
 BUTTON_CLASS = re.compile(r"(?:^|[-_])(?:btn|button)(?:$|[-_])", re.IGNORECASE)
+# The two sides of a previous/next navigation a style sheet floats apart (Organize Series' `series-nav-left` and
+# `series-nav-right`, a theme's `nav-previous` and `nav-next` written as spans).
+PREVIOUS_SIDE = re.compile(r"(?:^|[-_])nav[-_](?:left|prev|previous)$", re.IGNORECASE)
+NEXT_SIDE = re.compile(r"(?:^|[-_])nav[-_](?:right|next)$", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
 WEB_ADDRESS = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)  # an address on the web, `//host/…` too
 
@@ -184,8 +191,9 @@ def _links_for_readers_without_scripts(noscript: Tag) -> bool:
 def block_spans_apart(soup: BeautifulSoup, ctx: Context) -> None:
     """A span styled as a block (the cards of custom HTML and page builders) is a line of its own on
     the site; without a space its words run into the next one's ("Dishoom ShoreditchBombay-style"). So is
-    each label of a drawing (an SVG chart's `<text>`, placed by its coordinates): "0.0 0.1", not "0.00.1"; and
-    each of two links drawn as buttons right after one another."""
+    each label of a drawing (an SVG chart's `<text>`, placed by its coordinates): "0.0 0.1", not "0.00.1";
+    each of two links drawn as buttons right after one another; and the sides of a previous/next navigation,
+    "<< Part one · Part three >>", not "<< Part onePart three >>"."""
     for label in elements(soup, "text"):
         if label.get_text().strip():  # (an empty label shows nothing to part)
             label.insert_after(" ")  # at a group's edge too: the groups of a drawing hold no spaces between them
@@ -198,10 +206,18 @@ def block_spans_apart(soup: BeautifulSoup, ctx: Context) -> None:
     for link in elements(soup, "a"):
         if _is_button(link) and isinstance(link.next_sibling, Tag) and _is_button(link.next_sibling):
             link.insert_after(" ")  # two buttons side by side: "Our services Contact us", not "Our servicesContact us"
+    for side in elements(soup, "span", "a"):
+        if _has_class_like(side, PREVIOUS_SIDE) and isinstance(side.next_sibling, Tag) \
+                and _has_class_like(side.next_sibling, NEXT_SIDE):
+            side.insert_after(" · ")
 
 
 def _is_button(tag: Tag) -> bool:
-    return tag.name == "a" and any(BUTTON_CLASS.search(name) for name in tag.get("class") or ())
+    return tag.name == "a" and _has_class_like(tag, BUTTON_CLASS)
+
+
+def _has_class_like(tag: Tag, pattern: re.Pattern[str]) -> bool:
+    return any(pattern.search(name) for name in tag.get("class") or ())
 
 
 def _needs_space(neighbour: object, end: int) -> bool:
@@ -442,17 +458,20 @@ PASSES: tuple[Pass, ...] = (
     drop_icon_glyphs,
     drop_newsletter_signups,
     drop_forms,
+    drop_off_screen,
     unwrap_keyword_links,
     unwrap_pictures,
     resolve_lazy_images,
     smilies_as_text,
     resolve_lazy_media,
     podcast_player_links,
+    jetpack_stories_as_galleries,
     video_posters_as_images,
     drop_tracking_pixels,
     drop_spacer_images,
     drop_slider_thumbnails,
     product_pictures_once,
+    card_details_once,
     drop_code_outline_marks,
     drop_address_alt_text,
     drop_ad_units,
@@ -498,6 +517,7 @@ PASSES: tuple[Pass, ...] = (
     verse_as_lines,
     separate_file_buttons,
     paragraphs_at_blank_lines,
+    drop_headings_over_script_boxes,
     drop_repeated_title,
     drop_repeated_headings,
     word_footnotes,

@@ -129,11 +129,36 @@ def _youtube_page(video: str, query: dict[str, list[str]]) -> str | None:
     return f"https://www.youtube.com/watch?v={video}" + (f"&t={start}s" if SECONDS.fullmatch(start) else "")
 
 
+# Google's apps by host and the address's first part (`docs.google.com/forms/…`), as Google names them: a frame of
+# one was named "Google", which said neither what it shows nor, for a path of one part, anything more.
+GOOGLE_APPS = {("docs.google.com", "forms"): "Google Forms", ("docs.google.com", "document"): "Google Docs",
+               ("docs.google.com", "spreadsheets"): "Google Sheets", ("docs.google.com", "presentation"): "Google Slides",
+               ("docs.google.com", "drawings"): "Google Drawings", ("docs.google.com", "file"): "Google Drive",
+               ("docs.google.com", "viewer"): "Google Docs", ("docs.google.com", "gview"): "Google Docs",
+               ("drive.google.com", ""): "Google Drive", ("calendar.google.com", ""): "Google Calendar",
+               ("sites.google.com", ""): "Google Sites", ("lookerstudio.google.com", ""): "Looker Studio",
+               ("datastudio.google.com", ""): "Looker Studio", ("jamboard.google.com", ""): "Google Jamboard"}
+GOOGLE_VIEWER = frozenset({"viewer", "gview"})  # Google's viewer of a document elsewhere, named in its `url`
+
+
 def site_name(url: str, words: Words) -> str:
+    if app := google_app(url):
+        return app
     for domain, (name, word) in SITES:
         if _on(url, domain):
             return words.fill(word, site=name) if word else name
     return words.embedded_content
+
+
+def google_app(url: str) -> str:
+    """The name of the Google app the address is of (see GOOGLE_APPS), or ""."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    host = (parts.hostname or "").lower()
+    first = next((part for part in parts.path.split("/") if part), "")
+    return GOOGLE_APPS.get((host, first), "") or GOOGLE_APPS.get((host, ""), "")
 
 
 def on_embedding_site(url: str) -> bool:
@@ -178,6 +203,9 @@ def frame_label(url: str, words: Words, title: str = "") -> str:
     if title.strip() or not parts.query or map_service(url):
         return embed_label(url, words, title)
     kind = site_name(url, words)
+    viewed = parse_qs(parts.query).get("url", [""])[0].strip() if parts.path.strip("/") in GOOGLE_VIEWER else ""
+    if viewed:  # Google's viewer of a document: named by the document
+        return words.fill("media_described", kind=kind, description=viewed)
     if kind != words.embedded_content and len([part for part in parts.path.split("/") if part]) <= 1:
         return kind
     return words.fill("media_described", kind=kind, description=f"{parts.scheme}://{parts.netloc}{parts.path}")

@@ -40,6 +40,11 @@ JETPACK_PENDING = re.compile(r"([?&])is-pending-load=1(#038;|&|$)")
 # An address in an attribute: a path, or a file name with an image's extension.
 ADDRESS = re.compile(r"\s*(?:(?:https?:)?/|[^\s:]+\.(?:jpe?g|png|gif|webp|avif|svg)\b)", re.IGNORECASE)
 BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+# An icon a style sheet draws beside words: one unrepeated background in the room a small left padding leaves
+# (Yomereba's and Kaereba's shop links, `background: url(yl.gif) 0 -25px no-repeat; padding: 2px 0 2px 18px`).
+NO_REPEAT = re.compile(r"\bno-repeat\b", re.IGNORECASE)
+SIDE_PADDING = re.compile(r"padding(?:-(left|right))?\s*:([^;]*)", re.IGNORECASE)
+ICON_ROOM = 48  # pixels of left padding, at most, that an icon beside the words takes
 # A background a script sets from an attribute once the element shows: Elementor's gallery items
 # (`<a href="full.jpg"><div data-thumbnail="thumb.jpg">`), lazy loaders' backgrounds (`data-bg="url(…)"`),
 # parallax rows (WPBakery's data-vc-parallax-image, parallax.js's data-image-src, Ultimate Addons'
@@ -68,6 +73,10 @@ CODE_OUTLINE_IMAGE = re.compile(r"/Images/OutliningIndicators/[\w.-]+\.gif$", re
 SPACER_FILE = re.compile(r"(?:^|/)(?:spacer|shim|trans|transparent|blank|clear|clearpixel|pixel|1x1)"
                          r"(?:[-_.](?:\d+(?:x\d+)?|trans|transparent|clear|blank|pixel|spacer))*\.(?:gif|png)$",
                          re.IGNORECASE)
+# A favicon service's picture of a site's icon, which link cards show at 16 pixels beside the linked site's name
+# (Cocoon's and other Japanese themes' blog cards, Pz-LinkCard: `google.com/s2/favicons?domain=…`).
+FAVICON_SERVICE = re.compile(r"(?:https?:)?//(?:www\.)?(?:google\.[a-z.]+/s2/favicons|t\d\.gstatic\.com/faviconV2"
+                             r"|icons\.duckduckgo\.com/ip[23]/|favicon\.yandex\.net/favicon/)", re.IGNORECASE)
 # The loading picture a plugin ships in its own folder and shows until its script has built a carousel or a
 # widget (WP Carousel's `wp-carousel-free/public/css/spinner.svg`, Logo Carousel's `loading.gif`): it never showed
 # once the page had loaded, and stood, full size, over the pictures it waited for.
@@ -258,12 +267,14 @@ def drop_spacer_images(soup: BeautifulSoup, ctx: Context) -> None:
     picture, and where it is not, an "Image — open original" box under every post that held one. It goes, and
     is no loss. An image of the site's media library, or one its author described (alt text), is a picture,
     whatever its name; but a plugin's loading picture (SPINNER_FILE in PLUGIN_FOLDER) goes whatever its alt text
-    ("Preloader Image"), which the page showed only until it had loaded."""
+    ("Preloader Image"), which the page showed only until it had loaded. So does a favicon service's icon of a
+    linked site (FAVICON_SERVICE), a link card's dot beside the site's name that stood as a picture of its own."""
     for img in elements(soup, "img"):
         src = str(img.get("src") or "").split("?")[0].split("#")[0].strip()
         hidden = img.get("width") == "0" or img.get("height") == "0"
         spacer = (SPACER_FILE.search(src) is not None and not str(img.get("alt") or "").strip()
-                  or PLUGIN_FOLDER in src and SPINNER_FILE.fullmatch(src.rpartition("/")[2]) is not None)
+                  or PLUGIN_FOLDER in src and SPINNER_FILE.fullmatch(src.rpartition("/")[2]) is not None
+                  or FAVICON_SERVICE.match(src) is not None)
         if (hidden or spacer) and not _from_library(img):
             link = img.parent
             if not hidden and _between_words(img):  # it held the words apart: "Indented by", not "Indentedby"
@@ -315,7 +326,7 @@ def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
         url = _background(tag)
         before = tag.find_previous_sibling(True)
         if url and not url.startswith("data:") and not _shows_image(tag, url) \
-                and not (before is not None and _shows_image(before, url)):
+                and not (before is not None and _shows_image(before, url)) and not _icon_beside_words(tag):
             ctx.losses.note(loss.BACKGROUND_IMAGE, url)
             image = soup.new_tag("img", attrs={"src": url, "alt": ""})
             if tag.name == "video":
@@ -334,6 +345,34 @@ def _background(tag: Tag) -> str:
         lazy = best_from_srcset(lazy)
     match = LAZY_BACKGROUND_URL.match(lazy) if isinstance(lazy, str) else None
     return match.group(1) if match else ""
+
+
+def _icon_beside_words(tag: Tag) -> bool:
+    """Whether the element's background is an icon its style sets beside its words: unrepeated, in a left padding
+    of a few pixels wider than its right one (a section's picture under its words is padded alike on both sides)."""
+    style = tag.get("style") or ""
+    if not NO_REPEAT.search(style) or not tag.get_text().strip():
+        return False
+    left, right = _side_paddings(style)
+    return right < left <= ICON_ROOM
+
+
+def _side_paddings(style: str) -> tuple[float, float]:
+    """The left and right padding a style gives in pixels (the last declaration of each wins), 0 where none."""
+    left = right = 0.0
+    for match in SIDE_PADDING.finditer(style):
+        side, value = match.group(1), match.group(2).split()
+        if side and value:
+            left, right = (_pixels(value[0]), right) if side.lower() == "left" else (left, _pixels(value[0]))
+        elif not side and value:  # top [right [bottom [left]]]: the left is the 4th, else the 2nd, else the 1st
+            right = _pixels(value[1] if len(value) > 1 else value[0])
+            left = _pixels(value[3] if len(value) == 4 else value[1] if len(value) > 1 else value[0])
+    return left, right
+
+
+def _pixels(length: str) -> float:
+    number = length[:-2] if length.lower().endswith("px") else length if length == "0" else ""
+    return float(number) if number.replace(".", "", 1).isdigit() else 0.0
 
 
 def _shows_image(tag: Tag, url: str) -> bool:

@@ -28,6 +28,8 @@ from generator.convert.multilingual import Languages, post_in_language
 from generator.convert.post_language import post_language, post_translations
 from generator.convert.slugs import safe_slug
 from generator.convert.stand_in_dates import date_stand_in
+from generator.convert.summary_lead import without_dropped_lead
+from generator.convert.summary_spaces import spaced_as_shown
 from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_object, reference_problems,
                                         term_list_problems)
 from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSES
@@ -162,18 +164,20 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     updated = _local_time(data, "modified", warnings) if _dated(data, "modified") else date
     warnings += [(name, f"{problem}; imported as it is") for name, value in (("date", date), ("modified", updated))
                  if (problem := date_problem(value)) and (name == "date" or updated != date)]
+    body = html_to_markdown(content, ctx)
+    summary = html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False)), address)
     document = Document(
         title=ctx.title,
         slug=slug,
         type=_type(data) if "type" in data else "post",
         date=date,
         updated=updated,
-        summary=html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False)), address),
+        summary=without_dropped_lead(spaced_as_shown(summary, content), body, content),
         taxonomies={tax: tuple(sorted(set(slugs))) for tax, slugs in sorted(taxonomies.items())},
         source=Source(id=_post_id(data), url=address if link else "",
                       guid=absolute(guid, address) if guid else address if link else "", parent=_parent(data),
                       order=_menu_order(data)),
-        body=html_to_markdown(content, ctx),
+        body=body,
         author=_author(data, lookups, ctx.losses),
         image=_featured_image(data, lookups, address, ctx.losses),
         language=language,

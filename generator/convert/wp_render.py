@@ -36,7 +36,12 @@ BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*){ATTRIBUTES}\s+(/)?
 FOOTNOTES_BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?(footnotes){ATTRIBUTES}\s+(/)?-->", re.DOTALL)
 BLOCK_DELIMITER = re.compile(rf"<!--\s+/?wp:[a-z][a-z0-9_/-]*{ATTRIBUTES}\s+/?-->\n?", re.DOTALL)
 SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?shortcode\s+-->")
+# Jetpack's Story block, which its plugin renders from the slides in its attributes (`mediaFiles`).
+STORY_BLOCK = re.compile(rf"<!--\s+wp:jetpack/story(?:\s+({JSON}))?\s+(/)?-->", re.DOTALL)
+# Jetpack's `[slideshow]` attributes: a gallery's choice of images and its own timing and transition.
+SLIDESHOW_KEYS = frozenset({"id", "ids", "include", "exclude", "orderby", "order", "trans", "autostart", "size"})
 URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
+URL_PARAGRAPH = re.compile(r"(<p(?:\s[^<>]*)?>\s*)(https?://[^\s<>\"]+)(\s*</p>)", re.IGNORECASE)
 SCRIPT_OR_STYLE = (re.compile(r"<(script|style)\b", re.IGNORECASE), lambda found: f"</{found[1].lower()}>")
 TAG = re.compile(r"<[^>]*>")
 # Tags inside a run of text: taken out with nothing in their place, as WordPress strips them ("文件<b>x</b>。"
@@ -48,7 +53,7 @@ INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|
 # where WordPress's does, before anything but a letter, digit, `_` or `-`: `[video-note]` is another shortcode than
 # `[video]`. (Each is an opening tag, which encloses what stands up to its closing tag, if one follows before
 # another opening of its name: see _without_shortcodes.)
-CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|playlist|audio|video|embed|youtube|vimeo|tweet"
+CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|slideshow|playlist|audio|video|embed|youtube|vimeo|tweet"
                             r"|googlemaps|slideshare|gist|dailymotion|archiveorg|soundcloud|instagram|scribd|wpvideo"
                             r"|latex|codepen_embed)"
                             r"(?![\w-])[^\]]*\]")
@@ -141,9 +146,11 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
         if "wp:footnotes" in html:
             html = paired.replace_elements(html, paired.elements(html, FOOTNOTES_BLOCK, block_closing),
                                            lambda *_: footnotes_list(footnotes))
+        if "wp:jetpack/story" in html:
+            html = paired.replace_elements(html, paired.elements(html, STORY_BLOCK, _story_closing), _story)
         if "wp:social-link" in html:
             html = SOCIAL_LINK.sub(_social_link, html)
-        html = BLOCK_DELIMITER.sub("", html)
+        html = _autoembed(BLOCK_DELIMITER.sub("", html), lines=False)
     elif markdown_source.written_in_markdown(raw, markdown):
         html = markdown_source.render(_autoembed(_code_blocks(_code_tags(raw))))
     elif textile_source.written_in_textile(raw):
@@ -267,6 +274,21 @@ def shortcode_closing(opened: re.Match[str]) -> re.Pattern[str]:
 
 
 @functools.cache
+def _story_closing(opened: re.Match[str]) -> re.Pattern[str] | None:
+    return None if opened.group(2) else _block_closing("jetpack/story")
+
+
+def _story(opened: re.Match[str], closed: re.Match[str] | None) -> str:
+    """A Story block as Jetpack renders it for the converter (convert/stories.py): its slides in `data-settings`,
+    as the plugin writes them there, from the attributes the export holds."""
+    try:
+        slides = json.loads(opened.group(1) or "{}").get("mediaFiles")
+    except (ValueError, AttributeError):
+        slides = None
+    settings = html_escape(json.dumps({"slides": slides if isinstance(slides, list) else []}), quote=True)
+    return f'<div class="wp-block-jetpack-story wp-story" data-settings="{settings}"></div>'
+
+
 def _block_closing(name: str) -> re.Pattern[str]:
     return re.compile(rf"<!--\s+/wp:(?:core/)?{re.escape(name)}\s+-->")
 
@@ -326,33 +348,42 @@ def _code_tags(text: str) -> str:
     return CODE_TAG.sub(code, text)
 
 
-def _autoembed(text: str) -> str:
-    """A URL of a known embed provider alone on its line, as WordPress's oEmbed would show it."""
+def _autoembed(text: str, lines: bool = True) -> str:
+    """A URL of a known embed provider alone on its line or in its paragraph (`<p>URL</p>`, as the block editor
+    saves an address typed into a paragraph), as WordPress's oEmbed would show it: its autoembed reads both forms
+    in every post. A block post's lines (`lines=False`) are its blocks' markup, an embed block's address among them,
+    which its block shows."""
     def embed(match: re.Match[str]) -> str:
         url = match.group(2)
         host = url.split("/")[2].split(":")[0].lower()
         if not any(host == domain or host.endswith("." + domain) for domain, _ in SITES):
             return match.group(0)
         return f"{match.group(1)}[embed]{url}[/embed]{match.group(3)}"
-    return URL_LINE.sub(embed, text) if "http" in text else text
+    if "http" not in text:
+        return text
+    return URL_PARAGRAPH.sub(embed, URL_LINE.sub(embed, text) if lines else text)
 
 
 def _media_ids(html: str, post_id: int, attached: Mapping[int, Sequence[Attachment]]) -> str:
     """`[gallery]` shows the images attached to the post (or to post `id=`), `[playlist]` its audio
-    (or video, with type="video"), ordered as WordPress orders them: menu order, then id."""
+    (or video, with type="video"), ordered as WordPress orders them: menu order, then id. Jetpack's `[slideshow]`
+    shows the same images as a gallery does, one at a time: a gallery of them (its attributes are a gallery's and
+    its own timing; one naming a gallery of another plugin's own, `gallery_id=3`, is left as it is)."""
     def with_ids(match: re.Match[str]) -> str:
-        named, _ = parse_attributes(match.group(2))
+        kind, attributes = match.group(1), match.group(2)
+        named, _ = parse_attributes(attributes)
+        if kind == "slideshow":
+            if not SLIDESHOW_KEYS.issuperset(named):
+                return match.group(0)
+            kind = "gallery"
         if named.get("ids") or named.get("include"):
-            return match.group(0)
+            return f"[{kind}{attributes}]"
         owner = int(named["id"]) if named.get("id", "").isdigit() else post_id
-        wanted = "image/" if match.group(1) == "gallery" else (
-            "video/" if named.get("type") == "video" else "audio/")
+        wanted = "image/" if kind == "gallery" else ("video/" if named.get("type") == "video" else "audio/")
         excluded = set(re.findall(r"\d+", named.get("exclude", "")))
         ids = [str(a.id) for a in sorted(attached.get(owner, ()), key=lambda a: (a.order, a.id))
                if a.mime.startswith(wanted) and str(a.id) not in excluded]
-        if not ids:
-            return match.group(0)
-        return f'[{match.group(1)} ids="{",".join(ids)}"{match.group(2)}]'
+        return f'[{kind} ids="{",".join(ids)}"{attributes}]' if ids else f"[{kind}{attributes}]"
     return MEDIA_LIST.sub(with_ids, html)
 
 
@@ -364,15 +395,15 @@ def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
     markdown = "<!-- wp:" not in raw and markdown_source.written_in_markdown(raw, markdown)  # (of the whole post)
     raw = teaser(raw)
     if "<!-- wp:" in raw:
-        raw = paired.replace_elements(raw, paired.elements(raw, BLOCK, block_closing),
-                                      lambda opened, closed: raw[opened.start():(closed or opened).end()]
-                                      if opened.group(1) in EXCERPT_BLOCKS else "")
+        raw = _autoembed(paired.replace_elements(raw, paired.elements(raw, BLOCK, block_closing),
+                                                 lambda opened, closed: raw[opened.start():(closed or opened).end()]
+                                                 if opened.group(1) in EXCERPT_BLOCKS else ""), lines=False)
     elif markdown:
         raw = markdown_source.render(raw)
     elif textile_source.written_in_textile(raw):  # its code goes first, as below, so that Textile reads none of it
         raw = textile_source.render(paired.replace_elements(raw, paired.elements(raw, CODE_SHORTCODE,
                                                                                  shortcode_closing), lambda *_: ""))
-    else:  # a URL alone on its line is a player there, no text; paragraphs add no words
+    else:  # a URL alone on its line or paragraph is a player there, no text; paragraphs add no words
         raw = _autoembed(raw)
     # A theme's box, and a WPBakery theme's element, show their words, as in the body.
     raw = shortcodes.without_theme_tags(shortcode_theme.without_note_tags(raw))

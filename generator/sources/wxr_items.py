@@ -30,11 +30,13 @@ TAXONOMY_OF = {"tag": "post_tag"}  # WXR 1.0 wrote tags as domain="tag"
 # Terms that are not taxonomies a reader browses: REST shows none of them in `wp:term`. Besides WordPress's own,
 # the ones plugins keep their bookkeeping in, registered as not public: Polylang's groups of translations
 # (`pll_68f7a70a13708`, one per post) and its languages of terms, WPML's translation priorities, WooCommerce's
-# product visibility and type (`exclude-from-catalog`, `simple`). Polylang's `language` is kept: it sorts the
-# posts a reader reads by language.
+# product visibility and type (`exclude-from-catalog`, `simple`); and AVH Extended Categories' groups of
+# categories for its sidebar widget (`avhec_catgroup`, every post in its group "All"), public but no topic: the
+# mirror's menu showed "Avhec catgroup" over one term listing every post. Polylang's `language` is kept: it sorts
+# the posts a reader reads by language.
 HIDDEN_TAXONOMIES = frozenset({"post_format", "nav_menu", "link_category", "wp_theme", "wp_template_part_area",
                                "wp_pattern_category", "post_translations", "term_translations", "term_language",
-                               "translation_priority", "product_visibility", "product_type"})
+                               "translation_priority", "product_visibility", "product_type", "avhec_catgroup"})
 TRANSLATIONS = "post_translations"
 PHP_PAIR = re.compile(r's:\d+:"([^"]{1,35})";(?:i:(\d{1,19})|s:\d+:"(\d{1,19})");')
 TITLE_WORDS = 8

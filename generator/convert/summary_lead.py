@@ -1,0 +1,51 @@
+"""A summary's opening words that the post's page no longer shows.
+
+WordPress makes a post's automatic excerpt from its content as its filters left it, tags stripped, 55 words: what
+plugins put before the story (WP Last Modified Info's "Last Updated on … by Ana", a share bar's "31 SHARES Share
+Tweet", a heading repeating the title) opens every summary of such a site, though the cleanup took it out of the
+body. Where the summary begins with the content's own first words and then goes on with the body's, those first
+words are what the cleanup dropped, and the summary goes without them too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from itertools import islice
+
+WORD = re.compile(r"[^\W_]+")  # a word as both texts spell it, whatever punctuation or markup is around it
+# What the body's Markdown holds that the content's text does not: pictures (an alt text is no text), link
+# targets, raw tags, heading ids. An address written as words, or as an autolink (`<https://…>`, which shows it),
+# stays words, and so does a tag written as words (`\<geek_speak>`, escaped).
+MARKUP = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|(?<!\\)<(?!https?://)[^<>]*>|\{#[^}\n]*\}")
+TAG = re.compile(r"<[^<>]*>")
+UNSHOWN = re.compile(r"<(script|style)\b[^<>]*>[^<]*</\1>", re.IGNORECASE)  # wp_strip_all_tags drops their text
+MATCHED = 6  # the body's first words the summary must go on with after what it leaves out
+FURTHEST = 80  # how far into the summary the body's first words are looked for (the excerpt holds 55)
+READ = 20_000  # characters of the content read: what a summary shows of it lies well within
+BODY_READ = 4_000  # characters of the body read for its first words, past any picture or table it opens with
+
+
+def without_dropped_lead(summary: str, body: str, content: str) -> str:
+    """`summary` without its opening words where they are the content's first words and the Markdown `body`
+    starts with the words after them; else `summary` as it is."""
+    found = list(islice(WORD.finditer(summary), FURTHEST + MATCHED))
+    opening = [word.casefold() for word in WORD.findall(MARKUP.sub(" ", body[:BODY_READ]))[:MATCHED]]
+    said = [match.group().casefold() for match in found]
+    if len(opening) < MATCHED or said[:MATCHED] == opening:
+        return summary  # most posts: the summary opens as the body does
+    start = _place(said, opening)
+    if not start:
+        return summary
+    text = html.unescape(TAG.sub(" ", UNSHOWN.sub(" ", content[:READ])))
+    if [word.casefold() for word in WORD.findall(text)[:start]] != said[:start]:
+        return summary  # not the content's own opening: an excerpt its author wrote
+    return summary[found[start].start():]
+
+
+def _place(said: list[str], opening: list[str]) -> int | None:
+    """Where in `said` the words `opening` stand in a row, first."""
+    for start in range(1, len(said) - len(opening) + 1):
+        if said[start:start + len(opening)] == opening:
+            return start
+    return None
