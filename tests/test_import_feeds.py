@@ -143,6 +143,17 @@ def test_a_broken_feed_is_named_and_the_others_are_read(tmp_path: Path) -> None:
     assert problem.file.endswith("tag/x/feed/index.xml") and problem.message.startswith("not a readable feed: ")
 
 
+def test_a_byte_that_is_not_utf8_costs_its_feed_nothing_but_itself(tmp_path: Path) -> None:
+    """A character pasted in another encoding into one post made the parser refuse the whole feed, every post of
+    it; `sync` from feeds read it with U+FFFD, a static copy's import of the same feed did not."""
+    folder = _static_copy(tmp_path / "copy")
+    feed = folder / "category" / "ports" / "feed" / "index.xml"
+    feed.write_bytes(feed.read_bytes().replace(b"The tide came in.", b"The caf\xe9 tide came in."))
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert [p for p in result.problems if "feed" in p.message] == []
+    assert "The caf\ufffd tide came in." in _post(tmp_path / "content", "low-tide").body
+
+
 FEED_FIELDS = ["title", "link", "guid", "pubDate", "dc:creator", "category", "description", "content:encoded"]
 odd_text = st.text(max_size=40) | st.sampled_from(
     ["", " ", "./../", "../../../../etc/passwd", "?p=0", "?p=99999999999999999999", "#comment-1", "https://", "/",

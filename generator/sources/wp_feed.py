@@ -48,6 +48,7 @@ _ROOT = re.compile(rb"<(?:rss\b|feed\b[^>]*www\.w3\.org/2005/Atom)")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NAMESPACES = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"|(?<=<)html:|(?<=</)html:')  # what ElementTree adds to xhtml
 CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+XML_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
 
 
 def is_feed(path: Path) -> bool:
@@ -99,7 +100,8 @@ def _channel(path: Path, problems: list[Problem]) -> Element | None:
     try:
         # (Control characters, which XML forbids, pasted into a post from a word processor: dropped, as the
         # export's reader does, rather than losing every post of the feed.)
-        root = fromstring(CONTROLS.sub(b"", path.read_bytes()), forbid_dtd=False)
+        # So are bytes that are not UTF-8 in a UTF-8 feed, read as U+FFFD as a browser shows them.
+        root = fromstring(CONTROLS.sub(b"", utf8_mended(path.read_bytes())[0]), forbid_dtd=False)
     except EntitiesForbidden:
         problems.append(Problem(str(path), message="not read: the feed declares XML entities, which no feed of "
                                                    "WordPress does (and which could read other files)"))
@@ -117,6 +119,20 @@ def _channel(path: Path, problems: list[Problem]) -> Element | None:
         problems.append(Problem(str(path), message=f"a feed made by {maker[:60]!r}, not by WordPress: not read"))
         return None
     return channel
+
+
+def utf8_mended(body: bytes) -> tuple[bytes, bool]:
+    """A UTF-8 feed's bytes, where a post holds some that are not UTF-8 (a character pasted in another encoding, a
+    plugin that cut one in two), with U+FFFD in their place, as a browser shows them on the post's page; and
+    whether any were. The XML parser refuses the whole page for one such byte, and the posts of ten with it."""
+    declared = XML_ENCODING.match(body)
+    if declared is not None and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        return body, False  # another encoding, which the parser reads itself
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body.decode("utf-8", "replace").encode("utf-8"), True
+    return body, False
 
 
 def _base(path: Path, root: Path, channel: Element, home: str) -> str:

@@ -39,7 +39,6 @@ ATTRIBUTE = re.compile(r"""\b(rel|type|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>
 # `?feed=comments-rss2`), and oEmbed's discovery links.
 NOT_POSTS = re.compile(r"comments|oembed", re.IGNORECASE)
 BOM = b"\xef\xbb\xbf"
-XML_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
 # The sitemaps that list a site's pages (WordPress's `page` type, which no feed holds), a file of up to 2,000 each:
 # WordPress's own (5.5+), and Yoast SEO's and Rank Math's, which replace it.
 PAGE_SITEMAPS = ("wp-sitemap-posts-page-{}.xml", "page-sitemap{}.xml")
@@ -122,7 +121,7 @@ def read_page(client: Client, url: str) -> FeedPage:
             return FeedPage(url, end=True)
         raise
     page = FeedPage(url, response.url)
-    body, page.mended = _utf8(response.body)
+    body, page.mended = wp_feed.utf8_mended(response.body)
     with tempfile.TemporaryDirectory(prefix="newsmirror-feed-") as folder:
         path = Path(folder) / "feed.xml"
         path.write_bytes(body)
@@ -151,20 +150,6 @@ def _channel_words(body: bytes) -> dict[str, str]:
             "description": channel.findtext("description") or channel.findtext(f"{atom}subtitle"),
             "language": channel.findtext("language") or channel.get("{http://www.w3.org/XML/1998/namespace}lang")}
     return {key: html.unescape(value.strip()) for key, value in said.items() if value and value.strip()}
-
-
-def _utf8(body: bytes) -> tuple[bytes, bool]:
-    """A UTF-8 feed's bytes, where a post holds some that are not UTF-8 (a character pasted in another encoding, a
-    plugin that cut one in two), with U+FFFD in their place, as a browser shows them on the post's page; and
-    whether any were. The XML parser refuses the whole page for one such byte, and the posts of ten with it."""
-    declared = XML_ENCODING.match(body)
-    if declared is not None and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
-        return body, False  # another encoding, which the parser reads itself
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError:
-        return body.decode("utf-8", "replace").encode("utf-8"), True
-    return body, False
 
 
 def _on_site(post: dict[str, Any], feed: str) -> dict[str, Any]:
