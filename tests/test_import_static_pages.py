@@ -161,6 +161,25 @@ def _story(classes: str, article: str, head: str = "", canonical: str = "./") ->
     return PAGE.format(title="T", canonical=canonical, head=dated + head, classes=classes, article=article)
 
 
+def test_a_page_titled_only_in_its_head_is_titled_without_the_sites_name(tmp_path: Path) -> None:
+    """A theme that prints the title's heading above the post's `<article>` left the page's `<title>`, "Old tide –
+    Harbour News", as the post's title (43 of one blog's 50 posts); the site's name is WordPress's feed link's."""
+    feed_link = '<link rel="alternate" type="application/rss+xml" title="Harbour News &raquo; Feed" href="/feed/">'
+    body = '<article class="post"><div class="entry-content"><p>Calm.</p></div></article>'
+    folder = _pages(tmp_path / "copy", {
+        "old-tide/index.html": _story("single single-post postid-7", body, head=feed_link),
+        "new-tide/index.html": _story("single single-post postid-8", body, head=(
+            '<meta property="og:site_name" content="Harbour News">'
+            '<meta property="og:title" content="Harbour News | New tide – a second one">')),
+        "mid-tide/index.html": _story("single single-post postid-9", body),
+    })
+    folder.joinpath("old-tide/index.html").write_text(folder.joinpath("old-tide/index.html").read_text().replace(
+        "<title>T – Harbour News", "<title>Old tide – Harbour News"))
+    run_import([folder], tmp_path / "content", ONE)
+    titles = {slug: _post(tmp_path / "content", slug).title for slug in ("old-tide", "new-tide", "mid-tide")}
+    assert titles == {"old-tide": "Old tide", "new-tide": "New tide – a second one", "mid-tide": "T – Harbour News"}
+
+
 def test_what_themes_and_plugins_print_around_a_post_is_read_as_theirs(tmp_path: Path) -> None:
     """Seen on real copies (round 53's review): a post's later page and AMP copy sorted before it; Elementor's and
     Hueman's containers; a lazy-loaded picture; a commenter's name; terms printed without `rel`; a password."""

@@ -43,6 +43,7 @@ CONTENT_CLASSES = ("entry-content", "wp-block-post-content", "post-content", "td
 # Divi's `et_pb_post_content`, tagDiv's `td-page-content`; a bare `page-content` is many themes' whole layout).
 CONTENT_CLASS = re.compile(r"(?:(?:^|[-_])(?:post|entry|article)|[-_]page)[-_](?:content|body)\Z")
 MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a byline
+SEPARATORS = ("\u2013", "-", "|", "\u00bb", "\u2014", "\u00b7", "\u2022", ":")  # WordPress's, Yoast's, Rank Math's
 TITLE_CLASSES = frozenset({"entry-title", "wp-block-post-title", "post-title", "page-title", "single-post-title"})
 TERM_REL = frozenset({"tag", "category"})
 TERMS_LABEL = 24  # characters besides its links: a box's label ("Tags", "Filed under")
@@ -365,18 +366,36 @@ def _inner(element: HtmlElement) -> str:
 
 
 def _title(document: HtmlElement, article: HtmlElement, link: str, base: str) -> str:
-    """The title's heading (`entry-title`), else the first `<h1>`, else Open Graph's or the page's title; not a
-    heading that links another post (a front page's list of the latest posts)."""
+    """The title's heading (`entry-title`), else the first `<h1>`, else Open Graph's or the page's title without the
+    site's name; not a heading that links another post (a front page's list of the latest posts)."""
     headings = [h for h in article.iter("h1", "h2") if not _links_elsewhere(h, link, base)]
     for element in headings:
         if not TITLE_CLASSES.isdisjoint(classes(element)):
             return html.escape(element.text_content().strip(), quote=False)
     h1 = next((h for h in headings if h.tag == "h1" and not elsewhere(h)), None)
-    text = h1.text_content().strip() if h1 is not None else meta_property(document, "og:title")
-    if not text:
-        node = document.find(".//title")
-        text = node.text_content().strip() if node is not None else ""
-    return html.escape(text, quote=False)
+    if h1 is not None:
+        return html.escape(h1.text_content().strip(), quote=False)
+    node = document.find(".//title")
+    text = meta_property(document, "og:title") or (node.text_content().strip() if node is not None else "")
+    return html.escape(_without_site_name(text, document), quote=False)
+
+
+def _without_site_name(title: str, document: HtmlElement) -> str:
+    """A page's `<title>` without the site's name WordPress and SEO plugins add to it ("Old tide – Harbour News",
+    "Harbour News | Old tide"). The name is Open Graph's, else the one WordPress prints in its feed's link on every
+    page (`title="Harbour News &raquo; Feed"`, the last word in the site's language)."""
+    feeds = (node.get("title", "") for node in document.iterfind(".//link[@rel='alternate'][@title]")
+             if node.get("type", "") in ("application/rss+xml", "application/atom+xml"))
+    name = meta_property(document, "og:site_name") or next(
+        (said.rpartition(" \u00bb ")[0].strip() for said in feeds if " \u00bb " in said), "")
+    if not name or name == title:
+        return title
+    for sep in SEPARATORS:
+        if title.endswith(f" {sep} {name}"):
+            return title[:-len(f" {sep} {name}")].strip()
+        if title.startswith(f"{name} {sep} "):
+            return title[len(f"{name} {sep} "):].strip()
+    return title
 
 
 def _links_elsewhere(heading: HtmlElement, link: str, base: str) -> bool:
