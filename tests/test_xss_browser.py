@@ -117,7 +117,7 @@ def unsanitized_site(tmp_path_factory: pytest.TempPathFactory, vectors: list[tup
     live = [v for v in vectors if v[0] in LIVE]
     assert len(live) == len(LIVE)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(markdown_module, "sanitize", lambda html: Sanitized(html, False))
+        patch.setattr(markdown_module, "sanitize", lambda html, surrogates=True: Sanitized(html, False))
         # Resolving links against the post's URL also takes away an href that cannot work, `javascript:`
         # among them: off too, for the control.
         patch.setattr(markdown_module, "resolve_links", lambda state: None)
