@@ -146,7 +146,7 @@ def _sync_parser(commands: argparse._SubParsersAction, common: argparse.Argument
     sync = commands.add_parser(
         "sync", parents=[common], help="fetch posts from live WordPress sites into content/",
         description="Fetch what changed on live WordPress sites through their REST API and import it "
-                    "into the content folder as `import` would; posts removed upstream are removed.")
+                    "into the content folder as `import` would; posts removed upstream are kept, marked removed.")
     sync.add_argument("sources", nargs="*", metavar="SOURCE",
                       help="a site URL, a REST collection URL such as https://example.org/wp-json/wp/v2/news-archive, "
                            "or the name of a [[sources]] entry (default: every configured source)")
