@@ -71,6 +71,12 @@ class SiteData:
     bare_pages: bool = False  # posts' pages show no title's heading, date, byline or terms, as many themes print them
     relative_links: bool = False  # the feed gives addresses as paths, as under a plugin that makes links relative
     tag_taxonomy: str = ""  # the taxonomy whose terms the site's sitemap lists as its tags (the feed, as categories)
+    # A route a security plugin keeps from visitors or takes out of the API -> (status, WordPress's code): a
+    # rest_base, "types", "taxonomies", "users", "media", or "_embed" (the parameter refused, as a firewall rule
+    # does). `_embed` puts the refusal where a closed route's objects would be, as WordPress does for a route
+    # removed by `rest_endpoints` or refused by `rest_pre_dispatch`.
+    closed: dict[str, tuple[int, str]] = field(default_factory=dict)
+    index_routes: bool = True  # False: the API index lists no routes (a plugin hides them)
 
     def by_slug(self, slug: str) -> dict[str, Any] | None:
         return next((p for ps in self.posts.values() for p in ps if p["slug"] == slug), None)
@@ -306,8 +312,11 @@ def _json(status: int, data: Any, headers: dict[str, str] | None = None) -> Repl
 def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
     site, pieces = wp.site, [p for p in route.split("/") if p]
     if not pieces:
-        return _json(200, {"name": "Fake news", "namespaces": ["wp/v2"], "routes": {"/wp/v2": {}}})
+        return _json(200, {"name": "Fake news", "namespaces": ["wp/v2"], "routes": _index_routes(site)})
     base = pieces[2] if len(pieces) == 3 else ""
+    refused = site.closed.get(base) or (site.closed.get("_embed") if "_embed" in query else None)
+    if refused is not None:
+        return _json(refused[0], _refusal(*refused))
     post_type = site.type_at(base)
     if not base or "/".join(pieces[:2]) != site.namespaces.get(post_type or base, "wp/v2"):
         return _json(404, {"code": "rest_no_route", "message": "No route was found"})
@@ -341,6 +350,27 @@ def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
         wanted = {int(i) for i in query["include"].split(",") if i}
         objects = [o for o in objects if o["id"] in wanted]
     return _collection(objects, query)
+
+
+def _refusal(status: int, code: str) -> dict[str, Any]:
+    return {"code": code, "message": "Sorry, you are not allowed to do that.", "data": {"status": status}}
+
+
+def _index_routes(site: SiteData) -> dict[str, Any]:
+    """The index's routes of the site's collections, with the arguments of their GET, as WordPress lists them."""
+    def route(*args: str) -> dict[str, Any]:
+        return {"namespace": "wp/v2", "methods": ["GET"],
+                "endpoints": [{"methods": ["GET"], "args": {a: {"required": False} for a in args}}]}
+    if not site.index_routes:
+        return {}
+    posts = ("context", "page", "per_page", "search", "after", "modified_after", "before", "include", "slug", "status")
+    routes = {f"/wp/v2/{site.rest_base(t)}": route(*posts) for t in site.posts}
+    routes |= {f"/wp/v2/{base}": route("context", "page", "per_page", "hide_empty", "slug",
+                                       *(["parent"] if slug in site.hierarchical else []))
+               for slug, base in site.taxonomies.items()}
+    routes |= {"/wp/v2/users": route("context", "page", "slug", "roles"),
+               "/wp/v2/comments": route("after", "before", "post", "status")}
+    return {"/": {"namespace": "", "methods": ["GET"]}, "/wp/v2": {"namespace": "wp/v2"}, **routes}
 
 
 def _named(site: SiteData, slug: str) -> dict[str, str]:
@@ -385,15 +415,20 @@ EMBED_FIELDS = {"terms": {"id", "link", "name", "slug", "taxonomy", "_links"},
 def _with_embedded(site: SiteData, post: dict[str, Any]) -> dict[str, Any]:
     if not site.embed or "_embedded" in post:  # a sample keeps what it was saved with
         return post
-    terms = [[_embedded(t, "terms") for t in site.terms if t["taxonomy"] == taxonomy and t["id"] in post.get(base, [])]
-             for taxonomy, base in site.taxonomies.items() if base in post]
-    authors = [USERS_REFUSED] if site.users_hidden else [
+    closed = {route: [_refusal(*refused)] for route, refused in site.closed.items()}
+    present = [(taxonomy, base) for taxonomy, base in site.taxonomies.items() if base in post]
+    terms = [closed[base][0] if base in closed else
+             [_embedded(t, "terms") for t in site.terms if t["taxonomy"] == taxonomy and t["id"] in post.get(base, [])]
+             for taxonomy, base in present]
+    authors = [USERS_REFUSED] if site.users_hidden else closed.get("users") or [
         _embedded(u, "users") for u in site.users if u["id"] == post.get("author")]
     embedded: dict[str, Any] = {"author": authors, "wp:term": terms}
     media = [_embedded(m, "media") for m in site.media if m["id"] == post.get("featured_media")]
     if media:
-        embedded["wp:featuredmedia"] = media
-    return {**post, "_embedded": embedded}
+        embedded["wp:featuredmedia"] = closed.get("media") or media
+    links = {"wp:term": [{"taxonomy": taxonomy, "embeddable": True, "href": f"https://example.com/wp-json/wp/v2/{base}"
+                          f"?post={post['id']}"} for taxonomy, base in present]}
+    return {**post, "_embedded": embedded, "_links": {**links, **post.get("_links", {})}}
 
 
 def _embedded(value: dict[str, Any], route: str) -> dict[str, Any]:
