@@ -74,6 +74,12 @@ def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore
     for post_type in [t for t in post_types or ["post"] if t != "page"]:
         before = earlier.types.get(post_type) if earlier is not None and not full else None
         complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, bool(post_types), progress)
+        if complete and before is not None:
+            # An edit to a post older than the feed's first page: WordPress orders a feed by the time of the posts'
+            # last edit when asked (`orderby=modified`), which brings it to the top (a site that ignores the query
+            # gives its first page again, which holds nothing new: one request).
+            complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, bool(post_types),
+                                  progress, order="modified")
         stored = store.stored(post_type)
         dates = [v for v in (_date(store, post_type, i) for i in stored) if v]
         fed.types[post_type] = before if not complete and before is not None else TypeState(
@@ -147,11 +153,12 @@ def _page_record(stored_as: tuple[str, int] | None, lastmod: str) -> bytes:
 
 
 def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, before: TypeState | None,
-               full: bool, dry_run: bool, limit: int, named: bool, progress: Progress | None) -> bool:
-    """One type's feed, page by page; whether it was read as far as it needed to be."""
+               full: bool, dry_run: bool, limit: int, named: bool, progress: Progress | None, order: str = "") -> bool:
+    """One type's feed, page by page (in `order`: feed_url); whether it was read as far as it needed to be."""
     count = 0
     try:
-        for page in wp_live_feeds.pages(client, fed.first or wp_live_feeds.FeedPage(fed.feed), post_type, MAX_PAGES):
+        for page in wp_live_feeds.pages(client, fed.first or wp_live_feeds.FeedPage(fed.feed), post_type, MAX_PAGES,
+                                        order):
             fed.problems += page.problems
             fed.hosts |= {_host(page.served_from)} - {""}  # (a site that moved redirects its feed where it is now)
             if page.problems:

@@ -77,6 +77,7 @@ class SiteData:
     # removed by `rest_endpoints` or refused by `rest_pre_dispatch`.
     closed: dict[str, tuple[int, str]] = field(default_factory=dict)
     index_routes: bool = True  # False: the API index lists no routes (a plugin hides them)
+    feed_orderby: bool = True  # the feed heeds `orderby=modified`, as WordPress does; False: a cache ignores it
 
     def by_slug(self, slug: str) -> dict[str, Any] | None:
         return next((p for ps in self.posts.values() for p in ps if p["slug"] == slug), None)
@@ -458,7 +459,8 @@ def fake_feed(wp: FakeWordPress, query: dict[str, str]) -> Reply:
     time; past the last page, its 404 page."""
     site, post_type = wp.site, query.get("post_type", "post")
     post_type = "post" if post_type in site.feed_ignored else post_type
-    posts = sorted(site.posts.get(post_type, []), key=lambda p: (p["date_gmt"], p["id"]), reverse=True)
+    order = "modified_gmt" if query.get("orderby") == "modified" and site.feed_orderby else "date_gmt"
+    posts = sorted(site.posts.get(post_type, []), key=lambda p: (p[order], p["id"]), reverse=True)
     page = int(query.get("paged", "1"))
     chosen = posts[(page - 1) * site.feed_size:page * site.feed_size]
     if page > 1 and not chosen:

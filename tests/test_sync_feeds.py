@@ -61,7 +61,8 @@ def test_a_closed_api_is_read_from_the_feed_once_and_then_writes_no_file(tmp_pat
     assert stats(content) == before
     assert (second.written, second.state_written) == (0, False)
     # The front page and the API's places, the feed found and its first page, which holds nothing new.
-    assert [a for a in asked if "feed" in a] == ["/feed/", "/feed/?post_type=news-archive"]
+    assert [a for a in asked if "feed" in a] == ["/feed/", "/feed/?post_type=news-archive",
+                                                 "/feed/?post_type=news-archive&orderby=modified"]
     lines = sync_summary(first, dry_run=False)
     assert sum("its REST API cannot be read" in line for line in lines) == 1
     assert any("nothing is taken for removed: a feed lists the latest posts only" in line for line in lines)
@@ -81,6 +82,40 @@ def test_an_edit_upstream_changes_its_file_only(tmp_path: Path) -> None:
         f"news-archive/{edited['slug']}.md"]
     assert [(c.action, c.id) for c in result.sources[0].changes] == [("updated", edited["id"])]
     assert b"title: Edited upstream" in after[f"news-archive/{edited['slug']}.md"]
+
+
+@pytest.mark.parametrize("summary", [False, True])
+def test_an_edit_to_a_post_older_than_the_feeds_first_page_is_seen_without_full(tmp_path: Path, summary: bool) -> None:
+    """WordPress orders a feed by the posts' last edits when asked (`orderby=modified`): before, such an edit was seen
+    by `sync --full` only."""
+    content = tmp_path / "content"
+    data = site(summary)
+    with FakeWordPress(data, api="closed") as wp:
+        sync(wp, content)
+        before = content_tree(content)
+        oldest = min(data.posts["news-archive"], key=lambda p: p["date_gmt"])  # on the feed's last page
+        data.touch("news-archive", oldest["id"], 5, title={"rendered": "Edited long after"},
+                   content={"rendered": "<p>Rewritten.</p>"})
+        result = sync(wp, content)
+    after = content_tree(content)
+    assert result.problems == []
+    assert [(c.action, c.id) for c in result.sources[0].changes] == [("updated", oldest["id"])]
+    assert sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p)) == [
+        f"news-archive/{oldest['slug']}.md"]
+    assert b"Rewritten." in after[f"news-archive/{oldest['slug']}.md"]
+
+
+def test_a_site_that_ignores_orderby_costs_one_request_and_changes_nothing(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    data = site()
+    data.feed_orderby = False
+    with FakeWordPress(data, api="closed") as wp:
+        sync(wp, content)
+        before, requests = stats(content), wp.count()
+        result = sync(wp, content)
+        asked = wp.requests[requests:]
+    assert result.problems == [] and stats(content) == before
+    assert [a for a in asked if "orderby" in a] == ["/feed/?post_type=news-archive&orderby=modified"]
 
 
 def test_a_dry_run_lists_what_it_would_add_and_writes_nothing(tmp_path: Path) -> None:

@@ -102,11 +102,14 @@ def _linked_feeds(client: Client, root: str) -> list[str]:
     return list(dict.fromkeys(u for u in found if urlsplit(u).scheme in ("http", "https")))
 
 
-def feed_url(feed: str, post_type: str = "", page: int = 1) -> str:
-    """The feed of one post type (`post_type=`; the site's own feed is that of `post`), and its `page`th page."""
+def feed_url(feed: str, post_type: str = "", page: int = 1, order: str = "") -> str:
+    """The feed of one post type (`post_type=`; the site's own feed is that of `post`), and its `page`th page; in the
+    `order` WordPress's `orderby=` names (`modified`: the last edited first), else newest first."""
     parts = urlsplit(feed)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in ("post_type", "paged")]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if k not in ("post_type", "paged", "orderby")]
     query += [("post_type", post_type)] if post_type and post_type != "post" else []
+    query += [("orderby", order)] if order else []
     query += [("paged", str(page))] if page > 1 else []
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query, safe="/,"), ""))
 
@@ -208,13 +211,13 @@ def _saved_path(url: str) -> list[str]:
     return [*segments, "index.html"]
 
 
-def pages(client: Client, feed: FeedPage, post_type: str, limit: int) -> Iterator[FeedPage]:
-    """The pages of a type's feed, up to `limit`, until one past the last, one with no posts, or one that gives the
-    posts of an earlier page again (a cache that ignores the query: every later page would be the same). `feed`: the
-    site's feed's first page, which find_feed read."""
+def pages(client: Client, feed: FeedPage, post_type: str, limit: int, order: str = "") -> Iterator[FeedPage]:
+    """The pages of a type's feed (in `order`: feed_url), up to `limit`, until one past the last, one with no posts, or
+    one that gives the posts of an earlier page again (a cache that ignores the query: every later page would be the
+    same). `feed`: the site's feed's first page, which find_feed read."""
     seen: set[Any] = set()
     for number in range(1, limit + 1):
-        url = feed_url(feed.url, post_type, number)
+        url = feed_url(feed.url, post_type, number, order)
         page = replace(feed, posts=list(feed.posts)) if url == feed.url else read_page(client, url)
         keys = {(p.get("type"), p.get("id")) for p in page.posts}
         if page.end or not page.posts or (number > 1 and keys <= seen):
