@@ -336,12 +336,14 @@ def _from_feeds(client: Client, source: SourceConfig, target: wp_live.Target, st
         return None
     # (A collection's address names its rest_base, which is its type's name but for WordPress's own two.)
     types = list(source.types) or [{"posts": "post", "pages": "page"}.get(b, b) for b in [target.rest_base] if b]
-    curation = fingerprint("feeds", sorted(types), source.max_posts)[:12]
+    chosen = sync_feeds.selection(source)
+    curated = [] if chosen == sync_feeds.Selection() else [repr(chosen)]  # (an uncurated source keeps its digest)
+    curation = fingerprint("feeds", sorted(types), source.max_posts, *curated)[:12]
     store = RawStore(content_dir, source.name)
     try:
         fed = sync_feeds.read_feeds(client, target.site, types, store, state if state and state.curation == curation
                                     else None, options.full, options.dry_run, source.max_posts,
-                                    _named(options, found.name))
+                                    _named(options, found.name), chosen)
     except FetchError as e:
         result.problems.append(Problem(closed.url, message=f"{closed.message}; and no WordPress feed to read "
                                                            f"instead: {e.message}"))
@@ -349,6 +351,10 @@ def _from_feeds(client: Client, source: SourceConfig, target: wp_live.Target, st
         return None
     found.notes.append(f"its REST API cannot be read ({closed.url}: {closed.message.split(': ')[0]}): read from its "
                        f"feed {fed.feed} and its posts' pages instead")
+    if curated:
+        found.notes.append(f"its curation is read from {len(chosen.queries)} feed(s) of each type: of its terms "
+                           "(category_name=, tag=, taxonomy= and term=) and search (s=); after and before are compared "
+                           "with the times the feed gives, in UTC; its pages are not read (a feed holds none)")
     found.notes += fed.notes
     result.problems += fed.problems
     found.changes += [Change(ADDED, *c) for c in fed.added] + [Change(UPDATED, *c) for c in fed.updated]

@@ -35,8 +35,9 @@ from generator.store.sync_state import RawStore, SourceState, TypeState
 MAX_PAGES = 500  # a feed's pages read at most (5,000 posts at WordPress's 10 a page): a first sync takes ~5 min
 NOTHING_REMOVED = ("nothing is taken for removed: a feed lists the latest posts only, not every post "
                    "(sync --prune removes nothing here)")
-CURATED = ("its REST API is closed to visitors, and this source's {} cannot be applied to its feeds: "
-           "leave it out, or ask the site's owner to open /wp/v2 to anonymous reads")
+CURATED = ("its REST API is closed to visitors, and this source's {} cannot be applied to its feeds (a feed can "
+           "select a term's posts, a search's and dates, not leave a term's out nor give posts by id): leave it out, "
+           "or ask the site's owner to open /wp/v2 to anonymous reads")
 
 
 @dataclass
@@ -54,39 +55,74 @@ class FedPosts:
     site: dict[str, str] = field(default_factory=dict)  # what the site's own feed says of it
     notes: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    chosen: Selection = field(default_factory=lambda: Selection())  # what a curated source selects
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A curated source's choice as the site's feeds can make it: a feed per term it includes (WordPress's query
+    variables `category_name=`, `tag=`, else `taxonomy=` and `term=`), each of its search's posts only (`s=`), and
+    dates compared with each item's time of publication (UTC, as the feed gives it)."""
+
+    queries: tuple[tuple[tuple[str, str], ...], ...] = ((),)  # one feed (of each post type) per query
+    after: str = ""
+    before: str = ""
+
+    def admits(self, post: dict[str, Any]) -> bool:
+        published = str(post.get("date_gmt") or "")
+        return (not self.after or published > self.after) and (not self.before or published < self.before)
+
+    def older(self, posts: list[dict[str, Any]]) -> bool:
+        """Whether there are posts and each was published before `after`."""
+        return bool(self.after and posts) and all(str(p.get("date_gmt") or "") <= self.after for p in posts)
+
+
+TERM_VARIABLES = {"category": "category_name", "post_tag": "tag"}  # WordPress's query variables of its own two
 
 
 def curation_refused(source: SourceConfig) -> str:
-    """Why a source cannot be read from feeds ('' when it can): a feed cannot filter by term, date, search or id."""
-    named = [key for key in ("include", "exclude", "after", "before", "search", "ids") if getattr(source, key)]
+    """Why a source cannot be read from feeds ('' when it can): a feed cannot leave out a term's posts, nor give
+    posts by id."""
+    named = [key for key in ("exclude", "ids") if getattr(source, key)]
     return CURATED.format(", ".join(named)) if named else ""
 
 
+def selection(source: SourceConfig) -> Selection:
+    """The feeds that give what a source's include, search, after and before select."""
+    searched = (("s", source.search),) if source.search else ()
+    terms = [((TERM_VARIABLES[taxonomy], slug),) if taxonomy in TERM_VARIABLES else
+             (("taxonomy", taxonomy), ("term", slug)) for taxonomy, slugs in source.include for slug in slugs]
+    return Selection(tuple(term + searched for term in terms) or (searched,), _utc(source.after),
+                     _utc(source.before))
+
+
+def _utc(moment: str) -> str:
+    """A curation's date as the feed's items are dated: `2024-05-01` from its first second."""
+    return f"{moment}T00:00:00" if len(moment) == 10 else moment
+
+
 def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore, earlier: SourceState | None,
-               full: bool, dry_run: bool, limit: int = 0, progress: Progress | None = None) -> FedPosts:
-    """The posts of the site's feeds (that of each type named, else the site's own) into `store`; a dry run
-    counts what it would store. `earlier`: the state of the last sync that read these feeds whole; `limit`: the
-    newest posts kept per type (0: all); `progress` hears (stage, posts read, posts known of) after each post.
+               full: bool, dry_run: bool, limit: int = 0, progress: Progress | None = None,
+               chosen: Selection = Selection()) -> FedPosts:
+    """The posts of the site's feeds (that of each type named, else the site's own; of those `chosen`) into `store`;
+    a dry run counts what it would store. `earlier`: the state of the last sync that read these feeds whole; `limit`:
+    the newest posts kept per type (0: all); `progress` hears (stage, posts read, posts known of) after each post.
     FetchError where no feed is found."""
     first = wp_live_feeds.find_feed(client, site)
-    fed = FedPosts(feed=first.url, hosts={_host(site)}, first=first, site=first.site)  # the site's own feed's words
+    fed = FedPosts(feed=first.url, hosts={_host(site)}, first=first, site=first.site, chosen=chosen)
     fed.tags = wp_live_feeds.tag_slugs(client, site)
-    for post_type in [t for t in post_types or ["post"] if t != "page"]:
+    curated = chosen != Selection()
+    for post_type in [t for t in post_types or ["post"] if t != "page" or curated]:
         before = earlier.types.get(post_type) if earlier is not None and not full else None
-        complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, bool(post_types), progress)
-        if complete and before is not None:
-            # An edit to a post older than the feed's first page: WordPress orders a feed by the time of the posts'
-            # last edit when asked (`orderby=modified`), which brings it to the top (a site that ignores the query
-            # gives its first page again, which holds nothing new: one request).
-            complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, bool(post_types),
-                                  progress, order="modified")
+        complete = all([_read_chosen(client, fed, post_type, store, before, full, dry_run, limit, bool(post_types),
+                                     progress, select) for select in chosen.queries])
         stored = store.stored(post_type)
         dates = [v for v in (_date(store, post_type, i) for i in stored) if v]
         fed.types[post_type] = before if not complete and before is not None else TypeState(
             wp_live_feeds.feed_url(fed.feed, post_type), len(stored), max(dates, default=""))
         if not complete and before is None:
             fed.types.pop(post_type)  # read whole next time
-    if not post_types or "page" in post_types:
+    if (not post_types or "page" in post_types) and not curated:
         _read_pages(client, fed, site, store, full, dry_run, progress)
     if not post_types:
         fed.notes.append("the site's own feed holds its posts only: other post types are not read (name them in "
@@ -152,13 +188,29 @@ def _page_record(stored_as: tuple[str, int] | None, lastmod: str) -> bytes:
     return json.dumps({"stored": list(stored_as or ()), "lastmod": lastmod}).encode()
 
 
+def _read_chosen(client: Client, fed: FedPosts, post_type: str, store: RawStore, before: TypeState | None,
+                 full: bool, dry_run: bool, limit: int, named: bool, progress: Progress | None,
+                 select: tuple[tuple[str, str], ...]) -> bool:
+    """One type's feed of the posts `select` chooses, newest first, and after a sync, last edited first too: an edit
+    to a post older than the feed's first page brings it to the top of that order, which WordPress gives when asked
+    (`orderby=modified`; a site that ignores the query gives its first page again, which holds nothing new: one
+    request). Whether it was read as far as it needed to be."""
+    complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, named, progress, "", select)
+    if complete and before is not None:
+        complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, named, progress,
+                              "modified", select)
+    return complete
+
+
 def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, before: TypeState | None,
-               full: bool, dry_run: bool, limit: int, named: bool, progress: Progress | None, order: str = "") -> bool:
-    """One type's feed, page by page (in `order`: feed_url); whether it was read as far as it needed to be."""
+               full: bool, dry_run: bool, limit: int, named: bool, progress: Progress | None, order: str = "",
+               select: tuple[tuple[str, str], ...] = ()) -> bool:
+    """One type's feed, page by page (in `order`, of the posts `select` chooses: feed_url); whether it was read as
+    far as it needed to be."""
     count = 0
     try:
         for page in wp_live_feeds.pages(client, fed.first or wp_live_feeds.FeedPage(fed.feed), post_type, MAX_PAGES,
-                                        order):
+                                        order, select):
             fed.problems += page.problems
             fed.hosts |= {_host(page.served_from)} - {""}  # (a site that moved redirects its feed where it is now)
             if page.problems:
@@ -168,7 +220,9 @@ def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, b
             if page.repeated:
                 fed.notes.append(f"{page.url} gave the posts of an earlier page again (a cache in front of the site "
                                  "that ignores the query?): older posts were not read")
-            posts = _of_type(fed, post_type, page.posts, named)
+            if not order and fed.chosen.older(page.posts):
+                return True  # newest first, and every post older than `after`: so are those of later pages
+            posts = [post for post in _of_type(fed, post_type, page.posts, named) if fed.chosen.admits(post)]
             posts = posts[:limit - count] if limit else posts
             changed = 0
             for done, post in enumerate(posts, start=count + 1):

@@ -460,7 +460,8 @@ def fake_feed(wp: FakeWordPress, query: dict[str, str]) -> Reply:
     site, post_type = wp.site, query.get("post_type", "post")
     post_type = "post" if post_type in site.feed_ignored else post_type
     order = "modified_gmt" if query.get("orderby") == "modified" and site.feed_orderby else "date_gmt"
-    posts = sorted(site.posts.get(post_type, []), key=lambda p: (p[order], p["id"]), reverse=True)
+    posts = sorted([p for p in site.posts.get(post_type, []) if _feed_selects(site, p, query)],
+                   key=lambda p: (p[order], p["id"]), reverse=True)
     page = int(query.get("paged", "1"))
     chosen = posts[(page - 1) * site.feed_size:page * site.feed_size]
     if page > 1 and not chosen:
@@ -478,6 +479,19 @@ def fake_feed(wp: FakeWordPress, query: dict[str, str]) -> Reply:
 
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+
+
+def _feed_selects(site: SiteData, post: dict[str, Any], query: dict[str, str]) -> bool:
+    """Whether a feed's query variables choose the post: a term's (`category_name=`, `tag=`, `taxonomy=` and `term=`)
+    and a search's (`s=`)."""
+    taxonomy, slug = next(((t, query[v]) for t, v in (("category", "category_name"), ("post_tag", "tag")) if v in query),
+                          (query.get("taxonomy", ""), query.get("term", "")))
+    if taxonomy:
+        ids = set(post.get(site.taxonomies.get(taxonomy, ""), []))
+        if not any(t["id"] in ids and t["slug"] == slug for t in site.terms if t["taxonomy"] == taxonomy):
+            return False
+    text = query.get("s", "").lower()
+    return text in (post["title"]["rendered"] + post["content"]["rendered"]).lower()
 
 
 def _feed_item(wp: FakeWordPress, post: dict[str, Any]) -> str:

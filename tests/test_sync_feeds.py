@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from tests.test_sync import stats
 
 FAST = Politeness(min_interval=0.0, retries=0)
 POSTS = 13  # three pages of 5 (WordPress's posts_per_rss is 10)
+DAY = timedelta(days=1)
 
 
 def source(wp: FakeWordPress, **how: Any) -> SourceConfig:
@@ -118,6 +120,14 @@ def test_a_site_that_ignores_orderby_costs_one_request_and_changes_nothing(tmp_p
     assert [a for a in asked if "orderby" in a] == ["/feed/?post_type=news-archive&orderby=modified"]
 
 
+@pytest.mark.parametrize("api", ["closed", "gone"])
+def test_the_front_page_is_asked_for_once(tmp_path: Path, api: str) -> None:
+    """It names where the REST API is and where the feeds are: both readers take it from one request."""
+    with FakeWordPress(site(), api=api) as wp:
+        sync(wp, tmp_path / "content")
+    assert wp.requests.count("/") == 1
+
+
 def test_a_dry_run_lists_what_it_would_add_and_writes_nothing(tmp_path: Path) -> None:
     content = tmp_path / "content"
     with FakeWordPress(site(summary=True), api="closed") as wp:
@@ -202,12 +212,42 @@ def test_a_site_that_is_not_wordpress_is_one_line(tmp_path: Path) -> None:
     assert "?feed=rss2 gave not a feed but an HTML page" in message
 
 
-def test_a_curation_a_feed_cannot_apply_stops_the_source(tmp_path: Path) -> None:
+@pytest.mark.parametrize("key", ["exclude", "ids"])
+def test_a_curation_a_feed_cannot_apply_stops_the_source(tmp_path: Path, key: str) -> None:
     with FakeWordPress(site(), api="closed") as wp:
-        result = run_sync([source(wp, search="magnet")], tmp_path / "content", SyncOptions(politeness=FAST))
+        term = wp.site.terms[0]
+        how = {"exclude": ((term["taxonomy"], (term["slug"],)),)} if key == "exclude" else {"ids": (1,)}
+        result = run_sync([source(wp, **how)], tmp_path / "content", SyncOptions(politeness=FAST))
     assert [p.message.split(":")[0] for p in result.problems] == ["HTTP 401 rest_login_required"]
-    assert "search cannot be applied to its feeds" in result.problems[0].message
+    assert f"{key} cannot be applied to its feeds" in result.problems[0].message
     assert result.sources[0].stopped and not posts(tmp_path / "content")
+
+
+@pytest.mark.parametrize("curation", ["include", "search", "dates", "all"])
+def test_a_curated_source_is_read_from_the_feeds_that_select_its_posts(tmp_path: Path, curation: str) -> None:
+    """A term's feed (`taxonomy=`/`term=`, `category_name=`, `tag=`), a search's (`s=`) and the items' dates select
+    what the REST API's filters select; before, such a source was stopped."""
+    data = site()
+    dates = sorted(datetime.fromisoformat(p["date_gmt"]) for p in data.posts["news-archive"])
+    # Bounds a day from any post: the feed dates posts in UTC, the REST API compares its site's local time.
+    bounds = [(a + (b - a) / 2).isoformat(timespec="seconds") for a, b in zip(dates, dates[1:]) if b - a > DAY * 2]
+    used = [t for t in data.terms if any(t["id"] in p.get(data.taxonomies[t["taxonomy"]], [])
+                                         for p in data.posts["news-archive"])]
+    word = data.posts["news-archive"][0]["title"]["rendered"].split()[0]
+    how: dict[str, Any] = {
+        "include": {"include": ((used[0]["taxonomy"], (used[0]["slug"], used[1]["slug"])),)},
+        "search": {"search": word},
+        "dates": {"after": bounds[0], "before": bounds[-1]},
+        "all": {"include": ((used[0]["taxonomy"], (used[0]["slug"],)),), "after": bounds[0]}}[curation]
+    with FakeWordPress(data) as wp:
+        by_api = run_sync([source(wp, **how)], tmp_path / "api", SyncOptions(politeness=FAST, workers=1))
+    with FakeWordPress(data, api="closed") as wp:
+        by_feeds = run_sync([source(wp, **how)], tmp_path / "feeds", SyncOptions(politeness=FAST, workers=1))
+        again = run_sync([source(wp, **how)], tmp_path / "feeds", SyncOptions(politeness=FAST, workers=1))
+    assert by_api.problems == by_feeds.problems == again.problems == []
+    assert 0 < len(posts(tmp_path / "feeds")) < POSTS
+    assert sorted(posts(tmp_path / "feeds")) == sorted(posts(tmp_path / "api"))
+    assert (again.written, again.state_written) == (0, False)
 
 
 def test_the_site_feed_gives_its_posts_and_a_type_it_ignores_none(tmp_path: Path) -> None:

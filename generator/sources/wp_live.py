@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 from generator.problems import Problem
-from generator.sources.http import Client, FetchError, Response
+from generator.sources.http import PAGE_WANTED, Client, FetchError, Response
 from generator.sources import wp_live_index
 from generator.sources.php_messages import blank_php_messages, only_php_messages
 from generator.sources.wp_json import DESIGN, RECORD, RECORD_TYPES, SKIPPED, is_design_type, page_title
@@ -253,7 +253,7 @@ def discover(client: Client, target: Target) -> Api:
 
 def _linked_api(client: Client, site: str) -> Api | None:
     try:
-        front = client.get(site, accept=ANY_STATUS)
+        front = client.get_once(site, PAGE_WANTED)
     except FetchError:
         return None  # the front page is only a hint; the usual places are tried next
     found = API_LINK.search(front.headers.get("Link", ""))

@@ -27,12 +27,11 @@ from defusedxml.ElementTree import fromstring
 
 from generator.problems import Problem
 from generator.sources import wp_feed, wp_json, wp_pages
-from generator.sources.http import Client, FetchError
+from generator.sources.http import PAGE_WANTED, Client, FetchError
 from generator.sources.static_copy import link_slug, origin
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 FEED_WANTED = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1"
-PAGE_WANTED = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""\b(rel|type|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 # The feeds a front page links that hold no posts of the site: its comments' (WordPress's `comments/feed/`,
@@ -90,9 +89,11 @@ def _linked_feeds(client: Client, root: str) -> list[str]:
     """The feeds of posts the front page links in its head, in its order (WordPress's feed_links prints the
     site's feed before its comments')."""
     try:
-        front = client.get(root, wanted=PAGE_WANTED)
+        front = client.get_once(root, PAGE_WANTED)  # (asked for once: it named where the REST API is too)
     except FetchError:
         return []  # the front page is a hint only; the usual addresses are asked next
+    if front.status != 200:
+        return []
     found = []
     for tag in LINK_TAG.findall(front.body[:FRONT_BYTES].decode("utf-8", "replace")):
         values = {m[0].lower(): html.unescape(m[1] or m[2] or m[3]).strip() for m in ATTRIBUTE.findall(tag)}
@@ -102,13 +103,16 @@ def _linked_feeds(client: Client, root: str) -> list[str]:
     return list(dict.fromkeys(u for u in found if urlsplit(u).scheme in ("http", "https")))
 
 
-def feed_url(feed: str, post_type: str = "", page: int = 1, order: str = "") -> str:
+def feed_url(feed: str, post_type: str = "", page: int = 1, order: str = "",
+             select: tuple[tuple[str, str], ...] = ()) -> str:
     """The feed of one post type (`post_type=`; the site's own feed is that of `post`), and its `page`th page; in the
-    `order` WordPress's `orderby=` names (`modified`: the last edited first), else newest first."""
+    `order` WordPress's `orderby=` names (`modified`: the last edited first), else newest first; of the posts the query
+    variables `select` choose (a term's, `category_name=`, `tag=`, `taxonomy=` and `term=`; a search's, `s=`)."""
     parts = urlsplit(feed)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if k not in ("post_type", "paged", "orderby")]
     query += [("post_type", post_type)] if post_type and post_type != "post" else []
+    query += list(select)
     query += [("orderby", order)] if order else []
     query += [("paged", str(page))] if page > 1 else []
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query, safe="/,"), ""))
@@ -211,13 +215,14 @@ def _saved_path(url: str) -> list[str]:
     return [*segments, "index.html"]
 
 
-def pages(client: Client, feed: FeedPage, post_type: str, limit: int, order: str = "") -> Iterator[FeedPage]:
-    """The pages of a type's feed (in `order`: feed_url), up to `limit`, until one past the last, one with no posts, or
-    one that gives the posts of an earlier page again (a cache that ignores the query: every later page would be the
-    same). `feed`: the site's feed's first page, which find_feed read."""
+def pages(client: Client, feed: FeedPage, post_type: str, limit: int, order: str = "",
+          select: tuple[tuple[str, str], ...] = ()) -> Iterator[FeedPage]:
+    """The pages of a type's feed (in `order`, of the posts `select` chooses: feed_url), up to `limit`, until one past
+    the last, one with no posts, or one that gives the posts of an earlier page again (a cache that ignores the query:
+    every later page would be the same). `feed`: the site's feed's first page, which find_feed read."""
     seen: set[Any] = set()
     for number in range(1, limit + 1):
-        url = feed_url(feed.url, post_type, number, order)
+        url = feed_url(feed.url, post_type, number, order, select)
         page = replace(feed, posts=list(feed.posts)) if url == feed.url else read_page(client, url)
         keys = {(p.get("type"), p.get("id")) for p in page.posts}
         if page.end or not page.posts or (number > 1 and keys <= seen):
