@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from generator.config import SourceConfig
 from generator.problems import Problem
@@ -56,6 +56,7 @@ class FedPosts:
     notes: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     chosen: Selection = field(default_factory=lambda: Selection())  # what a curated source selects
+    fresh: dict[str, tuple[str, int]] = field(default_factory=dict)  # address -> (type, id) of posts the feed read
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,8 @@ def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore
         before = earlier.types.get(post_type) if earlier is not None and not full else None
         complete = all([_read_chosen(client, fed, post_type, store, before, full, dry_run, limit, bool(post_types),
                                      progress, select) for select in chosen.queries])
+        if not curated:
+            _read_post_sitemap(client, fed, site, post_type, store, full, dry_run, progress)
         stored = store.stored(post_type)
         dates = [v for v in (_date(store, post_type, i) for i in stored) if v]
         fed.types[post_type] = before if not complete and before is not None else TypeState(
@@ -136,7 +139,7 @@ def _read_pages(client: Client, fed: FedPosts, site: str, store: RawStore, full:
     """The site's pages (WordPress's `page` type), which no feed holds, from the addresses its sitemap lists: a page
     is asked for when new, or changed since (where the sitemap says when: Yoast SEO's and Rank Math's do, WordPress's
     own does not, and then an edit is seen by `sync --full`)."""
-    sitemap, listed, problems = wp_live_feeds.page_addresses(client, site)
+    sitemap, listed, problems = wp_live_feeds.post_addresses(client, site, "page")
     fed.problems += problems
     if not sitemap:
         fed.notes.append("no sitemap lists the site's pages (wp-sitemap.xml, an SEO plugin's): they are not read")
@@ -160,13 +163,61 @@ def _read_pages(client: Client, fed: FedPosts, site: str, store: RawStore, full:
         fed.types["page"] = TypeState(sitemap, len(store.stored("page")))
 
 
+def _read_post_sitemap(client: Client, fed: FedPosts, site: str, post_type: str, store: RawStore, full: bool,
+                       dry_run: bool, progress: Progress | None) -> None:
+    """What a feed does not show, from the site's sitemap of a post type (WordPress's own, Yoast SEO's, Rank Math's):
+    a post is asked for from its page when the sitemap lists it and the store lacks it (older than the feed reaches),
+    or when the time it says the post last changed moved since the last sync (an edit past a summary's words, which
+    the feed's item does not show; Yoast's and Rank Math's say it, WordPress's own does not), or on `full`. A post the
+    feed gave is not asked for: its record takes the sitemap's time."""
+    sitemap, listed, problems = wp_live_feeds.post_addresses(client, site, post_type)
+    fed.problems += problems
+    given = _feed_given(store, post_type) if sitemap else {}
+    for done, (link, lastmod) in enumerate(listed, start=1):
+        record = store.raw / f"sitemap-{post_type}" / f"{hashlib.sha256(link.encode()).hexdigest()[:20]}.json"
+        earlier, from_feed, fresh = _stored_as(record), given.get(_same(link)), fed.fresh.get(_same(link))
+        if fresh is not None or (from_feed is not None and not record.exists()):
+            if not dry_run:  # (read from the feed: what the sitemap says is what the store holds)
+                write_if_changed(record, _page_record(fresh or from_feed[0], lastmod))
+            continue
+        if (record.exists() and unchanged(record, _page_record(earlier, lastmod)) and not full) or not _on_site(fed, link):
+            continue
+        known = earlier is not None and store.holds(*earlier)
+        if dry_run:
+            (fed.updated if known else fed.added).append((post_type, 0, link))
+            continue
+        _store_page(client, fed, link, lastmod, record, store, known, from_feed[1] if from_feed else None)
+        if progress is not None:
+            progress(f"reading the sitemap of {post_type}", done, len(listed))
+
+
+def _feed_given(store: RawStore, post_type: str) -> dict[str, tuple[tuple[str, int], dict[str, Any]]]:
+    """The posts of a type the feed gave: their address -> the type and id each was stored under, and the item."""
+    found = {}
+    for path in sorted((store.raw / "feed-items" / post_type).glob("*.json")):
+        try:
+            record = json.loads(path.read_bytes())
+            found[_same(record["item"]["link"])] = ((str(record["stored"][0]), int(record["stored"][1])),
+                                                    record["item"])
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            continue
+    return found
+
+
+def _same(link: str) -> str:
+    """An address as two lists of a site's posts may both write it: percent-encoded in either case, or not at all."""
+    return unquote(link).rstrip("/")
+
+
 def _store_page(client: Client, fed: FedPosts, link: str, lastmod: str, record: Path, store: RawStore,
-                known: bool) -> None:
+                known: bool, item: dict[str, Any] | None = None) -> None:
+    """The post a page the sitemap lists shows, completed by the feed's `item` of it where there is one."""
     try:
         post, problems = wp_live_feeds.post_from_page(client, link)
     except FetchError as e:
         fed.problems.append(Problem(e.url, message=e.message))
         return
+    post = feed_pages.completed(post, item) if post is not None and item is not None else post
     if post is None:  # said once: the record keeps it from being asked for again until it changes
         write_if_changed(record, _page_record(None, lastmod))
         # (The front page, which Yoast SEO lists among the pages, is the latest posts where it is no page.)
@@ -291,8 +342,8 @@ def _store(client: Client, fed: FedPosts, post_type: str, item: dict[str, Any], 
     kind, ident = str(item.get("type")), int(item["id"])
     record = store.raw / "feed-items" / kind / f"{ident}.json"
     earlier = _stored_as(record)
-    known = earlier is not None and store.holds(*earlier)
-    if known and unchanged(record, _record(earlier, item)) and not full:
+    known = store.holds(*(earlier or (kind, ident)))  # (a post first read from its page, as its sitemap listed it)
+    if earlier is not None and known and unchanged(record, _record(earlier, item)) and not full:
         return False
     post = item
     link = item.get("link")
@@ -305,6 +356,8 @@ def _store(client: Client, fed: FedPosts, post_type: str, item: dict[str, Any], 
     wrote = dry_run or store.save_post(stored_as[0], post)
     if not dry_run:  # after the post: a sync killed in between asks for its page again
         write_if_changed(record, _record(stored_as, item))
+    if isinstance(link, str):
+        fed.fresh[_same(link)] = stored_as
     if wrote or not known:
         (fed.updated if known else fed.added).append((kind, ident, str(item.get("slug") or "")))
     return True

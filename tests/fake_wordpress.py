@@ -78,6 +78,7 @@ class SiteData:
     closed: dict[str, tuple[int, str]] = field(default_factory=dict)
     index_routes: bool = True  # False: the API index lists no routes (a plugin hides them)
     feed_orderby: bool = True  # the feed heeds `orderby=modified`, as WordPress does; False: a cache ignores it
+    sitemaps: str = "wp"  # each post type's: WordPress's own, without lastmod; "yoast": Yoast SEO's, with; "": none
 
     def by_slug(self, slug: str) -> dict[str, Any] | None:
         return next((p for ps in self.posts.values() for p in ps if p["slug"] == slug), None)
@@ -243,8 +244,11 @@ class FakeWordPress:
             route = path[len(self.prefix) + 1:] or "/"
         if "feed" in query or path.rstrip("/") == "/feed":
             return fake_feed(self, query)
-        if path == "/wp-sitemap-posts-page-1.xml" and "page" in self.site.posts:
-            return sitemap([self.link(page) for page in self.site.posts["page"]])
+        listed = self._sitemap_type(path)
+        if listed is not None:
+            stamped = self.site.sitemaps == "yoast"
+            return sitemap([self.link(post) for post in self.site.posts[listed]],
+                           [f"{post['modified_gmt']}+00:00" for post in self.site.posts[listed]] if stamped else None)
         if path == "/wp-sitemap-taxonomies-post_tag-1.xml" and self.site.tag_taxonomy:
             return sitemap([f"{self.url}tag/{t['slug']}/" for t in self.site.terms
                             if t["taxonomy"] == self.site.tag_taxonomy])
@@ -258,6 +262,13 @@ class FakeWordPress:
         if self.api == "gone":
             return NOT_FOUND_PAGE
         return _api(self, route, query)
+
+    def _sitemap_type(self, path: str) -> str | None:
+        """The post type whose sitemap `path` is: WordPress's own (`/wp-sitemap-posts-post-1.xml`), or, where the site
+        has Yoast SEO's, its (`/post-sitemap.xml`)."""
+        name = (path.removeprefix("/wp-sitemap-posts-").removesuffix("-1.xml") if self.site.sitemaps == "wp" else
+                path.removeprefix("/").removesuffix("-sitemap.xml") if self.site.sitemaps == "yoast" else "")
+        return name if name in self.site.posts and name != path.strip("/") else None
 
     def link(self, post: dict[str, Any]) -> str:
         """The post's address on this site."""
@@ -535,9 +546,11 @@ def post_page(wp: FakeWordPress, post: dict[str, Any]) -> bytes:
             f'<aside class="widget"><h2>Recent posts</h2></aside></body></html>').encode()
 
 
-def sitemap(links: list[str]) -> Reply:
-    """A sitemap of WordPress's own (5.5+): addresses, without the time they were changed."""
-    urls = "".join(f"<url><loc>{link}</loc></url>" for link in links)
+def sitemap(links: list[str], changed: list[str] | None = None) -> Reply:
+    """A sitemap of WordPress's own (5.5+): addresses, without the time they were changed; or, with `changed`, as Yoast
+    SEO's gives them, each with its `lastmod`."""
+    stamps = [f"<lastmod>{moment}</lastmod>" for moment in changed] if changed is not None else [""] * len(links)
+    urls = "".join(f"<url><loc>{link}</loc>{stamp}</url>" for link, stamp in zip(links, stamps))
     body = ('<?xml version="1.0" encoding="UTF-8"?><?xml-stylesheet type="text/xsl" href="/wp-sitemap.xsl" ?>'
             f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
     return 200, {"Content-Type": "application/xml; charset=UTF-8"}, body.encode()

@@ -38,9 +38,8 @@ ATTRIBUTE = re.compile(r"""\b(rel|type|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>
 # `?feed=comments-rss2`), and oEmbed's discovery links.
 NOT_POSTS = re.compile(r"comments|oembed", re.IGNORECASE)
 BOM = b"\xef\xbb\xbf"
-# The sitemaps that list a site's pages (WordPress's `page` type, which no feed holds), a file of up to 2,000 each:
-# WordPress's own (5.5+), and Yoast SEO's and Rank Math's, which replace it.
-PAGE_SITEMAPS = ("wp-sitemap-posts-page-{}.xml", "page-sitemap{}.xml")
+# The sitemaps of a post type, a file of up to 2,000 each: WordPress's own (5.5+), `wp-sitemap-posts-<type>-<n>.xml`,
+# and Yoast SEO's and Rank Math's, which replace it, `<type>-sitemap<n>.xml`.
 TERM_SITEMAPS = {taxonomy: (f"wp-sitemap-taxonomies-{taxonomy}-{{}}.xml", f"{taxonomy}-sitemap{{}}.xml")
                  for taxonomy in ("post_tag", "category")}
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -243,10 +242,11 @@ def tag_slugs(client: Client, site: str) -> frozenset[str]:
     return frozenset(found["post_tag"] - found["category"])
 
 
-def page_addresses(client: Client, site: str) -> tuple[str, list[tuple[str, str]], list[Problem]]:
-    """The sitemap that lists the site's pages, and each page's address with the time it was last changed where the
-    sitemap says (WordPress's own does not; Yoast SEO's and Rank Math's do); ("", [], []) where the site has none."""
-    return _sitemap(client, site, PAGE_SITEMAPS)
+def post_addresses(client: Client, site: str, post_type: str) -> tuple[str, list[tuple[str, str]], list[Problem]]:
+    """The sitemap that lists the site's posts of a type (`page`: its pages), and each one's address with the time it
+    was last changed where the sitemap says (WordPress's own does not; Yoast SEO's and Rank Math's do); ("", [], [])
+    where the site has none."""
+    return _sitemap(client, site, (f"wp-sitemap-posts-{post_type}-{{}}.xml", f"{post_type}-sitemap{{}}.xml"))
 
 
 def _sitemap(client: Client, site: str, patterns: tuple[str, ...]) -> tuple[str, list[tuple[str, str]], list[Problem]]:
