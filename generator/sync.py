@@ -350,7 +350,7 @@ def _from_feeds(client: Client, source: SourceConfig, target: wp_live.Target, st
         found.stopped = True
         return None
     found.notes.append(f"its REST API cannot be read ({closed.url}: {closed.message.split(': ')[0]}): read from its "
-                       f"feed {fed.feed} and its posts' pages instead")
+                       f"{'feed' if fed.first else 'sitemap'} {fed.feed} and its posts' pages instead")
     if curated:
         found.notes.append(f"its curation is read from {len(chosen.queries)} feed(s) of each type: of its terms "
                            "(category_name=, tag=, taxonomy= and term=) and search (s=); after and before are compared "

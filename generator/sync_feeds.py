@@ -108,23 +108,37 @@ def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore
     """The posts of the site's feeds (that of each type named, else the site's own; of those `chosen`) into `store`;
     a dry run counts what it would store. `earlier`: the state of the last sync that read these feeds whole; `limit`:
     the newest posts kept per type (0: all); `progress` hears (stage, posts read, posts known of) after each post.
-    FetchError where no feed is found."""
-    first = wp_live_feeds.find_feed(client, site)
-    fed = FedPosts(feed=first.url, hosts={_host(site)}, first=first, site=first.site, chosen=chosen)
-    fed.tags = wp_live_feeds.tag_slugs(client, site)
+    FetchError where neither a feed nor a sitemap of posts is found: a site whose plugin turned its feeds off is read
+    from the pages its sitemaps list (_read_post_sitemap)."""
     curated = chosen != Selection()
+    try:
+        first: wp_live_feeds.FeedPage | None = wp_live_feeds.find_feed(client, site)
+    except FetchError as e:
+        if e.status >= 429 or e.unreachable or curated:  # failing, not feedless; a curation needs the feeds' queries
+            raise
+        first, no_feed = None, e
+    fed = FedPosts(feed=first.url if first else "", hosts={_host(site)}, first=first, site=first.site if first else {},
+                   chosen=chosen)
+    fed.tags = wp_live_feeds.tag_slugs(client, site)
     for post_type in [t for t in post_types or ["post"] if t != "page" or curated]:
         before = earlier.types.get(post_type) if earlier is not None and not full else None
-        complete = all([_read_chosen(client, fed, post_type, store, before, full, dry_run, limit, bool(post_types),
-                                     progress, select) for select in chosen.queries])
-        if not curated:
-            _read_post_sitemap(client, fed, site, post_type, store, full, dry_run, progress)
+        complete = first is None or all([_read_chosen(client, fed, post_type, store, before, full, dry_run, limit,
+                                                      bool(post_types), progress, select) for select in chosen.queries])
+        sitemap = "" if curated else _read_post_sitemap(client, fed, site, post_type, store, full, dry_run, progress)
+        if first is None and not sitemap:
+            continue
         stored = store.stored(post_type)
         dates = [v for v in (_date(store, post_type, i) for i in stored) if v]
         fed.types[post_type] = before if not complete and before is not None else TypeState(
-            wp_live_feeds.feed_url(fed.feed, post_type), len(stored), max(dates, default=""))
+            wp_live_feeds.feed_url(fed.feed, post_type) if first else sitemap, len(stored), max(dates, default=""))
         if not complete and before is None:
             fed.types.pop(post_type)  # read whole next time
+        fed.feed = fed.feed or sitemap
+    if first is None:
+        if not fed.feed:
+            raise no_feed
+        fed.notes.append(f"it serves no feed ({no_feed.message}): the posts its sitemaps list are read from their "
+                         "pages")
     if (not post_types or "page" in post_types) and not curated:
         _read_pages(client, fed, site, store, full, dry_run, progress)
     if not post_types:
@@ -164,12 +178,12 @@ def _read_pages(client: Client, fed: FedPosts, site: str, store: RawStore, full:
 
 
 def _read_post_sitemap(client: Client, fed: FedPosts, site: str, post_type: str, store: RawStore, full: bool,
-                       dry_run: bool, progress: Progress | None) -> None:
+                       dry_run: bool, progress: Progress | None) -> str:
     """What a feed does not show, from the site's sitemap of a post type (WordPress's own, Yoast SEO's, Rank Math's):
     a post is asked for from its page when the sitemap lists it and the store lacks it (older than the feed reaches),
     or when the time it says the post last changed moved since the last sync (an edit past a summary's words, which
     the feed's item does not show; Yoast's and Rank Math's say it, WordPress's own does not), or on `full`. A post the
-    feed gave is not asked for: its record takes the sitemap's time."""
+    feed gave is not asked for: its record takes the sitemap's time. The sitemap's address, or '' where there is none."""
     sitemap, listed, problems = wp_live_feeds.post_addresses(client, site, post_type)
     fed.problems += problems
     given = _feed_given(store, post_type) if sitemap else {}
@@ -189,6 +203,7 @@ def _read_post_sitemap(client: Client, fed: FedPosts, site: str, post_type: str,
         _store_page(client, fed, link, lastmod, record, store, known, from_feed[1] if from_feed else None)
         if progress is not None:
             progress(f"reading the sitemap of {post_type}", done, len(listed))
+    return sitemap
 
 
 def _feed_given(store: RawStore, post_type: str) -> dict[str, tuple[tuple[str, int], dict[str, Any]]]:

@@ -164,6 +164,28 @@ def test_an_edit_past_a_summarys_words_is_seen_by_the_sitemaps_time_of_change(tm
     assert [(c.action, c.id) for c in result.sources[0].changes] == ([("updated", edited["id"])] if stamped else [])
 
 
+def test_a_site_whose_feeds_are_turned_off_is_read_from_the_pages_its_sitemap_lists(tmp_path: Path) -> None:
+    """A plugin (Disable Feeds) answers every feed with 404 while the sitemaps stay: before, the sync stopped."""
+    content = tmp_path / "content"
+    data = site()
+    data.sitemaps = "yoast"
+    with FakeWordPress(data, api="closed") as wp:
+        wp.fail("feed", status=404, body=b"<!doctype html><title>Page not found</title>", times=-1,
+                headers={"Content-Type": "text/html"})
+        first = sync(wp, content)
+        second = sync(wp, content)
+        edited = data.posts["news-archive"][5]
+        data.touch("news-archive", edited["id"], 5, content={"rendered": "<p>Rewritten.</p>"})
+        third = sync(wp, content)
+    assert first.problems == second.problems == third.problems == []
+    assert len(posts(content)) == POSTS
+    assert all(b"\nauthor: Reporter " in text for text in posts(content).values())
+    assert any(n.startswith("it serves no feed (") for n in first.sources[0].notes)
+    assert (second.written, second.state_written) == (0, False)
+    assert [(c.action, c.id) for c in third.sources[0].changes] == [("updated", edited["id"])]
+    assert b"Rewritten." in posts(content)[f"news-archive/{edited['slug']}.md"]
+
+
 def test_a_dry_run_lists_what_it_would_add_and_writes_nothing(tmp_path: Path) -> None:
     content = tmp_path / "content"
     with FakeWordPress(site(summary=True), api="closed") as wp:
