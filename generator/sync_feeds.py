@@ -143,7 +143,8 @@ def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore
         _read_pages(client, fed, site, store, full, dry_run, progress)
     if not post_types:
         fed.notes.append("the site's own feed holds its posts only: other post types are not read (name them in "
-                         "the source's types to read their feeds)")
+                         "the source's types to read their feeds)" if first else "only its posts and pages are read: "
+                         "other post types are not (name them in the source's types to read their sitemaps)")
     fed.notes.append(NOTHING_REMOVED)
     return fed
 
@@ -226,11 +227,15 @@ def _same(link: str) -> str:
 
 def _store_page(client: Client, fed: FedPosts, link: str, lastmod: str, record: Path, store: RawStore,
                 known: bool, item: dict[str, Any] | None = None) -> None:
-    """The post a page the sitemap lists shows, completed by the feed's `item` of it where there is one."""
+    """The post a page the sitemap lists shows, completed by the feed's `item` of it where there is one. A page that is
+    not there (404, 410: a sitemap a cache keeps, or a plugin's that lists what it should not) is said once, and not
+    asked for again until the sitemap's time for it changes, or `sync --full`."""
     try:
         post, problems = wp_live_feeds.post_from_page(client, link)
     except FetchError as e:
         fed.problems.append(Problem(e.url, message=e.message))
+        if e.status in (404, 410):
+            write_if_changed(record, _page_record(None, lastmod))
         return
     post = feed_pages.completed(post, item) if post is not None and item is not None else post
     if post is None:  # said once: the record keeps it from being asked for again until it changes
@@ -244,7 +249,9 @@ def _store_page(client: Client, fed: FedPosts, link: str, lastmod: str, record: 
         post = {**post, **dict(zip(("modified", "modified_gmt"), local_and_utc(lastmod)))}
     stored_as = (str(post.get("type", "page")), int(post["id"]))
     if store.save_post(stored_as[0], post) or not known:
-        (fed.updated if known else fed.added).append((*stored_as, str(post.get("slug") or "")))
+        changed = fed.updated if known else fed.added
+        if not any(change[:2] == stored_as for change in changed):  # (a page both sitemaps list, counted once)
+            changed.append((*stored_as, str(post.get("slug") or "")))
     write_if_changed(record, _page_record(stored_as, lastmod))
 
 
@@ -263,8 +270,13 @@ def _read_chosen(client: Client, fed: FedPosts, post_type: str, store: RawStore,
     request). Whether it was read as far as it needed to be."""
     complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, named, progress, "", select)
     if complete and before is not None:
-        complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, named, progress,
-                              "modified", select)
+        problems = len(fed.problems)
+        if not _read_type(client, fed, post_type, store, before, full, dry_run, limit, named, progress, "modified",
+                          select):
+            # An extra the site may refuse (a firewall's rule against queries): said, and the run goes on.
+            refused, fed.problems[problems:] = fed.problems[problems:], []
+            fed.notes += [f"{p.file}: {p.message.split(': ')[0]}: the feed in the order of the posts' last edits "
+                          "cannot be read; an edit to an older post is seen by sync --full" for p in refused[:1]]
     return complete
 
 

@@ -482,3 +482,38 @@ def test_a_post_of_pictures_only_in_a_summary_feed_is_read_from_its_page(tmp_pat
     assert result.problems == []
     written = posts(tmp_path / "content")[f"news-archive/{pictures['slug']}.md"].decode()
     assert "![A view](https://example.com/a.jpg)" in written
+
+
+@pytest.mark.parametrize(("classes", "problems"), [("blog wp-theme-astra", 0), ("archive post-type-archive", 0),
+                                                   ("search search-results", 0), ("", 1), ("wp-custom-logo", 1)])
+def test_a_listed_page_that_lists_posts_is_no_post_and_no_problem(classes: str, problems: int) -> None:
+    """Yoast SEO lists the page for posts first in its sitemap of posts, and a shop's page among the pages: each shows
+    a list of posts, not one (body_class() says `blog`, `archive`), which is not a problem to report every first sync."""
+    from generator.sources.http import Client
+    from generator.sources.wp_live_feeds import post_from_page
+    page = f'<!doctype html><html><head><title>Blog</title></head><body class="{classes}"><h2>A</h2></body></html>'
+    with FakeWordPress(SiteData()) as wp:
+        wp.route("/listing/", lambda query: (200, {"Content-Type": "text/html; charset=UTF-8"}, page.encode()))
+        with Client(FAST) as client:
+            post, found = post_from_page(client, f"{wp.url}listing/")
+    assert post is None and len(found) == problems
+
+
+def test_a_page_the_sitemap_lists_that_is_not_there_is_said_once(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    data = site()
+    data.sitemaps = "yoast"
+    gone = data.posts["news-archive"][3]
+    with FakeWordPress(data, api="closed") as wp:
+        wp.fail("feed", status=404, body=b"<!doctype html><title>Page not found</title>", times=-1,
+                headers={"Content-Type": "text/html"})
+        wp.fail(f"/{gone['slug']}/", status=404, body=b"<!doctype html><title>Page not found</title>", times=-1,
+                headers={"Content-Type": "text/html"})
+        first = sync(wp, content)
+        asked = wp.count(f"/{gone['slug']}/")
+        second = sync(wp, content)
+        full = sync(wp, content, full=True)
+        asked_again = wp.count(f"/{gone['slug']}/") - asked
+    assert [p.file for p in first.problems] == [f"{wp.url}{gone['slug']}/"]
+    assert second.problems == [] and len(posts(content)) == POSTS - 1
+    assert [p.file for p in full.problems] == [f"{wp.url}{gone['slug']}/"] and asked_again == 1

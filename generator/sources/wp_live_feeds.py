@@ -45,6 +45,11 @@ TERM_SITEMAPS = {taxonomy: (f"wp-sitemap-taxonomies-{taxonomy}-{{}}.xml", f"{tax
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 MAX_SITEMAPS = 50
 SITEMAP_FILE = 1000  # the fewest addresses a sitemap's file holds before the next: Yoast SEO's (WordPress's: 2,000)
+# What body_class() prints on a page that lists posts: the page for posts (`blog`), a shop's or a term's (`archive`),
+# search results. Sitemaps list such pages (Yoast SEO the page for posts first among the posts, a shop's page among
+# the pages); they show no post of their own, which is no problem of the mirror's.
+LISTING_CLASSES = frozenset({"blog", "archive", "search"})
+BODY_CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 FRONT_BYTES = 262144  # a theme prints its <head> in the first few kB; a page builder's can be long
 
 
@@ -188,9 +193,19 @@ def post_from_page(client: Client, link: str) -> tuple[dict[str, Any] | None, li
         posts = [item.data for item in wp_pages.read_pages([path], Path(folder), problems, set(), origin(response.url))
                  if item.kind == wp_json.POST]
     named = [Problem(link, p.item, p.field, p.message) for p in problems]
-    if not posts and not named:
+    if not posts and not named and not LISTING_CLASSES & body_classes(response.body[:FRONT_BYTES]):
         named.append(Problem(link, message="no post's page (its <body> names no post id, as body_class() does)"))
     return (posts[0] if posts else None), named
+
+
+def body_classes(page: bytes) -> set[str]:
+    """The classes of a page's first `<body>` tag (found without a pattern that could search the rest of the page
+    from every `<body` of one never closed)."""
+    text = page.decode("utf-8", "replace")
+    start = text.lower().find("<body")
+    end = text.find(">", start) if start >= 0 else -1
+    found = BODY_CLASS.search(text[start:end]) if end >= 0 else None
+    return set(html.unescape(found[1] or found[2] or "").split()) if found else set()
 
 
 def _as_served(body: bytes, content_type: str) -> bytes:
