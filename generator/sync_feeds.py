@@ -4,11 +4,15 @@ which sync imports them as it imports the API's posts.
 
 A feed lists a site's latest posts, not all of them: nothing is ever taken for removed from one. Its pages are read
 newest first until one past the last (a first sync, `--full`, or one after an incomplete read), else until a page
-holds no post that is new or changed since the last sync. Each item the feed gave is kept beside the post
-(`raw/feed-items/`), so that an unchanged item costs no request for its page, and a sync killed at any moment asks
-again only for what it had not stored. The site's pages (WordPress's `page` type), which no feed holds, come from
-the addresses its sitemap lists (`raw/sitemap-pages/`), and its sitemaps of tags and categories tell a post's tags
-from its categories, which a feed writes alike.
+holds no post that is new or changed since the last sync; after a sync, the feed is read in the order of the posts'
+last edits too (`orderby=modified`), which brings an edited older post to its first page. Each item the feed gave is
+kept beside the post (`raw/feed-items/`), so that an unchanged item costs no request for its page, and a sync killed
+at any moment asks again only for what it had not stored. Each type's sitemap (`raw/sitemap-<type>/`) gives the
+posts the feed does not reach and, where it says when each changed (Yoast SEO's, Rank Math's), the edits its items do
+not show; a site whose feeds are turned off is read from it alone. The site's pages (WordPress's `page` type), which
+no feed holds, come from the addresses its sitemap lists (`raw/sitemap-pages/`), and its sitemaps of tags and
+categories tell a post's tags from its categories, which a feed writes alike. A curated source is read from the feeds
+that select its posts (a term's, a search's; dates from the items).
 """
 
 from __future__ import annotations

@@ -186,6 +186,21 @@ def test_a_site_whose_feeds_are_turned_off_is_read_from_the_pages_its_sitemap_li
     assert b"Rewritten." in posts(content)[f"news-archive/{edited['slug']}.md"]
 
 
+def test_a_site_that_refuses_the_feed_in_order_of_edits_is_said_once_and_synced(tmp_path: Path) -> None:
+    """A firewall's rule against queries may answer `orderby=modified` with 403: the ordinary feed was read, and the
+    sync goes on with a note, not a problem every night."""
+    content = tmp_path / "content"
+    with FakeWordPress(site(), api="closed") as wp:
+        wp.fail("orderby=modified", status=403, body=b"<!doctype html><title>Forbidden</title>", times=-1,
+                headers={"Content-Type": "text/html"})
+        sync(wp, content)
+        result = sync(wp, content)
+    assert result.problems == [] and (result.written, result.state_written) == (0, False)
+    assert [n.split(": ", 1)[1] for n in result.sources[0].notes if "orderby" in n] == [
+        "HTTP 403 ('Forbidden'): the feed in the order of the posts' last edits cannot be read; an edit to an older "
+        "post is seen by sync --full"]
+
+
 def test_a_dry_run_lists_what_it_would_add_and_writes_nothing(tmp_path: Path) -> None:
     content = tmp_path / "content"
     with FakeWordPress(site(summary=True), api="closed") as wp:
