@@ -243,10 +243,7 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
         result.problems.extend(Problem(f"source {source.name!r}", message=m) for m in wrong + wrong_terms)
         found.stopped = True
         return None
-    if (site.described_types is None and state is not None and state.api == site.api.root and not source.types
-            and target.rest_base is None):
-        # Types guessed from the API index: one an earlier sync read stays read, not taken for removed.
-        types = {**{t: kept.rest_base for t, kept in state.types.items()}, **types}
+    types = _with_earlier_types(types, site, state, source, target)
     curation = fingerprint(sorted(params.items()), sorted(types.items()), source.max_posts)[:12]
     store = RawStore(content_dir, source.name)
     unchanged = state is not None and state.curation == curation and not options.full
@@ -262,16 +259,10 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
     site = replace(site, api=replace(site.api, per_page=min([site.api.per_page] + [r.per_page for r in read.values()])))
     listings, kept = {}, {}
     for post_type, listing in read.items():
-        rest_base = types[post_type]
-        result.problems.extend(listing.problems)
-        selected = _newest(listing.posts, source.max_posts)
-        found.upstream += listing.total or len(listing.posts)
-        found.selected += len(selected)
-        found.removals_deferred |= not listing.complete
+        kept[post_type] = _fetch_listed(client, site, store, post_type, types[post_type], listing, source,
+                                        state.types.get(post_type) if state else None, options, found, result)
         if listing.complete:  # a listing with holes must not be the next sync's baseline: the count may match it
             listings[post_type] = listing.posts
-        kept[post_type] = _type_state(listing, rest_base, selected, state.types.get(post_type) if state else None)
-        _fetch(client, site, store, post_type, rest_base, selected, listing.complete, options, found, result)
     found.notes += [_withheld_note(site, w) for w in site.withheld]
     if site.embedding.refused:
         found.notes.append(f"the site refuses _embed ({site.embedding.refused}): the authors, terms and featured "
@@ -299,6 +290,29 @@ def _api_closed(error: FetchError) -> bool:
     if error.status:
         return error.status in (401, 403, 404)
     return not (error.unreachable or error.refused or error.too_large)
+
+
+def _with_earlier_types(types: dict[str, str], site: Site, state: SourceState | None, source: SourceConfig,
+                        target: wp_live.Target) -> dict[str, str]:
+    """The types to read: where they were guessed from the API index (the site withholds /wp/v2/types), with those an
+    earlier sync of the same API read, which stay read rather than be taken for removed."""
+    if (site.described_types is None and state is not None and state.api == site.api.root and not source.types
+            and target.rest_base is None):
+        return {**{t: kept.rest_base for t, kept in state.types.items()}, **types}
+    return types
+
+
+def _fetch_listed(client: Client, site: Site, store: RawStore, post_type: str, rest_base: str, listing: Listing,
+                  source: SourceConfig, earlier: TypeState | None, options: SyncOptions, found: SourceResult,
+                  result: SyncResult) -> TypeState:
+    """The posts a type's listing selects, fetched where new or changed; what sync.yaml records of the type."""
+    result.problems.extend(listing.problems)
+    selected = _newest(listing.posts, source.max_posts)
+    found.upstream += listing.total or len(listing.posts)
+    found.selected += len(selected)
+    found.removals_deferred |= not listing.complete
+    _fetch(client, site, store, post_type, rest_base, selected, listing.complete, options, found, result)
+    return _type_state(listing, rest_base, selected, earlier)
 
 
 def _list_types(client: Client, site: Site, types: dict[str, str], params: dict[str, str],
