@@ -257,8 +257,10 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
         return _from_feeds(client, replace(source, types=source.types or tuple(types)), target, state, content_dir,
                            options, found, result, closed[0])
     site = replace(site, api=replace(site.api, per_page=min([site.api.per_page] + [r.per_page for r in read.values()])))
-    listings, kept = {}, {}
-    for post_type, listing in read.items():
+    refused = {t: listing.closed for t, listing in read.items()
+               if listing.closed is not None and wp_live.route_refused(listing.closed)}
+    listings, kept = {}, _types_from_feeds(client, source, target, store, state, refused, options, found, result)
+    for post_type, listing in [(t, listing) for t, listing in read.items() if t not in refused]:
         kept[post_type] = _fetch_listed(client, site, store, post_type, types[post_type], listing, source,
                                         state.types.get(post_type) if state else None, options, found, result)
         if listing.complete:  # a listing with holes must not be the next sync's baseline: the count may match it
@@ -290,6 +292,38 @@ def _api_closed(error: FetchError) -> bool:
     if error.status:
         return error.status in (401, 403, 404)
     return not (error.unreachable or error.refused or error.too_large)
+
+
+def _types_from_feeds(client: Client, source: SourceConfig, target: wp_live.Target, store: RawStore,
+                      state: SourceState | None, refused: dict[str, FetchError], options: SyncOptions,
+                      found: SourceResult, result: SyncResult) -> dict[str, TypeState]:
+    """The post types whose collection the site keeps from visitors while it serves the others (a security plugin's
+    rule for one route), read from their feeds (sync_feeds.py) into the same store; what sync.yaml records of them."""
+    if not refused:
+        return {}
+    first = next(iter(refused.values()))
+    why = sync_feeds.curation_refused(source)
+    earlier = {t: kept for t, kept in (state.types.items() if state else ()) if t in refused}
+    try:
+        if why:
+            raise FetchError(first.url, why)
+        fed = sync_feeds.read_feeds(client, target.site, sorted(refused), store,
+                                    SourceState("", "", "", {t: k for t, k in earlier.items() if "://" in k.rest_base}),
+                                    options.full, options.dry_run, source.max_posts, _named(options, found.name),
+                                    sync_feeds.selection(source))
+    except FetchError as e:
+        result.problems += [Problem(error.url, message=f"{error.message}; and not from its feed: {e.message}")
+                            for error in refused.values()]
+        found.removals_deferred = True
+        return earlier
+    found.notes.append(f"the posts of {', '.join(sorted(refused))} cannot be listed through its REST API "
+                       f"({first.url}: {first.message.split(': ')[0]}): read from their feed instead")
+    found.notes += [note for note in fed.notes if note not in found.notes]
+    result.problems += fed.problems
+    found.changes += [Change(ADDED, *c) for c in fed.added] + [Change(UPDATED, *c) for c in fed.updated]
+    found.selected += sum(t.posts for t in fed.types.values()) if not options.dry_run else fed.read
+    found.upstream += sum(t.posts for t in fed.types.values()) if not options.dry_run else fed.read
+    return {**earlier, **fed.types}
 
 
 def _with_earlier_types(types: dict[str, str], site: Site, state: SourceState | None, source: SourceConfig,

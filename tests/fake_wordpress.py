@@ -509,7 +509,7 @@ def _feed_item(wp: FakeWordPress, post: dict[str, Any]) -> str:
     author = next((u["name"] for u in wp.site.users if u["id"] == post.get("author")), "")
     terms = [t["name"] for t in wp.site.terms
              if t["id"] in post.get(wp.site.taxonomies.get(t["taxonomy"], ""), [])]
-    guid = post["guid"]["rendered"].replace("https://example.com/", wp.url)
+    guid = html.escape(post["guid"]["rendered"].replace("https://example.com/", wp.url))  # (WordPress: &#038;)
     moment = datetime.fromisoformat(post["date_gmt"]).replace(tzinfo=timezone.utc)
     body = ("" if wp.site.feed_summary else
             f"<content:encoded><![CDATA[{post['content']['rendered']}]]></content:encoded>")
