@@ -138,3 +138,16 @@ def test_one_closed_type_among_open_ones_is_read_from_its_feed_and_nothing_of_it
     assert [(c.action, c.id) for c in again.sources[0].changes] == [("added", 20_000)]
     assert any(n.startswith(f"the posts of report cannot be listed through its REST API ({wp.url}wp-json/wp/v2/report?")
                and n.endswith("HTTP 403 rest_forbidden): read from their feed instead") for n in notes(result))
+
+
+def test_an_api_closed_as_a_whole_costs_no_request_for_its_index(tmp_path: Path) -> None:
+    """rest_login_required (WordPress's rest_authentication_errors, as Disable REST API answers every route) says the
+    index is closed too; a refusal of /wp/v2/types alone (rest_forbidden) is worth asking the index."""
+    with FakeWordPress(site(), api="closed") as wp:
+        sync(wp, tmp_path / "closed")
+        whole = [r for r in wp.requests if "wp-json" in r or "rest_route" in r]
+    with FakeWordPress(site(types=(401, "rest_forbidden"))) as wp:
+        sync(wp, tmp_path / "types")
+        one = [r for r in wp.requests if "wp-json" in r or "rest_route" in r]
+    assert whole == ["/wp-json/wp/v2/types", "/?rest_route=/wp/v2/types"]
+    assert one[:3] == ["/wp-json/wp/v2/types", "/wp-json/", "/wp-json/wp/v2/taxonomies"]

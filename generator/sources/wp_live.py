@@ -27,7 +27,10 @@ API_REL = re.compile(r"""\brel\s*=\s*["']?https://api\.w\.org/["'\s>]""", re.IGN
 HREF = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 LISTED_FIELDS = "id,slug,modified,modified_gmt,date_gmt"
 ANY_STATUS = frozenset(range(200, 600))
-CLOSED_STATUSES = frozenset({401, 403, 404})  # a route closed to visitors, or taken out of the API  # get_json explains an error status itself
+CLOSED_STATUSES = frozenset({401, 403, 404})  # a route closed to visitors, or taken out of the API
+# The codes of the refusals that close the whole REST API to visitors (WordPress's rest_authentication_errors, as
+# Disable REST API, Force Login and their like answer every route), unlike one route's (rest_forbidden).
+LOCKED_OUT = frozenset({"rest_login_required", "rest_not_logged_in", "rest_cannot_access"})  # get_json explains an error status itself
 # PHP files saved with a byte order mark print it before the JSON, once per file a site includes.
 BOM_OR_SPACE = "\ufeff \t\r\n"
 HTML_INSTEAD = ("a security plugin, a bot check (such as Cloudflare's) or maintenance mode answers instead of the "
@@ -336,8 +339,12 @@ def describe(client: Client, api: Api) -> Site:
 
 def route_refused(error: FetchError) -> bool:
     """Whether WordPress refused a route to visitors (401, 403) or said it has none (404 `rest_no_route`), as a
-    security plugin does, rather than the web server's 404 page for an API it does not route at all."""
-    return error.status in (401, 403) or (error.status == 404 and " rest_" in error.message.split(": ")[0])
+    security plugin does, rather than the web server's 404 page for an API it does not route at all, or a refusal of
+    every route (LOCKED_OUT), which the API index would only repeat."""
+    said = error.message.split(": ")[0]
+    if error.status in (401, 403):
+        return said.rsplit(" ", 1)[-1] not in LOCKED_OUT
+    return error.status == 404 and " rest_" in said
 
 
 def _index_once(client: Client, api: Api) -> Callable[[], Any]:
