@@ -199,6 +199,8 @@ def _read_post_sitemap(client: Client, fed: FedPosts, site: str, post_type: str,
             if not dry_run:  # (read from the feed: what the sitemap says is what the store holds)
                 write_if_changed(record, _page_record(fresh or from_feed[0], lastmod))
             continue
+        if from_feed is None:  # (one the feed gave was counted as its item)
+            fed.read += 1
         if (record.exists() and unchanged(record, _page_record(earlier, lastmod)) and not full) or not _on_site(fed, link):
             continue
         known = earlier is not None and store.holds(*earlier)
