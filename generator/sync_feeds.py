@@ -227,8 +227,10 @@ def _feed_given(store: RawStore, post_type: str) -> dict[str, tuple[tuple[str, i
 
 
 def _same(link: str) -> str:
-    """An address as two lists of a site's posts may both write it: percent-encoded in either case, or not at all."""
-    return unquote(link).rstrip("/")
+    """An address as two lists of a site's posts may both write it: over http or https, with `www.` or without,
+    percent-encoded in either case or not at all."""
+    parts = urlsplit(link)
+    return f"{_host(link)}{unquote(parts.path).rstrip('/')}?{parts.query}"
 
 
 def _store_page(client: Client, fed: FedPosts, link: str, lastmod: str, record: Path, store: RawStore,

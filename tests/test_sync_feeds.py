@@ -532,3 +532,11 @@ def test_a_page_the_sitemap_lists_that_is_not_there_is_said_once(tmp_path: Path)
     assert [p.file for p in first.problems] == [f"{wp.url}{gone['slug']}/"]
     assert second.problems == [] and len(posts(content)) == POSTS - 1
     assert [p.file for p in full.problems] == [f"{wp.url}{gone['slug']}/"] and asked_again == 1
+
+
+def test_a_feeds_address_and_its_sitemaps_are_one_post_however_each_writes_it() -> None:
+    """Else a post the feed gave would be asked for again from its page, and stored twice over."""
+    from generator.sync_feeds import _same
+    assert _same("https://www.example.org/%D8%A7/") == _same("http://example.org/%d8%a7") == _same("http://example.org/ا/")
+    assert _same("https://example.org/a/") != _same("https://example.org/b/")
+    assert _same("https://example.org/?p=3") != _same("https://example.org/?p=4")
