@@ -259,7 +259,8 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
     site = replace(site, api=replace(site.api, per_page=min([site.api.per_page] + [r.per_page for r in read.values()])))
     refused = {t: listing.closed for t, listing in read.items()
                if listing.closed is not None and wp_live.route_refused(listing.closed)}
-    listings, kept = {}, _types_from_feeds(client, source, target, store, state, refused, options, found, result)
+    listings, kept = {}, _types_from_feeds(client, source, target, store, state if unchanged else None, refused,
+                                           options, found, result)
     for post_type, listing in [(t, listing) for t, listing in read.items() if t not in refused]:
         kept[post_type] = _fetch_listed(client, site, store, post_type, types[post_type], listing, source,
                                         state.types.get(post_type) if state else None, options, found, result)
@@ -298,7 +299,8 @@ def _types_from_feeds(client: Client, source: SourceConfig, target: wp_live.Targ
                       state: SourceState | None, refused: dict[str, FetchError], options: SyncOptions,
                       found: SourceResult, result: SyncResult) -> dict[str, TypeState]:
     """The post types whose collection the site keeps from visitors while it serves the others (a security plugin's
-    rule for one route), read from their feeds (sync_feeds.py) into the same store; what sync.yaml records of them."""
+    rule for one route), read from their feeds (sync_feeds.py) into the same store; what sync.yaml records of them.
+    `state`: the last sync's, where the curation is the same (a feed read since is then read as far as it changed)."""
     if not refused:
         return {}
     first = next(iter(refused.values()))
