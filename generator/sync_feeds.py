@@ -128,7 +128,8 @@ def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore
         before = earlier.types.get(post_type) if earlier is not None and not full else None
         complete = first is None or all([_read_chosen(client, fed, post_type, store, before, full, dry_run, limit,
                                                       bool(post_types), progress, select) for select in chosen.queries])
-        sitemap = "" if curated else _read_post_sitemap(client, fed, site, post_type, store, full, dry_run, progress)
+        sitemap = "" if curated else _read_post_sitemap(client, fed, site, post_type, store, full, dry_run, progress,
+                                                        adding=not limit)
         if first is None and not sitemap:
             continue
         stored = store.stored(post_type)
@@ -183,12 +184,13 @@ def _read_pages(client: Client, fed: FedPosts, site: str, store: RawStore, full:
 
 
 def _read_post_sitemap(client: Client, fed: FedPosts, site: str, post_type: str, store: RawStore, full: bool,
-                       dry_run: bool, progress: Progress | None) -> str:
+                       dry_run: bool, progress: Progress | None, adding: bool = True) -> str:
     """What a feed does not show, from the site's sitemap of a post type (WordPress's own, Yoast SEO's, Rank Math's):
     a post is asked for from its page when the sitemap lists it and the store lacks it (older than the feed reaches),
     or when the time it says the post last changed moved since the last sync (an edit past a summary's words, which
     the feed's item does not show; Yoast's and Rank Math's say it, WordPress's own does not), or on `full`. A post the
-    feed gave is not asked for: its record takes the sitemap's time. The sitemap's address, or '' where there is none."""
+    feed gave is not asked for: its record takes the sitemap's time. Without `adding` (a source that keeps its newest
+    posts only), only the posts the store holds are asked for. The sitemap's address, or '' where there is none."""
     sitemap, listed, problems = wp_live_feeds.post_addresses(client, site, post_type)
     fed.problems += problems
     given = _feed_given(store, post_type) if sitemap else {}
@@ -198,6 +200,8 @@ def _read_post_sitemap(client: Client, fed: FedPosts, site: str, post_type: str,
         if fresh is not None or (from_feed is not None and not record.exists()):
             if not dry_run:  # (read from the feed: what the sitemap says is what the store holds)
                 write_if_changed(record, _page_record(fresh or from_feed[0], lastmod))
+            continue
+        if not adding and not record.exists():
             continue
         if from_feed is None:  # (one the feed gave was counted as its item)
             fed.read += 1

@@ -540,3 +540,13 @@ def test_a_feeds_address_and_its_sitemaps_are_one_post_however_each_writes_it() 
     assert _same("https://www.example.org/%D8%A7/") == _same("http://example.org/%d8%a7") == _same("http://example.org/ا/")
     assert _same("https://example.org/a/") != _same("https://example.org/b/")
     assert _same("https://example.org/?p=3") != _same("https://example.org/?p=4")
+
+
+def test_a_source_that_keeps_its_newest_posts_takes_none_more_from_the_sitemap(tmp_path: Path) -> None:
+    data = site()
+    data.sitemaps = "yoast"
+    with FakeWordPress(data, api="closed") as wp:
+        result = run_sync([source(wp, max_posts=4)], tmp_path / "content", SyncOptions(politeness=FAST, workers=1))
+    newest = sorted(data.posts["news-archive"], key=lambda p: p["date_gmt"])[-4:]
+    assert result.problems == []
+    assert sorted(posts(tmp_path / "content")) == sorted(f"news-archive/{p['slug']}.md" for p in newest)
