@@ -49,6 +49,8 @@ PRUNED, RENAMED = "pruned", "renamed"  # actions of content/changes.yaml only
 # fetched only when its modified_gmt differs from the stored copy's.
 OVERLAP = timedelta(days=1)
 USERS_HIDDEN = "authors are not named: the site does not show its users to visitors (a security setting)"
+HIDDEN = {"users": USERS_HIDDEN,
+          "media": "featured images are not shown: the site does not show its media to visitors (a security setting)"}
 
 
 @dataclass(frozen=True)
@@ -241,30 +243,39 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
         result.problems.extend(Problem(f"source {source.name!r}", message=m) for m in wrong + wrong_terms)
         found.stopped = True
         return None
+    types = _with_earlier_types(types, site, state, source, target)
     curation = fingerprint(sorted(params.items()), sorted(types.items()), source.max_posts)[:12]
     store = RawStore(content_dir, source.name)
     unchanged = state is not None and state.curation == curation and not options.full
     previous = store.load_listing() if unchanged else {}
-    listings, kept = {}, {}
-    for post_type, rest_base in types.items():
-        query = site.filtered_for(post_type, params)
-        listing = Listing() if query is None else _list(client, site, rest_base, query, previous.get(post_type, {}),
-                                                        _stage(options, f"{found.name}: listing {post_type}"))
-        if listing.per_page < site.api.per_page:  # the site serves smaller pages: fetch in those too
-            site = replace(site, api=replace(site.api, per_page=listing.per_page))
-        result.problems.extend(listing.problems)
-        selected = _newest(listing.posts, source.max_posts)
-        found.upstream += listing.total or len(listing.posts)
-        found.selected += len(selected)
-        found.removals_deferred |= not listing.complete
+    read = _list_types(client, site, types, params, previous, options, found)
+    if site.described_types is None:  # types guessed from the API index: one the site does not serve is none of its
+        read = {t: listing for t, listing in read.items() if not (listing.closed and listing.closed.status == 404)
+                } or read
+    closed = [listing.closed for listing in read.values()]
+    if closed and all(closed):  # /wp-json/ answers, but not one collection of posts does: the feeds may
+        return _from_feeds(client, replace(source, types=source.types or tuple(types)), target, state, content_dir,
+                           options, found, result, closed[0])
+    site = replace(site, api=replace(site.api, per_page=min([site.api.per_page] + [r.per_page for r in read.values()])))
+    refused = {t: listing.closed for t, listing in read.items()
+               if listing.closed is not None and wp_live.route_refused(listing.closed)}
+    listings, kept = {}, _types_from_feeds(client, source, target, store, state if unchanged else None, refused,
+                                           options, found, result)
+    for post_type, listing in [(t, listing) for t, listing in read.items() if t not in refused]:
+        kept[post_type] = _fetch_listed(client, site, store, post_type, types[post_type], listing, source,
+                                        state.types.get(post_type) if state else None, options, found, result)
         if listing.complete:  # a listing with holes must not be the next sync's baseline: the count may match it
             listings[post_type] = listing.posts
-        kept[post_type] = _type_state(listing, rest_base, selected, state.types.get(post_type) if state else None)
-        _fetch(client, site, store, post_type, rest_base, selected, listing.complete, options, found, result)
+    found.notes += [_withheld_note(site, w) for w in site.withheld]
+    if site.embedding.refused:
+        found.notes.append(f"the site refuses _embed ({site.embedding.refused}): the authors, terms and featured "
+                           "images of its posts were asked for by id instead")
     if options.dry_run:
         return None
-    store.save_taxonomies(site.described)
-    store.save_types(site.described_types)
+    if site.described is not None:  # (a site that withholds them keeps the names an earlier sync read)
+        store.save_taxonomies(site.described)
+    if site.described_types is not None:
+        store.save_types(site.described_types)
     if options.full or not store.site.exists():  # a site's title seldom changes: read once, and on a full sync
         index = wp_live.site_index(client, site.api)
         if index is not None:
@@ -284,6 +295,85 @@ def _api_closed(error: FetchError) -> bool:
     return not (error.unreachable or error.refused or error.too_large)
 
 
+def _types_from_feeds(client: Client, source: SourceConfig, target: wp_live.Target, store: RawStore,
+                      state: SourceState | None, refused: dict[str, FetchError], options: SyncOptions,
+                      found: SourceResult, result: SyncResult) -> dict[str, TypeState]:
+    """The post types whose collection the site keeps from visitors while it serves the others (a security plugin's
+    rule for one route), read from their feeds (sync_feeds.py) into the same store; what sync.yaml records of them.
+    `state`: the last sync's, where the curation is the same (a feed read since is then read as far as it changed)."""
+    if not refused:
+        return {}
+    first = next(iter(refused.values()))
+    why = sync_feeds.curation_refused(source)
+    earlier = {t: kept for t, kept in (state.types.items() if state else ()) if t in refused}
+    try:
+        if why:
+            raise FetchError(first.url, why)
+        fed = sync_feeds.read_feeds(client, target.site, sorted(refused), store,
+                                    SourceState("", "", "", {t: k for t, k in earlier.items() if "://" in k.rest_base}),
+                                    options.full, options.dry_run, source.max_posts, _named(options, found.name),
+                                    sync_feeds.selection(source))
+    except FetchError as e:
+        result.problems += [Problem(error.url, message=f"{error.message}; and not from its feed: {e.message}")
+                            for error in refused.values()]
+        found.removals_deferred = True
+        return earlier
+    found.notes.append(f"the posts of {', '.join(sorted(refused))} cannot be listed through its REST API "
+                       f"({first.url}: {first.message.split(': ')[0]}): read from their feed instead")
+    found.notes += [note for note in fed.notes if note not in found.notes]
+    result.problems += fed.problems
+    found.changes += [Change(ADDED, *c) for c in fed.added] + [Change(UPDATED, *c) for c in fed.updated]
+    found.selected += sum(t.posts for t in fed.types.values()) if not options.dry_run else fed.read
+    found.upstream += sum(t.posts for t in fed.types.values()) if not options.dry_run else fed.read
+    return {**earlier, **fed.types}
+
+
+def _with_earlier_types(types: dict[str, str], site: Site, state: SourceState | None, source: SourceConfig,
+                        target: wp_live.Target) -> dict[str, str]:
+    """The types to read: where they were guessed from the API index (the site withholds /wp/v2/types), with those an
+    earlier sync of the same API read, which stay read rather than be taken for removed."""
+    if (site.described_types is None and state is not None and state.api == site.api.root and not source.types
+            and target.rest_base is None):
+        return {**{t: kept.rest_base for t, kept in state.types.items()}, **types}
+    return types
+
+
+def _fetch_listed(client: Client, site: Site, store: RawStore, post_type: str, rest_base: str, listing: Listing,
+                  source: SourceConfig, earlier: TypeState | None, options: SyncOptions, found: SourceResult,
+                  result: SyncResult) -> TypeState:
+    """The posts a type's listing selects, fetched where new or changed; what sync.yaml records of the type."""
+    result.problems.extend(listing.problems)
+    selected = _newest(listing.posts, source.max_posts)
+    found.upstream += listing.total or len(listing.posts)
+    found.selected += len(selected)
+    found.removals_deferred |= not listing.complete
+    _fetch(client, site, store, post_type, rest_base, selected, listing.complete, options, found, result)
+    return _type_state(listing, rest_base, selected, earlier)
+
+
+def _list_types(client: Client, site: Site, types: dict[str, str], params: dict[str, str],
+                previous: dict[str, dict[int, Listed]], options: SyncOptions, found: SourceResult) -> dict[str, Listing]:
+    """Each post type's listing, in smaller pages once the site has refused 100 a page."""
+    read = {}
+    for post_type, rest_base in types.items():
+        query = site.filtered_for(post_type, params)
+        listing = Listing() if query is None else _list(client, site, rest_base, query, previous.get(post_type, {}),
+                                                        _stage(options, f"{found.name}: listing {post_type}"))
+        if listing.per_page < site.api.per_page:  # the site serves smaller pages: list and fetch in those too
+            site = replace(site, api=replace(site.api, per_page=listing.per_page))
+        read[post_type] = listing
+    return read
+
+
+def _withheld_note(site: Site, withheld: str) -> str:
+    """What the mirror lacks where the site keeps its list of post types or of taxonomies from visitors."""
+    types = "/types" in withheld.split(": ")[0]
+    what = ("the names of its post types are not known (each is named after its address)" if types else
+            "the names of its taxonomies are not known (each is named after its address)")
+    return (f"{what}: the site does not show them to visitors ({withheld}); read instead those its API index lists: "
+            f"{', '.join(sorted(site.types if types else site.taxonomies))}")
+
+
 def _from_feeds(client: Client, source: SourceConfig, target: wp_live.Target, state: SourceState | None,
                 content_dir: Path, options: SyncOptions, found: SourceResult, result: SyncResult,
                 closed: FetchError) -> SourceState | None:
@@ -296,19 +386,25 @@ def _from_feeds(client: Client, source: SourceConfig, target: wp_live.Target, st
         return None
     # (A collection's address names its rest_base, which is its type's name but for WordPress's own two.)
     types = list(source.types) or [{"posts": "post", "pages": "page"}.get(b, b) for b in [target.rest_base] if b]
-    curation = fingerprint("feeds", sorted(types), source.max_posts)[:12]
+    chosen = sync_feeds.selection(source)
+    curated = [] if chosen == sync_feeds.Selection() else [repr(chosen)]  # (an uncurated source keeps its digest)
+    curation = fingerprint("feeds", sorted(types), source.max_posts, *curated)[:12]
     store = RawStore(content_dir, source.name)
     try:
         fed = sync_feeds.read_feeds(client, target.site, types, store, state if state and state.curation == curation
                                     else None, options.full, options.dry_run, source.max_posts,
-                                    _named(options, found.name))
+                                    _named(options, found.name), chosen)
     except FetchError as e:
         result.problems.append(Problem(closed.url, message=f"{closed.message}; and no WordPress feed to read "
                                                            f"instead: {e.message}"))
         found.stopped = True
         return None
     found.notes.append(f"its REST API cannot be read ({closed.url}: {closed.message.split(': ')[0]}): read from its "
-                       f"feed {fed.feed} and its posts' pages instead")
+                       f"{'feed' if fed.first else 'sitemap'} {fed.feed} and its posts' pages instead")
+    if curated:
+        found.notes.append(f"its curation is read from {len(chosen.queries)} feed(s) of each type: of its terms "
+                           "(category_name=, tag=, taxonomy= and term=) and search (s=); after and before are compared "
+                           "with the times the feed gives, in UTC; its pages are not read (a feed holds none)")
     found.notes += fed.notes
     result.problems += fed.problems
     found.changes += [Change(ADDED, *c) for c in fed.added] + [Change(UPDATED, *c) for c in fed.updated]
@@ -443,22 +539,30 @@ def _save_names(client: Client, site: Site, store: RawStore, posts: list[dict[st
     hierarchical taxonomies, which `_embedded` lacks, fetched by id, so that the import names them as an
     import of a whole crawl does; saved before the posts, so a stored post always has its names.
 
-    Many sites keep their users from visitors, against harvesting of login names: a choice of the
-    site, which `_embed` shows as authors left unnamed (its refusal where each author would be), and so
-    does this, with a note instead of an error on every run, whether `_embed` or a lookup met the refusal."""
-    if wp_live.authors_refused(posts) and USERS_HIDDEN not in found.notes:
-        found.notes.append(USERS_HIDDEN)
+    Many sites keep their users from visitors, against harvesting of login names, and some their media or a
+    taxonomy's terms: a choice of the site, which `_embed` shows as names left out (its refusal where each would
+    be), and so does this, with a note naming the route instead of an error on every run, whether `_embed` or a
+    lookup met the refusal."""
+    for route, said in wp_live.embeds_refused(posts).items():
+        _note_hidden(found, site, route, said)
     for route, ids in wp_live.name_lookups(site, posts).items():
         for outcome in wp_live.fetch_by_id(client, site, route, ids):
-            if isinstance(outcome, FetchError) and route == "users" and outcome.status in (401, 403):
-                if USERS_HIDDEN not in found.notes:
-                    found.notes.append(USERS_HIDDEN)
+            if isinstance(outcome, FetchError) and outcome.status in wp_live.CLOSED_STATUSES:
+                _note_hidden(found, site, route, outcome.message.split(": ")[0])
                 continue
             if isinstance(outcome, FetchError):
                 result.problems.append(Problem(outcome.url, message=outcome.message))
                 continue
             for value in outcome:
                 store.save_lookup(route, value)
+
+
+def _note_hidden(found: SourceResult, site: Site, route: str, said: str) -> None:
+    """Once per route: what the posts lack where the site keeps a route from visitors, and what the route answered."""
+    what = HIDDEN.get(route, f"the terms of {route} are not all named: the site does not show them to visitors "
+                             "(a security setting)")
+    if not any(note.startswith(what) for note in found.notes):
+        found.notes.append(f"{what}: {site.api.url(site.collection(route))} answered {said}")
 
 
 def _import(store: RawStore, types: dict[str, str], name_post: Callable[[str, int], str], site: str,

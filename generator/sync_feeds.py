@@ -4,11 +4,15 @@ which sync imports them as it imports the API's posts.
 
 A feed lists a site's latest posts, not all of them: nothing is ever taken for removed from one. Its pages are read
 newest first until one past the last (a first sync, `--full`, or one after an incomplete read), else until a page
-holds no post that is new or changed since the last sync. Each item the feed gave is kept beside the post
-(`raw/feed-items/`), so that an unchanged item costs no request for its page, and a sync killed at any moment asks
-again only for what it had not stored. The site's pages (WordPress's `page` type), which no feed holds, come from
-the addresses its sitemap lists (`raw/sitemap-pages/`), and its sitemaps of tags and categories tell a post's tags
-from its categories, which a feed writes alike.
+holds no post that is new or changed since the last sync; after a sync, the feed is read in the order of the posts'
+last edits too (`orderby=modified`), which brings an edited older post to its first page. Each item the feed gave is
+kept beside the post (`raw/feed-items/`), so that an unchanged item costs no request for its page, and a sync killed
+at any moment asks again only for what it had not stored. Each type's sitemap (`raw/sitemap-<type>/`) gives the
+posts the feed does not reach and, where it says when each changed (Yoast SEO's, Rank Math's), the edits its items do
+not show; a site whose feeds are turned off is read from it alone. The site's pages (WordPress's `page` type), which
+no feed holds, come from the addresses its sitemap lists (`raw/sitemap-pages/`), and its sitemaps of tags and
+categories tell a post's tags from its categories, which a feed writes alike. A curated source is read from the feeds
+that select its posts (a term's, a search's; dates from the items).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from generator.config import SourceConfig
 from generator.problems import Problem
@@ -35,8 +39,9 @@ from generator.store.sync_state import RawStore, SourceState, TypeState
 MAX_PAGES = 500  # a feed's pages read at most (5,000 posts at WordPress's 10 a page): a first sync takes ~5 min
 NOTHING_REMOVED = ("nothing is taken for removed: a feed lists the latest posts only, not every post "
                    "(sync --prune removes nothing here)")
-CURATED = ("its REST API is closed to visitors, and this source's {} cannot be applied to its feeds: "
-           "leave it out, or ask the site's owner to open /wp/v2 to anonymous reads")
+CURATED = ("its REST API is closed to visitors, and this source's {} cannot be applied to its feeds (a feed can "
+           "select a term's posts, a search's and dates, not leave a term's out nor give posts by id): leave it out, "
+           "or ask the site's owner to open /wp/v2 to anonymous reads")
 
 
 @dataclass
@@ -54,37 +59,97 @@ class FedPosts:
     site: dict[str, str] = field(default_factory=dict)  # what the site's own feed says of it
     notes: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    chosen: Selection = field(default_factory=lambda: Selection())  # what a curated source selects
+    fresh: dict[str, tuple[str, int]] = field(default_factory=dict)  # address -> (type, id) of posts the feed read
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A curated source's choice as the site's feeds can make it: a feed per term it includes (WordPress's query
+    variables `category_name=`, `tag=`, else `taxonomy=` and `term=`), each of its search's posts only (`s=`), and
+    dates compared with each item's time of publication (UTC, as the feed gives it)."""
+
+    queries: tuple[tuple[tuple[str, str], ...], ...] = ((),)  # one feed (of each post type) per query
+    after: str = ""
+    before: str = ""
+
+    def admits(self, post: dict[str, Any]) -> bool:
+        published = str(post.get("date_gmt") or "")
+        return (not self.after or published > self.after) and (not self.before or published < self.before)
+
+    def older(self, posts: list[dict[str, Any]]) -> bool:
+        """Whether there are posts and each was published before `after`."""
+        return bool(self.after and posts) and all(str(p.get("date_gmt") or "") <= self.after for p in posts)
+
+
+TERM_VARIABLES = {"category": "category_name", "post_tag": "tag"}  # WordPress's query variables of its own two
 
 
 def curation_refused(source: SourceConfig) -> str:
-    """Why a source cannot be read from feeds ('' when it can): a feed cannot filter by term, date, search or id."""
-    named = [key for key in ("include", "exclude", "after", "before", "search", "ids") if getattr(source, key)]
+    """Why a source cannot be read from feeds ('' when it can): a feed cannot leave out a term's posts, nor give
+    posts by id."""
+    named = [key for key in ("exclude", "ids") if getattr(source, key)]
     return CURATED.format(", ".join(named)) if named else ""
 
 
+def selection(source: SourceConfig) -> Selection:
+    """The feeds that give what a source's include, search, after and before select."""
+    searched = (("s", source.search),) if source.search else ()
+    terms = [((TERM_VARIABLES[taxonomy], slug),) if taxonomy in TERM_VARIABLES else
+             (("taxonomy", taxonomy), ("term", slug)) for taxonomy, slugs in source.include for slug in slugs]
+    return Selection(tuple(term + searched for term in terms) or (searched,), _utc(source.after),
+                     _utc(source.before))
+
+
+def _utc(moment: str) -> str:
+    """A curation's date as the feed's items are dated: `2024-05-01` from its first second."""
+    return f"{moment}T00:00:00" if len(moment) == 10 else moment
+
+
 def read_feeds(client: Client, site: str, post_types: list[str], store: RawStore, earlier: SourceState | None,
-               full: bool, dry_run: bool, limit: int = 0, progress: Progress | None = None) -> FedPosts:
-    """The posts of the site's feeds (that of each type named, else the site's own) into `store`; a dry run
-    counts what it would store. `earlier`: the state of the last sync that read these feeds whole; `limit`: the
-    newest posts kept per type (0: all); `progress` hears (stage, posts read, posts known of) after each post.
-    FetchError where no feed is found."""
-    first = wp_live_feeds.find_feed(client, site)
-    fed = FedPosts(feed=first.url, hosts={_host(site)}, first=first, site=first.site)  # the site's own feed's words
+               full: bool, dry_run: bool, limit: int = 0, progress: Progress | None = None,
+               chosen: Selection = Selection()) -> FedPosts:
+    """The posts of the site's feeds (that of each type named, else the site's own; of those `chosen`) into `store`;
+    a dry run counts what it would store. `earlier`: the state of the last sync that read these feeds whole; `limit`:
+    the newest posts kept per type (0: all); `progress` hears (stage, posts read, posts known of) after each post.
+    FetchError where neither a feed nor a sitemap of posts is found: a site whose plugin turned its feeds off is read
+    from the pages its sitemaps list (_read_post_sitemap)."""
+    curated = chosen != Selection()
+    try:
+        first: wp_live_feeds.FeedPage | None = wp_live_feeds.find_feed(client, site)
+    except FetchError as e:
+        if e.status >= 429 or e.unreachable or curated:  # failing, not feedless; a curation needs the feeds' queries
+            raise
+        first, no_feed = None, e
+    fed = FedPosts(feed=first.url if first else "", hosts={_host(site)}, first=first, site=first.site if first else {},
+                   chosen=chosen)
     fed.tags = wp_live_feeds.tag_slugs(client, site)
-    for post_type in [t for t in post_types or ["post"] if t != "page"]:
+    for post_type in [t for t in post_types or ["post"] if t != "page" or curated]:
         before = earlier.types.get(post_type) if earlier is not None and not full else None
-        complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, bool(post_types), progress)
+        complete = first is None or all([_read_chosen(client, fed, post_type, store, before, full, dry_run, limit,
+                                                      bool(post_types), progress, select) for select in chosen.queries])
+        sitemap = "" if curated else _read_post_sitemap(client, fed, site, post_type, store, full, dry_run, progress,
+                                                        adding=not limit)
+        if first is None and not sitemap:
+            continue
         stored = store.stored(post_type)
         dates = [v for v in (_date(store, post_type, i) for i in stored) if v]
         fed.types[post_type] = before if not complete and before is not None else TypeState(
-            wp_live_feeds.feed_url(fed.feed, post_type), len(stored), max(dates, default=""))
+            wp_live_feeds.feed_url(fed.feed, post_type) if first else sitemap, len(stored), max(dates, default=""))
         if not complete and before is None:
             fed.types.pop(post_type)  # read whole next time
-    if not post_types or "page" in post_types:
+        fed.feed = fed.feed or sitemap
+    if first is None:
+        if not fed.feed:
+            raise no_feed
+        fed.notes.append(f"it serves no feed ({no_feed.message}): the posts its sitemaps list are read from their "
+                         "pages")
+    if (not post_types or "page" in post_types) and not curated:
         _read_pages(client, fed, site, store, full, dry_run, progress)
     if not post_types:
         fed.notes.append("the site's own feed holds its posts only: other post types are not read (name them in "
-                         "the source's types to read their feeds)")
+                         "the source's types to read their feeds)" if first else "only its posts and pages are read: "
+                         "other post types are not (name them in the source's types to read their sitemaps)")
     fed.notes.append(NOTHING_REMOVED)
     return fed
 
@@ -94,7 +159,7 @@ def _read_pages(client: Client, fed: FedPosts, site: str, store: RawStore, full:
     """The site's pages (WordPress's `page` type), which no feed holds, from the addresses its sitemap lists: a page
     is asked for when new, or changed since (where the sitemap says when: Yoast SEO's and Rank Math's do, WordPress's
     own does not, and then an edit is seen by `sync --full`)."""
-    sitemap, listed, problems = wp_live_feeds.page_addresses(client, site)
+    sitemap, listed, problems = wp_live_feeds.post_addresses(client, site, "page")
     fed.problems += problems
     if not sitemap:
         fed.notes.append("no sitemap lists the site's pages (wp-sitemap.xml, an SEO plugin's): they are not read")
@@ -118,13 +183,73 @@ def _read_pages(client: Client, fed: FedPosts, site: str, store: RawStore, full:
         fed.types["page"] = TypeState(sitemap, len(store.stored("page")))
 
 
+def _read_post_sitemap(client: Client, fed: FedPosts, site: str, post_type: str, store: RawStore, full: bool,
+                       dry_run: bool, progress: Progress | None, adding: bool = True) -> str:
+    """What a feed does not show, from the site's sitemap of a post type (WordPress's own, Yoast SEO's, Rank Math's):
+    a post is asked for from its page when the sitemap lists it and the store lacks it (older than the feed reaches),
+    or when the time it says the post last changed moved since the last sync (an edit past a summary's words, which
+    the feed's item does not show; Yoast's and Rank Math's say it, WordPress's own does not), or on `full`. A post the
+    feed gave is not asked for: its record takes the sitemap's time. Without `adding` (a source that keeps its newest
+    posts only), only the posts the store holds are asked for. The sitemap's address, or '' where there is none."""
+    sitemap, listed, problems = wp_live_feeds.post_addresses(client, site, post_type)
+    fed.problems += problems
+    given = _feed_given(store, post_type) if sitemap else {}
+    for done, (link, lastmod) in enumerate(listed, start=1):
+        record = store.raw / f"sitemap-{post_type}" / f"{hashlib.sha256(link.encode()).hexdigest()[:20]}.json"
+        earlier, from_feed, fresh = _stored_as(record), given.get(_same(link)), fed.fresh.get(_same(link))
+        if fresh is not None or (from_feed is not None and not record.exists()):
+            if not dry_run:  # (read from the feed: what the sitemap says is what the store holds)
+                write_if_changed(record, _page_record(fresh or from_feed[0], lastmod))
+            continue
+        if not adding and not record.exists():
+            continue
+        if from_feed is None:  # (one the feed gave was counted as its item)
+            fed.read += 1
+        if (record.exists() and unchanged(record, _page_record(earlier, lastmod)) and not full) or not _on_site(fed, link):
+            continue
+        known = earlier is not None and store.holds(*earlier)
+        if dry_run:
+            (fed.updated if known else fed.added).append((post_type, 0, link))
+            continue
+        _store_page(client, fed, link, lastmod, record, store, known, from_feed[1] if from_feed else None)
+        if progress is not None:
+            progress(f"reading the sitemap of {post_type}", done, len(listed))
+    return sitemap
+
+
+def _feed_given(store: RawStore, post_type: str) -> dict[str, tuple[tuple[str, int], dict[str, Any]]]:
+    """The posts of a type the feed gave: their address -> the type and id each was stored under, and the item."""
+    found = {}
+    for path in sorted((store.raw / "feed-items" / post_type).glob("*.json")):
+        try:
+            record = json.loads(path.read_bytes())
+            found[_same(record["item"]["link"])] = ((str(record["stored"][0]), int(record["stored"][1])),
+                                                    record["item"])
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            continue
+    return found
+
+
+def _same(link: str) -> str:
+    """An address as two lists of a site's posts may both write it: over http or https, with `www.` or without,
+    percent-encoded in either case or not at all."""
+    parts = urlsplit(link)
+    return f"{_host(link)}{unquote(parts.path).rstrip('/')}?{parts.query}"
+
+
 def _store_page(client: Client, fed: FedPosts, link: str, lastmod: str, record: Path, store: RawStore,
-                known: bool) -> None:
+                known: bool, item: dict[str, Any] | None = None) -> None:
+    """The post a page the sitemap lists shows, completed by the feed's `item` of it where there is one. A page that is
+    not there (404, 410: a sitemap a cache keeps, or a plugin's that lists what it should not) is said once, and not
+    asked for again until the sitemap's time for it changes, or `sync --full`."""
     try:
         post, problems = wp_live_feeds.post_from_page(client, link)
     except FetchError as e:
         fed.problems.append(Problem(e.url, message=e.message))
+        if e.status in (404, 410):
+            write_if_changed(record, _page_record(None, lastmod))
         return
+    post = feed_pages.completed(post, item) if post is not None and item is not None else post
     if post is None:  # said once: the record keeps it from being asked for again until it changes
         write_if_changed(record, _page_record(None, lastmod))
         # (The front page, which Yoast SEO lists among the pages, is the latest posts where it is no page.)
@@ -136,7 +261,9 @@ def _store_page(client: Client, fed: FedPosts, link: str, lastmod: str, record: 
         post = {**post, **dict(zip(("modified", "modified_gmt"), local_and_utc(lastmod)))}
     stored_as = (str(post.get("type", "page")), int(post["id"]))
     if store.save_post(stored_as[0], post) or not known:
-        (fed.updated if known else fed.added).append((*stored_as, str(post.get("slug") or "")))
+        changed = fed.updated if known else fed.added
+        if not any(change[:2] == stored_as for change in changed):  # (a page both sitemaps list, counted once)
+            changed.append((*stored_as, str(post.get("slug") or "")))
     write_if_changed(record, _page_record(stored_as, lastmod))
 
 
@@ -146,12 +273,34 @@ def _page_record(stored_as: tuple[str, int] | None, lastmod: str) -> bytes:
     return json.dumps({"stored": list(stored_as or ()), "lastmod": lastmod}).encode()
 
 
+def _read_chosen(client: Client, fed: FedPosts, post_type: str, store: RawStore, before: TypeState | None,
+                 full: bool, dry_run: bool, limit: int, named: bool, progress: Progress | None,
+                 select: tuple[tuple[str, str], ...]) -> bool:
+    """One type's feed of the posts `select` chooses, newest first, and after a sync, last edited first too: an edit
+    to a post older than the feed's first page brings it to the top of that order, which WordPress gives when asked
+    (`orderby=modified`; a site that ignores the query gives its first page again, which holds nothing new: one
+    request). Whether it was read as far as it needed to be."""
+    complete = _read_type(client, fed, post_type, store, before, full, dry_run, limit, named, progress, "", select)
+    if complete and before is not None:
+        problems = len(fed.problems)
+        if not _read_type(client, fed, post_type, store, before, full, dry_run, limit, named, progress, "modified",
+                          select):
+            # An extra the site may refuse (a firewall's rule against queries): said, and the run goes on.
+            refused, fed.problems[problems:] = fed.problems[problems:], []
+            fed.notes += [f"{p.file}: {p.message.split(': ')[0]}: the feed in the order of the posts' last edits "
+                          "cannot be read; an edit to an older post is seen by sync --full" for p in refused[:1]]
+    return complete
+
+
 def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, before: TypeState | None,
-               full: bool, dry_run: bool, limit: int, named: bool, progress: Progress | None) -> bool:
-    """One type's feed, page by page; whether it was read as far as it needed to be."""
+               full: bool, dry_run: bool, limit: int, named: bool, progress: Progress | None, order: str = "",
+               select: tuple[tuple[str, str], ...] = ()) -> bool:
+    """One type's feed, page by page (in `order`, of the posts `select` chooses: feed_url); whether it was read as
+    far as it needed to be."""
     count = 0
     try:
-        for page in wp_live_feeds.pages(client, fed.first or wp_live_feeds.FeedPage(fed.feed), post_type, MAX_PAGES):
+        for page in wp_live_feeds.pages(client, fed.first or wp_live_feeds.FeedPage(fed.feed), post_type, MAX_PAGES,
+                                        order, select):
             fed.problems += page.problems
             fed.hosts |= {_host(page.served_from)} - {""}  # (a site that moved redirects its feed where it is now)
             if page.problems:
@@ -161,7 +310,9 @@ def _read_type(client: Client, fed: FedPosts, post_type: str, store: RawStore, b
             if page.repeated:
                 fed.notes.append(f"{page.url} gave the posts of an earlier page again (a cache in front of the site "
                                  "that ignores the query?): older posts were not read")
-            posts = _of_type(fed, post_type, page.posts, named)
+            if not order and fed.chosen.older(page.posts):
+                return True  # newest first, and every post older than `after`: so are those of later pages
+            posts = [post for post in _of_type(fed, post_type, page.posts, named) if fed.chosen.admits(post)]
             posts = posts[:limit - count] if limit else posts
             changed = 0
             for done, post in enumerate(posts, start=count + 1):
@@ -230,8 +381,8 @@ def _store(client: Client, fed: FedPosts, post_type: str, item: dict[str, Any], 
     kind, ident = str(item.get("type")), int(item["id"])
     record = store.raw / "feed-items" / kind / f"{ident}.json"
     earlier = _stored_as(record)
-    known = earlier is not None and store.holds(*earlier)
-    if known and unchanged(record, _record(earlier, item)) and not full:
+    known = store.holds(*(earlier or (kind, ident)))  # (a post first read from its page, as its sitemap listed it)
+    if earlier is not None and known and unchanged(record, _record(earlier, item)) and not full:
         return False
     post = item
     link = item.get("link")
@@ -244,6 +395,8 @@ def _store(client: Client, fed: FedPosts, post_type: str, item: dict[str, Any], 
     wrote = dry_run or store.save_post(stored_as[0], post)
     if not dry_run:  # after the post: a sync killed in between asks for its page again
         write_if_changed(record, _record(stored_as, item))
+    if isinstance(link, str):
+        fed.fresh[_same(link)] = stored_as
     if wrote or not known:
         (fed.updated if known else fed.added).append((kind, ident, str(item.get("slug") or "")))
     return True

@@ -71,6 +71,14 @@ class SiteData:
     bare_pages: bool = False  # posts' pages show no title's heading, date, byline or terms, as many themes print them
     relative_links: bool = False  # the feed gives addresses as paths, as under a plugin that makes links relative
     tag_taxonomy: str = ""  # the taxonomy whose terms the site's sitemap lists as its tags (the feed, as categories)
+    # A route a security plugin keeps from visitors or takes out of the API -> (status, WordPress's code): a
+    # rest_base, "types", "taxonomies", "users", "media", or "_embed" (the parameter refused, as a firewall rule
+    # does). `_embed` puts the refusal where a closed route's objects would be, as WordPress does for a route
+    # removed by `rest_endpoints` or refused by `rest_pre_dispatch`.
+    closed: dict[str, tuple[int, str]] = field(default_factory=dict)
+    index_routes: bool = True  # False: the API index lists no routes (a plugin hides them)
+    feed_orderby: bool = True  # the feed heeds `orderby=modified`, as WordPress does; False: a cache ignores it
+    sitemaps: str = "wp"  # each post type's: WordPress's own, without lastmod; "yoast": Yoast SEO's, with; "": none
 
     def by_slug(self, slug: str) -> dict[str, Any] | None:
         return next((p for ps in self.posts.values() for p in ps if p["slug"] == slug), None)
@@ -236,8 +244,11 @@ class FakeWordPress:
             route = path[len(self.prefix) + 1:] or "/"
         if "feed" in query or path.rstrip("/") == "/feed":
             return fake_feed(self, query)
-        if path == "/wp-sitemap-posts-page-1.xml" and "page" in self.site.posts:
-            return sitemap([self.link(page) for page in self.site.posts["page"]])
+        listed = self._sitemap_type(path)
+        if listed is not None:
+            stamped = self.site.sitemaps == "yoast"
+            return sitemap([self.link(post) for post in self.site.posts[listed]],
+                           [f"{post['modified_gmt']}+00:00" for post in self.site.posts[listed]] if stamped else None)
         if path == "/wp-sitemap-taxonomies-post_tag-1.xml" and self.site.tag_taxonomy:
             return sitemap([f"{self.url}tag/{t['slug']}/" for t in self.site.terms
                             if t["taxonomy"] == self.site.tag_taxonomy])
@@ -251,6 +262,13 @@ class FakeWordPress:
         if self.api == "gone":
             return NOT_FOUND_PAGE
         return _api(self, route, query)
+
+    def _sitemap_type(self, path: str) -> str | None:
+        """The post type whose sitemap `path` is: WordPress's own (`/wp-sitemap-posts-post-1.xml`), or, where the site
+        has Yoast SEO's, its (`/post-sitemap.xml`)."""
+        name = (path.removeprefix("/wp-sitemap-posts-").removesuffix("-1.xml") if self.site.sitemaps == "wp" else
+                path.removeprefix("/").removesuffix("-sitemap.xml") if self.site.sitemaps == "yoast" else "")
+        return name if name in self.site.posts and name != path.strip("/") else None
 
     def link(self, post: dict[str, Any]) -> str:
         """The post's address on this site."""
@@ -306,8 +324,11 @@ def _json(status: int, data: Any, headers: dict[str, str] | None = None) -> Repl
 def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
     site, pieces = wp.site, [p for p in route.split("/") if p]
     if not pieces:
-        return _json(200, {"name": "Fake news", "namespaces": ["wp/v2"], "routes": {"/wp/v2": {}}})
+        return _json(200, {"name": "Fake news", "namespaces": ["wp/v2"], "routes": _index_routes(site)})
     base = pieces[2] if len(pieces) == 3 else ""
+    refused = site.closed.get(base) or (site.closed.get("_embed") if "_embed" in query else None)
+    if refused is not None:
+        return _json(refused[0], _refusal(*refused))
     post_type = site.type_at(base)
     if not base or "/".join(pieces[:2]) != site.namespaces.get(post_type or base, "wp/v2"):
         return _json(404, {"code": "rest_no_route", "message": "No route was found"})
@@ -341,6 +362,27 @@ def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
         wanted = {int(i) for i in query["include"].split(",") if i}
         objects = [o for o in objects if o["id"] in wanted]
     return _collection(objects, query)
+
+
+def _refusal(status: int, code: str) -> dict[str, Any]:
+    return {"code": code, "message": "Sorry, you are not allowed to do that.", "data": {"status": status}}
+
+
+def _index_routes(site: SiteData) -> dict[str, Any]:
+    """The index's routes of the site's collections, with the arguments of their GET, as WordPress lists them."""
+    def route(*args: str) -> dict[str, Any]:
+        return {"namespace": "wp/v2", "methods": ["GET"],
+                "endpoints": [{"methods": ["GET"], "args": {a: {"required": False} for a in args}}]}
+    if not site.index_routes:
+        return {}
+    posts = ("context", "page", "per_page", "search", "after", "modified_after", "before", "include", "slug", "status")
+    routes = {f"/wp/v2/{site.rest_base(t)}": route(*posts) for t in site.posts}
+    routes |= {f"/wp/v2/{base}": route("context", "page", "per_page", "hide_empty", "slug",
+                                       *(["parent"] if slug in site.hierarchical else []))
+               for slug, base in site.taxonomies.items()}
+    routes |= {"/wp/v2/users": route("context", "page", "slug", "roles"),
+               "/wp/v2/comments": route("after", "before", "post", "status")}
+    return {"/": {"namespace": "", "methods": ["GET"]}, "/wp/v2": {"namespace": "wp/v2"}, **routes}
 
 
 def _named(site: SiteData, slug: str) -> dict[str, str]:
@@ -385,15 +427,20 @@ EMBED_FIELDS = {"terms": {"id", "link", "name", "slug", "taxonomy", "_links"},
 def _with_embedded(site: SiteData, post: dict[str, Any]) -> dict[str, Any]:
     if not site.embed or "_embedded" in post:  # a sample keeps what it was saved with
         return post
-    terms = [[_embedded(t, "terms") for t in site.terms if t["taxonomy"] == taxonomy and t["id"] in post.get(base, [])]
-             for taxonomy, base in site.taxonomies.items() if base in post]
-    authors = [USERS_REFUSED] if site.users_hidden else [
+    closed = {route: [_refusal(*refused)] for route, refused in site.closed.items()}
+    present = [(taxonomy, base) for taxonomy, base in site.taxonomies.items() if base in post]
+    terms = [closed[base][0] if base in closed else
+             [_embedded(t, "terms") for t in site.terms if t["taxonomy"] == taxonomy and t["id"] in post.get(base, [])]
+             for taxonomy, base in present]
+    authors = [USERS_REFUSED] if site.users_hidden else closed.get("users") or [
         _embedded(u, "users") for u in site.users if u["id"] == post.get("author")]
     embedded: dict[str, Any] = {"author": authors, "wp:term": terms}
     media = [_embedded(m, "media") for m in site.media if m["id"] == post.get("featured_media")]
     if media:
-        embedded["wp:featuredmedia"] = media
-    return {**post, "_embedded": embedded}
+        embedded["wp:featuredmedia"] = closed.get("media") or media
+    links = {"wp:term": [{"taxonomy": taxonomy, "embeddable": True, "href": f"https://example.com/wp-json/wp/v2/{base}"
+                          f"?post={post['id']}"} for taxonomy, base in present]}
+    return {**post, "_embedded": embedded, "_links": {**links, **post.get("_links", {})}}
 
 
 def _embedded(value: dict[str, Any], route: str) -> dict[str, Any]:
@@ -423,7 +470,9 @@ def fake_feed(wp: FakeWordPress, query: dict[str, str]) -> Reply:
     time; past the last page, its 404 page."""
     site, post_type = wp.site, query.get("post_type", "post")
     post_type = "post" if post_type in site.feed_ignored else post_type
-    posts = sorted(site.posts.get(post_type, []), key=lambda p: (p["date_gmt"], p["id"]), reverse=True)
+    order = "modified_gmt" if query.get("orderby") == "modified" and site.feed_orderby else "date_gmt"
+    posts = sorted([p for p in site.posts.get(post_type, []) if _feed_selects(site, p, query)],
+                   key=lambda p: (p[order], p["id"]), reverse=True)
     page = int(query.get("paged", "1"))
     chosen = posts[(page - 1) * site.feed_size:page * site.feed_size]
     if page > 1 and not chosen:
@@ -443,11 +492,24 @@ def fake_feed(wp: FakeWordPress, query: dict[str, str]) -> Reply:
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 
 
+def _feed_selects(site: SiteData, post: dict[str, Any], query: dict[str, str]) -> bool:
+    """Whether a feed's query variables choose the post: a term's (`category_name=`, `tag=`, `taxonomy=` and `term=`)
+    and a search's (`s=`)."""
+    taxonomy, slug = next(((t, query[v]) for t, v in (("category", "category_name"), ("post_tag", "tag")) if v in query),
+                          (query.get("taxonomy", ""), query.get("term", "")))
+    if taxonomy:
+        ids = set(post.get(site.taxonomies.get(taxonomy, ""), []))
+        if not any(t["id"] in ids and t["slug"] == slug for t in site.terms if t["taxonomy"] == taxonomy):
+            return False
+    text = query.get("s", "").lower()
+    return text in (post["title"]["rendered"] + post["content"]["rendered"]).lower()
+
+
 def _feed_item(wp: FakeWordPress, post: dict[str, Any]) -> str:
     author = next((u["name"] for u in wp.site.users if u["id"] == post.get("author")), "")
     terms = [t["name"] for t in wp.site.terms
              if t["id"] in post.get(wp.site.taxonomies.get(t["taxonomy"], ""), [])]
-    guid = post["guid"]["rendered"].replace("https://example.com/", wp.url)
+    guid = html.escape(post["guid"]["rendered"].replace("https://example.com/", wp.url))  # (WordPress: &#038;)
     moment = datetime.fromisoformat(post["date_gmt"]).replace(tzinfo=timezone.utc)
     body = ("" if wp.site.feed_summary else
             f"<content:encoded><![CDATA[{post['content']['rendered']}]]></content:encoded>")
@@ -484,9 +546,11 @@ def post_page(wp: FakeWordPress, post: dict[str, Any]) -> bytes:
             f'<aside class="widget"><h2>Recent posts</h2></aside></body></html>').encode()
 
 
-def sitemap(links: list[str]) -> Reply:
-    """A sitemap of WordPress's own (5.5+): addresses, without the time they were changed."""
-    urls = "".join(f"<url><loc>{link}</loc></url>" for link in links)
+def sitemap(links: list[str], changed: list[str] | None = None) -> Reply:
+    """A sitemap of WordPress's own (5.5+): addresses, without the time they were changed; or, with `changed`, as Yoast
+    SEO's gives them, each with its `lastmod`."""
+    stamps = [f"<lastmod>{moment}</lastmod>" for moment in changed] if changed is not None else [""] * len(links)
+    urls = "".join(f"<url><loc>{link}</loc>{stamp}</url>" for link, stamp in zip(links, stamps))
     body = ('<?xml version="1.0" encoding="UTF-8"?><?xml-stylesheet type="text/xsl" href="/wp-sitemap.xsl" ?>'
             f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
     return 200, {"Content-Type": "application/xml; charset=UTF-8"}, body.encode()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from tests.test_sync import stats
 
 FAST = Politeness(min_interval=0.0, retries=0)
 POSTS = 13  # three pages of 5 (WordPress's posts_per_rss is 10)
+DAY = timedelta(days=1)
 
 
 def source(wp: FakeWordPress, **how: Any) -> SourceConfig:
@@ -61,7 +63,8 @@ def test_a_closed_api_is_read_from_the_feed_once_and_then_writes_no_file(tmp_pat
     assert stats(content) == before
     assert (second.written, second.state_written) == (0, False)
     # The front page and the API's places, the feed found and its first page, which holds nothing new.
-    assert [a for a in asked if "feed" in a] == ["/feed/", "/feed/?post_type=news-archive"]
+    assert [a for a in asked if "feed" in a] == ["/feed/", "/feed/?post_type=news-archive",
+                                                 "/feed/?post_type=news-archive&orderby=modified"]
     lines = sync_summary(first, dry_run=False)
     assert sum("its REST API cannot be read" in line for line in lines) == 1
     assert any("nothing is taken for removed: a feed lists the latest posts only" in line for line in lines)
@@ -81,6 +84,121 @@ def test_an_edit_upstream_changes_its_file_only(tmp_path: Path) -> None:
         f"news-archive/{edited['slug']}.md"]
     assert [(c.action, c.id) for c in result.sources[0].changes] == [("updated", edited["id"])]
     assert b"title: Edited upstream" in after[f"news-archive/{edited['slug']}.md"]
+
+
+@pytest.mark.parametrize("summary", [False, True])
+def test_an_edit_to_a_post_older_than_the_feeds_first_page_is_seen_without_full(tmp_path: Path, summary: bool) -> None:
+    """WordPress orders a feed by the posts' last edits when asked (`orderby=modified`): before, such an edit was seen
+    by `sync --full` only."""
+    content = tmp_path / "content"
+    data = site(summary)
+    with FakeWordPress(data, api="closed") as wp:
+        sync(wp, content)
+        before = content_tree(content)
+        oldest = min(data.posts["news-archive"], key=lambda p: p["date_gmt"])  # on the feed's last page
+        data.touch("news-archive", oldest["id"], 5, title={"rendered": "Edited long after"},
+                   content={"rendered": "<p>Rewritten.</p>"})
+        result = sync(wp, content)
+    after = content_tree(content)
+    assert result.problems == []
+    assert [(c.action, c.id) for c in result.sources[0].changes] == [("updated", oldest["id"])]
+    assert sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p)) == [
+        f"news-archive/{oldest['slug']}.md"]
+    assert b"Rewritten." in after[f"news-archive/{oldest['slug']}.md"]
+
+
+def test_a_site_that_ignores_orderby_costs_one_request_and_changes_nothing(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    data = site()
+    data.feed_orderby = False
+    with FakeWordPress(data, api="closed") as wp:
+        sync(wp, content)
+        before, requests = stats(content), wp.count()
+        result = sync(wp, content)
+        asked = wp.requests[requests:]
+    assert result.problems == [] and stats(content) == before
+    assert [a for a in asked if "orderby" in a] == ["/feed/?post_type=news-archive&orderby=modified"]
+
+
+@pytest.mark.parametrize("api", ["closed", "gone"])
+def test_the_front_page_is_asked_for_once(tmp_path: Path, api: str) -> None:
+    """It names where the REST API is and where the feeds are: both readers take it from one request."""
+    with FakeWordPress(site(), api=api) as wp:
+        sync(wp, tmp_path / "content")
+    assert wp.requests.count("/") == 1
+
+
+def test_posts_the_feed_does_not_reach_are_read_from_their_pages_as_the_sitemap_lists_them(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    with FakeWordPress(site(), api="closed") as wp:
+        wp.fail("paged=3", status=200, times=-1, body=b"<?xml version='1.0'?><rss><channel><item><title>cut")
+        first = sync(wp, content)
+        pages = page_requests(wp, wp.requests)
+        wp.faults.clear()
+        second = sync(wp, content)
+    assert [p.file.endswith("/feed/?post_type=news-archive&paged=3") for p in first.problems] == [True]
+    assert first.sources[0].count("added") == POSTS and len(pages) == POSTS - 10
+    assert len(posts(content)) == POSTS
+    assert second.problems == [] and second.sources[0].count("added") == 0
+
+
+@pytest.mark.parametrize("stamped", [True, False])
+def test_an_edit_past_a_summarys_words_is_seen_by_the_sitemaps_time_of_change(tmp_path: Path, stamped: bool) -> None:
+    """A summary feed's item does not change when a post's text changes past its summary: Yoast SEO's and Rank Math's
+    sitemaps say when each post last changed (WordPress's own does not, and then `sync --full` sees it)."""
+    content = tmp_path / "content"
+    data = site(summary=True)
+    data.sitemaps = "yoast" if stamped else "wp"
+    with FakeWordPress(data, api="closed") as wp:
+        sync(wp, content)
+        requests = wp.count()
+        quiet = sync(wp, content)
+        quiet_requests = wp.count() - requests
+        edited = sorted(data.posts["news-archive"], key=lambda p: p["date_gmt"])[-2]  # on the feed's first page
+        data.touch("news-archive", edited["id"], 5, content={"rendered": edited["content"]["rendered"] + "<p>Later.</p>"})
+        result = sync(wp, content)
+    assert (quiet.written, quiet.state_written) == (0, False)
+    assert not page_requests(wp, wp.requests[requests:requests + quiet_requests])  # nothing changed: no page asked
+    text = posts(content)[f"news-archive/{edited['slug']}.md"]
+    assert (b"Later." in text) is stamped
+    assert [(c.action, c.id) for c in result.sources[0].changes] == ([("updated", edited["id"])] if stamped else [])
+
+
+def test_a_site_whose_feeds_are_turned_off_is_read_from_the_pages_its_sitemap_lists(tmp_path: Path) -> None:
+    """A plugin (Disable Feeds) answers every feed with 404 while the sitemaps stay: before, the sync stopped."""
+    content = tmp_path / "content"
+    data = site()
+    data.sitemaps = "yoast"
+    with FakeWordPress(data, api="closed") as wp:
+        wp.fail("feed", status=404, body=b"<!doctype html><title>Page not found</title>", times=-1,
+                headers={"Content-Type": "text/html"})
+        first = sync(wp, content)
+        second = sync(wp, content)
+        edited = data.posts["news-archive"][5]
+        data.touch("news-archive", edited["id"], 5, content={"rendered": "<p>Rewritten.</p>"})
+        third = sync(wp, content)
+    assert first.problems == second.problems == third.problems == []
+    assert len(posts(content)) == POSTS
+    assert all(b"\nauthor: Reporter " in text for text in posts(content).values())
+    assert any(n.startswith("it serves no feed (") for n in first.sources[0].notes)
+    assert (second.written, second.state_written) == (0, False)
+    assert [(c.action, c.id) for c in third.sources[0].changes] == [("updated", edited["id"])]
+    assert b"Rewritten." in posts(content)[f"news-archive/{edited['slug']}.md"]
+
+
+def test_a_site_that_refuses_the_feed_in_order_of_edits_is_said_once_and_synced(tmp_path: Path) -> None:
+    """A firewall's rule against queries may answer `orderby=modified` with 403: the ordinary feed was read, and the
+    sync goes on with a note, not a problem every night."""
+    content = tmp_path / "content"
+    with FakeWordPress(site(), api="closed") as wp:
+        wp.fail("orderby=modified", status=403, body=b"<!doctype html><title>Forbidden</title>", times=-1,
+                headers={"Content-Type": "text/html"})
+        sync(wp, content)
+        result = sync(wp, content)
+    assert result.problems == [] and (result.written, result.state_written) == (0, False)
+    assert [n.split(": ", 1)[1] for n in result.sources[0].notes if "orderby" in n] == [
+        "HTTP 403 ('Forbidden'): the feed in the order of the posts' last edits cannot be read; an edit to an older "
+        "post is seen by sync --full"]
 
 
 def test_a_dry_run_lists_what_it_would_add_and_writes_nothing(tmp_path: Path) -> None:
@@ -143,7 +261,9 @@ def test_a_sync_killed_midway_resumes_to_the_content_of_an_uninterrupted_one(
 
 def test_a_broken_feed_page_is_named_by_its_url_and_read_whole_next_time(tmp_path: Path) -> None:
     content = tmp_path / "content"
-    with FakeWordPress(site(), api="closed") as wp:
+    data = site()
+    data.sitemaps = ""  # (a sitemap would give the posts of the broken page from their pages: see below)
+    with FakeWordPress(data, api="closed") as wp:
         wp.fail("paged=3", status=200, body=b"<?xml version='1.0'?><rss><channel><item><title>cut")
         first = sync(wp, content)
         second = sync(wp, content)
@@ -167,12 +287,42 @@ def test_a_site_that_is_not_wordpress_is_one_line(tmp_path: Path) -> None:
     assert "?feed=rss2 gave not a feed but an HTML page" in message
 
 
-def test_a_curation_a_feed_cannot_apply_stops_the_source(tmp_path: Path) -> None:
+@pytest.mark.parametrize("key", ["exclude", "ids"])
+def test_a_curation_a_feed_cannot_apply_stops_the_source(tmp_path: Path, key: str) -> None:
     with FakeWordPress(site(), api="closed") as wp:
-        result = run_sync([source(wp, search="magnet")], tmp_path / "content", SyncOptions(politeness=FAST))
+        term = wp.site.terms[0]
+        how = {"exclude": ((term["taxonomy"], (term["slug"],)),)} if key == "exclude" else {"ids": (1,)}
+        result = run_sync([source(wp, **how)], tmp_path / "content", SyncOptions(politeness=FAST))
     assert [p.message.split(":")[0] for p in result.problems] == ["HTTP 401 rest_login_required"]
-    assert "search cannot be applied to its feeds" in result.problems[0].message
+    assert f"{key} cannot be applied to its feeds" in result.problems[0].message
     assert result.sources[0].stopped and not posts(tmp_path / "content")
+
+
+@pytest.mark.parametrize("curation", ["include", "search", "dates", "all"])
+def test_a_curated_source_is_read_from_the_feeds_that_select_its_posts(tmp_path: Path, curation: str) -> None:
+    """A term's feed (`taxonomy=`/`term=`, `category_name=`, `tag=`), a search's (`s=`) and the items' dates select
+    what the REST API's filters select; before, such a source was stopped."""
+    data = site()
+    dates = sorted(datetime.fromisoformat(p["date_gmt"]) for p in data.posts["news-archive"])
+    # Bounds a day from any post: the feed dates posts in UTC, the REST API compares its site's local time.
+    bounds = [(a + (b - a) / 2).isoformat(timespec="seconds") for a, b in zip(dates, dates[1:]) if b - a > DAY * 2]
+    used = [t for t in data.terms if any(t["id"] in p.get(data.taxonomies[t["taxonomy"]], [])
+                                         for p in data.posts["news-archive"])]
+    word = data.posts["news-archive"][0]["title"]["rendered"].split()[0]
+    how: dict[str, Any] = {
+        "include": {"include": ((used[0]["taxonomy"], (used[0]["slug"], used[1]["slug"])),)},
+        "search": {"search": word},
+        "dates": {"after": bounds[0], "before": bounds[-1]},
+        "all": {"include": ((used[0]["taxonomy"], (used[0]["slug"],)),), "after": bounds[0]}}[curation]
+    with FakeWordPress(data) as wp:
+        by_api = run_sync([source(wp, **how)], tmp_path / "api", SyncOptions(politeness=FAST, workers=1))
+    with FakeWordPress(data, api="closed") as wp:
+        by_feeds = run_sync([source(wp, **how)], tmp_path / "feeds", SyncOptions(politeness=FAST, workers=1))
+        again = run_sync([source(wp, **how)], tmp_path / "feeds", SyncOptions(politeness=FAST, workers=1))
+    assert by_api.problems == by_feeds.problems == again.problems == []
+    assert 0 < len(posts(tmp_path / "feeds")) < POSTS
+    assert sorted(posts(tmp_path / "feeds")) == sorted(posts(tmp_path / "api"))
+    assert (again.written, again.state_written) == (0, False)
 
 
 def test_the_site_feed_gives_its_posts_and_a_type_it_ignores_none(tmp_path: Path) -> None:
@@ -347,3 +497,56 @@ def test_a_post_of_pictures_only_in_a_summary_feed_is_read_from_its_page(tmp_pat
     assert result.problems == []
     written = posts(tmp_path / "content")[f"news-archive/{pictures['slug']}.md"].decode()
     assert "![A view](https://example.com/a.jpg)" in written
+
+
+@pytest.mark.parametrize(("classes", "problems"), [("blog wp-theme-astra", 0), ("archive post-type-archive", 0),
+                                                   ("search search-results", 0), ("", 1), ("wp-custom-logo", 1)])
+def test_a_listed_page_that_lists_posts_is_no_post_and_no_problem(classes: str, problems: int) -> None:
+    """Yoast SEO lists the page for posts first in its sitemap of posts, and a shop's page among the pages: each shows
+    a list of posts, not one (body_class() says `blog`, `archive`), which is not a problem to report every first sync."""
+    from generator.sources.http import Client
+    from generator.sources.wp_live_feeds import post_from_page
+    page = f'<!doctype html><html><head><title>Blog</title></head><body class="{classes}"><h2>A</h2></body></html>'
+    with FakeWordPress(SiteData()) as wp:
+        wp.route("/listing/", lambda query: (200, {"Content-Type": "text/html; charset=UTF-8"}, page.encode()))
+        with Client(FAST) as client:
+            post, found = post_from_page(client, f"{wp.url}listing/")
+    assert post is None and len(found) == problems
+
+
+def test_a_page_the_sitemap_lists_that_is_not_there_is_said_once(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    data = site()
+    data.sitemaps = "yoast"
+    gone = data.posts["news-archive"][3]
+    with FakeWordPress(data, api="closed") as wp:
+        wp.fail("feed", status=404, body=b"<!doctype html><title>Page not found</title>", times=-1,
+                headers={"Content-Type": "text/html"})
+        wp.fail(f"/{gone['slug']}/", status=404, body=b"<!doctype html><title>Page not found</title>", times=-1,
+                headers={"Content-Type": "text/html"})
+        first = sync(wp, content)
+        asked = wp.count(f"/{gone['slug']}/")
+        second = sync(wp, content)
+        full = sync(wp, content, full=True)
+        asked_again = wp.count(f"/{gone['slug']}/") - asked
+    assert [p.file for p in first.problems] == [f"{wp.url}{gone['slug']}/"]
+    assert second.problems == [] and len(posts(content)) == POSTS - 1
+    assert [p.file for p in full.problems] == [f"{wp.url}{gone['slug']}/"] and asked_again == 1
+
+
+def test_a_feeds_address_and_its_sitemaps_are_one_post_however_each_writes_it() -> None:
+    """Else a post the feed gave would be asked for again from its page, and stored twice over."""
+    from generator.sync_feeds import _same
+    assert _same("https://www.example.org/%D8%A7/") == _same("http://example.org/%d8%a7") == _same("http://example.org/ا/")
+    assert _same("https://example.org/a/") != _same("https://example.org/b/")
+    assert _same("https://example.org/?p=3") != _same("https://example.org/?p=4")
+
+
+def test_a_source_that_keeps_its_newest_posts_takes_none_more_from_the_sitemap(tmp_path: Path) -> None:
+    data = site()
+    data.sitemaps = "yoast"
+    with FakeWordPress(data, api="closed") as wp:
+        result = run_sync([source(wp, max_posts=4)], tmp_path / "content", SyncOptions(politeness=FAST, workers=1))
+    newest = sorted(data.posts["news-archive"], key=lambda p: p["date_gmt"])[-4:]
+    assert result.problems == []
+    assert sorted(posts(tmp_path / "content")) == sorted(f"news-archive/{p['slug']}.md" for p in newest)

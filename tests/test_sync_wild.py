@@ -411,8 +411,9 @@ def test_a_site_that_hides_its_users_is_synced_with_authors_unnamed_and_a_note(t
         wp.fail("/wp/v2/users", status=401, body=refusal, times=-1)
         result = sync(wp.url, tmp_path / "content")
     assert messages(result) == []
-    assert result.sources[0].notes == [USERS_HIDDEN]
-    assert f"{result.sources[0].name}: {USERS_HIDDEN}" in sync_summary(result, dry_run=False)
+    assert result.sources[0].notes == [f"{USERS_HIDDEN}: {wp.url}wp-json/wp/v2/users answered HTTP 401 "
+                                       "rest_user_cannot_view"]
+    assert f"{result.sources[0].name}: {USERS_HIDDEN}" in "\n".join(sync_summary(result, dry_run=False))
     assert len(posts(tmp_path / "content")) == 30
     assert "author: Reporter" not in next(iter(posts(tmp_path / "content").values())).decode()
 

@@ -25,6 +25,7 @@ from generator.sources.public_address import AddressRefused, PublicOnly, Resolve
 PROJECT_URL = "https://github.com/newsmirror/newsmirror"
 USER_AGENT = f"newsmirror/{__version__} (+{PROJECT_URL})"
 JSON_WANTED = "application/json"  # the Accept header of the API's requests
+PAGE_WANTED = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"  # a site's pages, as a browser asks for them
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 HTML_TITLE = re.compile(r"<title[^<>]*>([^<]*)</title>", re.IGNORECASE)
@@ -95,6 +96,7 @@ class Client:
     resolve: Resolver = socket.getaddrinfo  # how PublicOnly connections look names up
     _http: httpx.Client | None = None
     _public_only: dict[frozenset[str], httpx.Client] = field(default_factory=dict)  # by the hosts allowed
+    _kept: dict[str, Response | FetchError] = field(default_factory=dict)  # get_once's answers, by URL
 
     def __enter__(self) -> Client:
         self._http = self._client(self.transport)
@@ -147,6 +149,19 @@ class Client:
         raise FetchError(first, f"more than {self.politeness.max_redirects} redirects, the last to {url}: the site "
                                 "redirects in a loop (an http/https or www setting at odds with a proxy's?); ask its "
                                 "owner, or check the address")
+
+    def get_once(self, url: str, wanted: str) -> Response:
+        """GET `url` with any status, asked for once in the client's life however many readers want it: a site's
+        front page names both where its REST API is and where its feeds are, and was asked for twice."""
+        if url not in self._kept:
+            try:
+                self._kept[url] = self.get(url, accept=frozenset(range(200, 600)), wanted=wanted)
+            except FetchError as e:
+                self._kept[url] = e
+        kept = self._kept[url]
+        if isinstance(kept, FetchError):
+            raise kept
+        return kept
 
     def _with_retries(self, url: str, limit: int, http: httpx.Client, wanted: str) -> Response:
         """The answer, after as many attempts as a busy or failing server needs. Once a host has failed

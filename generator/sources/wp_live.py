@@ -15,7 +15,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 from generator.problems import Problem
-from generator.sources.http import Client, FetchError, Response
+from generator.sources.http import PAGE_WANTED, Client, FetchError, Response
+from generator.sources import wp_live_index
 from generator.sources.php_messages import blank_php_messages, only_php_messages
 from generator.sources.wp_json import DESIGN, RECORD, RECORD_TYPES, SKIPPED, is_design_type, page_title
 
@@ -25,7 +26,11 @@ LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
 API_REL = re.compile(r"""\brel\s*=\s*["']?https://api\.w\.org/["'\s>]""", re.IGNORECASE)
 HREF = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 LISTED_FIELDS = "id,slug,modified,modified_gmt,date_gmt"
-ANY_STATUS = frozenset(range(200, 600))  # get_json explains an error status itself
+ANY_STATUS = frozenset(range(200, 600))
+CLOSED_STATUSES = frozenset({401, 403, 404})  # a route closed to visitors, or taken out of the API
+# The codes of the refusals that close the whole REST API to visitors (WordPress's rest_authentication_errors, as
+# Disable REST API, Force Login and their like answer every route), unlike one route's (rest_forbidden).
+LOCKED_OUT = frozenset({"rest_login_required", "rest_not_logged_in", "rest_cannot_access"})  # get_json explains an error status itself
 # PHP files saved with a byte order mark print it before the JSON, once per file a site includes.
 BOM_OR_SPACE = "\ufeff \t\r\n"
 HTML_INSTEAD = ("a security plugin, a bot check (such as Cloudflare's) or maintenance mode answers instead of the "
@@ -82,6 +87,7 @@ class Embedding:
     round of retries (15 s a type, every sync)."""
 
     on: bool = True
+    refused: str = ""  # "url: HTTP 403 code" where the site refused `_embed` itself (a firewall's rule), not failed
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,7 @@ class Site:
     # rest_base -> its collection, for the taxonomies with a `rest_namespace` of their own (not wp/v2)
     term_routes: dict[str, str] = field(default_factory=dict)
     embedding: Embedding = field(default_factory=Embedding)  # what fetching its posts learns, for the whole run
+    withheld: tuple[str, ...] = ()  # "url: HTTP 401 code" of /wp/v2/types or /taxonomies, refused to visitors
 
     def collection(self, route: str) -> str:
         """Where the terms of a taxonomy (by rest_base), the users or the media are served."""
@@ -128,6 +135,7 @@ class Listing:
     complete: bool = True  # every page read, and as many posts as the site counted
     problems: list[Problem] = field(default_factory=list)
     per_page: int = PER_PAGE  # the largest page the site served (smaller_page)
+    closed: FetchError | None = None  # the first page's refusal: the collection is closed to visitors, or gone
 
 
 def parse_source(url: str) -> Target:
@@ -248,7 +256,7 @@ def discover(client: Client, target: Target) -> Api:
 
 def _linked_api(client: Client, site: str) -> Api | None:
     try:
-        front = client.get(site, accept=ANY_STATUS)
+        front = client.get_once(site, PAGE_WANTED)
     except FetchError:
         return None  # the front page is only a hint; the usual places are tried next
     found = API_LINK.search(front.headers.get("Link", ""))
@@ -307,8 +315,13 @@ def _elsewhere(api: Api, target: Target, failing: bool) -> list[Api]:
 
 
 def describe(client: Client, api: Api) -> Site:
-    types, _ = get_json(client, api.url("wp/v2/types"))
-    taxonomies, _ = get_json(client, api.url("wp/v2/taxonomies"))
+    """The site's post types and taxonomies. A site that keeps `/wp/v2/types` or `/wp/v2/taxonomies` from visitors (a
+    security plugin) while it serves its posts is described from its API index (wp_live_index), and `withheld` says
+    what it refused: its types' and taxonomies' names, which the import would have taken, are then not known."""
+    withheld: list[str] = []
+    index = _index_once(client, api)
+    types = _described(client, api, "types", index, withheld)
+    taxonomies = _described(client, api, "taxonomies", index, withheld)
     if not isinstance(types, dict) or not isinstance(taxonomies, dict):
         raise FetchError(api.url("wp/v2/types"), "expected the post types and taxonomies as JSON objects")
     bases = _rest_bases(taxonomies)
@@ -317,8 +330,50 @@ def describe(client: Client, api: Api) -> Site:
                        if isinstance(value, dict) and isinstance(value.get("taxonomies"), list)}
     hierarchical = frozenset(base for slug, base in bases.items() if taxonomies[slug].get("hierarchical") is True)
     term_routes = {bases[slug]: route for slug, route in _routes(taxonomies, bases).items() if route != bases[slug]}
-    return Site(api, _routes(types, _rest_bases(types)), bases, taxonomies, type_taxonomies, types, hierarchical,
-                term_routes)
+    refused = {w.split(": ")[0] for w in withheld}
+    return Site(api, _routes(types, _rest_bases(types)), bases,
+                None if api.url("wp/v2/taxonomies") in refused else taxonomies, type_taxonomies,
+                None if api.url("wp/v2/types") in refused else types, hierarchical, term_routes,
+                withheld=tuple(withheld))
+
+
+def route_refused(error: FetchError) -> bool:
+    """Whether WordPress refused a route to visitors (401, 403) or said it has none (404 `rest_no_route`), as a
+    security plugin does, rather than the web server's 404 page for an API it does not route at all, or a refusal of
+    every route (LOCKED_OUT), which the API index would only repeat."""
+    said = error.message.split(": ")[0]
+    if error.status in (401, 403):
+        return said.rsplit(" ", 1)[-1] not in LOCKED_OUT
+    return error.status == 404 and " rest_" in said
+
+
+def _index_once(client: Client, api: Api) -> Callable[[], Any]:
+    """The API index, asked for at most once, and only when needed."""
+    asked: list[Any] = []
+
+    def index() -> Any:
+        if not asked:
+            asked.append(get_json(client, api.url(""))[0])
+        return asked[0]
+    return index
+
+
+def _described(client: Client, api: Api, kind: str, index: Callable[[], Any], withheld: list[str]) -> Any:
+    """`/wp/v2/types` or `/wp/v2/taxonomies`; where the site refuses it and its API index answers, what the index
+    lists, and the refusal in `withheld`."""
+    try:
+        return get_json(client, api.url(f"wp/v2/{kind}"))[0]
+    except FetchError as e:
+        if not route_refused(e):
+            raise
+        try:
+            listed = index()
+        except FetchError:
+            raise e from None  # no API here at all: find_site asks where else it may answer
+        if not isinstance(listed, dict) or not ("routes" in listed or "namespaces" in listed):
+            raise
+        withheld.append(f"{e.url}: {e.message.split(': ')[0]}")
+        return wp_live_index.described(listed, kind)
 
 
 def _rest_bases(described: dict[str, Any]) -> dict[str, str]:
@@ -435,6 +490,7 @@ def list_posts(client: Client, api: Api, rest_base: str, params: Mapping[str, st
             listing.problems.append(Problem(e.url, message=e.message))
             listing.complete = False
             if pages is None:
+                listing.closed = e if e.status in CLOSED_STATUSES else None
                 return listing  # how many pages are left is not known
             page += 1
             continue
@@ -530,9 +586,11 @@ def fetch_posts(client: Client, api: Api, rest_base: str, ids: Sequence[int], em
             pending, size = _still_wanted(batch, posts, pending, size)
             yield batch, posts, []
             continue
-        posts = (_posts_without_embed(client, api, rest_base, batch) if embedding.on and failed.status >= 500
+        posts = (_posts_without_embed(client, api, rest_base, batch) if embedding.on and _embed_failed(failed)
                  else None)
         embedding.on = embedding.on and posts is None
+        if posts is not None and failed.status < 500:
+            embedding.refused = f"{api.url(_collection(rest_base), {'_embed': '1'})}: {failed.message.split(': ')[0]}"
         if posts is not None:
             pending, size = _still_wanted(batch, posts, pending, size)
             yield batch, posts, []
@@ -540,6 +598,12 @@ def fetch_posts(client: Client, api: Api, rest_base: str, ids: Sequence[int], em
             yield batch, *_isolated(client, api, rest_base, batch, embedding.on, failed)
         else:
             yield batch, [], [Problem(failed.url, message=failed.message)]
+
+
+def _embed_failed(error: FetchError) -> bool:
+    """Whether a batch asked for with `_embed` may be served without it: a server error in what it embeds, or a
+    firewall's rule against the parameter (400, 401 or 403 for `_embed` alone; asked again, the site tells)."""
+    return error.status >= 500 or error.status in (400, 401, 403)
 
 
 def _still_wanted(batch: list[int], served: list[dict[str, Any]], pending: list[int], size: int
@@ -616,14 +680,44 @@ def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[
     return {route: sorted(ids) for route, ids in sorted(wanted.items()) if ids}
 
 
-def authors_refused(posts: Sequence[dict[str, Any]]) -> bool:
-    """Whether `_embed` served an author as an error: a site that keeps its users from visitors (a security
-    plugin or setting) answers the author's link with 401 rest_user_cannot_view, or has removed the route
-    (404 rest_no_route), and `_embed` puts that answer where the author would be."""
-    return any(isinstance(author, dict) and "code" in author and "id" not in author
-               for post in posts if isinstance(post.get("_embedded"), dict)
-               for author in (post["_embedded"].get("author") if isinstance(post["_embedded"].get("author"), list)
-                              else []))
+def embeds_refused(posts: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """route -> the refusal (`HTTP 401 rest_user_cannot_view`) `_embed` put where a post's authors (`users`), featured
+    image (`media`) or terms (their taxonomy's rest_base) would be: a site that keeps a route from visitors (a
+    security plugin or setting) or has removed it (404 rest_no_route) embeds its answer in their place."""
+    found: dict[str, str] = {}
+    for post in posts:
+        embedded, links = post.get("_embedded"), post.get("_links")
+        if not isinstance(embedded, dict):
+            continue
+        for key, route in (("author", "users"), ("wp:featuredmedia", "media")):
+            for value in embedded.get(key) if isinstance(embedded.get(key), list) else []:
+                said = _refusal(value)
+                if said:
+                    found.setdefault(route, said)
+        named = links.get("wp:term") if isinstance(links, dict) and isinstance(links.get("wp:term"), list) else []
+        groups = embedded.get("wp:term") if isinstance(embedded.get("wp:term"), list) else []
+        for group, link in zip(groups, named):
+            said = _refusal(group)
+            href = link.get("href") if isinstance(link, dict) else None
+            if said and isinstance(href, str):
+                found.setdefault(_route_of(href), said)
+    return found
+
+
+def _refusal(value: Any) -> str:
+    """`HTTP 401 rest_forbidden` for an error WordPress embedded in place of an object; '' for anything else."""
+    if not isinstance(value, dict) or "code" not in value or "id" in value:
+        return ""
+    data = value.get("data")
+    status = data.get("status") if isinstance(data, dict) else None
+    return f"HTTP {status} {value['code']}" if isinstance(status, int) else str(value["code"])
+
+
+def _route_of(href: str) -> str:
+    """A taxonomy's rest_base from its terms' link: `…/wp/v2/tags?post=7`, `…?rest_route=/wp/v2/tags&post=7`."""
+    parts = urlsplit(href)
+    route = parse_qs(parts.query).get("rest_route", [parts.path])[0]
+    return route.rstrip("/").rsplit("/", 1)[-1]
 
 
 def fetch_by_id(client: Client, site: Site, route: str, ids: Sequence[int]

@@ -27,26 +27,29 @@ from defusedxml.ElementTree import fromstring
 
 from generator.problems import Problem
 from generator.sources import wp_feed, wp_json, wp_pages
-from generator.sources.http import Client, FetchError
+from generator.sources.http import PAGE_WANTED, Client, FetchError
 from generator.sources.static_copy import link_slug, origin
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 FEED_WANTED = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1"
-PAGE_WANTED = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""\b(rel|type|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 # The feeds a front page links that hold no posts of the site: its comments' (WordPress's `comments/feed/`,
 # `?feed=comments-rss2`), and oEmbed's discovery links.
 NOT_POSTS = re.compile(r"comments|oembed", re.IGNORECASE)
 BOM = b"\xef\xbb\xbf"
-# The sitemaps that list a site's pages (WordPress's `page` type, which no feed holds), a file of up to 2,000 each:
-# WordPress's own (5.5+), and Yoast SEO's and Rank Math's, which replace it.
-PAGE_SITEMAPS = ("wp-sitemap-posts-page-{}.xml", "page-sitemap{}.xml")
+# The sitemaps of a post type, a file of up to 2,000 each: WordPress's own (5.5+), `wp-sitemap-posts-<type>-<n>.xml`,
+# and Yoast SEO's and Rank Math's, which replace it, `<type>-sitemap<n>.xml`.
 TERM_SITEMAPS = {taxonomy: (f"wp-sitemap-taxonomies-{taxonomy}-{{}}.xml", f"{taxonomy}-sitemap{{}}.xml")
                  for taxonomy in ("post_tag", "category")}
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 MAX_SITEMAPS = 50
 SITEMAP_FILE = 1000  # the fewest addresses a sitemap's file holds before the next: Yoast SEO's (WordPress's: 2,000)
+# What body_class() prints on a page that lists posts: the page for posts (`blog`), a shop's or a term's (`archive`),
+# search results. Sitemaps list such pages (Yoast SEO the page for posts first among the posts, a shop's page among
+# the pages); they show no post of their own, which is no problem of the mirror's.
+LISTING_CLASSES = frozenset({"blog", "archive", "search"})
+BODY_CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 FRONT_BYTES = 262144  # a theme prints its <head> in the first few kB; a page builder's can be long
 
 
@@ -90,9 +93,11 @@ def _linked_feeds(client: Client, root: str) -> list[str]:
     """The feeds of posts the front page links in its head, in its order (WordPress's feed_links prints the
     site's feed before its comments')."""
     try:
-        front = client.get(root, wanted=PAGE_WANTED)
+        front = client.get_once(root, PAGE_WANTED)  # (asked for once: it named where the REST API is too)
     except FetchError:
         return []  # the front page is a hint only; the usual addresses are asked next
+    if front.status != 200:
+        return []
     found = []
     for tag in LINK_TAG.findall(front.body[:FRONT_BYTES].decode("utf-8", "replace")):
         values = {m[0].lower(): html.unescape(m[1] or m[2] or m[3]).strip() for m in ATTRIBUTE.findall(tag)}
@@ -102,11 +107,17 @@ def _linked_feeds(client: Client, root: str) -> list[str]:
     return list(dict.fromkeys(u for u in found if urlsplit(u).scheme in ("http", "https")))
 
 
-def feed_url(feed: str, post_type: str = "", page: int = 1) -> str:
-    """The feed of one post type (`post_type=`; the site's own feed is that of `post`), and its `page`th page."""
+def feed_url(feed: str, post_type: str = "", page: int = 1, order: str = "",
+             select: tuple[tuple[str, str], ...] = ()) -> str:
+    """The feed of one post type (`post_type=`; the site's own feed is that of `post`), and its `page`th page; in the
+    `order` WordPress's `orderby=` names (`modified`: the last edited first), else newest first; of the posts the query
+    variables `select` choose (a term's, `category_name=`, `tag=`, `taxonomy=` and `term=`; a search's, `s=`)."""
     parts = urlsplit(feed)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in ("post_type", "paged")]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if k not in ("post_type", "paged", "orderby")]
     query += [("post_type", post_type)] if post_type and post_type != "post" else []
+    query += list(select)
+    query += [("orderby", order)] if order else []
     query += [("paged", str(page))] if page > 1 else []
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query, safe="/,"), ""))
 
@@ -182,9 +193,19 @@ def post_from_page(client: Client, link: str) -> tuple[dict[str, Any] | None, li
         posts = [item.data for item in wp_pages.read_pages([path], Path(folder), problems, set(), origin(response.url))
                  if item.kind == wp_json.POST]
     named = [Problem(link, p.item, p.field, p.message) for p in problems]
-    if not posts and not named:
+    if not posts and not named and not LISTING_CLASSES & body_classes(response.body[:FRONT_BYTES]):
         named.append(Problem(link, message="no post's page (its <body> names no post id, as body_class() does)"))
     return (posts[0] if posts else None), named
+
+
+def body_classes(page: bytes) -> set[str]:
+    """The classes of a page's first `<body>` tag (found without a pattern that could search the rest of the page
+    from every `<body` of one never closed)."""
+    text = page.decode("utf-8", "replace")
+    start = text.lower().find("<body")
+    end = text.find(">", start) if start >= 0 else -1
+    found = BODY_CLASS.search(text[start:end]) if end >= 0 else None
+    return set(html.unescape(found[1] or found[2] or "").split()) if found else set()
 
 
 def _as_served(body: bytes, content_type: str) -> bytes:
@@ -208,13 +229,14 @@ def _saved_path(url: str) -> list[str]:
     return [*segments, "index.html"]
 
 
-def pages(client: Client, feed: FeedPage, post_type: str, limit: int) -> Iterator[FeedPage]:
-    """The pages of a type's feed, up to `limit`, until one past the last, one with no posts, or one that gives the
-    posts of an earlier page again (a cache that ignores the query: every later page would be the same). `feed`: the
-    site's feed's first page, which find_feed read."""
+def pages(client: Client, feed: FeedPage, post_type: str, limit: int, order: str = "",
+          select: tuple[tuple[str, str], ...] = ()) -> Iterator[FeedPage]:
+    """The pages of a type's feed (in `order`, of the posts `select` chooses: feed_url), up to `limit`, until one past
+    the last, one with no posts, or one that gives the posts of an earlier page again (a cache that ignores the query:
+    every later page would be the same). `feed`: the site's feed's first page, which find_feed read."""
     seen: set[Any] = set()
     for number in range(1, limit + 1):
-        url = feed_url(feed.url, post_type, number)
+        url = feed_url(feed.url, post_type, number, order, select)
         page = replace(feed, posts=list(feed.posts)) if url == feed.url else read_page(client, url)
         keys = {(p.get("type"), p.get("id")) for p in page.posts}
         if page.end or not page.posts or (number > 1 and keys <= seen):
@@ -235,10 +257,11 @@ def tag_slugs(client: Client, site: str) -> frozenset[str]:
     return frozenset(found["post_tag"] - found["category"])
 
 
-def page_addresses(client: Client, site: str) -> tuple[str, list[tuple[str, str]], list[Problem]]:
-    """The sitemap that lists the site's pages, and each page's address with the time it was last changed where the
-    sitemap says (WordPress's own does not; Yoast SEO's and Rank Math's do); ("", [], []) where the site has none."""
-    return _sitemap(client, site, PAGE_SITEMAPS)
+def post_addresses(client: Client, site: str, post_type: str) -> tuple[str, list[tuple[str, str]], list[Problem]]:
+    """The sitemap that lists the site's posts of a type (`page`: its pages), and each one's address with the time it
+    was last changed where the sitemap says (WordPress's own does not; Yoast SEO's and Rank Math's do); ("", [], [])
+    where the site has none."""
+    return _sitemap(client, site, (f"wp-sitemap-posts-{post_type}-{{}}.xml", f"{post_type}-sitemap{{}}.xml"))
 
 
 def _sitemap(client: Client, site: str, patterns: tuple[str, ...]) -> tuple[str, list[tuple[str, str]], list[Problem]]:
