@@ -90,7 +90,8 @@ def shown_page(url: str) -> str:
     """The page an embedding service's frame shows, which a reader can open: a YouTube or Vimeo video's own
     page (see YOUTUBE_PLAYER), from the time the frame starts at, or a playlist's; a podcast's, song's or
     Facebook post's (see SPOTIFY_PLAYER); the page of the product an
-    Amazon product link shows (see product_frames); the page Embedly's frame
+    Amazon product link shows (see product_frames); the document Google's viewer shows (`docs.google.com/viewer?url=
+    <the document>&embedded=true`, as Google Doc Embedder and other viewers' plugins frame a PDF); the page Embedly's frame
     (`cdn.embedly.com/widgets/media.html?src=…&url=<the page>`, in posts brought over from Medium) names in its
     `url`; any other address is itself."""
     try:
@@ -112,6 +113,8 @@ def shown_page(url: str) -> str:
         return f"https://{apple.group(1)}" + (f"?{parts.query}" if parts.query else "")
     if FACEBOOK_PLAYER.fullmatch(place):
         page = query.get("href", [""])[0]
+    elif _google_viewer(parts.hostname or "", parts.path):  # the document itself, which the viewer only showed
+        page = query.get("url", [""])[0].strip()
     elif (parts.hostname or "").endswith("embedly.com") and parts.path.endswith("/widgets/media.html"):
         page = query.get("url", [""])[0]
     else:
@@ -139,6 +142,10 @@ GOOGLE_APPS = {("docs.google.com", "forms"): "Google Forms", ("docs.google.com",
                ("sites.google.com", ""): "Google Sites", ("lookerstudio.google.com", ""): "Looker Studio",
                ("datastudio.google.com", ""): "Looker Studio", ("jamboard.google.com", ""): "Google Jamboard"}
 GOOGLE_VIEWER = frozenset({"viewer", "gview"})  # Google's viewer of a document elsewhere, named in its `url`
+
+
+def _google_viewer(host: str, path: str) -> bool:
+    return host.lower() == "docs.google.com" and path.strip("/") in GOOGLE_VIEWER
 
 
 def site_name(url: str, words: Words) -> str:
