@@ -255,6 +255,35 @@ def map_place(url: str) -> str:
         return ""
 
 
+# The files whose address WordPress's embeds show as a player (wp_get_video_extensions, wp_get_audio_extensions: its
+# `video` and `audio` embed handlers), and those it has no handler for, whose address it links (maybe_make_link).
+PLAYED_FILE = re.compile(r"\.(?:(mp4|m4v|webm|ogv|flv|wmv|mov)|(mp3|ogg|oga|flac|m4a|wav|wma))$", re.IGNORECASE)
+LINKED_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic|svg|pdf|docx?|xlsx?|pptx?|zip)$", re.IGNORECASE)
+
+
+def embedded_file(url: str) -> str:
+    """What WordPress shows for an embed of a file's address, which no site's oEmbed serves: a video or audio file
+    plays in its player (`video`, `audio`); another (a picture, a PDF) is a `link` showing its address; "" for any
+    other address."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return ""
+    if played := PLAYED_FILE.search(path):
+        return "video" if played.group(1) else "audio"
+    return "link" if LINKED_FILE.search(path) else ""
+
+
+def file_shown(soup: BeautifulSoup, url: str, kind: str) -> Tag:
+    """The player or link `embedded_file` says WordPress shows for the file, in a paragraph."""
+    paragraph = soup.new_tag("p")
+    shown = soup.new_tag(kind, src=url) if kind != "link" else soup.new_tag("a", href=url)
+    if kind == "link":
+        shown.string = url
+    paragraph.append(shown)
+    return paragraph
+
+
 def embed_paragraph(soup: BeautifulSoup, url: str, ctx: Context, title: str = "") -> Tag:
     """A paragraph holding the link that stands in for an embed of `url`, noted as the embed made a link."""
     ctx.losses.note(loss.EMBED_AS_LINK, url)
