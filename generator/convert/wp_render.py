@@ -99,7 +99,7 @@ MARKDOWN_FENCE = re.compile(r"\s*<code\b[^>]*>([^<]*)</code>\s*", re.IGNORECASE)
 def rendered(data: dict[str, Any]) -> dict[str, Any]:
     """A post read from an export (its content and excerpt raw, and what rendering them needs under RENDER)
     as a REST response holds it: content and excerpt rendered, and they and the title curled as WordPress in the
-    site's language curls them (convert/texturize.py), their smilies emoji, "Wordpress" "WordPress" (but in an
+    site's language curls them (convert/texturize.py), their smilies emoji where the site shows them, "Wordpress" "WordPress" (but in an
     excerpt written by hand, as there). Any other item is returned as it is."""
     needs = data.get(RENDER)
     if not isinstance(needs, dict):
@@ -115,8 +115,8 @@ def rendered(data: dict[str, Any]) -> dict[str, Any]:
     summary = (curl(render_content(excerpt, data["id"], {}, markdown=markdown)) if excerpt
                else capital_p(curl(auto_excerpt(raw, needs.get("excerpt_characters", 0), markdown)), marks))
     content = capital_p(curl(rendered_content(data)["rendered"]), marks)
-    return {**rest, "content": {"rendered": typed_smilies_as_emoji(content)},
-            "excerpt": {"rendered": typed_smilies_as_emoji(summary)}}
+    smilies = typed_smilies_as_emoji if needs.get("smilies", True) else (lambda html: html)  # a dump's use_smilies
+    return {**rest, "content": {"rendered": smilies(content)}, "excerpt": {"rendered": smilies(summary)}}
 
 
 def rendered_content(data: dict[str, Any]) -> dict[str, str]:

@@ -88,6 +88,7 @@ class Names:
     # its path alone (`<link>/about/</link>`), which is on that site, as WordPress's importer reads it there.
     site: str = ""
     language: str = ""  # the channel's <language>: the site's, as WordPress was set to write (`zh-CN`)
+    smilies: bool = True  # whether WordPress shows typed smilies as emoji: a dump's `use_smilies` (an export has none)
     words: Words = field(default_factory=lambda: site_words("en"))
 
 
@@ -269,8 +270,8 @@ def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -
     """What rendering the post needs beside its raw content, as plain data: the synced patterns it shows,
     the attachments its galleries without ids show, the custom fields its blocks are bound to, its
     footnotes, the length of its automatic excerpt in characters where the site's language counts so,
-    whether Jetpack's Markdown says the post is written in Markdown, whether Elementor builds it, and the site's
-    language, whose marks WordPress curls its quotes with;
+    whether Jetpack's Markdown says the post is written in Markdown, whether Elementor builds it, the site's
+    language, whose marks WordPress curls its quotes with, and whether the site turned its smilies off;
     each only where the post uses it, so that the post's item stays small."""
     synced = patterns_used(raw, names.synced)
     shown = "".join((raw, *synced.values()))
@@ -283,8 +284,9 @@ def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -
     markdown = {"markdown": True} if meta.get(MARKDOWN_META, "").strip() == "1" else {}
     elementor = {"elementor": True} if meta.get(ELEMENTOR_META, "").strip() == "builder" else {}
     language = {"language": names.language} if names.language else {}  # whose marks curl its quotes
+    smilies = {} if names.smilies else {"smilies": False}
     attachments = [[a.id, a.parent, a.order, a.mime] for owner in sorted(owners) for a in names.attached.get(owner, ())]
-    return {**counted, **markdown, **elementor, **language,
+    return {**counted, **markdown, **elementor, **language, **smilies,
             "synced": {str(ref): content for ref, content in synced.items()},
             "meta": bound, "footnotes": footnotes, "attachments": attachments}
 
