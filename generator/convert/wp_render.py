@@ -119,6 +119,20 @@ def rendered(data: dict[str, Any]) -> dict[str, Any]:
     return {**rest, "content": {"rendered": smilies(content)}, "excerpt": {"rendered": smilies(summary)}}
 
 
+def rendered_media(data: dict[str, Any]) -> dict[str, Any]:
+    """An attachment read from an export (its caption raw, what rendering it needs under RENDER) as REST serves it:
+    its caption through the_excerpt's filters, curled in the site's language and its smilies emoji where the site
+    shows them, as WordPress's galleries and REST show it. Any other item is returned as it is."""
+    needs = data.get(RENDER)
+    if not isinstance(needs, dict):
+        return data
+    rest = {key: value for key, value in data.items() if key != RENDER}
+    caption = str((data.get("caption") or {}).get("rendered") or "")
+    marks = marks_for(str(needs.get("language", "")))
+    caption = caption if marks is None else texturize(caption, marks)
+    return {**rest, "caption": {"rendered": typed_smilies_as_emoji(caption) if needs.get("smilies", True) else caption}}
+
+
 def rendered_content(data: dict[str, Any]) -> dict[str, str]:
     """`content` of a post read from an export as REST serves it, its synced patterns and bound custom fields
     in their places."""

@@ -164,17 +164,23 @@ def _term_id(taxonomy: str, slug: str, names: Names) -> int:
     return names.terms.setdefault((taxonomy, slug), synthetic_id(taxonomy, slug))
 
 
-def media(element: Element) -> dict[str, Any]:
-    """An attachment as /wp/v2/media shows it."""
+def media(element: Element, names: Names) -> dict[str, Any]:
+    """An attachment as /wp/v2/media shows it, but that its caption is raw: what rendering it needs (the site's
+    language and smilies, see _render_needs) stands beside it, as a post's does."""
     fields = element.fields
     mime = fields.get("wp:post_mime_type", "")
     url = fields.get("wp:attachment_url", "")
-    return {"id": _required_int(fields, "wp:post_id"), "type": "attachment", "slug": fields.get("wp:post_name", ""),
-            "link": fields.get("link", ""), "source_url": url, "mime_type": mime,
-            "media_type": "image" if mime.startswith("image/") or not mime else "file",
-            "alt_text": element.meta.get("_wp_attachment_image_alt", ""),
-            "caption": {"rendered": f"<p>{fields['excerpt:encoded']}</p>\n" if fields.get("excerpt:encoded") else ""},
-            "title": {"rendered": fields.get("title", "")}, "post": _int(fields.get("wp:post_parent")) or None}
+    caption = fields.get("excerpt:encoded", "")
+    found = {"id": _required_int(fields, "wp:post_id"), "type": "attachment", "slug": fields.get("wp:post_name", ""),
+             "link": fields.get("link", ""), "source_url": url, "mime_type": mime,
+             "media_type": "image" if mime.startswith("image/") or not mime else "file",
+             "alt_text": element.meta.get("_wp_attachment_image_alt", ""),
+             "caption": {"rendered": f"<p>{caption}</p>\n" if caption else ""},
+             "title": {"rendered": fields.get("title", "")}, "post": _int(fields.get("wp:post_parent")) or None}
+    if caption.strip():
+        found[RENDER] = {**({"language": names.language} if names.language else {}),
+                         **({} if names.smilies else {"smilies": False})}
+    return found
 
 
 def attachment(element: Element) -> Attachment | None:
