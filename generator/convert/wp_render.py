@@ -166,7 +166,7 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
             html = SOCIAL_LINK.sub(_social_link, html)
         html = _autoembed(BLOCK_DELIMITER.sub("", html), lines=False)
     elif markdown_source.written_in_markdown(raw, markdown):
-        html = markdown_source.render(_autoembed(_code_blocks(_code_tags(raw))))
+        html = markdown_source.render(_autoembed(_code_blocks(_code_tags(raw))), jetpack=markdown)
     elif textile_source.written_in_textile(raw):
         html = textile_source.render(_autoembed(_code_blocks(_code_tags(raw))))
     else:
