@@ -33,6 +33,7 @@ from generator.convert.feed_videos import feed_videos_as_links
 from generator.convert.footnotes import mark_footnotes, notes_in_the_text, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
+from generator.convert.hidden_blocks import drop_hidden_blocks
 from generator.convert.hidden_copies import drop_copies_the_post_hides
 from generator.convert.hidden_words import drop_hidden_words, drop_off_screen
 from generator.convert.latex import latex_as_tex
@@ -421,6 +422,7 @@ PASSES: tuple[Pass, ...] = (
     images_from_noscript,
     drop_lazy_fallback_copies,
     drop_copies_the_post_hides,
+    drop_hidden_blocks,
     script_players_as_links,
     drop_scripts_and_styles,
     gists_as_code,
