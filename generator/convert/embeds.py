@@ -34,6 +34,13 @@ SITES = (("youtube.com", ("YouTube", "site_video")), ("youtu.be", ("YouTube", "s
          ("anchor.fm", ("Anchor", "")), ("podbean.com", ("Podbean", "")), ("spreaker.com", ("Spreaker", "")),
          ("acast.com", ("Acast", "")), ("arcgis.com", ("ArcGIS", "")), ("tableau.com", ("Tableau", "")),
          ("knightlab.com", ("Knight Lab", "")), ("codepen.io", ("CodePen", "")),
+         # Jetpack's `[gist]`, and sites WordPress's own oEmbed list embeds from (class-wp-oembed.php).
+         ("gist.github.com", ("GitHub Gist", "")), ("flickr.com", ("Flickr", "")), ("flic.kr", ("Flickr", "")),
+         ("kickstarter.com", ("Kickstarter", "")), ("imgur.com", ("Imgur", "")), ("issuu.com", ("Issuu", "")),
+         ("mixcloud.com", ("Mixcloud", "")), ("reddit.com", ("Reddit", "")), ("tumblr.com", ("Tumblr", "")),
+         ("ted.com", ("TED", "site_video")), ("wordpress.tv", ("WordPress.tv", "site_video")),
+         ("speakerdeck.com", ("Speaker Deck", "")), ("pinterest.com", ("Pinterest", "")),
+         ("twitch.tv", ("Twitch", "site_video")), ("strava.com", ("Strava", "")),
          *((store, ("Amazon", "")) for store in STORE_DOMAINS))
 
 
