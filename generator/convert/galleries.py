@@ -101,7 +101,9 @@ def _as_grid(soup: BeautifulSoup, gallery: Tag) -> None:
 
 def _linked(soup: BeautifulSoup, image: Tag, gallery: Tag) -> Tag:
     """The image taken out, with the link around it within the gallery; a link around its whole item
-    (`<a><figure><img><figcaption>`) is kept around the image alone, its caption going under it as others do."""
+    (`<a><figure><img><figcaption>`) is kept around the image alone, its caption going under it as others do;
+    an empty link its item lays over it (Modula's `a.modula-item-link` to the full-size picture, beside the
+    `<img>`), around it."""
     for parent in image.parents:
         if parent is gallery:
             break
@@ -111,7 +113,15 @@ def _linked(soup: BeautifulSoup, image: Tag, gallery: Tag) -> Tag:
             link = soup.new_tag("a", attrs=dict(parent.attrs))
             link.append(image.extract())
             return link
-    return image.extract()
+    item = _item_of(image, gallery)
+    overlay = next((a for a in item.find_all("a", href=True) if not a.get_text(strip=True) and a.find(True) is None),
+                   None) if item is not None else None
+    if overlay is None:
+        return image.extract()
+    link = soup.new_tag("a", attrs={"href": overlay["href"]})
+    overlay.extract()  # not decomposed: galleries_as_grids still walks the tags it listed
+    link.append(image.extract())
+    return link
 
 
 def _item_of(image: Tag, gallery: Tag) -> Tag | None:
