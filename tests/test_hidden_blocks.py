@@ -4,10 +4,12 @@ the block is all the post says, they stay."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
 
+from generator.convert import hidden_blocks
 from generator.convert.context import Context
 from generator.convert.markdown import html_to_markdown
 
@@ -45,3 +47,13 @@ def test_hostile_posts_are_read_in_linear_time(unit: str) -> None:
     started = time.process_time()
     html_to_markdown("<p>Shown words.</p>" + unit * 20_000, Context())
     assert time.process_time() - started < 20
+
+
+@pytest.mark.parametrize(("pattern", "unit"), [
+    (hidden_blocks.HIDING, "display:none;"), (hidden_blocks.HIDING, "; display :"),
+    (hidden_blocks.WIDGET, "ta-"),
+])
+def test_the_patterns_read_hostile_values_in_linear_time(pattern: re.Pattern[str], unit: str) -> None:
+    started = time.process_time()
+    pattern.search(unit * 100_000 + "!")
+    assert time.process_time() - started < 2

@@ -841,3 +841,4 @@ def test_a_header_with_a_doctype_is_left_to_the_parser(tmp_path: Path) -> None:
     assert list(read_export(path, problems)) == []
     assert [p.message for p in problems] == [
         "refused: it declares the entity 'x'; WordPress exports never declare entities"]
+

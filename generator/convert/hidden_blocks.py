@@ -30,7 +30,6 @@ MEDIA = ("img", "picture", "svg", "video", "audio", "iframe", "embed", "object")
 CONTROL_TAGS = ("button", "script", "input", "select", "textarea", "label", "form")
 CONTROL_ATTRIBUTES = frozenset({"aria-controls", "aria-expanded", "data-toggle", "data-bs-toggle", "data-target",
                                 "data-bs-target"})
-SCRIPT_LINK = re.compile(r"\s*(?:#\s*$|javascript:)", re.IGNORECASE)
 # Class or id words of the widgets that hide and show blocks.
 WIDGET = re.compile(r"tab|accordion|toggl|collaps|spoiler|expand|more|reveal|slide|carousel|modal|popup|lightbox"
                     r"|panel|faq|quiz|answer|show|hid|drop|menu|tooltip|pop", re.IGNORECASE)
@@ -83,8 +82,8 @@ def _has_controls(soup: BeautifulSoup) -> bool:
             return True
         if any(name.startswith("on") for name in tag.attrs):
             return True
-        href = str(tag.get("href") or "") if tag.name == "a" else ""
+        href = str(tag.get("href") or "").strip() if tag.name == "a" else ""
         # `#`, `javascript:`, or a place the post does not have (`#more`): a script's handle, not a link
-        if SCRIPT_LINK.match(href) or (href.startswith("#") and href[1:] not in ids):
+        if href.lower().startswith("javascript:") or (href.startswith("#") and href[1:] not in ids):
             return True
     return False
