@@ -59,6 +59,10 @@ LANGUAGES = {
     "pt-br": ENGLISH,  # (as 3.5's translation has them)
     "zh-cn": ENGLISH,  # (as 7.1's translation has them; newer WordPress names the language `zh-Hans`)
     "zh-hans": ENGLISH,
+    "pl-pl": Marks("&#8222;", "&#8221;", "'", "&#8217;"),  # (5.9's: its opening single quote stays straight)
+    "ro-ro": Marks("&#8222;", "&#8221;", "&#8216;", "&#8217;", words=()),  # (4.7's, as the next three)
+    "ja": Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;", words=()),  # its list holds curled words only
+    "ko-kr": ENGLISH,
 }
 
 
