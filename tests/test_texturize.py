@@ -122,6 +122,8 @@ def test_an_exports_title_body_and_summary_are_curled_as_rest_serves_them(tmp_pa
     ("pl-PL", "Ein „Test”", "Es gibt’s – „hier” und 'dort’\n"),
     ("ro_RO", "Ein „Test”", "Es gibt’s – „hier” und ‘dort’\n"),
     ("ja", "Ein “Test”", "Es gibt’s – “hier” und ‘dort’\n"),
+    ("cs-CZ", "Ein „Test“", "Es gibt’s – „hier“ und ‚dort‘\n"),
+    ("nb-NO", "Ein «Test»", "Es gibt’s – «hier» und ‘dort’\n"),
     ("el", 'Ein "Test"', "Es gibt's - \"hier\" und 'dort'\n"),
 ])
 def test_a_site_in_another_language_is_curled_with_its_own_marks(tmp_path: Path, language: str, title: str,
