@@ -264,8 +264,9 @@ def map_place(url: str) -> str:
 
 # The files whose address WordPress's embeds show as a player (wp_get_video_extensions, wp_get_audio_extensions: its
 # `video` and `audio` embed handlers), and those it has no handler for, whose address it links (maybe_make_link).
-PLAYED_FILE = re.compile(r"\.(?:(mp4|m4v|webm|ogv|flv|wmv|mov)|(mp3|ogg|oga|flac|m4a|wav|wma))$", re.IGNORECASE)
-LINKED_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic|svg|pdf|docx?|xlsx?|pptx?|zip)$", re.IGNORECASE)
+PLAYED_FILE = re.compile(r"\.(?:(mp4|m4v|webm|ogv|flv)|(mp3|ogg|flac|m4a|wav))$", re.IGNORECASE)
+LINKED_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic|svg|pdf|docx?|xlsx?|pptx?|zip|mov|wmv|wma)$",
+                         re.IGNORECASE)
 
 
 def embedded_file(url: str) -> str:
