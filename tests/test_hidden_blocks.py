@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from generator.convert import hidden_blocks
+from generator.convert import hidden_blocks, hidden_words
 from generator.convert.context import Context
 from generator.convert.markdown import html_to_markdown
 
@@ -50,7 +50,7 @@ def test_hostile_posts_are_read_in_linear_time(unit: str) -> None:
 
 
 @pytest.mark.parametrize(("pattern", "unit"), [
-    (hidden_blocks.HIDING, "display:none;"), (hidden_blocks.HIDING, "; display :"),
+    (hidden_words.HIDING, "display:none;"), (hidden_words.HIDING, "; display :"),
     (hidden_blocks.WIDGET, "ta-"),
 ])
 def test_the_patterns_read_hostile_values_in_linear_time(pattern: re.Pattern[str], unit: str) -> None:

@@ -20,12 +20,10 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.convert import context as loss
 from generator.convert.context import Context
+from generator.convert.hidden_words import HIDING, MEDIA
 from generator.convert.parse import elements, may_hold, styled_tags, tags_in, within
 
-HIDING = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)",
-                    re.IGNORECASE)
 BLOCKS = frozenset({"div", "p"})
-MEDIA = ("img", "picture", "svg", "video", "audio", "iframe", "embed", "object")
 # What a reader could click, or a script run, to show a hidden block.
 CONTROL_TAGS = ("button", "script", "input", "select", "textarea", "label", "form")
 CONTROL_ATTRIBUTES = frozenset({"aria-controls", "aria-expanded", "data-toggle", "data-bs-toggle", "data-target",
