@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -304,3 +305,11 @@ def test_a_players_link_is_named_by_its_files_name(folders: list[str], name: str
     label = markdown[1:markdown.index("](")].replace("\\_", "_")  # Markdown's escape of a word's edge
     assert label == f"{kind.capitalize()}: {name}.{'mp3' if kind == 'audio' else 'mp4'}"
     assert markdown.rstrip().endswith(f"({url}{'' if query == '?_=1' else query})")
+
+
+def test_a_file_embeds_address_is_read_in_linear_time() -> None:
+    from generator.convert.embeds import embedded_file
+    started = time.process_time()
+    assert embedded_file("https://e.com/" + ".mp4x" * 100_000) == ""
+    assert embedded_file("https://e.com/" + "a.pdf/" * 100_000 + "b.png") == "link"
+    assert time.process_time() - started < 2

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from generator.convert.texturize import texturize
 from generator.importer import run_import
 from generator.store.documents import loads
-from tests.test_wxr import export, item
+from tests.test_wxr import attachment, export, item
 
 CASES = [
     # Quotes open after a space, a bracket or the start, and close before a space or punctuation.
@@ -119,7 +119,12 @@ def test_an_exports_title_body_and_summary_are_curled_as_rest_serves_them(tmp_pa
     ("zh-Hans", "Ein “Test”", "Es gibt’s – “hier” und ‘dort’\n"),
     ("pt_BR", "Ein “Test”", "Es gibt’s – “hier” und ‘dort’\n"),
     ("ru-RU", "Ein «Test»", "Es gibt’s – «hier» und ‘dort’\n"),
-    ("pl-PL", 'Ein "Test"', "Es gibt's - \"hier\" und 'dort'\n"),
+    ("pl-PL", "Ein „Test”", "Es gibt’s – „hier” und 'dort’\n"),
+    ("ro_RO", "Ein „Test”", "Es gibt’s – „hier” und ‘dort’\n"),
+    ("ja", "Ein “Test”", "Es gibt’s – “hier” und ‘dort’\n"),
+    ("cs-CZ", "Ein „Test“", "Es gibt’s – „hier“ und ‚dort‘\n"),
+    ("nb-NO", "Ein «Test»", "Es gibt’s – «hier» und ‘dort’\n"),
+    ("el", 'Ein "Test"', "Es gibt's - \"hier\" und 'dort'\n"),
 ])
 def test_a_site_in_another_language_is_curled_with_its_own_marks(tmp_path: Path, language: str, title: str,
                                                                  body: str) -> None:
@@ -131,6 +136,21 @@ def test_a_site_in_another_language_is_curled_with_its_own_marks(tmp_path: Path,
     run_import([path], tmp_path / "content")
     post = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
     assert (post.title, post.body) == (title, body)
+
+
+def test_an_exports_gallery_and_featured_image_captions_are_curled_as_wordpress_shows_them(tmp_path: Path) -> None:
+    """gallery_shortcode and REST's media caption show an attachment's caption curled (wptexturize), its smilies
+    emoji: read from an export, `[gallery]` and a featured picture showed `The crew's "last" run -- 1998 :)`
+    (round 53d)."""
+    path = tmp_path / "export.xml"
+    caption = "The crew's \"last\" run -- 1998 :)"
+    path.write_text(export(item(5, "Boats", "[gallery]", meta={"_thumbnail_id": "11"})
+                           + attachment(11, 5, "https://example.com/u/b.jpg", alt="Boat", caption=caption)))
+    run_import([path], tmp_path / "content")
+    post = loads((tmp_path / "content" / "post" / "post-5.md").read_text(encoding="utf-8"))
+    shown = "The crew’s “last” run — 1998 \U0001f642"
+    assert shown in post.body and "crew's" not in post.body
+    assert post.image is not None and post.image.caption == shown
 
 
 def test_wordpress_is_spelled_as_wordpress_spells_it_in_titles_and_text(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from generator.convert.smilies import TYPED_AS, typed_smilies_as_emoji
 from generator.importer import run_import
 from generator.store.documents import loads
+from tests.test_sources_sql import _import, _row
 from tests.test_wxr import export, item
 
 CASES = [
@@ -58,3 +59,15 @@ def test_smilies_become_emoji_once_and_nothing_else_changes(pieces: list[str]) -
     faces = {emoji: typed for typed, emoji in TYPED_AS.items()}
     assert "".join(faces.get(c, c) for c in shown).replace(":-)", ":)").replace(";-)", ";)") == html.replace(
         ":-)", ":)").replace(";-)", ";)")
+
+
+@pytest.mark.parametrize(("option", "shown"), [("''", "Ha :) ;-)"), ("'0'", "Ha :) ;-)"), ("'1'", "Ha 🙂 😉"),
+                                               (None, "Ha 🙂 😉")])
+def test_a_dump_whose_site_turned_smilies_off_keeps_them_as_typed(tmp_path: Path, option: str | None,
+                                                                  shown: str) -> None:
+    """Settings > Writing's "Convert emoticons like :-) to graphics" unticked saves `use_smilies` as "": WordPress
+    then shows `:)` as typed, and the dump's posts showed 🙂 (round 53d)."""
+    options = f"INSERT INTO `wp_options` VALUES (1,'home','https://example.com','yes'),(2,'use_smilies',{option},'');\n"
+    rows = f"INSERT INTO `wp_posts` VALUES {_row(1, 'Hi', 'Ha :) ;-)')};\n"
+    _, posts = _import(tmp_path, (options if option else "") + rows)
+    assert posts["post/post-1.md"].body == shown + "\n"

@@ -717,6 +717,13 @@ def test_a_post_jetpack_marks_as_markdown_is_rendered_from_markdown_without_a_li
     markdown = "```ocaml\nlove : 'Ego -> seq<int>\n```\n\nIn *memory*."
     body = imported_body(tmp_path, item(5, "Post", markdown, meta={"_wpcom_is_markdown": "1"}))
     assert body == "```ocaml\nlove : 'Ego -> seq<int>\n```\n\nIn *memory*.\n"
+    # Jetpack saves its HTML without `<p>` for wpautop to make them: a single new line is a line break there
+    # (round 53d: "Roses are red, violets blue." ran on as one line).
+    poem = "Roses are *red*,\nviolets blue.\n\n[Our garden](https://e.com/garden/)\nin May."
+    assert imported_body(tmp_path, item(5, "Poem", poem, meta={"_wpcom_is_markdown": "1"})) == \
+        "Roses are *red*,\\\nviolets blue.\n\n[Our garden](https://e.com/garden/)\\\nin May.\n"
+    assert imported_body(tmp_path, item(5, "Post", "[Our garden](https://e.com/garden/)\nin May.")) == \
+        "[Our garden](https://e.com/garden/)\nin May.\n"  # one paragraph: PHP Markdown's plugin turns wpautop off
     rendered_html = "<p>In `memory` <em>now</em>.</p>"
     assert imported_body(tmp_path, item(5, "Post", rendered_html, meta={"_wpcom_is_markdown": "1"})) == \
         "In \\`memory\\` *now*.\n"
@@ -834,3 +841,4 @@ def test_a_header_with_a_doctype_is_left_to_the_parser(tmp_path: Path) -> None:
     assert list(read_export(path, problems)) == []
     assert [p.message for p in problems] == [
         "refused: it declares the entity 'x'; WordPress exports never declare entities"]
+

@@ -26,13 +26,14 @@ from generator.convert.credits import credits_apart
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.collapsible_titles import collapsible_titles_in_bold
 from generator.convert.divi_dynamic import divi_dynamic_links
-from generator.convert.embeds import (embed_label, embed_paragraph, gists_as_code, link_quoted_source,
-                                      videos_a_script_plays)
+from generator.convert.embeds import (embed_label, embed_paragraph, embedded_file, file_shown, gists_as_code,
+                                      link_quoted_source, videos_a_script_plays)
 from generator.convert.expand_blocks import expand_blocks_shown_whole
 from generator.convert.feed_videos import feed_videos_as_links
 from generator.convert.footnotes import mark_footnotes, notes_in_the_text, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
+from generator.convert.hidden_blocks import drop_hidden_blocks
 from generator.convert.hidden_copies import drop_copies_the_post_hides
 from generator.convert.hidden_words import drop_hidden_words, drop_off_screen
 from generator.convert.latex import latex_as_tex
@@ -241,7 +242,8 @@ def embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
         if not url or wrapper.find(["iframe", "blockquote", "a"]):
             link_quoted_source(soup, wrapper, ctx)
             continue
-        wrapper.replace_with(embed_paragraph(soup, url, ctx))
+        kind = embedded_file(url)  # a file's address: WordPress's own player, or a link to the file
+        wrapper.replace_with(file_shown(soup, url, kind) if kind else embed_paragraph(soup, url, ctx))
 
 
 def citations_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
@@ -420,6 +422,7 @@ PASSES: tuple[Pass, ...] = (
     images_from_noscript,
     drop_lazy_fallback_copies,
     drop_copies_the_post_hides,
+    drop_hidden_blocks,
     script_players_as_links,
     drop_scripts_and_styles,
     gists_as_code,

@@ -34,6 +34,13 @@ SITES = (("youtube.com", ("YouTube", "site_video")), ("youtu.be", ("YouTube", "s
          ("anchor.fm", ("Anchor", "")), ("podbean.com", ("Podbean", "")), ("spreaker.com", ("Spreaker", "")),
          ("acast.com", ("Acast", "")), ("arcgis.com", ("ArcGIS", "")), ("tableau.com", ("Tableau", "")),
          ("knightlab.com", ("Knight Lab", "")), ("codepen.io", ("CodePen", "")),
+         # Jetpack's `[gist]`, and sites WordPress's own oEmbed list embeds from (class-wp-oembed.php).
+         ("gist.github.com", ("GitHub Gist", "")), ("flickr.com", ("Flickr", "")), ("flic.kr", ("Flickr", "")),
+         ("kickstarter.com", ("Kickstarter", "")), ("imgur.com", ("Imgur", "")), ("issuu.com", ("Issuu", "")),
+         ("mixcloud.com", ("Mixcloud", "")), ("reddit.com", ("Reddit", "")), ("tumblr.com", ("Tumblr", "")),
+         ("ted.com", ("TED", "site_video")), ("wordpress.tv", ("WordPress.tv", "site_video")),
+         ("speakerdeck.com", ("Speaker Deck", "")), ("pinterest.com", ("Pinterest", "")),
+         ("twitch.tv", ("Twitch", "site_video")), ("strava.com", ("Strava", "")),
          *((store, ("Amazon", "")) for store in STORE_DOMAINS))
 
 
@@ -90,7 +97,8 @@ def shown_page(url: str) -> str:
     """The page an embedding service's frame shows, which a reader can open: a YouTube or Vimeo video's own
     page (see YOUTUBE_PLAYER), from the time the frame starts at, or a playlist's; a podcast's, song's or
     Facebook post's (see SPOTIFY_PLAYER); the page of the product an
-    Amazon product link shows (see product_frames); the page Embedly's frame
+    Amazon product link shows (see product_frames); the document Google's viewer shows (`docs.google.com/viewer?url=
+    <the document>&embedded=true`, as Google Doc Embedder and other viewers' plugins frame a PDF); the page Embedly's frame
     (`cdn.embedly.com/widgets/media.html?src=…&url=<the page>`, in posts brought over from Medium) names in its
     `url`; any other address is itself."""
     try:
@@ -112,6 +120,8 @@ def shown_page(url: str) -> str:
         return f"https://{apple.group(1)}" + (f"?{parts.query}" if parts.query else "")
     if FACEBOOK_PLAYER.fullmatch(place):
         page = query.get("href", [""])[0]
+    elif _google_viewer(parts.hostname or "", parts.path):  # the document itself, which the viewer only showed
+        page = query.get("url", [""])[0].strip()
     elif (parts.hostname or "").endswith("embedly.com") and parts.path.endswith("/widgets/media.html"):
         page = query.get("url", [""])[0]
     else:
@@ -139,6 +149,10 @@ GOOGLE_APPS = {("docs.google.com", "forms"): "Google Forms", ("docs.google.com",
                ("sites.google.com", ""): "Google Sites", ("lookerstudio.google.com", ""): "Looker Studio",
                ("datastudio.google.com", ""): "Looker Studio", ("jamboard.google.com", ""): "Google Jamboard"}
 GOOGLE_VIEWER = frozenset({"viewer", "gview"})  # Google's viewer of a document elsewhere, named in its `url`
+
+
+def _google_viewer(host: str, path: str) -> bool:
+    return host.lower() == "docs.google.com" and path.strip("/") in GOOGLE_VIEWER
 
 
 def site_name(url: str, words: Words) -> str:
@@ -246,6 +260,36 @@ def map_place(url: str) -> str:
         return base64.urlsafe_b64decode(named.group(2) + "=" * (-len(named.group(2)) % 4)).decode().strip()
     except ValueError:  # not base64, or not UTF-8 (UnicodeDecodeError is a ValueError)
         return ""
+
+
+# The files whose address WordPress's embeds show as a player (wp_get_video_extensions, wp_get_audio_extensions: its
+# `video` and `audio` embed handlers), and those it has no handler for, whose address it links (maybe_make_link).
+PLAYED_FILE = re.compile(r"\.(?:(mp4|m4v|webm|ogv|flv)|(mp3|ogg|flac|m4a|wav))$", re.IGNORECASE)
+LINKED_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|heic|svg|pdf|docx?|xlsx?|pptx?|zip|mov|wmv|wma)$",
+                         re.IGNORECASE)
+
+
+def embedded_file(url: str) -> str:
+    """What WordPress shows for an embed of a file's address, which no site's oEmbed serves: a video or audio file
+    plays in its player (`video`, `audio`); another (a picture, a PDF) is a `link` showing its address; "" for any
+    other address."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return ""
+    if played := PLAYED_FILE.search(path):
+        return "video" if played.group(1) else "audio"
+    return "link" if LINKED_FILE.search(path) else ""
+
+
+def file_shown(soup: BeautifulSoup, url: str, kind: str) -> Tag:
+    """The player or link `embedded_file` says WordPress shows for the file, in a paragraph."""
+    paragraph = soup.new_tag("p")
+    shown = soup.new_tag(kind, src=url) if kind != "link" else soup.new_tag("a", href=url)
+    if kind == "link":
+        shown.string = url
+    paragraph.append(shown)
+    return paragraph
 
 
 def embed_paragraph(soup: BeautifulSoup, url: str, ctx: Context, title: str = "") -> Tag:

@@ -30,16 +30,19 @@ GALLERY_CAPTION = "nm-gallery-caption"  # an image's caption, on the line under 
 # FooGallery's (`div.foogallery`, items `div.fg-item`), Envira's (`div.envira-gallery-public`, items
 # `div.envira-gallery-item`), NextGEN's thumbnails (`div.ngg-galleryoverview`, `div.ngg-gallery-thumbnail-box`),
 # Modula's (`div.modula-gallery`, `div.modula-item`) and Elementor Pro's (`div.elementor-gallery__container`, items
-# `a.e-gallery-item` whose pictures are backgrounds, made images before); one that holds words of its own (a title
-# over each picture, a "[Show slideshow]" link, a pager) is left as it is, as any gallery is (see _is_gallery).
+# `a.e-gallery-item` whose pictures are backgrounds, made images before) and WooCommerce's product gallery
+# (`div.woocommerce-product-gallery`, items `div.woocommerce-product-gallery__image`, its zoom button a link to `#`
+# its script adds, which goes); one that holds words of its own (a title over each picture, a "[Show slideshow]"
+# link, a pager) is left as it is, as any gallery is (see _is_gallery).
 GALLERY_CLASSES = frozenset({"wp-block-gallery", "blocks-gallery-grid", "gallery", "tiled-gallery",
                              "wp-block-jetpack-tiled-gallery", "wp-block-jetpack-slideshow",
                              "foogallery", "envira-gallery-public", "ngg-galleryoverview", "modula-gallery",
-                             "elementor-gallery__container"})
+                             "elementor-gallery__container", "woocommerce-product-gallery"})
 ITEM_CLASSES = frozenset({"wp-block-image", "blocks-gallery-item", "gallery-item", "tiled-gallery-item",
                           "tiled-gallery__item", "wp-block-jetpack-slideshow_slide",
                           "fg-item", "envira-gallery-item", "ngg-gallery-thumbnail-box", "modula-item",
-                          "e-gallery-item"})
+                          "e-gallery-item", "woocommerce-product-gallery__image"})
+ZOOM_BUTTON_CLASSES = frozenset({"woocommerce-product-gallery__trigger"})
 OTHER_MEDIA = frozenset({"video", "audio", "iframe", "object", "embed", "svg", "canvas"})
 SLIDESHOW_CLASSES = frozenset({"jetpack-slideshow"})
 SLIDESHOW_NOSCRIPT = "jetpack-slideshow-noscript"
@@ -53,6 +56,9 @@ def galleries_as_grids(soup: BeautifulSoup, ctx: Context) -> None:
     gallery's items is some theme's box of that name, and is left alone."""
     if not may_hold(soup, GALLERY_CLASSES):
         return
+    if may_hold(soup, ZOOM_BUTTON_CLASSES):
+        for button in [tag for tag in tags_in(soup) if has_class(tag, ZOOM_BUTTON_CLASSES)]:
+            button.decompose()
     for tag in tags_in(soup):
         if has_class(tag, GALLERY_CLASSES) and _outermost(tag) and _is_gallery(tag):
             _as_grid(soup, tag)
@@ -95,7 +101,9 @@ def _as_grid(soup: BeautifulSoup, gallery: Tag) -> None:
 
 def _linked(soup: BeautifulSoup, image: Tag, gallery: Tag) -> Tag:
     """The image taken out, with the link around it within the gallery; a link around its whole item
-    (`<a><figure><img><figcaption>`) is kept around the image alone, its caption going under it as others do."""
+    (`<a><figure><img><figcaption>`) is kept around the image alone, its caption going under it as others do;
+    an empty link its item lays over it (Modula's `a.modula-item-link` to the full-size picture, beside the
+    `<img>`), around it."""
     for parent in image.parents:
         if parent is gallery:
             break
@@ -105,7 +113,15 @@ def _linked(soup: BeautifulSoup, image: Tag, gallery: Tag) -> Tag:
             link = soup.new_tag("a", attrs=dict(parent.attrs))
             link.append(image.extract())
             return link
-    return image.extract()
+    item = _item_of(image, gallery)
+    overlay = next((a for a in item.find_all("a", href=True) if not a.get_text(strip=True) and a.find(True) is None),
+                   None) if item is not None else None
+    if overlay is None:
+        return image.extract()
+    link = soup.new_tag("a", attrs={"href": overlay["href"]})
+    overlay.extract()  # not decomposed: galleries_as_grids still walks the tags it listed
+    link.append(image.extract())
+    return link
 
 
 def _item_of(image: Tag, gallery: Tag) -> Tag | None:

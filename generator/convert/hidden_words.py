@@ -6,7 +6,8 @@ words with it on purpose: an e-mail address written `<span style="display:none">
 <span style="visibility:hidden">@nospam.com</span>` for harvesters to misread (readers saw `name@yahoo.es`; the
 mirror showed the decoys too), a reactions widget's vote count beside the percentage it showed. Only inline
 elements of one word or less go: a hidden sentence or block may be what a button revealed (a "read more", an
-accordion's panel, a slideshow's slides held back until its script ran), which a reader did see.
+accordion's panel, a slideshow's slides held back until its script ran), which a reader did see; a block nothing
+in the post could show goes in hidden_blocks.py.
 
 An element placed far off the screen (`position: absolute; left: -9999px`) was seen by no reader, whatever it
 holds, and no script brings it back: spam links a hacked site's posts carry so that only search engines read them

@@ -20,7 +20,7 @@ from generator.convert import definition_lists
 from generator.convert.cleanup import clean
 from generator.convert.code_blocks import code_language, links_out, pre_html
 from generator.convert.context import Context
-from generator.convert.embeds import embed_label, frame_label, played_file, shown_page, video_page
+from generator.convert.embeds import embed_label, frame_label, google_app, played_file, shown_page, video_page
 from generator.convert.emphasis import marked
 from generator.convert.galleries import GALLERY, GALLERY_ITEM
 from generator.convert.links import SAFE_ID
@@ -304,7 +304,9 @@ class NewsConverter(MarkdownConverter):
             self.ctx.losses.note(loss.TRACKER, src)  # a frame no one sees counts visits (Tag Manager's noscript)
             return ""
         self.ctx.losses.note(loss.IFRAME_AS_LINK, src)
-        label = (frame_label if src == player else embed_label)(src, self.ctx.words, _frame_title(el))
+        # Google's viewer is named by the app and the document it showed, and links to the document itself.
+        named = frame_label(player, self.ctx.words, _frame_title(el)) if google_app(player) else ""
+        label = named or (frame_label if src == player else embed_label)(src, self.ctx.words, _frame_title(el))
         return self._block_link(label, src, parent_tags)
 
     def convert_video(self, el: Tag, text: str, parent_tags: set[str]) -> str:

@@ -34,6 +34,10 @@ def _text(_renderer: object, tokens: Sequence[Token], idx: int, *_: object) -> s
 
 
 RENDERER.add_render_rule("text", _text)
+# Jetpack's Markdown saves its HTML without `<p>` (its parser's strip_paras), for WordPress's wpautop to make the
+# paragraphs as the page is shown: a single new line inside a paragraph is a line break there, as in a classic post.
+BREAKING = MarkdownIt("commonmark", {"html": True, "breaks": True})
+BREAKING.add_render_rule("text", _text)
 # PHP Markdown reads `###Heading` as a heading; CommonMark wants a space after the hashes.
 TIGHT_HEADING = re.compile(r"^(#{1,6})(?=[^\s#])", re.MULTILINE)
 
@@ -60,12 +64,13 @@ CODE_REGION = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[^\n]*$|<pre\b.*?</pre>",
                          re.MULTILINE | re.DOTALL | re.IGNORECASE)
 
 
-def render(raw: str) -> str:
+def render(raw: str, jetpack: bool = False) -> str:
+    """The post's HTML; `jetpack`: written with Jetpack's Markdown, whose single new lines are line breaks."""
     pieces, done = [], 0
     for code in CODE_REGION.finditer(raw):
         pieces += [_as_commonmark(raw[done:code.start()]), code.group()]
         done = code.end()
-    return RENDERER.render("".join(pieces) + _as_commonmark(raw[done:]))
+    return (BREAKING if jetpack else RENDERER).render("".join(pieces) + _as_commonmark(raw[done:]))
 
 
 def _as_commonmark(prose: str) -> str:

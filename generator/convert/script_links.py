@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from generator.convert import context as loss
 from generator.convert.context import Context
 from generator.convert.embeds import embed_label, shown_page
-from generator.convert.parse import elements, may_hold
+from generator.convert.parse import elements, enclosing, may_hold
 
 # `location.href = '…'`, `window.location='…'`, `location.assign('…')`, `window.open('…', '_blank')`.
 SCRIPT_TARGET = re.compile(r"""(?:location(?:\.href)?\s*=\s*|location\.(?:assign|replace)\(\s*|\bopen\(\s*)
@@ -25,6 +25,7 @@ SCRIPT_TARGET_NAMES = frozenset({"onclick", "data-href"})  # where _script_targe
 NO_PLACE = re.compile(r"^(?:#|javascript:)", re.IGNORECASE)
 SHOWN = ("img", "picture", "svg")
 MAP_SEPARATOR = " · "
+MAP_PICTURE_BLOCKS = ("p", "figure", "div")  # the block a map's picture stands in, under which its links go
 # Where lightboxes and themes keep the place a link with no address of its own opens: fancyBox's, lightGallery's
 # and Magnific Popup's data-src, the full-size picture's data-full, a theme's data-href.
 LINK_TARGETS = ("data-href", "data-full", "data-src")
@@ -87,7 +88,9 @@ def _link_to_video(link: Tag, page: str, ctx: Context) -> None:
 
 def image_map_links(soup: BeautifulSoup, ctx: Context) -> None:
     """An image map becomes a line of links to its areas' places, each named by its alt text or title (else
-    its address), where the map was: the picture stays as it is."""
+    its address), under the picture that uses it (`usemap="#name"`), else where the map was: the picture stays as
+    it is. Editors often put the map before its picture, whose links then came first."""
+    pictures = {str(img.get("usemap")).strip().lstrip("#"): img for img in elements(soup, "img") if img.get("usemap")}
     for image_map in elements(soup, "map"):
         line = soup.new_tag("p")
         for area in image_map.find_all("area", href=True):
@@ -99,7 +102,11 @@ def image_map_links(soup: BeautifulSoup, ctx: Context) -> None:
             link = soup.new_tag("a", attrs={"href": href})
             link.string = (area.get("alt") or area.get("title") or href).strip() or href
             line.append(link)
-        if line.contents:
+        picture = pictures.get(str(image_map.get("name") or image_map.get("id") or "").strip())
+        if line.contents and picture is not None and not any(up is image_map for up in picture.parents):
+            image_map.decompose()
+            (enclosing(picture, MAP_PICTURE_BLOCKS, soup) or picture).insert_after(line)
+        elif line.contents:
             image_map.replace_with(line)
         else:
             image_map.decompose()

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from generator.convert import context as loss
 from generator.convert.context import Context, attachment_id
-from generator.convert.embeds import embed_label
+from generator.convert.embeds import embed_label, embedded_file
 from generator.convert.formulas import latex_shortcode
 from generator.convert.shortcode_news import NOTE_SHORTCODES, credited, footnote, infogram, media_credit, spotify
 
@@ -57,6 +57,9 @@ def _note(ctx: Context, word: str, **values: str) -> str:
 def _embed(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
     # The post's HTML holds the address escaped (`&amp;`); the link escapes it once more.
     url = unescape(inner or named.get("url") or (positional[0] if positional else "")).strip()
+    kind = embedded_file(url) if url else ""  # a file's address: WordPress's own player, or a link to the file
+    if kind:
+        return link(url, url) if kind == "link" else f'<p><{kind} src="{escape(url)}"></{kind}></p>'
     return _embedded(url, ctx) if url else None
 
 

@@ -3,7 +3,7 @@
 Slider plugins that print their slides on the server print each slide's thumbnail beside its picture, for their
 script to gather into a strip of small pictures to click (Master Slider's `img.ms-thumb`, RoyalSlider's
 `img.rsTmb`, LayerSlider's `img.ls-tn`), or print the strip whole after the slides (Soliloquy's thumbnails
-add-on). The mirror runs no script: every slide shows, one under the other, and each thumbnail showed again
+add-on, FlexSlider's as its script wrote it). The mirror runs no script: every slide shows, one under the other, and each thumbnail showed again
 under its slide, a second, smaller copy of the same photo (a conference's gallery of 40 photos was 80).
 """
 
@@ -16,7 +16,9 @@ from generator.convert.images import is_placeholder
 from generator.convert.parse import elements, has_class, may_hold
 
 THUMBNAIL_CLASSES = frozenset({"ms-thumb", "rsTmb", "ls-tn"})
-STRIP_CLASSES = frozenset({"soliloquy-thumbnails-container"})
+# Soliloquy's strip, and FlexSlider's (`ol.flex-control-thumbs`, which WooCommerce's product gallery and many themes'
+# sliders show), in a page saved after its script ran.
+STRIP_CLASSES = frozenset({"soliloquy-thumbnails-container", "flex-control-thumbs"})
 PICTURES = ("img", "picture")
 
 

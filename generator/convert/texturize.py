@@ -59,6 +59,16 @@ LANGUAGES = {
     "pt-br": ENGLISH,  # (as 3.5's translation has them)
     "zh-cn": ENGLISH,  # (as 7.1's translation has them; newer WordPress names the language `zh-Hans`)
     "zh-hans": ENGLISH,
+    "de-at": Marks("&#8222;", "&#8220;", "&#8218;", "&#8216;", words=("'n", "'s")),  # (6.8's)
+    "es-ar": Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;", words=()),  # (6.4's)
+    "cs-cz": Marks("&#8222;", "&#8220;", "&#8218;", "&#8216;",  # (6.1's)
+                   words=("pad'", "nes'", "leh'", "moh'", "řek'", "ved'", "myslej'", "chtěj'", "maj'")),
+    "pl-pl": Marks("&#8222;", "&#8221;", "'", "&#8217;"),  # (5.9's: its opening single quote stays straight)
+    "ja": Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;", words=()),  # (6.0's: its list holds curled words only)
+    "vi": ENGLISH,  # (5.2's)
+    "ro-ro": Marks("&#8222;", "&#8221;", "&#8216;", "&#8217;", words=()),  # (4.7's)
+    "ko-kr": ENGLISH,  # (4.7's)
+    "nb-no": Marks("&#171;", "&#187;", "&#8216;", "&#8217;"),  # (4.3's)
 }
 
 

@@ -33,7 +33,7 @@ from generator.convert.summary_spaces import spaced_as_shown
 from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_object, reference_problems,
                                         term_list_problems)
 from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSES
-from generator.convert.wp_render import rendered
+from generator.convert.wp_render import rendered, rendered_media
 from generator.sources import coauthors
 from generator.sources.site_clues import seo_said
 from generator.problems import ItemError, quoted
@@ -107,7 +107,7 @@ def to_media(data: dict[str, Any]) -> tuple[int, Media] | None:
     if not _is_int(ident) or not isinstance(url, str) or not url:
         return None
     alt = data.get("alt_text") if isinstance(data.get("alt_text"), str) else ""
-    caption = html_to_text(_rendered_or_empty(data, "caption"))
+    caption = html_to_text(_rendered_or_empty(rendered_media(data), "caption"))
     credit = _credit(data)
     if credit and credit not in caption:
         caption = f"{caption} — {credit}" if caption else credit

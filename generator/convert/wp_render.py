@@ -99,7 +99,7 @@ MARKDOWN_FENCE = re.compile(r"\s*<code\b[^>]*>([^<]*)</code>\s*", re.IGNORECASE)
 def rendered(data: dict[str, Any]) -> dict[str, Any]:
     """A post read from an export (its content and excerpt raw, and what rendering them needs under RENDER)
     as a REST response holds it: content and excerpt rendered, and they and the title curled as WordPress in the
-    site's language curls them (convert/texturize.py), their smilies emoji, "Wordpress" "WordPress" (but in an
+    site's language curls them (convert/texturize.py), their smilies emoji where the site shows them, "Wordpress" "WordPress" (but in an
     excerpt written by hand, as there). Any other item is returned as it is."""
     needs = data.get(RENDER)
     if not isinstance(needs, dict):
@@ -115,8 +115,22 @@ def rendered(data: dict[str, Any]) -> dict[str, Any]:
     summary = (curl(render_content(excerpt, data["id"], {}, markdown=markdown)) if excerpt
                else capital_p(curl(auto_excerpt(raw, needs.get("excerpt_characters", 0), markdown)), marks))
     content = capital_p(curl(rendered_content(data)["rendered"]), marks)
-    return {**rest, "content": {"rendered": typed_smilies_as_emoji(content)},
-            "excerpt": {"rendered": typed_smilies_as_emoji(summary)}}
+    smilies = typed_smilies_as_emoji if needs.get("smilies", True) else (lambda html: html)  # a dump's use_smilies
+    return {**rest, "content": {"rendered": smilies(content)}, "excerpt": {"rendered": smilies(summary)}}
+
+
+def rendered_media(data: dict[str, Any]) -> dict[str, Any]:
+    """An attachment read from an export (its caption raw, what rendering it needs under RENDER) as REST serves it:
+    its caption through the_excerpt's filters, curled in the site's language and its smilies emoji where the site
+    shows them, as WordPress's galleries and REST show it. Any other item is returned as it is."""
+    needs = data.get(RENDER)
+    if not isinstance(needs, dict):
+        return data
+    rest = {key: value for key, value in data.items() if key != RENDER}
+    caption = str((data.get("caption") or {}).get("rendered") or "")
+    marks = marks_for(str(needs.get("language", "")))
+    caption = caption if marks is None else texturize(caption, marks)
+    return {**rest, "caption": {"rendered": typed_smilies_as_emoji(caption) if needs.get("smilies", True) else caption}}
 
 
 def rendered_content(data: dict[str, Any]) -> dict[str, str]:
@@ -152,7 +166,7 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
             html = SOCIAL_LINK.sub(_social_link, html)
         html = _autoembed(BLOCK_DELIMITER.sub("", html), lines=False)
     elif markdown_source.written_in_markdown(raw, markdown):
-        html = markdown_source.render(_autoembed(_code_blocks(_code_tags(raw))))
+        html = markdown_source.render(_autoembed(_code_blocks(_code_tags(raw))), jetpack=markdown)
     elif textile_source.written_in_textile(raw):
         html = textile_source.render(_autoembed(_code_blocks(_code_tags(raw))))
     else:

@@ -128,12 +128,14 @@ def _is_rows(data: Any) -> bool:
 def _names(term_ids: dict[tuple[str, str], int], term_tables: dict[str, list[Any]], options: dict[str, str],
            words: Words | None) -> Names:
     """What the tables beside wp_posts say of the site, as an export's header says it: its terms' ids, Polylang's
-    groups of translations, which posts hold TablePress's tables, the site's address."""
+    groups of translations, which posts hold TablePress's tables, the site's address, whether it shows smilies."""
     names = Names() if words is None else Names(words=words)
     names.terms.update(term_ids)
     names.translations = wp_term_rows.translation_groups(term_tables)
     names.table_posts = tablepress.table_posts(options.get(tablepress.OPTION, ""))
     names.site = site_address(options.get("home") or options.get("siteurl") or "")
+    # Settings > Writing's "Convert emoticons like :-) to graphics": unticked, WordPress saves "" (or 0).
+    names.smilies = options.get("use_smilies", "1").strip() not in ("", "0")
     return names
 
 

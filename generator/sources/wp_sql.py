@@ -84,11 +84,11 @@ NEEDED = {"posts": {"ID", "post_type"}, "postmeta": {"post_id", "meta_key"}, "us
           "terms": {"term_id", "slug"}, "term_taxonomy": {"term_taxonomy_id", "taxonomy"},
           "term_relationships": {"object_id", "term_taxonomy_id"}, "options": {"option_name", "option_value"},
           "icl_translations": {"element_id", "language_code", "trid"}}
-# Of wp_options, only the site's address, name, tagline and language, how it makes its posts' addresses, and
-# which post is which of TablePress's tables (sources/wp_rows.py, wp_permalinks.py, tablepress.py): the rest
-# (plugins' settings, caches) is left.
+# Of wp_options, only the site's address, name, tagline and language, how it makes its posts' addresses, which
+# post is which of TablePress's tables and whether it shows smilies (sources/wp_rows.py, wp_permalinks.py,
+# tablepress.py): the rest (plugins' settings, caches) is left.
 OPTIONS = frozenset({"home", "siteurl", "blogname", "blogdescription", "WPLANG", "permalink_structure",
-                     "show_on_front", "page_on_front", "upload_url_path", "tablepress_tables"})
+                     "show_on_front", "page_on_front", "upload_url_path", "tablepress_tables", "use_smilies"})
 
 # How many bytes of a mapped dump are read before their pages are given back (see _released).
 RELEASED = 64 << 20

@@ -172,7 +172,7 @@ def element_items(path: Path, position: int, element: Element, names: Names,
     try:
         if post_type == "attachment":
             if element.fields.get("wp:attachment_url"):
-                yield RawItem(str(path), position, items.media(element), wp_json.MEDIA)
+                yield RawItem(str(path), position, items.media(element, names), wp_json.MEDIA)
             return
         if skipped:
             yield RawItem(str(path), position, {"id": items.post_id(element.fields) or None}, skipped)

@@ -88,6 +88,7 @@ class Names:
     # its path alone (`<link>/about/</link>`), which is on that site, as WordPress's importer reads it there.
     site: str = ""
     language: str = ""  # the channel's <language>: the site's, as WordPress was set to write (`zh-CN`)
+    smilies: bool = True  # whether WordPress shows typed smilies as emoji: a dump's `use_smilies` (an export has none)
     words: Words = field(default_factory=lambda: site_words("en"))
 
 
@@ -163,17 +164,23 @@ def _term_id(taxonomy: str, slug: str, names: Names) -> int:
     return names.terms.setdefault((taxonomy, slug), synthetic_id(taxonomy, slug))
 
 
-def media(element: Element) -> dict[str, Any]:
-    """An attachment as /wp/v2/media shows it."""
+def media(element: Element, names: Names) -> dict[str, Any]:
+    """An attachment as /wp/v2/media shows it, but that its caption is raw: what rendering it needs (the site's
+    language and smilies, see _render_needs) stands beside it, as a post's does."""
     fields = element.fields
     mime = fields.get("wp:post_mime_type", "")
     url = fields.get("wp:attachment_url", "")
-    return {"id": _required_int(fields, "wp:post_id"), "type": "attachment", "slug": fields.get("wp:post_name", ""),
-            "link": fields.get("link", ""), "source_url": url, "mime_type": mime,
-            "media_type": "image" if mime.startswith("image/") or not mime else "file",
-            "alt_text": element.meta.get("_wp_attachment_image_alt", ""),
-            "caption": {"rendered": f"<p>{fields['excerpt:encoded']}</p>\n" if fields.get("excerpt:encoded") else ""},
-            "title": {"rendered": fields.get("title", "")}, "post": _int(fields.get("wp:post_parent")) or None}
+    caption = fields.get("excerpt:encoded", "")
+    found = {"id": _required_int(fields, "wp:post_id"), "type": "attachment", "slug": fields.get("wp:post_name", ""),
+             "link": fields.get("link", ""), "source_url": url, "mime_type": mime,
+             "media_type": "image" if mime.startswith("image/") or not mime else "file",
+             "alt_text": element.meta.get("_wp_attachment_image_alt", ""),
+             "caption": {"rendered": f"<p>{caption}</p>\n" if caption else ""},
+             "title": {"rendered": fields.get("title", "")}, "post": _int(fields.get("wp:post_parent")) or None}
+    if caption.strip():
+        found[RENDER] = {**({"language": names.language} if names.language else {}),
+                         **({} if names.smilies else {"smilies": False})}
+    return found
 
 
 def attachment(element: Element) -> Attachment | None:
@@ -269,8 +276,8 @@ def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -
     """What rendering the post needs beside its raw content, as plain data: the synced patterns it shows,
     the attachments its galleries without ids show, the custom fields its blocks are bound to, its
     footnotes, the length of its automatic excerpt in characters where the site's language counts so,
-    whether Jetpack's Markdown says the post is written in Markdown, whether Elementor builds it, and the site's
-    language, whose marks WordPress curls its quotes with;
+    whether Jetpack's Markdown says the post is written in Markdown, whether Elementor builds it, the site's
+    language, whose marks WordPress curls its quotes with, and whether the site turned its smilies off;
     each only where the post uses it, so that the post's item stays small."""
     synced = patterns_used(raw, names.synced)
     shown = "".join((raw, *synced.values()))
@@ -283,8 +290,9 @@ def _render_needs(raw: str, ident: int, meta: Mapping[str, str], names: Names) -
     markdown = {"markdown": True} if meta.get(MARKDOWN_META, "").strip() == "1" else {}
     elementor = {"elementor": True} if meta.get(ELEMENTOR_META, "").strip() == "builder" else {}
     language = {"language": names.language} if names.language else {}  # whose marks curl its quotes
+    smilies = {} if names.smilies else {"smilies": False}
     attachments = [[a.id, a.parent, a.order, a.mime] for owner in sorted(owners) for a in names.attached.get(owner, ())]
-    return {**counted, **markdown, **elementor, **language,
+    return {**counted, **markdown, **elementor, **language, **smilies,
             "synced": {str(ref): content for ref, content in synced.items()},
             "meta": bound, "footnotes": footnotes, "attachments": attachments}
 
