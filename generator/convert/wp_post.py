@@ -21,6 +21,7 @@ from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.control_chars import readable, readable_item
 from generator.convert.custom_fields import with_fields
 from generator.convert.document import Document, Image, Source, Term
+from generator.convert.feed_dates import feed_date
 from generator.convert.latex import latex_in_text
 from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.mojibake import repaired
@@ -553,7 +554,11 @@ def _parse_time(data: dict[str, Any], name: str) -> datetime:
     try:
         return datetime.fromisoformat(value).replace(tzinfo=None)
     except ValueError:
-        raise ItemError(name, f"not an ISO 8601 date: {value!r}") from None
+        pass
+    when = feed_date(value)  # a script that saved the posts from a feed kept its dates
+    if when is None:
+        raise ItemError(name, f"not an ISO 8601 date: {value!r}")
+    return when
 
 
 def _rendered(data: dict[str, Any], name: str, required: bool = True) -> str:
