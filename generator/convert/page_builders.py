@@ -462,6 +462,21 @@ def _divi_number(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     return f"<p><strong>{escape(number)}{sign}</strong>{' ' + escape(title) if title else ''}</p>"
 
 
+def _salient_milestone(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """Salient's milestone, a counter: its number with its symbol before or after it (`symbol_position`, after
+    unless said), over its subject: a workshop's fee "AUD 1,400" was dropped. A symbol of one sign sits against
+    the number ("$1,400", "95%"), a word apart from it."""
+    number = named.get("number", "").strip()
+    if not number:
+        return None
+    symbol = named.get("symbol", "").strip()
+    space = " " if len(symbol) > 1 and any(c.isalpha() for c in symbol) else ""
+    before = named.get("symbol_position", "").strip() == "before"
+    shown = f"{symbol}{space}{number}" if before else f"{number}{space}{symbol}"
+    subject = named.get("subject", "").strip()
+    return f"<p><strong>{escape(shown)}</strong>{' ' + escape(subject) if subject else ''}</p>"
+
+
 def _card(named: dict[str, str], inner: str, image: str, title: str, lines: tuple[str, ...] = (),
           buttons: tuple[tuple[str, str], ...] = (), networks: tuple[str, ...] = ()) -> str | None:
     """A module whose words sit in its attributes (Divi's team member, call to action, blurb): its picture, its
@@ -495,6 +510,7 @@ ELEMENTS: dict[str, Element] = {
     **dict.fromkeys(QUOTES, _quote),
     "vc_single_image": _vc_image,
     "image_with_animation": _salient_image,
+    "milestone": _salient_milestone,
     "et_pb_image": _image("src"),
     "et_pb_fullwidth_image": _image("src"),
     "av_image": _image("src"),
