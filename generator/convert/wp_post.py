@@ -400,12 +400,22 @@ def _author(data: dict[str, Any], lookups: Lookups, losses: Losses) -> str:
     if embedded:
         return embedded[0][1]
     ident = data.get("author")
+    named = _named_author(ident) if isinstance(ident, dict) else ""  # a script saved the user whole in the post
+    if named:
+        return named
     if _is_int(ident) and ident in lookups.users:
         return lookups.users[ident]
     said = _seo_author(data)
     if not said and _is_int(ident) and ident > 0:  # 0: no author, as WordPress gives posts a plugin inserted
         losses.note(loss.UNRESOLVED_AUTHOR, str(ident))
     return said
+
+
+def _named_author(user: dict[str, Any]) -> str:
+    """The display name of a user a script saved in the post's `author` in place of its id (as `_embed` gives it:
+    `name`, or `display_name` as PHP's WP_User has it); these posts were bylined to no one, without a word."""
+    name = next((user[key] for key in ("name", "display_name") if isinstance(user.get(key), str)), "")
+    return readable(repaired(html.unescape(name))).strip()
 
 
 def _listed_authors(data: dict[str, Any]) -> list[str]:
