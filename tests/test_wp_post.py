@@ -93,6 +93,17 @@ def test_an_author_a_script_saved_whole_in_the_post_bylines_it() -> None:
     assert to_document(item(author={"id": 2, "avatar": None}, **yoast)).document.author == "Desk"
 
 
+def test_terms_given_by_their_names_are_read_with_the_slugs_wordpress_makes() -> None:
+    """Scripts that save posts from a feed or a database's joins keep their terms' names (`"tags": ["renkler"]`):
+    each was passed over ("expected term ids, got '車内清掃'"), so the posts had no terms. A string of digits is an
+    id written as text, and stays named."""
+    converted = to_document(item(categories=["車内清掃", "Ferry &amp; Times"], tags=["Rock 'n' Roll 2.0", "12", "", "!"]))
+    assert converted.document.taxonomies == {"category": ("ferry-times", "車内清掃"), "post_tag": ("rock-n-roll-2-0",)}
+    assert {(t.slug, t.name) for t in converted.terms} >= {("車内清掃", "車内清掃"), ("ferry-times", "Ferry & Times")}
+    assert converted.warnings == [("tags", "expected term ids, got '12', '', '!'; passed over")]
+    assert to_document(item(tags=["a" * 100_000])).document.taxonomies["post_tag"] != ()
+
+
 def test_missing_gmt_date_means_utc() -> None:
     document = to_document(item(date_gmt=None, modified=None)).document
     assert document.date.isoformat() == "2024-03-31T01:30:00+00:00"
@@ -356,10 +367,12 @@ def test_a_link_that_is_no_web_address_is_named_and_not_kept() -> None:
 
 
 def test_terms_given_as_strings_are_named_rather_than_dropped_silently() -> None:
+    """A name in the list (`"x"`) is a term now (see test_terms_given_by_their_names_are_read_…); what is neither an
+    id nor a name is named."""
     converted = to_document(item(categories="3,4", tags=[5, "x", None]))
     assert converted.warnings == [
         ("categories", "expected a list of term ids, got str '3,4'; no terms read from it"),
-        ("tags", "expected term ids, got 'x', None; passed over")]
+        ("tags", "expected term ids, got None; passed over")]
 
 
 def test_terms_a_themes_endpoint_gives_whole_are_read_and_false_is_no_tags() -> None:

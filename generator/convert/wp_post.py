@@ -31,7 +31,8 @@ from generator.convert.slugs import safe_slug
 from generator.convert.stand_in_dates import date_stand_in
 from generator.convert.summary_lead import without_dropped_lead
 from generator.convert.summary_spaces import spaced_as_shown
-from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_object, reference_problems,
+from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_name, is_term_object,
+                                        reference_problems,
                                         term_list_problems)
 from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSES
 from generator.convert.wp_render import rendered
@@ -48,6 +49,7 @@ NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 SEO_TERM_KEYS = {"category": "articleSection", "post_tag": "keywords"}  # schema.org's names for them
 SLUG_DROPPED = re.compile(r"[^a-z0-9 _-]")
 SLUG_DASHES = re.compile(r"[\s-]+")
+TERM_NAME_WORDS = re.compile(r"\w+")
 META_AUTHOR = re.compile(r"""<meta name=\\?["']author\\?["'] content=\\?["']([^"'<>\\]{1,300})""")
 # Only screen readers hear it; "Continue reading"; a plugin's reading-time estimate (see READING_TIME_CLASSES).
 HIDDEN_IN_TEXT = SCREEN_READER_CLASSES | READING_TIME_CLASSES | {"more-link"}
@@ -309,10 +311,20 @@ def wordpress_slug(name: str) -> str:
 
 def _given_terms(values: list[Any], taxonomy: str) -> list[Term]:
     """Terms a theme's own endpoint gives whole in the field of their ids, as `get_the_category()` returns them
-    (WP_Term: `term_id`, `slug`, `name`, `parent`, `taxonomy`)."""
-    return [to_term({"id": item.get("term_id"), "taxonomy": item.get("taxonomy") or taxonomy, "slug": item["slug"],
-                     "name": item.get("name"), "parent": item.get("parent")})
-            for item in values if is_term_object(item)]
+    (WP_Term: `term_id`, `slug`, `name`, `parent`, `taxonomy`), or by their names alone (see _named_term)."""
+    whole = [to_term({"id": item.get("term_id"), "taxonomy": item.get("taxonomy") or taxonomy, "slug": item["slug"],
+                      "name": item.get("name"), "parent": item.get("parent")})
+             for item in values if is_term_object(item)]
+    return whole + [term for term in (_named_term(item, taxonomy) for item in values if is_term_name(item)) if term]
+
+
+def _named_term(name: str, taxonomy: str) -> Term | None:
+    """A term known by its name alone, its slug the one WordPress makes of it (`Ferry times` -> `ferry-times`; a
+    name in another script its words joined, as WordPress's percent-encoded slug reads): such terms were passed
+    over, each post named."""
+    shown = readable(repaired(html.unescape(name))).strip()
+    slug, _ = safe_slug(wordpress_slug(shown) or "-".join(TERM_NAME_WORDS.findall(shown.lower())))
+    return Term(taxonomy, slug, name=shown) if slug else None
 
 
 def _unique_terms(terms: list[Term]) -> list[Term]:
