@@ -104,6 +104,18 @@ def test_terms_given_by_their_names_are_read_with_the_slugs_wordpress_makes() ->
     assert to_document(item(tags=["a" * 100_000])).document.taxonomies["post_tag"] != ()
 
 
+def test_a_featured_image_a_script_saved_by_its_address_is_the_posts_picture() -> None:
+    """Scripts that save posts without REST's `featured_media` keep the picture's address under a name of their own
+    (`featuredImage`): those posts had no picture. REST's own `featured_media: 0` still means none."""
+    saved = {key: value for key, value in item().items() if key not in ("featured_media", "_embedded")}
+    picture = "https://village.example/wp-content/uploads/2025/09/award.jpg"
+    assert to_document({**saved, "featuredImage": picture}).document.image.url == picture
+    assert to_document({**saved, "featured_image_url": "/wp-content/uploads/a.png"}).document.image.url \
+        == "https://example.com/wp-content/uploads/a.png"
+    assert to_document({**saved, "featuredImage": "None"}).document.image is None
+    assert to_document({**saved, "featuredImage": picture, "featured_media": 0}).document.image is None
+
+
 def test_missing_gmt_date_means_utc() -> None:
     document = to_document(item(date_gmt=None, modified=None)).document
     assert document.date.isoformat() == "2024-03-31T01:30:00+00:00"

@@ -87,6 +87,9 @@ class Converted:
 # Fields in which plugins give a post's featured image's address: Jetpack's, then REST API Featured Image's
 # and others' (`featured_image_src`, `featured_image_url`), and Featured Image from URL's (`fimg_url`).
 PLUGIN_FEATURED_URLS = ("jetpack_featured_media_url", "featured_image_src", "featured_image_url", "fimg_url")
+# Where scripts that save a site's posts write the featured image's address (camelCase is JavaScript's).
+SCRIPT_FEATURED_URLS = (*PLUGIN_FEATURED_URLS, "featuredImage", "featured_image", "featured_media_url", "featuredImageUrl")
+ADDRESS_LIKE = re.compile(r"(?:https?:)?/\S")  # an address or a path on the site, not "None" or an upload folder
 
 
 def to_term(data: dict[str, Any]) -> Term:
@@ -460,7 +463,7 @@ def _featured_image(data: dict[str, Any], lookups: Lookups, address: str, losses
     # The WP REST API plugin's betas (2015-2016, before WordPress 4.7 took it in) named the id `featured_image`.
     ident = data.get("featured_media", data.get("featured_image"))
     if not _is_int(ident) or ident <= 0:
-        return None
+        return _saved_featured_url(data, address)
     saved = lookups.media.get(ident)
     if saved:
         return Image(absolute(saved.url, address), saved.alt, saved.caption)
@@ -469,6 +472,15 @@ def _featured_image(data: dict[str, Any], lookups: Lookups, address: str, losses
         return Image(absolute(url, address))
     losses.note(loss.UNRESOLVED_FEATURED, str(ident))
     return None
+
+
+def _saved_featured_url(data: dict[str, Any], address: str) -> Image | None:
+    """A post a script saved without the id REST gives (no `featured_media` at all), but with its featured image's
+    address under a name of its own (`"featuredImage": "https://…/picture.jpg"`): those posts had no picture."""
+    if "featured_media" in data:  # REST's own answer: 0 is a post without a picture, whatever else it holds
+        return None
+    url = next((data[key].strip() for key in SCRIPT_FEATURED_URLS if isinstance(data.get(key), str)), "")
+    return Image(absolute(url, address)) if ADDRESS_LIKE.match(url) else None
 
 
 def _plugin_featured_url(data: dict[str, Any]) -> str:
