@@ -116,6 +116,19 @@ def test_a_featured_image_a_script_saved_by_its_address_is_the_posts_picture() -
     assert to_document({**saved, "featuredImage": picture, "featured_media": 0}).document.image is None
 
 
+def test_a_post_saved_without_id_or_slug_is_named_from_its_title() -> None:
+    """`?_fields=title,content,date` saves neither: the id made for the post named it (`1181689591686.md`), where
+    WordPress names a published post from its title. A post with its own id keeps it as its name, as before."""
+    from generator.sources.wxr_items import SYNTHETIC_BASE
+    made = SYNTHETIC_BASE + 4242
+    converted = to_document(item(id=made, slug="", title={"rendered": "800 arter &#8211; Øvre Eiker!"}))
+    assert converted.document.slug == "800-arter-ovre-eiker"
+    assert converted.warnings == [("slug", "missing; made from the title: '800-arter-ovre-eiker'")]
+    assert to_document(item(id=made, slug="", title={"rendered": "!!!"})).document.slug == str(made)
+    assert to_document(item(id=made, slug="", status="draft")).document.slug == str(made)
+    assert to_document(item(slug="")).document.slug == "7"
+
+
 def test_missing_gmt_date_means_utc() -> None:
     document = to_document(item(date_gmt=None, modified=None)).document
     assert document.date.isoformat() == "2024-03-31T01:30:00+00:00"

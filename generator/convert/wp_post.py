@@ -38,6 +38,7 @@ from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSE
 from generator.convert.wp_render import rendered
 from generator.sources import coauthors
 from generator.sources.site_clues import seo_said
+from generator.sources.wxr_items import SYNTHETIC_BASE, slug_of
 from generator.problems import ItemError, quoted
 
 # REST field names of the two built-in taxonomies, and the class_list prefix WordPress gives each.
@@ -49,7 +50,6 @@ NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 SEO_TERM_KEYS = {"category": "articleSection", "post_tag": "keywords"}  # schema.org's names for them
 SLUG_DROPPED = re.compile(r"[^a-z0-9 _-]")
 SLUG_DASHES = re.compile(r"[\s-]+")
-TERM_NAME_WORDS = re.compile(r"\w+")
 META_AUTHOR = re.compile(r"""<meta name=\\?["']author\\?["'] content=\\?["']([^"'<>\\]{1,300})""")
 # Only screen readers hear it; "Continue reading"; a plugin's reading-time estimate (see READING_TIME_CLASSES).
 HIDDEN_IN_TEXT = SCREEN_READER_CLASSES | READING_TIME_CLASSES | {"more-link"}
@@ -88,7 +88,8 @@ class Converted:
 # and others' (`featured_image_src`, `featured_image_url`), and Featured Image from URL's (`fimg_url`).
 PLUGIN_FEATURED_URLS = ("jetpack_featured_media_url", "featured_image_src", "featured_image_url", "fimg_url")
 # Where scripts that save a site's posts write the featured image's address (camelCase is JavaScript's).
-SCRIPT_FEATURED_URLS = (*PLUGIN_FEATURED_URLS, "featuredImage", "featured_image", "featured_media_url", "featuredImageUrl")
+SCRIPT_FEATURED_URLS = (*PLUGIN_FEATURED_URLS, "featuredImage", "featured_image", "featured_media_url",
+                        "featuredImageUrl")
 ADDRESS_LIKE = re.compile(r"(?:https?:)?/\S")  # an address or a path on the site, not "None" or an upload folder
 
 
@@ -322,11 +323,11 @@ def _given_terms(values: list[Any], taxonomy: str) -> list[Term]:
 
 
 def _named_term(name: str, taxonomy: str) -> Term | None:
-    """A term known by its name alone, its slug the one WordPress makes of it (`Ferry times` -> `ferry-times`; a
-    name in another script its words joined, as WordPress's percent-encoded slug reads): such terms were passed
-    over, each post named."""
+    """A term known by its name alone, its slug the one WordPress makes of it (`Ferry times` -> `ferry-times`,
+    `Ya Renkler` -> `ya-renkler`; a name in another script its words joined, as WordPress's percent-encoded slug
+    reads): such terms were passed over, each post named."""
     shown = readable(repaired(html.unescape(name))).strip()
-    slug, _ = safe_slug(wordpress_slug(shown) or "-".join(TERM_NAME_WORDS.findall(shown.lower())))
+    slug, _ = safe_slug(slug_of(shown))
     return Term(taxonomy, slug, name=shown) if slug else None
 
 
@@ -530,8 +531,16 @@ def _post_slug(data: dict[str, Any], warnings: list[tuple[str, str]]) -> str:
     raw = data.get("slug")
     if not isinstance(raw, str) or not raw.strip():
         ident = _integer(data, "id")
-        if data.get("status") not in UNNAMED_STATUSES:  # WordPress names a post when it is published
-            warnings.append(("slug", f"missing; used the id {ident}"))
+        if data.get("status") in UNNAMED_STATUSES:  # a draft's address is `?p=<id>` until it is published
+            return str(ident)
+        # A post saved without its id either (`?_fields=title,content,date`) has one made for it, which named it
+        # `1181689591686.md`: WordPress names a published post from its title, as an export's reader does.
+        made = slug_of(html_to_text(_rendered_or_empty(data, "title"))) if ident >= SYNTHETIC_BASE else ""
+        named = safe_slug(made)[0] if made else ""
+        if named:
+            warnings.append(("slug", f"missing; made from the title: {named!r}"))
+            return named
+        warnings.append(("slug", f"missing; used the id {ident}"))
         return str(ident)
     slug, why = safe_slug(raw)
     if why:
