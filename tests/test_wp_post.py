@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from generator.convert.context import Losses, Media
 from generator.convert.slugs import safe_slug
-from generator.convert.wp_post import Lookups, html_to_text, post_terms, to_document, to_term
+from generator.convert.wp_post import RAW_PARAGRAPHS, Lookups, html_to_text, post_terms, to_document, to_term
 from generator.problems import ItemError
 from tests.conftest import SAMPLE_JSON, need_shared
 from tests.conftest import rest_item as item
@@ -127,6 +128,23 @@ def test_a_post_saved_without_id_or_slug_is_named_from_its_title() -> None:
     assert to_document(item(id=made, slug="", title={"rendered": "!!!"})).document.slug == str(made)
     assert to_document(item(id=made, slug="", status="draft")).document.slug == str(made)
     assert to_document(item(slug="")).document.slug == "7"
+
+
+def test_raw_post_content_a_script_saved_is_rendered_as_wordpress_renders_it() -> None:
+    """A script that saves `post_content` as it is (`"content": "…\\n\\n…"`, from the database or WP-CLI) in place of
+    REST's rendered HTML: its paragraphs ran together into one, which wpautop makes <p> and <br> of on the live
+    page. Rendered HTML, a string or `{"rendered": …}`, is read as it is."""
+    raw = "Ferries run daily.\n\nThe first leaves at six.\nThe last at ten.\n\n[caption width=\"300\"]<img " \
+          "src=\"https://harbour.example/pier.jpg\" alt=\"Pier\"> The pier[/caption]"
+    assert to_document(item(content=raw)).document.body == (
+        "Ferries run daily.\n\nThe first leaves at six.\\\nThe last at ten.\n\n"
+        "![Pier](https://harbour.example/pier.jpg)\n\nThe pier\n")
+    assert to_document(item(content="<p>One.</p>\n\n<p>Two.</p>")).document.body == "One.\n\nTwo.\n"
+    started = time.process_time()
+    for hostile in ("a" + " " * 100_000 + "\n" + " " * 100_000 + "\n" + "\t" * 100_000 + "<", "a \n" * 100_000,
+                    "a\n \n<" * 100_000):
+        assert RAW_PARAGRAPHS.search(hostile) is None
+    assert time.process_time() - started < 2
 
 
 def test_missing_gmt_date_means_utc() -> None:

@@ -35,7 +35,7 @@ from generator.convert.unlikely import (address_problem, date_problem, id_proble
                                         reference_problems,
                                         term_list_problems)
 from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSES
-from generator.convert.wp_render import rendered
+from generator.convert.wp_render import render_content, rendered
 from generator.sources import coauthors
 from generator.sources.site_clues import seo_said
 from generator.sources.wxr_items import SYNTHETIC_BASE, slug_of
@@ -91,6 +91,10 @@ PLUGIN_FEATURED_URLS = ("jetpack_featured_media_url", "featured_image_src", "fea
 SCRIPT_FEATURED_URLS = (*PLUGIN_FEATURED_URLS, "featuredImage", "featured_image", "featured_media_url",
                         "featuredImageUrl")
 ADDRESS_LIKE = re.compile(r"(?:https?:)?/\S")  # an address or a path on the site, not "None" or an upload folder
+# Words, a blank line, words: the paragraphs of a post's raw `post_content`, which a script saved as it is in place of
+# REST's `content.rendered` (WordPress's wpautop makes <p> of them; they ran together into one paragraph). Rendered
+# HTML never has text on both sides of a blank line outside its tags.
+RAW_PARAGRAPHS = re.compile(r"[^>\s][^\S\n]*\n[^\S\n]*\n\s*[^<\s]")
 
 
 def to_term(data: dict[str, Any]) -> Term:
@@ -198,6 +202,9 @@ def _saved_body(data: dict[str, Any], ctx: Context) -> str:
     `?_fields=id,title,excerpt,link`, a theme that strips bodies from the API), the excerpt, noted: the post's
     page shows what the crawl holds of it, under its title and link, rather than the post being left out."""
     if "content" in data:
+        content = data["content"]
+        if isinstance(content, str) and RAW_PARAGRAPHS.search(content):  # a script saved `post_content` as it is
+            return render_content(content, _post_id(data), {})
         return _rendered(data, "content")
     summary = _rendered_or_empty(data, "excerpt")
     if not html_to_text(summary):
