@@ -32,8 +32,7 @@ from generator.convert.stand_in_dates import date_stand_in
 from generator.convert.summary_lead import without_dropped_lead
 from generator.convert.summary_spaces import spaced_as_shown
 from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_name, is_term_object,
-                                        reference_problems,
-                                        term_list_problems)
+                                        reference_problems, term_list_problems)
 from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSES
 from generator.convert.wp_render import render_content, rendered
 from generator.sources import coauthors

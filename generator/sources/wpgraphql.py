@@ -3,11 +3,12 @@
 A front end's build saves the answers to its queries, or the nodes it took from them: `{"data": {"posts":
 {"nodes": [...]}}}` (or `edges` of `node`s), a query for one post (`{"data": {"post": {...}}}`), or the list of
 nodes alone; the answer's `data` without its envelope, as a GraphQL client returns it (`{"posts": {"nodes":
-[...]}}`), and inside the props a page was built with (Next.js's `{"pageProps": {"post": {...}}}`). A post node holds its title, body and excerpt as rendered HTML strings, a global `id` (base64 of
-`post:17046`) and often its `databaseId`, its dates as REST has them (`date` local, `dateGmt`), `slug`, `uri`
-and `link`, and its author, terms and featured image as `{"node": …}` and `{"nodes": [...]}`. Each becomes the
-post `/wp/v2/` would give with `_embed`, and goes through the same conversion as any post; terms that name no id
-get one made from their taxonomy and slug, as an export's terms without ids do.
+[...]}}`), and inside the props a page was built with (Next.js's `{"pageProps": {"post": {...}}}`). A post node
+holds its title, body and excerpt as rendered HTML strings, a global `id` (base64 of `post:17046`) and often its
+`databaseId`, its dates as REST has them (`date` local, `dateGmt`), `slug`, `uri` and `link`, and its author, terms
+and featured image as `{"node": …}` and `{"nodes": [...]}`. Each becomes the post `/wp/v2/` would give with
+`_embed`, and goes through the same conversion as any post; terms that name no id get one made from their taxonomy
+and slug, as an export's terms without ids do.
 """
 
 from __future__ import annotations
