@@ -140,6 +140,8 @@ def test_raw_post_content_a_script_saved_is_rendered_as_wordpress_renders_it() -
         "Ferries run daily.\n\nThe first leaves at six.\\\nThe last at ten.\n\n"
         "![Pier](https://harbour.example/pier.jpg)\n\nThe pier\n")
     assert to_document(item(content="<p>One.</p>\n\n<p>Two.</p>")).document.body == "One.\n\nTwo.\n"
+    code = "<p>Run it:</p>\n<pre>make\n\nmake install</pre>"  # rendered, a code block's blank line inside
+    assert to_document(item(content=code)).document.body == "Run it:\n\n```\nmake\n\nmake install\n```\n"
     started = time.process_time()
     for hostile in ("a" + " " * 100_000 + "\n" + " " * 100_000 + "\n" + "\t" * 100_000 + "<", "a \n" * 100_000,
                     "a\n \n<" * 100_000):

@@ -94,6 +94,7 @@ ADDRESS_LIKE = re.compile(r"(?:https?:)?/\S")  # an address or a path on the sit
 # REST's `content.rendered` (WordPress's wpautop makes <p> of them; they ran together into one paragraph). Rendered
 # HTML never has text on both sides of a blank line outside its tags.
 RAW_PARAGRAPHS = re.compile(r"[^>\s][^\S\n]*\n[^\S\n]*\n\s*[^<\s]")
+PARAGRAPH_TAG = re.compile(r"<p[\s>]", re.IGNORECASE)  # what rendered HTML (a v1 API's `content` string) holds
 
 
 def to_term(data: dict[str, Any]) -> Term:
@@ -202,7 +203,8 @@ def _saved_body(data: dict[str, Any], ctx: Context) -> str:
     page shows what the crawl holds of it, under its title and link, rather than the post being left out."""
     if "content" in data:
         content = data["content"]
-        if isinstance(content, str) and RAW_PARAGRAPHS.search(content):  # a script saved `post_content` as it is
+        # A script saved `post_content` as it is: paragraphs apart, none of them a <p> yet.
+        if isinstance(content, str) and RAW_PARAGRAPHS.search(content) and not PARAGRAPH_TAG.search(content):
             return render_content(content, _post_id(data), {})
         return _rendered(data, "content")
     summary = _rendered_or_empty(data, "excerpt")
