@@ -108,3 +108,19 @@ def test_a_custom_taxonomys_connection_gives_the_post_its_terms(tmp_path: Path) 
     assert document.taxonomies == {"category": ("tips",), "region": ("north-coast",), "topics": ("ports",)}
     registry, _ = read_terms(tmp_path / "content")
     assert registry.terms["region"]["north-coast"].name == "North Coast"
+
+
+def test_an_answer_saved_without_its_envelope_or_inside_a_pages_props_is_read(tmp_path: Path) -> None:
+    """A GraphQL client returns the answer's `data` alone (`{"posts": {"nodes": […]}}`), and Next.js saves the props
+    a page was built with (`{"pageProps": {"post": {…}}}`): both were refused as "not a WordPress post … it has posts
+    but no id or title or content", and nothing was imported."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "posts.json").write_text(json.dumps({"posts": {"nodes": [node(17046, "gantry")]}}))
+    (tmp_path / "in" / "hoist.json").write_text(json.dumps(
+        {"pageProps": {"data": {"post": node(17050, "hoist")}, "menu": {"nodes": []}}, "__N_SSG": True}))
+    (tmp_path / "in" / "other.json").write_text(json.dumps({"posts": {"total": 2}, "site": {"name": "Cranes"}}))
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert sorted(p.path for p in result.posts) == ["post/gantry.md", "post/hoist.md"]
+    assert [str(p) for p in result.problems] == [
+        f"{tmp_path / 'in' / 'other.json'}: not a WordPress post, term, user or media object: it has posts, site but"
+        " no id or title or content"]

@@ -55,6 +55,7 @@ from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as
 from generator.convert.plugin_icons import plugin_icons_as_link_names
 from generator.convert.podcast_links import podcast_player_links
 from generator.convert.product_cards import product_pictures_once
+from generator.convert.rating_widgets import drop_rating_widgets
 from generator.convert.responsive import drop_hidden_on_desktop
 from generator.convert.rules import rules_in_a_row_as_one
 from generator.convert.script_boxes import script_boxes_as_links, script_players_as_links
@@ -450,6 +451,7 @@ PASSES: tuple[Pass, ...] = (
     drop_share_links,
     drop_reading_times,
     drop_view_counts,
+    drop_rating_widgets,
     drop_author_boxes,
     drop_update_lines,
     drop_site_listings,

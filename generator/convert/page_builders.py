@@ -70,6 +70,8 @@ RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|zigzag)$")  # those of them t
 # …unless told not to: Divi's divider (and its forks') with `show_divider="off"` is space between modules alone,
 # as most of them are.
 NO_LINE = {"show_divider": "off"}
+# Elements that only hold the words typed into them (WPBakery's, Divi's, Avada's, Enfold's text blocks).
+TEXT_HOLDER = re.compile(r"(?:^|_)(?:column_text|text|textblock|text_block)$")
 # Elements that lay out others side by side: each holds a block of its own, so that the words of two columns
 # of bare text do not run together.
 LAYOUT = re.compile(r"(?:^|_)(?:row|columns?|col|section|container|half|thirds?|fourths?|fifths?|sixths?|last)(?:_inner)?$")
@@ -190,7 +192,9 @@ def _shown(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
         title = named.get("title", "").strip()  # WPBakery's text separator shows it between its lines, as <h4>
         line = RULE.search(name) and not any(named.get(key, "").strip() == value for key, value in NO_LINE.items())
         return ("<hr>" if line else " ") + (f"<h4>{escape(title)}</h4>" if title else "")
-    if named and not LAYOUT.search(name):  # an empty column (`[vc_column_inner width="1/6"]`) showed nothing
+    # An empty column (`[vc_column_inner width="1/6"]`) or text block (`[vc_column_text css=""][/vc_column_text]`)
+    # showed nothing: nothing of it is lost.
+    if named and not LAYOUT.search(name) and not TEXT_HOLDER.search(name):
         ctx.losses.note(loss.BUILDER_ELEMENT, f"[{name}]")
     return ""
 
@@ -462,6 +466,21 @@ def _divi_number(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     return f"<p><strong>{escape(number)}{sign}</strong>{' ' + escape(title) if title else ''}</p>"
 
 
+def _salient_milestone(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """Salient's milestone, a counter: its number with its symbol before or after it (`symbol_position`, after
+    unless said), over its subject: a workshop's fee "AUD 1,400" was dropped. A symbol of one sign sits against
+    the number ("$1,400", "95%"), a word apart from it."""
+    number = named.get("number", "").strip()
+    if not number:
+        return None
+    symbol = named.get("symbol", "").strip()
+    space = " " if len(symbol) > 1 and any(c.isalpha() for c in symbol) else ""
+    before = named.get("symbol_position", "").strip() == "before"
+    shown = f"{symbol}{space}{number}" if before else f"{number}{space}{symbol}"
+    subject = named.get("subject", "").strip()
+    return f"<p><strong>{escape(shown)}</strong>{' ' + escape(subject) if subject else ''}</p>"
+
+
 def _card(named: dict[str, str], inner: str, image: str, title: str, lines: tuple[str, ...] = (),
           buttons: tuple[tuple[str, str], ...] = (), networks: tuple[str, ...] = ()) -> str | None:
     """A module whose words sit in its attributes (Divi's team member, call to action, blurb): its picture, its
@@ -495,6 +514,7 @@ ELEMENTS: dict[str, Element] = {
     **dict.fromkeys(QUOTES, _quote),
     "vc_single_image": _vc_image,
     "image_with_animation": _salient_image,
+    "milestone": _salient_milestone,
     "et_pb_image": _image("src"),
     "et_pb_fullwidth_image": _image("src"),
     "av_image": _image("src"),

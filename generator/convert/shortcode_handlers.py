@@ -351,7 +351,11 @@ FORMS = ("contact-form-7", "contact-form", "wpforms", "gravityform", "ninja_form
          "jetpack_subscription_form", "blog_subscription_form", "mailpoet_form", "fluentform", "formidable",
          "forminator_form", "caldera_form", "everest_form",
          # The Newsletter plugin's page, its subscription form and the messages of a subscriber's steps.
-         "newsletter", "newsletter_profile")
+         "newsletter", "newsletter_profile",
+         # Quizzes, whose questions are in their plugin's tables and which only the live page scores: Quiz Maker's
+         # `[ays_quiz id='3']`, Quiz And Survey Master's `[qsm quiz=1]` (`[mlw_quizmaster]` before), WP Quiz's,
+         # WatuPRO's `[watupro 1]`.
+         "ays_quiz", "qsm", "mlw_quizmaster", "wp_quiz", "watupro")
 
 # Visitors' star ratings: a form to vote with, whose tallies are in the plugin's own tables, not in the post
 # (WP-PostRatings' `[ratings]`, GD Star Rating's `[starratingmulti id="1"]`, kk Star Ratings', Rate My Post's).

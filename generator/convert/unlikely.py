@@ -48,6 +48,12 @@ def is_term_object(item: Any) -> bool:
     return isinstance(item, dict) and isinstance(item.get("slug"), str) and bool(item["slug"].strip())
 
 
+def is_term_name(item: Any) -> bool:
+    """A term given by its name alone (`"tags": ["renkler", "Ferry times"]`), as scripts that save posts from a
+    feed's `<category>` elements or a database's joins keep them; a string of digits is an id written as text."""
+    return isinstance(item, str) and any(c.isalpha() for c in item)
+
+
 def term_list_problems(data: dict[str, Any], keys: list[str]) -> list[tuple[str, str]]:
     """(field, message) for each REST term field that is not a list of ids: its terms were passed over."""
     found = []
@@ -60,7 +66,7 @@ def term_list_problems(data: dict[str, Any], keys: list[str]) -> list[tuple[str,
                                "no terms read from it"))
             continue
         others = [item for item in value if (not isinstance(item, int) or isinstance(item, bool))
-                  and not is_term_object(item)]
+                  and not is_term_object(item) and not is_term_name(item)]
         if others:
             found.append((key, f"expected term ids, got {', '.join(repr(o)[:40] for o in others[:3])}; passed over"))
     return found

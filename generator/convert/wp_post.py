@@ -21,6 +21,7 @@ from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.control_chars import readable, readable_item
 from generator.convert.custom_fields import with_fields
 from generator.convert.document import Document, Image, Source, Term
+from generator.convert.feed_dates import feed_date
 from generator.convert.latex import latex_in_text
 from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.mojibake import repaired
@@ -30,12 +31,13 @@ from generator.convert.slugs import safe_slug
 from generator.convert.stand_in_dates import date_stand_in
 from generator.convert.summary_lead import without_dropped_lead
 from generator.convert.summary_spaces import spaced_as_shown
-from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_object, reference_problems,
-                                        term_list_problems)
+from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_name, is_term_object,
+                                        reference_problems, term_list_problems)
 from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSES
-from generator.convert.wp_render import rendered, rendered_media
+from generator.convert.wp_render import render_content, rendered, rendered_media
 from generator.sources import coauthors
 from generator.sources.site_clues import seo_said
+from generator.sources.wxr_items import SYNTHETIC_BASE, slug_of
 from generator.problems import ItemError, quoted
 
 # REST field names of the two built-in taxonomies, and the class_list prefix WordPress gives each.
@@ -84,6 +86,15 @@ class Converted:
 # Fields in which plugins give a post's featured image's address: Jetpack's, then REST API Featured Image's
 # and others' (`featured_image_src`, `featured_image_url`), and Featured Image from URL's (`fimg_url`).
 PLUGIN_FEATURED_URLS = ("jetpack_featured_media_url", "featured_image_src", "featured_image_url", "fimg_url")
+# Where scripts that save a site's posts write the featured image's address (camelCase is JavaScript's).
+SCRIPT_FEATURED_URLS = (*PLUGIN_FEATURED_URLS, "featuredImage", "featured_image", "featured_media_url",
+                        "featuredImageUrl")
+ADDRESS_LIKE = re.compile(r"(?:https?:)?/\S")  # an address or a path on the site, not "None" or an upload folder
+# Words, a blank line, words: the paragraphs of a post's raw `post_content`, which a script saved as it is in place of
+# REST's `content.rendered` (WordPress's wpautop makes <p> of them; they ran together into one paragraph). Rendered
+# HTML never has text on both sides of a blank line outside its tags.
+RAW_PARAGRAPHS = re.compile(r"[^>\s][^\S\n]*\n[^\S\n]*\n\s*[^<\s]")
+PARAGRAPH_TAG = re.compile(r"<p[\s>]", re.IGNORECASE)  # what rendered HTML (a v1 API's `content` string) holds
 
 
 def to_term(data: dict[str, Any]) -> Term:
@@ -191,6 +202,10 @@ def _saved_body(data: dict[str, Any], ctx: Context) -> str:
     `?_fields=id,title,excerpt,link`, a theme that strips bodies from the API), the excerpt, noted: the post's
     page shows what the crawl holds of it, under its title and link, rather than the post being left out."""
     if "content" in data:
+        content = data["content"]
+        # A script saved `post_content` as it is: paragraphs apart, none of them a <p> yet.
+        if isinstance(content, str) and RAW_PARAGRAPHS.search(content) and not PARAGRAPH_TAG.search(content):
+            return render_content(content, _post_id(data), {})
         return _rendered(data, "content")
     summary = _rendered_or_empty(data, "excerpt")
     if not html_to_text(summary):
@@ -308,10 +323,20 @@ def wordpress_slug(name: str) -> str:
 
 def _given_terms(values: list[Any], taxonomy: str) -> list[Term]:
     """Terms a theme's own endpoint gives whole in the field of their ids, as `get_the_category()` returns them
-    (WP_Term: `term_id`, `slug`, `name`, `parent`, `taxonomy`)."""
-    return [to_term({"id": item.get("term_id"), "taxonomy": item.get("taxonomy") or taxonomy, "slug": item["slug"],
-                     "name": item.get("name"), "parent": item.get("parent")})
-            for item in values if is_term_object(item)]
+    (WP_Term: `term_id`, `slug`, `name`, `parent`, `taxonomy`), or by their names alone (see _named_term)."""
+    whole = [to_term({"id": item.get("term_id"), "taxonomy": item.get("taxonomy") or taxonomy, "slug": item["slug"],
+                      "name": item.get("name"), "parent": item.get("parent")})
+             for item in values if is_term_object(item)]
+    return whole + [term for term in (_named_term(item, taxonomy) for item in values if is_term_name(item)) if term]
+
+
+def _named_term(name: str, taxonomy: str) -> Term | None:
+    """A term known by its name alone, its slug the one WordPress makes of it (`Ferry times` -> `ferry-times`,
+    `Ya Renkler` -> `ya-renkler`; a name in another script its words joined, as WordPress's percent-encoded slug
+    reads): such terms were passed over, each post named."""
+    shown = readable(repaired(html.unescape(name))).strip()
+    slug, _ = safe_slug(slug_of(shown))
+    return Term(taxonomy, slug, name=shown) if slug else None
 
 
 def _unique_terms(terms: list[Term]) -> list[Term]:
@@ -399,12 +424,22 @@ def _author(data: dict[str, Any], lookups: Lookups, losses: Losses) -> str:
     if embedded:
         return embedded[0][1]
     ident = data.get("author")
+    named = _named_author(ident) if isinstance(ident, dict) else ""  # a script saved the user whole in the post
+    if named:
+        return named
     if _is_int(ident) and ident in lookups.users:
         return lookups.users[ident]
     said = _seo_author(data)
     if not said and _is_int(ident) and ident > 0:  # 0: no author, as WordPress gives posts a plugin inserted
         losses.note(loss.UNRESOLVED_AUTHOR, str(ident))
     return said
+
+
+def _named_author(user: dict[str, Any]) -> str:
+    """The display name of a user a script saved in the post's `author` in place of its id (as `_embed` gives it:
+    `name`, or `display_name` as PHP's WP_User has it); these posts were bylined to no one, without a word."""
+    name = next((user[key] for key in ("name", "display_name") if isinstance(user.get(key), str)), "")
+    return readable(repaired(html.unescape(name))).strip()
 
 
 def _listed_authors(data: dict[str, Any]) -> list[str]:
@@ -437,7 +472,7 @@ def _featured_image(data: dict[str, Any], lookups: Lookups, address: str, losses
     # The WP REST API plugin's betas (2015-2016, before WordPress 4.7 took it in) named the id `featured_image`.
     ident = data.get("featured_media", data.get("featured_image"))
     if not _is_int(ident) or ident <= 0:
-        return None
+        return _saved_featured_url(data, address)
     saved = lookups.media.get(ident)
     if saved:
         return Image(absolute(saved.url, address), saved.alt, saved.caption)
@@ -446,6 +481,15 @@ def _featured_image(data: dict[str, Any], lookups: Lookups, address: str, losses
         return Image(absolute(url, address))
     losses.note(loss.UNRESOLVED_FEATURED, str(ident))
     return None
+
+
+def _saved_featured_url(data: dict[str, Any], address: str) -> Image | None:
+    """A post a script saved without the id REST gives (no `featured_media` at all), but with its featured image's
+    address under a name of its own (`"featuredImage": "https://…/picture.jpg"`): those posts had no picture."""
+    if "featured_media" in data:  # REST's own answer: 0 is a post without a picture, whatever else it holds
+        return None
+    url = next((data[key].strip() for key in SCRIPT_FEATURED_URLS if isinstance(data.get(key), str)), "")
+    return Image(absolute(url, address)) if ADDRESS_LIKE.match(url) else None
 
 
 def _plugin_featured_url(data: dict[str, Any]) -> str:
@@ -495,8 +539,16 @@ def _post_slug(data: dict[str, Any], warnings: list[tuple[str, str]]) -> str:
     raw = data.get("slug")
     if not isinstance(raw, str) or not raw.strip():
         ident = _integer(data, "id")
-        if data.get("status") not in UNNAMED_STATUSES:  # WordPress names a post when it is published
-            warnings.append(("slug", f"missing; used the id {ident}"))
+        if data.get("status") in UNNAMED_STATUSES:  # a draft's address is `?p=<id>` until it is published
+            return str(ident)
+        # A post saved without its id either (`?_fields=title,content,date`) has one made for it, which named it
+        # `1181689591686.md`: WordPress names a published post from its title, as an export's reader does.
+        made = slug_of(html_to_text(_rendered_or_empty(data, "title"))) if ident >= SYNTHETIC_BASE else ""
+        named = safe_slug(made)[0] if made else ""
+        if named:
+            warnings.append(("slug", f"missing; made from the title: {named!r}"))
+            return named
+        warnings.append(("slug", f"missing; used the id {ident}"))
         return str(ident)
     slug, why = safe_slug(raw)
     if why:
@@ -553,7 +605,11 @@ def _parse_time(data: dict[str, Any], name: str) -> datetime:
     try:
         return datetime.fromisoformat(value).replace(tzinfo=None)
     except ValueError:
-        raise ItemError(name, f"not an ISO 8601 date: {value!r}") from None
+        pass
+    when = feed_date(value)  # a script that saved the posts from a feed kept its dates
+    if when is None:
+        raise ItemError(name, f"not an ISO 8601 date: {value!r}")
+    return when
 
 
 def _rendered(data: dict[str, Any], name: str, required: bool = True) -> str:

@@ -27,6 +27,7 @@ from generator.sources.tribe_events import as_post, events_as_posts, is_event
 from generator.sources.collected import collected
 from generator.sources.woocommerce import item_as_v2, products_as_posts
 from generator.sources.wpcom_v1 import as_v2, is_v1_post, v1_as_v2
+from generator.sources.guid_types import guid_type
 from generator.sources.wpgraphql import graphql_as_v2, is_graphql_post
 from generator.sources.wpgraphql import as_v2 as graphql_node_as_v2
 from generator.sources.wrapped import GZIP_MAGIC, CutShort, starts_jsonp, unzipped, without_jsonp
@@ -488,7 +489,9 @@ def _unwrapped(data: Any) -> Any:
 
 def _identified(item: RawItem, problems: list[Problem]) -> RawItem:
     """A post saved with `?_fields=` that left its id out (`_fields=slug,title,content`, as headless
-    front ends ask): one is made from what names the post, and said, as for an export without ids."""
+    front ends ask): one is made from what names the post, and said, as for an export without ids. One that left
+    its type out takes the one its guid names (sources/guid_types.py)."""
+    item = _typed(item)
     if item.kind != POST or item.data.get("id") is not None:
         return item
     data = item.data
@@ -532,3 +535,11 @@ def _without_lone_surrogates(value: Any) -> Any:
     if isinstance(value, list):
         return [_without_lone_surrogates(v) for v in value]
     return value
+
+
+def _typed(item: RawItem) -> RawItem:
+    if item.kind != POST or "type" in item.data:
+        return item
+    guid = item.data.get("guid")
+    found = guid_type(str((guid.get("rendered") if isinstance(guid, dict) else guid) or ""))
+    return replace(item, data={**item.data, "type": found}) if found else item

@@ -2,11 +2,13 @@
 
 A front end's build saves the answers to its queries, or the nodes it took from them: `{"data": {"posts":
 {"nodes": [...]}}}` (or `edges` of `node`s), a query for one post (`{"data": {"post": {...}}}`), or the list of
-nodes alone. A post node holds its title, body and excerpt as rendered HTML strings, a global `id` (base64 of
-`post:17046`) and often its `databaseId`, its dates as REST has them (`date` local, `dateGmt`), `slug`, `uri`
-and `link`, and its author, terms and featured image as `{"node": …}` and `{"nodes": [...]}`. Each becomes the
-post `/wp/v2/` would give with `_embed`, and goes through the same conversion as any post; terms that name no id
-get one made from their taxonomy and slug, as an export's terms without ids do.
+nodes alone; the answer's `data` without its envelope, as a GraphQL client returns it (`{"posts": {"nodes":
+[...]}}`), and inside the props a page was built with (Next.js's `{"pageProps": {"post": {...}}}`). A post node
+holds its title, body and excerpt as rendered HTML strings, a global `id` (base64 of `post:17046`) and often its
+`databaseId`, its dates as REST has them (`date` local, `dateGmt`), `slug`, `uri` and `link`, and its author, terms
+and featured image as `{"node": …}` and `{"nodes": [...]}`. Each becomes the post `/wp/v2/` would give with
+`_embed`, and goes through the same conversion as any post; terms that name no id get one made from their taxonomy
+and slug, as an export's terms without ids do.
 """
 
 from __future__ import annotations
@@ -39,12 +41,15 @@ NOT_TERMS = frozenset({"author", "language", "languages", "translations", "trans
 # What WPGraphQL names the fields of a post that v2 names otherwise (see saved_names).
 FIELD_NAMES = {"id": "databaseId", "date_gmt": "dateGmt", "modified_gmt": "modifiedGmt",
                "featured_media": "featuredImage", "parent": "parentDatabaseId"}
+# How deep in a saved object the answer's fields are looked for: Next.js's `pageProps` around an answer's `data`
+# around its fields is 3. Bounded, so that a REST post's nested fields cost little to pass over.
+ENVELOPE_DEPTH = 4
 
 
 def graphql_as_v2(data: Any) -> Any:
     """The response with its post nodes taken out of GraphQL's envelopes and made v2 posts; anything else as it
     was."""
-    nodes = _nodes(data["data"]) if isinstance(data, dict) and isinstance(data.get("data"), dict) else None
+    nodes = _nodes(data, ENVELOPE_DEPTH) if isinstance(data, dict) and not is_graphql_post(data) else None
     if nodes is not None:
         data = nodes
     if isinstance(data, list):
@@ -110,11 +115,17 @@ def _custom_taxonomies(node: dict[str, Any]) -> list[tuple[str, str, str]]:
     return found
 
 
-def _nodes(data: dict[str, Any]) -> list[Any] | None:
-    """The nodes of a query's answer: each field's `nodes`, the `node` of its `edges`, or the post it names."""
+def _nodes(data: dict[str, Any], depth: int) -> list[Any] | None:
+    """The nodes of a query's answer: each field's `nodes`, the `node` of its `edges`, or the post it names; else
+    those of the objects it holds (`data`, `pageProps`), `depth` levels down. None where no post is among them."""
     found: list[Any] = []
     for value in data.values():
-        found += [value] if is_graphql_post(value) else _connection(value)
+        if is_graphql_post(value):
+            found.append(value)
+        elif connection := _connection(value):
+            found += connection
+        elif depth > 1 and isinstance(value, dict):
+            found += _nodes(value, depth - 1) or []
     return found if any(is_graphql_post(node) for node in found) else None
 
 

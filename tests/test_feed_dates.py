@@ -1,0 +1,40 @@
+"""Dates and term names as scripts that save posts from feeds keep them (convert/feed_dates.py, wp_post's named
+terms): read back as what they say, whatever the date or name."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.convert.feed_dates import feed_date
+from generator.convert.wp_post import to_document
+from tests.conftest import rest_item as item
+
+MOMENTS = st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2100, 12, 31))
+OFFSETS = st.integers(min_value=-12 * 60, max_value=14 * 60).map(lambda m: timezone(timedelta(minutes=m)))
+
+
+@given(MOMENTS, OFFSETS)
+def test_a_date_a_feed_writes_reads_back_as_its_wall_clock_time(moment: datetime, offset: timezone) -> None:
+    written = format_datetime(moment.replace(microsecond=0, tzinfo=offset))
+    assert feed_date(written) == moment.replace(microsecond=0)
+
+
+@given(st.text(max_size=40) | st.from_regex(r"[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} "
+                                           r"[+-][0-9]{4}", fullmatch=True))
+def test_any_other_text_is_no_date_rather_than_an_error(text: str) -> None:
+    """Day 31 of February, month "Xyz", hour 99: no date, never an exception the post would be refused with."""
+    when = feed_date(text)
+    assert when is None or isinstance(when, datetime) and when.tzinfo is None
+
+
+@given(st.lists(st.text(min_size=1, max_size=30).filter(lambda t: any(c.isalpha() for c in t)), min_size=1,
+                max_size=4))
+def test_named_terms_have_slugs_without_spaces_and_the_same_name_gives_the_same_slug(names: list[str]) -> None:
+    first = to_document(item(tags=names)).document.taxonomies.get("post_tag", ())
+    again = to_document(item(tags=list(reversed(names)))).document.taxonomies.get("post_tag", ())
+    assert sorted(first) == sorted(again)
+    assert all(slug and not any(c.isspace() for c in slug) for slug in first)
