@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from generator.builder import run_build
 from generator.check import check_site
 from generator.importer import ImportOptions, run_import
-from generator.sources.page_dates import TEXT_DATES, iso_day
+from generator.sources.page_dates import TEXT_DATES, iso_day, local_dates, month_names
 from generator.sources.wp_pages import _body_ident, _document
 from generator.store.documents import loads
 from tests.site_content import config
@@ -303,11 +303,42 @@ def test_a_day_printed_as_text_is_read_in_wordpress_s_formats(text: str) -> None
     assert found[:1] == ["2021-03-04"]
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("pt-BR", "4 de março de 2021"), ("es", "4 de marzo de 2021"), ("es-MX", "marzo 4, 2021"), ("de-DE", "4. März 2021"),
+    ("fr-FR", "4 mars 2021"), ("fr", "4 mars 2021"), ("it-IT", "4 marzo 2021"), ("tr-TR", "4 Mart 2021"),
+    ("ru-RU", "4 марта 2021 г."), ("uk", "4 березня 2021"), ("pl-PL", "4 marca 2021"), ("cs-CZ", "4. března 2021"),
+    ("hu-HU", "2021. március 4."), ("ca", "4 de març de 2021"), ("el", "4 Μαρτίου 2021"), ("vi", "4 tháng 3, 2021"),
+    ("nl_NL", "4 mrt 2021"), ("pt-PT", "4 mar. 2021")])
+def test_a_day_printed_as_text_is_read_in_the_pages_language(lang: str, text: str) -> None:
+    months = month_names(lang)
+    found = [iso_day(m, months) for pattern in TEXT_DATES + local_dates(lang)
+             if (m := pattern.search(f"Publicado {text} · Ana"))]
+    assert found[:1] == ["2021-03-04"]
+
+
+def test_a_day_named_in_another_language_than_the_pages_is_not_read() -> None:
+    """A month's name is read in the page's language only (`mars` is no month in Polish, `marca` none in French)."""
+    assert local_dates("en-GB") == () and local_dates("xx-unknown") == ()
+    assert not any(p.search("4 mars 2021") for p in local_dates("pl")) and not any(
+        p.search("4 marca 2021") for p in local_dates("fr"))
+
+
+def test_a_page_dated_only_as_text_in_its_language_takes_that_day(tmp_path: Path) -> None:
+    folder = _pages(tmp_path / "copy", {"2014/neu/index.html": PAGE.format(
+        title="Neu", canonical="./", head="", classes="single single-post postid-31",
+        article=('<article><h1 class="entry-title">Neu</h1><time class="published" datetime="1. Dezember 2014">'
+                 '1. Dezember 2014</time><div class="entry-content"><p>Das Neue.</p></div></article>')
+        ).replace('lang="en-GB"', 'lang="de-DE"')})
+    run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "neu").date.date().isoformat() == "2014-12-01"
+
+
 def test_a_day_printed_as_text_is_read_in_linear_time() -> None:
     for hostile in ("4 " * 100_000, "March " * 100_000, "4th of " * 100_000, "2021-03-" * 100_000, "3月 " * 100_000,
-                    "2021年 " * 100_000):
+                    "2021年 " * 100_000, "4 de " * 100_000, "março " * 100_000, "2021. " * 100_000, "4. " * 100_000,
+                    "marzo 4 " * 100_000):
         started = time.process_time()
-        for pattern in TEXT_DATES:
+        for pattern in TEXT_DATES + local_dates("pt-BR") + local_dates("es") + local_dates("hu"):
             pattern.search(hostile)
         assert time.process_time() - started < 1.0
 

@@ -1,11 +1,13 @@
 """A post's dates as a saved page of it prints them: `article:published_time` (Yoast SEO, Rank Math…), schema.org's
 `datePublished` as JSON-LD or as microdata (tagDiv's Newspaper: `<meta itemprop="datePublished" content=…>`), the
 article's `<time datetime>`, else the day a theme prints as text only (Divi: `<span class="published">Mar 4,
-2021</span>`; English month names, or numbered as Chinese, Japanese and Korean sites write them), which the post
-would otherwise lose for a stand-in."""
+2021</span>`; English month names, those of the page's language, `<html lang>`, as CLDR writes them: `12. März 2020`,
+`4 de março de 2021`, `3 Ekim 2018`, `12 марта 2020`; or numbered as Chinese, Japanese and Korean sites write them),
+which the post would otherwise lose for a stand-in."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from datetime import datetime
@@ -29,6 +31,12 @@ TEXT_DATES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"\b(?P<year>[0-9]{4})-(?P<number>[0-9]{2})-(?P<day>[0-9]{2})\b",
     r"(?P<year>[0-9]{4})\s*[年년]\s*(?P<number>[0-9]{1,2})\s*[月월]\s*(?P<day>[0-9]{1,2})\s*[日일]",
     r"(?<![0-9])(?P<number>[0-9]{1,2})\s*[月월]\s*(?P<day>[0-9]{1,2}),?\s+(?P<year>[0-9]{4})\b"))
+# A month's name in the page's language, a pattern of its names in place of `NAMES` (a day before it, `4 de março de
+# 2021`, `12. März 2020`, `1er juin 2019`; after it, `marzo 4, 2021`; the year first, `2021. március 4.`).
+_LOCAL_DAY = r"(?<![0-9])(?P<day>[0-9]{1,2})(?:er|º|ª|\.)?"
+LOCAL_DATES = (rf"{_LOCAL_DAY}\s+(?:(?:de|del|of)\s+)?(?P<name>NAMES)\.?,?\s+(?:(?:de|del)\s+)?{_YEAR}\b",
+               rf"(?<!\w)(?P<name>NAMES)\.?\s+{_LOCAL_DAY},?\s+{_YEAR}\b",
+               rf"\b{_YEAR}\.?\s+(?P<name>NAMES)\.?\s+{_LOCAL_DAY}(?![0-9])")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 TEXT_CHARS = 300  # of an element's text: a byline's, not an article's
 
@@ -40,7 +48,7 @@ def published(document: HtmlElement, article: HtmlElement) -> str | None:
                     _microdata(document, "datePublished"), _time(article, ("published", "entry-date"), first=True)])
     if found is not None:
         return found
-    day, update = _text_date(article, PUBLISHED_CLASSES), modified(document, article)
+    day, update = _text_date(article, PUBLISHED_CLASSES, document.get("lang") or ""), modified(document, article)
     return update if day and update and update.startswith(day) else day
 
 
@@ -91,14 +99,48 @@ def _time(article: HtmlElement, names: tuple[str, ...], first: bool = False) -> 
     return times[0].get("datetime") if times and first else None
 
 
-def _text_date(article: HtmlElement, names: frozenset[str]) -> str | None:
-    """The day printed as text in the article's first element of one of `names` (or `<time>`) that holds one."""
+def _text_date(article: HtmlElement, names: frozenset[str], lang: str) -> str | None:
+    """The day printed as text in the article's first element of one of `names` (or `<time>`) that holds one, in
+    English or in the page's language `lang`."""
+    months = month_names(lang)
+    patterns = TEXT_DATES + local_dates(lang)
     for node in _dated_elements(article, names):
         text = node.text_content()[:TEXT_CHARS]
-        for pattern in TEXT_DATES:
-            if (found := pattern.search(text)) and (day := iso_day(found)):
+        for pattern in patterns:
+            if (found := pattern.search(text)) and (day := iso_day(found, months)):
                 return day
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def month_names(lang: str) -> dict[str, int]:
+    """The months' names in the language of the tag `lang` (`pt-BR`), casefolded, with their numbers: wide and
+    abbreviated, as a date writes them (Russian's `марта`, Czech's `března`) and standing alone (`март`), as CLDR
+    gives them; none for English, which TEXT_DATES reads, or a tag Babel does not know."""
+    from babel import Locale, UnknownLocaleError  # 50 ms to import: for the copies whose pages print dates as text
+
+    language = lang.strip().replace("_", "-")
+    if not language or language.split("-")[0].lower() == "en":
+        return {}
+    for tag in dict.fromkeys((language, language.split("-")[0])):
+        try:
+            locale = Locale.parse(tag, sep="-")
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+        return {name.casefold().rstrip("."): number for context in ("format", "stand-alone")
+                for width in ("wide", "abbreviated") for number, name in locale.months[context][width].items()
+                if name.rstrip(".")}
+    return {}
+
+
+@functools.lru_cache(maxsize=64)
+def local_dates(lang: str) -> tuple[re.Pattern[str], ...]:
+    """LOCAL_DATES with the months' names of the language of `lang`; none where it has none beside English's."""
+    names = sorted(month_names(lang), key=len, reverse=True)  # (the longest first: `marzec` before `mar`)
+    if not names:
+        return ()
+    alternatives = "|".join(re.escape(name) for name in names)
+    return tuple(re.compile(pattern.replace("NAMES", alternatives), re.IGNORECASE) for pattern in LOCAL_DATES)
 
 
 def _dated_elements(article: HtmlElement, names: frozenset[str]) -> Iterator[HtmlElement]:
@@ -108,10 +150,14 @@ def _dated_elements(article: HtmlElement, names: frozenset[str]) -> Iterator[Htm
             yield node
 
 
-def iso_day(found: re.Match[str]) -> str | None:
-    """The day a text date names, as ISO 8601 (`2021-03-04`), or None where there is no such day."""
+def iso_day(found: re.Match[str], months: dict[str, int] | None = None) -> str | None:
+    """The day a text date names, as ISO 8601 (`2021-03-04`), or None where there is no such day. `months`: the
+    numbers of the months' names in the page's language."""
     groups = found.groupdict()
-    month = int(groups["number"]) if groups.get("number") else MONTHS.index(groups["month"][:3].lower()) + 1
+    if groups.get("name"):
+        month = (months or {}).get(groups["name"].casefold(), 0)
+    else:
+        month = int(groups["number"]) if groups.get("number") else MONTHS.index(groups["month"][:3].lower()) + 1
     try:
         return datetime(int(found["year"]), month, int(found["day"])).date().isoformat()
     except ValueError:
