@@ -333,6 +333,29 @@ def test_a_page_dated_only_as_text_in_its_language_takes_that_day(tmp_path: Path
     assert _post(tmp_path / "content", "neu").date.date().isoformat() == "2014-12-01"
 
 
+def test_a_page_that_prints_no_date_takes_the_date_of_the_post_made_before_it(tmp_path: Path) -> None:
+    """WordPress numbers posts and pages as they are made: a page that prints no date anywhere (About, Contact) and
+    whose address and pictures name no month was passed over; it takes the date of the dated post before it by id
+    (after it, where none is before), and is named so. A copy that holds no dated post still passes it over."""
+    about = PAGE.format(title="About", canonical="./", head="", classes="page page-id-{ident}",
+                        article='<article><h1 class="entry-title">About</h1><div class="entry-content"><p>Us.</p></div></article>')
+    folder = _pages(tmp_path / "copy", {
+        "feed/index.xml": RSS.format(title="Harbour News", items=_item(11, "high-tide", "High tide")),
+        "about/index.html": about.format(ident=12), "contact/index.html": about.format(ident=3)})
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "about", "page").date.isoformat() == "2024-04-01T15:37:55+00:00"
+    assert _post(tmp_path / "content", "contact", "page").date.isoformat() == "2024-04-01T15:37:55+00:00"
+    notes = sorted((Path(p.file).parent.name, p.field, p.message) for p in result.problems)
+    assert notes == [("about", "date", "missing; the date of post 11, the one made before it (WordPress numbers posts "
+                                       "as they are made), stands in"),
+                     ("contact", "date", "missing; the date of post 11, the one made after it (WordPress numbers posts "
+                                         "as they are made), stands in")]
+    alone = _pages(tmp_path / "alone", {"about/index.html": about.format(ident=12)})
+    result = run_import([alone], tmp_path / "alone-content", ONE)
+    assert not (tmp_path / "alone-content" / "page" / "about.md").exists()
+    assert [p.field for p in result.problems] == ["date"]
+
+
 def test_a_day_printed_as_text_is_read_in_linear_time() -> None:
     for hostile in ("4 " * 100_000, "March " * 100_000, "4th of " * 100_000, "2021-03-" * 100_000, "3月 " * 100_000,
                     "2021年 " * 100_000, "4 de " * 100_000, "março " * 100_000, "2021. " * 100_000, "4. " * 100_000,

@@ -15,8 +15,8 @@ from typing import IO, Any
 from generator.language.words import Words
 from generator.problems import Problem
 from generator.progress import Progress
-from generator.sources import (archives, export_json, feed_pages, static_copy, wp_feed, wp_pages, wp_rows, wp_sql,
-                               wxr)
+from generator.sources import (archives, copy_dates, export_json, feed_pages, static_copy, wp_feed, wp_pages, wp_rows,
+                               wp_sql, wxr)
 from generator.sources.tree import folder_files
 from generator.sources.wp_json import (MEDIA, POST, UNREAD, RawItem, is_saved_json, items_in, large_list, listed_items,
                                        load)
@@ -95,9 +95,12 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
                 given |= static_copy.post_keys(item.data)
             yield item
         if any(copied):  # a static copy of the site: the posts its feeds and pages hold that nothing else gave
+            nearby = copy_dates.NearbyDates()
             for item in _copied_items(*copied, source, problems, given):
                 posts = posts or item.kind == POST
-                yield item
+                if not nearby.held(item):
+                    yield item
+            yield from nearby.dated()
             if not files and not posts:
                 problems.append(Problem(str(source), message=_nothing_saved(pages) + "; nor a WordPress post in "
                                         "its feeds or web pages"))

@@ -1,0 +1,63 @@
+"""A date for a copy's page that prints none (About, Contact: most themes print no date on a WordPress page), from
+the posts beside it: WordPress numbers posts, pages and uploads in the order they are made, so the dated post whose
+id comes just before the page's was made just before it (just after, where none comes before). Such a page was
+passed over, and a reader lost it. The conversion reads this last, after what the page itself says (its address's
+day, its first picture's upload month: convert/stand_in_dates.py), and names the post as dated so.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from typing import Any
+
+from generator.sources.wp_json import POST, RawItem
+
+# The field of a post read from a copy where the date of the post nearest to it by id is kept, with the note that
+# names it: {"date": …, "date_gmt": …, "note": …}. No WordPress API gives it.
+NEARBY_DATE = "newsmirror_nearby_date"
+SET_DATE = re.compile(r"[12][0-9]{3}-[0-9]{2}-[0-9]{2}")
+DATE_FIELDS = ("date", "date_gmt", "modified", "modified_gmt")
+
+
+class NearbyDates:
+    """The dates of a copy's posts by id, and its posts that have none, kept back until every post is read."""
+
+    def __init__(self) -> None:
+        self.dates: dict[int, dict[str, str]] = {}
+        self.undated: list[RawItem] = []
+
+    def held(self, item: RawItem) -> bool:
+        """Whether `item` is a post without a date, kept back for `dated`; else its date is noted."""
+        data, ident = item.data, item.data.get("id")
+        if item.kind != POST or not isinstance(ident, int):
+            return False
+        if not any(_set(data.get(name)) for name in DATE_FIELDS):
+            self.undated.append(item)
+            return True
+        if _set(data.get("date")):
+            self.dates[ident] = {name: data[name] for name in ("date", "date_gmt") if _set(data.get(name))}
+        return False
+
+    def dated(self) -> list[RawItem]:
+        """The posts kept back, each with the date of the post nearest before it by id (else after it), where
+        the copy holds a dated one."""
+        order = sorted(self.dates)
+        return [self._with_nearby(item, order) for item in self.undated]
+
+    def _with_nearby(self, item: RawItem, order: list[int]) -> RawItem:
+        ident = item.data["id"]
+        at = bisect.bisect_left(order, ident)
+        if not order:
+            return item
+        before = at > 0
+        other = order[at - 1] if before else order[at]
+        note = (f"missing; the date of post {other}, the one made {'before' if before else 'after'} it "
+                "(WordPress numbers posts as they are made), stands in")
+        return replace(item, data={**item.data, NEARBY_DATE: {**self.dates[other], "note": note}})
+
+
+def _set(value: Any) -> bool:
+    """A date WordPress set (`2024-05-12T08:00:00`), not nothing or its zero dates."""
+    return isinstance(value, str) and SET_DATE.match(value) is not None
