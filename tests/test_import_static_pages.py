@@ -410,6 +410,49 @@ def test_a_copy_that_names_its_host_only_in_its_cname_is_read_as_served_there(tm
     assert low.body.strip() == "[Up](https://harbour.example/high/)"
 
 
+def test_a_copy_whose_feed_holds_no_post_is_read_at_the_address_its_feed_names(tmp_path: Path) -> None:
+    """A feed of no posts (a comments feed, an empty archive's) still names the site as its `<link>`; its pages were
+    read at their paths only, and the build asked for `--site` (a Canadian portal's copy of 161 pages)."""
+    folder = _pages(tmp_path / "copy", {
+        "comments/feed/index.xml": RSS.format(title="Harbour News", items="").replace(
+            "<link>./../index.html</link>", "<link>https://harbour.example</link>"),
+        "low/index.html": _story("single single-post postid-12", '<div class="entry-content"><p><a href="/high/">'
+                                 'Up</a></p></div>', canonical="/low/")})
+    run_import([folder], tmp_path / "content", ONE)
+    low = _post(tmp_path / "content", "low")
+    assert (low.source.url, low.body.strip()) == ("https://harbour.example/low/", "[Up](https://harbour.example/high/)")
+
+
+@pytest.mark.parametrize(("linking", "expected"), [(3, "http://harbour.example/low/"), (2, "/low/")])
+def test_a_copy_that_names_its_host_nowhere_is_read_at_the_host_its_pages_link_their_own_by(
+        tmp_path: Path, linking: int, expected: str) -> None:
+    """A copy whose every head and feed names no host (a static exporter set to relative addresses) keeps the
+    whole addresses its authors wrote of other posts and pictures (`http://whizzy.org/2015/05/x.png`); the host
+    that at least three pages link so, the copy's own pages and files, is the site's. One another site's link
+    that happens to name a path the copy holds too is no such host."""
+    pages = {"wp-content/uploads/2015/05/dock.png": "",
+             "low/index.html": _story("single single-post postid-12", '<div class="entry-content"><p><a href="/high/">'
+                                      'Up</a> <a href="https://other.example/low/">there</a></p></div>', canonical="/low/")}
+    for number in range(linking):
+        pages[f"p{number}/index.html"] = _story(f"single single-post postid-{20 + number}", (
+            '<div class="entry-content"><p><img src="http://harbour.example/wp-content/uploads/2015/05/dock.png" '
+            'alt="Dock"></p></div>'), canonical=f"/p{number}/")
+    run_import([_pages(tmp_path / "copy", pages)], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "low").source.url == expected
+
+
+def test_a_copys_links_to_its_host_are_found_in_linear_time(tmp_path: Path) -> None:
+    from generator.sources.static_copy import linked_site
+
+    page = tmp_path / "p" / "index.html"
+    page.parent.mkdir()
+    for hostile in ('href="http://' * 100_000, 'href="http://a' + "." * 300_000, 'src="https://a.b/' + "x" * 300_000):
+        page.write_text(hostile, encoding="utf-8")
+        started = time.process_time()
+        assert linked_site([page], tmp_path) == ""
+        assert time.process_time() - started < 1.0
+
+
 @pytest.mark.parametrize("cname", ["", "not a host", "x" * 300, "http://harbour.example/", "harbour.example\n<script>"])
 def test_a_cname_that_names_no_host_is_passed_over(tmp_path: Path, cname: str) -> None:
     from generator.sources.static_copy import published_at

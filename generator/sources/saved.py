@@ -114,9 +114,12 @@ def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: li
     ids and paths): those its feeds hold (sources/wp_feed.py), whose text WordPress gave without the theme's, then
     those only its pages hold (sources/wp_pages.py); each post once. A post a feed gives only the summary of (a
     site whose feeds show summaries) is the page's, where the copy holds it, with what the feed says of it that the
-    page does not show (sources/feed_pages.py). A copy that names its site's address nowhere but in its GitHub Pages
-    `CNAME` is read as served there."""
-    seen, published = set(given), static_copy.published_at(root)
+    page does not show (sources/feed_pages.py). A page that names no address of its own is read as at its site's
+    address as the copy names it elsewhere: its GitHub Pages `CNAME` (where it is served), its feeds' `<link>` (a feed
+    of no posts names it too), else the host its pages link its own pages and pictures at."""
+    seen = set(given)
+    published = (static_copy.published_at(root) or wp_feed.copy_home(feeds)
+                 or static_copy.linked_site(pages, root))
     site, summaries = "", []
     for item in wp_feed.read_feeds(feeds, root, problems, seen, published):
         site = site or static_copy.origin(str(item.data.get("link") or ""))

@@ -37,6 +37,47 @@ def published_at(root: Path) -> str:
     return f"https://{name}" if _HOSTNAME.fullmatch(name) else ""
 
 
+# A whole address in a link or a picture: its scheme, host and path.
+_LINKED = re.compile(rb"""\b(?:href|src)=["'](https?)://([a-z0-9.-]{1,253})(/[^"'#?\s]{0,2000})""", re.IGNORECASE)
+LINKING_PAGES = 3  # pages linking one host's addresses of pages the copy holds: the site's own, no chance link
+LINKED_BY = 3  # times as many pages as link any other host so
+PAGES_READ = 1000  # pages read for it: a site's own host shows in the first of them
+UPLOADS = "/wp-content/uploads/"
+
+
+def linked_site(pages: list[Path], root: Path) -> str:
+    """The address of the site a copy was saved from, where it names it nowhere else, as its pages link it: the
+    host whose whole addresses of pages and files the copy holds (`http://whizzy.org/2010/05/slug/`, an author's
+    link to another post; `…/wp-content/uploads/2015/05/x.png`, a picture linked whole) the most pages give, at least
+    LINKING_PAGES of them and LINKED_BY times as many as give any other host's (an author's link to another site
+    whose paths the copy happens to hold too). Its home page's address, `/`, which every site holds, is not asked.
+    '' where no host is linked so."""
+    held = {path_key(PAGE.sub("/", saved_at(page, root))) for page in pages} - {"path:/"}
+    linking: dict[str, set[Path]] = {}
+    schemes: dict[str, str] = {}
+    for page in pages[:PAGES_READ]:
+        try:
+            data = page.read_bytes()
+        except OSError:
+            continue
+        for found in _LINKED.finditer(data):
+            host, path = found.group(2).decode("ascii").lower(), found.group(3).decode("utf-8", "replace")
+            if path_key(path) in held or (path.startswith(UPLOADS) and ".." not in path and _held_file(root, path)):
+                linking.setdefault(host, set()).add(page)
+                schemes.setdefault(host, found.group(1).decode("ascii").lower())
+    ranked = sorted(((len(found), host) for host, found in linking.items()), reverse=True)
+    if not ranked or ranked[0][0] < LINKING_PAGES or (len(ranked) > 1 and ranked[0][0] < LINKED_BY * ranked[1][0]):
+        return ""
+    return f"{schemes[ranked[0][1]]}://{ranked[0][1]}"
+
+
+def _held_file(root: Path, path: str) -> bool:
+    try:
+        return (root / unquote(path).lstrip("/")).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def saved_at(path: Path, root: Path) -> str:
     """The file's path from the site's root, which `root` stands for."""
     try:

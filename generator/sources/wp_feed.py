@@ -76,7 +76,7 @@ def read_feeds(paths: Sequence[Path], root: Path, problems: list[Problem], seen:
     added to `seen`), and the site's language; its title and tagline from its main feed. `root`: the folder that
     stands for the site's root; `published`: the address the copy is served at, where it names no other."""
     seen = set() if seen is None else seen
-    tags, home = _tag_slugs(paths, root), _copy_home(paths) or published
+    tags, home = _tag_slugs(paths, root), copy_home(paths) or published
     for path in paths:
         channel = _channel(path, problems)
         if channel is None:
@@ -157,7 +157,7 @@ def _folder(path: str) -> str:
     return path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
 
 
-def _copy_home(paths: Sequence[Path]) -> str:
+def copy_home(paths: Sequence[Path]) -> str:
     """The site's address, which WordPress gives as every RSS feed's `<link>` (its home page; a copy that made every
     other address relative keeps it), without its last `/`, from the head of the first feed that gives it; else ''."""
     for path in paths:
