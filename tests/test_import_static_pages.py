@@ -423,21 +423,24 @@ def test_a_copy_whose_feed_holds_no_post_is_read_at_the_address_its_feed_names(t
     assert (low.source.url, low.body.strip()) == ("https://harbour.example/low/", "[Up](https://harbour.example/high/)")
 
 
-@pytest.mark.parametrize(("linking", "expected"), [(3, "http://harbour.example/low/"), (2, "/low/")])
+@pytest.mark.parametrize(("linked", "pages", "expected"), [
+    ("/wp-content/uploads/2015/05/dock.png", 1, "http://harbour.example/low/"),  # a file it holds: on one page
+    ("/wp-content/uploads/2015/05/gone.png", 3, "/low/"),  # a file it does not hold: another site's, maybe
+    ("/p0/", 3, "http://harbour.example/low/"), ("/p0/", 2, "/low/")])  # its pages: on three pages
 def test_a_copy_that_names_its_host_nowhere_is_read_at_the_host_its_pages_link_their_own_by(
-        tmp_path: Path, linking: int, expected: str) -> None:
+        tmp_path: Path, linked: str, pages: int, expected: str) -> None:
     """A copy whose every head and feed names no host (a static exporter set to relative addresses) keeps the
-    whole addresses its authors wrote of other posts and pictures (`http://whizzy.org/2015/05/x.png`); the host
-    that at least three pages link so, the copy's own pages and files, is the site's. One another site's link
-    that happens to name a path the copy holds too is no such host."""
-    pages = {"wp-content/uploads/2015/05/dock.png": "",
-             "low/index.html": _story("single single-post postid-12", '<div class="entry-content"><p><a href="/high/">'
-                                      'Up</a> <a href="https://other.example/low/">there</a></p></div>', canonical="/low/")}
-    for number in range(linking):
-        pages[f"p{number}/index.html"] = _story(f"single single-post postid-{20 + number}", (
-            '<div class="entry-content"><p><img src="http://harbour.example/wp-content/uploads/2015/05/dock.png" '
-            'alt="Dock"></p></div>'), canonical=f"/p{number}/")
-    run_import([_pages(tmp_path / "copy", pages)], tmp_path / "content", ONE)
+    whole addresses its authors wrote of other posts and pictures (`http://whizzy.org/2015/05/x.png`), and a page
+    the tool did not rewrite its theme's (`https://carpenoctem.pl/wp-includes/css/…`): the host so linked is the
+    site's. One another site's link that happens to name a path the copy holds too is no such host."""
+    copy = {"wp-content/uploads/2015/05/dock.png": "",
+            "low/index.html": _story("single single-post postid-12", '<div class="entry-content"><p><a href="/high/">'
+                                     'Up</a> <a href="https://other.example/low/">there</a></p></div>', canonical="/low/")}
+    for number in range(pages):
+        copy[f"p{number}/index.html"] = _story(f"single single-post postid-{20 + number}", (
+            f'<div class="entry-content"><p><a href="http://harbour.example{linked}">Dock</a></p></div>'),
+            canonical=f"/p{number}/")
+    run_import([_pages(tmp_path / "copy", copy)], tmp_path / "content", ONE)
     assert _post(tmp_path / "content", "low").source.url == expected
 
 
@@ -446,7 +449,8 @@ def test_a_copys_links_to_its_host_are_found_in_linear_time(tmp_path: Path) -> N
 
     page = tmp_path / "p" / "index.html"
     page.parent.mkdir()
-    for hostile in ('href="http://' * 100_000, 'href="http://a' + "." * 300_000, 'src="https://a.b/' + "x" * 300_000):
+    for hostile in ('href="http://' * 100_000, 'href="http://a' + "." * 300_000, 'src="https://a.b/' + "x" * 300_000,
+                    "https://a/" * 100_000, "http" * 100_000):
         page.write_text(hostile, encoding="utf-8")
         started = time.process_time()
         assert linked_site([page], tmp_path) == ""
