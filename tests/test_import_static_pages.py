@@ -356,6 +356,26 @@ def test_a_page_that_prints_no_date_takes_the_date_of_the_post_made_before_it(tm
     assert [p.field for p in result.problems] == ["date"]
 
 
+def test_a_themes_content_classed_without_its_prefix_is_read_inside_the_posts_own_element(tmp_path: Path) -> None:
+    """Hello Elementor prints a post's text in `page-content` inside `<main class="post-31 …">`, Hestia a page's in
+    `page-content-wrap` inside `<article id="post-32">`; both were passed over ("no container newsmirror knows").
+    Outside the post's own element such a class is many themes' whole layout, menus and all: still passed over."""
+    folder = _pages(tmp_path / "copy", {
+        "hello/index.html": _story("single single-post postid-31", (
+            '<main id="content" class="site-main post-31 post type-post hentry"><header class="page-header">'
+            '<h1 class="entry-title">Hello</h1></header><div class="page-content"><p>Dock at noon.</p>'
+            '<div class="post-tags"></div></div></main>')),
+        "hestia/index.html": _story("page page-id-32", (
+            '<article id="post-32" class="section section-text"><div class="row"><div class="col-md-8 '
+            'page-content-wrap"><p>Tools to lend.</p></div></div></article>')),
+        "layout/index.html": _story("page page-id-33", (
+            '<div class="page-content"><nav>Home About</nav><p>Anything.</p></div>'))})
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "hello").body.strip() == "Dock at noon."
+    assert _post(tmp_path / "content", "hestia", "page").body.strip() == "Tools to lend."
+    assert [(p.item, p.field) for p in result.problems] == [("33", "content")]
+
+
 def test_a_day_printed_as_text_is_read_in_linear_time() -> None:
     for hostile in ("4 " * 100_000, "March " * 100_000, "4th of " * 100_000, "2021-03-" * 100_000, "3月 " * 100_000,
                     "2021年 " * 100_000, "4 de " * 100_000, "março " * 100_000, "2021. " * 100_000, "4. " * 100_000,

@@ -42,6 +42,8 @@ CONTENT_CLASSES = ("entry-content", "wp-block-post-content", "post-content", "td
 # Else a class that names a post's content with its theme's or builder's prefix (Colibri's `colibri-post-content`,
 # Divi's `et_pb_post_content`, tagDiv's `td-page-content`; a bare `page-content` is many themes' whole layout).
 CONTENT_CLASS = re.compile(r"(?:(?:^|[-_])(?:post|entry|article)|[-_]page)[-_](?:content|body)\Z")
+# A class that names the content inside the post's own element (`page-content`, `post-body`, `page-content-wrap`).
+INNER_CONTENT_CLASS = re.compile(r"(?:page|post|entry|article)[-_](?:content|body)(?:[-_](?:wrap(?:per)?|inner))?")
 MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a byline
 SEPARATORS = ("\u2013", "-", "|", "\u00bb", "\u2014", "\u00b7", "\u2022", ":")  # WordPress's, Yoast's, Rank Math's
 TITLE_CLASSES = frozenset({"entry-title", "wp-block-post-title", "post-title", "page-title", "single-post-title"})
@@ -309,7 +311,8 @@ def _terms_box(node: HtmlElement) -> bool:
 def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
     """Of the elements of the likeliest content class the page has, those not inside another, the one that holds
     the most text (a related post's excerpt in a sidebar may have the class too); else of a class named like one;
-    else the one schema.org's microdata marks as the text; else Elementor's element of the post, which a page
+    else, inside the post's own element, one classed as content without a theme's prefix; else the one schema.org's
+    microdata marks as the text; else Elementor's element of the post, which a page
     Elementor built holds its text in; else the unclassed element of the post's paragraphs."""
     elements = [e for e in document.iter()
                 if isinstance(e.tag, str) and (e.get("class") or e.get("data-elementor-id") or e.get("itemprop"))]
@@ -319,6 +322,9 @@ def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
     named = _likeliest([e for e in elements if any(CONTENT_CLASS.search(name) for name in classes(e))])
     if named is not None:
         return named
+    inner = _inner_content(document, ident)
+    if inner is not None:
+        return inner
     # (schema.org's microdata of the text, as OceanWP marks its page's `<div class="entry" itemprop="text">`)
     marked = _likeliest([e for e in elements if e.get("itemprop") in ("articleBody", "text") and not elsewhere(e)])
     if marked is not None:
@@ -326,6 +332,18 @@ def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
     built = next((e for e in elements if e.get("data-elementor-id") == str(ident)
                   and e.get("data-elementor-type") in ("wp-post", "wp-page", "single-post", "single-page")), None)
     return built if built is not None else _paragraphs(elements, ident)
+
+
+def _inner_content(document: HtmlElement, ident: int) -> HtmlElement | None:
+    """Inside the post's own element (`post_class()`'s `post-2276`, or `id="post-2276"`), an element classed as
+    its content without a prefix of its theme's: Hello Elementor's `page-content`, Hestia's `page-content-wrap`,
+    which outside it are many themes' whole layout."""
+    own = next((e for e in document.iter() if isinstance(e.tag, str) and f"post-{ident}" in
+                [*classes(e), e.get("id") or ""] and e.tag not in ("body", "html")), None)
+    if own is None:
+        return None
+    return _likeliest([e for e in own.iter() if e is not own and isinstance(e.tag, str)
+                       and any(INNER_CONTENT_CLASS.fullmatch(name) for name in classes(e))])
 
 
 def _paragraphs(elements: list[HtmlElement], ident: int) -> HtmlElement | None:
