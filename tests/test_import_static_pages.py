@@ -376,6 +376,30 @@ def test_a_themes_content_classed_without_its_prefix_is_read_inside_the_posts_ow
     assert [(p.item, p.field) for p in result.problems] == [("33", "content")]
 
 
+def test_an_event_and_a_post_shown_by_a_builders_template_are_read(tmp_path: Path) -> None:
+    """The Events Calendar prints an event's text in `tribe-events-single-event-description`, in any theme; Elementor
+    Pro shows a custom type's post in its template of the type (`elementor-location-single post-41`) with no widget
+    of the post's text, its fields in its own widgets: both were passed over ("no container"). The template's title
+    and its lists of other posts are not the post's text."""
+    event = ('<div id="tribe-events"><div class="tribe-events-single tribe-events-content"><nav>Previous event</nav>'
+             '<div id="post-40" class="post-40 tribe_events type-tribe_events hentry"><div class="tribe-events-single-'
+             'event-description tribe-events-content"><p>A workshop in August.</p></div></div></div></div>')
+    template = ('<div data-elementor-type="single-post" data-elementor-id="900" class="elementor elementor-900 '
+                'elementor-location-single post-41 webinar type-webinar hentry">'
+                '<div class="elementor-widget elementor-widget-theme-post-title"><h1>Webinar</h1></div>'
+                '<div class="elementor-widget elementor-widget-heading"><h2>Speakers</h2></div>'
+                '<div class="elementor-widget elementor-widget-text-editor"><p>Dr. Ana Sousa</p></div>'
+                '<div class="elementor-widget elementor-widget-jet-listing-grid"><h2><a href="/x/">Other news</a></h2>'
+                '</div></div>')
+    folder = _pages(tmp_path / "copy", {
+        "eventos/workshop/index.html": _story("single single-tribe_events postid-40", event),
+        "webinar/speakers/index.html": _story("single single-webinar postid-41", template)})
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "workshop", "tribe_events").body.strip() == "A workshop in August."
+    assert _post(tmp_path / "content", "speakers", "webinar").body.strip() == "## Speakers\n\nDr. Ana Sousa"
+    assert result.problems == []
+
+
 def test_a_day_printed_as_text_is_read_in_linear_time() -> None:
     for hostile in ("4 " * 100_000, "March " * 100_000, "4th of " * 100_000, "2021-03-" * 100_000, "3月 " * 100_000,
                     "2021年 " * 100_000, "4 de " * 100_000, "março " * 100_000, "2021. " * 100_000, "4. " * 100_000,

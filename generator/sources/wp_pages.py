@@ -38,7 +38,8 @@ from generator.sources.wxr_items import slug_of, synthetic_id
 # The classes of themes' containers of a post's text, the likeliest first: a theme may put the post's header, its
 # byline and share counts, in an outer one (Publisher's `single-post-content` around its `entry-content`).
 CONTENT_CLASSES = ("entry-content", "wp-block-post-content", "post-content", "td-post-content",
-                   "elementor-widget-theme-post-content", "article-content", "entry-inner", "single-post-content")
+                   "elementor-widget-theme-post-content", "article-content", "entry-inner", "single-post-content",
+                   "tribe-events-single-event-description")  # (The Events Calendar's event, in any theme)
 # Else a class that names a post's content with its theme's or builder's prefix (Colibri's `colibri-post-content`,
 # Divi's `et_pb_post_content`, tagDiv's `td-page-content`; a bare `page-content` is many themes' whole layout).
 CONTENT_CLASS = re.compile(r"(?:(?:^|[-_])(?:post|entry|article)|[-_]page)[-_](?:content|body)\Z")
@@ -48,6 +49,12 @@ MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a by
 SEPARATORS = ("\u2013", "-", "|", "\u00bb", "\u2014", "\u00b7", "\u2022", ":")  # WordPress's, Yoast's, Rank Math's
 TITLE_CLASSES = frozenset({"entry-title", "wp-block-post-title", "post-title", "page-title", "single-post-title"})
 TERM_REL = frozenset({"tag", "category"})
+# Elementor's widgets of a template that are no part of the post's text: its title, the links to the posts before
+# and after it, and lists of other posts (Elementor Pro's, JetEngine's).
+NOT_TEXT_WIDGETS = frozenset({"elementor-widget-theme-post-title", "elementor-widget-post-navigation",
+                              "elementor-widget-posts", "elementor-widget-archive-posts", "elementor-widget-loop-grid",
+                              "elementor-widget-loop-carousel", "elementor-widget-portfolio",
+                              "elementor-widget-jet-listing-grid"})
 TERMS_LABEL = 24  # characters besides its links: a box's label ("Tags", "Filed under")
 TERMS_TEXT = 2000  # characters in all: a box of terms, not a paragraph
 AUTHOR_PATH = re.compile(r"/author/[^/]+/?(?:index\.html?)?\Z")
@@ -287,9 +294,10 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
 
 def _text(content: HtmlElement, base: str) -> str:
     """The container's markup, its addresses read against `base`, without what the theme prints inside it: the
-    links to the post's other pages, and the boxes of its terms (`the_tags()`: a label and `rel="tag"` links), which
-    REST's `content.rendered` does not hold."""
-    for box in [node for node in content.iter() if isinstance(node.tag, str) and _terms_box(node)]:
+    links to the post's other pages, the boxes of its terms (`the_tags()`: a label and `rel="tag"` links), and a
+    builder's widgets of its title and of other posts, which REST's `content.rendered` does not hold."""
+    for box in [node for node in content.iter() if isinstance(node.tag, str)
+                and (_terms_box(node) or not NOT_TEXT_WIDGETS.isdisjoint(classes(node)))]:
         if box is not content and box.getparent() is not None:
             box.drop_tree()
     return relative_to(_inner(later_pages.without_links(content)), base)
@@ -329,9 +337,19 @@ def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
     marked = _likeliest([e for e in elements if e.get("itemprop") in ("articleBody", "text") and not elsewhere(e)])
     if marked is not None:
         return marked
-    built = next((e for e in elements if e.get("data-elementor-id") == str(ident)
-                  and e.get("data-elementor-type") in ("wp-post", "wp-page", "single-post", "single-page")), None)
+    built = next((e for e in elements if _built(e, ident)), None)
     return built if built is not None else _paragraphs(elements, ident)
+
+
+def _built(element: HtmlElement, ident: int) -> bool:
+    """Whether the element is Elementor's of the post: the post built with it (its id), or Elementor Pro's template
+    of the post's type shown for it (`elementor-location-single post-2276`), with no widget of its text in it."""
+    kind = element.get("data-elementor-type")
+    if element.get("data-elementor-id") == str(ident):
+        return kind in ("wp-post", "wp-page", "single-post", "single-page")
+    names = classes(element)
+    return kind in ("single-post", "single-page", "single") and f"post-{ident}" in names \
+        and "elementor-location-single" in names
 
 
 def _inner_content(document: HtmlElement, ident: int) -> HtmlElement | None:
