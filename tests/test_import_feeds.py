@@ -171,6 +171,18 @@ def test_a_feed_titled_with_htmls_named_entities_is_read(tmp_path: Path) -> None
     assert problem.message.startswith("not a readable feed: undefined entity")
 
 
+def test_a_copys_empty_feed_is_no_failed_export(tmp_path: Path) -> None:
+    """A copy saves the comments feed of a post whose comments are closed as an empty `feed/index.xml`: it was named
+    "an empty file, not read: no WordPress export in it", and the import failed for no post lost. An empty .xml
+    file elsewhere is still named, a download that failed."""
+    folder = _static_copy(tmp_path / "copy")
+    (folder / "2024" / "04" / "01" / "low-tide" / "feed").mkdir(parents=True)
+    (folder / "2024" / "04" / "01" / "low-tide" / "feed" / "index.xml").write_bytes(b"")
+    (folder / "export.xml").write_bytes(b"")
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert [Path(p.file).name for p in result.problems] == ["export.xml"]
+
+
 def test_htmls_named_entities_in_a_feed_are_read_in_linear_time() -> None:
     from generator.sources.wp_feed import NAMED_ENTITY
 
