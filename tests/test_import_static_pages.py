@@ -400,6 +400,27 @@ def test_an_event_and_a_post_shown_by_a_builders_template_are_read(tmp_path: Pat
     assert result.problems == []
 
 
+@pytest.mark.parametrize(("builder", "layout"), [
+    ("bricks", '<header id="brx-header"><nav>Home</nav></header><main id="brx-content"><section class="brxe-section">'
+               '<div class="brxe-text"><p>Our story.</p></div></section></main><footer id="brx-footer">©</footer>'),
+    ("beaver", '<div class="fl-builder-content fl-builder-content-50" data-post-id="50"><div class="fl-row">'
+               '<div class="fl-rich-text"><p>Our story.</p></div></div></div>'),
+    ("divi", '<div id="et-boc"><div class="et-l et-l--header">Menu</div><div class="et-l et-l--post"><div class='
+             '"et_builder_inner_content"><div class="et_pb_text_inner"><p>Our story.</p></div></div></div></div>'),
+    ("thrive", '<div id="tve_editor" class="tve_shortcode_editor"><p>Our story.</p></div>'),
+    ("oxygen", '<div id="inner_content-3" class="ct-inner-content"><p>Our story.</p></div>')])
+def test_a_page_a_builder_laid_out_whole_is_read_from_the_builders_content_element(
+        tmp_path: Path, builder: str, layout: str) -> None:
+    """A page builder that lays out the whole page (Bricks, Beaver Builder's themer, Divi's Theme Builder, Thrive
+    Architect, Oxygen) prints no theme's container of the post's text: its own outermost element of it is read, not
+    the page's header and footer. Such pages were passed over ("no container")."""
+    folder = _pages(tmp_path / "copy", {"about/index.html": PAGE.format(
+        title="About", canonical="./", classes="page page-id-50", article=layout,
+        head='<meta property="article:published_time" content="2024-03-30T08:00:00+00:00">')})
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert (_post(tmp_path / "content", "about", "page").body.strip(), result.problems) == ("Our story.", [])
+
+
 def test_a_day_printed_as_text_is_read_in_linear_time() -> None:
     for hostile in ("4 " * 100_000, "March " * 100_000, "4th of " * 100_000, "2021-03-" * 100_000, "3月 " * 100_000,
                     "2021年 " * 100_000, "4 de " * 100_000, "março " * 100_000, "2021. " * 100_000, "4. " * 100_000,

@@ -45,6 +45,8 @@ CONTENT_CLASSES = ("entry-content", "wp-block-post-content", "post-content", "td
 CONTENT_CLASS = re.compile(r"(?:(?:^|[-_])(?:post|entry|article)|[-_]page)[-_](?:content|body)\Z")
 # A class that names the content inside the post's own element (`page-content`, `post-body`, `page-content-wrap`).
 INNER_CONTENT_CLASS = re.compile(r"(?:page|post|entry|article)[-_](?:content|body)(?:[-_](?:wrap(?:per)?|inner))?")
+BUILDER_IDS = frozenset({"brx-content", "tve_editor"})
+BUILDER_CLASSES = frozenset({"et-l--post", "ct-inner-content"})
 MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a byline
 SEPARATORS = ("\u2013", "-", "|", "\u00bb", "\u2014", "\u00b7", "\u2022", ":")  # WordPress's, Yoast's, Rank Math's
 TITLE_CLASSES = frozenset({"entry-title", "wp-block-post-title", "post-title", "page-title", "single-post-title"})
@@ -321,7 +323,8 @@ def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
     the most text (a related post's excerpt in a sidebar may have the class too); else of a class named like one;
     else, inside the post's own element, one classed as content without a theme's prefix; else the one schema.org's
     microdata marks as the text; else Elementor's element of the post, which a page
-    Elementor built holds its text in; else the unclassed element of the post's paragraphs."""
+    Elementor built holds its text in; else another builder's element of it; else the unclassed element of the
+    post's paragraphs."""
     elements = [e for e in document.iter()
                 if isinstance(e.tag, str) and (e.get("class") or e.get("data-elementor-id") or e.get("itemprop"))]
     for name in CONTENT_CLASSES:
@@ -338,7 +341,20 @@ def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
     if marked is not None:
         return marked
     built = next((e for e in elements if _built(e, ident)), None)
-    return built if built is not None else _paragraphs(elements, ident)
+    if built is not None:
+        return built
+    builder = next((e for e in document.iter() if isinstance(e.tag, str) and _builders(e, ident)), None)
+    return builder if builder is not None else _paragraphs(elements, ident)
+
+
+def _builders(element: HtmlElement, ident: int) -> bool:
+    """Whether the element is a page builder's outermost element of the post's content, where the builder laid out
+    the whole page: Bricks' `#brx-content`, Thrive Architect's `#tve_editor`, Beaver Builder's of the post
+    (`fl-builder-content-2276`), Divi's Theme Builder's (`et-l--post`), Oxygen's inner content."""
+    if element.get("id") in BUILDER_IDS:
+        return True
+    names = classes(element)
+    return not BUILDER_CLASSES.isdisjoint(names) or f"fl-builder-content-{ident}" in names
 
 
 def _built(element: HtmlElement, ident: int) -> bool:
