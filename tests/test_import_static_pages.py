@@ -359,11 +359,13 @@ def test_a_page_that_prints_no_date_takes_the_date_of_the_post_made_before_it(tm
 def test_a_themes_content_classed_without_its_prefix_is_read_inside_the_posts_own_element(tmp_path: Path) -> None:
     """Hello Elementor prints a post's text in `page-content` inside `<main class="post-31 …">`, Hestia a page's in
     `page-content-wrap` inside `<article id="post-32">`; both were passed over ("no container newsmirror knows").
-    Outside the post's own element such a class is many themes' whole layout, menus and all: still passed over."""
+    Outside the post's own element such a class is many themes' whole layout, menus and all: still passed over. The
+    title a theme adds hidden at the text's end for hAtom's sake (ThemeGrill's `extra-hatom`) is not text."""
     folder = _pages(tmp_path / "copy", {
         "hello/index.html": _story("single single-post postid-31", (
             '<main id="content" class="site-main post-31 post type-post hentry"><header class="page-header">'
             '<h1 class="entry-title">Hello</h1></header><div class="page-content"><p>Dock at noon.</p>'
+            '<div class="extra-hatom"><span class="entry-title">Hello</span></div>'
             '<div class="post-tags"></div></div></main>')),
         "hestia/index.html": _story("page page-id-32", (
             '<article id="post-32" class="section section-text"><div class="row"><div class="col-md-8 '
