@@ -423,6 +423,24 @@ def test_a_page_a_builder_laid_out_whole_is_read_from_the_builders_content_eleme
     assert (_post(tmp_path / "content", "about", "page").body.strip(), result.problems) == ("Our story.", [])
 
 
+def test_a_page_that_prints_no_date_takes_the_day_its_neighbours_picture_names(tmp_path: Path) -> None:
+    """Where no page of a copy prints a date (a site of pages), those whose pictures name their upload month are
+    dated so by the conversion, and date their neighbours by id too: an About page beside them was passed over."""
+    page = PAGE.format(title="{title}", canonical="./", head="", classes="page page-id-{ident}",
+                       article='<article><h1 class="entry-title">{title}</h1><div class="entry-content">{body}'
+                               '</div></article>')
+    folder = _pages(tmp_path / "copy", {
+        "home/index.html": page.format(ident=20, title="Home", body='<img src="/wp-content/uploads/2021/03/a.png" '
+                                                                    'alt="A">'),
+        "about/index.html": page.format(ident=22, title="About", body="<p>Us.</p>")})
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "about", "page").date.isoformat() == "2021-03-01T00:00:00+00:00"
+    assert sorted(p.message for p in result.problems) == [
+        "missing; the date of post 20 (itself named by its address or its pictures), the one made before it "
+        "(WordPress numbers posts as they are made), stands in",
+        "missing; the month its first picture was uploaded in stands in"]
+
+
 def test_a_day_printed_as_text_is_read_in_linear_time() -> None:
     for hostile in ("4 " * 100_000, "March " * 100_000, "4th of " * 100_000, "2021-03-" * 100_000, "3月 " * 100_000,
                     "2021年 " * 100_000, "4 de " * 100_000, "março " * 100_000, "2021. " * 100_000, "4. " * 100_000,

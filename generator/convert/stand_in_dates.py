@@ -14,12 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.sources.copy_dates import NEARBY_DATE
+from generator.sources.copy_dates import ADDRESS_DATE, NEARBY_DATE, UPLOAD_MONTH
 
-# A permalink's date (`/%year%/%monthnum%/%day%/`), or its year and month alone (`/%year%/%monthnum%/`).
-ADDRESS_DATE = re.compile(r"/((?:19|20)[0-9]{2})/(0[1-9]|1[0-2])/(?:(0[1-9]|[12][0-9]|3[01])/)?")
-# WordPress's upload folder of a month, as a picture's address holds it.
-UPLOAD_MONTH = re.compile(r"/wp-content/uploads/(?:sites/[0-9]+/)?((?:19|20)[0-9]{2})/(0[1-9]|1[0-2])/")
 SET_DATE = re.compile(r"[12][0-9]{3}-")
 
 
