@@ -120,7 +120,7 @@ def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: li
     address as the copy names it elsewhere: its GitHub Pages `CNAME` (where it is served), its feeds' `<link>` (a feed
     of no posts names it too), else the host its pages link its own pages and pictures at."""
     seen = set(given)
-    published = (static_copy.published_at(root) or wp_feed.copy_home(feeds)
+    published = (static_copy.published_at(root) or static_copy.origin(wp_feed.copy_home(feeds))
                  or static_copy.linked_site(pages, root))
     site, summaries = "", []
     for item in wp_feed.read_feeds(feeds, root, problems, seen, published):
