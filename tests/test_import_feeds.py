@@ -4,6 +4,8 @@ feeds' own lines and comments left out; the API preferred where it was saved too
 
 from __future__ import annotations
 
+import html
+import html.entities
 import json
 import time
 from pathlib import Path
@@ -181,6 +183,19 @@ def test_a_copys_empty_feed_is_no_failed_export(tmp_path: Path) -> None:
     (folder / "export.xml").write_bytes(b"")
     result = run_import([folder], tmp_path / "content", ONE)
     assert [Path(p.file).name for p in result.problems] == ["export.xml"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=st.lists(st.text(max_size=8) | st.sampled_from(sorted(html.entities.html5)).map(lambda n: "&" + n)
+                      | st.sampled_from(["&nosuch;", "&amp;", "&#38;", "&;", "&a"]), max_size=12))
+def test_htmls_named_entities_are_read_as_the_characters_they_name(parts: list[str]) -> None:
+    """Each of HTML's names becomes a character reference to what it names, and nothing else changes: the text
+    reads the same to a browser."""
+    from generator.sources.wp_feed import NAMED_ENTITY, _character_reference
+
+    text = "".join(parts)
+    read = NAMED_ENTITY.sub(_character_reference, text.encode("utf-8")).decode("utf-8")
+    assert html.unescape(read) == html.unescape(text)
 
 
 def test_htmls_named_entities_in_a_feed_are_read_in_linear_time() -> None:
