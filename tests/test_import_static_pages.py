@@ -430,6 +430,29 @@ def test_a_page_a_builder_laid_out_whole_is_read_from_the_builders_content_eleme
     assert (_post(tmp_path / "content", "about", "page").body.strip(), result.problems) == ("Our story.", [])
 
 
+def test_a_page_that_prints_no_date_takes_its_time_of_update_from_the_copys_sitemap(tmp_path: Path) -> None:
+    """Yoast SEO's and Rank Math's sitemaps, which copies keep at their root, give each page's time of last change
+    (`<lastmod>`): a page that prints no date takes it, as its time of update, before a neighbour's date. A sitemap
+    that is no XML, or an index of sitemaps, gives none."""
+    sitemap = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               '<url><loc>/about/</loc><lastmod>2023-02-03T11:30:32+05:00</lastmod></url>'
+               '<url><loc>/contact/</loc><lastmod>not a date</lastmod></url></urlset>')
+    page = PAGE.format(title="{title}", canonical="./", head="", classes="page page-id-{ident}",
+                       article='<article><h1 class="entry-title">{title}</h1><div class="entry-content"><p>Us.</p>'
+                               '</div></article>')
+    folder = _pages(tmp_path / "copy", {
+        "page-sitemap.xml": sitemap, "sitemap_index.xml": "<sitemapindex><sitemap><loc>/x.xml</loc></sitemap>",
+        "broken-sitemap.xml": "<urlset><url>", "about/index.html": page.format(ident=2, title="About"),
+        "contact/index.html": page.format(ident=3, title="Contact")})
+    result = run_import([folder], tmp_path / "content", ONE)
+    about = _post(tmp_path / "content", "about", "page")
+    assert (about.date.isoformat(), about.updated.isoformat()) == ("2023-02-03T11:30:32+05:00",) * 2
+    assert sorted((Path(p.file).parent.name, p.message) for p in result.problems) == [
+        ("about", "missing; its time of update, modified, stands in"),
+        ("contact", "missing; the date of post 2, the one made before it (WordPress numbers posts as they are "
+                    "made), stands in")]
+
+
 def test_a_page_that_prints_no_date_takes_the_day_its_neighbours_picture_names(tmp_path: Path) -> None:
     """Where no page of a copy prints a date (a site of pages), those whose pictures name their upload month are
     dated so by the conversion, and date their neighbours by id too: an About page beside them was passed over."""

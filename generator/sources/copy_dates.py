@@ -41,8 +41,10 @@ class NearbyDates:
         if not any(_set(data.get(name)) for name in DATE_FIELDS):
             self.undated.append(item)
             return True
-        if _set(data.get("date")):
-            self.dates[ident] = {name: data[name] for name in ("date", "date_gmt") if _set(data.get(name))}
+        field = "date" if _set(data.get("date")) else "modified"  # (the time of update stands in for a date)
+        if _set(data.get(field)):
+            self.dates[ident] = {name: data[f"{field}{utc}"] for name, utc in (("date", ""), ("date_gmt", "_gmt"))
+                                 if _set(data.get(f"{field}{utc}"))}
         return False
 
     def dated(self) -> list[RawItem]:

@@ -15,8 +15,8 @@ from typing import IO, Any
 from generator.language.words import Words
 from generator.problems import Problem
 from generator.progress import Progress
-from generator.sources import (archives, copy_dates, export_json, feed_pages, static_copy, wp_feed, wp_pages, wp_rows,
-                               wp_sql, wxr)
+from generator.sources import (archives, copy_dates, export_json, feed_pages, sitemap_dates, static_copy, wp_feed,
+                               wp_pages, wp_rows, wp_sql, wxr)
 from generator.sources.tree import folder_files
 from generator.sources.wp_json import (MEDIA, POST, UNREAD, RawItem, is_saved_json, items_in, large_list, listed_items,
                                        load)
@@ -118,7 +118,8 @@ def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: li
     site whose feeds show summaries) is the page's, where the copy holds it, with what the feed says of it that the
     page does not show (sources/feed_pages.py). A page that names no address of its own is read as at its site's
     address as the copy names it elsewhere: its GitHub Pages `CNAME` (where it is served), its feeds' `<link>` (a feed
-    of no posts names it too), else the host its pages link its own pages and pictures at."""
+    of no posts names it too), else the host its pages link its own pages and pictures at. A page that prints no
+    time of update takes the one the copy's sitemaps give it."""
     seen = set(given)
     published = (static_copy.published_at(root) or static_copy.origin(wp_feed.copy_home(feeds))
                  or static_copy.linked_site(pages, root))
@@ -131,7 +132,8 @@ def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: li
             yield item
     seen -= {key for item in summaries for key in static_copy.post_keys(item.data)}
     fed = {key: item.data for item in summaries for key in static_copy.post_keys(item.data)}
-    for item in wp_pages.read_pages(pages, root, problems, seen, site or published):
+    updated = sitemap_dates.page_updates(root)
+    for item in wp_pages.read_pages(pages, root, problems, seen, site or published, updated):
         said = next((fed[key] for key in static_copy.post_keys(item.data) if key in fed), None)
         yield item if said is None else replace(item, data=feed_pages.completed(item.data, said))
     yield from (item for item in summaries if static_copy.post_keys(item.data).isdisjoint(seen))

@@ -80,11 +80,12 @@ def candidate(path: Path) -> bool:
     return wp_json.SAVED_QUERY.sub("", path.name.lower()).endswith((".html", ".htm"))
 
 
-def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen: set[int | str], site: str = ""
-               ) -> Iterator[RawItem]:
+def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen: set[int | str], site: str = "",
+               updated: dict[str, str] | None = None) -> Iterator[RawItem]:
     """The posts of the pages that are posts' first pages, but for those whose id or address is in `seen` (given
     by a feed or the saved API), each once. `root`: the folder that stands for the site's root; `site`: its address
-    where the copy's feeds named it (`https://news.example`), for the pages that name none."""
+    where the copy's feeds named it (`https://news.example`), for the pages that name none; `updated`: the time of
+    each address's last change as the copy's sitemaps give it (by its path), for the pages that print none."""
     named: set[int] = set()
     for path in paths:
         data = _page_bytes(path, problems)
@@ -101,7 +102,7 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
             continue
         more = [part for later in later_pages.later_paths(document, path, root, link)
                 if (part := _later_part(later, ident, root, site, problems)) is not None]
-        post = _post(document, ident, link, base, more)
+        post = _post(document, ident, link, base, more, (updated or {}).get(path_key(link)))
         if post is None:
             named.add(ident)
             problems.append(Problem(str(path), str(ident), "content", "a post's page whose theme shows its text in "
@@ -260,10 +261,10 @@ def _later_part(path: Path, ident: int, root: Path, site: str, problems: list[Pr
     return number, relative_to(_inner(later_pages.without_links(content)), base)
 
 
-def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tuple[int, str]]
+def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tuple[int, str]], updated: str | None
           ) -> dict[str, Any] | None:
     """The post the page shows, its later pages' texts (`more`) after its own; None where its text is in no known
-    container."""
+    container. `updated`: its time of update as the sitemaps give it, where the page prints none."""
     content = _content(document, ident)
     if content is None:
         return None
@@ -281,7 +282,7 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
         "lang": document.get("lang") or None,
     }
     v2["date"], v2["date_gmt"] = local_and_utc(page_dates.published(document, article))
-    v2["modified"], v2["modified_gmt"] = local_and_utc(page_dates.modified(document, article))
+    v2["modified"], v2["modified_gmt"] = local_and_utc(page_dates.modified(document, article) or updated)
     embedded: dict[str, Any] = {}
     author = _author(document, article)
     if author:
