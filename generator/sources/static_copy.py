@@ -43,6 +43,7 @@ _LINKED = re.compile(rb"""(https?)://([a-zA-Z0-9.-]{1,253})(/[^"'#?\s<>]{0,2000}
 LINKING_PAGES = 3  # pages linking one host's addresses of pages the copy holds: the site's own, no chance link
 LINKED_BY = 3  # times as many pages as link any other host so
 PAGES_READ = 20_000  # pages read for it, of the largest copies' (the host may show on one page only)
+MAX_LINKING_PAGE = 64 << 20  # bytes: a larger file is no theme's page (sources/wp_pages.py names it)
 # WordPress's folders of files (its scripts and styles, the theme's, the uploads): a host's address of a file the
 # copy holds in one is the site's own, on one page already (a page the copying tool did not rewrite).
 FILE_FOLDERS = ("/wp-content/", "/wp-includes/")
@@ -61,7 +62,7 @@ def linked_site(pages: list[Path], root: Path) -> str:
     schemes: dict[str, str] = {}
     for page in pages[:PAGES_READ]:
         try:
-            data = page.read_bytes()
+            data = page.read_bytes() if page.stat().st_size <= MAX_LINKING_PAGE else b""
         except OSError:
             continue
         for found in _LINKED.finditer(data):
