@@ -385,6 +385,21 @@ def test_a_themes_content_classed_without_its_prefix_is_read_inside_the_posts_ow
     assert [(p.item, p.field) for p in result.problems] == [("33", "content")]
 
 
+def test_a_posts_own_element_that_holds_its_text_alone_is_read(tmp_path: Path) -> None:
+    """Hestia's full-width template prints a page's title above its `<article id="post-52">`, and the text in it
+    with no class of content: the element itself is the text. One that holds the title's heading, a byline's
+    `<time>` or the comments is the theme's whole post, and is still passed over."""
+    text = "<p>" + "Laptops for families who cannot buy one. " * 6 + "</p>"
+    folder = _pages(tmp_path / "copy", {
+        "deel/index.html": _story("page page-id-52", f'<article id="post-52" class="section"><div class="row">'
+                                                     f'<div class="col-md-12"><div>{text}</div></div></div></article>'),
+        "whole/index.html": _story("page page-id-53", f'<article id="post-53"><h1>Whole</h1><div>{text}</div>'
+                                                      '</article>')})
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "deel", "page").body.strip() == text[3:-4].strip()
+    assert [(p.item, p.field) for p in result.problems] == [("53", "content")]
+
+
 def test_an_event_and_a_post_shown_by_a_builders_template_are_read(tmp_path: Path) -> None:
     """The Events Calendar prints an event's text in `tribe-events-single-event-description`, in any theme; Elementor
     Pro shows a custom type's post in its template of the type (`elementor-location-single post-41`) with no widget

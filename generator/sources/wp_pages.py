@@ -28,7 +28,7 @@ from lxml.html import HtmlElement
 
 from generator.problems import Problem
 from generator.sources import later_pages, page_dates, wp_json
-from generator.sources.page_markup import classes, elsewhere, meta, meta_link, meta_property
+from generator.sources.page_markup import ELSEWHERE, classes, elsewhere, meta, meta_link, meta_property
 from generator.sources.static_copy import (PAGE, V2_ROOT, address, link_slug, path_key, post_keys, relative_to,
                                             saved_at)
 from generator.sources.v2_posts import embedded_post, local_and_utc, with_terms
@@ -325,7 +325,7 @@ def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
     else, inside the post's own element, one classed as content without a theme's prefix; else the one schema.org's
     microdata marks as the text; else Elementor's element of the post, which a page
     Elementor built holds its text in; else another builder's element of it; else the unclassed element of the
-    post's paragraphs."""
+    post's paragraphs; else the post's own element, where it holds nothing but the text."""
     elements = [e for e in document.iter()
                 if isinstance(e.tag, str) and (e.get("class") or e.get("data-elementor-id") or e.get("itemprop"))]
     for name in CONTENT_CLASSES:
@@ -345,7 +345,10 @@ def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
     if built is not None:
         return built
     builder = next((e for e in document.iter() if isinstance(e.tag, str) and _builders(e, ident)), None)
-    return builder if builder is not None else _paragraphs(elements, ident)
+    if builder is not None:
+        return builder
+    found = _paragraphs(elements, ident)
+    return found if found is not None else _own_untitled(document, ident)
 
 
 def _builders(element: HtmlElement, ident: int) -> bool:
@@ -373,12 +376,31 @@ def _inner_content(document: HtmlElement, ident: int) -> HtmlElement | None:
     """Inside the post's own element (`post_class()`'s `post-2276`, or `id="post-2276"`), an element classed as
     its content without a prefix of its theme's: Hello Elementor's `page-content`, Hestia's `page-content-wrap`,
     which outside it are many themes' whole layout."""
-    own = next((e for e in document.iter() if isinstance(e.tag, str) and f"post-{ident}" in
-                [*classes(e), e.get("id") or ""] and e.tag not in ("body", "html")), None)
+    own = _own_element(document, ident)
     if own is None:
         return None
     return _likeliest([e for e in own.iter() if e is not own and isinstance(e.tag, str)
                        and any(INNER_CONTENT_CLASS.fullmatch(name) for name in classes(e))])
+
+
+def _own_untitled(document: HtmlElement, ident: int) -> HtmlElement | None:
+    """The post's own element itself (`<article id="post-209">`), where it holds the text alone: no heading of the
+    page's, no byline's date, no comments (Hestia's full-width template prints the title above it, and the text in
+    it unclassed)."""
+    own = _own_element(document, ident)
+    if own is None or len(own.text_content().strip()) < MIN_TEXT:
+        return None
+    for node in own.iter():
+        if isinstance(node.tag, str) and (node.tag in ("h1", "time", "form") or not TITLE_CLASSES.isdisjoint(
+                classes(node)) or any(ELSEWHERE.search(name) for name in [*classes(node), node.get("id") or ""])):
+            return None
+    return own
+
+
+def _own_element(document: HtmlElement, ident: int) -> HtmlElement | None:
+    """The post's element as its theme marks it: `post_class()`'s `post-2276`, or `id="post-2276"`."""
+    return next((e for e in document.iter() if isinstance(e.tag, str) and e.tag not in ("body", "html")
+                 and f"post-{ident}" in [*classes(e), e.get("id") or ""]), None)
 
 
 def _paragraphs(elements: list[HtmlElement], ident: int) -> HtmlElement | None:
