@@ -394,10 +394,15 @@ def test_a_posts_own_element_that_holds_its_text_alone_is_read(tmp_path: Path) -
         "deel/index.html": _story("page page-id-52", f'<article id="post-52" class="section"><div class="row">'
                                                      f'<div class="col-md-12"><div>{text}</div></div></div></article>'),
         "whole/index.html": _story("page page-id-53", f'<article id="post-53"><h1>Whole</h1><div>{text}</div>'
-                                                      '</article>')})
+                                                      '</article>'),
+        "talk/index.html": _story("page page-id-54", f'<article id="post-54"><div>{text}</div><div id="comments" '
+                                                     'class="comments-area"><p>Nice</p></div></article>'),
+        "write/index.html": _story("page page-id-55", f'<article id="post-55"><div>{text}<form><label>Name'
+                                                      '</label></form></div></article>')})
     result = run_import([folder], tmp_path / "content", ONE)
     assert _post(tmp_path / "content", "deel", "page").body.strip() == text[3:-4].strip()
-    assert [(p.item, p.field) for p in result.problems] == [("53", "content")]
+    assert sorted((p.item, p.field) for p in result.problems) == [("53", "content"), ("54", "content")]
+    assert _post(tmp_path / "content", "write", "page").body.startswith("Laptops")  # (a contact form's page)
 
 
 def test_an_event_and_a_post_shown_by_a_builders_template_are_read(tmp_path: Path) -> None:

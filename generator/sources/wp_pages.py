@@ -391,7 +391,7 @@ def _own_untitled(document: HtmlElement, ident: int) -> HtmlElement | None:
     if own is None or len(own.text_content().strip()) < MIN_TEXT:
         return None
     for node in own.iter():
-        if isinstance(node.tag, str) and (node.tag in ("h1", "time", "form") or not TITLE_CLASSES.isdisjoint(
+        if isinstance(node.tag, str) and (node.tag in ("h1", "time") or not TITLE_CLASSES.isdisjoint(
                 classes(node)) or any(ELSEWHERE.search(name) for name in [*classes(node), node.get("id") or ""])):
             return None
     return own
