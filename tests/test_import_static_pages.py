@@ -378,7 +378,7 @@ def test_a_themes_content_classed_without_its_prefix_is_read_inside_the_posts_ow
             '<article id="post-32" class="section section-text"><div class="row"><div class="col-md-8 '
             'page-content-wrap"><p>Tools to lend.</p></div></div></article>')),
         "layout/index.html": _story("page page-id-33", (
-            '<div class="page-content"><nav>Home About</nav><p>Anything.</p></div>'))})
+            '<article class="post"><div class="page-content"><nav>Home About</nav><p>Anything.</p></div></article>'))})
     result = run_import([folder], tmp_path / "content", ONE)
     assert _post(tmp_path / "content", "hello").body.strip() == "Dock at noon."
     assert _post(tmp_path / "content", "hestia", "page").body.strip() == "Tools to lend."
@@ -403,6 +403,24 @@ def test_a_posts_own_element_that_holds_its_text_alone_is_read(tmp_path: Path) -
     assert _post(tmp_path / "content", "deel", "page").body.strip() == text[3:-4].strip()
     assert sorted((p.item, p.field) for p in result.problems) == [("53", "content"), ("54", "content")]
     assert _post(tmp_path / "content", "write", "page").body.startswith("Laptops")  # (a contact form's page)
+
+
+def test_a_post_its_types_template_prints_in_its_own_markup_is_read_from_the_pages_main(tmp_path: Path) -> None:
+    """A theme's template of a custom type that prints the post in markup of its own (a Bengali quiz site's 552
+    questions, each a card: the question as its heading, the answer under it) holds no container of content: the
+    page's one `<main>` is read, without the title's heading, the links to other posts and the comments. A `<main>`
+    that holds a post as themes mark it (`<article>`, `hentry`) is the theme's whole post: still passed over."""
+    card = ('<main id="main" class="site-main"><div class="card"><h1 class="card-title">Q. Which river?</h1>'
+            '<p>Answer: The Ganges</p></div><nav class="post-navigation"><a href="/gk/other/">Next</a></nav>'
+            '<div id="comments" class="comments-area"><p>Nice</p></div></main>')
+    folder = _pages(tmp_path / "copy", {
+        "gk/river/index.html": _story("single single-gk postid-60", card),
+        "gk/marked/index.html": _story("single single-gk postid-61", '<div class="gk-61 hentry"><p>A theme\'s '
+                                                                     'post, its text in no known container</p></div>')})
+    result = run_import([folder], tmp_path / "content", ONE)
+    river = _post(tmp_path / "content", "river", "gk")
+    assert (river.title, river.body.strip()) == ("Q. Which river?", "Answer: The Ganges")
+    assert [(p.item, p.field) for p in result.problems] == [("61", "content")]
 
 
 def test_an_event_and_a_post_shown_by_a_builders_template_are_read(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ container is named, and passed over.
 from __future__ import annotations
 
 import codecs
+import copy
 import html
 import re
 from collections.abc import Iterable, Iterator
@@ -325,7 +326,8 @@ def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
     else, inside the post's own element, one classed as content without a theme's prefix; else the one schema.org's
     microdata marks as the text; else Elementor's element of the post, which a page
     Elementor built holds its text in; else another builder's element of it; else the unclassed element of the
-    post's paragraphs; else the post's own element, where it holds nothing but the text."""
+    post's paragraphs; else the post's own element, where it holds nothing but the text; else the page's `<main>`
+    without what is not the post's text."""
     elements = [e for e in document.iter()
                 if isinstance(e.tag, str) and (e.get("class") or e.get("data-elementor-id") or e.get("itemprop"))]
     for name in CONTENT_CLASSES:
@@ -348,7 +350,8 @@ def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
     if builder is not None:
         return builder
     found = _paragraphs(elements, ident)
-    return found if found is not None else _own_untitled(document, ident)
+    found = found if found is not None else _own_untitled(document, ident)
+    return found if found is not None else _main(document)
 
 
 def _builders(element: HtmlElement, ident: int) -> bool:
@@ -395,6 +398,32 @@ def _own_untitled(document: HtmlElement, ident: int) -> HtmlElement | None:
                 classes(node)) or any(ELSEWHERE.search(name) for name in [*classes(node), node.get("id") or ""])):
             return None
     return own
+
+
+def _main(document: HtmlElement) -> HtmlElement | None:
+    """The page's one `<main>` (`role="main"`), where its theme's template of the post's type prints the post in
+    its own markup, marking no post in it (a quiz site's question and answer in a card), without the title's
+    heading, the comments, menus, widgets and lists of other posts in it: a copy, the page's own left as it is."""
+    mains = [e for e in document.iter() if isinstance(e.tag, str) and (e.tag == "main" or e.get("role") == "main")]
+    outer = [e for e in mains if not any(a in mains for a in e.iterancestors())]
+    if len(outer) != 1 or any(_marked_post(e) for e in outer[0].iter() if isinstance(e.tag, str)):
+        return None
+    main = copy.deepcopy(outer[0])
+    for node in [n for n in main.iter() if isinstance(n.tag, str) and n is not main and _not_post_text(n)]:
+        if node.getparent() is not None:
+            node.drop_tree()
+    return main if main.text_content().strip() else None
+
+
+def _marked_post(node: HtmlElement) -> bool:
+    """Whether the element is a post as themes mark it (`<article>`, `post_class()`'s `hentry`): a theme that marks
+    the post and puts its text in no known container is named, not read whole."""
+    return node.tag == "article" or "hentry" in classes(node)
+
+
+def _not_post_text(node: HtmlElement) -> bool:
+    return node.tag in ("h1", "nav", "aside", "form", "header", "footer") or not TITLE_CLASSES.isdisjoint(
+        classes(node)) or any(ELSEWHERE.search(name) for name in [*classes(node), node.get("id") or ""])
 
 
 def _own_element(document: HtmlElement, ident: int) -> HtmlElement | None:
