@@ -385,6 +385,18 @@ def test_a_themes_content_classed_without_its_prefix_is_read_inside_the_posts_ow
     assert [(p.item, p.field) for p in result.problems] == [("33", "content")]
 
 
+def test_what_plugins_print_in_a_posts_text_on_its_page_only_is_not_read_as_text(tmp_path: Path) -> None:
+    """Jannah's box of the post's short address ("Copy URL"), Worth The Read's reading time ("3 minute read") and
+    WpDevArt's Facebook comments box stood in the text of 438 and 351 posts of two copies."""
+    text = ('<div class="entry-content"><span class="wtr-time-wrap before-content"><span class="wtr-time-number">3'
+            '</span> minute read</span><p>The council met.</p><div id="wpdevar_comment_1"><span>Facebook Comments'
+            '</span><div class="fb-comments"></div></div><div class="post-shortlink"><input type="text" value="x/?p=70">'
+            '<button type="button" class="button">Copy URL</button></div></div>')
+    folder = _pages(tmp_path / "copy", {"met/index.html": _story("single single-post postid-70", text)})
+    run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "met").body.strip() == "The council met."
+
+
 def test_a_posts_own_element_that_holds_its_text_alone_is_read(tmp_path: Path) -> None:
     """Hestia's full-width template prints a page's title above its `<article id="post-52">`, and the text in it
     with no class of content: the element itself is the text. One that holds the title's heading, a byline's

@@ -52,12 +52,16 @@ MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a by
 SEPARATORS = ("\u2013", "-", "|", "\u00bb", "\u2014", "\u00b7", "\u2022", ":")  # WordPress's, Yoast's, Rank Math's
 TITLE_CLASSES = frozenset({"entry-title", "wp-block-post-title", "post-title", "page-title", "single-post-title"})
 TERM_REL = frozenset({"tag", "category"})
-# What a theme or builder prints inside the post's container that is no part of its text: Elementor Pro's widgets of
-# the post's title and of the posts before and after it, JetEngine's listing of other posts (Elementor's own lists
-# the conversion leaves out), and the title ThemeGrill's themes (Zakra, Spacious) add hidden for hAtom's sake
-# ("Gra Geralda" under every review of a Polish magazine), as the common snippet does (`hatom-extra`).
+# What a theme, builder or plugin prints inside the post's container that is no part of its text: Elementor Pro's
+# widgets of the post's title and of the posts before and after it, JetEngine's listing of other posts (Elementor's
+# own lists the conversion leaves out), the title ThemeGrill's themes (Zakra, Spacious) add hidden for hAtom's sake
+# ("Gra Geralda" under every review of a Polish magazine), as the common snippet does (`hatom-extra`), Jannah's box of
+# the post's short address ("Copy URL" under 438 posts of a Nigerian blog), Worth The Read's reading time ("3 minute
+# read" over 350 posts of an Oklahoma City paper), and WpDevArt's Facebook comments box ("Facebook Comments").
 NOT_TEXT_CLASSES = frozenset({"elementor-widget-theme-post-title", "elementor-widget-post-navigation",
-                              "elementor-widget-jet-listing-grid", "extra-hatom", "hatom-extra"})
+                              "elementor-widget-jet-listing-grid", "extra-hatom", "hatom-extra", "post-shortlink",
+                              "wtr-time-wrap"})
+NOT_TEXT_ID = re.compile(r"wpdevar_comment_[0-9]+")
 TERMS_LABEL = 24  # characters besides its links: a box's label ("Tags", "Filed under")
 TERMS_TEXT = 2000  # characters in all: a box of terms, not a paragraph
 AUTHOR_PATH = re.compile(r"/author/[^/]+/?(?:index\.html?)?\Z")
@@ -299,9 +303,10 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
 def _text(content: HtmlElement, base: str) -> str:
     """The container's markup, its addresses read against `base`, without what the theme prints inside it: the
     links to the post's other pages, the boxes of its terms (`the_tags()`: a label and `rel="tag"` links), and what
-    else is no part of its text (NOT_TEXT_CLASSES), which REST's `content.rendered` does not hold."""
+    else is no part of its text (NOT_TEXT_CLASSES, NOT_TEXT_ID)."""
     for box in [node for node in content.iter() if isinstance(node.tag, str)
-                and (_terms_box(node) or not NOT_TEXT_CLASSES.isdisjoint(classes(node)))]:
+                and (_terms_box(node) or not NOT_TEXT_CLASSES.isdisjoint(classes(node))
+                     or NOT_TEXT_ID.fullmatch(node.get("id") or ""))]:
         if box is not content and box.getparent() is not None:
             box.drop_tree()
     return relative_to(_inner(later_pages.without_links(content)), base)
