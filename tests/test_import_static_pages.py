@@ -5,6 +5,7 @@ classes, its title, date, author, terms and picture from what WordPress and SEO 
 from __future__ import annotations
 
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -316,6 +317,24 @@ def test_a_day_printed_as_text_is_read_in_the_pages_language(lang: str, text: st
     found = [iso_day(m, months) for pattern in TEXT_DATES + local_dates(lang)
              if (m := pattern.search(f"Publicado {text} · Ana"))]
     assert found[:1] == ["2021-03-04"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(day=st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)),
+       locale=st.sampled_from(["pt_BR", "pt_PT", "de_DE", "fr_FR", "tr_TR", "ru_RU", "pl_PL", "cs_CZ", "es_ES",
+                               "it_IT", "nl_NL", "uk_UA", "el_GR", "hu_HU", "ca_ES", "vi_VN", "fi_FI", "sv_SE",
+                               "ro_RO", "id_ID", "da_DK", "sk_SK", "hr_HR", "bg_BG"]),
+       width=st.sampled_from(["long", "medium"]))
+def test_any_day_a_language_writes_with_its_months_name_or_in_numbers_is_read_back(
+        day: date, locale: str, width: str) -> None:
+    """What CLDR writes for a day in a language (Babel's long and medium dates: `4. März 2021`, `4 de mar. de
+    2021`, `04.03.2021`, `2021. márc. 4.`) is read back as that day on a page in that language."""
+    from babel.dates import format_date
+
+    lang = locale.replace("_", "-")
+    text, months = format_date(day, width, locale=locale), month_names(lang)
+    found = [iso_day(m, months) for pattern in TEXT_DATES + local_dates(lang) if (m := pattern.search(f"· {text} ·"))]
+    assert found[:1] == [day.isoformat()], text
 
 
 def test_a_day_named_in_another_language_than_the_pages_is_not_read() -> None:
