@@ -4,7 +4,10 @@ feeds' own lines and comments left out; the API preferred where it was saved too
 
 from __future__ import annotations
 
+import html
+import html.entities
 import json
+import time
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -152,6 +155,56 @@ def test_a_byte_that_is_not_utf8_costs_its_feed_nothing_but_itself(tmp_path: Pat
     result = run_import([folder], tmp_path / "content", ONE)
     assert [p for p in result.problems if "feed" in p.message] == []
     assert "The caf\ufffd tide came in." in _post(tmp_path / "content", "low-tide").body
+
+
+def test_a_feed_titled_with_htmls_named_entities_is_read(tmp_path: Path) -> None:
+    """WordPress prints a term's name as it keeps it in its archive's feed's title, HTML's named entities and all
+    ("îles d&rsquo;afrique"), which XML does not know: the parser refused the whole feed ("undefined entity"). They
+    are read as the characters they name; a name HTML does not know either still names the feed unread."""
+    folder = _static_copy(tmp_path / "copy")
+    feed = folder / "category" / "ports" / "feed" / "index.xml"
+    feed.write_bytes(feed.read_bytes().replace(b"<title>Ports", b"<title>Ports d&rsquo;&Eacute;t&eacute;"))
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert [p for p in result.problems if "feed" in p.message] == []
+    assert len(list((tmp_path / "content" / "post").iterdir())) == 2
+    feed.write_bytes(feed.read_bytes().replace(b"d&rsquo;", b"d&nosuchname;"))
+    result = run_import([folder], tmp_path / "again", ONE)
+    [problem] = [p for p in result.problems if "feed" in p.message]
+    assert problem.message.startswith("not a readable feed: undefined entity")
+
+
+def test_a_copys_empty_feed_is_no_failed_export(tmp_path: Path) -> None:
+    """A copy saves the comments feed of a post whose comments are closed as an empty `feed/index.xml`: it was named
+    "an empty file, not read: no WordPress export in it", and the import failed for no post lost. An empty .xml
+    file elsewhere is still named, a download that failed."""
+    folder = _static_copy(tmp_path / "copy")
+    (folder / "2024" / "04" / "01" / "low-tide" / "feed").mkdir(parents=True)
+    (folder / "2024" / "04" / "01" / "low-tide" / "feed" / "index.xml").write_bytes(b"")
+    (folder / "export.xml").write_bytes(b"")
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert [Path(p.file).name for p in result.problems] == ["export.xml"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=st.lists(st.text(max_size=8) | st.sampled_from(sorted(html.entities.html5)).map(lambda n: "&" + n)
+                      | st.sampled_from(["&nosuch;", "&amp;", "&#38;", "&;", "&a"]), max_size=12))
+def test_htmls_named_entities_are_read_as_the_characters_they_name(parts: list[str]) -> None:
+    """Each of HTML's names becomes a character reference to what it names, and nothing else changes: the text
+    reads the same to a browser."""
+    from generator.sources.wp_feed import NAMED_ENTITY, _character_reference
+
+    text = "".join(parts)
+    read = NAMED_ENTITY.sub(_character_reference, text.encode("utf-8")).decode("utf-8")
+    assert html.unescape(read) == html.unescape(text)
+
+
+def test_htmls_named_entities_in_a_feed_are_read_in_linear_time() -> None:
+    from generator.sources.wp_feed import NAMED_ENTITY
+
+    for hostile in (b"&a" * 200_000, b"&" + b"a" * 400_000, b"&rsquo;" * 100_000):
+        started = time.process_time()
+        NAMED_ENTITY.sub(b"", hostile)
+        assert time.process_time() - started < 1.0
 
 
 FEED_FIELDS = ["title", "link", "guid", "pubDate", "dc:creator", "category", "description", "content:encoded"]

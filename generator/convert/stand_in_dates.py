@@ -4,7 +4,8 @@ A crawl saved with `?_fields=id,title,content` (or a script that kept only those
 and every post was refused ("field 'date': expected a string, got nothing"): nothing imported. What else a post
 says of its date stands in, named on the post's line of problems: its time of update, else the day its address
 names (`/2024/05/12/slug/`, the permalinks of most news sites), else the month its first picture was uploaded in
-(`/wp-content/uploads/2024/05/`, WordPress's folder for the month a file was added), its first day.
+(`/wp-content/uploads/2024/05/`, WordPress's folder for the month a file was added), its first day; else, for a
+copy's page that prints no date, the date of the post nearest it by id (sources/copy_dates.py).
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-# A permalink's date (`/%year%/%monthnum%/%day%/`), or its year and month alone (`/%year%/%monthnum%/`).
-ADDRESS_DATE = re.compile(r"/((?:19|20)[0-9]{2})/(0[1-9]|1[0-2])/(?:(0[1-9]|[12][0-9]|3[01])/)?")
-# WordPress's upload folder of a month, as a picture's address holds it.
-UPLOAD_MONTH = re.compile(r"/wp-content/uploads/(?:sites/[0-9]+/)?((?:19|20)[0-9]{2})/(0[1-9]|1[0-2])/")
+from generator.sources.copy_dates import ADDRESS_DATE, NEARBY_DATE, UPLOAD_MONTH
+
 SET_DATE = re.compile(r"[12][0-9]{3}-")
 
 
@@ -43,7 +42,15 @@ def date_stand_in(data: dict[str, Any], link: str, content: str) -> StandIn | No
     if match:
         return StandIn({"date": f"{match[1]}-{match[2]}-01T00:00:00"},
                        "missing; the month its first picture was uploaded in stands in")
-    return None
+    return _nearby(data.get(NEARBY_DATE))
+
+
+def _nearby(said: object) -> StandIn | None:
+    """The date of the post nearest by id, which a copy's reader gives a page that prints none
+    (sources/copy_dates.py)."""
+    if not isinstance(said, dict) or not _iso(said.get("date")) or not isinstance(said.get("note"), str):
+        return None
+    return StandIn({name: said[name] for name in ("date", "date_gmt") if _iso(said.get(name))}, said["note"])
 
 
 def _iso(value: object) -> bool:

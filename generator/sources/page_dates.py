@@ -1,14 +1,17 @@
 """A post's dates as a saved page of it prints them: `article:published_time` (Yoast SEO, Rank Math…), schema.org's
 `datePublished` as JSON-LD or as microdata (tagDiv's Newspaper: `<meta itemprop="datePublished" content=…>`), the
 article's `<time datetime>`, else the day a theme prints as text only (Divi: `<span class="published">Mar 4,
-2021</span>`; English month names, or numbered as Chinese, Japanese and Korean sites write them), which the post
-would otherwise lose for a stand-in."""
+2021</span>`; English month names, those of the page's language, `<html lang>`, as CLDR writes them: `12. März 2020`,
+`4 de março de 2021`, `3 Ekim 2018`, `12 марта 2020`; or numbered as Chinese, Japanese and Korean sites write them),
+which the post would otherwise lose for a stand-in."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from datetime import datetime
+from typing import Any
 
 from lxml.html import HtmlElement
 
@@ -28,7 +31,21 @@ TEXT_DATES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
     r"\b(?P<year>[0-9]{4})-(?P<number>[0-9]{2})-(?P<day>[0-9]{2})\b",
     r"(?P<year>[0-9]{4})\s*[年년]\s*(?P<number>[0-9]{1,2})\s*[月월]\s*(?P<day>[0-9]{1,2})\s*[日일]",
-    r"(?<![0-9])(?P<number>[0-9]{1,2})\s*[月월]\s*(?P<day>[0-9]{1,2}),?\s+(?P<year>[0-9]{4})\b"))
+    r"(?<![0-9])(?P<number>[0-9]{1,2})\s*[月월]\s*(?P<day>[0-9]{1,2}),?\s+(?P<year>[0-9]{4})\b",
+    # the year first in numbers, in any language: `2009/09/01` (Japanese, Chinese), `2030. 5. 15.` (Korean,
+    # Hungarian)
+    r"(?<![0-9/])(?P<year>[0-9]{4})/(?P<number>[0-9]{1,2})/(?P<day>[0-9]{1,2})(?![0-9/])",
+    r"(?<![0-9.])(?P<year>[0-9]{4})\.\s?(?P<number>[0-9]{1,2})\.\s?(?P<day>[0-9]{1,2})\.(?![0-9])"))
+# A month's name in the page's language, a pattern of its names in place of `NAMES` (a day before it, `4 de março de
+# 2021`, `12. März 2020`, `1er juin 2019`; after it, `marzo 4, 2021`; the year first, `2021. március 4.`).
+_LOCAL_DAY = r"(?<![0-9])(?P<day>[0-9]{1,2})(?:er|º|ª|\.)?"
+LOCAL_DATES = (rf"{_LOCAL_DAY}\s+(?:(?:de|del|of)\s+)?(?P<name>NAMES)\.?,?\s+(?:(?:de|del)\s+)?{_YEAR}\b",
+               rf"(?<!\w)(?P<name>NAMES)\.?\s+{_LOCAL_DAY},?\s+{_YEAR}\b",
+               rf"\b{_YEAR}\.?\s+(?P<name>NAMES)\.?\s+{_LOCAL_DAY}(?![0-9])")
+# A day written in numbers, day first (`10.03.2006`, `22. 3. 2008`, `04/03/2021`, `4-3-2021`), as the languages
+# whose dates CLDR writes so print them; not in English, whose American order (`3/4/2021`) a site may keep in any.
+NUMBERED_DATE = (r"(?<![0-9.])(?P<day>[0-9]{1,2})(?P<sep>[./-])\s?(?P<number>[0-9]{1,2})(?P=sep)\s?"
+                 r"(?P<year>[0-9]{4})(?![0-9])")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 TEXT_CHARS = 300  # of an element's text: a byline's, not an article's
 
@@ -40,7 +57,7 @@ def published(document: HtmlElement, article: HtmlElement) -> str | None:
                     _microdata(document, "datePublished"), _time(article, ("published", "entry-date"), first=True)])
     if found is not None:
         return found
-    day, update = _text_date(article, PUBLISHED_CLASSES), modified(document, article)
+    day, update = _text_date(article, PUBLISHED_CLASSES, document.get("lang") or ""), modified(document, article)
     return update if day and update and update.startswith(day) else day
 
 
@@ -91,14 +108,67 @@ def _time(article: HtmlElement, names: tuple[str, ...], first: bool = False) -> 
     return times[0].get("datetime") if times and first else None
 
 
-def _text_date(article: HtmlElement, names: frozenset[str]) -> str | None:
-    """The day printed as text in the article's first element of one of `names` (or `<time>`) that holds one."""
+def _text_date(article: HtmlElement, names: frozenset[str], lang: str) -> str | None:
+    """The day printed as text in the article's first element of one of `names` (or `<time>`) that holds one, in
+    English or in the page's language `lang`."""
+    months = month_names(lang)
+    patterns = TEXT_DATES + local_dates(lang)
     for node in _dated_elements(article, names):
         text = node.text_content()[:TEXT_CHARS]
-        for pattern in TEXT_DATES:
-            if (found := pattern.search(text)) and (day := iso_day(found)):
+        for pattern in patterns:
+            if (found := pattern.search(text)) and (day := iso_day(found, months)):
                 return day
     return None
+
+
+def _locale(lang: str) -> Any:
+    """Babel's locale of the tag `lang` (`pt-BR`, else `pt`); None for English, which TEXT_DATES reads, or a tag
+    Babel does not know."""
+    from babel import Locale, UnknownLocaleError  # 50 ms to import: for the copies whose pages print dates as text
+
+    language = lang.strip().replace("_", "-")
+    if not language or language.split("-")[0].lower() == "en":
+        return None
+    for tag in dict.fromkeys((language, language.split("-")[0])):
+        try:
+            return Locale.parse(tag, sep="-")
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def month_names(lang: str) -> dict[str, int]:
+    """The months' names in the language of the tag `lang` (`pt-BR`), in lower case, with their numbers: wide and
+    abbreviated, as a date writes them (Russian's `марта`, Czech's `března`) and standing alone (`март`), as CLDR
+    gives them; none for English, which TEXT_DATES reads, or a tag Babel does not know."""
+    locale = _locale(lang)
+    if locale is None:
+        return {}
+    return {name.lower().rstrip("."): number for context in ("format", "stand-alone")
+            for width in ("wide", "abbreviated") for number, name in locale.months[context][width].items()
+            if name.rstrip(".")}
+
+
+@functools.lru_cache(maxsize=64)
+def local_dates(lang: str) -> tuple[re.Pattern[str], ...]:
+    """LOCAL_DATES with the months' names of the language of `lang`, and NUMBERED_DATE where it writes the day
+    first; none where it has none beside English's."""
+    names = sorted(month_names(lang), key=len, reverse=True)  # (the longest first: `marzec` before `mar`)
+    if not names:
+        return ()
+    alternatives = "|".join(re.escape(name) for name in names)
+    named = tuple(re.compile(pattern.replace("NAMES", alternatives), re.IGNORECASE) for pattern in LOCAL_DATES)
+    return named + ((re.compile(NUMBERED_DATE),) if _day_first(lang) else ())
+
+
+def _day_first(lang: str) -> bool:
+    """Whether the language writes a date in numbers day first, as CLDR's short date says (`dd.MM.yy`)."""
+    from babel.dates import get_date_format
+
+    locale = _locale(lang)
+    pattern = get_date_format("short", locale=locale).pattern if locale is not None else ""
+    return "d" in pattern and "M" in pattern and pattern.index("d") < pattern.index("M") and not pattern.startswith("y")
 
 
 def _dated_elements(article: HtmlElement, names: frozenset[str]) -> Iterator[HtmlElement]:
@@ -108,10 +178,14 @@ def _dated_elements(article: HtmlElement, names: frozenset[str]) -> Iterator[Htm
             yield node
 
 
-def iso_day(found: re.Match[str]) -> str | None:
-    """The day a text date names, as ISO 8601 (`2021-03-04`), or None where there is no such day."""
+def iso_day(found: re.Match[str], months: dict[str, int] | None = None) -> str | None:
+    """The day a text date names, as ISO 8601 (`2021-03-04`), or None where there is no such day. `months`: the
+    numbers of the months' names in the page's language."""
     groups = found.groupdict()
-    month = int(groups["number"]) if groups.get("number") else MONTHS.index(groups["month"][:3].lower()) + 1
+    if groups.get("name"):
+        month = (months or {}).get(groups["name"].lower(), 0)
+    else:
+        month = int(groups["number"]) if groups.get("number") else MONTHS.index(groups["month"][:3].lower()) + 1
     try:
         return datetime(int(found["year"]), month, int(found["day"])).date().isoformat()
     except ValueError:

@@ -15,8 +15,8 @@ from typing import IO, Any
 from generator.language.words import Words
 from generator.problems import Problem
 from generator.progress import Progress
-from generator.sources import (archives, export_json, feed_pages, static_copy, wp_feed, wp_pages, wp_rows, wp_sql,
-                               wxr)
+from generator.sources import (archives, copy_dates, export_json, feed_pages, sitemap_dates, static_copy, wp_feed,
+                               wp_pages, wp_rows, wp_sql, wxr)
 from generator.sources.tree import folder_files
 from generator.sources.wp_json import (MEDIA, POST, UNREAD, RawItem, is_saved_json, items_in, large_list, listed_items,
                                        load)
@@ -62,9 +62,11 @@ def _pages_saved(pages: int, what: str) -> str:
 
 def _empty_exports(xml: list[Path]) -> list[Problem]:
     """An empty .xml file in a folder is no export, and other XML (a sitemap) is rightly passed over; but an
-    empty one is most likely an export whose download failed, which the user is told of."""
+    empty one is most likely an export whose download failed, which the user is told of. Not a static copy's feed
+    (`…/slug/feed/index.xml`) its server answered with nothing (a post's comments feed, comments closed): 15 such
+    in one copy made its import fail for no post lost."""
     return [Problem(str(p), message="an empty file, not read: no WordPress export in it")
-            for p in xml if _size(p) == 0]
+            for p in xml if _size(p) == 0 and p.parent.name.lower() not in wp_feed.FEED_FOLDERS]
 
 
 def _size(path: Path) -> int | None:
@@ -95,9 +97,12 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
                 given |= static_copy.post_keys(item.data)
             yield item
         if any(copied):  # a static copy of the site: the posts its feeds and pages hold that nothing else gave
+            nearby = copy_dates.NearbyDates()
             for item in _copied_items(*copied, source, problems, given):
                 posts = posts or item.kind == POST
-                yield item
+                if not nearby.held(item):
+                    yield item
+            yield from nearby.dated()
             if not files and not posts:
                 problems.append(Problem(str(source), message=_nothing_saved(pages) + "; nor a WordPress post in "
                                         "its feeds or web pages"))
@@ -111,9 +116,13 @@ def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: li
     ids and paths): those its feeds hold (sources/wp_feed.py), whose text WordPress gave without the theme's, then
     those only its pages hold (sources/wp_pages.py); each post once. A post a feed gives only the summary of (a
     site whose feeds show summaries) is the page's, where the copy holds it, with what the feed says of it that the
-    page does not show (sources/feed_pages.py). A copy that names its site's address nowhere but in its GitHub Pages
-    `CNAME` is read as served there."""
-    seen, published = set(given), static_copy.published_at(root)
+    page does not show (sources/feed_pages.py). A page that names no address of its own is read as at its site's
+    address as the copy names it elsewhere: its GitHub Pages `CNAME` (where it is served), its feeds' `<link>` (a feed
+    of no posts names it too), else the host its pages link its own pages and pictures at. A page that prints no
+    time of update takes the one the copy's sitemaps give it."""
+    seen = set(given)
+    published = (static_copy.published_at(root) or static_copy.origin(wp_feed.copy_home(feeds))
+                 or static_copy.linked_site(pages, root))
     site, summaries = "", []
     for item in wp_feed.read_feeds(feeds, root, problems, seen, published):
         site = site or static_copy.origin(str(item.data.get("link") or ""))
@@ -123,7 +132,8 @@ def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: li
             yield item
     seen -= {key for item in summaries for key in static_copy.post_keys(item.data)}
     fed = {key: item.data for item in summaries for key in static_copy.post_keys(item.data)}
-    for item in wp_pages.read_pages(pages, root, problems, seen, site or published):
+    updated = sitemap_dates.page_updates(root)
+    for item in wp_pages.read_pages(pages, root, problems, seen, site or published, updated):
         said = next((fed[key] for key in static_copy.post_keys(item.data) if key in fed), None)
         yield item if said is None else replace(item, data=feed_pages.completed(item.data, said))
     yield from (item for item in summaries if static_copy.post_keys(item.data).isdisjoint(seen))

@@ -37,6 +37,57 @@ def published_at(root: Path) -> str:
     return f"https://{name}" if _HOSTNAME.fullmatch(name) else ""
 
 
+# A whole address (of a link, a picture, a stylesheet): its scheme, host and path. (It starts with a literal, which
+# the regular expression engine finds fast: a copy's pages may take hundreds of megabytes.)
+_LINKED = re.compile(rb"""(https?)://([a-zA-Z0-9.-]{1,253})(/[^"'#?\s<>]{0,2000})""")
+LINKING_PAGES = 3  # pages linking one host's addresses of pages the copy holds: the site's own, no chance link
+LINKED_BY = 3  # times as many pages as link any other host so
+PAGES_READ = 20_000  # pages read for it, of the largest copies' (the host may show on one page only)
+MAX_LINKING_PAGE = 64 << 20  # bytes: a larger file is no theme's page (sources/wp_pages.py names it)
+# WordPress's folders of files (its scripts and styles, the theme's, the uploads): a host's address of a file the
+# copy holds in one is the site's own, on one page already (a page the copying tool did not rewrite).
+FILE_FOLDERS = ("/wp-content/", "/wp-includes/")
+
+
+def linked_site(pages: list[Path], root: Path) -> str:
+    """The address of the site a copy was saved from, where it names it nowhere else, as its pages link it: the
+    host whose whole addresses of files the copy holds (`…/wp-content/uploads/2015/05/x.png`, a picture linked
+    whole; `…/wp-includes/css/…`, a page the tool missed), or of its pages (`http://whizzy.org/2010/05/slug/`, an
+    author's link to another post; on at least LINKING_PAGES pages, else an author's link to another site whose
+    paths the copy happens to hold too), the most pages give, LINKED_BY times as many as give any other host's so.
+    Its home page's address, `/`, which every site holds, is not asked. '' where no host is linked so."""
+    held = {path_key(PAGE.sub("/", saved_at(page, root))) for page in pages} - {"path:/"}
+    by_pages: dict[str, set[Path]] = {}
+    by_files: dict[str, set[Path]] = {}
+    schemes: dict[str, str] = {}
+    for page in pages[:PAGES_READ]:
+        try:
+            data = page.read_bytes() if page.stat().st_size <= MAX_LINKING_PAGE else b""
+        except OSError:
+            continue
+        for found in _LINKED.finditer(data):
+            host, path = found.group(2).decode("ascii").lower(), found.group(3).decode("utf-8", "replace")
+            linking = by_pages if path_key(path) in held else by_files if _held_file(root, path) else None
+            if linking is not None:
+                linking.setdefault(host, set()).add(page)
+                schemes.setdefault(host, found.group(1).decode("ascii").lower())
+    ranked = sorted(((len(by_pages.get(host, set()) | by_files.get(host, set())), host) for host in schemes
+                     if host in by_files or len(by_pages[host]) >= LINKING_PAGES), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] < LINKED_BY * ranked[1][0]):
+        return ""
+    return f"{schemes[ranked[0][1]]}://{ranked[0][1]}"
+
+
+def _held_file(root: Path, path: str) -> bool:
+    """Whether `path` names a file the copy holds in WordPress's folders of files."""
+    if not path.startswith(FILE_FOLDERS) or ".." in path:
+        return False
+    try:
+        return (root / unquote(path).lstrip("/")).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def saved_at(path: Path, root: Path) -> str:
     """The file's path from the site's root, which `root` stands for."""
     try:

@@ -15,6 +15,7 @@ as paths from the site's root, where the folder read is taken to stand (`/2024/0
 from __future__ import annotations
 
 import html
+import html.entities
 import re
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
@@ -48,6 +49,10 @@ _ROOT = re.compile(rb"<(?:rss\b|feed\b[^>]*www\.w3\.org/2005/Atom)")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NAMESPACES = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"|(?<=<)html:|(?<=</)html:')  # what ElementTree adds to xhtml
 CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# An HTML entity's name (`&rsquo;`), which XML does not know: WordPress prints a term's name as it keeps it, with
+# them, in its archive's feed's title ("îles d&rsquo;afrique"), and the parser refused the whole feed.
+NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
 XML_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
 
 
@@ -76,7 +81,7 @@ def read_feeds(paths: Sequence[Path], root: Path, problems: list[Problem], seen:
     added to `seen`), and the site's language; its title and tagline from its main feed. `root`: the folder that
     stands for the site's root; `published`: the address the copy is served at, where it names no other."""
     seen = set() if seen is None else seen
-    tags, home = _tag_slugs(paths, root), _copy_home(paths) or published
+    tags, home = _tag_slugs(paths, root), copy_home(paths) or published
     for path in paths:
         channel = _channel(path, problems)
         if channel is None:
@@ -101,7 +106,7 @@ def _channel(path: Path, problems: list[Problem]) -> Element | None:
         # (Control characters, which XML forbids, pasted into a post from a word processor: dropped, as the
         # export's reader does, rather than losing every post of the feed.)
         # So are bytes that are not UTF-8 in a UTF-8 feed, read as U+FFFD as a browser shows them.
-        root = fromstring(CONTROLS.sub(b"", utf8_mended(path.read_bytes())[0]), forbid_dtd=False)
+        root = _parsed(CONTROLS.sub(b"", utf8_mended(path.read_bytes())[0]))
     except EntitiesForbidden:
         problems.append(Problem(str(path), message="not read: the feed declares XML entities, which no feed of "
                                                    "WordPress does (and which could read other files)"))
@@ -119,6 +124,23 @@ def _channel(path: Path, problems: list[Problem]) -> Element | None:
         problems.append(Problem(str(path), message=f"a feed made by {maker[:60]!r}, not by WordPress: not read"))
         return None
     return channel
+
+
+def _parsed(data: bytes) -> Element:
+    """The feed's root element; a feed with HTML's named entities in it read with them as the characters they
+    name, as a browser reads them."""
+    try:
+        return fromstring(data, forbid_dtd=False)
+    except ParseError as error:
+        if "undefined entity" not in str(error):
+            raise
+    return fromstring(NAMED_ENTITY.sub(_character_reference, data), forbid_dtd=False)
+
+
+def _character_reference(found: re.Match[bytes]) -> bytes:
+    name = found.group(1)
+    text = html.entities.html5.get(name.decode("ascii") + ";") if name not in XML_ENTITIES else None
+    return "".join(f"&#{ord(c)};" for c in text).encode("ascii") if text else found.group(0)
 
 
 def utf8_mended(body: bytes) -> tuple[bytes, bool]:
@@ -157,7 +179,7 @@ def _folder(path: str) -> str:
     return path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
 
 
-def _copy_home(paths: Sequence[Path]) -> str:
+def copy_home(paths: Sequence[Path]) -> str:
     """The site's address, which WordPress gives as every RSS feed's `<link>` (its home page; a copy that made every
     other address relative keeps it), without its last `/`, from the head of the first feed that gives it; else ''."""
     for path in paths:

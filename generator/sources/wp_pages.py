@@ -4,8 +4,8 @@ saved API, an export, a dump nor a feed gives: a feed holds each archive's lates
 A page is a post's where WordPress's `body_class()` says so, as nearly every theme prints it: `single` or `page`
 with the post's id (`postid-2276`, `page-id-12`) and its type (`single-news-archive`); not a later page of it
 (`paged-2`, `comment-paged-1`) or its AMP copy. Its text is the theme's container of the post's content
-(`entry-content`, the block themes' `wp-block-post-content`, `post-content`…, the likeliest class first; of those,
-the one holding the most text; Elementor's post or page element); its title, date, author, terms and picture come
+(`entry-content`, `post-content`…, a builder's element of it: sources/page_content.py); its title, date, author,
+terms and picture come
 from what WordPress and its SEO plugins print in the page (the title's heading, `article:published_time`,
 schema.org's `datePublished`, `rel="author"`, `rel="category tag"`, the `wp-post-image`). The post becomes the one
 `/wp/v2/` would give with `?_embed`, and goes through the same conversion as any post. A page that holds no such
@@ -27,25 +27,26 @@ from lxml.etree import ParserError, XMLSyntaxError
 from lxml.html import HtmlElement
 
 from generator.problems import Problem
-from generator.sources import later_pages, page_dates, wp_json
-from generator.sources.page_markup import classes, elsewhere, meta, meta_link, meta_property
+from generator.sources import later_pages, page_content, page_dates, wp_json
+from generator.sources.page_markup import TITLE_CLASSES, classes, elsewhere, meta, meta_link, meta_property
 from generator.sources.static_copy import (PAGE, V2_ROOT, address, link_slug, path_key, post_keys, relative_to,
                                             saved_at)
 from generator.sources.v2_posts import embedded_post, local_and_utc, with_terms
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import slug_of, synthetic_id
 
-# The classes of themes' containers of a post's text, the likeliest first: a theme may put the post's header, its
-# byline and share counts, in an outer one (Publisher's `single-post-content` around its `entry-content`).
-CONTENT_CLASSES = ("entry-content", "wp-block-post-content", "post-content", "td-post-content",
-                   "elementor-widget-theme-post-content", "article-content", "entry-inner", "single-post-content")
-# Else a class that names a post's content with its theme's or builder's prefix (Colibri's `colibri-post-content`,
-# Divi's `et_pb_post_content`, tagDiv's `td-page-content`; a bare `page-content` is many themes' whole layout).
-CONTENT_CLASS = re.compile(r"(?:(?:^|[-_])(?:post|entry|article)|[-_]page)[-_](?:content|body)\Z")
-MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a byline
 SEPARATORS = ("\u2013", "-", "|", "\u00bb", "\u2014", "\u00b7", "\u2022", ":")  # WordPress's, Yoast's, Rank Math's
-TITLE_CLASSES = frozenset({"entry-title", "wp-block-post-title", "post-title", "page-title", "single-post-title"})
 TERM_REL = frozenset({"tag", "category"})
+# What a theme, builder or plugin prints inside the post's container that is no part of its text: Elementor Pro's
+# widgets of the post's title and of the posts before and after it, JetEngine's listing of other posts (Elementor's
+# own lists the conversion leaves out), the title ThemeGrill's themes (Zakra, Spacious) add hidden for hAtom's sake
+# ("Gra Geralda" under every review of a Polish magazine), as the common snippet does (`hatom-extra`), Jannah's box of
+# the post's short address ("Copy URL" under 438 posts of a Nigerian blog), Worth The Read's reading time ("3 minute
+# read" over 350 posts of an Oklahoma City paper), and WpDevArt's Facebook comments box ("Facebook Comments").
+NOT_TEXT_CLASSES = frozenset({"elementor-widget-theme-post-title", "elementor-widget-post-navigation",
+                              "elementor-widget-jet-listing-grid", "extra-hatom", "hatom-extra", "post-shortlink",
+                              "wtr-time-wrap"})
+NOT_TEXT_ID = re.compile(r"wpdevar_comment_[0-9]+")
 TERMS_LABEL = 24  # characters besides its links: a box's label ("Tags", "Filed under")
 TERMS_TEXT = 2000  # characters in all: a box of terms, not a paragraph
 AUTHOR_PATH = re.compile(r"/author/[^/]+/?(?:index\.html?)?\Z")
@@ -69,11 +70,12 @@ def candidate(path: Path) -> bool:
     return wp_json.SAVED_QUERY.sub("", path.name.lower()).endswith((".html", ".htm"))
 
 
-def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen: set[int | str], site: str = ""
-               ) -> Iterator[RawItem]:
+def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen: set[int | str], site: str = "",
+               updated: dict[str, str] | None = None) -> Iterator[RawItem]:
     """The posts of the pages that are posts' first pages, but for those whose id or address is in `seen` (given
     by a feed or the saved API), each once. `root`: the folder that stands for the site's root; `site`: its address
-    where the copy's feeds named it (`https://news.example`), for the pages that name none."""
+    where the copy's feeds named it (`https://news.example`), for the pages that name none; `updated`: the time of
+    each address's last change as the copy's sitemaps give it (by its path), for the pages that print none."""
     named: set[int] = set()
     for path in paths:
         data = _page_bytes(path, problems)
@@ -90,7 +92,7 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
             continue
         more = [part for later in later_pages.later_paths(document, path, root, link)
                 if (part := _later_part(later, ident, root, site, problems)) is not None]
-        post = _post(document, ident, link, base, more)
+        post = _post(document, ident, link, base, more, (updated or {}).get(path_key(link)))
         if post is None:
             named.add(ident)
             problems.append(Problem(str(path), str(ident), "content", "a post's page whose theme shows its text in "
@@ -242,18 +244,18 @@ def _later_part(path: Path, ident: int, root: Path, site: str, problems: list[Pr
     data = _page_bytes(path, problems)
     document = _document(data) if data else None
     number = later_pages.page_number(_body_classes(document), ident) if document is not None else None
-    content = _content(document, ident) if document is not None and number is not None else None
+    content = page_content.content(document, ident) if document is not None and number is not None else None
     if content is None:
         return None
     base = _base(document, site + saved_at(path, root))
     return number, relative_to(_inner(later_pages.without_links(content)), base)
 
 
-def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tuple[int, str]]
+def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tuple[int, str]], updated: str | None
           ) -> dict[str, Any] | None:
     """The post the page shows, its later pages' texts (`more`) after its own; None where its text is in no known
-    container."""
-    content = _content(document, ident)
+    container. `updated`: its time of update as the sitemaps give it, where the page prints none."""
+    content = page_content.content(document, ident)
     if content is None:
         return None
     article = _enclosing(content, document)
@@ -270,7 +272,7 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
         "lang": document.get("lang") or None,
     }
     v2["date"], v2["date_gmt"] = local_and_utc(page_dates.published(document, article))
-    v2["modified"], v2["modified_gmt"] = local_and_utc(page_dates.modified(document, article))
+    v2["modified"], v2["modified_gmt"] = local_and_utc(page_dates.modified(document, article) or updated)
     embedded: dict[str, Any] = {}
     author = _author(document, article)
     if author:
@@ -285,9 +287,11 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
 
 def _text(content: HtmlElement, base: str) -> str:
     """The container's markup, its addresses read against `base`, without what the theme prints inside it: the
-    links to the post's other pages, and the boxes of its terms (`the_tags()`: a label and `rel="tag"` links), which
-    REST's `content.rendered` does not hold."""
-    for box in [node for node in content.iter() if isinstance(node.tag, str) and _terms_box(node)]:
+    links to the post's other pages, the boxes of its terms (`the_tags()`: a label and `rel="tag"` links), and what
+    else is no part of its text (NOT_TEXT_CLASSES, NOT_TEXT_ID)."""
+    for box in [node for node in content.iter() if isinstance(node.tag, str)
+                and (_terms_box(node) or not NOT_TEXT_CLASSES.isdisjoint(classes(node))
+                     or NOT_TEXT_ID.fullmatch(node.get("id") or ""))]:
         if box is not content and box.getparent() is not None:
             box.drop_tree()
     return relative_to(_inner(later_pages.without_links(content)), base)
@@ -304,45 +308,6 @@ def _terms_box(node: HtmlElement) -> bool:
     for link in links:
         label = label.replace(link.text_content(), "", 1)
     return len(label.strip(" \t\n,:|·•")) <= TERMS_LABEL
-
-
-def _content(document: HtmlElement, ident: int) -> HtmlElement | None:
-    """Of the elements of the likeliest content class the page has, those not inside another, the one that holds
-    the most text (a related post's excerpt in a sidebar may have the class too); else of a class named like one;
-    else the one schema.org's microdata marks as the text; else Elementor's element of the post, which a page
-    Elementor built holds its text in; else the unclassed element of the post's paragraphs."""
-    elements = [e for e in document.iter()
-                if isinstance(e.tag, str) and (e.get("class") or e.get("data-elementor-id") or e.get("itemprop"))]
-    for name in CONTENT_CLASSES:
-        if (found := _likeliest([e for e in elements if name in classes(e)])) is not None:
-            return found
-    named = _likeliest([e for e in elements if any(CONTENT_CLASS.search(name) for name in classes(e))])
-    if named is not None:
-        return named
-    # (schema.org's microdata of the text, as OceanWP marks its page's `<div class="entry" itemprop="text">`)
-    marked = _likeliest([e for e in elements if e.get("itemprop") in ("articleBody", "text") and not elsewhere(e)])
-    if marked is not None:
-        return marked
-    built = next((e for e in elements if e.get("data-elementor-id") == str(ident)
-                  and e.get("data-elementor-type") in ("wp-post", "wp-page", "single-post", "single-page")), None)
-    return built if built is not None else _paragraphs(elements, ident)
-
-
-def _paragraphs(elements: list[HtmlElement], ident: int) -> HtmlElement | None:
-    """In the post's element as `post_class()` marks it (`post-2276`), the element whose own paragraphs hold the
-    most text, where its theme gave the text's container no class (tagDiv's older templates)."""
-    article = next((e for e in elements if f"post-{ident}" in classes(e) and "hentry" in classes(e)), None)
-    if article is None:
-        return None
-    texts = [(sum(len(p.text_content()) for p in e.iterchildren("p")), e) for e in article.iter()
-             if isinstance(e.tag, str) and not elsewhere(e)]
-    length, found = max(texts, key=lambda pair: pair[0], default=(0, None))
-    return found if length >= MIN_TEXT else None
-
-
-def _likeliest(found: list[HtmlElement]) -> HtmlElement | None:
-    outer = [e for e in found if not any(a in found for a in e.iterancestors())]
-    return max(outer, key=lambda e: len(e.text_content())) if outer else None
 
 
 def _enclosing(content: HtmlElement, document: HtmlElement) -> HtmlElement:
