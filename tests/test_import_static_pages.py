@@ -447,11 +447,15 @@ def test_a_post_its_types_template_prints_in_its_own_markup_is_read_from_the_pag
     folder = _pages(tmp_path / "copy", {
         "gk/river/index.html": _story("single single-gk postid-60", card),
         "gk/marked/index.html": _story("single single-gk postid-61", '<div class="gk-61 hentry"><p>A theme\'s '
-                                                                     'post, its text in no known container</p></div>')})
+                                                                     'post, its text in no known container</p></div>'),
+        # A news theme's front page: its <main> lists the latest posts, which are no page's text.
+        "index.html": _story("home page-template-default page page-id-24", '<main><div class="td_block"><h4>Latest'
+                                                                          '</h4><a href="/gk/river/">Q. Which river?'
+                                                                          '</a></div></main>')})
     result = run_import([folder], tmp_path / "content", ONE)
     river = _post(tmp_path / "content", "river", "gk")
     assert (river.title, river.body.strip()) == ("Q. Which river?", "Answer: The Ganges")
-    assert [(p.item, p.field) for p in result.problems] == [("61", "content")]
+    assert sorted((p.item, p.field) for p in result.problems) == [("24", "content"), ("61", "content")]
 
 
 def test_an_event_and_a_post_shown_by_a_builders_template_are_read(tmp_path: Path) -> None:

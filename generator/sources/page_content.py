@@ -111,7 +111,11 @@ def _own_untitled(document: HtmlElement, ident: int) -> HtmlElement | None:
 def _main(document: HtmlElement) -> HtmlElement | None:
     """The page's one `<main>` (`role="main"`), where its theme's template of the post's type prints the post in
     its own markup, marking no post in it (a quiz site's question and answer in a card), without the title's
-    heading, the comments, menus, widgets and lists of other posts in it: a copy, the page's own left as it is."""
+    heading, the comments, menus, widgets and lists of other posts in it: a copy, the page's own left as it is. Not
+    the front page's (`home`): a news theme fills it with lists of the latest posts, which are no page's text."""
+    body = document.find("body")
+    if body is not None and "home" in classes(body):
+        return None
     mains = [e for e in document.iter() if isinstance(e.tag, str) and (e.tag == "main" or e.get("role") == "main")]
     outer = [e for e in mains if not any(a in mains for a in e.iterancestors())]
     if len(outer) != 1 or any(_marked_post(e) for e in outer[0].iter() if isinstance(e.tag, str)):
