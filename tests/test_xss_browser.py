@@ -112,8 +112,10 @@ LIVE = ["script element", "img onerror", "link javascript:", "iframe srcdoc scri
 
 
 @pytest.fixture(scope="module")
-def unsanitized_site(tmp_path_factory: pytest.TempPathFactory, vectors: list[tuple[str, str]]) -> Iterator[Path]:
-    """The live vectors built with the sanitizer switched off, to show what the trap and the policy catch."""
+def unsanitized_site(tmp_path_factory: pytest.TempPathFactory, vectors: list[tuple[str, str]]) -> Path:
+    """The live vectors built with the sanitizer switched off, to show what the trap and the policy catch. The
+    switch is undone as soon as the site is built: a module's fixture lives until the module's last test, and a
+    test worker that built this site first then built `xss_site` without the sanitizer too."""
     live = [v for v in vectors if v[0] in LIVE]
     assert len(live) == len(LIVE)
     with pytest.MonkeyPatch.context() as patch:
@@ -122,7 +124,7 @@ def unsanitized_site(tmp_path_factory: pytest.TempPathFactory, vectors: list[tup
         # among them: off too, for the control.
         patch.setattr(markdown_module, "resolve_links", lambda state: None)
         patch.setattr(markdown_module, "settle_fragments", lambda html: html)
-        yield hostile_site(tmp_path_factory.mktemp("unsanitized"), live)
+        return hostile_site(tmp_path_factory.mktemp("unsanitized"), live)
 
 
 @dataclass
