@@ -70,10 +70,11 @@ def modified(document: HtmlElement, article: HtmlElement) -> str | None:
 def _first(values: list[str | None]) -> str | None:
     """The first value that reads as a date: a theme's `datetime` may hold the day's words (`thứ ba, 28 tháng 11
     2017`), which would cost the post its date, and a post without one is given a stand-in."""
-    return next((value.strip() for value in values if value and _readable(value.strip())), None)
+    return next((value.strip() for value in values if value and is_iso_date(value.strip())), None)
 
 
-def _readable(value: str) -> bool:
+def is_iso_date(value: str) -> bool:
+    """Whether the text is an ISO 8601 moment as WordPress and SEO plugins print them (`Z` for UTC too)."""
     try:
         datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:

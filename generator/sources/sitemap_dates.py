@@ -6,13 +6,13 @@ which the conversion names as standing in for the date, where they were passed o
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
+from generator.sources.page_dates import is_iso_date
 from generator.sources.static_copy import path_key
 
 SITEMAPS = "*sitemap*.xml"  # WordPress's, Yoast's and Rank Math's names, at the site's root
@@ -26,17 +26,9 @@ def page_updates(root: Path) -> dict[str, str]:
     for path in sorted(root.glob(SITEMAPS)):
         for entry in _entries(path):
             where, when = entry.findtext(f"{NS}loc"), entry.findtext(f"{NS}lastmod")
-            if where and when and _readable(when.strip()):
+            if where and when and is_iso_date(when.strip()):
                 updates.setdefault(path_key(where.strip()), when.strip())
     return updates
-
-
-def _readable(value: str) -> bool:
-    try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    return True
 
 
 def _entries(path: Path) -> list:
