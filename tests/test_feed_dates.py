@@ -23,6 +23,13 @@ def test_a_date_a_feed_writes_reads_back_as_its_wall_clock_time(moment: datetime
     assert feed_date(written) == moment.replace(microsecond=0)
 
 
+def test_a_year_below_1000_is_no_date_rather_than_one_of_this_century() -> None:
+    """parsedate reads "0000" and "0026" as two-digit years, 2000 and 2026: a post would take a date it never had."""
+    assert feed_date("Mon, 01 Jan 0000 00:00:00 +0000") is None
+    assert feed_date("Sat, 01 Jan 0026 00:00:00 +0000") is None
+    assert feed_date("Sat, 01 Jan 1026 00:00:00 +0000") == datetime(1026, 1, 1)
+
+
 @given(st.text(max_size=40) | st.from_regex(r"[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} "
                                            r"[+-][0-9]{4}", fullmatch=True))
 def test_any_other_text_is_no_date_rather_than_an_error(text: str) -> None:

@@ -9,8 +9,9 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 
 # Day name optional, day, month's English abbreviation, year, time; an offset or a zone's letters. Anchored and
-# bounded, so that only a whole date of this form is read (parsedate also takes much that is no date).
-RFC_2822 = re.compile(r"(?:[A-Z][a-z]{2}, )?[0-9]{1,2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}(?::[0-9]{2})?"
+# bounded, so that only a whole date of this form is read (parsedate also takes much that is no date). The year
+# is 1000 or later: parsedate reads years below 100 as two-digit ones, so that "0000" would be 2000.
+RFC_2822 = re.compile(r"(?:[A-Z][a-z]{2}, )?[0-9]{1,2} [A-Z][a-z]{2} [1-9][0-9]{3} [0-9]{2}:[0-9]{2}(?::[0-9]{2})?"
                       r"(?: [+-][0-9]{4}| [A-Z]{1,5})?")
 
 
