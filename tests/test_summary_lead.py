@@ -10,7 +10,7 @@ import time
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.convert.summary_lead import without_dropped_lead
+from generator.convert.summary_lead import BODY_READ, MARKUP, MATCHED, WORD, _opening_words, without_dropped_lead
 from generator.convert.summary_spaces import spaced_as_shown
 from generator.convert.wp_post import to_document
 from tests.conftest import rest_item as item
@@ -80,6 +80,14 @@ def test_long_hostile_texts_take_linear_time() -> None:
         without_dropped_lead(text, text, text)
         without_dropped_lead("b " * 100_000, "a b c d e f " * 20_000, text)
         assert time.process_time() - started < 1.0, text[:10]
+
+
+@given(st.lists(st.sampled_from(["![", "](", ")", "]", "<", ">", "\\", "{#", "}", "\n", " ", "a", "Bé", "7", "_",
+                                  "https://", "x"]), max_size=60))
+def test_the_bodys_first_words_are_those_left_once_its_markup_is_blanked(pieces: list[str]) -> None:
+    body = "".join(pieces)
+    blanked = WORD.findall(MARKUP.sub(" ", body[:BODY_READ]))[:MATCHED]  # the rule as first written: slower
+    assert _opening_words(body) == [word.casefold() for word in blanked]
 
 
 BUILDER_PAGE = ('<div class="elementor-widget-container"><h2 class="elementor-heading-title">Web Developer</h2></div>'

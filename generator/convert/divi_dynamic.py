@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from generator.convert import context as loss
 from generator.convert.context import Context
-from generator.convert.parse import tags_in
+from generator.convert.parse import may_contain, tags_in
 
 TOKEN = re.compile(r"^\s*@ET-DC@(.*)@\s*$", re.DOTALL)
 LINK_TO_POST = re.compile(r"^post_link_url_(\w+)$")  # the address of a post of that type
@@ -48,6 +48,8 @@ def dynamic_address(value: str) -> str | None:
 def divi_dynamic_links(soup: BeautifulSoup, ctx: Context) -> None:
     """A link to another post by its id becomes a link to it; a token for anything else leaves its text
     unlinked, and an image that was to show it goes, as noted."""
+    if not may_contain(soup, "ET-DC"):  # no token: no walk of the tags' addresses
+        return
     for tag in tags_in(soup):
         for name in ADDRESS_ATTRIBUTES:
             value = tag.get(name)

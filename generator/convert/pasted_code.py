@@ -65,6 +65,9 @@ def github_lines_as_code(soup: BeautifulSoup, ctx: Context) -> None:
     """A listing copied from GitHub's old file view keeps each line's box and its number (`id="LC4"`); the empty
     lines, boxes holding only a <br>, were often lost on the way, so the gaps between numbers are blank lines.
     A run of such boxes is one code block; a quote that held nothing else was the author's frame for it."""
+    seen = getattr(soup, "seen_ids", None)  # a parsed post's ids, which spare the walk when none is a line box's
+    if seen is not None and not any(GITHUB_LINE.fullmatch(ident) for ident in seen):
+        return
     for first in [tag for tag in elements(soup, "div", "p") if GITHUB_LINE.fullmatch(str(tag.get("id") or ""))]:
         if first.parent is None or _previous_line_box(first) is not None:
             continue  # already taken into a block, or not the first of its run

@@ -97,9 +97,14 @@ def _grouped(number: str, delimiter: str) -> str:
     return sign + delimiter.join([whole, *groups]) + dot + decimals
 
 
+BAR_ATTRIBUTES = frozenset({"role", "value"})
+
+
 def progress_bars_show_their_value(soup: BeautifulSoup, ctx: Context) -> None:
     """A progress bar whose words do not say how full it is gets its percentage after them: "JavaScript 75%".
     A `<progress>` element's words are what browsers too old to draw it showed: the percentage replaces them."""
+    if not may_hold(soup, attributes=BAR_ATTRIBUTES):  # no bar's role, nor any <progress> with a value
+        return
     for tag in elements(soup):
         reading = _reading(tag)
         if reading is None:

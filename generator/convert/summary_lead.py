@@ -18,6 +18,9 @@ WORD = re.compile(r"[^\W_]+")  # a word as both texts spell it, whatever punctua
 # targets, raw tags, heading ids. An address written as words, or as an autolink (`<https://…>`, which shows it),
 # stays words, and so does a tag written as words (`\<geek_speak>`, escaped).
 MARKUP = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|(?<!\\)<(?!https?://)[^<>]*>|\{#[^}\n]*\}")
+# The markup or a word, whichever starts first: no markup starts with a letter or a digit, so the words found
+# are those left once the markup is blanked out, and reading stops at the body's first words.
+MARKUP_OR_WORD = re.compile(f"(?:{MARKUP.pattern})|({WORD.pattern})")
 TAG = re.compile(r"<[^<>]*>")
 UNSHOWN = re.compile(r"<(script|style)\b[^<>]*>[^<]*</\1>", re.IGNORECASE)  # wp_strip_all_tags drops their text
 MATCHED = 6  # the body's first words the summary must go on with after what it leaves out
@@ -30,7 +33,7 @@ def without_dropped_lead(summary: str, body: str, content: str) -> str:
     """`summary` without its opening words where they are the content's first words and the Markdown `body`
     starts with the words after them; else `summary` as it is."""
     found = list(islice(WORD.finditer(summary), FURTHEST + MATCHED))
-    opening = [word.casefold() for word in WORD.findall(MARKUP.sub(" ", body[:BODY_READ]))[:MATCHED]]
+    opening = _opening_words(body)
     said = [match.group().casefold() for match in found]
     if len(opening) < MATCHED or said[:MATCHED] == opening:
         return summary  # most posts: the summary opens as the body does
@@ -41,6 +44,13 @@ def without_dropped_lead(summary: str, body: str, content: str) -> str:
     if [word.casefold() for word in WORD.findall(text)[:start]] != said[:start]:
         return summary  # not the content's own opening: an excerpt its author wrote
     return summary[found[start].start():]
+
+
+def _opening_words(body: str) -> list[str]:
+    """The body's first MATCHED words, folded, outside its markup: what blanking the markup of the BODY_READ
+    characters and finding all their words gave, at the cost of reading only as far as the words go."""
+    words = (match.group(1) for match in MARKUP_OR_WORD.finditer(body[:BODY_READ]) if match.group(1))
+    return [word.casefold() for word in islice(words, MATCHED)]
 
 
 def _place(said: list[str], opening: list[str]) -> int | None:

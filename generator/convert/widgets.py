@@ -111,6 +111,7 @@ PAGER_HOLDERS = frozenset({"ul", "ol", "li", "div", "nav", "p", "span"})
 TOGGLE_ICON_CLASSES = frozenset({"wp-block-accordion-heading__toggle-icon"})
 # What a filterable gallery's or portfolio's buttons hold, Isotope's and MixItUp's selector of the items they
 # show (`data-filter=".web-design"`, `"*"` or `"all"` for every item), as themes and Essential Addons write them.
+FILTER_ATTRIBUTE = frozenset({"data-filter"})
 FILTER_SELECTOR = re.compile(r"\s*(?:\*|all|\.[\w-].*)\s*", re.IGNORECASE | re.DOTALL)
 # The containers such buttons leave empty, which go with them.
 FILTER_HOLDERS = frozenset({"ul", "ol", "li", "div", "nav", "p", "span"})
@@ -264,6 +265,8 @@ def drop_filter_controls(soup: BeautifulSoup, ctx: Context) -> None:
     """A filterable gallery's buttons ("All / Web Design / Logo Design") showed the items of one category at a
     time, by script; in the mirror every item shows, and they are words that do nothing, repeated over each
     grid. They go, with the list or row they leave empty. One that links somewhere (a category's page) stays."""
+    if not may_hold(soup, attributes=FILTER_ATTRIBUTE):
+        return
     for tag in elements(soup):
         selector = tag.get("data-filter")
         if not isinstance(selector, str) or not FILTER_SELECTOR.fullmatch(selector):

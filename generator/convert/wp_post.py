@@ -22,6 +22,7 @@ from generator.convert.control_chars import readable, readable_item
 from generator.convert.custom_fields import with_fields
 from generator.convert.document import Document, Image, Source, Term
 from generator.convert.feed_dates import feed_date
+from generator.convert.fragment_text import simple_text
 from generator.convert.latex import latex_in_text
 from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.mojibake import repaired
@@ -238,6 +239,9 @@ def html_to_text(fragment: str, own_page: str = "") -> str:
     own page (`own_page`), as themes add one to the excerpt under a class of their own (`read-more`)."""
     if "<" not in fragment and "&" not in fragment:
         return WHITESPACE.sub(" ", latex_in_text(fragment)).strip(" " + INVISIBLE)
+    text = simple_text(fragment)
+    if text is not None:  # most titles and excerpts: no tree needed
+        return WHITESPACE.sub(" ", latex_in_text(text)).strip(" " + INVISIBLE)
     soup = BeautifulSoup(fragment, "html.parser")
     # What find_all(class_=…) finds, without bs4's filter machinery.
     for tag in [t for t in soup.descendants if isinstance(t, Tag) and
