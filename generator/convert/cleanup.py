@@ -50,7 +50,7 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, mer
                                      wp_embeds_as_links)
 from generator.convert.list_nesting import lists_nested_as_shown
 from generator.convert.newsletter_signups import drop_newsletter_signups
-from generator.convert.parse import comments, elements, may_hold, tags_in
+from generator.convert.parse import comments, elements, enclosing, may_hold, tags_in
 from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
 from generator.convert.plugin_icons import plugin_icons_as_link_names
 from generator.convert.podcast_links import podcast_player_links
@@ -360,7 +360,7 @@ def drop_repeated_headings(soup: BeautifulSoup, ctx: Context) -> None:
 
 def _words_before_a_heading(paragraph: Tag) -> bool:
     for text in paragraph.strings:  # lazily: an unclosed paragraph may hold the whole post
-        if text.find_parent(HEADINGS) is not None:
+        if enclosing(text, HEADINGS) is not None:  # (bs4's find_parent built a filter for each string)
             return False
         if text.strip():
             return True
