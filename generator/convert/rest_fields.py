@@ -76,10 +76,12 @@ def titled_rows(rows: list[Any]) -> str:
 
 
 def _text_html(text: str) -> str:
-    """A row's text: its HTML as it is, or its lines, each a line of the paragraph, as the theme's nl2br showed."""
+    """A row's text: its blocks as they are, else a paragraph of its lines (its inline markup kept), as the
+    theme's nl2br showed them."""
     if BLOCK_TAG.search(text):
         return text
-    return "<p>" + "<br>\n".join(escape(line.strip()) for line in text.splitlines()) + "</p>"
+    shown = text if "<" in text else escape(text, quote=False)
+    return "<p>" + "<br>\n".join(line.strip() for line in shown.splitlines()) + "</p>"
 
 
 def _first_text(row: object, keys: tuple[str, ...]) -> str | None:
