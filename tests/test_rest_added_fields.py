@@ -33,6 +33,9 @@ TRIP = {
                                                    "<!-- /wp:paragraph -->"},
                     {"title": "Up the hill", "content": "Breakfast, then the climb.\nLunch at the top."}],
     "yoast_head": "<title>Trip</title>", "aioseo_head_json": {"title": "Trip"},
+    # What plugins add to every type's response, shown elsewhere on the page or not at all.
+    "uagb_excerpt": "A short walk in the hills.", "uagb_author_info": {"display_name": "Sam Smith"},
+    "wpml_current_locale": "en_US", "pll_sync_post": [], "featured_image_url": "https://example.com/a.jpg",
 }
 
 

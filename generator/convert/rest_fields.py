@@ -34,11 +34,14 @@ SERVED_FIELDS = frozenset({
 # Where a key ends so, it holds an SEO plugin's head or a copy of a field in another form (`aioseo_head`,
 # `yoast_head_json`, `content_raw`), never text a reader read apart from the post.
 SERVED_ENDINGS = ("_head", "_head_json", "_raw", "_rendered", "_html", "_id", "_ids")
-# Words of a key holding the post's featured image or its author's picture again (`featured_image_url`,
-# `fimg_url`, `author_avatar`), which the page showed once, above the post, or the plugin's settings
-# (`wp_travel_engine_setting_trip_actual_price`, a copy of the trip's `price`).
-SERVED_WORDS = frozenset({"featured", "fimg", "thumbnail", "avatar", "gravatar", "setting", "settings", "option",
-                          "options"})
+# Words of a key holding what the page showed elsewhere or not at all: the post's featured image or its author's
+# picture again (`featured_image_url`, `fimg_url`, `author_avatar`), a copy of its excerpt or its author's and
+# comments' details (Spectra's `uagb_excerpt`, `uagb_author_info`), its languages (WPML's `wpml_current_locale`,
+# Polylang's `pll_sync_post`), the plugin's settings (`wp_travel_engine_setting_trip_actual_price`, a copy of the
+# trip's `price`).
+SERVED_WORDS = frozenset({"featured", "fimg", "thumbnail", "avatar", "gravatar", "excerpt", "author", "comment",
+                          "comments", "locale", "language", "translations", "wpml", "pll", "setting", "settings",
+                          "option", "options"})
 # Rows of a repeated field: a title's key and its text's, as plugins and ACF repeaters name them.
 ROW_TITLES = ("title", "question", "name", "heading", "label")
 ROW_TEXTS = ("content", "answer", "text", "description", "desc")
