@@ -10,7 +10,8 @@ from generator.convert.page_builders import element
 
 
 def test_hostile_code_takes_linear_time() -> None:
-    for code in ("<a" * 100_000, "<!-- [et_pb_line_break_holder] -->" * 100_000, "<b title=”x”>" * 100_000):
+    for code in ("<a" * 100_000, "<!-- [et_pb_line_break_holder] -->" * 100_000, "<b title=”x”>" * 100_000,
+                 "<!–- [et_pb_br_holder" * 100_000, "<pee" * 100_000):
         started = time.process_time()
         assert element("et_pb_code", {}, code, Context()).startswith("<div>")
         assert time.process_time() - started < 2

@@ -128,7 +128,11 @@ SHARE = re.compile(r"(?:^|[_-])(?:social[_-]?)?share(?:[_-]?(?:icons?|buttons?|l
 # A line break typed into an attribute's text (`text="OUR<br />SERVICES"`, or a new line there, which wpautop
 # made one), which the theme printed as it was; and a blank line there, which wpautop made a paragraph break.
 BREAK = re.compile(r"&lt;br\s*/?&gt;|&lt;/p&gt;\s*&lt;p&gt;", re.IGNORECASE)
-LINE_BREAK_HOLDER = re.compile(r"<!--\s*\[et_pb_line_break_holder\]\s*-->")  # see _divi_code
+# Divi's code module's new lines and line breaks, kept as comments (wptexturize may have made a comment's first or
+# last dashes a dash: `<!–- [et_pb_br_holder] -–>`), and its paragraphs as `<pee>`: see _divi_code.
+HOLDER = re.compile(r"<!(?:--|–-?|—)\s*\[et_pb_(?P<kind>line_break|br)_holder\]\s*(?:--|-?–|—)>")
+HOLDS = {"line_break": "\n", "br": "<br />"}
+PEE = re.compile(r"<(/?)pee>")
 HTML_TAG = re.compile(r"<[a-zA-Z][^<>]*>")  # a tag, never across another `<`: linear on a run of them
 # Returns the HTML an element shows, which may hold WordPress's own shortcodes; None when it cannot tell.
 Element = Callable[[dict[str, str], str, Context], "str | None"]
@@ -437,9 +441,10 @@ def _raw_html(named: dict[str, str], inner: str, ctx: Context) -> str | None:
 
 def _divi_code(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     """Divi's code module keeps the new lines of its code as comments (`<iframe<!-- [et_pb_line_break_holder] -->
-    src="…"`), which Divi makes new lines again when it shows the page. Left in, one inside a tag broke it (its
-    attributes then showed as text), and wptexturize curled the quotes of what it no longer saw as a tag."""
-    code = LINE_BREAK_HOLDER.sub("\n", inner)
+    src="…"`), its line breaks so too and its paragraphs as `<pee>`, which Divi makes what they were when it shows
+    the page. Left in, a comment inside a tag broke it (its attributes then showed as text), and wptexturize curled
+    the quotes of what it no longer saw as a tag."""
+    code = PEE.sub(r"<\1p>", HOLDER.sub(lambda found: HOLDS[found["kind"]], inner))
     return f"<div>{HTML_TAG.sub(lambda tag: straight_quotes(tag.group(0)), code)}</div>" if code.strip() else None
 
 
