@@ -33,6 +33,7 @@ from generator.convert.feed_videos import feed_videos_as_links
 from generator.convert.footnotes import mark_footnotes, notes_in_the_text, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
+from generator.convert.heading_subtitles import subtitles_out_of_headings
 from generator.convert.hidden_blocks import drop_hidden_blocks
 from generator.convert.hidden_copies import drop_copies_the_post_hides
 from generator.convert.hidden_words import drop_hidden_words, drop_off_screen
@@ -516,6 +517,7 @@ PASSES: tuple[Pass, ...] = (
     blocks_in_headings_as_text,
     images_out_of_headings,
     more_links_out_of_headings,
+    subtitles_out_of_headings,
     credits_apart,
     citations_as_lines,
     captions_as_paragraphs,

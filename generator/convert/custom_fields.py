@@ -6,7 +6,8 @@ date and place, ACF's fields. The live page printed them; without them such a po
 title. The same fields hold the theme's settings (`hide_footer` = `0`, `slide_template` = `default`,
 `rs_page_bg_color` = `#ffffff`, serialized PHP): a value is shown only when it reads as words.
 
-Read from REST's `acf` and `meta` objects, and from an export's fields (sources/post_fields.py puts the
+Read from REST's `acf` and `meta` objects, the fields a plugin added to its type's response
+(convert/rest_fields.py), and from an export's fields (sources/post_fields.py puts the
 ones whose keys may show under `meta`), for a post of a type other than `post` and `page`, or of any type
 whose body is empty. Each shown field is a paragraph `**Label:** value` in HTML, which then goes through
 the body's conversion; the first field named as a text (`answer`, `text`, `description`…) is the body
@@ -31,6 +32,7 @@ from urllib.parse import urlsplit
 
 from generator.convert.addresses import absolute
 from generator.convert.context import STRUCTURED_FIELD, Context, attachment_id
+from generator.convert.rest_fields import added_fields, titled_rows
 from generator.convert.shortcode_handlers import attachment_image
 from generator.sources.post_fields import BUILT_IN_TYPES, is_reader_key, own_prefixes
 
@@ -170,10 +172,10 @@ def label(key: str, post_type: str) -> str:
 
 
 def _sources(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
-    """ACF's fields, then the post's `meta` (REST's registered fields, or an export's), each key once."""
+    """ACF's fields, then the post's `meta` (REST's registered fields, or an export's), then the fields its type's
+    plugin added to the response, each key once."""
     seen: set[str] = set()
-    for name in ("acf", "meta"):
-        fields = data.get(name)
+    for fields in (data.get("acf"), data.get("meta"), added_fields(data)):
         for key, value in fields.items() if isinstance(fields, dict) else ():
             if isinstance(key, str) and key not in seen:
                 seen.add(key)
@@ -188,6 +190,8 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool) ->
     if isinstance(value, dict):
         return _object_html(value, ctx.base_url)
     if isinstance(value, list):  # REST's value of a repeated field, ACF's checkboxes and galleries
+        if rows := titled_rows(value):
+            return rows, BLOCK
         if len(value) == 1:
             return _value_html(key, value[0], ctx, featured, own)
         if gallery := _gallery_html(key, value, ctx, featured):

@@ -128,6 +128,12 @@ SHARE = re.compile(r"(?:^|[_-])(?:social[_-]?)?share(?:[_-]?(?:icons?|buttons?|l
 # A line break typed into an attribute's text (`text="OUR<br />SERVICES"`, or a new line there, which wpautop
 # made one), which the theme printed as it was; and a blank line there, which wpautop made a paragraph break.
 BREAK = re.compile(r"&lt;br\s*/?&gt;|&lt;/p&gt;\s*&lt;p&gt;", re.IGNORECASE)
+# Divi's code module's new lines and line breaks, kept as comments (wptexturize may have made a comment's first or
+# last dashes a dash: `<!–- [et_pb_br_holder] -–>`), and its paragraphs as `<pee>`: see _divi_code.
+HOLDER = re.compile(r"<!(?:--|–-?|—)\s*\[et_pb_(?P<kind>line_break|br)_holder\]\s*(?:--|-?–|—)>")
+HOLDS = {"line_break": "\n", "br": "<br />"}
+PEE = re.compile(r"<(/?)pee>")
+HTML_TAG = re.compile(r"<[a-zA-Z][^<>]*>")  # a tag, never across another `<`: linear on a run of them
 # Returns the HTML an element shows, which may hold WordPress's own shortcodes; None when it cannot tell.
 Element = Callable[[dict[str, str], str, Context], "str | None"]
 
@@ -433,6 +439,15 @@ def _raw_html(named: dict[str, str], inner: str, ctx: Context) -> str | None:
         return None
 
 
+def _divi_code(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    """Divi's code module keeps the new lines of its code as comments (`<iframe<!-- [et_pb_line_break_holder] -->
+    src="…"`), its line breaks so too and its paragraphs as `<pee>`, which Divi makes what they were when it shows
+    the page. Left in, a comment inside a tag broke it (its attributes then showed as text), and wptexturize curled
+    the quotes of what it no longer saw as a tag."""
+    code = PEE.sub(r"<\1p>", HOLDER.sub(lambda found: HOLDS[found["kind"]], inner))
+    return f"<div>{HTML_TAG.sub(lambda tag: straight_quotes(tag.group(0)), code)}</div>" if code.strip() else None
+
+
 def _script(named: dict[str, str], inner: str, ctx: Context) -> str:
     ctx.losses.note(loss.SCRIPT, "page builder script")
     return ""
@@ -558,4 +573,6 @@ ELEMENTS: dict[str, Element] = {
                                                                           inner or named.get("social_network", "")),
     "vc_raw_html": _raw_html,
     "vc_raw_js": _script,
+    "et_pb_code": _divi_code,
+    "et_pb_fullwidth_code": _divi_code,
 }

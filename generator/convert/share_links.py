@@ -87,9 +87,14 @@ def drop_share_links(soup: BeautifulSoup, ctx: Context) -> None:
         else:
             bars.append([link])
     for bar in bars:
-        ctx.losses.note(loss.SHARE_WIDGET, bar[0].get("href", ""))
-        holders = [link.parent for link in bar]
-        for link in bar:
+        # A bar another bar's holder took with it (Flatsome's row: a share button, the site's mail link, more
+        # buttons), when that holder showed nothing else, is gone already.
+        left = [link for link in bar if not link.__dict__.get("_decomposed")]
+        if not left:
+            continue
+        ctx.losses.note(loss.SHARE_WIDGET, left[0].get("href", ""))
+        holders = [link.parent for link in left]
+        for link in left:
             link.decompose()
         for holder in holders:
             _drop_if_empty(holder)

@@ -84,7 +84,9 @@ RELATED_POSTS_CLASSES = frozenset({"crp_related", "yarpp-related", "rp4wp-relate
 # and "Read more" links), which the live site fills in whenever it shows the page, as it fills the blocks above:
 # Elementor's Posts, Archive Posts and Loop Grid and the addons' post grids (Premium Addons, Essential Addons,
 # Ultimate Addons, JetElements), Divi's Blog module, Beaver Builder's post grid, slider and carousel, Spectra's and
-# Kadence's post blocks, Newspack's (the news sites' platform) homepage articles and carousel. A crawl saved the
+# Kadence's post blocks, Newspack's (the news sites' platform) homepage articles and carousel, Thrive Architect's
+# Post List and its WooCommerce shop (a Vietnamese shop's page of advice ending in its products and its latest
+# posts, with their prices, stars and authors' pictures). A crawl saved the
 # list of that day: a page whose only content was a driving school's "Blogs" list showed the cards of the posts it
 # listed that day, which the mirror lists itself.
 BUILDER_LISTING_CLASSES = frozenset({
@@ -95,6 +97,7 @@ BUILDER_LISTING_CLASSES = frozenset({
     "fl-module-post-grid", "fl-module-post-slider", "fl-module-post-carousel",
     "wp-block-uagb-post-grid", "wp-block-uagb-post-carousel", "wp-block-kadence-posts",
     "wp-block-newspack-blocks-homepage-articles", "wp-block-newspack-blocks-carousel",
+    "tcb-post-list", "tcb-woo-shop",
 })
 # The links WordPress's paginate_links() writes under a list of posts ("1 2 … 9 Next »"), each of class
 # `page-numbers`: a theme's or builder's own listing inside a page (a blog grid shortcode, a portfolio) carries its
