@@ -45,3 +45,32 @@ def test_metforms_forms_and_the_entries_visitors_sent_are_skipped_as_plugin_reco
     result = run_import([path], tmp_path / "content")
     assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
     assert any("item 289: a plugin's own record" in line for line in result.skipped)
+
+
+@pytest.mark.parametrize(("post_type", "content"), [
+    # Formidable Forms' form actions and styles, as a dump of a French shop held them: each was a page of JSON.
+    ("frm_form_actions", '{"email_to":"[default-email]","from":"[sitename] <[default-from-email]>","event":["create"]}'),
+    ("frm_styles", '{"theme_css":"ui-lightness","form_width":"100%","font":"Noto Sans"}'),
+    ("some_plugin_log", '[{"time":1700000000,"level":"info"}]'),
+])
+def test_a_post_of_a_plugins_type_whose_whole_text_is_json_is_skipped_as_a_plugin_record(
+        tmp_path: Path, post_type: str, content: str) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(60, "Send the e-mail", content, post_type=post_type)
+                           + item(135, "News", "<p>Text.</p>")))
+    result = run_import([path], tmp_path / "content")
+    assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
+    assert any("item 60: a plugin's own record" in line for line in result.skipped)
+
+
+@pytest.mark.parametrize(("post_type", "content"), [
+    ("post", '{"a": 1}'),  # an author's post is imported whatever it holds
+    ("page", '["a"]'),
+    ("recipe", "{Flour} and [sugar]"),  # braces and brackets that are no JSON
+    ("recipe", "{}"),  # nothing in it: an empty record is no reason to skip
+])
+def test_posts_and_pages_and_text_that_is_not_json_stay_posts(tmp_path: Path, post_type: str, content: str) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(60, "Title", content, post_type=post_type)))
+    run_import([path], tmp_path / "content")
+    assert [p.parent.name for p in document_files(tmp_path / "content")] == [post_type]
