@@ -74,3 +74,14 @@ def test_posts_and_pages_and_text_that_is_not_json_stay_posts(tmp_path: Path, po
     path.write_text(export(item(60, "Title", content, post_type=post_type)))
     run_import([path], tmp_path / "content")
     assert [p.parent.name for p in document_files(tmp_path / "content")] == [post_type]
+
+
+@pytest.mark.parametrize("post_type", ["tribe_rsvp_tickets", "tribe_rsvp_attendees", "tec_tc_attendee"])
+def test_event_tickets_tickets_and_attendees_are_skipped_as_plugin_records(tmp_path: Path, post_type: str) -> None:
+    # An RSVP ticket of The Events Calendar's test site was a page of its own, `/tribe_rsvp_tickets/job-career-fair/`,
+    # showing its excerpt; an attendee's fields hold the name and e-mail address of who took the ticket.
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(4, "Job &amp; Career Fair", "", post_type=post_type) + item(135, "News", "<p>Text.</p>")))
+    result = run_import([path], tmp_path / "content")
+    assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
+    assert any("item 4: a plugin's own record" in line for line in result.skipped)
