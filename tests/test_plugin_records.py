@@ -85,3 +85,27 @@ def test_event_tickets_tickets_and_attendees_are_skipped_as_plugin_records(tmp_p
     result = run_import([path], tmp_path / "content")
     assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
     assert any("item 4: a plugin's own record" in line for line in result.skipped)
+
+
+def test_a_plugins_empty_item_whose_slug_is_a_web_address_is_skipped_as_a_link_elsewhere(tmp_path: Path) -> None:
+    # IDX Broker's search pages in a real-estate theme's export: 23 empty pages, each slug a problem (exit 1).
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(2232, "Address", "", post_type="equity_idx_page",
+                                slug="http://listings.example.net/idx/search/address")
+                           + item(135, "News", "<p>Text.</p>")))
+    result = run_import([path], tmp_path / "content")
+    assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
+    assert any("item 2232: a plugin's own record" in line for line in result.skipped)
+    assert not result.problems
+
+
+@pytest.mark.parametrize(("post_type", "content"), [
+    ("post", ""),  # an author's empty post keeps its odd slug, named as a problem
+    ("equity_idx_page", "<p>Our own search page.</p>"),  # text of its own: a page
+])
+def test_an_odd_slug_on_a_post_or_on_a_page_with_text_is_no_plugin_record(tmp_path: Path, post_type: str,
+                                                                           content: str) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(60, "Search", content, post_type=post_type, slug="http://e.net/idx/search")))
+    run_import([path], tmp_path / "content")
+    assert [p.parent.name for p in document_files(tmp_path / "content")] == [post_type]

@@ -36,7 +36,7 @@ from generator.sources.wxr_cut import Cut, last_line_if_cut
 from generator.sources import wxr_salvage
 from generator.sources.wxr_salvage import Salvage
 from generator.sources import wxr_items as items
-from generator.sources.json_records import is_json_record
+from generator.sources.plugin_records import is_plugin_record
 from generator.sources.wp_json import RawItem
 from generator.sources.wp_syntax import gallery_owners
 from generator.sources.wxr_items import Element, Names
@@ -170,7 +170,7 @@ def element_items(path: Path, position: int, element: Element, names: Names,
     post_type = element.fields.get("wp:post_type", "")
     skipped = (SKIPPED_TYPES.get(post_type) or (wp_json.DESIGN if wp_json.is_design_type(post_type) else "")
                or (wp_json.RECORD if post_type in wp_json.RECORD_TYPES
-                   or is_json_record(post_type, element.fields.get("content:encoded", "")) else ""))
+                   or is_plugin_record(post_type, element.fields) else ""))
     try:
         if post_type == "attachment":
             if element.fields.get("wp:attachment_url"):
