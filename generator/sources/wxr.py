@@ -29,7 +29,7 @@ from defusedxml.ElementTree import iterparse
 from generator.language.words import Words
 from generator.problems import ItemError, Problem
 from generator.progress import Progress
-from generator.sources import coauthors, tablepress, tribe_events, wp_json
+from generator.sources import coauthors, product_prices, tablepress, tribe_events, wp_json
 from generator.sources import wxr_encoding as encoding
 from generator.sources.wxr_cdata import CdataMender
 from generator.sources.wxr_cut import Cut, last_line_if_cut
@@ -300,6 +300,7 @@ def _note_post(element: Element, names: Names) -> None:
         names.synced[items.post_id(fields)] = raw
     if fields.get("wp:post_type") == tribe_events.VENUE_TYPE and items.post_id(fields):
         names.venues[items.post_id(fields)] = tribe_events.venue_from_fields(fields.get("title", ""), element.meta)
+    product_prices.note_variation(fields, element.meta, names.variation_prices)
     if fields.get("wp:post_type") == coauthors.GUEST_TYPE and fields.get("wp:post_name"):
         names.guests[fields["wp:post_name"].strip()] = coauthors.guest_name(fields.get("title", ""), element.meta)
     if fields.get("wp:post_type") == tablepress.TYPE and items.post_id(fields) in names.table_posts.values():
