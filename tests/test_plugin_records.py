@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from generator.importer import run_import
+from generator.sources.plugin_records import is_plugin_record
 from generator.store.documents import document_files
 from tests.test_wxr import export, item
 
@@ -109,3 +111,13 @@ def test_an_odd_slug_on_a_post_or_on_a_page_with_text_is_no_plugin_record(tmp_pa
     path.write_text(export(item(60, "Search", content, post_type=post_type, slug="http://e.net/idx/search")))
     run_import([path], tmp_path / "content")
     assert [p.parent.name for p in document_files(tmp_path / "content")] == [post_type]
+
+
+@pytest.mark.parametrize("content", ["[" * 100_000 + "]" * 100_000, "{" * 100_000 + "}", '{"a":' * 50_000 + "1"
+                                     + "}" * 50_000, "[" + "1," * 100_000 + "1]", "https://e.net/ " * 100_000])
+def test_hostile_text_is_read_in_linear_time_and_never_fails_the_import(content: str) -> None:
+    # JSON nested 100,000 deep made the parser raise RecursionError, which would have stopped the import.
+    started = time.process_time()
+    for post_type in ("recipe", "post"):
+        is_plugin_record(post_type, {"content:encoded": content, "wp:post_name": content})
+    assert time.process_time() - started < 2

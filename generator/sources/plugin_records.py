@@ -36,6 +36,6 @@ def _is_json(text: str) -> bool:
         return False
     try:
         value = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested past what the parser follows: no plugin writes such a record
         return False
     return isinstance(value, (dict, list)) and bool(value)
