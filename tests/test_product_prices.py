@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,10 @@ def test_a_product_with_no_variations_or_a_price_of_its_own_shows_no_range(tmp_p
                                                                          meta: dict[str, str], shown: str) -> None:
     found = variation(61, 6, "20") if variations else ""
     assert product_body(tmp_path, found, meta) == shown
+
+
+def test_a_variations_price_that_is_no_number_is_passed_over_in_linear_time(tmp_path: Path) -> None:
+    started = time.process_time()
+    body = product_body(tmp_path, variation(61, 6, "9" * 100_000) + variation(62, 6, "1e400") + variation(63, 6, "12"))
+    assert body == "Soft cotton.\n\n**Price:** 12\n"
+    assert time.process_time() - started < 5
