@@ -248,7 +248,9 @@ def _status(data: dict[str, Any]) -> object:
     content = data.get("content")
     if status == "publish" and isinstance(content, dict) and content.get("protected") is True:
         return "password-protected"
-    return "publish" if (data.get("type"), status) in PUBLIC_STATUSES else status
+    # Compared, not looked up: a saved file may give a list or an object for either, which no set holds.
+    public = any(data.get("type") == kind and status == name for kind, name in PUBLIC_STATUSES)
+    return "publish" if public else status
 
 
 def _bodiless(posts: list[PostRef]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,13 @@ def test_other_closed_posts_and_other_statuses_of_topics_stay_out(tmp_path: Path
     result = run_import([path], tmp_path / "content")
     assert not list(document_files(tmp_path / "content"))
     assert any(f"status '{status}'" in line for line in result.skipped)
+
+
+@pytest.mark.parametrize("item", [{"status": []}, {"status": "closed", "type": ["topic"]}, {"status": {}, "type": {}}])
+def test_a_status_or_type_that_is_no_text_is_named_and_never_raises(tmp_path: Path, item: dict[str, object]) -> None:
+    # The fuzz test's `{"status": []}` raised TypeError (a list is unhashable) when statuses were looked up in a set.
+    path = tmp_path / "in.json"
+    post = {"id": 7, "date": "2024-03-31T01:30:00", "date_gmt": "2024-03-31T00:30:00", "slug": "t", "type": "post",
+            "link": "https://e.com/t/", "title": {"rendered": "T"}, "content": {"rendered": "<p>Text.</p>"}}
+    path.write_text(json.dumps([{**post, **item}]))
+    run_import([path], tmp_path / "content")
