@@ -236,14 +236,21 @@ def _other_sites(left: list[tuple[PostRef, str]]) -> list[str]:
             "moved address gives such pairs, but two sites' posts need a content folder each"]
 
 
+# bbPress's status of a topic closed to new replies, which it registers as public: every reader sees the topic.
+PUBLIC_STATUSES = {("topic", "closed")}
+
+
 def _status(data: dict[str, Any]) -> object:
     """WordPress lists a password-protected post as published and tells it only by its content's `protected`
-    flag; it is `password-protected` here, as in an export, so that its text is kept out unless asked for."""
+    flag; it is `password-protected` here, as in an export, so that its text is kept out unless asked for. A
+    status a plugin registers as public (see PUBLIC_STATUSES) is published: a forum's closed topics were left out."""
     status = data.get("status", "publish")
     content = data.get("content")
     if status == "publish" and isinstance(content, dict) and content.get("protected") is True:
         return "password-protected"
-    return status
+    # Compared, not looked up: a saved file may give a list or an object for either, which no set holds.
+    public = any(data.get("type") == kind and status == name for kind, name in PUBLIC_STATUSES)
+    return "publish" if public else status
 
 
 def _bodiless(posts: list[PostRef]) -> list[str]:

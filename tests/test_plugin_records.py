@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from generator.importer import run_import
+from generator.sources.plugin_records import is_plugin_record
 from generator.store.documents import document_files
 from tests.test_wxr import export, item
 
@@ -45,3 +47,77 @@ def test_metforms_forms_and_the_entries_visitors_sent_are_skipped_as_plugin_reco
     result = run_import([path], tmp_path / "content")
     assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
     assert any("item 289: a plugin's own record" in line for line in result.skipped)
+
+
+@pytest.mark.parametrize(("post_type", "content"), [
+    # Formidable Forms' form actions and styles, as a dump of a French shop held them: each was a page of JSON.
+    ("frm_form_actions", '{"email_to":"[default-email]","from":"[sitename] <[default-from-email]>","event":["create"]}'),
+    ("frm_styles", '{"theme_css":"ui-lightness","form_width":"100%","font":"Noto Sans"}'),
+    ("some_plugin_log", '[{"time":1700000000,"level":"info"}]'),
+])
+def test_a_post_of_a_plugins_type_whose_whole_text_is_json_is_skipped_as_a_plugin_record(
+        tmp_path: Path, post_type: str, content: str) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(60, "Send the e-mail", content, post_type=post_type)
+                           + item(135, "News", "<p>Text.</p>")))
+    result = run_import([path], tmp_path / "content")
+    assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
+    assert any("item 60: a plugin's own record" in line for line in result.skipped)
+
+
+@pytest.mark.parametrize(("post_type", "content"), [
+    ("post", '{"a": 1}'),  # an author's post is imported whatever it holds
+    ("page", '["a"]'),
+    ("recipe", "{Flour} and [sugar]"),  # braces and brackets that are no JSON
+    ("recipe", "{}"),  # nothing in it: an empty record is no reason to skip
+])
+def test_posts_and_pages_and_text_that_is_not_json_stay_posts(tmp_path: Path, post_type: str, content: str) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(60, "Title", content, post_type=post_type)))
+    run_import([path], tmp_path / "content")
+    assert [p.parent.name for p in document_files(tmp_path / "content")] == [post_type]
+
+
+@pytest.mark.parametrize("post_type", ["tribe_rsvp_tickets", "tribe_rsvp_attendees", "tec_tc_attendee"])
+def test_event_tickets_tickets_and_attendees_are_skipped_as_plugin_records(tmp_path: Path, post_type: str) -> None:
+    # An RSVP ticket of The Events Calendar's test site was a page of its own, `/tribe_rsvp_tickets/job-career-fair/`,
+    # showing its excerpt; an attendee's fields hold the name and e-mail address of who took the ticket.
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(4, "Job &amp; Career Fair", "", post_type=post_type) + item(135, "News", "<p>Text.</p>")))
+    result = run_import([path], tmp_path / "content")
+    assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
+    assert any("item 4: a plugin's own record" in line for line in result.skipped)
+
+
+def test_a_plugins_empty_item_whose_slug_is_a_web_address_is_skipped_as_a_link_elsewhere(tmp_path: Path) -> None:
+    # IDX Broker's search pages in a real-estate theme's export: 23 empty pages, each slug a problem (exit 1).
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(2232, "Address", "", post_type="equity_idx_page",
+                                slug="http://listings.example.net/idx/search/address")
+                           + item(135, "News", "<p>Text.</p>")))
+    result = run_import([path], tmp_path / "content")
+    assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
+    assert any("item 2232: a plugin's own record" in line for line in result.skipped)
+    assert not result.problems
+
+
+@pytest.mark.parametrize(("post_type", "content"), [
+    ("post", ""),  # an author's empty post keeps its odd slug, named as a problem
+    ("equity_idx_page", "<p>Our own search page.</p>"),  # text of its own: a page
+])
+def test_an_odd_slug_on_a_post_or_on_a_page_with_text_is_no_plugin_record(tmp_path: Path, post_type: str,
+                                                                           content: str) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(60, "Search", content, post_type=post_type, slug="http://e.net/idx/search")))
+    run_import([path], tmp_path / "content")
+    assert [p.parent.name for p in document_files(tmp_path / "content")] == [post_type]
+
+
+@pytest.mark.parametrize("content", ["[" * 100_000 + "]" * 100_000, "{" * 100_000 + "}", '{"a":' * 50_000 + "1"
+                                     + "}" * 50_000, "[" + "1," * 100_000 + "1]", "https://e.net/ " * 100_000])
+def test_hostile_text_is_read_in_linear_time_and_never_fails_the_import(content: str) -> None:
+    # JSON nested 100,000 deep made the parser raise RecursionError, which would have stopped the import.
+    started = time.process_time()
+    for post_type in ("recipe", "post"):
+        is_plugin_record(post_type, {"content:encoded": content, "wp:post_name": content})
+    assert time.process_time() - started < 2

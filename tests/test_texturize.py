@@ -125,6 +125,11 @@ def test_an_exports_title_body_and_summary_are_curled_as_rest_serves_them(tmp_pa
     ("cs-CZ", "Ein „Test“", "Es gibt’s – „hier“ und ‚dort‘\n"),
     ("nb-NO", "Ein «Test»", "Es gibt’s – «hier» und ‘dort’\n"),
     ("el", 'Ein "Test"', "Es gibt's - \"hier\" und 'dort'\n"),
+    # WordPress.com's exports name the language alone: an Italian blog's `it` kept its straight quotes.
+    ("it", "Ein “Test”", "Es gibt’s – “hier” und ‘dort’\n"),
+    ("de", "Ein „Test“", "Es gibt’s – „hier“ und ‚dort‘\n"),
+    ("fr", "Ein « Test »", "Es gibt’s – « hier » und ‘dort’\n"),
+    ("no", "Ein «Test»", "Es gibt’s – «hier» und ‘dort’\n"),
 ])
 def test_a_site_in_another_language_is_curled_with_its_own_marks(tmp_path: Path, language: str, title: str,
                                                                  body: str) -> None:

@@ -120,7 +120,10 @@ STYLING_WORDS = frozenset((
     "bullets", "mode", "layout", "effect", "transform", "tranform", "weight", "hover", "visibility", "desktop",
     "mobile", "smobile", "tablet", "items", "cat", "category", "categories", "slug", "orderby", "order", "limit",
     "filter", "pagination", "overlay", "parallax", "translatex", "translatey", "blur", "spread", "showcase", "number",
-    "aside", "excerpt", "length", "lenght", "form", "button"))
+    "aside", "excerpt", "length", "lenght", "form", "button",
+    # How many of its posts a carousel shows at once (`[courses item="4"]`, beside `items="7"`, how many it lists),
+    # and which of their pictures a grid shows (`[eventsgrid image_option="custom"]`): each stayed as text.
+    "item", "option"))
 STYLING_PART = re.compile(r"[_-]|(?<=[a-z])(?=\d)|\d+")
 # A theme's row of buttons that share the page on social sites (`[shareicons facebook="yes" twitter="yes"]`):
 # they shared the live page, not the mirror's, and go as a share widget does.

@@ -72,11 +72,18 @@ LANGUAGES = {
 }
 
 
+# WordPress.com names a site's language without its country (`it`, `de`, `no`): its translations are those of the
+# language's own country (`it-it`), or of the one country these name.
+BARE_CODES = {"cs": "cs-cz", "ko": "ko-kr", "nb": "nb-no", "no": "nb-no"}
+
+
 def marks_for(language: str) -> Marks | None:
-    """The marks of a site in `language` (an export's `<language>`, `en-US`; a dump's `WPLANG`, `de_DE`; empty for
-    WordPress's default, English); None where they are not known."""
+    """The marks of a site in `language` (an export's `<language>`, `en-US`, or WordPress.com's `it`; a dump's
+    `WPLANG`, `de_DE`; empty for WordPress's default, English); None where they are not known."""
     code = language.strip().replace("_", "-").lower()
-    return ENGLISH if code in ("", "en") or code.startswith("en-") else LANGUAGES.get(code)
+    if code in ("", "en") or code.startswith("en-"):
+        return ENGLISH
+    return LANGUAGES.get(code) or LANGUAGES.get(BARE_CODES.get(code, f"{code}-{code}"))
 
 # WordPress's, and formulas and drawings, whose `-` is a minus the converter reads as TeX (convert/formulas.py).
 SKIPPED_TAGS = frozenset({"pre", "code", "kbd", "style", "script", "tt", "math", "svg"})

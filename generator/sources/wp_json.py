@@ -78,7 +78,11 @@ RECORD_TYPES = frozenset({
     "guest-author",  # Co-Authors Plus's writers without an account: their e-mail address; they name bylines
     "metform-form", "metform-entry",  # MetForm (Elementor's forms): its forms, and what visitors sent, names and emails
     "um_form", "um_directory", "um_role", "sureforms_form",  # Ultimate Member's forms and member lists, SureForms
-    "cmplz-processing", "cmplz-dataleak", "jet-smart-filters", "jet_options_preset", "jet-engine-booking"})
+    "cmplz-processing", "cmplz-dataleak", "jet-smart-filters", "jet_options_preset", "jet-engine-booking",
+    # Event Tickets' tickets, the attendees who took them (their names and e-mail addresses) and their orders, for
+    # RSVPs, Tribe Commerce and Tickets Commerce; The Events Calendar's imports: the event shows its tickets.
+    "tribe_rsvp_tickets", "tribe_rsvp_attendees", "tribe_tpp_tickets", "tribe_tpp_attendees", "tribe_tpp_orders",
+    "tec_tc_ticket", "tec_tc_attendee", "tec_tc_order", "tribe-ea-record"})
 # Patterns, widgets, sidebars, widget types and global styles, by the fields that only they have.
 DESIGN_KEYS = ({"block_types", "viewport_width"}, {"id_base", "sidebar"}, {"before_widget", "widgets"},
                {"is_multi", "name"}, {"styles", "settings", "id"})

@@ -29,13 +29,14 @@ from defusedxml.ElementTree import iterparse
 from generator.language.words import Words
 from generator.problems import ItemError, Problem
 from generator.progress import Progress
-from generator.sources import coauthors, tablepress, tribe_events, wp_json
+from generator.sources import coauthors, product_prices, tablepress, tribe_events, wp_json
 from generator.sources import wxr_encoding as encoding
 from generator.sources.wxr_cdata import CdataMender
 from generator.sources.wxr_cut import Cut, last_line_if_cut
 from generator.sources import wxr_salvage
 from generator.sources.wxr_salvage import Salvage
 from generator.sources import wxr_items as items
+from generator.sources.plugin_records import is_plugin_record
 from generator.sources.wp_json import RawItem
 from generator.sources.wp_syntax import gallery_owners
 from generator.sources.wxr_items import Element, Names
@@ -168,7 +169,8 @@ def element_items(path: Path, position: int, element: Element, names: Names,
     pass noted of every element (note_element, settle)."""
     post_type = element.fields.get("wp:post_type", "")
     skipped = (SKIPPED_TYPES.get(post_type) or (wp_json.DESIGN if wp_json.is_design_type(post_type) else "")
-               or (wp_json.RECORD if post_type in wp_json.RECORD_TYPES else ""))
+               or (wp_json.RECORD if post_type in wp_json.RECORD_TYPES
+                   or is_plugin_record(post_type, element.fields) else ""))
     try:
         if post_type == "attachment":
             if element.fields.get("wp:attachment_url"):
@@ -298,6 +300,7 @@ def _note_post(element: Element, names: Names) -> None:
         names.synced[items.post_id(fields)] = raw
     if fields.get("wp:post_type") == tribe_events.VENUE_TYPE and items.post_id(fields):
         names.venues[items.post_id(fields)] = tribe_events.venue_from_fields(fields.get("title", ""), element.meta)
+    product_prices.note_variation(fields, element.meta, names.variation_prices)
     if fields.get("wp:post_type") == coauthors.GUEST_TYPE and fields.get("wp:post_name"):
         names.guests[fields["wp:post_name"].strip()] = coauthors.guest_name(fields.get("title", ""), element.meta)
     if fields.get("wp:post_type") == tablepress.TYPE and items.post_id(fields) in names.table_posts.values():

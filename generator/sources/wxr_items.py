@@ -21,7 +21,8 @@ from urllib.parse import urljoin, urlsplit
 
 from generator.language.words import Words, site_words
 from generator.problems import ItemError
-from generator.sources import coauthors, podcast_enclosures, post_fields, post_formats, tablepress, tribe_events
+from generator.sources import (coauthors, podcast_enclosures, post_fields, post_formats, product_prices, tablepress,
+                               tribe_events)
 from generator.sources.wp_syntax import Attachment, gallery_owners, patterns_used, without_cdata_marks
 
 ZERO_DATE = "0000-00-00 00:00:00"
@@ -74,6 +75,7 @@ class Names:
     galleries: set[int] = field(default_factory=set)  # posts whose attachments a gallery without ids shows
     synced: dict[int, str] = field(default_factory=dict)  # published synced patterns' content, which posts show
     venues: dict[int, dict[str, str]] = field(default_factory=dict)  # The Events Calendar's venues, by id
+    variation_prices: dict[int, list[str]] = field(default_factory=dict)  # WooCommerce's, by product id
     guests: dict[str, str] = field(default_factory=dict)  # Co-Authors Plus's guest authors' names, by term slug
     described: dict[str, str] = field(default_factory=dict)  # and its users' names its terms' descriptions give
     # TablePress's tables: the post of each table id (a database's option names them), and each such post's table
@@ -239,7 +241,8 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     data["author"] = embedded["author"][0]["id"] if embedded.get("author") else 0
     data["featured_media"] = _int_or_text(element.meta.get("_thumbnail_id"))  # the attachment is a media item
     data["_embedded"] = embedded
-    fields_shown = post_fields.reader_fields(data["type"], element.meta)
+    meta = product_prices.with_price_range(data["type"], element.meta, names.variation_prices.get(ident, ()))
+    fields_shown = post_fields.reader_fields(data["type"], meta)
     if fields_shown:  # as REST's `meta` gives a post's registered fields
         data["meta"] = fields_shown
     group = next((names.translations.get(slug.strip()) for domain, slug, _ in element.categories
