@@ -303,6 +303,9 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
         replacement = expand(page_builders.element(match["name"], named, inner or "", ctx), ctx, depth + 1)
     if replacement is not None:
         return match["escaped"] + replacement + match["close"]
+    if handler is None and _encloses_nothing(match, inner):
+        ctx.losses.note(loss.EMPTY_SHORTCODE, original[:80])
+        return ""
     # Brackets around markup are words, not a tag; and so is a known name with nothing to show (`[gist]`, the
     # text of a link to a gist), as WordPress shows it.
     given = bool(named) or inner is not None or (handler is not None and bool((match["atts"] or "").strip()))
@@ -311,6 +314,15 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
     if inner is None or handler is not None or depth >= page_builders.MAX_DEPTH:
         return original
     return _unknown_around(match, inner, ctx, depth)
+
+
+def _encloses_nothing(match: re.Match[str], inner: str | None) -> bool:
+    """Whether a shortcode nothing here knows is a pair with nothing inside it or in its brackets (`[heimu][/heimu]`,
+    a blackout box left empty; but for wpautop's paragraphs): its plugin showed nothing for it, or, switched off, its
+    tags as words that tell a reader nothing; words in brackets are never closed so."""
+    if inner is None or (match["atts"] or "").strip():
+        return False
+    return not WRAPPING.sub("", inner).strip()
 
 
 def _by_shape(match: re.Match[str], named: dict[str, str], inner: str | None, ctx: Context, depth: int) -> str | None:
