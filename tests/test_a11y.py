@@ -128,3 +128,15 @@ def test_code_and_tables_wider_than_a_phone_scroll_from_the_keyboard(browser: An
     scrolled = page.wait_for_function("e => e.scrollLeft > 0", arg=code.element_handle(), timeout=5000).json_value()
     context.close()
     assert violations == [] and scrolled
+
+
+def test_the_contents_heading_runs_the_sites_way_over_a_post_that_runs_the_other_way(browser: Any,
+                                                                                     arabic_site: Path) -> None:
+    # "Contents" is the theme's word, in Arabic, over an English post's headings: it runs right to left.
+    page = browser.new_page()
+    page.goto(arabic_site.as_uri() + "/" + PAGES["post"])
+    direction = "el => getComputedStyle(el).direction"
+    assert page.locator(".body").evaluate(direction) == "ltr"
+    assert page.locator(".toc > h2").evaluate(direction) == "rtl"
+    page.close()
+
