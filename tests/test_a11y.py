@@ -140,3 +140,19 @@ def test_the_contents_heading_runs_the_sites_way_over_a_post_that_runs_the_other
     assert page.locator(".toc > h2").evaluate(direction) == "rtl"
     page.close()
 
+
+def test_numbered_lists_count_in_the_digits_of_their_language(browser: Any, tmp_path: Path) -> None:
+    # A Persian site writes its dates in Persian digits: its numbered lists count so too, but for its footnotes,
+    # marked 1 in the text, and an English post's list.
+    body = "نخست[^1]:\n\n1. یک\n2. دو\n\n[^1]: یادداشت\n"
+    when = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    content = write_content(tmp_path / "content", [post("fa-list", when, body=body),
+                                                   post("en-list", when, body="1. one\n2. two\n", language="en")])
+    assert run_build(config(tmp_path, content, site={"language": "fa"})).problems == []
+    page = browser.new_page()
+    style = "els => els.map(el => getComputedStyle(el).listStyleType)"
+    page.goto((tmp_path / "site/news-archive/fa-list/index.html").as_uri())
+    assert page.locator(".body ol").evaluate_all(style) == ["persian", "decimal"]
+    page.goto((tmp_path / "site/news-archive/en-list/index.html").as_uri())
+    assert page.locator(".body ol").evaluate_all(style) == ["decimal"]
+    page.close()
