@@ -62,15 +62,15 @@ def social_icons_as_link_names(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def _social_icon(image: Tag, site: str) -> bool:
-    """Whether a picture is a social site's logo: icon-sized (see ICON_PIXELS), or named after the site."""
+    """Whether a picture is a social site's logo: icon-sized (see ICON_PIXELS) where its size is given, else named
+    after the site (a 300-pixel logo in a story about the site is a picture of it)."""
     name = str(image.get("src") or "").split("?")[0].rsplit("/", 1)[-1].lower()
-    if len(site) >= NAMED_AFTER and site.lower() in name:
-        return True
-    if max(_pixels(image.get("width")), _pixels(image.get("height"))) <= ICON_PIXELS:
-        return True
-    if (sized := SIZE_IN_NAME.search(name)) is not None:
-        return max(int(sized.group(1)), int(sized.group(2))) <= ICON_PIXELS
-    return any(_pixels(width) <= ICON_PIXELS for width in _column_widths(image))
+    sized = SIZE_IN_NAME.search(name)
+    sizes = [image.get("width"), image.get("height")] if image.get("width") or image.get("height") else (
+        [sized.group(1), sized.group(2)] if sized is not None else _column_widths(image))
+    if sizes:
+        return max(_pixels(size) for size in sizes) <= ICON_PIXELS
+    return len(site) >= NAMED_AFTER and site.lower() in name
 
 
 def _pixels(value: object) -> int:
