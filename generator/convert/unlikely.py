@@ -58,7 +58,8 @@ def term_names(values: list[Any]) -> list[str]:
     """The terms a field gives by name (see is_term_name), and with them any of digits alone (`"2024"`, a year's tag
     beside `"Elections"`): a list that names its terms names them all, where digits alone would be an id as text."""
     named = any(is_term_name(item) for item in values)
-    return [item for item in values if is_term_name(item) or (named and isinstance(item, str) and item.strip().isdigit())]
+    return [item for item in values
+            if is_term_name(item) or (named and isinstance(item, str) and item.strip().isdigit())]
 
 
 def term_list_problems(data: dict[str, Any], keys: list[str]) -> list[tuple[str, str]]:
