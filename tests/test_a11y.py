@@ -22,6 +22,7 @@ from generator.builder import run_build
 from tests.conftest import REPO, config_for
 from tests.site_content import config, post, write_content
 from tests.test_browser import POST, chromium
+from tests.test_updates import build, mirrored_content
 
 NPM_PREFIX = REPO / ".cache" / "npm"
 AXE = NPM_PREFIX / "node_modules" / "axe-core" / "axe.min.js"
@@ -155,4 +156,16 @@ def test_numbered_lists_count_in_the_digits_of_their_language(browser: Any, tmp_
     assert page.locator(".body ol").evaluate_all(style) == ["persian", "decimal"]
     page.goto((tmp_path / "site/news-archive/en-list/index.html").as_uri())
     assert page.locator(".body ol").evaluate_all(style) == ["decimal"]
+    page.close()
+
+
+def test_the_notices_of_a_post_removed_or_revised_upstream_run_the_sites_way(browser: Any, tmp_path: Path) -> None:
+    # "Removed from the source site…" and "Revised upstream on…", in Arabic, over English posts.
+    site = build(tmp_path, mirrored_content(tmp_path), site={"language": "ar"})
+    page = browser.new_page()
+    direction = "el => getComputedStyle(el).direction"
+    for slug, notice in (("taken-down", ".notice"), ("retitled", ".revised")):
+        page.goto((site / f"news-archive/{slug}/index.html").as_uri())
+        assert page.locator(".body").evaluate(direction) == "ltr"
+        assert page.locator(f"article header {notice}").evaluate(direction) == "rtl"
     page.close()
