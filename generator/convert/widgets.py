@@ -351,9 +351,11 @@ def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def _captcha_line(captcha: Tag, form: Tag) -> Tag:
-    """The captcha with the elements around it inside `form` that show nothing else but its leftovers (CAPTCHA_LEFTOVER:
-    Divi's "=", a question mark, a required field's star) and controls."""
-    line = captcha
+    """The captcha with the label it is in ("Type the letters you see", Contact Form 7's), and the elements around
+    it inside `form` that show nothing else but its leftovers (CAPTCHA_LEFTOVER: Divi's "=", a question mark, a
+    required field's star) and controls."""
+    line = next((parent for parent in captcha.parents if parent is form or parent.name == "label"), form)
+    line = captcha if line is form else line
     while isinstance(line.parent, Tag) and line.parent is not form and _only_leftovers(line.parent, line):
         line = line.parent
     return line
