@@ -52,6 +52,8 @@ def plugin_icons_as_link_names(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def social_icons_as_link_names(soup: BeautifulSoup, ctx: Context) -> None:
+    """A social site's logo alone in a link to a profile on that site gives the link its name (its own words, else
+    the site's), and goes."""
     for image in elements(soup, "img"):
         link = image.find_parent("a")
         site = social_profile(str(link.get("href") or "")) if link is not None else ""
