@@ -22,6 +22,7 @@ from generator.builder import run_build
 from tests.conftest import REPO, config_for
 from tests.site_content import config, post, write_content
 from tests.test_browser import POST, chromium
+from tests.test_updates import build, mirrored_content
 
 NPM_PREFIX = REPO / ".cache" / "npm"
 AXE = NPM_PREFIX / "node_modules" / "axe-core" / "axe.min.js"
@@ -128,3 +129,43 @@ def test_code_and_tables_wider_than_a_phone_scroll_from_the_keyboard(browser: An
     scrolled = page.wait_for_function("e => e.scrollLeft > 0", arg=code.element_handle(), timeout=5000).json_value()
     context.close()
     assert violations == [] and scrolled
+
+
+def test_the_contents_heading_runs_the_sites_way_over_a_post_that_runs_the_other_way(browser: Any,
+                                                                                     arabic_site: Path) -> None:
+    # "Contents" is the theme's word, in Arabic, over an English post's headings: it runs right to left.
+    page = browser.new_page()
+    page.goto(arabic_site.as_uri() + "/" + PAGES["post"])
+    direction = "el => getComputedStyle(el).direction"
+    assert page.locator(".body").evaluate(direction) == "ltr"
+    assert page.locator(".toc > h2").evaluate(direction) == "rtl"
+    page.close()
+
+
+def test_numbered_lists_count_in_the_digits_of_their_language(browser: Any, tmp_path: Path) -> None:
+    # A Persian site writes its dates in Persian digits: its numbered lists count so too, but for its footnotes,
+    # marked 1 in the text, and an English post's list.
+    body = "نخست[^1]:\n\n1. یک\n2. دو\n\n[^1]: یادداشت\n"
+    when = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    content = write_content(tmp_path / "content", [post("fa-list", when, body=body),
+                                                   post("en-list", when, body="1. one\n2. two\n", language="en")])
+    assert run_build(config(tmp_path, content, site={"language": "fa"})).problems == []
+    page = browser.new_page()
+    style = "els => els.map(el => getComputedStyle(el).listStyleType)"
+    page.goto((tmp_path / "site/news-archive/fa-list/index.html").as_uri())
+    assert page.locator(".body ol").evaluate_all(style) == ["persian", "decimal"]
+    page.goto((tmp_path / "site/news-archive/en-list/index.html").as_uri())
+    assert page.locator(".body ol").evaluate_all(style) == ["decimal"]
+    page.close()
+
+
+def test_the_notices_of_a_post_removed_or_revised_upstream_run_the_sites_way(browser: Any, tmp_path: Path) -> None:
+    # "Removed from the source site…" and "Revised upstream on…", in Arabic, over English posts.
+    site = build(tmp_path, mirrored_content(tmp_path), site={"language": "ar"})
+    page = browser.new_page()
+    direction = "el => getComputedStyle(el).direction"
+    for slug, notice in (("taken-down", ".notice"), ("retitled", ".revised")):
+        page.goto((site / f"news-archive/{slug}/index.html").as_uri())
+        assert page.locator(".body").evaluate(direction) == "ltr"
+        assert page.locator(f"article header {notice}").evaluate(direction) == "rtl"
+    page.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -148,3 +149,28 @@ def test_reading_ampersands_escaped_twice_changes_no_other_text_and_is_done_at_o
     assert with_plain_ampersands(meant) == meant
     assert meant.replace("&", "") == re.sub(r"&(?:(?:amp|#0*38|#x0*26);)+", "", url, flags=re.IGNORECASE).replace(
         "&", "")
+
+
+@settings(max_examples=100, deadline=None)
+@given(spaces=st.lists(st.sampled_from(["%20", "%09", "%0A", " "]), max_size=3).map(lambda more: "%20" + "".join(more)),
+       slashes=st.sampled_from(["/", "//", "///"]), scheme=st.sampled_from(["http", "https", "HTTPS"]),
+       tail=path, page=base)
+def test_spaces_typed_before_an_address_go_and_its_slashes_are_two(spaces: str, slashes: str, scheme: str, tail: str,
+                                                                 page: str) -> None:
+    # The link dialog percent-encoded a space typed before the address; the live browser read a path on the post's
+    # own site. What follows the scheme is the author's address, however many slashes the editor squeezed.
+    assume_tail = tail.lstrip("/") or "x"
+    meant = f"{scheme.lower()}://host.example/{assume_tail}"
+    assert absolute(f"{spaces}{scheme}:{slashes}host.example/{assume_tail}", page) == meant
+    assert absolute(f"{spaces}notes.html", page).endswith("notes.html")
+
+
+def test_reading_spaces_before_an_address_takes_linear_time() -> None:
+    assert time_to_read("%20" * 100_000 + "http") < 1
+    assert time_to_read(" %20" * 100_000 + "http://x") < 1
+
+
+def time_to_read(url: str) -> float:
+    started = time.perf_counter()
+    absolute(url, "https://news.example/a/")
+    return time.perf_counter() - started

@@ -244,3 +244,22 @@ def test_a_paragraph_of_many_linked_players_is_taken_apart_in_time_that_grows_wi
     players_out_of_links(soup, Context())
     assert time.process_time() - started < 8
     assert len(soup.find_all("iframe")) == 20_000 and not soup.select("a iframe")
+
+
+@settings(max_examples=60, deadline=None)
+@given(site=st.sampled_from(["https://www.facebook.com/harbour", "https://instagram.com/harbour.news/",
+                             "https://www.linkedin.com/in/jane-doe/"]), size=st.integers(8, 64), alt=text)
+def test_a_social_sites_small_logo_in_a_link_to_a_profile_is_the_sites_name(site: str, size: int, alt: str) -> None:
+    # A "follow us" logo the author uploaded: its words, else its site's name, name the link; the logo goes.
+    icon = f'<img src="/wp-content/uploads/i{size}.png" width="{size}" height="{size}" alt="{escape(alt)}">'
+    markdown = html_to_markdown(f'<p><a href="{site}">{icon}</a></p>', Context(base_url=PAGE))
+    assert markdown == f"[{alt}]({site})\n" and "![" not in markdown
+
+
+def test_looking_for_a_social_logos_size_takes_time_that_grows_with_the_markup() -> None:
+    style = "; " * 50_000 + "flex-basis: " + " " * 50_000
+    name = "-1x1.a" * 20_000 + ".png"
+    html = (f'<div style="{style}"><a href="https://twitter.com/harbour"><img src="/u/{name}" alt=""></a></div>' * 2)
+    started = time.perf_counter()
+    assert "Twitter" not in html_to_markdown(html, Context(base_url=PAGE))
+    assert time.perf_counter() - started < 2

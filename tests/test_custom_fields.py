@@ -204,6 +204,19 @@ def test_a_products_prices_are_shown_and_its_shops_records_are_not() -> None:
         "A skirt.\n\n**Regular price:** 18\n\n**Sale price:** 15.99\n")
 
 
+def test_a_job_listings_place_employer_and_closing_day_are_shown() -> None:
+    """WP Job Manager keeps a job's place, employer, salary and closing day in private keys its page prints above the
+    description; the job's flags and the employer's social accounts beside them are not shown, and neither are
+    private keys of other types named alike."""
+    meta = {"_job_location": "Leeds", "_company_name": "The Harbour Courier", "_company_website": "https://hc.example/",
+            "_job_salary": "£28,000", "_job_expires": "2025-01-31", "_filled": "0", "_featured": "1",
+            "_company_twitter": "@courier"}
+    assert body_of("job_listing", "<p>We are hiring.</p>", meta=meta) == (
+        "We are hiring.\n\n**Job location:** Leeds\n\n**Company name:** The Harbour Courier\n\n**Company website:** "
+        "<https://hc.example/>\n\n**Job salary:** £28,000\n\n**Job expires:** 2025-01-31\n")
+    assert body_of("product", "<p>A mug.</p>", meta={"_job_location": "Leeds"}) == "A mug.\n"
+
+
 def test_a_listings_counts_are_shown_and_other_numbers_are_not() -> None:
     """A property's rooms and size are numbers a reader reads on its page (Luxus's `_property_bedrooms`, WP
     Residence's `property_bathrooms`, ACF's number field); ids, flags and layout sizes beside them are not."""

@@ -337,6 +337,30 @@ def test_any_day_a_language_writes_with_its_months_name_or_in_numbers_is_read_ba
     assert found[:1] == [day.isoformat()], text
 
 
+@settings(max_examples=60, deadline=None)
+@given(day=st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)),
+       locale=st.sampled_from(["lt_LT", "lv_LV", "eu_ES", "hy_AM", "et_EE", "sl_SI", "is_IS", "ka_GE", "sq_AL",
+                               "az_AZ", "kk_KZ", "mk_MK", "sr_Latn_RS", "be_BY", "gl_ES", "cy_GB", "ga_IE"]),
+       width=st.sampled_from(["long", "medium"]))
+def test_any_day_a_language_writes_in_its_own_order_is_read_back(day: date, locale: str, width: str) -> None:
+    """Languages whose dates fit none of the three orders of LOCAL_DATES (Lithuanian's `2021 m. gegužės 5 d.`,
+    Latvian's `2021. gada 5. maijs`, Basque's `2021eko maiatzaren 5a`) were not read: their own CLDR pattern is."""
+    from babel.dates import format_date
+
+    lang = locale.replace("_", "-")
+    text, months = format_date(day, width, locale=locale), month_names(lang)
+    found = [iso_day(m, months) for pattern in TEXT_DATES + local_dates(lang) if (m := pattern.search(f"· {text} ·"))]
+    assert found[:1] == [day.isoformat()], text
+
+
+@pytest.mark.parametrize(("lang", "text"), [("lt", "2021 m. gegužės 5 d."), ("lv", "2021. gada 5. maijs"),
+                                            ("eu", "2021eko maiatzaren 5a")])
+def test_a_day_as_wordpress_writes_it_in_those_languages_is_read(lang: str, text: str) -> None:
+    months = month_names(lang)
+    found = [iso_day(m, months) for pattern in TEXT_DATES + local_dates(lang) if (m := pattern.search(f"({text})"))]
+    assert found[:1] == ["2021-05-05"]
+
+
 def test_a_day_named_in_another_language_than_the_pages_is_not_read() -> None:
     """A month's name is read in the page's language only (`mars` is no month in Polish, `marca` none in French);
     a day in numbers day first only where the language writes it so (not `3/4/2021` in English, which an American
@@ -550,6 +574,14 @@ def test_a_day_printed_as_text_is_read_in_linear_time() -> None:
                     "marzo 4 " * 100_000, "1.1." * 100_000, "2021/" * 100_000, "2021. 1. " * 100_000,
                     "12/12/" * 100_000):
         for pattern in TEXT_DATES + local_dates("pt-BR") + local_dates("es") + local_dates("hu") + local_dates("de"):
+            started = time.process_time()
+            pattern.search(hostile)
+            assert time.process_time() - started < 0.5, pattern.pattern
+
+
+def test_a_day_in_a_languages_own_order_is_read_in_linear_time() -> None:
+    for hostile in ("2021 m. " * 100_000, "2021. gada 5. " * 100_000, "2021eko " * 100_000, "5 d. " * 100_000):
+        for pattern in local_dates("lt") + local_dates("lv") + local_dates("eu"):
             started = time.process_time()
             pattern.search(hostile)
             assert time.process_time() - started < 0.5, pattern.pattern

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -208,6 +209,30 @@ def test_end_tags_a_static_export_wrote_after_the_api_index_leave_its_json_read(
     items, problems = read_items([tmp_path])
     assert [i.data.get("name") for i in items] == ["Site"]
     assert [p.message for p in problems] == ["not valid JSON: line 1 column 12: Extra data"]
+
+
+def test_links_a_static_export_rewrote_inside_the_api_index_leave_its_json_read(tmp_path: Path) -> None:
+    """The exporter rewrote a link inside a JSON string as it rewrites a page's (`href="\\"…\\""`): the index was not
+    JSON, the site lost its name and tagline, and the import ended in a problem. Text that is no JSON stays so."""
+    setting = 'Show photo data (<a href=\\"https:\\/\\/en.wikipedia.org\\/wiki\\/Exif\\" target=\\"_blank\\">Exif<\\/a>)'
+    index = json.dumps({"name": "Dr Ana Sousa", "description": "zoologist", "url": "", "home": "",
+                        "namespaces": ["wp/v2"], "routes": {"/": {"description": "@@"}}}).replace('"@@"', f'"{setting}"')
+    rewritten = index.replace('href=\\"https', 'href="\\"https').replace('Exif\\" target', 'Exif\\"" target')
+    rewritten = rewritten.replace('target=\\"_blank\\"', "target='\\\"_blank\\\"'")
+    (tmp_path / "wp-json").mkdir()
+    (tmp_path / "wp-json" / "index.html").write_text(rewritten + "</id></parent>")
+    (tmp_path / "posts.json").write_text('[{"id": 1, "note": "a="\\"b"}]')
+    items, problems = read_items([tmp_path])
+    assert [i.data.get("name") for i in items] == ["Dr Ana Sousa"] and json.loads(index)["routes"]["/"][
+        "description"] == items[0].data["routes"]["/"]["description"]
+    assert [p.message.split(":")[0] for p in problems] == ["not valid JSON"]
+
+
+def test_mending_rewritten_links_takes_time_that_grows_with_the_text(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text('{"x": "' + 'a="\\"' + '\\"' * 100_000 + '", "y": "' + 'b="\\"c' * 50_000 + '"}')
+    started = time.perf_counter()
+    read_items([tmp_path])
+    assert time.perf_counter() - started < 3
 
 
 @pytest.mark.parametrize("page", [

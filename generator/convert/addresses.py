@@ -31,6 +31,9 @@ TWICE = re.compile(r"https?://+(https?)(?::/*|/+)(?=[^/\s])", re.IGNORECASE)
 # post's HTML again (old imports from other blogs): the browser then asks for `?a=1&amp;b=2`, a parameter named
 # `amp;b` the linked site never had. No address holds `&amp;` as text (it would be `%26amp;`).
 AMPERSAND_AS_ENTITY = re.compile(r"&(?:(?:amp|#0*38|#x0*26);)+", re.IGNORECASE)
+# Spaces typed before an address in the link dialog, which the editor percent-encoded (`%20https:/git.x.org/a`,
+# its slashes squeezed on the way): the browser read the whole as a path on the post's own site, a page not found.
+SPACES_BEFORE = re.compile(r"(?:%(?:20|09|0a|0d)|\s)+(https?):/*(?=[^/\s])", re.IGNORECASE)
 BARE_HOST = re.compile(r"www\d?(?:\.[a-z0-9-]+)+\.(?!(?:html?|php|aspx?|jpe?g|png|gif|pdf)\b)[a-z]{2,63}(?=[/:?#]|$)",
                        re.IGNORECASE)  # (a page or a file named after a site, `www.x.com.html`, is a path)
 
@@ -88,10 +91,12 @@ def page_address(link: str, site: str = "", guid: str = "") -> str:
 
 
 def as_meant(url: str) -> str:
-    """`url` as its author meant it where it is mistyped as EXTRA_S, TWICE, BARE_HOST or AMPERSAND_AS_ENTITY
-    tell; else as it is."""
+    """`url` as its author meant it where it is mistyped as EXTRA_S, TWICE, SPACES_BEFORE, BARE_HOST or
+    AMPERSAND_AS_ENTITY tell; else as it is."""
     url = with_plain_ampersands(url)
     stripped = url.strip()
+    if stripped[:1] == "%" and (spaced := SPACES_BEFORE.match(stripped)) is not None:
+        url = stripped = f"{spaced.group(1).lower()}://{stripped[spaced.end():]}"
     if stripped[:1] not in "hHwW":
         return url
     if (extra := EXTRA_S.match(stripped)) is not None:

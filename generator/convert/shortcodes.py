@@ -57,6 +57,10 @@ QUOTED_ATTRIBUTE = re.compile(r"[\w-]+\s*=\s*[\"'“”″„«»]")
 # `[att_heading]`), which the export holds unrendered with its quotes straight, as in a page WPBakery lays out.
 THEME_LAYOUT = re.compile(r"\[/(?P<prefix>[a-z][a-z0-9]*_)(?:row|columns?|col|toggle|accordion|tabs?|tabgroup"
                           r"|(?:one|two|three|four|five)_(?:half|thirds?|fourths?|fifths?|sixths?)(?:_last)?)\]")
+# A page Divi lays out: its add-ons' modules (Divi Pixel's `[dipi_button_grid]`, Divi Supreme's `[dsm_…]`) are
+# named under their own prefixes, and sit in its rows and columns as its own modules do, with their words in
+# attributes; an export holds them with their quotes straight, so that, unknown, they stood as whole tags.
+DIVI_LAYOUT = re.compile(r"\[et_pb_(?:section|row|column)\b")
 
 
 def expand(html: str, ctx: Context, depth: int = 0) -> str:
@@ -180,12 +184,9 @@ def without_theme_tags(text: str) -> str:
     if not wpbakery and not prefixes:
         return text
 
-    def registered(name: str) -> bool:
-        return _handler(name) is not None or code_shortcodes.is_code(name)
-
     def tag(match: re.Match[str]) -> str:
         name = match["name"]
-        return " " if (wpbakery or name.startswith(prefixes)) and not registered(name) else match.group(0)
+        return " " if (wpbakery or name.startswith(prefixes)) and not _registered(name) else match.group(0)
 
     text = THEME_TAG.sub(tag, text)
     if not wpbakery:
@@ -197,16 +198,24 @@ def without_theme_tags(text: str) -> str:
     def unprefixed(match: re.Match[str]) -> str:
         name, atts = match["name"], match["atts"] or ""
         element = match.group(0).startswith("[/") or QUOTED_ATTRIBUTE.search(atts) is not None or name in closed
-        return " " if element and not registered(name) else match.group(0)
+        return " " if element and not _registered(name) else match.group(0)
 
     return UNPREFIXED_TAG.sub(unprefixed, text)
 
 
 def theme_prefixes(text: str) -> tuple[str, ...]:
-    """The prefixes of the themes whose own layout shortcodes `text` holds (see THEME_LAYOUT), but for the
-    builders' (`vc_`, `su_`), which page_builders.py reads by name."""
+    """The prefixes of the themes whose own layout shortcodes `text` holds (see THEME_LAYOUT), and of the add-ons
+    whose modules a page Divi lays out holds (see DIVI_LAYOUT), but for the builders' (`vc_`, `su_`), which
+    page_builders.py reads by name."""
     found = {m["prefix"] for m in THEME_LAYOUT.finditer(text)} if "[/" in text else set()
+    if DIVI_LAYOUT.search(text):
+        found |= {m["name"].partition("_")[0] + "_" for m in THEME_TAG.finditer(text)
+                  if not page_builders.is_builder(m["name"], False) and not _registered(m["name"])}
     return tuple(sorted(prefix for prefix in found if not prefix.startswith(page_builders.PREFIXES)))
+
+
+def _registered(name: str) -> bool:
+    return _handler(name) is not None or code_shortcodes.is_code(name)
 
 
 def _known(name: str, themed: bool) -> bool:
@@ -303,6 +312,9 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
         replacement = expand(page_builders.element(match["name"], named, inner or "", ctx), ctx, depth + 1)
     if replacement is not None:
         return match["escaped"] + replacement + match["close"]
+    if handler is None and _encloses_nothing(match, inner):
+        ctx.losses.note(loss.EMPTY_SHORTCODE, original[:80])
+        return ""
     # Brackets around markup are words, not a tag; and so is a known name with nothing to show (`[gist]`, the
     # text of a link to a gist), as WordPress shows it.
     given = bool(named) or inner is not None or (handler is not None and bool((match["atts"] or "").strip()))
@@ -311,6 +323,15 @@ def _replace(match: re.Match[str], inner: str | None, original: str, ctx: Contex
     if inner is None or handler is not None or depth >= page_builders.MAX_DEPTH:
         return original
     return _unknown_around(match, inner, ctx, depth)
+
+
+def _encloses_nothing(match: re.Match[str], inner: str | None) -> bool:
+    """Whether a shortcode nothing here knows is a pair with nothing inside it or in its brackets (`[heimu][/heimu]`,
+    a blackout box left empty; but for wpautop's paragraphs): its plugin showed nothing for it, or, switched off, its
+    tags as words that tell a reader nothing; words in brackets are never closed so."""
+    if inner is None or (match["atts"] or "").strip():
+        return False
+    return not WRAPPING.sub("", inner).strip()
 
 
 def _by_shape(match: re.Match[str], named: dict[str, str], inner: str | None, ctx: Context, depth: int) -> str | None:

@@ -24,14 +24,15 @@ SOCIAL_SITES = {
 
 def social_profile(url: str) -> str:
     """The name of the social site whose profile `url` is (on any subdomain: `www.`, `m.`, `de.`), or "": a profile's
-    address has no query and a path of two parts at most (`/harbournews`, `/in/jane-doe/`); a video's or a post's
+    address has no query and a path of two parts at most (`/harbournews`, `/in/jane-doe/`; but Facebook's numbered
+    profiles, `/profile.php?id=615…`); a video's or a post's
     (`/watch?v=…`, `/user/status/123`) says more than the site's name, and keeps naming its link."""
     try:
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").removeprefix("www.")
     except ValueError:
         return ""
-    if parts.query or len([part for part in parts.path.split("/") if part]) > 2:
+    if (parts.query and parts.path != "/profile.php") or len([part for part in parts.path.split("/") if part]) > 2:
         return ""
     while host:
         if host in SOCIAL_SITES:

@@ -54,6 +54,14 @@ def is_term_name(item: Any) -> bool:
     return isinstance(item, str) and any(c.isalpha() for c in item)
 
 
+def term_names(values: list[Any]) -> list[str]:
+    """The terms a field gives by name (see is_term_name), and with them any of digits alone (`"2024"`, a year's tag
+    beside `"Elections"`): a list that names its terms names them all, where digits alone would be an id as text."""
+    named = any(is_term_name(item) for item in values)
+    return [item for item in values
+            if is_term_name(item) or (named and isinstance(item, str) and item.strip().isdigit())]
+
+
 def term_list_problems(data: dict[str, Any], keys: list[str]) -> list[tuple[str, str]]:
     """(field, message) for each REST term field that is not a list of ids: its terms were passed over."""
     found = []
@@ -65,8 +73,9 @@ def term_list_problems(data: dict[str, Any], keys: list[str]) -> list[tuple[str,
             found.append((key, f"expected a list of term ids, got {type(value).__name__} {str(value)[:40]!r}; "
                                "no terms read from it"))
             continue
+        names = set(term_names(value))
         others = [item for item in value if (not isinstance(item, int) or isinstance(item, bool))
-                  and not is_term_object(item) and not is_term_name(item)]
+                  and not is_term_object(item) and not (isinstance(item, str) and item in names)]
         if others:
             found.append((key, f"expected term ids, got {', '.join(repr(o)[:40] for o in others[:3])}; passed over"))
     return found

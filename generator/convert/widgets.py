@@ -140,6 +140,12 @@ FORM_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|(?:l
 # a short line that names JavaScript, which only made sense on the original site.
 SCRIPT_NOTICE = re.compile(r"javascript", re.IGNORECASE)
 SCRIPT_NOTICE_LENGTH = 160
+# A form's check that a person sends it: Divi's sum (`<span class="et_pb_contact_captcha_question">4 + 10</span> =`,
+# new digits at each visit, so a sync saw the page changed every time), Really Simple CAPTCHA's picture, a captcha
+# plugin's question. Nothing to answer offline; with the "=" or "?" it leaves, it goes.
+CAPTCHA_CLASS = re.compile(r"captcha", re.IGNORECASE)
+CAPTCHA_LEFTOVER = re.compile(r"[\s=?:*]*")
+CAPTCHA_NODES = 40
 FORM_WRAPPER_CLASSES = frozenset({"wpcf7"})  # a form plugin's box around its <form> and the form's messages
 # Auto-inserted keyword links point at whatever the plugin chose, not at what the author wrote.
 KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-link-juicer"})
@@ -335,6 +341,8 @@ def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
         for part in elements(form):
             if has_class(part, FORM_TRAP_CLASSES) or FORM_HIDDEN_STYLE.search(part.get("style") or ""):
                 part.replace_with(" ")
+            elif any(CAPTCHA_CLASS.search(name) for name in part.get_attribute_list("class", []) or ()):
+                _empty(_captcha_line(part, form))
         for notice in form.find_all(string=SCRIPT_NOTICE):
             if len(notice.strip()) < SCRIPT_NOTICE_LENGTH:
                 notice.replace_with(" ")
@@ -346,6 +354,44 @@ def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
         for space in form.find_all(string=lambda text: isinstance(text, ControlSpace)):
             space.replace_with(" ")  # the converter writes plain strings only
         form.name = "div"
+
+
+def _captcha_line(captcha: Tag, form: Tag) -> Tag:
+    """The captcha with the label it is in ("Type the letters you see", Contact Form 7's), and the elements around
+    it inside `form` that show nothing else but its leftovers (CAPTCHA_LEFTOVER: Divi's "=", a question mark, a
+    required field's star) and controls."""
+    line = next((parent for parent in captcha.parents if parent is form or parent.name == "label"), form)
+    line = captcha if line is form else line
+    while isinstance(line.parent, Tag) and line.parent is not form and _only_leftovers(line.parent, line):
+        line = line.parent
+    return line
+
+
+def _empty(tag: Tag) -> None:
+    """`tag` made a space in place (replacing each of many in a long line would search the line each time); a
+    picture or a field, which holds nothing, is made a span to hold it."""
+    if not tag.contents:
+        tag.name = "span"
+    tag.attrs = {}
+    tag.clear()
+    tag.append(" ")
+
+
+def _only_leftovers(parent: Tag, line: Tag) -> bool:
+    """Whether `parent` shows nothing but `line` and CAPTCHA_LEFTOVER, in a few nodes (CAPTCHA_NODES) as a captcha's
+    line has: a look at a long paragraph stops there, so that many captchas in one are not each read to its end."""
+    count = 0
+    for node in parent.descendants:
+        count += 1
+        if count > CAPTCHA_NODES:
+            return False
+        if isinstance(node, NavigableString) and not CAPTCHA_LEFTOVER.fullmatch(node) and not _inside(node, line):
+            return False
+    return True
+
+
+def _inside(node: NavigableString, tag: Tag) -> bool:
+    return any(parent is tag for parent in node.parents)
 
 
 def _forms_stripped(soup: BeautifulSoup) -> list[Tag]:

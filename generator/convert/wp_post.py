@@ -32,8 +32,8 @@ from generator.convert.slugs import safe_slug
 from generator.convert.stand_in_dates import date_stand_in
 from generator.convert.summary_lead import without_dropped_lead
 from generator.convert.summary_spaces import spaced_as_shown
-from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_name, is_term_object,
-                                        reference_problems, term_list_problems)
+from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_object,
+                                        reference_problems, term_list_problems, term_names)
 from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSES
 from generator.convert.wp_render import render_content, rendered, rendered_media
 from generator.sources import coauthors
@@ -331,7 +331,7 @@ def _given_terms(values: list[Any], taxonomy: str) -> list[Term]:
     whole = [to_term({"id": item.get("term_id"), "taxonomy": item.get("taxonomy") or taxonomy, "slug": item["slug"],
                       "name": item.get("name"), "parent": item.get("parent")})
              for item in values if is_term_object(item)]
-    return whole + [term for term in (_named_term(item, taxonomy) for item in values if is_term_name(item)) if term]
+    return whole + [term for term in (_named_term(item, taxonomy) for item in term_names(values)) if term]
 
 
 def _named_term(name: str, taxonomy: str) -> Term | None:

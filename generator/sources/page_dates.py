@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -47,6 +47,13 @@ LOCAL_DATES = (rf"{_LOCAL_DAY}\s+(?:(?:de|del|of)\s+)?(?P<name>NAMES)\.?,?\s+(?:
 NUMBERED_DATE = (r"(?<![0-9.])(?P<day>[0-9]{1,2})(?P<sep>[./-])\s?(?P<number>[0-9]{1,2})(?P=sep)\s?"
                  r"(?P<year>[0-9]{4})(?![0-9])")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A field or a literal of a CLDR date pattern (`y 'm'. MMMM d 'd'.`): the language's own long and medium dates are
+# read too, where the three orders above do not fit them (Lithuanian's `2021 m. gegužės 5 d.`, Latvian's `2021. gada
+# 5. maijs`, Basque's `2021eko maiatzaren 5a`, Armenian's `2021 թ. մայիսի 5`).
+CLDR_TOKEN = re.compile(r"'((?:[^']|'')*)'|([A-Za-z])\2*|[^A-Za-z']")
+CLDR_FIELDS = {"y": _YEAR, "d": r"(?P<day>[0-9]{1,2})", "M": r"(?P<name>NAMES)\.?", "L": r"(?P<name>NAMES)\.?"}
+LITERAL_RUN = re.compile(r"\s+|[^\s]")
+CLDR_SAMPLE = date(2021, 5, 25)  # a day CLDR's pattern is tried on: read by the orders above, it adds nothing
 TEXT_CHARS = 300  # of an element's text: a byline's, not an article's
 
 
@@ -160,7 +167,41 @@ def local_dates(lang: str) -> tuple[re.Pattern[str], ...]:
         return ()
     alternatives = "|".join(re.escape(name) for name in names)
     named = tuple(re.compile(pattern.replace("NAMES", alternatives), re.IGNORECASE) for pattern in LOCAL_DATES)
-    return named + ((re.compile(NUMBERED_DATE),) if _day_first(lang) else ())
+    own = tuple(re.compile(pattern.replace("NAMES", alternatives), re.IGNORECASE) for pattern in _cldr_dates(lang, named))
+    return named + own + ((re.compile(NUMBERED_DATE),) if _day_first(lang) else ())
+
+
+def _cldr_dates(lang: str, named: tuple[re.Pattern[str], ...]) -> list[str]:
+    """Patterns of the language's long and medium dates as CLDR writes them (see CLDR_TOKEN), with `NAMES` in place
+    of its months' names, where the `named` ones do not read them; each letter of a literal may be left out
+    (Basque's `(e)ko`, written `eko` or `ko`), and spaces may be more or none."""
+    from babel.dates import format_date, get_date_format
+
+    locale, months, found = _locale(lang), month_names(lang), []
+    for width in ("long", "medium"):
+        written = format_date(CLDR_SAMPLE, width, locale=locale)
+        if not any((day := pattern.search(written)) and iso_day(day, months) == CLDR_SAMPLE.isoformat()
+                   for pattern in named):
+            found.append(_date_pattern(get_date_format(width, locale=locale).pattern))
+    return list(dict.fromkeys(pattern for pattern in found if pattern))
+
+
+def _date_pattern(cldr: str) -> str:
+    """A CLDR date pattern as a regular expression, if it names the year, the day and the month by name (and no
+    weekday or era); else ''."""
+    parts, fields = [], set()
+    for token in CLDR_TOKEN.finditer(cldr):
+        quoted, letter = token.group(1), token.group(2)
+        if letter is None:
+            literal = quoted.replace("''", "'") if quoted is not None else token.group(0)
+            parts.extend(r"\s*" if run.isspace() else f"{re.escape(run)}?" for run in LITERAL_RUN.findall(literal))
+            continue
+        field = CLDR_FIELDS.get(letter)
+        if field is None or field in fields or (letter in "ML" and len(token.group(0)) < 3):
+            return ""
+        fields.add(field)
+        parts.append(field)
+    return r"(?<!\w)" + "".join(parts) + r"(?![0-9])" if len(fields) == 3 else ""
 
 
 def _day_first(lang: str) -> bool:

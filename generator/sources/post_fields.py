@@ -43,12 +43,17 @@ ACF_FIELD_KEY = re.compile(r"field_[0-9a-f]{13}")
 
 # WooCommerce's prices of a product, private keys its page shows (`_price` is the one of these in force).
 PRODUCT_PRICES = ("_regular_price", "_sale_price")
+# Private keys of other plugins' types that their pages print: WP Job Manager's job's place, employer, salary, how to
+# apply and closing day (`_job_location` = `Leeds`, `_application` = `jobs@example.org`), under every job listing.
+PRINTED_PRIVATE_KEYS = {"product": PRODUCT_PRICES,
+                        "job_listing": ("_job_location", "_company_name", "_company_tagline", "_company_website",
+                                        "_job_salary", "_application", "_job_expires")}
 
 
 def is_reader_key(key: str, post_type: str) -> bool:
-    """Whether the key is one a reader's page may show: not private, or private but the type's own, or a
-    product's price."""
-    if post_type == "product" and key in PRODUCT_PRICES:
+    """Whether the key is one a reader's page may show: not private, or private but the type's own, or one its
+    plugin prints (PRINTED_PRIVATE_KEYS)."""
+    if key in PRINTED_PRIVATE_KEYS.get(post_type, ()):
         return True
     if not key.startswith("_"):
         return bool(key.strip()) and not key.startswith(PLUGIN_KEYS) and not ACF_FIELD_KEY.fullmatch(key)

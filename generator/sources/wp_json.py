@@ -130,6 +130,10 @@ PACKED_RATIO = 8
 # escaping (`https:\/\/www.example.org` → `https:\/\example.org`) leaves a `\e` where JSON wants `\\`.
 ESCAPE = re.compile(r'\\(?:["\\/bfnrt]|u[0-9A-Fa-f]{4})?')
 END_TAGS = re.compile(r"(?:\s*</[A-Za-z][\w:.-]*\s*>)+\s*")
+# An attribute of a link inside a JSON string that a static exporter rewrote as it rewrites a page's own links
+# (`<a href=\\"http:\\/\\/x\\">` saved as `<a href="\\"http:\\/\\/x\\"" target='\\"_blank\\"'>`, in the API
+# index's settings of Jetpack's carousel): the file was not JSON, and the site's name and tagline were lost with it.
+REWRITTEN_ATTRIBUTE = re.compile(r"""(?<=[\w-])=(["'])\\"((?:[^"'\\]|\\.)*?)\\"\1""")
 _DECODER = json.JSONDecoder(strict=False)
 _SPACE = re.compile(r"[ \t\r\n]*")  # what JSON allows between values
 SITE_KEYS = ({"timezone", "date_format"}, {"namespace", "routes"}, {"routes"}, {"provider_name", "version"})
@@ -434,6 +438,8 @@ def _loads(text: str) -> tuple[Any, int]:
     try:
         return _json_before_end_tags(text), 0
     except json.JSONDecodeError as e:
+        if (mended := _attributes_mended(text)) is not None:
+            return mended, 0
         if not e.msg.startswith("Invalid \\"):  # "Invalid \\escape", "Invalid \\uXXXX escape"
             raise
     lone = 0
@@ -445,6 +451,17 @@ def _loads(text: str) -> tuple[Any, int]:
         lone += 1
         return "\\\\"
     return _json_before_end_tags(ESCAPE.sub(kept, text)), lone
+
+
+def _attributes_mended(text: str) -> Any:
+    """The JSON of `text` with each attribute a static exporter rewrote as HTML inside a JSON string mended (see
+    REWRITTEN_ATTRIBUTE), if it has any and is then read whole; else None."""
+    if REWRITTEN_ATTRIBUTE.search(text) is None:
+        return None
+    try:
+        return _json_before_end_tags(REWRITTEN_ATTRIBUTE.sub(lambda m: f'=\\"{m[2]}\\"', text))
+    except json.JSONDecodeError:
+        return None
 
 
 def _json_before_end_tags(text: str) -> Any:
