@@ -92,3 +92,32 @@ def test_many_rows_take_linear_time() -> None:
     start = time.process_time()
     assert titled_rows(rows).count("<strong>Day</strong>") == 100_000
     assert time.process_time() - start < 2
+
+
+# What plugins add to every post's response of a site (Jetpack, reading-time and short-link plugins, REST API
+# Helper's `x_` copies), whatever its type: none of it was the post's text on its page.
+SITE_WIDE = {"jetpack-related-posts": [{"id": 5, "url": "https://example.com/other/", "title": "Other story"}],
+             "jetpack_shortlink": "https://wp.me/pabc-3Rq", "jetpack_sharing_enabled": True, "amp_enabled": True,
+             "reading_time": "3 min", "estimated_reading_time_minutes": 3, "modified_by": "Editor",
+             "custom_permalink": "https://example.com/z/", "short_url": "https://x.co/a", "post_views": 1234,
+             "x_categories": "Mining", "rank_math_seo_score": 77}
+
+
+def test_a_custom_type_whose_content_is_the_story_shows_no_field_plugins_added_beside_it() -> None:
+    story = " ".join(f"<p>Sentence {n} of the report on rare earth supply chains.</p>" for n in range(12))
+    news = {**TRIP, **SITE_WIDE, "type": "news-archive", "content": {"rendered": story}}
+    assert added_fields(rest_item(**news)) == {}
+    assert "**" not in body(**news)
+
+
+def test_a_trips_fields_are_shown_without_what_plugins_add_to_every_post() -> None:
+    shown = body(**{**TRIP, **SITE_WIDE})
+    assert shown == body(**TRIP)
+
+
+def test_counting_a_long_or_hostile_contents_words_takes_linear_time() -> None:
+    from generator.convert.rest_fields import _thin
+    for rendered in ("<" * 100_000, "<a" * 100_000, "<p>" * 100_000 + "x", "word " * 100_000):
+        started = time.process_time()
+        _thin({"rendered": rendered})
+        assert time.process_time() - started < 1.0, rendered[:10]

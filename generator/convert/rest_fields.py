@@ -8,7 +8,10 @@ They are read as the type's custom fields are (convert/custom_fields.py), and th
 each hold a title and its text are shown as the page laid them out: each title in bold over its text.
 
 Only a response as the REST API served it (it has its `_links`) of a type other than WordPress's own is read so:
-an export's item, rebuilt as a response, carries what rendering it needs beside its fields, never shown.
+an export's item, rebuilt as a response, carries what rendering it needs beside its fields, never shown. And only
+where its content says little (THIN_WORDS): a custom type whose content is the story (a newsroom's `news-archive`)
+carries beside it what plugins add to every post of a site (Jetpack's related posts, reading times, short links),
+which its page did not print as the post's text.
 """
 
 from __future__ import annotations
@@ -41,11 +44,17 @@ SERVED_ENDINGS = ("_head", "_head_json", "_raw", "_rendered", "_html", "_id", "_
 # trip's `price`).
 SERVED_WORDS = frozenset({"featured", "fimg", "thumbnail", "avatar", "gravatar", "excerpt", "author", "comment",
                           "comments", "locale", "language", "translations", "wpml", "pll", "setting", "settings",
-                          "option", "options"})
+                          "option", "options", "related", "permalink", "shortlink", "url", "link", "links", "views",
+                          "reading", "modified", "jetpack", "amp", "seo", "score", "sharing", "likes", "publicize",
+                          "yoast", "rank", "blocks", "schema", "x"})
 # Rows of a repeated field: a title's key and its text's, as plugins and ACF repeaters name them.
 ROW_TITLES = ("title", "question", "name", "heading", "label")
 ROW_TEXTS = ("content", "answer", "text", "description", "desc")
 BLOCK_TAG = re.compile(r"<(?:p|div|ul|ol|h[1-6]|table|blockquote|figure|pre)[\s>]", re.IGNORECASE)
+# The most words a post's content may hold for its plugin's fields to be read as its page's text: a trip's or a
+# listing's content is a line or two, its page made of the fields.
+THIN_WORDS = 60
+TAG = re.compile(r"<[^<>]*+>")
 
 
 def added_fields(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -53,13 +62,26 @@ def added_fields(data: Mapping[str, Any]) -> dict[str, Any]:
     own types, or for a post not served as it is by the REST API."""
     post_type = data.get("type")
     if not isinstance(data.get("_links"), dict) or not isinstance(post_type, str) \
-            or post_type in BUILT_IN_TYPES or post_type == "attachment":
+            or post_type in BUILT_IN_TYPES or post_type == "attachment" or not _thin(data.get("content")):
         return {}
     taxonomies = _taxonomies(data["_links"])
     return {key: value for key, value in data.items()
             if isinstance(key, str) and key not in SERVED_FIELDS and key not in taxonomies
             and not key.startswith("_") and not key.endswith(SERVED_ENDINGS)
             and SERVED_WORDS.isdisjoint(re.split(r"[_\-]+", key.lower())) and not _unset(value) and not _ids(value)}
+
+
+def _thin(content: object) -> bool:
+    """Whether the content's words, as served, are fewer than THIN_WORDS (counted no further than that)."""
+    rendered = content.get("rendered") if isinstance(content, dict) else content
+    if not isinstance(rendered, str):
+        return True
+    words = 0
+    for _ in re.finditer(r"[^\s<>]++", TAG.sub(" ", rendered)):
+        words += 1
+        if words >= THIN_WORDS:
+            return False
+    return True
 
 
 def titled_rows(rows: list[Any]) -> str:
