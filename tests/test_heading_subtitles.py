@@ -4,35 +4,22 @@ times 25,000's)."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from generator import collector
 from generator.convert.context import Context
 from generator.convert.heading_subtitles import subtitles_out_of_headings
 from generator.convert.parse import parse_fragment
+from tests.pass_timing import best_seconds
 
 SMALL, LARGE = 2_000, 32_000
 RATIO = 48  # sixteen times the markup, at most forty-eight times the time: a square would take 256
 
 
-def _seconds(html: str, tries: int) -> float:
-    best = float("inf")
-    for _ in range(tries):
-        soup = parse_fragment(html)
-        with collector.paused():
-            started = time.process_time()
-            subtitles_out_of_headings(soup, Context())
-            best = min(best, time.process_time() - started)
-    return best
-
-
 @pytest.mark.parametrize("shape", ["<h2>Title{}</h2>", "{}"])
 def test_subtitles_come_out_of_headings_in_linear_time(shape: str) -> None:
     one = '<span class="subtitle">sub</span>' if shape != "{}" else '<h3>Name<span class="sub-title">role</span></h3>'
-    small = _seconds(shape.format(one * SMALL), tries=3)
-    assert _seconds(shape.format(one * LARGE), tries=1) < RATIO * max(small, 0.001)
+    small = best_seconds(shape.format(one * SMALL), subtitles_out_of_headings, tries=3)
+    assert best_seconds(shape.format(one * LARGE), subtitles_out_of_headings, tries=1) < RATIO * max(small, 0.001)
 
 
 def test_each_subtitle_follows_its_title_in_order() -> None:

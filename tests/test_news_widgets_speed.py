@@ -5,26 +5,13 @@ from __future__ import annotations
 
 import time
 
-from generator import collector
 from generator.convert.amp import amp_elements_as_html
 from generator.convert.cleanup import BUTTON_CLASS, block_spans_apart
-from generator.convert.context import Context
-from generator.convert.parse import parse_fragment
 from generator.convert.script_boxes import TELEGRAM_POST, TELEGRAM_WIDGET
+from tests.pass_timing import best_seconds
 
 SMALL, LARGE = 500, 8_000
 RATIO = 60  # sixteen times the elements: a pass that went over all of them for each would take some 256 times as long
-
-
-def _seconds(html: str, rule, tries: int) -> float:
-    best = float("inf")
-    for _ in range(tries):
-        soup = parse_fragment(html)
-        with collector.paused():
-            started = time.process_time()
-            rule(soup, Context())
-            best = min(best, time.process_time() - started)
-    return best
 
 
 def test_amp_elements_and_button_links_are_read_in_linear_time() -> None:
@@ -32,8 +19,8 @@ def test_amp_elements_and_button_links_are_read_in_linear_time() -> None:
           '</amp-img><amp-twitter data-tweetid="{0}"></amp-twitter>'
     buttons = '<a class="btn btn-{0}" href="https://e.com/{0}">Go</a>'
     for template, rule in ((amp, amp_elements_as_html), (buttons, block_spans_apart)):
-        small = _seconds("".join(template.format(n) for n in range(SMALL)), rule, tries=3)
-        large = _seconds("".join(template.format(n) for n in range(LARGE)), rule, tries=1)
+        small = best_seconds("".join(template.format(n) for n in range(SMALL)), rule, tries=3)
+        large = best_seconds("".join(template.format(n) for n in range(LARGE)), rule, tries=1)
         assert large < RATIO * small + 0.05
 
 
