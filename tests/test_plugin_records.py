@@ -13,17 +13,22 @@ from generator.store.documents import document_files
 from tests.test_wxr import export, item
 
 
+def assert_skipped_beside_a_post(tmp_path: Path, record: str, ident: int) -> None:
+    """An export of `record` (an item numbered `ident`) and a post imports the post alone, and names the record."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(record + item(135, "News", "<p>Text.</p>")))
+    result = run_import([path], tmp_path / "content")
+    assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
+    assert any(f"item {ident}: a plugin's own record" in line for line in result.skipped)
+
+
 # AIPKit's chatbots and AI forms; Event Tickets' RSVP tickets and attendees (a ticket of The Events Calendar's test
 # site was a page of its own, `/tribe_rsvp_tickets/job-career-fair/`; an attendee's fields hold the name and e-mail
 # address of who took the ticket).
 @pytest.mark.parametrize("post_type", ["aipkit_chatbot", "aipkit_ai_form", "tribe_rsvp_tickets", "tribe_rsvp_attendees",
                                        "tec_tc_attendee"])
 def test_a_plugins_own_record_is_skipped(tmp_path: Path, post_type: str) -> None:
-    path = tmp_path / "export.xml"
-    path.write_text(export(item(134, "Default", "", post_type=post_type) + item(135, "News", "<p>Text.</p>")))
-    result = run_import([path], tmp_path / "content")
-    assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
-    assert any("item 134: a plugin's own record" in line for line in result.skipped)
+    assert_skipped_beside_a_post(tmp_path, item(134, "Default", "", post_type=post_type), 134)
 
 
 @pytest.mark.parametrize("post_type", ["ap_outbox", "ap_inbox", "ap_actor", "ap_follower", "ap_extrafield"])
@@ -33,12 +38,7 @@ def test_the_activitypub_plugins_activities_and_followers_are_skipped_as_plugin_
     # activity's JSON, a copy of a post the export holds anyway; followers are other people's accounts.
     activity = ('{"@context":["https://www.w3.org/ns/activitystreams"],"id":"https://example.com/?post_type='
                 'ap_outbox\\u0026p=955","type":"Create","object":{"content":"\\u003Cp\\u003EText.\\u003C/p\\u003E"}}')
-    path = tmp_path / "export.xml"
-    path.write_text(export(item(955, "[Create] News", activity, post_type=post_type)
-                           + item(135, "News", "<p>Text.</p>")))
-    result = run_import([path], tmp_path / "content")
-    assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
-    assert any("item 955: a plugin's own record" in line for line in result.skipped)
+    assert_skipped_beside_a_post(tmp_path, item(955, "[Create] News", activity, post_type=post_type), 955)
 
 
 @pytest.mark.parametrize("post_type", ["metform-entry", "metform-form"])
@@ -46,11 +46,7 @@ def test_metforms_forms_and_the_entries_visitors_sent_are_skipped_as_plugin_reco
         tmp_path: Path, post_type: str) -> None:
     # An entry's title is "Entry # 2" and its custom fields hold the name and email a visitor typed: it was imported
     # as a page of the site, under /metform-entry/.
-    path = tmp_path / "export.xml"
-    path.write_text(export(item(289, "Entry # 2", "", post_type=post_type) + item(135, "News", "<p>Text.</p>")))
-    result = run_import([path], tmp_path / "content")
-    assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
-    assert any("item 289: a plugin's own record" in line for line in result.skipped)
+    assert_skipped_beside_a_post(tmp_path, item(289, "Entry # 2", "", post_type=post_type), 289)
 
 
 @pytest.mark.parametrize(("post_type", "content"), [
@@ -61,12 +57,7 @@ def test_metforms_forms_and_the_entries_visitors_sent_are_skipped_as_plugin_reco
 ])
 def test_a_post_of_a_plugins_type_whose_whole_text_is_json_is_skipped_as_a_plugin_record(
         tmp_path: Path, post_type: str, content: str) -> None:
-    path = tmp_path / "export.xml"
-    path.write_text(export(item(60, "Send the e-mail", content, post_type=post_type)
-                           + item(135, "News", "<p>Text.</p>")))
-    result = run_import([path], tmp_path / "content")
-    assert [p.parent.name for p in document_files(tmp_path / "content")] == ["post"]
-    assert any("item 60: a plugin's own record" in line for line in result.skipped)
+    assert_skipped_beside_a_post(tmp_path, item(60, "Send the e-mail", content, post_type=post_type), 60)
 
 
 @pytest.mark.parametrize(("post_type", "content"), [
