@@ -17,7 +17,7 @@ import re
 from bs4 import BeautifulSoup, Comment, Tag
 
 from generator.convert.context import Context
-from generator.convert.parse import elements, may_contain
+from generator.convert.parse import elements, enclosing, may_contain
 from generator.convert.social_sites import social_profile
 
 PLUGIN_FOLDER = "/wp-content/plugins/"
@@ -40,7 +40,7 @@ def plugin_icons_as_link_names(soup: BeautifulSoup, ctx: Context) -> None:
     for image in elements(soup, "img"):
         if PLUGIN_FOLDER not in str(image.get("src") or ""):
             continue
-        link = image.find_parent("a")
+        link = enclosing(image, ("a",))
         if link is None or id(link) in seen:
             continue
         seen.add(id(link))
@@ -55,7 +55,7 @@ def social_icons_as_link_names(soup: BeautifulSoup, ctx: Context) -> None:
     """A social site's logo alone in a link to a profile on that site gives the link its name (its own words, else
     the site's), and goes."""
     for image in elements(soup, "img"):
-        link = image.find_parent("a")
+        link = enclosing(image, ("a",))
         site = social_profile(str(link.get("href") or "")) if link is not None else ""
         if link is None or not site or not _icon_alone(link) or not _social_icon(image, site):
             continue

@@ -89,7 +89,7 @@ def drop_share_links(soup: BeautifulSoup, ctx: Context) -> None:
     for bar in bars:
         # A bar another bar's holder took with it (Flatsome's row: a share button, the site's mail link, more
         # buttons), when that holder showed nothing else, is gone already.
-        left = [link for link in bar if not link.__dict__.get("_decomposed")]
+        left = [link for link in bar if not link.decomposed]
         if not left:
             continue
         ctx.losses.note(loss.SHARE_WIDGET, left[0].get("href", ""))
