@@ -3,9 +3,12 @@ post's excerpt) above its description, as the shop's product page does."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from generator.convert.wp_post import to_document
+from generator.importer import ImportOptions, run_import
 
 
 def _product(content: str, excerpt: str, post_type: str = "product") -> dict[str, Any]:
@@ -42,3 +45,12 @@ def test_a_page_made_by_woocommerces_api_holds_the_short_description_once() -> N
 
 def test_a_post_other_than_a_product_keeps_its_body() -> None:
     assert to_document(_product("<p>Текст.</p>", "<p>Анонс.</p>", "post")).document.body == "Текст.\n"
+
+
+def test_the_import_counts_a_product_with_a_short_description_as_no_empty_body(tmp_path: Path) -> None:
+    """It said "70 posts have an empty body … imported with their title and fields only" of a café's dishes."""
+    saved = tmp_path / "in" / "product.json"
+    saved.parent.mkdir()
+    saved.write_text(json.dumps([_product("", "<p>Паста з соусом.</p>"), {**_product("", ""), "id": 36}]))
+    result = run_import([saved.parent], tmp_path / "content", ImportOptions(workers=1))
+    assert any(note.startswith("1 posts have an empty body") for note in result.notes)

@@ -8,6 +8,8 @@ and an export keep them apart, so a product saved so showed its description alon
 
 from __future__ import annotations
 
+from typing import Any
+
 from bs4 import BeautifulSoup
 
 from generator.convert.fragment_text import simple_text
@@ -44,3 +46,11 @@ def _words(fragment: str) -> list[str]:
     if words:
         words[-1] = words[-1].rstrip("…")
     return words
+
+
+def has_short_description(data: dict[str, Any]) -> bool:
+    """Whether a saved item is a product with a short description, which its page shows (REST's rendered
+    excerpt, or an export's raw one)."""
+    excerpt = data.get("excerpt")
+    text = (excerpt.get("rendered") or excerpt.get("raw")) if isinstance(excerpt, dict) else None
+    return data.get("type") == PRODUCT and isinstance(text, str) and bool(text.strip())
