@@ -19,6 +19,7 @@ from generator.convert.control_chars import readable
 from generator.convert.mojibake import repaired
 from generator.convert.document import Term, TermRegistry
 from generator.convert.multilingual import in_language
+from generator.convert.short_descriptions import has_short_description
 from generator.convert.wp_post import Lookups, embedded_authors, embedded_terms, to_media, to_term, to_user
 from generator.convert.wp_render import rendered_content
 from generator.import_result import ImportOptions, ImportResult, PostReport
@@ -190,7 +191,8 @@ def _spooled(item: RawItem, spool: Spool) -> PostRef:
     stub = RawItem(item.file, item.index, {"id": ident}, item.kind, spool.add(blob), item.renamed)
     return PostRef(stub, key, (str(data.get("type")), str(ident)), str(data.get("modified", "")),
                    status if isinstance(status, str) else type(status), import_cache.digest(blob),
-                   site_of(data), body is not None and not body.strip(), len(body or ""), len(blob),
+                   site_of(data), body is not None and not body.strip() and not has_short_description(data),
+                   len(body or ""), len(blob),
                    str(data.get("type", "post")))
 
 

@@ -184,7 +184,8 @@ def test_a_gallery_field_shows_its_pictures_in_order() -> None:
                              31: Media("https://e.com/up/tee.jpg", "Tee")})
     body = body_of("product", "<p>A tee.</p>", lookups, featured_media=31,
                    meta={"_product_image_gallery": "32, 33,31", "_property_gallery": "", "related": "32,33"})
-    assert body == ('A tee.\n\n<div class="gallery">\n\n![Green](https://e.com/up/tee-green.jpg)\n\n'
+    # The item's excerpt ("Sum") is the product's short description, which its page shows first.
+    assert body == ('Sum\n\nA tee.\n\n<div class="gallery">\n\n![Green](https://e.com/up/tee-green.jpg)\n\n'
                     '![Blue](https://e.com/up/tee-blue.jpg)\n\n</div>\n')
     acf = {"gallery": [{"ID": 7, "url": "https://e.com/up/a.jpg", "alt": "Front", "type": "image"},
                        {"ID": 8, "url": "https://e.com/up/b.jpg", "alt": "Garden", "type": "image"}],
@@ -201,7 +202,7 @@ def test_a_products_prices_are_shown_and_its_shops_records_are_not() -> None:
     meta = {"total_sales": "0", "_tax_status": "taxable", "_stock_status": "instock", "_price": "15.99",
             "_regular_price": "18", "_sale_price": "15.99", "_wc_review_count": "0"}
     assert body_of("product", "<p>A skirt.</p>", meta=meta) == (
-        "A skirt.\n\n**Regular price:** 18\n\n**Sale price:** 15.99\n")
+        "Sum\n\nA skirt.\n\n**Regular price:** 18\n\n**Sale price:** 15.99\n")
 
 
 def test_a_job_listings_place_employer_and_closing_day_are_shown() -> None:
@@ -214,7 +215,7 @@ def test_a_job_listings_place_employer_and_closing_day_are_shown() -> None:
     assert body_of("job_listing", "<p>We are hiring.</p>", meta=meta) == (
         "We are hiring.\n\n**Job location:** Leeds\n\n**Company name:** The Harbour Courier\n\n**Company website:** "
         "<https://hc.example/>\n\n**Job salary:** £28,000\n\n**Job expires:** 2025-01-31\n")
-    assert body_of("product", "<p>A mug.</p>", meta={"_job_location": "Leeds"}) == "A mug.\n"
+    assert body_of("product", "<p>A mug.</p>", meta={"_job_location": "Leeds"}) == "Sum\n\nA mug.\n"
 
 
 def test_a_listings_counts_are_shown_and_other_numbers_are_not() -> None:

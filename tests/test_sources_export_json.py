@@ -100,3 +100,27 @@ def test_an_export_made_json_by_xml2js_is_read_as_the_export(tmp_path: Path) -> 
     post = documents["post/lajm.md"]
     assert (post.title, post.author, post.body.strip(), post.taxonomies) == (
         "Lajm", "Redaksia", "Teksti.", {"category": ("lajme",)})
+
+
+# An export's items saved by a script without their channel: the export's names without prefixes, the content and
+# excerpt as `content` and `excerpt`, the custom fields as one object.
+BARE_ITEMS = [
+    {"title": "Uutinen", "link": "https://uutiset.example/artikkelit/uutinen/",
+     "pubDate": "Thu, 08 May 2025 18:04:53 +0000", "creator": "toimitus",
+     "content": "Ensimmäinen kappale.\n\nToinen kappale.", "excerpt": "", "post_id": "921",
+     "post_date": "2025-05-08 21:04:53", "post_date_gmt": "2025-05-08 18:04:53", "post_name": "uutinen",
+     "post_type": "artikkelit", "status": "publish", "post_parent": "0", "meta": {"lukuaika": "3"}},
+    {"title": "Video", "link": "https://uutiset.example/videot/video/", "post_id": "922",
+     "post_date": "2025-06-01 10:00:00", "post_name": "video", "post_type": "videot", "status": "publish",
+     "content": "<p>Katso.</p>"}]
+
+
+def test_an_exports_items_saved_without_their_channel_are_read_as_the_export(tmp_path: Path) -> None:
+    """They were read as REST posts: no id, no date ("passed over" where no picture stood in), slugs made from the
+    titles, every item a `post`, and the raw content taken as rendered (no paragraphs)."""
+    result, documents = _import(tmp_path, BARE_ITEMS)
+    assert result.problems == []
+    post = documents["artikkelit/uutinen.md"]
+    assert (post.title, post.date.isoformat(), post.source.id, post.body) == (
+        "Uutinen", "2025-05-08T21:04:53+03:00", 921, "Ensimmäinen kappale.\n\nToinen kappale.\n")
+    assert documents["videot/video.md"].body.strip() == "Katso."

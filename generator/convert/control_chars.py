@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.convert.mojibake import repaired
+from generator.convert.placeholder_escape import percents_restored
 
 SPACED = "\x0b\x0c"
 KEPT = "\t\n\r"
@@ -54,7 +55,7 @@ def readable_item(data: dict[str, Any]) -> tuple[dict[str, Any], list[str], list
 
 
 def _mended(text: str) -> str:
-    return readable(repaired(text))
+    return readable(repaired(percents_restored(text)))
 
 
 def _changed_by(data: dict[str, Any], keys: list[str], mend: Callable[[str], str]) -> list[str]:

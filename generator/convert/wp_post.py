@@ -28,6 +28,7 @@ from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.mojibake import repaired
 from generator.convert.multilingual import Languages, post_in_language
 from generator.convert.post_language import post_language, post_translations
+from generator.convert.short_descriptions import with_short_description
 from generator.convert.slugs import safe_slug
 from generator.convert.stand_in_dates import date_stand_in
 from generator.convert.summary_lead import without_dropped_lead
@@ -164,7 +165,9 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     taxonomies: dict[str, list[str]] = {}
     for term in terms:
         taxonomies.setdefault(term.taxonomy, []).append(term.slug)
-    content = with_fields(_saved_body(data, ctx), data, ctx)
+    body_html = with_short_description(_saved_body(data, ctx), _rendered(data, "excerpt", required=False),
+                                       _type(data) if "type" in data else "")
+    content = with_fields(body_html, data, ctx)
     language = post_language(data, terms)
     if not _dated(data, "date") and not _dated(data, "date_gmt") \
             and (stand_in := date_stand_in(data, link, _rendered(data, "content", required=False))):

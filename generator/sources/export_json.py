@@ -37,6 +37,9 @@ PREFIXES = {"creator": "dc:"} | dict.fromkeys(
      "category_nicename", "category_parent", "cat_name", "category_description", "tag_slug", "tag_name",
      "tag_description", "term_taxonomy", "term_slug", "term_parent", "term_name", "term_description", "meta_key",
      "meta_value"), "wp:")
+# What a script that converts an export's items by hand names their content and excerpt (WordPress's own REST API
+# names them so too, but serves `id`, never the export's `post_id`).
+ITEM_ALIASES = {"content": "content:encoded", "excerpt": "excerpt:encoded"}
 HEADER = ("wp:author", "wp:category", "wp:tag", "wp:term")  # what the channel declares, as the export's reader reads it
 TERM_FIELDS = {"wp:category": ("category", "wp:category_nicename", "wp:cat_name"),
                "wp:tag": ("post_tag", "wp:tag_slug", "wp:tag_name"),
@@ -48,6 +51,26 @@ def holds_export(data: Any) -> bool:
     base address, as only WordPress's exports do."""
     channel = _channel(data)
     return channel is not None and any(_named(key) in ("wp:wxr_version", "wp:base_site_url") for key in channel)
+
+
+def holds_items(data: Any) -> bool:
+    """Whether saved JSON is an export's items without their channel, a list of them or one, as scripts that turn
+    an export into JSON save them."""
+    listed = [data] if isinstance(data, dict) else data
+    return isinstance(listed, list) and bool(listed) and all(item_like(item) for item in listed)
+
+
+def item_like(item: Any) -> bool:
+    """Whether an object is an export's item: it names its post by the export's `post_id` and `post_type`, and has
+    no `id` (REST's) or `ID` (a wp_posts row's)."""
+    names = {_named(key) for key in item} if isinstance(item, dict) else set()
+    return {"wp:post_id", "wp:post_type"} <= names and not names & {"id", "ID"}
+
+
+def read_export_items(path: Path, data: Any, problems: list[Problem], words: Words | None = None) -> Iterator[RawItem]:
+    """An export's items saved without their channel, read as the export they came from."""
+    listed = [data] if isinstance(data, dict) else data
+    yield from read_export_json(path, {"rss": {"channel": {"item": listed}}}, problems, words)
 
 
 def read_export_json(path: Path, data: Any, problems: list[Problem], words: Words | None = None) -> Iterator[RawItem]:
@@ -93,7 +116,11 @@ def _channel(data: Any) -> dict[str, Any] | None:
 def _element(item: Any, declared: dict[str, tuple[str, str]]) -> Element:
     """An item as the export's element: its fields, categories and custom fields."""
     item = item if isinstance(item, dict) else {}
-    fields = _fields({key: value for key, value in item.items() if key not in ("category", "postmeta", "wp:postmeta")})
+    fields = _fields({key: value for key, value in item.items()
+                      if key not in ("category", "postmeta", "wp:postmeta", "meta")})
+    for alias, name in ITEM_ALIASES.items():
+        if alias in fields and name not in fields:
+            fields[name] = fields.pop(alias)
     categories = []
     for value in _listed(item.get("category")):
         name = _text(value)
@@ -101,7 +128,8 @@ def _element(item: Any, declared: dict[str, tuple[str, str]]) -> Element:
         if not taxonomy and not slug:  # the converter dropped attributes: the channel's terms name it
             taxonomy, slug = declared.get(name, ("category", ""))
         categories.append((taxonomy, slug, name))
-    meta = {}
+    # A script's item may keep the custom fields as one object of names and values.
+    meta = {key: _text(value) for key, value in item["meta"].items()} if isinstance(item.get("meta"), dict) else {}
     for value in _listed(item.get("postmeta") or item.get("wp:postmeta")):
         pair = _fields(value) if isinstance(value, dict) else {}
         if pair.get("wp:meta_key"):

@@ -164,7 +164,7 @@ def _saved_json(path: Path, problems: list[Problem], words: Words | None) -> Ite
     """The items of a saved JSON file: REST responses, rows of the wp_posts table (sources/wp_rows.py), or an export
     made JSON (sources/export_json.py)."""
     objects = large_list(path)
-    if objects is not None and not wp_rows.row_like(objects.first):
+    if objects is not None and not wp_rows.row_like(objects.first) and not export_json.item_like(objects.first):
         yield from listed_items(path, objects, problems)
         return
     data, found_problems = load(path)
@@ -176,6 +176,9 @@ def _saved_json(path: Path, problems: list[Problem], words: Words | None) -> Ite
         return
     if export_json.holds_export(data):
         yield from export_json.read_export_json(path, data, problems, words)
+        return
+    if export_json.holds_items(data):
+        yield from export_json.read_export_items(path, data, problems, words)
         return
     found, found_problems = items_in(path, data)
     problems.extend(found_problems)
