@@ -27,7 +27,7 @@ from typing import IO, Any, BinaryIO
 
 from generator.language.words import Words
 from generator.problems import Problem
-from generator.sources import wp_csv, wp_rows
+from generator.sources import shop_currency, wp_csv, wp_rows
 from generator.sources.archives import unpacked_into
 from generator.sources.wp_json import RawItem
 
@@ -88,7 +88,8 @@ NEEDED = {"posts": {"ID", "post_type"}, "postmeta": {"post_id", "meta_key"}, "us
 # post is which of TablePress's tables and whether it shows smilies (sources/wp_rows.py, wp_permalinks.py,
 # tablepress.py): the rest (plugins' settings, caches) is left.
 OPTIONS = frozenset({"home", "siteurl", "blogname", "blogdescription", "WPLANG", "permalink_structure",
-                     "show_on_front", "page_on_front", "upload_url_path", "tablepress_tables", "use_smilies"})
+                     "show_on_front", "page_on_front", "upload_url_path", "tablepress_tables", "use_smilies",
+                     *shop_currency.OPTIONS})
 
 # How many bytes of a mapped dump are read before their pages are given back (see _released).
 RELEASED = 64 << 20
