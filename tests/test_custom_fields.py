@@ -161,6 +161,18 @@ def test_acf_fields_of_a_rest_item_show_their_text_image_and_link() -> None:
     assert "rahul.jpg" not in relative.document.body and "**Role:** Advisor" in relative.document.body
 
 
+def test_an_acf_link_field_of_an_export_or_a_dump_is_its_link() -> None:
+    """An export and a dump hold ACF's link field serialized by PHP: its page showed a link, the mirror nothing
+    (the field was counted as structured data not shown). Lengths count bytes: `Høst` is 5."""
+    link = 'a:3:{s:5:"title";s:5:"Høst";s:3:"url";s:31:"https://example.com/host/?a=";x";s:6:"target";s:0:"";}'
+    meta = {"offer_link": link, "topbar_link": 'a:2:{s:3:"url";s:20:"https://example.com/";s:6:"target";N;}',
+            "broken_link": 'a:3:{s:5:"title";s:9:"Too short";s:3:"url";s:2:"https://example.com/";}'}
+    converted = to_document(rest_item(type="page", content={"rendered": ""}, meta=meta))
+    assert converted.document.body == ('**Offer link:** [Høst](https://example.com/host/?a=";x)\n\n'
+                                       '**Topbar link:** <https://example.com/>\n')
+    assert converted.losses.counts[STRUCTURED_FIELD] == 1  # the broken one, its lengths wrong
+
+
 def test_an_image_fields_attachment_id_is_the_image_when_the_media_hold_it() -> None:
     lookups = Lookups(media={12380: Media("https://example.com/wp-content/uploads/hall.jpg", "The hall")})
     body = body_of("event", "<p>Body</p>", lookups, meta={"event_image": "12380", "event_logo": "999"})

@@ -30,6 +30,7 @@ from html import escape, unescape
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.convert import php_values
 from generator.convert.addresses import absolute
 from generator.convert.context import STRUCTURED_FIELD, Context, attachment_id
 from generator.convert.rest_fields import added_fields, titled_rows
@@ -205,6 +206,8 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool) ->
         value = str(value)
     if not isinstance(value, str):  # booleans are settings
         return NOTHING
+    if value.startswith("a:") and (array := php_values.flat_array(value)) is not None and "url" in array:
+        return _object_html(array, ctx.base_url)  # ACF's link (or image) as an export and a dump hold it
     ident = attachment_id(value)
     if ident is not None and _has_word(key, IMAGE_WORDS):
         return _image_html(ident, ctx, featured), IMAGE
