@@ -70,6 +70,11 @@ SHOWN = [
     ("g5_team", "g5_team_phone", "20240501", "**Phone:** 20240501"),
     ("event", "event_date", "2026-04-05", "**Date:** 2026-04-05"),  # ISO's day, no slug of a theme's choice
     ("cfc_evento", "fecha_evento", "2026-04-05 19:00", "**Fecha evento:** 2026-04-05 19:00"),  # in any language
+    # ACF's date and time picker stores `Y-m-d H:i:s`: the day, and the time where it is not midnight, as themes
+    # print them, not the seconds (`2023-08-23 00:00:00` showed as stored).
+    ("event", "event_date", "2023-08-23 00:00:00", "**Date:** 2023-08-23"),
+    ("event", "event_start_date", "2023-08-23 19:30:00", "**Start date:** 2023-08-23 19:30"),
+    ("event", "event_notes", "2023-08-23 00:00:00", "**Notes:** 2023-08-23 00:00:00"),  # not named a date: as stored
     ("cfc_evento", "imagen_url", "https://img.example/photo-1?w=600", "![](https://img.example/photo-1?w=600)"),
     ("event", "event_photo", "https://e.com/up/a.jpg", "![](https://e.com/up/a.jpg)"),
     ("event", "image_link", "https://e.com/page/", "**Image link:** <https://e.com/page/>"),  # where it leads
