@@ -32,7 +32,7 @@ SHARE_PATHS: dict[str, re.Pattern[str]] = {
     host: re.compile(paths, re.IGNORECASE) for host, paths in {
         "facebook.com": r"/(?:sharer(?:/sharer)?\.php|share\.php|sharer/?|dialog/(?:share|feed))$",
         "twitter.com": r"/(?:intent/(?:tweet|post)|share)/?$",
-        "x.com": r"/intent/(?:tweet|post)/?$",
+        "x.com": r"/(?:intent/(?:tweet|post)|share)/?$",
         "linkedin.com": r"/(?:shareArticle|sharing/share-offsite|cws/share)/?$",
         "pinterest.com": r"/pin/create/\w+/?$",
         "reddit.com": r"/submit/?$",
