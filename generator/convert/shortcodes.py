@@ -128,6 +128,16 @@ def _plugin_line(html: str, match: re.Match[str], ctx: Context) -> bool:
     return WRAPPING.sub("", line).strip() == match.group(0)
 
 
+def without_plugin_lines(html: str) -> str:
+    """`html` without the shortcodes expand drops as a plugin's output on a line of its own (see _plugin_line):
+    an excerpt made from the text opened with `[blocksy_breadcrumbs]`, which its page did not show."""
+    if "[" not in html:
+        return html
+    closed = {match.group(1) for match in CLOSING.finditer(html)}
+    ctx = Context(themed=page_builders.themed(html))
+    return OPENING.sub(lambda m: "" if m["name"] not in closed and _plugin_line(html, m, ctx) else m.group(0), html)
+
+
 def _plugin_output(html: str) -> list[str]:
     """The shortcodes `html` holds, if it holds nothing else and none is known or escaped (`[[sic]]`)."""
     if "[" not in html:
