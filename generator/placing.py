@@ -118,8 +118,8 @@ def place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable[
         raise
     if elsewhere:
         first = elsewhere[0]
-        result.notes.append(f"{len(elsewhere)} posts share a slug with a post at another address upstream (first: "
-                            f"{first.item.place}); each is saved as <slug>-<id>")
+        result.notes.append(f"{len(elsewhere)} posts share a slug with a post at another address or in another "
+                            f"language upstream (first: {first.item.place}); each is saved as <slug>-<id>")
     entries = {}
     kept = {key for key, (action, _) in actions.items() if action == KEPT}
     now_used = set(assigned.values())
@@ -145,25 +145,28 @@ def place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable[
 def _clash(post: Ready, path: Path, wanted: Path, holder: Ready | None, elsewhere: list[Ready],
            result: ImportResult) -> None:
     """A post renamed because another holds its slug: a note when the two have different addresses upstream,
-    as WordPress allows that (pages under different parents, translations) and both are kept and linked;
-    a problem when they have one address (the same page twice) or either has none."""
-    own, other = _url(post, path), _url(holder, wanted)
-    if own and other and _address(own) != _address(other):
+    as WordPress allows that (pages under different parents, translations) and both are kept and linked, or are
+    in two languages (WPML and Polylang let each language's translation keep the slug, under its own address,
+    which a database dump's permalinks do not give); a problem when they have one address (the same page twice)
+    or either has none."""
+    (own, own_language), (other, other_language) = _upstream(post, path), _upstream(holder, wanted)
+    if own and other and (_address(own) != _address(other) or own_language != other_language):
         elsewhere.append(post)
     else:
         result.problems.append(post.item.problem("slug", f"{wanted.stem!r} is taken by another post; "
                                                          f"saved as {path.stem!r}"))
 
 
-def _url(post: Ready | None, file: Path) -> str:
-    """The post's address upstream: from its conversion, else from its file (a post this import did not
-    convert, or one from outside it); "" when it has none or the file cannot be read."""
+def _upstream(post: Ready | None, file: Path) -> tuple[str, str]:
+    """The post's address upstream and its language: from its conversion, else from its file (a post this import
+    did not convert, or one from outside it); "" where it has none or the file cannot be read."""
     if post is not None and post.document is not None:
-        return post.document.source.url
+        return post.document.source.url, post.document.language
     try:
-        return loads(file.read_text(encoding="utf-8")).source.url
+        document = loads(file.read_text(encoding="utf-8"))
     except (ItemError, OSError, UnicodeDecodeError):
-        return ""
+        return "", ""
+    return document.source.url, document.language
 
 
 def _address(url: str) -> str:

@@ -70,6 +70,11 @@ SHOWN = [
     ("g5_team", "g5_team_phone", "20240501", "**Phone:** 20240501"),
     ("event", "event_date", "2026-04-05", "**Date:** 2026-04-05"),  # ISO's day, no slug of a theme's choice
     ("cfc_evento", "fecha_evento", "2026-04-05 19:00", "**Fecha evento:** 2026-04-05 19:00"),  # in any language
+    # ACF's date and time picker stores `Y-m-d H:i:s`: the day, and the time where it is not midnight, as themes
+    # print them, not the seconds (`2023-08-23 00:00:00` showed as stored).
+    ("event", "event_date", "2023-08-23 00:00:00", "**Date:** 2023-08-23"),
+    ("event", "event_start_date", "2023-08-23 19:30:00", "**Start date:** 2023-08-23 19:30"),
+    ("event", "event_notes", "2023-08-23 00:00:00", "**Notes:** 2023-08-23 00:00:00"),  # not named a date: as stored
     ("cfc_evento", "imagen_url", "https://img.example/photo-1?w=600", "![](https://img.example/photo-1?w=600)"),
     ("event", "event_photo", "https://e.com/up/a.jpg", "![](https://e.com/up/a.jpg)"),
     ("event", "image_link", "https://e.com/page/", "**Image link:** <https://e.com/page/>"),  # where it leads
@@ -159,6 +164,18 @@ def test_acf_fields_of_a_rest_item_show_their_text_image_and_link() -> None:
     relative = to_document(rest_item(type="_cty_people", content={"rendered": ""}, acf=acf, link="/people/rahul/",
                                      guid={"rendered": "/?post_type=_cty_people&p=7"}))
     assert "rahul.jpg" not in relative.document.body and "**Role:** Advisor" in relative.document.body
+
+
+def test_an_acf_link_field_of_an_export_or_a_dump_is_its_link() -> None:
+    """An export and a dump hold ACF's link field serialized by PHP: its page showed a link, the mirror nothing
+    (the field was counted as structured data not shown). Lengths count bytes: `Høst` is 5."""
+    link = 'a:3:{s:5:"title";s:5:"Høst";s:3:"url";s:31:"https://example.com/host/?a=";x";s:6:"target";s:0:"";}'
+    meta = {"offer_link": link, "topbar_link": 'a:2:{s:3:"url";s:20:"https://example.com/";s:6:"target";N;}',
+            "broken_link": 'a:3:{s:5:"title";s:9:"Too short";s:3:"url";s:2:"https://example.com/";}'}
+    converted = to_document(rest_item(type="page", content={"rendered": ""}, meta=meta))
+    assert converted.document.body == ('**Offer link:** [Høst](https://example.com/host/?a=";x)\n\n'
+                                       '**Topbar link:** <https://example.com/>\n')
+    assert converted.losses.counts[STRUCTURED_FIELD] == 1  # the broken one, its lengths wrong
 
 
 def test_an_image_fields_attachment_id_is_the_image_when_the_media_hold_it() -> None:

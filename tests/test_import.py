@@ -251,7 +251,8 @@ def test_pages_at_two_addresses_with_one_slug_are_both_kept_with_a_note_not_a_pr
     for run in ("first", "again, from the cache"):
         result = run_import([tmp_path / "in"], tmp_path / "content")
         assert result.problems == [], run
-        assert result.notes == [f"1 posts share a slug with a post at another address upstream (first: "
+        assert result.notes == [f"1 posts share a slug with a post at another address or in another language "
+                                f"upstream (first: "
                                 f"{tmp_path / 'in' / 'pages.json'}, item 20); each is saved as <slug>-<id>"], run
         found = posts(tmp_path / "content")
         assert {path: post.source.id for path, post in found.items()} == {"page/design.md": 8, "page/design-20.md": 20}
@@ -264,6 +265,22 @@ def test_a_slug_held_by_a_post_from_an_earlier_import_at_another_address_is_a_no
     result = run_import([tmp_path / "new"], tmp_path / "content")
     assert result.problems == [] and len(result.notes) == 1
     assert sorted(posts(tmp_path / "content")) == ["page/design-20.md", "page/design.md"]
+
+
+def test_translations_sharing_a_slug_at_one_address_are_a_note_not_a_problem(tmp_path: Path) -> None:
+    """A WPML site's dump: its English and French pages keep the Spanish one's slug (WPML allows it, each language
+    under its own folder), but the permalinks a dump gives are one address for all. They were a problem each and
+    the import exited 1; two pages of one language at one address stay a problem."""
+    translated = [{**_page(ident, "https://example.com/habitaciones/"), "lang": lang}
+                  for ident, lang in ((8, "es"), (20, "en"), (24, "fr"))]
+    save(tmp_path / "in", "pages.json", translated)
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert result.problems == []
+    assert len(result.notes) == 1 and result.notes[0].startswith("2 posts share a slug")
+    assert sorted(posts(tmp_path / "content")) == ["page/design-20.md", "page/design-24.md", "page/design.md"]
+    save(tmp_path / "again", "pages.json", [{**_page(30, "https://example.com/habitaciones/"), "lang": "es"}])
+    result = run_import([tmp_path / "again"], tmp_path / "content")
+    assert [(p.item, p.field) for p in result.problems] == [("30", "slug")]
 
 
 def test_a_slug_clash_where_a_post_has_no_address_stays_a_problem(tmp_path: Path) -> None:

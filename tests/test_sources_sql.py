@@ -98,6 +98,18 @@ def test_a_multisite_dump_imports_the_main_sites_posts_and_terms(tmp_path: Path)
     assert [(d.title, d.taxonomies) for d in documents.values()] == [("Main site", {"category": ("noticias",)})]
 
 
+def test_a_plugins_table_named_like_posts_is_no_other_site(tmp_path: Path) -> None:
+    """All in One SEO keeps `wp_aioseo_posts` (and `wp_aioseo_writing_assistant_posts`) beside WordPress's tables: a
+    dump of a single site with it was said to hold a multisite network's other sites, and the import exited 1."""
+    text = ("CREATE TABLE `wp_aioseo_posts` (\n  `id` bigint NOT NULL,\n  `post_id` bigint NOT NULL,\n"
+            "  `title` text DEFAULT NULL\n) ENGINE=InnoDB;\n"
+            "INSERT INTO `wp_aioseo_posts` (`id`, `post_id`, `title`) VALUES (1, 1, 'Main site #separator_sa');\n"
+            + f"INSERT INTO `wp_posts` VALUES {_row(1, 'Main site', 'x')};\n" + TERMS)
+    result, documents = _import(tmp_path, text)
+    assert result.problems == []
+    assert [d.title for d in documents.values()] == ["Main site"]
+
+
 def test_a_dump_without_posts_or_cut_short_or_without_column_names_is_named(tmp_path: Path) -> None:
     cases = {
         "options.sql": ("INSERT INTO `wp_options` VALUES (1,'siteurl','https://example.com','yes');\n",

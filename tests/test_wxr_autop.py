@@ -110,6 +110,17 @@ def test_the_automatic_excerpt_has_no_code_or_form_shortcodes_which_their_plugin
     assert auto_excerpt(f"Napoleon Bonaparte:\n{shortcode}\nMore words.") == "<p>Napoleon Bonaparte: More words.</p>\n"
 
 
+def test_the_automatic_excerpt_has_no_plugin_shortcode_the_body_drops_alone_on_its_line() -> None:
+    """A theme's `[blocksy_breadcrumbs]` alone on its line goes from the body (its plugin's output for each visitor,
+    unrendered); the summary made from the same text opened with it. Words in brackets in a sentence stay."""
+    raw = ('<div class="elementor-shortcode">[blocksy_breadcrumbs]</div>\n<h2>Call me today</h2>\n'
+           "<p>Prices [per_hour] vary.</p>\n[page_stats]\n[yearly_report]Closed[/yearly_report]\n")
+    assert auto_excerpt(raw) == "<p>Call me today Prices [per_hour] vary. [yearly_report]Closed[/yearly_report]</p>\n"
+    started = time.process_time()
+    assert auto_excerpt("[page_stats]\n" * 100_000 + "Words.") == "<p>Words.</p>\n"
+    assert time.process_time() - started < 5
+
+
 @pytest.mark.parametrize("raw", [
     "Sometimes nested functions help. But they can bite.\n\n<!--more-->\n\nLet us take a dispatcher that lives on.",
     "Sometimes nested functions help. But they can bite.<!--more Read the rest-->Let us take a dispatcher.",

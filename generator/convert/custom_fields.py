@@ -30,6 +30,7 @@ from html import escape, unescape
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.convert import php_values
 from generator.convert.addresses import absolute
 from generator.convert.context import STRUCTURED_FIELD, Context, attachment_id
 from generator.convert.rest_fields import added_fields, titled_rows
@@ -50,6 +51,7 @@ COUNT_WORDS = frozenset({"bedrooms", "bathrooms", "beds", "baths", "rooms", "gar
 OWN_COUNT_WORDS = frozenset({"area", "size", "land"})
 COUNT = re.compile(r"\d+(?:\.\d+)?")
 STORED_DAY = re.compile(r"(\d{4})(\d{2})(\d{2})")  # ACF's date picker's value, Ymd
+STORED_TIME = re.compile(r"(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}):00")  # its date and time picker's, Y-m-d H:i:s
 WRITTEN_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
 DAY_WORDS = frozenset({"date", "start", "end", "until", "day", "deadline"})
 # Words of a key naming a picture, also in the languages themes' own types were seen named in (a Spanish
@@ -205,6 +207,8 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool) ->
         value = str(value)
     if not isinstance(value, str):  # booleans are settings
         return NOTHING
+    if value.startswith("a:") and (array := php_values.flat_array(value)) is not None and "url" in array:
+        return _object_html(array, ctx.base_url)  # ACF's link (or image) as an export and a dump hold it
     ident = attachment_id(value)
     if ident is not None and _has_word(key, IMAGE_WORDS):
         return _image_html(ident, ctx, featured), IMAGE
@@ -273,9 +277,15 @@ def _read_number(key: str, text: str, own: bool = False) -> bool:
 
 def _stored_day(key: str, text: str) -> str:
     """ACF's date picker stores its day as `20251008`, which the theme printed in the site's format: shown as
-    the day it is, `2025-10-08`, in a field named a date (`tournament_start_date`, `event_date`); "" otherwise."""
+    the day it is, `2025-10-08`, in a field named a date (`tournament_start_date`, `event_date`); "" otherwise.
+    Its date and time picker stores `2025-10-08 19:30:00`: shown without the seconds, and at midnight as the day."""
+    if not _has_word(key, DAY_WORDS):
+        return ""
+    if timed := STORED_TIME.fullmatch(text):
+        day, time = timed.groups()
+        return day if time == "00:00" else f"{day} {time}"
     found = STORED_DAY.fullmatch(text)
-    if not found or not _has_word(key, DAY_WORDS):
+    if not found:
         return ""
     try:
         day = date(*(int(part) for part in found.groups()))

@@ -32,7 +32,7 @@ SHARE_PATHS: dict[str, re.Pattern[str]] = {
     host: re.compile(paths, re.IGNORECASE) for host, paths in {
         "facebook.com": r"/(?:sharer(?:/sharer)?\.php|share\.php|sharer/?|dialog/(?:share|feed))$",
         "twitter.com": r"/(?:intent/(?:tweet|post)|share)/?$",
-        "x.com": r"/intent/(?:tweet|post)/?$",
+        "x.com": r"/(?:intent/(?:tweet|post)|share)/?$",
         "linkedin.com": r"/(?:shareArticle|sharing/share-offsite|cws/share)/?$",
         "pinterest.com": r"/pin/create/\w+/?$",
         "reddit.com": r"/submit/?$",
@@ -66,6 +66,10 @@ HOST_PREFIXES = re.compile(r"^(?:www|m|mobile)\.")
 # shares, is a quote a click-to-tweet box offers to share (Better Click To Tweet): its words are the author's, and
 # stay, unlinked.
 LABEL_WORDS = 5
+# A bar's label: a line of its own, of at most four words, that ends with a colon (the label of Jetpack's bar in
+# every language: "Share this:", "Partager :", "Compartir:") or names sharing.
+LABEL_BLOCKS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "span", "strong"})
+SHARE_WORD = re.compile(r"\bshare\b", re.IGNORECASE)
 LINKS = frozenset({"href"})  # a post with no link has no share button: the pass need not walk it
 # What a dropped button leaves empty goes with it (the `<li>` of a list of buttons, the list, the row).
 HOLDERS = frozenset({"span", "div", "p", "li", "ul", "ol", "nav", "section", "aside", "strong", "em", "b", "i"})
@@ -94,10 +98,12 @@ def drop_share_links(soup: BeautifulSoup, ctx: Context) -> None:
             continue
         ctx.losses.note(loss.SHARE_WIDGET, left[0].get("href", ""))
         holders = [link.parent for link in left]
+        before = _sibling_before(left[0])
         for link in left:
             link.decompose()
         for holder in holders:
-            _drop_if_empty(holder)
+            before = _drop_if_empty(holder) or before
+        _drop_label(before)
 
 
 def _a_quote(link: Tag) -> bool:
@@ -160,9 +166,25 @@ def is_share_address(href: object) -> bool:
     return False
 
 
-def _drop_if_empty(holder: Tag | None) -> None:
+def _drop_if_empty(holder: Tag | None) -> object:
+    """Drops the holders a bar left empty, from the innermost out; what stood before the outermost one dropped
+    (None when none was)."""
+    before = None
     while (holder is not None and not holder.__dict__.get("_decomposed") and holder.name in HOLDERS
            and not holder.get_text(strip=True)
            and holder.find(("img", "picture", "svg", "video", "audio", "iframe", "object", "embed")) is None):
         holder, empty = holder.parent, holder
+        before = _sibling_before(empty)
         empty.decompose()
+    return before
+
+
+def _drop_label(block: object) -> None:
+    """The line that labelled a dropped bar ("Share this:", Jetpack's "Teilen mit:", a "Share this post" heading)
+    goes with it: alone it pointed at nothing."""
+    if not isinstance(block, Tag) or block.decomposed or block.name not in LABEL_BLOCKS:
+        return
+    label = block.get_text(" ", strip=True)
+    if len(label.split()) <= LABEL_WORDS - 1 and (label.endswith(":") or SHARE_WORD.search(label)) \
+            and block.find(("img", "a", "picture", "svg", "video", "iframe")) is None:
+        block.decompose()

@@ -38,7 +38,7 @@ def handler(name: str) -> Handler | None:
 
 def _named_a_form(name: str) -> bool:
     """A theme's or plugin's own form, named so under its prefix (`[luxus_signup_form]`, `[rtb-booking-form]`,
-    `[form_maker id="3"]`): written bare, as most are, it would stay as text, `[luxus_signup_form]` under "Sign
+    `[form_maker id="3"]`, FluentBooking's `[fluent_booking id="1"]`): written bare, as most are, it would stay as text, `[luxus_signup_form]` under "Sign
     up" and in the summary, though the live page showed a form there, which only worked on the live site."""
     parts = FORM_NAME_PARTS.split(name)
     return len(parts) > 1 and not FORM_WORDS.isdisjoint(parts)
@@ -363,7 +363,7 @@ RATINGS = ("ratings", "starrating", "starratingmulti", "starreview", "starreview
            "ratemypost", "ratemypost-result")
 
 FORM_NAME_PARTS = re.compile(r"[_-]+")
-FORM_WORDS = frozenset({"form", "forms"})
+FORM_WORDS = frozenset({"form", "forms", "booking"})  # a booking form's too (`[fluent_booking id="1"]`)
 
 # Shortcodes that list the site's own content as it stood when shown: Jetpack's `[archives]`, `[sitemap]` and
 # `[upcomingevents]`, Display Posts', List Category Posts', WordPress Popular Posts' and WP Sitemap Page's, and

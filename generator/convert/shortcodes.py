@@ -45,6 +45,9 @@ WPBAKERY = re.compile(r"\[vc_(?:row|column|section)\b")
 # but for two new lines), which is no markup around the brackets.
 TYPED_BREAK = re.compile(r"<br />(?=\n)|</p>\n<p>")
 PREFIXED = re.compile(r"[a-z][a-z0-9]*_[a-z0-9_-]+")
+# A shortcode without attributes, as OPENING's groups name it: the only kind _plugin_line drops, found without
+# OPENING's search for a `]` past every later `[` (quadratic on `[gallery ` repeated with none).
+BARE = re.compile(r"\[(?P<escaped>\[?)(?P<name>[a-z][a-z0-9_-]*)(?P<atts>)\](?P<close>\]?)")
 THEME_CLOSING = re.compile(rf"{page_builders.CLOSING.pattern}|\[/{PREFIXED.pattern}\]")
 THEME_TAG = re.compile(rf"\[/?(?P<name>{PREFIXED.pattern})\b[^\]\[]*\]")
 UNPREFIXED_TAG = re.compile(r"\[/?(?P<name>[a-z][a-z0-9-]*)(?P<atts>\s[^\]\[]*)?\]")
@@ -126,6 +129,16 @@ def _plugin_line(html: str, match: re.Match[str], ctx: Context) -> bool:
         return False
     line = html[start + 1:end if end >= 0 else len(html)]
     return WRAPPING.sub("", line).strip() == match.group(0)
+
+
+def without_plugin_lines(html: str) -> str:
+    """`html` without the shortcodes expand drops as a plugin's output on a line of its own (see _plugin_line):
+    an excerpt made from the text opened with `[blocksy_breadcrumbs]`, which its page did not show."""
+    if "[" not in html:
+        return html
+    closed = {match.group(1) for match in CLOSING.finditer(html)}
+    ctx = Context(themed=page_builders.themed(html))
+    return BARE.sub(lambda m: "" if m["name"] not in closed and _plugin_line(html, m, ctx) else m.group(0), html)
 
 
 def _plugin_output(html: str) -> list[str]:

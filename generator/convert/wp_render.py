@@ -420,7 +420,7 @@ def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
     else:  # a URL alone on its line or paragraph is a player there, no text; paragraphs add no words
         raw = _autoembed(raw)
     # A theme's box, and a WPBakery theme's element, show their words, as in the body.
-    raw = shortcodes.without_theme_tags(shortcode_theme.without_note_tags(raw))
+    raw = shortcodes.without_plugin_lines(shortcodes.without_theme_tags(shortcode_theme.without_note_tags(raw)))
     # A page builder's tags (`[vc_row]`, `[et_pb_text admin_label="x"]`) go, the words they enclose stay, as in
     # the body; the builder's own excerpt never shows them.
     # A code highlighter's shortcodes go with their code, as WordPress's strip_shortcodes takes them.

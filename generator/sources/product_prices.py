@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 VARIATION_TYPE = "product_variation"
 PRICE_KEY = "price"  # the field the range is shown as, labelled "Price" as the product's other fields are
 NUMBER = re.compile(r"\d{1,15}(?:\.\d{1,10})?")
+RANGE = " – "  # between a range's ends, as wc_format_price_range writes it
 
 
 def note_variation(fields: Mapping[str, str], meta: Mapping[str, str], prices: dict[int, list[str]]) -> None:
@@ -29,4 +30,4 @@ def with_price_range(post_type: str, meta: Mapping[str, str], prices: Sequence[s
     if post_type != "product" or not prices or meta.get("_regular_price", "").strip() or meta.get(PRICE_KEY):
         return meta
     low, high = min(prices, key=float), max(prices, key=float)
-    return {**meta, PRICE_KEY: low if float(low) == float(high) else f"{low} – {high}"}
+    return {**meta, PRICE_KEY: low if float(low) == float(high) else f"{low}{RANGE}{high}"}

@@ -20,7 +20,7 @@ from typing import Any
 
 from generator.language.words import Words
 from generator.problems import Problem
-from generator.sources import tablepress, wp_json, wp_permalinks, wp_term_rows, wpml_rows, wxr
+from generator.sources import shop_currency, tablepress, wp_json, wp_permalinks, wp_term_rows, wpml_rows, wxr
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import ZERO_DATE, Element, Names, site_address, slug_of
 
@@ -136,6 +136,7 @@ def _names(term_ids: dict[tuple[str, str], int], term_tables: dict[str, list[Any
     names.site = site_address(options.get("home") or options.get("siteurl") or "")
     # Settings > Writing's "Convert emoticons like :-) to graphics": unticked, WordPress saves "" (or 0).
     names.smilies = options.get("use_smilies", "1").strip() not in ("", "0")
+    names.shop = shop_currency.price_format(options)
     return names
 
 

@@ -27,7 +27,7 @@ from typing import IO, Any, BinaryIO
 
 from generator.language.words import Words
 from generator.problems import Problem
-from generator.sources import wp_csv, wp_rows
+from generator.sources import shop_currency, wp_csv, wp_rows
 from generator.sources.archives import unpacked_into
 from generator.sources.wp_json import RawItem
 
@@ -88,7 +88,8 @@ NEEDED = {"posts": {"ID", "post_type"}, "postmeta": {"post_id", "meta_key"}, "us
 # post is which of TablePress's tables and whether it shows smilies (sources/wp_rows.py, wp_permalinks.py,
 # tablepress.py): the rest (plugins' settings, caches) is left.
 OPTIONS = frozenset({"home", "siteurl", "blogname", "blogdescription", "WPLANG", "permalink_structure",
-                     "show_on_front", "page_on_front", "upload_url_path", "tablepress_tables", "use_smilies"})
+                     "show_on_front", "page_on_front", "upload_url_path", "tablepress_tables", "use_smilies",
+                     *shop_currency.OPTIONS})
 
 # How many bytes of a mapped dump are read before their pages are given back (see _released).
 RELEASED = 64 << 20
@@ -121,7 +122,7 @@ def read_dump(path: Path, problems: list[Problem], words: Words | None = None) -
         for name, rows in _sibling_tables(sibling).items():
             tables.setdefault(name, []).extend(rows)
     site = _one_site(tables)
-    if other_sites := sorted(n for n in tables if _kind(n) == "posts" and site is not None and n not in site):
+    if other_sites := sorted(n for n in _posts_tables(tables) if site is not None and n not in site):
         shown = ", ".join(other_sites[:4]) + (", …" if len(other_sites) > 4 else "")
         problems.append(Problem(str(path), message=f"the posts of the multisite network's other sites ({shown}) are "
                                                    f"not imported, only the main site's: import each site's tables, "
@@ -317,12 +318,20 @@ def _named(rows: list[list[str | None]], table: str, names: list[str] | None, pa
 def _one_site(tables: dict[str, Rows]) -> dict[str, Rows] | None:
     """The tables of the site whose posts table has the shortest name: in a multisite's dump, the main site's
     (`wp_posts`, not `wp_2_posts`); the users are every site's. None when no table of posts holds rows."""
-    def whole(name: str) -> bool:
-        return bool(tables[name]) and NEEDED[_kind(name)] <= tables[name][0].keys()
-
-    posts = sorted((name for name in tables if _kind(name) == "posts" and whole(name)), key=len)
+    posts = sorted(_posts_tables(tables), key=len)
     if not posts:
         return None
     prefix = posts[0].removesuffix("posts")
     return {name: rows for name, rows in tables.items()
-            if whole(name) and (_kind(name) == "users" or name == prefix + _kind(name))}
+            if _whole(tables, name) and (_kind(name) == "users" or name == prefix + _kind(name))}
+
+
+def _posts_tables(tables: dict[str, Rows]) -> list[str]:
+    """The tables of posts WordPress keeps, with rows: a plugin's table whose name ends so (All in One SEO's
+    `wp_aioseo_posts`) lacks their columns, and is no site of a network."""
+    return [name for name in tables if _kind(name) == "posts" and _whole(tables, name)]
+
+
+def _whole(tables: dict[str, Rows], name: str) -> bool:
+    """Whether a table has rows with the columns that make it the one WordPress keeps under its name."""
+    return bool(tables[name]) and NEEDED[_kind(name)] <= tables[name][0].keys()

@@ -21,8 +21,9 @@ from urllib.parse import urljoin, urlsplit
 
 from generator.language.words import Words, site_words
 from generator.problems import ItemError
-from generator.sources import (coauthors, podcast_enclosures, post_fields, post_formats, product_prices, tablepress,
-                               tribe_events)
+from generator.sources import (coauthors, podcast_enclosures, post_fields, post_formats, product_prices, shop_currency,
+                               tablepress, tribe_events)
+from generator.sources.shop_currency import PriceFormat
 from generator.sources.wp_syntax import Attachment, gallery_owners, patterns_used, without_cdata_marks
 
 ZERO_DATE = "0000-00-00 00:00:00"
@@ -91,6 +92,7 @@ class Names:
     site: str = ""
     language: str = ""  # the channel's <language>: the site's, as WordPress was set to write (`zh-CN`)
     smilies: bool = True  # whether WordPress shows typed smilies as emoji: a dump's `use_smilies` (an export has none)
+    shop: PriceFormat | None = None  # how a WooCommerce shop writes its prices: a dump's settings (an export has none)
     words: Words = field(default_factory=lambda: site_words("en"))
 
 
@@ -242,6 +244,7 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     data["featured_media"] = _int_or_text(element.meta.get("_thumbnail_id"))  # the attachment is a media item
     data["_embedded"] = embedded
     meta = product_prices.with_price_range(data["type"], element.meta, names.variation_prices.get(ident, ()))
+    meta = shop_currency.priced(data["type"], meta, names.shop)
     fields_shown = post_fields.reader_fields(data["type"], meta)
     if fields_shown:  # as REST's `meta` gives a post's registered fields
         data["meta"] = fields_shown
