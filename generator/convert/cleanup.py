@@ -64,6 +64,7 @@ from generator.convert.script_links import image_map_links, lightbox_links_as_li
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
                                              progress_bars_show_their_value)
 from generator.convert.script_headings import drop_headings_over_script_boxes
+from generator.convert.search_forms import drop_search_forms
 from generator.convert.share_links import drop_share_links
 from generator.convert.shop_actions import drop_shop_actions
 from generator.convert.slider_thumbnails import drop_slider_thumbnails
@@ -463,6 +464,7 @@ PASSES: tuple[Pass, ...] = (
     drop_filter_controls,
     drop_icon_glyphs,
     drop_newsletter_signups,
+    drop_search_forms,
     drop_forms,
     drop_off_screen,
     unwrap_keyword_links,
