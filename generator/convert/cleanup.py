@@ -33,6 +33,7 @@ from generator.convert.feed_videos import feed_videos_as_links
 from generator.convert.footnotes import mark_footnotes, notes_in_the_text, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
+from generator.convert.glyph_link_names import glyph_names_as_site_names
 from generator.convert.heading_subtitles import subtitles_out_of_headings
 from generator.convert.hidden_blocks import drop_hidden_blocks
 from generator.convert.hidden_copies import drop_copies_the_post_hides
@@ -505,6 +506,7 @@ PASSES: tuple[Pass, ...] = (
     split_block_links,
     plugin_icons_as_link_names,
     social_icons_as_link_names,
+    glyph_names_as_site_names,
     players_out_of_links,
     images_out_of_links,
     teletype_as_code,
