@@ -125,6 +125,7 @@ def test_an_exports_title_body_and_summary_are_curled_as_rest_serves_them(tmp_pa
     ("ru-RU", "Ein «Test»", "Es gibt’s – «hier» und ‘dort’\n"),
     ("pl-PL", "Ein „Test”", "Es gibt’s – „hier” und 'dort’\n"),
     ("ro_RO", "Ein „Test”", "Es gibt’s – „hier” und ‘dort’\n"),
+    ("es-CO", "Ein “Test”", "Es gibt’s – “hier” und ‘dort’\n"),
     ("ja", "Ein “Test”", "Es gibt’s – “hier” und ‘dort’\n"),
     ("cs-CZ", "Ein „Test“", "Es gibt’s – „hier“ und ‚dort‘\n"),
     ("nb-NO", "Ein «Test»", "Es gibt’s – «hier» und ‘dort’\n"),

@@ -61,6 +61,7 @@ LANGUAGES = {
     "zh-hans": ENGLISH,
     "de-at": Marks("&#8222;", "&#8220;", "&#8218;", "&#8216;", words=("'n", "'s")),  # (6.8's)
     "es-ar": Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;", words=()),  # (6.4's)
+    "es-co": Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;", words=()),  # (6.7's)
     "cs-cz": Marks("&#8222;", "&#8220;", "&#8218;", "&#8216;",  # (6.1's)
                    words=("pad'", "nes'", "leh'", "moh'", "řek'", "ved'", "myslej'", "chtěj'", "maj'")),
     "pl-pl": Marks("&#8222;", "&#8221;", "'", "&#8217;"),  # (5.9's: its opening single quote stays straight)
