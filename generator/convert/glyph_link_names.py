@@ -4,7 +4,7 @@ site instead ("Facebook", "LinkedIn", "Pinterest").
 Elementor's social icons print the icon font's glyph name for screen readers (`<span class="elementor-screen-only">
 Facebook-f</span><i class="fab fa-facebook-f"></i>`). The plain content Elementor saves as the post's text, which
 is what an export and a database hold, strips every `<span>` and empty `<i>` and keeps the words: each icon of a
-"follow us" row became a link reading "Facebook-f", "Linkedin-in", "Youtube". A REST crawl's rendered page keeps
+"follow us" row became a link reading "Facebook-f", "Linkedin-in", "Pinterest-p". A REST crawl's rendered page keeps
 the span, which goes as screen-reader text, and the icon alone is named by its site (links.name_icon_links).
 """
 
@@ -42,5 +42,7 @@ def _glyph_of(text: str, site: str) -> bool:
     """Whether `text` is the name of an icon of `site`'s logo: the site's name, with a variant's words or not."""
     name = site.lower().replace(" ", "")
     parts = text.lower().split("-")
-    return name in parts and all(part in VARIANTS or part == name or part in OTHER_NAMES.get(name, ())
+    # A site's name alone is the author's word, in a sentence as much as under an icon ("on github"), spelled as
+    # they spelled it: only a glyph's variant words are taken for a glyph's name.
+    return len(parts) > 1 and name in parts and all(part in VARIANTS or part == name or part in OTHER_NAMES.get(name, ())
                                  for part in parts)
