@@ -13,7 +13,7 @@ from generator.convert.glyph_link_names import glyph_names_as_site_names
 from generator.convert.parse import parse_fragment
 from tests.pass_timing import best_seconds
 
-SMALL, LARGE = 2_000, 32_000
+SMALL, LARGE = 1_000, 16_000
 RATIO = 48  # sixteen times the markup, at most forty-eight times the time: a square would take 256
 
 

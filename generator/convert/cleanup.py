@@ -80,6 +80,7 @@ from generator.convert.stray_cells import stray_table_parts_unwrapped
 from generator.convert.tabs import tabs_as_sections
 from generator.convert.tables import (bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks,
                                       one_row_layouts_as_blocks)
+from generator.convert.theme_listings import drop_theme_post_listings
 from generator.convert.update_lines import drop_update_lines
 from generator.convert.verse import verse_as_lines
 from generator.convert.view_counts import drop_view_counts
@@ -458,6 +459,7 @@ PASSES: tuple[Pass, ...] = (
     drop_author_boxes,
     drop_update_lines,
     drop_site_listings,
+    drop_theme_post_listings,
     drop_listing_pagers,
     drop_toggle_icons,
     expand_blocks_shown_whole,

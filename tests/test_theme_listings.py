@@ -1,0 +1,26 @@
+"""Themes' Elementor lists of posts dropped (convert/theme_listings.py) in time linear in the markup: 16,000 such
+widgets, 16,000 widgets of one link each, and a widget of 16,000 links, against a sixteenth of them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from generator.convert.theme_listings import drop_theme_post_listings
+from tests.pass_timing import best_seconds
+
+SMALL, LARGE = 1_000, 16_000
+RATIO = 48  # sixteen times the markup, at most forty-eight times the time: a square would take 256
+WIDGET = '<div class="elementor-widget elementor-widget-yard-blog">{}</div>'
+SHAPES: dict[str, Callable[[int], str]] = {
+    "lists": lambda n: WIDGET.format('<a href="/a/">A</a><a href="/b/">B</a>') * n,
+    "one link each": lambda n: WIDGET.format('<a href="/a/">A</a>') * n,
+    "one long list": lambda n: WIDGET.format("".join(f'<a href="/p{i}/">P</a>' for i in range(n))),
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_theme_listings_go_in_linear_time(shape: str) -> None:
+    small = best_seconds(SHAPES[shape](SMALL), drop_theme_post_listings, tries=3)
+    assert best_seconds(SHAPES[shape](LARGE), drop_theme_post_listings, tries=1) < RATIO * max(small, 0.001)
