@@ -1,5 +1,6 @@
-"""Themes' Elementor lists of posts dropped (convert/theme_listings.py) in time linear in the markup: 16,000 such
-widgets, 16,000 widgets of one link each, and a widget of 16,000 links, against a sixteenth of them."""
+"""Live lists and clocks of the live site dropped in time linear in the markup: themes' Elementor lists of posts
+(convert/theme_listings.py) and countdown timers (convert/countdowns.py), 16,000 of each and a widget of 16,000 links,
+against a sixteenth of them."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from generator.convert.countdowns import drop_countdowns
 from generator.convert.theme_listings import drop_theme_post_listings
 from tests.pass_timing import best_seconds
 
@@ -24,3 +26,12 @@ SHAPES: dict[str, Callable[[int], str]] = {
 def test_theme_listings_go_in_linear_time(shape: str) -> None:
     small = best_seconds(SHAPES[shape](SMALL), drop_theme_post_listings, tries=3)
     assert best_seconds(SHAPES[shape](LARGE), drop_theme_post_listings, tries=1) < RATIO * max(small, 0.001)
+
+
+COUNTDOWN = '<ul class="ot-countdown"><li><span>00</span><p>Days</p></li><li>:</li><li><span>00</span><p>Hours</p></li></ul>'
+
+
+@pytest.mark.parametrize("shape", ["{}", "<div>{}</div>"])
+def test_countdowns_go_in_linear_time(shape: str) -> None:
+    small = best_seconds(shape.format(COUNTDOWN * SMALL), drop_countdowns, tries=3)
+    assert best_seconds(shape.format(COUNTDOWN * LARGE), drop_countdowns, tries=1) < RATIO * max(small, 0.001)

@@ -22,6 +22,7 @@ from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.block_names import blocks_as_divs
 from generator.convert.card_details import card_details_once
 from generator.convert.context import Context
+from generator.convert.countdowns import drop_countdowns
 from generator.convert.credits import credits_apart
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.collapsible_titles import collapsible_titles_in_bold
@@ -489,6 +490,7 @@ PASSES: tuple[Pass, ...] = (
     cover_background_as_image,
     slideshows_as_galleries,
     galleries_as_grids,
+    drop_countdowns,
     counters_at_their_end,
     drop_remote_counters,
     progress_bars_show_their_value,
