@@ -98,12 +98,15 @@ CLOSING_SHORTCODE = re.compile(r"\[/([\w-]+)\]")
 
 # WordPress's pieces: a comment, a tag (to the next `>`, or the end), a shortcode's tag, and Jetpack's `$latex …$`;
 # possessive, so that none searches again from each `<`, `[` or `$` left open. A shortcode's name opens with a
-# lowercase letter, as the converter reads one (convert/shortcodes.py), or it is given attributes (`[HDquiz
-# quiz="3"]`, kept as typed): other words in brackets (`[Update 3 May: "late" ferry]`) are text, curled, as
-# WordPress curls them where no shortcode has their name. (Whether a `=` follows is looked for only up to the next
-# bracket, so that each `[` left open is not searched from again.)
+# lowercase letter, as the converter reads one (convert/shortcodes.py), or it is a code shortcode's in capitals
+# (`[CODE]`, whose text stays as typed), or it is given attributes (`[HDquiz quiz="3"]`, kept as typed): other words
+# in brackets (`[Update 3 May: "late" ferry]`) are text, curled, as WordPress curls them where no shortcode has
+# their name. (Whether a `=` follows is looked for only up to the next bracket, so that each `[` left open is not
+# searched from again.)
+SHORTCODE_NAME = (rf"(?:[a-z_][\w-]*+|(?i:{code_shortcodes.NAMES}|{'|'.join(sorted(SKIPPED_SHORTCODES))})(?=[\s\]/])"
+                  r"|[\w-]++(?=[^\[\]=]*+=))")
 PIECE = re.compile(r"(<(?=!--)!(?:-(?!->)[^-]*+)*+(?:-->)?|<[^>]*+>?"
-                   r"|\[[/\[]?(?:[a-z_][\w-]*+|[\w-]++(?=[^\[\]=]*+=))(?=[\s\]/])(?:[^\[\]<>]++|<[^\[\]>]*+>)*+\]\]?"
+                   rf"|\[[/\[]?{SHORTCODE_NAME}(?=[\s\]/])(?:[^\[\]<>]++|<[^\[\]>]*+>)*+\]\]?"
                    r"|\$latex(?:=\s*+|\s++)(?:[^$\\]|\\.)*+\$)", re.DOTALL)
 
 # The end of a link or of emphasis, after which the text goes on in the same word: `<em>It</em>'s`, `"<a>x</a>".`.
