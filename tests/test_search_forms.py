@@ -17,7 +17,8 @@ RATIO = 48  # sixteen times the markup, at most forty-eight times the time: a sq
 FIELD = '<div><label>Field</label><input type="text" name="field"></div>'
 SHAPES: dict[str, Callable[[int], str]] = {
     "search forms": lambda n: '<form role="search"><label>Find</label><input name="s"></form><p>x</p>' * n,
-    "store finders": lambda n: '<div class="wpsl-search"><label>Near</label><select><option>5</option></select></div>' * n,
+    "store finders": lambda n: '<div class="wpsl-search"><label>Near</label><select><option>5</option></select>'
+                               '</div>' * n,
     "other forms": lambda n: f"<form>{FIELD}<textarea></textarea></form>" * n,
     "one long form": lambda n: f'<form>{FIELD * n}<input type="search"></form>',
 }

@@ -28,7 +28,8 @@ def test_theme_listings_go_in_linear_time(shape: str) -> None:
     assert best_seconds(SHAPES[shape](LARGE), drop_theme_post_listings, tries=1) < RATIO * max(small, 0.001)
 
 
-COUNTDOWN = '<ul class="ot-countdown"><li><span>00</span><p>Days</p></li><li>:</li><li><span>00</span><p>Hours</p></li></ul>'
+COUNTDOWN = ('<ul class="ot-countdown"><li><span>00</span><p>Days</p></li><li>:</li>'
+             '<li><span>00</span><p>Hours</p></li></ul>')
 
 
 @pytest.mark.parametrize("shape", ["{}", "<div>{}</div>"])

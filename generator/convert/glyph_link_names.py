@@ -35,14 +35,14 @@ def glyph_names_as_site_names(soup: BeautifulSoup, ctx: Context) -> None:
         text = words.strip()
         site = social_profile(str(link.get("href") or "")) if GLYPH.fullmatch(text) else ""
         if site and text != site and _glyph_of(text, site):
-            link.contents[0].replace_with(words.replace(text, site, 1))  # the spaces around kept, which part links
+            # (the spaces around it kept: they part it from the link beside it)
+            link.contents[0].replace_with(words.replace(text, site, 1))
 
 
 def _glyph_of(text: str, site: str) -> bool:
-    """Whether `text` is the name of an icon of `site`'s logo: the site's name, with a variant's words or not."""
+    """Whether `text` is the name of an icon of `site`'s logo: the site's name with a variant's words. A site's name
+    alone is the author's word, in a sentence as much as under an icon ("on github"), and stays as they spelled it."""
     name = site.lower().replace(" ", "")
     parts = text.lower().split("-")
-    # A site's name alone is the author's word, in a sentence as much as under an icon ("on github"), spelled as
-    # they spelled it: only a glyph's variant words are taken for a glyph's name.
-    return len(parts) > 1 and name in parts and all(part in VARIANTS or part == name or part in OTHER_NAMES.get(name, ())
-                                 for part in parts)
+    allowed = VARIANTS | {name} | OTHER_NAMES.get(name, frozenset())
+    return len(parts) > 1 and name in parts and all(part in allowed for part in parts)
