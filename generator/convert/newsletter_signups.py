@@ -29,6 +29,11 @@ SIGNUP_MARK = re.compile(r"newsletter|subscri|sign-?up|mailchimp|mc4wp|mailpoet|
 # What names a donation form, in its or its boxes' classes, id or address: the word, Newspack's donate block's own
 # class (`wpbnbd`), GiveWP's and Charitable's forms, PayPal's donate page.
 DONATION_MARK = re.compile(r"donat|wpbnbd|give-form|charitable-form|paypal\.com/donate", re.IGNORECASE)
+# PayPal's checkout, where a "Buy Now" or "Pay" button's form sends its hidden fields (WP Easy PayPal Payment
+# Accept's, a pasted button's), whose label ("Pay with Paypal:") stood over nothing: the mirror takes no payment
+# either. One that offers choices (a membership's levels and their prices) keeps them, as drop_forms keeps a
+# select's: they are what the reader came to read.
+CHECKOUT = re.compile(r"paypal\.com/cgi-bin/webscr", re.IGNORECASE)
 TEXT_TYPES = frozenset({"", "text", "email", "tel", "name"})
 MOST_FIELDS = 3  # an email with a first and last name; a form asking more is no sign-up
 MOST_BOX_WORDS = 40  # the words around the form in its box: a heading and a line of invitation
@@ -41,7 +46,7 @@ def drop_newsletter_signups(soup: BeautifulSoup, ctx: Context) -> None:
     for form in list(elements(soup, "form")):
         if form.parent is None or form.__dict__.get("_decomposed"):  # gone with a box
             continue
-        if not (_is_signup(form) or _is_donation(form)):
+        if not (_is_signup(form) or _is_donation(form) or _is_checkout(form)):
             continue
         ctx.losses.note(loss.FORM, str(form.get("action", "")))
         box = _box(form)
@@ -73,6 +78,11 @@ def _is_donation(form: Tag) -> bool:
     """A form that says in its or its boxes' names that it takes donations, and asks no message (as a contact
     form or a questionnaire, whose words are the reader's to see, would)."""
     return form.find("textarea") is None and bool(DONATION_MARK.search(_names(form)))
+
+
+def _is_checkout(form: Tag) -> bool:
+    """A payment button's form: PayPal's checkout, with nothing to choose."""
+    return bool(CHECKOUT.search(str(form.get("action") or ""))) and form.find(["select", "textarea"]) is None
 
 
 def _names(form: Tag) -> str:
