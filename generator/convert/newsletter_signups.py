@@ -37,6 +37,7 @@ CHECKOUT = re.compile(r"paypal\.com/cgi-bin/webscr", re.IGNORECASE)
 TEXT_TYPES = frozenset({"", "text", "email", "tel", "name"})
 MOST_FIELDS = 3  # an email with a first and last name; a form asking more is no sign-up
 MOST_BOX_WORDS = 40  # the words around the form in its box: a heading and a line of invitation
+LABEL_WORDS = 4  # a payment button's label beside it
 MOST_BESIDE = 12  # the nodes beside the form or the box so far: a heading, a line, a note and the spaces between
 SHOWN_MEDIA = ("img", "picture", "video", "audio", "iframe", "table")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -49,6 +50,9 @@ def drop_newsletter_signups(soup: BeautifulSoup, ctx: Context) -> None:
         if not (_is_signup(form) or _is_donation(form) or _is_checkout(form)):
             continue
         ctx.losses.note(loss.FORM, str(form.get("action", "")))
+        if _is_checkout(form) and not _is_donation(form):
+            _empty(_labelled_box(form))  # a button among a shop's words: they stay
+            continue
         box = _box(form)
         heading = _introduced_by(box)
         for emptied in (box, heading) if heading is not None else (box,):
@@ -101,6 +105,19 @@ def _box(form: Tag) -> Tag:
             break
         beside = [child for child in box.parent.contents if child is not box]
         if _words(beside) > MOST_BOX_WORDS or any(
+                isinstance(child, Tag) and (child.name in SHOWN_MEDIA or child.find(SHOWN_MEDIA) is not None)
+                for child in beside):
+            break
+        box = box.parent
+    return box
+
+
+def _labelled_box(form: Tag) -> Tag:
+    """The form with the boxes around it that hold nothing else but a label of a few words ("Pay with Paypal:")."""
+    box = form
+    while isinstance(box.parent, Tag) and box.parent.parent is not None:
+        beside = [child for child in box.parent.contents if child is not box]
+        if _words(beside) > LABEL_WORDS or any(
                 isinstance(child, Tag) and (child.name in SHOWN_MEDIA or child.find(SHOWN_MEDIA) is not None)
                 for child in beside):
             break
