@@ -45,3 +45,20 @@ def test_named_terms_have_slugs_without_spaces_and_the_same_name_gives_the_same_
     again = to_document(item(tags=list(reversed(names)))).document.taxonomies.get("post_tag", ())
     assert sorted(first) == sorted(again)
     assert all(slug and not any(c.isspace() for c in slug) for slug in first)
+
+
+@given(MOMENTS, OFFSETS, st.sampled_from(["feed", "iso"]))
+def test_a_date_saved_with_its_offset_and_no_utc_twin_is_the_moment_it_names(moment: datetime, offset: timezone,
+                                                                            form: str) -> None:
+    """A post saved from a feed with `date` `Fri, 08 May 2026 14:49:09 +0200` and no `date_gmt` was dated 14:49 UTC,
+    two hours late in feeds and in the order of posts; it is 14:49 at +02:00, which is 12:49 UTC."""
+    named = moment.replace(microsecond=0, tzinfo=offset)
+    written = format_datetime(named) if form == "feed" else named.isoformat()
+    document = to_document(item(date=written, date_gmt=None, modified=None, modified_gmt=None)).document
+    assert document.date == named and document.date.utcoffset() == named.utcoffset()
+
+
+def test_a_date_that_names_no_offset_is_utc_where_no_utc_twin_is_saved() -> None:
+    for written in ("Fri, 08 May 2026 14:49:09 -0000", "2026-05-08T14:49:09"):
+        document = to_document(item(date=written, date_gmt=None, modified=None, modified_gmt=None)).document
+        assert document.date == datetime(2026, 5, 8, 14, 49, 9, tzinfo=timezone.utc)

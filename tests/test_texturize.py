@@ -46,6 +46,10 @@ CASES = [
      '[sourcecode language="py"]x = "a" -- 1[/sourcecode] [php]echo "hi";[/php] &#8220;ok&#8221;'),
     ("As the report says [Source] -- it's \"final\"",
      "As the report says [Source] &#8212; it&#8217;s &#8220;final&#8221;"),
+    # Words in brackets that open with a capital are text, but for a tag with attributes (a shortcode so named).
+    ('Boats [Update 3 May: "late" ferry] sail', "Boats [Update 3 May: &#8220;late&#8221; ferry] sail"),
+    ('[HDquiz quiz="12"] "ok"', '[HDquiz quiz="12"] &#8220;ok&#8221;'),
+    ("[CODE]var a='x';[/CODE] 'ok'", "[CODE]var a='x';[/CODE] &#8216;ok&#8217;"),
     ("$latex f'(x) -- 2x3$ isn't", "$latex f'(x) -- 2x3$ isn&#8217;t"),
     ("[vc_raw_html]JT1x2Rn--'Q'[/vc_raw_html] 9x9", "[vc_raw_html]JT1x2Rn--'Q'[/vc_raw_html] 9&#215;9"),
     # A web address in the text stays one a reader can follow; an embed block's is its player's.
@@ -92,7 +96,8 @@ def test_curling_changes_only_quotes_dashes_and_dots_and_never_a_tag_or_code(pie
 
 
 @pytest.mark.parametrize("unit", ["'", '"a ', "<", "[a '", "[a <'", "$latex '", "<!-- -'", "a'b ", "'99' ",
-                                  "</em>'s ", " - ", "9x", "<pre>'", "http://a.example/1x2 'q' ", "http://"])
+                                  "</em>'s ", " - ", "9x", "<pre>'", "http://a.example/1x2 'q' ", "http://",
+                                  "[A '", "[Ab c='", "[CODE '", "[Sourcecod '"])
 def test_hostile_text_is_curled_in_linear_time(unit: str) -> None:
     started = time.process_time()
     texturize(unit * 100_000)
@@ -121,6 +126,7 @@ def test_an_exports_title_body_and_summary_are_curled_as_rest_serves_them(tmp_pa
     ("ru-RU", "Ein «Test»", "Es gibt’s – «hier» und ‘dort’\n"),
     ("pl-PL", "Ein „Test”", "Es gibt’s – „hier” und 'dort’\n"),
     ("ro_RO", "Ein „Test”", "Es gibt’s – „hier” und ‘dort’\n"),
+    ("es-CO", "Ein “Test”", "Es gibt’s – “hier” und ‘dort’\n"),
     ("ja", "Ein “Test”", "Es gibt’s – “hier” und ‘dort’\n"),
     ("cs-CZ", "Ein „Test“", "Es gibt’s – „hier“ und ‚dort‘\n"),
     ("nb-NO", "Ein «Test»", "Es gibt’s – «hier» und ‘dort’\n"),

@@ -22,6 +22,7 @@ from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.block_names import blocks_as_divs
 from generator.convert.card_details import card_details_once
 from generator.convert.context import Context
+from generator.convert.countdowns import drop_countdowns
 from generator.convert.credits import credits_apart
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.collapsible_titles import collapsible_titles_in_bold
@@ -33,6 +34,7 @@ from generator.convert.feed_videos import feed_videos_as_links
 from generator.convert.footnotes import mark_footnotes, notes_in_the_text, word_footnotes
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
+from generator.convert.glyph_link_names import glyph_names_as_site_names
 from generator.convert.heading_subtitles import subtitles_out_of_headings
 from generator.convert.hidden_blocks import drop_hidden_blocks
 from generator.convert.hidden_copies import drop_copies_the_post_hides
@@ -64,6 +66,7 @@ from generator.convert.script_links import image_map_links, lightbox_links_as_li
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
                                              progress_bars_show_their_value)
 from generator.convert.script_headings import drop_headings_over_script_boxes
+from generator.convert.search_forms import drop_search_forms
 from generator.convert.share_links import drop_share_links
 from generator.convert.shop_actions import drop_shop_actions
 from generator.convert.slider_thumbnails import drop_slider_thumbnails
@@ -78,6 +81,7 @@ from generator.convert.stray_cells import stray_table_parts_unwrapped
 from generator.convert.tabs import tabs_as_sections
 from generator.convert.tables import (bold_first_row_as_header, cell_paragraphs_as_text, one_column_tables_as_blocks,
                                       one_row_layouts_as_blocks)
+from generator.convert.theme_listings import drop_theme_post_listings
 from generator.convert.update_lines import drop_update_lines
 from generator.convert.verse import verse_as_lines
 from generator.convert.view_counts import drop_view_counts
@@ -456,6 +460,7 @@ PASSES: tuple[Pass, ...] = (
     drop_author_boxes,
     drop_update_lines,
     drop_site_listings,
+    drop_theme_post_listings,
     drop_listing_pagers,
     drop_toggle_icons,
     expand_blocks_shown_whole,
@@ -463,6 +468,7 @@ PASSES: tuple[Pass, ...] = (
     drop_filter_controls,
     drop_icon_glyphs,
     drop_newsletter_signups,
+    drop_search_forms,
     drop_forms,
     drop_off_screen,
     unwrap_keyword_links,
@@ -484,6 +490,7 @@ PASSES: tuple[Pass, ...] = (
     cover_background_as_image,
     slideshows_as_galleries,
     galleries_as_grids,
+    drop_countdowns,
     counters_at_their_end,
     drop_remote_counters,
     progress_bars_show_their_value,
@@ -503,6 +510,7 @@ PASSES: tuple[Pass, ...] = (
     split_block_links,
     plugin_icons_as_link_names,
     social_icons_as_link_names,
+    glyph_names_as_site_names,
     players_out_of_links,
     images_out_of_links,
     teletype_as_code,

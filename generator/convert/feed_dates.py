@@ -5,7 +5,7 @@ as "not an ISO 8601 date"."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, tzinfo
 from email.utils import parsedate_to_datetime
 
 # Day name optional, day, month's English abbreviation, year, time; an offset or a zone's letters. Anchored and
@@ -22,5 +22,21 @@ def feed_date(value: str) -> datetime | None:
         return None
     try:
         return parsedate_to_datetime(value.strip()).replace(tzinfo=None)
+    except (TypeError, ValueError):
+        return None
+
+
+def named_offset(value: str) -> tzinfo | None:
+    """The offset from UTC a date names (`+0200` of a feed's date, `+02:00` or `Z` of an ISO 8601 one), None where it
+    names none: a post saved with such a date and no `date_gmt` beside it happened at that offset's time, not UTC's
+    (a script that saved a site's feed kept `Fri, 08 May 2026 14:49:09 +0200`)."""
+    try:
+        return datetime.fromisoformat(value.strip()).tzinfo
+    except ValueError:
+        pass
+    if not RFC_2822.fullmatch(value.strip()):
+        return None
+    try:
+        return parsedate_to_datetime(value.strip()).tzinfo
     except (TypeError, ValueError):
         return None

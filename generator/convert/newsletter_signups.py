@@ -29,9 +29,15 @@ SIGNUP_MARK = re.compile(r"newsletter|subscri|sign-?up|mailchimp|mc4wp|mailpoet|
 # What names a donation form, in its or its boxes' classes, id or address: the word, Newspack's donate block's own
 # class (`wpbnbd`), GiveWP's and Charitable's forms, PayPal's donate page.
 DONATION_MARK = re.compile(r"donat|wpbnbd|give-form|charitable-form|paypal\.com/donate", re.IGNORECASE)
+# PayPal's checkout, where a "Buy Now" or "Pay" button's form sends its hidden fields (WP Easy PayPal Payment
+# Accept's, a pasted button's), whose label ("Pay with Paypal:") stood over nothing: the mirror takes no payment
+# either. One that offers choices (a membership's levels and their prices) keeps them, as drop_forms keeps a
+# select's: they are what the reader came to read.
+CHECKOUT = re.compile(r"paypal\.com/cgi-bin/webscr", re.IGNORECASE)
 TEXT_TYPES = frozenset({"", "text", "email", "tel", "name"})
 MOST_FIELDS = 3  # an email with a first and last name; a form asking more is no sign-up
 MOST_BOX_WORDS = 40  # the words around the form in its box: a heading and a line of invitation
+LABEL_WORDS = 4  # a payment button's label beside it
 MOST_BESIDE = 12  # the nodes beside the form or the box so far: a heading, a line, a note and the spaces between
 SHOWN_MEDIA = ("img", "picture", "video", "audio", "iframe", "table")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -41,9 +47,12 @@ def drop_newsletter_signups(soup: BeautifulSoup, ctx: Context) -> None:
     for form in list(elements(soup, "form")):
         if form.parent is None or form.__dict__.get("_decomposed"):  # gone with a box
             continue
-        if not (_is_signup(form) or _is_donation(form)):
+        if not (_is_signup(form) or _is_donation(form) or _is_checkout(form)):
             continue
         ctx.losses.note(loss.FORM, str(form.get("action", "")))
+        if _is_checkout(form) and not _is_donation(form):
+            _empty(_labelled_box(form))  # a button among a shop's words: they stay
+            continue
         box = _box(form)
         heading = _introduced_by(box)
         for emptied in (box, heading) if heading is not None else (box,):
@@ -75,6 +84,11 @@ def _is_donation(form: Tag) -> bool:
     return form.find("textarea") is None and bool(DONATION_MARK.search(_names(form)))
 
 
+def _is_checkout(form: Tag) -> bool:
+    """A payment button's form: PayPal's checkout, with nothing to choose."""
+    return bool(CHECKOUT.search(str(form.get("action") or ""))) and form.find(["select", "textarea"]) is None
+
+
 def _names(form: Tag) -> str:
     """The classes, ids and addresses of the form and of the three boxes around it."""
     boxes = [form, *list(form.parents)[:3]]
@@ -91,6 +105,19 @@ def _box(form: Tag) -> Tag:
             break
         beside = [child for child in box.parent.contents if child is not box]
         if _words(beside) > MOST_BOX_WORDS or any(
+                isinstance(child, Tag) and (child.name in SHOWN_MEDIA or child.find(SHOWN_MEDIA) is not None)
+                for child in beside):
+            break
+        box = box.parent
+    return box
+
+
+def _labelled_box(form: Tag) -> Tag:
+    """The form with the boxes around it that hold nothing else but a label of a few words ("Pay with Paypal:")."""
+    box = form
+    while isinstance(box.parent, Tag) and box.parent.parent is not None:
+        beside = [child for child in box.parent.contents if child is not box]
+        if _words(beside) > LABEL_WORDS or any(
                 isinstance(child, Tag) and (child.name in SHOWN_MEDIA or child.find(SHOWN_MEDIA) is not None)
                 for child in beside):
             break

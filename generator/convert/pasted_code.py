@@ -51,7 +51,17 @@ def _numbered_lines(table: Tag) -> list[str] | None:
 
 def _monospace(table: Tag) -> bool:
     boxes = [table, *list(table.parents)[:MONOSPACE_DEPTH]]
-    return any(MONOSPACE.search(str(box.get("style") or "")) for box in boxes if isinstance(box, Tag))
+    return any(MONOSPACE.search(str(box.get("style") or "")) for box in boxes if isinstance(box, Tag)) or (
+        _out_of_a_pre(table))
+
+
+def _out_of_a_pre(table: Tag) -> bool:
+    """Whether the table was inside a `<pre>`, which a browser shows it in, monospace: the parser (libxml2) closes a
+    `<pre>` at a table it holds, and leaves the author's `<pre>` empty just before the table."""
+    before = table.previous_sibling
+    while isinstance(before, NavigableString) and not before.strip():
+        before = before.previous_sibling
+    return isinstance(before, Tag) and before.name == "pre" and not before.get_text().strip()
 
 
 def _cell_lines(cell: Tag) -> str:

@@ -61,6 +61,7 @@ LANGUAGES = {
     "zh-hans": ENGLISH,
     "de-at": Marks("&#8222;", "&#8220;", "&#8218;", "&#8216;", words=("'n", "'s")),  # (6.8's)
     "es-ar": Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;", words=()),  # (6.4's)
+    "es-co": Marks("&#8220;", "&#8221;", "&#8216;", "&#8217;", words=()),  # (6.7's)
     "cs-cz": Marks("&#8222;", "&#8220;", "&#8218;", "&#8216;",  # (6.1's)
                    words=("pad'", "nes'", "leh'", "moh'", "řek'", "ved'", "myslej'", "chtěj'", "maj'")),
     "pl-pl": Marks("&#8222;", "&#8221;", "'", "&#8217;"),  # (5.9's: its opening single quote stays straight)
@@ -96,9 +97,16 @@ SKIPPED_SHORTCODES = frozenset({"code", "latex", "embed", "vc_raw_html", "vc_raw
 CLOSING_SHORTCODE = re.compile(r"\[/([\w-]+)\]")
 
 # WordPress's pieces: a comment, a tag (to the next `>`, or the end), a shortcode's tag, and Jetpack's `$latex …$`;
-# possessive, so that none searches again from each `<`, `[` or `$` left open.
+# possessive, so that none searches again from each `<`, `[` or `$` left open. A shortcode's name opens with a
+# lowercase letter, as the converter reads one (convert/shortcodes.py), or it is a code shortcode's in capitals
+# (`[CODE]`, whose text stays as typed), or it is given attributes (`[HDquiz quiz="3"]`, kept as typed): other words
+# in brackets (`[Update 3 May: "late" ferry]`) are text, curled, as WordPress curls them where no shortcode has
+# their name. (Whether a `=` follows is looked for only up to the next bracket, so that each `[` left open is not
+# searched from again.)
+SHORTCODE_NAME = (rf"(?:[a-z_][\w-]*+|(?i:{code_shortcodes.NAMES}|{'|'.join(sorted(SKIPPED_SHORTCODES))})(?=[\s\]/])"
+                  r"|[\w-]++(?=[^\[\]=]*+=))")
 PIECE = re.compile(r"(<(?=!--)!(?:-(?!->)[^-]*+)*+(?:-->)?|<[^>]*+>?"
-                   r"|\[[/\[]?[\w-]++(?=[\s\]/])(?:[^\[\]<>]++|<[^\[\]>]*+>)*+\]\]?"
+                   rf"|\[[/\[]?{SHORTCODE_NAME}(?=[\s\]/])(?:[^\[\]<>]++|<[^\[\]>]*+>)*+\]\]?"
                    r"|\$latex(?:=\s*+|\s++)(?:[^$\\]|\\.)*+\$)", re.DOTALL)
 
 # The end of a link or of emphasis, after which the text goes on in the same word: `<em>It</em>'s`, `"<a>x</a>".`.

@@ -21,7 +21,7 @@ from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.control_chars import readable, readable_item
 from generator.convert.custom_fields import with_fields
 from generator.convert.document import Document, Image, Source, Term
-from generator.convert.feed_dates import feed_date
+from generator.convert.feed_dates import feed_date, named_offset
 from generator.convert.fragment_text import simple_text
 from generator.convert.latex import latex_in_text
 from generator.convert.markdown import INVISIBLE, html_to_markdown
@@ -579,8 +579,8 @@ def _local_time(data: dict[str, Any], name: str, warnings: list[tuple[str, str]]
     if not _dated(data, name) and gmt_value:
         return _parse_time(data, f"{name}_gmt").replace(tzinfo=timezone.utc)
     local = _parse_time(data, name)
-    if not gmt_value:
-        return local.replace(tzinfo=timezone.utc)
+    if not gmt_value:  # UTC, unless the date names its offset (a date saved from a feed, or by another tool)
+        return local.replace(tzinfo=named_offset(_string(data, name)) or timezone.utc)
     minutes = _offset_minutes(data, name)
     if minutes is None:
         other = "modified" if name == "date" else "date"
