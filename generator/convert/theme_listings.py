@@ -21,6 +21,9 @@ from generator.convert.parse import elements, may_contain
 WIDGET_PREFIX = "elementor-widget-"
 # A widget type's words that name a list of posts; a single post's parts (`theme-post-content`, `post-info`) do not.
 LISTING_WORDS = frozenset({"posts", "blog", "blogs", "news", "articles"})
+# Words of a widget that shows one post's own parts, which links as many pages as its writer wished: a news theme's
+# `news-content` or `blog-single` is the article, not a list.
+ONE_POST_WORDS = frozenset({"content", "single", "text", "body", "detail", "details", "article", "excerpt", "meta"})
 TYPE_WORDS = re.compile(r"[-_.]")
 MOST_LINKED = 2  # pages a list links, at least: one link is a button or a card, not a list
 
@@ -40,7 +43,8 @@ def _widget_type(tag: Tag) -> str:
 
 def _lists_posts(tag: Tag) -> bool:
     kind = _widget_type(tag)
-    if not kind or LISTING_WORDS.isdisjoint(TYPE_WORDS.split(kind.lower())):
+    words = set(TYPE_WORDS.split(kind.lower()))
+    if LISTING_WORDS.isdisjoint(words) or not ONE_POST_WORDS.isdisjoint(words):
         return False
     linked = {str(link.get("href") or "").split("#")[0] for link in tag.find_all("a")}
     return len(linked - {""}) >= MOST_LINKED
