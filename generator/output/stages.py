@@ -350,8 +350,11 @@ def swap(config: Config, staging: Staging, scan: Scan, cache: BuildCache, loaded
     # Sorted, so that the cache reads back in the same order when only its changes are saved (build_cache).
     pages = dict(sorted(made.pages.items()))
     folders = scan.folder_names if pages.keys() == set(scan.pages) else folders_of(pages)  # the same, sooner
-    # The new site's folders: stat'ed but for those the spare's record knows and this build left alone.
+    # The new site's folders: stat'ed but for those the spare's record knows and this build left alone; with
+    # nothing written, the site's as the scan found them.
     known = made.untouched if had_site else None
+    if not made.swap:
+        known = {folder: mtime for folder, mtime in zip(scan.folder_names, scan.folders) if mtime is not None}
     times = folder_mtimes(scan.output, folders) if known is None else known_mtimes(scan.output, folders, known)
     links = {p.digest: cache.links[p.digest] for p in site.posts if p.digest in cache.links} | made.links
     stamp = None
