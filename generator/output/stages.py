@@ -290,7 +290,8 @@ def render(config: Config, planned: Planned, staging: Staging, cache: BuildCache
              for path, live in decision.keep.items()}
     new, links, notes = set(copied), {}, {}
     for done, made in enumerate(rendering.render(outputs, list(decision.todo), staging, content,
-                                                 planned.local_pages, site_words(config), jobs), start=1):
+                                                 planned.local_pages, site_words(config), jobs, differs),
+                                 start=1):
         output = outputs[made.index]
         key = decision.keys[made.index] or with_links(output.key, planned.local_pages, made.looked_up or ())
         if made.stat is None:
