@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-import sys
 import traceback
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.bccache
 import jinja2.meta
 
 from generator.default_theme import theme_dir
@@ -21,9 +18,7 @@ class TemplateError(Exception):
 
 
 class Templates:
-    def __init__(self, user_dir: Path, compiled_dir: Path | None = None) -> None:
-        """`compiled_dir`: where templates compiled by earlier builds are kept (see _Compiled); by default
-        Jinja's folder for it, private to the user, in the system's temporary folder."""
+    def __init__(self, user_dir: Path) -> None:
         folders = [str(user_dir), str(theme_dir() / "templates")]
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(folders),
@@ -37,7 +32,6 @@ class Templates:
             auto_reload=False,
         )
         self.env.filters["readable_url"] = readable_html  # an address as the post's footer shows it
-        self.env.bytecode_cache = _Compiled.made(self.env, compiled_dir)
         self._uses: dict[str, frozenset[str] | None] = {}  # an instance lives while its files are unchanged
 
     def uses(self, name: str) -> frozenset[str] | None:
@@ -76,41 +70,6 @@ class Templates:
             raise TemplateError(f"{name}: template not found: {e.name}") from None
         except Exception as e:  # noqa: BLE001 - any failure inside a template is the template's
             raise TemplateError(f"{_template_line(e, name)}: {type(e).__name__}: {e}") from None
-
-
-class _Compiled(jinja2.FileSystemBytecodeCache):
-    """Templates as Jinja compiled them in an earlier process: a rebuild after one edit renders a few pages,
-    and parsing and compiling their templates again took some 20 ms of it. Python's own bytecode is kept
-    the same way, in a folder only the user can write (never the content folder, which may come from
-    elsewhere: this is code). A file is used only for the same template name and file, the same source
-    (Jinja's checksum) and the same Jinja, Python and environment (the salt in its name); one that cannot
-    be read or written is compiled again, which gives the same pages."""
-
-    @classmethod
-    def made(cls, env: jinja2.Environment, folder: Path | None) -> _Compiled | None:
-        """None where no private folder can be had (Jinja refuses one another user owns)."""
-        shaping = (jinja2.__version__, sys.version, sys.implementation.cache_tag, env.autoescape,
-                   env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.undefined.__name__,
-                   sorted(env.filters), sorted(env.tests))
-        salt = hashlib.sha1(repr(shaping).encode("utf-8")).hexdigest()[:16]
-        try:
-            if folder is not None:
-                folder.mkdir(parents=True, exist_ok=True)
-            return cls(None if folder is None else str(folder), f"__newsmirror_{salt}_%s.cache")
-        except (OSError, RuntimeError):
-            return None
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # noqa: BLE001 - a damaged file, whatever fails reading it: compile again
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:  # a full or read-only disk: the next build compiles again
-            pass
 
 
 def _template_line(error: Exception, name: str) -> str:
