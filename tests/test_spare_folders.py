@@ -44,7 +44,6 @@ def test_edit_after_edit_each_is_made_in_place_with_few_folders_stated(tmp_path:
     _edit(project, 0)
     project.build()  # a spare with its folders recorded, from here on
     stated: list[str] = []
-    monkeypatch.setattr(inputs, "known_mtimes", _counting(stated, inputs.known_mtimes))
     monkeypatch.setattr("generator.output.stages.known_mtimes", _counting(stated, inputs.known_mtimes))
     monkeypatch.setattr("generator.output.stages.folder_mtimes", _every_folder)
     monkeypatch.setattr("generator.output.outputs.site_outputs", _no_whole_plan)
