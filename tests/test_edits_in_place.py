@@ -352,3 +352,25 @@ def test_an_edited_time_of_update_without_the_last_sitemaps_entries_plans_the_wh
     site.change("story-03", updated=datetime(2026, 3, 9, 9, tzinfo=PACIFIC))  # the entries are whole again
     site.build(True, monkeypatch)
     assert tree(site.root / "site") == site.clean_build(tmp_path / "clean-last")
+
+
+@pytest.mark.parametrize("name, edit, shows_on_updates", [
+    ("a date moved a day", lambda s: _moved(s, "story-07", days=1), False),
+    ("a term taken off", lambda s: s.change("story-09", taxonomies={"regions": ("china",)}), False),
+    ("a title", lambda s: s.change("story-07", title="Retitled"), True),
+])
+def test_the_updates_pages_and_feed_are_planned_only_for_what_they_show(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, edit: Callable, shows_on_updates: bool) -> None:
+    """They show the day and kind of each event and the post's title, address and summary: a move, which
+    changes a post's cards (its date, its terms), leaves them as they were, and its rebuild does not rank
+    the events of the whole site to find that out."""
+    from generator.render import updates
+    site = SmallSite(tmp_path / "project")
+    site.build(False, monkeypatch)
+    ranked: list[int] = []
+    events = updates.events
+    monkeypatch.setattr(updates, "events", lambda *args: ranked.append(1) or events(*args))
+    edit(site)
+    site.build(True, monkeypatch)
+    assert bool(ranked) == shows_on_updates, name
+    assert tree(site.root / "site") == site.clean_build(tmp_path / "clean")

@@ -13,12 +13,14 @@ import pytest
 
 from generator.convert.document import Image, Source
 from generator.model import Provenance, Revision, StoredPost, build_site
-from generator.output import model_snapshot, stages
-from generator.output.loading import document_of, meta_of
+from generator.output import build_cache, model_snapshot, stages
+from generator.output.inputs import find_inputs, stats
+from generator.output.loading import document_of, load_posts, meta_of
 from generator.store.import_cache import CACHE_DIR
 from generator.store.terms import read_terms
-from tests.site_content import many_posts, post, write_content
+from tests.site_content import config, many_posts, post, write_content
 from tests.site_reading import tree
+from tests.test_edits_in_place import TAXONOMIES, SmallSite
 from tests.test_incremental import Project
 
 WHEN = datetime(2024, 5, 1, 12, 0, tzinfo=timezone(timedelta(hours=2)))
@@ -176,3 +178,21 @@ def test_a_damaged_snapshot_is_not_used(tmp_path: Path, damage) -> None:
     project.change("story-0007", body=project.post("story-0007").body.replace("More text", "Edited text", 1))
     project.build()
     assert tree(tmp_path / "site") == project.clean_build(tmp_path / "clean")
+
+
+
+def test_what_a_rebuild_reads_back_is_made_with_the_fields_its_classes_declare(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build cache's file entries and the stored posts, their histories and revisions, are made without
+    their __init__ too (frozen.restore): each equals what replace() makes of it with every field read back."""
+    site = SmallSite(tmp_path / "project")
+    site.build(False, monkeypatch)
+    cache = build_cache.load(site.content)
+    assert cache.files and all(dataclasses.replace(entry) == entry for entry in cache.files.values())
+    found = find_inputs(config(site.root, site.content, TAXONOMIES, **site.settings))
+    loaded = load_posts(site.content, found.posts, stats(list(found.posts)), cache.files, 1)
+    histories = [post.provenance for post in loaded.posts if post.provenance is not None]
+    revisions = [revision for history in histories for revision in history.revisions]
+    assert histories and revisions
+    for made in [*loaded.posts, *histories, *revisions]:
+        assert dataclasses.replace(made) == made

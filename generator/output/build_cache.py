@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 
 import orjson
 
+from generator.frozen import restore
 from generator.output import cache_changes
 from generator.problems import Problem
 from generator.store.files import write_atomic
@@ -157,10 +158,13 @@ def load(content_dir: Path) -> BuildCache:
         for path, (stat, digest, meta_id, body) in apply(data["files"], changes, "files").items():
             meta = metas.get(path)
             # The front matter counts only if it is the one this entry was made with (see save).
+            # (Made without their __init__, as ten thousand are: see frozen.restore.)
             if meta and meta[0] == meta_id:
-                files[path] = FileEntry(tuple(stat) if stat else None, digest, meta[1], meta_id, body)
+                files[path] = restore(FileEntry, {"stat": tuple(stat) if stat else None, "digest": digest,
+                                                  "meta": meta[1], "meta_id": meta_id, "body": body})
             else:
-                files[path] = FileEntry(tuple(stat) if stat else None, digest)
+                files[path] = restore(FileEntry, {"stat": tuple(stat) if stat else None, "digest": digest,
+                                                  "meta": None, "meta_id": "", "body": ""})
         # map() rather than a generator: a tenth of a million numbers are looked up here.
         post, key = order.__getitem__, keys.__getitem__
         related = {file: (k, tuple(map(post, found))) for file, (k, found) in zip(order, data["related"])}

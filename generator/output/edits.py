@@ -36,6 +36,9 @@ class Edits:
     feeds: frozenset[str] = frozenset()  # paths of feeds whose entries changed
     pages: frozenset[str] = frozenset()  # posts whose neighbours, family, translations or related posts changed
     recounted: bool = False  # whether a term has another number of posts, which its taxonomy's page shows
+    # Of `shown`, the ones whose own title, summary or author changed, not only their place: what the Updates
+    # page and its feed show of a post (with the day and kind of its events, which only `histories` change).
+    titled: frozenset[str] = frozenset()
     # Whether a moved post's WordPress id, address or guid changed, or whether it is under a parent: what
     # links in bodies are matched against (render/local_links.py, identity).
     readdressed: bool = False
@@ -62,7 +65,7 @@ def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, Fi
         return None
     if len(files) + len(posts.entries) != len(cache.files):  # a static file, or a mirrored image, was removed
         return None
-    changed, shown, dated, histories, moved = [], [], [], [], []
+    changed, shown, dated, histories, moved, titled = [], [], [], [], [], []
     readdressed = False
     prefix = len(str(scan.inputs.content)) + 1
     for path, entry in posts.entries.items():
@@ -79,6 +82,7 @@ def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, Fi
                 readdressed = readdressed or _address(old.meta) != _address(entry.meta)
             if any(old.meta[i] != entry.meta[i] for i in SHOWN):  # type: ignore[index]
                 shown.append(name)
+                titled.append(name)
             if old.meta[UPDATED] != entry.meta[UPDATED]:  # type: ignore[index]
                 dated.append(name)
             if old.meta[HISTORY] != entry.meta[HISTORY]:  # type: ignore[index]
@@ -88,7 +92,7 @@ def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, Fi
         if old.digest != entry.digest:
             changed.append(path[prefix:])
     return Edits(frozenset(changed), frozenset(shown), frozenset(dated), frozenset(histories), frozenset(moved),
-                 readdressed=readdressed)
+                 readdressed=readdressed, titled=frozenset(titled))
 
 
 def _address(meta: list) -> tuple:

@@ -78,8 +78,9 @@ def load_posts(content: Path, paths: Sequence[str], stats: Sequence[Stat | None]
         # build, cached or not.
         if entry.meta[13]:
             problems.extend(Problem(path, "", field, message) for field, message in entry.meta[13])
-        posts.append(StoredPost(path[prefix:], entry.digest, document_of(entry.meta), provenance_of(entry.meta),
-                                entry.body))
+        posts.append(restore(StoredPost, {"file": path[prefix:], "digest": entry.digest,
+                                          "document": document_of(entry.meta), "provenance": provenance_of(entry.meta),
+                                          "body_digest": entry.body}))
     return Loaded(tuple(posts), tuple(problems), entries, len(changed))
 
 
@@ -210,11 +211,13 @@ def provenance_of(meta: list[Any]) -> Provenance | None:
     if found is None:
         return None
     first, removed, revisions = found
-    return Provenance(
-        first=date.fromisoformat(first) if first else None,
-        removed=date.fromisoformat(removed) if removed else None,
-        revisions=tuple(Revision(date.fromisoformat(when), datetime.fromisoformat(modified) if modified else None,
-                                 tuple(changed), summary) for when, modified, changed, summary in revisions))
+    return restore(Provenance, {
+        "first": date.fromisoformat(first) if first else None,
+        "removed": date.fromisoformat(removed) if removed else None,
+        "revisions": tuple(restore(Revision, {"date": date.fromisoformat(when), "changed": tuple(changed),
+                                              "modified": datetime.fromisoformat(modified) if modified else None,
+                                              "summary": summary})
+                           for when, modified, changed, summary in revisions)})
 
 
 def place_key(meta: list[Any]) -> str:

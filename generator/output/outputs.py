@@ -125,11 +125,11 @@ def feeds(site: Site, config: Config, keys: Keys, only: Edits | None = None) -> 
         outputs.append(Output(plan.path, keys.feed(plan.title, plan.page, plan.path, plan.posts), make))
     # Its entries show the titles and summaries of posts with a history, and the events of their histories.
     every = only is None or bool(only.histories)
-    if not every and not updates.has_events(site, only.shown):
+    if not every and not updates.has_events(site, only.titled):
         return outputs
     if config.site.base_url and updates.has_updates(site):  # feeds need the site's address
         events = updates.events(site, config.changes.updates, site_words(config))
-        if not every and not any(event.post.file in only.shown for event in events):
+        if not every and not any(event.post.file in only.titled for event in events):
             return outputs
         outputs.append(Output(updates.FEED, keys.updates_feed(events),
                               lambda _: updates_atom(config, events, site_words(config))))

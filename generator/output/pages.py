@@ -172,6 +172,7 @@ class _Plan:
         # list pages whose posts moves changed.
         self.shown = only.listed() if only is not None else frozenset()
         self.lists = only.lists if only is not None else frozenset()
+        self.titled = only.titled if only is not None else frozenset()  # what the Updates pages show changed
 
     def wanted(self, posts: Iterable[Post]) -> bool:
         """Whether a page showing `posts` (summaries, titles) is planned: always in a whole plan."""
@@ -294,12 +295,12 @@ class _Plan:
         """What changed upstream, newest first (render/updates.py); only in a site whose posts have provenance."""
         every = self.every_update()
         # (Only posts with a history have events there.)
-        if not updates.has_updates(self.site) or not (every or updates.has_events(self.site, self.shown)):
+        if not updates.has_updates(self.site) or not (every or updates.has_events(self.site, self.titled)):
             return
         chunks = paginate(self.views.update_events, self.config.build.posts_per_page)
         origin = Origin("updates page")
         for number, chunk in enumerate(chunks, start=1):
-            if not every and not self.wanted(e.post for e in chunk):
+            if not every and self.titled.isdisjoint(e.post.file for e in chunk):
                 continue
             path = updates.page_path(number)
 

@@ -88,6 +88,7 @@ class _Worker:
     renderer: MarkdownRenderer
     notes: dict[str, tuple[str, ...]]  # of the output being made: post digest -> what its body's render noted
     mirroring: bool  # until a link into the mirror fails
+    differs: frozenset[str] | None  # paths at which the spare may hold another file than the site; None: any
 
     def render_body(self, post: Post, path: str) -> RenderedBody:
         body = self.renderer.render(read_body(self.content / post.file), path, post.source.url)
@@ -101,16 +102,18 @@ _worker: _Worker | None = None
 
 
 def render(outputs: list[Output], todo: list[tuple[int, str | None]], staging: Staging, content: Path,
-           local_pages: Mapping[str, str], words: Words, jobs: int) -> Iterator[Made]:
+           local_pages: Mapping[str, str], words: Words, jobs: int,
+           differs: frozenset[str] | None = None) -> Iterator[Made]:
     """Make the outputs numbered in `todo`, each given with the digest of the site's file at its path when
-    that file is still as the last build left it: equal bytes then keep that file instead of a new one.
+    that file is still as the last build left it: equal bytes then keep that file instead of a new one,
+    which the spare already holds at any path but `differs` (its record's; None when not known).
     Once all are made, `staging.mirrored` holds their paths if every one was linked into the mirror too."""
     global _worker
     mirroring = staging.start_mirror()
     mirrored: set[str] | None = set() if mirroring else None
     try:
         for made in workers.parallel_map(_render, _tasks(outputs, todo), jobs, _start,
-                                         (outputs, staging, content, local_pages, words, mirroring)):
+                                         (outputs, staging, content, local_pages, words, mirroring, differs)):
             for one in made:
                 if mirrored is not None and one.mirrored:
                     mirrored.add(outputs[one.index].path)
@@ -138,10 +141,11 @@ def _tasks(outputs: list[Output], todo: list[tuple[int, str | None]]) -> list[li
 
 
 def _start(outputs: list[Output], staging: Staging, content: Path, local_pages: Mapping[str, str], words: Words,
-           mirroring: bool) -> None:
+           mirroring: bool, differs: frozenset[str] | None) -> None:
     global _worker
     recorder = LookupRecorder(local_pages)
-    _worker = _Worker(outputs, staging, content, recorder, MarkdownRenderer(recorder, words=words), {}, mirroring)
+    _worker = _Worker(outputs, staging, content, recorder, MarkdownRenderer(recorder, words=words), {}, mirroring,
+                      differs)
 
 
 def _render(chunk: list[tuple[int, str | None]]) -> list[Made]:
@@ -156,7 +160,10 @@ def _make(worker: _Worker, index: int, live_digest: str | None) -> Made:
     data = output.make(worker.render_body)
     found = digest.of_bytes(data)
     if found == live_digest:
-        stat = worker.staging.keep(output.path)
+        # A file the spare shares with the site already (the block's search shards an edit leaves as they
+        # were) is left as it is: linking it again unlinked and linked the same file.
+        shared = worker.differs is not None and output.path not in worker.differs
+        stat = None if shared else worker.staging.keep(output.path)
     else:
         stat = worker.staging.write(output.path, data)
         worker.mirroring = worker.mirroring and worker.staging.mirror_file(output.path)

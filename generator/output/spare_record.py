@@ -1,5 +1,7 @@
 """The spare folder's guards: a lock that keeps a second build of the same content out of it, and the record
-of how it differs from the site, both beside the build cache."""
+of how it differs from the site, both beside the build cache. The record also keeps the mtimes of the spare's
+folders once it holds the site again, so that after the next swap only the folders that build touched are
+stat'ed to know the new site's (see stages.swap)."""
 
 from __future__ import annotations
 
@@ -34,25 +36,34 @@ def unlock(fd: int | None) -> None:
         os.close(fd)
 
 
-def load_spare(content_dir: Path, spare: Path, sentinel: tuple[int, int] | None) -> frozenset[str] | None:
-    """The paths at which the spare folder differs from the site, or None when that is not known: no
-    record, or the spare's marker file is not the one recorded, so the spare was changed since."""
+def load_spare(content_dir: Path, spare: Path, sentinel: tuple[int, int] | None
+               ) -> tuple[frozenset[str], dict[str, int] | None] | None:
+    """The paths at which the spare folder differs from the site, and the mtimes of its folders when they
+    were recorded; None when the differences are not known: no record, or the spare's marker file is not the
+    one recorded, so the spare was changed since."""
     try:
         data = orjson.loads((cache_dir(content_dir) / SPARE_FILE).read_bytes())
         if data.get("version") != VERSION or data["spare"] != str(spare) or sentinel is None:
             return None
         if tuple(data["sentinel"]) != sentinel:
             return None
-        return frozenset(data["differs"])
+        folders = data.get("folders")
+        if folders is not None and not (isinstance(folders, dict) and all(type(t) is int for t in folders.values())):
+            folders = None
+        return frozenset(data["differs"]), folders
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
 
 
-def save_spare(content_dir: Path, spare: Path, sentinel: tuple[int, int] | None, differs: frozenset[str]) -> None:
-    """Record how the spare (whose marker file has `sentinel`) differs from the site after a swap."""
+def save_spare(content_dir: Path, spare: Path, sentinel: tuple[int, int] | None, differs: frozenset[str],
+               folders: dict[str, int] | None = None) -> None:
+    """Record how the spare (whose marker file has `sentinel`) differs from the site after a swap, and with
+    `folders`, the mtime of each of its folders."""
     if sentinel is None:
         return
     data = {"version": VERSION, "spare": str(spare), "sentinel": list(sentinel), "differs": sorted(differs)}
+    if folders is not None:
+        data["folders"] = folders
     try:
         write_file(content_dir, SPARE_FILE, as_json(data))
     except OSError:

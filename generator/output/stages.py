@@ -14,7 +14,8 @@ from generator.model import RELATED_WINDOW, Site, build_site
 from generator.output import (build_cache, in_place, manifest, model_snapshot, moves, related, rendering,
                               sitemap_record, spare_record)
 from generator.output.build_cache import BuildCache, FileEntry, Written
-from generator.output.inputs import TERMS_FILE, Scan, config_key, folder_mtimes, folders_of, make_stamp, output_stats
+from generator.output.inputs import (TERMS_FILE, Scan, config_key, folder_mtimes, folders_of, known_mtimes, make_stamp,
+                                     output_stats)
 from generator.output.digest import of_values
 from generator.output.keys import Keys, code_key, template_keys, with_links
 from generator.output.loading import Loaded, file_entries, load_posts
@@ -74,6 +75,9 @@ class Made:
     differs: frozenset[str]  # paths at which the new site differs from the old one
     marker: tuple[int, int] | None  # (inode, mtime_ns) of the new site's marker file
     swap: bool  # False when the site is already as it should be: nothing is written or swapped
+    # The mtimes of the spare's folders as recorded when it last held the site, but for those this build
+    # changed in it: the new site's, once swapped in. None when not known.
+    untouched: dict[str, int] | None = None
 
 
 def load(config: Config, scan: Scan, cache: BuildCache, jobs: int) -> Inputs:
@@ -278,14 +282,16 @@ def render(config: Config, planned: Planned, staging: Staging, cache: BuildCache
     decision, outputs = planned.decision, planned.outputs
     if not decision.todo and not decision.removed and not planned.hand_added:
         return Made(dict(decision.keep), {}, {}, 0, len(decision.keep), frozenset(), staging.live_sentinel(), False)
-    differs = spare_record.load_spare(content, staging.spare, staging.sentinel())
+    recorded = spare_record.load_spare(content, staging.spare, staging.sentinel())
+    differs = None if recorded is None else recorded[0]
     size, mtime, ino = staging.claim()
     copied = manifest.prepare_spare(staging, decision, {o.path for o in outputs} | decision.keep.keys(), differs)
     pages = {path: (live if path not in copied else live._replace(**_stat(copied[path])))
              for path, live in decision.keep.items()}
     new, links, notes = set(copied), {}, {}
     for done, made in enumerate(rendering.render(outputs, list(decision.todo), staging, content,
-                                                 planned.local_pages, site_words(config), jobs), start=1):
+                                                 planned.local_pages, site_words(config), jobs, differs),
+                                 start=1):
         output = outputs[made.index]
         key = decision.keys[made.index] or with_links(output.key, planned.local_pages, made.looked_up or ())
         if made.stat is None:
@@ -299,7 +305,20 @@ def render(config: Config, planned: Planned, staging: Staging, cache: BuildCache
         progress("render", done, len(decision.todo))
     written = len(new) - len(copied)
     differs_after = frozenset(new) | decision.removed | planned.hand_added
-    return Made(pages, links, notes, written, len(pages) - written, differs_after, (ino, mtime), True)
+    return Made(pages, links, notes, written, len(pages) - written, differs_after, (ino, mtime), True,
+                _untouched(recorded, decision, outputs))
+
+
+def _untouched(recorded: tuple[frozenset[str], dict[str, int] | None] | None, decision: manifest.Plan,
+               outputs: list[Output]) -> dict[str, int] | None:
+    """The spare's folders' mtimes as its record gives them, without the folders this build changed in it:
+    those of the paths at which it differed from the site (prepare_spare), of the files made or removed now,
+    and the root, whose marker file `claim` replaced."""
+    if recorded is None or recorded[1] is None:
+        return None
+    differs, folders = recorded
+    touched = set(folders_of([*differs, *decision.removed, *(outputs[index].path for index, _ in decision.todo)]))
+    return {folder: mtime for folder, mtime in folders.items() if folder not in touched}
 
 
 def body_notes(site: Site, cache: BuildCache, made: Made) -> dict[str, tuple[str, tuple[str, ...]]]:
@@ -332,7 +351,12 @@ def swap(config: Config, staging: Staging, scan: Scan, cache: BuildCache, loaded
     # Sorted, so that the cache reads back in the same order when only its changes are saved (build_cache).
     pages = dict(sorted(made.pages.items()))
     folders = scan.folder_names if pages.keys() == set(scan.pages) else folders_of(pages)  # the same, sooner
-    times = folder_mtimes(scan.output, folders)
+    # The new site's folders: stat'ed but for those the spare's record knows and this build left alone; with
+    # nothing written, the site's as the scan found them.
+    known = made.untouched if had_site else None
+    if not made.swap:
+        known = {folder: mtime for folder, mtime in zip(scan.folder_names, scan.folders) if mtime is not None}
+    times = folder_mtimes(scan.output, folders) if known is None else known_mtimes(scan.output, folders, known)
     links = {p.digest: cache.links[p.digest] for p in site.posts if p.digest in cache.links} | made.links
     stamp = None
     if all(entry.stat is not None for entry in entries.values()) and None not in times:
@@ -346,19 +370,29 @@ def swap(config: Config, staging: Staging, scan: Scan, cache: BuildCache, loaded
     if had_site:
         spare_record.save_spare(content, staging.spare, old_marker, made.differs)
     if made.swap:
-        _catch_up(content, staging, pages, made.differs if had_site else None)
+        old_site = {folder: mtime for folder, mtime in zip(scan.folder_names, scan.folders) if mtime is not None}
+        _catch_up(content, staging, pages, made.differs if had_site else None, folders, old_site)
     return saved
 
 
-def _catch_up(content: Path, staging: Staging, pages: dict[str, Written], differs: frozenset[str] | None) -> None:
+def _catch_up(content: Path, staging: Staging, pages: dict[str, Written], differs: frozenset[str] | None,
+              folders: list[str], old_site: dict[str, int]) -> None:
     """See manifest.catch_up; with no `differs`, there was no site before this build, and so no spare: it is
     made anew. The record of how the spare differs is written only once it holds: a build killed before then
-    leaves the record of the swap (a superset of the differences), or none."""
+    leaves the record of the swap (a superset of the differences), or none. It keeps the mtimes of the
+    spare's `folders` (the site's): as the scan found them in the old site, which the spare now is, but for
+    the folders catching up changed, stat'ed; unless the spare was made anew."""
     if differs is None:
         staging.claim()
         differs = frozenset(pages)
     if manifest.catch_up(staging, pages, differs):
-        spare_record.save_spare(content, staging.spare, staging.sentinel(), frozenset())
+        times = None
+        if differs != pages.keys():
+            changed = set(folders_of(differs))
+            known = {folder: mtime for folder, mtime in old_site.items() if folder not in changed}
+            found = known_mtimes(str(staging.spare), folders, known)
+            times = None if None in found else dict(zip(folders, found))
+        spare_record.save_spare(content, staging.spare, staging.sentinel(), frozenset(), times)
 
 
 def _stat(stat: tuple[int, int, int]) -> dict[str, int]:
