@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Callable, Iterable, Iterator
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import groupby
@@ -15,6 +16,10 @@ from generator.config import default_label
 from generator.convert.document import Document, Image, Source, TermRegistry
 from generator.frozen import restore
 
+# What a taxonomy's folder takes after its name where a post type has that name too: WordPress lets plugins register
+# both (a shop's `seting` type and taxonomy), and the type's list and the taxonomy's index would both be
+# `<name>/index.html`, so one of them was left out of the site.
+CLASHING_FOLDER = "-terms"
 # Related posts are sought among this many posts on each side of a post in each of its terms' lists,
 # so their cost per page stays the same however large the site grows; news relates mostly to news
 # of about the same time anyway.
@@ -93,9 +98,14 @@ class TermListing:
 
 @dataclass(frozen=True)
 class Taxonomy:
-    name: str
+    name: str  # the folder of its pages, as its terms' `taxonomy`: WordPress's name unless a post type has it too
     label: str
     terms: tuple[TermListing, ...]  # by name, then slug
+    registered: str = ""  # WordPress's name where `name` is not it
+
+    @property
+    def wordpress_name(self) -> str:
+        return self.registered or self.name
 
 
 @dataclass(frozen=True)
@@ -152,12 +162,14 @@ def build_site(stored: Iterable[StoredPost], registry: TermRegistry, settings: t
     post types."""
     stored = list(stored)
     settings = _taxonomy_settings(stored, settings, label)
-    ranked = sorted(((newest_first(post), post) for post in make_posts(stored, registry, [s.name for s in settings])),
+    folders = taxonomy_folders([s.name for s in settings], {s.document.type for s in stored})
+    ranked = sorted(((newest_first(post), post) for post in make_posts(stored, registry, folders)),
                     key=lambda ranked_post: ranked_post[0])
     posts = tuple(post for _, post in ranked)
     by_term = _posts_by_term(posts)
     times = tuple(-rank[0] for rank, _ in ranked)
-    return Site(posts=posts, taxonomies=tuple(_taxonomy(s, by_term) for s in settings),
+    taxonomies = tuple(_taxonomy(s, folders[s.name], by_term) for s in settings)
+    return Site(posts=posts, taxonomies=taxonomies,
                 types=_types(posts, type_label or label), years=_years(posts), relations=_relations(posts, by_term, times))
 
 
@@ -241,10 +253,32 @@ def _taxonomy_settings(stored: list[StoredPost], settings: tuple[TaxonomySetting
     return tuple(TaxonomySetting(name, label(name)) for name in names)
 
 
-def make_posts(stored: Iterable[StoredPost], registry: TermRegistry, taxonomies: list[str]) -> Iterator[Post]:
-    """Each post of the model, in `stored`'s order, with its terms of the published `taxonomies` in their order."""
-    terms = _TermNames(registry)
-    return (_post(s, terms, taxonomies) for s in stored)
+def taxonomy_folders(names: Iterable[str], types: Iterable[str]) -> dict[str, str]:
+    """Each published taxonomy's name -> the folder of its pages: its name, or where a post type has that name
+    too (told apart as paths are, pages.PathClaims), its name and CLASHING_FOLDER, as often as another type or
+    taxonomy has that."""
+    names, type_keys = list(names), {_path_key(name) for name in types}
+    taken = type_keys | {_path_key(name) for name in names}
+    folders = {}
+    for name in names:
+        folder = name
+        while _path_key(folder) in type_keys or (folder != name and _path_key(folder) in taken):
+            folder += CLASHING_FOLDER
+        taken.add(_path_key(folder))
+        folders[name] = folder
+    return folders
+
+
+def _path_key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def make_posts(stored: Iterable[StoredPost], registry: TermRegistry, folders: Mapping[str, str]) -> Iterator[Post]:
+    """Each post of the model, in `stored`'s order, with its terms of the published taxonomies (`folders`'
+    keys, taxonomy_folders) in their order."""
+    terms = _TermNames(registry, folders)
+    order = list(folders)
+    return (_post(s, terms, order) for s in stored)
 
 
 def _post(stored: StoredPost, terms: _TermNames, order: list[str]) -> Post:
@@ -264,15 +298,16 @@ def _post(stored: StoredPost, terms: _TermNames, order: list[str]) -> Post:
 class _TermNames:
     """One Term object per (taxonomy, slug), so the thousands of posts in a term share it."""
 
-    def __init__(self, registry: TermRegistry) -> None:
-        self.registry = registry
+    def __init__(self, registry: TermRegistry, folders: Mapping[str, str]) -> None:
+        self.registry, self.folders = registry, folders
         self.made: dict[tuple[str, str], Term] = {}
 
     def get(self, key: tuple[str, str]) -> Term:
         term = self.made.get(key)
         if term is None:
             stored = self.registry.get(*key)
-            term = self.made[key] = Term(*key, stored.name if stored and stored.name else key[1])
+            name = stored.name if stored and stored.name else key[1]
+            term = self.made[key] = Term(self.folders[key[0]], key[1], name)
         return term
 
 
@@ -285,20 +320,20 @@ def _posts_by_term(posts: tuple[Post, ...]) -> dict[tuple[str, str], list[Post]]
     return by_term
 
 
-def _taxonomy(setting: TaxonomySetting, by_term: dict[tuple[str, str], list[Post]]) -> Taxonomy:
+def _taxonomy(setting: TaxonomySetting, folder: str, by_term: dict[tuple[str, str], list[Post]]) -> Taxonomy:
     """Each term as its newest post names it. (That post's terms are looked up by key, made once for each
     post: a post filed under thousands of tags was searched once for each of them.)"""
     keyed: dict[int, dict[tuple[str, str], Term]] = {}
     listings = []
     for key, posts in by_term.items():
-        if key[0] == setting.name:
+        if key[0] == folder:
             first = posts[0]
             terms = keyed.get(id(first))
             if terms is None:
                 terms = keyed[id(first)] = {(t.taxonomy, t.slug): t for t in first.terms}
             listings.append(TermListing(terms[key], tuple(posts)))
     listings.sort(key=lambda listing: (listing.term.name.casefold(), listing.term.slug))
-    return Taxonomy(setting.name, setting.label, tuple(listings))
+    return Taxonomy(folder, setting.label, tuple(listings), "" if folder == setting.name else setting.name)
 
 
 def _types(posts: tuple[Post, ...], label: Callable[[str], str]) -> tuple[PostType, ...]:

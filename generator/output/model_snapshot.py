@@ -25,7 +25,7 @@ from generator.output.build_cache import FileEntry, cache_dir, write_file
 from generator.output.digest import of_values
 from generator.output.loading import PLACE
 
-VERSION = 1  # of the file's layout
+VERSION = 2  # of the file's layout
 FILE_NAME = "build-model.json"
 
 
@@ -89,8 +89,9 @@ def values(site: Site) -> dict[str, Any]:
     relations = site.relations
     return {
         "posts": [post.file for post in site.posts],
-        # The taxonomies each post's terms are of, in order: posts have terms of published taxonomies only.
-        "published": [t.name for t in site.taxonomies],
+        # The taxonomies each post's terms are of, in order, with their folders: posts have terms of published
+        # taxonomies only.
+        "published": [[t.wordpress_name, t.name] for t in site.taxonomies],
         "taxonomies": [[t.name, t.label, [[listing.term.slug, numbers(listing.posts)] for listing in t.terms]]
                        for t in site.taxonomies],
         "types": [[t.name, t.label, numbers(t.posts)] for t in site.types],
@@ -106,7 +107,9 @@ def _site(data: dict[str, Any], stored: Sequence[StoredPost], registry: TermRegi
     if len(data["posts"]) != len(by_file) or set(data["posts"]) != by_file.keys():
         raise ValueError("not the posts the snapshot was made of")
     _check_positions(data, len(by_file))
-    posts = tuple(make_posts(map(by_file.__getitem__, data["posts"]), registry, data["published"]))
+    folders = {name: folder for name, folder in data["published"]}
+    registered = {folder: name for name, folder in folders.items() if name != folder}
+    posts = tuple(make_posts(map(by_file.__getitem__, data["posts"]), registry, folders))
     terms = {(t.taxonomy, t.slug): t for post in posts for t in post.terms}
 
     def chosen(numbers: list[int]) -> tuple[Post, ...]:
@@ -123,7 +126,7 @@ def _site(data: dict[str, Any], stored: Sequence[StoredPost], registry: TermRegi
     return Site(
         posts=posts,
         taxonomies=tuple(Taxonomy(name, label, tuple(TermListing(terms[(name, slug)], chosen(found))
-                                                     for slug, found in listings))
+                                                     for slug, found in listings), registered.get(name, ""))
                          for name, label, listings in data["taxonomies"]),
         types=tuple(PostType(name, label, chosen(found)) for name, label, found in data["types"]),
         years=tuple(Year(year, chosen(found), tuple(Month(year, month, chosen(m)) for month, m in months))

@@ -256,7 +256,7 @@ class _Plan:
 
     def term_pages(self, taxonomy: Taxonomy, listing: TermListing) -> Iterator[Page]:
         term = listing.term
-        origin = Origin(f"{self.config.paths.content}/terms.yaml", f"{term.taxonomy}/{term.slug}", "slug")
+        origin = Origin(f"{self.config.paths.content}/terms.yaml", f"{taxonomy.wordpress_name}/{term.slug}", "slug")
         yield from self.list_pages(
             listing.posts, lambda n: urls.term(term, n), views.term_listing_title(listing, taxonomy),
             (urls.taxonomy(taxonomy.name), taxonomy.label), origin,

@@ -91,7 +91,7 @@ def identity(post: Post) -> tuple[str, str, str, str, str, str, bool]:
 
 def inputs(site: Site) -> tuple[list[tuple], list[tuple[str, str, str]]]:
     """All that local_pages(site) reads: the same inputs give the same pages, whatever the posts' dates."""
-    terms = [(taxonomy.name, listing.term.slug, urls.term(listing.term))
+    terms = [(taxonomy.wordpress_name, listing.term.slug, urls.term(listing.term))
              for taxonomy in site.taxonomies for listing in taxonomy.terms]
     return sorted(map(identity, site.posts)), terms
 
@@ -118,8 +118,8 @@ def local_pages(site: Site) -> dict[str, str]:
     for key, page in _guesses(found, homes, former):
         pages.setdefault(key, page)
     for taxonomy in site.taxonomies:
-        base = ARCHIVE_BASES.get(taxonomy.name, taxonomy.name)
-        query = ARCHIVE_QUERIES.get(taxonomy.name, taxonomy.name)
+        name = taxonomy.wordpress_name  # WordPress's links name it so, whatever folder its pages are in
+        base, query = ARCHIVE_BASES.get(name, name), ARCHIVE_QUERIES.get(name, name)
         for listing in taxonomy.terms:
             page, slug = urls.term(listing.term), listing.term.slug
             for home in homes:
