@@ -51,7 +51,7 @@ def drop_newsletter_signups(soup: BeautifulSoup, ctx: Context) -> None:
             continue
         ctx.losses.note(loss.FORM, str(form.get("action", "")))
         if _is_checkout(form) and not _is_donation(form):
-            _empty(_labelled_box(form))  # a button among a shop's words: they stay
+            _empty(_box(form, LABEL_WORDS, None))  # a button among a shop's words: they stay
             continue
         box = _box(form)
         heading = _introduced_by(box)
@@ -96,28 +96,15 @@ def _names(form: Tag) -> str:
                     for box in boxes if isinstance(box, Tag))
 
 
-def _box(form: Tag) -> Tag:
-    """The largest box around the form that holds nothing else but a few words (its heading and invitation) in a
-    few elements beside it, and no picture, frame or table."""
+def _box(form: Tag, most_words: int = MOST_BOX_WORDS, most_beside: int | None = MOST_BESIDE) -> Tag:
+    """The largest box around the form that holds nothing else but a few words (its heading and invitation; with
+    LABEL_WORDS, a label: "Pay with Paypal:") in a few elements beside it, and no picture, frame or table."""
     box = form
     while isinstance(box.parent, Tag) and box.parent.parent is not None:
-        if len(box.parent.contents) > MOST_BESIDE + 1:
+        if most_beside is not None and len(box.parent.contents) > most_beside + 1:
             break
         beside = [child for child in box.parent.contents if child is not box]
-        if _words(beside) > MOST_BOX_WORDS or any(
-                isinstance(child, Tag) and (child.name in SHOWN_MEDIA or child.find(SHOWN_MEDIA) is not None)
-                for child in beside):
-            break
-        box = box.parent
-    return box
-
-
-def _labelled_box(form: Tag) -> Tag:
-    """The form with the boxes around it that hold nothing else but a label of a few words ("Pay with Paypal:")."""
-    box = form
-    while isinstance(box.parent, Tag) and box.parent.parent is not None:
-        beside = [child for child in box.parent.contents if child is not box]
-        if _words(beside) > LABEL_WORDS or any(
+        if _words(beside) > most_words or any(
                 isinstance(child, Tag) and (child.name in SHOWN_MEDIA or child.find(SHOWN_MEDIA) is not None)
                 for child in beside):
             break
