@@ -340,6 +340,16 @@ def _listing(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
     return ""
 
 
+def _countdown(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """A countdown timer goes, counted: its script counted down to a day long past when the mirror is read. What
+    it encloses stays, as it is what T(-) Countdown and themes' timers showed once the time was up; words in
+    brackets that begin with its name (`[countdown to the vote]`) stay as text."""
+    if positional:
+        return None
+    ctx.losses.note(loss.COUNTDOWN, "a countdown timer shortcode")
+    return inner
+
+
 # NextGEN Gallery's shortcodes, the legacy ones (1.x, still read by 3.x) and its own; `[slideshow]`, `[album]`
 # and `[random]` are left out, as other plugins register those names too.
 NEXTGEN = ("nggallery", "nggalbum", "ngg", "ngg_images", "singlepic", "imagebrowser", "nggtags", "nggslideshow")
@@ -377,6 +387,10 @@ LISTINGS = ("archives", "sitemap", "upcomingevents", "display-posts", "catlist",
 LEAFLET_SHAPES = ("leaflet-marker", "leaflet-line", "leaflet-circle", "leaflet-polygon", "leaflet-geojson",
                   "leaflet-kml", "leaflet-gpx", "leaflet-scale")
 COORDINATE = re.compile(r"-?\d{1,3}(?:\.\d{1,12})?")
+
+# Countdown timers: Countdown Timer Ultimate's `[wpcdt-countdown id="9"]`, T(-) Countdown's `[tminus t="…"]`, Uji
+# Countdown's, and themes' own `[countdown year="2019" month="5"]`.
+COUNTDOWNS = ("countdown", "wpcdt-countdown", "tminus", "ujicountdown")
 
 # Live feeds of other sites: Elfsight's widgets, each named `elfsight_…`, and Smash Balloon's feeds.
 FEED_PREFIXES = ("elfsight_",)
@@ -423,4 +437,5 @@ HANDLERS: dict[str, Handler] = {
     **dict.fromkeys(RATINGS, _rating),
     **dict.fromkeys(LISTINGS, _listing),
     **dict.fromkeys(FEEDS, _feed),
+    **dict.fromkeys(COUNTDOWNS, _countdown),
 }
