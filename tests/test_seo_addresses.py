@@ -52,10 +52,14 @@ def test_an_index_made_under_another_host_or_without_its_columns_named_gives_not
     assert documents["news-archive/post-2.md"].source.url == ""
 
 
-def test_a_site_under_a_folder_keeps_it_and_a_query_stays() -> None:
+def test_a_site_under_a_folder_keeps_it_a_query_stays_and_plain_permalinks_take_no_path() -> None:
     table = {"wp_yoast_indexable": [{"object_id": "7", "object_type": "post", "permalink": "http://ex.org/blog/x/"},
                                     {"object_id": "8", "object_type": "post", "permalink": "http://ex.org/?p=8"},
                                     {"object_id": "9", "object_type": "post", "permalink": "http://ex.org/blogroll/"}]}
-    assert addresses(table, {"home": "https://ex.org/blog/"}) == {7: "https://ex.org/blog/x/"}
+    assert addresses(table, {"home": "https://ex.org/blog/", "permalink_structure": "/%postname%/"}) == {
+        7: "https://ex.org/blog/x/"}
+    assert addresses(table, {"home": "https://ex.org/blog/"}) == {}  # plain permalinks now: no path routes
     assert addresses(table, {"home": "https://ex.org"})[8] == "https://ex.org/?p=8"
+    assert addresses(table, {"home": "https://ex.org", "permalink_structure": "/%postname%/"})[9] == (
+        "https://ex.org/blogroll/")
     assert addresses(table, {}) == {}

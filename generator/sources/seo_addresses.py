@@ -24,12 +24,14 @@ def kept(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def addresses(tables: Mapping[str, list[Any]], options: Mapping[str, str]) -> dict[int, str]:
     """The address Yoast indexed for each post, by id, where it is on the site's home (`options`): a copy whose
-    table was indexed under another address (a staging host) gives none, but http and https, and www., are one."""
+    table was indexed under another address (a staging host) gives none, but http and https, and www., are one;
+    nor does a path where the site has plain permalinks now (`?p=12`)."""
     home = (options.get("home") or options.get("siteurl") or "").strip().rstrip("/")
     site = _place(home)
     if site is None:
         return {}
     below = site[1].rstrip("/")
+    plain = not options.get("permalink_structure", "").strip()
     found = {}
     for row in (row for name, rows in tables.items() if TABLE.fullmatch(name) for row in kept(
             r for r in rows if isinstance(r, dict))):
@@ -37,6 +39,8 @@ def addresses(tables: Mapping[str, list[Any]], options: Mapping[str, str]) -> di
         if ident is None or place is None or row["post_status"] not in (None, "publish"):
             continue
         host, path, query = place
+        if plain and not query:
+            continue  # indexed before pretty permalinks were turned off: WordPress routes such a path no more
         if host == site[0] and (path == below or path.startswith(below + "/")):
             found[ident] = home + path[len(below):] + (f"?{query}" if query else "")
     return found
