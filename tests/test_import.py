@@ -330,11 +330,11 @@ def test_hostile_post_types_are_refused_and_nothing_is_written_outside(tmp_path:
 def test_json_of_another_shape_says_what_it_has_and_lacks(tmp_path: Path) -> None:
     """A theme's or a script's own dump: posts without their body, and lists under names of its own."""
     save(tmp_path / "in", "fields.json", [{"id": "1", "slug": "a", "title": "A", "date": "2026-01-01T00:00:00"}])
-    save(tmp_path / "in", "dump.json", {"posts": [{"slug": "a", "title": "A", "content": "<p>x</p>"}], "tags": [],
+    save(tmp_path / "in", "dump.json", {"entries": [{"slug": "a", "title": "A", "content": "<p>x</p>"}], "tags": [],
                                         "categories": [{"name": "News", "slug": "news"}]})
     result = run_import([tmp_path / "in"], tmp_path / "content")
     assert sorted(str(p).removeprefix(str(tmp_path / "in") + "/") for p in result.problems) == [
-        "dump.json: an object holding lists (posts, categories), not a WordPress REST response, which is a list of "
+        "dump.json: an object holding lists (entries, categories), not a WordPress REST response, which is a list of "
         "posts or one post: save the site's /wp-json/wp/v2/ responses as they come, or a WordPress export",
         "fields.json: item 1: not a WordPress post, term, user or media object: it has id, slug, title, date but "
         "no content"]
