@@ -495,6 +495,17 @@ def test_posts_saved_with_fields_that_leave_out_the_id_are_imported_under_ids_ma
     assert {p.action for p in again.posts} == {"unchanged"}
 
 
+def test_posts_saved_without_id_address_and_slug_on_one_day_stay_apart(tmp_path: Path) -> None:
+    """A script's dump of pages with titles and bodies and nothing else that names them: all were given one id, so
+    all but one were lost without a word."""
+    pages = [{"date": "2020-08-21T12:14:32", "title": title, "content": f"<p>{title}.</p>"}
+             for title in ("Contact", "Imprint", "About us")]
+    save(tmp_path / "in", "pages.json", pages)
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert sorted(posts(tmp_path / "content")) == ["post/about-us.md", "post/contact.md", "post/imprint.md"]
+    assert {(p.item, p.field) for p in result.problems} >= {("#0", "id"), ("#1", "id"), ("#2", "id")}
+
+
 def test_posts_saved_without_ids_are_named_by_their_file_and_place_in_it_not_by_the_ids_made_for_them(
         tmp_path: Path) -> None:
     """The id made for a post saved without one (`1000480001160`) is in no file the user has: messages named

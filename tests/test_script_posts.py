@@ -63,6 +63,13 @@ def test_a_wrapped_list_of_flat_posts_beside_terms_imports_the_posts_and_names_w
     assert any("not a WordPress post, term" in p.message for p in result.problems)
 
 
+def test_a_scripts_name_for_the_posts_address_is_read(tmp_path: Path) -> None:
+    posts = [{"title": "Kontakt", "contentHtml": BODY, "sourceUrl": "https://example.at/kontakt/",
+              "date": "2024-02-01T10:00:00"}]
+    _, documents = _import(tmp_path, {"pages": posts, "schemaVersion": 2})
+    assert documents["page/kontakt.md"].source.url == "https://example.at/kontakt/"
+
+
 def test_a_problem_names_the_field_as_the_file_does(tmp_path: Path) -> None:
     post = {"id": 7, "title": "T", "slug": "t", "date": "2025-01-01T00:00:00", "dateGmt": "yesterday",
             "link": "https://example.com/t/", "contentHtml": BODY}

@@ -29,6 +29,7 @@ ALIASES = {
     "featured_media": ("featuredMedia",),
     "featured_image_url": ("featuredImage", "featured_image", "featuredImageUrl"),
     "author": ("author_id", "authorId"),
+    "link": ("sourceUrl", "source_url", "originalUrl", "permalink", "url"),
 }
 NUMBERS = ("id", "author", "featured_media", "parent", "menu_order")  # written as strings by some scripts
 TERM_LISTS = ("categories", "tags")

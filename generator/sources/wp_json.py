@@ -520,8 +520,13 @@ def _identified(item: RawItem, problems: list[Problem]) -> RawItem:
         return item
     data = item.data
     guid = data.get("guid")
-    basis = next((str(v) for v in (data.get("link"), guid.get("rendered") if isinstance(guid, dict) else guid) if v),
-                 f"{data.get('type', 'post')}\x00{data.get('slug', '')}\x00{data.get('date', '')}")
+    address = next((str(v) for v in (data.get("link"), guid.get("rendered") if isinstance(guid, dict) else guid)
+                    if v), "")
+    basis = address or f"{data.get('type', 'post')}\x00{data.get('slug', '')}\x00{data.get('date', '')}"
+    if not address and not data.get("slug"):
+        # Its title names it too: posts saved without address and slug were one post where they shared a day (or
+        # had none), and all but one were lost.
+        basis += f"\x00{data.get('title')}"
     problems.append(Problem(item.file, item.label, "id", "missing (saved with ?_fields= without it); imported "
                                                          "with an id made from its link, or its slug and date"))
     return replace(item, data={**data, "id": synthetic_id("post", basis)})
