@@ -86,9 +86,9 @@ from generator.convert.update_lines import drop_update_lines
 from generator.convert.verse import verse_as_lines
 from generator.convert.view_counts import drop_view_counts
 from generator.convert.video_posters import video_posters_as_images
-from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
-                                       drop_plugin_toc, drop_reading_times, drop_screen_reader_text, drop_share_widgets,
-                                       drop_listing_pagers, drop_site_listings, drop_toggle_icons,
+from generator.convert.widgets import (drop_consent_controls, drop_filter_controls, drop_forms, drop_icon_glyphs,
+                                       drop_plugin_errors, drop_plugin_toc, drop_reading_times, drop_screen_reader_text,
+                                       drop_share_widgets, drop_listing_pagers, drop_site_listings, drop_toggle_icons,
                                        unwrap_keyword_links)
 
 Pass = Callable[[BeautifulSoup, Context], None]
@@ -454,6 +454,7 @@ PASSES: tuple[Pass, ...] = (
     drop_hidden_on_desktop,
     drop_share_widgets,
     drop_share_links,
+    drop_consent_controls,
     drop_reading_times,
     drop_view_counts,
     drop_rating_widgets,
