@@ -88,8 +88,8 @@ from generator.convert.view_counts import drop_view_counts
 from generator.convert.video_posters import video_posters_as_images
 from generator.convert.widgets import (drop_consent_controls, drop_filter_controls, drop_forms, drop_icon_glyphs,
                                        drop_plugin_errors, drop_plugin_toc, drop_reading_times, drop_screen_reader_text,
-                                       drop_share_widgets, drop_listing_pagers, drop_site_listings, drop_toggle_icons,
-                                       unwrap_keyword_links)
+                                       drop_share_widgets, drop_listing_pagers, drop_site_listings, drop_site_menus,
+                                       drop_toggle_icons, unwrap_keyword_links)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
@@ -444,6 +444,7 @@ PASSES: tuple[Pass, ...] = (
     latex_as_tex,
     tabs_as_sections,
     drop_plugin_toc,
+    drop_site_menus,
     drop_plugin_errors,
     drop_inpage_toc,
     drop_shop_actions,

@@ -1,6 +1,6 @@
 """Plugins' and themes' widgets in a post, which a mirror leaves out or keeps as text: tables of contents (the
-build makes its own), screen-reader text, share bars, lists the live site made of its own posts, cookie plugins'
-consent controls, forms' controls and auto-inserted keyword links."""
+build makes its own), screen-reader text, share bars, lists the live site made of its own posts, page builders'
+site menus, cookie plugins' consent controls, forms' controls and auto-inserted keyword links."""
 
 from __future__ import annotations
 
@@ -76,6 +76,13 @@ SITE_LISTING_CLASSES = frozenset({"wp-block-latest-posts", "wp-block-query", "wp
                                   "wp-block-latest-comments", "wp-block-page-list", "wp-block-tag-cloud",
                                   "wp-block-calendar", "wp-block-navigation", "wp-block-loginout",
                                   "wp-block-jetpack-related-posts"})
+# A page builder's menu widget: the site's own menu, drawn into a page laid out on a blank canvas (its copy for phones,
+# its logo, its toggle and its close button "X" inside it), which the live site's script opened and closed. Its links
+# lead to the live site's pages; the mirror has its own navigation, and the page's table of contents.
+SITE_MENU_CLASSES = frozenset({"elementor-widget-nav-menu",  # Elementor Pro
+                               "elementor-widget-ekit-nav-menu",  # ElementsKit
+                               "hfe-nav-menu",  # Elementor Header & Footer Builder
+                               "et_pb_menu", "et_pb_fullwidth_menu"})  # Divi's menu modules
 FEED_CLASSES = frozenset({"wp-block-rss"})
 # The boxes of related posts a plugin or a news theme puts into the text itself, by the_content's filter (under it,
 # or between two paragraphs: "Related Posts:", "Baca Juga", "مقالات مرتبط"): each is a list the live site chose of
@@ -226,6 +233,10 @@ def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
     listings = SITE_LISTING_CLASSES | BUILDER_LISTING_CLASSES | RELATED_POSTS_CLASSES
     _drop_marked(soup, ctx, listings, loss.LIVE_LISTING)
     _drop_marked(soup, ctx, FEED_CLASSES, loss.LIVE_FEED)
+
+
+def drop_site_menus(soup: BeautifulSoup, ctx: Context) -> None:
+    _drop_marked(soup, ctx, SITE_MENU_CLASSES, loss.SITE_MENU)
 
 
 def drop_listing_pagers(soup: BeautifulSoup, ctx: Context) -> None:
