@@ -33,7 +33,7 @@ from generator.convert.slugs import safe_slug
 from generator.convert.stand_in_dates import date_stand_in
 from generator.convert.summary_lead import without_dropped_lead
 from generator.convert.summary_spaces import spaced_as_shown
-from generator.convert.summary_unseen import unseen_words_out, without_screen_reader_text
+from generator.convert.summary_unseen import without_unseen_words
 from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_object,
                                         reference_problems, term_list_problems, term_names)
 from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSES
@@ -182,8 +182,8 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
                  if (problem := date_problem(value)) and (name == "date" or updated != date)]
     body = html_to_markdown(content, ctx)
     summary = html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False)), address)
-    seen = without_screen_reader_text(content)  # what the summary is compared with: the text readers saw
-    summary = spaced_as_shown(unseen_words_out(summary, content, seen), seen)
+    summary, seen = without_unseen_words(summary, content)  # seen: the content as the summary is compared with it
+    summary = spaced_as_shown(summary, seen)
     document = Document(
         title=ctx.title,
         slug=slug,
