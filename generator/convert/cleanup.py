@@ -86,10 +86,10 @@ from generator.convert.update_lines import drop_update_lines
 from generator.convert.verse import verse_as_lines
 from generator.convert.view_counts import drop_view_counts
 from generator.convert.video_posters import video_posters_as_images
-from generator.convert.widgets import (drop_filter_controls, drop_forms, drop_icon_glyphs, drop_plugin_errors,
-                                       drop_plugin_toc, drop_reading_times, drop_screen_reader_text, drop_share_widgets,
-                                       drop_listing_pagers, drop_site_listings, drop_toggle_icons,
-                                       unwrap_keyword_links)
+from generator.convert.widgets import (drop_consent_controls, drop_filter_controls, drop_forms, drop_icon_glyphs,
+                                       drop_plugin_errors, drop_plugin_toc, drop_reading_times, drop_screen_reader_text,
+                                       drop_share_widgets, drop_listing_pagers, drop_site_listings, drop_site_menus,
+                                       drop_toggle_icons, unwrap_keyword_links)
 
 Pass = Callable[[BeautifulSoup, Context], None]
 
@@ -444,6 +444,7 @@ PASSES: tuple[Pass, ...] = (
     latex_as_tex,
     tabs_as_sections,
     drop_plugin_toc,
+    drop_site_menus,
     drop_plugin_errors,
     drop_inpage_toc,
     drop_shop_actions,
@@ -454,6 +455,7 @@ PASSES: tuple[Pass, ...] = (
     drop_hidden_on_desktop,
     drop_share_widgets,
     drop_share_links,
+    drop_consent_controls,
     drop_reading_times,
     drop_view_counts,
     drop_rating_widgets,

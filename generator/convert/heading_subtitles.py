@@ -5,7 +5,9 @@ words, and their CSS shows it as a block on its own line: the Consulting theme's
 `<h2>Maria Lopez<span class="subtitle">Partner and consultant</span></h2>`, shows the name over the role. Left in,
 the heading reads "Maria LopezPartner and consultant", in the table of contents too. The subtitle goes out of
 the heading as a paragraph of its own, after the title's words, or before them where it stood first (a kicker:
-`<h2><span class="sub-title">About us</span>Our story</h2>`).
+`<h2><span class="sub-title">About us</span>Our story</h2>`). So does a span the page's own style took out of the
+line and set elsewhere (`<h1>Modelo<span style="position:absolute;right:1vw;bottom:-3vw">Arquitetura</span></h1>`, an
+Elementor heading's second word drawn under the first), which read "ModeloArquitetura" as one word.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from generator.convert.structure import HEADINGS
 
 # A class naming a subtitle: `subtitle`, `sub-title`, `section-subtitle`, `heading_sub_heading`.
 SUBTITLE = re.compile(r"(?:^|[-_])sub[-_]?(?:title|heading)(?:$|[-_])", re.IGNORECASE)
+SET_APART = re.compile(r"(?:^|;)\s*position\s*:\s*(?:absolute|fixed)", re.IGNORECASE)  # drawn out of the line
 
 
 def subtitles_out_of_headings(soup: BeautifulSoup, ctx: Context) -> None:
-    if isinstance(soup, FragmentSoup) and not any(SUBTITLE.search(name) for name in soup.seen_classes):
+    if isinstance(soup, FragmentSoup) and not any(SUBTITLE.search(name) for name in soup.seen_classes) \
+            and "style" not in soup.seen_attributes:
         return
     for heading in elements(soup, *HEADINGS):
         subtitles = _outermost([tag for tag in tags_in(heading) if _is_subtitle(tag)])
@@ -42,7 +46,9 @@ def subtitles_out_of_headings(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def _is_subtitle(tag: Tag) -> bool:
-    return any(SUBTITLE.search(name) for name in tag.get("class") or ()) and bool(tag.get_text(strip=True))
+    named = any(SUBTITLE.search(name) for name in tag.get("class") or ())
+    set_apart = tag.name == "span" and SET_APART.search(str(tag.get("style") or "")) is not None
+    return (named or set_apart) and bool(tag.get_text(strip=True))
 
 
 def _outermost(tags: list[Tag]) -> list[Tag]:

@@ -54,8 +54,15 @@ def _opening(content: str, words: int) -> tuple[str, list[str]]:
     may be cut in two, and is never one a summary's words are compared with."""
     size = FIRST_READ
     while True:
-        shown = UNSHOWN.sub(" ", content[:size])
+        shown = UNSHOWN.sub(" ", without_cut_tag(content[:size]) if size < len(content) else content)
         stripped = html.unescape(TAG.sub("", shown)).split()
         if len(stripped) > words + 1 or size >= min(len(content), READ):
             return shown, stripped
         size *= 4
+
+
+def without_cut_tag(start: str) -> str:
+    """The start of a longer HTML text without the tag it cuts off at its end, if any: that tag's attributes (a pasted
+    sheet's `data-sheets-value="…"`, hundreds of words long) would be read as words of the text."""
+    opened = start.rfind("<")
+    return start[:opened] if opened > start.rfind(">") else start

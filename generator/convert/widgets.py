@@ -1,6 +1,6 @@
 """Plugins' and themes' widgets in a post, which a mirror leaves out or keeps as text: tables of contents (the
-build makes its own), screen-reader text, share bars, lists the live site made of its own posts, forms'
-controls and auto-inserted keyword links."""
+build makes its own), screen-reader text, share bars, lists the live site made of its own posts, page builders'
+site menus, cookie plugins' consent controls, forms' controls and auto-inserted keyword links."""
 
 from __future__ import annotations
 
@@ -54,6 +54,13 @@ SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_s
                            # Grow's (Mediavine), Simple Share Buttons Adder's, ShareThis', Easy Social Share Buttons'.
                            "mashsb-container", "swp_social_panel", "dpsp-content-wrapper", "ssba-wrap",
                            "sharethis-inline-share-buttons", "essb_links"})
+# A cookie plugin's controls that a cookie policy shows, each acting on the consent the browser keeps for the live
+# site: Complianz's button that opens its banner again and the status beside it ("Manage Consent  Current status:
+# Accepted", the choice of whoever saved the page; `cmplz_revoke_link`, in its `cmplz-manage-consent-container`),
+# Cookie Notice's "Revoke cookies" (`[cookies_revoke]`), GDPR Cookie Consent's "Cookie settings" (`[cookie_settings]`).
+CONSENT_CONTROL_CLASSES = frozenset({"cmplz-manage-consent-container", "cc-revoke-custom", "cmplz-status-accepted",
+                                     "cmplz-status-denied", "cn-revoke-cookie", "cli_settings_button"})
+CONSENT_CONTROL_IDS = frozenset({"cmplz-manage-consent-container"})
 # The estimate a plugin's filter puts before every post's text and excerpt ("Reading Time: < 1 minute"): Reading
 # Time WP's (`rt-reading-time`, the older `span-reading-time`), Read Meter's, Booster Extension's and Yoast's. Not
 # the author's words: it opened every post of a site and every summary on its cards ("Reading Time: 3 minutes She
@@ -69,6 +76,13 @@ SITE_LISTING_CLASSES = frozenset({"wp-block-latest-posts", "wp-block-query", "wp
                                   "wp-block-latest-comments", "wp-block-page-list", "wp-block-tag-cloud",
                                   "wp-block-calendar", "wp-block-navigation", "wp-block-loginout",
                                   "wp-block-jetpack-related-posts"})
+# A page builder's menu widget: the site's own menu, drawn into a page laid out on a blank canvas (its copy for phones,
+# its logo, its toggle and its close button "X" inside it), which the live site's script opened and closed. Its links
+# lead to the live site's pages; the mirror has its own navigation, and the page's table of contents.
+SITE_MENU_CLASSES = frozenset({"elementor-widget-nav-menu",  # Elementor Pro
+                               "elementor-widget-ekit-nav-menu",  # ElementsKit
+                               "hfe-nav-menu",  # Elementor Header & Footer Builder
+                               "et_pb_menu", "et_pb_fullwidth_menu"})  # Divi's menu modules
 FEED_CLASSES = frozenset({"wp-block-rss"})
 # The boxes of related posts a plugin or a news theme puts into the text itself, by the_content's filter (under it,
 # or between two paragraphs: "Related Posts:", "Baca Juga", "مقالات مرتبط"): each is a list the live site chose of
@@ -203,6 +217,11 @@ def drop_share_widgets(soup: BeautifulSoup, ctx: Context) -> None:
     _drop_marked(soup, ctx, SHARE_CLASSES, loss.SHARE_WIDGET)
 
 
+def drop_consent_controls(soup: BeautifulSoup, ctx: Context) -> None:
+    """A mirror keeps no consent and shows no banner: the policy's text stays, its controls go."""
+    _drop_marked(soup, ctx, CONSENT_CONTROL_CLASSES, loss.CONSENT_CONTROL, CONSENT_CONTROL_IDS, said=True)
+
+
 def drop_reading_times(soup: BeautifulSoup, ctx: Context) -> None:
     _drop_marked(soup, ctx, READING_TIME_CLASSES, loss.READING_TIME)
 
@@ -214,6 +233,10 @@ def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
     listings = SITE_LISTING_CLASSES | BUILDER_LISTING_CLASSES | RELATED_POSTS_CLASSES
     _drop_marked(soup, ctx, listings, loss.LIVE_LISTING)
     _drop_marked(soup, ctx, FEED_CLASSES, loss.LIVE_FEED)
+
+
+def drop_site_menus(soup: BeautifulSoup, ctx: Context) -> None:
+    _drop_marked(soup, ctx, SITE_MENU_CLASSES, loss.SITE_MENU)
 
 
 def drop_listing_pagers(soup: BeautifulSoup, ctx: Context) -> None:

@@ -33,6 +33,7 @@ from generator.convert.slugs import safe_slug
 from generator.convert.stand_in_dates import date_stand_in
 from generator.convert.summary_lead import without_dropped_lead
 from generator.convert.summary_spaces import spaced_as_shown
+from generator.convert.summary_unseen import without_unseen_words
 from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_object,
                                         reference_problems, term_list_problems, term_names)
 from generator.convert.widgets import READING_TIME_CLASSES, SCREEN_READER_CLASSES
@@ -181,13 +182,15 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
                  if (problem := date_problem(value)) and (name == "date" or updated != date)]
     body = html_to_markdown(content, ctx)
     summary = html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False)), address)
+    summary, seen = without_unseen_words(summary, content)  # seen: the content as the summary is compared with it
+    summary = spaced_as_shown(summary, seen)
     document = Document(
         title=ctx.title,
         slug=slug,
         type=_type(data) if "type" in data else "post",
         date=date,
         updated=updated,
-        summary=without_dropped_lead(spaced_as_shown(summary, content), body, content),
+        summary=without_dropped_lead(summary, body, seen),
         taxonomies={tax: tuple(sorted(set(slugs))) for tax, slugs in sorted(taxonomies.items())},
         source=Source(id=_post_id(data), url=address if link else "",
                       guid=absolute(guid, address) if guid else address if link else "", parent=_parent(data),
