@@ -70,7 +70,11 @@ def _embedded(url: str, ctx: Context, title: str = "") -> str:
 
 def _sitelink(base: str) -> Handler:
     def handler(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
-        ref = unescape(named.get("id") or named.get("url") or (positional[0] if positional else "") or inner).strip()
+        # An address the editor or an importer made a link inside the brackets (`[youtube <a href="URL">URL</a>]`):
+        # read as attributes, the link's `<a` comes first and its address is `href`.
+        linked = named.get("href", "") if positional[:1] == ["<a"] else ""
+        ref = unescape(named.get("id") or named.get("url") or linked or (positional[0] if positional else "")
+                       or inner).strip()
         if not ref:
             return None
         return _embedded(ref if ref.startswith(("http://", "https://")) else base + ref, ctx)
