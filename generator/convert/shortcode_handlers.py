@@ -18,6 +18,7 @@ from html import escape, unescape
 from urllib.parse import quote
 
 from generator.convert import context as loss
+from generator.convert.addresses import with_plain_ampersands
 from generator.convert.context import Context, attachment_id
 from generator.convert.embeds import embed_label, embedded_file
 from generator.convert.formulas import latex_shortcode
@@ -64,6 +65,9 @@ def _embed(named: dict[str, str], positional: list[str], inner: str, ctx: Contex
 
 
 def _embedded(url: str, ctx: Context, title: str = "") -> str:
+    # An address whose ampersands were escaped twice or more (`?type=3&amp;amp;theater`): its label shows it as the
+    # link leads, once its ampersands are plain.
+    url = with_plain_ampersands(url)
     ctx.losses.note(loss.EMBED_AS_LINK, url)
     return link(url, embed_label(url, ctx.words, title))
 
