@@ -319,6 +319,15 @@ def _nextgen(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
     return _note(ctx, "gallery_named_not_mirrored", name=name)
 
 
+def _builder_template(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    """Elementor Pro's `[elementor-template id="459"]` shows a template of the site's Elementor library (a banner, a
+    call to action) where it stands, which only Elementor renders, from its own data: an export or a dump holds the
+    template as a design item, if at all. The mirror has nothing to show in its place, and its tag told a reader
+    nothing; it goes, noted."""
+    ctx.losses.note(loss.BUILDER_ELEMENT, f"Elementor template {named.get('id', '')}".rstrip())
+    return ""
+
+
 def _form(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
     """A form, or a shop's cart, checkout or account page, left unrendered (its plugin was off when the
     content was saved): it works only on the live site, so it goes, as a rendered <form> does."""
@@ -441,6 +450,7 @@ HANDLERS: dict[str, Handler] = {
     "playlist": _playlist,
     "latex": latex_shortcode,  # Jetpack's and WP LaTeX's math, drawn as a picture: here its TeX
     **dict.fromkeys(NEXTGEN, _nextgen),
+    "elementor-template": _builder_template,
     **dict.fromkeys(FORMS, _form),
     **dict.fromkeys(RATINGS, _rating),
     **dict.fromkeys(LISTINGS, _listing),
