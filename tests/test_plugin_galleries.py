@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from generator.importer import ImportOptions, run_import
 from generator.sources import plugin_galleries
 from generator.store.documents import document_files, loads
@@ -80,3 +83,14 @@ def test_only_a_galleries_own_pictures_are_read_from_its_fields() -> None:
     assert plugin_galleries.with_galleries("[modula id=1]", {}) == "[modula id=1]"
     assert plugin_galleries.with_galleries("[modula id=1] [modula id=2]", {("modula-gallery", 2): "5,6"}) == (
         '[modula id=1] [gallery ids="5,6"]')
+
+
+@given(st.lists(st.sampled_from(['[', ']', '"', "'", ' ', '=', '1', '2', 'a', 'modula', 'sp_wpcarousel', 'id', 'id=',
+                                  '[modula id=', '[sp_wpcarousel id=']), max_size=30).map("".join))
+def test_text_naming_no_known_gallery_stays_as_it_is(text: str) -> None:
+    galleries = {("modula-gallery", 1): "5,6", ("sp_wp_carousel", 2): "7"}
+    shown = plugin_galleries.with_galleries(text, galleries)
+    named = {(m.group(1).lower(), m.group(3)) for m in plugin_galleries.SHORTCODE.finditer(text)}
+    if not named & {("modula", "1"), ("sp_wpcarousel", "2")}:
+        assert shown == text
+    assert plugin_galleries.with_galleries(text, {}) == text
