@@ -39,6 +39,19 @@ def test_a_heading_that_repeats_the_title_leaves_the_summary_as_it_leaves_the_bo
     assert _summary(content, excerpt).startswith("The council voted")
 
 
+def test_the_summary_keeps_the_quote_or_bracket_its_first_words_open_with() -> None:
+    """A Czech charity's page opened with its title again, then `„Adoptovat“ děti, znamená…`: the summary lost the
+    title and with it the opening „ (`Adoptovat“ děti`)."""
+    content = ("<h1>Děti k adopci</h1><p>„Adoptovat“ děti, znamená financovat jejich vzdělání a podílet se na "
+               "celkovém zlepšení jejich životní situace.</p>")
+    excerpt = ("<p>Děti k adopci „Adoptovat“ děti, znamená financovat jejich vzdělání a podílet se na celkovém "
+               "zlepšení [&hellip;]</p>")
+    assert _summary(content, excerpt, title="Děti k adopci").startswith("„Adoptovat“ děti, znamená")
+    assert without_dropped_lead("Market closes (Updated) The council voted on Tuesday to close it", "The council "
+                                "voted on Tuesday to close it", "<p>Market closes (Updated)</p>") == (
+        "The council voted on Tuesday to close it")  # a bracket the dropped words close stays with them
+
+
 def test_a_summary_its_author_wrote_stays_as_written() -> None:
     assert _summary(STORY, "<p>Vendors lose their stalls. The council voted on Tuesday to close the old market "
                            "by the river.</p>").startswith("Vendors lose their stalls.")

@@ -217,7 +217,7 @@ def test_plugins_records_are_skipped_so_that_form_entries_and_orders_are_never_p
 
 @pytest.mark.parametrize("post_type", ["vc_grid_item", "et_pb_layout", "fl-builder-template", "fusion_template",
                                        "tf_header_footer", "elementor-hf", "astra-advanced-hook", "kadence_element",
-                                       "luxus_content_block", "rt_megamenu"])
+                                       "luxus_content_block", "rt_megamenu", "popup_theme"])
 def test_page_builders_saved_layouts_are_skipped_as_design(tmp_path: Path, post_type: str) -> None:
     """A theme's demo export carries the builder's saved layouts and grid templates: published, but only the
     pieces pages are built from, never pages of their own."""
@@ -753,6 +753,27 @@ def test_an_elementor_pages_buttons_indented_inside_their_links_make_no_empty_li
     body = imported_body(tmp_path, item(5, "About", html, post_type="post", meta={"_elementor_edit_mode": "builder"}))
     assert body == ("We are Luxus.\n\n[Become An Agent](https://e.com/signup/)\\\n"
                     "[Contact Us Now](https://e.com/contact/)\\\n![Team](https://e.com/team.jpg)\n")
+
+
+def test_an_elementor_pages_video_widget_between_other_widgets_is_its_video(tmp_path: Path) -> None:
+    """Elementor's video widget saves its address alone in the page's content, between the other widgets' markup
+    (`…</h6>https://www.youtube.com/watch?v=…<p>Economia</p>`): a Brazilian news page's four videos stood as three
+    addresses in running text and one video. An address closing a paragraph's words or a link's text stays so, and a
+    classic post's address beside a tag is WordPress's text, as its autoembed leaves it."""
+    html = ('<p>Polícia</p><h2>Esquenta o clima</h2><h6>Assessores</h6>https://www.youtube.com/watch?v=zT772c0etG8'
+            '<p>Economia</p><h5>Picanha</h5>https://www.youtube.com/watch?v=B_-Higc_SJ0\t\t\n'
+            '<img src="https://e.com/pizza.jpg" alt="">\n<p>Esportes</p>https://vimeo.com/235215203'
+            '<p>Veja <a href="https://www.youtube.com/watch?v=abc">https://www.youtube.com/watch?v=abc</a></p>')
+    body = imported_body(tmp_path, item(5, "Home", html, meta={"_elementor_edit_mode": "builder"}))
+    videos = [line for line in body.splitlines() if line.startswith(("[YouTube video:", "[Vimeo video:"))]
+    assert videos == ["[YouTube video: https://www.youtube.com/watch?v=zT772c0etG8]"
+                      "(https://www.youtube.com/watch?v=zT772c0etG8)",
+                      "[YouTube video: https://www.youtube.com/watch?v=B\\_-Higc_SJ0]"
+                      "(https://www.youtube.com/watch?v=B_-Higc_SJ0)",
+                      "[Vimeo video: https://vimeo.com/235215203](https://vimeo.com/235215203)"]
+    assert "Veja <https://www.youtube.com/watch?v=abc>" in body
+    classic = imported_body(tmp_path, item(5, "Post", "<h6>Assessores</h6>https://www.youtube.com/watch?v=zT772c0etG8"))
+    assert "YouTube video" not in classic
 
 
 def test_a_block_bound_to_a_custom_field_shows_the_posts_field(tmp_path: Path) -> None:

@@ -64,3 +64,12 @@ def test_a_podcast_episodes_enclosure_shows_its_sound_where_its_player_stood(tmp
     linked = imported_body(tmp_path / "c", item(5, "Songs", '<a href="https://media.e.com/ep01.mp3">Song</a>',
                                                 meta=meta))
     assert "ep12" not in linked
+    # Older WordPress kept a page it linked as an enclosure, of length 0 and no type: a Chinese blog's home page stood
+    # as "Audio: http://www.agenge.com/" under 7 posts, which the live site never showed.
+    (tmp_path / "d").mkdir()
+    page = imported_body(tmp_path / "d", item(5, "Tunnel", "Words.", meta={"enclosure": "http://www.agenge.com/\n0\n"}))
+    assert page == "Words.\n"
+    (tmp_path / "e").mkdir()
+    typed = imported_body(tmp_path / "e", item(5, "Episode", "Words.",
+                                               meta={"enclosure": "https://feeds.e.com/play/12\n100\naudio/mpeg"}))
+    assert "https://feeds.e.com/play/12" in typed

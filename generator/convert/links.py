@@ -459,10 +459,28 @@ def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
         if _link_key(href, ctx.base_url) in named or _is_the_page(href, ctx.base_url):
             link.decompose()
             continue
+        if _took_its_words(link):
+            continue
         label = (link.get("aria-label") or link.get("title") or social_profile(href) or _known_page(href, ctx)
                  or href.removeprefix("mailto:"))
         link.clear()
         link.append(str(label).strip() or href)
+
+
+def _took_its_words(link: Tag) -> bool:
+    """Whether an empty link right after the words its title names (`the DOM Inspector<a title="DOM Inspector"
+    href=…></a>`, where the editor's selection was lost) took those words, as its author meant: named by its title,
+    it showed them twice, `DOM Inspector[DOM Inspector](…)`."""
+    title = str(link.get("title") or "").strip()
+    before = link.previous_sibling
+    if not title or not isinstance(before, NavigableString) or not str(before).endswith(title):
+        return False
+    rest = str(before)[:-len(title)]
+    if rest and (rest[-1].isalnum() or rest[-1] == "_"):
+        return False  # the title ends a longer word
+    before.replace_with(rest)
+    link.append(title)
+    return True
 
 
 def _known_page(href: str, ctx: Context) -> str:

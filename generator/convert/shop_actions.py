@@ -1,4 +1,5 @@
-"""A shop's buttons that act on the live site: add to cart, to a wish list, to a comparison.
+"""A shop's buttons that act on the live site: add to cart, to a wish list, to a comparison; and its cart and
+checkout, as WooCommerce's blocks show them.
 
 A shop's product grid, rendered into a page (WooCommerce's loop, a theme's Elementor widget), gives each
 product buttons whose address is an action, not a page: `?add-to-cart=3294` puts the product in the
@@ -6,6 +7,11 @@ visitor's cart, YITH's `?add_to_wishlist=3294` on a wish list (written on the ad
 which for a REST response is its own `wp-json/wp/v2/pages/972`). In the mirror they were links that changed a
 cart on the live site, or led to a REST response, under words such as "Added to wishlist" that every state of
 the button holds at once. They go; the product's own page stays linked by its picture and title.
+
+WooCommerce's Cart and Checkout blocks (the Cart and Checkout pages it makes since 8.3) are the visitor's cart,
+which the shop's script fills, and the form that pays for it: their saved markup holds only the words around
+what the script shows, "Your cart is currently empty!" and "New in store" over nothing. They go whole, noted as
+forms, as the `[woocommerce_cart]` and `[woocommerce_checkout]` shortcodes of older shops do.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ ACTION_QUERY = re.compile(r"[?&](?:(?:add-to-cart|add_to_wishlist|remove_from_wi
 # "Quick view") on a line of their own under every product.
 ACTION_CLASSES = frozenset({"wd-wishlist-btn", "wd-compare-btn", "wd-quick-view-btn", "yith-wcwl-add-to-wishlist",
                             "yith-wcqv-button", "tinv-wraper", "tinvwl_add_to_wishlist_button", "owp-quick-view"})
+# WooCommerce's Cart and Checkout blocks, by the class their saved markup gives them.
+CART_CLASSES = frozenset({"wp-block-woocommerce-cart", "wp-block-woocommerce-checkout"})
 # What a button never holds: a link around these is a product's picture or title, linked to the action by its theme.
 MORE_THAN_A_BUTTON = ("img", "picture", "video", "h1", "h2", "h3", "h4", "h5", "h6", "p")
 
@@ -37,7 +45,12 @@ MORE_THAN_A_BUTTON = ("img", "picture", "video", "h1", "h2", "h3", "h4", "h5", "
 def drop_shop_actions(soup: BeautifulSoup, ctx: Context) -> None:
     """A link whose address is a shop's action goes with its label, noted; one around a picture, a heading or a
     paragraph (a theme that links a product's title to `?add-to-cart=`) gives way to what it holds. A button
-    of ACTION_CLASSES goes whole, noted."""
+    of ACTION_CLASSES goes whole, noted, and so does a cart or checkout (CART_CLASSES), noted as a form."""
+    if may_hold(soup, CART_CLASSES):
+        for block in elements(soup):
+            if has_class(block, CART_CLASSES):
+                ctx.losses.note(loss.FORM, "a shop's cart or checkout")
+                block.decompose()
     if may_hold(soup, ACTION_CLASSES):
         for button in elements(soup):
             if has_class(button, ACTION_CLASSES):

@@ -18,6 +18,7 @@ from html import escape, unescape
 from urllib.parse import quote
 
 from generator.convert import context as loss
+from generator.convert.addresses import with_plain_ampersands
 from generator.convert.context import Context, attachment_id
 from generator.convert.embeds import embed_label, embedded_file
 from generator.convert.formulas import latex_shortcode
@@ -64,13 +65,20 @@ def _embed(named: dict[str, str], positional: list[str], inner: str, ctx: Contex
 
 
 def _embedded(url: str, ctx: Context, title: str = "") -> str:
+    # An address whose ampersands were escaped twice or more (`?type=3&amp;amp;theater`): its label shows it as the
+    # link leads, once its ampersands are plain.
+    url = with_plain_ampersands(url)
     ctx.losses.note(loss.EMBED_AS_LINK, url)
     return link(url, embed_label(url, ctx.words, title))
 
 
 def _sitelink(base: str) -> Handler:
     def handler(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
-        ref = unescape(named.get("id") or named.get("url") or (positional[0] if positional else "") or inner).strip()
+        # An address the editor or an importer made a link inside the brackets (`[youtube <a href="URL">URL</a>]`):
+        # read as attributes, the link's `<a` comes first and its address is `href`.
+        linked = named.get("href", "") if positional[:1] == ["<a"] else ""
+        ref = unescape(named.get("id") or named.get("url") or linked or (positional[0] if positional else "")
+                       or inner).strip()
         if not ref:
             return None
         return _embedded(ref if ref.startswith(("http://", "https://")) else base + ref, ctx)
@@ -311,6 +319,15 @@ def _nextgen(named: dict[str, str], positional: list[str], inner: str, ctx: Cont
     return _note(ctx, "gallery_named_not_mirrored", name=name)
 
 
+def _builder_template(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
+    """Elementor Pro's `[elementor-template id="459"]` shows a template of the site's Elementor library (a banner, a
+    call to action) where it stands, which only Elementor renders, from its own data: an export or a dump holds the
+    template as a design item, if at all. The mirror has nothing to show in its place, and its tag told a reader
+    nothing; it goes, noted."""
+    ctx.losses.note(loss.BUILDER_ELEMENT, f"Elementor template {named.get('id', '')}".rstrip())
+    return ""
+
+
 def _form(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str:
     """A form, or a shop's cart, checkout or account page, left unrendered (its plugin was off when the
     content was saved): it works only on the live site, so it goes, as a rendered <form> does."""
@@ -433,6 +450,7 @@ HANDLERS: dict[str, Handler] = {
     "playlist": _playlist,
     "latex": latex_shortcode,  # Jetpack's and WP LaTeX's math, drawn as a picture: here its TeX
     **dict.fromkeys(NEXTGEN, _nextgen),
+    "elementor-template": _builder_template,
     **dict.fromkeys(FORMS, _form),
     **dict.fromkeys(RATINGS, _rating),
     **dict.fromkeys(LISTINGS, _listing),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from itertools import islice
 
 WORD = re.compile(r"[^\W_]+")  # a word as both texts spell it, whatever punctuation or markup is around it
@@ -23,6 +24,10 @@ MARKUP = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|(?<!\\)<(?!https?:/
 MARKUP_OR_WORD = re.compile(f"(?:{MARKUP.pattern})|({WORD.pattern})")
 TAG = re.compile(r"<[^<>]*>")
 UNSHOWN = re.compile(r"<(script|style)\b[^<>]*>[^<]*</\1>", re.IGNORECASE)  # wp_strip_all_tags drops their text
+# What may open a text before its first word: an opening bracket or quote mark (Unicode's Ps and Pi: `(`, `„`, `“`,
+# `«`), a straight quote, and Spanish's inverted marks.
+OPENING = frozenset({"Ps", "Pi"})
+OPENING_MARKS = frozenset("\"'¿¡")
 MATCHED = 6  # the body's first words the summary must go on with after what it leaves out
 FURTHEST = 80  # how far into the summary the body's first words are looked for (the excerpt holds 55)
 READ = 20_000  # characters of the content read: what a summary shows of it lies well within
@@ -43,7 +48,16 @@ def without_dropped_lead(summary: str, body: str, content: str) -> str:
     text = html.unescape(TAG.sub(" ", UNSHOWN.sub(" ", content[:READ])))
     if [word.casefold() for word in WORD.findall(text)[:start]] != said[:start]:
         return summary  # not the content's own opening: an excerpt its author wrote
-    return summary[found[start].start():]
+    return summary[_opened_at(summary, found[start].start()):]
+
+
+def _opened_at(summary: str, word: int) -> int:
+    """Where the text that begins with the word at `word` opens: before the quote marks or brackets right before it
+    (`„Adoptovat“`, `(Reuters)`, `¿Qué`), which are its own."""
+    at = word
+    while at and (unicodedata.category(summary[at - 1]) in OPENING or summary[at - 1] in OPENING_MARKS):
+        at -= 1
+    return at
 
 
 def _opening_words(body: str) -> list[str]:

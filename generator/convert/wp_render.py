@@ -42,6 +42,11 @@ STORY_BLOCK = re.compile(rf"<!--\s+wp:jetpack/story(?:\s+({JSON}))?\s+(/)?-->", 
 SLIDESHOW_KEYS = frozenset({"id", "ids", "include", "exclude", "orderby", "order", "trans", "autostart", "size"})
 URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
 URL_PARAGRAPH = re.compile(r"(<p(?:\s[^<>]*)?>\s*)(https?://[^\s<>\"]+)(\s*</p>)", re.IGNORECASE)
+# Elementor's video widget saves its address alone in the page's content, where its player stands, between the
+# other widgets' markup (`…</h6>https://www.youtube.com/watch?v=…<p>Economia</p>`): after a block's end, before a
+# tag that opens or the content's end; an address closing a link or a paragraph's words is no widget.
+URL_AFTER_BLOCK = re.compile(r"(</(?:p|h[1-6]|div|ul|ol|dl|figure|blockquote|table|section|pre)>\s*)"
+                             r"(https?://[^\s<>\"]+)(\s*)(?=<[a-z]|$)", re.IGNORECASE)
 SCRIPT_OR_STYLE = (re.compile(r"<(script|style)\b", re.IGNORECASE), lambda found: f"</{found[1].lower()}>")
 TAG = re.compile(r"<[^>]*>")
 # Tags inside a run of text: taken out with nothing in their place, as WordPress strips them ("文件<b>x</b>。"
@@ -170,7 +175,7 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
     elif textile_source.written_in_textile(raw):
         html = textile_source.render(_autoembed(_code_blocks(_code_tags(raw))))
     else:
-        html = autop(_autoembed(_code_blocks(_code_tags(raw))))
+        html = autop(_autoembed(_code_blocks(_code_tags(raw)), widgets=elementor))
     return _media_ids(html, post_id, attached) if "[" in html else html
 
 
@@ -362,11 +367,12 @@ def _code_tags(text: str) -> str:
     return CODE_TAG.sub(code, text)
 
 
-def _autoembed(text: str, lines: bool = True) -> str:
+def _autoembed(text: str, lines: bool = True, widgets: bool = False) -> str:
     """A URL of a known embed provider alone on its line or in its paragraph (`<p>URL</p>`, as the block editor
     saves an address typed into a paragraph), as WordPress's oEmbed would show it: its autoembed reads both forms
     in every post. A block post's lines (`lines=False`) are its blocks' markup, an embed block's address among them,
-    which its block shows."""
+    which its block shows. In a page Elementor builds (`widgets`), a URL between its widgets is a video widget's
+    (URL_AFTER_BLOCK), whose player the live page shows."""
     def embed(match: re.Match[str]) -> str:
         url = match.group(2)
         host = url.split("/")[2].split(":")[0].lower()
@@ -375,7 +381,8 @@ def _autoembed(text: str, lines: bool = True) -> str:
         return f"{match.group(1)}[embed]{url}[/embed]{match.group(3)}"
     if "http" not in text:
         return text
-    return URL_PARAGRAPH.sub(embed, URL_LINE.sub(embed, text) if lines else text)
+    text = URL_PARAGRAPH.sub(embed, URL_LINE.sub(embed, text) if lines else text)
+    return URL_AFTER_BLOCK.sub(embed, text) if widgets else text
 
 
 def _media_ids(html: str, post_id: int, attached: Mapping[int, Sequence[Attachment]]) -> str:

@@ -44,17 +44,18 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     return sorted(files), problems
 
 
-def passed_over_files(folder: Path) -> list[Path]:
-    """The files under `folder` that folder_files passes over as a WordPress installation's code or uploads, sorted:
-    where nothing else is found, an export or dump among them (a backup plugin's, kept in `wp-content/uploads`) is
-    what the user meant, and is named."""
+def uploaded_files(folder: Path) -> list[Path]:
+    """Every file under the `wp-content/uploads` folders below `folder` (which folder_files passes over), sorted: where
+    a folder holds nothing else to read, an export a site's owner put among its uploads (`uploads/wxr.xml`) is what
+    it was given for. A folder there that cannot be listed is no problem."""
     found: list[Path] = []
-    for top, folders, _ in os.walk(folder, onerror=lambda error: None):
-        for name in sorted(name for name in folders if _passed_over(top, name)):
-            for inner, subfolders, names in os.walk(Path(top, name), onerror=lambda error: None):
-                subfolders[:] = sorted(subfolders)
-                found.extend(_shown(inner, names))
+    for top, folders, _ in os.walk(folder):
+        uploads = "uploads" in folders and os.path.basename(os.path.normpath(top)) == "wp-content"
         folders[:] = sorted(name for name in folders if not name.startswith(".") and not _passed_over(top, name))
+        if uploads:
+            for inner, below, names in os.walk(Path(top, "uploads")):
+                below[:] = sorted(name for name in below if not name.startswith("."))
+                found.extend(_shown(inner, names))
     return sorted(found)
 
 

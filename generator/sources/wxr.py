@@ -29,7 +29,7 @@ from defusedxml.ElementTree import iterparse
 from generator.language.words import Words
 from generator.problems import ItemError, Problem
 from generator.progress import Progress
-from generator.sources import coauthors, product_prices, tablepress, tribe_events, wp_json
+from generator.sources import coauthors, plugin_galleries, product_prices, tablepress, tribe_events, wp_json
 from generator.sources import wxr_encoding as encoding
 from generator.sources.wxr_cdata import CdataMender
 from generator.sources.wxr_cut import Cut, last_line_if_cut
@@ -268,8 +268,8 @@ def _scan(path: Path, names: Names, skipped: list[str], cut: Cut, salvage: Salva
 
 
 def note_element(element: Element, names: Names) -> None:
-    """What the first pass notes of an item: an attachment's post, a post's galleries, synced patterns, venues
-    and TablePress's tables, and the site's offset from UTC."""
+    """What the first pass notes of an item: an attachment's post, a post's galleries, synced patterns, venues,
+    TablePress's tables, Modula's and WP Carousel's galleries, and the site's offset from UTC."""
     if element.fields.get("wp:post_type") == "attachment":
         _note_attachment(element, names)
     else:
@@ -305,6 +305,8 @@ def _note_post(element: Element, names: Names) -> None:
         names.guests[fields["wp:post_name"].strip()] = coauthors.guest_name(fields.get("title", ""), element.meta)
     if fields.get("wp:post_type") == tablepress.TYPE and items.post_id(fields) in names.table_posts.values():
         names.tables[items.post_id(fields)] = tablepress.table_html(raw, element.meta.get(tablepress.OPTIONS_META, ""))
+    if ids := plugin_galleries.gallery_ids(fields.get("wp:post_type", ""), element.meta):
+        names.plugin_galleries[(fields["wp:post_type"], items.post_id(fields))] = ids
 
 
 class _NotAnExport(Exception):
