@@ -128,6 +128,10 @@ STYLING_PART = re.compile(r"[_-]|(?<=[a-z])(?=\d)|\d+")
 # A theme's row of buttons that share the page on social sites (`[shareicons facebook="yes" twitter="yes"]`):
 # they shared the live page, not the mirror's, and go as a share widget does.
 SHARE = re.compile(r"(?:^|[_-])(?:social[_-]?)?share(?:[_-]?(?:icons?|buttons?|links?|box|bar))?$")
+# A builder's countdown timer (Divi's `[et_pb_countdown_timer title="Sale ends" date_time="…"]`, Avada's
+# `[fusion_countdown]`, Enfold's `[av_countdown]`): its script counted down to a day long past, so its title stood in
+# bold over nothing. It goes, counted, as a rendered one does (convert/countdowns.py), keeping what it encloses.
+COUNTDOWN = re.compile(r"(?:^|[_-])countdown(?:[_-]timer)?$")
 # A line break typed into an attribute's text (`text="OUR<br />SERVICES"`, or a new line there, which wpautop
 # made one), which the theme printed as it was; and a blank line there, which wpautop made a paragraph break.
 BREAK = re.compile(r"&lt;br\s*/?&gt;|&lt;/p&gt;\s*&lt;p&gt;", re.IGNORECASE)
@@ -190,6 +194,9 @@ def _shown(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
     if SHARE.search(name) and not inner.strip():
         ctx.losses.note(loss.SHARE_WIDGET, f"[{name}]")
         return ""
+    if COUNTDOWN.search(name):
+        ctx.losses.note(loss.COUNTDOWN, f"[{name}]")
+        return inner
     made = ELEMENTS[name](named, inner, ctx) if name in ELEMENTS else _shown_in_attributes(name, named, inner, ctx)
     if made is not None:
         return made
