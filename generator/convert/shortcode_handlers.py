@@ -379,10 +379,10 @@ FORM_WORDS = frozenset({"form", "forms", "booking"})  # a booking form's too (`[
 # `[upcomingevents]`, Display Posts', List Category Posts', WordPress Popular Posts' and WP Sitemap Page's, and
 # WooCommerce's lists of its products and categories, with prices and stock as they were when shown; and the Blocksy
 # theme's cards of its latest posts (`[blocksy_posts limit="3" post_type="post"]`).
-LISTINGS = ("archives", "sitemap", "upcomingevents", "display-posts", "catlist", "wpp", "wp_sitemap_page", "blocksy_posts",
-            "products", "product", "product_page", "product_category", "product_categories", "product_attribute",
-            "recent_products", "featured_products", "sale_products", "best_selling_products", "top_rated_products",
-            "related_products")
+LISTINGS = ("archives", "sitemap", "upcomingevents", "display-posts", "catlist", "wpp", "wp_sitemap_page",
+            "blocksy_posts", "products", "product", "product_page", "product_category", "product_categories",
+            "product_attribute", "recent_products", "featured_products", "sale_products", "best_selling_products",
+            "top_rated_products", "related_products")
 
 # What Leaflet Map draws on its map (its `[leaflet-…]` shortcodes), and the degrees of a place.
 LEAFLET_SHAPES = ("leaflet-marker", "leaflet-line", "leaflet-circle", "leaflet-polygon", "leaflet-geojson",
