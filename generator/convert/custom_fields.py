@@ -230,6 +230,12 @@ def _picture_address(key: str, text: str) -> bool:
             or len(words) > 1 and words[-1] in ("url", "src") and words[-2] in IMAGE_WORDS)
 
 
+def text_html(key: str, value: str) -> tuple[str, str]:
+    """A field's text as HTML and its kind (INLINE or BLOCK), NOTHING for a setting: as a plugin's or theme's field
+    of no type of its own is shown (ACF Pro's blocks' fields: convert/acf_blocks.py)."""
+    return _text_html(key, value, own=False)
+
+
 def _text_html(key: str, value: str, own: bool) -> tuple[str, str]:
     text = value.strip()
     if ESCAPED_MARKUP.match(text):

@@ -1,0 +1,79 @@
+"""ACF Pro's blocks in an export, shown by the fields they hold.
+
+A block made with ACF Pro (`<!-- wp:acf/donate {"name":"acf/donate","data":{"title":"Support us","_title":
+"field_646b…","list_0_name":"Donatepay",…}} /-->`) keeps its fields in the block's `data`, and only its PHP template,
+which is the theme's, prints them: an export holds no template, so such a block rendered to nothing (a site built of
+them imported as empty bodies). Here each block shows what its fields hold as words, as custom fields are shown
+(convert/custom_fields.py): `**Label:** value`, its label from the field's name; a field named as a text (`text`,
+`content`, `description`…) without a label, as the block's own text; a repeater's rows (`list_0_name`, `list_0_url`,
+`list` = `2`) as a list, a row an item. Settings (colours, classes, switches, slugs, numbers), pictures by id and
+fields named only by their key (`field_646b621e8617c`, with no name to label them) are not shown. What the block
+encloses (its inner blocks) stays, after its fields.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+from generator.convert.custom_fields import BODY_WORDS, BLOCK, INLINE, label, text_html
+from generator.sources.post_fields import ACF_FIELD_KEY
+
+JSON = r"\{(?:(?!<!--).)*?\}"
+OPENING = re.compile(rf"<!--\s+wp:acf/[a-z0-9_-]+\s+({JSON})\s+/?-->", re.DOTALL)
+ROW = re.compile(r"(?P<repeater>.+?)_(?P<index>\d+)_(?P<field>.+)")
+
+
+def with_fields(html: str) -> str:
+    """`html` with each ACF block's opening (or whole self-closing block) replaced by its fields' HTML."""
+    return OPENING.sub(_fields, html) if "wp:acf/" in html else html
+
+
+def _fields(opened: re.Match[str]) -> str:
+    try:
+        data = json.loads(opened.group(1)).get("data")
+    except (ValueError, AttributeError):
+        return ""
+    return fields_html(data) if isinstance(data, dict) else ""
+
+
+def fields_html(data: Mapping[str, Any]) -> str:
+    """The block's fields as HTML, in the order its data holds them: see the module's description."""
+    named = {key: value for key, value in data.items()
+             if isinstance(key, str) and not key.startswith("_") and not ACF_FIELD_KEY.fullmatch(key)}
+    rows: dict[str, dict[str, dict[str, Any]]] = {}
+    parts: list[str] = []
+    for key, value in named.items():
+        row = ROW.fullmatch(key)
+        if row and row["repeater"] in named:
+            if not rows.setdefault(row["repeater"], {}):
+                parts.append(row["repeater"])  # the list stands where its first row's field does
+            rows[row["repeater"]].setdefault(row["index"], {})[row["field"]] = value
+        elif key not in parts:
+            parts.append(key)
+    shown = (_rows_html(rows[key]) if key in rows else _field_html(key, named[key]) for key in parts)
+    return "".join(html for html in shown if html)
+
+
+def _field_html(key: str, value: Any) -> str:
+    html, kind = text_html(key, value) if isinstance(value, str) else ("", INLINE)
+    if not html:
+        return ""
+    text = re.split(r"[_\-\s]+", key.lower())[-1] in BODY_WORDS
+    if kind == BLOCK:
+        return html if text else f"<p><strong>{escape(label(key, ''), quote=False)}:</strong></p>{html}"
+    return f"<p>{html}</p>" if text else f"<p><strong>{escape(label(key, ''), quote=False)}:</strong> {html}</p>"
+
+
+def _rows_html(rows: Mapping[str, Mapping[str, Any]]) -> str:
+    items = []
+    for fields in rows.values():
+        shown = [(key, text_html(key, value)) for key, value in fields.items() if isinstance(value, str)]
+        words = [f"<strong>{escape(label(key, ''), quote=False)}:</strong> {html}" for key, (html, kind) in shown
+                 if html and kind == INLINE]
+        if words:
+            items.append(f"<li>{'; '.join(words)}</li>")
+    return f"<ul>{''.join(items)}</ul>" if items else ""
