@@ -25,8 +25,10 @@ from generator.convert.context import Context
 from generator.convert.qualified_keys import SWITCHES, qualified_picture, qualified_words
 
 # Uncode, a theme built on WPBakery, names its own elements `uncode_` (`[uncode_list]` around a list, with no
-# attribute whose curled quotes would tell it apart from words in brackets).
-PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_", "uncode_")
+# attribute whose curled quotes would tell it apart from words in brackets); GoodLayers' themes (Limoking, Total
+# Business…) name theirs `gdlr_` (`[gdlr_space height="40px"]`, `[gdlr_quote align="center"]…[/gdlr_quote]`), in
+# posts with no layout of the theme's around them too.
+PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_", "uncode_", "gdlr_")
 # Themes register layout and typography shortcodes of their own under these plain names; once the theme is
 # gone (as in an export or a mirror) they are left raw around the words (`[dropcap]2[/dropcap]014`).
 # Their boxes and collapsible sections (`[warning]…[/warning]`, `[toggle title="…"]`) hold whole paragraphs,
@@ -65,7 +67,7 @@ SINGLE = re.compile(r"&#82(?:1[6-9]|42|49|50);|&(?:[lr]squo|sbquo|[lr]saquo|prim
 # A shortcode's opening tag with attributes, whatever its name.
 OPENING = re.compile(r"\[(?P<name>[a-z][\w-]*)\s(?P<atts>[^\]]*)\]")
 # Elements that only space or divide the layout: dropped without a word.
-SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|spacer|spacing|hr|clearfix|clear|gap|zigzag)$")
+SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|space|spacer|spacing|hr|clearfix|clear|gap|zigzag)$")
 RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|zigzag)$")  # those of them that draw a line
 # …unless told not to: Divi's divider (and its forks') with `show_divider="off"` is space between modules alone,
 # as most of them are.
@@ -533,7 +535,7 @@ def _testimonial(named: dict[str, str], inner: str, ctx: Context) -> str | None:
 
 
 QUOTES = ("pullquote", "pullquote-left", "pullquote-right", "pullquote_left", "pullquote_right", "su_pullquote",
-          "su_quote")
+          "su_quote", "gdlr_quote")
 
 ELEMENTS: dict[str, Element] = {
     **dict.fromkeys(QUOTES, _quote),
