@@ -46,7 +46,8 @@ def test_an_acf_block_shows_its_fields_words_and_rows_and_no_settings() -> None:
 def test_a_block_s_text_field_is_its_text_and_its_inner_blocks_stay() -> None:
     data = {"content": "<p>The board met on <strong>Monday</strong>.</p>", "_content": "field_content_section",
             "background_class": "bkg-gradient-green", "_background_class": "field_content_section_bg_class"}
-    raw = block("content-section", data, "<!-- wp:paragraph -->\n<p>It voted on the budget.</p>\n<!-- /wp:paragraph -->")
+    inner = "<!-- wp:paragraph -->\n<p>It voted on the budget.</p>\n<!-- /wp:paragraph -->"
+    raw = block("content-section", data, inner)
     assert html_to_markdown(render_content(raw, 1, {})) == "The board met on **Monday**.\n\nIt voted on the budget.\n"
 
 

@@ -3,12 +3,12 @@
 A block made with ACF Pro (`<!-- wp:acf/donate {"name":"acf/donate","data":{"title":"Support us","_title":
 "field_646b…","list_0_name":"Donatepay",…}} /-->`) keeps its fields in the block's `data`, and only its PHP
 template, which is the theme's, prints them: an export holds no template, so such a block rendered to nothing (a
-site built of them imported as empty bodies). Here each block shows what its fields hold as words, as custom fields are shown
-(convert/custom_fields.py): `**Label:** value`, its label from the field's name; a field named as a text (`text`,
-`content`, `description`…) without a label, as the block's own text; a repeater's rows (`list_0_name`, `list_0_url`,
-`list` = `2`) as a list, a row an item. Settings (colours, classes, switches, slugs, numbers), pictures by id and
-fields named only by their key (`field_646b621e8617c`, with no name to label them) are not shown. What the block
-encloses (its inner blocks) stays, after its fields.
+site built of them imported as empty bodies). Here each block shows what its fields hold as words, as custom fields
+are shown (convert/custom_fields.py): `**Label:** value`, its label from the field's name; a field named as a text
+(`text`, `content`, `description`…) without a label, as the block's own text; a repeater's rows (`list_0_name`,
+`list_0_url`, `list` = `2`) as a list, a row an item. Settings (colours, classes, switches, slugs, numbers),
+pictures by id and fields named only by their key (`field_646b621e8617c`, with no name to label them) are not shown.
+What the block encloses (its inner blocks) stays, after its fields.
 """
 
 from __future__ import annotations
