@@ -82,3 +82,16 @@ def test_a_block_of_settings_alone_shows_nothing(data: dict[str, str]) -> None:
 def test_every_sentence_a_block_holds_is_shown(data: dict[str, str]) -> None:
     shown = html_to_markdown(fields_html(data))
     assert all(sentence in shown for sentence in data.values())
+
+
+def test_a_stat_block_s_numbers_show_beside_their_words_and_its_controls_do_not() -> None:
+    """In the shape of a real brokerage's agent pages (exported with ACF Pro blocks): a stat block's rows, a
+    button that opened a contact form, and a field holding a shortcode the template ran."""
+    data = {"section_title": "Highlights", "_section_title": "field_5e1893923e93b", "has_title": "1",
+            "items_0_text": "Avg. rating", "_items_0_text": "field_5dc55d916245e", "items_0_number": "4.8",
+            "items_1_text": "Career sales", "items_1_number": "$500 + Million", "items": 2,
+            "button_text": "Contact Me", "form_title_text": "Contact Ana", "confirmation_behaviour": "Default message",
+            "shortcode": '[past_sales market="crmls" pageSize="8"]'}
+    assert html_to_markdown(fields_html(data)) == (
+        "**Section title:** Highlights\n\n- Avg. rating; **Number:** 4.8\n- Career sales; **Number:** $500 + Million\n\n"
+        '[past_sales market="crmls" pageSize="8"]\n')

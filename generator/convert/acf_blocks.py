@@ -25,6 +25,15 @@ from generator.sources.post_fields import ACF_FIELD_KEY
 JSON = r"\{(?:(?!<!--).)*?\}"
 OPENING = re.compile(rf"<!--\s+wp:acf/[a-z0-9_-]+\s+({JSON})\s+/?-->", re.DOTALL)
 ROW = re.compile(r"(?P<repeater>.+?)_(?P<index>\d+)_(?P<field>.+)")
+WORDS_APART = re.compile(r"[_\-\s]+")
+# Words of a field's name that make it part of the block's controls, not of what it says: a button that opened a
+# pop-up form, the form's title and its messages (`button_text` = `Contact Me`, `confirmation_behaviour`).
+CONTROL_WORDS = frozenset({"button", "btn", "form", "modal", "popup", "confirmation", "behaviour", "behavior"})
+# A field that holds a shortcode alone (`shortcode` = `[listings market="crmls"]`), which the template ran: it is
+# given to the conversion as the body's shortcodes are, without a label.
+SHORTCODE = re.compile(r"\s*(?:<[^<>]*>\s*)*\[[a-z][\w-]*(?:\s[^\]]*)?\](?:.*\[/[a-z][\w-]*\])?\s*(?:<[^<>]*>\s*)*",
+                       re.DOTALL)
+NUMBER = re.compile(r"[-+$€£]?\d[\d.,]*\s*[%+]?")  # a stat block's `4.8`, `26`, `75%`
 
 
 def with_fields(html: str) -> str:
@@ -42,8 +51,8 @@ def _fields(opened: re.Match[str]) -> str:
 
 def fields_html(data: Mapping[str, Any]) -> str:
     """The block's fields as HTML, in the order its data holds them: see the module's description."""
-    named = {key: value for key, value in data.items()
-             if isinstance(key, str) and not key.startswith("_") and not ACF_FIELD_KEY.fullmatch(key)}
+    named = {key: value for key, value in data.items() if isinstance(key, str) and not key.startswith("_")
+             and not ACF_FIELD_KEY.fullmatch(key) and CONTROL_WORDS.isdisjoint(_words(key))}
     rows: dict[str, dict[str, dict[str, Any]]] = {}
     parts: list[str] = []
     for key, value in named.items():
@@ -59,21 +68,36 @@ def fields_html(data: Mapping[str, Any]) -> str:
 
 
 def _field_html(key: str, value: Any) -> str:
+    if isinstance(value, str) and SHORTCODE.fullmatch(value):
+        return f"<div>{value.strip()}</div>"
     html, kind = text_html(key, value) if isinstance(value, str) else ("", INLINE)
     if not html:
         return ""
-    text = re.split(r"[_\-\s]+", key.lower())[-1] in BODY_WORDS
+    named = "" if _words(key)[-1] in BODY_WORDS else f"<strong>{escape(label(key, ''), quote=False)}:</strong>"
     if kind == BLOCK:
-        return html if text else f"<p><strong>{escape(label(key, ''), quote=False)}:</strong></p>{html}"
-    return f"<p>{html}</p>" if text else f"<p><strong>{escape(label(key, ''), quote=False)}:</strong> {html}</p>"
+        return f"<p>{named}</p>{html}" if named else html
+    return f"<p>{named} {html}</p>" if named else f"<p>{html}</p>"
 
 
 def _rows_html(rows: Mapping[str, Mapping[str, Any]]) -> str:
+    """A repeater's rows as a list, each the words of its fields; a number among them (a stat block's `4.8` beside
+    `Avg. rating`) is shown too, where its row has words."""
     items = []
     for fields in rows.values():
-        shown = [(key, text_html(key, value)) for key, value in fields.items() if isinstance(value, str)]
-        words = [f"<strong>{escape(label(key, ''), quote=False)}:</strong> {html}" for key, (html, kind) in shown
-                 if html and kind == INLINE]
-        if words:
-            items.append(f"<li>{'; '.join(words)}</li>")
+        texts = {key: value for key, value in fields.items() if isinstance(value, str)}
+        shown = {key: html for key, (html, kind) in ((key, text_html(key, value)) for key, value in texts.items())
+                 if html and kind == INLINE}
+        if not shown:
+            continue
+        words = [_labelled(key, shown.get(key) or escape(texts[key].strip(), quote=False)) for key in texts
+                 if key in shown or NUMBER.fullmatch(texts[key].strip())]
+        items.append(f"<li>{'; '.join(words)}</li>")
     return f"<ul>{''.join(items)}</ul>" if items else ""
+
+
+def _labelled(key: str, html: str) -> str:
+    return html if _words(key)[-1] in BODY_WORDS else f"<strong>{escape(label(key, ''), quote=False)}:</strong> {html}"
+
+
+def _words(key: str) -> list[str]:
+    return WORDS_APART.split(key.lower().strip("_- ")) or [""]
