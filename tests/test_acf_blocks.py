@@ -93,5 +93,5 @@ def test_a_stat_block_s_numbers_show_beside_their_words_and_its_controls_do_not(
             "button_text": "Contact Me", "form_title_text": "Contact Ana", "confirmation_behaviour": "Default message",
             "shortcode": '[past_sales market="crmls" pageSize="8"]'}
     assert html_to_markdown(fields_html(data)) == (
-        "**Section title:** Highlights\n\n- Avg. rating; **Number:** 4.8\n- Career sales; **Number:** $500 + Million\n\n"
-        '[past_sales market="crmls" pageSize="8"]\n')
+        "**Section title:** Highlights\n\n- Avg. rating; **Number:** 4.8\n"
+        '- Career sales; **Number:** $500 + Million\n\n[past_sales market="crmls" pageSize="8"]\n')
