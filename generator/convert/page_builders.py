@@ -564,6 +564,7 @@ ELEMENTS: dict[str, Element] = {
     "av_button": _enfold_button,
     "vc_custom_heading": _vc_custom_heading,
     "fusion_title": _heading(lambda named, inner: inner, lambda named: "h" + named.get("size", "2")),
+    "gdlr_heading": _heading(lambda named, inner: inner, lambda named: named.get("tag", "h3")),  # GoodLayers'
     "av_heading": _heading(lambda named, inner: escape(named.get("heading", "")),
                            lambda named: named.get("tag", "h2")),
     # Divi's Heading module (4.22), its words in `title`, a level one heading unless `title_level` says otherwise.
