@@ -833,6 +833,22 @@ def test_text_typed_into_the_header_is_skipped_and_said_in_one_line(tmp_path: Pa
     assert [str(p) for p in problems] == [f"{path}: line {line}: skipped text before <rss> that is not XML: {shown}"]
 
 
+@pytest.mark.parametrize("printed", [
+    '<meta name="generator" content="Powered by a theme 2.1" />\n',
+    '<meta name="robots" content="noindex"><link rel="profile" href="//gmpg.org/xfn/11">'])
+def test_head_tags_a_theme_printed_before_rss_are_skipped_as_nothing_lost(tmp_path: Path, printed: str) -> None:
+    """A theme's or plugin's tags for every page's head, printed into the export too: the export read whole and
+    no problem said (it named one and exited 1 though nothing was lost)."""
+    path = tmp_path / "export.xml"
+    declaration, rest = export(item(5, "Post", "Text")).split("\n", 1)
+    text = f"{declaration}\n{HEADER_COMMENTS}{printed}{rest}"
+    assert_reads_and_names_a_later_error_by_its_line(path, text, tmp_path)
+    path.write_text(text)
+    problems: list[Problem] = []
+    assert [i.data["id"] for i in read_export(path, problems) if i.kind == "post"] == [5]
+    assert problems == []
+
+
 def test_a_header_with_a_doctype_is_left_to_the_parser(tmp_path: Path) -> None:
     path = tmp_path / "export.xml"
     declaration, rest = export(item(5, "Post", "Text")).split("\n", 1)
