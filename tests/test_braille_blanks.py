@@ -24,3 +24,8 @@ def test_a_gap_of_blank_patterns_is_a_space_and_every_word_stays(words: list[str
 def test_text_that_draws_with_braille_is_left_as_it_is(text: str) -> None:
     drawn = f"{text}\u28ff"
     assert as_spaces(drawn) == drawn
+
+
+def test_block_art_drawn_with_blank_patterns_is_left_as_it_is() -> None:
+    art = "<p>█⠀⠀█<br>████<br>█⠀⠀█</p>"
+    assert as_spaces(art) == art
