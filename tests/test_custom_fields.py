@@ -140,6 +140,12 @@ def test_a_faq_with_an_empty_body_shows_its_answer_as_the_body_and_the_rest_in_o
     assert body == "Yes, *always*.\n\n**Source:** Handbook\n"
 
 
+def test_a_control_s_words_are_never_the_body_of_an_empty_page() -> None:
+    """`hero_button_text` ends in `text` as a FAQ's answer does: the page's body was "Book a visit" alone."""
+    body = body_of("page", "", meta={"hero_button_text": "Book a visit", "hero_description": "Rooms by the sea."})
+    assert body == "Rooms by the sea.\n\n**Hero button text:** Book a visit\n"
+
+
 def test_a_post_or_page_shows_its_fields_only_when_its_body_is_empty() -> None:
     meta = {"subtitle": "Make yourself at home"}
     assert body_of("post", "<p>Body</p>", meta=meta) == "Body\n"

@@ -39,6 +39,10 @@ from generator.sources.post_fields import BUILT_IN_TYPES, is_reader_key, own_pre
 
 # Last words of a key naming the text a FAQ, testimonial, event or profile shows as its body.
 BODY_WORDS = frozenset({"answer", "text", "content", "description", "desc", "body", "bio", "biography", "summary"})
+# …but not where another word of the key names a control's words (`hero_button_text` = `Book now`, `cta_text`,
+# `link_text`, `form_description`): shown under its label, never as the body of an empty page.
+CONTROL_WORDS = frozenset({"button", "btn", "cta", "link", "label", "placeholder", "form", "modal", "popup", "tooltip",
+                           "badge", "menu", "tab", "toggle"})
 # Words of a key whose number a reader reads: a date or year as stored (`event_date` = `20240501`,
 # `company_since` = `2020`), a phone number, a price.
 NUMBER_WORDS = frozenset({"date", "year", "since", "start", "end", "time", "day", "month", "until", "phone", "tel",
@@ -121,7 +125,8 @@ def with_fields(content: str, data: Mapping[str, Any], ctx: Context) -> str:
     fields = list(shown_fields(post_type, _sources(data), ctx, featured if isinstance(featured, int) else 0))
     if not fields:
         return content
-    body = next((f for f in fields if _last_word(f.key) in BODY_WORDS), None) if empty else None
+    body = next((f for f in fields if _last_word(f.key) in BODY_WORDS and CONTROL_WORDS.isdisjoint(_key_words(f.key))),
+                None) if empty else None
     parts = [content]  # also when it holds no words: a player or a frame alone is the post's content
     if body:
         parts.append(f"<p>{body.html}</p>" if body.kind == INLINE else body.html)
@@ -378,6 +383,10 @@ def _json(text: str) -> Any:
 
 def _has_word(key: str, words: frozenset[str]) -> bool:
     return not words.isdisjoint(re.split(r"[_\-\s]+", key.lower()))
+
+
+def _key_words(key: str) -> list[str]:
+    return re.split(r"[_\-\s]+", key.lower().strip("_"))
 
 
 def _last_word(key: str) -> str:
