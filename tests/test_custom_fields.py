@@ -132,6 +132,11 @@ def test_labels_drop_the_types_prefix_and_keep_the_rest() -> None:
     assert label("_team_member_job", "team_member") == "Job"
     assert label("_project_client", "portfolio_project") == "Client"
     assert label("g5_job", "g5_job") == "G5 job"  # nothing would be left
+    # An ACF group's field under the group's name and its own, which repeats it.
+    assert label("tilbud_1_tilbud_1_link", "page") == "Tilbud 1 link"
+    assert label("hero_hero_title", "page") == "Hero title"
+    assert label("team_team", "page") == "Team"
+    assert label("price_per_night", "room") == "Price per night"
 
 
 def test_a_faq_with_an_empty_body_shows_its_answer_as_the_body_and_the_rest_in_order() -> None:

@@ -174,8 +174,12 @@ def label(key: str, post_type: str) -> str:
         if name.startswith(prefix) and len(name) > len(prefix):
             name = name[len(prefix):]
             break
-    words = re.sub(r"[_\-\s]+", " ", name).strip()
-    return words[:1].upper() + words[1:]
+    words = re.sub(r"[_\-\s]+", " ", name).strip().split(" ")
+    # An ACF group's field is stored under the group's name and its own, which often repeats it (the group
+    # `tilbud_1`'s `tilbud_1_link` is `tilbud_1_tilbud_1_link`): the name is said once ("Tilbud 1 link").
+    repeated = next((n for n in range(len(words) // 2, 0, -1) if words[:n] == words[n:2 * n]), 0)
+    shown = " ".join(words[repeated:])
+    return shown[:1].upper() + shown[1:]
 
 
 def _sources(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
