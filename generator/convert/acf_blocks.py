@@ -27,8 +27,9 @@ OPENING = re.compile(rf"<!--\s+wp:acf/[a-z0-9_-]+\s+({JSON})\s+/?-->", re.DOTALL
 ROW = re.compile(r"(?P<repeater>.+?)_(?P<index>\d+)_(?P<field>.+)")
 WORDS_APART = re.compile(r"[_\-\s]+")
 # Words of a field's name that make it part of the block's controls, not of what it says: a button that opened a
-# pop-up form, the form's title and its messages (`button_text` = `Contact Me`, `confirmation_behaviour`).
-CONTROL_WORDS = frozenset({"button", "btn", "form", "modal", "popup", "confirmation", "behaviour", "behavior"})
+# pop-up form, the form's title and its messages (`button_text` = `Contact Me`, `confirmation_behaviour`). Fewer
+# than custom_fields.CONTROL_WORDS, which only keep a field from being a page's body: a block's `link` is shown.
+BLOCK_CONTROL_WORDS = frozenset({"button", "btn", "form", "modal", "popup", "confirmation", "behaviour", "behavior"})
 # A field that holds a shortcode alone (`shortcode` = `[listings market="crmls"]`), which the template ran: it is
 # given to the conversion as the body's shortcodes are, without a label.
 SHORTCODE = re.compile(r"\s*(?:<[^<>]*>\s*)*\[[a-z][\w-]*(?:\s[^\]]*)?\](?:.*\[/[a-z][\w-]*\])?\s*(?:<[^<>]*>\s*)*",
@@ -52,7 +53,7 @@ def _fields(opened: re.Match[str]) -> str:
 def fields_html(data: Mapping[str, Any]) -> str:
     """The block's fields as HTML, in the order its data holds them: see the module's description."""
     named = {key: value for key, value in data.items() if isinstance(key, str) and not key.startswith("_")
-             and not ACF_FIELD_KEY.fullmatch(key) and CONTROL_WORDS.isdisjoint(_words(key))}
+             and not ACF_FIELD_KEY.fullmatch(key) and BLOCK_CONTROL_WORDS.isdisjoint(_words(key))}
     rows: dict[str, dict[str, dict[str, Any]]] = {}
     parts: list[str] = []
     for key, value in named.items():

@@ -41,6 +41,10 @@ from generator.sources.post_fields import BUILT_IN_TYPES, is_reader_key, own_pre
 
 # Last words of a key naming the text a FAQ, testimonial, event or profile shows as its body.
 BODY_WORDS = frozenset({"answer", "text", "content", "description", "desc", "body", "bio", "biography", "summary"})
+# …but not where another word of the key names a control's words (`hero_button_text` = `Book now`, `cta_text`,
+# `link_text`, `form_description`): shown under its label, never as the body of an empty page.
+CONTROL_WORDS = frozenset({"button", "btn", "cta", "link", "label", "placeholder", "form", "modal", "popup", "tooltip",
+                           "badge", "menu", "tab", "toggle"})
 GROUP_DEPTH = 3  # ACF's groups in groups shown (a group in a group in a field), past which a value is structured data
 GROUP_TITLE_WORDS = frozenset({"title", "heading", "pretitle", "subtitle", "headline"})  # shown as they are in a group
 # Objects that are no group: a user (ACF's user field: shown by the name it displays, never its email, registration
@@ -48,10 +52,6 @@ GROUP_TITLE_WORDS = frozenset({"title", "heading", "pretitle", "subtitle", "head
 USER_KEYS = frozenset({"user_email", "user_registered", "user_nicename"})
 TERM_KEYS = frozenset({"term_id", "name", "taxonomy"})
 ERROR_KEYS = frozenset({"code", "message", "data"})
-# …but not where another word of the key names a control's words (`hero_button_text` = `Book now`, `cta_text`,
-# `link_text`, `form_description`): shown under its label, never as the body of an empty page.
-CONTROL_WORDS = frozenset({"button", "btn", "cta", "link", "label", "placeholder", "form", "modal", "popup", "tooltip",
-                           "badge", "menu", "tab", "toggle"})
 # Words of a key whose number a reader reads: a date or year as stored (`event_date` = `20240501`,
 # `company_since` = `2020`), a phone number, a price.
 NUMBER_WORDS = frozenset({"date", "year", "since", "start", "end", "time", "day", "month", "until", "phone", "tel",
