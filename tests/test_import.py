@@ -330,11 +330,11 @@ def test_hostile_post_types_are_refused_and_nothing_is_written_outside(tmp_path:
 def test_json_of_another_shape_says_what_it_has_and_lacks(tmp_path: Path) -> None:
     """A theme's or a script's own dump: posts without their body, and lists under names of its own."""
     save(tmp_path / "in", "fields.json", [{"id": "1", "slug": "a", "title": "A", "date": "2026-01-01T00:00:00"}])
-    save(tmp_path / "in", "dump.json", {"posts": [{"slug": "a", "title": "A", "content": "<p>x</p>"}], "tags": [],
+    save(tmp_path / "in", "dump.json", {"entries": [{"slug": "a", "title": "A", "content": "<p>x</p>"}], "tags": [],
                                         "categories": [{"name": "News", "slug": "news"}]})
     result = run_import([tmp_path / "in"], tmp_path / "content")
     assert sorted(str(p).removeprefix(str(tmp_path / "in") + "/") for p in result.problems) == [
-        "dump.json: an object holding lists (posts, categories), not a WordPress REST response, which is a list of "
+        "dump.json: an object holding lists (entries, categories), not a WordPress REST response, which is a list of "
         "posts or one post: save the site's /wp-json/wp/v2/ responses as they come, or a WordPress export",
         "fields.json: item 1: not a WordPress post, term, user or media object: it has id, slug, title, date but "
         "no content"]
@@ -493,6 +493,17 @@ def test_posts_saved_with_fields_that_leave_out_the_id_are_imported_under_ids_ma
     assert list(posts(tmp_path / "content")) == ["post/p1.md", "post/p2.md", "post/p3.md"]
     again = run_import([tmp_path / "in"], tmp_path / "content")
     assert {p.action for p in again.posts} == {"unchanged"}
+
+
+def test_posts_saved_without_id_address_and_slug_on_one_day_stay_apart(tmp_path: Path) -> None:
+    """A script's dump of pages with titles and bodies and nothing else that names them: all were given one id, so
+    all but one were lost without a word."""
+    pages = [{"date": "2020-08-21T12:14:32", "title": title, "content": f"<p>{title}.</p>"}
+             for title in ("Contact", "Imprint", "About us")]
+    save(tmp_path / "in", "pages.json", pages)
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert sorted(posts(tmp_path / "content")) == ["post/about-us.md", "post/contact.md", "post/imprint.md"]
+    assert {(p.item, p.field) for p in result.problems} >= {("#0", "id"), ("#1", "id"), ("#2", "id")}
 
 
 def test_posts_saved_without_ids_are_named_by_their_file_and_place_in_it_not_by_the_ids_made_for_them(

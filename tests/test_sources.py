@@ -80,7 +80,7 @@ def test_rest_objects_a_script_wrapped_in_an_object_of_its_own_are_read(tmp_path
 @pytest.mark.parametrize("data", [
     {"7": rest_item(id=8, slug="eight")},  # keyed by something else than the object's id or slug
     {"posts": [rest_item(id=7, slug="seven")], "site": {"name": "A"}},  # an object of its own beside them
-    {"posts": [{"id": 1, "slug": "a", "title": "A", "content": "<p>x</p>"}]},  # a home-made dump's posts
+    {"entries": [{"id": 1, "slug": "a", "title": "A", "content": "<p>x</p>"}]},  # under a name no WordPress list has
     {"category": {"slug": "category", "rest_base": "categories", "types": ["post"]}}])  # /wp/v2/taxonomies
 def test_objects_that_are_no_script_wrapping_of_rest_objects_stay_as_they_are(tmp_path: Path, data) -> None:
     (tmp_path / "crawl.json").write_text(json.dumps(data))

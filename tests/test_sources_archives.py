@@ -207,6 +207,21 @@ def test_a_sites_media_library_is_passed_over(tmp_path: Path) -> None:
     assert result.problems == [] and list(_posts(tmp_path / "content")) == ["post/post-5.md"]
 
 
+def test_an_export_left_only_among_the_uploads_is_named_where_nothing_else_is_found(tmp_path: Path) -> None:
+    """A site's repository whose one export lay in `wp-content/uploads/`: "no saved REST JSON, WordPress export or SQL
+    dump in this folder", which the user could not square with the export they saw."""
+    uploads = tmp_path / "site" / "wp-content" / "uploads"
+    uploads.mkdir(parents=True)
+    (uploads / "wxr.xml").write_text(export(item(5, "First", "<p>One</p>")), encoding="utf-8")
+    (uploads / "logo.xml").write_text("<svg/>", encoding="utf-8")
+    result = run_import([tmp_path / "site"], tmp_path / "content", ONE)
+    assert [p.message.split("; ", 1)[1] for p in result.problems] == [
+        "WordPress's own folders (wp-content/uploads, plugins, themes) are passed over, and hold 1 export(s) or "
+        "dump(s): wp-content/uploads/wxr.xml; import such a file by its path"]
+    result = run_import([uploads / "wxr.xml"], tmp_path / "content", ONE)
+    assert result.problems == [] and list(_posts(tmp_path / "content")) == ["post/post-5.md"]
+
+
 def test_the_api_responses_a_static_exporter_keeps_in_its_plugin_folder_are_read(tmp_path: Path) -> None:
     """A site's repository as Simply Static leaves it: the site's own pages at `wp-json/` (HTML) and the REST API's
     responses in the plugin's folder, `wp-content/plugins/simply-static/static-files/<run>/wp-json/`, or in its

@@ -20,7 +20,6 @@ from generator.sources.page_markup import classes, elsewhere, meta_property
 # The elements a theme prints a post's day in, as text where it gives no `datetime`.
 PUBLISHED_CLASSES = frozenset({"published", "entry-date", "post-date", "posted-on", "entry-meta", "post-meta",
                                "meta-date", "date", "metadata-item"})
-UPDATED_CLASSES = frozenset({"updated", "modified", "entry-modified"})
 _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"

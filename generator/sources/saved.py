@@ -17,7 +17,7 @@ from generator.problems import Problem
 from generator.progress import Progress
 from generator.sources import (archives, copy_dates, export_json, feed_pages, sitemap_dates, static_copy, wp_feed,
                                wp_pages, wp_rows, wp_sql, wxr)
-from generator.sources.tree import folder_files
+from generator.sources.tree import folder_files, passed_over_files
 from generator.sources.wp_json import (MEDIA, POST, UNREAD, RawItem, is_saved_json, items_in, large_list, listed_items,
                                        load)
 
@@ -40,7 +40,7 @@ def saved_files(source: Path) -> tuple[list[Path], list[Problem], int, tuple[lis
                  and "wp-json" not in p.relative_to(source).parts[:-1]]
     pages = len([p for p in under_api if p.suffix in (".html", ".htm")])
     if not usable and not feeds and not web_pages:
-        problems.append(Problem(str(source), message=_nothing_saved(pages)))
+        problems.append(Problem(str(source), message=_nothing_saved(pages) + _passed_over_inputs(source)))
     return usable, problems, pages, (feeds, web_pages)
 
 
@@ -49,6 +49,17 @@ def _nothing_saved(pages: int) -> str:
         return _pages_saved(pages, "no saved REST JSON in this folder")
     return ("no saved REST JSON, WordPress export or SQL dump in this folder (files named *.json, *.xml, *.sql or "
             "wp_posts.csv, or holding JSON with no extension or under wp-json/)")
+
+
+def _passed_over_inputs(source: Path) -> str:
+    """What to add where exports or dumps lie in WordPress's own folders, which are passed over: their names."""
+    inputs = [p for p in passed_over_files(source)
+              if (p.suffix == ".xml" and wxr.is_export(p)) or wp_sql.is_dump(p)]
+    if not inputs:
+        return ""
+    shown = ", ".join(p.relative_to(source).as_posix() for p in inputs[:3]) + (", …" if len(inputs) > 3 else "")
+    return (f"; WordPress's own folders (wp-content/uploads, plugins, themes) are passed over, and hold "
+            f"{len(inputs)} export(s) or dump(s): {shown}; import such a file by its path")
 
 
 def _pages_saved(pages: int, what: str) -> str:

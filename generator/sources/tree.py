@@ -44,6 +44,20 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     return sorted(files), problems
 
 
+def passed_over_files(folder: Path) -> list[Path]:
+    """The files under `folder` that folder_files passes over as a WordPress installation's code or uploads, sorted:
+    where nothing else is found, an export or dump among them (a backup plugin's, kept in `wp-content/uploads`) is
+    what the user meant, and is named."""
+    found: list[Path] = []
+    for top, folders, _ in os.walk(folder, onerror=lambda error: None):
+        for name in sorted(name for name in folders if _passed_over(top, name)):
+            for inner, subfolders, names in os.walk(Path(top, name), onerror=lambda error: None):
+                subfolders[:] = sorted(subfolders)
+                found.extend(_shown(inner, names))
+        folders[:] = sorted(name for name in folders if not name.startswith(".") and not _passed_over(top, name))
+    return sorted(found)
+
+
 def _shown(top: str | Path, names: list[str]) -> list[Path]:
     return [Path(top, name) for name in names if not name.startswith(".") and os.path.isfile(Path(top, name))]
 

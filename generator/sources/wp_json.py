@@ -23,6 +23,7 @@ from generator.problems import Problem
 from generator.sources.json_list import CHUNK, Changed, ObjectList, object_list
 from generator.sources.php_messages import blank_php_messages, only_php_messages
 from generator.sources.saved_names import SAVED_AS
+from generator.sources import script_posts
 from generator.sources.tribe_events import as_post, events_as_posts, is_event
 from generator.sources.collected import collected
 from generator.sources.woocommerce import item_as_v2, products_as_posts
@@ -325,7 +326,8 @@ def load(path: Path) -> tuple[Any, list[Problem]]:
         encoding = _encoding(raw[:4])
         text = raw.decode(encoding)
         data, repaired = _loads(without_jsonp(blank_php_messages(text)))
-        data = collected(products_as_posts(events_as_posts(graphql_as_v2(v1_as_v2(_unwrapped(data))))), _readable)
+        data = collected(products_as_posts(events_as_posts(script_posts.as_v2(graphql_as_v2(v1_as_v2(_unwrapped(data)))))),
+                         _readable)
     except OSError as e:
         return UNREAD, [Problem(name, message=f"cannot read: {e.strerror}")]
     except CutShort:
@@ -390,7 +392,8 @@ def listed_items(path: Path, objects: ObjectList, problems: list[Problem]) -> It
 def _as_post(item: dict[str, Any]) -> dict[str, Any]:
     """An object of a list as `load` gives it: a WordPress.com v1 post, an event or a WooCommerce product made a REST
     post (and a shop's term or record what it is)."""
-    item = as_v2(item) if is_v1_post(item) else graphql_node_as_v2(item) if is_graphql_post(item) else item
+    item = (as_v2(item) if is_v1_post(item) else graphql_node_as_v2(item) if is_graphql_post(item)
+            else script_posts.item_as_v2(item))
     return item_as_v2(as_post(item) if is_event(item) else item)
 
 
@@ -517,8 +520,13 @@ def _identified(item: RawItem, problems: list[Problem]) -> RawItem:
         return item
     data = item.data
     guid = data.get("guid")
-    basis = next((str(v) for v in (data.get("link"), guid.get("rendered") if isinstance(guid, dict) else guid) if v),
-                 f"{data.get('type', 'post')}\x00{data.get('slug', '')}\x00{data.get('date', '')}")
+    address = next((str(v) for v in (data.get("link"), guid.get("rendered") if isinstance(guid, dict) else guid)
+                    if v), "")
+    basis = address or f"{data.get('type', 'post')}\x00{data.get('slug', '')}\x00{data.get('date', '')}"
+    if not address and not data.get("slug"):
+        # Its title names it too: posts saved without address and slug were one post where they shared a day (or
+        # had none), and all but one were lost.
+        basis += f"\x00{data.get('title')}"
     problems.append(Problem(item.file, item.label, "id", "missing (saved with ?_fields= without it); imported "
                                                          "with an id made from its link, or its slug and date"))
     return replace(item, data={**data, "id": synthetic_id("post", basis)})

@@ -20,7 +20,7 @@ from typing import Any
 
 from generator.language.words import Words
 from generator.problems import Problem
-from generator.sources import shop_currency, tablepress, wp_json, wp_permalinks, wp_term_rows, wpml_rows, wxr
+from generator.sources import linked_addresses, seo_addresses, shop_currency, tablepress, wp_json, wp_permalinks, wp_term_rows, wpml_rows, wxr
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import ZERO_DATE, Element, Names, site_address, slug_of
 
@@ -77,6 +77,8 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
     options = _options(tables)
     rows = [row for row in posts if isinstance(row, dict)]
     links = {**wp_permalinks.permalinks(rows, options), **wp_permalinks.attachment_files(rows, meta, options)}
+    links = {**seo_addresses.addresses(tables, options), **links}
+    links.update(linked_addresses.learnt(rows, links, options))
     elements = [(row, _element(row, terms, meta, links)) for row in rows]
     names = _names(term_ids, term_tables, options, words)
     # By login, as an export's header names them: Co-Authors Plus's terms credit users by login.

@@ -27,7 +27,7 @@ from typing import IO, Any, BinaryIO
 
 from generator.language.words import Words
 from generator.problems import Problem
-from generator.sources import shop_currency, wp_csv, wp_rows
+from generator.sources import seo_addresses, shop_currency, wp_csv, wp_rows
 from generator.sources.archives import unpacked_into
 from generator.sources.wp_json import RawItem
 
@@ -62,7 +62,8 @@ COLUMN = re.compile(rb"^\s*(?:[`\"](\w+)[`\"]|(?!(?:PRIMARY|KEY|UNIQUE|FULLTEXT|
                     rb"|CHECK)\b)(\w+))\s+\w", re.IGNORECASE | re.MULTILINE)
 DEFINITION_END = re.compile(rb"^\s*\)", re.MULTILINE)
 # The tables read, by the end of their names (`wp_posts`, `wp3x_posts`, a multisite's `wp_2_posts`).
-READ = re.compile(r"(\w*?)(posts|postmeta|users|terms|term_taxonomy|term_relationships|options|icl_translations)")
+READ = re.compile(r"(\w*?)(posts|postmeta|users|terms|term_taxonomy|term_relationships|options|icl_translations"
+                  r"|yoast_indexable)")
 # Their columns in WordPress's own order, for a dump of rows alone (`mysqldump --no-create-info`, no column lists).
 STOCK_COLUMNS = {
     "posts": ("ID", "post_author", "post_date", "post_date_gmt", "post_content", "post_title", "post_excerpt",
@@ -83,7 +84,8 @@ STOCK_COLUMNS = {
 NEEDED = {"posts": {"ID", "post_type"}, "postmeta": {"post_id", "meta_key"}, "users": {"ID", "user_login"},
           "terms": {"term_id", "slug"}, "term_taxonomy": {"term_taxonomy_id", "taxonomy"},
           "term_relationships": {"object_id", "term_taxonomy_id"}, "options": {"option_name", "option_value"},
-          "icl_translations": {"element_id", "language_code", "trid"}}
+          "icl_translations": {"element_id", "language_code", "trid"},
+          "yoast_indexable": set(seo_addresses.COLUMNS)}
 # Of wp_options, only the site's address, name, tagline and language, how it makes its posts' addresses, which
 # post is which of TablePress's tables and whether it shows smilies (sources/wp_rows.py, wp_permalinks.py,
 # tablepress.py): the rest (plugins' settings, caches) is left.
@@ -205,6 +207,8 @@ def _kept(table: str, rows: Rows) -> Rows:
         return [row for row in rows if row.get("option_name") in OPTIONS]
     if kind == "posts":
         return [_revision(row) if row.get("post_type") == "revision" else row for row in rows]
+    if kind == "yoast_indexable":
+        return seo_addresses.kept(rows)
     return rows
 
 
@@ -304,9 +308,11 @@ def _unescaped_piece(piece: bytes, quote: bytes) -> bytes:
 
 def _named(rows: list[list[str | None]], table: str, names: list[str] | None, path: Path,
            problems: list[Problem]) -> Rows:
-    stock = STOCK_COLUMNS[_kind(table)]
-    if names is None and rows and len(rows[0]) == len(stock):
+    stock = STOCK_COLUMNS.get(_kind(table))
+    if names is None and stock and rows and len(rows[0]) == len(stock):
         names = list(stock)
+    if names is None and stock is None:
+        return []  # a plugin's table, whose columns change with its versions: only a help where it is named
     if names is None:
         problems.append(Problem(str(path), message=f"rows of `{table}` without the names of their columns (no "
                                                    f"CREATE TABLE or column list before them): not read; dump the "
