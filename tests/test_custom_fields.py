@@ -132,12 +132,23 @@ def test_labels_drop_the_types_prefix_and_keep_the_rest() -> None:
     assert label("_team_member_job", "team_member") == "Job"
     assert label("_project_client", "portfolio_project") == "Client"
     assert label("g5_job", "g5_job") == "G5 job"  # nothing would be left
+    # An ACF group's field under the group's name and its own, which repeats it.
+    assert label("tilbud_1_tilbud_1_link", "page") == "Tilbud 1 link"
+    assert label("hero_hero_title", "page") == "Hero title"
+    assert label("team_team", "page") == "Team"
+    assert label("price_per_night", "room") == "Price per night"
 
 
 def test_a_faq_with_an_empty_body_shows_its_answer_as_the_body_and_the_rest_in_order() -> None:
     body = body_of("g5_faq", "", meta={"g5_faq_topic": "candidate", "g5_faq_answer": "Yes, <em>always</em>.",
                                        "g5_faq_source": "Handbook", "g5_faq_service": "8"})
     assert body == "Yes, *always*.\n\n**Source:** Handbook\n"
+
+
+def test_a_control_s_words_are_never_the_body_of_an_empty_page() -> None:
+    """`hero_button_text` ends in `text` as a FAQ's answer does: the page's body was "Book a visit" alone."""
+    body = body_of("page", "", meta={"hero_button_text": "Book a visit", "hero_description": "Rooms by the sea."})
+    assert body == "Rooms by the sea.\n\n**Hero button text:** Book a visit\n"
 
 
 def test_a_post_or_page_shows_its_fields_only_when_its_body_is_empty() -> None:
@@ -158,12 +169,47 @@ def test_acf_fields_of_a_rest_item_show_their_text_image_and_link() -> None:
     assert converted.document.body == (
         "A distinguished **oncologist**.\n\n**Role:** Advisor for Clinical Oncology\n\n"
         "![Dr. Rahul](https://example.com/wp-content/uploads/rahul.jpg)\n\n"
-        "**Download:** [Official profile](https://example.com/profile)\n")
-    assert converted.losses.counts[STRUCTURED_FIELD] == 1  # the group `hero` holds words not shown
+        "**Download:** [Official profile](https://example.com/profile)\n\n"
+        "**Hero:**\n\nDrugging disordered proteins\n")  # a group's fields, its title as it is
+    assert STRUCTURED_FIELD not in converted.losses.counts
     # A crawl whose links were made relative: the picture cannot be found, offline or on the web.
     relative = to_document(rest_item(type="_cty_people", content={"rendered": ""}, acf=acf, link="/people/rahul/",
                                      guid={"rendered": "/?post_type=_cty_people&p=7"}))
     assert "rahul.jpg" not in relative.document.body and "**Role:** Advisor" in relative.document.body
+
+
+def test_acf_groups_show_their_fields_and_relationship_fields_link_their_posts() -> None:
+    """In the shape of a real biotech firm's home page (REST `acf`): its sections were ACF groups and its news a
+    relationship field of posts; the page was empty, its groups counted as structured data not shown."""
+    news = [{"id": 1399, "title": {"rendered": "Peptone featured in Nature Biotechnology"},
+             "content": {"rendered": ""}, "link": "https://example.com/media/featured/", "acf": {"related": []}},
+            {"ID": 924, "post_title": "A $40M Series-A round", "guid": "https://example.com/?p=924",
+             "post_type": "post"}]
+    acf = {"featured_image_mobile": False,
+           "manifesto": {"title": "<p>Embracing<br />\nprotein disorder</p>\n",
+                         "text": "<p>Many diseases start so.</p>", "label": "Learn More",
+                         "link": "https://example.com/disorder/", "style": "dark"},
+           "news": {"pretitle": "", "title": "<p>News</p>", "news": news,
+                    "deep": {"a": {"b": {"c": "Words too deep to be a field anyone printed."}}}}}
+    converted = to_document(rest_item(type="page", content={"rendered": ""}, acf=acf))
+    assert converted.document.body == (
+        "**Manifesto:**\n\nEmbracing\\\nprotein disorder\n\nMany diseases start so.\n\n"
+        "[Learn More](https://example.com/disorder/)\n\n**News:**\n\nNews\n\n**News:**\n\n"
+        "- [Peptone featured in Nature Biotechnology](https://example.com/media/featured/)\n"
+        "- [A $40M Series-A round](https://example.com/?p=924)\n")
+
+
+def test_acf_user_and_taxonomy_objects_are_their_names_and_a_saved_error_is_nothing() -> None:
+    """A volunteer's page of a real conference site linked its author through an ACF user field: it showed the
+    user's email, registration date and avatar as a group's fields."""
+    acf = {"linked_author": {"ID": 4, "user_firstname": "Paul", "display_name": "Paul Cote", "user_email": "p@x.org",
+                             "user_registered": "2016-01-09 17:12:58", "user_avatar": "<img src='a.png'>"},
+           "topic": {"term_id": 7, "name": "Design", "slug": "design", "taxonomy": "topic"},
+           "related": {"code": "rest_no_route", "message": "No route was found.", "data": {"status": 404}},
+           "emplacement": {"address": "310 Rue Saint Roch, Québec", "lat": "46.81", "lng": "-71.22"}}
+    converted = to_document(rest_item(type="benevole", content={"rendered": ""}, acf=acf))
+    assert converted.document.body == ("**Linked author:** Paul Cote\n\n**Topic:** Design\n\n"
+                                       "**Emplacement:**\n\n**Address:** 310 Rue Saint Roch, Québec\n")
 
 
 def test_an_acf_link_field_of_an_export_or_a_dump_is_its_link() -> None:

@@ -21,6 +21,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
                                '</div>' * n,
     "other forms": lambda n: f"<form>{FIELD}<textarea></textarea></form>" * n,
     "one long form": lambda n: f'<form>{FIELD * n}<input type="search"></form>',
+    "forms under headings": lambda n: '<div><div></div><h2>Find</h2><div></div><div><form><input name="s"></form>'
+                                      '</div><div></div></div>' * n,
+    "forms in a row": lambda n: '<div></div><form><input name="s"></form>' * n,
 }
 
 

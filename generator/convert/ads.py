@@ -1,6 +1,12 @@
 """Ad units in a post: pasted with an article copied from a news site, or added to the content by an ad plugin
 (Ad Inserter, AdSense's auto ads). Each showed an ad chosen for its visitor by the network's script; the mirror
 has none to show, and a link to the ad server, or its "Advertisement" label left standing alone, would be junk.
+
+Ad plugins' own boxes go too, whatever network or banner they hold: WP PRO Advertising System's zone of rotating
+banners (`<div class="paszone_container">`, an advertiser's picture linked through `?pasID=…`), and Ad Inserter's
+box around the code of each block it adds (`<div class='code-block code-block-4' style='margin: 8px auto…'>`)
+where it holds no more than a label's words and linked pictures: Ad Inserter also wraps a post's own paragraphs in
+such a box (a news site's whole text in its `code-block-21`), and those stay.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.convert import context as loss
 from generator.convert.context import Context
-from generator.convert.parse import tags_in
+from generator.convert.parse import elements, may_hold, tags_in
 from generator.convert.product_frames import product_page
 
 # Ad networks' servers: a frame from one held an ad chosen for each visitor, never the post's own.
@@ -21,6 +27,8 @@ AD_FRAME_SOURCES = ("src", "data-src", "data-lazy-src")
 AD_WRAPPERS = frozenset({"div", "p", "span", "aside", "section", "figure", "center"})
 AD_LABEL_WORDS = 2
 WORD = re.compile(r"\w+")
+AD_INSERTER, AD_ZONE = "code-block", "paszone_container"
+AD_INSERTER_BLOCK = re.compile(r"code-block-\d+")
 
 
 def drop_ad_units(soup: BeautifulSoup, ctx: Context) -> None:
@@ -30,6 +38,11 @@ def drop_ad_units(soup: BeautifulSoup, ctx: Context) -> None:
         if not _gone(tag) and is_ad_unit(tag):
             ctx.losses.note(loss.AD_UNIT, tag.get("src") or "an ad unit")
             ad_block(tag).decompose()
+    if may_hold(soup, frozenset({AD_INSERTER, AD_ZONE})):
+        for box in elements(soup, "div"):
+            if _ad_plugin_box(box):
+                ctx.losses.note(loss.AD_UNIT, " ".join(box.get("class") or ()))
+                box.decompose()
 
 
 def ad_block(unit: Tag) -> Tag:
@@ -46,6 +59,17 @@ def _holds_only_ads(wrapper: Tag) -> bool:
         return False
     shown = wrapper.find_all(["img", "a", "iframe", "video", "audio", "object", "embed"])
     return all(t.name == "iframe" and is_ad_unit(t) for t in shown)
+
+
+def _ad_plugin_box(box: Tag) -> bool:
+    """An ad plugin's box (see above): a banner zone, or an Ad Inserter block of a label and linked pictures."""
+    classes = box.get("class") or ()
+    if AD_ZONE in classes:
+        return True
+    if AD_INSERTER not in classes or not any(AD_INSERTER_BLOCK.fullmatch(name) for name in classes):
+        return False
+    return (len(WORD.findall(box.get_text(" "))) <= AD_LABEL_WORDS
+            and all(picture.find_parent("a") is not None for picture in box.find_all("img")))
 
 
 def is_ad_unit(tag: Tag) -> bool:

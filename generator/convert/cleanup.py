@@ -55,6 +55,7 @@ from generator.convert.list_nesting import lists_nested_as_shown
 from generator.convert.newsletter_signups import drop_newsletter_signups
 from generator.convert.parse import comments, elements, enclosing, may_hold, tags_in
 from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
+from generator.convert.placeholder_profiles import unlink_placeholder_profiles
 from generator.convert.plugin_icons import plugin_icons_as_link_names, social_icons_as_link_names
 from generator.convert.podcast_links import podcast_player_links
 from generator.convert.product_cards import product_pictures_once
@@ -513,6 +514,7 @@ PASSES: tuple[Pass, ...] = (
     plugin_icons_as_link_names,
     social_icons_as_link_names,
     glyph_names_as_site_names,
+    unlink_placeholder_profiles,
     players_out_of_links,
     images_out_of_links,
     teletype_as_code,

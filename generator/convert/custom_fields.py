@@ -14,8 +14,10 @@ the body's conversion; the first field named as a text (`answer`, `text`, `descr
 itself when the post has none, without a label. A gallery field (ACF's, or attachment ids a product or
 listing keeps: `_product_image_gallery` = `32,33`) is its pictures, laid out as a gallery. A day as ACF's date
 picker stores it (`20240501`) is shown as the day it is (`2024-05-01`), in a field of any name when so stored;
-Unix times are shown as stored, and so are a listing's counts (`_property_bedrooms` = `3`). A field holding
-structured data with words in it (serialized PHP, JSON, an ACF group) is not shown, and counted. A picture's
+Unix times are shown as stored, and so are a listing's counts (`_property_bedrooms` = `3`). An ACF group in REST's
+`acf` shows its fields as fields are shown (its title and text as they are, a button's words as its link), and a
+relationship or post object field the posts it names, linked by their titles. A field holding other structured data
+with words in it (serialized PHP, JSON, another plugin's object) is not shown, and counted. A picture's
 address in a field named a picture is that picture.
 """
 
@@ -39,6 +41,17 @@ from generator.sources.post_fields import BUILT_IN_TYPES, is_reader_key, own_pre
 
 # Last words of a key naming the text a FAQ, testimonial, event or profile shows as its body.
 BODY_WORDS = frozenset({"answer", "text", "content", "description", "desc", "body", "bio", "biography", "summary"})
+# …but not where another word of the key names a control's words (`hero_button_text` = `Book now`, `cta_text`,
+# `link_text`, `form_description`): shown under its label, never as the body of an empty page.
+CONTROL_WORDS = frozenset({"button", "btn", "cta", "link", "label", "placeholder", "form", "modal", "popup", "tooltip",
+                           "badge", "menu", "tab", "toggle"})
+GROUP_DEPTH = 3  # ACF's groups in groups shown (a group in a group in a field), past which a value is structured data
+GROUP_TITLE_WORDS = frozenset({"title", "heading", "pretitle", "subtitle", "headline"})  # shown as they are in a group
+# Objects that are no group: a user (ACF's user field: shown by the name it displays, never its email, registration
+# or avatar), a term (by its name), a REST error saved in a value's place (not shown).
+USER_KEYS = frozenset({"user_email", "user_registered", "user_nicename"})
+TERM_KEYS = frozenset({"term_id", "name", "taxonomy"})
+ERROR_KEYS = frozenset({"code", "message", "data"})
 # Words of a key whose number a reader reads: a date or year as stored (`event_date` = `20240501`,
 # `company_since` = `2020`), a phone number, a price.
 NUMBER_WORDS = frozenset({"date", "year", "since", "start", "end", "time", "day", "month", "until", "phone", "tel",
@@ -118,10 +131,12 @@ def with_fields(content: str, data: Mapping[str, Any], ctx: Context) -> str:
     if post_type in BUILT_IN_TYPES and not empty:
         return content
     featured = data.get("featured_media")
-    fields = list(shown_fields(post_type, _sources(data), ctx, featured if isinstance(featured, int) else 0))
+    groups = frozenset(data["acf"]) if isinstance(data.get("acf"), dict) else frozenset()
+    fields = list(shown_fields(post_type, _sources(data), ctx, featured if isinstance(featured, int) else 0, groups))
     if not fields:
         return content
-    body = next((f for f in fields if _last_word(f.key) in BODY_WORDS), None) if empty else None
+    body = next((f for f in fields if _last_word(f.key) in BODY_WORDS and CONTROL_WORDS.isdisjoint(_key_words(f.key))),
+                None) if empty else None
     parts = [content]  # also when it holds no words: a player or a frame alone is the post's content
     if body:
         parts.append(f"<p>{body.html}</p>" if body.kind == INLINE else body.html)
@@ -144,14 +159,16 @@ def _shown(found: Field) -> str:
     return f"<p>{named}</p>\n{found.html}" if found.kind == BLOCK else f"<p>{named} {found.html}</p>"
 
 
-def shown_fields(post_type: str, values: Iterator[tuple[str, Any]], ctx: Context, featured: int = 0
-                 ) -> Iterator[Field]:
-    """The fields a reader saw, in the order given; structured ones holding words are counted."""
+def shown_fields(post_type: str, values: Iterator[tuple[str, Any]], ctx: Context, featured: int = 0,
+                 groups: frozenset[str] = frozenset()) -> Iterator[Field]:
+    """The fields a reader saw, in the order given; structured ones holding words are counted. `groups`: the keys
+    whose objects are ACF's groups, shown as their fields (REST's `acf`); another plugin's object (WP Travel
+    Engine's `currency`, `{"code": "EUR", "symbol": "&#8364;"}`) is structured data its template read."""
     for key, value in values:
         if not is_reader_key(key, post_type):
             continue
         own = key.lstrip("_").startswith(own_prefixes(post_type))
-        html, kind = _value_html(key, value, ctx, featured, own)
+        html, kind = _value_html(key, value, ctx, featured, own, 0 if key in groups else GROUP_DEPTH)
         if html:
             yield Field(key, label(key, post_type), html, kind)
         elif _structured_words(value):
@@ -169,8 +186,12 @@ def label(key: str, post_type: str) -> str:
         if name.startswith(prefix) and len(name) > len(prefix):
             name = name[len(prefix):]
             break
-    words = re.sub(r"[_\-\s]+", " ", name).strip()
-    return words[:1].upper() + words[1:]
+    words = re.sub(r"[_\-\s]+", " ", name).strip().split(" ")
+    # An ACF group's field is stored under the group's name and its own, which often repeats it (the group
+    # `tilbud_1`'s `tilbud_1_link` is `tilbud_1_tilbud_1_link`): the name is said once ("Tilbud 1 link").
+    repeated = next((n for n in range(len(words) // 2, 0, -1) if words[:n] == words[n:2 * n]), 0)
+    shown = " ".join(words[repeated:])
+    return shown[:1].upper() + shown[1:]
 
 
 def _sources(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
@@ -184,18 +205,28 @@ def _sources(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
                 yield key, value
 
 
-def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool) -> tuple[str, str]:
+def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool, depth: int = 0) -> tuple[str, str]:
     """The value as HTML and its kind; NOTHING for a setting or no words. `own`: the key is named after the
     post's type (`g5_job_scope`), so its theme printed it, even a few words under a layout's key; not a
     lowercase word alone (`g5_job_group` = `europe`), which in real exports is a choice's slug that the theme
     printed by a name of its own, often another field's (`g5_job_location` = `Europe`)."""
+    acf = depth < GROUP_DEPTH  # an ACF field's value (see shown_fields), whose objects may be groups and posts
     if isinstance(value, dict):
-        return _object_html(value, ctx.base_url)
+        if (post := _post_link(value) if acf else "") or "url" in value:
+            return (post, INLINE) if post else _object_html(value, ctx.base_url)
+        if not acf or ERROR_KEYS <= value.keys():  # a REST error saved in a field's place says nothing of the post
+            return NOTHING
+        if USER_KEYS & value.keys() or TERM_KEYS <= value.keys():  # ACF's user and taxonomy fields: a name alone
+            name = value.get("display_name") if USER_KEYS & value.keys() else value.get("name")
+            return (escape(name.strip(), quote=False), INLINE) if isinstance(name, str) and name.strip() else NOTHING
+        return _group_html(value, ctx, featured, own, depth)
     if isinstance(value, list):  # REST's value of a repeated field, ACF's checkboxes and galleries
         if rows := titled_rows(value):
             return rows, BLOCK
+        if acf and value and all(_post_link(item) for item in value):  # a relationship field's posts
+            return "<ul>" + "".join(f"<li>{_post_link(item)}</li>" for item in value) + "</ul>", BLOCK
         if len(value) == 1:
-            return _value_html(key, value[0], ctx, featured, own)
+            return _value_html(key, value[0], ctx, featured, own, depth)
         if gallery := _gallery_html(key, value, ctx, featured):
             return gallery, IMAGE
         texts = [_text_html(key, v, own) for v in value if isinstance(v, str)]
@@ -219,6 +250,46 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool) ->
     return _text_html(key, value, own)
 
 
+def _group_html(group: Mapping[str, Any], ctx: Context, featured: int, own: bool, depth: int) -> tuple[str, str]:
+    """An ACF group's fields (REST's `"hero": {"title": "<p>…</p>", "text": "…", "label": "Learn More", "link":
+    "https://…"}`), each shown as a field is: its title and text as they are, without a label, a button's words and
+    address as their link, others under their labels; NOTHING past GROUP_DEPTH groups in groups, or where none of
+    its fields shows."""
+    if depth >= GROUP_DEPTH:
+        return NOTHING
+    address, words = group.get("link"), group.get("label")
+    button = (isinstance(address, str) and URL.fullmatch(address.strip()) is not None and isinstance(words, str)
+              and bool(words.strip()))
+    parts = []
+    for key, value in group.items():
+        if not isinstance(key, str) or button and key in ("link", "label"):
+            if key == "link" and button:
+                parts.append(f'<p><a href="{escape(str(address).strip())}">{escape(str(words).strip())}</a></p>')
+            continue
+        html, kind = _value_html(key, value, ctx, featured, own, depth + 1)
+        if not html:
+            continue
+        if _last_word(key) in BODY_WORDS | GROUP_TITLE_WORDS:
+            parts.append(f"<p>{html}</p>" if kind == INLINE else html)
+        else:
+            parts.append(_shown(Field(key, label(key, ""), html, kind)))
+    return ("\n".join(parts), BLOCK) if parts else NOTHING
+
+
+def _post_link(value: Any) -> str:
+    """A post as a relationship or post object field gives it (REST's post, `title.rendered` and `link`, or
+    WordPress's WP_Post, `post_title` and `guid`): a link to it, named by its title, which the build makes a link
+    to the mirrored post; "" for anything else."""
+    if not isinstance(value, dict):
+        return ""
+    title = value.get("title")
+    title = title.get("rendered") if isinstance(title, dict) else value.get("post_title")
+    url = value.get("link") if isinstance(value.get("title"), dict) else value.get("guid")
+    if not isinstance(title, str) or not title.strip() or not isinstance(url, str) or not URL.fullmatch(url.strip()):
+        return ""
+    return f'<a href="{escape(url.strip())}">{title.strip()}</a>'
+
+
 def _picture_address(key: str, text: str) -> bool:
     """Whether a field holds a picture by its address (`event_image` = `…/a.jpg`, `imagen_url` =
     `https://images.unsplash.com/photo-1?w=600`): a picture's file, or any address under a key that ends by
@@ -228,6 +299,12 @@ def _picture_address(key: str, text: str) -> bool:
     words = [word for word in re.split(r"[_\-\s]+", key.lower()) if word]
     return (bool(PICTURE_FILE.search(urlsplit(text).path)) or words[-1] in IMAGE_WORDS
             or len(words) > 1 and words[-1] in ("url", "src") and words[-2] in IMAGE_WORDS)
+
+
+def text_html(key: str, value: str) -> tuple[str, str]:
+    """A field's text as HTML and its kind (INLINE or BLOCK), NOTHING for a setting: as a plugin's or theme's field
+    of no type of its own is shown (ACF Pro's blocks' fields: convert/acf_blocks.py)."""
+    return _text_html(key, value, own=False)
 
 
 def _text_html(key: str, value: str, own: bool) -> tuple[str, str]:
@@ -372,6 +449,10 @@ def _json(text: str) -> Any:
 
 def _has_word(key: str, words: frozenset[str]) -> bool:
     return not words.isdisjoint(re.split(r"[_\-\s]+", key.lower()))
+
+
+def _key_words(key: str) -> list[str]:
+    return re.split(r"[_\-\s]+", key.lower().strip("_"))
 
 
 def _last_word(key: str) -> str:

@@ -16,7 +16,7 @@ from bs4 import NavigableString, Tag
 from markdownify import ATX, BACKSLASH, MarkdownConverter, chomp, re_line_with_content
 
 from generator.convert import context as loss
-from generator.convert import definition_lists
+from generator.convert import braille_blanks, definition_lists
 from generator.convert.cleanup import clean
 from generator.convert.code_blocks import code_language, links_out, pre_html
 from generator.convert.context import Context
@@ -557,6 +557,7 @@ def html_to_markdown(html: str, ctx: Context | None = None) -> str:
     ctx = ctx or Context()
     html = without_cdata_marks(html)  # a blog mover's, also in what REST serves of such a post
     html = unslashed_attributes(html)  # `href=\"…\"`, slashed twice by a plugin
+    html = braille_blanks.as_spaces(html)
     soup = clean(parse_fragment(expand(drop_plugin_output(html, ctx), ctx)), ctx)
     markdown = NewsConverter(ctx).convert_soup(soup)
     return normalize(markdown)

@@ -25,8 +25,10 @@ from generator.convert.context import Context
 from generator.convert.qualified_keys import SWITCHES, qualified_picture, qualified_words
 
 # Uncode, a theme built on WPBakery, names its own elements `uncode_` (`[uncode_list]` around a list, with no
-# attribute whose curled quotes would tell it apart from words in brackets).
-PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_", "uncode_")
+# attribute whose curled quotes would tell it apart from words in brackets); GoodLayers' themes (Limoking, Total
+# Business…) name theirs `gdlr_` (`[gdlr_space height="40px"]`, `[gdlr_quote align="center"]…[/gdlr_quote]`), in
+# posts with no layout of the theme's around them too.
+PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_", "uncode_", "gdlr_")
 # Themes register layout and typography shortcodes of their own under these plain names; once the theme is
 # gone (as in an export or a mirror) they are left raw around the words (`[dropcap]2[/dropcap]014`).
 # Their boxes and collapsible sections (`[warning]…[/warning]`, `[toggle title="…"]`) hold whole paragraphs,
@@ -65,7 +67,7 @@ SINGLE = re.compile(r"&#82(?:1[6-9]|42|49|50);|&(?:[lr]squo|sbquo|[lr]saquo|prim
 # A shortcode's opening tag with attributes, whatever its name.
 OPENING = re.compile(r"\[(?P<name>[a-z][\w-]*)\s(?P<atts>[^\]]*)\]")
 # Elements that only space or divide the layout: dropped without a word.
-SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|spacer|spacing|hr|clearfix|clear|gap|zigzag)$")
+SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|space|spacer|spacing|hr|clearfix|clear|gap|zigzag)$")
 RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|zigzag)$")  # those of them that draw a line
 # …unless told not to: Divi's divider (and its forks') with `show_divider="off"` is space between modules alone,
 # as most of them are.
@@ -128,6 +130,10 @@ STYLING_PART = re.compile(r"[_-]|(?<=[a-z])(?=\d)|\d+")
 # A theme's row of buttons that share the page on social sites (`[shareicons facebook="yes" twitter="yes"]`):
 # they shared the live page, not the mirror's, and go as a share widget does.
 SHARE = re.compile(r"(?:^|[_-])(?:social[_-]?)?share(?:[_-]?(?:icons?|buttons?|links?|box|bar))?$")
+# A builder's countdown timer (Divi's `[et_pb_countdown_timer title="Sale ends" date_time="…"]`, Avada's
+# `[fusion_countdown]`, Enfold's `[av_countdown]`): its script counted down to a day long past, so its title stood in
+# bold over nothing. It goes, counted, as a rendered one does (convert/countdowns.py), keeping what it encloses.
+COUNTDOWN = re.compile(r"(?:^|[_-])countdown(?:[_-]timer)?$")
 # A line break typed into an attribute's text (`text="OUR<br />SERVICES"`, or a new line there, which wpautop
 # made one), which the theme printed as it was; and a blank line there, which wpautop made a paragraph break.
 BREAK = re.compile(r"&lt;br\s*/?&gt;|&lt;/p&gt;\s*&lt;p&gt;", re.IGNORECASE)
@@ -190,6 +196,9 @@ def _shown(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
     if SHARE.search(name) and not inner.strip():
         ctx.losses.note(loss.SHARE_WIDGET, f"[{name}]")
         return ""
+    if COUNTDOWN.search(name):
+        ctx.losses.note(loss.COUNTDOWN, f"[{name}]")
+        return inner
     made = ELEMENTS[name](named, inner, ctx) if name in ELEMENTS else _shown_in_attributes(name, named, inner, ctx)
     if made is not None:
         return made
@@ -526,7 +535,7 @@ def _testimonial(named: dict[str, str], inner: str, ctx: Context) -> str | None:
 
 
 QUOTES = ("pullquote", "pullquote-left", "pullquote-right", "pullquote_left", "pullquote_right", "su_pullquote",
-          "su_quote")
+          "su_quote", "gdlr_quote")
 
 ELEMENTS: dict[str, Element] = {
     **dict.fromkeys(QUOTES, _quote),
@@ -555,6 +564,7 @@ ELEMENTS: dict[str, Element] = {
     "av_button": _enfold_button,
     "vc_custom_heading": _vc_custom_heading,
     "fusion_title": _heading(lambda named, inner: inner, lambda named: "h" + named.get("size", "2")),
+    "gdlr_heading": _heading(lambda named, inner: inner, lambda named: named.get("tag", "h3")),  # GoodLayers'
     "av_heading": _heading(lambda named, inner: escape(named.get("heading", "")),
                            lambda named: named.get("tag", "h2")),
     # Divi's Heading module (4.22), its words in `title`, a level one heading unless `title_level` says otherwise.

@@ -394,11 +394,12 @@ FORM_WORDS = frozenset({"form", "forms", "booking"})  # a booking form's too (`[
 
 # Shortcodes that list the site's own content as it stood when shown: Jetpack's `[archives]`, `[sitemap]` and
 # `[upcomingevents]`, Display Posts', List Category Posts', WordPress Popular Posts' and WP Sitemap Page's, and
-# WooCommerce's lists of its products and categories, with prices and stock as they were when shown.
+# WooCommerce's lists of its products and categories, with prices and stock as they were when shown; and the Blocksy
+# theme's cards of its latest posts (`[blocksy_posts limit="3" post_type="post"]`).
 LISTINGS = ("archives", "sitemap", "upcomingevents", "display-posts", "catlist", "wpp", "wp_sitemap_page",
-            "products", "product", "product_page", "product_category", "product_categories", "product_attribute",
-            "recent_products", "featured_products", "sale_products", "best_selling_products", "top_rated_products",
-            "related_products")
+            "blocksy_posts", "products", "product", "product_page", "product_category", "product_categories",
+            "product_attribute", "recent_products", "featured_products", "sale_products", "best_selling_products",
+            "top_rated_products", "related_products")
 
 # What Leaflet Map draws on its map (its `[leaflet-…]` shortcodes), and the degrees of a place.
 LEAFLET_SHAPES = ("leaflet-marker", "leaflet-line", "leaflet-circle", "leaflet-polygon", "leaflet-geojson",

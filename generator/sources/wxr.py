@@ -70,6 +70,9 @@ LATE_DECLARATION = re.compile(rb"\A(\xef\xbb\xbf)?((?:(?!<rss).)*?)(<\?xml\s[^>]
 # to refuse); anything else there is skipped, its line breaks kept, and said.
 PROLOG_MARKUP = re.compile(rb"<\?.*?\?>|<!--.*?-->", re.DOTALL)
 STRAY_SHOWN = 60  # characters of the skipped text that the warning shows
+# …but for the tags a theme or plugin prints into every response's head (`<meta name="generator" content="…" />`,
+# `<link rel="…">`): skipped without a word, as they hold nothing of the export and nothing is lost.
+HEAD_TAGS = re.compile(rb"(?:\s*<(?:meta|link)\b[^<>]*>)+\s*", re.IGNORECASE)
 BAR_FROM = 8 << 20  # bytes: a smaller export is read in a blink, with no progress bar
 
 Read = Callable[[int], None]  # hears the bytes of each chunk read
@@ -453,7 +456,8 @@ class _Declaring:
             end = markup.start() if markup else start
             gap = prolog[at:end]
             if gap.strip():
-                stray.append((prolog[:end - len(gap.lstrip())].count(b"\n") + 1, gap.strip()))
+                if not HEAD_TAGS.fullmatch(gap):
+                    stray.append((prolog[:end - len(gap.lstrip())].count(b"\n") + 1, gap.strip()))
                 gap = b"\n" * gap.count(b"\n")
             kept += [gap, markup.group(0) if markup else b""]
             at = markup.end() if markup else start
