@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.convert.context import CONTROL_CHARACTERS
-from generator.convert.control_chars import CONTROL, readable
+from generator.convert.control_chars import CONTROL, has_controls, readable
 from generator.importer import ImportOptions, run_import
 from generator.store.documents import document_files, loads
 from tests.conftest import rest_item
@@ -124,3 +124,13 @@ def test_a_post_that_cannot_be_converted_counts_among_the_skipped_as_its_problem
         "item 8: field 'date': not an ISO 8601 date: 'not a date'"]
     assert [line.split(": ", 1)[1] for line in result.skipped] == [
         "item 8: not imported, date not an ISO 8601 date: 'not a date'"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(st.sampled_from("a\t\n\x00\x0b\x1f\x7f\x80\x9f\xa0\xc2\u00c2\uff01\ufffd\ufffe\uffff\ud800é“"),
+                    max_size=40),
+       filler=st.sampled_from(["", "x" * 600, "é" * 600, "\xa0" * 600, "\uff01" * 600]))
+def test_a_long_text_holds_controls_where_the_pattern_finds_them(text: str, filler: str) -> None:
+    """has_controls reads a long text's UTF-8 bytes instead of searching it with CONTROL: the same answer."""
+    for whole in (filler + text, text + filler, filler[:300] + text + filler[:300]):
+        assert has_controls(whole) is (CONTROL.search(whole) is not None)

@@ -156,6 +156,13 @@ def test_a_pages_body_is_split_off_as_python_frontmatter_splits_it(text: str, he
     assert loading.body_of(text) == expected
 
 
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(st.sampled_from("a -\n\t\r\x85\u2003"), max_size=40), start=st.integers(1, 41))
+def test_the_next_line_of_dashes_is_found_where_the_pattern_finds_it(text: str, start: int) -> None:
+    found, expected = loading._next_boundary(text, start), loading._BOUNDARY.search(text, start)
+    assert (found and found.span()) == (expected and expected.span())
+
+
 def _body_by_frontmatter(text: str) -> str:
     """The body as the build read it before body_of: python-frontmatter's own split."""
     if not isinstance(frontmatter.detect_format(text, frontmatter.handlers), frontmatter.YAMLHandler):

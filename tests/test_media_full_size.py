@@ -8,8 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.media_mirror import MediaSettings, mirror_media
+from generator.render import image_links
 from generator.render.image_links import full_size_links, image_site, names_image
 from generator.render.markdown import MarkdownRenderer
 from generator.render.remote_media import media_key, media_value
@@ -37,6 +40,23 @@ PHOTON_FULL = "https://i0.wp.com/news.example/wp-content/uploads/tram.jpg?w=1024
 ])
 def test_which_addresses_name_an_image(url: str, expected: bool) -> None:
     assert names_image(url) is expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(head=st.sampled_from(["", "https://", "http://", " \x01https://", "//", "mailto:"]),
+       host=st.sampled_from(["e.com", "1.bp.blogspot.com", "lh3.GOOGLEUSERCONTENT.com", "bp.blogſpot.com", "[e.com",
+                             "u@e.com:80", "xbp.blogspot.com", "bp.blogspot.com.evil"]),
+       path=st.text(st.sampled_from("/.?#=-aAgGiIıİfFjJpPeEsS1w\t\n\r%"), max_size=14))
+def test_an_address_names_an_image_as_its_parts_say(head: str, host: str, path: str) -> None:
+    """names_image looks for an image type or a Blogger host before taking the address apart: it says what
+    urlsplit's parts say, for any address."""
+    url = head + host + path
+    parts = image_links._split(url)
+    expected = bool(image_links.IMAGE_PATH.search(parts.path)) or (
+        bool(image_links.BLOGGER_HOSTS.search(parts.hostname or "")) and
+        image_links.BLOGGER_SIZE.search(parts.path) is not None)
+    assert names_image(url) is expected
+    assert image_links._maybe_image(url) is (image_links.MAYBE_IMAGE.search(url) is not None)
 
 
 def test_photon_and_blogger_addresses_belong_to_their_sites() -> None:

@@ -34,8 +34,9 @@ from generator.problems import Problem
 from generator.store.files import write_atomic
 from generator.store.import_cache import CACHE_DIR
 
-VERSION = 9  # of this file's layout, of the place keys in its posts' front matter (loading.place_key), and of
-# how post files are read (store/documents.py): a post the reader refused or read otherwise is read again
+VERSION = 10  # of this file's layout, of the place keys in its posts' front matter (loading.place_key), of
+# how post files are read (store/documents.py): a post the reader refused or read otherwise is read again, and of
+# how files are digested (digest.of_bytes): a file's digest recorded otherwise would never match its bytes
 FILE_NAME = "build.json"
 CHANGES_FILE = "build-changes.json"
 # Entries changed since the cache was written whole, from which it is written whole again. One edited body

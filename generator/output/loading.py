@@ -5,6 +5,7 @@ are as recorded is not parsed. Front matter is parsed on every core when many po
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -293,6 +294,18 @@ def body_of(text: str) -> str:
     first = _BOUNDARY.match(text)
     if first is None:
         return loads(text).body  # other front matter, or none
-    second = _BOUNDARY.search(text, first.end())
+    second = _next_boundary(text, first.end())
     content = (text[second.end():] if second else text).strip()
     return content + "\n" if content else ""
+
+
+def _next_boundary(text: str, start: int) -> re.Match[str] | None:
+    """_BOUNDARY.search(text, start), which tries the pattern at every character of the front matter (a build
+    splits each body off three times): only lines that start with three dashes are tried, found by str.find."""
+    at = text.find("\n---", start - 1)
+    while at >= 0:
+        found = _BOUNDARY.match(text, at + 1)
+        if found is not None:
+            return found
+        at = text.find("\n---", at + 1)
+    return None

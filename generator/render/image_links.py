@@ -27,13 +27,32 @@ BLOGGER_SIZE = re.compile(r"=[swh]\d+(?:-[\w-]*)?$|/[swh]\d+(?:-[\w-]*)?/[^/]+$"
 PHOTON_HOST = re.compile(r"i[0-3]\.wp\.com$", re.IGNORECASE)
 
 
+# What any address that names an image holds somewhere (an image type, a Blogger host): most links a body
+# resolves hold neither, and looking for them is several times faster than taking the address apart.
+MAYBE_IMAGE = re.compile(r"[.](?:jpe?g|png|gif|webp|avif|bmp)|bp\.blogspot\.com|googleusercontent\.com", re.IGNORECASE)
+# What urlsplit removes from inside an address (so that its parts may hold what the address does not, as written).
+SPLIT_REMOVES = frozenset("\t\r\n")
+
+
 def names_image(url: str) -> bool:
     """Whether `url` names an image file: its path ends in an image type, or it is one of Blogger's sized
     image addresses."""
+    if not _maybe_image(url) and SPLIT_REMOVES.isdisjoint(url):
+        return False  # (its path and host are parts of it as written)
     parts = _split(url)
     if IMAGE_PATH.search(parts.path):
         return True
     return bool(BLOGGER_HOSTS.search(parts.hostname or "")) and BLOGGER_SIZE.search(parts.path) is not None
+
+
+def _maybe_image(url: str) -> bool:
+    """Whether MAYBE_IMAGE finds something in `url`: in an ASCII address (nearly all), by looking for each
+    literal in it lowered, which ignores case as the pattern does there, three times as fast as its search."""
+    if not url.isascii():
+        return MAYBE_IMAGE.search(url) is not None
+    low = url.lower()
+    return (".jp" in low or ".png" in low or ".gif" in low or ".webp" in low or ".avif" in low or ".bmp" in low
+            or "bp.blogspot.com" in low or "googleusercontent.com" in low)
 
 
 def image_site(url: str) -> str:
