@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import warnings
 from pathlib import Path
 from urllib.parse import quote
 
@@ -313,3 +314,11 @@ def test_a_file_embeds_address_is_read_in_linear_time() -> None:
     assert embedded_file("https://e.com/" + ".mp4x" * 100_000) == ""
     assert embedded_file("https://e.com/" + "a.pdf/" * 100_000 + "b.png") == "link"
     assert time.process_time() - started < 2
+
+
+@pytest.mark.parametrize("content", ["https://www.youtube.com/watch?v=abc", "photo.jpg", "report-2024.pdf"])
+def test_a_body_that_is_only_an_address_or_a_file_name_converts_without_a_warning(content: str) -> None:
+    """bs4 warned on the terminal that such text "looks more like a URL than HTML", in the middle of an import."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert content.split("/")[-1].split("=")[-1] in html_to_markdown(content, Context())

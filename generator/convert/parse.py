@@ -124,6 +124,16 @@ class FragmentSoup(BeautifulSoup):
         self.styled: list[Tag] = []  # the tags parsed with a style attribute, in document order: see styled_tags
         super().__init__(*args, **kwargs)
 
+    # A post's content may be a bare address (a video WordPress embeds) or a file's name: markup all the same, of
+    # which bs4 warned on the terminal, in the middle of an import's progress, as if it were asked to fetch it.
+    @classmethod
+    def _markup_is_url(cls, markup: object) -> bool:
+        return False
+
+    @classmethod
+    def _markup_resembles_filename(cls, markup: object) -> bool:
+        return False
+
     def index(self, element: PageElement) -> int:
         return index_near_the_last(self, element)
 
