@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from generator.sources.wp_permalinks import row_number
+
 # Types whose addresses wp_permalinks.py makes or that no reader visits.
 OWN_TYPES = frozenset({"post", "page", "attachment", "revision", "nav_menu_item"})
 HREF = re.compile(r"""href\s*=\s*(?:\\?["'])?(https?:[^"'\\\s<>]+)""", re.IGNORECASE)
@@ -29,7 +31,7 @@ def learnt(rows: list[dict[str, Any]], links: Mapping[int, str], options: Mappin
     structure = options.get("permalink_structure", "").strip()
     if not home.startswith(("http://", "https://")) or not structure:
         return {}
-    posts = {_number(row.get("ID")): row for row in rows if row.get("post_status") == "publish"}
+    posts = {row_number(row.get("ID")): row for row in rows if row.get("post_status") == "publish"}
     unplaced = {ident: row for ident, row in posts.items()
                 if ident is not None and ident not in links and row.get("post_type") not in OWN_TYPES
                 and row.get("post_name")}
@@ -77,10 +79,10 @@ def _tail(ident: int, unplaced: Mapping[int, dict[str, Any]],
     as links are compared, or as the address is made (as wp_posts keeps them)."""
     row = unplaced[ident]
     slugs = [written(row["post_name"])]
-    parent = _number(row.get("post_parent"))
+    parent = row_number(row.get("post_parent"))
     while parent in unplaced and unplaced[parent]["post_type"] == row["post_type"] and len(slugs) < PARENTS:
         slugs.append(written(unplaced[parent]["post_name"]))
-        parent = _number(unplaced[parent].get("post_parent"))
+        parent = row_number(unplaced[parent].get("post_parent"))
     return tuple(reversed(slugs))
 
 
@@ -101,8 +103,3 @@ def _path(href: str, home: str) -> tuple[str, ...]:
 
 def _host(host: str | None) -> str:
     return (host or "").lower().removeprefix("www.")
-
-
-def _number(value: object) -> int | None:
-    text = str(value or "").strip()
-    return int(text) if text.isascii() and text.isdigit() and int(text) > 0 else None

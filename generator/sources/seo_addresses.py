@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.sources.wp_permalinks import row_number
+
 TABLE = re.compile(r"\w*yoast_indexable")
 COLUMNS = ("object_id", "object_type", "permalink")  # what makes the table Yoast's, and what is read of it
 KEPT = (*COLUMNS, "object_sub_type", "post_status")
@@ -35,7 +37,7 @@ def addresses(tables: Mapping[str, list[Any]], options: Mapping[str, str]) -> di
     found = {}
     for row in (row for name, rows in tables.items() if TABLE.fullmatch(name) for row in kept(
             r for r in rows if isinstance(r, dict))):
-        ident, place = _number(row["object_id"]), _place(str(row["permalink"] or "").strip())
+        ident, place = row_number(row["object_id"]), _place(str(row["permalink"] or "").strip())
         if ident is None or place is None or row["post_status"] not in (None, "publish"):
             continue
         host, path, query = place
@@ -55,8 +57,3 @@ def _place(address: str) -> tuple[str, str, str] | None:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     return parts.hostname.lower().removeprefix("www."), parts.path, parts.query
-
-
-def _number(value: object) -> int | None:
-    text = str(value or "").strip()
-    return int(text) if text.isascii() and text.isdigit() and int(text) > 0 else None

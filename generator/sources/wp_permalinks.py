@@ -93,17 +93,18 @@ def _page_link(row: dict[str, Any], ident: int, by_id: dict[int, dict[str, Any]]
     if not structure or not row.get("post_name"):
         return f"{home}/?page_id={ident}"
     slugs = [str(row["post_name"])]
-    parent = _number(row.get("post_parent"))
+    parent = row_number(row.get("post_parent"))
     while parent in by_id and len(slugs) < PAGE_DEPTH:
         slugs.append(str(by_id[parent].get("post_name") or parent))
-        parent = _number(by_id[parent].get("post_parent"))
+        parent = row_number(by_id[parent].get("post_parent"))
     return f"{home}/{'/'.join(reversed(slugs))}" + ("/" if structure.endswith("/") else "")
 
 
 def _id(row: dict[str, Any]) -> int | None:
-    return _number(row.get("ID"))
+    return row_number(row.get("ID"))
 
 
-def _number(value: object) -> int | None:
+def row_number(value: object) -> int | None:
+    """A row's id or a column naming one (`post_parent`), as a dump writes it: a positive number, else None."""
     text = str(value or "").strip()
     return int(text) if text.isascii() and text.isdigit() and int(text) > 0 else None
