@@ -46,6 +46,8 @@ def test_nothing_is_guessed_without_a_link_or_where_links_disagree_or_name_no_fi
     assert learnt(dated, {}, OPTIONS) == {}
     plain = [_post(1, "a", "post", _links_to("https://example.com/news/nickel/")), _post(2, "nickel")]
     assert learnt(plain, {}, {**OPTIONS, "permalink_structure": ""}) == {}
+    hand_made = [*plain, {**_post(3, "zinc"), "post_type": ["news"]}, {**_post(4, "tin"), "post_name": 7}]
+    assert learnt(hand_made, {}, OPTIONS) == {2: "https://example.com/news/nickel/"}
 
 
 def test_a_link_to_a_known_page_casts_no_vote_and_a_child_sits_under_its_parent() -> None:

@@ -33,8 +33,8 @@ def learnt(rows: list[dict[str, Any]], links: Mapping[int, str], options: Mappin
         return {}
     posts = {row_number(row.get("ID")): row for row in rows if row.get("post_status") == "publish"}
     unplaced = {ident: row for ident, row in posts.items()
-                if ident is not None and ident not in links and row.get("post_type") not in OWN_TYPES
-                and row.get("post_name")}
+                if ident is not None and ident not in links and _named(row, "post_type") not in ("", *OWN_TYPES)
+                and _named(row, "post_name")}
     if not unplaced:
         return {}
     tails = {ident: _tail(ident, unplaced) for ident in unplaced}
@@ -99,6 +99,12 @@ def _path(href: str, home: str) -> tuple[str, ...]:
     if not (address.path == below or address.path.startswith(below + "/")):
         return ()
     return tuple(_segment(part) for part in address.path[len(below):].split("/") if part)
+
+
+def _named(row: dict[str, Any], column: str) -> str:
+    """A column's text; '' for anything else a hand-made row may hold there (a list, a number)."""
+    value = row.get(column)
+    return value if isinstance(value, str) else ""
 
 
 def _host(host: str | None) -> str:
