@@ -107,6 +107,7 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory, vectors: list[tuple[str, 
 
 
 # Vectors that run in Chromium when nothing stops them: a script, a handler, a link clicked, a frame.
+SETTLE_MS = 100
 LIVE = ["script element", "img onerror", "link javascript:", "iframe srcdoc script", "svg onload",
         "link onclick", "details ontoggle"]
 
@@ -162,6 +163,10 @@ def _visit_page(page: Any, url: str, visit: Visit) -> None:
     visit.clicks += clicked + marked
     for i in range(marked):
         page.locator("a[data-mouse]").nth(i).click(force=True, timeout=5000)
+    if clicked + marked:
+        # A clicked `javascript:` address runs as a navigation task, after the click returns: without this pause
+        # the next page's load could come first, and a vector that ran went unseen (1 control run in 3).
+        page.wait_for_timeout(SETTLE_MS)
     if page.url.split("#")[0] != url:
         visit.ran.append(f"{url}: navigated to {page.url}")
 
