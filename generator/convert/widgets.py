@@ -83,7 +83,9 @@ SITE_MENU_CLASSES = frozenset({"elementor-widget-nav-menu",  # Elementor Pro
                                "elementor-widget-ekit-nav-menu",  # ElementsKit
                                "hfe-nav-menu",  # Elementor Header & Footer Builder
                                "et_pb_menu", "et_pb_fullwidth_menu"})  # Divi's menu modules
-FEED_CLASSES = frozenset({"wp-block-rss"})
+# The RSS block, and Feedzy's lists of another site's feed items (its shortcode's and its block's: their titles,
+# pictures, dates and first words), which a news site's front page may be made of.
+FEED_CLASSES = frozenset({"wp-block-rss", "feedzy-rss"})
 # The boxes of related posts a plugin or a news theme puts into the text itself, by the_content's filter (under it,
 # or between two paragraphs: "Related Posts:", "Baca Juga", "مقالات مرتبط"): each is a list the live site chose of
 # its own posts that day, by tags or views, with their pictures, titles and the box's arrows. Contextual Related
