@@ -102,7 +102,8 @@ RELATED_POSTS_CLASSES = frozenset({"crp_related", "yarpp-related", "rp4wp-relate
 # Ultimate Addons, JetElements), Divi's Blog module, Beaver Builder's post grid, slider and carousel, Spectra's and
 # Kadence's post blocks, Newspack's (the news sites' platform) homepage articles and carousel, Thrive Architect's
 # Post List and its WooCommerce shop (a Vietnamese shop's page of advice ending in its products and its latest
-# posts, with their prices, stars and authors' pictures). A crawl saved the
+# posts, with their prices, stars and authors' pictures), and the JNews news theme's post blocks (`jeg_postblock_2`…,
+# of which its front pages are built: each a heading and the cards of its latest posts). A crawl saved the
 # list of that day: a page whose only content was a driving school's "Blogs" list showed the cards of the posts it
 # listed that day, which the mirror lists itself.
 BUILDER_LISTING_CLASSES = frozenset({
@@ -114,6 +115,7 @@ BUILDER_LISTING_CLASSES = frozenset({
     "wp-block-uagb-post-grid", "wp-block-uagb-post-carousel", "wp-block-kadence-posts",
     "wp-block-newspack-blocks-homepage-articles", "wp-block-newspack-blocks-carousel",
     "tcb-post-list", "tcb-woo-shop",
+    "jeg_postblock",
 })
 # The links WordPress's paginate_links() writes under a list of posts ("1 2 … 9 Next »"), each of class
 # `page-numbers`: a theme's or builder's own listing inside a page (a blog grid shortcode, a portfolio) carries its
