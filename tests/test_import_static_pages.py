@@ -758,3 +758,23 @@ def test_a_texts_boxes_of_terms_are_found_in_linear_time() -> None:
         started = time.process_time()
         _text(element, "https://harbour.example/x/index.html")
         assert time.process_time() - started < 1.0
+
+
+def test_a_themes_templates_saved_as_pages_of_their_own_are_skipped_as_design(tmp_path: Path) -> None:
+    """tagDiv's Newspaper keeps its header, footer, 404 and single-post templates as posts of its own type, which a
+    crawl saves as pages (`/tdb_templates/header-…/`): the single-post template, filled with sample text, was imported
+    as a post ("Sample Post Title!"), and the others were named as pages with no known container (exit 1)."""
+    folder = _pages(tmp_path / "copy", {
+        "tdb_templates/single-template/index.html": _story(
+            "tdb_templates-template-default single single-tdb_templates postid-30",
+            '<article><h1 class="entry-title">Sample Post Title!</h1><div class="entry-content"><p>Lorem.</p></div>'
+            '</article>'),
+        "tdb_templates/header-template/index.html": _story(
+            "tdb_templates-template-default single single-tdb_templates postid-27", '<div class="tdc-header"></div>'),
+        "old-tide/index.html": _story("single single-post postid-7",
+                                      '<article><div class="entry-content"><p>Calm.</p></div></article>'),
+    })
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert sorted(p.relative_to(tmp_path / "content").as_posix()
+                  for p in (tmp_path / "content").rglob("*.md")) == ["post/old-tide.md"]
+    assert not result.problems and len(result.skipped) == 2

@@ -90,6 +90,12 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
         link = _link(document, base)
         if not post_keys({"id": ident, "link": link}).isdisjoint(seen):
             continue
+        if wp_json.is_design_type(kind := _kind(document)):
+            # A theme's template shown as a page of its own (tagDiv's `tdb_templates`: its header, footer, 404 and
+            # single-post templates filled with sample posts), skipped as the saved API's and exports' are.
+            named.add(ident)
+            yield from wp_json.items_in(path, {"id": ident, "type": kind, "link": link})[0]
+            continue
         more = [part for later in later_pages.later_paths(document, path, root, link)
                 if (part := _later_part(later, ident, root, site, problems)) is not None]
         post = _post(document, ident, link, base, more, (updated or {}).get(path_key(link)))
