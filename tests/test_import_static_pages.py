@@ -778,3 +778,21 @@ def test_a_themes_templates_saved_as_pages_of_their_own_are_skipped_as_design(tm
     assert sorted(p.relative_to(tmp_path / "content").as_posix()
                   for p in (tmp_path / "content").rglob("*.md")) == ["post/old-tide.md"]
     assert not result.problems and len(result.skipped) == 2
+
+
+def test_colormags_text_is_read_without_the_byline_its_outer_container_holds(tmp_path: Path) -> None:
+    """ColorMag 3 (ThemeGrill's news theme) prints the category, title, date and author in `cm-post-content` and the
+    text in `cm-entry-summary` inside it: every post of an Indonesian news site opened with its date and author as
+    links ("[Agustus 7, 2025](…) [Jun Hua](…)")."""
+    folder = _pages(tmp_path / "copy", {"jian-lai/index.html": _story("single single-post postid-555", (
+        '<article id="post-555" class="post-555 post type-post"><div class="cm-post-content">'
+        '<div class="cm-entry-header-meta"><div class="cm-post-categories"><a href="../category/news/" rel="category '
+        'tag">News</a></div></div><header class="cm-entry-header"><h1 class="cm-entry-title">Jian Lai</h1></header>'
+        '<div class="cm-below-entry-meta"><span class="cm-post-date"><a href="./" rel="bookmark"><time class="entry-date '
+        'published" datetime="2025-08-07T18:21:44+07:00">Agustus 7, 2025</time></a></span><span class="cm-author '
+        'cm-vcard"><a class="url fn n" href="../author/jun/">Jun Hua</a></span></div>'
+        '<div class="cm-entry-summary"><p>Serial donghua Jian Lai berhasil mencatat rekor.</p></div></div></article>'))})
+    run_import([folder], tmp_path / "content", ONE)
+    post = _post(tmp_path / "content", "jian-lai")
+    assert (post.body.strip(), post.author, post.taxonomies) == (
+        "Serial donghua Jian Lai berhasil mencatat rekor.", "Jun Hua", {"category": ("news",)})
