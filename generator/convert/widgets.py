@@ -53,7 +53,10 @@ SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_s
                            # labels stayed ("12 SHARES", "7 Shares", "Share this:"): Mashshare's, Social Warfare's,
                            # Grow's (Mediavine), Simple Share Buttons Adder's, ShareThis', Easy Social Share Buttons'.
                            "mashsb-container", "swp_social_panel", "dpsp-content-wrapper", "ssba-wrap",
-                           "sharethis-inline-share-buttons", "essb_links"})
+                           "sharethis-inline-share-buttons", "essb_links",
+                           # Print Friendly & PDF's button, over or under every post ("Print Friendly, PDF & Email",
+                           # a picture of the words from its CDN), which printed the live page.
+                           "printfriendly"})
 # A cookie plugin's controls that a cookie policy shows, each acting on the consent the browser keeps for the live
 # site: Complianz's button that opens its banner again and the status beside it ("Manage Consent  Current status:
 # Accepted", the choice of whoever saved the page; `cmplz_revoke_link`, in its `cmplz-manage-consent-container`),
