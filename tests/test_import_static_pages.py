@@ -796,3 +796,14 @@ def test_colormags_text_is_read_without_the_byline_its_outer_container_holds(tmp
     post = _post(tmp_path / "content", "jian-lai")
     assert (post.body.strip(), post.author, post.taxonomies) == (
         "Serial donghua Jian Lai berhasil mencatat rekor.", "Jun Hua", {"category": ("news",)})
+
+
+def test_a_front_page_is_titled_by_its_own_heading_not_the_sites_name_over_it(tmp_path: Path) -> None:
+    """A theme heads its front page with the site's name in an `<h1 class="site-title">`, here its logo alone, and
+    prints no `<article>`: a Yemeni news site's front page was titled by nothing ("64", its id)."""
+    folder = _pages(tmp_path / "copy", {"index.html": _story("home page-template-default page page-id-64", (
+        '<div class="jeg_viewport"><header><h1 class="site-title"><a href="./"><img src="logo.png" alt=""></a></h1>'
+        '</header><h1 class="jeg_post_title">Home</h1><div class="entry-content"><p>Welcome.</p></div></div>'))})
+    run_import([folder], tmp_path / "content", ONE)
+    [page] = (tmp_path / "content" / "page").glob("*.md")
+    assert loads(page.read_text(encoding="utf-8")).title == "Home"
