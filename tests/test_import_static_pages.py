@@ -807,3 +807,22 @@ def test_a_front_page_is_titled_by_its_own_heading_not_the_sites_name_over_it(tm
     run_import([folder], tmp_path / "content", ONE)
     [page] = (tmp_path / "content" / "page").glob("*.md")
     assert loads(page.read_text(encoding="utf-8")).title == "Home"
+
+
+def test_a_post_whose_feed_gives_its_text_cut_short_takes_its_text_from_its_page(tmp_path: Path) -> None:
+    """A theme that cuts each feed item's text to its first words and a link to the post ("… pada&#8230;", then
+    "Source"): 10 posts of an Indonesian media site were those words and the link, where the copy held their pages."""
+    folder = _copy(tmp_path / "copy")
+    cut = _item(13, "old-tide", "[Harbour] Old tide", body=(
+        '<p>Before the high tide, calm and&#8230;</p>\n<p><a href="./../2024/04/01/old-tide/index.html" '
+        'rel="nofollow">Source</a></p>')).replace("./../index.html?p=13", "https://harbour.example/?p=13")
+    whole = _item(11, "high-tide", "High tide", body=(
+        '<p>The tide came in...</p><p><a href="https://other.example/tides/">Tides elsewhere</a></p>'))
+    (folder / "feed" / "index.xml").write_text(RSS.format(title="Harbour News", items=cut + whole), encoding="utf-8")
+    run_import([folder], tmp_path / "content", ONE)
+    old = _post(tmp_path / "content", "old-tide")
+    assert "Before the [high tide]" in old.body
+    # (The item's title, of which the page's heading showed a part, and the site its guid names, where the page's
+    # address is a path.)
+    assert (old.title, old.source.url) == ("[Harbour] Old tide", "https://harbour.example/2024/03/30/old-tide/")
+    assert "Tides elsewhere" in _post(tmp_path / "content", "high-tide").body  # (a link elsewhere: the feed's text)
