@@ -22,8 +22,8 @@ DASHES = re.compile("[\u2010-\u2015\u2212]")
 # A text a theme or plugin cut short for the feed: its first words, an ellipsis, and nothing after them but a link to
 # the post itself ("Source", "Read more"): `<p>Haiii semua! … diselenggarakan pada&#8230;</p> <p><a href="/2023/12/16/
 # after-event/" rel="nofollow">Source</a></p>`, the whole `content:encoded` of an Indonesian media site's items.
-CUT_SHORT = re.compile(r"(?:…|&#8230;|&hellip;|\.\.\.)\]?\s*(?:</p>)?\s*(?:<p>)?\s*<a\s[^>]*?href=[\"']([^\"']+)[\"'][^>]*>"
-                       r"[^<]{0,60}</a>\s*(?:</p>)?\s*\Z")
+CUT_SHORT = re.compile(r"(?:…|&#8230;|&hellip;|\.\.\.)\]?\s*(?:</p>)?\s*(?:<p>)?\s*"
+                       r"<a\s[^>]*?href=[\"']([^\"']+)[\"'][^>]*>[^<]{0,60}</a>\s*(?:</p>)?\s*\Z")
 
 
 def summary_only(item: dict[str, Any]) -> bool:
