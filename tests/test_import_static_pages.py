@@ -758,3 +758,71 @@ def test_a_texts_boxes_of_terms_are_found_in_linear_time() -> None:
         started = time.process_time()
         _text(element, "https://harbour.example/x/index.html")
         assert time.process_time() - started < 1.0
+
+
+def test_a_themes_templates_saved_as_pages_of_their_own_are_skipped_as_design(tmp_path: Path) -> None:
+    """tagDiv's Newspaper keeps its header, footer, 404 and single-post templates as posts of its own type, which a
+    crawl saves as pages (`/tdb_templates/header-…/`): the single-post template, filled with sample text, was imported
+    as a post ("Sample Post Title!"), and the others were named as pages with no known container (exit 1)."""
+    folder = _pages(tmp_path / "copy", {
+        "tdb_templates/single-template/index.html": _story(
+            "tdb_templates-template-default single single-tdb_templates postid-30",
+            '<article><h1 class="entry-title">Sample Post Title!</h1><div class="entry-content"><p>Lorem.</p></div>'
+            '</article>'),
+        "tdb_templates/header-template/index.html": _story(
+            "tdb_templates-template-default single single-tdb_templates postid-27", '<div class="tdc-header"></div>'),
+        "old-tide/index.html": _story("single single-post postid-7",
+                                      '<article><div class="entry-content"><p>Calm.</p></div></article>'),
+    })
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert sorted(p.relative_to(tmp_path / "content").as_posix()
+                  for p in (tmp_path / "content").rglob("*.md")) == ["post/old-tide.md"]
+    assert not result.problems and len(result.skipped) == 2
+
+
+def test_colormags_text_is_read_without_the_byline_its_outer_container_holds(tmp_path: Path) -> None:
+    """ColorMag 3 (ThemeGrill's news theme) prints the category, title, date and author in `cm-post-content` and the
+    text in `cm-entry-summary` inside it: every post of an Indonesian news site opened with its date and author as
+    links ("[Agustus 7, 2025](…) [Jun Hua](…)")."""
+    folder = _pages(tmp_path / "copy", {"jian-lai/index.html": _story("single single-post postid-555", (
+        '<article id="post-555" class="post-555 post type-post"><div class="cm-post-content">'
+        '<div class="cm-entry-header-meta"><div class="cm-post-categories"><a href="../category/news/" rel="category '
+        'tag">News</a></div></div><header class="cm-entry-header"><h1 class="cm-entry-title">Jian Lai</h1></header>'
+        '<div class="cm-below-entry-meta"><span class="cm-post-date"><a href="./" rel="bookmark"><time class="entry-date '
+        'published" datetime="2025-08-07T18:21:44+07:00">Agustus 7, 2025</time></a></span><span class="cm-author '
+        'cm-vcard"><a class="url fn n" href="../author/jun/">Jun Hua</a></span></div>'
+        '<div class="cm-entry-summary"><p>Serial donghua Jian Lai berhasil mencatat rekor.</p></div></div></article>'))})
+    run_import([folder], tmp_path / "content", ONE)
+    post = _post(tmp_path / "content", "jian-lai")
+    assert (post.body.strip(), post.author, post.taxonomies) == (
+        "Serial donghua Jian Lai berhasil mencatat rekor.", "Jun Hua", {"category": ("news",)})
+
+
+def test_a_front_page_is_titled_by_its_own_heading_not_the_sites_name_over_it(tmp_path: Path) -> None:
+    """A theme heads its front page with the site's name in an `<h1 class="site-title">`, here its logo alone, and
+    prints no `<article>`: a Yemeni news site's front page was titled by nothing ("64", its id)."""
+    folder = _pages(tmp_path / "copy", {"index.html": _story("home page-template-default page page-id-64", (
+        '<div class="jeg_viewport"><header><h1 class="site-title"><a href="./"><img src="logo.png" alt=""></a></h1>'
+        '</header><h1 class="jeg_post_title">Home</h1><div class="entry-content"><p>Welcome.</p></div></div>'))})
+    run_import([folder], tmp_path / "content", ONE)
+    [page] = (tmp_path / "content" / "page").glob("*.md")
+    assert loads(page.read_text(encoding="utf-8")).title == "Home"
+
+
+def test_a_post_whose_feed_gives_its_text_cut_short_takes_its_text_from_its_page(tmp_path: Path) -> None:
+    """A theme that cuts each feed item's text to its first words and a link to the post ("… pada&#8230;", then
+    "Source"): 10 posts of an Indonesian media site were those words and the link, where the copy held their pages."""
+    folder = _copy(tmp_path / "copy")
+    cut = _item(13, "old-tide", "[Harbour] Old tide", body=(
+        '<p>Before the high tide, calm and&#8230;</p>\n<p><a href="./../2024/04/01/old-tide/index.html" '
+        'rel="nofollow">Source</a></p>')).replace("./../index.html?p=13", "https://harbour.example/?p=13")
+    whole = _item(11, "high-tide", "High tide", body=(
+        '<p>The tide came in...</p><p><a href="https://other.example/tides/">Tides elsewhere</a></p>'))
+    (folder / "feed" / "index.xml").write_text(RSS.format(title="Harbour News", items=cut + whole), encoding="utf-8")
+    run_import([folder], tmp_path / "content", ONE)
+    old = _post(tmp_path / "content", "old-tide")
+    assert "Before the [high tide]" in old.body
+    # (The item's title, of which the page's heading showed a part, and the site its guid names, where the page's
+    # address is a path.)
+    assert (old.title, old.source.url) == ("[Harbour] Old tide", "https://harbour.example/2024/03/30/old-tide/")
+    assert "Tides elsewhere" in _post(tmp_path / "content", "high-tide").body  # (a link elsewhere: the feed's text)

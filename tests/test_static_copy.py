@@ -19,6 +19,8 @@ FEED = "/category/news/feed/index.xml"
     ("http:///www.news.example/story/", "http://www.news.example/story/"),  # a slash too many
     ("https:/news.example/story/", "https://news.example/story/"),  # one too few
     ("httpnews.example/story/", "http://news.example/story/"),  # `://` lost
+    ("https://https://news.example/story/", "https://news.example/story/"),  # an exporter's scheme before the site's
+    ("http://https//news.example/story/", "https://news.example/story/"),
     ("https://news.example/story/index.html", "https://news.example/story/index.html"),  # whole: as it is
     ("http-guide/index.html", "/category/news/feed/http-guide/"),  # a relative path that only starts with "http"
     ("#comments", "#comments"),

@@ -8,6 +8,7 @@ link to a page keeps its own address; a link to an anchor the post does not have
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
@@ -38,6 +39,7 @@ CONTAINERS = frozenset({"a", "div", "section", "article", "header", "footer", "a
                         "blockquote", "hgroup"})
 ANCHOR = "nm-anchor"  # an element's id kept as an empty <a id>, written by the converter
 SAFE_ID = re.compile(r"^[^\W_][\w.:-]*$")  # any script; no spaces or braces, which {#id} cannot hold
+JOINERS = frozenset("\u200c\u200d")  # zero-width (non-)joiners, inside Bengali and Persian words
 VOID = frozenset({"img", "br", "hr", "input", "wbr", "source", "embed", "area", "col"})
 # Ids every page of the site has; a fragment link to one of them lands.
 PAGE_IDS = frozenset({"main"})
@@ -397,7 +399,7 @@ def unlink_dead_fragments(soup: BeautifulSoup, ctx: Context) -> None:
     tags = tags_in(soup)
     # Only ids the Markdown can keep (see keep_link_targets) are still there on the page.
     anchors = {t.get("id") for t in tags} | {t.get("name") for t in tags if t.name == "a"}
-    anchors = {a for a in anchors if isinstance(a, str) and SAFE_ID.match(a)} | PAGE_IDS
+    anchors = {a for a in anchors if isinstance(a, str) and is_safe_id(a)} | PAGE_IDS
     for link in (t for t in tags if t.name == "a" and not t.__dict__.get("_decomposed")):
         href = link.get("href")
         if isinstance(href, str) and HOSTLESS.match(href):
@@ -550,6 +552,17 @@ def _picture_key(url: object) -> str:
     return COPY_SUFFIX.sub("", place)
 
 
+def is_safe_id(ident: str) -> bool:
+    """Whether Markdown can keep `ident` as a heading's `{#id}` or an anchor: a letter or digit of any script
+    first, then those, `.:-_`, and the marks and joiners that write vowels and accents (`১_আমি_কে`, `परिचय`,
+    `สวัสดี`), which `\\w` leaves out: a Bengali, Hindi or Thai post's links to its own sections became text.
+    (Punctuation stays out, `১।-…` too: next to an `_` it may open or close emphasis and split the id.)"""
+    if SAFE_ID.match(ident):
+        return True
+    bare = "".join(c for c in ident if c not in JOINERS and not unicodedata.category(c).startswith("M"))
+    return bare[:1] == ident[:1] and SAFE_ID.match(bare) is not None
+
+
 def _is_heading_anchor(link: Tag) -> bool:
     """An empty link in a heading, or one hidden from screen readers: the permalink anchor that documentation
     sites put on each heading (`<h2><a href="https://docs/page#install"></a>Install</h2>`), copied with it."""
@@ -565,7 +578,7 @@ def keep_link_targets(soup: BeautifulSoup, ctx: Context) -> None:
     targets = {unquote(t["href"][1:]) for t in tags if t.name == "a" and str(t.get("href", "")).startswith("#")}
     for tag in tags:
         ident = tag.get("id") or (tag.get("name") if tag.name == "a" else None)
-        if not isinstance(ident, str) or ident not in targets or not SAFE_ID.match(ident):
+        if not isinstance(ident, str) or ident not in targets or not is_safe_id(ident):
             continue
         targets.discard(ident)  # the first element with an id is the one a browser scrolls to
         if tag.name in HEADINGS:

@@ -23,7 +23,7 @@ from generator.convert.context import Context
 from generator.convert.embeds import embed_label, frame_label, google_app, played_file, shown_page, video_page
 from generator.convert.emphasis import marked
 from generator.convert.galleries import GALLERY, GALLERY_ITEM
-from generator.convert.links import SAFE_ID
+from generator.convert.links import is_safe_id
 from generator.convert.parse import parse_fragment
 from generator.convert.shortcodes import drop_plugin_output, expand
 from generator.convert.slashed import unslashed_attributes
@@ -185,7 +185,7 @@ class NewsConverter(MarkdownConverter):
         if "_inline" not in parent_tags:  # (the edges of the text in a span inside it too)
             text = _strip_end(text.lstrip(" \t\r\n" + INVISIBLE))
         markdown = super().convert_hN(n, el, text, parent_tags)
-        if "_inline" in parent_tags or not ident or not SAFE_ID.match(ident) or not markdown.strip():
+        if "_inline" in parent_tags or not ident or not is_safe_id(ident) or not markdown.strip():
             return markdown
         # Fragment links inside the article point at these ids; keep them as a {#id} attribute.
         return markdown.rstrip("\n") + f" {{#{ident}}}\n\n"

@@ -410,9 +410,11 @@ COORDINATE = re.compile(r"-?\d{1,3}(?:\.\d{1,12})?")
 # Countdown's, and themes' own `[countdown year="2019" month="5"]`.
 COUNTDOWNS = ("countdown", "wpcdt-countdown", "tminus", "ujicountdown")
 
-# Live feeds of other sites: Elfsight's widgets, each named `elfsight_…`, and Smash Balloon's feeds.
+# Live feeds of other sites: Elfsight's widgets, each named `elfsight_…`, Smash Balloon's feeds and Feedzy's lists of
+# a site's feed items (`[feedzy-rss feeds="https://…/feed" max="20"]`).
 FEED_PREFIXES = ("elfsight_",)
-FEEDS = ("instagram-feed", "custom-facebook-feed", "custom-twitter-feeds", "youtube-feed", "tiktok-feeds")
+FEEDS = ("instagram-feed", "custom-facebook-feed", "custom-twitter-feeds", "youtube-feed", "tiktok-feeds",
+         "feedzy-rss")
 
 HANDLERS: dict[str, Handler] = {
     "embed": _embed,

@@ -53,7 +53,10 @@ SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_s
                            # labels stayed ("12 SHARES", "7 Shares", "Share this:"): Mashshare's, Social Warfare's,
                            # Grow's (Mediavine), Simple Share Buttons Adder's, ShareThis', Easy Social Share Buttons'.
                            "mashsb-container", "swp_social_panel", "dpsp-content-wrapper", "ssba-wrap",
-                           "sharethis-inline-share-buttons", "essb_links"})
+                           "sharethis-inline-share-buttons", "essb_links",
+                           # Print Friendly & PDF's button, over or under every post ("Print Friendly, PDF & Email",
+                           # a picture of the words from its CDN), which printed the live page.
+                           "printfriendly"})
 # A cookie plugin's controls that a cookie policy shows, each acting on the consent the browser keeps for the live
 # site: Complianz's button that opens its banner again and the status beside it ("Manage Consent  Current status:
 # Accepted", the choice of whoever saved the page; `cmplz_revoke_link`, in its `cmplz-manage-consent-container`),
@@ -83,7 +86,9 @@ SITE_MENU_CLASSES = frozenset({"elementor-widget-nav-menu",  # Elementor Pro
                                "elementor-widget-ekit-nav-menu",  # ElementsKit
                                "hfe-nav-menu",  # Elementor Header & Footer Builder
                                "et_pb_menu", "et_pb_fullwidth_menu"})  # Divi's menu modules
-FEED_CLASSES = frozenset({"wp-block-rss"})
+# The RSS block, and Feedzy's lists of another site's feed items (its shortcode's and its block's: their titles,
+# pictures, dates and first words), which a news site's front page may be made of.
+FEED_CLASSES = frozenset({"wp-block-rss", "feedzy-rss"})
 # The boxes of related posts a plugin or a news theme puts into the text itself, by the_content's filter (under it,
 # or between two paragraphs: "Related Posts:", "Baca Juga", "مقالات مرتبط"): each is a list the live site chose of
 # its own posts that day, by tags or views, with their pictures, titles and the box's arrows. Contextual Related
@@ -100,7 +105,8 @@ RELATED_POSTS_CLASSES = frozenset({"crp_related", "yarpp-related", "rp4wp-relate
 # Ultimate Addons, JetElements), Divi's Blog module, Beaver Builder's post grid, slider and carousel, Spectra's and
 # Kadence's post blocks, Newspack's (the news sites' platform) homepage articles and carousel, Thrive Architect's
 # Post List and its WooCommerce shop (a Vietnamese shop's page of advice ending in its products and its latest
-# posts, with their prices, stars and authors' pictures). A crawl saved the
+# posts, with their prices, stars and authors' pictures), and the JNews news theme's post blocks (`jeg_postblock_2`…,
+# of which its front pages are built: each a heading and the cards of its latest posts). A crawl saved the
 # list of that day: a page whose only content was a driving school's "Blogs" list showed the cards of the posts it
 # listed that day, which the mirror lists itself.
 BUILDER_LISTING_CLASSES = frozenset({
@@ -112,6 +118,7 @@ BUILDER_LISTING_CLASSES = frozenset({
     "wp-block-uagb-post-grid", "wp-block-uagb-post-carousel", "wp-block-kadence-posts",
     "wp-block-newspack-blocks-homepage-articles", "wp-block-newspack-blocks-carousel",
     "tcb-post-list", "tcb-woo-shop",
+    "jeg_postblock",
 })
 # The links WordPress's paginate_links() writes under a list of posts ("1 2 … 9 Next »"), each of class
 # `page-numbers`: a theme's or builder's own listing inside a page (a blog grid shortcode, a portfolio) carries its

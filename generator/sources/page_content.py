@@ -14,9 +14,11 @@ from lxml.html import HtmlElement
 from generator.sources.page_markup import ELSEWHERE, TITLE_CLASSES, classes, elsewhere
 
 # The classes of themes' containers of a post's text, the likeliest first: a theme may put the post's header, its
-# byline and share counts, in an outer one (Publisher's `single-post-content` around its `entry-content`).
+# byline and share counts, in an outer one (Publisher's `single-post-content` around its `entry-content`, ColorMag
+# 3's `cm-post-content` around its `cm-entry-summary`).
 CONTENT_CLASSES = ("entry-content", "wp-block-post-content", "post-content", "td-post-content",
                    "elementor-widget-theme-post-content", "article-content", "entry-inner", "single-post-content",
+                   "cm-entry-summary",
                    "tribe-events-single-event-description")  # (The Events Calendar's event, in any theme)
 # Else a class that names a post's content with its theme's or builder's prefix (Colibri's `colibri-post-content`,
 # Divi's `et_pb_post_content`, tagDiv's `td-page-content`; a bare `page-content` is many themes' whole layout).

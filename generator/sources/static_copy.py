@@ -115,16 +115,24 @@ def origin(link: str) -> str:
 
 
 # What copies made of a whole address: `http:///www.site.example/x/` and `http:/site.example/x/` (a slash too many
-# or too few), `httpsite.example/news/x/` (the `://` lost).
+# or too few), `httpsite.example/news/x/` (the `://` lost); `https://https://site.example/x/`, a static exporter's
+# scheme put before a site address that had its own (every link of a copy: the page's own address was on a host
+# `https`, its path `//site.example/x/`, so that its slug was the host's name and links to it stayed remote).
 _MANGLED = re.compile(r"\A(https?)(?::/(?:/{2,})?|(?=[a-z0-9-]+(?:\.[a-z0-9-]+)+/))(?=[a-z0-9-]+(?:\.[a-z0-9-]+)+/)",
                       re.IGNORECASE)
+_TWICE = re.compile(r"\Ahttps?://+(https?)(?::/*|/+)(?=[a-z0-9-]+(?:\.[a-z0-9-]+)+/)", re.IGNORECASE)
+
+
+def _mended(text: str) -> str:
+    """A whole address as the site wrote it, where a copy mangled it (see _MANGLED and _TWICE)."""
+    return _MANGLED.sub(r"\1://", _TWICE.sub(r"\1://", text, count=1), count=1)
 
 
 def address(text: str, base: str) -> str:
     """An address as it is (one a copy mangled mended, the Wayback Machine's of a page the page's own); one relative
     to the file read against `base`, without the `index.html` the copy saved each page as."""
     text = _ARCHIVED.sub("", text.strip()) if "/web/" in text else text.strip()
-    text = _MANGLED.sub(r"\1://", text, count=1) if text.lower().startswith("http") else text
+    text = _mended(text) if text.lower().startswith("http") else text
     if not text or text.startswith("#") or urlsplit(text).scheme:
         return text
     found = urljoin(base, text)
@@ -137,7 +145,7 @@ def relative_to(markup: str, base: str, dotted: bool = False) -> str:
     that start with `./` or `../`, as a copy writes them into a feed (any other is the author's, relative to the
     post's page, as the feed itself gave it)."""
     markup = _ARCHIVED_IN_MARKUP.sub("", markup) if "/web/" in markup else markup
-    markup = _WHOLE.sub(lambda m: m.group(1) + _MANGLED.sub(r"\1://", m.group(2), count=1), markup)
+    markup = _WHOLE.sub(lambda m: m.group(1) + _mended(m.group(2)), markup)
     markup = (_DOTTED if dotted else _RELATIVE).sub(lambda m: m.group(1) + address(m.group(2), base), markup)
     if "srcset" not in markup:
         return markup

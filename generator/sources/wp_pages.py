@@ -90,6 +90,12 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
         link = _link(document, base)
         if not post_keys({"id": ident, "link": link}).isdisjoint(seen):
             continue
+        if wp_json.is_design_type(kind := _kind(document)):
+            # A theme's template shown as a page of its own (tagDiv's `tdb_templates`: its header, footer, 404 and
+            # single-post templates filled with sample posts), skipped as the saved API's and exports' are.
+            named.add(ident)
+            yield from wp_json.items_in(path, {"id": ident, "type": kind, "link": link})[0]
+            continue
         more = [part for later in later_pages.later_paths(document, path, root, link)
                 if (part := _later_part(later, ident, root, site, problems)) is not None]
         post = _post(document, ident, link, base, more, (updated or {}).get(path_key(link)))
@@ -331,13 +337,16 @@ def _inner(element: HtmlElement) -> str:
 
 
 def _title(document: HtmlElement, article: HtmlElement, link: str, base: str) -> str:
-    """The title's heading (`entry-title`), else the first `<h1>`, else Open Graph's or the page's title without the
-    site's name; not a heading that links another post (a front page's list of the latest posts)."""
+    """The title's heading (`entry-title`), else the first `<h1>` with words that is not the site's name (a theme
+    heads its front page with the name, `<h1 class="site-title">`, often only its logo), else Open Graph's or the
+    page's title without the site's name; not a heading that links another post (a front page's list of the latest
+    posts)."""
     headings = [h for h in article.iter("h1", "h2") if not _links_elsewhere(h, link, base)]
     for element in headings:
         if not TITLE_CLASSES.isdisjoint(classes(element)):
             return html.escape(element.text_content().strip(), quote=False)
-    h1 = next((h for h in headings if h.tag == "h1" and not elsewhere(h)), None)
+    h1 = next((h for h in headings if h.tag == "h1" and not elsewhere(h) and "site-title" not in classes(h)
+               and h.text_content().strip()), None)
     if h1 is not None:
         return html.escape(h1.text_content().strip(), quote=False)
     node = document.find(".//title")
