@@ -38,6 +38,9 @@ PLACE = 14  # the position of the place key (place_key) in those lists
 SHOWN, UPDATED, HISTORY = (0, 5, 6), 4, 12
 SLUG, TYPE = 1, 2  # the positions of what a post's page's path is made of
 SOURCE = 8  # the position of its source: [id, url, guid, parent, order]
+# The positions of what else groups a post but its date (model.build_site): its terms, source, language,
+# translations and the reader's warnings (which count in the place key).
+GROUPED = (7, 8, 10, 11, 13)
 
 
 @dataclass(frozen=True)
