@@ -286,8 +286,11 @@ def _post(stored: StoredPost, terms: _TermNames, order: list[str]) -> Post:
     document = stored.document
     named = document.taxonomies
     # A term named twice counts once; the pairs are told apart as tuples, which hash in C, unlike Terms.
-    post_terms = tuple(map(terms.get, dict.fromkeys((taxonomy, slug) for taxonomy in order
-                                                     for slug in named.get(taxonomy, ()))))
+    keys = dict.fromkeys((taxonomy, slug) for taxonomy in order for slug in named.get(taxonomy, ()))
+    # The terms made already, looked up in C; the first post of a term makes it (Terms are never false).
+    post_terms = tuple(map(terms.made.get, keys))
+    if not all(post_terms):
+        post_terms = tuple(map(terms.get, keys))
     return restore(Post, {
         "title": document.title, "slug": document.slug, "type": document.type, "date": document.date,
         "updated": document.updated, "summary": document.summary, "author": document.author, "file": stored.file,
