@@ -9,7 +9,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import groupby
+from itertools import chain, groupby
+from operator import itemgetter
 
 from generator.config import Taxonomy as TaxonomySetting
 from generator.config import default_label
@@ -285,8 +286,11 @@ def _post(stored: StoredPost, terms: _TermNames, order: list[str]) -> Post:
     document = stored.document
     named = document.taxonomies
     # A term named twice counts once; the pairs are told apart as tuples, which hash in C, unlike Terms.
-    post_terms = tuple(map(terms.get, dict.fromkeys((taxonomy, slug) for taxonomy in order
-                                                     for slug in named.get(taxonomy, ()))))
+    keys = dict.fromkeys((taxonomy, slug) for taxonomy in order for slug in named.get(taxonomy, ()))
+    # The terms made already, looked up in C; the first post of a term makes it (Terms are never false).
+    post_terms = tuple(map(terms.made.get, keys))
+    if not all(post_terms):
+        post_terms = tuple(map(terms.get, keys))
     return restore(Post, {
         "title": document.title, "slug": document.slug, "type": document.type, "date": document.date,
         "updated": document.updated, "summary": document.summary, "author": document.author, "file": stored.file,
@@ -337,18 +341,23 @@ def _taxonomy(setting: TaxonomySetting, folder: str, by_term: dict[tuple[str, st
 
 
 def _types(posts: tuple[Post, ...], label: Callable[[str], str]) -> tuple[PostType, ...]:
-    names = sorted({p.type for p in posts})
-    return tuple(PostType(name, label(name), tuple(p for p in posts if p.type == name)) for name in names)
+    by_type: dict[str, list[Post]] = {}
+    for post in posts:  # one pass, where a pass per type compared every post's type with each
+        by_type.setdefault(post.type, []).append(post)
+    return tuple(PostType(name, label(name), tuple(by_type[name])) for name in sorted(by_type))
 
 
 def _years(posts: tuple[Post, ...]) -> tuple[Year, ...]:
-    """Posts are newest first by instant; a post is filed under its own local date, so re-sort by that."""
-    local = sorted(posts, key=lambda p: (-p.date.year, -p.date.month))  # stable: newest first within a month
+    """Posts are newest first by instant; a post is filed under its own local date, so each month's posts are
+    taken in that order (as a stable sort by local month would give them) and the months put newest first."""
+    by_month: dict[tuple[int, int], list[Post]] = {}
+    for post in posts:  # one pass and no key function: sorting by month called two per post, grouping two more
+        moment = post.date
+        by_month.setdefault((moment.year, moment.month), []).append(post)
     years = []
-    for year, in_year in groupby(local, key=lambda p: p.date.year):
-        in_year = tuple(in_year)
-        months = tuple(Month(year, month, tuple(ps)) for month, ps in groupby(in_year, key=lambda p: p.date.month))
-        years.append(Year(year, in_year, months))
+    for year, months in groupby(sorted(by_month, reverse=True), key=itemgetter(0)):
+        found = tuple(Month(year, month, tuple(by_month[year, month])) for _, month in months)
+        years.append(Year(year, tuple(chain.from_iterable(month.posts for month in found)), found))
     return tuple(years)
 
 
@@ -374,6 +383,8 @@ def _family(posts: tuple[Post, ...]) -> tuple[tuple[int | None, ...], tuple[tupl
     """Each post's parent (a post of its type whose WordPress id is its source.parent) and children in their
     menu order (source.order), then by title.
     A parent missing from the site, or one that would make a loop, leaves the post at the top."""
+    if not any(post.source.parent for post in posts):  # as on news sites: no page under another; no lookups, no sorts
+        return (None,) * len(posts), ((),) * len(posts)
     by_id = {(post.type, post.source.id): position for position, post in enumerate(posts) if post.source.id > 0}
     parent_of: list[int | None] = [by_id.get((post.type, post.source.parent)) if post.source.parent else None
                                    for post in posts]

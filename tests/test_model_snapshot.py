@@ -11,11 +11,12 @@ from pathlib import Path
 import orjson
 import pytest
 
-from generator.convert.document import Image, Source
+from generator.convert.document import Image, Mirror, Source
+from generator.convert.document import Revision as MirrorRevision
 from generator.model import Provenance, Revision, StoredPost, build_site
 from generator.output import build_cache, model_snapshot, stages
 from generator.output.inputs import find_inputs, stats
-from generator.output.loading import document_of, load_posts, meta_of
+from generator.output.loading import document_of, load_posts, meta_of, provenance_of
 from generator.store.import_cache import CACHE_DIR
 from generator.store.terms import read_terms
 from tests.site_content import config, many_posts, post, write_content
@@ -196,3 +197,23 @@ def test_what_a_rebuild_reads_back_is_made_with_the_fields_its_classes_declare(
     assert histories and revisions
     for made in [*loaded.posts, *histories, *revisions]:
         assert dataclasses.replace(made) == made
+
+
+def test_posts_mirrored_on_the_same_days_without_revisions_share_one_history(tmp_path: Path) -> None:
+    """load_posts makes one Provenance for the posts of one first (and removed) day with no revision, as an import
+    writes them by the thousand; each post's equals the one provenance_of makes of its own front matter."""
+    revision = MirrorRevision("2024-05-04", WHEN.isoformat(), ("title",), "title changed")
+    mirrors = [Mirror("2024-05-02"), Mirror("2024-05-02"), Mirror("2024-05-02", "2024-05-09"),
+               Mirror("2024-05-02", "2024-05-09"), Mirror("2024-05-03"), Mirror("2024-05-02", "", (revision,)), None]
+    documents = [post(f"story-{n}", WHEN - timedelta(days=n), mirror=mirror) for n, mirror in enumerate(mirrors)]
+    content = write_content(tmp_path / "content", documents)
+    found = find_inputs(config(tmp_path, content, TAXONOMIES))
+    loaded = load_posts(content, found.posts, stats(list(found.posts)), {}, 1)
+    by_slug = {stored.document.slug: stored for stored in loaded.posts}
+    for path in found.posts:
+        stored = by_slug[Path(path).stem]
+        assert stored.provenance == provenance_of(loaded.entries[path].meta)
+    histories = [by_slug[f"story-{n}"].provenance for n in range(len(mirrors))]
+    assert histories[0] is histories[1] and histories[2] is histories[3]
+    assert histories[0] != histories[2] != histories[4] != histories[5] and histories[6] is None
+    assert histories[5].revisions and histories[5] is not histories[0]

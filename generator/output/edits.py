@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.output.build_cache import BuildCache, FileEntry
 from generator.output.inputs import Scan
-from generator.output.loading import HISTORY, PLACE, SHOWN, SLUG, SOURCE, TYPE, UPDATED, Loaded
+from generator.output.loading import GROUPED, HISTORY, PLACE, SHOWN, SLUG, SOURCE, TYPE, UPDATED, Loaded
 from generator.problems import Problem
 
 
@@ -42,6 +42,8 @@ class Edits:
     # Whether a moved post's WordPress id, address or guid changed, or whether it is under a parent: what
     # links in bodies are matched against (render/local_links.py, identity).
     readdressed: bool = False
+    # Whether every moved post moved by its date alone, as far as the posts' grouping goes (output/regroup.py).
+    redated: bool = False
 
     def listed(self) -> frozenset[str]:
         """The edited posts whose lists' pages must be planned: for what they show, or for their time."""
@@ -66,7 +68,7 @@ def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, Fi
     if len(files) + len(posts.entries) != len(cache.files):  # a static file, or a mirrored image, was removed
         return None
     changed, shown, dated, histories, moved, titled = [], [], [], [], [], []
-    readdressed = False
+    readdressed, redated = False, True
     prefix = len(str(scan.inputs.content)) + 1
     for path, entry in posts.entries.items():
         old = cache.files.get(path)
@@ -80,6 +82,7 @@ def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, Fi
                 moved.append(name)
                 shown.append(name)
                 readdressed = readdressed or _address(old.meta) != _address(entry.meta)
+                redated = redated and _same_but_date(old.meta, entry.meta)
             if any(old.meta[i] != entry.meta[i] for i in SHOWN):  # type: ignore[index]
                 shown.append(name)
                 titled.append(name)
@@ -92,7 +95,7 @@ def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, Fi
         if old.digest != entry.digest:
             changed.append(path[prefix:])
     return Edits(frozenset(changed), frozenset(shown), frozenset(dated), frozenset(histories), frozenset(moved),
-                 readdressed=readdressed, titled=frozenset(titled))
+                 readdressed=readdressed, titled=frozenset(titled), redated=bool(moved) and redated)
 
 
 def _address(meta: list) -> tuple:
@@ -110,6 +113,14 @@ def _same_place(old: object, new: object) -> bool:
     """Whether two versions of a post's front matter differ at most in what only shows (loading.place_key)."""
     return isinstance(old, list) and isinstance(new, list) and len(old) == len(new) > PLACE and \
         old[PLACE] == new[PLACE]
+
+
+def _same_but_date(old: list, new: list) -> bool:
+    """Whether two versions of a post's front matter group it alike but for its date: the same slug, type,
+    terms, source, language, translations, warnings, and mirror block or none; a featured image is not grouped.
+    (A title orders a page among its parent's children.)"""
+    return all(old[i] == new[i] for i in (SLUG, TYPE, *GROUPED)) and (old[HISTORY] is None) == (new[HISTORY] is None) \
+        and (old[0] == new[0] or not new[SOURCE][3])
 
 
 def _same_path(old: object, new: object) -> bool:

@@ -38,6 +38,9 @@ PLACE = 14  # the position of the place key (place_key) in those lists
 SHOWN, UPDATED, HISTORY = (0, 5, 6), 4, 12
 SLUG, TYPE = 1, 2  # the positions of what a post's page's path is made of
 SOURCE = 8  # the position of its source: [id, url, guid, parent, order]
+# The positions of what else groups a post but its date (model.build_site): its terms, source, language,
+# translations and the reader's warnings (which count in the place key).
+GROUPED = (7, 8, 10, 11, 13)
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ def load_posts(content: Path, paths: Sequence[str], stats: Sequence[Stat | None]
             entries[name] = FileEntry(stat and trusted(stat, read_at), found, meta, meta_id, body)
     posts, problems = [], []
     prefix = len(os.path.join(content, ""))
+    histories: dict[tuple[str | None, str | None], Provenance | None] = {}
     for path in paths:
         entry = entries[path]
         if isinstance(entry.meta, dict):
@@ -80,7 +84,8 @@ def load_posts(content: Path, paths: Sequence[str], stats: Sequence[Stat | None]
         if entry.meta[13]:
             problems.extend(Problem(path, "", field, message) for field, message in entry.meta[13])
         posts.append(restore(StoredPost, {"file": path[prefix:], "digest": entry.digest,
-                                          "document": document_of(entry.meta), "provenance": provenance_of(entry.meta),
+                                          "document": document_of(entry.meta),
+                                          "provenance": _shared_provenance(entry.meta, histories),
                                           "body_digest": entry.body}))
     return Loaded(tuple(posts), tuple(problems), entries, len(changed))
 
@@ -204,6 +209,19 @@ def _moment(value: str, field: str, warnings: list[list[str]]) -> str | None:
             warnings.append([field, f"not an ISO 8601 time with a UTC offset: {value!r}; left out"])
         return None
     return moment.isoformat()
+
+
+def _shared_provenance(meta: list[Any], made: dict[tuple[str | None, str | None], Provenance | None]
+                       ) -> Provenance | None:
+    """provenance_of(meta), one for all the posts of a history with no revision and the same days (those an
+    import first mirrored together): frozen, so shared, and made once rather than for each post."""
+    found = meta[HISTORY]
+    if found is None or found[2]:
+        return provenance_of(meta)
+    key = (found[0], found[1])
+    if key not in made:
+        made[key] = provenance_of(meta)
+    return made[key]
 
 
 def provenance_of(meta: list[Any]) -> Provenance | None:

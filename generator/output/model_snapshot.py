@@ -51,6 +51,14 @@ def load(content_dir: Path, wanted: str, stored: Sequence[StoredPost], registry:
         return None
 
 
+def site_of(grouping: dict[str, Any], stored: Sequence[StoredPost], registry: TermRegistry) -> Site | None:
+    """The site grouped as `grouping` (as `values` gives it) says, or None when it is not a grouping of `stored`."""
+    try:
+        return _site(grouping, stored, registry)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None
+
+
 def previous(content_dir: Path, parts: tuple[object, ...], entries: Mapping[str, FileEntry]) -> dict[str, Any] | None:
     """The snapshot's values (see `values`) if it was made of `entries`, the post files as the last build read
     them (its cache's), with `parts` as they are now; else None."""

@@ -11,7 +11,7 @@ from generator.config import KNOWN_LABELS, Config, default_label
 from generator.convert.document import Term, TermRegistry
 from generator.language.words import Words
 from generator.model import RELATED_WINDOW, Site, build_site
-from generator.output import (build_cache, in_place, manifest, model_snapshot, moves, related, rendering,
+from generator.output import (build_cache, in_place, manifest, model_snapshot, moves, regroup, related, rendering,
                               sitemap_record, spare_record)
 from generator.output.build_cache import BuildCache, FileEntry, Written
 from generator.output.inputs import (TERMS_FILE, Scan, config_key, folder_mtimes, folders_of, known_mtimes, make_stamp,
@@ -132,7 +132,13 @@ class Grouped:
 def group(config: Config, loaded: Inputs) -> Grouped:
     """The model: the last build's, while no post's front matter nor anything else it is made from changed."""
     content = config.path("content")
-    if loaded.model:
+    if loaded.model and loaded.previous is not None and loaded.edits is not None and loaded.edits.redated:
+        # Posts moved by their dates: the last grouping, which the snapshot holds under the key before the move.
+        regrouped = _regrouped(loaded.previous, loaded.edits.moved, loaded)
+        if regrouped is not None:
+            model_snapshot.save(content, loaded.model, regrouped.values)
+            return regrouped
+    elif loaded.model:
         site = model_snapshot.load(content, loaded.model, loaded.posts.posts, loaded.registry)
         if site is not None:
             return Grouped(site)
@@ -145,6 +151,17 @@ def group(config: Config, loaded: Inputs) -> Grouped:
     values = model_snapshot.values(site)
     model_snapshot.save(content, loaded.model, values)  # now: it depends on the inputs alone, not on the build
     return Grouped(site, values)
+
+
+def _regrouped(previous: dict, moved: frozenset[str], loaded: Inputs) -> Grouped | None:
+    """The last grouping brought up to date (output/regroup.py), or None where the posts must be grouped anew."""
+    posts = loaded.posts.posts
+    try:
+        values = regroup.dates_moved(previous, moved, {post.file: post for post in posts})
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):  # a snapshot damaged under its own key
+        values = None
+    site = None if values is None else model_snapshot.site_of(values, posts, loaded.registry)
+    return None if site is None else Grouped(site, values)
 
 
 def _label(site_names: dict[str, str], words: Words, name: str) -> str:
