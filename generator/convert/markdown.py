@@ -23,6 +23,7 @@ from generator.convert.context import Context
 from generator.convert.embeds import embed_label, frame_label, google_app, played_file, shown_page, video_page
 from generator.convert.emphasis import marked
 from generator.convert.galleries import GALLERY, GALLERY_ITEM
+from generator.convert.heading_ids import id_attribute
 from generator.convert.links import is_safe_id
 from generator.convert.parse import parse_fragment
 from generator.convert.shortcodes import drop_plugin_output, expand
@@ -188,7 +189,8 @@ class NewsConverter(MarkdownConverter):
         if "_inline" in parent_tags or not ident or not is_safe_id(ident) or not markdown.strip():
             return markdown
         # Fragment links inside the article point at these ids; keep them as a {#id} attribute.
-        return markdown.rstrip("\n") + f" {{#{ident}}}\n\n"
+        line = markdown.rstrip("\n")
+        return line + id_attribute(line.lstrip("\n"), ident) + "\n\n"
 
     def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         href = el.get("href")
