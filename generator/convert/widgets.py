@@ -82,6 +82,7 @@ SITE_LISTING_CLASSES = frozenset({"wp-block-latest-posts", "wp-block-query", "wp
 SITE_MENU_CLASSES = frozenset({"elementor-widget-nav-menu",  # Elementor Pro
                                "elementor-widget-ekit-nav-menu",  # ElementsKit
                                "hfe-nav-menu",  # Elementor Header & Footer Builder
+                               "elementor-widget-jkit_nav_menu", "jkit-nav-menu",  # Jeg Elementor Kit
                                "et_pb_menu", "et_pb_fullwidth_menu"})  # Divi's menu modules
 FEED_CLASSES = frozenset({"wp-block-rss"})
 # The boxes of related posts a plugin or a news theme puts into the text itself, by the_content's filter (under it,
