@@ -3,9 +3,9 @@ Ratings' stars over "Rate this post" or "4.2/5 - (15 votes)" (`kk-star-ratings`,
 every post, so a REST crawl's content holds it), Rate My Post's "Click on a star to rate it! … No votes so far!"
 (`rmp-widgets-container`), YASR's visitors' votes, WP-PostRatings' stars over "(No Ratings Yet)" or "Loading…", and
 the "User Rating: 2.54 ( 4 votes)" line of TieLabs' Taqyeem (the review box of the Jannah and Sahifa news themes),
-under the author's own scores. Each stood as a line of words in the story. They go as the forms they are (the shortcodes of these plugins go so,
-shortcode_handlers.RATINGS); an author's own rating of what the post reviews (YASR's overall rating) is content and
-stays."""
+under the author's own scores. Each stood as a line of words in the story. They go as the forms they are (the
+shortcodes of these plugins go so, shortcode_handlers.RATINGS); an author's own rating of what the post reviews
+(YASR's overall rating, Taqyeem's scores) is content and stays."""
 
 from __future__ import annotations
 
