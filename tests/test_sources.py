@@ -199,6 +199,16 @@ def test_a_static_export_saves_responses_as_index_html_under_wp_json_and_they_ar
     assert problems == [] and sorted(i.data["id"] for i in items) == [1, 12]
 
 
+def test_a_response_httrack_left_under_its_unsettled_name_is_read(tmp_path: Path) -> None:
+    """HTTrack writes `2741.b09.delayed` until it renames the file; a crawl stopped before that kept whole posts so."""
+    (tmp_path / "wp-json" / "wp" / "v2" / "posts").mkdir(parents=True)
+    (tmp_path / "wp-json" / "wp" / "v2" / "posts" / "2740.json").write_text(json.dumps({"id": 2740}))
+    (tmp_path / "wp-json" / "wp" / "v2" / "posts" / "2741.b09.delayed").write_text(json.dumps({"id": 2741}))
+    (tmp_path / "about.b10.delayed").write_text("<!doctype html><p>About</p>")
+    items, problems = read_items([tmp_path])
+    assert problems == [] and sorted(i.data["id"] for i in items) == [2740, 2741]
+
+
 def test_end_tags_a_static_export_wrote_after_the_api_index_leave_its_json_read(tmp_path: Path) -> None:
     """An exporter that read the `/wp-json/` index as HTML closed after it the tags its routes seemed to open."""
     index = {"name": "Site", "url": "https://example.org", "namespaces": ["wp/v2"],

@@ -467,6 +467,27 @@ def name_icon_links(soup: BeautifulSoup, ctx: Context) -> None:
                  or href.removeprefix("mailto:"))
         link.clear()
         link.append(str(label).strip() or href)
+        _set_apart(link)
+
+
+def _set_apart(link: Tag) -> None:
+    """A space before a named icon link right after another link: a row of icons (`<a><i/></a><a><i/></a>`, each
+    perhaps in a `<span>` of its own) stood apart by the theme's CSS, and their names ran together ("Follow on
+    FacebookSend us an email")."""
+    node = link
+    while node.previous_sibling is None and node.parent is not None and node.parent.name in _STYLE_WRAPPERS:
+        node = node.parent
+    before = node.previous_sibling
+    if isinstance(before, Tag) and (before.name == "a" or (before.name in _STYLE_WRAPPERS
+                                                            and _ends_with_link(before))):
+        node.insert_before(" ")
+
+
+def _ends_with_link(tag: Tag) -> bool:
+    last = tag.contents[-1] if tag.contents else None
+    while isinstance(last, Tag) and last.name in _STYLE_WRAPPERS and last.contents:
+        last = last.contents[-1]
+    return isinstance(last, Tag) and last.name == "a"
 
 
 def _took_its_words(link: Tag) -> bool:

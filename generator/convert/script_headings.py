@@ -54,9 +54,15 @@ def _section(heading: Tag) -> list[Tag] | None:
 
 
 def _empty(tag: Tag) -> bool:
-    """Whether the element shows nothing: no words, no picture, player or control."""
-    return tag.name not in SHOWN and not tag.get_text().strip() and not any(
-        isinstance(inner, Tag) and inner.name in SHOWN for inner in tag.descendants)
+    """Whether the element shows nothing: no words, no picture, player or control, and no link. A link shows its
+    icon without a script, and is named by a later pass (a theme's team member card: a name and a role in a
+    heading, over links with only an icon font's glyph and a `data-label` to the person's profiles)."""
+    return not _shown(tag) and not tag.get_text().strip() and not any(
+        isinstance(inner, Tag) and _shown(inner) for inner in tag.descendants)
+
+
+def _shown(tag: Tag) -> bool:
+    return tag.name in SHOWN or (tag.name == "a" and bool(str(tag.get("href") or "").strip()))
 
 
 def _fills(box: Tag) -> bool:

@@ -85,10 +85,18 @@ SITE_LISTING_CLASSES = frozenset({"wp-block-latest-posts", "wp-block-query", "wp
 SITE_MENU_CLASSES = frozenset({"elementor-widget-nav-menu",  # Elementor Pro
                                "elementor-widget-ekit-nav-menu",  # ElementsKit
                                "hfe-nav-menu",  # Elementor Header & Footer Builder
+                               "elementor-widget-jkit_nav_menu", "jkit-nav-menu",  # Jeg Elementor Kit
                                "et_pb_menu", "et_pb_fullwidth_menu"})  # Divi's menu modules
 # The RSS block, and Feedzy's lists of another site's feed items (its shortcode's and its block's: their titles,
 # pictures, dates and first words), which a news site's front page may be made of.
 FEED_CLASSES = frozenset({"wp-block-rss", "feedzy-rss"})
+# A Query Loop block's parts that WordPress fills in when it shows the page: the posts (its post template), its
+# pager, its "no results" words, the archive's title and count. The author may put blocks of their own in it
+# beside them (a FAQ after the list of posts, in a Hindi tech news site's post), which the live page showed.
+QUERY_CLASSES = frozenset({"wp-block-query"})
+QUERY_LIVE_CLASSES = frozenset({"wp-block-post-template", "wp-block-query-pagination", "wp-block-query-no-results",
+                                "wp-block-query-title", "wp-block-query-total"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # The boxes of related posts a plugin or a news theme puts into the text itself, by the_content's filter (under it,
 # or between two paragraphs: "Related Posts:", "Baca Juga", "مقالات مرتبط"): each is a list the live site chose of
 # its own posts that day, by tags or views, with their pictures, titles and the box's arrows. Contextual Related
@@ -237,9 +245,39 @@ def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
     """Latest posts, a query loop, archives, categories…, as a REST response rendered them; as an export
     gives the same post, which holds only the blocks' names. So do page builders' lists of posts, and the boxes of
     related posts that plugins and news themes put into the text."""
+    _open_query_loops(soup, ctx)
     listings = SITE_LISTING_CLASSES | BUILDER_LISTING_CLASSES | RELATED_POSTS_CLASSES
     _drop_marked(soup, ctx, listings, loss.LIVE_LISTING)
     _drop_marked(soup, ctx, FEED_CLASSES, loss.LIVE_FEED)
+
+
+def _open_query_loops(soup: BeautifulSoup, ctx: Context) -> None:
+    """A Query Loop that holds blocks of the author's beside its live parts loses only those parts, and its box:
+    what the author wrote in it stays. One that holds nothing else, or only a heading over its posts ("Latest
+    news"), goes whole with the other listings."""
+    if not may_hold(soup, QUERY_CLASSES):
+        return
+    for query in elements(soup):
+        if not has_class(query, QUERY_CLASSES) or not _holds_own_blocks(query):
+            continue
+        for part in [tag for tag in query.find_all(True) if has_class(tag, QUERY_LIVE_CLASSES)]:
+            if not part.__dict__.get("_decomposed"):  # not inside a part taken out before it
+                ctx.losses.note(loss.LIVE_LISTING)
+                part.decompose()
+        query.unwrap()
+
+
+def _holds_own_blocks(tag: Tag) -> bool:
+    """Whether `tag` holds words outside headings, or a picture, that are not in a Query Loop's live parts."""
+    for child in tag.children:
+        if isinstance(child, Tag):
+            if has_class(child, QUERY_LIVE_CLASSES) or child.name in HEADINGS:
+                continue
+            if child.name == "img" or _holds_own_blocks(child):
+                return True
+        elif type(child) is NavigableString and child.strip():  # words, not a comment
+            return True
+    return False
 
 
 def drop_site_menus(soup: BeautifulSoup, ctx: Context) -> None:

@@ -51,7 +51,7 @@ def _maybe_image(url: str) -> bool:
     if not url.isascii():
         return MAYBE_IMAGE.search(url) is not None
     low = url.lower()
-    return (".jp" in low or ".png" in low or ".gif" in low or ".webp" in low or ".avif" in low or ".bmp" in low
+    return (".jpg" in low or ".jpeg" in low or ".png" in low or ".gif" in low or ".webp" in low or ".avif" in low or ".bmp" in low
             or "bp.blogspot.com" in low or "googleusercontent.com" in low)
 
 
