@@ -68,6 +68,9 @@ RECORD_TYPES = frozenset({
     "shop_customer",  # WooCommerce's customers as its REST API lists them: names, e-mail and postal addresses
     "amp_validated_url", "aipkit_chatbot", "aipkit_ai_form",  # AIPKit's chatbots and AI forms: settings, prompts
     "envira", "envira_album", "soliloquy", "ml-slider",  # Envira, Soliloquy, MetaSlider: galleries and sliders
+    # Photo Gallery by 10Web's pages of a gallery, an album, a tag and a picture shared: each holds the plugin's
+    # shortcode alone, the pictures being in its tables (sources/bwg_galleries.py)
+    "bwg_gallery", "bwg_album", "bwg_tag", "bwg_share",
     # Modula's, FooGallery's, WP Carousel's and Visual Portfolio's galleries, carousels and layouts: their pictures
     # and settings are in fields, the posts that show them name them by id, and their own bodies are empty.
     "modula-gallery", "foogallery", "sp_wp_carousel", "vp_lists",
