@@ -266,7 +266,8 @@ def _rows_html(found: acf_rows.Rows, ctx: Context, featured: int, own: bool) -> 
         return NOTHING
     if all(kind == INLINE for row in rows for _, _, kind in row):
         return acf_rows.list_html([[(label(name, ""), html) for name, html, _ in row] for row in rows]), BLOCK
-    return "\n".join(_shown(Field(name, label(name, ""), html, kind)) for row in rows for name, html, kind in row), BLOCK
+    shown = (_shown(Field(name, label(name, ""), html, kind)) for row in rows for name, html, kind in row)
+    return "\n".join(shown), BLOCK
 
 
 def _group_html(group: Mapping[str, Any], ctx: Context, featured: int, own: bool, depth: int) -> tuple[str, str]:
