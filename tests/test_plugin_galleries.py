@@ -1,7 +1,8 @@
-"""Modula's and WP Carousel's galleries, which a post names by id (`[modula id="185"]`, `[sp_wpcarousel id="27"]`)
-and whose pictures their own posts' fields list, shown from an export and from a dump as the pictures they are. An
-architecture firm's dump of 32 posts (Vietnamese, under qTranslate) had 5 projects that were only such a gallery:
-each was an empty page, "page of plugin shortcodes dropped"."""
+"""Modula's, WP Carousel's and Envira's galleries, which a post names by id (`[modula id="185"]`,
+`[sp_wpcarousel id="27"]`, `[envira-gallery id="140"]`) and whose pictures their own posts' fields list, shown from an
+export and from a dump as the pictures they are. An architecture firm's dump of 32 posts (Vietnamese, under
+qTranslate) had 5 projects that were only such a gallery: each was an empty page, "page of plugin shortcodes
+dropped"; a Japanese nursery school's gallery page showed `[envira-gallery id="140"]` as its text and summary."""
 
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ MODULA_IMAGES = ('a:2:{i:0;a:4:{s:2:"id";s:2:"21";s:3:"alt";s:4:"Hall";s:5:"titl
                  's:6:"center";}}')
 CAROUSEL = ('a:3:{s:18:"wpcp_carousel_type";s:14:"image-carousel";s:12:"wpcp_gallery";s:2:"23";'
             's:23:"wpcp_display_posts_from";s:6:"latest";}')
+# Envira's field as Envira Lite writes it: the pictures keyed by their attachments' ids, the second one hidden.
+ENVIRA = ('a:3:{s:2:"id";i:140;s:7:"gallery";a:2:{i:41;a:3:{s:6:"status";s:6:"active";s:3:"src";s:8:"a.jpg i:9";'
+          's:5:"title";s:4:"Hall";}i:42;a:2:{s:6:"status";s:7:"pending";s:3:"src";s:5:"b.jpg";}}s:6:"config";'
+          'a:2:{s:7:"columns";s:1:"3";s:6:"lazy";i:1;}}')
 UPLOADS = "https://example.com/wp-content/uploads/2019/06/"
 
 
@@ -75,7 +80,23 @@ def test_a_gallery_named_by_id_shows_its_pictures_from_a_dump(tmp_path: Path) ->
     assert f"({UPLOADS}hall.jpg)" in body and f"({UPLOADS}desk.jpg)" in body and "modula" not in body
 
 
+def test_an_envira_gallery_shows_its_visible_pictures_from_an_export(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text(export(
+        item(148, "Photos", 'Spring.\n\n[envira-gallery id="140"]') + item(149, "Other", "[envira-gallery id=9]")
+        + item(140, "Science class", "", post_type="envira", meta={"_eg_gallery_data": ENVIRA})
+        + attachment(41, 140, UPLOADS + "hall.jpg") + attachment(42, 140, UPLOADS + "draft.jpg")))
+    bodies = _bodies(tmp_path, path)
+    assert sorted(bodies) == ["post/post-148.md", "post/post-149.md"]  # the gallery is a record
+    assert bodies["post/post-148.md"].startswith("Spring.") and f"![]({UPLOADS}hall.jpg)" in bodies["post/post-148.md"]
+    assert "draft.jpg" not in bodies["post/post-148.md"] and "envira" not in bodies["post/post-148.md"]
+    assert "![" not in bodies["post/post-149.md"]
+
+
 def test_only_a_galleries_own_pictures_are_read_from_its_fields() -> None:
+    assert plugin_galleries.gallery_ids("envira", {"_eg_gallery_data": ENVIRA}) == "41"
+    assert plugin_galleries.gallery_ids("envira", {"_eg_gallery_data": ENVIRA.replace('"pending"', '"active!"')}) == (
+        "41,42")
     assert plugin_galleries.gallery_ids("modula-gallery", {"modula-images": MODULA_IMAGES}) == "21,22"
     assert plugin_galleries.gallery_ids("sp_wp_carousel", {"sp_wpcp_upload_options": CAROUSEL}) == "23"
     assert plugin_galleries.gallery_ids("post", {"modula-images": MODULA_IMAGES}) == ""
@@ -85,12 +106,13 @@ def test_only_a_galleries_own_pictures_are_read_from_its_fields() -> None:
         '[modula id=1] [gallery ids="5,6"]')
 
 
-@given(st.lists(st.sampled_from(['[', ']', '"', "'", ' ', '=', '1', '2', 'a', 'modula', 'sp_wpcarousel', 'id', 'id=',
-                                  '[modula id=', '[sp_wpcarousel id=']), max_size=30).map("".join))
+@given(st.lists(st.sampled_from(['[', ']', '"', "'", ' ', '=', '1', '2', '3', 'a', 'modula', 'sp_wpcarousel', 'id',
+                                  'id=', '[modula id=', '[sp_wpcarousel id=', '[envira-gallery id=', 'envira']),
+                max_size=30).map("".join))
 def test_text_naming_no_known_gallery_stays_as_it_is(text: str) -> None:
-    galleries = {("modula-gallery", 1): "5,6", ("sp_wp_carousel", 2): "7"}
+    galleries = {("modula-gallery", 1): "5,6", ("sp_wp_carousel", 2): "7", ("envira", 3): "8"}
     shown = plugin_galleries.with_galleries(text, galleries)
     named = {(m.group(1).lower(), m.group(3)) for m in plugin_galleries.SHORTCODE.finditer(text)}
-    if not named & {("modula", "1"), ("sp_wpcarousel", "2")}:
+    if not named & {("modula", "1"), ("sp_wpcarousel", "2"), ("envira-gallery", "3")}:
         assert shown == text
     assert plugin_galleries.with_galleries(text, {}) == text

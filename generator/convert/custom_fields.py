@@ -32,7 +32,7 @@ from html import escape, unescape
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.convert import php_values
+from generator.convert import acf_rows, php_values
 from generator.convert.addresses import absolute
 from generator.convert.context import STRUCTURED_FIELD, Context, attachment_id
 from generator.convert.rest_fields import added_fields, titled_rows
@@ -132,11 +132,13 @@ def with_fields(content: str, data: Mapping[str, Any], ctx: Context) -> str:
         return content
     featured = data.get("featured_media")
     groups = frozenset(data["acf"]) if isinstance(data.get("acf"), dict) else frozenset()
-    fields = list(shown_fields(post_type, _sources(data), ctx, featured if isinstance(featured, int) else 0, groups))
+    values = list(_sources(data))
+    fields = list(shown_fields(post_type, iter(values), ctx, featured if isinstance(featured, int) else 0, groups))
     if not fields:
         return content
-    body = next((f for f in fields if _last_word(f.key) in BODY_WORDS and CONTROL_WORDS.isdisjoint(_key_words(f.key))),
-                None) if empty else None
+    repeaters = {key for key, value in values if isinstance(value, acf_rows.Rows)}  # rows of texts, no page's body
+    body = next((f for f in fields if _last_word(f.key) in BODY_WORDS and CONTROL_WORDS.isdisjoint(_key_words(f.key))
+                 and f.key not in repeaters), None) if empty else None
     parts = [content]  # also when it holds no words: a player or a frame alone is the post's content
     if body:
         parts.append(f"<p>{body.html}</p>" if body.kind == INLINE else body.html)
@@ -198,7 +200,8 @@ def _sources(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
     """ACF's fields, then the post's `meta` (REST's registered fields, or an export's), then the fields its type's
     plugin added to the response, each key once."""
     seen: set[str] = set()
-    for fields in (data.get("acf"), data.get("meta"), added_fields(data)):
+    meta = acf_rows.folded(data["meta"]) if isinstance(data.get("meta"), dict) else None  # repeaters as their rows
+    for fields in (data.get("acf"), meta, added_fields(data)):
         for key, value in fields.items() if isinstance(fields, dict) else ():
             if isinstance(key, str) and key not in seen:
                 seen.add(key)
@@ -211,6 +214,8 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool, de
     lowercase word alone (`g5_job_group` = `europe`), which in real exports is a choice's slug that the theme
     printed by a name of its own, often another field's (`g5_job_location` = `Europe`)."""
     acf = depth < GROUP_DEPTH  # an ACF field's value (see shown_fields), whose objects may be groups and posts
+    if isinstance(value, acf_rows.Rows):
+        return _rows_html(value, ctx, featured, own)
     if isinstance(value, dict):
         if (post := _post_link(value) if acf else "") or "url" in value:
             return (post, INLINE) if post else _object_html(value, ctx.base_url)
@@ -248,6 +253,21 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool, de
     if _picture_address(key, value.strip()):
         return f'<p><img src="{escape(value.strip())}" alt=""></p>', IMAGE
     return _text_html(key, value, own)
+
+
+def _rows_html(found: acf_rows.Rows, ctx: Context, featured: int, own: bool) -> tuple[str, str]:
+    """An ACF repeater's rows: a list, a row an item, where every field shown is words; else each row's fields one
+    after the other as fields are shown (a picture alone, a text under its label)."""
+    rows = [[(name, html, kind) for name, (html, kind) in
+             ((name, _value_html(name, value, ctx, featured, own, GROUP_DEPTH)) for name, value in fields) if html]
+            for fields in found.rows]
+    rows = [row for row in rows if row]
+    if not rows:
+        return NOTHING
+    if all(kind == INLINE for row in rows for _, _, kind in row):
+        return acf_rows.list_html([[(label(name, ""), html) for name, html, _ in row] for row in rows]), BLOCK
+    shown = (_shown(Field(name, label(name, ""), html, kind)) for row in rows for name, html, kind in row)
+    return "\n".join(shown), BLOCK
 
 
 def _group_html(group: Mapping[str, Any], ctx: Context, featured: int, own: bool, depth: int) -> tuple[str, str]:

@@ -109,8 +109,10 @@ HEADING = re.compile(r"h[1-6]")
 IDS = re.compile(r"\d+(?:\s*,\s*\d+)*")
 # A title alone is not what a live listing, form or widget showed (`[vc_wp_recentposts title="Recent"]`,
 # `[et_pb_signup title="Subscribe"]`): what it showed under its title came from the site when the page was seen.
+# The Newspaper theme numbers its blocks of the latest posts (`[td_block_1 custom_title="…" category_id="6"]`).
 LIVE = re.compile(r"(?:^|[_-])(?:wp_|recent|latest|posts?|blog|products?|shop|sidebar|widget|menu|form|signup|"
-                  r"subscribe|newsletter|login|contact|map|search|feed|tweets?|instagram|carousel|slider|loop|query)")
+                  r"subscribe|newsletter|login|contact|map|search|feed|tweets?|instagram|carousel|slider|loop|query"
+                  r"|block_\d)")
 # The words of a WPBakery theme's attribute names that only style an element or choose the theme's posts it
 # lists (`heading_font_size_mobile`, `column2`, `show_arrows`, `cat_slug`, `excerpt_lenght`), or the form it
 # showed (`[contactform form_id="4437" button="accent"]`, which worked only on the live site): see styling_only.

@@ -27,6 +27,9 @@ ADDRESS = re.compile(r"\s*(?:https?:)?/")
 # A switch's value (The7's `[vc_toggle use_custom_heading="true"]`): the key names a part, the value only turns
 # it on, and is no words of it.
 SWITCHES = frozenset({"true", "false", "yes", "no", "on", "off"})
+# A setting the Newspaper theme keeps per screen as JSON in base64 (`art_title1="eyJwb3J0cmFpdCI6…"`, `{"portrait":
+# "0px 0px 6px 0px",…}`): base64 of `{"` opens with `eyJ`, and no title is written so.
+ENCODED_SETTING = re.compile(r"eyJ[A-Za-z0-9+/]{6,}={0,2}")
 
 
 def qualified_picture(named: dict[str, str], styling: frozenset[str], pictures: frozenset[str]) -> str:
@@ -47,7 +50,8 @@ def qualified_words(named: dict[str, str], styling: frozenset[str]) -> tuple[lis
     stems = _sentences(named, styling)
     for key, value in named.items():
         words = _qualified(key, styling)
-        if not words or not value.strip() or value.strip().lower() in SWITCHES:
+        shown = value.strip()
+        if not words or not shown or shown.lower() in SWITCHES or ENCODED_SETTING.fullmatch(shown):
             continue
         last, stem = words[-1], "_".join(words[:-1])
         if last in TITLES:

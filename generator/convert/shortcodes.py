@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from html import escape, unescape
 
 from generator.convert import context as loss
-from generator.convert import code_shortcodes, page_builders
+from generator.convert import bracketed_words, code_shortcodes, page_builders
 from generator.convert import shortcode_theme as theme
 from generator.convert.context import Context
 from generator.convert.shortcode_handlers import handler as _handler
@@ -79,6 +79,7 @@ def expand(html: str, ctx: Context, depth: int = 0) -> str:
     for match in CLOSING.finditer(html):
         closings.setdefault(match.group(1), []).append(match.start())
     code = _code_spans(html)
+    in_code = bracketed_words.tags_in_code(html, code)
     out, position = [], 0
     for match in OPENING.finditer(html):
         if match.start() < position or _inside(code, match.start()):
@@ -88,6 +89,10 @@ def expand(html: str, ctx: Context, depth: int = 0) -> str:
             position = match.end()
             continue
         inner, end = _enclosed(html, match, closings.get(match["name"], []))
+        if match["name"] in in_code and _encloses_nothing(match, inner) and _handler(match["name"]) is None:
+            out.append(_text(html, position, end, code, ctx))  # the tags the post's code writes, as words
+            position = end
+            continue
         if inner is None and _plugin_line(html, match, ctx):
             ctx.losses.note(loss.PLUGIN_LINE, match.group(0)[:80])
             out.append(_text(html, position, match.start(), code, ctx))
@@ -128,7 +133,9 @@ def _plugin_line(html: str, match: re.Match[str], ctx: Context) -> bool:
     if (start < 0 < match.start() - LINE_REACH) or (end < 0 and len(html) > match.end() + LINE_REACH):
         return False
     line = html[start + 1:end if end >= 0 else len(html)]
-    return WRAPPING.sub("", line).strip() == match.group(0)
+    if WRAPPING.sub("", line).strip() != match.group(0):
+        return False
+    return not bracketed_words.in_a_list_of_words(html, start, end, lambda name: _known(name, themed=True))
 
 
 def without_plugin_lines(html: str) -> str:

@@ -68,6 +68,9 @@ RECORD_TYPES = frozenset({
     "shop_customer",  # WooCommerce's customers as its REST API lists them: names, e-mail and postal addresses
     "amp_validated_url", "aipkit_chatbot", "aipkit_ai_form",  # AIPKit's chatbots and AI forms: settings, prompts
     "envira", "envira_album", "soliloquy", "ml-slider",  # Envira, Soliloquy, MetaSlider: galleries and sliders
+    # Photo Gallery by 10Web's pages of a gallery, an album, a tag and a picture shared: each holds the plugin's
+    # shortcode alone, the pictures being in its tables (sources/bwg_galleries.py)
+    "bwg_gallery", "bwg_album", "bwg_tag", "bwg_share",
     # Modula's, FooGallery's, WP Carousel's and Visual Portfolio's galleries, carousels and layouts: their pictures
     # and settings are in fields, the posts that show them name them by id, and their own bodies are empty.
     "modula-gallery", "foogallery", "sp_wp_carousel", "vp_lists",
@@ -106,7 +109,9 @@ DESIGN_TYPES = frozenset({"wp_block", "wp_template", "wp_template_part", "wp_nav
                           "astra_adv_header", "kadence_element", "gp_elements", "ct_content_block", "tcb_lightbox",
                           "tcb_symbol", "brizy_template", "ha_library", "woolentor-template", "shopengine-template",
                           "popup_theme",  # Popup Maker's themes: a popup's colours and fonts, in fields
-                          "tdb_templates"})  # tagDiv Composer's (the Newspaper theme's) headers, footers, templates
+                          # tagDiv Composer's (the Newspaper theme's) headers, footers and page templates, their
+                          # blocks' settings in base64; pixfort Essentials' headers, footers and popups.
+                          "tdb_templates", "pixheader", "pixfooter", "pixpopup"})
 # The parts a theme of its own kind builds its pages from, by their type's last word (`luxus_content_block`,
 # `rt_megamenu`, `site_footer`): a theme's demo export holds them beside the posts, and a site's every page
 # showed them around its article, never as one.

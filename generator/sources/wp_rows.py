@@ -20,7 +20,8 @@ from typing import Any
 
 from generator.language.words import Words
 from generator.problems import Problem
-from generator.sources import linked_addresses, seo_addresses, shop_currency, tablepress, wp_json, wp_permalinks, wp_term_rows, wpml_rows, wxr
+from generator.sources import (bwg_galleries, linked_addresses, seo_addresses, shop_currency, tablepress, wp_json,
+                               wp_permalinks, wp_term_rows, wpml_rows, wxr)
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import ZERO_DATE, Element, Names, site_address, slug_of
 
@@ -81,6 +82,7 @@ def read_rows(path: Path, data: Any, problems: list[Problem], words: Words | Non
     links.update(linked_addresses.learnt(rows, links, options))
     elements = [(row, _element(row, terms, meta, links)) for row in rows]
     names = _names(term_ids, term_tables, options, words)
+    names.bwg_galleries = bwg_galleries.galleries(tables, options)
     # By login, as an export's header names them: Co-Authors Plus's terms credit users by login.
     names.authors.update(user for name, table in tables.items() if USERS_TABLE.fullmatch(name)
                          for user in _user_records(table))

@@ -27,7 +27,7 @@ from typing import IO, Any, BinaryIO
 
 from generator.language.words import Words
 from generator.problems import Problem
-from generator.sources import seo_addresses, shop_currency, wp_csv, wp_rows
+from generator.sources import bwg_galleries, seo_addresses, shop_currency, wp_csv, wp_rows
 from generator.sources.archives import unpacked_into
 from generator.sources.wp_json import RawItem
 
@@ -63,7 +63,7 @@ COLUMN = re.compile(rb"^\s*(?:[`\"](\w+)[`\"]|(?!(?:PRIMARY|KEY|UNIQUE|FULLTEXT|
 DEFINITION_END = re.compile(rb"^\s*\)", re.MULTILINE)
 # The tables read, by the end of their names (`wp_posts`, `wp3x_posts`, a multisite's `wp_2_posts`).
 READ = re.compile(r"(\w*?)(posts|postmeta|users|terms|term_taxonomy|term_relationships|options|icl_translations"
-                  r"|yoast_indexable)")
+                  r"|yoast_indexable|bwg_image|bwg_shortcode)")
 # Their columns in WordPress's own order, for a dump of rows alone (`mysqldump --no-create-info`, no column lists).
 STOCK_COLUMNS = {
     "posts": ("ID", "post_author", "post_date", "post_date_gmt", "post_content", "post_title", "post_excerpt",
@@ -85,7 +85,9 @@ NEEDED = {"posts": {"ID", "post_type"}, "postmeta": {"post_id", "meta_key"}, "us
           "terms": {"term_id", "slug"}, "term_taxonomy": {"term_taxonomy_id", "taxonomy"},
           "term_relationships": {"object_id", "term_taxonomy_id"}, "options": {"option_name", "option_value"},
           "icl_translations": {"element_id", "language_code", "trid"},
-          "yoast_indexable": set(seo_addresses.COLUMNS)}
+          "yoast_indexable": set(seo_addresses.COLUMNS),
+          # Photo Gallery by 10Web's pictures and its shortcodes' settings (sources/bwg_galleries.py)
+          "bwg_image": {"gallery_id", "image_url"}, "bwg_shortcode": {"id", "tagtext"}}
 # Of wp_options, only the site's address, name, tagline and language, how it makes its posts' addresses, which
 # post is which of TablePress's tables and whether it shows smilies (sources/wp_rows.py, wp_permalinks.py,
 # tablepress.py): the rest (plugins' settings, caches) is left.
@@ -209,6 +211,8 @@ def _kept(table: str, rows: Rows) -> Rows:
         return [_revision(row) if row.get("post_type") == "revision" else row for row in rows]
     if kind == "yoast_indexable":
         return seo_addresses.kept(rows)
+    if kind == "bwg_image":  # without what the camera wrote of each picture, its size, its visitors' ratings
+        return [{column: row.get(column) for column in bwg_galleries.KEPT} for row in rows]
     return rows
 
 

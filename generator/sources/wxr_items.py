@@ -21,8 +21,8 @@ from urllib.parse import urljoin, urlsplit
 
 from generator.language.words import Words, site_words
 from generator.problems import ItemError
-from generator.sources import (coauthors, plugin_galleries, podcast_enclosures, post_fields, post_formats, product_prices,
-                               shop_currency, tablepress, tribe_events)
+from generator.sources import (bwg_galleries, coauthors, plugin_galleries, podcast_enclosures, post_fields,
+                               post_formats, product_prices, shop_currency, tablepress, tribe_events)
 from generator.sources.shop_currency import PriceFormat
 from generator.sources.wp_syntax import Attachment, gallery_owners, patterns_used, without_cdata_marks
 
@@ -84,6 +84,8 @@ class Names:
     tables: dict[int, str] = field(default_factory=dict)
     # Modula's galleries and WP Carousel's carousels: their pictures' ids ("186,187") by (type, post id)
     plugin_galleries: dict[tuple[str, int], str] = field(default_factory=dict)
+    # Photo Gallery by 10Web's galleries: what each of its shortcode ids shows, from a dump's tables of the plugin
+    bwg_galleries: dict[int, str] = field(default_factory=dict)
     offset: timedelta | None = None  # local time minus UTC, from the first post with both dates
     # Polylang's groups of translations (`pll_…` terms of post_translations): language -> post id, from the
     # PHP array the term's description holds; given to each post of the group as Polylang Pro's REST does.
@@ -223,6 +225,7 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
     raw = tablepress.with_tables(raw, {table: names.tables[post] for table, post in names.table_posts.items()
                                        if post in names.tables})
     raw = plugin_galleries.with_galleries(raw, names.plugin_galleries)
+    raw = bwg_galleries.with_galleries(raw, names.bwg_galleries)
     warnings: list[tuple[str, str]] = []
     if not _has_date(fields, "wp:post_date") and not _has_date(fields, "wp:post_date_gmt"):
         # A draft that was never saved with a date is as WordPress makes it, not worth a line.

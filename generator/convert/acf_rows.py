@@ -1,0 +1,54 @@
+"""ACF's repeater fields as an export's and a dump's custom fields hold them, folded into their rows.
+
+ACF keeps a repeater as its number of rows under its name (`tour_itinerary` = `3`; its key `_tour_itinerary` =
+`field_…` is not kept) and each row's fields under the repeater's name, the row's number and the field's name
+(`tour_itinerary_0_itinerary_time` = `9 AM`). Shown one by one, each field was labelled with the row's number
+("Tour itinerary 0 itinerary time: 9 AM", 25 such lines on a tour operator's page); folded, the repeater shows under
+its own label as a list, a row an item, each of its fields under its own name (convert/custom_fields.py). A field
+named so without a count of rows under the repeater's name, and a first row (`address_1_line`), stays a field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+ROW = re.compile(r"(?P<repeater>.+?)_(?P<index>\d{1,4})_(?P<field>.+)")
+MOST_ROWS = 1000  # a count above this is no repeater's
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A repeater's rows, each its fields' names and values in the order they were saved."""
+    rows: tuple[tuple[tuple[str, Any], ...], ...]
+
+
+def folded(values: Mapping[str, Any]) -> dict[str, Any]:
+    """`values` with each ACF repeater's rows in one Rows under its name, where its count stood, and neither the
+    rows' fields nor ACF's keys of them apart."""
+    first = {row["repeater"] for row in map(ROW.fullmatch, values) if row and row["index"] == "0"}
+    counts = {key: int(value) for key, value in values.items()
+              if key in first and isinstance(value, str) and value.strip().isdigit() and 0 < int(value) <= MOST_ROWS}
+    if not counts:
+        return dict(values)
+    rows: dict[str, dict[int, list[tuple[str, Any]]]] = {key: {} for key in counts}
+    kept: dict[str, Any] = {}
+    for key, value in values.items():
+        row = ROW.fullmatch(key.removeprefix("_"))
+        if row and row["repeater"] in counts and int(row["index"]) < counts[row["repeater"]]:
+            if not key.startswith("_"):  # `_tour_itinerary_0_itinerary_time` is ACF's key of the field
+                rows[row["repeater"]].setdefault(int(row["index"]), []).append((row["field"], value))
+            continue
+        kept[key] = value
+    for key in counts:
+        kept[key] = Rows(tuple(tuple(fields) for _, fields in sorted(rows[key].items())))  # where its count was
+    return kept
+
+
+def list_html(rows: list[list[tuple[str, str]]]) -> str:
+    """Rows of fields shown as words, each a label and its HTML, as a list, a row an item."""
+    return "<ul>" + "".join("<li>" + "; ".join(f"<strong>{escape(name, quote=False)}:</strong> {html}"
+                                               for name, html in row) + "</li>" for row in rows) + "</ul>"
