@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from generator.convert import context as loss
 from generator.convert import shortcodes
 from generator.convert.addresses import absolute, as_browsers_read, host_of, page_address
+from generator.convert.bylines import byline
 from generator.convert.cleanup import WHITESPACE
 from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.control_chars import readable, readable_item
@@ -196,7 +197,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
                       guid=absolute(guid, address) if guid else address if link else "", parent=_parent(data),
                       order=_menu_order(data)),
         body=body,
-        author=_author(data, lookups, ctx.losses),
+        author=byline(_author(data, lookups, ctx.losses)),
         image=_featured_image(data, lookups, address, ctx.losses),
         language=language,
         translations=post_translations(data, language),
