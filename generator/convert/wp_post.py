@@ -32,6 +32,7 @@ from generator.convert.post_language import post_language, post_translations
 from generator.convert.short_descriptions import with_short_description
 from generator.convert.slugs import safe_slug
 from generator.convert.stand_in_dates import date_stand_in
+from generator.convert.stripped_breaks import restored_breaks
 from generator.convert.summary_lead import without_dropped_lead
 from generator.convert.summary_spaces import spaced_as_shown
 from generator.convert.summary_unseen import without_unseen_words
@@ -211,10 +212,13 @@ def _saved_body(data: dict[str, Any], ctx: Context) -> str:
     page shows what the crawl holds of it, under its title and link, rather than the post being left out."""
     if "content" in data:
         content = data["content"]
+        if not isinstance(content, str):
+            return _rendered(data, "content")
+        mended = restored_breaks(content)  # a script's `rnrn`: `post_content` as it is, whatever tags it holds
         # A script saved `post_content` as it is: paragraphs apart, none of them a <p> yet.
-        if isinstance(content, str) and RAW_PARAGRAPHS.search(content) and not PARAGRAPH_TAG.search(content):
-            return render_content(content, _post_id(data), {})
-        return _rendered(data, "content")
+        if mended != content or RAW_PARAGRAPHS.search(content) and not PARAGRAPH_TAG.search(content):
+            return render_content(mended, _post_id(data), {})
+        return content
     summary = _rendered_or_empty(data, "excerpt")
     if not html_to_text(summary):
         raise ItemError("content", "missing: its type has no editor, or the response was saved trimmed "
