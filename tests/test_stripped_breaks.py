@@ -21,8 +21,9 @@ PARAGRAPHS = st.lists(st.tuples(PIECES, ENDS).map("".join), min_size=2, max_size
 def test_a_scripts_rnrn_between_paragraphs_and_tags_are_line_breaks_again() -> None:
     saved = ('<span class="x">👏</span>rnrnThese parcels.rnrn&nbsp;rnrn<a href="/p">x</a>rnrnWe learnt to turn.'
              'rn</div>rn<div>modernrn<b>thanksrnrn<i>Thursdayrn<h3>A modern tale')
-    assert restored_breaks(saved) == ('<span class="x">👏</span>\n\nThese parcels.\n\n&nbsp;\n\n<a href="/p">x</a>\n\n'
-                                      'We learnt to turn.\n</div>\n<div>modern\n<b>thanks\n\n<i>Thursday\n<h3>A modern tale')
+    assert restored_breaks(saved) == (
+        '<span class="x">👏</span>\n\nThese parcels.\n\n&nbsp;\n\n<a href="/p">x</a>\n\n'
+        'We learnt to turn.\n</div>\n<div>modern\n<b>thanks\n\n<i>Thursday\n<h3>A modern tale')
 
 
 def test_text_that_does_not_show_the_fault_beyond_doubt_is_left_as_it_is() -> None:

@@ -29,6 +29,7 @@ from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.mojibake import repaired
 from generator.convert.multilingual import Languages, post_in_language
 from generator.convert.post_language import post_language, post_translations
+from generator.convert.relative_links import relative_links
 from generator.convert.short_descriptions import with_short_description
 from generator.convert.slugs import safe_slug
 from generator.convert.stand_in_dates import date_stand_in
@@ -183,6 +184,11 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     warnings += [(name, f"{problem}; imported as it is") for name, value in (("date", date), ("modified", updated))
                  if (problem := date_problem(value)) and (name == "date" or updated != date)]
     body = html_to_markdown(content, ctx)
+    if not link and (relative := relative_links(body)):
+        warnings.append(("body", f"{relative} link(s) or image(s) relative to a site whose address the input does "
+                                 "not name (a dump without `home` in wp_options, a post saved without its link): "
+                                 "the build will show them as text; import again with `--site URL`, the site's "
+                                 "address"))
     summary = html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False)), address)
     summary, seen = without_unseen_words(summary, content)  # seen: the content as the summary is compared with it
     summary = spaced_as_shown(summary, seen)
