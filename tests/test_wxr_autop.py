@@ -323,13 +323,13 @@ def test_a_portfolio_themes_imagelist_shows_the_pictures_attached_to_its_item_as
     """A design studio's portfolio theme: `[imagelist]` and `[imagelist id=1435]` show the pictures attached to the
     item, which its export holds; they stood as text in 42 of its 46 items, the pictures nowhere. One with other
     attributes stays as it is, as does one whose pictures the input lacks (then a gallery not mirrored)."""
-    attached = {1435: [Attachment(1437, 1435, 0, "image/jpeg"), Attachment(1436, 1435, 0, "image/jpeg")],
-                9: [Attachment(21, 9, 0, "image/jpeg")]}
-    assert render_content("Prints.\n\n[imagelist id=1435]", 1435, attached) == (
-        '<p>Prints.</p>\n[gallery ids="1436,1437" id=1435]\n')
-    assert render_content("[imagelist]", 9, attached) == '[gallery ids="21"]\n'
-    assert render_content("[imagelist id=9 columns=3]", 5, attached) == "[imagelist id=9 columns=3]\n"
-    assert render_content("[imagelist]", 5, attached) == "[imagelist]\n"
+    pictures = [Attachment(1437, 1435, 0, "image/jpeg"), Attachment(1436, 1435, 0, "image/jpeg"),
+                Attachment(21, 9, 0, "image/jpeg")]
+    attached = {owner: [a for a in pictures if a.parent == owner] for owner in (1435, 9)}
+    shown = {("Prints.\n\n[imagelist id=1435]", 1435): '<p>Prints.</p>\n[gallery ids="1436,1437" id=1435]\n',
+             ("[imagelist]", 9): '[gallery ids="21"]\n', ("[imagelist]", 5): "[imagelist]\n",
+             ("[imagelist id=9 columns=3]", 5): "[imagelist id=9 columns=3]\n"}
+    assert {saved: render_content(*saved, attached) for saved in shown} == shown
     assert shortcodes.strip_known("<p>Prints we made. [imagelist id=1435] ← →</p>") == "<p>Prints we made.  ← →</p>"
     assert html_to_markdown("<p>Prints.</p>\n[imagelist]", Context()) == (
         "Prints.\n\nGallery: its images are not in this mirror.\n")
