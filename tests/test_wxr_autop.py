@@ -321,7 +321,7 @@ def test_jetpacks_slideshow_shows_the_posts_attached_images_as_a_gallery() -> No
 
 def test_a_portfolio_themes_imagelist_shows_the_pictures_attached_to_its_item_as_a_gallery() -> None:
     """A design studio's portfolio theme: `[imagelist]` and `[imagelist id=1435]` show the pictures attached to the
-    item, which its export holds; they stood as text in 42 of its 46 items, the pictures nowhere. One with other
+    item, which its export holds; they stood as text in 42 of its 48 items, the pictures nowhere. One with other
     attributes stays as it is, as does one whose pictures the input lacks (then a gallery not mirrored)."""
     pictures = [Attachment(1437, 1435, 0, "image/jpeg"), Attachment(1436, 1435, 0, "image/jpeg"),
                 Attachment(21, 9, 0, "image/jpeg")]

@@ -130,7 +130,7 @@ def real_source(img: Tag) -> str:
     own = next((value for name, value in img.attrs.items()
                 if OWN_LAZY_NAME.fullmatch(name) and _address(value) and len(value.split()) == 1), "")
     own_set = next((value for name, value in img.attrs.items() if OWN_LAZY_SRCSET_NAME.fullmatch(name)), "")
-    theirs = img.get("default") if _address(img.get("default")) else ""  # a theme's script's own (see below)
+    theirs = img.get("default") if _address(img.get("default")) else ""  # a theme's script's (resolve_lazy_images)
     return own or best_from_srcset(own_set) or best_from_srcset(img.get("srcset", "")) or theirs or src
 
 

@@ -393,7 +393,7 @@ def _media_ids(html: str, post_id: int, attached: Mapping[int, Sequence[Attachme
     shows the same images as a gallery does, one at a time: a gallery of them (its attributes are a gallery's and
     its own timing; one naming a gallery of another plugin's own, `gallery_id=3`, is left as it is), and so does a
     portfolio theme's `[imagelist id=1435]`, where the input holds pictures attached to that post (else it stays
-    as text, counted as an unknown shortcode)."""
+    for the shortcode's handler, which says that the gallery is not in the mirror)."""
     def with_ids(match: re.Match[str]) -> str:
         kind, attributes = match.group(1), match.group(2)
         named, _ = parse_attributes(attributes)
