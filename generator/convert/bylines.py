@@ -3,7 +3,7 @@
 WordPress bylines a post by its user's display name, which a user who never set one keeps as their login: on a
 site whose users log in with their e-mail address, the byline is that address (`devsleman@example.go.id`). A
 mirror that printed it would hand every reader, and every crawler, a working address: the byline is its local
-part, the handle the user chose (`devsleman`), as the address's domain is the site's own or a mail host's.
+part, the handle the user chose (`devsleman`).
 """
 
 from __future__ import annotations
