@@ -228,6 +228,13 @@ def test_an_author_whose_display_name_is_an_email_address_is_bylined_by_its_loca
         assert to_document(item(author={"id": 1, "name": name})).document.author == name
 
 
+def test_a_summary_of_no_word_is_none() -> None:
+    """A script saved "..." as the excerpt of each post with no text (40 of a village's 434 news posts)."""
+    for said in ("...", "<p>[&hellip;]</p>", " … "):
+        assert to_document(item(excerpt={"rendered": said}, content={"rendered": ""})).document.summary == ""
+    assert to_document(item(excerpt={"rendered": "<p>5 …</p>"})).document.summary == "5 …"
+
+
 def test_author_id_named_by_nothing_saved_is_reported_and_author_zero_is_not() -> None:
     unnamed = to_document(item(author=14))
     assert unnamed.document.author == ""

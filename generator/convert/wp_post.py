@@ -198,7 +198,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
         type=_type(data) if "type" in data else "post",
         date=date,
         updated=updated,
-        summary=without_dropped_lead(summary, body, seen),
+        summary=_worded(without_dropped_lead(summary, body, seen)),
         taxonomies={tax: tuple(sorted(set(slugs))) for tax, slugs in sorted(taxonomies.items())},
         source=Source(id=_post_id(data), url=address if link else "",
                       guid=absolute(guid, address) if guid else address if link else "", parent=_parent(data),
@@ -210,6 +210,12 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
         translations=post_translations(data, language),
     )
     return Converted(document, terms, ctx.losses, warnings)
+
+
+def _worded(summary: str) -> str:
+    """The summary, or none where it holds no word: a script's excerpt of a post with no text is "..." (40 posts of a
+    village's news), which cards and feeds showed as the post's summary."""
+    return summary if any(character.isalnum() for character in summary) else ""
 
 
 def _saved_body(data: dict[str, Any], ctx: Context) -> str:
