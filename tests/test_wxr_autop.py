@@ -330,7 +330,7 @@ def test_a_portfolio_themes_imagelist_shows_the_pictures_attached_to_its_item_as
              ("[imagelist]", 9): '[gallery ids="21"]\n', ("[imagelist]", 5): "[imagelist]\n",
              ("[imagelist id=9 columns=3]", 5): "[imagelist id=9 columns=3]\n"}
     assert {saved: render_content(*saved, attached) for saved in shown} == shown
-    assert shortcodes.strip_known("<p>Prints we made. [imagelist id=1435] ← →</p>") == "<p>Prints we made.  ← →</p>"
+    assert shortcodes.strip_known("<p>Prints. [imagelist id=1435] ← →</p>") == "<p>Prints.  ← →</p>"
     assert html_to_markdown("<p>Prints.</p>\n[imagelist]", Context()) == (
         "Prints.\n\nGallery: its images are not in this mirror.\n")
 
