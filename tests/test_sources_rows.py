@@ -152,13 +152,17 @@ def test_a_row_saved_without_a_date_is_dated_by_its_update_or_its_pictures_folde
             {"ID": "13", "post_title": "Updated", "post_name": "updated", "post_type": "post", "post_status": "publish",
              "post_content": "Words", "post_modified": "2020-02-03 04:05:06"},
             {"ID": "14", "post_title": "Nothing", "post_name": "nothing", "post_type": "post", "post_status": "publish",
-             "post_content": "Words"}]
+             "post_content": "Words"},
+            {"ID": "15", "post_title": "", "post_name": "dock-photo", "post_type": "post", "post_status": "publish",
+             "post_content": pictured.split("</p>")[1]}]  # named from its slug, as a REST post without a title
     result, files = _import(tmp_path, json.dumps(rows))
-    assert {name: document.date.isoformat()[:10] for name, document in files.items()} == {
-        "post/harbour.md": "2019-05-01", "post/updated.md": "2020-02-03"}
+    assert {name: (document.title, document.date.isoformat()[:10]) for name, document in files.items()} == {
+        "post/harbour.md": ("Harbour reopens", "2019-05-01"), "post/updated.md": ("Updated", "2020-02-03"),
+        "post/dock-photo.md": ("Dock photo", "2019-05-01")}
     assert sorted((p.item, p.field, p.message.split(";")[0]) for p in result.problems) == [
         ("12", "date", "missing"), ("13", "date", "missing"),
-        ("14", "post_date", "missing or 0000-00-00, and no <pubDate> to stand in: the post has no date")]
+        ("14", "post_date", "missing or 0000-00-00, and no <pubDate> to stand in: the post has no date"),
+        ("15", "date", "missing")]
 
 
 TERMS = [{"term_id": "5", "name": "Programação", "slug": "programacao", "term_group": "0"},

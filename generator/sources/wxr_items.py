@@ -407,6 +407,8 @@ def _title(title: str, raw: str, date: str, vocabulary: Words) -> dict[str, str]
     words = re.sub(r"<[^>]*>|\[[^\]]*\]", " ", raw).split()
     if words:
         return {"rendered": " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else ""), "raw": ""}
+    if not date:  # a row dated only by what stands in for its date: named from its slug, as a REST post is
+        return {"rendered": "", "raw": ""}
     return {"rendered": vocabulary.fill("post_of", date=date[:10]), "raw": ""}
 
 
