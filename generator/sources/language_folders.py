@@ -4,8 +4,8 @@ WPML and Polylang serve each language but the site's own under a folder of its c
 that language too (`/en/wp-json/wp/v2/posts`). A crawl that saved each language's API in its folder, without the
 `lang` or `wpml_current_locale` fields Polylang Pro and WPML add (a German firm's news, 76 posts in German and 74
 in English at `/en/`), gave the English posts no language: their pages took the site's, German where the site
-says so, and were read aloud with its voice. Where the folder the response was saved in and the folder of the post's address name
-the same language, the post is in it.
+says so, and were read aloud with its voice. Where the folder the response was saved in and the folder of the
+post's address name the same language, the post is in it.
 """
 
 from __future__ import annotations
