@@ -826,3 +826,25 @@ def test_a_post_whose_feed_gives_its_text_cut_short_takes_its_text_from_its_page
     # address is a path.)
     assert (old.title, old.source.url) == ("[Harbour] Old tide", "https://harbour.example/2024/03/30/old-tide/")
     assert "Tides elsewhere" in _post(tmp_path / "content", "high-tide").body  # (a link elsewhere: the feed's text)
+
+
+def test_a_sage_themes_page_whose_main_is_commented_out_is_read_from_its_wrap(tmp_path: Path) -> None:
+    """A marine observation network's Sage theme (round 58): its templates print their text in Sage's `<div
+    class="wrap container" role="document">` with `<main class="main">` commented out; 10 of its pages with their
+    text (a sanctuary's research, the contacts, the partners) were passed over as holding it in no known container."""
+    wrap = ('<!--<main class="main"> --><div class="wrap container-fluid" role="document"><div class="content row">'
+            '<div class="single-project"><h1 class="strong-blue">Monterey Bay</h1><p>The sanctuary encompasses over '
+            '15,800 km2.</p><form><label>First Name</label></form></div></div></div>')
+    dated = '<meta property="article:published_time" content="2017-06-01T00:00:00+00:00">'
+
+    def page(classes: str) -> str:  # (Sage's header and footer outside the wrap)
+        return (f'<!DOCTYPE html><html lang="en"><head><title>T</title><link rel="canonical" href="./">{dated}</head>'
+                f'<body class="{classes}"><header><nav><a href="../../index.html">Home</a></nav></header>{wrap}'
+                '<footer>MBON</footer></body></html>')
+
+    folder = _pages(tmp_path / "copy", {"project/monterey-bay/index.html": page("single single-project postid-862"),
+                                        "index.html": page("home page page-id-25")})
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "monterey-bay", "project").body.strip() == \
+        "The sanctuary encompasses over 15,800 km2."
+    assert [p.item for p in result.problems if p.field == "content"] == ["25"]  # the front page: lists, no text

@@ -138,7 +138,31 @@ def test_a_row_without_an_id_is_named_by_its_place_in_the_list(tmp_path: Path) -
     rows = [_row(1, "Fine", "Words"), _row(2, "Undated", "Words", ID="", post_date="", post_date_gmt="",
                                            guid="https://example.com/undated/")]
     result, _ = _import(tmp_path, json.dumps(rows))
-    assert [(p.item, p.field) for p in result.problems] == [("#1", "ID"), ("#1", "post_date")]
+    assert [(p.item, p.field) for p in result.problems] == [("#1", "ID"), ("#1", "date")]  # its update stands in
+
+
+def test_a_row_saved_without_a_date_is_dated_by_its_update_or_its_pictures_folder_as_a_rest_post_is(
+        tmp_path: Path) -> None:
+    """`wp_posts` rows saved as JSON with only their id, title, name and content were refused for want of a date
+    (56a), where a REST post saved so is dated by what else it says (convert/stand_in_dates.py). One that says
+    nothing of its date is still refused, as having none."""
+    pictured = '<p>Reopened.</p><img src="https://news.example/wp-content/uploads/2019/05/dock.jpg">'
+    rows = [{"ID": "12", "post_title": "Harbour reopens", "post_name": "harbour", "post_type": "post",
+             "post_status": "publish", "post_content": pictured},
+            {"ID": "13", "post_title": "Updated", "post_name": "updated", "post_type": "post", "post_status": "publish",
+             "post_content": "Words", "post_modified": "2020-02-03 04:05:06"},
+            {"ID": "14", "post_title": "Nothing", "post_name": "nothing", "post_type": "post", "post_status": "publish",
+             "post_content": "Words"},
+            {"ID": "15", "post_title": "", "post_name": "dock-photo", "post_type": "post", "post_status": "publish",
+             "post_content": pictured.split("</p>")[1]}]  # named from its slug, as a REST post without a title
+    result, files = _import(tmp_path, json.dumps(rows))
+    assert {name: (document.title, document.date.isoformat()[:10]) for name, document in files.items()} == {
+        "post/harbour.md": ("Harbour reopens", "2019-05-01"), "post/updated.md": ("Updated", "2020-02-03"),
+        "post/dock-photo.md": ("Dock photo", "2019-05-01")}
+    assert sorted((p.item, p.field, p.message.split(";")[0]) for p in result.problems) == [
+        ("12", "date", "missing"), ("13", "date", "missing"),
+        ("14", "post_date", "missing or 0000-00-00, and no <pubDate> to stand in: the post has no date"),
+        ("15", "date", "missing")]
 
 
 TERMS = [{"term_id": "5", "name": "Programação", "slug": "programacao", "term_group": "0"},

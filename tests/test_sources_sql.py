@@ -436,3 +436,18 @@ def test_dumps_packed_with_bzip2_or_xz_are_read_as_gzipped_ones_are(tmp_path: Pa
         problems: list[Problem] = []
         assert list(wp_sql.read_dump(folder / name, problems)) == []
         assert [p.message.startswith("cannot be read: ") for p in problems] == [True]
+
+
+def test_a_dump_naming_no_site_address_names_its_relative_links_at_import(tmp_path: Path) -> None:
+    """A blog moved from BlogEngine.NET: no `home` in wp_options, guids that are UUIDs. Its import said nothing of
+    its posts' `/post/x.aspx` links, and its build showed them as text with exit 1; now the import names them."""
+    row = _row(1, "Hello", '<p>See <a href=\\"/post/older.aspx\\">the older one</a>.</p>'
+               '<img src=\\"/image.axd?picture=x.png\\">').replace("'https://example.com/?p=1'", "'8f4a6c1e-1b2c'")
+    result, files = _import(tmp_path, CREATE_POSTS + f"INSERT INTO `wp_posts` VALUES {row};\n")
+    assert files["post/post-1.md"].source.url == ""
+    assert [(p.item, p.field, p.message.split(":")[0]) for p in result.problems] == [
+        ("1", "body", "2 link(s) or image(s) relative to a site whose address the input does not name (a dump "
+                      "without `home` in wp_options, a post saved without its link)")]
+    given = ImportOptions(workers=1, site="https://b.example/")
+    result = run_import([tmp_path / "backup.sql"], tmp_path / "given", given)
+    assert result.problems == []

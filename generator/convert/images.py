@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert import context as loss
-from generator.convert.addresses import TAB_OR_NEWLINE
+from generator.convert.addresses import TAB_OR_NEWLINE, absolute
 from generator.convert.context import Context
 from generator.convert.links import RESIZED
 from generator.convert.media_queries import holds_on_desktop
@@ -91,8 +91,13 @@ TRACKER_HOSTS = ("pixel.wp.com", "stats.wp.com", "google-analytics.com", "google
 
 
 def resolve_lazy_images(soup: BeautifulSoup, ctx: Context) -> None:
-    """Lazy loaders keep the real address in data-* attributes and put a placeholder in src."""
+    """Lazy loaders keep the real address in data-* attributes and put a placeholder in src. A theme whose script
+    fills in `src=""` from attributes of its own (`default=`, `landscape-small=`), which a static copy saved as the
+    page's own address (`src="index.html"`), showed a picture of the page: that is no picture, and its `default`
+    address, the size its script falls back to, is shown where it gives one."""
     for img in elements(soup, "img"):
+        if ctx.base_url and _the_page(str(img.get("src") or ""), ctx.base_url):
+            del img["src"]
         src = real_source(img)
         if not src or src.startswith("data:image/gif") or src.startswith("data:image/svg"):
             alt = img.get("alt", "")
@@ -104,6 +109,12 @@ def resolve_lazy_images(soup: BeautifulSoup, ctx: Context) -> None:
                 img.decompose()
             continue
         img["src"] = src
+
+
+def _the_page(src: str, page: str) -> bool:
+    """Whether an image's address is that of the page it stands on (`index.html` of its folder, or `""` read so)."""
+    found = absolute(src, page).split("#")[0].removesuffix("index.html")
+    return bool(src.strip()) and found.rstrip("/") == page.rstrip("/")
 
 
 def real_source(img: Tag) -> str:
@@ -119,7 +130,8 @@ def real_source(img: Tag) -> str:
     own = next((value for name, value in img.attrs.items()
                 if OWN_LAZY_NAME.fullmatch(name) and _address(value) and len(value.split()) == 1), "")
     own_set = next((value for name, value in img.attrs.items() if OWN_LAZY_SRCSET_NAME.fullmatch(name)), "")
-    return own or best_from_srcset(own_set) or best_from_srcset(img.get("srcset", "")) or src
+    theirs = img.get("default") if _address(img.get("default")) else ""  # a theme's script's (resolve_lazy_images)
+    return own or best_from_srcset(own_set) or best_from_srcset(img.get("srcset", "")) or theirs or src
 
 
 def _pending_dropped(match: re.Match[str]) -> str:

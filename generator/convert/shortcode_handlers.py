@@ -448,6 +448,7 @@ HANDLERS: dict[str, Handler] = {
     "efn_footnotes": lambda named, positional, inner, ctx: "",
     "wp_caption": _caption,
     "gallery": _gallery,
+    "imagelist": _gallery,  # a portfolio theme's pictures attached to its item, where the input lacks them
     "sc_fs_faq": _faq,
     "sc_fs_multi_faq": _faqs,
     "playlist": _playlist,

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.sources.copy_dates import ADDRESS_DATE, NEARBY_DATE, UPLOAD_MONTH
+from generator.sources.copy_dates import NEARBY_DATE
+from generator.sources.date_clues import ADDRESS_DATE, UPLOAD_MONTH
 
 SET_DATE = re.compile(r"[12][0-9]{3}-")
 

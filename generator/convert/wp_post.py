@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from generator.convert import context as loss
 from generator.convert import shortcodes
 from generator.convert.addresses import absolute, as_browsers_read, host_of, page_address
+from generator.convert.bylines import byline
 from generator.convert.cleanup import WHITESPACE
 from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.control_chars import readable, readable_item
@@ -28,9 +29,11 @@ from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.mojibake import repaired
 from generator.convert.multilingual import Languages, post_in_language
 from generator.convert.post_language import post_language, post_translations
+from generator.convert.relative_links import relative_links
 from generator.convert.short_descriptions import with_short_description
 from generator.convert.slugs import safe_slug
 from generator.convert.stand_in_dates import date_stand_in
+from generator.convert.stripped_breaks import restored_breaks
 from generator.convert.summary_lead import without_dropped_lead
 from generator.convert.summary_spaces import spaced_as_shown
 from generator.convert.summary_unseen import without_unseen_words
@@ -181,6 +184,11 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     warnings += [(name, f"{problem}; imported as it is") for name, value in (("date", date), ("modified", updated))
                  if (problem := date_problem(value)) and (name == "date" or updated != date)]
     body = html_to_markdown(content, ctx)
+    if not link and (relative := relative_links(body)):
+        warnings.append(("body", f"{relative} link(s) or image(s) relative to a site whose address the input does "
+                                 "not name (a dump without `home` in wp_options, a post saved without its link): "
+                                 "the build will show them as text; import again with `--site URL`, the site's "
+                                 "address"))
     summary = html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False)), address)
     summary, seen = without_unseen_words(summary, content)  # seen: the content as the summary is compared with it
     summary = spaced_as_shown(summary, seen)
@@ -190,18 +198,24 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
         type=_type(data) if "type" in data else "post",
         date=date,
         updated=updated,
-        summary=without_dropped_lead(summary, body, seen),
+        summary=_worded(without_dropped_lead(summary, body, seen)),
         taxonomies={tax: tuple(sorted(set(slugs))) for tax, slugs in sorted(taxonomies.items())},
         source=Source(id=_post_id(data), url=address if link else "",
                       guid=absolute(guid, address) if guid else address if link else "", parent=_parent(data),
                       order=_menu_order(data)),
         body=body,
-        author=_author(data, lookups, ctx.losses),
+        author=byline(_author(data, lookups, ctx.losses)),
         image=_featured_image(data, lookups, address, ctx.losses),
         language=language,
         translations=post_translations(data, language),
     )
     return Converted(document, terms, ctx.losses, warnings)
+
+
+def _worded(summary: str) -> str:
+    """The summary, or none where it holds no word: a script's excerpt of a post with no text is "..." (40 posts of a
+    village's news), which cards and feeds showed as the post's summary."""
+    return summary if any(character.isalnum() for character in summary) else ""
 
 
 def _saved_body(data: dict[str, Any], ctx: Context) -> str:
@@ -210,10 +224,13 @@ def _saved_body(data: dict[str, Any], ctx: Context) -> str:
     page shows what the crawl holds of it, under its title and link, rather than the post being left out."""
     if "content" in data:
         content = data["content"]
+        if not isinstance(content, str):
+            return _rendered(data, "content")
+        mended = restored_breaks(content)  # a script's `rnrn`: `post_content` as it is, whatever tags it holds
         # A script saved `post_content` as it is: paragraphs apart, none of them a <p> yet.
-        if isinstance(content, str) and RAW_PARAGRAPHS.search(content) and not PARAGRAPH_TAG.search(content):
-            return render_content(content, _post_id(data), {})
-        return _rendered(data, "content")
+        if mended != content or RAW_PARAGRAPHS.search(content) and not PARAGRAPH_TAG.search(content):
+            return render_content(mended, _post_id(data), {})
+        return content
     summary = _rendered_or_empty(data, "excerpt")
     if not html_to_text(summary):
         raise ItemError("content", "missing: its type has no editor, or the response was saved trimmed "

@@ -40,6 +40,7 @@ SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?shortcode\s+-->")
 STORY_BLOCK = re.compile(rf"<!--\s+wp:jetpack/story(?:\s+({JSON}))?\s+(/)?-->", re.DOTALL)
 # Jetpack's `[slideshow]` attributes: a gallery's choice of images and its own timing and transition.
 SLIDESHOW_KEYS = frozenset({"id", "ids", "include", "exclude", "orderby", "order", "trans", "autostart", "size"})
+IMAGELIST_KEYS = frozenset({"id"})  # a portfolio theme's list of a post's pictures names that post alone
 URL_LINE = re.compile(r"^(\s*)(https?://[^\s<>\"]+)(\s*)$", re.MULTILINE)
 URL_PARAGRAPH = re.compile(r"(<p(?:\s[^<>]*)?>\s*)(https?://[^\s<>\"]+)(\s*</p>)", re.IGNORECASE)
 # Elementor's video widget saves its address alone in the page's content, where its player stands, between the
@@ -390,12 +391,14 @@ def _media_ids(html: str, post_id: int, attached: Mapping[int, Sequence[Attachme
     """`[gallery]` shows the images attached to the post (or to post `id=`), `[playlist]` its audio
     (or video, with type="video"), ordered as WordPress orders them: menu order, then id. Jetpack's `[slideshow]`
     shows the same images as a gallery does, one at a time: a gallery of them (its attributes are a gallery's and
-    its own timing; one naming a gallery of another plugin's own, `gallery_id=3`, is left as it is)."""
+    its own timing; one naming a gallery of another plugin's own, `gallery_id=3`, is left as it is), and so does a
+    portfolio theme's `[imagelist id=1435]`, where the input holds pictures attached to that post (else it stays
+    for the shortcode's handler, which says that the gallery is not in the mirror)."""
     def with_ids(match: re.Match[str]) -> str:
         kind, attributes = match.group(1), match.group(2)
         named, _ = parse_attributes(attributes)
-        if kind == "slideshow":
-            if not SLIDESHOW_KEYS.issuperset(named):
+        if kind in ("slideshow", "imagelist"):
+            if not (SLIDESHOW_KEYS if kind == "slideshow" else IMAGELIST_KEYS).issuperset(named):
                 return match.group(0)
             kind = "gallery"
         if named.get("ids") or named.get("include"):
@@ -405,6 +408,8 @@ def _media_ids(html: str, post_id: int, attached: Mapping[int, Sequence[Attachme
         excluded = set(re.findall(r"\d+", named.get("exclude", "")))
         ids = [str(a.id) for a in sorted(attached.get(owner, ()), key=lambda a: (a.order, a.id))
                if a.mime.startswith(wanted) and str(a.id) not in excluded]
+        if not ids and match.group(1) == "imagelist":
+            return match.group(0)
         return f'[{kind} ids="{",".join(ids)}"{attributes}]' if ids else f"[{kind}{attributes}]"
     return MEDIA_LIST.sub(with_ids, html)
 

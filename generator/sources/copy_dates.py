@@ -12,12 +12,9 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from generator.sources.date_clues import ADDRESS_DATE, UPLOAD_MONTH
 from generator.sources.wp_json import POST, RawItem
 
-# A permalink's date (`/%year%/%monthnum%/%day%/`), or its year and month alone (`/%year%/%monthnum%/`).
-ADDRESS_DATE = re.compile(r"/((?:19|20)[0-9]{2})/(0[1-9]|1[0-2])/(?:(0[1-9]|[12][0-9]|3[01])/)?")
-# WordPress's upload folder of a month, as a picture's address holds it.
-UPLOAD_MONTH = re.compile(r"/wp-content/uploads/(?:sites/[0-9]+/)?((?:19|20)[0-9]{2})/(0[1-9]|1[0-2])/")
 # The field of a post read from a copy where the date of the post nearest to it by id is kept, with the note that
 # names it: {"date": …, "date_gmt": …, "note": …}. No WordPress API gives it.
 NEARBY_DATE = "newsmirror_nearby_date"

@@ -37,7 +37,7 @@ def content(document: HtmlElement, ident: int) -> HtmlElement | None:
     microdata marks as the text; else Elementor's element of the post, which a page
     Elementor built holds its text in; else another builder's element of it; else the unclassed element of the
     post's paragraphs; else the post's own element, where it holds nothing but the text; else the page's `<main>`
-    without what is not the post's text."""
+    (or, with none, Sage's `wrap` of the template) without what is not the post's text."""
     elements = [e for e in document.iter()
                 if isinstance(e.tag, str) and (e.get("class") or e.get("data-elementor-id") or e.get("itemprop"))]
     for name in CONTENT_CLASSES:
@@ -119,6 +119,10 @@ def _main(document: HtmlElement) -> HtmlElement | None:
     if body is not None and "home" in classes(body):
         return None
     mains = [e for e in document.iter() if isinstance(e.tag, str) and (e.tag == "main" or e.get("role") == "main")]
+    # (Sage's layout prints every template in `<div class="wrap container" role="document">`, around its `<main
+    # class="main">` and sidebar: a theme made from it may comment its `<main>` out and keep the wrap.)
+    mains = mains or [e for e in document.iter() if isinstance(e.tag, str) and e.get("role") == "document"
+                      and "wrap" in classes(e)]
     outer = [e for e in mains if not any(a in mains for a in e.iterancestors())]
     if len(outer) != 1 or any(_marked_post(e) for e in outer[0].iter() if isinstance(e.tag, str)):
         return None

@@ -21,6 +21,7 @@ from typing import Any
 
 from generator.problems import Problem
 from generator.sources.json_list import CHUNK, Changed, ObjectList, object_list
+from generator.sources.language_folders import with_folder_language
 from generator.sources.php_messages import blank_php_messages, only_php_messages
 from generator.sources.saved_names import SAVED_AS
 from generator.sources import script_posts
@@ -442,6 +443,7 @@ def items_in(path: Path, data: Any) -> tuple[list[RawItem], list[Problem]]:
 def _raw_item(file: str, index: int | None, data: dict[str, Any], plugin_route: bool) -> RawItem:
     """The item, with the names its fields have in the saved file where they are not a REST post's."""
     renamed = data.pop(SAVED_AS) if isinstance(data.get(SAVED_AS), dict) else {}
+    data = with_folder_language(file, data)
     return RawItem(file, index, data, _kind_in(data, plugin_route), renamed=tuple(renamed.items()))
 
 

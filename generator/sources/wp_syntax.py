@@ -17,8 +17,9 @@ ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\
                        r"""|"([^"]*)"|'([^']*)'|(\S+)""")
 # (Its attributes hold no bracket, so that the search from each opening ends at the next bracket: thousands of
 # `[gallery ` never closed made it search to the end of the post from each one.)
-# Jetpack's `[slideshow]` shows the post's attached images as `[gallery]` does (see convert/wp_render.py).
-MEDIA_LIST = re.compile(r"\[(gallery|playlist|slideshow)((?:\s[^\[\]]*)?)\]")
+# Jetpack's `[slideshow]` shows the post's attached images as `[gallery]` does (see convert/wp_render.py), and so
+# does a portfolio theme's `[imagelist id=1435]` (the pictures attached to post 1435, its own item).
+MEDIA_LIST = re.compile(r"\[(gallery|playlist|slideshow|imagelist)((?:\s[^\[\]]*)?)\]")
 # A synced pattern (reusable block) saves only its id in the post: its content is a `wp_block` post of its own.
 # (Its attributes end before the next block's delimiter, in a search that stops there: see convert/wp_render.py.)
 SYNCED_PATTERN = re.compile(r"<!--\s+wp:(?:core/)?block\s+(\{(?:(?!<!--).)*?\})\s+/-->", re.DOTALL)

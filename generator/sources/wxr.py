@@ -294,7 +294,7 @@ def _note_post(element: Element, names: Names) -> None:
     if names.offset is None:
         names.offset = items.site_offset(element.fields)
     raw = element.fields.get("content:encoded", "")
-    if "[gallery" in raw or "[playlist" in raw:
+    if "[gallery" in raw or "[playlist" in raw or "[imagelist" in raw:
         names.galleries |= gallery_owners(raw, items.post_id(element.fields))
     fields = element.fields
     # WordPress shows a synced pattern only while it is published and has no password.

@@ -23,6 +23,7 @@ from generator.language.words import Words, site_words
 from generator.problems import ItemError
 from generator.sources import (bwg_galleries, coauthors, plugin_galleries, podcast_enclosures, post_fields,
                                post_formats, product_prices, shop_currency, tablepress, tribe_events)
+from generator.sources.date_clues import ADDRESS_DATE, UPLOAD_MONTH
 from generator.sources.shop_currency import PriceFormat
 from generator.sources.wp_syntax import Attachment, gallery_owners, patterns_used, without_cdata_marks
 
@@ -231,7 +232,11 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
         # A draft that was never saved with a date is as WordPress makes it, not worth a line.
         undated = [] if fields.get("wp:status", "") in UNDATED_STATUSES else warnings
         fields = _dated_by_rss(fields, names, undated)
-    date, date_gmt = _dates(fields, "wp:post_date", names)
+    # A row with no date at all (`wp_posts` saved as JSON with only its id, title and content) is dated as a REST
+    # post saved without one is (convert/stand_in_dates.py): by its time of update, its address or its pictures'
+    # folder, where it names one; else it is refused here, as having no date.
+    dated = _has_date(fields, "wp:post_date") or _has_date(fields, "wp:post_date_gmt") or not _stands_in(fields, raw)
+    date, date_gmt = _dates(fields, "wp:post_date", names) if dated else (None, None)
     modified, modified_gmt = _dates(fields, "wp:post_modified", names) if _has_date(fields, "wp:post_modified") \
         else (date, date_gmt)
     data: dict[str, Any] = {
@@ -240,7 +245,7 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
         "slug": _slug(fields, warnings), "link": on_site(fields.get("link", ""), names.site),
         "guid": {"rendered": on_site(fields.get("guid", ""), names.site, paths_only=True)},
         "date": date, "date_gmt": date_gmt, "modified": modified, "modified_gmt": modified_gmt,
-        "title": _title(fields.get("title", ""), raw, date, names.words),
+        "title": _title(fields.get("title", ""), raw, date or modified or "", names.words),
         "content": {"raw": raw}, "excerpt": {"raw": fields.get("excerpt:encoded", "")},
         "parent": _int_or_text(fields.get("wp:post_parent")), "menu_order": _int_or_text(fields.get("wp:menu_order")),
         "sticky": fields.get("wp:is_sticky") == "1",
@@ -260,6 +265,13 @@ def post(element: Element, names: Names) -> tuple[dict[str, Any], list[tuple[str
         data["translations"] = group
     data[RENDER] = _render_needs(raw, ident, element.meta, names)
     return data, warnings
+
+
+def _stands_in(fields: Mapping[str, str], raw: str) -> bool:
+    """Whether an undated item names what stands in for its date: its time of update, the day its address names,
+    or the month a picture it shows was uploaded in."""
+    return _has_date(fields, "wp:post_modified") or ADDRESS_DATE.search(fields.get("link", "")) is not None \
+        or UPLOAD_MONTH.search(raw) is not None
 
 
 def _slug(fields: Mapping[str, str], warnings: list[tuple[str, str]]) -> str:
@@ -398,6 +410,8 @@ def _title(title: str, raw: str, date: str, vocabulary: Words) -> dict[str, str]
     words = re.sub(r"<[^>]*>|\[[^\]]*\]", " ", raw).split()
     if words:
         return {"rendered": " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else ""), "raw": ""}
+    if not date:  # a row dated only by what stands in for its date: named from its slug, as a REST post is
+        return {"rendered": "", "raw": ""}
     return {"rendered": vocabulary.fill("post_of", date=date[:10]), "raw": ""}
 
 

@@ -1,0 +1,36 @@
+"""A post's language from the language folder its site serves it, and its saved API, under.
+
+WPML and Polylang serve each language but the site's own under a folder of its code (`/en/…`), the REST API of
+that language too (`/en/wp-json/wp/v2/posts`). A crawl that saved each language's API in its folder, without the
+`lang` or `wpml_current_locale` fields Polylang Pro and WPML add (a German firm's news, 76 posts in German and 74
+in English at `/en/`), gave the English posts no language: their pages took the site's, German where the site
+says so, and were read aloud with its voice. Where the folder the response was saved in and the folder of the
+post's address name the same language, the post is in it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+LANGUAGE_FIELDS = ("lang", "wpml_current_locale")
+# The folder codes WPML and Polylang give languages: ISO 639-1's two letters, with a region or script (`pt-br`,
+# `zh-hans`). Not three letters: a site installed in `/new/` or `/web/` is in no language's folder.
+FOLDER_CODE = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?", re.IGNORECASE)
+
+
+def with_folder_language(file: str, data: dict[str, Any]) -> dict[str, Any]:
+    """`data`, with `lang` where the folder its file was saved under and its address's first folder are one
+    language code (`…/en/wp-json/…`, `https://firm.example/en/slug/`); else as it was."""
+    link = data.get("link")
+    if not isinstance(link, str) or any(field in data for field in LANGUAGE_FIELDS) or "/wp-json/" not in file:
+        return data
+    folder = file.replace("\\", "/").split("/wp-json/", 1)[0].rsplit("/", 1)[-1]
+    try:
+        first = urlsplit(link.strip()).path.lstrip("/").split("/", 1)[0]
+    except ValueError:
+        return data
+    if not folder or folder.lower() != first.lower() or not FOLDER_CODE.fullmatch(folder):
+        return data
+    return {**data, "lang": folder}

@@ -1,0 +1,42 @@
+"""A crawl that saved each language's REST API in its own folder (`en/wp-json/…`), as WPML and Polylang serve them,
+without a field naming the posts' language: the posts of the folder are in its language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.importer import ImportOptions, run_import
+from generator.sources.language_folders import with_folder_language
+from generator.store.documents import document_files, loads
+from tests.conftest import rest_item
+
+
+def test_the_posts_of_a_language_folders_api_are_in_its_language(tmp_path: Path) -> None:
+    """A German firm's news, 74 posts in English at `/en/`, their pages marked as the site's German: now English."""
+    root = tmp_path / "crawl"
+    german = rest_item(id=13157, slug="100-fragen", link="https://firm.example/100-fragen/")
+    english = rest_item(id=86512, slug="100-fragen", link="https://firm.example/en/100-fragen/",
+                        title={"rendered": "100 questions"})
+    for folder, post in (("", german), ("en/", english)):
+        saved = root / f"{folder}wp-json/wp/v2/posts.json"
+        saved.parent.mkdir(parents=True)
+        saved.write_text(json.dumps([post]), encoding="utf-8")
+    run_import([root], tmp_path / "content", ImportOptions(workers=1, language="de"))
+    documents = [loads(path.read_text(encoding="utf-8")) for path in document_files(tmp_path / "content")]
+    assert sorted((d.source.id, d.language) for d in documents) == [(13157, ""), (86512, "en")]
+
+
+def test_only_a_folder_and_an_address_naming_one_language_give_it() -> None:
+    post = rest_item(link="https://firm.example/en/hello/")
+    assert with_folder_language("/crawl/en/wp-json/wp/v2/posts/7/index.html", post)["lang"] == "en"
+    assert with_folder_language("https://firm.example/pt-br/wp-json/wp/v2/posts?page=2",
+                                rest_item(link="https://firm.example/pt-br/ola/"))["lang"] == "pt-br"
+    kept = [("/crawl/wp-json/wp/v2/posts.json", post),  # the site's own language's API, at its root
+            ("/crawl/it/wp-json/wp/v2/posts.json", rest_item(link="https://firm.example/en/hello/")),
+            ("/crawl/en/wp-json/wp/v2/posts.json", rest_item(link="https://firm.example/hello/")),
+            ("/it/wp-json/wp/v2/posts.json", rest_item(link="https://firm.example/it/hello/", lang="en")),
+            ("/crawl/news/wp-json/wp/v2/posts.json", rest_item(link="https://firm.example/news/hello/")),
+            ("/crawl/new/wp-json/wp/v2/posts.json", rest_item(link="https://firm.example/new/hello/")),
+            ("/crawl/en/wp-json/wp/v2/posts.json", {"id": 7})]
+    assert all(with_folder_language(file, data) is data for file, data in kept)
