@@ -11,13 +11,19 @@ from generator.sources.language_folders import with_folder_language
 from generator.store.documents import document_files, loads
 from tests.conftest import rest_item
 
+# Texts long enough for their language to be read from their words (site_clues.text_language).
+ENGLISH = "<p>" + "The firm and its staff are at the fair, and they show what it can do. " * 8 + "</p>"
+PORTUGUESE = "<p>" + "A empresa não está na feira com os produtos, mas mostra o que faz para os clientes. " * 8 + "</p>"
+GERMAN = "<p>" + "Die Firma und ihre Leute sind auf der Messe, und sie zeigen, was das kann. " * 8 + "</p>"
+
 
 def test_the_posts_of_a_language_folders_api_are_in_its_language(tmp_path: Path) -> None:
     """A German firm's news, 74 posts in English at `/en/`, their pages marked as the site's German: now English."""
     root = tmp_path / "crawl"
-    german = rest_item(id=13157, slug="100-fragen", link="https://firm.example/100-fragen/")
+    german = rest_item(id=13157, slug="100-fragen", link="https://firm.example/100-fragen/",
+                       content={"rendered": GERMAN})
     english = rest_item(id=86512, slug="100-fragen", link="https://firm.example/en/100-fragen/",
-                        title={"rendered": "100 questions"})
+                        title={"rendered": "100 questions"}, content={"rendered": ENGLISH})
     for folder, post in (("", german), ("en/", english)):
         saved = root / f"{folder}wp-json/wp/v2/posts.json"
         saved.parent.mkdir(parents=True)
@@ -28,10 +34,11 @@ def test_the_posts_of_a_language_folders_api_are_in_its_language(tmp_path: Path)
 
 
 def test_only_a_folder_and_an_address_naming_one_language_give_it() -> None:
-    post = rest_item(link="https://firm.example/en/hello/")
+    post = rest_item(link="https://firm.example/en/hello/", content={"rendered": ENGLISH})
     assert with_folder_language("/crawl/en/wp-json/wp/v2/posts/7/index.html", post)["lang"] == "en"
     assert with_folder_language("https://firm.example/pt-br/wp-json/wp/v2/posts?page=2",
-                                rest_item(link="https://firm.example/pt-br/ola/"))["lang"] == "pt-br"
+                                rest_item(link="https://firm.example/pt-br/ola/", content={"rendered": PORTUGUESE})
+                                )["lang"] == "pt-br"
     kept = [("/crawl/wp-json/wp/v2/posts.json", post),  # the site's own language's API, at its root
             ("/crawl/it/wp-json/wp/v2/posts.json", rest_item(link="https://firm.example/en/hello/")),
             ("/crawl/en/wp-json/wp/v2/posts.json", rest_item(link="https://firm.example/hello/")),
@@ -40,3 +47,12 @@ def test_only_a_folder_and_an_address_naming_one_language_give_it() -> None:
             ("/crawl/new/wp-json/wp/v2/posts.json", rest_item(link="https://firm.example/new/hello/")),
             ("/crawl/en/wp-json/wp/v2/posts.json", {"id": 7})]
     assert all(with_folder_language(file, data) is data for file, data in kept)
+
+
+def test_a_countrys_edition_whose_folder_is_also_a_languages_code_is_not_given_that_language() -> None:
+    """A site's editions for countries are served under their codes, and `uk` is also Ukrainian's, `ca` Catalan's:
+    an English post of the British edition is not marked Ukrainian, nor one too short to tell."""
+    british = rest_item(link="https://news.example/uk/budget/", content={"rendered": ENGLISH})
+    short = rest_item(link="https://news.example/ca/hello/", content={"rendered": "<p>Back soon.</p>"})
+    assert with_folder_language("/crawl/uk/wp-json/wp/v2/posts.json", british) is british
+    assert with_folder_language("/crawl/ca/wp-json/wp/v2/posts.json", short) is short

@@ -307,6 +307,15 @@ _NAMES = {"ja": "Japanese", "zh": "Chinese", "zh-Hant": "Traditional Chinese", "
           "bg": "Bulgarian", "mk": "Macedonian"}
 
 
+def text_language(post: Mapping[str, Any]) -> str | None:
+    """The language one post's own title and text are written in, read as an import's posts are read for the
+    site's; None where they are too short to say or say nothing for sure."""
+    clues = LanguageClues()
+    clues._read_text(_text(post))
+    guess = clues._by_text()
+    return guess.tag if guess else None
+
+
 def seo_language(post: Mapping[str, Any]) -> str:
     """The language tag an SEO plugin wrote into the post ("" when none): schema's inLanguage, which is the site's
     own tag, before Open Graph's locale, which Facebook's list of locales may have changed."""
