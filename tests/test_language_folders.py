@@ -11,7 +11,7 @@ from generator.sources.language_folders import with_folder_language
 from generator.store.documents import document_files, loads
 from tests.conftest import rest_item
 
-# Texts long enough for their language to be read from their words (site_clues.text_language).
+# Texts long enough for their language to be read from their words (site_clues.written_in).
 ENGLISH = "<p>" + "The firm and its staff are at the fair, and they show what it can do. " * 8 + "</p>"
 PORTUGUESE = "<p>" + "A empresa não está na feira com os produtos, mas mostra o que faz para os clientes. " * 8 + "</p>"
 GERMAN = "<p>" + "Die Firma und ihre Leute sind auf der Messe, und sie zeigen, was das kann. " * 8 + "</p>"
@@ -51,8 +51,14 @@ def test_only_a_folder_and_an_address_naming_one_language_give_it() -> None:
 
 def test_a_countrys_edition_whose_folder_is_also_a_languages_code_is_not_given_that_language() -> None:
     """A site's editions for countries are served under their codes, and `uk` is also Ukrainian's, `ca` Catalan's:
-    an English post of the British edition is not marked Ukrainian, nor one too short to tell."""
+    an English post of the British edition is not marked Ukrainian, nor a short one of the Canadian Catalan; a title
+    and an excerpt of the folder's language are enough to give it (a crawl saved with `?_fields=` holds no more)."""
     british = rest_item(link="https://news.example/uk/budget/", content={"rendered": ENGLISH})
-    short = rest_item(link="https://news.example/ca/hello/", content={"rendered": "<p>Back soon.</p>"})
+    short = rest_item(link="https://news.example/ca/hello/", title={"rendered": "Back at the fair"},
+                      content={"rendered": "<p>See you there.</p>"}, excerpt={"rendered": ""})
     assert with_folder_language("/crawl/uk/wp-json/wp/v2/posts.json", british) is british
     assert with_folder_language("/crawl/ca/wp-json/wp/v2/posts.json", short) is short
+    titled = rest_item(link="https://firm.example/en/x/", title={"rendered": "Best practices and why it matters"},
+                       excerpt={"rendered": "<p>Departments are under more pressure than ever.</p>"})
+    del titled["content"]
+    assert with_folder_language("/crawl/en/wp-json/wp/v2/posts.json", titled)["lang"] == "en"

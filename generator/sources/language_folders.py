@@ -5,10 +5,11 @@ that language too (`/en/wp-json/wp/v2/posts`). A crawl that saved each language'
 `lang` or `wpml_current_locale` fields Polylang Pro and WPML add (a German firm's news, 76 posts in German and 74
 in English at `/en/`), gave the English posts no language: their pages took the site's, German where the site
 says so, and were read aloud with its voice. Where the folder the response was saved in and the folder of the
-post's address name the same language, and its text is written in it (site_clues.text_language), the post is in
-it. The text must agree: a site's editions for countries are served under their codes too, and many of those are
-also languages' (`/uk/` Ukrainian, `/ca/` Catalan, `/ar/` Arabic, `/br/` Breton), where an English edition for the
-United Kingdom is English; a post too short to tell keeps the site's language, as before.
+post's address name the same language, and its own words are of it (site_clues.written_in: its title and excerpt
+suffice, as a crawl saved with `?_fields=` may hold no more), the post is in it. The words must agree: a site's
+editions for countries are served under their codes too, and many of those are also languages' (`/uk/` Ukrainian,
+`/ca/` Catalan, `/ar/` Arabic, `/br/` Breton), where an English edition for the United Kingdom is English; a post
+with no word to tell keeps the site's language, as before.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.sources.site_clues import text_language
+from generator.sources.site_clues import written_in
 
 LANGUAGE_FIELDS = ("lang", "wpml_current_locale")
 # The folder codes WPML and Polylang give languages: ISO 639-1's two letters, with a region or script (`pt-br`,
@@ -38,7 +39,11 @@ def with_folder_language(file: str, data: dict[str, Any]) -> dict[str, Any]:
         return data
     if not folder or folder.lower() != first.lower() or not FOLDER_CODE.fullmatch(folder):
         return data
-    written = text_language(data)
-    if written is None or written.split("-")[0].lower() != folder.split("-")[0].lower():
-        return data  # a country's edition in a folder that is also a language's code (`/uk/`), or too few words to say
+    text = " ".join(_rendered(data.get(name)) for name in ("content", "excerpt"))
+    if not written_in({"title": data.get("title"), "content": text}, folder.split("-")[0].lower()):
+        return data  # a country's edition in a folder that is also a language's code (`/uk/`), or no word to tell
     return {**data, "lang": folder}
+
+
+def _rendered(field: Any) -> str:
+    return str(field.get("rendered") or "") if isinstance(field, dict) else field if isinstance(field, str) else ""

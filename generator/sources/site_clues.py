@@ -307,13 +307,24 @@ _NAMES = {"ja": "Japanese", "zh": "Chinese", "zh-Hant": "Traditional Chinese", "
           "bg": "Bulgarian", "mk": "Macedonian"}
 
 
-def text_language(post: Mapping[str, Any]) -> str | None:
-    """The language one post's own title and text are written in, read as an import's posts are read for the
-    site's; None where they are too short to say or say nothing for sure."""
+def written_in(post: Mapping[str, Any], language: str) -> bool:
+    """Whether one post's own words, however few (a title and an excerpt), are of `language` (its primary subtag)
+    more than of any other: the one language its script names, or, in Latin and Devanagari script, most of the
+    function words it holds (`and`, `why`, `it` of "Best Practices and why it matters")."""
     clues = LanguageClues()
     clues._read_text(_text(post))
-    guess = clues._by_text()
-    return guess.tag if guess else None
+    weight = {name: clues.letters[name] * WEIGHT.get(name, 1) for name in SCRIPTS}
+    script = max(SCRIPTS, key=lambda name: (weight[name], name))
+    if not weight[script]:
+        return False
+    if script not in WORDS_OF:
+        return (clues._resolve(script) or "").split("-")[0] == language
+    found: Counter[str] = Counter()
+    for word, count in clues.words.items():
+        if (languages := _WORD_LANGUAGES.get(word)) in WORDS_OF[script]:
+            found[languages] += count
+    ranked = found.most_common(2) + [("", 0)]
+    return language in ranked[0][0].split() and ranked[0][1] > ranked[1][1]
 
 
 def seo_language(post: Mapping[str, Any]) -> str:
