@@ -5,7 +5,7 @@ and the first row's description was taken for the page's body."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from generator.convert import acf_rows
@@ -49,6 +49,7 @@ def test_rows_past_the_count_and_fields_without_one_stay_fields() -> None:
 
 @given(st.dictionaries(st.from_regex(r"[a-c]{1,2}(_[0-2]_[a-c]{1,2})?", fullmatch=True),
                        st.one_of(st.sampled_from(["0", "1", "2", "3"]), st.text(max_size=3))))
+@example({"a": "0", "aa": "²", "aa_0_a": "0"})  # `²` is a digit to str.isdigit, and int() raised on it
 def test_folding_keeps_every_value_once(values: dict[str, str]) -> None:
     folded = acf_rows.folded(values)
     seen = [value for key, value in folded.items() if not isinstance(value, acf_rows.Rows)]

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-ROW = re.compile(r"(?P<repeater>.+?)_(?P<index>\d{1,4})_(?P<field>.+)")
+ROW = re.compile(r"(?P<repeater>.+?)_(?P<index>[0-9]{1,4})_(?P<field>.+)")  # ACF writes ASCII digits
+ROW_COUNT = re.compile(r"[0-9]{1,9}")  # (`²` is a digit to str.isdigit, and no number to int)
 MOST_ROWS = 1000  # a count above this is no repeater's
 
 
@@ -31,7 +32,8 @@ def folded(values: Mapping[str, Any]) -> dict[str, Any]:
     rows' fields nor ACF's keys of them apart."""
     first = {row["repeater"] for row in map(ROW.fullmatch, values) if row and row["index"] == "0"}
     counts = {key: int(value) for key, value in values.items()
-              if key in first and isinstance(value, str) and value.strip().isdigit() and 0 < int(value) <= MOST_ROWS}
+              if key in first and isinstance(value, str) and ROW_COUNT.fullmatch(value.strip())
+              and 0 < int(value) <= MOST_ROWS}
     if not counts:
         return dict(values)
     rows: dict[str, dict[int, list[tuple[str, Any]]]] = {key: {} for key in counts}
