@@ -30,4 +30,4 @@ def test_links_are_named_in_linear_time() -> None:
     one = '<a href="https://www.linkedin.com/in/jane/">Linkedin-in</a><a href="https://x.com/a">{}</a>'
     long_words = "Twitter-" * 50
     small = best_seconds(one.format(long_words) * SMALL, glyph_names_as_site_names, tries=3)
-    assert best_seconds(one.format(long_words) * LARGE, glyph_names_as_site_names, tries=1) < RATIO * max(small, 0.001)
+    assert best_seconds(one.format(long_words) * LARGE, glyph_names_as_site_names, tries=2) < RATIO * max(small, 0.001)

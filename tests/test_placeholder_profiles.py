@@ -33,4 +33,4 @@ def test_links_are_read_in_linear_time() -> None:
     links = ('<p><a href="https://twitter.com/username">Twitter</a> <a href="https://x.com/harbour">X</a> '
              '<a href="https://www.linkedin.com/in/yourid">follow our desk</a> on it.</p>')
     small = best_seconds(links * SMALL, unlink_placeholder_profiles, tries=3)
-    assert best_seconds(links * LARGE, unlink_placeholder_profiles, tries=1) < RATIO * max(small, 0.001)
+    assert best_seconds(links * LARGE, unlink_placeholder_profiles, tries=2) < RATIO * max(small, 0.001)

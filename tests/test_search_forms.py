@@ -30,7 +30,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
 @pytest.mark.parametrize("shape", SHAPES)
 def test_search_forms_go_in_linear_time(shape: str) -> None:
     small = best_seconds(SHAPES[shape](SMALL), drop_search_forms, tries=3)
-    assert best_seconds(SHAPES[shape](LARGE), drop_search_forms, tries=1) < RATIO * max(small, 0.001)
+    assert best_seconds(SHAPES[shape](LARGE), drop_search_forms, tries=2) < RATIO * max(small, 0.001)
 
 
 def test_a_form_that_asks_a_message_stays_whatever_its_names() -> None:

@@ -25,7 +25,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
 @pytest.mark.parametrize("shape", SHAPES)
 def test_theme_listings_go_in_linear_time(shape: str) -> None:
     small = best_seconds(SHAPES[shape](SMALL), drop_theme_post_listings, tries=3)
-    assert best_seconds(SHAPES[shape](LARGE), drop_theme_post_listings, tries=1) < RATIO * max(small, 0.001)
+    assert best_seconds(SHAPES[shape](LARGE), drop_theme_post_listings, tries=2) < RATIO * max(small, 0.001)
 
 
 COUNTDOWN = ('<ul class="ot-countdown"><li><span>00</span><p>Days</p></li><li>:</li>'
@@ -35,4 +35,4 @@ COUNTDOWN = ('<ul class="ot-countdown"><li><span>00</span><p>Days</p></li><li>:<
 @pytest.mark.parametrize("shape", ["{}", "<div>{}</div>"])
 def test_countdowns_go_in_linear_time(shape: str) -> None:
     small = best_seconds(shape.format(COUNTDOWN * SMALL), drop_countdowns, tries=3)
-    assert best_seconds(shape.format(COUNTDOWN * LARGE), drop_countdowns, tries=1) < RATIO * max(small, 0.001)
+    assert best_seconds(shape.format(COUNTDOWN * LARGE), drop_countdowns, tries=2) < RATIO * max(small, 0.001)
