@@ -199,6 +199,16 @@ def test_acf_groups_show_their_fields_and_relationship_fields_link_their_posts()
         "- [A $40M Series-A round](https://example.com/?p=924)\n")
 
 
+def test_a_post_of_a_type_with_no_editor_is_its_fields() -> None:
+    """A directory's entries (a type with no editor: no `content`, no `excerpt`) were refused as having nothing to
+    import (98 local authorities of a public agency's site, exit 1), though their pages showed their fields."""
+    entry = {k: v for k, v in rest_item(type="collectivites", acf={"site": "https://www.vendee.fr/",
+                                                                   "nom_conseiller": "Laville Thibault"}).items()
+             if k not in ("content", "excerpt")}
+    assert to_document(entry).document.body == ("**Site:** <https://www.vendee.fr/>\n\n"
+                                                "**Nom conseiller:** Laville Thibault\n")
+
+
 def test_acf_user_and_taxonomy_objects_are_their_names_and_a_saved_error_is_nothing() -> None:
     """A volunteer's page of a real conference site linked its author through an ACF user field: it showed the
     user's email, registration date and avatar as a group's fields."""

@@ -169,9 +169,13 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     taxonomies: dict[str, list[str]] = {}
     for term in terms:
         taxonomies.setdefault(term.taxonomy, []).append(term.slug)
-    body_html = with_short_description(_saved_body(data, ctx), _rendered(data, "excerpt", required=False),
+    saved_body = _saved_body(data, ctx)
+    body_html = with_short_description(saved_body or "", _rendered(data, "excerpt", required=False),
                                        _type(data) if "type" in data else "")
     content = with_fields(body_html, data, ctx)
+    if saved_body is None and content == body_html:  # no body, no excerpt and no field a reader saw
+        raise ItemError("content", "missing: its type has no editor, or the response was saved trimmed "
+                                   "(?_fields=); nothing to import")
     language = post_language(data, terms)
     if not _dated(data, "date") and not _dated(data, "date_gmt") \
             and (stand_in := date_stand_in(data, link, _rendered(data, "content", required=False))):
@@ -218,10 +222,12 @@ def _worded(summary: str) -> str:
     return summary if any(character.isalnum() for character in summary) else ""
 
 
-def _saved_body(data: dict[str, Any], ctx: Context) -> str:
+def _saved_body(data: dict[str, Any], ctx: Context) -> str | None:
     """The post's rendered content; where the response was saved without it but with its excerpt (a listing's
     `?_fields=id,title,excerpt,link`, a theme that strips bodies from the API), the excerpt, noted: the post's
-    page shows what the crawl holds of it, under its title and link, rather than the post being left out."""
+    page shows what the crawl holds of it, under its title and link, rather than the post being left out. None
+    where it has neither: a post of a type with no editor (a directory's entry, whose page showed its custom
+    fields), which its fields alone may make."""
     if "content" in data:
         content = data["content"]
         if not isinstance(content, str):
@@ -233,8 +239,7 @@ def _saved_body(data: dict[str, Any], ctx: Context) -> str:
         return content
     summary = _rendered_or_empty(data, "excerpt")
     if not html_to_text(summary):
-        raise ItemError("content", "missing: its type has no editor, or the response was saved trimmed "
-                                   "(?_fields=); nothing to import")
+        return None
     ctx.losses.note(loss.SUMMARY_AS_BODY)
     if "<" not in summary:  # no link to take out (and bs4 would warn of text that looks like a file's name)
         return summary
