@@ -46,6 +46,10 @@ from generator.sources.site_clues import seo_said
 from generator.sources.wxr_items import SYNTHETIC_BASE, slug_of
 from generator.problems import ItemError, quoted
 
+# What follows a taxonomy's prefix in class_list where it names no slug: a term's id (`category-26`), or what is left
+# of a slug in another script once its escapes are dropped (`tag-----6-`), which no slug is (WordPress's slugs
+# neither start nor end with a dash, nor hold two in a row).
+NO_SLUG_CLASS = re.compile(r"[0-9]+|-.*|.*-|.*--.*", re.DOTALL)
 # REST field names of the two built-in taxonomies, and the class_list prefix WordPress gives each.
 BUILTIN_REST_KEYS = {"categories": "category", "tags": "post_tag"}
 CLASS_PREFIX = {"category": "category-", "post_tag": "tag-"}
@@ -421,7 +425,11 @@ def _rest_base(href: str) -> str:
 
 
 def _class_list_slugs(data: dict[str, Any], taxonomies: list[str]) -> dict[str, list[str]]:
-    """`news-type-ree-news` is taxonomy `news-type`, term `ree-news`: the longest known prefix wins."""
+    """`news-type-ree-news` is taxonomy `news-type`, term `ree-news`: the longest known prefix wins. A class that
+    ends in digits alone (`category-26`, `tag-145`) names the term by its id: WordPress writes the id where the slug
+    makes no class, a slug in another script (`%d8%b4…`, whose escapes a class drops) or one of digits; where some
+    of such a slug is left (`tag-----6-`), it is no slug either (NO_SLUG_CLASS). Taken for slugs, they were a second
+    category "26" and tags "145" and "6" on the posts of an Arabic site whose categories were read."""
     prefixes = sorted(((CLASS_PREFIX.get(t, f"{t}-"), t) for t in taxonomies), key=lambda p: -len(p[0]))
     found: dict[str, list[str]] = {}
     for css_class in _class_list(data):
@@ -429,7 +437,8 @@ def _class_list_slugs(data: dict[str, Any], taxonomies: list[str]) -> dict[str, 
             continue
         for prefix, taxonomy in prefixes:
             if css_class.startswith(prefix) and len(css_class) > len(prefix):
-                found.setdefault(taxonomy, []).append(safe_slug(css_class[len(prefix):])[0])
+                if not NO_SLUG_CLASS.fullmatch(css_class, len(prefix)):
+                    found.setdefault(taxonomy, []).append(safe_slug(css_class[len(prefix):])[0])
                 break
     return found
 
