@@ -131,13 +131,14 @@ def with_fields(content: str, data: Mapping[str, Any], ctx: Context) -> str:
     empty = not TAG.sub("", content).strip() and not MEDIA_TAG.search(content)
     groups = frozenset(data["acf"]) if isinstance(data.get("acf"), dict) else frozenset()
     # A post or page with a body shows its fields only where they are ACF's Flexible Content, the sections its
-    # theme printed under the body (a news post's dateline as its body, its text in the sections).
+    # theme printed under the body (a news post's dateline as its body, its text in the sections); one whose
+    # sections are its body shows no other field either (a news card's button words, "Texte du lien: Découvrir").
     sections = [key for key in groups if _layouts(data["acf"][key])]
     if post_type in BUILT_IN_TYPES and not empty and not sections:
         return content
     featured = data.get("featured_media")
     values = list(_sources(data))
-    if post_type in BUILT_IN_TYPES and not empty:
+    if post_type in BUILT_IN_TYPES and sections:
         values = [(key, value) for key, value in values if key in sections]
     fields = list(shown_fields(post_type, iter(values), ctx, featured if isinstance(featured, int) else 0, groups))
     if not fields:
