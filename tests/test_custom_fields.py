@@ -199,6 +199,40 @@ def test_acf_groups_show_their_fields_and_relationship_fields_link_their_posts()
         "- [A $40M Series-A round](https://example.com/?p=924)\n")
 
 
+def test_acf_flexible_content_is_the_body_of_a_post_whose_editor_is_empty() -> None:
+    """In the shape of a French public agency's news (REST `acf`): each post's text and pictures were rows of ACF's
+    Flexible Content (`flex_layout`, each row naming its layout), the editor empty; a post kept only its button's
+    words ("Texte du lien: Découvrir"), its article counted as structured data not shown. A post's other fields do
+    not show beside its sections, as beside a body; a custom type's do."""
+    picture = {"ID": 730, "url": "https://example.fr/wp-content/uploads/jnc.jpg", "alt": "Salle", "type": "image"}
+    acf = {"texte_du_lien": "Découvrir",
+           "flex_layout": [{"acf_fc_layout": "zone_personnalisable", "texte": "<p><strong>29 collectivités</strong> "
+                                                                             "labellisées à Dunkerque.</p>"},
+                           {"acf_fc_layout": "textimage_5", "image": picture, "text": "<p>Les lauréats :</p>\n"
+                                                                                      "<ul><li>Agen</li></ul>"},
+                           {"acf_fc_layout": "gallery", "images": False}]}
+    converted = to_document(rest_item(content={"rendered": ""}, acf=acf))
+    assert converted.document.body == (
+        "**29 collectivités** labellisées à Dunkerque.\n\n![Salle](https://example.fr/wp-content/uploads/jnc.jpg)"
+        "\n\nLes lauréats :\n\n- Agen\n")
+    assert STRUCTURED_FIELD not in converted.losses.counts
+    entry = to_document(rest_item(type="collectivites", content={"rendered": ""}, acf=acf)).document.body
+    assert entry.endswith("- Agen\n\n**Texte du lien:** Découvrir\n")
+    # A post whose editor holds its dateline alone: the sections follow it, and no other field shows.
+    dated = to_document(rest_item(content={"rendered": "<p>16 mai 2019, Paris</p>"}, acf=acf)).document.body
+    assert dated.startswith("16 mai 2019, Paris\n\n**29 collectivités**") and "Découvrir" not in dated
+
+
+def test_a_post_of_a_type_with_no_editor_is_its_fields() -> None:
+    """A directory's entries (a type with no editor: no `content`, no `excerpt`) were refused as having nothing to
+    import (98 local authorities of a public agency's site, exit 1), though their pages showed their fields."""
+    entry = {k: v for k, v in rest_item(type="collectivites", acf={"site": "https://www.vendee.fr/",
+                                                                   "nom_conseiller": "Laville Thibault"}).items()
+             if k not in ("content", "excerpt")}
+    assert to_document(entry).document.body == ("**Site:** <https://www.vendee.fr/>\n\n"
+                                                "**Nom conseiller:** Laville Thibault\n")
+
+
 def test_acf_user_and_taxonomy_objects_are_their_names_and_a_saved_error_is_nothing() -> None:
     """A volunteer's page of a real conference site linked its author through an ACF user field: it showed the
     user's email, registration date and avatar as a group's fields."""

@@ -1,14 +1,17 @@
-"""Responses saved inside a wrapper: JSONP (`?_jsonp=`), gzip (a script that saved the bytes as they came)."""
+"""Responses saved inside a wrapper: JSONP (`?_jsonp=`), gzip (a script that saved the bytes as they came), the page
+in which a browser showed the JSON (saved with "Save page as…")."""
 
 from __future__ import annotations
 
 import gzip
+import html
 import json
 from pathlib import Path
 
 import pytest
 
 from generator.sources.saved import read_items
+from generator.sources.wrapped import without_viewer_page
 
 POSTS = [{"id": 7, "type": "post", "title": {"rendered": "Harbour"}, "content": {"rendered": "<p>Cranes.</p>"}}]
 
@@ -38,3 +41,33 @@ def test_a_gzipped_response_cut_short_is_reported_by_name(tmp_path: Path) -> Non
     items, problems = read_items([tmp_path])
     assert items == []
     assert "posts.json: gzip data cut short" in str(problems[0])
+
+
+# In the shape of a real crawl saved from Chrome (an anarchist group's archive of 176 posts, each `posts/602`): the
+# JSON, its `<`, `>` and `&` written as entities, in the page Chrome shows it in; every file was taken for a web page.
+CHROME = ('<html><head><meta name="color-scheme" content="light dark"><meta charset="utf-8"></head><body><pre>{}</pre>'
+          '</body></html>')
+CHROME_OLD = '<html><head></head><body><pre style="word-wrap: break-word; white-space: pre-wrap;">{}</pre></body></html>'
+CHROME_NEW = ('<html><head><meta name="color-scheme" content="light dark"></head><body><pre>{}</pre>'
+              '<div class="json-formatter-container"></div></body></html>')
+
+
+@pytest.mark.parametrize("page", [CHROME, CHROME_OLD, CHROME_NEW])
+@pytest.mark.parametrize("name", ["wp-json/wp/v2/posts/7", "wp-json/wp/v2/posts/7/index.html", "posts.json"])
+def test_a_response_saved_as_the_page_a_browser_showed_it_in_is_read_as_its_json(tmp_path: Path, page: str,
+                                                                                  name: str) -> None:
+    post = {**POSTS[0], "content": {"rendered": "<p>Cranes &amp; ships.</p>\n"}}
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_text(page.format(html.escape(json.dumps(post), quote=False)))
+    items, problems = read_items([tmp_path])
+    assert problems == []
+    assert [(i.data["id"], i.data["content"]["rendered"]) for i in items] == [(7, "<p>Cranes &amp; ships.</p>\n")]
+
+
+@pytest.mark.parametrize("text", [
+    "<html><head></head><body><pre>Index of /wp-json</pre></body></html>",  # no JSON in it
+    '<html><head></head><body><pre>{"id": 7}</pre><p>More</p></body></html>',  # a page with more than the JSON
+    '<!DOCTYPE html><html><head><title>x</title></head><body><pre>{"id": 7}</pre></body></html>',  # a site's page
+])
+def test_pages_that_only_look_like_a_browsers_view_of_json_are_left_as_they_are(text: str) -> None:
+    assert without_viewer_page(text) == text

@@ -203,6 +203,31 @@ def test_builtin_taxonomies_use_their_rest_fields_and_class_prefixes() -> None:
     assert terms == {("category", "markets"), ("post_tag", "lithium"), ("post_tag", "ev")}
 
 
+def test_class_list_names_a_term_by_its_id_where_its_slug_makes_no_class() -> None:
+    """In the shape of an Arabic removal firm's posts: WordPress writes a term's id in class_list where its slug,
+    in Arabic, makes no class (`category-26`), and what a class kept of one ending in a digit (`tag-----6-`); each
+    was taken for a slug, a second category "26" beside the one its saved term named (78 of 90 posts)."""
+    named = {("category", 26): to_term({"id": 26, "slug": "شركات-نقل-الاثاث", "taxonomy": "category",
+                                        "name": "شركات نقل الاثاث"})}
+    data = item(categories=[26], tags=[145, 6], class_list=["post-1042", "category-26", "tag-145", "tag-----6-"])
+    losses = Losses()
+    terms = {(t.taxonomy, t.slug) for t in post_terms(data, Lookups(terms=named), losses)}
+    assert terms == {("category", "شركات-نقل-الاثاث")}
+    assert losses.counts["term id not resolved"] == 2
+
+
+SLUG_WORDS = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8)
+
+
+@given(st.lists(SLUG_WORDS, min_size=1, max_size=4).map("-".join).filter(lambda slug: not slug.isdigit()),
+       st.integers(min_value=1, max_value=10**9))
+def test_class_list_reads_every_slug_wordpress_makes_and_no_term_id(slug: str, ident: int) -> None:
+    """Any slug sanitize_title makes of ASCII words (lowercase letters and digits, one dash between words; `2024-25`
+    too) is read from its class; a class ending in the digits of an id never is."""
+    data = item(categories=[ident], class_list=[f"category-{slug}", f"category-{ident}"])
+    assert {t.slug for t in post_terms(data, Lookups(), Losses())} == {slug}
+
+
 def test_class_list_saved_as_an_object_with_gaps_in_its_keys_still_names_terms() -> None:
     # WooCommerce filters classes out of a product's list; PHP then encodes the array as an object.
     data = item(type="product", product_cat=[16], product_tag=[23],

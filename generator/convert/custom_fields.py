@@ -47,6 +47,7 @@ CONTROL_WORDS = frozenset({"button", "btn", "cta", "link", "label", "placeholder
                            "badge", "menu", "tab", "toggle"})
 GROUP_DEPTH = 3  # ACF's groups in groups shown (a group in a group in a field), past which a value is structured data
 GROUP_TITLE_WORDS = frozenset({"title", "heading", "pretitle", "subtitle", "headline"})  # shown as they are in a group
+LAYOUT_KEY = "acf_fc_layout"  # the key by which each row of ACF's Flexible Content names its layout
 # Objects that are no group: a user (ACF's user field: shown by the name it displays, never its email, registration
 # or avatar), a term (by its name), a REST error saved in a value's place (not shown).
 USER_KEYS = frozenset({"user_email", "user_registered", "user_nicename"})
@@ -128,17 +129,27 @@ def with_fields(content: str, data: Mapping[str, Any], ctx: Context) -> str:
     """The post's rendered content with its reader-facing custom fields after it (or as it, when empty)."""
     post_type = data.get("type") if isinstance(data.get("type"), str) else "post"
     empty = not TAG.sub("", content).strip() and not MEDIA_TAG.search(content)
-    if post_type in BUILT_IN_TYPES and not empty:
+    groups = frozenset(data["acf"]) if isinstance(data.get("acf"), dict) else frozenset()
+    # A post or page with a body shows its fields only where they are ACF's Flexible Content, the sections its
+    # theme printed under the body (a news post's dateline as its body, its text in the sections); one whose
+    # sections are its body shows no other field either (a news card's button words, "Texte du lien: Découvrir").
+    sections = [key for key in groups if _layouts(data["acf"][key])]
+    if post_type in BUILT_IN_TYPES and not empty and not sections:
         return content
     featured = data.get("featured_media")
-    groups = frozenset(data["acf"]) if isinstance(data.get("acf"), dict) else frozenset()
     values = list(_sources(data))
+    if post_type in BUILT_IN_TYPES and sections:
+        values = [(key, value) for key, value in values if key in sections]
     fields = list(shown_fields(post_type, iter(values), ctx, featured if isinstance(featured, int) else 0, groups))
     if not fields:
         return content
     repeaters = {key for key, value in values if isinstance(value, acf_rows.Rows)}  # rows of texts, no page's body
-    body = next((f for f in fields if _last_word(f.key) in BODY_WORDS and CONTROL_WORDS.isdisjoint(_key_words(f.key))
-                 and f.key not in repeaters), None) if empty else None
+    # A post built of ACF's Flexible Content (a news site's posts: their text and pictures, their editor empty) has
+    # it as its body, above the other fields, as its page showed it.
+    layouts = [f for f in fields if f.key in sections]
+    body = next(iter(layouts), None) or next(
+        (f for f in fields if _last_word(f.key) in BODY_WORDS and CONTROL_WORDS.isdisjoint(_key_words(f.key))
+         and f.key not in repeaters), None) if empty else None
     parts = [content]  # also when it holds no words: a player or a frame alone is the post's content
     if body:
         parts.append(f"<p>{body.html}</p>" if body.kind == INLINE else body.html)
@@ -149,7 +160,7 @@ def with_fields(content: str, data: Mapping[str, Any], ctx: Context) -> str:
         if found is body or found.kind == IMAGE and (found.html in shown or IMAGE_SRC.search(found.html)[0] in content):
             continue
         shown.add(found.html)
-        parts.append(_shown(found))
+        parts.append(found.html if found in layouts else _shown(found))  # sections of the page, under no name
     return "\n".join(parts)
 
 
@@ -226,6 +237,8 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool, de
             return (escape(name.strip(), quote=False), INLINE) if isinstance(name, str) and name.strip() else NOTHING
         return _group_html(value, ctx, featured, own, depth)
     if isinstance(value, list):  # REST's value of a repeated field, ACF's checkboxes and galleries
+        if acf and _layouts(value):
+            return _layouts_html(value, ctx, featured, own, depth)
         if rows := titled_rows(value):
             return rows, BLOCK
         if acf and value and all(_post_link(item) for item in value):  # a relationship field's posts
@@ -268,6 +281,28 @@ def _rows_html(found: acf_rows.Rows, ctx: Context, featured: int, own: bool) -> 
         return acf_rows.list_html([[(label(name, ""), html) for name, html, _ in row] for row in rows]), BLOCK
     shown = (_shown(Field(name, label(name, ""), html, kind)) for row in rows for name, html, kind in row)
     return "\n".join(shown), BLOCK
+
+
+def _layouts(value: Any) -> bool:
+    """Whether a field is ACF's Flexible Content: rows that each name their layout."""
+    return (isinstance(value, list) and bool(value)
+            and all(isinstance(row, dict) and isinstance(row.get(LAYOUT_KEY), str) for row in value))
+
+
+def _layouts_html(rows: list[dict[str, Any]], ctx: Context, featured: int, own: bool,
+                  depth: int) -> tuple[str, str]:
+    """ACF's Flexible Content: the sections of the page, each a layout's fields (a text, a picture, a gallery,
+    `{"acf_fc_layout": "textimage_4", "text": "<p>…</p>", "image": {…}}`), which the theme printed one after the
+    other without their names or the layout's: shown so, in their order."""
+    parts = []
+    for row in rows:
+        for key, value in row.items():
+            if key == LAYOUT_KEY:
+                continue
+            html, kind = _value_html(key, value, ctx, featured, own, depth + 1)
+            if html:
+                parts.append(f"<p>{html}</p>" if kind == INLINE else html)
+    return ("\n".join(parts), BLOCK) if parts else NOTHING
 
 
 def _group_html(group: Mapping[str, Any], ctx: Context, featured: int, own: bool, depth: int) -> tuple[str, str]:

@@ -81,6 +81,9 @@ FAVICON_SERVICE = re.compile(r"(?:https?:)?//(?:www\.)?(?:google\.[a-z.]+/s2/fav
 # widget (WP Carousel's `wp-carousel-free/public/css/spinner.svg`, Logo Carousel's `loading.gif`): it never showed
 # once the page had loaded, and stood, full size, over the pictures it waited for.
 PLUGIN_FOLDER = "/wp-content/plugins/"
+# A page builder's stand-in for a picture its editor has not chosen, a grey box with a mark, which the live page
+# showed as it is: Elementor's, in an image box or behind a video's play button (its "image overlay").
+BUILDER_PLACEHOLDER = re.compile(r"/wp-content/plugins/elementor/assets/images/placeholder\.png", re.IGNORECASE)
 SPINNER_FILE = re.compile(r"(?:ajax[-_]?)?(?:spinner|loader|loading|preloader)(?:[-_.@][\w.@-]*)?"
                           r"\.(?:gif|svg|png|webp)", re.IGNORECASE)
 # Zemanta's "Enhanced by Zemanta" badge (2009–2014), linked to its site, was loaded with the post's id (`?x-id=…`)
@@ -280,13 +283,14 @@ def drop_spacer_images(soup: BeautifulSoup, ctx: Context) -> None:
     is no loss. An image of the site's media library, or one its author described (alt text), is a picture,
     whatever its name; but a plugin's loading picture (SPINNER_FILE in PLUGIN_FOLDER) goes whatever its alt text
     ("Preloader Image"), which the page showed only until it had loaded. So does a favicon service's icon of a
-    linked site (FAVICON_SERVICE), a link card's dot beside the site's name that stood as a picture of its own."""
+    linked site (FAVICON_SERVICE), a link card's dot beside the site's name that stood as a picture of its own,
+    and a page builder's stand-in for a picture not chosen (BUILDER_PLACEHOLDER), whatever its alt text."""
     for img in elements(soup, "img"):
         src = str(img.get("src") or "").split("?")[0].split("#")[0].strip()
         hidden = img.get("width") == "0" or img.get("height") == "0"
         spacer = (SPACER_FILE.search(src) is not None and not str(img.get("alt") or "").strip()
                   or PLUGIN_FOLDER in src and SPINNER_FILE.fullmatch(src.rpartition("/")[2]) is not None
-                  or FAVICON_SERVICE.match(src) is not None)
+                  or FAVICON_SERVICE.match(src) is not None or BUILDER_PLACEHOLDER.search(src) is not None)
         if (hidden or spacer) and not _from_library(img):
             link = img.parent
             if not hidden and _between_words(img):  # it held the words apart: "Indented by", not "Indentedby"
@@ -332,12 +336,13 @@ def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
     same picture, blurred or shaded for its hover effect (`<div class="thumbnail" style="background-image: url(a)">
     <div class="bg-blr-image" style="background-image: url(a)">`), showed every card's picture twice. A video's
     background is the still a theme drew behind its player (Inwave's `<video style="background: url(…)">`): it
-    comes before the video, whose contents nothing shows."""
+    comes before the video, whose contents nothing shows. A page builder's stand-in for a picture not chosen (see
+    BUILDER_PLACEHOLDER) is no picture."""
     # Without a lazy loader's attribute, only a style can hold a background.
     for tag in elements(soup) if may_hold(soup, attributes=LAZY_BACKGROUND_NAMES) else styled_tags(soup):
         url = _background(tag)
         before = tag.find_previous_sibling(True)
-        if url and not url.startswith("data:") and not _shows_image(tag, url) \
+        if url and not url.startswith("data:") and not BUILDER_PLACEHOLDER.search(url) and not _shows_image(tag, url) \
                 and not (before is not None and _shows_image(before, url)) and not _icon_beside_words(tag):
             ctx.losses.note(loss.BACKGROUND_IMAGE, url)
             image = soup.new_tag("img", attrs={"src": url, "alt": ""})

@@ -46,6 +46,10 @@ SHARE_PATHS: dict[str, re.Pattern[str]] = {
         "weibo.com": r"/share/share\.php$",
         "xing.com": r"/(?:spi/shares/new|social/share/spi|app/user)$",
         "getpocket.com": r"/(?:save|edit)/?$",
+        # Japanese sites' bars: Hatena Bookmark's dialog (`/add?mode=confirm&url=…`) and its button's bare
+        # `/entry/`, which its script pointed at the page; LINE's share (its official account, `/R/ti/p/@…`, stays).
+        "b.hatena.ne.jp": r"^/(?:add|entry/?)$",
+        "line.me": r"^/(?:R/msg/text/?|lineit/share|social-plugin/share)$",
         "digg.com": r"/submit/?$",
         "bufferapp.com": r"/add/?$",
         "buffer.com": r"/add/?$",

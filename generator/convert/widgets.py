@@ -159,6 +159,10 @@ PLUGIN_ERROR_CLASSES = frozenset({"rs_error_message_box"})
 # ("Email", "Comments") showed in the mirror as fields of the form that no one saw.
 FORM_TRAP_CLASSES = frozenset({"wpforms-field-hp", "gform_validation_container", "frm_verify",
                                "akismet-fields-container"})
+# The answers a form's script shows once it is sent, kept hidden by the theme's stylesheet until then: Avada's
+# ("Your message was sent", "There was an error trying to send your message"), which ended a Vietnamese estate
+# site's pages as their last two paragraphs. Gone with their words, as the traps are.
+FORM_NOTICE_CLASSES = frozenset({"form-submission-notices", "fusion-form-response"})
 # What a form hides with its own style is a trap too (MC4WP's "Leave this field empty if you're human", Mailchimp's
 # field placed at `left: -5000px`), or a message its script shows once it is sent ("Thank you!"), or a step not
 # reached yet: none of it is a reader's to see, and the mirror cannot send the form.
@@ -407,7 +411,8 @@ def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
     for form in [*elements(soup, "form"), *_forms_stripped(soup)]:
         ctx.losses.note(loss.FORM, form.get("action", ""))
         for part in elements(form):
-            if has_class(part, FORM_TRAP_CLASSES) or FORM_HIDDEN_STYLE.search(part.get("style") or ""):
+            if (has_class(part, FORM_TRAP_CLASSES) or has_class(part, FORM_NOTICE_CLASSES)
+                    or FORM_HIDDEN_STYLE.search(part.get("style") or "")):
                 part.replace_with(" ")
             elif any(CAPTCHA_CLASS.search(name) for name in part.get_attribute_list("class", []) or ()):
                 _empty(_captcha_line(part, form))

@@ -46,6 +46,10 @@ from generator.sources.site_clues import seo_said
 from generator.sources.wxr_items import SYNTHETIC_BASE, slug_of
 from generator.problems import ItemError, quoted
 
+# What follows a taxonomy's prefix in class_list where it names no slug: a term's id (`category-26`), or what is left
+# of a slug in another script once its escapes are dropped (`tag-----6-`), which no slug is (WordPress's slugs
+# neither start nor end with a dash, nor hold two in a row).
+NO_SLUG_CLASS = re.compile(r"[0-9]+|-.*|.*-|.*--.*", re.DOTALL)
 # REST field names of the two built-in taxonomies, and the class_list prefix WordPress gives each.
 BUILTIN_REST_KEYS = {"categories": "category", "tags": "post_tag"}
 CLASS_PREFIX = {"category": "category-", "post_tag": "tag-"}
@@ -169,9 +173,13 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     taxonomies: dict[str, list[str]] = {}
     for term in terms:
         taxonomies.setdefault(term.taxonomy, []).append(term.slug)
-    body_html = with_short_description(_saved_body(data, ctx), _rendered(data, "excerpt", required=False),
+    saved_body = _saved_body(data, ctx)
+    body_html = with_short_description(saved_body or "", _rendered(data, "excerpt", required=False),
                                        _type(data) if "type" in data else "")
     content = with_fields(body_html, data, ctx)
+    if saved_body is None and content == body_html:  # no body, no excerpt and no field a reader saw
+        raise ItemError("content", "missing: its type has no editor, or the response was saved trimmed "
+                                   "(?_fields=); nothing to import")
     language = post_language(data, terms)
     if not _dated(data, "date") and not _dated(data, "date_gmt") \
             and (stand_in := date_stand_in(data, link, _rendered(data, "content", required=False))):
@@ -218,10 +226,12 @@ def _worded(summary: str) -> str:
     return summary if any(character.isalnum() for character in summary) else ""
 
 
-def _saved_body(data: dict[str, Any], ctx: Context) -> str:
+def _saved_body(data: dict[str, Any], ctx: Context) -> str | None:
     """The post's rendered content; where the response was saved without it but with its excerpt (a listing's
     `?_fields=id,title,excerpt,link`, a theme that strips bodies from the API), the excerpt, noted: the post's
-    page shows what the crawl holds of it, under its title and link, rather than the post being left out."""
+    page shows what the crawl holds of it, under its title and link, rather than the post being left out. None
+    where it has neither: a post of a type with no editor (a directory's entry, whose page showed its custom
+    fields), which its fields alone may make."""
     if "content" in data:
         content = data["content"]
         if not isinstance(content, str):
@@ -233,8 +243,7 @@ def _saved_body(data: dict[str, Any], ctx: Context) -> str:
         return content
     summary = _rendered_or_empty(data, "excerpt")
     if not html_to_text(summary):
-        raise ItemError("content", "missing: its type has no editor, or the response was saved trimmed "
-                                   "(?_fields=); nothing to import")
+        return None
     ctx.losses.note(loss.SUMMARY_AS_BODY)
     if "<" not in summary:  # no link to take out (and bs4 would warn of text that looks like a file's name)
         return summary
@@ -416,7 +425,11 @@ def _rest_base(href: str) -> str:
 
 
 def _class_list_slugs(data: dict[str, Any], taxonomies: list[str]) -> dict[str, list[str]]:
-    """`news-type-ree-news` is taxonomy `news-type`, term `ree-news`: the longest known prefix wins."""
+    """`news-type-ree-news` is taxonomy `news-type`, term `ree-news`: the longest known prefix wins. A class that
+    ends in digits alone (`category-26`, `tag-145`) names the term by its id: WordPress writes the id where the slug
+    makes no class, a slug in another script (`%d8%b4…`, whose escapes a class drops) or one of digits; where some
+    of such a slug is left (`tag-----6-`), it is no slug either (NO_SLUG_CLASS). Taken for slugs, they were a second
+    category "26" and tags "145" and "6" on the posts of an Arabic site whose categories were read."""
     prefixes = sorted(((CLASS_PREFIX.get(t, f"{t}-"), t) for t in taxonomies), key=lambda p: -len(p[0]))
     found: dict[str, list[str]] = {}
     for css_class in _class_list(data):
@@ -424,7 +437,8 @@ def _class_list_slugs(data: dict[str, Any], taxonomies: list[str]) -> dict[str, 
             continue
         for prefix, taxonomy in prefixes:
             if css_class.startswith(prefix) and len(css_class) > len(prefix):
-                found.setdefault(taxonomy, []).append(safe_slug(css_class[len(prefix):])[0])
+                if not NO_SLUG_CLASS.fullmatch(css_class, len(prefix)):
+                    found.setdefault(taxonomy, []).append(safe_slug(css_class[len(prefix):])[0])
                 break
     return found
 

@@ -32,7 +32,8 @@ from generator.sources.wpcom_v1 import as_v2, is_v1_post, v1_as_v2
 from generator.sources.guid_types import guid_type
 from generator.sources.wpgraphql import graphql_as_v2, is_graphql_post
 from generator.sources.wpgraphql import as_v2 as graphql_node_as_v2
-from generator.sources.wrapped import GZIP_MAGIC, CutShort, starts_jsonp, unzipped, without_jsonp
+from generator.sources.wrapped import (GZIP_MAGIC, CutShort, starts_jsonp, starts_viewer_page, unzipped, without_jsonp,
+                                      without_viewer_page)
 from generator.sources.wxr_items import SYNTHETIC_BASE, synthetic_id
 
 # Kinds of REST resources; only posts become content, the others resolve names or are skipped.
@@ -295,7 +296,7 @@ def _looks_like_json(path: Path) -> bool:
             head = f.read(4096)
         head = head.decode(_encoding(head), "replace")
         head = blank_php_messages(head).lstrip("\ufeff \t\r\n")
-        return head[:1] in ("{", "[") or starts_jsonp(head)
+        return head[:1] in ("{", "[") or starts_jsonp(head) or starts_viewer_page(head)
     except OSError:
         return True  # read it, so that the error is reported with the file's name
 
@@ -335,7 +336,7 @@ def load(path: Path) -> tuple[Any, list[Problem]]:
             return UNREAD, [Problem(name, message="an empty file: nothing was saved in it (a download that failed?)")]
         encoding = _encoding(raw[:4])
         text = raw.decode(encoding)
-        data, repaired = _loads(without_jsonp(blank_php_messages(text)))
+        data, repaired = _loads(without_jsonp(blank_php_messages(without_viewer_page(text))))
         data = collected(products_as_posts(events_as_posts(script_posts.as_v2(graphql_as_v2(v1_as_v2(_unwrapped(data)))))),
                          _readable)
     except OSError as e:

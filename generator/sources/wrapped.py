@@ -1,10 +1,11 @@
 """What a saved response may be wrapped in: gzip, when a script saved the bytes as the server sent them
-(`Content-Encoding: gzip`) or the crawl was compressed to keep (`posts.json.gz`); and JSONP, which WordPress
-writes for `?_jsonp=name` as `/**/name(…)`."""
+(`Content-Encoding: gzip`) or the crawl was compressed to keep (`posts.json.gz`); JSONP, which WordPress
+writes for `?_jsonp=name` as `/**/name(…)`; and the page a browser showed the JSON in, saved as a web page."""
 
 from __future__ import annotations
 
 import gzip
+import html
 import re
 import zlib
 
@@ -12,6 +13,14 @@ GZIP_MAGIC = b"\x1f\x8b"
 # `/**/showPosts(` as WordPress writes it, or a library's callback name (`jQuery3510_1.cb (`).
 JSONP_START = re.compile(r"\s*(?:/\*\*/\s*)?[A-Za-z_$][\w$.]*\s*\(\s*(?=[\[{])")
 JSONP_END = re.compile(r"\)\s*;?\s*\Z")
+# Chrome shows a response sent as JSON as text in a page of its own, which "Save page as…" saves as a web page:
+# `<html><head><meta name="color-scheme" content="light dark"></head><body><pre …>{"id":602,…}</pre></body></html>`,
+# the JSON's `<`, `>` and `&` written as entities (older versions give the `<pre>` a style; newer ones add an empty
+# container for their formatter after it). Nothing else is in such a page: a site's own page is never read so.
+VIEWER_HEAD = r"\s*<html><head>(?:<meta [^<>]*>)*</head><body><pre(?: [^<>]*)?>"
+VIEWER_START = re.compile(VIEWER_HEAD + r"\s*[\[{]")
+VIEWER_PAGE = re.compile(VIEWER_HEAD + r"(?P<json>[^<]*)</pre>(?:<div class=\"json-formatter-container\"></div>)?"
+                         r"</body></html>\s*")
 
 
 class CutShort(Exception):
@@ -38,3 +47,14 @@ def without_jsonp(text: str) -> str:
 def starts_jsonp(head: str) -> bool:
     """Whether the first characters of a file open a JSONP callback around JSON."""
     return JSONP_START.match(head) is not None
+
+
+def without_viewer_page(text: str) -> str:
+    """The JSON of a page in which a browser showed it (see VIEWER_PAGE), or the text as it is."""
+    page = VIEWER_PAGE.fullmatch(text)
+    return html.unescape(page["json"]) if page and VIEWER_START.match(text) else text
+
+
+def starts_viewer_page(head: str) -> bool:
+    """Whether the first characters of a file open a browser's page around JSON."""
+    return VIEWER_START.match(head) is not None
