@@ -31,6 +31,22 @@ def test_a_plugins_own_record_is_skipped(tmp_path: Path, post_type: str) -> None
     assert_skipped_beside_a_post(tmp_path, item(134, "Default", "", post_type=post_type), 134)
 
 
+@pytest.mark.parametrize(("post_type", "title", "content"), [
+    ("bp-email", "[{{{site.name}}}] Activate your account",
+     "<!-- wp:paragraph -->\n<p>Thanks for registering! To complete the activation of your account, go to the "
+     "following link: <a href=\"{{{activate.url}}}\">{{{activate.url}}}</a></p>\n<!-- /wp:paragraph -->"),
+    ("revisr_commits", "Backed up the database with Revisr.", ""),
+    ("wpak_apps", "School app", ""),
+    ("ppwpslack", "Slack channel", ""),
+])
+def test_buddypress_emails_and_revisrs_commits_are_skipped_as_plugin_records(
+        tmp_path: Path, post_type: str, title: str, content: str) -> None:
+    # A Montessori school's dump saved by Revisr: 16 BuddyPress e-mail templates were pages under /bp-email/ whose
+    # links led to `{{{activate-site.url}}}` on the site, beside the app and Slack settings of two other plugins; a
+    # permaculture blog's 4 commit messages ("Initial WordPress install") were pages of Revisr's type.
+    assert_skipped_beside_a_post(tmp_path, item(11, title, content, post_type=post_type), 11)
+
+
 @pytest.mark.parametrize("post_type", ["ap_outbox", "ap_inbox", "ap_actor", "ap_follower", "ap_extrafield"])
 def test_the_activitypub_plugins_activities_and_followers_are_skipped_as_plugin_records(
         tmp_path: Path, post_type: str) -> None:

@@ -104,7 +104,7 @@ def test_a_zip_that_holds_no_wordpress_input_says_so(tmp_path: Path) -> None:
     result = run_import([_zip(tmp_path / "notes.zip", {"readme.txt": "hi"})], tmp_path / "content", ONE)
     assert [str(p) for p in result.problems] == [
         f"{tmp_path}/notes.zip: no saved REST JSON, WordPress export or SQL dump in this archive (files named *.json, "
-        "*.xml, *.sql or wp_posts.csv, or holding JSON with no extension or under wp-json/)"]
+        "*.xml, *.sql, wp_posts.csv or .ht.sqlite, or holding JSON with no extension or under wp-json/)"]
 
 
 def test_a_tarball_of_a_crawl_is_read_and_its_links_out_are_refused(tmp_path: Path) -> None:

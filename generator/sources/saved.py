@@ -49,8 +49,8 @@ def saved_files(source: Path) -> tuple[list[Path], list[Problem], int, tuple[lis
 def _nothing_saved(pages: int) -> str:
     if pages:
         return _pages_saved(pages, "no saved REST JSON in this folder")
-    return ("no saved REST JSON, WordPress export or SQL dump in this folder (files named *.json, *.xml, *.sql or "
-            "wp_posts.csv, or holding JSON with no extension or under wp-json/)")
+    return ("no saved REST JSON, WordPress export or SQL dump in this folder (files named *.json, *.xml, *.sql, "
+            "wp_posts.csv or .ht.sqlite, or holding JSON with no extension or under wp-json/)")
 
 
 def _pages_saved(pages: int, what: str) -> str:

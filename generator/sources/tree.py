@@ -23,11 +23,15 @@ CODE_FOLDERS = frozenset({"wp-admin", "wp-includes", "node_modules"})
 CONTENT_CODE_FOLDERS = frozenset({"plugins", "themes", "mu-plugins", "languages", "upgrade", "upgrade-temp-backup",
                                   "uploads"})
 SAVED_API_HOLDERS = ("plugins", "uploads")  # where a static exporter keeps the API's responses it saved
+# Files read though their names start with '.': the database of a site run on SQLite (WordPress Playground's, the
+# SQLite Database Integration plugin's `wp-content/database/.ht.sqlite`, sources/wp_sqlite.py), hidden from the web so.
+HIDDEN_INPUT = frozenset({".ht.sqlite"})
 
 
 def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """Every file under `folder` (links to files too), sorted, leaving out names starting with '.' and WordPress's
-    code folders at any depth below it; and a problem for each folder that cannot be listed."""
+    """Every file under `folder` (links to files too), sorted, leaving out names starting with '.' (but for
+    HIDDEN_INPUT) and WordPress's code folders at any depth below it; and a problem for each folder that cannot be
+    listed."""
     files: list[Path] = []
     problems: list[Problem] = []
 
@@ -60,7 +64,8 @@ def uploaded_files(folder: Path) -> list[Path]:
 
 
 def _shown(top: str | Path, names: list[str]) -> list[Path]:
-    return [Path(top, name) for name in names if not name.startswith(".") and os.path.isfile(Path(top, name))]
+    return [Path(top, name) for name in names
+            if (not name.startswith(".") or name in HIDDEN_INPUT) and os.path.isfile(Path(top, name))]
 
 
 def _saved_api(holder: Path) -> list[Path]:

@@ -88,7 +88,11 @@ RECORD_TYPES = frozenset({
     # Event Tickets' tickets, the attendees who took them (their names and e-mail addresses) and their orders, for
     # RSVPs, Tribe Commerce and Tickets Commerce; The Events Calendar's imports: the event shows its tickets.
     "tribe_rsvp_tickets", "tribe_rsvp_attendees", "tribe_tpp_tickets", "tribe_tpp_attendees", "tribe_tpp_orders",
-    "tec_tc_ticket", "tec_tc_attendee", "tec_tc_order", "tribe-ea-record"})
+    "tec_tc_ticket", "tec_tc_attendee", "tec_tc_order", "tribe-ea-record",
+    # BuddyPress's e-mails to members (`[{{{site.name}}}] Activate your account`, their links `{{{…url}}}` filled in
+    # when sent), Revisr's log of the site's git commits and database backups, WP-AppKit's app settings, and a Slack
+    # notifier's connections to a channel: a school's dump held 18 of them as pages, a blog's 4 commits.
+    "bp-email", "revisr_commits", "wpak_apps", "ppwpslack"})
 # Patterns, widgets, sidebars, widget types and global styles, by the fields that only they have.
 DESIGN_KEYS = ({"block_types", "viewport_width"}, {"id_base", "sidebar"}, {"before_widget", "widgets"},
                {"is_multi", "name"}, {"styles", "settings", "id"})

@@ -1,7 +1,7 @@
 """A WordPress database saved as SQL: mysqldump's and `wp db export`'s dumps, phpMyAdmin's and Adminer's SQL
 exports, Duplicator's and UpdraftPlus's (`*.sql`, packed with gzip, bzip2 or xz too). The commonest backup of a
 WordPress site, it was refused as "not valid JSON". A backup saved a file per table is read as one dump, the tables
-saved as CSV too (sources/wp_csv.py).
+saved as CSV too (sources/wp_csv.py), and so is a database kept in SQLite (sources/wp_sqlite.py).
 
 Its INSERT statements give the rows of the tables the import reads, wp_posts and beside it wp_postmeta, wp_users,
 the term tables, a few options and WPML's languages, which are then read as phpMyAdmin's JSON export of them is
@@ -20,6 +20,7 @@ import lzma
 import mmap
 import os
 import re
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,7 +28,7 @@ from typing import IO, Any, BinaryIO
 
 from generator.language.words import Words
 from generator.problems import Problem
-from generator.sources import bwg_galleries, seo_addresses, shop_currency, wp_csv, wp_rows
+from generator.sources import bwg_galleries, seo_addresses, shop_currency, wp_csv, wp_rows, wp_sqlite
 from generator.sources.archives import unpacked_into
 from generator.sources.wp_json import RawItem
 
@@ -35,7 +36,8 @@ SUFFIXES = (".sql", ".sql.gz", ".sql.bz2", ".sql.xz", "-db.gz")  # and UpdraftPl
 # How a packed dump is unpacked, by its name's ending: gzip, and bzip2 and xz, which shrink dumps more (a host's
 # control panel offers all three; `.sql.bz2` and `.sql.xz` were passed over as no input).
 UNPACKERS: dict[str, Callable[[Path], IO[bytes]]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
-UNREADABLE = (OSError, EOFError, gzip.BadGzipFile, lzma.LZMAError)  # what reading a broken packed dump raises
+# What reading a broken packed dump raises, or a damaged SQLite database (sources/wp_sqlite.py).
+UNREADABLE = (OSError, EOFError, gzip.BadGzipFile, lzma.LZMAError, sqlite3.Error)
 TABLE_SUFFIX = ".csv"  # a table saved alone as CSV (sources/wp_csv.py), named by it
 # A table's name, quoted or not, perhaps after its database's (`db`.`wp_posts`).
 NAME = rb"(?:[`\"]?\w+[`\"]?\s*\.\s*)?[`\"]?(\w+)[`\"]?"
@@ -104,9 +106,11 @@ Data = bytes | mmap.mmap  # a dump's bytes, unpacked or mapped
 
 
 def is_dump(path: Path) -> bool:
-    """An SQL dump, or a CSV file named as one of the tables read (`wp_posts.csv`): other CSV is no WordPress."""
+    """An SQL dump, or a CSV file named as one of the tables read (`wp_posts.csv`): other CSV is no WordPress; or a
+    database kept in SQLite (sources/wp_sqlite.py)."""
     name = path.name.lower()
-    return name.endswith(SUFFIXES) or (name.endswith(TABLE_SUFFIX) and bool(_kind(_table_name(path))))
+    return (name.endswith(SUFFIXES) or (name.endswith(TABLE_SUFFIX) and bool(_kind(_table_name(path))))
+            or wp_sqlite.is_database(path, _posts_table))
 
 
 def read_dump(path: Path, problems: list[Problem], words: Words | None = None) -> Iterator[RawItem]:
@@ -171,10 +175,16 @@ def _kind(name: str) -> str:
     return read.group(2) if read else ""
 
 
+def _posts_table(name: str) -> bool:
+    return _kind(name) == "posts"
+
+
 def _read(path: Path, problems: list[Problem]) -> tuple[dict[str, Rows], set[str]]:
     """The dump's tables, from its bytes: packed ones unpacked, others mapped (an empty file cannot be)."""
     if path.name.lower().endswith(TABLE_SUFFIX):
         return _csv_table(path, problems)
+    if wp_sqlite.is_database(path, _posts_table):
+        return wp_sqlite.tables(path, lambda name: bool(_kind(name)), _kept)
     unpacker = UNPACKERS.get(path.suffix.lower())
     if unpacker is not None:
         # Unpacked into a temporary file and mapped, as a dump is: unpacked in memory, a dump of 786 MB took that
