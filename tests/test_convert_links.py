@@ -184,6 +184,30 @@ def test_a_link_to_a_heading_whose_id_holds_underscores_lands_on_it(name: str, t
     assert page.h2.get_text() == title, markdown
 
 
+# Punctuation and symbols past ASCII that table of contents plugins keep from a heading's words: Bengali's danda,
+# curly quotes, dashes, a bullet or a square.
+id_punctuation = st.sampled_from("।॥’‘“”—–…■•·«»")
+punctuated_word = st.tuples(st.lists(id_punctuation, max_size=1), marked_word, st.lists(id_punctuation, max_size=2)).map(
+    lambda p: "".join(p[0]) + p[1] + "".join(p[2]))
+punctuated_id = st.tuples(marked_word, st.lists(st.tuples(st.sampled_from(["_", "-", "_—_", "-_"]), punctuated_word),
+                                                min_size=1, max_size=3), st.sampled_from(["", "_", "।"])).map(
+    lambda p: p[0] + "".join(sep + word for sep, word in p[1]) + p[2])
+
+
+@settings(max_examples=200, deadline=None)
+@given(punctuated_id, st.booleans(), st.booleans())
+def test_a_link_to_a_heading_whose_id_holds_punctuation_lands_on_it(name: str, encoded: bool, compiled: bool) -> None:
+    """An id holding a danda, a curly quote or a dash (`১।-জিজিয়া`) was dropped and the links to it became text (17
+    links of a Bengali blog); kept, an `_` beside the punctuation must not open emphasis in either renderer."""
+    href = quote(name, safe="") if encoded else name
+    markdown = html_to_markdown(f'<p>Read <a href="#{escape(href)}">the part</a> first.</p>'
+                                f'<h2 id="{escape(name)}">Part</h2><p>Text.</p>')
+    page = BeautifulSoup(MarkdownRenderer(compiled=compiled).render(markdown).html, "html.parser")
+    [target] = [unquote(found) for found in FRAGMENT_LINK.findall(markdown)]
+    assert target == name and target in {tag["id"] for tag in page.find_all(id=True)}, markdown
+    assert page.h2.get_text() == "Part", markdown
+
+
 @settings(max_examples=200, deadline=None)
 @given(text, st.sampled_from(["!", "!!", "?!", "\\!", ".", ""]),
        st.lists(st.sampled_from(["span", "strong", "em"]), max_size=2))
