@@ -581,11 +581,12 @@ def is_safe_id(ident: str) -> bool:
     ASCII, punctuation and symbols may follow too (Bengali's danda `১১।_ঈশ্বর`, curly quotes, dashes, a leading
     `■`), which a table of contents plugin keeps from the heading's words: no Markdown syntax is written with them,
     and an `_` beside them that would open emphasis is escaped (heading_ids). ASCII punctuation other than
-    `.:-_` stays out, as `*`, `[`, `<`, `&` or `"` would be read as Markdown or HTML; so do spaces and controls."""
+    `.:-_` stays out, as `*`, `[`, `<`, `&` or `"` would be read as Markdown or HTML; so do spaces and controls.
+    An `_` may open the id, as Word's anchors do (`_Toc123`, `_ftn1`, `_ftnref0_1`)."""
     if SAFE_ID.match(ident):
         return True
     first = ident[:1]
-    if not first or (first.isascii() and not first.isalnum()) or unicodedata.category(first).startswith("M"):
+    if not first or (first.isascii() and not (first.isalnum() or first == "_")) or unicodedata.category(first)[0] == "M":
         return False
     return all(c.isalnum() or c in ID_PUNCTUATION if c.isascii() else _shown_in_an_id(c) for c in ident)
 
