@@ -83,6 +83,7 @@ SITE_LISTING_CLASSES = frozenset({"wp-block-latest-posts", "wp-block-query", "wp
 # its logo, its toggle and its close button "X" inside it), which the live site's script opened and closed. Its links
 # lead to the live site's pages; the mirror has its own navigation, and the page's table of contents.
 SITE_MENU_CLASSES = frozenset({"elementor-widget-nav-menu",  # Elementor Pro
+                               "elementor-widget-n-menu",  # Elementor Pro's newer Menu widget (`mega-menu`)
                                "elementor-widget-ekit-nav-menu",  # ElementsKit
                                "hfe-nav-menu",  # Elementor Header & Footer Builder
                                "elementor-widget-jkit_nav_menu", "jkit-nav-menu",  # Jeg Elementor Kit
