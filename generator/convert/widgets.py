@@ -88,6 +88,10 @@ SITE_MENU_CLASSES = frozenset({"elementor-widget-nav-menu",  # Elementor Pro
                                "hfe-nav-menu",  # Elementor Header & Footer Builder
                                "elementor-widget-jkit_nav_menu", "jkit-nav-menu",  # Jeg Elementor Kit
                                "et_pb_menu", "et_pb_fullwidth_menu"})  # Divi's menu modules
+# A news theme's heading module, a block of its own right before a list of posts or a feed it titles (JNews' Heading
+# element over Feedzy's list of another site's feed: "اخبار محلية", local news), which stood over nothing once the
+# list went. JNews' own post blocks hold theirs, and it goes with them.
+LISTING_HEADING_CLASSES = frozenset({"jeg_block_heading"})
 # The RSS block, and Feedzy's lists of another site's feed items (its shortcode's and its block's: their titles,
 # pictures, dates and first words), which a news site's front page may be made of.
 FEED_CLASSES = frozenset({"wp-block-rss", "feedzy-rss"})
@@ -248,8 +252,37 @@ def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
     related posts that plugins and news themes put into the text."""
     _open_query_loops(soup, ctx)
     listings = SITE_LISTING_CLASSES | BUILDER_LISTING_CLASSES | RELATED_POSTS_CLASSES
+    headings = _headings_over(soup, listings | FEED_CLASSES)
     _drop_marked(soup, ctx, listings, loss.LIVE_LISTING)
     _drop_marked(soup, ctx, FEED_CLASSES, loss.LIVE_FEED)
+    for heading in headings:
+        heading.decompose()
+
+
+def _headings_over(soup: BeautifulSoup, listings: frozenset[str]) -> list[Tag]:
+    """The heading modules (LISTING_HEADING_CLASSES) that stand right before a listing about to go, with nothing
+    between: the listing's own title, which stood alone over nothing once it went."""
+    if not may_hold(soup, LISTING_HEADING_CLASSES):
+        return []
+    found: dict[int, Tag] = {}
+    for tag in elements(soup):
+        if has_class(tag, listings) and (before := _block_before(tag)) is not None \
+                and has_class(before, LISTING_HEADING_CLASSES):
+            found[id(before)] = before
+    return list(found.values())
+
+
+def _block_before(tag: Tag) -> Tag | None:
+    """The element just before `tag`, or before the outermost of its holders that it opens (a builder's column and
+    wrapper around a shortcode's list); None where words come between."""
+    node = tag
+    while True:
+        before = node.previous_sibling
+        while isinstance(before, NavigableString) and not before.strip():
+            before = before.previous_sibling
+        if before is not None or node.parent is None or node.parent.parent is None:
+            return before if isinstance(before, Tag) else None
+        node = node.parent
 
 
 def _open_query_loops(soup: BeautifulSoup, ctx: Context) -> None:
