@@ -27,10 +27,13 @@ WORD = re.compile(r"\w")
 
 def floated_images_apart(soup: BeautifulSoup, ctx: Context) -> None:
     """A floated picture in a paragraph with words of its own stands before the paragraph, as the page shows
-    it at the top of the words that flow round it; one after the paragraph's last word stands after it.
-    One between words goes before: the float starts at its line, and the words either side of it are
-    joined as the browser joined them (`D<img class="alignleft">an` read "Dan"). A picture alone in its
-    paragraph, a centred one, one in a list or a table cell stay where they are."""
+    it at the top of the words that flow round it; one after the paragraph's last word stands after it; one on
+    a line of its own between the paragraph's lines (`…communities.<br><img class="alignright"><br>After…`)
+    parts the paragraph there. One between words goes before: the float starts at its line, and the words either
+    side of it are joined as the browser joined them (`D<img class="alignleft">an` read "Dan"). A picture alone
+    in its paragraph, a centred one, one in a list or a table cell stay where they are. The picture moves with the
+    link around it; emphasis around it alone stays behind, empty (`<strong><img></strong>`, which would read as
+    a bold picture)."""
     # Walked from the last picture back, so that the words after each are only those left after the pictures
     # moved out behind it (a paragraph of many pictures after its words is read once); pictures before their
     # paragraph are each set before the one placed last, so that they keep their order.
@@ -40,7 +43,7 @@ def floated_images_apart(soup: BeautifulSoup, ctx: Context) -> None:
     for image in reversed(list(elements(soup, "img"))):
         if not _floated(image):
             continue
-        moved = _outermost_holding_only(image)
+        moved = _picture_with_its_link(image)
         paragraph = _paragraph_of(moved)
         if paragraph is None:
             continue
@@ -48,13 +51,16 @@ def floated_images_apart(soup: BeautifulSoup, ctx: Context) -> None:
             has_words[id(paragraph)] = WORD.search(paragraph.get_text()) is not None
         if not has_words[id(paragraph)]:
             continue
-        if _words_after(moved, paragraph):
+        if not _words_after(moved, paragraph):
+            _drop_breaks(moved, "previous_sibling")
+            paragraph.insert_after(_as_block(soup, moved))
+        elif moved.parent is paragraph and _line_of_its_own(moved):
+            _split_at(soup, paragraph, moved)
+        else:
             block = _as_block(soup, moved)
             placed_before.get(id(paragraph), paragraph).insert_before(block)
             placed_before[id(paragraph)] = block
             opened[id(paragraph)] = paragraph
-        else:
-            paragraph.insert_after(_as_block(soup, moved))
     for paragraph in opened.values():
         _drop_leading_breaks(paragraph)
 
@@ -65,12 +71,48 @@ def _floated(image: Tag) -> bool:
             or FLOAT_STYLE.search(image.get("style") or "") is not None)
 
 
-def _outermost_holding_only(image: Tag) -> Tag:
-    """The image, or the link or inline element around it that shows nothing else."""
-    node = image
+def _picture_with_its_link(image: Tag) -> Tag:
+    """The image, or the outermost link around it that shows nothing else (through inline elements that hold only
+    the image)."""
+    node, moved = image, image
     while (parent := node.parent) is not None and parent.name in INLINE_WRAPPERS and _holds_only(parent, node):
         node = parent
-    return node
+        if node.name == "a":
+            moved = node
+    return moved
+
+
+def _line_of_its_own(node: Tag) -> bool:
+    """Whether a line break ends the line before `node`, which words come before (words after it are known)."""
+    before = _beside(node, "previous_sibling")
+    return isinstance(before, Tag) and before.name == "br" and _beside(before, "previous_sibling") is not None
+
+
+def _beside(node: Tag, way: str) -> Tag | NavigableString | None:
+    """The sibling `way` of `node`, spaces passed over."""
+    sibling = getattr(node, way)
+    while isinstance(sibling, NavigableString) and not sibling.strip():
+        sibling = getattr(sibling, way)
+    return sibling
+
+
+def _split_at(soup: BeautifulSoup, paragraph: Tag, node: Tag) -> None:
+    """`paragraph` parted at `node`, on a line of its own: the lines before it, `node` as a block, the lines after
+    it as a paragraph, without the line breaks either side of it."""
+    _drop_breaks(node, "previous_sibling")
+    _drop_breaks(node, "next_sibling")
+    rest = soup.new_tag("p")
+    while node.next_sibling is not None:
+        rest.append(node.next_sibling.extract())
+    block = _as_block(soup, node)
+    paragraph.insert_after(block)
+    block.insert_after(rest)
+
+
+def _drop_breaks(node: Tag, way: str) -> None:
+    """The line breaks `way` of `node`, spaces between them passed over."""
+    while isinstance(sibling := _beside(node, way), Tag) and sibling.name == "br":
+        sibling.decompose()
 
 
 def _paragraph_of(node: Tag) -> Tag | None:
