@@ -315,7 +315,8 @@ def _holds_own_blocks(tag: Tag) -> bool:
 
 
 def drop_site_menus(soup: BeautifulSoup, ctx: Context) -> None:
-    _drop_marked(soup, ctx, SITE_MENU_CLASSES, loss.SITE_MENU)
+    """Each menu's words are kept aside, for the summary that holds them (summary_menus)."""
+    _drop_marked(soup, ctx, SITE_MENU_CLASSES, loss.SITE_MENU, words=ctx.menu_words)
 
 
 def drop_listing_pagers(soup: BeautifulSoup, ctx: Context) -> None:
@@ -409,14 +410,16 @@ def drop_icon_glyphs(soup: BeautifulSoup, ctx: Context) -> None:
 
 def _drop_marked(soup: BeautifulSoup, ctx: Context, classes: frozenset[str], kind: str,
                  ids: frozenset[str] = frozenset(), said: bool = False,
-                 keep: Callable[[Tag], bool] = lambda tag: False) -> None:
+                 keep: Callable[[Tag], bool] = lambda tag: False, words: list[tuple[str, ...]] | None = None) -> None:
     """Drops every tag with one of `classes` or `ids` but those `keep` keeps, noting each as a loss of `kind`
-    (with its words, if `said`)."""
+    (with its words, if `said`), and its words in `words`, where given."""
     if not may_hold(soup, classes, ids):
         return
     for tag in elements(soup):
         if (has_class(tag, classes) or tag.get("id") in ids) and not keep(tag):
             ctx.losses.note(kind, tag.get_text(" ", strip=True) if said else "")
+            if words is not None:
+                words.append(tuple(tag.get_text(" ").split()))
             tag.decompose()
 
 
