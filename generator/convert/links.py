@@ -38,7 +38,8 @@ MEDIA = ("img", "picture", "video", "audio", "iframe", "object", "embed")
 CONTAINERS = frozenset({"a", "div", "section", "article", "header", "footer", "aside", "nav", "main", "figure",
                         "blockquote", "hgroup"})
 ANCHOR = "nm-anchor"  # an element's id kept as an empty <a id>, written by the converter
-SAFE_ID = re.compile(r"^[^\W_][\w.:-]*$")  # any script; no spaces or braces, which {#id} cannot hold
+SAFE_ID = re.compile(r"[^\W_][\w.:-]*")  # any script; no spaces or braces, which {#id} cannot hold (fullmatch:
+# `$` would let a line break end it, which split the heading's line)
 ID_PUNCTUATION = frozenset(".:-_")  # the ASCII punctuation an id may hold
 JOINERS = frozenset("\u200c\u200d")  # zero-width (non-)joiners, inside Bengali and Persian words
 VOID = frozenset({"img", "br", "hr", "input", "wbr", "source", "embed", "area", "col"})
@@ -583,7 +584,7 @@ def is_safe_id(ident: str) -> bool:
     and an `_` beside them that would open emphasis is escaped (heading_ids). ASCII punctuation other than
     `.:-_` stays out, as `*`, `[`, `<`, `&` or `"` would be read as Markdown or HTML; so do spaces and controls.
     An `_` may open the id, as Word's anchors do (`_Toc123`, `_ftn1`, `_ftnref0_1`)."""
-    if SAFE_ID.match(ident):
+    if SAFE_ID.fullmatch(ident):
         return True
     first = ident[:1]
     if not first or (first.isascii() and not (first.isalnum() or first == "_")) or unicodedata.category(first)[0] == "M":
