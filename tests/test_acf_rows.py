@@ -30,13 +30,13 @@ def test_a_repeaters_rows_are_a_list_under_its_label() -> None:
         "**Address 1 line:** Front Desk\n")
 
 
-def test_a_row_with_a_picture_shows_its_fields_one_after_the_other_and_no_row_is_the_body() -> None:
+def test_a_row_with_a_picture_shows_its_fields_one_after_the_other_a_rule_between_rows_and_no_row_is_the_body() -> None:
     cards = {"about_content_0_name": "Franck Martin", "about_content_0_photo": "https://example.com/up/franck.png",
              "about_content_0_content": "<p>Teaches C.</p>", "about_content_1_name": "Yves Landry",
              "about_content": "2"}
     assert body_of("team", "", meta=cards) == (
         "**About content:**\n\n**Name:** Franck Martin\n\n![](https://example.com/up/franck.png)\n\n"
-        "**Content:**\n\nTeaches C.\n\n"
+        "**Content:**\n\nTeaches C.\n\n---\n\n"
         "**Name:** Yves Landry\n")
 
 

@@ -50,6 +50,22 @@ def test_a_link_s_new_tab_note_leaves_a_cut_summary_which_keeps_its_length() -> 
     assert summary.endswith(" w51 […]") and len(summary.split()) == 56
 
 
+# In the shape of a community group's pledge page: a Google Form's frame, whose fallback words WordPress's excerpt kept.
+FORM = ('<iframe loading="lazy" src="https://docs.google.com/forms/d/e/1FAIpQL/viewform?embedded=true" width="650" '
+        'height="1300" frameborder="0">Loading&#8230;</iframe>')
+
+
+def test_a_frame_s_fallback_words_are_no_summary() -> None:
+    assert _summary(f"<p>{FORM}</p>", "<p>Loading&#8230;</p>") == ""
+    assert _summary(f"<blockquote><p>I support the pledge.</p></blockquote>\n<p>{FORM}</p>",
+                    "<p>I support the pledge. Loading&#8230;</p>") == "I support the pledge."
+
+
+def test_words_an_author_wrote_as_the_excerpt_stay() -> None:
+    assert _summary(f"<p>{FORM}</p>", "<p>Loading</p>") == "Loading"
+    assert _summary(f"<p>{FORM}</p>", "<p>Sign the pledge</p>") == "Sign the pledge"
+
+
 def test_a_tag_with_long_attributes_is_not_read_as_words() -> None:
     sheet = '<span data-sheets-value="[null,2,&quot;' + "Avec des communautés " * 100 + '&quot;]">'
     content = ('<span class="visuallyhidden">Durée : 45 minutes</span><span>Ana Roy</span><p>' + sheet

@@ -31,7 +31,8 @@ from generator.convert.embeds import (embed_label, embed_paragraph, embedded_fil
                                       link_quoted_source, videos_a_script_plays)
 from generator.convert.expand_blocks import expand_blocks_shown_whole
 from generator.convert.feed_videos import feed_videos_as_links
-from generator.convert.footnotes import mark_footnotes, notes_in_the_text, word_footnotes
+from generator.convert.footnotes import mark_footnotes, notes_in_the_text, word_footnotes, word_note_anchors
+from generator.convert.floated_images import floated_images_apart
 from generator.convert.formulas import math_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
 from generator.convert.glyph_link_names import glyph_names_as_site_names
@@ -516,6 +517,7 @@ PASSES: tuple[Pass, ...] = (
     glyph_names_as_site_names,
     unlink_placeholder_profiles,
     players_out_of_links,
+    floated_images_apart,
     images_out_of_links,
     teletype_as_code,
     code_spans_by_line,
@@ -541,6 +543,7 @@ PASSES: tuple[Pass, ...] = (
     drop_repeated_title,
     drop_repeated_headings,
     word_footnotes,
+    word_note_anchors,
     notes_in_the_text,
     mark_footnotes,
     unlink_unreachable_addresses,

@@ -127,3 +127,5 @@ class Context:
     theme_prefixes: tuple[str, ...] = ()  # the prefixes of the themes whose layout the body uses (shortcodes.THEME_LAYOUT)
     words: Words = field(default_factory=lambda: site_words("en"))  # Settings.site_words()
     losses: Losses = field(default_factory=Losses)
+    # The words of each site menu the cleanup dropped, which WordPress's automatic excerpt still holds (summary_menus).
+    menu_words: list[tuple[str, ...]] = field(default_factory=list)

@@ -270,7 +270,9 @@ def _value_html(key: str, value: Any, ctx: Context, featured: int, own: bool, de
 
 def _rows_html(found: acf_rows.Rows, ctx: Context, featured: int, own: bool) -> tuple[str, str]:
     """An ACF repeater's rows: a list, a row an item, where every field shown is words; else each row's fields one
-    after the other as fields are shown (a picture alone, a text under its label)."""
+    after the other as fields are shown (a picture alone, a text under its label), with a rule between two rows:
+    without it a row's last field ran into the next row's first (a teacher's text, then the next one's name, as if
+    both were one card)."""
     rows = [[(name, html, kind) for name, (html, kind) in
              ((name, _value_html(name, value, ctx, featured, own, GROUP_DEPTH)) for name, value in fields) if html]
             for fields in found.rows]
@@ -279,8 +281,8 @@ def _rows_html(found: acf_rows.Rows, ctx: Context, featured: int, own: bool) -> 
         return NOTHING
     if all(kind == INLINE for row in rows for _, _, kind in row):
         return acf_rows.list_html([[(label(name, ""), html) for name, html, _ in row] for row in rows]), BLOCK
-    shown = (_shown(Field(name, label(name, ""), html, kind)) for row in rows for name, html, kind in row)
-    return "\n".join(shown), BLOCK
+    shown = ("\n".join(_shown(Field(name, label(name, ""), html, kind)) for name, html, kind in row) for row in rows)
+    return "\n<hr>\n".join(shown), BLOCK
 
 
 def _layouts(value: Any) -> bool:

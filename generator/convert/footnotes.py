@@ -12,7 +12,7 @@ import re
 from bs4 import BeautifulSoup, PageElement, Tag
 
 from generator.convert.context import Context
-from generator.convert.parse import may_hold, tags_in
+from generator.convert.parse import may_contain, may_hold, tags_in
 from generator.convert.structure import BLOCK_NAMES
 
 FOOTNOTE_REF = "nm-fnref"
@@ -21,6 +21,8 @@ FOOTNOTE_DEF = "nm-fndef"
 WORD_NOTE = re.compile(r"#_(ftn|edn)(ref)?(\d+)$")
 # The note's own anchor, `<a name="_ftn1">[1]</a>`, stands for its back-link when Word or the editor dropped its href.
 WORD_NOTE_ANCHOR = re.compile(r"_(ftn|edn)(\d*)")
+# Any of Word's anchors a link leads to, with the numbering other editors give them too (`#_ftn0_1`, `#_ftnref0_1`).
+WORD_FRAGMENT = re.compile(r"#_(ftn|edn)(ref)?(\d+(?:_\d+)*)$")
 NOTE_LABEL = re.compile(r"\[?(\d+)\]?")  # the number a note shows, `[20]`
 NOTE_NUMBER = re.compile(r"[\[(]?([1-9][0-9]{0,5})[\])]?")  # the number a reference shows: `8`, `[8]`, `(8)`
 NOTE_BLOCKS = ("p", "div", "li")
@@ -143,6 +145,30 @@ def _as_item(soup: BeautifulSoup, back: Tag, ident: str) -> Tag:
     item.extend(list(block.contents))
     block.decompose()
     return item
+
+
+def word_note_anchors(soup: BeautifulSoup, ctx: Context) -> None:
+    """Word's notes pasted without their anchors, which word_footnotes does not make footnotes of: numbered as another
+    editor numbers them (`<a href="#_ftn0_1">(1)</a>` in the text, `<a href="#_ftnref0_1">(1)</a>` opening the note,
+    and no `_ftn0_1` or `_ftnref0_1` anywhere: 174 links in 2 posts of a Bengali blog), or a note running on over
+    paragraphs that one footnote would cut. The links became text, as leading nowhere; now each end is the anchor the
+    other leads to, so both land, and the notes stay where the author put them. A link whose other end the post
+    lacks still goes nowhere."""
+    if not may_contain(soup, "_ftn") and not may_contain(soup, "_edn"):
+        return
+    tags = tags_in(soup)
+    ids = {t.get("id") for t in tags} | {t.get("name") for t in tags if t.name == "a"}
+    leading_to: dict[tuple[str, bool, str], Tag] = {}  # by the anchor it leads to (note or back), the first link to it
+    for link in (t for t in tags if t.name == "a"):
+        if (found := WORD_FRAGMENT.search(str(link.get("href") or ""))) is not None:
+            leading_to.setdefault((found[1], bool(found[2]), found[3]), link)
+    for kind, back, number in leading_to:
+        target = f"_{kind}{'ref' if back else ''}{number}"
+        other_end = leading_to.get((kind, not back, number))  # the link standing where `target` is
+        if target in ids or other_end is None or other_end.get("id") or other_end.get("name"):
+            continue
+        other_end["id"] = target
+        ids.add(target)
 
 
 def notes_in_the_text(soup: BeautifulSoup, ctx: Context) -> None:

@@ -38,7 +38,9 @@ MEDIA = ("img", "picture", "video", "audio", "iframe", "object", "embed")
 CONTAINERS = frozenset({"a", "div", "section", "article", "header", "footer", "aside", "nav", "main", "figure",
                         "blockquote", "hgroup"})
 ANCHOR = "nm-anchor"  # an element's id kept as an empty <a id>, written by the converter
-SAFE_ID = re.compile(r"^[^\W_][\w.:-]*$")  # any script; no spaces or braces, which {#id} cannot hold
+SAFE_ID = re.compile(r"[^\W_][\w.:-]*")  # any script; no spaces or braces, which {#id} cannot hold (fullmatch:
+# `$` would let a line break end it, which split the heading's line)
+ID_PUNCTUATION = frozenset(".:-_")  # the ASCII punctuation an id may hold
 JOINERS = frozenset("\u200c\u200d")  # zero-width (non-)joiners, inside Bengali and Persian words
 VOID = frozenset({"img", "br", "hr", "input", "wbr", "source", "embed", "area", "col"})
 # Ids every page of the site has; a fragment link to one of them lands.
@@ -576,12 +578,23 @@ def _picture_key(url: object) -> str:
 def is_safe_id(ident: str) -> bool:
     """Whether Markdown can keep `ident` as a heading's `{#id}` or an anchor: a letter or digit of any script
     first, then those, `.:-_`, and the marks and joiners that write vowels and accents (`১_আমি_কে`, `परिचय`,
-    `สวัสดี`), which `\\w` leaves out: a Bengali, Hindi or Thai post's links to its own sections became text.
-    (Punctuation stays out, `১।-…` too: next to an `_` it may open or close emphasis and split the id.)"""
-    if SAFE_ID.match(ident):
+    `สวัสดี`), which `\\w` leaves out: a Bengali, Hindi or Thai post's links to its own sections became text. Past
+    ASCII, punctuation and symbols may follow too (Bengali's danda `১১।_ঈশ্বর`, curly quotes, dashes, a leading
+    `■`), which a table of contents plugin keeps from the heading's words: no Markdown syntax is written with them,
+    and an `_` beside them that would open emphasis is escaped (heading_ids). ASCII punctuation other than
+    `.:-_` stays out, as `*`, `[`, `<`, `&` or `"` would be read as Markdown or HTML; so do spaces and controls.
+    An `_` may open the id, as Word's anchors do (`_Toc123`, `_ftn1`, `_ftnref0_1`)."""
+    if SAFE_ID.fullmatch(ident):
         return True
-    bare = "".join(c for c in ident if c not in JOINERS and not unicodedata.category(c).startswith("M"))
-    return bare[:1] == ident[:1] and SAFE_ID.match(bare) is not None
+    first = ident[:1]
+    if not first or (first.isascii() and not (first.isalnum() or first == "_")) or unicodedata.category(first)[0] == "M":
+        return False
+    return all(c.isalnum() or c in ID_PUNCTUATION if c.isascii() else _shown_in_an_id(c) for c in ident)
+
+
+def _shown_in_an_id(c: str) -> bool:
+    """A character past ASCII that an id may hold: any but a space or a control, a joiner being one."""
+    return c in JOINERS or unicodedata.category(c)[0] not in "ZC"
 
 
 def _is_heading_anchor(link: Tag) -> bool:

@@ -1,10 +1,12 @@
-"""A summary without the words a page gave screen readers alone.
+"""A summary without the words a page gave screen readers alone, or browsers without frames.
 
 WordPress makes a post's automatic excerpt by stripping its content's tags, so the words a theme or an editor wrote
 for screen readers only run into it: a conference theme's "Durée : 45 minutes" and its bookmark button's "Ajouter
 cette conférence à mon horaire" opened every session's summary, though no one saw them on the page and the body
 leaves them out (widgets.drop_screen_reader_text). Where the summary is that excerpt, word for word, it is made
-again of the content's words without them, as many words as it held.
+again of the content's words without them, as many words as it held. So are a frame's own words, which a browser
+shows only where it shows no frames: a page holding a Google Form's frame had "Loading…", its fallback text, as
+its summary, or at the end of it.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ NAMES = tuple(sorted(SCREEN_READER_CLASSES))
 # An element one of whose classes marks it for screen readers only, as has_class tells them (in their case), up to its
 # closing tag. The first closing tag of its name ends it: such text is a few words, seldom with an element of the
 # same name inside.
-SCREEN_READER = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?\bclass\s*=\s*[\"']?[^\"'<>]*?(?<![\w-])"
-                           rf"(?:{'|'.join(map(re.escape, NAMES))})(?![\w-])[^<>]*>")
+# A frame, whatever its attributes, is one too: the words inside it are its fallback.
+SCREEN_READER = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b(?:(?<=<iframe)|(?<=<IFRAME)|[^<>]*?\bclass\s*=\s*[\"']?[^\"'<>]*?"
+                           rf"(?<![\w-])(?:{'|'.join(map(re.escape, NAMES))})(?![\w-]))[^<>]*>")
+MARKERS = (*NAMES, "<iframe", "<IFRAME")  # what a content holding such an element must hold
 READ = 50_000  # characters of the content read, at most: a summary's 55 words lie well within, even under a builder's
 FIRST_READ = 1_500  # characters read first, four times more each time they hold too few words
 
@@ -30,12 +34,12 @@ def without_unseen_words(summary: str, content: str) -> tuple[str, str]:
     """`summary` made of the words the content showed, where it is WordPress's automatic excerpt of `content` and
     holds words of its screen-reader text, else `summary` as it is; and what the summary was compared with: the
     content without that text where it opens (`content` itself when it holds none)."""
-    if not any(content.find(name, 0, READ) >= 0 for name in NAMES):
+    if not any(content.find(name, 0, READ) >= 0 for name in MARKERS):
         return summary, content  # most posts: cheap, where a search for the element cost milliseconds
     said = summary.split()
     seen = _without_screen_reader_text(content, len(said))
     stripped = _first_words(content, len(said))
-    if len(said) < 2 or said[:-1] != stripped[:len(said) - 1]:
+    if not said or said[:-1] != stripped[:len(said) - 1] or (len(said) == 1 and said != stripped[:1]):
         return summary, seen  # an excerpt its author wrote, or none
     shown = _first_words(seen, len(said))
     whole = len(said) <= len(stripped) and said[-1] == stripped[len(said) - 1]

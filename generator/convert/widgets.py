@@ -83,10 +83,15 @@ SITE_LISTING_CLASSES = frozenset({"wp-block-latest-posts", "wp-block-query", "wp
 # its logo, its toggle and its close button "X" inside it), which the live site's script opened and closed. Its links
 # lead to the live site's pages; the mirror has its own navigation, and the page's table of contents.
 SITE_MENU_CLASSES = frozenset({"elementor-widget-nav-menu",  # Elementor Pro
+                               "elementor-widget-n-menu",  # Elementor Pro's newer Menu widget (`mega-menu`)
                                "elementor-widget-ekit-nav-menu",  # ElementsKit
                                "hfe-nav-menu",  # Elementor Header & Footer Builder
                                "elementor-widget-jkit_nav_menu", "jkit-nav-menu",  # Jeg Elementor Kit
                                "et_pb_menu", "et_pb_fullwidth_menu"})  # Divi's menu modules
+# A news theme's heading module, a block of its own right before a list of posts or a feed it titles (JNews' Heading
+# element over Feedzy's list of another site's feed: "اخبار محلية", local news), which stood over nothing once the
+# list went. JNews' own post blocks hold theirs, and it goes with them.
+LISTING_HEADING_CLASSES = frozenset({"jeg_block_heading"})
 # The RSS block, and Feedzy's lists of another site's feed items (its shortcode's and its block's: their titles,
 # pictures, dates and first words), which a news site's front page may be made of.
 FEED_CLASSES = frozenset({"wp-block-rss", "feedzy-rss"})
@@ -251,8 +256,37 @@ def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
     related posts that plugins and news themes put into the text."""
     _open_query_loops(soup, ctx)
     listings = SITE_LISTING_CLASSES | BUILDER_LISTING_CLASSES | RELATED_POSTS_CLASSES
+    headings = _headings_over(soup, listings | FEED_CLASSES)
     _drop_marked(soup, ctx, listings, loss.LIVE_LISTING)
     _drop_marked(soup, ctx, FEED_CLASSES, loss.LIVE_FEED)
+    for heading in headings:
+        heading.decompose()
+
+
+def _headings_over(soup: BeautifulSoup, listings: frozenset[str]) -> list[Tag]:
+    """The heading modules (LISTING_HEADING_CLASSES) that stand right before a listing about to go, with nothing
+    between: the listing's own title, which stood alone over nothing once it went."""
+    if not may_hold(soup, LISTING_HEADING_CLASSES):
+        return []
+    found: dict[int, Tag] = {}
+    for tag in elements(soup):
+        if has_class(tag, listings) and (before := _block_before(tag)) is not None \
+                and has_class(before, LISTING_HEADING_CLASSES):
+            found[id(before)] = before
+    return list(found.values())
+
+
+def _block_before(tag: Tag) -> Tag | None:
+    """The element just before `tag`, or before the outermost of its holders that it opens (a builder's column and
+    wrapper around a shortcode's list); None where words come between."""
+    node = tag
+    while True:
+        before = node.previous_sibling
+        while isinstance(before, NavigableString) and not before.strip():
+            before = before.previous_sibling
+        if before is not None or node.parent is None or node.parent.parent is None:
+            return before if isinstance(before, Tag) else None
+        node = node.parent
 
 
 def _open_query_loops(soup: BeautifulSoup, ctx: Context) -> None:
@@ -285,7 +319,8 @@ def _holds_own_blocks(tag: Tag) -> bool:
 
 
 def drop_site_menus(soup: BeautifulSoup, ctx: Context) -> None:
-    _drop_marked(soup, ctx, SITE_MENU_CLASSES, loss.SITE_MENU)
+    """Each menu's words are kept aside, for the summary that holds them (summary_menus)."""
+    _drop_marked(soup, ctx, SITE_MENU_CLASSES, loss.SITE_MENU, words=ctx.menu_words)
 
 
 def drop_listing_pagers(soup: BeautifulSoup, ctx: Context) -> None:
@@ -379,14 +414,16 @@ def drop_icon_glyphs(soup: BeautifulSoup, ctx: Context) -> None:
 
 def _drop_marked(soup: BeautifulSoup, ctx: Context, classes: frozenset[str], kind: str,
                  ids: frozenset[str] = frozenset(), said: bool = False,
-                 keep: Callable[[Tag], bool] = lambda tag: False) -> None:
+                 keep: Callable[[Tag], bool] = lambda tag: False, words: list[tuple[str, ...]] | None = None) -> None:
     """Drops every tag with one of `classes` or `ids` but those `keep` keeps, noting each as a loss of `kind`
-    (with its words, if `said`)."""
+    (with its words, if `said`), and its words in `words`, where given."""
     if not may_hold(soup, classes, ids):
         return
     for tag in elements(soup):
         if (has_class(tag, classes) or tag.get("id") in ids) and not keep(tag):
             ctx.losses.note(kind, tag.get_text(" ", strip=True) if said else "")
+            if words is not None:
+                words.append(tuple(tag.get_text(" ").split()))
             tag.decompose()
 
 

@@ -35,6 +35,7 @@ from generator.convert.slugs import safe_slug
 from generator.convert.stand_in_dates import date_stand_in
 from generator.convert.stripped_breaks import restored_breaks
 from generator.convert.summary_lead import without_dropped_lead
+from generator.convert.summary_menus import without_menu_words
 from generator.convert.summary_spaces import spaced_as_shown
 from generator.convert.summary_unseen import without_unseen_words
 from generator.convert.unlikely import (address_problem, date_problem, id_problem, is_term_object,
@@ -199,6 +200,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
                                  "address"))
     summary = html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False)), address)
     summary, seen = without_unseen_words(summary, content)  # seen: the content as the summary is compared with it
+    summary = without_menu_words(summary, ctx.menu_words)
     summary = spaced_as_shown(summary, seen)
     document = Document(
         title=ctx.title,
