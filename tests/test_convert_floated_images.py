@@ -1,12 +1,16 @@
-"""Floated pictures set apart from their paragraph in time linear in their number: each picture reads only the
-words left after it once the pictures behind it are out, and a paragraph's lines move once however many pictures
-part it."""
+"""Floated and centred pictures set apart from their paragraph, every word kept, in time linear in their number:
+each picture reads only the words left after it once the pictures behind it are out, and a paragraph's lines move
+once however many pictures part it."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from generator.convert.context import Context
 from generator.convert.floated_images import floated_images_apart
+from generator.convert.markdown import html_to_markdown
 from tests.pass_timing import best_seconds
 
 PICTURE = '<img class="alignright" src="https://news.example/a.jpg" alt="">'
@@ -32,3 +36,32 @@ def test_many_pictures_between_words_go_apart_in_linear_time(one: str) -> None:
     small = best_seconds(f"<p>{one * SMALL}The end.</p>", floated_images_apart, tries=3)
     large = best_seconds(f"<p>{one * LARGE}The end.</p>", floated_images_apart, tries=2)
     assert large < RATIO * max(small, 0.001)
+
+
+@pytest.mark.parametrize("one", [
+    '<img class="aligncenter" src="https://news.example/c.jpg" alt=""> and ',  # each parts the words
+    '<img style="display:block;margin:auto" src="https://news.example/c.jpg" alt="">',  # together after the words
+])
+def test_many_centred_pictures_go_apart_in_linear_time(one: str) -> None:
+    small = best_seconds(f"<p>The start. {one * SMALL}The end.</p>", floated_images_apart, tries=3)
+    large = best_seconds(f"<p>The start. {one * LARGE}The end.</p>", floated_images_apart, tries=2)
+    assert large < RATIO * max(small, 0.001)
+
+
+WORDS = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzàéøß", min_size=1, max_size=8), min_size=1, max_size=12)
+ALIGNMENTS = st.sampled_from(['class="alignleft"', 'class="size-full alignright wp-image-7"', 'class="aligncenter"',
+                              'align="left"', 'align="RIGHT"', 'style="float:right;margin:4px"',
+                              'style="display:block;float:none;margin-left:auto;margin-right:auto"'])
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=WORDS, alignment=ALIGNMENTS, linked=st.booleans(), gap=st.sampled_from(["", " ", "\n", "<br>\n"]))
+def test_a_picture_opening_a_paragraph_stands_above_it_and_every_word_follows(
+        words: list[str], alignment: str, linked: bool, gap: str) -> None:
+    image = f'<img {alignment} src="https://e.example/p.jpg" alt="Pic" />'
+    if linked:
+        image = f'<a href="https://e.example/p.jpg">{image}</a>'
+    markdown = html_to_markdown(f"<p>{image}{gap}{' '.join(words)}</p>", Context())
+    picture, _, rest = markdown.partition("\n\n")
+    assert picture.endswith("(https://e.example/p.jpg)") and "Pic" in picture
+    assert rest.split() == words

@@ -1,10 +1,11 @@
-"""Pictures a theme floats beside a paragraph's words, set apart as blocks of their own.
+"""Pictures a theme floats beside a paragraph's words or centres on a line of their own, set apart as blocks.
 
 The classic editor puts a picture aligned left or right inside the paragraph it stands beside
 (`<p><img class="alignleft …">We've seen…</p>`): on the live page the words flow round it. In Markdown
 such a picture is an inline image, set right against the paragraph's first word (`![…](…)We've seen…`)
 and rendered as a picture in the run of the text. It goes out of the paragraph, as a block of its own
-beside it, with the link around it where that link shows nothing else.
+beside it, with the link around it where that link shows nothing else. A centred picture (`aligncenter`, or
+Windows Live Writer's `display:block` style) is a block on the live page: it parts its paragraph's words.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from generator.convert.parse import elements
 FLOATED_CLASSES = frozenset({"alignleft", "alignright"})
 FLOAT_STYLE = re.compile(r"(?:^|;)\s*float\s*:\s*(?:left|right)\b", re.IGNORECASE)
 FLOAT_ALIGN = frozenset({"left", "right"})  # HTML 4's `<img align="left">`, in posts of the 2000s
+BLOCK_STYLE = re.compile(r"(?:^|;)\s*display\s*:\s*block\b", re.IGNORECASE)
 # What may hold the picture between it and its paragraph: a link to it, and inline elements that hold
 # nothing else (an editor's `<strong>` or `<span>` kept round it).
 INLINE_WRAPPERS = frozenset({"a", "span", "strong", "b", "em", "i", "u", "font"})
@@ -30,8 +32,10 @@ def floated_images_apart(soup: BeautifulSoup, ctx: Context) -> None:
     it at the top of the words that flow round it; one after the paragraph's last word stands after it; one on
     a line of its own between the paragraph's lines (`…communities.<br><img class="alignright"><br>After…`)
     parts the paragraph there. One between words goes before: the float starts at its line, and the words either
-    side of it are joined as the browser joined them (`D<img class="alignleft">an` read "Dan"). A picture alone
-    in its paragraph, a centred one, one in a list or a table cell stay where they are. The picture moves with the
+    side of it are joined as the browser joined them (`D<img class="alignleft">an` read "Dan"). A centred picture
+    goes before or after its paragraph where it opens or ends it, and between words parts the paragraph there,
+    as its block did on the page. A picture alone in its paragraph, one in a list or a table cell stay where
+    they are. The picture moves with the
     link around it; emphasis around it alone stays behind, empty (`<strong><img></strong>`, which would read as
     a bold picture)."""
     # Walked from the last picture back, so that the words after each are only those left after the pictures
@@ -41,7 +45,8 @@ def floated_images_apart(soup: BeautifulSoup, ctx: Context) -> None:
     opened: dict[int, Tag] = {}  # the paragraphs pictures were taken from the top of
     has_words: dict[int, bool] = {}  # by paragraph: moving its pictures out leaves its words as they were
     for image in reversed(list(elements(soup, "img"))):
-        if not _floated(image):
+        centred = _centred(image)
+        if not centred and not _floated(image):
             continue
         moved = _picture_with_its_link(image)
         paragraph = _paragraph_of(moved)
@@ -54,8 +59,11 @@ def floated_images_apart(soup: BeautifulSoup, ctx: Context) -> None:
         if not _words_after(moved, paragraph):
             _drop_breaks(moved, "previous_sibling")
             paragraph.insert_after(_as_block(soup, moved))
-        elif moved.parent is paragraph and _line_of_its_own(moved):
+        elif moved.parent is paragraph and (_line_of_its_own(moved)
+                                            or centred and _words_before(moved, paragraph)):
             _split_at(soup, paragraph, moved)
+        elif centred and _words_before(moved, paragraph):
+            continue  # a centred picture inside emphasis between words: no block can stand there
         else:
             block = _as_block(soup, moved)
             placed_before.get(id(paragraph), paragraph).insert_before(block)
@@ -69,6 +77,10 @@ def _floated(image: Tag) -> bool:
     return (not FLOATED_CLASSES.isdisjoint(image.get("class") or ())
             or (image.get("align") or "").strip().lower() in FLOAT_ALIGN
             or FLOAT_STYLE.search(image.get("style") or "") is not None)
+
+
+def _centred(image: Tag) -> bool:
+    return "aligncenter" in (image.get("class") or ()) or BLOCK_STYLE.search(image.get("style") or "") is not None
 
 
 def _picture_with_its_link(image: Tag) -> Tag:
@@ -128,14 +140,18 @@ def _holds_only(parent: Tag, child: Tag) -> bool:
     return all(c is child or (isinstance(c, NavigableString) and not c.strip()) for c in parent.contents)
 
 
-def _words_after(node: Tag, paragraph: Tag) -> bool:
+def _words_after(node: Tag, paragraph: Tag, siblings: str = "next_siblings") -> bool:
     """Whether words follow `node` in its paragraph: its siblings after it, and its parents' up to the paragraph."""
     current: Tag = node
     while current is not paragraph:
-        if any(WORD.search(s.get_text() if isinstance(s, Tag) else str(s)) for s in current.next_siblings):
+        if any(WORD.search(s.get_text() if isinstance(s, Tag) else str(s)) for s in getattr(current, siblings)):
             return True
         current = current.parent
     return False
+
+
+def _words_before(node: Tag, paragraph: Tag) -> bool:
+    return _words_after(node, paragraph, "previous_siblings")
 
 
 def _as_block(soup: BeautifulSoup, node: Tag) -> Tag:
