@@ -848,3 +848,22 @@ def test_a_sage_themes_page_whose_main_is_commented_out_is_read_from_its_wrap(tm
     assert _post(tmp_path / "content", "monterey-bay", "project").body.strip() == \
         "The sanctuary encompasses over 15,800 km2."
     assert [p.item for p in result.problems if p.field == "content"] == ["25"]  # the front page: lists, no text
+
+
+def test_a_visitors_comment_longer_than_the_post_is_not_taken_for_its_text(tmp_path: Path) -> None:
+    """Twenty Twenty prints each comment's text in `<div class="comment-content entry-content">`, the class of the
+    post's own text: 26 of a tech blog's 499 posts, whose comments were longer than their few lines, showed a
+    visitor's comment (or a pingback's excerpt) as their text, and their own text nowhere."""
+    comment = ("<p>Thanks for the link, but his argument is weak: I have it on my list of topics to write about, and "
+               "this will help me gather my thoughts on intellectual property and what it has become lately.</p>")
+    folder = _pages(tmp_path / "copy", {"is-copying-stealing/index.html": _story(
+        "post-template-default single single-post postid-195 singular showing-comments", (
+            '<article class="post-195 post type-post" id="post-195"><header class="entry-header"><h1 class="entry-title">'
+            'Is copying stealing?</h1></header><div class="post-inner"><div class="entry-content"><p>A cartoonist on '
+            'copying.</p></div></div></article><div class="comments-wrapper section-inner" id="comments">'
+            '<div class="comments"><div class="comment" id="comment-9"><article class="comment-body" id="div-comment-9">'
+            f'<footer class="comment-meta">Jo</footer><div class="comment-content entry-content">{comment}</div>'
+            '</article></div></div></div>'))})
+    run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "is-copying-stealing").body.strip() == "A cartoonist on copying."
+
