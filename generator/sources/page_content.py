@@ -21,8 +21,9 @@ CONTENT_CLASSES = ("entry-content", "wp-block-post-content", "post-content", "td
                    "cm-entry-summary",
                    "tribe-events-single-event-description")  # (The Events Calendar's event, in any theme)
 # Else a class that names a post's content with its theme's or builder's prefix (Colibri's `colibri-post-content`,
-# Divi's `et_pb_post_content`, tagDiv's `td-page-content`; a bare `page-content` is many themes' whole layout).
-CONTENT_CLASS = re.compile(r"(?:(?:^|[-_])(?:post|entry|article)|[-_]page)[-_](?:content|body)\Z")
+# Divi's `et_pb_post_content`, tagDiv's `td-page-content`; a bare `page-content` is many themes' whole layout), or
+# a single post's (`single-content`, in which themes made for one site print `the_content()`).
+CONTENT_CLASS = re.compile(r"(?:(?:^|[-_])(?:post|entry|article)|[-_]page)[-_](?:content|body)\Z|\Asingle-content\Z")
 # A class that names the content inside the post's own element (`page-content`, `post-body`, `page-content-wrap`).
 INNER_CONTENT_CLASS = re.compile(r"(?:page|post|entry|article)[-_](?:content|body)(?:[-_](?:wrap(?:per)?|inner))?")
 # A comment's own element and the comments' box (WordPress's `comment_class()`, `#comment-9`, `#div-comment-9`;
