@@ -28,18 +28,24 @@ LOADERS = re.compile("|".join((
 MARKERS = ("_taboola", "adsbygoogle", "twitter-wjs", "facebook-jssdk")
 # (What the post's HTML holds where it holds one: the buttons' loaders both end `}(document, 'script', …`.)
 SOURCE_MARKERS = ("_taboola", "adsbygoogle", "(document,")
+# The marks a script's code was wrapped in for XHTML, left as text beside it: `// <![CDATA[` … `// ]]>`.
+CDATA_MARK = re.compile(r"(?://|/\*)\s*(?:<!\[CDATA\[|\]\]>)\s*(?:\*/)?")
 CODE = frozenset({"code", "pre", "kbd", "samp", "tt", "textarea"})
 HOLDERS = frozenset({"p", "div", "span", "center"})  # (what goes with the code where it held nothing else)
 
 
 def drop_script_text(soup: BeautifulSoup, ctx: Context) -> None:
-    """The loaders' code as text goes, with the paragraph that held nothing else."""
+    """The loaders' code as text goes, with the marks of CDATA around it and the paragraph that held nothing else."""
     if not any(may_contain(soup, marker) for marker in SOURCE_MARKERS):
         return
     for text in [t for t in soup.find_all(string=True) if type(t) is NavigableString and _loader(t)]:
         holder = text.parent
         ctx.losses.note(loss.SCRIPT, "the text of a script")
         text.extract()
+        if isinstance(holder, Tag):
+            for mark in [t for t in holder.find_all(string=True, recursive=False)
+                         if type(t) is NavigableString and CDATA_MARK.fullmatch(t.strip())]:
+                mark.extract()
         while isinstance(holder, Tag) and holder.name in HOLDERS and not holder.get_text(strip=True) \
                 and all(child.name == "br" for child in holder.find_all(True)):
             parent = holder.parent
