@@ -848,3 +848,58 @@ def test_a_sage_themes_page_whose_main_is_commented_out_is_read_from_its_wrap(tm
     assert _post(tmp_path / "content", "monterey-bay", "project").body.strip() == \
         "The sanctuary encompasses over 15,800 km2."
     assert [p.item for p in result.problems if p.field == "content"] == ["25"]  # the front page: lists, no text
+
+
+def test_a_visitors_comment_longer_than_the_post_is_not_taken_for_its_text(tmp_path: Path) -> None:
+    """Twenty Twenty prints each comment's text in `<div class="comment-content entry-content">`, the class of the
+    post's own text: 26 of a tech blog's 499 posts, whose comments were longer than their few lines, showed a
+    visitor's comment (or a pingback's excerpt) as their text, and their own text nowhere."""
+    comment = ("<p>Thanks for the link, but his argument is weak: I have it on my list of topics to write about, and "
+               "this will help me gather my thoughts on intellectual property and what it has become lately.</p>")
+    folder = _pages(tmp_path / "copy", {"is-copying-stealing/index.html": _story(
+        "post-template-default single single-post postid-195 singular showing-comments", (
+            '<article class="post-195 post type-post" id="post-195"><header class="entry-header"><h1 class="entry-title">'
+            'Is copying stealing?</h1></header><div class="post-inner"><div class="entry-content"><p>A cartoonist on '
+            'copying.</p></div></div></article><div class="comments-wrapper section-inner" id="comments">'
+            '<div class="comments"><div class="comment" id="comment-9"><article class="comment-body" id="div-comment-9">'
+            f'<footer class="comment-meta">Jo</footer><div class="comment-content entry-content">{comment}</div>'
+            '</article></div></div></div>'))})
+    run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "is-copying-stealing").body.strip() == "A cartoonist on copying."
+
+
+def test_a_themes_single_content_container_is_read_without_its_box_of_other_posts(tmp_path: Path) -> None:
+    """A Vietnamese agency's theme prints a post's text in `<div class="bg-white single-content">`, under a banner
+    holding its title, and after the text a box of another post's card ("Có thể bạn quan tâm", you may be
+    interested): 240 of a bank branch's 355 posts and pages were passed over as holding their text in no known
+    container."""
+    page = ('<!DOCTYPE html><html lang="vi"><head><title>Gửi tiết kiệm</title><link rel="canonical" href="./">'
+            '<meta property="article:published_time" content="2018-04-02T08:00:00+07:00"></head>'
+            '<body class="post-template-default single single-post postid-134 single-format-standard vantaymedia">'
+            '<div id="header"><a href="../index.html">Agribank</a></div><div class="container"><div class="col-lg-8">'
+            '<div class="banner"><div class="v-h-align"><h1>Gửi tiết kiệm</h1></div></div><div class="bg-white '
+            'single-content"><p class="pHead">Lãi suất tăng.</p><p class="pBody">Khách hàng gửi tiền.</p>'
+            '<p class="pHead"><h4 class="line-break"> Có thể bạn quan tâm</h4><div class="row"><div class="col-lg-6">'
+            '<div class="col-lg-4"> <a href="../lai-suat/index.html"> <img src="../wp-content/uploads/thumbs/lai.jpg" '
+            'alt=""> </a></div><div class="col-lg-8"> <a href="../lai-suat/index.html">Lãi suất cho vay</a></div>'
+            '<ul></ul></div></div></div>'
+            '</div><div class="col-lg-4"><div id="right-sidebar"><div class="the-title">Tin mới</div></div></div>'
+            '</div><div id="footer">Chi nhánh</div></body></html>')
+    folder = _pages(tmp_path / "copy", {"gui-tiet-kiem/index.html": page})
+    result = run_import([folder], tmp_path / "content", ONE)
+    post = _post(tmp_path / "content", "gui-tiet-kiem")
+    assert (result.problems, post.title, post.body.strip()) == ([], "Gửi tiết kiệm", "Lãi suất tăng.\n\nKhách hàng gửi tiền.")
+
+
+@pytest.mark.parametrize("ending", [
+    '<h3>Read more</h3><ul><li><a href="../high-tide/index.html">High tide</a></li></ul>',  # the author's list
+    '<h3>Sources</h3><div><a href="https://port.example/"><img src="port.png" alt="Port"></a></div>',  # elsewhere
+    '<h3>The dock</h3><div><a href="../dock/index.html"><img src="dock.png" alt=""></a> Built in 1890.</div>',
+    '<h3>More</h3><div><a href="../dock/index.html">Dock</a></div><p>Thanks to Ana.</p>',  # not at the end
+])
+def test_what_ends_a_posts_text_stays_unless_it_is_a_box_of_the_sites_post_cards(tmp_path: Path, ending: str) -> None:
+    folder = _pages(tmp_path / "copy", {"old-tide/index.html": _story(
+        "single single-post postid-13", f'<article><div class="entry-content"><p>Calm.</p>{ending}</div></article>')})
+    run_import([folder], tmp_path / "content", ONE)
+    body = _post(tmp_path / "content", "old-tide").body
+    assert body.count("\n\n") >= 2 and body.split("\n\n")[1].lstrip("# ") == ending.split("</h3>")[0][4:]

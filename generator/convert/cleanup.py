@@ -68,6 +68,7 @@ from generator.convert.script_links import image_map_links, lightbox_links_as_li
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
                                              progress_bars_show_their_value)
 from generator.convert.script_headings import drop_headings_over_script_boxes
+from generator.convert.script_text import drop_script_text
 from generator.convert.search_forms import drop_search_forms
 from generator.convert.share_links import drop_share_links
 from generator.convert.shop_actions import drop_shop_actions
@@ -433,6 +434,7 @@ PASSES: tuple[Pass, ...] = (
     drop_hidden_blocks,
     script_players_as_links,
     drop_scripts_and_styles,
+    drop_script_text,
     gists_as_code,
     numbered_listings_as_code,
     numbered_rows_as_code,

@@ -55,8 +55,10 @@ SHARE_CLASSES = frozenset({"sharedaddy", "sd-sharing-enabled", "addtoany_share_s
                            "mashsb-container", "swp_social_panel", "dpsp-content-wrapper", "ssba-wrap",
                            "sharethis-inline-share-buttons", "essb_links",
                            # Print Friendly & PDF's button, over or under every post ("Print Friendly, PDF & Email",
-                           # a picture of the words from its CDN), which printed the live page.
-                           "printfriendly"})
+                           # a picture of the words from its CDN), which printed the live page, and BestWebSoft's
+                           # PDF & Print's ("image_pdf", "image_print") and Facebook Button's ("Fb-Button", its
+                           # picture linked to facebook.com, over 74 of 1,189 stories an aggregator republished).
+                           "printfriendly", "pdfprnt-buttons", "fcbkbttn_buttons_block"})
 # A cookie plugin's controls that a cookie policy shows, each acting on the consent the browser keeps for the live
 # site: Complianz's button that opens its banner again and the status beside it ("Manage Consent  Current status:
 # Accepted", the choice of whoever saved the page; `cmplz_revoke_link`, in its `cmplz-manage-consent-container`),

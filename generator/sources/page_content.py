@@ -21,25 +21,32 @@ CONTENT_CLASSES = ("entry-content", "wp-block-post-content", "post-content", "td
                    "cm-entry-summary",
                    "tribe-events-single-event-description")  # (The Events Calendar's event, in any theme)
 # Else a class that names a post's content with its theme's or builder's prefix (Colibri's `colibri-post-content`,
-# Divi's `et_pb_post_content`, tagDiv's `td-page-content`; a bare `page-content` is many themes' whole layout).
-CONTENT_CLASS = re.compile(r"(?:(?:^|[-_])(?:post|entry|article)|[-_]page)[-_](?:content|body)\Z")
+# Divi's `et_pb_post_content`, tagDiv's `td-page-content`; a bare `page-content` is many themes' whole layout), or
+# a single post's (`single-content`, in which themes made for one site print `the_content()`).
+CONTENT_CLASS = re.compile(r"(?:(?:^|[-_])(?:post|entry|article)|[-_]page)[-_](?:content|body)\Z|\Asingle-content\Z")
 # A class that names the content inside the post's own element (`page-content`, `post-body`, `page-content-wrap`).
 INNER_CONTENT_CLASS = re.compile(r"(?:page|post|entry|article)[-_](?:content|body)(?:[-_](?:wrap(?:per)?|inner))?")
+# A comment's own element and the comments' box (WordPress's `comment_class()`, `#comment-9`, `#div-comment-9`;
+# the themes' `comments-area`, `comment-list`): Twenty Twenty prints a comment's text as `comment-content
+# entry-content`, the class of the post's own text.
+COMMENTS = re.compile(r"comments?|comment-(?:body|content|list|text|inner)|commentlist|comments-(?:area|wrapper)"
+                      r"|(?:div-|li-)?comment-\d+")
 BUILDER_IDS = frozenset({"brx-content", "tve_editor"})
 BUILDER_CLASSES = frozenset({"et-l--post", "ct-inner-content"})
 MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a byline
 
 
 def content(document: HtmlElement, ident: int) -> HtmlElement | None:
-    """Of the elements of the likeliest content class the page has, those not inside another, the one that holds
-    the most text (a related post's excerpt in a sidebar may have the class too); else of a class named like one;
+    """Of the elements of the likeliest content class the page has outside its comments, those not inside another,
+    the one that holds the most text (a related post's excerpt in a sidebar may have the class too); else of a class named like one;
     else, inside the post's own element, one classed as content without a theme's prefix; else the one schema.org's
     microdata marks as the text; else Elementor's element of the post, which a page
     Elementor built holds its text in; else another builder's element of it; else the unclassed element of the
     post's paragraphs; else the post's own element, where it holds nothing but the text; else the page's `<main>`
     (or, with none, Sage's `wrap` of the template) without what is not the post's text."""
-    elements = [e for e in document.iter()
-                if isinstance(e.tag, str) and (e.get("class") or e.get("data-elementor-id") or e.get("itemprop"))]
+    comments = _comments(document)
+    elements = [e for e in document.iter() if isinstance(e.tag, str) and e not in comments
+                and (e.get("class") or e.get("data-elementor-id") or e.get("itemprop"))]
     for name in CONTENT_CLASSES:
         if (found := _likeliest([e for e in elements if name in classes(e)])) is not None:
             return found
@@ -62,6 +69,17 @@ def content(document: HtmlElement, ident: int) -> HtmlElement | None:
     found = _paragraphs(elements, ident)
     found = found if found is not None else _own_untitled(document, ident)
     return found if found is not None else _main(document)
+
+
+def _comments(document: HtmlElement) -> set[HtmlElement]:
+    """The elements of the page's comments: a visitor's comment longer than the post is no post's text."""
+    found: set[HtmlElement] = set()
+    # (Asked of libxml2 first: a walk of every element in Python took as long as the rest of the search.)
+    for element in document.xpath('//*[contains(@class, "comment") or contains(@id, "comment")]'):
+        if element not in found and element.tag not in ("body", "html") and any(
+                COMMENTS.fullmatch(name) for name in [*classes(element), element.get("id") or ""]):
+            found.update(e for e in element.iter() if isinstance(e.tag, str))
+    return found
 
 
 def _builders(element: HtmlElement, ident: int) -> bool:

@@ -27,7 +27,7 @@ from lxml.etree import ParserError, XMLSyntaxError
 from lxml.html import HtmlElement
 
 from generator.problems import Problem
-from generator.sources import later_pages, page_content, page_dates, wp_json
+from generator.sources import later_pages, page_cards, page_content, page_dates, wp_json
 from generator.sources.page_markup import TITLE_CLASSES, classes, elsewhere, meta, meta_link, meta_property
 from generator.sources.static_copy import (PAGE, V2_ROOT, address, link_slug, path_key, post_keys, relative_to,
                                             saved_at)
@@ -293,11 +293,13 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
 
 def _text(content: HtmlElement, base: str) -> str:
     """The container's markup, its addresses read against `base`, without what the theme prints inside it: the
-    links to the post's other pages, the boxes of its terms (`the_tags()`: a label and `rel="tag"` links), and what
-    else is no part of its text (NOT_TEXT_CLASSES, NOT_TEXT_ID)."""
-    for box in [node for node in content.iter() if isinstance(node.tag, str)
-                and (_terms_box(node) or not NOT_TEXT_CLASSES.isdisjoint(classes(node))
-                     or NOT_TEXT_ID.fullmatch(node.get("id") or ""))]:
+    links to the post's other pages, the boxes of its terms (`the_tags()`: a label and `rel="tag"` links), a box of
+    other posts' cards after the text (sources/page_cards.py), and what else is no part of its text
+    (NOT_TEXT_CLASSES, NOT_TEXT_ID)."""
+    for box in [*page_cards.trailing_cards(content, urlsplit(base).hostname or ""),
+                *(node for node in content.iter() if isinstance(node.tag, str)
+                  and (_terms_box(node) or not NOT_TEXT_CLASSES.isdisjoint(classes(node))
+                       or NOT_TEXT_ID.fullmatch(node.get("id") or "")))]:
         if box is not content and box.getparent() is not None:
             box.drop_tree()
     return relative_to(_inner(later_pages.without_links(content)), base)
