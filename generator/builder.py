@@ -152,7 +152,8 @@ def _build(config: Config, scan: inputs.Scan, cache: BuildCache | None, jobs: in
                        files=len(made.pages) + 1, written=made.written, kept=made.kept,
                        removed=len(plan.decision.removed), rendered=len(plan.decision.todo),
                        problems=plan.problems + stages.note_problems(config, notes),
-                       stages=timer.done(), size=size, warnings=_warnings(output, size, warn_at))
+                       stages=timer.done(), size=size,
+                       warnings=_warnings(output, size, warn_at) + ((cache.damaged,) if cache.damaged else ()))
 
 
 def _templates(config: Config, scan: Any, loaded: Any, session: BuildSession | None) -> Any:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import chain, groupby
@@ -15,7 +15,6 @@ from operator import itemgetter
 from generator.config import Taxonomy as TaxonomySetting
 from generator.config import default_label
 from generator.convert.document import Document, Image, Source, TermRegistry
-from generator.frozen import restore
 
 # What a taxonomy's folder takes after its name where a post type has that name too: WordPress lets plugins register
 # both (a shop's `seting` type and taxonomy), and the type's list and the taxonomy's index would both be
@@ -82,13 +81,22 @@ class Post:
 
 @dataclass(frozen=True)
 class StoredPost:
-    """A post's front matter as read from its file (the body left empty), with the file and its digest."""
+    """A post as read from its file, before the site gives it its terms: its Post, with no terms yet, and the term
+    slugs its front matter names by taxonomy, of which make_posts keeps the published taxonomies'. The build makes
+    the Post straight from the cached front matter (output/loading.py), and make_posts copies it whole, adding
+    the terms: a rebuild makes ten thousand of them, where a Document made in between cost some 35 ms."""
 
-    file: str
-    digest: str
-    document: Document
-    provenance: Provenance | None = None
-    body_digest: str = ""  # of the body alone; "" when not known
+    post: Post  # its `terms` are ()
+    taxonomies: Mapping[str, Sequence[str]]  # taxonomy name -> term slugs
+
+
+def stored_post(file: str, digest: str, document: Document, provenance: Provenance | None = None,
+                body_digest: str = "") -> StoredPost:
+    """The StoredPost of a post read as a Document (its body left out)."""
+    return StoredPost(Post(document.title, document.slug, document.type, document.date, document.updated,
+                           document.summary, document.author, file, digest, document.source, (), document.image,
+                           provenance, document.language, document.translations, body_digest),
+                      document.taxonomies)
 
 
 @dataclass(frozen=True)
@@ -163,7 +171,7 @@ def build_site(stored: Iterable[StoredPost], registry: TermRegistry, settings: t
     post types."""
     stored = list(stored)
     settings = _taxonomy_settings(stored, settings, label)
-    folders = taxonomy_folders([s.name for s in settings], {s.document.type for s in stored})
+    folders = taxonomy_folders([s.name for s in settings], {s.post.type for s in stored})
     ranked = sorted(((newest_first(post), post) for post in make_posts(stored, registry, folders)),
                     key=lambda ranked_post: ranked_post[0])
     posts = tuple(post for _, post in ranked)
@@ -250,7 +258,7 @@ def _taxonomy_settings(stored: list[StoredPost], settings: tuple[TaxonomySetting
     """The configured taxonomies, or when none are, every taxonomy the posts name."""
     if settings is not None:
         return settings
-    names = sorted({tax for s in stored for tax in s.document.taxonomies})
+    names = sorted({tax for s in stored for tax in s.taxonomies})
     return tuple(TaxonomySetting(name, label(name)) for name in names)
 
 
@@ -283,20 +291,18 @@ def make_posts(stored: Iterable[StoredPost], registry: TermRegistry, folders: Ma
 
 
 def _post(stored: StoredPost, terms: _TermNames, order: list[str]) -> Post:
-    document = stored.document
-    named = document.taxonomies
+    named = stored.taxonomies
     # A term named twice counts once; the pairs are told apart as tuples, which hash in C, unlike Terms.
     keys = dict.fromkeys((taxonomy, slug) for taxonomy in order for slug in named.get(taxonomy, ()))
     # The terms made already, looked up in C; the first post of a term makes it (Terms are never false).
     post_terms = tuple(map(terms.made.get, keys))
     if not all(post_terms):
         post_terms = tuple(map(terms.get, keys))
-    return restore(Post, {
-        "title": document.title, "slug": document.slug, "type": document.type, "date": document.date,
-        "updated": document.updated, "summary": document.summary, "author": document.author, "file": stored.file,
-        "digest": stored.digest, "source": document.source, "terms": post_terms, "image": document.image,
-        "provenance": stored.provenance, "language": document.language, "translations": document.translations,
-        "body_digest": stored.body_digest})
+    # The stored Post's fields copied in C, and its terms (see frozen.restore).
+    made = object.__new__(Post)
+    made.__dict__.update(stored.post.__dict__)
+    made.__dict__["terms"] = post_terms
+    return made
 
 
 class _TermNames:

@@ -8,10 +8,12 @@ import os
 import shutil
 from pathlib import Path
 
+import orjson
 import pytest
 
 from generator.builder import BuildSession, run_build
 from generator.output import build_cache, stages
+from generator.output.loading import META_LENGTH
 from generator.render.templates import Templates
 from generator.store.import_cache import CACHE_DIR
 from generator.store.terms import read_terms
@@ -127,3 +129,49 @@ def test_the_content_folder_holds_no_compiled_code(tmp_path: Path) -> None:
     cache = project.content / CACHE_DIR
     kept = sorted(p.relative_to(cache).as_posix() for p in cache.rglob("*"))
     assert kept and all(name.endswith((".json", ".lock", ".gitignore")) for name in kept), kept
+
+
+def _older(project: Project) -> None:
+    """The cache as the version before this one wrote it (its layout aside)."""
+    cache = project.content / CACHE_DIR
+    for name in (build_cache.FILE_NAME, build_cache.POSTS_FILE):
+        data = orjson.loads((cache / name).read_bytes())
+        data["version"] = build_cache.VERSION - 1
+        (cache / name).write_bytes(orjson.dumps(data))
+
+
+def test_a_cache_of_the_version_before_is_made_anew_once_without_a_warning(tmp_path: Path) -> None:
+    project = Project(tmp_path)
+    project.build()
+    _older(project)
+    body_edit(project)
+    result = project.build()
+    assert result.warnings == () and result.rendered > 3  # every page checked: the edited body's alone is 3
+    metas = orjson.loads((project.content / CACHE_DIR / build_cache.POSTS_FILE).read_bytes())
+    assert metas["version"] == build_cache.VERSION and {len(meta) for _, meta in metas["metas"].values()} == {META_LENGTH}
+    project.change("story-0008", body=project.post("story-0008").body + "\nAnother sentence.\n")
+    assert project.build().rendered == 3
+    assert tree(tmp_path / "site") == project.clean_build(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("name", [build_cache.FILE_NAME, build_cache.POSTS_FILE])
+@pytest.mark.parametrize("damage", [
+    lambda data: data[:len(data) // 2],  # cut short
+    lambda data: b"[]",  # JSON, not the cache's
+    lambda data: data.replace(b'"metas":{', b'"metas":[{', 1).replace(b'"files":{', b'"files":[{', 1) + b"]",
+    lambda data: b"\xff" + data[1:],  # not UTF-8
+], ids=["cut short", "a list", "sections of another shape", "not UTF-8"])
+def test_a_damaged_cache_is_made_anew_with_a_warning(tmp_path: Path, name: str, damage) -> None:
+    project = Project(tmp_path)
+    project.build()
+    where = project.content / CACHE_DIR / name
+    where.write_bytes(damage(where.read_bytes()))
+    body_edit(project)
+    result = project.build()
+    assert result.problems == []
+    assert len(result.warnings) == 1 and str(where) in result.warnings[0] and "could not be read" in result.warnings[0]
+    assert tree(tmp_path / "site") == project.clean_build(tmp_path / "clean")
+    project.change("story-0008", body=project.post("story-0008").body + "\nAnother sentence.\n")
+    result = project.build()
+    assert result.warnings == () and result.rendered == 3
+    assert tree(tmp_path / "site") == project.clean_build(tmp_path / "clean2")

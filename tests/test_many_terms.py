@@ -9,8 +9,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from generator.builder import run_build
-from generator.model import StoredPost, build_site
-from generator.output.loading import document_of, meta_of
+from generator.model import build_site
+from generator.output.loading import meta_of, stored_post_of
 from generator.render.views import CARD_TERMS
 from generator.store.terms import read_terms
 from tests.site_content import config, post, write_content
@@ -43,7 +43,7 @@ def test_grouping_a_post_of_many_terms_takes_time_in_proportion(tmp_path: Path) 
     document = post("tagged", WHEN, taxonomies={"post_tag": tags})
     content = write_content(tmp_path / "content", [document])
     registry, _ = read_terms(content)
-    stored = [StoredPost("news-archive/tagged.md", "digest", document_of(meta_of(document)), None)]
+    stored = [stored_post_of("news-archive/tagged.md", "digest", meta_of(document))]
     started = time.process_time()
     site = build_site(stored, registry, None)
     assert time.process_time() - started < 5

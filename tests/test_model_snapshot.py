@@ -13,10 +13,10 @@ import pytest
 
 from generator.convert.document import Image, Mirror, Source
 from generator.convert.document import Revision as MirrorRevision
-from generator.model import Provenance, Revision, StoredPost, build_site
+from generator.model import Provenance, Revision, StoredPost, build_site, stored_post
 from generator.output import build_cache, model_snapshot, stages
 from generator.output.inputs import find_inputs, stats
-from generator.output.loading import document_of, load_posts, meta_of, provenance_of
+from generator.output.loading import load_posts, meta_of, provenance_of, stored_post_of
 from generator.store.import_cache import CACHE_DIR
 from generator.store.terms import read_terms
 from tests.site_content import config, many_posts, post, write_content
@@ -42,8 +42,8 @@ def _stored(tmp_path: Path) -> tuple[list[StoredPost], object]:
     content = write_content(tmp_path / "content", documents, names)
     registry, _ = read_terms(content)
     revisions = (Revision(date(2024, 5, 3), WHEN, ("title",), "title changed"),)
-    stored = [StoredPost(f"{d.type}/{d.slug}.md", f"digest-{n}", document_of(meta_of(d)),
-                         Provenance(date(2024, 5, 2), None, revisions) if n % 3 == 0 else None)
+    stored = [stored_post_of(f"{d.type}/{d.slug}.md", f"digest-{n}", meta_of(d),
+                             Provenance(date(2024, 5, 2), None, revisions) if n % 3 == 0 else None)
               for n, d in enumerate(documents)]
     return stored, registry
 
@@ -58,12 +58,17 @@ def test_the_saved_grouping_gives_the_model_build_site_gives(tmp_path: Path) -> 
 
 
 def test_posts_are_made_with_the_fields_their_classes_declare(tmp_path: Path) -> None:
-    """Documents and posts are made without their __init__ (frozen.restore): replace() runs it with every field
-    read back, and fails on a field left out."""
+    """Stored posts and posts are made without their __init__ (frozen.restore): replace() runs it with every field
+    read back, and fails on a field left out; each is the post that stored_post makes of its Document."""
     stored, registry = _stored(tmp_path)
     for found in stored:
-        assert dataclasses.replace(found.document) == found.document
-        assert dataclasses.replace(found.document.source) == found.document.source
+        assert dataclasses.replace(found) == found
+        assert dataclasses.replace(found.post) == found.post
+        assert dataclasses.replace(found.post.source) == found.post.source
+    documents, _ = many_posts(30, seed=5)
+    for document, found in zip(documents, stored):
+        made = stored_post(found.post.file, found.post.digest, document, found.post.provenance)
+        assert made.post == found.post and made.taxonomies == found.taxonomies
     for made in build_site(stored, registry, None).posts:
         assert dataclasses.replace(made) == made
 
@@ -192,10 +197,10 @@ def test_what_a_rebuild_reads_back_is_made_with_the_fields_its_classes_declare(
     assert cache.files and all(dataclasses.replace(entry) == entry for entry in cache.files.values())
     found = find_inputs(config(site.root, site.content, TAXONOMIES, **site.settings))
     loaded = load_posts(site.content, found.posts, stats(list(found.posts)), cache.files, 1)
-    histories = [post.provenance for post in loaded.posts if post.provenance is not None]
+    histories = [stored.post.provenance for stored in loaded.posts if stored.post.provenance is not None]
     revisions = [revision for history in histories for revision in history.revisions]
     assert histories and revisions
-    for made in [*loaded.posts, *histories, *revisions]:
+    for made in [*loaded.posts, *(stored.post for stored in loaded.posts), *histories, *revisions]:
         assert dataclasses.replace(made) == made
 
 
@@ -209,11 +214,11 @@ def test_posts_mirrored_on_the_same_days_without_revisions_share_one_history(tmp
     content = write_content(tmp_path / "content", documents)
     found = find_inputs(config(tmp_path, content, TAXONOMIES))
     loaded = load_posts(content, found.posts, stats(list(found.posts)), {}, 1)
-    by_slug = {stored.document.slug: stored for stored in loaded.posts}
+    by_slug = {stored.post.slug: stored for stored in loaded.posts}
     for path in found.posts:
         stored = by_slug[Path(path).stem]
-        assert stored.provenance == provenance_of(loaded.entries[path].meta)
-    histories = [by_slug[f"story-{n}"].provenance for n in range(len(mirrors))]
+        assert stored.post.provenance == provenance_of(loaded.entries[path].meta)
+    histories = [by_slug[f"story-{n}"].post.provenance for n in range(len(mirrors))]
     assert histories[0] is histories[1] and histories[2] is histories[3]
     assert histories[0] != histories[2] != histories[4] != histories[5] and histories[6] is None
     assert histories[5].revisions and histories[5] is not histories[0]

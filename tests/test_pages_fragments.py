@@ -13,7 +13,7 @@ from generator import urls
 from generator.builder import run_build
 from generator.config import Taxonomy
 from generator.convert.document import Image, Mirror, Revision, Source, Term, TermRegistry
-from generator.model import StoredPost, build_site
+from generator.model import build_site, stored_post
 from generator.render import views
 from generator.render.remote_media import media_key
 from tests.site_content import PACIFIC, config, post, write_content
@@ -223,7 +223,7 @@ def test_a_card_with_a_mirrored_image_is_what_the_old_loop_gave() -> None:
     """Cards of posts with and without images and terms, near their terms' pages and far from them."""
     start = datetime(2024, 3, 1, 9, 0, tzinfo=PACIFIC)
     image = Image("https://example.com/up/a.png", HOSTILE)
-    stored = [StoredPost(f"news-archive/story-{i}.md", f"d{i}", document)
+    stored = [stored_post(f"news-archive/story-{i}.md", f"d{i}", document)
               for i, document in enumerate([
                   post("story-0", start, image=image, taxonomies={"regions": ["eu", "usa"]}),
                   post("story-1", start, image=Image("https://example.com/up/remote.png", "x"), summary=""),

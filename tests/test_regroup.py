@@ -6,6 +6,7 @@ as the benchmark's, gives one."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.convert.document import Document, Source, TermRegistry
-from generator.model import StoredPost, build_site
+from generator.model import StoredPost, build_site, stored_post
 from generator.output import model_snapshot, stages
 from generator.output.regroup import dates_moved
 from tests.site_reading import tree
@@ -31,7 +32,7 @@ def _stored(number: int, kind: str, hours: int, terms: dict[str, tuple[str, ...]
                         summary="", taxonomies=terms, body="",
                         source=Source(number + 1, f"https://example.com/{number}/", f"g{number}", parent, number % 2),
                         translations=translations)
-    return StoredPost(f"{kind}/post-{number}.md", str(number), document)
+    return stored_post(f"{kind}/post-{number}.md", str(number), document)
 
 
 _terms = st.fixed_dictionaries({}, optional={
@@ -53,9 +54,9 @@ def _moved(posts: list[StoredPost], moves: list[tuple[int, int]]) -> tuple[list[
     for at, hours in moves:
         at %= len(posts)
         stored = moved[at]
-        when = stored.document.date + timedelta(hours=hours)
-        moved[at] = StoredPost(stored.file, stored.digest + "+", Document(**{**vars(stored.document), "date": when}))
-        files.add(stored.file)
+        post = replace(stored.post, date=stored.post.date + timedelta(hours=hours), digest=stored.post.digest + "+")
+        moved[at] = replace(stored, post=post)
+        files.add(post.file)
     return moved, files
 
 
@@ -66,7 +67,7 @@ def test_a_grouping_brought_up_to_date_is_the_one_made_anew(drawn: list, moves: 
              for n, (kind, hours, terms, parent, translations) in enumerate(drawn)]
     before = orjson.loads(orjson.dumps(_site(posts)))  # as the snapshot's file gives it back
     after, files = _moved(posts, moves)
-    found = dates_moved(before, files, {post.file: post for post in after})
+    found = dates_moved(before, files, {stored.post.file: stored for stored in after})
     assert found is None or found == _site(after)
 
 
@@ -74,7 +75,7 @@ def test_a_day_later_within_its_month_and_behind_its_terms_newest_posts_is_broug
     posts = [_stored(n, "post", n * 3, {"category": ("news",), "tag": (f"t{n % 4}",)}, 0, ()) for n in range(40)]
     before = orjson.loads(orjson.dumps(_site(posts)))
     after, files = _moved(posts, [(10, 24)])
-    assert dates_moved(before, files, {post.file: post for post in after}) == _site(after)
+    assert dates_moved(before, files, {stored.post.file: stored for stored in after}) == _site(after)
 
 
 def test_the_newest_post_of_a_term_moved_behind_another_term_s_is_grouped_anew() -> None:
@@ -83,7 +84,7 @@ def test_the_newest_post_of_a_term_moved_behind_another_term_s_is_grouped_anew()
              _stored(2, "post", 10, {"tag": ("a",)}, 0, ())]
     before = orjson.loads(orjson.dumps(_site(posts)))
     after, files = _moved(posts, [(0, -25)])
-    found = dates_moved(before, files, {post.file: post for post in after})
+    found = dates_moved(before, files, {stored.post.file: stored for stored in after})
     assert found is None or found == _site(after)
 
 

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from generator import model
 from generator.convert.document import Document, Term, TermRegistry
-from generator.model import Site, StoredPost, build_site
+from generator.model import Site, build_site
 from generator.output import keys, model_snapshot, moves, related
-from generator.output.loading import document_of, meta_of
+from generator.output.loading import meta_of, stored_post_of
 from tests.site_content import NEWS_TYPES, REGIONS, many_posts
 
 LIMIT = 5
@@ -27,7 +27,7 @@ def _site(documents: list[Document], names: dict[tuple[str, str], str]) -> Site:
     registry = TermRegistry()
     for (taxonomy, slug), name in names.items():
         registry.add(Term(taxonomy, slug, name))
-    stored = [StoredPost(f"{d.type}/{d.slug}.md", f"digest-{d.slug}", document_of(meta_of(d))) for d in documents]
+    stored = [stored_post_of(f"{d.type}/{d.slug}.md", f"digest-{d.slug}", meta_of(d)) for d in documents]
     return build_site(stored, registry, None)
 
 

@@ -100,6 +100,9 @@ class BuildCache:
     # How the saved files stand: (the stat of build.json, the changes saved since it was written), or None
     # when unknown; save() then writes the whole cache.
     base: tuple[list[int], cache_changes.Changes] | None = field(default=None, compare=False, repr=False)
+    # Why the saved cache was not used although it was there ("" when it was, or was not there, or was of
+    # another version: expected after an upgrade), told as a warning: the build checks everything again.
+    damaged: str = field(default="", compare=False, repr=False)
 
     def post_files(self) -> set[str]:
         return {path for path, entry in self.files.items() if entry.meta is not None}
@@ -142,17 +145,20 @@ def load_stamp(content_dir: Path) -> Stamp | None:
 
 
 def load(content_dir: Path) -> BuildCache:
-    """The saved cache; an unreadable, outdated or malformed one is simply empty."""
+    """The saved cache; a missing or outdated one is simply empty, and so is an unreadable or malformed one, which
+    says why (`damaged`)."""
+    where = cache_dir(content_dir) / FILE_NAME
     try:
-        with open(cache_dir(content_dir) / FILE_NAME, "rb") as file:
+        with open(where, "rb") as file:
             identity = _identity(os.fstat(file.fileno()))
             data = orjson.loads(file.read())
-        if data.get("version") != VERSION:
-            return BuildCache()
+        if not isinstance(data, dict) or data.get("version") != VERSION:
+            return BuildCache(damaged="" if isinstance(data, dict) and "version" in data else _why(where, "no version"))
         saved = _load_changes(content_dir, identity)
         changes = saved.get("changes", {})
         apply = cache_changes.applied
-        metas = apply(_load_metas(content_dir), changes, "metas")
+        metas, damaged = _load_metas(content_dir)
+        metas = apply(metas, changes, "metas")
         data.update(saved.get("scalars", {}))
         order, keys = data["order"], data["link_keys"]
         files = {}
@@ -181,9 +187,16 @@ def load(content_dir: Path) -> BuildCache:
                    for file, (digest, notes) in apply(data["notes"], changes, "notes").items()},
             uses=(data["uses"][0], {n: None if u is None else frozenset(u) for n, u in data["uses"][1].items()}),
             terms=tuple(data["terms"]), problems=tuple(Problem(*p) for p in data["problems"]),
-            base=(identity, changes))
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
+            base=None if damaged else (identity, changes), damaged=damaged)  # then saved whole, anew
+    except FileNotFoundError:
         return BuildCache()
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError) as e:
+        return BuildCache(damaged=_why(where, e))
+
+
+def _why(where: Path, error: object) -> str:
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error) or type(error).__name__
+    return f"the build cache {where} could not be read ({reason}); every input and page was checked again"
 
 
 def _pages(saved: dict[str, list], changes: cache_changes.Changes) -> dict[str, list]:
@@ -209,12 +222,19 @@ def _load_changes(content_dir: Path, identity: list[int]) -> dict[str, Any]:
     return data
 
 
-def _load_metas(content_dir: Path) -> dict[str, list]:
+def _load_metas(content_dir: Path) -> tuple[dict[str, list], str]:
+    """The posts' front matter as saved, and why it could not be read ("" when it could, or was not saved)."""
+    where = cache_dir(content_dir) / POSTS_FILE
     try:
-        data = orjson.loads((cache_dir(content_dir) / POSTS_FILE).read_bytes())
-        return data["metas"] if data.get("version") == VERSION else {}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return {}
+        data = orjson.loads(where.read_bytes())
+        metas = data["metas"] if data.get("version") == VERSION else {}
+        if not isinstance(metas, dict):
+            raise TypeError("no mapping of posts")
+        return metas, ""
+    except FileNotFoundError:
+        return {}, ""
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as e:
+        return {}, _why(where, e)
 
 
 def saved_files(content_dir: Path) -> tuple[FileStat | None, ...]:

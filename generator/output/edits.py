@@ -72,6 +72,8 @@ def find_edits(scan: Scan, cache: BuildCache, posts: Loaded, files: dict[str, Fi
     prefix = len(str(scan.inputs.content)) + 1
     for path, entry in posts.entries.items():
         old = cache.files.get(path)
+        if old is entry:  # not read again (loading keeps the cached entry): nothing of it changed
+            continue
         if old is None:
             return None
         if old.meta != entry.meta:

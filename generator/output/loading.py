@@ -19,7 +19,7 @@ from generator import workers
 from generator.convert.control_chars import readable as without_controls
 from generator.convert.document import Document, Image, Mirror, Source
 from generator.frozen import restore
-from generator.model import Provenance, Revision, StoredPost
+from generator.model import Post, Provenance, Revision, StoredPost
 from generator.output import digest
 from generator.output.build_cache import FileEntry, Stat, trusted
 from generator.problems import ItemError, Problem
@@ -83,10 +83,8 @@ def load_posts(content: Path, paths: Sequence[str], stats: Sequence[Stat | None]
         # build, cached or not.
         if entry.meta[13]:
             problems.extend(Problem(path, "", field, message) for field, message in entry.meta[13])
-        posts.append(restore(StoredPost, {"file": path[prefix:], "digest": entry.digest,
-                                          "document": document_of(entry.meta),
-                                          "provenance": _shared_provenance(entry.meta, histories),
-                                          "body_digest": entry.body}))
+        posts.append(stored_post_of(path[prefix:], entry.digest, entry.meta,
+                                    _shared_provenance(entry.meta, histories), entry.body))
     return Loaded(tuple(posts), tuple(problems), entries, len(changed))
 
 
@@ -263,18 +261,21 @@ def meta_of(document: Document) -> list[Any]:
             [list(pair) for pair in document.translations]]
 
 
-def document_of(meta: list[Any]) -> Document:
-    """The Document of `meta_of`, with an empty body."""
+def stored_post_of(file: str, found: str, meta: list[Any], provenance: Provenance | None = None,
+                   body_digest: str = "") -> StoredPost:
+    """The StoredPost of `meta_of`'s list, with the file, its digest, provenance and the digest of its body. (Made
+    without __init__, as ten thousand are at every build: see frozen.restore.)"""
     title, slug, kind, published, updated, summary, author, taxonomies, source, image, language, translations = \
         meta[:12]
     wordpress_id, url, guid, parent, order = source
-    return restore(Document, {
+    post = restore(Post, {
         "title": title, "slug": slug, "type": kind, "date": datetime.fromisoformat(published),
-        "updated": datetime.fromisoformat(updated), "summary": summary,
-        "taxonomies": {k: tuple(v) for k, v in taxonomies.items()},
+        "updated": datetime.fromisoformat(updated), "summary": summary, "author": author, "file": file,
+        "digest": found,
         "source": restore(Source, {"id": wordpress_id, "url": url, "guid": guid, "parent": parent, "order": order}),
-        "body": "", "author": author, "image": Image(*image) if image else None, "mirror": None,
-        "language": language, "translations": tuple((tag, ident) for tag, ident in translations)})
+        "terms": (), "image": Image(*image) if image else None, "provenance": provenance, "language": language,
+        "translations": tuple(map(tuple, translations)) if translations else (), "body_digest": body_digest})
+    return restore(StoredPost, {"post": post, "taxonomies": taxonomies})
 
 
 def file_entries(paths: Sequence[str], stats: Sequence[Stat | None],

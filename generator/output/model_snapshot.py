@@ -111,7 +111,7 @@ def values(site: Site) -> dict[str, Any]:
 
 
 def _site(data: dict[str, Any], stored: Sequence[StoredPost], registry: TermRegistry) -> Site:
-    by_file = {post.file: post for post in stored}
+    by_file = {stored_post.post.file: stored_post for stored_post in stored}
     if len(data["posts"]) != len(by_file) or set(data["posts"]) != by_file.keys():
         raise ValueError("not the posts the snapshot was made of")
     _check_positions(data, len(by_file))

@@ -35,7 +35,7 @@ def dates_moved(previous: Mapping[str, Any], moved: Iterable[str], stored: Mappi
     rank = _rank(new_times, files, stored)
     order = [position for position in range(len(files)) if position not in moving]
     for position, post in moving.items():
-        new_times[position] = post.document.date.timestamp()
+        new_times[position] = post.post.date.timestamp()
         order.insert(bisect.bisect_left(order, rank(position), key=rank), position)
     renumber = [0] * len(files)
     for new, old in enumerate(order):
@@ -75,8 +75,8 @@ def _rank(times: list[float], files: list[str], stored: Mapping[str, StoredPost]
           ) -> Callable[[int], tuple[float, str, str]]:
     """A position's place in the site's order, newest first (model.newest_first), by its post's time in `times`."""
     def rank(position: int) -> tuple[float, str, str]:
-        document = stored[files[position]].document
-        return -times[position], document.type, document.slug
+        post = stored[files[position]].post
+        return -times[position], post.type, post.slug
     return rank
 
 
@@ -95,7 +95,7 @@ def _years(years: list, moving: Mapping[int, StoredPost], renumber: list[int]) -
     months = {(year, month): [p for p in found if p not in moving] for year, _, in_year in years
               for month, found in in_year}
     for position, post in moving.items():
-        moment = post.document.date
+        moment = post.post.date
         if (moment.year, moment.month) not in months:
             return None
         months[moment.year, moment.month].append(position)

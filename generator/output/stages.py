@@ -157,7 +157,7 @@ def _regrouped(previous: dict, moved: frozenset[str], loaded: Inputs) -> Grouped
     """The last grouping brought up to date (output/regroup.py), or None where the posts must be grouped anew."""
     posts = loaded.posts.posts
     try:
-        values = regroup.dates_moved(previous, moved, {post.file: post for post in posts})
+        values = regroup.dates_moved(previous, moved, {stored.post.file: stored for stored in posts})
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):  # a snapshot damaged under its own key
         values = None
     site = None if values is None else model_snapshot.site_of(values, posts, loaded.registry)
