@@ -86,6 +86,10 @@ def plain_key(url: str) -> tuple[str, str] | None:
 def shown_source(source_url: str) -> str:
     """A post's source URL as its page shows it: "" for text that is not a URL at all, which a link would
     break (the page links only to web addresses, and shows anything else as text)."""
+    # urlsplit refuses only a host with a bracket (IPv6) or one outside ASCII that NFKC changes: an ASCII
+    # address without brackets, nearly every post's, is spared taking apart (each is new to its cache).
+    if source_url.isascii() and "[" not in source_url and "]" not in source_url:
+        return source_url
     try:
         urlsplit(source_url.strip())
     except ValueError:
