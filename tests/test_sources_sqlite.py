@@ -8,6 +8,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
+
 from generator.importer import ImportOptions, run_import
 from generator.sources import wp_sql
 from generator.store.documents import document_files, loads
@@ -111,12 +113,15 @@ def test_the_database_given_by_itself_is_read_and_other_sqlite_files_are_no_inpu
     assert list(_documents(tmp_path / "content")) == ["post/post-29.md"]
 
 
-def test_a_damaged_database_is_named_and_the_import_goes_on(tmp_path: Path) -> None:
-    """A database cut short or overwritten past its header: one problem naming the file, as a broken dump."""
+@pytest.mark.parametrize("damage", [b"SQLite format 3\x00" + b"\xff" * 200, b"\x8b\x1f" + b"\xff" * 200],
+                         ids=["past its header", "its header gone"])
+def test_a_damaged_database_is_named_and_the_import_goes_on(tmp_path: Path, damage: bytes) -> None:
+    """A database cut short or overwritten, past its header or through it: one problem naming the file, as a broken
+    dump."""
     folder = tmp_path / "site"
     damaged = folder / "wp-content" / "database" / ".ht.sqlite"
     damaged.parent.mkdir(parents=True)
-    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
+    damaged.write_bytes(damage)
     _database(folder / "other" / "backup.sqlite", [_post(29, "Hello", "World")])
     result = run_import([folder], tmp_path / "content", ImportOptions(workers=1))
     assert [(p.file, p.message.split(":")[0]) for p in result.problems] == [(str(damaged), "cannot be read")]

@@ -20,6 +20,7 @@ from typing import Any
 MAGIC = b"SQLite format 3\x00"
 # The names WordPress's SQLite databases go by: the plugin's own, and the endings a site's owner gives one.
 SUFFIXES = (".sqlite", ".sqlite3", ".db")
+HIDDEN_DATABASES = frozenset({".ht.sqlite"})  # the name WordPress's SQLite plugin and Playground give theirs
 BATCH = 1000  # rows fetched at a time, each batch passed to `kept` before the next is read
 
 Rows = list[dict[str, Any]]
@@ -28,15 +29,16 @@ Rows = list[dict[str, Any]]
 def is_database(path: Path, wanted: Callable[[str], bool]) -> bool:
     """Whether a file is named as an SQLite database, is one, and has a table whose name `wanted` takes (WordPress's
     posts): a `.db` of another kind (Windows's `Thumbs.db`, an app's cache beside a crawl) is no input. A database
-    whose tables cannot be listed (damaged) is taken, so that reading it names what is wrong."""
+    whose tables cannot be listed (damaged) is taken, so that reading it names what is wrong, and so is a file named
+    as WordPress names its own (`.ht.sqlite`) whose header is gone (overwritten, or saved as a web page)."""
     if not path.name.lower().endswith(SUFFIXES):
         return False
     try:
         with path.open("rb") as file:
             if file.read(len(MAGIC)) != MAGIC:
-                return False
+                return path.name in HIDDEN_DATABASES
     except OSError:
-        return False
+        return path.name in HIDDEN_DATABASES
     try:
         with closing(_connected(path)) as connection:
             return any(wanted(name) for name in _table_names(connection))
