@@ -16,11 +16,12 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+from generator.sources.tree import HIDDEN_INPUT
+
 # What a file holding an SQLite database begins with, whatever it is named.
 MAGIC = b"SQLite format 3\x00"
 # The names WordPress's SQLite databases go by: the plugin's own, and the endings a site's owner gives one.
 SUFFIXES = (".sqlite", ".sqlite3", ".db")
-HIDDEN_DATABASES = frozenset({".ht.sqlite"})  # the name WordPress's SQLite plugin and Playground give theirs
 BATCH = 1000  # rows fetched at a time, each batch passed to `kept` before the next is read
 
 Rows = list[dict[str, Any]]
@@ -36,9 +37,9 @@ def is_database(path: Path, wanted: Callable[[str], bool]) -> bool:
     try:
         with path.open("rb") as file:
             if file.read(len(MAGIC)) != MAGIC:
-                return path.name in HIDDEN_DATABASES
+                return path.name in HIDDEN_INPUT
     except OSError:
-        return path.name in HIDDEN_DATABASES
+        return path.name in HIDDEN_INPUT
     try:
         with closing(_connected(path)) as connection:
             return any(wanted(name) for name in _table_names(connection))
