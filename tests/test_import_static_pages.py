@@ -896,6 +896,7 @@ def test_a_themes_single_content_container_is_read_without_its_box_of_other_post
     '<h3>Sources</h3><div><a href="https://port.example/"><img src="port.png" alt="Port"></a></div>',  # elsewhere
     '<h3>The dock</h3><div><a href="../dock/index.html"><img src="dock.png" alt=""></a> Built in 1890.</div>',
     '<h3>More</h3><div><a href="../dock/index.html">Dock</a></div><p>Thanks to Ana.</p>',  # not at the end
+    '<h3>Broken</h3><div><a href="http://[dock/"><img src="dock.png" alt=""></a></div>',  # no address to follow
 ])
 def test_what_ends_a_posts_text_stays_unless_it_is_a_box_of_the_sites_post_cards(tmp_path: Path, ending: str) -> None:
     folder = _pages(tmp_path / "copy", {"old-tide/index.html": _story(
@@ -903,3 +904,16 @@ def test_what_ends_a_posts_text_stays_unless_it_is_a_box_of_the_sites_post_cards
     run_import([folder], tmp_path / "content", ONE)
     body = _post(tmp_path / "content", "old-tide").body
     assert body.count("\n\n") >= 2 and body.split("\n\n")[1].lstrip("# ") == ending.split("</h3>")[0][4:]
+
+
+def test_a_page_that_cannot_be_read_for_an_address_is_named_and_the_others_import(tmp_path: Path) -> None:
+    """A byline's link no browser could follow costs nothing; where another of a page's addresses stops its reading,
+    that page is named in one line and the copy's other pages still import."""
+    bad = _story("single single-post postid-13", '<article><div class="entry-content"><p>Calm.</p>'
+                 '<p>By <a href="http://[ana/author/ana/">Ana</a></p></div></article>', canonical="http://[tide/")
+    good = _story("single single-post postid-14", '<article><div class="entry-content"><p>Calm seas.</p>'
+                  '</div></article>')
+    folder = _pages(tmp_path / "copy", {"old-tide/index.html": bad, "new-tide/index.html": good})
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert [(p.item, p.field) for p in result.problems] == [("13", "address")]
+    assert "Calm seas." in _post(tmp_path / "content", "new-tide").body

@@ -53,7 +53,11 @@ def _card(node: HtmlElement, host: str) -> bool:
 
 
 def _own(href: str, host: str) -> bool:
-    parts = urlsplit(href.strip())
+    try:
+        parts = urlsplit(href.strip())
+        hostname = parts.hostname or ""
+    except ValueError:  # an address no browser could follow (`http://[bad/`): no card of the site's
+        return False
     if not parts.path or parts.scheme not in ("", "http", "https"):
         return False
-    return not parts.netloc or (parts.hostname or "").removeprefix("www.") == host.removeprefix("www.")
+    return not parts.netloc or hostname.removeprefix("www.") == host.removeprefix("www.")

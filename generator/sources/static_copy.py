@@ -130,13 +130,17 @@ def _mended(text: str) -> str:
 
 def address(text: str, base: str) -> str:
     """An address as it is (one a copy mangled mended, the Wayback Machine's of a page the page's own); one relative
-    to the file read against `base`, without the `index.html` the copy saved each page as."""
+    to the file read against `base`, without the `index.html` the copy saved each page as; none for one no browser
+    could follow (`http://[dock/`, a host in brackets that is no IPv6 address), which urlsplit refuses."""
     text = _ARCHIVED.sub("", text.strip()) if "/web/" in text else text.strip()
     text = _mended(text) if text.lower().startswith("http") else text
-    if not text or text.startswith("#") or urlsplit(text).scheme:
-        return text
-    found = urljoin(base, text)
-    return found if urlsplit(found).query else PAGE.sub("/", found)
+    try:
+        if not text or text.startswith("#") or urlsplit(text).scheme:
+            return text
+        found = urljoin(base, text)
+        return found if urlsplit(found).query else PAGE.sub("/", found)
+    except ValueError:
+        return ""
 
 
 def relative_to(markup: str, base: str, dotted: bool = False) -> str:

@@ -86,19 +86,24 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
         document = _document(data)
         if document is None or _ident(document) != ident:
             continue
-        base = _base(document, site + saved_at(path, root))
-        link = _link(document, base)
-        if not post_keys({"id": ident, "link": link}).isdisjoint(seen):
-            continue
-        if wp_json.is_design_type(kind := _kind(document)):
-            # A theme's template shown as a page of its own (tagDiv's `tdb_templates`: its header, footer, 404 and
-            # single-post templates filled with sample posts), skipped as the saved API's and exports' are.
+        try:  # an address urlsplit refuses (`http://[dock/`) where the page is read for one stops this page only
+            base = _base(document, site + saved_at(path, root))
+            link = _link(document, base)
+            if not post_keys({"id": ident, "link": link}).isdisjoint(seen):
+                continue
+            if wp_json.is_design_type(kind := _kind(document)):
+                # A theme's template shown as a page of its own (tagDiv's `tdb_templates`: its header, footer, 404 and
+                # single-post templates filled with sample posts), skipped as the saved API's and exports' are.
+                named.add(ident)
+                yield from wp_json.items_in(path, {"id": ident, "type": kind, "link": link})[0]
+                continue
+            more = [part for later in later_pages.later_paths(document, path, root, link)
+                    if (part := _later_part(later, ident, root, site, problems)) is not None]
+            post = _post(document, ident, link, base, more, (updated or {}).get(path_key(link)))
+        except ValueError as error:
             named.add(ident)
-            yield from wp_json.items_in(path, {"id": ident, "type": kind, "link": link})[0]
+            problems.append(Problem(str(path), str(ident), "address", f"an address no browser could follow: {error}"))
             continue
-        more = [part for later in later_pages.later_paths(document, path, root, link)
-                if (part := _later_part(later, ident, root, site, problems)) is not None]
-        post = _post(document, ident, link, base, more, (updated or {}).get(path_key(link)))
         if post is None:
             named.add(ident)
             problems.append(Problem(str(path), str(ident), "content", "a post's page whose theme shows its text in "
@@ -379,6 +384,14 @@ def _links_elsewhere(heading: HtmlElement, link: str, base: str) -> bool:
                for a in heading.iterfind(".//a[@href]") if not a.get("href", "").startswith("#"))
 
 
+def _path(href: str) -> str:
+    """An address's path; none where urlsplit refuses it (`http://[dock/`)."""
+    try:
+        return urlsplit(href).path
+    except ValueError:
+        return ""
+
+
 def _author(document: HtmlElement, article: HtmlElement) -> str:
     """The byline's name: `rel="author"`, else an element of class `author` or `fn`, else a link to an author's
     archive (`/author/ana/`), outside the comments."""
@@ -390,7 +403,7 @@ def _author(document: HtmlElement, article: HtmlElement) -> str:
                 and not elsewhere(node)):
             return " ".join(node.text_content().split())
     for node in article.iter("a"):  # a theme that links the byline to the author's archive only (Colibri)
-        if (AUTHOR_PATH.search(urlsplit(node.get("href", "")).path) and node.text_content().strip()
+        if (AUTHOR_PATH.search(_path(node.get("href", ""))) and node.text_content().strip()
                 and not elsewhere(node)):
             return " ".join(node.text_content().split())
     return meta(document, "author")
