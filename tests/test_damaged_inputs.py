@@ -13,7 +13,9 @@ import pytest
 from generator.importer import ImportOptions, run_import
 from generator.sources.linked_addresses import learnt
 from generator.sources.static_copy import origin
+from tests.conftest import SHARED, rest_item
 from tests.test_import_feeds import _static_copy
+from tests.test_tribe_events import event
 
 ONE = ImportOptions(workers=1)
 REFUSED = ["http://[x/", "https://[dock/x", "//[::1", "http://[::g]/"]  # what urlsplit raises ValueError for
@@ -53,3 +55,33 @@ def test_a_dump_whose_home_urlsplit_refuses_learns_no_addresses(home: str) -> No
             {"ID": "2", "post_name": "nickel", "post_type": "news", "post_status": "publish", "post_parent": "0",
              "post_content": ""}]
     assert learnt(rows, {}, {"home": home, "permalink_structure": "/%postname%/"}) == {}
+
+@pytest.mark.parametrize("links", [1.5, 7, True, "self", {"href": "x"}])
+def test_a_shop_term_whose_links_are_no_list_is_read_as_a_term(tmp_path: Path, links: object) -> None:
+    """WooCommerce's terms are told by their `_links`: one whose `self` was no list stopped the import (TypeError:
+    'float' object is not iterable)."""
+    term = {"id": 5, "name": "Tea", "slug": "tea", "parent": 0, "display": "default", "image": None, "menu_order": 0,
+            "count": 1, "_links": {"self": links, "collection": links}}
+    assert _imported(tmp_path, [term, rest_item()]) == []
+    assert "product_cat" in (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("terms", [2.5, 3, True, {"id": 1}])
+def test_an_event_whose_categories_are_no_list_is_imported_without_them(tmp_path: Path, terms: object) -> None:
+    """The Events Calendar's `categories` and `tags` are lists of terms; a number there stopped the import."""
+    data = {"events": [event(7, "blues", categories=terms, tags=terms)], "total": 1, "total_pages": 1,
+            "rest_url": "https://club.example/wp-json/tribe/events/v1/events/"}
+    assert _imported(tmp_path, data) == []
+    assert "own** chair" in (tmp_path / "content" / "tribe_events" / "blues.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("taxonomy", [5, 1.5, True, ["category"]])
+def test_an_embedded_term_whose_taxonomy_is_no_name_is_passed_over_as_one_without_a_slug(
+        tmp_path: Path, taxonomy: object) -> None:
+    """`_embedded.wp:term` with a taxonomy that is a number (str(5) passed the check of its name) stopped the whole
+    import with an ItemError outside any post; now the term is passed over, the post and its other terms kept."""
+    terms = [[{"id": 3, "taxonomy": taxonomy, "slug": "x", "name": "X"},
+              {"id": 4, "taxonomy": "category", "slug": "news", "name": "News"}]]
+    assert _imported(tmp_path, [rest_item(categories=[4], _embedded={"wp:term": terms})]) == []
+    text = (tmp_path / "content" / "post" / "hello.md").read_text(encoding="utf-8")
+    assert "category:\n  - news" in text.replace("category: [news]", "category:\n  - news")
