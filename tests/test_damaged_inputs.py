@@ -14,7 +14,9 @@ from generator.importer import ImportOptions, run_import
 from generator.sources.linked_addresses import learnt
 from generator.sources.static_copy import origin
 from tests.conftest import SHARED, rest_item
+from tests.fake_wordpress import FakeWordPress, generated_site
 from tests.test_import_feeds import _static_copy
+from tests.test_sync import sync
 from tests.test_tribe_events import event
 
 ONE = ImportOptions(workers=1)
@@ -85,3 +87,18 @@ def test_an_embedded_term_whose_taxonomy_is_no_name_is_passed_over_as_one_withou
     assert _imported(tmp_path, [rest_item(categories=[4], _embedded={"wp:term": terms})]) == []
     text = (tmp_path / "content" / "post" / "hello.md").read_text(encoding="utf-8")
     assert "category:\n  - news" in text.replace("category: [news]", "category:\n  - news")
+
+@pytest.mark.parametrize("location", ["http://[x/", "https://[dock/x"])  # httpx refuses the others itself
+def test_a_redirect_to_an_address_urlsplit_refuses_is_one_line_and_the_content_is_kept(
+        tmp_path: Path, location: str) -> None:
+    """A site (or a proxy before it) redirecting to `http://[x/` stopped the sync with a traceback; now the request
+    fails in one line naming it and where it led, and the posts fetched before stay."""
+    with FakeWordPress(generated_site(3)) as wp:
+        sync(wp.url, tmp_path / "content")
+        before = sorted((tmp_path / "content").rglob("*.md"))
+        wp.fail("news-archive", status=302, headers={"Location": location}, times=-1)
+        result = sync(wp.url, tmp_path / "content", full=True)
+    lines = [str(p) for p in result.problems]
+    assert lines and all(p.file for p in result.problems)
+    assert any(f"redirect to {location!r} refused: no web address" in line for line in lines)
+    assert sorted((tmp_path / "content").rglob("*.md")) == before
