@@ -6,9 +6,13 @@ then the class of damage is tried on generated inputs."""
 from __future__ import annotations
 
 import json
+import random
+import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.importer import ImportOptions, run_import
 from generator.sources.linked_addresses import learnt
@@ -16,8 +20,10 @@ from generator.sources.static_copy import origin
 from tests.conftest import SHARED, rest_item
 from tests.fake_wordpress import FakeWordPress, generated_site
 from tests.test_import_feeds import _static_copy
+from tests.test_sources_sql import CREATE_POSTS, TERMS, USERS, _row
 from tests.test_sync import sync
 from tests.test_tribe_events import event
+from tests.tools.damage import damaged_copy, damaged_json
 
 ONE = ImportOptions(workers=1)
 REFUSED = ["http://[x/", "https://[dock/x", "//[::1", "http://[::g]/"]  # what urlsplit raises ValueError for
@@ -30,33 +36,6 @@ def _imported(tmp_path: Path, data: object, name: str = "in.json") -> list[str]:
     assert all(p.file for p in result.problems)
     return [str(p) for p in result.problems]
 
-
-@pytest.mark.parametrize("home", REFUSED)
-def test_a_static_copys_feed_naming_a_home_urlsplit_refuses_is_read_as_naming_none(tmp_path: Path, home: str) -> None:
-    """The copy's feeds' `<link>` names the site's address; `http://[x/` there stopped the import (ValueError:
-    Invalid IPv6 URL)."""
-    imported = []
-    for named in (home, ""):
-        copy = _static_copy(tmp_path / f"copy{len(imported)}")
-        feed = copy / "feed" / "index.xml"
-        feed.write_text(feed.read_text(encoding="utf-8").replace("<link>./../index.html</link>",
-                                                                 f"<link>{named}</link>", 1), encoding="utf-8")
-        content = tmp_path / f"content{len(imported)}"
-        run_import([copy], content, ONE)
-        imported.append(sorted(p.relative_to(content).as_posix() for p in content.rglob("*.md")))
-    assert origin(home) == ""
-    assert imported[0] == imported[1] and "post/high-tide.md" in imported[0]
-
-
-@pytest.mark.parametrize("home", REFUSED)
-def test_a_dump_whose_home_urlsplit_refuses_learns_no_addresses(home: str) -> None:
-    """wp_options' `home` is where a dump's custom types' addresses are learnt under; `http://[x/` there stopped the
-    import of the dump."""
-    rows = [{"ID": "1", "post_name": "a", "post_type": "post", "post_status": "publish", "post_parent": "0",
-             "post_content": f'<a href="{home}news/nickel/">x</a>'},
-            {"ID": "2", "post_name": "nickel", "post_type": "news", "post_status": "publish", "post_parent": "0",
-             "post_content": ""}]
-    assert learnt(rows, {}, {"home": home, "permalink_structure": "/%postname%/"}) == {}
 
 @pytest.mark.parametrize("links", [1.5, 7, True, "self", {"href": "x"}])
 def test_a_shop_term_whose_links_are_no_list_is_read_as_a_term(tmp_path: Path, links: object) -> None:
@@ -88,6 +67,35 @@ def test_an_embedded_term_whose_taxonomy_is_no_name_is_passed_over_as_one_withou
     text = (tmp_path / "content" / "post" / "hello.md").read_text(encoding="utf-8")
     assert "category:\n  - news" in text.replace("category: [news]", "category:\n  - news")
 
+
+@pytest.mark.parametrize("home", REFUSED)
+def test_a_static_copys_feed_naming_a_home_urlsplit_refuses_is_read_as_naming_none(tmp_path: Path, home: str) -> None:
+    """The copy's feeds' `<link>` names the site's address; `http://[x/` there stopped the import (ValueError:
+    Invalid IPv6 URL)."""
+    imported = []
+    for named in (home, ""):
+        copy = _static_copy(tmp_path / f"copy{len(imported)}")
+        feed = copy / "feed" / "index.xml"
+        feed.write_text(feed.read_text(encoding="utf-8").replace("<link>./../index.html</link>",
+                                                                 f"<link>{named}</link>", 1), encoding="utf-8")
+        content = tmp_path / f"content{len(imported)}"
+        run_import([copy], content, ONE)
+        imported.append(sorted(p.relative_to(content).as_posix() for p in content.rglob("*.md")))
+    assert origin(home) == ""
+    assert imported[0] == imported[1] and "post/high-tide.md" in imported[0]
+
+
+@pytest.mark.parametrize("home", REFUSED)
+def test_a_dump_whose_home_urlsplit_refuses_learns_no_addresses(home: str) -> None:
+    """wp_options' `home` is where a dump's custom types' addresses are learnt under; `http://[x/` there stopped the
+    import of the dump."""
+    rows = [{"ID": "1", "post_name": "a", "post_type": "post", "post_status": "publish", "post_parent": "0",
+             "post_content": f'<a href="{home}news/nickel/">x</a>'},
+            {"ID": "2", "post_name": "nickel", "post_type": "news", "post_status": "publish", "post_parent": "0",
+             "post_content": ""}]
+    assert learnt(rows, {}, {"home": home, "permalink_structure": "/%postname%/"}) == {}
+
+
 @pytest.mark.parametrize("location", ["http://[x/", "https://[dock/x"])  # httpx refuses the others itself
 def test_a_redirect_to_an_address_urlsplit_refuses_is_one_line_and_the_content_is_kept(
         tmp_path: Path, location: str) -> None:
@@ -102,3 +110,62 @@ def test_a_redirect_to_an_address_urlsplit_refuses_is_one_line_and_the_content_i
     assert lines and all(p.file for p in result.problems)
     assert any(f"redirect to {location!r} refused: no web address" in line for line in lines)
     assert sorted((tmp_path / "content").rglob("*.md")) == before
+
+
+# The generated side: an input of each reader (saved REST JSON, an export, a dump, a static copy: the shared samples
+# where they are, else inputs of this project's making), each damaged by the tool at a random seed, imported in process.
+SHARED_INPUTS = [SHARED / "samples" / "wp-rest" / "ghost-migrate", SHARED / "samples" / "wp-rest" / "news-archive-14822.json",
+                 SHARED / "samples" / "wxr" / "wordpress-importer" / "wxr-comprehensive.xml"]
+
+
+def _inputs(folder: Path) -> list[Path]:
+    """One input of each kind, made once in `folder`."""
+    made = [folder / "rest.json", folder / "backup.sql", folder / "copy"]
+    if not made[0].exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        terms = [[{"id": 1, "taxonomy": "category", "slug": "a", "name": "A"}]]
+        made[0].write_text(json.dumps([rest_item(_links={"self": [{"href": "https://example.com/wp-json/wp/v2/posts/7"}]},
+                                                 _embedded={"wp:term": terms}, categories=[1])]), encoding="utf-8")
+        options = ("INSERT INTO `wp_options` VALUES (1,'home','https://example.com','yes'),"
+                   "(2,'permalink_structure','/%postname%/','yes');\n")
+        rows = [_row(1, "News", '<p>See <a href=\\"https://example.com/news/post-2/\\">it</a>.</p>'),
+                _row(2, "Deal", "<p>Signed.</p>", kind="news")]
+        made[1].write_text(CREATE_POSTS + options + TERMS + USERS + f"INSERT INTO `wp_posts` VALUES {','.join(rows)};\n",
+                           encoding="utf-8")
+        _static_copy(made[2])
+    return [*made, *(path for path in SHARED_INPUTS if path.exists())]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 2**32))
+def test_damaged_inputs_of_every_reader_import_what_they_can_and_name_each_problem_by_its_file(
+        tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    run = tmp_path / "run"
+    shutil.rmtree(run, ignore_errors=True)
+    sources = []
+    for source in _inputs(tmp_path / "inputs"):
+        damaged_copy(source, run / "in" / source.name, rng)
+        sources.append(run / "in" / source.name)
+    result = run_import(sources, run / "content", ONE)
+    assert all(p.file for p in result.problems)
+
+
+@settings(max_examples=150, deadline=None)
+@given(seed=st.integers(0, 2**32), field=st.sampled_from(["_links", "_embedded", "categories", "tags", "link"]))
+def test_any_damage_to_a_posts_links_terms_or_address_is_read_or_named(seed: int, field: str) -> None:
+    """The fields the faults above were in, damaged alone and without a file: the reading (not the writing) of a
+    post, fast enough for many examples."""
+    from generator.convert.wp_post import embedded_terms
+    from generator.sources.woocommerce import shop_taxonomy
+
+    rng = random.Random(seed)
+    post = rest_item(_links={"self": [{"href": "https://example.com/wp-json/wp/v2/product_cat/5"}]},
+                     _embedded={"wp:term": [[{"id": 1, "taxonomy": "category", "slug": "a", "name": "A"}]]},
+                     categories=[1], tags=[2], name="Tea")
+    damaged = damaged_json({field: post[field]}, rng) if field in post else {}
+    post.update(damaged)
+    shop_taxonomy(post)
+    embedded_terms(post)
+    assert origin(str(post.get("link"))) in ("", "https://example.com", "http://e.com:99999") or field == "link"
