@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.config import ConfigError, parse_config
 from generator.importer import ImportOptions, run_import
 from generator.sources.linked_addresses import learnt
 from generator.sources.static_copy import origin
@@ -169,3 +170,11 @@ def test_any_damage_to_a_posts_links_terms_or_address_is_read_or_named(seed: int
     shop_taxonomy(post)
     embedded_terms(post)
     assert origin(str(post.get("link"))) in ("", "https://example.com", "http://e.com:99999") or field == "link"
+
+
+@pytest.mark.parametrize("base_url", ["http://[x/", "https://[dock/repo/", "https://example.com:99999/repo/"])
+def test_a_base_url_urlsplit_refuses_or_with_no_port_is_named_in_newsmirror_toml(base_url: str) -> None:
+    """`site.base_url = 'http://[x/'` stopped every command with a traceback (ValueError: Invalid IPv6 URL), and a
+    port over 65535 built pages whose every canonical address failed; each is named as no http(s) URL."""
+    with pytest.raises(ConfigError, match=r"site\.base_url: expected an absolute http\(s\) URL"):
+        parse_config({"site": {"base_url": base_url}})
