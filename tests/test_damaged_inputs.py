@@ -14,12 +14,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.builder import run_build
+from generator.check import check_site
 from generator.config import ConfigError, parse_config
 from generator.importer import ImportOptions, run_import
 from generator.sources.linked_addresses import learnt
 from generator.sources.static_copy import origin
 from tests.conftest import SHARED, rest_item
 from tests.fake_wordpress import FakeWordPress, generated_site
+from tests.site_content import config
 from tests.test_import_feeds import _static_copy
 from tests.test_sources_sql import CREATE_POSTS, TERMS, USERS, _row
 from tests.test_sync import sync
@@ -178,3 +181,20 @@ def test_a_base_url_urlsplit_refuses_or_with_no_port_is_named_in_newsmirror_toml
     port over 65535 built pages whose every canonical address failed; each is named as no http(s) URL."""
     with pytest.raises(ConfigError, match=r"site\.base_url: expected an absolute http\(s\) URL"):
         parse_config({"site": {"base_url": base_url}})
+
+
+@pytest.mark.parametrize("url", ["http://[x/", "https://[dock/a.jpg"])
+def test_a_featured_image_at_an_address_urlsplit_refuses_is_named_and_the_site_passes_the_check(
+        tmp_path: Path, url: str) -> None:
+    """A featured image saved as `http://[x/` (upstream, or by hand) was built into an "open original" link that
+    `newsmirror check` named and ../shared/tools/sitecheck.py stopped on with a traceback; the build said nothing."""
+    post = tmp_path / "content" / "post" / "a.md"
+    post.parent.mkdir(parents=True)
+    post.write_text(f"---\ntitle: A\nslug: a\ntype: post\ndate: '2024-03-31T01:30:00+01:00'\nsummary: s\n"
+                    f"image:\n  url: '{url}'\n  alt: Harbour\ntaxonomies: {{}}\nsource:\n  id: 7\n"
+                    "  url: https://example.com/a/\n  guid: ''\n---\n\nBody\n", encoding="utf-8")
+    result = run_build(config(tmp_path, tmp_path / "content"))
+    assert [(p.file, p.field) for p in result.problems] == [(str(post), "image.url")]
+    assert "the post is built without its featured image" in result.problems[0].message
+    assert url not in (tmp_path / "site" / "post" / "a" / "index.html").read_text(encoding="utf-8")
+    assert check_site(tmp_path / "site") == []
