@@ -79,6 +79,8 @@ def _wrong_for(key: Any, old: Any, rng: random.Random) -> Any:
         return old + f'<a href="{bad}">a</a><img src="{bad}" srcset="{bad} 2x"><iframe src="{bad}"></iframe>'
     if rng.random() < 0.1:
         return _nested(rng.choice([50, 200, 1200]))
+    if rng.random() < 0.02:
+        return rng.choice(["<p>" + "word " * 400_000 + "</p>", "x" * 2_000_000])
     return copy.deepcopy(rng.choice(WRONG_VALUES))
 
 
