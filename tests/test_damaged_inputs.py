@@ -27,6 +27,7 @@ from tests.test_import_feeds import _static_copy
 from tests.test_sources_sql import CREATE_POSTS, TERMS, USERS, _row
 from tests.test_sync import sync
 from tests.test_tribe_events import event
+from tests.test_wxr import export, item
 from tests.tools.damage import damaged_copy, damaged_json
 
 ONE = ImportOptions(workers=1)
@@ -198,3 +199,22 @@ def test_a_featured_image_at_an_address_urlsplit_refuses_is_named_and_the_site_p
     assert "the post is built without its featured image" in result.problems[0].message
     assert url not in (tmp_path / "site" / "post" / "a" / "index.html").read_text(encoding="utf-8")
     assert check_site(tmp_path / "site") == []
+
+
+@pytest.mark.parametrize("saved_as", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_an_export_saved_as_utf16_with_its_byte_order_mark_imports_as_the_utf8_one(
+        tmp_path: Path, saved_as: str) -> None:
+    """Windows Notepad saves "Unicode" as UTF-16 after a byte order mark; such an export in a folder was passed over
+    ("no saved REST JSON, WordPress export or SQL dump in this folder") and, given alone, refused as "not a WordPress
+    export", whatever its declaration said."""
+    text = export(item(5, "Maré alta", "<p>Água — “tide”.</p>") + item(6, "日本語", "<p>潮</p>"))
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[saved_as]
+    imported = []
+    for name, data in (("utf8", text.encode("utf-8")), ("utf16", bom + text.encode(saved_as))):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "export.xml").write_bytes(data)
+        result = run_import([tmp_path / name], tmp_path / f"content-{name}", ONE)
+        assert result.problems == []
+        imported.append({p.relative_to(tmp_path / f"content-{name}").as_posix(): p.read_bytes()
+                         for p in (tmp_path / f"content-{name}").rglob("*.md")})
+    assert imported[0] == imported[1] and len(imported[0]) == 2
