@@ -218,3 +218,21 @@ def test_an_export_saved_as_utf16_with_its_byte_order_mark_imports_as_the_utf8_o
         imported.append({p.relative_to(tmp_path / f"content-{name}").as_posix(): p.read_bytes()
                          for p in (tmp_path / f"content-{name}").rglob("*.md")})
     assert imported[0] == imported[1] and len(imported[0]) == 2
+
+
+@pytest.mark.parametrize("saved_as", ["utf-16", "utf-16-be"])
+def test_a_dump_saved_as_utf16_imports_as_the_utf8_one(tmp_path: Path, saved_as: str) -> None:
+    """Windows PowerShell's `mysqldump … > backup.sql` saves UTF-16 after a byte order mark: such a dump was read as
+    "a database dump without rows of the wp_posts table (tables with rows: none)"."""
+    rows = [_row(1, "Maré alta", "<p>Água — “tide”.</p>"), _row(2, "日本語", "<p>潮</p>")]
+    text = CREATE_POSTS + TERMS + USERS + f"INSERT INTO `wp_posts` VALUES {','.join(rows)};\n"
+    bom = b"" if saved_as == "utf-16" else b"\xfe\xff"
+    imported = []
+    for name, data in (("utf8", text.encode("utf-8")), ("utf16", bom + text.encode(saved_as))):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "backup.sql").write_bytes(data)
+        result = run_import([tmp_path / name], tmp_path / f"content-{name}", ONE)
+        assert result.problems == []
+        imported.append({p.relative_to(tmp_path / f"content-{name}").as_posix(): p.read_bytes()
+                         for p in (tmp_path / f"content-{name}").rglob("*.md")})
+    assert imported[0] == imported[1] and len(imported[0]) == 2
