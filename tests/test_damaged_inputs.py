@@ -201,23 +201,30 @@ def test_a_featured_image_at_an_address_urlsplit_refuses_is_named_and_the_site_p
     assert check_site(tmp_path / "site") == []
 
 
-@pytest.mark.parametrize("saved_as", ["utf-16", "utf-16-le", "utf-16-be"])
+SAVED_AS = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}  # the mark written before each (utf-16 writes its own)
+
+
+def _imported_alike(tmp_path: Path, name: str, text: str, saved_as: str) -> None:
+    """`text` saved as `name` in UTF-8, and in UTF-16 after its byte order mark, imports to the same two posts."""
+    imported = []
+    for kind, data in (("utf8", text.encode("utf-8")), ("utf16", SAVED_AS[saved_as] + text.encode(saved_as))):
+        (tmp_path / kind).mkdir()
+        (tmp_path / kind / name).write_bytes(data)
+        result = run_import([tmp_path / kind], tmp_path / f"content-{kind}", ONE)
+        assert result.problems == []
+        imported.append({p.relative_to(tmp_path / f"content-{kind}").as_posix(): p.read_bytes()
+                         for p in (tmp_path / f"content-{kind}").rglob("*.md")})
+    assert imported[0] == imported[1] and len(imported[0]) == 2
+
+
+@pytest.mark.parametrize("saved_as", list(SAVED_AS))
 def test_an_export_saved_as_utf16_with_its_byte_order_mark_imports_as_the_utf8_one(
         tmp_path: Path, saved_as: str) -> None:
     """Windows Notepad saves "Unicode" as UTF-16 after a byte order mark; such an export in a folder was passed over
     ("no saved REST JSON, WordPress export or SQL dump in this folder") and, given alone, refused as "not a WordPress
     export", whatever its declaration said."""
     text = export(item(5, "Maré alta", "<p>Água — “tide”.</p>") + item(6, "日本語", "<p>潮</p>"))
-    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[saved_as]
-    imported = []
-    for name, data in (("utf8", text.encode("utf-8")), ("utf16", bom + text.encode(saved_as))):
-        (tmp_path / name).mkdir()
-        (tmp_path / name / "export.xml").write_bytes(data)
-        result = run_import([tmp_path / name], tmp_path / f"content-{name}", ONE)
-        assert result.problems == []
-        imported.append({p.relative_to(tmp_path / f"content-{name}").as_posix(): p.read_bytes()
-                         for p in (tmp_path / f"content-{name}").rglob("*.md")})
-    assert imported[0] == imported[1] and len(imported[0]) == 2
+    _imported_alike(tmp_path, "export.xml", text, saved_as)
 
 
 @pytest.mark.parametrize("saved_as", ["utf-16", "utf-16-be"])
@@ -225,14 +232,5 @@ def test_a_dump_saved_as_utf16_imports_as_the_utf8_one(tmp_path: Path, saved_as:
     """Windows PowerShell's `mysqldump … > backup.sql` saves UTF-16 after a byte order mark: such a dump was read as
     "a database dump without rows of the wp_posts table (tables with rows: none)"."""
     rows = [_row(1, "Maré alta", "<p>Água — “tide”.</p>"), _row(2, "日本語", "<p>潮</p>")]
-    text = CREATE_POSTS + TERMS + USERS + f"INSERT INTO `wp_posts` VALUES {','.join(rows)};\n"
-    bom = b"" if saved_as == "utf-16" else b"\xfe\xff"
-    imported = []
-    for name, data in (("utf8", text.encode("utf-8")), ("utf16", bom + text.encode(saved_as))):
-        (tmp_path / name).mkdir()
-        (tmp_path / name / "backup.sql").write_bytes(data)
-        result = run_import([tmp_path / name], tmp_path / f"content-{name}", ONE)
-        assert result.problems == []
-        imported.append({p.relative_to(tmp_path / f"content-{name}").as_posix(): p.read_bytes()
-                         for p in (tmp_path / f"content-{name}").rglob("*.md")})
-    assert imported[0] == imported[1] and len(imported[0]) == 2
+    _imported_alike(tmp_path, "backup.sql", CREATE_POSTS + TERMS + USERS +
+                    f"INSERT INTO `wp_posts` VALUES {','.join(rows)};\n", saved_as)
