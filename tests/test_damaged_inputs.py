@@ -119,7 +119,8 @@ def test_a_redirect_to_an_address_urlsplit_refuses_is_one_line_and_the_content_i
 
 # The generated side: an input of each reader (saved REST JSON, an export, a dump, a static copy: the shared samples
 # where they are, else inputs of this project's making), each damaged by the tool at a random seed, imported in process.
-SHARED_INPUTS = [SHARED / "samples" / "wp-rest" / "ghost-migrate", SHARED / "samples" / "wp-rest" / "news-archive-14822.json",
+SHARED_INPUTS = [SHARED / "samples" / "wp-rest" / "ghost-migrate",
+                 SHARED / "samples" / "wp-rest" / "news-archive-14822.json",
                  SHARED / "samples" / "wxr" / "wordpress-importer" / "wxr-comprehensive.xml"]
 
 
@@ -129,14 +130,15 @@ def _inputs(folder: Path) -> list[Path]:
     if not made[0].exists():
         folder.mkdir(parents=True, exist_ok=True)
         terms = [[{"id": 1, "taxonomy": "category", "slug": "a", "name": "A"}]]
-        made[0].write_text(json.dumps([rest_item(_links={"self": [{"href": "https://example.com/wp-json/wp/v2/posts/7"}]},
-                                                 _embedded={"wp:term": terms}, categories=[1])]), encoding="utf-8")
+        links = {"self": [{"href": "https://example.com/wp-json/wp/v2/posts/7"}]}
+        made[0].write_text(json.dumps([rest_item(_links=links, _embedded={"wp:term": terms}, categories=[1])]),
+                           encoding="utf-8")
         options = ("INSERT INTO `wp_options` VALUES (1,'home','https://example.com','yes'),"
                    "(2,'permalink_structure','/%postname%/','yes');\n")
         rows = [_row(1, "News", '<p>See <a href=\\"https://example.com/news/post-2/\\">it</a>.</p>'),
                 _row(2, "Deal", "<p>Signed.</p>", kind="news")]
-        made[1].write_text(CREATE_POSTS + options + TERMS + USERS + f"INSERT INTO `wp_posts` VALUES {','.join(rows)};\n",
-                           encoding="utf-8")
+        made[1].write_text(CREATE_POSTS + options + TERMS + USERS +
+                           f"INSERT INTO `wp_posts` VALUES {','.join(rows)};\n", encoding="utf-8")
         _static_copy(made[2])
     return [*made, *(path for path in SHARED_INPUTS if path.exists())]
 
@@ -201,7 +203,8 @@ def test_a_featured_image_at_an_address_urlsplit_refuses_is_named_and_the_site_p
     assert check_site(tmp_path / "site") == []
 
 
-SAVED_AS = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}  # the mark written before each (utf-16 writes its own)
+# Each encoding, and the byte order mark written before its text (Python's utf-16 writes its own).
+SAVED_AS = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}
 
 
 def _imported_alike(tmp_path: Path, name: str, text: str, saved_as: str) -> None:

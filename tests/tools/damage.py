@@ -29,7 +29,8 @@ BAD_ADDRESSES = ["http://[x/", "http://a..b/", "http://xn--/", "http://e.com:999
                  "http://xn--zz-9999999.com/", "//[::1", "http://\u0000/", "http:///x", "javascript:alert(1)",
                  "http://e.com:-1/", "http://" + "a" * 300 + ".com/", "mailto:", "http://[::g]/"]
 BAD_DATES = ["0000-00-00 00:00:00", "0000-00-00T00:00:00", "10000-01-01T00:00:00", "2020-13-45T25:61:61", "yesterday",
-             "", "2020-02-30T00:00:00", "-0001-11-30T00:00:00", "1970-01-01T00:00:00Z+99:00", "2020-01-01T00:00:00.999999999"]
+             "", "2020-02-30T00:00:00", "-0001-11-30T00:00:00", "1970-01-01T00:00:00Z+99:00",
+             "2020-01-01T00:00:00.999999999"]
 WRONG_VALUES: list[Any] = [None, "", "x", 0, -1, 1.5, 2**63, -(2**63), 10**30, True, [], {}, [1, "a"], {"a": 1},
                            {"rendered": 5}, {"rendered": ["x"]}, {"rendered": None}, {"raw": "x"}, "\x00", "\ufeff",
                            "ä" * 5000, [[[]]], {"0": {"1": {}}}, "<script>x</script>", "1e309", 1e308]
@@ -68,7 +69,8 @@ def _dumped(data: Any, rng: random.Random) -> str:
 def _wrong_for(key: Any, old: Any, rng: random.Random) -> Any:
     """A value the field should not hold: addresses for an address's place, dates for a date's."""
     name = str(key)
-    if isinstance(old, str) and (old.startswith(("http", "/")) or name in ("link", "guid", "source_url", "href", "url")):
+    addressed = name in ("link", "guid", "source_url", "href", "url")
+    if isinstance(old, str) and (old.startswith(("http", "/")) or addressed):
         return rng.choice(BAD_ADDRESSES + [old[: rng.randrange(len(old) + 1)]])
     if isinstance(old, str) and re.match(r"\d{4}-\d\d-\d\d", old):
         return rng.choice(BAD_DATES)
@@ -138,8 +140,10 @@ def damaged_markup(raw: bytes, rng: random.Random) -> bytes:
         lambda t: t.replace("<![CDATA[", "<![CDAT", 1),
         lambda t: re.sub(r'xmlns:(\w+)="[^"]*"', lambda m: f'xmlns:{m[1]}="urn:x"', t, count=rng.randint(1, 3)),
         lambda t: re.sub(r'xmlns:wp="[^"]*"', "", t),
-        lambda t: re.sub(r'(href|src|content)="https?://[^"]*"', lambda m: f'{m[1]}="{bad}"', t, count=rng.randint(1, 40)),
-        lambda t: re.sub(r"<(link|guid|wp:attachment_url|loc)>[^<]*<", lambda m: f"<{m[1]}>{bad}<", t, count=rng.randint(1, 9)),
+        lambda t: re.sub(r'(href|src|content)="https?://[^"]*"', lambda m: f'{m[1]}="{bad}"', t,
+                         count=rng.randint(1, 40)),
+        lambda t: re.sub(r"<(link|guid|wp:attachment_url|loc)>[^<]*<", lambda m: f"<{m[1]}>{bad}<", t,
+                         count=rng.randint(1, 9)),
         lambda t: re.sub(r"<(wp:post_date(?:_gmt)?|pubDate|lastmod)>[^<]*<",
                          lambda m: f"<{m[1]}>{rng.choice(BAD_DATES)}<", t, count=rng.randint(1, 9)),
         lambda t: re.sub(r"<(wp:post_id|wp:post_parent|wp:post_author)>[^<]*<",
@@ -149,7 +153,8 @@ def damaged_markup(raw: bytes, rng: random.Random) -> bytes:
         lambda t: re.sub(r'srcset="[^"]*"', f'srcset="{bad} 2x, {bad}"', t, count=rng.randint(1, 9)),
         lambda t: re.sub(r'<link rel="canonical" href="[^"]*"', f'<link rel="canonical" href="{bad}"', t),
         lambda t: re.sub(r'<meta property="og:url" content="[^"]*"', f'<meta property="og:url" content="{bad}"', t),
-        lambda t: re.sub(r'class="([^"]*)"', lambda m: f'class="{m[1]} postid-{rng.choice(["x", "-1", "99999999999999999999"])}"', t,
+        lambda t: re.sub(r'class="([^"]*)"',
+                         lambda m: f'class="{m[1]} postid-{rng.choice(["x", "-1", "99999999999999999999"])}"', t,
                          count=rng.randint(1, 3)),
     ]
     return rng.choice(choices)(text).encode()
