@@ -411,7 +411,11 @@ def _check_site(site: SiteConfig, problems: list[str]) -> SiteConfig:
         problems.append(f"site.cname: expected a bare domain such as 'news.example.org', got {site.cname!r}")
     if not site.base_url:
         return site
-    parts = urlsplit(site.base_url)
+    try:  # urlsplit refuses a bracketed host that is no IPv6 address (`http://[x/`); .port one over 65535
+        parts = urlsplit(site.base_url)
+        parts.port
+    except ValueError:
+        parts = urlsplit("")
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         problems.append(f"site.base_url: expected an absolute http(s) URL such as "
                         f"'https://user.github.io/repo/', got {site.base_url!r}")

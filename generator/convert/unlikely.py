@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.convert.addresses import TAB_OR_NEWLINE
 
@@ -41,6 +42,16 @@ def address_problem(url: str) -> str | None:
     if scheme is None or scheme[1].lower() in WEB_SCHEMES:  # none: no address, or a path on the post's own site
         return None
     return f"not a web address (http or https): {url[:80]!r}"
+
+
+def unreadable_address(url: str) -> str | None:
+    """What urlsplit says of an address it refuses (`http://[x/`, a host in brackets that is no IPv6 address), which
+    no browser follows and `newsmirror check` names as a page's fault; None for any other."""
+    try:
+        urlsplit(url)
+    except ValueError as e:
+        return f"{url[:80]!r} is no address a browser can follow ({e})"
+    return None
 
 
 def is_term_object(item: Any) -> bool:

@@ -390,7 +390,9 @@ def embedded_terms(data: dict[str, Any]) -> list[Term]:
     terms = []
     for group in groups if isinstance(groups, list) else ():
         for item in group if isinstance(group, list) else ():
-            if isinstance(item, dict) and NAME.match(str(item.get("taxonomy"))) and isinstance(item.get("slug"), str):
+            # As a term without a slug, one whose taxonomy is no name (a number) names nothing the post can file under.
+            taxonomy = item.get("taxonomy") if isinstance(item, dict) else None
+            if isinstance(taxonomy, str) and NAME.match(taxonomy) and isinstance(item.get("slug"), str):
                 terms.append(to_term(item))
     return terms
 

@@ -34,7 +34,7 @@ from generator.problems import Problem
 from generator.store.files import write_atomic
 from generator.store.import_cache import CACHE_DIR
 
-VERSION = 10  # of this file's layout, of the place keys in its posts' front matter (loading.place_key), of
+VERSION = 11  # of this file's layout, of the place keys in its posts' front matter (loading.place_key), of
 # how post files are read (store/documents.py): a post the reader refused or read otherwise is read again, and of
 # how files are digested (digest.of_bytes): a file's digest recorded otherwise would never match its bytes
 FILE_NAME = "build.json"

@@ -263,8 +263,12 @@ def _redirect_target(url: str, response: Response) -> str:
     location = response.headers.get("Location", "")
     if not location:
         raise FetchError(url, f"HTTP {response.status} redirect without a Location")
-    target = urljoin(url, location)
-    if urlsplit(target).scheme not in ("http", "https"):
+    try:
+        target = urljoin(url, location)
+        scheme = urlsplit(target).scheme
+    except ValueError as e:  # a Location urlsplit refuses (`http://[x/`): nowhere to follow
+        raise FetchError(url, f"redirect to {location!r} refused: no web address ({e})") from None
+    if scheme not in ("http", "https"):
         raise FetchError(url, f"redirect to {target!r} refused: only http and https are followed")
     return target
 

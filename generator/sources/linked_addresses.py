@@ -46,8 +46,11 @@ def learnt(rows: list[dict[str, Any]], links: Mapping[int, str], options: Mappin
 
 
 def _linked_paths(rows: Iterable[dict[str, Any]], home: str) -> set[tuple[str, ...]]:
-    """The paths on the site, as segments, that the rows' contents link to."""
-    host = _host(urlsplit(home).hostname)
+    """The paths on the site, as segments, that the rows' contents link to; none under a home urlsplit refuses."""
+    try:
+        host = _host(urlsplit(home).hostname)
+    except ValueError:
+        return set()
     return {path for row in rows for href in HREF.findall(str(row.get("post_content") or ""))
             if host in href.lower() and (path := _path(href, home))}
 

@@ -109,8 +109,12 @@ def post_keys(post: dict) -> set[int | str]:
 
 
 def origin(link: str) -> str:
-    """The scheme and host of an address (`https://news.example`), or '' where it names none."""
-    parts = urlsplit(link)
+    """The scheme and host of an address (`https://news.example`), or '' where it names none (or one urlsplit
+    refuses: `http://[x/`)."""
+    try:
+        parts = urlsplit(link)
+    except ValueError:
+        return ""
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
 
 

@@ -50,7 +50,7 @@ def as_post(event: dict[str, Any]) -> dict[str, Any]:
         SAVED_AS: FIELD_NAMES,
     }
     embedded: dict[str, Any] = {}
-    terms = [[_term(t) for t in event.get(key) or () if isinstance(t, dict)] for key in ("categories", "tags")]
+    terms = [[_term(t) for t in _listed(event.get(key)) if isinstance(t, dict)] for key in ("categories", "tags")]
     if any(terms):
         embedded["wp:term"] = [group for group in terms if group]
     image = event.get("image")
@@ -60,6 +60,11 @@ def as_post(event: dict[str, Any]) -> dict[str, Any]:
     if embedded:
         post["_embedded"] = embedded
     return {k: v for k, v in post.items() if v is not None}
+
+
+def _listed(value: object) -> list[Any]:
+    """The plugin's list of terms, or none where the field holds something else (a number, an object)."""
+    return value if isinstance(value, list) else []
 
 
 def details(event: dict[str, Any]) -> str:

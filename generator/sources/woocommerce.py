@@ -76,7 +76,8 @@ def shop_taxonomy(data: object) -> str:
         return ""
     links = data.get("_links") if isinstance(data.get("_links"), dict) else {}
     for rel in ("self", "collection"):
-        for link in links.get(rel) or ():
+        listed = links.get(rel)
+        for link in listed if isinstance(listed, list) else ():  # as WordPress lists them, or none
             found = TERM_ROUTE.search(link.get("href") or "") if isinstance(link, dict) else None
             if found:
                 return TERM_TAXONOMIES[found.group(1)]

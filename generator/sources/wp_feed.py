@@ -191,8 +191,20 @@ def copy_home(paths: Sequence[Path]) -> str:
         start = head.find(b"<channel>")
         end = head.find(b"<item", start)
         if start >= 0 and (found := HOME.search(head, start, end if end >= 0 else len(head))):
-            return found.group(1).decode("ascii").rstrip("/")
+            home = found.group(1).decode("ascii").rstrip("/")
+            if _followable(home):
+                return home
     return ""
+
+
+def _followable(address: str) -> bool:
+    """Whether urlsplit reads an address: a feed's `<link>http://[x/</link>` (a host in brackets that is no IPv6
+    address) names no home, and every relative link read under it would be lost."""
+    try:
+        urlsplit(address)
+    except ValueError:
+        return False
+    return True
 
 
 def _entries(channel: Element) -> list[Element]:

@@ -15,6 +15,7 @@ a dump took its size again in memory, four times over if a single character lay 
 from __future__ import annotations
 
 import bz2
+import codecs
 import gzip
 import lzma
 import mmap
@@ -103,6 +104,7 @@ RELEASED = 64 << 20
 REVISION_COLUMNS = ("ID", "post_type", "post_status", "post_parent")
 Rows = list[dict[str, Any]]
 Data = bytes | mmap.mmap  # a dump's bytes, unpacked or mapped
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # the byte order marks a dump saved as UTF-16 begins with
 
 
 def is_dump(path: Path) -> bool:
@@ -194,6 +196,17 @@ def _read(path: Path, problems: list[Problem]) -> tuple[dict[str, Rows], set[str
                 raise OSError(problem)  # said as any dump that cannot be read (read_dump)
             return _mapped_tables(unpacked, path, problems)
     with path.open("rb") as file:
+        if file.read(2) in UTF16_BOMS:
+            # Windows PowerShell's `mysqldump … > backup.sql` saves UTF-16: made UTF-8 in a temporary file and mapped,
+            # as an unpacked dump is.
+            file.seek(0)
+            with tempfile.TemporaryFile() as utf8:
+                text = codecs.getreader("utf-16")(file, errors="replace")
+                while chunk := text.read(1 << 20):
+                    utf8.write(chunk.encode("utf-8"))
+                utf8.flush()
+                return _mapped_tables(utf8, path, problems)
+        file.seek(0)
         return _mapped_tables(file, path, problems)
 
 

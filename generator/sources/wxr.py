@@ -103,7 +103,9 @@ def is_export(path: Path) -> bool:
 
 
 def export_head(head: bytes) -> bool:
-    """Whether a file's first HEAD bytes are an export's."""
+    """Whether a file's first HEAD bytes are an export's (in UTF-8, or in UTF-16 after its byte order mark)."""
+    if head.startswith(encoding.UTF16_BOMS):
+        head = head.decode("utf-16", "ignore").encode("utf-8")
     return b"<rss" in head and b"wordpress.org/export" in head
 
 

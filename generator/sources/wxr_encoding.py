@@ -19,6 +19,9 @@ AS_BROWSERS_READ = {"ascii": "cp1252", "iso8859-1": "cp1252", "gb2312": "gb18030
                     "euc_kr": "cp949", "shift_jis": "cp932", "big5": "big5hkscs"}
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 class UnknownEncoding(Exception):
     pass
 
@@ -26,6 +29,8 @@ class UnknownEncoding(Exception):
 def decoder_for(head: bytes) -> codecs.IncrementalDecoder | None:
     """A decoder for what the XML declaration at the start of `head` names, or None for UTF-8 (or no
     declaration, which means UTF-8). Bytes the encoding lacks become U+FFFD, as in a browser."""
+    if head.startswith(UTF16_BOMS):  # saved as "Unicode" by Windows Notepad; its declaration may still say UTF-8
+        return codecs.getincrementaldecoder("utf-16")(errors="replace")
     declared = DECLARED.match(head)
     label = declared.group(3).decode("ascii", "replace").strip() if declared else "utf-8"
     if label.lower() == "utf-8":

@@ -16,7 +16,7 @@ from frontmatter.default_handlers import YAMLHandler
 from generator.convert.document import Document, Image, Mirror, Revision, Source
 from generator.language.tags import TAG as LANGUAGE_TAG
 from generator.convert.slugs import safe_slug
-from generator.convert.unlikely import address_problem, date_problem, id_problem
+from generator.convert.unlikely import address_problem, date_problem, id_problem, unreadable_address
 from generator.problems import ItemError, quoted
 from generator.store import front_matter, yaml_read
 from generator.store.files import POST_SUFFIX, post_file_names, write_if_changed
@@ -98,7 +98,12 @@ def safe_paths(document: Document) -> tuple[Document, list[list[str]]]:
     taxonomies = {fix("taxonomies", name): tuple(fix(f"taxonomies.{name}", s) for s in slugs)
                   for name, slugs in document.taxonomies.items()}
     warnings += _unlikely_values(document)
-    safe = replace(document, slug=fix("slug", document.slug), type=fix("type", document.type), taxonomies=taxonomies)
+    image = document.image
+    if image is not None and (unreadable := unreadable_address(image.url)) is not None:
+        warnings.append(["image.url", f"{unreadable}; the post is built without its featured image"])
+        image = None  # its "open original" link would lead nowhere
+    safe = replace(document, slug=fix("slug", document.slug), type=fix("type", document.type), taxonomies=taxonomies,
+                   image=image)
     return safe, warnings
 
 
