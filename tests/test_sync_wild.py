@@ -141,6 +141,17 @@ def test_json_before_a_php_notice_printed_at_shutdown_is_read(tmp_path: Path) ->
     assert len(posts(tmp_path / "content")) == 12
 
 
+def test_json_before_a_footer_script_a_plugin_prints_is_read(tmp_path: Path) -> None:
+    """An ad network's loader pasted into a plugin's box for footer scripts follows the JSON of every answer."""
+    script = (b'\n<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=ca-pub-1" '
+              b'crossorigin="anonymous"></script>')
+    with FakeWordPress(generated_site(12)) as wp:
+        wp.wrap_json(after=script)
+        result = sync(wp.url, tmp_path / "content")
+    assert messages(result) == []
+    assert len(posts(tmp_path / "content")) == 12
+
+
 CHALLENGE = b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking your browser</body>"
 
 

@@ -20,6 +20,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from generator.problems import Problem
+from generator.sources.footer_markup import only_footer_markup
 from generator.sources.json_list import CHUNK, Changed, ObjectList, object_list
 from generator.sources.language_folders import with_folder_language
 from generator.sources.php_messages import blank_php_messages, only_php_messages
@@ -517,7 +518,7 @@ def _json_before_end_tags(text: str) -> Any:
     except json.JSONDecodeError as e:
         if e.msg != "Extra data":
             raise
-        if END_TAGS.fullmatch(text, e.pos) or only_php_messages(text, e.pos):
+        if END_TAGS.fullmatch(text, e.pos) or only_php_messages(text, e.pos) or only_footer_markup(text, e.pos):
             return json.loads(text[:e.pos], strict=False)
         return _json_values(text, e)
 
