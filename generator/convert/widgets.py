@@ -109,11 +109,14 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # its own posts that day, by tags or views, with their pictures, titles and the box's arrows. Contextual Related
 # Posts', YARPP's, Related Posts for WordPress', Related Posts Thumbnails', Related Posts by Taxonomy's, WordPress
 # Related Posts', and the inline boxes of news themes: JNews', Publisher's, Soledad's (`penci-ilrltpost-insert`,
-# "Relacionadas"), tagDiv Newspaper's. In a mirror it stood as a heading and a list inside the story.
+# "Relacionadas"), tagDiv Newspaper's. In a mirror it stood as a heading and a list inside the story. So does the
+# box a Vietnamese news site's editor puts between paragraphs (`medium-insert-insertrelatenews`, "CÓ THỂ BẠN QUAN
+# TÂM": you may be interested), pasted with each article a sports site copied from it (14 of its 55 posts).
 RELATED_POSTS_CLASSES = frozenset({"crp_related", "yarpp-related", "rp4wp-related-posts", "relpost-thumb-wrapper",
                                    "rpbt_shortcode", "wp_rp_wrap", "jnews_inline_related_post_wrapper",
                                    "jnews_inline_related_post", "bs-irp", "penci-ilrltpost-insert",
-                                   "penci-ilrltpost-beaf", "penci-inline-related-posts", "td_block_related_posts"})
+                                   "penci-ilrltpost-beaf", "penci-inline-related-posts", "td_block_related_posts",
+                                   "medium-insert-insertrelatenews"})
 # Page builders' and block plugins' own widgets listing the site's posts (their titles, dates, authors, excerpts
 # and "Read more" links), which the live site fills in whenever it shows the page, as it fills the blocks above:
 # Elementor's Posts, Archive Posts and Loop Grid and the addons' post grids (Premium Addons, Essential Addons,
