@@ -6,9 +6,12 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.sources.saved import read_items
 from generator.sources.wrapped import without_viewer_page
@@ -104,5 +107,25 @@ def test_a_front_ends_other_modules_are_passed_over_without_a_word(tmp_path: Pat
     (tmp_path / "posts.json").write_text(json.dumps(POSTS))
     (tmp_path / "module.js").write_text(text)
     items, problems = read_items([tmp_path])
+    assert problems == []
+    assert [(i.data["id"], i.kind) for i in items] == [(7, "post")]
+
+
+NAMES = st.from_regex(r"[A-Za-z_$][A-Za-z0-9_$]{0,12}", fullmatch=True).filter(
+    lambda n: n not in ("const", "let", "var", "export", "default", "module"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=NAMES, keyword=st.sampled_from(["const", "let", "var", "export const", "export let"]),
+       annotation=st.sampled_from(["", ": WPPost[]", ": any", ": Array<Post>"]),
+       end=st.sampled_from(["", ";", " as const;", ";\n\nexport default {name}", "\nmodule.exports = {name};\n"]),
+       indent=st.sampled_from([None, 2, 4]))
+def test_any_declaration_of_a_saved_response_reads_as_the_response(name: str, keyword: str, annotation: str,
+                                                                   end: str, indent: int | None) -> None:
+    posts = [{**POSTS[0], "guid": {"rendered": "https://nanny.example/?p=7"}}]
+    text = f"{keyword} {name}{annotation} = {json.dumps(posts, indent=indent)}{end.format(name=name)}"
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "data.ts").write_text(text)
+        items, problems = read_items([Path(folder)])
     assert problems == []
     assert [(i.data["id"], i.kind) for i in items] == [(7, "post")]
