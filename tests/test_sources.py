@@ -354,6 +354,32 @@ def test_php_messages_printed_after_the_json_are_passed_over(tmp_path: Path, aft
     assert problems == [] and sorted(i.data["id"] for i in items) == [1, 2, 3]
 
 
+# In the shape of an Indonesian door maker's crawl: an ad network's loader, pasted into a plugin's box for footer
+# scripts, printed after each of its 1,790 responses; every one was refused as "not valid JSON: Extra data".
+AD_LOADER = ('\n<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=ca-pub-1"'
+             ' crossorigin="anonymous"></script>')
+
+
+@pytest.mark.parametrize("after", [
+    AD_LOADER,
+    AD_LOADER + "\n<!-- Global site tag -->\n<script>window.dataLayer = [];</script>\n<noscript><img src=x></noscript>\n",
+    '<link rel="stylesheet" href="/a.css"><style>.ad { margin: 0 }</style><ins class="adsbygoogle"></ins>',
+])
+def test_markup_a_site_prints_after_the_json_is_passed_over(tmp_path: Path, after: str) -> None:
+    (tmp_path / "posts.json").write_text(json.dumps([{"id": 1}, {"id": 2}]) + after)
+    (tmp_path / "wp-json" / "wp" / "v2" / "pages" / "3").mkdir(parents=True)
+    (tmp_path / "wp-json" / "wp" / "v2" / "pages" / "3" / "index.html").write_text(json.dumps({"id": 3}) + after)
+    items, problems = read_items([tmp_path])
+    assert problems == [] and sorted(i.data["id"] for i in items) == [1, 2, 3]
+
+
+@pytest.mark.parametrize("after", ["<p>Hello</p>", AD_LOADER + "<div>Sidebar</div>", "<script>unclosed"])
+def test_other_text_after_the_json_is_still_reported(tmp_path: Path, after: str) -> None:
+    (tmp_path / "posts.json").write_text(json.dumps([{"id": 1}]) + after)
+    items, problems = read_items([tmp_path])
+    assert items == [] and [p.message.split(":")[0] for p in problems] == ["not valid JSON"]
+
+
 def test_backslashes_that_start_no_json_escape_are_read_as_backslashes_and_reported(tmp_path: Path) -> None:
     """A search-and-replace over saved JSON (`https:\\/\\/www.example.org` → `https:\\/\\example.org`)."""
     (tmp_path / "1.json").write_text('{"id": 1, "guid": {"rendered": "https:\\/\\example.org\\/?p=1"}, '

@@ -6,9 +6,12 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.sources.saved import read_items
 from generator.sources.wrapped import without_viewer_page
@@ -71,3 +74,58 @@ def test_a_response_saved_as_the_page_a_browser_showed_it_in_is_read_as_its_json
 ])
 def test_pages_that_only_look_like_a_browsers_view_of_json_are_left_as_they_are(text: str) -> None:
     assert without_viewer_page(text) == text
+
+
+# In the shape of a headless front end's copy of its blog (a Ukrainian nanny agency's 3 posts, `data.js`): the
+# response pasted into a module as it came, `\u003C` escapes and all. The folder held no other JSON, and was
+# reported as holding no saved REST JSON (exit 1).
+MODULE_POSTS = json.dumps([{**POSTS[0], "guid": {"rendered": "https://nanny.example/?p=7"},
+                            "content": {"rendered": "\u003Cp\u003EКатерина.\u003C/p\u003E"}}], indent=2)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("data.js", "const data = " + MODULE_POSTS + "\n\nexport default data"),
+    ("posts.ts", "export const posts: WPPost[] = " + MODULE_POSTS + ";\n"),
+    ("posts.mjs", "export default " + MODULE_POSTS + "\n"),
+    ("posts.cjs", "module.exports = " + MODULE_POSTS + ";"),
+    ("blog.js", "var posts = " + MODULE_POSTS + ";\nmodule.exports = posts;\n"),
+])
+def test_a_response_a_front_end_pasted_into_a_script_module_is_read(tmp_path: Path, name: str, text: str) -> None:
+    (tmp_path / name).write_text(text)
+    items, problems = read_items([tmp_path])
+    assert problems == []
+    assert [(i.data["id"], i.kind, i.data["content"]["rendered"]) for i in items] == [(7, "post", "<p>Катерина.</p>")]
+
+
+@pytest.mark.parametrize("text", [
+    "export default {\"name\": \"front\", \"locales\": [\"uk\", \"en\"]};",  # a module of settings
+    "const posts = [{id: 7, title: {rendered: 'Harbour'}}];\nexport default posts;",  # written by hand
+    "import data from './data.js';\nexport const posts = data.map(p => p.title.rendered);",
+    "const data = " + MODULE_POSTS + ";\nconsole.log(data);",  # code after the value: not a module of data
+])
+def test_a_front_ends_other_modules_are_passed_over_without_a_word(tmp_path: Path, text: str) -> None:
+    (tmp_path / "posts.json").write_text(json.dumps(POSTS))
+    (tmp_path / "module.js").write_text(text)
+    items, problems = read_items([tmp_path])
+    assert problems == []
+    assert [(i.data["id"], i.kind) for i in items] == [(7, "post")]
+
+
+NAMES = st.from_regex(r"[A-Za-z_$][A-Za-z0-9_$]{0,12}", fullmatch=True).filter(
+    lambda n: n not in ("const", "let", "var", "export", "default", "module"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=NAMES, keyword=st.sampled_from(["const", "let", "var", "export const", "export let"]),
+       annotation=st.sampled_from(["", ": WPPost[]", ": any", ": Array<Post>"]),
+       end=st.sampled_from(["", ";", " as const;", ";\n\nexport default {name}", "\nmodule.exports = {name};\n"]),
+       indent=st.sampled_from([None, 2, 4]))
+def test_any_declaration_of_a_saved_response_reads_as_the_response(name: str, keyword: str, annotation: str,
+                                                                   end: str, indent: int | None) -> None:
+    posts = [{**POSTS[0], "guid": {"rendered": "https://nanny.example/?p=7"}}]
+    text = f"{keyword} {name}{annotation} = {json.dumps(posts, indent=indent)}{end.format(name=name)}"
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "data.ts").write_text(text)
+        items, problems = read_items([Path(folder)])
+    assert problems == []
+    assert [(i.data["id"], i.kind) for i in items] == [(7, "post")]

@@ -129,13 +129,19 @@ def test_json_after_byte_order_marks_and_php_warnings_is_read(tmp_path: Path) ->
     assert len(posts(tmp_path / "content")) == 30
 
 
-def test_json_before_a_php_notice_printed_at_shutdown_is_read(tmp_path: Path) -> None:
-    """WordPress's `ob_end_flush(): failed to send buffer of zlib output compression` notice comes after the JSON of
-    every answer of a site that shows its errors: every request failed as "not valid JSON: Extra data"."""
-    notice = (b"<br />\n<b>Notice</b>:  ob_end_flush(): failed to send buffer of zlib output compression (0) in "
-              b"<b>/srv/wp-includes/functions.php</b> on line <b>5427</b><br />\n")
+# What a site prints after the JSON of every answer, which made every request fail as "not valid JSON: Extra data":
+# WordPress's `ob_end_flush(): failed to send buffer of zlib output compression` notice on a site that shows its
+# errors, and an ad network's loader pasted into a plugin's box for footer scripts.
+SHUTDOWN_NOTICE = (b"<br />\n<b>Notice</b>:  ob_end_flush(): failed to send buffer of zlib output compression (0) in "
+                   b"<b>/srv/wp-includes/functions.php</b> on line <b>5427</b><br />\n")
+FOOTER_SCRIPT = (b'\n<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=ca-pub-1" '
+                 b'crossorigin="anonymous"></script>')
+
+
+@pytest.mark.parametrize("after", [SHUTDOWN_NOTICE, FOOTER_SCRIPT])
+def test_json_before_what_a_site_prints_after_it_is_read(tmp_path: Path, after: bytes) -> None:
     with FakeWordPress(generated_site(12)) as wp:
-        wp.wrap_json(after=notice)
+        wp.wrap_json(after=after)
         result = sync(wp.url, tmp_path / "content")
     assert messages(result) == []
     assert len(posts(tmp_path / "content")) == 12

@@ -109,11 +109,14 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # its own posts that day, by tags or views, with their pictures, titles and the box's arrows. Contextual Related
 # Posts', YARPP's, Related Posts for WordPress', Related Posts Thumbnails', Related Posts by Taxonomy's, WordPress
 # Related Posts', and the inline boxes of news themes: JNews', Publisher's, Soledad's (`penci-ilrltpost-insert`,
-# "Relacionadas"), tagDiv Newspaper's. In a mirror it stood as a heading and a list inside the story.
+# "Relacionadas"), tagDiv Newspaper's. In a mirror it stood as a heading and a list inside the story. So does the
+# box a Vietnamese news site's editor puts between paragraphs (`medium-insert-insertrelatenews`, "CÓ THỂ BẠN QUAN
+# TÂM": you may be interested), pasted with each article a sports site copied from it (14 of its 55 posts).
 RELATED_POSTS_CLASSES = frozenset({"crp_related", "yarpp-related", "rp4wp-related-posts", "relpost-thumb-wrapper",
                                    "rpbt_shortcode", "wp_rp_wrap", "jnews_inline_related_post_wrapper",
                                    "jnews_inline_related_post", "bs-irp", "penci-ilrltpost-insert",
-                                   "penci-ilrltpost-beaf", "penci-inline-related-posts", "td_block_related_posts"})
+                                   "penci-ilrltpost-beaf", "penci-inline-related-posts", "td_block_related_posts",
+                                   "medium-insert-insertrelatenews"})
 # Page builders' and block plugins' own widgets listing the site's posts (their titles, dates, authors, excerpts
 # and "Read more" links), which the live site fills in whenever it shows the page, as it fills the blocks above:
 # Elementor's Posts, Archive Posts and Loop Grid and the addons' post grids (Premium Addons, Essential Addons,
@@ -187,6 +190,12 @@ CAPTCHA_CLASS = re.compile(r"captcha", re.IGNORECASE)
 CAPTCHA_LEFTOVER = re.compile(r"[\s=?:*]*")
 CAPTCHA_NODES = 40
 FORM_WRAPPER_CLASSES = frozenset({"wpcf7"})  # a form plugin's box around its <form> and the form's messages
+# A form that asks for a password signs a member in (or up): a membership plugin's wall in place of a post's text
+# (ARMember's "Please Log In", "* Email Address", "* Password", "Remember me", "Forgot Password?", which ended two
+# of a film site's posts and made its login page), WooCommerce's account form. Its words are the site's doors, not
+# the post's; a mirror has no members, so the form goes whole. A protected post's password form never reaches here
+# (such posts are not imported unless asked for, see importer.py).
+SIGN_IN_FIELD = {"type": re.compile(r"\A\s*password\s*\Z", re.IGNORECASE)}
 # Auto-inserted keyword links point at whatever the plugin chose, not at what the author wrote.
 KEYWORD_LINK_CLASSES = frozenset({"wpil_keyword_link", "ilj-link", "internal-link-juicer"})
 # Hatena Blog and Hatena Diary linked every word their dictionary knew to its keyword page (`<a class="keyword"
@@ -443,10 +452,14 @@ def drop_forms(soup: BeautifulSoup, ctx: Context) -> None:
     label: `a / b / c`, never run together. A control goes as the space it took between the labels around it
     (`<label>Name *</label><input><label>Phone *</label>`, as a page builder's copy of a form keeps them). What
     the form hides from people (FORM_TRAP_CLASSES, FORM_HIDDEN_STYLE) goes with its words, and so does its
-    request to turn JavaScript on (SCRIPT_NOTICE)."""
+    request to turn JavaScript on (SCRIPT_NOTICE). A form to sign in (SIGN_IN_FIELD) goes whole."""
     for select in elements(soup, "select"):
         choices = [o.get_text(" ", strip=True) for o in select.find_all("option") if o.get("value", "x") != ""]
         select.replace_with(f" {' / '.join(c for c in choices if c)} ")
+    for form in elements(soup, "form"):
+        if form.find("input", attrs=SIGN_IN_FIELD) is not None:
+            ctx.losses.note(loss.FORM, form.get("action", ""))
+            form.decompose()
     for form in [*elements(soup, "form"), *_forms_stripped(soup)]:
         ctx.losses.note(loss.FORM, form.get("action", ""))
         for part in elements(form):

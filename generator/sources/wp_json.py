@@ -20,6 +20,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from generator.problems import Problem
+from generator.sources.footer_markup import only_footer_markup
 from generator.sources.json_list import CHUNK, Changed, ObjectList, object_list
 from generator.sources.language_folders import with_folder_language
 from generator.sources.php_messages import blank_php_messages, only_php_messages
@@ -32,8 +33,8 @@ from generator.sources.wpcom_v1 import as_v2, is_v1_post, v1_as_v2
 from generator.sources.guid_types import guid_type
 from generator.sources.wpgraphql import graphql_as_v2, is_graphql_post
 from generator.sources.wpgraphql import as_v2 as graphql_node_as_v2
-from generator.sources.wrapped import (GZIP_MAGIC, CutShort, starts_jsonp, starts_viewer_page, unzipped, without_jsonp,
-                                      without_viewer_page)
+from generator.sources.wrapped import (GZIP_MAGIC, MODULE_SUFFIXES, CutShort, is_response_module, starts_jsonp,
+                                      starts_viewer_page, unzipped, without_jsonp, without_module, without_viewer_page)
 from generator.sources.wxr_items import SYNTHETIC_BASE, synthetic_id
 
 # Kinds of REST resources; only posts become content, the others resolve names or are skipped.
@@ -286,23 +287,44 @@ def is_saved_json(path: Path) -> bool:
     first bytes say JSON. A name is read without the query a crawler kept in it (wget saves
     `…/posts/?page=2` as `posts/index.html?page=2`, and as `index.html@page=2` for Windows). HTTrack names a response
     whose type it had not settled `2741.b09.delayed` until the crawl renames it: a crawl stopped before that left
-    whole posts so (11 of an Indonesian site's 2,384), passed over without a word."""
+    whole posts so (11 of an Indonesian site's 2,384), passed over without a word. A script module
+    (`*.js`, `*.ts`…) is read where it declares a REST response as its value (see wrapped.MODULE_START); a
+    front end's other modules are not."""
     name = SAVED_QUERY.sub("", path.name).removesuffix(".gz")
     suffix = PurePath(name).suffix
     # Static exporters (Simply Static) save each response as `wp-json/…/index.html`.
     saved_api = "wp-json" in path.parts[:-1] and suffix in ("", ".html", ".htm", ".txt", ".delayed")
+    if suffix in MODULE_SUFFIXES:
+        return is_response_module(_head(path) or "") and _is_module_of_data(path)
     return name.endswith(JSON_SUFFIXES) or ((not suffix or saved_api) and _looks_like_json(path))
 
 
+def _is_module_of_data(path: Path) -> bool:
+    """Whether a module that opens with a saved response holds nothing else (no code after it), read whole."""
+    try:
+        raw = unzipped(path.read_bytes())
+        text = raw.decode(_encoding(raw[:4]))
+    except (OSError, CutShort, UnicodeDecodeError):
+        return True  # read it, so that the error is reported with the file's name
+    return without_module(text) is not text
+
+
 def _looks_like_json(path: Path) -> bool:
+    head = _head(path)
+    if head is None:
+        return True  # read it, so that the error is reported with the file's name
+    return head[:1] in ("{", "[") or starts_jsonp(head) or starts_viewer_page(head)
+
+
+def _head(path: Path) -> str | None:
+    """A file's first characters as text, PHP's messages and a byte order mark aside; None where it cannot be read."""
     try:
         with path.open("rb") as f:
             head = f.read(4096)
-        head = head.decode(_encoding(head), "replace")
-        head = blank_php_messages(head).lstrip("\ufeff \t\r\n")
-        return head[:1] in ("{", "[") or starts_jsonp(head) or starts_viewer_page(head)
     except OSError:
-        return True  # read it, so that the error is reported with the file's name
+        return None
+    head = head.decode(_encoding(head), "replace")
+    return blank_php_messages(head).lstrip("\ufeff \t\r\n")
 
 
 # Windows PowerShell 5 saves what `Invoke-RestMethod … > posts.json` or `Out-File` writes as UTF-16 with
@@ -340,7 +362,7 @@ def load(path: Path) -> tuple[Any, list[Problem]]:
             return UNREAD, [Problem(name, message="an empty file: nothing was saved in it (a download that failed?)")]
         encoding = _encoding(raw[:4])
         text = raw.decode(encoding)
-        data, repaired = _loads(without_jsonp(blank_php_messages(without_viewer_page(text))))
+        data, repaired = _loads(without_module(without_jsonp(blank_php_messages(without_viewer_page(text)))))
         data = collected(products_as_posts(events_as_posts(script_posts.as_v2(graphql_as_v2(v1_as_v2(_unwrapped(data)))))),
                          _readable)
     except OSError as e:
@@ -496,7 +518,7 @@ def _json_before_end_tags(text: str) -> Any:
     except json.JSONDecodeError as e:
         if e.msg != "Extra data":
             raise
-        if END_TAGS.fullmatch(text, e.pos) or only_php_messages(text, e.pos):
+        if END_TAGS.fullmatch(text, e.pos) or only_php_messages(text, e.pos) or only_footer_markup(text, e.pos):
             return json.loads(text[:e.pos], strict=False)
         return _json_values(text, e)
 

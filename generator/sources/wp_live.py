@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 from generator.problems import Problem
 from generator.sources.http import PAGE_WANTED, Client, FetchError, Response
 from generator.sources import wp_live_index
+from generator.sources.footer_markup import only_footer_markup
 from generator.sources.php_messages import blank_php_messages, only_php_messages
 from generator.sources.wp_json import DESIGN, RECORD, RECORD_TYPES, SKIPPED, is_design_type, page_title
 
@@ -178,7 +179,7 @@ def get_json(client: Client, url: str) -> tuple[Any, Response]:
     try:
         return json.loads(text), response
     except json.JSONDecodeError as e:
-        if e.msg == "Extra data" and only_php_messages(text, e.pos):
+        if e.msg == "Extra data" and (only_php_messages(text, e.pos) or only_footer_markup(text, e.pos)):
             return json.loads(text[:e.pos]), response
         if text.startswith("<") and not text.startswith("<br"):  # PHP starts its own errors with <br />
             raise FetchError(url, f"an HTML page{page_title(text)} came where JSON was expected: {HTML_INSTEAD}") from None

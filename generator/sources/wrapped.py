@@ -1,6 +1,7 @@
 """What a saved response may be wrapped in: gzip, when a script saved the bytes as the server sent them
 (`Content-Encoding: gzip`) or the crawl was compressed to keep (`posts.json.gz`); JSONP, which WordPress
-writes for `?_jsonp=name` as `/**/name(…)`; and the page a browser showed the JSON in, saved as a web page."""
+writes for `?_jsonp=name` as `/**/name(…)`; the page a browser showed the JSON in, saved as a web page; and the
+JavaScript or TypeScript module a headless front end pasted the response into (`const data = […]`)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,21 @@ VIEWER_HEAD = r"\s*<html><head>(?:<meta [^<>]*>)*</head><body><pre(?: [^<>]*)?>"
 VIEWER_START = re.compile(VIEWER_HEAD + r"\s*[\[{]")
 VIEWER_PAGE = re.compile(VIEWER_HEAD + r"(?P<json>[^<]*)</pre>(?:<div class=\"json-formatter-container\"></div>)?"
                          r"</body></html>\s*")
+
+
+# A headless front end keeps the response it was built from as a module of its own: `const data = [{"id": 67, …}]`
+# then `export default data` (a Ukrainian nanny agency's blog, its 3 posts never read), `export default […]`,
+# `export const posts: Post[] = […]`, `module.exports = […]`. The value must be the response's JSON as it came;
+# a module written by hand (unquoted keys, comments) is no saved response and is not read as one.
+MODULE_NAME = r"[A-Za-z_$][\w$]*"
+MODULE_START = re.compile(r"\s*(?:(?:export\s+)?(?:const|let|var)\s+" + MODULE_NAME + r"\s*(?::[^=\n]{1,80})?="
+                          r"|export\s+default|module\.exports\s*=)\s*(?=[\[{])")
+MODULE_END = re.compile(r"(?<=[\]}])\s*(?:as\s+const\s*)?;?\s*(?:(?:export\s+default\s+|module\.exports\s*=\s*)"
+                        + MODULE_NAME + r"\s*;?\s*)?\Z")
+MODULE_SUFFIXES = (".js", ".mjs", ".cjs", ".ts")
+# What tells a module holding a saved response from the other modules of a front end's source: a field as the
+# REST API renders it.
+RENDERED_FIELD = re.compile(r'"(?:title|content|guid|excerpt)"\s*:\s*\{\s*"rendered"\s*:')
 
 
 class CutShort(Exception):
@@ -47,6 +63,18 @@ def without_jsonp(text: str) -> str:
 def starts_jsonp(head: str) -> bool:
     """Whether the first characters of a file open a JSONP callback around JSON."""
     return JSONP_START.match(head) is not None
+
+
+def without_module(text: str) -> str:
+    """The JSON a script module declares (see MODULE_START), or the text as it is."""
+    start = MODULE_START.match(text)
+    end = MODULE_END.search(text, start.end()) if start else None
+    return text[start.end():end.start()] if start and end else text
+
+
+def is_response_module(head: str) -> bool:
+    """Whether the first characters of a script module declare a saved REST response as its value."""
+    return MODULE_START.match(head) is not None and RENDERED_FIELD.search(head) is not None
 
 
 def without_viewer_page(text: str) -> str:
