@@ -74,6 +74,7 @@ from generator.convert.share_links import drop_share_links
 from generator.convert.shop_actions import drop_shop_actions
 from generator.convert.slider_thumbnails import drop_slider_thumbnails
 from generator.convert.smilies import smilies_as_text
+from generator.convert.speech_balloons import balloons_as_quotes
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
                                          captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
@@ -464,6 +465,7 @@ PASSES: tuple[Pass, ...] = (
     drop_view_counts,
     drop_rating_widgets,
     drop_author_boxes,
+    balloons_as_quotes,
     drop_update_lines,
     drop_site_listings,
     drop_theme_post_listings,
