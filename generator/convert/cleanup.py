@@ -62,6 +62,7 @@ from generator.convert.podcast_links import podcast_player_links
 from generator.convert.product_cards import product_pictures_once
 from generator.convert.rating_widgets import drop_rating_widgets
 from generator.convert.responsive import drop_hidden_on_desktop
+from generator.convert.ruby_readings import ruby_readings_in_brackets
 from generator.convert.rules import rules_in_a_row_as_one
 from generator.convert.script_boxes import script_boxes_as_links, script_players_as_links
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
@@ -466,6 +467,7 @@ PASSES: tuple[Pass, ...] = (
     drop_rating_widgets,
     drop_author_boxes,
     balloons_as_quotes,
+    ruby_readings_in_brackets,
     drop_update_lines,
     drop_site_listings,
     drop_theme_post_listings,
