@@ -57,3 +57,53 @@ def test_folding_keeps_every_value_once(values: dict[str, str]) -> None:
              for _, value in row]
     counted = [key for key, value in folded.items() if isinstance(value, acf_rows.Rows)]
     assert sorted(seen + [values[key] for key in counted]) == sorted(values.values())
+
+
+# In the shape of a magazine's dump (an online culture journal's theme): the article's sections are ACF's Flexible
+# Content, its rows' layouts listed in PHP's serialization under `single_blocks` and each row's fields under
+# `single_blocks_<row>_<field>`, the editor empty; the lede and the opening paragraph are fields of their own.
+MAGAZINE = {"lede_paragraph": "Have you ever had a job that felt wrong?", "_lede_paragraph": "field_59cbd393cd8f7",
+            "single_blocks": 'a:3:{i:0;s:7:"content";i:1;s:10:"blockquote";i:2;s:7:"content";}',
+            "_single_blocks": "field_59d2632da2cff", "featured": 'a:1:{i:0;s:20:"use_as_homepage_hero";}',
+            "single_blocks_0_content_field": "“I loved working there,” Jenny says.\r\n\r\n"
+                                             "Adjusting is a necessary evil.",
+            "_single_blocks_0_content_field": "field_59d264aba2d07",
+            "single_blocks_1_blockquote_field": "Embrace the pace of change.",
+            "single_blocks_2_content_field": "<h2><strong>Pivot or be pivoted</strong></h2>\r\nA pivot has four "
+                                             "stages.\r\n\r\nPlant, scan, pilot and launch."}
+
+
+def test_flexible_content_in_an_exports_fields_is_the_article_its_other_fields_kept_in_their_order() -> None:
+    """Before, each section stood as a field labelled by its row ("Single blocks 0 content field: …"), its
+    paragraphs run into one."""
+    assert body_of("post", "", meta=MAGAZINE) == (
+        "**Lede paragraph:** Have you ever had a job that felt wrong?\n\n"
+        "“I loved working there,” Jenny says.\n\nAdjusting is a necessary evil.\n\n"
+        "Embrace the pace of change.\n\n"
+        "## **Pivot or be pivoted**\n\nA pivot has four stages.\n\nPlant, scan, pilot and launch.\n")
+    # Beside a body, only the sections show, after it, as REST's do.
+    dated = body_of("post", "<p>16 May 2019, Sydney</p>", meta=MAGAZINE)
+    assert dated.startswith("16 May 2019, Sydney\n\n“I loved working") and "Lede" not in dated
+
+
+def test_a_list_of_choices_without_rows_stays_a_field_and_rows_past_the_layouts_stay_fields() -> None:
+    folded = acf_rows.folded({"blocks": 'a:1:{i:0;s:4:"text";}', "blocks_0_body": "A", "blocks_1_body": "B",
+                              "featured": 'a:1:{i:0;s:4:"hero";}', "links": 'a:1:{i:0;s:9:"not a name";}',
+                              "links_0_url": "https://example.com/"})
+    assert folded["blocks"] == [{"acf_fc_layout": "text", "body": "A"}]
+    assert folded["featured"] == 'a:1:{i:0;s:4:"hero";}' and folded["blocks_1_body"] == "B"
+    assert folded["links_0_url"] == "https://example.com/"  # a list whose items name no layout: no rows
+
+
+@given(st.lists(st.sampled_from(["content", "image", "quote"]), min_size=1, max_size=4),
+       st.dictionaries(st.tuples(st.integers(0, 5), st.sampled_from(["text", "image_id"])), st.text(max_size=4)))
+def test_folding_flexible_content_keeps_every_rows_value_once_under_its_layout(
+        layouts: list[str], cells: dict[tuple[int, str], str]) -> None:
+    serialized = f"a:{len(layouts)}:{{" + "".join(f'i:{i};s:{len(n)}:"{n}";' for i, n in enumerate(layouts)) + "}"
+    values = {"blocks": serialized, "blocks_0_text": "first", **{f"blocks_{i}_{f}": v for (i, f), v in cells.items()}}
+    folded = acf_rows.folded(values)
+    rows = folded["blocks"]
+    assert [row["acf_fc_layout"] for row in rows] == layouts
+    kept = [value for row in rows for key, value in row.items() if key != "acf_fc_layout"]
+    kept += [value for key, value in folded.items() if key != "blocks"]
+    assert sorted(kept) == sorted(value for key, value in values.items() if key != "blocks")

@@ -24,9 +24,12 @@ def assert_skipped_beside_a_post(tmp_path: Path, record: str, ident: int) -> Non
 
 # AIPKit's chatbots and AI forms; Event Tickets' RSVP tickets and attendees (a ticket of The Events Calendar's test
 # site was a page of its own, `/tribe_rsvp_tickets/job-career-fair/`; an attendee's fields hold the name and e-mail
-# address of who took the ticket).
+# address of who took the ticket); WPShop's e-mails to customers, help bubbles, entity definitions and customers (a
+# French geek shop's dump: 16 e-mail templates, "Bonjour [customer_first_name]…", 15 help bubbles of its admin
+# screens and 3 entity definitions were pages under /wpshop_shop_message/, /wps_bubble/ and /wpshop_entities/).
 @pytest.mark.parametrize("post_type", ["aipkit_chatbot", "aipkit_ai_form", "tribe_rsvp_tickets", "tribe_rsvp_attendees",
-                                       "tec_tc_attendee"])
+                                       "tec_tc_attendee", "wpshop_shop_message", "wps_bubble", "wpshop_entities",
+                                       "wpshop_customers"])
 def test_a_plugins_own_record_is_skipped(tmp_path: Path, post_type: str) -> None:
     assert_skipped_beside_a_post(tmp_path, item(134, "Default", "", post_type=post_type), 134)
 

@@ -347,3 +347,9 @@ def test_a_jetpack_story_in_an_export_shows_the_slides_its_attributes_name() -> 
     assert html_to_markdown(render_content(raw, 5, {}), Context()) == (
         'Our walk:\n\n<div class="gallery">\n\n![Fog](https://hikes.example/wp-content/uploads/fog.jpg)\n\n</div>\n\n'
         "[Video: wind.mp4](https://hikes.example/wp-content/uploads/wind.mp4)\n")
+
+
+def test_the_automatic_excerpt_keeps_a_word_and_its_ruby_reading_in_one_run_as_wordpress_strips_them() -> None:
+    """A Japanese post's `<ruby>` is inline: the excerpt read "「 始まりの論文 ファースト 」", spaced as between blocks."""
+    raw = "<p>この論文を「<ruby>始まりの論文<rt>ファースト</rt></ruby>」と呼ぶ。</p>"
+    assert auto_excerpt(raw) == "<p>この論文を「始まりの論文ファースト」と呼ぶ。</p>\n"

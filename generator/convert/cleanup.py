@@ -62,6 +62,7 @@ from generator.convert.podcast_links import podcast_player_links
 from generator.convert.product_cards import product_pictures_once
 from generator.convert.rating_widgets import drop_rating_widgets
 from generator.convert.responsive import drop_hidden_on_desktop
+from generator.convert.ruby_readings import ruby_readings_in_brackets
 from generator.convert.rules import rules_in_a_row_as_one
 from generator.convert.script_boxes import script_boxes_as_links, script_players_as_links
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
@@ -74,6 +75,7 @@ from generator.convert.share_links import drop_share_links
 from generator.convert.shop_actions import drop_shop_actions
 from generator.convert.slider_thumbnails import drop_slider_thumbnails
 from generator.convert.smilies import smilies_as_text
+from generator.convert.speech_balloons import balloons_as_quotes
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
                                          captions_as_paragraphs, drop_inpage_toc, emphasis_into_blocks, even_table_rows,
                                          headings_closed_by_the_parser, images_out_of_headings, layouts_out_of_headings,
@@ -464,6 +466,8 @@ PASSES: tuple[Pass, ...] = (
     drop_view_counts,
     drop_rating_widgets,
     drop_author_boxes,
+    balloons_as_quotes,
+    ruby_readings_in_brackets,
     drop_update_lines,
     drop_site_listings,
     drop_theme_post_listings,

@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 
 from generator.convert import acf_rows, php_values
 from generator.convert.addresses import absolute
+from generator.convert.autop import autop
 from generator.convert.context import STRUCTURED_FIELD, Context, attachment_id
 from generator.convert.rest_fields import added_fields, titled_rows
 from generator.convert.shortcode_handlers import attachment_image
@@ -45,9 +46,11 @@ BODY_WORDS = frozenset({"answer", "text", "content", "description", "desc", "bod
 # `link_text`, `form_description`): shown under its label, never as the body of an empty page.
 CONTROL_WORDS = frozenset({"button", "btn", "cta", "link", "label", "placeholder", "form", "modal", "popup", "tooltip",
                            "badge", "menu", "tab", "toggle"})
+BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+PARAGRAPH_TAG = re.compile(r"<p[\s>]", re.IGNORECASE)
 GROUP_DEPTH = 3  # ACF's groups in groups shown (a group in a group in a field), past which a value is structured data
 GROUP_TITLE_WORDS = frozenset({"title", "heading", "pretitle", "subtitle", "headline"})  # shown as they are in a group
-LAYOUT_KEY = "acf_fc_layout"  # the key by which each row of ACF's Flexible Content names its layout
+LAYOUT_KEY = acf_rows.LAYOUT_KEY  # the key by which each row of ACF's Flexible Content names its layout
 # Objects that are no group: a user (ACF's user field: shown by the name it displays, never its email, registration
 # or avatar), a term (by its name), a REST error saved in a value's place (not shown).
 USER_KEYS = frozenset({"user_email", "user_registered", "user_nicename"})
@@ -134,20 +137,26 @@ def with_fields(content: str, data: Mapping[str, Any], ctx: Context) -> str:
     # theme printed under the body (a news post's dateline as its body, its text in the sections); one whose
     # sections are its body shows no other field either (a news card's button words, "Texte du lien: Découvrir").
     sections = [key for key in groups if _layouts(data["acf"][key])]
-    if post_type in BUILT_IN_TYPES and not empty and not sections:
+    # An export's or a dump's fields hold Flexible Content as rows (folded by acf_rows). A post of them and no
+    # body shows its other fields too, in their order: a magazine's lede and opening paragraph were fields beside
+    # its sections, its article's own words.
+    values = list(_sources(data)) if not sections and _may_hold_layouts(data.get("meta")) else None
+    saved = [key for key, value in values or () if key not in groups and _layouts(value)]
+    if post_type in BUILT_IN_TYPES and not empty and not sections and not saved:
         return content
     featured = data.get("featured_media")
-    values = list(_sources(data))
-    if post_type in BUILT_IN_TYPES and sections:
-        values = [(key, value) for key, value in values if key in sections]
-    fields = list(shown_fields(post_type, iter(values), ctx, featured if isinstance(featured, int) else 0, groups))
+    values = list(_sources(data)) if values is None else values
+    if post_type in BUILT_IN_TYPES and (sections or not empty):
+        values = [(key, value) for key, value in values if key in sections or key in saved]
+    fields = list(shown_fields(post_type, iter(values), ctx, featured if isinstance(featured, int) else 0,
+                               groups | frozenset(saved)))
     if not fields:
         return content
     repeaters = {key for key, value in values if isinstance(value, acf_rows.Rows)}  # rows of texts, no page's body
     # A post built of ACF's Flexible Content (a news site's posts: their text and pictures, their editor empty) has
     # it as its body, above the other fields, as its page showed it.
-    layouts = [f for f in fields if f.key in sections]
-    body = next(iter(layouts), None) or next(
+    layouts = [f for f in fields if f.key in sections or f.key in saved]
+    body = next((f for f in layouts if f.key in sections), None) or next(
         (f for f in fields if _last_word(f.key) in BODY_WORDS and CONTROL_WORDS.isdisjoint(_key_words(f.key))
          and f.key not in repeaters), None) if empty else None
     parts = [content]  # also when it holds no words: a player or a frame alone is the post's content
@@ -285,6 +294,16 @@ def _rows_html(found: acf_rows.Rows, ctx: Context, featured: int, own: bool) -> 
     return "\n<hr>\n".join(shown), BLOCK
 
 
+def _may_hold_layouts(meta: Any) -> bool:
+    """Whether an export's or a dump's fields may hold Flexible Content: a list in PHP's serialization under a key
+    whose first row is saved (`single_blocks`, `single_blocks_0_…`). Most posts' fields hold none, and are not
+    folded for nothing."""
+    if not isinstance(meta, dict):
+        return False
+    lists = [key for key, value in meta.items() if isinstance(value, str) and value.startswith("a:")]
+    return bool(lists) and any(key.startswith(tuple(f"{name}_0_" for name in lists)) for key in meta)
+
+
 def _layouts(value: Any) -> bool:
     """Whether a field is ACF's Flexible Content: rows that each name their layout."""
     return (isinstance(value, list) and bool(value)
@@ -301,10 +320,18 @@ def _layouts_html(rows: list[dict[str, Any]], ctx: Context, featured: int, own: 
         for key, value in row.items():
             if key == LAYOUT_KEY:
                 continue
-            html, kind = _value_html(key, value, ctx, featured, own, depth + 1)
+            html, kind = _value_html(key, _paragraphs(value), ctx, featured, own, depth + 1)
             if html:
                 parts.append(f"<p>{html}</p>" if kind == INLINE else html)
     return ("\n".join(parts), BLOCK) if parts else NOTHING
+
+
+def _paragraphs(value: Any) -> Any:
+    """A text of paragraphs parted by blank lines, as ACF's editor field saves them, as the paragraphs ACF shows
+    (REST gives them so): an export's or a dump's value ran them into one."""
+    if isinstance(value, str) and BLANK_LINE.search(value) and not PARAGRAPH_TAG.search(value):
+        return autop(value)
+    return value
 
 
 def _group_html(group: Mapping[str, Any], ctx: Context, featured: int, own: bool, depth: int) -> tuple[str, str]:

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup, PageElement, Tag
 from generator.convert import context as loss
 from generator.convert.context import Context
 from generator.convert.parse import elements
+from generator.convert.widgets import FORM_HIDDEN_STYLE
 
 # What names a sign-up form: its plugin's or service's name in its class, id or address, or the words themselves.
 SIGNUP_MARK = re.compile(r"newsletter|subscri|sign-?up|mailchimp|mc4wp|mailpoet|list-manage|mailerlite|convertkit"
@@ -70,12 +71,28 @@ def _is_signup(form: Tag) -> bool:
     """A form that asks an email address and little else, and says it subscribes (in its or its boxes' names)."""
     if form.find(["textarea", "select"]) is not None:
         return False
-    fields = [field for field in form.find_all("input") if str(field.get("type", "")).lower() in TEXT_TYPES]
+    fields = [field for field in form.find_all("input")
+              if str(field.get("type", "")).lower() in TEXT_TYPES and not _bot_trap(field, form)]
     emails = [field for field in fields
               if str(field.get("type", "")).lower() == "email" or "mail" in str(field.get("name", "")).lower()]
     if not emails or len(fields) > MOST_FIELDS:
         return False
     return bool(SIGNUP_MARK.search(_names(form)) or SIGNUP_MARK.search(form.get_text(" ")))
+
+
+def _bot_trap(field: Tag, form: Tag) -> bool:
+    """A field no person sees or reaches, which only a bot fills in: Mailchimp's embedded form has one (`<div
+    style="position: absolute; left: -5000px;" aria-hidden="true"><input name="b_…" tabindex="-1">`), which made
+    its sign-up with a first and a last name four fields, too many for one, and left its labels ("Email Address",
+    "First Name (optional)") standing as lines of the page."""
+    if str(field.get("tabindex", "")).strip() == "-1":
+        return True
+    for box in (field, *field.parents):
+        if box is form or not isinstance(box, Tag):
+            return False
+        if FORM_HIDDEN_STYLE.search(str(box.get("style") or "")) or str(box.get("aria-hidden", "")) == "true":
+            return True
+    return False
 
 
 def _is_donation(form: Tag) -> bool:

@@ -51,9 +51,10 @@ URL_AFTER_BLOCK = re.compile(r"(</(?:p|h[1-6]|div|ul|ol|dl|figure|blockquote|tab
 SCRIPT_OR_STYLE = (re.compile(r"<(script|style)\b", re.IGNORECASE), lambda found: f"</{found[1].lower()}>")
 TAG = re.compile(r"<[^>]*>")
 # Tags inside a run of text: taken out with nothing in their place, as WordPress strips them ("文件<b>x</b>。"
-# stays one run). Any other tag stands where WordPress's autop has put a line break.
+# stays one run; so does a word with its ruby reading, "「<ruby>論文<rt>ペーパー</rt></ruby>」"). Any other tag
+# stands where WordPress's autop has put a line break.
 INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong"
-                        r"|sub|sup|time|tt|u|var)(?:\s[^>]*)?>", re.IGNORECASE)
+                        r"|sub|sup|time|tt|u|var|ruby|rb|rt|rtc|rp)(?:\s[^>]*)?>", re.IGNORECASE)
 # The shortcodes WordPress registers itself, Jetpack's embeds and math (as on WordPress.com) and CodePen's plugin's
 # pens, which the converter makes links and code; strip_shortcodes removes them with what they enclose. A name ends
 # where WordPress's does, before anything but a letter, digit, `_` or `-`: `[video-note]` is another shortcode than

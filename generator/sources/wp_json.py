@@ -93,7 +93,12 @@ RECORD_TYPES = frozenset({
     # BuddyPress's e-mails to members (`[{{{site.name}}}] Activate your account`, their links `{{{…url}}}` filled in
     # when sent), Revisr's log of the site's git commits and database backups, WP-AppKit's app settings, and a Slack
     # notifier's connections to a channel: a school's dump held 18 of them as pages, a blog's 4 commits.
-    "bp-email", "revisr_commits", "wpak_apps", "ppwpslack"})
+    "bp-email", "revisr_commits", "wpak_apps", "ppwpslack",
+    # WPShop's (a French shop plugin): its e-mails to customers ("Bonjour [customer_first_name]…", 16 in a shop's
+    # dump), the help bubbles of its admin screens (15), the definitions of its entities, and its customers, their
+    # addresses and orders. Its products are the shop's pages, and stay.
+    "wpshop_shop_message", "wps_bubble", "wpshop_entities", "wpshop_customers", "wpshop_address",
+    "wpshop_shop_order"})
 # Patterns, widgets, sidebars, widget types and global styles, by the fields that only they have.
 DESIGN_KEYS = ({"block_types", "viewport_width"}, {"id_base", "sidebar"}, {"before_widget", "widgets"},
                {"is_multi", "name"}, {"styles", "settings", "id"})
