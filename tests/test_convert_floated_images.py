@@ -51,7 +51,8 @@ def test_many_centred_pictures_go_apart_in_linear_time(one: str) -> None:
 WORDS = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzàéøß", min_size=1, max_size=8), min_size=1, max_size=12)
 ALIGNMENTS = st.sampled_from(['class="alignleft"', 'class="size-full alignright wp-image-7"', 'class="aligncenter"',
                               'align="left"', 'align="RIGHT"', 'style="float:right;margin:4px"',
-                              'style="display:block;float:none;margin-left:auto;margin-right:auto"'])
+                              'style="display:block;float:none;margin-left:auto;margin-right:auto"',
+                              'class="alignnone size-full" width="696" height="392"', 'width="1024"'])
 
 
 @settings(max_examples=60, deadline=None)

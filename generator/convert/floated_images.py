@@ -5,7 +5,9 @@ The classic editor puts a picture aligned left or right inside the paragraph it 
 such a picture is an inline image, set right against the paragraph's first word (`![…](…)We've seen…`)
 and rendered as a picture in the run of the text. It goes out of the paragraph, as a block of its own
 beside it, with the link around it where that link shows nothing else. A centred picture (`aligncenter`, or
-Windows Live Writer's `display:block` style) is a block on the live page: it parts its paragraph's words.
+Windows Live Writer's `display:block` style) is a block on the live page: it parts its paragraph's words. So does
+a wide picture with no alignment (`alignnone`, or none: a 696-pixel cover before a review's first word), which
+fills the line it stands in, where a narrow one (an icon, a formula) stays in its line.
 """
 
 from __future__ import annotations
@@ -25,6 +27,11 @@ BLOCK_STYLE = re.compile(r"(?:^|;)\s*display\s*:\s*block\b", re.IGNORECASE)
 # nothing else (an editor's `<strong>` or `<span>` kept round it).
 INLINE_WRAPPERS = frozenset({"a", "span", "strong", "b", "em", "i", "u", "font"})
 WORD = re.compile(r"\w")
+# A picture this wide or wider, with no alignment, takes its line on the live page: a news theme's column is some
+# 640-760 pixels, which leaves a word or two beside it, where a 300-pixel thumbnail ("Full size: [picture]") sits in
+# its line. One under TALL_PIXELS high is a line of text drawn (a formula, a banner of words): it stays in its line.
+WIDE_PIXELS, TALL_PIXELS = 500, 100
+SIZE_IN_NAME = re.compile(r"-(\d{2,4})x(\d{2,4})\.\w{3,4}(?:[?#]|$)")  # WordPress's resized copies: `cover-768x432.jpg`
 
 
 def floated_images_apart(soup: BeautifulSoup, ctx: Context) -> None:
@@ -34,7 +41,7 @@ def floated_images_apart(soup: BeautifulSoup, ctx: Context) -> None:
     parts the paragraph there. One between words goes before: the float starts at its line, and the words either
     side of it are joined as the browser joined them (`D<img class="alignleft">an` read "Dan"). A centred picture
     goes before or after its paragraph where it opens or ends it, and between words parts the paragraph there,
-    as its block did on the page. A picture alone in its paragraph, one in a list or a table cell stay where
+    as its block did on the page; so does a wide picture with no alignment. A picture alone in its paragraph, one in a list or a table cell stay where
     they are. The picture moves with the
     link around it; emphasis around it alone stays behind, empty (`<strong><img></strong>`, which would read as
     a bold picture)."""
@@ -45,8 +52,9 @@ def floated_images_apart(soup: BeautifulSoup, ctx: Context) -> None:
     opened: dict[int, Tag] = {}  # the paragraphs pictures were taken from the top of
     has_words: dict[int, bool] = {}  # by paragraph: moving its pictures out leaves its words as they were
     for image in reversed(list(elements(soup, "img"))):
-        centred = _centred(image)
-        if not centred and not _floated(image):
+        floated = _floated(image)
+        centred = _centred(image) or not floated and _wide(image)  # a block of its own on the live page
+        if not centred and not floated:
             continue
         moved = _picture_with_its_link(image)
         paragraph = _paragraph_of(moved)
@@ -81,6 +89,19 @@ def _floated(image: Tag) -> bool:
 
 def _centred(image: Tag) -> bool:
     return "aligncenter" in (image.get("class") or ()) or BLOCK_STYLE.search(image.get("style") or "") is not None
+
+
+def _wide(image: Tag) -> bool:
+    """Whether the picture's width (its attributes, else its file's name) fills a line: see WIDE_PIXELS."""
+    width, height = _pixels(image.get("width")), _pixels(image.get("height"))
+    if width is None and (size := SIZE_IN_NAME.search(image.get("src") or "")) is not None:
+        width, height = int(size.group(1)), int(size.group(2))
+    return width is not None and width >= WIDE_PIXELS and (height is None or height >= TALL_PIXELS)
+
+
+def _pixels(value: object) -> int | None:
+    text = str(value or "").strip().removesuffix("px")
+    return int(text) if text.isdigit() and len(text) < 6 else None
 
 
 def _picture_with_its_link(image: Tag) -> Tag:
