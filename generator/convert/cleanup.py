@@ -55,7 +55,7 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, mer
 from generator.convert.list_nesting import lists_nested_as_shown
 from generator.convert.newsletter_signups import drop_newsletter_signups
 from generator.convert.parse import comments, elements, enclosing, may_hold, tags_in
-from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
+from generator.convert.pasted_code import coloured_scripts_as_code, github_lines_as_code, numbered_rows_as_code
 from generator.convert.placeholder_profiles import unlink_placeholder_profiles
 from generator.convert.plugin_icons import plugin_icons_as_link_names, social_icons_as_link_names
 from generator.convert.podcast_links import podcast_player_links
@@ -460,6 +460,7 @@ PASSES: tuple[Pass, ...] = (
     numbered_listings_as_code,
     numbered_rows_as_code,
     github_lines_as_code,
+    coloured_scripts_as_code,
     stray_table_parts_unwrapped,
     one_column_tables_as_blocks,
     cell_paragraphs_as_text,
