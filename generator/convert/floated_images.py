@@ -27,6 +27,9 @@ BLOCK_STYLE = re.compile(r"(?:^|;)\s*display\s*:\s*block\b", re.IGNORECASE)
 # nothing else (an editor's `<strong>` or `<span>` kept round it).
 INLINE_WRAPPERS = frozenset({"a", "span", "strong", "b", "em", "i", "u", "font"})
 WORD = re.compile(r"\w")
+# What makes a `<div>` more than one paragraph's words.
+BLOCKS = ["p", "div", "section", "article", "figure", "ul", "ol", "dl", "table", "blockquote", "pre", "form",
+          "h1", "h2", "h3", "h4", "h5", "h6", "hr", "iframe", "video", "audio", "object"]
 # A picture this wide or wider, with no alignment, takes its line on the live page: a news theme's column is some
 # 640-760 pixels, which leaves a word or two beside it, where a 300-pixel thumbnail ("Full size: [picture]") sits in
 # its line. One under TALL_PIXELS high is a line of text drawn (a formula, a banner of words): it stays in its line.
@@ -150,10 +153,14 @@ def _drop_breaks(node: Tag, way: str) -> None:
 
 def _paragraph_of(node: Tag) -> Tag | None:
     """The paragraph `node` is in, through inline elements but no link: a picture in a link with words is
-    the link's, and stays in it."""
+    the link's, and stays in it. A `<div>` of no class holding a line's words and no block (text pasted from
+    another editor: `<div><img class="alignleft">Originally from…</div>`) is the paragraph the browser shows; a
+    classed one is a theme's or a plugin's box (a picture's credit under it), whose parts stay together."""
     parent = node.parent
     while parent is not None and parent.name in INLINE_WRAPPERS and parent.name != "a":
         parent = parent.parent
+    if parent is not None and parent.name == "div" and not parent.get("class") and parent.find(BLOCKS) is None:
+        return parent
     return parent if parent is not None and parent.name == "p" else None
 
 
