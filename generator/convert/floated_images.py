@@ -54,13 +54,14 @@ def floated_images_apart(soup: BeautifulSoup, ctx: Context) -> None:
     placed_before: dict[int, Tag] = {}
     opened: dict[int, Tag] = {}  # the paragraphs pictures were taken from the top of
     has_words: dict[int, bool] = {}  # by paragraph: moving its pictures out leaves its words as they were
+    divs: dict[int, bool] = {}  # by `<div>`: whether it holds a line's words and no block (see _paragraph_of)
     for image in reversed(list(elements(soup, "img"))):
         floated = _floated(image)
         centred = _centred(image) or not floated and _wide(image)  # a block of its own on the live page
         if not centred and not floated:
             continue
         moved = _picture_with_its_link(image)
-        paragraph = _paragraph_of(moved)
+        paragraph = _paragraph_of(moved, divs)
         if paragraph is None:
             continue
         if id(paragraph) not in has_words:
@@ -151,7 +152,7 @@ def _drop_breaks(node: Tag, way: str) -> None:
         sibling.decompose()
 
 
-def _paragraph_of(node: Tag) -> Tag | None:
+def _paragraph_of(node: Tag, divs: dict[int, bool]) -> Tag | None:
     """The paragraph `node` is in, through inline elements but no link: a picture in a link with words is
     the link's, and stays in it. A `<div>` of no class holding a line's words and no block (text pasted from
     another editor: `<div><img class="alignleft">Originally from…</div>`) is the paragraph the browser shows; a
@@ -159,8 +160,10 @@ def _paragraph_of(node: Tag) -> Tag | None:
     parent = node.parent
     while parent is not None and parent.name in INLINE_WRAPPERS and parent.name != "a":
         parent = parent.parent
-    if parent is not None and parent.name == "div" and not parent.get("class") and parent.find(BLOCKS) is None:
-        return parent
+    if parent is not None and parent.name == "div":
+        if id(parent) not in divs:  # (asked once of a div, however many pictures it holds)
+            divs[id(parent)] = not parent.get("class") and parent.find(BLOCKS) is None
+        return parent if divs[id(parent)] else None
     return parent if parent is not None and parent.name == "p" else None
 
 

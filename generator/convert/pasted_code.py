@@ -150,10 +150,12 @@ def coloured_scripts_as_code(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def _script_lines(box: Tag) -> list[str] | None:
+    first = next((text for text in box.strings if text.strip()), "")
+    if not first.lstrip().startswith("#!"):  # (read before the whole text: a page's boxes hold one another)
+        return None
     if box.find_parent(["pre", "code"]) is not None or box.find(["img", "table", "pre", "blockquote", "iframe"]):
         return None
-    text = box.get_text()
-    if not SHEBANG.match(text.lstrip().replace("\xa0", " ")):
+    if not SHEBANG.match(box.get_text().lstrip().replace("\xa0", " ")):
         return None
     if sum(1 for span in box.find_all("span") if COLOURED.search(str(span.get("style") or ""))) < FEWEST_COLOURED:
         return None
