@@ -39,7 +39,7 @@ def test_only_a_folder_and_an_address_naming_one_language_give_it() -> None:
     assert with_folder_language("https://firm.example/pt-br/wp-json/wp/v2/posts?page=2",
                                 rest_item(link="https://firm.example/pt-br/ola/", content={"rendered": PORTUGUESE})
                                 )["lang"] == "pt-br"
-    kept = [("/crawl/wp-json/wp/v2/posts.json", post),  # the site's own language's API, at its root
+    kept = [("/crawl/wp-json/wp/v2/posts.json", rest_item(link="https://firm.example/hello/")),  # the site's own
             ("/crawl/it/wp-json/wp/v2/posts.json", rest_item(link="https://firm.example/en/hello/")),
             ("/crawl/en/wp-json/wp/v2/posts.json", rest_item(link="https://firm.example/hello/")),
             ("/it/wp-json/wp/v2/posts.json", rest_item(link="https://firm.example/it/hello/", lang="en")),
@@ -47,6 +47,25 @@ def test_only_a_folder_and_an_address_naming_one_language_give_it() -> None:
             ("/crawl/new/wp-json/wp/v2/posts.json", rest_item(link="https://firm.example/new/hello/")),
             ("/crawl/en/wp-json/wp/v2/posts.json", {"id": 7})]
     assert all(with_folder_language(file, data) is data for file, data in kept)
+
+
+def test_a_polylang_site_saved_in_one_folder_gives_the_posts_under_a_language_folder_its_language(
+        tmp_path: Path) -> None:
+    """Polylang without Pro serves every language's posts from the site's root API, with no `lang` field, each at its
+    language's address: a crypto blog's 34 German posts under `/de/` took the site's English before."""
+    saved = tmp_path / "crawl" / "wp-json" / "wp" / "v2" / "posts.json"
+    saved.parent.mkdir(parents=True)
+    saved.write_text(json.dumps([
+        rest_item(id=1, slug="hello", link="https://blog.example/hello/", content={"rendered": ENGLISH}),
+        rest_item(id=2, slug="hallo", link="https://blog.example/de/hallo/", title={"rendered": "Die Messe"},
+                  content={"rendered": GERMAN}),
+        rest_item(id=3, slug="mixed", link="https://blog.example/de/mixed/", title={"rendered": "Fair"},
+                  content={"rendered": ENGLISH})]), encoding="utf-8")
+    run_import([tmp_path / "crawl"], tmp_path / "content", ImportOptions(workers=1, language="en"))
+    documents = [loads(path.read_text(encoding="utf-8")) for path in document_files(tmp_path / "content")]
+    assert sorted((d.source.id, d.language) for d in documents) == [(1, ""), (2, "de"), (3, "")]
+    assert with_folder_language("https://blog.example/wp-json/wp/v2/posts?page=2",
+                                rest_item(link="https://blog.example/de/x/", content={"rendered": GERMAN}))["lang"] == "de"
 
 
 def test_a_countrys_edition_whose_folder_is_also_a_languages_code_is_not_given_that_language() -> None:

@@ -55,7 +55,7 @@ from generator.convert.links import (images_out_of_links, keep_link_targets, mer
 from generator.convert.list_nesting import lists_nested_as_shown
 from generator.convert.newsletter_signups import drop_newsletter_signups
 from generator.convert.parse import comments, elements, enclosing, may_hold, tags_in
-from generator.convert.pasted_code import github_lines_as_code, numbered_rows_as_code
+from generator.convert.pasted_code import coloured_scripts_as_code, github_lines_as_code, numbered_rows_as_code
 from generator.convert.placeholder_profiles import unlink_placeholder_profiles
 from generator.convert.plugin_icons import plugin_icons_as_link_names, social_icons_as_link_names
 from generator.convert.podcast_links import podcast_player_links
@@ -122,6 +122,12 @@ BUTTON_CLASS = re.compile(r"(?:^|[-_])(?:btn|button)(?:$|[-_])", re.IGNORECASE)
 # `series-nav-right`, a theme's `nav-previous` and `nav-next` written as spans).
 PREVIOUS_SIDE = re.compile(r"(?:^|[-_])nav[-_](?:left|prev|previous)$", re.IGNORECASE)
 NEXT_SIDE = re.compile(r"(?:^|[-_])nav[-_](?:right|next)$", re.IGNORECASE)
+# A person card's name and its role after it (a conference theme's speaker: `<span class="name">…</span><span
+# class="designation">…</span>`; a team or author card's `member-name`, `job-title`), which its style sheet shows on
+# lines of their own: "(a.k.a. OSiUX)Programador" before.
+CARD_NAME = re.compile(r"(?:^|[-_])name$", re.IGNORECASE)
+CARD_ROLE = re.compile(r"(?:^|[-_])(?:designation|position|role|job|job[-_]title|occupation|company|affiliation)$",
+                       re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
 WEB_ADDRESS = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)  # an address on the web, `//host/…` too
 
@@ -204,8 +210,9 @@ def block_spans_apart(soup: BeautifulSoup, ctx: Context) -> None:
     """A span styled as a block (the cards of custom HTML and page builders) is a line of its own on
     the site; without a space its words run into the next one's ("Dishoom ShoreditchBombay-style"). So is
     each label of a drawing (an SVG chart's `<text>`, placed by its coordinates): "0.0 0.1", not "0.00.1";
-    each of two links drawn as buttons right after one another; and the sides of a previous/next navigation,
-    "<< Part one · Part three >>", not "<< Part onePart three >>"."""
+    each of two links drawn as buttons right after one another; the sides of a previous/next navigation,
+    "<< Part one · Part three >>", not "<< Part onePart three >>"; and a person card's name and role, each on a
+    line ("Osiris Gómez (a.k.a. OSiUX)", then "Programador…")."""
     for label in elements(soup, "text"):
         if label.get_text().strip():  # (an empty label shows nothing to part)
             label.insert_after(" ")  # at a group's edge too: the groups of a drawing hold no spaces between them
@@ -222,6 +229,20 @@ def block_spans_apart(soup: BeautifulSoup, ctx: Context) -> None:
         if _has_class_like(side, PREVIOUS_SIDE) and isinstance(side.next_sibling, Tag) \
                 and _has_class_like(side.next_sibling, NEXT_SIDE):
             side.insert_after(" · ")
+    for name in elements(soup, "span"):
+        role = _beside_over_spaces(name)
+        if isinstance(role, Tag) and role.name == "span" and _has_class_like(name, CARD_NAME) \
+                and _has_class_like(role, CARD_ROLE) and name.get_text().strip() and role.get_text().strip():
+            while name.next_sibling is not role:
+                name.next_sibling.extract()  # spaces, which would open the role's line
+            name.insert_after(soup.new_tag("br"))
+
+
+def _beside_over_spaces(tag: Tag) -> Tag | NavigableString | None:
+    after = tag.next_sibling
+    while isinstance(after, NavigableString) and not after.strip():
+        after = after.next_sibling
+    return after
 
 
 def _is_button(tag: Tag) -> bool:
@@ -441,6 +462,7 @@ PASSES: tuple[Pass, ...] = (
     numbered_listings_as_code,
     numbered_rows_as_code,
     github_lines_as_code,
+    coloured_scripts_as_code,
     stray_table_parts_unwrapped,
     one_column_tables_as_blocks,
     cell_paragraphs_as_text,

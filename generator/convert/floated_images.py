@@ -5,7 +5,9 @@ The classic editor puts a picture aligned left or right inside the paragraph it 
 such a picture is an inline image, set right against the paragraph's first word (`![…](…)We've seen…`)
 and rendered as a picture in the run of the text. It goes out of the paragraph, as a block of its own
 beside it, with the link around it where that link shows nothing else. A centred picture (`aligncenter`, or
-Windows Live Writer's `display:block` style) is a block on the live page: it parts its paragraph's words.
+Windows Live Writer's `display:block` style) is a block on the live page: it parts its paragraph's words. So does
+a wide picture with no alignment (`alignnone`, or none: a 696-pixel cover before a review's first word), which
+fills the line it stands in, where a narrow one (an icon, a formula) stays in its line.
 """
 
 from __future__ import annotations
@@ -25,6 +27,14 @@ BLOCK_STYLE = re.compile(r"(?:^|;)\s*display\s*:\s*block\b", re.IGNORECASE)
 # nothing else (an editor's `<strong>` or `<span>` kept round it).
 INLINE_WRAPPERS = frozenset({"a", "span", "strong", "b", "em", "i", "u", "font"})
 WORD = re.compile(r"\w")
+# What makes a `<div>` more than one paragraph's words.
+BLOCKS = ["p", "div", "section", "article", "figure", "ul", "ol", "dl", "table", "blockquote", "pre", "form",
+          "h1", "h2", "h3", "h4", "h5", "h6", "hr", "iframe", "video", "audio", "object"]
+# A picture this wide or wider, with no alignment, takes its line on the live page: a news theme's column is some
+# 640-760 pixels, which leaves a word or two beside it, where a 300-pixel thumbnail ("Full size: [picture]") sits in
+# its line. One under TALL_PIXELS high is a line of text drawn (a formula, a banner of words): it stays in its line.
+WIDE_PIXELS, TALL_PIXELS = 500, 100
+SIZE_IN_NAME = re.compile(r"-(\d{2,4})x(\d{2,4})\.\w{3,4}(?:[?#]|$)")  # WordPress's resized copies: `cover-768x432.jpg`
 
 
 def floated_images_apart(soup: BeautifulSoup, ctx: Context) -> None:
@@ -34,7 +44,7 @@ def floated_images_apart(soup: BeautifulSoup, ctx: Context) -> None:
     parts the paragraph there. One between words goes before: the float starts at its line, and the words either
     side of it are joined as the browser joined them (`D<img class="alignleft">an` read "Dan"). A centred picture
     goes before or after its paragraph where it opens or ends it, and between words parts the paragraph there,
-    as its block did on the page. A picture alone in its paragraph, one in a list or a table cell stay where
+    as its block did on the page; so does a wide picture with no alignment. A picture alone in its paragraph, one in a list or a table cell stay where
     they are. The picture moves with the
     link around it; emphasis around it alone stays behind, empty (`<strong><img></strong>`, which would read as
     a bold picture)."""
@@ -44,12 +54,14 @@ def floated_images_apart(soup: BeautifulSoup, ctx: Context) -> None:
     placed_before: dict[int, Tag] = {}
     opened: dict[int, Tag] = {}  # the paragraphs pictures were taken from the top of
     has_words: dict[int, bool] = {}  # by paragraph: moving its pictures out leaves its words as they were
+    divs: dict[int, bool] = {}  # by `<div>`: whether it holds a line's words and no block (see _paragraph_of)
     for image in reversed(list(elements(soup, "img"))):
-        centred = _centred(image)
-        if not centred and not _floated(image):
+        floated = _floated(image)
+        centred = _centred(image) or not floated and _wide(image)  # a block of its own on the live page
+        if not centred and not floated:
             continue
         moved = _picture_with_its_link(image)
-        paragraph = _paragraph_of(moved)
+        paragraph = _paragraph_of(moved, divs)
         if paragraph is None:
             continue
         if id(paragraph) not in has_words:
@@ -81,6 +93,19 @@ def _floated(image: Tag) -> bool:
 
 def _centred(image: Tag) -> bool:
     return "aligncenter" in (image.get("class") or ()) or BLOCK_STYLE.search(image.get("style") or "") is not None
+
+
+def _wide(image: Tag) -> bool:
+    """Whether the picture's width (its attributes, else its file's name) fills a line: see WIDE_PIXELS."""
+    width, height = _pixels(image.get("width")), _pixels(image.get("height"))
+    if width is None and (size := SIZE_IN_NAME.search(image.get("src") or "")) is not None:
+        width, height = int(size.group(1)), int(size.group(2))
+    return width is not None and width >= WIDE_PIXELS and (height is None or height >= TALL_PIXELS)
+
+
+def _pixels(value: object) -> int | None:
+    text = str(value or "").strip().removesuffix("px")
+    return int(text) if text.isdigit() and len(text) < 6 else None
 
 
 def _picture_with_its_link(image: Tag) -> Tag:
@@ -127,12 +152,18 @@ def _drop_breaks(node: Tag, way: str) -> None:
         sibling.decompose()
 
 
-def _paragraph_of(node: Tag) -> Tag | None:
+def _paragraph_of(node: Tag, divs: dict[int, bool]) -> Tag | None:
     """The paragraph `node` is in, through inline elements but no link: a picture in a link with words is
-    the link's, and stays in it."""
+    the link's, and stays in it. A `<div>` of no class holding a line's words and no block (text pasted from
+    another editor: `<div><img class="alignleft">Originally from…</div>`) is the paragraph the browser shows; a
+    classed one is a theme's or a plugin's box (a picture's credit under it), whose parts stay together."""
     parent = node.parent
     while parent is not None and parent.name in INLINE_WRAPPERS and parent.name != "a":
         parent = parent.parent
+    if parent is not None and parent.name == "div":
+        if id(parent) not in divs:  # (asked once of a div, however many pictures it holds)
+            divs[id(parent)] = not parent.get("class") and parent.find(BLOCKS) is None
+        return parent if divs[id(parent)] else None
     return parent if parent is not None and parent.name == "p" else None
 
 

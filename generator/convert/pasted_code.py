@@ -1,6 +1,8 @@
 """Listings pasted into the visual editor from another page, which kept the page's markup for lines of code and
-no <pre>: rows of a table numbering them, and GitHub's numbered line boxes. Read as prose they became a table of
-coloured words, or paragraphs with their indentation and blank lines gone; each is the code block it showed."""
+no <pre>: rows of a table numbering them, GitHub's numbered line boxes, and a script a highlighter coloured word by
+word, pasted into a quote. Read as prose they became a table of coloured words, paragraphs with their indentation
+and blank lines gone, or bold words and shell quotes made code spans (`` WHO=**`w`** ``); each is the code block it
+showed."""
 
 from __future__ import annotations
 
@@ -15,6 +17,12 @@ from generator.convert.parse import cells_of, elements
 MONOSPACE = re.compile(r"font-family\s*:[^;]*\b(?:courier|mono|consolas|menlo|lucida console)", re.I)
 # A line box of GitHub's blob view (until 2013), kept by a copy from the page: `<div class="line" id="LC12">`.
 GITHUB_LINE = re.compile(r"LC(\d+)")
+# A script's first line, which names the program that runs it (`#!/bin/bash`, `#!/usr/bin/env python`).
+SHEBANG = re.compile(r"#!\s*/\w[\w/.+-]*(?:[ \t][^\n]*)?(?:\n|$)")
+COLOURED = re.compile(r"(?:^|;)\s*color\s*:", re.I)
+# A highlighter colours each word of a kind (a keyword, a variable, a string): a quote holding fewer coloured words
+# is the author's text that names a script, not the script.
+FEWEST_COLOURED = 3
 # How far up a listing's table looks for the box that sets it in a monospace font.
 MONOSPACE_DEPTH = 3
 
@@ -128,6 +136,39 @@ def _numbered_box_lines(run: list[Tag]) -> list[str]:
             lines.extend([""] * (_line_number(tag) - _line_number(previous) - 1))
         lines.append(_cell_lines(tag).rstrip())
     return lines
+
+
+def coloured_scripts_as_code(soup: BeautifulSoup, ctx: Context) -> None:
+    """A shell script a highlighter (GeSHi, as WP-Syntax showed it) coloured with a styled `<span>` per word, pasted
+    into a quote or a box with no `<pre>`: a box whose first line is the script's `#!` and that holds coloured words
+    is the script, a code block of its lines, where its bold words and backquotes read as emphasis and code spans."""
+    for box in elements(soup, "blockquote", "div"):
+        lines = _script_lines(box)
+        if lines is not None:
+            box.insert_before(_code_block(soup, lines))
+            box.decompose()
+
+
+def _script_lines(box: Tag) -> list[str] | None:
+    first = next((text for text in box.strings if text.strip()), "")
+    if not first.lstrip().startswith("#!"):  # (read before the whole text: a page's boxes hold one another)
+        return None
+    if box.find_parent(["pre", "code"]) is not None or box.find(["img", "table", "pre", "blockquote", "iframe"]):
+        return None
+    if not SHEBANG.match(box.get_text().lstrip().replace("\xa0", " ")):
+        return None
+    if sum(1 for span in box.find_all("span") if COLOURED.search(str(span.get("style") or ""))) < FEWEST_COLOURED:
+        return None
+    pieces: list[str] = []
+    for node in box.descendants:
+        if isinstance(node, NavigableString):
+            after_break = pieces[-1:] == ["\n"]  # the source's own line end after a <br>, which wpautop keeps
+            pieces.append(str(node)[1:] if after_break and str(node).startswith("\n") else str(node))
+        elif node.name == "br" or node.name == "p" and pieces:  # a paragraph of the editor's: a blank line before it
+            pieces.append("\n" if node.name == "br" else "\n\n")
+    lines = [line.rstrip() for line in "".join(pieces).replace("\xa0", " ").strip("\r\n").split("\n")]
+    # The editor's empty paragraphs (`&nbsp;`) beside its paragraph breaks: one blank line where the script had one.
+    return [line for i, line in enumerate(lines) if line or i == 0 or lines[i - 1]]
 
 
 def _code_block(soup: BeautifulSoup, lines: list[str]) -> Tag:
