@@ -58,7 +58,7 @@ def test_without_a_fork_the_work_is_made_here(monkeypatch) -> None:
 
 
 def test_a_whole_plan_finds_the_posts_pages_by_url_in_a_child(tmp_path: Path, monkeypatch) -> None:
-    """The pages of posts by their URL, a third of a whole plan at 10,000 posts, are found beside the rest of it,
+    """The pages of posts by their URL, a quarter of a whole plan at 10,000 posts, are found beside the rest of it,
     and the site is the one built with them found here."""
     monkeypatch.setattr(stages, "LOCAL_BESIDE_FROM", 1)
     parent, found_in = os.getpid(), []

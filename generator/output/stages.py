@@ -190,7 +190,7 @@ def plan(config: Config, scan: Scan, cache: BuildCache, grouped: Grouped, loaded
     site = grouped.site
     local_key, known = _local_key(grouped, cache, loaded)
     # The posts' pages by their URL, when they must be found anew, on another core beside the rest of a whole
-    # plan, which needs them only to decide what to make (a third of its time at 10,000 posts).
+    # plan, which needs them only to decide what to make (a quarter of its CPU at 10,000 posts).
     whole = loaded.edits is None and len(site.posts) >= LOCAL_BESIDE_FROM and jobs > 1
     with forked.beside(functools.partial(local_pages, site), whole and known is None) as later:
         return _plan(config, scan, cache, grouped, loaded, relations, templates, local_key,
