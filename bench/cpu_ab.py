@@ -11,6 +11,9 @@ processes' included (wait4). Wall time on a shared machine says little; CPU time
 a tenth from run to run as other processes compete for caches, and system time with what the machine deleted
 shortly before (see bench/README.md, --settle). After the last builds the two sites are compared file by file.
 
+With `--stages`, the builds print their stages (`build --verbose`), and the table gives each stage's median wall
+time per version: where a change moves work between the stages, or off the one core the parent runs on.
+
 With `--edits N`, each version then builds cold once more and rebuilds after one edited body N times, one
 version after the other (they share the content folder, and so the build cache): wall time, which must not grow.
 """
@@ -24,8 +27,10 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
+from typing import IO
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +45,8 @@ class Cpu:
     user: float
     system: float
     wall: float
+    stages: tuple[tuple[str, float], ...] = ()  # with --stages: seconds per stage, as the build printed them
+    peak: int = 0  # KB: the largest resident set of the command or one of its children (wait4), as run.py's
 
     @property
     def total(self) -> float:
@@ -56,16 +63,27 @@ def snapshot(source: Path, folder: Path) -> Path:
     return folder
 
 
-def timed(command: Sequence[str]) -> Cpu:
+def timed(command: Sequence[str], stages: bool = False) -> Cpu:
+    """With `stages`, the command's output is read for the line `build --verbose` ends with."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    out = tempfile.TemporaryFile() if stages else subprocess.DEVNULL
+    child = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise BenchError(f"{' '.join(command)} exited with {child.returncode}: {child.stderr.read().decode()[-2000:]}")
     child.stderr.close()
-    return Cpu(usage.ru_utime, usage.ru_stime, wall)
+    return Cpu(usage.ru_utime, usage.ru_stime, wall, _stages(out) if stages else (), usage.ru_maxrss)
+
+
+def _stages(out: IO[bytes]) -> tuple[tuple[str, float], ...]:
+    """The stages of `stages: scan 0.18 s, load 4.66 s, ...`, the last line of that kind the build printed."""
+    out.seek(0)
+    lines = [line for line in out.read().decode().splitlines() if line.startswith("stages: ")]
+    out.close()
+    parts = [part.split() for part in lines[-1][len("stages: "):].split(", ")] if lines else []
+    return tuple((name, float(seconds)) for name, seconds, _ in parts)
 
 
 def differences(a: Path, b: Path) -> list[str]:
@@ -92,6 +110,10 @@ class Version(Newsmirror):
         self.config = folder / f"newsmirror-{label}.toml"
         self.write_config()
 
+    def staged_command(self) -> list[str]:
+        """A cold build that prints its stages (and every file it writes)."""
+        return self._command("--config", str(self.config), "build", "--verbose")
+
 
 def compare(posts: int, args: argparse.Namespace, codes: dict[str, Path]) -> str:
     folder, corpus = prepare(posts, args)
@@ -103,7 +125,8 @@ def compare(posts: int, args: argparse.Namespace, codes: dict[str, Path]) -> str
     for run in range(args.runs):
         for version in versions if run % 2 == 0 else versions[::-1]:
             version.clean()
-            cold[version.label].append(timed(version.build_command(cached=False)))
+            command = version.staged_command() if args.stages else version.build_command(cached=False)
+            cold[version.label].append(timed(command, args.stages))
             say(f"  {version.label} cold build {run + 1}/{args.runs}: {_line(cold[version.label][-1])}")
     differ = differences(versions[0].output, versions[1].output)
     edits: dict[str, list[Cpu]] = {v.label: [] for v in versions}
@@ -125,23 +148,30 @@ def compare(posts: int, args: argparse.Namespace, codes: dict[str, Path]) -> str
 
 
 def _line(cpu: Cpu) -> str:
-    return f"user {cpu.user:.2f} s, system {cpu.system:.2f} s, wall {cpu.wall:.2f} s"
+    stages = "".join(f", {name} {seconds:.2f}" for name, seconds in cpu.stages)
+    return f"user {cpu.user:.2f} s, system {cpu.system:.2f} s, wall {cpu.wall:.2f} s{stages}"
 
 
 def _table(posts: int, runs: int, cold: dict[str, list[Cpu]], edits: dict[str, list[Cpu]], differ: list[str]) -> str:
     labels = list(cold)
     rows = [f"### {posts:,} posts, {runs} cold full builds each, alternated; load average {os.getloadavg()[0]:.1f}\n",
-            "| version | user+system (median) | user | system | user+system, each run | wall (median) |",
-            "|---|---|---|---|---|---|"]
+            "| version | user+system (median) | user | system | user+system, each run | wall (median) | peak memory |",
+            "|---|---|---|---|---|---|---|"]
     for label in labels:
         found = cold[label]
         rows.append(f"| {label} | {statistics.median(c.total for c in found):.2f} s | "
                     f"{statistics.median(c.user for c in found):.2f} s | "
                     f"{statistics.median(c.system for c in found):.2f} s | "
                     f"{', '.join(f'{c.total:.2f}' for c in found)} | "
-                    f"{statistics.median(c.wall for c in found):.2f} s |")
+                    f"{statistics.median(c.wall for c in found):.2f} s | {max(c.peak for c in found) / 1024:.0f} MB |")
     base, new = (statistics.median(c.total for c in cold[label]) for label in labels)
     rows.append(f"\n{labels[1]} / {labels[0]}: {new / base:.3f} of the CPU time.")
+    if all(c.stages for found in cold.values() for c in found):
+        names = [name for name, _ in cold[labels[0]][0].stages]
+        rows += ["\n| stage, wall (median) | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
+        for name in names:
+            medians = [statistics.median(dict(c.stages).get(name, 0.0) for c in cold[label]) for label in labels]
+            rows.append(f"| {name} | " + " | ".join(f"{m:.2f} s" for m in medians) + " |")
     if any(edits.values()):
         rows.append("One edited body, wall (user+system) per run: " + "; ".join(
             f"{label} " + ", ".join(f"{c.wall:.2f} ({c.total:.2f})" for c in edits[label]) for label in labels))
@@ -156,6 +186,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--posts", type=int, nargs="+", default=[2000], metavar="N")
     parser.add_argument("--runs", type=int, default=5, help="cold builds of each version (default 5)")
     parser.add_argument("--edits", type=int, default=0, help="rebuilds after one edited body (default 0)")
+    parser.add_argument("--stages", action="store_true", help="also each stage's wall time (build --verbose)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--work", type=Path, default=BENCH / "out" / "ab")
     args = parser.parse_args(argv)

@@ -136,7 +136,8 @@ def _build(config: Config, scan: inputs.Scan, cache: BuildCache | None, jobs: in
     with timer("relate"):
         related = stages.relate(config, grouped, loaded, cache, jobs)
     with timer("plan"):
-        plan = stages.plan(config, scan, cache, grouped, loaded, related, _templates(config, scan, loaded, session))
+        plan = stages.plan(config, scan, cache, grouped, loaded, related, _templates(config, scan, loaded, session),
+                           jobs)
     little = stages.renders_little(plan)
     with timer("render"), _collecting(not little):
         made = stages.render(config, plan, staging, cache, 1 if little else jobs, progress)

@@ -7,14 +7,14 @@ import os
 from pathlib import Path
 
 from generator.builder import run_build
-from generator.output import build_cache, forked_scan, inputs
+from generator.output import build_cache, forked, forked_scan, inputs
 from generator.output.writer import sentinel
 from tests.test_incremental import Project
 
 
 def _built(tmp_path: Path, monkeypatch) -> Project:
     # Other tests leave servers' daemon threads in this process; the child touches no lock of theirs.
-    monkeypatch.setattr(forked_scan.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(forked.threading, "active_count", lambda: 1)
     project = Project(tmp_path / "project", posts=12)
     project.settings["build"]["jobs"] = 2
     project.build()

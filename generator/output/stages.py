@@ -11,8 +11,8 @@ from generator.config import KNOWN_LABELS, Config, default_label
 from generator.convert.document import Term, TermRegistry
 from generator.language.words import Words
 from generator.model import RELATED_WINDOW, Site, build_site
-from generator.output import (build_cache, in_place, manifest, model_snapshot, moves, regroup, related, rendering,
-                              sitemap_record, spare_record)
+from generator.output import (build_cache, forked, in_place, manifest, model_snapshot, moves, regroup, related,
+                              rendering, sitemap_record, spare_record)
 from generator.output.build_cache import BuildCache, FileEntry, Written
 from generator.output.inputs import (TERMS_FILE, Scan, config_key, folder_mtimes, folders_of, known_mtimes, make_stamp,
                                      output_stats)
@@ -33,6 +33,7 @@ from generator.store.media import local_files, read_manifest
 from generator.store.terms import read_terms
 
 PARALLEL_FROM = 300  # outputs to make from which render() starts worker processes (see renders_little)
+LOCAL_BESIDE_FROM = 1000  # posts from which a whole plan finds their pages by URL in a child (some 30 µs a post)
 SITE_CSS = "css/site.css"  # the stylesheet that the 404 page carries inline, as it cannot link it from every depth
 
 
@@ -185,14 +186,24 @@ def relate(config: Config, grouped: Grouped, loaded: Inputs, cache: BuildCache, 
 
 
 def plan(config: Config, scan: Scan, cache: BuildCache, grouped: Grouped, loaded: Inputs,
-         relations: related.Related, templates: Templates) -> Planned:
+         relations: related.Related, templates: Templates, jobs: int = 1) -> Planned:
+    site = grouped.site
+    local_key, known = _local_key(grouped, cache, loaded)
+    # The posts' pages by their URL, when they must be found anew, on another core beside the rest of a whole
+    # plan, which needs them only to decide what to make (a quarter of its CPU at 10,000 posts).
+    whole = loaded.edits is None and len(site.posts) >= LOCAL_BESIDE_FROM and jobs > 1
+    with forked.beside(functools.partial(local_pages, site), whole and known is None) as later:
+        return _plan(config, scan, cache, grouped, loaded, relations, templates, local_key,
+                     (lambda: known) if known is not None else later.result)
+
+
+def _plan(config: Config, scan: Scan, cache: BuildCache, grouped: Grouped, loaded: Inputs,
+          relations: related.Related, templates: Templates, local_key: str,
+          posts_pages: Callable[[], dict[str, str]]) -> Planned:
     site = grouped.site
     digests = {name: loaded.files[str(path)].digest for name, path in scan.inputs.templates.items()
                if str(path) in loaded.files}
-    posts_pages, local_key = _local_pages(grouped, cache, loaded)
-    local = (local_key, posts_pages)
     media = mirrored_media(config)
-    lookups = {**posts_pages, **media}
     uses = _template_uses(digests, loaded.code, cache.uses, templates)
     keys = Keys(site, loaded.config, loaded.code, template_keys(digests, uses[1]), relations.table, media)
     static = scan.inputs.static
@@ -204,8 +215,9 @@ def plan(config: Config, scan: Scan, cache: BuildCache, grouped: Grouped, loaded
     if edits is not None:
         outputs = in_place.outputs(config, site, keys, templates, list(pages), edits, recorded)
         if outputs is not None:
-            return Planned(outputs, manifest.edited(outputs, recorded), dict(recorded), lookups, local, problems,
-                           frozenset(), uses)
+            local = (local_key, posts_pages())
+            return Planned(outputs, manifest.edited(outputs, recorded), dict(recorded), {**local[1], **media}, local,
+                           problems, frozenset(), uses)
         pages = plan_pages(site, config, keys, relations.table, css, media)
     # Imported here: feeds, the sitemap and the HTTP stack they pull in are not needed for an edited body.
     from generator.output.outputs import site_outputs
@@ -219,6 +231,8 @@ def plan(config: Config, scan: Scan, cache: BuildCache, grouped: Grouped, loaded
         found, times = output_stats(scan.output, recorded), folder_mtimes(scan.output, names)
     changed = [f for f, t in zip(names, times) if t is not None and t != cache.folders.get(f)]
     valid = manifest.intact(scan.output, recorded, found)
+    local = (local_key, posts_pages())
+    lookups = {**local[1], **media}
     decision = manifest.decide(outputs, recorded, valid, cache.links, lookups)
     return Planned(outputs, decision, valid, lookups, local, problems,
                    frozenset(manifest.hand_added(scan.output, recorded, changed) if changed else ()), uses)
@@ -256,18 +270,17 @@ def _uses(templates: Templates, name: str) -> frozenset[str] | None:
         return None
 
 
-def _local_pages(grouped: Grouped, cache: BuildCache, loaded: Inputs) -> tuple[dict[str, str], str]:
-    """render.local_pages(site), reused while what it reads is unchanged (local_links.inputs) and the code.
-    After edits (output/edits.py) that moved no post's address and made or emptied no term's list, none did:
-    the key is not even made (a few hundredths of a second)."""
+def _local_key(grouped: Grouped, cache: BuildCache, loaded: Inputs) -> tuple[str, dict[str, str] | None]:
+    """The key of render.local_pages(site), with its pages when they can be reused: while what it reads is
+    unchanged (local_links.inputs) and the code; None when they must be found anew. After edits
+    (output/edits.py) that moved no post's address and made or emptied no term's list, none did: the key is
+    not even made (a few hundredths of a second)."""
     site, edits = grouped.site, loaded.edits
     if edits is not None and cache.local[0] and (not edits.moved or not edits.readdressed and
                                                  _same_terms(loaded.previous, grouped.values)):
-        return cache.local[1], cache.local[0]
+        return cache.local[0], cache.local[1]
     key = of_values(loaded.code, local_inputs(site))
-    if cache.local[0] == key:
-        return cache.local[1], key
-    return local_pages(site), key
+    return key, (cache.local[1] if cache.local[0] == key else None)
 
 
 def _same_terms(old: dict | None, new: dict | None) -> bool:
