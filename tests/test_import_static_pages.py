@@ -917,3 +917,39 @@ def test_a_page_that_cannot_be_read_for_an_address_is_named_and_the_others_impor
     result = run_import([folder], tmp_path / "content", ONE)
     assert [(p.item, p.field) for p in result.problems] == [("13", "address")]
     assert "Calm seas." in _post(tmp_path / "content", "new-tide").body
+
+
+NEWSUP = """<!DOCTYPE html><html lang="en-US"><head><title>{title} – Daily</title><link rel="canonical" href="./"></head>
+<body class="{classes}"><div class="wrapper"><main id="content"><div class="container-fluid"><div class="row">
+<div class="col-md-9">{box}</div><aside class="col-md-3"><div id="sidebar-right" class="mg-sidebar">
+<span class="mg-blog-date">Jan 2, 2020</span></div></aside></div></div></main>
+<div class="missed-inner"><div class="mg-blog-post-3"><h4 class="title"><a href="../old-quay/index.html">Old quay</a>
+</h4><div class="mg-blog-meta"><span class="mg-blog-date">Mar 8, 2022</span></div></div></div></div></body></html>"""
+NEWSUP_BOX = """<div class="mg-blog-post-box"><div class="mg-header"><div class="mg-blog-category">
+<a href="../category/ports/index.html" rel="category tag">Ports</a></div><h1 class="title single"><a>Cranes idle</a>
+</h1><div class="media mg-info-author-block"><div class="media-body"><h4 class="media-heading"><span>By</span>
+<a href="../author/ana/index.html">Ana</a></h4><span class="mg-blog-date"><i class="fas fa-clock"></i>
+Mar 7, 2022</span></div></div></div><article class="small single"><p>The cranes stood idle all week.</p>
+<p>Dockers met on Friday.</p><script>function pinIt() {}</script><div class="post-share"><div class="post-share-icons cf">
+<a href="https://www.facebook.com/sharer.php?u=https://daily.example/cranes-idle/" class="link facebook"><i class="fab fa-facebook"></i></a>
+</div></div><div class="clearfix mb-3"></div><nav class="navigation post-navigation" aria-label="Posts">
+<h2 class="screen-reader-text">Post navigation</h2><div class="nav-links"><div class="nav-previous">
+<a href="../old-quay/index.html" rel="prev">Old quay</a></div></div></nav></article></div>"""
+
+
+def test_newsups_post_is_read_from_its_small_single_article_with_the_day_its_header_prints(tmp_path: Path) -> None:
+    """Themeansar's Newsup prints `the_content()` into `<article class="small single">`, with its share bar and
+    WordPress's links to the previous and next posts after it, and the day as text in its header (`mg-blog-date`):
+    14 of a news site's 66 posts, which its feeds did not hold, were passed over as holding their text in no known
+    container. A page of the theme prints no day of its own; the cards of other posts it shows keep theirs."""
+    folder = _pages(tmp_path / "copy", {
+        "cranes-idle/index.html": NEWSUP.format(title="Cranes idle", box=NEWSUP_BOX,
+                                                classes="post-template-default single single-post postid-22"),
+        "about/index.html": NEWSUP.format(title="About", classes="page-template-default page page-id-2",
+                                          box='<div class="mg-card-box padding-20"><p>We report on the port.</p></div>')})
+    result = run_import([folder], tmp_path / "content", ONE)
+    post = _post(tmp_path / "content", "cranes-idle")
+    assert (post.title, post.author, post.date.date().isoformat(), post.taxonomies) == (
+        "Cranes idle", "Ana", "2022-03-07", {"category": ("ports",)})
+    assert post.body.strip() == "The cranes stood idle all week.\n\nDockers met on Friday."
+    assert [(p.item, p.field) for p in result.problems] == [("2", "date")]  # (the page: no day of its own)

@@ -31,6 +31,9 @@ INNER_CONTENT_CLASS = re.compile(r"(?:page|post|entry|article)[-_](?:content|bod
 # entry-content`, the class of the post's own text.
 COMMENTS = re.compile(r"comments?|comment-(?:body|content|list|text|inner)|commentlist|comments-(?:area|wrapper)"
                       r"|(?:div-|li-)?comment-\d+")
+# Themeansar's news themes (Newsup, Newses, Blogus…) print `the_content()` straight into `<article class="small
+# single">`, inside their `mg-blog-post-box` (Newsup) or `bs-blog-post` (Blogus), with their share bar after it.
+THEME_ARTICLE = frozenset({"small", "single"})
 BUILDER_IDS = frozenset({"brx-content", "tve_editor"})
 BUILDER_CLASSES = frozenset({"et-l--post", "ct-inner-content"})
 MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a byline
@@ -39,7 +42,7 @@ MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a by
 def content(document: HtmlElement, ident: int) -> HtmlElement | None:
     """Of the elements of the likeliest content class the page has outside its comments, those not inside another,
     the one that holds the most text (a related post's excerpt in a sidebar may have the class too); else of a class named like one;
-    else, inside the post's own element, one classed as content without a theme's prefix; else the one schema.org's
+    else Themeansar's `<article class="small single">`; else, inside the post's own element, one classed as content without a theme's prefix; else the one schema.org's
     microdata marks as the text; else Elementor's element of the post, which a page
     Elementor built holds its text in; else another builder's element of it; else the unclassed element of the
     post's paragraphs; else the post's own element, where it holds nothing but the text; else the page's `<main>`
@@ -53,6 +56,9 @@ def content(document: HtmlElement, ident: int) -> HtmlElement | None:
     named = _likeliest([e for e in elements if any(CONTENT_CLASS.search(name) for name in classes(e))])
     if named is not None:
         return named
+    themed = _likeliest([e for e in elements if e.tag == "article" and THEME_ARTICLE <= set(classes(e))])
+    if themed is not None:
+        return themed
     inner = _inner_content(document, ident)
     if inner is not None:
         return inner

@@ -43,9 +43,11 @@ TERM_REL = frozenset({"tag", "category"})
 # ("Gra Geralda" under every review of a Polish magazine), as the common snippet does (`hatom-extra`), Jannah's box of
 # the post's short address ("Copy URL" under 438 posts of a Nigerian blog), Worth The Read's reading time ("3 minute
 # read" over 350 posts of an Oklahoma City paper), and WpDevArt's Facebook comments box ("Facebook Comments").
+# (`post-navigation`: WordPress's `the_post_navigation()`, the links to the previous and next posts, which Newsup
+# prints inside the post's `<article>`.)
 NOT_TEXT_CLASSES = frozenset({"elementor-widget-theme-post-title", "elementor-widget-post-navigation",
                               "elementor-widget-jet-listing-grid", "extra-hatom", "hatom-extra", "post-shortlink",
-                              "wtr-time-wrap"})
+                              "wtr-time-wrap", "post-navigation"})
 NOT_TEXT_ID = re.compile(r"wpdevar_comment_[0-9]+")
 TERMS_LABEL = 24  # characters besides its links: a box's label ("Tags", "Filed under")
 TERMS_TEXT = 2000  # characters in all: a box of terms, not a paragraph
