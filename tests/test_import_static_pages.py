@@ -953,3 +953,26 @@ def test_newsups_post_is_read_from_its_small_single_article_with_the_day_its_hea
         "Cranes idle", "Ana", "2022-03-07", {"category": ("ports",)})
     assert post.body.strip() == "The cranes stood idle all week.\n\nDockers met on Friday."
     assert [(p.item, p.field) for p in result.problems] == [("2", "date")]  # (the page: no day of its own)
+
+
+def test_pages_wget_saved_under_a_query_are_posts_of_their_own_named_by_their_titles(tmp_path: Path) -> None:
+    """wget saves the address `/?p=16` as `index.html?p=16.html` and its converted links write it
+    `index.html%3Fp=16.html`, a page's canonical address too: 85 posts and pages of three copies were slugged
+    `index.html-p=16` (named as unsafe) with that file as their address, and, read as `/?p=16`, every such post but
+    one was taken for the same post (their path, `/`, alike) and passed over."""
+    head = '<link rel="canonical" href="{0}"><link rel="shortlink" href="{0}">'
+    folder = _pages(tmp_path / "copy", {
+        "index.html?p=16.html": _story("single single-post postid-16", '<article><h1 class="entry-title">Tide tables'
+                                       '</h1><div class="entry-content"><p>High at six.</p></div></article>',
+                                       head=head.format("index.html%3Fp=16.html"), canonical="index.html%3Fp=16.html"),
+        "index.html?p=17.html": _story("single single-post postid-17", '<article><h1 class="entry-title">Storm</h1>'
+                                       '<div class="entry-content"><p>See <a href="index.html%3Fp=16.html">the tables'
+                                       '</a>.</p></div></article>', canonical="index.html%3Fp=17.html"),
+        "about/index.html": _story("page page-id-2", '<article><h1 class="entry-title">About us</h1><div class='
+                                   '"entry-content"><p>We report.</p></div></article>', canonical="../index.html%3Fp=2.html")})
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert result.problems == []
+    names = sorted(p.relative_to(tmp_path / "content").as_posix() for p in (tmp_path / "content").rglob("*.md"))
+    assert names == ["page/about-us.md", "post/storm.md", "post/tide-tables.md"]
+    storm = _post(tmp_path / "content", "storm")
+    assert (storm.source.url, storm.body.strip()) == ("/?p=17", "See [the tables](/?p=16).")

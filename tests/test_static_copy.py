@@ -25,6 +25,11 @@ FEED = "/category/news/feed/index.xml"
     ("http://localhost/https:/news.example/story/", "https://news.example/story/"),  # the same, read on its server
     ("https://reader.example/https://news.example/story/", "https://reader.example/https://news.example/story/"),
     ("/https-guide/", "/https-guide/"),  # a path from the root that only starts with "https"
+    ("./../../../index.html%3Fp=16.html", "/?p=16"),  # wget's file of the address `/?p=16`, as its links write it
+    ("../../../index.html?p=16.html#more", "/?p=16#more"),  # as it names the file
+    ("./index.html%3Fpage_id=2", "/category/news/feed/?page_id=2"),  # without `--adjust-extension`
+    ("https://news.example/index.html%3Fp=16.html", "https://news.example/?p=16"),
+    ("../../index.html?p=16", "/category/index.html?p=16"),  # a query the site wrote: as it is
     ("https://news.example/story/index.html", "https://news.example/story/index.html"),  # whole: as it is
     ("http-guide/index.html", "/category/news/feed/http-guide/"),  # a relative path that only starts with "http"
     ("#comments", "#comments"),

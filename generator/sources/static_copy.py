@@ -103,9 +103,11 @@ def path_key(link: str) -> str:
 
 
 def post_keys(post: dict) -> set[int | str]:
-    """What tells a post apart within one copy: its id, and its address's path."""
+    """What tells a post apart within one copy: its id, and its address's path (not where the address is a query,
+    `/?p=16`, whose path every such post shares)."""
     ident, link = post.get("id"), post.get("link")
-    return {*([ident] if isinstance(ident, int) else []), *([path_key(link)] if isinstance(link, str) and link else [])}
+    by_path = isinstance(link, str) and link and not urlsplit(link).query
+    return {*([ident] if isinstance(ident, int) else []), *([path_key(link)] if by_path else [])}
 
 
 def origin(link: str) -> str:
@@ -129,6 +131,19 @@ _ROOTED = re.compile(r"\A(?:https?://(?:localhost|127\.0\.0\.1)(?::[0-9]{1,5})?)
                      re.IGNORECASE)
 
 
+# wget's name of a page it saved from an address with a query (`/?p=16` saved as `index.html?p=16.html`), as its
+# converted links write it (`index.html%3Fp=16.html`; without `--adjust-extension`, no `.html`): the address again.
+_SAVED_QUERY = re.compile(r"(?:\A|(?<=/))index\.html?(?:%3F([^#/?]+?)(?:\.html?)?|\?([^#/?]+?)\.html?)(?=#|\Z)",
+                          re.IGNORECASE)
+
+
+def _queried(text: str) -> str:
+    """The address wget saved under a file name of its query (see _SAVED_QUERY), as the site wrote it."""
+    # (`./?p=16` where the name stands alone: a query alone, read against a page's address, would keep its file.)
+    return _SAVED_QUERY.sub(lambda m: ("./?" if m.start() == 0 else "?") + (m.group(1) or m.group(2)), text,
+                            count=1) if "index.htm" in text else text
+
+
 def _mended(text: str) -> str:
     """A whole address as the site wrote it, where a copy mangled it (see _MANGLED, _TWICE and _ROOTED)."""
     text = _ROOTED.sub("", text, count=1)
@@ -140,7 +155,7 @@ def address(text: str, base: str) -> str:
     to the file read against `base`, without the `index.html` the copy saved each page as; none for one no browser
     could follow (`http://[dock/`, a host in brackets that is no IPv6 address), which urlsplit refuses."""
     text = _ARCHIVED.sub("", text.strip()) if "/web/" in text else text.strip()
-    text = _mended(text) if text.lower().startswith(("http", "/")) else text
+    text = _queried(_mended(text) if text.lower().startswith(("http", "/")) else text)
     try:
         if not text or text.startswith("#") or urlsplit(text).scheme:
             return text
