@@ -976,3 +976,19 @@ def test_pages_wget_saved_under_a_query_are_posts_of_their_own_named_by_their_ti
     assert names == ["page/about-us.md", "post/storm.md", "post/tide-tables.md"]
     storm = _post(tmp_path / "content", "storm")
     assert (storm.source.url, storm.body.strip()) == ("/?p=17", "See [the tables](/?p=16).")
+
+
+@pytest.mark.parametrize("bare", ["post", "entry"])
+def test_an_older_themes_bare_named_text_of_few_words_is_read(tmp_path: Path, bare: str) -> None:
+    """Liquorice prints a post's text in `<div class="post">` inside the post's own element, Kubrick and its heirs in
+    `<div class="entry">`: a post of pictures and their captions and one line of words (12 of a Finnish society's 60
+    posts) was passed over as holding its text in no known container, its paragraphs too few to tell it."""
+    article = (f'<div id="post-238" class="post-238 post type-post hentry postWrapper"><h1 class="postTitle">'
+               f'<a href="./">Song night</a></h1><p class="date"><small>10.04.2013 by henrik</small></p>'
+               f'<div class="{bare}"><p>Songs all night.</p><div class="wp-caption alignleft"><img src="a.jpg" alt="">'
+               f'<p class="wp-caption-text">Lasse sings</p></div></div><div class="comments"><p>Lovely!</p></div></div>')
+    folder = _pages(tmp_path / "copy", {"song-night/index.html": _story("single single-post postid-238", article)})
+    result = run_import([folder], tmp_path / "content", ONE)
+    post = _post(tmp_path / "content", "song-night")
+    assert (result.problems, post.title) == ([], "Song night")
+    assert post.body.split() == ["Songs", "all", "night.", "![](/song-night/a.jpg)", "Lasse", "sings"]
