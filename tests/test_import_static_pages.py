@@ -992,3 +992,16 @@ def test_an_older_themes_bare_named_text_of_few_words_is_read(tmp_path: Path, ba
     post = _post(tmp_path / "content", "song-night")
     assert (result.problems, post.title) == ([], "Song night")
     assert post.body.split() == ["Songs", "all", "night.", "![](/song-night/a.jpg)", "Lasse", "sings"]
+
+
+def test_a_heading_the_pages_title_names_is_the_title_where_every_page_heads_with_the_tagline(tmp_path: Path) -> None:
+    """A French gaming news site's theme heads every page with its tagline in an `<h1>` and prints the post's title
+    in an `<h2>`; its `<title>` writes `Title |&nbsp;Site`: 127 of its 438 posts were titled with the tagline, and
+    slugged by it (`<slug>-<id>`)."""
+    head = ('<meta property="og:title" content="Dungeon made by rules |\u00a0Starbound-Fr">'
+            '<link rel="alternate" type="application/rss+xml" title="Starbound-Fr &raquo; Flux" href="feed/">')
+    article = ('<div id="post-58" class="post-58 post hentry"><p><h1>A community around the game</h1></p>'
+               '<h2>Dungeon made by rules</h2><div class="entry-content"><p>Rooms are made as you go.</p></div></div>')
+    folder = _pages(tmp_path / "copy", {"dungeon/index.html": _story("single single-post postid-58", article, head)})
+    run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "dungeon").title == "Dungeon made by rules"
