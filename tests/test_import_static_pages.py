@@ -957,7 +957,7 @@ def test_newsups_post_is_read_from_its_small_single_article_with_the_day_its_hea
 
 def test_pages_wget_saved_under_a_query_are_posts_of_their_own_named_by_their_titles(tmp_path: Path) -> None:
     """wget saves the address `/?p=16` as `index.html?p=16.html` and its converted links write it
-    `index.html%3Fp=16.html`, a page's canonical address too: 85 posts and pages of three copies were slugged
+    `index.html%3Fp=16.html`, a page's canonical address too: 280 posts and pages of four copies were slugged
     `index.html-p=16` (named as unsafe) with that file as their address, and, read as `/?p=16`, every such post but
     one was taken for the same post (their path, `/`, alike) and passed over."""
     head = '<link rel="canonical" href="{0}"><link rel="shortlink" href="{0}">'
@@ -996,8 +996,8 @@ def test_an_older_themes_bare_named_text_of_few_words_is_read(tmp_path: Path, ba
 
 def test_a_heading_the_pages_title_names_is_the_title_where_every_page_heads_with_the_tagline(tmp_path: Path) -> None:
     """A French gaming news site's theme heads every page with its tagline in an `<h1>` and prints the post's title
-    in an `<h2>`; its `<title>` writes `Title |&nbsp;Site`: 127 of its 438 posts were titled with the tagline, and
-    slugged by it (`<slug>-<id>`)."""
+    in an `<h2>`; its `<title>` writes `Title |&nbsp;Site`: 170 of its 438 posts were titled with the tagline, and
+    slugged by it (`<slug>-<id>`); 42 still are, pages whose title names none of their headings."""
     head = ('<meta property="og:title" content="Dungeon made by rules |\u00a0Starbound-Fr">'
             '<link rel="alternate" type="application/rss+xml" title="Starbound-Fr &raquo; Flux" href="feed/">')
     article = ('<div id="post-58" class="post-58 post hentry"><p><h1>A community around the game</h1></p>'

@@ -44,13 +44,13 @@ MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a by
 
 def content(document: HtmlElement, ident: int) -> HtmlElement | None:
     """Of the elements of the likeliest content class the page has outside its comments, those not inside another,
-    the one that holds the most text (a related post's excerpt in a sidebar may have the class too); else of a class named like one;
-    else Themeansar's `<article class="small single">`; else, inside the post's own element, one classed as content without a theme's prefix; else the one schema.org's
-    microdata marks as the text; else Elementor's element of the post, which a page
-    Elementor built holds its text in; else another builder's element of it; else the unclassed element of the
-    post's paragraphs; else one an older theme names by a bare word inside the post's own element (`entry`,
-    `post`); else the post's own element, where it holds nothing but the text; else the page's `<main>`
-    (or, with none, Sage's `wrap` of the template) without what is not the post's text."""
+    the one that holds the most text (a related post's excerpt in a sidebar may have the class too); else of a class
+    named like one; else Themeansar's `<article class="small single">`; else, inside the post's own element, one
+    classed as content without a theme's prefix; else the one schema.org's microdata marks as the text; else
+    Elementor's element of the post, which a page Elementor built holds its text in; else another builder's element
+    of it; else the unclassed element of the post's paragraphs; else one an older theme names by a bare word inside
+    the post's own element (`entry`, `post`); else the post's own element, where it holds nothing but the text; else
+    the page's `<main>` (or, with none, Sage's `wrap` of the template) without what is not the post's text."""
     comments = _comments(document)
     elements = [e for e in document.iter() if isinstance(e.tag, str) and e not in comments
                 and (e.get("class") or e.get("data-elementor-id") or e.get("itemprop"))]

@@ -127,8 +127,8 @@ _TWICE = re.compile(r"\Ahttps?://+(https?)(?::/*|/+)(?=[a-z0-9-]+(?:\.[a-z0-9-]+
 # server the copy was made on): Simply Static set to write addresses from the site's root, given the published
 # site's whole address as that root, wrote every address of the site after a slash. Only on no host or a local one:
 # another site's address holding a whole one in its path (`https://r.example/https://x.example/`) is the author's.
-_ROOTED = re.compile(r"\A(?:https?://(?:localhost|127\.0\.0\.1)(?::[0-9]{1,5})?)?/+(?=https?:/+[a-z0-9-]+(?:\.[a-z0-9-]+)+/)",
-                     re.IGNORECASE)
+_ROOTED = re.compile(r"\A(?:https?://(?:localhost|127\.0\.0\.1)(?::[0-9]{1,5})?)?/+"
+                     r"(?=https?:/+[a-z0-9-]+(?:\.[a-z0-9-]+)+/)", re.IGNORECASE)
 
 
 # wget's name of a page it saved from an address with a query (`/?p=16` saved as `index.html?p=16.html`), as its
