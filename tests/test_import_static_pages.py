@@ -917,3 +917,91 @@ def test_a_page_that_cannot_be_read_for_an_address_is_named_and_the_others_impor
     result = run_import([folder], tmp_path / "content", ONE)
     assert [(p.item, p.field) for p in result.problems] == [("13", "address")]
     assert "Calm seas." in _post(tmp_path / "content", "new-tide").body
+
+
+NEWSUP = """<!DOCTYPE html><html lang="en-US"><head><title>{title} – Daily</title><link rel="canonical" href="./"></head>
+<body class="{classes}"><div class="wrapper"><main id="content"><div class="container-fluid"><div class="row">
+<div class="col-md-9">{box}</div><aside class="col-md-3"><div id="sidebar-right" class="mg-sidebar">
+<span class="mg-blog-date">Jan 2, 2020</span></div></aside></div></div></main>
+<div class="missed-inner"><div class="mg-blog-post-3"><h4 class="title"><a href="../old-quay/index.html">Old quay</a>
+</h4><div class="mg-blog-meta"><span class="mg-blog-date">Mar 8, 2022</span></div></div></div></div></body></html>"""
+NEWSUP_BOX = """<div class="mg-blog-post-box"><div class="mg-header"><div class="mg-blog-category">
+<a href="../category/ports/index.html" rel="category tag">Ports</a></div><h1 class="title single"><a>Cranes idle</a>
+</h1><div class="media mg-info-author-block"><div class="media-body"><h4 class="media-heading"><span>By</span>
+<a href="../author/ana/index.html">Ana</a></h4><span class="mg-blog-date"><i class="fas fa-clock"></i>
+Mar 7, 2022</span></div></div></div><article class="small single"><p>The cranes stood idle all week.</p>
+<p>Dockers met on Friday.</p><script>function pinIt() {}</script><div class="post-share"><div class="post-share-icons cf">
+<a href="https://www.facebook.com/sharer.php?u=https://daily.example/cranes-idle/" class="link facebook"><i class="fab fa-facebook"></i></a>
+</div></div><div class="clearfix mb-3"></div><nav class="navigation post-navigation" aria-label="Posts">
+<h2 class="screen-reader-text">Post navigation</h2><div class="nav-links"><div class="nav-previous">
+<a href="../old-quay/index.html" rel="prev">Old quay</a></div></div></nav></article></div>"""
+
+
+def test_newsups_post_is_read_from_its_small_single_article_with_the_day_its_header_prints(tmp_path: Path) -> None:
+    """Themeansar's Newsup prints `the_content()` into `<article class="small single">`, with its share bar and
+    WordPress's links to the previous and next posts after it, and the day as text in its header (`mg-blog-date`):
+    14 of a news site's 66 posts, which its feeds did not hold, were passed over as holding their text in no known
+    container. A page of the theme prints no day of its own; the cards of other posts it shows keep theirs."""
+    folder = _pages(tmp_path / "copy", {
+        "cranes-idle/index.html": NEWSUP.format(title="Cranes idle", box=NEWSUP_BOX,
+                                                classes="post-template-default single single-post postid-22"),
+        "about/index.html": NEWSUP.format(title="About", classes="page-template-default page page-id-2",
+                                          box='<div class="mg-card-box padding-20"><p>We report on the port.</p></div>')})
+    result = run_import([folder], tmp_path / "content", ONE)
+    post = _post(tmp_path / "content", "cranes-idle")
+    assert (post.title, post.author, post.date.date().isoformat(), post.taxonomies) == (
+        "Cranes idle", "Ana", "2022-03-07", {"category": ("ports",)})
+    assert post.body.strip() == "The cranes stood idle all week.\n\nDockers met on Friday."
+    assert [(p.item, p.field) for p in result.problems] == [("2", "date")]  # (the page: no day of its own)
+
+
+def test_pages_wget_saved_under_a_query_are_posts_of_their_own_named_by_their_titles(tmp_path: Path) -> None:
+    """wget saves the address `/?p=16` as `index.html?p=16.html` and its converted links write it
+    `index.html%3Fp=16.html`, a page's canonical address too: 280 posts and pages of four copies were slugged
+    `index.html-p=16` (named as unsafe) with that file as their address, and, read as `/?p=16`, every such post but
+    one was taken for the same post (their path, `/`, alike) and passed over."""
+    head = '<link rel="canonical" href="{0}"><link rel="shortlink" href="{0}">'
+    folder = _pages(tmp_path / "copy", {
+        "index.html?p=16.html": _story("single single-post postid-16", '<article><h1 class="entry-title">Tide tables'
+                                       '</h1><div class="entry-content"><p>High at six.</p></div></article>',
+                                       head=head.format("index.html%3Fp=16.html"), canonical="index.html%3Fp=16.html"),
+        "index.html?p=17.html": _story("single single-post postid-17", '<article><h1 class="entry-title">Storm</h1>'
+                                       '<div class="entry-content"><p>See <a href="index.html%3Fp=16.html">the tables'
+                                       '</a>.</p></div></article>', canonical="index.html%3Fp=17.html"),
+        "about/index.html": _story("page page-id-2", '<article><h1 class="entry-title">About us</h1><div class='
+                                   '"entry-content"><p>We report.</p></div></article>', canonical="../index.html%3Fp=2.html")})
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert result.problems == []
+    names = sorted(p.relative_to(tmp_path / "content").as_posix() for p in (tmp_path / "content").rglob("*.md"))
+    assert names == ["page/about-us.md", "post/storm.md", "post/tide-tables.md"]
+    storm = _post(tmp_path / "content", "storm")
+    assert (storm.source.url, storm.body.strip()) == ("/?p=17", "See [the tables](/?p=16).")
+
+
+@pytest.mark.parametrize("bare", ["post", "entry"])
+def test_an_older_themes_bare_named_text_of_few_words_is_read(tmp_path: Path, bare: str) -> None:
+    """Liquorice prints a post's text in `<div class="post">` inside the post's own element, Kubrick and its heirs in
+    `<div class="entry">`: a post of pictures and their captions and one line of words (12 of a Finnish society's 60
+    posts) was passed over as holding its text in no known container, its paragraphs too few to tell it."""
+    article = (f'<div id="post-238" class="post-238 post type-post hentry postWrapper"><h1 class="postTitle">'
+               f'<a href="./">Song night</a></h1><p class="date"><small>10.04.2013 by henrik</small></p>'
+               f'<div class="{bare}"><p>Songs all night.</p><div class="wp-caption alignleft"><img src="a.jpg" alt="">'
+               f'<p class="wp-caption-text">Lasse sings</p></div></div><div class="comments"><p>Lovely!</p></div></div>')
+    folder = _pages(tmp_path / "copy", {"song-night/index.html": _story("single single-post postid-238", article)})
+    result = run_import([folder], tmp_path / "content", ONE)
+    post = _post(tmp_path / "content", "song-night")
+    assert (result.problems, post.title) == ([], "Song night")
+    assert post.body.split() == ["Songs", "all", "night.", "![](/song-night/a.jpg)", "Lasse", "sings"]
+
+
+def test_a_heading_the_pages_title_names_is_the_title_where_every_page_heads_with_the_tagline(tmp_path: Path) -> None:
+    """A French gaming news site's theme heads every page with its tagline in an `<h1>` and prints the post's title
+    in an `<h2>`; its `<title>` writes `Title |&nbsp;Site`: 170 of its 438 posts were titled with the tagline, and
+    slugged by it (`<slug>-<id>`); 42 still are, pages whose title names none of their headings."""
+    head = ('<meta property="og:title" content="Dungeon made by rules |\u00a0Starbound-Fr">'
+            '<link rel="alternate" type="application/rss+xml" title="Starbound-Fr &raquo; Flux" href="feed/">')
+    article = ('<div id="post-58" class="post-58 post hentry"><p><h1>A community around the game</h1></p>'
+               '<h2>Dungeon made by rules</h2><div class="entry-content"><p>Rooms are made as you go.</p></div></div>')
+    folder = _pages(tmp_path / "copy", {"dungeon/index.html": _story("single single-post postid-58", article, head)})
+    run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "dungeon").title == "Dungeon made by rules"

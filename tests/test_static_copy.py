@@ -21,6 +21,15 @@ FEED = "/category/news/feed/index.xml"
     ("httpnews.example/story/", "http://news.example/story/"),  # `://` lost
     ("https://https://news.example/story/", "https://news.example/story/"),  # an exporter's scheme before the site's
     ("http://https//news.example/story/", "https://news.example/story/"),
+    ("/https://news.example/story/", "https://news.example/story/"),  # Simply Static's root: the site's address
+    ("http://localhost/https:/news.example/story/", "https://news.example/story/"),  # the same, read on its server
+    ("https://reader.example/https://news.example/story/", "https://reader.example/https://news.example/story/"),
+    ("/https-guide/", "/https-guide/"),  # a path from the root that only starts with "https"
+    ("./../../../index.html%3Fp=16.html", "/?p=16"),  # wget's file of the address `/?p=16`, as its links write it
+    ("../../../index.html?p=16.html#more", "/?p=16#more"),  # as it names the file
+    ("./index.html%3Fpage_id=2", "/category/news/feed/?page_id=2"),  # without `--adjust-extension`
+    ("https://news.example/index.html%3Fp=16.html", "https://news.example/?p=16"),
+    ("../../index.html?p=16", "/category/index.html?p=16"),  # a query the site wrote: as it is
     ("https://news.example/story/index.html", "https://news.example/story/index.html"),  # whole: as it is
     ("http-guide/index.html", "/category/news/feed/http-guide/"),  # a relative path that only starts with "http"
     ("#comments", "#comments"),
@@ -38,8 +47,19 @@ def test_markup_addresses_relative_to_a_feed_are_read_so_only_where_the_copy_wro
     assert relative_to('<a href="b/index.html">b</a>', "/2024/x/index.html") == '<a href="/2024/x/b/">b</a>'
 
 
+def test_a_copy_that_wrote_the_sites_address_after_a_slash_links_the_site_again() -> None:
+    """Simply Static set to write addresses from the site's root, given the published site's whole address as that
+    root, wrote every link as `/https://site/…` (read on the local server it ran on: `http://localhost/https:/site/…`):
+    two news sites' posts had no address on any host, their links between posts none to follow."""
+    markup = ('<a href="/https://news.example/a/">a</a> <img src="http://localhost/https:/news.example/b.jpg"> '
+              '<a href="/https-guide/">c</a>')
+    assert relative_to(markup, "/a/index.html") == (
+        '<a href="https://news.example/a/">a</a> <img src="https://news.example/b.jpg"> <a href="/https-guide/">c</a>')
+
+
 def test_long_hostile_addresses_are_read_in_linear_time() -> None:
-    for hostile in ("http" + "a." * 100_000, "http:" + "/" * 100_000, "./" * 100_000, "http" + "-" * 100_000):
+    for hostile in ("http" + "a." * 100_000, "http:" + "/" * 100_000, "./" * 100_000, "http" + "-" * 100_000,
+                    "/" * 100_000 + "https://" + "a." * 100_000):
         started = time.process_time()
         address(hostile, FEED)
         relative_to(f'<a href="{hostile}">x</a>' * 2, FEED)

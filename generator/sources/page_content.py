@@ -31,6 +31,12 @@ INNER_CONTENT_CLASS = re.compile(r"(?:page|post|entry|article)[-_](?:content|bod
 # entry-content`, the class of the post's own text.
 COMMENTS = re.compile(r"comments?|comment-(?:body|content|list|text|inner)|commentlist|comments-(?:area|wrapper)"
                       r"|(?:div-|li-)?comment-\d+")
+# Themeansar's news themes (Newsup, Newses, Blogus…) print `the_content()` straight into `<article class="small
+# single">`, inside their `mg-blog-post-box` (Newsup) or `bs-blog-post` (Blogus), with their share bar after it.
+THEME_ARTICLE = frozenset({"small", "single"})
+# The bare words older themes name the text's element by inside the post's own (Kubrick's and its heirs' `entry`,
+# Liquorice's `post`).
+BARE_CONTENT_CLASSES = frozenset({"entry", "post"})
 BUILDER_IDS = frozenset({"brx-content", "tve_editor"})
 BUILDER_CLASSES = frozenset({"et-l--post", "ct-inner-content"})
 MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a byline
@@ -38,12 +44,13 @@ MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a by
 
 def content(document: HtmlElement, ident: int) -> HtmlElement | None:
     """Of the elements of the likeliest content class the page has outside its comments, those not inside another,
-    the one that holds the most text (a related post's excerpt in a sidebar may have the class too); else of a class named like one;
-    else, inside the post's own element, one classed as content without a theme's prefix; else the one schema.org's
-    microdata marks as the text; else Elementor's element of the post, which a page
-    Elementor built holds its text in; else another builder's element of it; else the unclassed element of the
-    post's paragraphs; else the post's own element, where it holds nothing but the text; else the page's `<main>`
-    (or, with none, Sage's `wrap` of the template) without what is not the post's text."""
+    the one that holds the most text (a related post's excerpt in a sidebar may have the class too); else of a class
+    named like one; else Themeansar's `<article class="small single">`; else, inside the post's own element, one
+    classed as content without a theme's prefix; else the one schema.org's microdata marks as the text; else
+    Elementor's element of the post, which a page Elementor built holds its text in; else another builder's element
+    of it; else the unclassed element of the post's paragraphs; else one an older theme names by a bare word inside
+    the post's own element (`entry`, `post`); else the post's own element, where it holds nothing but the text; else
+    the page's `<main>` (or, with none, Sage's `wrap` of the template) without what is not the post's text."""
     comments = _comments(document)
     elements = [e for e in document.iter() if isinstance(e.tag, str) and e not in comments
                 and (e.get("class") or e.get("data-elementor-id") or e.get("itemprop"))]
@@ -53,6 +60,9 @@ def content(document: HtmlElement, ident: int) -> HtmlElement | None:
     named = _likeliest([e for e in elements if any(CONTENT_CLASS.search(name) for name in classes(e))])
     if named is not None:
         return named
+    themed = _likeliest([e for e in elements if e.tag == "article" and THEME_ARTICLE <= set(classes(e))])
+    if themed is not None:
+        return themed
     inner = _inner_content(document, ident)
     if inner is not None:
         return inner
@@ -67,6 +77,7 @@ def content(document: HtmlElement, ident: int) -> HtmlElement | None:
     if builder is not None:
         return builder
     found = _paragraphs(elements, ident)
+    found = found if found is not None else _bare_inner(document, ident)
     found = found if found is not None else _own_untitled(document, ident)
     return found if found is not None else _main(document)
 
@@ -112,6 +123,16 @@ def _inner_content(document: HtmlElement, ident: int) -> HtmlElement | None:
         return None
     return _likeliest([e for e in own.iter() if e is not own and isinstance(e.tag, str)
                        and any(INNER_CONTENT_CLASS.fullmatch(name) for name in classes(e))])
+
+
+def _bare_inner(document: HtmlElement, ident: int) -> HtmlElement | None:
+    """Inside the post's own element, the one an older theme names the text by a bare word (BARE_CONTENT_CLASSES),
+    where it holds too few words for _paragraphs to tell it (a post of pictures and their captions)."""
+    own = _own_element(document, ident)
+    if own is None:
+        return None
+    return _likeliest([e for e in own.iter() if e is not own and isinstance(e.tag, str)
+                       and not BARE_CONTENT_CLASSES.isdisjoint(classes(e)) and not elsewhere(e)])
 
 
 def _own_untitled(document: HtmlElement, ident: int) -> HtmlElement | None:

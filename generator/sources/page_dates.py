@@ -20,6 +20,9 @@ from generator.sources.page_markup import classes, elsewhere, meta_property
 # The elements a theme prints a post's day in, as text where it gives no `datetime`.
 PUBLISHED_CLASSES = frozenset({"published", "entry-date", "post-date", "posted-on", "entry-meta", "post-meta",
                                "meta-date", "date", "metadata-item"})
+# Newsup's `mg-blog-date`, the post's day only in the post's header (`mg-header`): the theme prints it in every
+# card of another post too (related posts, "You missed"), which are all a page of it has.
+HEADER_DATES = {"mg-blog-date": "mg-header"}
 _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
@@ -214,9 +217,15 @@ def _day_first(lang: str) -> bool:
 
 def _dated_elements(article: HtmlElement, names: frozenset[str]) -> Iterator[HtmlElement]:
     for node in article.iter():
-        if (isinstance(node.tag, str) and (node.tag == "time" or not names.isdisjoint(classes(node)))
-                and not elsewhere(node)):
+        if (isinstance(node.tag, str) and (node.tag == "time" or not names.isdisjoint(classes(node))
+                                           or _in_header(node)) and not elsewhere(node)):
             yield node
+
+
+def _in_header(node: HtmlElement) -> bool:
+    """Whether the element is a theme's date of the post that counts only in the post's header (HEADER_DATES)."""
+    headers = {HEADER_DATES[name] for name in classes(node) if name in HEADER_DATES}
+    return bool(headers) and any(not headers.isdisjoint(classes(a)) for a in node.iterancestors())
 
 
 def iso_day(found: re.Match[str], months: dict[str, int] | None = None) -> str | None:

@@ -15,7 +15,7 @@ V2_ROOT = "https://static-copy.invalid/wp/v2/"  # where v2 would list a taxonomy
 # An address in an attribute that names no scheme and starts with no `/`, `#` or `?`: relative to the file.
 _RELATIVE = re.compile(r"""(\b(?:href|src)=["'])(?![a-zA-Z][a-zA-Z0-9+.-]*:|[/#?"'])([^"']+)""")
 _DOTTED = re.compile(r"""(\b(?:href|src)=["'])(\.\.?/[^"']*)""")
-_WHOLE = re.compile(r"""(\b(?:href|src)=["'])(https?[^"']*)""", re.IGNORECASE)
+_WHOLE = re.compile(r"""(\b(?:href|src)=["'])(/*https?[^"']*)""", re.IGNORECASE)
 _SRCSET = re.compile(r"""(\bsrcset=["'])([^"']*)""")
 # The Wayback Machine's address of a page or file it archived, before the archived address itself:
 # `https://web.archive.org/web/20190305123456/`, `/web/20190305123456im_/` (a picture), `//web.archive.org/web/…`.
@@ -103,9 +103,11 @@ def path_key(link: str) -> str:
 
 
 def post_keys(post: dict) -> set[int | str]:
-    """What tells a post apart within one copy: its id, and its address's path."""
+    """What tells a post apart within one copy: its id, and its address's path (not where the address is a query,
+    `/?p=16`, whose path every such post shares)."""
     ident, link = post.get("id"), post.get("link")
-    return {*([ident] if isinstance(ident, int) else []), *([path_key(link)] if isinstance(link, str) and link else [])}
+    by_path = isinstance(link, str) and link and not urlsplit(link).query
+    return {*([ident] if isinstance(ident, int) else []), *([path_key(link)] if by_path else [])}
 
 
 def origin(link: str) -> str:
@@ -125,10 +127,30 @@ def origin(link: str) -> str:
 _MANGLED = re.compile(r"\A(https?)(?::/(?:/{2,})?|(?=[a-z0-9-]+(?:\.[a-z0-9-]+)+/))(?=[a-z0-9-]+(?:\.[a-z0-9-]+)+/)",
                       re.IGNORECASE)
 _TWICE = re.compile(r"\Ahttps?://+(https?)(?::/*|/+)(?=[a-z0-9-]+(?:\.[a-z0-9-]+)+/)", re.IGNORECASE)
+# `/https://site.example/x/`, and `http://localhost/https:/site.example/x/` (a browser's reading of it on the local
+# server the copy was made on): Simply Static set to write addresses from the site's root, given the published
+# site's whole address as that root, wrote every address of the site after a slash. Only on no host or a local one:
+# another site's address holding a whole one in its path (`https://r.example/https://x.example/`) is the author's.
+_ROOTED = re.compile(r"\A(?:https?://(?:localhost|127\.0\.0\.1)(?::[0-9]{1,5})?)?/+"
+                     r"(?=https?:/+[a-z0-9-]+(?:\.[a-z0-9-]+)+/)", re.IGNORECASE)
+
+
+# wget's name of a page it saved from an address with a query (`/?p=16` saved as `index.html?p=16.html`), as its
+# converted links write it (`index.html%3Fp=16.html`; without `--adjust-extension`, no `.html`): the address again.
+_SAVED_QUERY = re.compile(r"(?:\A|(?<=/))index\.html?(?:%3F([^#/?]+?)(?:\.html?)?|\?([^#/?]+?)\.html?)(?=#|\Z)",
+                          re.IGNORECASE)
+
+
+def _queried(text: str) -> str:
+    """The address wget saved under a file name of its query (see _SAVED_QUERY), as the site wrote it."""
+    # (`./?p=16` where the name stands alone: a query alone, read against a page's address, would keep its file.)
+    return _SAVED_QUERY.sub(lambda m: ("./?" if m.start() == 0 else "?") + (m.group(1) or m.group(2)), text,
+                            count=1) if "index.htm" in text else text
 
 
 def _mended(text: str) -> str:
-    """A whole address as the site wrote it, where a copy mangled it (see _MANGLED and _TWICE)."""
+    """A whole address as the site wrote it, where a copy mangled it (see _MANGLED, _TWICE and _ROOTED)."""
+    text = _ROOTED.sub("", text, count=1)
     return _MANGLED.sub(r"\1://", _TWICE.sub(r"\1://", text, count=1), count=1)
 
 
@@ -137,7 +159,7 @@ def address(text: str, base: str) -> str:
     to the file read against `base`, without the `index.html` the copy saved each page as; none for one no browser
     could follow (`http://[dock/`, a host in brackets that is no IPv6 address), which urlsplit refuses."""
     text = _ARCHIVED.sub("", text.strip()) if "/web/" in text else text.strip()
-    text = _mended(text) if text.lower().startswith("http") else text
+    text = _queried(_mended(text) if text.lower().startswith(("http", "/")) else text)
     try:
         if not text or text.startswith("#") or urlsplit(text).scheme:
             return text

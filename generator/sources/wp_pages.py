@@ -43,9 +43,11 @@ TERM_REL = frozenset({"tag", "category"})
 # ("Gra Geralda" under every review of a Polish magazine), as the common snippet does (`hatom-extra`), Jannah's box of
 # the post's short address ("Copy URL" under 438 posts of a Nigerian blog), Worth The Read's reading time ("3 minute
 # read" over 350 posts of an Oklahoma City paper), and WpDevArt's Facebook comments box ("Facebook Comments").
+# (`post-navigation`: WordPress's `the_post_navigation()`, the links to the previous and next posts, which Newsup
+# prints inside the post's `<article>`.)
 NOT_TEXT_CLASSES = frozenset({"elementor-widget-theme-post-title", "elementor-widget-post-navigation",
                               "elementor-widget-jet-listing-grid", "extra-hatom", "hatom-extra", "post-shortlink",
-                              "wtr-time-wrap"})
+                              "wtr-time-wrap", "post-navigation"})
 NOT_TEXT_ID = re.compile(r"wpdevar_comment_[0-9]+")
 TERMS_LABEL = 24  # characters besides its links: a box's label ("Tags", "Filed under")
 TERMS_TEXT = 2000  # characters in all: a box of terms, not a paragraph
@@ -344,21 +346,28 @@ def _inner(element: HtmlElement) -> str:
 
 
 def _title(document: HtmlElement, article: HtmlElement, link: str, base: str) -> str:
-    """The title's heading (`entry-title`), else the first `<h1>` with words that is not the site's name (a theme
-    heads its front page with the name, `<h1 class="site-title">`, often only its logo), else Open Graph's or the
-    page's title without the site's name; not a heading that links another post (a front page's list of the latest
-    posts)."""
+    """The title's heading (`entry-title`), else the heading the page's title names, else the first `<h1>` with
+    words that is not the site's name (a theme heads its front page with the name, `<h1 class="site-title">`, often
+    only its logo), else Open Graph's or the page's title without the site's name; not a heading that links another
+    post (a front page's list of the latest posts)."""
     headings = [h for h in article.iter("h1", "h2") if not _links_elsewhere(h, link, base)]
     for element in headings:
         if not TITLE_CLASSES.isdisjoint(classes(element)):
             return html.escape(element.text_content().strip(), quote=False)
+    node = document.find(".//title")
+    said = _without_site_name(meta_property(document, "og:title") or (
+        node.text_content().strip() if node is not None else ""), document)
+    # (A heading the page's title names is the post's: a theme may head every page with the site's tagline in an
+    # `<h1>` and print the post's title in an `<h2>`.)
+    named = next((h for h in headings if said and " ".join(h.text_content().split()) == " ".join(said.split())
+                  and not elsewhere(h)), None)
+    if named is not None:
+        return html.escape(named.text_content().strip(), quote=False)
     h1 = next((h for h in headings if h.tag == "h1" and not elsewhere(h) and "site-title" not in classes(h)
                and h.text_content().strip()), None)
     if h1 is not None:
         return html.escape(h1.text_content().strip(), quote=False)
-    node = document.find(".//title")
-    text = meta_property(document, "og:title") or (node.text_content().strip() if node is not None else "")
-    return html.escape(_without_site_name(text, document), quote=False)
+    return html.escape(said, quote=False)
 
 
 def _without_site_name(title: str, document: HtmlElement) -> str:
@@ -371,11 +380,12 @@ def _without_site_name(title: str, document: HtmlElement) -> str:
         (said.rpartition(" \u00bb ")[0].strip() for said in feeds if " \u00bb " in said), "")
     if not name or name == title:
         return title
+    # (Any space around the separator: a theme may write `Title |&nbsp;Site`.)
     for sep in SEPARATORS:
-        if title.endswith(f" {sep} {name}"):
-            return title[:-len(f" {sep} {name}")].strip()
-        if title.startswith(f"{name} {sep} "):
-            return title[len(f"{name} {sep} "):].strip()
+        if found := re.search(rf"\s+{re.escape(sep)}\s+{re.escape(name)}\Z", title):
+            return title[:found.start()].strip()
+        if found := re.match(rf"{re.escape(name)}\s+{re.escape(sep)}\s+", title):
+            return title[found.end():].strip()
     return title
 
 
