@@ -42,9 +42,10 @@ def drop_hidden_words(soup: BeautifulSoup, ctx: Context) -> None:
 
 def drop_off_screen(soup: BeautifulSoup, ctx: Context) -> None:
     for tag in styled_tags(soup):
+        if tag.__dict__.get("_decomposed"):  # inside a block dropped before it: its attributes are gone
+            continue
         style = tag.get("style")
-        if isinstance(style, str) and PLACED.search(style) and FAR_OFF.search(style) \
-                and not tag.__dict__.get("_decomposed") and within(tag, soup):
+        if isinstance(style, str) and PLACED.search(style) and FAR_OFF.search(style) and within(tag, soup):
             ctx.losses.note(loss.OFF_SCREEN, f"<{tag.name}>")
             tag.decompose()
 
