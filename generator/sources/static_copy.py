@@ -99,15 +99,23 @@ def saved_at(path: Path, root: Path) -> str:
 def path_key(link: str) -> str:
     """What tells a post's address apart within one copy: its path (one part of a copy names the host, another
     not; one writes it percent-encoded, another not), without the last slash."""
-    return "path:" + (unquote(urlsplit(link).path).rstrip("/") or "/")
+    return _path_key(urlsplit(link).path)
+
+
+def _path_key(path: str) -> str:
+    return "path:" + (unquote(path).rstrip("/") or "/")
 
 
 def post_keys(post: dict) -> set[int | str]:
     """What tells a post apart within one copy: its id, and its address's path (not where the address is a query,
-    `/?p=16`, whose path every such post shares)."""
+    `/?p=16`, whose path every such post shares, nor one urlsplit refuses, `http://[x/`, which has none)."""
     ident, link = post.get("id"), post.get("link")
-    by_path = isinstance(link, str) and link and not urlsplit(link).query
-    return {*([ident] if isinstance(ident, int) else []), *([path_key(link)] if by_path else [])}
+    keys: set[int | str] = {ident} if isinstance(ident, int) else set()
+    try:
+        parts = urlsplit(link) if isinstance(link, str) and link else None
+    except ValueError:
+        parts = None
+    return keys | {_path_key(parts.path)} if parts is not None and not parts.query else keys
 
 
 def origin(link: str) -> str:
