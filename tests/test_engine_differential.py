@@ -112,6 +112,16 @@ def test_what_the_engine_leaves_to_the_reference() -> None:
     assert local_pages  # the lookups above are shaped as local_links makes them
 
 
+@pytest.mark.parametrize(("body", "alt"), [("![file\\_name](x.png)", "Image: file_name —"),
+                                          ("![Tom &amp; Jerry](x.png)", "Image: Tom &amp; Jerry —"),
+                                          ("![&copy; 2024 \\*AFP](x.png)", "Image: © 2024 *AFP —")])
+def test_an_alt_text_with_an_escape_or_a_reference_keeps_it(body: str, alt: str) -> None:
+    # The engine dropped escaped marks and character references from an image's alt text ("filename", "Tom  Jerry"):
+    # such a body takes the reference, which keeps them.
+    assert MarkdownRenderer(PAGES)._fast(body, PAGE, SITE) is None
+    assert alt in MarkdownRenderer(PAGES).render(body, PAGE, SITE).html
+
+
 @pytest.mark.parametrize("body", ["[guide](https://tutorial.هاكنتوش.com/EFI-setup/#pc)",
                                   "## [guide](https://tutorial.هاكنتوش.com)", "![](https://例え.jp/a.png) é"])
 def test_a_host_in_its_own_script_renders_as_the_reference_renders_it(body: str) -> None:

@@ -42,8 +42,9 @@ _BRACKETS = bytes.maketrans(b"[*_", b"\x01\x01\x01")
 _BRACKET_RUN = b"\x01" * DEEP_RUN
 # Container marks at the start of a line, the only place a regular expression looks (and \x02, which an
 # earlier byte table counted as one, so the same bodies take the reference).
-# `![caught with $2.8m \[Twitter\]](…)`: the compiled parser leaves escaped brackets out of an image's alt text.
-_ESCAPED_BRACKET_IN_ALT = re.compile(rb"!\[(?:[^\]\\\n]|\\[^\[\]])*\\[\[\]]")
+# `![caught with $2.8m \[Twitter\]](…)`, `![file\_name](…)`, `![Tom &amp; Jerry](…)`: the compiled parser leaves
+# escaped marks and character references (and what stands beside them) out of an image's alt text.
+_ESCAPE_IN_ALT = re.compile(rb"!\[[^\]\n]*(?:\\|&#?[0-9A-Za-z]+;)")
 _CONTAINER_RUN = re.compile(rb"\n[ \t>*+\-0-9.)\x02]{%d}" % DEEP_RUN)
 # Link reference definitions one after another cost the engine time growing with their number squared (10,000
 # lines of `[a]: /u` take it 2.8 s, the reference 0.2 s); a body with more than this many `]:` takes the reference.
@@ -122,16 +123,16 @@ def _not_fast(markdown: str) -> bool:
     (`[^`, sought only where a `^` is, as that is rare), NUL (which it replaces), a run of DEEP_RUN brackets
     or emphasis marks, a line that starts with that many container marks (quotes, list markers,
     indentation), many link reference definitions or emphasis marks (see LINK_DEFINITIONS), an image whose
-    alt text holds an escaped bracket, which the engine drops, a web address whose host is not ASCII, or a
-    backtick run the engine may panic on. All on its UTF-8 bytes, where each search is several times faster
-    than in the text."""
+    alt text holds an escape or a character reference, which the engine drops, a web address whose host is
+    not ASCII, or a backtick run the engine may panic on. All on its UTF-8 bytes, where each search is several
+    times faster than in the text."""
     data = b"\n" + markdown.encode("utf-8", "surrogatepass")
     return (b"<" in data or (b"^" in data and b"[^" in data) or b"\x00" in data
             or (b"]:" in data and data.count(b"]:") > LINK_DEFINITIONS)  # (most bodies hold none: one search)
             or (len(data) > EMPHASIS_MARKS  # (no shorter body holds that many: three counts spared)
                 and data.count(b"*") + data.count(b"_") + data.count(b"~") > EMPHASIS_MARKS)
             or _BRACKET_RUN in data.translate(_BRACKETS) or _CONTAINER_RUN.search(data) is not None
-            or (b"\\" in data and _ESCAPED_BRACKET_IN_ALT.search(data) is not None)
+            or ((b"\\" in data or b"&" in data) and b"!" in data and _ESCAPE_IN_ALT.search(data) is not None)
             or (not data.isascii() and _NON_ASCII_HOST.search(data) is not None)
             or (b"`" in data and b"[" in data and _open_code_mark(data)))
 
