@@ -13,7 +13,7 @@ The most common such run is a speaker's name or a lead-in closed by full-width p
 word (`<strong>李宝亮：</strong>技术…`, `<b>【速報】</b>東京`): there the punctuation at the run's edge goes outside
 its marks (`**李宝亮**：技术…`), which Markdown reads, and the Markdown reads clean where `<strong>` stood in it; the
 punctuation, a mark no reader sees as bold or not, is shown as it was. ASCII punctuation stays inside, as it may be
-Markdown's own (a link's `)`, an escape's `\`).
+Markdown's own (a link's `)`, an escape's backslash).
 """
 
 from __future__ import annotations
