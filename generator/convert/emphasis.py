@@ -9,11 +9,11 @@ written as `<strong>`, `<em>` or `<del>`, which both renderers read (and the san
 test leans to HTML: inside the marks anything but a letter, digit or mark counts as punctuation; outside,
 only what every engine counts does (ASCII punctuation and Unicode's P categories).
 
-The most common such run is a speaker's name or a lead-in closed by full-width punctuation before the next
-word (`<strong>李宝亮：</strong>技术…`, `<b>【速報】</b>東京`): there the punctuation at the run's edge goes outside
-its marks (`**李宝亮**：技术…`), which Markdown reads, and the Markdown reads clean where `<strong>` stood in it; the
-punctuation, a mark no reader sees as bold or not, is shown as it was. ASCII punctuation stays inside, as it may be
-Markdown's own (a link's `)`, an escape's backslash).
+The most common such run is a speaker's name or a lead-in closed by full-width punctuation before the
+next word (`<strong>李宝亮：</strong>技术…`, `<b>【速報】</b>東京`): there the punctuation at the run's
+edge goes outside its marks (`**李宝亮**：技术…`), which Markdown reads, and the Markdown reads clean where
+`<strong>` stood in it; the punctuation, a mark no reader sees as bold or not, is shown as it was. ASCII
+punctuation stays inside, as it may be Markdown's own (a link's `)`, an escape's backslash).
 """
 
 from __future__ import annotations
