@@ -52,14 +52,29 @@ def marked(text: str, mark: str, tag: str, el: Tag, blocks: frozenset[str], spac
 
 
 def _wide_punctuation_apart(text: str) -> tuple[str, str, str]:
-    """The punctuation other than ASCII's opening and closing `text`, and what is between."""
+    """The punctuation other than ASCII's opening and closing `text`, and what is between. A bracket or quote goes
+    out only with its pair (`「…」`): one closing what opened inside (`Marketo（旧称：Marketo）`) stays, as marks
+    between a pair's halves read as a slip."""
     start = 0
     while start < len(text) and _is_wide_punctuation(text[start]):
         start += 1
     end = len(text)
     while end > start and _is_wide_punctuation(text[end - 1]):
         end -= 1
+    head, tail = text[:start], text[end:]
+    paired = any(_opens(c) for c in head) and any(_closes(c) for c in tail)
+    if not paired:
+        start = next((i for i, c in enumerate(head) if _opens(c)), start)
+        end = next((end + i + 1 for i in range(len(tail) - 1, -1, -1) if _closes(tail[i])), end)
     return text[:start], text[start:end], text[end:]
+
+
+def _opens(char: str) -> bool:
+    return unicodedata.category(char) in ("Ps", "Pi")
+
+
+def _closes(char: str) -> bool:
+    return unicodedata.category(char) in ("Pe", "Pf")
 
 
 def _is_wide_punctuation(char: str) -> bool:
