@@ -10,6 +10,7 @@ A box of one of these classes without its theme's bubble in it is a site's own, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from bs4 import BeautifulSoup, Tag
 
@@ -108,3 +109,15 @@ def _open_with_name(soup: BeautifulSoup, quote: Tag, name: str) -> None:
     else:  # words straight in the bubble
         quote.insert(0, " ")
         quote.insert(0, label)
+
+
+def sango_say(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """SANGO's `[say name="…" img="…"]what they say[/say]` left unrendered (an export's post, the theme off): the
+    balloon the theme rendered from it, which balloons_as_quotes reads as every theme's. A `[say]` naming no speaker
+    or saying nothing is another's, and left to the other shortcodes' rules."""
+    name = named.get("name", "").strip()
+    if not inner.strip() or not (name or named.get("img", "").strip()):
+        return None
+    face = f'<img src="{escape(named["img"].strip())}" alt="">' if named.get("img", "").strip() else ""
+    return (f'<div class="say left"><p class="faceicon">{face}<span>{escape(name)}</span></p>'
+            f'<div class="chatting"><div class="sc">{inner}</div></div></div>')
