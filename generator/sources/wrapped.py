@@ -41,8 +41,8 @@ MODULE_SUFFIXES = (".js", ".mjs", ".cjs", ".ts")
 # REST API renders it.
 RENDERED_FIELD = re.compile(r"""["']?(?:title|content|guid|excerpt)["']?\s*:\s*\{\s*["']?rendered["']?\s*:""")
 SPACE_OR_COMMENT = r"\s|//[^\n]*|/\*.*?\*/"
-LITERAL_FIRST_KEY = re.compile(rf"(?:[\[]|{SPACE_OR_COMMENT})*\{{(?:{SPACE_OR_COMMENT})*(?:[A-Za-z_$][\w$]*|'[^'\n]*')\s*:",
-                               re.DOTALL)
+BARE_KEY = r"[A-Za-z_$][\w$]*|'[^'\n]*'"
+LITERAL_FIRST_KEY = re.compile(rf"(?:[\[]|{SPACE_OR_COMMENT})*\{{(?:{SPACE_OR_COMMENT})*(?:{BARE_KEY})\s*:", re.DOTALL)
 
 
 class CutShort(Exception):
