@@ -121,3 +121,13 @@ def sango_say(named: dict[str, str], positional: list[str], inner: str, ctx: Con
     face = f'<img src="{escape(named["img"].strip())}" alt="">' if named.get("img", "").strip() else ""
     return (f'<div class="say left"><p class="faceicon">{face}<span>{escape(name)}</span></p>'
             f'<div class="chatting"><div class="sc">{inner}</div></div></div>')
+
+
+def jin_chat(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """JIN's `[chat face="man1" name="…"]what they say[/chat]` left unrendered: the balloon the theme rendered from
+    it. A `[chat]` without JIN's `face` is a live-chat plugin's, and left to the other shortcodes' rules."""
+    if not inner.strip() or not named.get("face", "").strip():
+        return None
+    return (f'<div class="balloon-box"><div class="balloon-icon"></div><div class="icon-name">'
+            f'{escape(named.get("name", "").strip())}</div><div class="balloon-serif"><div class="balloon-content">'
+            f'{inner}</div></div></div>')
