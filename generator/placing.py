@@ -11,6 +11,7 @@ from generator.convert.context import Losses
 from generator.convert.document import Document, Mirror, Term
 from generator.import_result import ImportOptions, ImportResult, PostReport
 from generator.problems import ItemError, Problem
+from generator.republished import newest_of_each_address, note
 from generator.sources.wp_json import RawItem
 from generator.store import history, import_cache
 from generator.store.documents import SUFFIX, dumps, loads, read_index, remove_document
@@ -90,6 +91,12 @@ def place(ready: list[Ready], failed: set[tuple[str, int]], reconvert: Callable[
            content_dir: Path, options: ImportOptions, result: ImportResult) -> dict[str, import_cache.Entry]:
     """Write each post where it belongs: renames follow slugs, clashes get a suffix, posts missing
     upstream are reported or pruned. Returns the cache entries for the next import."""
+    ready, left_out = newest_of_each_address(ready, content_dir)
+    for post, _ in left_out:
+        if post.staged is not None:
+            discard(post.staged.file)
+    if left_out:
+        result.notes.append(note(left_out))
     known = {content_dir / r.cached.path: (r.cached.type, r.cached.id) for r in ready if r.cached}
     index = read_index(content_dir, known)  # (type, id) -> the files that hold that post now
     posts = {_post_key(post): post for post in ready}

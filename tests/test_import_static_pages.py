@@ -644,6 +644,25 @@ def test_a_copy_whose_feed_holds_no_post_is_read_at_the_address_its_feed_names(t
     assert (low.source.url, low.body.strip()) == ("https://harbour.example/low/", "[Up](https://harbour.example/high/)")
 
 
+@pytest.mark.parametrize(("guids", "expected"), [
+    (("https://harbour.example/?p=11", "https://harbour.example/?p=12"), "https://harbour.example/low/"),
+    (("http://old.example/?p=11", "https://harbour.example/?p=12"), "/low/")])  # a site that moved: no one host
+def test_a_copy_that_names_its_host_only_in_its_feeds_guids_is_read_there(
+        tmp_path: Path, guids: tuple[str, str], expected: str) -> None:
+    """A copy that made every address relative, its feeds' `<link>` too, keeps the site's address in its feeds'
+    guids (`https://cosmeticsenvogue.com/?p=11402`: a cosmetic surgery blog of 2,216 posts, whose import said that
+    2,146 of them had no site address, and whose build left a page's links as text)."""
+    items = "".join(_item(ident, f"tide-{ident}", "Tide").replace(f"./../index.html?p={ident}", guid)
+                    for ident, guid in zip((11, 12), guids))
+    folder = _pages(tmp_path / "copy", {
+        "feed/index.xml": RSS.format(title="Harbour News", items=items).replace(
+            "<link>./../index.html</link>", "<link>/</link>"),
+        "low/index.html": _story("single single-post postid-13", '<div class="entry-content"><p><a href="/high/">'
+                                 'Up</a></p></div>', canonical="/low/")})
+    run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "low").source.url == expected
+
+
 @pytest.mark.parametrize(("linked", "pages", "expected"), [
     ("/wp-content/uploads/2015/05/dock.png", 1, "http://harbour.example/low/"),  # a file it holds: on one page
     ("/wp-content/uploads/2015/05/gone.png", 3, "/low/"),  # a file it does not hold: another site's, maybe

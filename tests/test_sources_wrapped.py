@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.sources.saved import read_items
+from generator.sources.js_literals import as_json
 from generator.sources.wrapped import without_viewer_page
 
 POSTS = [{"id": 7, "type": "post", "title": {"rendered": "Harbour"}, "content": {"rendered": "<p>Cranes.</p>"}}]
@@ -99,7 +100,8 @@ def test_a_response_a_front_end_pasted_into_a_script_module_is_read(tmp_path: Pa
 
 @pytest.mark.parametrize("text", [
     "export default {\"name\": \"front\", \"locales\": [\"uk\", \"en\"]};",  # a module of settings
-    "const posts = [{id: 7, title: {rendered: 'Harbour'}}];\nexport default posts;",  # written by hand
+    "const posts = [{id: 7, title: {rendered: name}}];\nexport default posts;",  # a literal naming a variable
+    "export const posts = [{id: 7, title: {rendered: `${name}`}}];",  # a template filled in
     "import data from './data.js';\nexport const posts = data.map(p => p.title.rendered);",
     "const data = " + MODULE_POSTS + ";\nconsole.log(data);",  # code after the value: not a module of data
 ])
@@ -109,6 +111,61 @@ def test_a_front_ends_other_modules_are_passed_over_without_a_word(tmp_path: Pat
     items, problems = read_items([tmp_path])
     assert problems == []
     assert [(i.data["id"], i.kind) for i in items] == [(7, "post")]
+
+
+# The same response as a formatter writes JavaScript (Prettier's keys without quotes, single quotes, a comma after
+# the last item), with a comment: a Next.js front end's `POSTS` module, not read before.
+LITERAL_POSTS = """[
+  // saved from /wp-json/wp/v2/posts
+  {
+    id: 7,
+    date: '2024-03-31T01:30:00',
+    slug: 'harbour',
+    type: 'post',
+    link: 'https://nanny.example/harbour/',
+    guid: {rendered: 'https://nanny.example/?p=7'},
+    title: {rendered: 'Harbour \\u2014 it\\'s \\ud83d\\ude00'},
+    content: {rendered: '<p>\u041a\u0430\u0442\u0435\u0440\u0438\u043d\u0430.</p>', protected: false},
+  },
+]"""
+
+
+@pytest.mark.parametrize("text", [
+    "export const POSTS = " + LITERAL_POSTS + ";\n",
+    "const posts: WPPost[] = " + LITERAL_POSTS + " as const;\nexport default posts;\n",
+])
+def test_a_response_a_formatter_wrote_as_a_javascript_literal_is_read(tmp_path: Path, text: str) -> None:
+    (tmp_path / "posts.ts").write_text(text)
+    items, problems = read_items([tmp_path])
+    assert problems == []
+    assert [(i.data["id"], i.data["title"]["rendered"], i.data["content"]["rendered"], i.data["content"]["protected"])
+            for i in items] == [(7, "Harbour \u2014 it's \U0001F600", "<p>Катерина.</p>", False)]
+
+
+def _literal(value: object, quote: str, trailing: bool) -> str:
+    """`value` written as a JavaScript literal: keys that are names without quotes, strings in `quote`."""
+    comma = "," if trailing else ""
+    if isinstance(value, dict):
+        keys = [k if k.isidentifier() and k.isascii() else json.dumps(k) for k in value]
+        return "{" + ", ".join(f"{k}: {_literal(v, quote, trailing)}" for k, v in zip(keys, value.values())) + \
+            (comma if value else "") + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_literal(v, quote, trailing) for v in value) + (comma if value else "") + "]"
+    if isinstance(value, str) and quote == "'":
+        return "'" + json.dumps(value)[1:-1].replace('\\"', '"').replace("'", "\\'") + "'"
+    return json.dumps(value)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=st.dictionaries(st.text(max_size=6), JSON_VALUES, min_size=1, max_size=4),
+       quote=st.sampled_from(['"', "'"]), trailing=st.booleans())
+def test_any_data_written_as_a_javascript_literal_reads_as_its_json(value: dict, quote: str, trailing: bool) -> None:
+    assert json.loads(as_json(_literal([value], quote, trailing))) == [value]
 
 
 NAMES = st.from_regex(r"[A-Za-z_$][A-Za-z0-9_$]{0,12}", fullmatch=True).filter(

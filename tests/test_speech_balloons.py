@@ -1,4 +1,4 @@
-"""Cocoon's speech balloons as quotes of their words (convert/speech_balloons.py)."""
+"""Speech balloons of Cocoon, SWELL, SANGO, JIN and AFFINGER as quotes of their words (convert/speech_balloons.py)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,35 @@ def test_a_balloon_is_a_quote_of_every_word_it_says_opened_by_the_speakers_name(
             f'<img src="https://example.jp/face.png" alt="{alt}" class="speech-icon-image"></figure>'
             f'<div class="speech-name">{name}</div></div><div class="speech-balloon">{said}</div></div>')
     markdown = html_to_markdown(html)
+    speaker = name or alt
+    opening = f"**{speaker}:** " if speaker else ""
+    assert markdown == "\n>\n".join(f"> {opening if i == 0 else ''}{' '.join(words)}"
+                                    for i, words in enumerate(lines)) + "\n"
+    assert "face.png" not in markdown
+
+
+# Each theme's balloon as it prints it (SWELL's block, SANGO's `[say]`, JIN's `[chat]`, AFFINGER's conversation).
+THEME_BALLOONS = {
+    "swell": ('<div class="c-balloon -bln-left"><div class="c-balloon__icon -circle"><img src="https://example.jp/'
+              'face.png" alt="{alt}" class="c-balloon__iconImg"><span class="c-balloon__iconName">{name}</span></div>'
+              '<div class="c-balloon__body -speaking"><div class="c-balloon__text">{said}<span class="c-balloon__'
+              'shapes"><span class="c-balloon__before"></span></span></div></div></div>'),
+    "sango": ('<div class="say left"><p class="faceicon"><img src="https://example.jp/face.png" alt="{alt}" '
+              'width="110"><span>{name}</span></p><div class="chatting"><div class="sc">{said}</div></div></div>'),
+    "jin": ('<div class="balloon-box balloon-left clearfix"><div class="balloon-icon maru"><img src="https://'
+            'example.jp/face.png" alt="{alt}"></div><div class="icon-name">{name}</div><div class="balloon-serif">'
+            '<div class="balloon-content">{said}</div></div></div>'),
+    "affinger": ('<div class="st-kaiwa-box kaiwaicon1 clearfix"><div class="st-kaiwa-face"><img src="https://'
+                 'example.jp/face.png" alt="{alt}"><div class="st-kaiwa-face-name">{name}</div></div><div '
+                 'class="st-kaiwa-area"><div class="st-kaiwa-hukidashi">{said}</div></div></div>'),
+}
+
+
+@given(st.sampled_from(sorted(THEME_BALLOONS)), st.lists(WORDS, min_size=1, max_size=3), NAMES, NAMES)
+def test_every_themes_balloon_is_a_quote_of_every_word_it_says_opened_by_the_speakers_name(
+        theme: str, lines: list[list[str]], name: str, alt: str) -> None:
+    said = "".join(f"<p>{' '.join(words)}</p>" for words in lines)
+    markdown = html_to_markdown(THEME_BALLOONS[theme].format(alt=alt, name=name, said=said))
     speaker = name or alt
     opening = f"**{speaker}:** " if speaker else ""
     assert markdown == "\n>\n".join(f"> {opening if i == 0 else ''}{' '.join(words)}"

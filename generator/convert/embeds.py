@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.convert import context as loss
 from generator.convert.context import Context
-from generator.convert.parse import may_hold, tags_in
+from generator.convert.parse import has_class, may_hold, tags_in
 from generator.convert.product_frames import STORE_DOMAINS, product_page
 from generator.language.words import Words
 
@@ -372,8 +372,11 @@ def _linked(tag: Tag) -> bool:
 # A GitHub gist shown in a post (Jetpack's `[gist]`, an embed handler) is its files as GitHub renders them: a table
 # of lines whose numbers only GitHub's style sheet draws (`td.blob-num`), each line's code in a `td.blob-code`, and
 # the language in the class of the box around it (`type-javascript`). As a table, the code loses its indentation
-# and its `<tags>`; as a code block it reads as the gist does.
+# and its `<tags>`; as a code block it reads as the gist does. Under each file GitHub prints its footer ("view raw",
+# the file's name, "hosted with ❤ by GitHub"), which stood as three lines of text under the code: the file's name,
+# linked to the gist, is what names the code, and stays as its line; GitHub's words and the raw file's link go.
 GIST_CLASSES = frozenset({"js-file-line-container"})
+GIST_FOOTER = frozenset({"gist-meta"})
 GIST_LANGUAGE = re.compile(r"type-([a-z0-9+#-]+)$")
 
 
@@ -391,6 +394,18 @@ def gists_as_code(soup: BeautifulSoup, ctx: Context) -> None:
         pre = soup.new_tag("pre")
         pre.append(code)
         table.replace_with(pre)
+    for meta in [t for t in tags_in(soup) if t.name == "div" and has_class(t, GIST_FOOTER)]:
+        _gist_footer_as_file_link(soup, meta)
+
+
+def _gist_footer_as_file_link(soup: BeautifulSoup, meta: Tag) -> None:
+    """The link to the file in the gist (`…#file-NAME`), as a paragraph of its own; a footer without one stays."""
+    link = next((a for a in meta.find_all("a") if "#file-" in str(a.get("href") or "")), None)
+    if link is None:
+        return
+    paragraph = soup.new_tag("p")
+    paragraph.append(link.extract())
+    meta.replace_with(paragraph)
 
 
 def _gist_language(table: Tag) -> str:

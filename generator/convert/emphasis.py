@@ -8,6 +8,12 @@ written as `<strong>`, `<em>` or `<del>`, which both renderers read (and the san
 "Punctuation" differs between CommonMark versions and engines (0.31 adds symbols, such as `～`), so the
 test leans to HTML: inside the marks anything but a letter, digit or mark counts as punctuation; outside,
 only what every engine counts does (ASCII punctuation and Unicode's P categories).
+
+The most common such run is a speaker's name or a lead-in closed by full-width punctuation before the
+next word (`<strong>李宝亮：</strong>技术…`, `<b>【速報】</b>東京`): there the punctuation at the run's
+edge goes outside its marks (`**李宝亮**：技术…`), which Markdown reads, and the Markdown reads clean where
+`<strong>` stood in it; the punctuation, a mark no reader sees as bold or not, is shown as it was. ASCII
+punctuation stays inside, as it may be Markdown's own (a link's `)`, an escape's backslash).
 """
 
 from __future__ import annotations
@@ -37,7 +43,42 @@ def marked(text: str, mark: str, tag: str, el: Tag, blocks: frozenset[str], spac
         return f"{mark}{text}{mark}"
     opens = _is_word(inner[0]) or spaced[0] or _lets_open(_neighbour(el, "previous", blocks, -1))
     closes = _is_word(inner[-1]) or spaced[1] or _lets_open(_neighbour(el, "next", blocks, 0))
-    return f"{mark}{text}{mark}" if opens and closes else f"<{tag}>{text}</{tag}>"
+    if opens and closes:
+        return f"{mark}{text}{mark}"
+    head, core, tail = _wide_punctuation_apart(text) if mark[0] == "*" and inner == text else ("", text, "")
+    if core and (opens or head) and (closes or tail) and _is_word(core[0]) and _is_word(core[-1]):
+        return f"{head}{mark}{core}{mark}{tail}"
+    return f"<{tag}>{text}</{tag}>"
+
+
+def _wide_punctuation_apart(text: str) -> tuple[str, str, str]:
+    """The punctuation other than ASCII's opening and closing `text`, and what is between. A bracket or quote goes
+    out only with its pair (`「…」`): one closing what opened inside (`Marketo（旧称：Marketo）`) stays, as marks
+    between a pair's halves read as a slip."""
+    start = 0
+    while start < len(text) and _is_wide_punctuation(text[start]):
+        start += 1
+    end = len(text)
+    while end > start and _is_wide_punctuation(text[end - 1]):
+        end -= 1
+    head, tail = text[:start], text[end:]
+    paired = any(_opens(c) for c in head) and any(_closes(c) for c in tail)
+    if not paired:
+        start = next((i for i, c in enumerate(head) if _opens(c)), start)
+        end = next((end + i + 1 for i in range(len(tail) - 1, -1, -1) if _closes(tail[i])), end)
+    return text[:start], text[start:end], text[end:]
+
+
+def _opens(char: str) -> bool:
+    return unicodedata.category(char) in ("Ps", "Pi")
+
+
+def _closes(char: str) -> bool:
+    return unicodedata.category(char) in ("Pe", "Pf")
+
+
+def _is_wide_punctuation(char: str) -> bool:
+    return not char.isascii() and unicodedata.category(char)[0] == "P"
 
 
 def _touches_alike(el: Tag, mark: str, blocks: frozenset[str]) -> bool:

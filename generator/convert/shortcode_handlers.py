@@ -23,6 +23,7 @@ from generator.convert.context import Context, attachment_id
 from generator.convert.embeds import embed_label, embedded_file
 from generator.convert.formulas import latex_shortcode
 from generator.convert.shortcode_news import NOTE_SHORTCODES, credited, footnote, infogram, media_credit, spotify
+from generator.convert.speech_balloons import jin_chat, sango_say
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 LINK_TAG = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
@@ -451,6 +452,8 @@ HANDLERS: dict[str, Handler] = {
     "imagelist": _gallery,  # a portfolio theme's pictures attached to its item, where the input lacks them
     "sc_fs_faq": _faq,
     "sc_fs_multi_faq": _faqs,
+    "say": sango_say,  # SANGO's speech balloon
+    "chat": jin_chat,  # JIN's
     "playlist": _playlist,
     "latex": latex_shortcode,  # Jetpack's and WP LaTeX's math, drawn as a picture: here its TeX
     **dict.fromkeys(NEXTGEN, _nextgen),

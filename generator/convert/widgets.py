@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.convert import context as loss
 from generator.convert.context import Context
-from generator.convert.parse import elements, has_class, may_hold
+from generator.convert.parse import elements, has_class, may_contain, may_hold
 
 PLUGIN_TOC_CLASSES = frozenset({
     "wp-block-rank-math-toc-block",  # Rank Math
@@ -272,6 +272,22 @@ def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
     _drop_marked(soup, ctx, FEED_CLASSES, loss.LIVE_FEED)
     for heading in headings:
         heading.decompose()
+    _drop_related_counts(soup, ctx)
+
+
+# ESPN's articles hold a box of related stories between two paragraphs, headed by their count and "Related"; a
+# site that copied an article (a news aggregator's 800, 264 of them with one) kept the box's words as a paragraph
+# of their own, "2 Related", its links lost. A paragraph of nothing else is that box's head: no sentence reads so.
+RELATED_COUNT = re.compile(r"\s*\d{1,2} Related\s*")
+
+
+def _drop_related_counts(soup: BeautifulSoup, ctx: Context) -> None:
+    if not may_contain(soup, " Related"):
+        return
+    for paragraph in [p for p in elements(soup, "p") if RELATED_COUNT.fullmatch(p.get_text())]:
+        if paragraph.find(["a", "img"]) is None:
+            paragraph.decompose()
+            ctx.losses.note(loss.LIVE_LISTING)
 
 
 def _headings_over(soup: BeautifulSoup, listings: frozenset[str]) -> list[Tag]:

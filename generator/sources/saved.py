@@ -120,11 +120,12 @@ def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: li
     site whose feeds show summaries) is the page's, where the copy holds it, with what the feed says of it that the
     page does not show (sources/feed_pages.py). A page that names no address of its own is read as at its site's
     address as the copy names it elsewhere: its GitHub Pages `CNAME` (where it is served), its feeds' `<link>` (a feed
-    of no posts names it too), else the host its pages link its own pages and pictures at. A page that prints no
+    of no posts names it too), else the host its pages link its own pages and pictures at, else the one its feeds'
+    guids name (`https://site.example/?p=12`). A page that prints no
     time of update takes the one the copy's sitemaps give it."""
     seen = set(given)
     published = (static_copy.published_at(root) or static_copy.origin(wp_feed.copy_home(feeds))
-                 or static_copy.linked_site(pages, root))
+                 or static_copy.linked_site(pages, root) or static_copy.origin(wp_feed.guid_home(feeds)))
     site, summaries = "", []
     for item in wp_feed.read_feeds(feeds, root, problems, seen, published):
         site = site or static_copy.origin(str(item.data.get("link") or ""))

@@ -182,12 +182,7 @@ def _folder(path: str) -> str:
 def copy_home(paths: Sequence[Path]) -> str:
     """The site's address, which WordPress gives as every RSS feed's `<link>` (its home page; a copy that made every
     other address relative keeps it), without its last `/`, from the head of the first feed that gives it; else ''."""
-    for path in paths:
-        try:
-            with path.open("rb") as file:
-                head = file.read(HEAD * 4)
-        except OSError:
-            continue
+    for head in _heads(paths, HEAD * 4):
         start = head.find(b"<channel>")
         end = head.find(b"<item", start)
         if start >= 0 and (found := HOME.search(head, start, end if end >= 0 else len(head))):
@@ -195,6 +190,33 @@ def copy_home(paths: Sequence[Path]) -> str:
             if _followable(home):
                 return home
     return ""
+
+
+# WordPress's guid of a post, `https://site.example/?p=11402`: the site's address the day the post was written.
+GUID_HOME = re.compile(rb"<guid\b[^>]*>\s*(https?://[!-;=?-~]+?)/?\?p=[0-9]+\s*</guid>")
+
+
+def guid_home(paths: Sequence[Path]) -> str:
+    """The site's address the guids of the first feed that has any name, where they name one; else ''. A copy that
+    made every address relative, its feeds' `<link>` too, keeps it there (a cosmetic surgery blog of 2,216 posts);
+    a site that moved keeps its older address in its older posts' guids, so guids that name two say nothing."""
+    for head in _heads(paths, HEAD * 16):
+        homes = {found.group(1).decode("ascii").lower() for found in GUID_HOME.finditer(head)}
+        if homes:
+            home = homes.pop()
+            return home if not homes and _followable(home) else ""
+    return ""
+
+
+def _heads(paths: Sequence[Path], size: int) -> Iterator[bytes]:
+    """The first `size` bytes of each file that can be read."""
+    for path in paths:
+        try:
+            with path.open("rb") as file:
+                head = file.read(size)
+        except OSError:
+            continue
+        yield head
 
 
 def _followable(address: str) -> bool:

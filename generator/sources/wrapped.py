@@ -10,6 +10,8 @@ import html
 import re
 import zlib
 
+from generator.sources.js_literals import as_json
+
 GZIP_MAGIC = b"\x1f\x8b"
 # `/**/showPosts(` as WordPress writes it, or a library's callback name (`jQuery3510_1.cb (`).
 JSONP_START = re.compile(r"\s*(?:/\*\*/\s*)?[A-Za-z_$][\w$.]*\s*\(\s*(?=[\[{])")
@@ -26,8 +28,9 @@ VIEWER_PAGE = re.compile(VIEWER_HEAD + r"(?P<json>[^<]*)</pre>(?:<div class=\"js
 
 # A headless front end keeps the response it was built from as a module of its own: `const data = [{"id": 67, …}]`
 # then `export default data` (a Ukrainian nanny agency's blog, its 3 posts never read), `export default […]`,
-# `export const posts: Post[] = […]`, `module.exports = […]`. The value must be the response's JSON as it came;
-# a module written by hand (unquoted keys, comments) is no saved response and is not read as one.
+# `export const posts: Post[] = […]`, `module.exports = […]`. The value is the response's JSON as it came, or the
+# JavaScript literal a formatter made of it (`{id: 35, title: {rendered: '…'},}`, js_literals), known by its first
+# key, written without double quotes; a literal that refers to anything is code, and not read.
 MODULE_NAME = r"[A-Za-z_$][\w$]*"
 MODULE_START = re.compile(r"\s*(?:(?:export\s+)?(?:const|let|var)\s+" + MODULE_NAME + r"\s*(?::[^=\n]{1,80})?="
                           r"|export\s+default|module\.exports\s*=)\s*(?=[\[{])")
@@ -36,7 +39,10 @@ MODULE_END = re.compile(r"(?<=[\]}])\s*(?:as\s+const\s*)?;?\s*(?:(?:export\s+def
 MODULE_SUFFIXES = (".js", ".mjs", ".cjs", ".ts")
 # What tells a module holding a saved response from the other modules of a front end's source: a field as the
 # REST API renders it.
-RENDERED_FIELD = re.compile(r'"(?:title|content|guid|excerpt)"\s*:\s*\{\s*"rendered"\s*:')
+RENDERED_FIELD = re.compile(r"""["']?(?:title|content|guid|excerpt)["']?\s*:\s*\{\s*["']?rendered["']?\s*:""")
+SPACE_OR_COMMENT = r"\s|//[^\n]*|/\*.*?\*/"
+BARE_KEY = r"[A-Za-z_$][\w$]*|'[^'\n]*'"
+LITERAL_FIRST_KEY = re.compile(rf"(?:[\[]|{SPACE_OR_COMMENT})*\{{(?:{SPACE_OR_COMMENT})*(?:{BARE_KEY})\s*:", re.DOTALL)
 
 
 class CutShort(Exception):
@@ -69,7 +75,13 @@ def without_module(text: str) -> str:
     """The JSON a script module declares (see MODULE_START), or the text as it is."""
     start = MODULE_START.match(text)
     end = MODULE_END.search(text, start.end()) if start else None
-    return text[start.end():end.start()] if start and end else text
+    if not (start and end):
+        return text
+    value = text[start.end():end.start()]
+    if LITERAL_FIRST_KEY.match(value):
+        literal = as_json(value)
+        return text if literal is None else literal
+    return value
 
 
 def is_response_module(head: str) -> bool:
