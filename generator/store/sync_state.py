@@ -146,8 +146,13 @@ class RawStore:
     def remove_post(self, post_type: str, post_id: int) -> None:
         (self.raw / "posts" / post_type / f"{post_id}.json").unlink(missing_ok=True)
 
-    def has_lookup(self, route: str, ident: int) -> bool:
-        return (self.raw / "names" / route / f"{ident}.json").is_file()
+    def lookup(self, route: str, ident: int) -> dict[str, Any] | None:
+        """A term, user or medium stored as looked up by id; None where none is, or it cannot be read."""
+        try:
+            value = json.loads((self.raw / "names" / route / f"{ident}.json").read_bytes())
+        except (OSError, ValueError):
+            return None
+        return value if isinstance(value, dict) else None
 
     def save_lookup(self, route: str, value: dict[str, Any]) -> bool:
         return self._save(self.raw / "names" / route / f"{value.get('id')}.json", value)
