@@ -5,11 +5,18 @@ small fake site modelled on what the replayed sites did."""
 from __future__ import annotations
 
 import json
+import shutil
+import ssl
+import subprocess
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from generator.sources.http import Politeness
+from generator.sync import SyncOptions, run_sync, source_from_url
 from tests.fake_wordpress import FakeWordPress, SiteData, generated_site
 from tests.test_sync import posts, sync
 
@@ -83,3 +90,60 @@ def test_a_site_that_ignores_the_query_of_terms_takes_no_term_off_a_post(tmp_pat
         result = sync(wp.url, tmp_path / "content")
     assert result.problems == []
     assert posts(tmp_path / "content") == before
+
+
+@pytest.fixture
+def certificate(tmp_path: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 and its key, made by openssl."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed: no certificate to serve https with")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    return cert, key
+
+
+def redirected_to_https(wp: FakeWordPress, cert: Path, key: Path) -> ThreadingHTTPServer:
+    """The fake site served over https, and a server on another port that sends every request there, as a host
+    whose http address redirects to https does."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    wp._server.socket = context.wrap_socket(wp._server.socket, server_side=True)
+    port = wp._server.server_address[1]
+
+    class Redirect(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            self.send_response(301)
+            self.send_header("Location", f"https://127.0.0.1:{port}{self.path}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *_: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def test_a_site_redirected_to_https_with_a_certificate_not_trusted_is_one_line_naming_it(
+        tmp_path: Path, certificate: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A host whose http address redirects to https on another port, with a self-signed certificate: the sync said
+    "no WordPress REST API found: the front page links none, … answered cannot connect", after retrying each
+    address (15 s), and then looked for its feed; the certificate is named at once, with what to do. With its
+    authority named in SSL_CERT_FILE, the site is synced through the redirect."""
+    with FakeWordPress(generated_site(3), discovery="wp-json") as wp:  # (its Link header would name http)
+        redirect = redirected_to_https(wp, *certificate)
+        url = f"http://127.0.0.1:{redirect.server_address[1]}/"
+        result = run_sync([source_from_url(url)], tmp_path / "content",
+                          SyncOptions(politeness=Politeness(min_interval=0.0, retries=1, backoff=5.0), workers=1))
+        monkeypatch.setenv("SSL_CERT_FILE", str(certificate[0]))
+        trusted = sync(url, tmp_path / "trusted")
+        redirect.shutdown()
+    assert [p.message for p in result.problems] == [
+        "cannot connect: its certificate is not trusted (self-signed certificate): check the address (a certificate "
+        "names the hosts it is for), or, for a site with a certificate of its own, name the file of its authority in "
+        "SSL_CERT_FILE"]
+    assert result.waited == 0  # (no retry: a certificate refused now is refused again)
+    assert trusted.problems == [] and len(posts(tmp_path / "trusted")) == 3

@@ -242,7 +242,7 @@ def discover(client: Client, target: Target) -> Api:
             if e.status in (401, 403):
                 raise  # the API is there but closed, which "not found" would hide
             answers.append(f"{api.url('')} answered {e.message.split(':')[0]}")
-            failing += [e] if e.status >= 429 else []
+            failing += [e] if e.status >= 429 or e.unreachable else []
             continue
         if isinstance(index, dict) and ("routes" in index or "namespaces" in index):
             # Where the index was found after redirects: a site that moved is read where it is now.
@@ -250,7 +250,9 @@ def discover(client: Client, target: Target) -> Api:
             return Api(response.url.split("?", 1)[0].rstrip("/") + "/") if moved else api
         answers.append(f"{api.url('')} answered JSON that is not an API index")
     if len(failing) == len(answers):
-        raise failing[-1]  # a site that is down or busy, whose address may well be right: "sync again later"
+        # A site that is down, busy or not reached (its certificate refused), whose address may well be right: its
+        # own answer says why, where "no WordPress REST API found: the front page links none" hid it.
+        raise failing[-1]
     raise FetchError(target.site, "no WordPress REST API found: the front page links none, "
                                   f"{' and '.join(answers)}: check that the URL is the WordPress site's address")
 
