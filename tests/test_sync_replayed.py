@@ -147,3 +147,18 @@ def test_a_site_redirected_to_https_with_a_certificate_not_trusted_is_one_line_n
         "SSL_CERT_FILE"]
     assert result.waited == 0  # (no retry: a certificate refused now is refused again)
     assert trusted.problems == [] and len(posts(tmp_path / "trusted")) == 3
+
+
+def test_a_featured_image_named_as_the_rest_api_plugins_betas_name_it_is_looked_up(tmp_path: Path) -> None:
+    """A site still on the REST API plugin's betas (2015-2016; a replayed Quebec web conference's 407 posts) names
+    a post's featured image `featured_image`, not `featured_media`, and its `_embed` leaves the picture out: an
+    import of its crawl showed 34 featured images that the sync lost. Where `_embedded` lacks the featured image,
+    it is looked up by id."""
+    site = generated_site(6)
+    for post in site.posts["news-archive"]:
+        post["featured_image"] = post.pop("featured_media")  # (which the fake's _embed then leaves out, as they did)
+    with FakeWordPress(site) as wp:
+        result = sync(wp.url, tmp_path / "content")
+    assert result.problems == []
+    shown = [text for text in posts(tmp_path / "content").values() if b"\nimage:\n  url: https://example.com/" in text]
+    assert len(shown) == sum(1 for p in site.posts["news-archive"] if p["featured_image"]) > 0

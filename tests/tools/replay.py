@@ -14,6 +14,7 @@ writes the crawl with the same replacement, for `import` of the same files. A ho
 from __future__ import annotations
 
 import argparse
+import codecs
 import re
 import hashlib
 import json
@@ -134,12 +135,20 @@ def rehosted_copy(crawl: Path, target: Path, old: list[str], new: str) -> None:
             continue
         out.parent.mkdir(parents=True, exist_ok=True)
         raw = path.read_bytes()
+        encoding = _encoding(raw)
         try:
-            text = raw.decode("utf-8")
+            text = raw.decode(encoding)
         except UnicodeDecodeError:
             out.write_bytes(raw)
             continue
-        out.write_text(_rehosted(text, old, new), encoding="utf-8", newline="")
+        out.write_bytes(_rehosted(text, old, new).encode(encoding))
+
+
+def _encoding(raw: bytes) -> str:
+    """A saved file's encoding by its byte order mark (a crawl saved on Windows may be UTF-16), else UTF-8."""
+    marks = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+             (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF8, "utf-8-sig"))
+    return next((name for mark, name in marks if raw.startswith(mark)), "utf-8")
 
 
 def png(seed: str, size: int = 8) -> bytes:
