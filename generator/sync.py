@@ -276,8 +276,8 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
     renamed, failed = sync_terms.refresh_terms(client, site, store, [t for t in read if t not in refused], fetched)
     result.problems += [Problem(e.url, message=e.message) for e in failed]
     if renamed:
-        found.notes.append(f"{renamed} stored posts' terms renamed on the site since they were fetched (their own "
-                           "modified time stays as it was): named as the site names them now")
+        found.notes.append(f"{renamed} stored posts have terms renamed or deleted on the site since they were fetched "
+                           "(their own modified time stays as it was): filed as the site files them now")
     if site.described is not None:  # (a site that withholds them keeps the names an earlier sync read)
         store.save_taxonomies(site.described)
     if site.described_types is not None:
