@@ -17,6 +17,7 @@ import pytest
 
 from generator.sources.http import Politeness
 from generator.sync import SyncOptions, run_sync, source_from_url
+from generator.sync_terms import post_class
 from tests.fake_wordpress import FakeWordPress, SiteData, generated_site
 from tests.test_sync import posts, sync
 
@@ -162,3 +163,12 @@ def test_a_featured_image_named_as_the_rest_api_plugins_betas_name_it_is_looked_
     assert result.problems == []
     shown = [text for text in posts(tmp_path / "content").values() if b"\nimage:\n  url: https://example.com/" in text]
     assert len(shown) == sum(1 for p in site.posts["news-archive"] if p["featured_image"]) > 0
+
+
+def test_a_terms_class_is_the_one_get_post_class_gives() -> None:
+    """The class a renamed term's posts lose and gain in their `class_list`: WordPress's prefix for categories and
+    tags, the taxonomy's name for others, and the term's id where its slug leaves no class (its %-escapes dropped)."""
+    assert [post_class(t, {"id": 26, "slug": s}) for t, s in [("category", "news"), ("post_tag", "ree-news"),
+                                                              ("regions", "china"), ("category", "%d8%b4%d8%b1"),
+                                                              ("post_tag", "2024")]] == [
+        "category-news", "tag-ree-news", "regions-china", "category-26", "tag-26"]
