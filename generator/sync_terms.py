@@ -25,6 +25,7 @@ SHOWN = ("name", "slug", "link")  # what `_embed` serves of a term that a rename
 CLASS_PREFIX = {"category": "category-", "post_tag": "tag-"}  # get_post_class's; others: the taxonomy and a dash
 OCTET = re.compile(r"%[a-fA-F0-9]{2}")
 NOT_IN_CLASS = re.compile(r"[^A-Za-z0-9_-]")
+DELETED = "rest_term_invalid"  # WordPress's code for a term that does not exist
 
 
 @dataclass
@@ -70,11 +71,13 @@ def refresh_terms(client: Client, site: Site, store: RawStore, post_types: Itera
                     if isinstance(term.get("id"), int) and isinstance(term.get("taxonomy"), str):
                         served.add(term["id"])
                         _now(store, base, term, terms)
-            # A term asked for by id and not served was deleted (WordPress took it off its posts, leaving their
-            # modified time); unless the site served terms it was not asked for, as a cache that ignores the
-            # query does.
+            # A term asked for by id and not served may have been deleted (WordPress took it off its posts, leaving
+            # their modified time), unless the site served terms it was not asked for, as a cache that ignores the
+            # query does. WPML and Polylang leave other languages' terms out of a list, so each is asked for at its
+            # own address, where only a deleted one is "rest_term_invalid".
             if whole and served <= set(batch):
-                terms.gone.setdefault(base, set()).update(set(batch) - served)
+                for ident in sorted(set(batch) - served):
+                    _confirmed(client, site, store, base, ident, terms)
     rewritten = 0
     for post_type in types:
         for post in _earlier(store, post_type, fetched) if terms.now or any(terms.gone.values()) else ():
@@ -83,6 +86,20 @@ def refresh_terms(client: Client, site: Site, store: RawStore, post_types: Itera
                 store.save_post(post_type, renamed)
                 rewritten += 1
     return rewritten, failed
+
+
+def _confirmed(client: Client, site: Site, store: RawStore, base: str, ident: int, terms: Terms) -> None:
+    """A term a list of terms by id left out, asked for alone: deleted where the site says it does not exist, as
+    it is where the site serves it; kept as it was where the answer says neither."""
+    url = site.api.url(f"{site.collection(base)}/{ident}")
+    try:
+        term, _ = wp_live.get_json(client, url)
+    except FetchError as e:
+        if e.status == 404 and DELETED in e.message:
+            terms.gone.setdefault(base, set()).add(ident)
+        return
+    if isinstance(term, dict) and term.get("id") == ident and isinstance(term.get("taxonomy"), str):
+        _now(store, base, term, terms)
 
 
 def _now(store: RawStore, base: str, term: dict[str, Any], terms: Terms) -> None:

@@ -328,6 +328,11 @@ def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
     if not pieces:
         return _json(200, {"name": site.name, **({"description": site.description} if site.description else {}),
                            "namespaces": ["wp/v2"], "routes": _index_routes(site)})
+    if len(pieces) == 4 and pieces[3].isdigit() and pieces[2] in site.taxonomies.values():  # one term by id
+        term = next((t for t in site.terms if t["id"] == int(pieces[3])
+                     and site.taxonomies.get(t["taxonomy"]) == pieces[2]), None)
+        return _json(200, term) if term is not None else _json(404, {
+            "code": "rest_term_invalid", "message": "Term does not exist.", "data": {"status": 404}})
     base = pieces[2] if len(pieces) == 3 else ""
     refused = site.closed.get(base) or (site.closed.get("_embed") if "_embed" in query else None)
     if refused is not None:

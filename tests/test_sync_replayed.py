@@ -172,3 +172,18 @@ def test_a_terms_class_is_the_one_get_post_class_gives() -> None:
                                                               ("regions", "china"), ("category", "%d8%b4%d8%b1"),
                                                               ("post_tag", "2024")]] == [
         "category-news", "tag-ree-news", "regions-china", "category-26", "tag-26"]
+
+
+def test_a_term_a_list_leaves_out_but_its_own_address_serves_stays_on_its_posts(tmp_path: Path) -> None:
+    """WPML and Polylang leave the terms of languages other than the default out of a list of terms, `?include=`
+    too: taken for deleted, they were taken off every translated post (a replayed Japanese consultancy's 26 posts
+    lost their categories where the site still had them). A term a list leaves out is asked for at its own
+    address, and only "rest_term_invalid" (a term that does not exist) takes it off its posts."""
+    site = generated_site(12)
+    with FakeWordPress(site) as wp:
+        sync(wp.url, tmp_path / "content")
+        before = posts(tmp_path / "content")
+        wp.fail("/wp/v2/news-type?include=", body=b"[]", times=-1)
+        result = sync(wp.url, tmp_path / "content")
+    assert result.problems == []
+    assert posts(tmp_path / "content") == before

@@ -119,10 +119,22 @@ def load_crawl(crawl: Path, rehost: tuple[list[str], str] | None = None) -> tupl
                         site.hierarchical.add(slug)
     for (post_type, _), data in sorted(latest.items()):
         site.posts.setdefault(post_type, []).append(data)
-    # A taxonomy no term was saved of, but whose ids posts hold, is still filtered by: name it by its rest_base.
+    # The live site serves every term its posts embed, where the crawl saved no list of them.
+    for term in (t for data in latest.values() for t in _embedded_terms(data)):
+        if ("term", term["id"]) not in seen:
+            seen.add(("term", term["id"]))
+            site.terms.append(term)
+            site.taxonomies.setdefault(term["taxonomy"], term["taxonomy"])
     counts.update({"posts": len(latest), "terms": len(site.terms), "users": len(site.users),
                    "media": len(site.media)})
     return site, dict(counts)
+
+
+def _embedded_terms(post: dict[str, Any]) -> list[dict[str, Any]]:
+    groups = post.get("_embedded", {}).get("wp:term") if isinstance(post.get("_embedded"), dict) else None
+    return [t for group in groups if isinstance(group, list) for t in group
+            if isinstance(t, dict) and isinstance(t.get("id"), int) and isinstance(t.get("taxonomy"), str)
+            and "slug" in t] if isinstance(groups, list) else []
 
 
 def rehosted_copy(crawl: Path, target: Path, old: list[str], new: str) -> None:
