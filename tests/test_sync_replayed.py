@@ -187,3 +187,26 @@ def test_a_term_a_list_leaves_out_but_its_own_address_serves_stays_on_its_posts(
         result = sync(wp.url, tmp_path / "content")
     assert result.problems == []
     assert posts(tmp_path / "content") == before
+
+
+def test_a_crawl_replayed_as_a_live_site_syncs_as_it_imports(tmp_path: Path) -> None:
+    """tests/tools/replay.py, which this round's cases came from: a saved crawl served on 127.0.0.1 under its own
+    addresses made the server's, synced, gives the Markdown an import of the same crawl, rehosted alike, gives."""
+    from generator.importer import ImportOptions, run_import
+    from tests.fake_wordpress import _with_embedded
+    from tests.tools.replay import load_crawl, rehosted_copy, site_origins
+    site = generated_site(5)
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "posts.json").write_text(json.dumps([_with_embedded(site, p) for p in site.posts["news-archive"]]))
+    origins = site_origins(crawl)
+    assert origins[0] == "https://example.com"
+    with FakeWordPress(SiteData()) as wp:
+        local = wp.url.rstrip("/")
+        wp.site, counts = load_crawl(crawl, (origins, local))
+        result = sync(wp.url, tmp_path / "synced")
+    rehosted_copy(crawl, tmp_path / "copy", origins, local)
+    assert counts["posts"] == 5
+    run_import([tmp_path / "copy"], tmp_path / "imported", ImportOptions(workers=1))
+    assert result.problems == []
+    assert posts(tmp_path / "synced") == posts(tmp_path / "imported") != {}

@@ -2,8 +2,8 @@
 
 The crawl's posts, terms, users and media are read as `import` reads them and served by tests/fake_wordpress.py,
 which answers as WordPress does (discovery, `/wp/v2/types`, `/taxonomies`, paging and its headers, `_embed`,
-`?slug=`, `?include=`, `?rest_route=`, 400 past the last page). The site's own address (its posts' `link` host)
-may be replaced by the local server's in every saved text (`rehost`), so that its images are asked from here:
+`?slug=`, `?include=`, `?rest_route=`, 400 past the last page). The site's own addresses (of its posts' links and
+pictures) may be replaced by the local server's in every saved text (`rehost`), so that its images are asked from here:
 they are served from the crawl's `wp-content/uploads`, else made up (a small PNG per path). `rehosted_copy`
 writes the crawl with the same replacement, for `import` of the same files. A host's quirks are options.
 
@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import re
 import hashlib
 import json
+import re
 import shutil
 import struct
 import time
@@ -31,11 +31,6 @@ from tests.fake_wordpress import BUILTIN_TAXONOMIES, FakeWordPress, Reply, SiteD
 
 LISTED = ("id", "slug", "type", "date", "date_gmt", "modified", "modified_gmt")
 REST_BASES = {"post": "posts", "page": "pages"}
-
-
-def site_origin(crawl: Path) -> str:
-    """The scheme and host most of the crawl's posts link to: the site's own address."""
-    return (site_origins(crawl) or [""])[0]
 
 
 UPLOADS = re.compile(r"""https?://[^/"'\s<>]+(?=/(?:[^"'\s<>]*/)?wp-content/uploads/)""")
