@@ -15,8 +15,8 @@ import ssl
 import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
 from datetime import datetime, timezone
+from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import httpx
