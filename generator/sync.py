@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-from generator import sync_feeds
+from generator import sync_feeds, sync_terms
 from generator.config import SourceConfig
 from generator.convert.wp_post import type_folder
 from generator.import_report import import_summary
@@ -272,6 +272,12 @@ def _sync_source(client: Client, source: SourceConfig, state: SourceState | None
                            "images of its posts were asked for by id instead")
     if options.dry_run:
         return None
+    fetched = {(c.type, c.id) for c in found.changes if c.action in (ADDED, UPDATED)}
+    renamed, failed = sync_terms.refresh_terms(client, site, store, [t for t in read if t not in refused], fetched)
+    result.problems += [Problem(e.url, message=e.message) for e in failed]
+    if renamed:
+        found.notes.append(f"{renamed} stored posts have terms renamed or deleted on the site since they were fetched "
+                           "(their own modified time stays as it was): filed as the site files them now")
     if site.described is not None:  # (a site that withholds them keeps the names an earlier sync read)
         store.save_taxonomies(site.described)
     if site.described_types is not None:

@@ -78,6 +78,8 @@ class SiteData:
     closed: dict[str, tuple[int, str]] = field(default_factory=dict)
     index_routes: bool = True  # False: the API index lists no routes (a plugin hides them)
     feed_orderby: bool = True  # the feed heeds `orderby=modified`, as WordPress does; False: a cache ignores it
+    name: str = "Fake news"  # the API index's name of the site
+    description: str = ""  # and its tagline, when it has one
     sitemaps: str = "wp"  # each post type's: WordPress's own, without lastmod; "yoast": Yoast SEO's, with; "": none
 
     def by_slug(self, slug: str) -> dict[str, Any] | None:
@@ -163,7 +165,7 @@ def add_samples(site: SiteData, shared: Path) -> None:
 
 class FakeWordPress:
     def __init__(self, site: SiteData, discovery: str = "link", home: str = "/", prefix: str = "wp-json",
-                 api: str = "open") -> None:
+                 api: str = "open", port: int = 0) -> None:
         self.site = site
         self.api = api  # open; closed: every REST request answers 401; gone: 404, no API at all
         # link: Link header on the front page; html: only its <link> tag (a page cache's copy); wp-json;
@@ -175,7 +177,7 @@ class FakeWordPress:
         self.requests: list[str] = []
         self.routes: dict[str, Callable[[dict[str, str]], Reply]] = {}
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -324,7 +326,13 @@ def _json(status: int, data: Any, headers: dict[str, str] | None = None) -> Repl
 def _api(wp: FakeWordPress, route: str, query: dict[str, str]) -> Reply:
     site, pieces = wp.site, [p for p in route.split("/") if p]
     if not pieces:
-        return _json(200, {"name": "Fake news", "namespaces": ["wp/v2"], "routes": _index_routes(site)})
+        return _json(200, {"name": site.name, **({"description": site.description} if site.description else {}),
+                           "namespaces": ["wp/v2"], "routes": _index_routes(site)})
+    if len(pieces) == 4 and pieces[3].isdigit() and pieces[2] in site.taxonomies.values():  # one term by id
+        term = next((t for t in site.terms if t["id"] == int(pieces[3])
+                     and site.taxonomies.get(t["taxonomy"]) == pieces[2]), None)
+        return _json(200, term) if term is not None else _json(404, {
+            "code": "rest_term_invalid", "message": "Term does not exist.", "data": {"status": 404}})
     base = pieces[2] if len(pieces) == 3 else ""
     refused = site.closed.get(base) or (site.closed.get("_embed") if "_embed" in query else None)
     if refused is not None:

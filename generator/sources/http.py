@@ -11,10 +11,12 @@ import email.utils
 import html
 import re
 import socket
+import ssl
 import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -30,6 +32,9 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 HTML_TITLE = re.compile(r"<title[^<>]*>([^<]*)</title>", re.IGNORECASE)
 TAG = re.compile(r"<[^<>]*>")
+UNTRUSTED = ("check the address (a certificate names the hosts it is for), or, for a site with a certificate of "
+             "its own, name the file of its authority in SSL_CERT_FILE")
+E = TypeVar("E", bound=BaseException)
 # getaddrinfo's answers for a host name that does not exist (NXDOMAIN, or no address for it): no retry in this
 # run can change them, unlike EAI_AGAIN, a resolver that failed for now.
 NO_SUCH_HOST = frozenset(getattr(socket, name) for name in ("EAI_NONAME", "EAI_NODATA") if hasattr(socket, name))
@@ -182,6 +187,13 @@ class Client:
                     # summary folds them into one "and N more like these".
                     raise FetchError(url, f"cannot connect: no such host ({e})", unreachable=True,
                                      no_such_host=True) from None
+                refused = _untrusted(e)
+                if refused is not None:
+                    # A certificate refused now is refused on every attempt: retrying cost a sync 15 s of waits.
+                    self._failing.add(host)
+                    raise FetchError(url, f"cannot connect: its certificate is not trusted "
+                                          f"({refused.verify_message or refused.reason}): {UNTRUSTED}",
+                                     unreachable=True) from None
                 if attempt >= retries:
                     self._failing.add(host)
                     raise FetchError(url, f"{_describe(e)} (after {attempt + 1} attempts)",
@@ -291,14 +303,24 @@ def _reason(body: bytes) -> str:
 def _no_such_host(error: BaseException) -> bool:
     """Whether a failed connection's cause is a host name that does not exist (httpx wraps httpcore's error,
     which wraps the resolver's socket.gaierror)."""
+    cause = _cause(error, socket.gaierror)
+    return cause is not None and cause.errno in NO_SUCH_HOST
+
+
+def _untrusted(error: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The refusal of a site's certificate (self-signed, expired, for another name) that failed a connection."""
+    return _cause(error, ssl.SSLCertVerificationError)
+
+
+def _cause(error: BaseException, kind: type[E]) -> E | None:
+    """The first error of `kind` in the chain of causes of `error` (httpx wraps httpcore's, which wraps the
+    socket's or ssl's)."""
     cause: BaseException | None = error
     for _ in range(5):  # the chain is short; a cycle must not hang
-        if cause is None:
-            return False
-        if isinstance(cause, socket.gaierror):
-            return cause.errno in NO_SUCH_HOST
+        if cause is None or isinstance(cause, kind):
+            return cause
         cause = cause.__cause__ or cause.__context__
-    return False
+    return None
 
 
 def _describe(error: httpx.TransportError) -> str:

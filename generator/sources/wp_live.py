@@ -242,7 +242,7 @@ def discover(client: Client, target: Target) -> Api:
             if e.status in (401, 403):
                 raise  # the API is there but closed, which "not found" would hide
             answers.append(f"{api.url('')} answered {e.message.split(':')[0]}")
-            failing += [e] if e.status >= 429 else []
+            failing += [e] if e.status >= 429 or e.unreachable else []
             continue
         if isinstance(index, dict) and ("routes" in index or "namespaces" in index):
             # Where the index was found after redirects: a site that moved is read where it is now.
@@ -250,7 +250,9 @@ def discover(client: Client, target: Target) -> Api:
             return Api(response.url.split("?", 1)[0].rstrip("/") + "/") if moved else api
         answers.append(f"{api.url('')} answered JSON that is not an API index")
     if len(failing) == len(answers):
-        raise failing[-1]  # a site that is down or busy, whose address may well be right: "sync again later"
+        # A site that is down, busy or not reached (its certificate refused), whose address may well be right: its
+        # own answer says why, where "no WordPress REST API found: the front page links none" hid it.
+        raise failing[-1]
     raise FetchError(target.site, "no WordPress REST API found: the front page links none, "
                                   f"{' and '.join(answers)}: check that the URL is the WordPress site's address")
 
@@ -667,7 +669,8 @@ def _posts(client: Client, api: Api, rest_base: str, batch: list[int], embed: bo
 def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[int]]:
     """What posts need named: route -> ids of terms, users and media. A post without `_embedded` needs them
     all; one with it, the terms of hierarchical taxonomies, as `_embed` serves terms in the `embed` context,
-    which leaves out their `parent` (an import of a crawl that saved /wp/v2/categories knows it)."""
+    which leaves out their `parent` (an import of a crawl that saved /wp/v2/categories knows it), and its featured
+    image where `_embedded` lacks it."""
     wanted: dict[str, set[int]] = {}
     for post in posts:
         embedded = "_embedded" in post
@@ -675,10 +678,21 @@ def name_lookups(site: Site, posts: Sequence[dict[str, Any]]) -> dict[str, list[
             ids = post.get(base)
             if isinstance(ids, list) and (not embedded or base in site.hierarchical):
                 wanted.setdefault(base, set()).update(i for i in ids if isinstance(i, int))
-        for route, key in (("users", "author"), ("media", "featured_media")):
-            if not embedded and isinstance(post.get(key), int) and post[key] > 0:
-                wanted.setdefault(route, set()).add(post[key])
+        if not embedded and isinstance(post.get("author"), int) and post["author"] > 0:
+            wanted.setdefault("users", set()).add(post["author"])
+        # The REST API plugin's betas (before WordPress 4.7) named the featured image's id `featured_image`, and
+        # their `_embed` left it out: its picture was lost to a sync where an import of a crawl found it.
+        media = post.get("featured_media", post.get("featured_image"))
+        if isinstance(media, int) and media > 0 and not (embedded and _embeds_media(post["_embedded"])):
+            wanted.setdefault("media", set()).add(media)
     return {route: sorted(ids) for route, ids in sorted(wanted.items()) if ids}
+
+
+def _embeds_media(embedded: Any) -> bool:
+    """Whether a post's `_embedded` holds its featured image, as `wp:featuredmedia` or, in the REST API plugin's
+    betas, under its link's full name."""
+    return isinstance(embedded, dict) and any(key in embedded for key in ("wp:featuredmedia",
+                                                                            "https://api.w.org/featuredmedia"))
 
 
 def embeds_refused(posts: Sequence[dict[str, Any]]) -> dict[str, str]:

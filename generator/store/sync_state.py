@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -115,6 +115,18 @@ class RawStore:
                  if p.exists()]
         return posts + names if posts else []
 
+    def posts(self, post_type: str) -> Iterator[dict[str, Any]]:
+        """The stored posts of a type; a copy that cannot be read is passed over (stored() counts it
+        as missing, so it is fetched again)."""
+        folder = self.raw / "posts" / post_type
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            try:
+                post = json.loads(path.read_bytes())
+            except (OSError, ValueError):
+                continue
+            if isinstance(post, dict):
+                yield post
+
     def save_post(self, post_type: str, post: dict[str, Any]) -> bool:
         return self._save(self.raw / "posts" / post_type / f"{post['id']}.json", post)
 
@@ -133,6 +145,14 @@ class RawStore:
 
     def remove_post(self, post_type: str, post_id: int) -> None:
         (self.raw / "posts" / post_type / f"{post_id}.json").unlink(missing_ok=True)
+
+    def lookup(self, route: str, ident: int) -> dict[str, Any] | None:
+        """A term, user or medium stored as looked up by id; None where none is, or it cannot be read."""
+        try:
+            value = json.loads((self.raw / "names" / route / f"{ident}.json").read_bytes())
+        except (OSError, ValueError):
+            return None
+        return value if isinstance(value, dict) else None
 
     def save_lookup(self, route: str, value: dict[str, Any]) -> bool:
         return self._save(self.raw / "names" / route / f"{value.get('id')}.json", value)
