@@ -20,6 +20,7 @@ from generator.convert.amp import amp_elements_as_html
 from generator.convert.author_boxes import drop_author_boxes
 from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.block_names import blocks_as_divs
+from generator.convert.breadcrumbs import drop_breadcrumbs
 from generator.convert.card_details import card_details_once
 from generator.convert.context import Context
 from generator.convert.countdowns import drop_countdowns
@@ -473,6 +474,7 @@ PASSES: tuple[Pass, ...] = (
     tabs_as_sections,
     drop_plugin_toc,
     drop_site_menus,
+    drop_breadcrumbs,
     drop_plugin_errors,
     drop_inpage_toc,
     drop_shop_actions,
