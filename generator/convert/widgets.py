@@ -277,9 +277,9 @@ def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
 def _headings_over(soup: BeautifulSoup, listings: frozenset[str]) -> list[Tag]:
     """The headings that stand right before a listing about to go, with nothing between, and title nothing else:
     the listing's own title, which stood alone over nothing once it went. A news theme's heading module
-    (LISTING_HEADING_CLASSES) titles its block alone; an author's heading, only where nothing of its own follows
-    the listings under it (see _titles_only), and then a rule over it goes too where it would be left at the end
-    of the text or over another rule."""
+    (LISTING_HEADING_CLASSES) titles its block alone; an author's heading over one of WordPress's listing blocks,
+    only where nothing of its own follows the listings under it (see _titles_only), and then a rule over it goes
+    too where it would be left at the end of the text or over another rule."""
     if not may_hold(soup, LISTING_HEADING_CLASSES | SITE_LISTING_CLASSES | FEED_CLASSES):
         return []
     found: dict[int, Tag] = {}
@@ -288,7 +288,8 @@ def _headings_over(soup: BeautifulSoup, listings: frozenset[str]) -> list[Tag]:
             continue
         if has_class(before, LISTING_HEADING_CLASSES):
             found[id(before)] = before
-        elif before.name in HEADINGS and _titles_only(before, after := _after_listings(tag, listings)):
+        elif has_class(tag, SITE_LISTING_CLASSES | FEED_CLASSES) and before.name in HEADINGS \
+                and _titles_only(before, after := _after_listings(tag, listings)):
             found[id(before)] = before
             rule = _block_before(before)
             if rule is not None and rule.name == "hr" and (after is None or _is_rule(after)):
