@@ -526,6 +526,18 @@ def test_posts_saved_without_id_address_and_slug_on_one_day_stay_apart(tmp_path:
     assert {(p.item, p.field) for p in result.problems} >= {("#0", "id"), ("#1", "id"), ("#2", "id")}
 
 
+def test_posts_whose_links_a_crawl_saved_with_a_backslash_are_not_told_to_want_a_site_address(tmp_path: Path) -> None:
+    """A search-and-replace over a Simply Static crawl left every address of a Turkish clinic's site as
+    `https:\\/\\medmoveandsports.com\\/…`: its posts came out with their web addresses, as a browser reads them, but
+    the import told the user that 24 of its 30 posts named no site and to import them again with `--site URL`."""
+    save(tmp_path / "in", "posts.json", [rest_item(id=n, slug=f"p{n}", link=f"https:/\\clinic.example/p{n}/",
+                                                   guid={"rendered": f"https:/\\clinic.example/?p={n}"})
+                                         for n in (1, 2)])
+    result = run_import([tmp_path / "in"], tmp_path / "content")
+    assert not [note for note in result.notes if "no site address" in note], result.notes
+    assert "url: https://clinic.example/p1/" in (tmp_path / "content" / "post" / "p1.md").read_text(encoding="utf-8")
+
+
 def test_posts_saved_without_ids_are_named_by_their_file_and_place_in_it_not_by_the_ids_made_for_them(
         tmp_path: Path) -> None:
     """The id made for a post saved without one (`1000480001160`) is in no file the user has: messages named

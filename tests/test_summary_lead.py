@@ -131,6 +131,16 @@ def test_only_spaces_are_added_to_a_summary(pieces: list[str], words: int) -> No
     assert result.split() == summary.split() or "".join(result.split()) == "".join(summary.split())
 
 
+@given(st.lists(st.sampled_from(["one", "two", "<span itemprop=\"name\">", "<span itemscope>", "<span>", "</span>",
+                                  "<a href=\"/x\">", "</a>", "<p>", "</p>", " "]), max_size=30),
+       st.integers(min_value=0, max_value=12))
+def test_microdata_values_only_gain_spaces(pieces: list[str], words: int) -> None:
+    content = "".join(pieces)
+    summary = " ".join(re.sub(r"<[^<>]*>", "", content).split()[:words])
+    result = spaced_as_shown(summary, content)
+    assert "".join(result.split()) == "".join(summary.split())
+
+
 def test_spacing_long_hostile_content_takes_linear_time() -> None:
     for content in ("<div" * 100_000, "<script>" * 100_000, "</p>a" * 100_000, "a " * 100_000):
         started = time.process_time()

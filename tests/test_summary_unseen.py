@@ -4,6 +4,7 @@ ran into it, though the body leaves them out."""
 
 from __future__ import annotations
 
+import re
 import time
 
 from hypothesis import given
@@ -31,6 +32,30 @@ def test_a_session_summary_loses_the_words_only_screen_readers_heard() -> None:
     excerpt = ("<p>Durée : 45 minutesAna Roy O2 WebAjouter cette conférence à mon horaireLe marketing par "
                "abonnement, tendance lourde ou mode passagère?</p>")
     assert _summary(SESSION, excerpt) == "Ana Roy O2 Web Le marketing par abonnement, tendance lourde ou mode passagère?"
+
+
+# As the theme wrote most sessions: speaker, room and track as microdata side by side, with nothing between them.
+MICRODATA_SESSION = ('<div class="session-content"><span class="visuallyhidden">Durée : 45 minutes</span><span '
+                     'class="session-speaker" itemprop="performer" itemscope itemtype="http://schema.org/Person"><span '
+                     'itemprop="name">Ana Roy</span></span><span class="session-room" itemprop="location" itemscope '
+                     'itemtype="http://schema.org/Place"><span itemprop="name"><a href="/rooms/o2/">O2 Web</a></span>'
+                     '</span><span class="track"><a href="/tracks/marketing/">Marketing</a></span></div><button '
+                     'class="session-bookmark add"><span class="visuallyhidden">Ajouter cette conférence à mon horaire'
+                     '</span></button><p>Le marketing par abonnement, tendance lourde ou mode passagère?</p>')
+
+
+def test_a_session_summary_keeps_its_speaker_room_and_track_apart() -> None:
+    excerpt = ("<p>Durée : 45 minutesAna RoyO2 WebMarketingAjouter cette conférence à mon horaireLe marketing par "
+               "abonnement, tendance lourde ou mode passagère?</p>")
+    assert _summary(MICRODATA_SESSION, excerpt) == (
+        "Ana Roy O2 Web Marketing Le marketing par abonnement, tendance lourde ou mode passagère?")
+    # Without screen-reader text to leave out, the excerpt is read apart the same way.
+    shown = re.sub(r'<span class="visuallyhidden">[^<]*</span>', "", MICRODATA_SESSION)
+    assert _summary(shown, "<p>Ana RoyO2 WebMarketingLe marketing par [&hellip;]</p>") == (
+        "Ana Roy O2 Web Marketing Le marketing par […]")
+    # A value inside a word stays in it, as in the body.
+    assert _summary('<p>Only $<span itemprop="price">5</span> a month</p>', "<p>Only $5 a month</p>") == (
+        "Only $5 a month")
 
 
 def test_a_summary_of_hidden_words_alone_is_empty() -> None:

@@ -54,10 +54,15 @@ def host_of(url: object) -> str:
 
 
 def site_of(data: Mapping[str, Any]) -> str:
-    """The host of the site a REST post is of, by its link, else its guid; "" when neither names one."""
+    """The host of the site a REST post is of, by its link, else its guid, as a browser reads them (a crawl's
+    `https:/\\host/`: see as_browsers_read); "" when neither names one."""
     guid = data.get("guid")
     guid = guid.get("rendered") if isinstance(guid, dict) else guid
-    return host_of(data.get("link")) or host_of(guid)
+    return host_of(_as_read(data.get("link"))) or host_of(_as_read(guid))
+
+
+def _as_read(value: object) -> object:
+    return as_browsers_read(value) if isinstance(value, str) else value
 
 
 def as_browsers_read(url: str) -> str:

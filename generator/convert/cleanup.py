@@ -20,6 +20,7 @@ from generator.convert.amp import amp_elements_as_html
 from generator.convert.author_boxes import drop_author_boxes
 from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.block_names import blocks_as_divs
+from generator.convert.breadcrumbs import drop_breadcrumbs
 from generator.convert.card_details import card_details_once
 from generator.convert.context import Context
 from generator.convert.countdowns import drop_countdowns
@@ -47,6 +48,7 @@ from generator.convert.images import (cover_background_as_image, drop_address_al
 from generator.convert.line_breaks import paragraphs_at_blank_lines
 from generator.convert.live_blogs import live_blog_bylines
 from generator.convert.microdata import microdata_set_apart
+from generator.convert.music_players import music_players_as_links
 from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_scripts
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
                                      links_out_of_code, players_out_of_links, resolve_relative_urls, split_block_links,
@@ -456,6 +458,7 @@ PASSES: tuple[Pass, ...] = (
     drop_copies_the_post_hides,
     drop_hidden_blocks,
     script_players_as_links,
+    music_players_as_links,
     drop_scripts_and_styles,
     drop_script_text,
     gists_as_code,
@@ -473,6 +476,7 @@ PASSES: tuple[Pass, ...] = (
     tabs_as_sections,
     drop_plugin_toc,
     drop_site_menus,
+    drop_breadcrumbs,
     drop_plugin_errors,
     drop_inpage_toc,
     drop_shop_actions,

@@ -19,8 +19,12 @@ MICRODATA = frozenset({"itemprop", "itemscope"})
 
 
 def microdata_set_apart(soup: BeautifulSoup, ctx: Context) -> None:
-    if not may_hold(soup, attributes=MICRODATA):
-        return
+    if may_hold(soup, attributes=MICRODATA):
+        set_apart(soup)
+
+
+def set_apart(soup: BeautifulSoup | Tag) -> None:
+    """Each microdata value in `soup` set apart by a space from an element showing words that it touches."""
     # The space goes inside the value, at its end or start: put between two of a row of thousands of values, each
     # moved all those after it, in time growing with the square of their number.
     for tag in elements(soup):

@@ -4,7 +4,8 @@ WordPress makes a post's automatic excerpt by stripping its content's tags with 
 a heading's or a box's edge parted on the page run together where no line break stood between the tags
 (`<h2>Web Developer</h2></div><div><p>Natalie…` gives "Web DeveloperNatalie"), as on every page a builder made.
 Where the summary is that excerpt, word for word, its words are taken again from the content with a space at each
-block's edge.
+block's edge, and between the values of schema.org microdata a theme wrote side by side, as the body sets them apart
+(microdata.py): a conference theme's sessions gave "Jules MarcouxO2 WebCommunication et marketing Dans cette…".
 """
 
 from __future__ import annotations
@@ -12,11 +13,16 @@ from __future__ import annotations
 import html
 import re
 
+from bs4 import BeautifulSoup
+
+from generator.convert.microdata import set_apart
+
 # Elements a browser shows as blocks or lines, whose edges part the words either side.
 BLOCK_EDGE = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|caption|br|hr|blockquote"
                         r"|section|article|header|footer|aside|nav|main|figure|figcaption|address|pre|button"
                         r"|details|summary|form|fieldset|legend|center)\b[^<>]*>", re.IGNORECASE)
 TAG = re.compile(r"<[^<>]*>")
+MICRODATA = re.compile(r"\sitem(?:prop|scope)\b", re.IGNORECASE)  # an attribute of microdata, in a tag
 UNSHOWN = re.compile(r"<(script|style)\b[^<>]*>[^<]*</\1>", re.IGNORECASE)  # wp_strip_all_tags drops their text
 READ = 50_000  # characters of the content read, at most: a summary's 55 words lie within, even under a builder's
 FIRST_READ = 1_500  # characters read first, four times more each time they hold too few words
@@ -34,7 +40,7 @@ def spaced_as_shown(summary: str, content: str) -> str:
         same += 1
     if same < len(said) - 1 or same == 0:  # not WordPress's excerpt (all its words, but for a "[…]" after them)
         return summary
-    apart = html.unescape(TAG.sub("", BLOCK_EDGE.sub(" ", shown))).split()
+    apart = html.unescape(TAG.sub("", BLOCK_EDGE.sub(" ", _microdata_apart(shown)))).split()
     letters = sum(len(word) for word in said[:same])
     taken, count = [], 0
     for word in apart:
@@ -45,6 +51,16 @@ def spaced_as_shown(summary: str, content: str) -> str:
     if len(taken) == same or "".join(taken) != "".join(said[:same]):
         return summary  # nothing ran together, or the two texts part ways
     return " ".join(taken + said[same:])
+
+
+def _microdata_apart(shown: str) -> str:
+    """`shown` with each microdata value set apart by a space from an element beside it showing words. Parsed only
+    where a tag holds microdata: a few posts of a few themes."""
+    if not MICRODATA.search(shown):
+        return shown
+    soup = BeautifulSoup(shown, "html.parser")
+    set_apart(soup)
+    return str(soup)
 
 
 def _opening(content: str, words: int) -> tuple[str, list[str]]:

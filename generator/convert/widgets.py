@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 
 from generator.convert import context as loss
 from generator.convert.context import Context
@@ -291,16 +291,62 @@ def _drop_related_counts(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def _headings_over(soup: BeautifulSoup, listings: frozenset[str]) -> list[Tag]:
-    """The heading modules (LISTING_HEADING_CLASSES) that stand right before a listing about to go, with nothing
-    between: the listing's own title, which stood alone over nothing once it went."""
-    if not may_hold(soup, LISTING_HEADING_CLASSES):
+    """The headings that stand right before a listing about to go, with nothing between, and title nothing else:
+    the listing's own title, which stood alone over nothing once it went. A news theme's heading module
+    (LISTING_HEADING_CLASSES) titles its block alone; an author's heading over one of WordPress's listing blocks,
+    only where nothing of its own follows the listings under it (see _titles_only), and then a rule over it goes
+    too where it would be left at the end of the text or over another rule."""
+    if not may_hold(soup, LISTING_HEADING_CLASSES | SITE_LISTING_CLASSES | FEED_CLASSES):
         return []
     found: dict[int, Tag] = {}
     for tag in elements(soup):
-        if has_class(tag, listings) and (before := _block_before(tag)) is not None \
-                and has_class(before, LISTING_HEADING_CLASSES):
+        if not has_class(tag, listings) or (before := _block_before(tag)) is None:
+            continue
+        if has_class(before, LISTING_HEADING_CLASSES):
             found[id(before)] = before
+        elif has_class(tag, SITE_LISTING_CLASSES | FEED_CLASSES) and before.name in HEADINGS \
+                and _titles_only(before, after := _after_listings(tag, listings)):
+            found[id(before)] = before
+            rule = _block_before(before)
+            if rule is not None and rule.name == "hr" and (after is None or _is_rule(after)):
+                found[id(rule)] = rule
     return list(found.values())
+
+
+def _titles_only(heading: Tag, after: PageElement | None) -> bool:
+    """Whether an author's heading right before a listing titles it alone: after the listing, and any listings
+    right after it, come a heading of its level or above, a rule, or the end of the text ("Что говорят соседи"
+    over a residents' site's Latest Comments block, a rule, then "Публикации" over its Latest Posts)."""
+    if after is None or _is_rule(after):
+        return True
+    return isinstance(after, Tag) and after.name in HEADINGS and after.name <= heading.name
+
+
+def _is_rule(node: PageElement) -> bool:
+    return isinstance(node, Tag) and node.name == "hr"
+
+
+def _after_listings(listing: Tag, listings: frozenset[str]) -> PageElement | None:
+    """What follows a listing and any listings right after it: an element, words, or None at the end of the text."""
+    after = _node_after(listing)
+    while isinstance(after, Tag) and has_class(after, listings):
+        after = _node_after(after)
+    return after
+
+
+def _node_after(tag: Tag) -> PageElement | None:
+    """The element or words just after `tag`, or after the outermost of its holders that it closes; None at the end
+    of the text."""
+    node = tag
+    while True:
+        after = node.next_sibling
+        while isinstance(after, NavigableString) and not after.strip():
+            after = after.next_sibling
+        if after is not None:
+            return after
+        if node.parent is None or node.parent.parent is None:
+            return None
+        node = node.parent
 
 
 def _block_before(tag: Tag) -> Tag | None:
