@@ -117,6 +117,17 @@ def test_a_redirect_to_an_address_urlsplit_refuses_is_one_line_and_the_content_i
     assert sorted((tmp_path / "content").rglob("*.md")) == before
 
 
+def test_half_an_emoji_nested_deeper_than_python_calls_go_is_replaced_and_named(tmp_path: Path) -> None:
+    """A damaged `meta` 600 lists deep holding half of an emoji (`"\\ud800"`): the JSON parser reads it, and the
+    search for such halves, walking it by recursion, stopped the import with a RecursionError."""
+    meta: object = "x\ud800"
+    for _ in range(600):
+        meta = [meta]
+    lines = _imported(tmp_path, [rest_item(meta=meta)])
+    assert [line for line in lines if "broken UTF-16 escapes" in line] == [lines[0]]
+    assert len(list((tmp_path / "content").rglob("*.md"))) == 1
+
+
 # The generated side: an input of each reader (saved REST JSON, an export, a dump, a static copy: the shared samples
 # where they are, else inputs of this project's making), each damaged by the tool at a random seed, imported in process.
 SHARED_INPUTS = [SHARED / "samples" / "wp-rest" / "ghost-migrate",

@@ -591,22 +591,26 @@ def _kind_in(data: dict[str, Any], plugin_route: bool) -> str:
 
 
 def _has_lone_surrogate(value: Any) -> bool:
-    if isinstance(value, str):
-        return SURROGATE.search(value) is not None
-    if isinstance(value, dict):
-        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
-    return isinstance(value, list) and any(_has_lone_surrogate(v) for v in value)
+    """Whether any text in the value holds half of an emoji. A walk by hand, not by recursion: JSON that the
+    parser reads may nest deeper than Python's own calls go (a damaged `meta` 600 lists deep)."""
+    waiting = [value]
+    while waiting:
+        value = waiting.pop()
+        if isinstance(value, str):
+            if SURROGATE.search(value) is not None:
+                return True
+        elif isinstance(value, dict):
+            waiting += value.keys()
+            waiting += value.values()
+        elif isinstance(value, list):
+            waiting += value
+    return False
 
 
 def _without_lone_surrogates(value: Any) -> Any:
-    """JSON may escape half of an emoji; such text cannot be written as UTF-8."""
-    if isinstance(value, str):
-        return SURROGATE.sub("\ufffd", value)
-    if isinstance(value, dict):
-        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_without_lone_surrogates(v) for v in value]
-    return value
+    """JSON may escape half of an emoji; such text cannot be written as UTF-8. Through json's own writer and
+    reader, which nest as deep as the text was read, where a recursive copy stopped at Python's limit."""
+    return json.loads(SURROGATE.sub("\ufffd", json.dumps(value, ensure_ascii=False)))
 
 
 def _typed(item: RawItem) -> RawItem:
