@@ -98,7 +98,13 @@ RECORD_TYPES = frozenset({
     # dump), the help bubbles of its admin screens (15), the definitions of its entities, and its customers, their
     # addresses and orders. Its products are the shop's pages, and stay.
     "wpshop_shop_message", "wps_bubble", "wpshop_entities", "wpshop_customers", "wpshop_address",
-    "wpshop_shop_order"})
+    "wpshop_shop_order",
+    # Rainmaker's forms and the leads visitors sent through them (a theatre's dump: 5 leads, each a page showing a
+    # visitor's name and e-mail address); Email Subscribers' e-mail templates ("Hello {{NAME}}, … {{POSTLINK}}");
+    # two social feed plugins' feeds (a page of settings, titled by the account); Custom Post Type Maker's
+    # definitions of the site's types and taxonomies ("Label: Committee_Mbrs", 8 pages of a conference's dump).
+    "rainmaker_form", "rainmaker_lead", "es_template", "fbfba_facebook_feed", "wssf_social_feed", "cptm",
+    "cptm_tax"})
 # Patterns, widgets, sidebars, widget types and global styles, by the fields that only they have.
 DESIGN_KEYS = ({"block_types", "viewport_width"}, {"id_base", "sidebar"}, {"before_widget", "widgets"},
                {"is_multi", "name"}, {"styles", "settings", "id"})
