@@ -231,6 +231,21 @@ def test_page_builders_saved_layouts_are_skipped_as_design(tmp_path: Path, post_
         "a reusable block, template, navigation, pattern, widget or style, not a post"]
 
 
+def test_betheme_s_headers_footers_and_sections_are_skipped_as_design_and_another_template_type_is_kept(
+        tmp_path: Path) -> None:
+    """BeTheme keeps its headers, footers, mega menus and saved sections in a type named `template`, each with a
+    field naming the part (`mfn_template_type`): a Swiss company's dump imported 24 of them as pages ("Footer
+    Miraex", "Section news cards"). A `template` type of another site's (documents to download) stays."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", "Text") + item(6, "Footer", "", post_type="template",
+                                                          meta={"mfn_template_type": "footer"})
+                           + item(7, "Letter of complaint", "<p>Dear sir,</p>", post_type="template")))
+    result = run_import([path], tmp_path / "content")
+    assert sorted(p.id for p in result.posts) == [5, 7] and result.problems == []
+    assert [line.rsplit(": ", 1)[-1] for line in result.skipped] == [
+        "a reusable block, template, navigation, pattern, widget or style, not a post"]
+
+
 def test_a_draft_never_published_gets_its_utc_date_from_the_sites_offset(tmp_path: Path) -> None:
     path = tmp_path / "export.xml"
     path.write_text(export(item(5, "Published", "Text", date="2024-03-01 12:00:00", gmt="2024-03-01 10:00:00")

@@ -14,7 +14,7 @@ import html
 import json
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any
@@ -136,9 +136,19 @@ DESIGN_TYPES = frozenset({"wp_block", "wp_template", "wp_template_part", "wp_nav
 THEME_PART = re.compile(r"(?:^|[_-])(?:header|footer|mega[_-]?menu|content[_-]block|popup)s?$", re.IGNORECASE)
 
 
+# BeTheme's headers, footers, mega menus and saved sections, of a type named only `template`: told by the field
+# naming which part each is (a Swiss company's dump held 24, each a page of the site).
+BUILDER_TEMPLATE = ("template", "mfn_template_type")
+
+
 def is_design_type(post_type: str) -> bool:
     """Whether a post type holds the site's design, not its articles (see DESIGN_TYPES and THEME_PART)."""
     return post_type in DESIGN_TYPES or THEME_PART.search(post_type) is not None
+
+
+def is_builder_template(post_type: str, meta: object) -> bool:
+    """Whether a post is a part of BeTheme's design, by its type and fields (see BUILDER_TEMPLATE)."""
+    return post_type == BUILDER_TEMPLATE[0] and isinstance(meta, Mapping) and BUILDER_TEMPLATE[1] in meta
 
 
 # Keys that mark responses describing the site itself: settings, the API index, oEmbed.
@@ -267,6 +277,8 @@ def _not_content(data: dict[str, Any]) -> str:
     if isinstance(data.get("type"), str) and data["type"] in RECORD_TYPES:
         return RECORD
     if (isinstance(data.get("type"), str) and is_design_type(data["type"])) or any(k <= keys for k in DESIGN_KEYS):
+        return DESIGN
+    if is_builder_template(data.get("type"), data.get("meta")):
         return DESIGN
     if {"object", "object_id", "menu_order"} <= keys or ({"locations", "auto_add"} <= keys):
         return MENU
