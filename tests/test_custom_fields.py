@@ -151,6 +151,18 @@ def test_a_control_s_words_are_never_the_body_of_an_empty_page() -> None:
     assert body == "Rooms by the sea.\n\n**Hero button text:** Book a visit\n"
 
 
+def test_a_page_betheme_builds_shows_its_builders_text_as_its_body_a_paragraph_a_line() -> None:
+    """BeTheme's Muffin Builder keeps a page's items in its own fields and their words for search engines in
+    `mfn-page-items-seo`, the editor empty: a company's pages showed "Mfn page items seo:" over their text, every
+    line of it run into one paragraph."""
+    seo = ('\n<span style="display:flex"><a href="/">Home</a> / News</span>\nNews &amp; insights\n'
+           'Developments from the lab.\n<a href="/news/acquired/">Read</a>')
+    body = body_of("page", "", meta={"mfn-page-items-seo": seo, "mfn-page-fonts": "a:0:{}", "subtitle": "Latest"})
+    assert body == ("[Home](https://example.com/) / News\n\nNews & insights\n\nDevelopments from the lab.\n\n"
+                    "[Read](https://example.com/news/acquired/)\n\n"
+                    "**Subtitle:** Latest\n")
+
+
 def test_a_post_or_page_shows_its_fields_only_when_its_body_is_empty() -> None:
     meta = {"subtitle": "Make yourself at home"}
     assert body_of("post", "<p>Body</p>", meta=meta) == "Body\n"
