@@ -35,7 +35,7 @@ SETTINGS = [
     ("layout", '{"desktop": {"background-color": "var(--ast-global-color-5)"}}'), ("total_sales", "12"),
     ("template", "template-full.php"), ("views", "331"), ("version", "7.1.0"), ("gallery", "12,13"),
     ("_edit_lock", "1714521600:1"), ("_wp_page_template", "Full width"), ("_elementor_data", "Words here"),
-    ("_thumbnail_id", "42"), ("empty", "  "), ("url", "#"),
+    ("_thumbnail_id", "42"), ("empty", "  "), ("url", "#"), ("mfn-post-target", "_blank"),
     ("field_59241535b5937", 'a:3:{s:3:"key";s:19:"field_59241535b5937";s:5:"label";s:10:"Cost a month";}'),
     ("twitter_failure_reason", "Invalid / expired Token"), ("rank_math_description", "Jobs in telecoms"),
     ("footnotes", '[{"content": "A note", "id": "n1"}]'),

@@ -86,8 +86,8 @@ ID_LIST = re.compile(r"\d+(?:\s*,\s*\d+)+")  # `32,33`: a gallery's attachments,
 BOOLEANISH = frozenset({"on", "off", "yes", "no", "true", "false", "enabled", "disabled", "null", "none"})
 NUMBER = re.compile(r"[-+]?[\d.,]+")  # an id, a count, a list of ids (`12,13`), a version (`7.1.0`)
 # A lowercase word or slug with no space: a choice from a theme's list (`default`, `no-sidebar`, `style-1`,
-# `template-full.php`), never a sentence a reader reads.
-KEYWORD = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
+# `template-full.php`, a link's target `_blank`), never a sentence a reader reads.
+KEYWORD = re.compile(r"_?[a-z0-9][a-z0-9_.\-]*")
 SENTENCE = 4  # words from which a value reads as a sentence
 TOKEN = re.compile(r"\S{20,}")  # no space in twenty characters: a hash, a cache's key, base64
 # Each number's digits are taken whole (possessive), or a run of them would be split every way before a letter.
