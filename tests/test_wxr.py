@@ -218,7 +218,7 @@ def test_plugins_records_are_skipped_so_that_form_entries_and_orders_are_never_p
 @pytest.mark.parametrize("post_type", ["vc_grid_item", "et_pb_layout", "fl-builder-template", "fusion_template",
                                        "tf_header_footer", "elementor-hf", "astra-advanced-hook", "kadence_element",
                                        "luxus_content_block", "rt_megamenu", "popup_theme", "tdb_templates",
-                                       "pixheader", "pixfooter", "pixpopup"])
+                                       "pixheader", "pixfooter", "pixpopup", "znpb_template_mngr"])
 def test_page_builders_saved_layouts_are_skipped_as_design(tmp_path: Path, post_type: str) -> None:
     """A theme's demo export carries the builder's saved layouts and grid templates: published, but only the
     pieces pages are built from, never pages of their own."""

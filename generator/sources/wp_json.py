@@ -129,7 +129,8 @@ DESIGN_TYPES = frozenset({"wp_block", "wp_template", "wp_template_part", "wp_nav
                           "popup_theme",  # Popup Maker's themes: a popup's colours and fonts, in fields
                           # tagDiv Composer's (the Newspaper theme's) headers, footers and page templates, their
                           # blocks' settings in base64; pixfort Essentials' headers, footers and popups.
-                          "tdb_templates", "pixheader", "pixfooter", "pixpopup"})
+                          "tdb_templates", "pixheader", "pixfooter", "pixpopup",
+                          "znpb_template_mngr"})  # Kallyas's Zion Builder: its saved headers, footers and sections
 # The parts a theme of its own kind builds its pages from, by their type's last word (`luxus_content_block`,
 # `rt_megamenu`, `site_footer`): a theme's demo export holds them beside the posts, and a site's every page
 # showed them around its article, never as one.
