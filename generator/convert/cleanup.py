@@ -46,6 +46,7 @@ from generator.convert.images import (cover_background_as_image, drop_address_al
                                       images_from_noscript, resolve_lazy_images, unwrap_pictures)
 from generator.convert.line_breaks import paragraphs_at_blank_lines
 from generator.convert.live_blogs import live_blog_bylines
+from generator.convert.menu_separators import drop_menu_separators
 from generator.convert.microdata import microdata_set_apart
 from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_scripts
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
@@ -498,6 +499,7 @@ PASSES: tuple[Pass, ...] = (
     expand_blocks_shown_whole,
     collapsible_titles_in_bold,
     drop_filter_controls,
+    drop_menu_separators,
     drop_icon_glyphs,
     drop_newsletter_signups,
     drop_search_forms,
