@@ -27,6 +27,7 @@ from generator.convert.credits import credits_apart
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.collapsible_titles import collapsible_titles_in_bold
 from generator.convert.divi_dynamic import divi_dynamic_links
+from generator.convert.embed_credits import drop_embed_credits
 from generator.convert.embeds import (embed_label, embed_paragraph, embedded_file, file_shown, gists_as_code,
                                       link_quoted_source, videos_a_script_plays)
 from generator.convert.expand_blocks import expand_blocks_shown_whole
@@ -529,6 +530,7 @@ PASSES: tuple[Pass, ...] = (
     drop_remote_counters,
     progress_bars_show_their_value,
     block_spans_apart,
+    drop_embed_credits,
     embeds_as_links,
     script_boxes_as_links,
     videos_a_script_plays,
