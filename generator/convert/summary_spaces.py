@@ -12,10 +12,10 @@ from __future__ import annotations
 import html
 import re
 
+from generator.convert.fragment_text import EDGE_NAMES
+
 # Elements a browser shows as blocks or lines, whose edges part the words either side.
-BLOCK_EDGE = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|caption|br|hr|blockquote"
-                        r"|section|article|header|footer|aside|nav|main|figure|figcaption|address|pre|button"
-                        r"|details|summary|form|fieldset|legend|center)\b[^<>]*>", re.IGNORECASE)
+BLOCK_EDGE = re.compile(rf"</?(?:{'|'.join(sorted(EDGE_NAMES))})\b[^<>]*>", re.IGNORECASE)
 TAG = re.compile(r"<[^<>]*>")
 UNSHOWN = re.compile(r"<(script|style)\b[^<>]*>[^<]*</\1>", re.IGNORECASE)  # wp_strip_all_tags drops their text
 READ = 50_000  # characters of the content read, at most: a summary's 55 words lie within, even under a builder's
