@@ -11,7 +11,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from generator.convert.context import Context
-from generator.convert.parse import elements, has_class, may_hold
+from generator.convert.parse import decompose_with_emptied, elements, has_class, may_hold
 
 CREDIT_CLASSES = frozenset({"powered-by-eb"})  # Eventbrite's
 HOLDERS = frozenset({"div", "p", "span"})
@@ -21,11 +21,5 @@ def drop_embed_credits(soup: BeautifulSoup, ctx: Context) -> None:
     if not may_hold(soup, CREDIT_CLASSES):
         return
     for credit in elements(soup, "a"):
-        if not has_class(credit, CREDIT_CLASSES):
-            continue
-        holder = credit.parent
-        credit.decompose()
-        while holder is not None and holder.name in HOLDERS and not holder.get_text(strip=True) \
-                and holder.find(True) is None:
-            holder, empty = holder.parent, holder
-            empty.decompose()
+        if has_class(credit, CREDIT_CLASSES):
+            decompose_with_emptied(credit, HOLDERS)
