@@ -137,6 +137,7 @@ def test_labels_drop_the_types_prefix_and_keep_the_rest() -> None:
     assert label("hero_hero_title", "page") == "Hero title"
     assert label("team_team", "page") == "Team"
     assert label("price_per_night", "room") == "Price per night"
+    assert label("mfn-post-link", "client") == "Link"  # BeTheme's prefix, on every type it adds
 
 
 def test_a_faq_with_an_empty_body_shows_its_answer_as_the_body_and_the_rest_in_order() -> None:

@@ -205,6 +205,11 @@ def shown_fields(post_type: str, values: Iterator[tuple[str, Any]], ctx: Context
             ctx.losses.note(STRUCTURED_FIELD, key)
 
 
+# The prefix a theme gives the fields of every type it adds, not the type's name: BeTheme's `mfn-post-link` of a
+# `client` ("Mfn post link:" over a client's address), `mfn-post-target`.
+THEME_KEY_PREFIXES = ("mfn-post-", "mfn-")
+
+
 def label(key: str, post_type: str) -> str:
     """`g5_job_salary` of a `g5_job` -> "Salary", `event_date` of a `tp_event` -> "Event date": the key without
     the type's prefix (or, for a theme's private key, the prefix that made it the type's own: `_project_client`
@@ -212,7 +217,7 @@ def label(key: str, post_type: str) -> str:
     generated = GENERATED_KEY.fullmatch(key)
     name = generated["name"] if generated else key.lstrip("_")
     prefixes = own_prefixes(post_type) if key.startswith("_") else own_prefixes(post_type)[:1]
-    for prefix in prefixes:
+    for prefix in (*prefixes, *THEME_KEY_PREFIXES):
         if name.startswith(prefix) and len(name) > len(prefix):
             name = name[len(prefix):]
             break
