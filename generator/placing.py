@@ -154,26 +154,30 @@ def _clash(post: Ready, path: Path, wanted: Path, holder: Ready | None, elsewher
     """A post renamed because another holds its slug: a note when the two have different addresses upstream,
     as WordPress allows that (pages under different parents, translations) and both are kept and linked, or are
     in two languages (WPML and Polylang let each language's translation keep the slug, under its own address,
-    which a database dump's permalinks do not give); a problem when they have one address (the same page twice)
-    or either has none."""
-    (own, own_language), (other, other_language) = _upstream(post, path), _upstream(holder, wanted)
-    if own and other and (_address(own) != _address(other) or own_language != other_language):
+    which a database dump's permalinks do not give), or are under two parents (a plugin's hierarchical type, whose
+    addresses a dump does not give: an event's "event-details" page under each of 18 events); a problem when they
+    have one address (the same page twice) or either has none."""
+    (own, own_language, own_parent), (other, other_language, other_parent) = (_upstream(post, path),
+                                                                           _upstream(holder, wanted))
+    if ((own and other and (_address(own) != _address(other) or own_language != other_language))
+            or own_parent != other_parent):
         elsewhere.append(post)
     else:
         result.problems.append(post.item.problem("slug", f"{wanted.stem!r} is taken by another post; "
                                                          f"saved as {path.stem!r}"))
 
 
-def _upstream(post: Ready | None, file: Path) -> tuple[str, str]:
-    """The post's address upstream and its language: from its conversion, else from its file (a post this import
-    did not convert, or one from outside it); "" where it has none or the file cannot be read."""
+def _upstream(post: Ready | None, file: Path) -> tuple[str, str, int]:
+    """The post's address upstream, its language and its parent's id: from its conversion, else from its file (a
+    post this import did not convert, or one from outside it); "" and 0 where it has none or the file cannot be
+    read."""
     if post is not None and post.document is not None:
-        return post.document.source.url, post.document.language
+        return post.document.source.url, post.document.language, post.document.source.parent
     try:
         document = loads(file.read_text(encoding="utf-8"))
     except (ItemError, OSError, UnicodeDecodeError):
-        return "", ""
-    return document.source.url, document.language
+        return "", "", 0
+    return document.source.url, document.language, document.source.parent
 
 
 def _address(url: str) -> str:

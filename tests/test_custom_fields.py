@@ -35,7 +35,7 @@ SETTINGS = [
     ("layout", '{"desktop": {"background-color": "var(--ast-global-color-5)"}}'), ("total_sales", "12"),
     ("template", "template-full.php"), ("views", "331"), ("version", "7.1.0"), ("gallery", "12,13"),
     ("_edit_lock", "1714521600:1"), ("_wp_page_template", "Full width"), ("_elementor_data", "Words here"),
-    ("_thumbnail_id", "42"), ("empty", "  "), ("url", "#"),
+    ("_thumbnail_id", "42"), ("empty", "  "), ("url", "#"), ("mfn-post-target", "_blank"),
     ("field_59241535b5937", 'a:3:{s:3:"key";s:19:"field_59241535b5937";s:5:"label";s:10:"Cost a month";}'),
     ("twitter_failure_reason", "Invalid / expired Token"), ("rank_math_description", "Jobs in telecoms"),
     ("footnotes", '[{"content": "A note", "id": "n1"}]'),
@@ -137,6 +137,7 @@ def test_labels_drop_the_types_prefix_and_keep_the_rest() -> None:
     assert label("hero_hero_title", "page") == "Hero title"
     assert label("team_team", "page") == "Team"
     assert label("price_per_night", "room") == "Price per night"
+    assert label("mfn-post-link", "client") == "Link"  # BeTheme's prefix, on every type it adds
 
 
 def test_a_faq_with_an_empty_body_shows_its_answer_as_the_body_and_the_rest_in_order() -> None:
@@ -149,6 +150,18 @@ def test_a_control_s_words_are_never_the_body_of_an_empty_page() -> None:
     """`hero_button_text` ends in `text` as a FAQ's answer does: the page's body was "Book a visit" alone."""
     body = body_of("page", "", meta={"hero_button_text": "Book a visit", "hero_description": "Rooms by the sea."})
     assert body == "Rooms by the sea.\n\n**Hero button text:** Book a visit\n"
+
+
+def test_a_page_betheme_builds_shows_its_builders_text_as_its_body_a_paragraph_a_line() -> None:
+    """BeTheme's Muffin Builder keeps a page's items in its own fields and their words for search engines in
+    `mfn-page-items-seo`, the editor empty: a company's pages showed "Mfn page items seo:" over their text, every
+    line of it run into one paragraph."""
+    seo = ('\n<span style="display:flex"><a href="/">Home</a> / News</span>\nNews &amp; insights\n'
+           'Developments from the lab.\n<a href="/news/acquired/">Read</a>')
+    body = body_of("page", "", meta={"mfn-page-items-seo": seo, "mfn-page-fonts": "a:0:{}", "subtitle": "Latest"})
+    assert body == ("[Home](https://example.com/) / News\n\nNews & insights\n\nDevelopments from the lab.\n\n"
+                    "[Read](https://example.com/news/acquired/)\n\n"
+                    "**Subtitle:** Latest\n")
 
 
 def test_a_post_or_page_shows_its_fields_only_when_its_body_is_empty() -> None:

@@ -41,12 +41,24 @@ def test_a_plugins_own_record_is_skipped(tmp_path: Path, post_type: str) -> None
     ("revisr_commits", "Backed up the database with Revisr.", ""),
     ("wpak_apps", "School app", ""),
     ("ppwpslack", "Slack channel", ""),
+    ("rainmaker_lead", "138", "[rm_field name=email]visitor@example.org[/rm_field]"),
+    ("rainmaker_form", "keep_in_touch_form", ""),
+    ("es_template", "New Post Published – {{POSTTITLE}}",
+     "Hello {{NAME}},\n\nWe have published a new blog article on our website : {{POSTTITLE}}"),
+    ("fbfba_facebook_feed", "News Page", ""),
+    ("wssf_social_feed", "News", ""),
+    ("cptm", "Team Members", "people on the leadership team"),
+    ("cptm_tax", "City", ""),
 ])
-def test_buddypress_emails_and_revisrs_commits_are_skipped_as_plugin_records(
+def test_plugins_emails_commits_leads_and_settings_are_skipped_as_plugin_records(
         tmp_path: Path, post_type: str, title: str, content: str) -> None:
     # A Montessori school's dump saved by Revisr: 16 BuddyPress e-mail templates were pages under /bp-email/ whose
     # links led to `{{{activate-site.url}}}` on the site, beside the app and Slack settings of two other plugins; a
-    # permaculture blog's 4 commit messages ("Initial WordPress install") were pages of Revisr's type.
+    # permaculture blog's 4 commit messages ("Initial WordPress install") were pages of Revisr's type. A university
+    # theatre's dump (WP Engine's wp-content/mysql.sql): Rainmaker's leads were pages under /rainmaker_lead/ showing
+    # a visitor's name and e-mail address, beside its forms and Email Subscribers' templates; a political group's
+    # held its social feeds' settings, a women-in-tech conference's the definitions Custom Post Type Maker keeps of
+    # its types ("Label: Committee_Mbrs").
     assert_skipped_beside_a_post(tmp_path, item(11, title, content, post_type=post_type), 11)
 
 

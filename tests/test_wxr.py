@@ -218,7 +218,7 @@ def test_plugins_records_are_skipped_so_that_form_entries_and_orders_are_never_p
 @pytest.mark.parametrize("post_type", ["vc_grid_item", "et_pb_layout", "fl-builder-template", "fusion_template",
                                        "tf_header_footer", "elementor-hf", "astra-advanced-hook", "kadence_element",
                                        "luxus_content_block", "rt_megamenu", "popup_theme", "tdb_templates",
-                                       "pixheader", "pixfooter", "pixpopup"])
+                                       "pixheader", "pixfooter", "pixpopup", "znpb_template_mngr"])
 def test_page_builders_saved_layouts_are_skipped_as_design(tmp_path: Path, post_type: str) -> None:
     """A theme's demo export carries the builder's saved layouts and grid templates: published, but only the
     pieces pages are built from, never pages of their own."""
@@ -227,6 +227,21 @@ def test_page_builders_saved_layouts_are_skipped_as_design(tmp_path: Path, post_
                                                           post_type=post_type)))
     result = run_import([path], tmp_path / "content")
     assert [p.id for p in result.posts] == [5] and result.problems == []
+    assert [line.rsplit(": ", 1)[-1] for line in result.skipped] == [
+        "a reusable block, template, navigation, pattern, widget or style, not a post"]
+
+
+def test_betheme_s_headers_footers_and_sections_are_skipped_as_design_and_another_template_type_is_kept(
+        tmp_path: Path) -> None:
+    """BeTheme keeps its headers, footers, mega menus and saved sections in a type named `template`, each with a
+    field naming the part (`mfn_template_type`): a Swiss company's dump imported 24 of them as pages ("Footer
+    Miraex", "Section news cards"). A `template` type of another site's (documents to download) stays."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(5, "Post", "Text") + item(6, "Footer", "", post_type="template",
+                                                          meta={"mfn_template_type": "footer"})
+                           + item(7, "Letter of complaint", "<p>Dear sir,</p>", post_type="template")))
+    result = run_import([path], tmp_path / "content")
+    assert sorted(p.id for p in result.posts) == [5, 7] and result.problems == []
     assert [line.rsplit(": ", 1)[-1] for line in result.skipped] == [
         "a reusable block, template, navigation, pattern, widget or style, not a post"]
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import time
+from urllib.parse import quote
 
 import pytest
 from hypothesis import given, settings
@@ -353,3 +355,14 @@ def test_the_automatic_excerpt_keeps_a_word_and_its_ruby_reading_in_one_run_as_w
     """A Japanese post's `<ruby>` is inline: the excerpt read "「 始まりの論文 ファースト 」", spaced as between blocks."""
     raw = "<p>この論文を「<ruby>始まりの論文<rt>ファースト</rt></ruby>」と呼ぶ。</p>"
     assert auto_excerpt(raw) == "<p>この論文を「始まりの論文ファースト」と呼ぶ。</p>\n"
+
+
+def test_the_automatic_excerpt_reads_wpbakerys_raw_html_as_the_body_shows_it() -> None:
+    """WPBakery keeps a raw HTML element's HTML as base64 of its URL-encoded text: a theatre's home page opening with
+    one was summarised by the base64 ("JTNDZGl2JTIwaWQlM0Q…"), where its page shows the HTML's words. Raw
+    JavaScript shows none."""
+    shown = base64.b64encode(quote('<div id="featured"><p>Spring season</p><script>go()</script></div>').encode())
+    raw = (f"[vc_row][vc_column][vc_raw_html]{shown.decode()}[/vc_raw_html][vc_raw_js]JTNDc2NyaXB0JTNF[/vc_raw_js]"
+           "[vc_column_text]Tickets on sale.[/vc_column_text][/vc_column][/vc_row]")
+    assert auto_excerpt(raw) == "<p>Spring season Tickets on sale.</p>\n"
+    assert auto_excerpt("[vc_raw_html]<b>Not</b> base64[/vc_raw_html] Words.") == "<p>Not base64 Words.</p>\n"

@@ -28,6 +28,7 @@ from generator.convert.credits import credits_apart
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
 from generator.convert.collapsible_titles import collapsible_titles_in_bold
 from generator.convert.divi_dynamic import divi_dynamic_links
+from generator.convert.embed_credits import drop_embed_credits
 from generator.convert.embeds import (embed_label, embed_paragraph, embedded_file, file_shown, gists_as_code,
                                       link_quoted_source, videos_a_script_plays)
 from generator.convert.expand_blocks import expand_blocks_shown_whole
@@ -47,6 +48,7 @@ from generator.convert.images import (cover_background_as_image, drop_address_al
                                       images_from_noscript, resolve_lazy_images, unwrap_pictures)
 from generator.convert.line_breaks import paragraphs_at_blank_lines
 from generator.convert.live_blogs import live_blog_bylines
+from generator.convert.menu_separators import drop_menu_separators
 from generator.convert.microdata import microdata_set_apart
 from generator.convert.music_players import music_players_as_links
 from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_scripts
@@ -502,6 +504,7 @@ PASSES: tuple[Pass, ...] = (
     expand_blocks_shown_whole,
     collapsible_titles_in_bold,
     drop_filter_controls,
+    drop_menu_separators,
     drop_icon_glyphs,
     drop_newsletter_signups,
     drop_search_forms,
@@ -531,6 +534,7 @@ PASSES: tuple[Pass, ...] = (
     drop_remote_counters,
     progress_bars_show_their_value,
     block_spans_apart,
+    drop_embed_credits,
     embeds_as_links,
     script_boxes_as_links,
     videos_a_script_plays,

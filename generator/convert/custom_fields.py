@@ -40,6 +40,11 @@ from generator.convert.rest_fields import added_fields, titled_rows
 from generator.convert.shortcode_handlers import attachment_image
 from generator.sources.post_fields import BUILT_IN_TYPES, is_reader_key, own_prefixes
 
+# BeTheme's Muffin Builder keeps a page it builds in its own fields, its items' words for search engines in
+# `mfn-page-items-seo` (a line per item: a heading, a sentence, a link), its editor empty: the page's text, shown
+# as its body, a paragraph a line (it stood under a label, "Mfn page items seo:", its lines one paragraph).
+BUILDER_TEXT_KEYS = frozenset({"mfn-page-items-seo"})
+LINE_BREAK = "<br>\n"  # between the lines of a field's text
 # Last words of a key naming the text a FAQ, testimonial, event or profile shows as its body.
 BODY_WORDS = frozenset({"answer", "text", "content", "description", "desc", "body", "bio", "biography", "summary"})
 # …but not where another word of the key names a control's words (`hero_button_text` = `Book now`, `cta_text`,
@@ -81,8 +86,8 @@ ID_LIST = re.compile(r"\d+(?:\s*,\s*\d+)+")  # `32,33`: a gallery's attachments,
 BOOLEANISH = frozenset({"on", "off", "yes", "no", "true", "false", "enabled", "disabled", "null", "none"})
 NUMBER = re.compile(r"[-+]?[\d.,]+")  # an id, a count, a list of ids (`12,13`), a version (`7.1.0`)
 # A lowercase word or slug with no space: a choice from a theme's list (`default`, `no-sidebar`, `style-1`,
-# `template-full.php`), never a sentence a reader reads.
-KEYWORD = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
+# `template-full.php`, a link's target `_blank`), never a sentence a reader reads.
+KEYWORD = re.compile(r"_?[a-z0-9][a-z0-9_.\-]*")
 SENTENCE = 4  # words from which a value reads as a sentence
 TOKEN = re.compile(r"\S{20,}")  # no space in twenty characters: a hash, a cache's key, base64
 # Each number's digits are taken whole (possessive), or a run of them would be split every way before a letter.
@@ -157,10 +162,13 @@ def with_fields(content: str, data: Mapping[str, Any], ctx: Context) -> str:
     # it as its body, above the other fields, as its page showed it.
     layouts = [f for f in fields if f.key in sections or f.key in saved]
     body = next((f for f in layouts if f.key in sections), None) or next(
+        (f for f in fields if f.key in BUILDER_TEXT_KEYS), None) or next(
         (f for f in fields if _last_word(f.key) in BODY_WORDS and CONTROL_WORDS.isdisjoint(_key_words(f.key))
          and f.key not in repeaters), None) if empty else None
     parts = [content]  # also when it holds no words: a player or a frame alone is the post's content
-    if body:
+    if body and body.key in BUILDER_TEXT_KEYS and body.kind == INLINE:
+        parts.extend(f"<p>{line}</p>" for line in body.html.split(LINE_BREAK))
+    elif body:
         parts.append(f"<p>{body.html}</p>" if body.kind == INLINE else body.html)
     shown: set[str] = set()
     for found in fields:
@@ -197,6 +205,11 @@ def shown_fields(post_type: str, values: Iterator[tuple[str, Any]], ctx: Context
             ctx.losses.note(STRUCTURED_FIELD, key)
 
 
+# The prefix a theme gives the fields of every type it adds, not the type's name: BeTheme's `mfn-post-link` of a
+# `client` ("Mfn post link:" over a client's address), `mfn-post-target`.
+THEME_KEY_PREFIXES = ("mfn-post-", "mfn-")
+
+
 def label(key: str, post_type: str) -> str:
     """`g5_job_salary` of a `g5_job` -> "Salary", `event_date` of a `tp_event` -> "Event date": the key without
     the type's prefix (or, for a theme's private key, the prefix that made it the type's own: `_project_client`
@@ -204,7 +217,7 @@ def label(key: str, post_type: str) -> str:
     generated = GENERATED_KEY.fullmatch(key)
     name = generated["name"] if generated else key.lstrip("_")
     prefixes = own_prefixes(post_type) if key.startswith("_") else own_prefixes(post_type)[:1]
-    for prefix in prefixes:
+    for prefix in (*prefixes, *THEME_KEY_PREFIXES):
         if name.startswith(prefix) and len(name) > len(prefix):
             name = name[len(prefix):]
             break
@@ -404,7 +417,7 @@ def _text_html(key: str, value: str, own: bool) -> tuple[str, str]:
     if day := _stored_day(key, text):
         return day, INLINE
     shown = text if "<" in text else escape(text, quote=False)
-    return re.sub(r"\s*\n\s*", "<br>\n", shown), INLINE  # a line of its own, as the theme's nl2br shows it
+    return re.sub(r"\s*\n\s*", LINE_BREAK, shown), INLINE  # a line of its own, as the theme's nl2br shows it
 
 
 def _is_setting(key: str, text: str, own: bool) -> bool:

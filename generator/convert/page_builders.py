@@ -446,6 +446,10 @@ def _vc_custom_heading(named: dict[str, str], inner: str, ctx: Context) -> str |
 
 
 def _raw_html(named: dict[str, str], inner: str, ctx: Context) -> str | None:
+    return raw_html(inner)
+
+
+def raw_html(inner: str) -> str | None:
     """WPBakery keeps raw HTML as base64 of its URL-encoded text."""
     try:
         return unquote(base64.b64decode(inner.strip(), validate=True).decode("utf-8"))

@@ -377,6 +377,16 @@ def _forget_tags(tag: Tag) -> None:
     root.__dict__.pop(TAGS, None)
 
 
+def decompose_with_emptied(tag: Tag, holders: frozenset[str]) -> None:
+    """Take `tag` out, with the elements around it, of the `holders` names, that it leaves with no words or tags."""
+    holder = tag.parent
+    tag.decompose()
+    while holder is not None and holder.name in holders and not holder.get_text(strip=True) \
+            and holder.find(True) is None:
+        holder, empty = holder.parent, holder
+        empty.decompose()
+
+
 def has_class(tag: Tag, classes: frozenset[str]) -> bool:
     return not classes.isdisjoint(tag.get("class") or ())
 

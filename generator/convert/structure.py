@@ -498,7 +498,20 @@ def drop_inpage_toc(soup: BeautifulSoup, ctx: Context) -> None:
         named_like_headings = sum(_words(NUMBERING.sub("", a.get_text(" "))) in later_texts for a in links)
         if 2 * to_headings >= len(internal) or (2 * missing >= len(internal) and 2 * named_like_headings >= len(links)):
             ctx.losses.note(loss.PLUGIN_TOC, " ".join(block.get("class") or ()) or block.name)
+            title = _index_title(block)
             block.decompose()
+            if title is not None:
+                title.decompose()
+
+
+def _index_title(block: Tag) -> Tag | None:
+    """The heading right above a table of contents, where the next heading follows right under it at its level or
+    a higher one: the heading titled nothing but the table ("Contents"; an FAQ's "Registration" over the questions it
+    answers further down, which stood empty once they went)."""
+    above, below = block.find_previous_sibling(True), block.find_next_sibling(True)
+    if above is None or below is None or above.name not in HEADINGS or below.name not in HEADINGS:
+        return None
+    return above if below.name <= above.name else None
 
 
 def _is_toggle(href: str) -> bool:

@@ -15,12 +15,11 @@ import re
 
 from bs4 import BeautifulSoup
 
+from generator.convert.fragment_text import EDGE_NAMES
 from generator.convert.microdata import set_apart
 
 # Elements a browser shows as blocks or lines, whose edges part the words either side.
-BLOCK_EDGE = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|caption|br|hr|blockquote"
-                        r"|section|article|header|footer|aside|nav|main|figure|figcaption|address|pre|button"
-                        r"|details|summary|form|fieldset|legend|center)\b[^<>]*>", re.IGNORECASE)
+BLOCK_EDGE = re.compile(rf"</?(?:{'|'.join(sorted(EDGE_NAMES))})\b[^<>]*>", re.IGNORECASE)
 TAG = re.compile(r"<[^<>]*>")
 MICRODATA = re.compile(r"\sitem(?:prop|scope)\b", re.IGNORECASE)  # an attribute of microdata, in a tag
 UNSHOWN = re.compile(r"<(script|style)\b[^<>]*>[^<]*</\1>", re.IGNORECASE)  # wp_strip_all_tags drops their text

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 
 from generator.convert import context as loss
 from generator.convert.context import Context
-from generator.convert.parse import elements, has_class, may_contain, may_hold
+from generator.convert.parse import decompose_with_emptied, elements, has_class, may_contain, may_hold
 
 PLUGIN_TOC_CLASSES = frozenset({
     "wp-block-rank-math-toc-block",  # Rank Math
@@ -465,12 +465,7 @@ def drop_filter_controls(soup: BeautifulSoup, ctx: Context) -> None:
             continue
         if tag.name == "a" and tag.get("href", "").strip().strip("#") and not tag["href"].startswith("javascript:"):
             continue
-        holder = tag.parent
-        tag.decompose()
-        while holder is not None and holder.name in FILTER_HOLDERS and not holder.get_text(strip=True) \
-                and holder.find(True) is None:
-            holder, empty = holder.parent, holder
-            empty.decompose()
+        decompose_with_emptied(tag, FILTER_HOLDERS)
 
 
 def drop_icon_glyphs(soup: BeautifulSoup, ctx: Context) -> None:

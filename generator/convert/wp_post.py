@@ -23,7 +23,7 @@ from generator.convert.control_chars import readable, readable_item
 from generator.convert.custom_fields import with_fields
 from generator.convert.document import Document, Image, Source, Term
 from generator.convert.feed_dates import feed_date, named_offset
-from generator.convert.fragment_text import simple_text
+from generator.convert.fragment_text import shown_text, simple_text
 from generator.convert.latex import latex_in_text
 from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.mojibake import repaired
@@ -281,7 +281,7 @@ def html_to_text(fragment: str, own_page: str = "") -> str:
     for tag in [t for t in soup.descendants if isinstance(t, Tag) and
                 (_hidden_in_text(t.get("class")) or _links_to(t, own_page))]:
         tag.decompose()
-    return WHITESPACE.sub(" ", latex_in_text(soup.get_text(" "))).strip(" " + INVISIBLE)
+    return WHITESPACE.sub(" ", latex_in_text(shown_text(soup))).strip(" " + INVISIBLE)
 
 
 def _links_to(tag: Tag, page: str) -> bool:

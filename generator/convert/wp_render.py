@@ -67,6 +67,8 @@ CORE_SHORTCODE = re.compile(r"\[(caption|wp_caption|gallery|slideshow|playlist|a
 # A form's shortcodes (Jetpack's [contact-form] holds its [contact-field]s): registered on the site, so its
 # automatic excerpt has none of them, nor any field's label.
 FORM_SHORTCODE = re.compile(rf"\[({'|'.join(map(re.escape, (*FORMS, 'contact-field')))})(?![\w-])[^\]]*\]")
+# WPBakery's raw HTML and raw JavaScript elements: what they hold is base64 (see page_builders.raw_html), no words.
+RAW_BUILDER_SHORTCODE = re.compile(r"\[(vc_raw_html|vc_raw_js)(?![\w-])[^\]]*\]")
 # Blocks an automatic excerpt keeps (WordPress's excerpt_remove_blocks); the others go whole.
 EXCERPT_BLOCKS = frozenset({"freeform", "heading", "html", "list", "list-item", "media-text", "paragraph",
                             "preformatted", "pullquote", "quote", "table", "verse", "columns", "column", "group"})
@@ -433,6 +435,10 @@ def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
                                                                                  shortcode_closing), lambda *_: ""))
     else:  # a URL alone on its line or paragraph is a player there, no text; paragraphs add no words
         raw = _autoembed(raw)
+    # WPBakery's raw HTML shows its words, as the body shows it, where its base64 opened the summary
+    # ("JTNDZGl2JTIwaWQlM0QlMjJmZWF0dXJlZC1…"); its raw JavaScript shows none.
+    raw = paired.replace_elements(raw, paired.elements(raw, RAW_BUILDER_SHORTCODE, shortcode_closing),
+                                  lambda opened, closed: _raw_builder_words(raw, opened, closed))
     # A theme's box, and a WPBakery theme's element, show their words, as in the body.
     raw = shortcodes.without_plugin_lines(shortcodes.without_theme_tags(shortcode_theme.without_note_tags(raw)))
     # A page builder's tags (`[vc_row]`, `[et_pb_text admin_label="x"]`) go, the words they enclose stay, as in
@@ -449,6 +455,15 @@ def auto_excerpt(raw: str, characters: int = 0, markdown: bool = False) -> str:
     if len(words) > EXCERPT_WORDS:
         return autop(" ".join(words[:EXCERPT_WORDS]) + " [&hellip;]")
     return autop(" ".join(words))
+
+
+def _raw_builder_words(raw: str, opened: re.Match[str], closed: re.Match[str] | None) -> str:
+    """A WPBakery raw HTML element's HTML, decoded (or as it is where it is no base64, as the body shows it);
+    nothing for raw JavaScript."""
+    if closed is None or opened.group(1) != "vc_raw_html":
+        return " "
+    inner = raw[opened.end():closed.start()]
+    return f" {page_builders.raw_html(inner) or inner} "
 
 
 def teaser(raw: str) -> str:

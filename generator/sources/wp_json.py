@@ -14,7 +14,7 @@ import html
 import json
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any
@@ -98,7 +98,13 @@ RECORD_TYPES = frozenset({
     # dump), the help bubbles of its admin screens (15), the definitions of its entities, and its customers, their
     # addresses and orders. Its products are the shop's pages, and stay.
     "wpshop_shop_message", "wps_bubble", "wpshop_entities", "wpshop_customers", "wpshop_address",
-    "wpshop_shop_order"})
+    "wpshop_shop_order",
+    # Rainmaker's forms and the leads visitors sent through them (a theatre's dump: 5 leads, each a page showing a
+    # visitor's name and e-mail address); Email Subscribers' e-mail templates ("Hello {{NAME}}, … {{POSTLINK}}");
+    # two social feed plugins' feeds (a page of settings, titled by the account); Custom Post Type Maker's
+    # definitions of the site's types and taxonomies ("Label: Committee_Mbrs", 8 pages of a conference's dump).
+    "rainmaker_form", "rainmaker_lead", "es_template", "fbfba_facebook_feed", "wssf_social_feed", "cptm",
+    "cptm_tax"})
 # Patterns, widgets, sidebars, widget types and global styles, by the fields that only they have.
 DESIGN_KEYS = ({"block_types", "viewport_width"}, {"id_base", "sidebar"}, {"before_widget", "widgets"},
                {"is_multi", "name"}, {"styles", "settings", "id"})
@@ -123,16 +129,27 @@ DESIGN_TYPES = frozenset({"wp_block", "wp_template", "wp_template_part", "wp_nav
                           "popup_theme",  # Popup Maker's themes: a popup's colours and fonts, in fields
                           # tagDiv Composer's (the Newspaper theme's) headers, footers and page templates, their
                           # blocks' settings in base64; pixfort Essentials' headers, footers and popups.
-                          "tdb_templates", "pixheader", "pixfooter", "pixpopup"})
+                          "tdb_templates", "pixheader", "pixfooter", "pixpopup",
+                          "znpb_template_mngr"})  # Kallyas's Zion Builder: its saved headers, footers and sections
 # The parts a theme of its own kind builds its pages from, by their type's last word (`luxus_content_block`,
 # `rt_megamenu`, `site_footer`): a theme's demo export holds them beside the posts, and a site's every page
 # showed them around its article, never as one.
 THEME_PART = re.compile(r"(?:^|[_-])(?:header|footer|mega[_-]?menu|content[_-]block|popup)s?$", re.IGNORECASE)
 
 
+# BeTheme's headers, footers, mega menus and saved sections, of a type named only `template`: told by the field
+# naming which part each is (a Swiss company's dump held 24, each a page of the site).
+BUILDER_TEMPLATE = ("template", "mfn_template_type")
+
+
 def is_design_type(post_type: str) -> bool:
     """Whether a post type holds the site's design, not its articles (see DESIGN_TYPES and THEME_PART)."""
     return post_type in DESIGN_TYPES or THEME_PART.search(post_type) is not None
+
+
+def is_builder_template(post_type: str, meta: object) -> bool:
+    """Whether a post is a part of BeTheme's design, by its type and fields (see BUILDER_TEMPLATE)."""
+    return post_type == BUILDER_TEMPLATE[0] and isinstance(meta, Mapping) and BUILDER_TEMPLATE[1] in meta
 
 
 # Keys that mark responses describing the site itself: settings, the API index, oEmbed.
@@ -261,6 +278,8 @@ def _not_content(data: dict[str, Any]) -> str:
     if isinstance(data.get("type"), str) and data["type"] in RECORD_TYPES:
         return RECORD
     if (isinstance(data.get("type"), str) and is_design_type(data["type"])) or any(k <= keys for k in DESIGN_KEYS):
+        return DESIGN
+    if is_builder_template(data.get("type"), data.get("meta")):
         return DESIGN
     if {"object", "object_id", "menu_order"} <= keys or ({"locations", "auto_add"} <= keys):
         return MENU

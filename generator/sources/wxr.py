@@ -173,7 +173,8 @@ def element_items(path: Path, position: int, element: Element, names: Names,
     as a post (a revision, a menu item); what cannot be made a post becomes a problem. `names`: what the first
     pass noted of every element (note_element, settle)."""
     post_type = element.fields.get("wp:post_type", "")
-    skipped = (SKIPPED_TYPES.get(post_type) or (wp_json.DESIGN if wp_json.is_design_type(post_type) else "")
+    skipped = (SKIPPED_TYPES.get(post_type) or (wp_json.DESIGN if wp_json.is_design_type(post_type)
+                                                or wp_json.is_builder_template(post_type, element.meta) else "")
                or (wp_json.RECORD if post_type in wp_json.RECORD_TYPES
                    or is_plugin_record(post_type, element.fields) else ""))
     try:
