@@ -1005,3 +1005,28 @@ def test_a_heading_the_pages_title_names_is_the_title_where_every_page_heads_wit
     folder = _pages(tmp_path / "copy", {"dungeon/index.html": _story("single single-post postid-58", article, head)})
     run_import([folder], tmp_path / "content", ONE)
     assert _post(tmp_path / "content", "dungeon").title == "Dungeon made by rules"
+
+
+def test_pages_a_site_builder_made_from_one_posts_page_are_posts_of_their_own(tmp_path: Path) -> None:
+    """A static site builder that made every story's page from one post's page left that post's id in each
+    (`postid-4445` on 24 stories of a Vietnamese news copy, each with its own address, title and text): 23 of them
+    were taken for that post and passed over, unnamed. A page with a read post's id and its title, at another
+    address, is that post again."""
+    def story(title: str, text: str) -> str:
+        return PAGE.format(title=title, canonical="./", head='<link rel="shortlink" href="/?p=4445">',
+                           classes="single single-post postid-4445",
+                           article=f'<article class="post-4445"><h1 class="entry-title">{title}</h1>'
+                                   f'<time datetime="2017-11-07T11:10:13+00:00">7 Nov</time>'
+                                   f'<div class="entry-content"><p>{text}</p></div></article>')
+    folder = _pages(tmp_path / "copy", {
+        "coffee-prices/index.html": story("Coffee prices", "Prices fell."),
+        "tea-shops/index.html": story("Tea shops", 'Shops opened, as <a href="../coffee-prices/">prices</a> fell.'),
+        "2017/11/coffee-prices/index.html": story("Coffee prices", "Prices fell.")})
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert result.problems == []
+    names = sorted(p.relative_to(tmp_path / "content").as_posix() for p in (tmp_path / "content").rglob("*.md"))
+    assert names == ["post/coffee-prices.md", "post/tea-shops.md"]
+    coffee, tea = _post(tmp_path / "content", "coffee-prices"), _post(tmp_path / "content", "tea-shops")
+    assert (coffee.source.id, coffee.body.strip()) == (4445, "Prices fell.")
+    assert (coffee.source.guid, tea.source.id != 4445, tea.source.guid) == ("/?p=4445", True, "/tea-shops/")
+    assert tea.body.strip() == "Shops opened, as [prices](/coffee-prices/) fell."

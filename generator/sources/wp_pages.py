@@ -79,11 +79,12 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
     where the copy's feeds named it (`https://news.example`), for the pages that name none; `updated`: the time of
     each address's last change as the copy's sitemaps give it (by its path), for the pages that print none."""
     named: set[int] = set()
+    titled: dict[int, str] = {}  # the `<title>` of the page each id was read from, of those read here
     for path in paths:
         data = _page_bytes(path, problems)
         # (The id, found in the bytes, spares parsing the pages of the posts already given, and the site's others.)
         ident = _body_ident(data) if data else None
-        if ident is None or ident in named or ident in seen:
+        if ident is None or ident in named or (ident in seen and ident not in titled):
             continue
         document = _document(data)
         if document is None or _ident(document) != ident:
@@ -91,7 +92,14 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
         try:  # an address urlsplit refuses (`http://[dock/`) where the page is read for one stops this page only
             base = _base(document, site + saved_at(path, root))
             link = _link(document, base)
-            if not post_keys({"id": ident, "link": link}).isdisjoint(seen):
+            own = ident
+            if ident in titled:
+                if path_key(link) in seen or _head_title(document) == titled[ident]:
+                    continue  # (the post again, at another of its addresses)
+                # A site builder that made its pages from one post's page left that post's id in every one (24 news
+                # stories, each its own address, title and text, all `postid-4445`): a post of its own.
+                own = synthetic_id("page", link)
+            elif not post_keys({"id": ident, "link": link}).isdisjoint(seen):
                 continue
             if wp_json.is_design_type(kind := _kind(document)):
                 # A theme's template shown as a page of its own (tagDiv's `tdb_templates`: its header, footer, 404 and
@@ -107,14 +115,23 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
             problems.append(Problem(str(path), str(ident), "address", f"an address no browser could follow: {error}"))
             continue
         if post is None:
-            named.add(ident)
+            named.add(own)
             problems.append(Problem(str(path), str(ident), "content", "a post's page whose theme shows its text in "
                                     "no container newsmirror knows (entry-content, post-content…): passed over"))
             continue
+        if own != ident:
+            post = {**{key: value for key, value in post.items() if key != "guid"}, "id": own}  # (its shortlink's)
+        else:
+            titled[ident] = _head_title(document)
         seen.update(post_keys(post))
         found, found_problems = wp_json.items_in(path, [post])
         problems.extend(found_problems)
         yield from found
+
+
+def _head_title(document: HtmlElement) -> str:
+    node = document.find(".//title")
+    return " ".join(node.text_content().split()) if node is not None else ""
 
 
 def _page_bytes(path: Path, problems: list[Problem]) -> bytes:
