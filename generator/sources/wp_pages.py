@@ -428,7 +428,11 @@ def _author(document: HtmlElement, article: HtmlElement) -> str:
     for node in article.iter():
         if (isinstance(node.tag, str) and {"author", "fn"} & set(classes(node)) and node.text_content().strip()
                 and not elsewhere(node)):
-            return " ".join(node.text_content().split())
+            # (A box of class `author` may hold the name's own `fn` beside the days the post was written and changed:
+            # Semicolon's `<h3><a class="url fn n">Sir Waffle</a> <time>August 6, 2015</time>…`.)
+            name = next((inner for inner in node.iterdescendants() if isinstance(inner.tag, str)
+                         and "fn" in classes(inner) and inner.text_content().strip()), node)
+            return " ".join(name.text_content().split())
     for node in article.iter("a"):  # a theme that links the byline to the author's archive only (Colibri)
         if (AUTHOR_PATH.search(_path(node.get("href", ""))) and node.text_content().strip()
                 and not elsewhere(node)):
