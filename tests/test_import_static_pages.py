@@ -1045,3 +1045,21 @@ def test_an_author_box_holding_the_posts_days_gives_the_name_its_own_element_hol
                                          f'content"><p>A party.</p></div><footer>{box}</footer></article>')})
     run_import([folder], tmp_path / "content", ONE)
     assert _post(tmp_path / "content", "sg50").author == "Sir Waffle"
+
+
+def test_gamedays_text_in_its_content_area_inside_the_posts_element_is_read(tmp_path: Path) -> None:
+    """MVP Themes' Gameday prints the text in `<div id="content-area">` inside the post's `<div id="post-area"
+    class="post-7758 …">`: the posts whose text was in paragraphs were read by them, but a photo gallery and the stories
+    pasted in `<div>`s were passed over as in no known container (9 of an Italian sports news site's 1,053)."""
+    article = ('<h1 class="headline">Cosenza-Trapani</h1><div id="post-area" class="post-7758 post type-post hentry">'
+               '<div id="content-area"><h2>The photos</h2><div>Viaggiare sulle ali dell&#8217;entusiasmo.</div>'
+               '<div id="gallery-2" class="gallery"><dl class="gallery-item"><dt class="gallery-icon"><a href="'
+               'https://cs24.example/wp-content/uploads/2018/01/gol.jpg"><img src="https://cs24.example/wp-content/'
+               'uploads/2018/01/gol-150x150.jpg" alt="Gol"></a></dt></dl></div><div class="post-tags">'
+               '<a href="/tag/calcio/" rel="tag">calcio</a></div></div></div>')
+    folder = _pages(tmp_path / "copy", {"cosenza-trapani/index.html": _story(
+        "single single-post postid-7758", article, canonical="https://cs24.example/cosenza-trapani/")})
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert result.problems == []
+    body = _post(tmp_path / "content", "cosenza-trapani").body
+    assert "Viaggiare sulle ali dell’entusiasmo." in body and "gol-150x150.jpg" in body and "calcio" not in body
