@@ -1063,3 +1063,15 @@ def test_gamedays_text_in_its_content_area_inside_the_posts_element_is_read(tmp_
     assert result.problems == []
     body = _post(tmp_path / "content", "cosenza-trapani").body
     assert "Viaggiare sulle ali dell’entusiasmo." in body and "gol-150x150.jpg" in body and "calcio" not in body
+
+
+def test_a_byline_marked_with_microformats2_gives_the_author(tmp_path: Path) -> None:
+    """A theme that marks its posts with microformats2 prints the byline as `<span class="p-author h-card">`, with no
+    `rel="author"` link, `author` or `fn` class: 278 of an English news magazine's 278 posts had no author."""
+    article = ('<article id="post-2250" class="entry h-entry post-2250 post hentry"><header><h1 class="entry-title '
+               'p-name">Xi Dada</h1><div class="author_date">By <span class="p-author h-card">Andrej Mrevlje</span> | '
+               '<time class="dt-published published" datetime="2017-06-30T17:01:13-04:00">June 30</time></div></header>'
+               '<div class="entry-content"><p>Twenty years ago.</p></div></article>')
+    folder = _pages(tmp_path / "copy", {"xi-dada/index.html": _story("single single-post postid-2250", article)})
+    run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "xi-dada").author == "Andrej Mrevlje"

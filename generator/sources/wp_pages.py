@@ -63,6 +63,10 @@ CHARSET_BYTES = 65536  # where a page's `<meta charset>` is looked for: its head
 BODY_ID = re.compile(rb"""[\s"'](?:postid|page-id)-([0-9]{1,19})(?=[\s"'])""")
 TAG_BYTES = 8192  # the most a theme's `<body …>` tag takes
 MAX_PAGE = 64 << 20  # bytes: a saved page larger is no theme's page of a post
+# The classes of a byline's element (microformats2's `p-author h-card`, as IndieWeb themes print it) and of the name
+# inside one that holds more (hCard's `fn`, microformats2's `p-name`).
+BYLINE_CLASSES = frozenset({"author", "fn", "p-author"})
+NAME_CLASSES = frozenset({"fn", "p-name"})
 # Lazy-loading plugins put the picture's address in one of these, and a placeholder in `src`.
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "src")
 
@@ -420,18 +424,18 @@ def _path(href: str) -> str:
 
 
 def _author(document: HtmlElement, article: HtmlElement) -> str:
-    """The byline's name: `rel="author"`, else an element of class `author` or `fn`, else a link to an author's
-    archive (`/author/ana/`), outside the comments."""
+    """The byline's name: `rel="author"`, else an element of class `author` or `fn` (or microformats2's
+    `p-author`), else a link to an author's archive (`/author/ana/`), outside the comments."""
     for node in article.iterfind(".//a[@rel]"):
         if "author" in node.get("rel", "").split() and node.text_content().strip() and not elsewhere(node):
             return node.text_content().strip()
     for node in article.iter():
-        if (isinstance(node.tag, str) and {"author", "fn"} & set(classes(node)) and node.text_content().strip()
+        if (isinstance(node.tag, str) and BYLINE_CLASSES & set(classes(node)) and node.text_content().strip()
                 and not elsewhere(node)):
             # (A box of class `author` may hold the name's own `fn` beside the days the post was written and changed:
             # Semicolon's `<h3><a class="url fn n">Sir Waffle</a> <time>August 6, 2015</time>…`.)
             name = next((inner for inner in node.iterdescendants() if isinstance(inner.tag, str)
-                         and "fn" in classes(inner) and inner.text_content().strip()), node)
+                         and NAME_CLASSES & set(classes(inner)) and inner.text_content().strip()), node)
             return " ".join(name.text_content().split())
     for node in article.iter("a"):  # a theme that links the byline to the author's archive only (Colibri)
         if (AUTHOR_PATH.search(_path(node.get("href", ""))) and node.text_content().strip()
