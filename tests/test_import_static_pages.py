@@ -16,7 +16,7 @@ from generator.builder import run_build
 from generator.check import check_site
 from generator.importer import ImportOptions, run_import
 from generator.sources.page_dates import TEXT_DATES, iso_day, local_dates, month_names
-from generator.sources.wp_pages import _body_ident, _document
+from generator.sources.wp_pages import _body_ident, _document, _later_parts
 from generator.store.documents import loads
 from tests.site_content import config
 from tests.test_fuzz_import import markup
@@ -1075,3 +1075,36 @@ def test_a_byline_marked_with_microformats2_gives_the_author(tmp_path: Path) -> 
     folder = _pages(tmp_path / "copy", {"xi-dada/index.html": _story("single single-post postid-2250", article)})
     run_import([folder], tmp_path / "content", ONE)
     assert _post(tmp_path / "content", "xi-dada").author == "Andrej Mrevlje"
+
+
+def test_a_tagdiv_smart_list_is_its_pages_each_linking_its_next_joined_without_the_themes_boxes(tmp_path: Path) -> None:
+    """tagDiv's smart lists show one item a page, each page linking only the next (Back, Next): 15 of a list's 16
+    items were lost (9 posts of a viral news site); and the ad spot the site filled with its trending posts, and
+    Back and Next, were read as the post's text."""
+    def item(n: int, up: str, older: str, newer: str) -> str:
+        back = f'<a class="td-smart-list-button td-smart-back" href="{older}">Back</a>' if older else (
+            '<span class="td-smart-list-button td-smart-back td-smart-disable">Back</span>')
+        ahead = f'<a class="td-smart-list-button td-smart-next" rel="next" href="{newer}">Next</a>' if newer else ""
+        return (f'<div class="td-post-content"><div class="td_smart_list_7"><div class="td-item"><h2><span class='
+                f'"td-sml-current-item-title">{n}. Item {n}</span></h2><span class="td-sml-description"><p>Story '
+                f'{n}.</p></span><figure class="td-slide-smart-list-figure"><img src="{up}wp-content/uploads/i{n}.jpg"'
+                f'></figure><div class="td-a-rec td-a-rec-id-smart_list_6"><div class="td_block_wrap td_block_15">'
+                f'<h4 class="block-title"><span>Trending Now</span></h4><div class="td-module-thumb"><a href="https://'
+                f'viral.example/other/"><img src="{up}wp-content/uploads/o.jpg"></a></div><h3 class="entry-title">'
+                f'<a href="https://viral.example/other/">Other</a></h3></div></div></div></div><div class='
+                f'"td-smart-list-pagination">{back}{ahead}</div></div>')
+    folder = _pages(tmp_path / "copy", {
+        "celebs/index.html": _story("single single-post postid-801", item(3, "../", "", "https://viral.example/"
+                                    "celebs/2/"), canonical="https://viral.example/celebs/"),
+        "celebs/2/index.html": _story("single single-post postid-801 paged-2 single-paged-2", item(
+            2, "../../", "https://viral.example/celebs/", "https://viral.example/celebs/3/"),
+            canonical="https://viral.example/celebs/"),
+        "celebs/3/index.html": _story("single single-post postid-801 paged-3 single-paged-3", item(
+            1, "../../", "https://viral.example/celebs/2/", ""), canonical="https://viral.example/celebs/")})
+    run_import([folder], tmp_path / "content", ONE)
+    body = _post(tmp_path / "content", "celebs").body
+    assert [line for line in body.split("\n") if line.startswith("Story")] == ["Story 3.", "Story 2.", "Story 1."]
+    assert "i1.jpg" in body and not {"Trending", "Other", "Back", "Next"} & set(body.replace("[", " ").split())
+    first = folder / "celebs" / "index.html"  # each page read once, its Back link (`3/../2/`) the page before's
+    parts = _later_parts(_document(first.read_bytes()), first, folder, "https://viral.example/celebs/", 801, "", [])
+    assert [number for number, _ in parts] == [2, 3]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import html
+import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -44,10 +45,11 @@ TERM_REL = frozenset({"tag", "category"})
 # the post's short address ("Copy URL" under 438 posts of a Nigerian blog), Worth The Read's reading time ("3 minute
 # read" over 350 posts of an Oklahoma City paper), and WpDevArt's Facebook comments box ("Facebook Comments").
 # (`post-navigation`: WordPress's `the_post_navigation()`, the links to the previous and next posts, which Newsup
-# prints inside the post's `<article>`.)
+# prints inside the post's `<article>`; `td-a-rec`, `td-g-rec`: tagDiv's ad spots in the text, which a site may fill
+# with a block of its posts, "Trending Now" in every item of a smart list.)
 NOT_TEXT_CLASSES = frozenset({"elementor-widget-theme-post-title", "elementor-widget-post-navigation",
                               "elementor-widget-jet-listing-grid", "extra-hatom", "hatom-extra", "post-shortlink",
-                              "wtr-time-wrap", "post-navigation"})
+                              "wtr-time-wrap", "post-navigation", "td-a-rec", "td-g-rec"})
 NOT_TEXT_ID = re.compile(r"wpdevar_comment_[0-9]+")
 TERMS_LABEL = 24  # characters besides its links: a box's label ("Tags", "Filed under")
 TERMS_TEXT = 2000  # characters in all: a box of terms, not a paragraph
@@ -111,8 +113,7 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
                 named.add(ident)
                 yield from wp_json.items_in(path, {"id": ident, "type": kind, "link": link})[0]
                 continue
-            more = [part for later in later_pages.later_paths(document, path, root, link)
-                    if (part := _later_part(later, ident, root, site, problems)) is not None]
+            more = _later_parts(document, path, root, link, ident, site, problems)
             post = _post(document, ident, link, base, more, (updated or {}).get(path_key(link)))
         except ValueError as error:
             named.add(ident)
@@ -272,17 +273,42 @@ def _link(document: HtmlElement, base: str) -> str:
     return address(found, base) if found else PAGE.sub("/", base)
 
 
-def _later_part(path: Path, ident: int, root: Path, site: str, problems: list[Problem]) -> tuple[int, str] | None:
-    """A later page of post `ident` (its number, its text with its addresses read against its own), or None where
-    the file is not one."""
+def _later_parts(document: HtmlElement, path: Path, root: Path, link: str, ident: int, site: str,
+                 problems: list[Problem]) -> list[tuple[int, str]]:
+    """The later pages of post `ident` whose first page is `document` (`path`, at `link`), each (its number, its
+    text): those it links, and those they link in turn, for a theme whose pages link only their next (tagDiv's smart
+    lists: 15 of a list's 16 items were lost)."""
+    parts: list[tuple[int, str]] = []
+    waiting = later_pages.later_paths(document, path, root, link)
+    known = {path, *waiting}
+    while waiting and len(parts) < later_pages.MOST_PAGES:
+        later = waiting.pop(0)
+        # (Its own address, against which its whole links are read: the first page's, and its folder's from it.)
+        own = urljoin(link, posixpath.relpath(later.parent, path.parent) + "/") if link else ""
+        read = _later_part(later, ident, root, site, problems, own)
+        if read is None:
+            continue
+        number, text, links = read
+        parts.append((number, text))
+        fresh = [more for more in links if more not in known]
+        known.update(fresh)
+        waiting.extend(fresh)
+    return parts
+
+
+def _later_part(path: Path, ident: int, root: Path, site: str, problems: list[Problem], own: str
+                ) -> tuple[int, str, list[Path]] | None:
+    """A later page of post `ident` (its number, its text with its addresses read against its own and without what
+    the theme prints in it, as the first's, the pages it links as the post's, `own` its address), or None where the
+    file is not one."""
     data = _page_bytes(path, problems)
     document = _document(data) if data else None
     number = later_pages.page_number(_body_classes(document), ident) if document is not None else None
     content = page_content.content(document, ident) if document is not None and number is not None else None
     if content is None:
         return None
-    base = _base(document, site + saved_at(path, root))
-    return number, relative_to(_inner(later_pages.without_links(content)), base)
+    links = later_pages.later_paths(document, path, root, own)  # (before the box of them goes from its text)
+    return number, _text(content, _base(document, site + saved_at(path, root))), links
 
 
 def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tuple[int, str]], updated: str | None
