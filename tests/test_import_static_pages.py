@@ -16,7 +16,7 @@ from generator.builder import run_build
 from generator.check import check_site
 from generator.importer import ImportOptions, run_import
 from generator.sources.page_dates import TEXT_DATES, iso_day, local_dates, month_names
-from generator.sources.wp_pages import _body_ident, _document, _later_parts
+from generator.sources.wp_pages import _body_ident, _document
 from generator.store.documents import loads
 from tests.site_content import config
 from tests.test_fuzz_import import markup
@@ -1101,6 +1101,7 @@ def test_a_tagdiv_smart_list_is_its_pages_each_linking_its_next_joined_without_t
     body = _post(tmp_path / "content", "celebs").body
     assert [line for line in body.split("\n") if line.startswith("Story")] == ["Story 3.", "Story 2.", "Story 1."]
     assert "i1.jpg" in body and not {"Trending", "Other", "Back", "Next"} & set(body.replace("[", " ").split())
+    from generator.sources.wp_pages import _later_parts  # (here: the module before this test had none)
     first = folder / "celebs" / "index.html"  # each page read once, its Back link (`3/../2/`) the page before's
     parts = _later_parts(_document(first.read_bytes()), first, folder, "https://viral.example/celebs/", 801, "", [])
     assert [number for number, _ in parts] == [2, 3]
