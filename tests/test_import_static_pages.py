@@ -1011,9 +1011,9 @@ def test_pages_a_site_builder_made_from_one_posts_page_are_posts_of_their_own(tm
     """A static site builder that made every story's page from one post's page left that post's id in each
     (`postid-4445` on 24 stories of a Vietnamese news copy, each with its own address, title and text): 23 of them
     were taken for that post and passed over, unnamed. A page with a read post's id and its title, at another
-    address, is that post again."""
-    def story(title: str, text: str) -> str:
-        return PAGE.format(title=title, canonical="./", head='<link rel="shortlink" href="/?p=4445">',
+    address, is that post again, though its page's `<title>` differ (saved before its slug and SEO title changed)."""
+    def story(title: str, text: str, head: str = "") -> str:
+        return PAGE.format(title=head or title, canonical="./", head='<link rel="shortlink" href="/?p=4445">',
                            classes="single single-post postid-4445",
                            article=f'<article class="post-4445"><h1 class="entry-title">{title}</h1>'
                                    f'<time datetime="2017-11-07T11:10:13+00:00">7 Nov</time>'
@@ -1021,7 +1021,7 @@ def test_pages_a_site_builder_made_from_one_posts_page_are_posts_of_their_own(tm
     folder = _pages(tmp_path / "copy", {
         "coffee-prices/index.html": story("Coffee prices", "Prices fell."),
         "tea-shops/index.html": story("Tea shops", 'Shops opened, as <a href="../coffee-prices/">prices</a> fell.'),
-        "2017/11/coffee-prices/index.html": story("Coffee prices", "Prices fell.")})
+        "2017/11/coffee-prices/index.html": story("Coffee prices", "Prices fell.", head="Coffee Prices Fall | SEO")})
     result = run_import([folder], tmp_path / "content", ONE)
     assert result.problems == []
     names = sorted(p.relative_to(tmp_path / "content").as_posix() for p in (tmp_path / "content").rglob("*.md"))

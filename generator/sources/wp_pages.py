@@ -15,12 +15,13 @@ container is named, and passed over.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import html
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import lxml.html
@@ -85,7 +86,7 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
     where the copy's feeds named it (`https://news.example`), for the pages that name none; `updated`: the time of
     each address's last change as the copy's sitemaps give it (by its path), for the pages that print none."""
     named: set[int] = set()
-    titled: dict[int, str] = {}  # the `<title>` of the page each id was read from, of those read here
+    titled: dict[int, Shown] = {}  # what the page each id was read from showed, of those read here
     for path in paths:
         data = _page_bytes(path, problems)
         # (The id, found in the bytes, spares parsing the pages of the posts already given, and the site's others.)
@@ -100,7 +101,7 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
             link = _link(document, base)
             own = ident
             if ident in titled:
-                if path_key(link) in seen or _head_title(document) == titled[ident]:
+                if path_key(link) in seen or _head_title(document) == titled[ident].head:
                     continue  # (the post again, at another of its addresses)
                 # A site builder that made its pages from one post's page left that post's id in every one (24 news
                 # stories, each its own address, title and text, all `postid-4445`): a post of its own.
@@ -124,14 +125,34 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
             problems.append(Problem(str(path), str(ident), "content", "a post's page whose theme shows its text in "
                                     "no container newsmirror knows (entry-content, post-content…): passed over"))
             continue
+        shown = _shown(document, post)
         if own != ident:
+            if titled[ident].same_post(shown):
+                continue  # (the post again, saved before its slug and its SEO title changed: its title or its text)
             post = {**{key: value for key, value in post.items() if key != "guid"}, "id": own}  # (its shortlink's)
         else:
-            titled[ident] = _head_title(document)
+            titled[ident] = shown
         seen.update(post_keys(post))
         found, found_problems = wp_json.items_in(path, [post])
         problems.extend(found_problems)
         yield from found
+
+
+class Shown(NamedTuple):
+    """What a post's page shows, to tell another page with its id apart: the page's `<title>`, the post's title and
+    a digest of its text."""
+
+    head: str
+    title: str
+    text: bytes
+
+    def same_post(self, other: Shown) -> bool:
+        return self.title == other.title or self.text == other.text
+
+
+def _shown(document: HtmlElement, post: dict[str, Any]) -> Shown:
+    title, text = post.get("title", {}).get("rendered", ""), post.get("content", {}).get("rendered", "")
+    return Shown(_head_title(document), title, hashlib.sha256(text.encode()).digest())
 
 
 def _head_title(document: HtmlElement) -> str:
