@@ -1,7 +1,8 @@
 """A post split into pages (`<!--nextpage-->`) in a static copy of its site: the copy saves each later page as a
 page of its own (`…/slug/2/index.html`), linked from the first by `wp_link_pages()` (`<a class="post-page-numbers">`
-in a `page-links` box), or each from the one before it (tagDiv's smart lists). REST's `content.rendered` holds the whole post, its pages in order; so the post's text is its
-pages' texts joined, without the links between them, which are the theme's."""
+in a `page-links` box), or each from the one before it (tagDiv's smart lists). REST's `content.rendered` holds the
+whole post, its pages in order; so the post's text is its pages' texts joined, without the links between them,
+which are the theme's."""
 
 from __future__ import annotations
 

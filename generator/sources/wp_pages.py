@@ -103,7 +103,7 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
             if ident in titled:
                 if path_key(link) in seen or _head_title(document) == titled[ident].head:
                     continue  # (the post again, at another of its addresses)
-                # A site builder that made its pages from one post's page left that post's id in every one (24 news
+                # A site builder that made its pages from one post's page left that post's id in every one (22 news
                 # stories, each its own address, title and text, all `postid-4445`): a post of its own.
                 own = synthetic_id("page", link)
             elif not post_keys({"id": ident, "link": link}).isdisjoint(seen):
