@@ -1042,10 +1042,14 @@ def test_gamedays_text_in_its_content_area_inside_the_posts_element_is_read(tmp_
                'https://cs24.example/wp-content/uploads/2018/01/gol.jpg"><img src="https://cs24.example/wp-content/'
                'uploads/2018/01/gol-150x150.jpg" alt="Gol"></a></dt></dl></div><div class="post-tags">'
                '<a href="/tag/calcio/" rel="tag">calcio</a></div></div></div>')
-    folder = _pages(tmp_path / "copy", {"cosenza-trapani/index.html": _story(
-        "single single-post postid-7758", article, canonical="https://cs24.example/cosenza-trapani/")})
+    folder = _pages(tmp_path / "copy", {
+        "cosenza-trapani/index.html": _story("single single-post postid-7758", article,
+                                             canonical="https://cs24.example/cosenza-trapani/"),
+        # (a builder's front page leaves it empty: named, not made a page of nothing)
+        "home/index.html": _story("page page-id-46", '<h1 class="headline">Home</h1><div id="post-area" class='
+                                  '"post-46 page hentry"><div id="content-area"> </div></div>')})
     result = run_import([folder], tmp_path / "content", ONE)
-    assert result.problems == []
+    assert [(p.item, p.field) for p in result.problems] == [("46", "content")]
     body = _post(tmp_path / "content", "cosenza-trapani").body
     assert "Viaggiare sulle ali dell’entusiasmo." in body and "gol-150x150.jpg" in body and "calcio" not in body
 
