@@ -63,6 +63,7 @@ from generator.convert.pasted_code import coloured_scripts_as_code, github_lines
 from generator.convert.placeholder_profiles import unlink_placeholder_profiles
 from generator.convert.plugin_icons import plugin_icons_as_link_names, social_icons_as_link_names
 from generator.convert.podcast_links import podcast_player_links
+from generator.convert.protected_emails import emails_cloudflare_hid
 from generator.convert.product_cards import product_pictures_once
 from generator.convert.rating_widgets import drop_rating_widgets
 from generator.convert.responsive import drop_hidden_on_desktop
@@ -453,6 +454,7 @@ PASSES: tuple[Pass, ...] = (
     keep_more_marker,
     more_marker_between_blocks,
     drop_comments,
+    emails_cloudflare_hid,
     drop_paste_bins,
     amp_elements_as_html,
     images_from_noscript,

@@ -15,6 +15,10 @@ MAX_BYTES = 200  # leaves room for a suffix and ".md" within the usual 255-byte 
 # The slug WordPress gives a post trashed before it had one, kept when the post is restored and published
 # (`__trashed`, then `__trashed-2`… as its slugs are unique): WordPress's own, which no one can mend in a crawl.
 TRASHED = re.compile(r"__trashed(?:-\d+)?")
+# A percent sign before two digits in a title that WordPress kept as if it were an escaped byte (sanitize_title
+# keeps `%18` of "%18'lik", Turkish's "18 percent"): one that stands for a control character is the author's
+# percent sign, and its digits stay (`buyume-%18lik` was `buyume-lik`, named as an unsafe name).
+PERCENT_DIGITS = re.compile(r"%([01][0-9a-fA-F]|7[fF])")
 
 
 def safe_slug(raw: str) -> tuple[str, str | None]:
@@ -22,7 +26,7 @@ def safe_slug(raw: str) -> tuple[str, str | None]:
 
     WordPress stores non-Latin slugs percent-encoded; files and URLs use the text itself.
     """
-    slug = unicodedata.normalize("NFC", unquote(raw)).strip().lower()
+    slug = unicodedata.normalize("NFC", unquote(PERCENT_DIGITS.sub(r"\1", raw))).strip().lower()
     # A leading `_` or `.` makes a name the store passes over (content/post/_notes.md is not a post), and
     # WordPress itself gives one: a post trashed before it had a slug and then restored is `__trashed`.
     cleaned = DASHES.sub("-", UNSAFE.sub("-", slug)).strip(" .-").lstrip("_.-")

@@ -1,7 +1,8 @@
 """A post split into pages (`<!--nextpage-->`) in a static copy of its site: the copy saves each later page as a
 page of its own (`…/slug/2/index.html`), linked from the first by `wp_link_pages()` (`<a class="post-page-numbers">`
-in a `page-links` box). REST's `content.rendered` holds the whole post, its pages in order; so the post's text is its
-pages' texts joined, without the links between them, which are the theme's."""
+in a `page-links` box), or each from the one before it (tagDiv's smart lists). REST's `content.rendered` holds the
+whole post, its pages in order; so the post's text is its pages' texts joined, without the links between them,
+which are the theme's."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from lxml.html import HtmlElement
 
 from generator.sources.page_markup import classes, elsewhere
 
-# The boxes `wp_link_pages()` prints its links in, by theme (`page-links` is WordPress's own default).
-LINKS_BOXES = frozenset({"page-links", "post-nav-links", "post-page-links", "page-link", "wp-link-pages"})
+# The boxes `wp_link_pages()` prints its links in, by theme (`page-links` is WordPress's own default), and tagDiv's
+# smart lists' box of Back and Next (a list of 16 items split one a page, each page linking its next only).
+LINKS_BOXES = frozenset({"page-links", "post-nav-links", "post-page-links", "page-link", "wp-link-pages",
+                         "td-smart-list-pagination"})
 NUMBER = "post-page-numbers"  # each link's class, since WordPress 5.1
 PAGED = re.compile(r"(?:single-)?paged-([0-9]{1,4})")
 MOST_PAGES = 200  # of one post: a copy's page linking more is no post's
@@ -86,6 +89,7 @@ def _saved(href: str, path: Path, root: Path) -> Path | None:
         return None
     relative = unquote(parts.path)
     target = root / relative.lstrip("/") if parts.scheme or relative.startswith("/") else path.parent / relative
+    target = Path(posixpath.normpath(target))  # (`2/../3/`, as a later page links the next: one file, one name)
     if relative.endswith("/") or target.is_dir():
         target = target / "index.html"
     try:

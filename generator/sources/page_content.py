@@ -24,8 +24,11 @@ CONTENT_CLASSES = ("entry-content", "wp-block-post-content", "post-content", "td
 # Divi's `et_pb_post_content`, tagDiv's `td-page-content`; a bare `page-content` is many themes' whole layout), or
 # a single post's (`single-content`, in which themes made for one site print `the_content()`).
 CONTENT_CLASS = re.compile(r"(?:(?:^|[-_])(?:post|entry|article)|[-_]page)[-_](?:content|body)\Z|\Asingle-content\Z")
-# A class that names the content inside the post's own element (`page-content`, `post-body`, `page-content-wrap`).
-INNER_CONTENT_CLASS = re.compile(r"(?:page|post|entry|article)[-_](?:content|body)(?:[-_](?:wrap(?:per)?|inner))?")
+# A class that names the content inside the post's own element (`page-content`, `post-body`, `page-content-wrap`),
+# or an id (MVP Themes' Gameday prints the text in `<div id="content-area">` inside its `<div id="post-area"
+# class="post-7758 …">`; outside the post's element, `content-area` is the underscores themes' whole layout).
+INNER_CONTENT_CLASS = re.compile(r"(?:page|post|entry|article)[-_](?:content|body)(?:[-_](?:wrap(?:per)?|inner))?"
+                                 r"|content[-_]area")
 # A comment's own element and the comments' box (WordPress's `comment_class()`, `#comment-9`, `#div-comment-9`;
 # the themes' `comments-area`, `comment-list`): Twenty Twenty prints a comment's text as `comment-content
 # entry-content`, the class of the post's own text.
@@ -115,14 +118,22 @@ def _built(element: HtmlElement, ident: int) -> bool:
 
 
 def _inner_content(document: HtmlElement, ident: int) -> HtmlElement | None:
-    """Inside the post's own element (`post_class()`'s `post-2276`, or `id="post-2276"`), an element classed as
-    its content without a prefix of its theme's: Hello Elementor's `page-content`, Hestia's `page-content-wrap`,
-    which outside it are many themes' whole layout."""
+    """Inside the post's own element (`post_class()`'s `post-2276`, or `id="post-2276"`), an element classed (or
+    named by its id) as its content without a prefix of its theme's: Hello Elementor's `page-content`, Hestia's
+    `page-content-wrap`, Gameday's `#content-area`, which outside it are many themes' whole layout."""
     own = _own_element(document, ident)
     if own is None:
         return None
-    return _likeliest([e for e in own.iter() if e is not own and isinstance(e.tag, str)
-                       and any(INNER_CONTENT_CLASS.fullmatch(name) for name in classes(e))])
+    return _likeliest([e for e in own.iter() if e is not own and isinstance(e.tag, str) and _named_content(e)])
+
+
+def _named_content(element: HtmlElement) -> bool:
+    """Whether the element's class names it the content, or its id does where it holds words or a picture (a
+    builder's front page leaves Gameday's `#content-area` empty: such a page is named, not made a page of nothing)."""
+    if any(INNER_CONTENT_CLASS.fullmatch(name) for name in classes(element)):
+        return True
+    return bool(INNER_CONTENT_CLASS.fullmatch(element.get("id") or "")) and bool(
+        element.text_content().strip() or element.find(".//img") is not None)
 
 
 def _bare_inner(document: HtmlElement, ident: int) -> HtmlElement | None:

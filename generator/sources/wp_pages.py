@@ -15,11 +15,13 @@ container is named, and passed over.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import html
+import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import lxml.html
@@ -44,10 +46,11 @@ TERM_REL = frozenset({"tag", "category"})
 # the post's short address ("Copy URL" under 438 posts of a Nigerian blog), Worth The Read's reading time ("3 minute
 # read" over 350 posts of an Oklahoma City paper), and WpDevArt's Facebook comments box ("Facebook Comments").
 # (`post-navigation`: WordPress's `the_post_navigation()`, the links to the previous and next posts, which Newsup
-# prints inside the post's `<article>`.)
+# prints inside the post's `<article>`; `td-a-rec`, `td-g-rec`: tagDiv's ad spots in the text, which a site may fill
+# with a block of its posts, "Trending Now" in every item of a smart list.)
 NOT_TEXT_CLASSES = frozenset({"elementor-widget-theme-post-title", "elementor-widget-post-navigation",
                               "elementor-widget-jet-listing-grid", "extra-hatom", "hatom-extra", "post-shortlink",
-                              "wtr-time-wrap", "post-navigation"})
+                              "wtr-time-wrap", "post-navigation", "td-a-rec", "td-g-rec"})
 NOT_TEXT_ID = re.compile(r"wpdevar_comment_[0-9]+")
 TERMS_LABEL = 24  # characters besides its links: a box's label ("Tags", "Filed under")
 TERMS_TEXT = 2000  # characters in all: a box of terms, not a paragraph
@@ -63,6 +66,10 @@ CHARSET_BYTES = 65536  # where a page's `<meta charset>` is looked for: its head
 BODY_ID = re.compile(rb"""[\s"'](?:postid|page-id)-([0-9]{1,19})(?=[\s"'])""")
 TAG_BYTES = 8192  # the most a theme's `<body …>` tag takes
 MAX_PAGE = 64 << 20  # bytes: a saved page larger is no theme's page of a post
+# The classes of a byline's element (microformats2's `p-author h-card`, as IndieWeb themes print it) and of the name
+# inside one that holds more (hCard's `fn`, microformats2's `p-name`).
+BYLINE_CLASSES = frozenset({"author", "fn", "p-author"})
+NAME_CLASSES = frozenset({"fn", "p-name"})
 # Lazy-loading plugins put the picture's address in one of these, and a placeholder in `src`.
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "src")
 
@@ -79,11 +86,12 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
     where the copy's feeds named it (`https://news.example`), for the pages that name none; `updated`: the time of
     each address's last change as the copy's sitemaps give it (by its path), for the pages that print none."""
     named: set[int] = set()
+    titled: dict[int, Shown] = {}  # what the page each id was read from showed, of those read here
     for path in paths:
         data = _page_bytes(path, problems)
         # (The id, found in the bytes, spares parsing the pages of the posts already given, and the site's others.)
         ident = _body_ident(data) if data else None
-        if ident is None or ident in named or ident in seen:
+        if ident is None or ident in named or (ident in seen and ident not in titled):
             continue
         document = _document(data)
         if document is None or _ident(document) != ident:
@@ -91,7 +99,14 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
         try:  # an address urlsplit refuses (`http://[dock/`) where the page is read for one stops this page only
             base = _base(document, site + saved_at(path, root))
             link = _link(document, base)
-            if not post_keys({"id": ident, "link": link}).isdisjoint(seen):
+            own = ident
+            if ident in titled:
+                if path_key(link) in seen or _head_title(document) == titled[ident].head:
+                    continue  # (the post again, at another of its addresses)
+                # A site builder that made its pages from one post's page left that post's id in every one (22 news
+                # stories, each its own address, title and text, all `postid-4445`): a post of its own.
+                own = synthetic_id("page", link)
+            elif not post_keys({"id": ident, "link": link}).isdisjoint(seen):
                 continue
             if wp_json.is_design_type(kind := _kind(document)):
                 # A theme's template shown as a page of its own (tagDiv's `tdb_templates`: its header, footer, 404 and
@@ -99,22 +114,50 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
                 named.add(ident)
                 yield from wp_json.items_in(path, {"id": ident, "type": kind, "link": link})[0]
                 continue
-            more = [part for later in later_pages.later_paths(document, path, root, link)
-                    if (part := _later_part(later, ident, root, site, problems)) is not None]
+            more = _later_parts(document, path, root, link, ident, site, problems)
             post = _post(document, ident, link, base, more, (updated or {}).get(path_key(link)))
         except ValueError as error:
             named.add(ident)
             problems.append(Problem(str(path), str(ident), "address", f"an address no browser could follow: {error}"))
             continue
         if post is None:
-            named.add(ident)
+            named.add(own)
             problems.append(Problem(str(path), str(ident), "content", "a post's page whose theme shows its text in "
                                     "no container newsmirror knows (entry-content, post-content…): passed over"))
             continue
+        shown = _shown(document, post)
+        if own != ident:
+            if titled[ident].same_post(shown):
+                continue  # (the post again, saved before its slug and its SEO title changed: its title or its text)
+            post = {**{key: value for key, value in post.items() if key != "guid"}, "id": own}  # (its shortlink's)
+        else:
+            titled[ident] = shown
         seen.update(post_keys(post))
         found, found_problems = wp_json.items_in(path, [post])
         problems.extend(found_problems)
         yield from found
+
+
+class Shown(NamedTuple):
+    """What a post's page shows, to tell another page with its id apart: the page's `<title>`, the post's title and
+    a digest of its text."""
+
+    head: str
+    title: str
+    text: bytes
+
+    def same_post(self, other: Shown) -> bool:
+        return self.title == other.title or self.text == other.text
+
+
+def _shown(document: HtmlElement, post: dict[str, Any]) -> Shown:
+    title, text = post.get("title", {}).get("rendered", ""), post.get("content", {}).get("rendered", "")
+    return Shown(_head_title(document), title, hashlib.sha256(text.encode()).digest())
+
+
+def _head_title(document: HtmlElement) -> str:
+    node = document.find(".//title")
+    return " ".join(node.text_content().split()) if node is not None else ""
 
 
 def _page_bytes(path: Path, problems: list[Problem]) -> bytes:
@@ -251,17 +294,42 @@ def _link(document: HtmlElement, base: str) -> str:
     return address(found, base) if found else PAGE.sub("/", base)
 
 
-def _later_part(path: Path, ident: int, root: Path, site: str, problems: list[Problem]) -> tuple[int, str] | None:
-    """A later page of post `ident` (its number, its text with its addresses read against its own), or None where
-    the file is not one."""
+def _later_parts(document: HtmlElement, path: Path, root: Path, link: str, ident: int, site: str,
+                 problems: list[Problem]) -> list[tuple[int, str]]:
+    """The later pages of post `ident` whose first page is `document` (`path`, at `link`), each (its number, its
+    text): those it links, and those they link in turn, for a theme whose pages link only their next (tagDiv's smart
+    lists: 15 of a list's 16 items were lost)."""
+    parts: list[tuple[int, str]] = []
+    waiting = later_pages.later_paths(document, path, root, link)
+    known = {path, *waiting}
+    while waiting and len(parts) < later_pages.MOST_PAGES:
+        later = waiting.pop(0)
+        # (Its own address, against which its whole links are read: the first page's, and its folder's from it.)
+        own = urljoin(link, posixpath.relpath(later.parent, path.parent) + "/") if link else ""
+        read = _later_part(later, ident, root, site, problems, own)
+        if read is None:
+            continue
+        number, text, links = read
+        parts.append((number, text))
+        fresh = [more for more in links if more not in known]
+        known.update(fresh)
+        waiting.extend(fresh)
+    return parts
+
+
+def _later_part(path: Path, ident: int, root: Path, site: str, problems: list[Problem], own: str
+                ) -> tuple[int, str, list[Path]] | None:
+    """A later page of post `ident` (its number, its text with its addresses read against its own and without what
+    the theme prints in it, as the first's, the pages it links as the post's, `own` its address), or None where the
+    file is not one."""
     data = _page_bytes(path, problems)
     document = _document(data) if data else None
     number = later_pages.page_number(_body_classes(document), ident) if document is not None else None
     content = page_content.content(document, ident) if document is not None and number is not None else None
     if content is None:
         return None
-    base = _base(document, site + saved_at(path, root))
-    return number, relative_to(_inner(later_pages.without_links(content)), base)
+    links = later_pages.later_paths(document, path, root, own)  # (before the box of them goes from its text)
+    return number, _text(content, _base(document, site + saved_at(path, root))), links
 
 
 def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tuple[int, str]], updated: str | None
@@ -403,15 +471,19 @@ def _path(href: str) -> str:
 
 
 def _author(document: HtmlElement, article: HtmlElement) -> str:
-    """The byline's name: `rel="author"`, else an element of class `author` or `fn`, else a link to an author's
-    archive (`/author/ana/`), outside the comments."""
+    """The byline's name: `rel="author"`, else an element of class `author` or `fn` (or microformats2's
+    `p-author`), else a link to an author's archive (`/author/ana/`), outside the comments."""
     for node in article.iterfind(".//a[@rel]"):
         if "author" in node.get("rel", "").split() and node.text_content().strip() and not elsewhere(node):
             return node.text_content().strip()
     for node in article.iter():
-        if (isinstance(node.tag, str) and {"author", "fn"} & set(classes(node)) and node.text_content().strip()
+        if (isinstance(node.tag, str) and BYLINE_CLASSES & set(classes(node)) and node.text_content().strip()
                 and not elsewhere(node)):
-            return " ".join(node.text_content().split())
+            # (A box of class `author` may hold the name's own `fn` beside the days the post was written and changed:
+            # Semicolon's `<h3><a class="url fn n">Sir Waffle</a> <time>August 6, 2015</time>…`.)
+            name = next((inner for inner in node.iterdescendants() if isinstance(inner.tag, str)
+                         and NAME_CLASSES & set(classes(inner)) and inner.text_content().strip()), node)
+            return " ".join(name.text_content().split())
     for node in article.iter("a"):  # a theme that links the byline to the author's archive only (Colibri)
         if (AUTHOR_PATH.search(_path(node.get("href", ""))) and node.text_content().strip()
                 and not elsewhere(node)):
