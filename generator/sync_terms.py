@@ -52,7 +52,7 @@ def refresh_terms(client: Client, site: Site, store: RawStore, post_types: Itera
             for base in site.taxonomies.values():
                 ids = post.get(base)
                 if isinstance(ids, list):
-                    used.setdefault(base, set()).update(i for i in ids if isinstance(i, int) and not isinstance(i, bool))
+                    used.setdefault(base, set()).update(filter(_is_id, ids))
             for term in embedded_terms(post):
                 terms.was.setdefault(term["id"], term)
     failed = []
@@ -130,11 +130,12 @@ def _renamed(post: dict[str, Any], terms: Terms, bases: dict[str, str]) -> dict[
     deleted ones left out of its lists of term ids (by rest_base) and those two; None when nothing changed. A
     term's id is the site's, one id a term whatever its taxonomy."""
     taxonomies = {base: taxonomy for taxonomy, base in bases.items()}
-    changed: dict[str, Any] = {base: [i for i in ids if i not in terms.gone[base]] for base, ids in post.items()
-                               if base in terms.gone and isinstance(ids, list) and terms.gone[base] & set(ids)}
+    changed: dict[str, Any] = {base: [i for i in ids if not (_is_id(i) and i in terms.gone[base])]
+                               for base, ids in post.items() if base in terms.gone and isinstance(ids, list)
+                               and terms.gone[base].intersection(filter(_is_id, ids))}
     classes = {}
     for base, ids in post.items():
-        for ident in ids if base in taxonomies and isinstance(ids, list) else ():
+        for ident in filter(_is_id, ids) if base in taxonomies and isinstance(ids, list) else ():
             old, new = terms.was.get(ident), terms.now.get(ident)
             if old is not None and (new is None and ident in terms.gone.get(base, ()) or
                                     new is not None and new.get("slug") != old.get("slug")):
@@ -163,16 +164,24 @@ def post_class(taxonomy: str, term: dict[str, Any]) -> str:
 
 def _reclassed(listed: list[Any] | dict[str, Any], classes: dict[str, str | None]) -> list[Any] | dict[str, Any]:
     """`class_list` (a list, or an object where a filter left gaps in PHP's array) with each old class made new."""
+    def now(value: Any) -> Any:
+        return classes.get(value, value) if isinstance(value, str) else value  # (a saved list may hold anything)
+
     if isinstance(listed, dict):
-        return {key: classes.get(value, value) for key, value in listed.items() if classes.get(value, "") is not None}
-    return [classes.get(value, value) for value in listed if classes.get(value, "") is not None]
+        return {key: now(value) for key, value in listed.items() if now(value) is not None}
+    return [now(value) for value in listed if now(value) is not None]
+
+
+def _is_id(value: Any) -> bool:
+    """Whether a value of a stored post's term list is a term's id: the lists a site serves may hold anything."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _named_now(group: list[Any], terms: Terms, bases: dict[str, str]) -> list[Any]:
     """One taxonomy's embedded terms as the site has them now."""
     shown = []
     for term in group:
-        if not isinstance(term, dict):
+        if not isinstance(term, dict) or not _is_id(term.get("id")):
             shown.append(term)
             continue
         if term.get("id") in terms.gone.get(bases.get(str(term.get("taxonomy")), ""), ()):

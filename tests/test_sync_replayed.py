@@ -79,6 +79,25 @@ def test_a_term_deleted_upstream_leaves_the_posts_that_had_it(tmp_path: Path) ->
     assert posts(tmp_path / "content") == posts(tmp_path / "fresh")
 
 
+def test_term_lists_holding_what_is_no_id_are_brought_up_to_date_around_it(tmp_path: Path) -> None:
+    """A site whose posts' term lists and classes hold other values beside ids (an object, a list: what a
+    plugin's filter may leave) stopped the sync with a TypeError (unhashable) once a term was deleted; those
+    values are passed over, and the mirror ends as a first sync of the site writes it."""
+    site = generated_site(12)
+    term = shown_term(site)
+    for post in site.posts["news-archive"]:
+        if term["id"] in post.get(term["taxonomy"], []):
+            post[term["taxonomy"]] = [*post[term["taxonomy"]], {"id": term["id"]}, [term["id"]]]
+            post["class_list"] = [*post["class_list"], ["odd"]]
+    with FakeWordPress(site) as wp:
+        sync(wp.url, tmp_path / "content")
+        edit_term(site, term, deleted=True)
+        result = sync(wp.url, tmp_path / "content")
+        sync(wp.url, tmp_path / "fresh")
+    assert result.problems == []
+    assert posts(tmp_path / "content") == posts(tmp_path / "fresh")
+
+
 def test_a_site_that_ignores_the_query_of_terms_takes_no_term_off_a_post(tmp_path: Path) -> None:
     """A cache in front of the site that ignores the query string answers `?include=` with its first terms: the
     terms it did not serve are not taken for deleted, and the posts keep them."""
