@@ -71,6 +71,9 @@ MAX_PAGE = 64 << 20  # bytes: a saved page larger is no theme's page of a post
 BYLINE_CLASSES = frozenset({"author", "fn", "p-author"})
 NAME_CLASSES = frozenset({"fn", "p-name"})
 # Lazy-loading plugins put the picture's address in one of these, and a placeholder in `src`.
+# The key that marks a page's post's excerpt as WordPress's automatic one, which the page does not print: REST and
+# feeds give every post an excerpt, made of its first 55 words where its author wrote none.
+AUTOMATIC_EXCERPT = "automatic"
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "src")
 
 
@@ -348,8 +351,7 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
         "slug": link_slug(link) or slug_of(html.unescape(title)) or None, "title": {"rendered": title},
         "content": {"rendered": text,
                     "protected": "post-password-required" in _body_classes(document)},
-        "excerpt": {"rendered": html.escape(meta(document, "description")
-                                            or meta_property(document, "og:description") or "", quote=False)},
+        "excerpt": _excerpt(meta(document, "description") or meta_property(document, "og:description")),
         "lang": document.get("lang") or None,
     }
     v2["date"], v2["date_gmt"] = local_and_utc(page_dates.published(document, article))
@@ -364,6 +366,14 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
     shortlink = meta_link(document, "shortlink")
     v2["guid"] = {"rendered": address(shortlink, base)} if "p" in parse_qs(urlsplit(shortlink).query) else None
     return embedded_post(v2, embedded, _picture(article, content, base))
+
+
+def _excerpt(description: str) -> dict[str, Any]:
+    """The post's excerpt as REST gives it: the description an SEO plugin printed, else none, marked to be made as
+    WordPress makes it of the text (`AUTOMATIC_EXCERPT`; convert/copy_excerpts.py), where REST would have given it."""
+    if description:
+        return {"rendered": html.escape(description, quote=False)}
+    return {"rendered": "", AUTOMATIC_EXCERPT: True}
 
 
 def _text(content: HtmlElement, base: str) -> str:
