@@ -1148,3 +1148,21 @@ def test_a_tagdiv_smart_list_is_its_pages_each_linking_its_next_joined_without_t
     first = folder / "celebs" / "index.html"  # each page read once, its Back link (`3/../2/`) the page before's
     parts = _later_parts(_document(first.read_bytes()), first, folder, "https://viral.example/celebs/", 801, "", [])
     assert [number for number, _ in parts] == [2, 3]
+
+
+def test_a_copy_made_for_offline_reading_by_wp2static_is_read_at_the_sites_address(tmp_path: Path) -> None:
+    """WP2Static's offline copy writes the site's address as `http://OFFLINEZIP.wpsho` wherever it left one whole
+    (canonical addresses, its feed's `<link>`, pictures): a developer's pages were posts of that host, their pictures
+    on it. It names no host; the copy's `CNAME` does."""
+    offline = "http://OFFLINEZIP.wpsho"
+    folder = _pages(tmp_path / "copy", {
+        "CNAME": "harbour.example\n",
+        "feed/index.xml": RSS.format(title="Harbour News", items="").replace("<link>./../index.html</link>",
+                                                                             f"<link>{offline}</link>"),
+        "tide/index.html": _story("single single-post postid-21", f'<div class="entry-content"><p>Calm.</p>'
+                                  f'<img src="{offline}/wp-content/uploads/2024/03/calm.jpg" alt="Calm"></div>',
+                                  canonical=f"{offline}/tide/")})
+    run_import([folder], tmp_path / "content", ONE)
+    tide = _post(tmp_path / "content", "tide")
+    assert tide.source.url == "https://harbour.example/tide/"
+    assert "](https://harbour.example/wp-content/uploads/2024/03/calm.jpg)" in tide.body and offline not in tide.body

@@ -31,7 +31,7 @@ from defusedxml.ElementTree import fromstring
 from generator.problems import Problem
 from generator.sources import wp_json
 from generator.sources.static_copy import (PAGE, V2_ROOT, address, link_slug, origin, path_key, post_keys,
-                                            relative_to, saved_at)
+                                            relative_to, saved_at, stand_in)
 from generator.sources.v2_posts import embedded_post, with_terms
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import SYNTHETIC_BASE, slug_of, synthetic_id
@@ -196,7 +196,7 @@ def copy_home(paths: Sequence[Path]) -> str:
         end = head.find(b"<item", start)
         if start >= 0 and (found := HOME.search(head, start, end if end >= 0 else len(head))):
             home = found.group(1).decode("ascii").rstrip("/")
-            if _followable(home):
+            if _followable(home) and not stand_in(home):
                 return home
     return ""
 
@@ -213,7 +213,7 @@ def guid_home(paths: Sequence[Path]) -> str:
         homes = {found.group(1).decode("ascii").lower() for found in GUID_HOME.finditer(head)}
         if homes:
             home = homes.pop()
-            return home if not homes and _followable(home) else ""
+            return home if not homes and _followable(home) and not stand_in(home) else ""
     return ""
 
 

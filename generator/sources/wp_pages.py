@@ -32,7 +32,7 @@ from generator.problems import Problem
 from generator.sources import later_pages, page_cards, page_content, page_dates, wp_json
 from generator.sources.page_markup import TITLE_CLASSES, classes, elsewhere, meta, meta_link, meta_property
 from generator.sources.static_copy import (PAGE, V2_ROOT, address, link_slug, path_key, post_keys, relative_to,
-                                            saved_at)
+                                            saved_at, stand_in)
 from generator.sources.v2_posts import embedded_post, local_and_utc, with_terms
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import slug_of, synthetic_id
@@ -266,12 +266,12 @@ def _whole_address(document: HtmlElement, saved: str) -> str:
     """The page's address where it names it whole: its canonical one, else Open Graph's `og:url` (a copy that
     made the canonical one relative left it: `/` and `http://author.example/`), else its oEmbed link's; one
     that does not end with the path of a relative canonical address (a theme's `og:url` of the home page on
-    every page) is not the page's. '' where none is."""
+    every page) is not the page's, nor one at WP2Static's stand-in host. '' where none is."""
     canonical = meta_link(document, "canonical")
     own = urlsplit(urljoin(saved, canonical)).path if canonical else ""
     for found in (canonical, meta_property(document, "og:url"), _oembed_address(document)):
         parts = urlsplit(found)
-        if parts.scheme in ("http", "https") and parts.netloc and _ends_with(parts.path, own):
+        if parts.scheme in ("http", "https") and parts.netloc and _ends_with(parts.path, own) and not stand_in(found):
             return found
     return ""
 
