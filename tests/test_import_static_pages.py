@@ -1166,3 +1166,18 @@ def test_a_copy_made_for_offline_reading_by_wp2static_is_read_at_the_sites_addre
     tide = _post(tmp_path / "content", "tide")
     assert tide.source.url == "https://harbour.example/tide/"
     assert "](https://harbour.example/wp-content/uploads/2024/03/calm.jpg)" in tide.body and offline not in tide.body
+
+
+def test_a_page_that_links_no_terms_takes_them_from_its_posts_classes(tmp_path: Path) -> None:
+    """`post_class()` names the post's categories and tags on its own element, as REST's `class_list` does: a local
+    news site's theme linked none of its 3,102 posts' categories, which had none in the mirror. A term the page links
+    keeps its name; a class of a term's id (a slug in another script) is no slug."""
+    article = ('<article class="post-21 post type-post hentry category-local-news category-12 tag-storm">'
+               '<h1 class="entry-title">Storm</h1><a href="../tag/storm/index.html" rel="tag">Storm!</a>'
+               '<div class="entry-content"><p>Wind.</p></div></article>'
+               '<article class="post-22 post type-post category-elsewhere"><h2>Other</h2></article>')
+    folder = _pages(tmp_path / "copy", {"storm/index.html": _story("single single-post postid-21", article)})
+    run_import([folder], tmp_path / "content", ONE)
+    storm = _post(tmp_path / "content", "storm")
+    assert storm.taxonomies == {"category": ("local-news",), "post_tag": ("storm",)}
+    assert "Storm!" in (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")

@@ -71,6 +71,8 @@ MAX_PAGE = 64 << 20  # bytes: a saved page larger is no theme's page of a post
 BYLINE_CLASSES = frozenset({"author", "fn", "p-author"})
 NAME_CLASSES = frozenset({"fn", "p-name"})
 # Lazy-loading plugins put the picture's address in one of these, and a placeholder in `src`.
+# `post_class()`'s prefixes of a post's categories and tags, and the REST fields that list them.
+POST_CLASS_TERMS = (("categories", "category-"), ("tags", "tag-"))
 # The key that marks a page's post's excerpt as WordPress's automatic one, which the page does not print: REST and
 # feeds give every post an excerpt, made of its first 55 words where its author wrote none.
 AUTOMATIC_EXCERPT = "automatic"
@@ -362,6 +364,7 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
         v2["author"] = synthetic_id("author", author)
         embedded["author"] = [{"id": v2["author"], "name": author, "slug": slug_of(author)}]
     with_terms(v2, embedded, terms, V2_ROOT)
+    _with_post_classes(v2, document, ident)
     # (WordPress's own shortlink, `/?p=7`, is the post's guid; Jetpack's, `https://wp.me/P7-3h`, names another host.)
     shortlink = meta_link(document, "shortlink")
     v2["guid"] = {"rendered": address(shortlink, base)} if "p" in parse_qs(urlsplit(shortlink).query) else None
@@ -516,6 +519,21 @@ def _terms(article: HtmlElement, base: str) -> dict[str, list[dict[str, Any]]]:
         groups.setdefault(taxonomy, []).append({"id": synthetic_id(taxonomy, slug), "taxonomy": taxonomy,
                                                 "slug": slug, "name": name, "parent": 0})
     return groups
+
+
+def _with_post_classes(v2: dict[str, Any], document: HtmlElement, ident: int) -> None:
+    """`v2` with the classes `post_class()` gave the post's own element (`post-7`), as REST's `class_list` holds the
+    same: they name its categories and tags (`category-local-news`, `tag-storm`), which the conversion reads where
+    the page links none of them (Extra's child theme of a local news site linked none of its 3,102 posts'
+    categories; a theme's byline may link none)."""
+    found = document.xpath(f"//*[contains(concat(' ', normalize-space(@class), ' '), ' post-{ident} ')]")
+    listed = found[0].get("class", "").split() if found else []
+    if not listed:
+        return
+    v2["class_list"] = listed
+    for key, prefix in POST_CLASS_TERMS:
+        if any(css_class.startswith(prefix) for css_class in listed):
+            v2.setdefault(key, [])
 
 
 def _taxonomy(rel: list[str], path: str) -> str:
