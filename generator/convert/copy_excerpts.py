@@ -10,10 +10,16 @@ summary goes through after.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from generator.convert import paired
 from generator.convert.wp_render import auto_excerpt
 from generator.sources.wp_pages import AUTOMATIC_EXCERPT
+
+# A form a shortcode printed (a contact form, a shop's login): WordPress's excerpt is made before shortcodes run,
+# and never holds its labels, which a copy's page shows ("Username or email address * Password * Remember me").
+FORM = (re.compile(r"<(form)\b", re.IGNORECASE), lambda found: "</form>")
 
 
 def automatic(data: dict[str, Any], content: str) -> str:
@@ -21,4 +27,4 @@ def automatic(data: dict[str, Any], content: str) -> str:
     excerpt = data.get("excerpt")
     if not isinstance(excerpt, dict) or excerpt.get(AUTOMATIC_EXCERPT) is not True or excerpt.get("rendered"):
         return ""
-    return auto_excerpt(content)
+    return auto_excerpt(paired.replace(content, paired.spans(content, *FORM), lambda _: " "))
