@@ -1183,3 +1183,29 @@ def test_a_page_that_links_no_terms_takes_them_from_its_posts_classes(tmp_path: 
     storm = _post(tmp_path / "content", "storm")
     assert storm.taxonomies == {"category": ("local-news",), "post_tag": ("storm",)}
     assert "Storm!" in (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
+
+
+def test_undated_pages_of_a_copy_take_their_first_comments_time_and_date_their_neighbours(tmp_path: Path) -> None:
+    """A site of WordPress pages only, none dated (a Turkish campaign's 13): there was no dated post to take a
+    neighbour's date from, and every page was passed over. A page's comments feed, saved beside it, names when its
+    first comment came, which stands in for its date; the comments of another page, or the site's feed, do not."""
+    comment = ('<item><title>By: Bo</title><link>https://harbour.example/{slug}/#comment-{n}</link>'
+               '<pubDate>{date}</pubDate><description>Nice</description></item>')
+    comments = RSS.format(title="Comments on: Hours", items=(
+        comment.format(slug="hours", n=4, date="Tue, 05 Jul 2011 12:12:12 +0000")
+        + comment.format(slug="hours", n=3, date="Fri, 13 May 2011 14:11:28 +0200")))
+    page = '<article><h1 class="entry-title">{0}</h1><div class="entry-content"><p>{0}.</p></div></article>'
+    folder = _pages(tmp_path / "copy", {
+        "hours/index.html": PAGE.format(title="Hours", canonical="./", head="", classes="page page-id-161",
+                                        article=page.format("Hours")),
+        "hours/feed/index.html": comments,
+        "about/index.html": PAGE.format(title="About", canonical="./", head="", classes="page page-id-170",
+                                        article=page.format("About")),
+        "feed/index.xml": RSS.format(title="Harbour News", items="").replace("<item", "").replace(
+            "</channel>", comment.format(slug="x", n=1, date="Mon, 01 Jan 2001 00:00:00 +0000") + "</channel>")})
+    result = run_import([folder], tmp_path / "content", ONE)
+    content = tmp_path / "content"
+    assert _post(content, "hours", "page").date.isoformat() == "2011-05-13T12:11:28+00:00"
+    assert _post(content, "about", "page").date.isoformat() == "2011-05-13T12:11:28+00:00"
+    notes = sorted(p.message for p in result.problems if p.field == "date")
+    assert notes[0].startswith("missing; the date of post 161") and "first comment" in notes[1]

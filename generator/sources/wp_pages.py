@@ -30,6 +30,7 @@ from lxml.html import HtmlElement
 
 from generator.problems import Problem
 from generator.sources import later_pages, page_cards, page_content, page_dates, wp_json
+from generator.sources.comment_dates import with_first_comment
 from generator.sources.page_markup import TITLE_CLASSES, classes, elsewhere, meta, meta_link, meta_property
 from generator.sources.static_copy import (PAGE, V2_ROOT, address, link_slug, path_key, post_keys, relative_to,
                                             saved_at, stand_in)
@@ -125,6 +126,8 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
             named.add(ident)
             problems.append(Problem(str(path), str(ident), "address", f"an address no browser could follow: {error}"))
             continue
+        if post is not None:
+            post = with_first_comment(post, path, root)
         if post is None:
             named.add(own)
             problems.append(Problem(str(path), str(ident), "content", "a post's page whose theme shows its text in "
