@@ -1209,3 +1209,22 @@ def test_undated_pages_of_a_copy_take_their_first_comments_time_and_date_their_n
     assert _post(content, "about", "page").date.isoformat() == "2011-05-13T12:11:28+00:00"
     notes = sorted(p.message for p in result.problems if p.field == "date")
     assert notes[0].startswith("missing; the date of post 161") and "first comment" in notes[1]
+
+
+def test_a_themes_own_picture_in_the_featured_images_box_is_the_posts_picture(tmp_path: Path) -> None:
+    """Elegant Themes' Extra prints the featured image as its own `<img>`, without WordPress's `wp-post-image`, in
+    the box themes print it in (`post-thumbnail`): a local news site's 2,746 posts lost their photograph. A picture
+    in the text, or in a list of other posts, is not the post's."""
+    article = ('<article class="post-21 post"><h1 class="entry-title">Bins</h1>'
+               '<div class="post-thumbnail header"><img src="../wp-content/uploads/2021/04/bins.jpg" alt="Bins"></div>'
+               '<div class="entry-content"><p>Organics.</p><img src="../wp-content/uploads/2021/04/in.jpg"></div>'
+               '</article>')
+    related = ('<article class="post-22 post"><h1 class="entry-title">Roads</h1><div class="entry-content"><p>Roads.'
+               '</p></div><div class="related-posts"><div class="post-thumbnail"><img src="../other.jpg"></div></div>'
+               '</article>')
+    folder = _pages(tmp_path / "copy", {"bins/index.html": _story("single single-post postid-21", article),
+                                        "roads/index.html": _story("single single-post postid-22", related)})
+    run_import([folder], tmp_path / "content", ONE)
+    bins = _post(tmp_path / "content", "bins")
+    assert (bins.image.url, bins.image.alt) == ("/wp-content/uploads/2021/04/bins.jpg", "Bins")
+    assert _post(tmp_path / "content", "roads").image is None

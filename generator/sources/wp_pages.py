@@ -72,6 +72,7 @@ MAX_PAGE = 64 << 20  # bytes: a saved page larger is no theme's page of a post
 BYLINE_CLASSES = frozenset({"author", "fn", "p-author"})
 NAME_CLASSES = frozenset({"fn", "p-name"})
 # Lazy-loading plugins put the picture's address in one of these, and a placeholder in `src`.
+THUMBNAIL_BOX = "post-thumbnail"  # the class of the box around a post's featured image in most themes
 # `post_class()`'s prefixes of a post's categories and tags, and the REST fields that list them.
 POST_CLASS_TERMS = (("categories", "category-"), ("tags", "tag-"))
 # The key that marks a page's post's excerpt as WordPress's automatic one, which the page does not print: REST and
@@ -546,13 +547,19 @@ def _taxonomy(rel: list[str], path: str) -> str:
 
 
 def _picture(article: HtmlElement, content: HtmlElement, base: str) -> dict[str, Any] | None:
-    """The featured image, as `the_post_thumbnail()` prints it (class `wp-post-image`), outside the text, the
-    comments and lists of other posts; its address where a lazy-loading plugin put it."""
-    for image in article.iter("img"):
-        if "wp-post-image" in classes(image) and content not in image.iterancestors() and not elsewhere(image):
-            source = next((image.get(name) for name in LAZY_SOURCES
-                           if image.get(name) and not image.get(name, "").startswith("data:")), "")
-            if source:
-                return {"id": 0, "source_url": address(source, base), "alt_text": image.get("alt") or "",
-                        "media_type": "image"}
+    """The featured image, as `the_post_thumbnail()` prints it (class `wp-post-image`), else the first picture in the
+    box themes print it in (`post-thumbnail`: Elegant Themes' Extra prints its own `<img>` there, and a local news
+    site's 2,746 posts lost their photograph), outside the text, the comments and lists of other posts; its address
+    where a lazy-loading plugin put it."""
+    shown = [image for image in article.iter("img") if content not in image.iterancestors() and not elsewhere(image)]
+    for image in [i for i in shown if "wp-post-image" in classes(i)] + [i for i in shown if _in_thumbnail_box(i)]:
+        source = next((image.get(name) for name in LAZY_SOURCES
+                       if image.get(name) and not image.get(name, "").startswith("data:")), "")
+        if source:
+            return {"id": 0, "source_url": address(source, base), "alt_text": image.get("alt") or "",
+                    "media_type": "image"}
     return None
+
+
+def _in_thumbnail_box(image: HtmlElement) -> bool:
+    return any(THUMBNAIL_BOX in classes(ancestor) for ancestor in image.iterancestors())
