@@ -10,6 +10,7 @@ import re
 from datetime import timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 
 from generator.sources.static_copy import PAGE
 
@@ -23,7 +24,7 @@ COMMENT_LINK = re.compile(rb"<link>[^<]{0,2000}#comment-[0-9]+\s*</link>")
 PUB_DATE = re.compile(rb"<pubDate>\s*([^<]{1,80}?)\s*</pubDate>")
 
 
-def with_first_comment(post: dict, page: Path, root: Path) -> dict:
+def with_first_comment(post: dict[str, Any], page: Path, root: Path) -> dict[str, Any]:
     """`post`, read from `page`, with the time of its first comment (FIRST_COMMENT), where it has no date and its
     comments feed names one."""
     if any(post.get(name) for name in ("date", "date_gmt", "modified", "modified_gmt")):
