@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import time
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from generator.convert import cleanup, context
 from generator.convert.context import Context, Media
 from generator.convert.markdown import html_to_markdown, normalize
+from generator.convert.widgets import CORE_LISTING_WIDGETS
 from generator.render.markdown import MarkdownRenderer
 from tests.conftest import SAMPLE_JSON, need_shared
 
@@ -322,3 +324,22 @@ def test_a_body_that_is_only_an_address_or_a_file_name_converts_without_a_warnin
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert content.split("/")[-1].split("=")[-1] in html_to_markdown(content, Context())
+
+
+WIDGET_PARTS = ('<div class="tagcloud"><a class="tag-link-5 tag-link-position-1" style="font-size: 8pt">x</a></div>',
+                '<ul><li class="cat-item"><a href="/c/">c</a> (3)</li></ul>', '<table id="wp-calendar"><tr><td>1</td>'
+                '</tr></table>', "<select><option>May 2020</option></select>", "<p>w</p>", "<img src=x.jpg>", "<br>")
+
+
+@settings(max_examples=150, deadline=None)
+@given(widget=st.sampled_from(sorted(CORE_LISTING_WIDGETS)), tag=st.sampled_from(("div", "section")),
+       inner=st.lists(st.sampled_from(WIDGET_PARTS) | st.text(max_size=12).map(html.escape), max_size=6).map("".join))
+def test_wordpresss_listing_widgets_in_the_text_go_with_their_titles(widget: str, inner: str, tag: str) -> None:
+    """A core widget listing the site's posts, terms, comments or menus, put into a page's text by a shortcode or a
+    builder's element, goes whole, whatever it holds; the author's words around it stay."""
+    html = (f'<p>Before.</p><{tag} class="widget {widget}"><h2 class="widget-title">Zzqx</h2>'
+            f'<ul><li><a href="/x/">Qqzz</a></li></ul>{inner}</{tag}><p>After.</p>')
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)
+        body = html_to_markdown(html, Context())
+    assert body.startswith("Before.") and "After." in body and "Zzqx" not in body and "Qqzz" not in body

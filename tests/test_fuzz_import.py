@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from generator.convert.wp_post import to_document
 from generator.importer import run_import
 from generator.problems import ItemError
+from generator.sources.wp_pages import AUTOMATIC_EXCERPT
 from tests.conftest import rest_item
 
 hostile_names = st.sampled_from(["../x", "/abs", "a/b", "", ".", "..", "C:\\x", "con", "x\x00y", "é", "A" * 300])
@@ -83,3 +84,13 @@ def test_import_of_garbage_never_raises_and_writes_only_into_content(tmp_path: P
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert path.relative_to(tmp_path / "runs").parts[1] in ("in.json", "content"), path
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(content=markup(), flag=st.sampled_from([True, False, None, 1, "yes", [], {}]))
+def test_any_markup_of_a_copys_page_is_summarised_in_55_words_at_most(content: str, flag: object) -> None:
+    """A static copy's page that prints no summary gets WordPress's automatic excerpt (convert/copy_excerpts.py);
+    only a mark that is `true` asks for it."""
+    excerpt = {"rendered": "", AUTOMATIC_EXCERPT: flag}
+    summary = to_document(rest_item(content={"rendered": content}, excerpt=excerpt)).document.summary
+    assert len(summary.split()) <= 56 if flag is True else summary == ""

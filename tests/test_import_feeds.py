@@ -173,6 +173,18 @@ def test_a_feed_titled_with_htmls_named_entities_is_read(tmp_path: Path) -> None
     assert problem.message.startswith("not a readable feed: undefined entity")
 
 
+def test_a_feed_with_blank_lines_before_its_xml_declaration_is_read(tmp_path: Path) -> None:
+    """A theme's PHP file that ends with a line break after its `?>` prints it before every feed, which feed readers
+    pass over: the parser refused each ("XML or text declaration not at start of entity"), an Italian magazine's
+    copy its 1,138 feeds. With a byte order mark before them too."""
+    folder = _static_copy(tmp_path / "copy")
+    for name, lead in (("feed/index.xml", b"\n"), ("category/ports/feed/index.xml", b"\xef\xbb\xbf\r\n \t\n")):
+        (folder / name).write_bytes(lead + (folder / name).read_bytes())
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert [p for p in result.problems if "feed" in p.message] == []
+    assert sorted(p.name for p in (tmp_path / "content" / "post").iterdir()) == ["high-tide.md", "low-tide.md"]
+
+
 def test_a_copys_empty_feed_is_no_failed_export(tmp_path: Path) -> None:
     """A copy saves the comments feed of a post whose comments are closed as an empty `feed/index.xml`: it was named
     "an empty file, not read: no WordPress export in it", and the import failed for no post lost. An empty .xml

@@ -147,7 +147,29 @@ def test_a_post_whose_feed_gives_its_summary_only_takes_its_text_from_its_page(t
         "<content:encoded><![CDATA[<p>The tide came in.</p>]]></content:encoded>", "")
     (folder / "feed" / "index.xml").write_text(RSS.format(title="Harbour News", items=summary_only), encoding="utf-8")
     run_import([folder], tmp_path / "content", ONE)
-    assert "Before the [high tide]" in _post(tmp_path / "content", "old-tide").body
+    old = _post(tmp_path / "content", "old-tide")
+    assert "Before the [high tide]" in old.body
+    assert old.summary == "A short summary […]"  # the item's, WordPress's excerpt, which the page does not print
+
+
+def test_a_page_that_prints_no_summary_is_summarised_as_wordpress_summarises_it(tmp_path: Path) -> None:
+    """REST and feeds give every post an excerpt, its first 55 words where its author wrote none; a copy's page prints
+    one only where an SEO plugin put a description in its head: every post of an Italian magazine's copy and a Polish
+    blog's had no summary on its card. A description stays the summary; a form a shortcode printed gives none of its
+    labels, as WordPress makes the excerpt before shortcodes run."""
+    words = " ".join(f"w{n}" for n in range(60))
+    folder = _pages(tmp_path / "copy", {
+        "long/index.html": _story("single single-post postid-21", f'<div class="entry-content"><p>{words}</p></div>'),
+        "short/index.html": _story("page page-id-22", '<div class="entry-content"><h2>Hours</h2><p>Open <b>daily</b>.'
+                                                      "</p><script>var x = 1;</script><form><label>Password</label>"
+                                                      "<button>Log in</button></form></div>"),
+        "described/index.html": _story("single single-post postid-23", '<div class="entry-content"><p>Text.</p></div>',
+                                       head='<meta name="description" content="Told by the SEO plugin.">')})
+    run_import([folder], tmp_path / "content", ONE)
+    content = tmp_path / "content"
+    assert _post(content, "long").summary == " ".join(f"w{n}" for n in range(55)) + " […]"
+    assert _post(content, "short", "page").summary == "Hours Open daily."
+    assert _post(content, "described").summary == "Told by the SEO plugin."
 
 
 def _pages(folder: Path, pages: dict[str, str]) -> Path:
@@ -1128,3 +1150,81 @@ def test_a_tagdiv_smart_list_is_its_pages_each_linking_its_next_joined_without_t
     first = folder / "celebs" / "index.html"  # each page read once, its Back link (`3/../2/`) the page before's
     parts = _later_parts(_document(first.read_bytes()), first, folder, "https://viral.example/celebs/", 801, "", [])
     assert [number for number, _ in parts] == [2, 3]
+
+
+def test_a_copy_made_for_offline_reading_by_wp2static_is_read_at_the_sites_address(tmp_path: Path) -> None:
+    """WP2Static's offline copy writes the site's address as `http://OFFLINEZIP.wpsho` wherever it left one whole
+    (canonical addresses, its feed's `<link>`, pictures): a developer's pages were posts of that host, their pictures
+    on it. It names no host; the copy's `CNAME` does."""
+    offline = "http://OFFLINEZIP.wpsho"
+    folder = _pages(tmp_path / "copy", {
+        "CNAME": "harbour.example\n",
+        "feed/index.xml": RSS.format(title="Harbour News", items="").replace("<link>./../index.html</link>",
+                                                                             f"<link>{offline}</link>"),
+        "tide/index.html": _story("single single-post postid-21", f'<div class="entry-content"><p>Calm.</p>'
+                                  f'<img src="{offline}/wp-content/uploads/2024/03/calm.jpg" alt="Calm"></div>',
+                                  canonical=f"{offline}/tide/")})
+    run_import([folder], tmp_path / "content", ONE)
+    tide = _post(tmp_path / "content", "tide")
+    assert tide.source.url == "https://harbour.example/tide/"
+    assert "](https://harbour.example/wp-content/uploads/2024/03/calm.jpg)" in tide.body and offline not in tide.body
+
+
+def test_a_page_that_links_no_terms_takes_them_from_its_posts_classes(tmp_path: Path) -> None:
+    """`post_class()` names the post's categories and tags on its own element, as REST's `class_list` does: a local
+    news site's theme linked none of its 3,102 posts' categories, which had none in the mirror. A term the page links
+    keeps its name; a class of a term's id (a slug in another script) is no slug."""
+    article = ('<article class="post-21 post type-post hentry category-local-news category-12 tag-storm">'
+               '<h1 class="entry-title">Storm</h1><a href="../tag/storm/index.html" rel="tag">Storm!</a>'
+               '<div class="entry-content"><p>Wind.</p></div></article>'
+               '<article class="post-22 post type-post category-elsewhere"><h2>Other</h2></article>')
+    folder = _pages(tmp_path / "copy", {"storm/index.html": _story("single single-post postid-21", article)})
+    run_import([folder], tmp_path / "content", ONE)
+    storm = _post(tmp_path / "content", "storm")
+    assert storm.taxonomies == {"category": ("local-news",), "post_tag": ("storm",)}
+    assert "Storm!" in (tmp_path / "content" / "terms.yaml").read_text(encoding="utf-8")
+
+
+def test_undated_pages_of_a_copy_take_their_first_comments_time_and_date_their_neighbours(tmp_path: Path) -> None:
+    """A site of WordPress pages only, none dated (a Turkish campaign's 13): there was no dated post to take a
+    neighbour's date from, and every page was passed over. A page's comments feed, saved beside it, names when its
+    first comment came, which stands in for its date; the comments of another page, or the site's feed, do not."""
+    comment = ('<item><title>By: Bo</title><link>https://harbour.example/{slug}/#comment-{n}</link>'
+               '<pubDate>{date}</pubDate><description>Nice</description></item>')
+    comments = RSS.format(title="Comments on: Hours", items=(
+        comment.format(slug="hours", n=4, date="Tue, 05 Jul 2011 12:12:12 +0000")
+        + comment.format(slug="hours", n=3, date="Fri, 13 May 2011 14:11:28 +0200")))
+    page = '<article><h1 class="entry-title">{0}</h1><div class="entry-content"><p>{0}.</p></div></article>'
+    folder = _pages(tmp_path / "copy", {
+        "hours/index.html": PAGE.format(title="Hours", canonical="./", head="", classes="page page-id-161",
+                                        article=page.format("Hours")),
+        "hours/feed/index.html": comments,
+        "about/index.html": PAGE.format(title="About", canonical="./", head="", classes="page page-id-170",
+                                        article=page.format("About")),
+        "feed/index.xml": RSS.format(title="Harbour News", items="").replace("<item", "").replace(
+            "</channel>", comment.format(slug="x", n=1, date="Mon, 01 Jan 2001 00:00:00 +0000") + "</channel>")})
+    result = run_import([folder], tmp_path / "content", ONE)
+    content = tmp_path / "content"
+    assert _post(content, "hours", "page").date.isoformat() == "2011-05-13T12:11:28+00:00"
+    assert _post(content, "about", "page").date.isoformat() == "2011-05-13T12:11:28+00:00"
+    notes = sorted(p.message for p in result.problems if p.field == "date")
+    assert notes[0].startswith("missing; the date of post 161") and "first comment" in notes[1]
+
+
+def test_a_themes_own_picture_in_the_featured_images_box_is_the_posts_picture(tmp_path: Path) -> None:
+    """Elegant Themes' Extra prints the featured image as its own `<img>`, without WordPress's `wp-post-image`, in
+    the box themes print it in (`post-thumbnail`): a local news site's 2,746 posts lost their photograph. A picture
+    in the text, or in a list of other posts, is not the post's."""
+    article = ('<article class="post-21 post"><h1 class="entry-title">Bins</h1>'
+               '<div class="post-thumbnail header"><img src="../wp-content/uploads/2021/04/bins.jpg" alt="Bins"></div>'
+               '<div class="entry-content"><p>Organics.</p><img src="../wp-content/uploads/2021/04/in.jpg"></div>'
+               '</article>')
+    related = ('<article class="post-22 post"><h1 class="entry-title">Roads</h1><div class="entry-content"><p>Roads.'
+               '</p></div><div class="related-posts"><div class="post-thumbnail"><img src="../other.jpg"></div></div>'
+               '</article>')
+    folder = _pages(tmp_path / "copy", {"bins/index.html": _story("single single-post postid-21", article),
+                                        "roads/index.html": _story("single single-post postid-22", related)})
+    run_import([folder], tmp_path / "content", ONE)
+    bins = _post(tmp_path / "content", "bins")
+    assert (bins.image.url, bins.image.alt) == ("/wp-content/uploads/2021/04/bins.jpg", "Bins")
+    assert _post(tmp_path / "content", "roads").image is None

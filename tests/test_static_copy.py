@@ -33,6 +33,10 @@ FEED = "/category/news/feed/index.xml"
     ("https://news.example/story/index.html", "https://news.example/story/index.html"),  # whole: as it is
     ("http-guide/index.html", "/category/news/feed/http-guide/"),  # a relative path that only starts with "http"
     ("#comments", "#comments"),
+    ("http://OFFLINEZIP.wpsho/story/", "/story/"),  # WP2Static's stand-in host for an offline copy: the copy's path
+    ("http://OFFLINEZIP.wpsho", "/"),
+    ("https://offlinezip.wpsho?p=12", "/?p=12"),
+    ("https://offlinezip.wpsho.news.example/story/", "https://offlinezip.wpsho.news.example/story/"),
 ])
 def test_an_address_of_a_copy_is_the_sites_own(written: str, meant: str) -> None:
     assert address(written, FEED) == meant

@@ -73,6 +73,16 @@ CONSENT_CONTROL_IDS = frozenset({"cmplz-manage-consent-container"})
 READING_TIME_CLASSES = frozenset({"rt-reading-time", "span-reading-time", "bsf-rt-reading-time",
                                   "booster-read-block",  # Booster Extension's, of many news themes
                                   "yoast-reading-time__wrapper"})  # Yoast SEO's block
+# WordPress's own widgets that list the site's posts, pages, terms, comments and menus, put into a page's text by a
+# plugin that shows any widget by a shortcode (amr's `[do_widget]`, a magazine's author page: its tag cloud of 63
+# tags) or a page builder's element of a widget (Elementor's `wp-widget-…`): as live as the blocks below. Not the
+# text, HTML and picture widgets, which hold what the author wrote.
+CORE_LISTING_WIDGETS = frozenset({
+    *(f"widget_{name}" for name in ("recent_entries", "archive", "categories", "tag_cloud", "recent_comments",
+                                    "calendar", "meta", "pages", "nav_menu")),
+    *(f"elementor-widget-wp-widget-{name}" for name in ("recent-posts", "archives", "categories", "tag_cloud",
+                                                         "recent-comments", "calendar", "meta", "pages",
+                                                         "nav_menu"))})
 # Blocks WordPress fills in when it shows the page (dynamic blocks), with lists the live site made of its own posts,
 # pages, terms, menus and comments: REST content holds them as they stood that day, an export nothing; the mirror
 # makes its own lists and menus. The RSS block lists another site's feed. Jetpack's Related Posts block saves only
@@ -80,7 +90,7 @@ READING_TIME_CLASSES = frozenset({"rt-reading-time", "span-reading-time", "bsf-r
 SITE_LISTING_CLASSES = frozenset({"wp-block-latest-posts", "wp-block-query", "wp-block-archives", "wp-block-categories",
                                   "wp-block-latest-comments", "wp-block-page-list", "wp-block-tag-cloud",
                                   "wp-block-calendar", "wp-block-navigation", "wp-block-loginout",
-                                  "wp-block-jetpack-related-posts"})
+                                  "wp-block-jetpack-related-posts", *CORE_LISTING_WIDGETS})
 # A page builder's menu widget: the site's own menu, drawn into a page laid out on a blank canvas (its copy for phones,
 # its logo, its toggle and its close button "X" inside it), which the live site's script opened and closed. Its links
 # lead to the live site's pages; the mirror has its own navigation, and the page's table of contents.
@@ -94,9 +104,9 @@ SITE_MENU_CLASSES = frozenset({"elementor-widget-nav-menu",  # Elementor Pro
 # element over Feedzy's list of another site's feed: "اخبار محلية", local news), which stood over nothing once the
 # list went. JNews' own post blocks hold theirs, and it goes with them.
 LISTING_HEADING_CLASSES = frozenset({"jeg_block_heading"})
-# The RSS block, and Feedzy's lists of another site's feed items (its shortcode's and its block's: their titles,
-# pictures, dates and first words), which a news site's front page may be made of.
-FEED_CLASSES = frozenset({"wp-block-rss", "feedzy-rss"})
+# The RSS block and widget, and Feedzy's lists of another site's feed items (its shortcode's and its block's: their
+# titles, pictures, dates and first words), which a news site's front page may be made of.
+FEED_CLASSES = frozenset({"wp-block-rss", "feedzy-rss", "widget_rss", "elementor-widget-wp-widget-rss"})
 # A Query Loop block's parts that WordPress fills in when it shows the page: the posts (its post template), its
 # pager, its "no results" words, the archive's title and count. The author may put blocks of their own in it
 # beside them (a FAQ after the list of posts, in a Hindi tech news site's post), which the live page showed.

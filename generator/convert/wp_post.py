@@ -20,6 +20,7 @@ from generator.convert.bylines import byline
 from generator.convert.cleanup import WHITESPACE
 from generator.convert.context import Context, Losses, Media, Settings
 from generator.convert.control_chars import readable, readable_item
+from generator.convert.copy_excerpts import automatic
 from generator.convert.custom_fields import with_fields
 from generator.convert.document import Document, Image, Source, Term
 from generator.convert.feed_dates import feed_date, named_offset
@@ -198,7 +199,8 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
                                  "not name (a dump without `home` in wp_options, a post saved without its link): "
                                  "the build will show them as text; import again with `--site URL`, the site's "
                                  "address"))
-    summary = html_to_text(shortcodes.strip_known(_rendered(data, "excerpt", required=False)), address)
+    excerpt = _rendered(data, "excerpt", required=False) or automatic(data, content)
+    summary = html_to_text(shortcodes.strip_known(excerpt), address)
     summary, seen = without_unseen_words(summary, content)  # seen: the content as the summary is compared with it
     summary = without_menu_words(summary, ctx.menu_words)
     summary = spaced_as_shown(summary, seen)

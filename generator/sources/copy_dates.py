@@ -2,7 +2,9 @@
 the posts beside it: WordPress numbers posts, pages and uploads in the order they are made, so the dated post whose
 id comes just before the page's was made just before it (just after, where none comes before). Such a page was
 passed over, and a reader lost it. The conversion reads this last, after what the page itself says (its address's
-day, its first picture's upload month: convert/stand_in_dates.py), and names the post as dated so.
+day, its first picture's upload month: convert/stand_in_dates.py), and names the post as dated so. A page whose copy
+kept its comments feed is dated by its first comment before its neighbours are (sources/comment_dates.py), and dates
+them in turn.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from generator.sources.comment_dates import FIRST_COMMENT
 from generator.sources.date_clues import ADDRESS_DATE, UPLOAD_MONTH
 from generator.sources.wp_json import POST, RawItem
 
@@ -29,6 +32,7 @@ class NearbyDates:
         self.dates: dict[int, dict[str, str]] = {}
         self.undated: list[RawItem] = []
         self.named: set[int] = set()  # the posts dated by their address's day or their picture's upload month
+        self.commented: set[int] = set()  # the posts dated by their first comment
 
     def held(self, item: RawItem) -> bool:
         """Whether `item` is a post without a date, kept back for `dated`; else its date is noted."""
@@ -47,12 +51,20 @@ class NearbyDates:
     def dated(self) -> list[RawItem]:
         """The posts kept back, each with the date of the post nearest before it by id (else after it), where
         the copy holds a dated one; one whose address or pictures name a day, which the conversion reads, as it is
-        (and dating the others)."""
+        (and dating the others); else one whose comments feed names its first comment's time, with that time."""
         own = {item.data["id"]: day for item in self.undated if (day := own_day(item.data))}
+        commented = {item.data["id"]: day for item in self.undated
+                     if item.data["id"] not in own and _set(day := item.data.get(FIRST_COMMENT))}
         self.dates.update({ident: {"date": day} for ident, day in own.items()})
-        self.named = set(own)
+        self.dates.update({ident: {"date": day, "date_gmt": day} for ident, day in commented.items()})
+        self.named, self.commented = set(own), set(commented)
         order = sorted(self.dates)
-        return [item if item.data["id"] in own else self._with_nearby(item, order) for item in self.undated]
+        return [item if item.data["id"] in own else self._commented(item) if item.data["id"] in commented
+                else self._with_nearby(item, order) for item in self.undated]
+
+    def _commented(self, item: RawItem) -> RawItem:
+        note = "missing; the time of its first comment (its comments feed, saved beside its page) stands in"
+        return replace(item, data={**item.data, NEARBY_DATE: {**self.dates[item.data["id"]], "note": note}})
 
     def _with_nearby(self, item: RawItem, order: list[int]) -> RawItem:
         if not order:
@@ -60,7 +72,8 @@ class NearbyDates:
         at = bisect.bisect_left(order, item.data["id"])
         before = at > 0
         other = order[at - 1] if before else order[at]
-        whose = " (itself named by its address or its pictures)" if other in self.named else ""
+        whose = (" (itself named by its address or its pictures)" if other in self.named
+                 else " (itself dated by its first comment)" if other in self.commented else "")
         note = (f"missing; the date of post {other}{whose}, the one made {'before' if before else 'after'} it "
                 "(WordPress numbers posts as they are made), stands in")
         return replace(item, data={**item.data, NEARBY_DATE: {**self.dates[other], "note": note}})

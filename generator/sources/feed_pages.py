@@ -2,10 +2,10 @@
 
 A site set to show summaries in its feeds gives each item's title, address, date, author and terms, but not its
 text; the post's page gives the text, and its title, but many themes print no date a reader can take (no
-`article:published_time`, no `<time>`), no byline and no links to its terms. The page's post keeps what the page
-shows, and takes its dates, author and terms from the feed's item where the page has none, and its title where the
-page gave only its document's (`Title – Site`), for the import of a static copy of the site (sources/saved.py) and
-for sync from a live site's feeds (sync_feeds.py) alike.
+`article:published_time`, no `<time>`), no byline and no links to its terms, and few a summary. The page's post
+keeps what the page shows, and takes its dates, author, terms and summary from the feed's item where the page has
+none, and its title where the page gave only its document's (`Title – Site`), for the import of a static copy of the
+site (sources/saved.py) and for sync from a live site's feeds (sync_feeds.py) alike.
 """
 
 from __future__ import annotations
@@ -46,9 +46,9 @@ def _path(address: str) -> str:
 
 
 def completed(page: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
-    """The page's post, with the feed item's dates, author and terms where the page gives none, its address where the
-    page's names no host (the guid that names it), and its title where one holds the other with more (the page's the
-    site's name, the feed's what an SEO plugin's title left out)."""
+    """The page's post, with the feed item's dates, author, terms and excerpt where the page gives none, its address
+    where the page's names no host (the guid that names it), and its title where one holds the other with more (the
+    page's the site's name, the feed's what an SEO plugin's title left out)."""
     post, embedded = dict(page), dict(page.get("_embedded") or {})
     if not urlsplit(str(page.get("link") or "")).netloc and urlsplit(_rendered(item.get("guid"))).netloc:
         # (A page that names its address as a path, `/2023/12/16/x/`, and the item's guid its site: `?p=1056`.)
@@ -58,6 +58,8 @@ def completed(page: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     # "Japanesia Matsuri - Beneran…" of "[After Event] Japanesia Matsuri – Beneran…".)
     if theirs and ours != theirs and (theirs in ours or ours in theirs):
         post["title"] = item["title"]
+    if not _rendered(page.get("excerpt")) and _rendered(item.get("excerpt")):
+        post["excerpt"] = item["excerpt"]  # (the item's summary is WordPress's excerpt; a page prints one seldom)
     for pair in DATES:
         if not any(post.get(key) for key in pair) and any(item.get(key) for key in pair):
             post.update({key: item[key] for key in pair if key in item})

@@ -55,7 +55,8 @@ def linked_site(pages: list[Path], root: Path) -> str:
     whole; `…/wp-includes/css/…`, a page the tool missed), or of its pages (`http://whizzy.org/2010/05/slug/`, an
     author's link to another post; on at least LINKING_PAGES pages, else an author's link to another site whose
     paths the copy happens to hold too), the most pages give, LINKED_BY times as many as give any other host's so.
-    Its home page's address, `/`, which every site holds, is not asked. '' where no host is linked so."""
+    Its home page's address, `/`, which every site holds, is not asked, nor WP2Static's stand-in host (_OFFLINE_ZIP).
+    '' where no host is linked so."""
     held = {path_key(PAGE.sub("/", saved_at(page, root))) for page in pages} - {"path:/"}
     by_pages: dict[str, set[Path]] = {}
     by_files: dict[str, set[Path]] = {}
@@ -68,7 +69,7 @@ def linked_site(pages: list[Path], root: Path) -> str:
         for found in _LINKED.finditer(data):
             host, path = found.group(2).decode("ascii").lower(), found.group(3).decode("utf-8", "replace")
             linking = by_pages if path_key(path) in held else by_files if _held_file(root, path) else None
-            if linking is not None:
+            if linking is not None and host != OFFLINE_ZIP_HOST:
                 linking.setdefault(host, set()).add(page)
                 schemes.setdefault(host, found.group(1).decode("ascii").lower())
     ranked = sorted(((len(by_pages.get(host, set()) | by_files.get(host, set())), host) for host in schemes
@@ -142,6 +143,11 @@ _TWICE = re.compile(r"\Ahttps?://+(https?)(?::/*|/+)(?=[a-z0-9-]+(?:\.[a-z0-9-]+
 _ROOTED = re.compile(r"\A(?:https?://(?:localhost|127\.0\.0\.1)(?::[0-9]{1,5})?)?/+"
                      r"(?=https?:/+[a-z0-9-]+(?:\.[a-z0-9-]+)+/)", re.IGNORECASE)
 
+# WP2Static's stand-in for the site's address in a copy made for offline reading (its "offline ZIP"), which it then
+# makes relative, but leaves in a page's canonical address, its Open Graph tags and what its plugins print: no host,
+# the copy's own path (a Greek developer's pages were posts of `http://OFFLINEZIP.wpsho/`, their pictures there too).
+OFFLINE_ZIP_HOST = "offlinezip.wpsho"
+_OFFLINE_ZIP = re.compile(rf"\Ahttps?://{re.escape(OFFLINE_ZIP_HOST)}(?:/|(?=[?#])|\Z)", re.IGNORECASE)
 
 # wget's name of a page it saved from an address with a query (`/?p=16` saved as `index.html?p=16.html`), as its
 # converted links write it (`index.html%3Fp=16.html`; without `--adjust-extension`, no `.html`): the address again.
@@ -156,9 +162,15 @@ def _queried(text: str) -> str:
                             count=1) if "index.htm" in text else text
 
 
+def stand_in(address: str) -> bool:
+    """Whether an address is at WP2Static's stand-in host for the site's (_OFFLINE_ZIP), which names no site."""
+    return _OFFLINE_ZIP.match(address) is not None
+
+
 def _mended(text: str) -> str:
-    """A whole address as the site wrote it, where a copy mangled it (see _MANGLED, _TWICE and _ROOTED)."""
-    text = _ROOTED.sub("", text, count=1)
+    """A whole address as the site wrote it, where a copy mangled it (see _MANGLED, _TWICE and _ROOTED); one at
+    WP2Static's stand-in host its path (_OFFLINE_ZIP)."""
+    text = _ROOTED.sub("", _OFFLINE_ZIP.sub("/", text, count=1), count=1)
     return _MANGLED.sub(r"\1://", _TWICE.sub(r"\1://", text, count=1), count=1)
 
 

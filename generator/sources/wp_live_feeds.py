@@ -132,7 +132,7 @@ def read_page(client: Client, url: str) -> FeedPage:
             return FeedPage(url, end=True)
         raise
     page = FeedPage(url, response.url)
-    body, page.mended = wp_feed.utf8_mended(response.body)
+    body, page.mended = wp_feed.utf8_mended(wp_feed.declaration_first(response.body))
     with tempfile.TemporaryDirectory(prefix="newsmirror-feed-") as folder:
         path = Path(folder) / "feed.xml"
         path.write_bytes(body)

@@ -30,9 +30,10 @@ from lxml.html import HtmlElement
 
 from generator.problems import Problem
 from generator.sources import later_pages, page_cards, page_content, page_dates, wp_json
+from generator.sources.comment_dates import with_first_comment
 from generator.sources.page_markup import TITLE_CLASSES, classes, elsewhere, meta, meta_link, meta_property
 from generator.sources.static_copy import (PAGE, V2_ROOT, address, link_slug, path_key, post_keys, relative_to,
-                                            saved_at)
+                                            saved_at, stand_in)
 from generator.sources.v2_posts import embedded_post, local_and_utc, with_terms
 from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import slug_of, synthetic_id
@@ -71,6 +72,12 @@ MAX_PAGE = 64 << 20  # bytes: a saved page larger is no theme's page of a post
 BYLINE_CLASSES = frozenset({"author", "fn", "p-author"})
 NAME_CLASSES = frozenset({"fn", "p-name"})
 # Lazy-loading plugins put the picture's address in one of these, and a placeholder in `src`.
+THUMBNAIL_BOX = "post-thumbnail"  # the class of the box around a post's featured image in most themes
+# `post_class()`'s prefixes of a post's categories and tags, and the REST fields that list them.
+POST_CLASS_TERMS = (("categories", "category-"), ("tags", "tag-"))
+# The key that marks a page's post's excerpt as WordPress's automatic one, which the page does not print: REST and
+# feeds give every post an excerpt, made of its first 55 words where its author wrote none.
+AUTOMATIC_EXCERPT = "automatic"
 LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "src")
 
 
@@ -120,6 +127,8 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
             named.add(ident)
             problems.append(Problem(str(path), str(ident), "address", f"an address no browser could follow: {error}"))
             continue
+        if post is not None:
+            post = with_first_comment(post, path, root)
         if post is None:
             named.add(own)
             problems.append(Problem(str(path), str(ident), "content", "a post's page whose theme shows its text in "
@@ -263,12 +272,12 @@ def _whole_address(document: HtmlElement, saved: str) -> str:
     """The page's address where it names it whole: its canonical one, else Open Graph's `og:url` (a copy that
     made the canonical one relative left it: `/` and `http://author.example/`), else its oEmbed link's; one
     that does not end with the path of a relative canonical address (a theme's `og:url` of the home page on
-    every page) is not the page's. '' where none is."""
+    every page) is not the page's, nor one at WP2Static's stand-in host. '' where none is."""
     canonical = meta_link(document, "canonical")
     own = urlsplit(urljoin(saved, canonical)).path if canonical else ""
     for found in (canonical, meta_property(document, "og:url"), _oembed_address(document)):
         parts = urlsplit(found)
-        if parts.scheme in ("http", "https") and parts.netloc and _ends_with(parts.path, own):
+        if parts.scheme in ("http", "https") and parts.netloc and _ends_with(parts.path, own) and not stand_in(found):
             return found
     return ""
 
@@ -348,8 +357,7 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
         "slug": link_slug(link) or slug_of(html.unescape(title)) or None, "title": {"rendered": title},
         "content": {"rendered": text,
                     "protected": "post-password-required" in _body_classes(document)},
-        "excerpt": {"rendered": html.escape(meta(document, "description")
-                                            or meta_property(document, "og:description") or "", quote=False)},
+        "excerpt": _excerpt(meta(document, "description") or meta_property(document, "og:description")),
         "lang": document.get("lang") or None,
     }
     v2["date"], v2["date_gmt"] = local_and_utc(page_dates.published(document, article))
@@ -360,10 +368,19 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
         v2["author"] = synthetic_id("author", author)
         embedded["author"] = [{"id": v2["author"], "name": author, "slug": slug_of(author)}]
     with_terms(v2, embedded, terms, V2_ROOT)
+    _with_post_classes(v2, document, ident)
     # (WordPress's own shortlink, `/?p=7`, is the post's guid; Jetpack's, `https://wp.me/P7-3h`, names another host.)
     shortlink = meta_link(document, "shortlink")
     v2["guid"] = {"rendered": address(shortlink, base)} if "p" in parse_qs(urlsplit(shortlink).query) else None
     return embedded_post(v2, embedded, _picture(article, content, base))
+
+
+def _excerpt(description: str) -> dict[str, Any]:
+    """The post's excerpt as REST gives it: the description an SEO plugin printed, else none, marked to be made as
+    WordPress makes it of the text (`AUTOMATIC_EXCERPT`; convert/copy_excerpts.py), where REST would have given it."""
+    if description:
+        return {"rendered": html.escape(description, quote=False)}
+    return {"rendered": "", AUTOMATIC_EXCERPT: True}
 
 
 def _text(content: HtmlElement, base: str) -> str:
@@ -508,6 +525,21 @@ def _terms(article: HtmlElement, base: str) -> dict[str, list[dict[str, Any]]]:
     return groups
 
 
+def _with_post_classes(v2: dict[str, Any], document: HtmlElement, ident: int) -> None:
+    """`v2` with the classes `post_class()` gave the post's own element (`post-7`), as REST's `class_list` holds the
+    same: they name its categories and tags (`category-local-news`, `tag-storm`), which the conversion reads where
+    the page links none of them (Extra's child theme of a local news site linked none of its 3,102 posts'
+    categories; a theme's byline may link none)."""
+    found = document.xpath(f"//*[contains(concat(' ', normalize-space(@class), ' '), ' post-{ident} ')]")
+    listed = found[0].get("class", "").split() if found else []
+    if not listed:
+        return
+    v2["class_list"] = listed
+    for key, prefix in POST_CLASS_TERMS:
+        if any(css_class.startswith(prefix) for css_class in listed):
+            v2.setdefault(key, [])
+
+
 def _taxonomy(rel: list[str], path: str) -> str:
     if "category" in rel or (not rel and "/category/" in path):
         return "category"
@@ -515,13 +547,19 @@ def _taxonomy(rel: list[str], path: str) -> str:
 
 
 def _picture(article: HtmlElement, content: HtmlElement, base: str) -> dict[str, Any] | None:
-    """The featured image, as `the_post_thumbnail()` prints it (class `wp-post-image`), outside the text, the
-    comments and lists of other posts; its address where a lazy-loading plugin put it."""
-    for image in article.iter("img"):
-        if "wp-post-image" in classes(image) and content not in image.iterancestors() and not elsewhere(image):
-            source = next((image.get(name) for name in LAZY_SOURCES
-                           if image.get(name) and not image.get(name, "").startswith("data:")), "")
-            if source:
-                return {"id": 0, "source_url": address(source, base), "alt_text": image.get("alt") or "",
-                        "media_type": "image"}
+    """The featured image, as `the_post_thumbnail()` prints it (class `wp-post-image`), else the first picture in the
+    box themes print it in (`post-thumbnail`: Elegant Themes' Extra prints its own `<img>` there, and a local news
+    site's 2,746 posts lost their photograph), outside the text, the comments and lists of other posts; its address
+    where a lazy-loading plugin put it."""
+    shown = [image for image in article.iter("img") if content not in image.iterancestors() and not elsewhere(image)]
+    for image in [i for i in shown if "wp-post-image" in classes(i)] + [i for i in shown if _in_thumbnail_box(i)]:
+        source = next((image.get(name) for name in LAZY_SOURCES
+                       if image.get(name) and not image.get(name, "").startswith("data:")), "")
+        if source:
+            return {"id": 0, "source_url": address(source, base), "alt_text": image.get("alt") or "",
+                    "media_type": "image"}
     return None
+
+
+def _in_thumbnail_box(image: HtmlElement) -> bool:
+    return any(THUMBNAIL_BOX in classes(ancestor) for ancestor in image.iterancestors())
