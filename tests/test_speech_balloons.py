@@ -1,4 +1,4 @@
-"""Speech balloons of Cocoon, SWELL, SANGO, JIN and AFFINGER as quotes of their words (convert/speech_balloons.py)."""
+"""Speech balloons of Cocoon, SWELL, SANGO, JIN, AFFINGER and WP Bubble Chat as quotes of their words (convert/speech_balloons.py)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ def test_a_balloon_is_a_quote_of_every_word_it_says_opened_by_the_speakers_name(
     assert "face.png" not in markdown
 
 
-# Each theme's balloon as it prints it (SWELL's block, SANGO's `[say]`, JIN's `[chat]`, AFFINGER's conversation).
+# Each theme's balloon as it prints it (SWELL's block, SANGO's `[say]`, JIN's `[chat]`, AFFINGER's conversation,
+# WP Bubble Chat's `[chat]`).
 THEME_BALLOONS = {
     "swell": ('<div class="c-balloon -bln-left"><div class="c-balloon__icon -circle"><img src="https://example.jp/'
               'face.png" alt="{alt}" class="c-balloon__iconImg"><span class="c-balloon__iconName">{name}</span></div>'
@@ -40,6 +41,9 @@ THEME_BALLOONS = {
     "affinger": ('<div class="st-kaiwa-box kaiwaicon1 clearfix"><div class="st-kaiwa-face"><img src="https://'
                  'example.jp/face.png" alt="{alt}"><div class="st-kaiwa-face-name">{name}</div></div><div '
                  'class="st-kaiwa-area"><div class="st-kaiwa-hukidashi">{said}</div></div></div>'),
+    "wp bubble chat": ('<div class="wpbc-outer wpbc-pos-l"><div class="wpbc-avatar"><div class="wpbc-avatar-image"><img '
+                       'src="https://example.jp/face.png" alt="{alt}"></div><div class="wpbc-avatar-name">{name}</div>'
+                       '</div><div class="wpbc-avatar-text"><div class="wpbc-avatar-text-inner">{said}</div></div></div>'),
 }
 
 
