@@ -52,6 +52,7 @@ from generator.convert.menu_separators import drop_menu_separators
 from generator.convert.microdata import microdata_set_apart
 from generator.convert.music_players import music_players_as_links
 from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_scripts
+from generator.convert.built_locally import public_addresses
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
                                      links_out_of_code, players_out_of_links, resolve_relative_urls, split_block_links,
                                      unlink_dead_fragments, unlink_unreachable_addresses, unnest_links,
@@ -547,6 +548,7 @@ PASSES: tuple[Pass, ...] = (
     image_map_links,
     divi_dynamic_links,
     resolve_relative_urls,
+    public_addresses,
     unnest_links,
     merge_split_links,
     split_block_links,
