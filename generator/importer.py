@@ -281,9 +281,11 @@ def _converter_version() -> list[str]:
     """What else decides how an item converts: this code, the words of its labels, and the libraries that parse
     and write."""
     package = Path(__file__).parent
-    # Converting an export's post reads WordPress's syntax with sources/wp_syntax.py.
+    # Converting an export's post reads WordPress's syntax with sources/wp_syntax.py, and tells the hosts of its
+    # maker's machine with sources/wp_permalinks.py (convert/built_locally.py).
     sources = sorted([*(package / "convert").glob("*.py"), *(package / "store").glob("*.py"),
-                      package / "sources" / "wp_syntax.py", *(package / "language").glob("*.py"),
+                      package / "sources" / "wp_syntax.py", package / "sources" / "wp_permalinks.py",
+                      *(package / "language").glob("*.py"),
                       *(package / "language" / "catalogues").glob("*.toml")])
     digest = import_cache.fingerprint(*(p.read_bytes() for p in sources))
     return [__version__, digest, *(version(name) for name in ("markdownify", "beautifulsoup4", "lxml", "PyYAML"))]
