@@ -30,6 +30,11 @@ def test_a_fallback_link_in_brackets_is_the_one_link_to_its_story(words: str, us
     assert dict(ctx.losses.counts) == ({"iframe made a link": 1} if framed else {})
 
 
+def test_brackets_in_comments_round_the_link_stay_unshown() -> None:
+    html = '<noscript><!-- a [ --><a href="https://poll.example/p/1">Vote</a><!-- ] --></noscript>'
+    assert html_to_markdown(html, Context()) == "[Vote](https://poll.example/p/1)\n"
+
+
 @settings(max_examples=150, deadline=None)
 @given(markup(), markup())
 def test_any_markup_round_a_fallback_converts_without_a_warning(before: str, inside: str) -> None:

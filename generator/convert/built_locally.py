@@ -54,5 +54,5 @@ def public_addresses(soup: BeautifulSoup, ctx: Context) -> None:
 def _moved(value: str, local: str, public: str, srcset: bool) -> str:
     if not srcset:
         return public + value[len(local):] if value.startswith(local) else value
-    candidates = [candidate.strip().split(maxsplit=1) for candidate in value.split(",")]
+    candidates = [candidate.strip().split(maxsplit=1) for candidate in value.split(", ")]  # as absolute_srcset
     return ", ".join(" ".join([_moved(parts[0], local, public, False), *parts[1:]]) for parts in candidates if parts)

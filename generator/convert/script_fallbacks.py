@@ -23,7 +23,8 @@ def fallback_link_alone(noscript: Tag, ctx: Context) -> None:
         return
     link = links[0]
     before, after = link.previous_sibling, link.next_sibling
-    if (isinstance(before, NavigableString) and isinstance(after, NavigableString)
+    # (Text only: a comment, a CDATA section, is a NavigableString too, and its words were never shown.)
+    if (type(before) is NavigableString and type(after) is NavigableString
             and before.strip().endswith("[") and after.strip().startswith("]")):
         before.replace_with(before.rstrip().removesuffix("["))
         after.replace_with(after.lstrip().removeprefix("]"))
