@@ -42,8 +42,20 @@ def saved_files(source: Path) -> tuple[list[Path], list[Problem], int, tuple[lis
     if not usable and not feeds and not web_pages:  # then an export or a dump among the site's uploads is the input
         usable = [p for p in uploaded_files(source) if (p.suffix == ".xml" and wxr.is_export(p)) or wp_sql.is_dump(p)]
     if not usable and not feeds and not web_pages:
-        problems.append(Problem(str(source), message=_nothing_saved(pages)))
+        problems.append(Problem(str(source), message=_nothing_saved(pages) + _demos_passed_over(source)))
     return usable, problems, pages, (feeds, web_pages)
+
+
+def _demos_passed_over(source: Path) -> str:
+    """What a folder holding no input says of the exports its themes bring (`wp-content/themes/x/demo/content.xml`):
+    a theme's sample posts, not the site's, passed over with the theme's code; but a user given only such a folder
+    was told it held no export at all (round 62b)."""
+    demos = [p for p in uploaded_files(source, "themes") if p.suffix.lower() == ".xml" and wxr.is_export(p)]
+    if not demos:
+        return ""
+    more = f" and {len(demos) - 1} more" if len(demos) > 1 else ""
+    return (f"; a theme's demo export, its sample posts, was passed over with the theme's code "
+            f"({demos[0].relative_to(source).as_posix()}{more}): give it by name to import it")
 
 
 def _nothing_saved(pages: int) -> str:
