@@ -22,7 +22,7 @@ from generator.sources.wp_permalinks import on_this_machine
 GUID_HOME = re.compile(r"\A(https?://[^/?#]+)(/[^?#]*)?")
 
 
-def local_and_public_homes(link: str, guid: str) -> tuple[str, str]:
+def local_and_public_homes(link: str, guid: str) -> tuple[str, str] | tuple[()]:
     """(the local home `http://localhost/comic/`, the public one `https://comic.example/comic/`) where the post's
     address is public and its guid local; () where not."""
     try:

@@ -21,6 +21,7 @@ from generator.convert.author_boxes import drop_author_boxes
 from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.block_names import blocks_as_divs
 from generator.convert.breadcrumbs import drop_breadcrumbs
+from generator.convert.built_locally import public_addresses
 from generator.convert.card_details import card_details_once
 from generator.convert.context import Context
 from generator.convert.countdowns import drop_countdowns
@@ -52,7 +53,6 @@ from generator.convert.menu_separators import drop_menu_separators
 from generator.convert.microdata import microdata_set_apart
 from generator.convert.music_players import music_players_as_links
 from generator.convert.lazy_media import resolve_lazy_media, shown_only_without_scripts
-from generator.convert.built_locally import public_addresses
 from generator.convert.links import (images_out_of_links, keep_link_targets, merge_split_links, name_icon_links,
                                      links_out_of_code, players_out_of_links, resolve_relative_urls, split_block_links,
                                      unlink_dead_fragments, unlink_unreachable_addresses, unnest_links,
@@ -70,8 +70,8 @@ from generator.convert.rating_widgets import drop_rating_widgets
 from generator.convert.responsive import drop_hidden_on_desktop
 from generator.convert.ruby_readings import ruby_readings_in_brackets
 from generator.convert.rules import rules_in_a_row_as_one
-from generator.convert.script_fallbacks import fallback_link_alone
 from generator.convert.script_boxes import script_boxes_as_links, script_players_as_links
+from generator.convert.script_fallbacks import fallback_link_alone
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
                                              progress_bars_show_their_value)

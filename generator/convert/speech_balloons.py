@@ -1,10 +1,11 @@
 """Speech balloons of Japanese themes: a speaker's small round face and name beside a bubble of what they say.
 Cocoon (`<div class="speech-wrap …">`, its block `cocoon-blocks/balloon-ex-box`), SWELL (`c-balloon`), SANGO's
 `[say]` (`<div class="say left">`), JIN's `[chat]` (`balloon-box`) and AFFINGER's conversations (`st-kaiwa-box`)
-each print one, in markup of their own, as does the plugin WP Bubble Chat (`[chat icon=… name=…]`: `wpbc-outer`). The mirror showed the face as a picture of its own above every line said,
-the name below it, and the words as a paragraph like any other, no longer set apart as said. A balloon becomes a
-quote of its words, opened by the speaker's name in bold where the theme names one (its name, else its face's
-alternative text); the face, and the shapes that draw the bubble's tail, the theme's decoration of every line, go.
+each print one, in markup of their own, as does the plugin WP Bubble Chat (`[chat icon=… name=…]`: `wpbc-outer`).
+The mirror showed the face as a picture of its own above every line said, the name below it, and the words as a
+paragraph like any other, no longer set apart as said. A balloon becomes a quote of its words, opened by the
+speaker's name in bold where the theme names one (its name, else its face's alternative text); the face, and the
+shapes that draw the bubble's tail, the theme's decoration of every line, go.
 A box of one of these classes without its theme's bubble in it is a site's own, and stays as it is."""
 
 from __future__ import annotations

@@ -18,8 +18,8 @@ from generator.progress import Progress
 from generator.sources import (archives, copy_dates, copy_home, export_json, feed_pages, sitemap_dates, static_copy,
                                wp_feed, wp_pages, wp_rows, wp_sql, wxr)
 from generator.sources.tree import folder_files, uploaded_files
-from generator.sources.wp_json import (MEDIA, NOTE, POST, UNREAD, RawItem, is_saved_json, items_in, large_list, listed_items,
-                                       load)
+from generator.sources.wp_json import (MEDIA, NOTE, POST, UNREAD, RawItem, is_saved_json, items_in, large_list,
+                                       listed_items, load)
 
 
 def saved_files(source: Path) -> tuple[list[Path], list[Problem], int, tuple[list[Path], list[Path]]]:
