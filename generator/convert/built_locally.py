@@ -5,7 +5,9 @@ of the text (`<img src="http://localhost/wp-content/uploads/…">`, a webcomic's
 mirror can load and `--media` rightly refuses to fetch. Where a post's own address names a public host and its guid
 a host of the maker's machine, what the text links or shows under the guid's home is at the same place under the
 public site's: its host, and the local home's folder where the post's address is under that folder too. Only
-addresses in attributes change: words that name `localhost` (a tutorial's) stay as written."""
+addresses in attributes change: words that name `localhost` (a tutorial's) stay as written, and so do links to the
+local install's dashboard and login (`http://localhost/wp-admin/`), which a tutorial sends its reader to on their own
+machine."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from generator.convert.parse import tags_in
 from generator.sources.wp_permalinks import on_this_machine
 
 GUID_HOME = re.compile(r"\A(https?://[^/?#]+)(/[^?#]*)?")
+OWN_MACHINE = ("wp-admin", "wp-login.php")  # under the home: what only the machine's owner opens
 
 
 def local_and_public_homes(link: str, guid: str) -> tuple[str, str] | tuple[()]:
@@ -53,6 +56,7 @@ def public_addresses(soup: BeautifulSoup, ctx: Context) -> None:
 
 def _moved(value: str, local: str, public: str, srcset: bool) -> str:
     if not srcset:
-        return public + value[len(local):] if value.startswith(local) else value
+        below = value[len(local):]
+        return public + below if value.startswith(local) and not below.startswith(OWN_MACHINE) else value
     candidates = [candidate.strip().split(maxsplit=1) for candidate in value.split(", ")]  # as absolute_srcset
     return ", ".join(" ".join([_moved(parts[0], local, public, False), *parts[1:]]) for parts in candidates if parts)
