@@ -66,9 +66,9 @@ def run_import(sources: Sequence[Path], content_dir: Path, options: ImportOption
         # Not while reading or converting, which may run here and makes a cyclic tree of every post (collector.py).
         with collector.paused():
             registry, term_problems = read_terms(content_dir)
-            scan = _scan(sources, registry, spool, _settings(options).site_words(), progress)
+            scan = _scan(sources, registry, spool, _settings(options).site_words(), progress, options.site)
             result = ImportResult(problems=scan.read_problems + term_problems + scan.names.problems + scan.others,
-                                  skipped=scan.skipped)
+                                  skipped=scan.skipped, notes=scan.notes)
             lookups, own_names = scan.names.lookups()
             stored = read_labels(content_dir)[0].language
             guessed = "" if options.language or stored else _guessed_language(scan, result)
@@ -133,6 +133,7 @@ class Scan:
     read_problems: list[Problem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # in input order, as `ImportResult.skipped`
     others: list[Problem] = field(default_factory=list)  # items that are not WordPress
+    notes: list[str] = field(default_factory=list)  # what the readers tell of how they read a source
     clues: LanguageClues = field(default_factory=LanguageClues)  # of the site's language, from its posts
     site_names: Counter[str] = field(default_factory=Counter)  # the site's name, as SEO plugins give it in posts
 
@@ -142,11 +143,11 @@ class Scan:
 
 
 def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool, words: Words,
-          progress: Progress | None = None) -> Scan:
+          progress: Progress | None = None, site: str = "") -> Scan:
     """One pass over the input: names are collected, posts spooled, the rest told apart."""
     scan = Scan(Names(registry))
     told = 0  # of scan.read_problems, those already looked at for posts they leave out
-    for item in iter_items(sources, scan.read_problems, words, progress):
+    for item in iter_items(sources, scan.read_problems, words, progress, site):
         told = _left_out(scan, told)  # before the item, in input order: problems come as their item is read
         if item.kind == wp_json.POST:
             scan.names.embedded(item.data)
@@ -161,6 +162,8 @@ def _scan(sources: Sequence[Path], registry: TermRegistry, spool: Spool, words: 
             scan.skipped.append(f"{where}: {wp_json.SKIPPED[item.kind]}, not a post")
         elif item.kind == wp_json.OTHER:
             scan.others.append(item.problem("", wp_json.not_wordpress(item.data)))
+        elif item.kind == wp_json.NOTE:
+            scan.notes.append(item.data["note"])
         else:
             scan.names.add(item)
     _left_out(scan, told)
@@ -278,9 +281,11 @@ def _converter_version() -> list[str]:
     """What else decides how an item converts: this code, the words of its labels, and the libraries that parse
     and write."""
     package = Path(__file__).parent
-    # Converting an export's post reads WordPress's syntax with sources/wp_syntax.py.
+    # Converting an export's post reads WordPress's syntax with sources/wp_syntax.py, and tells the hosts of its
+    # maker's machine with sources/wp_permalinks.py (convert/built_locally.py).
     sources = sorted([*(package / "convert").glob("*.py"), *(package / "store").glob("*.py"),
-                      package / "sources" / "wp_syntax.py", *(package / "language").glob("*.py"),
+                      package / "sources" / "wp_syntax.py", package / "sources" / "wp_permalinks.py",
+                      *(package / "language").glob("*.py"),
                       *(package / "language" / "catalogues").glob("*.toml")])
     digest = import_cache.fingerprint(*(p.read_bytes() for p in sources))
     return [__version__, digest, *(version(name) for name in ("markdownify", "beautifulsoup4", "lxml", "PyYAML"))]

@@ -439,12 +439,14 @@ def _filters(client: Client, site: Site, source: SourceConfig) -> tuple[dict[str
 def _list(client: Client, site: Site, rest_base: str, params: dict[str, str], previous: dict[int, Listed],
           pages_read: wp_live.PagesRead | None) -> Listing:
     """The posts the query selects now. After a sync, only what was modified since is listed; the
-    site's count of posts then tells whether any went away, and only then is everything listed."""
-    if previous:
+    site's count of posts then tells whether any went away, and only then is everything listed. A site that does
+    not count (a proxy strips `X-WP-Total`) is listed whole at once: what was modified since would be listed for
+    nothing, as only the whole listing tells a removal."""
+    total = wp_live.count_posts(client, site.api, rest_base, params) if previous else None
+    if total is not None:
         newest = datetime.fromisoformat(max(p.modified for p in previous.values()))
         since = (newest - OVERLAP).isoformat(timespec="seconds")
         changed = wp_live.list_posts(client, site.api, rest_base, params, since, pages_read)
-        total = wp_live.count_posts(client, site.api, rest_base, params)
         merged = {**previous, **changed.posts}
         if changed.complete and total == len(merged):
             return Listing(merged, total, True, changed.problems, changed.per_page)

@@ -30,14 +30,15 @@ CASE_HEADER = re.compile(r"\A<!-- case: (\{.*?\}) -->\n")
 
 def load_case(name: str) -> tuple[str, Context, dict[str, int] | None]:
     """A case is <name>.html, optionally opened by `<!-- case: {json} -->` giving the post's title,
-    its own address (`url`, which relative URLs are read against), saved media and the losses the
-    conversion must report."""
+    its own address (`url`, which relative URLs are read against), saved media, the local and public homes of a
+    site built on its maker's machine (`built_at`) and the losses the conversion must report."""
     html = (CASES / f"{name}.html").read_text(encoding="utf-8")
     header = CASE_HEADER.match(html)
     spec = json.loads(header.group(1)) if header else {}
     media = {int(k): Media(**v) for k, v in spec.get("media", {}).items()}
     return html[header.end() if header else 0:], Context(title=spec.get("title", ""), base_url=spec.get("url", ""),
-                                                      media=media), spec.get("losses")
+                                                      media=media, built_at=tuple(spec.get("built_at", ()))), \
+        spec.get("losses")
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)

@@ -706,6 +706,25 @@ def test_a_copy_that_names_its_host_nowhere_is_read_at_the_host_its_pages_link_t
     assert _post(tmp_path / "content", "low").source.url == expected
 
 
+@pytest.mark.parametrize(("site", "expected", "said"), [
+    ("", "http://staging.example/low/", "read as http://staging.example's, the host its pages link their own pages"),
+    ("https://harbour.example/news/", "https://harbour.example/low/", "")])
+def test_the_import_says_which_host_it_took_for_a_copy_and_the_users_wins(
+        tmp_path: Path, site: str, expected: str, said: str) -> None:
+    """A copy that names its host nowhere but in its pages' links took that host without a word, though the links
+    may name a host the site no longer has (one copy's named its staging host): the note says which and why, and
+    the address the user gives with `--site` is taken over it."""
+    copy = {"wp-content/uploads/2015/05/dock.png": "",
+            "low/index.html": _story("single single-post postid-12", '<div class="entry-content"><p><img src="'
+                                     'http://staging.example/wp-content/uploads/2015/05/dock.png" alt="Dock"></p>'
+                                     '</div>', canonical="/low/")}
+    result = run_import([_pages(tmp_path / "copy", copy)], tmp_path / "content", ImportOptions(workers=1, site=site))
+    assert _post(tmp_path / "content", "low").source.url == expected
+    notes = [note for note in result.notes if "static copy" in note]
+    assert [said in note and "`--site URL`" in note for note in notes] == ([True] if said else [])
+    assert result.problems == []
+
+
 def test_a_copys_links_to_its_host_are_found_in_linear_time(tmp_path: Path) -> None:
     from generator.sources.static_copy import linked_site
 

@@ -222,6 +222,23 @@ def test_an_export_among_the_uploads_is_read_where_the_folder_holds_nothing_else
     assert result.problems == [] and list(_posts(tmp_path / "beside")) == ["post/post-6.md"]
 
 
+def test_a_folder_whose_only_export_is_a_themes_demo_says_so(tmp_path: Path) -> None:
+    """A theme's repository with its demo content (`wp-content/themes/bar/demo/content.xml`): its sample posts are
+    passed over with the theme's code, but the folder was said to hold no export at all (round 62b)."""
+    demo = tmp_path / "site" / "wp-content" / "themes" / "bar" / "demo"
+    demo.mkdir(parents=True)
+    (demo / "content.xml").write_text(export(item(5, "First", "<p>One</p>")), encoding="utf-8")
+    result = run_import([tmp_path / "site"], tmp_path / "content", ONE)
+    assert [p.message for p in result.problems] == [
+        "no saved REST JSON, WordPress export or SQL dump in this folder (files named *.json, *.xml, *.sql, "
+        "wp_posts.csv or .ht.sqlite, or holding JSON with no extension or under wp-json/); a theme's demo export, its "
+        "sample posts, was passed over with the theme's code (wp-content/themes/bar/demo/content.xml): give it by name "
+        "to import it"]
+    assert list(_posts(tmp_path / "content")) == []
+    result = run_import([demo / "content.xml"], tmp_path / "content", ONE)
+    assert result.problems == [] and list(_posts(tmp_path / "content")) == ["post/post-5.md"]
+
+
 def test_the_api_responses_a_static_exporter_keeps_in_its_plugin_folder_are_read(tmp_path: Path) -> None:
     """A site's repository as Simply Static leaves it: the site's own pages at `wp-json/` (HTML) and the REST API's
     responses in the plugin's folder, `wp-content/plugins/simply-static/static-files/<run>/wp-json/`, or in its

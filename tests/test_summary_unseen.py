@@ -1,6 +1,6 @@
 """A summary holds no words the page gave screen readers alone (generator/convert/summary_unseen.py): WordPress's
 automatic excerpt strips the content's tags, so a theme's hidden labels and Gutenberg's "(opens in a new tab)"
-ran into it, though the body leaves them out."""
+ran into it, though the body leaves them out; nor an embedded widget's credit line, which the body leaves out too."""
 
 from __future__ import annotations
 
@@ -84,6 +84,20 @@ def test_a_frame_s_fallback_words_are_no_summary() -> None:
     assert _summary(f"<p>{FORM}</p>", "<p>Loading&#8230;</p>") == ""
     assert _summary(f"<blockquote><p>I support the pledge.</p></blockquote>\n<p>{FORM}</p>",
                     "<p>I support the pledge. Loading&#8230;</p>") == "I support the pledge."
+
+
+# Eventbrite's code to embed an event's tickets: a frame, and its credit line under it (a start-up's seminar post).
+TICKETS = ('<div style="width:100%; text-align:left;"><iframe src="https://www.eventbrite.com/tickets-external?eid=12&'
+           'ref=etckt" frameborder="0" height="275" width="100%"></iframe><div style="font-size:12px; padding:10px 0 5px;'
+           '"><a class="powered-by-eb" style="color: #ADB0B6;" target="_blank" href="http://www.eventbrite.com/">'
+           'Powered by Eventbrite</a></div></div>')
+
+
+def test_an_embeds_credit_line_is_no_summary() -> None:
+    """WordPress's excerpt of a post holding only the tickets was "Powered by Eventbrite" (round 62b)."""
+    assert _summary(TICKETS, "<p>Powered by Eventbrite</p>") == ""
+    assert _summary(f"{TICKETS}\n<p>Join us for the seminar.</p>",
+                    "<p>Powered by Eventbrite Join us for the seminar.</p>") == "Join us for the seminar."
 
 
 def test_words_an_author_wrote_as_the_excerpt_stay() -> None:

@@ -21,6 +21,7 @@ from generator.convert.author_boxes import drop_author_boxes
 from generator.convert.block_depth import flatten_deep_quotes_and_lists
 from generator.convert.block_names import blocks_as_divs
 from generator.convert.breadcrumbs import drop_breadcrumbs
+from generator.convert.built_locally import public_addresses
 from generator.convert.card_details import card_details_once
 from generator.convert.context import Context
 from generator.convert.countdowns import drop_countdowns
@@ -70,6 +71,7 @@ from generator.convert.responsive import drop_hidden_on_desktop
 from generator.convert.ruby_readings import ruby_readings_in_brackets
 from generator.convert.rules import rules_in_a_row_as_one
 from generator.convert.script_boxes import script_boxes_as_links, script_players_as_links
+from generator.convert.script_fallbacks import fallback_link_alone
 from generator.convert.script_links import image_map_links, lightbox_links_as_links, script_links_as_links
 from generator.convert.script_values import (counters_at_their_end, drop_remote_counters,
                                              progress_bars_show_their_value)
@@ -198,6 +200,7 @@ def drop_scripts_and_styles(soup: BeautifulSoup, ctx: Context) -> None:
             tag.decompose()
     for tag in elements(soup, "noscript"):
         if _links_for_readers_without_scripts(tag) or shown_only_without_scripts(tag, soup):
+            fallback_link_alone(tag, ctx)
             tag.unwrap()  # the mirror's readers have no scripts: this is what they see of the widget
         else:
             tag.decompose()  # lazy-load fallbacks repeat an image already present
@@ -547,6 +550,7 @@ PASSES: tuple[Pass, ...] = (
     image_map_links,
     divi_dynamic_links,
     resolve_relative_urls,
+    public_addresses,
     unnest_links,
     merge_split_links,
     split_block_links,

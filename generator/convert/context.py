@@ -128,5 +128,7 @@ class Context:
     theme_prefixes: tuple[str, ...] = ()  # the prefixes of the themes whose layout the body uses (shortcodes.THEME_LAYOUT)
     words: Words = field(default_factory=lambda: site_words("en"))  # Settings.site_words()
     losses: Losses = field(default_factory=Losses)
+    # The home of the maker's machine the site was built on, and the public site's (built_locally.py); () for none.
+    built_at: tuple[str, str] | tuple[()] = ()
     # The words of each site menu the cleanup dropped, which WordPress's automatic excerpt still holds (summary_menus).
     menu_words: list[tuple[str, ...]] = field(default_factory=list)

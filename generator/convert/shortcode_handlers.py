@@ -23,7 +23,7 @@ from generator.convert.context import Context, attachment_id
 from generator.convert.embeds import embed_label, embedded_file
 from generator.convert.formulas import latex_shortcode
 from generator.convert.shortcode_news import NOTE_SHORTCODES, credited, footnote, infogram, media_credit, spotify
-from generator.convert.speech_balloons import jin_chat, sango_say
+from generator.convert.speech_balloons import chat_balloon, sango_say
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 LINK_TAG = re.compile(r"<a\b[^>]*>\s*<img\b[^>]*>\s*</a>", re.IGNORECASE)
@@ -453,7 +453,7 @@ HANDLERS: dict[str, Handler] = {
     "sc_fs_faq": _faq,
     "sc_fs_multi_faq": _faqs,
     "say": sango_say,  # SANGO's speech balloon
-    "chat": jin_chat,  # JIN's
+    "chat": chat_balloon,  # JIN's, WP Bubble Chat's
     "playlist": _playlist,
     "latex": latex_shortcode,  # Jetpack's and WP LaTeX's math, drawn as a picture: here its TeX
     **dict.fromkeys(NEXTGEN, _nextgen),

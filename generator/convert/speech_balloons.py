@@ -1,10 +1,11 @@
 """Speech balloons of Japanese themes: a speaker's small round face and name beside a bubble of what they say.
 Cocoon (`<div class="speech-wrap …">`, its block `cocoon-blocks/balloon-ex-box`), SWELL (`c-balloon`), SANGO's
 `[say]` (`<div class="say left">`), JIN's `[chat]` (`balloon-box`) and AFFINGER's conversations (`st-kaiwa-box`)
-each print one, in markup of their own. The mirror showed the face as a picture of its own above every line said,
-the name below it, and the words as a paragraph like any other, no longer set apart as said. A balloon becomes a
-quote of its words, opened by the speaker's name in bold where the theme names one (its name, else its face's
-alternative text); the face, and the shapes that draw the bubble's tail, the theme's decoration of every line, go.
+each print one, in markup of their own, as does the plugin WP Bubble Chat (`[chat icon=… name=…]`: `wpbc-outer`).
+The mirror showed the face as a picture of its own above every line said, the name below it, and the words as a
+paragraph like any other, no longer set apart as said. A balloon becomes a quote of its words, opened by the
+speaker's name in bold where the theme names one (its name, else its face's alternative text); the face, and the
+shapes that draw the bubble's tail, the theme's decoration of every line, go.
 A box of one of these classes without its theme's bubble in it is a site's own, and stays as it is."""
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ THEMES = (
             frozenset({"balloon-icon"}), frozenset({"icon-name"})),
     Balloon(frozenset({"st-kaiwa-box"}), (frozenset({"st-kaiwa-hukidashi", "st-kaiwa-hukidashi2"}),),
             frozenset({"st-kaiwa-face", "st-kaiwa-face2"}), frozenset({"st-kaiwa-face-name", "st-kaiwa-face-name2"})),
+    Balloon(frozenset({"wpbc-outer"}), (frozenset({"wpbc-avatar-text"}), frozenset({"wpbc-avatar-text-inner"})),
+            frozenset({"wpbc-avatar"}), frozenset({"wpbc-avatar-name"})),
 )
 BALLOON_CLASSES = frozenset().union(*(theme.box for theme in THEMES))
 
@@ -123,10 +126,13 @@ def sango_say(named: dict[str, str], positional: list[str], inner: str, ctx: Con
             f'<div class="chatting"><div class="sc">{inner}</div></div></div>')
 
 
-def jin_chat(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
-    """JIN's `[chat face="man1" name="…"]what they say[/chat]` left unrendered: the balloon the theme rendered from
-    it. A `[chat]` without JIN's `face` is a live-chat plugin's, and left to the other shortcodes' rules."""
-    if not inner.strip() or not named.get("face", "").strip():
+def chat_balloon(named: dict[str, str], positional: list[str], inner: str, ctx: Context) -> str | None:
+    """A `[chat]` left unrendered around what someone says: JIN's (`[chat face="man1" name="…"]`, its `face` left
+    out for the theme's default) or WP Bubble Chat's (`[chat icon="12" name="…" pos="l"]`, its face a post of the
+    plugin's own): the balloon JIN renders, which balloons_as_quotes reads as every theme's. A `[chat]` naming
+    neither a speaker nor a face, or around no words, is a live-chat plugin's (`[chat id=3]`), and left to the
+    other shortcodes' rules."""
+    if not inner.strip() or not any(named.get(key, "").strip() for key in ("face", "name", "icon")):
         return None
     return (f'<div class="balloon-box"><div class="balloon-icon"></div><div class="icon-name">'
             f'{escape(named.get("name", "").strip())}</div><div class="balloon-serif"><div class="balloon-content">'

@@ -6,7 +6,8 @@ cette conférence à mon horaire" opened every session's summary, though no one 
 leaves them out (widgets.drop_screen_reader_text). Where the summary is that excerpt, word for word, it is made
 again of the content's words without them, as many words as it held. So are a frame's own words, which a browser
 shows only where it shows no frames: a page holding a Google Form's frame had "Loading…", its fallback text, as
-its summary, or at the end of it.
+its summary, or at the end of it. So is the credit line an embedded widget prints under it ("Powered by Eventbrite",
+all a post holding only an event's tickets had for its summary), which the body leaves out.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ import html
 import re
 
 from generator.convert import paired
+from generator.convert.embed_credits import CREDIT_CLASSES
 from generator.convert.summary_spaces import TAG, UNSHOWN, without_cut_tag
 from generator.convert.widgets import SCREEN_READER_CLASSES
 
-NAMES = tuple(sorted(SCREEN_READER_CLASSES))
+# An embedded widget's credit line ("Powered by Eventbrite") goes from the body too (embed_credits.py).
+NAMES = tuple(sorted(SCREEN_READER_CLASSES | CREDIT_CLASSES))
 # An element one of whose classes marks it for screen readers only, as has_class tells them (in their case), up to its
 # closing tag. The first closing tag of its name ends it: such text is a few words, seldom with an element of the
 # same name inside.

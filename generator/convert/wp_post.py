@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from generator.convert import context as loss
 from generator.convert import shortcodes
 from generator.convert.addresses import absolute, as_browsers_read, host_of, page_address
+from generator.convert.built_locally import local_and_public_homes
 from generator.convert.bylines import byline
 from generator.convert.cleanup import WHITESPACE
 from generator.convert.context import Context, Losses, Media, Settings
@@ -163,7 +164,7 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     guid = as_browsers_read(html.unescape(_rendered(data, "guid", required=False)))
     address = page_address(link, settings.site, guid)
     ctx = Context(title=title or _title_of(slug), base_url=address, keep_keyword_links=settings.keep_keyword_links,
-                  media=lookups.media, words=settings.site_words())
+                  media=lookups.media, words=settings.site_words(), built_at=local_and_public_homes(link, guid))
     _note_languages_and_title(data, held, title, ctx)
     if encoded_twice:
         ctx.losses.note(loss.ENCODED_TWICE, f"in {', '.join(encoded_twice)}")

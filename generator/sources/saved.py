@@ -15,11 +15,11 @@ from typing import IO, Any
 from generator.language.words import Words
 from generator.problems import Problem
 from generator.progress import Progress
-from generator.sources import (archives, copy_dates, export_json, feed_pages, sitemap_dates, static_copy, wp_feed,
-                               wp_pages, wp_rows, wp_sql, wxr)
+from generator.sources import (archives, copy_dates, copy_home, export_json, feed_pages, sitemap_dates, static_copy,
+                               wp_feed, wp_pages, wp_rows, wp_sql, wxr)
 from generator.sources.tree import folder_files, uploaded_files
-from generator.sources.wp_json import (MEDIA, POST, UNREAD, RawItem, is_saved_json, items_in, large_list, listed_items,
-                                       load)
+from generator.sources.wp_json import (MEDIA, NOTE, POST, UNREAD, RawItem, is_saved_json, items_in, large_list,
+                                       listed_items, load)
 
 
 def saved_files(source: Path) -> tuple[list[Path], list[Problem], int, tuple[list[Path], list[Path]]]:
@@ -42,8 +42,20 @@ def saved_files(source: Path) -> tuple[list[Path], list[Problem], int, tuple[lis
     if not usable and not feeds and not web_pages:  # then an export or a dump among the site's uploads is the input
         usable = [p for p in uploaded_files(source) if (p.suffix == ".xml" and wxr.is_export(p)) or wp_sql.is_dump(p)]
     if not usable and not feeds and not web_pages:
-        problems.append(Problem(str(source), message=_nothing_saved(pages)))
+        problems.append(Problem(str(source), message=_nothing_saved(pages) + _demos_passed_over(source)))
     return usable, problems, pages, (feeds, web_pages)
+
+
+def _demos_passed_over(source: Path) -> str:
+    """What a folder holding no input says of the exports its themes bring (`wp-content/themes/x/demo/content.xml`):
+    a theme's sample posts, not the site's, passed over with the theme's code; but a user given only such a folder
+    was told it held no export at all (round 62b)."""
+    demos = [p for p in uploaded_files(source, "themes") if p.suffix.lower() == ".xml" and wxr.is_export(p)]
+    if not demos:
+        return ""
+    more = f" and {len(demos) - 1} more" if len(demos) > 1 else ""
+    return (f"; a theme's demo export, its sample posts, was passed over with the theme's code "
+            f"({demos[0].relative_to(source).as_posix()}{more}): give it by name to import it")
 
 
 def _nothing_saved(pages: int) -> str:
@@ -85,10 +97,11 @@ def read_items(sources: Iterable[Path]) -> tuple[list[RawItem], list[Problem]]:
 
 
 def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | None = None,
-               progress: Progress | None = None) -> Iterator[RawItem]:
+               progress: Progress | None = None, site: str = "") -> Iterator[RawItem]:
     """Every item of every source in order, one file in memory at a time (an export not even
     that); what cannot be read is appended to `problems` as it is met. `words`: the site's, for the titles
-    an export's reader makes (wxr.read_export), as is `progress`, which hears how far it has read a large one."""
+    an export's reader makes (wxr.read_export), as is `progress`, which hears how far it has read a large one;
+    `site`: the site's address as the user gives it, for a static copy's pages that name none."""
     for source in sources:
         files, found_problems, pages, copied = saved_files(source)
         problems.extend(found_problems)
@@ -100,7 +113,7 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
             yield item
         if any(copied):  # a static copy of the site: the posts its feeds and pages hold that nothing else gave
             nearby = copy_dates.NearbyDates()
-            for item in _copied_items(*copied, source, problems, given):
+            for item in _copied_items(*copied, source, problems, given, site):
                 posts = posts or item.kind == POST
                 if not nearby.held(item):
                     yield item
@@ -112,21 +125,19 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
             problems.append(Problem(str(source), message=_pages_saved(pages, "no post in this folder")))
 
 
-def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: list[Problem], given: set[int | str]
-                  ) -> Iterator[RawItem]:
+def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: list[Problem], given: set[int | str],
+                  site_given: str = "") -> Iterator[RawItem]:
     """The posts of a static copy of a site that its saved API, exports and dumps did not give (`given`: their
     ids and paths): those its feeds hold (sources/wp_feed.py), whose text WordPress gave without the theme's, then
     those only its pages hold (sources/wp_pages.py); each post once. A post a feed gives only the summary of (a
     site whose feeds show summaries) is the page's, where the copy holds it, with what the feed says of it that the
     page does not show (sources/feed_pages.py). A page that names no address of its own is read as at its site's
-    address as the copy names it elsewhere: its GitHub Pages `CNAME` (where it is served), its feeds' `<link>` (a feed
-    of no posts names it too), else the host its pages link its own pages and pictures at, else the one its feeds'
-    guids name (`https://site.example/?p=12`). A page that prints no
+    address, as the user gives it (`site_given`), else as its feeds' posts name it, else as the copy names it
+    elsewhere (sources/copy_home.py), which a note then tells. A page that prints no
     time of update takes the one the copy's sitemaps give it."""
     seen = set(given)
-    published = (static_copy.published_at(root) or static_copy.origin(wp_feed.copy_home(feeds))
-                 or static_copy.linked_site(pages, root) or static_copy.origin(wp_feed.guid_home(feeds)))
-    site, summaries = "", []
+    published, why = copy_home.copy_home(root, feeds, pages, site_given)
+    site, summaries = static_copy.origin(site_given), []
     for item in wp_feed.read_feeds(feeds, root, problems, seen, published):
         site = site or static_copy.origin(str(item.data.get("link") or ""))
         if item.kind == POST and feed_pages.summary_only(item.data):
@@ -136,10 +147,14 @@ def _copied_items(feeds: list[Path], pages: list[Path], root: Path, problems: li
     seen -= {key for item in summaries for key in static_copy.post_keys(item.data)}
     fed = {key: item.data for item in summaries for key in static_copy.post_keys(item.data)}
     updated = sitemap_dates.page_updates(root)
+    read = False
     for item in wp_pages.read_pages(pages, root, problems, seen, site or published, updated):
         said = next((fed[key] for key in static_copy.post_keys(item.data) if key in fed), None)
+        read = read or item.kind == POST
         yield item if said is None else replace(item, data=feed_pages.completed(item.data, said))
     yield from (item for item in summaries if static_copy.post_keys(item.data).isdisjoint(seen))
+    if read and not site and published:  # (the feeds' posts, or the user, named the site's address themselves)
+        yield RawItem(str(root), None, {"note": copy_home.taken_note(root, published, why)}, NOTE)
 
 
 def _source_items(files: list[Path], problems: list[Problem], words: Words | None,

@@ -48,16 +48,17 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     return sorted(files), problems
 
 
-def uploaded_files(folder: Path) -> list[Path]:
+def uploaded_files(folder: Path, holder: str = "uploads") -> list[Path]:
     """Every file under the `wp-content/uploads` folders below `folder` (which folder_files passes over), sorted: where
     a folder holds nothing else to read, an export a site's owner put among its uploads (`uploads/wxr.xml`) is what
-    it was given for. A folder there that cannot be listed is no problem."""
+    it was given for. `holder="themes"`: the themes' files, where the import looks for their demo exports to name
+    them. A folder there that cannot be listed is no problem."""
     found: list[Path] = []
     for top, folders, _ in os.walk(folder):
-        uploads = "uploads" in folders and os.path.basename(os.path.normpath(top)) == "wp-content"
+        uploads = holder in folders and os.path.basename(os.path.normpath(top)) == "wp-content"
         folders[:] = sorted(name for name in folders if not name.startswith(".") and not _passed_over(top, name))
         if uploads:
-            for inner, below, names in os.walk(Path(top, "uploads")):
+            for inner, below, names in os.walk(Path(top, holder)):
                 below[:] = sorted(name for name in below if not name.startswith("."))
                 found.extend(_shown(inner, names))
     return sorted(found)

@@ -41,6 +41,7 @@ from generator.sources.wxr_items import SYNTHETIC_BASE, synthetic_id
 POST, TERM, USER, MEDIA, TAXONOMIES, TYPES, COMMENT, REVISION, SITE, OTHER = (
     "post", "term", "user", "media", "taxonomies", "types", "comment", "revision", "site", "other")
 LANGUAGE = "language"  # what an export's channel says of its site: its <language>, <title> or <description>
+NOTE = "note"  # what a reader tells of how it read a source, worth knowing, not wrong: its data's `note`
 SEARCH, MENU, DESIGN, EXTENSION, ERROR, EMPTY, PLUGIN, RECORD = (
     "search result", "menu item", "design", "extension", "error", "empty", "plugin", "record")
 # What a crawl saves beside the posts and the mirror has no use for: skipped, and listed with --verbose.

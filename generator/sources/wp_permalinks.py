@@ -50,7 +50,7 @@ def attachment_files(rows: list[dict[str, Any]], meta: Mapping[int, Mapping[str,
     """The address of each attachment's file, by id, where its `_wp_attached_file` and the site's address say it."""
     site = (options.get("siteurl") or options.get("home") or "").strip().rstrip("/")
     uploads = options.get("upload_url_path", "").strip().rstrip("/") or (site and site + "/wp-content/uploads")
-    if _on_this_machine(uploads):
+    if on_this_machine(uploads):
         return {}
     files = {}
     for row in rows:
@@ -65,7 +65,8 @@ def attachment_files(rows: list[dict[str, Any]], meta: Mapping[int, Mapping[str,
     return files
 
 
-def _on_this_machine(address: str) -> bool:
+def on_this_machine(address: str) -> bool:
+    """Whether an address names its maker's machine or network (`localhost`, `site.local`, 127.0.0.1, 192.168.…)."""
     try:
         host = (urlsplit(address).hostname or "").lower()
     except ValueError:
