@@ -1128,3 +1128,23 @@ def test_a_tagdiv_smart_list_is_its_pages_each_linking_its_next_joined_without_t
     first = folder / "celebs" / "index.html"  # each page read once, its Back link (`3/../2/`) the page before's
     parts = _later_parts(_document(first.read_bytes()), first, folder, "https://viral.example/celebs/", 801, "", [])
     assert [number for number, _ in parts] == [2, 3]
+
+
+def test_pages_whose_base_is_the_sites_root_keep_the_addresses_they_were_saved_at(tmp_path: Path) -> None:
+    """A copy of a Persian book's site declared the site's root as every page's base (`<base href=…>`) and named no
+    page's own address: its 36 chapters were taken for one page at the root, and 35 were passed over as that post
+    again. Each is the post at the folder it was saved in, read against the base's host; a base that is the page's
+    own address stays its address."""
+    chapter = ('<!DOCTYPE html><html dir="rtl" lang="fa-IR"><head><base href="{base}"><title>{title}</title></head>'
+               '<body class="rtl single single-post postid-{ident}"><article><h1 class="entry-title">{title}</h1>'
+               '<time class="entry-date published" datetime="2017-06-2{ident}T08:00:00+00:00">x</time>'
+               '<div class="entry-content"><p>{title} <a href="1/">یک</a></p></div></article></body></html>')
+    folder = _pages(tmp_path / "copy", {
+        "1/index.html": chapter.format(base="https://book.example/", title="سلام جهان", ident=1),
+        "2/index.html": chapter.format(base="https://book.example/", title="خلاقیت", ident=2),
+        "blog/3/index.html": chapter.format(base="https://book.example/blog/3/", title="معماری", ident=3)})
+    run_import([folder], tmp_path / "content", ImportOptions(workers=1, site="https://book.example/"))
+    found = {p.stem: loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "content" / "post").glob("*.md")}
+    assert sorted(post.source.url for post in found.values()) == [
+        "https://book.example/1/", "https://book.example/2/", "https://book.example/blog/3/"]
+    assert "[یک](https://book.example/1/)" in found["خلاقیت"].body
