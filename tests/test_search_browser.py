@@ -304,3 +304,22 @@ def test_search_speaks_the_sites_language_with_its_plural_forms(browser: Any, tm
         page.goto((tmp_path / "site/search.html").as_uri() + "?q=" + query)
         expect(page.get_by_role("status")).to_have_text(said)
     page.close()
+
+
+def test_arabic_and_persian_words_are_found_however_their_letters_and_digits_are_written(
+        browser: Any, tmp_path: Path) -> None:
+    """An Arabic news site's title stretched with tatweels ("جحــيم") was found by no query typed without them, one
+    printed in Arabic-Indic digits by no "2017", and a Persian word typed with Persian letters (ی, ک) missed the
+    same word typed on an Arabic keyboard (ي, ك). Each is found and marked."""
+    posts = [post("hell", START, title="يترك جحــيم الهلال", body="ترك اللاعب جحــيم الهلال في عام ٢٠١٧.\n"),
+             post("book", START + timedelta(days=1), title="كتاب پايتون", body="فصل يك از كتاب پايتون.\n"),
+             post("other", START + timedelta(days=2), title="خبر آخر", body="لا شيء هنا.\n")]
+    assert run_build(config(tmp_path, write_content(tmp_path / "content", posts))).problems == []
+    page = browser.new_page()
+    search = (tmp_path / "site/search.html").as_uri() + "?q="
+    for query, found, marked in (("جحيم", ["يترك جحــيم الهلال"], ["جحــيم"]), ("2017", ["يترك جحــيم الهلال"], ["٢٠١٧"]),
+                                 ("کتاب", ["كتاب پايتون"], ["كتاب"]), ("پایتون", ["كتاب پايتون"], ["پايتون"])):
+        page.goto(search + query)
+        assert results(page) == found, query
+        assert page.locator("#search-results mark").all_inner_texts() == marked, query
+    page.close()
