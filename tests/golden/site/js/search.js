@@ -23,6 +23,11 @@
   var UNSPACED = new RegExp('^[' + UNSPACED_CLASS + ']', 'u');
   var HAS_UNSPACED = new RegExp('[' + UNSPACED_CLASS + ']', 'u');
   var PIECES = new RegExp('[' + UNSPACED_CLASS + ']+|[^' + UNSPACED_CLASS + ']+', 'gu');
+  // Arabic script's letters written two ways, to one, and every decimal digit to its ASCII one
+  // (search_text.LETTER_VARIANTS and _Variants).
+  var VARIANTS = {'\u0640': '', '\u064a': '\u06cc', '\u0649': '\u06cc', '\u0643': '\u06a9', '\u0629': '\u0647'};
+  var VARIANT = /[\u0640\u064a\u0649\u0643\u0629]|(?![0-9])\p{Nd}/gu;
+  var DIGIT = /\p{Nd}/u;
 
   var arrived = new Map();  // script name -> its data, as each index script reports it
   var waiting = new Map();  // script name -> the promise of its data, once asked for
@@ -69,7 +74,16 @@
   }
 
   function fold(text) {
-    return text.normalize('NFKD').toLowerCase().normalize('NFKD').replace(MARKS, '').replace(/ς/g, 'σ');
+    return text.normalize('NFKD').toLowerCase().normalize('NFKD').replace(MARKS, '').replace(/ς/g, 'σ')
+      .replace(VARIANT, variant);
+  }
+
+  // A digit's value: Unicode encodes each script's ten digits in a row from zero, and rows only follow rows.
+  function variant(char) {
+    if (char in VARIANTS) return VARIANTS[char];
+    var code = char.codePointAt(0), first = code;
+    while (DIGIT.test(String.fromCodePoint(first - 1))) first--;
+    return String((code - first) % 10);
   }
 
   function words(folded) {
