@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from generator import urls
 from generator.config import Config
+from generator.language.lists import separator as list_separator
 from generator.language.words import Words
 from generator.model import (Post, Provenance, Site, Taxonomy, TermListing, older_and_newer, parent_and_children,
                              translations)
@@ -308,7 +309,7 @@ class Views:
             image=None if _opens_body(post, body) else featured_image(post.image, self.media, link),
             provenance=found,
             toc_html=toc_html(toc, self.words),
-            terms_html=terms_html(term_groups),
+            terms_html=terms_html(term_groups, list_separator(self.config.site.language)),
             related_html=related_html(self.words, [(s.href, self._listed[p.file].parts.title,
                                                     self._listed[p.file].parts.time) for s, p in zip(shown, related)]),
             about_html=about_html(source, found, self.words),
