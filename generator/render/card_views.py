@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from generator.render.media_views import FeaturedImage
+from generator.render.text_direction import heading_direction
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def card(parts: CardParts, href: str, tags: str, image: FeaturedImage | None) ->
     """One post's <li> in a list page, without its final newline; `tags` is from tags_html."""
     figure = _figure(image) if image and image.src else ""
     opening = f'<li dir="{parts.direction}">' if parts.direction else "<li>"
-    heading = f'<h2 dir="auto"{_lang(parts.language)}>'
+    heading = f'<h2 dir="{heading_direction(parts.title)}"{_lang(parts.language)}>'
     return Markup(f'{opening}\n{figure}{heading}<a href="{escaped(href)}">{parts.title}</a></h2>\n'
                   f"{parts.meta}{parts.summary}{tags}</li>")
 

@@ -80,3 +80,16 @@ def differing(text: str, page_direction: str) -> str:
     """The direction of `text` where it differs from the page's, else "" (the text takes the page's)."""
     found = of_text(text)
     return found if found is not None and found != page_direction else ""
+
+
+def heading_direction(text: str) -> str:
+    """The `dir` of a title: "auto" (its first strong letter's way, as the browser finds it) unless it holds
+    letters of both ways, where it runs the way most of its words do. An Arabic news site's "Red One يفاجئ الجميع
+    من المغرب, يعود للغناء" ran left to right from its first two words, which put the sentence's parts in the
+    wrong order; "score" or "Auto Hall" alone still run as they begin."""
+    if text.isascii() or RTL_LETTER.search(text) is None:
+        return "auto"
+    if not any(LETTER.match(c) and not RTL_LETTER.match(c) for c in text):
+        return "auto"
+    return by_words(text) or "auto"
+

@@ -162,6 +162,7 @@ class PostView:
     provenance: ProvenanceView | None = None  # None for a post without a mirror block
     direction: str = ""  # "rtl" or "ltr" where the post's text runs otherwise than its site's, else ""
     language: str = ""  # the post's language tag where a multilingual plugin gave it one other than the site's
+    title_direction: str = "auto"  # the title's `dir`: its words' way where it mixes both (text_direction.py)
     parent: Link | None = None  # the page this one is under, as WordPress nests pages
     children: tuple[Link, ...] = ()  # the pages under this one, by title
     translations: tuple[Translation, ...] = ()  # the post in other languages, by language tag
@@ -315,6 +316,7 @@ class Views:
             about_html=about_html(source, found, self.words),
             direction=self._page_direction(post, body),
             language=self._language(post),
+            title_direction=text_direction.heading_direction(post.title),
             parent=parent and Link(link(urls.post(parent)), parent.title),
             children=tuple(Link(link(urls.post(child)), child.title) for child in children),
             translations=_translations(translations(site, position), link),
