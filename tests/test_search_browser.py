@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from generator.builder import run_build
 from generator.output import search_index
 from generator.render.search_text import fold, words
+from generator.render.text_direction import heading_direction
 from tests.conftest import REPO
 from tests.site_content import config, post, write_content
 from tests.test_browser import chromium
@@ -323,3 +324,15 @@ def test_arabic_and_persian_words_are_found_however_their_letters_and_digits_are
         assert results(page) == found, query
         assert page.locator("#search-results mark").all_inner_texts() == marked, query
     page.close()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(titles=st.lists(st.lists(st.sampled_from(["a", "Zé", "٣١", "Red", "One", "يفاجئ", "الجميع", "שלום", "://x", "²",
+                                                 " ", "\t", "\u200f", "ﻻ", "𐤀", "Ⅻ", "۲۰۱۷", "-"]), max_size=12)
+                       .map("".join), min_size=1, max_size=30))
+def test_a_results_title_runs_the_way_its_card_does(client_page: Any, titles: list[str]) -> None:
+    """A search result's title takes the direction the title's card takes (`heading_direction`): an Arabic title
+    that begins with a Latin name runs right to left in the results too."""
+    found = client_page.evaluate("titles => titles.map(t => newsmirrorSearch.direction(t))", titles)
+    assert found == [heading_direction(title) for title in titles]
+    assert client_page.evaluate("newsmirrorSearch.direction('Red One يفاجئ الجميع')") == "rtl"

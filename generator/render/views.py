@@ -137,6 +137,7 @@ class UpdateView:
     title: str
     href: str
     summary: str
+    title_direction: str = "auto"  # text_direction.heading_direction
 
 
 @dataclass(frozen=True)
@@ -329,7 +330,8 @@ class Views:
 
     def update_entries(self, events: Sequence[updates.Event], link: urls.Linker) -> tuple[UpdateView, ...]:
         return tuple(UpdateView(day(e.day, self.dates), e.kind, getattr(self.words, f"{e.kind}_kind"), e.post.title,
-                                link(urls.post(e.post)), e.summary) for e in events)
+                                link(urls.post(e.post)), e.summary, text_direction.heading_direction(e.post.title))
+                     for e in events)
 
     def _frame(self, link: urls.Linker) -> _Frame:
         # The frame links to files at most one folder deep, so pages at one depth under one top folder share

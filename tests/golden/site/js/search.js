@@ -40,12 +40,14 @@
     shard: function (block, bucket, data) { arrived.set('words/' + block + '-' + bucket, data); },
     docs: function (group, data) { arrived.set('doc/' + group, data); },
     // For tests and benchmarks: search as the form would, resolving with the number of posts found once
-    // they show; the ranked post numbers alone; the folding, words and buckets, which must be the index's.
+    // they show; the ranked post numbers alone; the folding, words and buckets, which must be the index's; a
+    // title's direction, which must be its card's.
     run: run,
     query: function (text, filters) { return query(text, filters || {}); },
     fold: fold,
     words: words,
-    bucket: bucket
+    bucket: bucket,
+    direction: function (title) { return headingDirection(title); }
   };
 
   // The data of index script `name` (its path under search/, without ".js"), loading it once.
@@ -282,10 +284,27 @@
     return fragment;
   }
 
+  // text_direction.heading_direction: "auto" but for a title holding letters of both ways, which runs the way
+  // most of its words (those with a letter, as Python's [^\W\d_] has them) begin: right to left where more than
+  // 40% do.
+  var RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+  var LTR_LETTER = /(?![\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u{10800}-\u{10fff}\u{1e800}-\u{1efff}])[\p{L}\p{Nl}\p{No}]/u;
+  function headingDirection(title) {
+    if (!RTL_LETTER.test(title) || !LTR_LETTER.test(title)) return 'auto';
+    var words = 0, rtl = 0;
+    title.split(/\s+/).forEach(function (word) {
+      var first = word.match(/[\p{L}\p{Nl}\p{No}]/u);
+      if (!first || word.indexOf('://') >= 0) return;
+      words++;
+      if (RTL_LETTER.test(first[0])) rtl++;
+    });
+    return !words ? 'auto' : rtl > words * 0.4 ? 'rtl' : 'ltr';
+  }
+
   function result(doc, terms) {
     var item = document.createElement('li');
     var heading = document.createElement('h2'), link = document.createElement('a');
-    heading.dir = 'auto';  // a title in a script that runs the other way, as the site's cards have it
+    heading.dir = headingDirection(doc.title);  // as the site's cards have it
     link.href = doc.url;
     link.textContent = doc.title;
     heading.append(link);
