@@ -1156,7 +1156,8 @@ def test_pages_whose_base_is_the_sites_root_keep_the_addresses_they_were_saved_a
     ("bn-BD", "১২ জানু\u09dfারী ২০২১", "2021-01-12"),  # WordPress's Bengali January, its য় precomposed
     ("bn-BD", "১২ মার্চ ২০২১", "2021-03-12"), ("ar", "٤ يوليو ٢٠١٧", "2017-07-04"), ("hi-IN", "४ जुलाई २०१७", "2017-07-04"),
     ("th", "๔ กรกฎาคม 2017", "2017-07-04"),
-    ("fa-IR", "۱۳۹۶/۰۴/۱۳", None), ("fa-IR", "13 تیر 1396", None), ("ar", "2017/07/04 ١٤٣٨", "2017-07-04")])
+    ("fa-IR", "۱۳۹۶/۰۴/۱۳", None), ("fa-IR", "13 تیر 1396", None), ("ar", "2017/07/04 ١٤٣٨", "2017-07-04"),
+    ("th", "๔ กรกฎาคม ๒๕๖๐", None)])
 def test_a_day_printed_in_a_scripts_own_digits_and_wordpress_s_month_names_is_read(lang: str, text: str,
                                                                                       day: str | None) -> None:
     """A Persian book site's chapters print WordPress's own month names (`جولای`, where CLDR has `ژوئیه`): 24 of 36

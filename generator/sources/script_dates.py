@@ -7,7 +7,7 @@ Persian ones are `می`, `جولای`, `آگوست` (May, July, August), where C
 characters. A theme or a plugin (Bengali, Persian, Arabic sites' number filters) prints the day's digits in the
 script's own (`১২ মার্চ ২০২১`, `۴ جولای ۲۰۱۷`). So a page's text and the names are compared in Unicode's NFC, with
 every decimal digit read as its ASCII one; a year written in another calendar than the Gregorian one (the solar
-Hijri year 1396 of a Persian date plugin, the lunar Hijri 1438) is no day of the post's.
+Hijri year 1396 of a Persian date plugin, the lunar Hijri 1438, the Buddhist era's 2560) is no day of the post's.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ WORDPRESS_MONTHS = {
     "fa": {"می": 5, "جولای": 7, "آگوست": 8},
     "bn": {"জানুয়ারী": 1, "ফেব্রুয়ারী": 2},
 }
-FIRST_GREGORIAN_YEAR = 1700  # a year before it, printed by a post's page, is another calendar's (Hijri's 1396)
+# A year a post's page prints outside these is another calendar's: the solar Hijri 1396 or lunar Hijri 1438 of
+# Persian and Arabic date plugins, the Buddhist era's 2560 of Thai ones.
+GREGORIAN_YEARS = range(1700, 2200)
 
 
 @functools.cache
@@ -44,4 +46,4 @@ def wordpress_months(lang: str) -> dict[str, int]:
 
 
 def gregorian(year: int) -> bool:
-    return year >= FIRST_GREGORIAN_YEAR
+    return year in GREGORIAN_YEARS
