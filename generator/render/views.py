@@ -97,6 +97,11 @@ class PostSummary:
         return self.term_links.links
 
     @property
+    def title_direction(self) -> str:
+        """The title's `dir`, as its card has it (text_direction.heading_direction)."""
+        return text_direction.heading_direction(self.title)
+
+    @property
     def card(self) -> Markup:
         """The post's <li> as the default list.html shows it (render/card_views.py), made from the fields above
         when a template asks for it."""
