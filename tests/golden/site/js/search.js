@@ -287,8 +287,9 @@
   // text_direction.heading_direction: "auto" but for a title holding letters of both ways, which runs the way
   // most of its words (those with a letter, as Python's [^\W\d_] has them) begin: right to left where more than
   // 40% do.
-  var RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
-  var LTR_LETTER = /(?![\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u{10800}-\u{10fff}\u{1e800}-\u{1efff}])[\p{L}\p{Nl}\p{No}]/u;
+  var RTL_RANGES = '\\u0590-\\u08ff\\ufb1d-\\ufdff\\ufe70-\\ufeff\\u{10800}-\\u{10fff}\\u{1e800}-\\u{1efff}';
+  var RTL_LETTER = new RegExp('[' + RTL_RANGES + ']', 'u');
+  var LTR_LETTER = new RegExp('(?![' + RTL_RANGES + '])[\\p{L}\\p{Nl}\\p{No}]', 'u');
   function headingDirection(title) {
     if (!RTL_LETTER.test(title) || !LTR_LETTER.test(title)) return 'auto';
     var words = 0, rtl = 0;
