@@ -92,4 +92,3 @@ def heading_direction(text: str) -> str:
     if not any(LETTER.match(c) and not RTL_LETTER.match(c) for c in text):
         return "auto"
     return by_words(text) or "auto"
-
