@@ -35,7 +35,7 @@ def _code_text(container: Tag) -> str | None:
     plain = container.find("textarea", class_="crayon-plain")
     if plain is not None and plain.get_text().strip():
         return plain.get_text().strip("\n")
-    lines = [line.get_text().replace("\xa0", " ") for line in container.find_all("div", class_="crayon-line")]
+    lines = [line.get_text() for line in container.find_all("div", class_="crayon-line")]
     return "\n".join(lines).strip("\n") if any(line.strip() for line in lines) else None
 
 
