@@ -328,11 +328,12 @@ def test_arabic_and_persian_words_are_found_however_their_letters_and_digits_are
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(titles=st.lists(st.lists(st.sampled_from(["a", "Zé", "٣١", "Red", "One", "يفاجئ", "الجميع", "שלום", "://x", "²",
-                                                 " ", "\t", "\u200f", "ﻻ", "𐤀", "Ⅻ", "۲۰۱۷", "-"]), max_size=12)
+                                                 " ", "\t", "\u200f", "ﻻ", "𐤀", "Ⅻ", "۲۰۱۷", "-", "\x1c", "\x85",
+                                                 "\ufeff", "\u3000"]), max_size=12)
                        .map("".join), min_size=1, max_size=30))
 def test_a_results_title_runs_the_way_its_card_does(client_page: Any, titles: list[str]) -> None:
     """A search result's title takes the direction the title's card takes (`heading_direction`): an Arabic title
     that begins with a Latin name runs right to left in the results too."""
     found = client_page.evaluate("titles => titles.map(t => newsmirrorSearch.direction(t))", titles)
     assert found == [heading_direction(title) for title in titles]
-    assert client_page.evaluate("newsmirrorSearch.direction('Red One يفاجئ الجميع')") == "rtl"
+    assert client_page.evaluate("newsmirrorSearch.direction('Red One يفاجئ الجميع من المغرب')") == "rtl"

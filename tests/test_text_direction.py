@@ -203,7 +203,7 @@ def test_the_themes_term_list_and_parent_line_run_the_sites_way_in_a_post_that_r
     ("Red One يفاجئ الجميع من المغرب, يعود للغناء", "rtl"), ("Auto Hall: انخفاض بـ 13٪ في صافي الدخل", "rtl"),
     ("Racidy | شيخوخة المجتمع المغربي", "rtl"), ("score", "auto"), ("237 براءة اختراع مغربي", "auto"),
     ("Python در یک نگاه", "rtl"), ("Interview with Ahmad: «سلام» means hello", "ltr"), ("2024", "auto"),
-    ("שלום עולם", "auto"), ("Zürich", "auto")])
+    ("שלום עולם", "auto"), ("Zürich", "auto"), ("Eid al-Fitr: عيد مبارك", "auto"), ("سلامabc", "auto")])
 def test_a_title_mixing_both_ways_runs_the_way_most_of_its_words_do(title: str, expected: str) -> None:
     assert heading_direction(title) == expected
 

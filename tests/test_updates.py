@@ -253,7 +253,7 @@ def test_an_entry_whose_title_mixes_both_ways_runs_the_way_most_of_its_words_do(
     """An Arabic title that begins with a Latin name ran left to right on the Updates page (`dir="auto"`)."""
     content = mirrored_content(tmp_path, {"red-one": {"first": "2026-12-03"}}, plain=0)
     path = content / "news-archive" / "red-one.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("title: Red One", "title: Red One يعود للغناء"),
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Red One", "title: Red One يعود للغناء رفقة مشاهير"),
                     encoding="utf-8")
     site = build(tmp_path, content)
     assert [h2["dir"] for h2 in page(site, "updates/index.html").select("ol.updates > li > h2")] == ["rtl"]

@@ -284,22 +284,21 @@
     return fragment;
   }
 
-  // text_direction.heading_direction: "auto" but for a title holding letters of both ways, which runs the way
-  // most of its words (those with a letter, as Python's [^\W\d_] has them) begin: right to left where more than
-  // 40% do.
+  // text_direction.heading_direction: "auto" but for a title whose words (those with a letter, as Python's
+  // [^\W\d_] has them) begin with letters of both ways, which runs the way more of them begin ("auto" for as many).
   var RTL_RANGES = '\\u0590-\\u08ff\\ufb1d-\\ufdff\\ufe70-\\ufeff\\u{10800}-\\u{10fff}\\u{1e800}-\\u{1efff}';
   var RTL_LETTER = new RegExp('[' + RTL_RANGES + ']', 'u');
-  var LTR_LETTER = new RegExp('(?![' + RTL_RANGES + '])[\\p{L}\\p{Nl}\\p{No}]', 'u');
+  var PY_SPACE = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;  // str.split's
   function headingDirection(title) {
-    if (!RTL_LETTER.test(title) || !LTR_LETTER.test(title)) return 'auto';
-    var words = 0, rtl = 0;
-    title.split(/\s+/).forEach(function (word) {
+    if (!RTL_LETTER.test(title)) return 'auto';
+    var rtl = 0, ltr = 0;
+    title.split(PY_SPACE).forEach(function (word) {
       var first = word.match(/[\p{L}\p{Nl}\p{No}]/u);
       if (!first || word.indexOf('://') >= 0) return;
-      words++;
       if (RTL_LETTER.test(first[0])) rtl++;
+      else ltr++;
     });
-    return !words ? 'auto' : rtl > words * 0.4 ? 'rtl' : 'ltr';
+    return !ltr || !rtl || rtl === ltr ? 'auto' : rtl > ltr ? 'rtl' : 'ltr';
   }
 
   function result(doc, terms) {
