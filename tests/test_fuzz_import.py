@@ -25,12 +25,13 @@ FIELDS = ["id", "date", "date_gmt", "modified", "modified_gmt", "slug", "status"
           "_links", "_embedded"]
 tags = st.sampled_from(["p", "div", "span", "a", "em", "h2", "ul", "li", "table", "tr", "td", "pre", "code",
                         "figure", "figcaption", "img", "iframe", "blockquote", "cite", "sup", "details", "summary",
-                        "h3", "nav", "ol", "strong", "i", "b", "br", "dl", "dt", "dd"])
+                        "h3", "nav", "ol", "strong", "i", "b", "br", "dl", "dt", "dd", "textarea"])
 attributes = st.sampled_from(['', ' class="sr-only"', ' id="x"', ' href="#x"', ' src="https://e.com/a.png"',
                               ' srcset="a 1x, b 2x"', ' data-src="x"', ' style="background:url(x)"', ' colspan=2',
                               ' href="/rel/"', ' href="//cdn.e.com/x"', ' href="?p=1"', ' name="x"', ' src="../a.jpg"',
                               ' href="#y"', ' class="wp-embedded-content"', ' class="wp-caption-text"',
-                              ' href="https://e.com/a.jpg"'])
+                              ' href="https://e.com/a.jpg"', ' class="crayon-syntax"', ' class="crayon-plain"',
+                              ' class="crayon-line"', ' class="crayon-language"'])
 
 
 @st.composite

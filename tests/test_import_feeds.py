@@ -19,6 +19,7 @@ from generator.builder import run_build
 from generator.check import check_site
 from generator.importer import ImportOptions, run_import
 from generator.store.documents import loads
+from generator.store.labels import read_labels
 from tests.conftest import rest_item
 from tests.site_content import config
 
@@ -345,3 +346,19 @@ def test_yoasts_line_linking_paths_goes_where_the_copy_is_read_under_its_cname(t
     run_import([folder], tmp_path / "content", ONE)
     post = _post(tmp_path / "content", "hello")
     assert (post.source.url, post.body.strip()) == ("https://harbour.example/2024/04/01/hello/", "Hi.")
+
+
+def test_a_posts_comments_feed_that_says_it_stands_at_the_root_does_not_name_the_site(tmp_path: Path) -> None:
+    """An exporter wrote each feed's `self` link as its host followed by the path (`http://HOSTslug/feed/`), so a
+    post's comments feed, titled in the site's language, seemed to be the site's own: an Arabic news site was named
+    "التعليقات على: …" ("Comments on: …", its last post's) on every page. WordPress writes no `<language>` there."""
+    folder = tmp_path / "copy"
+    comments = RSS.format(title="التعليقات على: المد", items="").replace("<language>en-GB</language>", "").replace(
+        'href="./index.html"', 'href="http://OFFLINE.hostal-mad/feed/"')
+    for name, text in (("feed/index.html", RSS.format(title="أخبار الميناء", items=_item(11, "al-mad", "المد"))),
+                       ("al-mad/feed/index.html", comments)):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    run_import([folder], tmp_path / "content", ONE)
+    labels, _ = read_labels(tmp_path / "content")
+    assert (labels.title, labels.description) == ("أخبار الميناء", "Tides and harbours")

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from generator.builder import run_build
 from generator.check import check_site
 from generator.importer import ImportOptions, run_import
-from generator.sources.page_dates import TEXT_DATES, iso_day, local_dates, month_names
+from generator.sources.page_dates import TEXT_DATES, iso_day, local_dates, month_names, published
 from generator.sources.wp_pages import _body_ident, _document
 from generator.store.documents import loads
 from tests.site_content import config
@@ -1247,3 +1247,42 @@ def test_a_themes_own_picture_in_the_featured_images_box_is_the_posts_picture(tm
     bins = _post(tmp_path / "content", "bins")
     assert (bins.image.url, bins.image.alt) == ("/wp-content/uploads/2021/04/bins.jpg", "Bins")
     assert _post(tmp_path / "content", "roads").image is None
+
+
+def test_pages_whose_base_is_the_sites_root_keep_the_addresses_they_were_saved_at(tmp_path: Path) -> None:
+    """A copy of a Persian book's site declared the site's root as every page's base (`<base href=…>`) and named no
+    page's own address: its 36 chapters were taken for one page at the root, and 35 were passed over as that post
+    again. Each is the post at the folder it was saved in, read against the base's host; a base that is the page's
+    own address stays its address."""
+    chapter = ('<!DOCTYPE html><html dir="rtl" lang="fa-IR"><head><base href="{base}"><title>{title}</title></head>'
+               '<body class="rtl single single-post postid-{ident}"><article><h1 class="entry-title">{title}</h1>'
+               '<time class="entry-date published" datetime="2017-06-2{ident}T08:00:00+00:00">x</time>'
+               '<div class="entry-content"><p>{title} <a href="1/">یک</a></p></div></article></body></html>')
+    folder = _pages(tmp_path / "copy", {
+        "1/index.html": chapter.format(base="https://book.example/", title="سلام جهان", ident=1),
+        "2/index.html": chapter.format(base="https://book.example/", title="خلاقیت", ident=2),
+        "blog/3/index.html": chapter.format(base="https://book.example/blog/3/", title="معماری", ident=3)})
+    run_import([folder], tmp_path / "content", ImportOptions(workers=1, site="https://book.example/"))
+    found = {p.stem: loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "content" / "post").glob("*.md")}
+    assert sorted(post.source.url for post in found.values()) == [
+        "https://book.example/1/", "https://book.example/2/", "https://book.example/blog/3/"]
+    assert "[یک](https://book.example/1/)" in found["خلاقیت"].body
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("fa-IR", "جولای 4, 2017", "2017-07-04"),  # WordPress's Persian July, not CLDR's ژوئیه
+    ("fa-IR", "۴ آگوست ۲۰۱۷", "2017-08-04"),  # in Persian digits
+    ("bn-BD", "১২ জানু\u09dfারী ২০২১", "2021-01-12"),  # WordPress's Bengali January, its য় precomposed
+    ("bn-BD", "১২ মার্চ ২০২১", "2021-03-12"), ("ar", "٤ يوليو ٢٠١٧", "2017-07-04"), ("hi-IN", "४ जुलाई २०१७", "2017-07-04"),
+    ("th", "๔ กรกฎาคม 2017", "2017-07-04"),
+    ("fa-IR", "۱۳۹۶/۰۴/۱۳", None), ("fa-IR", "13 تیر 1396", None), ("ar", "2017/07/04 ١٤٣٨", "2017-07-04"),
+    ("th", "๔ กรกฎาคม ๒๕๖๐", None)])
+def test_a_day_printed_in_a_scripts_own_digits_and_wordpress_s_month_names_is_read(lang: str, text: str,
+                                                                                      day: str | None) -> None:
+    """A Persian book site's chapters print WordPress's own month names (`جولای`, where CLDR has `ژوئیه`): 24 of 36
+    were dated by their neighbours. Digits in the script's own (Persian, Bengali, Arabic, Devanagari, Thai) were
+    read as no digits; a year of another calendar (the solar Hijri 1396 of a Persian date plugin) is no day."""
+    document = _document(f'<html lang="{lang}"><body class="single postid-4"><article><span class="posted-on">'
+                         f'<a href="x/">{text}</a></span><div class="entry-content"><p>x</p></div></article></body></html>'
+                         .encode())
+    assert published(document, document.find(".//article")) == day

@@ -31,7 +31,7 @@ OLD_LOOPS = [
 <figure class="featured"><img src="{{ post.image.src }}" alt="{{ post.image.alt }}" width="{{ post.image.width }}" \
 height="{{ post.image.height }}" loading="lazy" decoding="async"></figure>
 {% endif %}
-<h2 dir="auto"><a href="{{ post.href }}">{{ post.title }}</a></h2>
+<h2 dir="{{ post.title_direction }}"><a href="{{ post.href }}">{{ post.title }}</a></h2>
 <p class="meta"><time datetime="{{ post.date.iso }}">{{ post.date.text }}</time>{% if post.removed %} · \
 <strong class="removed">{{ page.words.removed }}</strong>{% endif %}</p>
 {% if post.summary %}

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from generator.builder import run_build
 from generator.output import search_index
 from generator.render.search_text import fold, words
+from generator.render.text_direction import heading_direction
 from tests.conftest import REPO
 from tests.site_content import config, post, write_content
 from tests.test_browser import chromium
@@ -304,3 +305,35 @@ def test_search_speaks_the_sites_language_with_its_plural_forms(browser: Any, tm
         page.goto((tmp_path / "site/search.html").as_uri() + "?q=" + query)
         expect(page.get_by_role("status")).to_have_text(said)
     page.close()
+
+
+def test_arabic_and_persian_words_are_found_however_their_letters_and_digits_are_written(
+        browser: Any, tmp_path: Path) -> None:
+    """An Arabic news site's title stretched with tatweels ("جحــيم") was found by no query typed without them, one
+    printed in Arabic-Indic digits by no "2017", and a Persian word typed with Persian letters (ی, ک) missed the
+    same word typed on an Arabic keyboard (ي, ك). Each is found and marked."""
+    posts = [post("hell", START, title="يترك جحــيم الهلال", body="ترك اللاعب جحــيم الهلال في عام ٢٠١٧.\n"),
+             post("book", START + timedelta(days=1), title="كتاب پايتون", body="فصل يك از كتاب پايتون.\n"),
+             post("other", START + timedelta(days=2), title="خبر آخر", body="لا شيء هنا.\n")]
+    assert run_build(config(tmp_path, write_content(tmp_path / "content", posts))).problems == []
+    page = browser.new_page()
+    search = (tmp_path / "site/search.html").as_uri() + "?q="
+    for query, found, marked in (("جحيم", ["يترك جحــيم الهلال"], ["جحــيم"]), ("2017", ["يترك جحــيم الهلال"], ["٢٠١٧"]),
+                                 ("کتاب", ["كتاب پايتون"], ["كتاب"]), ("پایتون", ["كتاب پايتون"], ["پايتون"])):
+        page.goto(search + query)
+        assert results(page) == found, query
+        assert page.locator("#search-results mark").all_inner_texts() == marked, query
+    page.close()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(titles=st.lists(st.lists(st.sampled_from(["a", "Zé", "٣١", "Red", "One", "يفاجئ", "الجميع", "שלום", "://x", "²",
+                                                 " ", "\t", "\u200f", "ﻻ", "𐤀", "Ⅻ", "۲۰۱۷", "-", "\x1c", "\x85",
+                                                 "\ufeff", "\u3000"]), max_size=12)
+                       .map("".join), min_size=1, max_size=30))
+def test_a_results_title_runs_the_way_its_card_does(client_page: Any, titles: list[str]) -> None:
+    """A search result's title takes the direction the title's card takes (`heading_direction`): an Arabic title
+    that begins with a Latin name runs right to left in the results too."""
+    found = client_page.evaluate("titles => titles.map(t => newsmirrorSearch.direction(t))", titles)
+    assert found == [heading_direction(title) for title in titles]
+    assert client_page.evaluate("newsmirrorSearch.direction('Red One يفاجئ الجميع من المغرب')") == "rtl"

@@ -372,7 +372,8 @@ def test_a_long_text_is_cut_for_snippets_at_a_space(tmp_path: Path, monkeypatch:
 @pytest.mark.parametrize(("text", "folded"), [
     ("Café CRÈME", "cafe creme"), ("İstanbul", "istanbul"), ("ﬁnance", "finance"), ("ＡＢＣ１２", "abc12"),
     ("ΣΟΦΟΣ σοφός", "σοφοσ σοφοσ"), ("Việt Nam", "viet nam"), ("Ångström", "angstrom"), ("Straße", "straße"),
-    ("㎆", "mb"), ("Øre", "øre"), ("می\u200cخواهم", "میخواهم"), ("क्\u200dष", "क्ष")])
+    ("㎆", "mb"), ("Øre", "øre"), ("می\u200cخواهم", "میخواهم"), ("क्\u200dष", "क्ष"),
+    ("جحــيم", "جحیم"), ("كتاب يك مدرسة على", "کتاب یک مدرسه علی"), ("٢٠١٧ ۱۳۹۶ २०१७ ১২ ๓", "2017 1396 2017 12 3")])
 def test_folding_drops_case_accents_joiners_and_compatibility_forms(text: str, folded: str) -> None:
     assert fold(text) == folded
 

@@ -26,6 +26,8 @@ from generator.serve.server import PreviewServer, Site
 from generator.serve.status import State, Status
 from tests.site_content import many_posts, write_content
 
+TITLE = '<h1 dir="{{ post.title_direction }}"'  # the default post.html's title, as a template edit finds it
+
 REPO = Path(__file__).resolve().parents[1]
 BASE_URL = "https://user.github.io/mirror/"
 SCRIPT = b"__newsmirror/reload.js"
@@ -220,7 +222,7 @@ def test_edits_rebuild_and_a_broken_template_keeps_the_last_good_site(tmp_path: 
         assert "post.html" in broken["errors"][0]
         assert b'<h1 dir="auto">Edited Story</h1>' in get(url, "/mirror/" + POST)[2]
 
-        template.write_text(good.replace('<h1 dir="auto"', '<h1 class="fixed" dir="auto"'))
+        template.write_text(good.replace(TITLE, TITLE.replace('<h1', '<h1 class="fixed"')))
         fixed = events.until(lambda state: state["build"] != edited["build"])
         assert fixed["errors"] == [] and b'<h1 class="fixed" dir="auto">Edited Story</h1>' in get(url, "/mirror/" + POST)[2]
         process.send_signal(signal.SIGINT)
@@ -240,15 +242,15 @@ def test_a_templates_folder_made_while_serving_is_watched_from_then_on(tmp_path:
         events = Events(url)
         first = events.next()
         template.parent.mkdir()
-        template.write_text(theme_post.replace('<h1 dir="auto"', '<h1 class="copied" dir="auto"'))
+        template.write_text(theme_post.replace(TITLE, TITLE.replace('<h1', '<h1 class="copied"')))
         copied = events.until(lambda state: b'<h1 class="copied"' in get(url, "/mirror/" + POST)[2])
-        template.write_text(theme_post.replace('<h1 dir="auto"', '<h1 class="edited" dir="auto"'))
+        template.write_text(theme_post.replace(TITLE, TITLE.replace('<h1', '<h1 class="edited"')))
         edited = events.until(lambda state: state["build"] != copied["build"]
                               and b'<h1 class="edited"' in get(url, "/mirror/" + POST)[2])
         shutil.rmtree(template.parent)  # back to the default theme, and the folder is awaited again
         events.until(lambda state: b'<h1 dir="auto"' in get(url, "/mirror/" + POST)[2])
         template.parent.mkdir()
-        template.write_text(theme_post.replace('<h1 dir="auto"', '<h1 class="again" dir="auto"'))
+        template.write_text(theme_post.replace(TITLE, TITLE.replace('<h1', '<h1 class="again"')))
         events.until(lambda state: b'<h1 class="again"' in get(url, "/mirror/" + POST)[2])
         assert first["build"] != copied["build"] != edited["build"]
     assert "Traceback" not in process.stderr.read()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.test_browser import chromium
-from tests.test_serve import POST, SCRIPT, make_project, serving
+from tests.test_serve import POST, SCRIPT, TITLE, make_project, serving
 
 BOUND = 10.0  # seconds: generous for a busy 2-core machine; the real times are printed (pytest -s)
 OVERLAY = "#newsmirror-serve-errors"
@@ -60,7 +60,7 @@ def test_edits_show_in_the_open_page_and_a_broken_template_shows_an_overlay(tmp_
         connected(page)
 
         start = time.perf_counter()
-        edit(template, '<h1 dir="auto"', '<h1 class="theme-edit" dir="auto"')
+        edit(template, TITLE, TITLE.replace('<h1', '<h1 class="theme-edit"'))
         shown(page, "document.querySelector('h1.theme-edit') !== null")
         template_seconds = time.perf_counter() - start
         connected(page)
@@ -94,7 +94,7 @@ def test_many_open_tabs_share_one_event_stream_and_all_reload(tmp_path: Path) ->
             page = context.new_page()
             page.goto(url + POST.replace("0003", f"{number:04d}"), timeout=15_000)
             pages.append(page)
-        edit(template, '<h1 dir="auto"', '<h1 class="all-tabs" dir="auto"')
+        edit(template, TITLE, TITLE.replace('<h1', '<h1 class="all-tabs"'))
         for page in pages:
             shown(page, "document.querySelector('h1.all-tabs') !== null", timeout=BOUND)
         context.close()

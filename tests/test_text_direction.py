@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from generator.builder import run_build
 from generator.convert.document import Source
-from generator.render.text_direction import by_words, of_language, of_text
+from generator.render.text_direction import by_words, heading_direction, of_language, of_text
 from tests.site_content import config, post, write_content
 from tests.test_browser import chromium
 
@@ -197,3 +197,23 @@ def test_the_themes_term_list_and_parent_line_run_the_sites_way_in_a_post_that_r
                                r.selectNodeContents(document.querySelector(selector));
                                return r.getBoundingClientRect().left; })""")
         assert label - article < 2 and label < name and part_of - article < 2
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Red One يفاجئ الجميع من المغرب, يعود للغناء", "rtl"), ("Auto Hall: انخفاض بـ 13٪ في صافي الدخل", "rtl"),
+    ("Racidy | شيخوخة المجتمع المغربي", "rtl"), ("score", "auto"), ("237 براءة اختراع مغربي", "auto"),
+    ("Python در یک نگاه", "rtl"), ("Interview with Ahmad: «سلام» means hello", "ltr"), ("2024", "auto"),
+    ("שלום עולם", "auto"), ("Zürich", "auto"), ("Eid al-Fitr: عيد مبارك", "auto"), ("سلامabc", "auto")])
+def test_a_title_mixing_both_ways_runs_the_way_most_of_its_words_do(title: str, expected: str) -> None:
+    assert heading_direction(title) == expected
+
+
+def test_an_arabic_title_that_begins_with_a_latin_name_runs_right_to_left_on_its_page_and_card(tmp_path: Path) -> None:
+    """An Arabic news site's "Red One يفاجئ الجميع…" ran left to right (`dir="auto"` follows the first letter),
+    which put the parts of the sentence in the wrong order on its page and in every list."""
+    story = post("red-one", datetime(2017, 4, 18, tzinfo=timezone.utc), title="Red One يفاجئ الجميع من المغرب")
+    assert run_build(config(tmp_path, write_content(tmp_path / "content", [story]), site={"language": "ar"})).problems == []
+    page = (tmp_path / "site" / "news-archive" / "red-one" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 dir="rtl">Red One يفاجئ الجميع من المغرب</h1>' in page
+    assert '<h2 dir="rtl"><a href="news-archive/red-one/index.html">Red One' in (
+        tmp_path / "site" / "index.html").read_text(encoding="utf-8")

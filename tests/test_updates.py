@@ -247,3 +247,13 @@ def test_two_revisions_on_one_day_keep_distinct_ids_as_newer_ones_come(tmp_path:
     site = build(tmp_path / "b", mirrored_content(tmp_path / "b", mirrors={"busy": twice}, plain=0))
     again = [e.findtext(f"{ATOM}id") for e in ET.parse(site / "updates/feed.xml").getroot().iter(f"{ATOM}entry")]
     assert again == [f"{feed}revised-2026-12-10/news-archive/busy/3", *ids]
+
+
+def test_an_entry_whose_title_mixes_both_ways_runs_the_way_most_of_its_words_do(tmp_path: Path) -> None:
+    """An Arabic title that begins with a Latin name ran left to right on the Updates page (`dir="auto"`)."""
+    content = mirrored_content(tmp_path, {"red-one": {"first": "2026-12-03"}}, plain=0)
+    path = content / "news-archive" / "red-one.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Red One", "title: Red One يعود للغناء رفقة مشاهير"),
+                    encoding="utf-8")
+    site = build(tmp_path, content)
+    assert [h2["dir"] for h2 in page(site, "updates/index.html").select("ol.updates > li > h2")] == ["rtl"]

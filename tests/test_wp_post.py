@@ -497,3 +497,16 @@ def test_a_long_list_of_term_names_is_read_in_time_that_grows_with_it() -> None:
     converted = to_document(item(tags=[str(n) for n in range(30_000)] + ["news", {"x": 1}]))
     assert time.perf_counter() - started < 4  # a search of the list for each of its items took minutes
     assert len(converted.document.taxonomies["post_tag"]) == 30_001
+
+
+@pytest.mark.parametrize(("raw", "kept"), [
+    ("ক" + "কি" * 70, "ক" + "কি" * 32),  # not "…কিক", a consonant parted from its vowel sign
+    ("a" * 5 + "क्ष" * 40, "a" * 5 + "क्ष" * 21),  # not "…क्", a virama with nothing to join
+    ("ب" + "بِ" * 60, "ب" + "بِ" * 49), ("я" * 150, "я" * 100)])
+def test_a_long_slug_is_cut_between_two_letters_as_they_are_written(raw: str, kept: str) -> None:
+    """A slug cut at 200 bytes (a copy's address names it whole: a Russian news site's 144 letters) was cut by
+    bytes, between a Bengali consonant and its vowel sign or after a virama, and named "not a safe file name". It
+    is cut before the letter whose marks would be parted from it, and named as too long."""
+    slug, why = safe_slug(raw)
+    assert (slug, why) == (kept, f"is longer than a file name may be ({len(raw.encode()):,} bytes)")
+    assert len(slug.encode()) <= 200 and raw.startswith(slug)

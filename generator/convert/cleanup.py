@@ -27,6 +27,7 @@ from generator.convert.context import Context
 from generator.convert.countdowns import drop_countdowns
 from generator.convert.credits import credits_apart
 from generator.convert.code_blocks import codecolorer_as_code, numbered_listings_as_code
+from generator.convert.crayon_blocks import crayon_as_code
 from generator.convert.collapsible_titles import collapsible_titles_in_bold
 from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embed_credits import drop_embed_credits
@@ -469,6 +470,7 @@ PASSES: tuple[Pass, ...] = (
     drop_scripts_and_styles,
     drop_script_text,
     gists_as_code,
+    crayon_as_code,
     numbered_listings_as_code,
     numbered_rows_as_code,
     github_lines_as_code,

@@ -12,6 +12,7 @@ DASHES = re.compile(r"-{2,}")
 RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                       *(f"lpt{i}" for i in range(1, 10))})
 MAX_BYTES = 200  # leaves room for a suffix and ".md" within the usual 255-byte name limit
+JOINERS = "\u200c\u200d"
 # The slug WordPress gives a post trashed before it had one, kept when the post is restored and published
 # (`__trashed`, then `__trashed-2`… as its slugs are unique): WordPress's own, which no one can mend in a crawl.
 TRASHED = re.compile(r"__trashed(?:-\d+)?")
@@ -33,16 +34,34 @@ def safe_slug(raw: str) -> tuple[str, str | None]:
     stem, dot, rest = cleaned.partition(".")
     if stem in RESERVED:  # CON and con.txt alike: the name before the first dot decides
         cleaned = f"{stem}_{dot}{rest}"
-    cleaned = _truncate(cleaned)
+    whole, cleaned = cleaned, _truncate(cleaned)
     if not cleaned:
         return "untitled", "has no usable characters"
+    if whole == slug and cleaned != slug:  # (a Russian news site's slugs of 144 letters, 2 bytes each)
+        return cleaned, f"is longer than a file name may be ({len(slug.encode('utf-8')):,} bytes)"
     if cleaned != slug and not TRASHED.fullmatch(slug):
         return cleaned, "is not a safe file name"
     return cleaned, None
 
 
 def _truncate(slug: str) -> str:
+    """The slug in MAX_BYTES, cut between two letters as they are written: not between a letter and its marks
+    (a Bengali consonant and its vowel sign, an Arabic letter and its harakat), nor after a virama or a joiner,
+    which join the letter to the next."""
     encoded = slug.encode("utf-8")
     if len(encoded) <= MAX_BYTES:
         return slug
-    return encoded[:MAX_BYTES].decode("utf-8", "ignore").rstrip("-")
+    cut = len(encoded[:MAX_BYTES].decode("utf-8", "ignore"))
+    end = cut
+    while end > 0 and (_joined(slug[end - 1]) or (end < len(slug) and _mark(slug[end]))):
+        end -= 1
+    return slug[:end or cut].rstrip("-")
+
+
+def _mark(char: str) -> bool:
+    return unicodedata.category(char)[0] == "M" or char in JOINERS
+
+
+def _joined(char: str) -> bool:
+    """Whether a letter after `char` belongs to its cluster: a virama's (combining class 9) or a joiner's."""
+    return unicodedata.combining(char) == 9 or char in JOINERS

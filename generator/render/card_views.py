@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from generator.render.media_views import FeaturedImage
+from generator.render.text_direction import heading_direction
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class CardParts:
     tags: str  # the line of term links, with a str.format field for each href; "" for a post without terms
     direction: str = ""  # "rtl" or "ltr" where the post's text runs otherwise than the page's, else ""
     language: str = ""  # the post's language tag where it is not the page's, else "" (escaped)
+    title_direction: str = "auto"  # the title's `dir` (text_direction.heading_direction)
 
 
 def card_parts(title: str, iso: str, text: str, summary: str, term_names: Sequence[str],
@@ -41,7 +43,8 @@ def card_parts(title: str, iso: str, text: str, summary: str, term_names: Sequen
     gone = f' · <strong class="removed">{escaped(removed)}</strong>' if removed else ""
     return CardParts(escaped(title), time, f'<p class="meta">{time}{gone}</p>\n',
                      f"<p{_lang(language)}>{escaped(summary)}</p>\n" if summary else "",
-                     f'<p class="tags">{links}</p>\n' if term_names else "", direction, language)
+                     f'<p class="tags">{links}</p>\n' if term_names else "", direction, language,
+                     heading_direction(title))
 
 
 def term_names(terms: Sequence[tuple[str, str]]) -> list[str]:
@@ -64,7 +67,7 @@ def card(parts: CardParts, href: str, tags: str, image: FeaturedImage | None) ->
     """One post's <li> in a list page, without its final newline; `tags` is from tags_html."""
     figure = _figure(image) if image and image.src else ""
     opening = f'<li dir="{parts.direction}">' if parts.direction else "<li>"
-    heading = f'<h2 dir="auto"{_lang(parts.language)}>'
+    heading = f'<h2 dir="{parts.title_direction}"{_lang(parts.language)}>'
     return Markup(f'{opening}\n{figure}{heading}<a href="{escaped(href)}">{parts.title}</a></h2>\n'
                   f"{parts.meta}{parts.summary}{tags}</li>")
 

@@ -75,13 +75,14 @@ def _toc_items(entries: Sequence[_Toc]) -> str:
     return "".join(items)
 
 
-def terms_html(groups: Sequence[_TermGroup]) -> Markup:
-    """The post's terms by taxonomy as a description list, or nothing for a post without terms."""
+def terms_html(groups: Sequence[_TermGroup], separator: str = ", ") -> Markup:
+    """The post's terms by taxonomy as a description list, or nothing for a post without terms; `separator`: the
+    one between a taxonomy's terms in the site's language (language/lists.py)."""
     if not groups:
         return Markup("")
     parts = ['<dl class="terms">\n']
     for group in groups:
-        links = ", ".join(f'<a href="{escaped(t.href)}">{escaped(t.text)}</a>' for t in group.terms)
+        links = escaped(separator).join(f'<a href="{escaped(t.href)}">{escaped(t.text)}</a>' for t in group.terms)
         parts.append(f'<dt><a href="{escaped(group.href)}">{escaped(group.label)}</a></dt>\n<dd>{links}</dd>\n')
     parts.append("</dl>\n")
     return Markup("".join(parts))

@@ -6,7 +6,8 @@ accents: NFKD splits "é" into "e" and a combining accent, and combining marks a
 of Latin, Greek and Cyrillic, Arabic's short vowels and Hebrew's points alike, which readers type without.
 The marks of the abugidas (ABUGIDA_BLOCKS: Indic scripts, Thai, Lao, Myanmar, Khmer, Tibetan...) are kept:
 there a vowel sign or a virama is as much a letter as any other ("पत्र", a letter, is not "पात्र", a vessel),
-so they stay in the word.
+so they stay in the word. Arabic script's letters written two ways fold to one (LETTER_VARIANTS), and every
+decimal digit to its ASCII one: "٢٠١٧" is found by "2017".
 """
 
 from __future__ import annotations
@@ -54,6 +55,25 @@ ABUGIDA_BLOCKS = ((0x0780, 0x07BF), (0x0900, 0x0DFF), (0x0E00, 0x0FFF), (0x1000,
 # Joiners, which fold away as marks do: Persian writes a half-space (ZWNJ) inside words (می‌خواهم), which a
 # query typed without one must find, and Indic scripts use both to choose a letter's shape, not another word.
 JOINERS = "\u200c\u200d"
+# Arabic script's letters that one word is written with either way, to one: the tatweel (ـ), which stretches a
+# word to justify or adorn it (an Arabic news site's "جحــيم" is "جحيم"), goes; Arabic's yeh and alef maksura
+# and Persian's yeh, which Persian text typed on Arabic keyboards mixes (and Egyptian text writes either at a
+# word's end), are one; so are Arabic's and Persian's kaf, and teh marbuta and heh, which readers type for it.
+LETTER_VARIANTS = {0x0640: None, 0x064A: "\u06cc", 0x0649: "\u06cc", 0x0643: "\u06a9", 0x0629: "\u0647"}
+
+
+class _Variants(dict[int, "int | str | None"]):
+    """LETTER_VARIANTS, and every decimal digit (Arabic-Indic, Persian, Devanagari, Bengali, Thai...) to its
+    ASCII one, found as str.translate meets each character and remembered."""
+
+    def __missing__(self, code: int) -> int | str:
+        char = chr(code)
+        found: int | str = str(unicodedata.decimal(char)) if unicodedata.category(char) == "Nd" else code
+        self[code] = found
+        return found
+
+
+_VARIANTS = _Variants(LETTER_VARIANTS)
 # ASCII spaces and punctuation, as bytes, each to a space: no word of the folded text spans one of them.
 _SEPARATORS = bytes([*range(0x30), *range(0x3a, 0x41), *range(0x5b, 0x61), *range(0x7b, 0x80)])
 _SEPARATORS_TO_SPACE = bytes.maketrans(_SEPARATORS, b" " * len(_SEPARATORS))
@@ -96,8 +116,8 @@ def _drop_marks(run: re.Match[str]) -> str:
     text = run.group()
     if len(text) <= SHORT_RUN:
         return "".join(c for c in text if (unicodedata.category(c)[0] != "M" or c in LETTER_MARKS)
-                       and c not in JOINERS)
-    return _marks().sub("", text)
+                       and c not in JOINERS).translate(_VARIANTS)
+    return _marks().sub("", text).translate(_VARIANTS)
 
 
 def words(folded: str) -> list[str]:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from generator import urls
 from generator.config import Config
+from generator.language.lists import separator as list_separator
 from generator.language.words import Words
 from generator.model import (Post, Provenance, Site, Taxonomy, TermListing, older_and_newer, parent_and_children,
                              translations)
@@ -96,6 +97,11 @@ class PostSummary:
         return self.term_links.links
 
     @property
+    def title_direction(self) -> str:
+        """The title's `dir`, as its card has it (text_direction.heading_direction)."""
+        return text_direction.heading_direction(self.title)
+
+    @property
     def card(self) -> Markup:
         """The post's <li> as the default list.html shows it (render/card_views.py), made from the fields above
         when a template asks for it."""
@@ -136,6 +142,7 @@ class UpdateView:
     title: str
     href: str
     summary: str
+    title_direction: str = "auto"  # text_direction.heading_direction
 
 
 @dataclass(frozen=True)
@@ -161,6 +168,7 @@ class PostView:
     provenance: ProvenanceView | None = None  # None for a post without a mirror block
     direction: str = ""  # "rtl" or "ltr" where the post's text runs otherwise than its site's, else ""
     language: str = ""  # the post's language tag where a multilingual plugin gave it one other than the site's
+    title_direction: str = "auto"  # the title's `dir`: its words' way where it mixes both (text_direction.py)
     parent: Link | None = None  # the page this one is under, as WordPress nests pages
     children: tuple[Link, ...] = ()  # the pages under this one, by title
     translations: tuple[Translation, ...] = ()  # the post in other languages, by language tag
@@ -308,12 +316,13 @@ class Views:
             image=None if _opens_body(post, body) else featured_image(post.image, self.media, link),
             provenance=found,
             toc_html=toc_html(toc, self.words),
-            terms_html=terms_html(term_groups),
+            terms_html=terms_html(term_groups, list_separator(self.config.site.language)),
             related_html=related_html(self.words, [(s.href, self._listed[p.file].parts.title,
                                                     self._listed[p.file].parts.time) for s, p in zip(shown, related)]),
             about_html=about_html(source, found, self.words),
             direction=self._page_direction(post, body),
             language=self._language(post),
+            title_direction=text_direction.heading_direction(post.title),
             parent=parent and Link(link(urls.post(parent)), parent.title),
             children=tuple(Link(link(urls.post(child)), child.title) for child in children),
             translations=_translations(translations(site, position), link),
@@ -326,7 +335,8 @@ class Views:
 
     def update_entries(self, events: Sequence[updates.Event], link: urls.Linker) -> tuple[UpdateView, ...]:
         return tuple(UpdateView(day(e.day, self.dates), e.kind, getattr(self.words, f"{e.kind}_kind"), e.post.title,
-                                link(urls.post(e.post)), e.summary) for e in events)
+                                link(urls.post(e.post)), e.summary, text_direction.heading_direction(e.post.title))
+                     for e in events)
 
     def _frame(self, link: urls.Linker) -> _Frame:
         # The frame links to files at most one folder deep, so pages at one depth under one top folder share

@@ -16,6 +16,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from generator.sources.page_markup import classes, elsewhere, meta_property
+from generator.sources.script_dates import gregorian, readable, wordpress_months
 
 # The elements a theme prints a post's day in, as text where it gives no `datetime`.
 PUBLISHED_CLASSES = frozenset({"published", "entry-date", "post-date", "posted-on", "entry-meta", "post-meta",
@@ -124,7 +125,7 @@ def _text_date(article: HtmlElement, names: frozenset[str], lang: str) -> str | 
     months = month_names(lang)
     patterns = TEXT_DATES + local_dates(lang)
     for node in _dated_elements(article, names):
-        text = node.text_content()[:TEXT_CHARS]
+        text = readable(node.text_content()[:TEXT_CHARS])
         for pattern in patterns:
             if (found := pattern.search(text)) and (day := iso_day(found, months)):
                 return day
@@ -151,13 +152,15 @@ def _locale(lang: str) -> Any:
 def month_names(lang: str) -> dict[str, int]:
     """The months' names in the language of the tag `lang` (`pt-BR`), in lower case, with their numbers: wide and
     abbreviated, as a date writes them (Russian's `марта`, Czech's `března`) and standing alone (`март`), as CLDR
-    gives them; none for English, which TEXT_DATES reads, or a tag Babel does not know."""
+    gives them, and WordPress's own where its translation has others (script_dates); none for English, which
+    TEXT_DATES reads, or a tag Babel does not know."""
     locale = _locale(lang)
     if locale is None:
         return {}
-    return {name.lower().rstrip("."): number for context in ("format", "stand-alone")
+    cldr = {readable(name).lower().rstrip("."): number for context in ("format", "stand-alone")
             for width in ("wide", "abbreviated") for number, name in locale.months[context][width].items()
             if name.rstrip(".")}
+    return cldr | wordpress_months(lang)
 
 
 @functools.lru_cache(maxsize=64)
@@ -237,6 +240,7 @@ def iso_day(found: re.Match[str], months: dict[str, int] | None = None) -> str |
     else:
         month = int(groups["number"]) if groups.get("number") else MONTHS.index(groups["month"][:3].lower()) + 1
     try:
-        return datetime(int(found["year"]), month, int(found["day"])).date().isoformat()
+        year = int(found["year"])
+        return datetime(year, month, int(found["day"])).date().isoformat() if gregorian(year) else None
     except ValueError:
         return None

@@ -244,8 +244,11 @@ def _entries(channel: Element) -> list[Element]:
 
 def _site_items(path: Path, channel: Element, base: str) -> Iterator[RawItem]:
     """The site's language, title and tagline, from its main feed (`/feed/`) only: a category's or an author's
-    feed is titled by its archive, and a multilingual site's feed of one language (`/en/feed/`) is in that one."""
-    if PurePosixPath(urlsplit(base).path).parent.as_posix() not in ("/", "/feed"):
+    feed is titled by its archive, and a multilingual site's feed of one language (`/en/feed/`) is in that one.
+    A comments feed is none, wherever it says it is (an exporter that wrote every `self` link as its host followed
+    by the path, `http://HOSTslug/feed/`, put each post's at the root): WordPress titles it "Comments on: …" in
+    the site's language and, unlike a feed of posts, writes no `<language>` in it."""
+    if PurePosixPath(urlsplit(base).path).parent.as_posix() not in ("/", "/feed") or _comments_feed(channel):
         return
     language = (channel.findtext("language") or "").strip()
     if language:
@@ -255,6 +258,11 @@ def _site_items(path: Path, channel: Element, base: str) -> Iterator[RawItem]:
         text = channel.findtext(tag)
         if text is not None:
             yield RawItem(str(path), None, {key: html.unescape(text.strip())}, wp_json.LANGUAGE)
+
+
+def _comments_feed(channel: Element) -> bool:
+    """Whether an RSS channel is WordPress's comments feed (`feed-rss2-comments.php`), which has no `<language>`."""
+    return channel.tag == "channel" and channel.find("language") is None
 
 
 def _post(entry: Element, base: str, language: str, tags: frozenset[str]) -> dict[str, Any] | None:

@@ -104,8 +104,9 @@ def read_pages(paths: Iterable[Path], root: Path, problems: list[Problem], seen:
         if document is None or _ident(document) != ident:
             continue
         try:  # an address urlsplit refuses (`http://[dock/`) where the page is read for one stops this page only
-            base = _base(document, site + saved_at(path, root))
-            link = _link(document, base)
+            saved = site + saved_at(path, root)
+            base = _base(document, saved)
+            link = _link(document, base, saved)
             own = ident
             if ident in titled:
                 if path_key(link) in seen or _head_title(document) == titled[ident].head:
@@ -297,10 +298,19 @@ def _oembed_address(document: HtmlElement) -> str:
     return ""
 
 
-def _link(document: HtmlElement, base: str) -> str:
+def _link(document: HtmlElement, base: str, saved: str) -> str:
     """The post's address: the one the page names whole, else its canonical one, else the page's own."""
     found = _whole_address(document, base) or meta_link(document, "canonical") or meta_property(document, "og:url")
-    return address(found, base) if found else PAGE.sub("/", base)
+    return address(found, base) if found else PAGE.sub("/", _own_address(document, base, saved))
+
+
+def _own_address(document: HtmlElement, base: str, saved: str) -> str:
+    """The address of a page that names none: its `<base href>` where that is the page's own, else where it was
+    saved, read against that base. A copy of a Persian book's site declared the site's root as every page's base
+    (`<base href="https://www.python3.ir/">`): its 36 chapters, each at its own folder, were taken for one page."""
+    if document.find(".//base[@href]") is None or _ends_with(urlsplit(base).path, urlsplit(saved).path):
+        return base
+    return urljoin(base, urlsplit(saved).path.lstrip("/"))
 
 
 def _later_parts(document: HtmlElement, path: Path, root: Path, link: str, ident: int, site: str,

@@ -23,6 +23,11 @@
   var UNSPACED = new RegExp('^[' + UNSPACED_CLASS + ']', 'u');
   var HAS_UNSPACED = new RegExp('[' + UNSPACED_CLASS + ']', 'u');
   var PIECES = new RegExp('[' + UNSPACED_CLASS + ']+|[^' + UNSPACED_CLASS + ']+', 'gu');
+  // Arabic script's letters written two ways, to one, and every decimal digit to its ASCII one
+  // (search_text.LETTER_VARIANTS and _Variants).
+  var VARIANTS = {'\u0640': '', '\u064a': '\u06cc', '\u0649': '\u06cc', '\u0643': '\u06a9', '\u0629': '\u0647'};
+  var VARIANT = /[\u0640\u064a\u0649\u0643\u0629]|(?![0-9])\p{Nd}/gu;
+  var DIGIT = /\p{Nd}/u;
 
   var arrived = new Map();  // script name -> its data, as each index script reports it
   var waiting = new Map();  // script name -> the promise of its data, once asked for
@@ -35,12 +40,14 @@
     shard: function (block, bucket, data) { arrived.set('words/' + block + '-' + bucket, data); },
     docs: function (group, data) { arrived.set('doc/' + group, data); },
     // For tests and benchmarks: search as the form would, resolving with the number of posts found once
-    // they show; the ranked post numbers alone; the folding, words and buckets, which must be the index's.
+    // they show; the ranked post numbers alone; the folding, words and buckets, which must be the index's; a
+    // title's direction, which must be its card's.
     run: run,
     query: function (text, filters) { return query(text, filters || {}); },
     fold: fold,
     words: words,
-    bucket: bucket
+    bucket: bucket,
+    direction: function (title) { return headingDirection(title); }
   };
 
   // The data of index script `name` (its path under search/, without ".js"), loading it once.
@@ -69,7 +76,16 @@
   }
 
   function fold(text) {
-    return text.normalize('NFKD').toLowerCase().normalize('NFKD').replace(MARKS, '').replace(/ς/g, 'σ');
+    return text.normalize('NFKD').toLowerCase().normalize('NFKD').replace(MARKS, '').replace(/ς/g, 'σ')
+      .replace(VARIANT, variant);
+  }
+
+  // A digit's value: Unicode encodes each script's ten digits in a row from zero, and rows only follow rows.
+  function variant(char) {
+    if (char in VARIANTS) return VARIANTS[char];
+    var code = char.codePointAt(0), first = code;
+    while (DIGIT.test(String.fromCodePoint(first - 1))) first--;
+    return String((code - first) % 10);
   }
 
   function words(folded) {
@@ -268,10 +284,27 @@
     return fragment;
   }
 
+  // text_direction.heading_direction: "auto" but for a title whose words (those with a letter, as Python's
+  // [^\W\d_] has them) begin with letters of both ways, which runs the way more of them begin ("auto" for as many).
+  var RTL_RANGES = '\\u0590-\\u08ff\\ufb1d-\\ufdff\\ufe70-\\ufeff\\u{10800}-\\u{10fff}\\u{1e800}-\\u{1efff}';
+  var RTL_LETTER = new RegExp('[' + RTL_RANGES + ']', 'u');
+  var PY_SPACE = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;  // str.split's
+  function headingDirection(title) {
+    if (!RTL_LETTER.test(title)) return 'auto';
+    var rtl = 0, ltr = 0;
+    title.split(PY_SPACE).forEach(function (word) {
+      var first = word.match(/[\p{L}\p{Nl}\p{No}]/u);
+      if (!first || word.indexOf('://') >= 0) return;
+      if (RTL_LETTER.test(first[0])) rtl++;
+      else ltr++;
+    });
+    return !ltr || !rtl || rtl === ltr ? 'auto' : rtl > ltr ? 'rtl' : 'ltr';
+  }
+
   function result(doc, terms) {
     var item = document.createElement('li');
     var heading = document.createElement('h2'), link = document.createElement('a');
-    heading.dir = 'auto';  // a title in a script that runs the other way, as the site's cards have it
+    heading.dir = headingDirection(doc.title);  // as the site's cards have it
     link.href = doc.url;
     link.textContent = doc.title;
     heading.append(link);
