@@ -65,9 +65,8 @@ class Uses:
             seen = [term.get(k, MISSING) for k in SHOWN]
             if self.shown.setdefault(term["id"], seen) != seen:
                 self.varied.add(term["id"])
-        if _is_id(key[1]):  # (a sync stores posts by their ids: no other is read again)
-            for ident in held:
-                self.holders.setdefault(ident, set()).add(key)
+        for ident in held:
+            self.holders.setdefault(ident, set()).add(key)
 
     def changed(self, terms: Terms) -> list[tuple[str, int]]:
         """The posts that hold a term that changed (deleted; its slug, which `class_list` shows, another; what
@@ -159,8 +158,10 @@ def embedded_terms(post: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def _earlier(store: RawStore, post_type: str, fetched: Collection[tuple[str, int]]) -> Iterator[dict[str, Any]]:
-    """The stored posts of a type fetched by an earlier sync."""
-    return (post for post in store.posts(post_type) if (post_type, post.get("id")) not in fetched)
+    """The stored posts of a type fetched by an earlier sync (whose ids are numbers, as a sync stores them: a file
+    edited by hand may hold anything)."""
+    return (post for post in store.posts(post_type)
+            if _is_id(post.get("id")) and (post_type, post["id"]) not in fetched)
 
 
 def _renamed(post: dict[str, Any], terms: Terms, bases: dict[str, str]) -> dict[str, Any] | None:

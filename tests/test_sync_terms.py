@@ -96,3 +96,16 @@ def test_every_post_a_change_of_terms_rewrites_is_read_again(posts: list[dict[st
     terms = Terms({i: {**t, "id": i} for i, t in now.items()}, {i: {**t, "id": i} for i, t in was.items()}, gone)
     rewritten = {("post", p["id"]) for p in posts if _renamed(p, terms, BASES) is not None}
     assert rewritten <= set(uses.changed(terms))
+
+
+def test_a_stored_post_whose_id_is_no_number_is_passed_over(tmp_path: Path) -> None:
+    """A stored post whose id is not a number (a file edited by hand: no sync stores one) stopped the sync with a
+    TypeError (unhashable) where its id was looked up among the posts just fetched."""
+    site = generated_site(3)
+    with FakeWordPress(site) as wp:
+        sync(wp.url, tmp_path / "content")
+        stored = next((tmp_path / "content").rglob("raw/posts/news-archive/*.json"))
+        stored.write_text(stored.read_text(encoding="utf-8").replace('"id":', '"id": [1], "was":', 1),
+                          encoding="utf-8")
+        result = sync(wp.url, tmp_path / "content")
+    assert not [p for p in result.problems if "TypeError" in p.message]
