@@ -1,6 +1,7 @@
 """`newsmirror sync` against a fake WordPress of N generated posts on 127.0.0.1.
 
     .venv/bin/python bench/sync_bench.py --posts 500 [--work /tmp/sync-bench]
+    .venv/bin/python bench/sync_bench.py --terms --posts 10000 [--runs 3]
 
 Measures, each as the command a user runs (a new process): the first sync, with the images its posts
 show (served by the fake site as generated PNGs) mirrored into content/media/; a second with nothing
@@ -8,15 +9,22 @@ changed (files rewritten, counted by mtime); a sync after 3 posts changed upstre
 and a sync killed half-way through fetching, then run again, compared with an uninterrupted one.
 The requests are counted by the server, which takes `--latency` seconds to answer each. `[sync] request_interval` is 0 here; the default of 0.5 s adds half a
 second per request on a real site.
+
+With `--terms`, in this process and with no images and no latency: after a first sync, syncs where nothing changed,
+where one term was renamed upstream and where one was deleted (`--runs` of each, alternated), each timing the part
+that brings stored posts' terms up to date (sync_terms.refresh_terms: CPU and wall) and counting the stored posts
+it reads and rewrites. To compare, run a copy of this file inside another version's checkout.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -68,14 +76,79 @@ def mtimes(folder: Path) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
 
 
+def terms_bench(posts: int, work: Path, runs: int) -> None:
+    """The term refresh's cost at `posts` stored posts, per kind of sync (see the module's docstring)."""
+    from generator import sync_terms
+    from generator.sources.http import Politeness
+    from generator.store import sync_state
+    from generator.sync import SyncOptions, run_sync, source_from_url
+
+    counted = {"read": 0}
+    original_posts = sync_state.RawStore.posts
+
+    def posts_read(store: Any, post_type: str) -> Any:
+        for post in original_posts(store, post_type):
+            counted["read"] += 1
+            yield post
+
+    sync_state.RawStore.posts = posts_read
+    if hasattr(sync_state.RawStore, "post"):  # this version's: the posts the second pass reads again
+        original_post = sync_state.RawStore.post
+
+        def post_read(store: Any, post_type: str, post_id: int) -> Any:
+            counted["read"] += 1
+            return original_post(store, post_type, post_id)
+
+        sync_state.RawStore.post = post_read
+    refresh, timings = sync_terms.refresh_terms, []
+
+    @functools.wraps(refresh)
+    def timed_refresh(*args: Any) -> Any:
+        counted["read"] = 0
+        cpu, wall = time.process_time(), time.perf_counter()
+        rewritten, failed = refresh(*args)
+        timings.append((time.process_time() - cpu, time.perf_counter() - wall, counted["read"], rewritten))
+        return rewritten, failed
+
+    sync_terms.refresh_terms = timed_refresh
+    site = generated_site(posts)
+    options = SyncOptions(politeness=Politeness(min_interval=0.0), workers=1)
+    with FakeWordPress(site) as wp:
+        started = time.perf_counter()
+        run_sync([source_from_url(wp.url)], work / "content", options)
+        print(f"first sync of {posts} posts: {time.perf_counter() - started:.1f} s")
+        terms = [t for t in site.terms if t["taxonomy"] == "organization"]
+        kinds = {"nothing changed": lambda _: None,
+                 "one term renamed": lambda n: terms[n].update(name=f"Renamed {n}", slug=f"renamed-{n}"),
+                 "one term deleted": lambda n: site.terms.remove(terms[-1 - n])}
+        measured: dict[str, list[tuple[float, float, int, int]]] = {kind: [] for kind in kinds}
+        for run in range(runs):
+            for kind, edit in kinds.items():
+                edit(run)
+                timings.clear()
+                run_sync([source_from_url(wp.url)], work / "content", options)
+                measured[kind] += timings
+    print("| sync | refresh CPU, median (runs) | wall, median | stored posts read | rewritten |\n|---|---|---|---|---|")
+    for kind, rows in measured.items():
+        cpus, walls = [r[0] for r in rows], [r[1] for r in rows]
+        print(f"| {kind} | {statistics.median(cpus):.3f} s ({', '.join(f'{c:.3f}' for c in cpus)}) | "
+              f"{statistics.median(walls):.3f} s | {', '.join(str(r[2]) for r in rows)} | "
+              f"{', '.join(str(r[3]) for r in rows)} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--posts", type=int, default=500)
     parser.add_argument("--work", type=Path, default=Path("/tmp/sync-bench"))
     parser.add_argument("--latency", type=float, default=0.1, help="seconds the server takes per answer")
+    parser.add_argument("--terms", action="store_true", help="time the refresh of stored posts' terms instead")
+    parser.add_argument("--runs", type=int, default=3, help="with --terms: syncs of each kind")
     args = parser.parse_args()
     shutil.rmtree(args.work, ignore_errors=True)
     args.work.mkdir(parents=True)
+    if args.terms:
+        terms_bench(args.posts, args.work, args.runs)
+        return
     config = args.work / "newsmirror.toml"
     config.write_text("[sync]\nrequest_interval = 0\n")
     site = generated_site(args.posts)

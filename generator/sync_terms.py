@@ -6,7 +6,8 @@ showed the old name until every post of the term changed (and two names where so
 post it had, where an import of the site saved anew shows the site as it is. Each sync asks the site for the terms
 its stored posts use (100 ids a request, as names are looked up by id) and writes what changed into the stored
 posts' term lists and `_embedded` terms and into the stored name lookups, so the import reads the site's terms as
-they are now.
+they are now. The stored posts are read once to find the terms they use; only those that hold a term that changed
+are read again to be rewritten (none, in a sync where no term changed: most of them).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ CLASS_PREFIX = {"category": "category-", "post_tag": "tag-"}  # get_post_class's
 OCTET = re.compile(r"%[a-fA-F0-9]{2}")
 NOT_IN_CLASS = re.compile(r"[^A-Za-z0-9_-]")
 DELETED = "rest_term_invalid"  # WordPress's code for a term that does not exist
+MISSING = object()  # what a post's embedded term lacks of SHOWN
 
 
 @dataclass
@@ -38,26 +40,61 @@ class Terms:
     gone: dict[str, set[int]] = field(default_factory=dict)
 
 
+@dataclass
+class Uses:
+    """What the stored posts hold of terms, gathered in one read of them: the ids in their lists (by rest_base); the
+    posts (type, id) that hold each id, in a list or embedded; and what `_embed` showed of each (SHOWN, as the first
+    post had it; `varied`, the ids that other posts showed otherwise)."""
+
+    ids: dict[str, set[int]] = field(default_factory=dict)
+    holders: dict[int, set[tuple[str, int]]] = field(default_factory=dict)
+    shown: dict[int, list[Any]] = field(default_factory=dict)
+    varied: set[int] = field(default_factory=set)
+
+    def add(self, post_type: str, post: dict[str, Any], bases: Iterable[str]) -> None:
+        key = (post_type, post.get("id"))
+        held: set[int] = set()
+        for base in bases:
+            ids = post.get(base)
+            if isinstance(ids, list):
+                found = set(filter(_is_id, ids))
+                self.ids.setdefault(base, set()).update(found)
+                held |= found
+        for term in embedded_terms(post):
+            held.add(term["id"])
+            seen = [term.get(k, MISSING) for k in SHOWN]
+            if self.shown.setdefault(term["id"], seen) != seen:
+                self.varied.add(term["id"])
+        for ident in held:
+            self.holders.setdefault(ident, set()).add(key)
+
+    def changed(self, terms: Terms) -> list[tuple[str, int]]:
+        """The posts that hold a term that changed (deleted; its slug, which `class_list` shows, another; what
+        `_embed` showed of it not what the site serves now), in order: those `_renamed` may rewrite, and a few more."""
+        changed = set().union(*terms.gone.values(), self.varied.intersection(terms.now))
+        for ident, new in terms.now.items():
+            old, seen = terms.was.get(ident), self.shown.get(ident)
+            if (old is not None and old.get("slug") != new.get("slug")) or (seen is not None and any(
+                    k in new and value != new[k] for k, value in zip(SHOWN, seen))):
+                changed.add(ident)
+        return sorted(set().union(*(self.holders.get(ident, ()) for ident in changed)))
+
+
 def refresh_terms(client: Client, site: Site, store: RawStore, post_types: Iterable[str],
                   fetched: Collection[tuple[str, int]]) -> tuple[int, list[FetchError]]:
     """The stored posts' terms as the site has them now: (how many stored posts were rewritten, the requests that
     failed). The posts `fetched` in this run (type, id) came with their terms as they are: only the others' are asked
     for, so a first sync, or one that fetched every post again, asks nothing more. A route the site keeps from
     visitors is passed over: the sync's note on it says what the posts lack."""
-    types = sorted(set(post_types))
-    used: dict[str, set[int]] = {}
-    terms = Terms()
-    for post_type in types:
+    uses, terms = Uses(), Terms()
+    for post_type in sorted(set(post_types)):
         for post in _earlier(store, post_type, fetched):
-            for base in site.taxonomies.values():
-                ids = post.get(base)
-                if isinstance(ids, list):
-                    used.setdefault(base, set()).update(filter(_is_id, ids))
+            uses.add(post_type, post, site.taxonomies.values())
             for term in embedded_terms(post):
                 terms.was.setdefault(term["id"], term)
     failed = []
     size = site.api.per_page
-    for base, ids in sorted(used.items()):
+    for base, ids in sorted(uses.ids.items()):
         asked = sorted(ids)
         for batch in (asked[i:i + size] for i in range(0, len(asked), size)):
             served, whole = set(), True
@@ -79,12 +116,12 @@ def refresh_terms(client: Client, site: Site, store: RawStore, post_types: Itera
                 for ident in sorted(set(batch) - served):
                     _confirmed(client, site, store, base, ident, terms)
     rewritten = 0
-    for post_type in types:
-        for post in _earlier(store, post_type, fetched) if terms.now or any(terms.gone.values()) else ():
-            renamed = _renamed(post, terms, site.taxonomies)
-            if renamed is not None:
-                store.save_post(post_type, renamed)
-                rewritten += 1
+    for post_type, post_id in uses.changed(terms):
+        post = store.post(post_type, post_id)
+        renamed = _renamed(post, terms, site.taxonomies) if post is not None else None
+        if renamed is not None:
+            store.save_post(post_type, renamed)
+            rewritten += 1
     return rewritten, failed
 
 
@@ -121,8 +158,10 @@ def embedded_terms(post: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def _earlier(store: RawStore, post_type: str, fetched: Collection[tuple[str, int]]) -> Iterator[dict[str, Any]]:
-    """The stored posts of a type fetched by an earlier sync."""
-    return (post for post in store.posts(post_type) if (post_type, post.get("id")) not in fetched)
+    """The stored posts of a type fetched by an earlier sync (whose ids are numbers, as a sync stores them: a file
+    edited by hand may hold anything)."""
+    return (post for post in store.posts(post_type)
+            if _is_id(post.get("id")) and (post_type, post["id"]) not in fetched)
 
 
 def _renamed(post: dict[str, Any], terms: Terms, bases: dict[str, str]) -> dict[str, Any] | None:

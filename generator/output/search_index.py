@@ -111,7 +111,8 @@ def search_outputs(site: Site, frame: str, content: Path, dates: Dates,
         batch = f"search block {block}"
         # The shards first: a doc made after them takes its text from the block they read, and one made
         # without them (its post moved, its words as they were) reads its own body alone.
-        block_key = of_values(frame, "search block", shape.docs, shape.buckets, block, list(map(_words_key, posts)))
+        reader.keys[block] = list(map(_words_key, posts))
+        block_key = of_values(frame, "search block", shape.docs, shape.buckets, block, reader.keys[block])
         for number in range(shape.buckets):
             def make(_: RenderBody, block: int = block, number: int = number) -> bytes:
                 return _script("shard", block, number, reader.read(block).buckets[number])
@@ -235,6 +236,7 @@ class _BlockReader:
 
     def __init__(self, content: Path, order: Sequence[Post], frame: str) -> None:
         self.content, self.posts, self.frame = content, order, frame
+        self.keys: dict[int, list[str]] = {}  # block -> its posts' _words_key, made once for its key and its read
         self.number: int | None = None
         self.block = _Block({}, [])
 
@@ -265,9 +267,9 @@ class _BlockReader:
             raise ValueError("a word listed twice")
         kept: dict[str, list[list]] = {}
         postings: list[list[int]] = [[] for _ in words]  # word number -> [post, weight, post, weight, ...]
-        for number in range(start, min(start + BLOCK, shape.docs)):
+        for number, words_key in zip(range(start, min(start + BLOCK, shape.docs)), self.keys[block]):
             post = self.posts[number]
-            key = of_values(self.frame, _words_key(post))
+            key = of_values(self.frame, words_key)
             entry = known.get(key)
             if entry is not None and entry[0] and min(entry[0]) < 0:  # it would index from the end
                 raise ValueError("a negative word number")
@@ -281,12 +283,7 @@ class _BlockReader:
             deque(map(list.extend, map(postings.__getitem__, entry[0]), zip(repeat(number), entry[1])), maxlen=0)
         if kept.keys() != known.keys():
             build_cache.save_weights(self.content, block, *_compacted(words, kept, postings))
-        buckets: list[dict[str, list[int]]] = [{} for _ in range(shape.buckets)]
-        for number in sorted(range(len(words)), key=words.__getitem__):
-            if postings[number]:
-                word = words[number]
-                buckets[bucket(word, shape.buckets)][word] = _gaps_of(postings[number], start)
-        return _Block(texts, buckets)
+        return _Block(texts, _bucketed(words, postings, start, shape.buckets))
 
 
 def _numbers_of(weights: dict[str, int], numbers: dict[str, int], words: list[str],
@@ -311,6 +308,34 @@ def _compacted(words: list[str], entries: dict[str, list[list]], postings: list[
     renumber = {old: new for new, old in enumerate(used)}
     return ([words[n] for n in used],
             {key: [[renumber[n] for n in numbers], weights] for key, (numbers, weights) in entries.items()})
+
+
+def _bucketed(words: list[str], postings: list[list[int]], start: int, buckets: int) -> list[dict[str, list[int]]]:
+    """Each bucket's words, in order, with their postings made gaps: the words of a block that are in any post
+    (a real site's block holds 20,000-40,000, most of them in one post only). A word's bucket is its first two
+    characters' (see bucket), found once for each two characters."""
+    found: list[dict[str, list[int]]] = [{} for _ in range(buckets)]
+    of_start = _Buckets(buckets)
+    for number in sorted(filter(postings.__getitem__, range(len(words))), key=words.__getitem__):
+        word, pairs = words[number], postings[number]
+        if len(pairs) == 2:  # (one post: its gap is from the block's first number)
+            pairs[0] -= start
+        else:
+            _gaps_of(pairs, start)
+        found[of_start[word[:2]]][word] = pairs
+    return found
+
+
+class _Buckets(dict[str, int]):
+    """The first two characters of a word -> its bucket, as bucket gives it (which reads no further)."""
+
+    def __init__(self, buckets: int) -> None:
+        super().__init__()
+        self.buckets = buckets
+
+    def __missing__(self, start: str) -> int:
+        self[start] = number = bucket(start, self.buckets)
+        return number
 
 
 def _gaps_of(pairs: list[int], start: int) -> list[int]:

@@ -74,9 +74,11 @@ class _Variants(dict[int, "int | str | None"]):
 
 
 _VARIANTS = _Variants(LETTER_VARIANTS)
-# ASCII spaces and punctuation, as bytes, each to a space: no word of the folded text spans one of them.
+# ASCII spaces and punctuation, as bytes, each to a space: no word of the folded text spans one of them; and ASCII
+# capitals to small letters (bytes.lower) in the same pass.
 _SEPARATORS = bytes([*range(0x30), *range(0x3a, 0x41), *range(0x5b, 0x61), *range(0x7b, 0x80)])
-_SEPARATORS_TO_SPACE = bytes.maketrans(_SEPARATORS, b" " * len(_SEPARATORS))
+_LOWERED_WORDS = bytes.maketrans(_SEPARATORS + bytes(range(0x41, 0x5b)),
+                                 b" " * len(_SEPARATORS) + bytes(range(0x61, 0x7b)))
 
 
 def _ranges(chars: list[str]) -> list[str]:
@@ -143,17 +145,17 @@ def unspaced(word: str) -> bool:
 
 def word_counts(text: str) -> Counter[str]:
     """Counter(words(fold(text))), made several times as fast: the text is cut into runs between ASCII spaces
-    and punctuation by C code (on bytes, which a translation table changes without a pattern, then split),
-    and each distinct run is folded once; a run that is all ASCII is a word once lowered, as folding works
-    character by character and ASCII spaces and punctuation are part of no word. Lowering only the ASCII
-    letters (bytes.lower, far cheaper than str.lower) gives the words folding gives (a test holds it for every
-    character): a run with any other letter is folded whole, and folding lowers every letter."""
+    and punctuation by C code (on bytes, which one translation table lowers and cuts without a pattern, then
+    split), and each distinct run is folded once; a run that is all ASCII is a word once lowered, as folding
+    works character by character and ASCII spaces and punctuation are part of no word. Lowering only the ASCII
+    letters (as bytes.lower does, far cheaper than str.lower) gives the words folding gives (a test holds it for
+    every character): a run with any other letter is folded whole, and folding lowers every letter."""
     try:
         encoded = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, which no word holds
         return Counter(words(fold(text)))
     # (The translation leaves every byte of a character outside ASCII as it was, so the bytes decode.)
-    counts = Counter(encoded.lower().translate(_SEPARATORS_TO_SPACE).decode("utf-8").split())
+    counts = Counter(encoded.translate(_LOWERED_WORDS).decode("utf-8").split())
     # Every such run is taken out before any is split: a word one run makes may be another run ("中文" is a
     # pair of "，中文" and a run of its own), which must be split once, not again with what was added to it.
     foreign = {run: counts.pop(run) for run in [*filterfalse(str.isascii, counts)]}
@@ -167,7 +169,7 @@ def word_set(text: str) -> dict[str, None]:
     """The distinct words of fold(text), in word_counts' order, for short texts: without counting them."""
     if not text.isascii():
         return dict.fromkeys(word_counts(text))
-    return dict.fromkeys(text.encode().lower().translate(_SEPARATORS_TO_SPACE).decode().split())
+    return dict.fromkeys(text.encode().translate(_LOWERED_WORDS).decode().split())
 
 
 @functools.lru_cache(maxsize=1 << 16)

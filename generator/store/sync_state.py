@@ -127,6 +127,14 @@ class RawStore:
             if isinstance(post, dict):
                 yield post
 
+    def post(self, post_type: str, post_id: int) -> dict[str, Any] | None:
+        """The stored post of that type and id; None where there is none, or it cannot be read."""
+        try:
+            post = json.loads((self.raw / "posts" / post_type / f"{post_id}.json").read_bytes())
+        except (OSError, ValueError):
+            return None
+        return post if isinstance(post, dict) and post.get("id") == post_id else None
+
     def save_post(self, post_type: str, post: dict[str, Any]) -> bool:
         return self._save(self.raw / "posts" / post_type / f"{post['id']}.json", post)
 
