@@ -66,9 +66,10 @@ CURLED_VALUE = re.compile(rf"=\s*(?:{CURLED.pattern})")
 SINGLE = re.compile(r"&#82(?:1[6-9]|42|49|50);|&(?:[lr]squo|sbquo|[lr]saquo|prime);|[‘’′‚‹›]")
 # A shortcode's opening tag with attributes, whatever its name.
 OPENING = re.compile(r"\[(?P<name>[a-z][\w-]*)\s(?P<atts>[^\]]*)\]")
-# Elements that only space or divide the layout: dropped without a word.
-SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|space|spacer|spacing|hr|clearfix|clear|gap|zigzag)$")
-RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|zigzag)$")  # those of them that draw a line
+# Elements that only space or divide the layout: dropped without a word. (A theme's `[trx_line]` is a rule.)
+SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|space|spacer|spacing|hr|line|clearfix|clear|gap"
+                     r"|zigzag)$")
+RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|line|zigzag)$")  # those of them that draw a line
 # …unless told not to: Divi's divider (and its forks') with `show_divider="off"` is space between modules alone,
 # as most of them are.
 NO_LINE = {"show_divider": "off"}
@@ -106,6 +107,11 @@ LINE_KEYS = ("subtitle", "sub_title", "subheading", "sub_heading", "job", "job_t
 # Where such an element names its title's level (`[att_heading type="h3" title="Why"]`); else it is bold.
 LEVEL_KEYS = ("type", "tag", "heading_tag", "title_tag", "level")
 HEADING = re.compile(r"h[1-6]")
+# An element named as a heading whose words are inside it names its level so, or by its number alone (ThemeREX's
+# `[trx_title type="2"]Meet our team[/trx_title]`): those words are a heading of that level, not a paragraph.
+TITLE_ELEMENT = re.compile(r"(?:^|_)(?:title|heading|headline)$")
+NUMBERED_HEADING = re.compile(r"h?([1-6])")
+BLOCK_TAG = re.compile(r"<(?:p|div|h[1-6]|ul|ol|li|table|figure|blockquote|pre|hr)\b", re.IGNORECASE)
 IDS = re.compile(r"\d+(?:\s*,\s*\d+)*")
 # A title alone is not what a live listing, form or widget showed (`[vc_wp_recentposts title="Recent"]`,
 # `[et_pb_signup title="Subscribe"]`): what it showed under its title came from the site when the page was seen.
@@ -236,6 +242,13 @@ def shows_something(name: str, named: dict[str, str], inner: str) -> bool:
             or bool(_qualified_picture(named)) or any(qualified_words(named, STYLING_WORDS)))
 
 
+def shows_picture(named: dict[str, str], address: str) -> bool:
+    """Whether `address` is the picture an element no rule knows shows (see _picture), beside the words its other
+    attributes hold: a team member's `photo`, a testimonial's `avatar`."""
+    named = {key: untexturized(unescape(value)) for key, value in named.items()}
+    return address in (_picture(named), _qualified_picture(named))
+
+
 def styling_only(named: dict[str, str]) -> bool:
     """Whether every attribute of an element only styles it, or picks the posts a list of the theme's showed
     (`[icons icon_type="extraicon" font_size="64px"]`, `[contentbox padding="60px"]`, `[portfolio gap="30"
@@ -270,7 +283,7 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
     heading = f"<{level}>{named_words}</{level}>" if level else f"<p><strong>{named_words}</strong></p>"
     parts = [pictures, f"[embed]{escape(video)}[/embed]" if video else "", heading if titled else "", lines]
     if inner.strip():
-        parts.append(f"<div>{inner}</div>")
+        parts.append(_inner_heading(name, named, inner) or f"<div>{inner}</div>")
     elif words:
         parts.append(_link(_linked(named), words) or "")
     elif url and not titled:  # an icon that links: named by its address, as _vc_icon's
@@ -278,10 +291,21 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
     return "".join(parts) or None
 
 
+def _inner_heading(name: str, named: dict[str, str], inner: str) -> str | None:
+    """The words inside an element named as a heading, as a heading of the level it names (see TITLE_ELEMENT);
+    None for one that names no level, has a title of its own, or holds blocks a heading cannot."""
+    if not TITLE_ELEMENT.search(name) or _worded(named.get("title", "")) or BLOCK_TAG.search(inner):
+        return None
+    level = next((found[1] for key in LEVEL_KEYS if (found := NUMBERED_HEADING.fullmatch(named.get(key, "").strip()))),
+                 "")
+    return f"<h{level}>{inner.strip()}</h{level}>" if level else None
+
+
 def _worded(value: str) -> bool:
-    """Whether an attribute holds words, not nothing or a switch (Divi's post title's `author="off"`, which
-    hides the live post's author: see SWITCHES)."""
-    return bool(value.strip()) and value.strip().lower() not in SWITCHES
+    """Whether an attribute holds words, not nothing, a switch (Divi's post title's `author="off"`, which
+    hides the live post's author: see SWITCHES) or a placeholder without a letter or digit (a quote's `cite="#"`)."""
+    value = value.strip()
+    return value.lower() not in SWITCHES and any(character.isalnum() for character in value)
 
 
 def _linked(named: dict[str, str]) -> str:
