@@ -22,7 +22,9 @@ LAYOUT = ("vc_row", "vc_column", "vc_column_text", "vc_row_inner", "vc_column_in
           "su_row", "su_column", "su_highlight", "one_half", "one_third_last", "column", "dropcap", "pullquote-left",
           "toggle", "warning", "notice", "tab",
           # ThemeREX's, which a post holds with no columns of theirs around them
-          "trx_section", "trx_block", "trx_toggles_item")
+          "trx_section", "trx_block", "trx_toggles_item",
+          # and columns and boxes named with hyphens
+          "one-half", "two-thirds-last", "three-columns", "two-three-columns", "notification")
 QUOTES = ('"', "&#8221;", "&#8243;", "”", "'")
 words = st.lists(st.from_regex(r"[A-Za-z]{2,8}", fullmatch=True), min_size=1, max_size=4).map(" ".join)
 

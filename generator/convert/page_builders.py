@@ -35,10 +35,12 @@ PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_", "uncode_", "gdlr_")
 # which the theme showed in a frame or behind a click: the words show, not the tags around them. So do the
 # collapsible sections of small plugins (Collapse-O-Matic's `[expand title="…"]` and its nested `[expandsub1]`,
 # Accordion Shortcodes' `[accordion-item title="…"]`, `[show-hide]`). Not `[note]`, which is Easy Footnotes'
-# note inside a sentence as often as a theme's box.
+# note inside a sentence as often as a theme's box. Columns are named with hyphens as often (Theme Blvd's and
+# Arconix's `[one-half]`, `[two-thirds]`, a theme's `[three-columns]` and `[two-three-columns]`, 2/3 of the width).
 THEME_NAMES = re.compile(r"dropcap|highlight|pullquote(?:[_-](?:left|right))?|row|columns?|col|hr|divider|clear|spacer|gap"
-                         r"|(?:one|two|three|four|five)_(?:half|thirds?|fourths?|fifths?|sixths?)(?:_last)?"
-                         r"|notice|info|tip|warning|alert|error|success|important"
+                         r"|(?:one|two|three|four|five)[_-](?:half|thirds?|fourths?|fifths?|sixths?)(?:[_-](?:last|first))?"
+                         r"|(?:two|three|four|five|six)(?:-(?:three|four|five|six))?-columns?"
+                         r"|notice|notification|info|tip|warning|alert|error|success|important"
                          r"|toggle|spoiler|accordions?(?:-item)?|tabs?|expand(?:sub[1-9])?|show-?hide")
 _PREFIXED = "(?:" + "|".join(PREFIXES) + ")[a-z0-9_-]*"
 _NAME = rf"(?:{_PREFIXED}|(?:{THEME_NAMES.pattern})(?![\w-]))"
@@ -77,7 +79,8 @@ NO_LINE = {"show_divider": "off"}
 TEXT_HOLDER = re.compile(r"(?:^|_)(?:column_text|text|textblock|text_block)$")
 # Elements that lay out others side by side: each holds a block of its own, so that the words of two columns
 # of bare text do not run together.
-LAYOUT = re.compile(r"(?:^|_)(?:row|columns?|col|section|container|half|thirds?|fourths?|fifths?|sixths?|last)(?:_inner)?$")
+LAYOUT = re.compile(r"(?:^|[_-])(?:row|columns?|col|section|container|half|thirds?|fourths?|fifths?|sixths?|last|first)"
+                    r"(?:_inner)?$")
 # wptexturize went over an unregistered shortcode as over text: in an address it wrote an image size's `x`
 # (`photo-692x1024.jpg`) as `×`, and `--` and `---` as dashes. The server knows the file by its own name.
 ADDRESS = re.compile(r"\s*(?:https?:)?/")
