@@ -68,6 +68,10 @@ DIVI_LAYOUT = re.compile(r"\[et_pb_(?:section|row|column)\b")
 # name=… photo=…]`, `[trx_toggles_item title=…]`, their add-on's `[trx_sc_button]`), and a post holds them with no
 # columns of theirs around them as often as in a page WPBakery lays out: the prefix itself tells they are a theme's.
 THEME_PREFIXES = ("trx_",)
+# A page Cornerstone lays out (the X and Pro themes' builder, in its classic shortcodes): its elements are named
+# `x_` (`[x_custom_headline level="h2"]`, `[x_feature_box title=…]`, `[x_button]`) inside its own `cs_` sections, rows
+# and columns, under another prefix than the layout's.
+CORNERSTONE_LAYOUT = re.compile(r"\[cs_(?:content|section|row|column)\b")
 
 
 def expand(html: str, ctx: Context, depth: int = 0) -> str:
@@ -229,10 +233,13 @@ def without_theme_tags(text: str) -> str:
 
 def theme_prefixes(text: str) -> tuple[str, ...]:
     """The prefixes of the themes whose own layout shortcodes `text` holds (see THEME_LAYOUT) or that name all their
-    elements so (see THEME_PREFIXES), and of the add-ons whose modules a page Divi lays out holds (see DIVI_LAYOUT),
-    but for the builders' (`vc_`, `su_`), which page_builders.py reads by name."""
+    elements so (see THEME_PREFIXES), of the add-ons whose modules a page Divi lays out holds (see DIVI_LAYOUT) and of
+    Cornerstone's elements (see CORNERSTONE_LAYOUT), but for the builders' (`vc_`, `su_`), which page_builders.py
+    reads by name."""
     found = {m["prefix"] for m in THEME_LAYOUT.finditer(text)} if "[/" in text else set()
     found |= {prefix for prefix in THEME_PREFIXES if f"[{prefix}" in text}
+    if CORNERSTONE_LAYOUT.search(text):
+        found |= {"cs_", "x_"}
     if DIVI_LAYOUT.search(text):
         found |= {m["name"].partition("_")[0] + "_" for m in THEME_TAG.finditer(text)
                   if not page_builders.is_builder(m["name"], False) and not _registered(m["name"])}
