@@ -104,6 +104,10 @@ IMAGE_KEYS = ("image", "img", "image_id", "photo", "avatar", "picture")
 # `author_avatar`), but for one a word of which only styles it (`bg_image`, `hover_img`, `icon_image`).
 PICTURE_WORDS = frozenset({"image", "img", "photo", "avatar", "picture", "pic", "thumbnail"})
 IMAGES_KEYS = ("images", "image_ids", "gallery")
+# An element named as a picture (Cornerstone's `[x_image src=… alt=…]`, ThemeREX's `[trx_image url=…]`) names it by its
+# address, which is no link of it.
+PICTURE_ELEMENT = re.compile(r"(?:^|_)(?:image|img|photo|picture)$")
+PICTURE_ADDRESS_KEYS = ("src", "url")
 TITLE_KEYS = ("title", "heading", "name")
 LINE_KEYS = ("subtitle", "sub_title", "subheading", "sub_heading", "job", "job_title", "position", "role",
              "designation", "company", "author", "cite", "price", "description", "desc")
@@ -245,11 +249,20 @@ def shows_something(name: str, named: dict[str, str], inner: str) -> bool:
             or bool(_qualified_picture(named)) or any(qualified_words(named, STYLING_WORDS)))
 
 
-def shows_picture(named: dict[str, str], address: str) -> bool:
-    """Whether `address` is the picture an element no rule knows shows (see _picture), beside the words its other
-    attributes hold: a team member's `photo`, a testimonial's `avatar`."""
+def shows_picture(name: str, named: dict[str, str], address: str) -> bool:
+    """Whether `address` is the picture an element no rule knows shows (see _element_picture), beside the words its
+    other attributes hold: a team member's `photo`, a testimonial's `avatar`, an image element's `src` and `alt`."""
     named = {key: untexturized(unescape(value)) for key, value in named.items()}
-    return address in (_picture(named), _qualified_picture(named))
+    return address == _element_picture(name, named)
+
+
+def _element_picture(name: str, named: dict[str, str]) -> str:
+    """The picture an element names (see _picture), or, for one named as a picture, the address under `src` or `url`
+    (see PICTURE_ELEMENT)."""
+    if (found := _picture(named) or _qualified_picture(named)) or not PICTURE_ELEMENT.search(name):
+        return found
+    address = _first(named, PICTURE_ADDRESS_KEYS)
+    return address if ADDRESS.match(address) else ""
 
 
 def styling_only(named: dict[str, str]) -> bool:
@@ -265,8 +278,9 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
     where it links (see _linked), or else its link alone. None when it shows none of these."""
     if INLINE.fullmatch(name) or SPACING.search(name) or LAYOUT.search(name):  # a column's `position="first"`
         return None
-    image, images = _picture(named) or _qualified_picture(named), _first(named, IMAGES_KEYS)
-    pictures = ((_by_id(image, ctx) if image.isdigit() and int(image) else _figure(image) if ADDRESS.match(image)
+    image, images = _element_picture(name, named), _first(named, IMAGES_KEYS)
+    alt = named.get("alt", "").strip()
+    pictures = ((_by_id(image, ctx) if image.isdigit() and int(image) else _figure(image, alt) if ADDRESS.match(image)
                  else "") + (f'[gallery ids="{images}"]' if IDS.fullmatch(images) else ""))
     # A testimonial's `title` is its heading and `name` who said it: the first is the title, the others lines.
     qualified_titles, qualified_lines = qualified_words(named, STYLING_WORDS)
@@ -279,7 +293,7 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
     shown = pictures or video or lines or inner.strip()
     words = _first(named, WORD_KEYS)
     # An image box or card that links with no words of its own (an arrow, the whole box) links its title.
-    url = "" if video or words else _address(named)
+    url = "" if video or words or _address(named) == image else _address(named)
     titled = bool(title) and bool(shown or not LIVE.search(name))
     named_words = f'<a href="{escape(url)}">{_words(title)}</a>' if url and titled else _words(title)
     level = next((named[key].strip() for key in LEVEL_KEYS if HEADING.fullmatch(named.get(key, "").strip())), "")

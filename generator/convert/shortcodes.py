@@ -383,9 +383,9 @@ def _by_shape(match: re.Match[str], named: dict[str, str], inner: str | None, ct
 
 def _pictured_element(match: re.Match[str], named: dict[str, str], inner: str | None, file: str, ctx: Context) -> bool:
     """Whether a theme's element names a file as its picture (`[trx_team_item name="…" position="…"
-    photo="…/a.jpg"]`): it is read as the element, its name and lines with the picture, not as a viewer of that file
-    alone, which showed the picture and lost the rest."""
-    return _theme_element(match, named, inner, ctx) and page_builders.shows_picture(named, file)
+    photo="…/a.jpg"]`, `[x_image src="…/a.jpg" alt="…"]`): it is read as the element, its name, lines and the
+    picture's words with the picture, not as a viewer of that file alone, which showed the picture and lost the rest."""
+    return _theme_element(match, named, inner, ctx) and page_builders.shows_picture(match["name"], named, file)
 
 
 def _unknown_around(match: re.Match[str], inner: str, ctx: Context, depth: int) -> str:
