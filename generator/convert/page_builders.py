@@ -120,6 +120,11 @@ TITLE_ELEMENT = re.compile(r"(?:^|_)(?:title|heading|headline)$")
 NUMBERED_HEADING = re.compile(r"h?([1-6])")
 BLOCK_TAG = re.compile(r"<(?:p|div|h[1-6]|ul|ol|li|table|figure|blockquote|pre|hr)\b", re.IGNORECASE)
 IDS = re.compile(r"\d+(?:\s*,\s*\d+)*")
+# A skill or progress bar's label shows how full it is (Jupiter's `[mk_skill_meter title="Design" percent="70"]`,
+# ThemeREX's `[trx_skills_item title="PHP" level="53"]`): the number follows the label, as the bar showed it.
+METER = re.compile(r"(?:^|_)(?:skills?(?:_item)?|progress(?:_?bar)?|(?:skill_)?meter|bar)$")
+METER_KEYS = ("percent", "percentage", "level", "value")
+NUMBER = re.compile(r"\d{1,6}(?:[.,]\d{1,4})?%?")
 # A title alone is not what a live listing, form or widget showed (`[vc_wp_recentposts title="Recent"]`,
 # `[et_pb_signup title="Subscribe"]`): what it showed under its title came from the site when the page was seen.
 # The Newspaper theme numbers its blocks of the latest posts (`[td_block_1 custom_title="…" category_id="6"]`).
@@ -286,6 +291,7 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
     qualified_titles, qualified_lines = qualified_words(named, STYLING_WORDS)
     title, *others = dict.fromkeys([*(named[key].strip() for key in TITLE_KEYS if _worded(named.get(key, ""))),
                                     *qualified_titles]) or [""]
+    title = f"{title} {value}" if title and (value := _meter_value(name, named)) else title
     lines = "".join(f"<p>{_words(line)}</p>" for line in
                     [*others, *(named[key].strip() for key in LINE_KEYS if _worded(named.get(key, "")))])
     lines += "".join(f"<div>{line}</div>" for line in qualified_lines)
@@ -306,6 +312,17 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
     elif url and not titled:  # an icon that links: named by its address, as _vc_icon's
         parts.append(_link(url, url) or "")
     return "".join(parts) or None
+
+
+def _meter_value(name: str, named: dict[str, str]) -> str:
+    """How full a skill or progress bar is (see METER), as its label showed it: a percentage given as a bare number
+    with its sign."""
+    if not METER.search(name):
+        return ""
+    for key in METER_KEYS:
+        if NUMBER.fullmatch(value := named.get(key, "").strip()):
+            return value + "%" if key in ("percent", "percentage") and not value.endswith("%") else value
+    return ""
 
 
 def _inner_heading(name: str, named: dict[str, str], inner: str) -> str | None:
