@@ -598,11 +598,15 @@ def _testimonial(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     return f"<blockquote>{inner}{f'<p>— {escape(who)}</p>' if who else ''}</blockquote>"
 
 
+# Cornerstone's (the X theme's) quotes name who said it in `cite`, as Shortcodes Ultimate's do.
 QUOTES = ("pullquote", "pullquote-left", "pullquote-right", "pullquote_left", "pullquote_right", "su_pullquote",
-          "su_quote", "gdlr_quote")
+          "su_quote", "gdlr_quote", "x_blockquote", "x_pullquote")
 
 ELEMENTS: dict[str, Element] = {
     **dict.fromkeys(QUOTES, _quote),
+    # ThemeREX's names who said it in `title`, and the address of where they said it in `cite` (`#` for none).
+    "trx_quote": lambda named, inner, ctx: _quote({"cite": named.get("title", ""), "url": named.get("cite", "")},
+                                                  inner, ctx),
     "vc_single_image": _vc_image,
     "image_with_animation": _salient_image,
     "milestone": _salient_milestone,
