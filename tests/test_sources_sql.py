@@ -113,6 +113,16 @@ def test_a_database_of_two_installs_credits_the_posts_to_their_own_installs_user
         assert [(d.title, d.author) for d in documents.values()] == [("Main site", "Ana Sousa")]
 
 
+def test_a_dump_of_a_networks_sites_without_the_main_one_names_the_others_as_its_sites(tmp_path: Path) -> None:
+    text = (f"INSERT INTO `wp_3_posts` VALUES {_row(7, 'Third site', 'x')};\n"
+            + f"INSERT INTO `wp_2_posts` VALUES {_row(1, 'Second site', 'x')};\n" + USERS)
+    result, documents = _import(tmp_path, text)
+    assert [p.message for p in result.problems] == [
+        "the posts of the multisite network's other sites (wp_3_posts) are not imported, only the main site's: "
+        "import each site's tables, dumped on their own, into a content folder of its own"]
+    assert [(d.title, d.author) for d in documents.values()] == [("Second site", "Ana Sousa")]
+
+
 def test_a_plugins_table_named_like_posts_is_no_other_site(tmp_path: Path) -> None:
     """All in One SEO keeps `wp_aioseo_posts` (and `wp_aioseo_writing_assistant_posts`) beside WordPress's tables: a
     dump of a single site with it was said to hold a multisite network's other sites, and the import exited 1."""

@@ -99,7 +99,8 @@ OPTIONS = frozenset({"home", "siteurl", "blogname", "blogdescription", "WPLANG",
                      *shop_currency.OPTIONS})
 
 # A multisite network's other site's tables, after the main site's prefix: `wp_` + `2_posts`.
-NETWORK_SITE = re.compile(r"[0-9]+_posts")
+NETWORK_SITE = re.compile(r"(?:[0-9]+_)?posts")
+NETWORK_PREFIX = re.compile(r"[0-9]+_$")
 # How many bytes of a mapped dump are read before their pages are given back (see _released).
 RELEASED = 64 << 20
 # What tells a revision apart, all of it that is kept (see _revision).
@@ -348,12 +349,12 @@ def _named(rows: list[list[str | None]], table: str, names: list[str] | None, pa
 
 
 def _one_site(tables: dict[str, Rows]) -> dict[str, Rows] | None:
-    """The tables of the site whose posts table has the shortest name: in a multisite's dump, the main site's
-    (`wp_posts`, not `wp_2_posts`), whose users are every site's. A database holding several installs of WordPress
+    """The tables of the site whose posts table has the shortest name, the first by name of those as short: in a
+    multisite's dump, the main site's (`wp_posts`, not `wp_2_posts`), whose users are every site's. A database holding several installs of WordPress
     (`wp_posts` beside `blog_posts`, each with its users) gives the users of that site's install alone, whose ids its
     posts name; a site that keeps none under its prefix (sharing another's, as `CUSTOM_USER_TABLE` does) is given
     every table of users. None when no table of posts holds rows."""
-    posts = sorted(_posts_tables(tables), key=len)
+    posts = sorted(_posts_tables(tables), key=lambda name: (len(name), name))  # `wp_2_posts` before `wp_3_posts`
     if not posts:
         return None
     prefix = posts[0].removesuffix("posts")
@@ -366,7 +367,8 @@ def _other_sites_problems(path: Path, site: dict[str, Rows], others: list[str]) 
     """What a dump's tables of posts not imported are: a multisite network's other sites (`wp_2_posts` beside the
     main site's `wp_posts`), or the posts of other installs of WordPress the database holds (`blog_posts`)."""
     prefix = next((name.removesuffix("posts") for name in site if _kind(name) == "posts"), "")
-    network = [name for name in others if name.startswith(prefix) and NETWORK_SITE.fullmatch(name[len(prefix):])]
+    base = NETWORK_PREFIX.sub("", prefix)  # `wp_` for a dump of the network's sites without its main one's tables
+    network = [name for name in others if name.startswith(base) and NETWORK_SITE.fullmatch(name[len(base):])]
     installs = [name for name in others if name not in network]
     problems = []
     if network:
