@@ -49,6 +49,8 @@ def test_a_plugins_own_record_is_skipped(tmp_path: Path, post_type: str) -> None
     ("wssf_social_feed", "News", ""),
     ("cptm", "Team Members", "people on the leadership team"),
     ("cptm_tax", "City", ""),
+    ("bpge_fields_set", "WebTV", "WebTV"),
+    ("bpge_fields", "Channel", "Where the group streams"),
 ])
 def test_plugins_emails_commits_leads_and_settings_are_skipped_as_plugin_records(
         tmp_path: Path, post_type: str, title: str, content: str) -> None:

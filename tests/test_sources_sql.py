@@ -98,6 +98,31 @@ def test_a_multisite_dump_imports_the_main_sites_posts_and_terms(tmp_path: Path)
     assert [(d.title, d.taxonomies) for d in documents.values()] == [("Main site", {"category": ("noticias",)})]
 
 
+def test_a_database_of_two_installs_credits_the_posts_to_their_own_installs_users(tmp_path: Path) -> None:
+    """A database holding two installs of WordPress (`wp_` and `blog_`, each with its users) was said to hold a
+    multisite network's other sites, and its posts were credited to the other install's user of the same id where
+    that install's table of users came later in the dump ("Rui Lima" for "Ana Sousa")."""
+    main = f"INSERT INTO `wp_posts` VALUES {_row(1, 'Main site', 'x')};\n" + TERMS + USERS
+    other = (f"INSERT INTO `blog_posts` VALUES {_row(7, 'Other install', 'x')};\n"
+             + USERS.replace("`wp_", "`blog_").replace("Ana Sousa", "Rui Lima").replace("'ana'", "'rui'"))
+    for text in (main + other, other + main):
+        result, documents = _import(tmp_path, text)
+        assert [p.message for p in result.problems] == [
+            "the database holds other installs of WordPress besides `wp_posts`, whose posts (blog_posts) are not "
+            "imported: import each install's tables, dumped on their own, into a content folder of its own"]
+        assert [(d.title, d.author) for d in documents.values()] == [("Main site", "Ana Sousa")]
+
+
+def test_a_dump_of_a_networks_sites_without_the_main_one_names_the_others_as_its_sites(tmp_path: Path) -> None:
+    text = (f"INSERT INTO `wp_3_posts` VALUES {_row(7, 'Third site', 'x')};\n"
+            + f"INSERT INTO `wp_2_posts` VALUES {_row(1, 'Second site', 'x')};\n" + USERS)
+    result, documents = _import(tmp_path, text)
+    assert [p.message for p in result.problems] == [
+        "the posts of the multisite network's other sites (wp_3_posts) are not imported, only the main site's: "
+        "import each site's tables, dumped on their own, into a content folder of its own"]
+    assert [(d.title, d.author) for d in documents.values()] == [("Second site", "Ana Sousa")]
+
+
 def test_a_plugins_table_named_like_posts_is_no_other_site(tmp_path: Path) -> None:
     """All in One SEO keeps `wp_aioseo_posts` (and `wp_aioseo_writing_assistant_posts`) beside WordPress's tables: a
     dump of a single site with it was said to hold a multisite network's other sites, and the import exited 1."""

@@ -35,10 +35,12 @@ PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_", "uncode_", "gdlr_")
 # which the theme showed in a frame or behind a click: the words show, not the tags around them. So do the
 # collapsible sections of small plugins (Collapse-O-Matic's `[expand title="…"]` and its nested `[expandsub1]`,
 # Accordion Shortcodes' `[accordion-item title="…"]`, `[show-hide]`). Not `[note]`, which is Easy Footnotes'
-# note inside a sentence as often as a theme's box.
+# note inside a sentence as often as a theme's box. Columns are named with hyphens as often (Theme Blvd's and
+# Arconix's `[one-half]`, `[two-thirds]`, a theme's `[three-columns]` and `[two-three-columns]`, 2/3 of the width).
 THEME_NAMES = re.compile(r"dropcap|highlight|pullquote(?:[_-](?:left|right))?|row|columns?|col|hr|divider|clear|spacer|gap"
-                         r"|(?:one|two|three|four|five)_(?:half|thirds?|fourths?|fifths?|sixths?)(?:_last)?"
-                         r"|notice|info|tip|warning|alert|error|success|important"
+                         r"|(?:one|two|three|four|five)[_-](?:half|thirds?|fourths?|fifths?|sixths?)(?:[_-](?:last|first))?"
+                         r"|(?:two|three|four|five|six)(?:-(?:three|four|five|six))?-columns?"
+                         r"|notice|notification|info|tip|warning|alert|error|success|important"
                          r"|toggle|spoiler|accordions?(?:-item)?|tabs?|expand(?:sub[1-9])?|show-?hide")
 _PREFIXED = "(?:" + "|".join(PREFIXES) + ")[a-z0-9_-]*"
 _NAME = rf"(?:{_PREFIXED}|(?:{THEME_NAMES.pattern})(?![\w-]))"
@@ -66,9 +68,10 @@ CURLED_VALUE = re.compile(rf"=\s*(?:{CURLED.pattern})")
 SINGLE = re.compile(r"&#82(?:1[6-9]|42|49|50);|&(?:[lr]squo|sbquo|[lr]saquo|prime);|[‘’′‚‹›]")
 # A shortcode's opening tag with attributes, whatever its name.
 OPENING = re.compile(r"\[(?P<name>[a-z][\w-]*)\s(?P<atts>[^\]]*)\]")
-# Elements that only space or divide the layout: dropped without a word.
-SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|space|spacer|spacing|hr|clearfix|clear|gap|zigzag)$")
-RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|zigzag)$")  # those of them that draw a line
+# Elements that only space or divide the layout: dropped without a word. (A theme's `[trx_line]` is a rule.)
+SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|space|spacer|spacing|hr|line|clearfix|clear|gap"
+                     r"|zigzag)$")
+RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|line|zigzag)$")  # those of them that draw a line
 # …unless told not to: Divi's divider (and its forks') with `show_divider="off"` is space between modules alone,
 # as most of them are.
 NO_LINE = {"show_divider": "off"}
@@ -76,7 +79,8 @@ NO_LINE = {"show_divider": "off"}
 TEXT_HOLDER = re.compile(r"(?:^|_)(?:column_text|text|textblock|text_block)$")
 # Elements that lay out others side by side: each holds a block of its own, so that the words of two columns
 # of bare text do not run together.
-LAYOUT = re.compile(r"(?:^|_)(?:row|columns?|col|section|container|half|thirds?|fourths?|fifths?|sixths?|last)(?:_inner)?$")
+LAYOUT = re.compile(r"(?:^|[_-])(?:row|columns?|col|section|container|half|thirds?|fourths?|fifths?|sixths?|last|first)"
+                    r"(?:_inner)?$")
 # wptexturize went over an unregistered shortcode as over text: in an address it wrote an image size's `x`
 # (`photo-692x1024.jpg`) as `×`, and `--` and `---` as dashes. The server knows the file by its own name.
 ADDRESS = re.compile(r"\s*(?:https?:)?/")
@@ -100,13 +104,27 @@ IMAGE_KEYS = ("image", "img", "image_id", "photo", "avatar", "picture")
 # `author_avatar`), but for one a word of which only styles it (`bg_image`, `hover_img`, `icon_image`).
 PICTURE_WORDS = frozenset({"image", "img", "photo", "avatar", "picture", "pic", "thumbnail"})
 IMAGES_KEYS = ("images", "image_ids", "gallery")
+# An element named as a picture (Cornerstone's `[x_image src=… alt=…]`, ThemeREX's `[trx_image url=…]`) names it by its
+# address, which is no link of it.
+PICTURE_ELEMENT = re.compile(r"(?:^|_)(?:image|img|photo|picture)$")
+PICTURE_ADDRESS_KEYS = ("src", "url")
 TITLE_KEYS = ("title", "heading", "name")
 LINE_KEYS = ("subtitle", "sub_title", "subheading", "sub_heading", "job", "job_title", "position", "role",
              "designation", "company", "author", "cite", "price", "description", "desc")
 # Where such an element names its title's level (`[att_heading type="h3" title="Why"]`); else it is bold.
 LEVEL_KEYS = ("type", "tag", "heading_tag", "title_tag", "level")
 HEADING = re.compile(r"h[1-6]")
+# An element named as a heading whose words are inside it names its level so, or by its number alone (ThemeREX's
+# `[trx_title type="2"]Meet our team[/trx_title]`): those words are a heading of that level, not a paragraph.
+TITLE_ELEMENT = re.compile(r"(?:^|_)(?:title|heading|headline)$")
+NUMBERED_HEADING = re.compile(r"h?([1-6])")
+BLOCK_TAG = re.compile(r"<(?:p|div|h[1-6]|ul|ol|li|table|figure|blockquote|pre|hr)\b", re.IGNORECASE)
 IDS = re.compile(r"\d+(?:\s*,\s*\d+)*")
+# A skill or progress bar's label shows how full it is (Jupiter's `[mk_skill_meter title="Design" percent="70"]`,
+# ThemeREX's `[trx_skills_item title="PHP" level="53"]`): the number follows the label, as the bar showed it.
+METER = re.compile(r"(?:^|_)(?:skills?(?:_item)?|progress(?:_?bar)?|(?:skill_)?meter|bar)$")
+METER_KEYS = ("percent", "percentage", "level", "value")
+NUMBER = re.compile(r"\d{1,6}(?:[.,]\d{1,4})?%?")
 # A title alone is not what a live listing, form or widget showed (`[vc_wp_recentposts title="Recent"]`,
 # `[et_pb_signup title="Subscribe"]`): what it showed under its title came from the site when the page was seen.
 # The Newspaper theme numbers its blocks of the latest posts (`[td_block_1 custom_title="…" category_id="6"]`).
@@ -236,6 +254,22 @@ def shows_something(name: str, named: dict[str, str], inner: str) -> bool:
             or bool(_qualified_picture(named)) or any(qualified_words(named, STYLING_WORDS)))
 
 
+def shows_picture(name: str, named: dict[str, str], address: str) -> bool:
+    """Whether `address` is the picture an element no rule knows shows (see _element_picture), beside the words its
+    other attributes hold: a team member's `photo`, a testimonial's `avatar`, an image element's `src` and `alt`."""
+    named = {key: untexturized(unescape(value)) for key, value in named.items()}
+    return address == _element_picture(name, named)
+
+
+def _element_picture(name: str, named: dict[str, str]) -> str:
+    """The picture an element names (see _picture), or, for one named as a picture, the address under `src` or `url`
+    (see PICTURE_ELEMENT)."""
+    if (found := _picture(named) or _qualified_picture(named)) or not PICTURE_ELEMENT.search(name):
+        return found
+    address = _first(named, PICTURE_ADDRESS_KEYS)
+    return address if ADDRESS.match(address) else ""
+
+
 def styling_only(named: dict[str, str]) -> bool:
     """Whether every attribute of an element only styles it, or picks the posts a list of the theme's showed
     (`[icons icon_type="extraicon" font_size="64px"]`, `[contentbox padding="60px"]`, `[portfolio gap="30"
@@ -249,13 +283,15 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
     where it links (see _linked), or else its link alone. None when it shows none of these."""
     if INLINE.fullmatch(name) or SPACING.search(name) or LAYOUT.search(name):  # a column's `position="first"`
         return None
-    image, images = _picture(named) or _qualified_picture(named), _first(named, IMAGES_KEYS)
-    pictures = ((_by_id(image, ctx) if image.isdigit() and int(image) else _figure(image) if ADDRESS.match(image)
+    image, images = _element_picture(name, named), _first(named, IMAGES_KEYS)
+    alt = named.get("alt", "").strip()
+    pictures = ((_by_id(image, ctx) if image.isdigit() and int(image) else _figure(image, alt) if ADDRESS.match(image)
                  else "") + (f'[gallery ids="{images}"]' if IDS.fullmatch(images) else ""))
     # A testimonial's `title` is its heading and `name` who said it: the first is the title, the others lines.
     qualified_titles, qualified_lines = qualified_words(named, STYLING_WORDS)
     title, *others = dict.fromkeys([*(named[key].strip() for key in TITLE_KEYS if _worded(named.get(key, ""))),
                                     *qualified_titles]) or [""]
+    title = f"{title} {value}" if title and (value := _meter_value(name, named)) else title
     lines = "".join(f"<p>{_words(line)}</p>" for line in
                     [*others, *(named[key].strip() for key in LINE_KEYS if _worded(named.get(key, "")))])
     lines += "".join(f"<div>{line}</div>" for line in qualified_lines)
@@ -263,14 +299,14 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
     shown = pictures or video or lines or inner.strip()
     words = _first(named, WORD_KEYS)
     # An image box or card that links with no words of its own (an arrow, the whole box) links its title.
-    url = "" if video or words else _address(named)
+    url = "" if video or words or _address(named) == image else _address(named)
     titled = bool(title) and bool(shown or not LIVE.search(name))
     named_words = f'<a href="{escape(url)}">{_words(title)}</a>' if url and titled else _words(title)
     level = next((named[key].strip() for key in LEVEL_KEYS if HEADING.fullmatch(named.get(key, "").strip())), "")
     heading = f"<{level}>{named_words}</{level}>" if level else f"<p><strong>{named_words}</strong></p>"
     parts = [pictures, f"[embed]{escape(video)}[/embed]" if video else "", heading if titled else "", lines]
     if inner.strip():
-        parts.append(f"<div>{inner}</div>")
+        parts.append(_inner_heading(name, named, inner) or f"<div>{inner}</div>")
     elif words:
         parts.append(_link(_linked(named), words) or "")
     elif url and not titled:  # an icon that links: named by its address, as _vc_icon's
@@ -278,10 +314,32 @@ def _shown_in_attributes(name: str, named: dict[str, str], inner: str, ctx: Cont
     return "".join(parts) or None
 
 
+def _meter_value(name: str, named: dict[str, str]) -> str:
+    """How full a skill or progress bar is (see METER), as its label showed it: a percentage given as a bare number
+    with its sign."""
+    if not METER.search(name):
+        return ""
+    for key in METER_KEYS:
+        if NUMBER.fullmatch(value := named.get(key, "").strip()):
+            return value + "%" if key in ("percent", "percentage") and not value.endswith("%") else value
+    return ""
+
+
+def _inner_heading(name: str, named: dict[str, str], inner: str) -> str | None:
+    """The words inside an element named as a heading, as a heading of the level it names (see TITLE_ELEMENT);
+    None for one that names no level, has a title of its own, or holds blocks a heading cannot."""
+    if not TITLE_ELEMENT.search(name) or _worded(named.get("title", "")) or BLOCK_TAG.search(inner):
+        return None
+    level = next((found[1] for key in LEVEL_KEYS if (found := NUMBERED_HEADING.fullmatch(named.get(key, "").strip()))),
+                 "")
+    return f"<h{level}>{inner.strip()}</h{level}>" if level else None
+
+
 def _worded(value: str) -> bool:
-    """Whether an attribute holds words, not nothing or a switch (Divi's post title's `author="off"`, which
-    hides the live post's author: see SWITCHES)."""
-    return bool(value.strip()) and value.strip().lower() not in SWITCHES
+    """Whether an attribute holds words, not nothing, a switch (Divi's post title's `author="off"`, which
+    hides the live post's author: see SWITCHES) or a placeholder without a letter or digit (a quote's `cite="#"`)."""
+    value = value.strip()
+    return value.lower() not in SWITCHES and any(character.isalnum() for character in value)
 
 
 def _linked(named: dict[str, str]) -> str:
@@ -540,11 +598,15 @@ def _testimonial(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     return f"<blockquote>{inner}{f'<p>— {escape(who)}</p>' if who else ''}</blockquote>"
 
 
+# Cornerstone's (the X theme's) quotes name who said it in `cite`, as Shortcodes Ultimate's do.
 QUOTES = ("pullquote", "pullquote-left", "pullquote-right", "pullquote_left", "pullquote_right", "su_pullquote",
-          "su_quote", "gdlr_quote")
+          "su_quote", "gdlr_quote", "x_blockquote", "x_pullquote")
 
 ELEMENTS: dict[str, Element] = {
     **dict.fromkeys(QUOTES, _quote),
+    # ThemeREX's names who said it in `title`, and the address of where they said it in `cite` (`#` for none).
+    "trx_quote": lambda named, inner, ctx: _quote({"cite": named.get("title", ""), "url": named.get("cite", "")},
+                                                  inner, ctx),
     "vc_single_image": _vc_image,
     "image_with_animation": _salient_image,
     "milestone": _salient_milestone,

@@ -64,6 +64,14 @@ THEME_LAYOUT = re.compile(r"\[/(?P<prefix>[a-z][a-z0-9]*_)(?:row|columns?|col|to
 # named under their own prefixes, and sit in its rows and columns as its own modules do, with their words in
 # attributes; an export holds them with their quotes straight, so that, unknown, they stood as whole tags.
 DIVI_LAYOUT = re.compile(r"\[et_pb_(?:section|row|column)\b")
+# ThemeREX's themes, hundreds of them, name every element of theirs `trx_` (`[trx_title type="2"]`, `[trx_team_item
+# name=… photo=…]`, `[trx_toggles_item title=…]`, their add-on's `[trx_sc_button]`), and a post holds them with no
+# columns of theirs around them as often as in a page WPBakery lays out: the prefix itself tells they are a theme's.
+THEME_PREFIXES = ("trx_",)
+# A page Cornerstone lays out (the X and Pro themes' builder, in its classic shortcodes): its elements are named
+# `x_` (`[x_custom_headline level="h2"]`, `[x_feature_box title=…]`, `[x_button]`) inside its own `cs_` sections, rows
+# and columns, under another prefix than the layout's.
+CORNERSTONE_LAYOUT = re.compile(r"\[cs_(?:content|section|row|column)\b")
 
 
 def expand(html: str, ctx: Context, depth: int = 0) -> str:
@@ -224,10 +232,14 @@ def without_theme_tags(text: str) -> str:
 
 
 def theme_prefixes(text: str) -> tuple[str, ...]:
-    """The prefixes of the themes whose own layout shortcodes `text` holds (see THEME_LAYOUT), and of the add-ons
-    whose modules a page Divi lays out holds (see DIVI_LAYOUT), but for the builders' (`vc_`, `su_`), which
-    page_builders.py reads by name."""
+    """The prefixes of the themes whose own layout shortcodes `text` holds (see THEME_LAYOUT) or that name all their
+    elements so (see THEME_PREFIXES), of the add-ons whose modules a page Divi lays out holds (see DIVI_LAYOUT) and of
+    Cornerstone's elements (see CORNERSTONE_LAYOUT), but for the builders' (`vc_`, `su_`), which page_builders.py
+    reads by name."""
     found = {m["prefix"] for m in THEME_LAYOUT.finditer(text)} if "[/" in text else set()
+    found |= {prefix for prefix in THEME_PREFIXES if f"[{prefix}" in text}
+    if CORNERSTONE_LAYOUT.search(text):
+        found |= {"cs_", "x_"}
     if DIVI_LAYOUT.search(text):
         found |= {m["name"].partition("_")[0] + "_" for m in THEME_TAG.finditer(text)
                   if not page_builders.is_builder(m["name"], False) and not _registered(m["name"])}
@@ -362,11 +374,18 @@ def _by_shape(match: re.Match[str], named: dict[str, str], inner: str | None, ct
         return expand(page_builders.element("note", named, inner or "", ctx), ctx, depth + 1)
     if button := theme.button_address(match["name"], named, inner):
         return f'<a href="{escape(button)}">{expand(inner or "", ctx, depth + 1)}</a>'
-    if file := theme.named_file(match):
+    if (file := theme.named_file(match)) and not _pictured_element(match, named, inner, file, ctx):
         return theme.file(file, ctx) + (expand(inner, ctx, depth + 1) if inner else "")
     if file := theme.enclosed_file(inner):
         return theme.file(file, ctx)
     return None
+
+
+def _pictured_element(match: re.Match[str], named: dict[str, str], inner: str | None, file: str, ctx: Context) -> bool:
+    """Whether a theme's element names a file as its picture (`[trx_team_item name="…" position="…"
+    photo="…/a.jpg"]`, `[x_image src="…/a.jpg" alt="…"]`): it is read as the element, its name, lines and the
+    picture's words with the picture, not as a viewer of that file alone, which showed the picture and lost the rest."""
+    return _theme_element(match, named, inner, ctx) and page_builders.shows_picture(match["name"], named, file)
 
 
 def _unknown_around(match: re.Match[str], inner: str, ctx: Context, depth: int) -> str:

@@ -105,7 +105,10 @@ RECORD_TYPES = frozenset({
     # two social feed plugins' feeds (a page of settings, titled by the account); Custom Post Type Maker's
     # definitions of the site's types and taxonomies ("Label: Committee_Mbrs", 8 pages of a conference's dump).
     "rainmaker_form", "rainmaker_lead", "es_template", "fbfba_facebook_feed", "wssf_social_feed", "cptm",
-    "cptm_tax"})
+    "cptm_tax",
+    # BuddyPress Groups Extras' definitions of the fields a group fills in, their sets, and the values a group gave
+    # them (a militia site's dump: "WebTV", a set of fields, was a page of its own); its group pages (`gpages`) stay.
+    "bpge_fields", "bpge_fields_set", "bpge_gfields"})
 # Patterns, widgets, sidebars, widget types and global styles, by the fields that only they have.
 DESIGN_KEYS = ({"block_types", "viewport_width"}, {"id_base", "sidebar"}, {"before_widget", "widgets"},
                {"is_multi", "name"}, {"styles", "settings", "id"})

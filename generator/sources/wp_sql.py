@@ -98,6 +98,9 @@ OPTIONS = frozenset({"home", "siteurl", "blogname", "blogdescription", "WPLANG",
                      "show_on_front", "page_on_front", "upload_url_path", "tablepress_tables", "use_smilies",
                      *shop_currency.OPTIONS})
 
+# A multisite network's other site's tables, after the main site's prefix: `wp_` + `2_posts`.
+NETWORK_SITE = re.compile(r"(?:[0-9]+_)?posts")
+NETWORK_PREFIX = re.compile(r"[0-9]+_$")
 # How many bytes of a mapped dump are read before their pages are given back (see _released).
 RELEASED = 64 << 20
 # What tells a revision apart, all of it that is kept (see _revision).
@@ -132,11 +135,8 @@ def read_dump(path: Path, problems: list[Problem], words: Words | None = None) -
         for name, rows in _sibling_tables(sibling).items():
             tables.setdefault(name, []).extend(rows)
     site = _one_site(tables)
-    if other_sites := sorted(n for n in _posts_tables(tables) if site is not None and n not in site):
-        shown = ", ".join(other_sites[:4]) + (", …" if len(other_sites) > 4 else "")
-        problems.append(Problem(str(path), message=f"the posts of the multisite network's other sites ({shown}) are "
-                                                   f"not imported, only the main site's: import each site's tables, "
-                                                   f"dumped on their own, into a content folder of its own"))
+    other_sites = sorted(n for n in _posts_tables(tables) if site is not None and n not in site)
+    problems += _other_sites_problems(path, site or {}, other_sites)
     if site is None:
         shown = ", ".join(sorted(others | tables.keys())[:8]) or "none"
         problems.append(Problem(str(path), message=f"a database dump without rows of the wp_posts table (tables with "
@@ -349,14 +349,43 @@ def _named(rows: list[list[str | None]], table: str, names: list[str] | None, pa
 
 
 def _one_site(tables: dict[str, Rows]) -> dict[str, Rows] | None:
-    """The tables of the site whose posts table has the shortest name: in a multisite's dump, the main site's
-    (`wp_posts`, not `wp_2_posts`); the users are every site's. None when no table of posts holds rows."""
-    posts = sorted(_posts_tables(tables), key=len)
+    """The tables of the site whose posts table has the shortest name, the first by name of those as short: in a
+    multisite's dump, the main site's (`wp_posts`, not `wp_2_posts`), whose users are every site's. A database holding several installs of WordPress
+    (`wp_posts` beside `blog_posts`, each with its users) gives the users of that site's install alone, whose ids its
+    posts name; a site that keeps none under its prefix (sharing another's, as `CUSTOM_USER_TABLE` does) is given
+    every table of users. None when no table of posts holds rows."""
+    posts = sorted(_posts_tables(tables), key=lambda name: (len(name), name))  # `wp_2_posts` before `wp_3_posts`
     if not posts:
         return None
     prefix = posts[0].removesuffix("posts")
+    own_users = _whole(tables, prefix + "users") if prefix + "users" in tables else False
     return {name: rows for name, rows in tables.items()
-            if _whole(tables, name) and (_kind(name) == "users" or name == prefix + _kind(name))}
+            if _whole(tables, name) and (name == prefix + _kind(name) or (_kind(name) == "users" and not own_users))}
+
+
+def _other_sites_problems(path: Path, site: dict[str, Rows], others: list[str]) -> list[Problem]:
+    """What a dump's tables of posts not imported are: a multisite network's other sites (`wp_2_posts` beside the
+    main site's `wp_posts`), or the posts of other installs of WordPress the database holds (`blog_posts`)."""
+    prefix = next((name.removesuffix("posts") for name in site if _kind(name) == "posts"), "")
+    base = NETWORK_PREFIX.sub("", prefix)  # `wp_` for a dump of the network's sites without its main one's tables
+    network = [name for name in others if name.startswith(base) and NETWORK_SITE.fullmatch(name[len(base):])]
+    installs = [name for name in others if name not in network]
+    problems = []
+    if network:
+        problems.append(Problem(str(path), message=f"the posts of the multisite network's other sites "
+                                                   f"({_listed(network)}) are not imported, only the main site's: "
+                                                   f"import each site's tables, dumped on their own, into a content "
+                                                   f"folder of its own"))
+    if installs:
+        problems.append(Problem(str(path), message=f"the database holds other installs of WordPress besides "
+                                                   f"`{prefix}posts`, whose posts ({_listed(installs)}) are not "
+                                                   f"imported: import each install's tables, dumped on their own, "
+                                                   f"into a content folder of its own"))
+    return problems
+
+
+def _listed(names: list[str]) -> str:
+    return ", ".join(names[:4]) + (", …" if len(names) > 4 else "")
 
 
 def _posts_tables(tables: dict[str, Rows]) -> list[str]:
