@@ -79,6 +79,7 @@ from generator.convert.search_forms import drop_search_forms
 from generator.convert.share_links import drop_share_links
 from generator.convert.shop_actions import drop_shop_actions
 from generator.convert.slider_thumbnails import drop_slider_thumbnails
+from generator.convert.slider_videos import slider_videos_as_links
 from generator.convert.smilies import smilies_as_text
 from generator.convert.speech_balloons import balloons_as_quotes
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
@@ -540,6 +541,7 @@ PASSES: tuple[Pass, ...] = (
     embeds_as_links,
     script_boxes_as_links,
     videos_a_script_plays,
+    slider_videos_as_links,
     feed_videos_as_links,
     wp_embeds_as_links,
     script_links_as_links,
