@@ -284,15 +284,34 @@ def embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
         wrapper.replace_with(file_shown(soup, url, kind) if kind else embed_paragraph(soup, url, ctx))
 
 
+# Dashes an author opens a quote's source with ("– Name"), which set it apart as the mirror's own dash would.
+OPENING_DASHES = ("-", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212")
+
+
 def citations_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
-    """A quote's <cite> becomes its own '— source' paragraph instead of running into the text."""
+    """A quote's <cite> becomes its own '— source' paragraph instead of running into the text; a source its author
+    opened with a dash keeps that one alone (it read "— – Name"). A line break before it, which the new paragraph
+    makes, goes: left at the end of the quote's words, it showed as a backslash there."""
     for cite in elements(soup, "cite"):
         if cite.find_parent(["blockquote", "figure"]) is None:
             continue
+        _drop_breaks_before(cite)
         paragraph = soup.new_tag("p")
-        paragraph.append("— ")
+        if not cite.get_text().lstrip().startswith(OPENING_DASHES):
+            paragraph.append("— ")
         cite.wrap(paragraph)
         cite.unwrap()
+
+
+def _drop_breaks_before(tag: Tag) -> None:
+    """The `<br>`s (and the blanks between them) right before `tag`."""
+    before = tag.previous_sibling
+    while before is not None and (getattr(before, "name", None) == "br"
+                                  or (isinstance(before, NavigableString) and not before.strip())):
+        previous = before.previous_sibling
+        if getattr(before, "name", None) == "br":
+            before.extract()
+        before = previous
 
 
 def teletype_as_code(soup: BeautifulSoup, ctx: Context) -> None:
