@@ -304,7 +304,7 @@ def citations_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def _drop_breaks_before(tag: Tag) -> None:
-    """The `<br>`s (and the blanks between them) right before `tag`."""
+    """Takes out the `<br>`s right before `tag`, over the blanks between them."""
     before = tag.previous_sibling
     while before is not None and (getattr(before, "name", None) == "br"
                                   or (isinstance(before, NavigableString) and not before.strip())):
