@@ -1,4 +1,4 @@
-"""No paragraph of the Markdown ends in a hard break, whose backslash Markdown would show (convert/markdown.normalize)."""
+"""No paragraph of the Markdown ends in a hard break, whose backslash Markdown shows (convert/markdown.normalize)."""
 
 from __future__ import annotations
 

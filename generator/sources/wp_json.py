@@ -294,7 +294,7 @@ def _not_content(data: dict[str, Any]) -> str:
 def is_menu_item(data: dict[str, Any]) -> bool:
     """A menu item: /wp/v2/menu-items' (what it leads to, `object` and `object_id`), or a post as
     `wp_get_nav_menu_items()` returns it, which themes' and plugins' own endpoints serve (a headless theme's
-    `/gusto/nav/main_menu`: `ID`, `post_title`… and the item's `menu_item_parent` and `xfn`, its `object` left out)."""
+    `/gusto/nav/main_menu`: `ID`, `post_title`… and the item's `menu_item_parent` and `xfn`, without `object`)."""
     return {"object", "object_id", "menu_order"} <= data.keys() or {"menu_item_parent", "xfn"} <= data.keys()
 
 
