@@ -120,6 +120,10 @@ def test_a_truncated_utf16_file_is_reported_by_its_encoding(tmp_path: Path) -> N
     ({"id": 11, "title": {"rendered": "Home"}, "status": "publish", "url": "https://e.com/", "type": "custom",
       "object": "custom", "object_id": 11, "parent": 0, "menu_order": 1, "menus": 2}, "menu item"),
     ({"id": 2, "name": "Main", "slug": "main", "description": "", "locations": [], "auto_add": False}, "menu item"),
+    # A menu item as wp_get_nav_menu_items() gives it, served by a headless theme's own endpoint without `object`.
+    ({"ID": 156, "post_title": "", "post_name": "156", "post_parent": 0, "menu_order": 1, "menu_item_parent": "0",
+      "title": "Community", "url": "/community/", "target": "", "attr_title": "", "classes": [""], "xfn": ""},
+     "menu item"),
     ({"id": 12, "slug": "cta", "type": "wp_block", "link": "https://e.com/?p=12", "title": {"raw": "CTA"},
       "content": {"raw": "<!-- wp:paragraph -->", "protected": False}}, "design"),
     ({"id": "twentytwentyfour//home", "slug": "home", "type": "wp_template", "title": {"rendered": "Home"},
@@ -177,6 +181,10 @@ def test_crawl_files_that_are_not_posts_are_skipped_with_a_reason_not_reported(t
                                                           "data": {"status": 404}}))
     (crawl / "gusto" / "nav").mkdir(parents=True)
     (crawl / "gusto" / "nav" / "main_menu.json").write_text(json.dumps([{"id": 3, "name": "Career"}]))
+    (crawl / "gusto" / "nav" / "header_menu.json").write_text(json.dumps([{
+        "ID": 727, "post_title": "", "post_excerpt": "", "post_name": "727", "post_parent": 0, "menu_order": 1,
+        "menu_item_parent": "0", "title": "Team", "url": "/team/", "target": "", "attr_title": "", "description": "",
+        "classes": [""], "xfn": ""}]))
     (crawl / "wp" / "v2" / "odd.json").write_text(json.dumps([{"id": 3, "name": "Career"}]))
     result = run_import([tmp_path / "crawl"], tmp_path / "content")
     assert [p.id for p in result.posts] == [7]
@@ -184,7 +192,8 @@ def test_crawl_files_that_are_not_posts_are_skipped_with_a_reason_not_reported(t
     assert [(Path(p.file).name, p.message[:22]) for p in result.problems] == [("odd.json", "not a WordPress post, ")]
     reasons = sorted(line.split(": ")[-1] for line in result.skipped)
     assert reasons == ["a /wp/v2/search result, not a post", "a description of the site (settings, the API index, "
-                       "types, statuses or oEmbed), not a post", "a plugin's own response, not a post",
+                       "types, statuses or oEmbed), not a post", "a menu or menu item, not a post",
+                       "a plugin's own response, not a post",
                        "an empty response, not a post", "an error response saved by the crawl, not a post"]
 
 

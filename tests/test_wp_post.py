@@ -510,3 +510,22 @@ def test_a_long_slug_is_cut_between_two_letters_as_they_are_written(raw: str, ke
     slug, why = safe_slug(raw)
     assert (slug, why) == (kept, f"is longer than a file name may be ({len(raw.encode()):,} bytes)")
     assert len(slug.encode()) <= 200 and raw.startswith(slug)
+
+
+def test_a_whole_response_of_a_type_with_no_editor_that_shows_a_picture_is_its_title_and_picture() -> None:
+    """A foundation's monthly newsletter (a type with no editor: no `content`, no `excerpt`) is a picture under its
+    title; it was left out as nothing to import. A response saved trimmed (`?_fields=`, no `_links`) or one with no
+    picture the import can show still has nothing to import."""
+    yoast = {"og_image": [{"url": "https://e.org/wp-content/uploads/2024/06/newsletter.png"}]}
+    whole = {key: value for key, value in item(type="boletin", featured_media=19837, yoast_head_json=yoast,
+                                               _links={"self": []}).items() if key not in ("content", "excerpt")}
+    converted = to_document(whole)
+    assert converted.document.body == ""
+    assert converted.document.image is not None
+    assert converted.document.image.url == "https://e.org/wp-content/uploads/2024/06/newsletter.png"
+    saved = to_document({**whole, "yoast_head_json": {}}, Lookups(media={19837: Media(url="/up/n.png")}))
+    assert saved.document.image is not None and saved.document.image.url == "https://example.com/up/n.png"
+    for nothing in ({k: v for k, v in whole.items() if k != "_links"}, {**whole, "featured_media": 0},
+                    {**whole, "yoast_head_json": {}}, {**whole, "featured_media": True}):
+        with pytest.raises(ItemError, match="nothing to import"):
+            to_document(nothing)

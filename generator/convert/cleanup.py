@@ -82,6 +82,7 @@ from generator.convert.search_forms import drop_search_forms
 from generator.convert.share_links import drop_share_links
 from generator.convert.shop_actions import drop_shop_actions
 from generator.convert.slider_thumbnails import drop_slider_thumbnails
+from generator.convert.slider_videos import slider_videos_as_links
 from generator.convert.smilies import smilies_as_text
 from generator.convert.speech_balloons import balloons_as_quotes
 from generator.convert.structure import (BLOCK_NAMES, HEADINGS, MORE, blocks_in_headings_as_text,
@@ -287,15 +288,34 @@ def embeds_as_links(soup: BeautifulSoup, ctx: Context) -> None:
         wrapper.replace_with(file_shown(soup, url, kind) if kind else embed_paragraph(soup, url, ctx))
 
 
+# Dashes an author opens a quote's source with ("– Name"), which set it apart as the mirror's own dash would.
+OPENING_DASHES = ("-", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212")
+
+
 def citations_as_lines(soup: BeautifulSoup, ctx: Context) -> None:
-    """A quote's <cite> becomes its own '— source' paragraph instead of running into the text."""
+    """A quote's <cite> becomes its own '— source' paragraph instead of running into the text; a source its author
+    opened with a dash keeps that one alone (it read "— – Name"). A line break before it, which the new paragraph
+    makes, goes: left at the end of the quote's words, it showed as a backslash there."""
     for cite in elements(soup, "cite"):
         if cite.find_parent(["blockquote", "figure"]) is None:
             continue
+        _drop_breaks_before(cite)
         paragraph = soup.new_tag("p")
-        paragraph.append("— ")
+        if not cite.get_text().lstrip().startswith(OPENING_DASHES):
+            paragraph.append("— ")
         cite.wrap(paragraph)
         cite.unwrap()
+
+
+def _drop_breaks_before(tag: Tag) -> None:
+    """Takes out the `<br>`s right before `tag`, over the blanks between them."""
+    before = tag.previous_sibling
+    while before is not None and (getattr(before, "name", None) == "br"
+                                  or (isinstance(before, NavigableString) and not before.strip())):
+        previous = before.previous_sibling
+        if getattr(before, "name", None) == "br":
+            before.extract()
+        before = previous
 
 
 def teletype_as_code(soup: BeautifulSoup, ctx: Context) -> None:
@@ -545,6 +565,7 @@ PASSES: tuple[Pass, ...] = (
     embeds_as_links,
     script_boxes_as_links,
     videos_a_script_plays,
+    slider_videos_as_links,
     feed_videos_as_links,
     wp_embeds_as_links,
     script_links_as_links,

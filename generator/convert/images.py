@@ -353,15 +353,18 @@ def cover_background_as_image(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def _background(tag: Tag) -> str:
+    """The address of the element's background picture; '' where none, or where a theme printed the style with
+    the address left out (`url( )`, a post with no featured image), which is no picture but was shown as one with
+    no address (`![]()`, a news theme's tabs of cards)."""
     match = BACKGROUND_URL.search(tag.get("style") or "")
     if match:
-        return match.group(1)
+        return match.group(1).strip()
     name = next((name for name in LAZY_BACKGROUNDS if tag.get(name)), "") if tag.name != "img" else ""
     lazy = tag.get(name, "")
     if name == "data-bgset" and isinstance(lazy, str):
         lazy = best_from_srcset(lazy)
     match = LAZY_BACKGROUND_URL.match(lazy) if isinstance(lazy, str) else None
-    return match.group(1) if match else ""
+    return match.group(1).strip() if match else ""
 
 
 def _icon_beside_words(tag: Tag) -> bool:

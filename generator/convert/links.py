@@ -53,8 +53,11 @@ INLINE_WORDS = frozenset({"a", "strong", "b", "em", "i", "u", "s", "mark", "smal
 # Addresses Markdown renderers refuse to link (CommonMark's own, markdown-it): such a link would show as
 # its Markdown source. `file:` is a document on the author's disk; the others run code. Pictures in data:
 # URLs are the exception. `blob:` is a picture pasted into the editor, which lived only in that browser tab:
-# it never showed on the site either.
-UNLINKABLE = re.compile(r"^\s*(?:file|javascript|vbscript|data|blob):", re.IGNORECASE)
+# it never showed on the site either. A browser extension's address (`chrome-extension://…/icons/512.png`, the
+# button of a translating extension the author's browser drew into the editor, pasted with the text) is a file
+# inside the author's own browser, which no reader has.
+UNLINKABLE = re.compile(r"^\s*(?:file|javascript|vbscript|data|blob"
+                        r"|(?:chrome|moz|safari|safari-web|ms-browser)-extension):", re.IGNORECASE)
 # An address that ran on over markup, its closing quote missing (`<a href="http://x/>About</a> … <a href="`):
 # the browser showed the link empty, and its address is no place to go.
 SWALLOWED_MARKUP = re.compile(r"[<>]")

@@ -583,7 +583,34 @@ def normalize(markdown: str) -> str:
             fence = opening.group(1)
         if LONE_BREAK.fullmatch(line) and (not lines or QUOTE_MARKS.fullmatch(lines[-1])):
             continue  # a break opening a paragraph (after a frame or a heading the HTML held inline) breaks nothing
+        if QUOTE_MARKS.fullmatch(line):
+            _end_paragraph(lines)
         if line or (lines and lines[-1]):
             lines.append(line)
+    if not fence:
+        _end_paragraph(lines)
     return "\n".join(lines).strip("\n") + "\n" if any(lines) else ""
+
+
+def _end_paragraph(lines: list[str]) -> None:
+    """The paragraph `lines` ends closes on no hard break: each goes, and a line that held only one (`\\` under
+    `text\\`, two `<br>`s in a row) with it."""
+    while lines:
+        last = _without_closing_break(lines[-1])
+        if last == lines[-1]:
+            return
+        if last:
+            lines[-1] = last
+            if not QUOTE_MARKS.fullmatch(last):
+                return
+        else:
+            lines.pop()
+
+
+def _without_closing_break(line: str) -> str:
+    """A hard break (an odd run of backslashes closing the line; an even one is escaped backslashes) that ends a
+    paragraph breaks nothing, and Markdown shows its backslash: a `<br>` before what became a block of its own (a
+    frame's link, a quote's source) left one after the words."""
+    run = len(line) - len(line.rstrip("\\"))
+    return line[:-1].rstrip(" \t") if run % 2 else line
 

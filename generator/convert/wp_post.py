@@ -180,7 +180,8 @@ def to_document(data: dict[str, Any], lookups: Lookups = Lookups(), settings: Se
     body_html = with_short_description(saved_body or "", _rendered(data, "excerpt", required=False),
                                        _type(data) if "type" in data else "")
     content = with_fields(body_html, data, ctx)
-    if saved_body is None and content == body_html:  # no body, no excerpt and no field a reader saw
+    if saved_body is None and content == body_html and not _picture_alone(data, lookups, address):
+        # no body, no excerpt, no field a reader saw and no picture
         raise ItemError("content", "missing: its type has no editor, or the response was saved trimmed "
                                    "(?_fields=); nothing to import")
     language = post_language(data, terms)
@@ -529,6 +530,15 @@ def _featured_image(data: dict[str, Any], lookups: Lookups, address: str, losses
         return Image(absolute(url, address))
     losses.note(loss.UNRESOLVED_FEATURED, str(ident))
     return None
+
+
+def _picture_alone(data: dict[str, Any], lookups: Lookups, address: str) -> bool:
+    """Whether a post with no body, summary or fields is a picture under its title, as a type with no editor shows
+    it (a foundation's monthly newsletter, an image): its response is whole (`?_fields=`, which trims a response,
+    drops its `_links`) and its featured image is one the import can show. It is imported with its title and picture,
+    as a post of an empty body is, where it was left out as nothing to import."""
+    return isinstance(data.get("_links"), dict) and _is_int(data.get("featured_media")) \
+        and _featured_image(data, lookups, address, Losses()) is not None
 
 
 def _saved_featured_url(data: dict[str, Any], address: str) -> Image | None:

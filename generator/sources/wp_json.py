@@ -285,7 +285,7 @@ def _not_content(data: dict[str, Any]) -> str:
         return DESIGN
     if is_builder_template(data.get("type"), data.get("meta")):
         return DESIGN
-    if {"object", "object_id", "menu_order"} <= keys or ({"locations", "auto_add"} <= keys):
+    if is_menu_item(data) or ({"locations", "auto_add"} <= keys):
         return MENU
     if ({"api_version", "name", "attributes"} <= keys or {"stylesheet", "template", "theme_supports"} <= keys
             or {"plugin", "network_only"} <= keys or {"plugin", "requires_wp"} <= keys):
@@ -293,6 +293,13 @@ def _not_content(data: dict[str, Any]) -> str:
     if {"namespaces", "routes"} <= keys or {"name", "url", "home", "namespaces"} <= keys:
         return SITE
     return ""
+
+
+def is_menu_item(data: dict[str, Any]) -> bool:
+    """A menu item: /wp/v2/menu-items' (what it leads to, `object` and `object_id`), or a post as
+    `wp_get_nav_menu_items()` returns it, which themes' and plugins' own endpoints serve (a headless theme's
+    `/gusto/nav/main_menu`: `ID`, `post_title`… and the item's `menu_item_parent` and `xfn`, without `object`)."""
+    return {"object", "object_id", "menu_order"} <= data.keys() or {"menu_item_parent", "xfn"} <= data.keys()
 
 
 def _is_type(data: dict[str, Any]) -> bool:

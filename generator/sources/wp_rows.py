@@ -123,10 +123,12 @@ def _tables(data: list[dict[str, Any]]) -> dict[str, list[Any]]:
 
 def _is_rows(data: Any) -> bool:
     """A list of rows of wp_posts, or one (`wp post get --format=json`): `ID` as the table names it, never REST's
-    `id`, and a column that names a post."""
+    `id`, and a column that names a post. Menu items as WordPress hands them to themes hold the same columns, and
+    are skipped as menus (wp_json.kind_of), not read as posts with no date."""
     rows = [data] if isinstance(data, dict) else data
     return (isinstance(rows, list) and bool(rows) and all(isinstance(row, dict) for row in rows)
-            and all("ID" in row and "id" not in row and any(c in row for c in NAMING) for row in rows))
+            and all("ID" in row and "id" not in row and any(c in row for c in NAMING)
+                    and not wp_json.is_menu_item(row) for row in rows))
 
 
 def _names(term_ids: dict[tuple[str, str], int], term_tables: dict[str, list[Any]], options: dict[str, str],
