@@ -317,6 +317,21 @@ def test_a_themes_read_more_link_to_the_post_itself_is_left_out_of_the_summary()
     assert to_document(item(excerpt={"rendered": other})).document.summary == "Laoreet.…"
 
 
+def test_a_read_more_link_to_the_posts_page_on_the_machine_the_site_was_made_on_is_left_out_of_the_summary() -> None:
+    """A site made on a local install kept its theme's "read more" at the local address (`http://localhost/harbour/
+    hello/`): 489 summaries of an Indonesian firm's copy ended "Selengkapnya »". A link to another local page stays,
+    and so does one to the post's path on a public host."""
+    def summary(href: str) -> str:
+        excerpt = f'<p>Gas fees are high &hellip;</p><p class="read-more"><a href="{href}">Selengkapnya &raquo;</a></p>'
+        return to_document(item(excerpt={"rendered": excerpt})).document.summary
+
+    assert summary("http://localhost/harbour/hello/") == "Gas fees are high …"
+    assert summary("http://harbour.local/hello") == "Gas fees are high …"
+    assert summary("http://localhost/harbour/other-hello/") == "Gas fees are high … Selengkapnya »"
+    assert summary("https://elsewhere.example/hello/") == "Gas fees are high … Selengkapnya »"
+    assert summary("http://[::1/hello/") == "Gas fees are high … Selengkapnya »"
+
+
 def test_a_plugins_reading_time_estimate_is_left_out_of_the_summary() -> None:
     """Reading Time WP puts its estimate before every excerpt: it opened every card's summary of a news site."""
     excerpt = ('<span class="span-reading-time rt-reading-time" style="display: block;"><span class="rt-label '

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from generator.convert import context as loss
 from generator.convert import shortcodes
 from generator.convert.addresses import absolute, as_browsers_read, host_of, page_address
+from generator.convert.local_copies import local_copy_of
 from generator.convert.built_locally import local_and_public_homes
 from generator.convert.bylines import byline
 from generator.convert.cleanup import WHITESPACE
@@ -290,7 +291,8 @@ def html_to_text(fragment: str, own_page: str = "") -> str:
 
 def _links_to(tag: Tag, page: str) -> bool:
     """Whether the tag is a link to `page` or a place in it (`#more-12`), relative or not, or a permalink
-    (`rel="bookmark"`): a theme's excerpt filter may link the loop's post, not this one, when REST renders it."""
+    (`rel="bookmark"`): a theme's excerpt filter may link the loop's post, not this one, when REST renders it; or
+    its page on the machine the site was made on (local_copies.py)."""
     if tag.name != "a":
         return False
     rel = tag.get("rel")
@@ -299,7 +301,7 @@ def _links_to(tag: Tag, page: str) -> bool:
     href = tag.get("href") if page else None
     if not isinstance(href, str) or not href.strip():
         return False
-    return _page_of(absolute(href.strip(), page)) == _page_of(page)
+    return _page_of(absolute(href.strip(), page)) == _page_of(page) or local_copy_of(href.strip(), page)
 
 
 def _page_of(url: str) -> str:
