@@ -306,6 +306,24 @@ def test_featured_image_from_the_fields_plugins_add_to_a_post(fields: dict) -> N
     assert not found.losses
 
 
+def test_featured_image_from_the_sizes_block_plugins_add_to_a_post() -> None:
+    """A film site's crawl without `_embed` or media had its pictures only in Spectra's and PublishPress Blocks'
+    fields: none of its 243 posts had one. The largest size is taken; a size the plugin could not make is false."""
+    spectra = {"uagb_featured_image_src": {"thumbnail": ["https://example.com/up/w-150x150.jpg", 150, 150, True],
+                                           "full": False, "large": ["https://example.com/up/w.jpg", 1920, 1080, False]},
+               "featured_img": "https://example.com/up/w-300x169.jpg"}
+    found = to_document(item(featured_media=9, **spectra))
+    assert found.document.image is not None and found.document.image.url == "https://example.com/up/w.jpg"
+    assert not found.losses
+    stackable = {"featured_image_urls": {"thumbnail": ["https://example.com/up/s-150x150.jpg", 150, 150, True]}}
+    assert to_document(item(featured_media=9, **stackable)).document.image.url \
+        == "https://example.com/up/s-150x150.jpg"
+    blocks = {"featured_img": "https://example.com/up/w-300x169.jpg", "uagb_featured_image_src": [None, {"full": 1}]}
+    assert to_document(item(featured_media=9, **blocks)).document.image.url == "https://example.com/up/w-300x169.jpg"
+    assert to_document(item(featured_media=9, featured_img=False, featured_image_urls={"": [7]})).document.image \
+        is None
+
+
 def test_a_themes_read_more_link_to_the_post_itself_is_left_out_of_the_summary() -> None:
     excerpt = ('<p>Gas fees are high &hellip;</p>\n<p class="read-more"> <a class="" href="https://example.com/hello/">'
                '<span class="screen-reader-text">Hello</span> Read More &raquo;</a></p>')

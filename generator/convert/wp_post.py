@@ -17,6 +17,7 @@ from generator.convert import context as loss
 from generator.convert import shortcodes
 from generator.convert.addresses import absolute, as_browsers_read, host_of, page_address
 from generator.convert.local_copies import local_copy_of
+from generator.convert.sized_featured import sized_featured_url
 from generator.convert.built_locally import local_and_public_homes
 from generator.convert.bylines import byline
 from generator.convert.cleanup import WHITESPACE
@@ -555,12 +556,12 @@ def _saved_featured_url(data: dict[str, Any], address: str) -> Image | None:
 def _plugin_featured_url(data: dict[str, Any]) -> str:
     """A crawl without `_embed` or `/wp/v2/media` may still hold the featured image's address: Jetpack adds
     `jetpack_featured_media_url`, Better REST API Featured Images `better_featured_image.source_url`, other
-    plugins a field of their own (PLUGIN_FEATURED_URLS); and Yoast's `yoast_head_json` gives it as the post's
-    og:image (Yoast's first choice for a post that has a featured image, after an image set for sharing by
-    hand)."""
+    plugins a field of their own (PLUGIN_FEATURED_URLS), block plugins its sizes (sized_featured.py); and Yoast's
+    `yoast_head_json` gives it as the post's og:image (Yoast's first choice for a post that has a featured image,
+    after an image set for sharing by hand)."""
     better = data.get("better_featured_image")
     for url in (*(data.get(name) for name in PLUGIN_FEATURED_URLS),
-                better.get("source_url") if isinstance(better, dict) else None):
+                better.get("source_url") if isinstance(better, dict) else None, sized_featured_url(data)):
         if isinstance(url, str) and url.strip():
             return url.strip()
     yoast = data.get("yoast_head_json")
