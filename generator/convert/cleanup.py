@@ -38,6 +38,7 @@ from generator.convert.feed_videos import feed_videos_as_links
 from generator.convert.footnotes import mark_footnotes, notes_in_the_text, word_footnotes, word_note_anchors
 from generator.convert.floated_images import floated_images_apart
 from generator.convert.formulas import math_as_tex
+from generator.convert.math_spans import math_spans_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
 from generator.convert.glyph_link_names import glyph_names_as_site_names
 from generator.convert.heading_subtitles import subtitles_out_of_headings
@@ -501,6 +502,7 @@ PASSES: tuple[Pass, ...] = (
     one_row_layouts_as_blocks,
     codecolorer_as_code,
     math_as_tex,
+    math_spans_as_tex,
     latex_as_tex,
     tabs_as_sections,
     drop_plugin_toc,
