@@ -38,7 +38,6 @@ from generator.convert.feed_videos import feed_videos_as_links
 from generator.convert.footnotes import mark_footnotes, notes_in_the_text, word_footnotes, word_note_anchors
 from generator.convert.floated_images import floated_images_apart
 from generator.convert.formulas import math_as_tex
-from generator.convert.math_spans import math_spans_as_tex
 from generator.convert.galleries import galleries_as_grids, slideshows_as_galleries
 from generator.convert.glyph_link_names import glyph_names_as_site_names
 from generator.convert.heading_subtitles import subtitles_out_of_headings
@@ -51,6 +50,7 @@ from generator.convert.images import (cover_background_as_image, drop_address_al
                                       images_from_noscript, resolve_lazy_images, unwrap_pictures)
 from generator.convert.line_breaks import paragraphs_at_blank_lines
 from generator.convert.live_blogs import live_blog_bylines
+from generator.convert.math_spans import math_spans_as_tex
 from generator.convert.menu_separators import drop_menu_separators
 from generator.convert.microdata import microdata_set_apart
 from generator.convert.music_players import music_players_as_links

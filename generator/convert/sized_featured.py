@@ -19,7 +19,7 @@ def sized_featured_url(data: dict[str, Any]) -> str:
         sizes = data.get(name)
         if not isinstance(sizes, dict):
             continue
-        for size in (*SIZES, *sorted(sizes)):
+        for size in (*SIZES, *sorted(sizes, key=str)):  # (a PHP array's keys may be numbers)
             source = sizes.get(size)
             url = source[0] if isinstance(source, list) and source else source
             if isinstance(url, str) and url.strip():

@@ -16,8 +16,6 @@ from bs4 import BeautifulSoup, Tag
 from generator.convert import context as loss
 from generator.convert import shortcodes
 from generator.convert.addresses import absolute, as_browsers_read, host_of, page_address
-from generator.convert.local_copies import local_copy_of
-from generator.convert.sized_featured import sized_featured_url
 from generator.convert.built_locally import local_and_public_homes
 from generator.convert.bylines import byline
 from generator.convert.cleanup import WHITESPACE
@@ -29,12 +27,14 @@ from generator.convert.document import Document, Image, Source, Term
 from generator.convert.feed_dates import feed_date, named_offset
 from generator.convert.fragment_text import shown_text, simple_text
 from generator.convert.latex import latex_in_text
+from generator.convert.local_copies import local_copy_of
 from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.mojibake import repaired
 from generator.convert.multilingual import Languages, post_in_language
 from generator.convert.post_language import post_language, post_translations
 from generator.convert.relative_links import relative_links
 from generator.convert.short_descriptions import with_short_description
+from generator.convert.sized_featured import sized_featured_url
 from generator.convert.slugs import safe_slug
 from generator.convert.stand_in_dates import date_stand_in
 from generator.convert.stripped_breaks import restored_breaks
