@@ -330,6 +330,11 @@ def test_a_themes_read_more_link_to_the_post_itself_is_left_out_of_the_summary()
     assert to_document(item(excerpt={"rendered": excerpt})).document.summary == "Gas fees are high …"
     relative = '<p>Text. <a href="/hello#more-7">Weiterlesen</a> See <a href="https://example.com/other/">other</a></p>'
     assert to_document(item(excerpt={"rendered": relative})).document.summary == "Text. See other"
+    # A linked "[…]" says the text goes on, where no word does (374 summaries of a blog ended mid-sentence).
+    marker = "<p>Less for dinner <a href='https://example.com/hello/' class='excerpt-more'>[&#8230;]</a></p>"
+    assert to_document(item(excerpt={"rendered": marker})).document.summary == "Less for dinner […]"
+    dots = '<p>Tide <a class="more-link" href="https://example.com/hello/">(...)</a> <a href="/x/">[…]</a></p>'
+    assert to_document(item(excerpt={"rendered": dots})).document.summary == "Tide (...) […]"
     # A theme's filter that links the loop's latest post instead, as the permalink it marks.
     other = '<p>Laoreet.&hellip;&nbsp;<a href="https://example.com/terrace/" rel="bookmark">Read More &raquo;</a></p>'
     assert to_document(item(excerpt={"rendered": other})).document.summary == "Laoreet.…"
