@@ -31,7 +31,8 @@ attributes = st.sampled_from(['', ' class="sr-only"', ' id="x"', ' href="#x"', '
                               ' href="/rel/"', ' href="//cdn.e.com/x"', ' href="?p=1"', ' name="x"', ' src="../a.jpg"',
                               ' href="#y"', ' class="wp-embedded-content"', ' class="wp-caption-text"',
                               ' href="https://e.com/a.jpg"', ' class="crayon-syntax"', ' class="crayon-plain"',
-                              ' class="crayon-line"', ' class="crayon-language"'])
+                              ' class="crayon-line"', ' class="crayon-language"', ' class="math"',
+                              ' class="math display"'])
 
 
 @st.composite
@@ -45,7 +46,8 @@ def markup(draw: st.DrawFn) -> str:
             parts.append(f"</{draw(tags)}>")
         elif kind == 2:
             parts.append(draw(st.sampled_from(["[caption]", "[/caption]", "[embed]", "[gallery ids='1']", "<!--more-->",
-                                               "&amp;", "&#8217;", "<!-- wp:x -->", "]]>", "<![CDATA[", "\\", "`", "&nbsp;"])))
+                                               "&amp;", "&#8217;", "<!-- wp:x -->", "]]>", "<![CDATA[", "\\", "`", "&nbsp;",
+                                               "\\(", "\\)", "\\[", "\\]", "$$", "$"])))
         else:
             parts.append(draw(st.text(max_size=15)))
     return "".join(parts)

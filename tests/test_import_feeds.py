@@ -103,6 +103,31 @@ def test_feeds_beside_the_saved_api_add_only_the_posts_it_lacks(tmp_path: Path) 
     assert sorted(p.name for p in (tmp_path / "content" / "post").iterdir()) == ["from-api.md", "low-tide.md"]
 
 
+def test_a_feeds_post_whose_guid_is_one_saved_api_posts_alone_is_that_post(tmp_path: Path) -> None:
+    """A travel blog's API was saved on its maker's machine (`http://localhost/blog/…`, post 1922) and its feed at the
+    public host, naming the post by the guid of the blog it was moved from (`?p=100`): 27 posts were imported twice.
+    A guid that two of the API's posts share (a script made them) tells no post apart."""
+    folder = tmp_path / "copy"
+    moved = "http://old.example/library/?p=100"
+    shared = "http://example.com/?p=30"
+    items = "".join(ITEM.format(ident=0, title=title, link=f"https://blog.example/2013/05/31/{slug}/",
+                                date="Fri, 31 May 2013 21:08:45 +0000",
+                                body="<p>Text.</p>").replace("./../index.html?p=0", guid)
+                    for title, slug, guid in (("Library", "library", moved), ("Cribs", "cribs", shared)))
+    (folder / "feed").mkdir(parents=True)
+    (folder / "feed" / "index.xml").write_text(RSS.format(title="Blog", items=items), encoding="utf-8")
+    (folder / "wp-json" / "wp" / "v2").mkdir(parents=True)
+    saved = [rest_item(id=1922, slug="library", link="http://localhost/blog/2013/05/31/library/",
+                       guid={"rendered": moved}),
+             *(rest_item(id=n, slug=f"lamp-{n}", link=f"http://localhost/blog/lamp-{n}/", guid={"rendered": shared})
+               for n in (7, 8))]
+    (folder / "wp-json" / "wp" / "v2" / "posts.json").write_text(json.dumps(saved))
+    run_import([folder], tmp_path / "content", ONE)
+    assert sorted(p.name for p in (tmp_path / "content" / "post").iterdir()) == [
+        "cribs.md", "lamp-7.md", "lamp-8.md", "library.md"]
+    assert _post(tmp_path / "content", "library").source.id == 1922
+
+
 def test_an_atom_feed_given_alone_is_read(tmp_path: Path) -> None:
     feed = tmp_path / "atom.xml"
     feed.write_text("""<?xml version="1.0" encoding="UTF-8"?>

@@ -172,6 +172,26 @@ def test_a_page_that_prints_no_summary_is_summarised_as_wordpress_summarises_it(
     assert _post(content, "described").summary == "Told by the SEO plugin."
 
 
+def test_a_description_that_is_the_excerpts_markup_gives_its_words_and_one_that_names_a_tag_stays_text(
+        tmp_path: Path) -> None:
+    """An SEO plugin printed the excerpt, with the "read more" markup a theme adds to it, as the page's description:
+    489 summaries of a copy read `… &lt;p class="read-more"&gt; &lt;a href=…`. A description that only names a tag
+    is a tutorial's text."""
+    more = ("Kami menawarkan &hellip;&lt;p class=&quot;read-more&quot;&gt; &lt;a class=&quot;&quot; href=&quot;"
+            "http://localhost/harbour/marked/&quot;&gt; &lt;span class=&quot;screen-reader-text&quot;&gt;Marked"
+            "&lt;/span&gt; Selengkapnya &amp;raquo;&lt;/a&gt;&lt;/p&gt;")
+    folder = _pages(tmp_path / "copy", {
+        "marked/index.html": _story("single single-post postid-31", '<div class="entry-content"><p>Kami.</p></div>',
+                                    head=f'<meta name="description" content="{more}">',
+                                    canonical="https://harbour.example/marked/"),
+        "named/index.html": _story("single single-post postid-32", '<div class="entry-content"><p>C.</p></div>',
+                                   head='<meta name="description" content="Include the &lt;fstream&gt; header, '
+                                        '&lt;a&gt; tags &lt;/a&gt;.">')})
+    run_import([folder], tmp_path / "content", ONE)
+    assert _post(tmp_path / "content", "marked").summary == "Kami menawarkan …"
+    assert _post(tmp_path / "content", "named").summary == "Include the <fstream> header, <a> tags </a>."
+
+
 def _pages(folder: Path, pages: dict[str, str]) -> Path:
     for name, text in pages.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)

@@ -50,6 +50,7 @@ from generator.convert.images import (cover_background_as_image, drop_address_al
                                       images_from_noscript, resolve_lazy_images, unwrap_pictures)
 from generator.convert.line_breaks import paragraphs_at_blank_lines
 from generator.convert.live_blogs import live_blog_bylines
+from generator.convert.math_spans import math_spans_as_tex
 from generator.convert.menu_separators import drop_menu_separators
 from generator.convert.microdata import microdata_set_apart
 from generator.convert.music_players import music_players_as_links
@@ -501,6 +502,7 @@ PASSES: tuple[Pass, ...] = (
     one_row_layouts_as_blocks,
     codecolorer_as_code,
     math_as_tex,
+    math_spans_as_tex,
     latex_as_tex,
     tabs_as_sections,
     drop_plugin_toc,

@@ -27,12 +27,14 @@ from generator.convert.document import Document, Image, Source, Term
 from generator.convert.feed_dates import feed_date, named_offset
 from generator.convert.fragment_text import shown_text, simple_text
 from generator.convert.latex import latex_in_text
+from generator.convert.local_copies import local_copy_of
 from generator.convert.markdown import INVISIBLE, html_to_markdown
 from generator.convert.mojibake import repaired
 from generator.convert.multilingual import Languages, post_in_language
 from generator.convert.post_language import post_language, post_translations
 from generator.convert.relative_links import relative_links
 from generator.convert.short_descriptions import with_short_description
+from generator.convert.sized_featured import sized_featured_url
 from generator.convert.slugs import safe_slug
 from generator.convert.stand_in_dates import date_stand_in
 from generator.convert.stripped_breaks import restored_breaks
@@ -63,6 +65,8 @@ SEO_TERM_KEYS = {"category": "articleSection", "post_tag": "keywords"}  # schema
 SLUG_DROPPED = re.compile(r"[^a-z0-9 _-]")
 SLUG_DASHES = re.compile(r"[\s-]+")
 META_AUTHOR = re.compile(r"""<meta name=\\?["']author\\?["'] content=\\?["']([^"'<>\\]{1,300})""")
+# A "read more" link that says no more than that the text goes on: `[…]`, `...`, `(…)`.
+ELLIPSIS = re.compile(r"\s*[\[(]?\s*(?:…|\.{3})\s*[\])]?\s*")
 # Only screen readers hear it; "Continue reading"; a plugin's reading-time estimate (see READING_TIME_CLASSES).
 HIDDEN_IN_TEXT = SCREEN_READER_CLASSES | READING_TIME_CLASSES | {"more-link"}
 
@@ -284,13 +288,17 @@ def html_to_text(fragment: str, own_page: str = "") -> str:
     # What find_all(class_=…) finds, without bs4's filter machinery.
     for tag in [t for t in soup.descendants if isinstance(t, Tag) and
                 (_hidden_in_text(t.get("class")) or _links_to(t, own_page))]:
-        tag.decompose()
+        if tag.name == "a" and ELLIPSIS.fullmatch(marker := tag.get_text()):
+            tag.replace_with(marker.strip())  # a linked "[…]" still says the text goes on (374 of a blog's 561)
+        else:
+            tag.decompose()
     return WHITESPACE.sub(" ", latex_in_text(shown_text(soup))).strip(" " + INVISIBLE)
 
 
 def _links_to(tag: Tag, page: str) -> bool:
     """Whether the tag is a link to `page` or a place in it (`#more-12`), relative or not, or a permalink
-    (`rel="bookmark"`): a theme's excerpt filter may link the loop's post, not this one, when REST renders it."""
+    (`rel="bookmark"`): a theme's excerpt filter may link the loop's post, not this one, when REST renders it; or
+    its page on the machine the site was made on (local_copies.py)."""
     if tag.name != "a":
         return False
     rel = tag.get("rel")
@@ -299,7 +307,7 @@ def _links_to(tag: Tag, page: str) -> bool:
     href = tag.get("href") if page else None
     if not isinstance(href, str) or not href.strip():
         return False
-    return _page_of(absolute(href.strip(), page)) == _page_of(page)
+    return _page_of(absolute(href.strip(), page)) == _page_of(page) or local_copy_of(href.strip(), page)
 
 
 def _page_of(url: str) -> str:
@@ -553,12 +561,12 @@ def _saved_featured_url(data: dict[str, Any], address: str) -> Image | None:
 def _plugin_featured_url(data: dict[str, Any]) -> str:
     """A crawl without `_embed` or `/wp/v2/media` may still hold the featured image's address: Jetpack adds
     `jetpack_featured_media_url`, Better REST API Featured Images `better_featured_image.source_url`, other
-    plugins a field of their own (PLUGIN_FEATURED_URLS); and Yoast's `yoast_head_json` gives it as the post's
-    og:image (Yoast's first choice for a post that has a featured image, after an image set for sharing by
-    hand)."""
+    plugins a field of their own (PLUGIN_FEATURED_URLS), block plugins its sizes (sized_featured.py); and Yoast's
+    `yoast_head_json` gives it as the post's og:image (Yoast's first choice for a post that has a featured image,
+    after an image set for sharing by hand)."""
     better = data.get("better_featured_image")
     for url in (*(data.get(name) for name in PLUGIN_FEATURED_URLS),
-                better.get("source_url") if isinstance(better, dict) else None):
+                better.get("source_url") if isinstance(better, dict) else None, sized_featured_url(data)):
         if isinstance(url, str) and url.strip():
             return url.strip()
     yoast = data.get("yoast_head_json")

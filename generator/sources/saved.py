@@ -105,12 +105,14 @@ def iter_items(sources: Iterable[Path], problems: list[Problem], words: Words | 
     for source in sources:
         files, found_problems, pages, copied = saved_files(source)
         problems.extend(found_problems)
-        posts, given = False, set()
+        posts, given, gave = False, set(), []
         for item in _source_items(files, problems, words, progress):
             posts = posts or item.kind in (POST, MEDIA)
             if item.kind == POST and any(copied):
                 given |= static_copy.post_keys(item.data)
+                gave.append({"guid": item.data.get("guid")})
             yield item
+        given |= static_copy.unique_guid_keys(gave)
         if any(copied):  # a static copy of the site: the posts its feeds and pages hold that nothing else gave
             nearby = copy_dates.NearbyDates()
             for item in _copied_items(*copied, source, problems, given, site):

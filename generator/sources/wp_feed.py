@@ -30,7 +30,7 @@ from defusedxml.ElementTree import fromstring
 
 from generator.problems import Problem
 from generator.sources import wp_json
-from generator.sources.static_copy import (PAGE, V2_ROOT, address, link_slug, origin, path_key, post_keys,
+from generator.sources.static_copy import (PAGE, V2_ROOT, address, guid_key, link_slug, origin, path_key, post_keys,
                                             relative_to, saved_at, stand_in)
 from generator.sources.v2_posts import embedded_post, with_terms
 from generator.sources.wp_json import RawItem
@@ -95,7 +95,8 @@ def read_feeds(paths: Sequence[Path], root: Path, problems: list[Problem], seen:
         language = (channel.findtext("language") or channel.get(XML_LANG) or "").strip()
         posts = [post for post in (_post(entry, base, language, tags) for entry in _entries(channel))
                  if post is not None]
-        fresh = [post for post in posts if post_keys(post).isdisjoint(seen)]
+        # (A guid alone tells a post of the saved API's apart (saved.py); those of two of a feed's posts may be one.)
+        fresh = [post for post in posts if post_keys(post).isdisjoint(seen) and guid_key(post) not in seen]
         seen.update(key for post in fresh for key in post_keys(post))
         if fresh:
             found, found_problems = wp_json.items_in(path, fresh)

@@ -31,6 +31,7 @@ from lxml.html import HtmlElement
 from generator.problems import Problem
 from generator.sources import later_pages, page_cards, page_content, page_dates, wp_json
 from generator.sources.comment_dates import with_first_comment
+from generator.sources.description_markup import excerpt_html
 from generator.sources.page_markup import TITLE_CLASSES, classes, elsewhere, meta, meta_link, meta_property
 from generator.sources.static_copy import (PAGE, V2_ROOT, address, link_slug, path_key, post_keys, relative_to,
                                             saved_at, stand_in)
@@ -386,10 +387,11 @@ def _post(document: HtmlElement, ident: int, link: str, base: str, more: list[tu
 
 
 def _excerpt(description: str) -> dict[str, Any]:
-    """The post's excerpt as REST gives it: the description an SEO plugin printed, else none, marked to be made as
-    WordPress makes it of the text (`AUTOMATIC_EXCERPT`; convert/copy_excerpts.py), where REST would have given it."""
+    """The post's excerpt as REST gives it: the description an SEO plugin printed (escaped, unless it is the excerpt's
+    markup: description_markup.py), else none, marked to be made as WordPress makes it of the text
+    (`AUTOMATIC_EXCERPT`; convert/copy_excerpts.py), where REST would have given it."""
     if description:
-        return {"rendered": html.escape(description, quote=False)}
+        return {"rendered": excerpt_html(description)}
     return {"rendered": "", AUTOMATIC_EXCERPT: True}
 
 
