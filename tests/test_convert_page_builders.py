@@ -28,7 +28,7 @@ LAYOUT = ("vc_row", "vc_column", "vc_column_text", "vc_row_inner", "vc_column_in
           # Cornerstone's (the X theme's) sections and columns
           "cs_section", "cs_column",
           # a news theme demo's text separator, so spelt, and its coloured labels
-          "seperator", "tags")
+          "seperator", "tags", "blockquote", "quote")
 QUOTES = ('"', "&#8221;", "&#8243;", "”", "'")
 words = st.lists(st.from_regex(r"[A-Za-z]{2,8}", fullmatch=True), min_size=1, max_size=4).map(" ".join)
 

@@ -38,7 +38,7 @@ PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_", "uncode_", "gdlr_")
 # note inside a sentence as often as a theme's box. Columns are named with hyphens as often (Theme Blvd's and
 # Arconix's `[one-half]`, `[two-thirds]`, a theme's `[three-columns]` and `[two-three-columns]`, 2/3 of the width).
 THEME_NAMES = re.compile(r"dropcap|highlight|pullquote(?:[_-](?:left|right))?|row|columns?|col|hr|divider|clear|spacer|gap"
-                         r"|separator|seperator|tags"
+                         r"|separator|seperator|tags|blockquote|quote"
                          r"|(?:one|two|three|four|five)[_-](?:half|thirds?|fourths?|fifths?|sixths?)(?:[_-](?:last|first))?"
                          r"|(?:two|three|four|five|six)(?:-(?:three|four|five|six))?-columns?"
                          r"|notice|notification|info|tip|warning|alert|error|success|important"
@@ -606,9 +606,10 @@ def _testimonial(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     return f"<blockquote>{inner}{f'<p>— {escape(who)}</p>' if who else ''}</blockquote>"
 
 
-# Cornerstone's (the X theme's) quotes name who said it in `cite`, as Shortcodes Ultimate's do.
+# Cornerstone's (the X theme's) quotes name who said it in `cite`, as Shortcodes Ultimate's do; themes' plain
+# `[blockquote author="…" pull="pullleft"]` and `[quote author="…"]` in `author` (a news theme demo's three).
 QUOTES = ("pullquote", "pullquote-left", "pullquote-right", "pullquote_left", "pullquote_right", "su_pullquote",
-          "su_quote", "gdlr_quote", "x_blockquote", "x_pullquote")
+          "su_quote", "gdlr_quote", "x_blockquote", "x_pullquote", "blockquote", "quote")
 
 ELEMENTS: dict[str, Element] = {
     **dict.fromkeys(QUOTES, _quote),
