@@ -37,10 +37,6 @@ FEED = "/category/news/feed/index.xml"
     ("http://OFFLINEZIP.wpsho", "/"),
     ("https://offlinezip.wpsho?p=12", "/?p=12"),
     ("https://offlinezip.wpsho.news.example/story/", "https://offlinezip.wpsho.news.example/story/"),
-    ("http://OFFLINEZIP.wpsho%d8%a7-x/", "/%d8%a7-x/"),  # an exporter joined it to each path without a slash
-    ("http://OFFLINEZIP.wpshowp-content/uploads/a.png", "/wp-content/uploads/a.png"),
-    ("http://offlinezip.wpshop.example/a/", "http://offlinezip.wpshop.example/a/"),
-    ("http://offlinezip.wpshox:8080/a/", "http://offlinezip.wpshox:8080/a/"),
 ])
 def test_an_address_of_a_copy_is_the_sites_own(written: str, meant: str) -> None:
     assert address(written, FEED) == meant

@@ -69,7 +69,7 @@ def linked_site(pages: list[Path], root: Path) -> str:
         for found in _LINKED.finditer(data):
             host, path = found.group(2).decode("ascii").lower(), found.group(3).decode("utf-8", "replace")
             linking = by_pages if path_key(path) in held else by_files if _held_file(root, path) else None
-            if linking is not None and not stand_in(f"http://{host}/"):
+            if linking is not None and host != OFFLINE_ZIP_HOST:
                 linking.setdefault(host, set()).add(page)
                 schemes.setdefault(host, found.group(1).decode("ascii").lower())
     ranked = sorted(((len(by_pages.get(host, set()) | by_files.get(host, set())), host) for host in schemes
@@ -146,12 +146,8 @@ _ROOTED = re.compile(r"\A(?:https?://(?:localhost|127\.0\.0\.1)(?::[0-9]{1,5})?)
 # WP2Static's stand-in for the site's address in a copy made for offline reading (its "offline ZIP"), which it then
 # makes relative, but leaves in a page's canonical address, its Open Graph tags and what its plugins print: no host,
 # the copy's own path (a Greek developer's pages were posts of `http://OFFLINEZIP.wpsho/`, their pictures there too).
-# An exporter that joined it to each path without a slash (`http://OFFLINEZIP.wpsho%d8%a7…/`,
-# `OFFLINEZIP.wpshowp-content/uploads/…`: an Arabic news site's 798 posts) meant the same: a host that goes on past
-# it with no dot, port or slash first; `offlinezip.wpsho.news.example` is a site's.
 OFFLINE_ZIP_HOST = "offlinezip.wpsho"
-_OFFLINE_ZIP = re.compile(rf"\Ahttps?://{re.escape(OFFLINE_ZIP_HOST)}(?:/|(?=[?#])|\Z|(?=[^./?#:@\\]+(?:[/?#]|\Z)))",
-                          re.IGNORECASE)
+_OFFLINE_ZIP = re.compile(rf"\Ahttps?://{re.escape(OFFLINE_ZIP_HOST)}(?:/|(?=[?#])|\Z)", re.IGNORECASE)
 
 # wget's name of a page it saved from an address with a query (`/?p=16` saved as `index.html?p=16.html`), as its
 # converted links write it (`index.html%3Fp=16.html`; without `--adjust-extension`, no `.html`): the address again.
