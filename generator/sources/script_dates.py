@@ -29,8 +29,9 @@ WORDPRESS_MONTHS = {
 GREGORIAN_YEARS = range(1700, 2200)
 # The solar Hijri calendar's months, as Iran's Persian names them, and the years a Persian page's day is read in it
 # (1300-1469: 1921-2091). The lunar Hijri years of Arabic pages are as many (1438 is 2017), so a year there is read
-# as solar only on a page in Persian. The days are reckoned by the 33-year arithmetic of Persian date plugins (jdf,
-# which WP-Parsidate and wp-jalali use), which keeps to the astronomical calendar over these years.
+# as solar only on a page in Persian. The days are reckoned by jdf's 33-year arithmetic, the converter of Persian PHP
+# code, which gives Iran's calendar's days where checked here (Nowruz of 1300, 1354, 1400, 1403, 1404 and 1450, the
+# leap years 1375-1408: tests/test_import_static_pages.py).
 SOLAR_HIJRI_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن",
                       "اسفند")
 SOLAR_HIJRI_YEARS = range(1300, 1470)
