@@ -1305,4 +1305,7 @@ def test_solar_hijri_days_follow_each_other_as_gregorian_ones() -> None:
         known = [d for d in days if d is not None]
         assert all(b.toordinal() - a.toordinal() == 1 for a, b in zip(known, known[1:])), year
         assert len(known) in (365, 366)
-    assert [y for y in range(1395, 1411) if from_solar_hijri(y, 12, 30)] == [1395, 1399, 1403, 1408]
+    assert [y for y in range(1375, 1411) if from_solar_hijri(y, 12, 30)] == [1375, 1379, 1383, 1387, 1391, 1395, 1399,
+                                                                            1403, 1408]
+    assert [from_solar_hijri(y, 1, 1) for y in (1300, 1354, 1400, 1403, 1404, 1450)] == [
+        date(1921, 3, 21), date(1975, 3, 21), date(2021, 3, 21), date(2024, 3, 20), date(2025, 3, 21), date(2071, 3, 21)]
