@@ -26,7 +26,9 @@ LAYOUT = ("vc_row", "vc_column", "vc_column_text", "vc_row_inner", "vc_column_in
           # and columns and boxes named with hyphens
           "one-half", "two-thirds-last", "three-columns", "two-three-columns", "notification",
           # Cornerstone's (the X theme's) sections and columns
-          "cs_section", "cs_column")
+          "cs_section", "cs_column",
+          # a news theme demo's text separator, so spelt, and its coloured labels
+          "seperator", "tags", "blockquote", "quote")
 QUOTES = ('"', "&#8221;", "&#8243;", "”", "'")
 words = st.lists(st.from_regex(r"[A-Za-z]{2,8}", fullmatch=True), min_size=1, max_size=4).map(" ".join)
 
@@ -88,6 +90,23 @@ def test_cornerstones_elements_in_its_layout_leave_their_words_and_no_tag(parts:
     source = f"<p>[cs_section][cs_row][cs_column]{''.join(parts)}[/cs_column][/cs_row][/cs_section]</p>"
     html = MarkdownRenderer().render(html_to_markdown(source)).html
     assert shown_text(html) == shown_text(re.sub(r"\[/?[a-z_]+[^\]]*\]", " ", source)), html
+
+
+nowhere = st.builds(lambda name, key, target, inside: f'[{name} {key}="{target}" color="red"]{inside}[/{name}]',
+                    st.sampled_from(("button", "btn", "download_button")), st.sampled_from(("link", "url", "href")),
+                    st.sampled_from(("#", "", "javascript:void(0)", "JavaScript:;")), words)
+
+
+@settings(max_examples=100, deadline=None)
+@given(parts=st.lists(st.one_of(nowhere, words), min_size=1, max_size=4))
+def test_a_themes_button_linking_nowhere_shows_its_words_and_no_tag(parts: list[str]) -> None:
+    """A theme demo's `[button link="#"]Small Button[/button]` (39 on its page of shortcodes) stood as text, tags
+    and all: it shows its words, linking nothing, as the button linked nowhere."""
+    source = f"<p>{' '.join(parts)}</p>"
+    markdown = html_to_markdown(source)
+    assert "[" not in markdown and "](" not in markdown
+    assert shown_text(MarkdownRenderer().render(markdown).html) == shown_text(re.sub(r"\[/?[a-z_]+[^\]]*\]", " ",
+                                                                                     source))
 
 
 unregistered = st.builds(lambda name, quote, inside: f"[{name} style={quote}minimal{quote}]{inside}[/{name}]",

@@ -16,6 +16,7 @@ from generator.builder import run_build
 from generator.check import check_site
 from generator.importer import ImportOptions, run_import
 from generator.sources.page_dates import TEXT_DATES, iso_day, local_dates, month_names, published
+from generator.sources.script_dates import SOLAR_HIJRI_YEARS, from_solar_hijri
 from generator.sources.wp_pages import _body_ident, _document
 from generator.store.documents import loads
 from tests.site_content import config
@@ -1295,14 +1296,36 @@ def test_pages_whose_base_is_the_sites_root_keep_the_addresses_they_were_saved_a
     ("bn-BD", "১২ জানু\u09dfারী ২০২১", "2021-01-12"),  # WordPress's Bengali January, its য় precomposed
     ("bn-BD", "১২ মার্চ ২০২১", "2021-03-12"), ("ar", "٤ يوليو ٢٠١٧", "2017-07-04"), ("hi-IN", "४ जुलाई २०१७", "2017-07-04"),
     ("th", "๔ กรกฎาคม 2017", "2017-07-04"),
-    ("fa-IR", "۱۳۹۶/۰۴/۱۳", None), ("fa-IR", "13 تیر 1396", None), ("ar", "2017/07/04 ١٤٣٨", "2017-07-04"),
-    ("th", "๔ กรกฎาคม ๒๕๖๐", None)])
+    ("ar", "2017/07/04 ١٤٣٨", "2017-07-04"), ("th", "๔ กรกฎาคม ๒๕๖๐", None),
+    # a Persian date plugin's solar Hijri day, reckoned in the Gregorian calendar; a lunar Hijri year is no day
+    ("fa-IR", "۱۳۹۶/۰۴/۱۳", "2017-07-04"), ("fa-IR", "سه‌شنبه ۱۳ تیر ۱۳۹۶", "2017-07-04"),
+    ("fa", "30 اسفند 1399", "2021-03-20"), ("fa-IR", "۳۰ اسفند ۱۳۹۸", None), ("fa-IR", "۳۱ مهر ۱۳۹۶", None),
+    ("ar", "1438/10/10", None), ("ar", "13 تیر 1396", None)])
 def test_a_day_printed_in_a_scripts_own_digits_and_wordpress_s_month_names_is_read(lang: str, text: str,
                                                                                       day: str | None) -> None:
     """A Persian book site's chapters print WordPress's own month names (`جولای`, where CLDR has `ژوئیه`): 24 of 36
     were dated by their neighbours. Digits in the script's own (Persian, Bengali, Arabic, Devanagari, Thai) were
-    read as no digits; a year of another calendar (the solar Hijri 1396 of a Persian date plugin) is no day."""
+    read as no digits; a year of another calendar is no day (the lunar Hijri 1438 of an Arabic page), but for the
+    solar Hijri one of a Persian date plugin on a Persian page, which was left for a neighbour's date."""
     document = _document(f'<html lang="{lang}"><body class="single postid-4"><article><span class="posted-on">'
                          f'<a href="x/">{text}</a></span><div class="entry-content"><p>x</p></div></article></body></html>'
                          .encode())
     assert published(document, document.find(".//article")) == day
+
+
+def test_solar_hijri_days_follow_each_other_as_gregorian_ones() -> None:
+    """Every day of the solar Hijri years read is the day after the one before it, each year 365 or 366 days, its
+    first day at the March equinox (20, 21 or 22 March), and its leap years where the plugins' calendar has them."""
+    previous = from_solar_hijri(1299, 12, 29)
+    assert previous is None
+    for year in SOLAR_HIJRI_YEARS:
+        first = from_solar_hijri(year, 1, 1)
+        assert first is not None and (first.month, first.day) in ((3, 20), (3, 21), (3, 22)), year
+        days = [from_solar_hijri(year, month, day) for month in range(1, 13) for day in range(1, 32)]
+        known = [d for d in days if d is not None]
+        assert all(b.toordinal() - a.toordinal() == 1 for a, b in zip(known, known[1:])), year
+        assert len(known) in (365, 366)
+    assert [y for y in range(1375, 1411) if from_solar_hijri(y, 12, 30)] == [1375, 1379, 1383, 1387, 1391, 1395, 1399,
+                                                                            1403, 1408]
+    assert [from_solar_hijri(y, 1, 1) for y in (1300, 1354, 1400, 1403, 1404, 1450)] == [
+        date(1921, 3, 21), date(1975, 3, 21), date(2021, 3, 21), date(2024, 3, 20), date(2025, 3, 21), date(2071, 3, 21)]

@@ -63,6 +63,7 @@ from generator.convert.list_nesting import lists_nested_as_shown
 from generator.convert.newsletter_signups import drop_newsletter_signups
 from generator.convert.parse import comments, elements, enclosing, may_hold, tags_in
 from generator.convert.pasted_code import coloured_scripts_as_code, github_lines_as_code, numbered_rows_as_code
+from generator.convert.pasted_hints import drop_pasted_window_hints
 from generator.convert.placeholder_profiles import unlink_placeholder_profiles
 from generator.convert.plugin_icons import plugin_icons_as_link_names, social_icons_as_link_names
 from generator.convert.podcast_links import podcast_player_links
@@ -512,6 +513,7 @@ PASSES: tuple[Pass, ...] = (
     drop_inpage_toc,
     drop_shop_actions,
     drop_screen_reader_text,
+    drop_pasted_window_hints,
     drop_hidden_words,
     microdata_set_apart,
     live_blog_bylines,

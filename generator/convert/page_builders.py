@@ -38,6 +38,7 @@ PREFIXES = ("vc_", "et_pb_", "fusion_", "av_", "su_", "uncode_", "gdlr_")
 # note inside a sentence as often as a theme's box. Columns are named with hyphens as often (Theme Blvd's and
 # Arconix's `[one-half]`, `[two-thirds]`, a theme's `[three-columns]` and `[two-three-columns]`, 2/3 of the width).
 THEME_NAMES = re.compile(r"dropcap|highlight|pullquote(?:[_-](?:left|right))?|row|columns?|col|hr|divider|clear|spacer|gap"
+                         r"|separator|seperator|tags|blockquote|quote"
                          r"|(?:one|two|three|four|five)[_-](?:half|thirds?|fourths?|fifths?|sixths?)(?:[_-](?:last|first))?"
                          r"|(?:two|three|four|five|six)(?:-(?:three|four|five|six))?-columns?"
                          r"|notice|notification|info|tip|warning|alert|error|success|important"
@@ -52,7 +53,11 @@ PREFIXED_TAG = re.compile(rf"\[/?(?P<name>{_PREFIXED})\b[^\]]*\]")
 THEME_CLOSING = re.compile(rf"\[/(?:{THEME_NAMES.pattern})\]")
 # Elements set within a word (`[dropcap]2[/dropcap]014`), plain or under a prefix (`su_`, a theme's `att_`):
 # their tags part nothing.
-INLINE = re.compile(r"(?:[a-z][a-z0-9]*_)?(?:dropcap|highlight)")
+# A theme's `[tags color="blue"]New[/tags]` is a coloured label in a line of them, likewise.
+INLINE = re.compile(r"(?:[a-z][a-z0-9]*_)?(?:dropcap|highlight|tags)")
+# What a text separator holds (`[seperator]Contact Info[/seperator]`): words, maybe emphasised, no block or other
+# shortcode.
+WORDS_ONLY = re.compile(r"(?:[^<>[\]\n]|<(?:/?(?:strong|em|b|i|span)\b)[^<>]*>){1,200}")
 # Real layouts nest a dozen deep; beyond this, what is left stays text rather than exhaust Python's stack.
 MAX_DEPTH = 60
 # The quotes wptexturize makes of an unregistered shortcode's straight ones, as entities and as characters: those
@@ -69,9 +74,10 @@ SINGLE = re.compile(r"&#82(?:1[6-9]|42|49|50);|&(?:[lr]squo|sbquo|[lr]saquo|prim
 # A shortcode's opening tag with attributes, whatever its name.
 OPENING = re.compile(r"\[(?P<name>[a-z][\w-]*)\s(?P<atts>[^\]]*)\]")
 # Elements that only space or divide the layout: dropped without a word. (A theme's `[trx_line]` is a rule.)
-SPACING = re.compile(r"(?:^|_)(?:separator|divider|empty_space|space|spacer|spacing|hr|line|clearfix|clear|gap"
-                     r"|zigzag)$")
-RULE = re.compile(r"(?:^|_)(?:separator|divider|hr|line|zigzag)$")  # those of them that draw a line
+# (`seperator` as a theme spelt it: a news theme demo's "Contact Info" between two lines.)
+SPACING = re.compile(r"(?:^|_)(?:separator|seperator|divider|empty_space|space|spacer|spacing|hr|line|clearfix|clear"
+                     r"|gap|zigzag)$")
+RULE = re.compile(r"(?:^|_)(?:separator|seperator|divider|hr|line|zigzag)$")  # those of them that draw a line
 # …unless told not to: Divi's divider (and its forks') with `show_divider="off"` is space between modules alone,
 # as most of them are.
 NO_LINE = {"show_divider": "off"}
@@ -222,6 +228,8 @@ def _shown(name: str, named: dict[str, str], inner: str, ctx: Context) -> str:
     made = ELEMENTS[name](named, inner, ctx) if name in ELEMENTS else _shown_in_attributes(name, named, inner, ctx)
     if made is not None:
         return made
+    if SPACING.search(name) and WORDS_ONLY.fullmatch(inner.strip()):  # a text separator's words between its lines
+        return f"<h4>{inner.strip()}</h4>"
     if inner.strip():
         title = named.get("title", "").strip()
         inner = inner if INLINE.fullmatch(name) else f"<div>{inner}</div>"
@@ -598,9 +606,10 @@ def _testimonial(named: dict[str, str], inner: str, ctx: Context) -> str | None:
     return f"<blockquote>{inner}{f'<p>— {escape(who)}</p>' if who else ''}</blockquote>"
 
 
-# Cornerstone's (the X theme's) quotes name who said it in `cite`, as Shortcodes Ultimate's do.
+# Cornerstone's (the X theme's) quotes name who said it in `cite`, as Shortcodes Ultimate's do; themes' plain
+# `[blockquote author="…" pull="pullleft"]` and `[quote author="…"]` in `author` (a news theme demo's three).
 QUOTES = ("pullquote", "pullquote-left", "pullquote-right", "pullquote_left", "pullquote_right", "su_pullquote",
-          "su_quote", "gdlr_quote", "x_blockquote", "x_pullquote")
+          "su_quote", "gdlr_quote", "x_blockquote", "x_pullquote", "blockquote", "quote")
 
 ELEMENTS: dict[str, Element] = {
     **dict.fromkeys(QUOTES, _quote),

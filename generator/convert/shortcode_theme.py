@@ -66,6 +66,15 @@ def button_address(name: str, named: dict[str, str], inner: str | None) -> str |
     return url if url.startswith(("http://", "https://", "/")) else None
 
 
+def button_to_nowhere(name: str, named: dict[str, str], inner: str | None) -> bool:
+    """Whether a theme's button around its text links nowhere (`[button link="#"]Small Button[/button]`, a theme
+    demo's placeholder; `javascript:`): its words show, as its brackets would have around them, with no link."""
+    if inner is None or not inner.strip() or not BUTTON_NAMES.search(name):
+        return False
+    given = next((unescape(named[key]).strip() for key in ("link", "url", "href") if key in named), None)
+    return given is not None and (given in ("", "#") or given.lower().startswith("javascript:"))
+
+
 def enclosed_file(inner: str | None) -> str | None:
     """The file an unknown shortcode encloses and nothing else: a player's `[quicktime]/uploads/talk.mov[/quicktime]`
     or `[flv]…[/flv]` (Viper's Video Quicktags and its kind, in posts of the 2000s) played that file."""

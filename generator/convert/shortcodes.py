@@ -198,6 +198,7 @@ def strip_known(text: str) -> str:
     strippable = {m["name"] for m in OPENING.finditer(text)
                   if page_builders.curled(m["atts"] or "") or _known(m["name"], themed) or theme.named_file(m)
                   or theme.button_address(m["name"], parse_attributes(m["atts"] or "")[0], "text")
+                  or theme.button_to_nowhere(m["name"], parse_attributes(m["atts"] or "")[0], "text")
                   or theme.icon_glyph(m["name"], parse_attributes(m["atts"] or "")[0], None)}
     text = OPENING.sub(lambda m: "" if m["name"] in strippable and not m["escaped"] else m.group(0), text)
     text = CLOSING.sub(lambda m: "" if m.group(1) in strippable else m.group(0), text)
@@ -374,6 +375,8 @@ def _by_shape(match: re.Match[str], named: dict[str, str], inner: str | None, ct
         return expand(page_builders.element("note", named, inner or "", ctx), ctx, depth + 1)
     if button := theme.button_address(match["name"], named, inner):
         return f'<a href="{escape(button)}">{expand(inner or "", ctx, depth + 1)}</a>'
+    if theme.button_to_nowhere(match["name"], named, inner):
+        return expand(inner or "", ctx, depth + 1)
     if (file := theme.named_file(match)) and not _pictured_element(match, named, inner, file, ctx):
         return theme.file(file, ctx) + (expand(inner, ctx, depth + 1) if inner else "")
     if file := theme.enclosed_file(inner):

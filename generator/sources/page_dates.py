@@ -16,7 +16,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from generator.sources.page_markup import classes, elsewhere, meta_property
-from generator.sources.script_dates import gregorian, readable, wordpress_months
+from generator.sources.script_dates import from_solar_hijri, gregorian, readable, solar_hijri_months, wordpress_months
 
 # The elements a theme prints a post's day in, as text where it gives no `datetime`.
 PUBLISHED_CLASSES = frozenset({"published", "entry-date", "post-date", "posted-on", "entry-meta", "post-meta",
@@ -122,12 +122,12 @@ def _time(article: HtmlElement, names: tuple[str, ...], first: bool = False) -> 
 def _text_date(article: HtmlElement, names: frozenset[str], lang: str) -> str | None:
     """The day printed as text in the article's first element of one of `names` (or `<time>`) that holds one, in
     English or in the page's language `lang`."""
-    months = month_names(lang)
+    months, solar = month_names(lang), solar_hijri_months(lang)
     patterns = TEXT_DATES + local_dates(lang)
     for node in _dated_elements(article, names):
         text = readable(node.text_content()[:TEXT_CHARS])
         for pattern in patterns:
-            if (found := pattern.search(text)) and (day := iso_day(found, months)):
+            if (found := pattern.search(text)) and (day := iso_day(found, months, solar)):
                 return day
     return None
 
@@ -167,7 +167,8 @@ def month_names(lang: str) -> dict[str, int]:
 def local_dates(lang: str) -> tuple[re.Pattern[str], ...]:
     """LOCAL_DATES with the months' names of the language of `lang`, and NUMBERED_DATE where it writes the day
     first; none where it has none beside English's."""
-    names = sorted(month_names(lang), key=len, reverse=True)  # (the longest first: `marzec` before `mar`)
+    # (the longest first: `marzec` before `mar`; a Persian page's solar Hijri months too)
+    names = sorted(month_names(lang) | solar_hijri_months(lang), key=len, reverse=True)
     if not names:
         return ()
     alternatives = "|".join(re.escape(name) for name in names)
@@ -231,10 +232,16 @@ def _in_header(node: HtmlElement) -> bool:
     return bool(headers) and any(not headers.isdisjoint(classes(a)) for a in node.iterancestors())
 
 
-def iso_day(found: re.Match[str], months: dict[str, int] | None = None) -> str | None:
+def iso_day(found: re.Match[str], months: dict[str, int] | None = None,
+            solar: dict[str, int] | None = None) -> str | None:
     """The day a text date names, as ISO 8601 (`2021-03-04`), or None where there is no such day. `months`: the
-    numbers of the months' names in the page's language."""
+    numbers of the months' names in the page's language; `solar`: of the solar Hijri ones, on a Persian page,
+    whose year outside the Gregorian ones is a solar Hijri year (script_dates)."""
     groups = found.groupdict()
+    if solar and not gregorian(int(found["year"])):
+        month = solar.get(groups["name"].lower(), 0) if groups.get("name") else int(groups.get("number") or 0)
+        day = from_solar_hijri(int(found["year"]), month, int(found["day"]))
+        return day.isoformat() if day else None
     if groups.get("name"):
         month = (months or {}).get(groups["name"].lower(), 0)
     else:

@@ -25,6 +25,7 @@ from generator.sources.json_list import CHUNK, Changed, ObjectList, object_list
 from generator.sources.language_folders import with_folder_language
 from generator.sources.php_messages import blank_php_messages, only_php_messages
 from generator.sources.saved_names import SAVED_AS
+from generator.sources.title_only import title_only
 from generator.sources import script_posts
 from generator.sources.tribe_events import as_post, events_as_posts, is_event
 from generator.sources.collected import collected
@@ -44,6 +45,7 @@ LANGUAGE = "language"  # what an export's channel says of its site: its <languag
 NOTE = "note"  # what a reader tells of how it read a source, worth knowing, not wrong: its data's `note`
 SEARCH, MENU, DESIGN, EXTENSION, ERROR, EMPTY, PLUGIN, RECORD = (
     "search result", "menu item", "design", "extension", "error", "empty", "plugin", "record")
+TITLE_ONLY = "title only"
 # What a crawl saves beside the posts and the mirror has no use for: skipped, and listed with --verbose.
 SKIPPED = {
     COMMENT: "a comment",
@@ -57,6 +59,7 @@ SKIPPED = {
     EMPTY: "an empty response",
     PLUGIN: "a plugin's own response",
     RECORD: "a plugin's own record (a form, a form entry, an order, a log)",
+    TITLE_ONLY: "a record of a type that shows only a title (no editor, excerpt, featured image or field)",
 }
 # Post types in which plugins keep their own records: never pages of the site, and some hold what visitors
 # sent (form entries, orders), which a public mirror must not publish. A full export holds them all.
@@ -281,6 +284,8 @@ def _not_content(data: dict[str, Any]) -> str:
         return SEARCH
     if isinstance(data.get("type"), str) and data["type"] in RECORD_TYPES:
         return RECORD
+    if title_only(data):
+        return TITLE_ONLY
     if (isinstance(data.get("type"), str) and is_design_type(data["type"])) or any(k <= keys for k in DESIGN_KEYS):
         return DESIGN
     if is_builder_template(data.get("type"), data.get("meta")):
