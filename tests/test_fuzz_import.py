@@ -31,7 +31,8 @@ attributes = st.sampled_from(['', ' class="sr-only"', ' id="x"', ' href="#x"', '
                               ' href="/rel/"', ' href="//cdn.e.com/x"', ' href="?p=1"', ' name="x"', ' src="../a.jpg"',
                               ' href="#y"', ' class="wp-embedded-content"', ' class="wp-caption-text"',
                               ' href="https://e.com/a.jpg"', ' class="crayon-syntax"', ' class="crayon-plain"',
-                              ' class="crayon-line"', ' class="crayon-language"'])
+                              ' class="crayon-line"', ' class="crayon-language"', ' class="td_block_wrap"',
+                              ' class="td_module_wrap td_module_2"', ' id="inline-related-post"'])
 
 
 @st.composite

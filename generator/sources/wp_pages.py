@@ -72,7 +72,11 @@ MAX_PAGE = 64 << 20  # bytes: a saved page larger is no theme's page of a post
 BYLINE_CLASSES = frozenset({"author", "fn", "p-author"})
 NAME_CLASSES = frozenset({"fn", "p-name"})
 # Lazy-loading plugins put the picture's address in one of these, and a placeholder in `src`.
-THUMBNAIL_BOX = "post-thumbnail"  # the class of the box around a post's featured image in most themes
+# The boxes themes print a post's featured image in: most themes' `post-thumbnail`; tagDiv's Newspaper and Newsmag
+# print their own `<img class="entry-thumb">` in `td-post-featured-image`, or, in their full-screen templates, in
+# `#td-full-screen-header-image` (two copies' 85 posts lost their picture).
+THUMBNAIL_BOXES = frozenset({"post-thumbnail", "td-post-featured-image"})
+THUMBNAIL_BOX_IDS = frozenset({"td-full-screen-header-image"})
 # `post_class()`'s prefixes of a post's categories and tags, and the REST fields that list them.
 POST_CLASS_TERMS = (("categories", "category-"), ("tags", "tag-"))
 # The key that marks a page's post's excerpt as WordPress's automatic one, which the page does not print: REST and
@@ -557,9 +561,9 @@ def _taxonomy(rel: list[str], path: str) -> str:
 
 
 def _picture(article: HtmlElement, content: HtmlElement, base: str) -> dict[str, Any] | None:
-    """The featured image, as `the_post_thumbnail()` prints it (class `wp-post-image`), else the first picture in the
-    box themes print it in (`post-thumbnail`: Elegant Themes' Extra prints its own `<img>` there, and a local news
-    site's 2,746 posts lost their photograph), outside the text, the comments and lists of other posts; its address
+    """The featured image, as `the_post_thumbnail()` prints it (class `wp-post-image`), else the first picture in a
+    box themes print it in (THUMBNAIL_BOXES: Elegant Themes' Extra prints its own `<img>` in `post-thumbnail`, and a
+    local news site's 2,746 posts lost their photograph), outside the text, the comments and lists of other posts; its address
     where a lazy-loading plugin put it."""
     shown = [image for image in article.iter("img") if content not in image.iterancestors() and not elsewhere(image)]
     for image in [i for i in shown if "wp-post-image" in classes(i)] + [i for i in shown if _in_thumbnail_box(i)]:
@@ -572,4 +576,5 @@ def _picture(article: HtmlElement, content: HtmlElement, base: str) -> dict[str,
 
 
 def _in_thumbnail_box(image: HtmlElement) -> bool:
-    return any(THUMBNAIL_BOX in classes(ancestor) for ancestor in image.iterancestors())
+    return any(not THUMBNAIL_BOXES.isdisjoint(classes(ancestor)) or ancestor.get("id") in THUMBNAIL_BOX_IDS
+               for ancestor in image.iterancestors())
