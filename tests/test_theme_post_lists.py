@@ -27,11 +27,15 @@ def _converted(markup: str) -> str:
 
 
 @settings(max_examples=150, deadline=None)
-@given(module=MODULES, inner=INNER, title=st.booleans())
-def test_a_tagdiv_block_of_posts_goes_and_its_text_blocks_stay(module: str, inner: str, title: bool) -> None:
+@given(module=MODULES, inner=INNER, title=st.booleans(), title_module=st.booleans())
+def test_a_tagdiv_block_of_posts_goes_and_its_text_blocks_stay(module: str, inner: str, title: bool,
+                                                               title_module: bool) -> None:
+    """A block of tagDiv's listing posts goes with its own title, and with the title module right before it."""
     heading = '<div class="td-block-title-wrap"><h4 class="block-title">Qqzz</h4></div>' if title else ""
+    above = ('<div class="tdm_block td_block_wrap tdm_block_column_title"><h3 class="tdm-title">Qqzz</h3></div>'
+             if title_module else "")
     markup = (f'<div class="td_block_wrap vc_column_text"><div class="td-fix-index"><p>Before.</p></div></div>'
-              f'<div class="td_block_wrap td_block_2">{heading}<div class="td_block_inner">{inner}'
+              f'{above}<div class="td_block_wrap td_block_2">{heading}<div class="td_block_inner">{inner}'
               f'<div class="{module}"><a href="/x/">Qqzz</a></div></div></div>'
               f'<div class="td_block_wrap vc_raw_html"><p>After.</p></div>')
     body = _converted(markup)
@@ -41,6 +45,7 @@ def test_a_tagdiv_block_of_posts_goes_and_its_text_blocks_stay(module: str, inne
 @settings(max_examples=150, deadline=None)
 @given(inner=INNER, tag=st.sampled_from(("div", "section", "aside")))
 def test_jannahs_box_of_related_posts_goes_from_the_text(inner: str, tag: str) -> None:
+    """Jannah's box of related posts, which it puts between two paragraphs of a post's text, goes whole."""
     markup = (f'<p>Before.</p><{tag} id="inline-related-post" class="mag-box mini-posts-box content-only">'
               f'<div class="the-subtitle">Qqzz</div>{inner}</{tag}><p>After.</p>')
     body = _converted(markup)

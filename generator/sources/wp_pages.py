@@ -29,7 +29,7 @@ from lxml.etree import ParserError, XMLSyntaxError
 from lxml.html import HtmlElement
 
 from generator.problems import Problem
-from generator.sources import later_pages, page_cards, page_content, page_dates, wp_json
+from generator.sources import head_post, later_pages, page_cards, page_content, page_dates, wp_json
 from generator.sources.comment_dates import with_first_comment
 from generator.sources.page_markup import TITLE_CLASSES, classes, elsewhere, meta, meta_link, meta_property
 from generator.sources.static_copy import (PAGE, V2_ROOT, address, link_slug, path_key, post_keys, relative_to,
@@ -186,14 +186,14 @@ def _page_bytes(path: Path, problems: list[Problem]) -> bytes:
 
 def _body_ident(data: bytes) -> int | None:
     """The id a page's `<body class>` names (`postid-2276`, `page-id-12`), read from its bytes (of the first few
-    `<body` found: a script in the head may write one)."""
+    `<body` found: a script in the head may write one); where the body is bare, the id its REST link names."""
     for number, body in enumerate(BODY.finditer(data)):
         end = data.find(b">", body.end(), body.end() + TAG_BYTES)
         if found := BODY_ID.search(data, body.end(), end if end >= 0 else body.end() + TAG_BYTES):
             return int(found.group(1))
         if number == 3:
             break
-    return None
+    return head_post.ident(data) if head_post.bare_body(data) else None
 
 
 def _document(data: bytes) -> HtmlElement | None:
@@ -230,7 +230,10 @@ def _body_classes(document: HtmlElement) -> list[str]:
 
 def _ident(document: HtmlElement) -> int | None:
     """The post's id, where the page is a post's first page (not an attachment's, a later page, an AMP copy, the
-    card other sites embed)."""
+    card other sites embed); of a page printed with a bare `<body>`, the one its head's links name (head_post)."""
+    if head_post.bare(document):
+        found = head_post.post(document)
+        return found[0] if found is not None and found[0] < wp_json.SYNTHETIC_BASE else None
     names = _body_classes(document)
     if (("single" not in names and "page" not in names) or "attachment" in names
             or any(LATER_PAGE.fullmatch(name) for name in names) or _amp(document) or _embed(document)):
@@ -254,6 +257,8 @@ def _embed(document: HtmlElement) -> bool:
 
 
 def _kind(document: HtmlElement) -> str:
+    if head_post.bare(document) and (found := head_post.post(document)) is not None:
+        return found[1]
     names = _body_classes(document)
     if "page" in names and "single" not in names:
         return "page"
