@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import lxml.html
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,17 +21,19 @@ PAGE = """<!DOCTYPE html><html lang="en"><head><title>{title} – Third Hemisphe
 REST = '<link rel="alternate" title="JSON" type="application/json" href="/wp-json/wp/v2/{base}/{ident}">'
 
 
-def _write(folder: Path, pages: dict[str, str]) -> Path:
+def _write(folder: Path, pages: dict[str, str], body: str) -> Path:
     for name, text in pages.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
+        (folder / name).write_text(text.replace("<body>", body), encoding="utf-8")
     return folder
 
 
-def test_pages_with_a_bare_body_are_the_posts_their_rest_links_name(tmp_path: Path) -> None:
+@pytest.mark.parametrize("body", ["<body>", '<body class="custom">'])
+def test_pages_whose_body_names_no_post_are_the_posts_their_rest_links_name(tmp_path: Path, body: str) -> None:
     """An agency's copy printed every page's `<body>` bare: its 41 posts and 8 pages gave nothing ("no post in its
-    feeds or web pages"). A post's page is the post its REST link names, where its shortlink or `post_class()` says
-    it shows that post; a category's archive, whose REST link names a term, is no post."""
+    feeds or web pages"); a music blog's Cutline prints `<body class="custom">`. A post's page is the post its REST
+    link names (as Simply Static saves it, too), where its shortlink or `post_class()` says it shows that post; a
+    category's archive, whose REST link names a term, and a later page of a post are no post."""
     folder = _write(tmp_path / "copy", {
         "forum/index.html": PAGE.format(
             title="Circular economy forum", slug="forum",
@@ -46,14 +49,25 @@ def test_pages_with_a_bare_body_are_the_posts_their_rest_links_name(tmp_path: Pa
                     '</article>'),
         "other/index.html": PAGE.format(
             title="Other", slug="other", head=REST.format(base="posts", ident=77),
-            article='<div class="entry-content"><p>A list of another post.</p></div>')})
+            article='<div class="entry-content"><p>A list of another post.</p></div>'),
+        "2009/02/10/harlem/index.html": PAGE.format(
+            title="Harlem video", slug="2009/02/10/harlem",
+            head=('<link rel="alternate" type="application/json" href="./../../../../wp-json/wp/v2/posts/4376/'
+                  'index.html"><link rel="shortlink" href="./../../../../index.html?p=4376">'),
+            article='<div class="entry-content"><p>Garage rock done well.</p></div>'),
+        "2009/02/10/harlem/2/index.html": PAGE.format(
+            title="Harlem video", slug="2009/02/10/harlem/2", head=REST.format(base="posts", ident=4376),
+            article='<div class="entry-content"><p>Page two.</p></div>').replace("<body>", '<body class="paged-2">')},
+        body)
     result = run_import([folder], tmp_path / "content", ImportOptions(workers=1))
     content = tmp_path / "content"
     forum = loads((content / "post" / "forum.md").read_text(encoding="utf-8"))
     about = loads((content / "page" / "about.md").read_text(encoding="utf-8"))
     assert (forum.source.id, forum.body.strip()) == (3284, "Leaders convene in Sydney.")
     assert (about.source.id, about.body.strip()) == (12, "We tell stories.")
-    assert sorted(p.name for p in content.glob("*/*.md")) == ["about.md", "forum.md"]
+    harlem = loads((content / "post" / "harlem.md").read_text(encoding="utf-8"))
+    assert (harlem.source.id, harlem.body.strip()) == (4376, "Garage rock done well.")
+    assert sorted(p.name for p in content.glob("*/*.md")) == ["about.md", "forum.md", "harlem.md"]
     assert result.problems == []
 
 
@@ -71,3 +85,22 @@ def test_any_head_names_a_post_or_none_without_an_error(head: str, noise: bytes)
     document = lxml.html.document_fromstring(data.decode("utf-8", "replace"))
     post = head_post.post(document)
     assert post is None or (post[0] == 9 and post[1] in ("post", "news-archive", "news"))
+
+
+def test_a_kubrick_heirs_post_is_its_entry_titled_by_its_heading(tmp_path: Path) -> None:
+    """Cutline, a Kubrick heir older than `post_class()`, prints `<body class="custom">`, the title in an `<h2>`, the
+    byline and the text in the page's one `<div class="entry">`, with no element of the post around them, and titles
+    the page "Title, Site" (its feed link "Site RSS Feed", not WordPress's): a music blog's 2,698 posts its feeds did
+    not hold were lost, and then titled with the site's name."""
+    page = ('<!DOCTYPE html><html lang="en-US"><head><title>  20 Minute Loop, S/t (Self-released), Drawer B </title>'
+            '<link rel="alternate" type="application/rss+xml" title="Drawer B RSS Feed" href="/feed/">'
+            f'{REST.format(base="posts", ident=1962)}<link rel="shortlink" href="/?p=1962">'
+            '<link rel="canonical" href="https://drawer.example/1998/12/31/loop/"></head><body class="custom">'
+            '<div id="header"><h1><a href="/">Drawer B</a></h1></div><div id="content" class="posts">'
+            '<h2>20 Minute Loop, S/t (Self-released)</h2><h4>Posted December 31st, 1998 by admin</h4>'
+            '<div class="entry"><p>Freak pop.</p></div></div><div id="sidebar"><div class="entry">x</div></div>'
+            '</body></html>')
+    folder = _write(tmp_path / "copy", {"1998/12/31/loop/index.html": page}, '<body class="custom">')
+    run_import([folder], tmp_path / "content", ImportOptions(workers=1))
+    loop = loads((tmp_path / "content" / "post" / "loop.md").read_text(encoding="utf-8"))
+    assert (loop.source.id, loop.title, loop.body.strip()) == (1962, "20 Minute Loop, S/t (Self-released)", "Freak pop.")

@@ -39,6 +39,9 @@ from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import slug_of, synthetic_id
 
 SEPARATORS = ("\u2013", "-", "|", "\u00bb", "\u2014", "\u00b7", "\u2022", ":")  # WordPress's, Yoast's, Rank Math's
+# A separator between a post's title and the site's name in a page's `<title>`, as above or a theme's comma.
+TITLE_SEPARATOR = re.compile(r"\s*[,\u2013|\u00bb\u2014\u00b7\u2022:-]\s")
+TITLE_SEPARATOR_BEFORE = re.compile(r"\s[,\u2013|\u00bb\u2014\u00b7\u2022:-]\s*\Z")
 TERM_REL = frozenset({"tag", "category"})
 # What a theme, builder or plugin prints inside the post's container that is no part of its text: Elementor Pro's
 # widgets of the post's title and of the posts before and after it, JetEngine's listing of other posts (Elementor's
@@ -186,14 +189,14 @@ def _page_bytes(path: Path, problems: list[Problem]) -> bytes:
 
 def _body_ident(data: bytes) -> int | None:
     """The id a page's `<body class>` names (`postid-2276`, `page-id-12`), read from its bytes (of the first few
-    `<body` found: a script in the head may write one); where the body is bare, the id its REST link names."""
+    `<body` found: a script in the head may write one); where it names none, the one its head's REST link names."""
     for number, body in enumerate(BODY.finditer(data)):
         end = data.find(b">", body.end(), body.end() + TAG_BYTES)
         if found := BODY_ID.search(data, body.end(), end if end >= 0 else body.end() + TAG_BYTES):
             return int(found.group(1))
         if number == 3:
             break
-    return head_post.ident(data) if head_post.bare_body(data) else None
+    return head_post.ident(data)
 
 
 def _document(data: bytes) -> HtmlElement | None:
@@ -230,11 +233,11 @@ def _body_classes(document: HtmlElement) -> list[str]:
 
 def _ident(document: HtmlElement) -> int | None:
     """The post's id, where the page is a post's first page (not an attachment's, a later page, an AMP copy, the
-    card other sites embed); of a page printed with a bare `<body>`, the one its head's links name (head_post)."""
-    if head_post.bare(document):
+    card other sites embed); of a page whose `<body>` names none, the one its head's links name (head_post)."""
+    names = _body_classes(document)
+    if not any(ID_CLASS.fullmatch(name) for name in names):
         found = head_post.post(document)
         return found[0] if found is not None and found[0] < wp_json.SYNTHETIC_BASE else None
-    names = _body_classes(document)
     if (("single" not in names and "page" not in names) or "attachment" in names
             or any(LATER_PAGE.fullmatch(name) for name in names) or _amp(document) or _embed(document)):
         return None
@@ -257,9 +260,9 @@ def _embed(document: HtmlElement) -> bool:
 
 
 def _kind(document: HtmlElement) -> str:
-    if head_post.bare(document) and (found := head_post.post(document)) is not None:
-        return found[1]
     names = _body_classes(document)
+    if not any(ID_CLASS.fullmatch(name) for name in names) and (found := head_post.post(document)) is not None:
+        return found[1]
     if "page" in names and "single" not in names:
         return "page"
     types = [name.removeprefix("single-") for name in names
@@ -463,8 +466,7 @@ def _title(document: HtmlElement, article: HtmlElement, link: str, base: str) ->
         node.text_content().strip() if node is not None else ""), document)
     # (A heading the page's title names is the post's: a theme may head every page with the site's tagline in an
     # `<h1>` and print the post's title in an `<h2>`.)
-    named = next((h for h in headings if said and " ".join(h.text_content().split()) == " ".join(said.split())
-                  and not elsewhere(h)), None)
+    named = _named_heading([h for h in headings if not elsewhere(h)], said)
     if named is not None:
         return html.escape(named.text_content().strip(), quote=False)
     h1 = next((h for h in headings if h.tag == "h1" and not elsewhere(h) and "site-title" not in classes(h)
@@ -472,6 +474,27 @@ def _title(document: HtmlElement, article: HtmlElement, link: str, base: str) ->
     if h1 is not None:
         return html.escape(h1.text_content().strip(), quote=False)
     return html.escape(said, quote=False)
+
+
+def _named_heading(headings: list[HtmlElement], said: str) -> HtmlElement | None:
+    """The heading the page's title names: the one of its words, else the longest it holds beside other words."""
+    words = " ".join(said.split())
+    shown = [(" ".join(h.text_content().split()), h) for h in headings] if words else []
+    exact = next((h for text, h in shown if text == words), None)
+    beside = [(text, h) for text, h in shown if _names(words, text)]
+    return exact if exact is not None or not beside else max(beside, key=lambda found: len(found[0]))[1]
+
+
+def _names(title: str, heading: str) -> bool:
+    """Whether the page's title is the heading's words beside the site's name or the theme's words, set apart by a
+    separator (the longest such heading is the title): where the site's name is not known to take it off (Kubrick's heirs name the feed "Drawer B
+    RSS Feed", not as WordPress does, and title a post "20 Minute Loop, S/t, Drawer B" or "Drawer B » Blog Archive »
+    …": 2,698 posts of a music blog were titled with the site's name)."""
+    if not heading:
+        return False
+    if title.startswith(heading):
+        return TITLE_SEPARATOR.match(title, len(heading)) is not None
+    return title.endswith(heading) and TITLE_SEPARATOR_BEFORE.search(title, 0, len(title) - len(heading)) is not None
 
 
 def _without_site_name(title: str, document: HtmlElement) -> str:
