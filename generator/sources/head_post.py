@@ -16,7 +16,8 @@ from lxml.html import HtmlElement
 from generator.sources.page_markup import classes, meta_link
 
 LINK = re.compile(rb"<link\b[^>]{0,800}>", re.IGNORECASE)
-BODY = re.compile(rb"<body\b[^>]{0,8192}>", re.IGNORECASE)  # the body's tag, which ends the head
+BODY = re.compile(rb"<body\b", re.IGNORECASE)  # the body's tag, which ends the head
+TAG_BYTES = 8192  # the most a theme's `<body …>` tag takes
 BODY_CLASS = re.compile(rb"""\sclass\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 HREF = re.compile(r"""\shref\s*=\s*["']([^"']{1,2000})["']""", re.IGNORECASE)
 HEAD_BYTES = 1 << 20  # where a page's head is looked in: a theme inlines its styles and scripts there
@@ -46,8 +47,9 @@ def ident(data: bytes) -> int | None:
     user's) and the body's classes do not say the page lists posts; read from the bytes, before it is parsed."""
     head = data[:HEAD_BYTES]
     body = BODY.search(head)
-    if body is not None and (named := BODY_CLASS.search(body.group())) is not None \
-            and not shows_one(named.group(1).decode("utf-8", "replace").split()):
+    end = head.find(b">", body.start(), body.start() + TAG_BYTES) if body is not None else -1
+    tag = head[body.start():end if end >= 0 else body.start() + TAG_BYTES] if body is not None else b""
+    if (named := BODY_CLASS.search(tag)) is not None and not shows_one(named.group(1).decode("utf-8", "replace").split()):
         return None
     for match in LINK.finditer(head, 0, body.start() if body else len(head)):
         tag = match.group().decode("utf-8", "replace")
