@@ -47,6 +47,7 @@ BUILDER_CLASSES = frozenset({"et-l--post", "ct-inner-content"})
 # `td-page-content` around it: two copies' 15 pages (a contact page, pages of a blog's sections) were passed over.
 COMPOSER_CLASS = "tdc-content-wrap"
 MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a byline
+BODY_ID = re.compile(r"(?:postid|page-id)-[0-9]{1,19}")  # what `body_class()` names the post by
 
 
 def content(document: HtmlElement, ident: int) -> HtmlElement | None:
@@ -154,11 +155,16 @@ def _named_content(element: HtmlElement) -> bool:
 
 def _bare_inner(document: HtmlElement, ident: int) -> HtmlElement | None:
     """Inside the post's own element, the one an older theme names the text by a bare word (BARE_CONTENT_CLASSES),
-    where it holds too few words for _paragraphs to tell it (a post of pictures and their captions); on a page that
-    marks no element of the post, the page's one `entry` (Cutline, a Kubrick heir older than `post_class()`, prints
-    the post's title, byline and `<div class="entry">` straight into its `#content`: a music blog's 2,698 posts)."""
+    where it holds too few words for _paragraphs to tell it (a post of pictures and their captions); on a page of a
+    theme older than `body_class()` and `post_class()`, which marks neither the post's id nor its element, the page's
+    one `entry` (Cutline, a Kubrick heir, prints the post's title, byline and `<div class="entry">` straight into its
+    `#content`: a music blog's 2,698 posts). A theme that prints `body_class()` and no element of the post around an
+    `entry` shows a template's own lists there (Sahifa's Authors, Tags and Timeline pages)."""
     own = _own_element(document, ident)
     if own is None:
+        body = document.find("body")
+        if body is None or any(BODY_ID.fullmatch(name) for name in classes(body)):
+            return None
         entries = [e for e in document.iter() if isinstance(e.tag, str) and "entry" in classes(e) and not elsewhere(e)]
         return entries[0] if len(entries) == 1 else None
     return _likeliest([e for e in own.iter() if e is not own and isinstance(e.tag, str)

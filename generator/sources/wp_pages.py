@@ -462,11 +462,11 @@ def _title(document: HtmlElement, article: HtmlElement, link: str, base: str) ->
         if not TITLE_CLASSES.isdisjoint(classes(element)):
             return html.escape(element.text_content().strip(), quote=False)
     node = document.find(".//title")
-    said = _without_site_name(meta_property(document, "og:title") or (
-        node.text_content().strip() if node is not None else ""), document)
+    whole = (meta_property(document, "og:title") or (node.text_content() if node is not None else "")).strip()
+    said = _without_site_name(whole, document)
     # (A heading the page's title names is the post's: a theme may head every page with the site's tagline in an
     # `<h1>` and print the post's title in an `<h2>`.)
-    named = _named_heading([h for h in headings if not elsewhere(h)], said)
+    named = _named_heading([h for h in headings if not elsewhere(h)], said, beside=said == whole)
     if named is not None:
         return html.escape(named.text_content().strip(), quote=False)
     h1 = next((h for h in headings if h.tag == "h1" and not elsewhere(h) and "site-title" not in classes(h)
@@ -476,13 +476,14 @@ def _title(document: HtmlElement, article: HtmlElement, link: str, base: str) ->
     return html.escape(said, quote=False)
 
 
-def _named_heading(headings: list[HtmlElement], said: str) -> HtmlElement | None:
-    """The heading the page's title names: the one of its words, else the longest it holds beside other words."""
+def _named_heading(headings: list[HtmlElement], said: str, beside: bool) -> HtmlElement | None:
+    """The heading the page's title names: the one of its words, else, where no site's name was taken off the
+    title (`beside`), the longest it holds beside other words."""
     words = " ".join(said.split())
     shown = [(" ".join(h.text_content().split()), h) for h in headings] if words else []
     exact = next((h for text, h in shown if text == words), None)
-    beside = [(text, h) for text, h in shown if _names(words, text)]
-    return exact if exact is not None or not beside else max(beside, key=lambda found: len(found[0]))[1]
+    partly = [(text, h) for text, h in shown if _names(words, text)] if beside else []
+    return exact if exact is not None or not partly else max(partly, key=lambda found: len(found[0]))[1]
 
 
 def _names(title: str, heading: str) -> bool:
