@@ -49,7 +49,8 @@ def ident(data: bytes) -> int | None:
     body = BODY.search(head)
     end = head.find(b">", body.start(), body.start() + TAG_BYTES) if body is not None else -1
     tag = head[body.start():end if end >= 0 else body.start() + TAG_BYTES] if body is not None else b""
-    if (named := BODY_CLASS.search(tag)) is not None and not shows_one(named.group(1).decode("utf-8", "replace").split()):
+    named = BODY_CLASS.search(tag)
+    if named is not None and not shows_one(named.group(1).decode("utf-8", "replace").split()):
         return None
     for match in LINK.finditer(head, 0, body.start() if body else len(head)):
         tag = match.group().decode("utf-8", "replace")

@@ -58,7 +58,8 @@ def content(document: HtmlElement, ident: int) -> HtmlElement | None:
     Elementor's element of the post, which a page Elementor built holds its text in; else another builder's element
     of it; else tagDiv Composer's, but on the front page; else the unclassed element of the post's paragraphs; else
     one an older theme names by a bare word inside the post's own element (`entry`, `post`); else the post's own
-    element, where it holds nothing but the text; else the page's `<main>` (or, with none, Sage's `wrap` of the template) without what is not the post's text."""
+    element, where it holds nothing but the text; else the page's `<main>` (or, with none, Sage's `wrap` of the
+    template) without what is not the post's text."""
     comments = _comments(document)
     elements = [e for e in document.iter() if isinstance(e.tag, str) and e not in comments
                 and (e.get("class") or e.get("data-elementor-id") or e.get("itemprop"))]

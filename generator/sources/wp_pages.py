@@ -77,7 +77,7 @@ NAME_CLASSES = frozenset({"fn", "p-name"})
 # Lazy-loading plugins put the picture's address in one of these, and a placeholder in `src`.
 # The boxes themes print a post's featured image in: most themes' `post-thumbnail`; tagDiv's Newspaper and Newsmag
 # print their own `<img class="entry-thumb">` in `td-post-featured-image`, or, in their full-screen templates, in
-# `#td-full-screen-header-image` (two copies' 85 posts lost their picture).
+# `#td-full-screen-header-image` (three copies' 427 posts lost their picture).
 THUMBNAIL_BOXES = frozenset({"post-thumbnail", "td-post-featured-image"})
 THUMBNAIL_BOX_IDS = frozenset({"td-full-screen-header-image"})
 # `post_class()`'s prefixes of a post's categories and tags, and the REST fields that list them.
@@ -488,9 +488,9 @@ def _named_heading(headings: list[HtmlElement], said: str, beside: bool) -> Html
 
 def _names(title: str, heading: str) -> bool:
     """Whether the page's title is the heading's words beside the site's name or the theme's words, set apart by a
-    separator (the longest such heading is the title): where the site's name is not known to take it off (Kubrick's heirs name the feed "Drawer B
-    RSS Feed", not as WordPress does, and title a post "20 Minute Loop, S/t, Drawer B" or "Drawer B » Blog Archive »
-    …": 2,698 posts of a music blog were titled with the site's name)."""
+    separator, for where the site's name is not known to take it off: Kubrick's heirs name the feed "Drawer B RSS
+    Feed", not as WordPress does, and title a post "20 Minute Loop, S/t, Drawer B" or "Drawer B » Blog Archive » …"
+    (2,698 posts of a music blog were titled with the site's name)."""
     if not heading:
         return False
     if title.startswith(heading):
