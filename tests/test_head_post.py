@@ -103,16 +103,17 @@ def test_a_kubrick_heirs_post_is_its_entry_titled_by_its_heading(tmp_path: Path)
     folder = _write(tmp_path / "copy", {"1998/12/31/loop/index.html": page}, '<body class="custom">')
     run_import([folder], tmp_path / "content", ImportOptions(workers=1))
     loop = loads((tmp_path / "content" / "post" / "loop.md").read_text(encoding="utf-8"))
-    assert (loop.source.id, loop.title, loop.body.strip()) == (1962, "20 Minute Loop, S/t (Self-released)", "Freak pop.")
+    assert (loop.source.id, loop.title) == (1962, "20 Minute Loop, S/t (Self-released)")
+    assert loop.body.strip() == "Freak pop."
 
 
-def test_a_themes_template_page_that_marks_no_element_of_its_post_is_not_read_from_its_entry(tmp_path: Path) -> None:
+def test_a_template_page_that_marks_no_element_of_its_post_is_not_read_from_its_entry(tmp_path: Path) -> None:
     """Sahifa prints `body_class()` but no element of the post around its `entry` in its Authors, Tags and Timeline
     page templates, where the template lists the site's authors, tags or posts: such a page stays passed over, as
     before; only a page that names no post in its body is read from its one `entry`."""
     page = ('<!DOCTYPE html><html><head><title>Timeline – Sahifa</title></head><body class="page-template '
-            'page-template-template-timeline page page-id-304"><article class="post-listing post"><div class="post-inner">'
-            '<h1 class="name post-title entry-title">Timeline</h1><div class="entry"><h2>2015</h2><ul><li>30 January'
+            'page-template-template-timeline page page-id-304"><article class="post-listing post">'
+            '<div class="post-inner"><h1 class="name post-title entry-title">Timeline</h1><div class="entry"><h2>2015</h2><ul><li>30 January'
             '<a href="/world/bought/">13,000+ People Have Bought Our Theme</a></li></ul></div></div></article>'
             '</body></html>')
     folder = _write(tmp_path / "copy", {"timeline-page/index.html": page}, "<body>")

@@ -592,8 +592,8 @@ def _taxonomy(rel: list[str], path: str) -> str:
 def _picture(article: HtmlElement, content: HtmlElement, base: str) -> dict[str, Any] | None:
     """The featured image, as `the_post_thumbnail()` prints it (class `wp-post-image`), else the first picture in a
     box themes print it in (THUMBNAIL_BOXES: Elegant Themes' Extra prints its own `<img>` in `post-thumbnail`, and a
-    local news site's 2,746 posts lost their photograph), outside the text, the comments and lists of other posts; its address
-    where a lazy-loading plugin put it."""
+    local news site's 2,746 posts lost their photograph), outside the text, the comments and lists of other posts;
+    its address where a lazy-loading plugin put it."""
     shown = [image for image in article.iter("img") if content not in image.iterancestors() and not elsewhere(image)]
     for image in [i for i in shown if "wp-post-image" in classes(i)] + [i for i in shown if _in_thumbnail_box(i)]:
         source = next((image.get(name) for name in LAZY_SOURCES
