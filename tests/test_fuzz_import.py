@@ -32,7 +32,8 @@ attributes = st.sampled_from(['', ' class="sr-only"', ' id="x"', ' href="#x"', '
                               ' href="#y"', ' class="wp-embedded-content"', ' class="wp-caption-text"',
                               ' href="https://e.com/a.jpg"', ' class="crayon-syntax"', ' class="crayon-plain"',
                               ' class="crayon-line"', ' class="crayon-language"', ' class="math"',
-                              ' class="math display"'])
+                              ' class="math display"', ' class="td_block_wrap"',
+                              ' class="td_module_wrap td_module_2"', ' id="inline-related-post"'])
 
 
 @st.composite

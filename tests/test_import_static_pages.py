@@ -557,17 +557,34 @@ def test_an_event_and_a_post_shown_by_a_builders_template_are_read(tmp_path: Pat
     ("divi", '<div id="et-boc"><div class="et-l et-l--header">Menu</div><div class="et-l et-l--post"><div class='
              '"et_builder_inner_content"><div class="et_pb_text_inner"><p>Our story.</p></div></div></div></div>'),
     ("thrive", '<div id="tve_editor" class="tve_shortcode_editor"><p>Our story.</p></div>'),
-    ("oxygen", '<div id="inner_content-3" class="ct-inner-content"><p>Our story.</p></div>')])
+    ("oxygen", '<div id="inner_content-3" class="ct-inner-content"><p>Our story.</p></div>'),
+    ("tagdiv", '<div class="td-main-content-wrap td-main-page-wrap"><div class="tdc-content-wrap"><div class="tdc-row">'
+               '<div class="wpb_wrapper td_block_wrap vc_column_text"><div class="td-fix-index"><p>Our story.</p></div>'
+               '</div><div class="td_block_wrap td_block_2"><div class="td_module_2 td_module_wrap"><h3 class='
+               '"td-module-title"><a href="/x/">Other news</a></h3></div></div></div></div></div>')])
 def test_a_page_a_builder_laid_out_whole_is_read_from_the_builders_content_element(
         tmp_path: Path, builder: str, layout: str) -> None:
     """A page builder that lays out the whole page (Bricks, Beaver Builder's themer, Divi's Theme Builder, Thrive
-    Architect, Oxygen) prints no theme's container of the post's text: its own outermost element of it is read, not
-    the page's header and footer. Such pages were passed over ("no container")."""
+    Architect, Oxygen, tagDiv Composer) prints no theme's container of the post's text: its own outermost element of
+    it is read, not the page's header and footer (nor tagDiv's blocks listing other posts). Such pages were passed
+    over ("no container")."""
     folder = _pages(tmp_path / "copy", {"about/index.html": PAGE.format(
         title="About", canonical="./", classes="page page-id-50", article=layout,
         head='<meta property="article:published_time" content="2024-03-30T08:00:00+00:00">')})
     result = run_import([folder], tmp_path / "content", ONE)
     assert (_post(tmp_path / "content", "about", "page").body.strip(), result.problems) == ("Our story.", [])
+
+
+def test_a_news_sites_front_page_laid_out_with_tagdiv_composer_is_named_not_read(tmp_path: Path) -> None:
+    """A news site's front page made with tagDiv Composer holds its blocks of the latest posts, its social counters
+    ("0 Fans Like") and ad slots: what is left of it once the lists go is no page's text."""
+    front = ('<div class="tdc-content-wrap"><div class="td_block_wrap td_block_social_counter"><span>0</span>Fans'
+             '</div><div class="td_block_wrap td_block_14"><h4 class="block-title">Culture</h4></div></div>')
+    folder = _pages(tmp_path / "copy", {"index.html": PAGE.format(
+        title="Oborkita", canonical="./", classes="home page page-id-28", article=front, head="")})
+    result = run_import([folder], tmp_path / "content", ONE)
+    assert not (tmp_path / "content" / "page").exists()
+    assert any(p.field == "content" and "passed over" in p.message for p in result.problems)
 
 
 def test_a_page_that_prints_no_date_takes_its_time_of_update_from_the_copys_sitemap(tmp_path: Path) -> None:
@@ -1268,6 +1285,24 @@ def test_a_themes_own_picture_in_the_featured_images_box_is_the_posts_picture(tm
     bins = _post(tmp_path / "content", "bins")
     assert (bins.image.url, bins.image.alt) == ("/wp-content/uploads/2021/04/bins.jpg", "Bins")
     assert _post(tmp_path / "content", "roads").image is None
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="td-post-featured-image"><a href="../wp-content/uploads/2019/02/table.jpg" data-caption="">'
+    '<img class="entry-thumb td-modal-image" src="../wp-content/uploads/2019/02/table-696x464.jpg" alt="Table"></a></div>',
+    '<div class="td-full-screen-header-image-wrap"><div id="td-full-screen-header-image" class="td-image-gradient-style7">'
+    '<img class="td-backstretch" src="../wp-content/uploads/2019/02/table-696x464.jpg" alt="Table"></div></div>'])
+def test_newspapers_own_picture_in_its_featured_images_box_is_the_posts_picture(tmp_path: Path, box: str) -> None:
+    """tagDiv's Newspaper prints the featured image as its own `<img class="entry-thumb">` in `td-post-featured-image`,
+    or as the full-screen header's backdrop in its templates 7 and 8: two copies' 85 posts lost their picture."""
+    article = (f'<article class="post-608 post td-post-template-7">{box}<h1 class="entry-title">The feast</h1>'
+               '<div class="td-post-content"><p>Come home.</p><img src="../wp-content/uploads/2019/02/in.jpg"></div>'
+               '<div class="td_block_wrap td_block_related_posts"><div class="td-module-thumb"><img class="entry-thumb" '
+               'src="../other.jpg"></div></div></article>')
+    folder = _pages(tmp_path / "copy", {"the-feast/index.html": _story("single single-post postid-608", article)})
+    run_import([folder], tmp_path / "content", ONE)
+    feast = _post(tmp_path / "content", "the-feast")
+    assert (feast.image.url, feast.image.alt) == ("/wp-content/uploads/2019/02/table-696x464.jpg", "Table")
 
 
 def test_pages_whose_base_is_the_sites_root_keep_the_addresses_they_were_saved_at(tmp_path: Path) -> None:

@@ -20,14 +20,20 @@ TRASHED = re.compile(r"__trashed(?:-\d+)?")
 # keeps `%18` of "%18'lik", Turkish's "18 percent"): one that stands for a control character is the author's
 # percent sign, and its digits stay (`buyume-%18lik` was `buyume-lik`, named as an unsafe name).
 PERCENT_DIGITS = re.compile(r"%([01][0-9a-fA-F]|7[fF])")
+# Characters no one sees, pasted with a title from a word processor into WordPress, which keeps them in the slug
+# (`what-is-jackass-theology%ef%bb%bf`, a byte order mark): the file and the page's address held a letter no reader
+# can type. The byte order mark, zero-width space, word joiner, soft hyphen and the direction marks are no part of a
+# name; the zero-width joiners, which shape Persian and Indic words, are.
+INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u2060\ufeff]")
 
 
 def safe_slug(raw: str) -> tuple[str, str | None]:
     """The slug to use, and why it differs from the WordPress slug (None when it is only decoded).
 
-    WordPress stores non-Latin slugs percent-encoded; files and URLs use the text itself.
+    WordPress stores non-Latin slugs percent-encoded; files and URLs use the text itself, without the characters
+    no one sees (INVISIBLE).
     """
-    slug = unicodedata.normalize("NFC", unquote(PERCENT_DIGITS.sub(r"\1", raw))).strip().lower()
+    slug = INVISIBLE.sub("", unicodedata.normalize("NFC", unquote(PERCENT_DIGITS.sub(r"\1", raw)))).strip().lower()
     # A leading `_` or `.` makes a name the store passes over (content/post/_notes.md is not a post), and
     # WordPress itself gives one: a post trashed before it had a slug and then restored is `__trashed`.
     cleaned = DASHES.sub("-", UNSAFE.sub("-", slug)).strip(" .-").lstrip("_.-")

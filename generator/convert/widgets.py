@@ -127,6 +127,18 @@ RELATED_POSTS_CLASSES = frozenset({"crp_related", "yarpp-related", "rp4wp-relate
                                    "jnews_inline_related_post", "bs-irp", "penci-ilrltpost-insert",
                                    "penci-ilrltpost-beaf", "penci-inline-related-posts", "td_block_related_posts",
                                    "medium-insert-insertrelatenews"})
+# Jannah's box of related posts, which it puts between two paragraphs of a post's text ("Related Articles", four
+# cards): 387 of a Nigerian tech blog's 443 posts held it in the middle of their text.
+RELATED_POSTS_IDS = frozenset({"inline-related-post"})
+# tagDiv's blocks (Newspaper's, Newsmag's `td_block_wrap`) that list the site's posts, each post one of its modules
+# (`td_module_2`, `td_module_flex_1`, `td_module_mx5`), of which a page laid out with tagDiv Composer is made ("Bài
+# viết mới nhất", the latest posts, in a column beside a contact page's text). The same wrapper holds the author's
+# own text and HTML blocks, which list no module and stay.
+TAGDIV_BLOCKS = frozenset({"td_block_wrap"})
+TAGDIV_MODULE = re.compile(r"td_module_\w+")
+# tagDiv's title module, a block of its own right before one of those lists ("Latest blog posts" over a spa's posts
+# in its footer's page), which stood over nothing once the list went.
+TAGDIV_TITLE_CLASSES = frozenset({"tdm_block_column_title"})
 # Page builders' and block plugins' own widgets listing the site's posts (their titles, dates, authors, excerpts
 # and "Read more" links), which the live site fills in whenever it shows the page, as it fills the blocks above:
 # Elementor's Posts, Archive Posts and Loop Grid and the addons' post grids (Premium Addons, Essential Addons,
@@ -273,16 +285,29 @@ def drop_reading_times(soup: BeautifulSoup, ctx: Context) -> None:
 
 def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
     """Latest posts, a query loop, archives, categories…, as a REST response rendered them; as an export
-    gives the same post, which holds only the blocks' names. So do page builders' lists of posts, and the boxes of
-    related posts that plugins and news themes put into the text."""
+    gives the same post, which holds only the blocks' names. So do page builders' and tagDiv's lists of posts, and
+    the boxes of related posts that plugins and news themes put into the text."""
     _open_query_loops(soup, ctx)
     listings = SITE_LISTING_CLASSES | BUILDER_LISTING_CLASSES | RELATED_POSTS_CLASSES
-    headings = _headings_over(soup, listings | FEED_CLASSES)
-    _drop_marked(soup, ctx, listings, loss.LIVE_LISTING)
+    headings = _headings_over(soup, listings | FEED_CLASSES) + _tagdiv_titles(soup)
+    _drop_marked(soup, ctx, listings, loss.LIVE_LISTING, RELATED_POSTS_IDS)
+    _drop_marked(soup, ctx, TAGDIV_BLOCKS, loss.LIVE_LISTING, keep=_lists_no_tagdiv_posts)
     _drop_marked(soup, ctx, FEED_CLASSES, loss.LIVE_FEED)
     for heading in headings:
         heading.decompose()
     _drop_related_counts(soup, ctx)
+
+
+def _tagdiv_titles(soup: BeautifulSoup) -> list[Tag]:
+    """tagDiv's title modules right before one of its blocks of posts, which they title alone."""
+    if not may_hold(soup, TAGDIV_TITLE_CLASSES):
+        return []
+    return [before for block in elements(soup) if has_class(block, TAGDIV_BLOCKS) and not _lists_no_tagdiv_posts(block)
+            and (before := _block_before(block)) is not None and has_class(before, TAGDIV_TITLE_CLASSES)]
+
+
+def _lists_no_tagdiv_posts(block: Tag) -> bool:
+    return not any(TAGDIV_MODULE.fullmatch(name) for tag in elements(block) for name in tag.get("class") or ())
 
 
 # ESPN's articles hold a box of related stories between two paragraphs, headed by their count and "Related"; a

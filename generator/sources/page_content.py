@@ -1,8 +1,9 @@
 """Where a saved page of a WordPress post holds the post's text: the theme's container of it (`entry-content`,
 the block themes' `wp-block-post-content`, `post-content`…, the likeliest class first), else one named like one,
 else one inside the post's own element, else schema.org's microdata of the text, else a page builder's own element
-of it (Elementor's, Bricks', Beaver Builder's, Divi's, Thrive's, Oxygen's), else the post's own element or the
-page's `<main>` where they hold nothing else; None where the theme shows the text in none of those."""
+of it (Elementor's, Bricks', Beaver Builder's, Divi's, Thrive's, Oxygen's, tagDiv's but on the front page), else the
+post's own element or the page's `<main>` where they hold nothing else; None where the theme shows the text in none
+of those."""
 
 from __future__ import annotations
 
@@ -42,7 +43,11 @@ THEME_ARTICLE = frozenset({"small", "single"})
 BARE_CONTENT_CLASSES = frozenset({"entry", "post"})
 BUILDER_IDS = frozenset({"brx-content", "tve_editor"})
 BUILDER_CLASSES = frozenset({"et-l--post", "ct-inner-content"})
+# tagDiv Composer, Newspaper's and Newsmag's builder, prints a page it laid out in `tdc-content-wrap`, with no
+# `td-page-content` around it: two copies' 15 pages (a contact page, pages of a blog's sections) were passed over.
+COMPOSER_CLASS = "tdc-content-wrap"
 MIN_TEXT = 200  # characters of paragraphs: a post's text, not a caption or a byline
+BODY_ID = re.compile(r"(?:postid|page-id)-[0-9]{1,19}")  # what `body_class()` names the post by
 
 
 def content(document: HtmlElement, ident: int) -> HtmlElement | None:
@@ -51,9 +56,10 @@ def content(document: HtmlElement, ident: int) -> HtmlElement | None:
     named like one; else Themeansar's `<article class="small single">`; else, inside the post's own element, one
     classed as content without a theme's prefix; else the one schema.org's microdata marks as the text; else
     Elementor's element of the post, which a page Elementor built holds its text in; else another builder's element
-    of it; else the unclassed element of the post's paragraphs; else one an older theme names by a bare word inside
-    the post's own element (`entry`, `post`); else the post's own element, where it holds nothing but the text; else
-    the page's `<main>` (or, with none, Sage's `wrap` of the template) without what is not the post's text."""
+    of it; else tagDiv Composer's, but on the front page; else the unclassed element of the post's paragraphs; else
+    one an older theme names by a bare word inside the post's own element (`entry`, `post`); else the post's own
+    element, where it holds nothing but the text; else the page's `<main>` (or, with none, Sage's `wrap` of the
+    template) without what is not the post's text."""
     comments = _comments(document)
     elements = [e for e in document.iter() if isinstance(e.tag, str) and e not in comments
                 and (e.get("class") or e.get("data-elementor-id") or e.get("itemprop"))]
@@ -79,6 +85,9 @@ def content(document: HtmlElement, ident: int) -> HtmlElement | None:
     builder = next((e for e in document.iter() if isinstance(e.tag, str) and _builders(e, ident)), None)
     if builder is not None:
         return builder
+    composed = _composed(document, elements)
+    if composed is not None:
+        return composed
     found = _paragraphs(elements, ident)
     found = found if found is not None else _bare_inner(document, ident)
     found = found if found is not None else _own_untitled(document, ident)
@@ -104,6 +113,15 @@ def _builders(element: HtmlElement, ident: int) -> bool:
         return True
     names = classes(element)
     return not BUILDER_CLASSES.isdisjoint(names) or f"fl-builder-content-{ident}" in names
+
+
+def _composed(document: HtmlElement, elements: list[HtmlElement]) -> HtmlElement | None:
+    """tagDiv Composer's element of the page (COMPOSER_CLASS), but on the front page (`home`), which a news site
+    makes of tagDiv's blocks of its latest posts, its social counters and ad slots: no page's text."""
+    body = document.find("body")
+    if body is not None and "home" in classes(body):
+        return None
+    return next((e for e in elements if COMPOSER_CLASS in classes(e)), None)
 
 
 def _built(element: HtmlElement, ident: int) -> bool:
@@ -138,10 +156,18 @@ def _named_content(element: HtmlElement) -> bool:
 
 def _bare_inner(document: HtmlElement, ident: int) -> HtmlElement | None:
     """Inside the post's own element, the one an older theme names the text by a bare word (BARE_CONTENT_CLASSES),
-    where it holds too few words for _paragraphs to tell it (a post of pictures and their captions)."""
+    where it holds too few words for _paragraphs to tell it (a post of pictures and their captions); on a page of a
+    theme older than `body_class()` and `post_class()`, which marks neither the post's id nor its element, the page's
+    one `entry` (Cutline, a Kubrick heir, prints the post's title, byline and `<div class="entry">` straight into its
+    `#content`: a music blog's 2,698 posts). A theme that prints `body_class()` and no element of the post around an
+    `entry` shows a template's own lists there (Sahifa's Authors, Tags and Timeline pages)."""
     own = _own_element(document, ident)
     if own is None:
-        return None
+        body = document.find("body")
+        if body is None or any(BODY_ID.fullmatch(name) for name in classes(body)):
+            return None
+        entries = [e for e in document.iter() if isinstance(e.tag, str) and "entry" in classes(e) and not elsewhere(e)]
+        return entries[0] if len(entries) == 1 else None
     return _likeliest([e for e in own.iter() if e is not own and isinstance(e.tag, str)
                        and not BARE_CONTENT_CLASSES.isdisjoint(classes(e)) and not elsewhere(e)])
 

@@ -29,7 +29,7 @@ from lxml.etree import ParserError, XMLSyntaxError
 from lxml.html import HtmlElement
 
 from generator.problems import Problem
-from generator.sources import later_pages, page_cards, page_content, page_dates, wp_json
+from generator.sources import head_post, later_pages, page_cards, page_content, page_dates, wp_json
 from generator.sources.comment_dates import with_first_comment
 from generator.sources.description_markup import excerpt_html
 from generator.sources.page_markup import TITLE_CLASSES, classes, elsewhere, meta, meta_link, meta_property
@@ -40,6 +40,9 @@ from generator.sources.wp_json import RawItem
 from generator.sources.wxr_items import slug_of, synthetic_id
 
 SEPARATORS = ("\u2013", "-", "|", "\u00bb", "\u2014", "\u00b7", "\u2022", ":")  # WordPress's, Yoast's, Rank Math's
+# A separator between a post's title and the site's name in a page's `<title>`, as above or a theme's comma.
+TITLE_SEPARATOR = re.compile(r"\s*[,\u2013|\u00bb\u2014\u00b7\u2022:-]\s")
+TITLE_SEPARATOR_BEFORE = re.compile(r"\s[,\u2013|\u00bb\u2014\u00b7\u2022:-]\s*\Z")
 TERM_REL = frozenset({"tag", "category"})
 # What a theme, builder or plugin prints inside the post's container that is no part of its text: Elementor Pro's
 # widgets of the post's title and of the posts before and after it, JetEngine's listing of other posts (Elementor's
@@ -73,7 +76,11 @@ MAX_PAGE = 64 << 20  # bytes: a saved page larger is no theme's page of a post
 BYLINE_CLASSES = frozenset({"author", "fn", "p-author"})
 NAME_CLASSES = frozenset({"fn", "p-name"})
 # Lazy-loading plugins put the picture's address in one of these, and a placeholder in `src`.
-THUMBNAIL_BOX = "post-thumbnail"  # the class of the box around a post's featured image in most themes
+# The boxes themes print a post's featured image in: most themes' `post-thumbnail`; tagDiv's Newspaper and Newsmag
+# print their own `<img class="entry-thumb">` in `td-post-featured-image`, or, in their full-screen templates, in
+# `#td-full-screen-header-image` (three copies' 427 posts lost their picture).
+THUMBNAIL_BOXES = frozenset({"post-thumbnail", "td-post-featured-image"})
+THUMBNAIL_BOX_IDS = frozenset({"td-full-screen-header-image"})
 # `post_class()`'s prefixes of a post's categories and tags, and the REST fields that list them.
 POST_CLASS_TERMS = (("categories", "category-"), ("tags", "tag-"))
 # The key that marks a page's post's excerpt as WordPress's automatic one, which the page does not print: REST and
@@ -183,14 +190,14 @@ def _page_bytes(path: Path, problems: list[Problem]) -> bytes:
 
 def _body_ident(data: bytes) -> int | None:
     """The id a page's `<body class>` names (`postid-2276`, `page-id-12`), read from its bytes (of the first few
-    `<body` found: a script in the head may write one)."""
+    `<body` found: a script in the head may write one); where it names none, the one its head's REST link names."""
     for number, body in enumerate(BODY.finditer(data)):
         end = data.find(b">", body.end(), body.end() + TAG_BYTES)
         if found := BODY_ID.search(data, body.end(), end if end >= 0 else body.end() + TAG_BYTES):
             return int(found.group(1))
         if number == 3:
             break
-    return None
+    return head_post.ident(data)
 
 
 def _document(data: bytes) -> HtmlElement | None:
@@ -227,8 +234,11 @@ def _body_classes(document: HtmlElement) -> list[str]:
 
 def _ident(document: HtmlElement) -> int | None:
     """The post's id, where the page is a post's first page (not an attachment's, a later page, an AMP copy, the
-    card other sites embed)."""
+    card other sites embed); of a page whose `<body>` names none, the one its head's links name (head_post)."""
     names = _body_classes(document)
+    if not any(ID_CLASS.fullmatch(name) for name in names):
+        found = head_post.post(document)
+        return found[0] if found is not None and found[0] < wp_json.SYNTHETIC_BASE else None
     if (("single" not in names and "page" not in names) or "attachment" in names
             or any(LATER_PAGE.fullmatch(name) for name in names) or _amp(document) or _embed(document)):
         return None
@@ -252,6 +262,8 @@ def _embed(document: HtmlElement) -> bool:
 
 def _kind(document: HtmlElement) -> str:
     names = _body_classes(document)
+    if not any(ID_CLASS.fullmatch(name) for name in names) and (found := head_post.post(document)) is not None:
+        return found[1]
     if "page" in names and "single" not in names:
         return "page"
     types = [name.removeprefix("single-") for name in names
@@ -452,12 +464,11 @@ def _title(document: HtmlElement, article: HtmlElement, link: str, base: str) ->
         if not TITLE_CLASSES.isdisjoint(classes(element)):
             return html.escape(element.text_content().strip(), quote=False)
     node = document.find(".//title")
-    said = _without_site_name(meta_property(document, "og:title") or (
-        node.text_content().strip() if node is not None else ""), document)
+    whole = (meta_property(document, "og:title") or (node.text_content() if node is not None else "")).strip()
+    said = _without_site_name(whole, document)
     # (A heading the page's title names is the post's: a theme may head every page with the site's tagline in an
     # `<h1>` and print the post's title in an `<h2>`.)
-    named = next((h for h in headings if said and " ".join(h.text_content().split()) == " ".join(said.split())
-                  and not elsewhere(h)), None)
+    named = _named_heading([h for h in headings if not elsewhere(h)], said, beside=said == whole)
     if named is not None:
         return html.escape(named.text_content().strip(), quote=False)
     h1 = next((h for h in headings if h.tag == "h1" and not elsewhere(h) and "site-title" not in classes(h)
@@ -465,6 +476,28 @@ def _title(document: HtmlElement, article: HtmlElement, link: str, base: str) ->
     if h1 is not None:
         return html.escape(h1.text_content().strip(), quote=False)
     return html.escape(said, quote=False)
+
+
+def _named_heading(headings: list[HtmlElement], said: str, beside: bool) -> HtmlElement | None:
+    """The heading the page's title names: the one of its words, else, where no site's name was taken off the
+    title (`beside`), the longest it holds beside other words."""
+    words = " ".join(said.split())
+    shown = [(" ".join(h.text_content().split()), h) for h in headings] if words else []
+    exact = next((h for text, h in shown if text == words), None)
+    partly = [(text, h) for text, h in shown if _names(words, text)] if beside else []
+    return exact if exact is not None or not partly else max(partly, key=lambda found: len(found[0]))[1]
+
+
+def _names(title: str, heading: str) -> bool:
+    """Whether the page's title is the heading's words beside the site's name or the theme's words, set apart by a
+    separator, for where the site's name is not known to take it off: Kubrick's heirs name the feed "Drawer B RSS
+    Feed", not as WordPress does, and title a post "20 Minute Loop, S/t, Drawer B" or "Drawer B » Blog Archive » …"
+    (2,698 posts of a music blog were titled with the site's name)."""
+    if not heading:
+        return False
+    if title.startswith(heading):
+        return TITLE_SEPARATOR.match(title, len(heading)) is not None
+    return title.endswith(heading) and TITLE_SEPARATOR_BEFORE.search(title, 0, len(title) - len(heading)) is not None
 
 
 def _without_site_name(title: str, document: HtmlElement) -> str:
@@ -559,10 +592,10 @@ def _taxonomy(rel: list[str], path: str) -> str:
 
 
 def _picture(article: HtmlElement, content: HtmlElement, base: str) -> dict[str, Any] | None:
-    """The featured image, as `the_post_thumbnail()` prints it (class `wp-post-image`), else the first picture in the
-    box themes print it in (`post-thumbnail`: Elegant Themes' Extra prints its own `<img>` there, and a local news
-    site's 2,746 posts lost their photograph), outside the text, the comments and lists of other posts; its address
-    where a lazy-loading plugin put it."""
+    """The featured image, as `the_post_thumbnail()` prints it (class `wp-post-image`), else the first picture in a
+    box themes print it in (THUMBNAIL_BOXES: Elegant Themes' Extra prints its own `<img>` in `post-thumbnail`, and a
+    local news site's 2,746 posts lost their photograph), outside the text, the comments and lists of other posts;
+    its address where a lazy-loading plugin put it."""
     shown = [image for image in article.iter("img") if content not in image.iterancestors() and not elsewhere(image)]
     for image in [i for i in shown if "wp-post-image" in classes(i)] + [i for i in shown if _in_thumbnail_box(i)]:
         source = next((image.get(name) for name in LAZY_SOURCES
@@ -574,4 +607,5 @@ def _picture(article: HtmlElement, content: HtmlElement, base: str) -> dict[str,
 
 
 def _in_thumbnail_box(image: HtmlElement) -> bool:
-    return any(THUMBNAIL_BOX in classes(ancestor) for ancestor in image.iterancestors())
+    return any(not THUMBNAIL_BOXES.isdisjoint(classes(ancestor)) or ancestor.get("id") in THUMBNAIL_BOX_IDS
+               for ancestor in image.iterancestors())
