@@ -113,11 +113,12 @@ def test_an_exported_kadence_page_keeps_its_buttons(tmp_path: Path) -> None:
     assert page.body == "Book a visit.\n\n[Get a quote](https://example.com/q)\n"
 
 
-VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
                       lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=12), inner,
                                                                                     max_size=3), max_leaves=12)
 KEYS = st.sampled_from(["text", "link", "content", "name", "occupation", "title", "questions", "steps", "visible",
-                        "buttons", "buttonText", "url", "ubTweet", "level", "titleWrapper", "description"])
+                        "buttons", "buttonText", "url", "ubTweet", "level", "titleWrapper", "description", "label",
+                        "progressAmount", "progressMax", "numberPrefix", "numberSuffix", "displayPercent"])
 
 
 @settings(max_examples=150, deadline=None)
@@ -140,3 +141,15 @@ def test_every_kind_shows_the_words_of_its_main_attribute(words: str) -> None:
         assert words in shown(whole(name, {key: words})), name
     for name, rows in (("rank-math/faq-block", "questions"), ("rank-math/howto-block", "steps")):
         assert words in shown(whole(name, {rows: [{"title": words, "content": words, "visible": True}]})), name
+
+
+def test_a_kadence_progress_bar_shows_its_label_and_how_far_it_got() -> None:
+    """Kadence prints its progress bar in PHP: its label, and its amount (90 unless set) up to its maximum between
+    its number's prefix and suffix (`%` unless set)."""
+    raw = "\n\n".join((whole("kadence/progress-bar", {"uniqueID": "a", "label": "Design", "progressAmount": 75}),
+                       whole("kadence/progress-bar", {"label": "Budget", "progressAmount": 1.5, "progressMax": 2,
+                                                      "numberPrefix": "$", "numberSuffix": "M"}),
+                       whole("kadence/progress-bar", {"label": "Hidden number", "displayPercent": False}),
+                       whole("kadence/progress-bar", {"label": "Over", "progressAmount": 140}),
+                       whole("kadence/progress-bar", {"progressAmount": True, "progressMax": "x"})))
+    assert shown(raw) == "Design 75%\n\nBudget $1.5M\n\nHidden number\n\nOver 100%\n\n90%\n"

@@ -3,15 +3,15 @@
 A block its plugin prints in PHP each time the page is shown (a dynamic block) is saved as its attributes alone,
 a comment with no HTML: `<!-- wp:kadence/singlebtn {"text":"Get a quote","link":"/contact/"} /-->`. REST content
 holds what the PHP printed; an export holds the comment, and the block rendered to nothing: a Kadence page lost its
-buttons and its testimonials, Ultimate Blocks' call to action, tweetable quote, testimonial and notice lost every
-word, and Rank Math's FAQ and How-to blocks, as older versions saved them, lost their questions and steps.
+buttons, testimonials and progress bars, Ultimate Blocks' call to action, tweetable quote, testimonial and notice
+lost every word, and Rank Math's FAQ and How-to blocks, as older versions saved them, lost their questions and steps.
 
 Each block of a kind below is shown as its plugin prints it, in plain HTML, from the attributes that hold its words:
 a button as a link, a testimonial or a quote as a quote with who said it, a call to action as a heading, its text
-and its button, a FAQ as its questions (headings) and answers, a how-to as its description and its steps. Settings
-(colours, sizes, icons, ids) are not shown; a question or step its author hid (`"visible":false`) is not shown, as
-on the live page. A block of a kind below that was saved with HTML of its own (an older version of the plugin's)
-keeps that HTML: only the whole-comment form is rendered here.
+and its button, a progress bar as its label and how far it got, a FAQ as its questions (headings) and answers, a
+how-to as its description and its steps. Settings (colours, sizes, icons, ids) are not shown; a question or step
+its author hid (`"visible":false`) is not shown, as on the live page. A block of a kind below that was saved with
+HTML of its own (an older version of the plugin's) keeps that HTML: only the whole-comment form is rendered here.
 """
 
 from __future__ import annotations
@@ -111,6 +111,26 @@ def paragraph(text: str) -> Shown:
     return lambda attributes: (lambda words: f"<p>{words}</p>" if words else "")(_text(attributes, text))
 
 
+def meter(label: str, amount: str, most: str, default: float) -> Shown:
+    """A progress bar (Kadence's): its label and how far it got, as its script counted up to it ("Design 75%"):
+    its amount up to its maximum, between its number's prefix and suffix (`%` unless set), each left out where
+    the block hides it (`displayLabel`, `displayPercent`)."""
+    def shown(attributes: Mapping[str, Any]) -> str:
+        words = _text(attributes, label) if attributes.get("displayLabel") is not False else ""
+        reached = min(_number(attributes.get(amount), default), _number(attributes.get(most), 100.0))
+        suffix = attributes.get("numberSuffix", "%")
+        count = (f"{_text(attributes, 'numberPrefix')}{reached:g}{suffix if isinstance(suffix, str) else ''}"
+                 if attributes.get("displayPercent") is not False else "")
+        return f"<p>{' '.join(part for part in (words, count) if part)}</p>" if words or count else ""
+    return shown
+
+
+def _number(value: Any, default: float) -> float:
+    """A number attribute's value; its default where it is missing or not a number (a bool is not one)."""
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value \
+        and abs(value) < 1e15 else default
+
+
 def questions(rows: str, title: str, answer: str, before: str = "") -> Shown:
     """A FAQ's questions, or a how-to's steps: each one its author left visible, a heading over its answer; a
     how-to's description before them."""
@@ -134,6 +154,7 @@ def questions(rows: str, title: str, answer: str, before: str = "") -> Shown:
 BLOCKS: dict[str, Shown] = {
     "kadence/singlebtn": button("text", "link"),
     "kadence/testimonial": quote("content", "name", "occupation", "title"),
+    "kadence/progress-bar": meter("label", "progressAmount", "progressMax", default=90.0),
     "ub/button": buttons("buttons", "buttonText", "url"),
     "ub/click-to-tweet": quote("ubTweet"),
     "ub/testimonial": quote("ub_testimonial_text", "ub_testimonial_author", "ub_testimonial_author_role"),
