@@ -27,3 +27,23 @@ def test_a_contents_box_goes_whether_its_links_escape_the_ids_or_not(titles: lis
     assert dict(ctx.losses.counts) == {"plugin table of contents dropped": 1}
     assert "Contents" not in markdown and "](#" not in markdown
     assert all(f"Text {n}." in markdown for n in range(1, len(titles) + 1))
+
+
+TOC_NAMES = st.sampled_from(["toc", "post-toc-wrap", "toc_box", "avsTOC", "table-of-contents", "TOC"])
+OTHER_NAMES = st.sampled_from(["stock", "protocol", "tocado", "photoc", "content", "summary"])
+
+
+@settings(max_examples=120, deadline=None)
+@given(TOC_NAMES, OTHER_NAMES, st.lists(WORD, min_size=1, max_size=5).map(" ".join), st.booleans())
+def test_an_empty_contents_box_goes_and_a_box_of_another_name_stays(name: str, other: str, title: str,
+                                                                    as_id: bool) -> None:
+    """A box named a table of contents, holding a title and a list its script never filled, goes; the same box
+    under another name, or one whose words say more, is left as it is."""
+    named = f'id="{name}"' if as_id else f'class="{name}"'
+    ctx = Context()
+    markdown = html_to_markdown(f'<p>Lead.</p><div {named}><button>{title}</button><ol></ol></div>'
+                                f'<div class="{other}"><button>{title}</button><ol></ol></div>', ctx)
+    assert dict(ctx.losses.counts) == {"plugin table of contents dropped": 1}
+    assert markdown.count(title) == 1
+    long = " ".join([title] * 6)
+    assert long in html_to_markdown(f'<div class="{name}"><p>{long}</p></div>')

@@ -33,6 +33,7 @@ from generator.convert.divi_dynamic import divi_dynamic_links
 from generator.convert.embed_credits import drop_embed_credits
 from generator.convert.embeds import (embed_label, embed_paragraph, embedded_file, file_shown, gists_as_code,
                                       link_quoted_source, videos_a_script_plays)
+from generator.convert.empty_contents import drop_empty_contents_boxes
 from generator.convert.expand_blocks import expand_blocks_shown_whole
 from generator.convert.feed_videos import feed_videos_as_links
 from generator.convert.footnotes import mark_footnotes, notes_in_the_text, word_footnotes, word_note_anchors
@@ -508,6 +509,7 @@ PASSES: tuple[Pass, ...] = (
     drop_breadcrumbs,
     drop_plugin_errors,
     drop_inpage_toc,
+    drop_empty_contents_boxes,
     drop_shop_actions,
     drop_screen_reader_text,
     drop_hidden_words,
