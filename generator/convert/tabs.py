@@ -19,8 +19,15 @@ from generator.convert.context import Context
 from generator.convert.parse import elements, may_hold
 from generator.convert.structure import BLOCK_NAMES
 
-TAB_ATTRIBUTES = frozenset({"role", "data-toggle", "data-bs-toggle"})
+TAB_ATTRIBUTES = frozenset({"role", "data-toggle", "data-bs-toggle", "data-tab"})
 SLIDE_NUMBER = re.compile(r"\d{0,2}")  # what a slider's dots show, which the sliders that render them mark as tabs
+# Block plugins' tabs name their panel by its number, not its id: Kadence's `<a href="#tab-fares" data-tab="1">`
+# leads to its own list item, and its panel is `<div class="… kt-inner-tab-1">`; Spectra's `<a role="tab"
+# href="#uagb-tabs__tab0" data-tab="0">` to no element, its panel `<div class="… uagb-inner-tab-0"
+# aria-labelledby="uagb-tabs__tab0">`. The mirror showed Kadence's labels as a list of links to themselves over
+# panels without titles, and Spectra's panels without their labels, which went as labels of nothing.
+TAB_NUMBER = re.compile(r"\d{1,3}")
+NUMBERED_PANEL_LEVELS = 6  # how far up from its tab a numbered panel's tabs block is looked for
 
 
 def tabs_as_sections(soup: BeautifulSoup, ctx: Context) -> None:
@@ -30,12 +37,15 @@ def tabs_as_sections(soup: BeautifulSoup, ctx: Context) -> None:
     if not tabs:
         return
     by_id = {str(tag["id"]): tag for tag in elements(soup) if tag.get("id")}
+    labelled = {str(tag["aria-labelledby"]).strip(): tag for tag in elements(soup) if tag.get("aria-labelledby")}
     rows: dict[int, Tag] = {}  # the boxes of the tabs that went, which go too when nothing else is left in them
     for tab in tabs:
         panel = next((by_id[name] for name in _targets(tab) if name in by_id and by_id[name] is not tab
                       and not _inside(tab, by_id[name]) and not _inside(by_id[name], tab)), None)
-        if panel is None and not any(_targets(tab)):
-            continue  # a tab that names no panel: left as it was
+        panel = panel or next((labelled[name] for name in (*_targets(tab), str(tab.get("id") or ""))
+                               if name in labelled and not _inside(tab, labelled[name])), None) or _numbered_panel(tab)
+        if panel is None and (not any(_targets(tab)) or not _is_marked_tab(tab)):
+            continue  # a tab that names no panel, or one known by its number alone whose panel is not found
         if not isinstance(tab.parent, BeautifulSoup):  # not the post's own root
             rows[id(tab.parent)] = tab.parent
         if panel is None:
@@ -60,7 +70,35 @@ def tabs_as_sections(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def _is_tab(tag: Tag) -> bool:
+    return _is_marked_tab(tag) or (tag.name in ("a", "button") and _tab_number(tag) is not None)
+
+
+def _is_marked_tab(tag: Tag) -> bool:
     return tag.get("role") == "tab" or "tab" in (tag.get("data-toggle"), tag.get("data-bs-toggle"))
+
+
+def _tab_number(tag: Tag) -> str | None:
+    number = str(tag.get("data-tab") or "").strip()
+    return number if TAB_NUMBER.fullmatch(number) else None
+
+
+def _numbered_panel(tab: Tag) -> Tag | None:
+    """The panel a tab names by its number (see TAB_NUMBER): the element of the tabs block around it whose class
+    ends in `tab-N`, which neither holds the tab nor is inside it."""
+    number = _tab_number(tab)
+    if number is None:
+        return None
+    ending = re.compile(rf"(?:^|[-_])tab-{number}$")
+    box: Tag | None = tab.parent
+    for _ in range(NUMBERED_PANEL_LEVELS):
+        if not isinstance(box, Tag) or isinstance(box, BeautifulSoup):
+            return None
+        found = box.find(lambda tag: any(ending.search(name) for name in tag.get("class") or ())
+                         and not _inside(tab, tag) and not _inside(tag, tab))
+        if found is not None:
+            return found
+        box = box.parent
+    return None
 
 
 def _targets(tab: Tag) -> list[str]:
