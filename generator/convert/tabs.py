@@ -27,6 +27,7 @@ SLIDE_NUMBER = re.compile(r"\d{0,2}")  # what a slider's dots show, which the sl
 # aria-labelledby="uagb-tabs__tab0">`. The mirror showed Kadence's labels as a list of links to themselves over
 # panels without titles, and Spectra's panels without their labels, which went as labels of nothing.
 TAB_NUMBER = re.compile(r"\d{1,3}")
+SHOWN = ("img", "picture", "svg", "video", "audio", "iframe", "embed", "object", "canvas", "table", "hr")
 NUMBERED_PANEL_LEVELS = 6  # how far up from its tab a numbered panel's tabs block is looked for
 
 
@@ -48,8 +49,10 @@ def tabs_as_sections(soup: BeautifulSoup, ctx: Context) -> None:
             continue  # a tab that names no panel, or one known by its number alone whose panel is not found
         if not isinstance(tab.parent, BeautifulSoup):  # not the post's own root
             rows[id(tab.parent)] = tab.parent
-        if panel is None:
-            tab.decompose()  # its panel, which the live page loaded by script, is not in the post: a label of nothing
+        if panel is None or _shows_nothing(panel):
+            # its panel, which the live page loaded by script, is not in the post, or holds nothing the mirror shows
+            # (a Kadence tab of a post grid its PHP filled, in an export): a label of nothing
+            tab.decompose()
             continue
         before = panel.find_previous_sibling(True)
         if before is not tab and isinstance(before, Tag) and _is_tab(before) and _words(before) == _words(tab):
@@ -124,6 +127,10 @@ def _label(soup: BeautifulSoup, tab: Tag, panel: Tag) -> Tag:
     for link in label.find_all("a", href=f"#{target}"):
         link.unwrap()
     return label
+
+
+def _shows_nothing(panel: Tag) -> bool:
+    return not panel.get_text(strip=True) and panel.find(SHOWN) is None
 
 
 def _inside(tag: Tag, box: Tag) -> bool:
