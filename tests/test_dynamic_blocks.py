@@ -153,3 +153,15 @@ def test_a_kadence_progress_bar_shows_its_label_and_how_far_it_got() -> None:
                        whole("kadence/progress-bar", {"label": "Over", "progressAmount": 140}),
                        whole("kadence/progress-bar", {"progressAmount": True, "progressMax": "x"})))
     assert shown(raw) == "Design 75%\n\nBudget $1.5M\n\nHidden number\n\nOver 100%\n\n90%\n"
+
+
+def test_half_an_emoji_escaped_in_a_block_s_attributes_is_shown_as_the_replacement_character(tmp_path: Path) -> None:
+    """`{"text":"Go \\ud83d now"}`: the JSON reader keeps the lone half, which no page can be written with; the post
+    failed to convert ("this is a bug in newsmirror"), for an ACF block's fields as for a dynamic block's words."""
+    path = tmp_path / "export.xml"
+    body = ('<!-- wp:kadence/singlebtn {"text":"Go \\ud83d now"} /-->\n'
+            '<!-- wp:acf/notice {"name":"acf/notice","data":{"title":"Hi \\udfff"}} /-->')
+    path.write_text(export(item(7, "Visit", body)), encoding="utf-8")
+    result = run_import([path], tmp_path / "content", ImportOptions(workers=1))
+    page = loads((tmp_path / "content" / "post" / "post-7.md").read_text(encoding="utf-8"))
+    assert page.body == "Go \ufffd now\n\n**Title:** Hi \ufffd\n" and not result.problems
