@@ -60,7 +60,8 @@ def test_ultimate_blocks_saved_as_attributes_show_their_words() -> None:
                                             "ub_selected_notify": "ub_notify_warning"}),
         whole("ub/button", {"buttons": [{"buttonText": "Donate", "url": "https://example.com/give", "size": "large"},
                                         {"buttonText": "Subscribe", "url": "javascript:alert(1)"}]})))
-    assert shown(raw) == ("### Our plans\n\n## Join us\n\nMembers read first.\n\n[Sign up](https://example.com/join)\n\n"
+    assert shown(raw) == ("### Our plans\n\n## Join us\n\nMembers read first.\n\n"
+                          "[Sign up](https://example.com/join)\n\n"
                           "> News is a public good.\n\n> It changed my mornings.\n>\n> — Ana, Reader\n\n"
                           "Offices close at noon.\n\n[Donate](https://example.com/give)\n\nSubscribe\n")
 

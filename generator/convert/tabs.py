@@ -44,7 +44,8 @@ def tabs_as_sections(soup: BeautifulSoup, ctx: Context) -> None:
         panel = next((by_id[name] for name in _targets(tab) if name in by_id and by_id[name] is not tab
                       and not _inside(tab, by_id[name]) and not _inside(by_id[name], tab)), None)
         panel = panel or next((labelled[name] for name in (*_targets(tab), str(tab.get("id") or ""))
-                               if name in labelled and not _inside(tab, labelled[name])), None) or _numbered_panel(tab)
+                               if name in labelled and labelled[name] is not tab and not _inside(tab, labelled[name])
+                               and not _inside(labelled[name], tab)), None) or _numbered_panel(tab)
         if panel is None and (not any(_targets(tab)) or not _is_marked_tab(tab)):
             continue  # a tab that names no panel, or one known by its number alone whose panel is not found
         if not isinstance(tab.parent, BeautifulSoup):  # not the post's own root
