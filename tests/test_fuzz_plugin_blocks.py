@@ -48,6 +48,8 @@ PIECES = st.one_of(
               st.sampled_from(["toc", "avsTOC", "a-toc-b", "table_of_contents", "stock"]), TEXT),
     st.builds(lambda t, u: f'<div><a href="#{u}">{t}</a><a href="#{u}2">{t}</a></div><h2 id="{t}">{t}</h2>',
               TEXT, TEXT),
+    st.builds(lambda t, u: f'<div id="inline-related-post"><div>{t}</div><ul><li><a href="/{u}/">{t}</a></li></ul></div>',
+              TEXT, TEXT),
     TEXT.map(lambda t: f"<p>{t}</p>"),
 )
 LAYOUTS = st.recursive(PIECES, lambda inner: st.lists(inner, min_size=1, max_size=4).map(

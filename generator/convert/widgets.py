@@ -127,6 +127,9 @@ RELATED_POSTS_CLASSES = frozenset({"crp_related", "yarpp-related", "rp4wp-relate
                                    "jnews_inline_related_post", "bs-irp", "penci-ilrltpost-insert",
                                    "penci-ilrltpost-beaf", "penci-inline-related-posts", "td_block_related_posts",
                                    "medium-insert-insertrelatenews"})
+# Jannah's (a news theme's) box, named by its id alone (its classes, `mag-box mini-posts-box`, are its sidebar
+# widgets' too): "Related Articles" and four posts' pictures, titles twice and dates, in 37 of a Nigerian blog's 40.
+RELATED_POSTS_IDS = frozenset({"inline-related-post"})
 # Page builders' and block plugins' own widgets listing the site's posts (their titles, dates, authors, excerpts
 # and "Read more" links), which the live site fills in whenever it shows the page, as it fills the blocks above:
 # Elementor's Posts, Archive Posts and Loop Grid and the addons' post grids (Premium Addons, Essential Addons,
@@ -278,7 +281,7 @@ def drop_site_listings(soup: BeautifulSoup, ctx: Context) -> None:
     _open_query_loops(soup, ctx)
     listings = SITE_LISTING_CLASSES | BUILDER_LISTING_CLASSES | RELATED_POSTS_CLASSES
     headings = _headings_over(soup, listings | FEED_CLASSES)
-    _drop_marked(soup, ctx, listings, loss.LIVE_LISTING)
+    _drop_marked(soup, ctx, listings, loss.LIVE_LISTING, RELATED_POSTS_IDS)
     _drop_marked(soup, ctx, FEED_CLASSES, loss.LIVE_FEED)
     for heading in headings:
         heading.decompose()
