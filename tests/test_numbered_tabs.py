@@ -40,3 +40,13 @@ def test_each_panel_opens_with_its_label_once(shape, pairs: list[tuple[str, str]
     for label, text in pairs:
         assert markdown.count(label) == 1  # no label holds another: each is a capital, small letters and "Tab"
         assert markdown.index(label) < markdown.index(text)
+
+
+def test_many_numbered_links_without_panels_convert_in_linear_time() -> None:
+    """Each tab known by its number looks for its panel among the elements so named, read once for the post."""
+    import time
+    links = "".join(f'<div><div><div><p><a href="/p{n}/" data-tab="{n % 999}">Part {n}</a></p></div></div></div>'
+                    for n in range(3000))
+    start = time.perf_counter()
+    markdown = html_to_markdown(f"<div>{links}</div>")
+    assert "Part 2999" in markdown and time.perf_counter() - start < 10

@@ -27,6 +27,7 @@ SLIDE_NUMBER = re.compile(r"\d{0,2}")  # what a slider's dots show, which the sl
 # aria-labelledby="uagb-tabs__tab0">`. The mirror showed Kadence's labels as a list of links to themselves over
 # panels without titles, and Spectra's panels without their labels, which went as labels of nothing.
 TAB_NUMBER = re.compile(r"\d{1,3}")
+PANEL_NUMBER = re.compile(r"(?:^|[-_])tab-(\d{1,3})$")
 SHOWN = ("img", "picture", "svg", "video", "audio", "iframe", "embed", "object", "canvas", "table", "hr")
 NUMBERED_PANEL_LEVELS = 6  # how far up from its tab a numbered panel's tabs block is looked for
 
@@ -39,13 +40,14 @@ def tabs_as_sections(soup: BeautifulSoup, ctx: Context) -> None:
         return
     by_id = {str(tag["id"]): tag for tag in elements(soup) if tag.get("id")}
     labelled = {str(tag["aria-labelledby"]).strip(): tag for tag in elements(soup) if tag.get("aria-labelledby")}
+    numbered = _numbered_panels(soup) if any(_tab_number(tab) is not None for tab in tabs) else {}
     rows: dict[int, Tag] = {}  # the boxes of the tabs that went, which go too when nothing else is left in them
     for tab in tabs:
         panel = next((by_id[name] for name in _targets(tab) if name in by_id and by_id[name] is not tab
                       and not _inside(tab, by_id[name]) and not _inside(by_id[name], tab)), None)
         panel = panel or next((labelled[name] for name in (*_targets(tab), str(tab.get("id") or ""))
                                if name in labelled and labelled[name] is not tab and not _inside(tab, labelled[name])
-                               and not _inside(labelled[name], tab)), None) or _numbered_panel(tab)
+                               and not _inside(labelled[name], tab)), None) or _numbered_panel(tab, numbered)
         if panel is None and (not any(_targets(tab)) or not _is_marked_tab(tab)):
             continue  # a tab that names no panel, or one known by its number alone whose panel is not found
         if not isinstance(tab.parent, BeautifulSoup):  # not the post's own root
@@ -86,19 +88,29 @@ def _tab_number(tag: Tag) -> str | None:
     return number if TAB_NUMBER.fullmatch(number) else None
 
 
-def _numbered_panel(tab: Tag) -> Tag | None:
-    """The panel a tab names by its number (see TAB_NUMBER): the element of the tabs block around it whose class
-    ends in `tab-N`, which neither holds the tab nor is inside it."""
+def _numbered_panels(soup: BeautifulSoup) -> dict[str, list[Tag]]:
+    """The elements whose class ends in `tab-N`, by N: read in one walk, not once for each tab."""
+    found: dict[str, list[Tag]] = {}
+    for tag in elements(soup):
+        for name in tag.get("class") or ():
+            ending = PANEL_NUMBER.search(name)
+            if ending is not None:
+                found.setdefault(ending[1], []).append(tag)
+                break
+    return found
+
+
+def _numbered_panel(tab: Tag, numbered: dict[str, list[Tag]]) -> Tag | None:
+    """The panel a tab names by its number (see TAB_NUMBER): the first element of the tabs block around it whose
+    class ends in `tab-N`, which neither holds the tab nor is inside it."""
     number = _tab_number(tab)
-    if number is None:
-        return None
-    ending = re.compile(rf"(?:^|[-_])tab-{number}$")
+    candidates = numbered.get(number, []) if number is not None else []
     box: Tag | None = tab.parent
-    for _ in range(NUMBERED_PANEL_LEVELS):
+    for _ in range(NUMBERED_PANEL_LEVELS if candidates else 0):
         if not isinstance(box, Tag) or isinstance(box, BeautifulSoup):
             return None
-        found = box.find(lambda tag: any(ending.search(name) for name in tag.get("class") or ())
-                         and not _inside(tab, tag) and not _inside(tag, tab))
+        found = next((tag for tag in candidates if _inside(tag, box) and not _inside(tab, tag)
+                      and not _inside(tag, tab)), None)
         if found is not None:
             return found
         box = box.parent
