@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.convert.context import UNSHOWN_BLOCK, Context
 from generator.convert.dynamic_blocks import BLOCKS
 from generator.convert.markdown import html_to_markdown
 from generator.convert.wp_render import render_content
@@ -166,3 +167,15 @@ def test_half_an_emoji_escaped_in_a_block_s_attributes_is_shown_as_the_replaceme
     result = run_import([path], tmp_path / "content", ImportOptions(workers=1))
     page = loads((tmp_path / "content" / "post" / "post-7.md").read_text(encoding="utf-8"))
     assert page.body == "Go \ufffd now\n\n**Title:** Hi \ufffd\n" and not result.problems
+
+
+def test_another_plugin_s_block_saved_as_settings_alone_is_counted_as_a_loss() -> None:
+    """A post grid, a map, a product: what such a block showed on the live page the export does not hold. Each is
+    counted under its name; WordPress's own blocks and ACF's, which other rules render, are not."""
+    raw = ("<!-- wp:paragraph -->\n<p>Our latest stories:</p>\n<!-- /wp:paragraph -->\n"
+           + whole("kadence/postgrid", {"postsToShow": 3}) + "\n<!-- wp:getwid/template-post-date /-->\n"
+           + "<!-- wp:latest-posts /-->\n<!-- wp:core/archives /-->\n"
+           + whole("acf/notice", {"name": "acf/notice", "data": {"field_1": "x"}}))
+    ctx = Context()
+    assert html_to_markdown(render_content(raw, 1, {}), ctx) == "Our latest stories:\n"
+    assert ctx.losses.details == [f"{UNSHOWN_BLOCK}: kadence/postgrid", f"{UNSHOWN_BLOCK}: getwid/template-post-date"]

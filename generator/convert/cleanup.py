@@ -30,6 +30,7 @@ from generator.convert.code_blocks import codecolorer_as_code, numbered_listings
 from generator.convert.crayon_blocks import crayon_as_code
 from generator.convert.collapsible_titles import collapsible_titles_in_bold
 from generator.convert.divi_dynamic import divi_dynamic_links
+from generator.convert.dynamic_blocks import note_unshown_blocks
 from generator.convert.embed_credits import drop_embed_credits
 from generator.convert.embeds import (embed_label, embed_paragraph, embedded_file, file_shown, gists_as_code,
                                       link_quoted_source, videos_a_script_plays)
@@ -527,6 +528,7 @@ PASSES: tuple[Pass, ...] = (
     ruby_readings_in_brackets,
     drop_update_lines,
     drop_site_listings,
+    note_unshown_blocks,
     drop_theme_post_listings,
     drop_listing_pagers,
     drop_toggle_icons,

@@ -12,6 +12,9 @@ and its button, a progress bar as its label and how far it got, a FAQ as its que
 how-to as its description and its steps. Settings (colours, sizes, icons, ids) are not shown; a question or step
 its author hid (`"visible":false`) is not shown, as on the live page. A block of a kind below that was saved with
 HTML of its own (an older version of the plugin's) keeps that HTML: only the whole-comment form is rendered here.
+Any other plugin's block saved so (a post grid, a map, a product, a review of a product named by its id) showed
+something on the live page that the export does not hold: it leaves a mark the conversion counts as a loss, under
+its name, and drops (`note_unshown_blocks`).
 """
 
 from __future__ import annotations
@@ -22,10 +25,18 @@ from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 
+from bs4 import BeautifulSoup
+
+from generator.convert import context as loss
+from generator.convert.context import Context
+from generator.convert.parse import elements, may_hold
+
 JSON = r"\{(?:(?!<!--).)*?\}"
-WHOLE_BLOCK = re.compile(rf"<!--\s+wp:([a-z][a-z0-9_-]*/[a-z][a-z0-9_-]*)\s+({JSON})\s+/-->", re.DOTALL)
+WHOLE_BLOCK = re.compile(rf"<!--\s+wp:([a-z][a-z0-9_-]*/[a-z][a-z0-9_-]*)(?:\s+({JSON}))?\s+/-->", re.DOTALL)
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 SAFE_LINK = re.compile(r"(?:https?://|/|#|mailto:|tel:)", re.IGNORECASE)
+UNSHOWN = "data-unshown-block"  # the mark an unknown plugin's block leaves, which note_unshown_blocks reads
+NOT_PLUGINS = frozenset({"core", "acf"})  # WordPress's own blocks and ACF's, which other rules render
 
 Shown = Callable[[Mapping[str, Any]], str]
 
@@ -35,12 +46,23 @@ def with_words(html: str) -> str:
     return WHOLE_BLOCK.sub(_shown, html) if "/-->" in html else html
 
 
+def note_unshown_blocks(soup: BeautifulSoup, ctx: Context) -> None:
+    """The marks left by plugins' blocks saved as settings alone (see the module's description): each a loss."""
+    if not may_hold(soup, attributes=frozenset({UNSHOWN})):
+        return
+    for mark in elements(soup):
+        if mark.has_attr(UNSHOWN):
+            ctx.losses.note(loss.UNSHOWN_BLOCK, str(mark[UNSHOWN]))
+            mark.decompose()
+
+
 def _shown(found: re.Match[str]) -> str:
     show = BLOCKS.get(found.group(1))
     if show is None:
-        return found.group(0)
+        plugin = found.group(1).split("/")[0]
+        return found.group(0) if plugin in NOT_PLUGINS else f'<div {UNSHOWN}="{found.group(1)}"></div>'
     try:
-        attributes = json.loads(found.group(2))
+        attributes = json.loads(found.group(2) or "{}")
     except (ValueError, RecursionError):
         return found.group(0)
     return show(attributes) if isinstance(attributes, dict) else found.group(0)
