@@ -30,9 +30,11 @@ from generator.convert.code_blocks import codecolorer_as_code, numbered_listings
 from generator.convert.crayon_blocks import crayon_as_code
 from generator.convert.collapsible_titles import collapsible_titles_in_bold
 from generator.convert.divi_dynamic import divi_dynamic_links
+from generator.convert.dynamic_blocks import note_unshown_blocks
 from generator.convert.embed_credits import drop_embed_credits
 from generator.convert.embeds import (embed_label, embed_paragraph, embedded_file, file_shown, gists_as_code,
                                       link_quoted_source, videos_a_script_plays)
+from generator.convert.empty_contents import drop_empty_contents_boxes
 from generator.convert.expand_blocks import expand_blocks_shown_whole
 from generator.convert.feed_videos import feed_videos_as_links
 from generator.convert.footnotes import mark_footnotes, notes_in_the_text, word_footnotes, word_note_anchors
@@ -511,6 +513,7 @@ PASSES: tuple[Pass, ...] = (
     drop_breadcrumbs,
     drop_plugin_errors,
     drop_inpage_toc,
+    drop_empty_contents_boxes,
     drop_shop_actions,
     drop_screen_reader_text,
     drop_pasted_window_hints,
@@ -529,6 +532,7 @@ PASSES: tuple[Pass, ...] = (
     ruby_readings_in_brackets,
     drop_update_lines,
     drop_site_listings,
+    note_unshown_blocks,
     drop_theme_post_listings,
     drop_listing_pagers,
     drop_toggle_icons,

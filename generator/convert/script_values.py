@@ -35,6 +35,14 @@ COUNTER_BOX_CLASSES = frozenset({"premium-counter"})
 # Elementor lays a counter's prefix, number and suffix out in a flex box, which shows no space between them.
 FLEX_COUNTER_CLASSES = frozenset({"elementor-counter-number-wrapper"})
 NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+# Block plugins' counters keep the number they end at on their box, and their number is a child the script fills:
+# Kadence Blocks' count-up (`data-end` on the block; its `<div class="kb-count-up-number">` empty, and its
+# `data-prefix` and `data-suffix` printed by the script alone), Getwid's (`data-end` on its wrapper, `<span
+# class="wp-block-getwid-counter__number">0</span>`) and Ultimate Blocks' (`data-end_num`, `<span
+# class="ub_counter-number">0</span>`). A mirror of a Kadence page showed "Happy clients" with no number over it.
+END_HOLDERS = ("data-end", "data-end_num")
+END_HOLDER_NAMES = frozenset(END_HOLDERS)
+NUMBER_CLASS = re.compile(r"[-_]number$")
 # busuanzi's and Vercount's (a stand-in for it) slots for a count, and the elements their snippets wrap a
 # counter's sentence in, which their script shows once it has the number.
 REMOTE_COUNT = re.compile(r"(?:busuanzi|vercount)_value_\w+")
@@ -49,9 +57,12 @@ SEPARATORS = re.compile(r"[\s,.'’]")
 def counters_at_their_end(soup: BeautifulSoup, ctx: Context) -> None:
     """A counter shows the number its script ends at, grouped by its `data-delimiter` as Elementor groups it
     (`1,250`); its prefix and suffix touch it ("$123M"), as the site's flex box showed them."""
-    if not may_hold(soup, FLEX_COUNTER_CLASSES | VALUE_COUNTER_CLASSES, attributes=COUNT_TO_NAMES):
+    if not may_hold(soup, FLEX_COUNTER_CLASSES | VALUE_COUNTER_CLASSES, attributes=COUNT_TO_NAMES | END_HOLDER_NAMES):
         return
     for tag in tags_in(soup):
+        if any(name in tag.attrs for name in END_HOLDERS):
+            _ended_counter(tag)
+            continue
         if has_class(tag, FLEX_COUNTER_CLASSES):
             for child in list(tag.contents):
                 if isinstance(child, NavigableString) and not child.strip():
@@ -65,6 +76,22 @@ def counters_at_their_end(soup: BeautifulSoup, ctx: Context) -> None:
         if shown and not NUMBER.match(shown):  # words, not a number a script counts: not a counter
             continue
         tag.string = _grouped(target, str(settings.get("data-delimiter") or ""))
+
+
+def _ended_counter(box: Tag) -> None:
+    """A block plugin's counter (see END_HOLDERS): its number element shows the number its box ends at, grouped by
+    the box's `data-separator` unless its `data-use-grouping` is off, between the box's `data-prefix` and
+    `data-suffix`. A box whose number element holds words or tags is left as it is."""
+    end = next((str(box[name]).strip() for name in END_HOLDERS if NUMBER.match(str(box.get(name, "")).strip())), None)
+    number = next((t for t in tags_in(box) if any(NUMBER_CLASS.search(c) for c in t.get("class") or ())), None)
+    if end is None or number is None or any(isinstance(child, Tag) for child in number.contents):
+        return
+    shown = SEPARATORS.sub("", number.get_text())
+    if shown and not NUMBER.match(shown):
+        return
+    grouping = str(box.get("data-use-grouping", "true")).lower() != "false"
+    separator = str(box.get("data-separator") or "") if grouping else ""
+    number.string = f"{box.get('data-prefix') or ''}{_grouped(end, separator)}{box.get('data-suffix') or ''}"
 
 
 def _settings_holder(tag: Tag) -> Tag:
@@ -90,11 +117,9 @@ def _grouped(number: str, delimiter: str) -> str:
         return number
     sign = number[0] if number[0] in "+-" else ""
     whole, dot, decimals = number.lstrip("+-").partition(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    return sign + delimiter.join([whole, *groups]) + dot + decimals
+    head = len(whole) % 3 or 3  # in slices, not a loop inserting each group first: a number may be 10,000 digits
+    groups = [whole[:head], *(whole[start:start + 3] for start in range(head, len(whole), 3))]
+    return sign + delimiter.join(groups) + dot + decimals
 
 
 BAR_ATTRIBUTES = frozenset({"role", "value"})

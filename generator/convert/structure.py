@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -479,19 +480,22 @@ def drop_inpage_toc(soup: BeautifulSoup, ctx: Context) -> None:
     if len(in_page) < 2:  # most posts: nothing to look at
         return
     position = {id(t): i for i, t in enumerate(tags)}
-    ids = {t.get("id") for t in tags if t.get("id")} | {t.get("name") for t in tags if t.name == "a"}
+    # A link's address and the id it leads to compared as the browser does, percent-escapes read (a contents box's
+    # `#%E0%A7%A7_…` leads to the Bengali heading `id="১_…"`, and a copy's reader may escape what the page did not).
+    ids = {unquote(str(t.get("id"))) for t in tags if t.get("id")} | {
+        unquote(str(t.get("name"))) for t in tags if t.name == "a" and t.get("name")}
     headings = [t for t in tags if t.name in HEADINGS]
     holders = {id(parent) for link in in_page for parent in link.parents}
     for block in (t for t in tags if id(t) in holders and t.name in TOC_BLOCKS):
         if block.__dict__.get("_decomposed"):
             continue
         links = [a for a in block.find_all("a", href=True) if not _is_toggle(a["href"])]
-        internal = [a["href"][1:] for a in links if a["href"].startswith("#") and len(a["href"]) > 1]
+        internal = [unquote(a["href"][1:]) for a in links if a["href"].startswith("#") and len(a["href"]) > 1]
         if (len(internal) < 2 or len(internal) < 0.9 * len(links) or not _mostly_links(block, links)
                 or _pictured(links)):
             continue
         later = [h for h in headings if position[id(h)] > position[id(block)]]
-        later_ids = {h.get("id") for h in later}
+        later_ids = {unquote(str(h.get("id"))) for h in later if h.get("id")}
         later_texts = {_words(h.get_text(" ")) for h in later}
         to_headings = sum(target in later_ids for target in internal)
         missing = sum(target not in ids for target in internal)

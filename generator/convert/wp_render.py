@@ -16,8 +16,8 @@ from typing import Any
 from collections.abc import Callable, Mapping, Sequence
 from html import escape as html_escape
 
-from generator.convert import (acf_blocks, code_shortcodes, markdown_source, page_builders, paired, shortcode_theme,
-                               shortcodes, textile_source)
+from generator.convert import (acf_blocks, code_shortcodes, dynamic_blocks, markdown_source, page_builders, paired,
+                               shortcode_theme, shortcodes, textile_source)
 from generator.convert.autop import autop, join_source_lines
 from generator.convert.embeds import SITES
 from generator.convert.shortcode_handlers import FORMS
@@ -48,6 +48,10 @@ URL_PARAGRAPH = re.compile(r"(<p(?:\s[^<>]*)?>\s*)(https?://[^\s<>\"]+)(\s*</p>)
 # tag that opens or the content's end; an address closing a link or a paragraph's words is no widget.
 URL_AFTER_BLOCK = re.compile(r"(</(?:p|h[1-6]|div|ul|ol|dl|figure|blockquote|table|section|pre)>\s*)"
                              r"(https?://[^\s<>\"]+)(\s*)(?=<[a-z]|$)", re.IGNORECASE)
+# Half an emoji a block's attributes escaped alone (`{"text":"Go \\ud83d"}`, a plugin's cut of a longer text): the
+# JSON reader keeps it as a lone surrogate, which no page can be written with (the post failed to convert). It is
+# shown as the replacement character, as a REST response's lone escapes are (sources/wp_json.py).
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 SCRIPT_OR_STYLE = (re.compile(r"<(script|style)\b", re.IGNORECASE), lambda found: f"</{found[1].lower()}>")
 TAG = re.compile(r"<[^>]*>")
 # Tags inside a run of text: taken out with nothing in their place, as WordPress strips them ("文件<b>x</b>。"
@@ -173,7 +177,7 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
             html = paired.replace_elements(html, paired.elements(html, STORY_BLOCK, _story_closing), _story)
         if "wp:social-link" in html:
             html = SOCIAL_LINK.sub(_social_link, html)
-        html = acf_blocks.with_fields(html)
+        html = dynamic_blocks.with_words(acf_blocks.with_fields(html))
         html = _autoembed(BLOCK_DELIMITER.sub("", html), lines=False)
     elif markdown_source.written_in_markdown(raw, markdown):
         html = markdown_source.render(_autoembed(_code_blocks(_code_tags(raw))), jetpack=markdown)
@@ -181,7 +185,8 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
         html = textile_source.render(_autoembed(_code_blocks(_code_tags(raw))))
     else:
         html = autop(_autoembed(_code_blocks(_code_tags(raw)), widgets=elementor))
-    return _media_ids(html, post_id, attached) if "[" in html else html
+    html = _media_ids(html, post_id, attached) if "[" in html else html
+    return LONE_SURROGATE.sub("\ufffd", html) if "\\u" in raw else html
 
 
 def with_synced_patterns(raw: str, synced: Mapping[int, str], seen: frozenset[int] = frozenset()) -> str:
