@@ -16,8 +16,8 @@ from typing import Any
 from collections.abc import Callable, Mapping, Sequence
 from html import escape as html_escape
 
-from generator.convert import (acf_blocks, code_shortcodes, markdown_source, page_builders, paired, shortcode_theme,
-                               shortcodes, textile_source)
+from generator.convert import (acf_blocks, code_shortcodes, dynamic_blocks, markdown_source, page_builders, paired,
+                               shortcode_theme, shortcodes, textile_source)
 from generator.convert.autop import autop, join_source_lines
 from generator.convert.embeds import SITES
 from generator.convert.shortcode_handlers import FORMS
@@ -173,7 +173,7 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
             html = paired.replace_elements(html, paired.elements(html, STORY_BLOCK, _story_closing), _story)
         if "wp:social-link" in html:
             html = SOCIAL_LINK.sub(_social_link, html)
-        html = acf_blocks.with_fields(html)
+        html = dynamic_blocks.with_attributes(acf_blocks.with_fields(html))
         html = _autoembed(BLOCK_DELIMITER.sub("", html), lines=False)
     elif markdown_source.written_in_markdown(raw, markdown):
         html = markdown_source.render(_autoembed(_code_blocks(_code_tags(raw))), jetpack=markdown)

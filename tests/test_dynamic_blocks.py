@@ -1,0 +1,56 @@
+"""A theme's own blocks that its PHP draws from their attributes, in an export: shown by their words and pictures
+(convert/dynamic_blocks.py). An agency's theme demo imported 9 of its 13 pages empty."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.convert.markdown import html_to_markdown
+from generator.convert.wp_render import render_content
+
+PICTURE = "https://agency.example/wp-content/uploads/2026/05/billboard.jpg"
+
+
+def block(name: str, attributes: object) -> str:
+    return f"<!-- wp:{name} {json.dumps(attributes, ensure_ascii=False)} /-->"
+
+
+def test_a_themes_block_shows_its_words_pictures_and_cards_and_no_settings() -> None:
+    hero = {"title": "      Expansive", "subtitle": "Ideas, everywhere.", "mediaId": 218, "mediaUrl": PICTURE,
+            "mediaAlt": "A billboard", "title1Color": "#00c2ff", "title2Weight": "800", "height": "400px"}
+    cards = {"marqueeFontSize": 32, "cards": [
+        {"title": "Poster", "text": "Large billboards.", "mediaUrl": PICTURE, "mediaAlt": ""},
+        {"title": "Maxi", "text": "Oversized installations.", "layout": "E"}]}
+    card = {"layout": "E", "imageUrl": PICTURE, "title": "MAXI", "description": "Sold <em>out</em> by May.",
+            "ctaLabel": "SEE OUR WORK", "ctaUrl": "/about", "bgColor": "#181818", "useAspectRatio": False}
+    raw = "\n\n".join(block(f"arkimedia/{name}", attributes) for name, attributes in
+                      (("hero", hero), ("services", cards), ("card", card)))
+    assert html_to_markdown(render_content(raw, 1, {})) == (
+        "**Expansive**\n\n**Ideas, everywhere.**\n\n![A billboard](" + PICTURE + ")\n\n"
+        "**Poster**\n\nLarge billboards.\n\n![](" + PICTURE + ")\n\n**Maxi**\n\nOversized installations.\n\n"
+        "![](" + PICTURE + ")\n\n**MAXI**\n\nSold *out* by May.\n")
+
+
+def test_forms_wordpress_own_and_acf_blocks_and_blocks_of_settings_are_left_as_they_were() -> None:
+    raw = "\n".join([block("contact-form-7/contact-form-selector", {"id": 5, "title": "Contact form 1"}),
+                     block("gravityforms/form", {"formId": "1", "title": "Signup"}),
+                     block("uagb/post-grid", {"ctaText": "Read More", "postsToShow": 6, "displayPostTitle": True}),
+                     block("core/latest-posts", {"title": "Latest"}), block("theme/spacer", {"height": "40px"}),
+                     '<!-- wp:theme/broken {"title": x} /-->'])
+    assert render_content(raw, 1, {}).strip() == ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(st.one_of(st.text(), st.integers(), st.booleans(), st.none()),
+                    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                            st.dictionaries(st.sampled_from(["title", "mediaUrl", "text", "cards",
+                                                                             "x", "imageAlt", "mediaAlt"]),
+                                                            inner, max_size=4)), max_leaves=12))
+def test_any_attributes_render_without_an_error_or_a_warning(attributes: object) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        html_to_markdown(render_content(block("theme/any", attributes), 1, {}))
