@@ -54,3 +54,12 @@ def test_any_attributes_render_without_an_error_or_a_warning(attributes: object)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         html_to_markdown(render_content(block("theme/any", attributes), 1, {}))
+
+
+def test_a_lone_surrogate_escaped_in_a_blocks_attributes_is_a_replacement_character() -> None:
+    """JSON may escape a lone surrogate (`\\ud800`), which the HTML parser cannot take: an ACF block's field so
+    written stopped the conversion of its post."""
+    raw = ('<!-- wp:acf/notice {"data":{"title":"Caf\\ud800"}} /-->\n'
+           '<!-- wp:theme/hero {"title":"Caf\\udc00","mediaUrl":"' + PICTURE + '"} /-->')
+    markdown = html_to_markdown(render_content(raw, 1, {}))
+    assert markdown == f"**Title:** Caf\ufffd\n\n**Caf\ufffd**\n\n![]({PICTURE})\n"

@@ -35,6 +35,7 @@ ATTRIBUTES = rf"(?:\s+{JSON})?"
 BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?([a-z][a-z0-9_/-]*){ATTRIBUTES}\s+(/)?-->", re.DOTALL)  # (/: a block whole in it)
 FOOTNOTES_BLOCK = re.compile(rf"<!--\s+wp:(?:core/)?(footnotes){ATTRIBUTES}\s+(/)?-->", re.DOTALL)
 BLOCK_DELIMITER = re.compile(rf"<!--\s+/?wp:[a-z][a-z0-9_/-]*{ATTRIBUTES}\s+/?-->\n?", re.DOTALL)
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 SHORTCODE_BLOCK = re.compile(r"<!--\s+wp:(?:core/)?shortcode\s+-->")
 # Jetpack's Story block, which its plugin renders from the slides in its attributes (`mediaFiles`).
 STORY_BLOCK = re.compile(rf"<!--\s+wp:jetpack/story(?:\s+({JSON}))?\s+(/)?-->", re.DOTALL)
@@ -173,7 +174,7 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
             html = paired.replace_elements(html, paired.elements(html, STORY_BLOCK, _story_closing), _story)
         if "wp:social-link" in html:
             html = SOCIAL_LINK.sub(_social_link, html)
-        html = dynamic_blocks.with_attributes(acf_blocks.with_fields(html))
+        html = _without_lone_surrogates(dynamic_blocks.with_attributes(acf_blocks.with_fields(html)))
         html = _autoembed(BLOCK_DELIMITER.sub("", html), lines=False)
     elif markdown_source.written_in_markdown(raw, markdown):
         html = markdown_source.render(_autoembed(_code_blocks(_code_tags(raw))), jetpack=markdown)
@@ -182,6 +183,16 @@ def render_content(raw: str, post_id: int, attached: Mapping[int, Sequence[Attac
     else:
         html = autop(_autoembed(_code_blocks(_code_tags(raw)), widgets=elementor))
     return _media_ids(html, post_id, attached) if "[" in html else html
+
+
+def _without_lone_surrogates(html: str) -> str:
+    """`html` with U+FFFD for each lone surrogate, which a block's attributes may write as a JSON escape (`\\ud800`)
+    and the HTML parser cannot take (an ACF block's field so written stopped the conversion of its post)."""
+    try:
+        html.encode("utf-8")
+    except UnicodeEncodeError:
+        return LONE_SURROGATE.sub("\ufffd", html)
+    return html
 
 
 def with_synced_patterns(raw: str, synced: Mapping[int, str], seen: frozenset[int] = frozenset()) -> str:
