@@ -3,14 +3,20 @@
 
 from __future__ import annotations
 
+import html
 import json
 import warnings
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator import importer
 from generator.convert.markdown import html_to_markdown
 from generator.convert.wp_render import render_content
+from generator.importer import ImportOptions, run_import
+from tests.test_wxr import export, item
 
 PICTURE = "https://agency.example/wp-content/uploads/2026/05/billboard.jpg"
 
@@ -63,3 +69,44 @@ def test_a_lone_surrogate_escaped_in_a_blocks_attributes_is_a_replacement_charac
            '<!-- wp:theme/hero {"title":"Caf\\udc00","mediaUrl":"' + PICTURE + '"} /-->')
     markdown = html_to_markdown(render_content(raw, 1, {}))
     assert markdown == f"**Title:** Caf\ufffd\n\n**Caf\ufffd**\n\n![]({PICTURE})\n"
+
+
+def test_attributes_nested_thousands_deep_leave_the_block_out_and_the_import_goes_on(tmp_path: Path) -> None:
+    """Python's JSON reader raises RecursionError on arrays nested thousands deep: in an ACF block's `data`, the
+    whole import stopped with a traceback, the posts rendered as they are read."""
+    deep = "[" * 5000 + "]" * 5000
+    blocks = "\n".join([f'<!-- wp:acf/notice {{"data":{deep}}} /-->', f'<!-- wp:theme/hero {{"title":{deep}}} /-->',
+                        f'<!-- wp:block {{"ref":{deep}}} /-->', f'<!-- wp:embed {{"url":{deep}}} /-->',
+                        f'<!-- wp:paragraph {{"a":{deep}}} -->\n<p>Still here.</p>\n<!-- /wp:paragraph -->'])
+    (tmp_path / "site.xml").write_text(export(item(1, "Deep", blocks) + item(2, "Next", "<p>Next.</p>")),
+                                       encoding="utf-8")
+    result = run_import([tmp_path / "site.xml"], tmp_path / "content", ImportOptions(workers=1))
+    assert result.problems == []
+    assert (tmp_path / "content" / "post" / "post-1.md").read_text(encoding="utf-8").endswith("\nStill here.\n")
+    assert (tmp_path / "content" / "post" / "post-2.md").exists()
+
+
+def test_a_post_the_scan_cannot_render_is_named_by_its_conversion_and_the_others_are_imported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing(data: dict[str, object]) -> dict[str, str]:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(importer, "rendered_content", failing)
+    (tmp_path / "site.xml").write_text(export(item(1, "One", "<p>One.</p>") + item(2, "Two", "<p>Two.</p>")),
+                                       encoding="utf-8")
+    result = run_import([tmp_path / "site.xml"], tmp_path / "content", ImportOptions(workers=1))
+    assert result.problems == []
+    assert sorted(p.name for p in (tmp_path / "content" / "post").glob("*.md")) == ["post-1.md", "post-2.md"]
+
+
+def test_json_nested_thousands_deep_in_a_players_or_galleries_attribute_is_read_as_none(tmp_path: Path) -> None:
+    """A slideshow's `data-gallery`, a player's `data-item` and a story's `data-settings` are JSON: nested
+    thousands deep, the post was "could not be converted (RecursionError …)"."""
+    deep = html.escape("[" * 5000 + "]" * 5000)
+    content = (f'<div class="jetpack-slideshow" data-gallery="{deep}"></div>'
+               f'<div class="flowplayer" data-item="{deep}"></div>'
+               f'<div class="wp-block-jetpack-story" data-settings="{deep}"></div><p>Kept.</p>')
+    (tmp_path / "site.xml").write_text(export(item(1, "Deep", content)), encoding="utf-8")
+    result = run_import([tmp_path / "site.xml"], tmp_path / "content", ImportOptions(workers=1))
+    assert result.problems == []
+    assert (tmp_path / "content" / "post" / "post-1.md").read_text(encoding="utf-8").endswith("\nKept.\n")
