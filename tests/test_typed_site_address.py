@@ -5,7 +5,12 @@ line-up, shown as text: "relative to a site whose address the input does not nam
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.convert.addresses import absolute
 from generator.importer import ImportOptions, run_import
 from generator.sources.wxr_items import on_site, site_address
 from generator.store.documents import document_files, loads
@@ -66,3 +71,17 @@ def test_only_a_host_is_taken_for_a_site_address_and_only_the_sites_own_for_an_a
     assert on_site("other.example.com/x", f"http://{SITE}") == f"http://{SITE}/other.example.com/x"
     assert on_site("other.example.com/x", f"http://{SITE}", paths_only=True) == "other.example.com/x"
     assert on_site("GRAVEL.example.com/?p=7", f"https://{SITE}", paths_only=True) == "https://GRAVEL.example.com/?p=7"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["gravel.example.com", "GRAVEL.example.com", "www.gravel.example.com"]),
+       st.text(st.sampled_from("ab/.?#%:[]@ -"), max_size=12),
+       st.sampled_from(["http://gravel.example.com/fest/p/", "https://www.gravel.example.com/", "http://other.example/x/"]))
+def test_an_address_opening_with_the_pages_own_host_is_on_it_and_reading_it_twice_changes_nothing(
+        host: str, path: str, page: str) -> None:
+    url = f"{host}/{path}"
+    resolved = absolute(url, page)
+    assert absolute(resolved, page) == resolved
+    if urlsplit(page).hostname.removeprefix("www.") == "gravel.example.com":
+        parts = urlsplit(resolved)
+        assert parts.hostname.removeprefix("www.") == "gravel.example.com" and "gravel" not in parts.path.lower()
