@@ -43,7 +43,7 @@ def of_text(text: str) -> str | None:
     Words, not letters, and 40%, not half (as Closure's bidi.estimateDirection weighs them): Arabic, Persian and
     Hebrew text is full of Latin names, brands and code (`STM32G0xx_HAL_Driver`), whose letters outnumbered the
     words around them and ran a post in Arabic left to right; English text seldom holds Arabic or Hebrew."""
-    if text.isascii():
+    if text.isascii() and "://" not in text:  # (an address is no word: see below)
         return "ltr" if any(c.isalpha() for c in text) else None
     if RTL_LETTER.search(text) is None:
         # No word can begin with a right-to-left letter: the text runs left to right if it has a word of letters.
