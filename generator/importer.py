@@ -189,7 +189,10 @@ def _spooled(item: RawItem, spool: Spool) -> PostRef:
     # Without an id there is nothing to match copies by; each such item fails on its own.
     key = (str(data.get("type", "post")), ident) if isinstance(ident, int) else (item.file, item.index)
     status = _status(data)
-    content = rendered_content(data) if RENDER in data else data.get("content")
+    try:
+        content = rendered_content(data) if RENDER in data else data.get("content")
+    except Exception:  # noqa: BLE001 - one post's bug must not stop the import: its conversion names it
+        content = None
     body = content["rendered"] if isinstance(content, dict) and isinstance(content.get("rendered"), str) else None
     stub = RawItem(item.file, item.index, {"id": ident}, item.kind, spool.add(blob), item.renamed)
     return PostRef(stub, key, (str(data.get("type")), str(ident)), str(data.get("modified", "")),

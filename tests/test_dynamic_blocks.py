@@ -91,7 +91,7 @@ def test_a_block_saved_with_its_own_html_keeps_it_and_shows_once() -> None:
     assert shown(raw) == "### Why?\n\nBecause.\n"
 
 
-def test_wrong_typed_attributes_and_unknown_blocks_show_nothing_and_raise_nothing() -> None:
+def test_wrong_typed_attributes_and_blocks_of_settings_show_nothing_and_raise_nothing() -> None:
     raw = "".join((
         whole("kadence/singlebtn", {"text": 5, "link": ["/x/"]}),
         whole("kadence/testimonial", {"content": None, "name": "Ana"}),
@@ -101,7 +101,7 @@ def test_wrong_typed_attributes_and_unknown_blocks_show_nothing_and_raise_nothin
         whole("ub/advanced-heading", {"content": "Kept", "level": "h1>"}),
         "<!-- wp:kadence/singlebtn [1, 2] /-->",
         '<!-- wp:kadence/singlebtn {"text": "broken" /-->',
-        whole("kadence/icon", {"icon": "fe_star", "text": "Not a block of words"})))
+        whole("kadence/icon", {"icon": "fe_star", "size": 24, "showText": True})))
     assert shown(raw) == "## Kept\n"
 
 

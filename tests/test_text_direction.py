@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.builder import run_build
@@ -47,6 +47,7 @@ def test_text_takes_the_direction_of_its_words() -> None:
 
 @settings(max_examples=1000, deadline=None)
 @given(st.text(st.sampled_from("aZé’٢2 :/\n\u00a0שלمح«»"), max_size=30))
+@example("://Z")  # an address alone, in ASCII: no word, as in any other text (it was "ltr")
 def test_text_without_right_to_left_letters_runs_as_its_words_say(text: str) -> None:
     """of_text answers text without a right-to-left letter without weighing its words: as weighing them does."""
     assert of_text(text) == by_words(text)

@@ -45,7 +45,7 @@ def with_fields(html: str) -> str:
 def _fields(opened: re.Match[str]) -> str:
     try:
         data = json.loads(opened.group(1)).get("data")
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):  # RecursionError: arrays nested thousands deep
         return ""
     return fields_html(data) if isinstance(data, dict) else ""
 

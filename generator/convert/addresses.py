@@ -34,6 +34,7 @@ AMPERSAND_AS_ENTITY = re.compile(r"&(?:(?:amp|#0*38|#x0*26);)+", re.IGNORECASE)
 # Spaces typed before an address in the link dialog, which the editor percent-encoded (`%20https:/git.x.org/a`,
 # its slashes squeezed on the way): the browser read the whole as a path on the post's own site, a page not found.
 SPACES_BEFORE = re.compile(r"(?:%(?:20|09|0a|0d)|\s)+(https?):/*(?=[^/\s])", re.IGNORECASE)
+FIRST_SEGMENT = re.compile(r"[^/?#]*")  # a relative URL's first segment: a host, where one was typed bare
 BARE_HOST = re.compile(r"www\d?(?:\.[a-z0-9-]+)+\.(?!(?:html?|php|aspx?|jpe?g|png|gif|pdf)\b)[a-z]{2,63}(?=[/:?#]|$)",
                        re.IGNORECASE)  # (a page or a file named after a site, `www.x.com.html`, is a path)
 
@@ -129,9 +130,23 @@ def absolute(url: str, base: str) -> str:
     if stripped.startswith("//"):
         scheme = urlsplit(base).scheme if has_host(base) else "https"
         return f"{scheme}:{stripped}"
+    if (own := _own_host_typed(stripped, base)) is not None:
+        return own
     if not base or ":" in stripped.split("/", 1)[0]:  # another scheme (`ftp:`, `app:`), or nothing to join to
         return url
     return _join(base, stripped) or url
+
+
+def _own_host_typed(url: str, base: str) -> str | None:
+    """`url` on the site of `base` where it opens with that site's own host, typed or saved without its scheme
+    (`news.example/wp-content/x.jpg`, which a browser reads as a path under the post's own address): a
+    migration plugin's search-and-replace writes the new address so where its user typed it without `http://`
+    (a festival's dump: every picture of its line-up lost); else None. `www.` hosts are BARE_HOST's."""
+    first = FIRST_SEGMENT.match(url).group(0).casefold().removeprefix("www.")
+    if "." not in first or not has_host(base):
+        return None
+    parts = urlsplit(base.strip())
+    return f"{parts.scheme}://{url}" if first == parts.netloc.casefold().removeprefix("www.") else None
 
 
 def within_page(url: str, base: str) -> str:

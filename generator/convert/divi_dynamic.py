@@ -35,7 +35,7 @@ def dynamic_address(value: str) -> str | None:
     token += "=" * (-len(token) % 4)
     try:
         spec = json.loads(base64.urlsafe_b64decode(token) if "-" in token or "_" in token else base64.b64decode(token))
-    except (binascii.Error, ValueError):
+    except (binascii.Error, ValueError, RecursionError):
         return ""
     settings = spec.get("settings") if isinstance(spec, dict) else None
     link = LINK_TO_POST.match(str(spec.get("content", ""))) if isinstance(spec, dict) else None

@@ -12,9 +12,10 @@ and its button, a progress bar as its label and how far it got, a FAQ as its que
 how-to as its description and its steps. Settings (colours, sizes, icons, ids) are not shown; a question or step
 its author hid (`"visible":false`) is not shown, as on the live page. A block of a kind below that was saved with
 HTML of its own (an older version of the plugin's) keeps that HTML: only the whole-comment form is rendered here.
-Any other plugin's block saved so (a post grid, a map, a product, a review of a product named by its id) showed
-something on the live page that the export does not hold: it leaves a mark the conversion counts as a loss, under
-its name, and drops (`note_unshown_blocks`).
+Any other plugin's or theme's block saved so shows the words and pictures its attributes hold
+(block_attributes.py); one whose attributes hold none (a post grid, a map, a form, a product named by its id)
+showed something on the live page that the export does not hold: it leaves a mark the conversion counts as a loss,
+under its name, and drops (`note_unshown_blocks`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 from generator.convert import context as loss
+from generator.convert.block_attributes import attributes_html
 from generator.convert.context import Context
 from generator.convert.parse import elements, may_hold
 
@@ -57,15 +59,18 @@ def note_unshown_blocks(soup: BeautifulSoup, ctx: Context) -> None:
 
 
 def _shown(found: re.Match[str]) -> str:
-    show = BLOCKS.get(found.group(1))
-    if show is None:
-        plugin = found.group(1).split("/")[0]
-        return found.group(0) if plugin in NOT_PLUGINS else f'<div {UNSHOWN}="{found.group(1)}"></div>'
+    name = found.group(1)
+    show = BLOCKS.get(name)
+    if show is None and name.split("/")[0] in NOT_PLUGINS:
+        return found.group(0)
     try:
         attributes = json.loads(found.group(2) or "{}")
     except (ValueError, RecursionError):
-        return found.group(0)
-    return show(attributes) if isinstance(attributes, dict) else found.group(0)
+        attributes = None
+    if show is not None:
+        return show(attributes) if isinstance(attributes, dict) else found.group(0)
+    shown = attributes_html(name, attributes) if isinstance(attributes, dict) else ""
+    return shown or f'<div {UNSHOWN}="{name}"></div>'
 
 
 def _text(attributes: Mapping[str, Any], key: str) -> str:

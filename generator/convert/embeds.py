@@ -355,7 +355,7 @@ def _link_player_source(soup: BeautifulSoup, player: Tag, ctx: Context) -> None:
     """A link to the video FV Player plays follows its picture, named as an embed's link is."""
     try:
         item = json.loads(str(player.get("data-item") or ""))
-    except ValueError:
+    except (ValueError, RecursionError):
         return
     sources = item.get("sources") if isinstance(item, dict) else None
     url = next((source.get("src") for source in sources or () if isinstance(source, dict)

@@ -169,7 +169,7 @@ def _slides(data: object) -> list[dict[str, str]]:
     alt and title through esc_attr and the caption through wptexturize, so they hold entities)."""
     try:
         items = json.loads(str(data)) if data else []
-    except ValueError:
+    except (ValueError, RecursionError):
         return []
     slides = []
     for item in items if isinstance(items, list) else []:

@@ -68,7 +68,7 @@ def _slides(data: object) -> list[Slide]:
     Jetpack wrote the JSON through FILTER_SANITIZE_SPECIAL_CHARS and its alt texts through esc_attr."""
     try:
         settings = json.loads(str(data)) if data else {}
-    except ValueError:
+    except (ValueError, RecursionError):
         return []
     items = settings.get("slides") if isinstance(settings, dict) else None
     slides = []

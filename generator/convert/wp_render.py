@@ -200,7 +200,7 @@ def with_synced_patterns(raw: str, synced: Mapping[int, str], seen: frozenset[in
         try:
             attrs = json.loads(match.group(1))
             ref = attrs.get("ref")
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError, RecursionError):
             return match.group(0)
         if not isinstance(ref, int) or ref in seen or ref not in synced:
             return match.group(0)
@@ -246,7 +246,7 @@ def _with_block_values(content: str, values_of: Callable[[Mapping[str, Any]], ob
         html = content[opened.end():closed.start()]
         try:
             values = values_of(json.loads(opened.group(2)))
-        except (ValueError, AttributeError, TypeError):  # attributes a plugin or a hand edit left odd
+        except (ValueError, AttributeError, TypeError, RecursionError):  # attributes a plugin or a hand edit left odd
             values = None
         if not isinstance(values, dict):
             return opened.group(0) + html + closed.group(0)
@@ -265,7 +265,7 @@ def footnotes_list(meta: str) -> str:
     """What WordPress's footnotes block renders: each note, with a link back to its reference."""
     try:
         notes = json.loads(meta) if meta.strip() else []
-    except ValueError:
+    except (ValueError, RecursionError):
         notes = []
     if not isinstance(notes, list):  # meta that a plugin or a hand edit left as something else
         notes = []
@@ -283,7 +283,7 @@ def _social_link(match: re.Match[str]) -> str:
     nothing without a url, as there."""
     try:
         attrs = json.loads(match.group(1))
-    except ValueError:
+    except (ValueError, RecursionError):
         return ""
     url = attrs.get("url") if isinstance(attrs, dict) else None
     if not isinstance(url, str) or not url.strip():
@@ -312,7 +312,7 @@ def _story(opened: re.Match[str], closed: re.Match[str] | None) -> str:
     as the plugin writes them there, from the attributes the export holds."""
     try:
         slides = json.loads(opened.group(1) or "{}").get("mediaFiles")
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):
         slides = None
     settings = html_escape(json.dumps({"slides": slides if isinstance(slides, list) else []}), quote=True)
     return f'<div class="wp-block-jetpack-story wp-story" data-settings="{settings}"></div>'

@@ -167,8 +167,13 @@ def _options(tables: dict[str, list[Any]]) -> dict[str, str]:
     names only a path (a post imported from another blog engine) is on, as an export's channel `<link>` is for its
     items; and its name, tagline and language are what the channel's `<title>`, `<description>` and `<language>`
     say."""
-    return {_text(row.get("option_name") or ""): _text(row.get("option_value") or "")
-            for name, rows in tables.items() if OPTIONS_TABLE.fullmatch(name) for row in rows if isinstance(row, dict)}
+    options = {_text(row.get("option_name") or ""): _text(row.get("option_value") or "")
+               for name, rows in tables.items() if OPTIONS_TABLE.fullmatch(name) for row in rows
+               if isinstance(row, dict)}
+    # An address saved without its scheme (`example.org/blog`) is the site's on the web all the same, for its
+    # posts' addresses (sources/wp_permalinks.py) as for its own.
+    return {**options, **{key: address for key in ("home", "siteurl")
+                          if key in options and (address := site_address(options[key]))}}
 
 
 def _post_meta(tables: dict[str, list[Any]]) -> dict[int, dict[str, str]]:

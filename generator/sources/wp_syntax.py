@@ -70,7 +70,7 @@ def pattern_ref(attributes: str) -> int | None:
     """The id of the `wp_block` post a synced pattern's attributes (JSON) name, if they name one."""
     try:
         ref = json.loads(attributes).get("ref")
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):
         return None
     return ref if isinstance(ref, int) else None
 

@@ -210,6 +210,11 @@ def _mime_of(url: str) -> str:
 
 
 UNDATED_STATUSES = frozenset({"draft", "auto-draft", "pending"})
+# A host written without its scheme (`example.org`, `news.example.org:8080`), its last label letters and no file's
+# ending (`index.php`): WP Migrate DB writes the new address of a site as its user typed it, into `home` and every
+# guid and link of the dump.
+TYPED_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?!(?:html?|php|aspx?|jpe?g|png|gif|pdf)(?::|$))[a-z]{2,63}"
+                        r"(?::[0-9]{1,5})?", re.IGNORECASE)
 ZERO_RSS_YEAR = re.compile(r"\s-0*1\s")
 
 
@@ -341,8 +346,11 @@ def _dated_by_rss(fields: Mapping[str, str], names: Names, warnings: list[tuple[
 
 def site_address(text: str) -> str:
     """The channel's address of the site, if it is a web address with a host (a hand-made export's may be
-    `{site_url}`, a template's placeholder), else ''."""
+    `{site_url}`, a template's placeholder), or a host and path saved without their scheme, as on the web
+    (`example.org/blog`), else ''."""
     text = text.strip()
+    if TYPED_HOST.fullmatch(text.partition("/")[0]) and not any(c.isspace() for c in text):
+        text = f"http://{text}"
     try:
         parts = urlsplit(text)
         return text if parts.scheme in ("http", "https") and parts.hostname else ""
@@ -353,11 +361,17 @@ def site_address(text: str) -> str:
 def on_site(address: str, site: str, paths_only: bool = False) -> str:
     """An item's address that names no host (`/about/`, `about/`) as the address on the export's site; one
     that names its scheme, or has no site to be on, as it is. `paths_only`: only an address that starts with
-    `/` is one (a hand-made guid may be any text, `post-12`)."""
+    `/` is one (a hand-made guid may be any text, `post-12`). One that opens with the site's own host, saved
+    without its scheme as the site's address was (see TYPED_HOST), is on the site too."""
     stripped = address.strip()
-    if not stripped or not site or (paths_only and not stripped.startswith("/")):
+    if not stripped or not site:
         return address
     try:
+        parts = urlsplit(site.strip())
+        if stripped.partition("/")[0].casefold() == parts.netloc.casefold() and not urlsplit(stripped).scheme:
+            return f"{parts.scheme}://{stripped}"
+        if paths_only and not stripped.startswith("/"):
+            return address
         return address if urlsplit(stripped).scheme else urljoin(site.strip().rstrip("/") + "/", stripped)
     except ValueError:  # `http://[` is no address a browser opens: the convert stage names it
         return address
