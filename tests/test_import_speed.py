@@ -16,7 +16,7 @@ from bs4 import Tag
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.convert import menu_separators, protected_emails
+from generator.convert import menu_separators, page_builders, protected_emails
 from generator.convert.custom_fields import TAG, _has_words
 from generator.convert.parse import parse_fragment
 from generator.sources import page_dates, page_markup, wp_pages
@@ -107,3 +107,16 @@ def test_front_matter_with_empty_or_unset_values_takes_the_shortcut(monkeypatch:
     monkeypatch.setattr(front_matter.yaml, "dump", refused)
     assert front_matter.dump(metadata) == expected
 
+
+
+@settings(max_examples=1000, deadline=None)
+@given(attributes=st.lists(st.sampled_from(["&#8220;", "&#8217;", "&rdquo;", "&Prime;", "“", "’", "«", "»", "\xa0",
+                                            "&#160;", "&nbsp;", "&#187;", "&laquo;", "a", "=", " ", "x&y", "&#8211;",
+                                            '"']), max_size=8).map("".join))
+def test_a_shortcodes_quotes_are_straightened_as_before(attributes: str) -> None:
+    def before(text: str) -> str:
+        if '"' in text or "'" in text:
+            return text
+        return page_builders.CURLED.sub(lambda m: "'" if page_builders.SINGLE.fullmatch(m.group(0)) else '"', text)
+
+    assert page_builders.straight_quotes(attributes) == before(attributes)
