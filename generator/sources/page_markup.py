@@ -12,8 +12,8 @@ from lxml.html import HtmlElement
 # Where a theme prints the comments and lists of other posts, whose authors, dates and pictures are not the post's.
 # The classes of the heading of a post's title, as themes and the block editor print it.
 TITLE_CLASSES = frozenset({"entry-title", "wp-block-post-title", "post-title", "page-title", "single-post-title"})
-CLASSED = XPath("descendant-or-self::*[@class]")
 ELSEWHERE = re.compile(r"(?:^|[-_])(?:comments?|related|widgets?|sidebar|menu)(?:$|[-_])", re.IGNORECASE)
+CLASSED = XPath("descendant-or-self::*[@class]")  # see classed
 
 
 def classes(element: HtmlElement) -> list[str]:
