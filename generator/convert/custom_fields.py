@@ -133,10 +133,21 @@ class Field:
     kind: str  # INLINE after its label, BLOCK under its label, IMAGE alone
 
 
+def _has_words(html: str) -> bool:
+    """Whether the HTML holds more than white space outside its tags: what `TAG.sub("", html).strip()` tells, read
+    up to the first word only (every post with a body; the whole body taken apart cost 30 µs a post)."""
+    done = 0
+    for tag in TAG.finditer(html):
+        if html[done:tag.start()].strip():
+            return True
+        done = tag.end()
+    return bool(html[done:].strip())
+
+
 def with_fields(content: str, data: Mapping[str, Any], ctx: Context) -> str:
     """The post's rendered content with its reader-facing custom fields after it (or as it, when empty)."""
     post_type = data.get("type") if isinstance(data.get("type"), str) else "post"
-    empty = not TAG.sub("", content).strip() and not MEDIA_TAG.search(content)
+    empty = not _has_words(content) and not MEDIA_TAG.search(content)
     groups = frozenset(data["acf"]) if isinstance(data.get("acf"), dict) else frozenset()
     # A post or page with a body shows its fields only where they are ACF's Flexible Content, the sections its
     # theme printed under the body (a news post's dateline as its body, its text in the sections); one whose

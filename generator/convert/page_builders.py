@@ -69,6 +69,7 @@ _NBSP = r"(?:&#160;|&nbsp;|\u00a0)"
 _NAMED = r"&(?:[lr]dquo|bdquo|[lr]squo|sbquo|[lr]saquo|[Pp]rime);"
 CURLED = re.compile(rf"&#82(?:1[6-9]|2[0-2]|4[23]|49|50);|{_NAMED}|[“”″‘’′„‚‹›]|(?:&#171;|&laquo;|«){_NBSP}?"
                     rf"|{_NBSP}?(?:&#187;|&raquo;|»)")
+CURLED_START = re.compile("[&“”″‘’′„‚‹›«»\u00a0]")  # how each of CURLED's begins: one scan for none of them
 CURLED_VALUE = re.compile(rf"=\s*(?:{CURLED.pattern})")
 SINGLE = re.compile(r"&#82(?:1[6-9]|42|49|50);|&(?:[lr]squo|sbquo|[lr]saquo|prime);|[‘’′‚‹›]")
 # A shortcode's opening tag with attributes, whatever its name.
@@ -204,7 +205,7 @@ def without_tags(text: str) -> str:
 def straight_quotes(attributes: str) -> str:
     """An attribute text as the editor wrote it, before wptexturize curled its quotes. wptexturize curls every
     quote or none: with a straight quote left, the curly ones are the editor's own (`title="Don’t"`)."""
-    if '"' in attributes or "'" in attributes:
+    if '"' in attributes or "'" in attributes or not CURLED_START.search(attributes):
         return attributes
     return CURLED.sub(lambda m: "'" if SINGLE.fullmatch(m.group(0)) else '"', attributes)
 

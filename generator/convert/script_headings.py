@@ -28,10 +28,13 @@ WEB_ADDRESS = re.compile(r"\s*(?:https?:)?//", re.IGNORECASE)
 
 def drop_headings_over_script_boxes(soup: BeautifulSoup, ctx: Context) -> None:
     for heading in elements(soup, *HEADINGS):
-        if heading.parent is None or not heading.get_text().strip():
+        if heading.parent is None:
             continue
         section = _section(heading)
-        if section and all(_empty(tag) for tag in section) and any(_fills(tag) for tag in section):
+        # (A box a script fills is one of BOXES: a section with none is passed by before any text is read.)
+        if not section or BOXES.isdisjoint(tag.name for tag in section) or not heading.get_text().strip():
+            continue
+        if all(_empty(tag) for tag in section) and any(_fills(tag) for tag in section):
             ctx.losses.note(loss.SCRIPT_WIDGET, heading.get_text(" ", strip=True))
             for tag in section:
                 tag.decompose()

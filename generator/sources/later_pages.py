@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml.html import HtmlElement
 
-from generator.sources.page_markup import classes, elsewhere
+from generator.sources.page_markup import classed, classes, elsewhere
 
 # The boxes `wp_link_pages()` prints its links in, by theme (`page-links` is WordPress's own default), and tagDiv's
 # smart lists' box of Back and Next (a list of 16 items split one a page, each page linking its next only).
@@ -46,7 +46,7 @@ def joined(first: str, parts: list[tuple[int, str]]) -> str:
 
 def without_links(content: HtmlElement) -> HtmlElement:
     """The content container without the boxes of links to the post's pages a theme prints inside it."""
-    for box in [node for node in content.iter() if isinstance(node.tag, str) and _links_box(node)]:
+    for box in [node for node in classed(content) if _links_box(node)]:
         if box is not content and box.getparent() is not None:
             box.drop_tree()
     return content
@@ -63,7 +63,7 @@ def _links(document: HtmlElement) -> list[HtmlElement]:
     numbered = [a for a in document.iter("a") if NUMBER in classes(a)]
     if numbered:
         return numbered
-    return [a for box in document.iter() if isinstance(box.tag, str) and _links_box(box) and not elsewhere(box)
+    return [a for box in classed(document) if _links_box(box) and not elsewhere(box)
             for a in box.iter("a")]
 
 

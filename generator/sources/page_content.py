@@ -61,7 +61,9 @@ def content(document: HtmlElement, ident: int) -> HtmlElement | None:
     element, where it holds nothing but the text; else the page's `<main>` (or, with none, Sage's `wrap` of the
     template) without what is not the post's text."""
     comments = _comments(document)
-    elements = [e for e in document.iter() if isinstance(e.tag, str) and e not in comments
+    # (Those with any of the three attributes asked of libxml2: a walk in Python made an object of every element.)
+    elements = [e for e in document.xpath("descendant-or-self::*[@class or @data-elementor-id or @itemprop]")
+                if e not in comments
                 and (e.get("class") or e.get("data-elementor-id") or e.get("itemprop"))]
     for name in CONTENT_CLASSES:
         if (found := _likeliest([e for e in elements if name in classes(e)])) is not None:

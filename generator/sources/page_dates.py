@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from generator.sources.page_markup import classes, elsewhere, meta_property
@@ -24,6 +25,7 @@ PUBLISHED_CLASSES = frozenset({"published", "entry-date", "post-date", "posted-o
 # Newsup's `mg-blog-date`, the post's day only in the post's header (`mg-header`): the theme prints it in every
 # card of another post too (related posts, "You missed"), which are all a page of it has.
 HEADER_DATES = {"mg-blog-date": "mg-header"}
+ITEMPROP = XPath(".//*[@itemprop=$field]")  # in libxml2: ElementPath's predicate made an object of every element
 _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
@@ -104,8 +106,8 @@ def _schema(document: HtmlElement, field: str) -> str | None:
 
 def _microdata(document: HtmlElement, field: str) -> str | None:
     """schema.org's date as microdata, outside the comments and lists of other posts."""
-    for node in document.iterfind(".//*[@itemprop]"):
-        if node.get("itemprop") == field and not elsewhere(node):
+    for node in ITEMPROP(document, field=field):
+        if not elsewhere(node):
             return node.get("content") or node.get("datetime")
     return None
 

@@ -6,16 +6,24 @@ from __future__ import annotations
 
 import re
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 # Where a theme prints the comments and lists of other posts, whose authors, dates and pictures are not the post's.
 # The classes of the heading of a post's title, as themes and the block editor print it.
 TITLE_CLASSES = frozenset({"entry-title", "wp-block-post-title", "post-title", "page-title", "single-post-title"})
 ELSEWHERE = re.compile(r"(?:^|[-_])(?:comments?|related|widgets?|sidebar|menu)(?:$|[-_])", re.IGNORECASE)
+CLASSED = XPath("descendant-or-self::*[@class]")  # see classed
 
 
 def classes(element: HtmlElement) -> list[str]:
     return (element.get("class") or "").split()
+
+
+def classed(element: HtmlElement) -> list[HtmlElement]:
+    """The element and the elements in it that have a class attribute, in document order: what a walk of `iter()`
+    asking each element's classes finds, asked of libxml2, as a walk in Python made an object of every element."""
+    return CLASSED(element)
 
 
 def elsewhere(element: HtmlElement) -> bool:

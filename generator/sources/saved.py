@@ -36,7 +36,8 @@ def saved_files(source: Path) -> tuple[list[Path], list[Problem], int, tuple[lis
     read = set(usable)
     under_api = [p for p in found if p not in read and "wp-json" in p.relative_to(source).parts[:-1]]
     feeds = [p for p in found if p not in read and wp_feed.candidate(p) and wp_feed.is_feed(p)]
-    web_pages = [p for p in found if p not in read and wp_pages.candidate(p) and p not in feeds
+    read.update(feeds)  # (a set: a copy's 5,800 files asked of a list of its 2,100 feeds took 2 s)
+    web_pages = [p for p in found if p not in read and wp_pages.candidate(p)
                  and "wp-json" not in p.relative_to(source).parts[:-1]]
     pages = len([p for p in under_api if p.suffix in (".html", ".htm")])
     if not usable and not feeds and not web_pages:  # then an export or a dump among the site's uploads is the input

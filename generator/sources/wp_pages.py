@@ -25,14 +25,14 @@ from typing import Any, NamedTuple
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import lxml.html
-from lxml.etree import ParserError, XMLSyntaxError
-from lxml.html import HtmlElement
+from lxml.etree import ElementDefaultClassLookup, ParserError, XMLSyntaxError
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 
 from generator.problems import Problem
 from generator.sources import head_post, later_pages, page_cards, page_content, page_dates, wp_json
 from generator.sources.comment_dates import with_first_comment
 from generator.sources.description_markup import excerpt_html
-from generator.sources.page_markup import TITLE_CLASSES, classes, elsewhere, meta, meta_link, meta_property
+from generator.sources.page_markup import TITLE_CLASSES, classed, classes, elsewhere, meta, meta_link, meta_property
 from generator.sources.static_copy import (PAGE, V2_ROOT, address, link_slug, path_key, post_keys, relative_to,
                                             saved_at, stand_in)
 from generator.sources.v2_posts import embedded_post, local_and_utc, with_terms
@@ -71,6 +71,10 @@ CHARSET_BYTES = 65536  # where a page's `<meta charset>` is looked for: its head
 BODY_ID = re.compile(rb"""[\s"'](?:postid|page-id)-([0-9]{1,19})(?=[\s"'])""")
 TAG_BYTES = 8192  # the most a theme's `<body …>` tag takes
 MAX_PAGE = 64 << 20  # bytes: a saved page larger is no theme's page of a post
+# lxml.html's classes, chosen in C: lxml.html's own lookup, a Python call for every element the readers touch (some
+# 550 a page), took a tenth of reading a page. It alone gives a form's fields their own classes, which no reader uses.
+HTML_CLASSES = ElementDefaultClassLookup(element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction,
+                                         entity=HtmlEntity)
 # The classes of a byline's element (microformats2's `p-author h-card`, as IndieWeb themes print it) and of the name
 # inside one that holds more (hCard's `fn`, microformats2's `p-name`).
 BYLINE_CLASSES = frozenset({"author", "fn", "p-author"})
@@ -203,7 +207,9 @@ def _body_ident(data: bytes) -> int | None:
 def _document(data: bytes) -> HtmlElement | None:
     for charset in dict.fromkeys((_charset(data), None)):  # (None: libxml2's own guess, where it knows no such set)
         try:  # (huge_tree: a post pasted from a word processor nests its tags hundreds deep, past libxml2's 256)
-            return lxml.html.document_fromstring(data, parser=lxml.html.HTMLParser(huge_tree=True, encoding=charset))
+            parser = lxml.html.HTMLParser(huge_tree=True, encoding=charset)
+            parser.set_element_class_lookup(HTML_CLASSES)
+            return lxml.html.document_fromstring(data, parser=parser)
         except (ParserError, XMLSyntaxError, ValueError, LookupError):
             continue
     return None
@@ -538,8 +544,8 @@ def _author(document: HtmlElement, article: HtmlElement) -> str:
     for node in article.iterfind(".//a[@rel]"):
         if "author" in node.get("rel", "").split() and node.text_content().strip() and not elsewhere(node):
             return node.text_content().strip()
-    for node in article.iter():
-        if (isinstance(node.tag, str) and BYLINE_CLASSES & set(classes(node)) and node.text_content().strip()
+    for node in classed(article):
+        if (BYLINE_CLASSES & set(classes(node)) and node.text_content().strip()
                 and not elsewhere(node)):
             # (A box of class `author` may hold the name's own `fn` beside the days the post was written and changed:
             # Semicolon's `<h3><a class="url fn n">Sir Waffle</a> <time>August 6, 2015</time>…`.)

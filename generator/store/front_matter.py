@@ -90,9 +90,20 @@ def _list_mapping(lines: list[str], indent: str, item: dict[object, object]) -> 
     lines[start] = f"{indent}- {lines[start][len(indent) + 2:]}"
 
 
+# What PyYAML writes for these, the empty ones in flow style even in a block: a post's empty `taxonomies`, a field
+# left unset. (Left to PyYAML, an empty mapping had a post's whole front matter written by PyYAML's emitter: a sixth
+# of importing a site whose posts all have one.)
+CONSTANTS = {None: "null", True: "true", False: "false"}
+EMPTY = {dict: "{}", list: "[]"}
+
+
 def _scalar(value: object) -> str:
-    if isinstance(value, int) and not isinstance(value, bool):
+    if value is None or type(value) is bool:
+        return CONSTANTS[value]
+    if isinstance(value, int):
         return str(value)
+    if type(value) in EMPTY and not value:
+        return EMPTY[type(value)]
     if not isinstance(value, str) or not ONE_LINE.fullmatch(value):
         raise _NotSimple
     if plain_allowed(value) and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == STR_TAG:
