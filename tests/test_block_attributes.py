@@ -48,11 +48,19 @@ def test_forms_and_blocks_of_settings_show_nothing_and_are_counted_and_wordpress
                      block("gravityforms/form", {"formId": "1", "title": "Signup"}),
                      block("uagb/post-grid", {"ctaText": "Read More", "postsToShow": 6, "displayPostTitle": True}),
                      block("core/latest-posts", {"title": "Latest"}), block("theme/spacer", {"height": "40px"}),
-                     '<!-- wp:theme/broken {"title": x} /-->'])
+                     '<!-- wp:theme/broken {"title": x} /-->',
+                     '<!-- wp:jetpack/contact-form {"subject":"Feedback"} --><div class="wp-block-jetpack-contact-form">'
+                     '<!-- wp:jetpack/field-name {"required":true} --><div>'
+                     + block("jetpack/label", {"label": "Name", "requiredText": "(required)"})
+                     + block("jetpack/input", {"style": {"border": {"style": "solid"}}}) + '</div><!-- /wp:jetpack/field-name -->'
+                     + block("jetpack/option", {"placeholder": "Add option…", "label": "1 - Very Bad"})
+                     + block("jetpack/button", {"element": "button", "text": "Submit"})
+                     + '</div><!-- /wp:jetpack/contact-form -->'])
     ctx = Context()
     assert html_to_markdown(render_content(raw, 1, {}), ctx) == ""
     assert ctx.losses.details == [f"{UNSHOWN_BLOCK}: {name}" for name in (
-        "contact-form-7/contact-form-selector", "gravityforms/form", "uagb/post-grid", "theme/spacer", "theme/broken")]
+        "contact-form-7/contact-form-selector", "gravityforms/form", "uagb/post-grid", "theme/spacer", "theme/broken",
+        "jetpack/label", "jetpack/input", "jetpack/option", "jetpack/button")]
 
 
 @settings(max_examples=200, deadline=None)

@@ -35,7 +35,11 @@ TITLE_WORDS = frozenset({"title", "subtitle", "heading", "headline", "subheading
 MEDIA_WORDS = frozenset({"media", "img", "bg", "background", "cover", "hero", "poster"})
 # Words of an attribute's name that make it a control's, with CONTROL_WORDS (`readMoreText`, `emptyText`).
 NOT_SAID = frozenset({"more", "read", "empty", "prefix", "suffix", "aria", "screen", "reader", "alt", "placeholder"})
-FORM_WORDS = frozenset({"form", "forms", "newsletter", "subscribe", "subscription", "login", "search"})
+# Words of a block's name that make it a form or a part of one (Jetpack's contact form is made of `jetpack/label`,
+# `jetpack/input`, `jetpack/option` and `jetpack/button` blocks, whose `requiredText` and `text` are "(required)"
+# and "Submit"); a button's words are a control's.
+FORM_WORDS = frozenset({"form", "forms", "newsletter", "subscribe", "subscription", "subscriptions", "login", "search",
+                        "field", "label", "input", "option", "options", "button", "submit"})
 DEPTH = 3  # objects in lists in objects shown; deeper ones are a block's structured settings
 
 
