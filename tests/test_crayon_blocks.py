@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -21,6 +21,7 @@ def _code_of(markdown: str) -> list[str]:
 
 
 @settings(max_examples=150, deadline=None)
+@example(lines=["\U000f0000"], language="Python", plain=False)  # a private font's character: no icon in code
 @given(lines=st.lists(LINE, min_size=1, max_size=6).filter(lambda ls: any(line.strip() for line in ls)),
        language=st.sampled_from(["Python", "PHP", "Plain Text", "C++", ""]), plain=st.booleans())
 def test_any_crayon_listing_is_one_code_block_holding_its_lines(lines: list[str], language: str, plain: bool) -> None:

@@ -506,12 +506,14 @@ def drop_filter_controls(soup: BeautifulSoup, ctx: Context) -> None:
 def drop_icon_glyphs(soup: BeautifulSoup, ctx: Context) -> None:
     """An element that shows nothing but icon-font glyphs (an Elementor star rating's `<i>&#xE934;</i>`, a link's
     `<i class="fa">&#xf09a;</i>`) loses them; what names it stays (the rating's "4.8/5", a link's aria-label).
-    Glyphs among words are left alone: a character of a private font written into a sentence may be its word."""
+    Glyphs among words are left alone: a character of a private font written into a sentence may be its word; so is
+    code, whose every character is what was written (a listing's line of one such character lost its code block)."""
     if not ICON_GLYPHS.search(soup.get_text()):
         return
     for node in soup.find_all(string=ICON_GLYPHS):
         holder = node.parent
-        if holder is not None and not ICON_GLYPHS.sub("", holder.get_text()).strip():
+        if holder is not None and not ICON_GLYPHS.sub("", holder.get_text()).strip() \
+                and node.find_parent(("pre", "code")) is None:
             node.replace_with(NavigableString(ICON_GLYPHS.sub("", node)))
 
 
